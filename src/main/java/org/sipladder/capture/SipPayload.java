@@ -1,0 +1,14 @@
+package org.sipladder.capture;
+
+/**
+ * The bytes of one candidate SIP message as found in a capture, with where and when it was seen.
+ *
+ * @param frame           1-based number of the packet that completed the message, as Wireshark numbers it
+ * @param timestampMicros capture time of that packet, microseconds since the epoch
+ * @param src             sender
+ * @param dst             receiver
+ * @param transport       transport as seen on the wire (for HEP: the transport HEP reports, or HEP)
+ * @param data            the message bytes (start line, headers and body); never modified after creation
+ */
+public record SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {
+}

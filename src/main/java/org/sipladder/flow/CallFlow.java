@@ -1,0 +1,34 @@
+package org.sipladder.flow;
+
+import java.util.List;
+
+/**
+ * One call as the user thinks of it: one or more legs (B2BUA dialogs) joined, across all hops.
+ *
+ * @param id           stable id of the flow (the A-leg Call-ID)
+ * @param legs         legs, A-leg first
+ * @param hops         hosts in column order (the first INVITE's path first)
+ * @param messages     all messages of all legs in capture order
+ * @param joinEvidence why the legs were joined, one sentence per join
+ * @param timings      A-leg timings
+ */
+public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessage> messages,
+                       List<String> joinEvidence, Timings timings) {
+
+    public Leg aLeg() {
+        return legs.get(0);
+    }
+
+    /** The final status the caller saw (A-leg), 0 when none. */
+    public int finalStatus() {
+        return aLeg().finalStatus();
+    }
+
+    public boolean failed() {
+        return aLeg().failed();
+    }
+
+    public long startMicros() {
+        return messages.isEmpty() ? 0 : messages.get(0).message().timestampMicros();
+    }
+}

@@ -1,0 +1,13 @@
+package org.sipladder.sip;
+
+import java.util.List;
+
+/**
+ * A parsed SDP body.
+ *
+ * @param origin     the {@code o=} line value
+ * @param connection the session-level {@code c=} address, or null
+ * @param media      the {@code m=} sections in order
+ */
+public record Sdp(String origin, String connection, List<SdpMedia> media) {
+}

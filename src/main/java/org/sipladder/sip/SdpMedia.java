@@ -1,0 +1,16 @@
+package org.sipladder.sip;
+
+import java.util.List;
+
+/**
+ * One {@code m=} section of an SDP body.
+ *
+ * @param type       audio, video, application...
+ * @param port       media port
+ * @param protocol   RTP/AVP, RTP/SAVP...
+ * @param codecs     codec names with payload types as offered, e.g. "0 PCMU/8000"
+ * @param connection the section's {@code c=} address, or null when only the session level has one
+ * @param direction  sendrecv, sendonly, recvonly, inactive (sendrecv when absent)
+ */
+public record SdpMedia(String type, int port, String protocol, List<String> codecs, String connection, String direction) {
+}
