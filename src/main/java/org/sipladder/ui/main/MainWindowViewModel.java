@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -38,7 +39,6 @@ import org.sipladder.ui.prefs.UserPreferences;
 import org.sipladder.ui.task.LatestValueRelay;
 import org.sipladder.ui.task.TaskContext;
 import org.sipladder.ui.task.TaskExecutor;
-import org.sipladder.ui.task.TaskHandle;
 
 /** The main window: opening captures in the background, the status line, recent files and hop names. */
 public final class MainWindowViewModel {
@@ -64,7 +64,7 @@ public final class MainWindowViewModel {
 
     private List<CallFlow> loadedFlows = List.of();
     private Map<String, String> aliases;
-    private TaskHandle currentLoad;
+    private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
 
     public MainWindowViewModel(CaptureLoader loader, TaskExecutor executor, DialogService dialogs,
@@ -182,8 +182,13 @@ public final class MainWindowViewModel {
                 progress.set(fraction);
             }
         });
-        currentLoad = executor.submit(
-                context -> loader.load(source.path(), observer(context, snapshots, progressRelay)),
+        // A flag of our own rather than the executor's handle: the synchronous test executor only returns
+        // its handle after the work is done, too late for a cancel issued while reading.
+        AtomicBoolean cancel = new AtomicBoolean();
+        cancelRequested = cancel;
+        executor.submit(
+                context -> loader.load(source.path(), observer(() -> cancel.get() || context.isCancelled(),
+                        snapshots, progressRelay)),
                 result -> {
                     if (generation == loadGeneration) {
                         loaded(source, result);
@@ -198,8 +203,8 @@ public final class MainWindowViewModel {
 
     /** Stops the read in progress; what was read so far stays on screen. */
     public void cancelLoading() {
-        if (currentLoad != null && loading.get()) {
-            currentLoad.cancel();
+        if (loading.get()) {
+            cancelRequested.set(true);
             status.set("Cancelling…");
         }
     }
@@ -228,9 +233,6 @@ public final class MainWindowViewModel {
     private void showFlows(List<CallFlow> flows) {
         loadedFlows = flows;
         callList.update(HopAliasing.applyAll(flows, aliases));
-        if (callList.selectedRowProperty().get() == null && !callList.visibleRows().isEmpty()) {
-            callList.selectedRowProperty().set(firstFailedOrFirst());
-        }
     }
 
     /** A new user should land on the interesting call: the first that failed, else the first. */
@@ -241,6 +243,9 @@ public final class MainWindowViewModel {
 
     private void loaded(CaptureSource source, LoadedCapture result) {
         showFlows(result.flows());
+        if (callList.selectedRowProperty().get() == null && !callList.visibleRows().isEmpty()) {
+            callList.selectedRowProperty().set(firstFailedOrFirst());
+        }
         warnings.setAll(result.warnings());
         capture.set(result);
         loading.set(false);
