@@ -44,6 +44,11 @@ public final class MainWindow {
         return window;
     }
 
+    /** Opens the bundled demo capture (and, once diagnosis is wired, its LiveKit config). */
+    public void openDemo(DemoCapture demo) {
+        viewModel.open(demo.capture());
+    }
+
     public MainWindowViewModel viewModel() {
         return viewModel;
     }
