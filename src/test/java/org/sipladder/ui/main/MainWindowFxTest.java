@@ -95,14 +95,18 @@ class MainWindowFxTest {
         TableView<CallRow> table = robot.lookup("#callTable").queryTableView();
         // The first failed call is preselected so the interesting ladder shows at once.
         assertEquals("busy-2", table.getSelectionModel().getSelectedItem().id());
-        robot.clickOn(robot.lookup("#callTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        robot.type(KeyCode.DOWN, 2);
+        robot.clickOn("+4930111");
+        assertEquals("answered-1", table.getSelectionModel().getSelectedItem().id());
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("busy-2", table.getSelectionModel().getSelectedItem().id());
+        robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("a-leg-3", table.getSelectionModel().getSelectedItem().id());
         assertEquals("a-leg-3", window.viewModel().selectedFlowProperty().get().id());
 
         robot.clickOn("Messages");
-        robot.clickOn(robot.lookup("#messageTable .table-row-cell").nth(4).queryAs(javafx.scene.Node.class));
+        robot.clickOn("503 Try again later (1 INVITE)");
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> headers = robot.lookup("#inspectorHeaders").queryTableView();
         assertEquals("Status", ((org.sipladder.ui.inspector.HeaderRow) headers.getItems().get(0)).name());
