@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
+import org.sipladder.AppVersion;
 import org.sipladder.capture.CaptureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,12 +53,11 @@ public final class SipLadderCommand implements Runnable {
         }
     }
 
-    /** The version from the jar manifest. */
+    /** The version from the jar manifest, as the window and reports show it. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = SipLadderCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"SIP Ladder " + (v == null ? "(development build)" : v)};
+            return new String[] {"SIP Ladder " + AppVersion.current()};
         }
     }
 }
