@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.sipladder.ui.dialog.FxClipboardService;
 import org.sipladder.ui.dialog.FxDialogService;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.main.AppServices;
 import org.sipladder.ui.main.CaptureSource;
@@ -66,7 +67,7 @@ public final class SipLadderApp extends Application {
         executor = new FxTaskExecutor();
         AppServices services = new AppServices(new PipelineCaptureLoader(), executor,
                 new UserPreferences(preferenceStore()), ZoneId.systemDefault(), new FxClipboardService(),
-                FxDialogService::new);
+                FxDialogService::new, new SdkLiveKitConfigSource(), System.getenv());
         addIcons(stage);
         MainWindow window = MainWindow.show(stage, services);
         List<String> args = getParameters().getRaw();

@@ -2,6 +2,9 @@ package org.sipladder.ui.main;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sipladder.sip.SipParser;
@@ -9,6 +12,8 @@ import org.sipladder.ui.calls.CallListView;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.TimeFormat;
 import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.findings.LiveKitConfigView;
+import org.sipladder.ui.findings.LiveKitConfigViewModel;
 import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.inspector.InspectorViewModel;
 import org.sipladder.ui.messages.MessageListView;
@@ -23,6 +28,7 @@ public final class MainWindow {
     private final MainWindowViewModel viewModel;
     private final MainWindowView view;
     private final Stage stage;
+    private final LiveKitConfigViewModel liveKitConfig;
 
     private MainWindow(Stage stage, AppServices services) {
         this.stage = stage;
@@ -35,6 +41,18 @@ public final class MainWindow {
         view = new MainWindowView(viewModel, new CallListView(callList, timeFormat), new InspectorView(inspector),
                 new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(), timeFormat),
                 stage::close, () -> dialogs.showInformation("About SIP Ladder", AboutText.text()));
+        liveKitConfig = new LiveKitConfigViewModel(services.liveKit(), services.executor(), dialogs,
+                services.preferences(), services.environment());
+        Menu liveKit = new Menu("_LiveKit");
+        liveKit.setId("menuLiveKit");
+        liveKit.getItems().addAll(
+                MainMenu.item("_Load LiveKit config...", "Shortcut+L", liveKitConfig::loadFilesWithDialog),
+                MainMenu.item("_Connect...", null, liveKitConfig::connect));
+        view.menu().addMenu(liveKit);
+        TabPane side = new TabPane(new Tab("LiveKit config", new LiveKitConfigView(liveKitConfig)));
+        side.setId("sideTabs");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        view.setSidePanel(side, 0.38);
     }
 
     /** Builds the window on {@code stage}, restores its last layout and shows it. */
@@ -47,9 +65,14 @@ public final class MainWindow {
         return window;
     }
 
-    /** Opens the bundled demo capture (and, once diagnosis is wired, its LiveKit config). */
+    /** Opens the bundled demo capture and its LiveKit config. */
     public void openDemo(DemoCapture demo) {
         viewModel.open(demo.capture());
+        liveKitConfig.loadFiles(demo.configFiles());
+    }
+
+    public LiveKitConfigViewModel liveKitConfig() {
+        return liveKitConfig;
     }
 
     public MainWindowViewModel viewModel() {

@@ -26,6 +26,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.CaptureLoader;
 import org.sipladder.ui.load.LoadObserver;
 import org.sipladder.ui.load.PipelineCaptureLoader;
@@ -56,7 +57,8 @@ class MainWindowFxTest {
         PipelineCaptureLoader real = new PipelineCaptureLoader(() -> fakeNanos.addAndGet(1_000_000_000L));
         CaptureLoader holding = (path, observer) -> real.load(path, new HoldingObserver(observer));
         window = MainWindow.show(stage, new AppServices(holding, new FxTaskExecutor(),
-                new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs));
+                new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
+                new SdkLiveKitConfigSource(), java.util.Map.of()));
     }
 
     @Test
