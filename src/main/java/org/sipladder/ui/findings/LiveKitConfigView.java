@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Tables of the loaded LiveKit inbound trunks and dispatch rules, with the calls each one handled. */
@@ -15,6 +16,7 @@ public final class LiveKitConfigView extends VBox {
         Label summary = new Label();
         summary.setId("configSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.getStyleClass().add("section-note");
 
