@@ -1,0 +1,30 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+import livekit.LivekitAgentDispatch.RoomAgentDispatch;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** The agent names dispatch rules of a config already use, so a fix can suggest a real one. */
+final class AgentNames {
+
+    static final String UNKNOWN = "YOUR_AGENT_NAME";
+
+    private AgentNames() {
+    }
+
+    static List<String> of(SIPDispatchRuleInfo rule) {
+        return rule.getRoomConfig().getAgentsList().stream().map(RoomAgentDispatch::getAgentName).toList();
+    }
+
+    /** The first agent name another rule of the config dispatches, or {@link #UNKNOWN}. */
+    static String suggestion(LiveKitConfig config) {
+        return config.rules().stream().flatMap(r -> of(r).stream()).filter(n -> !n.isEmpty()).findFirst().orElse(UNKNOWN);
+    }
+
+    static SIPDispatchRuleInfo withAgent(SIPDispatchRuleInfo rule, String agentName) {
+        SIPDispatchRuleInfo.Builder b = rule.toBuilder();
+        b.getRoomConfigBuilder().addAgents(RoomAgentDispatch.newBuilder().setAgentName(agentName));
+        return b.build();
+    }
+}
