@@ -105,17 +105,22 @@ final class TcpDirection {
 
     /** Gives up on missing bytes: continues at the earliest held segment, with the decoder resynchronising. */
     private void skipGap() {
+        Early first = earliest();
+        context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe() + " misses "
+                + Integer.toUnsignedLong(first.seq() - next) + " bytes; continuing after the gap");
+        buffer.clear();
+        next = first.seq();
+        drainEarly();
+    }
+
+    private Early earliest() {
         Early first = early.get(0);
         for (Early e : early) {
             if (e.seq() - first.seq() < 0) {
                 first = e;
             }
         }
-        context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe() + " misses "
-                + Integer.toUnsignedLong(first.seq() - next) + " bytes; continuing after the gap");
-        buffer.clear();
-        next = first.seq();
-        drainEarly();
+        return first;
     }
 
     private void decode() {
@@ -140,18 +145,13 @@ final class TcpDirection {
         long frame = context.sink().frame();
         long micros = context.sink().micros();
         while (!early.isEmpty()) {
-            Early first = early.get(0);
-            for (Early e : early) {
-                if (e.seq() - first.seq() < 0) {
-                    first = e;
-                }
-            }
+            Early first = earliest();
             context.sink().at(first.frame(), first.micros());
             if (first.seq() - next > 0) {
-                buffer.clear();
-                next = first.seq();
+                skipGap();
+            } else {
+                drainEarly();
             }
-            drainEarly();
         }
         context.sink().at(frame, micros);
         if (buffer.size() > 0) {
