@@ -13,10 +13,9 @@ import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Role;
 import org.sipladder.flow.Timings;
-import org.sipladder.sip.Sdp;
-import org.sipladder.sip.SdpMedia;
-import org.sipladder.sip.SipHeader;
+import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
 
 /** Builds one call flow in test code from SIP texts, one leg per Call-ID, hops with the roles the test gives. */
 final class TestCall {
@@ -66,62 +65,11 @@ final class TestCall {
                 of.get(of.size() - 1).frame(), fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), of.size());
     }
 
-    /** A small reader for well-formed test texts: start line, headers, body, SDP codecs and addresses. */
-    static SipMessage parse(long frame, long micros, Endpoint src, Endpoint dst, String text) {
-        int split = text.indexOf("\r\n\r\n");
-        String head = split < 0 ? text : text.substring(0, split);
-        String body = split < 0 ? "" : text.substring(split + 4);
-        String[] lines = head.split("\r\n");
-        List<SipHeader> headers = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.add(new SipHeader(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim(), lines[i]));
-        }
-        String[] start = lines[0].split(" ", 3);
-        boolean response = start[0].startsWith("SIP/");
-        return new SipMessage(frame, micros, src, dst, Transport.UDP,
-                response ? null : start[0], response ? null : start[1],
-                response ? Integer.parseInt(start[1]) : 0, response ? (start.length > 2 ? start[2] : "") : null,
-                headers, body.getBytes(StandardCharsets.US_ASCII), body.startsWith("v=0") ? sdp(body) : null, text,
-                false, null);
-    }
+    private static final SipParser PARSER = new SipParser();
 
-    private static Sdp sdp(String body) {
-        String origin = null;
-        String session = null;
-        List<SdpMedia> media = new ArrayList<>();
-        String type = null;
-        int port = 0;
-        String proto = null;
-        String mediaConnection = null;
-        List<String> codecs = new ArrayList<>();
-        for (String line : body.split("\r\n")) {
-            if (line.startsWith("o=")) {
-                origin = line.substring(2);
-            } else if (line.startsWith("c=")) {
-                String address = line.substring(2).split(" ")[2];
-                if (type == null) {
-                    session = address;
-                } else {
-                    mediaConnection = address;
-                }
-            } else if (line.startsWith("m=")) {
-                if (type != null) {
-                    media.add(new SdpMedia(type, port, proto, List.copyOf(codecs), mediaConnection, "sendrecv"));
-                }
-                String[] m = line.substring(2).split(" ");
-                type = m[0];
-                port = Integer.parseInt(m[1]);
-                proto = m[2];
-                codecs.clear();
-                mediaConnection = null;
-            } else if (line.startsWith("a=rtpmap:")) {
-                codecs.add(line.substring(9));
-            }
-        }
-        if (type != null) {
-            media.add(new SdpMedia(type, port, proto, List.copyOf(codecs), mediaConnection, "sendrecv"));
-        }
-        return new Sdp(origin, session, media);
+    /** Parses a test text with the product's own SIP parser. */
+    static SipMessage parse(long frame, long micros, Endpoint src, Endpoint dst, String text) {
+        return PARSER.parse(new SipPayload(frame, micros, src, dst, Transport.UDP, text.getBytes(StandardCharsets.US_ASCII)))
+                .orElseThrow(() -> new IllegalArgumentException("not SIP: " + text));
     }
 }
