@@ -85,14 +85,16 @@ final class TrunkConflictCheck implements FindingRule {
                     + "points to LiveKit to user \"" + best.kept().getAuthUsername()
                     + "\" and the trunk's password (it is set in LiveKit; not shown here).");
         }
-        if (best.outcome().dispatch().kind() == org.sipladder.livekit.DispatchMatch.Kind.MATCHED && !best.dispatchesAgent()) {
+        if (best.outcome().dispatch().rule() != null && !best.dispatchesAgent()) {
             steps.add("Also add the agent to dispatch rule " + best.outcome().dispatch().rule().getSipDispatchRuleId()
                     + " (see LK_RULE_NO_AGENT).");
         }
         for (TrunkChoice other : choices.subList(1, choices.size())) {
             steps.add("Alternative: keep " + other.kept().getSipTrunkId() + " instead ("
                     + String.join("; ", other.dropped().stream().map(t -> removeNumber(t, number)).toList()) + "). "
-                    + other.consequence());
+                    + other.consequence() + (other.dispatchesAgent() || other.outcome().dispatch().rule() == null ? ""
+                    : " Then also add the agent to " + other.outcome().dispatch().rule().getSipDispatchRuleId()
+                    + " (see LK_RULE_NO_AGENT)."));
         }
         steps.add("Check that exactly one inbound trunk lists " + number + " in any form.");
         commands.add(LkCommand.listTrunks());
