@@ -53,8 +53,8 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                 aLeg.callId(), flow.id(), false,
                 Findings.evidence(List.of(bFinal.frame(), aFinal.frame()), List.of(), facts),
                 Findings.fix(List.of(
-                        "Fix the failure on the outbound leg first (" + bFinal.label() + " from " + bLeg.request().dst().address()
-                                + "; see the primary finding of this call).",
+                        "Find out why the outbound leg failed (" + bFinal.label() + " from " + bLeg.request().dst().address()
+                                + ") and fix that first: the other findings of this call say what the analyzer knows.",
                         "If the carrier should retry or fail over instead of treating the call as declined, let the Jambonz "
                                 + "application answer the failed dial itself: in the dial verb's actionHook, return a "
                                 + "sip:decline verb with a retryable status (e.g. 480 or 503)."),

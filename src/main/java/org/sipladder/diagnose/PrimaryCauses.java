@@ -21,7 +21,7 @@ final class PrimaryCauses {
             "LK_TRUNK_CONFLICT", "LK_DEFAULT_TRUNK_CONFLICT", "LK_CALLED_NUMBER_MISMATCH", "LK_SOURCE_NOT_ALLOWED",
             "LK_CALLER_NOT_ALLOWED", "LK_NO_TRUNK_MATCH", "LK_AUTH_FAILED", "LK_AUTH_CHALLENGE_UNANSWERED",
             "LK_RULE_CONFLICT", "LK_NO_RULE_MATCH", "LK_RULE_NO_AGENT", "SIP_NO_COMMON_CODEC",
-            "SIP_NO_FINAL_RESPONSE", "B2BUA_FAILURE_RELAYED");
+            "LK_RESPONSE_EXPLAINED", "SIP_NO_FINAL_RESPONSE", "B2BUA_FAILURE_RELAYED");
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
         Set<String> contradicted = new HashSet<>();
@@ -42,7 +42,8 @@ final class PrimaryCauses {
     private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {
         return findings.stream()
                 .filter(f -> flow.id().equals(f.flowId()) && RANKING.contains(f.code()))
-                .filter(f -> !(f.code().startsWith("LK_") && contradicted.contains(f.callId())))
+                .filter(f -> !(f.code().startsWith("LK_") && !f.code().equals(LiveKitResponseCheck.CODE)
+                        && contradicted.contains(f.callId())))
                 .min(Comparator.comparingInt(f -> RANKING.indexOf(f.code())));
     }
 }

@@ -82,9 +82,9 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void captureWithoutConfigStillExplainsTheRelayedFailure() {
+    void captureWithoutConfigReadsLiveKitsAnswer() {
         assertEquals(0, run("diagnose", pcap.toString()));
-        assertTrue(out.toString().contains("PRIMARY CAUSE  WARNING  B2BUA_FAILURE_RELAYED"), out.toString());
+        assertTrue(out.toString().contains("PRIMARY CAUSE  ERROR  LK_RESPONSE_EXPLAINED"), out.toString());
         assertTrue(out.toString().contains("no LiveKit config loaded"));
     }
 

@@ -98,6 +98,10 @@ class FindingRulesTest {
                         () -> List.of(liveKitCallOffering(SipTexts.sdp(JAMBONZ, "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
                 silent("SIP_NO_COMMON_CODEC", "PCMA offered to LiveKit", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
+                fires("LK_RESPONSE_EXPLAINED", "503 without ringing, no config", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
+                        LiveKitConfig::empty),
+                silent("LK_RESPONSE_EXPLAINED", "503 the config explains", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
+                        () -> config(List.of(trunk("ST_a", "+" + DID), trunk("ST_b", DID)), List.of())),
                 fires("B2BUA_FAILURE_RELAYED", "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
                 silent("B2BUA_FAILURE_RELAYED", "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty));
@@ -120,7 +124,7 @@ class FindingRulesTest {
     void everyCodeOfTheCatalogueHasBothCases() {
         Set<String> firing = cases().filter(Case::fires).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
         Set<String> silent = cases().filter(c -> !c.fires()).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(17, firing.size());
+        assertEquals(18, firing.size());
         assertEquals(firing, silent);
         assertEquals(new TreeSet<>(PrimaryCauses.RANKING).size() + 3, firing.size(),
                 "all ranked codes plus the three that are never primary");

@@ -14,9 +14,11 @@ class PrimaryCausesTest {
     private final CallFlow seed = SeedCall.flow();
 
     @Test
-    void withoutConfigTheRelayedFailureIsTheBestExplanation() {
+    void withoutConfigLiveKitsOwnAnswerIsTheBestExplanation() {
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(seed), LiveKitConfig.empty());
-        assertEquals("B2BUA_FAILURE_RELAYED", d.primaryFor(seed.id()).orElseThrow().code());
+        Finding primary = d.primaryFor(seed.id()).orElseThrow();
+        assertEquals("LK_RESPONSE_EXPLAINED", primary.code());
+        assertEquals("LiveKit could not pick an inbound trunk (503 Try again later)", primary.title());
         assertEquals(Consistency.UNKNOWN, d.routings().get(0).consistency());
         assertTrue(d.routings().get(0).summary().startsWith("No LiveKit config loaded"));
     }
@@ -29,7 +31,8 @@ class PrimaryCausesTest {
                 List.of(TestConfig.rule("SDR_ZyY3ewVGtwEd", "my-telephony-agent", "ST_GjeZjGQjrsvC")));
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(seed), changed);
         assertEquals(Consistency.INCONSISTENT, d.routings().get(0).consistency());
-        assertEquals("B2BUA_FAILURE_RELAYED", d.primaryFor(seed.id()).orElseThrow().code());
+        assertEquals("LK_RESPONSE_EXPLAINED", d.primaryFor(seed.id()).orElseThrow().code());
+        assertTrue(d.withCode("LK_TRUNK_CONFLICT").isEmpty());
     }
 
     @Test
