@@ -80,8 +80,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         try {
             LiveKitConfig config = configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
             if (liveKitUrl != null) {
-                ApiSettings env = ApiSettings.fromEnvironment(environment);
-                config = config.merge(new LiveKitApiSource(new ApiSettings(liveKitUrl, env.apiKey(), env.apiSecret(), env.timeout())).fetch());
+                ApiSettings settings = ApiSettings.fromEnvironment(environment).withUrl(liveKitUrl);
+                config = config.merge(new LiveKitApiSource(settings).fetch());
             }
             return config;
         } catch (LiveKitConfigException e) {

@@ -1,9 +1,9 @@
 package org.sipladder.diagnose;
 
-import java.util.List;
 import livekit.LivekitAgentDispatch.RoomAgentDispatch;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.ConfigView;
 
 /** The agent names dispatch rules of a config already use, so a fix can suggest a real one. */
 final class AgentNames {
@@ -13,13 +13,9 @@ final class AgentNames {
     private AgentNames() {
     }
 
-    static List<String> of(SIPDispatchRuleInfo rule) {
-        return rule.getRoomConfig().getAgentsList().stream().map(RoomAgentDispatch::getAgentName).toList();
-    }
-
     /** The first agent name another rule of the config dispatches, or {@link #UNKNOWN}. */
     static String suggestion(LiveKitConfig config) {
-        return config.rules().stream().flatMap(r -> of(r).stream()).filter(n -> !n.isEmpty()).findFirst().orElse(UNKNOWN);
+        return config.rules().stream().flatMap(r -> ConfigView.agentNames(r).stream()).filter(n -> !n.isEmpty()).findFirst().orElse(UNKNOWN);
     }
 
     static SIPDispatchRuleInfo withAgent(SIPDispatchRuleInfo rule, String agentName) {

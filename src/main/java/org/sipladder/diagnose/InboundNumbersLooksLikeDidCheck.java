@@ -5,6 +5,7 @@ import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.ConfigView;
 
 /** LK_INBOUND_NUMBERS_LOOKS_LIKE_DID: a rule's inbound_numbers holds a trunk's own number, not a caller's. */
 final class InboundNumbersLooksLikeDidCheck implements FindingRule {
@@ -40,7 +41,7 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
                         + "so the rule only matches when someone calls from that very number: in practice never. To "
                         + "route by the called number, use the trunk (trunk_ids) instead.",
                 Findings.evidence(List.of(), List.of(id, trunk.getSipTrunkId()), List.of(
-                        DispatchRules.describe(rule),
+                        ConfigView.ruleSummary(rule),
                         trunk.getSipTrunkId() + " numbers " + Findings.quoted(trunk.getNumbersList()))),
                 Findings.fix(List.of("Save the JSON below as " + id + ".json (the rule without " + number
                                 + " in inbound_numbers, limited to trunk " + trunk.getSipTrunkId() + ") and replace the rule with it."),

@@ -9,6 +9,7 @@ import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.ResponseComparison;
+import org.sipladder.livekit.RoutingOptions;
 import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.RoutingSimulator;
 import org.sipladder.livekit.StatusLine;
@@ -18,11 +19,9 @@ import org.sipladder.sip.SipMessage;
 final class LiveKitRoutings {
 
     private final LiveKitConfig config;
-    private final RoutingSimulator simulator;
 
     LiveKitRoutings(LiveKitConfig config) {
         this.config = config;
-        this.simulator = config.isEmpty() ? null : new RoutingSimulator(config);
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -44,7 +43,9 @@ final class LiveKitRoutings {
         if (config.isEmpty()) {
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
         }
-        RoutingOutcome outcome = simulator.simulate(invite);
+        // LiveKit Cloud and a self-hosted server answer "no trunk" differently; the Request-URI host tells which
+        RoutingOptions options = RoutingOptions.forLiveKitHost(SipAddress.parse(tx.request().requestUri()).host());
+        RoutingOutcome outcome = new RoutingSimulator(config, options).simulate(invite);
         return new LiveKitRouting(tx, invite, outcome, observed,
                 ResponseComparison.compare(outcome.expectedResponses(), observed));
     }

@@ -12,6 +12,7 @@ import livekit.LivekitSip.SIPDispatchRuleIndividual;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.livekit.ConfigView;
 
 /** LK_NO_RULE_MATCH: the trunk matched but no dispatch rule takes the call, so LiveKit never answers it. */
 final class NoRuleMatchCheck implements FindingRule {
@@ -32,7 +33,7 @@ final class NoRuleMatchCheck implements FindingRule {
         facts.add(trunkId == null ? "No trunk matched (no trunks configured): only rules without trunk_ids could apply"
                 : "Matched trunk " + trunkId);
         facts.add("Caller (From user) " + r.invite().callingNumber() + ", called (To user) " + r.invite().calledNumber());
-        context.config().rules().forEach(rule -> facts.add("Not taken: " + DispatchRules.describe(rule)));
+        context.config().rules().forEach(rule -> facts.add("Not taken: " + ConfigView.ruleSummary(rule)));
         facts.add(r.summary());
         List<String> ids = new ArrayList<>();
         if (trunkId != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.ConfigView;
 
 /** LK_RULE_CONFLICT: two dispatch rules claim the same calls, so LiveKit cannot choose and answers 503. */
 final class RuleConflictCheck implements FindingRule {
@@ -35,8 +36,8 @@ final class RuleConflictCheck implements FindingRule {
                     List<String> ids = List.of(rules.get(i).getSipDispatchRuleId(), rules.get(j).getSipDispatchRuleId());
                     findings.add(Findings.config(CODE, Severity.ERROR, "Dispatch rules " + String.join(" and ", ids)
                                     + " claim the same calls", WHY,
-                            Findings.evidence(List.of(), ids, List.of(DispatchRules.describe(rules.get(i)),
-                                    DispatchRules.describe(rules.get(j)))),
+                            Findings.evidence(List.of(), ids, List.of(ConfigView.ruleSummary(rules.get(i)),
+                                    ConfigView.ruleSummary(rules.get(j)))),
                             fix(ids)));
                 }
             }
@@ -50,7 +51,7 @@ final class RuleConflictCheck implements FindingRule {
         boolean sameCallers = a.getInboundNumbersCount() == 0 && b.getInboundNumbersCount() == 0
                 || a.getInboundNumbersList().stream().anyMatch(x -> b.getInboundNumbersList().stream()
                         .anyMatch(y -> PhoneNumbers.normalize(x).equals(PhoneNumbers.normalize(y))));
-        return sameTrunks && sameCallers && DispatchRules.pin(a).equals(DispatchRules.pin(b));
+        return sameTrunks && sameCallers && ConfigView.pin(a).equals(ConfigView.pin(b));
     }
 
     private static Fix fix(List<String> ids) {

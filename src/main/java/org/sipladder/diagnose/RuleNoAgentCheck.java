@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.livekit.ConfigView;
 
 /** LK_RULE_NO_AGENT: a dispatch rule creates the room but dispatches no agent, so a named agent never joins. */
 final class RuleNoAgentCheck implements FindingRule {
@@ -34,7 +35,7 @@ final class RuleNoAgentCheck implements FindingRule {
             }
         }
         for (SIPDispatchRuleInfo rule : context.config().rules()) {
-            if (AgentNames.of(rule).isEmpty() && !usedByCalls.contains(rule.getSipDispatchRuleId()) && reachable(context, rule)) {
+            if (ConfigView.agentNames(rule).isEmpty() && !usedByCalls.contains(rule.getSipDispatchRuleId()) && reachable(context, rule)) {
                 findings.add(Findings.config(CODE, Severity.WARNING,
                         "Dispatch rule " + rule.getSipDispatchRuleId() + " dispatches no agent", WHY,
                         Findings.evidence(List.of(), List.of(rule.getSipDispatchRuleId()), List.of(

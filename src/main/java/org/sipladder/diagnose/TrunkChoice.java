@@ -29,18 +29,23 @@ record TrunkChoice(SIPInboundTrunkInfo kept, List<SIPInboundTrunkInfo> dropped, 
         for (SIPInboundTrunkInfo keep : conflicting) {
             List<SIPInboundTrunkInfo> others = conflicting.stream().filter(t -> t != keep).toList();
             List<SIPInboundTrunkInfo> remaining = config.trunks().stream().filter(t -> !others.contains(t)).toList();
-            RoutingSimulator simulator = new RoutingSimulator(new LiveKitConfig(remaining, config.rules(), config.sources()));
-            RoutingOutcome outcome = simulator.simulate(invite);
+            RoutingOutcome outcome = new RoutingSimulator(without(config, others, null)).simulate(invite);
             boolean needsAuth = outcome.auth() == AuthOutcome.CHALLENGE;
             if (needsAuth) {
-                outcome = simulator.simulate(new InboundInvite(invite.callId(), invite.calledNumber(),
-                        invite.callingNumber(), invite.fromHost(), invite.sourceIp(),
-                        "Digest username=\"" + keep.getAuthUsername() + "\"", invite.requestUriUser()));
+                // once the sender authenticates, routing goes on as if the trunk asked for nothing
+                outcome = new RoutingSimulator(without(config, others, keep)).simulate(invite);
             }
             choices.add(new TrunkChoice(keep, others, outcome, needsAuth));
         }
         choices.sort(Comparator.comparingInt(TrunkChoice::changesNeeded));
         return choices;
+    }
+
+    /** The config without {@code dropped}, and with {@code open}'s credentials removed when it is not null. */
+    private static LiveKitConfig without(LiveKitConfig config, List<SIPInboundTrunkInfo> dropped, SIPInboundTrunkInfo open) {
+        List<SIPInboundTrunkInfo> trunks = config.trunks().stream().filter(t -> !dropped.contains(t))
+                .map(t -> t == open ? t.toBuilder().clearAuthUsername().clearAuthPassword().build() : t).toList();
+        return new LiveKitConfig(trunks, config.rules(), config.sources());
     }
 
     boolean dispatchesAgent() {

@@ -10,6 +10,7 @@ import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.TrunkMatch;
+import org.sipladder.livekit.ConfigView;
 
 /** LK_TRUNK_CONFLICT: two or more inbound trunks claim the same number, so LiveKit refuses the call with 503. */
 final class TrunkConflictCheck implements FindingRule {
@@ -41,7 +42,7 @@ final class TrunkConflictCheck implements FindingRule {
         String called = routing.invite().calledNumber();
         List<String> facts = new ArrayList<>();
         facts.add("To user " + called + " (LiveKit matches on To, not on the Request-URI)");
-        trunks.forEach(t -> facts.add(describe(t)));
+        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
         facts.add("LiveKit's error: " + match.error());
         facts.add(routing.summary());
         String title = "Trunks " + String.join(" and ", match.candidateIds()) + " both claim " + called
@@ -54,21 +55,13 @@ final class TrunkConflictCheck implements FindingRule {
     private Finding configFinding(DiagnosisContext context, List<String> ids, List<String> numbers) {
         List<SIPInboundTrunkInfo> trunks = ids.stream().map(id -> context.trunk(id).orElseThrow()).toList();
         List<String> facts = new ArrayList<>();
-        trunks.forEach(t -> facts.add(describe(t)));
+        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
         facts.add("Shared number" + (numbers.size() > 1 ? "s" : "") + " after normalization: " + String.join(", ", numbers));
         String number = numbers.get(0);
         InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
         return Findings.config(CODE, Severity.ERROR, "Trunks " + String.join(" and ", ids) + " both claim "
                         + String.join(", ", numbers) + ": every call to it gets 503 Try again later", WHY,
                 Findings.evidence(List.of(), ids, facts), fix(context.config(), trunks, probe, number));
-    }
-
-    private static String describe(SIPInboundTrunkInfo t) {
-        return t.getSipTrunkId() + (t.getName().isEmpty() ? "" : " \"" + t.getName() + "\"") + " numbers "
-                + Findings.quoted(t.getNumbersList()) + ", allowed addresses "
-                + Findings.quoted(t.getAllowedAddressesList()) + ", authentication "
-                + (t.getAuthUsername().isEmpty() ? "none" : "user \"" + t.getAuthUsername() + "\", password "
-                + (t.getAuthPassword().isEmpty() ? "not set" : "set"));
     }
 
     private static Fix fix(LiveKitConfig config, List<SIPInboundTrunkInfo> trunks, InboundInvite invite, String number) {

@@ -15,9 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import livekit.LivekitSip.ListSIPDispatchRuleResponse;
+import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.livekit.ConfigFileLoader;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.LiveKitConfigException;
+import picocli.CommandLine;
 
 /** {@code diagnose} on the bundled demo case, config-only, and with the mistakes users make. */
 class DiagnoseCommandTest {
@@ -105,6 +115,62 @@ class DiagnoseCommandTest {
         Path bad = Files.writeString(dir.resolve("trunks.json"), "{\"items\": [ {\"sipTrunkId\": ");
         assertEquals(2, run("diagnose", pcap.toString(), "--livekit-config", bad.toString()));
         assertOneLine("trunks.json");
+    }
+
+    @Test
+    void configFromTheLiveKitApiGivesTheSameDiagnosis() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            LiveKitConfig seed = new ConfigFileLoader().loadAll(List.of(trunks, rules));
+            server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder().addAllItems(seed.trunks()).build().toByteArray()));
+            server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder().addAllItems(seed.rules()).build().toByteArray()));
+            assertEquals(0, runWith(Map.of("LIVEKIT_API_KEY", "APIkey", "LIVEKIT_API_SECRET", "api-secret-value"),
+                    "diagnose", pcap.toString(), "--livekit-url", server.url("/").toString(), "--json"), err.toString());
+            JsonObject primary = JsonParser.parseString(out.toString()).getAsJsonArray().get(0).getAsJsonObject();
+            assertEquals("LK_TRUNK_CONFLICT", primary.get("code").getAsString());
+            assertFalse(out.toString().contains("api-secret-value") || err.toString().contains("api-secret-value"));
+        } catch (LiveKitConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void unreachableLiveKitIsOneLineAndExit2() throws IOException {
+        int port;
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            port = server.getPort();
+        }
+        assertEquals(2, runWith(Map.of("LIVEKIT_API_KEY", "APIkey", "LIVEKIT_API_SECRET", "api-secret-value"),
+                "diagnose", pcap.toString(), "--livekit-url", "http://127.0.0.1:" + port));
+        assertOneLine("127.0.0.1:" + port);
+        assertFalse(err.toString().contains("api-secret-value"));
+    }
+
+    @Test
+    void missingApiKeyIsOneLineAndExit2() {
+        assertEquals(2, runWith(Map.of(), "diagnose", pcap.toString(), "--livekit-url", "wss://project.livekit.cloud"));
+        assertOneLine("LIVEKIT_API_KEY");
+    }
+
+    private static MockResponse protobuf(byte[] body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/protobuf")
+                .body(new Buffer().write(body)).build();
+    }
+
+    /** Runs with the given environment instead of the process's (for LIVEKIT_API_KEY and LIVEKIT_API_SECRET). */
+    private int runWith(Map<String, String> environment, String... args) {
+        CommandLine standard = SipLadderCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cli = new CommandLine(new SipLadderCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == DiagnoseCommand.class ? cls.cast(new DiagnoseCommand(environment)) : CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cli.setOut(standard.getOut());
+        cli.setErr(standard.getErr());
+        cli.setExecutionExceptionHandler(standard.getExecutionExceptionHandler());
+        return cli.execute(args);
     }
 
     private void assertOneLine(String naming) {
