@@ -46,15 +46,32 @@ final class SipFraming {
      * is too long to be SIP.
      */
     static int messageLength(byte[] a, int off, int end, int maxHeaderBytes) {
-        int headerEnd = headerEnd(a, off, end);
-        if (headerEnd < 0) {
-            return end - off > maxHeaderBytes ? NO : NEED_MORE;
+        // one pass over the header lines: find the empty line and the first Content-Length on the way
+        int contentLength = -1;
+        for (int line = off; ; ) {
+            int lf = indexOf(a, line, end, (byte) '\n');
+            if (lf < 0) {
+                return end - off > maxHeaderBytes ? NO : NEED_MORE;
+            }
+            int next = lf + 1;
+            if (line > off && (lf == line || (lf == line + 1 && a[line] == '\r'))) {
+                long total = (long) next - off + Math.max(0, contentLength);
+                if (total > Integer.MAX_VALUE) {
+                    return NO;
+                }
+                return off + total <= end ? (int) total : NEED_MORE;
+            }
+            if (contentLength < 0) {
+                int value = headerValue(a, line, next);
+                if (value >= 0) {
+                    contentLength = parseDigits(a, value, next);
+                }
+            }
+            line = next;
+            if (line - off > maxHeaderBytes) {
+                return NO;
+            }
         }
-        long total = (long) headerEnd - off + Math.max(0, contentLength(a, off, headerEnd));
-        if (total > Integer.MAX_VALUE) {
-            return NO;
-        }
-        return off + total <= end ? (int) total : NEED_MORE;
     }
 
     /** The offset just after the empty line ending the headers, or -1. */
@@ -70,23 +87,13 @@ final class SipFraming {
         return -1;
     }
 
-    /** The Content-Length header's value in the header block {@code [off, headerEnd)}, or -1 when absent. */
-    static int contentLength(byte[] a, int off, int headerEnd) {
-        for (int line = off; line < headerEnd; ) {
-            int lf = indexOf(a, line, headerEnd, (byte) '\n');
-            int next = lf < 0 ? headerEnd : lf + 1;
-            int value = headerValue(a, line, next);
-            if (value >= 0) {
-                return parseDigits(a, value, next);
-            }
-            line = next;
-        }
-        return -1;
-    }
-
     /** Where the value of a Content-Length or {@code l} header on this line starts, or -1. */
     private static int headerValue(byte[] a, int line, int end) {
         int name;
+        byte first = a[line];
+        if (first != 'c' && first != 'C' && first != 'l' && first != 'L') {
+            return -1;
+        }
         if (regionMatchesIgnoreCase(a, line, end, "content-length")) {
             name = line + 14;
         } else if (line < end && (a[line] == 'l' || a[line] == 'L')) {

@@ -1,0 +1,111 @@
+package org.sipladder.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.sipladder.ui.dialog.FxClipboardService;
+import org.sipladder.ui.dialog.FxDialogService;
+import org.sipladder.ui.load.PipelineCaptureLoader;
+import org.sipladder.ui.main.AppServices;
+import org.sipladder.ui.main.CaptureSource;
+import org.sipladder.ui.main.DemoCapture;
+import org.sipladder.ui.main.MainWindow;
+import org.sipladder.ui.prefs.InMemoryPreferenceStore;
+import org.sipladder.ui.prefs.JavaPrefsStore;
+import org.sipladder.ui.prefs.PreferenceStore;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.FxTaskExecutor;
+
+/**
+ * The desktop app and its composition root: builds the services once and opens the capture named on the
+ * command line, or the bundled demo when there is none.
+ *
+ * <p>System properties for scripted runs: {@code sipladder.prefs=memory} leaves the user's settings alone;
+ * {@code sipladder.readyFile=PATH} writes PATH once the first capture is read and drawn (the screenshot
+ * script waits for it).
+ */
+public final class SipLadderApp extends Application {
+
+    private static final List<String> ICONS = List.of("/icons/sipladder-16.png", "/icons/sipladder-32.png",
+            "/icons/sipladder-48.png", "/icons/sipladder-64.png", "/icons/sipladder-128.png", "/icons/sipladder-256.png");
+
+    private FxTaskExecutor executor;
+
+    /** Starts the app; {@code args} is empty (demo) or holds one capture path. */
+    public static void launchWith(String... args) {
+        Application.launch(SipLadderApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        AppServices services = new AppServices(new PipelineCaptureLoader(), executor,
+                new UserPreferences(preferenceStore()), ZoneId.systemDefault(), new FxClipboardService(),
+                FxDialogService::new);
+        addIcons(stage);
+        MainWindow window = MainWindow.show(stage, services);
+        List<String> args = getParameters().getRaw();
+        if (args.isEmpty()) {
+            window.openDemo(DemoCapture.extract());
+        } else {
+            window.viewModel().open(CaptureSource.file(Path.of(args.get(0))));
+        }
+        signalReadyWhenLoaded(window);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    private static PreferenceStore preferenceStore() {
+        if ("memory".equals(System.getProperty("sipladder.prefs"))) {
+            return new InMemoryPreferenceStore();
+        }
+        return new JavaPrefsStore(Preferences.userRoot().node("org/sipladder"));
+    }
+
+    private static void addIcons(Stage stage) {
+        for (String name : ICONS) {
+            try (InputStream in = SipLadderApp.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (IOException e) {
+                // An icon that cannot be read leaves the default icon; not worth bothering the user.
+            }
+        }
+    }
+
+    private static void signalReadyWhenLoaded(MainWindow window) {
+        String readyFile = System.getProperty("sipladder.readyFile");
+        if (readyFile == null) {
+            return;
+        }
+        window.viewModel().loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading) {
+                // Give layout and the ladder a moment to paint before the screenshot is taken.
+                PauseTransition settle = new PauseTransition(Duration.millis(800));
+                settle.setOnFinished(e -> {
+                    try {
+                        Files.writeString(Path.of(readyFile), window.viewModel().statusProperty().get());
+                    } catch (IOException ex) {
+                        System.err.println("Cannot write " + readyFile + ": " + ex.getMessage());
+                    }
+                });
+                settle.play();
+            }
+        });
+    }
+}
