@@ -1,9 +1,7 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -17,7 +15,6 @@ final class LegAnalysis {
     private final LegState leg;
     private final String method;
     private final List<Entry> openings = new ArrayList<>();
-    private final Set<String> openingTransactions = new HashSet<>();
     private final Entry finalResponse;
 
     LegAnalysis(LegState leg) {
@@ -30,10 +27,9 @@ final class LegAnalysis {
                     && (originator == null || originator.equals(m.src().address()))) {
                 originator = m.src().address();
                 openings.add(e);
-                openingTransactions.add(e.transactionKey());
             }
         }
-        this.finalResponse = openings.isEmpty() ? null : finalResponseTo(openings.get(openings.size() - 1));
+        this.finalResponse = openings.isEmpty() ? null : finalResponseTo(lastAttempt());
     }
 
     private static String openingMethod(LegState leg) {
@@ -83,8 +79,14 @@ final class LegAnalysis {
         return leg.entries().stream().map(Entry::message).filter(SipMessage::isRequest).findFirst().orElse(null);
     }
 
+    /** The originator's last attempt (after any 401/407 challenge), which decides the leg. */
+    private Entry lastAttempt() {
+        return openings.get(openings.size() - 1);
+    }
+
+    /** Timings of the last attempt, so that the time a caller took to answer a challenge does not count. */
     Timings timings() {
-        Entry start = opening();
+        Entry start = openings.isEmpty() ? null : lastAttempt();
         if (start == null) {
             return new Timings(null, null, null, null);
         }
@@ -93,7 +95,7 @@ final class LegAnalysis {
         Long alerting = null;
         for (Entry e : leg.entries()) {
             int status = e.message().status();
-            if (status >= 100 && status < 200 && openingTransactions.contains(e.transactionKey())) {
+            if (status >= 100 && status < 200 && start.transactionKey().equals(e.transactionKey())) {
                 long t = e.message().timestampMicros() - t0;
                 firstProvisional = firstProvisional == null ? t : firstProvisional;
                 if (alerting == null && (status == 180 || status == 183)) {

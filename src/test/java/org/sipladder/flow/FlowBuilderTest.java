@@ -168,6 +168,20 @@ class FlowBuilderTest {
     }
 
     @Test
+    void timingsStartAtTheAttemptAfterTheChallenge() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK1", 1, null));
+        d.send(50, JAMBONZ, CARRIER, response(407, "Proxy Authentication Required", "INVITE", A, "z9hG4bK1", 1, "t1"));
+        d.send(17_000, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK2", 2, null));
+        d.send(17_010, JAMBONZ, CARRIER, response(100, "Trying", "INVITE", A, "z9hG4bK2", 2, null));
+        d.send(17_300, JAMBONZ, CARRIER, response(183, "In band info available", "INVITE", A, "z9hG4bK2", 2, "t2"));
+        d.send(17_400, JAMBONZ, CARRIER, response(480, "Error", "INVITE", A, "z9hG4bK2", 2, "t2"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(new Timings(300_000L, 10_000L, 400_000L, null), flow.timings());
+        assertEquals(480, flow.finalStatus());
+    }
+
+    @Test
     void answeredCallDurationRunsFromTheOkToTheBye() {
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK1", 1, null));
@@ -194,7 +208,7 @@ class FlowBuilderTest {
         CallFlow register = flows.get(0);
         assertEquals(200, register.finalStatus());
         assertFalse(register.hasInvite());
-        assertEquals(new Timings(null, null, 15_000L, null), register.timings());
+        assertEquals(new Timings(null, null, 5_000L, null), register.timings());
         assertEquals(List.of(Role.SIP_ENDPOINT, Role.SIP_ENDPOINT), register.hops().stream().map(Hop::role).toList());
         assertEquals(0, flows.get(1).finalStatus());
     }
