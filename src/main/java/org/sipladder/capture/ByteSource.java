@@ -1,0 +1,100 @@
+package org.sipladder.capture;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads a capture front to back through one reusable buffer, so memory stays flat whatever the file size.
+ * {@link #take} hands out a window of the buffer that stays valid until the next call.
+ */
+final class ByteSource implements Closeable {
+
+    private static final int INITIAL = 1 << 20;
+
+    private final InputStream in;
+    private final LongSupplier consumed;
+    private final int maxRecord;
+    private ByteBuffer buffer = ByteBuffer.allocate(INITIAL).limit(0);
+    private boolean eof;
+
+    /**
+     * @param consumed   how many bytes of the file have been read so far (differs from the decoded bytes for gzip)
+     * @param maxRecord  the largest window a caller may ask for
+     */
+    ByteSource(InputStream in, LongSupplier consumed, int maxRecord) {
+        this.in = in;
+        this.consumed = consumed;
+        this.maxRecord = maxRecord;
+    }
+
+    /** The array behind every window. */
+    byte[] array() {
+        return buffer.array();
+    }
+
+    /**
+     * Takes the next {@code n} bytes and returns their offset in {@link #array()}; returns -1 when the input
+     * ended cleanly before the first of them.
+     *
+     * @throws EOFException when the input ends after some but not all of them
+     */
+    int take(int n) throws IOException {
+        if (n < 0 || n > maxRecord) {
+            throw new IllegalArgumentException("window of " + n + " bytes");
+        }
+        if (buffer.remaining() < n) {
+            fill(n);
+            if (buffer.remaining() == 0) {
+                return -1;
+            }
+            if (buffer.remaining() < n) {
+                buffer.position(buffer.limit());
+                throw new EOFException();
+            }
+        }
+        int at = buffer.position();
+        buffer.position(at + n);
+        return at;
+    }
+
+    /** Gives back the last {@code n} bytes taken, so that the next take starts with them again. */
+    void giveBack(int n) {
+        buffer.position(buffer.position() - n);
+    }
+
+    /** Bytes of the file read so far. */
+    long consumed() {
+        return consumed.getAsLong();
+    }
+
+    private void fill(int n) throws IOException {
+        if (buffer.capacity() < n) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(n, buffer.capacity() * 2));
+            bigger.put(buffer).flip();
+            buffer = bigger;
+        }
+        buffer.compact();
+        try {
+            // read straight into the array: a failing read (a cut gzip stream) then loses nothing read before it
+            while (!eof && buffer.position() < n) {
+                int got = in.read(buffer.array(), buffer.position(), buffer.remaining());
+                if (got < 0) {
+                    eof = true;
+                } else {
+                    buffer.position(buffer.position() + got);
+                }
+            }
+        } finally {
+            buffer.flip();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,235 @@
+package org.sipladder.capture;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a pcap or pcapng file (optionally gzip-compressed) front to back with flat memory and reports every
+ * candidate SIP message to a {@link CaptureListener}. A damaged file yields everything before the damage and a
+ * warning naming the frame; only a file that cannot be read at all raises {@link CaptureException}.
+ */
+public final class CaptureReader {
+
+    private static final int PROGRESS_EVERY_BYTES = 1 << 20;
+    private static final int CANCEL_CHECK_EVERY = 1024;
+    private static final int GZIP_MAGIC = 0x1f8b;
+
+    /** Counters of one read, updated per packet. */
+    private static final class Run {
+        long frame;
+        long first;
+        long last;
+        long nextProgress = PROGRESS_EVERY_BYTES;
+        boolean truncated;
+        boolean cancelled;
+    }
+
+    public CaptureSummary read(Path file, CaptureListener listener) throws CaptureException {
+        checkReadable(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            try (ByteSource source = open(file, channel)) {
+                return read(file, size, source, listener);
+            }
+        } catch (NoSuchFileException e) {
+            throw new CaptureException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CaptureException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new CaptureException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void checkReadable(Path file) throws CaptureException {
+        if (!Files.exists(file)) {
+            throw new CaptureException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new CaptureException(file + ": is a directory, not a capture file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new CaptureException(file + ": permission denied");
+        }
+    }
+
+    private static ByteSource open(Path file, FileChannel channel) throws IOException, CaptureException {
+        ByteBuffer head = ByteBuffer.allocate(2);
+        while (head.hasRemaining() && channel.read(head) >= 0) {
+            // a file channel returns what there is; loop only for the two magic bytes
+        }
+        channel.position(0);
+        if (head.position() == 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC) {
+            CountingInputStream counted = new CountingInputStream(new BufferedInputStream(
+                    Channels.newInputStream(channel), 1 << 16));
+            try {
+                InputStream gz = new GZIPInputStream(counted, 1 << 16);
+                return new ByteSource(gz, counted::count, PcapRecords.MAX_PACKET + 4096);
+            } catch (IOException e) {
+                throw new CaptureException(file + ": gzip-compressed but corrupt (" + e.getMessage() + ")");
+            }
+        }
+        return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel), PcapRecords.MAX_PACKET + 4096);
+    }
+
+    private static long positionOf(FileChannel channel) {
+        try {
+            return channel.position();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private CaptureSummary read(Path file, long size, ByteSource source, CaptureListener listener)
+            throws IOException, CaptureException {
+        PacketRecords records = records(file, source);
+        PayloadSink sink = new PayloadSink(listener);
+        HepDecoder hep = new HepDecoder(sink);
+        TcpReassembly tcp = new TcpReassembly(sink, hep);
+        PacketDecoder decoder = new PacketDecoder(new TransportDecoder(sink, hep, tcp, new SctpDecoder(sink)), sink);
+        Run run = new Run();
+        PacketRecords.RecordSink onPacket = (linkType, micros, a, off, len) -> {
+            run.frame++;
+            if (run.frame == 1) {
+                run.first = micros;
+            }
+            run.last = micros;
+            sink.at(run.frame, micros);
+            decoder.frame(linkType, a, off, len);
+        };
+        try {
+            while (!stopRequested(run, source, size, listener) && next(records, onPacket, sink, run)) {
+                // one packet per turn
+            }
+            tcp.finish();
+        } catch (ListenerFailure e) {
+            throw e.original();
+        }
+        long incomplete = decoder.incompleteDatagrams();
+        if (incomplete > 0) {
+            sink.warn(incomplete + " fragmented IP datagrams never completed");
+        }
+        listener.progress(source.consumed(), size);
+        return new CaptureSummary(file, run.frame, source.consumed(), run.first, run.last, sink.payloads(),
+                sink.warnings(), run.truncated, run.cancelled, sink.tlsPackets());
+    }
+
+    /** Reads one packet; a damaged record ends the read with a warning instead of an exception. */
+    private static boolean next(PacketRecords records, PacketRecords.RecordSink onPacket, PayloadSink sink, Run run)
+            throws IOException {
+        try {
+            return records.next((linkType, micros, a, off, len) -> {
+                try {
+                    onPacket.packet(linkType, micros, a, off, len);
+                } catch (ListenerFailure e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    sink.warn("frame " + run.frame + ": could not be decoded (" + e + "); skipped");
+                }
+            });
+        } catch (DamagedCaptureException e) {
+            damaged(sink, run, e.getMessage());
+            return false;
+        } catch (EOFException e) {
+            damaged(sink, run, "the compressed file ends early");
+            return false;
+        } catch (IOException e) {
+            if (e.getClass().getName().startsWith("java.util.zip")) {
+                damaged(sink, run, "the compressed data is corrupt (" + e.getMessage() + ")");
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void damaged(PayloadSink sink, Run run, String what) {
+        run.truncated = true;
+        sink.warn("frame " + (run.frame + 1) + ": " + what + "; read the " + run.frame + " packets before it");
+    }
+
+    private static boolean stopRequested(Run run, ByteSource source, long size, CaptureListener listener) {
+        if (run.frame % CANCEL_CHECK_EVERY == 0 && listener.cancelled()) {
+            run.cancelled = true;
+            return true;
+        }
+        long consumed = source.consumed();
+        if (consumed >= run.nextProgress) {
+            run.nextProgress = consumed + PROGRESS_EVERY_BYTES;
+            listener.progress(consumed, size);
+        }
+        return false;
+    }
+
+    private static PacketRecords records(Path file, ByteSource source) throws IOException, CaptureException {
+        int at;
+        try {
+            at = source.take(4);
+        } catch (EOFException e) {
+            throw new CaptureException(file + ": too short to be a capture file");
+        }
+        if (at < 0) {
+            throw new CaptureException(file + ": is empty");
+        }
+        int magic = Wire.int32(source.array(), at);
+        source.giveBack(4);
+        if (magic == PcapngRecords.SECTION_HEADER) {
+            return new PcapngRecords(source);
+        }
+        if (!PcapRecords.matches(magic)) {
+            throw new CaptureException(file + ": not a pcap or pcapng capture file");
+        }
+        int header;
+        try {
+            header = source.take(24);
+        } catch (EOFException e) {
+            header = -1;
+        }
+        if (header < 0) {
+            throw new CaptureException(file + ": pcap file header is cut short");
+        }
+        PcapRecords pcap = PcapRecords.open(source, header);
+        if (!PacketDecoder.supports(pcap.linkType())) {
+            throw new CaptureException(file + ": unsupported link type " + pcap.linkType()
+                    + " (supported: Ethernet, Linux cooked SLL/SLL2, raw IP, BSD loopback)");
+        }
+        return pcap;
+    }
+
+    /** Counts the compressed bytes read, for progress on gzip files. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+}

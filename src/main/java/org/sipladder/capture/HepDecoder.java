@@ -1,0 +1,137 @@
+package org.sipladder.capture;
+
+import java.util.Arrays;
+
+/**
+ * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
+ * inside with the addresses, ports and time the capture agent recorded.
+ */
+final class HepDecoder {
+
+    static final byte VERSION_2 = 2;
+    private static final int MIN_HEP3 = 6;
+
+    private final PayloadSink sink;
+
+    HepDecoder(PayloadSink sink) {
+        this.sink = sink;
+    }
+
+    /** Whether {@code a[off..]} starts with the HEP3 magic. */
+    static boolean isHep3(byte[] a, int off, int len) {
+        return len >= MIN_HEP3 && a[off] == 'H' && a[off + 1] == 'E' && a[off + 2] == 'P' && a[off + 3] == '3';
+    }
+
+    /** Decodes one HEP packet; false when the bytes are not HEP (so the caller may try plain SIP). */
+    boolean decode(byte[] a, int off, int len) {
+        if (isHep3(a, off, len)) {
+            int total = Wire.u16(a, off + 4);
+            if (total < MIN_HEP3 || total > len) {
+                return false;
+            }
+            v3(a, off + MIN_HEP3, off + total);
+            return true;
+        }
+        if (len >= 28 && a[off] == VERSION_2) {
+            return v2(a, off, len);
+        }
+        return false;
+    }
+
+    private void v3(byte[] a, int at, int end) {
+        Chunks c = new Chunks();
+        while (at + 6 <= end) {
+            int vendor = Wire.u16(a, at);
+            int type = Wire.u16(a, at + 2);
+            int length = Wire.u16(a, at + 4);
+            if (length < 6 || at + length > end) {
+                return;
+            }
+            if (vendor == 0) {
+                c.take(type, a, at + 6, length - 6);
+            }
+            at += length;
+        }
+        if (c.payloadAt < 0 || c.srcAt < 0 || c.dstAt < 0 || c.srcLength != c.dstLength) {
+            return;
+        }
+        if (SipFraming.startLine(a, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
+            return;
+        }
+        long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
+        IpPair pair = IpPair.of(a, c.srcAt, c.dstAt, c.srcLength);
+        sink.emit(micros, pair.src(c.srcPort), pair.dst(c.dstPort), Transport.HEP,
+                Arrays.copyOfRange(a, c.payloadAt, c.payloadAt + c.payloadLength));
+    }
+
+    /** Chunk positions of one HEP3 packet. */
+    private static final class Chunks {
+        int srcAt = -1;
+        int dstAt = -1;
+        int srcLength;
+        int dstLength;
+        int srcPort;
+        int dstPort;
+        long seconds = -1;
+        long micros = -1;
+        int payloadAt = -1;
+        int payloadLength;
+
+        void take(int type, byte[] a, int at, int n) {
+            switch (type) {
+                case 3: case 5:
+                    if (n == 4 || n == 16) {
+                        srcAt = at;
+                        srcLength = n;
+                    }
+                    break;
+                case 4: case 6:
+                    if (n == 4 || n == 16) {
+                        dstAt = at;
+                        dstLength = n;
+                    }
+                    break;
+                case 7:
+                    srcPort = n == 2 ? Wire.u16(a, at) : srcPort;
+                    break;
+                case 8:
+                    dstPort = n == 2 ? Wire.u16(a, at) : dstPort;
+                    break;
+                case 9:
+                    seconds = n == 4 ? Wire.int32(a, at) & 0xffffffffL : seconds;
+                    break;
+                case 10:
+                    micros = n == 4 ? Wire.int32(a, at) & 0xffffffffL : micros;
+                    break;
+                case 15:
+                    payloadAt = at;
+                    payloadLength = n;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private boolean v2(byte[] a, int off, int len) {
+        int headerLength = a[off + 1] & 0xff;
+        int family = a[off + 2] & 0xff;
+        int addressLength = family == 2 ? 4 : family == 10 ? 16 : 0;
+        if (addressLength == 0 || headerLength != 8 + 2 * addressLength || headerLength + 12 > len) {
+            return false;
+        }
+        int payload = off + headerLength + 12;
+        int end = off + len;
+        if (SipFraming.startLine(a, payload, end) <= 0) {
+            return false;
+        }
+        // the time header is written in the agent's byte order, little-endian on every agent in use
+        long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
+        long micros = Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL;
+        IpPair pair = IpPair.of(a, off + 8, off + 8 + addressLength, addressLength);
+        sink.emit(seconds * 1_000_000 + micros, pair.src(Wire.u16(a, off + 4)), pair.dst(Wire.u16(a, off + 6)),
+                Transport.HEP, Arrays.copyOfRange(a, payload, payload + TransportDecoder.datagramMessageLength(a,
+                        payload, end)));
+        return true;
+    }
+}

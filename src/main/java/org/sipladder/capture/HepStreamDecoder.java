@@ -1,0 +1,28 @@
+package org.sipladder.capture;
+
+/** HEP3 packets sent over TCP, framed by the HEP3 total-length field. */
+final class HepStreamDecoder implements StreamDecoder {
+
+    @Override
+    public StreamDecoder decode(StreamBuffer buffer, StreamContext context) {
+        byte[] a = buffer.array();
+        while (buffer.size() >= 6) {
+            int s = buffer.start();
+            if (!HepDecoder.isHep3(a, s, buffer.size())) {
+                buffer.clear(); // lost framing: nothing in the stream says where the next packet starts
+                return this;
+            }
+            int total = Wire.u16(a, s + 4);
+            if (total < 6) {
+                buffer.clear();
+                return this;
+            }
+            if (total > buffer.size()) {
+                return this;
+            }
+            context.hep().decode(a, s, total);
+            buffer.consume(total);
+        }
+        return this;
+    }
+}

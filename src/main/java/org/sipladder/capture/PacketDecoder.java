@@ -1,0 +1,290 @@
+package org.sipladder.capture;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Peels link layers (Ethernet with VLAN tags, Linux SLL and SLL2, raw IP, BSD loopback), IP (with extension
+ * headers and fragments) and tunnels (IP-in-IP, IPv6-in-IPv4, GRE, ERSPAN, VXLAN) off a frame and hands the
+ * transport payload to {@link TransportDecoder}.
+ */
+final class PacketDecoder {
+
+    private static final int MAX_DEPTH = 8;
+    private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_IPV6 = 0x86dd;
+    private static final int ETHERTYPE_TEB = 0x6558;
+    private static final int ETHERTYPE_ERSPAN_2 = 0x88be;
+    private static final int ETHERTYPE_ERSPAN_3 = 0x22eb;
+    private static final int PROTO_IPIP = 4;
+    private static final int PROTO_IPV6 = 41;
+    private static final int PROTO_GRE = 47;
+    /** VXLAN (RFC 7348) carries whole Ethernet frames in UDP to this port. */
+    private static final int VXLAN_PORT = 4789;
+
+    private final TransportDecoder transports;
+    private final FragmentReassembler fragments = new FragmentReassembler();
+    private final PayloadSink sink;
+    private final Set<Integer> unsupportedSeen = new HashSet<>();
+
+    PacketDecoder(TransportDecoder transports, PayloadSink sink) {
+        this.transports = transports;
+        this.sink = sink;
+    }
+
+    /** Link types this decoder understands. */
+    static boolean supports(int linkType) {
+        switch (linkType) {
+            case 0: case 1: case 12: case 14: case 101: case 108: case 113: case 228: case 229: case 276:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    void frame(int linkType, byte[] a, int off, int len) {
+        switch (linkType) {
+            case 1:
+                ethernet(a, off, len, 0);
+                break;
+            case 0:
+            case 108:
+                if (len > 4) {
+                    ipByVersion(a, off + 4, len - 4, 0);
+                }
+                break;
+            case 12: case 14: case 101: case 228: case 229:
+                ipByVersion(a, off, len, 0);
+                break;
+            case 113:
+                if (len >= 16) {
+                    etherType(Wire.u16(a, off + 14), a, off + 16, len - 16, 0);
+                }
+                break;
+            case 276:
+                if (len >= 20) {
+                    etherType(Wire.u16(a, off), a, off + 20, len - 20, 0);
+                }
+                break;
+            default:
+                if (unsupportedSeen.add(linkType)) {
+                    sink.warn("frame " + sink.frame() + ": link type " + linkType + " is not supported; its packets are skipped");
+                }
+        }
+    }
+
+    /** Incomplete fragmented datagrams, for the end-of-file report. */
+    long incompleteDatagrams() {
+        return fragments.incomplete();
+    }
+
+    private void ethernet(byte[] a, int off, int len, int depth) {
+        if (len < 14) {
+            return;
+        }
+        int type = Wire.u16(a, off + 12);
+        int at = off + 14;
+        int end = off + len;
+        while ((type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200) && at + 4 <= end) {
+            type = Wire.u16(a, at + 2);
+            at += 4;
+        }
+        if (type <= 1500 && at + 8 <= end && (a[at] & 0xff) == 0xaa && (a[at + 1] & 0xff) == 0xaa) {
+            type = Wire.u16(a, at + 6); // 802.2 LLC + SNAP
+            at += 8;
+        }
+        etherType(type, a, at, end - at, depth);
+    }
+
+    private void etherType(int type, byte[] a, int off, int len, int depth) {
+        switch (type) {
+            case ETHERTYPE_IPV4:
+            case ETHERTYPE_IPV6:
+                ipByVersion(a, off, len, depth);
+                break;
+            case 0x8847:
+            case 0x8848:
+                mpls(a, off, len, depth);
+                break;
+            case 0x8864:
+                pppoe(a, off, len, depth);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void mpls(byte[] a, int off, int len, int depth) {
+        int at = off;
+        int end = off + len;
+        while (at + 4 <= end) {
+            boolean bottom = (a[at + 2] & 0x01) != 0;
+            at += 4;
+            if (bottom) {
+                ipByVersion(a, at, end - at, depth);
+                return;
+            }
+        }
+    }
+
+    private void pppoe(byte[] a, int off, int len, int depth) {
+        if (len >= 8) {
+            int proto = Wire.u16(a, off + 6);
+            if (proto == 0x0021 || proto == 0x0057) {
+                ipByVersion(a, off + 8, len - 8, depth);
+            }
+        }
+    }
+
+    void ipByVersion(byte[] a, int off, int len, int depth) {
+        if (len < 1 || depth > MAX_DEPTH) {
+            return;
+        }
+        int version = (a[off] & 0xf0) >> 4;
+        if (version == 4) {
+            ipv4(a, off, len, depth);
+        } else if (version == 6) {
+            ipv6(a, off, len, depth);
+        }
+    }
+
+    private void ipv4(byte[] a, int off, int len, int depth) {
+        if (len < 20) {
+            return;
+        }
+        int ihl = (a[off] & 0x0f) * 4;
+        int total = Wire.u16(a, off + 2);
+        if (ihl < 20 || ihl > len) {
+            return;
+        }
+        // total 0 happens with TCP segmentation offload: the frame itself is then the only length there is
+        int end = off + (total == 0 || total > len ? len : Math.max(total, ihl));
+        int flags = Wire.u16(a, off + 6);
+        int fragmentOffset = (flags & 0x1fff) * 8;
+        boolean more = (flags & 0x2000) != 0;
+        int protocol = a[off + 9] & 0xff;
+        IpHeader header = new IpHeader(a, off + 12, off + 16, 4);
+        int payload = off + ihl;
+        if (more || fragmentOffset != 0) {
+            byte[] whole = fragments.add(header.pair(), Wire.u16(a, off + 4), protocol, fragmentOffset, more, a,
+                    payload, end - payload);
+            if (whole != null) {
+                protocol(protocol, header, whole, 0, whole.length, depth);
+            }
+            return;
+        }
+        protocol(protocol, header, a, payload, end - payload, depth);
+    }
+
+    private void ipv6(byte[] a, int off, int len, int depth) {
+        if (len < 40) {
+            return;
+        }
+        int payloadLength = Wire.u16(a, off + 4);
+        int end = off + (payloadLength == 0 || 40 + payloadLength > len ? len : 40 + payloadLength);
+        IpHeader header = new IpHeader(a, off + 8, off + 24, 16);
+        ipv6Chain(a[off + 6] & 0xff, header, a, off + 40, end, depth);
+    }
+
+    /** Walks IPv6 extension headers from {@code at}; fragments are reassembled and the walk goes on inside. */
+    private void ipv6Chain(int next, IpHeader header, byte[] a, int at, int end, int depth) {
+        while (true) {
+            switch (next) {
+                case 0: case 43: case 60: case 135: case 139: case 140:
+                    if (at + 8 > end) {
+                        return;
+                    }
+                    next = a[at] & 0xff;
+                    at += ((a[at + 1] & 0xff) + 1) * 8;
+                    break;
+                case 51:
+                    if (at + 8 > end) {
+                        return;
+                    }
+                    next = a[at] & 0xff;
+                    at += ((a[at + 1] & 0xff) + 2) * 4;
+                    break;
+                case 44: {
+                    if (at + 8 > end) {
+                        return;
+                    }
+                    int inner = a[at] & 0xff;
+                    int field = Wire.u16(a, at + 2);
+                    long id = Wire.int32(a, at + 4) & 0xffffffffL;
+                    byte[] whole = fragments.add(header.pair(), id, -1, (field & 0xfff8), (field & 1) != 0, a,
+                            at + 8, end - at - 8);
+                    if (whole != null) {
+                        ipv6Chain(inner, header, whole, 0, whole.length, depth);
+                    }
+                    return;
+                }
+                default:
+                    if (at <= end) {
+                        protocol(next, header, a, at, end - at, depth);
+                    }
+                    return;
+            }
+        }
+    }
+
+    private void protocol(int protocol, IpHeader header, byte[] a, int off, int len, int depth) {
+        switch (protocol) {
+            case PROTO_IPIP:
+            case PROTO_IPV6:
+                ipByVersion(a, off, len, depth + 1);
+                break;
+            case PROTO_GRE:
+                gre(a, off, len, depth + 1);
+                break;
+            case TransportDecoder.UDP:
+                if (len >= 8 + 8 + 14 && Wire.u16(a, off + 2) == VXLAN_PORT && (a[off + 8] & 0x08) != 0) {
+                    ethernet(a, off + 16, len - 16, depth + 1);
+                    break;
+                }
+                transports.transport(protocol, header, a, off, len);
+                break;
+            default:
+                transports.transport(protocol, header, a, off, len);
+        }
+    }
+
+    private void gre(byte[] a, int off, int len, int depth) {
+        if (len < 4 || depth > MAX_DEPTH) {
+            return;
+        }
+        int flags = Wire.u16(a, off);
+        if ((flags & 0x0007) != 0 || (flags & 0x4000) != 0) {
+            return; // enhanced GRE (PPTP) or source routing: not mirrored traffic
+        }
+        int type = Wire.u16(a, off + 2);
+        int at = off + 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0);
+        boolean sequenced = (flags & 0x1000) != 0;
+        at += sequenced ? 4 : 0;
+        int end = off + len;
+        if (at > end) {
+            return;
+        }
+        switch (type) {
+            case ETHERTYPE_TEB:
+                ethernet(a, at, end - at, depth);
+                break;
+            case ETHERTYPE_ERSPAN_2:
+                // type I has no ERSPAN header and no GRE sequence number; type II has both
+                int skip = sequenced ? 8 : 0;
+                if (at + skip <= end) {
+                    ethernet(a, at + skip, end - at - skip, depth);
+                }
+                break;
+            case ETHERTYPE_ERSPAN_3:
+                if (at + 12 <= end) {
+                    int header = 12 + ((a[at + 11] & 0x01) != 0 ? 8 : 0);
+                    if (at + header <= end) {
+                        ethernet(a, at + header, end - at - header, depth);
+                    }
+                }
+                break;
+            default:
+                etherType(type, a, at, end - at, depth);
+        }
+    }
+}

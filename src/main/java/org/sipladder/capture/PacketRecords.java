@@ -1,0 +1,20 @@
+package org.sipladder.capture;
+
+import java.io.IOException;
+
+/** The packet records of one capture file format, read in file order. */
+interface PacketRecords {
+
+    /**
+     * Reads records until one packet has been handed to {@code sink}.
+     *
+     * @return false at the clean end of the file
+     * @throws DamagedCaptureException when the next record is cut short or its header is impossible
+     */
+    boolean next(RecordSink sink) throws IOException, DamagedCaptureException;
+
+    /** Receives one packet record; the bytes are only valid during the call. */
+    interface RecordSink {
+        void packet(int linkType, long timestampMicros, byte[] array, int offset, int length);
+    }
+}

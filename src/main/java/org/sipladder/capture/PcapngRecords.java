@@ -1,0 +1,190 @@
+package org.sipladder.capture;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * pcapng files: sections in either byte order, interfaces with their own link type, {@code if_tsresol} and
+ * {@code if_tsoffset}, enhanced, simple and obsolete packet blocks; every other block is skipped.
+ */
+final class PcapngRecords implements PacketRecords {
+
+    static final int SECTION_HEADER = 0x0a0d0d0a;
+    private static final int INTERFACE = 1;
+    private static final int OBSOLETE_PACKET = 2;
+    private static final int SIMPLE_PACKET = 3;
+    private static final int ENHANCED_PACKET = 6;
+    private static final int BYTE_ORDER_MAGIC = 0x1a2b3c4d;
+    private static final int MAX_BLOCK = PcapRecords.MAX_PACKET + 4096;
+
+    /** One capture interface of the current section. */
+    private record Interface(int linkType, int tsresol, long offsetSeconds) {
+    }
+
+    private final ByteSource source;
+    private final List<Interface> interfaces = new ArrayList<>();
+    private ByteOrder order = ByteOrder.BIG_ENDIAN;
+    private long lastMicros;
+
+    PcapngRecords(ByteSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public boolean next(RecordSink sink) throws IOException, DamagedCaptureException {
+        while (true) {
+            int at = takeOrTruncated(8, "a block header");
+            if (at < 0) {
+                return false;
+            }
+            int rawType = Wire.int32(source.array(), at);
+            int rawLength = Wire.int32(source.array(), at + 4);
+            if (rawType == SECTION_HEADER) {
+                order = sectionOrder();
+                source.giveBack(4);
+            }
+            int type = order == ByteOrder.BIG_ENDIAN ? rawType : Integer.reverseBytes(rawType);
+            int length = order == ByteOrder.BIG_ENDIAN ? rawLength : Integer.reverseBytes(rawLength);
+            if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
+                throw new DamagedCaptureException("impossible block length " + (length & 0xffffffffL), false);
+            }
+            int body = takeOrTruncated(length - 8, "a block");
+            if (body < 0) {
+                throw new DamagedCaptureException("the file ends after a block header", true);
+            }
+            if (Wire.int32(source.array(), body + length - 12, order) != length) {
+                throw new DamagedCaptureException("block lengths disagree (corrupt block)", false);
+            }
+            if (block(type, body, length - 12, sink)) {
+                return true;
+            }
+        }
+    }
+
+    private ByteOrder sectionOrder() throws IOException, DamagedCaptureException {
+        int at = takeOrTruncated(4, "a section header");
+        if (at < 0) {
+            throw new DamagedCaptureException("the file ends inside a section header", true);
+        }
+        int bom = Wire.int32(source.array(), at);
+        if (bom == BYTE_ORDER_MAGIC) {
+            return ByteOrder.BIG_ENDIAN;
+        }
+        if (bom == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
+            return ByteOrder.LITTLE_ENDIAN;
+        }
+        throw new DamagedCaptureException("section header with an unknown byte-order magic", false);
+    }
+
+    private int takeOrTruncated(int n, String what) throws IOException, DamagedCaptureException {
+        try {
+            return source.take(n);
+        } catch (EOFException e) {
+            throw new DamagedCaptureException("the file ends inside " + what, true);
+        }
+    }
+
+    /** Handles one block body of {@code n} bytes; true when it was a packet handed to the sink. */
+    private boolean block(int type, int at, int n, RecordSink sink) throws DamagedCaptureException {
+        byte[] a = source.array();
+        switch (type) {
+            case SECTION_HEADER:
+                interfaces.clear();
+                return false;
+            case INTERFACE:
+                interfaces.add(readInterface(a, at, n));
+                return false;
+            case ENHANCED_PACKET:
+                return packet(sink, Wire.int32(a, at, order), a, at + 4, n - 4);
+            case OBSOLETE_PACKET:
+                return packet(sink, Wire.u16(a, at, order), a, at + 4, n - 4);
+            case SIMPLE_PACKET: {
+                int original = Wire.int32(a, at, order);
+                int captured = (int) Math.min(original & 0xffffffffL, n - 4);
+                sink.packet(iface(0).linkType(), lastMicros, a, at + 4, captured);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** EPB and obsolete PB share the layout from the timestamp on: ts high, ts low, captured, original, data. */
+    private boolean packet(RecordSink sink, int ifaceId, byte[] a, int at, int n)
+            throws DamagedCaptureException {
+        Interface iface = iface(ifaceId);
+        long ticks = (Wire.int32(a, at, order) & 0xffffffffL) << 32 | (Wire.int32(a, at + 4, order) & 0xffffffffL);
+        int captured = Wire.int32(a, at + 8, order);
+        if (captured < 0 || captured > n - 16) {
+            throw new DamagedCaptureException("packet block claims " + (captured & 0xffffffffL)
+                    + " bytes but holds " + Math.max(0, n - 16), false);
+        }
+        lastMicros = micros(iface, ticks);
+        sink.packet(iface.linkType(), lastMicros, a, at + 16, captured);
+        return true;
+    }
+
+    private Interface iface(int id) throws DamagedCaptureException {
+        if (id < 0 || id >= interfaces.size()) {
+            throw new DamagedCaptureException("packet on undeclared interface " + id, false);
+        }
+        return interfaces.get(id);
+    }
+
+    private Interface readInterface(byte[] a, int at, int n) {
+        int linkType = Wire.u16(a, at, order);
+        int tsresol = 6;
+        long offset = 0;
+        int end = at + n;
+        for (int opt = at + 8; opt + 4 <= end; ) {
+            int code = Wire.u16(a, opt, order);
+            int len = Wire.u16(a, opt + 2, order);
+            if (code == 0 || opt + 4 + len > end) {
+                break;
+            }
+            if (code == 9 && len >= 1) {
+                tsresol = a[opt + 4] & 0xff;
+            } else if (code == 14 && len >= 8) {
+                offset = (Wire.int32(a, opt + 4, order) & 0xffffffffL) << 32
+                        | (Wire.int32(a, opt + 8, order) & 0xffffffffL);
+                if (order == ByteOrder.LITTLE_ENDIAN) {
+                    offset = (Wire.int32(a, opt + 8, order) & 0xffffffffL) << 32
+                            | (Wire.int32(a, opt + 4, order) & 0xffffffffL);
+                }
+            }
+            opt += 4 + (len + 3) / 4 * 4;
+        }
+        return new Interface(linkType, tsresol, offset);
+    }
+
+    /** Converts ticks of 10^-n or 2^-n seconds to microseconds. */
+    private static long micros(Interface iface, long ticks) {
+        int res = iface.tsresol();
+        long offsetMicros = iface.offsetSeconds() * 1_000_000;
+        if ((res & 0x80) == 0) {
+            if (res == 6) {
+                return ticks + offsetMicros;
+            }
+            if (res < 6) {
+                return ticks * pow10(6 - res) + offsetMicros;
+            }
+            return res - 6 > 18 ? offsetMicros : Long.divideUnsigned(ticks, pow10(res - 6)) + offsetMicros;
+        }
+        int shift = Math.min(res & 0x7f, 63);
+        BigInteger micros = new BigInteger(Long.toUnsignedString(ticks)).multiply(BigInteger.valueOf(1_000_000))
+                .shiftRight(shift);
+        return micros.longValue() + offsetMicros;
+    }
+
+    private static long pow10(int n) {
+        long v = 1;
+        for (int i = 0; i < n; i++) {
+            v *= 10;
+        }
+        return v;
+    }
+}

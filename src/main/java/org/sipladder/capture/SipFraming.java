@@ -1,0 +1,218 @@
+package org.sipladder.capture;
+
+/**
+ * Recognises a SIP start line and finds where a message ends, which is all the capture layer knows of SIP:
+ * {@code METHOD uri SIP/2.0} or {@code SIP/2.0 NNN reason}, headers up to an empty line, then Content-Length
+ * (or its compact form {@code l}) bytes of body.
+ */
+final class SipFraming {
+
+    /** The bytes seen so far could still become a start line. */
+    static final int NEED_MORE = -2;
+    /** The bytes cannot begin a start line. */
+    static final int NO = -1;
+
+    private static final int MAX_LINE = 8192;
+    private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
+
+    private SipFraming() {
+    }
+
+    /** Cheap first-byte test: every start line begins with an upper-case letter (a method or "SIP/2.0"). */
+    static boolean mayStart(byte first) {
+        return first >= 'A' && first <= 'Z';
+    }
+
+    /** The length of the start line at {@code off} including its line end, {@link #NO} or {@link #NEED_MORE}. */
+    static int startLine(byte[] a, int off, int end) {
+        if (off >= end) {
+            return NEED_MORE;
+        }
+        if (!mayStart(a[off])) {
+            return NO;
+        }
+        int limit = Math.min(end, off + MAX_LINE);
+        int lf = indexOf(a, off, limit, (byte) '\n');
+        if (lf < 0) {
+            return limit - off >= MAX_LINE || !plausiblePrefix(a, off, limit) ? NO : NEED_MORE;
+        }
+        int lineEnd = lf > off && a[lf - 1] == '\r' ? lf - 1 : lf;
+        return isStatusLine(a, off, lineEnd) || isRequestLine(a, off, lineEnd) ? lf + 1 - off : NO;
+    }
+
+    /**
+     * The total length of the message starting at {@code off} (start line checked by the caller), or
+     * {@link #NEED_MORE} when the headers or body are not all there yet, or {@link #NO} when the header block
+     * is too long to be SIP.
+     */
+    static int messageLength(byte[] a, int off, int end, int maxHeaderBytes) {
+        int headerEnd = headerEnd(a, off, end);
+        if (headerEnd < 0) {
+            return end - off > maxHeaderBytes ? NO : NEED_MORE;
+        }
+        long total = (long) headerEnd - off + Math.max(0, contentLength(a, off, headerEnd));
+        if (total > Integer.MAX_VALUE) {
+            return NO;
+        }
+        return off + total <= end ? (int) total : NEED_MORE;
+    }
+
+    /** The offset just after the empty line ending the headers, or -1. */
+    static int headerEnd(byte[] a, int off, int end) {
+        for (int i = indexOf(a, off, end, (byte) '\n'); i >= 0; i = indexOf(a, i + 1, end, (byte) '\n')) {
+            if (i + 1 < end && a[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (i + 2 < end && a[i + 1] == '\r' && a[i + 2] == '\n') {
+                return i + 3;
+            }
+        }
+        return -1;
+    }
+
+    /** The Content-Length header's value in the header block {@code [off, headerEnd)}, or -1 when absent. */
+    static int contentLength(byte[] a, int off, int headerEnd) {
+        for (int line = off; line < headerEnd; ) {
+            int lf = indexOf(a, line, headerEnd, (byte) '\n');
+            int next = lf < 0 ? headerEnd : lf + 1;
+            int value = headerValue(a, line, next);
+            if (value >= 0) {
+                return parseDigits(a, value, next);
+            }
+            line = next;
+        }
+        return -1;
+    }
+
+    /** Where the value of a Content-Length or {@code l} header on this line starts, or -1. */
+    private static int headerValue(byte[] a, int line, int end) {
+        int name;
+        if (regionMatchesIgnoreCase(a, line, end, "content-length")) {
+            name = line + 14;
+        } else if (line < end && (a[line] == 'l' || a[line] == 'L')) {
+            name = line + 1;
+        } else {
+            return -1;
+        }
+        while (name < end && (a[name] == ' ' || a[name] == '\t')) {
+            name++;
+        }
+        return name < end && a[name] == ':' ? name + 1 : -1;
+    }
+
+    private static int parseDigits(byte[] a, int from, int end) {
+        int i = from;
+        while (i < end && (a[i] == ' ' || a[i] == '\t')) {
+            i++;
+        }
+        long v = 0;
+        int digits = 0;
+        while (i < end && a[i] >= '0' && a[i] <= '9' && digits < 10) {
+            v = v * 10 + (a[i] - '0');
+            i++;
+            digits++;
+        }
+        return digits == 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    private static boolean isStatusLine(byte[] a, int off, int lineEnd) {
+        if (lineEnd - off < 11 || !startsWith(a, off, VERSION) || a[off + 7] != ' ') {
+            return false;
+        }
+        for (int i = off + 8; i < off + 11; i++) {
+            if (a[i] < '0' || a[i] > '9') {
+                return false;
+            }
+        }
+        return lineEnd == off + 11 || a[off + 11] == ' ';
+    }
+
+    private static boolean isRequestLine(byte[] a, int off, int lineEnd) {
+        int i = off;
+        while (i < lineEnd && isTokenChar(a[i])) {
+            i++;
+        }
+        if (i == off || i >= lineEnd || a[i] != ' ') {
+            return false;
+        }
+        int uriStart = i + 1;
+        int versionAt = lineEnd - VERSION.length;
+        if (versionAt <= uriStart + 1 || a[versionAt - 1] != ' ' || !startsWith(a, versionAt, VERSION)) {
+            return false;
+        }
+        boolean colon = false;
+        for (int u = uriStart; u < versionAt - 1; u++) {
+            if (a[u] == ' ' || a[u] < 0x21) {
+                return false;
+            }
+            colon |= a[u] == ':';
+        }
+        return colon;
+    }
+
+    /** While no line end is there: a method token, or a prefix of "SIP/2.0 ". */
+    private static boolean plausiblePrefix(byte[] a, int off, int end) {
+        int i = off;
+        while (i < end && isTokenChar(a[i])) {
+            i++;
+        }
+        if (i == end) {
+            return true;
+        }
+        if (a[i] == '/') {
+            int n = Math.min(end - off, VERSION.length);
+            return startsWith(a, off, java.util.Arrays.copyOf(VERSION, n));
+        }
+        if (a[i] != ' ') {
+            return false;
+        }
+        for (int u = i + 1; u < end; u++) {
+            if (a[u] < 0x20 && a[u] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTokenChar(byte b) {
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.'
+                || b == '!' || b == '%' || b == '*' || b == '_' || b == '+' || b == '`' || b == '\'' || b == '~';
+    }
+
+    static int indexOf(byte[] a, int from, int end, byte b) {
+        for (int i = from; i < end; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static boolean startsWith(byte[] a, int off, byte[] prefix) {
+        if (off + prefix.length > a.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[off + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean regionMatchesIgnoreCase(byte[] a, int off, int end, String lowerAscii) {
+        if (end - off < lowerAscii.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerAscii.length(); i++) {
+            int c = a[off + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lowerAscii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

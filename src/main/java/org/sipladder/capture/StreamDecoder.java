@@ -1,0 +1,16 @@
+package org.sipladder.capture;
+
+/**
+ * Decodes what a TCP direction carries, in the spirit of Netty's ByteToMessageDecoder: it consumes whole units
+ * from the buffer and leaves a partial one untouched ("need more"), and may hand over to another decoder (after
+ * an HTTP upgrade, say) by returning it.
+ */
+interface StreamDecoder {
+
+    /** Consumes what it can; returns the decoder for the bytes that follow (usually itself). */
+    StreamDecoder decode(StreamBuffer buffer, StreamContext context);
+
+    /** The stream ended (FIN, RST or end of file) with {@code buffer} still holding unconsumed bytes. */
+    default void end(StreamBuffer buffer, StreamContext context) {
+    }
+}

@@ -1,0 +1,162 @@
+package org.sipladder.capture;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One direction of a TCP connection: puts segments in sequence order (dropping retransmitted and overlapping
+ * bytes, holding early ones until the gap fills) and feeds the in-order bytes to its {@link StreamDecoder}.
+ */
+final class TcpDirection {
+
+    private static final int MAX_PENDING_SEGMENTS = 256;
+    private static final int MAX_PENDING_BYTES = 1 << 20;
+    private static final int MAX_BUFFER = 1 << 20;
+
+    /** A segment that arrived before the bytes preceding it. */
+    private record Early(int seq, byte[] data, long frame, long micros) {
+        int end() {
+            return seq + data.length;
+        }
+    }
+
+    private final StreamContext context;
+    private final StreamBuffer buffer = new StreamBuffer();
+    private final List<Early> early = new ArrayList<>();
+    private StreamDecoder decoder = new SniffingDecoder();
+    private int earlyBytes;
+    private boolean synced;
+    private int next;
+
+    TcpDirection(StreamContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Handles one segment. After FIN or RST the direction stays known, so that late retransmissions are
+     * recognised as such rather than starting a new stream.
+     */
+    void segment(int seq, int flags, byte[] a, int off, int len) {
+        if ((flags & TcpReassembly.SYN) != 0) {
+            if (synced && seq + 1 != next) {
+                finish(); // the 4-tuple is reused for a new connection
+            }
+            synced = true;
+            next = seq + 1;
+            seq += 1;
+        }
+        if (len > 0) {
+            if (!synced) {
+                synced = true;
+                next = seq;
+            }
+            deliver(seq, a, off, len);
+        }
+        if ((flags & (TcpReassembly.FIN | TcpReassembly.RST)) != 0 && synced && seq + len == next) {
+            finish();
+            next += (flags & TcpReassembly.FIN) != 0 ? 1 : 0;
+        }
+    }
+
+    private void deliver(int seq, byte[] a, int off, int len) {
+        int delta = seq - next;
+        if (delta > 0) {
+            early.add(new Early(seq, Arrays.copyOfRange(a, off, off + len), context.sink().frame(),
+                    context.sink().micros()));
+            earlyBytes += len;
+            if (early.size() > MAX_PENDING_SEGMENTS || earlyBytes > MAX_PENDING_BYTES) {
+                skipGap();
+            }
+            return;
+        }
+        if (-delta >= len) {
+            return; // retransmission of bytes already delivered
+        }
+        append(a, off - delta, len + delta);
+        drainEarly();
+    }
+
+    private void append(byte[] a, int off, int len) {
+        buffer.append(a, off, len);
+        next += len;
+        decode();
+    }
+
+    private void drainEarly() {
+        boolean progress = true;
+        while (progress && !early.isEmpty()) {
+            progress = false;
+            for (int i = 0; i < early.size(); i++) {
+                Early e = early.get(i);
+                if (e.seq() - next <= 0) {
+                    early.remove(i);
+                    earlyBytes -= e.data().length;
+                    int skip = next - e.seq();
+                    if (e.end() - next > 0) {
+                        append(e.data(), skip, e.data().length - skip);
+                    }
+                    progress = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Gives up on missing bytes: continues at the earliest held segment, with the decoder resynchronising. */
+    private void skipGap() {
+        Early first = earliest();
+        context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe() + " misses "
+                + Integer.toUnsignedLong(first.seq() - next) + " bytes; continuing after the gap");
+        buffer.clear();
+        next = first.seq();
+        drainEarly();
+    }
+
+    private Early earliest() {
+        Early first = early.get(0);
+        for (Early e : early) {
+            if (e.seq() - first.seq() < 0) {
+                first = e;
+            }
+        }
+        return first;
+    }
+
+    private void decode() {
+        while (buffer.size() > 0) {
+            int before = buffer.size();
+            StreamDecoder after = decoder.decode(buffer, context);
+            boolean switched = after != decoder;
+            decoder = after;
+            if (!switched && buffer.size() == before) {
+                break; // need more: nothing consumed and nobody new to ask
+            }
+        }
+        if (buffer.size() > MAX_BUFFER) {
+            context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe()
+                    + " holds " + buffer.size() + " bytes without a complete SIP message; dropped");
+            buffer.clear();
+        }
+    }
+
+    /** End of the stream: deliver held segments across their gaps, then let the decoder see what is left. */
+    void finish() {
+        long frame = context.sink().frame();
+        long micros = context.sink().micros();
+        while (!early.isEmpty()) {
+            Early first = earliest();
+            context.sink().at(first.frame(), first.micros());
+            if (first.seq() - next > 0) {
+                skipGap();
+            } else {
+                drainEarly();
+            }
+        }
+        context.sink().at(frame, micros);
+        if (buffer.size() > 0) {
+            decoder.end(buffer, context);
+            buffer.clear();
+        }
+    }
+}

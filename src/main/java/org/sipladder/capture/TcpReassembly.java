@@ -1,0 +1,73 @@
+package org.sipladder.capture;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** All TCP directions seen in a capture, each reassembled on its own; bounded to the most recently active. */
+final class TcpReassembly {
+
+    static final int FIN = 0x01;
+    static final int SYN = 0x02;
+    static final int RST = 0x04;
+    private static final int MAX_DIRECTIONS = 100_000;
+
+    /** One direction of one connection. */
+    private record Key(IpPair pair, int srcPort, int dstPort) {
+    }
+
+    private final PayloadSink sink;
+    private final HepDecoder hep;
+    private final Map<Key, TcpDirection> directions = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, TcpDirection> eldest) {
+            if (size() > MAX_DIRECTIONS) {
+                eldest.getValue().finish();
+                return true;
+            }
+            return false;
+        }
+    };
+
+    TcpReassembly(PayloadSink sink, HepDecoder hep) {
+        this.sink = sink;
+        this.hep = hep;
+    }
+
+    void segment(IpHeader header, byte[] a, int off, int len) {
+        if (len < 20) {
+            return;
+        }
+        int dataOffset = ((a[off + 12] & 0xf0) >> 4) * 4;
+        if (dataOffset < 20 || dataOffset > len) {
+            return;
+        }
+        int flags = a[off + 13] & 0x3f;
+        int payload = len - dataOffset;
+        if (payload == 0 && (flags & (SYN | FIN | RST)) == 0) {
+            return; // a bare ACK changes nothing we track
+        }
+        Key key = new Key(header.pair(), Wire.u16(a, off), Wire.u16(a, off + 2));
+        TcpDirection direction = directions.get(key);
+        if (direction == null) {
+            if (payload == 0 && (flags & SYN) == 0) {
+                return;
+            }
+            direction = new TcpDirection(new StreamContext(key.pair(), key.srcPort(), key.dstPort(), sink, hep));
+            directions.put(key, direction);
+        }
+        direction.segment(Wire.int32(a, off + 4), flags, a, off + dataOffset, payload);
+    }
+
+    /** End of file: every open direction delivers what it holds. */
+    void finish() {
+        List<TcpDirection> open = new ArrayList<>(directions.values());
+        directions.clear();
+        for (TcpDirection d : open) {
+            d.finish();
+        }
+    }
+}

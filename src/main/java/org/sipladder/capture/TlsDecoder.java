@@ -1,0 +1,12 @@
+package org.sipladder.capture;
+
+/** TLS cannot be decrypted without keys: its segments are counted and dropped, never guessed at. */
+final class TlsDecoder implements StreamDecoder {
+
+    @Override
+    public StreamDecoder decode(StreamBuffer buffer, StreamContext context) {
+        context.sink().tlsPacket();
+        buffer.clear();
+        return this;
+    }
+}

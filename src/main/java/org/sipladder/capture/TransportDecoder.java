@@ -1,0 +1,70 @@
+package org.sipladder.capture;
+
+/**
+ * Finds SIP in transport payloads: UDP datagrams (plain or HEP-encapsulated), TCP streams and SCTP DATA chunks.
+ * Most UDP traffic in a VoIP capture is RTP, so a datagram is dismissed on its first byte before anything is
+ * allocated for it.
+ */
+final class TransportDecoder {
+
+    static final int TCP = 6;
+    static final int UDP = 17;
+    static final int SCTP = 132;
+
+    private final PayloadSink sink;
+    private final HepDecoder hep;
+    private final TcpReassembly tcp;
+    private final SctpDecoder sctp;
+
+    TransportDecoder(PayloadSink sink, HepDecoder hep, TcpReassembly tcp, SctpDecoder sctp) {
+        this.sink = sink;
+        this.hep = hep;
+        this.tcp = tcp;
+        this.sctp = sctp;
+    }
+
+    void transport(int protocol, IpHeader header, byte[] a, int off, int len) {
+        switch (protocol) {
+            case UDP:
+                udp(header, a, off, len);
+                break;
+            case TCP:
+                tcp.segment(header, a, off, len);
+                break;
+            case SCTP:
+                sctp.packet(header, a, off, len);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void udp(IpHeader header, byte[] a, int off, int len) {
+        if (len <= 8) {
+            return;
+        }
+        int udpLength = Wire.u16(a, off + 4);
+        int end = off + (udpLength >= 8 && udpLength < len ? udpLength : len);
+        int p = off + 8;
+        if (p >= end) {
+            return;
+        }
+        byte first = a[p];
+        if (first == 'H' || first == HepDecoder.VERSION_2) {
+            if (hep.decode(a, p, end - p)) {
+                return;
+            }
+        }
+        if (!SipFraming.mayStart(first) || SipFraming.startLine(a, p, end) <= 0) {
+            return;
+        }
+        sink.emit(header.pair(), Wire.u16(a, off), Wire.u16(a, off + 2), Transport.UDP, a, p,
+                datagramMessageLength(a, p, end));
+    }
+
+    /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
+    static int datagramMessageLength(byte[] a, int p, int end) {
+        int length = SipFraming.messageLength(a, p, end, end - p);
+        return length > 0 ? length : end - p;
+    }
+}

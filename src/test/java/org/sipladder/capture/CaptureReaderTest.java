@@ -1,0 +1,226 @@
+package org.sipladder.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Bytes;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Link;
+import org.sipladder.testkit.SipText;
+
+/** File formats, the basic UDP path and user-facing errors of {@link CaptureReader}. */
+class CaptureReaderTest {
+
+    static final long T = 1_700_000_000_123_456L;
+    static final String INVITE = SipText.invite("call-1@test");
+    static final String OK = SipText.response(200, "OK", "INVITE", "call-1@test", 1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void udpOverEthernetInClassicPcap() throws Exception {
+        Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5080", INVITE)
+                .udp(T + 1000, "10.0.0.2:5080", "10.0.0.1:5060", OK).write(dir.resolve("a.pcap"));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(List.of(INVITE, OK), r.texts());
+        SipPayload first = r.payloads.get(0);
+        assertEquals(1, first.frame());
+        assertEquals(T, first.timestampMicros());
+        assertEquals(new Endpoint("10.0.0.1", 5060), first.src());
+        assertEquals(new Endpoint("10.0.0.2", 5080), first.dst());
+        assertEquals(Transport.UDP, first.transport());
+        assertEquals(2, r.summary.packets());
+        assertEquals(2, r.summary.payloads());
+        assertEquals(T, r.summary.firstTimestampMicros());
+        assertEquals(T + 1000, r.summary.lastTimestampMicros());
+        assertEquals(Files.size(f), r.summary.bytes());
+        assertFalse(r.summary.truncated());
+    }
+
+    @Test
+    void nonSipUdpAndKeepAlivesAreNotMessages() throws Exception {
+        byte[] rtp = new byte[172];
+        rtp[0] = (byte) 0x80;
+        Path f = Captures.pcap().udp(T, "10.0.0.1:40000", "10.0.0.2:40002", rtp)
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", "\r\n\r\n")
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", "Hello SIP/2.0 world\r\n")
+                .udp(T, "10.0.0.1:80", "10.0.0.2:5060", "GET /index.html HTTP/1.1\r\n\r\n")
+                .udp(T, "10.0.0.1:9999", "10.0.0.2:1234", INVITE).write(dir.resolve("a.pcap"));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(List.of(5L), r.frames(), "SIP is recognised by content on any port, and nothing else");
+    }
+
+    @Test
+    void udpMessageEndsAtContentLength() throws Exception {
+        Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", OK + "trailing junk")
+                .write(dir.resolve("a.pcap"));
+        assertEquals(List.of(OK), RecordingListener.read(f).texts());
+    }
+
+    @Test
+    void nanosecondPcap() throws Exception {
+        Path f = Captures.pcap().nanos().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).write(dir.resolve("n.pcap"));
+        assertEquals(T, RecordingListener.read(f).payloads.get(0).timestampMicros());
+    }
+
+    @Test
+    void bigEndianPcap() throws Exception {
+        Path f = Captures.pcap().bigEndian().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .write(dir.resolve("b.pcap"));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(List.of(INVITE), r.texts());
+        assertEquals(T, r.payloads.get(0).timestampMicros());
+    }
+
+    @Test
+    void bigEndianNanosecondPcap() throws Exception {
+        Path f = Captures.pcap().bigEndian().nanos().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .write(dir.resolve("bn.pcap"));
+        assertEquals(T, RecordingListener.read(f).payloads.get(0).timestampMicros());
+    }
+
+    @Test
+    void pcapngWithTwoLinkTypesAndTimestampResolutions() throws Exception {
+        Path f = Captures.pcapng()
+                .iface(Link.ETHERNET, 9).udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .iface(Link.SLL2, 0x80 | 20).udp(T + 7, "10.0.0.2:5060", "10.0.0.1:5060", OK)
+                .on(0).udp(T + 9, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .write(dir.resolve("two.pcapng"));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(List.of(INVITE, OK, INVITE), r.texts());
+        assertEquals(List.of(1L, 2L, 3L), r.frames());
+        assertEquals(T, r.payloads.get(0).timestampMicros());
+        assertTrue(Math.abs(r.payloads.get(1).timestampMicros() - (T + 7)) <= 1, "2^-20 s ticks round to the us");
+        assertEquals(T + 9, r.payloads.get(2).timestampMicros());
+    }
+
+    @Test
+    void pcapngBigEndianWithSimpleObsoleteAndUnknownBlocks() throws Exception {
+        byte[] frame = Link.wrap(Link.ETHERNET, org.sipladder.testkit.Ip.ipv4("10.0.0.1", "10.0.0.2", 17,
+                org.sipladder.testkit.Segments.udp(5060, 5060, Bytes.ascii(OK))));
+        Path f = Captures.pcapng().bigEndian().iface(Link.ETHERNET, 6)
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .unknownBlock(0x0bad, new byte[] {1, 2, 3, 4, 5})
+                .simplePacket(frame)
+                .unknownBlock(5, new byte[8]) // interface statistics
+                .obsoletePacket(T + 5, frame)
+                .write(dir.resolve("be.pcapng"));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(List.of(INVITE, OK, OK), r.texts());
+        assertEquals(List.of(1L, 2L, 3L), r.frames(), "only packet blocks count as frames");
+        assertEquals(T, r.payloads.get(1).timestampMicros(), "a simple packet has no time of its own");
+        assertEquals(T + 5, r.payloads.get(2).timestampMicros());
+    }
+
+    @Test
+    void gzipCompressedCaptures() throws Exception {
+        Path pcap = Captures.pcap().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .write(dir.resolve("a.pcap.gz"));
+        Path pcapng = Captures.pcapng().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", OK)
+                .write(dir.resolve("a.pcapng.gz"));
+        assertEquals(List.of(INVITE), RecordingListener.read(pcap).texts());
+        assertEquals(List.of(OK), RecordingListener.read(pcapng).texts());
+    }
+
+    @Test
+    void truncatedFileDeliversWhatCameBeforeAndNamesTheFrame() throws Exception {
+        byte[] whole = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();
+        Path f = Files.write(dir.resolve("cut.pcap"), Arrays.copyOf(whole, whole.length - 20));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(List.of(INVITE), r.texts());
+        assertTrue(r.summary.truncated());
+        assertEquals(1, r.warnings.size());
+        assertTrue(r.warnings.get(0).startsWith("frame 2:"), r.warnings.get(0));
+    }
+
+    @Test
+    void truncatedGzipAndPcapngAreDamageNotErrors() throws Exception {
+        byte[] gz = Captures.pcap().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();
+        RecordingListener r = RecordingListener.read(Files.write(dir.resolve("cut.gz"), Arrays.copyOf(gz,
+                gz.length - 30)));
+        assertTrue(r.summary.truncated());
+        byte[] ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();
+        RecordingListener n = RecordingListener.read(Files.write(dir.resolve("cut.pcapng"), Arrays.copyOf(ng,
+                ng.length - 10)));
+        assertEquals(List.of(INVITE), n.texts());
+        assertTrue(n.warnings.get(0).startsWith("frame 2:"), n.warnings.get(0));
+    }
+
+    @Test
+    void corruptRecordLengthStopsWithWarning() throws Exception {
+        byte[] file = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();
+        int second = 24 + 16 + (file.length - 24 - 32) / 2;
+        int recordStart = 24 + 16 + 14 + 20 + 8 + INVITE.length();
+        file[recordStart + 11] = 0x7f; // captured length of record 2 becomes absurd
+        RecordingListener r = RecordingListener.read(Files.write(dir.resolve("bad.pcap"), file));
+        assertEquals(List.of(INVITE), r.texts());
+        assertTrue(r.warnings.get(0).contains("frame 2"), r.warnings.get(0) + " " + second);
+    }
+
+    @Test
+    void unreadableInputsGiveOneLineNamingTheFile() throws IOException {
+        Path empty = Files.write(dir.resolve("empty.pcap"), new byte[0]);
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello, this is not a capture");
+        Path wifi = Files.write(dir.resolve("wifi.pcap"), headerWithLinkType(105));
+        Path cutHeader = Files.write(dir.resolve("short.pcap"), Arrays.copyOf(headerWithLinkType(1), 10));
+        Path badGzip = Files.write(dir.resolve("bad.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+        assertMessage(empty, "is empty");
+        assertMessage(text, "not a pcap or pcapng");
+        assertMessage(wifi, "unsupported link type 105");
+        assertMessage(cutHeader, "cut short");
+        assertMessage(dir.resolve("missing.pcap"), "no such file");
+        assertMessage(dir, "is a directory");
+        assertMessage(badGzip, "gzip");
+    }
+
+    private static byte[] headerWithLinkType(int linkType) {
+        byte[] h = Captures.pcap().toBytes();
+        h[20] = (byte) linkType;
+        return h;
+    }
+
+    private static void assertMessage(Path file, String expected) {
+        CaptureException e = assertThrows(CaptureException.class,
+                () -> new CaptureReader().read(file, p -> { }));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void cancelStopsTheRead() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 5000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", INVITE);
+        }
+        Path f = c.write(dir.resolve("many.pcap"));
+        int[] seen = {0};
+        CaptureSummary s = new CaptureReader().read(f, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                seen[0]++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen[0] >= 100;
+            }
+        });
+        assertTrue(s.cancelled());
+        assertTrue(seen[0] < 5000);
+    }
+}

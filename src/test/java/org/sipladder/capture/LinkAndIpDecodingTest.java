@@ -1,0 +1,145 @@
+package org.sipladder.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sipladder.capture.CaptureReaderTest.INVITE;
+import static org.sipladder.capture.CaptureReaderTest.T;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sipladder.testkit.Bytes;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Ip;
+import org.sipladder.testkit.Link;
+import org.sipladder.testkit.Segments;
+import org.sipladder.testkit.Tunnels;
+
+/** Link layers, IP versions, extension headers, fragments and tunnels, each around the same SIP datagram. */
+class LinkAndIpDecodingTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] udpIpv4(String src, String dst) {
+        return Ip.ipv4(src, dst, Ip.UDP, Segments.udp(5060, 5062, Bytes.ascii(INVITE)));
+    }
+
+    private SipPayload only(Captures capture) throws Exception {
+        RecordingListener r = RecordingListener.read(capture.write(dir.resolve("c.pcap")));
+        assertEquals(List.of(INVITE), r.texts(), "warnings: " + r.warnings);
+        return r.payloads.get(0);
+    }
+
+    @Test
+    void vlanTaggedEthernet() throws Exception {
+        SipPayload p = only(Captures.pcap().frame(T, Link.ethernetIp(udpIpv4("10.1.1.1", "10.1.1.2"), 100)));
+        assertEquals(new Endpoint("10.1.1.1", 5060), p.src());
+    }
+
+    @Test
+    void qinqDoubleTaggedEthernet() throws Exception {
+        only(Captures.pcap().frame(T, Link.ethernetIp(udpIpv4("10.1.1.1", "10.1.1.2"), 200, 100)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.RAW_101, Link.IPV4, Link.NULL, Link.LOOP})
+    void linkTypesCarryingIpv4(int linkType) throws Exception {
+        SipPayload p = only(Captures.pcap().linkType(linkType).udp(T, "192.168.0.1:5060", "192.168.0.2:5070", INVITE));
+        assertEquals(new Endpoint("192.168.0.2", 5070), p.dst());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.IPV6, Link.ETHERNET})
+    void linkTypesCarryingIpv6(int linkType) throws Exception {
+        SipPayload p = only(Captures.pcap().linkType(linkType).udp(T, "[2001:db8::1]:5060", "[2001:db8:0:1::2]:5060",
+                INVITE));
+        assertEquals("[2001:db8::1]:5060", p.src().toString());
+        assertEquals("[2001:db8:0:1::2]:5060", p.dst().toString());
+    }
+
+    @Test
+    void bsdLoopbackWrittenOnBigEndianHost() throws Exception {
+        only(Captures.pcap().linkType(Link.NULL).frame(T, Link.nullLoopback(udpIpv4("127.0.0.1", "127.0.0.1"),
+                ByteOrder.BIG_ENDIAN)));
+    }
+
+    @Test
+    void ipv6ExtensionHeaders() throws Exception {
+        byte[] ip = Ip.ipv6("2001:db8::1", "2001:db8::2", Ip.UDP, Segments.udp(5060, 5060, Bytes.ascii(INVITE)),
+                Ip.extension(Ip.HOP_BY_HOP), Ip.extension(Ip.ROUTING), Ip.extension(Ip.DEST_OPTIONS));
+        only(Captures.pcap().ip(T, ip));
+    }
+
+    @Test
+    void ipv4FragmentsOutOfOrderAreReassembledAtTheLastOne() throws Exception {
+        List<byte[]> frags = Ip.ipv4Fragments("10.0.0.1", "10.0.0.2", Ip.UDP, 77,
+                Segments.udp(5060, 5060, Bytes.ascii(INVITE)), 128);
+        Captures c = Captures.pcap();
+        for (int i = frags.size() - 1; i >= 0; i--) {
+            c.ip(T + i, frags.get(i));
+        }
+        c.udp(T, "10.0.0.9:5060", "10.0.0.2:5060", INVITE);
+        RecordingListener r = RecordingListener.read(c.write(dir.resolve("f.pcap")));
+        assertEquals(List.of(INVITE, INVITE), r.texts());
+        assertEquals(frags.size(), r.payloads.get(0).frame(), "the frame that completed the datagram");
+    }
+
+    @Test
+    void ipv6FragmentsBehindAHopByHopHeader() throws Exception {
+        List<byte[]> frags = Ip.ipv6Fragments("2001:db8::1", "2001:db8::2", Ip.UDP, 0x1234567,
+                Segments.udp(5060, 5060, Bytes.ascii(INVITE)), 200, Ip.extension(Ip.HOP_BY_HOP));
+        Captures c = Captures.pcap().linkType(Link.SLL);
+        for (byte[] f : frags) {
+            c.ip(T, f);
+        }
+        SipPayload p = only(c);
+        assertEquals(frags.size(), p.frame());
+        assertEquals("2001:db8::1", p.src().address());
+    }
+
+    @Test
+    void incompleteFragmentsAreReportedNotInvented() throws Exception {
+        List<byte[]> frags = Ip.ipv4Fragments("10.0.0.1", "10.0.0.2", Ip.UDP, 9,
+                Segments.udp(5060, 5060, Bytes.ascii(INVITE)), 128);
+        Captures c = Captures.pcap();
+        for (int i = 0; i < frags.size() - 1; i++) {
+            c.ip(T, frags.get(i));
+        }
+        RecordingListener r = RecordingListener.read(c.write(dir.resolve("f.pcap")));
+        assertEquals(List.of(), r.payloads);
+        assertEquals(List.of("1 fragmented IP datagrams never completed"), r.warnings);
+    }
+
+    @Test
+    void ipInIpAndIpv6InIpv4Tunnels() throws Exception {
+        byte[] inner4 = udpIpv4("10.9.9.1", "10.9.9.2");
+        byte[] inner6 = Ip.ipv6("2001:db8::1", "2001:db8::2", Ip.UDP, Segments.udp(5060, 5060, Bytes.ascii(INVITE)));
+        RecordingListener r = RecordingListener.read(Captures.pcap()
+                .ip(T, Ip.tunnel("192.0.2.1", "192.0.2.2", inner4))
+                .ip(T, Ip.tunnel("192.0.2.1", "192.0.2.2", inner6)).write(dir.resolve("t.pcap")));
+        assertEquals(List.of(INVITE, INVITE), r.texts());
+        assertEquals("10.9.9.1", r.payloads.get(0).src().address(), "inner addresses are the SIP hosts");
+        assertEquals("2001:db8::2", r.payloads.get(1).dst().address());
+    }
+
+    @Test
+    void greAndErspanMirroredEthernet() throws Exception {
+        byte[] mirrored = Link.ethernetIp(udpIpv4("10.5.5.1", "10.5.5.2"), 42);
+        RecordingListener r = RecordingListener.read(Captures.pcap()
+                .ip(T, Ip.ipv4("192.0.2.1", "192.0.2.2", Ip.GRE,
+                        Tunnels.gre(Link.ETHERTYPE_IPV4, 5, null, udpIpv4("10.5.5.1", "10.5.5.2"))))
+                .ip(T, Ip.ipv4("192.0.2.1", "192.0.2.2", Ip.GRE,
+                        Tunnels.gre(Tunnels.GRE_TRANSPARENT_ETHERNET, null, null, mirrored)))
+                .ip(T, Ip.ipv4("192.0.2.1", "192.0.2.2", Ip.GRE, Tunnels.erspan2(7, mirrored)))
+                .ip(T, Ip.ipv4("192.0.2.1", "192.0.2.2", Ip.GRE, Tunnels.erspan3(7, mirrored)))
+                .ip(T, Ip.ipv4("192.0.2.1", "192.0.2.2", Ip.GRE,
+                        Tunnels.gre(Tunnels.GRE_ERSPAN_2, null, null, mirrored)))
+                .write(dir.resolve("g.pcap")));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), r.frames(), "GRE, TEB, ERSPAN II, III and I: " + r.warnings);
+        assertEquals("10.5.5.1", r.payloads.get(2).src().address());
+    }
+}

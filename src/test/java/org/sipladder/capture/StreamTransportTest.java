@@ -1,0 +1,170 @@
+package org.sipladder.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.capture.CaptureReaderTest.T;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Bytes;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Segments;
+import org.sipladder.testkit.SipText;
+import org.sipladder.testkit.WebSockets;
+
+/** TCP reassembly and what rides on it: SIP framing, WebSocket, TLS. */
+class StreamTransportTest {
+
+    static final String A = "10.0.0.1:40000";
+    static final String B = "10.0.0.2:5060";
+    static final String INVITE = SipText.invite("tcp-1");
+    static final String TRYING = SipText.response(100, "Trying", "INVITE", "tcp-1", 1);
+    static final String RINGING = SipText.response(180, "Ringing", "INVITE", "tcp-1", 1);
+    static final String OK = SipText.response(200, "OK", "INVITE", "tcp-1", 1);
+
+    @TempDir
+    Path dir;
+
+    private RecordingListener read(Captures c) throws Exception {
+        return RecordingListener.read(c.write(dir.resolve("s.pcap")));
+    }
+
+    @Test
+    void twoMessagesInOneSegment() throws Exception {
+        RecordingListener r = read(Captures.pcap().tcp(T, B, A, 1000, TRYING + RINGING));
+        assertEquals(List.of(TRYING, RINGING), r.texts());
+        assertEquals(Transport.TCP, r.payloads.get(0).transport());
+    }
+
+    @Test
+    void oneMessageInFiveSegmentsGetsTheLastFrame() throws Exception {
+        Captures c = Captures.pcap().tcp(T, A, B, 0, Segments.SYN, new byte[0]);
+        int step = INVITE.length() / 5 + 1;
+        long seq = 1;
+        for (int i = 0; i < INVITE.length(); i += step) {
+            String piece = INVITE.substring(i, Math.min(INVITE.length(), i + step));
+            c.tcp(T + i, A, B, seq, piece);
+            seq += piece.length();
+        }
+        RecordingListener r = read(c);
+        assertEquals(List.of(INVITE), r.texts());
+        assertEquals(List.of(6L), r.frames());
+        assertEquals(T + 4 * step, r.payloads.get(0).timestampMicros());
+    }
+
+    @Test
+    void outOfOrderRetransmittedAndOverlappingSegments() throws Exception {
+        String stream = INVITE + OK;
+        int cut1 = 100;
+        int cut2 = INVITE.length() + 20;
+        Captures c = Captures.pcap()
+                .tcp(T, A, B, 5000, stream.substring(0, cut1))                          // 1
+                .tcp(T, A, B, 5000 + cut2, stream.substring(cut2))                      // 2: early
+                .tcp(T, A, B, 5000, stream.substring(0, cut1))                          // 3: retransmission
+                .tcp(T, A, B, 5000 + cut1 - 10, stream.substring(cut1 - 10, cut2 + 5)); // 4: overlaps both sides
+        RecordingListener r = read(c);
+        assertEquals(List.of(INVITE, OK), r.texts());
+        assertEquals(List.of(4L, 4L), r.frames());
+    }
+
+    @Test
+    void sequenceNumbersWrapAround() throws Exception {
+        long seq = 0xffffffffL - 50;
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, seq, INVITE.substring(0, 120))
+                .tcp(T, A, B, (seq + 120) & 0xffffffffL, INVITE.substring(120)));
+        assertEquals(List.of(INVITE), r.texts());
+    }
+
+    @Test
+    void compactContentLengthAndKeepAlives() throws Exception {
+        String body = "v=0\r\n";
+        String compact = "MESSAGE sip:bob@b SIP/2.0\r\ni: c1\r\nl: " + body.length() + "\r\n\r\n" + body;
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, "\r\n\r\n" + compact + "\r\n" + TRYING)
+                .tcp(T, A, B, 1 + 4 + compact.length() + 2 + TRYING.length(), "\r\n\r\n"));
+        assertEquals(List.of(compact, TRYING), r.texts());
+    }
+
+    @Test
+    void captureStartingMidStreamResynchronisesAtTheNextStartLine() throws Exception {
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 77, INVITE.substring(60) + OK));
+        assertEquals(List.of(OK), r.texts());
+    }
+
+    @Test
+    void lostSegmentIsSkippedAtEndOfFileWithWarning() throws Exception {
+        String second = SipText.response(180, "Ringing", "INVITE", "tcp-1", 1);
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, B, 1, INVITE.substring(0, 50))
+                .tcp(T, A, B, 1 + INVITE.length(), second));
+        assertEquals(List.of(second), r.texts());
+        assertEquals(List.of(2L), r.frames(), "delivered in the frame that carried it");
+        assertEquals(List.of("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 misses "
+                + (INVITE.length() - 50) + " bytes; continuing after the gap"), r.warnings);
+    }
+
+    @Test
+    void messageCutByEndOfStreamIsReportedNotDelivered() throws Exception {
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, INVITE.substring(0, INVITE.length() - 10))
+                .tcp(T, A, B, 1 + INVITE.length() - 10, Segments.FIN | Segments.ACK, new byte[0]));
+        assertEquals(List.of(), r.payloads);
+        assertEquals(1, r.warnings.size());
+        assertTrue(r.warnings.get(0).startsWith("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
+                r.warnings.get(0));
+    }
+
+    @Test
+    void retransmissionAfterFinIsNotANewMessage() throws Exception {
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, INVITE)
+                .tcp(T, A, B, 1 + INVITE.length(), Segments.FIN | Segments.ACK, new byte[0])
+                .tcp(T, A, B, 1, INVITE));
+        assertEquals(List.of(1L), r.frames());
+    }
+
+    @Test
+    void webSocketMaskedFramesAfterUpgradeOnAnyPort() throws Exception {
+        String client = "10.0.0.1:51000";
+        String server = "10.0.0.2:8443";
+        byte[] req = WebSockets.upgradeRequest("sip.example.com");
+        byte[] res = WebSockets.upgradeResponse();
+        byte[] mask = {0x11, 0x22, 0x33, 0x44};
+        byte[] invite = WebSockets.text(Bytes.ascii(INVITE), mask);
+        byte[] first = WebSockets.frame(false, WebSockets.TEXT, mask, Bytes.ascii(OK.substring(0, 30)));
+        byte[] ping = WebSockets.frame(true, WebSockets.PING, mask, new byte[2]);
+        byte[] rest = WebSockets.frame(true, WebSockets.CONTINUATION, mask, Bytes.ascii(OK.substring(30)));
+        byte[] trying = WebSockets.text(Bytes.ascii(TRYING), null);
+        long cseq = 1 + req.length + invite.length;
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, client, server, 1, Segments.PSH | Segments.ACK, req)
+                .tcp(T, server, client, 1, Segments.PSH | Segments.ACK, res)
+                .tcp(T, client, server, 1 + req.length, Segments.PSH | Segments.ACK, invite)
+                .tcp(T, server, client, 1 + res.length, Segments.PSH | Segments.ACK, trying)
+                .tcp(T, client, server, cseq, Segments.PSH | Segments.ACK, Bytes.concat(first, ping, rest)));
+        assertEquals(List.of(INVITE, TRYING, OK), r.texts());
+        assertEquals(Transport.WS, r.payloads.get(0).transport());
+        assertEquals(new Endpoint("10.0.0.2", 8443), r.payloads.get(0).dst());
+    }
+
+    @Test
+    void webSocketMessageSplitOverSegments() throws Exception {
+        byte[] req = WebSockets.upgradeRequest("h");
+        byte[] frame = WebSockets.text(Bytes.ascii(INVITE), new byte[] {1, 2, 3, 4});
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, Segments.PSH | Segments.ACK, req)
+                .tcp(T, A, B, 1 + req.length, Segments.PSH | Segments.ACK, Bytes.slice(frame, 0, 3))
+                .tcp(T, A, B, 1 + req.length + 3, Segments.PSH | Segments.ACK, Bytes.slice(frame, 3, frame.length)));
+        assertEquals(List.of(INVITE), r.texts());
+        assertEquals(List.of(3L), r.frames());
+    }
+
+    @Test
+    void tlsIsCountedNeverDecoded() throws Exception {
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0};
+        byte[] appData = Bytes.concat(new byte[] {0x17, 0x03, 0x03, 0x00, (byte) INVITE.length()},
+                Bytes.ascii(INVITE).clone());
+        RecordingListener r = read(Captures.pcap().tcp(T, A, "10.0.0.2:5061", 1, Segments.PSH | Segments.ACK,
+                clientHello).tcp(T, A, "10.0.0.2:5061", 1 + clientHello.length, Segments.PSH | Segments.ACK, appData));
+        assertEquals(List.of(), r.payloads, "even readable text inside TLS records is not taken for SIP");
+        assertEquals(2, r.summary.tlsPackets());
+    }
+}

@@ -1,0 +1,53 @@
+package org.sipladder.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.sipladder.capture.Endpoint;
+
+/** HEP/EEP encapsulation (versions 2 and 3) as sent by heplify, Kamailio and FreeSWITCH capture agents. */
+public final class Hep {
+
+    private Hep() {
+    }
+
+    /** A HEP3 packet: the inner addresses, ports, time and SIP payload as chunks. */
+    public static byte[] v3(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, byte[] payload) {
+        boolean v6 = src.isIpv6();
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        chunk(chunks, 1, new byte[] {(byte) (v6 ? 10 : 2)});
+        chunk(chunks, 2, new byte[] {(byte) ipProtocol});
+        chunk(chunks, v6 ? 5 : 3, Bytes.ip(src.address()));
+        chunk(chunks, v6 ? 6 : 4, Bytes.ip(dst.address()));
+        chunk(chunks, 7, ByteBuffer.allocate(2).putShort((short) src.port()).array());
+        chunk(chunks, 8, ByteBuffer.allocate(2).putShort((short) dst.port()).array());
+        chunk(chunks, 9, ByteBuffer.allocate(4).putInt((int) (timestampMicros / 1_000_000)).array());
+        chunk(chunks, 10, ByteBuffer.allocate(4).putInt((int) (timestampMicros % 1_000_000)).array());
+        chunk(chunks, 11, new byte[] {1});
+        chunk(chunks, 12, ByteBuffer.allocate(4).putInt(2001).array());
+        chunk(chunks, 15, payload);
+        byte[] body = chunks.toByteArray();
+        ByteBuffer b = ByteBuffer.allocate(6 + body.length);
+        b.put(Bytes.ascii("HEP3")).putShort((short) (6 + body.length)).put(body);
+        return b.array();
+    }
+
+    /** A HEP2 packet: fixed header, IPv4/IPv6 addresses, little-endian time header, then the payload. */
+    public static byte[] v2(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, byte[] payload) {
+        boolean v6 = src.isIpv6();
+        int headerLength = v6 ? 40 : 16;
+        ByteBuffer b = ByteBuffer.allocate(headerLength + 12 + payload.length);
+        b.put((byte) 2).put((byte) headerLength).put((byte) (v6 ? 10 : 2)).put((byte) ipProtocol)
+                .putShort((short) src.port()).putShort((short) dst.port())
+                .put(Bytes.ip(src.address())).put(Bytes.ip(dst.address()));
+        b.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (timestampMicros / 1_000_000))
+                .putInt((int) (timestampMicros % 1_000_000)).putShort((short) 2001).putShort((short) 0);
+        return b.put(payload).array();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, int type, byte[] value) {
+        ByteBuffer c = ByteBuffer.allocate(6 + value.length);
+        c.putShort((short) 0).putShort((short) type).putShort((short) (6 + value.length)).put(value);
+        out.writeBytes(c.array());
+    }
+}

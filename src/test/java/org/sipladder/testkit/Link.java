@@ -1,0 +1,101 @@
+package org.sipladder.testkit;
+
+import static org.sipladder.testkit.Bytes.concat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Link-layer frame builders: Ethernet with VLAN tags, Linux SLL and SLL2, BSD null/loopback, raw IP. */
+public final class Link {
+
+    public static final int ETHERNET = 1;
+    public static final int NULL = 0;
+    public static final int RAW = 12;
+    public static final int RAW_101 = 101;
+    public static final int LOOP = 108;
+    public static final int SLL = 113;
+    public static final int IPV4 = 228;
+    public static final int IPV6 = 229;
+    public static final int SLL2 = 276;
+
+    public static final int ETHERTYPE_IPV4 = 0x0800;
+    public static final int ETHERTYPE_IPV6 = 0x86dd;
+    public static final int ETHERTYPE_VLAN = 0x8100;
+    public static final int ETHERTYPE_QINQ = 0x88a8;
+
+    private static final byte[] DST_MAC = {0x02, 0, 0, 0, 0, 0x02};
+    private static final byte[] SRC_MAC = {0x02, 0, 0, 0, 0, 0x01};
+
+    private Link() {
+    }
+
+    /** Ethernet II frame; {@code vlanIds} are pushed outermost first (two ids make QinQ with an 802.1ad outer tag). */
+    public static byte[] ethernet(int etherType, byte[] payload, int... vlanIds) {
+        ByteBuffer b = ByteBuffer.allocate(14 + 4 * vlanIds.length + payload.length);
+        b.put(DST_MAC).put(SRC_MAC);
+        for (int i = 0; i < vlanIds.length; i++) {
+            boolean outerOfTwo = vlanIds.length > 1 && i == 0;
+            b.putShort((short) (outerOfTwo ? ETHERTYPE_QINQ : ETHERTYPE_VLAN)).putShort((short) (vlanIds[i] & 0x0fff));
+        }
+        b.putShort((short) etherType).put(payload);
+        return b.array();
+    }
+
+    /** Ethernet frame carrying an IP packet (version taken from its first nibble). */
+    public static byte[] ethernetIp(byte[] ipPacket, int... vlanIds) {
+        return ethernet(etherTypeOf(ipPacket), ipPacket, vlanIds);
+    }
+
+    /** Linux cooked capture v1 (link type 113) header, packet type 0 ("to us"). */
+    public static byte[] sll(int protocol, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(16 + payload.length);
+        b.putShort((short) 0).putShort((short) 1).putShort((short) 6).put(SRC_MAC).putShort((short) 0)
+                .putShort((short) protocol).put(payload);
+        return b.array();
+    }
+
+    /** Linux cooked capture v2 (link type 276) header. */
+    public static byte[] sll2(int protocol, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(20 + payload.length);
+        b.putShort((short) protocol).putShort((short) 0).putInt(3).putShort((short) 1).put((byte) 4)
+                .put((byte) 6).put(SRC_MAC).putShort((short) 0).put(payload);
+        return b.array();
+    }
+
+    /** BSD null/loopback (link type 0): the address family in the capturing host's byte order. */
+    public static byte[] nullLoopback(byte[] ipPacket, ByteOrder hostOrder) {
+        int family = isIpv6(ipPacket) ? 30 : 2;
+        return concat(ByteBuffer.allocate(4).order(hostOrder).putInt(family).array(), ipPacket);
+    }
+
+    /** Wraps an IP packet in whatever header {@code linkType} needs. */
+    public static byte[] wrap(int linkType, byte[] ipPacket) {
+        switch (linkType) {
+            case ETHERNET:
+                return ethernetIp(ipPacket);
+            case SLL:
+                return sll(etherTypeOf(ipPacket), ipPacket);
+            case SLL2:
+                return sll2(etherTypeOf(ipPacket), ipPacket);
+            case NULL:
+                return nullLoopback(ipPacket, ByteOrder.LITTLE_ENDIAN);
+            case LOOP:
+                return nullLoopback(ipPacket, ByteOrder.BIG_ENDIAN);
+            case RAW:
+            case RAW_101:
+            case IPV4:
+            case IPV6:
+                return ipPacket;
+            default:
+                throw new IllegalArgumentException("the test kit cannot wrap IP in link type " + linkType);
+        }
+    }
+
+    static int etherTypeOf(byte[] ipPacket) {
+        return isIpv6(ipPacket) ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
+    }
+
+    private static boolean isIpv6(byte[] ipPacket) {
+        return (ipPacket[0] & 0xf0) == 0x60;
+    }
+}
