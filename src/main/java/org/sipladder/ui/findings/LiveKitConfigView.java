@@ -8,6 +8,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sipladder.livekit.RuleRow;
+import org.sipladder.livekit.TrunkRow;
 
 /** Tables of the loaded LiveKit inbound trunks and dispatch rules, with the calls each one handled. */
 public final class LiveKitConfigView extends VBox {
@@ -20,27 +22,28 @@ public final class LiveKitConfigView extends VBox {
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.getStyleClass().add("section-note");
 
-        TableView<TrunkRow> trunks = new TableView<>(viewModel.trunks());
+        TableView<ConfigLine<TrunkRow>> trunks = new TableView<>(viewModel.trunks());
         trunks.setId("trunkTable");
         trunks.setPlaceholder(new Label("No inbound trunks"));
-        trunks.getColumns().add(column("Trunk", 130, TrunkRow::id));
-        trunks.getColumns().add(column("Name", 150, TrunkRow::name));
-        trunks.getColumns().add(column("Numbers", 130, TrunkRow::numbers));
-        trunks.getColumns().add(column("Allowed addresses", 120, TrunkRow::allowedAddresses));
-        trunks.getColumns().add(column("Allowed callers", 100, TrunkRow::allowedNumbers));
-        trunks.getColumns().add(column("Auth", 170, TrunkRow::auth));
-        trunks.getColumns().add(column("Calls", 200, TrunkRow::matchedCalls));
+        trunks.getColumns().add(column("Trunk", 130, ConfigLine::id));
+        trunks.getColumns().add(column("Name", 150, l -> l.row().name()));
+        trunks.getColumns().add(column("Numbers", 130, l -> ConfigLine.joined(l.row().numbers(), "any (default trunk)")));
+        trunks.getColumns().add(column("Calls", 150, l -> ConfigLine.joined(l.calls(), "")));
+        trunks.getColumns().add(column("Allowed addresses", 120, l -> ConfigLine.joined(l.row().allowedAddresses(), "any")));
+        trunks.getColumns().add(column("Allowed callers", 100, l -> ConfigLine.joined(l.row().allowedNumbers(), "any")));
+        trunks.getColumns().add(column("Auth user", 90, l -> l.row().authUsername()));
+        trunks.getColumns().add(column("Password", 70, l -> l.row().authPassword()));
 
-        TableView<RuleRow> rules = new TableView<>(viewModel.rules());
+        TableView<ConfigLine<RuleRow>> rules = new TableView<>(viewModel.rules());
         rules.setId("ruleTable");
         rules.setPlaceholder(new Label("No dispatch rules"));
-        rules.getColumns().add(column("Rule", 130, RuleRow::id));
-        rules.getColumns().add(column("Name", 150, RuleRow::name));
-        rules.getColumns().add(column("Kind", 70, RuleRow::kind));
-        rules.getColumns().add(column("Room", 90, RuleRow::room));
-        rules.getColumns().add(column("Trunks", 130, RuleRow::trunks));
-        rules.getColumns().add(column("Agents", 130, RuleRow::agents));
-        rules.getColumns().add(column("Calls", 200, RuleRow::matchedCalls));
+        rules.getColumns().add(column("Rule", 130, ConfigLine::id));
+        rules.getColumns().add(column("Name", 150, l -> l.row().name()));
+        rules.getColumns().add(column("Trunks", 130, l -> ConfigLine.joined(l.row().trunkIds(), "any (wildcard rule)")));
+        rules.getColumns().add(column("Agents", 120, l -> ConfigLine.joined(l.row().agentNames(), "none")));
+        rules.getColumns().add(column("Calls", 150, l -> ConfigLine.joined(l.calls(), "")));
+        rules.getColumns().add(column("Kind", 70, l -> l.row().kind()));
+        rules.getColumns().add(column("Room", 90, l -> l.row().room()));
 
         trunks.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -53,8 +56,8 @@ public final class LiveKitConfigView extends VBox {
             }
         });
         viewModel.selectedConfigIdProperty().addListener((obs, old, id) -> {
-            select(trunks, id, TrunkRow::id);
-            select(rules, id, RuleRow::id);
+            select(trunks, id, ConfigLine::id);
+            select(rules, id, ConfigLine::id);
         });
 
         Label trunkTitle = new Label("Inbound trunks");

@@ -16,6 +16,8 @@ import javafx.collections.ObservableList;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.livekit.RuleRow;
+import org.sipladder.livekit.TrunkRow;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
 import org.sipladder.ui.prefs.UserPreferences;
@@ -36,8 +38,8 @@ public final class LiveKitConfigViewModel {
     private final Map<String, String> environment;
     private final ReadOnlyObjectWrapper<LiveKitConfig> config =
             new ReadOnlyObjectWrapper<>(this, "config", LiveKitConfig.empty());
-    private final ObservableList<TrunkRow> trunks = FXCollections.observableArrayList();
-    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<ConfigLine<TrunkRow>> trunks = FXCollections.observableArrayList();
+    private final ObservableList<ConfigLine<RuleRow>> rules = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", NONE_LOADED);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObjectProperty<String> selectedConfigId = new SimpleObjectProperty<>(this, "selectedConfigId");
@@ -60,11 +62,11 @@ public final class LiveKitConfigViewModel {
         return config.getReadOnlyProperty();
     }
 
-    public ObservableList<TrunkRow> trunks() {
+    public ObservableList<ConfigLine<TrunkRow>> trunks() {
         return trunks;
     }
 
-    public ObservableList<RuleRow> rules() {
+    public ObservableList<ConfigLine<RuleRow>> rules() {
         return rules;
     }
 
@@ -141,10 +143,10 @@ public final class LiveKitConfigViewModel {
 
     private void refreshTables() {
         LiveKitConfig c = config.get();
-        trunks.setAll(c.trunks().stream()
-                .map(t -> TrunkRow.of(t, callsByConfigId.getOrDefault(t.getSipTrunkId(), List.of()))).toList());
-        rules.setAll(c.rules().stream()
-                .map(r -> RuleRow.of(r, callsByConfigId.getOrDefault(r.getSipDispatchRuleId(), List.of()))).toList());
+        trunks.setAll(c.trunks().stream().map(t -> new ConfigLine<>(TrunkRow.of(t), t.getSipTrunkId(),
+                callsByConfigId.getOrDefault(t.getSipTrunkId(), List.of()))).toList());
+        rules.setAll(c.rules().stream().map(r -> new ConfigLine<>(RuleRow.of(r, c), r.getSipDispatchRuleId(),
+                callsByConfigId.getOrDefault(r.getSipDispatchRuleId(), List.of()))).toList());
     }
 
     private void failed(String title, Exception error) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.livekit.TrunkRow;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.UserPreferences;
@@ -66,13 +67,13 @@ class LiveKitConfigViewModelTest {
 
         assertEquals(1, vm.trunks().size());
         assertEquals(1, vm.rules().size());
-        TrunkRow trunk = vm.trunks().get(0);
-        assertEquals("user jambonz, password set", trunk.auth());
+        ConfigLine<TrunkRow> trunk = vm.trunks().get(0);
+        assertEquals("set", trunk.row().authPassword());
         assertFalse(trunk.toString().contains("s3cret-pw"));
-        assertEquals("any", trunk.allowedAddresses());
+        assertEquals("ST_GjeZjGQjrsvC", trunk.id());
         assertEquals("1 inbound trunk, 1 dispatch rule from inbound-trunks.json, dispatch-rules.json",
                 vm.summaryProperty().get());
-        assertEquals("none", vm.rules().get(0).agents());
+        assertEquals(List.of("ST_keiPmt6sJhJh"), vm.rules().get(0).row().trunkIds());
     }
 
     @Test
@@ -80,7 +81,7 @@ class LiveKitConfigViewModelTest {
         LiveKitConfigViewModel vm = viewModel(Map.of());
         vm.loadFiles(List.of(Path.of("/tmp/inbound-trunks.json")));
         vm.setCallsByConfigId(Map.of("ST_GjeZjGQjrsvC", List.of("call-1", "call-2")));
-        assertEquals("call-1, call-2", vm.trunks().get(0).matchedCalls());
+        assertEquals(List.of("call-1", "call-2"), vm.trunks().get(0).calls());
     }
 
     @Test
