@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.stage.Window;
 import org.sipladder.ui.dialog.ClipboardService;
 import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.LiveKitConfigSource;
 import org.sipladder.ui.load.CaptureLoader;
 import org.sipladder.ui.prefs.UserPreferences;
@@ -22,8 +23,10 @@ import org.sipladder.ui.task.TaskExecutor;
  * @param dialogs     makes the dialog service for the main window
  * @param liveKit     reads LiveKit trunks and dispatch rules
  * @param environment environment variables (LIVEKIT_URL...) that prefill the Connect dialog
+ * @param diagnoser   finds what went wrong in the calls and the LiveKit config
  */
 public record AppServices(CaptureLoader loader, TaskExecutor executor, UserPreferences preferences, ZoneId zone,
                           ClipboardService clipboard, Function<Window, DialogService> dialogs,
-                          LiveKitConfigSource liveKit, Map<String, String> environment) {
+                          LiveKitConfigSource liveKit, Map<String, String> environment,
+                          Diagnoser diagnoser) {
 }
