@@ -50,4 +50,20 @@ class PrimaryCausesTest {
         assertEquals(List.of("LK_TRUNK_CONFLICT", "LK_RULE_NO_AGENT", "LK_RULE_UNKNOWN_TRUNK"),
                 d.findings().stream().map(Finding::code).toList());
     }
+
+    @Test
+    void aReInviteToLiveKitIsNotRoutedAsANewCall() {
+        String uri = "sip:4991874350352@project.sip.livekit.cloud";
+        String invite = SipTexts.invite("call-reinvite", uri, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String reInvite = SipTexts.retry(invite, 2).replace("To: <" + uri + ">", "To: <" + uri + ">;tag=t200");
+        CallFlow flow = TestCall.carrierJambonzLiveKit()
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK"))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, reInvite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(reInvite, 200, "OK")).flow();
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), TestConfig.config(
+                List.of(TestConfig.trunk("ST_a", "4991874350352")), List.of(TestConfig.rule("SDR_a", "agent", "ST_a"))));
+        assertEquals(1, d.routings().size(), "only the initial INVITE is routed");
+        assertEquals(1L, d.routings().get(0).transaction().frame());
+    }
 }
