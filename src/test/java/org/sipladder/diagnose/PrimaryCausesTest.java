@@ -66,4 +66,22 @@ class PrimaryCausesTest {
         assertEquals(1, d.routings().size(), "only the initial INVITE is routed");
         assertEquals(1L, d.routings().get(0).transaction().frame());
     }
+
+    @Test
+    void aRelayedFailureIsExplainedWhereItStarted() {
+        String aInvite = SipTexts.invite("a-leg", "sip:4930111111@172.20.11.236", "+493023125417", TestCall.CARRIER, SipTexts.SDP_G711);
+        String bInvite = SipTexts.invite("b-leg", "sip:+4930111111@203.0.113.9", "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        CallFlow flow = new TestCall().hop(TestCall.CARRIER, org.sipladder.flow.Role.CARRIER)
+                .hop(TestCall.JAMBONZ, org.sipladder.flow.Role.JAMBONZ).hop("203.0.113.9", org.sipladder.flow.Role.CARRIER)
+                .send(TestCall.CARRIER, TestCall.JAMBONZ, aInvite)
+                .send(TestCall.JAMBONZ, "203.0.113.9", bInvite)
+                .send("203.0.113.9", TestCall.JAMBONZ, SipTexts.response(bInvite, 486, "Busy Here"))
+                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 603, "Decline")).flow();
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+        Finding primary = d.primaryFor(flow.id()).orElseThrow();
+        assertEquals("SIP_CALL_REJECTED", primary.code());
+        assertEquals("b-leg", primary.callId());
+        assertEquals("203.0.113.9 rejected the call: 486 Busy Here", primary.title());
+        assertEquals(1, d.withCode("B2BUA_FAILURE_RELAYED").size());
+    }
 }
