@@ -1,9 +1,6 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +64,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Run timedRead() throws CaptureException {
-        List<MemoryPoolMXBean> heap = heapPools();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = new HeapPeak();
         long start = System.nanoTime();
         long messages;
         long calls = 0;
@@ -77,30 +73,47 @@ final class BenchCommand implements Callable<Integer> {
             summary = new CaptureReader().read(capture, new CaptureListener() {
                 @Override
                 public void payload(SipPayload p) {
-                    // counted by the summary; nothing else is kept
+                    heap.tick();
                 }
             });
             messages = summary.payloads();
         } else {
             LiveFlows flows = new LiveFlows(FlowSettings.defaults());
             summary = new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr())
-                    .read(capture, flows::add);
+                    .read(capture, m -> {
+                        flows.add(m);
+                        heap.tick();
+                    });
             messages = flows.messageCount();
             calls = flows.snapshot().size();
         }
+        heap.sample();
         long nanos = System.nanoTime() - start;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Run(nanos, summary.bytes(), messages, calls, peak);
+        return new Run(nanos, summary.bytes(), messages, calls, heap.peak());
     }
 
-    private static List<MemoryPoolMXBean> heapPools() {
-        List<MemoryPoolMXBean> pools = new ArrayList<>();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                pools.add(p);
+    /**
+     * The largest heap use seen, sampled every few thousand messages; java.lang.management would be exact but is
+     * not in the packaged runtime image.
+     */
+    private static final class HeapPeak {
+        private final Runtime runtime = Runtime.getRuntime();
+        private long peak;
+        private long ticks;
+
+        void tick() {
+            if (++ticks % 4096 == 0) {
+                sample();
             }
         }
-        return pools;
+
+        void sample() {
+            peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory());
+        }
+
+        long peak() {
+            return peak;
+        }
     }
 
     private String describe(Run r) {
