@@ -173,6 +173,19 @@ class StreamTransportTest {
     }
 
     @Test
+    void webSocketCapturedAfterTheUpgrade() throws Exception {
+        byte[] masked = WebSockets.text(Bytes.ascii(INVITE), new byte[] {9, 8, 7, 6});
+        byte[] plain = WebSockets.text(Bytes.ascii(TRYING), null);
+        byte[] notSip = WebSockets.text(Bytes.ascii("{\"hello\": \"json over websocket\"}"), null);
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, B, 100, Segments.PSH | Segments.ACK, masked)
+                .tcp(T, B, A, 900, Segments.PSH | Segments.ACK, plain)
+                .tcp(T, "10.0.0.3:1", "10.0.0.4:2", 5, Segments.PSH | Segments.ACK, notSip));
+        assertEquals(List.of(INVITE, TRYING), r.texts());
+        assertEquals(Transport.WS, r.payloads.get(1).transport());
+    }
+
+    @Test
     void tlsIsCountedNeverDecoded() throws Exception {
         byte[] clientHello = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0};
         byte[] appData = Bytes.concat(new byte[] {0x17, 0x03, 0x03, 0x00, (byte) INVITE.length()},
