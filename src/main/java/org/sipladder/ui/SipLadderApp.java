@@ -2,10 +2,13 @@ package org.sipladder.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -35,14 +38,27 @@ import org.sipladder.ui.task.FxTaskExecutor;
  */
 public final class SipLadderApp extends Application {
 
-    private static final List<String> ICONS = List.of("/icons/sipladder-16.png", "/icons/sipladder-32.png",
-            "/icons/sipladder-48.png", "/icons/sipladder-64.png", "/icons/sipladder-128.png", "/icons/sipladder-256.png");
+    private static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256, 512);
 
     private FxTaskExecutor executor;
 
-    /** Starts the app; {@code args} is empty (demo) or holds one capture path. */
-    public static void launchWith(String... args) {
-        Application.launch(SipLadderApp.class, args);
+    /** Keeps JavaFX's start-up chatter (classpath configuration) off the console; held so the setting sticks. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
+    /**
+     * Starts the app and returns when its window is closed; {@code args} is empty (demo) or holds one capture
+     * path. Returns 0, or 2 with one line on {@code err} when no window can be opened (no display).
+     */
+    public static int launchWith(String[] args, PrintStream err) {
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+        try {
+            Application.launch(SipLadderApp.class, args);
+            return 0;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            err.println("sipladder: cannot open a window (" + e.getMessage() + "). On a machine without a display,"
+                    + " use the command line, e.g. `java -jar sipladder.jar calls CAPTURE`.");
+            return 2;
+        }
     }
 
     @Override
@@ -77,7 +93,8 @@ public final class SipLadderApp extends Application {
     }
 
     private static void addIcons(Stage stage) {
-        for (String name : ICONS) {
+        for (int size : ICON_SIZES) {
+            String name = "/org/sipladder/icons/sipladder-" + size + ".png";
             try (InputStream in = SipLadderApp.class.getResourceAsStream(name)) {
                 if (in != null) {
                     stage.getIcons().add(new Image(in));

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -53,7 +54,8 @@ public final class InspectorView extends BorderPane {
         viewModel.rawTextProperty().addListener((obs, old, text) -> raw.getChildren().setAll(
                 RawSipText.spans(text).stream().map(InspectorView::styled).toList()));
         ScrollPane rawScroll = new ScrollPane(raw);
-        rawScroll.setFitToWidth(true);
+        // Lines stay as sent (no wrapping), as in Wireshark; long Via lines scroll sideways.
+        rawScroll.setFitToWidth(false);
 
         split.getItems().addAll(left, rawScroll);
         split.setDividerPositions(0.5);
@@ -78,7 +80,17 @@ public final class InspectorView extends BorderPane {
         table.setPlaceholder(new Label("Select a message in the ladder to see its headers."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(textColumn("Header", 150, HeaderRow::name));
-        table.getColumns().add(textColumn("Value", 400, HeaderRow::value));
+        TableColumn<HeaderRow, String> value = textColumn("Value", 400, HeaderRow::value);
+        value.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // Long values (Via, To with a LiveKit host) are cut off in the column; the tooltip shows them whole.
+                setTooltip(empty || item == null || item.length() < 40 ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().add(value);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(HeaderRow row, boolean empty) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,15 +27,21 @@ public final class InspectorViewModel {
 
     private final TimeFormat timeFormat;
     private final ClipboardService clipboard;
+    private final UnaryOperator<SipMessage> fullParse;
     private final ObjectProperty<FlowMessage> message = new SimpleObjectProperty<>(this, "message");
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
     private final ObservableList<SdpRow> sdp = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
-    public InspectorViewModel(TimeFormat timeFormat, ClipboardService clipboard) {
+    /**
+     * @param fullParse re-checks one message with the full SIP parser: captures are loaded with a fast scan,
+     *                  and whether a message is malformed only matters once someone looks at it
+     */
+    public InspectorViewModel(TimeFormat timeFormat, ClipboardService clipboard, UnaryOperator<SipMessage> fullParse) {
         this.timeFormat = timeFormat;
         this.clipboard = clipboard;
+        this.fullParse = fullParse;
         message.addListener((obs, old, now) -> show(now));
     }
 
@@ -74,15 +81,14 @@ public final class InspectorViewModel {
             summary.set("");
             return;
         }
-        SipMessage m = flowMessage.message();
+        SipMessage m = fullParse.apply(flowMessage.message());
         headers.setAll(headerRows(m));
         sdp.setAll(sdpRows(m));
         rawText.set(RawSipText.redact(m.raw() == null ? "" : m.raw()));
-        summary.set(summaryOf(flowMessage));
+        summary.set(summaryOf(flowMessage, m));
     }
 
-    private String summaryOf(FlowMessage fm) {
-        SipMessage m = fm.message();
+    private String summaryOf(FlowMessage fm, SipMessage m) {
         StringBuilder s = new StringBuilder("Frame ").append(m.frame()).append(" · ")
                 .append(timeFormat.timeOfDay(m.timestampMicros())).append(" · ")
                 .append(m.src()).append(" → ").append(m.dst()).append(' ').append(m.transport());

@@ -4,6 +4,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sipladder.sip.SipParser;
 import org.sipladder.ui.calls.CallListView;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.TimeFormat;
@@ -28,7 +29,7 @@ public final class MainWindow {
         DialogService dialogs = services.dialogs().apply(stage);
         TimeFormat timeFormat = new TimeFormat(services.zone());
         CallListViewModel callList = new CallListViewModel();
-        InspectorViewModel inspector = new InspectorViewModel(timeFormat, services.clipboard());
+        InspectorViewModel inspector = new InspectorViewModel(timeFormat, services.clipboard(), new SipParser()::fullParse);
         viewModel = new MainWindowViewModel(services.loader(), services.executor(), dialogs, services.preferences(),
                 callList, inspector);
         view = new MainWindowView(viewModel, new CallListView(callList, timeFormat), new InspectorView(inspector),
@@ -41,6 +42,8 @@ public final class MainWindow {
         MainWindow window = new MainWindow(stage, services);
         window.place(services);
         stage.show();
+        // Keyboard users start in the call list; a focused filter box would also hide its hint.
+        window.view.callList().table().requestFocus();
         return window;
     }
 

@@ -82,7 +82,7 @@ public final class MainWindowViewModel {
                 callList.selectedRowProperty()));
         selectedFlow.addListener((obs, old, now) -> {
             if (now == null || old == null || !now.id().equals(old.id())) {
-                selectedMessage.set(null);
+                selectedMessage.set(now == null ? null : mostTelling(now));
             }
         });
         inspector.messageProperty().bind(selectedMessage);
@@ -233,6 +233,12 @@ public final class MainWindowViewModel {
     private void showFlows(List<CallFlow> flows) {
         loadedFlows = flows;
         callList.update(HopAliasing.applyAll(flows, aliases));
+    }
+
+    /** The message to show first for a call: its first error response, where the failure is; else its first message. */
+    static FlowMessage mostTelling(CallFlow flow) {
+        return flow.messages().stream().filter(m -> m.message().status() >= 400).findFirst()
+                .orElse(flow.messages().isEmpty() ? null : flow.messages().get(0));
     }
 
     /** A new user should land on the interesting call: the first that failed, else the first. */

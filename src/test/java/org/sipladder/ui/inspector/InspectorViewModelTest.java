@@ -12,6 +12,7 @@ import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
+import org.sipladder.sip.SipMessage;
 import org.sipladder.ui.Flows;
 import org.sipladder.ui.calls.TimeFormat;
 
@@ -27,7 +28,8 @@ class InspectorViewModelTest {
             + "Content-Length: 0\r\n\r\n";
 
     private final List<String> copied = new ArrayList<>();
-    private final InspectorViewModel viewModel = new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), copied::add);
+    private final InspectorViewModel viewModel = new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), copied::add,
+            InspectorViewModelTest::judged);
 
     @Test
     void importantHeadersComeFirstAndCredentialsAreOnlyPresentOrAbsent() {
@@ -76,6 +78,20 @@ class InspectorViewModelTest {
         assertEquals("", viewModel.rawTextProperty().get());
         viewModel.copyRawMessage();
         assertTrue(copied.isEmpty());
+    }
+
+    /** Stands in for the full parser: flags messages without a Max-Forwards header, as a judge would flag anything. */
+    private static SipMessage judged(SipMessage m) {
+        boolean bad = m.isRequest() && m.header("Max-Forwards") == null;
+        return new SipMessage(m.frame(), m.timestampMicros(), m.src(), m.dst(), m.transport(), m.method(), m.requestUri(),
+                m.status(), m.reason(), m.headers(), m.body(), m.sdp(), m.raw(), bad, bad ? "Max-Forwards missing" : null);
+    }
+
+    @Test
+    void theSummarySaysWhatTheFullParserFoundWrong() {
+        show(INVITE, Flows.SBC, Flows.CARRIER, null);
+        assertTrue(viewModel.summaryProperty().get().endsWith("· malformed: Max-Forwards missing"),
+                viewModel.summaryProperty().get());
     }
 
     private void show(String text, Endpoint src, Endpoint dst, Sdp sdp) {

@@ -39,7 +39,7 @@ class MainWindowViewModelTest {
         callList.rows().addListener((javafx.collections.ListChangeListener<Object>) c ->
                 snapshotsSeen.add(callList.rows().stream().map(r -> r.id()).toList()));
         return new MainWindowViewModel(loader, new CurrentThreadTaskExecutor(), dialogs, preferences, callList,
-                new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), text -> { }));
+                new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), text -> { }, m -> m));
     }
 
     @Test
@@ -58,6 +58,8 @@ class MainWindowViewModelTest {
         assertEquals(List.of("answered-1"), snapshotsSeen.get(0));
         assertEquals(List.of("answered-1", "failed-2"), vm.callList().rows().stream().map(r -> r.id()).toList());
         assertEquals("failed-2", vm.selectedFlowProperty().get().id());
+        // The inspector opens on the error response, where the failure is.
+        assertEquals(503, vm.selectedMessageProperty().get().message().status());
         assertFalse(vm.loadingProperty().get());
         assertEquals(1.0, vm.progressProperty().get());
         assertEquals("2 calls, 4 SIP messages in two.pcap", vm.statusProperty().get());
