@@ -66,6 +66,27 @@ class SipFramingTest {
     }
 
     @Test
+    void wordAtATimeSearchAgreesWithAPlainLoop() {
+        java.util.Random r = new java.util.Random(7);
+        for (int round = 0; round < 2000; round++) {
+            byte[] a = new byte[r.nextInt(40)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) (r.nextInt(4) == 0 ? '\n' : r.nextInt(256));
+            }
+            int from = a.length == 0 ? 0 : r.nextInt(a.length);
+            int end = from + (a.length == from ? 0 : r.nextInt(a.length - from + 1));
+            int expected = -1;
+            for (int i = from; i < end; i++) {
+                if (a[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, SipFraming.indexOf(a, from, end, (byte) '\n'));
+        }
+    }
+
+    @Test
     void endlessHeadersAreNotSip() {
         StringBuilder s = new StringBuilder("INVITE sip:a@b SIP/2.0\r\n");
         while (s.length() < 70_000) {
