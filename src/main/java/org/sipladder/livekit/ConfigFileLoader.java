@@ -5,10 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -41,11 +44,13 @@ public final class ConfigFileLoader {
     /** Loads one file. */
     public LiveKitConfig load(Path file) throws LiveKitConfigException {
         String text = read(file);
-        JsonElement root = parse(file, text);
+        List<JsonObject> items = new ArrayList<>();
+        for (JsonElement document : parse(file, text)) {
+            items.addAll(items(file, document));
+        }
         List<SIPInboundTrunkInfo> trunks = new ArrayList<>();
         List<SIPDispatchRuleInfo> rules = new ArrayList<>();
         Map<String, List<String>> ruleNumbers = new LinkedHashMap<>();
-        List<JsonObject> items = items(file, root);
         for (int i = 0; i < items.size(); i++) {
             JsonObject item = items.get(i);
             ConfigItemKind kind = ConfigItemKind.of(item);
@@ -98,14 +103,23 @@ public final class ConfigFileLoader {
         }
     }
 
-    private static JsonElement parse(Path file, String text) throws LiveKitConfigException {
+    /**
+     * The JSON documents in the file: usually one, but {@code lk ... --json >> file} twice appends a second one,
+     * and both are meant to be read.
+     */
+    private static List<JsonElement> parse(Path file, String text) throws LiveKitConfigException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (body.isBlank()) {
             throw new LiveKitConfigException(file + " is empty; " + EXPORT_HINT + ".");
         }
-        try {
-            return JsonParser.parseString(body);
-        } catch (JsonParseException | IllegalStateException e) {
+        List<JsonElement> documents = new ArrayList<>();
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            reader.setLenient(true);
+            while (reader.peek() != JsonToken.END_DOCUMENT) {
+                documents.add(JsonParser.parseReader(reader));
+            }
+            return documents;
+        } catch (JsonParseException | IOException | IllegalStateException e) {
             Matcher m = GSON_POSITION.matcher(String.valueOf(e.getMessage()));
             String at = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
             throw new LiveKitConfigException(file + " is not valid JSON" + at + "; " + EXPORT_HINT + ".", e);

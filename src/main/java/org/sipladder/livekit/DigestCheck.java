@@ -37,7 +37,8 @@ final class DigestCheck {
             return new Result(AuthOutcome.CHALLENGE, LiveKitResponses.AUTH_CHALLENGE, "Trunk " + id
                     + " requires digest authentication (user \"" + trunk.getAuthUsername()
                     + "\") and the INVITE has no Proxy-Authorization header (an Authorization header is ignored), "
-                    + "so LiveKit answers 407 and waits for a new INVITE with credentials.");
+                    + "so LiveKit answers 407 and waits for a new INVITE with credentials; a caller that never "
+                    + "sends one leaves the call failed after about 30 s.");
         }
         Map<String, String> params = parse(header);
         if (params == null || !params.keySet().containsAll(List.of("username", "nonce", "uri", "response"))) {

@@ -62,6 +62,7 @@ final class DispatchSelector {
      */
     private List<SIPDispatchRuleInfo> listed(SIPInboundTrunkInfo trunk, List<String> notes) {
         if (trunk == null) {
+            noteUnknownFields(config.rules(), notes);
             return config.rules();
         }
         List<SIPDispatchRuleInfo> listed = new ArrayList<>();
@@ -76,7 +77,21 @@ final class DispatchSelector {
         if (!others.isEmpty()) {
             notes.add("Rules for other trunks are not considered: " + String.join(", ", others) + ".");
         }
+        noteUnknownFields(listed, notes);
         return listed;
+    }
+
+    /**
+     * A rule read from the API may carry fields newer than the SDK's protobuf type (such as the rule's own
+     * {@code numbers}); the simulation cannot apply them and says so.
+     */
+    private static void noteUnknownFields(List<SIPDispatchRuleInfo> rules, List<String> notes) {
+        List<String> ids = rules.stream().filter(r -> !r.getUnknownFields().asMap().isEmpty())
+                .map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList();
+        if (!ids.isEmpty()) {
+            notes.add("Rule(s) " + ids + " carry settings this version of the LiveKit SDK does not know (perhaps "
+                    + "a called-number filter); the simulation ignores them, so its rule choice is not certain.");
+        }
     }
 
     private String exclusion(SIPDispatchRuleInfo rule, InboundInvite invite) {

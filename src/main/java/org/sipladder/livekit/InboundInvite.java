@@ -13,4 +13,9 @@ package org.sipladder.livekit;
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
                             String sourceIp, String proxyAuthorization, String requestUriUser) {
+
+    /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
+    public InboundInvite withCalledNumber(String number) {
+        return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser);
+    }
 }

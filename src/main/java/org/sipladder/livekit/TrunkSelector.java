@@ -76,8 +76,7 @@ final class TrunkSelector {
     /** Why the trunk cannot take this call at all (caller or source not allowed), or null. */
     private static String exclusion(SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
         String calling = invite.callingNumber();
-        if (!trunk.getAllowedNumbersList().isEmpty()
-                && trunk.getAllowedNumbersList().stream().noneMatch(n -> PhoneNumbers.sameNumber(calling, n))) {
+        if (!TrunkAdmission.callerAllowed(trunk, calling)) {
             return "the calling number " + quote(calling) + " is not in its allowed_numbers "
                     + trunk.getAllowedNumbersList();
         }

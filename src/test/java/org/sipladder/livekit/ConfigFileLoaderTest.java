@@ -80,6 +80,17 @@ class ConfigFileLoaderTest {
     }
 
     @Test
+    void readsTwoExportsAppendedToOneFile() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "both.json", LiveKitFixtures.resource("seed-inbound-trunks.json")
+                + "\n" + LiveKitFixtures.resource("seed-dispatch-rules.json"));
+
+        LiveKitConfig config = loader.load(file);
+
+        assertEquals(2, config.trunks().size());
+        assertEquals(3, config.rules().size());
+    }
+
+    @Test
     void keepsTheCalledNumbersOfRulesThatTheSdkTypeLacks() throws Exception {
         Path file = LiveKitFixtures.write(dir, "r.json", """
                 {"items": [{"sipDispatchRuleId": "SDR_n", "numbers": ["+1555"],

@@ -249,6 +249,42 @@ class RoutingSimulatorTest {
         assertNull(outcome.trunk().trunk());
     }
 
+    @Test
+    void ruleFieldsUnknownToTheSdkMakeTheChoiceUncertain() {
+        SIPDispatchRuleInfo newer = AGENT_RULE.toBuilder().setUnknownFields(com.google.protobuf.UnknownFieldSet
+                .newBuilder().addField(13, com.google.protobuf.UnknownFieldSet.Field.newBuilder()
+                        .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8("+4991874350352")).build())
+                .build()).build();
+
+        RoutingOutcome outcome = simulate(List.of(OPEN_TRUNK), List.of(newer), null);
+
+        assertEquals(DispatchMatch.Kind.MATCHED, outcome.dispatch().kind());
+        assertTrue(String.join(" ", outcome.reasoning()).contains("not certain"), outcome.reasoning().toString());
+    }
+
+    @Test
+    void challengeSaysTheCallFailsAfterThirtySeconds() {
+        RoutingOutcome outcome = simulate(List.of(AUTH_TRUNK), List.of(AGENT_RULE), null);
+
+        assertTrue(String.join(" ", outcome.reasoning()).contains("30 s"));
+    }
+
+    @Test
+    void admissionHelpersAgreeWithTheSimulator() {
+        SIPInboundTrunkInfo filtered = OPEN_TRUNK.toBuilder().addAllowedNumbers("+4930111")
+                .addAllowedAddresses("10.0.0.0/8").addAllowedAddresses("bad entry").build();
+
+        assertFalse(TrunkAdmission.callerAllowed(filtered, "+4915112345678"));
+        assertTrue(TrunkAdmission.callerAllowed(filtered, "4930111"));
+        assertFalse(TrunkAdmission.sourceAllowed(filtered, "89.184.187.200", "h"));
+        assertTrue(TrunkAdmission.sourceAllowed(filtered, "10.1.2.3", "h"));
+        assertTrue(TrunkAdmission.sourceAllowed(filtered, "", "h"), "unknown source accepted like LiveKit");
+        assertEquals(List.of("10.0.0.0/8"), TrunkAdmission.usableAddresses(filtered));
+        assertTrue(TrunkAdmission.isPrivateAddress("172.20.11.236"));
+        assertFalse(TrunkAdmission.isPrivateAddress("89.184.187.124"));
+        assertEquals("91874350352", LiveKitFixtures.seedInvite().withCalledNumber("91874350352").calledNumber());
+    }
+
     private static RoutingOutcome simulate(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules,
                                            String proxyAuthorization) {
         return new RoutingSimulator(LiveKitFixtures.config(trunks, rules)).simulate(
