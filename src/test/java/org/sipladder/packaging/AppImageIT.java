@@ -19,10 +19,13 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.PcapWriter;
 
 /**
  * Builds the app image from jpackage.cfg exactly as a release does (only input and destination
- * redirected) and runs its native launcher headless; bound to {@code mvn verify} by failsafe because
+ * redirected) and runs its native launcher headless (--version, and a CLI command on a capture written
+ * here); bound to {@code mvn verify} by failsafe because
  * it needs the shaded jar. Skips when the JDK has no jpackage.
  */
 class AppImageIT {
@@ -62,6 +65,33 @@ class AppImageIT {
         assertEquals("SIP Ladder " + manifestVersion, run.output.strip());
         assertEquals(manifestVersion, appVersionInConfig(),
                 "jpackage.cfg --app-version must follow the pom version");
+    }
+
+    @Test
+    void messagesListsTheSipMessagesOfACaptureBuiltHere() throws Exception {
+        Path capture = work.resolve("two-messages.pcap");
+        Endpoint jambonz = new Endpoint("172.20.11.236", 5060);
+        Endpoint livekit = new Endpoint("129.158.233.108", 5060);
+        try (PcapWriter pcap = new PcapWriter(Files.newOutputStream(capture), PcapWriter.LINKTYPE_ETHERNET)) {
+            pcap.writeUdp(1_700_000_000_000_000L, jambonz, livekit, sip("INVITE sip:4991874350352@lk.example SIP/2.0",
+                    "INVITE"));
+            pcap.writeUdp(1_700_000_001_500_000L, livekit, jambonz, sip("SIP/2.0 503 Try again later", "INVITE"));
+        }
+
+        Run run = runLauncher("messages", capture.toString());
+
+        assertEquals(0, run.status, run.output);
+        List<String> lines = run.output.lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("172.20.11.236:5060") && l.contains("INVITE")
+                && l.contains("it-call-1")), run.output);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("503 Try again later")), run.output);
+    }
+
+    private static byte[] sip(String startLine, String method) {
+        return (startLine + "\r\nVia: SIP/2.0/UDP 172.20.11.236:5060;branch=z9hG4bKit1\r\n"
+                + "From: <sip:+4930123456@carrier.example>;tag=f1\r\nTo: <sip:4991874350352@lk.example>\r\n"
+                + "Call-ID: it-call-1\r\nCSeq: 1 " + method + "\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String appVersionInConfig() throws IOException {

@@ -1,0 +1,24 @@
+package org.sipladder.report;
+
+import java.util.List;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.flow.CallFlow;
+
+/**
+ * Everything a findings report shows, already analysed.
+ *
+ * @param captureName  file name of the capture
+ * @param packets      packets in the capture
+ * @param firstMicros  capture time of the first packet (microseconds since the epoch), 0 when unknown
+ * @param lastMicros   capture time of the last packet, 0 when unknown
+ * @param flows        the calls in the capture
+ * @param findings     the diagnosis, primary causes first
+ */
+public record ReportInput(String captureName, long packets, long firstMicros, long lastMicros, List<CallFlow> flows,
+                          List<Finding> findings) {
+
+    public ReportInput {
+        flows = List.copyOf(flows);
+        findings = List.copyOf(findings);
+    }
+}
