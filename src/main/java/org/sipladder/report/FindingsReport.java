@@ -37,7 +37,7 @@ public final class FindingsReport {
                 CallFlow flow = flows.get(i);
                 section.write(i + 1, flow, findings.stream().filter(f -> flow.id().equals(f.flowId())).toList());
             }
-            new Appendix(page).write(findings);
+            new Appendix(page, redaction).write(findings, input.config());
             page.finish();
             document.save(out);
         }
@@ -72,7 +72,7 @@ public final class FindingsReport {
 
     private static ReportInput renamed(ReportInput input, String captureName) {
         return new ReportInput(captureName, input.packets(), input.firstMicros(), input.lastMicros(), input.flows(),
-                input.findings());
+                input.findings(), input.config());
     }
 
     private static void describe(PDDocument document, String captureName) {

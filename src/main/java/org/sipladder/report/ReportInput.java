@@ -3,6 +3,7 @@ package org.sipladder.report;
 import java.util.List;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
 
 /**
  * Everything a findings report shows, already analysed.
@@ -13,9 +14,10 @@ import org.sipladder.flow.CallFlow;
  * @param lastMicros   capture time of the last packet, 0 when unknown
  * @param flows        the calls in the capture
  * @param findings     the diagnosis, primary causes first
+ * @param config       the LiveKit trunks and dispatch rules the diagnosis used (empty when none was given)
  */
 public record ReportInput(String captureName, long packets, long firstMicros, long lastMicros, List<CallFlow> flows,
-                          List<Finding> findings) {
+                          List<Finding> findings, LiveKitConfig config) {
 
     public ReportInput {
         flows = List.copyOf(flows);

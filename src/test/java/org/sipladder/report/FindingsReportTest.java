@@ -19,6 +19,7 @@ import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Fix;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
 
 class FindingsReportTest {
 
@@ -73,6 +74,22 @@ class FindingsReportTest {
     }
 
     @Test
+    void appendixListsTrunksAndRulesWithPasswordsAsSetOnly() throws Exception {
+        byte[] pdf = render(ReportOptions.defaults());
+        String text = text(pdf);
+
+        for (String id : List.of("ST_GjeZjGQjrsvC", "ST_keiPmt6sJhJh", "SDR_ZyY3ewVGtwEd", "SDR_HyMhj4T8greh",
+                "SDR_3mqGtt8QNX2x")) {
+            assertTrue(text.contains(id), id);
+        }
+        assertTrue(text.contains("user \"jambonz\"\npassword set"), text);
+        assertTrue(text.contains("my-telephony-agent"));
+        assertFalse(text.contains(SeedConfig.PASSWORD));
+        assertFalse(new String(pdf, StandardCharsets.ISO_8859_1).contains(SeedConfig.PASSWORD));
+        assertFalse(new String(pdf, StandardCharsets.UTF_16BE).contains(SeedConfig.PASSWORD));
+    }
+
+    @Test
     void letterPaperAndA4() throws Exception {
         try (PDDocument doc = Loader.loadPDF(render(new ReportOptions(PageSize.LETTER, null, false, false)))) {
             assertEquals(PDRectangle.LETTER.getWidth(), doc.getPage(0).getMediaBox().getWidth(), 0.01);
@@ -102,7 +119,8 @@ class FindingsReportTest {
                 "Tab\there", null, null, false, new Evidence(List.of(), List.of(), List.of()),
                 new Fix(List.of(), List.of(), null));
         List<CallFlow> flows = SeedCall.flows();
-        ReportInput input = new ReportInput("odd.pcap", 12, SeedCall.T0, SeedCall.T0 + 1_600_000, flows, List.of(odd));
+        ReportInput input = new ReportInput("odd.pcap", 12, SeedCall.T0, SeedCall.T0 + 1_600_000, flows, List.of(odd),
+                LiveKitConfig.empty());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new FindingsReport().write(input, ReportOptions.defaults(), out);
         assertTrue(text(out.toByteArray()).contains("Odd bytes"));
@@ -110,7 +128,7 @@ class FindingsReportTest {
 
     static byte[] render(ReportOptions options) throws IOException, ReportException {
         ReportInput input = new ReportInput("seed.pcapng", 9, SeedCall.T0, SeedCall.T0 + 1_600_000, SeedCall.flows(),
-                List.of(CONFLICT, NO_AGENT));
+                List.of(CONFLICT, NO_AGENT), SeedConfig.load());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new FindingsReport().write(input, options, out);
         return out.toByteArray();
@@ -118,7 +136,7 @@ class FindingsReportTest {
 
     static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
+            return new PDFTextStripper().getText(doc).replace("\r\n", "\n");
         }
     }
 }
