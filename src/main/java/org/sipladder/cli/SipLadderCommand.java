@@ -14,6 +14,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             MessagesCommand.class,
             CallsCommand.class,
+            DiagnoseCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

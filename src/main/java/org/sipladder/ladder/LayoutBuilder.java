@@ -1,0 +1,174 @@
+package org.sipladder.ladder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.sip.SipMessage;
+
+/** Computes a {@link LadderLayout}: measure every text, space the columns, then place each row. */
+final class LayoutBuilder {
+
+    static final double HEADER_TOP = 8;
+    static final double HEADER_PAD_X = 12;
+    static final double TITLE_GAP = 14;
+    static final double GUTTER_PAD = 10;
+
+    private final CallFlow flow;
+    private final LadderStyle style;
+    private final TextFitter fitter;
+    private final TimeTexts times;
+    private final ArrowGeometry arrows;
+
+    LayoutBuilder(CallFlow flow, LadderStyle style) {
+        this.flow = flow;
+        this.style = style;
+        this.fitter = new TextFitter(style.measure(), style.labelFontSize());
+        this.times = new TimeTexts(style.zone());
+        this.arrows = new ArrowGeometry(style);
+    }
+
+    LadderLayout build() {
+        ColumnOrder order = ColumnOrder.of(flow);
+        List<FlowMessage> messages = flow.messages();
+        int n = messages.size();
+        int[] from = new int[n];
+        int[] to = new int[n];
+        ArrowTexts[] texts = new ArrowTexts[n];
+        for (int i = 0; i < n; i++) {
+            SipMessage m = messages.get(i).message();
+            from[i] = order.indexOf(m.src().address());
+            to[i] = order.indexOf(m.dst().address());
+            texts[i] = ArrowTexts.of(messages.get(i), style, fitter);
+        }
+        List<String[]> titles = order.hops().stream().map(this::fittedTitles).toList();
+        double[] headerWidths = titles.stream().mapToDouble(this::headerWidth).toArray();
+        Gutter gutter = gutter(messages);
+        double[] xs = columnPositions(order.hops().size(), headerWidths, from, to, texts, gutter.width());
+        List<LadderColumn> columns = columns(order.hops(), titles, headerWidths, xs);
+        double width = width(xs, headerWidths, from, to, texts, gutter.width());
+        List<LadderRow> rows = new ArrayList<>(n);
+        long previous = n == 0 ? 0 : messages.get(0).message().timestampMicros();
+        for (int i = 0; i < n; i++) {
+            FlowMessage fm = messages.get(i);
+            Box band = new Box(0, rowTop(i), width, style.rowHeight());
+            double y = band.y() + style.rowHeight() / 2 + 1;
+            long t = fm.message().timestampMicros();
+            LadderText time = text(times.clock(t), gutter.width() - GUTTER_PAD, y - 3, style.gutterFontSize(),
+                    true, LadderText.Anchor.END, LadderPalette.TEXT);
+            String deltaText = i == 0 ? "start" : TimeTexts.delta(t - previous);
+            LadderText delta = text(deltaText, gutter.width() - GUTTER_PAD, y + 11, style.detailFontSize(), true,
+                    LadderText.Anchor.END, LadderPalette.MUTED_TEXT);
+            rows.add(new LadderRow(i, fm, band, time, delta,
+                    arrows.arrow(fm, texts[i], from[i], to[i], xs[from[i]], xs[to[i]], y)));
+            previous = t;
+        }
+        double height = style.headerHeight() + n * style.rowHeight() + style.margin();
+        return new LadderLayout(flow, style, columns, rows, gutter.width(), width, height, gutter.title(),
+                gutter.subtitle());
+    }
+
+    private double rowTop(int index) {
+        return style.headerHeight() + index * style.rowHeight();
+    }
+
+    private String[] fittedTitles(Hop hop) {
+        String[] t = ColumnTitles.of(hop);
+        return new String[] {fitter.fit(t[0], style.titleFontSize(), false, style.maxLabelWidth()),
+            fitter.fit(t[1], style.gutterFontSize(), true, style.maxLabelWidth())};
+    }
+
+    private double headerWidth(String[] title) {
+        return Math.max(fitter.width(title[0], style.titleFontSize(), false),
+                fitter.width(title[1], style.gutterFontSize(), true)) + 2 * HEADER_PAD_X;
+    }
+
+    private double[] columnPositions(int count, double[] headerWidths, int[] from, int[] to, ArrowTexts[] texts,
+                                     double gutterWidth) {
+        ColumnSpacing spacing = new ColumnSpacing(count, style.minColumnGap());
+        for (int c = 0; c + 1 < count; c++) {
+            spacing.requireGap(c, (headerWidths[c] + headerWidths[c + 1]) / 2 + TITLE_GAP);
+        }
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] == to[i]) {
+                spacing.requireRightOf(from[i], arrows.selfArrowReach(texts[i]));
+            } else {
+                spacing.requireSpan(from[i], to[i], texts[i].contentWidth() + 2 * style.labelPadding());
+            }
+        }
+        double[] gaps = spacing.solve();
+        double[] xs = new double[count];
+        for (int c = 0; c < count; c++) {
+            xs[c] = c == 0 ? gutterWidth + style.margin() + headerWidths[0] / 2 : xs[c - 1] + gaps[c - 1];
+        }
+        return xs;
+    }
+
+    private double width(double[] xs, double[] headerWidths, int[] from, int[] to, ArrowTexts[] texts,
+                         double gutterWidth) {
+        int last = xs.length - 1;
+        if (last < 0) {
+            return gutterWidth + 2 * style.margin();
+        }
+        double right = headerWidths[last] / 2;
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] == last && to[i] == last) {
+                right = Math.max(right, arrows.selfArrowReach(texts[i]));
+            }
+        }
+        return xs[last] + right + style.margin();
+    }
+
+    private List<LadderColumn> columns(List<Hop> hops, List<String[]> titles, double[] headerWidths,
+                                       double[] xs) {
+        List<LadderColumn> columns = new ArrayList<>(hops.size());
+        double boxHeight = style.headerHeight() - 2 * HEADER_TOP;
+        for (int c = 0; c < hops.size(); c++) {
+            String[] t = titles.get(c);
+            double titleBaseline = HEADER_TOP + boxHeight / 2 - 1;
+            LadderText title = text(t[0], xs[c], titleBaseline, style.titleFontSize(), false,
+                    LadderText.Anchor.MIDDLE, LadderPalette.TEXT);
+            LadderText subtitle = text(t[1], xs[c], titleBaseline + style.gutterFontSize() + 4,
+                    style.gutterFontSize(), true, LadderText.Anchor.MIDDLE, LadderPalette.MUTED_TEXT);
+            Box header = new Box(xs[c] - headerWidths[c] / 2, HEADER_TOP, headerWidths[c], boxHeight);
+            columns.add(new LadderColumn(c, hops.get(c), xs[c], title, subtitle, header));
+        }
+        return List.copyOf(columns);
+    }
+
+    private Gutter gutter(List<FlowMessage> messages) {
+        String zone = style.zone().getId().equals("Z") ? "UTC" : style.zone().getId();
+        String titleText = "Time (" + zone + ")";
+        String dateText = messages.isEmpty() ? "" : times.date(messages.get(0).message().timestampMicros());
+        double widest = Math.max(fitter.width(titleText, style.titleFontSize(), false),
+                fitter.width(dateText, style.gutterFontSize(), true));
+        widest = Math.max(widest, fitter.width("00:00:00.000", style.gutterFontSize(), true));
+        long previous = messages.isEmpty() ? 0 : messages.get(0).message().timestampMicros();
+        String longestDelta = "start";
+        for (FlowMessage fm : messages) {
+            String d = TimeTexts.delta(fm.message().timestampMicros() - previous);
+            if (d.length() > longestDelta.length()) {
+                longestDelta = d;
+            }
+            previous = fm.message().timestampMicros();
+        }
+        widest = Math.max(widest, fitter.width(longestDelta, style.detailFontSize(), true));
+        double width = widest + 2 * GUTTER_PAD;
+        double boxHeight = style.headerHeight() - 2 * HEADER_TOP;
+        double baseline = HEADER_TOP + boxHeight / 2 - 1;
+        LadderText title = text(titleText, width - GUTTER_PAD, baseline, style.titleFontSize(), false,
+                LadderText.Anchor.END, LadderPalette.TEXT);
+        LadderText subtitle = text(dateText, width - GUTTER_PAD, baseline + style.gutterFontSize() + 4,
+                style.gutterFontSize(), true, LadderText.Anchor.END, LadderPalette.MUTED_TEXT);
+        return new Gutter(width, title, subtitle);
+    }
+
+    private LadderText text(String s, double x, double baseline, double size, boolean mono, LadderText.Anchor anchor,
+                            Rgb colour) {
+        return new LadderText(s, x, baseline, size, mono, anchor, fitter.width(s, size, mono), colour);
+    }
+
+    private record Gutter(double width, LadderText title, LadderText subtitle) {
+    }
+}
