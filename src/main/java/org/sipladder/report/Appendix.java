@@ -4,7 +4,10 @@ import java.util.List;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.livekit.LiveKitConfig;
 
-/** The appendix: findings about the LiveKit configuration that no single call explains, and the configuration itself. */
+/**
+ * The appendix: findings about the LiveKit configuration that no single call explains, the configuration
+ * itself, and which trunk and dispatch rule each call matched.
+ */
 final class Appendix {
 
     private final PageFlow page;
@@ -15,9 +18,9 @@ final class Appendix {
         this.redaction = redaction;
     }
 
-    void write(List<Finding> findings, LiveKitConfig config) {
+    void write(List<Finding> findings, LiveKitConfig config, List<CallRouting> routings) {
         List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
-        if (general.isEmpty() && config.isEmpty()) {
+        if (general.isEmpty() && config.isEmpty() && routings.isEmpty()) {
             return;
         }
         page.newPage();
@@ -28,5 +31,6 @@ final class Appendix {
             general.forEach(block::write);
         }
         new LiveKitAppendix(page, redaction).write(config);
+        new RoutingTable(page, redaction).write(routings);
     }
 }
