@@ -16,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
             CallsCommand.class,
             DiagnoseCommand.class,
             ReportCommand.class,
+            BenchCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 
