@@ -15,6 +15,8 @@ import picocli.CommandLine.IVersionProvider;
             MessagesCommand.class,
             CallsCommand.class,
             DiagnoseCommand.class,
+            ReportCommand.class,
+            BenchCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

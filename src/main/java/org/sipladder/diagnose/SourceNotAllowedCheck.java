@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.TrunkAdmission;
 import org.sipladder.livekit.TrunkMatch;
 
 /** LK_SOURCE_NOT_ALLOWED: the trunk lists the number but its allowed_addresses leave out the sender. */
@@ -39,7 +40,7 @@ final class SourceNotAllowedCheck implements FindingRule {
                                 + "capture shows " + r.transaction().request().src().address() + ")" : ""),
                         "From host " + r.invite().fromHost(),
                         t.getSipTrunkId() + " allowed addresses " + Findings.quoted(t.getAllowedAddressesList())
-                                + ", used: " + Findings.quoted(TrunkFilters.effectiveAddresses(t)),
+                                + ", used: " + Findings.quoted(TrunkAdmission.usableAddresses(t)),
                         r.summary())),
                 Findings.fix(List.of("Add the sender's public address to the trunk's allowed addresses: replace the "
                                 + "trunk with the JSON below (save it as trunk.json; it holds no password, so set "

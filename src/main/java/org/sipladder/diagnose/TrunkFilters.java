@@ -6,33 +6,17 @@ import java.net.UnknownHostException;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.TrunkAdmission;
 
-/** A trunk's allowed_addresses and allowed_numbers filters, read the way LiveKit reads them. */
+/** Whether two trunks' allowed_addresses and allowed_numbers filters can let the same call in. */
 final class TrunkFilters {
 
     private TrunkFilters() {
     }
 
-    /** Entries LiveKit actually uses: it silently ignores ones with ()+*;, blanks or "://" in them. */
-    static List<String> effectiveAddresses(SIPInboundTrunkInfo trunk) {
-        return trunk.getAllowedAddressesList().stream().map(String::trim)
-                .filter(a -> !a.isEmpty() && a.chars().noneMatch(c -> "()+*;, \t".indexOf(c) >= 0) && !a.contains("://"))
-                .toList();
-    }
-
-    static boolean addressAllowed(SIPInboundTrunkInfo trunk, String sourceIp, String fromHost) {
-        List<String> entries = effectiveAddresses(trunk);
-        return entries.isEmpty() || entries.stream().anyMatch(e -> e.equalsIgnoreCase(fromHost) || contains(e, sourceIp));
-    }
-
-    static boolean callerAllowed(SIPInboundTrunkInfo trunk, String callingNumber) {
-        return trunk.getAllowedNumbersCount() == 0
-                || trunk.getAllowedNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, callingNumber));
-    }
-
     /** True when some call could pass both trunks' filters (when unsure, they are taken to overlap). */
     static boolean overlap(SIPInboundTrunkInfo a, SIPInboundTrunkInfo b) {
-        return addressesOverlap(effectiveAddresses(a), effectiveAddresses(b))
+        return addressesOverlap(TrunkAdmission.usableAddresses(a), TrunkAdmission.usableAddresses(b))
                 && (a.getAllowedNumbersCount() == 0 || b.getAllowedNumbersCount() == 0
                 || a.getAllowedNumbersList().stream().anyMatch(x -> b.getAllowedNumbersList().stream()
                         .anyMatch(y -> PhoneNumbers.sameNumber(x, y))));

@@ -5,6 +5,7 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.TrunkAdmission;
 
 /**
  * Why no trunk matched an INVITE: trunks that list the number but filter the call out, or trunks that would
@@ -22,9 +23,9 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
                 .filter(t -> t.getNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, invite.calledNumber())))
                 .toList();
         return new TrunkMiss(
-                listing.stream().filter(t -> !TrunkFilters.addressAllowed(t, invite.sourceIp(), invite.fromHost())).toList(),
-                listing.stream().filter(t -> TrunkFilters.addressAllowed(t, invite.sourceIp(), invite.fromHost())
-                        && !TrunkFilters.callerAllowed(t, invite.callingNumber())).toList(),
+                listing.stream().filter(t -> !TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())).toList(),
+                listing.stream().filter(t -> TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())
+                        && !TrunkAdmission.callerAllowed(t, invite.callingNumber())).toList(),
                 listing.isEmpty() ? config.trunks().stream().filter(t -> t.getNumbersList().stream()
                         .anyMatch(n -> variantOf(n, invite))).toList() : List.of());
     }
