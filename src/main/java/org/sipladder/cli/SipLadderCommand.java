@@ -15,6 +15,7 @@ import picocli.CommandLine.IVersionProvider;
             MessagesCommand.class,
             CallsCommand.class,
             DiagnoseCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
         })
 public final class SipLadderCommand implements Runnable {

@@ -15,6 +15,7 @@ public final class FindingCatalogue {
                 new AuthChallengeUnansweredCheck(), new AuthFailedCheck(), new RuleUnknownTrunkCheck(),
                 new RuleNoAgentCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
-                new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck());
+                new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
+                new CallRejectedCheck());
     }
 }

@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -14,6 +15,8 @@ import org.sipladder.sip.SipMessage;
  * @param responses its responses in capture order
  */
 public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+
+    private static final Pattern TO_TAG = Pattern.compile(">?\\s*;\\s*tag\\s*=", Pattern.CASE_INSENSITIVE);
 
     /** The INVITE transactions of every leg of a flow, in capture order. */
     public static List<InviteTransaction> of(CallFlow flow) {
@@ -51,6 +54,12 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
     /** The first final (2xx-6xx) response, or null when none was captured. */
     public SipMessage finalResponse() {
         return responses.stream().map(FlowMessage::message).filter(r -> r.status() >= 200).findFirst().orElse(null);
+    }
+
+    /** True for a re-INVITE: its To header already carries the dialog's tag, so no routing happens for it. */
+    public boolean inDialog() {
+        String to = request().header("To");
+        return to != null && TO_TAG.matcher(to).find();
     }
 
     public String callId() {

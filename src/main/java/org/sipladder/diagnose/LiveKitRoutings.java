@@ -28,7 +28,7 @@ final class LiveKitRoutings {
         List<LiveKitRouting> result = new ArrayList<>();
         for (CallFlow flow : flows) {
             for (InviteTransaction tx : InviteTransaction.of(flow)) {
-                if (sentToLiveKit(flow, tx.request())) {
+                if (sentToLiveKit(flow, tx.request()) && !tx.inDialog()) {
                     result.add(route(tx));
                 }
             }

@@ -88,10 +88,15 @@ final class PrivateAddressCheck implements FindingRule {
                 "A private address (RFC 1918 or CGNAT) in Contact, Via or the SDP c= line cannot be reached from the "
                         + "public internet. The peer may send in-dialog requests (ACK, BYE) and RTP there, which gives "
                         + "one-way or no audio and calls that drop after about 30 seconds, unless it fixes the "
-                        + "address up from the packet source. LiveKit sends BYE when no RTP arrives.",
+                        + "address up from the packet source."
+                        + (toLiveKit(flow, peer) ? " LiveKit sends BYE when no RTP arrives (30 s at first)." : ""),
                 first.callId(), flow.id(), false,
                 Findings.evidence(messages.stream().map(m -> m.message().frame()).toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));
+    }
+
+    private static boolean toLiveKit(CallFlow flow, String peer) {
+        return flow.hops().stream().anyMatch(h -> h.address().equals(peer) && h.role() == Role.LIVEKIT);
     }
 
     /** The address a peer reported in Via "received" on responses to requests from {@code sender}. */

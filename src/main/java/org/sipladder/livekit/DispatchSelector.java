@@ -66,16 +66,19 @@ final class DispatchSelector {
             return config.rules();
         }
         List<SIPDispatchRuleInfo> listed = new ArrayList<>();
-        List<String> others = new ArrayList<>();
+        List<SIPDispatchRuleInfo> others = new ArrayList<>();
         for (SIPDispatchRuleInfo rule : config.rules()) {
             if (rule.getTrunkIdsList().isEmpty() || rule.getTrunkIdsList().contains(trunk.getSipTrunkId())) {
                 listed.add(rule);
             } else {
-                others.add(rule.getSipDispatchRuleId() + " (trunks " + rule.getTrunkIdsList() + ")");
+                others.add(rule);
             }
         }
-        if (!others.isEmpty()) {
-            notes.add("Rules for other trunks are not considered: " + String.join(", ", others) + ".");
+        if (!others.isEmpty() && others.size() <= 5) {
+            notes.add("Rules for other trunks are not considered: " + String.join(", ", others.stream()
+                    .map(r -> r.getSipDispatchRuleId() + " (trunks " + r.getTrunkIdsList() + ")").toList()) + ".");
+        } else if (!others.isEmpty()) {
+            notes.add(others.size() + " rules for other trunks are not considered.");
         }
         noteUnknownFields(listed, notes);
         return listed;

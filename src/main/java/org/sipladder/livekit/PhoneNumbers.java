@@ -1,13 +1,7 @@
 package org.sipladder.livekit;
 
-import java.util.regex.Pattern;
-
 /** Phone number comparison exactly as LiveKit does it for trunk matching (routing notes, section 1). */
 public final class PhoneNumbers {
-
-    // ASCII digits only, like Go's \d: other scripts' digits are compared as written.
-    private static final Pattern NUMBER_LIKE = Pattern.compile("^\\+?[0-9\\- ()]+$");
-    private static final Pattern DECORATION = Pattern.compile("[\\- ()]");
 
     private PhoneNumbers() {
     }
@@ -21,11 +15,20 @@ public final class PhoneNumbers {
         if (number == null || number.isEmpty()) {
             return "";
         }
-        if (!NUMBER_LIKE.matcher(number).matches()) {
-            return number;
+        // A plain loop instead of a regex: the simulator normalizes every trunk number for every INVITE.
+        StringBuilder digits = new StringBuilder(number.length() + 1).append('+');
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c == '+' && i == 0) {
+                continue;
+            } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+                return number;
+            }
         }
-        String digits = DECORATION.matcher(number).replaceAll("");
-        return digits.startsWith("+") ? digits : "+" + digits;
+        // LiveKit's pattern needs at least one character after the optional +.
+        return number.equals("+") ? number : digits.toString();
     }
 
     /** True when the two numbers are equal as written or after normalization. */

@@ -39,7 +39,6 @@ public final class RoutingSimulator {
                 + ") and the calling number " + TrunkSelector.quote(invite.callingNumber()) + " (From user).");
         noteRequestUri(invite, reasoning);
         TrunkMatch trunk = new TrunkSelector(config.trunks()).select(invite, reasoning);
-        reasoning.addAll(trunk.skipped());
         reasoning.add(describe(trunk));
         if (trunk.isError()) {
             return stopAtTrunk(trunk, reasoning);
@@ -129,7 +128,7 @@ public final class RoutingSimulator {
             case DEFAULT -> "No trunk lists the number; the default trunk " + ConfigView.label(trunk.trunk())
                     + " (no numbers) takes the call.";
             case CONFLICT -> "Trunks " + String.join(" and ", trunk.candidateIds())
-                    + " all list the number, so LiveKit reports: " + trunk.error() + ".";
+                    + " each list the number, so LiveKit reports: " + trunk.error() + ".";
             case DEFAULT_CONFLICT -> "No trunk lists the number and the default trunks "
                     + String.join(" and ", trunk.candidateIds()) + " all accept it, so LiveKit reports: "
                     + trunk.error() + ".";

@@ -25,22 +25,36 @@ final class TrunkSelector {
         List<SIPInboundTrunkInfo> specific = new ArrayList<>();
         List<SIPInboundTrunkInfo> defaults = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        String calledNorm = PhoneNumbers.normalize(called);
+        List<String> numberMisses = new ArrayList<>();
+        List<String> missIds = new ArrayList<>();
         for (SIPInboundTrunkInfo trunk : trunks) {
+            // The number check comes first because it is cheap and removes most trunks of a large project; the
+            // outcome is the same in LiveKit's order, only the reason given for skipping a trunk differs.
+            long hits = trunk.getNumbersList().stream()
+                    .filter(n -> n.equals(called) || PhoneNumbers.normalize(n).equals(calledNorm)).count();
+            if (!trunk.getNumbersList().isEmpty() && hits == 0) {
+                numberMisses.add(ConfigView.label(trunk) + " skipped: its numbers " + trunk.getNumbersList()
+                        + " do not include the called number " + quote(called) + ".");
+                missIds.add(trunk.getSipTrunkId());
+                continue;
+            }
             String why = exclusion(trunk, invite, notes);
             if (why != null) {
                 skipped.add(ConfigView.label(trunk) + " skipped: " + why + ".");
-            } else if (trunk.getNumbersList().isEmpty()) {
+                notes.add(skipped.get(skipped.size() - 1));
+            } else if (hits == 0) {
                 defaults.add(trunk);
             } else {
-                List<String> hits = trunk.getNumbersList().stream()
-                        .filter(n -> PhoneNumbers.sameNumber(n, called)).toList();
-                if (hits.isEmpty()) {
-                    skipped.add(ConfigView.label(trunk) + " skipped: its numbers " + trunk.getNumbersList()
-                            + " do not include the called number " + quote(called) + ".");
+                for (long i = 0; i < hits; i++) {
+                    specific.add(trunk);
                 }
-                hits.forEach(h -> specific.add(trunk));
             }
         }
+        skipped.addAll(numberMisses);
+        notes.addAll(numberMisses.size() <= 5 ? numberMisses : List.of(missIds.size()
+                + " trunks do not list the called number (" + String.join(", ", missIds.subList(0, 5)) + " and "
+                + (missIds.size() - 5) + " more)."));
         return outcome(called, specific, defaults, skipped, notes);
     }
 

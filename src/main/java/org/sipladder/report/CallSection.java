@@ -15,9 +15,11 @@ import org.sipladder.sip.SipMessage;
 final class CallSection {
 
     private final PageFlow page;
+    private final LadderPages ladder;
 
-    CallSection(PageFlow page) {
+    CallSection(PageFlow page, LadderPages ladder) {
         this.page = page;
+        this.ladder = ladder;
     }
 
     void write(int number, CallFlow flow, List<Finding> findings) {
@@ -42,6 +44,7 @@ final class CallSection {
             page.heading("Other findings", 2);
             others.forEach(block::write);
         }
+        ladder.write(flow);
         messages(flow, primary);
     }
 

@@ -45,7 +45,7 @@ final class CoverPage {
         List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
         if (!general.isEmpty()) {
             page.heading("Configuration findings", 2);
-            page.table(Table.of(List.of("Code", "Severity", "Finding"), List.of(2.2, 0.9, 5.6), general.stream()
+            page.table(Table.of(List.of("Code", "Severity", "Finding"), List.of(2.8, 0.9, 5.0), general.stream()
                     .map(f -> List.of(f.code(), FindingBlock.severity(f.severity()), f.title())).toList()));
             page.paragraph("Details and fixes are in the appendix.", page.small);
         }

@@ -32,12 +32,12 @@ public final class FindingsReport {
             PageFlow page = new PageFlow(document, new ReportFonts(document), options.page(),
                     "SIP Ladder findings report \u00b7 " + captureName);
             new CoverPage(page).write(renamed(input, captureName), flows, findings, redaction);
-            CallSection section = new CallSection(page);
+            CallSection section = new CallSection(page, new LadderPages(page));
             for (int i = 0; i < flows.size(); i++) {
                 CallFlow flow = flows.get(i);
                 section.write(i + 1, flow, findings.stream().filter(f -> flow.id().equals(f.flowId())).toList());
             }
-            new Appendix(page).write(findings);
+            new Appendix(page, redaction).write(findings, input.config(), routings(input, selected, flows));
             page.finish();
             document.save(out);
         }
@@ -70,9 +70,21 @@ public final class FindingsReport {
         return result;
     }
 
+    /** The routings of the reported calls, each with the number its call has in this report. */
+    private static List<CallRouting> routings(ReportInput input, List<CallFlow> selected, List<CallFlow> redacted) {
+        List<CallRouting> result = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            String id = selected.get(i).id();
+            int number = i + 1;
+            input.routings().stream().filter(r -> r.flowId().equals(id))
+                    .forEach(r -> result.add(new CallRouting(number, redacted.get(number - 1), r)));
+        }
+        return result;
+    }
+
     private static ReportInput renamed(ReportInput input, String captureName) {
         return new ReportInput(captureName, input.packets(), input.firstMicros(), input.lastMicros(), input.flows(),
-                input.findings());
+                input.findings(), input.routings(), input.config());
     }
 
     private static void describe(PDDocument document, String captureName) {

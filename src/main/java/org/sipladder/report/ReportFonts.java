@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -85,7 +88,11 @@ final class ReportFonts {
             if (in == null) {
                 throw new IllegalStateException("font missing from the jar: " + DIR + file);
             }
-            return PDType0Font.load(document, in, true);
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // PDFBox applies DejaVu's ligatures (fi, fl) by default; a ligature glyph extracts as U+FB01, so
+            // searching the PDF for "findings" would fail. Plain glyphs keep every word searchable.
+            font.setEnableGsub(false);
+            return PDType0Font.load(document, font, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled font " + file, e);
         }

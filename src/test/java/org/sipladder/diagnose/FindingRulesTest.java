@@ -102,6 +102,9 @@ class FindingRulesTest {
                         LiveKitConfig::empty),
                 silent("LK_RESPONSE_EXPLAINED", "503 the config explains", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         () -> config(List.of(trunk("ST_a", "+" + DID), trunk("ST_b", DID)), List.of())),
+                fires("SIP_CALL_REJECTED", "carrier answers 404", () -> List.of(carrierCall("404 Not Found")), LiveKitConfig::empty),
+                silent("SIP_CALL_REJECTED", "LiveKit's 503 is left to the LiveKit findings",
+                        () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")), LiveKitConfig::empty),
                 fires("B2BUA_FAILURE_RELAYED", "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
                 silent("B2BUA_FAILURE_RELAYED", "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty));
@@ -124,7 +127,7 @@ class FindingRulesTest {
     void everyCodeOfTheCatalogueHasBothCases() {
         Set<String> firing = cases().filter(Case::fires).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
         Set<String> silent = cases().filter(c -> !c.fires()).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(18, firing.size());
+        assertEquals(19, firing.size());
         assertEquals(firing, silent);
         assertEquals(new TreeSet<>(PrimaryCauses.RANKING).size() + 3, firing.size(),
                 "all ranked codes plus the three that are never primary");
@@ -171,6 +174,14 @@ class FindingRulesTest {
                 .send(LIVEKIT, JAMBONZ, SipTexts.response(retry, 100, "Processing"))
                 .send(LIVEKIT, JAMBONZ, SipTexts.response(retry, Integer.parseInt(parts[0]), parts[1]))
                 .flow();
+    }
+
+    /** Jambonz calls out to a carrier, which answers {@code status}. */
+    private static CallFlow carrierCall(String status) {
+        String invite = SipTexts.invite("call-out", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
+        String[] parts = status.split(" ", 2);
+        return TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, Integer.parseInt(parts[0]), parts[1])).flow();
     }
 
     private static CallFlow privateNetworkCall() {

@@ -20,6 +20,12 @@ class PhoneNumbersTest {
             "+49;phone-context=x  | +49;phone-context=x",
             "'49\t123'            | '49\t123'",
             "''                   | ''",
+            "+                    | +",
+            "-                    | +",
+            "+ 1                  | +1",
+            "1+2                  | 1+2",
+            "++1                  | ++1",
+            "'١٢'       | '١٢'",
     })
     void normalizesLikeLiveKit(String input, String expected) {
         assertEquals(expected, PhoneNumbers.normalize(input));

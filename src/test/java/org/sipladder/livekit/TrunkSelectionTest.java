@@ -103,4 +103,18 @@ class TrunkSelectionTest {
             default -> assertTrue(match.trunk() == null);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void manyTrunksForOtherNumbersAreCountedNotListedInTheReasoning() {
+        List<SIPInboundTrunkInfo> trunks = java.util.stream.IntStream.range(0, 20).mapToObj(i -> LiveKitFixtures.trunk(
+                "{\"sipTrunkId\":\"ST_" + i + "\",\"numbers\":[\"+1555" + i + "\"]}")).toList();
+        InboundInvite invite = new InboundInvite("c1", CALLED, CALLER, "h", "89.1.1.1", null, CALLED);
+
+        RoutingOutcome outcome = new RoutingSimulator(LiveKitFixtures.config(trunks, List.of())).simulate(invite);
+
+        assertEquals(20, outcome.trunk().skipped().size());
+        assertTrue(outcome.reasoning().contains("20 trunks do not list the called number (ST_0, ST_1, ST_2, ST_3, "
+                + "ST_4 and 15 more)."), outcome.reasoning().toString());
+        assertTrue(outcome.reasoning().size() < 8, outcome.reasoning().toString());
+    }
 }

@@ -1,9 +1,13 @@
 package org.sipladder.report;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.PcapWriter;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.capture.Transport;
 import org.sipladder.flow.CallFlow;
@@ -25,16 +29,35 @@ final class SeedCall {
     static final long T0 = 1_763_900_000_000_000L;
     static final String LIVEKIT_URI = "sip:" + CALLED + "@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud";
 
-    private final SipParser parser = new SipParser(SipParser.Depth.SCAN);
-    private final List<SipMessage> messages = new ArrayList<>();
+    private final List<SipPayload> payloads = new ArrayList<>();
 
     static List<CallFlow> flows() {
-        return new FlowBuilder(FlowSettings.defaults()).build(new SeedCall().messages());
+        return flows(0);
     }
 
-    List<SipMessage> messages() {
+    /** The seed call, its first INVITE sent {@code retransmissions} more times (a long ladder). */
+    static List<CallFlow> flows(int retransmissions) {
+        SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        List<SipMessage> messages = new SeedCall().payloads(retransmissions).stream()
+                .map(p -> parser.parse(p).orElseThrow()).toList();
+        return new FlowBuilder(FlowSettings.defaults()).build(messages);
+    }
+
+    /** Writes the seed call as a classic pcap file. */
+    static void writePcap(Path file) throws IOException {
+        try (PcapWriter pcap = new PcapWriter(Files.newOutputStream(file), PcapWriter.LINKTYPE_ETHERNET)) {
+            for (SipPayload p : new SeedCall().payloads(0)) {
+                pcap.writeUdp(p.timestampMicros(), p.src(), p.dst(), p.data());
+            }
+        }
+    }
+
+    List<SipPayload> payloads(int retransmissions) {
         String aUri = "sip:91874350352@sip.jambonz.cloud";
         send(0, CARRIER, JAMBONZ, request("INVITE", aUri, A, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
+        for (int i = 1; i <= retransmissions; i++) {
+            send(0, CARRIER, JAMBONZ, request("INVITE", aUri, A, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
+        }
         send(2, JAMBONZ, CARRIER, response(100, "Trying", A, "z9hG4bKa1", null, CARRIER));
         send(40, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", null, JAMBONZ, sdp(JAMBONZ),
                 "X-CID: " + A));
@@ -44,13 +67,12 @@ final class SeedCall {
         send(1_561, JAMBONZ, LIVEKIT, ack(LIVEKIT_URI, B, "z9hG4bKb1", "SCL_8xkq", JAMBONZ));
         send(1_580, JAMBONZ, CARRIER, response(603, "Decline", A, "z9hG4bKa1", "j1", CARRIER));
         send(1_600, CARRIER, JAMBONZ, ack(aUri, A, "z9hG4bKa1", "j1", CARRIER));
-        return messages;
+        return payloads;
     }
 
     private void send(long millis, String src, String dst, String text) {
-        SipPayload p = new SipPayload(messages.size() + 1, T0 + millis * 1000, new Endpoint(src, 5060),
-                new Endpoint(dst, 5060), Transport.UDP, text.getBytes(StandardCharsets.UTF_8));
-        messages.add(parser.parse(p).orElseThrow());
+        payloads.add(new SipPayload(payloads.size() + 1, T0 + millis * 1000 + payloads.size(), new Endpoint(src, 5060),
+                new Endpoint(dst, 5060), Transport.UDP, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String request(String method, String uri, String callId, String branch, String toTag, String via,
