@@ -42,7 +42,7 @@ for _ in \$(seq 1 600); do
     sleep 0.1
 done
 [[ -f "$ready" ]] || { echo "timed out waiting for the app" >&2; kill \$app; exit 1; }
-sleep 1.5
+sleep 2
 import -window root "$out"
 kill \$app
 wait \$app 2>/dev/null || true

@@ -80,7 +80,8 @@ public final class CaptureReader {
                 throw new CaptureException(file + ": gzip-compressed but corrupt (" + e.getMessage() + ")");
             }
         }
-        return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel), PcapRecords.MAX_PACKET + 4096);
+        return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel),
+                PcapRecords.MAX_PACKET + 4096);
     }
 
     private static long positionOf(FileChannel channel) {

@@ -37,7 +37,7 @@ final class DiagnosisText {
             out.println("Call " + flow.id() + ": " + (flow.aLeg().hasFinalResponse()
                     ? "caller got " + (flow.aLeg().finalStatus() + " " + nullToEmpty(flow.aLeg().finalReason())).trim()
                     : "caller got no final response"));
-            routings.forEach(r -> wrap("LiveKit, INVITE frame " + r.transaction().frame() + ": " + r.summary(), "  ", "    "));
+            routings.forEach(this::routing);
             about.forEach(this::finding);
         }
         List<Finding> configOnly = diagnosis.findings().stream().filter(f -> f.flowId() == null).toList();
@@ -49,6 +49,14 @@ final class DiagnosisText {
         if (diagnosis.findings().isEmpty()) {
             out.println();
             out.println("No problems found.");
+        }
+    }
+
+    private void routing(LiveKitRouting r) {
+        wrap("LiveKit, INVITE frame " + r.transaction().frame() + ": " + r.summary(), "  ", "    ");
+        if (r.simulated()) {
+            out.println("    How LiveKit decides:");
+            r.outcome().reasoning().forEach(step -> wrap("- " + step, "      ", "        "));
         }
     }
 

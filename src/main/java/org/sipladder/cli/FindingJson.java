@@ -77,6 +77,7 @@ final class FindingJson {
         RoutingOutcome outcome = r.outcome();
         if (outcome != null) {
             o.add("expected", strings(outcome.expectedResponses()));
+            o.add("reasoning", strings(outcome.reasoning()));
             o.addProperty("trunk", outcome.trunk().kind().name());
             o.add("trunkIds", strings(outcome.trunk().candidateIds()));
             o.addProperty("auth", outcome.auth().name());

@@ -23,12 +23,14 @@ final class HeaderCorrelation {
     }
 
     private final Map<String, List<Mention>> waitingForLeg = new HashMap<>();
+    /** Verdicts of {@link #NAMES} by header name: a capture has few distinct names and millions of headers. */
+    private final Map<String, Boolean> correlationNames = new HashMap<>();
     private final Set<String> mentioned = new HashSet<>();
 
     /** Looks at the correlation headers of {@code m}, which belongs to {@code leg}. */
     void onMessage(LegState leg, SipMessage m, Map<String, LegState> legs, FlowGroups groups) {
         for (SipHeader h : m.headers()) {
-            if (!NAMES.matcher(h.name()).matches()) {
+            if (!correlationNames.computeIfAbsent(h.name(), n -> NAMES.matcher(n).matches())) {
                 continue;
             }
             String named = h.value().trim();

@@ -3,6 +3,7 @@ package org.sipladder.sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.sipladder.capture.SipPayload;
 
 /**
@@ -13,6 +14,9 @@ import org.sipladder.capture.SipPayload;
 final class MessageScanner {
 
     private static final List<String> MANDATORY = List.of("Via", "From", "To", "Call-ID", "CSeq");
+    /** Compiled once: String.split compiles a multi-character pattern on every call. */
+    static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    static final Pattern BLANKS = Pattern.compile("\\s+");
 
     private MessageScanner() {
     }
@@ -39,7 +43,7 @@ final class MessageScanner {
             }
         }
         String headerSection = MessageText.decode(data, start, headerEnd - start);
-        String[] lines = headerSection.split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(headerSection, -1);
         StartLine startLine = StartLine.parse(lines[0], problems);
         List<SipHeader> headers = headers(lines, problems);
         byte[] body = body(data, bodyStart, headers, problems);
@@ -116,7 +120,7 @@ final class MessageScanner {
         }
         String cseq = first(headers, "CSeq");
         if (cseq != null) {
-            String[] parts = cseq.trim().split("\\s+");
+            String[] parts = BLANKS.split(cseq.trim());
             if (parts.length != 2 || !parts[0].chars().allMatch(Character::isDigit)) {
                 problems.add("CSeq", "CSeq \"" + cseq + "\" is not \"number METHOD\"");
             } else if (startLine.method() != null && !startLine.method().equals(parts[1])

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.prefs.Preferences;
-import javafx.animation.PauseTransition;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import javafx.util.Duration;
+import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.dialog.FxClipboardService;
 import org.sipladder.ui.dialog.FxDialogService;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.main.AppServices;
 import org.sipladder.ui.main.CaptureSource;
@@ -66,7 +67,8 @@ public final class SipLadderApp extends Application {
         executor = new FxTaskExecutor();
         AppServices services = new AppServices(new PipelineCaptureLoader(), executor,
                 new UserPreferences(preferenceStore()), ZoneId.systemDefault(), new FxClipboardService(),
-                FxDialogService::new);
+                FxDialogService::new, new SdkLiveKitConfigSource(), System.getenv(),
+                DiagnosisEngine.standard()::diagnose);
         addIcons(stage);
         MainWindow window = MainWindow.show(stage, services);
         List<String> args = getParameters().getRaw();
@@ -112,16 +114,24 @@ public final class SipLadderApp extends Application {
         }
         window.viewModel().loadingProperty().addListener((obs, was, loading) -> {
             if (!loading) {
-                // Give layout and the ladder a moment to paint before the screenshot is taken.
-                PauseTransition settle = new PauseTransition(Duration.millis(800));
-                settle.setOnFinished(e -> {
-                    try {
-                        Files.writeString(Path.of(readyFile), window.viewModel().statusProperty().get());
-                    } catch (IOException ex) {
-                        System.err.println("Cannot write " + readyFile + ": " + ex.getMessage());
+                // Let layout, the ladder and the diagnosis settle for a number of rendered frames before the
+                // screenshot: a busy machine can take seconds to paint under a virtual X server.
+                new AnimationTimer() {
+                    private int frames;
+
+                    @Override
+                    public void handle(long now) {
+                        if (++frames < 90) {
+                            return;
+                        }
+                        stop();
+                        try {
+                            Files.writeString(Path.of(readyFile), window.viewModel().statusProperty().get());
+                        } catch (IOException ex) {
+                            System.err.println("Cannot write " + readyFile + ": " + ex.getMessage());
+                        }
                     }
-                });
-                settle.play();
+                }.start();
             }
         });
     }

@@ -62,6 +62,7 @@ class DiagnoseCommandTest {
         JsonObject livekit = primary.getAsJsonObject("livekit");
         assertEquals("[\"100 Processing\",\"503 Try again later\"]", livekit.get("expected").toString());
         assertEquals("CONSISTENT", livekit.get("consistency").getAsString());
+        assertTrue(livekit.get("reasoning").toString().contains("Multiple SIP Trunks matched"), livekit.toString());
         List<String> codes = new ArrayList<>();
         findings.forEach(f -> codes.add(f.getAsJsonObject().get("code").getAsString()));
         assertTrue(codes.containsAll(List.of("LK_RULE_UNKNOWN_TRUNK", "LK_RULE_NO_AGENT", "B2BUA_FAILURE_RELAYED")), codes.toString());
@@ -79,6 +80,7 @@ class DiagnoseCommandTest {
         assertTrue(primary > 0, text);
         assertTrue(primary < text.indexOf("B2BUA_FAILURE_RELAYED"));
         assertTrue(text.contains("$ lk sip inbound delete ST_keiPmt6sJhJh"));
+        assertTrue(text.contains("    How LiveKit decides:"), text);
         assertTrue(text.replaceAll("\\s+", " ").contains("the capture shows 100 Processing, 503 Try again later: consistent"));
         assertFalse(text.contains(PASSWORD));
     }

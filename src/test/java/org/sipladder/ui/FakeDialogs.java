@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
-import org.sipladder.ui.dialog.LiveKitConnection;
+import org.sipladder.livekit.ApiSettings;
 
 /** Records what would have been shown and answers with prepared replies. */
 public final class FakeDialogs implements DialogService {
@@ -18,8 +18,8 @@ public final class FakeDialogs implements DialogService {
     public final Deque<List<Path>> filesToOpen = new ArrayDeque<>();
     public final Deque<Optional<Path>> filesToSave = new ArrayDeque<>();
     public final Deque<Optional<String>> hopNames = new ArrayDeque<>();
-    public final Deque<Optional<LiveKitConnection>> connections = new ArrayDeque<>();
-    public final List<LiveKitConnection> connectionPrefills = new ArrayList<>();
+    public final Deque<Optional<ApiSettings>> connections = new ArrayDeque<>();
+    public final List<ApiSettings> connectionPrefills = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -42,7 +42,7 @@ public final class FakeDialogs implements DialogService {
     }
 
     @Override
-    public Optional<LiveKitConnection> askLiveKitConnection(LiveKitConnection initial) {
+    public Optional<ApiSettings> askApiSettings(ApiSettings initial) {
         connectionPrefills.add(initial);
         return connections.isEmpty() ? Optional.empty() : connections.pop();
     }

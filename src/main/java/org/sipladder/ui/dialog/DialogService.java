@@ -3,6 +3,7 @@ package org.sipladder.ui.dialog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sipladder.livekit.ApiSettings;
 
 /** Everything a view-model asks the user through a window, behind an interface so view-models test without a screen. */
 public interface DialogService {
@@ -19,7 +20,7 @@ public interface DialogService {
     Optional<Path> chooseFileToSave(String title, Optional<Path> initialDirectory, String suggestedName, FileKind kind);
 
     /** Asks for LiveKit connection settings, prefilled with {@code initial}; empty when cancelled. */
-    Optional<LiveKitConnection> askLiveKitConnection(LiveKitConnection initial);
+    Optional<ApiSettings> askApiSettings(ApiSettings initial);
 
     /** Asks for a new name of a ladder column; empty when cancelled, blank to restore the guessed name. */
     Optional<String> askHopName(String address, String currentName);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sipladder.livekit.ApiSettings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -72,8 +73,8 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<LiveKitConnection> askLiveKitConnection(LiveKitConnection initial) {
-        Dialog<LiveKitConnection> dialog = new Dialog<>();
+    public Optional<ApiSettings> askApiSettings(ApiSettings initial) {
+        Dialog<ApiSettings> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Connect to LiveKit");
         dialog.setHeaderText("Read inbound trunks and dispatch rules from a LiveKit project.\n"
@@ -85,7 +86,7 @@ public final class FxDialogService implements DialogService {
         key.setId("livekitApiKey");
         PasswordField secret = new PasswordField();
         secret.setId("livekitSecret");
-        secret.setText(nullToEmpty(initial.secret()));
+        secret.setText(nullToEmpty(initial.apiSecret()));
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -97,7 +98,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(button -> button == ButtonType.OK
-                ? new LiveKitConnection(url.getText().strip(), key.getText().strip(), secret.getText())
+                ? new ApiSettings(url.getText(), key.getText(), secret.getText(), initial.timeout())
                 : null);
         return dialog.showAndWait();
     }

@@ -41,7 +41,7 @@ public final class MainWindowView extends BorderPane {
         middle.getItems().add(callTabs);
         rows.setOrientation(Orientation.VERTICAL);
         rows.getItems().addAll(callList, middle, inspector);
-        rows.setDividerPositions(0.24, 0.66);
+        rows.setDividerPositions(0.17, 0.70);
         SplitPane.setResizableWithParent(callList, false);
         setTop(menu);
         setCenter(rows);

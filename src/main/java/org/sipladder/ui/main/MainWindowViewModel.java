@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -60,6 +61,7 @@ public final class MainWindowViewModel {
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObjectProperty<Set<Long>> highlightedFrames = new SimpleObjectProperty<>(this, "highlightedFrames", Set.of());
     private final ReadOnlyObjectWrapper<LoadedCapture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
 
     private List<CallFlow> loadedFlows = List.of();
@@ -132,6 +134,46 @@ public final class MainWindowViewModel {
         return warnings;
     }
 
+    /** Frames the ladder marks, e.g. the evidence of the selected finding. */
+    public ObjectProperty<Set<Long>> highlightedFramesProperty() {
+        return highlightedFrames;
+    }
+
+    /**
+     * Shows what a finding is about: selects its call (clearing a filter that hides it), marks its evidence
+     * frames and selects the first of them.
+     */
+    public void showEvidence(String flowId, List<Long> frames) {
+        highlightedFrames.set(Set.copyOf(frames));
+        if (flowId != null) {
+            selectFlow(flowId);
+        }
+        if (!frames.isEmpty()) {
+            selectFrame(frames.get(0));
+        }
+    }
+
+    /** Selects the message of the shown call that was completed by {@code frame}, if it has one. */
+    public void selectFrame(long frame) {
+        CallFlow flow = selectedFlow.get();
+        if (flow == null || flow.messages().stream().noneMatch(m -> m.message().frame() == frame)) {
+            callList.rows().stream().filter(r -> r.flow().messages().stream().anyMatch(m -> m.message().frame() == frame))
+                    .findFirst().ifPresent(r -> selectFlow(r.id()));
+            flow = selectedFlow.get();
+        }
+        if (flow != null) {
+            flow.messages().stream().filter(m -> m.message().frame() == frame).findFirst().ifPresent(selectedMessage::set);
+        }
+    }
+
+    private void selectFlow(String flowId) {
+        Optional<CallRow> row = callList.rows().stream().filter(r -> r.id().equals(flowId)).findFirst();
+        if (row.isPresent() && !callList.visibleRows().contains(row.get())) {
+            callList.filterTextProperty().set("");
+        }
+        row.ifPresent(callList.selectedRowProperty()::set);
+    }
+
     /** The last capture read completely (or up to a cancel); null while reading. */
     public ReadOnlyObjectProperty<LoadedCapture> captureProperty() {
         return capture.getReadOnlyProperty();
@@ -163,6 +205,7 @@ public final class MainWindowViewModel {
         long generation = ++loadGeneration;
         callList.clear();
         warnings.clear();
+        highlightedFrames.set(Set.of());
         loadedFlows = List.of();
         capture.set(null);
         loading.set(true);

@@ -22,10 +22,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.CaptureLoader;
 import org.sipladder.ui.load.LoadObserver;
 import org.sipladder.ui.load.PipelineCaptureLoader;
@@ -56,7 +58,8 @@ class MainWindowFxTest {
         PipelineCaptureLoader real = new PipelineCaptureLoader(() -> fakeNanos.addAndGet(1_000_000_000L));
         CaptureLoader holding = (path, observer) -> real.load(path, new HoldingObserver(observer));
         window = MainWindow.show(stage, new AppServices(holding, new FxTaskExecutor(),
-                new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs));
+                new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
+                new SdkLiveKitConfigSource(), java.util.Map.of(), DiagnosisEngine.standard()::diagnose));
     }
 
     @Test
@@ -93,8 +96,8 @@ class MainWindowFxTest {
     void keyboardMovesTheCallSelectionAndTheMessageShowsItsHeaders(FxRobot robot) throws Exception {
         open(TestCaptures.threeCalls(dir));
         TableView<CallRow> table = robot.lookup("#callTable").queryTableView();
-        // The first failed call is preselected so the interesting ladder shows at once.
-        assertEquals("busy-2", table.getSelectionModel().getSelectedItem().id());
+        // A failed call is preselected so the interesting ladder shows at once.
+        assertTrue(table.getSelectionModel().getSelectedItem().flow().failed());
         robot.clickOn("+4930111");
         assertEquals("answered-1", table.getSelectionModel().getSelectedItem().id());
         robot.type(KeyCode.DOWN);
@@ -111,6 +114,36 @@ class MainWindowFxTest {
         TableView<?> headers = robot.lookup("#inspectorHeaders").queryTableView();
         assertEquals("Status", ((org.sipladder.ui.inspector.HeaderRow) headers.getItems().get(0)).name());
         assertEquals("503 Try again later", ((org.sipladder.ui.inspector.HeaderRow) headers.getItems().get(0)).value());
+    }
+
+    @Test
+    void ladderColumnsAreTitledWithRolesAndClickingAnArrowShowsItsHeaders(FxRobot robot) throws Exception {
+        open(TestCaptures.threeCalls(dir));
+        robot.interact(() -> window.viewModel().callList().selectedRowProperty().set(
+                window.viewModel().callList().rows().get(2)));
+        robot.clickOn("Ladder");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var layout = window.ladder().getLadderLayout();
+        assertEquals(List.of("Carrier", "Jambonz", "LiveKit"),
+                layout.columns().stream().map(c -> c.hop().role().displayName()).toList());
+        String titles = layout.columns().stream().map(c -> c.title().text() + " " + c.subtitle().text())
+                .collect(Collectors.joining(" | "));
+        assertTrue(titles.contains("Carrier") && titles.contains(TestCaptures.CARRIER)
+                && titles.contains("LiveKit") && titles.contains(TestCaptures.LIVEKIT), titles);
+
+        int row = 0;
+        while (layout.row(row).message().message().status() != 503) {
+            row++;
+        }
+        javafx.geometry.Bounds bounds = window.ladder().messageBounds(row).orElseThrow();
+        robot.clickOn(window.ladder().localToScreen(new javafx.geometry.Point2D(
+                (bounds.getMinX() + bounds.getMaxX()) / 2, (bounds.getMinY() + bounds.getMaxY()) / 2)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> headers = robot.lookup("#inspectorHeaders").queryTableView();
+        assertEquals("503 Try again later", ((org.sipladder.ui.inspector.HeaderRow) headers.getItems().get(0)).value());
+        assertEquals("b-leg-3", ((org.sipladder.ui.inspector.HeaderRow) headers.getItems().get(3)).value());
     }
 
     @Test
