@@ -36,7 +36,7 @@ cat > "$work/inside.sh" <<INSIDE
 #!/usr/bin/env bash
 java -Dsipladder.prefs=memory -Dsipladder.readyFile="$ready" -jar "$jar" ${args[@]+"${args[@]}"} &
 app=\$!
-for _ in \$(seq 1 600); do
+for _ in \$(seq 1 3000); do
     [[ -f "$ready" ]] && break
     kill -0 \$app 2>/dev/null || { echo "the app exited before it was ready" >&2; exit 1; }
     sleep 0.1

@@ -60,12 +60,23 @@ public final class CallListView extends VBox {
                 viewModel.selectedRowProperty().set(row);
             }
         });
+        // Replacing the whole list (a big snapshot) drops the table's selection; the view-model's stays.
+        sortedRowsChanged(viewModel);
         viewModel.selectedRowProperty().addListener((obs, old, row) -> {
             if (row == null) {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() != row) {
                 table.getSelectionModel().select(row);
                 table.scrollTo(row);
+            }
+        });
+    }
+
+    private void sortedRowsChanged(CallListViewModel viewModel) {
+        table.getItems().addListener((javafx.collections.ListChangeListener<CallRow>) c -> {
+            CallRow selected = viewModel.selectedRowProperty().get();
+            if (selected != null && table.getSelectionModel().getSelectedItem() != selected) {
+                table.getSelectionModel().select(selected);
             }
         });
     }

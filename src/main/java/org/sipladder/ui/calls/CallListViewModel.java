@@ -16,6 +16,9 @@ import org.sipladder.flow.CallFlow;
 /** The call list: all calls of the capture, the filter text, the visible subset and the selected call. */
 public final class CallListViewModel {
 
+    /** Above this many grown calls in one snapshot, the list is replaced at once. */
+    static final int BULK_REPLACE = 64;
+
     private final ObservableList<CallRow> rows = FXCollections.observableArrayList();
     private final FilteredList<CallRow> visibleRows = new FilteredList<>(rows);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
@@ -60,26 +63,35 @@ public final class CallListViewModel {
         for (int i = 0; i < rows.size(); i++) {
             index.put(rows.get(i).id(), i);
         }
-        List<CallRow> added = new ArrayList<>();
+        List<CallRow> next = new ArrayList<>(rows);
+        List<Integer> changedAt = new ArrayList<>();
         String selectedId = selectedRow.get() == null ? null : selectedRow.get().id();
         CallRow newSelection = null;
         for (CallFlow flow : flows) {
             Integer at = index.get(flow.id());
             if (at == null) {
-                added.add(CallRow.of(flow));
+                next.add(CallRow.of(flow));
                 continue;
             }
-            CallRow old = rows.get(at);
-            if (changed(old.flow(), flow)) {
+            if (changed(next.get(at).flow(), flow)) {
                 CallRow row = CallRow.of(flow);
-                rows.set(at, row);
+                next.set(at, row);
+                changedAt.add(at);
                 if (row.id().equals(selectedId)) {
                     newSelection = row;
                 }
             }
         }
-        rows.addAll(added);
-        if (newSelection != null) {
+        if (changedAt.size() > BULK_REPLACE) {
+            // One change event instead of thousands: each single replace costs the sorted view a linear shift.
+            rows.setAll(next);
+        } else {
+            for (int at : changedAt) {
+                rows.set(at, next.get(at));
+            }
+            rows.addAll(next.subList(rows.size(), next.size()));
+        }
+        if (newSelection != null || selectedId != null && selectedRow.get() != null && !rows.contains(selectedRow.get())) {
             selectedRow.set(newSelection);
         }
     }

@@ -28,6 +28,25 @@ class CallListViewModelTest {
     }
 
     @Test
+    void aSnapshotWhereManyCallsGrewIsOneChangeAndKeepsTheSelection() {
+        List<CallFlow> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            first.add(Flows.call("c" + i, "1", "2", 200, "OK"));
+        }
+        viewModel.update(first);
+        viewModel.selectedRowProperty().set(viewModel.rows().get(7));
+        int[] changes = {0};
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<CallRow>) c -> changes[0]++);
+
+        viewModel.update(first.stream().map(Flows::grown).toList());
+
+        assertEquals(1, changes[0]);
+        assertEquals(200, viewModel.rows().size());
+        assertEquals("c7", viewModel.selectedRowProperty().get().id());
+        assertEquals(3, viewModel.selectedRowProperty().get().flow().messages().size());
+    }
+
+    @Test
     void unchangedCallsAreNotReplaced() {
         viewModel.update(List.of(answered, busy));
         CallRow first = viewModel.rows().get(0);
