@@ -100,6 +100,11 @@ public final class FindingsViewModel {
         diagnose();
     }
 
+    /** The last diagnosis (for the PDF report). */
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
     /** What LiveKit would do with the INVITEs of this call, next to what the capture shows. */
     public List<String> routingSummaries(String flowId) {
         return diagnosis.routings().stream().filter(r -> r.flowId().equals(flowId)).map(LiveKitRouting::summary).toList();

@@ -74,6 +74,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         if (summary.tlsPackets() > 0) {
             warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
         }
-        return new LoadedCapture(capture, flows.snapshot(), flows.messageCount(), warnings, summary.cancelled());
+        return new LoadedCapture(capture, flows.snapshot(), flows.messageCount(), warnings, summary.cancelled(),
+                summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros());
     }
 }

@@ -129,7 +129,11 @@ public final class MainWindow {
         MenuItem svg = MainMenu.item("Export ladder as _SVG...", null, export::svg);
         png.disableProperty().bind(viewModel.selectedFlowProperty().isNull());
         svg.disableProperty().bind(viewModel.selectedFlowProperty().isNull());
-        view.menu().fileMenu().getItems().addAll(2, java.util.List.of(new SeparatorMenuItem(), png, svg));
+        FindingsPdfExport pdfExport = new FindingsPdfExport(viewModel, findings, liveKitConfig, dialogs,
+                services.preferences(), services.executor());
+        MenuItem pdf = MainMenu.item("Export _findings as PDF...", null, pdfExport::export);
+        pdf.disableProperty().bind(viewModel.captureProperty().isNull());
+        view.menu().fileMenu().getItems().addAll(2, java.util.List.of(new SeparatorMenuItem(), png, svg, pdf));
         view.menu().viewMenu().getItems().addAll(
                 MainMenu.item("Zoom _in", "Shortcut+EQUALS", ladder::zoomIn),
                 MainMenu.item("Zoom _out", "Shortcut+MINUS", ladder::zoomOut),

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -12,6 +17,7 @@ import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.ladder.LadderLayout;
@@ -64,6 +70,22 @@ class DemoFindingsFxTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         // Password of the auth trunk: the table says only that it is set.
         assertTrue(window.liveKitConfig().trunks().stream().anyMatch(t -> t.row().authPassword().equals("set")));
+    }
+
+    @Test
+    void exportsTheFindingsAsPdf(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.openDemo(DemoCapture.extract()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+                && window.findings().findings().stream().anyMatch(Finding::primary));
+        Path pdf = dir.resolve("demo-findings.pdf");
+        dialogs.filesToSave.push(Optional.of(pdf));
+
+        robot.clickOn("File").clickOn("Export findings as PDF...");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf) && Files.size(pdf) > 1000);
+
+        byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     private Node findingCell(FxRobot robot, String code) {
