@@ -1,8 +1,45 @@
 package org.sipladder;
 
-/** Entry point placeholder. */
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.sipladder.cli.SipLadderCommand;
+import org.sipladder.ui.SipLadderApp;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code sipladder.jar}: a command-line subcommand, {@code --help} or {@code --version} runs the
+ * command line; anything else (no arguments, a capture path, {@code open FILE}) is for the desktop app.
+ */
 public final class Launcher {
-    public static void main(String[] args) {
-        System.out.println("sipladder");
+
+    private static final Set<String> CLI_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    private Launcher() {
     }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, false, Charset.defaultCharset()),
+                new PrintWriter(System.err, false, Charset.defaultCharset()),
+                files -> SipLadderApp.launchWith(files.toArray(String[]::new), System.err)));
+    }
+
+    /**
+     * Runs the program and returns its exit status; {@code desktop} starts the app with the capture paths
+     * given (none: the bundled demo) and returns its exit status when its window is closed.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, ToIntFunction<List<String>> desktop) {
+        CommandLine cli = SipLadderCommand.commandLine(out, err);
+        if (args.length > 0 && isCommandLine(cli, args[0])) {
+            return cli.execute(args);
+        }
+        return desktop.applyAsInt(args.length > 0 && "open".equals(args[0]) ? List.of(args).subList(1, args.length) : List.of(args));
+    }
+
+    private static boolean isCommandLine(CommandLine cli, String first) {
+        return CLI_OPTIONS.contains(first) || (!"open".equals(first) && cli.getSubcommands().containsKey(first));
+    }
+
 }

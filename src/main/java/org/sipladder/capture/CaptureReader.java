@@ -80,7 +80,8 @@ public final class CaptureReader {
                 throw new CaptureException(file + ": gzip-compressed but corrupt (" + e.getMessage() + ")");
             }
         }
-        return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel), PcapRecords.MAX_PACKET + 4096);
+        return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel),
+                PcapRecords.MAX_PACKET + 4096);
     }
 
     private static long positionOf(FileChannel channel) {
@@ -106,7 +107,13 @@ public final class CaptureReader {
             }
             run.last = micros;
             sink.at(run.frame, micros);
-            decoder.frame(linkType, a, off, len);
+            try {
+                decoder.frame(linkType, a, off, len);
+            } catch (ListenerFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                sink.warn("frame " + run.frame + ": could not be decoded (" + e + "); skipped");
+            }
         };
         try {
             while (!stopRequested(run, source, size, listener) && next(records, onPacket, sink, run)) {
@@ -129,15 +136,7 @@ public final class CaptureReader {
     private static boolean next(PacketRecords records, PacketRecords.RecordSink onPacket, PayloadSink sink, Run run)
             throws IOException {
         try {
-            return records.next((linkType, micros, a, off, len) -> {
-                try {
-                    onPacket.packet(linkType, micros, a, off, len);
-                } catch (ListenerFailure e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    sink.warn("frame " + run.frame + ": could not be decoded (" + e + "); skipped");
-                }
-            });
+            return records.next(onPacket);
         } catch (DamagedCaptureException e) {
             damaged(sink, run, e.getMessage());
             return false;
@@ -159,7 +158,10 @@ public final class CaptureReader {
     }
 
     private static boolean stopRequested(Run run, ByteSource source, long size, CaptureListener listener) {
-        if (run.frame % CANCEL_CHECK_EVERY == 0 && listener.cancelled()) {
+        if (run.frame % CANCEL_CHECK_EVERY != 0) {
+            return false;
+        }
+        if (listener.cancelled()) {
             run.cancelled = true;
             return true;
         }

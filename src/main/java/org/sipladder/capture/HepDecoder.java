@@ -59,8 +59,8 @@ final class HepDecoder {
             return;
         }
         long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
-        IpPair pair = IpPair.of(a, c.srcAt, c.dstAt, c.srcLength);
-        sink.emit(micros, pair.src(c.srcPort), pair.dst(c.dstPort), Transport.HEP,
+        sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
+                sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP,
                 Arrays.copyOfRange(a, c.payloadAt, c.payloadAt + c.payloadLength));
     }
 
@@ -128,8 +128,8 @@ final class HepDecoder {
         // the time header is written in the agent's byte order, little-endian on every agent in use
         long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
         long micros = Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL;
-        IpPair pair = IpPair.of(a, off + 8, off + 8 + addressLength, addressLength);
-        sink.emit(seconds * 1_000_000 + micros, pair.src(Wire.u16(a, off + 4)), pair.dst(Wire.u16(a, off + 6)),
+        sink.emit(seconds * 1_000_000 + micros, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
+                sink.endpoint(a, off + 8 + addressLength, addressLength, Wire.u16(a, off + 6)),
                 Transport.HEP, Arrays.copyOfRange(a, payload, payload + TransportDecoder.datagramMessageLength(a,
                         payload, end)));
         return true;

@@ -22,7 +22,8 @@ record IpPair(byte[] srcAddress, byte[] dstAddress) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IpPair p && Arrays.equals(srcAddress, p.srcAddress) && Arrays.equals(dstAddress, p.dstAddress);
+        return o instanceof IpPair p && Arrays.equals(srcAddress, p.srcAddress)
+                && Arrays.equals(dstAddress, p.dstAddress);
     }
 
     @Override

@@ -68,7 +68,8 @@ final class PacketDecoder {
                 break;
             default:
                 if (unsupportedSeen.add(linkType)) {
-                    sink.warn("frame " + sink.frame() + ": link type " + linkType + " is not supported; its packets are skipped");
+                    sink.warn("frame " + sink.frame() + ": link type " + linkType
+                            + " is not supported; its packets are skipped");
                 }
         }
     }

@@ -2,7 +2,9 @@ package org.sipladder.capture;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns found messages into {@link SipPayload}s for the listener, stamped with the packet being decoded,
@@ -11,9 +13,11 @@ import java.util.List;
 final class PayloadSink {
 
     static final int MAX_WARNINGS = 100;
+    private static final int MAX_SHARED_ENDPOINTS = 1 << 16;
 
     private final CaptureListener listener;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<Long, Endpoint> endpoints = new HashMap<>();
     private long warningCount;
     private long frame;
     private long micros;
@@ -39,8 +43,28 @@ final class PayloadSink {
     }
 
     /** Delivers {@code a[off, off+len)} as a message of the current packet. */
-    void emit(IpPair ip, int srcPort, int dstPort, Transport transport, byte[] a, int off, int len) {
-        emit(micros, ip.src(srcPort), ip.dst(dstPort), transport, Arrays.copyOfRange(a, off, off + len));
+    void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
+        emit(micros, src, dst, transport, Arrays.copyOfRange(a, off, off + len));
+    }
+
+    /**
+     * The endpoint for an address at {@code a[at, at+length)} and a port; IPv4 endpoints are shared between
+     * messages, which saves formatting and memory when a capture holds many messages between few hosts.
+     */
+    Endpoint endpoint(byte[] a, int at, int length, int port) {
+        if (length != 4) {
+            return new Endpoint(IpAddresses.format(a, at, length), port);
+        }
+        long key = (Wire.int32(a, at) & 0xffffffffL) << 16 | port;
+        Endpoint known = endpoints.get(key);
+        if (known == null) {
+            if (endpoints.size() >= MAX_SHARED_ENDPOINTS) {
+                endpoints.clear();
+            }
+            known = new Endpoint(IpAddresses.format(a, at, length), port);
+            endpoints.put(key, known);
+        }
+        return known;
     }
 
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {

@@ -149,12 +149,10 @@ final class PcapngRecords implements PacketRecords {
             if (code == 9 && len >= 1) {
                 tsresol = a[opt + 4] & 0xff;
             } else if (code == 14 && len >= 8) {
-                offset = (Wire.int32(a, opt + 4, order) & 0xffffffffL) << 32
-                        | (Wire.int32(a, opt + 8, order) & 0xffffffffL);
-                if (order == ByteOrder.LITTLE_ENDIAN) {
-                    offset = (Wire.int32(a, opt + 8, order) & 0xffffffffL) << 32
-                            | (Wire.int32(a, opt + 4, order) & 0xffffffffL);
-                }
+                boolean big = order == ByteOrder.BIG_ENDIAN;
+                long high = Wire.int32(a, opt + (big ? 4 : 8), order) & 0xffffffffL;
+                long low = Wire.int32(a, opt + (big ? 8 : 4), order) & 0xffffffffL;
+                offset = high << 32 | low;
             }
             opt += 4 + (len + 3) / 4 * 4;
         }

@@ -79,8 +79,9 @@ final class SctpDecoder {
 
     private void emitIfSip(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len) {
         if (SipFraming.startLine(a, off, off + len) > 0) {
-            sink.emit(pair, srcPort, dstPort, Transport.SCTP, a, off, TransportDecoder.datagramMessageLength(a, off,
-                    off + len));
+            sink.emit(sink.endpoint(pair.srcAddress(), 0, pair.srcAddress().length, srcPort),
+                    sink.endpoint(pair.dstAddress(), 0, pair.dstAddress().length, dstPort), Transport.SCTP, a, off,
+                    TransportDecoder.datagramMessageLength(a, off, off + len));
         }
     }
 }

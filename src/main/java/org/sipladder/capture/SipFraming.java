@@ -1,5 +1,9 @@
 package org.sipladder.capture;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Recognises a SIP start line and finds where a message ends, which is all the capture layer knows of SIP:
  * {@code METHOD uri SIP/2.0} or {@code SIP/2.0 NNN reason}, headers up to an empty line, then Content-Length
@@ -13,6 +17,7 @@ final class SipFraming {
     static final int NO = -1;
 
     private static final int MAX_LINE = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
 
     private SipFraming() {
@@ -46,15 +51,32 @@ final class SipFraming {
      * is too long to be SIP.
      */
     static int messageLength(byte[] a, int off, int end, int maxHeaderBytes) {
-        int headerEnd = headerEnd(a, off, end);
-        if (headerEnd < 0) {
-            return end - off > maxHeaderBytes ? NO : NEED_MORE;
+        // one pass over the header lines: find the empty line and the first Content-Length on the way
+        int contentLength = -1;
+        for (int line = off; ; ) {
+            int lf = indexOf(a, line, end, (byte) '\n');
+            if (lf < 0) {
+                return end - off > maxHeaderBytes ? NO : NEED_MORE;
+            }
+            int next = lf + 1;
+            if (line > off && (lf == line || (lf == line + 1 && a[line] == '\r'))) {
+                long total = (long) next - off + Math.max(0, contentLength);
+                if (total > Integer.MAX_VALUE) {
+                    return NO;
+                }
+                return off + total <= end ? (int) total : NEED_MORE;
+            }
+            if (contentLength < 0) {
+                int value = headerValue(a, line, next);
+                if (value >= 0) {
+                    contentLength = parseDigits(a, value, next);
+                }
+            }
+            line = next;
+            if (line - off > maxHeaderBytes) {
+                return NO;
+            }
         }
-        long total = (long) headerEnd - off + Math.max(0, contentLength(a, off, headerEnd));
-        if (total > Integer.MAX_VALUE) {
-            return NO;
-        }
-        return off + total <= end ? (int) total : NEED_MORE;
     }
 
     /** The offset just after the empty line ending the headers, or -1. */
@@ -70,23 +92,13 @@ final class SipFraming {
         return -1;
     }
 
-    /** The Content-Length header's value in the header block {@code [off, headerEnd)}, or -1 when absent. */
-    static int contentLength(byte[] a, int off, int headerEnd) {
-        for (int line = off; line < headerEnd; ) {
-            int lf = indexOf(a, line, headerEnd, (byte) '\n');
-            int next = lf < 0 ? headerEnd : lf + 1;
-            int value = headerValue(a, line, next);
-            if (value >= 0) {
-                return parseDigits(a, value, next);
-            }
-            line = next;
-        }
-        return -1;
-    }
-
     /** Where the value of a Content-Length or {@code l} header on this line starts, or -1. */
     private static int headerValue(byte[] a, int line, int end) {
         int name;
+        byte first = a[line];
+        if (first != 'c' && first != 'C' && first != 'l' && first != 'L') {
+            return -1;
+        }
         if (regionMatchesIgnoreCase(a, line, end, "content-length")) {
             name = line + 14;
         } else if (line < end && (a[line] == 'l' || a[line] == 'L')) {
@@ -180,7 +192,17 @@ final class SipFraming {
     }
 
     static int indexOf(byte[] a, int from, int end, byte b) {
-        for (int i = from; i < end; i++) {
+        int i = from;
+        // eight bytes per step (SWAR): scanning header lines for line ends is the hottest loop of a read
+        long pattern = (b & 0xffL) * 0x0101010101010101L;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(a, i) ^ pattern;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (a[i] == b) {
                 return i;
             }

@@ -4,7 +4,8 @@ package org.sipladder.capture;
 record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, HepDecoder hep) {
 
     void emit(Transport transport, byte[] a, int off, int len) {
-        sink.emit(pair, srcPort, dstPort, transport, a, off, len);
+        sink.emit(sink.endpoint(pair.srcAddress(), 0, pair.srcAddress().length, srcPort),
+                sink.endpoint(pair.dstAddress(), 0, pair.dstAddress().length, dstPort), transport, a, off, len);
     }
 
     String describe() {

@@ -58,7 +58,9 @@ final class TransportDecoder {
         if (!SipFraming.mayStart(first) || SipFraming.startLine(a, p, end) <= 0) {
             return;
         }
-        sink.emit(header.pair(), Wire.u16(a, off), Wire.u16(a, off + 2), Transport.UDP, a, p,
+        byte[] h = header.array();
+        sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
+                sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
                 datagramMessageLength(a, p, end));
     }
 

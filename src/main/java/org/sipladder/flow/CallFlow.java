@@ -28,6 +28,11 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
         return aLeg().failed();
     }
 
+    /** True when the call has an INVITE transaction; sngrep's default list shows only such calls. */
+    public boolean hasInvite() {
+        return messages.stream().anyMatch(m -> "INVITE".equals(m.message().cseqMethod()));
+    }
+
     public long startMicros() {
         return messages.isEmpty() ? 0 : messages.get(0).message().timestampMicros();
     }

@@ -77,6 +77,21 @@ class StreamTransportTest {
         assertEquals(List.of(INVITE), r.texts());
     }
 
+    /**
+     * tshark 4.0 hands TCP port 6060 to its X11 dissector before any SIP heuristic runs, so it reports none of
+     * the 406 messages of heplify's sip_ipv4_tcp_fragmented.pcap (all of them with {@code -d tcp.port==6060,sip}).
+     * SIP is recognised by content here, so the port does not matter.
+     */
+    @Test
+    void sipOnAPortTsharkGivesToX11() throws Exception {
+        String server = "10.186.205.131:6060";
+        String client = "10.186.207.1:37398";
+        RecordingListener r = read(Captures.pcap().tcp(T, client, server, 1, INVITE.substring(0, 200))
+                .tcp(T, client, server, 201, INVITE.substring(200)).tcp(T, server, client, 1, TRYING));
+        assertEquals(List.of(INVITE, TRYING), r.texts());
+        assertEquals(List.of(2L, 3L), r.frames());
+    }
+
     @Test
     void compactContentLengthAndKeepAlives() throws Exception {
         String body = "v=0\r\n";
@@ -155,6 +170,19 @@ class StreamTransportTest {
                 .tcp(T, A, B, 1 + req.length + 3, Segments.PSH | Segments.ACK, Bytes.slice(frame, 3, frame.length)));
         assertEquals(List.of(INVITE), r.texts());
         assertEquals(List.of(3L), r.frames());
+    }
+
+    @Test
+    void webSocketCapturedAfterTheUpgrade() throws Exception {
+        byte[] masked = WebSockets.text(Bytes.ascii(INVITE), new byte[] {9, 8, 7, 6});
+        byte[] plain = WebSockets.text(Bytes.ascii(TRYING), null);
+        byte[] notSip = WebSockets.text(Bytes.ascii("{\"hello\": \"json over websocket\"}"), null);
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, B, 100, Segments.PSH | Segments.ACK, masked)
+                .tcp(T, B, A, 900, Segments.PSH | Segments.ACK, plain)
+                .tcp(T, "10.0.0.3:1", "10.0.0.4:2", 5, Segments.PSH | Segments.ACK, notSip));
+        assertEquals(List.of(INVITE, TRYING), r.texts());
+        assertEquals(Transport.WS, r.payloads.get(1).transport());
     }
 
     @Test

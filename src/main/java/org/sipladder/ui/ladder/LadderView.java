@@ -173,6 +173,11 @@ public class LadderView extends Region {
         draw();
     }
 
+    /** Indexes of the rows drawn highlighted, e.g. for tests that check what a finding marks. */
+    public BitSet highlightedRows() {
+        return (BitSet) highlightedRows.clone();
+    }
+
     public void zoomIn() {
         zoom.set(Math.min(MAX_ZOOM, zoom.get() * ZOOM_STEP));
     }

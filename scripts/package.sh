@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the SIP Ladder app image with jpackage (target/dist/SIPLadder) and, on Linux where dpkg-deb
+# and fakeroot exist, the .deb (target/dist/sipladder_VERSION-1_amd64.deb).
+# Usage: scripts/package.sh [--app-image-only]     (after `mvn -B package`, or via `mvn -B -Ppackage package`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ ! -f target/sipladder.jar ]]; then
+  echo "target/sipladder.jar is missing: run 'mvn -B -DskipTests package' first." >&2
+  exit 2
+fi
+JPACKAGE="${JAVA_HOME:+$JAVA_HOME/bin/}jpackage"
+if ! command -v "$JPACKAGE" >/dev/null 2>&1; then
+  echo "jpackage not found (it ships with JDK 14+): set JAVA_HOME to a full JDK." >&2
+  exit 2
+fi
+
+# jpackage copies its whole --input folder into the image: give it the shaded jar alone.
+rm -rf target/jpackage target/dist
+mkdir -p target/jpackage/input
+cp target/sipladder.jar target/jpackage/input/
+
+echo "== app image"
+"$JPACKAGE" @jpackage.cfg
+echo "   target/dist/SIPLadder ($(du -sh target/dist/SIPLadder | cut -f1))"
+
+if [[ "${1:-}" == "--app-image-only" ]]; then
+  exit 0
+fi
+case "$(uname -s)" in
+  Linux)
+    if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
+      echo "== .deb"
+      "$JPACKAGE" @jpackage.cfg @packaging/linux-deb.cfg
+      ls -l target/dist/*.deb
+    else
+      echo "dpkg-deb or fakeroot not found: no .deb built (apt-get install dpkg-dev fakeroot)."
+    fi
+    ;;
+  Darwin)
+    echo "== .dmg"
+    "$JPACKAGE" @jpackage.cfg @packaging/macos.cfg
+    ls -l target/dist/*.dmg
+    ;;
+  *)
+    echo "No installer type for $(uname -s) in this script; see README, Install." ;;
+esac

@@ -1,0 +1,79 @@
+package org.sipladder.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowSettings;
+import org.sipladder.flow.LiveFlows;
+import org.sipladder.sip.SipParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code calls CAPTURE [--json]}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
+@Command(name = "calls", mixinStandardHelpOptions = true,
+        description = "List the calls in a capture: legs, hops with roles, final status, timings.")
+final class CallsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CaptureArguments input;
+
+    @Override
+    public Integer call() throws CaptureException {
+        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
+        new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr()).read(input.capture, flows::add);
+        List<CallFlow> calls = flows.snapshot();
+        PrintWriter out = spec.commandLine().getOut();
+        if (input.json) {
+            JsonArray array = new JsonArray();
+            calls.forEach(c -> array.add(FlowJson.of(c)));
+            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(array));
+        } else {
+            table(out, calls);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void table(PrintWriter out, List<CallFlow> calls) {
+        TextTable table = new TextTable(new String[] {"START (UTC)", "FROM", "TO", "LEGS", "HOPS", "STATUS", "PDD",
+            "DURATION", "CALL-ID"}, 3, 6, 7);
+        for (CallFlow c : calls) {
+            String status = c.aLeg().hasFinalResponse()
+                    ? (c.aLeg().finalStatus() + " " + nullToEmpty(c.aLeg().finalReason())).trim() : "no final response";
+            table.add(JsonTime.utc(c.startMicros()).substring(0, 19), user(c.aLeg().from()), user(c.aLeg().to()),
+                    Integer.toString(c.legs().size()),
+                    c.hops().stream().map(h -> h.role().displayName()).collect(Collectors.joining(" > ")),
+                    status, seconds(c.timings().postDialDelayMicros()), seconds(c.timings().durationMicros()), c.id());
+        }
+        table.print(out);
+    }
+
+    private static String seconds(Long micros) {
+        return micros == null ? "-" : JsonTime.durationSeconds(micros) + "s";
+    }
+
+    /** The user part of a From/To value, or the value when it has none. */
+    private static String user(String nameAddr) {
+        if (nameAddr == null) {
+            return "-";
+        }
+        int colon = nameAddr.indexOf("sip:");
+        int at = nameAddr.indexOf('@', Math.max(colon, 0));
+        return colon >= 0 && at > colon ? nameAddr.substring(colon + 4, at) : nameAddr;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,38 @@
+package org.sipladder.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.CaptureSummary;
+import org.sipladder.capture.SipPayload;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
+
+/** Reads a capture and hands over its SIP messages in capture order; the reader's warnings go to stderr. */
+final class CaptureMessages {
+
+    private final SipParser parser;
+    private final PrintWriter err;
+
+    CaptureMessages(SipParser parser, PrintWriter err) {
+        this.parser = parser;
+        this.err = err;
+    }
+
+    CaptureSummary read(Path file, Consumer<SipMessage> each) throws CaptureException {
+        CaptureSummary summary = new CaptureReader().read(file, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                parser.parse(p).ifPresent(each);
+            }
+        });
+        for (String warning : summary.warnings()) {
+            err.println(file + ": warning: " + warning);
+        }
+        err.flush();
+        return summary;
+    }
+}

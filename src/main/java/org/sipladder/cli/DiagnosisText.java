@@ -1,0 +1,103 @@
+package org.sipladder.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.LiveKitRouting;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** The human-readable diagnosis: per call, the primary cause first; then what is wrong in the config alone. */
+final class DiagnosisText {
+
+    private static final int WIDTH = 100;
+
+    private final PrintWriter out;
+
+    DiagnosisText(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis) {
+        long failed = flows.stream().filter(CallFlow::failed).count();
+        out.println("Diagnosis: " + flows.size() + " call" + (flows.size() == 1 ? "" : "s") + " (" + failed + " failed), "
+                + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
+                + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
+                : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
+                + " dispatch rules from " + String.join(", ", config.sources())));
+        for (CallFlow flow : flows) {
+            List<Finding> about = diagnosis.findings().stream().filter(f -> flow.id().equals(f.flowId())).toList();
+            List<LiveKitRouting> routings = diagnosis.routings().stream().filter(r -> r.flowId().equals(flow.id())).toList();
+            if (about.isEmpty() && routings.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println("Call " + flow.id() + ": " + (flow.aLeg().hasFinalResponse()
+                    ? "caller got " + (flow.aLeg().finalStatus() + " " + nullToEmpty(flow.aLeg().finalReason())).trim()
+                    : "caller got no final response"));
+            routings.forEach(this::routing);
+            about.forEach(this::finding);
+        }
+        List<Finding> configOnly = diagnosis.findings().stream().filter(f -> f.flowId() == null).toList();
+        if (!configOnly.isEmpty()) {
+            out.println();
+            out.println("LiveKit config");
+            configOnly.forEach(this::finding);
+        }
+        if (diagnosis.findings().isEmpty()) {
+            out.println();
+            out.println("No problems found.");
+        }
+    }
+
+    private void routing(LiveKitRouting r) {
+        wrap("LiveKit, INVITE frame " + r.transaction().frame() + ": " + r.summary(), "  ", "    ");
+        if (r.simulated()) {
+            out.println("    How LiveKit decides:");
+            r.outcome().reasoning().forEach(step -> wrap("- " + step, "      ", "        "));
+        }
+    }
+
+    private void finding(Finding f) {
+        out.println();
+        out.println("  " + (f.primary() ? "PRIMARY CAUSE  " : "") + f.severity() + "  " + f.code());
+        wrap(f.title(), "  ", "  ");
+        wrap("Why: " + f.explanation(), "    ", "         ");
+        String refs = (f.evidence().frames().isEmpty() ? "" : "frames " + f.evidence().frames().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")))
+                + (f.evidence().frames().isEmpty() || f.evidence().configIds().isEmpty() ? "" : "; ")
+                + (f.evidence().configIds().isEmpty() ? "" : "config " + String.join(", ", f.evidence().configIds()));
+        out.println("    Evidence:" + (refs.isEmpty() ? "" : " " + refs));
+        f.evidence().facts().forEach(fact -> wrap("- " + fact, "      ", "        "));
+        out.println("    Fix:");
+        for (int i = 0; i < f.fix().steps().size(); i++) {
+            wrap((i + 1) + ". " + f.fix().steps().get(i), "      ", "         ");
+        }
+        f.fix().commands().forEach(c -> out.println("      $ " + c));
+        if (f.fix().json() != null) {
+            f.fix().json().lines().forEach(line -> out.println("        " + line));
+        }
+    }
+
+    /** Word-wraps {@code text} at {@link #WIDTH} columns. */
+    private void wrap(String text, String first, String rest) {
+        StringBuilder line = new StringBuilder(first);
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > WIDTH && line.length() > rest.length()) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(rest);
+            }
+            if (line.length() > 0 && !line.toString().isBlank()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line.toString().stripTrailing());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

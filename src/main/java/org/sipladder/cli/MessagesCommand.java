@@ -1,0 +1,51 @@
+package org.sipladder.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code messages CAPTURE [--json]}: every SIP message of a capture, in capture order. */
+@Command(name = "messages", mixinStandardHelpOptions = true,
+        description = "List every SIP message in a capture, in capture order.")
+final class MessagesCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CaptureArguments input;
+
+    @Override
+    public Integer call() throws CaptureException {
+        PrintWriter out = spec.commandLine().getOut();
+        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+        TextTable table = new TextTable(new String[] {"FRAME", "TIME (UTC)", "SOURCE", "", "DESTINATION", "MESSAGE",
+            "CALL-ID"}, 0, 2);
+        // JSON lines stream out as messages are read; the table waits for all rows to size its columns
+        new CaptureMessages(new SipParser(), spec.commandLine().getErr()).read(input.capture, m -> {
+            if (input.json) {
+                out.println(gson.toJson(MessageJson.of(m)));
+            } else {
+                table.add(Long.toString(m.frame()), JsonTime.utc(m.timestampMicros()), m.src().toString(), "->",
+                        m.dst().toString(), label(m), m.callId() == null ? "-" : m.callId());
+            }
+        });
+        if (!input.json) {
+            table.print(out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String label(SipMessage m) {
+        return m.malformed() ? m.label() + " (malformed)" : m.label();
+    }
+}

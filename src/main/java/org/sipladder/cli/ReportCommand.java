@@ -1,0 +1,146 @@
+package org.sipladder.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureSummary;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowSettings;
+import org.sipladder.flow.LiveFlows;
+import org.sipladder.livekit.ConfigFileLoader;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.report.FindingsReport;
+import org.sipladder.report.PageSize;
+import org.sipladder.report.ReportException;
+import org.sipladder.report.ReportInput;
+import org.sipladder.report.ReportOptions;
+import org.sipladder.sip.SipParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code report CAPTURE -o OUT.pdf}: the findings of a capture as a PDF to hand to a carrier, an admin or support. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a PDF report: failed calls, their causes with fixes, ladders and key messages.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CAPTURE", description = "pcap or pcapng file, optionally gzip-compressed")
+    private Path capture;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, description = "the PDF to write")
+    private Path output;
+
+    @Option(names = "--livekit-config", paramLabel = "FILE",
+            description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)")
+    private List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
+    private String callId;
+
+    @Option(names = "--redact-numbers", description = "show phone numbers with their last 4 digits only")
+    private boolean redactNumbers;
+
+    @Option(names = "--redact-addresses", description = "replace IP addresses with host A, host B...")
+    private boolean redactAddresses;
+
+    @Option(names = "--page", paramLabel = "a4|letter", defaultValue = "a4", description = "paper size (default: a4)")
+    private String page;
+
+    @Override
+    public Integer call() throws CaptureException, UserError {
+        PageSize paper = paper();
+        Path target = output.toAbsolutePath();
+        checkWritable(target);
+        LiveKitConfig config = config();
+        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        CaptureSummary summary = new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr())
+                .read(capture, flows::add);
+        List<CallFlow> calls = flows.snapshot();
+        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config);
+        ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
+                summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
+                diagnosis.routings(), config);
+        write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses), target);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Wrote " + output);
+        out.flush();
+        return 0;
+    }
+
+    private PageSize paper() throws UserError {
+        return switch (page.toLowerCase(Locale.ROOT)) {
+            case "a4" -> PageSize.A4;
+            case "letter" -> PageSize.LETTER;
+            default -> throw new UserError("report: --page must be a4 or letter, not " + page);
+        };
+    }
+
+    /** Fails before the analysis, which can take a while on a big capture, when the PDF could not be written. */
+    private static void checkWritable(Path target) throws UserError {
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new UserError("report: " + target + " is a folder; give a file name, e.g. -o " + target.resolve("report.pdf"));
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UserError("report: cannot write " + target + ": the folder " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir) || (Files.exists(target) && !Files.isWritable(target))) {
+            throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
+        }
+    }
+
+    /** Writes next to the target first, so a failure never leaves half a PDF under the user's name. */
+    private static void write(ReportInput input, ReportOptions options, Path target) throws UserError {
+        Path partial = null;
+        try {
+            partial = Files.createTempFile(target.getParent(), ".sipladder-report-", ".pdf");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                new FindingsReport().write(input, options, out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (ReportException e) {
+            throw new UserError("report: " + e.getMessage());
+        } catch (AccessDeniedException e) {
+            throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
+        } catch (IOException e) {
+            throw new UserError("report: cannot write " + target + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private LiveKitConfig config() throws UserError {
+        try {
+            return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
+        } catch (LiveKitConfigException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the temporary file is already gone or was moved into place
+            }
+        }
+    }
+}

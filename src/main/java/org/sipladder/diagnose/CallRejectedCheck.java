@@ -1,0 +1,81 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * SIP_CALL_REJECTED: what a final error response means when no more specific finding explains it. It is about
+ * the hop where the failure started (the last leg that failed before the caller was answered), and stays
+ * silent when that hop is LiveKit, whose answers the LiveKit findings read.
+ */
+final class CallRejectedCheck implements FindingRule {
+
+    static final String CODE = "SIP_CALL_REJECTED";
+
+    /** What a status means and what to check, from the most to the least specific. */
+    private record Meaning(int from, int to, String meaning, String check) {
+    }
+
+    private static final List<Meaning> MEANINGS = List.of(
+            new Meaning(401, 401, "the peer wants the caller to authenticate (or rejected its credentials)",
+                    "Check the user name, password and realm the caller uses for this peer, and that it answers a fresh challenge."),
+            new Meaning(407, 407, "a proxy wants the caller to authenticate (or rejected its credentials)",
+                    "Check the user name, password and realm the caller uses for this proxy, and that it answers a fresh challenge."),
+            new Meaning(403, 403, "the peer refuses this caller (account, credentials, IP allow-list or number not permitted)",
+                    "Check the account and the IP allow-list at the peer, and that the caller may call this number."),
+            new Meaning(404, 404, "the peer does not know the called user or number",
+                    "Check the dialled number's format (country code, leading + or 0) against what the peer expects."),
+            new Meaning(408, 408, "no final answer came back in time from the peer or a hop behind it",
+                    "Check that the next hop is reachable and answers (firewall, routing, transport), and look at the legs behind the peer."),
+            new Meaning(480, 480, "the callee is temporarily unavailable (not registered, no route, or the application declined)",
+                    "Check that the destination is registered or routable at the peer; with Jambonz, look at the X-Reason header and the application's logs."),
+            new Meaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
+            new Meaning(487, 487, "the caller cancelled before the call was answered",
+                    "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
+            new Meaning(488, 488, "the peer cannot accept the offered media (codecs, crypto or SDP)",
+                    "Compare the offered codecs with what the peer supports; offer G.711 (PCMA/PCMU)."),
+            new Meaning(300, 399, "the peer redirected the call", "Make the caller follow the Contact of the redirect, or route to it directly."),
+            new Meaning(400, 499, "the peer rejected the request", "Read the reason phrase and the peer's logs for the exact cause."),
+            new Meaning(500, 599, "the peer failed or is unavailable", "Check the peer's health, capacity and Retry-After; retry or fail over."),
+            new Meaning(600, 699, "the callee's side declined the call everywhere", "Check why the far end declines; with a B2BUA, look at its outbound leg."));
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        return context.flows().stream().filter(CallFlow::failed).map(CallRejectedCheck::origin)
+                .flatMap(Optional::stream)
+                .filter(tx -> !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request()))
+                .map(CallRejectedCheck::finding).toList();
+    }
+
+    /** The failed INVITE where the failure started: on the deepest leg that failed, the last attempt. */
+    private static Optional<InviteTransaction> origin(CallFlow flow) {
+        return InviteTransaction.of(flow).stream()
+                .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
+                .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
+                        .thenComparingLong(tx -> tx.finalResponse().frame()));
+    }
+
+    private static Finding finding(InviteTransaction tx) {
+        SipMessage last = tx.finalResponse();
+        Meaning m = MEANINGS.stream().filter(x -> last.status() >= x.from() && last.status() <= x.to()).findFirst()
+                .orElse(MEANINGS.get(MEANINGS.size() - 1));
+        String peer = last.src().address();
+        List<String> facts = new ArrayList<>();
+        facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
+        for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "Server", "User-Agent")) {
+            String value = last.header(name);
+            if (value != null) {
+                facts.add(name + ": " + value);
+            }
+        }
+        return Findings.call(tx, CODE, last.status() == 487 || last.status() == 486 ? Severity.INFO : Severity.ERROR,
+                peer + " rejected the call: " + last.label(),
+                last.status() + " means " + m.meaning() + ". The capture shows no more specific cause.",
+                Findings.evidence(List.of(tx.frame(), last.frame()), List.of(), facts),
+                Findings.fix(List.of(m.check()), List.of(), null));
+    }
+}

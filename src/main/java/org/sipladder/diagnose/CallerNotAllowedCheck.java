@@ -1,0 +1,44 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.TrunkMatch;
+
+/** LK_CALLER_NOT_ALLOWED: the trunk lists the number but its allowed_numbers leave out the caller. */
+final class CallerNotAllowedCheck implements FindingRule {
+
+    static final String CODE = "LK_CALLER_NOT_ALLOWED";
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (LiveKitRouting r : context.simulatedRoutings()) {
+            if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
+                for (SIPInboundTrunkInfo t : TrunkMiss.of(context.config(), r.invite()).callerBlocked()) {
+                    findings.add(finding(r, t));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t) {
+        String caller = r.invite().callingNumber();
+        return Findings.call(r.transaction(), CODE, Severity.ERROR,
+                "Trunk " + t.getSipTrunkId() + " lists " + r.invite().calledNumber() + " but does not allow caller " + caller,
+                "When a trunk's allowed_numbers is set, LiveKit skips it for callers (the From user) that match none "
+                        + "of its entries, exactly or after normalizing to +digits. A B2BUA that rewrites the From "
+                        + "number (national format, anonymous) makes a listed caller unrecognisable.",
+                Findings.evidence(Findings.frames(r.transaction()), List.of(t.getSipTrunkId()), List.of(
+                        "From user " + caller,
+                        t.getSipTrunkId() + " allowed numbers " + Findings.quoted(t.getAllowedNumbersList()),
+                        r.summary())),
+                Findings.fix(List.of("If any caller may reach this number, clear allowed_numbers; otherwise add "
+                                + "this caller as the sender writes it. Replace the trunk with the JSON below (save it "
+                                + "as trunk.json; it holds no password, so set --auth-pass again afterwards if the "
+                                + "trunk uses authentication)."),
+                        List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
+                        ConfigJson.trunkWithoutSecret(t.toBuilder().addAllowedNumbers(caller).build())));
+    }
+}

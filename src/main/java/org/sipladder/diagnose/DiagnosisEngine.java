@@ -1,0 +1,53 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** Turns call flows and a LiveKit config (either may be empty) into findings, with a primary cause per failed call. */
+public final class DiagnosisEngine {
+
+    private final List<FindingRule> rules;
+
+    public DiagnosisEngine(List<FindingRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** An engine with every rule of the catalogue. */
+    public static DiagnosisEngine standard() {
+        return new DiagnosisEngine(FindingCatalogue.all());
+    }
+
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
+        List<LiveKitRouting> routings = new LiveKitRoutings(config).of(flows);
+        DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings);
+        List<Finding> findings = new ArrayList<>();
+        rules.forEach(rule -> findings.addAll(rule.findings(context)));
+        List<Finding> marked = new PrimaryCauses().mark(flows, routings, withoutConfigEchoes(findings));
+        SecretScrubber scrubber = new SecretScrubber(config);
+        return new Diagnosis(marked.stream().map(scrubber::scrub).sorted(order(flows)).toList(), routings);
+    }
+
+    /** A config finding repeats a call finding with the same code and config objects: keep the call's. */
+    private static List<Finding> withoutConfigEchoes(List<Finding> findings) {
+        Set<String> callKeys = findings.stream().filter(f -> f.flowId() != null).map(DiagnosisEngine::key)
+                .collect(Collectors.toSet());
+        return findings.stream().filter(f -> f.flowId() != null || !callKeys.contains(key(f))).toList();
+    }
+
+    private static String key(Finding f) {
+        return f.code() + " " + f.evidence().configIds().stream().sorted().toList();
+    }
+
+    private static Comparator<Finding> order(List<CallFlow> flows) {
+        List<String> flowOrder = flows.stream().map(CallFlow::id).toList();
+        return Comparator.comparing((Finding f) -> !f.primary())
+                .thenComparing(Finding::severity)
+                .thenComparingInt(f -> f.flowId() == null ? Integer.MAX_VALUE : flowOrder.indexOf(f.flowId()))
+                .thenComparing(Finding::code);
+    }
+}

@@ -1,0 +1,21 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+
+/** Every finding rule the analyzer knows, in the order their findings are listed. */
+public final class FindingCatalogue {
+
+    private FindingCatalogue() {
+    }
+
+    public static List<FindingRule> all() {
+        return List.of(
+                new TrunkConflictCheck(), new DefaultTrunkConflictCheck(), new CalledNumberMismatchCheck(),
+                new SourceNotAllowedCheck(), new CallerNotAllowedCheck(), new NoTrunkMatchCheck(),
+                new AuthChallengeUnansweredCheck(), new AuthFailedCheck(), new RuleUnknownTrunkCheck(),
+                new RuleNoAgentCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
+                new InboundNumbersLooksLikeDidCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
+                new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
+                new CallRejectedCheck());
+    }
+}

@@ -1,0 +1,43 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.FlowMessage;
+
+/** Short ways to build the two kinds of finding: about a call, and about the config alone. */
+final class Findings {
+
+    private Findings() {
+    }
+
+    /** A finding about a LiveKit config object that no captured call is known to depend on. */
+    static Finding config(String code, Severity severity, String title, String explanation, Evidence evidence, Fix fix) {
+        return new Finding(code, severity, title, explanation, null, null, false, evidence, fix);
+    }
+
+    /** A finding about the call leg of {@code tx}. */
+    static Finding call(InviteTransaction tx, String code, Severity severity, String title, String explanation,
+                        Evidence evidence, Fix fix) {
+        return new Finding(code, severity, title, explanation, tx.callId(), tx.flow().id(), false, evidence, fix);
+    }
+
+    /** The frames of an INVITE and all its responses. */
+    static List<Long> frames(InviteTransaction tx) {
+        List<Long> frames = new ArrayList<>();
+        frames.add(tx.frame());
+        tx.responses().stream().map(FlowMessage::message).forEach(r -> frames.add(r.frame()));
+        return frames;
+    }
+
+    static Evidence evidence(List<Long> frames, List<String> configIds, List<String> facts) {
+        return new Evidence(List.copyOf(frames), List.copyOf(configIds), List.copyOf(facts));
+    }
+
+    static Fix fix(List<String> steps, List<String> commands, String json) {
+        return new Fix(List.copyOf(steps), List.copyOf(commands), json);
+    }
+
+    static String quoted(List<String> values) {
+        return values.isEmpty() ? "(none)" : "[" + String.join(", ", values) + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.ConfigView;
+
+/** LK_INBOUND_NUMBERS_LOOKS_LIKE_DID: a rule's inbound_numbers holds a trunk's own number, not a caller's. */
+final class InboundNumbersLooksLikeDidCheck implements FindingRule {
+
+    static final String CODE = "LK_INBOUND_NUMBERS_LOOKS_LIKE_DID";
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (SIPDispatchRuleInfo rule : context.config().rules()) {
+            for (String number : rule.getInboundNumbersList()) {
+                context.config().trunks().stream()
+                        .filter(t -> t.getNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, number)))
+                        .findFirst()
+                        .ifPresent(t -> findings.add(finding(rule, number, t)));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(SIPDispatchRuleInfo rule, String number, SIPInboundTrunkInfo trunk) {
+        String id = rule.getSipDispatchRuleId();
+        SIPDispatchRuleInfo.Builder fixed = rule.toBuilder().clearInboundNumbers()
+                .addAllInboundNumbers(rule.getInboundNumbersList().stream().filter(n -> !n.equals(number)).toList());
+        if (!rule.getTrunkIdsList().contains(trunk.getSipTrunkId())) {
+            fixed.addTrunkIds(trunk.getSipTrunkId());
+        }
+        SIPDispatchRuleInfo clean = fixed.build();
+        return Findings.config(CODE, Severity.WARNING,
+                "Dispatch rule " + id + " lists the trunk number " + number + " as a caller",
+                "A dispatch rule's inbound_numbers are compared with the caller's number (From user), as exact "
+                        + "strings. " + number + " is the number trunk " + trunk.getSipTrunkId() + " receives calls on, "
+                        + "so the rule only matches when someone calls from that very number: in practice never. To "
+                        + "route by the called number, use the trunk (trunk_ids) instead.",
+                Findings.evidence(List.of(), List.of(id, trunk.getSipTrunkId()), List.of(
+                        ConfigView.ruleSummary(rule),
+                        trunk.getSipTrunkId() + " numbers " + Findings.quoted(trunk.getNumbersList()))),
+                Findings.fix(List.of("Save the JSON below as " + id + ".json (the rule without " + number
+                                + " in inbound_numbers, limited to trunk " + trunk.getSipTrunkId() + ") and replace the rule with it."),
+                        List.of(LkCommand.replaceRule(id, id + ".json")), ConfigJson.rule(clean)));
+    }
+}

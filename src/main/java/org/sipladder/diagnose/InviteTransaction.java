@@ -1,0 +1,72 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * One INVITE sent on a leg with the responses that came back for it (retransmissions left out).
+ *
+ * @param flow      the call flow
+ * @param invite    the INVITE as first sent
+ * @param responses its responses in capture order
+ */
+public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+
+    private static final Pattern TO_TAG = Pattern.compile(">?\\s*;\\s*tag\\s*=", Pattern.CASE_INSENSITIVE);
+
+    /** The INVITE transactions of every leg of a flow, in capture order. */
+    public static List<InviteTransaction> of(CallFlow flow) {
+        List<InviteTransaction> result = new ArrayList<>();
+        for (FlowMessage m : flow.messages()) {
+            if (!m.retransmission() && "INVITE".equals(m.message().method())) {
+                result.add(new InviteTransaction(flow, m, responsesTo(flow, m)));
+            }
+        }
+        return result;
+    }
+
+    private static List<FlowMessage> responsesTo(CallFlow flow, FlowMessage invite) {
+        SipMessage request = invite.message();
+        List<FlowMessage> responses = new ArrayList<>();
+        for (FlowMessage m : flow.messages()) {
+            SipMessage r = m.message();
+            if (!m.retransmission() && !r.isRequest() && m.legIndex() == invite.legIndex()
+                    && r.frame() > request.frame() && "INVITE".equals(r.cseqMethod())
+                    && r.cseqNumber() == request.cseqNumber() && sameCallId(r, request)) {
+                responses.add(m);
+            }
+        }
+        return responses;
+    }
+
+    private static boolean sameCallId(SipMessage a, SipMessage b) {
+        return a.callId() != null && a.callId().equals(b.callId());
+    }
+
+    public SipMessage request() {
+        return invite.message();
+    }
+
+    /** The first final (2xx-6xx) response, or null when none was captured. */
+    public SipMessage finalResponse() {
+        return responses.stream().map(FlowMessage::message).filter(r -> r.status() >= 200).findFirst().orElse(null);
+    }
+
+    /** True for a re-INVITE: its To header already carries the dialog's tag, so no routing happens for it. */
+    public boolean inDialog() {
+        String to = request().header("To");
+        return to != null && TO_TAG.matcher(to).find();
+    }
+
+    public String callId() {
+        return request().callId();
+    }
+
+    public long frame() {
+        return request().frame();
+    }
+}

@@ -1,0 +1,84 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.StatusLine;
+
+/**
+ * LK_RESPONSE_EXPLAINED: what LiveKit's own final response means, read from the capture alone (section 5 of the
+ * routing notes). Used when no config was loaded, or when the loaded config no longer explains the capture.
+ */
+final class LiveKitResponseCheck implements FindingRule {
+
+    static final String CODE = "LK_RESPONSE_EXPLAINED";
+
+    /** One recognisable LiveKit answer and what it means. */
+    private record Meaning(int status, String reason, boolean afterRinging, String title, String why, String step) {
+    }
+
+    private static final List<Meaning> MEANINGS = List.of(
+            new Meaning(503, "Try again later", false, "LiveKit could not pick an inbound trunk",
+                    "LiveKit answers 100 Processing, then 503 Try again later without ringing when matching the inbound "
+                            + "trunk fails: most often two trunks claim the called number ('Multiple SIP Trunks matched'), "
+                            + "or several default trunks accept the call.",
+                    "Run lk sip inbound list and make sure exactly one trunk lists the called number (with or without '+')."),
+            new Meaning(503, "Try again later", true, "LiveKit could not choose a dispatch rule",
+                    "LiveKit rings, then answers 503 Try again later when evaluating the dispatch rules fails, for "
+                            + "example when two rules claim the same trunk and callers.",
+                    "Run lk sip dispatch list and keep one rule per trunk (and PIN and caller list)."),
+            new Meaning(404, "No trunk found", false, "No LiveKit inbound trunk accepts this call",
+                    "LiveKit Cloud answers 404 No trunk found when trunks exist but none lists the called number (To "
+                            + "user) and lets the source address and caller in.",
+                    "Compare the To user with the numbers of lk sip inbound list, and check allowed_addresses and allowed_numbers."),
+            new Meaning(503, "Service temporarily unavailable", false, "LiveKit Cloud refused the call for quota",
+                    "LiveKit Cloud answers 503 Service temporarily unavailable when the project's SIP quota is used up.",
+                    "Check the project's plan and concurrent call limits in the LiveKit Cloud dashboard."),
+            new Meaning(486, "Rejected", true, "No agent joined the call before the ringing timeout",
+                    "LiveKit rings (180 every second) while it waits for an agent to join the room, and answers 486 "
+                            + "Rejected when none joined before the trunk's ringing timeout: usually the dispatch rule "
+                            + "names no agent (room_config.agents) or another name than the worker registers with.",
+                    "Add the agent to the dispatch rule's room_config.agents and check that the worker is running."),
+            new Meaning(400, "", false, "LiveKit rejected the offer (codec, SDP or encryption)",
+                    "LiveKit answers 400 with an empty reason phrase when the offer has no codec it supports "
+                            + "(PCMU, PCMA, G722), the SDP is invalid, or the trunk requires encryption and the offer is plain RTP.",
+                    "Offer G.711 (PCMA/PCMU) in plain RTP unless the trunk's media_encryption requires SRTP."),
+            new Meaning(500, "", false, "LiveKit failed with a server or media-port error",
+                    "LiveKit answers 500 with an empty reason phrase when it cannot allocate media or hits an internal error.",
+                    "Retry; if it persists, contact LiveKit support with the Call-ID and time of the call."));
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (LiveKitRouting r : context.routings()) {
+            StatusLine last = r.observedFinal();
+            if (last == null || r.consistency() == Consistency.CONSISTENT) {
+                continue;
+            }
+            boolean rang = r.observed().stream().anyMatch(s -> s.status() >= 180 && s.status() < 200);
+            MEANINGS.stream().filter(m -> m.status() == last.status() && m.reason().equalsIgnoreCase(nullToEmpty(last.reason()))
+                            && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang))
+                    .findFirst()
+                    .ifPresent(m -> findings.add(finding(r, m, last)));
+        }
+        return findings;
+    }
+
+    private static Finding finding(LiveKitRouting r, Meaning m, StatusLine last) {
+        List<String> facts = new ArrayList<>();
+        facts.add("LiveKit answered " + String.join(", ", r.observed().stream().map(LiveKitRouting::label).toList()));
+        facts.add(r.simulated() ? r.summary() : "No LiveKit config loaded: the meaning comes from LiveKit's known answers");
+        List<String> steps = new ArrayList<>();
+        steps.add(m.step());
+        if (!r.simulated()) {
+            steps.add("Run diagnose again with --livekit-config (lk sip inbound list --json, lk sip dispatch list --json) "
+                    + "or --livekit-url, so the analyzer can name the trunk or rule.");
+        }
+        return Findings.call(r.transaction(), CODE, Severity.ERROR, m.title() + " (" + LiveKitRouting.label(last) + ")",
+                m.why(), Findings.evidence(Findings.frames(r.transaction()), List.of(), facts), Findings.fix(steps, List.of(), null));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

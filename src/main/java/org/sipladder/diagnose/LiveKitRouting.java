@@ -1,0 +1,53 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.InboundInvite;
+import org.sipladder.livekit.RoutingOutcome;
+import org.sipladder.livekit.StatusLine;
+
+/**
+ * What LiveKit would do with one INVITE that reached a LiveKit hop, next to what the capture shows.
+ *
+ * @param transaction the INVITE and its captured responses
+ * @param invite      the routing inputs LiveKit takes from that INVITE
+ * @param outcome     the simulated outcome, or null when no LiveKit config was loaded
+ * @param observed    the responses the capture shows, in order
+ * @param consistency whether the simulated responses match the captured ones
+ */
+public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
+                             List<StatusLine> observed, Consistency consistency) {
+
+    public String flowId() {
+        return transaction.flow().id();
+    }
+
+    public boolean simulated() {
+        return outcome != null;
+    }
+
+    /** The captured final response, or null when LiveKit sent none. */
+    public StatusLine observedFinal() {
+        return observed.stream().filter(s -> s.status() >= 200).findFirst().orElse(null);
+    }
+
+    /** One line for people: "LiveKit would answer X; the capture shows Y: consistent". */
+    public String summary() {
+        String seen = observed.isEmpty() ? "no response" : String.join(", ", observed.stream().map(LiveKitRouting::label).toList());
+        if (outcome == null) {
+            return "No LiveKit config loaded; the capture shows " + seen;
+        }
+        String verdict = switch (consistency) {
+            case CONSISTENT -> "consistent";
+            case INCONSISTENT -> "inconsistent (the config probably changed since the capture, or the capture is from "
+                    + "another LiveKit project)";
+            case UNKNOWN -> "cannot tell";
+        };
+        return "LiveKit would answer " + String.join(", ", outcome.expectedResponses()) + "; the capture shows " + seen
+                + ": " + verdict;
+    }
+
+    static String label(StatusLine s) {
+        return s.reason() == null || s.reason().isEmpty() ? Integer.toString(s.status()) : s.status() + " " + s.reason();
+    }
+}

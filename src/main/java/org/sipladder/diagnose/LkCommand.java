@@ -1,0 +1,49 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+
+/** The `lk` command lines the fixes suggest, spelled as livekit-cli's `sip` commands take them. */
+final class LkCommand {
+
+    private LkCommand() {
+    }
+
+    static String deleteTrunk(String trunkId) {
+        return "lk sip inbound delete " + trunkId;
+    }
+
+    /** Replaces the trunk's numbers (the flag sets the whole list). */
+    static String setTrunkNumbers(String trunkId, List<String> numbers) {
+        return "lk sip inbound update --id " + trunkId + " --numbers " + String.join(",", numbers);
+    }
+
+    /** Replaces the whole trunk with the JSON in {@code file}. */
+    static String replaceTrunk(String trunkId, String file) {
+        return "lk sip inbound update --id " + trunkId + " " + file;
+    }
+
+    static String listTrunks() {
+        return "lk sip inbound list";
+    }
+
+    static String deleteRule(String ruleId) {
+        return "lk sip dispatch delete " + ruleId;
+    }
+
+    static String setRuleTrunks(String ruleId, List<String> trunkIds) {
+        return "lk sip dispatch update --id " + ruleId + " --trunks " + String.join(",", trunkIds);
+    }
+
+    /** Replaces the whole rule with the JSON in {@code file}. */
+    static String replaceRule(String ruleId, String file) {
+        return "lk sip dispatch update --id " + ruleId + " " + file;
+    }
+
+    static String createRule(String file) {
+        return "lk sip dispatch create " + file;
+    }
+
+    static String listRules() {
+        return "lk sip dispatch list";
+    }
+}

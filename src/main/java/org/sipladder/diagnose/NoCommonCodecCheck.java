@@ -1,0 +1,86 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
+import org.sipladder.sip.SipMessage;
+
+/** SIP_NO_COMMON_CODEC: the two sides of an offer/answer share no audio codec. */
+final class NoCommonCodecCheck implements FindingRule {
+
+    static final String CODE = "SIP_NO_COMMON_CODEC";
+
+    /** Audio codecs LiveKit SIP accepts from a trunk (telephone-event is not audio). */
+    static final Set<String> LIVEKIT_CODECS = Set.of("PCMU", "PCMA", "G722");
+
+    private static final Set<String> NOT_AUDIO = Set.of("TELEPHONE-EVENT", "CN", "RED", "COMFORT-NOISE");
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (CallFlow flow : context.flows()) {
+            for (InviteTransaction tx : InviteTransaction.of(flow)) {
+                Sdp offer = tx.request().sdp();
+                if (offer == null) {
+                    continue;
+                }
+                Set<String> offered = audioCodecs(offer);
+                SipMessage answer = tx.responses().stream().map(FlowMessage::message).filter(r -> r.sdp() != null)
+                        .findFirst().orElse(null);
+                SipMessage last = tx.finalResponse();
+                if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && offered.stream().noneMatch(LIVEKIT_CODECS::contains)) {
+                    findings.add(finding(tx, offered, "LiveKit accepts " + String.join(", ", LIVEKIT_CODECS.stream().sorted().toList())
+                            + "; the offer has none of them", List.of("PCMA", "PCMU")));
+                } else if (answer != null && answer.status() < 300 && disjoint(offered, audioCodecs(answer.sdp()))) {
+                    findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
+                            + String.join(", ", audioCodecs(answer.sdp())), List.copyOf(offered)));
+                } else if (last != null && last.status() == 488) {
+                    findings.add(finding(tx, offered, "Answered " + last.label(), List.of("PCMA", "PCMU")));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static boolean disjoint(Set<String> a, Set<String> b) {
+        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
+    }
+
+    /** Upper-case codec names of the audio sections, e.g. PCMA, from "8 PCMA/8000". */
+    static Set<String> audioCodecs(Sdp sdp) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SdpMedia media : sdp.media()) {
+            if (media.type().equalsIgnoreCase("audio") && media.port() != 0) {
+                for (String codec : media.codecs()) {
+                    String[] parts = codec.trim().split("\\s+", 2);
+                    String name = (parts.length == 2 ? parts[1] : parts[0]).split("/")[0].toUpperCase(Locale.ROOT);
+                    if (!NOT_AUDIO.contains(name)) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Finding finding(InviteTransaction tx, Set<String> offered, String fact, List<String> suggested) {
+        return Findings.call(tx, CODE, Severity.ERROR, "No common audio codec between " + tx.request().src().address()
+                        + " and " + tx.request().dst().address(),
+                "Both sides must share at least one audio codec in the SDP offer/answer. Without one the call is "
+                        + "refused (488 Not Acceptable Here; LiveKit answers 400 with an empty reason) or connects "
+                        + "without audio.",
+                Findings.evidence(Findings.frames(tx), List.of(), List.of(
+                        "Offer (frame " + tx.frame() + "): " + (offered.isEmpty() ? "no audio codec" : String.join(", ", offered)),
+                        fact)),
+                Findings.fix(List.of("Offer " + String.join(" or ", suggested) + " on this leg: in Jambonz, enable the codec "
+                                + "on the carrier/SIP gateway (or let rtpengine transcode); on a carrier trunk, ask the carrier "
+                                + "to allow G.711 A-law/u-law."),
+                        List.of(), null));
+    }
+}

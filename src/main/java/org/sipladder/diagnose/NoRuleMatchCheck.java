@@ -1,0 +1,71 @@
+package org.sipladder.diagnose;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitRoom.RoomConfiguration;
+import livekit.LivekitAgentDispatch.RoomAgentDispatch;
+import livekit.LivekitSip.CreateSIPDispatchRuleRequest;
+import livekit.LivekitSip.SIPDispatchRule;
+import livekit.LivekitSip.SIPDispatchRuleIndividual;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.livekit.ConfigView;
+
+/** LK_NO_RULE_MATCH: the trunk matched but no dispatch rule takes the call, so LiveKit never answers it. */
+final class NoRuleMatchCheck implements FindingRule {
+
+    static final String CODE = "LK_NO_RULE_MATCH";
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        return context.simulatedRoutings().stream()
+                .filter(r -> r.outcome().dispatch().kind() == DispatchMatch.Kind.NONE)
+                .map(r -> finding(context, r)).toList();
+    }
+
+    private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
+        SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
+        String trunkId = trunk == null ? null : trunk.getSipTrunkId();
+        List<String> facts = new ArrayList<>();
+        facts.add(trunkId == null ? "No trunk matched (no trunks configured): only rules without trunk_ids could apply"
+                : "Matched trunk " + trunkId);
+        facts.add("Caller (From user) " + r.invite().callingNumber() + ", called (To user) " + r.invite().calledNumber());
+        context.config().rules().forEach(rule -> facts.add("Not taken: " + ConfigView.ruleSummary(rule)));
+        facts.add(r.summary());
+        List<String> ids = new ArrayList<>();
+        if (trunkId != null) {
+            ids.add(trunkId);
+        }
+        context.config().rules().forEach(rule -> ids.add(rule.getSipDispatchRuleId()));
+        return Findings.call(r.transaction(), CODE, Severity.ERROR, "No dispatch rule takes calls from "
+                        + (trunkId == null ? "this caller" : "trunk " + trunkId),
+                "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
+                        + "no trunk_ids) and whose inbound_numbers contain the caller (exact string). When none is "
+                        + "left, the open-source server 'drops' the call: it sends no final response, so the caller "
+                        + "sees 100 and ringing, then nothing until it gives up.",
+                Findings.evidence(Findings.frames(r.transaction()), ids, facts),
+                Findings.fix(List.of("Create a dispatch rule for the trunk: save the JSON below as rule.json and create it "
+                                + "(it sends agent \"" + AgentNames.suggestion(context.config()) + "\"; use your worker's agent name).",
+                        "If an existing rule was meant to match, check its trunk_ids and inbound_numbers (inbound_numbers "
+                                + "lists callers, not your own number)."),
+                        List.of(LkCommand.createRule("rule.json")), createJson(trunkId, AgentNames.suggestion(context.config()))));
+    }
+
+    private static String createJson(String trunkId, String agent) {
+        SIPDispatchRuleInfo.Builder rule = SIPDispatchRuleInfo.newBuilder().setName("inbound-agent")
+                .setRule(SIPDispatchRule.newBuilder().setDispatchRuleIndividual(
+                        SIPDispatchRuleIndividual.newBuilder().setRoomPrefix("call-")))
+                .setRoomConfig(RoomConfiguration.newBuilder().addAgents(RoomAgentDispatch.newBuilder().setAgentName(agent)));
+        if (trunkId != null) {
+            rule.addTrunkIds(trunkId);
+        }
+        try {
+            return JsonFormat.printer().print(CreateSIPDispatchRuleRequest.newBuilder().setDispatchRule(rule));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e); // no Any fields here
+        }
+    }
+}

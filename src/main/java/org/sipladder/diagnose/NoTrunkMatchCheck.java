@@ -1,0 +1,39 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.TrunkMatch;
+
+/** LK_NO_TRUNK_MATCH: trunks exist but none lists the called number and none is a default trunk. */
+final class NoTrunkMatchCheck implements FindingRule {
+
+    static final String CODE = "LK_NO_TRUNK_MATCH";
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        return context.simulatedRoutings().stream()
+                .filter(r -> r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND)
+                .filter(r -> !TrunkMiss.of(context.config(), r.invite()).explained())
+                .map(r -> finding(context, r)).toList();
+    }
+
+    private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
+        String called = r.invite().calledNumber();
+        List<String> ids = context.config().trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+        String example = ids.isEmpty() ? "TRUNK_ID" : ids.get(0);
+        return Findings.call(r.transaction(), CODE, Severity.ERROR,
+                "No inbound trunk accepts calls to " + called,
+                "LiveKit picks the inbound trunk whose numbers contain the To user (exactly or after normalizing to "
+                        + "+digits), or a default trunk without numbers. No trunk lists " + called + " and there is no "
+                        + "default trunk, so LiveKit ends the call: LiveKit Cloud answers 404 No trunk found.",
+                Findings.evidence(Findings.frames(r.transaction()), ids, List.of(
+                        "To user " + called + " (normalized " + org.sipladder.livekit.PhoneNumbers.normalize(called) + ")",
+                        "Trunk numbers: " + String.join("; ", context.config().trunks().stream()
+                                .map(t -> t.getSipTrunkId() + " " + Findings.quoted(t.getNumbersList())).toList()),
+                        r.summary())),
+                Findings.fix(List.of("Add the number to the trunk that should take these calls (the flag replaces the "
+                                + "whole list, so repeat the numbers it already has),",
+                        "or have the sender put a number the trunk lists into the To header."),
+                        List.of(LkCommand.setTrunkNumbers(example, List.of(called)), LkCommand.listTrunks()), null));
+    }
+}

@@ -1,0 +1,121 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.InboundInvite;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.TrunkMatch;
+import org.sipladder.livekit.ConfigView;
+
+/** LK_TRUNK_CONFLICT: two or more inbound trunks claim the same number, so LiveKit refuses the call with 503. */
+final class TrunkConflictCheck implements FindingRule {
+
+    static final String CODE = "LK_TRUNK_CONFLICT";
+
+    private static final String WHY = "LiveKit looks for the inbound trunk whose numbers contain the called number "
+            + "(the To header user, compared exactly and after normalizing to +digits) and whose allowed_addresses "
+            + "and allowed_numbers let the call in. When two or more trunks match, it stops with the error "
+            + "'Multiple SIP Trunks matched' and answers 100 Processing, then 503 Try again later, before any "
+            + "authentication or dispatch rule is looked at. LiveKit refuses to create such trunks today, but "
+            + "numbers written in different forms (with and without '+') slip through.";
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (LiveKitRouting routing : context.simulatedRoutings()) {
+            TrunkMatch match = routing.outcome().trunk();
+            if (match.kind() == TrunkMatch.Kind.CONFLICT) {
+                findings.add(callFinding(context, routing, match));
+            }
+        }
+        conflictGroups(context.config()).forEach((ids, numbers) -> findings.add(configFinding(context, ids, numbers)));
+        return findings;
+    }
+
+    private Finding callFinding(DiagnosisContext context, LiveKitRouting routing, TrunkMatch match) {
+        List<SIPInboundTrunkInfo> trunks = match.candidateIds().stream().map(id -> context.trunk(id).orElseThrow()).toList();
+        String called = routing.invite().calledNumber();
+        List<String> facts = new ArrayList<>();
+        facts.add("To user " + called + " (LiveKit matches on To, not on the Request-URI)");
+        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
+        facts.add("LiveKit's error: " + match.error());
+        facts.add(routing.summary());
+        String title = "Trunks " + String.join(" and ", match.candidateIds()) + " both claim " + called
+                + ": LiveKit answers 503 Try again later";
+        return Findings.call(routing.transaction(), CODE, Severity.ERROR, title, WHY,
+                Findings.evidence(Findings.frames(routing.transaction()), match.candidateIds(), facts),
+                fix(context.config(), trunks, routing.invite(), called));
+    }
+
+    private Finding configFinding(DiagnosisContext context, List<String> ids, List<String> numbers) {
+        List<SIPInboundTrunkInfo> trunks = ids.stream().map(id -> context.trunk(id).orElseThrow()).toList();
+        List<String> facts = new ArrayList<>();
+        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
+        facts.add("Shared number" + (numbers.size() > 1 ? "s" : "") + " after normalization: " + String.join(", ", numbers));
+        String number = numbers.get(0);
+        InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
+        return Findings.config(CODE, Severity.ERROR, "Trunks " + String.join(" and ", ids) + " both claim "
+                        + String.join(", ", numbers) + ": every call to it gets 503 Try again later", WHY,
+                Findings.evidence(List.of(), ids, facts), fix(context.config(), trunks, probe, number));
+    }
+
+    private static Fix fix(LiveKitConfig config, List<SIPInboundTrunkInfo> trunks, InboundInvite invite, String number) {
+        List<TrunkChoice> choices = TrunkChoice.rank(config, trunks, invite);
+        TrunkChoice best = choices.get(0);
+        List<String> steps = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        steps.add("Keep one trunk for " + number + ": keep " + best.kept().getSipTrunkId() + " and take the number off "
+                + String.join(", ", best.dropped().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList()) + ". "
+                + best.consequence());
+        best.dropped().forEach(t -> commands.add(removeNumber(t, number)));
+        if (best.needsAuth()) {
+            steps.add("Make the sender authenticate: in Jambonz, set outbound authentication on the carrier that "
+                    + "points to LiveKit to user \"" + best.kept().getAuthUsername()
+                    + "\" and the trunk's password (it is set in LiveKit; not shown here).");
+        }
+        if (best.outcome().dispatch().rule() != null && !best.dispatchesAgent()) {
+            steps.add("Also add the agent to dispatch rule " + best.outcome().dispatch().rule().getSipDispatchRuleId()
+                    + " (see LK_RULE_NO_AGENT).");
+        }
+        for (TrunkChoice other : choices.subList(1, choices.size())) {
+            steps.add("Alternative: keep " + other.kept().getSipTrunkId() + " instead ("
+                    + String.join("; ", other.dropped().stream().map(t -> removeNumber(t, number)).toList()) + "). "
+                    + other.consequence() + (other.dispatchesAgent() || other.outcome().dispatch().rule() == null ? ""
+                    : " Then also add the agent to " + other.outcome().dispatch().rule().getSipDispatchRuleId()
+                    + " (see LK_RULE_NO_AGENT)."));
+        }
+        steps.add("Check that exactly one inbound trunk lists " + number + " in any form.");
+        commands.add(LkCommand.listTrunks());
+        return Findings.fix(steps, commands, null);
+    }
+
+    /** Deletes a trunk that has no other number, else rewrites its number list without the conflicting one. */
+    private static String removeNumber(SIPInboundTrunkInfo trunk, String number) {
+        List<String> rest = trunk.getNumbersList().stream().filter(n -> !PhoneNumbers.sameNumber(n, number)).toList();
+        return rest.isEmpty() ? LkCommand.deleteTrunk(trunk.getSipTrunkId()) : LkCommand.setTrunkNumbers(trunk.getSipTrunkId(), rest);
+    }
+
+    /** Sets of trunk ids whose numbers normalize equal and whose filters overlap, with the shared numbers. */
+    static Map<List<String>, List<String>> conflictGroups(LiveKitConfig config) {
+        Map<String, List<SIPInboundTrunkInfo>> byNumber = new LinkedHashMap<>();
+        for (SIPInboundTrunkInfo t : config.trunks()) {
+            for (String n : new TreeSet<>(t.getNumbersList().stream().map(PhoneNumbers::normalize).toList())) {
+                byNumber.computeIfAbsent(n, k -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+        byNumber.forEach((number, trunks) -> {
+            List<String> ids = trunks.stream().filter(t -> trunks.stream().anyMatch(o -> o != t && TrunkFilters.overlap(t, o)))
+                    .map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+            if (ids.size() > 1) {
+                groups.computeIfAbsent(ids, k -> new ArrayList<>()).add(number);
+            }
+        });
+        return groups;
+    }
+}

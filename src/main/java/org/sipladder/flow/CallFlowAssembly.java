@@ -1,0 +1,45 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Builds the immutable {@link CallFlow} of one group of joined legs. */
+final class CallFlowAssembly {
+
+    private static final Comparator<LegState> START_ORDER = Comparator
+            .comparingLong((LegState l) -> l.first().message().timestampMicros())
+            .thenComparingLong(l -> l.first().seq());
+
+    private CallFlowAssembly() {
+    }
+
+    static CallFlow assemble(List<LegState> group, List<String> joinEvidence, FlowSettings settings) {
+        List<LegState> ordered = new ArrayList<>(group);
+        ordered.sort(START_ORDER);
+        List<Leg> legs = new ArrayList<>();
+        List<IndexedEntry> all = new ArrayList<>();
+        Timings timings = null;
+        for (int i = 0; i < ordered.size(); i++) {
+            LegAnalysis analysis = new LegAnalysis(ordered.get(i));
+            legs.add(analysis.toLeg(i));
+            if (i == 0) {
+                timings = analysis.timings();
+            }
+            for (Entry e : ordered.get(i).entries()) {
+                all.add(new IndexedEntry(e, i));
+            }
+        }
+        all.sort(Comparator.comparingLong(ie -> ie.entry().seq()));
+        List<FlowMessage> messages = new ArrayList<>(all.size());
+        for (IndexedEntry ie : all) {
+            Entry e = ie.entry();
+            messages.add(new FlowMessage(e.message(), ie.legIndex(), e.retransmission(), e.transactionKey()));
+        }
+        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(messages, settings),
+                List.copyOf(messages), List.copyOf(joinEvidence), timings);
+    }
+
+    private record IndexedEntry(Entry entry, int legIndex) {
+    }
+}

@@ -1,0 +1,86 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Legs joined into calls (a union-find over Call-IDs), with the evidence for each join and a cached flow per call. */
+final class FlowGroups {
+
+    /** The legs of one call so far; {@code cached} is valid until a leg gets a message or another group joins. */
+    static final class Group {
+        final List<LegState> legs = new ArrayList<>();
+        final List<String> evidence = new ArrayList<>();
+        boolean dirty = true;
+        CallFlow cached;
+    }
+
+    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, Group> byRoot = new HashMap<>();
+
+    void addLeg(LegState leg) {
+        parent.put(leg.callId(), leg.callId());
+        Group g = new Group();
+        g.legs.add(leg);
+        byRoot.put(leg.callId(), g);
+    }
+
+    /** Marks the call holding {@code callId} as changed. */
+    void touch(String callId) {
+        byRoot.get(root(callId)).dirty = true;
+    }
+
+    boolean joined(String a, String b) {
+        return root(a).equals(root(b));
+    }
+
+    /** True when the call holding {@code callId} already has more than this one leg. */
+    boolean hasOtherLegs(String callId) {
+        return byRoot.get(root(callId)).legs.size() > 1;
+    }
+
+    /** Puts the calls of {@code a} and {@code b} together, recording why. */
+    void join(String a, String b, String evidence) {
+        String ra = root(a);
+        String rb = root(b);
+        if (ra.equals(rb)) {
+            return;
+        }
+        Group ga = byRoot.get(ra);
+        Group gb = byRoot.get(rb);
+        if (ga.legs.size() < gb.legs.size()) {
+            Group t = ga;
+            ga = gb;
+            gb = t;
+            String tr = ra;
+            ra = rb;
+            rb = tr;
+        }
+        ga.legs.addAll(gb.legs);
+        ga.evidence.addAll(gb.evidence);
+        ga.evidence.add(evidence);
+        ga.dirty = true;
+        parent.put(rb, ra);
+        byRoot.remove(rb);
+    }
+
+    Collection<Group> all() {
+        return byRoot.values();
+    }
+
+    private String root(String callId) {
+        String r = callId;
+        while (!parent.get(r).equals(r)) {
+            r = parent.get(r);
+        }
+        String c = callId;
+        while (!c.equals(r)) {
+            String next = parent.get(c);
+            parent.put(c, r);
+            c = next;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,65 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sipladder.sip.SipHeader;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * Joins B2BUA legs whose messages name another leg's Call-ID in a correlation header (X-CID from Jambonz,
+ * X-Call-ID, X-Original-Call-ID and the like), whichever of the two legs is seen first.
+ */
+final class HeaderCorrelation {
+
+    /** X-CID, or an X-/P- header whose name ends in Call-ID or CallID (not X-Call-Sid, which is no Call-ID). */
+    private static final Pattern NAMES = Pattern.compile("(?i)x-cid|[xp]-([a-z0-9]+-)*call-?id");
+
+    private record Mention(String byCallId, String header, String value, long frame) {
+    }
+
+    private final Map<String, List<Mention>> waitingForLeg = new HashMap<>();
+    /** Verdicts of {@link #NAMES} by header name: a capture has few distinct names and millions of headers. */
+    private final Map<String, Boolean> correlationNames = new HashMap<>();
+    private final Set<String> mentioned = new HashSet<>();
+
+    /** Looks at the correlation headers of {@code m}, which belongs to {@code leg}. */
+    void onMessage(LegState leg, SipMessage m, Map<String, LegState> legs, FlowGroups groups) {
+        for (SipHeader h : m.headers()) {
+            if (!correlationNames.computeIfAbsent(h.name(), n -> NAMES.matcher(n).matches())) {
+                continue;
+            }
+            String named = h.value().trim();
+            if (named.isEmpty() || named.equals(leg.callId()) || !mentioned.add(leg.callId() + '\n' + named)) {
+                continue;
+            }
+            Mention mention = new Mention(leg.callId(), h.name(), named, m.frame());
+            LegState other = legs.get(named);
+            if (other != null) {
+                join(mention, other, groups);
+            } else {
+                waitingForLeg.computeIfAbsent(named, k -> new ArrayList<>()).add(mention);
+            }
+        }
+    }
+
+    /** Joins {@code leg} with earlier legs that named its Call-ID before it was seen. */
+    void onNewLeg(LegState leg, FlowGroups groups) {
+        List<Mention> mentions = waitingForLeg.remove(leg.callId());
+        if (mentions != null) {
+            for (Mention mention : mentions) {
+                join(mention, leg, groups);
+            }
+        }
+    }
+
+    private static void join(Mention mention, LegState named, FlowGroups groups) {
+        groups.join(mention.byCallId(), named.callId(), "Frame " + mention.frame() + " (Call-ID " + mention.byCallId()
+                + ") carries " + mention.header() + ": " + mention.value() + ", the Call-ID of the leg that starts in frame "
+                + named.first().message().frame() + ".");
+    }
+}

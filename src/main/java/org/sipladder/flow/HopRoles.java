@@ -1,0 +1,138 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * Finds the hops of a call (one per IP address, in the order the first INVITE travelled) and guesses each
+ * one's role from clues in the messages: LiveKit SIP, Jambonz, the carrier that sent the first INVITE.
+ */
+final class HopRoles {
+
+    private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
+    private static final List<String> JAMBONZ_HEADERS = List.of("X-CID", "X-Call-Sid", "X-Account-Sid");
+
+    /** Clue sentences by address, role and kind of clue. */
+    private final Map<String, Map<Role, Map<String, String>>> clues = new LinkedHashMap<>();
+
+    private HopRoles() {
+    }
+
+    /** The hops of the messages, which are in capture order. */
+    static List<Hop> hops(List<FlowMessage> messages, FlowSettings settings) {
+        HopRoles roles = new HopRoles();
+        SipMessage firstInvite = null;
+        for (FlowMessage fm : messages) {
+            SipMessage m = fm.message();
+            if (firstInvite == null && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
+                firstInvite = m;
+            }
+            if (!fm.retransmission()) {
+                roles.collect(m);
+            }
+        }
+        if (firstInvite != null) {
+            roles.clue(firstInvite.src().address(), Role.CARRIER, "first INVITE",
+                    "It sent the first INVITE of the call (frame " + firstInvite.frame() + ").");
+        }
+        List<Hop> hops = new ArrayList<>();
+        for (String address : columnOrder(messages)) {
+            hops.add(roles.hop(address, settings));
+        }
+        return List.copyOf(hops);
+    }
+
+    /** Addresses along the dialog-opening INVITEs first, then every other address as it first appears. */
+    private static Set<String> columnOrder(List<FlowMessage> messages) {
+        Set<String> order = new LinkedHashSet<>();
+        for (FlowMessage fm : messages) {
+            SipMessage m = fm.message();
+            if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
+                order.add(m.src().address());
+                order.add(m.dst().address());
+            }
+        }
+        for (FlowMessage fm : messages) {
+            order.add(fm.message().src().address());
+            order.add(fm.message().dst().address());
+        }
+        return order;
+    }
+
+    private void collect(SipMessage m) {
+        String sender = m.src().address();
+        String frame = " (frame " + m.frame() + ")";
+        if (m.isRequest()) {
+            String uri = m.requestUri() == null ? "" : m.requestUri();
+            if (SipFields.containsIgnoreCase(uri, LIVEKIT_DOMAIN)) {
+                clue(m.dst().address(), Role.LIVEKIT, "Request-URI",
+                        "It was sent " + m.method() + " " + m.requestUri() + ", a LiveKit SIP domain" + frame + ".");
+            } else if (SipFields.containsIgnoreCase(m.header("To"), LIVEKIT_DOMAIN)) {
+                clue(m.dst().address(), Role.LIVEKIT, "To",
+                        "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain" + frame + ".");
+            }
+            for (String name : JAMBONZ_HEADERS) {
+                if (m.header(name) != null) {
+                    clue(sender, Role.JAMBONZ, name, "It sent " + name + ", a header Jambonz adds" + frame + ".");
+                }
+            }
+        } else {
+            if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
+                clue(sender, Role.LIVEKIT, "100 Processing", "It answered 100 Processing, as LiveKit SIP does" + frame + ".");
+            }
+            String toTag = SipFields.toTag(m);
+            if (toTag != null && toTag.startsWith("SCL_")) {
+                clue(sender, Role.LIVEKIT, "SCL_", "Its To tag " + toTag + " has LiveKit SIP's SCL_ prefix" + frame + ".");
+            }
+        }
+        agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
+    }
+
+    private void agentClue(String sender, String agent, String frame) {
+        if (agent == null) {
+            return;
+        }
+        if (SipFields.containsIgnoreCase(agent, "drachtio") || SipFields.containsIgnoreCase(agent, "jambonz")) {
+            clue(sender, Role.JAMBONZ, "agent", "It identifies itself as \"" + agent + "\"" + frame + ".");
+        } else if (SipFields.containsIgnoreCase(agent, "livekit")) {
+            clue(sender, Role.LIVEKIT, "agent", "It identifies itself as \"" + agent + "\"" + frame + ".");
+        }
+    }
+
+    /** Records the first clue of each kind for an address and role; later ones only repeat it. */
+    private void clue(String address, Role role, String kind, String sentence) {
+        clues.computeIfAbsent(address, a -> new EnumMap<>(Role.class))
+                .computeIfAbsent(role, r -> new LinkedHashMap<>())
+                .putIfAbsent(kind, sentence);
+    }
+
+    private Hop hop(String address, FlowSettings settings) {
+        Map<Role, Map<String, String>> byRole = clues.getOrDefault(address, Map.of());
+        Role role = decide(byRole);
+        List<String> evidence = role == Role.SIP_ENDPOINT
+                ? List.of("No carrier, Jambonz or LiveKit clue in this call.")
+                : List.copyOf(byRole.get(role).values());
+        String alias = settings.hopAliases().get(address);
+        String name = alias != null && !alias.isBlank() ? alias : role.displayName() + " " + address;
+        return new Hop(address, role, name, evidence);
+    }
+
+    /** LiveKit and Jambonz clues outweigh being the first INVITE's sender; more clues beat fewer. */
+    private static Role decide(Map<Role, Map<String, String>> byRole) {
+        int livekit = byRole.getOrDefault(Role.LIVEKIT, Map.of()).size();
+        int jambonz = byRole.getOrDefault(Role.JAMBONZ, Map.of()).size();
+        if (livekit > 0 && livekit >= jambonz) {
+            return Role.LIVEKIT;
+        }
+        if (jambonz > 0) {
+            return Role.JAMBONZ;
+        }
+        return byRole.containsKey(Role.CARRIER) ? Role.CARRIER : Role.SIP_ENDPOINT;
+    }
+}

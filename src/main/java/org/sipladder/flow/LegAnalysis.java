@@ -1,0 +1,125 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * What one leg's messages say: its opening request, who sent it, the final answer and the timings.
+ * The "opening" requests are the INVITEs (or, in a leg without INVITE, the requests of the first request's
+ * method) that open a dialog, sent by the leg's originator; when the originator retries (after a 401/407)
+ * the last attempt decides the leg's final status.
+ */
+final class LegAnalysis {
+
+    private final LegState leg;
+    private final String method;
+    private final List<Entry> openings = new ArrayList<>();
+    private final Entry finalResponse;
+
+    LegAnalysis(LegState leg) {
+        this.leg = leg;
+        this.method = openingMethod(leg);
+        String originator = null;
+        for (Entry e : leg.entries()) {
+            SipMessage m = e.message();
+            if (!e.retransmission() && m.isRequest() && m.method().equals(method) && SipFields.isInitialRequest(m)
+                    && (originator == null || originator.equals(m.src().address()))) {
+                originator = m.src().address();
+                openings.add(e);
+            }
+        }
+        this.finalResponse = openings.isEmpty() ? null : finalResponseTo(lastAttempt());
+    }
+
+    private static String openingMethod(LegState leg) {
+        if (leg.hasInitialInvite()) {
+            return "INVITE";
+        }
+        for (Entry e : leg.entries()) {
+            if (e.message().isRequest() && SipFields.isInitialRequest(e.message())) {
+                return e.message().method();
+            }
+        }
+        return null;
+    }
+
+    private Entry finalResponseTo(Entry request) {
+        for (Entry e : leg.entries()) {
+            if (!e.retransmission() && e.message().status() >= 200 && e.transactionKey().equals(request.transactionKey())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    LegState leg() {
+        return leg;
+    }
+
+    /** The first dialog-opening request of the leg, or null when the capture shows none. */
+    Entry opening() {
+        return openings.isEmpty() ? null : openings.get(0);
+    }
+
+    Leg toLeg(int index) {
+        List<Entry> entries = leg.entries();
+        SipMessage first = firstRequest();
+        SipMessage fin = finalResponse == null ? null : finalResponse.message();
+        return new Leg(index, leg.callId(), first == null ? null : first.header("From"),
+                first == null ? null : first.header("To"), first == null ? null : first.requestUri(),
+                entries.get(0).message().frame(), entries.get(entries.size() - 1).message().frame(),
+                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), entries.size());
+    }
+
+    private SipMessage firstRequest() {
+        if (opening() != null) {
+            return opening().message();
+        }
+        return leg.entries().stream().map(Entry::message).filter(SipMessage::isRequest).findFirst().orElse(null);
+    }
+
+    /** The originator's last attempt (after any 401/407 challenge), which decides the leg. */
+    private Entry lastAttempt() {
+        return openings.get(openings.size() - 1);
+    }
+
+    /** Timings of the last attempt, so that the time a caller took to answer a challenge does not count. */
+    Timings timings() {
+        Entry start = openings.isEmpty() ? null : lastAttempt();
+        if (start == null) {
+            return new Timings(null, null, null, null);
+        }
+        long t0 = start.message().timestampMicros();
+        Long firstProvisional = null;
+        Long alerting = null;
+        for (Entry e : leg.entries()) {
+            int status = e.message().status();
+            if (status >= 100 && status < 200 && start.transactionKey().equals(e.transactionKey())) {
+                long t = e.message().timestampMicros() - t0;
+                firstProvisional = firstProvisional == null ? t : firstProvisional;
+                if (alerting == null && (status == 180 || status == 183)) {
+                    alerting = t;
+                }
+            }
+        }
+        boolean invite = "INVITE".equals(method);
+        Long toFinal = finalResponse == null ? null : finalResponse.message().timestampMicros() - t0;
+        return new Timings(invite ? alerting : null, firstProvisional, toFinal, invite ? duration() : null);
+    }
+
+    /** 200 OK to the first BYE after it, or to the leg's last message when the capture shows no BYE. */
+    private Long duration() {
+        if (finalResponse == null || finalResponse.message().status() >= 300) {
+            return null;
+        }
+        long answered = finalResponse.message().timestampMicros();
+        List<Entry> entries = leg.entries();
+        for (Entry e : entries) {
+            if ("BYE".equals(e.message().method()) && e.seq() > finalResponse.seq()) {
+                return e.message().timestampMicros() - answered;
+            }
+        }
+        return entries.get(entries.size() - 1).message().timestampMicros() - answered;
+    }
+}

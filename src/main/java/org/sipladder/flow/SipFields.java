@@ -1,0 +1,92 @@
+package org.sipladder.flow;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sipladder.sip.SipMessage;
+
+/** Reads the few header details grouping needs (Via branch, tags, called number) from a {@link SipMessage}. */
+final class SipFields {
+
+    private static final Pattern BRANCH = Pattern.compile(";\\s*branch\\s*=\\s*([^;,\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile(";\\s*tag\\s*=\\s*([^;,\\s>]+)", Pattern.CASE_INSENSITIVE);
+
+    private SipFields() {
+    }
+
+    /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
+    static String topBranch(SipMessage m) {
+        String via = m.header("Via");
+        if (via == null) {
+            return "";
+        }
+        int comma = via.indexOf(',');
+        Matcher b = BRANCH.matcher(comma < 0 ? via : via.substring(0, comma));
+        return b.find() ? b.group(1) : "";
+    }
+
+    /** The transaction a message belongs to: top Via branch plus CSeq, shared by a request and its responses. */
+    static String transactionKey(SipMessage m) {
+        return topBranch(m) + "|" + m.cseqNumber() + " " + m.cseqMethod();
+    }
+
+    /** The tag parameter of the To header (outside the angle brackets), or null. */
+    static String toTag(SipMessage m) {
+        return tag(m.header("To"));
+    }
+
+    static String tag(String nameAddr) {
+        if (nameAddr == null) {
+            return null;
+        }
+        int close = nameAddr.lastIndexOf('>');
+        Matcher t = TAG.matcher(close < 0 ? nameAddr : nameAddr.substring(close));
+        return t.find() ? t.group(1) : null;
+    }
+
+    /** A request that opens a dialog or stands alone (no To tag yet), as opposed to one inside a dialog. */
+    static boolean isInitialRequest(SipMessage m) {
+        return m.isRequest() && toTag(m) == null && !"ACK".equals(m.method()) && !"CANCEL".equals(m.method());
+    }
+
+    /** The user part of a SIP URI (or of the URI inside a name-addr), or "" when there is none. */
+    static String uriUser(String uriOrNameAddr) {
+        if (uriOrNameAddr == null) {
+            return "";
+        }
+        String s = uriOrNameAddr;
+        int lt = s.indexOf('<');
+        if (lt >= 0) {
+            int gt = s.indexOf('>', lt);
+            s = s.substring(lt + 1, gt < 0 ? s.length() : gt);
+        }
+        int colon = s.indexOf(':');
+        int at = s.indexOf('@');
+        if (colon < 0 || at < colon) {
+            return "";
+        }
+        String user = s.substring(colon + 1, at);
+        int semi = user.indexOf(';');
+        return semi < 0 ? user : user.substring(0, semi);
+    }
+
+    /** The called number: digits of the Request-URI user, else of the To user. */
+    static String calledDigits(SipMessage m) {
+        String digits = digits(uriUser(m.requestUri()));
+        return digits.isEmpty() ? digits(uriUser(m.header("To"))) : digits;
+    }
+
+    static String digits(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                b.append(s.charAt(i));
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean containsIgnoreCase(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+    }
+}

@@ -1,0 +1,120 @@
+package org.sipladder.livekit;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A trunk's {@code allowed_addresses} check (routing notes, section 2 step 2): IP and CIDR entries against the
+ * source IP, any entry against the From host; malformed entries are ignored as LiveKit ignores them.
+ */
+final class AllowedAddresses {
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
+
+    private final List<String> usable;
+
+    AllowedAddresses(List<String> entries) {
+        this.usable = entries.stream().filter(AllowedAddresses::isUsable).toList();
+    }
+
+    /** Entries LiveKit silently ignores: they contain one of {@code ()+*;,}, whitespace or {@code ://}. */
+    static boolean isUsable(String entry) {
+        return entry.chars().noneMatch(c -> "()+*;, \t\n\r".indexOf(c) >= 0) && !entry.contains("://");
+    }
+
+    /** The entries that take part in the check; when none, every address is accepted. */
+    List<String> usable() {
+        return usable;
+    }
+
+    /**
+     * True when the call may use the trunk. An unknown or unparsable source IP is accepted, as LiveKit does when
+     * it cannot parse the address.
+     */
+    boolean allows(String sourceIp, String fromHost) {
+        byte[] source = sourceIp == null ? null : parseIp(sourceIp.trim());
+        if (source == null || usable.isEmpty()) {
+            return true;
+        }
+        for (String entry : usable) {
+            if (entry.equals(fromHost) || contains(entry, source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(String mask, byte[] ip) {
+        int slash = mask.indexOf('/');
+        if (slash < 0) {
+            byte[] single = parseIp(mask);
+            return single != null && java.util.Arrays.equals(single, ip);
+        }
+        byte[] network = parseIp(mask.substring(0, slash));
+        Integer bits = prefixLength(mask.substring(slash + 1));
+        if (network == null || bits == null || network.length != ip.length || bits > network.length * 8) {
+            return false;
+        }
+        for (int bit = 0; bit < bits; bit++) {
+            int mask8 = 0x80 >>> (bit % 8);
+            if ((network[bit / 8] & mask8) != (ip[bit / 8] & mask8)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Integer prefixLength(String text) {
+        if (!text.matches("0|[1-9][0-9]{0,2}")) {
+            return null;
+        }
+        return Integer.valueOf(text);
+    }
+
+    /** The address bytes of an IPv4 or IPv6 literal, or null; never a DNS lookup. */
+    static byte[] parseIp(String text) {
+        Matcher v4 = IPV4.matcher(text);
+        if (v4.matches()) {
+            byte[] bytes = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                String part = v4.group(i + 1);
+                int value = Integer.parseInt(part);
+                if (value > 255 || (part.length() > 1 && part.charAt(0) == '0')) {
+                    return null;
+                }
+                bytes[i] = (byte) value;
+            }
+            return bytes;
+        }
+        if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
+            try {
+                // A string of hex digits, colons and dots starting with a hex digit or colon is parsed as an
+                // IPv6 literal by the JDK without any name lookup.
+                return InetAddress.getByName(text).getAddress();
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** True for RFC 1918, loopback, link-local and unique-local addresses, which a NAT usually hides. */
+    static boolean isPrivate(String ip) {
+        byte[] b = ip == null ? null : parseIp(ip.trim());
+        if (b == null) {
+            return false;
+        }
+        if (b.length == 4) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 10 || first == 127 || (first == 172 && second >= 16 && second <= 31)
+                    || (first == 192 && second == 168) || (first == 169 && second == 254)
+                    || (first == 100 && second >= 64 && second <= 127);
+        }
+        return (b[0] & 0xfe) == 0xfc || ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80);
+    }
+}

@@ -1,0 +1,210 @@
+package org.sipladder.livekit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import livekit.LivekitSip.SIPDispatchRule.RuleCase;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+
+/** LiveKit's dispatch rule selection for an accepted call (routing notes, section 4). */
+final class DispatchSelector {
+
+    private final LiveKitConfig config;
+
+    DispatchSelector(LiveKitConfig config) {
+        this.config = config;
+    }
+
+    /** Selects the rule for a call that came in on {@code trunk} (null: no trunk); adds sentences to {@code notes}. */
+    DispatchMatch select(SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
+        List<SIPDispatchRuleInfo> listed = listed(trunk, notes);
+        String called = invite.calledNumber();
+        String conflict = conflict(listed);
+        if (conflict != null) {
+            return new DispatchMatch(DispatchMatch.Kind.CONFLICT, null, conflictIds(listed), null, List.of(), conflict);
+        }
+        List<SIPDispatchRuleInfo> specific = new ArrayList<>();
+        List<SIPDispatchRuleInfo> wildcard = new ArrayList<>();
+        for (SIPDispatchRuleInfo rule : listed) {
+            String why = exclusion(rule, invite);
+            if (why != null) {
+                notes.add("Rule " + ConfigView.label(rule) + " skipped: " + why + ".");
+            } else if (rule.getTrunkIdsList().isEmpty()) {
+                wildcard.add(rule);
+            } else if (trunk != null) {
+                specific.add(rule);
+            }
+        }
+        List<SIPDispatchRuleInfo> group = specific.isEmpty() ? wildcard : specific;
+        if (group.isEmpty()) {
+            return new DispatchMatch(DispatchMatch.Kind.NONE, null, List.of(), null, List.of(),
+                    noMatchError(trunk, listed, called));
+        }
+        if (!specific.isEmpty() && !wildcard.isEmpty()) {
+            notes.add("Rules for trunk " + trunk.getSipTrunkId() + " beat the wildcard rules "
+                    + wildcard.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList() + ".");
+        }
+        List<SIPDispatchRuleInfo> ranked = group.stream().sorted(byPriority()).toList();
+        SIPDispatchRuleInfo best = ranked.get(0);
+        explainRanking(ranked, notes);
+        boolean pin = !ConfigView.pin(best).isEmpty();
+        return new DispatchMatch(pin ? DispatchMatch.Kind.PIN_PROMPT : DispatchMatch.Kind.MATCHED, best,
+                ranked.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList(),
+                RoomNames.of(best, invite), ConfigView.agentNames(best), null);
+    }
+
+    /**
+     * The rules LiveKit lists for the call: those naming the trunk plus wildcard rules, or all rules when there is
+     * no trunk (the list request then has no trunk filter).
+     */
+    private List<SIPDispatchRuleInfo> listed(SIPInboundTrunkInfo trunk, List<String> notes) {
+        if (trunk == null) {
+            noteUnknownFields(config.rules(), notes);
+            return config.rules();
+        }
+        List<SIPDispatchRuleInfo> listed = new ArrayList<>();
+        List<SIPDispatchRuleInfo> others = new ArrayList<>();
+        for (SIPDispatchRuleInfo rule : config.rules()) {
+            if (rule.getTrunkIdsList().isEmpty() || rule.getTrunkIdsList().contains(trunk.getSipTrunkId())) {
+                listed.add(rule);
+            } else {
+                others.add(rule);
+            }
+        }
+        if (!others.isEmpty() && others.size() <= 5) {
+            notes.add("Rules for other trunks are not considered: " + String.join(", ", others.stream()
+                    .map(r -> r.getSipDispatchRuleId() + " (trunks " + r.getTrunkIdsList() + ")").toList()) + ".");
+        } else if (!others.isEmpty()) {
+            notes.add(others.size() + " rules for other trunks are not considered.");
+        }
+        noteUnknownFields(listed, notes);
+        return listed;
+    }
+
+    /**
+     * A rule read from the API may carry fields newer than the SDK's protobuf type (such as the rule's own
+     * {@code numbers}); the simulation cannot apply them and says so.
+     */
+    private static void noteUnknownFields(List<SIPDispatchRuleInfo> rules, List<String> notes) {
+        List<String> ids = rules.stream().filter(r -> !r.getUnknownFields().asMap().isEmpty())
+                .map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList();
+        if (!ids.isEmpty()) {
+            notes.add("Rule(s) " + ids + " carry settings this version of the LiveKit SDK does not know (perhaps "
+                    + "a called-number filter); the simulation ignores them, so its rule choice is not certain.");
+        }
+    }
+
+    private String exclusion(SIPDispatchRuleInfo rule, InboundInvite invite) {
+        if (rule.getRule().getRuleCase() == RuleCase.RULE_NOT_SET) {
+            return "it has no rule kind (direct, individual or callee), which LiveKit treats as invalid";
+        }
+        List<String> inbound = rule.getInboundNumbersList();
+        if (!inbound.isEmpty() && !inbound.contains(invite.callingNumber())) {
+            String hint = inbound.stream().anyMatch(n -> PhoneNumbers.sameNumber(n, invite.calledNumber()))
+                    ? " (inbound_numbers holds the called number: it filters callers, not the DID)"
+                    : "";
+            return "the calling number " + TrunkSelector.quote(invite.callingNumber())
+                    + " is not exactly one of its inbound_numbers " + inbound + hint;
+        }
+        List<String> numbers = config.calledNumbersOf(rule);
+        if (!numbers.isEmpty() && !numbers.contains(invite.calledNumber())) {
+            return "the called number " + TrunkSelector.quote(invite.calledNumber())
+                    + " is not exactly one of its numbers " + numbers;
+        }
+        return null;
+    }
+
+    /** LiveKit's conflict error for the first two listed rules with the same trunk, PIN and numbers, or null. */
+    private String conflict(List<SIPDispatchRuleInfo> listed) {
+        List<String> pair = firstConflict(listed);
+        return pair == null ? null : "Conflicting SIP Dispatch Rules: same Trunk+Number+PIN combination for for "
+                + TrunkSelector.quote(pair.get(1)) + " and " + TrunkSelector.quote(pair.get(0));
+    }
+
+    private List<String> conflictIds(List<SIPDispatchRuleInfo> listed) {
+        List<String> pair = firstConflict(listed);
+        return pair == null ? List.of() : pair;
+    }
+
+    private List<String> firstConflict(List<SIPDispatchRuleInfo> listed) {
+        Map<List<String>, SIPDispatchRuleInfo> byKey = new HashMap<>();
+        for (SIPDispatchRuleInfo rule : listed) {
+            if (rule.getRule().getRuleCase() == RuleCase.RULE_NOT_SET) {
+                continue;
+            }
+            for (String trunk : orBlank(rule.getTrunkIdsList())) {
+                for (String inbound : orBlank(rule.getInboundNumbersList())) {
+                    for (String number : orBlank(config.calledNumbersOf(rule))) {
+                        List<String> key = List.of(ConfigView.pin(rule), trunk, PhoneNumbers.normalize(inbound),
+                                PhoneNumbers.normalize(number));
+                        SIPDispatchRuleInfo earlier = byKey.putIfAbsent(key, rule);
+                        if (earlier != null && earlier != rule) {
+                            return List.of(earlier.getSipDispatchRuleId(), rule.getSipDispatchRuleId());
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> orBlank(List<String> values) {
+        return values.isEmpty() ? List.of("") : values;
+    }
+
+    private static String noMatchError(SIPInboundTrunkInfo trunk, List<SIPDispatchRuleInfo> listed, String called) {
+        if (listed.isEmpty()) {
+            return "No SIP Dispatch Rules defined";
+        }
+        return (trunk == null ? "No SIP Trunk or Dispatch Rules matched for " : "No SIP Dispatch Rules matched for ")
+                + TrunkSelector.quote(called);
+    }
+
+    /**
+     * Lowest priority value first: 0/1/2 for direct/individual/callee with a PIN, 100/101/102 without, +1000
+     * without inbound_numbers, +1000 without numbers; ties to the lower room name or prefix.
+     */
+    int priority(SIPDispatchRuleInfo rule) {
+        int base = switch (rule.getRule().getRuleCase()) {
+            case DISPATCH_RULE_DIRECT -> 0;
+            case DISPATCH_RULE_INDIVIDUAL -> 1;
+            case DISPATCH_RULE_CALLEE -> 2;
+            case RULE_NOT_SET -> Integer.MAX_VALUE;
+        };
+        if (base == Integer.MAX_VALUE) {
+            return base;
+        }
+        int priority = ConfigView.pin(rule).isEmpty() ? base + 100 : base;
+        if (rule.getInboundNumbersList().isEmpty()) {
+            priority += 1000;
+        }
+        if (config.calledNumbersOf(rule).isEmpty()) {
+            priority += 1000;
+        }
+        return priority;
+    }
+
+    private Comparator<SIPDispatchRuleInfo> byPriority() {
+        return Comparator.comparingInt(this::priority).thenComparing(ConfigView::roomOrPrefix);
+    }
+
+    private void explainRanking(List<SIPDispatchRuleInfo> ranked, List<String> notes) {
+        if (ranked.size() < 2) {
+            return;
+        }
+        SIPDispatchRuleInfo first = ranked.get(0);
+        SIPDispatchRuleInfo second = ranked.get(1);
+        notes.add("Candidate rules by priority: " + ranked.stream()
+                .map(r -> r.getSipDispatchRuleId() + " (" + priority(r) + ", room " + TrunkSelector.quote(
+                        ConfigView.roomOrPrefix(r)) + ")").toList() + ".");
+        if (priority(first) == priority(second)
+                && ConfigView.roomOrPrefix(first).equals(ConfigView.roomOrPrefix(second))) {
+            notes.add("Rules " + first.getSipDispatchRuleId() + " and " + second.getSipDispatchRuleId()
+                    + " tie on priority and room; LiveKit keeps the one it lists first, which this analysis "
+                    + "cannot know for sure.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.sipladder.livekit;
+
+/**
+ * The parts of an INVITE that LiveKit uses to route it (routing notes, section 1).
+ *
+ * @param callId             Call-ID, or null when the header is missing
+ * @param calledNumber       user part of the To URI (what LiveKit matches trunks against), or null when To is missing
+ * @param callingNumber      user part of the From URI, or null when From is missing
+ * @param fromHost           host part of the From URI, or null
+ * @param sourceIp           IP source address of the packet as LiveKit receives it, or null when unknown
+ * @param proxyAuthorization value of the Proxy-Authorization header, or null when absent
+ * @param requestUriUser     user part of the Request-URI (not used by LiveKit for matching; kept for explanations)
+ */
+public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
+                            String sourceIp, String proxyAuthorization, String requestUriUser) {
+
+    /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
+    public InboundInvite withCalledNumber(String number) {
+        return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser);
+    }
+}

@@ -1,0 +1,164 @@
+package org.sipladder.livekit;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.livekit.server.SipServiceClient;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Reads inbound trunks and dispatch rules from a LiveKit server or LiveKit Cloud through the server SDK
+ * ({@code SipServiceClient}, Twirp over HTTPS with a signed JWT). The secret is only handed to the SDK to sign
+ * tokens: it is never logged and never part of a message.
+ */
+public final class LiveKitApiSource {
+
+    private final ApiSettings settings;
+
+    public LiveKitApiSource(ApiSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Lists all inbound trunks and dispatch rules of the project. */
+    public LiveKitConfig fetch() throws LiveKitConfigException {
+        String baseUrl = httpUrl(settings);
+        requireCredentials();
+        // Our own client: the SDK's default one has no overall timeout, and no logging interceptor may see the JWT.
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(settings.timeout())
+                .connectTimeout(settings.timeout()).readTimeout(settings.timeout()).build();
+        try {
+            SipServiceClient client = SipServiceClient.createClient(baseUrl, settings.apiKey(), settings.apiSecret(),
+                    () -> http);
+            List<SIPInboundTrunkInfo> trunks = execute(client.listSipInboundTrunk(), "ListSIPInboundTrunk");
+            List<SIPDispatchRuleInfo> rules = execute(client.listSipDispatchRule(), "ListSIPDispatchRule");
+            return new LiveKitConfig(trunks, rules, List.of("LiveKit API " + settings.url()));
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /**
+     * The base URL the SDK needs: http(s) with a trailing slash. LiveKit hands out wss:// project URLs, which
+     * the SDK (Retrofit) rejects, so ws/wss become http/https as LiveKit's own SDKs do.
+     */
+    static String httpUrl(ApiSettings settings) throws LiveKitConfigException {
+        String url = settings.url();
+        if (url.isEmpty()) {
+            throw new LiveKitConfigException("LIVEKIT_URL is not set: give your project URL, e.g. "
+                    + "wss://my-project.livekit.cloud (the LiveKit URL setting or --livekit-url).");
+        }
+        String withScheme = url.contains("://") ? url : "https://" + url;
+        URI uri;
+        try {
+            uri = new URI(withScheme);
+        } catch (URISyntaxException e) {
+            throw new LiveKitConfigException("LIVEKIT_URL \"" + url + "\" is not a valid URL: give the project URL, "
+                    + "e.g. wss://my-project.livekit.cloud.", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String httpScheme = switch (scheme) {
+            case "https", "wss" -> "https";
+            case "http", "ws" -> "http";
+            default -> throw new LiveKitConfigException("LIVEKIT_URL \"" + url + "\" uses " + scheme
+                    + "://; it must start with wss://, https://, ws:// or http://.");
+        };
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new LiveKitConfigException("LIVEKIT_URL \"" + url + "\" has no host name: give the project URL, "
+                    + "e.g. wss://my-project.livekit.cloud.");
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return httpScheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
+    }
+
+    private void requireCredentials() throws LiveKitConfigException {
+        if (settings.apiKey().isEmpty()) {
+            throw new LiveKitConfigException("LIVEKIT_API_KEY is not set: give the API key of your LiveKit project "
+                    + "(lk project list shows it; LiveKit Cloud: Settings > Keys).");
+        }
+        if (settings.apiSecret().isEmpty()) {
+            throw new LiveKitConfigException("LIVEKIT_API_SECRET is not set: give the API secret that belongs to key "
+                    + settings.apiKey() + ".");
+        }
+    }
+
+    private <T> T execute(Call<T> call, String method) throws LiveKitConfigException {
+        Response<T> response;
+        try {
+            response = call.execute();
+        } catch (InterruptedIOException e) {
+            throw new LiveKitConfigException("LiveKit at " + settings.url() + " did not answer within "
+                    + settings.timeout().toSeconds() + " s; check LIVEKIT_URL and your network, or raise the timeout.",
+                    e);
+        } catch (UnknownHostException e) {
+            throw new LiveKitConfigException("The host of LIVEKIT_URL " + settings.url() + " cannot be found; "
+                    + "check the URL and your DNS or network.", e);
+        } catch (ConnectException | NoRouteToHostException e) {
+            throw new LiveKitConfigException("Cannot connect to LiveKit at " + settings.url()
+                    + " (connection refused or unreachable); check LIVEKIT_URL and that the server is running.", e);
+        } catch (SSLException e) {
+            throw new LiveKitConfigException("TLS with LiveKit at " + settings.url() + " failed (" + e.getMessage()
+                    + "); check LIVEKIT_URL uses the right scheme and host.", e);
+        } catch (IOException | RuntimeException e) {
+            throw new LiveKitConfigException("LiveKit at " + settings.url() + " gave an answer that is not LiveKit's "
+                    + "SIP API (" + e.getClass().getSimpleName() + "); check LIVEKIT_URL points to your LiveKit project.",
+                    e);
+        }
+        if (!response.isSuccessful()) {
+            throw httpError(response, method);
+        }
+        T body = response.body();
+        if (body == null) {
+            throw new LiveKitConfigException("LiveKit at " + settings.url() + " returned an empty answer to "
+                    + method + "; check LIVEKIT_URL points to your LiveKit project.");
+        }
+        return body;
+    }
+
+    private LiveKitConfigException httpError(Response<?> response, String method) {
+        int code = response.code();
+        String detail = twirpMessage(response);
+        String url = settings.url();
+        return new LiveKitConfigException(switch (code) {
+            case 401 -> "LiveKit at " + url + " rejected API key " + settings.apiKey() + " (401" + detail
+                    + "); check LIVEKIT_API_KEY and LIVEKIT_API_SECRET belong to this project.";
+            case 403 -> "API key " + settings.apiKey() + " may not read SIP settings at " + url + " (403" + detail
+                    + "); use a key with the SIP admin permission.";
+            case 404 -> "No LiveKit SIP API at " + url + " (404 for " + method + "); check LIVEKIT_URL is your "
+                    + "LiveKit project URL, not a SIP or web address.";
+            default -> "LiveKit at " + url + " answered " + code + detail + " to " + method
+                    + "; check LIVEKIT_URL and try again later.";
+        });
+    }
+
+    /** Twirp's error message (its JSON "msg"), shortened, or "". */
+    private static String twirpMessage(Response<?> response) {
+        try (var errorBody = response.errorBody()) {
+            if (errorBody == null) {
+                return "";
+            }
+            String text = errorBody.string();
+            JsonElement json = JsonParser.parseString(text);
+            if (json.isJsonObject() && json.getAsJsonObject().has("msg")) {
+                String msg = json.getAsJsonObject().get("msg").getAsString();
+                return ": " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Twirp JSON: the status code alone says enough.
+        }
+        return "";
+    }
+}

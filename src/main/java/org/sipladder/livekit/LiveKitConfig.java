@@ -1,0 +1,103 @@
+package org.sipladder.livekit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+
+/**
+ * A LiveKit project's inbound SIP trunks and dispatch rules, as the SDK's protobuf types.
+ *
+ * @param trunks      inbound trunks, in the order they were read
+ * @param rules       dispatch rules, in the order they were read
+ * @param sources     where they came from (file paths, API URLs), for display
+ * @param ruleNumbers called numbers of dispatch rules by rule ID; newer LiveKit servers have a rule field
+ *                    {@code numbers} that the SDK's protobuf type does not know, so it is kept here when a
+ *                    JSON file has it (rules without it are absent from the map)
+ */
+public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                            Map<String, List<String>> ruleNumbers) {
+
+    public LiveKitConfig {
+        trunks = List.copyOf(trunks);
+        rules = List.copyOf(rules);
+        sources = List.copyOf(sources);
+        ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources) {
+        this(trunks, rules, sources, Map.of());
+    }
+
+    public static LiveKitConfig empty() {
+        return new LiveKitConfig(List.of(), List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * This configuration plus another one; an object whose ID appears in both is taken from {@code other}
+     * (loading the same export twice must not look like two conflicting trunks).
+     */
+    public LiveKitConfig merge(LiveKitConfig other) {
+        List<String> allSources = new ArrayList<>(sources);
+        other.sources.stream().filter(s -> !allSources.contains(s)).forEach(allSources::add);
+        Map<String, List<String>> numbers = new LinkedHashMap<>(ruleNumbers);
+        other.rules.forEach(r -> numbers.remove(r.getSipDispatchRuleId()));
+        numbers.putAll(other.ruleNumbers);
+        return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
+                mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers);
+    }
+
+    public boolean isEmpty() {
+        return trunks.isEmpty() && rules.isEmpty();
+    }
+
+    /** The trunk with this ID, or null. */
+    public SIPInboundTrunkInfo trunk(String sipTrunkId) {
+        return trunks.stream().filter(t -> t.getSipTrunkId().equals(sipTrunkId)).findFirst().orElse(null);
+    }
+
+    /** The dispatch rule with this ID, or null. */
+    public SIPDispatchRuleInfo rule(String sipDispatchRuleId) {
+        return rules.stream().filter(r -> r.getSipDispatchRuleId().equals(sipDispatchRuleId)).findFirst()
+                .orElse(null);
+    }
+
+    /** The rule's called-number filter ({@code numbers}), empty when it has none. */
+    public List<String> calledNumbersOf(SIPDispatchRuleInfo rule) {
+        return ruleNumbers.getOrDefault(rule.getSipDispatchRuleId(), List.of());
+    }
+
+    private static <T> List<T> mergeById(List<T> first, List<T> second, Function<T, String> id) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        List<T> withoutId = new ArrayList<>();
+        for (T item : concat(first, second)) {
+            String key = id.apply(item);
+            if (key.isEmpty()) {
+                withoutId.add(item);
+            } else {
+                byId.put(key, item);
+            }
+        }
+        List<T> merged = new ArrayList<>(byId.values());
+        merged.addAll(withoutId);
+        return merged;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Lists IDs only: the protobuf text of a trunk would include its auth password. */
+    @Override
+    public String toString() {
+        return "LiveKitConfig[trunks=" + trunks.stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList()
+                + ", rules=" + rules.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList()
+                + ", sources=" + sources + "]";
+    }
+}

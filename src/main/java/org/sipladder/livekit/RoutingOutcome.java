@@ -1,0 +1,24 @@
+package org.sipladder.livekit;
+
+import java.util.List;
+
+/**
+ * What LiveKit does with one INVITE: trunk, authentication, dispatch rule, the responses to expect, and the
+ * reasoning behind them (including what the analyzer cannot know).
+ *
+ * @param trunk             trunk selection
+ * @param auth              authentication outcome
+ * @param dispatch          dispatch rule selection
+ * @param expectedResponses responses LiveKit sends, in order, e.g. {@code ["100 Processing",
+ *                          "503 Try again later"]}; an entry ending in "..." may repeat; {@code (no final
+ *                          response)} means none follows (see {@link ResponseComparison})
+ * @param reasoning         step-by-step sentences naming trunk and rule IDs
+ */
+public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch dispatch,
+                             List<String> expectedResponses, List<String> reasoning) {
+
+    public RoutingOutcome {
+        expectedResponses = List.copyOf(expectedResponses);
+        reasoning = List.copyOf(reasoning);
+    }
+}

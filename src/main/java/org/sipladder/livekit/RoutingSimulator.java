@@ -1,0 +1,173 @@
+package org.sipladder.livekit;
+
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+
+/**
+ * Answers "what would LiveKit do with this INVITE?" from a project's trunks and dispatch rules, exactly as the
+ * routing notes ({@code docs/livekit-inbound-routing.md}) describe: trunk selection, authentication, dispatch
+ * rule selection and the responses to expect, with the reasoning in sentences.
+ */
+public final class RoutingSimulator {
+
+    private final LiveKitConfig config;
+    private final RoutingOptions options;
+
+    /** Simulates with {@link RoutingOptions#DEFAULT} (LiveKit Cloud). */
+    public RoutingSimulator(LiveKitConfig config) {
+        this(config, RoutingOptions.DEFAULT);
+    }
+
+    public RoutingSimulator(LiveKitConfig config, RoutingOptions options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    /** The outcome for one INVITE. */
+    public RoutingOutcome simulate(InboundInvite invite) {
+        List<String> reasoning = new ArrayList<>();
+        if (isMalformed(invite)) {
+            reasoning.add("The INVITE lacks " + missingHeaders(invite) + ", so LiveKit rejects it with "
+                    + "400 Bad request before any routing (no 100 Processing).");
+            return new RoutingOutcome(new TrunkMatch(TrunkMatch.Kind.NO_TRUNKS, null, List.of(), null, List.of()),
+                    AuthOutcome.NOT_EVALUATED, DispatchMatch.notEvaluated(),
+                    LiveKitResponses.MALFORMED_INVITE.responses(), reasoning);
+        }
+        reasoning.add("LiveKit matches the called number " + TrunkSelector.quote(invite.calledNumber())
+                + " (To user, normalized " + TrunkSelector.quote(PhoneNumbers.normalize(invite.calledNumber()))
+                + ") and the calling number " + TrunkSelector.quote(invite.callingNumber()) + " (From user).");
+        noteRequestUri(invite, reasoning);
+        TrunkMatch trunk = new TrunkSelector(config.trunks()).select(invite, reasoning);
+        reasoning.add(describe(trunk));
+        if (trunk.isError()) {
+            return stopAtTrunk(trunk, reasoning);
+        }
+        DigestCheck.Result auth = DigestCheck.check(trunk.trunk(), invite);
+        reasoning.add(auth.explanation());
+        if (auth.responses() != null) {
+            return new RoutingOutcome(trunk, auth.outcome(), DispatchMatch.notEvaluated(),
+                    auth.responses().responses(), reasoning);
+        }
+        DispatchMatch dispatch = new DispatchSelector(config).select(trunk.trunk(), invite, reasoning);
+        LiveKitResponses responses = dispatchResponses(dispatch, trunk.trunk(), reasoning);
+        return new RoutingOutcome(trunk, auth.outcome(), dispatch, responses.responses(), reasoning);
+    }
+
+    private RoutingOutcome stopAtTrunk(TrunkMatch trunk, List<String> reasoning) {
+        LiveKitResponses responses = LiveKitResponses.TRUNK_ERROR;
+        if (trunk.kind() == TrunkMatch.Kind.NOT_FOUND) {
+            if (options.cloud()) {
+                responses = LiveKitResponses.NO_TRUNK_CLOUD;
+                reasoning.add("LiveKit Cloud answers this with 404 No trunk found.");
+            } else {
+                reasoning.add("A self-hosted LiveKit fails the call like other trunk-matching errors "
+                        + "(503 Try again later); the routing notes only state Cloud's 404, so this is not certain.");
+            }
+        } else {
+            reasoning.add("LiveKit fails the call with 503 Try again later, without ringing.");
+        }
+        return new RoutingOutcome(trunk, AuthOutcome.NOT_EVALUATED, DispatchMatch.notEvaluated(),
+                responses.responses(), reasoning);
+    }
+
+    private static LiveKitResponses dispatchResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,
+                                                      List<String> reasoning) {
+        switch (dispatch.kind()) {
+            case CONFLICT -> {
+                reasoning.add("Dispatch rules " + String.join(" and ", dispatch.candidateIds())
+                        + " conflict (same trunk, PIN and numbers): LiveKit rings, then fails the call with "
+                        + "503 Try again later (" + dispatch.error() + ").");
+                return LiveKitResponses.DISPATCH_ERROR;
+            }
+            case NONE -> {
+                reasoning.add("No dispatch rule matches (" + dispatch.error() + "): LiveKit drops the call and "
+                        + "sends no final response; the caller hears ringing until it gives up or cancels.");
+                return LiveKitResponses.NO_DISPATCH_RULE;
+            }
+            case PIN_PROMPT -> {
+                reasoning.add("Rule " + ConfigView.label(dispatch.rule()) + " has a PIN: LiveKit answers and asks "
+                        + "the caller for it before joining room " + TrunkSelector.quote(dispatch.roomName()) + ".");
+                return LiveKitResponses.PIN_PROMPT;
+            }
+            default -> {
+                reasoning.add("Rule " + ConfigView.label(dispatch.rule()) + " (" + ConfigView.kind(dispatch.rule())
+                        + ") puts the caller in room " + TrunkSelector.quote(dispatch.roomName())
+                        + roomCaveat(dispatch) + ".");
+                return agentResponses(dispatch, trunk, reasoning);
+            }
+        }
+    }
+
+    private static LiveKitResponses agentResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,
+                                                   List<String> reasoning) {
+        if (!dispatch.agentNames().isEmpty()) {
+            reasoning.add("It dispatches agent(s) " + dispatch.agentNames() + "; LiveKit answers 200 OK once the "
+                    + "agent's audio is subscribed (if that agent is running and registered under that name).");
+            return LiveKitResponses.SUCCESS;
+        }
+        String timeout = trunk != null && trunk.hasRingingTimeout()
+                ? trunk.getRingingTimeout().getSeconds() + " s ringing timeout of trunk " + trunk.getSipTrunkId()
+                : "default ringing timeout of 3 minutes";
+        reasoning.add("Rule " + dispatch.rule().getSipDispatchRuleId() + " dispatches no agent "
+                + "(no room_config.agents): an agent registered with an agent name never joins, so LiveKit rings "
+                + "until the " + timeout + " and answers 486 Rejected. Only an agent running without an agent name "
+                + "(automatic dispatch) would join, which the configuration cannot show.");
+        return LiveKitResponses.NO_AGENT_TIMEOUT;
+    }
+
+    private static String roomCaveat(DispatchMatch dispatch) {
+        return dispatch.roomName() != null && dispatch.roomName().contains(RoomNames.RANDOM)
+                ? " (pattern from LiveKit's open-source code; the routing notes do not give it)"
+                : "";
+    }
+
+    private String describe(TrunkMatch trunk) {
+        return switch (trunk.kind()) {
+            case MATCHED -> "Trunk " + ConfigView.label(trunk.trunk()) + " is the only trunk listing the number.";
+            case DEFAULT -> "No trunk lists the number; the default trunk " + ConfigView.label(trunk.trunk())
+                    + " (no numbers) takes the call.";
+            case CONFLICT -> "Trunks " + String.join(" and ", trunk.candidateIds())
+                    + " each list the number, so LiveKit reports: " + trunk.error() + ".";
+            case DEFAULT_CONFLICT -> "No trunk lists the number and the default trunks "
+                    + String.join(" and ", trunk.candidateIds()) + " all accept it, so LiveKit reports: "
+                    + trunk.error() + ".";
+            case NOT_FOUND -> "The project has " + config.trunks().size()
+                    + " inbound trunk(s) but none accepts the call: " + trunk.error() + ".";
+            case NO_TRUNKS -> "The project has no inbound trunks: the call goes on without one, and only "
+                    + "wildcard dispatch rules (no trunk_ids) can match.";
+        };
+    }
+
+    /** Says when the Request-URI user differs from the To user and would route differently. */
+    private void noteRequestUri(InboundInvite invite, List<String> reasoning) {
+        String ruri = invite.requestUriUser();
+        if (ruri == null || ruri.isEmpty() || PhoneNumbers.sameNumber(ruri, invite.calledNumber())) {
+            return;
+        }
+        List<String> wouldMatch = config.trunks().stream()
+                .filter(t -> t.getNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, ruri)))
+                .map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+        reasoning.add("The Request-URI user " + TrunkSelector.quote(ruri) + " differs from the To user; LiveKit "
+                + "ignores the Request-URI for matching" + (wouldMatch.isEmpty() ? "."
+                : ", although trunk(s) " + wouldMatch + " list the Request-URI number."));
+    }
+
+    private static boolean isMalformed(InboundInvite invite) {
+        return !missingHeaders(invite).isEmpty();
+    }
+
+    private static String missingHeaders(InboundInvite invite) {
+        List<String> missing = new ArrayList<>();
+        if (invite.callId() == null || invite.callId().isBlank()) {
+            missing.add("Call-ID");
+        }
+        if (invite.callingNumber() == null) {
+            missing.add("From");
+        }
+        if (invite.calledNumber() == null) {
+            missing.add("To");
+        }
+        return String.join(", ", missing);
+    }
+}

@@ -1,0 +1,39 @@
+package org.sipladder.livekit;
+
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+
+/**
+ * One inbound trunk as a table shows it; the password appears only as "set" or "not set".
+ *
+ * @param id               sip_trunk_id
+ * @param name             name ("" when none)
+ * @param numbers          numbers the trunk accepts calls to (empty: a default trunk)
+ * @param allowedAddresses allowed_addresses as configured
+ * @param allowedNumbers   allowed_numbers (callers) as configured
+ * @param authUsername     auth_username ("" when none)
+ * @param authPassword     "set" or "not set"
+ * @param ringingTimeout   e.g. "30 s", or "default (3 min)"
+ */
+public record TrunkRow(String id, String name, List<String> numbers, List<String> allowedAddresses,
+                       List<String> allowedNumbers, String authUsername, String authPassword, String ringingTimeout) {
+
+    public TrunkRow {
+        numbers = List.copyOf(numbers);
+        allowedAddresses = List.copyOf(allowedAddresses);
+        allowedNumbers = List.copyOf(allowedNumbers);
+    }
+
+    /** The row for a trunk. */
+    public static TrunkRow of(SIPInboundTrunkInfo trunk) {
+        String timeout = trunk.hasRingingTimeout() ? trunk.getRingingTimeout().getSeconds() + " s" : "default (3 min)";
+        return new TrunkRow(trunk.getSipTrunkId(), trunk.getName(), trunk.getNumbersList(),
+                trunk.getAllowedAddressesList(), trunk.getAllowedNumbersList(), trunk.getAuthUsername(),
+                ConfigView.authPassword(trunk), timeout);
+    }
+
+    /** True for a trunk without numbers, which takes calls no other trunk lists. */
+    public boolean isDefault() {
+        return numbers.isEmpty();
+    }
+}

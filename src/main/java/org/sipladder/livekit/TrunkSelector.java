@@ -1,0 +1,136 @@
+package org.sipladder.livekit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+
+/** LiveKit's inbound trunk selection (routing notes, section 2), with the reason each trunk was left out. */
+final class TrunkSelector {
+
+    static final String NOT_FOUND_ERROR = "sip trunk not found";
+
+    private final List<SIPInboundTrunkInfo> trunks;
+
+    TrunkSelector(List<SIPInboundTrunkInfo> trunks) {
+        this.trunks = trunks;
+    }
+
+    /** Selects the trunk for the invite; adds sentences about uncertain inputs to {@code notes}. */
+    TrunkMatch select(InboundInvite invite, List<String> notes) {
+        String called = invite.calledNumber();
+        if (trunks.isEmpty()) {
+            return new TrunkMatch(TrunkMatch.Kind.NO_TRUNKS, null, List.of(), null, List.of());
+        }
+        List<SIPInboundTrunkInfo> specific = new ArrayList<>();
+        List<SIPInboundTrunkInfo> defaults = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        String calledNorm = PhoneNumbers.normalize(called);
+        List<String> numberMisses = new ArrayList<>();
+        List<String> missIds = new ArrayList<>();
+        for (SIPInboundTrunkInfo trunk : trunks) {
+            // The number check comes first because it is cheap and removes most trunks of a large project; the
+            // outcome is the same in LiveKit's order, only the reason given for skipping a trunk differs.
+            long hits = trunk.getNumbersList().stream()
+                    .filter(n -> n.equals(called) || PhoneNumbers.normalize(n).equals(calledNorm)).count();
+            if (!trunk.getNumbersList().isEmpty() && hits == 0) {
+                numberMisses.add(ConfigView.label(trunk) + " skipped: its numbers " + trunk.getNumbersList()
+                        + " do not include the called number " + quote(called) + ".");
+                missIds.add(trunk.getSipTrunkId());
+                continue;
+            }
+            String why = exclusion(trunk, invite, notes);
+            if (why != null) {
+                skipped.add(ConfigView.label(trunk) + " skipped: " + why + ".");
+                notes.add(skipped.get(skipped.size() - 1));
+            } else if (hits == 0) {
+                defaults.add(trunk);
+            } else {
+                for (long i = 0; i < hits; i++) {
+                    specific.add(trunk);
+                }
+            }
+        }
+        skipped.addAll(numberMisses);
+        notes.addAll(numberMisses.size() <= 5 ? numberMisses : List.of(missIds.size()
+                + " trunks do not list the called number (" + String.join(", ", missIds.subList(0, 5)) + " and "
+                + (missIds.size() - 5) + " more)."));
+        return outcome(called, specific, defaults, skipped, notes);
+    }
+
+    private static TrunkMatch outcome(String called, List<SIPInboundTrunkInfo> specific,
+                                      List<SIPInboundTrunkInfo> defaults, List<String> skipped, List<String> notes) {
+        if (specific.size() > 1) {
+            List<String> ids = ids(specific);
+            if (ids.size() == 1) {
+                notes.add("Trunk " + ids.get(0) + " lists the called number more than once (in different forms); "
+                        + "LiveKit's open-source matcher counts every listed number and reports a conflict with the "
+                        + "trunk itself. Whether LiveKit Cloud does the same is not known.");
+            }
+            return new TrunkMatch(TrunkMatch.Kind.CONFLICT, null, ids,
+                    "Multiple SIP Trunks matched for " + quote(called), skipped);
+        }
+        if (specific.size() == 1) {
+            for (SIPInboundTrunkInfo unused : defaults) {
+                skipped.add(ConfigView.label(unused) + " not used: it is a default trunk and "
+                        + specific.get(0).getSipTrunkId() + " lists the number.");
+            }
+            return new TrunkMatch(TrunkMatch.Kind.MATCHED, specific.get(0), ids(specific), null, skipped);
+        }
+        if (defaults.size() > 1) {
+            return new TrunkMatch(TrunkMatch.Kind.DEFAULT_CONFLICT, null, ids(defaults),
+                    "Multiple default SIP Trunks matched for " + quote(called), skipped);
+        }
+        if (defaults.size() == 1) {
+            return new TrunkMatch(TrunkMatch.Kind.DEFAULT, defaults.get(0), ids(defaults), null, skipped);
+        }
+        return new TrunkMatch(TrunkMatch.Kind.NOT_FOUND, null, List.of(), NOT_FOUND_ERROR, skipped);
+    }
+
+    /** Why the trunk cannot take this call at all (caller or source not allowed), or null. */
+    private static String exclusion(SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
+        String calling = invite.callingNumber();
+        if (!TrunkAdmission.callerAllowed(trunk, calling)) {
+            return "the calling number " + quote(calling) + " is not in its allowed_numbers "
+                    + trunk.getAllowedNumbersList();
+        }
+        AllowedAddresses allowed = new AllowedAddresses(trunk.getAllowedAddressesList());
+        if (!trunk.getAllowedAddressesList().isEmpty() && allowed.usable().isEmpty()) {
+            notes.add("Trunk " + trunk.getSipTrunkId() + ": every allowed_addresses entry "
+                    + trunk.getAllowedAddressesList() + " is malformed and ignored by LiveKit, so it accepts any address.");
+        }
+        if (allowed.usable().isEmpty()) {
+            return null;
+        }
+        if (invite.sourceIp() == null || AllowedAddresses.parseIp(invite.sourceIp().trim()) == null) {
+            notes.add("Trunk " + trunk.getSipTrunkId() + " restricts addresses to " + allowed.usable()
+                    + " but the INVITE's source IP is unknown; LiveKit accepts an address it cannot parse, and "
+                    + "so does this simulation.");
+            return null;
+        }
+        if (allowed.allows(invite.sourceIp(), invite.fromHost())) {
+            return null;
+        }
+        if (AllowedAddresses.isPrivate(invite.sourceIp())) {
+            notes.add("The source " + invite.sourceIp() + " is a private address: behind NAT LiveKit sees the "
+                    + "public address instead, so whether trunk " + trunk.getSipTrunkId()
+                    + " accepts the call is not certain.");
+        }
+        return "neither the source IP " + invite.sourceIp() + " nor the From host " + quote(invite.fromHost())
+                + " is in its allowed_addresses " + allowed.usable();
+    }
+
+    private static List<String> ids(List<SIPInboundTrunkInfo> trunks) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        trunks.forEach(t -> ids.add(t.getSipTrunkId()));
+        return List.copyOf(ids);
+    }
+
+    /** Go's %q for the strings seen here: double quotes with backslash and quote escaped. */
+    static String quote(String s) {
+        if (s == null) {
+            return "\"\"";
+        }
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * LiveKit inbound SIP configuration and routing: trunks and dispatch rules as the SDK's protobuf types, loaded
+ * from {@code lk ... --json} files ({@link org.sipladder.livekit.ConfigFileLoader}) or the LiveKit API
+ * ({@link org.sipladder.livekit.LiveKitApiSource}), and {@link org.sipladder.livekit.RoutingSimulator}, which
+ * predicts what LiveKit does with an INVITE as {@code docs/livekit-inbound-routing.md} describes.
+ *
+ * <p>Decisions the routing notes leave open, and what this package does:
+ * <ul>
+ *   <li>Cloud or self-hosted: {@link org.sipladder.livekit.RoutingOptions#forLiveKitHost(String)} decides from the
+ *       host the INVITE was sent to; without one the simulator assumes LiveKit Cloud. A self-hosted server's
+ *       answer to "sip trunk not found" is predicted as 503 Try again later and flagged as uncertain.</li>
+ *   <li>Room names of individual and callee rules follow LiveKit's open-source code
+ *       ({@code prefix_caller_<random>}, {@code prefix_called[_<random>]}) and are flagged as such.</li>
+ *   <li>A rule without agents is predicted to ring until the ringing timeout and end with 486 Rejected; an agent
+ *       running without an agent name would join anyway, which configuration cannot show.</li>
+ *   <li>Digest credentials are recomputed from the trunk password (never shown); whether LiveKit accepts the nonce
+ *       cannot be told from a capture, so a correct digest is {@code CREDENTIALS_PRESENT}.</li>
+ *   <li>The SDK's dispatch rule type has no {@code numbers} field; JSON files keep it in
+ *       {@link org.sipladder.livekit.LiveKitConfig#ruleNumbers()}, and rules from the API with unknown fields are
+ *       flagged in the reasoning.</li>
+ * </ul>
+ * This package knows nothing of captures or the UI.
+ */
+package org.sipladder.livekit;

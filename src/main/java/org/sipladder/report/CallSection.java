@@ -1,0 +1,137 @@
+package org.sipladder.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.flow.Leg;
+import org.sipladder.flow.Timings;
+import org.sipladder.sip.SipMessage;
+
+/** The pages about one call: its facts, legs and hops, the findings, the ladder and the key messages. */
+final class CallSection {
+
+    private final PageFlow page;
+    private final LadderPages ladder;
+
+    CallSection(PageFlow page, LadderPages ladder) {
+        this.page = page;
+        this.ladder = ladder;
+    }
+
+    void write(int number, CallFlow flow, List<Finding> findings) {
+        page.newPage();
+        page.heading("Call " + number + ": " + title(flow), 1);
+        page.paragraph(outcome(flow), page.body.withColour(flow.failed() ? FindingBlock.ERROR : PageFlow.TEXT));
+        page.gap(6);
+        page.table(Table.facts(facts(flow)));
+        legs(flow);
+        hops(flow);
+        Finding primary = findings.stream().filter(Finding::primary).findFirst().orElse(null);
+        page.heading("Primary cause", 2);
+        FindingBlock block = new FindingBlock(page);
+        if (primary == null) {
+            page.paragraph(flow.failed() ? "No rule explains this failure. The ladder and the messages below show what "
+                    + "each hop answered." : "The call did not fail.");
+        } else {
+            block.write(primary);
+        }
+        List<Finding> others = findings.stream().filter(f -> !f.primary()).toList();
+        if (!others.isEmpty()) {
+            page.heading("Other findings", 2);
+            others.forEach(block::write);
+        }
+        ladder.write(flow);
+        messages(flow, primary);
+    }
+
+    static String title(CallFlow flow) {
+        Leg a = flow.aLeg();
+        return Parties.user(a.from()) + " \u2192 " + Parties.user(a.to());
+    }
+
+    static String outcome(CallFlow flow) {
+        Leg a = flow.aLeg();
+        if (!a.hasFinalResponse()) {
+            return "No final response reached the caller.";
+        }
+        String status = a.finalReason() == null || a.finalReason().isEmpty() ? Integer.toString(a.finalStatus())
+                : a.finalStatus() + " " + a.finalReason();
+        return (flow.failed() ? "Failed: the caller got " : "Answered: the caller got ") + status + ".";
+    }
+
+    private static List<List<String>> facts(CallFlow flow) {
+        Leg a = flow.aLeg();
+        Timings t = flow.timings();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Call-ID", a.callId()));
+        rows.add(List.of("From", nonNull(a.from())));
+        rows.add(List.of("To", nonNull(a.to())));
+        rows.add(List.of("Request-URI", nonNull(a.requestUri())));
+        rows.add(List.of("Started", Times.stamp(flow.startMicros())));
+        rows.add(List.of("Path", flow.hops().stream().map(CallSection::hopName).collect(Collectors.joining(" \u2192 "))));
+        if (t != null) {
+            rows.add(List.of("Post-dial delay", Times.duration(t.postDialDelayMicros())));
+            rows.add(List.of("First provisional", Times.duration(t.firstProvisionalMicros())));
+            rows.add(List.of("Final response after", Times.duration(t.finalResponseMicros())));
+            if (t.durationMicros() != null) {
+                rows.add(List.of("Call duration", Times.duration(t.durationMicros())));
+            }
+        }
+        return rows;
+    }
+
+    private void legs(CallFlow flow) {
+        page.heading("Legs", 3);
+        List<List<String>> rows = flow.legs().stream().map(l -> List.of(
+                Integer.toString(l.index() + 1), l.callId(),
+                Parties.user(l.from()) + " \u2192 " + Parties.user(l.to()),
+                Integer.toString(l.messageCount()),
+                l.hasFinalResponse() ? l.finalStatus() + (l.finalReason() == null ? "" : " " + l.finalReason()) : "none"))
+                .toList();
+        page.table(new Table(List.of("Leg", "Call-ID", "From \u2192 To", "Msgs", "Final response"),
+                List.of(0.5, 3.2, 2.6, 0.7, 2.0), rows, List.of(false, true, false, false, false)));
+        if (!flow.joinEvidence().isEmpty()) {
+            page.paragraph("Why these legs are one call: " + String.join(" ", flow.joinEvidence()), page.small);
+            page.gap(4);
+        }
+    }
+
+    private void hops(CallFlow flow) {
+        page.heading("Hops", 3);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < flow.hops().size(); i++) {
+            Hop h = flow.hops().get(i);
+            rows.add(List.of(Integer.toString(i + 1), h.role().displayName(), h.address(), String.join(" ", h.evidence())));
+        }
+        page.table(Table.of(List.of("Column", "Role", "Address", "Why this role"), List.of(0.8, 1.3, 2.0, 4.9), rows));
+    }
+
+    private void messages(CallFlow flow, Finding primary) {
+        List<FlowMessage> key = KeyMessages.of(flow, primary);
+        if (key.isEmpty()) {
+            return;
+        }
+        page.heading("Key messages", 2);
+        for (FlowMessage m : key) {
+            SipMessage s = m.message();
+            page.ensure(80);
+            page.paragraph(s.label() + "  (frame " + s.frame() + ", " + Times.clock(s.timestampMicros()) + ", "
+                    + s.src() + " \u2192 " + s.dst() + " " + s.transport() + ")", page.strong);
+            page.gap(2);
+            page.mono(s.raw());
+            page.gap(4);
+        }
+    }
+
+    private static String hopName(Hop h) {
+        return h.role().displayName() + " " + h.address();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,84 @@
+package org.sipladder.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sipladder.AppVersion;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.flow.CallFlow;
+
+/** The first page: what was captured, how many calls failed and why, in one table. */
+final class CoverPage {
+
+    private final PageFlow page;
+
+    CoverPage(PageFlow page) {
+        this.page = page;
+    }
+
+    void write(ReportInput input, List<CallFlow> reported, List<Finding> findings, Redaction redaction) {
+        page.newPage();
+        page.heading("SIP Ladder findings report", 1);
+        page.paragraph(input.captureName(), new TextStyle(page.fonts().regular(), 12f, PageFlow.MUTED, 16f));
+        page.gap(8);
+        page.table(Table.facts(facts(input)));
+        if (redaction.active()) {
+            page.paragraph(redaction.notice(), page.small);
+            page.gap(6);
+        }
+        page.heading(reported.size() == 1 && !reported.get(0).failed() ? "Selected call" : "Failed calls", 2);
+        if (reported.isEmpty()) {
+            page.paragraph("No call in this capture failed.");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < reported.size(); i++) {
+                CallFlow flow = reported.get(i);
+                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), status(flow),
+                        primary(flow, findings)));
+            }
+            page.table(Table.of(List.of("Call", "From \u2192 To", "Caller got", "Primary cause"),
+                    List.of(0.5, 2.6, 1.6, 5.0), rows));
+            page.paragraph("Each call has its own section: the findings with fixes, the ladder and the key messages.",
+                    page.small);
+        }
+        List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
+        if (!general.isEmpty()) {
+            page.heading("Configuration findings", 2);
+            page.table(Table.of(List.of("Code", "Severity", "Finding"), List.of(2.8, 0.9, 5.0), general.stream()
+                    .map(f -> List.of(f.code(), FindingBlock.severity(f.severity()), f.title())).toList()));
+            page.paragraph("Details and fixes are in the appendix.", page.small);
+        }
+    }
+
+    private static List<List<String>> facts(ReportInput input) {
+        long messages = input.flows().stream().mapToLong(f -> f.messages().size()).sum();
+        long failed = input.flows().stream().filter(CallFlow::failed).count();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Capture", input.captureName()));
+        if (input.firstMicros() > 0) {
+            rows.add(List.of("Time span", Times.stamp(input.firstMicros()) + "  to  " + Times.stamp(input.lastMicros())
+                    + "  (" + Times.duration(input.lastMicros() - input.firstMicros()) + ")"));
+        }
+        rows.add(List.of("Packets", Times.count(input.packets())));
+        rows.add(List.of("SIP messages", Times.count(messages)));
+        rows.add(List.of("Calls", Times.count(input.flows().size()) + ", of which " + Times.count(failed) + " failed"));
+        rows.add(List.of("Generated", Instant.now().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
+                + " by SIP Ladder " + AppVersion.current()));
+        return rows;
+    }
+
+    private static String status(CallFlow flow) {
+        var a = flow.aLeg();
+        if (!a.hasFinalResponse()) {
+            return "no final response";
+        }
+        return a.finalReason() == null || a.finalReason().isEmpty() ? Integer.toString(a.finalStatus())
+                : a.finalStatus() + " " + a.finalReason();
+    }
+
+    private static String primary(CallFlow flow, List<Finding> findings) {
+        Optional<Finding> p = findings.stream().filter(f -> f.primary() && flow.id().equals(f.flowId())).findFirst();
+        return p.map(f -> f.code() + ": " + f.title()).orElse("no rule explains it; see the ladder");
+    }
+}

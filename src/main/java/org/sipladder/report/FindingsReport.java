@@ -1,0 +1,96 @@
+package org.sipladder.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.sipladder.AppVersion;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Hop;
+
+/**
+ * Writes the findings report of a capture as PDF: a summary page, one section per failed (or the
+ * selected) call, and an appendix; redaction is applied to the flows and findings before any of it is set.
+ */
+public final class FindingsReport {
+
+    /** Writes the report; fails with a message for the user when the selected call is not in the capture. */
+    public void write(ReportInput input, ReportOptions options, OutputStream out) throws IOException, ReportException {
+        List<CallFlow> selected = selected(input, options);
+        Redaction redaction = new Redaction(options.redactNumbers(), options.redactAddresses(), addresses(selected, input));
+        FlowRedactor redactor = new FlowRedactor(redaction);
+        List<CallFlow> flows = selected.stream().map(redactor::flow).toList();
+        List<Finding> findings = input.findings().stream().filter(f -> relevant(f, selected)).map(redactor::finding)
+                .toList();
+        String captureName = redactor.text(input.captureName());
+        try (PDDocument document = new PDDocument()) {
+            describe(document, captureName);
+            PageFlow page = new PageFlow(document, new ReportFonts(document), options.page(),
+                    "SIP Ladder findings report \u00b7 " + captureName);
+            new CoverPage(page).write(renamed(input, captureName), flows, findings, redaction);
+            CallSection section = new CallSection(page, new LadderPages(page));
+            for (int i = 0; i < flows.size(); i++) {
+                CallFlow flow = flows.get(i);
+                section.write(i + 1, flow, findings.stream().filter(f -> flow.id().equals(f.flowId())).toList());
+            }
+            new Appendix(page, redaction).write(findings, input.config(), routings(input, selected, flows));
+            page.finish();
+            document.save(out);
+        }
+    }
+
+    private static List<CallFlow> selected(ReportInput input, ReportOptions options) throws ReportException {
+        if (options.callId() == null) {
+            return input.flows().stream().filter(CallFlow::failed).toList();
+        }
+        List<CallFlow> match = input.flows().stream().filter(f -> f.id().equals(options.callId())
+                || f.legs().stream().anyMatch(l -> options.callId().equals(l.callId()))).toList();
+        if (match.isEmpty()) {
+            throw new ReportException("No call with Call-ID " + options.callId() + " in " + input.captureName() + " ("
+                    + input.flows().size() + " calls; `sipladder calls " + input.captureName() + "` lists them).");
+        }
+        return match;
+    }
+
+    /** Findings about the reported calls, and config findings, which concern every call. */
+    private static boolean relevant(Finding f, List<CallFlow> flows) {
+        return f.flowId() == null || flows.stream().anyMatch(c -> c.id().equals(f.flowId()));
+    }
+
+    /** The hops of the reported calls in column order, then every other hop, so host A is the first column. */
+    private static List<String> addresses(List<CallFlow> selected, ReportInput input) {
+        List<String> result = new ArrayList<>();
+        java.util.stream.Stream.concat(selected.stream(), input.flows().stream())
+                .flatMap(f -> f.hops().stream()).map(Hop::address).filter(Objects::nonNull)
+                .filter(a -> !result.contains(a)).forEach(result::add);
+        return result;
+    }
+
+    /** The routings of the reported calls, each with the number its call has in this report. */
+    private static List<CallRouting> routings(ReportInput input, List<CallFlow> selected, List<CallFlow> redacted) {
+        List<CallRouting> result = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            String id = selected.get(i).id();
+            int number = i + 1;
+            input.routings().stream().filter(r -> r.flowId().equals(id))
+                    .forEach(r -> result.add(new CallRouting(number, redacted.get(number - 1), r)));
+        }
+        return result;
+    }
+
+    private static ReportInput renamed(ReportInput input, String captureName) {
+        return new ReportInput(captureName, input.packets(), input.firstMicros(), input.lastMicros(), input.flows(),
+                input.findings(), input.routings(), input.config());
+    }
+
+    private static void describe(PDDocument document, String captureName) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle("SIP Ladder findings report: " + captureName);
+        info.setCreator("SIP Ladder " + AppVersion.current());
+        info.setProducer("SIP Ladder " + AppVersion.current() + " (Apache PDFBox)");
+    }
+}

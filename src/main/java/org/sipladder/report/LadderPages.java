@@ -1,0 +1,232 @@
+package org.sipladder.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.ladder.Box;
+import org.sipladder.ladder.LadderArrow;
+import org.sipladder.ladder.LadderColumn;
+import org.sipladder.ladder.LadderLayout;
+import org.sipladder.ladder.LadderPalette;
+import org.sipladder.ladder.LadderRow;
+import org.sipladder.ladder.LadderStyle;
+import org.sipladder.ladder.LadderText;
+import org.sipladder.ladder.Point;
+import org.sipladder.ladder.Rgb;
+
+/**
+ * Draws a call's ladder as vector graphics from the same {@link LadderLayout} the screen uses, scaled to
+ * the text width and cut into page-sized runs of rows, each under a repeat of the column headers.
+ */
+final class LadderPages {
+
+    private final PageFlow page;
+
+    LadderPages(PageFlow page) {
+        this.page = page;
+    }
+
+    void write(CallFlow flow) {
+        // The screen's own style, measured with the PDF's fonts, then scaled to the text width: the same picture.
+        LadderLayout layout = LadderLayout.of(flow, LadderStyle.standard().withMeasure(new PdfTextMeasure(page.fonts())));
+        float scale = (float) Math.min(1.0, page.width() / layout.width());
+        float header = (float) layout.headerHeight() * scale;
+        float rowHeight = (float) layout.style().rowHeight() * scale;
+        page.heading("Ladder", 2);
+        page.paragraph("Every SIP message in capture order, one column per hop; times are UTC, error responses are "
+                + "highlighted, dashed arrows are retransmissions.", page.small);
+        page.gap(4);
+        int first = 0;
+        int rows = layout.rowCount();
+        do {
+            page.ensure(header + rowHeight * Math.min(3, Math.max(1, rows - first)));
+            int fit = Math.max(1, (int) ((page.remaining() - header - 6) / rowHeight));
+            int end = Math.min(rows, first + fit);
+            drawRun(layout, first, end, scale);
+            first = end;
+            if (first < rows) {
+                page.newPage();
+            }
+        } while (first < rows);
+        page.gap(8);
+    }
+
+    /** Rows [first, end) under the column headers, at the page cursor. */
+    private void drawRun(LadderLayout layout, int first, int end, float scale) {
+        double rowTop = layout.headerHeight() + first * layout.style().rowHeight();
+        double rowBottom = layout.headerHeight() + end * layout.style().rowHeight();
+        double lifelineEnd = end == layout.rowCount() ? layout.lifelineBottom() : rowBottom;
+        double height = layout.headerHeight() + (lifelineEnd - rowTop);
+        Canvas c = new Canvas(page.content(), page.left(), page.y(), scale, page.pageHeight(), rowTop - layout.headerHeight());
+        Canvas head = new Canvas(page.content(), page.left(), page.y(), scale, page.pageHeight(), 0);
+        head.rect(0, 0, layout.width(), layout.headerHeight(), LadderPalette.BACKGROUND);
+        head.rect(0, 0, layout.gutterWidth(), layout.headerHeight(), LadderPalette.GUTTER);
+        c.rect(0, rowTop, layout.gutterWidth(), lifelineEnd - rowTop, LadderPalette.GUTTER);
+        head.line(0, layout.headerHeight(), layout.width(), layout.headerHeight(), LadderPalette.GRID, 1, false);
+        head.line(layout.gutterWidth(), 0, layout.gutterWidth(), layout.headerHeight(), LadderPalette.GRID, 1, false);
+        c.line(layout.gutterWidth(), rowTop, layout.gutterWidth(), lifelineEnd, LadderPalette.GRID, 1, false);
+        head.text(layout.gutterTitle());
+        head.text(layout.gutterSubtitle());
+        for (LadderColumn column : layout.columns()) {
+            Box b = column.header();
+            head.line(column.x(), b.maxY(), column.x(), layout.headerHeight(), LadderPalette.LIFELINE, 1.2, false);
+            c.line(column.x(), rowTop, column.x(), lifelineEnd, LadderPalette.LIFELINE, 1.2, false);
+            head.roundRect(b.grow(-0.5), 4, LadderPalette.HEADER_FILL, LadderPalette.HEADER_BORDER);
+            head.text(column.title());
+            head.text(column.subtitle());
+        }
+        for (LadderRow row : layout.rows().subList(first, end)) {
+            drawRow(c, row);
+        }
+        page.advance((float) (height * scale));
+    }
+
+    private void drawRow(Canvas c, LadderRow row) {
+        LadderArrow a = row.arrow();
+        c.text(row.time());
+        c.text(row.delta());
+        c.polyline(a.shaft(), a.colour(), a.lineWidth(), a.dashed());
+        c.polygon(a.head(), a.colour());
+        if (a.labelTint() != null) {
+            c.roundRect(a.label().bounds().grow(3), 3, a.labelTint(), null);
+        }
+        c.text(a.label());
+        if (a.badge() != null) {
+            c.roundRect(a.badgeBox(), 3, LadderPalette.SDP_BADGE, null);
+            c.text(a.badge());
+        }
+        c.text(a.detail());
+    }
+
+    /** Maps layout coordinates (y down, rows shifted up by {@code shift}) to the PDF page and draws. */
+    private final class Canvas {
+        private final PDPageContentStream cs;
+        private final float left;
+        private final float top;
+        private final float scale;
+        private final float pageHeight;
+        private final double shift;
+
+        Canvas(PDPageContentStream cs, float left, float top, float scale, float pageHeight, double shift) {
+            this.cs = cs;
+            this.left = left;
+            this.top = top;
+            this.scale = scale;
+            this.pageHeight = pageHeight;
+            this.shift = shift;
+        }
+
+        float x(double lx) {
+            return left + (float) lx * scale;
+        }
+
+        float y(double ly) {
+            return pageHeight - (top + (float) (ly - shift) * scale);
+        }
+
+        void rect(double x, double y, double w, double h, Rgb fill) {
+            run(() -> {
+                cs.setNonStrokingColor(colour(fill));
+                cs.addRect(x(x), y(y + h), (float) w * scale, (float) h * scale);
+                cs.fill();
+            });
+        }
+
+        void roundRect(Box b, double radius, Rgb fill, Rgb stroke) {
+            run(() -> {
+                float r = (float) radius * scale;
+                float x0 = x(b.x());
+                float x1 = x(b.maxX());
+                float y0 = y(b.maxY());
+                float y1 = y(b.y());
+                float k = r * 0.4477f;
+                cs.moveTo(x0 + r, y0);
+                cs.lineTo(x1 - r, y0);
+                cs.curveTo(x1 - k, y0, x1, y0 + k, x1, y0 + r);
+                cs.lineTo(x1, y1 - r);
+                cs.curveTo(x1, y1 - k, x1 - k, y1, x1 - r, y1);
+                cs.lineTo(x0 + r, y1);
+                cs.curveTo(x0 + k, y1, x0, y1 - k, x0, y1 - r);
+                cs.lineTo(x0, y0 + r);
+                cs.curveTo(x0, y0 + k, x0 + k, y0, x0 + r, y0);
+                cs.closePath();
+                cs.setNonStrokingColor(colour(fill));
+                if (stroke != null) {
+                    cs.setStrokingColor(colour(stroke));
+                    cs.setLineWidth(0.8f * scale);
+                    cs.fillAndStroke();
+                } else {
+                    cs.fill();
+                }
+            });
+        }
+
+        void line(double x1, double y1, double x2, double y2, Rgb stroke, double width, boolean dashed) {
+            polyline(List.of(new Point(x1, y1), new Point(x2, y2)), stroke, width, dashed);
+        }
+
+        void polyline(List<Point> points, Rgb stroke, double width, boolean dashed) {
+            run(() -> {
+                cs.setStrokingColor(colour(stroke));
+                cs.setLineWidth((float) width * scale);
+                cs.setLineDashPattern(dashed ? new float[] {5 * scale, 3 * scale} : new float[0], 0);
+                cs.moveTo(x(points.get(0).x()), y(points.get(0).y()));
+                for (Point p : points.subList(1, points.size())) {
+                    cs.lineTo(x(p.x()), y(p.y()));
+                }
+                cs.stroke();
+                cs.setLineDashPattern(new float[0], 0);
+            });
+        }
+
+        void polygon(List<Point> points, Rgb fill) {
+            run(() -> {
+                cs.setNonStrokingColor(colour(fill));
+                cs.moveTo(x(points.get(0).x()), y(points.get(0).y()));
+                for (Point p : points.subList(1, points.size())) {
+                    cs.lineTo(x(p.x()), y(p.y()));
+                }
+                cs.closePath();
+                cs.fill();
+            });
+        }
+
+        /** Draws a layout text where the layout put it; the anchor is re-applied with the PDF font's width. */
+        void text(LadderText t) {
+            if (t == null || t.text().isEmpty()) {
+                return;
+            }
+            ReportFonts fonts = page.fonts();
+            TextStyle style = new TextStyle(t.mono() ? fonts.mono() : fonts.regular(), (float) t.fontSize() * scale,
+                    colour(t.colour()), 0);
+            float width = fonts.width(style.font(), t.text(), style.size());
+            float anchor = x(t.anchorX());
+            float x = switch (t.anchor()) {
+                case START -> anchor;
+                case MIDDLE -> anchor - width / 2;
+                case END -> anchor - width;
+            };
+            page.text(t.text(), style, x, pageHeight - y(t.baseline()));
+        }
+
+        private void run(Drawing d) {
+            try {
+                d.draw();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Drawing {
+        void draw() throws IOException;
+    }
+
+    static Color colour(Rgb rgb) {
+        return new Color(rgb.red(), rgb.green(), rgb.blue());
+    }
+}

@@ -1,0 +1,29 @@
+package org.sipladder.report;
+
+import java.util.List;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.LiveKitRouting;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/**
+ * Everything a findings report shows, already analysed.
+ *
+ * @param captureName  file name of the capture
+ * @param packets      packets in the capture
+ * @param firstMicros  capture time of the first packet (microseconds since the epoch), 0 when unknown
+ * @param lastMicros   capture time of the last packet, 0 when unknown
+ * @param flows        the calls in the capture
+ * @param findings     the diagnosis, primary causes first
+ * @param routings     per INVITE that reached LiveKit: the trunk and dispatch rule it matched
+ * @param config       the LiveKit trunks and dispatch rules the diagnosis used (empty when none was given)
+ */
+public record ReportInput(String captureName, long packets, long firstMicros, long lastMicros, List<CallFlow> flows,
+                          List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config) {
+
+    public ReportInput {
+        flows = List.copyOf(flows);
+        findings = List.copyOf(findings);
+        routings = List.copyOf(routings);
+    }
+}

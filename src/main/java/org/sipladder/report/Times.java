@@ -1,0 +1,49 @@
+package org.sipladder.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the report writes instants and durations: UTC, millisecond precision, no locale surprises. */
+final class Times {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Times() {
+    }
+
+    static String stamp(long micros) {
+        return STAMP.format(instant(micros));
+    }
+
+    static String clock(long micros) {
+        return CLOCK.format(instant(micros));
+    }
+
+    /** "850 ms", "4.210 s", "3 min 12.0 s"; "not seen" for null. */
+    static String duration(Long micros) {
+        if (micros == null) {
+            return "not seen";
+        }
+        long ms = micros / 1000;
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.3f s", ms / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%d min %.1f s", ms / 60_000, (ms % 60_000) / 1000.0);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
+    }
+}

@@ -1,0 +1,191 @@
+package org.sipladder.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sipladder.capture.SipPayload;
+
+/**
+ * A tolerant line-based reader of one SIP message: start line, headers in order (folded lines joined,
+ * compact names expanded), body cut at Content-Length, SDP. It never throws on bad input; what it finds
+ * wrong goes into {@link Problems}. Cheap enough to run on every message of a large capture.
+ */
+final class MessageScanner {
+
+    private static final List<String> MANDATORY = List.of("Via", "From", "To", "Call-ID", "CSeq");
+    /** Compiled once: String.split compiles a multi-character pattern on every call. */
+    static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    static final Pattern BLANKS = Pattern.compile("\\s+");
+
+    private MessageScanner() {
+    }
+
+    /** Scans {@code payload}; empty when it holds only line breaks (a keep-alive), not a message. */
+    static Optional<SipMessage> scan(SipPayload payload, Problems problems) {
+        byte[] data = payload.data();
+        int start = 0;
+        while (start < data.length && isBlank(data[start])) {
+            start++;
+        }
+        if (start == data.length) {
+            return Optional.empty();
+        }
+        int headerEnd = indexOf(data, start, "\r\n\r\n");
+        int bodyStart;
+        if (headerEnd >= 0) {
+            bodyStart = headerEnd + 4;
+        } else {
+            headerEnd = indexOf(data, start, "\n\n");
+            bodyStart = headerEnd >= 0 ? headerEnd + 2 : data.length;
+            if (headerEnd < 0) {
+                headerEnd = data.length;
+            }
+        }
+        String headerSection = MessageText.decode(data, start, headerEnd - start);
+        String[] lines = LINE_BREAK.split(headerSection, -1);
+        StartLine startLine = StartLine.parse(lines[0], problems);
+        List<SipHeader> headers = headers(lines, problems);
+        byte[] body = body(data, bodyStart, headers, problems);
+        String raw = MessageText.decode(data, start, bodyStart - start + body.length);
+        checkMandatory(startLine, headers, problems);
+        Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
+        return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+                payload.transport(), startLine.method(), startLine.requestUri(), startLine.status(),
+                startLine.reason(), List.copyOf(headers), body, sdp, raw, !problems.isEmpty(), problems.summary()));
+    }
+
+    private static List<SipHeader> headers(String[] lines, Problems problems) {
+        List<SipHeader> headers = new ArrayList<>();
+        String name = null;
+        StringBuilder value = null;
+        StringBuilder raw = null;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
+                value.append(' ').append(line.trim());
+                raw.append("\r\n").append(line);
+                continue;
+            }
+            if (name != null) {
+                headers.add(new SipHeader(name, value.toString().trim(), raw.toString()));
+                name = null;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                if (!line.isBlank()) {
+                    problems.add("line " + (i + 1), "header line without a name and colon: \"" + line + "\"");
+                }
+                continue;
+            }
+            name = HeaderNames.expand(line.substring(0, colon).trim());
+            value = new StringBuilder(line.substring(colon + 1));
+            raw = new StringBuilder(line);
+        }
+        if (name != null) {
+            headers.add(new SipHeader(name, value.toString().trim(), raw.toString()));
+        }
+        return headers;
+    }
+
+    private static byte[] body(byte[] data, int bodyStart, List<SipHeader> headers, Problems problems) {
+        int available = data.length - bodyStart;
+        int length = available;
+        String declared = first(headers, "Content-Length");
+        if (declared != null) {
+            try {
+                int n = Integer.parseInt(declared.trim());
+                if (n < 0) {
+                    problems.add("Content-Length", "negative Content-Length " + n);
+                } else if (n > available) {
+                    problems.add("Content-Length", "Content-Length " + n + " but only " + available
+                            + " body bytes were captured");
+                } else {
+                    length = n;
+                }
+            } catch (NumberFormatException e) {
+                problems.add("Content-Length", "Content-Length \"" + declared + "\" is not a number");
+            }
+        }
+        byte[] body = new byte[length];
+        System.arraycopy(data, bodyStart, body, 0, length);
+        return body;
+    }
+
+    private static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
+        for (String name : MANDATORY) {
+            if (first(headers, name) == null) {
+                problems.add(name, "no " + name + " header");
+            }
+        }
+        String cseq = first(headers, "CSeq");
+        if (cseq != null) {
+            String[] parts = BLANKS.split(cseq.trim());
+            if (parts.length != 2 || !parts[0].chars().allMatch(Character::isDigit)) {
+                problems.add("CSeq", "CSeq \"" + cseq + "\" is not \"number METHOD\"");
+            } else if (startLine.method() != null && !startLine.method().equals(parts[1])
+                    && !"ACK".equals(startLine.method()) && !"CANCEL".equals(startLine.method())) {
+                problems.add("CSeq", "CSeq method " + parts[1] + " differs from request method " + startLine.method());
+            }
+        }
+    }
+
+    static String first(List<SipHeader> headers, String name) {
+        for (SipHeader h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == 0;
+    }
+
+    private static int indexOf(byte[] data, int from, String ascii) {
+        outer:
+        for (int i = from; i <= data.length - ascii.length(); i++) {
+            for (int j = 0; j < ascii.length(); j++) {
+                if (data[i + j] != ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The first line of a message, split into its parts exactly as sent. */
+    private record StartLine(String method, String requestUri, int status, String reason) {
+
+        static StartLine parse(String line, Problems problems) {
+            if (line.startsWith("SIP/")) {
+                return response(line, problems);
+            }
+            String[] parts = line.split(" ", -1);
+            if (parts.length != 3 || !parts[2].startsWith("SIP/") || parts[0].isEmpty() || parts[1].isEmpty()
+                    || !parts[0].chars().allMatch(c -> c > ' ' && c < 127)) {
+                problems.add("start line", "not a SIP request or status line: \"" + line + "\"");
+            }
+            String method = parts[0].isEmpty() ? line : parts[0];
+            return new StartLine(method, parts.length > 1 ? parts[1] : "", 0, null);
+        }
+
+        private static StartLine response(String line, Problems problems) {
+            int space = line.indexOf(' ');
+            String rest = space < 0 ? "" : line.substring(space + 1);
+            int codeEnd = rest.indexOf(' ');
+            String code = codeEnd < 0 ? rest : rest.substring(0, codeEnd);
+            String reason = codeEnd < 0 ? "" : rest.substring(codeEnd + 1);
+            int status = 0;
+            if (code.length() == 3 && code.chars().allMatch(Character::isDigit)) {
+                status = Integer.parseInt(code);
+            }
+            if (status < 100 || status > 699) {
+                problems.add("start line", "status line without a valid status code: \"" + line + "\"");
+            }
+            return new StartLine(null, null, status, reason);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.sipladder.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Finds the SDP in a message body by its Content-Type: a plain application/sdp body or an SDP part of a multipart body. */
+final class SdpBodies {
+
+    private SdpBodies() {
+    }
+
+    /** The parsed SDP, or null when the body holds none. */
+    static Sdp find(String contentType, byte[] body) {
+        if (contentType == null || body.length == 0) {
+            return null;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).trim();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        if (type.startsWith("application/sdp")) {
+            return SdpParser.parse(text);
+        }
+        if (type.startsWith("multipart/")) {
+            String boundary = boundary(contentType);
+            return boundary == null ? null : fromParts(text, boundary);
+        }
+        return null;
+    }
+
+    private static Sdp fromParts(String text, String boundary) {
+        for (String part : text.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            int skip = 4;
+            if (split < 0) {
+                split = part.indexOf("\n\n");
+                skip = 2;
+            }
+            if (split < 0) {
+                continue;
+            }
+            String partHeaders = part.substring(0, split).toLowerCase(Locale.ROOT);
+            if (partHeaders.contains("content-type: application/sdp")
+                    || partHeaders.contains("content-type:application/sdp")) {
+                return SdpParser.parse(part.substring(split + skip));
+            }
+        }
+        return null;
+    }
+
+    private static String boundary(String contentType) {
+        for (String param : contentType.split(";")) {
+            String p = param.trim();
+            if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                String b = p.substring("boundary=".length()).trim();
+                return b.startsWith("\"") && b.endsWith("\"") && b.length() > 1 ? b.substring(1, b.length() - 1) : b;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package org.sipladder.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.sipladder.capture.SipPayload;
+
+/**
+ * Turns captured payloads into {@link SipMessage}s. A fast line-based scan fills every field exactly as sent;
+ * jain-sip-ri then judges well-formedness ({@link Depth#FULL}), or that judgement is deferred to
+ * {@link #fullParse} for when a user inspects the message ({@link Depth#SCAN}, for bulk loading).
+ * Malformed messages are never dropped: they come back flagged with the reason.
+ */
+public final class SipParser {
+
+    /** How much work {@link #parse} does per message. */
+    public enum Depth {
+        /** Line-based scan only: structural problems are flagged, header syntax is not checked. */
+        SCAN,
+        /** Scan plus the jain-sip-ri parse of every header. */
+        FULL
+    }
+
+    private final Depth depth;
+    private final JainSipCheck jainSip = new JainSipCheck();
+
+    public SipParser() {
+        this(Depth.FULL);
+    }
+
+    public SipParser(Depth depth) {
+        this.depth = depth;
+    }
+
+    /** The message in {@code payload}; empty when the payload is only line breaks (a keep-alive), not a message. */
+    public Optional<SipMessage> parse(SipPayload payload) {
+        Problems problems = new Problems();
+        Optional<SipMessage> scanned = MessageScanner.scan(payload, problems);
+        if (scanned.isEmpty() || depth == Depth.SCAN) {
+            return scanned;
+        }
+        return Optional.of(judge(scanned.get(), payload.data(), problems));
+    }
+
+    /** {@code message} re-judged with jain-sip (for a message that was loaded with {@link Depth#SCAN}). */
+    public SipMessage fullParse(SipMessage message) {
+        SipPayload payload = new SipPayload(message.frame(), message.timestampMicros(), message.src(), message.dst(),
+                message.transport(), wire(message));
+        Problems problems = new Problems();
+        SipMessage rescanned = MessageScanner.scan(payload, problems).orElseThrow();
+        return judge(rescanned, payload.data(), problems);
+    }
+
+    private SipMessage judge(SipMessage m, byte[] wire, Problems problems) {
+        jainSip.check(wire, problems);
+        return new SipMessage(m.frame(), m.timestampMicros(), m.src(), m.dst(), m.transport(), m.method(),
+                m.requestUri(), m.status(), m.reason(), m.headers(), m.body(), m.sdp(), m.raw(),
+                !problems.isEmpty(), problems.summary());
+    }
+
+    /** The message bytes rebuilt from its header text and body bytes; exact for ASCII headers, which SIP requires. */
+    private static byte[] wire(SipMessage m) {
+        String raw = m.raw();
+        int end = raw.indexOf("\r\n\r\n");
+        int headEnd = end >= 0 ? end + 4 : raw.indexOf("\n\n") >= 0 ? raw.indexOf("\n\n") + 2 : raw.length();
+        String head = raw.substring(0, headEnd);
+        boolean latin1 = head.chars().allMatch(c -> c <= 0xff);
+        byte[] headBytes = head.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        byte[] wire = new byte[headBytes.length + m.body().length];
+        System.arraycopy(headBytes, 0, wire, 0, headBytes.length);
+        System.arraycopy(m.body(), 0, wire, headBytes.length, m.body().length);
+        return wire;
+    }
+}

@@ -1,0 +1,27 @@
+package org.sipladder.ui.dialog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.sipladder.livekit.ApiSettings;
+
+/** Everything a view-model asks the user through a window, behind an interface so view-models test without a screen. */
+public interface DialogService {
+
+    /** Shows one error with a title naming what failed and a message saying what to do. */
+    void showError(String title, String message);
+
+    void showInformation(String title, String message);
+
+    /** Lets the user pick files to open of the given kinds (first kind preselected); empty when cancelled. */
+    List<Path> chooseFilesToOpen(String title, Optional<Path> initialDirectory, List<FileKind> kinds);
+
+    /** Lets the user pick where to save; empty when cancelled. */
+    Optional<Path> chooseFileToSave(String title, Optional<Path> initialDirectory, String suggestedName, FileKind kind);
+
+    /** Asks for LiveKit connection settings, prefilled with {@code initial}; empty when cancelled. */
+    Optional<ApiSettings> askApiSettings(ApiSettings initial);
+
+    /** Asks for a new name of a ladder column; empty when cancelled, blank to restore the guessed name. */
+    Optional<String> askHopName(String address, String currentName);
+}

@@ -1,0 +1,24 @@
+package org.sipladder.ui.dialog;
+
+import java.util.List;
+
+/**
+ * A kind of file the user picks in a file chooser, with its extension patterns.
+ *
+ * @param description shown in the chooser, e.g. "Captures"
+ * @param patterns    glob patterns such as "*.pcap"
+ */
+public record FileKind(String description, List<String> patterns) {
+
+    public static final FileKind CAPTURES = new FileKind("Captures (pcap, pcapng, gz)",
+            List.of("*.pcap", "*.pcapng", "*.cap", "*.gz", "*.pcap.gz", "*.pcapng.gz"));
+    public static final FileKind JSON = new FileKind("LiveKit config (lk --json output)", List.of("*.json"));
+    public static final FileKind PNG = new FileKind("PNG image", List.of("*.png"));
+    public static final FileKind SVG = new FileKind("SVG image", List.of("*.svg"));
+    public static final FileKind PDF = new FileKind("PDF document", List.of("*.pdf"));
+    public static final FileKind ANY = new FileKind("All files", List.of("*"));
+
+    public FileKind {
+        patterns = List.copyOf(patterns);
+    }
+}

@@ -1,0 +1,118 @@
+package org.sipladder.ui.dialog;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.sipladder.livekit.ApiSettings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The JavaFX implementation of {@link DialogService}: alerts, file choosers and small forms owned by the main window. */
+public final class FxDialogService implements DialogService {
+
+    private final Window owner;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    private void alert(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type, message, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // Long messages (a file path plus advice) must wrap instead of being cut off.
+        alert.getDialogPane().setMinWidth(480);
+        alert.showAndWait();
+    }
+
+    @Override
+    public List<Path> chooseFilesToOpen(String title, Optional<Path> initialDirectory, List<FileKind> kinds) {
+        FileChooser chooser = chooser(title, initialDirectory, kinds);
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Optional<Path> initialDirectory, String suggestedName,
+                                           FileKind kind) {
+        FileChooser chooser = chooser(title, initialDirectory, List.of(kind));
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, Optional<Path> initialDirectory, List<FileKind> kinds) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        initialDirectory.filter(Files::isDirectory).ifPresent(d -> chooser.setInitialDirectory(d.toFile()));
+        for (FileKind kind : kinds) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.description(), kind.patterns()));
+        }
+        return chooser;
+    }
+
+    @Override
+    public Optional<ApiSettings> askApiSettings(ApiSettings initial) {
+        Dialog<ApiSettings> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Connect to LiveKit");
+        dialog.setHeaderText("Read inbound trunks and dispatch rules from a LiveKit project.\n"
+                + "The API secret is kept in memory only and never saved.");
+        TextField url = new TextField(nullToEmpty(initial.url()));
+        url.setId("livekitUrl");
+        url.setPromptText("https://my-project.livekit.cloud");
+        TextField key = new TextField(nullToEmpty(initial.apiKey()));
+        key.setId("livekitApiKey");
+        PasswordField secret = new PasswordField();
+        secret.setId("livekitSecret");
+        secret.setText(nullToEmpty(initial.apiSecret()));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        grid.addRow(0, new Label("URL (LIVEKIT_URL)"), url);
+        grid.addRow(1, new Label("API key (LIVEKIT_API_KEY)"), key);
+        grid.addRow(2, new Label("API secret (LIVEKIT_API_SECRET)"), secret);
+        url.setPrefColumnCount(32);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ButtonType.OK
+                ? new ApiSettings(url.getText(), key.getText(), secret.getText(), initial.timeout())
+                : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askHopName(String address, String currentName) {
+        TextInputDialog dialog = new TextInputDialog(currentName);
+        dialog.initOwner(owner);
+        dialog.setTitle("Rename hop");
+        dialog.setHeaderText("Name for " + address + " (remembered for this address; leave empty for the guessed name)");
+        return dialog.showAndWait();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

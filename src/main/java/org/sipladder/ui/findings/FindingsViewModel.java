@@ -1,0 +1,209 @@
+package org.sipladder.ui.findings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.LiveKitRouting;
+import org.sipladder.diagnose.Severity;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.task.TaskExecutor;
+
+/**
+ * The findings side panel: runs the diagnosis in the background whenever the calls or the LiveKit config
+ * change, groups the findings by call or by config object, primary causes first, and tracks the selection
+ * (the primary cause of the call being looked at is selected, so a failed call opens on why it failed).
+ */
+public final class FindingsViewModel {
+
+    /** How the panel groups findings. */
+    public enum GroupBy { CALL, CONFIG }
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> !f.primary())
+            .thenComparing(Finding::severity);
+
+    private final Diagnoser diagnoser;
+    private final TaskExecutor executor;
+    private final LiveKitConfigViewModel config;
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<FindingGroup> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy", GroupBy.CALL);
+    private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
+    private final ObjectProperty<String> focusFlowId = new SimpleObjectProperty<>(this, "focusFlowId");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Open a capture or load a LiveKit config to diagnose.");
+    private List<CallFlow> flows = List.of();
+    private Diagnosis diagnosis = new Diagnosis(List.of(), List.of());
+    private long generation;
+
+    public FindingsViewModel(Diagnoser diagnoser, TaskExecutor executor, LiveKitConfigViewModel config) {
+        this.diagnoser = diagnoser;
+        this.executor = executor;
+        this.config = config;
+        config.configProperty().addListener((obs, old, now) -> diagnose());
+        groupBy.addListener((obs, old, now) -> regroup());
+        focusFlowId.addListener((obs, old, id) -> {
+            Finding selected = selectedFinding.get();
+            if (selected == null || selected.flowId() != null && !selected.flowId().equals(id)) {
+                selectedFinding.set(primaryFor(id));
+            }
+        });
+    }
+
+    /** The call the user is looking at: its primary cause is selected when it has one. */
+    public ObjectProperty<String> focusFlowIdProperty() {
+        return focusFlowId;
+    }
+
+    private Finding primaryFor(String flowId) {
+        return flowId == null ? null
+                : findings.stream().filter(f -> f.primary() && flowId.equals(f.flowId())).findFirst().orElse(null);
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public ObservableList<FindingGroup> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<GroupBy> groupByProperty() {
+        return groupBy;
+    }
+
+    public ObjectProperty<Finding> selectedFindingProperty() {
+        return selectedFinding;
+    }
+
+    /** "4 findings (2 errors) · primary cause: LK_TRUNK_CONFLICT", or why there are none. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Diagnoses these calls (the capture just read) against the current config. */
+    public void setFlows(List<CallFlow> calls) {
+        flows = List.copyOf(calls);
+        diagnose();
+    }
+
+    /** The last diagnosis (for the PDF report). */
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /** What LiveKit would do with the INVITEs of this call, next to what the capture shows. */
+    public List<String> routingSummaries(String flowId) {
+        return diagnosis.routings().stream().filter(r -> r.flowId().equals(flowId)).map(LiveKitRouting::summary).toList();
+    }
+
+    /** The call a finding is about, as the call list names it, or empty for config-only findings. */
+    public Optional<String> callTitle(Finding finding) {
+        return flowById(finding.flowId()).map(FindingsViewModel::title);
+    }
+
+    private void diagnose() {
+        long run = ++generation;
+        List<CallFlow> calls = flows;
+        LiveKitConfig current = config.configProperty().get();
+        summary.set("Diagnosing…");
+        executor.submit(context -> diagnoser.diagnose(calls, current), result -> {
+            if (run == generation) {
+                show(result);
+            }
+        }, error -> {
+            if (run == generation) {
+                summary.set("Diagnosis failed: " + error.getMessage());
+            }
+        });
+    }
+
+    private void show(Diagnosis result) {
+        diagnosis = result;
+        Finding previous = selectedFinding.get();
+        findings.setAll(result.findings().stream().sorted(ORDER).toList());
+        regroup();
+        config.setCallsByConfigId(callsByConfigId(result));
+        selectedFinding.set(previous != null && findings.contains(previous) ? previous : primaryFor(focusFlowId.get()));
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        String primary = findings.stream().filter(Finding::primary).map(Finding::code).distinct()
+                .reduce((a, b) -> a + ", " + b).map(c -> " · primary cause: " + c).orElse("");
+        summary.set(findings.isEmpty()
+                ? (config.configProperty().get().isEmpty() ? "No findings. Load the LiveKit config to check trunks and rules."
+                        : "No findings.")
+                : findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " (" + errors + " error"
+                        + (errors == 1 ? "" : "s") + ")" + primary);
+    }
+
+    private void regroup() {
+        groups.setAll(groupBy.get() == GroupBy.CALL ? byCall() : byConfigObject());
+    }
+
+    private List<FindingGroup> byCall() {
+        Map<String, List<Finding>> grouped = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            String title = f.flowId() == null ? "LiveKit config" : flowById(f.flowId()).map(FindingsViewModel::title)
+                    .orElse("Call " + f.flowId());
+            grouped.computeIfAbsent(title, k -> new ArrayList<>()).add(f);
+        }
+        return grouped.entrySet().stream().map(e -> new FindingGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    private List<FindingGroup> byConfigObject() {
+        Map<String, List<Finding>> grouped = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            List<String> ids = f.evidence() == null ? List.of() : f.evidence().configIds();
+            if (ids.isEmpty()) {
+                grouped.computeIfAbsent("Capture only (no trunk or rule involved)", k -> new ArrayList<>()).add(f);
+            }
+            for (String id : new LinkedHashSet<>(ids)) {
+                grouped.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return grouped.entrySet().stream().map(e -> new FindingGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    private Optional<CallFlow> flowById(String id) {
+        return id == null ? Optional.empty() : flows.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    private static String title(CallFlow flow) {
+        CallRow row = CallRow.of(flow);
+        return row.from() + " → " + row.to() + " · " + row.statusText();
+    }
+
+    /** For the config tables: the calls each trunk and rule took part in, from the routing simulation. */
+    private Map<String, List<String>> callsByConfigId(Diagnosis result) {
+        Map<String, Set<String>> calls = new LinkedHashMap<>();
+        for (LiveKitRouting routing : result.routings()) {
+            if (routing.outcome() == null) {
+                continue;
+            }
+            String call = flowById(routing.flowId()).map(f -> CallRow.of(f).to()).orElse(routing.flowId())
+                    + " (frame " + routing.transaction().frame() + ")";
+            List<String> ids = new ArrayList<>(routing.outcome().trunk().candidateIds());
+            if (routing.outcome().dispatch() != null) {
+                ids.addAll(routing.outcome().dispatch().candidateIds());
+            }
+            for (String id : ids) {
+                calls.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(call);
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        calls.forEach((id, set) -> out.put(id, List.copyOf(set)));
+        return out;
+    }
+}

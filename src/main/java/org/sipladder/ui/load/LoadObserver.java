@@ -1,0 +1,21 @@
+package org.sipladder.ui.load;
+
+import java.util.List;
+import org.sipladder.flow.CallFlow;
+
+/** Receives news from a capture being read; called on the reading thread. */
+public interface LoadObserver {
+
+    void progress(long bytesRead, long totalBytes);
+
+    /** The calls found so far; sent at most every {@link #SNAPSHOT_INTERVAL_MILLIS} while reading. */
+    void calls(List<CallFlow> snapshot);
+
+    /** A problem in part of the file (a truncated packet, a damaged block) that did not stop the read. */
+    void warning(String message);
+
+    boolean cancelled();
+
+    /** How often partial results are worth showing: often enough to feel live, rarely enough to stay cheap. */
+    long SNAPSHOT_INTERVAL_MILLIS = 200;
+}

@@ -1,0 +1,65 @@
+package org.sipladder.ui.main;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.report.FindingsReport;
+import org.sipladder.report.ReportException;
+import org.sipladder.report.ReportInput;
+import org.sipladder.report.ReportOptions;
+import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.findings.FindingsViewModel;
+import org.sipladder.ui.findings.LiveKitConfigViewModel;
+import org.sipladder.ui.load.LoadedCapture;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.TaskExecutor;
+
+/** File > Export findings as PDF: the report of the capture read and its diagnosis, written in the background. */
+final class FindingsPdfExport {
+
+    private final MainWindowViewModel window;
+    private final FindingsViewModel findings;
+    private final LiveKitConfigViewModel config;
+    private final DialogService dialogs;
+    private final UserPreferences preferences;
+    private final TaskExecutor executor;
+
+    FindingsPdfExport(MainWindowViewModel window, FindingsViewModel findings, LiveKitConfigViewModel config,
+                      DialogService dialogs, UserPreferences preferences, TaskExecutor executor) {
+        this.window = window;
+        this.findings = findings;
+        this.config = config;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+        this.executor = executor;
+    }
+
+    void export() {
+        LoadedCapture capture = window.captureProperty().get();
+        if (capture == null) {
+            return;
+        }
+        Path name = capture.file().getFileName();
+        String captureName = name == null ? capture.file().toString() : name.toString();
+        dialogs.chooseFileToSave("Export findings as PDF", preferences.lastDirectory(),
+                captureName.replaceAll("\\.[^.]*$", "") + "-findings.pdf", FileKind.PDF).ifPresent(file -> {
+                    Diagnosis diagnosis = findings.diagnosis();
+                    ReportInput input = new ReportInput(captureName, capture.packets(), capture.firstMicros(),
+                            capture.lastMicros(), capture.flows(), diagnosis.findings(), diagnosis.routings(),
+                            config.configProperty().get());
+                    executor.submit(context -> write(input, file), written -> { },
+                            error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException
+                                    ? error.getMessage()
+                                    : "Writing " + file + " failed (" + error.getMessage() + "). Choose a folder you can write to."));
+                });
+    }
+
+    private static Path write(ReportInput input, Path file) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new FindingsReport().write(input, ReportOptions.defaults(), out);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,50 @@
+package org.sipladder.ui.main;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.ladder.LadderView;
+import org.sipladder.ui.prefs.UserPreferences;
+
+/** File > Export ladder as PNG/SVG: asks where, writes the ladder shown, and reports failures once. */
+final class LadderExport {
+
+    /** Writes the ladder to a file. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    private final LadderView ladder;
+    private final DialogService dialogs;
+    private final UserPreferences preferences;
+
+    LadderExport(LadderView ladder, DialogService dialogs, UserPreferences preferences) {
+        this.ladder = ladder;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+    }
+
+    void png() {
+        export(FileKind.PNG, "ladder.png", ladder::exportPng);
+    }
+
+    void svg() {
+        export(FileKind.SVG, "ladder.svg", ladder::exportSvg);
+    }
+
+    private void export(FileKind kind, String suggested, Writer writer) {
+        if (ladder.getFlow() == null) {
+            return;
+        }
+        dialogs.chooseFileToSave("Export ladder", preferences.lastDirectory(), suggested, kind).ifPresent(file -> {
+            try {
+                writer.write(file);
+            } catch (IOException | RuntimeException e) {
+                dialogs.showError("Cannot export the ladder",
+                        "Writing " + file + " failed (" + e.getMessage() + "). Choose a folder you can write to.");
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package org.sipladder.ui.main;
+
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/** The menu bar; each item only calls the view-model (or a window action such as quitting). */
+final class MainMenu extends MenuBar {
+
+    private final Menu file = new Menu("_File");
+    private final Menu view = new Menu("_View");
+    private final Menu help = new Menu("_Help");
+
+    MainMenu(MainWindowViewModel viewModel, Runnable quit, Runnable about) {
+        MenuItem open = item("_Open...", "Shortcut+O", viewModel::openWithDialog);
+        open.setId("menuOpen");
+        Menu recent = new Menu("Open _Recent");
+        recent.setId("menuRecent");
+        fillRecent(recent, viewModel);
+        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent, viewModel));
+        MenuItem exit = item("_Quit", "Shortcut+Q", quit);
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), exit);
+        help.getItems().add(item("_About SIP Ladder", null, about));
+        getMenus().addAll(file, help);
+    }
+
+    /** The File menu, for items that appear once their feature is wired (exports). */
+    Menu fileMenu() {
+        return file;
+    }
+
+    /** Adds the View menu (zoom) once there is a ladder to zoom. */
+    Menu viewMenu() {
+        if (!getMenus().contains(view)) {
+            getMenus().add(getMenus().indexOf(help), view);
+        }
+        return view;
+    }
+
+    /** Adds a menu before Help. */
+    void addMenu(Menu menu) {
+        getMenus().add(getMenus().indexOf(help), menu);
+    }
+
+    static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static void fillRecent(Menu recent, MainWindowViewModel viewModel) {
+        recent.getItems().clear();
+        for (Path path : viewModel.recentFiles()) {
+            MenuItem item = new MenuItem(path.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> viewModel.open(CaptureSource.file(path)));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+}

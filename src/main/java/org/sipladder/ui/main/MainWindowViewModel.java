@@ -1,0 +1,354 @@
+package org.sipladder.ui.main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.ui.calls.CallListViewModel;
+import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.calls.HopAliasing;
+import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.inspector.InspectorViewModel;
+import org.sipladder.ui.load.CaptureLoadException;
+import org.sipladder.ui.load.CaptureLoader;
+import org.sipladder.ui.load.LoadObserver;
+import org.sipladder.ui.load.LoadedCapture;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.LatestValueRelay;
+import org.sipladder.ui.task.TaskContext;
+import org.sipladder.ui.task.TaskExecutor;
+
+/** The main window: opening captures in the background, the status line, recent files and hop names. */
+public final class MainWindowViewModel {
+
+    private static final String APP_NAME = "SIP Ladder";
+
+    private final CaptureLoader loader;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final UserPreferences preferences;
+    private final CallListViewModel callList;
+    private final InspectorViewModel inspector;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a capture (File > Open or drop a file here).");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
+    private final ReadOnlyObjectWrapper<CallFlow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
+    private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObjectProperty<Set<Long>> highlightedFrames = new SimpleObjectProperty<>(this, "highlightedFrames", Set.of());
+    private final ReadOnlyObjectWrapper<LoadedCapture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
+
+    private List<CallFlow> loadedFlows = List.of();
+    private Map<String, String> aliases;
+    private AtomicBoolean cancelRequested = new AtomicBoolean();
+    private long loadGeneration;
+
+    public MainWindowViewModel(CaptureLoader loader, TaskExecutor executor, DialogService dialogs,
+                               UserPreferences preferences, CallListViewModel callList, InspectorViewModel inspector) {
+        this.loader = loader;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+        this.callList = callList;
+        this.inspector = inspector;
+        this.aliases = preferences.hopAliases();
+        recentFiles.setAll(preferences.recentFiles());
+        selectedFlow.bind(Bindings.createObjectBinding(
+                () -> callList.selectedRowProperty().get() == null ? null : callList.selectedRowProperty().get().flow(),
+                callList.selectedRowProperty()));
+        selectedFlow.addListener((obs, old, now) -> {
+            if (now == null || old == null || !now.id().equals(old.id())) {
+                selectedMessage.set(now == null ? null : mostTelling(now));
+            }
+        });
+        inspector.messageProperty().bind(selectedMessage);
+    }
+
+    public CallListViewModel callList() {
+        return callList;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** Fraction of the file read, 0..1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** The call shown in the ladder, with the user's hop names. */
+    public ReadOnlyObjectProperty<CallFlow> selectedFlowProperty() {
+        return selectedFlow.getReadOnlyProperty();
+    }
+
+    /** The message shown in the inspector; bound both ways to the ladder's selection. */
+    public ObjectProperty<FlowMessage> selectedMessageProperty() {
+        return selectedMessage;
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** Problems found in the last capture that did not stop reading it. */
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    /** Frames the ladder marks, e.g. the evidence of the selected finding. */
+    public ObjectProperty<Set<Long>> highlightedFramesProperty() {
+        return highlightedFrames;
+    }
+
+    /**
+     * Shows what a finding is about: selects its call (clearing a filter that hides it), marks its evidence
+     * frames and selects the first of them.
+     */
+    public void showEvidence(String flowId, List<Long> frames) {
+        highlightedFrames.set(Set.copyOf(frames));
+        if (flowId != null) {
+            selectFlow(flowId);
+        }
+        if (!frames.isEmpty()) {
+            selectFrame(frames.get(0));
+        }
+    }
+
+    /** Selects the message of the shown call that was completed by {@code frame}, if it has one. */
+    public void selectFrame(long frame) {
+        CallFlow flow = selectedFlow.get();
+        if (flow == null || flow.messages().stream().noneMatch(m -> m.message().frame() == frame)) {
+            callList.rows().stream().filter(r -> r.flow().messages().stream().anyMatch(m -> m.message().frame() == frame))
+                    .findFirst().ifPresent(r -> selectFlow(r.id()));
+            flow = selectedFlow.get();
+        }
+        if (flow != null) {
+            flow.messages().stream().filter(m -> m.message().frame() == frame).findFirst().ifPresent(selectedMessage::set);
+        }
+    }
+
+    private void selectFlow(String flowId) {
+        Optional<CallRow> row = callList.rows().stream().filter(r -> r.id().equals(flowId)).findFirst();
+        if (row.isPresent() && !callList.visibleRows().contains(row.get())) {
+            callList.filterTextProperty().set("");
+        }
+        row.ifPresent(callList.selectedRowProperty()::set);
+    }
+
+    /** The last capture read completely (or up to a cancel); null while reading. */
+    public ReadOnlyObjectProperty<LoadedCapture> captureProperty() {
+        return capture.getReadOnlyProperty();
+    }
+
+    /** File > Open: asks for captures and opens the first one chosen. */
+    public void openWithDialog() {
+        List<Path> chosen = dialogs.chooseFilesToOpen("Open capture", preferences.lastDirectory(),
+                List.of(FileKind.CAPTURES, FileKind.ANY));
+        if (!chosen.isEmpty()) {
+            Path parent = chosen.get(0).toAbsolutePath().getParent();
+            if (parent != null) {
+                preferences.setLastDirectory(parent);
+            }
+            open(CaptureSource.file(chosen.get(0)));
+        }
+    }
+
+    /** Files dropped on the window: the first one that is a regular file is opened. */
+    public void openDropped(List<Path> files) {
+        files.stream().filter(Files::isRegularFile).findFirst()
+                .ifPresentOrElse(f -> open(CaptureSource.file(f)),
+                        () -> dialogs.showError("Cannot open the dropped item", "Drop a capture file (pcap, pcapng or .gz), not a folder."));
+    }
+
+    /** Starts reading {@code source} in the background, replacing whatever was shown (and stopping a read in progress). */
+    public void open(CaptureSource source) {
+        cancelLoading();
+        long generation = ++loadGeneration;
+        callList.clear();
+        warnings.clear();
+        highlightedFrames.set(Set.of());
+        loadedFlows = List.of();
+        capture.set(null);
+        loading.set(true);
+        progress.set(0);
+        title.set(APP_NAME + " — " + source.displayName());
+        status.set("Reading " + source.displayName() + "…");
+        if (source.remember()) {
+            recentFiles.setAll(preferences.addRecentFile(source.path()));
+        }
+        LatestValueRelay<List<CallFlow>> snapshots = new LatestValueRelay<>(executor, flows -> {
+            if (generation == loadGeneration) {
+                showFlows(flows);
+            }
+        });
+        LatestValueRelay<Double> progressRelay = new LatestValueRelay<>(executor, fraction -> {
+            if (generation == loadGeneration) {
+                progress.set(fraction);
+            }
+        });
+        // A flag of our own rather than the executor's handle: the synchronous test executor only returns
+        // its handle after the work is done, too late for a cancel issued while reading.
+        AtomicBoolean cancel = new AtomicBoolean();
+        cancelRequested = cancel;
+        executor.submit(
+                context -> loader.load(source.path(), observer(() -> cancel.get() || context.isCancelled(),
+                        snapshots, progressRelay)),
+                result -> {
+                    if (generation == loadGeneration) {
+                        loaded(source, result);
+                    }
+                },
+                error -> {
+                    if (generation == loadGeneration) {
+                        failed(source, error);
+                    }
+                });
+    }
+
+    /** Stops the read in progress; what was read so far stays on screen. */
+    public void cancelLoading() {
+        if (loading.get()) {
+            cancelRequested.set(true);
+            status.set("Cancelling…");
+        }
+    }
+
+    /** Asks the user for a new name for the hop at {@code address} and remembers it. */
+    public void renameHop(String address) {
+        String current = currentHopName(address).orElse(address);
+        dialogs.askHopName(address, current).ifPresent(name -> setHopAlias(address, name));
+    }
+
+    /** Names the hop at {@code address} (blank restores the guessed name), in every call, now and in later sessions. */
+    public void setHopAlias(String address, String name) {
+        preferences.setHopAlias(address, name);
+        aliases = preferences.hopAliases();
+        showFlows(loadedFlows);
+    }
+
+    private Optional<String> currentHopName(String address) {
+        CallFlow flow = selectedFlow.get();
+        if (flow == null) {
+            return Optional.empty();
+        }
+        return flow.hops().stream().filter(h -> h.address().equals(address)).map(Hop::name).findFirst();
+    }
+
+    private void showFlows(List<CallFlow> flows) {
+        loadedFlows = flows;
+        callList.update(HopAliasing.applyAll(flows, aliases));
+    }
+
+    /** The message to show first for a call: its first error response, where the failure is; else its first message. */
+    static FlowMessage mostTelling(CallFlow flow) {
+        return flow.messages().stream().filter(m -> m.message().status() >= 400).findFirst()
+                .orElse(flow.messages().isEmpty() ? null : flow.messages().get(0));
+    }
+
+    /** A new user should land on the interesting call: the first that failed, else the first. */
+    private CallRow firstFailedOrFirst() {
+        return callList.visibleRows().stream().filter(r -> r.flow().failed()).findFirst()
+                .orElse(callList.visibleRows().get(0));
+    }
+
+    private void loaded(CaptureSource source, LoadedCapture result) {
+        showFlows(result.flows());
+        if (callList.selectedRowProperty().get() == null && !callList.visibleRows().isEmpty()) {
+            callList.selectedRowProperty().set(firstFailedOrFirst());
+        }
+        warnings.setAll(result.warnings());
+        capture.set(result);
+        loading.set(false);
+        progress.set(result.cancelled() ? progress.get() : 1);
+        StringBuilder s = new StringBuilder();
+        s.append(count(result.flows().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
+                .append(" in ").append(source.displayName());
+        if (result.cancelled()) {
+            s.append(" (stopped at ").append(Math.round(progress.get() * 100)).append("%: partial result)");
+        }
+        if (!result.warnings().isEmpty()) {
+            s.append(" · ").append(count(result.warnings().size(), "warning")).append(": ").append(result.warnings().get(0));
+        }
+        status.set(s.toString());
+    }
+
+    private void failed(CaptureSource source, Exception error) {
+        loading.set(false);
+        String message = error instanceof CaptureLoadException ? error.getMessage()
+                : "Could not read " + source.displayName() + ": " + describe(error);
+        status.set(message);
+        dialogs.showError("Cannot open " + source.displayName(), message);
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static LoadObserver observer(TaskContext context, LatestValueRelay<List<CallFlow>> snapshots,
+                                         LatestValueRelay<Double> progress) {
+        return new LoadObserver() {
+            @Override
+            public void progress(long bytesRead, long totalBytes) {
+                progress.publish(totalBytes <= 0 ? 0 : Math.min(1.0, (double) bytesRead / totalBytes));
+            }
+
+            @Override
+            public void calls(List<CallFlow> snapshot) {
+                snapshots.publish(new ArrayList<>(snapshot));
+            }
+
+            @Override
+            public void warning(String message) {
+                // Warnings arrive with the final result; a burst of them must not flood the UI thread.
+            }
+
+            @Override
+            public boolean cancelled() {
+                return context.isCancelled();
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package org.sipladder.ui.prefs;
+
+import java.util.List;
+
+/**
+ * Where the main window was and how its split panes were divided when it was last closed.
+ *
+ * @param x         left edge
+ * @param y         top edge
+ * @param width     width
+ * @param height    height
+ * @param maximized whether it was maximised
+ * @param dividers  divider positions (0..1) of the split panes, outermost first
+ */
+public record WindowLayout(double x, double y, double width, double height, boolean maximized, List<Double> dividers) {
+
+    public WindowLayout {
+        dividers = List.copyOf(dividers);
+    }
+}

@@ -1,0 +1,59 @@
+package org.sipladder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private final List<List<String>> desktopStarts = new ArrayList<>();
+
+    private int run(String... args) {
+        return Launcher.run(args, new PrintWriter(out), new PrintWriter(err), files -> {
+            desktopStarts.add(files);
+            return 0;
+        });
+    }
+
+    @Test
+    void versionRunsTheCommandLine() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("SIP Ladder "), out.toString());
+    }
+
+    @Test
+    void subcommandRunsTheCommandLineWithItsExitCode() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.pcap"), "nope");
+        assertEquals(2, run("messages", junk.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void withoutArgumentsTheDesktopAppStartsOnTheDemo() {
+        assertEquals(0, run(), err.toString());
+        assertEquals(List.of(List.of()), desktopStarts);
+    }
+
+    @Test
+    void aCapturePathOrOpenStartsTheDesktopAppOnIt() {
+        assertEquals(0, run("one.pcap"));
+        assertEquals(0, run("open", "two.pcap"));
+        assertEquals(List.of(List.of("one.pcap"), List.of("two.pcap")), desktopStarts);
+        assertTrue(out.toString().isEmpty(), out.toString());
+    }
+}

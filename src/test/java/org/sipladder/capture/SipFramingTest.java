@@ -1,0 +1,98 @@
+package org.sipladder.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Start-line recognition and Content-Length framing, the only SIP the capture layer knows. */
+class SipFramingTest {
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int startLine(String s) {
+        byte[] a = b(s);
+        return SipFraming.startLine(a, 0, a.length);
+    }
+
+    private static int length(String s) {
+        byte[] a = b(s);
+        return SipFraming.messageLength(a, 0, a.length, 65536);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INVITE sip:bob@example.com SIP/2.0\r\n", "OPTIONS sips:h:5061;transport=tls SIP/2.0\n",
+        "INFO tel:+15551234 SIP/2.0\r\n", "SIP/2.0 200 OK\r\n", "SIP/2.0 100\r\n", "SIP/2.0 503 Try again later\r\n",
+        "X-CUSTOM urn:x:y SIP/2.0\r\n"})
+    void startLines(String line) {
+        assertEquals(line.length(), startLine(line + "Via: x\r\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET / HTTP/1.1\r\n", "HTTP/1.1 200 OK\r\n", "INVITE sip:bob SIP/3.0\r\n",
+        "INVITE  SIP/2.0\r\n", "SIP/2.0 20 OK\r\n", "SIP/2.0 2000 OK\r\n", "invite nocolon SIP/2.0\r\n",
+        "\r\n", "RTP\u0080\u0001 x\n", "INVITE sip:a b SIP/2.0\r\n"})
+    void notStartLines(String line) {
+        assertEquals(SipFraming.NO, startLine(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "INV", "INVITE sip:bob@exa", "SIP/2", "SIP/2.0 20"})
+    void prefixesNeedMore(String prefix) {
+        assertEquals(SipFraming.NEED_MORE, startLine(prefix));
+    }
+
+    @Test
+    void framingByContentLengthInAnyForm() {
+        String head = "MESSAGE sip:a@b SIP/2.0\r\nCall-ID: x\r\n";
+        for (String lengthHeader : new String[] {"Content-Length:   5", "l : 5", "content-length: 5"}) {
+            String message = head + lengthHeader + "\r\n\r\nhello";
+            assertEquals(message.length(), length(message + "+more"), lengthHeader);
+        }
+        assertEquals(head.length() + 2, length(head + "\r\nbody without length"), "no Content-Length: no body");
+        assertEquals(SipFraming.NEED_MORE, length(head + "Content-Length: 50\r\n\r\nshort"));
+        assertEquals(SipFraming.NEED_MORE, length(head + "Content-Length: 5\r\n"));
+    }
+
+    @Test
+    void bareLineFeedsAndHeadersThatOnlyLookLikeContentLength() {
+        String msg = "SIP/2.0 200 OK\nLocation: x\nContent-Length: 2\n\nok";
+        assertEquals(msg.length(), length(msg + "trailing"));
+        String lookalike = "SIP/2.0 200 OK\r\nContent-Length-Extra: 9\r\nl: 1\r\n\r\nxy";
+        assertEquals(lookalike.length() - 1, length(lookalike));
+    }
+
+    @Test
+    void wordAtATimeSearchAgreesWithAPlainLoop() {
+        java.util.Random r = new java.util.Random(7);
+        for (int round = 0; round < 2000; round++) {
+            byte[] a = new byte[r.nextInt(40)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) (r.nextInt(4) == 0 ? '\n' : r.nextInt(256));
+            }
+            int from = a.length == 0 ? 0 : r.nextInt(a.length);
+            int end = from + (a.length == from ? 0 : r.nextInt(a.length - from + 1));
+            int expected = -1;
+            for (int i = from; i < end; i++) {
+                if (a[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, SipFraming.indexOf(a, from, end, (byte) '\n'));
+        }
+    }
+
+    @Test
+    void endlessHeadersAreNotSip() {
+        StringBuilder s = new StringBuilder("INVITE sip:a@b SIP/2.0\r\n");
+        while (s.length() < 70_000) {
+            s.append("X-Filler: 0123456789\r\n");
+        }
+        assertEquals(SipFraming.NO, length(s.toString()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+
+class CallsCommandTest {
+
+    static final long T = 1_700_000_000_000_000L;
+    static final String CARRIER = "89.184.187.124:5060";
+    static final String JAMBONZ = "172.20.11.236:5060";
+    static final String LIVEKIT = "129.158.233.108:5060";
+
+    @TempDir
+    Path dir;
+
+    static String message(String startLine, String callId, String branch, String cseq, String toTag, String extra) {
+        return startLine + "\r\nVia: SIP/2.0/UDP 10.9.9.9;branch=" + branch + "\r\nFrom: <sip:+4930@c>;tag=f\r\n"
+                + "To: <sip:91874350352@sip.jambonz.cloud>" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: " + cseq + "\r\n" + extra + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** The field case as a capture: carrier -> Jambonz -> LiveKit, 100 Processing then 503, 603 to the carrier. */
+    Path seed() {
+        String bUri = "sip:4991874350352@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud";
+        return Captures.pcap()
+                .udp(T, CARRIER, JAMBONZ, message("INVITE sip:91874350352@sip.jambonz.cloud SIP/2.0", "A-1", "z9hG4bKa", "1 INVITE", null, ""))
+                .udp(T + 2_000, JAMBONZ, CARRIER, message("SIP/2.0 100 Trying", "A-1", "z9hG4bKa", "1 INVITE", null, ""))
+                .udp(T + 40_000, JAMBONZ, LIVEKIT, message("INVITE " + bUri + " SIP/2.0", "B-1", "z9hG4bKb", "1 INVITE", null, "X-CID: A-1\r\n"))
+                .udp(T + 60_000, LIVEKIT, JAMBONZ, message("SIP/2.0 100 Processing", "B-1", "z9hG4bKb", "1 INVITE", null, ""))
+                .udp(T + 70_000, JAMBONZ, CARRIER, message("SIP/2.0 183 Session Progress", "A-1", "z9hG4bKa", "1 INVITE", "j", ""))
+                .udp(T + 1_560_000, LIVEKIT, JAMBONZ, message("SIP/2.0 503 Try again later", "B-1", "z9hG4bKb", "1 INVITE", "SCL_1", ""))
+                .udp(T + 1_580_000, JAMBONZ, CARRIER, message("SIP/2.0 603 Decline", "A-1", "z9hG4bKa", "1 INVITE", "j", ""))
+                .write(dir.resolve("seed.pcap"));
+    }
+
+    @Test
+    void seedCaseIsOneCallWithTwoLegsAndThreeHops() {
+        CliRun run = CliRun.of("calls", seed().toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonArray calls = JsonParser.parseString(run.out()).getAsJsonArray();
+        assertEquals(1, calls.size());
+        JsonObject call = calls.get(0).getAsJsonObject();
+        assertEquals("A-1", call.get("id").getAsString());
+        assertEquals(603, call.get("finalStatus").getAsInt());
+        JsonArray legs = call.getAsJsonArray("legs");
+        assertEquals(2, legs.size());
+        JsonObject b = legs.get(1).getAsJsonObject();
+        assertEquals("B-1", b.get("callId").getAsString());
+        assertEquals(503, b.get("finalStatus").getAsInt());
+        assertEquals("Try again later", b.get("finalReason").getAsString());
+        assertEquals(3, b.get("firstFrame").getAsInt());
+        assertEquals(6, b.get("lastFrame").getAsInt());
+        assertEquals(3, b.get("messageCount").getAsInt());
+        assertEquals("sip:4991874350352@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud", b.get("requestUri").getAsString());
+        List<String> roles = new java.util.ArrayList<>();
+        call.getAsJsonArray("hops").forEach(h -> roles.add(h.getAsJsonObject().get("role").getAsString()));
+        assertEquals(List.of("Carrier", "Jambonz", "LiveKit"), roles);
+        assertEquals("LiveKit 129.158.233.108", call.getAsJsonArray("hops").get(2).getAsJsonObject().get("name").getAsString());
+        assertTrue(call.getAsJsonArray("joinEvidence").get(0).getAsString().contains("X-CID: A-1"));
+        JsonObject timings = call.getAsJsonObject("timings");
+        assertEquals(0.070, timings.get("postDialDelaySeconds").getAsDouble(), 1e-9);
+        assertEquals(1.580, timings.get("finalResponseSeconds").getAsDouble(), 1e-9);
+        assertTrue(timings.get("durationSeconds").isJsonNull());
+    }
+
+    @Test
+    void tableNamesTheHopsAndTheStatus() {
+        List<String> lines = CliRun.of("calls", seed().toString()).outLines();
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).contains("Carrier > Jambonz > LiveKit"), lines.get(1));
+        assertTrue(lines.get(1).contains("603 Decline"), lines.get(1));
+        assertTrue(lines.get(1).endsWith("A-1"), lines.get(1));
+    }
+}

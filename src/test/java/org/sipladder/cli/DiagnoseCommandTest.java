@@ -1,0 +1,196 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import livekit.LivekitSip.ListSIPDispatchRuleResponse;
+import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okio.Buffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.livekit.ConfigFileLoader;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.LiveKitConfigException;
+import picocli.CommandLine;
+
+/** {@code diagnose} on the bundled demo case, config-only, and with the mistakes users make. */
+class DiagnoseCommandTest {
+
+    private static final String PASSWORD = "jz-Secr3t-7781";
+
+    @TempDir
+    Path dir;
+
+    private Path pcap;
+    private Path trunks;
+    private Path rules;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void copyDemo() throws IOException {
+        pcap = resource("seed-livekit-503.pcap");
+        trunks = resource("seed-inbound-trunks.json");
+        rules = resource("seed-dispatch-rules.json");
+    }
+
+    @Test
+    void jsonNamesTheTrunkConflictAsPrimaryCauseOfThe503() {
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", trunks.toString(),
+                "--livekit-config", rules.toString(), "--json"), err.toString());
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        JsonObject primary = findings.get(0).getAsJsonObject();
+        assertEquals("LK_TRUNK_CONFLICT", primary.get("code").getAsString());
+        assertTrue(primary.get("primary").getAsBoolean());
+        assertEquals("[\"ST_GjeZjGQjrsvC\",\"ST_keiPmt6sJhJh\"]", primary.getAsJsonObject("evidence").get("configIds").toString());
+        JsonObject livekit = primary.getAsJsonObject("livekit");
+        assertEquals("[\"100 Processing\",\"503 Try again later\"]", livekit.get("expected").toString());
+        assertEquals("CONSISTENT", livekit.get("consistency").getAsString());
+        assertTrue(livekit.get("reasoning").toString().contains("Multiple SIP Trunks matched"), livekit.toString());
+        List<String> codes = new ArrayList<>();
+        findings.forEach(f -> codes.add(f.getAsJsonObject().get("code").getAsString()));
+        assertTrue(codes.containsAll(List.of("LK_RULE_UNKNOWN_TRUNK", "LK_RULE_NO_AGENT", "B2BUA_FAILURE_RELAYED")), codes.toString());
+        for (var f : findings) {
+            assertFalse(f.getAsJsonObject().getAsJsonObject("fix").getAsJsonArray("steps").isEmpty());
+        }
+        assertFalse(out.toString().contains(PASSWORD));
+    }
+
+    @Test
+    void textPutsThePrimaryCauseFirstAndNeverShowsThePassword() {
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", trunks.toString(), "--livekit-config", rules.toString()));
+        String text = out.toString();
+        int primary = text.indexOf("PRIMARY CAUSE  ERROR  LK_TRUNK_CONFLICT");
+        assertTrue(primary > 0, text);
+        assertTrue(primary < text.indexOf("B2BUA_FAILURE_RELAYED"));
+        assertTrue(text.contains("$ lk sip inbound delete ST_keiPmt6sJhJh"));
+        assertTrue(text.contains("    How LiveKit decides:"), text);
+        assertTrue(text.replaceAll("\\s+", " ").contains("the capture shows 100 Processing, 503 Try again later: consistent"));
+        assertFalse(text.contains(PASSWORD));
+    }
+
+    @Test
+    void configAloneIsChecked() {
+        assertEquals(0, run("diagnose", "--livekit-config", trunks.toString(), "--livekit-config", rules.toString(), "--json"));
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        assertEquals(3, findings.size(), out.toString());
+        findings.forEach(f -> assertFalse(f.getAsJsonObject().has("callId")));
+    }
+
+    @Test
+    void captureWithoutConfigReadsLiveKitsAnswer() {
+        assertEquals(0, run("diagnose", pcap.toString()));
+        assertTrue(out.toString().contains("PRIMARY CAUSE  ERROR  LK_RESPONSE_EXPLAINED"), out.toString());
+        assertTrue(out.toString().contains("no LiveKit config loaded"));
+    }
+
+    @Test
+    void nothingToDiagnoseIsOneLineAndExit2() {
+        assertEquals(2, run("diagnose"));
+        assertOneLine("CAPTURE");
+    }
+
+    @Test
+    void missingCaptureIsOneLineAndExit2() {
+        assertEquals(2, run("diagnose", dir.resolve("nope.pcap").toString()));
+        assertOneLine("nope.pcap");
+    }
+
+    @Test
+    void badConfigJsonIsOneLineAndExit2() throws IOException {
+        Path bad = Files.writeString(dir.resolve("trunks.json"), "{\"items\": [ {\"sipTrunkId\": ");
+        assertEquals(2, run("diagnose", pcap.toString(), "--livekit-config", bad.toString()));
+        assertOneLine("trunks.json");
+    }
+
+    @Test
+    void configFromTheLiveKitApiGivesTheSameDiagnosis() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            LiveKitConfig seed = new ConfigFileLoader().loadAll(List.of(trunks, rules));
+            server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder().addAllItems(seed.trunks()).build().toByteArray()));
+            server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder().addAllItems(seed.rules()).build().toByteArray()));
+            assertEquals(0, runWith(Map.of("LIVEKIT_API_KEY", "APIkey", "LIVEKIT_API_SECRET", "api-secret-value"),
+                    "diagnose", pcap.toString(), "--livekit-url", server.url("/").toString(), "--json"), err.toString());
+            JsonObject primary = JsonParser.parseString(out.toString()).getAsJsonArray().get(0).getAsJsonObject();
+            assertEquals("LK_TRUNK_CONFLICT", primary.get("code").getAsString());
+            assertFalse(out.toString().contains("api-secret-value") || err.toString().contains("api-secret-value"));
+        } catch (LiveKitConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void unreachableLiveKitIsOneLineAndExit2() throws IOException {
+        int port;
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            port = server.getPort();
+        }
+        assertEquals(2, runWith(Map.of("LIVEKIT_API_KEY", "APIkey", "LIVEKIT_API_SECRET", "api-secret-value"),
+                "diagnose", pcap.toString(), "--livekit-url", "http://127.0.0.1:" + port));
+        assertOneLine("127.0.0.1:" + port);
+        assertFalse(err.toString().contains("api-secret-value"));
+    }
+
+    @Test
+    void missingApiKeyIsOneLineAndExit2() {
+        assertEquals(2, runWith(Map.of(), "diagnose", pcap.toString(), "--livekit-url", "wss://project.livekit.cloud"));
+        assertOneLine("LIVEKIT_API_KEY");
+    }
+
+    private static MockResponse protobuf(byte[] body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/protobuf")
+                .body(new Buffer().write(body)).build();
+    }
+
+    /** Runs with the given environment instead of the process's (for LIVEKIT_API_KEY and LIVEKIT_API_SECRET). */
+    private int runWith(Map<String, String> environment, String... args) {
+        CommandLine standard = SipLadderCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cli = new CommandLine(new SipLadderCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == DiagnoseCommand.class ? cls.cast(new DiagnoseCommand(environment)) : CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cli.setOut(standard.getOut());
+        cli.setErr(standard.getErr());
+        cli.setExecutionExceptionHandler(standard.getExecutionExceptionHandler());
+        return cli.execute(args);
+    }
+
+    private void assertOneLine(String naming) {
+        String message = err.toString().strip();
+        assertFalse(message.contains("\n"), message);
+        assertTrue(message.contains(naming), message);
+        assertFalse(message.contains("Exception") && message.contains("\tat "), message);
+    }
+
+    private int run(String... args) {
+        return SipLadderCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private Path resource(String name) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/org/sipladder/demo/" + name)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+}

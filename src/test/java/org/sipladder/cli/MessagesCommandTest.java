@@ -1,0 +1,123 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+class MessagesCommandTest {
+
+    static final long T = 1_700_000_000_123_456L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonLineCarriesFrameTimeAddressesTransportCallIdCseqAndStatus() {
+        Path pcap = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-1"))
+                .udp(T + 2_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(503, "Try again later", "INVITE", "call-1", 1))
+                .write(dir.resolve("two.pcap"));
+        CliRun run = CliRun.of("messages", pcap.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        List<String> lines = run.outLines();
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).contains("\"time\":1700000000.123456,"), lines.get(0));
+        JsonObject invite = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        assertEquals(1, invite.get("frame").getAsInt());
+        assertEquals("10.0.0.1:5060", invite.get("src").getAsString());
+        assertEquals("10.0.0.2:5060", invite.get("dst").getAsString());
+        assertEquals("UDP", invite.get("transport").getAsString());
+        assertEquals("call-1", invite.get("callId").getAsString());
+        assertEquals("1 INVITE", invite.get("cseq").getAsString());
+        assertEquals("INVITE", invite.get("method").getAsString());
+        assertTrue(invite.get("sdp").getAsBoolean());
+        assertFalse(invite.get("malformed").getAsBoolean());
+        JsonObject rejected = JsonParser.parseString(lines.get(1)).getAsJsonObject();
+        assertEquals(2, rejected.get("frame").getAsInt());
+        assertEquals(503, rejected.get("status").getAsInt());
+        assertEquals("Try again later", rejected.get("reason").getAsString());
+        assertFalse(rejected.has("method"));
+        assertEquals(1700000000.125456, rejected.get("time").getAsDouble(), 1e-7);
+    }
+
+    @Test
+    void ipv6AddressesAreBracketed() {
+        Path pcap = Captures.pcap()
+                .udp(T, "[2001:db8::1]:5060", "[2001:db8::2]:5080", SipText.request("OPTIONS", "sip:x", "v6", 1, ""))
+                .write(dir.resolve("v6.pcap"));
+        JsonObject m = JsonParser.parseString(CliRun.of("messages", pcap.toString(), "--json").outLines().get(0))
+                .getAsJsonObject();
+        assertEquals("[2001:db8::1]:5060", m.get("src").getAsString());
+        assertEquals("[2001:db8::2]:5080", m.get("dst").getAsString());
+    }
+
+    @Test
+    void malformedMessageIsListedWithItsReason() {
+        Path pcap = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.response(200, "OK", "INVITE", "c", 1)
+                        .replace("CSeq: 1 INVITE", "CSeq: abc"))
+                .write(dir.resolve("bad.pcap"));
+        JsonObject m = JsonParser.parseString(CliRun.of("messages", pcap.toString(), "--json").outLines().get(0))
+                .getAsJsonObject();
+        assertTrue(m.get("malformed").getAsBoolean());
+        assertTrue(m.get("malformedReason").getAsString().contains("CSeq"));
+        assertEquals("c", m.get("callId").getAsString());
+    }
+
+    @Test
+    void tableShowsOneAlignedRowPerMessage() {
+        Path pcap = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-1"))
+                .udp(T + 2_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(100, "Trying", "INVITE", "call-1", 1))
+                .write(dir.resolve("t.pcap"));
+        List<String> lines = CliRun.of("messages", pcap.toString()).outLines();
+        assertEquals(3, lines.size());
+        assertEquals("    1  2023-11-14 22:13:20.123456  10.0.0.1:5060  ->  10.0.0.2:5060  INVITE      call-1", lines.get(1));
+        assertEquals("    2  2023-11-14 22:13:20.125456  10.0.0.2:5060  ->  10.0.0.1:5060  100 Trying  call-1", lines.get(2));
+        assertEquals(lines.get(0).indexOf("MESSAGE"), lines.get(1).indexOf("INVITE"));
+    }
+
+    @Test
+    void garbageFileGivesOneLineOnStderrAndExitTwo() throws IOException {
+        Path junk = Files.writeString(dir.resolve("notes.txt"), "this is not a capture at all\n");
+        CliRun run = CliRun.of("messages", junk.toString(), "--json");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith(junk.toString()), run.err());
+    }
+
+    @Test
+    void missingFileGivesOneLineOnStderrAndExitTwo() {
+        CliRun run = CliRun.of("calls", dir.resolve("nope.pcap").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(dir.resolve("nope.pcap") + ": no such file"), run.errLines());
+    }
+
+    @Test
+    void truncatedCaptureListsWhatWasReadAndWarnsNamingTheFrame() throws IOException {
+        byte[] whole = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-1"))
+                .udp(T + 2_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(100, "Trying", "INVITE", "call-1", 1))
+                .toBytes();
+        Path cut = Files.write(dir.resolve("cut.pcap"), Arrays.copyOf(whole, whole.length - 30));
+        CliRun run = CliRun.of("messages", cut.toString(), "--json");
+        assertEquals(0, run.exitCode());
+        assertEquals(1, run.outLines().size());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith(cut + ": warning: frame 2"), run.err());
+    }
+}

@@ -1,0 +1,112 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report} on the bundled demo case, with redaction, paper sizes and the mistakes users make. */
+class ReportCommandTest {
+
+    private static final String PASSWORD = DemoCase.PASSWORD;
+
+    @TempDir
+    Path dir;
+
+    private Path pcap;
+    private Path trunks;
+    private Path rules;
+
+    @BeforeEach
+    void copyDemo() throws IOException {
+        DemoCase demo = DemoCase.copyTo(dir);
+        pcap = demo.pcap();
+        trunks = demo.trunks();
+        rules = demo.rules();
+    }
+
+    @Test
+    void writesTheFindingsTheLadderAndTheConfigWithoutTheSecret() throws IOException {
+        Path pdf = dir.resolve("seed.pdf");
+        CliRun run = CliRun.of("report", pcap.toString(), "--livekit-config", trunks.toString(), "--livekit-config",
+                rules.toString(), "-o", pdf.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Wrote " + pdf), run.out());
+        byte[] bytes = Files.readAllBytes(pdf);
+        String text = text(bytes);
+        for (String expected : List.of("LK_TRUNK_CONFLICT", "LK_RULE_NO_AGENT", "ST_GjeZjGQjrsvC", "ST_keiPmt6sJhJh",
+                "SDR_HyMhj4T8greh", "503 Try again later", "Which call matched which", "password set")) {
+            assertTrue(text.contains(expected), expected);
+        }
+        assertFalse(text.contains(PASSWORD));
+        assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(PASSWORD));
+        assertEquals(List.of(), Files.list(dir).filter(f -> f.getFileName().toString().startsWith(".sipladder-report"))
+                .toList(), "no partial file left behind");
+    }
+
+    @Test
+    void redactsNumbersAndAddressesOnLetterPaper() throws IOException {
+        Path pdf = dir.resolve("redacted.pdf");
+        CliRun run = CliRun.of("report", pcap.toString(), "--livekit-config", trunks.toString(), "-o", pdf.toString(),
+                "--redact-numbers", "--redact-addresses", "--page", "letter");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String text = text(Files.readAllBytes(pdf));
+        for (String hidden : List.of("4991874350352", "493023125417", "89.184.187.124", "172.20.11.236",
+                "129.158.233.108", "18.197.68.41")) {
+            assertFalse(text.contains(hidden), hidden);
+        }
+        assertTrue(text.contains("host A"));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(PDRectangle.LETTER.getHeight(), doc.getPage(0).getMediaBox().getHeight(), 0.01);
+        }
+    }
+
+    @Test
+    void unwritableOutputExitsWithTwoAndSaysWhy() {
+        CliRun missingFolder = CliRun.of("report", pcap.toString(), "-o", dir.resolve("no/such/dir/r.pdf").toString());
+        assertEquals(2, missingFolder.exitCode());
+        assertTrue(missingFolder.err().contains("does not exist"), missingFolder.err());
+
+        CliRun folder = CliRun.of("report", pcap.toString(), "-o", dir.toString());
+        assertEquals(2, folder.exitCode());
+        assertTrue(folder.err().contains("is a folder"), folder.err());
+        assertFalse(folder.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void unreadableInputUnknownCallAndBadPageExitWithTwo() {
+        Path out = dir.resolve("r.pdf");
+        CliRun missing = CliRun.of("report", dir.resolve("nope.pcap").toString(), "-o", out.toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("nope.pcap"), missing.err());
+
+        CliRun call = CliRun.of("report", pcap.toString(), "--call", "not-a-call", "-o", out.toString());
+        assertEquals(2, call.exitCode());
+        assertTrue(call.err().contains("No call with Call-ID not-a-call"), call.err());
+        assertFalse(Files.exists(out), "no PDF when the report cannot be made");
+
+        CliRun page = CliRun.of("report", pcap.toString(), "--page", "a3", "-o", out.toString());
+        assertEquals(2, page.exitCode());
+        assertTrue(page.err().contains("--page must be a4 or letter"), page.err());
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replace("\r\n", "\n");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.flow.Dialogue.request;
+import static org.sipladder.flow.Dialogue.response;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlowBuilderTest {
+
+    static final String CARRIER = "89.184.187.124:5060";
+    static final String JAMBONZ = "172.20.11.236:5060";
+    static final String LIVEKIT = "129.158.233.108:5060";
+    static final String A = "a-leg-1@89.184.187.124";
+    static final String B = "b-leg-7f3e";
+    static final String LIVEKIT_URI = "sip:4991874350352@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud";
+
+    private final FlowBuilder builder = new FlowBuilder(FlowSettings.defaults());
+
+    /** The field case: carrier -> Jambonz -> LiveKit, LiveKit answers 100 Processing then 503, Jambonz 603s the carrier. */
+    static Dialogue seed(String... bLegExtra) {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        d.send(2, JAMBONZ, CARRIER, response(100, "Trying", "INVITE", A, "z9hG4bKa1", 1, null));
+        d.send(40, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null, bLegExtra));
+        d.send(60, LIVEKIT, JAMBONZ, response(100, "Processing", "INVITE", B, "z9hG4bKb1", 1, null));
+        d.send(70, JAMBONZ, CARRIER, response(183, "Session Progress", "INVITE", A, "z9hG4bKa1", 1, "j1"));
+        d.send(1_560, LIVEKIT, JAMBONZ, response(503, "Try again later", "INVITE", B, "z9hG4bKb1", 1, "SCL_8xkq"));
+        d.send(1_561, JAMBONZ, LIVEKIT, request("ACK", LIVEKIT_URI, B, "z9hG4bKb1", 1, "SCL_8xkq"));
+        d.send(1_580, JAMBONZ, CARRIER, response(603, "Decline", "INVITE", A, "z9hG4bKa1", 1, "j1"));
+        d.send(1_600, CARRIER, JAMBONZ, request("ACK", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, "j1"));
+        return d;
+    }
+
+    @Test
+    void seedCaseLegsAreJoinedByXcidWithCarrierJambonzLiveKitHops() {
+        List<CallFlow> flows = builder.build(seed("X-CID: " + A).messages());
+        assertEquals(1, flows.size());
+        CallFlow flow = flows.get(0);
+        assertEquals(A, flow.id());
+        assertEquals(List.of(A, B), flow.legs().stream().map(Leg::callId).toList());
+        assertEquals(List.of("Carrier 89.184.187.124", "Jambonz 172.20.11.236", "LiveKit 129.158.233.108"),
+                flow.hops().stream().map(Hop::name).toList());
+        assertEquals(List.of(Role.CARRIER, Role.JAMBONZ, Role.LIVEKIT), flow.hops().stream().map(Hop::role).toList());
+        Leg a = flow.aLeg();
+        assertEquals(603, a.finalStatus());
+        assertEquals("Decline", a.finalReason());
+        assertEquals("sip:91874350352@sip.jambonz.cloud", a.requestUri());
+        assertEquals(1, a.firstFrame());
+        assertEquals(9, a.lastFrame());
+        assertEquals(5, a.messageCount());
+        Leg b = flow.legs().get(1);
+        assertEquals(503, b.finalStatus());
+        assertEquals("Try again later", b.finalReason());
+        assertEquals(LIVEKIT_URI, b.requestUri());
+        assertEquals(4, b.messageCount());
+        assertEquals(List.of("Frame 3 (Call-ID b-leg-7f3e) carries X-CID: a-leg-1@89.184.187.124, the Call-ID of the leg "
+                + "that starts in frame 1."), flow.joinEvidence());
+        assertEquals(9, flow.messages().size());
+        assertEquals(List.of(0, 0, 1, 1, 0, 1, 1, 0, 0), flow.messages().stream().map(FlowMessage::legIndex).toList());
+        assertTrue(flow.failed());
+        assertTrue(flow.hasInvite());
+    }
+
+    @Test
+    void seedCaseTimingsAreMeasuredOnTheALeg() {
+        Timings t = builder.build(seed("X-CID: " + A).messages()).get(0).timings();
+        assertEquals(70_000L, t.postDialDelayMicros());
+        assertEquals(2_000L, t.firstProvisionalMicros());
+        assertEquals(1_580_000L, t.finalResponseMicros());
+        assertNull(t.durationMicros());
+    }
+
+    @Test
+    void hopEvidenceNamesTheClues() {
+        List<Hop> hops = builder.build(seed("X-CID: " + A).messages()).get(0).hops();
+        assertEquals(List.of("It sent the first INVITE of the call (frame 1)."), hops.get(0).evidence());
+        assertEquals(List.of("It sent X-CID, a header Jambonz adds (frame 3)."), hops.get(1).evidence());
+        assertEquals(List.of("It was sent INVITE " + LIVEKIT_URI + ", a LiveKit SIP domain (frame 3).",
+                        "It answered 100 Processing, as LiveKit SIP does (frame 4).",
+                        "Its To tag SCL_8xkq has LiveKit SIP's SCL_ prefix (frame 6)."),
+                hops.get(2).evidence());
+    }
+
+    @Test
+    void withoutCorrelationHeaderLegsAreJoinedByTimingAndCalledNumber() {
+        CallFlow flow = single(builder.build(seed().messages()));
+        assertEquals(2, flow.legs().size());
+        assertEquals(List.of("The INVITE in frame 3 (Call-ID b-leg-7f3e) was sent by 172.20.11.236 0.040 s after that "
+                + "host received the INVITE in frame 1 (Call-ID a-leg-1@89.184.187.124), and both called numbers end "
+                + "in 74350352."), flow.joinEvidence());
+        // the Jambonz hop has no Jambonz clue left, so it is only an endpoint
+        assertEquals(Role.SIP_ENDPOINT, flow.hops().get(1).role());
+    }
+
+    @Test
+    void timingJoinNeedsTheSameLastEightDigits() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        d.send(40, JAMBONZ, LIVEKIT, request("INVITE", "sip:4991874350353@x.sip.livekit.cloud", B, "z9hG4bKb1", 1, null));
+        assertEquals(2, builder.build(d.messages()).size());
+    }
+
+    @Test
+    void timingJoinNeedsTheBLegWithinFiveSeconds() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        d.send(5_001, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null));
+        assertEquals(2, builder.build(d.messages()).size());
+        Dialogue inTime = new Dialogue();
+        inTime.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        inTime.send(5_000, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null));
+        assertEquals(1, builder.build(inTime.messages()).size());
+    }
+
+    @Test
+    void timingJoinNeedsTheSenderToBeTheHostThatReceivedTheALeg() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        d.send(40, "10.1.1.1:5060", LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null));
+        assertEquals(2, builder.build(d.messages()).size());
+    }
+
+    @Test
+    void correlationHeaderNamingALegSeenLaterStillJoins() {
+        Dialogue d = new Dialogue();
+        d.send(0, JAMBONZ, LIVEKIT, request("INVITE", "sip:1@x.sip.livekit.cloud", B, "z9hG4bKb1", 1, null,
+                "X-Original-Call-ID: " + A));
+        d.send(10, CARRIER, JAMBONZ, request("INVITE", "sip:2@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(List.of(B, A), flow.legs().stream().map(Leg::callId).toList());
+        assertTrue(flow.joinEvidence().get(0).contains("X-Original-Call-ID"), flow.joinEvidence().toString());
+    }
+
+    @Test
+    void callSidIsNotACallIdHeader() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", A, "z9hG4bKa1", 1, null));
+        d.send(10, JAMBONZ, LIVEKIT, request("INVITE", "sip:2@l", B, "z9hG4bKb1", 1, null, "X-Call-Sid: " + A));
+        assertEquals(2, builder.build(d.messages()).size());
+    }
+
+    @Test
+    void retransmissionsAreMarkedPerTransaction() {
+        Dialogue d = new Dialogue();
+        String invite = request("INVITE", "sip:1@x", A, "z9hG4bK1", 1, null);
+        d.send(0, CARRIER, JAMBONZ, invite);
+        d.send(500, CARRIER, JAMBONZ, invite);
+        d.send(600, JAMBONZ, CARRIER, response(407, "Proxy Authentication Required", "INVITE", A, "z9hG4bK1", 1, "t1"));
+        d.send(601, CARRIER, JAMBONZ, request("ACK", "sip:1@x", A, "z9hG4bK1", 1, "t1"));
+        d.send(602, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK2", 2, null));
+        d.send(700, JAMBONZ, CARRIER, response(200, "OK", "INVITE", A, "z9hG4bK2", 2, "t2"));
+        d.send(1_200, JAMBONZ, CARRIER, response(200, "OK", "INVITE", A, "z9hG4bK2", 2, "t2"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(List.of(false, true, false, false, false, false, true),
+                flow.messages().stream().map(FlowMessage::retransmission).toList());
+        assertEquals("z9hG4bK1|1 INVITE", flow.messages().get(2).transactionKey());
+        assertEquals("z9hG4bK1|1 ACK", flow.messages().get(3).transactionKey());
+        assertEquals(flow.messages().get(4).transactionKey(), flow.messages().get(5).transactionKey());
+        // the retry after the challenge decides the call
+        assertEquals(200, flow.finalStatus());
+        assertEquals(7, flow.aLeg().messageCount());
+    }
+
+    @Test
+    void timingsStartAtTheAttemptAfterTheChallenge() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK1", 1, null));
+        d.send(50, JAMBONZ, CARRIER, response(407, "Proxy Authentication Required", "INVITE", A, "z9hG4bK1", 1, "t1"));
+        d.send(17_000, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK2", 2, null));
+        d.send(17_010, JAMBONZ, CARRIER, response(100, "Trying", "INVITE", A, "z9hG4bK2", 2, null));
+        d.send(17_300, JAMBONZ, CARRIER, response(183, "In band info available", "INVITE", A, "z9hG4bK2", 2, "t2"));
+        d.send(17_400, JAMBONZ, CARRIER, response(480, "Error", "INVITE", A, "z9hG4bK2", 2, "t2"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(new Timings(300_000L, 10_000L, 400_000L, null), flow.timings());
+        assertEquals(480, flow.finalStatus());
+    }
+
+    @Test
+    void answeredCallDurationRunsFromTheOkToTheBye() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@x", A, "z9hG4bK1", 1, null));
+        d.send(100, JAMBONZ, CARRIER, response(180, "Ringing", "INVITE", A, "z9hG4bK1", 1, "t"));
+        d.send(2_000, JAMBONZ, CARRIER, response(200, "OK", "INVITE", A, "z9hG4bK1", 1, "t"));
+        d.send(2_010, CARRIER, JAMBONZ, request("ACK", "sip:1@x", A, "z9hG4bK2", 1, "t"));
+        d.send(32_000, JAMBONZ, CARRIER, request("BYE", "sip:1@x", A, "z9hG4bK3", 2, "t"));
+        d.send(32_010, CARRIER, JAMBONZ, response(200, "OK", "BYE", A, "z9hG4bK3", 2, "t"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(new Timings(100_000L, 100_000L, 2_000_000L, 30_000_000L), flow.timings());
+        assertFalse(flow.failed());
+    }
+
+    @Test
+    void registerAndOptionsAreFlowsWithoutInvite() {
+        Dialogue d = new Dialogue();
+        d.send(0, "10.0.0.5:5060", "10.0.0.1:5060", request("REGISTER", "sip:example.com", "reg-1", "z9hG4bKr1", 1, null));
+        d.send(5, "10.0.0.1:5060", "10.0.0.5:5060", response(401, "Unauthorized", "REGISTER", "reg-1", "z9hG4bKr1", 1, "x"));
+        d.send(10, "10.0.0.5:5060", "10.0.0.1:5060", request("REGISTER", "sip:example.com", "reg-1", "z9hG4bKr2", 2, null));
+        d.send(15, "10.0.0.1:5060", "10.0.0.5:5060", response(200, "OK", "REGISTER", "reg-1", "z9hG4bKr2", 2, "x"));
+        d.send(20, "10.0.0.1:5060", "10.0.0.5:5060", request("OPTIONS", "sip:10.0.0.5", "opt-1", "z9hG4bKo1", 1, null));
+        List<CallFlow> flows = builder.build(d.messages());
+        assertEquals(List.of("reg-1", "opt-1"), flows.stream().map(CallFlow::id).toList());
+        CallFlow register = flows.get(0);
+        assertEquals(200, register.finalStatus());
+        assertFalse(register.hasInvite());
+        assertEquals(new Timings(null, null, 5_000L, null), register.timings());
+        assertEquals(List.of(Role.SIP_ENDPOINT, Role.SIP_ENDPOINT), register.hops().stream().map(Hop::role).toList());
+        assertEquals(0, flows.get(1).finalStatus());
+    }
+
+    @Test
+    void columnsFollowTheFirstInvitesPathNotTheFirstPacket() {
+        Dialogue d = new Dialogue();
+        d.send(0, LIVEKIT, JAMBONZ, request("OPTIONS", "sip:j", A, "z9hG4bKo", 7, null));
+        d.send(10, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", A, "z9hG4bK1", 1, null));
+        d.send(20, JAMBONZ, LIVEKIT, request("INVITE", "sip:1@l", A, "z9hG4bK2", 1, null));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(List.of("89.184.187.124", "172.20.11.236", "129.158.233.108"),
+                flow.hops().stream().map(Hop::address).toList());
+    }
+
+    @Test
+    void jambonzIsRecognisedByItsUserAgentAndLiveKitByItsToTagAlone() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", A, "z9hG4bK1", 1, null));
+        d.send(10, JAMBONZ, LIVEKIT, request("INVITE", "sip:1@l", B, "z9hG4bK2", 1, null, "User-Agent: drachtio 0.8.26",
+                "X-Call-ID: " + A));
+        d.send(20, LIVEKIT, JAMBONZ, response(486, "Busy Here", "INVITE", B, "z9hG4bK2", 1, "SCL_x"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(List.of(Role.CARRIER, Role.JAMBONZ, Role.LIVEKIT), flow.hops().stream().map(Hop::role).toList());
+        assertEquals(List.of("It identifies itself as \"drachtio 0.8.26\" (frame 2)."), flow.hops().get(1).evidence());
+    }
+
+    @Test
+    void aliasesReplaceHopNames() {
+        FlowBuilder aliased = new FlowBuilder(new FlowSettings(Map.of("172.20.11.236", "SBC Frankfurt")));
+        List<Hop> hops = aliased.build(seed("X-CID: " + A).messages()).get(0).hops();
+        assertEquals(List.of("Carrier 89.184.187.124", "SBC Frankfurt", "LiveKit 129.158.233.108"),
+                hops.stream().map(Hop::name).toList());
+        assertEquals(Role.JAMBONZ, hops.get(1).role());
+    }
+
+    @Test
+    void flowsComeInStartOrder() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", "first", "z9hG4bK1", 1, null));
+        d.send(10, CARRIER, JAMBONZ, request("INVITE", "sip:2@j", "second", "z9hG4bK2", 1, null));
+        d.send(20, JAMBONZ, CARRIER, response(200, "OK", "INVITE", "first", "z9hG4bK1", 1, "t"));
+        assertEquals(List.of("first", "second"), builder.build(d.messages()).stream().map(CallFlow::id).toList());
+    }
+
+    @Test
+    void messagesWithoutCallIdStayOutOfFlows() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, "INVITE sip:1@j SIP/2.0\r\nCSeq: 1 INVITE\r\n\r\n");
+        assertEquals(List.of(), builder.build(d.messages()));
+    }
+
+    private static CallFlow single(List<CallFlow> flows) {
+        assertEquals(1, flows.size(), () -> flows.stream().map(CallFlow::id).toList().toString());
+        return flows.get(0);
+    }
+}

@@ -1,0 +1,170 @@
+package org.sipladder.livekit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigFileLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConfigFileLoader loader = new ConfigFileLoader();
+
+    @Test
+    void readsTheSeedExportsAsLkPrintsThem() throws Exception {
+        LiveKitConfig config = LiveKitFixtures.seedConfig(dir);
+
+        assertEquals(List.of("ST_GjeZjGQjrsvC", "ST_keiPmt6sJhJh"),
+                config.trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList());
+        assertEquals(List.of("SDR_ZyY3ewVGtwEd", "SDR_HyMhj4T8greh", "SDR_3mqGtt8QNX2x"),
+                config.rules().stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList());
+        SIPInboundTrunkInfo auth = config.trunk("ST_GjeZjGQjrsvC");
+        assertEquals(List.of("+4991874350352"), auth.getNumbersList());
+        assertEquals("jambonz", auth.getAuthUsername());
+        assertEquals(List.of("my-telephony-agent"), ConfigView.agentNames(config.rule("SDR_ZyY3ewVGtwEd")));
+        assertEquals("support", config.rule("SDR_3mqGtt8QNX2x").getRule().getDispatchRuleDirect().getRoomName());
+        assertEquals(2, config.sources().size());
+    }
+
+    @Test
+    void readsSnakeCaseBareArray() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "t.json", """
+                [ {"sip_trunk_id": "ST_a", "numbers": ["+1555"], "allowed_addresses": ["10.0.0.0/8"],
+                   "auth_username": "u", "some_future_field": {"x": 1}} ]""");
+
+        SIPInboundTrunkInfo trunk = loader.load(file).trunks().get(0);
+
+        assertEquals("ST_a", trunk.getSipTrunkId());
+        assertEquals(List.of("10.0.0.0/8"), trunk.getAllowedAddressesList());
+        assertEquals("u", trunk.getAuthUsername());
+    }
+
+    @Test
+    void readsASingleObject() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "r.json", """
+                {"sipDispatchRuleId": "SDR_x", "rule": {"dispatchRuleCallee": {"roomPrefix": "c", "randomize": true}}}""");
+
+        LiveKitConfig config = loader.load(file);
+
+        assertEquals(0, config.trunks().size());
+        assertTrue(config.rules().get(0).getRule().getDispatchRuleCallee().getRandomize());
+    }
+
+    @Test
+    void recognisesBothKindsInOneFile() throws Exception {
+        Path containers = LiveKitFixtures.write(dir, "both.json", """
+                {"trunks": [{"sipTrunkId": "ST_a", "numbers": ["1"]}],
+                 "rules": [{"sipDispatchRuleId": "SDR_a", "rule": {"dispatchRuleDirect": {"roomName": "r"}}}]}""");
+        Path mixed = LiveKitFixtures.write(dir, "mixed.json", """
+                {"items": [{"trunk_ids": ["ST_b"], "rule": {"dispatch_rule_individual": {"room_prefix": "p"}}},
+                           {"numbers": ["2"], "authUsername": "u"}]}""");
+
+        LiveKitConfig a = loader.load(containers);
+        LiveKitConfig b = loader.load(mixed);
+
+        assertEquals(1, a.trunks().size());
+        assertEquals(1, a.rules().size());
+        assertEquals(List.of("ST_b"), b.rules().get(0).getTrunkIdsList());
+        assertEquals(List.of("2"), b.trunks().get(0).getNumbersList());
+    }
+
+    @Test
+    void readsTwoExportsAppendedToOneFile() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "both.json", LiveKitFixtures.resource("seed-inbound-trunks.json")
+                + "\n" + LiveKitFixtures.resource("seed-dispatch-rules.json"));
+
+        LiveKitConfig config = loader.load(file);
+
+        assertEquals(2, config.trunks().size());
+        assertEquals(3, config.rules().size());
+    }
+
+    @Test
+    void keepsTheCalledNumbersOfRulesThatTheSdkTypeLacks() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "r.json", """
+                {"items": [{"sipDispatchRuleId": "SDR_n", "numbers": ["+1555"],
+                            "rule": {"dispatchRuleDirect": {"roomName": "r"}}}]}""");
+
+        LiveKitConfig config = loader.load(file);
+
+        assertEquals(List.of("+1555"), config.calledNumbersOf(config.rule("SDR_n")));
+    }
+
+    @Test
+    void emptyExportIsAnEmptyConfig() throws Exception {
+        assertTrue(loader.load(LiveKitFixtures.write(dir, "e.json", "{\"items\": []}")).isEmpty());
+    }
+
+    @Test
+    void loadingTheSameExportTwiceDoesNotDuplicateTrunks() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "t.json", LiveKitFixtures.resource("seed-inbound-trunks.json"));
+
+        LiveKitConfig config = loader.loadAll(List.of(file, file));
+
+        assertEquals(2, config.trunks().size());
+        assertEquals(1, config.sources().size());
+    }
+
+    @Test
+    void invalidJsonNamesFileAndLine() {
+        Path file = LiveKitFixtures.write(dir, "broken.json", "{\n  \"items\": [\n    {\"sipTrunkId\": \"ST_a\",,}\n");
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void wrongFieldTypeNamesFileLineAndIdButNotThePassword() {
+        Path file = LiveKitFixtures.write(dir, "t.json", """
+                {"items": [
+                  {"sipTrunkId": "ST_ok", "numbers": ["1"]},
+                  {"sipTrunkId": "ST_bad", "authPassword": "hunter2-secret", "numbers": {"not": "a list"}}
+                ]}""");
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().contains("line 3 (ST_bad)"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2-secret"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"items\": [{\"sipTrunkId\": \"ST_o\", \"address\": \"sip.carrier.com\", \"numbers\": [\"1\"]}]}",
+            "[{\"sipTrunkId\": \"ST_l\", \"inboundAddresses\": [\"1.2.3.4\"], \"kind\": \"TRUNK_INBOUND\"}]",
+            "{\"rooms\": [{\"name\": \"x\"}]}",
+            "[1, 2]",
+            "\"just a string\"",
+            "   ",
+    })
+    void wrongContentIsAClearError(String json) {
+        Path file = LiveKitFixtures.write(dir, "wrong.json", json);
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("lk sip"), e.getMessage());
+    }
+
+    @Test
+    void missingFileSaysSo() {
+        Path file = dir.resolve("nope.json");
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+}

@@ -1,0 +1,71 @@
+package org.sipladder.livekit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Section 3 of the routing notes. */
+class DigestCheckTest {
+
+    private static final SIPInboundTrunkInfo TRUNK = LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_auth\","
+            + "\"numbers\":[\"+4991874350352\"],\"authUsername\":\"jambonz\",\"authPassword\":\"pw\"}");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no header                 | NONE      | CHALLENGE           | 100 Processing,407 Unauthorized",
+            "not digest                | Basic abc | BAD_CREDENTIALS     | 100 Processing,401 Bad credentials",
+            "missing response          | Digest username=\"jambonz\", nonce=\"n\", uri=\"sip:x\" | BAD_CREDENTIALS | 100 Processing,401 Bad credentials",
+            "wrong user                | Digest username=\"bob\", realm=\"LiveKit\", nonce=\"n\", uri=\"sip:x\", response=\"0\" | BAD_CREDENTIALS | 100 Processing,401 Unauthorized",
+            "wrong digest              | Digest username=\"jambonz\", realm=\"LiveKit\", nonce=\"n\", uri=\"sip:x\", response=\"0\" | BAD_CREDENTIALS | 100 Processing,401 Unauthorized",
+            "right digest              | RIGHT     | CREDENTIALS_PRESENT | 100 Processing,180 Ringing...,200 OK",
+    })
+    void authenticatesLikeLiveKit(String name, String header, String outcome, String responses) {
+        String value = switch (header) {
+            case "NONE" -> null;
+            case "RIGHT" -> rightDigest();
+            default -> header;
+        };
+        LiveKitConfig config = LiveKitFixtures.config(List.of(TRUNK), List.of(LiveKitFixtures.rule(
+                "{\"sipDispatchRuleId\":\"SDR\",\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"r\"}},"
+                        + "\"roomConfig\":{\"agents\":[{\"agentName\":\"a\"}]}}")));
+
+        RoutingOutcome result = new RoutingSimulator(config).simulate(
+                LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED, "+49151", value));
+
+        assertEquals(AuthOutcome.valueOf(outcome), result.auth());
+        assertEquals(List.of(responses.split(",")), result.expectedResponses());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"jambonz | ''", "'' | pw"})
+    void authNeedsBothUsernameAndPassword(String user, String password) {
+        SIPInboundTrunkInfo half = TRUNK.toBuilder().setAuthUsername(user).setAuthPassword(password).build();
+
+        RoutingOutcome result = new RoutingSimulator(LiveKitFixtures.config(List.of(half), List.of()))
+                .simulate(LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED, "+49151", null));
+
+        assertEquals(AuthOutcome.NOT_REQUIRED, result.auth());
+    }
+
+    private static String rightDigest() {
+        String ha1 = md5("jambonz:LiveKit:pw");
+        String ha2 = md5("INVITE:sip:4991874350352@lk");
+        String response = md5(ha1 + ":abc:00000001:xyz:auth:" + ha2);
+        return "Digest username=\"jambonz\", realm=\"LiveKit\", nonce=\"abc\", uri=\"sip:4991874350352@lk\", "
+                + "qop=auth, nc=00000001, cnonce=\"xyz\", algorithm=MD5, response=\"" + response + "\"";
+    }
+
+    private static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.sipladder.livekit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import livekit.LivekitSip.ListSIPDispatchRuleResponse;
+import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live path against a local server speaking LiveKit's Twirp protocol (protobuf bodies). */
+class LiveKitApiSourceTest {
+
+    private static final String SECRET = "s3cr3t-api-secret-that-must-not-leak-0123456789";
+
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void listsTrunksAndRulesWithASignedToken() throws Exception {
+        server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder()
+                .addItems(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_a\",\"numbers\":[\"+1555\"],"
+                        + "\"authUsername\":\"u\",\"authPassword\":\"p\"}")).build().toByteArray()));
+        server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder()
+                .addItems(LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_a\",\"trunkIds\":[\"ST_a\"]}"))
+                .build().toByteArray()));
+
+        LiveKitConfig config = new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch();
+
+        assertEquals("ST_a", config.trunks().get(0).getSipTrunkId());
+        assertEquals("p", config.trunks().get(0).getAuthPassword(), "kept in memory for digest checks");
+        assertEquals("SDR_a", config.rules().get(0).getSipDispatchRuleId());
+        RecordedRequest trunks = server.takeRequest(1, TimeUnit.SECONDS);
+        RecordedRequest rules = server.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("POST", trunks.getMethod());
+        assertEquals("/twirp/livekit.SIP/ListSIPInboundTrunk", trunks.getUrl().encodedPath());
+        assertEquals("/twirp/livekit.SIP/ListSIPDispatchRule", rules.getUrl().encodedPath());
+        assertTrue(trunks.getHeaders().get("Content-Type").startsWith("application/protobuf"));
+        JsonObject claims = jwtClaims(trunks.getHeaders().get("Authorization"));
+        assertEquals("APIkey123", claims.get("iss").getAsString());
+        assertTrue(claims.getAsJsonObject("sip").get("admin").getAsBoolean());
+        assertFalse(trunks.getHeaders().toString().contains(SECRET));
+    }
+
+    @Test
+    void unauthorizedNamesTheKeyButNotTheSecret() {
+        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .body("{\"code\":\"unauthenticated\",\"msg\":\"invalid token\"}").build());
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch());
+
+        assertTrue(e.getMessage().contains("401"), e.getMessage());
+        assertTrue(e.getMessage().contains("LIVEKIT_API_SECRET"), e.getMessage());
+        assertTrue(e.getMessage().contains("APIkey123"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET));
+    }
+
+    @Test
+    void notFoundSaysTheUrlIsWrong() {
+        server.enqueue(new MockResponse.Builder().code(404).body("404 page not found").build());
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch());
+
+        assertTrue(e.getMessage().contains("404") && e.getMessage().contains("LIVEKIT_URL"), e.getMessage());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerTimesOut() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        long start = System.nanoTime();
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofMillis(400))).fetch());
+
+        assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    }
+
+    @Test
+    void anHtmlPageIsNotTheSipApi() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                .body("<html><body>Welcome</body></html>").build());
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch());
+
+        assertTrue(e.getMessage().contains("LIVEKIT_URL"), e.getMessage());
+    }
+
+    @Test
+    void unreachableHostIsAClearError() throws Exception {
+        int port = server.getPort();
+        server.close(); // nothing listens there any more
+        ApiSettings closed = new ApiSettings("http://127.0.0.1:" + port, "APIkey123", SECRET, Duration.ofSeconds(2));
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> new LiveKitApiSource(closed).fetch());
+
+        assertTrue(e.getMessage().contains("Cannot connect"), e.getMessage());
+    }
+
+    @Test
+    void urlsBecomeHttpBaseUrls() throws Exception {
+        assertEquals("https://p.livekit.cloud/", LiveKitApiSource.httpUrl(withUrl("wss://p.livekit.cloud")));
+        assertEquals("http://localhost:7880/", LiveKitApiSource.httpUrl(withUrl("ws://localhost:7880")));
+        assertEquals("https://p.livekit.cloud/", LiveKitApiSource.httpUrl(withUrl("p.livekit.cloud")));
+        assertEquals("https://h/lk/", LiveKitApiSource.httpUrl(withUrl("https://h/lk")));
+        LiveKitConfigException ftp = assertThrows(LiveKitConfigException.class,
+                () -> LiveKitApiSource.httpUrl(withUrl("ftp://h")));
+        assertTrue(ftp.getMessage().contains("wss://"), ftp.getMessage());
+        assertThrows(LiveKitConfigException.class, () -> LiveKitApiSource.httpUrl(withUrl("")));
+    }
+
+    @Test
+    void missingKeyOrSecretIsNamed() {
+        ApiSettings env = ApiSettings.fromEnvironment(Map.of("LIVEKIT_URL", "wss://p.livekit.cloud",
+                "LIVEKIT_API_KEY", "APIkey123"));
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> new LiveKitApiSource(env).fetch());
+
+        assertTrue(e.getMessage().contains("LIVEKIT_API_SECRET"), e.getMessage());
+        assertFalse(env.isComplete());
+    }
+
+    @Test
+    void settingsNeverShowTheSecret() {
+        ApiSettings s = ApiSettings.fromEnvironment(Map.of("LIVEKIT_URL", "wss://p.livekit.cloud",
+                "LIVEKIT_API_KEY", "APIkey123", "LIVEKIT_API_SECRET", SECRET));
+
+        assertTrue(s.isComplete());
+        assertEquals(ApiSettings.DEFAULT_TIMEOUT, s.timeout());
+        assertFalse(s.toString().contains(SECRET));
+        assertTrue(s.toString().contains("apiSecret=set"));
+    }
+
+    private ApiSettings settings(Duration timeout) {
+        return new ApiSettings(server.url("/").toString(), "APIkey123", SECRET, timeout);
+    }
+
+    private static ApiSettings withUrl(String url) {
+        return new ApiSettings(url, "k", "s", null);
+    }
+
+    private static MockResponse protobuf(byte[] body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/protobuf")
+                .body(new Buffer().write(body)).build();
+    }
+
+    private static JsonObject jwtClaims(String authorization) {
+        assertTrue(authorization.startsWith("Bearer "), authorization);
+        String[] parts = authorization.substring(7).split("\\.");
+        assertEquals(3, parts.length);
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return JsonParser.parseString(payload).getAsJsonObject();
+    }
+}

@@ -1,0 +1,93 @@
+package org.sipladder.livekit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per line of section 5 of the routing notes: the responses LiveKit sends, checked literally, and a
+ * capture showing them compared as consistent; then captures that must not be.
+ */
+class ResponseComparisonTest {
+
+    static Stream<Arguments> sectionFiveRows() {
+        return Stream.of(
+                row(LiveKitResponses.TRUNK_ERROR, "100 Processing|503 Try again later",
+                        "100 Processing|503 Try again later"),
+                row(LiveKitResponses.NO_TRUNK_CLOUD, "100 Processing|404 No trunk found",
+                        "100 Processing|404 No trunk found"),
+                row(LiveKitResponses.QUOTA_EXCEEDED, "100 Processing|503 Service temporarily unavailable",
+                        "100 Processing|503 Service temporarily unavailable"),
+                row(LiveKitResponses.AUTH_CHALLENGE, "100 Processing|407 Unauthorized",
+                        "100 Processing|407 Unauthorized"),
+                row(LiveKitResponses.DISPATCH_ERROR, "100 Processing|180 Ringing...|503 Try again later",
+                        "100 Processing|180 Ringing|180 Ringing|503 Try again later"),
+                row(LiveKitResponses.NO_DISPATCH_RULE, "100 Processing|180 Ringing...|(no final response)",
+                        "100 Processing|180 Ringing|180 Ringing|180 Ringing"),
+                row(LiveKitResponses.MEDIA_REJECTED, "100 Processing|180 Ringing...|400",
+                        "100 Processing|180 Ringing|400 "),
+                row(LiveKitResponses.SERVER_ERROR, "100 Processing|180 Ringing...|500", "100 Processing|500 "),
+                row(LiveKitResponses.NO_AGENT_TIMEOUT, "100 Processing|180 Ringing...|486 Rejected",
+                        "180 Ringing|180 Ringing|486 Rejected"),
+                row(LiveKitResponses.CALLER_CANCELLED, "100 Processing|180 Ringing...|487 Request Terminated",
+                        "100 Processing|180 Ringing|487 Request Terminated"),
+                row(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing...|200 OK",
+                        "100 Processing|180 Ringing|200 OK"),
+                row(LiveKitResponses.MALFORMED_INVITE, "400 Bad request", "400 Bad request"),
+                row(LiveKitResponses.METHOD_NOT_ALLOWED, "405", "405 Method Not Allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sectionFiveRows")
+    void eachRowMatchesItsCapture(LiveKitResponses row, List<String> expected, List<StatusLine> capture) {
+        assertEquals(expected, row.responses());
+        assertEquals(Consistency.CONSISTENT, ResponseComparison.compare(row.responses(), capture),
+                ResponseComparison.explain(row.responses(), capture).explanation());
+    }
+
+    static Stream<Arguments> mismatches() {
+        return Stream.of(
+                Arguments.of("ringing before a trunk error", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing|180 Ringing|503 Try again later"), Consistency.INCONSISTENT),
+                Arguments.of("another final response", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing|486 Rejected"), Consistency.INCONSISTENT),
+                Arguments.of("quota 503 is not the trunk 503", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing|503 Service temporarily unavailable"), Consistency.INCONSISTENT),
+                Arguments.of("100 Trying is not LiveKit", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Trying|503 Try again later"), Consistency.INCONSISTENT),
+                Arguments.of("a final response where none is sent", LiveKitResponses.NO_DISPATCH_RULE,
+                        lines("100 Processing|180 Ringing|200 OK"), Consistency.INCONSISTENT),
+                Arguments.of("100 before a malformed-INVITE 400", LiveKitResponses.MALFORMED_INVITE,
+                        lines("100 Processing|400 Bad request"), Consistency.INCONSISTENT),
+                Arguments.of("capture ends before the final", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing"), Consistency.UNKNOWN),
+                Arguments.of("nothing captured", LiveKitResponses.SUCCESS, List.of(), Consistency.UNKNOWN),
+                Arguments.of("100 missing from the capture is fine", LiveKitResponses.TRUNK_ERROR,
+                        lines("503 Try again later"), Consistency.CONSISTENT),
+                Arguments.of("retransmitted final", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing|503 Try again later|503 Try again later"), Consistency.CONSISTENT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mismatches")
+    void mismatchesAreCaught(String name, LiveKitResponses row, List<StatusLine> capture, Consistency expected) {
+        assertEquals(expected, ResponseComparison.compare(row.responses(), capture));
+    }
+
+    private static Arguments row(LiveKitResponses row, String expected, String capture) {
+        return Arguments.of(row, Arrays.asList(expected.split("\\|")), lines(capture));
+    }
+
+    private static List<StatusLine> lines(String text) {
+        return Arrays.stream(text.split("\\|")).map(l -> {
+            int space = l.indexOf(' ');
+            return space < 0 ? new StatusLine(Integer.parseInt(l), "")
+                    : new StatusLine(Integer.parseInt(l.substring(0, space)), l.substring(space + 1));
+        }).toList();
+    }
+}

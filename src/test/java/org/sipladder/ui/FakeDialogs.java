@@ -1,0 +1,54 @@
+package org.sipladder.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.livekit.ApiSettings;
+
+/** Records what would have been shown and answers with prepared replies. */
+public final class FakeDialogs implements DialogService {
+
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
+    public final Deque<List<Path>> filesToOpen = new ArrayDeque<>();
+    public final Deque<Optional<Path>> filesToSave = new ArrayDeque<>();
+    public final Deque<Optional<String>> hopNames = new ArrayDeque<>();
+    public final Deque<Optional<ApiSettings>> connections = new ArrayDeque<>();
+    public final List<ApiSettings> connectionPrefills = new ArrayList<>();
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        infos.add(title + ": " + message);
+    }
+
+    @Override
+    public List<Path> chooseFilesToOpen(String title, Optional<Path> initialDirectory, List<FileKind> kinds) {
+        return filesToOpen.isEmpty() ? List.of() : filesToOpen.pop();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Optional<Path> dir, String suggestedName, FileKind kind) {
+        return filesToSave.isEmpty() ? Optional.empty() : filesToSave.pop();
+    }
+
+    @Override
+    public Optional<ApiSettings> askApiSettings(ApiSettings initial) {
+        connectionPrefills.add(initial);
+        return connections.isEmpty() ? Optional.empty() : connections.pop();
+    }
+
+    @Override
+    public Optional<String> askHopName(String address, String currentName) {
+        return hopNames.isEmpty() ? Optional.empty() : hopNames.pop();
+    }
+}

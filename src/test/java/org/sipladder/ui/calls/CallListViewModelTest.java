@@ -1,0 +1,64 @@
+package org.sipladder.ui.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.ui.Flows;
+
+class CallListViewModelTest {
+
+    private final CallListViewModel viewModel = new CallListViewModel();
+    private final CallFlow answered = Flows.call("answered-1", "+4930111", "4991874000111", 200, "OK");
+    private final CallFlow busy = Flows.call("busy-2", "+4930222", "4940555", 486, "Busy Here");
+    private final CallFlow failed = Flows.call("failed-3", "+4930333", "4989777", 503, "Service Unavailable");
+
+    @Test
+    void snapshotsAppendNewCallsAndReplaceGrownOnesKeepingTheSelection() {
+        viewModel.update(List.of(answered));
+        viewModel.selectedRowProperty().set(viewModel.rows().get(0));
+        CallFlow answeredLater = Flows.grown(answered);
+
+        viewModel.update(List.of(answeredLater, busy));
+
+        assertEquals(List.of("answered-1", "busy-2"), viewModel.rows().stream().map(CallRow::id).toList());
+        assertSame(answeredLater, viewModel.selectedRowProperty().get().flow());
+    }
+
+    @Test
+    void unchangedCallsAreNotReplaced() {
+        viewModel.update(List.of(answered, busy));
+        CallRow first = viewModel.rows().get(0);
+        viewModel.update(List.of(answered, busy));
+        assertSame(first, viewModel.rows().get(0));
+    }
+
+    @Test
+    void filterMatchesNumberCallIdAddressStatusAndHeaderText() {
+        viewModel.update(List.of(answered, busy, failed));
+        assertEquals(List.of("busy-2"), visibleFor("4930222"));
+        assertEquals(List.of("failed-3"), visibleFor("FAILED-3"));
+        assertEquals(List.of("failed-3"), visibleFor("503"));
+        assertEquals(List.of("busy-2"), visibleFor("busy here"));
+        assertEquals(3, visibleFor("89.184.187.124").size());
+        assertEquals(3, visibleFor("testphone").size());
+        assertEquals(List.of(), visibleFor("no such thing"));
+        assertEquals(3, visibleFor("").size());
+    }
+
+    @Test
+    void statusClassesFollowTheFinalResponse() {
+        viewModel.update(List.of(answered, busy, failed, Flows.call("ringing-4", "1", "2", 0, null)));
+        assertEquals(List.of(StatusClass.SUCCESS, StatusClass.WARNING, StatusClass.FAILURE, StatusClass.NO_FINAL),
+                viewModel.rows().stream().map(CallRow::statusClass).toList());
+        assertEquals("no final response", viewModel.rows().get(3).statusText());
+        assertEquals("486 Busy Here", viewModel.rows().get(1).statusText());
+    }
+
+    private List<String> visibleFor(String text) {
+        viewModel.filterTextProperty().set(text);
+        return viewModel.visibleRows().stream().map(CallRow::id).toList();
+    }
+}

@@ -1,0 +1,100 @@
+package org.sipladder.ui.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.ui.Flows;
+import org.sipladder.ui.calls.TimeFormat;
+
+class InspectorViewModelTest {
+
+    private static final String INVITE = "INVITE sip:4991874350352@lk.sip.livekit.cloud SIP/2.0\r\n"
+            + "User-Agent: Jambonz\r\n"
+            + "Via: SIP/2.0/UDP 172.20.11.236:5060;branch=z9hG4bK1\r\n"
+            + "Proxy-Authorization: Digest username=\"jambonz\", response=\"6629fae49393a05397450978507c4ef1\"\r\n"
+            + "From: <sip:+493023125417@172.20.11.236>;tag=Q\r\n"
+            + "To: <sip:4991874350352@lk.sip.livekit.cloud>\r\n"
+            + "Call-ID: b-leg\r\nCSeq: 19862415 INVITE\r\nX-CID: a-leg\r\nContact: <sip:172.20.11.236:5060>\r\n"
+            + "Content-Length: 0\r\n\r\n";
+
+    private final List<String> copied = new ArrayList<>();
+    private final InspectorViewModel viewModel = new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), copied::add,
+            InspectorViewModelTest::judged);
+
+    @Test
+    void importantHeadersComeFirstAndCredentialsAreOnlyPresentOrAbsent() {
+        show(INVITE, Flows.SBC, new Endpoint("129.158.233.108", 5060), null);
+
+        List<String> names = viewModel.headers().stream().map(HeaderRow::name).toList();
+        assertEquals(List.of("Request-URI", "From", "To", "Call-ID", "CSeq", "Via", "Contact", "X-CID",
+                "Proxy-Authorization", "User-Agent", "Content-Length"), names);
+        assertEquals("present", viewModel.headers().get(8).value());
+        assertFalse(viewModel.rawTextProperty().get().contains("6629fae4"));
+        assertTrue(viewModel.rawTextProperty().get().contains("Proxy-Authorization: (credentials hidden)"));
+        assertTrue(viewModel.summaryProperty().get().startsWith("Frame 7 · 22:13:20.007000 · 172.20.11.236:5060 → 129.158.233.108:5060 UDP"));
+
+        viewModel.copyRawMessage();
+        assertEquals(List.of(viewModel.rawTextProperty().get()), copied);
+    }
+
+    @Test
+    void proxyAuthorizationIsReportedAbsent() {
+        show(INVITE.replaceAll("Proxy-Authorization: [^\r]*\r\n", ""), Flows.SBC, Flows.CARRIER, null);
+        assertEquals("absent", viewModel.headers().stream()
+                .filter(h -> h.name().equals("Proxy-Authorization")).findFirst().orElseThrow().value());
+    }
+
+    @Test
+    void privateMediaAddressIsFlaggedOnlyWhenThePeerIsPublic() {
+        Sdp sdp = new Sdp("- 1 1 IN IP4 172.20.11.236", "172.20.11.236",
+                List.of(new SdpMedia("audio", 40000, "RTP/AVP", List.of("0 PCMU/8000", "8 PCMA/8000"), null, null)));
+
+        show(INVITE, Flows.SBC, new Endpoint("129.158.233.108", 5060), sdp);
+        SdpRow row = viewModel.sdp().get(0);
+        assertEquals("audio 40000 RTP/AVP", row.media());
+        assertEquals("0 PCMU/8000, 8 PCMA/8000", row.codecs());
+        assertEquals("sendrecv", row.direction());
+        assertTrue(row.flagged(), row.toString());
+
+        show(INVITE, Flows.SBC, new Endpoint("10.1.2.3", 5060), sdp);
+        assertFalse(viewModel.sdp().get(0).flagged());
+    }
+
+    @Test
+    void clearingTheSelectionEmptiesTheInspector() {
+        show(INVITE, Flows.SBC, Flows.CARRIER, null);
+        viewModel.messageProperty().set(null);
+        assertTrue(viewModel.headers().isEmpty());
+        assertEquals("", viewModel.rawTextProperty().get());
+        viewModel.copyRawMessage();
+        assertTrue(copied.isEmpty());
+    }
+
+    /** Stands in for the full parser: flags messages without a Max-Forwards header, as a judge would flag anything. */
+    private static SipMessage judged(SipMessage m) {
+        boolean bad = m.isRequest() && m.header("Max-Forwards") == null;
+        return new SipMessage(m.frame(), m.timestampMicros(), m.src(), m.dst(), m.transport(), m.method(), m.requestUri(),
+                m.status(), m.reason(), m.headers(), m.body(), m.sdp(), m.raw(), bad, bad ? "Max-Forwards missing" : null);
+    }
+
+    @Test
+    void theSummarySaysWhatTheFullParserFoundWrong() {
+        show(INVITE, Flows.SBC, Flows.CARRIER, null);
+        assertTrue(viewModel.summaryProperty().get().endsWith("· malformed: Max-Forwards missing"),
+                viewModel.summaryProperty().get());
+    }
+
+    private void show(String text, Endpoint src, Endpoint dst, Sdp sdp) {
+        viewModel.messageProperty().set(new FlowMessage(Flows.message(7, src, dst, text, sdp), 1, false, "k"));
+    }
+}

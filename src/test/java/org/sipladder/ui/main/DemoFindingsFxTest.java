@@ -1,0 +1,110 @@
+package org.sipladder.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.ladder.LadderLayout;
+import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
+import org.sipladder.ui.load.PipelineCaptureLoader;
+import org.sipladder.ui.prefs.InMemoryPreferenceStore;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The bundled demo end to end: capture, seed LiveKit config, diagnosis, findings panel and ladder marks. */
+@ExtendWith(ApplicationExtension.class)
+class DemoFindingsFxTest {
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
+                new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
+                new SdkLiveKitConfigSource(), Map.of(), DiagnosisEngine.standard()::diagnose));
+    }
+
+    @Test
+    void selectingThePrimaryFindingHighlightsThe503Arrow(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openDemo(DemoCapture.extract()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+                && window.findings().findings().stream().anyMatch(Finding::primary)
+                && !window.liveKitConfig().trunks().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Another finding first, so that selecting the primary one visibly changes what is marked.
+        robot.clickOn(findingCell(robot, "LK_RULE_NO_AGENT"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(highlighted(status(503)), "503 marked for a config-only finding");
+
+        robot.clickOn(findingCell(robot, "LK_TRUNK_CONFLICT"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Finding primary = window.findings().selectedFindingProperty().get();
+        assertEquals("LK_TRUNK_CONFLICT", primary.code());
+        assertTrue(primary.primary());
+        assertTrue(highlighted(status(503)), "the 503 Try again later arrow is highlighted");
+        assertTrue(primary.evidence().configIds().contains(window.liveKitConfig().selectedConfigIdProperty().get()));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        // Password of the auth trunk: the table says only that it is set.
+        assertTrue(window.liveKitConfig().trunks().stream().anyMatch(t -> t.row().authPassword().equals("set")));
+    }
+
+    @Test
+    void exportsTheFindingsAsPdf(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.openDemo(DemoCapture.extract()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+                && window.findings().findings().stream().anyMatch(Finding::primary));
+        Path pdf = dir.resolve("demo-findings.pdf");
+        dialogs.filesToSave.push(Optional.of(pdf));
+
+        robot.clickOn("File").clickOn("Export findings as PDF...");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf) && Files.size(pdf) > 1000);
+
+        byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    private Node findingCell(FxRobot robot, String code) {
+        return robot.lookup((Node n) -> n instanceof TreeCell<?> cell && cell.getText() != null
+                && cell.getText().startsWith(code)).query();
+    }
+
+    private int status(int code) {
+        LadderLayout layout = window.ladder().getLadderLayout();
+        for (int i = 0; i < layout.rowCount(); i++) {
+            if (layout.row(i).message().message().status() == code) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + code + " in the ladder");
+    }
+
+    private boolean highlighted(int row) {
+        return window.ladder().highlightedRows().get(row);
+    }
+
+}

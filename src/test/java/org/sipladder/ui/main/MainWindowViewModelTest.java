@@ -1,0 +1,146 @@
+package org.sipladder.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.Flows;
+import org.sipladder.ui.calls.CallListViewModel;
+import org.sipladder.ui.calls.TimeFormat;
+import org.sipladder.ui.inspector.InspectorViewModel;
+import org.sipladder.ui.load.CaptureLoadException;
+import org.sipladder.ui.load.CaptureLoader;
+import org.sipladder.ui.load.LoadedCapture;
+import org.sipladder.ui.prefs.InMemoryPreferenceStore;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.CurrentThreadTaskExecutor;
+
+class MainWindowViewModelTest {
+
+    private final CallFlow answered = Flows.call("answered-1", "+4930111", "4940111", 200, "OK");
+    private final CallFlow failed = Flows.call("failed-2", "+4930222", "4940222", 503, "Service Unavailable");
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final UserPreferences preferences = new UserPreferences(new InMemoryPreferenceStore());
+    private final List<List<String>> snapshotsSeen = new ArrayList<>();
+
+    private MainWindowViewModel viewModel(CaptureLoader loader) {
+        CallListViewModel callList = new CallListViewModel();
+        callList.rows().addListener((javafx.collections.ListChangeListener<Object>) c ->
+                snapshotsSeen.add(callList.rows().stream().map(r -> r.id()).toList()));
+        return new MainWindowViewModel(loader, new CurrentThreadTaskExecutor(), dialogs, preferences, callList,
+                new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), text -> { }, m -> m));
+    }
+
+    @Test
+    void callsAppearWhileReadingAndTheFirstFailedCallIsSelected(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("two.pcap"));
+        MainWindowViewModel vm = viewModel((path, observer) -> {
+            observer.progress(50, 100);
+            observer.calls(List.of(answered));
+            observer.progress(100, 100);
+            observer.calls(List.of(answered, failed));
+            return new LoadedCapture(path, List.of(answered, failed), 4, List.of(), false);
+        });
+
+        vm.open(CaptureSource.file(file));
+
+        assertEquals(List.of("answered-1"), snapshotsSeen.get(0));
+        assertEquals(List.of("answered-1", "failed-2"), vm.callList().rows().stream().map(r -> r.id()).toList());
+        assertEquals("failed-2", vm.selectedFlowProperty().get().id());
+        // The inspector opens on the error response, where the failure is.
+        assertEquals(503, vm.selectedMessageProperty().get().message().status());
+        assertFalse(vm.loadingProperty().get());
+        assertEquals(1.0, vm.progressProperty().get());
+        assertEquals("2 calls, 4 SIP messages in two.pcap", vm.statusProperty().get());
+        assertEquals("SIP Ladder — two.pcap", vm.titleProperty().get());
+        assertEquals(List.of(file.toAbsolutePath()), vm.recentFiles());
+    }
+
+    @Test
+    void cancellingKeepsThePartialResultAndSaysSo(@TempDir Path dir) {
+        MainWindowViewModel[] holder = new MainWindowViewModel[1];
+        holder[0] = viewModel((path, observer) -> {
+            observer.progress(30, 100);
+            observer.calls(List.of(answered));
+            holder[0].cancelLoading();
+            assertTrue(observer.cancelled());
+            return new LoadedCapture(path, List.of(answered), 2, List.of(), true);
+        });
+
+        holder[0].open(CaptureSource.file(dir.resolve("big.pcap")));
+
+        assertEquals(1, holder[0].callList().rows().size());
+        assertTrue(holder[0].statusProperty().get().contains("stopped at 30%"), holder[0].statusProperty().get());
+    }
+
+    @Test
+    void anUnreadableFileGivesOneClearErrorAndTheAppKeepsWorking(@TempDir Path dir) {
+        MainWindowViewModel vm = viewModel((path, observer) -> {
+            throw new CaptureLoadException(path.getFileName() + " is not a pcap or pcapng file: choose a capture.");
+        });
+
+        vm.open(CaptureSource.file(dir.resolve("notes.txt")));
+
+        assertEquals(List.of("Cannot open notes.txt: notes.txt is not a pcap or pcapng file: choose a capture."), dialogs.errors);
+        assertFalse(vm.loadingProperty().get());
+        assertEquals("notes.txt is not a pcap or pcapng file: choose a capture.", vm.statusProperty().get());
+    }
+
+    @Test
+    void theDemoIsNotARecentFile(@TempDir Path dir) {
+        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(), 0, List.of(), false));
+        vm.open(new CaptureSource(dir.resolve("demo.pcap"), "Demo", false));
+        assertTrue(vm.recentFiles().isEmpty());
+        assertEquals("0 calls, 0 SIP messages in Demo", vm.statusProperty().get());
+    }
+
+    @Test
+    void openWithDialogOpensTheChosenFileAndCancellingDoesNothing(@TempDir Path dir) {
+        List<Path> read = new ArrayList<>();
+        MainWindowViewModel vm = viewModel((path, observer) -> {
+            read.add(path);
+            return new LoadedCapture(path, List.of(), 0, List.of(), false);
+        });
+        vm.openWithDialog();
+        dialogs.filesToOpen.push(List.of(dir.resolve("a.pcapng")));
+        vm.openWithDialog();
+        assertEquals(List.of(dir.resolve("a.pcapng")), read);
+        assertEquals(Optional.of(dir.toAbsolutePath()), preferences.lastDirectory());
+    }
+
+    @Test
+    void droppingAFolderExplainsWhatToDrop(@TempDir Path dir) {
+        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(), 0, List.of(), false));
+        vm.openDropped(List.of(dir));
+        assertEquals(1, dialogs.errors.size());
+        assertNull(vm.captureProperty().get());
+    }
+
+    @Test
+    void renamingAHopRenamesItInEveryCallAndIsRemembered(@TempDir Path dir) {
+        MainWindowViewModel vm = viewModel((path, observer) ->
+                new LoadedCapture(path, List.of(answered, failed), 4, List.of(), false));
+        vm.open(CaptureSource.file(dir.resolve("x.pcap")));
+        dialogs.hopNames.push(Optional.of("Frankfurt SBC"));
+
+        vm.renameHop(Flows.SBC.address());
+
+        assertEquals("Frankfurt SBC", vm.selectedFlowProperty().get().hops().get(1).name());
+        assertEquals("Frankfurt SBC", vm.callList().rows().get(0).flow().hops().get(1).name());
+        assertEquals("Frankfurt SBC", preferences.hopAliases().get(Flows.SBC.address()));
+
+        vm.setHopAlias(Flows.SBC.address(), "");
+        assertEquals("Jambonz 172.20.11.236", vm.selectedFlowProperty().get().hops().get(1).name());
+    }
+}
