@@ -1,6 +1,9 @@
 package org.sipladder.report;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -78,7 +81,22 @@ final class Redaction {
         if (!addresses || address == null || address.startsWith("host ")) {
             return address;
         }
-        return hosts.computeIfAbsent(address.toLowerCase(java.util.Locale.ROOT), a -> "host " + letters(hosts.size()));
+        return hosts.computeIfAbsent(canonical(address), a -> "host " + letters(hosts.size()));
+    }
+
+    /** One key per address however it is written (2001:db8::1 and 2001:0db8:0:0:0:0:0:1 are one host). */
+    private static String canonical(String address) {
+        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+                : address;
+        if (bare.indexOf(':') >= 0 || (IPV4.matcher(bare).matches() && validIpv4(bare))) {
+            try {
+                // An IP literal is parsed, never looked up in DNS.
+                return InetAddress.getByName(bare).getHostAddress();
+            } catch (UnknownHostException e) {
+                return bare.toLowerCase(Locale.ROOT);
+            }
+        }
+        return bare.toLowerCase(Locale.ROOT);
     }
 
     private String replace(Pattern pattern, String text, boolean v4) {
