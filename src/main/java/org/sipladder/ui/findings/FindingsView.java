@@ -6,6 +6,7 @@ import javafx.geometry.Side;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -114,6 +115,7 @@ public final class FindingsView extends BorderPane {
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeAll("finding-group", "finding-primary");
+            setTooltip(null);
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
@@ -123,6 +125,8 @@ public final class FindingsView extends BorderPane {
                 getStyleClass().add("finding-group");
             } else if (item instanceof Finding f) {
                 setText(f.code() + ": " + f.title());
+                // The panel is narrow; the whole title is one hover away.
+                setTooltip(new Tooltip(f.code() + ": " + f.title()));
                 setGraphic(f.primary() ? new HBox(2, icons.primary(), icons.of(f.severity())) : icons.of(f.severity()));
                 if (f.primary()) {
                     getStyleClass().add("finding-primary");
