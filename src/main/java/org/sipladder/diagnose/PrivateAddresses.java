@@ -14,6 +14,6 @@ final class PrivateAddresses {
 
     /** A public IP literal (host names are neither). */
     static boolean isPublic(String address) {
-        return address != null && TrunkFilters.literal(address) != null && !isPrivate(address);
+        return address != null && TrunkAdmission.isIpLiteral(address) && !isPrivate(address);
     }
 }

@@ -48,7 +48,7 @@ final class AllowedAddresses {
         return false;
     }
 
-    private static boolean contains(String mask, byte[] ip) {
+    static boolean contains(String mask, byte[] ip) {
         int slash = mask.indexOf('/');
         if (slash < 0) {
             byte[] single = parseIp(mask);

@@ -35,4 +35,15 @@ public final class TrunkAdmission {
     public static boolean isPrivateAddress(String ip) {
         return AllowedAddresses.isPrivate(ip);
     }
+
+    /** True when the allowed_addresses entry (an IP or CIDR) contains the IP literal {@code ip}; names never match. */
+    public static boolean entryContains(String entry, String ip) {
+        byte[] address = ip == null ? null : AllowedAddresses.parseIp(ip.trim());
+        return address != null && AllowedAddresses.contains(entry, address);
+    }
+
+    /** True for an IPv4 or IPv6 literal, parsed as LiveKit parses source addresses; never a DNS lookup. */
+    public static boolean isIpLiteral(String text) {
+        return text != null && AllowedAddresses.parseIp(text.trim()) != null;
+    }
 }

@@ -56,7 +56,7 @@ public record SipMessage(long frame, long timestampMicros, Endpoint src, Endpoin
     /** The CSeq value normalised to "number METHOD", or null. */
     public String cseq() {
         String v = header("CSeq");
-        return v == null ? null : String.join(" ", v.trim().split("\\s+"));
+        return v == null ? null : String.join(" ", MessageScanner.BLANKS.split(v.trim()));
     }
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */
