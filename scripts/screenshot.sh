@@ -31,10 +31,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ready="$work/ready"
 
-# Inside the X server: start the app, wait until it says the capture is drawn, grab the screen, stop it.
+# Inside the X server: start the app, wait until it says the capture is drawn (and 90 more frames, for a
+# busy machine to finish painting), grab the screen, stop it.
 cat > "$work/inside.sh" <<INSIDE
 #!/usr/bin/env bash
-java -Dsipladder.prefs=memory -Dsipladder.readyFile="$ready" -jar "$jar" ${args[@]+"${args[@]}"} &
+java -Dsipladder.prefs=memory -Dsipladder.readyFile="$ready" -Dsipladder.readySettleFrames=90 -jar "$jar" ${args[@]+"${args[@]}"} &
 app=\$!
 for _ in \$(seq 1 3000); do
     [[ -f "$ready" ]] && break
@@ -49,4 +50,4 @@ wait \$app 2>/dev/null || true
 INSIDE
 chmod +x "$work/inside.sh"
 xvfb-run -a -s "-screen 0 ${width}x${height}x24" "$work/inside.sh"
-echo "$out: $(cat "$ready")"
+echo "$out: $(sed -n 's/^status=//p' "$ready")"

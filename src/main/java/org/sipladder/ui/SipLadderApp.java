@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.logging.Level;
@@ -17,12 +18,14 @@ import javafx.stage.Stage;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.dialog.FxClipboardService;
 import org.sipladder.ui.dialog.FxDialogService;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.main.AppServices;
 import org.sipladder.ui.main.CaptureSource;
 import org.sipladder.ui.main.DemoCapture;
 import org.sipladder.ui.main.MainWindow;
+import org.sipladder.ui.main.MainWindowModels;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.JavaPrefsStore;
 import org.sipladder.ui.prefs.PreferenceStore;
@@ -34,13 +37,17 @@ import org.sipladder.ui.task.FxTaskExecutor;
  * command line, or the bundled demo when there is none.
  *
  * <p>System properties for scripted runs: {@code sipladder.prefs=memory} leaves the user's settings alone;
- * {@code sipladder.readyFile=PATH} writes PATH once the first capture is read and drawn (the screenshot
- * script waits for it).
+ * {@code sipladder.readyFile=PATH} writes PATH once the first capture and its findings are drawn, with the
+ * wall-clock times of the window's first frame and of that frame ({@link ReadySignal}; the start-up
+ * measurement reads them); {@code sipladder.readySettleFrames=N} writes it N frames later instead (the
+ * screenshot script lets a busy machine finish painting); {@code sipladder.startupTrace=true} prints the
+ * start-up steps ({@link StartupTrace}).
  */
 public final class SipLadderApp extends Application {
 
     private static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256, 512);
 
+    private final StartupTrace trace = StartupTrace.fromSystemProperties();
     private FxTaskExecutor executor;
 
     /** Keeps JavaFX's start-up chatter (classpath configuration) off the console; held so the setting sticks. */
@@ -64,20 +71,26 @@ public final class SipLadderApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        trace.mark("JavaFX started");
         executor = new FxTaskExecutor();
+        // Nothing here may be slow: the rule catalogue is built by the first diagnosis (on a worker), the LiveKit
+        // SDK client only when the user connects.
         AppServices services = new AppServices(new PipelineCaptureLoader(), executor,
                 new UserPreferences(preferenceStore()), ZoneId.systemDefault(), new FxClipboardService(),
                 FxDialogService::new, new SdkLiveKitConfigSource(), System.getenv(),
-                DiagnosisEngine.standard()::diagnose);
-        addIcons(stage);
-        MainWindow window = MainWindow.show(stage, services);
+                Diagnoser.builtOnFirstUse(() -> DiagnosisEngine.standard()::diagnose));
+        MainWindowModels models = new MainWindowModels(stage, services);
+        // The first capture loads in the background while the window is built.
         List<String> args = getParameters().getRaw();
         if (args.isEmpty()) {
-            window.openDemo(DemoCapture.extract());
+            models.openDemo(DemoCapture.extract());
         } else {
-            window.viewModel().open(CaptureSource.file(Path.of(args.get(0))));
+            models.main().open(CaptureSource.file(Path.of(args.get(0))));
         }
-        signalReadyWhenLoaded(window);
+        addIcons(stage);
+        MainWindow.show(stage, models);
+        trace.mark("window built and shown");
+        watchStartup(models);
     }
 
     @Override
@@ -107,32 +120,45 @@ public final class SipLadderApp extends Application {
         }
     }
 
-    private static void signalReadyWhenLoaded(MainWindow window) {
+    /** Traces the start-up steps and, for scripted runs, writes the ready file (see the class comment). */
+    private void watchStartup(MainWindowModels models) {
+        models.main().captureProperty().addListener((obs, old, capture) -> trace.mark("capture read"));
+        models.findings().diagnosingProperty().addListener((obs, was, now) -> trace.mark(now ? "diagnosing" : "diagnosed"));
         String readyFile = System.getProperty("sipladder.readyFile");
+        if (readyFile == null && !trace.enabled()) {
+            return;
+        }
+        ReadySignal signal = new ReadySignal(Integer.getInteger("sipladder.readySettleFrames", 0));
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long wallMillis = System.currentTimeMillis();
+                boolean ready = signal.frame(wallMillis, !models.busyProperty().get());
+                if (signal.windowMillis() == wallMillis) {
+                    trace.markAt("first frame drawn", wallMillis);
+                }
+                if (signal.shownMillis() == wallMillis) {
+                    trace.markAt("capture and findings drawn", wallMillis);
+                }
+                if (ready) {
+                    stop();
+                    writeReadyFile(readyFile, signal.report(models.main().statusProperty().get()));
+                }
+            }
+        }.start();
+    }
+
+    private static void writeReadyFile(String readyFile, String report) {
         if (readyFile == null) {
             return;
         }
-        window.viewModel().loadingProperty().addListener((obs, was, loading) -> {
-            if (!loading) {
-                // Let layout, the ladder and the diagnosis settle for a number of rendered frames before the
-                // screenshot: a busy machine can take seconds to paint under a virtual X server.
-                new AnimationTimer() {
-                    private int frames;
-
-                    @Override
-                    public void handle(long now) {
-                        if (++frames < 90) {
-                            return;
-                        }
-                        stop();
-                        try {
-                            Files.writeString(Path.of(readyFile), window.viewModel().statusProperty().get());
-                        } catch (IOException ex) {
-                            System.err.println("Cannot write " + readyFile + ": " + ex.getMessage());
-                        }
-                    }
-                }.start();
-            }
-        });
+        Path target = Path.of(readyFile).toAbsolutePath();
+        try {
+            // Written beside and moved in place, so a script polling for the file never reads half of it.
+            Path partial = Files.writeString(target.resolveSibling(target.getFileName() + ".partial"), report);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            System.err.println("Cannot write " + readyFile + ": " + ex.getMessage());
+        }
     }
 }

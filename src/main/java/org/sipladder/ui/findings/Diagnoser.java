@@ -1,6 +1,7 @@
 package org.sipladder.ui.findings;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
@@ -10,4 +11,12 @@ import org.sipladder.livekit.LiveKitConfig;
 public interface Diagnoser {
 
     Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config);
+
+    /**
+     * A diagnoser that builds the real one on its first diagnosis, on the thread that asks for it (a background
+     * worker), so the rule catalogue is not loaded while the window is being built.
+     */
+    static Diagnoser builtOnFirstUse(Supplier<? extends Diagnoser> factory) {
+        return new LazyDiagnoser(factory);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,6 +46,7 @@ public final class FindingsViewModel {
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy", GroupBy.CALL);
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
     private final ObjectProperty<String> focusFlowId = new SimpleObjectProperty<>(this, "focusFlowId");
+    private final ReadOnlyBooleanWrapper diagnosing = new ReadOnlyBooleanWrapper(this, "diagnosing");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Open a capture or load a LiveKit config to diagnose.");
     private List<CallFlow> flows = List.of();
     private Diagnosis diagnosis = new Diagnosis(List.of(), List.of());
@@ -94,6 +97,11 @@ public final class FindingsViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** True from a change of calls or config until the diagnosis of the latest ones is shown (or failed). */
+    public ReadOnlyBooleanProperty diagnosingProperty() {
+        return diagnosing.getReadOnlyProperty();
+    }
+
     /** Diagnoses these calls (the capture just read) against the current config. */
     public void setFlows(List<CallFlow> calls) {
         flows = List.copyOf(calls);
@@ -120,13 +128,16 @@ public final class FindingsViewModel {
         List<CallFlow> calls = flows;
         LiveKitConfig current = config.configProperty().get();
         summary.set("Diagnosing…");
+        diagnosing.set(true);
         executor.submit(context -> diagnoser.diagnose(calls, current), result -> {
             if (run == generation) {
                 show(result);
+                diagnosing.set(false);
             }
         }, error -> {
             if (run == generation) {
                 summary.set("Diagnosis failed: " + error.getMessage());
+                diagnosing.set(false);
             }
         });
     }

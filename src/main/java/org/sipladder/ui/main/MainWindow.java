@@ -1,5 +1,6 @@
 package org.sipladder.ui.main;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -9,9 +10,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.sipladder.sip.SipParser;
 import org.sipladder.ui.calls.CallListView;
-import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.TimeFormat;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.findings.FindingsView;
@@ -19,17 +18,17 @@ import org.sipladder.ui.findings.FindingsViewModel;
 import org.sipladder.ui.findings.LiveKitConfigView;
 import org.sipladder.ui.findings.LiveKitConfigViewModel;
 import org.sipladder.ui.inspector.InspectorView;
-import org.sipladder.ui.inspector.InspectorViewModel;
 import org.sipladder.ui.ladder.LadderView;
 import org.sipladder.ui.messages.MessageListView;
 import org.sipladder.ui.prefs.WindowLayout;
 
-/** Builds the main window's view-models and views from the services and puts them on a stage. */
+/** Builds the main window's views on its view-models and puts them on a stage. */
 public final class MainWindow {
 
     private static final double DEFAULT_WIDTH = 1400;
     private static final double DEFAULT_HEIGHT = 900;
 
+    private final MainWindowModels models;
     private final MainWindowViewModel viewModel;
     private final MainWindowView view;
     private final Stage stage;
@@ -38,26 +37,25 @@ public final class MainWindow {
     private final FindingsView findingsView;
     private final LadderView ladder;
 
-    private MainWindow(Stage stage, AppServices services) {
+    private MainWindow(Stage stage, MainWindowModels models) {
         this.stage = stage;
-        DialogService dialogs = services.dialogs().apply(stage);
-        TimeFormat timeFormat = new TimeFormat(services.zone());
-        CallListViewModel callList = new CallListViewModel();
-        InspectorViewModel inspector = new InspectorViewModel(timeFormat, services.clipboard(), new SipParser()::fullParse);
-        viewModel = new MainWindowViewModel(services.loader(), services.executor(), dialogs, services.preferences(),
-                callList, inspector);
-        view = new MainWindowView(viewModel, new CallListView(callList, timeFormat), new InspectorView(inspector),
+        this.models = models;
+        viewModel = models.main();
+        liveKitConfig = models.liveKitConfig();
+        findings = models.findings();
+        DialogService dialogs = models.dialogs();
+        AppServices services = models.services();
+        TimeFormat timeFormat = models.timeFormat();
+        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat),
+                new InspectorView(models.inspector()),
                 new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(), timeFormat),
                 stage::close, () -> dialogs.showInformation("About SIP Ladder", AboutText.text()));
-        liveKitConfig = new LiveKitConfigViewModel(services.liveKit(), services.executor(), dialogs,
-                services.preferences(), services.environment());
         Menu liveKit = new Menu("_LiveKit");
         liveKit.setId("menuLiveKit");
         liveKit.getItems().addAll(
                 MainMenu.item("_Load LiveKit config...", "Shortcut+L", liveKitConfig::loadFilesWithDialog),
                 MainMenu.item("_Connect...", null, liveKitConfig::connect));
         view.menu().addMenu(liveKit);
-        findings = new FindingsViewModel(services.diagnoser(), services.executor(), liveKitConfig);
         Tab configTab = new Tab("LiveKit config", new LiveKitConfigView(liveKitConfig));
         findingsView = new FindingsView(findings, viewModel::selectFrame, id -> {
             liveKitConfig.selectedConfigIdProperty().set(id);
@@ -67,7 +65,6 @@ public final class MainWindow {
         side.setId("sideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34);
-        wireFindings();
         ladder = new LadderWiring(viewModel, dialogs, services.preferences(), view.inspector()).ladder();
         view.addCallView("Ladder", ladder);
         addLadderMenus(dialogs, services);
@@ -75,8 +72,16 @@ public final class MainWindow {
 
     /** Builds the window on {@code stage}, restores its last layout and shows it. */
     public static MainWindow show(Stage stage, AppServices services) {
-        MainWindow window = new MainWindow(stage, services);
-        window.place(services);
+        return show(stage, new MainWindowModels(stage, services));
+    }
+
+    /**
+     * Builds the window for view-models made beforehand (a capture may already be loading) on {@code stage},
+     * restores its last layout and shows it.
+     */
+    public static MainWindow show(Stage stage, MainWindowModels models) {
+        MainWindow window = new MainWindow(stage, models);
+        window.place(models.services());
         stage.show();
         // Keyboard users start in the call list; a focused filter box would also hide its hint.
         window.view.callList().table().requestFocus();
@@ -85,8 +90,12 @@ public final class MainWindow {
 
     /** Opens the bundled demo capture and its LiveKit config. */
     public void openDemo(DemoCapture demo) {
-        viewModel.open(demo.capture());
-        liveKitConfig.loadFiles(demo.configFiles());
+        models.openDemo(demo);
+    }
+
+    /** True while a capture or LiveKit config is being read or the findings are being worked out. */
+    public BooleanBinding busyProperty() {
+        return models.busyProperty();
     }
 
     public LiveKitConfigViewModel liveKitConfig() {
@@ -99,28 +108,6 @@ public final class MainWindow {
 
     public LadderView ladder() {
         return ladder;
-    }
-
-    /** New calls are diagnosed once read; a selected finding shows its call, marks its frames and its config object. */
-    private void wireFindings() {
-        viewModel.captureProperty().addListener((obs, old, capture) -> {
-            if (capture != null) {
-                findings.setFlows(capture.flows());
-            }
-        });
-        viewModel.selectedFlowProperty().addListener((obs, old, flow) ->
-                findings.focusFlowIdProperty().set(flow == null ? null : flow.id()));
-        findings.selectedFindingProperty().addListener((obs, old, finding) -> {
-            if (finding == null) {
-                viewModel.highlightedFramesProperty().set(java.util.Set.of());
-                return;
-            }
-            viewModel.showEvidence(finding.flowId(),
-                    finding.evidence() == null ? java.util.List.of() : finding.evidence().frames());
-            if (finding.evidence() != null && !finding.evidence().configIds().isEmpty()) {
-                liveKitConfig.selectedConfigIdProperty().set(finding.evidence().configIds().get(0));
-            }
-        });
     }
 
     private void addLadderMenus(DialogService dialogs, AppServices services) {

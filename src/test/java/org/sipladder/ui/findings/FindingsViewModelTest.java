@@ -1,12 +1,15 @@
 package org.sipladder.ui.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Evidence;
@@ -20,7 +23,10 @@ import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.BackgroundWork;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
+import org.sipladder.ui.task.TaskExecutor;
+import org.sipladder.ui.task.TaskHandle;
 
 class FindingsViewModelTest {
 
@@ -87,5 +93,71 @@ class FindingsViewModelTest {
         config.loadFiles(List.of(Path.of("x.json")));
         assertEquals(2, diagnosedWith.size());
         assertEquals(List.of("x.json"), diagnosedWith.get(1).sources());
+    }
+
+    @Test
+    void diagnosingLastsUntilTheDiagnosisOfTheLatestCallsIsShown() throws Exception {
+        HeldTasks held = new HeldTasks();
+        FindingsViewModel slow = new FindingsViewModel((flows, cfg) -> new Diagnosis(List.of(conflict), List.of()),
+                held, config);
+        assertFalse(slow.diagnosingProperty().get());
+
+        slow.setFlows(List.of());
+        slow.setFlows(List.of(failed));
+        assertTrue(slow.diagnosingProperty().get());
+        held.runNext();
+        assertTrue(slow.diagnosingProperty().get(), "the first run is outdated: its result must not end the wait");
+        held.runNext();
+        assertFalse(slow.diagnosingProperty().get());
+        assertEquals(List.of(conflict), slow.findings());
+    }
+
+    @Test
+    void aFailedDiagnosisEndsDiagnosing() throws Exception {
+        HeldTasks held = new HeldTasks();
+        FindingsViewModel failing = new FindingsViewModel((flows, cfg) -> {
+            throw new IllegalStateException("rule broke");
+        }, held, config);
+        failing.setFlows(List.of(failed));
+        held.runNext();
+        assertFalse(failing.diagnosingProperty().get());
+        assertEquals("Diagnosis failed: rule broke", failing.summaryProperty().get());
+    }
+
+    /** Keeps submitted work until the test runs it, as a busy background thread would. */
+    private static final class HeldTasks implements TaskExecutor {
+        private final List<Runnable> pending = new ArrayList<>();
+
+        @Override
+        public <V> TaskHandle submit(BackgroundWork<V> work, Consumer<? super V> onSuccess,
+                                     Consumer<? super Exception> onFailure) {
+            TaskHandle handle = new TaskHandle() {
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            pending.add(() -> {
+                try {
+                    onSuccess.accept(work.call(handle));
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return handle;
+        }
+
+        @Override
+        public void runOnUiThread(Runnable update) {
+            update.run();
+        }
+
+        void runNext() {
+            pending.remove(0).run();
+        }
     }
 }

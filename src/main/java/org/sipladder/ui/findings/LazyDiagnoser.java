@@ -1,0 +1,31 @@
+package org.sipladder.ui.findings;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** Builds its diagnoser once, on the first diagnosis; see {@link Diagnoser#builtOnFirstUse}. */
+final class LazyDiagnoser implements Diagnoser {
+
+    private final Supplier<? extends Diagnoser> factory;
+    private Diagnoser built;
+
+    LazyDiagnoser(Supplier<? extends Diagnoser> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
+        return diagnoser().diagnose(flows, config);
+    }
+
+    // Two workers may diagnose at once (new calls and a new config): both must get the same single diagnoser.
+    private synchronized Diagnoser diagnoser() {
+        if (built == null) {
+            built = factory.get();
+        }
+        return built;
+    }
+}
