@@ -19,9 +19,14 @@ fi
 rm -rf target/jpackage target/dist
 mkdir -p target/jpackage/input
 cp target/sipladder.jar target/jpackage/input/
+# Builds the start-up archive where the app is installed (lib/app/); run below and by the .deb's postinst.
+cp packaging/cds-archive.sh target/jpackage/input/
 
 echo "== app image"
 "$JPACKAGE" @jpackage.cfg
+if [[ "$(uname -s)" == Linux ]]; then
+  sh target/dist/SIPLadder/lib/app/cds-archive.sh || echo "   (continuing without the start-up archive)"
+fi
 echo "   target/dist/SIPLadder ($(du -sh target/dist/SIPLadder | cut -f1))"
 
 if [[ "${1:-}" == "--app-image-only" ]]; then

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.sipladder.cli.SipLadderCommand;
 import org.sipladder.ui.SipLadderApp;
+import org.sipladder.ui.StartupTraining;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +15,9 @@ import picocli.CommandLine;
  * command line; anything else (no arguments, a capture path, {@code open FILE}) is for the desktop app.
  */
 public final class Launcher {
+
+    /** Not for users: the run that packaging/cds-archive.sh records into the start-up archive. */
+    static final String CDS_TRAINING = "--cds-training";
 
     private static final Set<String> CLI_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
@@ -31,11 +35,18 @@ public final class Launcher {
      * given (none: the bundled demo) and returns its exit status when its window is closed.
      */
     static int run(String[] args, PrintWriter out, PrintWriter err, ToIntFunction<List<String>> desktop) {
+        if (args.length == 0) {
+            // The demo: building the command line first would cost a fifth of a second of start-up.
+            return desktop.applyAsInt(List.of());
+        }
+        if (args.length == 1 && CDS_TRAINING.equals(args[0])) {
+            return StartupTraining.run(out, err);
+        }
         CommandLine cli = SipLadderCommand.commandLine(out, err);
         if (args.length > 0 && isCommandLine(cli, args[0])) {
             return cli.execute(args);
         }
-        return desktop.applyAsInt(args.length > 0 && "open".equals(args[0]) ? List.of(args).subList(1, args.length) : List.of(args));
+        return desktop.applyAsInt("open".equals(args[0]) ? List.of(args).subList(1, args.length) : List.of(args));
     }
 
     private static boolean isCommandLine(CommandLine cli, String first) {

@@ -56,4 +56,11 @@ class LauncherTest {
         assertEquals(List.of(List.of("one.pcap"), List.of("two.pcap")), desktopStarts);
         assertTrue(out.toString().isEmpty(), out.toString());
     }
+
+    @Test
+    void theCdsTrainingRunsWithoutTheDesktopOrTheCommandLine() {
+        assertEquals(0, run(Launcher.CDS_TRAINING), err.toString());
+        assertTrue(desktopStarts.isEmpty());
+        assertTrue(out.toString().startsWith("start-up training: demo diagnosed"), out.toString());
+    }
 }
