@@ -60,6 +60,10 @@ public final class LiveKitConfigView extends VBox {
             select(rules, id, ConfigLine::id);
         });
 
+        // Built when its tab is first opened: it starts from what is selected by then.
+        select(trunks, viewModel.selectedConfigIdProperty().get(), ConfigLine::id);
+        select(rules, viewModel.selectedConfigIdProperty().get(), ConfigLine::id);
+
         Label trunkTitle = new Label("Inbound trunks");
         trunkTitle.getStyleClass().add("section-title");
         Label ruleTitle = new Label("Dispatch rules");

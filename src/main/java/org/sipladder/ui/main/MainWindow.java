@@ -46,9 +46,11 @@ public final class MainWindow {
         DialogService dialogs = models.dialogs();
         AppServices services = models.services();
         TimeFormat timeFormat = models.timeFormat();
-        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat),
-                new InspectorView(models.inspector()),
-                new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(), timeFormat),
+        InspectorView inspectorView = new InspectorView(models.inspector());
+        ladder = new LadderWiring(viewModel, dialogs, services.preferences(), inspectorView).ladder();
+        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat), inspectorView, ladder,
+                () -> new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(),
+                        timeFormat),
                 stage::close, () -> dialogs.showInformation("About SIP Ladder", AboutText.text()));
         Menu liveKit = new Menu("_LiveKit");
         liveKit.setId("menuLiveKit");
@@ -56,7 +58,7 @@ public final class MainWindow {
                 MainMenu.item("_Load LiveKit config...", "Shortcut+L", liveKitConfig::loadFilesWithDialog),
                 MainMenu.item("_Connect...", null, liveKitConfig::connect));
         view.menu().addMenu(liveKit);
-        Tab configTab = new Tab("LiveKit config", new LiveKitConfigView(liveKitConfig));
+        Tab configTab = LazyTabs.tab("LiveKit config", () -> new LiveKitConfigView(liveKitConfig));
         findingsView = new FindingsView(findings, viewModel::selectFrame, id -> {
             liveKitConfig.selectedConfigIdProperty().set(id);
             configTab.getTabPane().getSelectionModel().select(configTab);
@@ -65,8 +67,6 @@ public final class MainWindow {
         side.setId("sideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34);
-        ladder = new LadderWiring(viewModel, dialogs, services.preferences(), view.inspector()).ladder();
-        view.addCallView("Ladder", ladder);
         addLadderMenus(dialogs, services);
     }
 

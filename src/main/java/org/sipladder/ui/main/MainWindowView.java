@@ -3,6 +3,7 @@ package org.sipladder.ui.main;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -28,15 +29,19 @@ public final class MainWindowView extends BorderPane {
     private final InspectorView inspector;
     private final MainWindowViewModel viewModel;
 
+    /**
+     * @param ladder      the first view of the selected call, shown at start
+     * @param messageList builds the message table when its tab is first opened
+     */
     public MainWindowView(MainWindowViewModel viewModel, CallListView callList, InspectorView inspector,
-                          Node messageList, Runnable quit, Runnable about) {
+                          Node ladder, Supplier<? extends Node> messageList, Runnable quit, Runnable about) {
         this.viewModel = viewModel;
         this.callList = callList;
         this.inspector = inspector;
         this.menu = new MainMenu(viewModel, quit, about);
         callTabs.setId("callTabs");
         callTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        callTabs.getTabs().add(new Tab("Messages", messageList));
+        callTabs.getTabs().addAll(new Tab("Ladder", ladder), LazyTabs.tab("Messages", messageList));
         middle.setOrientation(Orientation.HORIZONTAL);
         middle.getItems().add(callTabs);
         rows.setOrientation(Orientation.VERTICAL);
@@ -59,12 +64,6 @@ public final class MainWindowView extends BorderPane {
 
     public InspectorView inspector() {
         return inspector;
-    }
-
-    /** Puts a view of the selected call in front of the message table (the ladder). */
-    public void addCallView(String title, Node view) {
-        callTabs.getTabs().add(0, new Tab(title, view));
-        callTabs.getSelectionModel().select(0);
     }
 
     /** Shows {@code panel} at the right of the call views (findings), taking {@code width} of the window. */

@@ -31,12 +31,7 @@ public final class MessageListView extends TableView<FlowMessage> {
         getColumns().add(column("Message", 260, MessageListView::describe));
         getColumns().forEach(c -> c.setSortable(false));
 
-        flow.addListener((obs, old, now) -> {
-            getItems().setAll(now == null ? FXCollections.observableArrayList() : now.messages());
-            if (selected.get() != null) {
-                getSelectionModel().select(selected.get());
-            }
-        });
+        flow.addListener((obs, old, now) -> show(now, selected.get()));
         getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> {
             if (m != null && m != selected.get()) {
                 selected.set(m);
@@ -50,6 +45,15 @@ public final class MessageListView extends TableView<FlowMessage> {
                 scrollTo(m);
             }
         });
+        // Built when its tab is first opened: it starts from what is selected by then.
+        show(flow.get(), selected.get());
+    }
+
+    private void show(CallFlow flow, FlowMessage selected) {
+        getItems().setAll(flow == null ? FXCollections.observableArrayList() : flow.messages());
+        if (selected != null) {
+            getSelectionModel().select(selected);
+        }
     }
 
     private static String describe(FlowMessage m) {
