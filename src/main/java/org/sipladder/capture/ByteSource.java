@@ -20,6 +20,8 @@ final class ByteSource implements Closeable {
     private final int maxRecord;
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL).limit(0);
     private boolean eof;
+    /** Offset in the input stream of {@code array()[0]}. */
+    private long arrayStart;
 
     /**
      * @param consumed   how many bytes of the file have been read so far (differs from the decoded bytes for gzip)
@@ -66,12 +68,18 @@ final class ByteSource implements Closeable {
         buffer.position(buffer.position() - n);
     }
 
+    /** Offset in the input stream of the byte at {@code index} of {@link #array()}. */
+    long streamOffset(int index) {
+        return arrayStart + index;
+    }
+
     /** Bytes of the file read so far. */
     long consumed() {
         return consumed.getAsLong();
     }
 
     private void fill(int n) throws IOException {
+        arrayStart += buffer.position();
         if (buffer.capacity() < n) {
             ByteBuffer bigger = ByteBuffer.allocate(Math.max(n, buffer.capacity() * 2));
             bigger.put(buffer).flip();

@@ -36,12 +36,23 @@ public final class CaptureReader {
         boolean cancelled;
     }
 
+    /**
+     * Reads {@code file}: the packets are decoded on a thread of its own, while {@code listener} is called on
+     * this thread, in capture order, so that its work (parsing, building flows) runs beside the decoding.
+     */
     public CaptureSummary read(Path file, CaptureListener listener) throws CaptureException {
+        checkReadable(file);
+        return new PipelinedRead().read(this, file, listener);
+    }
+
+    /** Reads {@code file} with decoding and the listener's work on this one thread. */
+    CaptureSummary readHere(Path file, CaptureListener listener) throws CaptureException {
         checkReadable(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            try (ByteSource source = open(file, channel)) {
-                return read(file, size, source, listener);
+            boolean gzip = isGzip(channel);
+            try (ByteSource source = open(file, channel, gzip)) {
+                return read(file, size, source, gzip ? null : CaptureFile.of(file), listener);
             }
         } catch (NoSuchFileException e) {
             throw new CaptureException(file + ": no such file");
@@ -64,13 +75,17 @@ public final class CaptureReader {
         }
     }
 
-    private static ByteSource open(Path file, FileChannel channel) throws IOException, CaptureException {
+    private static boolean isGzip(FileChannel channel) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(2);
         while (head.hasRemaining() && channel.read(head) >= 0) {
             // a file channel returns what there is; loop only for the two magic bytes
         }
         channel.position(0);
-        if (head.position() == 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC) {
+        return head.position() == 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC;
+    }
+
+    private static ByteSource open(Path file, FileChannel channel, boolean gzip) throws IOException, CaptureException {
+        if (gzip) {
             CountingInputStream counted = new CountingInputStream(new BufferedInputStream(
                     Channels.newInputStream(channel), 1 << 16));
             try {
@@ -92,10 +107,10 @@ public final class CaptureReader {
         }
     }
 
-    private CaptureSummary read(Path file, long size, ByteSource source, CaptureListener listener)
+    private CaptureSummary read(Path file, long size, ByteSource source, CaptureFile backing, CaptureListener listener)
             throws IOException, CaptureException {
         PacketRecords records = records(file, source);
-        PayloadSink sink = new PayloadSink(listener);
+        PayloadSink sink = new PayloadSink(listener, backing, source);
         HepDecoder hep = new HepDecoder(sink);
         TcpReassembly tcp = new TcpReassembly(sink, hep);
         PacketDecoder decoder = new PacketDecoder(new TransportDecoder(sink, hep, tcp, new SctpDecoder(sink)), sink);
@@ -106,7 +121,7 @@ public final class CaptureReader {
                 run.first = micros;
             }
             run.last = micros;
-            sink.at(run.frame, micros);
+            sink.at(run.frame, micros, a, off, len);
             try {
                 decoder.frame(linkType, a, off, len);
             } catch (ListenerFailure e) {

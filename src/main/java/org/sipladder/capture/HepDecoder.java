@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.util.Arrays;
 
 /**
  * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
@@ -61,7 +60,7 @@ final class HepDecoder {
         long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
         sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
                 sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP,
-                Arrays.copyOfRange(a, c.payloadAt, c.payloadAt + c.payloadLength));
+                a, c.payloadAt, c.payloadLength);
     }
 
     /** Chunk positions of one HEP3 packet. */
@@ -130,8 +129,7 @@ final class HepDecoder {
         long micros = Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL;
         sink.emit(seconds * 1_000_000 + micros, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
                 sink.endpoint(a, off + 8 + addressLength, addressLength, Wire.u16(a, off + 6)),
-                Transport.HEP, Arrays.copyOfRange(a, payload, payload + TransportDecoder.datagramMessageLength(a,
-                        payload, end)));
+                Transport.HEP, a, payload, TransportDecoder.datagramMessageLength(a, payload, end));
         return true;
     }
 }

@@ -2,9 +2,7 @@ package org.sipladder.capture;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns found messages into {@link SipPayload}s for the listener, stamped with the packet being decoded,
@@ -13,11 +11,19 @@ import java.util.Map;
 final class PayloadSink {
 
     static final int MAX_WARNINGS = 100;
-    private static final int MAX_SHARED_ENDPOINTS = 1 << 16;
+    /** Slots of the IPv4 endpoint cache; a power of two. */
+    private static final int ENDPOINT_SLOTS = 1 << 12;
 
     private final CaptureListener listener;
     private final List<String> warnings = new ArrayList<>();
-    private final Map<Long, Endpoint> endpoints = new HashMap<>();
+    /** A direct-mapped cache of IPv4 endpoints by address and port: a colliding endpoint replaces the older one. */
+    private final long[] endpointKeys = new long[ENDPOINT_SLOTS];
+    private final Endpoint[] endpoints = new Endpoint[ENDPOINT_SLOTS];
+    private final CaptureFile file;
+    private final ByteSource source;
+    private byte[] record;
+    private int recordOffset;
+    private int recordLength;
     private long warningCount;
     private long frame;
     private long micros;
@@ -25,13 +31,32 @@ final class PayloadSink {
     private long tlsPackets;
 
     PayloadSink(CaptureListener listener) {
+        this(listener, null, null);
+    }
+
+    /**
+     * @param file   the capture file the packets come from, or null when the records are not the file's bytes (gzip)
+     * @param source the reader of {@code file}, which tells where a packet's bytes are in it
+     */
+    PayloadSink(CaptureListener listener, CaptureFile file, ByteSource source) {
         this.listener = listener;
+        this.file = file;
+        this.source = source;
     }
 
     /** Sets the packet that the following payloads are found in. */
     void at(long frameNumber, long timestampMicros) {
         this.frame = frameNumber;
         this.micros = timestampMicros;
+        this.record = null;
+    }
+
+    /** Sets the packet that the following payloads are found in, with its bytes {@code a[off, off+len)}. */
+    void at(long frameNumber, long timestampMicros, byte[] a, int off, int len) {
+        at(frameNumber, timestampMicros);
+        this.record = a;
+        this.recordOffset = off;
+        this.recordLength = len;
     }
 
     long frame() {
@@ -42,9 +67,22 @@ final class PayloadSink {
         return micros;
     }
 
-    /** Delivers {@code a[off, off+len)} as a message of the current packet. */
+    /**
+     * Delivers {@code a[off, off+len)} as a message of the current packet; when those bytes are a run of the
+     * packet as stored in the capture file, the payload also says where.
+     */
     void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
-        emit(micros, src, dst, transport, Arrays.copyOfRange(a, off, off + len));
+        emit(micros, src, dst, transport, a, off, len);
+    }
+
+    /** As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} with the time given. */
+    void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
+        byte[] data = Arrays.copyOfRange(a, off, off + len);
+        if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
+            deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data, file, source.streamOffset(off)));
+        } else {
+            emit(timestampMicros, src, dst, transport, data);
+        }
     }
 
     /**
@@ -55,21 +93,22 @@ final class PayloadSink {
         if (length != 4) {
             return new Endpoint(IpAddresses.format(a, at, length), port);
         }
-        long key = (Wire.int32(a, at) & 0xffffffffL) << 16 | port;
-        Endpoint known = endpoints.get(key);
-        if (known == null) {
-            if (endpoints.size() >= MAX_SHARED_ENDPOINTS) {
-                endpoints.clear();
-            }
-            known = new Endpoint(IpAddresses.format(a, at, length), port);
-            endpoints.put(key, known);
+        // the key is never 0 for a cached endpoint: bit 48 is set
+        long key = 1L << 48 | (Wire.int32(a, at) & 0xffffffffL) << 16 | port;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 52) & (ENDPOINT_SLOTS - 1);
+        if (endpointKeys[slot] != key) {
+            endpointKeys[slot] = key;
+            endpoints[slot] = new Endpoint(IpAddresses.format(a, at, length), port);
         }
-        return known;
+        return endpoints[slot];
     }
 
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {
+        deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data));
+    }
+
+    private void deliver(SipPayload p) {
         payloads++;
-        SipPayload p = new SipPayload(frame, timestampMicros, src, dst, transport, data);
         try {
             listener.payload(p);
         } catch (RuntimeException e) {

@@ -9,6 +9,14 @@ package org.sipladder.capture;
  * @param dst             receiver
  * @param transport       transport as seen on the wire (for HEP: the transport HEP reports, or HEP)
  * @param data            the message bytes (start line, headers and body); never modified after creation
+ * @param file            the capture file holding these bytes as one run, or null (reassembled, compressed, in memory)
+ * @param fileOffset      where in {@code file} the bytes start, or -1 when {@code file} is null
  */
-public record SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {
+public record SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
+                         CaptureFile file, long fileOffset) {
+
+    /** A payload that is not a run of bytes in a capture file. */
+    public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {
+        this(frame, timestampMicros, src, dst, transport, data, null, -1);
+    }
 }

@@ -1,9 +1,7 @@
 package org.sipladder.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
@@ -28,24 +26,26 @@ final class CallsCommand implements Callable<Integer> {
     private CaptureArguments input;
 
     @Override
-    public Integer call() throws CaptureException {
+    public Integer call() throws CaptureException, IOException {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
         new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr()).read(input.capture, flows::add);
-        List<CallFlow> calls = flows.snapshot();
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
-            JsonArray array = new JsonArray();
-            calls.forEach(c -> array.add(FlowJson.of(c)));
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(array));
+            try (FlowJson json = new FlowJson(out)) {
+                for (CallFlow c : flows.inStartOrder()) {
+                    json.write(c);
+                }
+            }
+            out.println();
         } else {
-            table(out, calls);
+            table(out, flows.inStartOrder());
         }
         out.flush();
         return 0;
     }
 
-    private static void table(PrintWriter out, List<CallFlow> calls) {
+    private static void table(PrintWriter out, Iterable<CallFlow> calls) {
         TextTable table = new TextTable(new String[] {"START (UTC)", "FROM", "TO", "LEGS", "HOPS", "STATUS", "PDD",
             "DURATION", "CALL-ID"}, 3, 6, 7);
         for (CallFlow c : calls) {

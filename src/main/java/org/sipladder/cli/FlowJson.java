@@ -1,72 +1,99 @@
 package org.sipladder.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Timings;
 
-/** One call flow as the JSON object {@code calls --json} prints. */
-final class FlowJson {
+/**
+ * The JSON array {@code calls --json} prints, written call by call as the flows are assembled, so that a capture
+ * with a hundred thousand calls never holds its whole JSON in memory.
+ */
+final class FlowJson implements AutoCloseable {
 
-    private FlowJson() {
+    private final JsonWriter json;
+
+    FlowJson(Writer out) throws IOException {
+        json = new JsonWriter(new FastWriter(out));
+        json.setIndent("  ");
+        json.setSerializeNulls(true);
+        json.setHtmlSafe(false);
+        json.beginArray();
     }
 
-    static JsonObject of(CallFlow f) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", f.id());
-        o.addProperty("start", JsonTime.seconds(f.startMicros()));
-        o.addProperty("finalStatus", f.finalStatus());
-        o.addProperty("finalReason", f.aLeg().finalReason());
-        o.addProperty("messageCount", f.messages().size());
-        JsonArray legs = new JsonArray();
-        f.legs().forEach(l -> legs.add(leg(l)));
-        o.add("legs", legs);
-        JsonArray hops = new JsonArray();
-        f.hops().forEach(h -> hops.add(hop(h)));
-        o.add("hops", hops);
-        o.add("joinEvidence", strings(f.joinEvidence()));
-        o.add("timings", timings(f.timings()));
-        return o;
+    void write(CallFlow f) throws IOException {
+        json.beginObject();
+        json.name("id").value(f.id());
+        json.name("start").value(JsonTime.seconds(f.startMicros()));
+        json.name("finalStatus").value(f.finalStatus());
+        json.name("finalReason").value(f.aLeg().finalReason());
+        json.name("messageCount").value(f.messages().size());
+        json.name("legs").beginArray();
+        for (Leg l : f.legs()) {
+            leg(l);
+        }
+        json.endArray();
+        json.name("hops").beginArray();
+        for (Hop h : f.hops()) {
+            hop(h);
+        }
+        json.endArray();
+        json.name("joinEvidence");
+        strings(f.joinEvidence());
+        json.name("timings");
+        timings(f.timings());
+        json.endObject();
     }
 
-    private static JsonObject leg(Leg l) {
-        JsonObject o = new JsonObject();
-        o.addProperty("callId", l.callId());
-        o.addProperty("from", l.from());
-        o.addProperty("to", l.to());
-        o.addProperty("requestUri", l.requestUri());
-        o.addProperty("firstFrame", l.firstFrame());
-        o.addProperty("lastFrame", l.lastFrame());
-        o.addProperty("finalStatus", l.finalStatus());
-        o.addProperty("finalReason", l.finalReason());
-        o.addProperty("messageCount", l.messageCount());
-        return o;
+    /** Ends the array; the underlying writer stays open. */
+    @Override
+    public void close() throws IOException {
+        json.endArray();
+        json.flush();
     }
 
-    private static JsonObject hop(Hop h) {
-        JsonObject o = new JsonObject();
-        o.addProperty("address", h.address());
-        o.addProperty("role", h.role().displayName());
-        o.addProperty("name", h.name());
-        o.add("evidence", strings(h.evidence()));
-        return o;
+    private void leg(Leg l) throws IOException {
+        json.beginObject();
+        json.name("callId").value(l.callId());
+        json.name("from").value(l.from());
+        json.name("to").value(l.to());
+        json.name("requestUri").value(l.requestUri());
+        json.name("firstFrame").value(l.firstFrame());
+        json.name("lastFrame").value(l.lastFrame());
+        json.name("finalStatus").value(l.finalStatus());
+        json.name("finalReason").value(l.finalReason());
+        json.name("messageCount").value(l.messageCount());
+        json.endObject();
     }
 
-    private static JsonObject timings(Timings t) {
-        JsonObject o = new JsonObject();
-        o.addProperty("postDialDelaySeconds", JsonTime.durationSeconds(t.postDialDelayMicros()));
-        o.addProperty("firstProvisionalSeconds", JsonTime.durationSeconds(t.firstProvisionalMicros()));
-        o.addProperty("finalResponseSeconds", JsonTime.durationSeconds(t.finalResponseMicros()));
-        o.addProperty("durationSeconds", JsonTime.durationSeconds(t.durationMicros()));
-        return o;
+    private void hop(Hop h) throws IOException {
+        json.beginObject();
+        json.name("address").value(h.address());
+        json.name("role").value(h.role().displayName());
+        json.name("name").value(h.name());
+        json.name("evidence");
+        strings(h.evidence());
+        json.endObject();
     }
 
-    private static JsonArray strings(List<String> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(a::add);
-        return a;
+    private void timings(Timings t) throws IOException {
+        json.beginObject();
+        json.name("postDialDelaySeconds").value(JsonTime.durationSeconds(t.postDialDelayMicros()));
+        json.name("firstProvisionalSeconds").value(JsonTime.durationSeconds(t.firstProvisionalMicros()));
+        json.name("finalResponseSeconds").value(JsonTime.durationSeconds(t.finalResponseMicros()));
+        json.name("durationSeconds").value(JsonTime.durationSeconds(t.durationMicros()));
+        json.endObject();
+    }
+
+    private void strings(List<String> values) throws IOException {
+        json.beginArray();
+        for (String v : values) {
+            json.value(v);
+        }
+        json.endArray();
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sipladder.sip.SipHeader;
 import org.sipladder.sip.SipMessage;
 
@@ -16,23 +15,15 @@ import org.sipladder.sip.SipMessage;
  */
 final class HeaderCorrelation {
 
-    /** X-CID, or an X-/P- header whose name ends in Call-ID or CallID (not X-Call-Sid, which is no Call-ID). */
-    private static final Pattern NAMES = Pattern.compile("(?i)x-cid|[xp]-([a-z0-9]+-)*call-?id");
-
     private record Mention(String byCallId, String header, String value, long frame) {
     }
 
     private final Map<String, List<Mention>> waitingForLeg = new HashMap<>();
-    /** Verdicts of {@link #NAMES} by header name: a capture has few distinct names and millions of headers. */
-    private final Map<String, Boolean> correlationNames = new HashMap<>();
     private final Set<String> mentioned = new HashSet<>();
 
     /** Looks at the correlation headers of {@code m}, which belongs to {@code leg}. */
     void onMessage(LegState leg, SipMessage m, Map<String, LegState> legs, FlowGroups groups) {
-        for (SipHeader h : m.headers()) {
-            if (!correlationNames.computeIfAbsent(h.name(), n -> NAMES.matcher(n).matches())) {
-                continue;
-            }
+        for (SipHeader h : m.correlationHeaders()) {
             String named = h.value().trim();
             if (named.isEmpty() || named.equals(leg.callId()) || !mentioned.add(leg.callId() + '\n' + named)) {
                 continue;

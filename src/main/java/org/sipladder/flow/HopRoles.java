@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -38,8 +39,9 @@ final class HopRoles {
             }
         }
         if (firstInvite != null) {
+            long frame = firstInvite.frame();
             roles.clue(firstInvite.src().address(), Role.CARRIER, "first INVITE",
-                    "It sent the first INVITE of the call (frame " + firstInvite.frame() + ").");
+                    () -> "It sent the first INVITE of the call (frame " + frame + ").");
         }
         List<Hop> hops = new ArrayList<>();
         for (String address : columnOrder(messages)) {
@@ -67,49 +69,55 @@ final class HopRoles {
 
     private void collect(SipMessage m) {
         String sender = m.src().address();
-        String frame = " (frame " + m.frame() + ")";
+        long frame = m.frame();
         if (m.isRequest()) {
             String uri = m.requestUri() == null ? "" : m.requestUri();
             if (SipFields.containsIgnoreCase(uri, LIVEKIT_DOMAIN)) {
                 clue(m.dst().address(), Role.LIVEKIT, "Request-URI",
-                        "It was sent " + m.method() + " " + m.requestUri() + ", a LiveKit SIP domain" + frame + ".");
+                        () -> "It was sent " + m.method() + " " + m.requestUri() + ", a LiveKit SIP domain" + at(frame) + ".");
             } else if (SipFields.containsIgnoreCase(m.header("To"), LIVEKIT_DOMAIN)) {
                 clue(m.dst().address(), Role.LIVEKIT, "To",
-                        "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain" + frame + ".");
+                        () -> "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain" + at(frame) + ".");
             }
             for (String name : JAMBONZ_HEADERS) {
                 if (m.header(name) != null) {
-                    clue(sender, Role.JAMBONZ, name, "It sent " + name + ", a header Jambonz adds" + frame + ".");
+                    clue(sender, Role.JAMBONZ, name, () -> "It sent " + name + ", a header Jambonz adds" + at(frame) + ".");
                 }
             }
         } else {
             if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
-                clue(sender, Role.LIVEKIT, "100 Processing", "It answered 100 Processing, as LiveKit SIP does" + frame + ".");
+                clue(sender, Role.LIVEKIT, "100 Processing", () -> "It answered 100 Processing, as LiveKit SIP does" + at(frame) + ".");
             }
             String toTag = SipFields.toTag(m);
             if (toTag != null && toTag.startsWith("SCL_")) {
-                clue(sender, Role.LIVEKIT, "SCL_", "Its To tag " + toTag + " has LiveKit SIP's SCL_ prefix" + frame + ".");
+                clue(sender, Role.LIVEKIT, "SCL_", () -> "Its To tag " + toTag + " has LiveKit SIP's SCL_ prefix" + at(frame) + ".");
             }
         }
         agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
     }
 
-    private void agentClue(String sender, String agent, String frame) {
+    private static String at(long frame) {
+        return " (frame " + frame + ")";
+    }
+
+    private void agentClue(String sender, String agent, long frame) {
         if (agent == null) {
             return;
         }
         if (SipFields.containsIgnoreCase(agent, "drachtio") || SipFields.containsIgnoreCase(agent, "jambonz")) {
-            clue(sender, Role.JAMBONZ, "agent", "It identifies itself as \"" + agent + "\"" + frame + ".");
+            clue(sender, Role.JAMBONZ, "agent", () -> "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
         } else if (SipFields.containsIgnoreCase(agent, "livekit")) {
-            clue(sender, Role.LIVEKIT, "agent", "It identifies itself as \"" + agent + "\"" + frame + ".");
+            clue(sender, Role.LIVEKIT, "agent", () -> "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
         }
     }
 
     /** Records the first clue of each kind for an address and role; later ones only repeat it. */
-    private void clue(String address, Role role, String kind, String sentence) {
-        clues.computeIfAbsent(address, a -> new EnumMap<>(Role.class))
-                .computeIfAbsent(role, r -> new LinkedHashMap<>())
-                .putIfAbsent(kind, sentence);
+    private void clue(String address, Role role, String kind, Supplier<String> sentence) {
+        Map<String, String> kinds = clues.computeIfAbsent(address, a -> new EnumMap<>(Role.class))
+                .computeIfAbsent(role, r -> new LinkedHashMap<>());
+        if (!kinds.containsKey(kind)) {
+            kinds.put(kind, sentence.get());
+        }
     }
 
     private Hop hop(String address, FlowSettings settings) {

@@ -1,17 +1,24 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import org.sipladder.sip.SipMessage;
 
 /** The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. */
 final class LegState {
 
+    /** Up to this many entries a new message is compared with each; beyond, an index by identity hash is used. */
+    private static final int LINEAR = 32;
+    /** How far back a new message looks for an earlier one of its transaction, to share the transaction key. */
+    private static final int KEY_LOOKBACK = 16;
+
     private final String callId;
-    private final List<Entry> entries = new ArrayList<>();
-    private final Set<String> seenMessages = new HashSet<>();
+    private final List<Entry> entries = new ArrayList<>(4);
+    /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
+    private Map<Long, Integer> byIdentity;
     private boolean hasInitialInvite;
 
     LegState(String callId) {
@@ -36,22 +43,81 @@ final class LegState {
     }
 
     Entry add(long seq, SipMessage m) {
-        String key = SipFields.transactionKey(m);
-        boolean repeated = !seenMessages.add(identity(key, m));
+        long hash = identityHash(m);
+        int earlier = sameMessage(m, hash);
+        boolean repeated = earlier >= 0;
+        String key = repeated ? entries.get(earlier).transactionKey() : transactionKey(m);
         Entry e = new Entry(seq, m, repeated, key);
         entries.add(e);
+        if (byIdentity != null) {
+            byIdentity.putIfAbsent(hash, entries.size() - 1);
+        } else if (entries.size() > LINEAR) {
+            byIdentity = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                byIdentity.putIfAbsent(identityHash(entries.get(i).message()), i);
+            }
+        }
         if (!repeated && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
             hasInitialInvite = true;
         }
         return e;
     }
 
+    /** The transaction key of {@code m}, shared with a recent message of the same transaction. */
+    private String transactionKey(SipMessage m) {
+        for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - KEY_LOOKBACK); i--) {
+            SipMessage other = entries.get(i).message();
+            if (sameTransaction(other, m)) {
+                return entries.get(i).transactionKey();
+            }
+        }
+        return SipFields.transactionKey(m);
+    }
+
+    /** Index of an earlier entry that {@code m} repeats, or -1. */
+    private int sameMessage(SipMessage m, long hash) {
+        if (byIdentity != null) {
+            Integer candidate = byIdentity.get(hash);
+            if (candidate == null) {
+                return -1;
+            }
+            if (same(entries.get(candidate).message(), m)) {
+                return candidate;
+            }
+            // two different messages with one hash: rare enough to look at every entry
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (same(entries.get(i).message(), m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameTransaction(SipMessage a, SipMessage b) {
+        return a.cseqNumber() == b.cseqNumber() && Objects.equals(a.cseqMethod(), b.cseqMethod())
+                && a.topViaBranch().equals(b.topViaBranch());
+    }
+
     /**
      * Two messages are the same message sent again when they belong to the same transaction, travel the same
      * way and say the same thing (method or status, To tag, RSeq of reliable provisionals).
      */
-    private static String identity(String transactionKey, SipMessage m) {
-        return transactionKey + '|' + m.src() + '>' + m.dst() + '|' + (m.isRequest() ? m.method() : String.valueOf(m.status())) + '|' + SipFields.toTag(m)
-                + '|' + m.header("RSeq");
+    private static boolean same(SipMessage a, SipMessage b) {
+        return sameTransaction(a, b) && a.status() == b.status() && Objects.equals(a.method(), b.method())
+                && a.src().equals(b.src()) && a.dst().equals(b.dst())
+                && Objects.equals(SipFields.toTag(a), SipFields.toTag(b)) && Objects.equals(a.header("RSeq"), b.header("RSeq"));
+    }
+
+    private static long identityHash(SipMessage m) {
+        long h = m.topViaBranch().hashCode();
+        h = h * 31 + m.cseqNumber();
+        h = h * 31 + Objects.hashCode(m.cseqMethod());
+        h = h * 31 + m.status();
+        h = h * 31 + Objects.hashCode(m.method());
+        h = h * 1_000_003 + m.src().hashCode();
+        h = h * 1_000_003 + m.dst().hashCode();
+        h = h * 1_000_003 + Objects.hashCode(SipFields.toTag(m));
+        return h * 31 + Objects.hashCode(m.header("RSeq"));
     }
 }

@@ -69,6 +69,39 @@ public final class LiveFlows {
         return List.copyOf(flows);
     }
 
+    /**
+     * The calls so far in start order, each assembled when the iteration reaches it and not kept: for reading a
+     * large capture once (the command line), where holding every assembled call at once would double the memory.
+     * Adding messages while iterating is not supported.
+     */
+    public synchronized Iterable<CallFlow> inStartOrder() {
+        List<Starting> ordered = new ArrayList<>(groups.all().size());
+        for (FlowGroups.Group g : groups.all()) {
+            Entry first = first(g);
+            ordered.add(new Starting(first.message().timestampMicros(), first.message().frame(), g));
+        }
+        ordered.sort(Comparator.comparingLong(Starting::micros).thenComparingLong(Starting::frame));
+        return () -> ordered.stream()
+                .map(Starting::group)
+                .map(g -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, settings) : g.cached)
+                .iterator();
+    }
+
+    /** A call's sort key: the time and frame of its first message. */
+    private record Starting(long micros, long frame, FlowGroups.Group group) {
+    }
+
+    /** The entry of the group that arrived first. */
+    private static Entry first(FlowGroups.Group g) {
+        Entry first = null;
+        for (LegState leg : g.legs) {
+            if (first == null || leg.first().seq() < first.seq()) {
+                first = leg.first();
+            }
+        }
+        return first;
+    }
+
     /** Number of messages added so far that had a Call-ID. */
     public synchronized long messageCount() {
         return nextSeq;

@@ -1,47 +1,26 @@
 package org.sipladder.flow;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sipladder.sip.SipMessage;
 
 /** Reads the few header details grouping needs (Via branch, tags, called number) from a {@link SipMessage}. */
 final class SipFields {
 
-    private static final Pattern BRANCH = Pattern.compile(";\\s*branch\\s*=\\s*([^;,\\s]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG = Pattern.compile(";\\s*tag\\s*=\\s*([^;,\\s>]+)", Pattern.CASE_INSENSITIVE);
 
     private SipFields() {
     }
 
-    /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
-    static String topBranch(SipMessage m) {
-        String via = m.header("Via");
-        if (via == null) {
-            return "";
-        }
-        int comma = via.indexOf(',');
-        Matcher b = BRANCH.matcher(comma < 0 ? via : via.substring(0, comma));
-        return b.find() ? b.group(1) : "";
-    }
-
     /** The transaction a message belongs to: top Via branch plus CSeq, shared by a request and its responses. */
     static String transactionKey(SipMessage m) {
-        return topBranch(m) + "|" + m.cseqNumber() + " " + m.cseqMethod();
+        return m.topViaBranch() + "|" + m.cseqNumber() + " " + m.cseqMethod();
     }
 
     /** The tag parameter of the To header (outside the angle brackets), or null. */
     static String toTag(SipMessage m) {
-        return tag(m.header("To"));
+        return m.toTag();
     }
 
     static String tag(String nameAddr) {
-        if (nameAddr == null) {
-            return null;
-        }
-        int close = nameAddr.lastIndexOf('>');
-        Matcher t = TAG.matcher(close < 0 ? nameAddr : nameAddr.substring(close));
-        return t.find() ? t.group(1) : null;
+        return SipMessage.tagOf(nameAddr);
     }
 
     /** A request that opens a dialog or stands alone (no To tag yet), as opposed to one inside a dialog. */
@@ -87,6 +66,14 @@ final class SipFields {
     }
 
     static boolean containsIgnoreCase(String haystack, String needle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+        if (haystack == null) {
+            return false;
+        }
+        for (int i = 0; i + needle.length() <= haystack.length(); i++) {
+            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -21,8 +21,28 @@ final class MessageScanner {
     private MessageScanner() {
     }
 
-    /** Scans {@code payload}; empty when it holds only line breaks (a keep-alive), not a message. */
+    /** What a full scan finds: start line, headers, body, SDP and the raw text. */
+    record Parts(StartLine startLine, List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
+    }
+
+    /** Scans {@code payload} into a message holding all its parts; empty when it holds only line breaks. */
     static Optional<SipMessage> scan(SipPayload payload, Problems problems) {
+        Parts p = parts(payload.data(), problems);
+        if (p == null) {
+            return Optional.empty();
+        }
+        StartLine s = p.startLine();
+        return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+                payload.transport(), s.method(), s.requestUri(), s.status(), s.reason(), p.headers(), p.body(),
+                p.sdp(), p.raw(), !problems.isEmpty(), problems.summary()));
+    }
+
+    /**
+     * Scans {@code payload} into a compact message (see {@link SipMessage}): a message whose header section is
+     * plain ASCII and well formed is read in one pass over its bytes without building its other headers; any
+     * other goes through the full scan, so that both give the same message. Empty for line breaks only.
+     */
+    static Optional<SipMessage> summarize(SipPayload payload, StringPool pool, Problems problems) {
         byte[] data = payload.data();
         int start = 0;
         while (start < data.length && isBlank(data[start])) {
@@ -30,6 +50,36 @@ final class MessageScanner {
         }
         if (start == data.length) {
             return Optional.empty();
+        }
+        SipMessage quick = FastScan.summary(payload, start, pool);
+        if (quick != null) {
+            return Optional.of(quick);
+        }
+        Parts p = parts(data, problems);
+        StartLine s = p.startLine();
+        boolean inFile = payload.file() != null;
+        return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+                payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
+                share(pool, s.requestUri()), s.status(), share(pool, s.reason()),
+                SipMessage.keptOf(p.headers(), pool), pool.share(SipMessage.branchOf(first(p.headers(), "Via"))),
+                share(pool, SipMessage.tagOf(first(p.headers(), "To"))),
+                p.sdp() != null, !problems.isEmpty(), problems.summary(), payload.file(),
+                inFile ? payload.fileOffset() : -1, data.length, inFile ? null : data,
+                SipMessage.softDetail(p.headers(), p.body(), p.sdp(), p.raw())));
+    }
+
+    private static String share(StringPool pool, String s) {
+        return s == null ? null : pool.share(s);
+    }
+
+    /** The full scan of {@code data}; null when it holds only line breaks. */
+    static Parts parts(byte[] data, Problems problems) {
+        int start = 0;
+        while (start < data.length && isBlank(data[start])) {
+            start++;
+        }
+        if (start == data.length) {
+            return null;
         }
         int headerEnd = indexOf(data, start, "\r\n\r\n");
         int bodyStart;
@@ -50,9 +100,7 @@ final class MessageScanner {
         String raw = MessageText.decode(data, start, bodyStart - start + body.length);
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
-        return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
-                payload.transport(), startLine.method(), startLine.requestUri(), startLine.status(),
-                startLine.reason(), List.copyOf(headers), body, sdp, raw, !problems.isEmpty(), problems.summary()));
+        return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
     }
 
     private static List<SipHeader> headers(String[] lines, Problems problems) {
@@ -112,7 +160,7 @@ final class MessageScanner {
         return body;
     }
 
-    private static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
+    static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
         for (String name : MANDATORY) {
             if (first(headers, name) == null) {
                 problems.add(name, "no " + name + " header");
@@ -139,11 +187,11 @@ final class MessageScanner {
         return null;
     }
 
-    private static boolean isBlank(byte b) {
+    static boolean isBlank(byte b) {
         return b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == 0;
     }
 
-    private static int indexOf(byte[] data, int from, String ascii) {
+    static int indexOf(byte[] data, int from, String ascii) {
         outer:
         for (int i = from; i <= data.length - ascii.length(); i++) {
             for (int j = 0; j < ascii.length(); j++) {
@@ -157,7 +205,7 @@ final class MessageScanner {
     }
 
     /** The first line of a message, split into its parts exactly as sent. */
-    private record StartLine(String method, String requestUri, int status, String reason) {
+    record StartLine(String method, String requestUri, int status, String reason) {
 
         static StartLine parse(String line, Problems problems) {
             if (line.startsWith("SIP/")) {

@@ -1,33 +1,457 @@
 package org.sipladder.sip;
 
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.sipladder.capture.CaptureFile;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Transport;
 
 /**
  * One SIP request or response as captured, parsed; kept even when malformed.
  *
- * @param frame           1-based packet number that completed the message
- * @param timestampMicros capture time, microseconds since the epoch
- * @param src             sender
- * @param dst             receiver
- * @param transport       transport on the wire
- * @param method          request method, or null for a response
- * @param requestUri      request URI as sent, or null for a response
- * @param status          response status code, or 0 for a request
- * @param reason          response reason phrase exactly as sent (may be empty), or null for a request
- * @param headers         all headers in order, compact names expanded
- * @param body            message body bytes (empty when none)
- * @param sdp             parsed SDP when the body is SDP, else null
- * @param raw             the whole message text as sent (ISO-8859-1 decoding of the bytes when not UTF-8)
- * @param malformed       true when the full parser rejected the message or part of it
- * @param malformedReason why, or null
+ * <p>A message loaded from a capture is compact: it holds the start line, the few headers that call lists, flows
+ * and roles read ({@link #isKept}), and where its bytes are (an offset into the capture file, or the bytes when
+ * they are not one run of the file). All other headers, the body, the SDP and the raw text are scanned again from
+ * those bytes when asked for, and kept while memory allows. Memory per message is thus a fraction of its size
+ * on the wire.
  */
-public record SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
-                         String method, String requestUri, int status, String reason,
-                         List<SipHeader> headers, byte[] body, Sdp sdp, String raw,
-                         boolean malformed, String malformedReason) {
+public final class SipMessage {
+
+    /** Headers every message keeps in memory, by canonical name (compact forms are expanded when scanning). */
+    /** The kept headers with a field of their own, in the order of {@link #fixed(int)}. */
+    private static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
+    private static final List<String> KEPT = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server", "RSeq",
+            "X-CID", "X-Call-Sid", "X-Account-Sid");
+    /** X-CID, or an X-/P- header whose name ends in Call-ID or CallID (B2BUA correlation headers). */
+    private static final Pattern CORRELATION = Pattern.compile("(?i)x-cid|[xp]-([a-z0-9]+-)*call-?id");
+    private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
+    private static final String[] NONE = new String[0];
+
+    /** What is scanned again from the bytes on demand. */
+    private record Detail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
+    }
+
+    private final long frame;
+    private final long timestampMicros;
+    private final Endpoint src;
+    private final Endpoint dst;
+    private final Transport transport;
+    private final String method;
+    private final String requestUri;
+    private final int status;
+    private final String reason;
+    /** First values of the most used kept headers ({@link #FIXED}); the others and repeats are in {@code extras}. */
+    private final String callIdValue;
+    private final String cseqValue;
+    private final String from;
+    private final String to;
+    private final String userAgent;
+    private final String server;
+    /** Name/value pairs of the other kept headers, in message order; null when there are none. */
+    private final String[] extras;
+    private final long cseqNumber;
+    private final String cseqMethod;
+    private final String topViaBranch;
+    private final String toTag;
+    private final boolean hasSdp;
+    private final boolean malformed;
+    private final String malformedReason;
+    /** Where the bytes are: {@code file} at {@code fileOffset}, else {@code wire}; both null for a message built in code. */
+    private final CaptureFile file;
+    private final long fileOffset;
+    private final int length;
+    private final byte[] wire;
+    /** A {@link Detail} held strongly (built in code) or a soft reference to one (scanned again). */
+    private volatile Object detail;
+
+    /**
+     * A message with all its parts given.
+     *
+     * @param frame           1-based packet number that completed the message
+     * @param timestampMicros capture time, microseconds since the epoch
+     * @param src             sender
+     * @param dst             receiver
+     * @param transport       transport on the wire
+     * @param method          request method, or null for a response
+     * @param requestUri      request URI as sent, or null for a response
+     * @param status          response status code, or 0 for a request
+     * @param reason          response reason phrase exactly as sent (may be empty), or null for a request
+     * @param headers         all headers in order, compact names expanded
+     * @param body            message body bytes (empty when none)
+     * @param sdp             parsed SDP when the body is SDP, else null
+     * @param raw             the whole message text as sent (ISO-8859-1 decoding of the bytes when not UTF-8)
+     * @param malformed       true when the full parser rejected the message or part of it
+     * @param malformedReason why, or null
+     */
+    public SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
+                      String method, String requestUri, int status, String reason,
+                      List<SipHeader> headers, byte[] body, Sdp sdp, String raw,
+                      boolean malformed, String malformedReason) {
+        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptOf(headers, null),
+                branchOf(MessageScanner.first(headers, "Via")), tagOf(MessageScanner.first(headers, "To")), sdp != null,
+                malformed, malformedReason,
+                null, -1, 0, null, new Detail(List.copyOf(headers), body, sdp, raw));
+    }
+
+    SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
+               String method, String requestUri, int status, String reason, String[] kept, String topViaBranch,
+               String toTag, boolean hasSdp, boolean malformed, String malformedReason,
+               CaptureFile file, long fileOffset, int length, byte[] wire, Object detail) {
+        this.frame = frame;
+        this.timestampMicros = timestampMicros;
+        this.src = src;
+        this.dst = dst;
+        this.transport = transport;
+        this.method = method;
+        this.requestUri = requestUri;
+        this.status = status;
+        this.reason = reason;
+        String[] values = new String[FIXED.size()];
+        List<String> more = null;
+        for (int i = 0; i < kept.length; i += 2) {
+            int slot = fixedSlot(kept[i]);
+            if (slot >= 0 && values[slot] == null) {
+                values[slot] = kept[i + 1];
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(4);
+                }
+                more.add(kept[i]);
+                more.add(kept[i + 1]);
+            }
+        }
+        this.callIdValue = values[0];
+        this.cseqValue = values[1];
+        this.from = values[2];
+        this.to = values[3];
+        this.userAgent = values[4];
+        this.server = values[5];
+        this.extras = more == null ? null : more.toArray(NONE);
+        this.topViaBranch = topViaBranch;
+        this.toTag = toTag;
+        this.hasSdp = hasSdp;
+        this.malformed = malformed;
+        this.malformedReason = malformedReason;
+        this.file = file;
+        this.fileOffset = fileOffset;
+        this.length = length;
+        this.wire = wire;
+        this.detail = detail;
+        String cseq = normalisedCseq(cseqValue);
+        long number = -1;
+        String cseqMethodName = null;
+        if (cseq != null) {
+            int space = cseq.indexOf(' ');
+            try {
+                number = Long.parseLong(space < 0 ? cseq : cseq.substring(0, space));
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (space >= 0) {
+                int next = cseq.indexOf(' ', space + 1);
+                cseqMethodName = Methods.canonical(cseq.substring(space + 1, next < 0 ? cseq.length() : next)
+                        .toUpperCase(Locale.ROOT));
+            }
+        }
+        this.cseqNumber = number;
+        this.cseqMethod = cseqMethodName;
+    }
+
+    /** The same message with another verdict of the full parser. */
+    SipMessage withVerdict(boolean isMalformed, String why) {
+        return new SipMessage(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptPairs(),
+                topViaBranch, toTag, hasSdp, isMalformed, why, file, fileOffset, length, wire, detail);
+    }
+
+    /** True for the headers a compact message keeps in memory (canonical or as-sent spelling, any case). */
+    public static boolean isKept(String name) {
+        for (String k : KEPT) {
+            if (k == name) {
+                return true;
+            }
+        }
+        return KEPT_VERDICTS.computeIfAbsent(name, n -> {
+            for (String k : KEPT) {
+                if (k.equalsIgnoreCase(n)) {
+                    return true;
+                }
+            }
+            return isCorrelationHeader(n);
+        });
+    }
+
+    /** True for the canonical spelling of a kept header that is no correlation header (X-CID is one). */
+    private static boolean isStandardKept(String name) {
+        for (int i = 0; i < KEPT.size(); i++) {
+            if (KEPT.get(i) == name) {
+                return !"X-CID".equals(name);
+            }
+        }
+        return false;
+    }
+
+    /** True for a B2BUA correlation header: X-CID, or an X-/P- header whose name ends in Call-ID or CallID. */
+    public static boolean isCorrelationHeader(String name) {
+        return CORRELATION.matcher(name).matches();
+    }
+
+    /** The name/value pairs of the kept headers among {@code headers}, values shared through {@code pool}. */
+    static String[] keptOf(List<SipHeader> headers, StringPool pool) {
+        List<String> pairs = new ArrayList<>();
+        for (SipHeader h : headers) {
+            if (isKept(h.name())) {
+                pairs.add(h.name());
+                pairs.add(pool == null ? h.value() : pool.share(h.value()));
+            }
+        }
+        return pairs.isEmpty() ? NONE : pairs.toArray(NONE);
+    }
+
+    /** The kept headers as name/value pairs (fixed ones first). */
+    private String[] keptPairs() {
+        List<String> pairs = new ArrayList<>();
+        for (int slot = 0; slot < FIXED.size(); slot++) {
+            if (fixed(slot) != null) {
+                pairs.add(FIXED.get(slot));
+                pairs.add(fixed(slot));
+            }
+        }
+        if (extras != null) {
+            pairs.addAll(List.of(extras));
+        }
+        return pairs.toArray(NONE);
+    }
+
+    private String fixed(int slot) {
+        return switch (slot) {
+            case 0 -> callIdValue;
+            case 1 -> cseqValue;
+            case 2 -> from;
+            case 3 -> to;
+            case 4 -> userAgent;
+            default -> server;
+        };
+    }
+
+    /** The slot of a header with a field of its own, or -1. */
+    private static int fixedSlot(String name) {
+        for (int i = 0; i < FIXED.size(); i++) {
+            if (FIXED.get(i) == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < FIXED.size(); i++) {
+            if (FIXED.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String normalisedCseq(String v) {
+        if (v == null) {
+            return null;
+        }
+        return isNormal(v) ? v : String.join(" ", MessageScanner.BLANKS.split(v.trim()));
+    }
+
+    /** True when {@code v} is already trimmed, with single spaces and no other white space. */
+    private static boolean isNormal(String v) {
+        if (v.isEmpty() || v.charAt(0) <= ' ' || v.charAt(v.length() - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c == ' ' ? v.charAt(i + 1) == ' ' : c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The branch parameter of the first Via value (before any comma), or "" when there is none. */
+    static String branchOf(String via) {
+        if (via == null) {
+            return "";
+        }
+        int comma = via.indexOf(',');
+        String branch = parameter(via, 0, comma < 0 ? via.length() : comma, "branch", false);
+        return branch == null ? "" : branch;
+    }
+
+    /** The tag parameter of a From or To value (outside the angle brackets), or null. */
+    public static String tagOf(String nameAddr) {
+        if (nameAddr == null) {
+            return null;
+        }
+        int close = nameAddr.lastIndexOf('>');
+        return parameter(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+    }
+
+    /**
+     * The first non-empty value of {@code ;name=value} in {@code s[from, end)} (spaces allowed around {@code ;}
+     * and {@code =}, name in any case); the value ends at {@code ;}, {@code ,}, white space, and {@code >} when
+     * {@code stopAtAngle}. Null when there is none.
+     */
+    private static String parameter(String s, int from, int end, String name, boolean stopAtAngle) {
+        for (int semi = s.indexOf(';', from); semi >= 0 && semi < end; semi = s.indexOf(';', semi + 1)) {
+            int i = skipSpace(s, semi + 1, end);
+            if (i + name.length() > end || !s.regionMatches(true, i, name, 0, name.length())) {
+                continue;
+            }
+            i = skipSpace(s, i + name.length(), end);
+            if (i >= end || s.charAt(i) != '=') {
+                continue;
+            }
+            i = skipSpace(s, i + 1, end);
+            int stop = i;
+            while (stop < end) {
+                char c = s.charAt(stop);
+                if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
+                    break;
+                }
+                stop++;
+            }
+            if (stop > i) {
+                return s.substring(i, stop);
+            }
+        }
+        return null;
+    }
+
+    private static int skipSpace(String s, int from, int end) {
+        int i = from;
+        while (i < end && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    public long frame() {
+        return frame;
+    }
+
+    public long timestampMicros() {
+        return timestampMicros;
+    }
+
+    public Endpoint src() {
+        return src;
+    }
+
+    public Endpoint dst() {
+        return dst;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Request method, or null for a response. */
+    public String method() {
+        return method;
+    }
+
+    /** Request URI as sent, or null for a response. */
+    public String requestUri() {
+        return requestUri;
+    }
+
+    /** Response status code, or 0 for a request. */
+    public int status() {
+        return status;
+    }
+
+    /** Response reason phrase exactly as sent (may be empty), or null for a request. */
+    public String reason() {
+        return reason;
+    }
+
+    /** True when the full parser rejected the message or part of it. */
+    public boolean malformed() {
+        return malformed;
+    }
+
+    /** Why the message is malformed, or null. */
+    public String malformedReason() {
+        return malformedReason;
+    }
+
+    /** All headers in order, compact names expanded. */
+    public List<SipHeader> headers() {
+        return detail().headers();
+    }
+
+    /** Message body bytes (empty when none). */
+    public byte[] body() {
+        return detail().body();
+    }
+
+    /** Parsed SDP when the body is SDP, else null. */
+    public Sdp sdp() {
+        return hasSdp ? detail().sdp() : null;
+    }
+
+    /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
+    public boolean hasSdp() {
+        return hasSdp;
+    }
+
+    /** The whole message text as sent (ISO-8859-1 decoding of the bytes when not UTF-8). */
+    public String raw() {
+        return detail().raw();
+    }
+
+    /** The kept correlation headers (X-CID and the like), in message order. */
+    public List<SipHeader> correlationHeaders() {
+        List<SipHeader> found = new ArrayList<>(0);
+        if (extras == null) {
+            return found;
+        }
+        for (int i = 0; i < extras.length; i += 2) {
+            if (!isStandardKept(extras[i]) && CORRELATION_VERDICTS.computeIfAbsent(extras[i],
+                    SipMessage::isCorrelationHeader)) {
+                found.add(new SipHeader(extras[i], extras[i + 1], extras[i] + ": " + extras[i + 1]));
+            }
+        }
+        return found;
+    }
+
+    /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
+    public String topViaBranch() {
+        return topViaBranch;
+    }
+
+    /** The tag parameter of the To header, or null (a request opening a dialog has none). */
+    public String toTag() {
+        return toTag;
+    }
+
+    /**
+     * The message bytes as captured.
+     *
+     * @throws IOException when they are read back from a capture file that is gone or changed
+     */
+    public byte[] wireBytes() throws IOException {
+        if (wire != null) {
+            return wire;
+        }
+        if (file != null) {
+            return file.read(fileOffset, length);
+        }
+        return null;
+    }
 
     public boolean isRequest() {
         return method != null;
@@ -35,51 +459,58 @@ public record SipMessage(long frame, long timestampMicros, Endpoint src, Endpoin
 
     /** First value of the named header (case-insensitive, full name), or null. */
     public String header(String name) {
-        for (SipHeader h : headers) {
-            if (h.name().equalsIgnoreCase(name)) {
-                return h.value();
+        if (isKept(name)) {
+            int slot = fixedSlot(name);
+            if (slot >= 0) {
+                return fixed(slot);
             }
+            if (extras != null) {
+                for (int i = 0; i < extras.length; i += 2) {
+                    if (extras[i].equalsIgnoreCase(name)) {
+                        return extras[i + 1];
+                    }
+                }
+            }
+            return null;
         }
-        return null;
+        return MessageScanner.first(headers(), name);
     }
 
     /** All values of the named header in order. */
     public List<String> headers(String name) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(SipHeader::value).toList();
+        if (isKept(name)) {
+            List<String> values = new ArrayList<>(1);
+            int slot = fixedSlot(name);
+            if (slot >= 0 && fixed(slot) != null) {
+                values.add(fixed(slot));
+            }
+            for (int i = 0; extras != null && i < extras.length; i += 2) {
+                if (extras[i].equalsIgnoreCase(name)) {
+                    values.add(extras[i + 1]);
+                }
+            }
+            return values;
+        }
+        return headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(SipHeader::value).toList();
     }
 
     public String callId() {
-        String v = header("Call-ID");
-        return v == null ? null : v.trim();
+        return callIdValue == null ? null : callIdValue.trim();
     }
 
     /** The CSeq value normalised to "number METHOD", or null. */
     public String cseq() {
-        String v = header("CSeq");
-        return v == null ? null : String.join(" ", MessageScanner.BLANKS.split(v.trim()));
+        return normalisedCseq(cseqValue);
     }
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */
     public long cseqNumber() {
-        String v = cseq();
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v.split(" ")[0]);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return cseqNumber;
     }
 
     /** The CSeq method (upper case), or null. */
     public String cseqMethod() {
-        String v = cseq();
-        if (v == null) {
-            return null;
-        }
-        String[] parts = v.split(" ");
-        return parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : null;
+        return cseqMethod;
     }
 
     /** "INVITE" for a request, "503 Try again later" for a response. */
@@ -88,5 +519,43 @@ public record SipMessage(long frame, long timestampMicros, Endpoint src, Endpoin
             return method;
         }
         return reason == null || reason.isEmpty() ? Integer.toString(status) : status + " " + reason;
+    }
+
+    private Detail detail() {
+        Object d = detail;
+        if (d instanceof Detail held) {
+            return held;
+        }
+        if (d instanceof SoftReference<?> ref && ref.get() instanceof Detail held) {
+            return held;
+        }
+        Detail loaded = load();
+        detail = new SoftReference<>(loaded);
+        return loaded;
+    }
+
+    private Detail load() {
+        byte[] bytes;
+        try {
+            bytes = wireBytes();
+        } catch (IOException e) {
+            String why = "(the text of this message cannot be read again: " + e.getMessage() + ")";
+            return new Detail(List.of(), new byte[0], null, why);
+        }
+        MessageScanner.Parts parts = MessageScanner.parts(bytes, new Problems());
+        if (parts == null) {
+            return new Detail(List.of(), new byte[0], null, "");
+        }
+        return new Detail(parts.headers(), parts.body(), parts.sdp(), parts.raw());
+    }
+
+    /** Scanned parts, for a message whose scan already produced them: held softly like a read-back. */
+    static Object softDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
+        return new SoftReference<>(new Detail(headers, body, sdp, raw));
+    }
+
+    @Override
+    public String toString() {
+        return "SipMessage[frame " + frame + ", " + src + " > " + dst + ", " + label() + ", Call-ID " + callId() + "]";
     }
 }

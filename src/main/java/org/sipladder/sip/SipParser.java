@@ -1,5 +1,6 @@
 package org.sipladder.sip;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.sipladder.capture.SipPayload;
@@ -22,6 +23,7 @@ public final class SipParser {
 
     private final Depth depth;
     private final JainSipCheck jainSip = new JainSipCheck();
+    private final StringPool pool = new StringPool();
 
     public SipParser() {
         this(Depth.FULL);
@@ -31,30 +33,35 @@ public final class SipParser {
         this.depth = depth;
     }
 
-    /** The message in {@code payload}; empty when the payload is only line breaks (a keep-alive), not a message. */
+    /**
+     * The message in {@code payload}; empty when the payload is only line breaks (a keep-alive), not a message.
+     * One parser serves one reading thread: it shares equal header values between the messages it returns.
+     */
     public Optional<SipMessage> parse(SipPayload payload) {
         Problems problems = new Problems();
-        Optional<SipMessage> scanned = MessageScanner.scan(payload, problems);
+        Optional<SipMessage> scanned = MessageScanner.summarize(payload, pool, problems);
         if (scanned.isEmpty() || depth == Depth.SCAN) {
             return scanned;
         }
-        return Optional.of(judge(scanned.get(), payload.data(), problems));
+        jainSip.check(payload.data(), problems);
+        return Optional.of(scanned.get().withVerdict(!problems.isEmpty(), problems.summary()));
     }
 
     /** {@code message} re-judged with jain-sip (for a message that was loaded with {@link Depth#SCAN}). */
     public SipMessage fullParse(SipMessage message) {
-        SipPayload payload = new SipPayload(message.frame(), message.timestampMicros(), message.src(), message.dst(),
-                message.transport(), wire(message));
+        byte[] bytes;
+        try {
+            bytes = message.wireBytes();
+        } catch (IOException e) {
+            return message;
+        }
+        if (bytes == null) {
+            bytes = wire(message);
+        }
         Problems problems = new Problems();
-        SipMessage rescanned = MessageScanner.scan(payload, problems).orElseThrow();
-        return judge(rescanned, payload.data(), problems);
-    }
-
-    private SipMessage judge(SipMessage m, byte[] wire, Problems problems) {
-        jainSip.check(wire, problems);
-        return new SipMessage(m.frame(), m.timestampMicros(), m.src(), m.dst(), m.transport(), m.method(),
-                m.requestUri(), m.status(), m.reason(), m.headers(), m.body(), m.sdp(), m.raw(),
-                !problems.isEmpty(), problems.summary());
+        MessageScanner.parts(bytes, problems);
+        jainSip.check(bytes, problems);
+        return message.withVerdict(!problems.isEmpty(), problems.summary());
     }
 
     /** The message bytes rebuilt from its header text and body bytes; exact for ASCII headers, which SIP requires. */

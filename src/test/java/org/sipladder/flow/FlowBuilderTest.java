@@ -146,6 +146,37 @@ class FlowBuilderTest {
     }
 
     @Test
+    void retransmissionsAreFoundInLongLegsToo() {
+        // a registration refreshed 40 times in one Call-ID: past the size where a leg indexes its messages
+        Dialogue d = new Dialogue();
+        List<Boolean> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            String register = request("REGISTER", "sip:x", A, "z9hG4bKr" + i, i, null);
+            d.send(i * 1000L, CARRIER, JAMBONZ, register);
+            expected.add(false);
+            String ok = response(200, "OK", "REGISTER", A, "z9hG4bKr" + i, i, "t" + i);
+            d.send(i * 1000L + 10, JAMBONZ, CARRIER, ok);
+            expected.add(false);
+            if (i == 5) {
+                // sent again after its answer: still the same message, a retransmission
+                d.send(i * 1000L + 500, CARRIER, JAMBONZ, register);
+                expected.add(true);
+            }
+            if (i == 38) {
+                d.send(i * 1000L + 20, JAMBONZ, CARRIER, ok);
+                expected.add(true);
+            }
+        }
+        d.send(50_000, CARRIER, JAMBONZ, request("REGISTER", "sip:x", A, "z9hG4bKr3", 3, null));
+        expected.add(true);
+        d.send(50_001, JAMBONZ, CARRIER, response(200, "OK", "REGISTER", A, "z9hG4bKr3", 3, "other-tag"));
+        expected.add(false);
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(expected, flow.messages().stream().map(FlowMessage::retransmission).toList());
+        assertEquals("z9hG4bKr3|3 REGISTER", flow.messages().get(flow.messages().size() - 1).transactionKey());
+    }
+
+    @Test
     void retransmissionsAreMarkedPerTransaction() {
         Dialogue d = new Dialogue();
         String invite = request("INVITE", "sip:1@x", A, "z9hG4bK1", 1, null);

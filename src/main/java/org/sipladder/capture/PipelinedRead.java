@@ -1,0 +1,147 @@
+package org.sipladder.capture;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a capture on a thread of its own while the caller's thread handles what it finds, so that packet
+ * decoding and SIP parsing use two cores. The listener is still called on the caller's thread, in capture order;
+ * found items cross over in batches through a short queue, so memory stays flat however fast either side is.
+ */
+final class PipelinedRead {
+
+    private static final int BATCH = 256;
+    private static final int QUEUE_BATCHES = 16;
+
+    /** A progress report crossing threads. */
+    private record Progress(long bytesRead, long totalBytes) {
+    }
+
+    /** The reader thread's last word: its summary or what it threw. */
+    private record End(CaptureSummary summary, Throwable failure) {
+    }
+
+    private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    /** The consumer asked to cancel: the reader stops at its next check and still hands over its summary. */
+    private volatile boolean cancel;
+    /** The consumer has gone (finished or failed): nobody takes from the queue any more. */
+    private volatile boolean abandoned;
+
+    CaptureSummary read(CaptureReader reader, Path file, CaptureListener listener) throws CaptureException {
+        Thread thread = new Thread(() -> produce(reader, file), "capture reader");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return consume(listener);
+        } finally {
+            abandoned = true;
+            queue.clear();
+        }
+    }
+
+    private void produce(CaptureReader reader, Path file) {
+        List<Object> batch = new ArrayList<>(BATCH);
+        End end;
+        try {
+            CaptureSummary summary = reader.readHere(file, new CaptureListener() {
+                @Override
+                public void payload(SipPayload p) {
+                    add(p);
+                }
+
+                @Override
+                public void warning(String message) {
+                    add(message);
+                }
+
+                @Override
+                public void progress(long bytesRead, long totalBytes) {
+                    // progress comes every megabyte: handing the batch over then keeps the consumer's view fresh
+                    batch.add(new Progress(bytesRead, totalBytes));
+                    handBatch();
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return cancel || abandoned;
+                }
+
+                private void add(Object item) {
+                    batch.add(item);
+                    if (batch.size() >= BATCH) {
+                        handBatch();
+                    }
+                }
+
+                private void handBatch() {
+                    hand(new ArrayList<>(batch));
+                    batch.clear();
+                }
+            });
+            end = new End(summary, null);
+        } catch (Throwable t) {
+            end = new End(null, t);
+        }
+        batch.add(end);
+        hand(batch);
+    }
+
+    /** Puts a batch on the queue, giving up when the consumer has stopped. */
+    private void hand(List<Object> batch) {
+        try {
+            while (!abandoned && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                // the consumer is busy; wait for room
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoned = true;
+        }
+    }
+
+    private CaptureSummary consume(CaptureListener listener) throws CaptureException {
+        while (true) {
+            List<Object> batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CaptureException("reading was interrupted", e);
+            }
+            for (Object item : batch) {
+                if (item instanceof SipPayload p) {
+                    listener.payload(p);
+                } else if (item instanceof String warning) {
+                    listener.warning(warning);
+                } else if (item instanceof Progress p) {
+                    listener.progress(p.bytesRead(), p.totalBytes());
+                } else if (item instanceof End end) {
+                    return finish(end);
+                }
+            }
+            if (!cancel && listener.cancelled()) {
+                cancel = true;
+            }
+        }
+    }
+
+    private static CaptureSummary finish(End end) throws CaptureException {
+        Throwable t = end.failure();
+        if (t == null) {
+            return end.summary();
+        }
+        if (t instanceof CaptureException e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new CaptureException(t.getMessage(), t);
+    }
+}

@@ -1,0 +1,23 @@
+package org.sipladder.sip;
+
+import java.util.List;
+
+/** Shares the String of well-known method names, so that millions of messages do not each hold a copy. */
+final class Methods {
+
+    private static final List<String> KNOWN = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "PRACK",
+            "UPDATE", "INFO", "REFER", "NOTIFY", "SUBSCRIBE", "MESSAGE", "PUBLISH");
+
+    private Methods() {
+    }
+
+    /** The shared instance of {@code name} when it is a well-known method, else {@code name}. */
+    static String canonical(String name) {
+        for (String k : KNOWN) {
+            if (k.equals(name)) {
+                return k;
+            }
+        }
+        return name;
+    }
+}

@@ -1,0 +1,136 @@
+package org.sipladder.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+/** Payloads that are one run of a packet say where they are in the file; the two-thread read keeps its contract. */
+class FileBackedPayloadTest {
+
+    private static final long T = 1_700_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void udpPayloadsPointAtTheirBytesInTheFile() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 6000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
+        }
+        // well beyond the reader's first buffer, so offsets must survive refills
+        Path f = c.write(dir.resolve("many.pcap"));
+        RecordingListener r = RecordingListener.read(f);
+        assertEquals(6000, r.payloads.size());
+        CaptureFile file = r.payloads.get(0).file();
+        assertNotNull(file);
+        for (SipPayload p : r.payloads) {
+            assertSame(file, p.file());
+            assertArrayEquals(p.data(), file.read(p.fileOffset(), p.data().length), "frame " + p.frame());
+        }
+        assertTrue(Files.size(f) > 2 << 20);
+    }
+
+    @Test
+    void pcapngAndGzipAndReassembledPayloads() throws Exception {
+        String invite = SipText.invite("ng@test");
+        Path ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite).write(dir.resolve("a.pcapng"));
+        SipPayload p = RecordingListener.read(ng).payloads.get(0);
+        assertArrayEquals(p.data(), p.file().read(p.fileOffset(), p.data().length));
+
+        Path gz = Captures.pcap().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite).write(dir.resolve("a.pcap.gz"));
+        SipPayload g = RecordingListener.read(gz).payloads.get(0);
+        assertNull(g.file(), "a compressed file has no offsets to point at");
+        assertEquals(-1, g.fileOffset());
+
+        int half = invite.length() / 2;
+        Path tcp = Captures.pcap()
+                .tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", 1000, invite.substring(0, half))
+                .tcp(T + 1, "10.0.0.1:5060", "10.0.0.2:5060", 1000 + half, invite.substring(half))
+                .write(dir.resolve("tcp.pcap"));
+        SipPayload t = RecordingListener.read(tcp).payloads.get(0);
+        assertEquals(invite, new String(t.data(), StandardCharsets.ISO_8859_1));
+        assertNull(t.file(), "a message reassembled from two segments is no run of the file");
+    }
+
+    @Test
+    void readingBackAChangedFileFailsClearly() throws Exception {
+        Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("x@test"))
+                .write(dir.resolve("a.pcap"));
+        SipPayload p = RecordingListener.read(f).payloads.get(0);
+        Files.write(f, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+        IOException e = assertThrows(IOException.class, () -> p.file().read(p.fileOffset(), p.data().length));
+        assertTrue(e.getMessage().contains("changed since it was read"), e.getMessage());
+    }
+
+    @Test
+    void listenerFailureStopsTheReadAndReachesTheCaller() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 2000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
+        }
+        Path f = c.write(dir.resolve("a.pcap"));
+        List<Long> seen = new ArrayList<>();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CaptureReader().read(f,
+                new CaptureListener() {
+                    @Override
+                    public void payload(SipPayload p) {
+                        seen.add(p.frame());
+                        if (p.frame() == 700) {
+                            throw new IllegalStateException("listener gave up");
+                        }
+                    }
+                }));
+        assertEquals("listener gave up", e.getMessage());
+        assertEquals(700, seen.size());
+    }
+
+    @Test
+    void cancelStopsEarlyAndStillReturnsTheSummary() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 20_000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
+        }
+        Path f = c.write(dir.resolve("a.pcap"));
+        List<Long> seen = new ArrayList<>();
+        List<Long> progress = new ArrayList<>();
+        CaptureSummary s = new CaptureReader().read(f, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                seen.add(p.frame());
+            }
+
+            @Override
+            public void progress(long bytesRead, long totalBytes) {
+                progress.add(bytesRead);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen.size() >= 1000;
+            }
+        });
+        assertTrue(s.cancelled());
+        assertTrue(seen.size() >= 1000 && seen.size() < 20_000, seen.size() + " payloads");
+        for (int i = 1; i < seen.size(); i++) {
+            assertEquals(seen.get(i - 1) + 1, seen.get(i), "payloads arrive in capture order");
+        }
+        assertTrue(!progress.isEmpty(), "progress crosses over to the caller's thread");
+    }
+}

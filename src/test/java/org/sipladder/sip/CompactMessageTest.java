@@ -1,0 +1,140 @@
+package org.sipladder.sip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.SipPayload;
+
+/**
+ * The compact message of the bulk load must say exactly what the full scan says, whichever way it was read
+ * (the one-pass byte scan for plain messages, the full scan for the rest).
+ */
+class CompactMessageTest {
+
+    private static final String SDP = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 4000 RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\n";
+
+    private static final List<String> NAMES = List.of("Call-ID", "call-id", "CSeq", "From", "To", "to", "Via",
+            "User-Agent", "Server", "RSeq", "X-CID", "x-cid", "X-Call-Sid", "X-Account-Sid", "X-Original-Call-ID",
+            "P-Call-Id", "Contact", "Content-Type", "Content-Length", "Max-Forwards", "Allow-Events", "Subject");
+
+    static Stream<String> messages() {
+        String head = "INVITE sip:+4991874350000@lk.sip.livekit.cloud SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bK-1, SIP/2.0/UDP 10.9.9.9;branch=z9hG4bK-0\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.5;branch=z9hG4bK-older\r\n"
+                + "From: \"Caller\" <sip:4930123456@10.0.0.1>;tag=from-1\r\n"
+                + "To: <sip:+4991874350000@lk.sip.livekit.cloud>\r\n"
+                + "Call-ID: abc-1@10.0.0.1\r\n"
+                + "CSeq: 1 INVITE\r\n";
+        List<String> all = new ArrayList<>();
+        all.add(head + "Content-Length: 0\r\n\r\n");
+        all.add(head + "User-Agent: Jambonz\r\nX-CID: a-leg@1.2.3.4\r\nX-Call-Sid: 17\r\nX-Account-Sid: 9\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + SDP.length() + "\r\n\r\n" + SDP);
+        // compact names, odd case and spacing
+        all.add("INVITE sip:bob@b SIP/2.0\r\nv: SIP/2.0/UDP a;BRANCH = z9hG4bKx\r\nf: <sip:a@a>;Tag=t1\r\n"
+                + "t: <sip:bob@b>\r\ni:   spaced-id   \r\nCSEQ: 7 INVITE\r\nc: application/SDP\r\nl: " + SDP.length()
+                + "\r\n\r\n" + SDP);
+        // a response with a To tag, Server, RSeq and a P- correlation header
+        all.add("SIP/2.0 183 Session Progress\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK-2\r\nFrom: <sip:a@a>;tag=f\r\n"
+                + "To: <sip:b@b>;tag=SCL_abc\r\nCall-ID: r-1\r\nCSeq: 2 INVITE\r\nServer: LiveKit\r\nRSeq: 1\r\n"
+                + "P-Call-Id: other-leg\r\nContent-Length: 0\r\n\r\n");
+        // repeated kept headers and an LF-only message
+        all.add("OPTIONS sip:x SIP/2.0\nVia: SIP/2.0/UDP a;branch=b1\nFrom: <sip:a@a>;tag=1\nTo: <sip:x>\n"
+                + "To: <sip:second>\nCall-ID: lf-1\nCSeq: 3 OPTIONS\nX-CID: one\nX-CID: two\n\n");
+        // CSeq spellings the fast scan leaves to the full scan
+        all.add(head.replace("CSeq: 1 INVITE", "CSeq:  1\tINVITE ") + "Content-Length: 0\r\n\r\n");
+        all.add(head.replace("CSeq: 1 INVITE", "CSeq: 1 BYE") + "Content-Length: 0\r\n\r\n");
+        // folded header, non-ASCII display name, multipart body
+        all.add(head.replace("From: \"Caller\"", "From:\r\n \"Caller\"") + "Content-Length: 0\r\n\r\n");
+        all.add(head.replace("\"Caller\"", "\"Müller\"") + "Content-Length: 0\r\n\r\n");
+        String multipart = "--b1\r\nContent-Type: application/sdp\r\n\r\n" + SDP + "\r\n--b1--\r\n";
+        all.add(head + "Content-Type: multipart/mixed;boundary=b1\r\nContent-Length: " + multipart.length()
+                + "\r\n\r\n" + multipart);
+        // structural problems: no Call-ID, bad Content-Length, short body, header line without colon, bad start line
+        all.add(head.replace("Call-ID: abc-1@10.0.0.1\r\n", "") + "Content-Length: 0\r\n\r\n");
+        all.add(head + "Content-Length: x\r\n\r\n");
+        all.add(head + "Content-Length: 500\r\n\r\nv=0\r\n");
+        all.add(head + "this line has no colon\r\nContent-Length: 0\r\n\r\n");
+        all.add("HELLO\r\n" + head.substring(head.indexOf("\r\n") + 2) + "\r\n");
+        all.add("SIP/2.0 99 Odd\r\n" + head.substring(head.indexOf("\r\n") + 2) + "\r\n");
+        // no blank line after the headers, body beyond Content-Length, leading line breaks
+        all.add(head + "Content-Length: 0");
+        all.add(head + "Content-Length: 4\r\n\r\nv=0\r\ntrailing");
+        all.add("\r\n\r\n" + head + "Content-Length: 0\r\n\r\n");
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("messages")
+    void compactMessageAgreesWithTheFullScan(String text) {
+        SipPayload payload = SipParserTest.payload(text.getBytes(StandardCharsets.UTF_8));
+        SipMessage full = MessageScanner.scan(payload, new Problems()).orElseThrow();
+        SipMessage compact = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow();
+        assertEquals(full.method(), compact.method());
+        assertEquals(full.requestUri(), compact.requestUri());
+        assertEquals(full.status(), compact.status());
+        assertEquals(full.reason(), compact.reason());
+        assertEquals(full.callId(), compact.callId());
+        assertEquals(full.cseq(), compact.cseq());
+        assertEquals(full.cseqNumber(), compact.cseqNumber());
+        assertEquals(full.cseqMethod(), compact.cseqMethod());
+        assertEquals(full.topViaBranch(), compact.topViaBranch());
+        assertEquals(full.toTag(), compact.toTag());
+        assertEquals(full.hasSdp(), compact.hasSdp());
+        assertEquals(full.malformed(), compact.malformed());
+        assertEquals(full.malformedReason(), compact.malformedReason());
+        for (String name : NAMES) {
+            assertEquals(full.header(name), compact.header(name), name);
+            assertEquals(full.headers(name), compact.headers(name), name);
+        }
+        assertEquals(full.correlationHeaders(), compact.correlationHeaders());
+        assertEquals(full.headers(), compact.headers());
+        assertArrayEquals(full.body(), compact.body());
+        assertEquals(full.sdp(), compact.sdp());
+        assertEquals(full.raw(), compact.raw());
+    }
+
+    @Test
+    void plainMessagesAreReadInOnePassAndOthersFallBack() {
+        List<String> all = messages().toList();
+        assertNotNull(FastScan.summary(SipParserTest.payload(all.get(0)), 0, new StringPool()));
+        assertNotNull(FastScan.summary(SipParserTest.payload(all.get(2)), 0, new StringPool()));
+        assertNull(FastScan.summary(SipParserTest.payload(all.get(7)), 0, new StringPool()), "folded header");
+        assertNull(FastScan.summary(SipParserTest.payload(all.get(8)), 0, new StringPool()), "non-ASCII");
+        assertNull(FastScan.summary(SipParserTest.payload(all.get(9)), 0, new StringPool()), "multipart");
+    }
+
+    @Test
+    void branchAndTagFollowTheParameterSyntax() {
+        assertEquals("z9hG4bK1", SipMessage.branchOf("SIP/2.0/UDP a;rport; branch = z9hG4bK1 ;x"));
+        assertEquals("", SipMessage.branchOf("SIP/2.0/UDP a;branch=;x, SIP/2.0/UDP b;branch=z9hG4bK2"));
+        assertEquals("", SipMessage.branchOf("SIP/2.0/UDP a;branches=1"));
+        assertEquals("", SipMessage.branchOf(null));
+        assertEquals("abc", SipMessage.tagOf("\"x;tag=no\" <sip:a@b;tag=inside>;tag=abc"));
+        assertNull(SipMessage.tagOf("<sip:a@b;tag=inside>"));
+        assertEquals("t", SipMessage.tagOf("sip:a@b;TAG=t"));
+    }
+
+    @Test
+    void equalValuesOfDifferentMessagesAreShared() {
+        SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        String text = messages().findFirst().orElseThrow();
+        SipMessage a = parser.parse(SipParserTest.payload(text)).orElseThrow();
+        SipMessage b = parser.parse(SipParserTest.payload(text)).orElseThrow();
+        assertSame(a.header("From"), b.header("From"));
+        assertSame(a.callId(), b.callId());
+        assertSame(a.topViaBranch(), b.topViaBranch());
+        assertTrue(a.header("From").startsWith("\"Caller\""));
+    }
+}
