@@ -33,7 +33,7 @@ final class CallsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
             try (FlowJson json = new FlowJson(out)) {
-                for (CallFlow c : flows.inStartOrder()) {
+                for (CallFlow c : Prefetch.of(flows.inStartOrder())) {
                     json.write(c);
                 }
             }

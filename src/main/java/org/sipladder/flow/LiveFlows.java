@@ -13,8 +13,8 @@ import org.sipladder.sip.SipMessage;
  */
 public final class LiveFlows {
 
-    private static final Comparator<CallFlow> START_ORDER = Comparator.comparingLong(CallFlow::startMicros)
-            .thenComparingLong(f -> f.messages().get(0).message().frame());
+    private static final Comparator<Starting> START_ORDER = Comparator.comparingLong(Starting::micros)
+            .thenComparingLong(Starting::frame);
 
     private final FlowSettings settings;
     private final Map<String, LegState> legs = new HashMap<>();
@@ -57,15 +57,16 @@ public final class LiveFlows {
 
     /** The calls so far, in start order. */
     public synchronized List<CallFlow> snapshot() {
-        List<CallFlow> flows = new ArrayList<>();
-        for (FlowGroups.Group g : groups.all()) {
+        List<Starting> ordered = startOrder();
+        List<CallFlow> flows = new ArrayList<>(ordered.size());
+        for (Starting s : ordered) {
+            FlowGroups.Group g = s.group();
             if (g.dirty || g.cached == null) {
                 g.cached = CallFlowAssembly.assemble(g.legs, g.evidence, settings);
                 g.dirty = false;
             }
             flows.add(g.cached);
         }
-        flows.sort(START_ORDER);
         return List.copyOf(flows);
     }
 
@@ -75,16 +76,22 @@ public final class LiveFlows {
      * Adding messages while iterating is not supported.
      */
     public synchronized Iterable<CallFlow> inStartOrder() {
+        List<Starting> ordered = startOrder();
+        return () -> ordered.stream()
+                .map(Starting::group)
+                .map(g -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, settings) : g.cached)
+                .iterator();
+    }
+
+    /** The calls by the time, then frame, of their first message. */
+    private List<Starting> startOrder() {
         List<Starting> ordered = new ArrayList<>(groups.all().size());
         for (FlowGroups.Group g : groups.all()) {
             Entry first = first(g);
             ordered.add(new Starting(first.message().timestampMicros(), first.message().frame(), g));
         }
-        ordered.sort(Comparator.comparingLong(Starting::micros).thenComparingLong(Starting::frame));
-        return () -> ordered.stream()
-                .map(Starting::group)
-                .map(g -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, settings) : g.cached)
-                .iterator();
+        ordered.sort(START_ORDER);
+        return ordered;
     }
 
     /** A call's sort key: the time and frame of its first message. */

@@ -69,8 +69,10 @@ final class SipFields {
         if (haystack == null) {
             return false;
         }
+        char first = Character.toLowerCase(needle.charAt(0));
         for (int i = 0; i + needle.length() <= haystack.length(); i++) {
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+            if (Character.toLowerCase(haystack.charAt(i)) == first
+                    && haystack.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
         }

@@ -213,11 +213,25 @@ final class MessageScanner {
             }
             String[] parts = line.split(" ", -1);
             if (parts.length != 3 || !parts[2].startsWith("SIP/") || parts[0].isEmpty() || parts[1].isEmpty()
-                    || !parts[0].chars().allMatch(c -> c > ' ' && c < 127)) {
+                    || !isToken(parts[0])) {
                 problems.add("start line", "not a SIP request or status line: \"" + line + "\"");
             }
             String method = parts[0].isEmpty() ? line : parts[0];
             return new StartLine(method, parts.length > 1 ? parts[1] : "", 0, null);
+        }
+
+        /** Visible ASCII only, as a method name must be. */
+        private static boolean isToken(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) <= ' ' || s.charAt(i) >= 127) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isDigit(char c) {
+            return Character.isDigit(c);
         }
 
         private static StartLine response(String line, Problems problems) {
@@ -227,7 +241,7 @@ final class MessageScanner {
             String code = codeEnd < 0 ? rest : rest.substring(0, codeEnd);
             String reason = codeEnd < 0 ? "" : rest.substring(codeEnd + 1);
             int status = 0;
-            if (code.length() == 3 && code.chars().allMatch(Character::isDigit)) {
+            if (code.length() == 3 && isDigit(code.charAt(0)) && isDigit(code.charAt(1)) && isDigit(code.charAt(2))) {
                 status = Integer.parseInt(code);
             }
             if (status < 100 || status > 699) {

@@ -11,6 +11,16 @@ final class Methods {
     private Methods() {
     }
 
+    /** The upper-cased method name at {@code s[from, to)}, the shared instance when it is a well-known method. */
+    static String canonical(String s, int from, int to) {
+        for (String k : KNOWN) {
+            if (k.length() == to - from && s.regionMatches(true, from, k, 0, k.length())) {
+                return k;
+            }
+        }
+        return s.substring(from, to).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** The shared instance of {@code name} when it is a well-known method, else {@code name}. */
     static String canonical(String name) {
         for (String k : KNOWN) {

@@ -56,18 +56,18 @@ public final class SipMessage {
     private final String server;
     /** Name/value pairs of the other kept headers, in message order; null when there are none. */
     private final String[] extras;
-    private final long cseqNumber;
-    private final String cseqMethod;
     private final String topViaBranch;
     private final String toTag;
     private final boolean hasSdp;
     private final boolean malformed;
     private final String malformedReason;
-    /** Where the bytes are: {@code file} at {@code fileOffset}, else {@code wire}; both null for a message built in code. */
-    private final CaptureFile file;
+    /**
+     * Where the bytes are: a {@link CaptureFile} (at {@code fileOffset}), the bytes themselves, or null for a
+     * message built in code.
+     */
+    private final Object source;
     private final long fileOffset;
     private final int length;
-    private final byte[] wire;
     /** A {@link Detail} held strongly (built in code) or a soft reference to one (scanned again). */
     private volatile Object detail;
 
@@ -139,35 +139,17 @@ public final class SipMessage {
         this.hasSdp = hasSdp;
         this.malformed = malformed;
         this.malformedReason = malformedReason;
-        this.file = file;
+        this.source = file != null ? file : wire;
         this.fileOffset = fileOffset;
         this.length = length;
-        this.wire = wire;
         this.detail = detail;
-        String cseq = normalisedCseq(cseqValue);
-        long number = -1;
-        String cseqMethodName = null;
-        if (cseq != null) {
-            int space = cseq.indexOf(' ');
-            try {
-                number = Long.parseLong(space < 0 ? cseq : cseq.substring(0, space));
-            } catch (NumberFormatException e) {
-                number = -1;
-            }
-            if (space >= 0) {
-                int next = cseq.indexOf(' ', space + 1);
-                cseqMethodName = Methods.canonical(cseq.substring(space + 1, next < 0 ? cseq.length() : next)
-                        .toUpperCase(Locale.ROOT));
-            }
-        }
-        this.cseqNumber = number;
-        this.cseqMethod = cseqMethodName;
     }
 
     /** The same message with another verdict of the full parser. */
     SipMessage withVerdict(boolean isMalformed, String why) {
         return new SipMessage(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptPairs(),
-                topViaBranch, toTag, hasSdp, isMalformed, why, file, fileOffset, length, wire, detail);
+                topViaBranch, toTag, hasSdp, isMalformed, why, source instanceof CaptureFile f ? f : null, fileOffset, length,
+                source instanceof byte[] b ? b : null, detail);
     }
 
     /** True for the headers a compact message keeps in memory (canonical or as-sent spelling, any case). */
@@ -444,10 +426,10 @@ public final class SipMessage {
      * @throws IOException when they are read back from a capture file that is gone or changed
      */
     public byte[] wireBytes() throws IOException {
-        if (wire != null) {
+        if (source instanceof byte[] wire) {
             return wire;
         }
-        if (file != null) {
+        if (source instanceof CaptureFile file) {
             return file.read(fileOffset, length);
         }
         return null;
@@ -505,12 +487,43 @@ public final class SipMessage {
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */
     public long cseqNumber() {
-        return cseqNumber;
+        String cseq = normalisedCseq(cseqValue);
+        if (cseq == null) {
+            return -1;
+        }
+        int space = cseq.indexOf(' ');
+        int end = space < 0 ? cseq.length() : space;
+        if (end == 0 || end > 18) {
+            return parseLong(cseq.substring(0, end));
+        }
+        long n = 0;
+        for (int i = 0; i < end; i++) {
+            char c = cseq.charAt(i);
+            if (c < '0' || c > '9') {
+                return parseLong(cseq.substring(0, end));
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The CSeq method (upper case), or null. */
     public String cseqMethod() {
-        return cseqMethod;
+        String cseq = normalisedCseq(cseqValue);
+        int space = cseq == null ? -1 : cseq.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        int next = cseq.indexOf(' ', space + 1);
+        return Methods.canonical(cseq, space + 1, next < 0 ? cseq.length() : next);
     }
 
     /** "INVITE" for a request, "503 Try again later" for a response. */

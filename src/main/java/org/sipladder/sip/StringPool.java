@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class StringPool {
 
-    private static final int SLOTS = 1 << 18;
+    /**
+     * Small enough to stay in the processor's cache: the values worth sharing are those of the dialogs active
+     * right now, and a cache miss per lookup would cost more than the sharing saves.
+     */
+    private static final int SLOTS = 1 << 12;
 
     private final String[] slots = new String[SLOTS];
 
@@ -41,7 +45,7 @@ final class StringPool {
     }
 
     private static int spread(int h) {
-        return (h * 0x9E3779B1 >>> 14) & (SLOTS - 1);
+        return (h * 0x9E3779B1 >>> 20) & (SLOTS - 1);
     }
 
     private static boolean sameAscii(String s, byte[] a, int from) {

@@ -10,13 +10,16 @@ import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.SipPayload;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.SipParser;
 
 /**
  * Reads a capture with the real pipeline (capture reader, fast SIP scan, live call flows) and hands the
- * calls found so far to the observer every {@link LoadObserver#SNAPSHOT_INTERVAL_MILLIS}.
+ * calls found so far to the observer every {@link LoadObserver#SNAPSHOT_INTERVAL_MILLIS}. With the system
+ * property {@code sipladder.loadTrace=true} it prints on stderr when the first calls went to the observer and
+ * when loading ended, in milliseconds from the start of the load (scripts/measure-load.sh reads them).
  */
 public final class PipelineCaptureLoader implements CaptureLoader {
 
@@ -38,7 +41,10 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         List<String> warnings = new ArrayList<>();
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
-        long[] nextSnapshot = {nanoClock.getAsLong() + interval};
+        long started = nanoClock.getAsLong();
+        long[] nextSnapshot = {started + interval};
+        boolean trace = Boolean.getBoolean("sipladder.loadTrace");
+        boolean[] firstCallsShown = {false};
         CaptureSummary summary;
         try {
             summary = new CaptureReader().read(capture, new CaptureListener() {
@@ -46,9 +52,17 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                 public void payload(SipPayload payload) {
                     parser.parse(payload).ifPresent(flows::add);
                     long now = nanoClock.getAsLong();
-                    if (now >= nextSnapshot[0]) {
+                    if (now >= nextSnapshot[0] || !firstCallsShown[0]) {
                         nextSnapshot[0] = now + interval;
-                        observer.calls(flows.snapshot());
+                        List<CallFlow> calls = flows.snapshot();
+                        observer.calls(calls);
+                        if (!calls.isEmpty() && !firstCallsShown[0]) {
+                            firstCallsShown[0] = true;
+                            if (trace) {
+                                System.err.printf("load: first %d calls after %d ms%n", calls.size(),
+                                        TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
+                            }
+                        }
                     }
                 }
 
@@ -71,6 +85,10 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             throw new CaptureLoadException(e.getMessage(), e);
         }
         warnings.addAll(summary.warnings());
+        if (trace) {
+            System.err.printf("load: %d messages read after %d ms%n", flows.messageCount(),
+                    TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
+        }
         if (summary.tlsPackets() > 0) {
             warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
         }
