@@ -88,6 +88,7 @@ public final class SipLadderApp extends Application {
             models.main().open(CaptureSource.file(Path.of(args.get(0))));
         }
         addIcons(stage);
+        trace.mark("loading the capture; building the window");
         MainWindow.show(stage, models);
         trace.mark("window built and shown");
         watchStartup(models);
@@ -139,6 +140,7 @@ public final class SipLadderApp extends Application {
                 }
                 if (signal.shownMillis() == wallMillis) {
                     trace.markAt("capture and findings drawn", wallMillis);
+                    trace.threadTimes();
                 }
                 if (ready) {
                     stop();
