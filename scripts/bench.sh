@@ -41,9 +41,11 @@ median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 # prints "seconds kilobytes" of one run
 measure() {
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  echo "$out"
+  local f
+  f=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$f" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; tail -2 "$f" >&2; exit 1; }
+  tail -1 "$f"
+  rm -f "$f"
 }
 
 printf '%-13s %9s %9s %11s %11s %8s %8s   %s\n' workload ours_s sngrep_s ours_MB sngrep_MB time_x mem_x "runs (ours s/MB | sngrep s/MB)"

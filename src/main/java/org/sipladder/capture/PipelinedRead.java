@@ -31,8 +31,13 @@ final class PipelinedRead {
     /** The consumer has gone (finished or failed): nobody takes from the queue any more. */
     private volatile boolean abandoned;
 
+    /** An item prepared on the reader thread for a {@link PreparingListener}. */
+    private record Prepared(Object item) {
+    }
+
     CaptureSummary read(CaptureReader reader, Path file, CaptureListener listener) throws CaptureException {
-        Thread thread = new Thread(() -> produce(reader, file), "capture reader");
+        PreparingListener<?> preparing = listener instanceof PreparingListener<?> p ? p : null;
+        Thread thread = new Thread(() -> produce(reader, file, preparing), "capture reader");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -43,14 +48,21 @@ final class PipelinedRead {
         }
     }
 
-    private void produce(CaptureReader reader, Path file) {
+    private void produce(CaptureReader reader, Path file, PreparingListener<?> preparing) {
         List<Object> batch = new ArrayList<>(BATCH);
         End end;
         try {
             CaptureSummary summary = reader.readHere(file, new CaptureListener() {
                 @Override
                 public void payload(SipPayload p) {
-                    add(p);
+                    if (preparing == null) {
+                        add(p);
+                        return;
+                    }
+                    Object item = preparing.prepare(p);
+                    if (item != null) {
+                        add(new Prepared(item));
+                    }
                 }
 
                 @Override
@@ -112,7 +124,9 @@ final class PipelinedRead {
                 throw new CaptureException("reading was interrupted", e);
             }
             for (Object item : batch) {
-                if (item instanceof SipPayload p) {
+                if (item instanceof Prepared p) {
+                    deliver((PreparingListener<?>) listener, p.item());
+                } else if (item instanceof SipPayload p) {
                     listener.payload(p);
                 } else if (item instanceof String warning) {
                     listener.warning(warning);
@@ -126,6 +140,11 @@ final class PipelinedRead {
                 cancel = true;
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void deliver(PreparingListener<T> listener, Object item) {
+        listener.prepared((T) item);
     }
 
     private static CaptureSummary finish(End end) throws CaptureException {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.sipladder.capture.CaptureException;
-import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.PreparingListener;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.SipPayload;
@@ -23,10 +23,16 @@ final class CaptureMessages {
     }
 
     CaptureSummary read(Path file, Consumer<SipMessage> each) throws CaptureException {
-        CaptureSummary summary = new CaptureReader().read(file, new CaptureListener() {
+        // parsing runs on the reader's thread, the caller's work on this one
+        CaptureSummary summary = new CaptureReader().read(file, new PreparingListener<SipMessage>() {
             @Override
-            public void payload(SipPayload p) {
-                parser.parse(p).ifPresent(each);
+            public SipMessage prepare(SipPayload p) {
+                return parser.parse(p).orElse(null);
+            }
+
+            @Override
+            public void prepared(SipMessage m) {
+                each.accept(m);
             }
         });
         for (String warning : summary.warnings()) {

@@ -133,4 +133,40 @@ class FileBackedPayloadTest {
         }
         assertTrue(!progress.isEmpty(), "progress crosses over to the caller's thread");
     }
+
+    @Test
+    void preparingListenerPreparesOnTheReaderThreadAndTakesInOrder() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 3000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", i % 3 == 2 ? "\r\n\r\n" : SipText.invite("call-" + i + "@test"));
+        }
+        Path f = c.write(dir.resolve("a.pcap"));
+        Thread caller = Thread.currentThread();
+        List<Thread> preparers = new ArrayList<>();
+        List<Long> taken = new ArrayList<>();
+        new CaptureReader().read(f, new PreparingListener<Long>() {
+            @Override
+            public Long prepare(SipPayload p) {
+                if (preparers.isEmpty()) {
+                    preparers.add(Thread.currentThread());
+                }
+                // drop every third (the keep-alives are no payloads at all; drop some real ones too)
+                return p.frame() % 3 == 1 ? null : p.frame();
+            }
+
+            @Override
+            public void prepared(Long frame) {
+                assertSame(caller, Thread.currentThread());
+                taken.add(frame);
+            }
+        });
+        assertTrue(preparers.get(0) != caller, "prepared on the reader's thread");
+        List<Long> expected = new ArrayList<>();
+        for (long frame = 1; frame <= 3000; frame++) {
+            if (frame % 3 == 2) {
+                expected.add(frame);
+            }
+        }
+        assertEquals(expected, taken);
+    }
 }

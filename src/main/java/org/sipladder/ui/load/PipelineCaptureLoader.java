@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.sipladder.capture.CaptureException;
-import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.PreparingListener;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 
 /**
@@ -47,10 +48,16 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         boolean[] firstCallsShown = {false};
         CaptureSummary summary;
         try {
-            summary = new CaptureReader().read(capture, new CaptureListener() {
+            // parsing runs on the reader's thread, flows and snapshots on this one
+            summary = new CaptureReader().read(capture, new PreparingListener<SipMessage>() {
                 @Override
-                public void payload(SipPayload payload) {
-                    parser.parse(payload).ifPresent(flows::add);
+                public SipMessage prepare(SipPayload payload) {
+                    return parser.parse(payload).orElse(null);
+                }
+
+                @Override
+                public void prepared(SipMessage message) {
+                    flows.add(message);
                     long now = nanoClock.getAsLong();
                     if (now >= nextSnapshot[0] || !firstCallsShown[0]) {
                         nextSnapshot[0] = now + interval;
