@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,7 +46,8 @@ import org.sipladder.ui.task.FxTaskExecutor;
  */
 public final class SipLadderApp extends Application {
 
-    private static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256, 512);
+    private static final List<Integer> SMALL_ICON_SIZES = List.of(16, 32, 48, 64);
+    private static final List<Integer> LARGE_ICON_SIZES = List.of(128, 256, 512);
 
     private final StartupTrace trace = StartupTrace.fromSystemProperties();
     private FxTaskExecutor executor;
@@ -80,6 +82,7 @@ public final class SipLadderApp extends Application {
                 FxDialogService::new, new SdkLiveKitConfigSource(), System.getenv(),
                 Diagnoser.builtOnFirstUse(() -> DiagnosisEngine.standard()::diagnose));
         MainWindowModels models = new MainWindowModels(stage, services);
+        trace.mark("services and view-models built");
         // The first capture loads in the background while the window is built.
         List<String> args = getParameters().getRaw();
         if (args.isEmpty()) {
@@ -87,8 +90,9 @@ public final class SipLadderApp extends Application {
         } else {
             models.main().open(CaptureSource.file(Path.of(args.get(0))));
         }
+        trace.mark("capture loading");
         addIcons(stage);
-        trace.mark("loading the capture; building the window");
+        trace.mark("icons loaded; building the window");
         MainWindow.show(stage, models);
         trace.mark("window built and shown");
         watchStartup(models);
@@ -108,17 +112,28 @@ public final class SipLadderApp extends Application {
         return new JavaPrefsStore(Preferences.userRoot().node("org/sipladder"));
     }
 
-    private static void addIcons(Stage stage) {
-        for (int size : ICON_SIZES) {
+    /**
+     * The small icons are read at once; the large ones (most of the pixels to decode, only used by docks and
+     * switchers on large screens) on a worker, added when read.
+     */
+    private void addIcons(Stage stage) {
+        stage.getIcons().addAll(readIcons(SMALL_ICON_SIZES));
+        executor.submit(context -> readIcons(LARGE_ICON_SIZES), stage.getIcons()::addAll, error -> { });
+    }
+
+    private static List<Image> readIcons(List<Integer> sizes) {
+        List<Image> icons = new ArrayList<>();
+        for (int size : sizes) {
             String name = "/org/sipladder/icons/sipladder-" + size + ".png";
             try (InputStream in = SipLadderApp.class.getResourceAsStream(name)) {
                 if (in != null) {
-                    stage.getIcons().add(new Image(in));
+                    icons.add(new Image(in));
                 }
             } catch (IOException e) {
                 // An icon that cannot be read leaves the default icon; not worth bothering the user.
             }
         }
+        return icons;
     }
 
     /** Traces the start-up steps and, for scripted runs, writes the ready file (see the class comment). */

@@ -1,6 +1,9 @@
 package org.sipladder.ui.inspector;
 
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -41,12 +44,9 @@ public final class InspectorView extends BorderPane {
         top.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 4;");
 
         TableView<HeaderRow> headers = headerTable(viewModel);
-        TableView<SdpRow> sdp = sdpTable(viewModel);
         VBox.setVgrow(headers, Priority.ALWAYS);
-        VBox left = new VBox(headers, sdp);
-        sdp.setPrefHeight(90);
-        sdp.managedProperty().bind(sdp.visibleProperty());
-        sdp.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.sdp()));
+        VBox left = new VBox(headers);
+        addSdpTableOnFirstSdp(viewModel, left);
 
         TextFlow raw = new TextFlow();
         raw.setId("rawText");
@@ -62,6 +62,26 @@ public final class InspectorView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         setTop(top);
         setCenter(split);
+    }
+
+    /** Many messages have no SDP: the table is only built (and styled, and laid out) once one has. */
+    private static void addSdpTableOnFirstSdp(InspectorViewModel viewModel, VBox left) {
+        InvalidationListener addTable = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable sdpRows) {
+                if (viewModel.sdp().isEmpty()) {
+                    return;
+                }
+                viewModel.sdp().removeListener(this);
+                TableView<SdpRow> sdp = sdpTable(viewModel);
+                sdp.setPrefHeight(90);
+                sdp.managedProperty().bind(sdp.visibleProperty());
+                sdp.visibleProperty().bind(Bindings.isNotEmpty(viewModel.sdp()));
+                left.getChildren().add(sdp);
+            }
+        };
+        viewModel.sdp().addListener(addTable);
+        addTable.invalidated(viewModel.sdp());
     }
 
     public SplitPane split() {
