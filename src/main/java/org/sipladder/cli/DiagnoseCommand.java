@@ -1,6 +1,6 @@
 package org.sipladder.cli;
 
-import com.google.gson.GsonBuilder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws CaptureException, UserError {
+    public Integer call() throws CaptureException, UserError, IOException {
         if (capture == null && configFiles.isEmpty() && liveKitUrl == null) {
             throw new UserError("diagnose: give a CAPTURE file, --livekit-config FILE or --livekit-url URL (see diagnose --help)");
         }
@@ -68,7 +68,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(FindingJson.of(diagnosis)));
+            FindingJson.write(diagnosis, out);
+            out.println();
         } else {
             new DiagnosisText(out).print(flows, config, diagnosis);
         }

@@ -2,7 +2,16 @@ package org.sipladder.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
@@ -10,22 +19,35 @@ import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.RoutingOutcome;
 
 /**
- * The findings as the JSON array {@code diagnose --json} prints; a finding about a call that reached LiveKit
+ * The findings as the JSON array {@code diagnose --json} prints, written finding by finding; a finding about a call that reached LiveKit
  * carries LiveKit's simulated answer next to the captured one under {@code livekit}.
  */
 final class FindingJson {
 
+    /** Writes each finding into the pretty-printing writer as it is, without HTML escaping. */
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
     private FindingJson() {
     }
 
-    static JsonArray of(Diagnosis diagnosis) {
-        JsonArray array = new JsonArray();
+    /** Writes the array, one finding at a time (a large capture has findings worth a hundred megabytes of JSON). */
+    static void write(Diagnosis diagnosis, Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(new FastWriter(out));
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        // by Call-ID: a large capture has tens of thousands of findings and routings
+        Map<String, List<LiveKitRouting>> routings = new HashMap<>();
+        for (LiveKitRouting r : diagnosis.routings()) {
+            routings.computeIfAbsent(r.transaction().callId(), k -> new ArrayList<>()).add(r);
+        }
+        json.beginArray();
         for (Finding f : diagnosis.findings()) {
             JsonObject o = finding(f);
-            routingOf(diagnosis, f).ifPresent(r -> o.add("livekit", routing(r)));
-            array.add(o);
+            routingOf(routings, f).ifPresent(r -> o.add("livekit", routing(r)));
+            GSON.toJson(o, json);
         }
-        return array;
+        json.endArray();
+        json.flush();
     }
 
     private static JsonObject finding(Finding f) {
@@ -57,13 +79,13 @@ final class FindingJson {
     }
 
     /** The LiveKit INVITE a call finding is about: the last one on its leg at or before its first frame. */
-    private static java.util.Optional<LiveKitRouting> routingOf(Diagnosis diagnosis, Finding f) {
+    private static Optional<LiveKitRouting> routingOf(Map<String, List<LiveKitRouting>> routings, Finding f) {
         if (f.callId() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long firstFrame = f.evidence().frames().isEmpty() ? Long.MAX_VALUE : f.evidence().frames().get(0);
-        return diagnosis.routings().stream()
-                .filter(r -> f.callId().equals(r.transaction().callId()) && r.transaction().frame() <= firstFrame)
+        return routings.getOrDefault(f.callId(), List.of()).stream()
+                .filter(r -> r.transaction().frame() <= firstFrame)
                 .reduce((a, b) -> b);
     }
 

@@ -2,7 +2,9 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
@@ -44,10 +46,14 @@ public final class DiagnosisEngine {
     }
 
     private static Comparator<Finding> order(List<CallFlow> flows) {
-        List<String> flowOrder = flows.stream().map(CallFlow::id).toList();
+        // positions by flow id, first occurrence as List.indexOf would give: a capture may hold 100,000 calls
+        Map<String, Integer> flowOrder = new HashMap<>();
+        for (int i = 0; i < flows.size(); i++) {
+            flowOrder.putIfAbsent(flows.get(i).id(), i);
+        }
         return Comparator.comparing((Finding f) -> !f.primary())
                 .thenComparing(Finding::severity)
-                .thenComparingInt(f -> f.flowId() == null ? Integer.MAX_VALUE : flowOrder.indexOf(f.flowId()))
+                .thenComparingInt(f -> f.flowId() == null ? Integer.MAX_VALUE : flowOrder.getOrDefault(f.flowId(), -1))
                 .thenComparing(Finding::code);
     }
 }

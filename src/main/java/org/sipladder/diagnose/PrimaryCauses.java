@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
@@ -26,10 +28,16 @@ final class PrimaryCauses {
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
         Set<String> contradicted = new HashSet<>();
         routings.stream().filter(r -> r.consistency() == Consistency.INCONSISTENT).forEach(r -> contradicted.add(r.transaction().callId()));
+        Map<String, List<Finding>> byFlow = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.flowId() != null) {
+                byFlow.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f);
+            }
+        }
         Set<Finding> primaries = new HashSet<>();
         for (CallFlow flow : flows) {
             if (flow.failed()) {
-                best(flow, findings, contradicted).ifPresent(primaries::add);
+                best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted).ifPresent(primaries::add);
             }
         }
         List<Finding> marked = new ArrayList<>();

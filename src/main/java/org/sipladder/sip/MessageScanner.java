@@ -65,7 +65,7 @@ final class MessageScanner {
                 share(pool, SipMessage.tagOf(first(p.headers(), "To"))),
                 p.sdp() != null, !problems.isEmpty(), problems.summary(), payload.file(),
                 inFile ? payload.fileOffset() : -1, data.length, inFile ? null : data,
-                SipMessage.softDetail(p.headers(), p.body(), p.sdp(), p.raw())));
+                SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw())));
     }
 
     private static String share(StringPool pool, String s) {

@@ -1,7 +1,7 @@
 package org.sipladder.sip;
 
 import java.io.IOException;
-import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import org.sipladder.capture.Transport;
  * <p>A message loaded from a capture is compact: it holds the start line, the few headers that call lists, flows
  * and roles read ({@link #isKept}), and where its bytes are (an offset into the capture file, or the bytes when
  * they are not one run of the file). All other headers, the body, the SDP and the raw text are scanned again from
- * those bytes when asked for, and kept while memory allows. Memory per message is thus a fraction of its size
+ * those bytes when asked for; the most recent of those scans are kept. Memory per message is thus a fraction of its size
  * on the wire.
  */
 public final class SipMessage {
@@ -33,6 +33,10 @@ public final class SipMessage {
     private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
     private static final String[] NONE = new String[0];
+    private static final int RECENT_SIZE = 1 << 13;
+    /** The last details scanned again, kept strongly: a ring that each scan writes into. */
+    private static final Object[] RECENT = new Object[RECENT_SIZE];
+    private static final java.util.concurrent.atomic.AtomicInteger RECENT_NEXT = new java.util.concurrent.atomic.AtomicInteger();
 
     /** What is scanned again from the bytes on demand. */
     private record Detail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
@@ -68,7 +72,11 @@ public final class SipMessage {
     private final Object source;
     private final long fileOffset;
     private final int length;
-    /** A {@link Detail} held strongly (built in code) or a soft reference to one (scanned again). */
+    /**
+     * A {@link Detail} held strongly (built in code) or weakly (scanned again); the most recently scanned ones are
+     * also held by {@link #RECENT}, so a sweep over every message of a large capture (a diagnosis) keeps only a
+     * bounded number of them alive.
+     */
     private volatile Object detail;
 
     /**
@@ -539,11 +547,12 @@ public final class SipMessage {
         if (d instanceof Detail held) {
             return held;
         }
-        if (d instanceof SoftReference<?> ref && ref.get() instanceof Detail held) {
+        if (d instanceof WeakReference<?> ref && ref.get() instanceof Detail held) {
             return held;
         }
         Detail loaded = load();
-        detail = new SoftReference<>(loaded);
+        RECENT[RECENT_NEXT.getAndIncrement() & (RECENT_SIZE - 1)] = loaded;
+        detail = new WeakReference<>(loaded);
         return loaded;
     }
 
@@ -562,9 +571,9 @@ public final class SipMessage {
         return new Detail(parts.headers(), parts.body(), parts.sdp(), parts.raw());
     }
 
-    /** Scanned parts, for a message whose scan already produced them: held softly like a read-back. */
-    static Object softDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
-        return new SoftReference<>(new Detail(headers, body, sdp, raw));
+    /** Scanned parts, for a message whose scan already produced them: held weakly like a read-back. */
+    static Object weakDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
+        return new WeakReference<>(new Detail(headers, body, sdp, raw));
     }
 
     @Override
