@@ -61,6 +61,7 @@ public final class SipLadderApp extends Application {
      */
     public static int launchWith(String[] args, PrintStream err) {
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        StartupTrace.fromSystemProperties().mark("starting JavaFX");
         try {
             Application.launch(SipLadderApp.class, args);
             return 0;

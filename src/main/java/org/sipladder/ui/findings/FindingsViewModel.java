@@ -50,7 +50,8 @@ public final class FindingsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Open a capture or load a LiveKit config to diagnose.");
     private List<CallFlow> flows = List.of();
     private Diagnosis diagnosis = new Diagnosis(List.of(), List.of());
-    private long generation;
+    /** Written on the UI thread, read by the worker too: outdated runs skip the work. */
+    private volatile long generation;
 
     public FindingsViewModel(Diagnoser diagnoser, TaskExecutor executor, LiveKitConfigViewModel config) {
         this.diagnoser = diagnoser;
@@ -129,7 +130,9 @@ public final class FindingsViewModel {
         LiveKitConfig current = config.configProperty().get();
         summary.set("Diagnosing…");
         diagnosing.set(true);
-        executor.submit(context -> diagnoser.diagnose(calls, current), result -> {
+        // The demo's calls and config arrive together: the first of two runs queued back to back is dropped
+        // before it starts, rather than costing a diagnosis while the window is still being drawn.
+        executor.submit(context -> run == generation ? diagnoser.diagnose(calls, current) : null, result -> {
             if (run == generation) {
                 show(result);
                 diagnosing.set(false);

@@ -98,8 +98,11 @@ class FindingsViewModelTest {
     @Test
     void diagnosingLastsUntilTheDiagnosisOfTheLatestCallsIsShown() throws Exception {
         HeldTasks held = new HeldTasks();
-        FindingsViewModel slow = new FindingsViewModel((flows, cfg) -> new Diagnosis(List.of(conflict), List.of()),
-                held, config);
+        List<List<CallFlow>> diagnosed = new ArrayList<>();
+        FindingsViewModel slow = new FindingsViewModel((flows, cfg) -> {
+            diagnosed.add(flows);
+            return new Diagnosis(List.of(conflict), List.of());
+        }, held, config);
         assertFalse(slow.diagnosingProperty().get());
 
         slow.setFlows(List.of());
@@ -110,6 +113,7 @@ class FindingsViewModelTest {
         held.runNext();
         assertFalse(slow.diagnosingProperty().get());
         assertEquals(List.of(conflict), slow.findings());
+        assertEquals(List.of(List.of(failed)), diagnosed, "the outdated run was dropped before diagnosing");
     }
 
     @Test
