@@ -28,14 +28,19 @@ class FileBackedPayloadTest {
     @TempDir
     Path dir;
 
-    @Test
-    void udpPayloadsPointAtTheirBytesInTheFile() throws Exception {
+    /** A capture of {@code n} INVITEs over UDP, one per packet. */
+    private Path invites(int n, String name) {
         Captures c = Captures.pcap();
-        for (int i = 0; i < 6000; i++) {
+        for (int i = 0; i < n; i++) {
             c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
         }
+        return c.write(dir.resolve(name));
+    }
+
+    @Test
+    void udpPayloadsPointAtTheirBytesInTheFile() throws Exception {
         // well beyond the reader's first buffer, so offsets must survive refills
-        Path f = c.write(dir.resolve("many.pcap"));
+        Path f = invites(6000, "many.pcap");
         RecordingListener r = RecordingListener.read(f);
         assertEquals(6000, r.payloads.size());
         CaptureFile file = r.payloads.get(0).file();
@@ -81,11 +86,7 @@ class FileBackedPayloadTest {
 
     @Test
     void listenerFailureStopsTheReadAndReachesTheCaller() throws Exception {
-        Captures c = Captures.pcap();
-        for (int i = 0; i < 2000; i++) {
-            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
-        }
-        Path f = c.write(dir.resolve("a.pcap"));
+        Path f = invites(2000, "a.pcap");
         List<Long> seen = new ArrayList<>();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CaptureReader().read(f,
                 new CaptureListener() {
@@ -103,11 +104,7 @@ class FileBackedPayloadTest {
 
     @Test
     void cancelStopsEarlyAndStillReturnsTheSummary() throws Exception {
-        Captures c = Captures.pcap();
-        for (int i = 0; i < 20_000; i++) {
-            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
-        }
-        Path f = c.write(dir.resolve("a.pcap"));
+        Path f = invites(20_000, "a.pcap");
         List<Long> seen = new ArrayList<>();
         List<Long> progress = new ArrayList<>();
         CaptureSummary s = new CaptureReader().read(f, new CaptureListener() {

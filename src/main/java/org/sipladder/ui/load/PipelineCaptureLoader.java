@@ -92,14 +92,15 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             throw new CaptureLoadException(e.getMessage(), e);
         }
         warnings.addAll(summary.warnings());
-        if (trace) {
-            System.err.printf("load: %d messages read after %d ms%n", flows.messageCount(),
-                    TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
-        }
         if (summary.tlsPackets() > 0) {
             warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
         }
-        return new LoadedCapture(capture, flows.snapshot(), flows.messageCount(), warnings, summary.cancelled(),
+        List<CallFlow> calls = flows.snapshot();
+        if (trace) {
+            System.err.printf("load: all %d calls, %d messages read after %d ms%n", calls.size(), flows.messageCount(),
+                    TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
+        }
+        return new LoadedCapture(capture, calls, flows.messageCount(), warnings, summary.cancelled(),
                 summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros());
     }
 }
