@@ -4,37 +4,29 @@ import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A capture file that messages point into: a message found whole inside one packet keeps only its offset and
- * length here, and its bytes are read back when someone looks at it. Reading back refuses a file that changed
- * (size or modification time) since it was read. The file is opened on the first read-back and closed when
- * this object is no longer reachable.
+ * length here, and its bytes are read back when someone looks at it (the message checks that they are still the
+ * same; a capture still being written keeps its earlier bytes). The file is opened on the first read-back and
+ * closed when this object is no longer reachable.
  */
 public final class CaptureFile {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final Path path;
-    private final long size;
-    private final long modifiedMillis;
     private final Channel channel = new Channel();
 
-    private CaptureFile(Path path, long size, long modifiedMillis) {
+    private CaptureFile(Path path) {
         this.path = path;
-        this.size = size;
-        this.modifiedMillis = modifiedMillis;
         CLEANER.register(this, channel);
     }
 
-    /** The file as it is now; later read-backs check that it is unchanged. */
-    public static CaptureFile of(Path path) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        return new CaptureFile(path, attributes.size(), attributes.lastModifiedTime().toMillis());
+    public static CaptureFile of(Path path) {
+        return new CaptureFile(path);
     }
 
     public Path path() {
@@ -44,20 +36,17 @@ public final class CaptureFile {
     /**
      * The {@code length} bytes at {@code offset}.
      *
-     * @throws IOException when the file is gone, cannot be read, or changed since it was read
+     * @throws IOException when the file is gone, cannot be read, or is now shorter
      */
     public byte[] read(long offset, int length) throws IOException {
-        BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class);
-        if (now.size() != size || now.lastModifiedTime().toMillis() != modifiedMillis) {
-            throw new IOException(path + " changed since it was read; open it again");
-        }
         byte[] bytes = new byte[length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         synchronized (channel) {
             FileChannel c = channel.open(path);
             while (buffer.hasRemaining()) {
                 if (c.read(buffer, offset + buffer.position()) < 0) {
-                    throw new IOException(path + " ends before byte " + (offset + length));
+                    throw new IOException(path + " ends before byte " + (offset + length)
+                            + " (it changed since it was read); open it again");
                 }
             }
         }

@@ -163,7 +163,7 @@ final class FastScan {
                 startLine.requestUri() == null ? null : pool.share(startLine.requestUri()), startLine.status(),
                 startLine.reason() == null ? null : pool.share(startLine.reason()), Arrays.copyOf(kept, k),
                 pool.share(SipMessage.branchOf(via)), share(pool, SipMessage.tagOf(to)), sdp, false, null, payload.file(),
-                inFile ? payload.fileOffset() : -1, d.length, inFile ? null : d, null);
+                inFile ? payload.fileOffset() : -1, d, null);
     }
 
     private static String share(StringPool pool, String s) {

@@ -64,7 +64,7 @@ final class MessageScanner {
                 SipMessage.keptOf(p.headers(), pool), pool.share(SipMessage.branchOf(first(p.headers(), "Via"))),
                 share(pool, SipMessage.tagOf(first(p.headers(), "To"))),
                 p.sdp() != null, !problems.isEmpty(), problems.summary(), payload.file(),
-                inFile ? payload.fileOffset() : -1, data.length, inFile ? null : data,
+                inFile ? payload.fileOffset() : -1, data,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw())));
     }
 

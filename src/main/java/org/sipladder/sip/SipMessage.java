@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
 import org.sipladder.capture.CaptureFile;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Transport;
@@ -72,6 +73,8 @@ public final class SipMessage {
     private final Object source;
     private final long fileOffset;
     private final int length;
+    /** CRC-32C of the bytes at {@code fileOffset}: what is read back must be what was read (0 when not in a file). */
+    private final int checksum;
     /**
      * A {@link Detail} held strongly (built in code) or weakly (scanned again); the most recently scanned ones are
      * also held by {@link #RECENT}, so a sweep over every message of a large capture (a diagnosis) keeps only a
@@ -105,13 +108,17 @@ public final class SipMessage {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptOf(headers, null),
                 branchOf(MessageScanner.first(headers, "Via")), tagOf(MessageScanner.first(headers, "To")), sdp != null,
                 malformed, malformedReason,
-                null, -1, 0, null, new Detail(List.copyOf(headers), body, sdp, raw));
+                null, -1, null, new Detail(List.copyOf(headers), body, sdp, raw));
     }
 
+    /**
+     * A compact message: {@code kept} holds name/value pairs of the kept headers; {@code wire} is the message's
+     * bytes, held when {@code file} is null, else only checksummed so that a read-back can be checked.
+     */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, String[] kept, String topViaBranch,
                String toTag, boolean hasSdp, boolean malformed, String malformedReason,
-               CaptureFile file, long fileOffset, int length, byte[] wire, Object detail) {
+               CaptureFile file, long fileOffset, byte[] wire, Object detail) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -149,15 +156,50 @@ public final class SipMessage {
         this.malformedReason = malformedReason;
         this.source = file != null ? file : wire;
         this.fileOffset = fileOffset;
-        this.length = length;
+        this.length = wire == null ? 0 : wire.length;
+        this.checksum = file != null ? checksum(wire, 0, wire.length) : 0;
         this.detail = detail;
+    }
+
+    /** A copy of {@code m} with another verdict of the full parser. */
+    private SipMessage(SipMessage m, boolean malformed, String malformedReason) {
+        this.frame = m.frame;
+        this.timestampMicros = m.timestampMicros;
+        this.src = m.src;
+        this.dst = m.dst;
+        this.transport = m.transport;
+        this.method = m.method;
+        this.requestUri = m.requestUri;
+        this.status = m.status;
+        this.reason = m.reason;
+        this.callIdValue = m.callIdValue;
+        this.cseqValue = m.cseqValue;
+        this.from = m.from;
+        this.to = m.to;
+        this.userAgent = m.userAgent;
+        this.server = m.server;
+        this.extras = m.extras;
+        this.topViaBranch = m.topViaBranch;
+        this.toTag = m.toTag;
+        this.hasSdp = m.hasSdp;
+        this.malformed = malformed;
+        this.malformedReason = malformedReason;
+        this.source = m.source;
+        this.fileOffset = m.fileOffset;
+        this.length = m.length;
+        this.checksum = m.checksum;
+        this.detail = m.detail;
+    }
+
+    private static int checksum(byte[] a, int off, int len) {
+        CRC32C crc = new CRC32C();
+        crc.update(a, off, len);
+        return (int) crc.getValue();
     }
 
     /** The same message with another verdict of the full parser. */
     SipMessage withVerdict(boolean isMalformed, String why) {
-        return new SipMessage(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptPairs(),
-                topViaBranch, toTag, hasSdp, isMalformed, why, source instanceof CaptureFile f ? f : null, fileOffset, length,
-                source instanceof byte[] b ? b : null, detail);
+        return new SipMessage(this, isMalformed, why);
     }
 
     /** True for the headers a compact message keeps in memory (canonical or as-sent spelling, any case). */
@@ -202,21 +244,6 @@ public final class SipMessage {
             }
         }
         return pairs.isEmpty() ? NONE : pairs.toArray(NONE);
-    }
-
-    /** The kept headers as name/value pairs (fixed ones first). */
-    private String[] keptPairs() {
-        List<String> pairs = new ArrayList<>();
-        for (int slot = 0; slot < FIXED.size(); slot++) {
-            if (fixed(slot) != null) {
-                pairs.add(FIXED.get(slot));
-                pairs.add(fixed(slot));
-            }
-        }
-        if (extras != null) {
-            pairs.addAll(List.of(extras));
-        }
-        return pairs.toArray(NONE);
     }
 
     private String fixed(int slot) {
@@ -438,7 +465,11 @@ public final class SipMessage {
             return wire;
         }
         if (source instanceof CaptureFile file) {
-            return file.read(fileOffset, length);
+            byte[] bytes = file.read(fileOffset, length);
+            if (checksum(bytes, 0, bytes.length) != checksum) {
+                throw new IOException(file + " no longer holds this message (it changed since it was read); open it again");
+            }
+            return bytes;
         }
         return null;
     }

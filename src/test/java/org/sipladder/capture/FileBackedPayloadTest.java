@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.SipText;
 
@@ -75,13 +77,30 @@ class FileBackedPayloadTest {
     }
 
     @Test
-    void readingBackAChangedFileFailsClearly() throws Exception {
-        Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("x@test"))
-                .write(dir.resolve("a.pcap"));
-        SipPayload p = RecordingListener.read(f).payloads.get(0);
-        Files.write(f, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
-        IOException e = assertThrows(IOException.class, () -> p.file().read(p.fileOffset(), p.data().length));
-        assertTrue(e.getMessage().contains("changed since it was read"), e.getMessage());
+    void messagesReadBackSurviveAppendsAndRefuseChangedBytes() throws Exception {
+        String invite = SipText.invite("x@test");
+        Path f = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite).write(dir.resolve("a.pcap"));
+        List<SipMessage> messages = new ArrayList<>();
+        SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        new CaptureReader().read(f, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                parser.parse(p).ifPresent(messages::add);
+            }
+        });
+        SipMessage m = messages.get(0);
+        // a capture still being written only grows: what was read stays readable
+        Files.write(f, new byte[100], StandardOpenOption.APPEND);
+        assertEquals(invite, m.raw());
+        byte[] bytes = Files.readAllBytes(f);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("x@test");
+        bytes[at] = 'y';
+        Files.write(f, bytes);
+        IOException e = assertThrows(IOException.class, m::wireBytes);
+        assertTrue(e.getMessage().contains("no longer holds this message"), e.getMessage());
+        Files.write(f, new byte[10]);
+        e = assertThrows(IOException.class, m::wireBytes);
+        assertTrue(e.getMessage().contains("ends before byte"), e.getMessage());
     }
 
     @Test
