@@ -14,7 +14,7 @@ archive="$app/app.jsa"
 # The launcher must not point at an archive that is missing or out of date: the JVM would then share nothing.
 forget_archive() {
     rm -f "$archive"
-    sed -i '/SharedArchiveFile/d' "$cfg"
+    sed -i -e '/SharedArchiveFile/d' -e '/-Xlog:cds/d' "$cfg"
 }
 forget_archive
 log=$(mktemp)
@@ -28,7 +28,13 @@ if ! JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cd
     exit 1
 fi
 grep '^start-up training' "$log" || true
-echo 'java-options=-XX:SharedArchiveFile=$APPDIR/app.jsa' >> "$cfg"
+# Copied elsewhere, the image still starts, without the archive (run this script again there): the JVM's
+# warning about it must not end up in the command line's output.
+cat >> "$cfg" <<'CFG'
+java-options=-XX:SharedArchiveFile=$APPDIR/app.jsa
+java-options=-Xlog:cds=off
+java-options=-Xlog:cds+dynamic=off
+CFG
 # -Xshare:on refuses to start unless the archive is used.
 if ! JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>&1; then
     forget_archive
