@@ -25,8 +25,8 @@ import org.sipladder.capture.PcapWriter;
 /**
  * Builds the app image from jpackage.cfg exactly as a release does (only input and destination
  * redirected) and runs its native launcher headless (--version, and a CLI command on a capture written
- * here); bound to {@code mvn verify} by failsafe because
- * it needs the shaded jar. Skips when the JDK has no jpackage.
+ * here), and builds the start-up CDS archive in it as scripts/package.sh does; bound to {@code mvn verify}
+ * by failsafe because it needs the shaded jar. Skips when the JDK has no jpackage.
  */
 class AppImageIT {
 
@@ -44,6 +44,7 @@ class AppImageIT {
         assertTrue(Files.isRegularFile(SHADED_JAR), "run through mvn verify so the shaded jar exists: " + SHADED_JAR);
         Path input = Files.createDirectories(work.resolve("input"));
         Files.copy(SHADED_JAR, input.resolve("sipladder.jar"));
+        Files.copy(Path.of("packaging", "cds-archive.sh"), input.resolve("cds-archive.sh"));
         Path dest = work.resolve("dist");
         StringWriter out = new StringWriter();
         int status = jpackage.get().run(new PrintWriter(out), new PrintWriter(out),
@@ -85,6 +86,29 @@ class AppImageIT {
         assertTrue(lines.stream().anyMatch(l -> l.contains("172.20.11.236:5060") && l.contains("INVITE")
                 && l.contains("it-call-1")), run.output);
         assertTrue(lines.stream().anyMatch(l -> l.contains("503 Try again later")), run.output);
+    }
+
+    @Test
+    void theStartUpArchiveIsBuiltWithoutADisplayAndUsed() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"),
+                "packaging/cds-archive.sh is for Linux images");
+        Path appDir = launcher.getParent().getParent().resolve("lib").resolve("app");
+        ProcessBuilder pb = new ProcessBuilder("sh", appDir.resolve("cds-archive.sh").toString())
+                .redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "cds-archive.sh did not finish in 120 s");
+
+        // The script itself checks with -Xshare:on that the JVM uses the archive, and fails otherwise.
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("start-up training: demo diagnosed"), output);
+        assertTrue(Files.size(appDir.resolve("app.jsa")) > 1_000_000, output);
+        assertTrue(Files.readString(appDir.resolve("SIPLadder.cfg")).contains("-XX:SharedArchiveFile=$APPDIR/app.jsa"));
+        Run version = runLauncher("--version");
+        assertEquals(0, version.status, version.output);
+        assertTrue(version.output.strip().matches("SIP Ladder [0-9.]+"), "nothing but the version: " + version.output);
     }
 
     private static byte[] sip(String startLine, String method) {
