@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import org.sipladder.capture.CaptureFile;
@@ -19,14 +20,14 @@ import org.sipladder.capture.Transport;
  * <p>A message loaded from a capture is compact: it holds the start line, the few headers that call lists, flows
  * and roles read ({@link #isKept}), and where its bytes are (an offset into the capture file, or the bytes when
  * they are not one run of the file). All other headers, the body, the SDP and the raw text are scanned again from
- * those bytes when asked for; the most recent of those scans are kept. Memory per message is thus a fraction of its size
- * on the wire.
+ * those bytes when asked for; the most recent of those scans are kept. Memory per message is thus a fraction of
+ * its size on the wire.
  */
 public final class SipMessage {
 
-    /** Headers every message keeps in memory, by canonical name (compact forms are expanded when scanning). */
     /** The kept headers with a field of their own, in the order of {@link #fixed(int)}. */
     private static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
+    /** Headers every message keeps in memory, by canonical name (compact forms are expanded when scanning). */
     private static final List<String> KEPT = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server", "RSeq",
             "X-CID", "X-Call-Sid", "X-Account-Sid");
     /** X-CID, or an X-/P- header whose name ends in Call-ID or CallID (B2BUA correlation headers). */
@@ -37,7 +38,7 @@ public final class SipMessage {
     private static final int RECENT_SIZE = 1 << 13;
     /** The last details scanned again, kept strongly: a ring that each scan writes into. */
     private static final Object[] RECENT = new Object[RECENT_SIZE];
-    private static final java.util.concurrent.atomic.AtomicInteger RECENT_NEXT = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger RECENT_NEXT = new AtomicInteger();
 
     /** What is scanned again from the bytes on demand. */
     private record Detail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {

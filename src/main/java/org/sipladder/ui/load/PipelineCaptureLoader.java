@@ -24,6 +24,9 @@ import org.sipladder.sip.SipParser;
  */
 public final class PipelineCaptureLoader implements CaptureLoader {
 
+    /** Snapshots are at least this many times their own cost apart. */
+    private static final long SNAPSHOT_COST_FACTOR = 10;
+
     private final LongSupplier nanoClock;
 
     public PipelineCaptureLoader() {
@@ -60,9 +63,13 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                     flows.add(message);
                     long now = nanoClock.getAsLong();
                     if (now >= nextSnapshot[0] || !firstCallsShown[0]) {
-                        nextSnapshot[0] = now + interval;
+                        long cost = System.nanoTime();
                         List<CallFlow> calls = flows.snapshot();
                         observer.calls(calls);
+                        // A snapshot of tens of thousands of calls, and the call list taking it, cost time that
+                        // grows with the calls: space them so that they take at most a tenth of the load.
+                        long took = System.nanoTime() - cost;
+                        nextSnapshot[0] = now + Math.max(interval, SNAPSHOT_COST_FACTOR * took);
                         if (!calls.isEmpty() && !firstCallsShown[0]) {
                             firstCallsShown[0] = true;
                             if (trace) {
