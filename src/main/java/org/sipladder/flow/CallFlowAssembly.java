@@ -2,7 +2,9 @@ package org.sipladder.flow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the immutable {@link CallFlow} of one group of joined legs. */
 final class CallFlowAssembly {
@@ -32,9 +34,12 @@ final class CallFlowAssembly {
         }
         all.sort(Comparator.comparingLong(ie -> ie.entry().seq()));
         List<FlowMessage> messages = new ArrayList<>(all.size());
+        // one key string per transaction of the call, shared by its messages
+        Map<String, String> keys = new HashMap<>();
         for (IndexedEntry ie : all) {
             Entry e = ie.entry();
-            messages.add(new FlowMessage(e.message(), ie.legIndex(), e.retransmission(), e.transactionKey()));
+            String key = keys.computeIfAbsent(e.transactionKey(), k -> k);
+            messages.add(new FlowMessage(e.message(), ie.legIndex(), e.retransmission(), key));
         }
         return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(messages, settings),
                 List.copyOf(messages), List.copyOf(joinEvidence), timings);

@@ -8,7 +8,16 @@ import org.sipladder.sip.SipMessage;
  * @param seq            0-based arrival number across all messages given to the assembler
  * @param message        the message
  * @param retransmission true when the leg already holds the same message of the same transaction
- * @param transactionKey branch + CSeq
  */
-record Entry(long seq, SipMessage message, boolean retransmission, String transactionKey) {
+record Entry(long seq, SipMessage message, boolean retransmission) {
+
+    /** Branch + CSeq; made when asked for, as a leg holds hundreds of thousands of entries in a large capture. */
+    String transactionKey() {
+        return SipFields.transactionKey(message);
+    }
+
+    /** True when both messages belong to one transaction (as equal transaction keys say, without making them). */
+    boolean sameTransaction(Entry other) {
+        return SipFields.sameTransaction(message, other.message);
+    }
 }

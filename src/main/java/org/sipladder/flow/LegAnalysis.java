@@ -46,7 +46,7 @@ final class LegAnalysis {
 
     private Entry finalResponseTo(Entry request) {
         for (Entry e : leg.entries()) {
-            if (!e.retransmission() && e.message().status() >= 200 && e.transactionKey().equals(request.transactionKey())) {
+            if (!e.retransmission() && e.message().status() >= 200 && e.sameTransaction(request)) {
                 return e;
             }
         }
@@ -95,7 +95,7 @@ final class LegAnalysis {
         Long alerting = null;
         for (Entry e : leg.entries()) {
             int status = e.message().status();
-            if (status >= 100 && status < 200 && start.transactionKey().equals(e.transactionKey())) {
+            if (status >= 100 && status < 200 && start.sameTransaction(e)) {
                 long t = e.message().timestampMicros() - t0;
                 firstProvisional = firstProvisional == null ? t : firstProvisional;
                 if (alerting == null && (status == 180 || status == 183)) {

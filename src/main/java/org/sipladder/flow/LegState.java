@@ -12,8 +12,6 @@ final class LegState {
 
     /** Up to this many entries a new message is compared with each; beyond, an index by identity hash is used. */
     private static final int LINEAR = 32;
-    /** How far back a new message looks for an earlier one of its transaction, to share the transaction key. */
-    private static final int KEY_LOOKBACK = 16;
 
     private final String callId;
     private final List<Entry> entries = new ArrayList<>(4);
@@ -46,8 +44,7 @@ final class LegState {
         long hash = identityHash(m);
         int earlier = sameMessage(m, hash);
         boolean repeated = earlier >= 0;
-        String key = repeated ? entries.get(earlier).transactionKey() : transactionKey(m);
-        Entry e = new Entry(seq, m, repeated, key);
+        Entry e = new Entry(seq, m, repeated);
         entries.add(e);
         if (byIdentity != null) {
             byIdentity.putIfAbsent(hash, entries.size() - 1);
@@ -61,17 +58,6 @@ final class LegState {
             hasInitialInvite = true;
         }
         return e;
-    }
-
-    /** The transaction key of {@code m}, shared with a recent message of the same transaction. */
-    private String transactionKey(SipMessage m) {
-        for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - KEY_LOOKBACK); i--) {
-            SipMessage other = entries.get(i).message();
-            if (sameTransaction(other, m)) {
-                return entries.get(i).transactionKey();
-            }
-        }
-        return SipFields.transactionKey(m);
     }
 
     /** Index of an earlier entry that {@code m} repeats, or -1. */
@@ -94,17 +80,12 @@ final class LegState {
         return -1;
     }
 
-    private static boolean sameTransaction(SipMessage a, SipMessage b) {
-        return a.cseqNumber() == b.cseqNumber() && Objects.equals(a.cseqMethod(), b.cseqMethod())
-                && a.topViaBranch().equals(b.topViaBranch());
-    }
-
     /**
      * Two messages are the same message sent again when they belong to the same transaction, travel the same
      * way and say the same thing (method or status, To tag, RSeq of reliable provisionals).
      */
     private static boolean same(SipMessage a, SipMessage b) {
-        return sameTransaction(a, b) && a.status() == b.status() && Objects.equals(a.method(), b.method())
+        return SipFields.sameTransaction(a, b) && a.status() == b.status() && Objects.equals(a.method(), b.method())
                 && a.src().equals(b.src()) && a.dst().equals(b.dst())
                 && Objects.equals(SipFields.toTag(a), SipFields.toTag(b)) && Objects.equals(a.header("RSeq"), b.header("RSeq"));
     }

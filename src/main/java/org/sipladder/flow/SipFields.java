@@ -1,5 +1,6 @@
 package org.sipladder.flow;
 
+import java.util.Objects;
 import org.sipladder.sip.SipMessage;
 
 /** Reads the few header details grouping needs (Via branch, tags, called number) from a {@link SipMessage}. */
@@ -10,6 +11,12 @@ final class SipFields {
     }
 
     /** The transaction a message belongs to: top Via branch plus CSeq, shared by a request and its responses. */
+    /** True when {@code a} and {@code b} have the same transaction key. */
+    static boolean sameTransaction(SipMessage a, SipMessage b) {
+        return a.cseqNumber() == b.cseqNumber() && Objects.equals(a.cseqMethod(), b.cseqMethod())
+                && a.topViaBranch().equals(b.topViaBranch());
+    }
+
     static String transactionKey(SipMessage m) {
         return m.topViaBranch() + "|" + m.cseqNumber() + " " + m.cseqMethod();
     }
