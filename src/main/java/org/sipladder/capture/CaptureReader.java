@@ -41,7 +41,6 @@ public final class CaptureReader {
      * this thread, in capture order, so that its work (parsing, building flows) runs beside the decoding.
      */
     public CaptureSummary read(Path file, CaptureListener listener) throws CaptureException {
-        checkReadable(file);
         return new PipelinedRead().read(this, file, listener);
     }
 

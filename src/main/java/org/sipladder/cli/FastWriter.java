@@ -1,5 +1,6 @@
 package org.sipladder.cli;
 
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -15,6 +16,14 @@ final class FastWriter extends Writer {
 
     FastWriter(Writer out) {
         this.out = out;
+    }
+
+    /** A JSON writer over this buffer that prints as the command line's JSON is printed: indented, no HTML escaping. */
+    static JsonWriter prettyJson(Writer out) {
+        JsonWriter json = new JsonWriter(new FastWriter(out));
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        return json;
     }
 
     @Override

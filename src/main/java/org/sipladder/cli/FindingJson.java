@@ -19,8 +19,8 @@ import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.RoutingOutcome;
 
 /**
- * The findings as the JSON array {@code diagnose --json} prints, written finding by finding; a finding about a call that reached LiveKit
- * carries LiveKit's simulated answer next to the captured one under {@code livekit}.
+ * The findings as the JSON array {@code diagnose --json} prints, written finding by finding; a finding about a
+ * call that reached LiveKit carries LiveKit's simulated answer next to the captured one under {@code livekit}.
  */
 final class FindingJson {
 
@@ -32,9 +32,7 @@ final class FindingJson {
 
     /** Writes the array, one finding at a time (a large capture has findings worth a hundred megabytes of JSON). */
     static void write(Diagnosis diagnosis, Writer out) throws IOException {
-        JsonWriter json = new JsonWriter(new FastWriter(out));
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
+        JsonWriter json = FastWriter.prettyJson(out);
         // by Call-ID: a large capture has tens of thousands of findings and routings
         Map<String, List<LiveKitRouting>> routings = new HashMap<>();
         for (LiveKitRouting r : diagnosis.routings()) {

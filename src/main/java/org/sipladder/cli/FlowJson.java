@@ -18,10 +18,8 @@ final class FlowJson implements AutoCloseable {
     private final JsonWriter json;
 
     FlowJson(Writer out) throws IOException {
-        json = new JsonWriter(new FastWriter(out));
-        json.setIndent("  ");
+        json = FastWriter.prettyJson(out);
         json.setSerializeNulls(true);
-        json.setHtmlSafe(false);
         json.beginArray();
     }
 

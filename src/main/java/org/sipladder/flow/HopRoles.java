@@ -41,7 +41,7 @@ final class HopRoles {
         if (firstInvite != null) {
             long frame = firstInvite.frame();
             roles.clue(firstInvite.src().address(), Role.CARRIER, "first INVITE",
-                    () -> "It sent the first INVITE of the call (frame " + frame + ").");
+                    () -> "It sent the first INVITE of the call" + at(frame) + ".");
         }
         List<Hop> hops = new ArrayList<>();
         for (String address : columnOrder(messages)) {

@@ -41,9 +41,9 @@ final class LegState {
     }
 
     Entry add(long seq, SipMessage m) {
-        long hash = identityHash(m);
-        int earlier = sameMessage(m, hash);
-        boolean repeated = earlier >= 0;
+        // the hash only serves the index, which small legs do without
+        long hash = byIdentity != null ? identityHash(m) : 0;
+        boolean repeated = sameMessage(m, hash) >= 0;
         Entry e = new Entry(seq, m, repeated);
         entries.add(e);
         if (byIdentity != null) {
@@ -60,7 +60,7 @@ final class LegState {
         return e;
     }
 
-    /** Index of an earlier entry that {@code m} repeats, or -1. */
+    /** Index of an earlier entry that {@code m} repeats, or -1; {@code hash} is its identity hash once indexed. */
     private int sameMessage(SipMessage m, long hash) {
         if (byIdentity != null) {
             Integer candidate = byIdentity.get(hash);

@@ -157,17 +157,7 @@ final class FastScan {
             }
             sdp = type.startsWith("application/sdp");
         }
-        boolean inFile = payload.file() != null;
-        return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
-                payload.transport(), startLine.method() == null ? null : Methods.canonical(startLine.method()),
-                startLine.requestUri() == null ? null : pool.share(startLine.requestUri()), startLine.status(),
-                startLine.reason() == null ? null : pool.share(startLine.reason()), Arrays.copyOf(kept, k),
-                pool.share(SipMessage.branchOf(via)), share(pool, SipMessage.tagOf(to)), sdp, false, null, payload.file(),
-                inFile ? payload.fileOffset() : -1, d, null);
-    }
-
-    private static String share(StringPool pool, String s) {
-        return s == null ? null : pool.share(s);
+        return MessageScanner.compact(payload, pool, startLine, Arrays.copyOf(kept, k), via, to, sdp, problems, null);
     }
 
     /**

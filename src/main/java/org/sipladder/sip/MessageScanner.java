@@ -44,10 +44,7 @@ final class MessageScanner {
      */
     static Optional<SipMessage> summarize(SipPayload payload, StringPool pool, Problems problems) {
         byte[] data = payload.data();
-        int start = 0;
-        while (start < data.length && isBlank(data[start])) {
-            start++;
-        }
+        int start = firstNonBlank(data);
         if (start == data.length) {
             return Optional.empty();
         }
@@ -56,28 +53,37 @@ final class MessageScanner {
             return Optional.of(quick);
         }
         Parts p = parts(data, problems);
-        StartLine s = p.startLine();
-        boolean inFile = payload.file() != null;
-        return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
-                payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
-                share(pool, s.requestUri()), s.status(), share(pool, s.reason()),
-                SipMessage.keptOf(p.headers(), pool), pool.share(SipMessage.branchOf(first(p.headers(), "Via"))),
-                share(pool, SipMessage.tagOf(first(p.headers(), "To"))),
-                p.sdp() != null, !problems.isEmpty(), problems.summary(), payload.file(),
-                inFile ? payload.fileOffset() : -1, data,
+        return Optional.of(compact(payload, pool, p.startLine(), SipMessage.keptOf(p.headers(), pool),
+                first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, problems,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw())));
     }
 
-    private static String share(StringPool pool, String s) {
-        return s == null ? null : pool.share(s);
+    /**
+     * The compact message of {@code payload} from what a scan found in it, equal values shared through
+     * {@code pool}: {@code kept} holds name/value pairs of the kept headers, {@code via} and {@code to} the first
+     * Via and To values, {@code detail} what {@link SipMessage} holds of the full scan (or null).
+     */
+    static SipMessage compact(SipPayload payload, StringPool pool, StartLine s, String[] kept, String via, String to,
+                              boolean hasSdp, Problems problems, Object detail) {
+        return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+                payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
+                pool.share(s.requestUri()), s.status(), pool.share(s.reason()), kept,
+                pool.share(SipMessage.branchOf(via)), pool.share(SipMessage.tagOf(to)), hasSdp, !problems.isEmpty(),
+                problems.summary(), payload.file(), payload.fileOffset(), payload.data(), detail);
     }
 
-    /** The full scan of {@code data}; null when it holds only line breaks. */
-    static Parts parts(byte[] data, Problems problems) {
+    /** Index of the first byte that is no line break, space, tab or NUL; the length when there is none. */
+    private static int firstNonBlank(byte[] data) {
         int start = 0;
         while (start < data.length && isBlank(data[start])) {
             start++;
         }
+        return start;
+    }
+
+    /** The full scan of {@code data}; null when it holds only line breaks. */
+    static Parts parts(byte[] data, Problems problems) {
+        int start = firstNonBlank(data);
         if (start == data.length) {
             return null;
         }
@@ -160,7 +166,7 @@ final class MessageScanner {
         return body;
     }
 
-    static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
+    private static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
         for (String name : MANDATORY) {
             if (first(headers, name) == null) {
                 problems.add(name, "no " + name + " header");
@@ -187,7 +193,7 @@ final class MessageScanner {
         return null;
     }
 
-    static boolean isBlank(byte b) {
+    private static boolean isBlank(byte b) {
         return b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == 0;
     }
 
@@ -230,10 +236,6 @@ final class MessageScanner {
             return true;
         }
 
-        private static boolean isDigit(char c) {
-            return Character.isDigit(c);
-        }
-
         private static StartLine response(String line, Problems problems) {
             int space = line.indexOf(' ');
             String rest = space < 0 ? "" : line.substring(space + 1);
@@ -241,7 +243,8 @@ final class MessageScanner {
             String code = codeEnd < 0 ? rest : rest.substring(0, codeEnd);
             String reason = codeEnd < 0 ? "" : rest.substring(codeEnd + 1);
             int status = 0;
-            if (code.length() == 3 && isDigit(code.charAt(0)) && isDigit(code.charAt(1)) && isDigit(code.charAt(2))) {
+            if (code.length() == 3 && Character.isDigit(code.charAt(0)) && Character.isDigit(code.charAt(1))
+                    && Character.isDigit(code.charAt(2))) {
                 status = Integer.parseInt(code);
             }
             if (status < 100 || status > 699) {

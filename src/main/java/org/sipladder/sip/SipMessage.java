@@ -158,7 +158,7 @@ public final class SipMessage {
         this.source = file != null ? file : wire;
         this.fileOffset = fileOffset;
         this.length = wire == null ? 0 : wire.length;
-        this.checksum = file != null ? checksum(wire, 0, wire.length) : 0;
+        this.checksum = file != null ? checksum(wire) : 0;
         this.detail = detail;
     }
 
@@ -192,9 +192,9 @@ public final class SipMessage {
         this.detail = m.detail;
     }
 
-    private static int checksum(byte[] a, int off, int len) {
+    private static int checksum(byte[] bytes) {
         CRC32C crc = new CRC32C();
-        crc.update(a, off, len);
+        crc.update(bytes);
         return (int) crc.getValue();
     }
 
@@ -204,7 +204,7 @@ public final class SipMessage {
     }
 
     /** True for the headers a compact message keeps in memory (canonical or as-sent spelling, any case). */
-    public static boolean isKept(String name) {
+    static boolean isKept(String name) {
         for (String k : KEPT) {
             if (k == name) {
                 return true;
@@ -220,18 +220,8 @@ public final class SipMessage {
         });
     }
 
-    /** True for the canonical spelling of a kept header that is no correlation header (X-CID is one). */
-    private static boolean isStandardKept(String name) {
-        for (int i = 0; i < KEPT.size(); i++) {
-            if (KEPT.get(i) == name) {
-                return !"X-CID".equals(name);
-            }
-        }
-        return false;
-    }
-
     /** True for a B2BUA correlation header: X-CID, or an X-/P- header whose name ends in Call-ID or CallID. */
-    public static boolean isCorrelationHeader(String name) {
+    private static boolean isCorrelationHeader(String name) {
         return CORRELATION.matcher(name).matches();
     }
 
@@ -438,8 +428,7 @@ public final class SipMessage {
             return found;
         }
         for (int i = 0; i < extras.length; i += 2) {
-            if (!isStandardKept(extras[i]) && CORRELATION_VERDICTS.computeIfAbsent(extras[i],
-                    SipMessage::isCorrelationHeader)) {
+            if (CORRELATION_VERDICTS.computeIfAbsent(extras[i], SipMessage::isCorrelationHeader)) {
                 found.add(new SipHeader(extras[i], extras[i + 1], extras[i] + ": " + extras[i + 1]));
             }
         }
@@ -467,7 +456,7 @@ public final class SipMessage {
         }
         if (source instanceof CaptureFile file) {
             byte[] bytes = file.read(fileOffset, length);
-            if (checksum(bytes, 0, bytes.length) != checksum) {
+            if (checksum(bytes) != checksum) {
                 throw new IOException(file + " no longer holds this message (it changed since it was read); open it again");
             }
             return bytes;

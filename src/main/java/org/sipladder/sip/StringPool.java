@@ -33,8 +33,11 @@ final class StringPool {
         return made;
     }
 
-    /** The shared instance of {@code s}. */
+    /** The shared instance of {@code s}; null stays null. */
     String share(String s) {
+        if (s == null) {
+            return null;
+        }
         int slot = spread(s.hashCode());
         String known = slots[slot];
         if (s.equals(known)) {
