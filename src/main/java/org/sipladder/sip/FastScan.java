@@ -1,15 +1,17 @@
 package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.capture.SipPayload;
 
 /**
  * The one-pass reading of a well-formed message with a plain ASCII header section, straight from its bytes:
- * start line, the kept headers, the first Via's branch and whether the body is SDP. Anything unusual (non-ASCII,
- * folded lines, a structural problem, a multipart body) makes it give up and return null, and the full scan of
- * {@link MessageScanner} takes over; the two agree on every message this one accepts.
+ * start line, the kept headers, the first Via's branch, the To tag and whether the body is SDP. Only the values
+ * a message keeps become strings (shared through the pool, so a repeated value costs no allocation). Anything
+ * unusual (non-ASCII, a line not ended by CR LF, folded lines, a structural problem, a multipart body) makes it
+ * give up and return null, and the full scan of {@link MessageScanner} takes over; the two agree on every message
+ * this one accepts.
  */
 final class FastScan {
 
@@ -29,6 +31,11 @@ final class FastScan {
 
     private static final String[] NAMES = {null, "Call-ID", "CSeq", "From", "To", "Via", "Content-Length",
         "Content-Type", "User-Agent", "Server", "RSeq"};
+    private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
+
+    /** X-/P- header names as sent -> canonical name when kept, "" when not; bounded against hostile captures. */
+    private static final Map<String, String> EXTENSION_NAMES = new ConcurrentHashMap<>();
+    private static final int EXTENSION_NAMES_MAX = 1024;
 
     private FastScan() {
     }
@@ -36,141 +43,268 @@ final class FastScan {
     /** The compact message, or null when the full scan must decide. {@code start} is the first non-blank byte. */
     static SipMessage summary(SipPayload payload, int start, StringPool pool) {
         byte[] d = payload.data();
-        int headerEnd = MessageScanner.indexOf(d, start, "\r\n\r\n");
-        int bodyStart;
-        if (headerEnd >= 0) {
-            bodyStart = headerEnd + 4;
-        } else {
-            headerEnd = MessageScanner.indexOf(d, start, "\n\n");
-            bodyStart = headerEnd >= 0 ? headerEnd + 2 : d.length;
-            if (headerEnd < 0) {
-                headerEnd = d.length;
-            }
-        }
-        for (int i = start; i < headerEnd; i++) {
-            if (d[i] < 0) {
-                return null;
-            }
-        }
-        int lineEnd = lineEnd(d, start, headerEnd);
-        Problems problems = new Problems();
-        MessageScanner.StartLine startLine = MessageScanner.StartLine.parse(
-                new String(d, start, contentEnd(d, start, lineEnd, headerEnd) - start, StandardCharsets.ISO_8859_1),
-                problems);
-        if (!problems.isEmpty()) {
+        int n = d.length;
+        int startLineEnd = crlf(d, start, n);
+        if (startLineEnd <= start) {
             return null;
         }
-        String[] kept = new String[16];
-        int k = 0;
-        String via = null;
-        String contentLength = null;
-        String contentType = null;
-        String cseq = null;
-        String to = null;
-        int seen = 0;
-        for (int pos = lineEnd + 1; pos < headerEnd; ) {
-            int le = lineEnd(d, pos, headerEnd);
-            int e = contentEnd(d, pos, le, headerEnd);
-            int next = le + 1;
-            if (e == pos) {
-                pos = next;
-                continue;
-            }
-            if (d[pos] == ' ' || d[pos] == '\t') {
+        String method = null;
+        String requestUri = null;
+        int status = 0;
+        String reason = null;
+        if (startsWith(d, start, startLineEnd, "SIP/")) {
+            status = status(d, start, startLineEnd);
+            if (status == 0) {
                 return null;
             }
-            int colon = indexOf(d, pos, e, (byte) ':');
+            int space = indexOf(d, indexOf(d, start, startLineEnd, (byte) ' ') + 1, startLineEnd, (byte) ' ');
+            reason = space < 0 ? "" : pool.share(d, space + 1, startLineEnd);
+        } else {
+            int first = indexOf(d, start, startLineEnd, (byte) ' ');
+            int second = first < 0 ? -1 : indexOf(d, first + 1, startLineEnd, (byte) ' ');
+            if (first <= start || second <= first + 1 || indexOf(d, second + 1, startLineEnd, (byte) ' ') >= 0
+                    || !startsWith(d, second + 1, startLineEnd, "SIP/") || !isToken(d, start, first)) {
+                return null;
+            }
+            method = Methods.known(d, start, first);
+            if (method == null) {
+                method = new String(d, start, first - start, StandardCharsets.ISO_8859_1);
+            }
+            requestUri = pool.share(d, first + 1, second);
+        }
+        SipMessage.KeptHeaders kept = new SipMessage.KeptHeaders();
+        String branch = null;
+        String toTag = null;
+        int contentLength = -1;
+        int contentType = -1;
+        int contentTypeEnd = -1;
+        int seen = 0;
+        int pos = startLineEnd + 2;
+        int lineEnd;
+        while ((lineEnd = crlf(d, pos, n)) != pos) {
+            if (lineEnd < 0 || d[pos] == ' ' || d[pos] == '\t') {
+                return null;
+            }
+            int colon = indexOf(d, pos, lineEnd, (byte) ':');
             if (colon <= pos) {
                 return null;
             }
             int ns = trimStart(d, pos, colon);
             int ne = trimEnd(d, ns, colon);
-            int vs = trimStart(d, colon + 1, e);
-            int ve = trimEnd(d, vs, e);
+            int vs = trimStart(d, colon + 1, lineEnd);
+            int ve = trimEnd(d, vs, lineEnd);
             int kind = kind(d, ns, ne);
-            seen |= 1 << kind;
-            String name = kind == OTHER || kind == EXTENSION ? null : NAMES[kind];
+            int bit = 1 << kind;
             switch (kind) {
                 case VIA -> {
-                    if (via == null) {
-                        via = new String(d, vs, ve - vs, StandardCharsets.ISO_8859_1);
+                    if ((seen & bit) == 0) {
+                        branch = branch(d, vs, ve, pool);
                     }
                 }
                 case CONTENT_LENGTH -> {
-                    if (contentLength == null) {
-                        contentLength = new String(d, vs, ve - vs, StandardCharsets.ISO_8859_1);
+                    if ((seen & bit) == 0) {
+                        contentLength = digits(d, vs, ve);
+                        if (contentLength < 0) {
+                            return null;
+                        }
                     }
                 }
                 case CONTENT_TYPE -> {
-                    if (contentType == null) {
-                        contentType = new String(d, vs, ve - vs, StandardCharsets.ISO_8859_1);
+                    if ((seen & bit) == 0) {
+                        contentType = vs;
+                        contentTypeEnd = ve;
                     }
                 }
                 case EXTENSION -> {
-                    String sent = HeaderNames.expand(new String(d, ns, ne - ns, StandardCharsets.ISO_8859_1));
-                    if (SipMessage.isKept(sent)) {
-                        name = pool.share(sent);
+                    String name = extensionName(d, ns, ne, pool);
+                    if (!name.isEmpty()) {
+                        kept.add(name, pool.share(d, vs, ve));
                     }
                 }
+                case OTHER -> {
+                    // not needed in memory: scanned again from the bytes when asked for
+                }
                 default -> {
-                    // the rest are kept (below) or not needed
+                    String value = pool.share(d, vs, ve);
+                    if (kind == TO && (seen & bit) == 0) {
+                        toTag = tag(d, vs, ve, pool);
+                    }
+                    kept.add(NAMES[kind], value);
                 }
             }
-            if (name != null && kind != VIA && kind != CONTENT_LENGTH && kind != CONTENT_TYPE) {
-                if (k + 2 > kept.length) {
-                    kept = Arrays.copyOf(kept, kept.length * 2);
-                }
-                String value = pool.share(d, vs, ve);
-                kept[k++] = name;
-                kept[k++] = value;
-                if (kind == CSEQ && cseq == null) {
-                    cseq = value;
-                } else if (kind == TO && to == null) {
-                    to = value;
-                }
-            }
-            pos = next;
+            seen |= bit;
+            pos = lineEnd + 2;
         }
-        int mandatory = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
-        if ((seen & mandatory) != mandatory || !plainCseq(cseq, startLine.method())) {
+        if ((seen & MANDATORY) != MANDATORY || !plainCseq(kept.cseq, method)) {
             return null;
         }
-        int available = d.length - bodyStart;
-        int length = available;
-        if (contentLength != null) {
-            int n;
-            try {
-                n = Integer.parseInt(contentLength.trim());
-            } catch (NumberFormatException ex) {
+        int bodyStart = pos + 2;
+        int length = n - bodyStart;
+        if (contentLength >= 0) {
+            if (contentLength > length) {
                 return null;
             }
-            if (n < 0 || n > available) {
-                return null;
-            }
-            length = n;
+            length = contentLength;
         }
         boolean sdp = false;
-        if (contentType != null && length > 0) {
-            String type = contentType.toLowerCase(Locale.ROOT).trim();
-            if (type.startsWith("multipart/")) {
+        if (contentType >= 0 && length > 0) {
+            if (startsWithIgnoringCase(d, contentType, contentTypeEnd, "multipart/")) {
                 return null;
             }
-            sdp = type.startsWith("application/sdp");
+            sdp = startsWithIgnoringCase(d, contentType, contentTypeEnd, "application/sdp");
         }
-        return MessageScanner.compact(payload, pool, startLine, Arrays.copyOf(kept, k), via, to, sdp, problems, null);
+        return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
+                payload.transport(), method, requestUri, status, reason, kept, branch, toTag, sdp, false, null,
+                payload.file(), payload.fileOffset(), d, null);
+    }
+
+    /**
+     * Index of the CR of the CR LF ending the line at {@code from}; -1 when a byte is not ASCII, the line ends in
+     * a bare LF or the data ends first. A line of only CR LF gives {@code from}.
+     */
+    private static int crlf(byte[] d, int from, int n) {
+        for (int i = from; i < n; i++) {
+            byte b = d[i];
+            if (b == '\n') {
+                return i > from && d[i - 1] == '\r' ? i - 1 : -1;
+            }
+            if (b < 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The status of a status line {@code SIP/x SP code [SP reason]}, or 0 when it has no valid one. */
+    private static int status(byte[] d, int from, int to) {
+        int code = indexOf(d, from, to, (byte) ' ') + 1;
+        if (code == 0 || to - code < 3 || code + 3 < to && d[code + 3] != ' ') {
+            return 0;
+        }
+        int status = 0;
+        for (int i = code; i < code + 3; i++) {
+            if (d[i] < '0' || d[i] > '9') {
+                return 0;
+            }
+            status = status * 10 + d[i] - '0';
+        }
+        return status >= 100 && status <= 699 ? status : 0;
+    }
+
+    /** Visible ASCII only, as a method name must be. */
+    private static boolean isToken(byte[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (d[i] <= ' ' || d[i] == 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The canonical name of a kept X-/P- header, or "" when it is not kept. */
+    private static String extensionName(byte[] d, int from, int to, StringPool pool) {
+        String sent = pool.share(d, from, to);
+        String known = EXTENSION_NAMES.get(sent);
+        if (known != null) {
+            return known;
+        }
+        String expanded = HeaderNames.expand(sent);
+        String verdict = SipMessage.isKept(expanded) ? pool.share(expanded) : "";
+        if (EXTENSION_NAMES.size() < EXTENSION_NAMES_MAX) {
+            EXTENSION_NAMES.put(sent, verdict);
+        }
+        return verdict;
+    }
+
+    /** The decimal number of up to 9 digits at {@code d[from, to)}, or -1 (other spellings go to the full scan). */
+    private static int digits(byte[] d, int from, int to) {
+        if (to == from || to - from > 9) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (d[i] < '0' || d[i] > '9') {
+                return -1;
+            }
+            n = n * 10 + d[i] - '0';
+        }
+        return n;
+    }
+
+    /** As {@link SipMessage#branchOf} on the Via value at {@code d[from, to)}. */
+    private static String branch(byte[] d, int from, int to, StringPool pool) {
+        int comma = indexOf(d, from, to, (byte) ',');
+        long at = parameter(d, from, comma < 0 ? to : comma, "branch", false);
+        return at < 0 ? "" : pool.share(d, (int) (at >>> 32), (int) at);
+    }
+
+    /** As {@link SipMessage#tagOf} on the To value at {@code d[from, to)}. */
+    private static String tag(byte[] d, int from, int to, StringPool pool) {
+        int close = -1;
+        for (int i = to - 1; i >= from; i--) {
+            if (d[i] == '>') {
+                close = i;
+                break;
+            }
+        }
+        long at = parameter(d, close < 0 ? from : close, to, "tag", true);
+        return at < 0 ? null : pool.share(d, (int) (at >>> 32), (int) at);
+    }
+
+    /**
+     * Where the first non-empty value of {@code ;name=value} in {@code d[from, end)} is, as start << 32 | end, or
+     * -1: the byte form of {@code SipMessage.parameter}, which it must match.
+     */
+    private static long parameter(byte[] d, int from, int end, String name, boolean stopAtAngle) {
+        for (int semi = indexOf(d, from, end, (byte) ';'); semi >= 0; semi = indexOf(d, semi + 1, end, (byte) ';')) {
+            int i = skipSpace(d, semi + 1, end);
+            if (i + name.length() > end || !sameIgnoringCase(d, i, name)) {
+                continue;
+            }
+            i = skipSpace(d, i + name.length(), end);
+            if (i >= end || d[i] != '=') {
+                continue;
+            }
+            i = skipSpace(d, i + 1, end);
+            int stop = i;
+            while (stop < end) {
+                byte c = d[stop];
+                if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
+                    break;
+                }
+                stop++;
+            }
+            if (stop > i) {
+                return (long) i << 32 | stop;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(byte[] d, int from, int end) {
+        int i = from;
+        while (i < end && isSpace(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     /**
      * The CSeq check of the full scan in its plain form: ASCII digits, one space, a method matching the
-     * request's. Other spellings (tabs, several spaces) go to the full scan.
+     * request's. Other spellings (tabs, several spaces, any other white space) go to the full scan.
      */
     private static boolean plainCseq(String cseq, String method) {
         int space = cseq.indexOf(' ');
-        if (space <= 0 || space == cseq.length() - 1 || cseq.indexOf(' ', space + 1) >= 0 || cseq.indexOf('\t') >= 0) {
+        if (space <= 0 || space == cseq.length() - 1 || cseq.indexOf(' ', space + 1) >= 0) {
             return false;
         }
-        for (int i = 0; i < space; i++) {
-            if (cseq.charAt(i) < '0' || cseq.charAt(i) > '9') {
+        for (int i = 0; i < cseq.length(); i++) {
+            char c = cseq.charAt(i);
+            if (i < space ? c < '0' || c > '9' : c < ' ') {
                 return false;
             }
         }
@@ -207,6 +341,14 @@ final class FastScan {
         return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' ? EXTENSION : OTHER;
     }
 
+    private static boolean startsWith(byte[] d, int from, int to, String ascii) {
+        return to - from >= ascii.length() && StringPool.sameAscii(ascii, d, from);
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] d, int from, int to, String lower) {
+        return to - from >= lower.length() && sameIgnoringCase(d, from, lower);
+    }
+
     private static boolean sameIgnoringCase(byte[] d, int from, String name) {
         for (int i = 0; i < name.length(); i++) {
             int c = d[from + i];
@@ -222,17 +364,6 @@ final class FastScan {
             }
         }
         return true;
-    }
-
-    /** Index of the line feed ending the line at {@code from}, or {@code end}. */
-    private static int lineEnd(byte[] d, int from, int end) {
-        int i = indexOf(d, from, end, (byte) '\n');
-        return i < 0 ? end : i;
-    }
-
-    /** The end of a line's content: a carriage return before its line feed is not content. */
-    private static int contentEnd(byte[] d, int from, int lineEnd, int end) {
-        return lineEnd < end && lineEnd > from && d[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
     }
 
     private static int indexOf(byte[] d, int from, int to, byte b) {

@@ -21,6 +21,16 @@ final class Methods {
         return s.substring(from, to).toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** The shared instance of the well-known method spelled exactly by the ASCII bytes {@code d[from, to)}, or null. */
+    static String known(byte[] d, int from, int to) {
+        for (String k : KNOWN) {
+            if (k.length() == to - from && StringPool.sameAscii(k, d, from)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** The shared instance of {@code name} when it is a well-known method, else {@code name}. */
     static String canonical(String name) {
         for (String k : KNOWN) {

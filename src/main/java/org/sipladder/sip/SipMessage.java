@@ -120,6 +120,15 @@ public final class SipMessage {
                String method, String requestUri, int status, String reason, String[] kept, String topViaBranch,
                String toTag, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail) {
+        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, KeptHeaders.of(kept),
+                topViaBranch, toTag, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail);
+    }
+
+    /** As the constructor above, with the kept headers already sorted into their fields. */
+    SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
+               String method, String requestUri, int status, String reason, KeptHeaders kept, String topViaBranch,
+               String toTag, boolean hasSdp, boolean malformed, String malformedReason,
+               CaptureFile file, long fileOffset, byte[] wire, Object detail) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -129,27 +138,13 @@ public final class SipMessage {
         this.requestUri = requestUri;
         this.status = status;
         this.reason = reason;
-        String[] values = new String[FIXED.size()];
-        List<String> more = null;
-        for (int i = 0; i < kept.length; i += 2) {
-            int slot = fixedSlot(kept[i]);
-            if (slot >= 0 && values[slot] == null) {
-                values[slot] = kept[i + 1];
-            } else {
-                if (more == null) {
-                    more = new ArrayList<>(4);
-                }
-                more.add(kept[i]);
-                more.add(kept[i + 1]);
-            }
-        }
-        this.callIdValue = values[0];
-        this.cseqValue = values[1];
-        this.from = values[2];
-        this.to = values[3];
-        this.userAgent = values[4];
-        this.server = values[5];
-        this.extras = more == null ? null : more.toArray(NONE);
+        this.callIdValue = kept.callId;
+        this.cseqValue = kept.cseq;
+        this.from = kept.from;
+        this.to = kept.to;
+        this.userAgent = kept.userAgent;
+        this.server = kept.server;
+        this.extras = kept.extras();
         this.topViaBranch = topViaBranch;
         this.toTag = toTag;
         this.hasSdp = hasSdp;
@@ -160,6 +155,55 @@ public final class SipMessage {
         this.length = wire == null ? 0 : wire.length;
         this.checksum = file != null ? checksum(wire) : 0;
         this.detail = detail;
+    }
+
+    /**
+     * The kept headers of a message being read, in message order: the first value of each header with a field
+     * of its own goes to that field, the rest (other kept headers, repeats) to name/value pairs.
+     */
+    static final class KeptHeaders {
+        String callId;
+        String cseq;
+        String from;
+        String to;
+        String userAgent;
+        String server;
+        private List<String> more;
+
+        static KeptHeaders of(String[] pairs) {
+            KeptHeaders kept = new KeptHeaders();
+            for (int i = 0; i < pairs.length; i += 2) {
+                kept.add(pairs[i], pairs[i + 1]);
+            }
+            return kept;
+        }
+
+        /** Adds the next kept header; {@code name} is its canonical name. */
+        void add(String name, String value) {
+            switch (fixedSlot(name)) {
+                case 0 -> callId = callId == null ? value : extra(name, value, callId);
+                case 1 -> cseq = cseq == null ? value : extra(name, value, cseq);
+                case 2 -> from = from == null ? value : extra(name, value, from);
+                case 3 -> to = to == null ? value : extra(name, value, to);
+                case 4 -> userAgent = userAgent == null ? value : extra(name, value, userAgent);
+                case 5 -> server = server == null ? value : extra(name, value, server);
+                default -> extra(name, value, null);
+            }
+        }
+
+        /** Records a pair beyond the fields and returns {@code kept}, the field's value, unchanged. */
+        private String extra(String name, String value, String kept) {
+            if (more == null) {
+                more = new ArrayList<>(4);
+            }
+            more.add(name);
+            more.add(value);
+            return kept;
+        }
+
+        String[] extras() {
+            return more == null ? null : more.toArray(NONE);
+        }
     }
 
     /** A copy of {@code m} with another verdict of the full parser. */

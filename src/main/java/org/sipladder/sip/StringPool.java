@@ -1,6 +1,7 @@
 package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Shares equal header values between messages (the From of a dialog, the Call-ID of a leg...): a direct-mapped
@@ -16,6 +17,8 @@ final class StringPool {
     private static final int SLOTS = 1 << 12;
 
     private final String[] slots = new String[SLOTS];
+    /** The bytes of each slot's string, compared in bulk (a character at a time is slow before the JIT's last tier). */
+    private final byte[][] slotBytes = new byte[SLOTS][];
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     String share(byte[] a, int from, int to) {
@@ -24,12 +27,13 @@ final class StringPool {
             h = 31 * h + a[i];
         }
         int slot = spread(h);
-        String known = slots[slot];
-        if (known != null && known.length() == to - from && sameAscii(known, a, from)) {
-            return known;
+        byte[] bytes = slotBytes[slot];
+        if (bytes != null && Arrays.equals(bytes, 0, bytes.length, a, from, to)) {
+            return slots[slot];
         }
         String made = new String(a, from, to - from, StandardCharsets.ISO_8859_1);
         slots[slot] = made;
+        slotBytes[slot] = Arrays.copyOfRange(a, from, to);
         return made;
     }
 
@@ -44,14 +48,29 @@ final class StringPool {
             return known;
         }
         slots[slot] = s;
+        slotBytes[slot] = asciiBytes(s);
         return s;
+    }
+
+    /** The bytes of an ASCII string; null for any other, which byte sequences then never match. */
+    private static byte[] asciiBytes(String s) {
+        byte[] bytes = new byte[s.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = s.charAt(i);
+            if (c > 127) {
+                return null;
+            }
+            bytes[i] = (byte) c;
+        }
+        return bytes;
     }
 
     private static int spread(int h) {
         return (h * 0x9E3779B1 >>> 20) & (SLOTS - 1);
     }
 
-    private static boolean sameAscii(String s, byte[] a, int from) {
+    /** True when {@code a} holds the characters of {@code s} from {@code from} on (ASCII). */
+    static boolean sameAscii(String s, byte[] a, int from) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) != a[from + i]) {
                 return false;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,31 +79,88 @@ class CompactMessageTest {
     @ParameterizedTest
     @MethodSource("messages")
     void compactMessageAgreesWithTheFullScan(String text) {
-        SipPayload payload = SipParserTest.payload(text.getBytes(StandardCharsets.UTF_8));
+        assertAgree(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Thousands of damaged variants of plain messages (a byte inserted, removed or changed where the one-pass
+     * scan makes its decisions): whichever way each is read, the compact message says what the full scan says.
+     */
+    @Test
+    void damagedMessagesStillAgreeWithTheFullScan() {
+        byte[] alphabet = " \t\r\n:;,=<>aZ0-/\u007f".getBytes(StandardCharsets.ISO_8859_1);
+        List<byte[]> plain = messages().limit(4).map(m -> m.getBytes(StandardCharsets.UTF_8)).toList();
+        Random random = new Random(20261124);
+        int fast = 0;
+        for (int round = 0; round < 4000; round++) {
+            byte[] m = plain.get(round % plain.size());
+            int at = random.nextInt(m.length);
+            byte[] damaged = switch (random.nextInt(3)) {
+                case 0 -> insert(m, at, random.nextInt(8) == 0 ? (byte) 0xC3 : alphabet[random.nextInt(alphabet.length)]);
+                case 1 -> remove(m, at);
+                default -> replace(m, at, alphabet[random.nextInt(alphabet.length)]);
+            };
+            if (MessageScanner.scan(SipParserTest.payload(damaged), new Problems()).isEmpty()) {
+                continue;
+            }
+            assertAgree(damaged);
+            if (FastScan.summary(SipParserTest.payload(damaged), 0, new StringPool()) != null) {
+                fast++;
+            }
+        }
+        assertTrue(fast > 1000, "most damage is harmless to the one-pass scan: " + fast);
+    }
+
+    private static byte[] insert(byte[] m, int at, byte b) {
+        byte[] out = new byte[m.length + 1];
+        System.arraycopy(m, 0, out, 0, at);
+        out[at] = b;
+        System.arraycopy(m, at, out, at + 1, m.length - at);
+        return out;
+    }
+
+    private static byte[] remove(byte[] m, int at) {
+        byte[] out = new byte[m.length - 1];
+        System.arraycopy(m, 0, out, 0, at);
+        System.arraycopy(m, at + 1, out, at, m.length - at - 1);
+        return out;
+    }
+
+    private static byte[] replace(byte[] m, int at, byte b) {
+        byte[] out = m.clone();
+        out[at] = b;
+        return out;
+    }
+
+    private static void assertAgree(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("\r", "<CR>").replace("\t", "<TAB>")
+                .replace("\u007f", "<DEL>");
+        SipPayload payload = SipParserTest.payload(bytes);
         SipMessage full = MessageScanner.scan(payload, new Problems()).orElseThrow();
         SipMessage compact = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow();
-        assertEquals(full.method(), compact.method());
-        assertEquals(full.requestUri(), compact.requestUri());
-        assertEquals(full.status(), compact.status());
-        assertEquals(full.reason(), compact.reason());
-        assertEquals(full.callId(), compact.callId());
-        assertEquals(full.cseq(), compact.cseq());
-        assertEquals(full.cseqNumber(), compact.cseqNumber());
-        assertEquals(full.cseqMethod(), compact.cseqMethod());
-        assertEquals(full.topViaBranch(), compact.topViaBranch());
-        assertEquals(full.toTag(), compact.toTag());
-        assertEquals(full.hasSdp(), compact.hasSdp());
-        assertEquals(full.malformed(), compact.malformed());
-        assertEquals(full.malformedReason(), compact.malformedReason());
+        assertEquals(full.label(), compact.label(), text);
+        assertEquals(full.method(), compact.method(), text);
+        assertEquals(full.requestUri(), compact.requestUri(), text);
+        assertEquals(full.status(), compact.status(), text);
+        assertEquals(full.reason(), compact.reason(), text);
+        assertEquals(full.callId(), compact.callId(), text);
+        assertEquals(full.cseq(), compact.cseq(), text);
+        assertEquals(full.cseqNumber(), compact.cseqNumber(), text);
+        assertEquals(full.cseqMethod(), compact.cseqMethod(), text);
+        assertEquals(full.topViaBranch(), compact.topViaBranch(), text);
+        assertEquals(full.toTag(), compact.toTag(), text);
+        assertEquals(full.hasSdp(), compact.hasSdp(), text);
+        assertEquals(full.malformed(), compact.malformed(), text);
+        assertEquals(full.malformedReason(), compact.malformedReason(), text);
         for (String name : NAMES) {
             assertEquals(full.header(name), compact.header(name), name);
             assertEquals(full.headers(name), compact.headers(name), name);
         }
-        assertEquals(full.correlationHeaders(), compact.correlationHeaders());
-        assertEquals(full.headers(), compact.headers());
+        assertEquals(full.correlationHeaders(), compact.correlationHeaders(), text);
+        assertEquals(full.headers(), compact.headers(), text);
         assertArrayEquals(full.body(), compact.body());
-        assertEquals(full.sdp(), compact.sdp());
-        assertEquals(full.raw(), compact.raw());
+        assertEquals(full.sdp(), compact.sdp(), text);
+        assertEquals(full.raw(), compact.raw(), text);
     }
 
     @Test
