@@ -16,6 +16,11 @@ final class PipelinedRead {
 
     private static final int BATCH = 256;
     private static final int QUEUE_BATCHES = 16;
+    /**
+     * With a {@link PreparingListener} that can prepare on the caller's thread, payloads are handed over
+     * unprepared while fewer batches than this wait (the caller keeps up), and prepared here while more do.
+     */
+    private static final int RAW_BELOW = 2;
 
     /** A progress report crossing threads. */
     private record Progress(long bytesRead, long totalBytes) {
@@ -37,7 +42,8 @@ final class PipelinedRead {
 
     CaptureSummary read(CaptureReader reader, Path file, CaptureListener listener) throws CaptureException {
         PreparingListener<?> preparing = listener instanceof PreparingListener<?> p ? p : null;
-        Thread thread = new Thread(() -> produce(reader, file, preparing), "capture reader");
+        boolean balance = preparing != null && preparing.preparesOnCaller();
+        Thread thread = new Thread(() -> produce(reader, file, preparing, balance), "capture reader");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -48,14 +54,17 @@ final class PipelinedRead {
         }
     }
 
-    private void produce(CaptureReader reader, Path file, PreparingListener<?> preparing) {
+    private void produce(CaptureReader reader, Path file, PreparingListener<?> preparing, boolean balance) {
         List<Object> batch = new ArrayList<>(BATCH);
         End end;
         try {
             CaptureSummary summary = reader.readHere(file, new CaptureListener() {
+                /** The caller keeps up: hand payloads over for it to prepare. */
+                private boolean handRaw = balance;
+
                 @Override
                 public void payload(SipPayload p) {
-                    if (preparing == null) {
+                    if (preparing == null || handRaw) {
                         add(p);
                         return;
                     }
@@ -92,6 +101,7 @@ final class PipelinedRead {
                 private void handBatch() {
                     hand(new ArrayList<>(batch));
                     batch.clear();
+                    handRaw = balance && queue.size() < RAW_BELOW;
                 }
             });
             end = new End(summary, null);
@@ -127,7 +137,11 @@ final class PipelinedRead {
                 if (item instanceof Prepared p) {
                     deliver((PreparingListener<?>) listener, p.item());
                 } else if (item instanceof SipPayload p) {
-                    listener.payload(p);
+                    if (listener instanceof PreparingListener<?> preparing) {
+                        prepareHere(preparing, p);
+                    } else {
+                        listener.payload(p);
+                    }
                 } else if (item instanceof String warning) {
                     listener.warning(warning);
                 } else if (item instanceof Progress p) {
@@ -139,6 +153,13 @@ final class PipelinedRead {
             if (!cancel && listener.cancelled()) {
                 cancel = true;
             }
+        }
+    }
+
+    private static <T> void prepareHere(PreparingListener<T> listener, SipPayload p) {
+        T item = listener.prepareOnCaller(p);
+        if (item != null) {
+            listener.prepared(item);
         }
     }
 

@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             messages = summary.payloads();
         } else {
             LiveFlows flows = new LiveFlows(FlowSettings.defaults());
-            summary = new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr())
+            summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
                     .read(capture, m -> {
                         flows.add(m);
                         heap.tick();

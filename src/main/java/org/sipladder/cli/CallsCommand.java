@@ -29,7 +29,7 @@ final class CallsCommand implements Callable<Integer> {
     public Integer call() throws CaptureException, IOException {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
-        new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr()).read(input.capture, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.capture, flows::add);
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
             try (FlowJson json = new FlowJson(out)) {

@@ -14,20 +14,34 @@ import org.sipladder.sip.SipParser;
 /** Reads a capture and hands over its SIP messages in capture order; the reader's warnings go to stderr. */
 final class CaptureMessages {
 
-    private final SipParser parser;
+    private final SipParser.Depth depth;
     private final PrintWriter err;
 
-    CaptureMessages(SipParser parser, PrintWriter err) {
-        this.parser = parser;
+    CaptureMessages(SipParser.Depth depth, PrintWriter err) {
+        this.depth = depth;
         this.err = err;
     }
 
     CaptureSummary read(Path file, Consumer<SipMessage> each) throws CaptureException {
-        // parsing runs on the reader's thread, the caller's work on this one
+        // parsing runs on the reader's thread, and for a scan also on this one when it has time to spare beside
+        // the caller's work (one parser per thread: a parser shares strings between its messages; the full parse
+        // stays on one thread, as jain-sip's parsers are not known to be safe side by side)
+        SipParser onReader = new SipParser(depth);
+        SipParser onCaller = new SipParser(depth);
         CaptureSummary summary = new CaptureReader().read(file, new PreparingListener<SipMessage>() {
             @Override
             public SipMessage prepare(SipPayload p) {
-                return parser.parse(p).orElse(null);
+                return onReader.parse(p).orElse(null);
+            }
+
+            @Override
+            public boolean preparesOnCaller() {
+                return depth == SipParser.Depth.SCAN;
+            }
+
+            @Override
+            public SipMessage prepareOnCaller(SipPayload p) {
+                return onCaller.parse(p).orElse(null);
             }
 
             @Override

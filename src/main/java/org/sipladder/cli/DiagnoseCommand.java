@@ -93,7 +93,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     private List<CallFlow> flows(Path file) throws CaptureException {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
-        new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr()).read(file, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(file, flows::add);
         return flows.snapshot();
     }
 }

@@ -30,7 +30,7 @@ final class MessagesCommand implements Callable<Integer> {
         TextTable table = new TextTable(new String[] {"FRAME", "TIME (UTC)", "SOURCE", "", "DESTINATION", "MESSAGE",
             "CALL-ID"}, 0, 2);
         // JSON lines stream out as messages are read; the table waits for all rows to size its columns
-        new CaptureMessages(new SipParser(), spec.commandLine().getErr()).read(input.capture, m -> {
+        new CaptureMessages(SipParser.Depth.FULL, spec.commandLine().getErr()).read(input.capture, m -> {
             if (input.json) {
                 out.println(gson.toJson(MessageJson.of(m)));
             } else {

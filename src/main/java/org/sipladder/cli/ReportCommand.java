@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
         checkWritable(target);
         LiveKitConfig config = config();
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
-        CaptureSummary summary = new CaptureMessages(new SipParser(SipParser.Depth.SCAN), spec.commandLine().getErr())
+        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
                 .read(capture, flows::add);
         List<CallFlow> calls = flows.snapshot();
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config);

@@ -13,6 +13,8 @@ final class CallFlowAssembly {
             .comparingLong((LegState l) -> l.first().message().timestampMicros())
             .thenComparingLong(l -> l.first().seq());
 
+    private static final int RECENT_TRANSACTIONS = 8;
+
     private CallFlowAssembly() {
     }
 
@@ -34,11 +36,26 @@ final class CallFlowAssembly {
         }
         all.sort(Comparator.comparingLong(ie -> ie.entry().seq()));
         List<FlowMessage> messages = new ArrayList<>(all.size());
-        // one key string per transaction of the call, shared by its messages
+        // one key string per transaction of the call, shared by its messages; a message's transaction is nearly
+        // always one of the last few, so the key string is made once per transaction, not once per message
         Map<String, String> keys = new HashMap<>();
+        Entry[] recent = new Entry[RECENT_TRANSACTIONS];
+        String[] recentKeys = new String[RECENT_TRANSACTIONS];
+        int next = 0;
         for (IndexedEntry ie : all) {
             Entry e = ie.entry();
-            String key = keys.computeIfAbsent(e.transactionKey(), k -> k);
+            String key = null;
+            for (int k = 0; k < recent.length && recent[k] != null && key == null; k++) {
+                if (recent[k].sameTransaction(e)) {
+                    key = recentKeys[k];
+                }
+            }
+            if (key == null) {
+                key = keys.computeIfAbsent(e.transactionKey(), k -> k);
+                recent[next] = e;
+                recentKeys[next] = key;
+                next = (next + 1) % RECENT_TRANSACTIONS;
+            }
             messages.add(new FlowMessage(e.message(), ie.legIndex(), e.retransmission(), key));
         }
         return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(messages, settings),

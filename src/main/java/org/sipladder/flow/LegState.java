@@ -85,7 +85,7 @@ final class LegState {
      * way and say the same thing (method or status, To tag, RSeq of reliable provisionals).
      */
     private static boolean same(SipMessage a, SipMessage b) {
-        return SipFields.sameTransaction(a, b) && a.status() == b.status() && Objects.equals(a.method(), b.method())
+        return a.status() == b.status() && Objects.equals(a.method(), b.method()) && SipFields.sameTransaction(a, b)
                 && a.src().equals(b.src()) && a.dst().equals(b.dst())
                 && Objects.equals(SipFields.toTag(a), SipFields.toTag(b)) && Objects.equals(a.header("RSeq"), b.header("RSeq"));
     }

@@ -1,6 +1,5 @@
 package org.sipladder.flow;
 
-import java.util.Objects;
 import org.sipladder.sip.SipMessage;
 
 /** Reads the few header details grouping needs (Via branch, tags, called number) from a {@link SipMessage}. */
@@ -10,12 +9,12 @@ final class SipFields {
     private SipFields() {
     }
 
-    /** The transaction a message belongs to: top Via branch plus CSeq, shared by a request and its responses. */
-    /** True when {@code a} and {@code b} have the same transaction key. */
+    /** True when {@code a} and {@code b} have the same transaction key (top Via branch, CSeq number and method). */
     static boolean sameTransaction(SipMessage a, SipMessage b) {
-        return a.cseqNumber() == b.cseqNumber() && Objects.equals(a.cseqMethod(), b.cseqMethod())
-                && a.topViaBranch().equals(b.topViaBranch());
+        return a.topViaBranch().equals(b.topViaBranch()) && a.sameCseq(b);
     }
+
+    /** The transaction a message belongs to: top Via branch plus CSeq, shared by a request and its responses. */
 
     static String transactionKey(SipMessage m) {
         return m.topViaBranch() + "|" + m.cseqNumber() + " " + m.cseqMethod();
@@ -76,11 +75,26 @@ final class SipFields {
         if (haystack == null) {
             return false;
         }
-        char first = Character.toLowerCase(needle.charAt(0));
-        for (int i = 0; i + needle.length() <= haystack.length(); i++) {
-            if (Character.toLowerCase(haystack.charAt(i)) == first
-                    && haystack.regionMatches(true, i, needle, 0, needle.length())) {
+        // candidates found by indexOf of the first character in either case, which is far quicker than a
+        // case-folding look at every character
+        char first = needle.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
+        int last = haystack.length() - needle.length();
+        int l = haystack.indexOf(lower);
+        int u = lower == upper ? -1 : haystack.indexOf(upper);
+        while (l >= 0 || u >= 0) {
+            int i = l < 0 ? u : u < 0 ? l : Math.min(l, u);
+            if (i > last) {
+                return false;
+            }
+            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
+            }
+            if (i == l) {
+                l = haystack.indexOf(lower, i + 1);
+            } else {
+                u = haystack.indexOf(upper, i + 1);
             }
         }
         return false;

@@ -1,10 +1,11 @@
 package org.sipladder.flow;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import org.sipladder.sip.SipMessage;
 
@@ -19,7 +20,7 @@ final class TimingCorrelation {
     /** INVITEs older than this are forgotten; far beyond the window, so slightly out-of-order captures still match. */
     private static final long MEMORY_MICROS = 60_000_000L;
 
-    private record Received(String callId, long micros, long frame, String digits) {
+    record Received(String callId, long micros, long frame, String digits) {
     }
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
@@ -59,10 +60,16 @@ final class TimingCorrelation {
         return null;
     }
 
-    private static String evidence(Received a, SipMessage invite, String callId, String digits) {
-        return String.format(Locale.ROOT, "The INVITE in frame %d (Call-ID %s) was sent by %s %.3f s after that host "
-                        + "received the INVITE in frame %d (Call-ID %s), and both called numbers end in %s.",
-                invite.frame(), callId, invite.src().address(), (invite.timestampMicros() - a.micros()) / 1e6,
-                a.frame(), a.callId(), digits.substring(digits.length() - MATCHING_DIGITS));
+    static String evidence(Received a, SipMessage invite, String callId, String digits) {
+        // concatenation rather than String.format: this runs for every joined leg of a large capture
+        return "The INVITE in frame " + invite.frame() + " (Call-ID " + callId + ") was sent by "
+                + invite.src().address() + " " + milliseconds(invite.timestampMicros() - a.micros())
+                + " s after that host received the INVITE in frame " + a.frame() + " (Call-ID " + a.callId()
+                + "), and both called numbers end in " + digits.substring(digits.length() - MATCHING_DIGITS) + ".";
+    }
+
+    /** Microseconds as seconds with three decimals, rounded half up (as {@code %.3f} prints them). */
+    static String milliseconds(long micros) {
+        return BigDecimal.valueOf(micros, 6).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -556,6 +557,15 @@ public final class SipMessage {
     /** The CSeq value normalised to "number METHOD", or null. */
     public String cseq() {
         return normalisedCseq(cseqValue);
+    }
+
+    /**
+     * True when both messages have the same CSeq number and method; cheap when their CSeq values are spelt alike,
+     * as those of one transaction almost always are.
+     */
+    public boolean sameCseq(SipMessage other) {
+        return Objects.equals(cseqValue, other.cseqValue)
+                || cseqNumber() == other.cseqNumber() && Objects.equals(cseqMethod(), other.cseqMethod());
     }
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */

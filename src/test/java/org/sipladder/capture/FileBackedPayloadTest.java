@@ -185,4 +185,58 @@ class FileBackedPayloadTest {
         }
         assertEquals(expected, taken);
     }
+
+    @Test
+    void aListenerThatCanPrepareOnTheCallerSharesTheWorkAndStillTakesInOrder() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 20_000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-" + i + "@test"));
+        }
+        Path f = c.write(dir.resolve("b.pcap"));
+        Thread caller = Thread.currentThread();
+        int[] onReader = {0};
+        int[] onCaller = {0};
+        List<Long> taken = new ArrayList<>();
+        new CaptureReader().read(f, new PreparingListener<Long>() {
+            @Override
+            public Long prepare(SipPayload p) {
+                assertTrue(Thread.currentThread() != caller, "prepare runs on the reader's thread");
+                onReader[0]++;
+                return p.frame();
+            }
+
+            @Override
+            public boolean preparesOnCaller() {
+                return true;
+            }
+
+            @Override
+            public Long prepareOnCaller(SipPayload p) {
+                assertSame(caller, Thread.currentThread());
+                onCaller[0]++;
+                return p.frame();
+            }
+
+            @Override
+            public void prepared(Long frame) {
+                assertSame(caller, Thread.currentThread());
+                taken.add(frame);
+                if (frame > 5000 && frame < 8000) {
+                    // a slow stretch on the caller's side: the reader must take over the preparing
+                    try {
+                        Thread.sleep(0, 200_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        assertEquals(20_000, taken.size());
+        for (int i = 0; i < taken.size(); i++) {
+            assertEquals(i + 1, taken.get(i), "taken in capture order");
+        }
+        assertEquals(20_000, onReader[0] + onCaller[0], "each payload prepared once");
+        assertTrue(onReader[0] > 0 && onCaller[0] > 0, onReader[0] + " prepared on the reader, " + onCaller[0]
+                + " on the caller");
+    }
 }

@@ -42,6 +42,8 @@ public final class PipelineCaptureLoader implements CaptureLoader {
     public LoadedCapture load(Path capture, LoadObserver observer) throws CaptureLoadException {
         // The scan keeps every field as sent; the jain-sip judgement waits until the user inspects a message.
         SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        // a parser shares strings between its messages, so each thread that parses has one
+        SipParser callerParser = new SipParser(SipParser.Depth.SCAN);
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         List<String> warnings = new ArrayList<>();
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
@@ -51,11 +53,22 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         boolean[] firstCallsShown = {false};
         CaptureSummary summary;
         try {
-            // parsing runs on the reader's thread, flows and snapshots on this one
+            // parsing runs on the reader's thread, flows and snapshots on this one, which also parses when it
+            // has time to spare
             summary = new CaptureReader().read(capture, new PreparingListener<SipMessage>() {
                 @Override
                 public SipMessage prepare(SipPayload payload) {
                     return parser.parse(payload).orElse(null);
+                }
+
+                @Override
+                public boolean preparesOnCaller() {
+                    return true;
+                }
+
+                @Override
+                public SipMessage prepareOnCaller(SipPayload payload) {
+                    return callerParser.parse(payload).orElse(null);
                 }
 
                 @Override

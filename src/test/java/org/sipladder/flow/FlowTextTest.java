@@ -1,0 +1,62 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand-made text helpers of the flow engine agree with the JDK routines they stand in for. */
+class FlowTextTest {
+
+    @Test
+    void millisecondsPrintAsPercentThreeF() {
+        Random random = new Random(7);
+        long[] edges = {0, 1, 499, 500, 501, 999, 1000, 1499, 1500, 2500, 10_000_500, 4_999_999, 5_000_000,
+            123_456_789_500L, 86_400_000_000L};
+        for (long micros : edges) {
+            assertEquals(String.format(Locale.ROOT, "%.3f", micros / 1e6), TimingCorrelation.milliseconds(micros),
+                    "micros " + micros);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            long micros = i % 2 == 0 ? random.nextInt(10_000_000) : random.nextLong(3_600_000_000_000L);
+            assertEquals(String.format(Locale.ROOT, "%.3f", micros / 1e6), TimingCorrelation.milliseconds(micros),
+                    "micros " + micros);
+        }
+    }
+
+    @Test
+    void containsIgnoreCaseFindsTheNeedleInAnyCaseAndPlace() {
+        assertTrue(SipFields.containsIgnoreCase("sip:1@x.SIP.LiveKit.cloud", ".sip.livekit.cloud"));
+        assertTrue(SipFields.containsIgnoreCase("LiveKit", "livekit"));
+        assertTrue(SipFields.containsIgnoreCase("my-Drachtio-server", "drachtio"));
+        assertTrue(SipFields.containsIgnoreCase("lLivekit", "livekit"));
+        assertTrue(SipFields.containsIgnoreCase("LlIVEKIT", "livekit"));
+        assertFalse(SipFields.containsIgnoreCase("liveki", "livekit"));
+        assertFalse(SipFields.containsIgnoreCase("l i v e k i t", "livekit"));
+        assertFalse(SipFields.containsIgnoreCase(null, "livekit"));
+        assertFalse(SipFields.containsIgnoreCase("", "livekit"));
+        Random random = new Random(11);
+        String alphabet = "lLiIvVeEkKtT.x";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(20); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextBoolean()) {
+                // the needle, or a near miss, in random case at a random place
+                String word = random.nextBoolean() ? "livekit" : "liveki";
+                StringBuilder cased = new StringBuilder();
+                for (char c : word.toCharArray()) {
+                    cased.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+                }
+                b.insert(random.nextInt(b.length() + 1), cased);
+            }
+            String hay = b.toString();
+            boolean expected = hay.toLowerCase(Locale.ROOT).contains("livekit");
+            assertEquals(expected, SipFields.containsIgnoreCase(hay, "livekit"), hay);
+        }
+    }
+}
