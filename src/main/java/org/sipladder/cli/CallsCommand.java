@@ -33,7 +33,9 @@ final class CallsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
             try (FlowJson json = new FlowJson(out)) {
-                for (CallFlow c : Prefetch.of(flows.inStartOrder())) {
+                // this thread writes while the calls are assembled on the other cores (at least one)
+                int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+                for (CallFlow c : Prefetch.of(flows.assemblyInStartOrder(), workers)) {
                     json.write(c);
                 }
             }

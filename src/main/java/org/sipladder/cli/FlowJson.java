@@ -1,6 +1,5 @@
 package org.sipladder.cli;
 
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,11 +14,10 @@ import org.sipladder.flow.Timings;
  */
 final class FlowJson implements AutoCloseable {
 
-    private final JsonWriter json;
+    private final JsonOut json;
 
     FlowJson(Writer out) throws IOException {
-        json = FastWriter.prettyJson(out);
-        json.setSerializeNulls(true);
+        json = new JsonOut(out);
         json.beginArray();
     }
 

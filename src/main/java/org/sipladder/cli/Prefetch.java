@@ -1,48 +1,58 @@
 package org.sipladder.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 /**
- * Runs an iterator a little ahead on a thread of its own: while the caller writes one call, the next ones are
- * being assembled on the other core. Order is kept; at most a few batches wait, so memory stays bounded.
- * A failure of the source iterator is thrown to the caller.
+ * Runs tasks a little ahead on threads of their own and hands their results over in task order: while the caller
+ * writes one call, the next ones are being assembled on the other cores. Worker {@code k} of {@code n} runs the
+ * batches {@code k, k + n, k + 2n...}, each into a short queue of its own, so memory stays bounded however fast
+ * either side is. A failure of a task is thrown to the caller.
  */
 final class Prefetch<T> implements Iterator<T> {
 
     private static final int BATCH = 64;
-    private static final int BATCHES_AHEAD = 8;
+    private static final int BATCHES_AHEAD = 4;
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-    private Iterator<T> current = java.util.Collections.emptyIterator();
+    private final List<BlockingQueue<Object>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private Iterator<T> current = Collections.emptyIterator();
+    private int nextQueue;
     private boolean ended;
 
-    private Prefetch(Iterator<T> source) {
-        Thread thread = new Thread(() -> run(source), "prefetch");
-        thread.setDaemon(true);
-        thread.start();
+    private Prefetch(List<? extends Supplier<T>> tasks, int workers) {
+        for (int k = 0; k < workers; k++) {
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+            queues.add(queue);
+            int first = k;
+            Thread thread = new Thread(() -> run(tasks, first, workers, queue), "prefetch-" + k);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
     }
 
-    static <T> Iterable<T> of(Iterable<T> source) {
-        return () -> new Prefetch<>(source.iterator());
+    /** The results of {@code tasks}, in order, computed by {@code workers} threads (at least one). */
+    static <T> Iterable<T> of(List<? extends Supplier<T>> tasks, int workers) {
+        return () -> new Prefetch<>(tasks, Math.max(1, workers));
     }
 
-    private void run(Iterator<T> source) {
+    /** Runs the batches {@code first, first + step...}; ends with END (or with what a task threw). */
+    private static <T> void run(List<? extends Supplier<T>> tasks, int first, int step, BlockingQueue<Object> queue) {
         try {
-            List<T> batch = new ArrayList<>(BATCH);
-            while (source.hasNext()) {
-                batch.add(source.next());
-                if (batch.size() == BATCH) {
-                    queue.put(batch);
-                    batch = new ArrayList<>(BATCH);
+            for (int start = first * BATCH; start < tasks.size(); start += step * BATCH) {
+                int end = Math.min(tasks.size(), start + BATCH);
+                List<T> batch = new ArrayList<>(end - start);
+                for (int i = start; i < end; i++) {
+                    batch.add(tasks.get(i).get());
                 }
-            }
-            if (!batch.isEmpty()) {
                 queue.put(batch);
             }
             queue.put(END);
@@ -63,18 +73,24 @@ final class Prefetch<T> implements Iterator<T> {
         while (!current.hasNext() && !ended) {
             Object next;
             try {
-                next = queue.take();
+                next = queues.get(nextQueue).take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stop();
                 throw new IllegalStateException("interrupted while waiting for the next call", e);
             }
+            nextQueue = (nextQueue + 1) % queues.size();
             if (next == END) {
+                // batches are dealt in turn, so the first worker to run out means all batches were taken
                 ended = true;
+                stop();
             } else if (next instanceof RuntimeException e) {
                 ended = true;
+                stop();
                 throw e;
             } else if (next instanceof Error e) {
                 ended = true;
+                stop();
                 throw e;
             } else {
                 current = ((List<T>) next).iterator();
@@ -89,5 +105,10 @@ final class Prefetch<T> implements Iterator<T> {
             throw new NoSuchElementException();
         }
         return current.next();
+    }
+
+    /** Stops the workers still running (a failure or the end leaves nothing more to wait for). */
+    private void stop() {
+        threads.forEach(Thread::interrupt);
     }
 }

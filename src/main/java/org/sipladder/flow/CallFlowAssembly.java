@@ -10,8 +10,8 @@ import java.util.Map;
 final class CallFlowAssembly {
 
     private static final Comparator<LegState> START_ORDER = Comparator
-            .comparingLong((LegState l) -> l.first().message().timestampMicros())
-            .thenComparingLong(l -> l.first().seq());
+            .comparingLong(LegState::firstMicros)
+            .thenComparingLong(LegState::firstSeq);
 
     private static final int RECENT_TRANSACTIONS = 8;
 

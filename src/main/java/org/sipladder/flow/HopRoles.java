@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -18,6 +18,13 @@ final class HopRoles {
 
     private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
     private static final List<String> JAMBONZ_HEADERS = List.of("X-CID", "X-Call-Sid", "X-Account-Sid");
+
+    /**
+     * The role each User-Agent or Server value points to (SIP_ENDPOINT for none): a capture has few distinct
+     * agents and every message names one. Bounded, as a hostile capture could name a new one per message.
+     */
+    private static final Map<String, Role> AGENT_ROLES = new ConcurrentHashMap<>();
+    private static final int AGENT_ROLES_MAX = 1024;
 
     /** Clue sentences by address, role and kind of clue. */
     private final Map<String, Map<Role, Map<String, String>>> clues = new LinkedHashMap<>();
@@ -39,9 +46,10 @@ final class HopRoles {
             }
         }
         if (firstInvite != null) {
-            long frame = firstInvite.frame();
-            roles.clue(firstInvite.src().address(), Role.CARRIER, "first INVITE",
-                    () -> "It sent the first INVITE of the call" + at(frame) + ".");
+            Map<String, String> kinds = roles.kinds(firstInvite.src().address(), Role.CARRIER);
+            if (!kinds.containsKey("first INVITE")) {
+                kinds.put("first INVITE", "It sent the first INVITE of the call" + at(firstInvite.frame()) + ".");
+            }
         }
         List<Hop> hops = new ArrayList<>();
         for (String address : columnOrder(messages)) {
@@ -67,30 +75,47 @@ final class HopRoles {
         return order;
     }
 
+    // Each clue's sentence is made only when it is the first of its kind: this runs for every message of every
+    // call of a large capture, where lambdas capturing the message would cost more than the checks.
     private void collect(SipMessage m) {
         String sender = m.src().address();
         long frame = m.frame();
         if (m.isRequest()) {
             String uri = m.requestUri() == null ? "" : m.requestUri();
             if (SipFields.containsIgnoreCase(uri, LIVEKIT_DOMAIN)) {
-                clue(m.dst().address(), Role.LIVEKIT, "Request-URI",
-                        () -> "It was sent " + m.method() + " " + m.requestUri() + ", a LiveKit SIP domain" + at(frame) + ".");
+                Map<String, String> kinds = kinds(m.dst().address(), Role.LIVEKIT);
+                if (!kinds.containsKey("Request-URI")) {
+                    kinds.put("Request-URI", "It was sent " + m.method() + " " + m.requestUri()
+                            + ", a LiveKit SIP domain" + at(frame) + ".");
+                }
             } else if (SipFields.containsIgnoreCase(m.header("To"), LIVEKIT_DOMAIN)) {
-                clue(m.dst().address(), Role.LIVEKIT, "To",
-                        () -> "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain" + at(frame) + ".");
+                Map<String, String> kinds = kinds(m.dst().address(), Role.LIVEKIT);
+                if (!kinds.containsKey("To")) {
+                    kinds.put("To", "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain"
+                            + at(frame) + ".");
+                }
             }
             for (String name : JAMBONZ_HEADERS) {
                 if (m.header(name) != null) {
-                    clue(sender, Role.JAMBONZ, name, () -> "It sent " + name + ", a header Jambonz adds" + at(frame) + ".");
+                    Map<String, String> kinds = kinds(sender, Role.JAMBONZ);
+                    if (!kinds.containsKey(name)) {
+                        kinds.put(name, "It sent " + name + ", a header Jambonz adds" + at(frame) + ".");
+                    }
                 }
             }
         } else {
             if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
-                clue(sender, Role.LIVEKIT, "100 Processing", () -> "It answered 100 Processing, as LiveKit SIP does" + at(frame) + ".");
+                Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
+                if (!kinds.containsKey("100 Processing")) {
+                    kinds.put("100 Processing", "It answered 100 Processing, as LiveKit SIP does" + at(frame) + ".");
+                }
             }
             String toTag = SipFields.toTag(m);
             if (toTag != null && toTag.startsWith("SCL_")) {
-                clue(sender, Role.LIVEKIT, "SCL_", () -> "Its To tag " + toTag + " has LiveKit SIP's SCL_ prefix" + at(frame) + ".");
+                Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
+                if (!kinds.containsKey("SCL_")) {
+                    kinds.put("SCL_", "Its To tag " + toTag + " has LiveKit SIP's SCL_ prefix" + at(frame) + ".");
+                }
             }
         }
         agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
@@ -104,20 +129,39 @@ final class HopRoles {
         if (agent == null) {
             return;
         }
-        if (SipFields.containsIgnoreCase(agent, "drachtio") || SipFields.containsIgnoreCase(agent, "jambonz")) {
-            clue(sender, Role.JAMBONZ, "agent", () -> "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
-        } else if (SipFields.containsIgnoreCase(agent, "livekit")) {
-            clue(sender, Role.LIVEKIT, "agent", () -> "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
+        Role role = agentRole(agent);
+        if (role != null) {
+            Map<String, String> kinds = kinds(sender, role);
+            if (!kinds.containsKey("agent")) {
+                kinds.put("agent", "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
+            }
         }
     }
 
-    /** Records the first clue of each kind for an address and role; later ones only repeat it. */
-    private void clue(String address, Role role, String kind, Supplier<String> sentence) {
-        Map<String, String> kinds = clues.computeIfAbsent(address, a -> new EnumMap<>(Role.class))
-                .computeIfAbsent(role, r -> new LinkedHashMap<>());
-        if (!kinds.containsKey(kind)) {
-            kinds.put(kind, sentence.get());
+    /** Jambonz for a drachtio or jambonz agent, LiveKit for a livekit one, else null; remembered per agent. */
+    private static Role agentRole(String agent) {
+        Role known = AGENT_ROLES.get(agent);
+        if (known != null) {
+            return known == Role.SIP_ENDPOINT ? null : known;
         }
+        Role role;
+        if (SipFields.containsIgnoreCase(agent, "drachtio") || SipFields.containsIgnoreCase(agent, "jambonz")) {
+            role = Role.JAMBONZ;
+        } else if (SipFields.containsIgnoreCase(agent, "livekit")) {
+            role = Role.LIVEKIT;
+        } else {
+            role = null;
+        }
+        if (AGENT_ROLES.size() < AGENT_ROLES_MAX) {
+            AGENT_ROLES.put(agent, role == null ? Role.SIP_ENDPOINT : role);
+        }
+        return role;
+    }
+
+    /** The clues of one kind so far for an address and role, by kind: only the first clue of a kind counts. */
+    private Map<String, String> kinds(String address, Role role) {
+        return clues.computeIfAbsent(address, a -> new EnumMap<>(Role.class))
+                .computeIfAbsent(role, r -> new LinkedHashMap<>());
     }
 
     private Hop hop(String address, FlowSettings settings) {

@@ -1,20 +1,44 @@
 package org.sipladder.flow;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sipladder.sip.SipMessage;
 
-/** The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. */
+/**
+ * The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. The messages and their
+ * arrival numbers are held in two arrays rather than as {@link Entry} objects, which are made when asked for: a
+ * large capture holds hundreds of thousands of messages, and an object each cost the collector more than the
+ * rest of loading them.
+ */
 final class LegState {
 
     /** Up to this many entries a new message is compared with each; beyond, an index by identity hash is used. */
     private static final int LINEAR = 32;
+    /** Set in a {@link #seqs} element for a retransmission (arrival numbers are never negative). */
+    private static final long REPEAT = Long.MIN_VALUE;
 
     private final String callId;
-    private final List<Entry> entries = new ArrayList<>(4);
+    private SipMessage[] messages = new SipMessage[4];
+    /** Arrival number of each message, with {@link #REPEAT} set for a retransmission. */
+    private long[] seqs = new long[4];
+    private int size;
+    /** The entries as a list, made on demand from the arrays. */
+    private final List<Entry> entries = new AbstractList<>() {
+        @Override
+        public Entry get(int index) {
+            Objects.checkIndex(index, size);
+            return entry(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    };
     /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
     private Map<Long, Integer> byIdentity;
     private boolean hasInitialInvite;
@@ -27,12 +51,27 @@ final class LegState {
         return callId;
     }
 
+    /** The entries in arrival order; a view that each call of {@code get} makes an entry for. */
     List<Entry> entries() {
         return entries;
     }
 
     Entry first() {
-        return entries.get(0);
+        return entry(0);
+    }
+
+    /** Capture time of the first message. */
+    long firstMicros() {
+        return messages[0].timestampMicros();
+    }
+
+    /** Arrival number of the first message. */
+    long firstSeq() {
+        return seqs[0] & ~REPEAT;
+    }
+
+    private Entry entry(int i) {
+        return new Entry(seqs[i] & ~REPEAT, messages[i], seqs[i] < 0);
     }
 
     /** True once the leg holds an INVITE that opens a dialog (the leg's first INVITE has been seen). */
@@ -40,24 +79,28 @@ final class LegState {
         return hasInitialInvite;
     }
 
-    Entry add(long seq, SipMessage m) {
+    void add(long seq, SipMessage m) {
         // the hash only serves the index, which small legs do without
         long hash = byIdentity != null ? identityHash(m) : 0;
         boolean repeated = sameMessage(m, hash) >= 0;
-        Entry e = new Entry(seq, m, repeated);
-        entries.add(e);
+        if (size == messages.length) {
+            messages = Arrays.copyOf(messages, size * 2);
+            seqs = Arrays.copyOf(seqs, size * 2);
+        }
+        messages[size] = m;
+        seqs[size] = repeated ? seq | REPEAT : seq;
+        size++;
         if (byIdentity != null) {
-            byIdentity.putIfAbsent(hash, entries.size() - 1);
-        } else if (entries.size() > LINEAR) {
+            byIdentity.putIfAbsent(hash, size - 1);
+        } else if (size > LINEAR) {
             byIdentity = new HashMap<>();
-            for (int i = 0; i < entries.size(); i++) {
-                byIdentity.putIfAbsent(identityHash(entries.get(i).message()), i);
+            for (int i = 0; i < size; i++) {
+                byIdentity.putIfAbsent(identityHash(messages[i]), i);
             }
         }
         if (!repeated && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
             hasInitialInvite = true;
         }
-        return e;
     }
 
     /** Index of an earlier entry that {@code m} repeats, or -1; {@code hash} is its identity hash once indexed. */
@@ -67,13 +110,13 @@ final class LegState {
             if (candidate == null) {
                 return -1;
             }
-            if (same(entries.get(candidate).message(), m)) {
+            if (same(messages[candidate], m)) {
                 return candidate;
             }
             // two different messages with one hash: rare enough to look at every entry
         }
-        for (int i = 0; i < entries.size(); i++) {
-            if (same(entries.get(i).message(), m)) {
+        for (int i = 0; i < size; i++) {
+            if (same(messages[i], m)) {
                 return i;
             }
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -83,12 +84,26 @@ public final class LiveFlows {
                 .iterator();
     }
 
+    /**
+     * As {@link #inStartOrder}, as one task per call that assembles it, so that several threads can share the
+     * work (assembling distinct calls at once is safe once no more messages are added).
+     */
+    public synchronized List<Supplier<CallFlow>> assemblyInStartOrder() {
+        List<Starting> ordered = startOrder();
+        List<Supplier<CallFlow>> tasks = new ArrayList<>(ordered.size());
+        for (Starting s : ordered) {
+            FlowGroups.Group g = s.group();
+            tasks.add(() -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, settings) : g.cached);
+        }
+        return tasks;
+    }
+
     /** The calls by the time, then frame, of their first message. */
     private List<Starting> startOrder() {
         List<Starting> ordered = new ArrayList<>(groups.all().size());
         for (FlowGroups.Group g : groups.all()) {
-            Entry first = first(g);
-            ordered.add(new Starting(first.message().timestampMicros(), first.message().frame(), g));
+            LegState first = first(g);
+            ordered.add(new Starting(first.firstMicros(), first.first().message().frame(), g));
         }
         ordered.sort(START_ORDER);
         return ordered;
@@ -98,12 +113,12 @@ public final class LiveFlows {
     private record Starting(long micros, long frame, FlowGroups.Group group) {
     }
 
-    /** The entry of the group that arrived first. */
-    private static Entry first(FlowGroups.Group g) {
-        Entry first = null;
+    /** The leg of the group whose first message arrived first. */
+    private static LegState first(FlowGroups.Group g) {
+        LegState first = null;
         for (LegState leg : g.legs) {
-            if (first == null || leg.first().seq() < first.seq()) {
-                first = leg.first();
+            if (first == null || leg.firstSeq() < first.firstSeq()) {
+                first = leg;
             }
         }
         return first;

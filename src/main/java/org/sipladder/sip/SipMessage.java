@@ -33,6 +33,8 @@ public final class SipMessage {
             "X-CID", "X-Call-Sid", "X-Account-Sid");
     /** X-CID, or an X-/P- header whose name ends in Call-ID or CallID (B2BUA correlation headers). */
     private static final Pattern CORRELATION = Pattern.compile("(?i)x-cid|[xp]-([a-z0-9]+-)*call-?id");
+    /** {@link #KEPT} as an array, {@link #FIXED} first in the same order. */
+    private static final String[] KEPT_NAMES = KEPT.toArray(new String[0]);
     private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
     private static final String[] NONE = new String[0];
@@ -515,21 +517,29 @@ public final class SipMessage {
 
     /** First value of the named header (case-insensitive, full name), or null. */
     public String header(String name) {
+        // the flow engine asks by the canonical constants, many times per message: found without case folding
+        for (int i = 0; i < KEPT_NAMES.length; i++) {
+            if (KEPT_NAMES[i] == name) {
+                return i < FIXED.size() ? fixed(i) : extra(name);
+            }
+        }
         if (isKept(name)) {
             int slot = fixedSlot(name);
-            if (slot >= 0) {
-                return fixed(slot);
-            }
-            if (extras != null) {
-                for (int i = 0; i < extras.length; i += 2) {
-                    if (extras[i].equalsIgnoreCase(name)) {
-                        return extras[i + 1];
-                    }
-                }
-            }
-            return null;
+            return slot >= 0 ? fixed(slot) : extra(name);
         }
         return MessageScanner.first(headers(), name);
+    }
+
+    /** The first value of a kept header without a field of its own, or null. */
+    private String extra(String name) {
+        if (extras != null) {
+            for (int i = 0; i < extras.length; i += 2) {
+                if (extras[i].equalsIgnoreCase(name)) {
+                    return extras[i + 1];
+                }
+            }
+        }
+        return null;
     }
 
     /** All values of the named header in order. */

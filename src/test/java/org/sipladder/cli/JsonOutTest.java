@@ -1,0 +1,139 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link JsonOut} prints exactly what Gson's JsonWriter prints with our settings, for any document. */
+class JsonOutTest {
+
+    private static final String TRICKY = "\"\\\t\b\n\r\f\u0000\u0001\u001f\u007f\u00e9\u2028\u2029\u20ac\ud83d\ude00 </>&'=";
+
+    @Test
+    void randomDocumentsPrintAsGsonPrintsThem() throws IOException {
+        Random random = new Random(42);
+        for (int doc = 0; doc < 2000; doc++) {
+            StringWriter ours = new StringWriter();
+            StringWriter gsons = new StringWriter();
+            JsonOut a = new JsonOut(ours);
+            JsonWriter b = FastWriter.prettyJson(gsons);
+            b.setSerializeNulls(true);
+            if (random.nextBoolean()) {
+                a.beginArray();
+                b.beginArray();
+                array(random, a, b, 0);
+                a.endArray();
+                b.endArray();
+            } else {
+                a.beginObject();
+                b.beginObject();
+                object(random, a, b, 0);
+                a.endObject();
+                b.endObject();
+            }
+            a.flush();
+            b.flush();
+            assertEquals(gsons.toString(), ours.toString(), "document " + doc);
+        }
+    }
+
+    @Test
+    void longStringsAndEscapesAcrossTheBufferEdgeAreKept() throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            s.append(i % 997 == 0 ? TRICKY.charAt(i % TRICKY.length()) : (char) ('a' + i % 26));
+        }
+        for (int prefix = 65_520; prefix < 65_540; prefix++) {
+            String value = "x".repeat(prefix) + TRICKY + s;
+            StringWriter ours = new StringWriter();
+            StringWriter gsons = new StringWriter();
+            JsonOut a = new JsonOut(ours);
+            JsonWriter b = FastWriter.prettyJson(gsons);
+            a.beginArray().value(value).value("tail").endArray().flush();
+            b.beginArray().value(value).value("tail").endArray().flush();
+            assertEquals(gsons.toString(), ours.toString(), "prefix " + prefix);
+        }
+    }
+
+    @Test
+    void misuseIsRefused() throws IOException {
+        JsonOut json = new JsonOut(new StringWriter());
+        json.beginObject();
+        assertThrows(IllegalStateException.class, () -> json.value("no name"));
+        json.name("a");
+        assertThrows(IllegalStateException.class, () -> json.name("b"));
+        assertThrows(IllegalStateException.class, json::endObject);
+    }
+
+    private static void array(Random random, JsonOut a, JsonWriter b, int depth) throws IOException {
+        for (int n = random.nextInt(5); n > 0; n--) {
+            value(random, a, b, depth);
+        }
+    }
+
+    private static void object(Random random, JsonOut a, JsonWriter b, int depth) throws IOException {
+        for (int n = random.nextInt(5); n > 0; n--) {
+            String name = text(random);
+            a.name(name);
+            b.name(name);
+            value(random, a, b, depth);
+        }
+    }
+
+    private static void value(Random random, JsonOut a, JsonWriter b, int depth) throws IOException {
+        switch (random.nextInt(depth < 4 ? 7 : 5)) {
+            case 0 -> {
+                String s = text(random);
+                a.value(s);
+                b.value(s);
+            }
+            case 1 -> {
+                long v = random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(1000);
+                a.value(v);
+                b.value(v);
+            }
+            case 2 -> {
+                BigDecimal v = BigDecimal.valueOf(random.nextLong() % 10_000_000_000_000L, random.nextInt(7));
+                a.value(v);
+                b.value(v);
+            }
+            case 3 -> {
+                a.value((String) null);
+                b.value((String) null);
+            }
+            case 4 -> {
+                a.value((BigDecimal) null);
+                b.value((BigDecimal) null);
+            }
+            case 5 -> {
+                a.beginArray();
+                b.beginArray();
+                array(random, a, b, depth + 1);
+                a.endArray();
+                b.endArray();
+            }
+            default -> {
+                a.beginObject();
+                b.beginObject();
+                object(random, a, b, depth + 1);
+                a.endObject();
+                b.endObject();
+            }
+        }
+    }
+
+    private static String text(Random random) {
+        StringBuilder s = new StringBuilder();
+        for (int n = random.nextInt(12); n > 0; n--) {
+            s.append(random.nextInt(3) == 0 ? TRICKY.charAt(random.nextInt(TRICKY.length()))
+                    : (char) (' ' + random.nextInt(95)));
+        }
+        return s.toString();
+    }
+}
