@@ -130,7 +130,7 @@ final class LegState {
     private static boolean same(SipMessage a, SipMessage b) {
         return a.status() == b.status() && Objects.equals(a.method(), b.method()) && SipFields.sameTransaction(a, b)
                 && a.src().equals(b.src()) && a.dst().equals(b.dst())
-                && Objects.equals(SipFields.toTag(a), SipFields.toTag(b)) && Objects.equals(a.header("RSeq"), b.header("RSeq"));
+                && a.sameToTag(b) && Objects.equals(a.header("RSeq"), b.header("RSeq"));
     }
 
     private static long identityHash(SipMessage m) {

@@ -31,7 +31,7 @@ final class SipFields {
 
     /** A request that opens a dialog or stands alone (no To tag yet), as opposed to one inside a dialog. */
     static boolean isInitialRequest(SipMessage m) {
-        return m.isRequest() && toTag(m) == null && !"ACK".equals(m.method()) && !"CANCEL".equals(m.method());
+        return m.isRequest() && !m.hasToTag() && !"ACK".equals(m.method()) && !"CANCEL".equals(m.method());
     }
 
     /** The user part of a SIP URI (or of the URI inside a name-addr), or "" when there is none. */

@@ -74,7 +74,7 @@ final class FastScan {
         }
         SipMessage.KeptHeaders kept = new SipMessage.KeptHeaders();
         String branch = null;
-        String toTag = null;
+        int toTagSpan = SipMessage.NO_TAG;
         int contentLength = -1;
         int contentType = -1;
         int contentTypeEnd = -1;
@@ -127,7 +127,7 @@ final class FastScan {
                 default -> {
                     String value = pool.share(d, vs, ve);
                     if (kind == TO && (seen & bit) == 0) {
-                        toTag = tag(d, vs, ve, pool);
+                        toTagSpan = tagSpan(d, vs, ve);
                     }
                     kept.add(NAMES[kind], value);
                 }
@@ -154,7 +154,7 @@ final class FastScan {
             sdp = startsWithIgnoringCase(d, contentType, contentTypeEnd, "application/sdp");
         }
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
-                payload.transport(), method, requestUri, status, reason, kept, branch, toTag, sdp, false, null,
+                payload.transport(), method, requestUri, status, reason, kept, branch, toTagSpan, sdp, false, null,
                 payload.file(), payload.fileOffset(), d, null);
     }
 
@@ -238,8 +238,8 @@ final class FastScan {
         return at < 0 ? "" : pool.share(d, (int) (at >>> 32), (int) at);
     }
 
-    /** As {@link SipMessage#tagOf} on the To value at {@code d[from, to)}. */
-    private static String tag(byte[] d, int from, int to, StringPool pool) {
+    /** As {@link SipMessage#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */
+    private static int tagSpan(byte[] d, int from, int to) {
         int close = -1;
         for (int i = to - 1; i >= from; i--) {
             if (d[i] == '>') {
@@ -248,7 +248,7 @@ final class FastScan {
             }
         }
         long at = parameter(d, close < 0 ? from : close, to, "tag", true);
-        return at < 0 ? null : pool.share(d, (int) (at >>> 32), (int) at);
+        return at < 0 ? SipMessage.NO_TAG : SipMessage.tagSpan((int) (at >>> 32) - from, (int) at - from);
     }
 
     /**

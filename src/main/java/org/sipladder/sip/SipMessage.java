@@ -38,6 +38,11 @@ public final class SipMessage {
     private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
     private static final String[] NONE = new String[0];
+    /** {@link #toTagSpan} of a message without To tag. */
+    static final int NO_TAG = -1;
+    /** {@link #toTagSpan} of a tag ending beyond {@link #MAX_PACKED}: found again in the To value when asked for. */
+    private static final int FAR_TAG = -2;
+    private static final int MAX_PACKED = 0x7FFF;
     private static final int RECENT_SIZE = 1 << 13;
     /** The last details scanned again, kept strongly: a ring that each scan writes into. */
     private static final Object[] RECENT = new Object[RECENT_SIZE];
@@ -66,7 +71,11 @@ public final class SipMessage {
     /** Name/value pairs of the other kept headers, in message order; null when there are none. */
     private final String[] extras;
     private final String topViaBranch;
-    private final String toTag;
+    /**
+     * Where the To tag is in {@link #to}: start << 16 | end; {@link #NO_TAG} when there is none, {@link #FAR_TAG}
+     * when it lies too far into the value for that form. The tag is no string of its own: there is one per dialog.
+     */
+    private final int toTagSpan;
     private final boolean hasSdp;
     private final boolean malformed;
     private final String malformedReason;
@@ -110,7 +119,7 @@ public final class SipMessage {
                       List<SipHeader> headers, byte[] body, Sdp sdp, String raw,
                       boolean malformed, String malformedReason) {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptOf(headers, null),
-                branchOf(MessageScanner.first(headers, "Via")), tagOf(MessageScanner.first(headers, "To")), sdp != null,
+                branchOf(MessageScanner.first(headers, "Via")), tagSpan(MessageScanner.first(headers, "To")), sdp != null,
                 malformed, malformedReason,
                 null, -1, null, new Detail(List.copyOf(headers), body, sdp, raw));
     }
@@ -121,16 +130,19 @@ public final class SipMessage {
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, String[] kept, String topViaBranch,
-               String toTag, boolean hasSdp, boolean malformed, String malformedReason,
+               int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail) {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, KeptHeaders.of(kept),
-                topViaBranch, toTag, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail);
+                topViaBranch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail);
     }
 
-    /** As the constructor above, with the kept headers already sorted into their fields. */
+    /**
+     * As the constructor above, with the kept headers already sorted into their fields; {@code toTagSpan} is
+     * {@link #tagSpan} of the first To value.
+     */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, KeptHeaders kept, String topViaBranch,
-               String toTag, boolean hasSdp, boolean malformed, String malformedReason,
+               int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
@@ -149,7 +161,7 @@ public final class SipMessage {
         this.server = kept.server;
         this.extras = kept.extras();
         this.topViaBranch = topViaBranch;
-        this.toTag = toTag;
+        this.toTagSpan = toTagSpan;
         this.hasSdp = hasSdp;
         this.malformed = malformed;
         this.malformedReason = malformedReason;
@@ -228,7 +240,7 @@ public final class SipMessage {
         this.server = m.server;
         this.extras = m.extras;
         this.topViaBranch = m.topViaBranch;
-        this.toTag = m.toTag;
+        this.toTagSpan = m.toTagSpan;
         this.hasSdp = m.hasSdp;
         this.malformed = malformed;
         this.malformedReason = malformedReason;
@@ -347,15 +359,37 @@ public final class SipMessage {
             return null;
         }
         int close = nameAddr.lastIndexOf('>');
-        return parameter(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+        long at = parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+        return at < 0 ? null : nameAddr.substring((int) (at >>> 32), (int) at);
+    }
+
+    /** Where {@link #tagOf} finds the tag, in the packed form of {@link #toTagSpan}. */
+    static int tagSpan(String nameAddr) {
+        if (nameAddr == null) {
+            return NO_TAG;
+        }
+        int close = nameAddr.lastIndexOf('>');
+        long at = parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+        return at < 0 ? NO_TAG : tagSpan((int) (at >>> 32), (int) at);
+    }
+
+    /** The packed form of a tag at {@code [start, end)} of its value. */
+    static int tagSpan(int start, int end) {
+        return end <= MAX_PACKED ? start << 16 | end : FAR_TAG;
+    }
+
+    /** The first non-empty value of {@code ;name=value} in {@code s[from, end)}, as {@link #parameterAt}; or null. */
+    private static String parameter(String s, int from, int end, String name, boolean stopAtAngle) {
+        long at = parameterAt(s, from, end, name, stopAtAngle);
+        return at < 0 ? null : s.substring((int) (at >>> 32), (int) at);
     }
 
     /**
-     * The first non-empty value of {@code ;name=value} in {@code s[from, end)} (spaces allowed around {@code ;}
-     * and {@code =}, name in any case); the value ends at {@code ;}, {@code ,}, white space, and {@code >} when
-     * {@code stopAtAngle}. Null when there is none.
+     * Where the first non-empty value of {@code ;name=value} in {@code s[from, end)} is (spaces allowed around
+     * {@code ;} and {@code =}, name in any case), as start << 32 | end, or -1 when there is none; the value ends
+     * at {@code ;}, {@code ,}, white space, and {@code >} when {@code stopAtAngle}.
      */
-    private static String parameter(String s, int from, int end, String name, boolean stopAtAngle) {
+    private static long parameterAt(String s, int from, int end, String name, boolean stopAtAngle) {
         for (int semi = s.indexOf(';', from); semi >= 0 && semi < end; semi = s.indexOf(';', semi + 1)) {
             int i = skipSpace(s, semi + 1, end);
             if (i + name.length() > end || !s.regionMatches(true, i, name, 0, name.length())) {
@@ -375,10 +409,10 @@ public final class SipMessage {
                 stop++;
             }
             if (stop > i) {
-                return s.substring(i, stop);
+                return (long) i << 32 | stop;
             }
         }
-        return null;
+        return -1;
     }
 
     private static int skipSpace(String s, int from, int end) {
@@ -489,7 +523,28 @@ public final class SipMessage {
 
     /** The tag parameter of the To header, or null (a request opening a dialog has none). */
     public String toTag() {
-        return toTag;
+        if (toTagSpan == NO_TAG) {
+            return null;
+        }
+        return toTagSpan == FAR_TAG ? tagOf(to) : to.substring(toTagSpan >>> 16, toTagSpan & 0xFFFF);
+    }
+
+    /** True when the To header has a tag; as {@code toTag() != null}, without making the string. */
+    public boolean hasToTag() {
+        return toTagSpan != NO_TAG;
+    }
+
+    /** True when both messages have the same To tag, or neither has one; without making the strings. */
+    public boolean sameToTag(SipMessage other) {
+        if (toTagSpan < 0 || other.toTagSpan < 0) {
+            return toTagSpan == NO_TAG || other.toTagSpan == NO_TAG ? toTagSpan == other.toTagSpan
+                    : Objects.equals(toTag(), other.toTag());
+        }
+        int start = toTagSpan >>> 16;
+        int length = (toTagSpan & 0xFFFF) - start;
+        int otherStart = other.toTagSpan >>> 16;
+        return length == (other.toTagSpan & 0xFFFF) - otherStart
+                && to.regionMatches(start, other.to, otherStart, length);
     }
 
     /**

@@ -149,6 +149,8 @@ class CompactMessageTest {
         assertEquals(full.cseqMethod(), compact.cseqMethod(), text);
         assertEquals(full.topViaBranch(), compact.topViaBranch(), text);
         assertEquals(full.toTag(), compact.toTag(), text);
+        assertEquals(full.toTag() != null, compact.hasToTag(), text);
+        assertTrue(full.sameToTag(compact) && compact.sameToTag(full), text);
         assertEquals(full.hasSdp(), compact.hasSdp(), text);
         assertEquals(full.malformed(), compact.malformed(), text);
         assertEquals(full.malformedReason(), compact.malformedReason(), text);
@@ -161,6 +163,36 @@ class CompactMessageTest {
         assertArrayEquals(full.body(), compact.body());
         assertEquals(full.sdp(), compact.sdp(), text);
         assertEquals(full.raw(), compact.raw(), text);
+    }
+
+    @Test
+    void toTagsAreComparedWithoutStringsWhereverTheyStandInTheValue() {
+        String far = "x".repeat(40_000);
+        SipMessage nearA = response("<sip:b@b>;tag=abc");
+        SipMessage nearA2 = response("\"Bob\" <sip:bob@example.com;user=phone> ; TAG = abc;x=1");
+        SipMessage nearB = response("<sip:b@b>;tag=abd");
+        SipMessage farA = response("<sip:" + far + "@b>;tag=abc");
+        SipMessage farB = response("<sip:" + far + "@b>;tag=abcd");
+        SipMessage none = response("<sip:b@b>");
+        SipMessage none2 = response("<sip:" + far + "@b>");
+        assertEquals("abc", nearA2.toTag());
+        assertEquals("abc", farA.toTag());
+        assertEquals("abcd", farB.toTag());
+        assertNull(none.toTag());
+        assertTrue(nearA.sameToTag(nearA2) && nearA.sameToTag(farA) && farA.sameToTag(nearA2));
+        assertTrue(none.sameToTag(none2) && none2.sameToTag(none));
+        for (SipMessage[] pair : new SipMessage[][] {{nearA, nearB}, {nearA, farB}, {farA, farB}, {none, nearA},
+            {none2, farA}, {nearB, farA}}) {
+            assertTrue(!pair[0].sameToTag(pair[1]) && !pair[1].sameToTag(pair[0]),
+                    pair[0].toTag() + " / " + pair[1].toTag());
+        }
+        assertTrue(farA.hasToTag() && !none2.hasToTag());
+    }
+
+    private static SipMessage response(String to) {
+        String text = "SIP/2.0 200 OK\r\nVia: SIP/2.0/TCP a;branch=z9hG4bK-9\r\nFrom: <sip:a@a>;tag=f\r\nTo: " + to
+                + "\r\nCall-ID: t-1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+        return new SipParser(SipParser.Depth.SCAN).parse(SipParserTest.payload(text)).orElseThrow();
     }
 
     @Test
