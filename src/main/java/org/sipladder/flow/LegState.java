@@ -9,22 +9,22 @@ import java.util.Objects;
 import org.sipladder.sip.SipMessage;
 
 /**
- * The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. The messages and their
- * arrival numbers are held in two arrays rather than as {@link Entry} objects, which are made when asked for: a
- * large capture holds hundreds of thousands of messages, and an object each cost the collector more than the
- * rest of loading them.
+ * The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. A leg holds the arrival
+ * numbers of its messages, which are in the shared {@link MessageStore}, rather than {@link Entry} objects or
+ * references, and makes entries when asked for: a large capture holds hundreds of thousands of messages, and an
+ * object each, or a reference stored into every leg, cost the collector more than the rest of loading them.
  */
 final class LegState {
 
     /** Up to this many entries a new message is compared with each; beyond, an index by identity hash is used. */
     private static final int LINEAR = 32;
     /** Set in a {@link #seqs} element for a retransmission (arrival numbers are never negative). */
-    private static final long REPEAT = Long.MIN_VALUE;
+    private static final int REPEAT = Integer.MIN_VALUE;
 
     private final String callId;
-    private SipMessage[] messages = new SipMessage[4];
+    private final MessageStore store;
     /** Arrival number of each message, with {@link #REPEAT} set for a retransmission. */
-    private long[] seqs = new long[4];
+    private int[] seqs = new int[4];
     private int size;
     /** The entries as a list, made on demand from the arrays. */
     private final List<Entry> entries = new AbstractList<>() {
@@ -43,8 +43,9 @@ final class LegState {
     private Map<Long, Integer> byIdentity;
     private boolean hasInitialInvite;
 
-    LegState(String callId) {
+    LegState(String callId, MessageStore store) {
         this.callId = callId;
+        this.store = store;
     }
 
     String callId() {
@@ -62,7 +63,7 @@ final class LegState {
 
     /** Capture time of the first message. */
     long firstMicros() {
-        return messages[0].timestampMicros();
+        return message(0).timestampMicros();
     }
 
     /** Arrival number of the first message. */
@@ -71,7 +72,11 @@ final class LegState {
     }
 
     private Entry entry(int i) {
-        return new Entry(seqs[i] & ~REPEAT, messages[i], seqs[i] < 0);
+        return new Entry(seqs[i] & ~REPEAT, message(i), seqs[i] < 0);
+    }
+
+    private SipMessage message(int i) {
+        return store.get(seqs[i] & ~REPEAT);
     }
 
     /** True once the leg holds an INVITE that opens a dialog (the leg's first INVITE has been seen). */
@@ -79,15 +84,14 @@ final class LegState {
         return hasInitialInvite;
     }
 
-    void add(long seq, SipMessage m) {
+    /** Adds the message that has arrival number {@code seq} in the store. */
+    void add(int seq, SipMessage m) {
         // the hash only serves the index, which small legs do without
         long hash = byIdentity != null ? identityHash(m) : 0;
         boolean repeated = sameMessage(m, hash) >= 0;
-        if (size == messages.length) {
-            messages = Arrays.copyOf(messages, size * 2);
+        if (size == seqs.length) {
             seqs = Arrays.copyOf(seqs, size * 2);
         }
-        messages[size] = m;
         seqs[size] = repeated ? seq | REPEAT : seq;
         size++;
         if (byIdentity != null) {
@@ -95,7 +99,7 @@ final class LegState {
         } else if (size > LINEAR) {
             byIdentity = new HashMap<>();
             for (int i = 0; i < size; i++) {
-                byIdentity.putIfAbsent(identityHash(messages[i]), i);
+                byIdentity.putIfAbsent(identityHash(message(i)), i);
             }
         }
         if (!repeated && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
@@ -110,13 +114,13 @@ final class LegState {
             if (candidate == null) {
                 return -1;
             }
-            if (same(messages[candidate], m)) {
+            if (same(message(candidate), m)) {
                 return candidate;
             }
             // two different messages with one hash: rare enough to look at every entry
         }
         for (int i = 0; i < size; i++) {
-            if (same(messages[i], m)) {
+            if (same(message(i), m)) {
                 return i;
             }
         }

@@ -22,7 +22,7 @@ public final class LiveFlows {
     private final FlowGroups groups = new FlowGroups();
     private final HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private final TimingCorrelation timingCorrelation = new TimingCorrelation();
-    private long nextSeq;
+    private final MessageStore store = new MessageStore();
 
     public LiveFlows(FlowSettings settings) {
         this.settings = settings;
@@ -40,12 +40,12 @@ public final class LiveFlows {
         LegState leg = legs.get(callId);
         boolean newLeg = leg == null;
         if (newLeg) {
-            leg = new LegState(callId);
+            leg = new LegState(callId, store);
             legs.put(callId, leg);
             groups.addLeg(leg);
         }
         boolean hadInvite = leg.hasInitialInvite();
-        leg.add(nextSeq++, message);
+        leg.add(store.add(message), message);
         groups.touch(callId);
         if (newLeg) {
             headerCorrelation.onNewLeg(leg, groups);
@@ -126,6 +126,6 @@ public final class LiveFlows {
 
     /** Number of messages added so far that had a Call-ID. */
     public synchronized long messageCount() {
-        return nextSeq;
+        return store.size();
     }
 }
