@@ -18,9 +18,10 @@ final class PipelinedRead {
     private static final int QUEUE_BATCHES = 16;
     /**
      * With a {@link PreparingListener} that can prepare on the caller's thread, payloads are handed over
-     * unprepared while fewer batches than this wait (the caller keeps up), and prepared here while more do.
+     * unprepared while fewer batches than this (half the queue) wait, so the caller keeps up, and prepared here
+     * while more do.
      */
-    private static final int RAW_BELOW = 2;
+    private static final int RAW_BELOW = 8;
 
     /** A progress report crossing threads. */
     private record Progress(long bytesRead, long totalBytes) {
