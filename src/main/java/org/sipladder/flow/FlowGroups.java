@@ -3,6 +3,7 @@ package org.sipladder.flow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ final class FlowGroups {
     }
 
     private final Map<String, String> parent = new HashMap<>();
-    private final Map<String, Group> byRoot = new HashMap<>();
+    /** In the order the calls' first legs arrived: nearly start order already, which makes sorting them cheap. */
+    private final Map<String, Group> byRoot = new LinkedHashMap<>();
 
     void addLeg(LegState leg) {
         parent.put(leg.callId(), leg.callId());
