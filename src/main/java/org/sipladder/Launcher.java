@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.sipladder.cli.ConsoleWriter;
 import org.sipladder.cli.SipLadderCommand;
 import org.sipladder.ui.SipLadderApp;
 import org.sipladder.ui.StartupTraining;
@@ -25,7 +26,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, false, Charset.defaultCharset()),
+        System.exit(run(args, new ConsoleWriter(System.out, Charset.defaultCharset()),
                 new PrintWriter(System.err, false, Charset.defaultCharset()),
                 files -> SipLadderApp.launchWith(files.toArray(String[]::new), System.err)));
     }

@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
@@ -17,7 +18,16 @@ final class FlowJson implements AutoCloseable {
     private final JsonOut json;
 
     FlowJson(Writer out) throws IOException {
-        json = new JsonOut(out);
+        this(new JsonOut(out));
+    }
+
+    /** Writes UTF-8 bytes to {@code out}. */
+    FlowJson(OutputStream out) throws IOException {
+        this(new JsonOut(out));
+    }
+
+    private FlowJson(JsonOut json) throws IOException {
+        this.json = json;
         json.beginArray();
     }
 

@@ -1,16 +1,19 @@
 package org.sipladder.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A streaming JSON writer that prints exactly as Gson's {@code JsonWriter} does with a two-space indent, nulls
- * serialised and no HTML escaping (the form of all our JSON output), but several times faster: {@code calls --json}
- * on a large capture writes over a hundred megabytes, and Gson's character-at-a-time escaping was the slowest
- * step. Strings are copied into the buffer in bulk and only looked at again for characters that need escaping.
- * Structural misuse (a value where a name is due) is a programming error and throws IllegalStateException.
- * Not thread-safe.
+ * serialised and no HTML escaping (the form of all our JSON output), encoded as UTF-8, but several times faster:
+ * {@code calls --json} on a large capture writes over a hundred megabytes, and Gson's character-at-a-time
+ * escaping was the slowest step. It writes UTF-8 bytes, straight to a byte stream when it has one (no encoder
+ * pass) or decoded for a writer; strings are copied in bulk and looked at again only for bytes that need
+ * escaping. As with any UTF-8 output, a lone surrogate prints as '?'. Structural misuse (a value where a name
+ * is due) is a programming error and throws IllegalStateException. Not thread-safe.
  */
 final class JsonOut implements AutoCloseable {
 
@@ -44,16 +47,30 @@ final class JsonOut implements AutoCloseable {
         }
     }
 
-    private final Writer out;
-    private char[] buffer = new char[1 << 16];
+    /** Where the bytes go: a byte stream, or (null) {@link #chars}. */
+    private final OutputStream bytes;
+    private final Writer chars;
+    /** UTF-8 bytes; written out only between whole characters, so that each chunk decodes on its own. */
+    private byte[] buffer = new byte[1 << 16];
     private int used;
     private int[] stack = new int[32];
     private int depth;
     /** A name written by {@link #name} whose value has not come yet. */
     private boolean nameDangling;
 
+    /** Writes to {@code out}, which stays open. */
     JsonOut(Writer out) {
-        this.out = out;
+        this(null, out);
+    }
+
+    /** Writes UTF-8 to {@code out}, which stays open. */
+    JsonOut(OutputStream out) {
+        this(out, null);
+    }
+
+    private JsonOut(OutputStream bytes, Writer chars) {
+        this.bytes = bytes;
+        this.chars = chars;
         stack[depth++] = EMPTY_DOCUMENT;
     }
 
@@ -124,9 +141,21 @@ final class JsonOut implements AutoCloseable {
 
     /** Writes out what is buffered; the underlying writer stays open. */
     void flush() throws IOException {
-        out.write(buffer, 0, used);
+        writeBuffer();
+        if (bytes != null) {
+            bytes.flush();
+        } else {
+            chars.flush();
+        }
+    }
+
+    private void writeBuffer() throws IOException {
+        if (bytes != null) {
+            bytes.write(buffer, 0, used);
+        } else {
+            chars.write(new String(buffer, 0, used, StandardCharsets.UTF_8));
+        }
         used = 0;
-        out.flush();
     }
 
     /** Flushes; the underlying writer stays open. */
@@ -182,73 +211,68 @@ final class JsonOut implements AutoCloseable {
         int width = 1 + 2 * (depth - 1);
         room(width);
         buffer[used++] = '\n';
-        Arrays.fill(buffer, used, used + width - 1, ' ');
+        Arrays.fill(buffer, used, used + width - 1, (byte) ' ');
         used += width - 1;
     }
 
-    /** A quoted, escaped string: copied in bulk, then escaped from the first character that needs it. */
+    /** A quoted, escaped string: its UTF-8 bytes, copied in bulk up to the first byte that needs an escape. */
     private void string(String s) throws IOException {
-        int length = s.length();
-        room(length + 2);
-        buffer[used++] = '"';
-        s.getChars(0, length, buffer, used);
-        int end = used + length;
-        int i = used;
-        char[] b = buffer;
-        // written out rather than through a helper: this loop sees every character of the output
-        while (i < end) {
-            char c = b[i];
-            if (c < 128 ? PLAIN[c] : c != '\u2028' && c != '\u2029') {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int i = 0;
+        // written out rather than through a helper: this loop sees every byte of the output; 0xE2 may start
+        // U+2028 or U+2029, which are escaped
+        while (i < b.length) {
+            byte c = b[i];
+            if (c >= 0 ? PLAIN[c] : c != (byte) 0xE2) {
                 i++;
             } else {
                 break;
             }
         }
-        if (i == end) {
-            used = end;
-        } else {
-            used = i;
-            escapeFrom(s, i - (end - length));
-        }
-        put('"');
-    }
-
-    /** Writes {@code s} from index {@code from} on, escaped. */
-    private void escapeFrom(String s, int from) throws IOException {
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 128 && ESCAPES[c] != null) {
+        // room for the worst case (every remaining byte escaped as six), so that no multi-byte character is split
+        // between two writes of the buffer
+        room(i + 6 * (b.length - i) + 2);
+        buffer[used++] = '"';
+        System.arraycopy(b, 0, buffer, used, i);
+        used += i;
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c >= 0 && ESCAPES[c] != null) {
                 raw(ESCAPES[c]);
-            } else if (c == '\u2028') {
-                raw("\\u2028");
-            } else if (c == '\u2029') {
-                raw("\\u2029");
+            } else if (c == (byte) 0xE2 && i + 2 < b.length && b[i + 1] == (byte) 0x80
+                    && (b[i + 2] == (byte) 0xA8 || b[i + 2] == (byte) 0xA9)) {
+                raw(b[i + 2] == (byte) 0xA8 ? "\\u2028" : "\\u2029");
+                i += 2;
             } else {
-                put(c);
+                buffer[used++] = c;
             }
         }
+        buffer[used++] = '"';
     }
 
+    /** ASCII text as it is. */
     private void raw(String s) throws IOException {
-        room(s.length());
-        s.getChars(0, s.length(), buffer, used);
-        used += s.length();
+        int n = s.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            buffer[used++] = (byte) s.charAt(i);
+        }
     }
 
+    /** An ASCII character. */
     private void put(char c) throws IOException {
         room(1);
-        buffer[used++] = c;
+        buffer[used++] = (byte) c;
     }
 
-    /** Makes room for {@code n} more characters: flushes, or grows the buffer for one very long string. */
+    /** Makes room for {@code n} more bytes: writes the buffer out, or grows it for one very long string. */
     private void room(int n) throws IOException {
         if (used + n <= buffer.length) {
             return;
         }
-        out.write(buffer, 0, used);
-        used = 0;
+        writeBuffer();
         if (n > buffer.length) {
-            buffer = new char[Math.max(n, buffer.length * 2)];
+            buffer = new byte[Math.max(n, buffer.length * 2)];
         }
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,26 @@ class CallsCommandTest {
         assertEquals(0.070, timings.get("postDialDelaySeconds").getAsDouble(), 1e-9);
         assertEquals(1.580, timings.get("finalResponseSeconds").getAsDouble(), 1e-9);
         assertTrue(timings.get("durationSeconds").isJsonNull());
+    }
+
+    @Test
+    void jsonOnAUtf8ConsoleIsTheSameBytesAsThroughTheWriter() {
+        String capture = seed().toString();
+        String viaWriter = CliRun.of("calls", capture, "--json").out();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ConsoleWriter out = new ConsoleWriter(console, StandardCharsets.UTF_8);
+        out.print("before ");
+        int code = SipLadderCommand.commandLine(out, new PrintWriter(new StringWriter())).execute("calls", capture,
+                "--json");
+        out.flush();
+        assertEquals(0, code);
+        assertEquals("before " + viaWriter, console.toString(StandardCharsets.UTF_8));
+        // a console in another charset goes through the writer's encoder
+        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+        ConsoleWriter other = new ConsoleWriter(latin1, StandardCharsets.ISO_8859_1);
+        SipLadderCommand.commandLine(other, new PrintWriter(new StringWriter())).execute("calls", capture, "--json");
+        other.flush();
+        assertEquals(viaWriter, latin1.toString(StandardCharsets.ISO_8859_1));
     }
 
     @Test

@@ -1,0 +1,32 @@
+package org.sipladder.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The writer for standard output that also lets a command write bytes past it, for output too large to go
+ * through a character encoder at a good pace ({@code calls --json} of a large capture): only when the console
+ * takes UTF-8, and after flushing this writer.
+ */
+public final class ConsoleWriter extends PrintWriter {
+
+    private final OutputStream stream;
+    private final Charset charset;
+
+    public ConsoleWriter(OutputStream stream, Charset charset) {
+        super(stream, false, charset);
+        this.stream = stream;
+        this.charset = charset;
+    }
+
+    /** The byte stream behind {@code out}, flushed, when {@code out} is a console writer taking UTF-8; else null. */
+    static OutputStream utf8Stream(PrintWriter out) {
+        if (out instanceof ConsoleWriter console && StandardCharsets.UTF_8.equals(console.charset)) {
+            console.flush();
+            return console.stream;
+        }
+        return null;
+    }
+}
