@@ -12,8 +12,9 @@ final class FlowGroups {
 
     /** The legs of one call so far; {@code cached} is valid until a leg gets a message or another group joins. */
     static final class Group {
-        final List<LegState> legs = new ArrayList<>();
-        final List<String> evidence = new ArrayList<>();
+        // sized for the common call: two legs joined by one piece of evidence (50,000 calls in a large capture)
+        final List<LegState> legs = new ArrayList<>(2);
+        final List<String> evidence = new ArrayList<>(0);
         boolean dirty = true;
         CallFlow cached;
     }

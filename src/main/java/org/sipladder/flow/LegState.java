@@ -26,19 +26,6 @@ final class LegState {
     /** Arrival number of each message, with {@link #REPEAT} set for a retransmission. */
     private int[] seqs = new int[4];
     private int size;
-    /** The entries as a list, made on demand from the arrays. */
-    private final List<Entry> entries = new AbstractList<>() {
-        @Override
-        public Entry get(int index) {
-            Objects.checkIndex(index, size);
-            return entry(index);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-    };
     /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
     private Map<Long, Integer> byIdentity;
     private boolean hasInitialInvite;
@@ -52,9 +39,23 @@ final class LegState {
         return callId;
     }
 
-    /** The entries in arrival order; a view that each call of {@code get} makes an entry for. */
+    /**
+     * The entries in arrival order: a view, made when asked for (not one per leg kept), that makes an entry for
+     * each {@code get}.
+     */
     List<Entry> entries() {
-        return entries;
+        return new AbstractList<>() {
+            @Override
+            public Entry get(int index) {
+                Objects.checkIndex(index, size);
+                return entry(index);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     Entry first() {
