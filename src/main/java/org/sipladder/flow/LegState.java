@@ -139,7 +139,7 @@ final class LegState {
     }
 
     private static long identityHash(SipMessage m) {
-        long h = m.topViaBranch().hashCode();
+        long h = m.branchHash();
         h = h * 31 + m.cseqNumber();
         h = h * 31 + Objects.hashCode(m.cseqMethod());
         h = h * 31 + m.status();

@@ -11,7 +11,7 @@ final class SipFields {
 
     /** True when {@code a} and {@code b} have the same transaction key (top Via branch, CSeq number and method). */
     static boolean sameTransaction(SipMessage a, SipMessage b) {
-        return a.topViaBranch().equals(b.topViaBranch()) && a.sameCseq(b);
+        return a.sameBranch(b) && a.sameCseq(b);
     }
 
     /** The transaction a message belongs to: top Via branch plus CSeq, shared by a request and its responses. */

@@ -37,6 +37,8 @@ final class FastScan {
     private static final Map<String, String> EXTENSION_NAMES = new ConcurrentHashMap<>();
     private static final int EXTENSION_NAMES_MAX = 1024;
 
+    private static final byte[] NO_BRANCH = new byte[0];
+
     private FastScan() {
     }
 
@@ -73,7 +75,7 @@ final class FastScan {
             requestUri = pool.share(d, first + 1, second);
         }
         SipMessage.KeptHeaders kept = new SipMessage.KeptHeaders();
-        String branch = null;
+        byte[] branch = null;
         int toTagSpan = SipMessage.NO_TAG;
         int contentLength = -1;
         int contentType = -1;
@@ -231,11 +233,11 @@ final class FastScan {
         return n;
     }
 
-    /** As {@link SipMessage#branchOf} on the Via value at {@code d[from, to)}. */
-    private static String branch(byte[] d, int from, int to, StringPool pool) {
+    /** {@link SipMessage#branchBytes} of {@link SipMessage#branchOf} on the Via value at {@code d[from, to)}. */
+    private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
         int comma = indexOf(d, from, to, (byte) ',');
         long at = parameter(d, from, comma < 0 ? to : comma, "branch", false);
-        return at < 0 ? "" : pool.share(d, (int) (at >>> 32), (int) at);
+        return at < 0 ? NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
     }
 
     /** As {@link SipMessage#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */

@@ -68,7 +68,7 @@ final class MessageScanner {
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
                 pool.share(s.requestUri()), s.status(), pool.share(s.reason()), kept,
-                pool.share(SipMessage.branchOf(via)), SipMessage.tagSpan(to), hasSdp, !problems.isEmpty(),
+                pool.shareBytes(SipMessage.branchBytes(SipMessage.branchOf(via))), SipMessage.tagSpan(to), hasSdp, !problems.isEmpty(),
                 problems.summary(), payload.file(), payload.fileOffset(), payload.data(), detail);
     }
 

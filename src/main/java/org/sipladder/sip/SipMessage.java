@@ -2,7 +2,9 @@ package org.sipladder.sip;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,7 @@ public final class SipMessage {
     private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
     private static final String[] NONE = new String[0];
+    private static final byte[] NO_BRANCH = new byte[0];
     /** {@link #toTagSpan} of a message without To tag. */
     static final int NO_TAG = -1;
     /** {@link #toTagSpan} of a tag ending beyond {@link #MAX_PACKED}: found again in the To value when asked for. */
@@ -70,7 +73,11 @@ public final class SipMessage {
     private final String server;
     /** Name/value pairs of the other kept headers, in message order; null when there are none. */
     private final String[] extras;
-    private final String topViaBranch;
+    /**
+     * The top Via branch as UTF-8 bytes (empty when none), shared by the messages of a transaction: one object
+     * per transaction instead of a string and its bytes, in a capture with hundreds of thousands of them.
+     */
+    private final byte[] branch;
     /**
      * Where the To tag is in {@link #to}: start << 16 | end; {@link #NO_TAG} when there is none, {@link #FAR_TAG}
      * when it lies too far into the value for that form. The tag is no string of its own: there is one per dialog.
@@ -119,7 +126,7 @@ public final class SipMessage {
                       List<SipHeader> headers, byte[] body, Sdp sdp, String raw,
                       boolean malformed, String malformedReason) {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptOf(headers, null),
-                branchOf(MessageScanner.first(headers, "Via")), tagSpan(MessageScanner.first(headers, "To")), sdp != null,
+                branchBytes(branchOf(MessageScanner.first(headers, "Via"))), tagSpan(MessageScanner.first(headers, "To")), sdp != null,
                 malformed, malformedReason,
                 null, -1, null, new Detail(List.copyOf(headers), body, sdp, raw));
     }
@@ -129,11 +136,11 @@ public final class SipMessage {
      * bytes, held when {@code file} is null, else only checksummed so that a read-back can be checked.
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
-               String method, String requestUri, int status, String reason, String[] kept, String topViaBranch,
+               String method, String requestUri, int status, String reason, String[] kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail) {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, KeptHeaders.of(kept),
-                topViaBranch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail);
+                branch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail);
     }
 
     /**
@@ -141,7 +148,7 @@ public final class SipMessage {
      * {@link #tagSpan} of the first To value.
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
-               String method, String requestUri, int status, String reason, KeptHeaders kept, String topViaBranch,
+               String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail) {
         this.frame = frame;
@@ -160,7 +167,7 @@ public final class SipMessage {
         this.userAgent = kept.userAgent;
         this.server = kept.server;
         this.extras = kept.extras();
-        this.topViaBranch = topViaBranch;
+        this.branch = branch == null ? NO_BRANCH : branch;
         this.toTagSpan = toTagSpan;
         this.hasSdp = hasSdp;
         this.malformed = malformed;
@@ -239,7 +246,7 @@ public final class SipMessage {
         this.userAgent = m.userAgent;
         this.server = m.server;
         this.extras = m.extras;
-        this.topViaBranch = m.topViaBranch;
+        this.branch = m.branch;
         this.toTagSpan = m.toTagSpan;
         this.hasSdp = m.hasSdp;
         this.malformed = malformed;
@@ -518,7 +525,27 @@ public final class SipMessage {
 
     /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
     public String topViaBranch() {
-        return topViaBranch;
+        return new String(branch, StandardCharsets.UTF_8);
+    }
+
+    /** True when both messages have the same top Via branch; as comparing {@link #topViaBranch}, without strings. */
+    public boolean sameBranch(SipMessage other) {
+        return branch == other.branch || Arrays.equals(branch, other.branch);
+    }
+
+    /** The branch bytes as kept, shared with the other messages of the transaction: never to be written to. */
+    byte[] keptBranch() {
+        return branch;
+    }
+
+    /** A hash of the top Via branch, equal for equal branches. */
+    public int branchHash() {
+        return Arrays.hashCode(branch);
+    }
+
+    /** The bytes a branch is kept as. */
+    static byte[] branchBytes(String branch) {
+        return branch.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The tag parameter of the To header, or null (a request opening a dialog has none). */

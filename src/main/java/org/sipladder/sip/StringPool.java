@@ -19,6 +19,8 @@ final class StringPool {
     private final String[] slots = new String[SLOTS];
     /** The bytes of each slot's string, compared in bulk (a character at a time is slow before the JIT's last tier). */
     private final byte[][] slotBytes = new byte[SLOTS][];
+    /** Byte arrays shared as they are, apart from the strings ({@link #shareBytes}). */
+    private final byte[][] byteSlots = new byte[SLOTS][];
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     String share(byte[] a, int from, int to) {
@@ -35,6 +37,27 @@ final class StringPool {
         slots[slot] = made;
         slotBytes[slot] = Arrays.copyOfRange(a, from, to);
         return made;
+    }
+
+    /** The shared copy of the bytes {@code a[from, to)}; shared arrays must never be written to. */
+    byte[] shareBytes(byte[] a, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        int slot = spread(h);
+        byte[] known = byteSlots[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, a, from, to)) {
+            return known;
+        }
+        byte[] made = Arrays.copyOfRange(a, from, to);
+        byteSlots[slot] = made;
+        return made;
+    }
+
+    /** The shared instance of {@code bytes}, or {@code bytes} itself, which must never be written to after. */
+    byte[] shareBytes(byte[] bytes) {
+        return shareBytes(bytes, 0, bytes.length);
     }
 
     /** The shared instance of {@code s}; null stays null. */
