@@ -24,13 +24,9 @@ final class StringPool {
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     String share(byte[] a, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
-        }
-        int slot = spread(h);
-        byte[] bytes = slotBytes[slot];
-        if (bytes != null && Arrays.equals(bytes, 0, bytes.length, a, from, to)) {
+        // String.hashCode of the ASCII text, so that share(String) finds the same slot
+        int slot = spread(hash(a, from, to));
+        if (holds(slotBytes[slot], a, from, to)) {
             return slots[slot];
         }
         String made = new String(a, from, to - from, StandardCharsets.ISO_8859_1);
@@ -41,14 +37,9 @@ final class StringPool {
 
     /** The shared copy of the bytes {@code a[from, to)}; shared arrays must never be written to. */
     byte[] shareBytes(byte[] a, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
-        }
-        int slot = spread(h);
-        byte[] known = byteSlots[slot];
-        if (known != null && Arrays.equals(known, 0, known.length, a, from, to)) {
-            return known;
+        int slot = spread(hash(a, from, to));
+        if (holds(byteSlots[slot], a, from, to)) {
+            return byteSlots[slot];
         }
         byte[] made = Arrays.copyOfRange(a, from, to);
         byteSlots[slot] = made;
@@ -86,6 +77,19 @@ final class StringPool {
             bytes[i] = (byte) c;
         }
         return bytes;
+    }
+
+    private static int hash(byte[] a, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        return h;
+    }
+
+    /** True when {@code known} holds the bytes {@code a[from, to)}. */
+    private static boolean holds(byte[] known, byte[] a, int from, int to) {
+        return known != null && Arrays.equals(known, 0, known.length, a, from, to);
     }
 
     private static int spread(int h) {
