@@ -34,7 +34,7 @@ final class FlowJson implements AutoCloseable {
     void write(CallFlow f) throws IOException {
         json.beginObject();
         json.name("id").value(f.id());
-        json.name("start").value(JsonTime.seconds(f.startMicros()));
+        json.name("start").decimal(f.startMicros(), 6);
         json.name("finalStatus").value(f.finalStatus());
         json.name("finalReason").value(f.aLeg().finalReason());
         json.name("messageCount").value(f.messages().size());
@@ -88,11 +88,21 @@ final class FlowJson implements AutoCloseable {
 
     private void timings(Timings t) throws IOException {
         json.beginObject();
-        json.name("postDialDelaySeconds").value(JsonTime.durationSeconds(t.postDialDelayMicros()));
-        json.name("firstProvisionalSeconds").value(JsonTime.durationSeconds(t.firstProvisionalMicros()));
-        json.name("finalResponseSeconds").value(JsonTime.durationSeconds(t.finalResponseMicros()));
-        json.name("durationSeconds").value(JsonTime.durationSeconds(t.durationMicros()));
+        milliseconds("postDialDelaySeconds", t.postDialDelayMicros());
+        milliseconds("firstProvisionalSeconds", t.firstProvisionalMicros());
+        milliseconds("finalResponseSeconds", t.finalResponseMicros());
+        milliseconds("durationSeconds", t.durationMicros());
         json.endObject();
+    }
+
+    /** A duration as JsonTime.durationSeconds prints it: seconds with three decimals, truncated; or null. */
+    private void milliseconds(String name, Long micros) throws IOException {
+        json.name(name);
+        if (micros == null) {
+            json.nullValue();
+        } else {
+            json.decimal(micros / 1000, 3);
+        }
     }
 
     private void strings(List<String> values) throws IOException {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonOutTest {
 
+    private static final String[] NAMES = {"id", "start", "legs", "from", "na\"me", "\u2028", "n\u00e9", "x"};
     private static final String TRICKY = "\"\\\t\b\n\r\f\u0000\u0001\u001f\u007f\u00e9\u2028\u2029\u20ac\ud83d\ude00 </>&'=";
 
     @Test
@@ -92,7 +93,8 @@ class JsonOutTest {
 
     private static void object(Random random, JsonOut a, JsonWriter b, int depth) throws IOException {
         for (int n = random.nextInt(5); n > 0; n--) {
-            String name = text(random);
+            // constant names again and again (as our writers use them), and others
+            String name = random.nextBoolean() ? NAMES[random.nextInt(NAMES.length)] : text(random);
             a.name(name);
             b.name(name);
             value(random, a, b, depth);
@@ -100,7 +102,7 @@ class JsonOutTest {
     }
 
     private static void value(Random random, JsonOut a, JsonWriter b, int depth) throws IOException {
-        switch (random.nextInt(depth < 4 ? 7 : 5)) {
+        switch (random.nextInt(depth < 4 ? 8 : 6)) {
             case 0 -> {
                 String s = text(random);
                 a.value(s);
@@ -125,6 +127,13 @@ class JsonOutTest {
                 b.value((BigDecimal) null);
             }
             case 5 -> {
+                long[] edges = {0, 1, -1, 999, 1000, -1000, 1_700_000_000_123_456L, Long.MAX_VALUE, Long.MIN_VALUE};
+                long unscaled = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextLong() % 100_000_000L;
+                int scale = random.nextInt(9) - 1;
+                a.decimal(unscaled, scale);
+                b.value(BigDecimal.valueOf(unscaled, scale));
+            }
+            case 6 -> {
                 a.beginArray();
                 b.beginArray();
                 array(random, a, b, depth + 1);
