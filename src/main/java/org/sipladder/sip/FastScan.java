@@ -165,7 +165,7 @@ final class FastScan {
      * a bare LF or the data ends first. A line of only CR LF gives {@code from}.
      */
     private static int crlf(byte[] d, int from, int n) {
-        for (int i = from; i < n; i++) {
+        for (int i = WordScan.skipPlain(d, from, n); i < n; i++) {
             byte b = d[i];
             if (b == '\n') {
                 return i > from && d[i - 1] == '\r' ? i - 1 : -1;

@@ -24,8 +24,7 @@ final class StringPool {
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     String share(byte[] a, int from, int to) {
-        // String.hashCode of the ASCII text, so that share(String) finds the same slot
-        int slot = spread(hash(a, from, to));
+        int slot = spread(WordScan.hash(a, from, to));
         if (holds(slotBytes[slot], a, from, to)) {
             return slots[slot];
         }
@@ -37,7 +36,7 @@ final class StringPool {
 
     /** The shared copy of the bytes {@code a[from, to)}; shared arrays must never be written to. */
     byte[] shareBytes(byte[] a, int from, int to) {
-        int slot = spread(hash(a, from, to));
+        int slot = spread(WordScan.hash(a, from, to));
         if (holds(byteSlots[slot], a, from, to)) {
             return byteSlots[slot];
         }
@@ -56,7 +55,9 @@ final class StringPool {
         if (s == null) {
             return null;
         }
-        int slot = spread(s.hashCode());
+        // the slot the same text finds as bytes (characters beyond Latin-1 hash as '?': equals() still decides)
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        int slot = spread(WordScan.hash(latin1, 0, latin1.length));
         String known = slots[slot];
         if (s.equals(known)) {
             return known;
@@ -77,14 +78,6 @@ final class StringPool {
             bytes[i] = (byte) c;
         }
         return bytes;
-    }
-
-    private static int hash(byte[] a, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
-        }
-        return h;
     }
 
     /** True when {@code known} holds the bytes {@code a[from, to)}. */

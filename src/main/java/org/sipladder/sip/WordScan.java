@@ -1,0 +1,50 @@
+package org.sipladder.sip;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Byte scans eight bytes at a time: loading a capture runs them over every header byte, before the JIT's last
+ * tier, where a loop a byte at a time costs twice as much (measured with the quick JIT on 20-70 byte values).
+ */
+final class WordScan {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+
+    private WordScan() {
+    }
+
+    /** A hash of {@code a[from, to)}; equal bytes give equal hashes (it is not String.hashCode). */
+    static int hash(byte[] a, int from, int to) {
+        long h = to - from;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = (h ^ (long) LONGS.get(a, i)) * 0x9E3779B97F4A7C15L;
+        }
+        for (; i < to; i++) {
+            h = (h ^ a[i]) * 0x100000001B3L;
+        }
+        return (int) (h ^ h >>> 32);
+    }
+
+    /**
+     * Where a byte-by-byte search for a line feed or a byte above 127 must start: every byte of
+     * {@code d[from, result)} is ASCII and no line feed; checked eight at a time, so the result is at most seven
+     * bytes before the first such byte (or before {@code n}).
+     */
+    static int skipPlain(byte[] d, int from, int n) {
+        int i = from;
+        for (; i + 8 <= n; i += 8) {
+            long w = (long) LONGS.get(d, i);
+            long x = w ^ LINE_FEEDS;
+            if (((((x - ONES) & ~x) | w) & HIGHS) != 0) {
+                return i;
+            }
+        }
+        return i;
+    }
+}

@@ -1,0 +1,60 @@
+package org.sipladder.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WordScanTest {
+
+    @Test
+    void skipPlainStopsWithinAWordOfTheFirstLineFeedOrHighByte() {
+        Random random = new Random(5);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] d = new byte[random.nextInt(40)];
+            for (int i = 0; i < d.length; i++) {
+                int kind = random.nextInt(30);
+                d[i] = kind == 0 ? (byte) '\n' : kind == 1 ? (byte) (0x80 + random.nextInt(128)) : (byte) random.nextInt(128);
+                if (d[i] == '\n' && kind != 0) {
+                    d[i] = 'x';
+                }
+            }
+            int from = d.length == 0 ? 0 : random.nextInt(d.length);
+            int first = from;
+            while (first < d.length && d[first] != '\n' && d[first] >= 0) {
+                first++;
+            }
+            int skip = WordScan.skipPlain(d, from, d.length);
+            assertTrue(skip >= from && skip <= first && first - skip < 8, Arrays.toString(d) + " from " + from
+                    + ": first " + first + ", skipped to " + skip);
+        }
+    }
+
+    @Test
+    void equalBytesHashAlikeWhereverTheyAreAndDifferentOnesRarelyCollide() {
+        Random random = new Random(9);
+        Set<Integer> hashes = new HashSet<>();
+        Set<String> inputs = new HashSet<>();
+        for (int round = 0; round < 10_000; round++) {
+            byte[] text = new byte[random.nextInt(60)];
+            random.nextBytes(text);
+            byte[] shifted = new byte[text.length + 11];
+            System.arraycopy(text, 0, shifted, 7, text.length);
+            assertEquals(WordScan.hash(text, 0, text.length), WordScan.hash(shifted, 7, 7 + text.length));
+            hashes.add(WordScan.hash(text, 0, text.length));
+            inputs.add(Arrays.toString(text));
+        }
+        // dialog values differing in one digit must not pile into one slot
+        for (int n = 0; n < 10_000; n++) {
+            byte[] to = ("<sip:" + (91874350000L + n) + "@sip.jambonz.cloud>").getBytes();
+            hashes.add(WordScan.hash(to, 0, to.length));
+            inputs.add(Arrays.toString(to));
+        }
+        assertTrue(hashes.size() >= inputs.size() - 2, hashes.size() + " distinct hashes of " + inputs.size()
+                + " distinct values");
+    }
+}
