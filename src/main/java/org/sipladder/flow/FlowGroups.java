@@ -27,12 +27,13 @@ final class FlowGroups {
         parent.put(leg.callId(), leg.callId());
         Group g = new Group();
         g.legs.add(leg);
+        leg.group = g;
         byRoot.put(leg.callId(), g);
     }
 
-    /** Marks the call holding {@code callId} as changed. */
-    void touch(String callId) {
-        byRoot.get(root(callId)).dirty = true;
+    /** Marks the call holding {@code leg} as changed: once per message, so without looking the call up. */
+    void touch(LegState leg) {
+        leg.group.dirty = true;
     }
 
     boolean joined(String a, String b) {
@@ -60,6 +61,9 @@ final class FlowGroups {
             String tr = ra;
             ra = rb;
             rb = tr;
+        }
+        for (LegState leg : gb.legs) {
+            leg.group = ga;
         }
         ga.legs.addAll(gb.legs);
         ga.evidence.addAll(gb.evidence);

@@ -95,7 +95,8 @@ final class HopRoles {
                             + at(frame) + ".");
                 }
             }
-            for (String name : JAMBONZ_HEADERS) {
+            for (int i = 0; i < JAMBONZ_HEADERS.size() && m.hasOtherKeptHeaders(); i++) {
+                String name = JAMBONZ_HEADERS.get(i);
                 if (m.header(name) != null) {
                     Map<String, String> kinds = kinds(sender, Role.JAMBONZ);
                     if (!kinds.containsKey(name)) {
@@ -110,11 +111,10 @@ final class HopRoles {
                     kinds.put("100 Processing", "It answered 100 Processing, as LiveKit SIP does" + at(frame) + ".");
                 }
             }
-            String toTag = SipFields.toTag(m);
-            if (toTag != null && toTag.startsWith("SCL_")) {
+            if (m.toTagStartsWith("SCL_")) {
                 Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
                 if (!kinds.containsKey("SCL_")) {
-                    kinds.put("SCL_", "Its To tag " + toTag + " has LiveKit SIP's SCL_ prefix" + at(frame) + ".");
+                    kinds.put("SCL_", "Its To tag " + m.toTag() + " has LiveKit SIP's SCL_ prefix" + at(frame) + ".");
                 }
             }
         }

@@ -29,6 +29,8 @@ final class LegState {
     /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
     private Map<Long, Integer> byIdentity;
     private boolean hasInitialInvite;
+    /** The call this leg is part of now; kept by {@link FlowGroups}. */
+    FlowGroups.Group group;
 
     LegState(String callId, MessageStore store) {
         this.callId = callId;

@@ -47,7 +47,7 @@ public final class LiveFlows {
         }
         boolean hadInvite = leg.hasInitialInvite();
         leg.add(store.add(message), message);
-        groups.touch(callId);
+        groups.touch(leg);
         if (newLeg) {
             headerCorrelation.onNewLeg(leg, groups);
         }

@@ -556,6 +556,23 @@ public final class SipMessage {
         return toTagSpan == FAR_TAG ? tagOf(to) : to.substring(toTagSpan >>> 16, toTagSpan & 0xFFFF);
     }
 
+    /** True when the To tag starts with {@code prefix}; without making the tag's string. */
+    public boolean toTagStartsWith(String prefix) {
+        if (toTagSpan < 0) {
+            return toTagSpan == FAR_TAG && toTag().startsWith(prefix);
+        }
+        int start = toTagSpan >>> 16;
+        return (toTagSpan & 0xFFFF) - start >= prefix.length() && to.startsWith(prefix, start);
+    }
+
+    /**
+     * True when the message keeps headers beyond the first Call-ID, CSeq, From, To, User-Agent and Server (RSeq,
+     * correlation headers, repeats); when false, {@link #header} gives null for every other kept name.
+     */
+    public boolean hasOtherKeptHeaders() {
+        return extras != null;
+    }
+
     /** True when the To header has a tag; as {@code toTag() != null}, without making the string. */
     public boolean hasToTag() {
         return toTagSpan != NO_TAG;

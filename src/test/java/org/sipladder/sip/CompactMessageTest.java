@@ -151,6 +151,15 @@ class CompactMessageTest {
         assertEquals(full.toTag(), compact.toTag(), text);
         assertEquals(full.toTag() != null, compact.hasToTag(), text);
         assertTrue(full.sameToTag(compact) && compact.sameToTag(full), text);
+        for (String prefix : new String[] {"", "SCL_", "t", "tag"}) {
+            assertEquals(full.toTag() != null && full.toTag().startsWith(prefix), compact.toTagStartsWith(prefix), text);
+        }
+        assertEquals(full.hasOtherKeptHeaders(), compact.hasOtherKeptHeaders(), text);
+        if (!compact.hasOtherKeptHeaders()) {
+            for (String name : List.of("RSeq", "X-CID", "X-Call-Sid", "X-Account-Sid", "P-Call-Id")) {
+                assertNull(compact.header(name), name);
+            }
+        }
         assertEquals(full.hasSdp(), compact.hasSdp(), text);
         assertEquals(full.malformed(), compact.malformed(), text);
         assertEquals(full.malformedReason(), compact.malformedReason(), text);
@@ -187,6 +196,8 @@ class CompactMessageTest {
                     pair[0].toTag() + " / " + pair[1].toTag());
         }
         assertTrue(farA.hasToTag() && !none2.hasToTag());
+        assertTrue(farA.toTagStartsWith("ab") && nearA2.toTagStartsWith("abc") && !nearA.toTagStartsWith("abcd"));
+        assertTrue(!none.toTagStartsWith("") && !farB.toTagStartsWith("abd"));
     }
 
     private static SipMessage response(String to) {
