@@ -34,6 +34,11 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
     }
 
     public long startMicros() {
-        return messages.isEmpty() ? 0 : messages.get(0).message().timestampMicros();
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        // an assembled call's messages are made when first read: its start is known without them
+        return messages instanceof CallFlowAssembly.FlowMessages lazy ? lazy.firstMicros()
+                : messages.get(0).message().timestampMicros();
     }
 }

@@ -1,10 +1,12 @@
 package org.sipladder.flow;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /** Builds the immutable {@link CallFlow} of one group of joined legs. */
 final class CallFlowAssembly {
@@ -35,6 +37,54 @@ final class CallFlowAssembly {
             }
         }
         all.sort(Comparator.comparingLong(ie -> ie.entry().seq()));
+        List<Entry> inOrder = new ArrayList<>(all.size());
+        for (IndexedEntry ie : all) {
+            inOrder.add(ie.entry());
+        }
+        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder, settings),
+                new FlowMessages(all), List.copyOf(joinEvidence), timings);
+    }
+
+    /**
+     * The messages of a call in capture order, made (with their transaction keys) when first read: the command
+     * line lists 50,000 calls of a large capture by their legs and hops, and never reads them.
+     */
+    static final class FlowMessages extends AbstractList<FlowMessage> implements RandomAccess {
+        private final int size;
+        /** What the list is made from; null once made. */
+        private List<IndexedEntry> entries;
+        private List<FlowMessage> made;
+
+        private FlowMessages(List<IndexedEntry> entries) {
+            this.entries = entries;
+            this.size = entries.size();
+        }
+
+        @Override
+        public FlowMessage get(int index) {
+            return made().get(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        /** Capture time of the first message, without making the list. */
+        synchronized long firstMicros() {
+            return made != null ? made.get(0).message().timestampMicros() : entries.get(0).entry().message().timestampMicros();
+        }
+
+        private synchronized List<FlowMessage> made() {
+            if (made == null) {
+                made = flowMessages(entries);
+                entries = null;
+            }
+            return made;
+        }
+    }
+
+    private static List<FlowMessage> flowMessages(List<IndexedEntry> all) {
         List<FlowMessage> messages = new ArrayList<>(all.size());
         // one key string per transaction of the call, shared by its messages; a message's transaction is nearly
         // always one of the last few, so the key string is made once per transaction, not once per message
@@ -58,8 +108,7 @@ final class CallFlowAssembly {
             }
             messages.add(new FlowMessage(e.message(), ie.legIndex(), e.retransmission(), key));
         }
-        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(messages, settings),
-                List.copyOf(messages), List.copyOf(joinEvidence), timings);
+        return List.copyOf(messages);
     }
 
     private record IndexedEntry(Entry entry, int legIndex) {

@@ -33,10 +33,10 @@ final class HopRoles {
     }
 
     /** The hops of the messages, which are in capture order. */
-    static List<Hop> hops(List<FlowMessage> messages, FlowSettings settings) {
+    static List<Hop> hops(List<Entry> messages, FlowSettings settings) {
         HopRoles roles = new HopRoles();
         SipMessage firstInvite = null;
-        for (FlowMessage fm : messages) {
+        for (Entry fm : messages) {
             SipMessage m = fm.message();
             if (firstInvite == null && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
                 firstInvite = m;
@@ -59,16 +59,16 @@ final class HopRoles {
     }
 
     /** Addresses along the dialog-opening INVITEs first, then every other address as it first appears. */
-    private static Set<String> columnOrder(List<FlowMessage> messages) {
+    private static Set<String> columnOrder(List<Entry> messages) {
         Set<String> order = new LinkedHashSet<>();
-        for (FlowMessage fm : messages) {
+        for (Entry fm : messages) {
             SipMessage m = fm.message();
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
                 order.add(m.src().address());
                 order.add(m.dst().address());
             }
         }
-        for (FlowMessage fm : messages) {
+        for (Entry fm : messages) {
             order.add(fm.message().src().address());
             order.add(fm.message().dst().address());
         }

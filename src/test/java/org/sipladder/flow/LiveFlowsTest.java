@@ -2,6 +2,7 @@ package org.sipladder.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,28 @@ class LiveFlowsTest {
         CallFlow first = live.snapshot().get(0);
         live.add(d.messages().get(1));
         assertSame(first, live.snapshot().get(0));
+    }
+
+    @Test
+    void aCallsMessagesAreMadeWhenReadAndStayAsTheyWereWhenTheLegGrows() {
+        List<SipMessage> seed = FlowBuilderTest.seed("X-CID: " + FlowBuilderTest.A).messages();
+        LiveFlows live = new LiveFlows(FlowSettings.defaults());
+        for (SipMessage m : seed.subList(0, seed.size() - 1)) {
+            live.add(m);
+        }
+        CallFlow early = live.snapshot().get(0);
+        // the start is known before the messages are made
+        assertEquals(seed.get(0).timestampMicros(), early.startMicros());
+        live.add(seed.get(seed.size() - 1));
+        // made only now, after the leg grew: still the messages the call had when it was assembled
+        assertEquals(seed.size() - 1, early.messages().size());
+        for (int i = 0; i < early.messages().size(); i++) {
+            assertSame(seed.get(i), early.messages().get(i).message());
+        }
+        assertEquals(early.messages().get(0).message().timestampMicros(), early.startMicros());
+        assertThrows(UnsupportedOperationException.class, () -> early.messages().remove(0));
+        CallFlow done = live.snapshot().get(0);
+        assertEquals(seed.size(), done.messages().size());
+        assertEquals(done.messages().get(1).transactionKey(), done.messages().get(0).transactionKey());
     }
 }
