@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.sipladder.capture.CaptureException;
-import org.sipladder.capture.PreparingListener;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
-import org.sipladder.capture.SipPayload;
+import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 
@@ -24,26 +23,8 @@ final class CaptureMessages {
 
     CaptureSummary read(Path file, Consumer<SipMessage> each) throws CaptureException {
         // parsing runs on the reader's thread, and for a scan also on this one when it has time to spare beside
-        // the caller's work (one parser per thread: a parser shares strings between its messages; the full parse
-        // stays on one thread, as jain-sip's parsers are not known to be safe side by side)
-        SipParser onReader = new SipParser(depth);
-        SipParser onCaller = new SipParser(depth);
-        CaptureSummary summary = new CaptureReader().read(file, new PreparingListener<SipMessage>() {
-            @Override
-            public SipMessage prepare(SipPayload p) {
-                return onReader.parse(p).orElse(null);
-            }
-
-            @Override
-            public boolean preparesOnCaller() {
-                return depth == SipParser.Depth.SCAN;
-            }
-
-            @Override
-            public SipMessage prepareOnCaller(SipPayload p) {
-                return onCaller.parse(p).orElse(null);
-            }
-
+        // the caller's work
+        CaptureSummary summary = new CaptureReader().read(file, new ParsingListener(depth) {
             @Override
             public void prepared(SipMessage m) {
                 each.accept(m);

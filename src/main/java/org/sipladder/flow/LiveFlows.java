@@ -78,11 +78,8 @@ public final class LiveFlows {
      * Adding messages while iterating is not supported.
      */
     public synchronized Iterable<CallFlow> inStartOrder() {
-        List<Starting> ordered = startOrder();
-        return () -> ordered.stream()
-                .map(Starting::group)
-                .map(g -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, settings) : g.cached)
-                .iterator();
+        List<Supplier<CallFlow>> tasks = assemblyInStartOrder();
+        return () -> tasks.stream().map(Supplier::get).iterator();
     }
 
     /**

@@ -37,8 +37,6 @@ final class FastScan {
     private static final Map<String, String> EXTENSION_NAMES = new ConcurrentHashMap<>();
     private static final int EXTENSION_NAMES_MAX = 1024;
 
-    private static final byte[] NO_BRANCH = new byte[0];
-
     private FastScan() {
     }
 
@@ -237,7 +235,7 @@ final class FastScan {
     private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
         int comma = indexOf(d, from, to, (byte) ',');
         long at = parameter(d, from, comma < 0 ? to : comma, "branch", false);
-        return at < 0 ? NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
+        return at < 0 ? SipMessage.NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
     }
 
     /** As {@link SipMessage#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */

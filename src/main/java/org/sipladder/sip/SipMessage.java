@@ -40,7 +40,8 @@ public final class SipMessage {
     private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
     private static final String[] NONE = new String[0];
-    private static final byte[] NO_BRANCH = new byte[0];
+    /** The kept branch of a message without one. */
+    static final byte[] NO_BRANCH = new byte[0];
     /** {@link #toTagSpan} of a message without To tag. */
     static final int NO_TAG = -1;
     /** {@link #toTagSpan} of a tag ending beyond {@link #MAX_PACKED}: found again in the To value when asked for. */
@@ -365,8 +366,7 @@ public final class SipMessage {
         if (nameAddr == null) {
             return null;
         }
-        int close = nameAddr.lastIndexOf('>');
-        long at = parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+        long at = tagAt(nameAddr);
         return at < 0 ? null : nameAddr.substring((int) (at >>> 32), (int) at);
     }
 
@@ -375,9 +375,14 @@ public final class SipMessage {
         if (nameAddr == null) {
             return NO_TAG;
         }
-        int close = nameAddr.lastIndexOf('>');
-        long at = parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+        long at = tagAt(nameAddr);
         return at < 0 ? NO_TAG : tagSpan((int) (at >>> 32), (int) at);
+    }
+
+    /** Where the tag parameter of a From or To value (outside the angle brackets) is, as parameterAt gives it. */
+    private static long tagAt(String nameAddr) {
+        int close = nameAddr.lastIndexOf('>');
+        return parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
     }
 
     /** The packed form of a tag at {@code [start, end)} of its value. */

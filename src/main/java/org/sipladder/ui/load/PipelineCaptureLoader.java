@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.sipladder.capture.CaptureException;
-import org.sipladder.capture.PreparingListener;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
-import org.sipladder.capture.SipPayload;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 
@@ -41,9 +40,6 @@ public final class PipelineCaptureLoader implements CaptureLoader {
     @Override
     public LoadedCapture load(Path capture, LoadObserver observer) throws CaptureLoadException {
         // The scan keeps every field as sent; the jain-sip judgement waits until the user inspects a message.
-        SipParser parser = new SipParser(SipParser.Depth.SCAN);
-        // a parser shares strings between its messages, so each thread that parses has one
-        SipParser callerParser = new SipParser(SipParser.Depth.SCAN);
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         List<String> warnings = new ArrayList<>();
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
@@ -55,22 +51,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         try {
             // parsing runs on the reader's thread, flows and snapshots on this one, which also parses when it
             // has time to spare
-            summary = new CaptureReader().read(capture, new PreparingListener<SipMessage>() {
-                @Override
-                public SipMessage prepare(SipPayload payload) {
-                    return parser.parse(payload).orElse(null);
-                }
-
-                @Override
-                public boolean preparesOnCaller() {
-                    return true;
-                }
-
-                @Override
-                public SipMessage prepareOnCaller(SipPayload payload) {
-                    return callerParser.parse(payload).orElse(null);
-                }
-
+            summary = new CaptureReader().read(capture, new ParsingListener(SipParser.Depth.SCAN) {
                 @Override
                 public void prepared(SipMessage message) {
                     flows.add(message);

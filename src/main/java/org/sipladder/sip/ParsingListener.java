@@ -1,0 +1,39 @@
+package org.sipladder.sip;
+
+import org.sipladder.capture.PreparingListener;
+import org.sipladder.capture.SipPayload;
+
+/**
+ * Parses the payloads of a capture read on two threads into {@link SipMessage}s, for a subclass that takes them
+ * in capture order ({@link #prepared}). The decoding thread parses; for a scan the caller's thread parses too
+ * when it has time to spare beside its own work. Each thread has a parser of its own, as a parser shares
+ * strings between its messages; the full parse stays on one thread, as jain-sip's parsers are not known to be
+ * safe side by side.
+ */
+public abstract class ParsingListener implements PreparingListener<SipMessage> {
+
+    private final SipParser.Depth depth;
+    private final SipParser onReader;
+    private final SipParser onCaller;
+
+    protected ParsingListener(SipParser.Depth depth) {
+        this.depth = depth;
+        this.onReader = new SipParser(depth);
+        this.onCaller = new SipParser(depth);
+    }
+
+    @Override
+    public final SipMessage prepare(SipPayload p) {
+        return onReader.parse(p).orElse(null);
+    }
+
+    @Override
+    public final boolean preparesOnCaller() {
+        return depth == SipParser.Depth.SCAN;
+    }
+
+    @Override
+    public final SipMessage prepareOnCaller(SipPayload p) {
+        return onCaller.parse(p).orElse(null);
+    }
+}
