@@ -3,7 +3,10 @@ package org.sipladder.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
@@ -33,14 +36,21 @@ final class CallsCommand implements Callable<Integer> {
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.capture, flows::add);
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
-            // straight to the console's bytes when it takes UTF-8: 120 MB for a large capture
+            // each call is assembled and turned into JSON on a core of its own while this thread writes them out
+            // in order; straight to the console's bytes when it takes UTF-8 (120 MB for a large capture)
+            List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
+            List<Supplier<byte[]>> elements = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                Supplier<CallFlow> call = calls.get(i);
+                boolean first = i == 0;
+                elements.add(() -> FlowJson.element(call.get(), first));
+            }
+            Iterable<byte[]> ordered = Prefetch.of(elements, Runtime.getRuntime().availableProcessors());
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);
-            try (FlowJson json = utf8 != null ? new FlowJson(utf8) : new FlowJson(out)) {
-                // this thread writes while the calls are assembled on the other cores (at least one)
-                int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-                for (CallFlow c : Prefetch.of(flows.assemblyInStartOrder(), workers)) {
-                    json.write(c);
-                }
+            if (utf8 != null) {
+                FlowJson.writeArray(ordered, utf8);
+            } else {
+                FlowJson.writeArray(ordered, out);
             }
             out.println();
         } else {

@@ -1,8 +1,10 @@
 package org.sipladder.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
@@ -10,28 +12,67 @@ import org.sipladder.flow.Leg;
 import org.sipladder.flow.Timings;
 
 /**
- * The JSON array {@code calls --json} prints, written call by call as the flows are assembled, so that a capture
- * with a hundred thousand calls never holds its whole JSON in memory.
+ * The JSON array {@code calls --json} prints, as the bytes of each call, which threads of their own can make while
+ * the calls are being assembled, joined in order by {@link #writeArray}: so that a capture with a hundred thousand
+ * calls never holds its whole JSON in memory, and its 120 MB are not all encoded by the one thread that writes.
  */
-final class FlowJson implements AutoCloseable {
+final class FlowJson {
+
+    /** Each thread's writer: its buffer is used again for every call that thread writes. */
+    private static final ThreadLocal<FlowJson> WRITERS = ThreadLocal.withInitial(() -> new FlowJson(new JsonOut()));
+
+    /** How the array ends after its last element, as the JSON writer ends it; and when it has none. */
+    private static final byte[] CLOSE_NONEMPTY = {'\n', ']'};
+    private static final byte[] CLOSE_EMPTY = {']'};
 
     private final JsonOut json;
 
-    FlowJson(Writer out) throws IOException {
-        this(new JsonOut(out));
-    }
-
-    /** Writes UTF-8 bytes to {@code out}. */
-    FlowJson(OutputStream out) throws IOException {
-        this(new JsonOut(out));
-    }
-
-    private FlowJson(JsonOut json) throws IOException {
+    private FlowJson(JsonOut json) {
         this.json = json;
-        json.beginArray();
     }
 
-    void write(CallFlow f) throws IOException {
+    /**
+     * The UTF-8 bytes of {@code f} as an element of the array, with what goes before it there (a line break, and
+     * a comma unless it is the {@code first}), exactly as a JSON writer printing the whole array writes them.
+     */
+    static byte[] element(CallFlow f, boolean first) {
+        FlowJson writer = WRITERS.get();
+        try {
+            writer.json.startElement(first);
+            writer.write(f);
+            return writer.json.written();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+    }
+
+    /** Writes the array of the {@link #element}s given in order, as UTF-8 to {@code out}, which stays open. */
+    static void writeArray(Iterable<byte[]> elements, OutputStream out) throws IOException {
+        // whole buffers at a time: the console's stream may write out every piece it is given at once
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        buffered.write('[');
+        boolean any = false;
+        for (byte[] e : elements) {
+            buffered.write(e);
+            any = true;
+        }
+        buffered.write(any ? CLOSE_NONEMPTY : CLOSE_EMPTY);
+        buffered.flush();
+    }
+
+    /** As {@link #writeArray(Iterable, OutputStream)}, to a writer. */
+    static void writeArray(Iterable<byte[]> elements, Writer out) throws IOException {
+        out.write('[');
+        boolean any = false;
+        for (byte[] e : elements) {
+            out.write(new String(e, StandardCharsets.UTF_8));
+            any = true;
+        }
+        out.write(new String(any ? CLOSE_NONEMPTY : CLOSE_EMPTY, StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private void write(CallFlow f) throws IOException {
         json.beginObject();
         json.name("id").value(f.id());
         json.name("start").decimal(f.startMicros(), 6);
@@ -53,13 +94,6 @@ final class FlowJson implements AutoCloseable {
         json.name("timings");
         timings(f.timings());
         json.endObject();
-    }
-
-    /** Ends the array; the underlying writer stays open. */
-    @Override
-    public void close() throws IOException {
-        json.endArray();
-        json.flush();
     }
 
     private void leg(Leg l) throws IOException {

@@ -51,7 +51,7 @@ final class JsonOut implements AutoCloseable {
         }
     }
 
-    /** Where the bytes go: a byte stream, or (null) {@link #chars}. */
+    /** Where the bytes go: a byte stream, {@link #chars}, or (both null) nowhere: they stay in {@link #buffer}. */
     private final OutputStream bytes;
     private final Writer chars;
     /** UTF-8 bytes; written out only between whole characters, so that each chunk decodes on its own. */
@@ -75,10 +75,45 @@ final class JsonOut implements AutoCloseable {
         this(out, null);
     }
 
+    /**
+     * Keeps what is written in memory, for {@link #startElement} and {@link #writtenTo}: so that elements of one
+     * array can be written on several threads at once and joined in order.
+     */
+    JsonOut() {
+        this(null, null);
+    }
+
     private JsonOut(OutputStream bytes, Writer chars) {
         this.bytes = bytes;
         this.chars = chars;
         stack[depth++] = EMPTY_DOCUMENT;
+    }
+
+    /**
+     * Forgets what was written (in memory) and starts over as inside a top-level array: what comes next is an
+     * element of that array, written with what goes before it ({@code first}: the line break; else the comma
+     * too), exactly as this writer prints it in the whole array.
+     */
+    JsonOut startElement(boolean first) {
+        if (bytes != null || chars != null) {
+            throw new IllegalStateException("elements are written in memory");
+        }
+        used = 0;
+        depth = 2;
+        stack[0] = NONEMPTY_DOCUMENT;
+        stack[1] = first ? EMPTY_ARRAY : NONEMPTY_ARRAY;
+        nameDangling = false;
+        return this;
+    }
+
+    /** Copies what has been written in memory to {@code out}. */
+    void writtenTo(OutputStream out) throws IOException {
+        out.write(buffer, 0, used);
+    }
+
+    /** A copy of what has been written in memory. */
+    byte[] written() {
+        return Arrays.copyOf(buffer, used);
     }
 
     JsonOut beginArray() throws IOException {
@@ -193,12 +228,15 @@ final class JsonOut implements AutoCloseable {
         writeBuffer();
         if (bytes != null) {
             bytes.flush();
-        } else {
+        } else if (chars != null) {
             chars.flush();
         }
     }
 
     private void writeBuffer() throws IOException {
+        if (bytes == null && chars == null) {
+            return;
+        }
         if (bytes != null) {
             bytes.write(buffer, 0, used);
         } else {
@@ -314,9 +352,16 @@ final class JsonOut implements AutoCloseable {
         buffer[used++] = (byte) c;
     }
 
-    /** Makes room for {@code n} more bytes: writes the buffer out, or grows it for one very long string. */
+    /**
+     * Makes room for {@code n} more bytes: writes the buffer out, or grows it for one very long string (or for
+     * anything, in memory).
+     */
     private void room(int n) throws IOException {
         if (used + n <= buffer.length) {
+            return;
+        }
+        if (bytes == null && chars == null) {
+            buffer = Arrays.copyOf(buffer, Math.max(used + n, buffer.length * 2));
             return;
         }
         writeBuffer();

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,47 @@ class JsonOutTest {
             assertEquals(new String(gsons.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
                     ours.toString(), "prefix " + prefix);
         }
+    }
+
+    @Test
+    void elementsWrittenApartAndJoinedPrintAsTheWholeArray() throws IOException {
+        Random random = new Random(7);
+        // one writer for all elements, as each thread of calls --json uses its own again and again
+        JsonOut element = new JsonOut();
+        for (int doc = 0; doc < 500; doc++) {
+            StringWriter gsons = new StringWriter();
+            JsonWriter b = FastWriter.prettyJson(gsons);
+            b.setSerializeNulls(true);
+            b.beginArray();
+            List<byte[]> elements = new ArrayList<>();
+            int count = doc % 50 == 0 ? 0 : random.nextInt(6);
+            for (int i = 0; i < count; i++) {
+                element.startElement(i == 0);
+                if (random.nextInt(4) == 0) {
+                    // larger than the writer's first buffer
+                    String big = "x".repeat(70_000 + random.nextInt(1000)) + TRICKY;
+                    element.beginObject().name("big").value(big).endObject();
+                    b.beginObject().name("big").value(big).endObject();
+                } else {
+                    value(random, element, b, 0);
+                }
+                elements.add(element.written());
+            }
+            b.endArray();
+            b.flush();
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            FlowJson.writeArray(elements, joined);
+            StringWriter joinedChars = new StringWriter();
+            FlowJson.writeArray(elements, joinedChars);
+            byte[] expected = gsons.toString().getBytes(StandardCharsets.UTF_8);
+            assertArrayEquals(expected, joined.toByteArray(), "document " + doc);
+            assertEquals(new String(expected, StandardCharsets.UTF_8), joinedChars.toString(), "document " + doc);
+        }
+    }
+
+    @Test
+    void elementsAreWrittenOnlyInMemory() {
+        assertThrows(IllegalStateException.class, () -> new JsonOut(new StringWriter()).startElement(true));
     }
 
     @Test
