@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.Supplier;
 
 /** Builds the immutable {@link CallFlow} of one group of joined legs. */
 final class CallFlowAssembly {
@@ -20,7 +21,7 @@ final class CallFlowAssembly {
     private CallFlowAssembly() {
     }
 
-    static CallFlow assemble(List<LegState> group, List<String> joinEvidence, FlowSettings settings) {
+    static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence, FlowSettings settings) {
         List<LegState> ordered = new ArrayList<>(group);
         ordered.sort(START_ORDER);
         List<Leg> legs = new ArrayList<>();
@@ -42,7 +43,15 @@ final class CallFlowAssembly {
             inOrder.add(ie.entry());
         }
         return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder, settings),
-                new FlowMessages(all), List.copyOf(joinEvidence), timings);
+                new FlowMessages(all), evidenceText(joinEvidence), timings);
+    }
+
+    private static List<String> evidenceText(List<Supplier<String>> evidence) {
+        String[] text = new String[evidence.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = evidence.get(i).get();
+        }
+        return List.of(text);
     }
 
     /**

@@ -1,34 +1,37 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
-/** Legs joined into calls (a union-find over Call-IDs), with the evidence for each join and a cached flow per call. */
+/**
+ * Legs joined into calls, with the evidence for each join and a cached flow per call. Each leg points at its call
+ * ({@link LegState#group}); a join moves the legs of the smaller call into the larger, so no look-up by Call-ID
+ * is needed while a capture with a hundred thousand legs is read.
+ */
 final class FlowGroups {
 
     /** The legs of one call so far; {@code cached} is valid until a leg gets a message or another group joins. */
     static final class Group {
         // sized for the common call: two legs joined by one piece of evidence (50,000 calls in a large capture)
         final List<LegState> legs = new ArrayList<>(2);
-        final List<String> evidence = new ArrayList<>(0);
+        /** Why the legs were joined, each made into text when the call is assembled. */
+        final List<Supplier<String>> evidence = new ArrayList<>(1);
         boolean dirty = true;
+        /** True once joined into another group, which then holds its legs. */
+        boolean merged;
         CallFlow cached;
     }
 
-    private final Map<String, String> parent = new HashMap<>();
-    /** In the order the calls' first legs arrived: nearly start order already, which makes sorting them cheap. */
-    private final Map<String, Group> byRoot = new LinkedHashMap<>();
+    /** Every group made, in the order the calls' first legs arrived (nearly start order already); merged ones too. */
+    private final List<Group> made = new ArrayList<>();
+    private int mergedCount;
 
     void addLeg(LegState leg) {
-        parent.put(leg.callId(), leg.callId());
         Group g = new Group();
         g.legs.add(leg);
         leg.group = g;
-        byRoot.put(leg.callId(), g);
+        made.add(g);
     }
 
     /** Marks the call holding {@code leg} as changed: once per message, so without looking the call up. */
@@ -36,31 +39,22 @@ final class FlowGroups {
         leg.group.dirty = true;
     }
 
-    boolean joined(String a, String b) {
-        return root(a).equals(root(b));
-    }
-
-    /** True when the call holding {@code callId} already has more than this one leg. */
-    boolean hasOtherLegs(String callId) {
-        return byRoot.get(root(callId)).legs.size() > 1;
+    /** True when the call holding {@code leg} already has more than this one leg. */
+    boolean hasOtherLegs(LegState leg) {
+        return leg.group.legs.size() > 1;
     }
 
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
-    void join(String a, String b, String evidence) {
-        String ra = root(a);
-        String rb = root(b);
-        if (ra.equals(rb)) {
+    void join(LegState a, LegState b, Supplier<String> evidence) {
+        Group ga = a.group;
+        Group gb = b.group;
+        if (ga == gb) {
             return;
         }
-        Group ga = byRoot.get(ra);
-        Group gb = byRoot.get(rb);
         if (ga.legs.size() < gb.legs.size()) {
             Group t = ga;
             ga = gb;
             gb = t;
-            String tr = ra;
-            ra = rb;
-            rb = tr;
         }
         for (LegState leg : gb.legs) {
             leg.group = ga;
@@ -69,25 +63,20 @@ final class FlowGroups {
         ga.evidence.addAll(gb.evidence);
         ga.evidence.add(evidence);
         ga.dirty = true;
-        parent.put(rb, ra);
-        byRoot.remove(rb);
+        gb.merged = true;
+        gb.legs.clear();
+        gb.evidence.clear();
+        mergedCount++;
     }
 
-    Collection<Group> all() {
-        return byRoot.values();
-    }
-
-    private String root(String callId) {
-        String r = callId;
-        while (!parent.get(r).equals(r)) {
-            r = parent.get(r);
+    /** The calls, in the order their first legs arrived. */
+    List<Group> all() {
+        List<Group> live = new ArrayList<>(made.size() - mergedCount);
+        for (Group g : made) {
+            if (!g.merged) {
+                live.add(g);
+            }
         }
-        String c = callId;
-        while (!c.equals(r)) {
-            String next = parent.get(c);
-            parent.put(c, r);
-            c = next;
-        }
-        return r;
+        return live;
     }
 }

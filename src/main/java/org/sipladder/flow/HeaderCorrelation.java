@@ -15,7 +15,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class HeaderCorrelation {
 
-    private record Mention(String byCallId, String header, String value, long frame) {
+    private record Mention(LegState by, String header, String value, long frame) {
     }
 
     private final Map<String, List<Mention>> waitingForLeg = new HashMap<>();
@@ -28,7 +28,7 @@ final class HeaderCorrelation {
             if (named.isEmpty() || named.equals(leg.callId()) || !mentioned.add(leg.callId() + '\n' + named)) {
                 continue;
             }
-            Mention mention = new Mention(leg.callId(), h.name(), named, m.frame());
+            Mention mention = new Mention(leg, h.name(), named, m.frame());
             LegState other = legs.get(named);
             if (other != null) {
                 join(mention, other, groups);
@@ -49,8 +49,9 @@ final class HeaderCorrelation {
     }
 
     private static void join(Mention mention, LegState named, FlowGroups groups) {
-        groups.join(mention.byCallId(), named.callId(), "Frame " + mention.frame() + " (Call-ID " + mention.byCallId()
-                + ") carries " + mention.header() + ": " + mention.value() + ", the Call-ID of the leg that starts in frame "
-                + named.first().message().frame() + ".");
+        String evidence = "Frame " + mention.frame() + " (Call-ID " + mention.by().callId() + ") carries "
+                + mention.header() + ": " + mention.value() + ", the Call-ID of the leg that starts in frame "
+                + named.first().message().frame() + ".";
+        groups.join(mention.by(), named, () -> evidence);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -20,7 +21,22 @@ final class TimingCorrelation {
     /** INVITEs older than this are forgotten; far beyond the window, so slightly out-of-order captures still match. */
     private static final long MEMORY_MICROS = 60_000_000L;
 
-    record Received(String callId, long micros, long frame, String digits) {
+    record Received(LegState leg, long micros, long frame, String digits) {
+    }
+
+    /**
+     * Why a B-leg was joined to an A-leg, made into text only when the call is assembled: a large capture joins
+     * fifty thousand legs while it is read.
+     */
+    private record Join(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
+                        String receivedCallId, String digits) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after that host received the INVITE in frame " + receivedFrame
+                    + " (Call-ID " + receivedCallId + "), and both called numbers end in "
+                    + digits.substring(digits.length() - MATCHING_DIGITS) + ".";
+        }
     }
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
@@ -29,25 +45,26 @@ final class TimingCorrelation {
     void onInitialInvite(LegState leg, SipMessage invite, FlowGroups groups) {
         String digits = SipFields.calledDigits(invite);
         Deque<Received> received = invitesByReceiver.get(invite.src().address());
-        if (received != null && digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg.callId())) {
-            Received a = closestMatch(received, invite, digits, leg.callId());
+        if (received != null && digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
+            Received a = closestMatch(received, invite, digits, leg);
             if (a != null) {
-                groups.join(a.callId(), leg.callId(), evidence(a, invite, leg.callId(), digits));
+                groups.join(a.leg(), leg, new Join(invite.frame(), leg.callId(), invite.src().address(),
+                        invite.timestampMicros() - a.micros(), a.frame(), a.leg().callId(), digits));
             }
         }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
-        atDestination.addLast(new Received(leg.callId(), invite.timestampMicros(), invite.frame(), digits));
+        atDestination.addLast(new Received(leg, invite.timestampMicros(), invite.frame(), digits));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
         }
     }
 
-    private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, String callId) {
+    private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
         for (Iterator<Received> it = received.descendingIterator(); it.hasNext(); ) {
             Received a = it.next();
             long delay = invite.timestampMicros() - a.micros();
-            if (delay < 0 || a.callId().equals(callId)) {
+            if (delay < 0 || a.leg() == leg) {
                 continue;
             }
             if (delay > WINDOW_MICROS) {
@@ -58,14 +75,6 @@ final class TimingCorrelation {
             }
         }
         return null;
-    }
-
-    static String evidence(Received a, SipMessage invite, String callId, String digits) {
-        // concatenation rather than String.format: this runs for every joined leg of a large capture
-        return "The INVITE in frame " + invite.frame() + " (Call-ID " + callId + ") was sent by "
-                + invite.src().address() + " " + milliseconds(invite.timestampMicros() - a.micros())
-                + " s after that host received the INVITE in frame " + a.frame() + " (Call-ID " + a.callId()
-                + "), and both called numbers end in " + digits.substring(digits.length() - MATCHING_DIGITS) + ".";
     }
 
     /** Microseconds as seconds with three decimals, rounded half up (as {@code %.3f} prints them). */
