@@ -16,14 +16,17 @@ final class FlowGroups {
         // sized for the common call: two legs joined by one piece of evidence (50,000 calls in a large capture)
         final List<LegState> legs = new ArrayList<>(2);
         /** Why the legs were joined, each made into text when the call is assembled. */
-        final List<Supplier<String>> evidence = new ArrayList<>(1);
+        final List<Supplier<String>> evidence = new ArrayList<>(0);
         boolean dirty = true;
         /** True once joined into another group, which then holds its legs. */
         boolean merged;
         CallFlow cached;
     }
 
-    /** Every group made, in the order the calls' first legs arrived (nearly start order already); merged ones too. */
+    /**
+     * The groups in the order the calls' first legs arrived (nearly start order already), with up to as many
+     * merged ones, which {@link #all} leaves out.
+     */
     private final List<Group> made = new ArrayList<>();
     private int mergedCount;
 
@@ -66,7 +69,11 @@ final class FlowGroups {
         gb.merged = true;
         gb.legs.clear();
         gb.evidence.clear();
-        mergedCount++;
+        // merged groups are let go once they are half of all: each is passed over a bounded number of times
+        if (++mergedCount > made.size() / 2) {
+            made.removeIf(g -> g.merged);
+            mergedCount = 0;
+        }
     }
 
     /** The calls, in the order their first legs arrived. */

@@ -24,7 +24,8 @@ final class LegState {
     private final String callId;
     private final MessageStore store;
     /** Arrival number of each message, with {@link #REPEAT} set for a retransmission. */
-    private int[] seqs = new int[4];
+    /** Room for a call's usual leg (INVITE, 100, 180, 200, ACK, BYE, 200) without growing. */
+    private int[] seqs = new int[8];
     private int size;
     /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
     private Map<Long, Integer> byIdentity;

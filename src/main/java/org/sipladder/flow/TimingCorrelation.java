@@ -29,13 +29,36 @@ final class TimingCorrelation {
      * fifty thousand legs while it is read.
      */
     private record Join(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
-                        String receivedCallId, String digits) implements Supplier<String> {
+                        String receivedCallId, int lastDigits, String unusualDigits) implements Supplier<String> {
+
+        /**
+         * The join; of the called number's {@code digits}, the last {@link #MATCHING_DIGITS} are kept as a number
+         * when they are ASCII (not a string for each of 50,000 joins), else as they are.
+         */
+        static Join of(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
+                       String receivedCallId, String digits) {
+            int value = 0;
+            for (int i = digits.length() - MATCHING_DIGITS; i < digits.length(); i++) {
+                char c = digits.charAt(i);
+                if (c < '0' || c > '9') {
+                    return new Join(inviteFrame, callId, sender, delayMicros, receivedFrame, receivedCallId, -1,
+                            digits.substring(digits.length() - MATCHING_DIGITS));
+                }
+                value = value * 10 + c - '0';
+            }
+            return new Join(inviteFrame, callId, sender, delayMicros, receivedFrame, receivedCallId, value, null);
+        }
+
         @Override
         public String get() {
+            String digits = unusualDigits;
+            if (digits == null) {
+                String number = Integer.toString(lastDigits);
+                digits = "0".repeat(MATCHING_DIGITS - number.length()) + number;
+            }
             return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
                     + milliseconds(delayMicros) + " s after that host received the INVITE in frame " + receivedFrame
-                    + " (Call-ID " + receivedCallId + "), and both called numbers end in "
-                    + digits.substring(digits.length() - MATCHING_DIGITS) + ".";
+                    + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits + ".";
         }
     }
 
@@ -48,7 +71,7 @@ final class TimingCorrelation {
         if (received != null && digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
             Received a = closestMatch(received, invite, digits, leg);
             if (a != null) {
-                groups.join(a.leg(), leg, new Join(invite.frame(), leg.callId(), invite.src().address(),
+                groups.join(a.leg(), leg, Join.of(invite.frame(), leg.callId(), invite.src().address(),
                         invite.timestampMicros() - a.micros(), a.frame(), a.leg().callId(), digits));
             }
         }

@@ -5,6 +5,7 @@ import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -514,18 +515,18 @@ public final class SipMessage {
         return detail().raw();
     }
 
-    /** The kept correlation headers (X-CID and the like), in message order. */
+    /** The kept correlation headers (X-CID and the like), in message order; not to be modified. */
     public List<SipHeader> correlationHeaders() {
-        List<SipHeader> found = new ArrayList<>(0);
         if (extras == null) {
-            return found;
+            return List.of();
         }
+        List<SipHeader> found = new ArrayList<>(0);
         for (int i = 0; i < extras.length; i += 2) {
             if (CORRELATION_VERDICTS.computeIfAbsent(extras[i], SipMessage::isCorrelationHeader)) {
                 found.add(new SipHeader(extras[i], extras[i + 1], extras[i] + ": " + extras[i + 1]));
             }
         }
-        return found;
+        return found.isEmpty() ? List.of() : Collections.unmodifiableList(found);
     }
 
     /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */

@@ -99,6 +99,22 @@ class FlowBuilderTest {
     }
 
     @Test
+    void timingJoinEvidenceKeepsTheDigitsAsSent() {
+        // leading zeros, and digits that are not ASCII (Character.isDigit takes them)
+        for (String digits : new String[] {"00012345", "0000000", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668"}) {
+            String called = "49" + digits + (digits.length() < 8 ? "0" : "");
+            Dialogue d = new Dialogue();
+            d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:" + called + "@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+            d.send(40, JAMBONZ, LIVEKIT, request("INVITE", "sip:1" + called + "@x.sip.livekit.cloud", B, "z9hG4bKb1", 1,
+                    null));
+            CallFlow flow = single(builder.build(d.messages()));
+            String last = called.substring(called.length() - 8);
+            assertTrue(flow.joinEvidence().get(0).endsWith("both called numbers end in " + last + "."),
+                    flow.joinEvidence().get(0));
+        }
+    }
+
+    @Test
     void timingJoinNeedsTheSameLastEightDigits() {
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
