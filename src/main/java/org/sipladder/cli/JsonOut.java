@@ -3,7 +3,10 @@ package org.sipladder.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -28,6 +31,10 @@ final class JsonOut implements AutoCloseable {
 
     /** Escapes of the ASCII characters that need one, as Gson writes them; null for the others. */
     private static final String[] ESCAPES = new String[128];
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     private static final int NAME_SLOTS = 64;
@@ -304,6 +311,19 @@ final class JsonOut implements AutoCloseable {
 
     /** A quoted, escaped string: its UTF-8 bytes, copied in bulk up to the first byte that needs an escape. */
     private void string(String s) throws IOException {
+        // Most strings are plain ASCII: their ISO-8859-1 bytes (a copy of the string's own bytes, with no look at
+        // them, whereas the UTF-8 encoder looks at each byte before the JIT's last tier) are their UTF-8 bytes. A
+        // character beyond Latin-1 becomes '?', so a '?' (as any byte needing an escape or above 127) sends the
+        // string the long way.
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (isPlainAscii(latin1)) {
+            room(latin1.length + 2);
+            buffer[used++] = '"';
+            System.arraycopy(latin1, 0, buffer, used, latin1.length);
+            used += latin1.length;
+            buffer[used++] = '"';
+            return;
+        }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int i = 0;
         // written out rather than through a helper: this loop sees every byte of the output; 0xE2 may start
@@ -335,6 +355,33 @@ final class JsonOut implements AutoCloseable {
             }
         }
         buffer[used++] = '"';
+    }
+
+    /**
+     * True when every byte is ASCII, written as it is (not a control character, quote or backslash) and not '?';
+     * eight bytes at a time.
+     */
+    private static boolean isPlainAscii(byte[] b) {
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long quote = w ^ 0x2222222222222222L;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long question = w ^ 0x3F3F3F3F3F3F3F3FL;
+            // a byte below 0x20 (or above 127: the high bit), or a byte equal to one of the three
+            long special = (w - 0x2020202020202020L) | w
+                    | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (question - ONES) & ~question;
+            if ((special & HIGHS) != 0) {
+                return false;
+            }
+        }
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c < 0 || !PLAIN[c] || c == '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ASCII text as it is. */

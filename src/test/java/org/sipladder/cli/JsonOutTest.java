@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class JsonOutTest {
 
     private static final String[] NAMES = {"id", "start", "legs", "from", "na\"me", "\u2028", "n\u00e9", "x"};
-    private static final String TRICKY = "\"\\\t\b\n\r\f\u0000\u0001\u001f\u007f\u00e9\u2028\u2029\u20ac\ud83d\ude00 </>&'=";
+    /** Characters that need an escape or more than one byte; U+013F and U+0122 end in the bytes of '?' and '"'. */
+    private static final String TRICKY = "\"\\\t\b\n\r\f\u0000\u0001\u001f\u007f\u00e9\u2028\u2029\u20ac\ud83d\ude00 </>&'=?"
+            + "\u013f\u0122";
 
     @Test
     void randomDocumentsPrintAsGsonPrintsThem() throws IOException {
@@ -116,6 +118,22 @@ class JsonOutTest {
     @Test
     void elementsAreWrittenOnlyInMemory() {
         assertThrows(IllegalStateException.class, () -> new JsonOut(new StringWriter()).startElement(true));
+    }
+
+    @Test
+    void eachTrickyCharacterAtEachPlaceOfALongStringPrintsAsGsonPrintsIt() throws IOException {
+        for (char c : (TRICKY + "\u0080\u00ff\u0100").toCharArray()) {
+            for (int at = 0; at < 21; at++) {
+                StringBuilder value = new StringBuilder("abcdefghijklmnopqrstu");
+                value.setCharAt(at, c);
+                StringWriter ours = new StringWriter();
+                StringWriter gsons = new StringWriter();
+                new JsonOut(ours).beginArray().value(value.toString()).endArray().flush();
+                FastWriter.prettyJson(gsons).beginArray().value(value.toString()).endArray().flush();
+                assertEquals(new String(gsons.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                        ours.toString(), "U+" + Integer.toHexString(c) + " at " + at);
+            }
+        }
     }
 
     @Test
