@@ -1,6 +1,7 @@
 package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.capture.SipPayload;
@@ -31,11 +32,19 @@ final class FastScan {
 
     private static final String[] NAMES = {null, "Call-ID", "CSeq", "From", "To", "Via", "Content-Length",
         "Content-Type", "User-Agent", "Server", "RSeq"};
+    /** {@link #NAMES} in lower case, as bytes. */
+    private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
 
     /** X-/P- header names as sent -> canonical name when kept, "" when not; bounded against hostile captures. */
     private static final Map<String, String> EXTENSION_NAMES = new ConcurrentHashMap<>();
     private static final int EXTENSION_NAMES_MAX = 1024;
+
+    static {
+        for (int kind = CALL_ID; kind < NAMES.length; kind++) {
+            NAME_BYTES[kind] = NAMES[kind].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private FastScan() {
     }
@@ -332,13 +341,38 @@ final class FastScan {
                     return OTHER;
             }
         }
-        for (int kind = CALL_ID; kind < NAMES.length; kind++) {
-            if (NAMES[kind].length() == n && sameIgnoringCase(d, from, NAMES[kind])) {
-                return kind;
+        int first = d[from] | 0x20;
+        // the one name of this length and first letter, if any, compared in full: every header line of a large
+        // capture comes here
+        int candidate = switch (n) {
+            case 2 -> TO;
+            case 3 -> VIA;
+            case 4 -> first == 'c' ? CSEQ : first == 'f' ? FROM : first == 'r' ? RSEQ : OTHER;
+            case 6 -> SERVER;
+            case 7 -> CALL_ID;
+            case 10 -> USER_AGENT;
+            case 12 -> CONTENT_TYPE;
+            case 14 -> CONTENT_LENGTH;
+            default -> OTHER;
+        };
+        if (candidate != OTHER && sameIgnoringCase(d, from, NAME_BYTES[candidate])) {
+            return candidate;
+        }
+        return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' ? EXTENSION : OTHER;
+    }
+
+    /** True when {@code d} holds {@code lower} (lower-case ASCII) from {@code from} on, in any case. */
+    private static boolean sameIgnoringCase(byte[] d, int from, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
+            int c = d[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20;
+            }
+            if (c != lower[i]) {
+                return false;
             }
         }
-        int first = d[from] | 0x20;
-        return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' ? EXTENSION : OTHER;
+        return true;
     }
 
     private static boolean startsWith(byte[] d, int from, int to, String ascii) {
