@@ -99,7 +99,10 @@ final class SipFraming {
         if (first != 'c' && first != 'C' && first != 'l' && first != 'L') {
             return -1;
         }
-        if (regionMatchesIgnoreCase(a, line, end, "content-length")) {
+        // the byte after the name first: of the headers starting with C (Call-ID, CSeq, Contact...), only this
+        // one has its colon or a blank there
+        if (line + 14 < end && (a[line + 14] == ':' || a[line + 14] == ' ' || a[line + 14] == '\t')
+                && regionMatchesIgnoreCase(a, line, end, "content-length")) {
             name = line + 14;
         } else if (line < end && (a[line] == 'l' || a[line] == 'L')) {
             name = line + 1;
