@@ -23,7 +23,10 @@ final class HeaderCorrelation {
 
     /** Looks at the correlation headers of {@code m}, which belongs to {@code leg}. */
     void onMessage(LegState leg, SipMessage m, Map<String, LegState> legs, FlowGroups groups) {
-        for (SipHeader h : m.correlationHeaders()) {
+        List<SipHeader> headers = m.correlationHeaders();
+        // indexed: a for-each would make an iterator for each message of a capture, nearly all without any
+        for (int i = 0; i < headers.size(); i++) {
+            SipHeader h = headers.get(i);
             String named = h.value().trim();
             if (named.isEmpty() || named.equals(leg.callId()) || !mentioned.add(leg.callId() + '\n' + named)) {
                 continue;

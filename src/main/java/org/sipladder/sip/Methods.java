@@ -7,6 +7,8 @@ final class Methods {
 
     private static final List<String> KNOWN = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "PRACK",
             "UPDATE", "INFO", "REFER", "NOTIFY", "SUBSCRIBE", "MESSAGE", "PUBLISH");
+    /** {@link #KNOWN} as an array, for the look-up every message of a capture makes (no iterator each time). */
+    private static final String[] KNOWN_ARRAY = KNOWN.toArray(new String[0]);
 
     private Methods() {
     }
@@ -23,7 +25,7 @@ final class Methods {
 
     /** The shared instance of the well-known method spelled exactly by the ASCII bytes {@code d[from, to)}, or null. */
     static String known(byte[] d, int from, int to) {
-        for (String k : KNOWN) {
+        for (String k : KNOWN_ARRAY) {
             if (k.length() == to - from && StringPool.sameAscii(k, d, from)) {
                 return k;
             }

@@ -8,20 +8,24 @@ import java.util.Map;
 /** What is wrong with one message, at most one sentence per subject (a header name or "start line"). */
 final class Problems {
 
-    private final Map<String, String> bySubject = new LinkedHashMap<>();
+    /** Made with the first problem: most messages have none, and a capture's messages each get a Problems. */
+    private Map<String, String> bySubject;
 
     /** Records {@code text} unless a problem with the same subject was already recorded. */
     void add(String subject, String text) {
+        if (bySubject == null) {
+            bySubject = new LinkedHashMap<>();
+        }
         bySubject.putIfAbsent(subject.toLowerCase(java.util.Locale.ROOT), text);
     }
 
     boolean isEmpty() {
-        return bySubject.isEmpty();
+        return bySubject == null;
     }
 
     /** All problems as one line, or null when there are none. */
     String summary() {
-        if (bySubject.isEmpty()) {
+        if (bySubject == null) {
             return null;
         }
         List<String> texts = new ArrayList<>(bySubject.values());
