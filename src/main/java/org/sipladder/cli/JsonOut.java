@@ -83,7 +83,7 @@ final class JsonOut implements AutoCloseable {
     }
 
     /**
-     * Keeps what is written in memory, for {@link #startElement} and {@link #writtenTo}: so that elements of one
+     * Keeps what is written in memory, for {@link #startElement} and {@link #written}: so that elements of one
      * array can be written on several threads at once and joined in order.
      */
     JsonOut() {
@@ -111,11 +111,6 @@ final class JsonOut implements AutoCloseable {
         stack[1] = first ? EMPTY_ARRAY : NONEMPTY_ARRAY;
         nameDangling = false;
         return this;
-    }
-
-    /** Copies what has been written in memory to {@code out}. */
-    void writtenTo(OutputStream out) throws IOException {
-        out.write(buffer, 0, used);
     }
 
     /** A copy of what has been written in memory. */

@@ -23,8 +23,10 @@ final class LegState {
 
     private final String callId;
     private final MessageStore store;
-    /** Arrival number of each message, with {@link #REPEAT} set for a retransmission. */
-    /** Room for a call's usual leg (INVITE, 100, 180, 200, ACK, BYE, 200) without growing. */
+    /**
+     * Arrival number of each message, with {@link #REPEAT} set for a retransmission; first sized for a usual leg
+     * (INVITE, 100, 180, 200, ACK, BYE, 200) to need no growing.
+     */
     private int[] seqs = new int[8];
     private int size;
     /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
