@@ -37,7 +37,7 @@ final class JsonOut implements AutoCloseable {
     private static final long HIGHS = 0x8080808080808080L;
 
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
-    private static final int NAME_SLOTS = 64;
+    private static final int NAME_SLOTS = 128;
 
     /** True for the ASCII characters written as they are. */
     private static final boolean[] PLAIN = new boolean[128];
@@ -65,9 +65,13 @@ final class JsonOut implements AutoCloseable {
     private byte[] buffer = new byte[1 << 16];
     private int used;
     private int[] stack = new int[32];
-    /** Recently written names and their quoted, escaped bytes, by hash. */
+    /**
+     * Recently written names, each with the depth it was written at and the bytes written for it there (line
+     * break, indent, the quoted and escaped name, colon), by hash of both.
+     */
     private final String[] nameKeys = new String[NAME_SLOTS];
     private final byte[][] nameBytes = new byte[NAME_SLOTS][];
+    private final int[] nameDepths = new int[NAME_SLOTS];
     private int depth;
     /** A name written by {@link #name} whose value has not come yet. */
     private boolean nameDangling;
@@ -144,23 +148,26 @@ final class JsonOut implements AutoCloseable {
         } else if (context != EMPTY_OBJECT) {
             throw new IllegalStateException("a name outside an object");
         }
-        newline();
         stack[depth - 1] = DANGLING_NAME;
-        // names are a few constants written again and again: their quoted bytes are remembered
-        int slot = name.hashCode() & (NAME_SLOTS - 1);
-        if (nameKeys[slot] != name) {
+        // names are a few constants written again and again, each at its own depth: the line break, indent,
+        // quoted name and colon are remembered as one run of bytes
+        int slot = (name.hashCode() + 31 * depth) & (NAME_SLOTS - 1);
+        if (nameKeys[slot] != name || nameDepths[slot] != depth) {
             // room for the worst case first (three UTF-8 bytes a character, each escaped as six), so that the
-            // buffer is not written out while the name's bytes are being taken from it
-            room(18 * name.length() + 2);
+            // buffer is not written out while the bytes are being taken from it
+            room(2 * depth + 18 * name.length() + 4);
             int start = used;
+            newline();
             string(name);
+            raw(": ");
             nameKeys[slot] = name;
+            nameDepths[slot] = depth;
             nameBytes[slot] = Arrays.copyOfRange(buffer, start, used);
         } else {
-            byte[] quoted = nameBytes[slot];
-            room(quoted.length);
-            System.arraycopy(quoted, 0, buffer, used, quoted.length);
-            used += quoted.length;
+            byte[] run = nameBytes[slot];
+            room(run.length);
+            System.arraycopy(run, 0, buffer, used, run.length);
+            used += run.length;
         }
         nameDangling = true;
         return this;
@@ -288,7 +295,7 @@ final class JsonOut implements AutoCloseable {
                 newline();
             }
             case DANGLING_NAME -> {
-                raw(": ");
+                // the colon came with the name
                 stack[depth - 1] = NONEMPTY_OBJECT;
                 nameDangling = false;
             }
