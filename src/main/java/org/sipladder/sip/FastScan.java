@@ -30,6 +30,7 @@ final class FastScan {
     /** An X- or P- header: kept when {@link SipMessage#isKept} says so. */
     private static final int EXTENSION = 11;
 
+    /** Names of the kinds; {@link #kind} picks its candidate by length and first letter: keep the two in step. */
     private static final String[] NAMES = {null, "Call-ID", "CSeq", "From", "To", "Via", "Content-Length",
         "Content-Type", "User-Agent", "Server", "RSeq"};
     /** {@link #NAMES} in lower case, as bytes. */
