@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs tasks a little ahead on threads of their own and hands their results over in task order: while the caller
- * writes out one call, the next ones are being assembled and turned into JSON on every core. Worker {@code k} of {@code n} runs the
- * batches {@code k, k + n, k + 2n...}, each into a short queue of its own, so memory stays bounded however fast
- * either side is. A failure of a task is thrown to the caller.
+ * writes out one call, the next ones are being assembled and turned into JSON on every core. Worker {@code k} of
+ * {@code n} runs the batches {@code k, k + n, k + 2n...}, each into a short queue of its own, so memory stays
+ * bounded however fast either side is. A failure of a task is thrown to the caller.
  */
 final class Prefetch<T> implements Iterator<T> {
 

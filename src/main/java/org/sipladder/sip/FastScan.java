@@ -35,6 +35,11 @@ final class FastScan {
         "Content-Type", "User-Agent", "Server", "RSeq"};
     /** {@link #NAMES} in lower case, as bytes. */
     private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+    /** Parameter names and media types looked for, in lower case, as bytes. */
+    private static final byte[] BRANCH = lowerAscii("branch");
+    private static final byte[] TAG = lowerAscii("tag");
+    private static final byte[] MULTIPART = lowerAscii("multipart/");
+    private static final byte[] APPLICATION_SDP = lowerAscii("application/sdp");
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
 
     /** X-/P- header names as sent -> canonical name when kept, "" when not; bounded against hostile captures. */
@@ -43,11 +48,15 @@ final class FastScan {
 
     static {
         for (int kind = CALL_ID; kind < NAMES.length; kind++) {
-            NAME_BYTES[kind] = NAMES[kind].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            NAME_BYTES[kind] = lowerAscii(NAMES[kind]);
         }
     }
 
     private FastScan() {
+    }
+
+    private static byte[] lowerAscii(String s) {
+        return s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The compact message, or null when the full scan must decide. {@code start} is the first non-blank byte. */
@@ -158,10 +167,10 @@ final class FastScan {
         }
         boolean sdp = false;
         if (contentType >= 0 && length > 0) {
-            if (startsWithIgnoringCase(d, contentType, contentTypeEnd, "multipart/")) {
+            if (startsWithIgnoringCase(d, contentType, contentTypeEnd, MULTIPART)) {
                 return null;
             }
-            sdp = startsWithIgnoringCase(d, contentType, contentTypeEnd, "application/sdp");
+            sdp = startsWithIgnoringCase(d, contentType, contentTypeEnd, APPLICATION_SDP);
         }
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), method, requestUri, status, reason, kept, branch, toTagSpan, sdp, false, null,
@@ -244,7 +253,7 @@ final class FastScan {
     /** {@link SipMessage#branchBytes} of {@link SipMessage#branchOf} on the Via value at {@code d[from, to)}. */
     private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
         int comma = indexOf(d, from, to, (byte) ',');
-        long at = parameter(d, from, comma < 0 ? to : comma, "branch", false);
+        long at = parameter(d, from, comma < 0 ? to : comma, BRANCH, false);
         return at < 0 ? SipMessage.NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
     }
 
@@ -257,7 +266,7 @@ final class FastScan {
                 break;
             }
         }
-        long at = parameter(d, close < 0 ? from : close, to, "tag", true);
+        long at = parameter(d, close < 0 ? from : close, to, TAG, true);
         return at < 0 ? SipMessage.NO_TAG : SipMessage.tagSpan((int) (at >>> 32) - from, (int) at - from);
     }
 
@@ -265,13 +274,13 @@ final class FastScan {
      * Where the first non-empty value of {@code ;name=value} in {@code d[from, end)} is, as start << 32 | end, or
      * -1: the byte form of {@code SipMessage.parameter}, which it must match.
      */
-    private static long parameter(byte[] d, int from, int end, String name, boolean stopAtAngle) {
+    private static long parameter(byte[] d, int from, int end, byte[] name, boolean stopAtAngle) {
         for (int semi = indexOf(d, from, end, (byte) ';'); semi >= 0; semi = indexOf(d, semi + 1, end, (byte) ';')) {
             int i = skipSpace(d, semi + 1, end);
-            if (i + name.length() > end || !sameIgnoringCase(d, i, name)) {
+            if (i + name.length > end || !sameIgnoringCase(d, i, name)) {
                 continue;
             }
-            i = skipSpace(d, i + name.length(), end);
+            i = skipSpace(d, i + name.length, end);
             if (i >= end || d[i] != '=') {
                 continue;
             }
@@ -380,26 +389,10 @@ final class FastScan {
         return to - from >= ascii.length() && StringPool.sameAscii(ascii, d, from);
     }
 
-    private static boolean startsWithIgnoringCase(byte[] d, int from, int to, String lower) {
-        return to - from >= lower.length() && sameIgnoringCase(d, from, lower);
+    private static boolean startsWithIgnoringCase(byte[] d, int from, int to, byte[] lower) {
+        return to - from >= lower.length && sameIgnoringCase(d, from, lower);
     }
 
-    private static boolean sameIgnoringCase(byte[] d, int from, String name) {
-        for (int i = 0; i < name.length(); i++) {
-            int c = d[from + i];
-            if (c >= 'A' && c <= 'Z') {
-                c |= 0x20;
-            }
-            int w = name.charAt(i);
-            if (w >= 'A' && w <= 'Z') {
-                w |= 0x20;
-            }
-            if (c != w) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static int indexOf(byte[] d, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
