@@ -13,7 +13,8 @@ import org.sipladder.flow.CallFlow;
 final class CallImpact {
 
     /** Codes about what happens after the answer: an answered call is exactly where they matter. */
-    static final Set<String> AFTER_ANSWER = Set.of("MEDIA_");
+    static final Set<String> AFTER_ANSWER = Set.of("MEDIA_", "SIP_TRANSFER_FAILED", "SIP_DIALOG_NOT_FOUND",
+            "SIP_ACK_MISSING", "SIP_SESSION_TIMER_EXPIRED", "SIP_REINVITE_GLARE");
 
     private CallImpact() {
     }
