@@ -12,7 +12,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * Finds the hops of a call (one per IP address, in the order the first INVITE travelled) and guesses each
- * one's role from clues in the messages: LiveKit SIP, Jambonz, the carrier that sent the first INVITE.
+ * one's role from clues in the messages: LiveKit SIP, Jambonz, the carrier (the public host that sent the first
+ * INVITE).
  */
 final class HopRoles {
 
@@ -38,7 +39,9 @@ final class HopRoles {
         SipMessage firstInvite = null;
         for (Entry fm : messages) {
             SipMessage m = fm.message();
-            if (firstInvite == null && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
+            // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
+            if (firstInvite == null && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)
+                    && AddressScope.isPublic(m.src().address())) {
                 firstInvite = m;
             }
             if (!fm.retransmission()) {

@@ -22,6 +22,12 @@ import org.sipladder.ui.dialog.ClipboardService;
 /** The findings side panel (ControlsFX): grouped findings with severity icons above the selected one's detail. */
 public final class FindingsView extends BorderPane {
 
+    /** Row height of the findings list; fixed so that its minimum height can promise whole rows. */
+    static final double ROW_HEIGHT = 24;
+    /** Findings visible at the least. */
+    static final int MIN_ROWS = 5;
+    private static final double DETAIL_MIN_HEIGHT = 70;
+
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("findings"));
     private final SeverityIcons icons = new SeverityIcons();
     private boolean rebuilding;
@@ -55,6 +61,9 @@ public final class FindingsView extends BorderPane {
 
         tree.setId("findingTree");
         tree.setShowRoot(false);
+        // Five findings always show, however short the window or the ladder is made.
+        tree.setFixedCellSize(ROW_HEIGHT);
+        tree.setMinHeight(MIN_ROWS * ROW_HEIGHT + 4);
         tree.setCellFactory(t -> new FindingCell());
         viewModel.groups().addListener((ListChangeListener<FindingGroup>) c -> rebuild(viewModel));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -68,6 +77,8 @@ public final class FindingsView extends BorderPane {
         detail.setFitToWidth(true);
         MasterDetailPane split = new MasterDetailPane(Side.BOTTOM, tree, detail, true);
         split.setDividerPosition(0.45);
+        detail.setMinHeight(DETAIL_MIN_HEIGHT);
+        split.setMinHeight(tree.getMinHeight() + DETAIL_MIN_HEIGHT);
         setTop(top);
         setCenter(split);
     }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -29,6 +30,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -42,6 +44,7 @@ import org.sipladder.ladder.Box;
 import org.sipladder.ladder.LadderColumn;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ladder.LadderStyle;
+import org.sipladder.ladder.LadderTextExport;
 import org.sipladder.ladder.SvgWriter;
 
 /**
@@ -56,7 +59,10 @@ public class LadderView extends Region {
     private static final double ZOOM_STEP = 1.2;
 
     private final LadderFonts fonts = new LadderFonts();
-    private final LadderStyle style = LadderStyle.standard().withMeasure(new FxTextMeasure(fonts));
+    private LadderStyle style = LadderStyle.standard().withMeasure(new FxTextMeasure(fonts));
+    private final Tooltip arrowTip = new Tooltip();
+    private int tipRow = -1;
+    private boolean keepSelectionInView;
     private final LadderPainter painter = new LadderPainter(fonts);
     private final Canvas canvas = new Canvas();
     private final ScrollBar vertical = new ScrollBar();
@@ -66,6 +72,7 @@ public class LadderView extends Region {
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final ObjectProperty<Consumer<FlowMessage>> onOpenMessage = new SimpleObjectProperty<>(this, "onOpenMessage");
+    private final ObjectProperty<Consumer<String>> onCopyText = new SimpleObjectProperty<>(this, "onCopyText");
     private final ObjectProperty<Consumer<HopRename>> onRenameHop = new SimpleObjectProperty<>(this, "onRenameHop");
     private final ObjectProperty<Function<Hop, Optional<String>>> aliasPrompt =
             new SimpleObjectProperty<>(this, "aliasPrompt", LadderView::askForAlias);
@@ -91,11 +98,16 @@ public class LadderView extends Region {
                 zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, now.doubleValue())));
                 return;
             }
+            // Zooming about the top would carry the selected arrow out of sight.
+            keepSelectionInView = true;
             requestLayout();
         });
         selectedMessage.addListener((obs, was, now) -> selectRow(now == null ? -1 : rowOf(now)));
         focusedProperty().addListener((obs, was, now) -> draw());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTip());
+        arrowTip.setShowDelay(javafx.util.Duration.millis(300));
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
     }
@@ -178,6 +190,37 @@ public class LadderView extends Region {
         return (BitSet) highlightedRows.clone();
     }
 
+    /** Called with the ladder as text when the user chooses Copy ladder as text (the shell puts it on the clipboard). */
+    public ObjectProperty<Consumer<String>> onCopyTextProperty() {
+        return onCopyText;
+    }
+
+    /** The ladder as monospaced text (as Wireshark's flow export), or empty without a call. */
+    public String asText() {
+        LadderLayout layout = ladderLayout.get();
+        return layout == null ? "" : new LadderTextExport().write(layout);
+    }
+
+    /** Copy ladder as text: hands the text to {@link #onCopyTextProperty()}. */
+    public void copyAsText() {
+        Consumer<String> copier = onCopyText.get();
+        if (copier != null && ladderLayout.get() != null) {
+            copier.accept(asText());
+        }
+    }
+
+    /** Draws the ladder for the dark theme (or the light one). */
+    public void setDark(boolean dark) {
+        painter.setDark(dark);
+        draw();
+    }
+
+    /** How the time gutter reads: clock time in UTC or in {@code zone}, or seconds from the call's start. */
+    public void setTimeBase(ZoneId zone, boolean sinceStart) {
+        style = style.withZone(zone).withRelativeTime(sinceStart);
+        relayout();
+    }
+
     public void zoomIn() {
         zoom.set(Math.min(MAX_ZOOM, zoom.get() * ZOOM_STEP));
     }
@@ -198,7 +241,8 @@ public class LadderView extends Region {
     /** Writes the whole ladder as a PNG at twice the screen size; call on the FX thread. */
     public void exportPng(Path file) throws IOException {
         LadderLayout layout = requireLayout();
-        new PngExport(painter).write(layout, new Marks(-1, highlightedRows, false), 2.0, file);
+        // Exported pictures go into documents and tickets: always the light palette.
+        new PngExport(new LadderPainter(fonts)).write(layout, new Marks(-1, highlightedRows, false), 2.0, file);
     }
 
     /** Writes the whole ladder as SVG, drawn from the same layout. */
@@ -243,6 +287,10 @@ public class LadderView extends Region {
         horizontal.setVisible(needH);
         horizontal.resizeRelocate(0, canvasH, canvasW, barH);
         updateScrollRanges(layout, canvasW, canvasH, z);
+        if (keepSelectionInView && layout != null && selectedRow >= 0 && selectedRow < layout.rowCount()) {
+            scrollToRow(selectedRow);
+        }
+        keepSelectionInView = false;
         draw();
     }
 
@@ -377,6 +425,38 @@ public class LadderView extends Region {
         }
     }
 
+    /** The arrow under the pointer explains itself: method or status, time, Call-ID and size. */
+    private void mouseMoved(MouseEvent e) {
+        LadderLayout layout = ladderLayout.get();
+        int row = layout == null ? -1 : rowUnder(layout, e.getX(), e.getY());
+        if (row == tipRow) {
+            return;
+        }
+        tipRow = row;
+        if (row < 0) {
+            hideTip();
+            return;
+        }
+        arrowTip.setText(ArrowTooltip.text(layout.row(row), layout.style().zone()));
+        Tooltip.install(this, arrowTip);
+    }
+
+    private void hideTip() {
+        tipRow = -1;
+        arrowTip.hide();
+        Tooltip.uninstall(this, arrowTip);
+    }
+
+    private int rowUnder(LadderLayout layout, double px, double py) {
+        if (px > canvas.getWidth() || py > canvas.getHeight()) {
+            return -1;
+        }
+        double z = zoom.get();
+        double x = px / z < layout.gutterWidth() ? px / z : px / z + horizontal.getValue();
+        double y = py / z < layout.headerHeight() ? -1 : py / z + vertical.getValue();
+        return y < 0 ? -1 : layout.messageAt(x, y);
+    }
+
     private void showMenu(LadderLayout layout, double x, MouseEvent e) {
         menu.getItems().clear();
         nearestColumn(layout, x).ifPresent(column -> {
@@ -390,7 +470,9 @@ public class LadderView extends Region {
         out.setOnAction(a -> zoomOut());
         MenuItem fit = new MenuItem("Fit width");
         fit.setOnAction(a -> zoomToFit());
-        menu.getItems().addAll(in, out, fit);
+        MenuItem copy = new MenuItem("Copy ladder as text");
+        copy.setOnAction(a -> copyAsText());
+        menu.getItems().addAll(in, out, fit, new SeparatorMenuItem(), copy);
         menu.show(this, e.getScreenX(), e.getScreenY());
     }
 

@@ -17,11 +17,13 @@ final class LadderExport {
     }
 
     private final LadderView ladder;
+    private final MainWindowViewModel window;
     private final DialogService dialogs;
     private final UserPreferences preferences;
 
-    LadderExport(LadderView ladder, DialogService dialogs, UserPreferences preferences) {
+    LadderExport(LadderView ladder, MainWindowViewModel window, DialogService dialogs, UserPreferences preferences) {
         this.ladder = ladder;
+        this.window = window;
         this.dialogs = dialogs;
         this.preferences = preferences;
     }
@@ -41,6 +43,7 @@ final class LadderExport {
         dialogs.chooseFileToSave("Export ladder", preferences.lastDirectory(), suggested, kind).ifPresent(file -> {
             try {
                 writer.write(file);
+                window.report("Ladder saved as " + file);
             } catch (IOException | RuntimeException e) {
                 dialogs.showError("Cannot export the ladder",
                         "Writing " + file + " failed (" + e.getMessage() + "). Choose a folder you can write to.");

@@ -94,6 +94,53 @@ class LadderViewTest {
         assertTrue(view.zoomProperty().get() >= LadderView.MIN_ZOOM && view.zoomProperty().get() <= LadderView.MAX_ZOOM);
     }
 
+    @Test
+    void zoomingKeepsTheSelectedArrowInView(FxRobot robot) {
+        CallFlow longFlow = TestFlows.dialog(400);
+        robot.interact(() -> view.setFlow(longFlow));
+        robot.interact(() -> view.selectedMessageProperty().set(longFlow.messages().get(300)));
+        assertTrue(view.messageBounds(300).isPresent());
+        robot.interact(view::zoomIn);
+        robot.interact(view::zoomIn);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.messageBounds(300).isPresent(), "still in view after zooming in");
+        robot.interact(() -> view.zoomProperty().set(LadderView.MIN_ZOOM));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.messageBounds(300).isPresent(), "still in view after zooming out");
+    }
+
+    @Test
+    void theTimeGutterCountsFromTheCallStartOnRequest(FxRobot robot) {
+        String clock = view.getLadderLayout().row(1).time().text();
+        robot.interact(() -> view.setTimeBase(java.time.ZoneOffset.UTC, true));
+        assertEquals("+0.000", view.getLadderLayout().row(0).time().text());
+        assertTrue(view.getLadderLayout().row(1).time().text().startsWith("+"), view.getLadderLayout().row(1).time().text());
+        assertEquals("Seconds from start", view.getLadderLayout().gutterTitle().text());
+        robot.interact(() -> view.setTimeBase(java.time.ZoneOffset.UTC, false));
+        assertEquals(clock, view.getLadderLayout().row(1).time().text());
+    }
+
+    @Test
+    void copyAsTextHandsTheTextExportToTheShell(FxRobot robot) {
+        List<String> copied = new ArrayList<>();
+        robot.interact(() -> {
+            view.onCopyTextProperty().set(copied::add);
+            view.copyAsText();
+        });
+        assertEquals(1, copied.size());
+        assertEquals(new org.sipladder.ladder.LadderTextExport().write(view.getLadderLayout()), copied.get(0));
+        assertTrue(copied.get(0).contains("503 Try again later"));
+    }
+
+    @Test
+    void anArrowsTooltipSaysWhatWhenWhichCallAndHowBig() {
+        var row = view.getLadderLayout().row(5);
+        String tip = ArrowTooltip.text(row, java.time.ZoneOffset.UTC);
+        assertTrue(tip.startsWith("503 Try again later"), tip);
+        assertTrue(tip.contains("Call-ID: " + row.message().message().callId()), tip);
+        assertTrue(tip.contains("(UTC)") && tip.contains(" bytes"), tip);
+    }
+
     private Point2D centreOfRow(int index) {
         WaitForAsyncUtils.waitForFxEvents();
         Bounds local = view.messageBounds(index).orElseThrow();

@@ -1,0 +1,90 @@
+package org.sipladder.ui.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.ui.Flows;
+import org.sipladder.ui.task.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Typing a filter over 50,000 calls: the FX thread keeps pulsing. A probe on the FX thread records the longest
+ * gap between two pulses while the filter text changes; a filter evaluated on the FX thread shows as a gap of
+ * the whole evaluation (seconds on a large capture).
+ */
+@ExtendWith(ApplicationExtension.class)
+class FilterKeepsTheWindowResponsiveFxTest {
+
+    private static final int CALLS = 50_000;
+    private static final long MAX_GAP_MILLIS = 50;
+
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final CallListViewModel viewModel = new CallListViewModel(executor, Duration.millis(100));
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new CallListView(viewModel, new TimeFormat(ZoneOffset.UTC), text -> { }), 900, 500));
+        stage.show();
+    }
+
+    @Test
+    void theFxThreadNeverStopsForLongWhileFiltering(FxRobot robot) throws Exception {
+        List<CallFlow> flows = new ArrayList<>(CALLS);
+        for (int i = 0; i < CALLS; i++) {
+            flows.add(i % 100 == 7 ? Flows.call("c" + i, "+4930" + i, "4940" + i, 503, "Service Unavailable")
+                    : Flows.call("c" + i, "+4930" + i, "4940" + i, 200, "OK"));
+        }
+        robot.interact(() -> viewModel.update(flows));
+        System.gc();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        PulseProbe probe = new PulseProbe();
+        robot.interact(probe::start);
+        // Each filter scans every header of every message: about 100,000 messages here.
+        for (String text : List.of("status:503", "header:User-Agent=nomatch", "failed", "zzz-no-call", "")) {
+            robot.interact(() -> viewModel.filterTextProperty().set(text));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !viewModel.filteringProperty().get());
+            if (text.equals("failed")) {
+                assertEquals(CALLS / 100, viewModel.visibleRows().size());
+            }
+        }
+        robot.interact(probe::stop);
+        executor.close();
+
+        assertEquals(CALLS, viewModel.visibleRows().size());
+        assertTrue(probe.pulses > 10, probe.pulses + " pulses");
+        assertTrue(probe.longestGapNanos < TimeUnit.MILLISECONDS.toNanos(MAX_GAP_MILLIS),
+                "the FX thread stood still for " + TimeUnit.NANOSECONDS.toMillis(probe.longestGapNanos) + " ms");
+    }
+
+    /** Counts pulses and the longest time between two of them. */
+    private static final class PulseProbe extends AnimationTimer {
+        private long last;
+        private long longestGapNanos;
+        private int pulses;
+
+        @Override
+        public void handle(long now) {
+            long time = System.nanoTime();
+            if (last != 0) {
+                longestGapNanos = Math.max(longestGapNanos, time - last);
+            }
+            last = time;
+            pulses++;
+        }
+    }
+}
