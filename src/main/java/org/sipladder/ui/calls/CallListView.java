@@ -1,26 +1,31 @@
 package org.sipladder.ui.calls;
 
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import org.sipladder.ui.dialog.ClipboardService;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.sipladder.ui.dialog.ClipboardService;
 
 /** The call list with its filter box; binds to a {@link CallListViewModel} and nothing else. */
 public final class CallListView extends VBox {
@@ -29,7 +34,8 @@ public final class CallListView extends VBox {
     private static final double HEADER_HEIGHT = 30;
     private static final int MIN_ROWS = 4;
 
-    private final TableView<CallRow> table = new TableView<>();
+    private final ObservableList<CallRow> tableRows = FXCollections.observableArrayList();
+    private final TableView<CallRow> table = new TableView<>(tableRows);
 
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
@@ -75,9 +81,14 @@ public final class CallListView extends VBox {
         table.getColumns().add(column("Post-dial delay", 110, CallRow::postDialDelayMicros, TimeFormat::duration));
         table.getColumns().add(column("Duration", 90, CallRow::durationMicros, TimeFormat::duration));
 
-        SortedList<CallRow> sorted = new SortedList<>(viewModel.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        // The table gets each new set of visible calls as one replacement, sorted here (n log n) rather than by a
+        // SortedList, which takes a big change row by row on the FX thread.
+        table.setSortPolicy(t -> {
+            showSorted(viewModel.visibleRows());
+            return true;
+        });
+        viewModel.visibleRows().addListener((ListChangeListener<CallRow>) c -> showSorted(viewModel.visibleRows()));
+        showSorted(viewModel.visibleRows());
         bindSelection(viewModel);
         // Columns can be hidden from the "+" button in the header, as in Wireshark's packet list.
         table.setTableMenuButtonVisible(true);
@@ -153,8 +164,19 @@ public final class CallListView extends VBox {
         });
     }
 
+    private void showSorted(List<CallRow> visible) {
+        Comparator<CallRow> order = table.getComparator();
+        if (order == null) {
+            tableRows.setAll(visible);
+        } else {
+            List<CallRow> sorted = new ArrayList<>(visible);
+            sorted.sort(order);
+            tableRows.setAll(sorted);
+        }
+    }
+
     private void sortedRowsChanged(CallListViewModel viewModel) {
-        table.getItems().addListener((javafx.collections.ListChangeListener<CallRow>) c -> {
+        table.getItems().addListener((ListChangeListener<CallRow>) c -> {
             CallRow selected = viewModel.selectedRowProperty().get();
             if (selected != null && table.getSelectionModel().getSelectedItem() != selected) {
                 table.getSelectionModel().select(selected);

@@ -2,28 +2,27 @@ package org.sipladder.ui.calls;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.util.Duration;
-import org.sipladder.ui.task.CurrentThreadTaskExecutor;
-import org.sipladder.ui.task.TaskExecutor;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+import javafx.util.Duration;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.ui.task.CurrentThreadTaskExecutor;
+import org.sipladder.ui.task.TaskExecutor;
 
 /** The call list: all calls of the capture, the filter text, the visible subset and the selected call. */
 public final class CallListViewModel {
@@ -32,7 +31,13 @@ public final class CallListViewModel {
     static final int BULK_REPLACE = 64;
 
     private final ObservableList<CallRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<CallRow> visibleRows = new FilteredList<>(rows);
+    /**
+     * The calls the filter lets through, in capture order, replaced in one change per filter run or snapshot: a
+     * filtered and sorted list over tens of thousands of rows updates row by row, for seconds, on the FX thread.
+     */
+    private final ObservableList<CallRow> visibleRows = FXCollections.observableArrayList();
+    /** The rows the last filter run let through; null without a filter. */
+    private Set<CallRow> matched;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<CallRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
@@ -119,7 +124,8 @@ public final class CallListViewModel {
         if (run != filterGeneration) {
             return;
         }
-        visibleRows.setPredicate(matched == null ? null : matched::contains);
+        this.matched = matched;
+        showMatched();
         filtering.set(false);
         CallRow selected = selectedRow.get();
         if (selected != null && matched != null && !matched.contains(selected)) {
@@ -143,7 +149,7 @@ public final class CallListViewModel {
         return rows;
     }
 
-    public FilteredList<CallRow> visibleRows() {
+    public ObservableList<CallRow> visibleRows() {
         return visibleRows;
     }
 
@@ -158,6 +164,12 @@ public final class CallListViewModel {
     public void clear() {
         selectedRow.set(null);
         rows.clear();
+        showMatched();
+    }
+
+    private void showMatched() {
+        Set<CallRow> through = matched;
+        visibleRows.setAll(through == null ? rows : rows.stream().filter(through::contains).toList());
     }
 
     /**
@@ -201,6 +213,7 @@ public final class CallListViewModel {
         if (newSelection != null || selectedId != null && selectedRow.get() != null && !rows.contains(selectedRow.get())) {
             selectedRow.set(newSelection);
         }
+        showMatched();
         if (!CallQuery.parse(filterText.get(), Map.of()).isEmpty()) {
             // New and grown rows are other objects: the filter has to look at them.
             filterSoon();

@@ -1,16 +1,16 @@
 package org.sipladder.ui.main;
 
+import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
-import java.util.List;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sipladder.ui.calls.CallListView;
@@ -142,17 +142,17 @@ public final class MainWindow {
         MenuItem pdf = MainMenu.item("Export _findings as PDF...", null, pdfExport::export);
         pdf.disableProperty().bind(viewModel.captureProperty().isNull());
         view.menu().fileMenu().getItems().addAll(2, List.of(new SeparatorMenuItem(), png, svg, pdf));
-        ladder.onCopyTextProperty().set(text -> {
+        ladder.viewModel().setOnCopyText(text -> {
             services.clipboard().copy(text);
             viewModel.report("Ladder copied as text (" + text.lines().count() + " lines)");
         });
-        MenuItem copyText = MainMenu.item("Copy ladder as _text", null, ladder::copyAsText);
+        MenuItem copyText = MainMenu.item("Copy ladder as _text", null, ladder.viewModel()::copyAsText);
         copyText.setId("menuCopyLadderText");
         copyText.disableProperty().bind(viewModel.selectedFlowProperty().isNull());
         view.menu().viewMenu().getItems().addAll(
-                MainMenu.item("Zoom _in", "Shortcut+EQUALS", ladder::zoomIn),
-                MainMenu.item("Zoom _out", "Shortcut+MINUS", ladder::zoomOut),
-                MainMenu.item("_Actual size", "Shortcut+DIGIT0", () -> ladder.zoomProperty().set(1.0)),
+                MainMenu.item("Zoom _in", "Shortcut+EQUALS", ladder.viewModel()::zoomIn),
+                MainMenu.item("Zoom _out", "Shortcut+MINUS", ladder.viewModel()::zoomOut),
+                MainMenu.item("_Actual size", "Shortcut+DIGIT0", ladder.viewModel()::actualSize),
                 MainMenu.item("Zoom to _fit width", null, ladder::zoomToFit),
                 new SeparatorMenuItem(), copyText, new SeparatorMenuItem());
         view.menu().viewMenu().getItems().addAll(timeBaseItems(services.zone()));
@@ -163,11 +163,11 @@ public final class MainWindow {
     private List<RadioMenuItem> timeBaseItems(java.time.ZoneId zone) {
         ToggleGroup group = new ToggleGroup();
         java.time.ZoneId local = java.time.ZoneId.systemDefault();
-        RadioMenuItem utc = radio("Times in _UTC", "menuTimeUtc", group, () -> ladder.setTimeBase(java.time.ZoneOffset.UTC, false));
+        RadioMenuItem utc = radio("Times in _UTC", "menuTimeUtc", group, () -> ladder.viewModel().setTimeBase(java.time.ZoneOffset.UTC, false));
         RadioMenuItem inLocal = radio("Times in _local time (" + local.getId() + ")", "menuTimeLocal", group,
-                () -> ladder.setTimeBase(local, false));
+                () -> ladder.viewModel().setTimeBase(local, false));
         RadioMenuItem relative = radio("Times from call _start", "menuTimeRelative", group,
-                () -> ladder.setTimeBase(zone, true));
+                () -> ladder.viewModel().setTimeBase(zone, true));
         utc.setSelected(true);
         return List.of(utc, inLocal, relative);
     }

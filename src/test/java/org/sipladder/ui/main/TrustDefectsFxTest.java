@@ -130,17 +130,17 @@ class TrustDefectsFxTest {
     @Test
     void aFilterThatHidesTheSelectedCallClearsItsLadderAndSaysWhenNothingMatches(FxRobot robot) throws Exception {
         open(TestCaptures.threeCalls(dir));
-        assertNotNull(window.ladder().getFlow());
+        assertNotNull(window.ladder().viewModel().flowProperty().get());
         robot.interact(() -> window.viewModel().callList().filterTextProperty().set("4940111"));
         waitUntil(() -> window.viewModel().callList().visibleRows().size() == 1);
-        CallFlow shown = window.ladder().getFlow();
+        CallFlow shown = window.ladder().viewModel().flowProperty().get();
         assertTrue(shown == null || shown.id().equals("answered-1"), String.valueOf(shown));
         assertTrue(window.findings().selectedFindingProperty().get() == null
                 || "answered-1".equals(window.findings().selectedFindingProperty().get().flowId()));
 
         robot.interact(() -> window.viewModel().callList().filterTextProperty().set("nobody-calls-this"));
         waitUntil(() -> window.viewModel().callList().visibleRows().isEmpty());
-        assertNull(window.ladder().getFlow());
+        assertNull(window.ladder().viewModel().flowProperty().get());
         TableView<?> table = robot.lookup("#callTable").queryTableView();
         assertEquals("No calls match \u201cnobody-calls-this\u201d. Clear the filter to see all 3 calls.",
                 ((Label) table.getPlaceholder()).getText());
@@ -156,11 +156,11 @@ class TrustDefectsFxTest {
                 .filter(i -> "_Actual size".equals(i.getText())).findFirst().orElseThrow();
         assertEquals("Ctrl+0", actual.getAccelerator().getDisplayText());
         open(TestCaptures.threeCalls(dir));
-        robot.interact(() -> window.ladder().zoomProperty().set(2.0));
+        robot.interact(() -> window.ladder().viewModel().zoomProperty().set(2.0));
         robot.clickOn("#callTable");
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1.0, window.ladder().zoomProperty().get(), 1e-9);
+        assertEquals(1.0, window.ladder().viewModel().zoomProperty().get(), 1e-9);
         Menu view = window.view().menu().viewMenu();
         assertTrue(view.getItems().stream().noneMatch(i -> i.getAccelerator() != null
                 && i.getAccelerator().getDisplayText().matches(".*[A-Z]{3,}.*")));
