@@ -140,7 +140,7 @@ public final class CallListView extends VBox {
         legend.setStyle("-fx-alignment: center-left;");
         for (StatusClass status : StatusClass.values()) {
             Label label = new Label("\u25cf " + status.legend());
-            label.getStyleClass().addAll("status-cell", "legend", status.cssClass());
+            label.getStyleClass().addAll("status-legend", status.cssClass());
             legend.getChildren().add(label);
         }
         return legend;

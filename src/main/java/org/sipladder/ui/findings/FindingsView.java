@@ -76,7 +76,7 @@ public final class FindingsView extends BorderPane {
         ScrollPane detail = new ScrollPane(new FindingDetails(viewModel, openFrame, openConfigId, clipboard));
         detail.setFitToWidth(true);
         MasterDetailPane split = new MasterDetailPane(Side.BOTTOM, tree, detail, true);
-        split.setDividerPosition(0.45);
+        split.setDividerPosition(0.6);
         detail.setMinHeight(DETAIL_MIN_HEIGHT);
         split.setMinHeight(tree.getMinHeight() + DETAIL_MIN_HEIGHT);
         setTop(top);

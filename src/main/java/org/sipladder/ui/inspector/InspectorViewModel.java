@@ -86,7 +86,7 @@ public final class InspectorViewModel {
         selectMessage = selector;
     }
 
-    /** The text Find found last, as a range of {@link #rawTextProperty()}; null when nothing was found. */
+    /** The text Find found last, as a range of {@link #rawTextProperty()} with CRLF counted as one character. */
     public ReadOnlyObjectProperty<TextMatch> matchProperty() {
         return match.getReadOnlyProperty();
     }
@@ -106,7 +106,7 @@ public final class InspectorViewModel {
             findStatus.set("");
             return;
         }
-        int here = indexOf(rawText.get(), needle, Math.max(0, from));
+        int here = indexOf(shown(rawText.get()), needle, Math.max(0, from));
         if (here >= 0) {
             found(here, needle);
             return;
@@ -117,7 +117,7 @@ public final class InspectorViewModel {
             FlowMessage candidate = messages.get(Math.floorMod(current + step, messages.size()));
             if (indexOf(RawSipText.redact(rawOf(candidate)), needle, 0) >= 0) {
                 selectMessage.accept(candidate);
-                int at = indexOf(rawText.get(), needle, 0);
+                int at = indexOf(shown(rawText.get()), needle, 0);
                 if (at >= 0) {
                     found(at, needle);
                     return;
@@ -131,6 +131,11 @@ public final class InspectorViewModel {
     private void found(int at, String needle) {
         match.set(new TextMatch(at, at + needle.length()));
         findStatus.set("");
+    }
+
+    /** The raw text as a text area shows it, which counts a CRLF line end as one character. */
+    private static String shown(String raw) {
+        return raw.replace("\r\n", "\n");
     }
 
     private static String rawOf(FlowMessage m) {

@@ -73,6 +73,7 @@ public class LadderView extends Region {
             // Zooming about the top would carry the selected arrow out of sight.
             keepSelectionInView = true;
             requestLayout();
+            layoutChildren();
         });
         viewModel.selectedRowProperty().addListener((obs, was, row) -> {
             scrollToRow(row.intValue());

@@ -3,6 +3,8 @@ package org.sipladder.ui.calls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Typing a filter over 50,000 calls: the FX thread keeps pulsing. A probe on the FX thread records the longest
- * gap between two pulses while the filter text changes; a filter evaluated on the FX thread shows as a gap of
- * the whole evaluation (seconds on a large capture).
+ * Typing a filter over 50,000 calls: the FX thread keeps pulsing. A probe on the FX thread records, between two
+ * pulses, how long the FX thread itself was busy (its CPU time); a filter evaluated on the FX thread shows as a
+ * gap of the whole evaluation (seconds on a large capture). The wall-clock gap is reported beside it: on a
+ * machine shared by several builds the process can wait for a core, or for a collection, longer than that.
  */
 @ExtendWith(ApplicationExtension.class)
 class FilterKeepsTheWindowResponsiveFxTest {
@@ -67,23 +70,32 @@ class FilterKeepsTheWindowResponsiveFxTest {
 
         assertEquals(CALLS, viewModel.visibleRows().size());
         assertTrue(probe.pulses > 10, probe.pulses + " pulses");
-        assertTrue(probe.longestGapNanos < TimeUnit.MILLISECONDS.toNanos(MAX_GAP_MILLIS),
-                "the FX thread stood still for " + TimeUnit.NANOSECONDS.toMillis(probe.longestGapNanos) + " ms");
+        String measured = "longest gap between pulses " + TimeUnit.NANOSECONDS.toMillis(probe.longestGapNanos)
+                + " ms wall, of which the FX thread worked " + TimeUnit.NANOSECONDS.toMillis(probe.longestBusyNanos)
+                + " ms (" + probe.pulses + " pulses)";
+        System.out.println("Filter on " + CALLS + " calls: " + measured);
+        assertTrue(probe.longestBusyNanos < TimeUnit.MILLISECONDS.toNanos(MAX_GAP_MILLIS), measured);
     }
 
-    /** Counts pulses and the longest time between two of them. */
+    /** Counts pulses, the longest wall time between two of them and the FX thread's longest busy time between two. */
     private static final class PulseProbe extends AnimationTimer {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private long last;
+        private long lastCpu;
         private long longestGapNanos;
+        private long longestBusyNanos;
         private int pulses;
 
         @Override
         public void handle(long now) {
             long time = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             if (last != 0) {
                 longestGapNanos = Math.max(longestGapNanos, time - last);
+                longestBusyNanos = Math.max(longestBusyNanos, cpu - lastCpu);
             }
             last = time;
+            lastCpu = cpu;
             pulses++;
         }
     }

@@ -40,11 +40,14 @@ class ThemeAndShortcutsFxTest {
 
     @Test
     void followsADarkDesktopAndSwitchesFromTheViewMenu(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, window::isDarkTheme);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, window::isDarkTheme);
         assertTrue(stylesheets(robot).stream().anyMatch(s -> s.endsWith("sipladder-dark.css")));
 
-        robot.clickOn("View").clickOn("Theme").clickOn("Light");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.isDarkTheme());
+        javafx.scene.control.Menu theme = (javafx.scene.control.Menu) window.view().menu().viewMenu().getItems().stream()
+                .filter(i -> "menuTheme".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(() -> theme.getItems().stream().filter(i -> "menuThemelight".equals(i.getId())).findFirst()
+                .orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.isDarkTheme());
         assertFalse(stylesheets(robot).stream().anyMatch(s -> s.endsWith("sipladder-dark.css")));
         assertEquals("light", preferences.theme());
     }

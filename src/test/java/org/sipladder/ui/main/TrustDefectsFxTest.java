@@ -172,7 +172,7 @@ class TrustDefectsFxTest {
 
     private void openDemo(FxRobot robot) throws Exception {
         robot.interact(() -> window.openDemo(DemoCapture.extract()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
                 && !window.liveKitConfig().trunks().isEmpty() && !window.findings().diagnosingProperty().get()
                 && codes().contains("LK_TRUNK_CONFLICT"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -186,7 +186,7 @@ class TrustDefectsFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
