@@ -28,8 +28,6 @@ import org.sipladder.ui.prefs.WindowLayout;
 /** Builds the main window's views on its view-models and puts them on a stage. */
 public final class MainWindow {
 
-    private static final double DEFAULT_WIDTH = 1400;
-    private static final double DEFAULT_HEIGHT = 900;
     private static final String DARK_CSS = "/org/sipladder/ui/sipladder-dark.css";
 
     private final MainWindowModels models;
@@ -238,14 +236,19 @@ public final class MainWindow {
         WindowLayout layout = services.preferences().windowLayout()
                 .filter(l -> screen.intersects(l.x(), l.y(), l.width(), l.height()))
                 .orElse(null);
-        double width = layout == null ? Math.min(DEFAULT_WIDTH, screen.getWidth()) : layout.width();
-        double height = layout == null ? Math.min(DEFAULT_HEIGHT, screen.getHeight()) : layout.height();
+        // The first window takes the screen: a ladder with several hops and the panels around it need the room,
+        // and the layout holds from 1024x700 to 4K. Later starts restore what the user left.
+        double width = layout == null ? screen.getWidth() : layout.width();
+        double height = layout == null ? screen.getHeight() : layout.height();
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/sipladder/ui/sipladder.css").toExternalForm());
         stage.setScene(scene);
         applyTheme(Theme.parse(services.preferences().theme()), services);
         stage.titleProperty().bind(viewModel.titleProperty());
-        if (layout != null) {
+        if (layout == null) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        } else {
             stage.setX(layout.x());
             stage.setY(layout.y());
             stage.setMaximized(layout.maximized());
