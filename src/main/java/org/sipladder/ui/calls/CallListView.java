@@ -9,7 +9,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -34,8 +33,8 @@ public final class CallListView extends VBox {
     private static final double HEADER_HEIGHT = 30;
     private static final int MIN_ROWS = 4;
 
-    private final ObservableList<CallRow> tableRows = FXCollections.observableArrayList();
-    private final TableView<CallRow> table = new TableView<>(tableRows);
+    private final TableView<CallRow> table = new TableView<>();
+    private final CallListViewModel viewModel;
 
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
@@ -46,6 +45,7 @@ public final class CallListView extends VBox {
 
     public CallListView(CallListViewModel viewModel, TimeFormat timeFormat, ClipboardService clipboard) {
         this.clipboard = clipboard;
+        this.viewModel = viewModel;
         TextField filter = new TextField();
         filter.setId("callFilter");
         filter.setPromptText("Filter: any text, or method:INVITE status:4xx failed from: to: callid: ip: header:Name=value finding:CODE");
@@ -152,8 +152,6 @@ public final class CallListView extends VBox {
                 viewModel.selectedRowProperty().set(row);
             }
         });
-        // Replacing the whole list (a big snapshot) drops the table's selection; the view-model's stays.
-        sortedRowsChanged(viewModel);
         viewModel.selectedRowProperty().addListener((obs, old, row) -> {
             if (row == null) {
                 table.getSelectionModel().clearSelection();
@@ -164,24 +162,21 @@ public final class CallListView extends VBox {
         });
     }
 
+    /**
+     * A new list rather than setAll on the old one: the table's selection and focus models then reset once,
+     * instead of working through a change that removes and adds tens of thousands of rows.
+     */
     private void showSorted(List<CallRow> visible) {
+        List<CallRow> rows = new ArrayList<>(visible);
         Comparator<CallRow> order = table.getComparator();
-        if (order == null) {
-            tableRows.setAll(visible);
-        } else {
-            List<CallRow> sorted = new ArrayList<>(visible);
-            sorted.sort(order);
-            tableRows.setAll(sorted);
+        if (order != null) {
+            rows.sort(order);
         }
-    }
-
-    private void sortedRowsChanged(CallListViewModel viewModel) {
-        table.getItems().addListener((ListChangeListener<CallRow>) c -> {
-            CallRow selected = viewModel.selectedRowProperty().get();
-            if (selected != null && table.getSelectionModel().getSelectedItem() != selected) {
-                table.getSelectionModel().select(selected);
-            }
-        });
+        table.setItems(FXCollections.observableList(rows));
+        CallRow selected = viewModel.selectedRowProperty().get();
+        if (selected != null) {
+            table.getSelectionModel().select(selected);
+        }
     }
 
     private static <T extends Comparable<? super T>> TableColumn<CallRow, T> column(

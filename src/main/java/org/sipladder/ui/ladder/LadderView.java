@@ -127,7 +127,8 @@ public class LadderView extends Region {
         double z = zoom();
         double top = (row.y() - vertical.getValue()) * z;
         double left = layout.gutterWidth() * z;
-        if (top < layout.headerHeight() * z || top + row.height() * z > canvas.getHeight()) {
+        // Half a pixel of slack: at a zoom like 1.2 a row scrolled flush to the bottom ends a rounding error below it.
+        if (top < layout.headerHeight() * z - 0.5 || top + row.height() * z > canvas.getHeight() + 0.5) {
             return Optional.empty();
         }
         double right = Math.min(canvas.getWidth(), (layout.width() - horizontal.getValue()) * z);

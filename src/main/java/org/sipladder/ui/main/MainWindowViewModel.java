@@ -249,7 +249,8 @@ public final class MainWindowViewModel {
                 },
                 error -> {
                     if (generation == loadGeneration) {
-                        failed(source, error, replaced[0] ? null : statusBefore);
+                        // A capture on screen keeps its status line; with nothing on screen the line says what failed.
+                        failed(source, error, replaced[0] || shownSource.get() == null ? null : statusBefore);
                     }
                 });
     }
