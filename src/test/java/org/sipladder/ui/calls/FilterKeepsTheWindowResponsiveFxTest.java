@@ -55,16 +55,11 @@ class FilterKeepsTheWindowResponsiveFxTest {
         System.gc();
         WaitForAsyncUtils.waitForFxEvents();
 
+        // A first round lets the JIT compile the list code, as a few keystrokes do for a user; the second is measured.
+        typeFilters(robot);
         PulseProbe probe = new PulseProbe();
         robot.interact(probe::start);
-        // Each filter scans every header of every message: about 100,000 messages here.
-        for (String text : List.of("status:503", "header:User-Agent=nomatch", "failed", "zzz-no-call", "")) {
-            robot.interact(() -> viewModel.filterTextProperty().set(text));
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !viewModel.filteringProperty().get());
-            if (text.equals("failed")) {
-                assertEquals(CALLS / 100, viewModel.visibleRows().size());
-            }
-        }
+        typeFilters(robot);
         robot.interact(probe::stop);
         executor.close();
 
@@ -75,6 +70,17 @@ class FilterKeepsTheWindowResponsiveFxTest {
                 + " ms (" + probe.pulses + " pulses)";
         System.out.println("Filter on " + CALLS + " calls: " + measured);
         assertTrue(probe.longestBusyNanos < TimeUnit.MILLISECONDS.toNanos(MAX_GAP_MILLIS), measured);
+    }
+
+    /** Each filter scans every header of every message: about 100,000 messages here. */
+    private void typeFilters(FxRobot robot) throws Exception {
+        for (String text : List.of("status:503", "header:User-Agent=nomatch", "failed", "zzz-no-call", "")) {
+            robot.interact(() -> viewModel.filterTextProperty().set(text));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !viewModel.filteringProperty().get());
+            if (text.equals("failed")) {
+                assertEquals(CALLS / 100, viewModel.visibleRows().size());
+            }
+        }
     }
 
     /** Counts pulses, the longest wall time between two of them and the FX thread's longest busy time between two. */
