@@ -79,6 +79,13 @@ public final class FindingsView extends BorderPane {
         split.setDividerPosition(0.6);
         detail.setMinHeight(DETAIL_MIN_HEIGHT);
         split.setMinHeight(tree.getMinHeight() + DETAIL_MIN_HEIGHT);
+        // The pane splits by fraction and ignores the list's minimum: on a short window the fraction grows.
+        split.heightProperty().addListener((obs, old, height) -> {
+            double needed = tree.getMinHeight() / Math.max(1, height.doubleValue());
+            if (split.getDividerPosition() < needed) {
+                split.setDividerPosition(Math.min(0.85, needed));
+            }
+        });
         setTop(top);
         setCenter(split);
     }
