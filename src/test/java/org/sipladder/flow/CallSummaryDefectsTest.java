@@ -67,6 +67,16 @@ class CallSummaryDefectsTest {
         assertEquals(Role.CARRIER, roleOf(call, PROVIDER));
     }
 
+    @Test
+    void aProviderThatAPhoneBehindNatCallsIsTheCarrier() {
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, PROVIDER, request("INVITE", "sip:1@x", ID, "z9hG4bK1", 1, null));
+        d.send(20, PROVIDER, PHONE, response(403, "Wrong password", "INVITE", ID, "z9hG4bK1", 1, "t"));
+        CallFlow call = builder.build(d.messages()).get(0);
+        assertEquals(Role.SIP_ENDPOINT, roleOf(call, PHONE));
+        assertEquals(Role.CARRIER, roleOf(call, PROVIDER));
+    }
+
     private static Role roleOf(CallFlow flow, String endpoint) {
         String address = endpoint.substring(0, endpoint.indexOf(':'));
         return flow.hops().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow().role();
