@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,15 @@ class FilterKeepsTheWindowResponsiveFxTest {
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final CallListViewModel viewModel = new CallListViewModel(executor, Duration.millis(100));
 
+    /**
+     * The filter's own work, without a table: a TableView rebuilds and restyles its visible cells whenever its row
+     * count changes, which costs the same for 50 calls as for 50,000 and is not what this test is about.
+     */
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new CallListView(viewModel, new TimeFormat(ZoneOffset.UTC), text -> { }), 900, 500));
+        Label count = new Label();
+        count.textProperty().bind(viewModel.countTextProperty());
+        stage.setScene(new Scene(new StackPane(count), 300, 100));
         stage.show();
     }
 
