@@ -27,6 +27,7 @@ public final class FindingsView extends BorderPane {
     /** Findings visible at the least. */
     static final int MIN_ROWS = 5;
     private static final double DETAIL_MIN_HEIGHT = 70;
+    private static final double SCROLL_BAR = 16;
 
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("findings"));
     private final SeverityIcons icons = new SeverityIcons();
@@ -63,7 +64,8 @@ public final class FindingsView extends BorderPane {
         tree.setShowRoot(false);
         // Five findings always show, however short the window or the ladder is made.
         tree.setFixedCellSize(ROW_HEIGHT);
-        tree.setMinHeight(MIN_ROWS * ROW_HEIGHT + 4);
+        // Long titles give the list a horizontal scroll bar: room for it comes on top of the rows.
+        tree.setMinHeight(MIN_ROWS * ROW_HEIGHT + SCROLL_BAR + 4);
         tree.setCellFactory(t -> new FindingCell());
         viewModel.groups().addListener((ListChangeListener<FindingGroup>) c -> rebuild(viewModel));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
