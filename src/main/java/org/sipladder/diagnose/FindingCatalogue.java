@@ -16,6 +16,8 @@ public final class FindingCatalogue {
                 new RuleNoAgentCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
-                new CallRejectedCheck());
+                new CallRejectedCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(), new MediaOneWayCheck(),
+                new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(), new MediaHoldMismatchCheck(),
+                new MediaLossCheck(), new MediaJitterCheck());
     }
 }

@@ -63,6 +63,7 @@ final class StreamAccumulator {
 
     // timestamp unwrapping
     private long extTimestamp;
+    private long firstExtTimestamp;
 
     // RFC 3550 extended sequence numbers, for duplicates, reordering and the series
     private long baseExtSeq;
@@ -192,6 +193,7 @@ final class StreamAccumulator {
         firstMicros = micros;
         startSeq = stopSeq = seqNum = seq;
         extTimestamp = timestamp;
+        firstExtTimestamp = timestamp;
         seqTimestamp = timestamp;
         time = nowMs;
         lastPt = pt;
@@ -205,7 +207,8 @@ final class StreamAccumulator {
     private void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
         long ext = extTimestamp + (int) (timestamp - (extTimestamp & 0xffffffffL));
         extTimestamp = ext;
-        boolean inTime = seqTimestamp <= ext;
+        // tshark 4.0: a timestamp before the stream's first one is out of time sequence (reordered packets are not)
+        boolean inTime = ext >= firstExtTimestamp;
         boolean wrongTimestamp = !inTime;
         boolean wrongSeq = false;
         if (!inTime) {
@@ -267,7 +270,11 @@ final class StreamAccumulator {
         }
         if (inTime) {
             time = nowMs;
-            seqTimestamp = ext;
+            if (rate != 0) {
+                // as tshark 4.0 does: the nominal time runs on from the last packet with a known clock, so the
+                // first media packet after a DTMF event (clock 0) measures its timestamp against the one before
+                seqTimestamp = ext;
+            }
         }
         stopSeq = seq;
         total++;
