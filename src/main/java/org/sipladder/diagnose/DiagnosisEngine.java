@@ -25,13 +25,24 @@ public final class DiagnosisEngine {
         return new DiagnosisEngine(FindingCatalogue.all());
     }
 
+    /** Diagnoses with the LiveKit deployment decided from the evidence. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
-        return diagnose(flows, config, CaptureMedia.none());
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE, CaptureMedia.none());
+    }
+
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        return diagnose(flows, config, settings, CaptureMedia.none());
     }
 
     /** As {@link #diagnose(List, LiveKitConfig)}, with the capture's media for the MEDIA_* checks. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, CaptureMedia media) {
-        List<LiveKitRouting> routings = new LiveKitRoutings(config).of(flows);
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE, media);
+    }
+
+    /** Diagnoses with the given deployment settings and the capture's media. */
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media) {
+        List<LiveKitRouting> routings = new LiveKitRoutings(config, settings).of(flows);
         DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings, media);
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));
