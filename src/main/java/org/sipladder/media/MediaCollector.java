@@ -30,9 +30,10 @@ public final class MediaCollector implements MediaListener {
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
     private final Map<Endpoint, Announced> announced = new HashMap<>();
+    /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
+    private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
     private final List<SdpAnnouncement> announcements = new ArrayList<>();
     private final List<RtcpReport> rtcp = new ArrayList<>();
-    private long sdpVersion;
     private int unannounced;
     private long rtpPackets;
     private long rtcpPackets;
@@ -49,13 +50,37 @@ public final class MediaCollector implements MediaListener {
             if (a.media() != null && a.port() != 0) {
                 Announced holder = announced.get(a.media());
                 if (holder == null) {
-                    announced.put(a.media(), new Announced(a));
+                    holder = new Announced(a);
+                    announced.put(a.media(), holder);
+                    attach(a.media(), holder);
                 } else {
-                    holder.current = a;
+                    holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
                 }
             }
         }
-        sdpVersion++;
+    }
+
+    /**
+     * Gives a newly announced address's SDP to the streams already sending to or from it; a stream no SDP had
+     * announced starts its statistics afresh with its next packet, as Wireshark decodes it from here on.
+     */
+    private void attach(Endpoint endpoint, Announced holder) {
+        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
+        if (known == null) {
+            return;
+        }
+        for (StreamAccumulator s : known) {
+            boolean was = s.isAnnounced();
+            if (s.dst.equals(endpoint)) {
+                s.dstSdp = holder;
+            }
+            if (s.src.equals(endpoint)) {
+                s.srcSdp = holder;
+            }
+            if (!was && s.counted() > 0) {
+                s.restart();
+            }
+        }
     }
 
     @Override
@@ -89,9 +114,6 @@ public final class MediaCollector implements MediaListener {
             ignored++;
             return;
         }
-        if (s.sdpVersion != sdpVersion) {
-            lookForAnnouncements(s);
-        }
         rtpPackets++;
         s.packet(p.frame(), p.timestampMicros(), relativeMs(p.timestampMicros(), p.firstFrameMicros()), seq,
                 timestamp, second & 0x7f, (second & 0x80) != 0, n, b, o + header, payloadLength);
@@ -105,38 +127,44 @@ public final class MediaCollector implements MediaListener {
         return secs * 1000.0 + nanos / 1_000_000.0;
     }
 
-    private void lookForAnnouncements(StreamAccumulator s) {
-        boolean was = s.isAnnounced();
-        s.sdpVersion = sdpVersion;
-        s.dstSdp = announced.get(s.dst);
-        s.srcSdp = announced.get(s.src);
-        if (!was && s.isAnnounced() && s.counted() > 0) {
-            s.restart();
-        }
-    }
-
     private StreamAccumulator find(MediaPayload p, long ssrc) {
         byte[] a = p.addressBytes();
         int len = p.addressLength();
         int srcAt = p.srcAddressAt();
         int dstAt = p.dstAddressAt();
-        int sp = p.srcPort();
-        int dp = p.dstPort();
-        int h = hash(a, srcAt, dstAt, len, sp, dp, ssrc);
+        int srcKey = addressKey(a, srcAt, len);
+        int dstKey = addressKey(a, dstAt, len);
+        int ports = p.srcPort() << 16 | p.dstPort();
+        int h = hash(srcKey, dstKey, ports, (int) ssrc);
         int mask = table.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             StreamAccumulator s = table[i];
             if (s == null) {
                 break;
             }
-            if (s.matches(h, ssrc, a, srcAt, dstAt, len, sp, dp)) {
+            if (s.hash == h && s.ssrc == ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
+                    && (len == 4 || s.sameAddresses(a, srcAt, dstAt, len))) {
                 return s;
             }
         }
-        return create(p, ssrc, h);
+        return create(p, ssrc, h, srcKey, dstKey);
     }
 
-    private StreamAccumulator create(MediaPayload p, long ssrc, int h) {
+    /** An IPv4 address as its int; an IPv6 address folded into one (compared in full on a match). */
+    private static int addressKey(byte[] a, int at, int len) {
+        int k = (int) u32(a, at);
+        for (int i = 4; i < len; i += 4) {
+            k = k * 31 + (int) u32(a, at + i);
+        }
+        return k;
+    }
+
+    private static int hash(int srcKey, int dstKey, int ports, int ssrc) {
+        int h = srcKey * 0x9E3779B1 + dstKey * 0x85EBCA77 + ports * 0xC2B2AE3D + ssrc * 0x27D4EB2F;
+        return h ^ (h >>> 15);
+    }
+
+    private StreamAccumulator create(MediaPayload p, long ssrc, int h, int srcKey, int dstKey) {
         Endpoint src = p.src();
         Endpoint dst = p.dst();
         Announced dstSdp = announced.get(dst);
@@ -151,10 +179,12 @@ public final class MediaCollector implements MediaListener {
         int len = p.addressLength();
         byte[] srcAddress = java.util.Arrays.copyOfRange(a, p.srcAddressAt(), p.srcAddressAt() + len);
         byte[] dstAddress = java.util.Arrays.copyOfRange(a, p.dstAddressAt(), p.dstAddressAt() + len);
-        StreamAccumulator s = new StreamAccumulator(h, srcAddress, dstAddress, p.srcPort(), p.dstPort(), ssrc, src, dst);
+        StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, p.srcPort(), p.dstPort(),
+                ssrc, src, dst);
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
-        s.sdpVersion = sdpVersion;
+        streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);
+        streamsByEndpoint.computeIfAbsent(dst, k -> new ArrayList<>(2)).add(s);
         if (++size * 2 > table.length) {
             rehash();
         }
@@ -180,16 +210,6 @@ public final class MediaCollector implements MediaListener {
                 insert(s);
             }
         }
-    }
-
-    private static int hash(byte[] a, int srcAt, int dstAt, int len, int sp, int dp, long ssrc) {
-        long h = ssrc * 0x9E3779B97F4A7C15L + ((long) sp << 16 | dp);
-        for (int i = 0; i < len; i += 4) {
-            h = h * 31 + u32(a, srcAt + i);
-            h = h * 31 + u32(a, dstAt + i);
-        }
-        h *= 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
     }
 
     static long u32(byte[] b, int at) {

@@ -16,6 +16,10 @@ final class StreamAccumulator {
     private static final String DIGITS = "0123456789*#ABCD";
 
     final int hash;
+    /** The addresses as ints (IPv4) or folded (IPv6), and the two ports in one int, for the look-up. */
+    final int srcKey;
+    final int dstKey;
+    final int ports;
     final byte[] srcAddress;
     final byte[] dstAddress;
     final int srcPort;
@@ -27,8 +31,6 @@ final class StreamAccumulator {
     /** The SDPs that announced the receiver and the sender, or null. */
     Announced dstSdp;
     Announced srcSdp;
-    /** The SDP version of the collector when this stream last looked for announcements. */
-    long sdpVersion;
 
     long firstFrame;
     long lastFrame;
@@ -76,6 +78,7 @@ final class StreamAccumulator {
     private final int[] pts = new int[PT_SLOTS];
     private final long[] ptCounts = new long[PT_SLOTS];
     private int ptSlotsUsed;
+    private int lastSlot;
     private long ptSeenLow;
     private long ptSeenHigh;
     private long markers;
@@ -100,10 +103,16 @@ final class StreamAccumulator {
     private float[] seriesJitter = new float[4];
     private float[] seriesMaxJitter = new float[4];
     private int seriesLength;
+    /** The interval of the latest packet, and where it ends: most packets fall in it, with no division. */
+    private int seriesIndex;
+    private long seriesEnd;
 
-    StreamAccumulator(int hash, byte[] srcAddress, byte[] dstAddress, int srcPort, int dstPort, long ssrc,
-                      Endpoint src, Endpoint dst) {
+    StreamAccumulator(int hash, int srcKey, int dstKey, byte[] srcAddress, byte[] dstAddress, int srcPort,
+                      int dstPort, long ssrc, Endpoint src, Endpoint dst) {
         this.hash = hash;
+        this.srcKey = srcKey;
+        this.dstKey = dstKey;
+        this.ports = srcPort << 16 | dstPort;
         this.srcAddress = srcAddress;
         this.dstAddress = dstAddress;
         this.srcPort = srcPort;
@@ -113,8 +122,9 @@ final class StreamAccumulator {
         this.dst = dst;
     }
 
-    boolean matches(int h, long s, byte[] a, int srcAt, int dstAt, int length, int sp, int dp) {
-        return h == hash && s == ssrc && sp == srcPort && dp == dstPort && length == srcAddress.length
+    /** The full comparison of IPv6 addresses, once their folded keys matched. */
+    boolean sameAddresses(byte[] a, int srcAt, int dstAt, int length) {
+        return length == srcAddress.length
                 && Arrays.equals(srcAddress, 0, length, a, srcAt, srcAt + length)
                 && Arrays.equals(dstAddress, 0, length, a, dstAt, dstAt + length);
     }
@@ -142,12 +152,15 @@ final class StreamAccumulator {
         duplicates = outOfOrder = consecutive = window = 0;
         Arrays.fill(ptCounts, 0);
         ptSlotsUsed = 0;
+        lastSlot = 0;
         ptSeenLow = ptSeenHigh = 0;
         markers = comfortNoise = telephoneEvents = bytes = 0;
         lastEventTimestamp = -1;
         digits = null;
         eventsWithoutMarker = 0;
         seriesLength = 0;
+        seriesIndex = 0;
+        seriesEnd = 0;
         Arrays.fill(seriesPackets, 0);
         Arrays.fill(seriesExpected, 0);
         Arrays.fill(seriesJitter, 0);
@@ -310,8 +323,15 @@ final class StreamAccumulator {
     }
 
     private void series(long micros) {
-        long offset = micros - firstMicros;
-        int i = offset <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, offset / StreamSeries.INTERVAL_MICROS);
+        int i = seriesIndex;
+        if (micros >= seriesEnd || micros < seriesEnd - StreamSeries.INTERVAL_MICROS) {
+            long offset = micros - firstMicros;
+            i = offset <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, offset / StreamSeries.INTERVAL_MICROS);
+            if (i >= seriesIndex) {
+                seriesIndex = i;
+                seriesEnd = firstMicros + (i + 1) * StreamSeries.INTERVAL_MICROS;
+            }
+        }
         if (i >= seriesPackets.length) {
             grow(i + 1);
         }
@@ -344,6 +364,10 @@ final class StreamAccumulator {
     }
 
     private void countPayloadType(int pt) {
+        if (ptSlotsUsed > 0 && pts[lastSlot] == pt) {
+            ptCounts[lastSlot]++;
+            return;
+        }
         if (pt < 64) {
             ptSeenLow |= 1L << pt;
         } else {
@@ -352,10 +376,12 @@ final class StreamAccumulator {
         for (int i = 0; i < ptSlotsUsed; i++) {
             if (pts[i] == pt) {
                 ptCounts[i]++;
+                lastSlot = i;
                 return;
             }
         }
         if (ptSlotsUsed < PT_SLOTS) {
+            lastSlot = ptSlotsUsed;
             pts[ptSlotsUsed] = pt;
             ptCounts[ptSlotsUsed++] = 1;
         }
