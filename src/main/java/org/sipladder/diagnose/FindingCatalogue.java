@@ -16,8 +16,8 @@ public final class FindingCatalogue {
                 new RuleNoAgentCheck(), new PinPromptCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
-                new CallRejectedCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(), new MediaOneWayCheck(),
-                new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(), new MediaHoldMismatchCheck(),
-                new MediaLossCheck(), new MediaJitterCheck());
+                new CallRejectedCheck(), new RegisterRejectedCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
+                new MediaOneWayCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
+                new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck());
     }
 }
