@@ -12,6 +12,8 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +34,10 @@ final class CallsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CaptureException, IOException {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        MediaCollector collector = new MediaCollector();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.capture, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.capture, flows::add);
+        CaptureMedia media = collector.result();
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
             // each call is assembled and turned into JSON on a core of its own while this thread writes them out
@@ -43,7 +47,7 @@ final class CallsCommand implements Callable<Integer> {
             for (int i = 0; i < calls.size(); i++) {
                 Supplier<CallFlow> call = calls.get(i);
                 boolean first = i == 0;
-                elements.add(() -> FlowJson.element(call.get(), first));
+                elements.add(() -> FlowJson.element(call.get(), first, media));
             }
             Iterable<byte[]> ordered = Prefetch.of(elements, Runtime.getRuntime().availableProcessors());
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);

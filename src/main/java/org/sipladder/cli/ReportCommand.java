@@ -23,6 +23,7 @@ import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.report.FindingsReport;
 import org.sipladder.report.PageSize;
 import org.sipladder.report.ReportException;
@@ -76,10 +77,12 @@ final class ReportCommand implements Callable<Integer> {
         checkWritable(target);
         LiveKitConfig config = config();
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
-        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
+        MediaCollector media = new MediaCollector();
+        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(capture, flows::add);
         List<CallFlow> calls = flows.snapshot();
-        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null));
+        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null),
+                media.result());
         ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
                 diagnosis.routings(), config);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 
 /** Turns call flows and a LiveKit config (either may be empty) into findings, with a primary cause per failed call. */
 public final class DiagnosisEngine {
@@ -26,12 +27,23 @@ public final class DiagnosisEngine {
 
     /** Diagnoses with the LiveKit deployment decided from the evidence. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
-        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE);
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE, CaptureMedia.none());
     }
 
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        return diagnose(flows, config, settings, CaptureMedia.none());
+    }
+
+    /** As {@link #diagnose(List, LiveKitConfig)}, with the capture's media for the MEDIA_* checks. */
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, CaptureMedia media) {
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE, media);
+    }
+
+    /** Diagnoses with the given deployment settings and the capture's media. */
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media) {
         List<LiveKitRouting> routings = new LiveKitRoutings(config, settings).of(flows);
-        DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings);
+        DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings, media);
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));
         List<Finding> marked = new PrimaryCauses().mark(flows, routings,

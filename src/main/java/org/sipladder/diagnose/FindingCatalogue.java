@@ -18,6 +18,8 @@ public final class FindingCatalogue {
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
                 new CallRejectedCheck(), new RegisterRejectedCheck(), new LateOfferCheck(),
                 new TransferFailedCheck(), new DialogNotFoundCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(),
-                new ReinviteGlareCheck());
+                new ReinviteGlareCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
+                new MediaOneWayCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
+                new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck());
     }
 }

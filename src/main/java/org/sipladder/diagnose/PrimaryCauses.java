@@ -23,8 +23,9 @@ final class PrimaryCauses {
             "LK_TRUNK_CONFLICT", "LK_DEFAULT_TRUNK_CONFLICT", "LK_CALLED_NUMBER_MISMATCH", "LK_SOURCE_NOT_ALLOWED",
             "LK_CALLER_NOT_ALLOWED", "LK_NO_TRUNK_MATCH", "LK_AUTH_FAILED", "LK_AUTH_CHALLENGE_UNANSWERED",
             "LK_RULE_CONFLICT", "LK_NO_RULE_MATCH", "LK_RULE_PIN_PROMPT", "LK_RULE_NO_AGENT", "SIP_LATE_OFFER", "SIP_NO_COMMON_CODEC",
-            "LK_RESPONSE_EXPLAINED", "LK_SILENT_DROP", "SIP_NO_FINAL_RESPONSE", "SIP_CALL_REJECTED", "B2BUA_FAILURE_RELAYED", "SIP_REGISTER_REJECTED",
-            "SIP_TRANSFER_FAILED", "SIP_DIALOG_NOT_FOUND", "SIP_ACK_MISSING", "SIP_SESSION_TIMER_EXPIRED",
+            "MEDIA_TIMEOUT_HANGUP", "MEDIA_NO_RTP", "MEDIA_ONE_WAY", "MEDIA_CODEC_MISMATCH", "MEDIA_HOLD_MISMATCH",
+            "LK_RESPONSE_EXPLAINED", "LK_SILENT_DROP", "SIP_NO_FINAL_RESPONSE", "SIP_CALL_REJECTED", "B2BUA_FAILURE_RELAYED",
+            "SIP_REGISTER_REJECTED", "SIP_TRANSFER_FAILED", "SIP_DIALOG_NOT_FOUND", "SIP_ACK_MISSING", "SIP_SESSION_TIMER_EXPIRED",
             "SIP_REINVITE_GLARE");
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
@@ -38,7 +39,7 @@ final class PrimaryCauses {
         }
         Set<Finding> primaries = new HashSet<>();
         for (CallFlow flow : flows) {
-            if (flow.failed()) {
+            if (flow.failed() || mediaFailed(byFlow.getOrDefault(flow.id(), List.of()))) {
                 best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted).ifPresent(primaries::add);
             }
         }
@@ -47,6 +48,14 @@ final class PrimaryCauses {
             marked.add(primaries.contains(f) ? f.asPrimary(true) : f);
         }
         return marked;
+    }
+
+    /** Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything. */
+    static final Set<String> MEDIA_FAILURES = Set.of("MEDIA_TIMEOUT_HANGUP", "MEDIA_NO_RTP", "MEDIA_ONE_WAY");
+
+    /** True when the findings of a call say its media failed. */
+    static boolean mediaFailed(List<Finding> findingsOfFlow) {
+        return findingsOfFlow.stream().anyMatch(f -> f.severity() == Severity.ERROR && MEDIA_FAILURES.contains(f.code()));
     }
 
     private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {

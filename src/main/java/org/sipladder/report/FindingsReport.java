@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sipladder.AppVersion;
+import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
@@ -45,7 +46,8 @@ public final class FindingsReport {
 
     private static List<CallFlow> selected(ReportInput input, ReportOptions options) throws ReportException {
         if (options.callId() == null) {
-            return input.flows().stream().filter(CallFlow::failed).toList();
+            Diagnosis diagnosis = new Diagnosis(input.findings(), input.routings());
+            return input.flows().stream().filter(diagnosis::failed).toList();
         }
         List<CallFlow> match = input.flows().stream().filter(f -> f.id().equals(options.callId())
                 || f.legs().stream().anyMatch(l -> options.callId().equals(l.callId()))).toList();
