@@ -23,13 +23,14 @@ final class PacketDecoder {
     private static final int VXLAN_PORT = 4789;
 
     private final TransportDecoder transports;
-    private final FragmentReassembler fragments = new FragmentReassembler();
+    private final FragmentReassembler fragments;
     private final PayloadSink sink;
     private final Set<Integer> unsupportedSeen = new HashSet<>();
 
     PacketDecoder(TransportDecoder transports, PayloadSink sink) {
         this.transports = transports;
         this.sink = sink;
+        this.fragments = new FragmentReassembler(sink);
     }
 
     /** Link types this decoder understands. */
