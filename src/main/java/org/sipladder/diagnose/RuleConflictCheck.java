@@ -2,24 +2,23 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import livekit.LivekitSip.SIPDispatchRuleInfo;
 import org.sipladder.Limits;
-import org.sipladder.livekit.DispatchMatch;
-import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.ConfigView;
+import org.sipladder.livekit.DispatchConflicts;
+import org.sipladder.livekit.DispatchMatch;
 
 /** LK_RULE_CONFLICT: two dispatch rules claim the same calls, so LiveKit cannot choose and answers 503. */
 final class RuleConflictCheck implements FindingRule {
 
     static final String CODE = "LK_RULE_CONFLICT";
-    private static final String KEY_SEPARATOR = "\u0000";
 
     private static final String WHY = "LiveKit groups dispatch rules by trunk, PIN, normalized inbound number and "
-            + "number. Two rules in the same group are a conflict: the call rings (100 Processing, 180 Ringing) "
-            + "and then fails with 503 Try again later when LiveKit evaluates the rules.";
+            + "normalized number. Two rules in the same group are a conflict: before filtering, LiveKit checks every "
+            + "rule it lists for the call (the trunk's rules and the wildcard rules; all rules when no trunk matched), "
+            + "so any call that lists both rings (100 Processing, 180 Ringing) and then fails with 503 Try again "
+            + "later, even a call neither rule would have taken.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -27,43 +26,30 @@ final class RuleConflictCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
             if (d.kind() == DispatchMatch.Kind.CONFLICT) {
-                List<String> ids = d.candidateIds();
-                List<String> shown = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING));
-                String more = ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "";
+                List<String> shown = shown(d.candidateIds());
                 findings.add(Findings.call(r.transaction(), CODE, Severity.ERROR,
-                        "Dispatch rules " + String.join(" and ", shown) + more + " conflict for this call", WHY,
-                        Findings.evidence(Findings.frames(r.transaction()), shown,
-                                List.of("LiveKit's error: " + d.error(), r.summary())),
-                        fix(shown)));
+                        "Dispatch rules " + String.join(" and ", shown) + more(d.candidateIds(), shown)
+                                + " conflict for this call", WHY,
+                        Findings.evidence(Findings.frames(r.transaction()), shown, conflictFacts(r)), fix(shown)));
             }
         }
-        findings.addAll(configFindings(context.config().rules()));
+        findings.addAll(configFindings(context));
         return findings;
     }
 
     /**
-     * The config's conflicting rules, one finding per group of rules that share a key (trunk or none, caller
-     * number or none, PIN): a thousand rules on one key are one finding that counts them, not half a million
-     * pairs. At most {@link Limits#FINDINGS_PER_CODE} groups are listed; one more finding counts the rest.
+     * One finding per group of rules sharing a key: a thousand rules on one key are one finding that names the
+     * first {@link Limits#IDS_PER_FINDING} and counts them all, not half a million pairs. At most
+     * {@link Limits#FINDINGS_PER_CODE} groups are listed; one more finding counts the rest.
      */
-    static List<Finding> configFindings(List<SIPDispatchRuleInfo> rules) {
-        Map<String, List<SIPDispatchRuleInfo>> byKey = new LinkedHashMap<>();
-        for (SIPDispatchRuleInfo rule : rules) {
-            for (String key : keys(rule)) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
-            }
-        }
+    private static List<Finding> configFindings(DiagnosisContext context) {
         // several keys may hold the same rules (two rules on the same two trunks): one finding for them
-        Map<List<String>, String> groups = new LinkedHashMap<>();
-        byKey.forEach((key, group) -> {
-            if (group.size() > 1) {
-                groups.putIfAbsent(group.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList(), key);
-            }
-        });
+        Map<List<String>, DispatchConflicts.Group> groups = new LinkedHashMap<>();
+        for (DispatchConflicts.Group group : DispatchConflicts.groups(context.config().rules(), context.config())) {
+            groups.putIfAbsent(group.ruleIds(), group);
+        }
         List<Finding> findings = new ArrayList<>();
-        Map<String, SIPDispatchRuleInfo> byId = new LinkedHashMap<>();
-        rules.forEach(r -> byId.putIfAbsent(r.getSipDispatchRuleId(), r));
-        for (Map.Entry<List<String>, String> group : groups.entrySet()) {
+        for (DispatchConflicts.Group group : groups.values()) {
             if (findings.size() == Limits.FINDINGS_PER_CODE) {
                 int rest = groups.size() - findings.size();
                 findings.add(Findings.config(CODE, Severity.ERROR, rest + " more groups of dispatch rules claim the "
@@ -73,54 +59,40 @@ final class RuleConflictCheck implements FindingRule {
                                 + "rest."), List.of(LkCommand.listRules()), null)));
                 break;
             }
-            findings.add(groupFinding(group.getKey(), group.getValue(), byId));
+            findings.add(groupFinding(group));
         }
         return findings;
     }
 
-    private static Finding groupFinding(List<String> ids, String key, Map<String, SIPDispatchRuleInfo> byId) {
-        List<String> shown = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING));
+    private static Finding groupFinding(DispatchConflicts.Group group) {
+        List<String> ids = group.ruleIds();
+        List<String> shown = shown(ids);
         String title = ids.size() == 2 ? "Dispatch rules " + String.join(" and ", ids) + " claim the same calls"
-                : ids.size() + " dispatch rules claim the same calls (" + describe(key) + "): "
-                + String.join(", ", shown) + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size())
-                + " more" : "");
+                : ids.size() + " dispatch rules claim the same calls (" + group.describe() + "): "
+                + String.join(", ", shown) + more(ids, shown);
         List<String> facts = new ArrayList<>();
-        shown.forEach(id -> facts.add(ConfigView.ruleSummary(byId.get(id))));
+        facts.add("They share: " + group.describe());
+        group.rules().subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule)));
         if (ids.size() > shown.size()) {
-            facts.add("and " + (ids.size() - shown.size()) + " more rules on the same key");
+            facts.add((ids.size() - shown.size()) + " more rules share it");
         }
         return Findings.config(CODE, Severity.ERROR, title, WHY, Findings.evidence(List.of(), shown, facts), fix(shown));
     }
 
-    /** The keys LiveKit groups a rule under: each trunk (or none) with each normalized caller (or none), and PIN. */
-    private static List<String> keys(SIPDispatchRuleInfo rule) {
-        List<String> trunks = rule.getTrunkIdsCount() == 0 ? List.of("") : rule.getTrunkIdsList();
-        List<String> callers = rule.getInboundNumbersCount() == 0 ? List.of("")
-                : rule.getInboundNumbersList().stream().map(PhoneNumbers::normalize).distinct().toList();
-        String pin = ConfigView.pin(rule);
-        List<String> keys = new ArrayList<>(trunks.size() * callers.size());
-        for (String trunk : new LinkedHashSet<>(trunks)) {
-            for (String caller : callers) {
-                keys.add(trunk + KEY_SEPARATOR + caller + KEY_SEPARATOR + pin);
-            }
-        }
-        return keys;
+    private static List<String> shown(List<String> ids) {
+        return ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING));
     }
 
-    private static String describe(String key) {
-        String[] parts = key.split(KEY_SEPARATOR, -1);
-        return (parts[0].isEmpty() ? "any trunk" : "trunk " + parts[0]) + ", "
-                + (parts[1].isEmpty() ? "any caller" : "caller " + parts[1]) + ", "
-                + (parts[2].isEmpty() ? "no PIN" : "the same PIN");
+    private static String more(List<String> ids, List<String> shown) {
+        return ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "";
     }
 
-    static boolean conflict(SIPDispatchRuleInfo a, SIPDispatchRuleInfo b) {
-        boolean sameTrunks = a.getTrunkIdsCount() == 0 && b.getTrunkIdsCount() == 0
-                || a.getTrunkIdsList().stream().anyMatch(b.getTrunkIdsList()::contains);
-        boolean sameCallers = a.getInboundNumbersCount() == 0 && b.getInboundNumbersCount() == 0
-                || a.getInboundNumbersList().stream().anyMatch(x -> b.getInboundNumbersList().stream()
-                        .anyMatch(y -> PhoneNumbers.normalize(x).equals(PhoneNumbers.normalize(y))));
-        return sameTrunks && sameCallers && ConfigView.pin(a).equals(ConfigView.pin(b));
+    private static List<String> conflictFacts(LiveKitRouting r) {
+        List<String> facts = new ArrayList<>();
+        facts.add("LiveKit's error: " + r.outcome().dispatch().error());
+        r.outcome().reasoning().stream().filter(s -> s.startsWith("Neither conflicting rule")).forEach(facts::add);
+        facts.add(r.summary());
+        return facts;
     }
 
     private static Fix fix(List<String> ids) {
