@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a pcap or pcapng file (optionally gzip-compressed) front to back with flat memory and reports every
@@ -25,6 +26,8 @@ public final class CaptureReader {
     private static final int PROGRESS_EVERY_BYTES = 1 << 20;
     private static final int CANCEL_CHECK_EVERY = 1024;
     private static final int GZIP_MAGIC = 0x1f8b;
+    /** Decompressed bytes asked for at once: the most that corrupt gzip data can take with it (see ByteSource). */
+    private static final int GZIP_READ_CHUNK = 256;
 
     /** Counters of one read, updated per packet. */
     private static final class Run {
@@ -89,13 +92,21 @@ public final class CaptureReader {
                     Channels.newInputStream(channel), 1 << 16));
             try {
                 InputStream gz = new GZIPInputStream(counted, 1 << 16);
-                return new ByteSource(gz, counted::count, PcapRecords.MAX_PACKET + 4096);
+                return new ByteSource(gz, counted::count, PcapRecords.MAX_PACKET + 4096, GZIP_READ_CHUNK);
+            } catch (EOFException e) {
+                throw new CaptureException(file + ": gzip-compressed but cut short inside its gzip header ("
+                        + channel.size() + " bytes); nothing to read");
             } catch (IOException e) {
-                throw new CaptureException(file + ": gzip-compressed but corrupt (" + e.getMessage() + ")");
+                throw new CaptureException(file + ": gzip-compressed but its gzip header is corrupt ("
+                        + reason(e) + ")");
             }
         }
         return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel),
                 PcapRecords.MAX_PACKET + 4096);
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static long positionOf(FileChannel channel) {
@@ -159,7 +170,7 @@ public final class CaptureReader {
             return false;
         } catch (IOException e) {
             if (e.getClass().getName().startsWith("java.util.zip")) {
-                damaged(sink, run, "the compressed data is corrupt (" + e.getMessage() + ")");
+                damaged(sink, run, "the compressed data is corrupt (" + reason(e) + ")");
                 return false;
             }
             throw e;
@@ -193,6 +204,8 @@ public final class CaptureReader {
             at = source.take(4);
         } catch (EOFException e) {
             throw new CaptureException(file + ": too short to be a capture file");
+        } catch (ZipException e) {
+            throw new CaptureException(file + ": gzip-compressed but corrupt from its first bytes (" + reason(e) + ")");
         }
         if (at < 0) {
             throw new CaptureException(file + ": is empty");

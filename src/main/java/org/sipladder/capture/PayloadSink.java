@@ -3,6 +3,7 @@ package org.sipladder.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sipladder.Limits;
 
 /**
  * Turns found messages into {@link SipPayload}s for the listener, stamped with the packet being decoded,
@@ -10,7 +11,7 @@ import java.util.List;
  */
 final class PayloadSink {
 
-    static final int MAX_WARNINGS = 100;
+    static final int MAX_WARNINGS = Limits.WARNINGS_LISTED;
     /** Slots of the IPv4 endpoint cache; a power of two. */
     private static final int ENDPOINT_SLOTS = 1 << 12;
 

@@ -12,6 +12,7 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
+import org.sipladder.livekit.SecretScrubber;
 
 /**
  * Writes the findings report of a capture as PDF: a summary page, one section per failed (or the
@@ -31,7 +32,7 @@ public final class FindingsReport {
         try (PDDocument document = new PDDocument()) {
             describe(document, captureName);
             PageFlow page = new PageFlow(document, new ReportFonts(document), options.page(),
-                    "SIP Ladder findings report \u00b7 " + captureName);
+                    "SIP Ladder findings report \u00b7 " + captureName, SecretScrubber.of(input.config()));
             new CoverPage(page).write(renamed(input, captureName), flows, findings, redaction);
             CallSection section = new CallSection(page, new LadderPages(page));
             for (int i = 0; i < flows.size(); i++) {
