@@ -17,6 +17,7 @@ import picocli.CommandLine.IVersionProvider;
             DiagnoseCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            SaveCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

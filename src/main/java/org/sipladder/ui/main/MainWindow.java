@@ -3,11 +3,13 @@ package org.sipladder.ui.main;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sipladder.ui.calls.CallListView;
@@ -68,6 +70,7 @@ public final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34);
         addLadderMenus(dialogs, services);
+        addSaveCalls(dialogs, services);
     }
 
     /** Builds the window on {@code stage}, restores its last layout and shows it. */
@@ -126,6 +129,24 @@ public final class MainWindow {
                 MainMenu.item("Zoom _out", "Shortcut+MINUS", ladder::zoomOut),
                 MainMenu.item("_Actual size", "Shortcut+DIGIT0", () -> ladder.zoomProperty().set(1.0)),
                 MainMenu.item("Zoom to _fit width", null, ladder::zoomToFit));
+    }
+
+    /** File > Save calls as... and the call list's context menu item for the selected call. */
+    private void addSaveCalls(DialogService dialogs, AppServices services) {
+        SaveCalls save = new SaveCalls(viewModel, dialogs, services.preferences(), services.executor());
+        MenuItem shown = MainMenu.item("Save _calls as...", "Shortcut+S", save::saveShown);
+        shown.setId("menuSaveCalls");
+        shown.disableProperty().bind(viewModel.captureProperty().isNull());
+        view.menu().fileMenu().getItems().add(2, shown);
+        MenuItem one = new MenuItem("Save call as pcap...");
+        one.setId("contextSaveCall");
+        one.setOnAction(e -> save.saveSelected());
+        one.disableProperty().bind(viewModel.captureProperty().isNull().or(viewModel.selectedFlowProperty().isNull()));
+        TableView<?> table = view.callList().table();
+        if (table.getContextMenu() == null) {
+            table.setContextMenu(new ContextMenu());
+        }
+        table.getContextMenu().getItems().add(one);
     }
 
     public MainWindowViewModel viewModel() {

@@ -244,6 +244,11 @@ public final class MainWindowViewModel {
                 });
     }
 
+    /** Shows {@code message} in the status line (the outcome of an export, say). */
+    public void announce(String message) {
+        status.set(message);
+    }
+
     /** Stops the read in progress; what was read so far stays on screen. */
     public void cancelLoading() {
         if (loading.get()) {

@@ -1,0 +1,49 @@
+package org.sipladder.source;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.CaptureSummary;
+import org.sipladder.capture.PacketFeed;
+
+/**
+ * Reads the files of a {@link CaptureFiles} as one capture: one file with {@link CaptureReader} (on two threads,
+ * messages pointing into the file), several through {@link PacketMerge} into one {@link PacketFeed}, so that
+ * frames are numbered as {@link CallSaver} numbers them.
+ */
+public final class MergedReader {
+
+    private static final int CANCEL_CHECK_EVERY = 1024;
+
+    public CaptureSummary read(CaptureFiles files, CaptureListener listener) throws CaptureException {
+        if (files.single() && files.offsetsMicros().get(0) == 0) {
+            return new CaptureReader().read(files.files().get(0), listener);
+        }
+        PacketFeed feed = new PacketFeed(listener);
+        boolean cancelled = false;
+        boolean truncated;
+        List<String> warnings = new ArrayList<>();
+        try (PacketMerge merge = new PacketMerge(files)) {
+            PacketMerge.Visitor onPacket = (frame, file, originalFrame, linkType, originalMicros, micros, a, off,
+                    len) -> feed.frame(linkType, micros, a, off, len);
+            while (merge.next(onPacket)) {
+                if (feed.frames() % CANCEL_CHECK_EVERY == 0 && listener.cancelled()) {
+                    cancelled = true;
+                    break;
+                }
+            }
+            feed.finish();
+            warnings.addAll(merge.warnings());
+            warnings.forEach(listener::warning);
+            truncated = !warnings.isEmpty();
+        } catch (IOException e) {
+            throw new CaptureException(files.files().get(0) + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        warnings.addAll(feed.warnings());
+        return new CaptureSummary(files.files().get(0), feed.frames(), 0, feed.firstMicros(), feed.lastMicros(),
+                feed.payloads(), warnings, truncated, cancelled, feed.tlsPackets());
+    }
+}
