@@ -30,10 +30,10 @@ final class CallsCommand implements Callable<Integer> {
     private CaptureArguments input;
 
     @Override
-    public Integer call() throws CaptureException, IOException {
+    public Integer call() throws CaptureException, IOException, UserError {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.capture, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.inputs, flows::add);
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
             // each call is assembled and turned into JSON on a core of its own while this thread writes them out

@@ -15,9 +15,9 @@ import org.sipladder.sip.SipParser;
 import org.sipladder.source.CallSaver;
 import org.sipladder.source.CaptureFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code save CAPTURE... --call ID... -o OUT}: the packets of chosen calls as a new pcap or pcapng file. */
@@ -29,8 +29,8 @@ final class SaveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "pcap or pcapng files, read as one capture")
-    private List<Path> captures;
+    @Mixin
+    private CaptureInputs inputs;
 
     @Option(names = "--call", paramLabel = "ID", arity = "1..*", required = true,
             description = "Call-ID of any leg of a call to save (as `calls` lists them); repeatable")
@@ -42,8 +42,8 @@ final class SaveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CaptureException, UserError {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
-        CaptureFiles files = CaptureFiles.of(captures);
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(files, flows::add);
+        CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
+                .read(inputs, flows::add).files();
         List<CallFlow> chosen = CallChoice.byCallId(flows.snapshot(), callIds);
         Set<Long> frames = CallFrames.sip(chosen);
         CallSaver.Saved saved = new CallSaver().save(files, frames, output, CallSaver.Format.forFile(output));

@@ -15,7 +15,8 @@ import org.sipladder.capture.PcapngWriter;
 
 /**
  * Writes chosen frames of a capture (the SIP and RTP packets of chosen calls) to a new pcap or pcapng file, byte
- * for byte and with the times they were captured at. The file appears whole or not at all.
+ * for byte and with the times they were captured at (for several files merged, on the first file's clock, as the
+ * merge showed them). The file appears whole or not at all.
  */
 public final class CallSaver {
 
@@ -92,7 +93,7 @@ public final class CallSaver {
                             if (writer[0] == null) {
                                 writer[0] = format == Format.PCAP ? new PcapWriter(out, linkType) : new PcapngWriter(out);
                             }
-                            writer[0].write(linkType, originalMicros, a, off, len);
+                            writer[0].write(linkType, micros, a, off, len);
                             written[0]++;
                         } catch (IOException e) {
                             failure[0] = e;

@@ -3,6 +3,7 @@ package org.sipladder.source;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
@@ -11,24 +12,28 @@ import org.sipladder.capture.PacketFeed;
 
 /**
  * Reads the files of a {@link CaptureFiles} as one capture: one file with {@link CaptureReader} (on two threads,
- * messages pointing into the file), several through {@link PacketMerge} into one {@link PacketFeed}, so that
- * frames are numbered as {@link CallSaver} numbers them.
+ * messages pointing into the file), several through {@link PacketMerge} into one {@link PacketFeed} with each
+ * message passed on once ({@link Deduplication}), frames numbered as {@link CallSaver} numbers them.
  */
 public final class MergedReader {
 
     private static final int CANCEL_CHECK_EVERY = 1024;
 
-    public CaptureSummary read(CaptureFiles files, CaptureListener listener) throws CaptureException {
+    public MergedCapture read(CaptureFiles files, CaptureListener listener) throws CaptureException {
         if (files.single() && files.offsetsMicros().get(0) == 0) {
-            return new CaptureReader().read(files.files().get(0), listener);
+            return new MergedCapture(files, new CaptureReader().read(files.files().get(0), listener), Map.of(), 0,
+                    List.of(0L));
         }
-        PacketFeed feed = new PacketFeed(listener);
+        Deduplication once = new Deduplication(listener, files.files().size());
+        PacketFeed feed = new PacketFeed(once);
         boolean cancelled = false;
-        boolean truncated;
         List<String> warnings = new ArrayList<>();
         try (PacketMerge merge = new PacketMerge(files)) {
             PacketMerge.Visitor onPacket = (frame, file, originalFrame, linkType, originalMicros, micros, a, off,
-                    len) -> feed.frame(linkType, micros, a, off, len);
+                    len) -> {
+                once.at(file, originalFrame, originalMicros);
+                feed.frame(linkType, micros, a, off, len);
+            };
             while (merge.next(onPacket)) {
                 if (feed.frames() % CANCEL_CHECK_EVERY == 0 && listener.cancelled()) {
                     cancelled = true;
@@ -38,12 +43,14 @@ public final class MergedReader {
             feed.finish();
             warnings.addAll(merge.warnings());
             warnings.forEach(listener::warning);
-            truncated = !warnings.isEmpty();
         } catch (IOException e) {
             throw new CaptureException(files.files().get(0) + ": cannot be read (" + e.getMessage() + ")", e);
         }
+        boolean truncated = !warnings.isEmpty();
         warnings.addAll(feed.warnings());
-        return new CaptureSummary(files.files().get(0), feed.frames(), 0, feed.firstMicros(), feed.lastMicros(),
-                feed.payloads(), warnings, truncated, cancelled, feed.tlsPackets());
+        CaptureSummary summary = new CaptureSummary(files.files().get(0), feed.frames(), 0, feed.firstMicros(),
+                feed.lastMicros(), feed.payloads() - once.duplicates(), warnings, truncated, cancelled,
+                feed.tlsPackets());
+        return new MergedCapture(files, summary, once.observations(), once.duplicates(), once.shared());
     }
 }

@@ -20,6 +20,8 @@ public final class FakeDialogs implements DialogService {
     public final Deque<Optional<String>> hopNames = new ArrayDeque<>();
     public final Deque<Optional<ApiSettings>> connections = new ArrayDeque<>();
     public final List<ApiSettings> connectionPrefills = new ArrayList<>();
+    public final Deque<Optional<List<Long>>> clockOffsets = new ArrayDeque<>();
+    public final List<List<Long>> clockOffsetPrefills = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -45,6 +47,12 @@ public final class FakeDialogs implements DialogService {
     public Optional<ApiSettings> askApiSettings(ApiSettings initial) {
         connectionPrefills.add(initial);
         return connections.isEmpty() ? Optional.empty() : connections.pop();
+    }
+
+    @Override
+    public Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros) {
+        clockOffsetPrefills.add(offsetsMicros);
+        return clockOffsets.isEmpty() ? Optional.empty() : clockOffsets.pop();
     }
 
     @Override

@@ -22,6 +22,12 @@ public interface DialogService {
     /** Asks for LiveKit connection settings, prefilled with {@code initial}; empty when cancelled. */
     Optional<ApiSettings> askApiSettings(ApiSettings initial);
 
+    /**
+     * Asks for the clock correction of each capture file after the first (microseconds, shown in seconds);
+     * empty when cancelled.
+     */
+    Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros);
+
     /** Asks for a new name of a ladder column; empty when cancelled, blank to restore the guessed name. */
     Optional<String> askHopName(String address, String currentName);
 }

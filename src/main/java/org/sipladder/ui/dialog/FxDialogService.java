@@ -112,6 +112,43 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    @Override
+    public Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros) {
+        Dialog<List<Long>> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Clock offsets");
+        dialog.setHeaderText("Seconds added to each capture's times to put them on " + fileNames.get(0)
+                + "'s clock\n(estimated from the messages both captures saw).");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        List<TextField> fields = new java.util.ArrayList<>();
+        for (int i = 1; i < fileNames.size(); i++) {
+            TextField seconds = new TextField(String.format(java.util.Locale.ROOT, "%.6f", offsetsMicros.get(i) / 1e6));
+            seconds.setId("clockOffset" + i);
+            fields.add(seconds);
+            grid.addRow(i - 1, new Label(fileNames.get(i)), seconds);
+        }
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> {
+            if (button != ButtonType.OK) {
+                return null;
+            }
+            List<Long> result = new java.util.ArrayList<>(List.of(0L));
+            for (int i = 0; i < fields.size(); i++) {
+                try {
+                    result.add(Math.round(Double.parseDouble(fields.get(i).getText().strip()) * 1_000_000));
+                } catch (NumberFormatException e) {
+                    result.add(offsetsMicros.get(i + 1)); // not a number: the correction stays as it was
+                }
+            }
+            return result;
+        });
+        return dialog.showAndWait();
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

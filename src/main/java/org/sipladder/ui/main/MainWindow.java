@@ -1,5 +1,7 @@
 package org.sipladder.ui.main;
 
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -137,7 +139,11 @@ public final class MainWindow {
         MenuItem shown = MainMenu.item("Save _calls as...", "Shortcut+S", save::saveShown);
         shown.setId("menuSaveCalls");
         shown.disableProperty().bind(viewModel.captureProperty().isNull());
-        view.menu().fileMenu().getItems().add(2, shown);
+        MenuItem clocks = MainMenu.item("Cloc_k offsets...", null, viewModel::editClockOffsets);
+        clocks.setId("menuClockOffsets");
+        clocks.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.captureProperty().get() == null
+                || viewModel.captureProperty().get().merged() == null, viewModel.captureProperty()));
+        view.menu().fileMenu().getItems().addAll(2, List.of(shown, clocks));
         MenuItem one = new MenuItem("Save call as pcap...");
         one.setId("contextSaveCall");
         one.setOnAction(e -> save.saveSelected());

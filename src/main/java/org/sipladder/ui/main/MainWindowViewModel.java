@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,8 @@ import javafx.collections.ObservableList;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.CallRow;
 import org.sipladder.ui.calls.HopAliasing;
@@ -68,6 +71,7 @@ public final class MainWindowViewModel {
     private Map<String, String> aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
+    private CaptureSource lastSource;
 
     public MainWindowViewModel(CaptureLoader loader, TaskExecutor executor, DialogService dialogs,
                                UserPreferences preferences, CallListViewModel callList, InspectorViewModel inspector) {
@@ -179,7 +183,7 @@ public final class MainWindowViewModel {
         return capture.getReadOnlyProperty();
     }
 
-    /** File > Open: asks for captures and opens the first one chosen. */
+    /** File > Open: asks for captures and opens them, several as one capture on one timeline. */
     public void openWithDialog() {
         List<Path> chosen = dialogs.chooseFilesToOpen("Open capture", preferences.lastDirectory(),
                 List.of(FileKind.CAPTURES, FileKind.ANY));
@@ -188,8 +192,23 @@ public final class MainWindowViewModel {
             if (parent != null) {
                 preferences.setLastDirectory(parent);
             }
-            open(CaptureSource.file(chosen.get(0)));
+            open(CaptureSource.files(chosen));
         }
+    }
+
+    /**
+     * File > Clock offsets: shows the clock correction of each file of a capture opened from several, and opens
+     * it again with the corrections the user sets.
+     */
+    public void editClockOffsets() {
+        LoadedCapture shown = capture.get();
+        if (shown == null || shown.merged() == null || lastSource == null) {
+            return;
+        }
+        CaptureFiles files = shown.merged().files();
+        List<String> names = files.files().stream().map(p -> String.valueOf(p.getFileName())).toList();
+        dialogs.askClockOffsets(names, files.offsetsMicros())
+                .ifPresent(offsets -> open(lastSource.withOffsets(offsets)));
     }
 
     /** Files dropped on the window: the first one that is a regular file is opened. */
@@ -202,8 +221,10 @@ public final class MainWindowViewModel {
     /** Starts reading {@code source} in the background, replacing whatever was shown (and stopping a read in progress). */
     public void open(CaptureSource source) {
         cancelLoading();
+        lastSource = source;
         long generation = ++loadGeneration;
         callList.clear();
+        inspector.mergedProperty().set(null);
         warnings.clear();
         highlightedFrames.set(Set.of());
         loadedFlows = List.of();
@@ -230,8 +251,8 @@ public final class MainWindowViewModel {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelRequested = cancel;
         executor.submit(
-                context -> loader.load(source.path(), observer(() -> cancel.get() || context.isCancelled(),
-                        snapshots, progressRelay)),
+                context -> loader.load(source.files(), source.estimateClocks(),
+                        observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay)),
                 result -> {
                     if (generation == loadGeneration) {
                         loaded(source, result);
@@ -301,6 +322,7 @@ public final class MainWindowViewModel {
             callList.selectedRowProperty().set(firstFailedOrFirst());
         }
         warnings.setAll(result.warnings());
+        inspector.mergedProperty().set(result.merged());
         capture.set(result);
         loading.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
@@ -310,10 +332,24 @@ public final class MainWindowViewModel {
         if (result.cancelled()) {
             s.append(" (stopped at ").append(Math.round(progress.get() * 100)).append("%: partial result)");
         }
+        if (result.merged() != null) {
+            s.append(clocks(result.merged()));
+        }
         if (!result.warnings().isEmpty()) {
             s.append(" · ").append(count(result.warnings().size(), "warning")).append(": ").append(result.warnings().get(0));
         }
         status.set(s.toString());
+    }
+
+    /** " · b.pcap clock -2.500000 s (6 messages seen in both)" for each file after the first. */
+    private static String clocks(MergedCapture merged) {
+        StringBuilder s = new StringBuilder();
+        CaptureFiles files = merged.files();
+        for (int i = 1; i < files.files().size(); i++) {
+            s.append(String.format(Locale.ROOT, " · %s clock %+.6f s (%s seen in both)", files.files().get(i).getFileName(),
+                    files.offsetsMicros().get(i) / 1e6, count(merged.shared().get(i), "message")));
+        }
+        return s.toString();
     }
 
     private void failed(CaptureSource source, Exception error) {

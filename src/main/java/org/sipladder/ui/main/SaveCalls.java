@@ -55,7 +55,7 @@ public final class SaveCalls {
             return;
         }
         dialogs.chooseFileToSave("Save calls", preferences.lastDirectory(), suggested, FileKind.PCAPNG)
-                .ifPresent(file -> write(CaptureFiles.of(capture.file()), calls, file));
+                .ifPresent(file -> write(capture.files(), calls, file));
     }
 
     private void write(CaptureFiles from, List<CallFlow> calls, Path file) {
