@@ -18,6 +18,8 @@ import picocli.CommandLine.IVersionProvider;
             ReportCommand.class,
             BenchCommand.class,
             SaveCommand.class,
+            ListenCommand.class,
+            CaptureCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

@@ -13,7 +13,7 @@ import org.sipladder.capture.SipPayload;
  * Passes on each message of a merge once: a message whose bytes another file delivered shortly before (clocks
  * corrected) is the same message seen at a second observation point, and is only recorded as such.
  */
-final class Deduplication implements CaptureListener {
+final class Deduplication extends ForwardingListener {
 
     /** How far apart, clocks corrected, two files may see one message: transit plus what the estimate missed. */
     private static final long WINDOW_MICROS = 2_000_000;
@@ -22,7 +22,6 @@ final class Deduplication implements CaptureListener {
     private record Pending(long mergedFrame, long micros, Observation seen) {
     }
 
-    private final CaptureListener next;
     private final LinkedHashMap<Long, Pending> recent = new LinkedHashMap<>();
     private final Map<Long, List<Observation>> observations = new HashMap<>();
     private int file;
@@ -32,7 +31,7 @@ final class Deduplication implements CaptureListener {
     private long duplicates;
 
     Deduplication(CaptureListener next, int files) {
-        this.next = next;
+        super(next);
         this.shared = new long[files];
     }
 
@@ -70,15 +69,6 @@ final class Deduplication implements CaptureListener {
         }
     }
 
-    @Override
-    public void warning(String message) {
-        next.warning(message);
-    }
-
-    @Override
-    public boolean cancelled() {
-        return next.cancelled();
-    }
 
     /** Every observation point of the messages seen by more than one file, by the merged frame passed on. */
     Map<Long, List<Observation>> observations() {

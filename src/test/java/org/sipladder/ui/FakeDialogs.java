@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.dialog.LiveRequest;
+import org.sipladder.source.LiveCapture;
 import org.sipladder.livekit.ApiSettings;
 
 /** Records what would have been shown and answers with prepared replies. */
@@ -53,6 +55,20 @@ public final class FakeDialogs implements DialogService {
     public Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros) {
         clockOffsetPrefills.add(offsetsMicros);
         return clockOffsets.isEmpty() ? Optional.empty() : clockOffsets.pop();
+    }
+
+    public final Deque<Optional<LiveRequest>> liveRequests = new ArrayDeque<>();
+    public final List<List<LiveCapture.Interface>> interfacesOffered = new ArrayList<>();
+
+    @Override
+    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file) {
+        interfacesOffered.add(interfaces);
+        return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
+    }
+
+    @Override
+    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file) {
+        return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
     }
 
     @Override

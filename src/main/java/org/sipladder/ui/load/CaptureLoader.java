@@ -2,6 +2,7 @@ package org.sipladder.ui.load;
 
 import java.nio.file.Path;
 import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.LiveFeed;
 
 /** Reads a capture into call flows, reporting progress and partial results while it reads. */
 @FunctionalInterface
@@ -25,5 +26,13 @@ public interface CaptureLoader {
             throw new CaptureLoadException("Open one capture at a time here.");
         }
         return load(files.files().get(0), observer);
+    }
+
+    /**
+     * Shows what a live source receives until {@link LoadObserver#cancelled()} (the user's Stop), then reads back
+     * the file it wrote, so that the calls can be inspected and saved like those of any capture.
+     */
+    default LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
+        throw new CaptureLoadException("This loader reads files only.");
     }
 }

@@ -1,5 +1,6 @@
 package org.sipladder.ui.load;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.sipladder.sip.SipParser;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.ClockOffsets;
 import org.sipladder.source.MergedCapture;
+import org.sipladder.source.LiveCaptureException;
+import org.sipladder.source.LiveFeed;
 import org.sipladder.source.MergedReader;
 
 /**
@@ -119,5 +122,57 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         return new LoadedCapture(capture, calls, flows.messageCount(), warnings, summary.cancelled(),
                 summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros(),
                 files.single() ? null : merged);
+    }
+
+    @Override
+    public LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
+        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
+        long[] nextSnapshot = {0};
+        ParsingListener listener = new ParsingListener(SipParser.Depth.SCAN) {
+            @Override
+            public void prepared(SipMessage message) {
+                flows.add(message);
+                long now = nanoClock.getAsLong();
+                if (now >= nextSnapshot[0]) {
+                    observer.calls(flows.snapshot());
+                    nextSnapshot[0] = now + interval;
+                }
+            }
+
+            @Override
+            public void warning(String message) {
+                observer.warning(message);
+            }
+        };
+        try {
+            feed.run(listener, observer::cancelled);
+        } catch (IOException e) {
+            throw new CaptureLoadException(feed.file() + ": cannot be written (" + e.getMessage() + ")", e);
+        } catch (LiveCaptureException e) {
+            throw new CaptureLoadException(e.getMessage(), e);
+        }
+        // read back from the file written, so that frames are the file's and the calls can be saved
+        return load(feed.file(), new LoadObserver() {
+            @Override
+            public void progress(long bytesRead, long totalBytes) {
+                observer.progress(bytesRead, totalBytes);
+            }
+
+            @Override
+            public void calls(List<CallFlow> snapshot) {
+                observer.calls(snapshot);
+            }
+
+            @Override
+            public void warning(String message) {
+                observer.warning(message);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
     }
 }

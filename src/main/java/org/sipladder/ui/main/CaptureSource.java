@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.LiveFeed;
 
 /**
  * A capture to open and how to present it.
@@ -13,13 +14,24 @@ import org.sipladder.source.CaptureFiles;
  * @param remember       whether it belongs in the recent-files list (not for the bundled demo's temp copy)
  * @param files          all files to read as one capture, with their clock corrections
  * @param estimateClocks whether the clock corrections are to be estimated from the messages the files share
+ * @param live           a live source (interface, HEP listener) writing to {@code path}, or null for files
  */
 public record CaptureSource(Path path, String displayName, boolean remember, CaptureFiles files,
-                            boolean estimateClocks) {
+                            boolean estimateClocks, LiveFeed live) {
 
     /** One file. */
     public CaptureSource(Path path, String displayName, boolean remember) {
-        this(path, displayName, remember, CaptureFiles.of(path), false);
+        this(path, displayName, remember, CaptureFiles.of(path), false, null);
+    }
+
+    /** Several files, or one. */
+    public CaptureSource(Path path, String displayName, boolean remember, CaptureFiles files, boolean estimateClocks) {
+        this(path, displayName, remember, files, estimateClocks, null);
+    }
+
+    /** What a live source receives, shown as it arrives; afterwards the file it wrote. */
+    public static CaptureSource live(LiveFeed feed) {
+        return new CaptureSource(feed.file(), feed.describe(), false, CaptureFiles.of(feed.file()), false, feed);
     }
 
     public static CaptureSource file(Path path) {

@@ -143,7 +143,14 @@ public final class MainWindow {
         clocks.setId("menuClockOffsets");
         clocks.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.captureProperty().get() == null
                 || viewModel.captureProperty().get().merged() == null, viewModel.captureProperty()));
-        view.menu().fileMenu().getItems().addAll(2, List.of(shown, clocks));
+        LiveSources live = new LiveSources(viewModel, dialogs, services.preferences(), LiveSources::systemInterfaces);
+        MenuItem capture = MainMenu.item("_Capture live...", null, live::captureLive);
+        capture.setId("menuCaptureLive");
+        MenuItem hep = MainMenu.item("Listen for _HEP...", null, live::listenForHep);
+        hep.setId("menuListenHep");
+        capture.disableProperty().bind(viewModel.loadingProperty());
+        hep.disableProperty().bind(viewModel.loadingProperty());
+        view.menu().fileMenu().getItems().addAll(2, List.of(capture, hep, new SeparatorMenuItem(), shown, clocks));
         MenuItem one = new MenuItem("Save call as pcap...");
         one.setId("contextSaveCall");
         one.setOnAction(e -> save.saveSelected());

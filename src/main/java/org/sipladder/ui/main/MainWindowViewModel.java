@@ -59,6 +59,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a capture (File > Open or drop a file here).");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final ReadOnlyStringWrapper stopLabel = new ReadOnlyStringWrapper(this, "stopLabel", "Cancel");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final ReadOnlyObjectWrapper<CallFlow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
@@ -108,6 +109,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "Stop" while a live source runs, "Cancel" while a file is read. */
+    public ReadOnlyStringProperty stopLabelProperty() {
+        return stopLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -232,7 +238,9 @@ public final class MainWindowViewModel {
         loading.set(true);
         progress.set(0);
         title.set(APP_NAME + " — " + source.displayName());
-        status.set("Reading " + source.displayName() + "…");
+        status.set(source.live() != null ? source.displayName() + ": calls appear as they come; Stop ends it"
+                : "Reading " + source.displayName() + "…");
+        stopLabel.set(source.live() != null ? "Stop" : "Cancel");
         if (source.remember()) {
             recentFiles.setAll(preferences.addRecentFile(source.path()));
         }
@@ -251,8 +259,11 @@ public final class MainWindowViewModel {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelRequested = cancel;
         executor.submit(
-                context -> loader.load(source.files(), source.estimateClocks(),
-                        observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay)),
+                context -> source.live() != null
+                        ? loader.loadLive(source.live(), observer(() -> cancel.get() || context.isCancelled(),
+                                snapshots, progressRelay))
+                        : loader.load(source.files(), source.estimateClocks(),
+                                observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay)),
                 result -> {
                     if (generation == loadGeneration) {
                         loaded(source, result);
@@ -329,6 +340,9 @@ public final class MainWindowViewModel {
         StringBuilder s = new StringBuilder();
         s.append(count(result.flows().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());
+        if (source.live() != null) {
+            s.append(" (written to ").append(source.path()).append(")");
+        }
         if (result.cancelled()) {
             s.append(" (stopped at ").append(Math.round(progress.get() * 100)).append("%: partial result)");
         }
