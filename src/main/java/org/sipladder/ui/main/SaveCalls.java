@@ -42,8 +42,13 @@ public final class SaveCalls {
     public void saveSelected() {
         CallFlow flow = main.selectedFlowProperty().get();
         if (flow != null) {
-            save(List.of(flow), "call-" + safe(flow.id()) + ".pcapng");
+            saveCall(flow);
         }
+    }
+
+    /** Saves one call (the call list's context menu). */
+    public void saveCall(CallFlow flow) {
+        save(List.of(flow), "call-" + safe(flow.id()) + ".pcapng");
     }
 
     private void save(List<CallFlow> calls, String suggested) {
@@ -60,12 +65,12 @@ public final class SaveCalls {
 
     private void write(CaptureFiles from, List<CallFlow> calls, Path file) {
         Set<Long> frames = CallFrames.sip(calls);
-        main.announce("Saving " + count(calls.size(), "call") + " to " + file + "…");
+        main.report("Saving " + count(calls.size(), "call") + " to " + file + "…");
         executor.submit(context -> new CallSaver().save(from, frames, file, CallSaver.Format.forFile(file)),
-                saved -> main.announce("Saved " + count(calls.size(), "call") + " (" + count(saved.packets(), "packet")
+                saved -> main.report("Saved " + count(calls.size(), "call") + " (" + count(saved.packets(), "packet")
                         + ") to " + saved.file()),
                 error -> {
-                    main.announce("Could not save the calls");
+                    main.report("Could not save the calls");
                     dialogs.showError("Cannot save the calls", error.getMessage());
                 });
     }
