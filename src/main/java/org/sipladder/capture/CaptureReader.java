@@ -32,8 +32,6 @@ public final class CaptureReader {
     /** Counters of one read, updated per packet. */
     private static final class Run {
         long frame;
-        long first;
-        long last;
         long nextProgress = PROGRESS_EVERY_BYTES;
         boolean truncated;
         boolean cancelled;
@@ -65,7 +63,7 @@ public final class CaptureReader {
         }
     }
 
-    private static void checkReadable(Path file) throws CaptureException {
+    static void checkReadable(Path file) throws CaptureException {
         if (!Files.exists(file)) {
             throw new CaptureException(file + ": no such file");
         }
@@ -77,7 +75,7 @@ public final class CaptureReader {
         }
     }
 
-    private static boolean isGzip(FileChannel channel) throws IOException {
+    static boolean isGzip(FileChannel channel) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(2);
         while (head.hasRemaining() && channel.read(head) >= 0) {
             // a file channel returns what there is; loop only for the two magic bytes
@@ -86,7 +84,7 @@ public final class CaptureReader {
         return head.position() == 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC;
     }
 
-    private static ByteSource open(Path file, FileChannel channel, boolean gzip) throws IOException, CaptureException {
+    static ByteSource open(Path file, FileChannel channel, boolean gzip) throws IOException, CaptureException {
         if (gzip) {
             CountingInputStream counted = new CountingInputStream(new BufferedInputStream(
                     Channels.newInputStream(channel), 1 << 16));
@@ -121,39 +119,25 @@ public final class CaptureReader {
             throws IOException, CaptureException {
         PacketRecords records = records(file, source);
         PayloadSink sink = new PayloadSink(listener, backing, source);
-        HepDecoder hep = new HepDecoder(sink);
-        TcpReassembly tcp = new TcpReassembly(sink, hep);
-        PacketDecoder decoder = new PacketDecoder(new TransportDecoder(sink, hep, tcp, new SctpDecoder(sink)), sink);
+        PacketFeed feed = new PacketFeed(sink);
         Run run = new Run();
         PacketRecords.RecordSink onPacket = (linkType, micros, a, off, len) -> {
-            run.frame++;
-            if (run.frame == 1) {
-                run.first = micros;
-            }
-            run.last = micros;
-            sink.at(run.frame, micros, a, off, len);
-            try {
-                decoder.frame(linkType, a, off, len);
-            } catch (ListenerFailure e) {
-                throw e;
-            } catch (RuntimeException e) {
-                sink.warn("frame " + run.frame + ": could not be decoded (" + e + "); skipped");
-            }
+            run.frame = feed.frame(linkType, micros, a, off, len);
         };
         try {
             while (!stopRequested(run, source, size, listener) && next(records, onPacket, sink, run)) {
                 // one packet per turn
             }
-            tcp.finish();
         } catch (ListenerFailure e) {
             throw e.original();
         }
-        long incomplete = decoder.incompleteDatagrams();
+        feed.finish();
+        long incomplete = feed.incompleteDatagrams();
         if (incomplete > 0) {
             sink.warn(incomplete + " fragmented IP datagrams never completed");
         }
         listener.progress(source.consumed(), size);
-        return new CaptureSummary(file, run.frame, source.consumed(), run.first, run.last, sink.payloads(),
+        return new CaptureSummary(file, run.frame, source.consumed(), feed.firstMicros(), feed.lastMicros(), sink.payloads(),
                 sink.warnings(), run.truncated, run.cancelled, sink.tlsPackets());
     }
 
@@ -198,7 +182,7 @@ public final class CaptureReader {
         return false;
     }
 
-    private static PacketRecords records(Path file, ByteSource source) throws IOException, CaptureException {
+    static PacketRecords records(Path file, ByteSource source) throws IOException, CaptureException {
         int at;
         try {
             at = source.take(4);

@@ -26,7 +26,7 @@ final class CallMedia {
     }
 
     /** Reads {@code capture}; {@code withCalls} also builds the call flows (for {@link #streamsOfCall}). */
-    static CallMedia read(Path capture, boolean withCalls, PrintWriter err) throws CaptureException {
+    static CallMedia read(CaptureInputs capture, boolean withCalls, PrintWriter err) throws CaptureException, UserError {
         MediaCollector collector = new MediaCollector();
         LiveFlows flows = withCalls ? new LiveFlows(FlowSettings.defaults()) : null;
         new CaptureMessages(SipParser.Depth.SCAN, err, collector).read(capture, m -> {

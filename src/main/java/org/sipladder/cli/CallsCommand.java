@@ -32,11 +32,11 @@ final class CallsCommand implements Callable<Integer> {
     private CaptureArguments input;
 
     @Override
-    public Integer call() throws CaptureException, IOException {
+    public Integer call() throws CaptureException, IOException, UserError {
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
         MediaCollector collector = new MediaCollector();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.capture, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.inputs, flows::add);
         CaptureMedia media = collector.result();
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {

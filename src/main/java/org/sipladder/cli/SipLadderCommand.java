@@ -18,6 +18,9 @@ import picocli.CommandLine.IVersionProvider;
             DiagnoseCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            SaveCommand.class,
+            ListenCommand.class,
+            CaptureCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

@@ -33,7 +33,7 @@ final class StreamsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CaptureException, IOException, UserError {
-        CallMedia read = CallMedia.read(input.capture, call != null, spec.commandLine().getErr());
+        CallMedia read = CallMedia.read(input.inputs, call != null, spec.commandLine().getErr());
         List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call);
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {

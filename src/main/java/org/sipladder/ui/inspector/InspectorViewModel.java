@@ -2,6 +2,7 @@ package org.sipladder.ui.inspector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipHeader;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.TimeFormat;
 import org.sipladder.ui.dialog.ClipboardService;
 
@@ -34,6 +36,7 @@ public final class InspectorViewModel {
     private final ClipboardService clipboard;
     private final UnaryOperator<SipMessage> fullParse;
     private final ObjectProperty<FlowMessage> message = new SimpleObjectProperty<>(this, "message");
+    private final ObjectProperty<MergedCapture> merged = new SimpleObjectProperty<>(this, "merged");
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
     private final ObservableList<SdpRow> sdp = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
@@ -52,6 +55,12 @@ public final class InspectorViewModel {
         this.clipboard = clipboard;
         this.fullParse = fullParse;
         message.addListener((obs, old, now) -> show(now));
+        merged.addListener((obs, old, now) -> show(message.get()));
+    }
+
+    /** The capture read from several files that the messages come from (null for one file): where each was seen. */
+    public ObjectProperty<MergedCapture> mergedProperty() {
+        return merged;
     }
 
     public ObjectProperty<FlowMessage> messageProperty() {
@@ -197,6 +206,13 @@ public final class InspectorViewModel {
         }
         if (m.malformed()) {
             s.append(" · malformed: ").append(m.malformedReason());
+        }
+        MergedCapture from = merged.get();
+        if (from != null && !from.seen(m.frame()).isEmpty()) {
+            // the same message at each observation point, each by its own capture's clock
+            s.append(" · seen at ").append(from.seen(m.frame()).stream().map(o -> from.files().files().get(o.file())
+                    .getFileName() + " frame " + o.frame() + " " + timeFormat.timeOfDay(o.micros()) + " " + o.src()
+                    + " → " + o.dst()).collect(Collectors.joining("; ")));
         }
         return s.toString();
     }

@@ -3,6 +3,8 @@ package org.sipladder.ui.load;
 import java.nio.file.Path;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.MergedCapture;
 
 /**
  * The result of reading a capture.
@@ -15,13 +17,26 @@ import org.sipladder.flow.CallFlow;
  * @param packets      packets read
  * @param firstMicros  time of the first packet, 0 when unknown
  * @param lastMicros   time of the last packet, 0 when unknown
+ * @param merged       for several files read as one: the files, their clock corrections and where each message
+ *                     was seen; null for one file
  */
 public record LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
-                            long packets, long firstMicros, long lastMicros) {
+                            long packets, long firstMicros, long lastMicros, MergedCapture merged) {
 
     public LoadedCapture {
         flows = List.copyOf(flows);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The result of reading one file. */
+    public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
+                         long packets, long firstMicros, long lastMicros) {
+        this(file, flows, messageCount, warnings, cancelled, packets, firstMicros, lastMicros, null);
+    }
+
+    /** The files the frames of this capture are numbered in (for saving calls). */
+    public CaptureFiles files() {
+        return merged == null ? CaptureFiles.of(file) : merged.files();
     }
 
     /** A result without packet counts and times (loaders that do not know them). */

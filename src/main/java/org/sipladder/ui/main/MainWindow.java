@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -88,6 +89,7 @@ public final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34);
         addLadderMenus(dialogs, services);
+        addSaveCalls(dialogs, services);
         MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", inspectorView::focusFind);
         find.setId("menuFind");
         view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), find);
@@ -237,6 +239,27 @@ public final class MainWindow {
         item.setToggleGroup(group);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** File > Save calls as... and the call list's context menu item for the selected call. */
+    private void addSaveCalls(DialogService dialogs, AppServices services) {
+        SaveCalls save = new SaveCalls(viewModel, dialogs, services.preferences(), services.executor());
+        MenuItem shown = MainMenu.item("Save _calls as...", "Shortcut+S", save::saveShown);
+        shown.setId("menuSaveCalls");
+        shown.disableProperty().bind(viewModel.captureProperty().isNull());
+        MenuItem clocks = MainMenu.item("Cloc_k offsets...", null, viewModel::editClockOffsets);
+        clocks.setId("menuClockOffsets");
+        clocks.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.captureProperty().get() == null
+                || viewModel.captureProperty().get().merged() == null, viewModel.captureProperty()));
+        LiveSources live = new LiveSources(viewModel, dialogs, services.preferences(), LiveSources::systemInterfaces);
+        MenuItem capture = MainMenu.item("_Capture live...", null, live::captureLive);
+        capture.setId("menuCaptureLive");
+        MenuItem hep = MainMenu.item("Listen for _HEP...", null, live::listenForHep);
+        hep.setId("menuListenHep");
+        capture.disableProperty().bind(viewModel.loadingProperty());
+        hep.disableProperty().bind(viewModel.loadingProperty());
+        view.menu().fileMenu().getItems().addAll(2, List.of(capture, hep, new SeparatorMenuItem(), shown, clocks));
+        view.callList().addCallAction("Save call as pcap...", row -> save.saveCall(row.flow()));
     }
 
     public MainWindowViewModel viewModel() {

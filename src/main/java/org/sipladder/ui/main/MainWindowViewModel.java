@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,8 @@ import javafx.collections.ObservableList;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.CallRow;
 import org.sipladder.ui.calls.Counts;
@@ -57,6 +60,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a capture (File > Open or drop a file here).");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final ReadOnlyStringWrapper stopLabel = new ReadOnlyStringWrapper(this, "stopLabel", "Cancel");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final ReadOnlyObjectWrapper<CallFlow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
@@ -71,6 +75,7 @@ public final class MainWindowViewModel {
     private Map<String, String> aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
+    private CaptureSource lastSource;
 
     public MainWindowViewModel(CaptureLoader loader, TaskExecutor executor, DialogService dialogs,
                                UserPreferences preferences, CallListViewModel callList, InspectorViewModel inspector) {
@@ -109,6 +114,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "Stop" while a live source runs, "Cancel" while a file is read. */
+    public ReadOnlyStringProperty stopLabelProperty() {
+        return stopLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -184,7 +194,7 @@ public final class MainWindowViewModel {
         return capture.getReadOnlyProperty();
     }
 
-    /** File > Open: asks for captures and opens the first one chosen. */
+    /** File > Open: asks for captures and opens them, several as one capture on one timeline. */
     public void openWithDialog() {
         List<Path> chosen = dialogs.chooseFilesToOpen("Open capture", preferences.lastDirectory(),
                 List.of(FileKind.CAPTURES, FileKind.ANY));
@@ -193,8 +203,23 @@ public final class MainWindowViewModel {
             if (parent != null) {
                 preferences.setLastDirectory(parent);
             }
-            open(CaptureSource.file(chosen.get(0)));
+            open(CaptureSource.files(chosen));
         }
+    }
+
+    /**
+     * File > Clock offsets: shows the clock correction of each file of a capture opened from several, and opens
+     * it again with the corrections the user sets.
+     */
+    public void editClockOffsets() {
+        LoadedCapture shown = capture.get();
+        if (shown == null || shown.merged() == null || lastSource == null) {
+            return;
+        }
+        CaptureFiles files = shown.merged().files();
+        List<String> names = files.files().stream().map(p -> String.valueOf(p.getFileName())).toList();
+        dialogs.askClockOffsets(names, files.offsetsMicros())
+                .ifPresent(offsets -> open(lastSource.withOffsets(offsets)));
     }
 
     /** Files dropped on the window: the first one that is a regular file is opened. */
@@ -211,6 +236,7 @@ public final class MainWindowViewModel {
      */
     public void open(CaptureSource source) {
         cancelLoading();
+        lastSource = source;
         long generation = ++loadGeneration;
         String statusBefore = status.get();
         boolean[] replaced = {false};
@@ -222,7 +248,9 @@ public final class MainWindowViewModel {
         };
         loading.set(true);
         progress.set(0);
-        status.set("Reading " + source.displayName() + "…");
+        status.set(source.live() != null ? source.displayName() + ": calls appear as they come; Stop ends it"
+                : "Reading " + source.displayName() + "…");
+        stopLabel.set(source.live() != null ? "Stop" : "Cancel");
         LatestValueRelay<List<CallFlow>> snapshots = new LatestValueRelay<>(executor, flows -> {
             if (generation == loadGeneration && !flows.isEmpty()) {
                 replace.run();
@@ -239,8 +267,11 @@ public final class MainWindowViewModel {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelRequested = cancel;
         executor.submit(
-                context -> loader.load(source.path(), observer(() -> cancel.get() || context.isCancelled(),
-                        snapshots, progressRelay)),
+                context -> source.live() != null
+                        ? loader.loadLive(source.live(), observer(() -> cancel.get() || context.isCancelled(),
+                                snapshots, progressRelay))
+                        : loader.load(source.files(), source.estimateClocks(),
+                                observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay)),
                 result -> {
                     if (generation == loadGeneration) {
                         replace.run();
@@ -262,6 +293,7 @@ public final class MainWindowViewModel {
 
     private void replaceShownCapture(CaptureSource source) {
         callList.clear();
+        inspector.mergedProperty().set(null);
         warnings.clear();
         notes.clear();
         highlightedFrames.set(Set.of());
@@ -337,20 +369,38 @@ public final class MainWindowViewModel {
             callList.selectedRowProperty().set(firstFailedOrFirst());
         }
         warnings.setAll(result.warnings());
+        inspector.mergedProperty().set(result.merged());
         capture.set(result);
         loading.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
         StringBuilder s = new StringBuilder();
         s.append(count(result.flows().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());
+        if (source.live() != null) {
+            s.append(" (written to ").append(source.path()).append(")");
+        }
         if (result.cancelled()) {
             s.append(" (stopped at ").append(Math.round(progress.get() * 100)).append("%: partial result)");
+        }
+        if (result.merged() != null) {
+            s.append(clocks(result.merged()));
         }
         notes.forEach(note -> s.append(" · ").append(note));
         if (!result.warnings().isEmpty()) {
             s.append(" · ").append(count(result.warnings().size(), "warning")).append(": ").append(result.warnings().get(0));
         }
         status.set(s.toString());
+    }
+
+    /** " · b.pcap clock -2.500000 s (6 messages seen in both)" for each file after the first. */
+    private static String clocks(MergedCapture merged) {
+        StringBuilder s = new StringBuilder();
+        CaptureFiles files = merged.files();
+        for (int i = 1; i < files.files().size(); i++) {
+            s.append(String.format(Locale.ROOT, " · %s clock %+.6f s (%s seen in both)", files.files().get(i).getFileName(),
+                    files.offsetsMicros().get(i) / 1e6, count(merged.shared().get(i), "message")));
+        }
+        return s.toString();
     }
 
     /** @param statusBefore the status line to restore when nothing of the new file was shown, else null */
