@@ -16,6 +16,8 @@ import org.sipladder.ladder.LadderStyle;
 import org.sipladder.ladder.LadderText;
 import org.sipladder.ladder.Point;
 import org.sipladder.ladder.Rgb;
+import org.sipladder.ladder.StreamArrow;
+import org.sipladder.ladder.StreamRow;
 
 /**
  * Draws a call's ladder as vector graphics from the same {@link LadderLayout} the screen uses, scaled to
@@ -40,7 +42,7 @@ final class LadderPages {
                 + "highlighted, dashed arrows are retransmissions.", page.small);
         page.gap(4);
         int first = 0;
-        int rows = layout.rowCount();
+        int rows = layout.slotCount();
         do {
             page.ensure(header + rowHeight * Math.min(3, Math.max(1, rows - first)));
             int fit = Math.max(1, (int) ((page.remaining() - header - 6) / rowHeight));
@@ -54,11 +56,11 @@ final class LadderPages {
         page.gap(8);
     }
 
-    /** Rows [first, end) under the column headers, at the page cursor. */
+    /** Rows (messages and streams) in slots [first, end) under the column headers, at the page cursor. */
     private void drawRun(LadderLayout layout, int first, int end, float scale) {
         double rowTop = layout.headerHeight() + first * layout.style().rowHeight();
         double rowBottom = layout.headerHeight() + end * layout.style().rowHeight();
-        double lifelineEnd = end == layout.rowCount() ? layout.lifelineBottom() : rowBottom;
+        double lifelineEnd = end == layout.slotCount() ? layout.lifelineBottom() : rowBottom;
         double height = layout.headerHeight() + (lifelineEnd - rowTop);
         Canvas c = new Canvas(page.content(), page.left(), page.y(), scale, page.pageHeight(), rowTop - layout.headerHeight());
         Canvas head = new Canvas(page.content(), page.left(), page.y(), scale, page.pageHeight(), 0);
@@ -78,8 +80,11 @@ final class LadderPages {
             head.text(column.title());
             head.text(column.subtitle());
         }
-        for (LadderRow row : layout.rows().subList(first, end)) {
+        for (LadderRow row : layout.rowsInSlots(first, end)) {
             drawRow(c, row);
+        }
+        for (StreamRow row : layout.streamRowsInSlots(first, end)) {
+            drawStream(c, row);
         }
         page.advance((float) (height * scale));
     }
@@ -98,6 +103,21 @@ final class LadderPages {
             c.roundRect(a.badgeBox(), 3, LadderPalette.SDP_BADGE, null);
             c.text(a.badge());
         }
+        c.text(a.detail());
+    }
+
+    private void drawStream(Canvas c, StreamRow row) {
+        StreamArrow a = row.arrow();
+        c.text(row.time());
+        c.text(row.delta());
+        c.polyline(a.shaft(), a.colour(), a.lineWidth(),
+                new float[] {(float) StreamArrow.DASH * c.scale, (float) StreamArrow.GAP * c.scale});
+        c.polygon(a.head(), a.colour());
+        if (a.warning()) {
+            c.polygon(a.warningMark(), LadderPalette.WARNING);
+            c.text(a.warningSign());
+        }
+        c.text(a.label());
         c.text(a.detail());
     }
 
@@ -169,10 +189,14 @@ final class LadderPages {
         }
 
         void polyline(List<Point> points, Rgb stroke, double width, boolean dashed) {
+            polyline(points, stroke, width, dashed ? new float[] {5 * scale, 3 * scale} : new float[0]);
+        }
+
+        void polyline(List<Point> points, Rgb stroke, double width, float[] dashes) {
             run(() -> {
                 cs.setStrokingColor(colour(stroke));
                 cs.setLineWidth((float) width * scale);
-                cs.setLineDashPattern(dashed ? new float[] {5 * scale, 3 * scale} : new float[0], 0);
+                cs.setLineDashPattern(dashes, 0);
                 cs.moveTo(x(points.get(0).x()), y(points.get(0).y()));
                 for (Point p : points.subList(1, points.size())) {
                     cs.lineTo(x(p.x()), y(p.y()));
