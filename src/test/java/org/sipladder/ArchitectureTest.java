@@ -49,6 +49,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void mediaKnowsOnlyCaptureAndSip() {
+        noAccess("media", "org.sipladder.flow..", "org.sipladder.livekit..", "org.sipladder.diagnose..",
+                "org.sipladder.ladder..", "org.sipladder.report..", "org.sipladder.ui..", "org.sipladder.cli..",
+                "javafx..", "org.apache.pdfbox..");
+    }
+
+    @Test
     void diagnoseKnowsNoUiOrPdf() {
         noAccess("diagnose", "org.sipladder.ladder..", "org.sipladder.report..", "org.sipladder.ui..",
                 "org.sipladder.cli..", "javafx..", "org.apache.pdfbox..");

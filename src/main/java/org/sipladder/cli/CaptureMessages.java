@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
+import org.sipladder.capture.MediaListener;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
@@ -15,10 +16,17 @@ final class CaptureMessages {
 
     private final SipParser.Depth depth;
     private final PrintWriter err;
+    private final MediaListener media;
 
     CaptureMessages(SipParser.Depth depth, PrintWriter err) {
+        this(depth, err, null);
+    }
+
+    /** Also hands RTP, RTCP and SIP to {@code media} (on the decoding thread), when not null. */
+    CaptureMessages(SipParser.Depth depth, PrintWriter err, MediaListener media) {
         this.depth = depth;
         this.err = err;
+        this.media = media;
     }
 
     CaptureSummary read(Path file, Consumer<SipMessage> each) throws CaptureException {
@@ -28,6 +36,11 @@ final class CaptureMessages {
             @Override
             public void prepared(SipMessage m) {
                 each.accept(m);
+            }
+
+            @Override
+            public MediaListener media() {
+                return media;
             }
         });
         for (String warning : summary.warnings()) {

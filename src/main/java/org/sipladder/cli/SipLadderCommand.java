@@ -14,6 +14,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             MessagesCommand.class,
             CallsCommand.class,
+            StreamsCommand.class,
             DiagnoseCommand.class,
             ReportCommand.class,
             BenchCommand.class,
