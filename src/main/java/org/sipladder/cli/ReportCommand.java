@@ -20,6 +20,7 @@ import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.report.FindingsReport;
 import org.sipladder.report.PageSize;
@@ -70,13 +71,14 @@ final class ReportCommand implements Callable<Integer> {
         checkWritable(target);
         LiveKitConfig config = config();
         LiveFlows flows = new LiveFlows(FlowSettings.defaults());
-        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
+        MediaCollector media = new MediaCollector();
+        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(capture, flows::add);
         List<CallFlow> calls = flows.snapshot();
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config);
         ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
-                diagnosis.routings(), config);
+                diagnosis.routings(), config, media.result());
         write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses), target);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + output);

@@ -12,6 +12,7 @@ import org.sipladder.ladder.LadderColumn;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ladder.LadderPalette;
 import org.sipladder.ladder.LadderRow;
+import org.sipladder.ladder.LadderStream;
 import org.sipladder.ladder.LadderStyle;
 import org.sipladder.ladder.LadderText;
 import org.sipladder.ladder.Point;
@@ -32,14 +33,22 @@ final class LadderPages {
     }
 
     void write(CallFlow flow) {
+        write(flow, List.of());
+    }
+
+    /** The ladder with the call's media streams among the messages. */
+    void write(CallFlow flow, List<LadderStream> streams) {
         // The screen's own style, measured with the PDF's fonts, then scaled to the text width: the same picture.
-        LadderLayout layout = LadderLayout.of(flow, LadderStyle.standard().withMeasure(new PdfTextMeasure(page.fonts())));
+        LadderLayout layout = LadderLayout.of(flow, streams,
+                LadderStyle.standard().withMeasure(new PdfTextMeasure(page.fonts())));
         float scale = (float) Math.min(1.0, page.width() / layout.width());
         float header = (float) layout.headerHeight() * scale;
         float rowHeight = (float) layout.style().rowHeight() * scale;
         page.heading("Ladder", 2);
         page.paragraph("Every SIP message in capture order, one column per hop; times are UTC, error responses are "
-                + "highlighted, dashed arrows are retransmissions.", page.small);
+                + "highlighted, dashed arrows are retransmissions"
+                + (streams.isEmpty() ? "." : "; thick green arrows are RTP streams at the time of their first packet, "
+                + "marked with a warning sign when they lose packets, jitter or flow one way."), page.small);
         page.gap(4);
         int first = 0;
         int rows = layout.slotCount();

@@ -41,6 +41,7 @@ import org.sipladder.flow.Hop;
 import org.sipladder.ladder.Box;
 import org.sipladder.ladder.LadderColumn;
 import org.sipladder.ladder.LadderLayout;
+import org.sipladder.ladder.LadderStream;
 import org.sipladder.ladder.LadderStyle;
 import org.sipladder.ladder.SvgWriter;
 
@@ -71,6 +72,7 @@ public class LadderView extends Region {
             new SimpleObjectProperty<>(this, "aliasPrompt", LadderView::askForAlias);
     private final Map<String, String> aliases = new HashMap<>();
     private CallFlow flow;
+    private Function<CallFlow, List<LadderStream>> streamSource = f -> List.of();
     private Map<FlowMessage, Integer> rowOfMessage = Map.of();
     private Set<Long> highlightedFrames = Set.of();
     private BitSet highlightedRows = new BitSet();
@@ -112,6 +114,14 @@ public class LadderView extends Region {
 
     public CallFlow getFlow() {
         return flow;
+    }
+
+    /** Where the ladder finds the media streams of a flow, drawn among its messages; none by default. */
+    public void setStreamSource(Function<CallFlow, List<LadderStream>> source) {
+        this.streamSource = source;
+        if (flow != null) {
+            relayout();
+        }
     }
 
     /** The layout on screen, or null without a flow; the PDF and tests can read the same geometry. */
@@ -280,7 +290,7 @@ public class LadderView extends Region {
             ladderLayout.set(null);
             rowOfMessage = Map.of();
         } else {
-            LadderLayout layout = LadderLayout.of(withAliases(flow), style);
+            LadderLayout layout = LadderLayout.of(withAliases(flow), streamSource.apply(flow), style);
             Map<FlowMessage, Integer> index = new IdentityHashMap<>();
             List<FlowMessage> messages = flow.messages();
             for (int i = 0; i < messages.size(); i++) {

@@ -2,6 +2,7 @@ package org.sipladder.ui.load;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.flow.CallFlow;
 
 /**
@@ -15,17 +16,25 @@ import org.sipladder.flow.CallFlow;
  * @param packets      packets read
  * @param firstMicros  time of the first packet, 0 when unknown
  * @param lastMicros   time of the last packet, 0 when unknown
+ * @param media        the RTP streams read with the calls ({@link CaptureMedia#none()} when not read)
  */
 public record LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
-                            long packets, long firstMicros, long lastMicros) {
+                            long packets, long firstMicros, long lastMicros, CaptureMedia media) {
 
     public LoadedCapture {
         flows = List.copyOf(flows);
         warnings = List.copyOf(warnings);
+        media = media == null ? CaptureMedia.none() : media;
+    }
+
+    /** A result without media (loaders that do not read RTP). */
+    public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
+                         long packets, long firstMicros, long lastMicros) {
+        this(file, flows, messageCount, warnings, cancelled, packets, firstMicros, lastMicros, CaptureMedia.none());
     }
 
     /** A result without packet counts and times (loaders that do not know them). */
     public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled) {
-        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0);
+        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0, CaptureMedia.none());
     }
 }

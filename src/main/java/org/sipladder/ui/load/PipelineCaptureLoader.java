@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
@@ -47,6 +49,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         long[] nextSnapshot = {started + interval};
         boolean trace = Boolean.getBoolean("sipladder.loadTrace");
         boolean[] firstCallsShown = {false};
+        MediaCollector media = new MediaCollector();
         CaptureSummary summary;
         try {
             // parsing runs on the reader's thread, flows and snapshots on this one, which also parses when it
@@ -72,6 +75,11 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                             }
                         }
                     }
+                }
+
+                @Override
+                public MediaListener media() {
+                    return media;
                 }
 
                 @Override
@@ -102,6 +110,6 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                     TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
         }
         return new LoadedCapture(capture, calls, flows.messageCount(), warnings, summary.cancelled(),
-                summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros());
+                summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros(), media.result());
     }
 }

@@ -54,6 +54,11 @@ public final class MainWindowView extends BorderPane {
         acceptDroppedFiles();
     }
 
+    /** Adds a view of the selected call beside the ladder and the messages. */
+    public void addCallTab(Tab tab) {
+        callTabs.getTabs().add(tab);
+    }
+
     MainMenu menu() {
         return menu;
     }
