@@ -22,8 +22,8 @@ final class PrimaryCauses {
     static final List<String> RANKING = List.of(
             "LK_TRUNK_CONFLICT", "LK_DEFAULT_TRUNK_CONFLICT", "LK_CALLED_NUMBER_MISMATCH", "LK_SOURCE_NOT_ALLOWED",
             "LK_CALLER_NOT_ALLOWED", "LK_NO_TRUNK_MATCH", "LK_AUTH_FAILED", "LK_AUTH_CHALLENGE_UNANSWERED",
-            "LK_RULE_CONFLICT", "LK_NO_RULE_MATCH", "LK_RULE_NO_AGENT", "SIP_NO_COMMON_CODEC",
-            "LK_RESPONSE_EXPLAINED", "SIP_NO_FINAL_RESPONSE", "SIP_CALL_REJECTED", "B2BUA_FAILURE_RELAYED");
+            "LK_RULE_CONFLICT", "LK_NO_RULE_MATCH", "LK_RULE_PIN_PROMPT", "LK_RULE_NO_AGENT", "SIP_NO_COMMON_CODEC",
+            "LK_RESPONSE_EXPLAINED", "LK_SILENT_DROP", "SIP_NO_FINAL_RESPONSE", "SIP_CALL_REJECTED", "B2BUA_FAILURE_RELAYED");
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
         Set<String> contradicted = new HashSet<>();
