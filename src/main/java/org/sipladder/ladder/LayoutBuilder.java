@@ -64,6 +64,7 @@ final class LayoutBuilder {
         List<LadderRow> rows = new ArrayList<>(n);
         List<StreamRow> streamRows = new ArrayList<>(streams.size());
         long previous = n == 0 ? 0 : messages.get(0).message().timestampMicros();
+        long start = previous;
         int slot = 0;
         int nextStream = 0;
         for (int i = 0; i < n; i++) {
@@ -74,7 +75,8 @@ final class LayoutBuilder {
             }
             Box band = new Box(0, rowTop(slot++), width, style.rowHeight());
             double y = band.y() + style.rowHeight() / 2 + 1;
-            LadderText time = text(times.clock(t), gutter.width() - GUTTER_PAD, y - 3, style.gutterFontSize(),
+            String clock = style.relativeTime() ? TimeTexts.sinceStart(t - start) : times.clock(t);
+            LadderText time = text(clock, gutter.width() - GUTTER_PAD, y - 3, style.gutterFontSize(),
                     true, LadderText.Anchor.END, LadderPalette.TEXT);
             String deltaText = i == 0 ? "start" : TimeTexts.delta(t - previous);
             LadderText delta = text(deltaText, gutter.width() - GUTTER_PAD, y + 11, style.detailFontSize(), true,
@@ -207,7 +209,7 @@ final class LayoutBuilder {
 
     private Gutter gutter(List<FlowMessage> messages) {
         String zone = style.zone().getId().equals("Z") ? "UTC" : style.zone().getId();
-        String titleText = "Time (" + zone + ")";
+        String titleText = style.relativeTime() ? "Seconds from start" : "Time (" + zone + ")";
         String dateText = messages.isEmpty() ? "" : times.date(messages.get(0).message().timestampMicros());
         double widest = Math.max(fitter.width(titleText, style.titleFontSize(), false),
                 fitter.width(dateText, style.gutterFontSize(), true));

@@ -1,6 +1,8 @@
 package org.sipladder.ui.ladder;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -27,9 +29,23 @@ final class LadderPainter {
     private static final double MARK_BAR = 4;
 
     private final LadderFonts fonts;
+    private final Map<Rgb, Color> colours = new HashMap<>();
+    private boolean dark;
 
     LadderPainter(LadderFonts fonts) {
         this.fonts = fonts;
+    }
+
+    /** Paints on a dark background with colours lifted to stay readable on it (the dark theme). */
+    void setDark(boolean darkTheme) {
+        if (dark != darkTheme) {
+            dark = darkTheme;
+            colours.clear();
+        }
+    }
+
+    private Color fx(Rgb rgb) {
+        return colours.computeIfAbsent(rgb, c -> dark ? DarkColours.of(c) : light(c));
     }
 
     void paint(GraphicsContext g, LadderLayout layout, Viewport vp, Marks marks) {
@@ -227,7 +243,7 @@ final class LadderPainter {
         g.fillText(t.text(), t.anchorX(), t.baseline());
     }
 
-    static Color fx(Rgb rgb) {
+    private static Color light(Rgb rgb) {
         return Color.rgb(rgb.red(), rgb.green(), rgb.blue());
     }
 }

@@ -49,7 +49,8 @@ final class FindingsPdfExport {
                     ReportInput input = new ReportInput(captureName, capture.packets(), capture.firstMicros(),
                             capture.lastMicros(), capture.flows(), diagnosis.findings(), diagnosis.routings(),
                             config.configProperty().get(), capture.media());
-                    executor.submit(context -> write(input, file), written -> { },
+                    executor.submit(context -> write(input, file),
+                            written -> window.report("Findings saved as PDF: " + written),
                             error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException
                                     ? error.getMessage()
                                     : "Writing " + file + " failed (" + error.getMessage() + "). Choose a folder you can write to."));

@@ -1,37 +1,38 @@
 package org.sipladder.ui.main;
 
-import java.util.Set;
 import javafx.scene.Node;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.ladder.LadderView;
+import org.sipladder.ui.ladder.LadderViewModel;
 import org.sipladder.ui.prefs.UserPreferences;
 
 /** Connects the ladder to the main window: the selected call, the selected message, marked frames, hop names. */
 final class LadderWiring {
 
     private final LadderView ladder = new LadderView();
+    private final LadderViewModel model = ladder.viewModel();
 
     LadderWiring(MainWindowViewModel viewModel, DialogService dialogs, UserPreferences preferences, InspectorView inspector) {
         ladder.setId("ladder");
-        ladder.setHopAliases(preferences.hopAliases());
-        ladder.aliasPromptProperty().set(hop -> dialogs.askHopName(hop.address(), hop.name()));
-        ladder.setOnRenameHop(rename -> viewModel.setHopAlias(rename.address(), rename.alias()));
-        ladder.setOnOpenMessage(message -> focusFirst(inspector));
+        model.setHopAliases(preferences.hopAliases());
+        model.setHopNamer(hop -> dialogs.askHopName(hop.address(), hop.name()));
+        model.setOnRenameHop(rename -> viewModel.setHopAlias(rename.address(), rename.alias()));
+        model.setOnOpenMessage(message -> focusFirst(inspector));
         viewModel.selectedFlowProperty().addListener((obs, old, flow) -> show(flow, viewModel));
-        ladder.selectedMessageProperty().addListener((obs, old, message) -> {
+        model.selectedMessageProperty().addListener((obs, old, message) -> {
             if (message != null && message != viewModel.selectedMessageProperty().get()) {
                 viewModel.selectedMessageProperty().set(message);
             }
         });
         viewModel.selectedMessageProperty().addListener((obs, old, message) -> {
-            if (message != ladder.selectedMessageProperty().get()) {
-                ladder.selectedMessageProperty().set(message);
+            if (message != model.selectedMessageProperty().get()) {
+                model.selectedMessageProperty().set(message);
             }
         });
-        viewModel.highlightedFramesProperty().addListener((obs, old, frames) -> ladder.highlightFrames(frames));
+        viewModel.highlightedFramesProperty().addListener((obs, old, frames) -> model.highlightFrames(frames));
         show(viewModel.selectedFlowProperty().get(), viewModel);
     }
 
@@ -42,13 +43,10 @@ final class LadderWiring {
     /** setFlow clears the ladder's selection and marks; the window's selection and marks outlive it. */
     private void show(CallFlow flow, MainWindowViewModel viewModel) {
         FlowMessage keep = viewModel.selectedMessageProperty().get();
-        ladder.setFlow(flow);
-        Set<Long> frames = viewModel.highlightedFramesProperty().get();
-        if (!frames.isEmpty()) {
-            ladder.highlightFrames(frames);
-        }
+        model.setFlow(flow);
+        model.highlightFrames(viewModel.highlightedFramesProperty().get());
         if (keep != null && flow != null && flow.messages().stream().anyMatch(m -> m == keep)) {
-            ladder.selectedMessageProperty().set(keep);
+            model.selectedMessageProperty().set(keep);
             viewModel.selectedMessageProperty().set(keep);
         }
     }

@@ -59,6 +59,12 @@ public final class MainWindowView extends BorderPane {
         callTabs.getTabs().add(tab);
     }
 
+    /** Title of the tab shown for the selected call ("Ladder", "Messages"...). */
+    public String selectedCallTab() {
+        Tab tab = callTabs.getSelectionModel().getSelectedItem();
+        return tab == null ? null : tab.getText();
+    }
+
     MainMenu menu() {
         return menu;
     }

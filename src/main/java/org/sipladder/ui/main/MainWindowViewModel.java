@@ -28,6 +28,7 @@ import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.calls.Counts;
 import org.sipladder.ui.calls.HopAliasing;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
@@ -63,7 +64,9 @@ public final class MainWindowViewModel {
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ObjectProperty<Set<Long>> highlightedFrames = new SimpleObjectProperty<>(this, "highlightedFrames", Set.of());
     private final ReadOnlyObjectWrapper<LoadedCapture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
+    private final ReadOnlyObjectWrapper<CaptureSource> shownSource = new ReadOnlyObjectWrapper<>(this, "shownSource");
 
+    private final List<String> notes = new ArrayList<>();
     private List<CallFlow> loadedFlows = List.of();
     private Map<String, String> aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
@@ -88,6 +91,8 @@ public final class MainWindowViewModel {
             }
         });
         inspector.messageProperty().bind(selectedMessage);
+        inspector.callProperty().bind(selectedFlow);
+        inspector.setMessageSelector(selectedMessage::set);
     }
 
     public CallListViewModel callList() {
@@ -199,24 +204,28 @@ public final class MainWindowViewModel {
                         () -> dialogs.showError("Cannot open the dropped item", "Drop a capture file (pcap, pcapng or .gz), not a folder."));
     }
 
-    /** Starts reading {@code source} in the background, replacing whatever was shown (and stopping a read in progress). */
+    /**
+     * Starts reading {@code source} in the background (stopping a read in progress). What is shown stays until
+     * the new capture shows its first calls, so a file that is not a capture changes nothing but the one message
+     * saying so.
+     */
     public void open(CaptureSource source) {
         cancelLoading();
         long generation = ++loadGeneration;
-        callList.clear();
-        warnings.clear();
-        highlightedFrames.set(Set.of());
-        loadedFlows = List.of();
-        capture.set(null);
+        String statusBefore = status.get();
+        boolean[] replaced = {false};
+        Runnable replace = () -> {
+            if (!replaced[0]) {
+                replaced[0] = true;
+                replaceShownCapture(source);
+            }
+        };
         loading.set(true);
         progress.set(0);
-        title.set(APP_NAME + " — " + source.displayName());
         status.set("Reading " + source.displayName() + "…");
-        if (source.remember()) {
-            recentFiles.setAll(preferences.addRecentFile(source.path()));
-        }
         LatestValueRelay<List<CallFlow>> snapshots = new LatestValueRelay<>(executor, flows -> {
-            if (generation == loadGeneration) {
+            if (generation == loadGeneration && !flows.isEmpty()) {
+                replace.run();
                 showFlows(flows);
             }
         });
@@ -234,14 +243,46 @@ public final class MainWindowViewModel {
                         snapshots, progressRelay)),
                 result -> {
                     if (generation == loadGeneration) {
+                        replace.run();
                         loaded(source, result);
                     }
                 },
                 error -> {
                     if (generation == loadGeneration) {
-                        failed(source, error);
+                        // A capture on screen keeps its status line; with nothing on screen the line says what failed.
+                        failed(source, error, replaced[0] || shownSource.get() == null ? null : statusBefore);
                     }
                 });
+    }
+
+    /** The capture on screen (its calls may still be arriving), or null before the first one. */
+    public ReadOnlyObjectProperty<CaptureSource> shownSourceProperty() {
+        return shownSource.getReadOnlyProperty();
+    }
+
+    private void replaceShownCapture(CaptureSource source) {
+        callList.clear();
+        warnings.clear();
+        notes.clear();
+        highlightedFrames.set(Set.of());
+        loadedFlows = List.of();
+        capture.set(null);
+        title.set(APP_NAME + " — " + source.displayName());
+        if (source.remember()) {
+            recentFiles.setAll(preferences.addRecentFile(source.path()));
+        }
+        shownSource.set(source);
+    }
+
+    /** Shows {@code message} in the status line, e.g. to confirm an export. */
+    public void report(String message) {
+        status.set(message);
+    }
+
+    /** Adds {@code note} to the status line, where it stays after the capture being read is summed up. */
+    void addNote(String note) {
+        notes.add(note);
+        status.set(status.get() + " · " + note);
     }
 
     /** Stops the read in progress; what was read so far stays on screen. */
@@ -305,17 +346,19 @@ public final class MainWindowViewModel {
         if (result.cancelled()) {
             s.append(" (stopped at ").append(Math.round(progress.get() * 100)).append("%: partial result)");
         }
+        notes.forEach(note -> s.append(" · ").append(note));
         if (!result.warnings().isEmpty()) {
             s.append(" · ").append(count(result.warnings().size(), "warning")).append(": ").append(result.warnings().get(0));
         }
         status.set(s.toString());
     }
 
-    private void failed(CaptureSource source, Exception error) {
+    /** @param statusBefore the status line to restore when nothing of the new file was shown, else null */
+    private void failed(CaptureSource source, Exception error, String statusBefore) {
         loading.set(false);
         String message = error instanceof CaptureLoadException ? error.getMessage()
                 : "Could not read " + source.displayName() + ": " + describe(error);
-        status.set(message);
+        status.set(statusBefore != null ? statusBefore : message);
         dialogs.showError("Cannot open " + source.displayName(), message);
     }
 
@@ -324,7 +367,7 @@ public final class MainWindowViewModel {
     }
 
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counts.of(n, noun);
     }
 
     private static LoadObserver observer(TaskContext context, LatestValueRelay<List<CallFlow>> snapshots,

@@ -24,11 +24,11 @@ public final class StreamsWiring {
                          LadderView ladder, StreamsViewModel viewModel) {
         this.viewModel = viewModel;
         this.capture = capture;
-        ladder.setStreamSource(this::ladderStreams);
+        ladder.viewModel().setStreamSource(this::ladderStreams);
         selectedFlow.addListener((obs, old, flow) -> show(flow));
         capture.addListener((obs, old, now) -> {
             // calls are listed (and one may be on the ladder) while the capture is read; its media comes at the end
-            ladder.setStreamSource(this::ladderStreams);
+            ladder.viewModel().setStreamSource(this::ladderStreams);
             show(selectedFlow.get());
         });
         show(selectedFlow.get());

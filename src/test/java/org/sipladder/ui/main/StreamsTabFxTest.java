@@ -63,7 +63,7 @@ class StreamsTabFxTest {
                 window.viewModel().callList().rows().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        LadderLayout layout = window.ladder().ladderLayoutProperty().get();
+        LadderLayout layout = window.ladder().viewModel().layoutProperty().get();
         assertEquals(2, layout.streamRows().size());
         StreamRow back = layout.streamRows().get(1);
         assertTrue(back.arrow().warning(), "the lossy stream has its mark");
