@@ -22,6 +22,7 @@ import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.report.FindingsReport;
@@ -85,7 +86,7 @@ final class ReportCommand implements Callable<Integer> {
                 media.result());
         ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
-                diagnosis.routings(), config);
+                diagnosis.routings(), config, media.result());
         write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses), target);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + output);

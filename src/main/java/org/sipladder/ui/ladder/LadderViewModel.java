@@ -22,6 +22,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.ladder.LadderLayout;
+import org.sipladder.ladder.LadderStream;
 import org.sipladder.ladder.LadderStyle;
 import org.sipladder.ladder.LadderTextExport;
 import org.sipladder.ladder.TextMeasure;
@@ -35,6 +36,7 @@ public final class LadderViewModel {
 
     static final double MIN_ZOOM = 0.4;
     static final double MAX_ZOOM = 3.0;
+    private Function<CallFlow, List<LadderStream>> streamSource = c -> List.of();
     private static final double ZOOM_STEP = 1.2;
 
     private final ReadOnlyObjectWrapper<CallFlow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
@@ -220,6 +222,12 @@ public final class LadderViewModel {
         }
     }
 
+    /** Where the ladder finds the media streams of a call, drawn among its messages; none by default. */
+    public void setStreamSource(Function<CallFlow, List<LadderStream>> source) {
+        this.streamSource = source;
+        relayout();
+    }
+
     private void relayout() {
         CallFlow call = flow.get();
         FlowMessage keep = selectedMessage.get();
@@ -233,7 +241,7 @@ public final class LadderViewModel {
                 index.put(messages.get(i), i);
             }
             rowOfMessage = index;
-            layout.set(LadderLayout.of(withAliases(call), style));
+            layout.set(LadderLayout.of(withAliases(call), streamSource.apply(call), style));
         }
         markHighlightedRows();
         selectedRow.set(keep == null ? -1 : rowOf(keep));

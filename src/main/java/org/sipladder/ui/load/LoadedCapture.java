@@ -2,6 +2,7 @@ package org.sipladder.ui.load;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.MergedCapture;
@@ -19,19 +20,21 @@ import org.sipladder.source.MergedCapture;
  * @param lastMicros   time of the last packet, 0 when unknown
  * @param merged       for several files read as one: the files, their clock corrections and where each message
  *                     was seen; null for one file
+ * @param media        the RTP streams read with the calls ({@link CaptureMedia#none()} when not read)
  */
 public record LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
-                            long packets, long firstMicros, long lastMicros, MergedCapture merged) {
+                            long packets, long firstMicros, long lastMicros, MergedCapture merged, CaptureMedia media) {
 
     public LoadedCapture {
         flows = List.copyOf(flows);
         warnings = List.copyOf(warnings);
+        media = media == null ? CaptureMedia.none() : media;
     }
 
-    /** The result of reading one file. */
+    /** A result of one file without media (loaders that do not read RTP). */
     public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
                          long packets, long firstMicros, long lastMicros) {
-        this(file, flows, messageCount, warnings, cancelled, packets, firstMicros, lastMicros, null);
+        this(file, flows, messageCount, warnings, cancelled, packets, firstMicros, lastMicros, null, CaptureMedia.none());
     }
 
     /** The files the frames of this capture are numbered in (for saving calls). */
@@ -41,6 +44,6 @@ public record LoadedCapture(Path file, List<CallFlow> flows, long messageCount, 
 
     /** A result without packet counts and times (loaders that do not know them). */
     public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled) {
-        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0);
+        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0, null, CaptureMedia.none());
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
@@ -60,6 +62,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         long[] nextSnapshot = {started + interval};
         boolean trace = Boolean.getBoolean("sipladder.loadTrace");
         boolean[] firstCallsShown = {false};
+        MediaCollector media = new MediaCollector();
         CaptureSummary summary;
         MergedCapture merged;
         try {
@@ -92,6 +95,11 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                 }
 
                 @Override
+                public MediaListener media() {
+                    return media;
+                }
+
+                @Override
                 public void warning(String message) {
                     observer.warning(message);
                 }
@@ -121,7 +129,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         }
         return new LoadedCapture(capture, calls, flows.messageCount(), warnings, summary.cancelled(),
                 summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros(),
-                files.single() ? null : merged);
+                files.single() ? null : merged, media.result());
     }
 
     @Override

@@ -48,7 +48,7 @@ final class FindingsPdfExport {
                     Diagnosis diagnosis = findings.diagnosis();
                     ReportInput input = new ReportInput(captureName, capture.packets(), capture.firstMicros(),
                             capture.lastMicros(), capture.flows(), diagnosis.findings(), diagnosis.routings(),
-                            config.configProperty().get());
+                            config.configProperty().get(), capture.media());
                     executor.submit(context -> write(input, file),
                             written -> window.report("Findings saved as PDF: " + written),
                             error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException

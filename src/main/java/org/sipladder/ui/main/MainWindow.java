@@ -29,6 +29,8 @@ import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.ladder.LadderView;
 import org.sipladder.ui.messages.MessageListView;
 import org.sipladder.ui.prefs.WindowLayout;
+import org.sipladder.ui.streams.StreamsView;
+import org.sipladder.ui.streams.StreamsWiring;
 
 /** Builds the main window's views on its view-models and puts them on a stage. */
 public final class MainWindow {
@@ -88,6 +90,11 @@ public final class MainWindow {
         side.setId("sideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34);
+        StreamsWiring streams = StreamsWiring.of(viewModel.captureProperty(), viewModel.selectedFlowProperty(), ladder,
+                services.executor(), dialogs);
+        Tab streamsTab = LazyTabs.tab("Streams", () -> new StreamsView(streams.viewModel()));
+        streamsTab.setId("streamsTab");
+        view.addCallTab(streamsTab);
         addLadderMenus(dialogs, services);
         addSaveCalls(dialogs, services);
         MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", inspectorView::focusFind);
