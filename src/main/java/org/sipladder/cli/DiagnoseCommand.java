@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.DiagnosisRun;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.Severity;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowSettings;
@@ -71,6 +75,10 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new UserError("diagnose: give a CAPTURE file, --livekit-config FILE or --livekit-url URL (see diagnose --help)");
         }
         LiveKitConfig config = config();
+        if (json && capture != null) {
+            streamJson(config);
+            return 0;
+        }
         MediaCollector media = new MediaCollector();
         List<CallFlow> flows = capture == null ? List.of() : flows(capture, media);
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
@@ -84,6 +92,67 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code --json} on a capture: each call is assembled, diagnosed and turned into JSON on a core of its own as
+     * the calls come in start order, and let go; the findings wait in groups by primary and severity (on disk when
+     * large) to be listed as {@link DiagnosisEngine#diagnose} orders them.
+     */
+    private void streamJson(LiveKitConfig config) throws CaptureException, IOException {
+        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        MediaCollector media = new MediaCollector();
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(capture, flows::add);
+        DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
+                media.result());
+        List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
+        List<Supplier<CallJson>> tasks = new ArrayList<>(calls.size());
+        for (Supplier<CallFlow> call : calls) {
+            tasks.add(() -> {
+                DiagnosisRun.CallDiagnosis d = run.diagnose(call.get());
+                return new CallJson(d, d.findings().stream().map(f -> FindingJson.element(f, d.routings())).toList());
+            });
+        }
+        List<SpillBuffer> groups = new ArrayList<>();
+        for (int i = 0; i < 2 * Severity.values().length; i++) {
+            groups.add(new SpillBuffer());
+        }
+        try {
+            for (CallJson call : Prefetch.of(tasks, Runtime.getRuntime().availableProcessors())) {
+                run.accept(call.diagnosis());
+                List<Finding> findings = call.diagnosis().findings();
+                for (int i = 0; i < findings.size(); i++) {
+                    groups.get(group(findings.get(i))).append("," + call.elements().get(i));
+                }
+            }
+            for (Finding f : run.configFindings()) {
+                groups.get(group(f)).append("," + FindingJson.element(f, List.of()));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.write('[');
+            boolean first = true;
+            for (SpillBuffer g : groups) {
+                if (!g.isEmpty()) {
+                    g.writeTo(out, first ? 1 : 0);
+                    first = false;
+                }
+            }
+            out.println(first ? "]" : "\n]");
+            out.flush();
+        } finally {
+            for (SpillBuffer g : groups) {
+                g.close();
+            }
+        }
+    }
+
+    /** Primary causes first, then by severity: the order of {@link DiagnosisEngine#diagnose}'s findings. */
+    private static int group(Finding f) {
+        return (f.primary() ? 0 : Severity.values().length) + f.severity().ordinal();
+    }
+
+    /** A call's diagnosis and its findings as JSON array elements. */
+    private record CallJson(DiagnosisRun.CallDiagnosis diagnosis, List<String> elements) {
     }
 
     private LiveKitConfig config() throws UserError {

@@ -2,6 +2,7 @@ package org.sipladder.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
@@ -27,9 +28,14 @@ final class DiagnosisText {
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
                 + " dispatch rules from " + String.join(", ", config.sources())));
+        // by flow id: a large capture has tens of thousands of calls and findings
+        Map<String, List<Finding>> findingsByFlow = diagnosis.findings().stream().filter(f -> f.flowId() != null)
+                .collect(Collectors.groupingBy(Finding::flowId));
+        Map<String, List<LiveKitRouting>> routingsByFlow = diagnosis.routings().stream()
+                .collect(Collectors.groupingBy(LiveKitRouting::flowId));
         for (CallFlow flow : flows) {
-            List<Finding> about = diagnosis.findings().stream().filter(f -> flow.id().equals(f.flowId())).toList();
-            List<LiveKitRouting> routings = diagnosis.routings().stream().filter(r -> r.flowId().equals(flow.id())).toList();
+            List<Finding> about = findingsByFlow.getOrDefault(flow.id(), List.of());
+            List<LiveKitRouting> routings = routingsByFlow.getOrDefault(flow.id(), List.of());
             if (about.isEmpty() && routings.isEmpty()) {
                 continue;
             }

@@ -6,6 +6,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +50,44 @@ final class FindingJson {
         json.flush();
     }
 
+    /**
+     * One finding as {@link #write} prints it inside the array: the text that follows {@code [} or {@code ,}
+     * (starting with the line break and indentation), with the call's routings for its {@code livekit} part.
+     */
+    static String element(Finding f, List<LiveKitRouting> routingsOfCall) {
+        StringWriter text = new StringWriter(2048);
+        try {
+            // as FastWriter.prettyJson prints, without its 64 K buffer per finding
+            JsonWriter json = new JsonWriter(text);
+            json.setIndent("  ");
+            json.setHtmlSafe(false);
+            json.beginArray();
+            JsonObject o = finding(f);
+            routingOf(f, routingsOfCall).ifPresent(r -> o.add("livekit", routing(r)));
+            GSON.toJson(o, json);
+            json.endArray();
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        String array = text.toString();
+        return array.substring(1, array.length() - 2); // without "[" and "\n]"
+    }
+
+    /** Writes the elements of {@link #element} as the array {@link #write} prints. */
+    static void writeArray(Iterable<String> elements, Writer out) throws IOException {
+        out.write('[');
+        boolean first = true;
+        for (String e : elements) {
+            if (!first) {
+                out.write(',');
+            }
+            out.write(e);
+            first = false;
+        }
+        out.write(first ? "]" : "\n]");
+    }
+
     private static JsonObject finding(Finding f) {
         JsonObject o = new JsonObject();
         o.addProperty("code", f.code());
@@ -78,12 +118,17 @@ final class FindingJson {
 
     /** The LiveKit INVITE a call finding is about: the last one on its leg at or before its first frame. */
     private static Optional<LiveKitRouting> routingOf(Map<String, List<LiveKitRouting>> routings, Finding f) {
+        return f.callId() == null ? Optional.empty() : routingOf(f, routings.getOrDefault(f.callId(), List.of()));
+    }
+
+    /** The last of {@code routings} on the finding's leg at or before its first frame. */
+    private static Optional<LiveKitRouting> routingOf(Finding f, List<LiveKitRouting> routings) {
         if (f.callId() == null) {
             return Optional.empty();
         }
         long firstFrame = f.evidence().frames().isEmpty() ? Long.MAX_VALUE : f.evidence().frames().get(0);
-        return routings.getOrDefault(f.callId(), List.of()).stream()
-                .filter(r -> r.transaction().frame() <= firstFrame)
+        return routings.stream()
+                .filter(r -> f.callId().equals(r.transaction().callId()) && r.transaction().frame() <= firstFrame)
                 .reduce((a, b) -> b);
     }
 

@@ -30,6 +30,9 @@ final class DefaultTrunkConflictCheck implements FindingRule {
                         fix(match.candidateIds())));
             }
         }
+        if (!context.checksConfig()) {
+            return findings;
+        }
         List<SIPInboundTrunkInfo> defaults = context.config().trunks().stream().filter(t -> t.getNumbersCount() == 0).toList();
         List<String> overlapping = defaults.stream()
                 .filter(t -> defaults.stream().anyMatch(o -> o != t && TrunkFilters.overlap(t, o)))

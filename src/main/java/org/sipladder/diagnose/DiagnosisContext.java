@@ -14,13 +14,23 @@ import org.sipladder.media.CaptureMedia;
  * @param config   the LiveKit config (possibly empty)
  * @param routings the simulation of every INVITE that reached a LiveKit hop
  * @param media    the RTP streams and SDP of the capture ({@link CaptureMedia#none()} when not analysed)
+ * @param seen     what config checks learn from the calls (gathered call by call when calls are diagnosed one at a
+ *                 time, see {@link DiagnosisRun})
+ * @param checksConfig true when the rules should also report on the config itself; false while one call of many
+ *                 is diagnosed (the config's own findings are made once, after the calls)
  */
 public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<LiveKitRouting> routings,
-                               CaptureMedia media) {
+                               CaptureMedia media, CallsSeen seen, boolean checksConfig) {
 
     /** A context without media analysis. */
     public DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<LiveKitRouting> routings) {
         this(flows, config, routings, CaptureMedia.none());
+    }
+
+    /** A context for calls and config at once. */
+    public DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<LiveKitRouting> routings,
+                            CaptureMedia media) {
+        this(flows, config, routings, media, CallsSeen.of(routings), true);
     }
 
     public boolean hasConfig() {

@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.SecretScrubber;
@@ -43,18 +41,30 @@ public final class DiagnosisEngine {
     /** Diagnoses with the given deployment settings and the capture's media. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
                               CaptureMedia media) {
-        List<LiveKitRouting> routings = new LiveKitRoutings(config, settings).of(flows);
-        DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings, media);
+        DiagnosisRun run = start(config, settings, media);
         List<Finding> findings = new ArrayList<>();
-        rules.forEach(rule -> findings.addAll(rule.findings(context)));
-        List<Finding> marked = new PrimaryCauses().mark(flows, routings,
-                CallImpact.moderate(flows, withoutConfigEchoes(findings)));
-        SecretScrubber scrubber = SecretScrubber.of(config);
-        return new Diagnosis(marked.stream().map(f -> scrub(f, scrubber)).sorted(order(flows)).toList(), routings);
+        List<LiveKitRouting> routings = new ArrayList<>();
+        for (CallFlow flow : flows) {
+            DiagnosisRun.CallDiagnosis call = run.diagnose(flow);
+            run.accept(call);
+            findings.addAll(call.findings());
+            routings.addAll(call.routings());
+        }
+        findings.addAll(run.configFindings());
+        findings.sort(order(flows));
+        return new Diagnosis(findings, routings);
+    }
+
+    /**
+     * A diagnosis to be fed call by call (a large capture, read once): see {@link DiagnosisRun}. Its findings are
+     * those {@link #diagnose(List, LiveKitConfig, DiagnosisSettings, CaptureMedia)} gives, listed per call.
+     */
+    public DiagnosisRun start(LiveKitConfig config, DiagnosisSettings settings, CaptureMedia media) {
+        return new DiagnosisRun(rules, config, settings, media);
     }
 
     /** Last line of defence: no trunk password leaves the engine in any text of any finding. */
-    private static Finding scrub(Finding f, SecretScrubber s) {
+    static Finding scrub(Finding f, SecretScrubber s) {
         Evidence e = f.evidence();
         Fix x = f.fix();
         return new Finding(f.code(), f.severity(), s.scrub(f.title()), s.scrub(f.explanation()), f.callId(),
@@ -62,14 +72,8 @@ public final class DiagnosisEngine {
                 new Fix(s.scrub(x.steps()), s.scrub(x.commands()), s.scrub(x.json())));
     }
 
-    /** A config finding repeats a call finding with the same code and config objects: keep the call's. */
-    private static List<Finding> withoutConfigEchoes(List<Finding> findings) {
-        Set<String> callKeys = findings.stream().filter(f -> f.flowId() != null).map(DiagnosisEngine::key)
-                .collect(Collectors.toSet());
-        return findings.stream().filter(f -> f.flowId() != null || !callKeys.contains(key(f))).toList();
-    }
-
-    private static String key(Finding f) {
+    /** What makes a config finding repeat a call finding: the same code about the same config objects. */
+    static String key(Finding f) {
         return f.code() + " " + f.evidence().configIds().stream().sorted().toList();
     }
 

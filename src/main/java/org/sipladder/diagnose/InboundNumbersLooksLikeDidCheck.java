@@ -15,6 +15,9 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
+        if (!context.checksConfig()) {
+            return findings;
+        }
         for (SIPDispatchRuleInfo rule : context.config().rules()) {
             for (String number : rule.getInboundNumbersList()) {
                 context.config().trunks().stream()

@@ -33,7 +33,9 @@ final class RuleConflictCheck implements FindingRule {
                         Findings.evidence(Findings.frames(r.transaction()), shown, conflictFacts(r)), fix(shown)));
             }
         }
-        findings.addAll(configFindings(context));
+        if (context.checksConfig()) {
+            findings.addAll(configFindings(context));
+        }
         return findings;
     }
 

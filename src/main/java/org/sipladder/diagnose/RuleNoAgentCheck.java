@@ -1,7 +1,6 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
@@ -22,14 +21,9 @@ final class RuleNoAgentCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        Set<String> usedByCalls = new HashSet<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
-            if (d.kind() == DispatchMatch.Kind.PIN_PROMPT) {
-                usedByCalls.add(d.rule().getSipDispatchRuleId()); // the PIN prompt explains it: LK_RULE_PIN_PROMPT
-            }
             if (d.kind() == DispatchMatch.Kind.MATCHED && d.agentNames().isEmpty()) {
-                usedByCalls.add(d.rule().getSipDispatchRuleId());
                 findings.add(Findings.call(r.transaction(), CODE, Severity.ERROR,
                         "Dispatch rule " + d.rule().getSipDispatchRuleId() + " took the call but dispatches no agent", WHY,
                         Findings.evidence(Findings.frames(r.transaction()), List.of(d.rule().getSipDispatchRuleId()),
@@ -37,8 +31,13 @@ final class RuleNoAgentCheck implements FindingRule {
                         fix(context, d.rule())));
             }
         }
+        if (!context.checksConfig()) {
+            return findings;
+        }
+        // a rule a captured call reached is told about by that call's finding (this one, or LK_RULE_PIN_PROMPT)
+        Set<String> takingCalls = context.seen().rulesTakingCalls();
         for (SIPDispatchRuleInfo rule : context.config().rules()) {
-            if (ConfigView.agentNames(rule).isEmpty() && !usedByCalls.contains(rule.getSipDispatchRuleId()) && reachable(context, rule)) {
+            if (ConfigView.agentNames(rule).isEmpty() && !takingCalls.contains(rule.getSipDispatchRuleId()) && reachable(context, rule)) {
                 findings.add(Findings.config(CODE, Severity.WARNING,
                         "Dispatch rule " + rule.getSipDispatchRuleId() + " dispatches no agent", WHY,
                         Findings.evidence(List.of(), List.of(rule.getSipDispatchRuleId()), List.of(

@@ -14,7 +14,7 @@ final class RuleUnknownTrunkCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (context.config().trunks().isEmpty()) {
+        if (!context.checksConfig() || context.config().trunks().isEmpty()) {
             return List.of(); // without the trunk list, every id would look unknown
         }
         Set<String> known = context.config().trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).collect(Collectors.toSet());

@@ -34,6 +34,9 @@ final class TrunkConflictCheck implements FindingRule {
                 findings.add(callFinding(context, routing, match));
             }
         }
+        if (!context.checksConfig()) {
+            return findings;
+        }
         conflictGroups(context.config()).forEach((ids, numbers) -> findings.add(configFinding(context, ids, numbers)));
         return findings;
     }

@@ -3,7 +3,6 @@ package org.sipladder.sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
 
@@ -21,8 +20,62 @@ final class MessageScanner {
      */
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
-    static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
-    static final Pattern BLANKS = Pattern.compile("\\s+");
+    /**
+     * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
+     * a diagnosis is read back and split into lines, and the regular expression was a third of that work.
+     */
+    static String[] lines(String text, boolean keepTrailingEmpty) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+            int end = nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            lines.add(text.substring(from, end));
+            from = nl + 1;
+        }
+        if (lines.isEmpty()) {
+            return new String[] {text};
+        }
+        lines.add(text.substring(from));
+        int size = lines.size();
+        while (!keepTrailingEmpty && size > 0 && lines.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return lines.subList(0, size).toArray(new String[0]);
+    }
+
+    /** As {@code Pattern.compile("\\s+").split(text)}, written out (see {@link #lines}). */
+    static String[] blanks(String text) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        int start = 0;
+        while (i < n) {
+            if (isWhitespace(text.charAt(i))) {
+                int end = i;
+                while (i < n && isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                parts.add(text.substring(start, end));
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (parts.isEmpty()) {
+            return new String[] {text};
+        }
+        parts.add(text.substring(start));
+        int size = parts.size();
+        while (size > 0 && parts.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return parts.subList(0, size).toArray(new String[0]);
+    }
+
+    /** The characters of the regular expression class {@code \\s}. */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
 
     private MessageScanner() {
     }
@@ -105,7 +158,7 @@ final class MessageScanner {
             }
         }
         String headerSection = MessageText.decode(data, start, headerEnd - start);
-        String[] lines = LINE_BREAK.split(headerSection, -1);
+        String[] lines = lines(headerSection, true);
         int bareCr = lines[0].indexOf('\r');
         if (bareCr >= 0) {
             // a bare CR ends the start line as Wireshark reads it; what follows it is the first header line
@@ -204,7 +257,7 @@ final class MessageScanner {
         }
         String cseq = first(headers, "CSeq");
         if (cseq != null) {
-            String[] parts = BLANKS.split(cseq.trim());
+            String[] parts = blanks(cseq.trim());
             if (parts.length != 2 || !parts[0].chars().allMatch(Character::isDigit)) {
                 problems.add("CSeq", "CSeq \"" + cseq + "\" is not \"number METHOD\"");
             } else if (startLine.method() != null && !startLine.method().equals(parts[1])
@@ -228,9 +281,13 @@ final class MessageScanner {
     }
 
     static int indexOf(byte[] data, int from, String ascii) {
+        byte first = (byte) ascii.charAt(0);
         outer:
         for (int i = from; i <= data.length - ascii.length(); i++) {
-            for (int j = 0; j < ascii.length(); j++) {
+            if (data[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < ascii.length(); j++) {
                 if (data[i + j] != ascii.charAt(j)) {
                     continue outer;
                 }

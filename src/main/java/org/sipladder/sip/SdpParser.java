@@ -59,7 +59,7 @@ final class SdpParser {
         String sessionDirection = null;
         List<Section> sections = new ArrayList<>();
         Section current = null;
-        for (String line : MessageScanner.LINE_BREAK.split(text)) {
+        for (String line : MessageScanner.lines(text, false)) {
             if (line.length() < 2 || line.charAt(1) != '=') {
                 continue;
             }
@@ -105,14 +105,14 @@ final class SdpParser {
 
     /** "IN IP4 10.0.0.1/127" gives "10.0.0.1". */
     private static String connectionAddress(String value) {
-        String[] parts = MessageScanner.BLANKS.split(value);
+        String[] parts = MessageScanner.blanks(value);
         String address = parts[parts.length - 1];
         int slash = address.indexOf('/');
         return slash > 0 ? address.substring(0, slash) : address;
     }
 
     private static Section mediaSection(String value) {
-        String[] parts = MessageScanner.BLANKS.split(value);
+        String[] parts = MessageScanner.blanks(value);
         if (parts.length < 3) {
             return null;
         }

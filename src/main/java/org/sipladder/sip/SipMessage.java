@@ -335,7 +335,7 @@ public final class SipMessage {
         if (v == null) {
             return null;
         }
-        return isNormal(v) ? v : String.join(" ", MessageScanner.BLANKS.split(v.trim()));
+        return isNormal(v) ? v : String.join(" ", MessageScanner.blanks(v.trim()));
     }
 
     /** True when {@code v} is already trimmed, with single spaces and no other white space. */

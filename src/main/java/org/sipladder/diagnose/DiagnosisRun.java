@@ -1,0 +1,118 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.SecretScrubber;
+import org.sipladder.media.CaptureMedia;
+
+/**
+ * One diagnosis of a capture, call by call: each call is diagnosed on its own ({@link #diagnose}, from any thread,
+ * as soon as the call is assembled), its result handed back in start order ({@link #accept}), and the config's
+ * own findings come last ({@link #configFindings}). Every rule runs over one call before the next call is looked
+ * at, so a call's messages are read back from the capture once, and nothing of a call is kept once its findings are
+ * out: memory does not grow with the number of calls.
+ *
+ * <p>The findings are exactly those of diagnosing all calls at once ({@link DiagnosisEngine#diagnose}): rules look
+ * at one call at a time anyway; what config checks learn from the calls ({@link CallsSeen}) is gathered in
+ * {@link #accept}.
+ */
+public final class DiagnosisRun {
+
+    /** Within a call (and among config findings): primary first, then severity, then code, stable otherwise. */
+    static final Comparator<Finding> WITHIN_CALL = Comparator.comparing((Finding f) -> !f.primary())
+            .thenComparing(Finding::severity).thenComparing(Finding::code);
+
+    private final List<FindingRule> rules;
+    private final LiveKitConfig config;
+    private final LiveKitRoutings routings;
+    private final CaptureMedia media;
+    private final SecretScrubber scrubber;
+    private final Set<String> callKeys = new HashSet<>();
+    private final Set<String> rulesTakingCalls = new HashSet<>();
+    private long calls;
+
+    DiagnosisRun(List<FindingRule> rules, LiveKitConfig config, DiagnosisSettings settings, CaptureMedia media) {
+        this.rules = rules;
+        this.config = config;
+        this.routings = new LiveKitRoutings(config, settings);
+        this.media = media;
+        this.scrubber = SecretScrubber.of(config);
+    }
+
+    /**
+     * The findings about one call (primary cause marked, severities moderated, secrets scrubbed, in the order they
+     * are listed) and the simulation of each INVITE of it that reached LiveKit. Safe to call from several threads.
+     */
+    public CallDiagnosis diagnose(CallFlow flow) {
+        List<CallFlow> one = List.of(flow);
+        List<LiveKitRouting> routed = routings.of(one);
+        DiagnosisContext context = new DiagnosisContext(one, config, routed, media, CallsSeen.of(routed), false);
+        List<Finding> raw = new ArrayList<>();
+        for (FindingRule rule : rules) {
+            for (Finding f : rule.findings(context)) {
+                if (f.flowId() != null) {
+                    raw.add(f);
+                }
+            }
+        }
+        List<Finding> marked = new PrimaryCauses().mark(one, routed, CallImpact.moderate(one, raw));
+        List<Finding> out = new ArrayList<>(marked.size());
+        for (Finding f : marked) {
+            out.add(DiagnosisEngine.scrub(f, scrubber));
+        }
+        out.sort(WITHIN_CALL);
+        List<String> keys = raw.stream().map(DiagnosisEngine::key).toList();
+        return new CallDiagnosis(flow.id(), out, routed, PrimaryCauses.mediaFailed(out), keys,
+                CallsSeen.of(routed).rulesTakingCalls());
+    }
+
+    /** Takes the result of one call, in start order (one thread). */
+    public void accept(CallDiagnosis call) {
+        calls++;
+        callKeys.addAll(call.echoKeys());
+        rulesTakingCalls.addAll(call.rulesTakingCalls());
+    }
+
+    /**
+     * The findings about the config itself, after every call was accepted: without those the calls already
+     * report (the same code about the same config objects), at most warnings when calls were captured and none
+     * depended on them, in the order they are listed.
+     */
+    public List<Finding> configFindings() {
+        DiagnosisContext context = new DiagnosisContext(List.of(), config, List.of(), media,
+                new CallsSeen(Set.copyOf(rulesTakingCalls)), true);
+        List<Finding> raw = new ArrayList<>();
+        for (FindingRule rule : rules) {
+            for (Finding f : rule.findings(context)) {
+                if (f.flowId() == null && !callKeys.contains(DiagnosisEngine.key(f))) {
+                    raw.add(f);
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>(raw.size());
+        for (Finding f : calls == 0 ? raw : CallImpact.moderateConfig(raw)) {
+            out.add(DiagnosisEngine.scrub(f, scrubber));
+        }
+        out.sort(WITHIN_CALL);
+        return out;
+    }
+
+    /**
+     * The diagnosis of one call.
+     *
+     * @param flowId           the call
+     * @param findings         its findings, in the order they are listed
+     * @param routings         the LiveKit simulation of its INVITEs that reached LiveKit
+     * @param mediaFailed      true when its media failed (see {@link Diagnosis#mediaFailed})
+     * @param echoKeys         code and config ids of each finding, for leaving out config findings that repeat it
+     * @param rulesTakingCalls the dispatch rules this call's INVITEs reached
+     */
+    public record CallDiagnosis(String flowId, List<Finding> findings, List<LiveKitRouting> routings,
+                                boolean mediaFailed, List<String> echoKeys, Set<String> rulesTakingCalls) {
+    }
+}
