@@ -27,12 +27,12 @@ final class Prefetch<T> implements Iterator<T> {
     private int nextQueue;
     private boolean ended;
 
-    private Prefetch(List<? extends Supplier<T>> tasks, int workers) {
+    private Prefetch(List<? extends Supplier<T>> tasks, int workers, int batch, int ahead) {
         for (int k = 0; k < workers; k++) {
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(ahead);
             queues.add(queue);
             int first = k;
-            Thread thread = new Thread(() -> run(tasks, first, workers, queue), "prefetch-" + k);
+            Thread thread = new Thread(() -> run(tasks, first, workers, batch, queue), "prefetch-" + k);
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -41,14 +41,23 @@ final class Prefetch<T> implements Iterator<T> {
 
     /** The results of {@code tasks}, in order, computed by {@code workers} threads (at least one). */
     static <T> Iterable<T> of(List<? extends Supplier<T>> tasks, int workers) {
-        return () -> new Prefetch<>(tasks, Math.max(1, workers));
+        return of(tasks, workers, BATCH, BATCHES_AHEAD);
+    }
+
+    /**
+     * As {@link #of(List, int)}, in batches of {@code batch} tasks, at most {@code ahead} batches waiting per worker:
+     * smaller where each result is large or what a task reads back should still be cached when the next one runs.
+     */
+    static <T> Iterable<T> of(List<? extends Supplier<T>> tasks, int workers, int batch, int ahead) {
+        return () -> new Prefetch<>(tasks, Math.max(1, workers), Math.max(1, batch), Math.max(1, ahead));
     }
 
     /** Runs the batches {@code first, first + step...}; ends with END (or with what a task threw). */
-    private static <T> void run(List<? extends Supplier<T>> tasks, int first, int step, BlockingQueue<Object> queue) {
+    private static <T> void run(List<? extends Supplier<T>> tasks, int first, int step, int size,
+                                BlockingQueue<Object> queue) {
         try {
-            for (int start = first * BATCH; start < tasks.size(); start += step * BATCH) {
-                int end = Math.min(tasks.size(), start + BATCH);
+            for (int start = first * size; start < tasks.size(); start += step * size) {
+                int end = Math.min(tasks.size(), start + size);
                 List<T> batch = new ArrayList<>(end - start);
                 for (int i = start; i < end; i++) {
                     batch.add(tasks.get(i).get());

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 final class SpillBuffer implements AutoCloseable {
 
     /** Characters kept in memory before the buffer moves to a file. */
-    static final int IN_MEMORY = 1 << 20;
+    static final int IN_MEMORY = 1 << 18;
 
     private final StringBuilder memory = new StringBuilder();
     private Path file;

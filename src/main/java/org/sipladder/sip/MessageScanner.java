@@ -183,21 +183,9 @@ final class MessageScanner {
     }
 
     private static List<SipHeader> headers(String[] lines, Problems problems) {
-        List<SipHeader> headers = new ArrayList<>();
-        String name = null;
-        StringBuilder value = null;
-        StringBuilder raw = null;
+        List<SipHeader> headers = new ArrayList<>(lines.length);
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
-            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-                value.append(' ').append(line.trim());
-                raw.append("\r\n").append(line);
-                continue;
-            }
-            if (name != null) {
-                headers.add(new SipHeader(name, value.toString().trim(), raw.toString()));
-                name = null;
-            }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 if (!line.isBlank()) {
@@ -205,19 +193,37 @@ final class MessageScanner {
                 }
                 continue;
             }
-            name = HeaderNames.expand(line.substring(0, colon).trim());
+            String name = HeaderNames.expand(line.substring(0, colon).trim());
             if (line.length() > Limits.HEADER_LINE_BYTES) {
                 problems.add(name, name + " header line of " + line.length() + " characters (longer than "
                         + Limits.HEADER_LINE_BYTES + ")");
             }
-            value = new StringBuilder(line.substring(colon + 1));
-            raw = new StringBuilder(line);
-        }
-        if (name != null) {
+            int folded = i + 1;
+            while (folded < lines.length && isContinuation(lines[folded])) {
+                folded++;
+            }
+            if (folded == i + 1) {
+                // one line, as almost every header is: no builders
+                headers.add(new SipHeader(name, line.substring(colon + 1).trim(), line));
+                continue;
+            }
+            StringBuilder value = new StringBuilder(line.substring(colon + 1));
+            StringBuilder raw = new StringBuilder(line);
+            for (int k = i + 1; k < folded; k++) {
+                value.append(' ').append(lines[k].trim());
+                raw.append("\r\n").append(lines[k]);
+            }
             headers.add(new SipHeader(name, value.toString().trim(), raw.toString()));
+            i = folded - 1;
         }
         return headers;
     }
+
+    /** A line that continues the header above it (starts with a space or tab). */
+    private static boolean isContinuation(String line) {
+        return !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+    }
+
 
     private static byte[] body(byte[] data, int bodyStart, List<SipHeader> headers, Problems problems) {
         int available = data.length - bodyStart;

@@ -48,7 +48,7 @@ public final class SipMessage {
     /** {@link #toTagSpan} of a tag ending beyond {@link #MAX_PACKED}: found again in the To value when asked for. */
     private static final int FAR_TAG = -2;
     private static final int MAX_PACKED = 0x7FFF;
-    private static final int RECENT_SIZE = 1 << 13;
+    private static final int RECENT_SIZE = 1 << 8;
     /** The last details scanned again, kept strongly: a ring that each scan writes into. */
     private static final Object[] RECENT = new Object[RECENT_SIZE];
     private static final AtomicInteger RECENT_NEXT = new AtomicInteger();
