@@ -8,7 +8,7 @@ import org.sipladder.sip.SipMessage;
 /** B2BUA_FAILURE_RELAYED: the caller's failure is a B2BUA's translation of a failure on a later leg. */
 final class B2buaFailureRelayedCheck implements FindingRule {
 
-    static final String CODE = "B2BUA_FAILURE_RELAYED";
+    static final FindingCode CODE = FindingCode.B2BUA_FAILURE_RELAYED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -45,8 +45,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         facts.add(gapMs + " ms later " + b2bua + " sent " + aFinal.label() + " to the caller " + aFinal.dst().address()
                 + " (frame " + aFinal.frame() + ")");
         facts.addAll(flow.joinEvidence());
-        return new Finding(CODE, Severity.WARNING,
-                b2bua + " relayed " + bFinal.label() + " from the next hop to the caller as " + aFinal.label(),
+        return new Finding(CODE, CODE.severity(), CODE.title(b2bua, bFinal.label(), aFinal.label()),
                 "A B2BUA such as Jambonz runs separate dialogs toward the caller and toward the next hop. When its "
                         + "outbound leg fails it ends the inbound one with its own status (Jambonz: 603 Decline, or 480 "
                         + "with an X-Reason header), so the caller's status hides the real cause: look at the outbound leg.",

@@ -16,7 +16,7 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings) {
         return findings.stream().filter(f -> f.primary() && flowId.equals(f.flowId())).findFirst();
     }
 
-    public List<Finding> withCode(String code) {
-        return findings.stream().filter(f -> f.code().equals(code)).toList();
+    public List<Finding> withCode(FindingCode code) {
+        return findings.stream().filter(f -> f.code() == code).toList();
     }
 }

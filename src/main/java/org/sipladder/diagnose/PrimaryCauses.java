@@ -13,17 +13,10 @@ import org.sipladder.livekit.Consistency;
 
 /**
  * Marks one finding per failed call as its primary cause: the one that best explains the final response the
- * caller saw. A finding from a LiveKit simulation the capture contradicts, a config-only finding, or a risk
+ * caller saw, the one whose {@link FindingCode} ranks first. A finding from a LiveKit simulation the capture contradicts, a config-only finding, or a risk
  * that cannot fail a call (a private address) is never primary.
  */
 final class PrimaryCauses {
-
-    /** Most direct explanation first: LiveKit's own refusal, then what the B2BUA made of it. */
-    static final List<String> RANKING = List.of(
-            "LK_TRUNK_CONFLICT", "LK_DEFAULT_TRUNK_CONFLICT", "LK_CALLED_NUMBER_MISMATCH", "LK_SOURCE_NOT_ALLOWED",
-            "LK_CALLER_NOT_ALLOWED", "LK_NO_TRUNK_MATCH", "LK_AUTH_FAILED", "LK_AUTH_CHALLENGE_UNANSWERED",
-            "LK_RULE_CONFLICT", "LK_NO_RULE_MATCH", "LK_RULE_NO_AGENT", "SIP_NO_COMMON_CODEC",
-            "LK_RESPONSE_EXPLAINED", "SIP_NO_FINAL_RESPONSE", "SIP_CALL_REJECTED", "B2BUA_FAILURE_RELAYED");
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
         Set<String> contradicted = new HashSet<>();
@@ -49,9 +42,8 @@ final class PrimaryCauses {
 
     private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {
         return findings.stream()
-                .filter(f -> flow.id().equals(f.flowId()) && RANKING.contains(f.code()))
-                .filter(f -> !(f.code().startsWith("LK_") && !f.code().equals(LiveKitResponseCheck.CODE)
-                        && contradicted.contains(f.callId())))
-                .min(Comparator.comparingInt(f -> RANKING.indexOf(f.code())));
+                .filter(f -> flow.id().equals(f.flowId()) && f.code().canBePrimary())
+                .filter(f -> !(f.code().simulated() && contradicted.contains(f.callId())))
+                .min(Comparator.comparingInt(f -> f.code().rank()));
     }
 }

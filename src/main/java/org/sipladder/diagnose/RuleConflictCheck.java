@@ -10,7 +10,7 @@ import org.sipladder.livekit.ConfigView;
 /** LK_RULE_CONFLICT: two dispatch rules claim the same calls, so LiveKit cannot choose and answers 503. */
 final class RuleConflictCheck implements FindingRule {
 
-    static final String CODE = "LK_RULE_CONFLICT";
+    static final FindingCode CODE = FindingCode.LK_RULE_CONFLICT;
 
     private static final String WHY = "LiveKit groups dispatch rules by trunk, PIN, normalized inbound number and "
             + "number. Two rules in the same group are a conflict: the call rings (100 Processing, 180 Ringing) "
@@ -22,8 +22,8 @@ final class RuleConflictCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
             if (d.kind() == DispatchMatch.Kind.CONFLICT) {
-                findings.add(Findings.call(r.transaction(), CODE, Severity.ERROR,
-                        "Dispatch rules " + String.join(" and ", d.candidateIds()) + " conflict for this call", WHY,
+                findings.add(Findings.call(r.transaction(), CODE,
+                        CODE.title(String.join(" and ", d.candidateIds())), WHY,
                         Findings.evidence(Findings.frames(r.transaction()), d.candidateIds(),
                                 List.of("LiveKit's error: " + d.error(), r.summary())),
                         fix(d.candidateIds())));
@@ -34,8 +34,7 @@ final class RuleConflictCheck implements FindingRule {
             for (int j = i + 1; j < rules.size(); j++) {
                 if (conflict(rules.get(i), rules.get(j))) {
                     List<String> ids = List.of(rules.get(i).getSipDispatchRuleId(), rules.get(j).getSipDispatchRuleId());
-                    findings.add(Findings.config(CODE, Severity.ERROR, "Dispatch rules " + String.join(" and ", ids)
-                                    + " claim the same calls", WHY,
+                    findings.add(Findings.config(CODE, CODE.configTitle(String.join(" and ", ids)), WHY,
                             Findings.evidence(List.of(), ids, List.of(ConfigView.ruleSummary(rules.get(i)),
                                     ConfigView.ruleSummary(rules.get(j)))),
                             fix(ids)));

@@ -15,7 +15,7 @@ import org.sipladder.livekit.ConfigView;
 /** LK_TRUNK_CONFLICT: two or more inbound trunks claim the same number, so LiveKit refuses the call with 503. */
 final class TrunkConflictCheck implements FindingRule {
 
-    static final String CODE = "LK_TRUNK_CONFLICT";
+    static final FindingCode CODE = FindingCode.LK_TRUNK_CONFLICT;
 
     private static final String WHY = "LiveKit looks for the inbound trunk whose numbers contain the called number "
             + "(the To header user, compared exactly and after normalizing to +digits) and whose allowed_addresses "
@@ -45,9 +45,7 @@ final class TrunkConflictCheck implements FindingRule {
         trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
         facts.add("LiveKit's error: " + match.error());
         facts.add(routing.summary());
-        String title = "Trunks " + String.join(" and ", match.candidateIds()) + " both claim " + called
-                + ": LiveKit answers 503 Try again later";
-        return Findings.call(routing.transaction(), CODE, Severity.ERROR, title, WHY,
+        return Findings.call(routing.transaction(), CODE, CODE.title(String.join(" and ", match.candidateIds()), called), WHY,
                 Findings.evidence(Findings.frames(routing.transaction()), match.candidateIds(), facts),
                 fix(context.config(), trunks, routing.invite(), called));
     }
@@ -59,8 +57,7 @@ final class TrunkConflictCheck implements FindingRule {
         facts.add("Shared number" + (numbers.size() > 1 ? "s" : "") + " after normalization: " + String.join(", ", numbers));
         String number = numbers.get(0);
         InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
-        return Findings.config(CODE, Severity.ERROR, "Trunks " + String.join(" and ", ids) + " both claim "
-                        + String.join(", ", numbers) + ": every call to it gets 503 Try again later", WHY,
+        return Findings.config(CODE, CODE.configTitle(String.join(" and ", ids), String.join(", ", numbers)), WHY,
                 Findings.evidence(List.of(), ids, facts), fix(context.config(), trunks, probe, number));
     }
 

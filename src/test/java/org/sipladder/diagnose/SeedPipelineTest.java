@@ -38,9 +38,9 @@ class SeedPipelineTest {
         CallFlow flow = flows.get(0);
         assertEquals(List.of(Role.CARRIER, Role.JAMBONZ, Role.LIVEKIT), flow.hops().stream().map(h -> h.role()).toList());
         Diagnosis d = DiagnosisEngine.standard().diagnose(flows, TestConfig.seed());
-        assertEquals("LK_TRUNK_CONFLICT", d.primaryFor(flow.id()).orElseThrow().code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, d.primaryFor(flow.id()).orElseThrow().code());
         assertEquals(Consistency.CONSISTENT, d.routings().get(0).consistency());
         assertEquals(List.of("B2BUA_FAILURE_RELAYED", "LK_RULE_NO_AGENT", "LK_RULE_UNKNOWN_TRUNK", "LK_TRUNK_CONFLICT",
-                "SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER"), d.findings().stream().map(Finding::code).sorted().toList());
+                "SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER"), d.findings().stream().map(f -> f.code().name()).sorted().toList());
     }
 }
