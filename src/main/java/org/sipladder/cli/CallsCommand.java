@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
+import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code calls CAPTURE [--json]}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
+/** {@code calls CAPTURE [--json] [--alias ADDRESS=NAME]...}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
 @Command(name = "calls", mixinStandardHelpOptions = true,
         description = "List the calls in a capture: legs, hops with roles, final status, timings.")
 final class CallsCommand implements Callable<Integer> {
@@ -29,9 +29,13 @@ final class CallsCommand implements Callable<Integer> {
     @Mixin
     private CaptureArguments input;
 
+    @Mixin
+    private AliasOption alias;
+
     @Override
-    public Integer call() throws CaptureException, IOException {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+    public Integer call() throws CaptureException, IOException, UserError {
+        HopAliases aliases = alias.aliases();
+        LiveFlows flows = new LiveFlows();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.capture, flows::add);
         PrintWriter out = spec.commandLine().getOut();
@@ -43,7 +47,7 @@ final class CallsCommand implements Callable<Integer> {
             for (int i = 0; i < calls.size(); i++) {
                 Supplier<CallFlow> call = calls.get(i);
                 boolean first = i == 0;
-                elements.add(() -> FlowJson.element(call.get(), first));
+                elements.add(() -> FlowJson.element(aliases.apply(call.get()), first));
             }
             Iterable<byte[]> ordered = Prefetch.of(elements, Runtime.getRuntime().availableProcessors());
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);

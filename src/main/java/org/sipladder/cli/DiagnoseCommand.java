@@ -11,7 +11,6 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.ConfigFileLoader;
@@ -91,7 +90,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private List<CallFlow> flows(Path file) throws CaptureException {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(file, flows::add);
         return flows.snapshot();

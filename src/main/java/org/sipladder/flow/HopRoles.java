@@ -33,7 +33,7 @@ final class HopRoles {
     }
 
     /** The hops of the messages, which are in capture order. */
-    static List<Hop> hops(List<Entry> messages, FlowSettings settings) {
+    static List<Hop> hops(List<Entry> messages) {
         HopRoles roles = new HopRoles();
         SipMessage firstInvite = null;
         for (Entry fm : messages) {
@@ -53,7 +53,7 @@ final class HopRoles {
         }
         List<Hop> hops = new ArrayList<>();
         for (String address : columnOrder(messages)) {
-            hops.add(roles.hop(address, settings));
+            hops.add(roles.hop(address));
         }
         return List.copyOf(hops);
     }
@@ -164,15 +164,13 @@ final class HopRoles {
                 .computeIfAbsent(role, r -> new LinkedHashMap<>());
     }
 
-    private Hop hop(String address, FlowSettings settings) {
+    private Hop hop(String address) {
         Map<Role, Map<String, String>> byRole = clues.getOrDefault(address, Map.of());
         Role role = decide(byRole);
         List<String> evidence = role == Role.SIP_ENDPOINT
                 ? List.of("No carrier, Jambonz or LiveKit clue in this call.")
                 : List.copyOf(byRole.get(role).values());
-        String alias = settings.hopAliases().get(address);
-        String name = alias != null && !alias.isBlank() ? alias : role.displayName() + " " + address;
-        return new Hop(address, role, name, evidence);
+        return new Hop(address, role, role.displayName() + " " + address, evidence);
     }
 
     /** LiveKit and Jambonz clues outweigh being the first INVITE's sender; more clues beat fewer. */

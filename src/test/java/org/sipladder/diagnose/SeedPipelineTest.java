@@ -14,7 +14,6 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.sip.SipMessage;
@@ -32,7 +31,7 @@ class SeedPipelineTest {
         List<SipMessage> messages = new ArrayList<>();
         SipParser parser = new SipParser();
         new CaptureReader().read(pcap, p -> parser.parse(p).ifPresent(messages::add));
-        List<CallFlow> flows = new FlowBuilder(FlowSettings.defaults()).build(messages);
+        List<CallFlow> flows = new FlowBuilder().build(messages);
 
         assertEquals(1, flows.size());
         CallFlow flow = flows.get(0);

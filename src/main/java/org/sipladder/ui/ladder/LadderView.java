@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,7 +26,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -66,10 +63,7 @@ public class LadderView extends Region {
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final ObjectProperty<Consumer<FlowMessage>> onOpenMessage = new SimpleObjectProperty<>(this, "onOpenMessage");
-    private final ObjectProperty<Consumer<HopRename>> onRenameHop = new SimpleObjectProperty<>(this, "onRenameHop");
-    private final ObjectProperty<Function<Hop, Optional<String>>> aliasPrompt =
-            new SimpleObjectProperty<>(this, "aliasPrompt", LadderView::askForAlias);
-    private final Map<String, String> aliases = new HashMap<>();
+    private final ObjectProperty<Consumer<Hop>> onRenameHop = new SimpleObjectProperty<>(this, "onRenameHop");
     private CallFlow flow;
     private Map<FlowMessage, Integer> rowOfMessage = Map.of();
     private Set<Long> highlightedFrames = Set.of();
@@ -100,13 +94,19 @@ public class LadderView extends Region {
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
     }
 
-    /** Shows a flow (or nothing for null); the selection and marks are cleared. */
+    /**
+     * Shows a flow (or nothing for null); the selection and marks are cleared. The same call again (renamed
+     * hops, more messages) keeps its scroll position.
+     */
     public void setFlow(CallFlow newFlow) {
+        boolean sameCall = flow != null && newFlow != null && flow.id().equals(newFlow.id());
         this.flow = newFlow;
         selectedRow = -1;
         selectedMessage.set(null);
-        vertical.setValue(0);
-        horizontal.setValue(0);
+        if (!sameCall) {
+            vertical.setValue(0);
+            horizontal.setValue(0);
+        }
         relayout();
     }
 
@@ -141,25 +141,13 @@ public class LadderView extends Region {
         onOpenMessage.set(handler);
     }
 
-    /** Called after the user renamed a hop, so the shell can remember the alias for the address. */
-    public ObjectProperty<Consumer<HopRename>> onRenameHopProperty() {
+    /** Called when the user asks to rename a hop (the column's menu): the shell asks for the name and remembers it. */
+    public ObjectProperty<Consumer<Hop>> onRenameHopProperty() {
         return onRenameHop;
     }
 
-    public void setOnRenameHop(Consumer<HopRename> handler) {
+    public void setOnRenameHop(Consumer<Hop> handler) {
         onRenameHop.set(handler);
-    }
-
-    /** Asks the user for a hop's new name; a dialog by default, replaceable for tests. */
-    public ObjectProperty<Function<Hop, Optional<String>>> aliasPromptProperty() {
-        return aliasPrompt;
-    }
-
-    /** Shows hops under user aliases (address to alias), e.g. the remembered ones at start-up. */
-    public void setHopAliases(Map<String, String> addressToAlias) {
-        aliases.clear();
-        aliases.putAll(addressToAlias);
-        relayout();
     }
 
     /** Marks the rows of these frames, e.g. the messages a finding points at, and scrolls to the first. */
@@ -280,7 +268,7 @@ public class LadderView extends Region {
             ladderLayout.set(null);
             rowOfMessage = Map.of();
         } else {
-            LadderLayout layout = LadderLayout.of(withAliases(flow), style);
+            LadderLayout layout = LadderLayout.of(flow, style);
             Map<FlowMessage, Integer> index = new IdentityHashMap<>();
             List<FlowMessage> messages = flow.messages();
             for (int i = 0; i < messages.size(); i++) {
@@ -292,15 +280,6 @@ public class LadderView extends Region {
         markHighlightedRows();
         requestLayout();
         layoutChildren();
-    }
-
-    private CallFlow withAliases(CallFlow f) {
-        if (aliases.isEmpty()) {
-            return f;
-        }
-        List<Hop> hops = f.hops().stream().map(h -> aliases.containsKey(h.address())
-                ? new Hop(h.address(), h.role(), aliases.get(h.address()), h.evidence()) : h).toList();
-        return new CallFlow(f.id(), f.legs(), hops, f.messages(), f.joinEvidence(), f.timings());
     }
 
     private void markHighlightedRows() {
@@ -404,31 +383,12 @@ public class LadderView extends Region {
         return Optional.ofNullable(best);
     }
 
-    /** Asks for a new name for the hop, applies it here and tells the shell to remember it. */
+    /** Tells the shell the user wants to rename the hop: it asks for the name and shows the renamed call. */
     void rename(Hop hop) {
-        Optional<String> alias = aliasPrompt.get().apply(hop);
-        if (alias.isEmpty()) {
-            return;
-        }
-        String name = alias.get().strip();
-        if (name.isEmpty()) {
-            aliases.remove(hop.address());
-        } else {
-            aliases.put(hop.address(), name);
-        }
-        relayout();
-        Consumer<HopRename> handler = onRenameHop.get();
+        Consumer<Hop> handler = onRenameHop.get();
         if (handler != null) {
-            handler.accept(new HopRename(hop.address(), name));
+            handler.accept(hop);
         }
-    }
-
-    private static Optional<String> askForAlias(Hop hop) {
-        TextInputDialog dialog = new TextInputDialog(hop.name());
-        dialog.setTitle("Rename hop");
-        dialog.setHeaderText("Name for " + hop.address() + " (" + hop.role().displayName() + ")");
-        dialog.setContentText("Name (empty for the default):");
-        return dialog.showAndWait();
     }
 
     private void open() {

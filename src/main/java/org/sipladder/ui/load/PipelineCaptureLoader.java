@@ -9,7 +9,6 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
@@ -40,7 +39,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
     @Override
     public LoadedCapture load(Path capture, LoadObserver observer) throws CaptureLoadException {
         // The scan keeps every field as sent; the jain-sip judgement waits until the user inspects a message.
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         List<String> warnings = new ArrayList<>();
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
         long started = nanoClock.getAsLong();

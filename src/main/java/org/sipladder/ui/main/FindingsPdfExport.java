@@ -47,7 +47,7 @@ final class FindingsPdfExport {
                 captureName.replaceAll("\\.[^.]*$", "") + "-findings.pdf", FileKind.PDF).ifPresent(file -> {
                     Diagnosis diagnosis = findings.diagnosis();
                     ReportInput input = new ReportInput(captureName, capture.packets(), capture.firstMicros(),
-                            capture.lastMicros(), capture.flows(), diagnosis.findings(), diagnosis.routings(),
+                            capture.lastMicros(), window.hopAliases().applyAll(capture.flows()), diagnosis.findings(), diagnosis.routings(),
                             config.configProperty().get());
                     executor.submit(context -> write(input, file), written -> { },
                             error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException

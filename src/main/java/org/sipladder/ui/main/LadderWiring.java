@@ -4,21 +4,17 @@ import java.util.Set;
 import javafx.scene.Node;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.ladder.LadderView;
-import org.sipladder.ui.prefs.UserPreferences;
 
 /** Connects the ladder to the main window: the selected call, the selected message, marked frames, hop names. */
 final class LadderWiring {
 
     private final LadderView ladder = new LadderView();
 
-    LadderWiring(MainWindowViewModel viewModel, DialogService dialogs, UserPreferences preferences, InspectorView inspector) {
+    LadderWiring(MainWindowViewModel viewModel, InspectorView inspector) {
         ladder.setId("ladder");
-        ladder.setHopAliases(preferences.hopAliases());
-        ladder.aliasPromptProperty().set(hop -> dialogs.askHopName(hop.address(), hop.name()));
-        ladder.setOnRenameHop(rename -> viewModel.setHopAlias(rename.address(), rename.alias()));
+        ladder.setOnRenameHop(hop -> viewModel.renameHop(hop.address()));
         ladder.setOnOpenMessage(message -> focusFirst(inspector));
         viewModel.selectedFlowProperty().addListener((obs, old, flow) -> show(flow, viewModel));
         ladder.selectedMessageProperty().addListener((obs, old, message) -> {
