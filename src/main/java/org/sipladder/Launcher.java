@@ -3,6 +3,7 @@ package org.sipladder;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.sipladder.cli.ConsoleWriter;
@@ -26,6 +27,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        OptionalInt tuned = TunedRelaunch.runTunedIfWorthIt(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.getAsInt());
+        }
         System.exit(run(args, new ConsoleWriter(System.out, Charset.defaultCharset()),
                 new PrintWriter(System.err, false, Charset.defaultCharset()),
                 files -> SipLadderApp.launchWith(files.toArray(String[]::new), System.err)));

@@ -43,7 +43,7 @@ class RobustnessTest {
     Path dir;
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void mutatedAndRandomCapturesNeverBreakTheReader() throws Exception {
         Random random = new Random(20261123L);
         List<byte[]> seeds = seeds();

@@ -50,7 +50,7 @@ class DemoFindingsFxTest {
     @Test
     void selectingThePrimaryFindingHighlightsThe503Arrow(FxRobot robot) throws Exception {
         robot.interact(() -> window.openDemo(DemoCapture.extract()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
                 && window.findings().findings().stream().anyMatch(Finding::primary)
                 && !window.liveKitConfig().trunks().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
@@ -76,13 +76,13 @@ class DemoFindingsFxTest {
     @Test
     void exportsTheFindingsAsPdf(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> window.openDemo(DemoCapture.extract()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
                 && window.findings().findings().stream().anyMatch(Finding::primary));
         Path pdf = dir.resolve("demo-findings.pdf");
         dialogs.filesToSave.push(Optional.of(pdf));
 
         robot.clickOn("File").clickOn("Export findings as PDF...");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf) && Files.size(pdf) > 1000);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Files.exists(pdf) && Files.size(pdf) > 1000);
 
         byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
         assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));

@@ -57,7 +57,7 @@ class DemoOpenedBeforeTheWindowFxTest {
     @Test
     void theDemoLoadedMeanwhileIsShownWithItsPrimaryCause(FxRobot robot) throws Exception {
         assertTrue(busyWhenShown, "the demo and its config were still being read when the window appeared");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.busyProperty().get());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertNotNull(window.viewModel().captureProperty().get());

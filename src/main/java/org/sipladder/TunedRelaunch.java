@@ -1,0 +1,139 @@
+package org.sipladder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Runs {@code java -jar sipladder.jar ...} on a large capture in a second JVM started with the packaged launcher's
+ * options (jpackage.cfg), so that the commands the README gives are as fast and lean as the installed app.
+ *
+ * <p>The JVM's defaults on this kind of machine (G1, a quarter of the memory as heap, both JIT compilers) took 3.6 s
+ * and 839 MB for the 352 MB benchmark capture against 3.1 s and 313 MB with the launcher's options. Starting a
+ * second JVM costs about a tenth of a second, more than a small capture gains, so only runs whose capture files
+ * add up to {@link #THRESHOLD_BYTES} restart; a JVM that already runs with the options (the packaged launcher, the
+ * restarted JVM: {@link #TUNED_PROPERTY}) or with options of the user's own never does.
+ */
+final class TunedRelaunch {
+
+    /** Set by jpackage.cfg and by the restart: this JVM already runs with the launcher's options. */
+    static final String TUNED_PROPERTY = "sipladder.tuned";
+
+    /** Set to anything to never restart (e.g. to profile the jar as started). */
+    static final String DISABLE_VARIABLE = "SIPLADDER_NO_RELAUNCH";
+
+    /** Capture bytes from which the restart pays for itself (measured on the benchmark captures: README). */
+    static final long THRESHOLD_BYTES = 48L << 20;
+
+    private static final String OPTIONS_RESOURCE = "/org/sipladder/jpackage.cfg";
+    private static final String OPTION_PREFIX = "--java-options ";
+
+    private TunedRelaunch() {
+    }
+
+    /**
+     * Restarts the program with the launcher's JVM options when that is worth it and returns the restarted
+     * program's exit status; empty when this JVM should run the program itself.
+     */
+    static OptionalInt runTunedIfWorthIt(String[] args) {
+        if (System.getProperty(TUNED_PROPERTY) != null || System.getenv(DISABLE_VARIABLE) != null
+                || captureBytes(args) < THRESHOLD_BYTES) {
+            return OptionalInt.empty();
+        }
+        Path jar = runningJar();
+        List<String> options = launcherOptions();
+        if (jar == null || options.isEmpty() || !ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"), options, jar, args);
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            Thread stopChild = new Thread(child::destroy, "stop-tuned-jvm");
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            int status = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return OptionalInt.of(status);
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(130);
+        }
+    }
+
+    /** The restart's command line: this JVM's java, the options, the marker, the jar's launcher and the arguments. */
+    static List<String> command(Path java, List<String> options, Path jar, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.add("-D" + TUNED_PROPERTY + "=true");
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Bytes of the arguments that name existing files: the captures (config files are small beside them). */
+    static long captureBytes(String[] args) {
+        long total = 0;
+        for (String arg : args) {
+            try {
+                Path path = Path.of(arg);
+                if (Files.isRegularFile(path)) {
+                    total += Files.size(path);
+                }
+            } catch (InvalidPathException | IOException | SecurityException e) {
+                // not a file we can size: an option, a Call-ID, an address
+            }
+        }
+        return total;
+    }
+
+    /** The {@code --java-options} of jpackage.cfg that name no file inside the app image. */
+    static List<String> launcherOptions() {
+        try (InputStream in = TunedRelaunch.class.getResourceAsStream(OPTIONS_RESOURCE)) {
+            return in == null ? List.of() : launcherOptions(in);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    static List<String> launcherOptions(InputStream cfg) throws IOException {
+        List<String> options = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(cfg, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.startsWith(OPTION_PREFIX) && !line.contains("$APPDIR")) {
+                String option = line.substring(OPTION_PREFIX.length()).trim();
+                if (!option.equals("-D" + TUNED_PROPERTY + "=true")) {
+                    options.add(option);
+                }
+            }
+        }
+        return options;
+    }
+
+    private static Path runningJar() {
+        CodeSource source = TunedRelaunch.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        try {
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? path : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
