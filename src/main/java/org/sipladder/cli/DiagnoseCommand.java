@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.ConfigFileLoader;
+import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitApiSource;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code diagnose [CAPTURE] [--livekit-config FILE]... [--livekit-url URL] [--json]}: why calls failed, and how to fix it. */
+/** {@code diagnose [CAPTURE] [--livekit-config FILE]... [--livekit-url URL] [--livekit-deployment D] [--json]}: why calls failed, and how to fix it. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain why calls in a capture failed, checking LiveKit inbound trunks and dispatch rules.",
             "Without a capture, checks the LiveKit config alone."})
@@ -35,6 +37,10 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CAPTURE", arity = "0..1", description = "pcap or pcapng file, optionally gzip-compressed")
     private Path capture;
+
+    @Option(names = "--livekit-deployment", paramLabel = "cloud|self-hosted", converter = DeploymentConverter.class,
+            description = DeploymentConverter.DESCRIPTION)
+    private Deployment deployment;
 
     @Option(names = "--livekit-config", paramLabel = "FILE",
             description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)")
@@ -64,7 +70,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         LiveKitConfig config = config();
         List<CallFlow> flows = capture == null ? List.of() : flows(capture);
-        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config);
+        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config, new DiagnosisSettings(deployment, liveKitUrl));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             FindingJson.write(diagnosis, out);

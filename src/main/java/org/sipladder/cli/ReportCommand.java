@@ -15,10 +15,12 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ConfigFileLoader;
+import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.report.FindingsReport;
@@ -47,6 +49,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, description = "the PDF to write")
     private Path output;
+
+    @Option(names = "--livekit-deployment", paramLabel = "cloud|self-hosted", converter = DeploymentConverter.class,
+            description = DeploymentConverter.DESCRIPTION)
+    private Deployment deployment;
 
     @Option(names = "--livekit-config", paramLabel = "FILE",
             description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)")
@@ -78,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
         CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
                 .read(capture, flows::add);
         List<CallFlow> calls = aliases.applyAll(flows.snapshot());
-        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config);
+        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null));
         ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
                 diagnosis.routings(), config);

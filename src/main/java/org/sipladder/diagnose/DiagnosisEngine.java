@@ -24,8 +24,13 @@ public final class DiagnosisEngine {
         return new DiagnosisEngine(FindingCatalogue.all());
     }
 
+    /** Diagnoses with the LiveKit deployment decided from the evidence. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
-        List<LiveKitRouting> routings = new LiveKitRoutings(config).of(flows);
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE);
+    }
+
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        List<LiveKitRouting> routings = new LiveKitRoutings(config, settings).of(flows);
         DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings);
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));

@@ -13,8 +13,8 @@ public final class FindingCatalogue {
                 new TrunkConflictCheck(), new DefaultTrunkConflictCheck(), new CalledNumberMismatchCheck(),
                 new SourceNotAllowedCheck(), new CallerNotAllowedCheck(), new NoTrunkMatchCheck(),
                 new AuthChallengeUnansweredCheck(), new AuthFailedCheck(), new RuleUnknownTrunkCheck(),
-                new RuleNoAgentCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
-                new InboundNumbersLooksLikeDidCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
+                new RuleNoAgentCheck(), new PinPromptCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
+                new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
                 new CallRejectedCheck());
     }

@@ -30,12 +30,14 @@ public enum FindingCode {
     LK_RULE_CONFLICT(Severity.ERROR, 90, true, "Dispatch rules %s conflict for this call",
             "Dispatch rules %s claim the same calls"),
     LK_NO_RULE_MATCH(Severity.ERROR, 100, true, "No dispatch rule takes calls from %s"),
+    LK_RULE_PIN_PROMPT(Severity.WARNING, 105, true, "PIN rule %s won: LiveKit answered to ask the caller for a PIN"),
     /** A config finding about such a rule is a warning: it matters only if the agent registers with a name. */
     LK_RULE_NO_AGENT(Severity.ERROR, 110, true, "Dispatch rule %s took the call but dispatches no agent",
             "Dispatch rule %s dispatches no agent"),
     SIP_NO_COMMON_CODEC(Severity.ERROR, 120, false, "No common audio codec between %s and %s"),
     /** LiveKit's answer read from the capture alone: it stays a candidate when the simulation is contradicted. */
     LK_RESPONSE_EXPLAINED(Severity.ERROR, 130, false, "%s (%s)"),
+    LK_SILENT_DROP(Severity.ERROR, 135, true, "LiveKit dropped the call silently (no final response%s)"),
     SIP_NO_FINAL_RESPONSE(Severity.ERROR, 140, false, "INVITE to %s got no final response"),
     /** A busy callee or a caller who cancelled is information, not an error. */
     SIP_CALL_REJECTED(Severity.ERROR, 150, false, "%s rejected the call: %s"),

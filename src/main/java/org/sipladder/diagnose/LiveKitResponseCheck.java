@@ -31,6 +31,18 @@ final class LiveKitResponseCheck implements FindingRule {
                     "LiveKit Cloud answers 404 No trunk found when trunks exist but none lists the called number (To "
                             + "user) and lets the source address and caller in.",
                     "Compare the To user with the numbers of lk sip inbound list, and check allowed_addresses and allowed_numbers."),
+            new Meaning(404, "Does not match any SIP Trunks", false, "LiveKit's trunk lookup found no trunk for this call",
+                    "A self-hosted (open-source) LiveKit SIP server answers 404 Does not match any SIP Trunks when the "
+                            + "trunk lookup reports no trunk at all for the call (the service behind it decides; "
+                            + "LiveKit's own server normally goes on to the wildcard dispatch rules instead).",
+                    "Compare the To user with the numbers of lk sip inbound list, check allowed_addresses and "
+                            + "allowed_numbers, or add a wildcard dispatch rule (no trunk_ids)."),
+            new Meaning(404, "Does not match Trunks or Dispatch Rules", true, "No dispatch rule accepts this call",
+                    "LiveKit answers 404 Does not match Trunks or Dispatch Rules when the dispatch evaluation says "
+                            + "'reject': no dispatch rule takes the call for the matched trunk (or, with no trunk, "
+                            + "no wildcard rule does).",
+                    "Run lk sip dispatch list and add a rule for the trunk (or a wildcard rule without trunk_ids); "
+                            + "check the rules' inbound_numbers and numbers."),
             new Meaning(503, "Service temporarily unavailable", false, "LiveKit Cloud refused the call for quota",
                     "LiveKit Cloud answers 503 Service temporarily unavailable when the project's SIP quota is used up.",
                     "Check the project's plan and concurrent call limits in the LiveKit Cloud dashboard."),

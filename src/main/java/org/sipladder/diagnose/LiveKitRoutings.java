@@ -19,9 +19,11 @@ import org.sipladder.sip.SipMessage;
 final class LiveKitRoutings {
 
     private final LiveKitConfig config;
+    private final DiagnosisSettings settings;
 
-    LiveKitRoutings(LiveKitConfig config) {
+    LiveKitRoutings(LiveKitConfig config, DiagnosisSettings settings) {
         this.config = config;
+        this.settings = settings;
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -43,8 +45,8 @@ final class LiveKitRoutings {
         if (config.isEmpty()) {
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
         }
-        // LiveKit Cloud and a self-hosted server answer "no trunk" differently; the Request-URI host tells which
-        RoutingOptions options = RoutingOptions.forLiveKitHost(SipAddress.parse(tx.request().requestUri()).host());
+        // LiveKit Cloud and a self-hosted server answer "no trunk" differently
+        RoutingOptions options = settings.routingOptions(SipAddress.parse(tx.request().requestUri()).host());
         RoutingOutcome outcome = new RoutingSimulator(config, options).simulate(invite);
         return new LiveKitRouting(tx, invite, outcome, observed,
                 ResponseComparison.compare(outcome.expectedResponses(), observed));

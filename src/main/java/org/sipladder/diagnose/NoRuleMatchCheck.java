@@ -30,8 +30,10 @@ final class NoRuleMatchCheck implements FindingRule {
         SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
         String trunkId = trunk == null ? null : trunk.getSipTrunkId();
         List<String> facts = new ArrayList<>();
-        facts.add(trunkId == null ? "No trunk matched (no trunks configured): only rules without trunk_ids could apply"
-                : "Matched trunk " + trunkId);
+        facts.add(trunkId == null ? "No trunk matched (" + (context.config().trunks().isEmpty() ? "no trunks configured"
+                : "none of " + context.config().trunks().size() + " trunks accepts the call") + "); the open-source server "
+                + "goes on without a trunk, so only rules without trunk_ids could apply" : "Matched trunk " + trunkId);
+        facts.add(r.outcome().assumption());
         facts.add("Caller (From user) " + r.invite().callingNumber() + ", called (To user) " + r.invite().calledNumber());
         context.config().rules().forEach(rule -> facts.add("Not taken: " + ConfigView.ruleSummary(rule)));
         facts.add(r.summary());

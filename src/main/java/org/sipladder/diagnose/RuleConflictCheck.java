@@ -1,11 +1,12 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import livekit.LivekitSip.SIPDispatchRuleInfo;
-import org.sipladder.livekit.DispatchMatch;
-import org.sipladder.livekit.PhoneNumbers;
+import java.util.Set;
 import org.sipladder.livekit.ConfigView;
+import org.sipladder.livekit.DispatchConflicts;
+import org.sipladder.livekit.DispatchMatch;
 
 /** LK_RULE_CONFLICT: two dispatch rules claim the same calls, so LiveKit cannot choose and answers 503. */
 final class RuleConflictCheck implements FindingRule {
@@ -13,8 +14,10 @@ final class RuleConflictCheck implements FindingRule {
     static final FindingCode CODE = FindingCode.LK_RULE_CONFLICT;
 
     private static final String WHY = "LiveKit groups dispatch rules by trunk, PIN, normalized inbound number and "
-            + "number. Two rules in the same group are a conflict: the call rings (100 Processing, 180 Ringing) "
-            + "and then fails with 503 Try again later when LiveKit evaluates the rules.";
+            + "normalized number. Two rules in the same group are a conflict: before filtering, LiveKit checks every "
+            + "rule it lists for the call (the trunk's rules and the wildcard rules; all rules when no trunk matched), "
+            + "so any call that lists both rings (100 Processing, 180 Ringing) and then fails with 503 Try again "
+            + "later, even a call neither rule would have taken.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -25,32 +28,30 @@ final class RuleConflictCheck implements FindingRule {
                 findings.add(Findings.call(r.transaction(), CODE,
                         CODE.title(String.join(" and ", d.candidateIds())), WHY,
                         Findings.evidence(Findings.frames(r.transaction()), d.candidateIds(),
-                                List.of("LiveKit's error: " + d.error(), r.summary())),
+                                conflictFacts(r)),
                         fix(d.candidateIds())));
             }
         }
-        List<SIPDispatchRuleInfo> rules = context.config().rules();
-        for (int i = 0; i < rules.size(); i++) {
-            for (int j = i + 1; j < rules.size(); j++) {
-                if (conflict(rules.get(i), rules.get(j))) {
-                    List<String> ids = List.of(rules.get(i).getSipDispatchRuleId(), rules.get(j).getSipDispatchRuleId());
-                    findings.add(Findings.config(CODE, CODE.configTitle(String.join(" and ", ids)), WHY,
-                            Findings.evidence(List.of(), ids, List.of(ConfigView.ruleSummary(rules.get(i)),
-                                    ConfigView.ruleSummary(rules.get(j)))),
-                            fix(ids)));
-                }
+        Set<List<String>> reported = new HashSet<>();
+        for (DispatchConflicts.Group group : DispatchConflicts.groups(context.config().rules(), context.config())) {
+            List<String> ids = group.ruleIds();
+            if (reported.add(ids)) {
+                List<String> facts = new ArrayList<>();
+                facts.add("They share: " + group.describe());
+                group.rules().forEach(rule -> facts.add(ConfigView.ruleSummary(rule)));
+                findings.add(Findings.config(CODE, CODE.configTitle(String.join(" and ", ids)), WHY,
+                        Findings.evidence(List.of(), ids, facts), fix(ids)));
             }
         }
         return findings;
     }
 
-    static boolean conflict(SIPDispatchRuleInfo a, SIPDispatchRuleInfo b) {
-        boolean sameTrunks = a.getTrunkIdsCount() == 0 && b.getTrunkIdsCount() == 0
-                || a.getTrunkIdsList().stream().anyMatch(b.getTrunkIdsList()::contains);
-        boolean sameCallers = a.getInboundNumbersCount() == 0 && b.getInboundNumbersCount() == 0
-                || a.getInboundNumbersList().stream().anyMatch(x -> b.getInboundNumbersList().stream()
-                        .anyMatch(y -> PhoneNumbers.normalize(x).equals(PhoneNumbers.normalize(y))));
-        return sameTrunks && sameCallers && ConfigView.pin(a).equals(ConfigView.pin(b));
+    private static List<String> conflictFacts(LiveKitRouting r) {
+        List<String> facts = new ArrayList<>();
+        facts.add("LiveKit's error: " + r.outcome().dispatch().error());
+        r.outcome().reasoning().stream().filter(s -> s.startsWith("Neither conflicting rule")).forEach(facts::add);
+        facts.add(r.summary());
+        return facts;
     }
 
     private static Fix fix(List<String> ids) {

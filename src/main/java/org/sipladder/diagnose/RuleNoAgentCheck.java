@@ -25,6 +25,9 @@ final class RuleNoAgentCheck implements FindingRule {
         Set<String> usedByCalls = new HashSet<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
+            if (d.kind() == DispatchMatch.Kind.PIN_PROMPT) {
+                usedByCalls.add(d.rule().getSipDispatchRuleId()); // the PIN prompt explains it: LK_RULE_PIN_PROMPT
+            }
             if (d.kind() == DispatchMatch.Kind.MATCHED && d.agentNames().isEmpty()) {
                 usedByCalls.add(d.rule().getSipDispatchRuleId());
                 findings.add(Findings.call(r.transaction(), CODE,

@@ -2,9 +2,7 @@ package org.sipladder.livekit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import livekit.LivekitSip.SIPDispatchRule.RuleCase;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
@@ -24,6 +22,7 @@ final class DispatchSelector {
         String called = invite.calledNumber();
         String conflict = conflict(listed);
         if (conflict != null) {
+            noteBystanders(conflictIds(listed), trunk, invite, notes);
             return new DispatchMatch(DispatchMatch.Kind.CONFLICT, null, conflictIds(listed), null, List.of(), conflict);
         }
         List<SIPDispatchRuleInfo> specific = new ArrayList<>();
@@ -119,40 +118,32 @@ final class DispatchSelector {
 
     /** LiveKit's conflict error for the first two listed rules with the same trunk, PIN and numbers, or null. */
     private String conflict(List<SIPDispatchRuleInfo> listed) {
-        List<String> pair = firstConflict(listed);
+        List<String> pair = DispatchConflicts.firstPair(listed, config);
         return pair == null ? null : "Conflicting SIP Dispatch Rules: same Trunk+Number+PIN combination for for "
                 + TrunkSelector.quote(pair.get(1)) + " and " + TrunkSelector.quote(pair.get(0));
     }
 
     private List<String> conflictIds(List<SIPDispatchRuleInfo> listed) {
-        List<String> pair = firstConflict(listed);
+        List<String> pair = DispatchConflicts.firstPair(listed, config);
         return pair == null ? List.of() : pair;
     }
 
-    private List<String> firstConflict(List<SIPDispatchRuleInfo> listed) {
-        Map<List<String>, SIPDispatchRuleInfo> byKey = new HashMap<>();
-        for (SIPDispatchRuleInfo rule : listed) {
-            if (rule.getRule().getRuleCase() == RuleCase.RULE_NOT_SET) {
-                continue;
+    /** Says when neither conflicting rule would have taken this call: the conflict fails it all the same. */
+    private void noteBystanders(List<String> pair, SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
+        List<String> whyNot = new ArrayList<>();
+        for (String id : pair) {
+            SIPDispatchRuleInfo rule = config.rule(id);
+            String why = rule == null ? null : exclusion(rule, invite);
+            if (why == null && rule != null && !rule.getTrunkIdsList().isEmpty() && trunk == null) {
+                why = "it names trunks and no trunk matched";
             }
-            for (String trunk : orBlank(rule.getTrunkIdsList())) {
-                for (String inbound : orBlank(rule.getInboundNumbersList())) {
-                    for (String number : orBlank(config.calledNumbersOf(rule))) {
-                        List<String> key = List.of(ConfigView.pin(rule), trunk, PhoneNumbers.normalize(inbound),
-                                PhoneNumbers.normalize(number));
-                        SIPDispatchRuleInfo earlier = byKey.putIfAbsent(key, rule);
-                        if (earlier != null && earlier != rule) {
-                            return List.of(earlier.getSipDispatchRuleId(), rule.getSipDispatchRuleId());
-                        }
-                    }
-                }
+            if (why == null) {
+                return;
             }
+            whyNot.add(id + ": " + why);
         }
-        return null;
-    }
-
-    private static List<String> orBlank(List<String> values) {
-        return values.isEmpty() ? List.of("") : values;
+        notes.add("Neither conflicting rule would take this call (" + String.join("; ", whyNot) + "), but LiveKit "
+                + "checks every listed rule for conflicts before filtering, so the evaluation fails anyway.");
     }
 
     private static String noMatchError(SIPInboundTrunkInfo trunk, List<SIPDispatchRuleInfo> listed, String called) {

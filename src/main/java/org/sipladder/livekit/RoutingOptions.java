@@ -5,29 +5,60 @@ import java.util.Locale;
 /**
  * Settings of a routing simulation.
  *
- * @param cloud true for LiveKit Cloud, whose answer to an INVITE no trunk accepts is "404 No trunk found";
- *              false for a self-hosted LiveKit SIP server
+ * @param deployment LiveKit Cloud or a self-hosted server: they answer an INVITE no trunk accepts differently
+ * @param basis      why the simulation assumes that deployment, as a clause for people, e.g.
+ *                   "the Request-URI host p.sip.livekit.cloud is LiveKit Cloud's"
  */
-public record RoutingOptions(boolean cloud) {
+public record RoutingOptions(Deployment deployment, String basis) {
 
     /**
-     * LiveKit Cloud: most LiveKit SIP users are on Cloud, and a capture alone rarely tells; callers that know
-     * the LiveKit host use {@link #forLiveKitHost(String)}.
+     * LiveKit Cloud, assumed: most LiveKit SIP users are on Cloud, and a capture alone rarely tells; callers that
+     * know the LiveKit host use {@link #forLiveKitHost(String)}.
      */
-    public static final RoutingOptions DEFAULT = new RoutingOptions(true);
+    public static final RoutingOptions DEFAULT = new RoutingOptions(Deployment.CLOUD,
+            "nothing tells the deployment, so LiveKit Cloud is assumed (set --livekit-deployment to change it)");
+
+    /** True for LiveKit Cloud. */
+    public boolean cloud() {
+        return deployment == Deployment.CLOUD;
+    }
+
+    /** The deployment the user stated. */
+    public static RoutingOptions stated(Deployment deployment) {
+        return new RoutingOptions(deployment, "the deployment was set to " + deployment.optionName());
+    }
 
     /**
      * Cloud when the host the INVITE was sent to is under {@code livekit.cloud} (e.g. {@code x.sip.livekit.cloud}),
      * self-hosted for any other name, {@link #DEFAULT} for an IP address or nothing.
      */
     public static RoutingOptions forLiveKitHost(String host) {
-        if (host == null || host.isBlank()) {
-            return DEFAULT;
-        }
-        String h = host.trim().toLowerCase(Locale.ROOT);
-        if (AllowedAddresses.parseIp(h) != null) {
+        return forHost(host, "the Request-URI host");
+    }
+
+    /** Like {@link #forLiveKitHost} for the host of the configured LiveKit URL ({@code --livekit-url}). */
+    public static RoutingOptions forLiveKitUrlHost(String host) {
+        return forHost(host, "the LiveKit URL host");
+    }
+
+    /** True when {@code host} is a LiveKit Cloud name. */
+    public static boolean isCloudHost(String host) {
+        String h = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
+        return h.endsWith(".livekit.cloud") || h.equals("livekit.cloud");
+    }
+
+    /** True when {@code host} says nothing about the deployment: empty or an IP address. */
+    public static boolean tellsNothing(String host) {
+        return host == null || host.isBlank() || AllowedAddresses.parseIp(host.trim()) != null;
+    }
+
+    private static RoutingOptions forHost(String host, String what) {
+        if (tellsNothing(host)) {
             return DEFAULT; // an address says nothing about who runs the server
         }
-        return new RoutingOptions(h.endsWith(".livekit.cloud") || h.equals("livekit.cloud"));
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        return isCloudHost(h)
+                ? new RoutingOptions(Deployment.CLOUD, what + " " + h + " is LiveKit Cloud's")
+                : new RoutingOptions(Deployment.SELF_HOSTED, what + " " + h + " is not under livekit.cloud");
     }
 }

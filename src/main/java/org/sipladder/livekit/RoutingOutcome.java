@@ -13,12 +13,18 @@ import java.util.List;
  *                          "503 Try again later"]}; an entry ending in "..." may repeat; {@code (no final
  *                          response)} means none follows (see {@link ResponseComparison})
  * @param reasoning         step-by-step sentences naming trunk and rule IDs
+ * @param options           the deployment the simulation assumed, and why
  */
 public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch dispatch,
-                             List<String> expectedResponses, List<String> reasoning) {
+                             List<String> expectedResponses, List<String> reasoning, RoutingOptions options) {
 
     public RoutingOutcome {
         expectedResponses = List.copyOf(expectedResponses);
         reasoning = List.copyOf(reasoning);
+    }
+
+    /** One sentence: "Assumed LiveKit Cloud: <why>." */
+    public String assumption() {
+        return "Assumed " + options.deployment().description() + ": " + options.basis() + ".";
     }
 }

@@ -32,8 +32,9 @@ public final class RoutingSimulator {
                     + "400 Bad request before any routing (no 100 Processing).");
             return new RoutingOutcome(new TrunkMatch(TrunkMatch.Kind.NO_TRUNKS, null, List.of(), null, List.of()),
                     AuthOutcome.NOT_EVALUATED, DispatchMatch.notEvaluated(),
-                    LiveKitResponses.MALFORMED_INVITE.responses(), reasoning);
+                    LiveKitResponses.MALFORMED_INVITE.responses(), reasoning, options);
         }
+        reasoning.add("Assuming " + options.deployment().description() + ": " + options.basis() + ".");
         reasoning.add("LiveKit matches the called number " + TrunkSelector.quote(invite.calledNumber())
                 + " (To user, normalized " + TrunkSelector.quote(PhoneNumbers.normalize(invite.calledNumber()))
                 + ") and the calling number " + TrunkSelector.quote(invite.callingNumber()) + " (From user).");
@@ -43,32 +44,42 @@ public final class RoutingSimulator {
         if (trunk.isError()) {
             return stopAtTrunk(trunk, reasoning);
         }
+        if (trunk.trunk() == null) {
+            return withoutTrunk(trunk, invite, reasoning);
+        }
         DigestCheck.Result auth = DigestCheck.check(trunk.trunk(), invite);
         reasoning.add(auth.explanation());
         if (auth.responses() != null) {
             return new RoutingOutcome(trunk, auth.outcome(), DispatchMatch.notEvaluated(),
-                    auth.responses().responses(), reasoning);
+                    auth.responses().responses(), reasoning, options);
         }
         DispatchMatch dispatch = new DispatchSelector(config).select(trunk.trunk(), invite, reasoning);
         LiveKitResponses responses = dispatchResponses(dispatch, trunk.trunk(), reasoning);
-        return new RoutingOutcome(trunk, auth.outcome(), dispatch, responses.responses(), reasoning);
+        return new RoutingOutcome(trunk, auth.outcome(), dispatch, responses.responses(), reasoning, options);
     }
 
     private RoutingOutcome stopAtTrunk(TrunkMatch trunk, List<String> reasoning) {
-        LiveKitResponses responses = LiveKitResponses.TRUNK_ERROR;
-        if (trunk.kind() == TrunkMatch.Kind.NOT_FOUND) {
-            if (options.cloud()) {
-                responses = LiveKitResponses.NO_TRUNK_CLOUD;
-                reasoning.add("LiveKit Cloud answers this with 404 No trunk found.");
-            } else {
-                reasoning.add("A self-hosted LiveKit fails the call like other trunk-matching errors "
-                        + "(503 Try again later); the routing notes only state Cloud's 404, so this is not certain.");
-            }
-        } else {
-            reasoning.add("LiveKit fails the call with 503 Try again later, without ringing.");
-        }
+        reasoning.add("LiveKit fails the call with 503 Try again later, without ringing.");
         return new RoutingOutcome(trunk, AuthOutcome.NOT_EVALUATED, DispatchMatch.notEvaluated(),
-                responses.responses(), reasoning);
+                LiveKitResponses.TRUNK_ERROR.responses(), reasoning, options);
+    }
+
+    /**
+     * No trunk matched: trunk matching reports no error; Cloud answers 404 No trunk found, the open-source server
+     * accepts the call without authentication and only wildcard dispatch rules can take it (routing notes, section 2).
+     */
+    private RoutingOutcome withoutTrunk(TrunkMatch trunk, InboundInvite invite, List<String> reasoning) {
+        if (options.cloud()) {
+            reasoning.add("LiveKit Cloud answers this with 404 No trunk found (the open-source server would go on "
+                    + "without a trunk instead).");
+            return new RoutingOutcome(trunk, AuthOutcome.NOT_EVALUATED, DispatchMatch.notEvaluated(),
+                    LiveKitResponses.NO_TRUNK_CLOUD.responses(), reasoning, options);
+        }
+        reasoning.add("The open-source server goes on without a trunk: no authentication, and only wildcard dispatch "
+                + "rules (no trunk_ids) can take the call.");
+        DispatchMatch dispatch = new DispatchSelector(config).select(null, invite, reasoning);
+        LiveKitResponses responses = dispatchResponses(dispatch, null, reasoning);
+        return new RoutingOutcome(trunk, AuthOutcome.NOT_REQUIRED, dispatch, responses.responses(), reasoning, options);
     }
 
     private static LiveKitResponses dispatchResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,
@@ -133,9 +144,8 @@ public final class RoutingSimulator {
                     + String.join(" and ", trunk.candidateIds()) + " all accept it, so LiveKit reports: "
                     + trunk.error() + ".";
             case NOT_FOUND -> "The project has " + config.trunks().size()
-                    + " inbound trunk(s) but none accepts the call: " + trunk.error() + ".";
-            case NO_TRUNKS -> "The project has no inbound trunks: the call goes on without one, and only "
-                    + "wildcard dispatch rules (no trunk_ids) can match.";
+                    + " inbound trunk(s) but none accepts the call; trunk matching returns no trunk and no error.";
+            case NO_TRUNKS -> "The project has no inbound trunks: trunk matching returns no trunk and no error.";
         };
     }
 

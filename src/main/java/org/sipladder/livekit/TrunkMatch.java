@@ -25,9 +25,12 @@ public record TrunkMatch(Kind kind, SIPInboundTrunkInfo trunk, List<String> cand
         CONFLICT,
         /** No number-specific match and two or more default trunks: {@code Multiple default SIP Trunks ...}. */
         DEFAULT_CONFLICT,
-        /** Trunks exist but none accepts the call: "sip trunk not found" (Cloud: 404 No trunk found). */
+        /**
+         * Trunks exist but none accepts the call. Not an error: Cloud answers 404 No trunk found, the open-source
+         * server goes on to the wildcard dispatch rules.
+         */
         NOT_FOUND,
-        /** The project has no inbound trunks: the call goes on without one. */
+        /** The project has no inbound trunks: handled as {@link #NOT_FOUND}. */
         NO_TRUNKS
     }
 
@@ -36,9 +39,9 @@ public record TrunkMatch(Kind kind, SIPInboundTrunkInfo trunk, List<String> cand
         skipped = List.copyOf(skipped);
     }
 
-    /** True when LiveKit stops the call at trunk selection. */
+    /** True when trunk matching fails with an error (a conflict): LiveKit answers 503 on every deployment. */
     public boolean isError() {
-        return kind == Kind.CONFLICT || kind == Kind.DEFAULT_CONFLICT || kind == Kind.NOT_FOUND;
+        return kind == Kind.CONFLICT || kind == Kind.DEFAULT_CONFLICT;
     }
 
     /** Shows the trunk by ID: its protobuf text would include the auth password. */

@@ -8,8 +8,6 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 /** LiveKit's inbound trunk selection (routing notes, section 2), with the reason each trunk was left out. */
 final class TrunkSelector {
 
-    static final String NOT_FOUND_ERROR = "sip trunk not found";
-
     private final List<SIPInboundTrunkInfo> trunks;
 
     TrunkSelector(List<SIPInboundTrunkInfo> trunks) {
@@ -46,9 +44,7 @@ final class TrunkSelector {
             } else if (hits == 0) {
                 defaults.add(trunk);
             } else {
-                for (long i = 0; i < hits; i++) {
-                    specific.add(trunk);
-                }
+                specific.add(trunk); // protocol sip.MatchTrunkDetailed: a trunk matches at most once per call
             }
         }
         skipped.addAll(numberMisses);
@@ -62,11 +58,6 @@ final class TrunkSelector {
                                       List<SIPInboundTrunkInfo> defaults, List<String> skipped, List<String> notes) {
         if (specific.size() > 1) {
             List<String> ids = ids(specific);
-            if (ids.size() == 1) {
-                notes.add("Trunk " + ids.get(0) + " lists the called number more than once (in different forms); "
-                        + "LiveKit's open-source matcher counts every listed number and reports a conflict with the "
-                        + "trunk itself. Whether LiveKit Cloud does the same is not known.");
-            }
             return new TrunkMatch(TrunkMatch.Kind.CONFLICT, null, ids,
                     "Multiple SIP Trunks matched for " + quote(called), skipped);
         }
@@ -84,7 +75,7 @@ final class TrunkSelector {
         if (defaults.size() == 1) {
             return new TrunkMatch(TrunkMatch.Kind.DEFAULT, defaults.get(0), ids(defaults), null, skipped);
         }
-        return new TrunkMatch(TrunkMatch.Kind.NOT_FOUND, null, List.of(), NOT_FOUND_ERROR, skipped);
+        return new TrunkMatch(TrunkMatch.Kind.NOT_FOUND, null, List.of(), null, skipped);
     }
 
     /** Why the trunk cannot take this call at all (caller or source not allowed), or null. */

@@ -7,8 +7,9 @@
  * <p>Decisions the routing notes leave open, and what this package does:
  * <ul>
  *   <li>Cloud or self-hosted: {@link org.sipladder.livekit.RoutingOptions#forLiveKitHost(String)} decides from the
- *       host the INVITE was sent to; without one the simulator assumes LiveKit Cloud. A self-hosted server's
- *       answer to "sip trunk not found" is predicted as 503 Try again later and flagged as uncertain.</li>
+ *       host the INVITE was sent to (or the user states it); without one the simulator assumes LiveKit Cloud and says
+ *       so. No trunk matched is never an error: Cloud answers 404 No trunk found, the open-source server goes
+ *       on to the wildcard dispatch rules.</li>
  *   <li>Room names of individual and callee rules follow LiveKit's open-source code
  *       ({@code prefix_caller_<random>}, {@code prefix_called[_<random>]}) and are flagged as such.</li>
  *   <li>A rule without agents is predicted to ring until the ringing timeout and end with 486 Rejected; an agent

@@ -101,6 +101,32 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void theDeploymentOptionChangesWhatNoTrunkMeans() throws IOException {
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"items\":[{\"sipTrunkId\":\"ST_other\","
+                + "\"numbers\":[\"+4930111111\"]}]}");
+
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", other.toString(), "--json"), err.toString());
+        String cloud = out.toString();
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", other.toString(),
+                "--livekit-deployment", "self-hosted", "--json"), err.toString());
+        String selfHosted = out.toString();
+
+        assertTrue(cloud.contains("404 No trunk found") && cloud.contains("LK_NO_TRUNK_MATCH"), cloud);
+        assertTrue(cloud.contains("LiveKit Cloud's"), "says why it assumed Cloud: " + cloud);
+        assertFalse(selfHosted.contains("404 No trunk found") || selfHosted.contains("LK_NO_TRUNK_MATCH"), selfHosted);
+        assertTrue(selfHosted.contains("LK_NO_RULE_MATCH") && selfHosted.contains("deployment was set to self-hosted"), selfHosted);
+        assertFalse(selfHosted.contains("503 Try again later\",\"") && selfHosted.contains("\"expected\":[\"100 Processing\",\"503"));
+    }
+
+    @Test
+    void anUnknownDeploymentIsAClearErrorAndExit2() {
+        assertEquals(2, run("diagnose", pcap.toString(), "--livekit-deployment", "on-prem"));
+        assertTrue(err.toString().contains("use cloud or self-hosted"), err.toString());
+        assertFalse(err.toString().contains("\tat "));
+    }
+
+    @Test
     void nothingToDiagnoseIsOneLineAndExit2() {
         assertEquals(2, run("diagnose"));
         assertOneLine("CAPTURE");

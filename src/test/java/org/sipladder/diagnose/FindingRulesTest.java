@@ -108,6 +108,12 @@ class FindingRulesTest {
                 fires(FindingCode.SIP_CALL_REJECTED, "carrier answers 404", () -> List.of(carrierCall("404 Not Found")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_CALL_REJECTED, "LiveKit's 503 is left to the LiveKit findings",
                         () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")), LiveKitConfig::empty),
+                fires(FindingCode.LK_RULE_PIN_PROMPT, "a PIN rule wins and LiveKit answers", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                        () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_open", "agent", "ST_a"), pinRule("SDR_pin", "ST_a")))),
+                silent(FindingCode.LK_RULE_PIN_PROMPT, "the PIN rule is for another trunk", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                        () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_open", "agent", "ST_a"), pinRule("SDR_pin", "ST_b")))),
+                fires(FindingCode.LK_SILENT_DROP, "INVITE retransmitted, never answered", () -> List.of(retransmittedCall()), LiveKitConfig::empty),
+                silent(FindingCode.LK_SILENT_DROP, "INVITE answered", () -> List.of(liveKitCall(DID, "100 Processing", "486 Rejected")), LiveKitConfig::empty),
                 fires(FindingCode.B2BUA_FAILURE_RELAYED, "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
                 silent(FindingCode.B2BUA_FAILURE_RELAYED, "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty));
@@ -165,6 +171,19 @@ class FindingRulesTest {
             call.send(LIVEKIT, JAMBONZ, SipTexts.response(invite, Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : ""));
         }
         return call.flow();
+    }
+
+    /** A direct rule with a PIN for the given trunk. */
+    static livekit.LivekitSip.SIPDispatchRuleInfo.Builder pinRule(String id, String trunkId) {
+        return rule(id, "agent", trunkId).setRule(livekit.LivekitSip.SIPDispatchRule.newBuilder().setDispatchRuleDirect(
+                livekit.LivekitSip.SIPDispatchRuleDirect.newBuilder().setRoomName("conf").setPin("4242")));
+    }
+
+    /** Jambonz sends an INVITE to LiveKit three times and nothing comes back. */
+    static CallFlow retransmittedCall() {
+        String invite = SipTexts.invite("call-flood", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
+        return TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite).resend(JAMBONZ, LIVEKIT, invite)
+                .resend(JAMBONZ, LIVEKIT, invite).flow();
     }
 
     /** 407, then a retry with credentials answered {@code retryFinal}. */

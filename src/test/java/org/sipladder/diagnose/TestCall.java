@@ -48,6 +48,13 @@ final class TestCall {
         return this;
     }
 
+    /** Adds a retransmission of {@code text} (sent again from {@code src} to {@code dst}, 500 ms later). */
+    TestCall resend(String src, String dst, String text) {
+        SipMessage m = parse(++frame, time += 500_000, new Endpoint(src, 5060), new Endpoint(dst, 5060), text);
+        messages.add(new FlowMessage(m, legs.get(m.callId()), true, m.callId() + " " + m.cseq()));
+        return this;
+    }
+
     CallFlow flow() {
         List<Leg> legList = new ArrayList<>();
         legs.forEach((callId, index) -> legList.add(leg(index, callId)));

@@ -3,6 +3,7 @@ package org.sipladder.livekit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class RoutingSimulatorTest {
     }
 
     @Test
-    void noTrunkMatchedRowOnCloudIs404() {
+    void noTrunkMatchedRowOnCloudIs404AndNeverA503() {
         LiveKitConfig config = LiveKitFixtures.config(
                 List.of(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_x\",\"numbers\":[\"+1555\"]}")), List.of());
 
@@ -67,8 +68,90 @@ class RoutingSimulatorTest {
                 .simulate(LiveKitFixtures.seedInvite());
 
         assertEquals(List.of("100 Processing", "404 No trunk found"), cloud.expectedResponses());
-        assertEquals(List.of("100 Processing", "503 Try again later"), selfHosted.expectedResponses());
-        assertTrue(String.join(" ", selfHosted.reasoning()).contains("not certain"));
+        assertEquals(Deployment.CLOUD, cloud.options().deployment());
+        assertTrue(cloud.reasoning().get(0).contains("p.sip.livekit.cloud"), cloud.reasoning().toString());
+        assertEquals(Deployment.SELF_HOSTED, selfHosted.options().deployment());
+        assertFalse(selfHosted.expectedResponses().contains("503 Try again later"));
+        assertNull(selfHosted.trunk().error(), "no trunk matched is not an error");
+    }
+
+    @Test
+    void selfHostedWithoutATrunkGoesToAMatchingWildcardRule() {
+        SIPDispatchRuleInfo forTrunk = AGENT_RULE.toBuilder().setSipDispatchRuleId("SDR_t").addTrunkIds("ST_x").build();
+        SIPDispatchRuleInfo wildcard = AGENT_RULE.toBuilder().setSipDispatchRuleId("SDR_w")
+                .addInboundNumbers("+4915112345678").build();
+        LiveKitConfig config = LiveKitFixtures.config(
+                List.of(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_x\",\"numbers\":[\"+1555\"]}")),
+                List.of(forTrunk, wildcard));
+
+        RoutingOutcome outcome = new RoutingSimulator(config, RoutingOptions.stated(Deployment.SELF_HOSTED))
+                .simulate(LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED, "+4915112345678", null));
+
+        assertEquals(TrunkMatch.Kind.NOT_FOUND, outcome.trunk().kind());
+        assertEquals(AuthOutcome.NOT_REQUIRED, outcome.auth());
+        assertEquals(DispatchMatch.Kind.MATCHED, outcome.dispatch().kind());
+        assertEquals("SDR_w", outcome.dispatch().rule().getSipDispatchRuleId(), "rules naming a trunk cannot match");
+        assertEquals(LiveKitResponses.SUCCESS.responses(), outcome.expectedResponses());
+        assertTrue(outcome.reasoning().get(0).contains("deployment was set to self-hosted"));
+    }
+
+    @Test
+    void selfHostedWithoutATrunkAndNoWildcardRuleDropsSilently() {
+        SIPDispatchRuleInfo forTrunk = AGENT_RULE.toBuilder().addTrunkIds("ST_x").build();
+        LiveKitConfig config = LiveKitFixtures.config(
+                List.of(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_x\",\"numbers\":[\"+1555\"]}")), List.of(forTrunk));
+
+        RoutingOutcome outcome = new RoutingSimulator(config, RoutingOptions.stated(Deployment.SELF_HOSTED))
+                .simulate(LiveKitFixtures.seedInvite());
+
+        assertEquals(DispatchMatch.Kind.NONE, outcome.dispatch().kind());
+        assertEquals("No SIP Trunk or Dispatch Rules matched for \"4991874350352\"", outcome.dispatch().error());
+        assertEquals(LiveKitResponses.NO_DISPATCH_RULE.responses(), outcome.expectedResponses());
+    }
+
+    @Test
+    void pinRuleBeatsAnOpenRuleOfTheSameGroupButLosesToATrunkSpecificOne() {
+        SIPDispatchRuleInfo openForTrunk = AGENT_RULE.toBuilder().setSipDispatchRuleId("SDR_open").addTrunkIds("ST_open").build();
+        SIPDispatchRuleInfo pinForTrunk = LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_pin\",\"trunkIds\":[\"ST_open\"],"
+                + "\"rule\":{\"dispatchRuleIndividual\":{\"roomPrefix\":\"p\",\"pin\":\"4242\"}}}");
+        SIPDispatchRuleInfo pinWildcard = LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_wpin\","
+                + "\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"w\",\"pin\":\"4242\"}}}");
+
+        RoutingOutcome sameGroup = simulate(List.of(OPEN_TRUNK), List.of(openForTrunk, pinForTrunk), null);
+        RoutingOutcome wildcardPin = simulate(List.of(OPEN_TRUNK), List.of(pinWildcard, openForTrunk), null);
+
+        assertEquals(DispatchMatch.Kind.PIN_PROMPT, sameGroup.dispatch().kind());
+        assertEquals(List.of("SDR_pin", "SDR_open"), sameGroup.dispatch().candidateIds(), "2001 before 2101");
+        assertEquals(LiveKitResponses.PIN_PROMPT.responses(), sameGroup.expectedResponses());
+        assertEquals(DispatchMatch.Kind.MATCHED, wildcardPin.dispatch().kind());
+        assertEquals("SDR_open", wildcardPin.dispatch().rule().getSipDispatchRuleId(),
+                "a trunk-specific open rule beats a wildcard PIN rule");
+    }
+
+    @Test
+    void conflictBetweenRulesThatWouldNotTakeTheCallStillFailsIt() {
+        SIPDispatchRuleInfo a = LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_a\",\"inboundNumbers\":[\"+49 (30) 111-222\"],"
+                + "\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"a\"}}}");
+        SIPDispatchRuleInfo b = LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_b\",\"inboundNumbers\":[\"4930111222\"],"
+                + "\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"b\"}}}");
+
+        RoutingOutcome outcome = simulate(List.of(OPEN_TRUNK), List.of(AGENT_RULE.toBuilder().addTrunkIds("ST_open").build(), a, b), null);
+
+        assertEquals(DispatchMatch.Kind.CONFLICT, outcome.dispatch().kind(), "the numbers are equal once normalized");
+        assertEquals(List.of("SDR_a", "SDR_b"), outcome.dispatch().candidateIds());
+        assertEquals(LiveKitResponses.DISPATCH_ERROR.responses(), outcome.expectedResponses());
+        assertTrue(outcome.reasoning().stream().anyMatch(r -> r.startsWith("Neither conflicting rule")), outcome.reasoning().toString());
+    }
+
+    @Test
+    void theDeploymentIsDecidedFromTheHostOrStated() {
+        assertEquals(Deployment.CLOUD, RoutingOptions.forLiveKitHost("x.sip.livekit.cloud").deployment());
+        assertEquals(Deployment.SELF_HOSTED, RoutingOptions.forLiveKitHost("sip.example.org").deployment());
+        assertEquals(RoutingOptions.DEFAULT, RoutingOptions.forLiveKitHost("129.158.233.108"));
+        assertTrue(RoutingOptions.DEFAULT.basis().contains("assumed"));
+        assertEquals(Deployment.SELF_HOSTED, Deployment.fromOptionName("Self-Hosted"));
+        assertEquals(Deployment.CLOUD, Deployment.fromOptionName("cloud"));
+        assertThrows(IllegalArgumentException.class, () -> Deployment.fromOptionName("onprem"));
     }
 
     @Test
@@ -230,8 +313,12 @@ class RoutingSimulatorTest {
         SIPDispatchRuleInfo callee = LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_c\","
                 + "\"rule\":{\"dispatchRuleCallee\":{\"roomPrefix\":\"in\",\"randomize\":true}}}");
 
-        RoutingOutcome outcome = simulate(List.of(), List.of(specific, callee), null);
+        RoutingOutcome outcome = new RoutingSimulator(LiveKitFixtures.config(List.of(), List.of(specific, callee)),
+                RoutingOptions.stated(Deployment.SELF_HOSTED)).simulate(LiveKitFixtures.invite(
+                LiveKitFixtures.SEED_CALLED, "+4915112345678", null));
+        RoutingOutcome cloud = simulate(List.of(), List.of(specific, callee), null);
 
+        assertEquals(LiveKitResponses.NO_TRUNK_CLOUD.responses(), cloud.expectedResponses());
         assertEquals(TrunkMatch.Kind.NO_TRUNKS, outcome.trunk().kind());
         assertEquals("SDR_c", outcome.dispatch().rule().getSipDispatchRuleId());
         assertEquals("in_4991874350352_<random>", outcome.dispatch().roomName());

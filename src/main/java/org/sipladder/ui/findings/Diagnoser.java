@@ -3,6 +3,7 @@ package org.sipladder.ui.findings;
 import java.util.List;
 import java.util.function.Supplier;
 import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 
@@ -10,7 +11,7 @@ import org.sipladder.livekit.LiveKitConfig;
 @FunctionalInterface
 public interface Diagnoser {
 
-    Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config);
+    Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings);
 
     /**
      * A diagnoser that builds the real one on its first diagnosis, on the thread that asks for it (a background

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.diagnose.Severity;
@@ -58,6 +59,7 @@ public final class FindingsViewModel {
         this.executor = executor;
         this.config = config;
         config.configProperty().addListener((obs, old, now) -> diagnose());
+        config.settingsProperty().addListener((obs, old, now) -> diagnose());
         groupBy.addListener((obs, old, now) -> regroup());
         focusFlowId.addListener((obs, old, id) -> {
             Finding selected = selectedFinding.get();
@@ -128,11 +130,12 @@ public final class FindingsViewModel {
         long run = ++generation;
         List<CallFlow> calls = flows;
         LiveKitConfig current = config.configProperty().get();
+        DiagnosisSettings settings = config.settingsProperty().get();
         summary.set("Diagnosing…");
         diagnosing.set(true);
         // The demo's calls and config arrive together: the first of two runs queued back to back is dropped
         // before it starts, rather than costing a diagnosis while the window is still being drawn.
-        executor.submit(context -> run == generation ? diagnoser.diagnose(calls, current) : null, result -> {
+        executor.submit(context -> run == generation ? diagnoser.diagnose(calls, current, settings) : null, result -> {
             if (run == generation) {
                 show(result);
                 diagnosing.set(false);

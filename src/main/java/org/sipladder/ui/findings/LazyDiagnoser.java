@@ -3,6 +3,7 @@ package org.sipladder.ui.findings;
 import java.util.List;
 import java.util.function.Supplier;
 import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 
@@ -17,8 +18,8 @@ final class LazyDiagnoser implements Diagnoser {
     }
 
     @Override
-    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
-        return diagnoser().diagnose(flows, config);
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        return diagnoser().diagnose(flows, config, settings);
     }
 
     // Two workers may diagnose at once (new calls and a new config): both must get the same single diagnoser.

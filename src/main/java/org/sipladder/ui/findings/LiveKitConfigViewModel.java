@@ -13,7 +13,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.livekit.ApiSettings;
+import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.livekit.RuleRow;
@@ -43,6 +45,10 @@ public final class LiveKitConfigViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", NONE_LOADED);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObjectProperty<String> selectedConfigId = new SimpleObjectProperty<>(this, "selectedConfigId");
+    private final ObjectProperty<Deployment> deployment = new SimpleObjectProperty<>(this, "deployment");
+    private final ReadOnlyObjectWrapper<DiagnosisSettings> settings =
+            new ReadOnlyObjectWrapper<>(this, "settings", DiagnosisSettings.FROM_EVIDENCE);
+    private String connectedUrl;
     private Map<String, List<String>> callsByConfigId = Map.of();
 
     /**
@@ -56,6 +62,17 @@ public final class LiveKitConfigViewModel {
         this.dialogs = dialogs;
         this.preferences = preferences;
         this.environment = environment;
+        deployment.addListener((obs, old, now) -> settings.set(new DiagnosisSettings(now, connectedUrl)));
+    }
+
+    /** LiveKit > Deployment: Cloud, self-hosted, or null to decide from the capture and the connected URL. */
+    public ObjectProperty<Deployment> deploymentProperty() {
+        return deployment;
+    }
+
+    /** What the diagnosis is told about the LiveKit side: the chosen deployment and the URL last read from. */
+    public ReadOnlyObjectProperty<DiagnosisSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LiveKitConfig> configProperty() {
@@ -120,7 +137,11 @@ public final class LiveKitConfigViewModel {
             preferences.saveLiveKitConnection(settings.url(), settings.apiKey());
             busy.set(true);
             summary.set("Reading trunks and dispatch rules from " + settings.url() + "…");
-            executor.submit(context -> source.fetch(settings), this::show,
+            executor.submit(context -> source.fetch(settings), loaded -> {
+                connectedUrl = settings.url();
+                this.settings.set(new DiagnosisSettings(deployment.get(), connectedUrl));
+                show(loaded);
+            },
                     error -> failed("Cannot read the LiveKit project at " + settings.url(), error));
         });
     }

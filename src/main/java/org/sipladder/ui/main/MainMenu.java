@@ -1,11 +1,17 @@
 package org.sipladder.ui.main;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 
 /** The menu bar; each item only calls the view-model (or a window action such as quitting). */
@@ -44,6 +50,28 @@ final class MainMenu extends MenuBar {
     /** Adds a menu before Help. */
     void addMenu(Menu menu) {
         getMenus().add(getMenus().indexOf(help), menu);
+    }
+
+    /** A submenu of radio items, one per choice, kept in step with {@code property} both ways. */
+    static <T> Menu choices(String text, ObjectProperty<T> property, Map<String, T> choices) {
+        Menu menu = new Menu(text);
+        ToggleGroup group = new ToggleGroup();
+        Map<T, RadioMenuItem> byValue = new HashMap<>();
+        choices.forEach((label, value) -> {
+            RadioMenuItem item = new RadioMenuItem(label);
+            item.setToggleGroup(group);
+            item.setSelected(Objects.equals(property.get(), value));
+            item.setOnAction(e -> property.set(value));
+            byValue.put(value, item);
+            menu.getItems().add(item);
+        });
+        property.addListener((obs, old, now) -> {
+            RadioMenuItem item = byValue.get(now);
+            if (item != null) {
+                item.setSelected(true);
+            }
+        });
+        return menu;
     }
 
     static MenuItem item(String text, String accelerator, Runnable action) {

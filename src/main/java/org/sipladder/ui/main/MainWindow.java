@@ -1,5 +1,8 @@
 package org.sipladder.ui.main;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -10,6 +13,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sipladder.livekit.Deployment;
 import org.sipladder.ui.calls.CallListView;
 import org.sipladder.ui.calls.TimeFormat;
 import org.sipladder.ui.dialog.DialogService;
@@ -37,6 +41,17 @@ public final class MainWindow {
     private final FindingsView findingsView;
     private final LadderView ladder;
 
+    /** LiveKit > Deployment: null decides from the capture. */
+    private static final Map<String, Deployment> DEPLOYMENTS = deployments();
+
+    private static Map<String, Deployment> deployments() {
+        Map<String, Deployment> choices = new LinkedHashMap<>();
+        choices.put("Decide from the capture", null);
+        choices.put("LiveKit _Cloud", Deployment.CLOUD);
+        choices.put("_Self-hosted (open source)", Deployment.SELF_HOSTED);
+        return Collections.unmodifiableMap(choices);
+    }
+
     private MainWindow(Stage stage, MainWindowModels models) {
         this.stage = stage;
         this.models = models;
@@ -56,7 +71,8 @@ public final class MainWindow {
         liveKit.setId("menuLiveKit");
         liveKit.getItems().addAll(
                 MainMenu.item("_Load LiveKit config...", "Shortcut+L", liveKitConfig::loadFilesWithDialog),
-                MainMenu.item("_Connect...", null, liveKitConfig::connect));
+                MainMenu.item("_Connect...", null, liveKitConfig::connect),
+                MainMenu.choices("_Deployment", liveKitConfig.deploymentProperty(), DEPLOYMENTS));
         view.menu().addMenu(liveKit);
         Tab configTab = LazyTabs.tab("LiveKit config", () -> new LiveKitConfigView(liveKitConfig));
         findingsView = new FindingsView(findings, viewModel::selectFrame, id -> {

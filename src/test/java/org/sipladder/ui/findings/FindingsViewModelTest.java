@@ -18,7 +18,9 @@ import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.Fix;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.livekit.ApiSettings;
+import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
@@ -36,6 +38,7 @@ class FindingsViewModelTest {
     private final Finding conflict = finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "failed-1", true, List.of("ST_a", "ST_b"));
     private final Finding noAgent = finding(FindingCode.LK_RULE_NO_AGENT, Severity.WARNING, null, false, List.of("SDR_x"));
     private final List<LiveKitConfig> diagnosedWith = new ArrayList<>();
+    private final List<DiagnosisSettings> settingsUsed = new ArrayList<>();
 
     private final LiveKitConfigViewModel config = new LiveKitConfigViewModel(new LiveKitConfigSource() {
         @Override
@@ -49,14 +52,26 @@ class FindingsViewModelTest {
         }
     }, new CurrentThreadTaskExecutor(), new FakeDialogs(), new UserPreferences(new InMemoryPreferenceStore()), Map.of());
 
-    private final FindingsViewModel viewModel = new FindingsViewModel((flows, cfg) -> {
+    private final FindingsViewModel viewModel = new FindingsViewModel((flows, cfg, settings) -> {
         diagnosedWith.add(cfg);
+        settingsUsed.add(settings);
         return new Diagnosis(flows.isEmpty() ? List.of(noAgent) : List.of(relay, noAgent, conflict), List.of());
     }, new CurrentThreadTaskExecutor(), config);
 
     private static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary, List<String> ids) {
         return new Finding(code, severity, code + " title", "why", flowId, flowId, primary,
                 new Evidence(List.of(6L), ids, List.of()), new Fix(List.of("do it"), List.of(), null));
+    }
+
+    @Test
+    void choosingTheDeploymentDiagnosesAgainWithIt() {
+        viewModel.setFlows(List.of(failed));
+
+        config.deploymentProperty().set(Deployment.SELF_HOSTED);
+        config.deploymentProperty().set(null);
+
+        assertEquals(List.of(DiagnosisSettings.FROM_EVIDENCE, new DiagnosisSettings(Deployment.SELF_HOSTED, null),
+                DiagnosisSettings.FROM_EVIDENCE), settingsUsed);
     }
 
     @Test
@@ -100,7 +115,7 @@ class FindingsViewModelTest {
     void diagnosingLastsUntilTheDiagnosisOfTheLatestCallsIsShown() throws Exception {
         HeldTasks held = new HeldTasks();
         List<List<CallFlow>> diagnosed = new ArrayList<>();
-        FindingsViewModel slow = new FindingsViewModel((flows, cfg) -> {
+        FindingsViewModel slow = new FindingsViewModel((flows, cfg, settings) -> {
             diagnosed.add(flows);
             return new Diagnosis(List.of(conflict), List.of());
         }, held, config);
@@ -120,7 +135,7 @@ class FindingsViewModelTest {
     @Test
     void aFailedDiagnosisEndsDiagnosing() throws Exception {
         HeldTasks held = new HeldTasks();
-        FindingsViewModel failing = new FindingsViewModel((flows, cfg) -> {
+        FindingsViewModel failing = new FindingsViewModel((flows, cfg, settings) -> {
             throw new IllegalStateException("rule broke");
         }, held, config);
         failing.setFlows(List.of(failed));

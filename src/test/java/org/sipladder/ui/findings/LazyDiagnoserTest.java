@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.livekit.LiveKitConfig;
 
 class LazyDiagnoserTest {
@@ -19,12 +20,12 @@ class LazyDiagnoserTest {
     void buildsNothingUntilTheFirstDiagnosisThenBuildsOnce() {
         Diagnoser lazy = Diagnoser.builtOnFirstUse(() -> {
             built.incrementAndGet();
-            return (flows, config) -> empty;
+            return (flows, config, settings) -> empty;
         });
         assertEquals(0, built.get());
 
-        assertEquals(empty, lazy.diagnose(List.of(), LiveKitConfig.empty()));
-        lazy.diagnose(List.of(), LiveKitConfig.empty());
+        assertEquals(empty, lazy.diagnose(List.of(), LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE));
+        lazy.diagnose(List.of(), LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE);
 
         assertEquals(1, built.get());
     }
@@ -35,13 +36,13 @@ class LazyDiagnoserTest {
         Diagnoser lazy = Diagnoser.builtOnFirstUse(() -> {
             built.incrementAndGet();
             sleepBriefly();
-            return (flows, config) -> empty;
+            return (flows, config, settings) -> empty;
         });
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Thread t = new Thread(() -> {
                 awaitQuietly(start);
-                lazy.diagnose(List.of(), LiveKitConfig.empty());
+                lazy.diagnose(List.of(), LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE);
             });
             t.start();
             workers.add(t);

@@ -1,0 +1,46 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.livekit.ConfigView;
+import org.sipladder.livekit.DispatchMatch;
+
+/**
+ * LK_RULE_PIN_PROMPT: a PIN-protected dispatch rule won the call, so LiveKit answered at once to play a PIN prompt;
+ * no room or agent exists until the caller enters the PIN.
+ */
+final class PinPromptCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.LK_RULE_PIN_PROMPT;
+
+    private static final String WHY = "PIN-protected and open dispatch rules compete by priority (lower wins: 0/1/2 "
+            + "for direct/individual/callee rules with a PIN, 100/101/102 without, +1000 without inbound_numbers, "
+            + "+1000 without numbers; rules naming the trunk beat wildcard rules). When a PIN rule wins, LiveKit "
+            + "answers the call (200 OK) and asks for the PIN before any room or agent exists: an agent that never "
+            + "joins is then the PIN prompt waiting, not a missing agent. A caller who sends # with no digits goes to "
+            + "the open rules; a wrong PIN matches nothing.";
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (LiveKitRouting r : context.simulatedRoutings()) {
+            DispatchMatch d = r.outcome().dispatch();
+            if (d.kind() != DispatchMatch.Kind.PIN_PROMPT) {
+                continue;
+            }
+            String id = d.rule().getSipDispatchRuleId();
+            List<String> facts = new ArrayList<>();
+            facts.add("Winning rule " + ConfigView.ruleSummary(d.rule()));
+            facts.add("Candidates by priority: " + d.candidateIds());
+            facts.add(r.summary());
+            findings.add(Findings.call(r.transaction(), CODE, CODE.title(id), WHY,
+                    Findings.evidence(Findings.frames(r.transaction()), d.candidateIds(), facts),
+                    Findings.fix(List.of("If callers should reach the agent directly, remove the PIN from rule " + id
+                                    + " or give the open rule a higher priority (restrict it with numbers or "
+                                    + "inbound_numbers, or name the trunk in its trunk_ids).",
+                            "If the PIN is wanted, the caller must enter it (DTMF) before an agent joins."),
+                            List.of(LkCommand.listRules()), null)));
+        }
+        return findings;
+    }
+}

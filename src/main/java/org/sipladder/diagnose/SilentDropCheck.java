@@ -1,0 +1,92 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.livekit.LiveKitResponses;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * LK_SILENT_DROP: LiveKit never sent a final response to an INVITE and the sender retransmitted it (or the
+ * config predicts the drop): LiveKit dropped the call as a "flood", matched to the config outcome that does it.
+ */
+final class SilentDropCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.LK_SILENT_DROP;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (LiveKitRouting r : context.routings()) {
+            if (r.observedFinal() != null) {
+                continue;
+            }
+            int copies = retransmissions(r.transaction());
+            boolean predicted = r.simulated() && r.outcome().expectedResponses().contains(LiveKitResponses.NO_FINAL);
+            if (copies > 0 || predicted) {
+                findings.add(finding(r, copies, predicted));
+            }
+        }
+        return findings;
+    }
+
+    /** How many times the sender sent the INVITE again (same Call-ID, CSeq and direction). */
+    static int retransmissions(InviteTransaction tx) {
+        SipMessage invite = tx.request();
+        int count = 0;
+        for (FlowMessage m : tx.flow().messages()) {
+            SipMessage other = m.message();
+            if (m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == invite.cseqNumber()
+                    && invite.callId().equals(other.callId()) && other.src().equals(invite.src())
+                    && other.dst().equals(invite.dst())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Finding finding(LiveKitRouting r, int copies, boolean predicted) {
+        boolean provisional = !r.observed().isEmpty();
+        List<String> facts = new ArrayList<>();
+        facts.add("INVITE frame " + r.transaction().frame() + " sent " + (copies + 1) + " time(s), "
+                + (provisional ? "answered only " + String.join(", ", r.observed().stream().map(LiveKitRouting::label).toList())
+                : "never answered"));
+        String cause;
+        if (predicted) {
+            DispatchMatch d = r.outcome().dispatch();
+            cause = "The config explains it: no dispatch rule takes the call (" + d.error() + "), and LiveKit's answer "
+                    + "to that is DispatchNoRuleDrop: it logs the call as a flood and sends no final response.";
+            facts.add(r.summary());
+        } else if (r.simulated()) {
+            cause = "The loaded config predicts " + String.join(", ", r.outcome().expectedResponses()) + ", not a drop: "
+                    + (provisional ? "the config probably changed since the capture."
+                    : "either the INVITE never reached LiveKit (firewall, port, transport), or LiveKit Cloud's trunk "
+                    + "lookup answered 'drop' (AuthDrop), which the configuration cannot show.");
+            facts.add(r.summary());
+        } else {
+            cause = provisional
+                    ? "LiveKit answered provisionally and then stayed silent: that is how it drops a call no dispatch "
+                    + "rule takes (DispatchNoRuleDrop, a 'flood' in its logs)."
+                    : "Nothing came back: LiveKit drops an INVITE its trunk lookup marks as a flood (AuthDrop) without "
+                    + "any response, or the INVITE never reached it (firewall, port, transport).";
+        }
+        List<String> steps = new ArrayList<>();
+        steps.add(provisional || predicted
+                ? "Add a dispatch rule for the trunk (or a wildcard rule without trunk_ids), or fix the trunk_ids, "
+                + "inbound_numbers and numbers of the rule that should take the call."
+                : "Check that the INVITE reaches LiveKit (address, port 5060, transport) and that it comes from an "
+                + "address one of the project's trunks accepts.");
+        if (!r.simulated()) {
+            steps.add("Run diagnose again with --livekit-config or --livekit-url to see which rule or trunk is missing.");
+        }
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(copies > 0 ? ", INVITE retransmitted " + copies + " time(s)" : ""),
+                "LiveKit does not reject every call it will not take: for some outcomes it sends no final response "
+                        + "at all and counts the call as a 'flood'. The caller retransmits the INVITE (when not even "
+                        + "100 came back) or rings until it gives up. " + cause,
+                Findings.evidence(Findings.frames(r.transaction()), predicted && r.outcome().trunk().trunk() != null
+                        ? List.of(r.outcome().trunk().trunk().getSipTrunkId()) : List.of(), facts),
+                Findings.fix(steps, List.of(LkCommand.listRules()), null));
+    }
+}

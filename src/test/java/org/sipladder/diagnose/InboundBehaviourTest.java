@@ -1,0 +1,126 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.diagnose.FindingRulesTest.liveKitCall;
+import static org.sipladder.diagnose.TestConfig.config;
+import static org.sipladder.diagnose.TestConfig.rule;
+import static org.sipladder.diagnose.TestConfig.trunk;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sipladder.livekit.Deployment;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** Self-hosted versus Cloud, the open-source 404s, silent drops and rule conflicts, as the corrected notes say. */
+class InboundBehaviourTest {
+
+    private static final String DID = "4991874350352";
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "404, Does not match any SIP Trunks, trunk lookup found no trunk",
+        "404, Does not match Trunks or Dispatch Rules, No dispatch rule accepts",
+        "404, No trunk found, No LiveKit inbound trunk accepts"})
+    void liveKitsOwn404ReasonsAreRecognised(int status, String reason, String title) {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", status + " " + reason)),
+                LiveKitConfig.empty());
+
+        Finding f = d.withCode(LiveKitResponseCheck.CODE).get(0);
+        assertTrue(f.title().contains(title), f.title());
+        assertTrue(f.primary());
+    }
+
+    @Test
+    void selfHostedNoTrunkIsNeverA503AndSaysWhatItAssumed() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_other", "+4930111111")), List.of(rule("SDR_a", "agent", "ST_other")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing")), cfg,
+                new DiagnosisSettings(Deployment.SELF_HOSTED, null));
+
+        assertTrue(d.withCode(NoTrunkMatchCheck.CODE).isEmpty());
+        LiveKitRouting r = d.routings().get(0);
+        assertFalse(r.outcome().expectedResponses().stream().anyMatch(s -> s.startsWith("503")));
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency());
+        Finding noRule = d.primaryFor(r.flowId()).orElseThrow();
+        assertEquals(NoRuleMatchCheck.CODE, noRule.code());
+        assertTrue(noRule.evidence().facts().stream().anyMatch(s -> s.contains("deployment was set to self-hosted")));
+    }
+
+    @Test
+    void theLiveKitUrlTellsTheDeploymentWhenTheRequestUriIsAnAddress() {
+        String invite = SipTexts.invite("call-ip", "sip:" + DID + "@" + TestCall.LIVEKIT, "+493023125417", TestCall.JAMBONZ,
+                SipTexts.SDP_G711);
+        var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing")).flow();
+        LiveKitConfig cfg = config(List.of(trunk("ST_other", "+4930111111")), List.of());
+
+        Diagnosis cloud = DiagnosisEngine.standard().diagnose(List.of(flow), cfg,
+                new DiagnosisSettings(null, "wss://project-1z3kctsj.livekit.cloud"));
+        Diagnosis own = DiagnosisEngine.standard().diagnose(List.of(flow), cfg,
+                new DiagnosisSettings(null, "https://livekit.example.com:7880"));
+
+        assertEquals(Deployment.CLOUD, cloud.routings().get(0).outcome().options().deployment());
+        assertTrue(cloud.routings().get(0).outcome().assumption().contains("LiveKit URL host"));
+        assertEquals(Deployment.SELF_HOSTED, own.routings().get(0).outcome().options().deployment());
+    }
+
+    @Test
+    void aDropTheConfigExplainsIsMatchedToIt() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_x", "agent", "ST_other")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing")), cfg);
+
+        Finding drop = d.withCode(SilentDropCheck.CODE).get(0);
+        assertTrue(drop.explanation().contains("DispatchNoRuleDrop"), drop.explanation());
+        assertEquals(NoRuleMatchCheck.CODE, d.primaryFor(drop.flowId()).orElseThrow().code(), "the rule names the config");
+    }
+
+    @Test
+    void aRetransmittedInviteTheConfigWouldAnswerSaysTheConfigDoesNotExplainIt() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(FindingRulesTest.retransmittedCall()), cfg);
+
+        Finding drop = d.withCode(SilentDropCheck.CODE).get(0);
+        assertTrue(drop.title().contains("retransmitted 2 time(s)"), drop.title());
+        assertTrue(drop.explanation().contains("AuthDrop"), drop.explanation());
+    }
+
+    @Test
+    void rulesSharingOneKeyAreOneConfigFinding() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_1", "agent", "ST_a"),
+                rule("SDR_2", "agent", "ST_a"), rule("SDR_3", "agent", "ST_a")));
+
+        List<Finding> conflicts = DiagnosisEngine.standard().diagnose(List.of(), cfg).withCode(RuleConflictCheck.CODE);
+
+        assertEquals(1, conflicts.size(), conflicts.toString());
+        assertEquals(List.of("SDR_1", "SDR_2", "SDR_3"), conflicts.get(0).evidence().configIds());
+    }
+
+    @Test
+    void rulesWithDifferentCalledNumbersDoNotConflict() {
+        LiveKitConfig cfg = new LiveKitConfig(List.of(trunk("ST_a", DID).build()),
+                List.of(rule("SDR_1", "agent", "ST_a").build(), rule("SDR_2", "agent", "ST_a").build()), List.of("t"),
+                java.util.Map.of("SDR_1", List.of("+4930111"), "SDR_2", List.of("+4930222")));
+
+        assertTrue(DiagnosisEngine.standard().diagnose(List.of(), cfg).withCode(RuleConflictCheck.CODE).isEmpty());
+    }
+
+    @Test
+    void aConflictOfRulesThatWouldNotTakeTheCallIsNamedOnTheCall() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a"),
+                rule("SDR_x", "agent").addInboundNumbers("+49 30 111"), rule("SDR_y", "agent").addInboundNumbers("+4930111")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "503 Try again later")), cfg);
+
+        Finding onCall = d.withCode(RuleConflictCheck.CODE).stream().filter(f -> f.flowId() != null).findFirst().orElseThrow();
+        assertTrue(onCall.primary());
+        assertTrue(onCall.evidence().facts().stream().anyMatch(s -> s.startsWith("Neither conflicting rule")),
+                onCall.evidence().facts().toString());
+    }
+}
