@@ -1,11 +1,18 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Hop;
 import org.sipladder.sip.SipMessage;
 
-/** B2BUA_FAILURE_RELAYED: the caller's failure is a B2BUA's translation of a failure on a later leg. */
+/**
+ * B2BUA_FAILURE_RELAYED: the caller's failure started further down the path and was relayed (by a proxy) or
+ * translated (by a B2BUA) on its way back; the finding names the hop where it started and every step since.
+ */
 final class B2buaFailureRelayedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.B2BUA_FAILURE_RELAYED;
@@ -14,49 +21,101 @@ final class B2buaFailureRelayedCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            if (flow.legs().size() < 2 || flow.aLeg().finalStatus() < 300) {
+            if (flow.aLeg().finalStatus() < 300) {
                 continue;
             }
-            List<InviteTransaction> txs = InviteTransaction.of(flow);
-            InviteTransaction aLeg = txs.stream().filter(t -> t.invite().legIndex() == 0 && failed(t)).reduce((x, y) -> y).orElse(null);
-            if (aLeg == null) {
+            List<InviteTransaction> failed = InviteTransaction.of(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList();
+            InviteTransaction toCaller = failed.stream().filter(t -> t.invite().legIndex() == 0).reduce((x, y) -> y).orElse(null);
+            if (toCaller == null) {
                 continue;
             }
-            SipMessage aFinal = aLeg.finalResponse();
-            txs.stream().filter(t -> t.invite().legIndex() > 0 && failed(t) && t.finalResponse().frame() < aFinal.frame())
-                    .reduce((x, y) -> y)
-                    .ifPresent(b -> findings.add(finding(flow, aLeg, b)));
+            List<InviteTransaction> chain = chain(toCaller, failed);
+            if (chain.size() > 1) {
+                findings.add(finding(flow, chain));
+            }
         }
         return findings;
     }
 
+    /** An INVITE that failed for good; a 401/407 challenge is part of authentication, not a failure. */
     private static boolean failed(InviteTransaction t) {
-        return t.finalResponse() != null && t.finalResponse().status() >= 300;
+        SipMessage fin = t.finalResponse();
+        return fin != null && fin.status() >= 300 && fin.status() != 401 && fin.status() != 407 && !t.inDialog();
     }
 
-    private static Finding finding(CallFlow flow, InviteTransaction aLeg, InviteTransaction bLeg) {
-        SipMessage aFinal = aLeg.finalResponse();
-        SipMessage bFinal = bLeg.finalResponse();
-        String b2bua = aFinal.src().address();
-        long gapMs = (aFinal.timestampMicros() - bFinal.timestampMicros()) / 1000;
+    /**
+     * From the caller's failure back to where it started: each earlier step is the last failure the hop that
+     * answered the next step received before answering.
+     */
+    private static List<InviteTransaction> chain(InviteTransaction toCaller, List<InviteTransaction> failed) {
+        LinkedList<InviteTransaction> chain = new LinkedList<>();
+        chain.add(toCaller);
+        InviteTransaction current = toCaller;
+        while (true) {
+            SipMessage answer = current.finalResponse();
+            InviteTransaction before = null;
+            for (InviteTransaction t : failed) {
+                SipMessage fin = t.finalResponse();
+                if (!chain.contains(t) && fin.frame() < answer.frame() && fin.dst().address().equals(answer.src().address())
+                        && (before == null || fin.frame() > before.finalResponse().frame())) {
+                    before = t;
+                }
+            }
+            if (before == null) {
+                return chain;
+            }
+            chain.addFirst(before);
+            current = before;
+        }
+    }
+
+    private static Finding finding(CallFlow flow, List<InviteTransaction> chain) {
+        Map<String, String> names = new HashMap<>();
+        flow.hops().forEach((Hop h) -> names.put(h.address(), h.name()));
+        SipMessage start = chain.get(0).finalResponse();
+        SipMessage end = chain.get(chain.size() - 1).finalResponse();
+        String origin = name(names, start.src().address());
         List<String> facts = new ArrayList<>();
-        facts.add("Leg " + (bLeg.invite().legIndex() + 1) + " (Call-ID " + bLeg.callId() + ") to " + bLeg.request().dst().address()
-                + " failed with " + bFinal.label() + " (frame " + bFinal.frame() + ")");
-        facts.add(gapMs + " ms later " + b2bua + " sent " + aFinal.label() + " to the caller " + aFinal.dst().address()
-                + " (frame " + aFinal.frame() + ")");
+        List<Long> frames = new ArrayList<>();
+        SipMessage previous = null;
+        for (InviteTransaction t : chain) {
+            SipMessage fin = t.finalResponse();
+            frames.add(fin.frame());
+            String from = name(names, fin.src().address());
+            String to = name(names, fin.dst().address());
+            if (previous == null) {
+                facts.add("It started at " + from + ": " + fin.label() + " to " + to + " (frame " + fin.frame()
+                        + ", Call-ID " + t.callId() + ")");
+            } else if (previous.status() == fin.status()) {
+                facts.add(from + " relayed " + fin.status() + " to " + to + " (frame " + fin.frame() + ")");
+            } else {
+                long gapMs = (fin.timestampMicros() - previous.timestampMicros()) / 1000;
+                facts.add(from + " turned " + previous.status() + " into " + fin.label() + " toward " + to + ", " + gapMs
+                        + " ms later (frame " + fin.frame() + ")");
+            }
+            previous = fin;
+        }
         facts.addAll(flow.joinEvidence());
-        return new Finding(CODE, CODE.severity(), CODE.title(b2bua, bFinal.label(), aFinal.label()),
-                "A B2BUA such as Jambonz runs separate dialogs toward the caller and toward the next hop. When its "
-                        + "outbound leg fails it ends the inbound one with its own status (Jambonz: 603 Decline, or 480 "
-                        + "with an X-Reason header), so the caller's status hides the real cause: look at the outbound leg.",
-                aLeg.callId(), flow.id(), false,
-                Findings.evidence(List.of(bFinal.frame(), aFinal.frame()), List.of(), facts),
+        InviteTransaction toCaller = chain.get(chain.size() - 1);
+        return new Finding(CODE, CODE.severity(), CODE.title(end.label(), start.label(), origin),
+                "The status the caller saw is not where the failure started. A proxy relays the next hop's answer "
+                        + "unchanged; a B2BUA such as Jambonz runs separate dialogs toward the caller and toward the "
+                        + "next hop, and when its outbound leg fails it ends the inbound one with its own status "
+                        + "(Jambonz: 603 Decline, or 480 with an X-Reason header), so the caller's status hides the "
+                        + "real cause: look at the hop where it started.",
+                toCaller.callId(), flow.id(), false,
+                Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(
-                        "Find out why the outbound leg failed (" + bFinal.label() + " from " + bLeg.request().dst().address()
-                                + ") and fix that first: the other findings of this call say what the analyzer knows.",
+                        "Find out why " + origin + " answered " + start.label() + " and fix that first: the other "
+                                + "findings of this call say what the analyzer knows.",
                         "If the carrier should retry or fail over instead of treating the call as declined, let the Jambonz "
                                 + "application answer the failed dial itself: in the dial verb's actionHook, return a "
                                 + "sip:decline verb with a retryable status (e.g. 480 or 503)."),
                         List.of(), null));
+    }
+
+    private static String name(Map<String, String> names, String address) {
+        String name = names.get(address);
+        return name == null ? address : name.contains(address) ? name : name + " (" + address + ")";
     }
 }

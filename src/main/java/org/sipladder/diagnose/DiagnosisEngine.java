@@ -34,7 +34,8 @@ public final class DiagnosisEngine {
         DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings);
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));
-        List<Finding> marked = new PrimaryCauses().mark(flows, routings, withoutConfigEchoes(findings));
+        List<Finding> marked = new PrimaryCauses().mark(flows, routings,
+                CallImpact.moderate(flows, withoutConfigEchoes(findings)));
         SecretScrubber scrubber = new SecretScrubber(config);
         return new Diagnosis(marked.stream().map(scrubber::scrub).sorted(order(flows)).toList(), routings);
     }

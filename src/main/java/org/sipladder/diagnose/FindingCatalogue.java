@@ -16,6 +16,6 @@ public final class FindingCatalogue {
                 new RuleNoAgentCheck(), new PinPromptCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
-                new CallRejectedCheck());
+                new CallRejectedCheck(), new RegisterRejectedCheck());
     }
 }

@@ -41,7 +41,8 @@ public enum FindingCode {
     SIP_NO_FINAL_RESPONSE(Severity.ERROR, 140, false, "INVITE to %s got no final response"),
     /** A busy callee or a caller who cancelled is information, not an error. */
     SIP_CALL_REJECTED(Severity.ERROR, 150, false, "%s rejected the call: %s"),
-    B2BUA_FAILURE_RELAYED(Severity.WARNING, 160, false, "%s relayed %s from the next hop to the caller as %s"),
+    B2BUA_FAILURE_RELAYED(Severity.WARNING, 160, false, "%s to the caller started as %s from %s"),
+    SIP_REGISTER_REJECTED(Severity.ERROR, 170, false, "Registration to %s failed: %s%s"),
     LK_RULE_UNKNOWN_TRUNK(Severity.WARNING, FindingCode.NEVER_PRIMARY, true, "Dispatch rule %s points to unknown trunk %s"),
     LK_INBOUND_NUMBERS_LOOKS_LIKE_DID(Severity.WARNING, FindingCode.NEVER_PRIMARY, true,
             "Dispatch rule %s lists the trunk number %s as a caller"),

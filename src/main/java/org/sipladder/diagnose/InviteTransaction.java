@@ -31,16 +31,39 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
 
     private static List<FlowMessage> responsesTo(CallFlow flow, FlowMessage invite) {
         SipMessage request = invite.message();
+        boolean proxied = proxied(flow, request);
         List<FlowMessage> responses = new ArrayList<>();
         for (FlowMessage m : flow.messages()) {
             SipMessage r = m.message();
             if (!m.retransmission() && !r.isRequest() && m.legIndex() == invite.legIndex()
                     && r.frame() > request.frame() && "INVITE".equals(r.cseqMethod())
-                    && r.cseqNumber() == request.cseqNumber() && sameCallId(r, request)) {
+                    && r.cseqNumber() == request.cseqNumber() && sameCallId(r, request)
+                    && (!proxied || answers(r, request))) {
                 responses.add(m);
             }
         }
         return responses;
+    }
+
+    /**
+     * True when a proxy passed the same INVITE (Call-ID and CSeq) on to another hop: each hop's responses are then
+     * only those coming back from where its copy was sent, so a proxy's relayed answer is not taken for the next
+     * hop's.
+     */
+    private static boolean proxied(CallFlow flow, SipMessage request) {
+        for (FlowMessage m : flow.messages()) {
+            SipMessage other = m.message();
+            if (!m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == request.cseqNumber()
+                    && sameCallId(other, request) && !other.src().address().equals(request.src().address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean answers(SipMessage response, SipMessage request) {
+        return response.src().address().equals(request.dst().address())
+                && response.dst().address().equals(request.src().address());
     }
 
     private static boolean sameCallId(SipMessage a, SipMessage b) {

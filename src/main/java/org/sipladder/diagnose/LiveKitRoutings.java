@@ -30,7 +30,7 @@ final class LiveKitRoutings {
         List<LiveKitRouting> result = new ArrayList<>();
         for (CallFlow flow : flows) {
             for (InviteTransaction tx : InviteTransaction.of(flow)) {
-                if (sentToLiveKit(flow, tx.request()) && !tx.inDialog()) {
+                if (!tx.inDialog() && reachedLiveKit(flow, tx)) {
                     result.add(route(tx));
                 }
             }
@@ -50,6 +50,43 @@ final class LiveKitRoutings {
         RoutingOutcome outcome = new RoutingSimulator(config, options).simulate(invite);
         return new LiveKitRouting(tx, invite, outcome, observed,
                 ResponseComparison.compare(outcome.expectedResponses(), observed));
+    }
+
+    /**
+     * True when this copy of the INVITE is the one LiveKit received: it went to a hop with LiveKit's tells (or to
+     * the configured LiveKit URL's host) and that hop did not pass it on. On a path carrier -> SBC -> proxy ->
+     * LiveKit a proxy gets the same tells (the LiveKit Request-URI, relayed SCL_ tags), but it forwards the INVITE.
+     */
+    private boolean reachedLiveKit(CallFlow flow, InviteTransaction tx) {
+        SipMessage request = tx.request();
+        String urlHost = settings.urlHost();
+        boolean toLiveKit = sentToLiveKit(flow, request) || urlHost != null
+                && urlHost.equalsIgnoreCase(SipAddress.parse(request.requestUri()).host());
+        return toLiveKit && !forwarded(flow, tx);
+    }
+
+    /**
+     * True when the INVITE's receiver sent an INVITE on: the same one (Call-ID and CSeq) as a proxy does, or a new
+     * dialog's before answering this one, as a B2BUA does.
+     */
+    static boolean forwarded(CallFlow flow, InviteTransaction tx) {
+        SipMessage request = tx.request();
+        SipMessage fin = tx.finalResponse();
+        for (FlowMessage m : flow.messages()) {
+            SipMessage next = m.message();
+            if (m.retransmission() || !"INVITE".equals(next.method()) || next.frame() <= request.frame()
+                    || !next.src().address().equals(request.dst().address())) {
+                continue;
+            }
+            boolean sameRequest = request.callId() != null && request.callId().equals(next.callId())
+                    && next.cseqNumber() == request.cseqNumber();
+            boolean newLeg = !next.hasToTag() && (request.callId() == null || !request.callId().equals(next.callId()))
+                    && (fin == null || next.frame() < fin.frame());
+            if (sameRequest || newLeg) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean sentToLiveKit(CallFlow flow, SipMessage request) {

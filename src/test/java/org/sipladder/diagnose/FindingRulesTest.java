@@ -114,6 +114,8 @@ class FindingRulesTest {
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_open", "agent", "ST_a"), pinRule("SDR_pin", "ST_b")))),
                 fires(FindingCode.LK_SILENT_DROP, "INVITE retransmitted, never answered", () -> List.of(retransmittedCall()), LiveKitConfig::empty),
                 silent(FindingCode.LK_SILENT_DROP, "INVITE answered", () -> List.of(liveKitCall(DID, "100 Processing", "486 Rejected")), LiveKitConfig::empty),
+                fires(FindingCode.SIP_REGISTER_REJECTED, "credentials challenged again", () -> List.of(registration(401)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_REGISTER_REJECTED, "challenge then 200", () -> List.of(registration(200)), LiveKitConfig::empty),
                 fires(FindingCode.B2BUA_FAILURE_RELAYED, "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
                 silent(FindingCode.B2BUA_FAILURE_RELAYED, "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty));
@@ -184,6 +186,22 @@ class FindingRulesTest {
         String invite = SipTexts.invite("call-flood", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
         return TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite).resend(JAMBONZ, LIVEKIT, invite)
                 .resend(JAMBONZ, LIVEKIT, invite).flow();
+    }
+
+    /** REGISTER challenged with 401, sent again with credentials and answered {@code retried}. */
+    static CallFlow registration(int retried) {
+        String register = "REGISTER sip:sip.provider.example SIP/2.0\r\nVia: SIP/2.0/UDP 172.20.11.236:5060;branch=z9hG4bKr1\r\n"
+                + "From: <sip:jambonz@sip.provider.example>;tag=r1\r\nTo: <sip:jambonz@sip.provider.example>\r\n"
+                + "Call-ID: reg-1\r\nCSeq: 1 REGISTER\r\nContact: <sip:172.20.11.236:5060>\r\nContent-Length: 0\r\n\r\n";
+        String again = register.replace("CSeq: 1 REGISTER", "CSeq: 2 REGISTER").replace("branch=z9hG4bKr1", "branch=z9hG4bKr2")
+                .replace("Content-Length: 0", "Authorization: Digest username=\"jambonz\", realm=\"provider\", nonce=\"n1\", "
+                        + "uri=\"sip:provider.example\", response=\"00\"\r\nContent-Length: 0");
+        return new TestCall().hop(JAMBONZ, Role.JAMBONZ).hop("89.184.187.124", Role.SIP_ENDPOINT)
+                .send(JAMBONZ, "89.184.187.124", register)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(register, 401, "Unauthorized"))
+                .send(JAMBONZ, "89.184.187.124", again)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(again, retried, retried == 200 ? "OK" : "Unauthorized"))
+                .flow();
     }
 
     /** 407, then a retry with credentials answered {@code retryFinal}. */

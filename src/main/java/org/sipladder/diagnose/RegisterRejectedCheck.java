@@ -1,0 +1,83 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * SIP_REGISTER_REJECTED: a registration that never succeeded: the registrar refused it (403) or challenged every
+ * attempt, including those that carried credentials (a 401/407 loop).
+ */
+final class RegisterRejectedCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.SIP_REGISTER_REJECTED;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (CallFlow flow : context.flows()) {
+            List<SipMessage> registers = new ArrayList<>();
+            List<SipMessage> finals = new ArrayList<>();
+            for (FlowMessage m : flow.messages()) {
+                SipMessage s = m.message();
+                if (m.retransmission() || !"REGISTER".equals(s.isRequest() ? s.method() : s.cseqMethod())) {
+                    continue;
+                }
+                if (s.isRequest()) {
+                    registers.add(s);
+                } else if (s.status() >= 200) {
+                    finals.add(s);
+                }
+            }
+            if (registers.isEmpty() || finals.isEmpty() || finals.get(finals.size() - 1).status() < 300) {
+                continue;
+            }
+            long withCredentials = registers.stream().filter(RegisterRejectedCheck::hasCredentials).count();
+            SipMessage last = finals.get(finals.size() - 1);
+            boolean challengeLoop = (last.status() == 401 || last.status() == 407) && withCredentials > 0;
+            if (last.status() == 403 || challengeLoop || last.status() >= 400 && last.status() != 401 && last.status() != 407) {
+                findings.add(finding(flow, registers, finals, withCredentials));
+            }
+        }
+        return findings;
+    }
+
+    private static boolean hasCredentials(SipMessage m) {
+        return m.header("Authorization") != null || m.header("Proxy-Authorization") != null;
+    }
+
+    private static Finding finding(CallFlow flow, List<SipMessage> registers, List<SipMessage> finals, long withCredentials) {
+        SipMessage last = finals.get(finals.size() - 1);
+        SipMessage lastRegister = registers.get(registers.size() - 1);
+        List<String> facts = new ArrayList<>();
+        facts.add(registers.size() + " REGISTER(s) from " + lastRegister.src().address() + " to " + lastRegister.dst().address()
+                + ", " + withCredentials + " with credentials; answers: "
+                + String.join(", ", finals.stream().map(SipMessage::label).toList()));
+        String uri = DigestUri.of(lastRegister);
+        if (uri != null && !uri.equals(lastRegister.requestUri())) {
+            facts.add("The digest uri \"" + uri + "\" is not the Request-URI " + lastRegister.requestUri()
+                    + ": registrars compute the expected answer with the Request-URI");
+        }
+        boolean forbidden = last.status() == 403;
+        String why = forbidden
+                ? "The registrar refused the registration (403 Forbidden): the username is unknown, the account is "
+                + "disabled, or the source address is not allowed."
+                : last.status() == 401 || last.status() == 407
+                ? "Every REGISTER was challenged again, also those that carried credentials: the registrar did not "
+                + "accept the digest answer (wrong username or password, a realm other than the challenge's, or a "
+                + "digest uri other than the Request-URI)."
+                : "The registrar answered " + last.label() + " to the last REGISTER.";
+        return new Finding(CODE, CODE.severity(), CODE.title(lastRegister.dst().address(), last.label(),
+                        forbidden ? "" : " after " + registers.size() + " attempt(s)"),
+                why + " Without a registration, calls to this account are not delivered.",
+                lastRegister.callId(), flow.id(), false,
+                Findings.evidence(List.of(lastRegister.frame(), last.frame()), List.of(), facts),
+                Findings.fix(List.of("Check the username, password and realm configured for this registration (in "
+                                + "Jambonz: the carrier's outbound/registration settings) against the provider's.",
+                        "Make the digest uri equal to the Request-URI, and check that the provider allows the "
+                                + "source address " + lastRegister.src().address() + "."),
+                        List.of(), null));
+    }
+}

@@ -1,0 +1,87 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowBuilder;
+import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.StatusLine;
+import org.sipladder.sip.SipMessage;
+
+/** Paths longer than carrier -> Jambonz -> LiveKit, through the real flow builder (hop roles from the messages). */
+class MultiHopTest {
+
+    static final String CARRIER = TestCall.CARRIER;
+    static final String SBC = TestCall.JAMBONZ;
+    static final String PROXY = "10.9.0.5";
+    static final String LIVEKIT = TestCall.LIVEKIT;
+    private static final String LK_URI = "sip:4991874350352@project-1z3kctsj.sip.livekit.cloud";
+
+    /** carrier -> SBC (a B2BUA) -> proxy -> LiveKit; LiveKit answers {@code status}, the SBC tells the carrier 603. */
+    static List<CallFlow> fourHops(int status, String reason) {
+        List<SipMessage> messages = new ArrayList<>();
+        String aLeg = SipTexts.invite("a-leg-1", "sip:91874350352@" + SBC, "+493023125417", CARRIER, SipTexts.SDP_G711);
+        String bLeg = SipTexts.invite("b-leg-1", LK_URI, "+493023125417", SBC, SipTexts.SDP_G711, "X-CID: a-leg-1");
+        String proxied = bLeg.replaceFirst("Via: ", "Via: SIP/2.0/UDP " + PROXY + ":5060;branch=z9hG4bKpx1\r\nVia: ")
+                .replace("Max-Forwards: 70", "Max-Forwards: 69");
+        add(messages, CARRIER, SBC, aLeg);
+        add(messages, SBC, CARRIER, SipTexts.response(aLeg, 100, "Trying"));
+        add(messages, SBC, PROXY, bLeg);
+        add(messages, PROXY, SBC, SipTexts.response(bLeg, 100, "Trying"));
+        add(messages, PROXY, LIVEKIT, proxied);
+        add(messages, LIVEKIT, PROXY, SipTexts.response(proxied, 100, "Processing"));
+        add(messages, LIVEKIT, PROXY, scl(SipTexts.response(proxied, status, reason)));
+        add(messages, PROXY, SBC, scl(SipTexts.response(bLeg, status, reason)));
+        add(messages, SBC, CARRIER, SipTexts.response(aLeg, 603, "Decline"));
+        return new FlowBuilder().build(messages);
+    }
+
+    private static String scl(String response) {
+        return response.replaceFirst(";tag=t(\\d+)", ";tag=SCL_9f2c$1");
+    }
+
+    private static void add(List<SipMessage> messages, String src, String dst, String text) {
+        long frame = messages.size() + 1;
+        messages.add(TestCall.parse(frame, 1_795_011_787_000_000L + frame * 20_000, new Endpoint(src, 5060),
+                new Endpoint(dst, 5060), text));
+    }
+
+    @Test
+    void theInviteLiveKitReceivedIsSimulatedWithTheProxyAsSource() {
+        List<CallFlow> flows = fourHops(503, "Try again later");
+        assertEquals(1, flows.size(), "the legs are joined by X-CID");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, TestConfig.seed());
+
+        assertEquals(1, d.routings().size(), d.routings().toString());
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(PROXY, r.transaction().request().src().address());
+        assertEquals(LIVEKIT, r.transaction().request().dst().address());
+        assertEquals(PROXY, r.invite().sourceIp());
+        assertEquals(List.of(new StatusLine(100, "Processing"), new StatusLine(503, "Try again later")), r.observed(),
+                "the proxy's 100 Trying and relayed 503 are not LiveKit's");
+        assertEquals(Consistency.CONSISTENT, r.consistency());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, d.primaryFor(flows.get(0).id()).orElseThrow().code());
+    }
+
+    @Test
+    void theCauseChainNamesWhereTheFailureStartedAndEachTranslation() {
+        List<CallFlow> flows = fourHops(488, "Not Acceptable Here");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, org.sipladder.livekit.LiveKitConfig.empty());
+
+        Finding chain = d.withCode(B2buaFailureRelayedCheck.CODE).get(0);
+        assertTrue(chain.title().contains("488") && chain.title().contains("603") && chain.title().contains(LIVEKIT),
+                chain.title());
+        List<String> facts = chain.evidence().facts();
+        assertTrue(facts.get(0).contains("started") && facts.get(0).contains(LIVEKIT), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(PROXY) && f.contains("relayed 488")), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(SBC) && f.contains("turned 488") && f.contains("603")),
+                facts.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.diagnose.FindingRulesTest.liveKitCall;
+import static org.sipladder.diagnose.TestConfig.config;
+import static org.sipladder.diagnose.TestConfig.rule;
+import static org.sipladder.diagnose.TestConfig.trunk;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** What did not stop a call in the capture is at most a warning, and says so. */
+class NoFalseAlarmsTest {
+
+    private static final String DID = "4991874350352";
+    private final LiveKitConfig otherTrunkConflict = config(List.of(trunk("ST_a", DID), trunk("ST_b", "+4930111111")),
+            List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_b1", "agent", "ST_b"), rule("SDR_b2", "agent", "ST_b")));
+
+    @Test
+    void anAnsweredCallHasNoErrorAndAConfigProblemElsewhereIsAWarningThatSaysSo() {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(
+                List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")), otherTrunkConflict);
+
+        assertTrue(d.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR), d.findings().toString());
+        Finding conflict = d.withCode(RuleConflictCheck.CODE).get(0);
+        assertEquals(Severity.WARNING, conflict.severity());
+        assertTrue(conflict.explanation().endsWith("No call in this capture was affected by it; it would affect other calls."));
+    }
+
+    @Test
+    void aSetupFindingOnAnAnsweredCallIsAWarning() {
+        LiveKitConfig conflicting = config(List.of(trunk("ST_a", DID), trunk("ST_b", "+" + DID)), List.of());
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(
+                List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")), conflicting);
+
+        Finding onCall = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() != null).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, onCall.severity());
+        assertTrue(onCall.explanation().contains("This call was answered"));
+    }
+
+    @Test
+    void theConfigAloneKeepsItsErrors() {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(), otherTrunkConflict);
+
+        assertEquals(Severity.ERROR, d.withCode(RuleConflictCheck.CODE).get(0).severity());
+    }
+
+    @Test
+    void aFailedRegistrationGetsAPrimaryCause() {
+        var flow = FindingRulesTest.registration(401);
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+
+        Finding primary = d.primaryFor(flow.id()).orElseThrow();
+        assertEquals(RegisterRejectedCheck.CODE, primary.code());
+        assertTrue(primary.evidence().facts().stream().anyMatch(f -> f.contains("is not the Request-URI")),
+                primary.evidence().facts().toString());
+    }
+}
