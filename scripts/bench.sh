@@ -6,14 +6,14 @@
 # --json > /dev/null`, which restarts itself with the packaged launcher's JVM options on a large capture) and
 # `sngrep -I FILE -N -q -l 1000000`, alternating, RUNS times each, and prints the medians of whole-process wall
 # time, CPU time (user + system, all threads and the restarted JVM) and peak RSS (GNU time), with our/sngrep
-# ratios. --commands picks ours (default: calls,diagnose); --desktop also runs scripts/measure-load.sh once per
+# ratios. --commands picks ours (default: calls,diagnose,streams); --desktop also runs scripts/measure-load.sh once per
 # workload (the desktop app's load, under Xvfb).
 # Usage: scripts/bench.sh [--runs N] [--commands calls,diagnose,...] [--desktop] [--gen PATH/gen_capture.py] [--dir DIR]
 # Needs: python3, sngrep and GNU time (apt-get install sngrep time); builds target/sipladder.jar if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
-commands=calls,diagnose
+commands=calls,diagnose,streams
 desktop=false
 gen=../shared/bench/gen_capture.py
 dir="${TMPDIR:-/tmp}/sipladder-bench"

@@ -2,6 +2,9 @@ package org.sipladder;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -52,7 +55,26 @@ public final class Launcher {
         if (args.length > 0 && isCommandLine(cli, args[0])) {
             return cli.execute(args);
         }
+        if (isUnknownCommand(args[0])) {
+            err.println("sipladder: unknown command '" + args[0] + "'; the commands are "
+                    + String.join(", ", cli.getSubcommands().keySet())
+                    + " (sipladder --help); a capture file opens in the window (sipladder FILE or sipladder open FILE)");
+            err.flush();
+            return SipLadderCommand.USER_ERROR;
+        }
         return desktop.applyAsInt("open".equals(args[0]) ? List.of(args).subList(1, args.length) : List.of(args));
+    }
+
+    /** A word that is neither an existing file nor written like a path (no dot, no separator): a mistyped command. */
+    private static boolean isUnknownCommand(String first) {
+        if ("open".equals(first) || first.indexOf('.') >= 0 || first.indexOf('/') >= 0 || first.indexOf('\\') >= 0) {
+            return false;
+        }
+        try {
+            return !Files.exists(Path.of(first));
+        } catch (InvalidPathException e) {
+            return true;
+        }
     }
 
     private static boolean isCommandLine(CommandLine cli, String first) {

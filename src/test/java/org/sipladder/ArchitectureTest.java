@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the one-way data flow of docs/architecture: capture, sip, flow, livekit, diagnose, ladder, report, ui, cli. */
+/** Keeps the one-way data flow of docs/architecture: capture, source, sip, flow, livekit, diagnose, ladder, report, ui, cli. */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -49,6 +49,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void mediaKnowsOnlyCaptureAndSip() {
+        noAccess("media", "org.sipladder.flow..", "org.sipladder.livekit..", "org.sipladder.diagnose..",
+                "org.sipladder.ladder..", "org.sipladder.report..", "org.sipladder.ui..", "org.sipladder.cli..",
+                "javafx..", "org.apache.pdfbox..");
+    }
+
+    @Test
     void diagnoseKnowsNoUiOrPdf() {
         noAccess("diagnose", "org.sipladder.ladder..", "org.sipladder.report..", "org.sipladder.ui..",
                 "org.sipladder.cli..", "javafx..", "org.apache.pdfbox..");
@@ -63,6 +70,13 @@ class ArchitectureTest {
     @Test
     void reportKnowsNoJavaFx() {
         noAccess("report", "org.sipladder.ui..", "org.sipladder.cli..", "javafx..");
+    }
+
+    @Test
+    void sourceKnowsNoSipSemanticsOrUi() {
+        noAccess("source", "org.sipladder.sip..", "org.sipladder.flow..", "org.sipladder.livekit..",
+                "org.sipladder.diagnose..", "org.sipladder.ladder..", "org.sipladder.report..", "org.sipladder.ui..",
+                "org.sipladder.cli..", "javafx..");
     }
 
     @Test

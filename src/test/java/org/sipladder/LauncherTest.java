@@ -50,6 +50,25 @@ class LauncherTest {
     }
 
     @Test
+    void anUnknownWordThatIsNoFileIsAnUnknownCommandNotAWindow() throws IOException {
+        Path capture = Files.writeString(dir.resolve("calls.pcap"), "nope");
+        assertEquals(2, run("streamz", capture.toString()));
+        assertEquals(List.of(), desktopStarts);
+        String said = err.toString();
+        assertTrue(said.startsWith("sipladder: unknown command 'streamz'"), said);
+        assertTrue(said.contains("messages") && said.contains("calls") && said.contains("diagnose"), said);
+        assertEquals(2, run("stats"));
+        assertEquals(List.of(), desktopStarts);
+    }
+
+    @Test
+    void anExistingFileWithoutExtensionStillOpensInTheWindow() throws IOException {
+        Path capture = Files.writeString(dir.resolve("capture"), "nope");
+        assertEquals(0, run(capture.toString()));
+        assertEquals(List.of(List.of(capture.toString())), desktopStarts);
+    }
+
+    @Test
     void aCapturePathOrOpenStartsTheDesktopAppOnIt() {
         assertEquals(0, run("one.pcap"));
         assertEquals(0, run("open", "two.pcap"));

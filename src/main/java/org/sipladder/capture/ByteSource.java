@@ -18,8 +18,11 @@ final class ByteSource implements Closeable {
     private final InputStream in;
     private final LongSupplier consumed;
     private final int maxRecord;
+    private final int readChunk;
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL).limit(0);
     private boolean eof;
+    /** Why the input stopped early (corrupt compressed data): raised once the bytes read before it are used up. */
+    private IOException failure;
     /** Offset in the input stream of {@code array()[0]}. */
     private long arrayStart;
 
@@ -28,9 +31,18 @@ final class ByteSource implements Closeable {
      * @param maxRecord  the largest window a caller may ask for
      */
     ByteSource(InputStream in, LongSupplier consumed, int maxRecord) {
+        this(in, consumed, maxRecord, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param readChunk the most bytes asked of {@code in} at once: a decompressing stream loses the output of the
+     *                  read that meets corrupt data, so small reads keep all but a little of what came before it
+     */
+    ByteSource(InputStream in, LongSupplier consumed, int maxRecord, int readChunk) {
         this.in = in;
         this.consumed = consumed;
         this.maxRecord = maxRecord;
+        this.readChunk = readChunk;
     }
 
     /** The array behind every window. */
@@ -50,6 +62,10 @@ final class ByteSource implements Closeable {
         }
         if (buffer.remaining() < n) {
             fill(n);
+            if (buffer.remaining() < n && failure != null) {
+                buffer.position(buffer.limit());
+                throw failure;
+            }
             if (buffer.remaining() == 0) {
                 return -1;
             }
@@ -89,7 +105,14 @@ final class ByteSource implements Closeable {
         try {
             // read straight into the array: a failing read (a cut gzip stream) then loses nothing read before it
             while (!eof && buffer.position() < n) {
-                int got = in.read(buffer.array(), buffer.position(), buffer.remaining());
+                int got;
+                try {
+                    got = in.read(buffer.array(), buffer.position(), Math.min(buffer.remaining(), readChunk));
+                } catch (IOException e) {
+                    // like a cut at this point: what was read before stays usable, the failure comes after it
+                    failure = e;
+                    got = -1;
+                }
                 if (got < 0) {
                     eof = true;
                 } else {

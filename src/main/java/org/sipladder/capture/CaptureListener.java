@@ -14,6 +14,14 @@ public interface CaptureListener {
     default void progress(long bytesRead, long totalBytes) {
     }
 
+    /**
+     * The listener for RTP and RTCP, called on the decoding thread (which is not this listener's thread when
+     * {@link CaptureReader#read} pipelines), or null to drop RTP unseen, which costs nothing. Asked once per read.
+     */
+    default MediaListener media() {
+        return null;
+    }
+
     /** Polled regularly; returning true stops reading and marks the summary cancelled. */
     default boolean cancelled() {
         return false;

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a pcap or pcapng file (optionally gzip-compressed) front to back with flat memory and reports every
@@ -25,12 +26,12 @@ public final class CaptureReader {
     private static final int PROGRESS_EVERY_BYTES = 1 << 20;
     private static final int CANCEL_CHECK_EVERY = 1024;
     private static final int GZIP_MAGIC = 0x1f8b;
+    /** Decompressed bytes asked for at once: the most that corrupt gzip data can take with it (see ByteSource). */
+    private static final int GZIP_READ_CHUNK = 256;
 
     /** Counters of one read, updated per packet. */
     private static final class Run {
         long frame;
-        long first;
-        long last;
         long nextProgress = PROGRESS_EVERY_BYTES;
         boolean truncated;
         boolean cancelled;
@@ -62,7 +63,7 @@ public final class CaptureReader {
         }
     }
 
-    private static void checkReadable(Path file) throws CaptureException {
+    static void checkReadable(Path file) throws CaptureException {
         if (!Files.exists(file)) {
             throw new CaptureException(file + ": no such file");
         }
@@ -74,7 +75,7 @@ public final class CaptureReader {
         }
     }
 
-    private static boolean isGzip(FileChannel channel) throws IOException {
+    static boolean isGzip(FileChannel channel) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(2);
         while (head.hasRemaining() && channel.read(head) >= 0) {
             // a file channel returns what there is; loop only for the two magic bytes
@@ -83,19 +84,27 @@ public final class CaptureReader {
         return head.position() == 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC;
     }
 
-    private static ByteSource open(Path file, FileChannel channel, boolean gzip) throws IOException, CaptureException {
+    static ByteSource open(Path file, FileChannel channel, boolean gzip) throws IOException, CaptureException {
         if (gzip) {
             CountingInputStream counted = new CountingInputStream(new BufferedInputStream(
                     Channels.newInputStream(channel), 1 << 16));
             try {
                 InputStream gz = new GZIPInputStream(counted, 1 << 16);
-                return new ByteSource(gz, counted::count, PcapRecords.MAX_PACKET + 4096);
+                return new ByteSource(gz, counted::count, PcapRecords.MAX_PACKET + 4096, GZIP_READ_CHUNK);
+            } catch (EOFException e) {
+                throw new CaptureException(file + ": gzip-compressed but cut short inside its gzip header ("
+                        + channel.size() + " bytes); nothing to read");
             } catch (IOException e) {
-                throw new CaptureException(file + ": gzip-compressed but corrupt (" + e.getMessage() + ")");
+                throw new CaptureException(file + ": gzip-compressed but its gzip header is corrupt ("
+                        + reason(e) + ")");
             }
         }
         return new ByteSource(Channels.newInputStream(channel), () -> positionOf(channel),
                 PcapRecords.MAX_PACKET + 4096);
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static long positionOf(FileChannel channel) {
@@ -110,39 +119,25 @@ public final class CaptureReader {
             throws IOException, CaptureException {
         PacketRecords records = records(file, source);
         PayloadSink sink = new PayloadSink(listener, backing, source);
-        HepDecoder hep = new HepDecoder(sink);
-        TcpReassembly tcp = new TcpReassembly(sink, hep);
-        PacketDecoder decoder = new PacketDecoder(new TransportDecoder(sink, hep, tcp, new SctpDecoder(sink)), sink);
+        PacketFeed feed = new PacketFeed(sink);
         Run run = new Run();
         PacketRecords.RecordSink onPacket = (linkType, micros, a, off, len) -> {
-            run.frame++;
-            if (run.frame == 1) {
-                run.first = micros;
-            }
-            run.last = micros;
-            sink.at(run.frame, micros, a, off, len);
-            try {
-                decoder.frame(linkType, a, off, len);
-            } catch (ListenerFailure e) {
-                throw e;
-            } catch (RuntimeException e) {
-                sink.warn("frame " + run.frame + ": could not be decoded (" + e + "); skipped");
-            }
+            run.frame = feed.frame(linkType, micros, a, off, len);
         };
         try {
             while (!stopRequested(run, source, size, listener) && next(records, onPacket, sink, run)) {
                 // one packet per turn
             }
-            tcp.finish();
         } catch (ListenerFailure e) {
             throw e.original();
         }
-        long incomplete = decoder.incompleteDatagrams();
+        feed.finish();
+        long incomplete = feed.incompleteDatagrams();
         if (incomplete > 0) {
             sink.warn(incomplete + " fragmented IP datagrams never completed");
         }
         listener.progress(source.consumed(), size);
-        return new CaptureSummary(file, run.frame, source.consumed(), run.first, run.last, sink.payloads(),
+        return new CaptureSummary(file, run.frame, source.consumed(), feed.firstMicros(), feed.lastMicros(), sink.payloads(),
                 sink.warnings(), run.truncated, run.cancelled, sink.tlsPackets());
     }
 
@@ -159,7 +154,7 @@ public final class CaptureReader {
             return false;
         } catch (IOException e) {
             if (e.getClass().getName().startsWith("java.util.zip")) {
-                damaged(sink, run, "the compressed data is corrupt (" + e.getMessage() + ")");
+                damaged(sink, run, "the compressed data is corrupt (" + reason(e) + ")");
                 return false;
             }
             throw e;
@@ -187,12 +182,14 @@ public final class CaptureReader {
         return false;
     }
 
-    private static PacketRecords records(Path file, ByteSource source) throws IOException, CaptureException {
+    static PacketRecords records(Path file, ByteSource source) throws IOException, CaptureException {
         int at;
         try {
             at = source.take(4);
         } catch (EOFException e) {
             throw new CaptureException(file + ": too short to be a capture file");
+        } catch (ZipException e) {
+            throw new CaptureException(file + ": gzip-compressed but corrupt from its first bytes (" + reason(e) + ")");
         }
         if (at < 0) {
             throw new CaptureException(file + ": is empty");

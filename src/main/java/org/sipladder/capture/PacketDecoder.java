@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Peels link layers (Ethernet with VLAN tags, Linux SLL and SLL2, raw IP, BSD loopback), IP (with extension
- * headers and fragments) and tunnels (IP-in-IP, IPv6-in-IPv4, GRE, ERSPAN, VXLAN) off a frame and hands the
+ * headers and fragments) and tunnels (IP-in-IP, IPv6-in-IPv4, GRE, ERSPAN, VXLAN, GTP-U, GRE/PPTP carrying PPP)
+ * off a frame and hands the
  * transport payload to {@link TransportDecoder}.
  */
 final class PacketDecoder {
@@ -21,9 +22,14 @@ final class PacketDecoder {
     private static final int PROTO_GRE = 47;
     /** VXLAN (RFC 7348) carries whole Ethernet frames in UDP to this port. */
     private static final int VXLAN_PORT = 4789;
+    /** GTP-U (3GPP TS 29.281), the mobile core's user plane, carries subscribers' IP packets in UDP on this port. */
+    private static final int GTP_U_PORT = 2152;
+    private static final int GTP_G_PDU = 0xff;
+    /** GRE's protocol type for PPP (PPTP's enhanced GRE, RFC 2637). */
+    private static final int ETHERTYPE_PPP = 0x880b;
 
     private final TransportDecoder transports;
-    private final FragmentReassembler fragments = new FragmentReassembler();
+    private final FragmentReassembler fragments;
     private final PayloadSink sink;
     private final Set<Integer> unsupportedSeen = new HashSet<>();
     /** The link type of the previous frame: a file has one, a pcapng file one per interface. */
@@ -33,6 +39,7 @@ final class PacketDecoder {
     PacketDecoder(TransportDecoder transports, PayloadSink sink) {
         this.transports = transports;
         this.sink = sink;
+        this.fragments = new FragmentReassembler(sink);
     }
 
     /** Link types this decoder understands. */
@@ -126,12 +133,71 @@ final class PacketDecoder {
     }
 
     private void pppoe(byte[] a, int off, int len, int depth) {
-        if (len >= 8) {
-            int proto = Wire.u16(a, off + 6);
-            if (proto == 0x0021 || proto == 0x0057) {
-                ipByVersion(a, off + 8, len - 8, depth);
+        if (len >= 6) {
+            ppp(a, off + 6, len - 6, depth);
+        }
+    }
+
+    /**
+     * A PPP frame: optional address and control bytes (ff 03), then the protocol in two bytes or, compressed (PFC),
+     * in one odd byte; IPv4 (0x0021) and IPv6 (0x0057) go on.
+     */
+    private void ppp(byte[] a, int off, int len, int depth) {
+        int at = off;
+        int end = off + len;
+        if (at + 2 <= end && (a[at] & 0xff) == 0xff && a[at + 1] == 0x03) {
+            at += 2;
+        }
+        if (at >= end) {
+            return;
+        }
+        int proto;
+        if ((a[at] & 0x01) != 0) {
+            proto = a[at] & 0xff;
+            at += 1;
+        } else if (at + 2 <= end) {
+            proto = Wire.u16(a, at);
+            at += 2;
+        } else {
+            return;
+        }
+        if (proto == 0x0021 || proto == 0x0057) {
+            ipByVersion(a, at, end - at, depth);
+        }
+    }
+
+    /**
+     * A GTPv1-U G-PDU: the 8-byte header, the optional sequence / N-PDU / next-extension fields when any of their
+     * flags is set, then the chain of extension headers (length in 4-byte units, next type in the last byte), then
+     * the subscriber's IP packet. True when it was one (whatever its content), false to treat the datagram as UDP.
+     */
+    private boolean gtpU(byte[] a, int off, int len, int depth) {
+        if (len < 8 || (a[off] & 0xf0) != 0x30) {
+            return false; // not version 1 with protocol type GTP
+        }
+        if ((a[off + 1] & 0xff) != GTP_G_PDU) {
+            return true; // echo, error indication, end marker: no user data
+        }
+        int end = off + Math.min(len, 8 + Wire.u16(a, off + 2));
+        int at = off + 8;
+        int flags = a[off] & 0x07;
+        if (flags != 0) {
+            if (at + 4 > end) {
+                return true;
+            }
+            int next = (flags & 0x04) != 0 ? a[at + 3] & 0xff : 0;
+            at += 4;
+            while (next != 0) {
+                int words = at < end ? a[at] & 0xff : 0;
+                if (words == 0 || at + 4 * words > end) {
+                    return true; // damaged chain
+                }
+                at += 4 * words;
+                next = a[at - 1] & 0xff;
             }
         }
+        ipByVersion(a, at, end - at, depth);
+        return true;
     }
 
     void ipByVersion(byte[] a, int off, int len, int depth) {
@@ -239,6 +305,10 @@ final class PacketDecoder {
                     ethernet(a, off + 16, len - 16, depth + 1);
                     break;
                 }
+                if (len >= 16 && (Wire.u16(a, off + 2) == GTP_U_PORT || Wire.u16(a, off) == GTP_U_PORT)
+                        && gtpU(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
+                    break;
+                }
                 transports.transport(protocol, header, a, off, len);
                 break;
             default:
@@ -251,13 +321,15 @@ final class PacketDecoder {
             return;
         }
         int flags = Wire.u16(a, off);
-        if ((flags & 0x0007) != 0 || (flags & 0x4000) != 0) {
-            return; // enhanced GRE (PPTP) or source routing: not mirrored traffic
-        }
+        int version = flags & 0x0007;
         int type = Wire.u16(a, off + 2);
+        if (version > 1 || (flags & 0x4000) != 0 || (version == 1 && type != ETHERTYPE_PPP)) {
+            return; // source routing, or enhanced GRE (PPTP, version 1) carrying anything but PPP
+        }
         int at = off + 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0);
         boolean sequenced = (flags & 0x1000) != 0;
         at += sequenced ? 4 : 0;
+        at += version == 1 && (flags & 0x0080) != 0 ? 4 : 0; // PPTP's acknowledgement number
         int end = off + len;
         if (at > end) {
             return;
@@ -272,6 +344,9 @@ final class PacketDecoder {
                 if (at + skip <= end) {
                     ethernet(a, at + skip, end - at - skip, depth);
                 }
+                break;
+            case ETHERTYPE_PPP:
+                ppp(a, at, end - at, depth);
                 break;
             case ETHERTYPE_ERSPAN_3:
                 if (at + 12 <= end) {

@@ -3,6 +3,7 @@ package org.sipladder.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sipladder.Limits;
 
 /**
  * Turns found messages into {@link SipPayload}s for the listener, stamped with the packet being decoded,
@@ -10,11 +11,14 @@ import java.util.List;
  */
 final class PayloadSink {
 
-    static final int MAX_WARNINGS = 100;
+    static final int MAX_WARNINGS = Limits.WARNINGS_LISTED;
     /** Slots of the IPv4 endpoint cache; a power of two. */
     private static final int ENDPOINT_SLOTS = 1 << 12;
 
     private final CaptureListener listener;
+    /** Takes RTP/RTCP candidates and sees SIP first, or null when nobody analyses media. */
+    private final MediaListener media;
+    private final MediaPayload mediaPayload = new MediaPayload();
     private final List<String> warnings = new ArrayList<>();
     /** A direct-mapped cache of IPv4 endpoints by address and port: a colliding endpoint replaces the older one. */
     private final long[] endpointKeys = new long[ENDPOINT_SLOTS];
@@ -27,6 +31,8 @@ final class PayloadSink {
     private long warningCount;
     private long frame;
     private long micros;
+    private long firstMicros;
+    private boolean started;
     private long payloads;
     private long tlsPackets;
 
@@ -40,6 +46,7 @@ final class PayloadSink {
      */
     PayloadSink(CaptureListener listener, CaptureFile file, ByteSource source) {
         this.listener = listener;
+        this.media = listener.media();
         this.file = file;
         this.source = source;
     }
@@ -49,6 +56,25 @@ final class PayloadSink {
         this.frame = frameNumber;
         this.micros = timestampMicros;
         this.record = null;
+        if (!started) {
+            started = true;
+            firstMicros = timestampMicros;
+        }
+    }
+
+    /** True when a media listener takes RTP and RTCP candidates. */
+    boolean wantsMedia() {
+        return media != null;
+    }
+
+    /** Hands the current packet's UDP payload {@code a[off, off+len)} to the media listener as an RTP/RTCP candidate. */
+    void media(IpHeader ip, int srcPort, int dstPort, byte[] a, int off, int len) {
+        mediaPayload.set(frame, micros, firstMicros, ip, srcPort, dstPort, a, off, len);
+        try {
+            media.datagram(mediaPayload);
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
+        }
     }
 
     /** Sets the packet that the following payloads are found in, with its bytes {@code a[off, off+len)}. */
@@ -110,6 +136,9 @@ final class PayloadSink {
     private void deliver(SipPayload p) {
         payloads++;
         try {
+            if (media != null) {
+                media.sip(p);
+            }
             listener.payload(p);
         } catch (RuntimeException e) {
             throw new ListenerFailure(e);

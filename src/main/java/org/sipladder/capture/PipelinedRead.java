@@ -44,7 +44,8 @@ final class PipelinedRead {
     CaptureSummary read(CaptureReader reader, Path file, CaptureListener listener) throws CaptureException {
         PreparingListener<?> preparing = listener instanceof PreparingListener<?> p ? p : null;
         boolean balance = preparing != null && preparing.preparesOnCaller();
-        Thread thread = new Thread(() -> produce(reader, file, preparing, balance), "capture reader");
+        MediaListener media = listener.media();
+        Thread thread = new Thread(() -> produce(reader, file, preparing, balance, media), "capture reader");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -55,7 +56,8 @@ final class PipelinedRead {
         }
     }
 
-    private void produce(CaptureReader reader, Path file, PreparingListener<?> preparing, boolean balance) {
+    private void produce(CaptureReader reader, Path file, PreparingListener<?> preparing, boolean balance,
+                         MediaListener media) {
         List<Object> batch = new ArrayList<>(BATCH);
         End end;
         try {
@@ -90,6 +92,12 @@ final class PipelinedRead {
                 @Override
                 public boolean cancelled() {
                     return cancel || abandoned;
+                }
+
+                /** Media is analysed here, on the decoding thread, in capture order: nothing crosses threads per packet. */
+                @Override
+                public MediaListener media() {
+                    return media;
                 }
 
                 private void add(Object item) {

@@ -3,6 +3,7 @@ package org.sipladder.capture;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.sipladder.Limits;
 
 /**
  * Recognises a SIP start line and finds where a message ends, which is all the capture layer knows of SIP:
@@ -16,7 +17,7 @@ final class SipFraming {
     /** The bytes cannot begin a start line. */
     static final int NO = -1;
 
-    private static final int MAX_LINE = 8192;
+    private static final int MAX_LINE = Limits.HEADER_LINE_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
 
@@ -38,6 +39,12 @@ final class SipFraming {
         }
         int limit = Math.min(end, off + MAX_LINE);
         int lf = indexOf(a, off, limit, (byte) '\n');
+        // a CR followed by anything but LF ends the line too (as Wireshark reads it): the message is then found
+        // and the SIP layer flags the bare CR, instead of the message vanishing
+        int cr = indexOf(a, off, lf < 0 ? limit : lf, (byte) '\r');
+        if (cr >= 0 && cr + 1 < (lf < 0 ? limit : lf)) {
+            return isStatusLine(a, off, cr) || isRequestLine(a, off, cr) ? cr + 1 - off : NO;
+        }
         if (lf < 0) {
             return limit - off >= MAX_LINE || !plausiblePrefix(a, off, limit) ? NO : NEED_MORE;
         }
@@ -157,7 +164,8 @@ final class SipFraming {
         }
         boolean colon = false;
         for (int u = uriStart; u < versionAt - 1; u++) {
-            if (a[u] == ' ' || a[u] < 0x21) {
+            // bytes above 127 are let through: a Request-URI with one is listed and flagged by the SIP layer
+            if (a[u] >= 0 && a[u] < 0x21) {
                 return false;
             }
             colon |= a[u] == ':';
@@ -182,7 +190,7 @@ final class SipFraming {
             return false;
         }
         for (int u = i + 1; u < end; u++) {
-            if (a[u] < 0x20 && a[u] != '\r') {
+            if (a[u] >= 0 && a[u] < 0x20 && a[u] != '\r') {
                 return false;
             }
         }

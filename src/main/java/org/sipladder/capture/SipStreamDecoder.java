@@ -1,14 +1,18 @@
 package org.sipladder.capture;
 
+import org.sipladder.Limits;
+
 /**
  * Frames SIP messages in a TCP byte stream by their Content-Length; skips CRLF keep-alives and, when the stream
  * does not start at a message (capture started mid-stream, or a gap), resynchronises at the next start line.
  */
 final class SipStreamDecoder implements StreamDecoder {
 
-    static final int MAX_HEADER = 64 * 1024;
+    static final int MAX_HEADER = Limits.STREAM_HEADER_BYTES;
 
     private final Transport transport;
+    /** Whether this stream has carried a SIP message: only then may a message start in the middle of a segment. */
+    private boolean framed;
 
     SipStreamDecoder(Transport transport) {
         this.transport = transport;
@@ -33,7 +37,7 @@ final class SipStreamDecoder implements StreamDecoder {
                 return this;
             }
             if (line == SipFraming.NO) {
-                if (!resync(buffer)) {
+                if (!(framed ? resync(buffer) : nextSegment(buffer))) {
                     return this;
                 }
                 continue;
@@ -43,13 +47,28 @@ final class SipStreamDecoder implements StreamDecoder {
                 return this;
             }
             if (length == SipFraming.NO) {
+                context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe()
+                        + ": a SIP message's header section is longer than " + MAX_HEADER
+                        + " bytes (Limits.STREAM_HEADER_BYTES); its start line is skipped");
                 buffer.consume(line);
                 continue;
             }
             context.emit(transport, a, s, length);
+            framed = true;
             buffer.consume(length);
         }
         return this;
+    }
+
+    /**
+     * A stream joined midway that has not shown SIP yet: its bytes up to the next segment are not a message start
+     * (SIP text inside some other protocol's payload is no message), so they are dropped. False when more bytes
+     * are needed.
+     */
+    private static boolean nextSegment(StreamBuffer buffer) {
+        int next = buffer.nextSegmentStart();
+        buffer.consume((next < 0 ? buffer.end() : next) - buffer.start());
+        return next >= 0;
     }
 
     /** Drops bytes up to the next line that is, or may become, a start line; false when more bytes are needed. */

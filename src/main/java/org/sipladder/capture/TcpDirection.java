@@ -3,6 +3,7 @@ package org.sipladder.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sipladder.Limits;
 
 /**
  * One direction of a TCP connection: puts segments in sequence order (dropping retransmitted and overlapping
@@ -10,9 +11,9 @@ import java.util.List;
  */
 final class TcpDirection {
 
-    private static final int MAX_PENDING_SEGMENTS = 256;
-    private static final int MAX_PENDING_BYTES = 1 << 20;
-    private static final int MAX_BUFFER = 1 << 20;
+    private static final int MAX_PENDING_SEGMENTS = Limits.TCP_EARLY_SEGMENTS;
+    private static final int MAX_PENDING_BYTES = Limits.TCP_EARLY_BYTES;
+    private static final int MAX_BUFFER = Limits.STREAM_MESSAGE_BYTES;
 
     /** A segment that arrived before the bytes preceding it. */
     private record Early(int seq, byte[] data, long frame, long micros) {
@@ -59,8 +60,17 @@ final class TcpDirection {
         }
     }
 
-    private void deliver(int seq, byte[] a, int off, int len) {
+    /**
+     * How far {@code seq} is ahead of {@code next} in 32-bit sequence space (negative: behind). Exactly 2^31 apart
+     * is ambiguous (RFC 1982); it counts as ahead, a gap, as any int difference cannot be negated.
+     */
+    static long ahead(int seq, int next) {
         int delta = seq - next;
+        return delta == Integer.MIN_VALUE ? 1L << 31 : delta;
+    }
+
+    private void deliver(int seq, byte[] a, int off, int len) {
+        long delta = ahead(seq, next);
         if (delta > 0) {
             early.add(new Early(seq, Arrays.copyOfRange(a, off, off + len), context.sink().frame(),
                     context.sink().micros()));
@@ -73,7 +83,7 @@ final class TcpDirection {
         if (-delta >= len) {
             return; // retransmission of bytes already delivered
         }
-        append(a, off - delta, len + delta);
+        append(a, off - (int) delta, len + (int) delta);
         drainEarly();
     }
 
@@ -89,11 +99,11 @@ final class TcpDirection {
             progress = false;
             for (int i = 0; i < early.size(); i++) {
                 Early e = early.get(i);
-                if (e.seq() - next <= 0) {
+                if (ahead(e.seq(), next) <= 0) {
                     early.remove(i);
                     earlyBytes -= e.data().length;
                     int skip = next - e.seq();
-                    if (e.end() - next > 0) {
+                    if (ahead(e.end(), next) > 0) {
                         append(e.data(), skip, e.data().length - skip);
                     }
                     progress = true;
@@ -107,7 +117,7 @@ final class TcpDirection {
     private void skipGap() {
         Early first = earliest();
         context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe() + " misses "
-                + Integer.toUnsignedLong(first.seq() - next) + " bytes; continuing after the gap");
+                + ahead(first.seq(), next) + " bytes; continuing after the gap");
         buffer.clear();
         next = first.seq();
         drainEarly();
@@ -116,7 +126,7 @@ final class TcpDirection {
     private Early earliest() {
         Early first = early.get(0);
         for (Early e : early) {
-            if (e.seq() - first.seq() < 0) {
+            if (ahead(e.seq(), first.seq()) < 0) {
                 first = e;
             }
         }
@@ -147,7 +157,7 @@ final class TcpDirection {
         while (!early.isEmpty()) {
             Early first = earliest();
             context.sink().at(first.frame(), first.micros());
-            if (first.seq() - next > 0) {
+            if (ahead(first.seq(), next) > 0) {
                 skipGap();
             } else {
                 drainEarly();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.Limits;
 
 /** All TCP directions seen in a capture, each reassembled on its own; bounded to the most recently active. */
 final class TcpReassembly {
@@ -11,7 +12,7 @@ final class TcpReassembly {
     static final int FIN = 0x01;
     static final int SYN = 0x02;
     static final int RST = 0x04;
-    private static final int MAX_DIRECTIONS = 100_000;
+    private static final int MAX_DIRECTIONS = Limits.TCP_DIRECTIONS;
 
     /** One direction of one connection. */
     private record Key(IpPair pair, int srcPort, int dstPort) {

@@ -3,13 +3,15 @@ package org.sipladder.capture;
 /**
  * Finds SIP in transport payloads: UDP datagrams (plain or HEP-encapsulated), TCP streams and SCTP DATA chunks.
  * Most UDP traffic in a VoIP capture is RTP, so a datagram is dismissed on its first byte before anything is
- * allocated for it.
+ * allocated for it, or, when a {@link MediaListener} wants RTP, handed to it as a reused {@link MediaPayload}.
  */
 final class TransportDecoder {
 
     static final int TCP = 6;
     static final int UDP = 17;
     static final int SCTP = 132;
+    /** The shortest RTCP packet (a receiver report without blocks); RTP needs 12 bytes. */
+    private static final int MIN_RTCP = 8;
 
     private final PayloadSink sink;
     private final HepDecoder hep;
@@ -56,6 +58,9 @@ final class TransportDecoder {
             }
         }
         if (!SipFraming.mayStart(first) || SipFraming.startLine(a, p, end) <= 0) {
+            if ((first & 0xc0) == 0x80 && end - p >= MIN_RTCP && sink.wantsMedia()) {
+                sink.media(header, Wire.u16(a, off), Wire.u16(a, off + 2), a, p, end - p);
+            }
             return;
         }
         byte[] h = header.array();

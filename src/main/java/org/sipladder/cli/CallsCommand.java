@@ -12,6 +12,8 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +38,10 @@ final class CallsCommand implements Callable<Integer> {
     public Integer call() throws CaptureException, IOException, UserError {
         HopAliases aliases = alias.aliases();
         LiveFlows flows = new LiveFlows();
+        MediaCollector collector = new MediaCollector();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(input.capture, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.inputs, flows::add);
+        CaptureMedia media = collector.result();
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
             // each call is assembled and turned into JSON on a core of its own while this thread writes them out
@@ -47,7 +51,7 @@ final class CallsCommand implements Callable<Integer> {
             for (int i = 0; i < calls.size(); i++) {
                 Supplier<CallFlow> call = calls.get(i);
                 boolean first = i == 0;
-                elements.add(() -> FlowJson.element(aliases.apply(call.get()), first));
+                elements.add(() -> FlowJson.element(aliases.apply(call.get()), first, media));
             }
             Iterable<byte[]> ordered = Prefetch.of(elements, Runtime.getRuntime().availableProcessors());
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);

@@ -19,6 +19,7 @@ import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitApiSource;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,8 +70,10 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new UserError("diagnose: give a CAPTURE file, --livekit-config FILE or --livekit-url URL (see diagnose --help)");
         }
         LiveKitConfig config = config();
-        List<CallFlow> flows = capture == null ? List.of() : flows(capture);
-        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config, new DiagnosisSettings(deployment, liveKitUrl));
+        MediaCollector media = new MediaCollector();
+        List<CallFlow> flows = capture == null ? List.of() : flows(capture, media);
+        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
+                new DiagnosisSettings(deployment, liveKitUrl), media.result());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             FindingJson.write(diagnosis, out);
@@ -95,10 +98,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private List<CallFlow> flows(Path file) throws CaptureException {
+    private List<CallFlow> flows(Path file, MediaCollector media) throws CaptureException {
         LiveFlows flows = new LiveFlows();
         // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr()).read(file, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(file, flows::add);
         return flows.snapshot();
     }
 }

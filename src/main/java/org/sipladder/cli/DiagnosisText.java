@@ -21,7 +21,7 @@ final class DiagnosisText {
     }
 
     void print(List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis) {
-        long failed = flows.stream().filter(CallFlow::failed).count();
+        long failed = flows.stream().filter(diagnosis::failed).count();
         out.println("Diagnosis: " + flows.size() + " call" + (flows.size() == 1 ? "" : "s") + " (" + failed + " failed), "
                 + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
@@ -36,7 +36,8 @@ final class DiagnosisText {
             out.println();
             out.println("Call " + flow.id() + ": " + (flow.aLeg().hasFinalResponse()
                     ? "caller got " + (flow.aLeg().finalStatus() + " " + nullToEmpty(flow.aLeg().finalReason())).trim()
-                    : "caller got no final response"));
+                    : "caller got no final response")
+                    + (!flow.failed() && diagnosis.mediaFailed(flow.id()) ? ", but its media failed" : ""));
             routings.forEach(this::routing);
             about.forEach(this::finding);
         }

@@ -10,6 +10,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Timings;
+import org.sipladder.media.CaptureMedia;
 
 /**
  * The JSON array {@code calls --json} prints, as the bytes of each call, which threads of their own can make while
@@ -36,10 +37,15 @@ final class FlowJson {
      * a comma unless it is the {@code first}), exactly as a JSON writer printing the whole array writes them.
      */
     static byte[] element(CallFlow f, boolean first) {
+        return element(f, first, null);
+    }
+
+    /** As {@link #element(CallFlow, boolean)}, with a {@code media} summary per leg from the capture's media (none when null). */
+    static byte[] element(CallFlow f, boolean first, CaptureMedia media) {
         FlowJson writer = WRITERS.get();
         try {
             writer.json.startElement(first);
-            writer.write(f);
+            writer.write(f, media);
             return writer.json.written();
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
@@ -72,7 +78,7 @@ final class FlowJson {
         out.flush();
     }
 
-    private void write(CallFlow f) throws IOException {
+    private void write(CallFlow f, CaptureMedia media) throws IOException {
         json.beginObject();
         json.name("id").value(f.id());
         json.name("start").decimal(f.startMicros(), 6);
@@ -81,7 +87,7 @@ final class FlowJson {
         json.name("messageCount").value(f.messages().size());
         json.name("legs").beginArray();
         for (Leg l : f.legs()) {
-            leg(l);
+            leg(l, media);
         }
         json.endArray();
         json.name("hops").beginArray();
@@ -96,7 +102,7 @@ final class FlowJson {
         json.endObject();
     }
 
-    private void leg(Leg l) throws IOException {
+    private void leg(Leg l, CaptureMedia media) throws IOException {
         json.beginObject();
         json.name("callId").value(l.callId());
         json.name("from").value(l.from());
@@ -107,6 +113,10 @@ final class FlowJson {
         json.name("finalStatus").value(l.finalStatus());
         json.name("finalReason").value(l.finalReason());
         json.name("messageCount").value(l.messageCount());
+        if (media != null) {
+            json.name("media");
+            LegMediaJson.write(json, media.leg(l.callId()));
+        }
         json.endObject();
     }
 

@@ -3,16 +3,19 @@ package org.sipladder.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
+import org.sipladder.source.MergedCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code messages CAPTURE [--json]}: every SIP message of a capture, in capture order. */
+/** {@code messages CAPTURE... [--json]}: every SIP message of a capture, in capture order. */
 @Command(name = "messages", mixinStandardHelpOptions = true,
         description = "List every SIP message in a capture, in capture order.")
 final class MessagesCommand implements Callable<Integer> {
@@ -24,20 +27,29 @@ final class MessagesCommand implements Callable<Integer> {
     private CaptureArguments input;
 
     @Override
-    public Integer call() throws CaptureException {
+    public Integer call() throws CaptureException, UserError {
         PrintWriter out = spec.commandLine().getOut();
         Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
         TextTable table = new TextTable(new String[] {"FRAME", "TIME (UTC)", "SOURCE", "", "DESTINATION", "MESSAGE",
             "CALL-ID"}, 0, 2);
+        // several captures: a message's second observation point comes later, so its line waits for the end
+        boolean merging = input.inputs.captures.size() > 1;
+        List<SipMessage> held = new ArrayList<>();
         // JSON lines stream out as messages are read; the table waits for all rows to size its columns
-        new CaptureMessages(SipParser.Depth.FULL, spec.commandLine().getErr()).read(input.capture, m -> {
-            if (input.json) {
+        MergedCapture merged = new CaptureMessages(SipParser.Depth.FULL, spec.commandLine().getErr())
+                .read(input.inputs, m -> {
+            if (input.json && merging) {
+                held.add(m);
+            } else if (input.json) {
                 out.println(gson.toJson(MessageJson.of(m)));
             } else {
                 table.add(Long.toString(m.frame()), JsonTime.utc(m.timestampMicros()), m.src().toString(), "->",
                         m.dst().toString(), label(m), m.callId() == null ? "-" : m.callId());
             }
         });
+        for (SipMessage m : held) {
+            out.println(gson.toJson(MessageJson.seenAt(MessageJson.of(m), merged.files(), merged.seen(m.frame()))));
+        }
         if (!input.json) {
             table.print(out);
         }

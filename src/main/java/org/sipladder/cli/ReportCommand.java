@@ -23,6 +23,7 @@ import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.report.FindingsReport;
 import org.sipladder.report.PageSize;
 import org.sipladder.report.ReportException;
@@ -81,13 +82,15 @@ final class ReportCommand implements Callable<Integer> {
         LiveKitConfig config = config();
         HopAliases aliases = alias.aliases();
         LiveFlows flows = new LiveFlows();
-        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
+        MediaCollector media = new MediaCollector();
+        CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(capture, flows::add);
         List<CallFlow> calls = aliases.applyAll(flows.snapshot());
-        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null));
+        Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null),
+                media.result());
         ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
-                diagnosis.routings(), config);
+                diagnosis.routings(), config, media.result());
         write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses), target);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + output);

@@ -14,9 +14,13 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             MessagesCommand.class,
             CallsCommand.class,
+            StreamsCommand.class,
             DiagnoseCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            SaveCommand.class,
+            ListenCommand.class,
+            CaptureCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.SecretScrubber;
+import org.sipladder.media.CaptureMedia;
 
 /** Turns call flows and a LiveKit config (either may be empty) into findings, with a primary cause per failed call. */
 public final class DiagnosisEngine {
@@ -26,18 +28,38 @@ public final class DiagnosisEngine {
 
     /** Diagnoses with the LiveKit deployment decided from the evidence. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
-        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE);
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE, CaptureMedia.none());
     }
 
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        return diagnose(flows, config, settings, CaptureMedia.none());
+    }
+
+    /** As {@link #diagnose(List, LiveKitConfig)}, with the capture's media for the MEDIA_* checks. */
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, CaptureMedia media) {
+        return diagnose(flows, config, DiagnosisSettings.FROM_EVIDENCE, media);
+    }
+
+    /** Diagnoses with the given deployment settings and the capture's media. */
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media) {
         List<LiveKitRouting> routings = new LiveKitRoutings(config, settings).of(flows);
-        DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings);
+        DiagnosisContext context = new DiagnosisContext(List.copyOf(flows), config, routings, media);
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));
         List<Finding> marked = new PrimaryCauses().mark(flows, routings,
                 CallImpact.moderate(flows, withoutConfigEchoes(findings)));
-        SecretScrubber scrubber = new SecretScrubber(config);
-        return new Diagnosis(marked.stream().map(scrubber::scrub).sorted(order(flows)).toList(), routings);
+        SecretScrubber scrubber = SecretScrubber.of(config);
+        return new Diagnosis(marked.stream().map(f -> scrub(f, scrubber)).sorted(order(flows)).toList(), routings);
+    }
+
+    /** Last line of defence: no trunk password leaves the engine in any text of any finding. */
+    private static Finding scrub(Finding f, SecretScrubber s) {
+        Evidence e = f.evidence();
+        Fix x = f.fix();
+        return new Finding(f.code(), f.severity(), s.scrub(f.title()), s.scrub(f.explanation()), f.callId(),
+                f.flowId(), f.primary(), new Evidence(e.frames(), s.scrub(e.configIds()), s.scrub(e.facts())),
+                new Fix(s.scrub(x.steps()), s.scrub(x.commands()), s.scrub(x.json())));
     }
 
     /** A config finding repeats a call finding with the same code and config objects: keep the call's. */

@@ -16,6 +16,10 @@ public final class FindingCatalogue {
                 new RuleNoAgentCheck(), new PinPromptCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
-                new CallRejectedCheck(), new RegisterRejectedCheck());
+                new CallRejectedCheck(), new RegisterRejectedCheck(), new LateOfferCheck(),
+                new TransferFailedCheck(), new DialogNotFoundCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(),
+                new ReinviteGlareCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
+                new MediaOneWayCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
+                new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck());
     }
 }

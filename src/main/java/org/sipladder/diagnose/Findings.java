@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sipladder.Limits;
 import org.sipladder.flow.FlowMessage;
 
 /** Short ways to build the two kinds of finding: about a call, and about the config alone. */
@@ -33,8 +34,18 @@ final class Findings {
         return new Evidence(List.copyOf(frames), List.copyOf(configIds), List.copyOf(facts));
     }
 
+    /** A fix of at most {@link Limits#FIX_STEPS_PER_FINDING} steps and as many commands; a last line counts the rest. */
     static Fix fix(List<String> steps, List<String> commands, String json) {
-        return new Fix(List.copyOf(steps), List.copyOf(commands), json);
+        return new Fix(capped(steps, " more steps not shown"), capped(commands, " more commands not shown"), json);
+    }
+
+    private static List<String> capped(List<String> lines, String more) {
+        if (lines.size() <= Limits.FIX_STEPS_PER_FINDING) {
+            return List.copyOf(lines);
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, Limits.FIX_STEPS_PER_FINDING - 1));
+        kept.add("# " + (lines.size() - kept.size()) + more + " (Limits.FIX_STEPS_PER_FINDING)");
+        return List.copyOf(kept);
     }
 
     static String quoted(List<String> values) {

@@ -1,7 +1,9 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,8 @@ import org.sipladder.livekit.Consistency;
 
 /**
  * Marks one finding per failed call as its primary cause: the one that best explains the final response the
- * caller saw, the one whose {@link FindingCode} ranks first. A finding from a LiveKit simulation the capture contradicts, a config-only finding, or a risk
- * that cannot fail a call (a private address) is never primary.
+ * caller saw, the one whose {@link FindingCode} ranks first. A finding from a LiveKit simulation the capture
+ * contradicts, a config-only finding, or a risk that cannot fail a call (a private address) is never primary.
  */
 final class PrimaryCauses {
 
@@ -29,7 +31,7 @@ final class PrimaryCauses {
         }
         Set<Finding> primaries = new HashSet<>();
         for (CallFlow flow : flows) {
-            if (flow.failed()) {
+            if (flow.failed() || mediaFailed(byFlow.getOrDefault(flow.id(), List.of()))) {
                 best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted).ifPresent(primaries::add);
             }
         }
@@ -38,6 +40,15 @@ final class PrimaryCauses {
             marked.add(primaries.contains(f) ? f.asPrimary(true) : f);
         }
         return marked;
+    }
+
+    /** Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything. */
+    static final Set<FindingCode> MEDIA_FAILURES = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY));
+
+    /** True when the findings of a call say its media failed. */
+    static boolean mediaFailed(List<Finding> findingsOfFlow) {
+        return findingsOfFlow.stream().anyMatch(f -> f.severity() == Severity.ERROR && MEDIA_FAILURES.contains(f.code()));
     }
 
     private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.Limits;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
@@ -38,27 +39,57 @@ final class TrunkConflictCheck implements FindingRule {
     }
 
     private Finding callFinding(DiagnosisContext context, LiveKitRouting routing, TrunkMatch match) {
-        List<SIPInboundTrunkInfo> trunks = match.candidateIds().stream().map(id -> context.trunk(id).orElseThrow()).toList();
+        List<String> ids = match.candidateIds();
+        List<String> shown = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING));
+        List<SIPInboundTrunkInfo> trunks = shown.stream().map(id -> context.trunk(id).orElseThrow()).toList();
         String called = routing.invite().calledNumber();
         List<String> facts = new ArrayList<>();
         facts.add("To user " + called + " (LiveKit matches on To, not on the Request-URI)");
         trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
+        String more = ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "";
+        if (!more.isEmpty()) {
+            facts.add(more.substring(1) + " trunks with the same number");
+        }
         facts.add("LiveKit's error: " + match.error());
         facts.add(routing.summary());
-        return Findings.call(routing.transaction(), CODE, CODE.title(String.join(" and ", match.candidateIds()), called), WHY,
-                Findings.evidence(Findings.frames(routing.transaction()), match.candidateIds(), facts),
+        return Findings.call(routing.transaction(), CODE, CODE.title(String.join(" and ", shown) + more, called), WHY,
+                Findings.evidence(Findings.frames(routing.transaction()), shown, facts),
                 fix(context.config(), trunks, routing.invite(), called));
     }
 
+    /**
+     * One finding per group of trunks sharing numbers; a large group names its first {@link Limits#IDS_PER_FINDING}
+     * trunks and counts the others, and its fix weighs only those, so 2,000 trunks on one number stay one short
+     * finding.
+     */
     private Finding configFinding(DiagnosisContext context, List<String> ids, List<String> numbers) {
-        List<SIPInboundTrunkInfo> trunks = ids.stream().map(id -> context.trunk(id).orElseThrow()).toList();
+        List<String> shown = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING));
+        List<SIPInboundTrunkInfo> trunks = shown.stream().map(id -> context.trunk(id).orElseThrow()).toList();
         List<String> facts = new ArrayList<>();
         trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
-        facts.add("Shared number" + (numbers.size() > 1 ? "s" : "") + " after normalization: " + String.join(", ", numbers));
+        int more = ids.size() - shown.size();
+        if (more > 0) {
+            facts.add("and " + more + " more trunks with the same number");
+        }
+        List<String> shownNumbers = numbers.subList(0, Math.min(numbers.size(), Limits.IDS_PER_FINDING));
+        facts.add("Shared number" + (numbers.size() > 1 ? "s" : "") + " after normalization: "
+                + String.join(", ", shownNumbers) + (numbers.size() > shownNumbers.size() ? " and "
+                + (numbers.size() - shownNumbers.size()) + " more" : ""));
         String number = numbers.get(0);
         InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
-        return Findings.config(CODE, CODE.configTitle(String.join(" and ", ids), String.join(", ", numbers)), WHY,
-                Findings.evidence(List.of(), ids, facts), fix(context.config(), trunks, probe, number));
+        String claimed = String.join(", ", shownNumbers) + (numbers.size() > shownNumbers.size() ? " and "
+                + (numbers.size() - shownNumbers.size()) + " more numbers" : "");
+        String title = ids.size() == 2 ? CODE.configTitle(String.join(" and ", ids), claimed)
+                : ids.size() + " trunks claim " + claimed + ": every call to it gets 503 Try again later ("
+                + String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "") + ")";
+        Fix fix = fix(context.config(), trunks, probe, number);
+        if (more > 0) {
+            List<String> steps = new ArrayList<>(fix.steps());
+            steps.add(0, more + " more trunks also list " + number + ": take it off each of them too ('lk sip inbound "
+                    + "list' shows them); the steps below weigh the first " + shown.size() + ".");
+            fix = Findings.fix(steps, fix.commands(), fix.json());
+        }
+        return Findings.config(CODE, title, WHY, Findings.evidence(List.of(), shown, facts), fix);
     }
 
     private static Fix fix(LiveKitConfig config, List<SIPInboundTrunkInfo> trunks, InboundInvite invite, String number) {
@@ -107,7 +138,11 @@ final class TrunkConflictCheck implements FindingRule {
         }
         Map<List<String>, List<String>> groups = new LinkedHashMap<>();
         byNumber.forEach((number, trunks) -> {
-            List<String> ids = trunks.stream().filter(t -> trunks.stream().anyMatch(o -> o != t && TrunkFilters.overlap(t, o)))
+            // a trunk without address or caller filters overlaps every other: no need to compare each pair
+            boolean anyOpen = trunks.size() > 1 && trunks.stream().anyMatch(t -> t.getAllowedAddressesCount() == 0
+                    && t.getAllowedNumbersCount() == 0);
+            List<String> ids = trunks.stream().filter(t -> anyOpen || trunks.stream().anyMatch(o -> o != t
+                            && TrunkFilters.overlap(t, o)))
                     .map(SIPInboundTrunkInfo::getSipTrunkId).toList();
             if (ids.size() > 1) {
                 groups.computeIfAbsent(ids, k -> new ArrayList<>()).add(number);

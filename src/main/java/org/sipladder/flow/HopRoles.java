@@ -14,7 +14,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * Finds the hops of a call (one per IP address, in the order the first INVITE travelled) and guesses each
- * one's role from clues in the messages: LiveKit SIP, Jambonz, the carrier that sent the first INVITE.
+ * one's role from clues in the messages: LiveKit SIP, Jambonz, the carrier (the public host that sent the first
+ * INVITE).
  */
 final class HopRoles {
 
@@ -51,19 +52,32 @@ final class HopRoles {
     static List<Hop> hops(List<Entry> messages) {
         HopRoles roles = new HopRoles();
         SipMessage firstInvite = null;
+        SipMessage firstPublicInvite = null;
         for (Entry fm : messages) {
             SipMessage m = fm.message();
-            if (firstInvite == null && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
-                firstInvite = m;
+            if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
+                firstInvite = firstInvite == null ? m : firstInvite;
+                // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
+                if (firstPublicInvite == null && AddressScope.isPublic(m.src().address())) {
+                    firstPublicInvite = m;
+                }
             }
             if (!fm.retransmission()) {
                 roles.collect(m);
             }
         }
-        if (firstInvite != null) {
-            Map<String, String> kinds = roles.kinds(firstInvite.src().address(), Role.CARRIER);
+        if (firstPublicInvite != null) {
+            Map<String, String> kinds = roles.kinds(firstPublicInvite.src().address(), Role.CARRIER);
             if (!kinds.containsKey("first INVITE")) {
-                kinds.put("first INVITE", "It sent the first INVITE of the call" + at(firstInvite.frame()) + ".");
+                kinds.put("first INVITE", "It sent the first INVITE of the call" + at(firstPublicInvite.frame()) + ".");
+            }
+        } else if (firstInvite != null && AddressScope.isPrivate(firstInvite.src().address())
+                && AddressScope.isPublic(firstInvite.dst().address())) {
+            // A phone behind NAT calling out through its provider: the provider is the carrier side.
+            Map<String, String> kinds = roles.kinds(firstInvite.dst().address(), Role.CARRIER);
+            if (!kinds.containsKey("first INVITE")) {
+                kinds.put("first INVITE", "A phone on a private address sent it the first INVITE of the call"
+                        + at(firstInvite.frame()) + ".");
             }
         }
         List<Hop> hops = new ArrayList<>();

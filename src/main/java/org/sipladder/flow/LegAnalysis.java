@@ -2,6 +2,7 @@ package org.sipladder.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -11,6 +12,10 @@ import org.sipladder.sip.SipMessage;
  * the last attempt decides the leg's final status.
  */
 final class LegAnalysis {
+
+    /** Methods of requests sent inside a dialog: their answers say nothing about how the dialog was set up. */
+    private static final Set<String> IN_DIALOG = Set.of("ACK", "BYE", "CANCEL", "PRACK", "UPDATE", "INFO", "NOTIFY",
+            "REFER");
 
     private final LegState leg;
     private final String method;
@@ -29,7 +34,21 @@ final class LegAnalysis {
                 openings.add(e);
             }
         }
-        this.finalResponse = openings.isEmpty() ? null : finalResponseTo(lastAttempt());
+        this.finalResponse = openings.isEmpty() ? dialogOpeningResponse() : finalResponseTo(lastAttempt());
+    }
+
+    /**
+     * When the capture missed the request (it started late, or only one direction was mirrored), the first final
+     * answer to a dialog-opening method is still how the leg ended: a lone 403 to an INVITE is a rejected call.
+     */
+    private Entry dialogOpeningResponse() {
+        for (Entry e : leg.entries()) {
+            SipMessage m = e.message();
+            if (!e.retransmission() && m.status() >= 200 && m.cseqMethod() != null && !IN_DIALOG.contains(m.cseqMethod())) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static String openingMethod(LegState leg) {
@@ -65,9 +84,10 @@ final class LegAnalysis {
     Leg toLeg(int index) {
         List<Entry> entries = leg.entries();
         SipMessage first = firstRequest();
+        // From and To are the same in every message of a dialog; a response stands in for an uncaptured request.
+        SipMessage parties = first != null ? first : entries.get(0).message();
         SipMessage fin = finalResponse == null ? null : finalResponse.message();
-        return new Leg(index, leg.callId(), first == null ? null : first.header("From"),
-                first == null ? null : first.header("To"), first == null ? null : first.requestUri(),
+        return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
                 entries.get(0).message().frame(), entries.get(entries.size() - 1).message().frame(),
                 fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), entries.size());
     }
@@ -108,7 +128,10 @@ final class LegAnalysis {
         return new Timings(invite ? alerting : null, firstProvisional, toFinal, invite ? duration() : null);
     }
 
-    /** 200 OK to the first BYE after it, or to the leg's last message when the capture shows no BYE. */
+    /**
+     * 200 OK to the first BYE after it; unknown (null) when the capture shows no BYE: the call may have gone on
+     * long after the capture stopped, and the time to the ACK is not how long anyone talked.
+     */
     private Long duration() {
         if (finalResponse == null || finalResponse.message().status() >= 300) {
             return null;
@@ -120,6 +143,6 @@ final class LegAnalysis {
                 return e.message().timestampMicros() - answered;
             }
         }
-        return entries.get(entries.size() - 1).message().timestampMicros() - answered;
+        return null;
     }
 }

@@ -6,7 +6,7 @@ package org.sipladder.flow;
  * @param postDialDelayMicros       INVITE to first 180/183
  * @param firstProvisionalMicros    INVITE to first 1xx
  * @param finalResponseMicros       INVITE to final response
- * @param durationMicros            200 OK to BYE (or last message) when answered
+ * @param durationMicros            200 OK to BYE when answered; null without a BYE in the capture
  */
 public record Timings(Long postDialDelayMicros, Long firstProvisionalMicros, Long finalResponseMicros,
                       Long durationMicros) {

@@ -21,6 +21,11 @@ final class ColumnOrder {
     }
 
     static ColumnOrder of(CallFlow flow) {
+        return of(flow, List.of());
+    }
+
+    /** The flow's columns, then a column for each host that only exchanged media. */
+    static ColumnOrder of(CallFlow flow, List<LadderStream> streams) {
         Map<String, Integer> index = new LinkedHashMap<>();
         List<Hop> hops = new ArrayList<>();
         for (Hop hop : flow.hops()) {
@@ -32,7 +37,19 @@ final class ColumnOrder {
             addStray(fm.message().src().address(), fm, index, hops);
             addStray(fm.message().dst().address(), fm, index, hops);
         }
+        for (LadderStream stream : streams) {
+            addMediaHost(stream.fromAddress(), index, hops);
+            addMediaHost(stream.toAddress(), index, hops);
+        }
         return new ColumnOrder(List.copyOf(hops), index);
+    }
+
+    /** A media relay (rtpengine, a media server) can have another address than the SIP host beside it. */
+    private static void addMediaHost(String address, Map<String, Integer> index, List<Hop> hops) {
+        if (index.putIfAbsent(address, hops.size()) == null) {
+            hops.add(new Hop(address, Role.SIP_ENDPOINT, "Media " + address,
+                    List.of("Sends or receives RTP but no SIP message of this call")));
+        }
     }
 
     /** A message can involve a host the flow builder did not list; it still needs a column. */

@@ -36,6 +36,8 @@ public final class LadderPalette {
     public static final Rgb MARKED = Rgb.of(0xFFF2B3);
     public static final Rgb MARKED_EDGE = Rgb.of(0xD9A400);
     public static final Rgb SDP_BADGE = Rgb.of(0xE6EEF7);
+    /** Media streams: Okabe-Ito bluish green, darkened, apart from every leg colour. */
+    public static final Rgb MEDIA = Rgb.of(0x0A7A5A);
 
     private LadderPalette() {
     }

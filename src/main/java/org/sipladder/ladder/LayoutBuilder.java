@@ -1,13 +1,17 @@
 package org.sipladder.ladder;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.sip.SipMessage;
 
-/** Computes a {@link LadderLayout}: measure every text, space the columns, then place each row. */
+/**
+ * Computes a {@link LadderLayout}: measure every text, space the columns, then place each row; media streams
+ * get rows of their own among the messages, at the time of their first packet.
+ */
 final class LayoutBuilder {
 
     static final double HEADER_TOP = 8;
@@ -20,17 +24,25 @@ final class LayoutBuilder {
     private final TextFitter fitter;
     private final TimeTexts times;
     private final ArrowGeometry arrows;
+    private final List<LadderStream> streams;
+    private final StreamGeometry streamGeometry;
 
     LayoutBuilder(CallFlow flow, LadderStyle style) {
+        this(flow, List.of(), style);
+    }
+
+    LayoutBuilder(CallFlow flow, List<LadderStream> streams, LadderStyle style) {
         this.flow = flow;
+        this.streams = streams.stream().sorted(Comparator.comparingLong(LadderStream::firstMicros)).toList();
         this.style = style;
         this.fitter = new TextFitter(style.measure(), style.labelFontSize());
         this.times = new TimeTexts(style.zone());
         this.arrows = new ArrowGeometry(style);
+        this.streamGeometry = new StreamGeometry(style, fitter);
     }
 
     LadderLayout build() {
-        ColumnOrder order = ColumnOrder.of(flow);
+        ColumnOrder order = ColumnOrder.of(flow, streams);
         List<FlowMessage> messages = flow.messages();
         int n = messages.size();
         int[] from = new int[n];
@@ -42,20 +54,29 @@ final class LayoutBuilder {
             to[i] = order.indexOf(m.dst().address());
             texts[i] = ArrowTexts.of(messages.get(i), style, fitter);
         }
+        StreamSpans spans = new StreamSpans(order);
         List<String[]> titles = order.hops().stream().map(this::fittedTitles).toList();
         double[] headerWidths = titles.stream().mapToDouble(this::headerWidth).toArray();
         Gutter gutter = gutter(messages);
-        double[] xs = columnPositions(order.hops().size(), headerWidths, from, to, texts, gutter.width());
+        double[] xs = columnPositions(order.hops().size(), headerWidths, from, to, texts, spans, gutter.width());
         List<LadderColumn> columns = columns(order.hops(), titles, headerWidths, xs);
-        double width = width(xs, headerWidths, from, to, texts, gutter.width());
+        double width = width(xs, headerWidths, from, to, texts, spans, gutter.width());
         List<LadderRow> rows = new ArrayList<>(n);
+        List<StreamRow> streamRows = new ArrayList<>(streams.size());
         long previous = n == 0 ? 0 : messages.get(0).message().timestampMicros();
+        long start = previous;
+        int slot = 0;
+        int nextStream = 0;
         for (int i = 0; i < n; i++) {
             FlowMessage fm = messages.get(i);
-            Box band = new Box(0, rowTop(i), width, style.rowHeight());
-            double y = band.y() + style.rowHeight() / 2 + 1;
             long t = fm.message().timestampMicros();
-            LadderText time = text(times.clock(t), gutter.width() - GUTTER_PAD, y - 3, style.gutterFontSize(),
+            while (nextStream < streams.size() && streams.get(nextStream).firstMicros() < t) {
+                streamRows.add(streamRow(spans, nextStream++, slot++, xs, width, gutter));
+            }
+            Box band = new Box(0, rowTop(slot++), width, style.rowHeight());
+            double y = band.y() + style.rowHeight() / 2 + 1;
+            String clock = style.relativeTime() ? TimeTexts.sinceStart(t - start) : times.clock(t);
+            LadderText time = text(clock, gutter.width() - GUTTER_PAD, y - 3, style.gutterFontSize(),
                     true, LadderText.Anchor.END, LadderPalette.TEXT);
             String deltaText = i == 0 ? "start" : TimeTexts.delta(t - previous);
             LadderText delta = text(deltaText, gutter.width() - GUTTER_PAD, y + 11, style.detailFontSize(), true,
@@ -64,9 +85,46 @@ final class LayoutBuilder {
                     arrows.arrow(fm, texts[i], from[i], to[i], xs[from[i]], xs[to[i]], y)));
             previous = t;
         }
-        double height = style.headerHeight() + n * style.rowHeight() + style.margin();
-        return new LadderLayout(flow, style, columns, rows, gutter.width(), width, height, gutter.title(),
+        while (nextStream < streams.size()) {
+            streamRows.add(streamRow(spans, nextStream++, slot++, xs, width, gutter));
+        }
+        double height = style.headerHeight() + slot * style.rowHeight() + style.margin();
+        return new LadderLayout(flow, style, columns, rows, streamRows, gutter.width(), width, height, gutter.title(),
                 gutter.subtitle());
+    }
+
+    private StreamRow streamRow(StreamSpans spans, int index, int slot, double[] xs, double width, Gutter gutter) {
+        LadderStream stream = streams.get(index);
+        Box band = new Box(0, rowTop(slot), width, style.rowHeight());
+        double y = band.y() + style.rowHeight() / 2 + 1;
+        LadderText time = text(times.clock(stream.firstMicros()), gutter.width() - GUTTER_PAD, y - 3,
+                style.gutterFontSize(), true, LadderText.Anchor.END, LadderPalette.MEDIA);
+        LadderText duration = text(duration(stream), gutter.width() - GUTTER_PAD, y + 11, style.detailFontSize(), true,
+                LadderText.Anchor.END, LadderPalette.MUTED_TEXT);
+        int from = spans.from[index];
+        int to = spans.to[index];
+        return new StreamRow(slot, stream, band, time, duration,
+                streamGeometry.arrow(spans.texts[index], from, to, xs[from], xs[to], y));
+    }
+
+    /** "for 30.020 s": how long a stream lasted, in the gutter where a message has its gap. */
+    private static String duration(LadderStream stream) {
+        return "for " + TimeTexts.delta(stream.lastMicros() - stream.firstMicros()).substring(1);
+    }
+
+    /** Columns and measured texts of every stream. */
+    private final class StreamSpans {
+        final int[] from = new int[streams.size()];
+        final int[] to = new int[streams.size()];
+        final StreamGeometry.Texts[] texts = new StreamGeometry.Texts[streams.size()];
+
+        StreamSpans(ColumnOrder order) {
+            for (int i = 0; i < texts.length; i++) {
+                from[i] = order.indexOf(streams.get(i).fromAddress());
+                to[i] = order.indexOf(streams.get(i).toAddress());
+                texts[i] = streamGeometry.texts(streams.get(i));
+            }
+        }
     }
 
     private double rowTop(int index) {
@@ -85,7 +143,7 @@ final class LayoutBuilder {
     }
 
     private double[] columnPositions(int count, double[] headerWidths, int[] from, int[] to, ArrowTexts[] texts,
-                                     double gutterWidth) {
+                                     StreamSpans spans, double gutterWidth) {
         ColumnSpacing spacing = new ColumnSpacing(count, style.minColumnGap());
         for (int c = 0; c + 1 < count; c++) {
             spacing.requireGap(c, (headerWidths[c] + headerWidths[c + 1]) / 2 + TITLE_GAP);
@@ -97,6 +155,13 @@ final class LayoutBuilder {
                 spacing.requireSpan(from[i], to[i], texts[i].contentWidth() + 2 * style.labelPadding());
             }
         }
+        for (int i = 0; i < spans.texts.length; i++) {
+            if (spans.from[i] == spans.to[i]) {
+                spacing.requireRightOf(spans.from[i], streamGeometry.selfReach(spans.texts[i]));
+            } else {
+                spacing.requireSpan(spans.from[i], spans.to[i], spans.texts[i].contentWidth() + 2 * style.labelPadding());
+            }
+        }
         double[] gaps = spacing.solve();
         double[] xs = new double[count];
         for (int c = 0; c < count; c++) {
@@ -106,7 +171,7 @@ final class LayoutBuilder {
     }
 
     private double width(double[] xs, double[] headerWidths, int[] from, int[] to, ArrowTexts[] texts,
-                         double gutterWidth) {
+                         StreamSpans spans, double gutterWidth) {
         int last = xs.length - 1;
         if (last < 0) {
             return gutterWidth + 2 * style.margin();
@@ -115,6 +180,11 @@ final class LayoutBuilder {
         for (int i = 0; i < from.length; i++) {
             if (from[i] == last && to[i] == last) {
                 right = Math.max(right, arrows.selfArrowReach(texts[i]));
+            }
+        }
+        for (int i = 0; i < spans.texts.length; i++) {
+            if (spans.from[i] == last && spans.to[i] == last) {
+                right = Math.max(right, streamGeometry.selfReach(spans.texts[i]));
             }
         }
         return xs[last] + right + style.margin();
@@ -139,7 +209,7 @@ final class LayoutBuilder {
 
     private Gutter gutter(List<FlowMessage> messages) {
         String zone = style.zone().getId().equals("Z") ? "UTC" : style.zone().getId();
-        String titleText = "Time (" + zone + ")";
+        String titleText = style.relativeTime() ? "Seconds from start" : "Time (" + zone + ")";
         String dateText = messages.isEmpty() ? "" : times.date(messages.get(0).message().timestampMicros());
         double widest = Math.max(fitter.width(titleText, style.titleFontSize(), false),
                 fitter.width(dateText, style.gutterFontSize(), true));
@@ -152,6 +222,12 @@ final class LayoutBuilder {
                 longestDelta = d;
             }
             previous = fm.message().timestampMicros();
+        }
+        for (LadderStream stream : streams) {
+            String d = duration(stream);
+            if (d.length() > longestDelta.length()) {
+                longestDelta = d;
+            }
         }
         widest = Math.max(widest, fitter.width(longestDelta, style.detailFontSize(), true));
         double width = widest + 2 * GUTTER_PAD;

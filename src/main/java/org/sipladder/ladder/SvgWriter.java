@@ -36,6 +36,9 @@ public final class SvgWriter {
         for (LadderRow row : layout.rows()) {
             writeRow(row, out);
         }
+        for (StreamRow row : layout.streamRows()) {
+            writeStream(row, out);
+        }
         out.write("</svg>\n");
     }
 
@@ -73,6 +76,25 @@ public final class SvgWriter {
                     + "\" height=\"" + num(b.height()) + "\" rx=\"3\" fill=\"" + LadderPalette.SDP_BADGE.hex() + "\"/>\n");
             out.write(text(a.badge()));
         }
+        out.write(text(a.detail()));
+        out.write("</g>\n");
+    }
+
+    private void writeStream(StreamRow row, Writer out) throws IOException {
+        StreamArrow a = row.arrow();
+        out.write("<g id=\"s" + row.stream().id() + "\" class=\"media-stream\">\n");
+        out.write(text(row.time()));
+        out.write(text(row.delta()));
+        out.write("<polyline fill=\"none\" stroke=\"" + a.colour().hex() + "\" stroke-width=\"" + num(a.lineWidth())
+                + "\" stroke-dasharray=\"" + num(StreamArrow.DASH) + " " + num(StreamArrow.GAP) + "\" points=\""
+                + points(a.shaft()) + "\"/>\n");
+        out.write("<polygon fill=\"" + a.colour().hex() + "\" points=\"" + points(a.head()) + "\"/>\n");
+        if (a.warning()) {
+            out.write("<polygon class=\"warning\" fill=\"" + LadderPalette.WARNING.hex() + "\" points=\""
+                    + points(a.warningMark()) + "\"/>\n");
+            out.write(text(a.warningSign()));
+        }
+        out.write(text(a.label()));
         out.write(text(a.detail()));
         out.write("</g>\n");
     }

@@ -20,6 +20,11 @@ final class TimeTexts {
         return clock.format(instant(micros));
     }
 
+    /** Seconds since the call's first message to the millisecond, e.g. "+12.503". */
+    static String sinceStart(long micros) {
+        return "+" + decimal(Math.round(micros / 1000.0), 3);
+    }
+
     String date(long micros) {
         return date.format(instant(micros));
     }

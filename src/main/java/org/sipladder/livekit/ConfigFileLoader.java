@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -26,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.Limits;
 
 /**
  * Reads inbound trunks and dispatch rules from JSON files as {@code lk sip inbound list --json} and
@@ -38,6 +40,7 @@ public final class ConfigFileLoader {
     private static final String EXPORT_HINT =
             "export them with 'lk sip inbound list --json' and 'lk sip dispatch list --json'";
     private static final Pattern GSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
+    private static final Pattern SECRET_FIELD = Pattern.compile("(?i)password|secret|token|api_?key");
 
     private final JsonFormat.Parser protoParser = JsonFormat.parser().ignoringUnknownFields();
 
@@ -112,6 +115,7 @@ public final class ConfigFileLoader {
         if (body.isBlank()) {
             throw new LiveKitConfigException(file + " is empty; " + EXPORT_HINT + ".");
         }
+        checkDepth(file, body);
         List<JsonElement> documents = new ArrayList<>();
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
             reader.setLenient(true);
@@ -123,6 +127,42 @@ public final class ConfigFileLoader {
             Matcher m = GSON_POSITION.matcher(String.valueOf(e.getMessage()));
             String at = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
             throw new LiveKitConfigException(file + " is not valid JSON" + at + "; " + EXPORT_HINT + ".", e);
+        }
+    }
+
+    /**
+     * Refuses JSON nested deeper than {@link Limits#JSON_DEPTH} before any parser recurses into it (Gson would run
+     * out of stack at a point that differs from run to run), naming where the limit is first passed.
+     */
+    private static void checkDepth(Path file, String body) throws LiveKitConfigException {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        boolean inString = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (inString) {
+                if (c == '\\') {
+                    i++;
+                    column++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > Limits.JSON_DEPTH) {
+                    throw new LiveKitConfigException(file + " is nested deeper than " + Limits.JSON_DEPTH
+                            + " levels (at line " + line + ", column " + column + "), which no LiveKit export is; "
+                            + EXPORT_HINT + ".");
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
         }
     }
 
@@ -148,7 +188,7 @@ public final class ConfigFileLoader {
         } else if (root.isJsonObject()) {
             items.add(root.getAsJsonObject());
         } else {
-            throw new LiveKitConfigException(file + " holds " + root + " instead of LiveKit trunks or dispatch rules; "
+            throw new LiveKitConfigException(file + " holds " + shorten(root) + " instead of LiveKit trunks or dispatch rules; "
                     + EXPORT_HINT + ".");
         }
         return items;
@@ -225,8 +265,27 @@ public final class ConfigFileLoader {
         return out;
     }
 
-    private static String shorten(JsonElement element) {
-        String s = element.toString();
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    /** The element as an error message may quote it: secret fields removed, at most 60 characters. */
+    static String shorten(JsonElement element) {
+        String s = withoutSecretFields(element).toString();
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    /** A copy of {@code element} without the values of fields that hold secrets (passwords, API secrets, tokens). */
+    static JsonElement withoutSecretFields(JsonElement element) {
+        if (element.isJsonArray()) {
+            JsonArray copy = new JsonArray();
+            element.getAsJsonArray().forEach(e -> copy.add(withoutSecretFields(e)));
+            return copy;
+        }
+        if (element.isJsonObject()) {
+            JsonObject copy = new JsonObject();
+            for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+                copy.add(member.getKey(), SECRET_FIELD.matcher(member.getKey()).find() ? new JsonPrimitive("***")
+                        : withoutSecretFields(member.getValue()));
+            }
+            return copy;
+        }
+        return element;
     }
 }

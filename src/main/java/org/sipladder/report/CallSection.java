@@ -5,24 +5,31 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.ladder.LadderStreams;
+import org.sipladder.media.RtpStream;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Timings;
 import org.sipladder.sip.SipMessage;
 
-/** The pages about one call: its facts, legs and hops, the findings, the ladder and the key messages. */
+/** The pages about one call: its facts, legs and hops, the findings, its media, the ladder and the key messages. */
 final class CallSection {
 
     private final PageFlow page;
     private final LadderPages ladder;
+    private final MediaSection media;
+    private final FlowRedactor redactor;
 
-    CallSection(PageFlow page, LadderPages ladder) {
+    CallSection(PageFlow page, LadderPages ladder, MediaSection media, FlowRedactor redactor) {
         this.page = page;
         this.ladder = ladder;
+        this.media = media;
+        this.redactor = redactor;
     }
 
-    void write(int number, CallFlow flow, List<Finding> findings) {
+    /** The call's pages; {@code streams} are its RTP streams as captured (redacted here). */
+    void write(int number, CallFlow flow, List<Finding> findings, List<RtpStream> streams) {
         page.newPage();
         page.heading("Call " + number + ": " + title(flow), 1);
         page.paragraph(outcome(flow), page.body.withColour(flow.failed() ? FindingBlock.ERROR : PageFlow.TEXT));
@@ -44,7 +51,8 @@ final class CallSection {
             page.heading("Other findings", 2);
             others.forEach(block::write);
         }
-        ladder.write(flow);
+        media.write(streams, findings, redactor);
+        ladder.write(flow, redactor.streams(LadderStreams.of(streams)));
         messages(flow, primary);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sipladder.AppVersion;
+import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
 
@@ -53,7 +54,8 @@ final class CoverPage {
 
     private static List<List<String>> facts(ReportInput input) {
         long messages = input.flows().stream().mapToLong(f -> f.messages().size()).sum();
-        long failed = input.flows().stream().filter(CallFlow::failed).count();
+        Diagnosis diagnosis = new Diagnosis(input.findings(), input.routings());
+        long failed = input.flows().stream().filter(diagnosis::failed).count();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Capture", input.captureName()));
         if (input.firstMicros() > 0) {

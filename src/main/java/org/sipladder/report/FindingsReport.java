@@ -8,9 +8,13 @@ import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sipladder.AppVersion;
+import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Leg;
+import org.sipladder.media.RtpStream;
 import org.sipladder.flow.Hop;
+import org.sipladder.livekit.SecretScrubber;
 
 /**
  * Writes the findings report of a capture as PDF: a summary page, one section per failed (or the
@@ -30,12 +34,13 @@ public final class FindingsReport {
         try (PDDocument document = new PDDocument()) {
             describe(document, captureName);
             PageFlow page = new PageFlow(document, new ReportFonts(document), options.page(),
-                    "SIP Ladder findings report \u00b7 " + captureName);
+                    "SIP Ladder findings report \u00b7 " + captureName, SecretScrubber.of(input.config()));
             new CoverPage(page).write(renamed(input, captureName), flows, findings, redaction);
-            CallSection section = new CallSection(page, new LadderPages(page));
+            CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page), redactor);
             for (int i = 0; i < flows.size(); i++) {
                 CallFlow flow = flows.get(i);
-                section.write(i + 1, flow, findings.stream().filter(f -> flow.id().equals(f.flowId())).toList());
+                List<RtpStream> streams = input.media().streamsOf(selected.get(i).legs().stream().map(Leg::callId).toList());
+                section.write(i + 1, flow, findings.stream().filter(f -> flow.id().equals(f.flowId())).toList(), streams);
             }
             new Appendix(page, redaction).write(findings, input.config(), routings(input, selected, flows));
             page.finish();
@@ -45,7 +50,8 @@ public final class FindingsReport {
 
     private static List<CallFlow> selected(ReportInput input, ReportOptions options) throws ReportException {
         if (options.callId() == null) {
-            return input.flows().stream().filter(CallFlow::failed).toList();
+            Diagnosis diagnosis = new Diagnosis(input.findings(), input.routings());
+            return input.flows().stream().filter(diagnosis::failed).toList();
         }
         List<CallFlow> match = input.flows().stream().filter(f -> f.id().equals(options.callId())
                 || f.legs().stream().anyMatch(l -> options.callId().equals(l.callId()))).toList();
@@ -84,7 +90,7 @@ public final class FindingsReport {
 
     private static ReportInput renamed(ReportInput input, String captureName) {
         return new ReportInput(captureName, input.packets(), input.firstMicros(), input.lastMicros(), input.flows(),
-                input.findings(), input.routings(), input.config());
+                input.findings(), input.routings(), input.config(), input.media());
     }
 
     private static void describe(PDDocument document, String captureName) {

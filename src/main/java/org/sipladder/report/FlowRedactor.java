@@ -7,6 +7,7 @@ import org.sipladder.diagnose.Evidence;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Fix;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.ladder.LadderStream;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
@@ -51,6 +52,16 @@ final class FlowRedactor {
 
     String text(String s) {
         return redaction.apply(s);
+    }
+
+    /** Media streams for the ladder with their hosts and texts redacted like the flow's. */
+    List<LadderStream> streams(List<LadderStream> streams) {
+        if (!redaction.active()) {
+            return streams;
+        }
+        return streams.stream().map(s -> new LadderStream(s.id(), redaction.host(s.fromAddress()),
+                redaction.host(s.toAddress()), s.firstMicros(), s.lastMicros(), text(s.label()), text(s.detail()),
+                redaction.apply(s.warnings()))).toList();
     }
 
     private Leg leg(Leg l) {

@@ -12,10 +12,13 @@ import org.sipladder.ladder.LadderColumn;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ladder.LadderPalette;
 import org.sipladder.ladder.LadderRow;
+import org.sipladder.ladder.LadderStream;
 import org.sipladder.ladder.LadderStyle;
 import org.sipladder.ladder.LadderText;
 import org.sipladder.ladder.Point;
 import org.sipladder.ladder.Rgb;
+import org.sipladder.ladder.StreamArrow;
+import org.sipladder.ladder.StreamRow;
 
 /**
  * Draws a call's ladder as vector graphics from the same {@link LadderLayout} the screen uses, scaled to
@@ -30,17 +33,25 @@ final class LadderPages {
     }
 
     void write(CallFlow flow) {
+        write(flow, List.of());
+    }
+
+    /** The ladder with the call's media streams among the messages. */
+    void write(CallFlow flow, List<LadderStream> streams) {
         // The screen's own style, measured with the PDF's fonts, then scaled to the text width: the same picture.
-        LadderLayout layout = LadderLayout.of(flow, LadderStyle.standard().withMeasure(new PdfTextMeasure(page.fonts())));
+        LadderLayout layout = LadderLayout.of(flow, streams,
+                LadderStyle.standard().withMeasure(new PdfTextMeasure(page.fonts())));
         float scale = (float) Math.min(1.0, page.width() / layout.width());
         float header = (float) layout.headerHeight() * scale;
         float rowHeight = (float) layout.style().rowHeight() * scale;
         page.heading("Ladder", 2);
         page.paragraph("Every SIP message in capture order, one column per hop; times are UTC, error responses are "
-                + "highlighted, dashed arrows are retransmissions.", page.small);
+                + "highlighted, dashed arrows are retransmissions"
+                + (streams.isEmpty() ? "." : "; thick green arrows are RTP streams at the time of their first packet, "
+                + "marked with a warning sign when they lose packets, jitter or flow one way."), page.small);
         page.gap(4);
         int first = 0;
-        int rows = layout.rowCount();
+        int rows = layout.slotCount();
         do {
             page.ensure(header + rowHeight * Math.min(3, Math.max(1, rows - first)));
             int fit = Math.max(1, (int) ((page.remaining() - header - 6) / rowHeight));
@@ -54,11 +65,11 @@ final class LadderPages {
         page.gap(8);
     }
 
-    /** Rows [first, end) under the column headers, at the page cursor. */
+    /** Rows (messages and streams) in slots [first, end) under the column headers, at the page cursor. */
     private void drawRun(LadderLayout layout, int first, int end, float scale) {
         double rowTop = layout.headerHeight() + first * layout.style().rowHeight();
         double rowBottom = layout.headerHeight() + end * layout.style().rowHeight();
-        double lifelineEnd = end == layout.rowCount() ? layout.lifelineBottom() : rowBottom;
+        double lifelineEnd = end == layout.slotCount() ? layout.lifelineBottom() : rowBottom;
         double height = layout.headerHeight() + (lifelineEnd - rowTop);
         Canvas c = new Canvas(page.content(), page.left(), page.y(), scale, page.pageHeight(), rowTop - layout.headerHeight());
         Canvas head = new Canvas(page.content(), page.left(), page.y(), scale, page.pageHeight(), 0);
@@ -78,8 +89,11 @@ final class LadderPages {
             head.text(column.title());
             head.text(column.subtitle());
         }
-        for (LadderRow row : layout.rows().subList(first, end)) {
+        for (LadderRow row : layout.rowsInSlots(first, end)) {
             drawRow(c, row);
+        }
+        for (StreamRow row : layout.streamRowsInSlots(first, end)) {
+            drawStream(c, row);
         }
         page.advance((float) (height * scale));
     }
@@ -98,6 +112,21 @@ final class LadderPages {
             c.roundRect(a.badgeBox(), 3, LadderPalette.SDP_BADGE, null);
             c.text(a.badge());
         }
+        c.text(a.detail());
+    }
+
+    private void drawStream(Canvas c, StreamRow row) {
+        StreamArrow a = row.arrow();
+        c.text(row.time());
+        c.text(row.delta());
+        c.polyline(a.shaft(), a.colour(), a.lineWidth(),
+                new float[] {(float) StreamArrow.DASH * c.scale, (float) StreamArrow.GAP * c.scale});
+        c.polygon(a.head(), a.colour());
+        if (a.warning()) {
+            c.polygon(a.warningMark(), LadderPalette.WARNING);
+            c.text(a.warningSign());
+        }
+        c.text(a.label());
         c.text(a.detail());
     }
 
@@ -169,10 +198,14 @@ final class LadderPages {
         }
 
         void polyline(List<Point> points, Rgb stroke, double width, boolean dashed) {
+            polyline(points, stroke, width, dashed ? new float[] {5 * scale, 3 * scale} : new float[0]);
+        }
+
+        void polyline(List<Point> points, Rgb stroke, double width, float[] dashes) {
             run(() -> {
                 cs.setStrokingColor(colour(stroke));
                 cs.setLineWidth((float) width * scale);
-                cs.setLineDashPattern(dashed ? new float[] {5 * scale, 3 * scale} : new float[0], 0);
+                cs.setLineDashPattern(dashes, 0);
                 cs.moveTo(x(points.get(0).x()), y(points.get(0).y()));
                 for (Point p : points.subList(1, points.size())) {
                     cs.lineTo(x(p.x()), y(p.y()));

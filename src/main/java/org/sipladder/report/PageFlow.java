@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.sipladder.livekit.SecretScrubber;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -34,6 +35,7 @@ final class PageFlow {
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream content;
     private float y;
+    private final SecretScrubber secrets;
 
     final TextStyle body;
     final TextStyle small;
@@ -41,6 +43,12 @@ final class PageFlow {
     final TextStyle code;
 
     PageFlow(PDDocument document, ReportFonts fonts, PageSize size, String footer) {
+        this(document, fonts, size, footer, SecretScrubber.none());
+    }
+
+    /** @param secrets hides passwords in every text set on the pages, before it is wrapped into lines */
+    PageFlow(PDDocument document, ReportFonts fonts, PageSize size, String footer, SecretScrubber secrets) {
+        this.secrets = secrets;
         this.document = document;
         this.fonts = fonts;
         this.breaker = new LineBreaker(fonts);
@@ -148,7 +156,7 @@ final class PageFlow {
 
     /** A paragraph starting {@code indent} points right of the margin. */
     void indented(String text, TextStyle style, float indent) {
-        for (String line : breaker.wrap(text, style.font(), style.size(), width() - indent)) {
+        for (String line : breaker.wrap(secrets.scrub(text), style.font(), style.size(), width() - indent)) {
             ensure(style.leading());
             text(line, style, left() + indent, y + style.size());
             y += style.leading();
@@ -157,7 +165,7 @@ final class PageFlow {
 
     void bullets(List<String> items, TextStyle style) {
         for (String item : items) {
-            List<String> lines = breaker.wrap(item, style.font(), style.size(), width() - 12);
+            List<String> lines = breaker.wrap(secrets.scrub(item), style.font(), style.size(), width() - 12);
             for (int i = 0; i < lines.size(); i++) {
                 ensure(style.leading());
                 if (i == 0) {
@@ -172,7 +180,7 @@ final class PageFlow {
     /** Numbered steps: "1." hanging in the margin of each step. */
     void steps(List<String> items, TextStyle style) {
         for (int n = 0; n < items.size(); n++) {
-            List<String> lines = breaker.wrap(items.get(n), style.font(), style.size(), width() - 16);
+            List<String> lines = breaker.wrap(secrets.scrub(items.get(n)), style.font(), style.size(), width() - 16);
             for (int i = 0; i < lines.size(); i++) {
                 ensure(style.leading());
                 if (i == 0) {
@@ -188,14 +196,16 @@ final class PageFlow {
     void commands(List<String> commandLines) {
         List<String> lines = new ArrayList<>();
         for (String command : commandLines) {
-            lines.addAll(breaker.wrapCommand(command, code.font(), code.size(), width() - 2 * CELL_PAD - 4));
+            lines.addAll(breaker.wrapCommand(secrets.scrub(command), code.font(), code.size(),
+                    width() - 2 * CELL_PAD - 4));
         }
         monoLines(lines);
     }
 
     /** Preformatted text (a SIP message, JSON) on a shaded band, hard-wrapped where a line is too long. */
     void mono(String text) {
-        monoLines(breaker.wrap(text.stripTrailing(), code.font(), code.size(), width() - 2 * CELL_PAD - 4));
+        monoLines(breaker.wrap(secrets.scrub(text).stripTrailing(), code.font(), code.size(),
+                width() - 2 * CELL_PAD - 4));
     }
 
     private void monoLines(List<String> lines) {
@@ -218,7 +228,9 @@ final class PageFlow {
         gap(4);
     }
 
-    void table(Table table) {
+    void table(Table unscrubbed) {
+        Table table = new Table(secrets.scrub(unscrubbed.headers()), unscrubbed.widths(),
+                unscrubbed.rows().stream().map(secrets::scrub).toList(), unscrubbed.mono());
         float[] columnWidths = columnWidths(table);
         boolean hasHeader = !table.headers().isEmpty();
         if (hasHeader) {
@@ -300,7 +312,7 @@ final class PageFlow {
             content.setFont(style.font(), style.size());
             content.setNonStrokingColor(style.colour());
             content.newLineAtOffset(x, paper.getHeight() - baseline);
-            content.showText(fonts.printable(style.font(), text));
+            content.showText(fonts.printable(style.font(), secrets.scrub(text)));
             content.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package org.sipladder.report;
 
 import java.util.List;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.flow.CallFlow;
@@ -17,13 +18,22 @@ import org.sipladder.livekit.LiveKitConfig;
  * @param findings     the diagnosis, primary causes first
  * @param routings     per INVITE that reached LiveKit: the trunk and dispatch rule it matched
  * @param config       the LiveKit trunks and dispatch rules the diagnosis used (empty when none was given)
+ * @param media        the capture's RTP streams ({@link CaptureMedia#none()} when media was not read)
  */
 public record ReportInput(String captureName, long packets, long firstMicros, long lastMicros, List<CallFlow> flows,
-                          List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config) {
+                          List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config,
+                          CaptureMedia media) {
 
     public ReportInput {
         flows = List.copyOf(flows);
         findings = List.copyOf(findings);
         routings = List.copyOf(routings);
+        media = media == null ? CaptureMedia.none() : media;
+    }
+
+    /** Without media: the report has no streams to show. */
+    public ReportInput(String captureName, long packets, long firstMicros, long lastMicros, List<CallFlow> flows,
+                       List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config) {
+        this(captureName, packets, firstMicros, lastMicros, flows, findings, routings, config, CaptureMedia.none());
     }
 }

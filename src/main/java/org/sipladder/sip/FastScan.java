@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
 
 /**
@@ -41,6 +42,8 @@ final class FastScan {
     private static final byte[] MULTIPART = lowerAscii("multipart/");
     private static final byte[] APPLICATION_SDP = lowerAscii("application/sdp");
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
+    /** The kinds of {@link MessageScanner#SINGLE}: allowed once per message. */
+    private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH;
 
     /** X-/P- header names as sent -> canonical name when kept, "" when not; bounded against hostile captures. */
     private static final Map<String, String> EXTENSION_NAMES = new ConcurrentHashMap<>();
@@ -64,8 +67,8 @@ final class FastScan {
         byte[] d = payload.data();
         int n = d.length;
         int startLineEnd = crlf(d, start, n);
-        if (startLineEnd <= start) {
-            return null;
+        if (startLineEnd <= start || indexOf(d, start, startLineEnd, (byte) '\r') >= 0) {
+            return null; // a bare CR inside is a line end the full scan flags
         }
         String method = null;
         String requestUri = null;
@@ -82,7 +85,8 @@ final class FastScan {
             int first = indexOf(d, start, startLineEnd, (byte) ' ');
             int second = first < 0 ? -1 : indexOf(d, first + 1, startLineEnd, (byte) ' ');
             if (first <= start || second <= first + 1 || indexOf(d, second + 1, startLineEnd, (byte) ' ') >= 0
-                    || !startsWith(d, second + 1, startLineEnd, "SIP/") || !isToken(d, start, first)) {
+                    || !startsWith(d, second + 1, startLineEnd, "SIP/") || !isToken(d, start, first)
+                    || !isToken(d, first + 1, second)) {
                 return null;
             }
             method = Methods.known(d, start, first);
@@ -101,7 +105,7 @@ final class FastScan {
         int pos = startLineEnd + 2;
         int lineEnd;
         while ((lineEnd = crlf(d, pos, n)) != pos) {
-            if (lineEnd < 0 || d[pos] == ' ' || d[pos] == '\t') {
+            if (lineEnd < 0 || d[pos] == ' ' || d[pos] == '\t' || lineEnd - pos > Limits.HEADER_LINE_BYTES) {
                 return null;
             }
             int colon = indexOf(d, pos, lineEnd, (byte) ':');
@@ -114,6 +118,9 @@ final class FastScan {
             int ve = trimEnd(d, vs, lineEnd);
             int kind = kind(d, ns, ne);
             int bit = 1 << kind;
+            if ((seen & bit & SINGLE) != 0) {
+                return null; // a second To, From, CSeq or Content-Length: the full scan flags it
+            }
             switch (kind) {
                 case VIA -> {
                     if ((seen & bit) == 0) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
 
 /**
@@ -14,6 +15,11 @@ import org.sipladder.capture.SipPayload;
 final class MessageScanner {
 
     private static final List<String> MANDATORY = List.of("Via", "From", "To", "Call-ID", "CSeq");
+    /**
+     * Headers that RFC 3261 allows once only and whose second copy makes the message ambiguous (who is called,
+     * which transaction, where the body ends). A repeated Call-ID is left alone: stacks read the first.
+     */
+    static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     static final Pattern BLANKS = Pattern.compile("\\s+");
@@ -100,6 +106,12 @@ final class MessageScanner {
         }
         String headerSection = MessageText.decode(data, start, headerEnd - start);
         String[] lines = LINE_BREAK.split(headerSection, -1);
+        int bareCr = lines[0].indexOf('\r');
+        if (bareCr >= 0) {
+            // a bare CR ends the start line as Wireshark reads it; what follows it is the first header line
+            lines = splitFirst(lines, bareCr);
+            problems.add("start line", "the start line ends in a bare CR instead of CR LF");
+        }
         StartLine startLine = StartLine.parse(lines[0], problems);
         List<SipHeader> headers = headers(lines, problems);
         byte[] body = body(data, bodyStart, headers, problems);
@@ -107,6 +119,14 @@ final class MessageScanner {
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
         return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
+    }
+
+    private static String[] splitFirst(String[] lines, int at) {
+        String[] out = new String[lines.length + 1];
+        out[0] = lines[0].substring(0, at);
+        out[1] = lines[0].substring(at + 1);
+        System.arraycopy(lines, 1, out, 2, lines.length - 1);
+        return out;
     }
 
     private static List<SipHeader> headers(String[] lines, Problems problems) {
@@ -133,6 +153,10 @@ final class MessageScanner {
                 continue;
             }
             name = HeaderNames.expand(line.substring(0, colon).trim());
+            if (line.length() > Limits.HEADER_LINE_BYTES) {
+                problems.add(name, name + " header line of " + line.length() + " characters (longer than "
+                        + Limits.HEADER_LINE_BYTES + ")");
+            }
             value = new StringBuilder(line.substring(colon + 1));
             raw = new StringBuilder(line);
         }
@@ -170,6 +194,12 @@ final class MessageScanner {
         for (String name : MANDATORY) {
             if (first(headers, name) == null) {
                 problems.add(name, "no " + name + " header");
+            }
+        }
+        for (String name : SINGLE) {
+            long count = headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).count();
+            if (count > 1) {
+                problems.add(name, count + " " + name + " headers (a message has one)");
             }
         }
         String cseq = first(headers, "CSeq");
@@ -223,7 +253,12 @@ final class MessageScanner {
                 problems.add("start line", "not a SIP request or status line: \"" + line + "\"");
             }
             String method = parts[0].isEmpty() ? line : parts[0];
-            return new StartLine(method, parts.length > 1 ? parts[1] : "", 0, null);
+            String uri = parts.length > 1 ? parts[1] : "";
+            if (!isToken(uri)) {
+                problems.add("Request-URI", "the Request-URI holds a byte that is not visible ASCII (RFC 3261 "
+                        + "wants it %-escaped): \"" + uri + "\"");
+            }
+            return new StartLine(method, uri, 0, null);
         }
 
         /** Visible ASCII only, as a method name must be. */

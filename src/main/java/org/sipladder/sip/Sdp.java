@@ -10,4 +10,9 @@ import java.util.List;
  * @param media      the {@code m=} sections in order
  */
 public record Sdp(String origin, String connection, List<SdpMedia> media) {
+
+    /** Parses an SDP body's text; lines it does not understand are skipped. */
+    public static Sdp parse(String text) {
+        return SdpParser.parse(text);
+    }
 }

@@ -85,24 +85,7 @@ public final class StartupTraining {
 
     private static int diagnoseDemo() throws Exception {
         DemoCapture demo = DemoCapture.extract();
-        LoadedCapture capture = new PipelineCaptureLoader().load(demo.capture().path(), new LoadObserver() {
-            @Override
-            public void progress(long bytesRead, long totalBytes) {
-            }
-
-            @Override
-            public void calls(List<CallFlow> snapshot) {
-            }
-
-            @Override
-            public void warning(String message) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        });
+        LoadedCapture capture = new PipelineCaptureLoader().load(demo.capture().path(), LoadObserver.none());
         LiveKitConfig config = new SdkLiveKitConfigSource().loadFiles(demo.configFiles());
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(capture.flows(), config);
         SipParser inspectorParser = new SipParser();

@@ -48,6 +48,12 @@ final class TestCall {
         return this;
     }
 
+    /** Lets {@code seconds} pass before the next message. */
+    TestCall after(long seconds) {
+        time += seconds * 1_000_000L;
+        return this;
+    }
+
     /** Adds a retransmission of {@code text} (sent again from {@code src} to {@code dst}, 500 ms later). */
     TestCall resend(String src, String dst, String text) {
         SipMessage m = parse(++frame, time += 500_000, new Endpoint(src, 5060), new Endpoint(dst, 5060), text);

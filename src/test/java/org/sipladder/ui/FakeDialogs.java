@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.dialog.LiveRequest;
+import org.sipladder.source.LiveCapture;
 import org.sipladder.livekit.ApiSettings;
 
 /** Records what would have been shown and answers with prepared replies. */
@@ -20,6 +22,8 @@ public final class FakeDialogs implements DialogService {
     public final Deque<Optional<String>> hopNames = new ArrayDeque<>();
     public final Deque<Optional<ApiSettings>> connections = new ArrayDeque<>();
     public final List<ApiSettings> connectionPrefills = new ArrayList<>();
+    public final Deque<Optional<List<Long>>> clockOffsets = new ArrayDeque<>();
+    public final List<List<Long>> clockOffsetPrefills = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -45,6 +49,26 @@ public final class FakeDialogs implements DialogService {
     public Optional<ApiSettings> askApiSettings(ApiSettings initial) {
         connectionPrefills.add(initial);
         return connections.isEmpty() ? Optional.empty() : connections.pop();
+    }
+
+    @Override
+    public Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros) {
+        clockOffsetPrefills.add(offsetsMicros);
+        return clockOffsets.isEmpty() ? Optional.empty() : clockOffsets.pop();
+    }
+
+    public final Deque<Optional<LiveRequest>> liveRequests = new ArrayDeque<>();
+    public final List<List<LiveCapture.Interface>> interfacesOffered = new ArrayList<>();
+
+    @Override
+    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file) {
+        interfacesOffered.add(interfaces);
+        return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
+    }
+
+    @Override
+    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file) {
+        return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
     }
 
     @Override

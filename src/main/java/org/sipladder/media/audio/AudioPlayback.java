@@ -12,7 +12,7 @@ public final class AudioPlayback {
     public static final class NoAudioOutputException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NoAudioOutputException(String message) {
+        public NoAudioOutputException(String message) {
             super(message);
         }
     }

@@ -1,17 +1,28 @@
 package org.sipladder.ui.calls;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+import javafx.util.Duration;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.ui.task.CurrentThreadTaskExecutor;
+import org.sipladder.ui.task.TaskExecutor;
 
 /** The call list: all calls of the capture, the filter text, the visible subset and the selected call. */
 public final class CallListViewModel {
@@ -20,15 +31,117 @@ public final class CallListViewModel {
     static final int BULK_REPLACE = 64;
 
     private final ObservableList<CallRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<CallRow> visibleRows = new FilteredList<>(rows);
+    /**
+     * The calls the filter lets through, in capture order, replaced in one change per filter run or snapshot: a
+     * filtered and sorted list over tens of thousands of rows updates row by row, for seconds, on the FX thread.
+     */
+    private final ObservableList<CallRow> visibleRows = FXCollections.observableArrayList();
+    /** The rows the last filter run let through; null without a filter. */
+    private Set<CallRow> matched;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<CallRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
 
+    private final StringBinding countText = Bindings.createStringBinding(() -> visibleRows.size() == rows.size()
+            ? Counts.of(rows.size(), "call")
+            : String.format(Locale.ROOT, "%,d of %s", visibleRows.size(), Counts.of(rows.size(), "call")),
+            visibleRows, rows);
+    private final StringBinding placeholder = Bindings.createStringBinding(() -> rows.isEmpty()
+            ? "No calls yet: open a capture (File > Open) or drop one here."
+            : "No calls match \u201c" + filterText.get().strip() + "\u201d. Clear the filter to see all "
+              + Counts.of(rows.size(), "call") + ".", rows, filterText);
+
+    private final TaskExecutor executor;
+    private final PauseTransition debounce;
+    private Map<String, Set<String>> findingCodes = Map.of();
+    /** Written on the UI thread, read by the filtering thread too: an outdated run stops early. */
+    private volatile long filterGeneration;
+
+    /** Filters at once on the calling thread: for tests of the list's logic. */
     public CallListViewModel() {
-        filterText.addListener((obs, old, text) -> {
-            CallFilter filter = new CallFilter(text);
-            visibleRows.setPredicate(filter.isEmpty() ? null : filter);
-        });
+        this(new CurrentThreadTaskExecutor(), Duration.ZERO);
+    }
+
+    /**
+     * @param executor where the filter runs: a filter over tens of thousands of calls reads every message
+     * @param debounce how long typing must pause before the filter runs (zero: at once)
+     */
+    public CallListViewModel(TaskExecutor executor, Duration debounce) {
+        this.executor = executor;
+        this.debounce = debounce.greaterThan(Duration.ZERO) ? new PauseTransition(debounce) : null;
+        if (this.debounce != null) {
+            this.debounce.setOnFinished(e -> refilter());
+        }
+        filterText.addListener((obs, old, text) -> filterSoon());
+    }
+
+    /** True from a change of the filter until its result is shown. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filtering.getReadOnlyProperty();
+    }
+
+    /** Finding codes by call ID, for {@code finding:CODE} in the filter. */
+    public void setFindingCodes(Map<String, Set<String>> codes) {
+        findingCodes = Map.copyOf(codes);
+        if (filterText.get().contains("finding:")) {
+            filterSoon();
+        }
+    }
+
+    private void filterSoon() {
+        filtering.set(true);
+        if (debounce == null) {
+            refilter();
+        } else {
+            debounce.playFromStart();
+        }
+    }
+
+    /** Evaluates the filter on a copy of the rows in the background; only the newest run's result is shown. */
+    private void refilter() {
+        long run = ++filterGeneration;
+        CallQuery query = CallQuery.parse(filterText.get(), findingCodes);
+        if (query.isEmpty()) {
+            show(run, null);
+            return;
+        }
+        List<CallRow> all = new ArrayList<>(rows);
+        executor.submit(context -> {
+            Set<CallRow> matched = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (CallRow row : all) {
+                if (run != filterGeneration) {
+                    break;
+                }
+                if (query.test(row)) {
+                    matched.add(row);
+                }
+            }
+            return matched;
+        }, matched -> show(run, matched), error -> show(run, null));
+    }
+
+    private void show(long run, Set<CallRow> matched) {
+        if (run != filterGeneration) {
+            return;
+        }
+        this.matched = matched;
+        showMatched();
+        filtering.set(false);
+        CallRow selected = selectedRow.get();
+        if (selected != null && matched != null && !matched.contains(selected)) {
+            // The ladder and findings of a call the filter hides would describe nothing in the list.
+            selectedRow.set(visibleRows.isEmpty() ? null : visibleRows.get(0));
+        }
+    }
+
+    /** "1 call", "20,000 calls", or "3 of 20,000 calls" while filtered. */
+    public StringBinding countTextProperty() {
+        return countText;
+    }
+
+    /** What the empty list says: how to open a capture, or that no call matches the filter. */
+    public StringBinding placeholderProperty() {
+        return placeholder;
     }
 
     /** Every call of the capture in capture order (the view sorts a wrapper of {@link #visibleRows()}). */
@@ -36,7 +149,7 @@ public final class CallListViewModel {
         return rows;
     }
 
-    public FilteredList<CallRow> visibleRows() {
+    public ObservableList<CallRow> visibleRows() {
         return visibleRows;
     }
 
@@ -51,6 +164,12 @@ public final class CallListViewModel {
     public void clear() {
         selectedRow.set(null);
         rows.clear();
+        showMatched();
+    }
+
+    private void showMatched() {
+        Set<CallRow> through = matched;
+        visibleRows.setAll(through == null ? rows : rows.stream().filter(through::contains).toList());
     }
 
     /**
@@ -93,6 +212,11 @@ public final class CallListViewModel {
         }
         if (newSelection != null || selectedId != null && selectedRow.get() != null && !rows.contains(selectedRow.get())) {
             selectedRow.set(newSelection);
+        }
+        showMatched();
+        if (!CallQuery.parse(filterText.get(), Map.of()).isEmpty()) {
+            // New and grown rows are other objects: the filter has to look at them.
+            filterSoon();
         }
     }
 

@@ -37,6 +37,24 @@ public record CallRow(CallFlow flow, long startMicros, String from, String to, i
         return flow.id();
     }
 
+    /** Call-ID of the first leg, the one the caller sent. */
+    public String callId() {
+        return flow.aLeg().callId();
+    }
+
+    /** Method of the call's first request (INVITE, REGISTER, OPTIONS...), or empty when none was captured. */
+    public String method() {
+        return flow.messages().stream().map(m -> m.message().method()).filter(java.util.Objects::nonNull)
+                .findFirst().orElse("");
+    }
+
+    /** The row as one tab-separated line, for Copy row. */
+    public String asText(TimeFormat time) {
+        return String.join("\t", time.start(startMicros), callId(), method(), from, to, String.valueOf(legs),
+                String.valueOf(hops), statusText, TimeFormat.duration(postDialDelayMicros),
+                TimeFormat.duration(durationMicros));
+    }
+
     public StatusClass statusClass() {
         return StatusClass.of(finalStatus);
     }

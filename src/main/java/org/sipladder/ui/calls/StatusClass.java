@@ -2,15 +2,22 @@ package org.sipladder.ui.calls;
 
 /** How a call ended, as a colour class of the call list: the CSS class names live here so tests and styles agree. */
 public enum StatusClass {
-    SUCCESS("status-success"),
-    WARNING("status-warning"),
-    FAILURE("status-failure"),
-    NO_FINAL("status-none");
+    SUCCESS("status-success", "2xx answered"),
+    WARNING("status-warning", "3xx/4xx"),
+    FAILURE("status-failure", "5xx/6xx"),
+    NO_FINAL("status-none", "no final response");
 
     private final String cssClass;
+    private final String legend;
 
-    StatusClass(String cssClass) {
+    StatusClass(String cssClass, String legend) {
         this.cssClass = cssClass;
+        this.legend = legend;
+    }
+
+    /** What the colour means, for the legend above the call list. */
+    public String legend() {
+        return legend;
     }
 
     public String cssClass() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.sipladder.livekit.ApiSettings;
+import org.sipladder.source.LiveCapture;
 
 /** Everything a view-model asks the user through a window, behind an interface so view-models test without a screen. */
 public interface DialogService {
@@ -21,6 +22,21 @@ public interface DialogService {
 
     /** Asks for LiveKit connection settings, prefilled with {@code initial}; empty when cancelled. */
     Optional<ApiSettings> askApiSettings(ApiSettings initial);
+
+    /**
+     * Asks for the clock correction of each capture file after the first (microseconds, shown in seconds);
+     * empty when cancelled.
+     */
+    Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros);
+
+    /**
+     * Asks which interface to capture on (listed with their addresses), with which capture filter (prefilled
+     * with {@code defaultFilter}) and into which file; empty when cancelled.
+     */
+    Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file);
+
+    /** Asks where to listen for HEP (prefilled with {@code defaultAddresses}) and into which file; empty when cancelled. */
+    Optional<LiveRequest> askHepListener(String defaultAddresses, Path file);
 
     /** Asks for a new name of a ladder column; empty when cancelled, blank to restore the guessed name. */
     Optional<String> askHopName(String address, String currentName);

@@ -16,6 +16,9 @@ public record FileKind(String description, List<String> patterns) {
     public static final FileKind PNG = new FileKind("PNG image", List.of("*.png"));
     public static final FileKind SVG = new FileKind("SVG image", List.of("*.svg"));
     public static final FileKind PDF = new FileKind("PDF document", List.of("*.pdf"));
+    public static final FileKind PCAPNG = new FileKind("pcapng capture (pcap when the name ends in .pcap)",
+            List.of("*.pcapng", "*.pcap"));
+    public static final FileKind WAV = new FileKind("WAV audio", List.of("*.wav"));
     public static final FileKind ANY = new FileKind("All files", List.of("*"));
 
     public FileKind {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.sipladder.livekit.ApiSettings;
+import org.sipladder.source.LiveCapture;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -110,6 +111,113 @@ public final class FxDialogService implements DialogService {
         dialog.setTitle("Rename hop");
         dialog.setHeaderText("Name for " + address + " (remembered for this address; leave empty for the guessed name)");
         return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<List<Long>> askClockOffsets(List<String> fileNames, List<Long> offsetsMicros) {
+        Dialog<List<Long>> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Clock offsets");
+        dialog.setHeaderText("Seconds added to each capture's times to put them on " + fileNames.get(0)
+                + "'s clock\n(estimated from the messages both captures saw).");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        List<TextField> fields = new java.util.ArrayList<>();
+        for (int i = 1; i < fileNames.size(); i++) {
+            TextField seconds = new TextField(String.format(java.util.Locale.ROOT, "%.6f", offsetsMicros.get(i) / 1e6));
+            seconds.setId("clockOffset" + i);
+            fields.add(seconds);
+            grid.addRow(i - 1, new Label(fileNames.get(i)), seconds);
+        }
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> {
+            if (button != ButtonType.OK) {
+                return null;
+            }
+            List<Long> result = new java.util.ArrayList<>(List.of(0L));
+            for (int i = 0; i < fields.size(); i++) {
+                try {
+                    result.add(Math.round(Double.parseDouble(fields.get(i).getText().strip()) * 1_000_000));
+                } catch (NumberFormatException e) {
+                    result.add(offsetsMicros.get(i + 1)); // not a number: the correction stays as it was
+                }
+            }
+            return result;
+        });
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file) {
+        Dialog<LiveRequest> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Capture live");
+        dialog.setHeaderText("Capture SIP and RTP from a network interface; calls appear as they come.\n"
+                + "Stop ends the capture; the packets are in the file below.");
+        javafx.scene.control.ComboBox<LiveCapture.Interface> choice = new javafx.scene.control.ComboBox<>();
+        choice.setId("liveInterface");
+        choice.getItems().setAll(interfaces);
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LiveCapture.Interface i) {
+                return i == null ? "" : i.label();
+            }
+
+            @Override
+            public LiveCapture.Interface fromString(String s) {
+                return null;
+            }
+        });
+        interfaces.stream().filter(i -> i.up() && !i.loopback() && !i.addresses().isEmpty()).findFirst()
+                .or(() -> interfaces.stream().findFirst()).ifPresent(choice::setValue);
+        TextField filter = new TextField(defaultFilter);
+        filter.setId("liveFilter");
+        filter.setPrefColumnCount(48);
+        TextField target = new TextField(file.toString());
+        target.setId("liveFile");
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Interface"), choice);
+        grid.addRow(1, new Label("Capture filter"), filter);
+        grid.addRow(2, new Label("Write to"), target);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ButtonType.OK && choice.getValue() != null
+                ? new LiveRequest(choice.getValue().name(), filter.getText(), Path.of(target.getText().strip()))
+                : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file) {
+        Dialog<LiveRequest> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Listen for HEP");
+        dialog.setHeaderText("Receive SIP from capture agents (heplify, Kamailio, FreeSWITCH, drachtio) over HEP,\n"
+                + "as Homer does; calls appear as they come. Stop ends it; the messages are in the file below.");
+        TextField addresses = new TextField(defaultAddresses);
+        addresses.setId("hepAddresses");
+        addresses.setPrefColumnCount(36);
+        TextField target = new TextField(file.toString());
+        target.setId("hepFile");
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Listen on (udp:HOST:PORT, tcp:HOST:PORT)"), addresses);
+        grid.addRow(1, new Label("Write to"), target);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ButtonType.OK
+                ? new LiveRequest(addresses.getText(), "", Path.of(target.getText().strip())) : null);
+        return dialog.showAndWait();
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        return grid;
     }
 
     private static String nullToEmpty(String s) {

@@ -22,6 +22,13 @@ import org.sipladder.ui.dialog.ClipboardService;
 /** The findings side panel (ControlsFX): grouped findings with severity icons above the selected one's detail. */
 public final class FindingsView extends BorderPane {
 
+    /** Row height of the findings list; fixed so that its minimum height can promise whole rows. */
+    static final double ROW_HEIGHT = 24;
+    /** Findings visible at the least. */
+    static final int MIN_ROWS = 5;
+    private static final double DETAIL_MIN_HEIGHT = 70;
+    private static final double SCROLL_BAR = 16;
+
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("findings"));
     private final SeverityIcons icons = new SeverityIcons();
     private boolean rebuilding;
@@ -55,6 +62,10 @@ public final class FindingsView extends BorderPane {
 
         tree.setId("findingTree");
         tree.setShowRoot(false);
+        // Five findings always show, however short the window or the ladder is made.
+        tree.setFixedCellSize(ROW_HEIGHT);
+        // Long titles give the list a horizontal scroll bar: room for it comes on top of the rows.
+        tree.setMinHeight(MIN_ROWS * ROW_HEIGHT + SCROLL_BAR + 4);
         tree.setCellFactory(t -> new FindingCell());
         viewModel.groups().addListener((ListChangeListener<FindingGroup>) c -> rebuild(viewModel));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -67,7 +78,16 @@ public final class FindingsView extends BorderPane {
         ScrollPane detail = new ScrollPane(new FindingDetails(viewModel, openFrame, openConfigId, clipboard));
         detail.setFitToWidth(true);
         MasterDetailPane split = new MasterDetailPane(Side.BOTTOM, tree, detail, true);
-        split.setDividerPosition(0.45);
+        split.setDividerPosition(0.6);
+        detail.setMinHeight(DETAIL_MIN_HEIGHT);
+        split.setMinHeight(tree.getMinHeight() + DETAIL_MIN_HEIGHT);
+        // The pane splits by fraction and ignores the list's minimum: on a short window the fraction grows.
+        split.heightProperty().addListener((obs, old, height) -> {
+            double needed = tree.getMinHeight() / Math.max(1, height.doubleValue());
+            if (split.getDividerPosition() < needed) {
+                split.setDividerPosition(Math.min(0.85, needed));
+            }
+        });
         setTop(top);
         setCenter(split);
     }

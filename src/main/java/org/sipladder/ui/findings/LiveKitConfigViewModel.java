@@ -20,6 +20,7 @@ import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.livekit.RuleRow;
 import org.sipladder.livekit.TrunkRow;
+import org.sipladder.ui.calls.Counts;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
 import org.sipladder.ui.prefs.UserPreferences;
@@ -146,6 +147,11 @@ public final class LiveKitConfigViewModel {
         });
     }
 
+    /** LiveKit > Unload config: the diagnosis goes back to what the capture alone shows. */
+    public void unload() {
+        show(LiveKitConfig.empty());
+    }
+
     /** Uses {@code loaded} as the config (e.g. the bundled demo's). */
     public void show(LiveKitConfig loaded) {
         busy.set(false);
@@ -184,6 +190,6 @@ public final class LiveKitConfigViewModel {
     }
 
     private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counts.of(n, noun);
     }
 }

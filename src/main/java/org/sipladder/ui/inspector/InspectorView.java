@@ -7,26 +7,37 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /** The message inspector: header and SDP tables on the left, coloured raw text on the right. */
 public final class InspectorView extends BorderPane {
 
+    private static final double SDP_ROW_HEIGHT = 24;
+    private static final double SDP_HEADER_HEIGHT = 30;
+    private static final int SDP_MAX_ROWS = 4;
+
     private final SplitPane split = new SplitPane();
+    private final TextArea raw = new TextArea();
+    private final TextField find = new TextField();
 
     public InspectorView(InspectorViewModel viewModel) {
         Label summary = new Label();
@@ -38,26 +49,38 @@ public final class InspectorView extends BorderPane {
         copy.setTooltip(new Tooltip("Copies the message as shown (authorization credentials hidden)"));
         copy.disableProperty().bind(viewModel.rawTextProperty().isEmpty());
         copy.setOnAction(e -> viewModel.copyRawMessage());
+        Label findStatus = new Label();
+        findStatus.getStyleClass().add("find-status");
+        findStatus.textProperty().bind(viewModel.findStatusProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, summary, spacer, copy);
+        HBox top = new HBox(6, summary, spacer, findStatus, find, copy);
         top.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 4;");
 
         TableView<HeaderRow> headers = headerTable(viewModel);
+        headers.setMinHeight(90);
         VBox.setVgrow(headers, Priority.ALWAYS);
         VBox left = new VBox(headers);
         addSdpTableOnFirstSdp(viewModel, left);
 
-        TextFlow raw = new TextFlow();
+        // A text area rather than coloured text: values must be selectable and copyable, as in Wireshark.
         raw.setId("rawText");
         raw.getStyleClass().add("raw-text");
-        viewModel.rawTextProperty().addListener((obs, old, text) -> raw.getChildren().setAll(
-                RawSipText.spans(text).stream().map(InspectorView::styled).toList()));
-        ScrollPane rawScroll = new ScrollPane(raw);
-        // Lines stay as sent (no wrapping), as in Wireshark; long Via lines scroll sideways.
-        rawScroll.setFitToWidth(false);
+        raw.setEditable(false);
+        raw.setWrapText(false);
+        raw.textProperty().bind(viewModel.rawTextProperty());
+        find.setId("inspectorFind");
+        find.setPromptText("Find in call (Ctrl+F)");
+        find.setPrefColumnCount(16);
+        find.setOnAction(e -> viewModel.findNext(find.getText(), raw.getSelection().getLength() > 0
+                ? raw.getSelection().getStart() + 1 : raw.getCaretPosition()));
+        viewModel.matchProperty().addListener((obs, old, match) -> {
+            if (match != null) {
+                raw.selectRange(match.start(), match.end());
+            }
+        });
 
-        split.getItems().addAll(left, rawScroll);
+        split.getItems().addAll(left, raw);
         split.setDividerPositions(0.5);
         split.setOrientation(Orientation.HORIZONTAL);
         setTop(top);
@@ -74,7 +97,13 @@ public final class InspectorView extends BorderPane {
                 }
                 viewModel.sdp().removeListener(this);
                 TableView<SdpRow> sdp = sdpTable(viewModel);
-                sdp.setPrefHeight(90);
+                // The header table grows and shrinks; the SDP table always shows its rows (an offer has few).
+                sdp.setFixedCellSize(SDP_ROW_HEIGHT);
+                sdp.minHeightProperty().bind(Bindings.createDoubleBinding(
+                        () -> SDP_HEADER_HEIGHT + Math.max(1, Math.min(SDP_MAX_ROWS, viewModel.sdp().size())) * SDP_ROW_HEIGHT,
+                        viewModel.sdp()));
+                sdp.prefHeightProperty().bind(sdp.minHeightProperty());
+                sdp.maxHeightProperty().bind(sdp.minHeightProperty());
                 sdp.managedProperty().bind(sdp.visibleProperty());
                 sdp.visibleProperty().bind(Bindings.isNotEmpty(viewModel.sdp()));
                 left.getChildren().add(sdp);
@@ -88,10 +117,10 @@ public final class InspectorView extends BorderPane {
         return split;
     }
 
-    private static Text styled(RawSipText.Span span) {
-        Text text = new Text(span.text());
-        text.getStyleClass().add(span.styleClass());
-        return text;
+    /** Puts the cursor in the Find box (Ctrl+F), with its text selected so typing replaces it. */
+    public void focusFind() {
+        find.requestFocus();
+        find.selectAll();
     }
 
     private static TableView<HeaderRow> headerTable(InspectorViewModel viewModel) {
@@ -111,6 +140,23 @@ public final class InspectorView extends BorderPane {
             }
         });
         table.getColumns().add(value);
+        MenuItem copyValue = new MenuItem("Copy value");
+        copyValue.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copyValue.setOnAction(e -> viewModel.copyValue(table.getSelectionModel().getSelectedItem()));
+        MenuItem copyLine = new MenuItem("Copy header line");
+        copyLine.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        copyLine.setOnAction(e -> viewModel.copyLine(table.getSelectionModel().getSelectedItem()));
+        table.setContextMenu(new ContextMenu(copyValue, copyLine));
+        // A context menu's accelerators only work while it is open: the table answers the keys itself.
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (copyLine.getAccelerator().match(e)) {
+                copyLine.fire();
+                e.consume();
+            } else if (copyValue.getAccelerator().match(e)) {
+                copyValue.fire();
+                e.consume();
+            }
+        });
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(HeaderRow row, boolean empty) {

@@ -2,20 +2,27 @@ package org.sipladder.ui.inspector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sipladder.flow.AddressScope;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipHeader;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.TimeFormat;
 import org.sipladder.ui.dialog.ClipboardService;
 
@@ -29,10 +36,15 @@ public final class InspectorViewModel {
     private final ClipboardService clipboard;
     private final UnaryOperator<SipMessage> fullParse;
     private final ObjectProperty<FlowMessage> message = new SimpleObjectProperty<>(this, "message");
+    private final ObjectProperty<MergedCapture> merged = new SimpleObjectProperty<>(this, "merged");
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
     private final ObservableList<SdpRow> sdp = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObjectProperty<CallFlow> call = new SimpleObjectProperty<>(this, "call");
+    private final ReadOnlyObjectWrapper<TextMatch> match = new ReadOnlyObjectWrapper<>(this, "match");
+    private final ReadOnlyStringWrapper findStatus = new ReadOnlyStringWrapper(this, "findStatus", "");
+    private Consumer<FlowMessage> selectMessage = m -> { };
 
     /**
      * @param fullParse re-checks one message with the full SIP parser: captures are loaded with a fast scan,
@@ -43,6 +55,12 @@ public final class InspectorViewModel {
         this.clipboard = clipboard;
         this.fullParse = fullParse;
         message.addListener((obs, old, now) -> show(now));
+        merged.addListener((obs, old, now) -> show(message.get()));
+    }
+
+    /** The capture read from several files that the messages come from (null for one file): where each was seen. */
+    public ObjectProperty<MergedCapture> mergedProperty() {
+        return merged;
     }
 
     public ObjectProperty<FlowMessage> messageProperty() {
@@ -67,6 +85,95 @@ public final class InspectorViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** The call of the message shown: Find goes on into its other messages. */
+    public ObjectProperty<CallFlow> callProperty() {
+        return call;
+    }
+
+    /** How Find shows a message of the call other than the one shown (the window selects it everywhere). */
+    public void setMessageSelector(Consumer<FlowMessage> selector) {
+        selectMessage = selector;
+    }
+
+    /** The text Find found last, as a range of {@link #rawTextProperty()} with CRLF counted as one character. */
+    public ReadOnlyObjectProperty<TextMatch> matchProperty() {
+        return match.getReadOnlyProperty();
+    }
+
+    /** "not found in this call", or empty. */
+    public ReadOnlyStringProperty findStatusProperty() {
+        return findStatus.getReadOnlyProperty();
+    }
+
+    /**
+     * Finds {@code needle} (ignoring case) after {@code from} in the message shown, then in the call's later
+     * messages and round again from its first; a match in another message shows that message.
+     */
+    public void findNext(String needle, int from) {
+        if (needle == null || needle.isEmpty()) {
+            match.set(null);
+            findStatus.set("");
+            return;
+        }
+        int here = indexOf(shown(rawText.get()), needle, Math.max(0, from));
+        if (here >= 0) {
+            found(here, needle);
+            return;
+        }
+        List<FlowMessage> messages = call.get() == null ? List.of() : call.get().messages();
+        int current = messages.indexOf(message.get());
+        for (int step = 1; step <= messages.size(); step++) {
+            FlowMessage candidate = messages.get(Math.floorMod(current + step, messages.size()));
+            if (indexOf(RawSipText.redact(rawOf(candidate)), needle, 0) >= 0) {
+                selectMessage.accept(candidate);
+                int at = indexOf(shown(rawText.get()), needle, 0);
+                if (at >= 0) {
+                    found(at, needle);
+                    return;
+                }
+            }
+        }
+        match.set(null);
+        findStatus.set("\u201c" + needle + "\u201d is not in this call");
+    }
+
+    private void found(int at, String needle) {
+        match.set(new TextMatch(at, at + needle.length()));
+        findStatus.set("");
+    }
+
+    /** The raw text as a text area shows it, which counts a CRLF line end as one character. */
+    private static String shown(String raw) {
+        return raw.replace("\r\n", "\n");
+    }
+
+    private static String rawOf(FlowMessage m) {
+        return m.message().raw() == null ? "" : m.message().raw();
+    }
+
+    private static int indexOf(String haystack, String needle, int from) {
+        for (int i = from; i <= haystack.length() - needle.length(); i++) {
+            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Puts a header's value on the clipboard. */
+    public void copyValue(HeaderRow row) {
+        if (row != null) {
+            clipboard.copy(row.value());
+        }
+    }
+
+    /** Puts a header as it would be written, "Name: value", on the clipboard. */
+    public void copyLine(HeaderRow row) {
+        if (row != null) {
+            clipboard.copy(row.name() + ": " + row.value());
+        }
+    }
+
     public void copyRawMessage() {
         if (!rawText.get().isEmpty()) {
             clipboard.copy(rawText.get());
@@ -74,6 +181,8 @@ public final class InspectorViewModel {
     }
 
     private void show(FlowMessage flowMessage) {
+        match.set(null);
+        findStatus.set("");
         if (flowMessage == null) {
             headers.clear();
             sdp.clear();
@@ -97,6 +206,13 @@ public final class InspectorViewModel {
         }
         if (m.malformed()) {
             s.append(" · malformed: ").append(m.malformedReason());
+        }
+        MergedCapture from = merged.get();
+        if (from != null && !from.seen(m.frame()).isEmpty()) {
+            // the same message at each observation point, each by its own capture's clock
+            s.append(" · seen at ").append(from.seen(m.frame()).stream().map(o -> from.files().files().get(o.file())
+                    .getFileName() + " frame " + o.frame() + " " + timeFormat.timeOfDay(o.micros()) + " " + o.src()
+                    + " → " + o.dst()).collect(Collectors.joining("; ")));
         }
         return s.toString();
     }

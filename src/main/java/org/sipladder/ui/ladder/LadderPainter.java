@@ -1,6 +1,8 @@
 package org.sipladder.ui.ladder;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -14,6 +16,8 @@ import org.sipladder.ladder.LadderRow;
 import org.sipladder.ladder.LadderText;
 import org.sipladder.ladder.Point;
 import org.sipladder.ladder.Rgb;
+import org.sipladder.ladder.StreamArrow;
+import org.sipladder.ladder.StreamRow;
 
 /**
  * Draws a ladder layout on a canvas, only the rows in view: rows, then the time gutter, then the
@@ -25,9 +29,23 @@ final class LadderPainter {
     private static final double MARK_BAR = 4;
 
     private final LadderFonts fonts;
+    private final Map<Rgb, Color> colours = new HashMap<>();
+    private boolean dark;
 
     LadderPainter(LadderFonts fonts) {
         this.fonts = fonts;
+    }
+
+    /** Paints on a dark background with colours lifted to stay readable on it (the dark theme). */
+    void setDark(boolean darkTheme) {
+        if (dark != darkTheme) {
+            dark = darkTheme;
+            colours.clear();
+        }
+    }
+
+    private Color fx(Rgb rgb) {
+        return colours.computeIfAbsent(rgb, c -> dark ? DarkColours.of(c) : light(c));
     }
 
     void paint(GraphicsContext g, LadderLayout layout, Viewport vp, Marks marks) {
@@ -37,6 +55,7 @@ final class LadderPainter {
         double top = vp.scrollY() + (vp.pinned() ? layout.headerHeight() : 0);
         double bottom = vp.scrollY() + vp.visibleLayoutHeight();
         List<LadderRow> rows = layout.rowsBetween(top, bottom);
+        List<StreamRow> streams = layout.streamRowsBetween(top, bottom);
         g.scale(vp.zoom(), vp.zoom());
 
         g.save();
@@ -46,11 +65,18 @@ final class LadderPainter {
         for (LadderRow row : rows) {
             paintArrow(g, row.arrow());
         }
+        for (StreamRow stream : streams) {
+            paintStream(g, stream.arrow());
+        }
         g.restore();
 
         g.save();
         g.translate(vp.pinned() ? 0 : -vp.scrollX(), -vp.scrollY());
         paintGutter(g, layout, rows, marks, top, bottom);
+        for (StreamRow stream : streams) {
+            text(g, stream.time());
+            text(g, stream.delta());
+        }
         g.restore();
 
         g.save();
@@ -98,18 +124,9 @@ final class LadderPainter {
         g.setFill(fx(arrow.colour()));
         g.setLineWidth(arrow.lineWidth());
         g.setLineDashes(arrow.dashed() ? DASHES : null);
-        List<Point> shaft = arrow.shaft();
-        double[] xs = new double[shaft.size()];
-        double[] ys = new double[shaft.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = shaft.get(i).x();
-            ys[i] = shaft.get(i).y();
-        }
-        g.strokePolyline(xs, ys, xs.length);
+        stroke(g, arrow.shaft());
         g.setLineDashes((double[]) null);
-        List<Point> head = arrow.head();
-        g.fillPolygon(new double[] {head.get(0).x(), head.get(1).x(), head.get(2).x()},
-                new double[] {head.get(0).y(), head.get(1).y(), head.get(2).y()}, 3);
+        fill(g, arrow.head());
         if (arrow.labelTint() != null) {
             Box pill = arrow.label().bounds().grow(3);
             g.setFill(fx(arrow.labelTint()));
@@ -123,6 +140,40 @@ final class LadderPainter {
             text(g, arrow.badge());
         }
         text(g, arrow.detail());
+    }
+
+    /** A media stream: thick dashed shaft in the media colour, a head, a warning mark when due. */
+    private void paintStream(GraphicsContext g, StreamArrow arrow) {
+        g.setStroke(fx(arrow.colour()));
+        g.setFill(fx(arrow.colour()));
+        g.setLineWidth(arrow.lineWidth());
+        g.setLineDashes(StreamArrow.DASH, StreamArrow.GAP);
+        stroke(g, arrow.shaft());
+        g.setLineDashes((double[]) null);
+        fill(g, arrow.head());
+        if (arrow.warning()) {
+            g.setFill(fx(LadderPalette.WARNING));
+            fill(g, arrow.warningMark());
+            text(g, arrow.warningSign());
+        }
+        text(g, arrow.label());
+        text(g, arrow.detail());
+    }
+
+    private static void stroke(GraphicsContext g, List<Point> points) {
+        g.strokePolyline(xs(points), ys(points), points.size());
+    }
+
+    private static void fill(GraphicsContext g, List<Point> points) {
+        g.fillPolygon(xs(points), ys(points), points.size());
+    }
+
+    private static double[] xs(List<Point> points) {
+        return points.stream().mapToDouble(Point::x).toArray();
+    }
+
+    private static double[] ys(List<Point> points) {
+        return points.stream().mapToDouble(Point::y).toArray();
     }
 
     private void paintGutter(GraphicsContext g, LadderLayout layout, List<LadderRow> rows, Marks marks, double top,
@@ -192,7 +243,7 @@ final class LadderPainter {
         g.fillText(t.text(), t.anchorX(), t.baseline());
     }
 
-    static Color fx(Rgb rgb) {
+    private static Color light(Rgb rgb) {
         return Color.rgb(rgb.red(), rgb.green(), rgb.blue());
     }
 }

@@ -1,23 +1,7 @@
 package org.sipladder.ui.ladder;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -26,51 +10,48 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
+import javafx.util.Duration;
 import org.sipladder.ladder.Box;
 import org.sipladder.ladder.LadderColumn;
 import org.sipladder.ladder.LadderLayout;
-import org.sipladder.ladder.LadderStyle;
-import org.sipladder.ladder.SvgWriter;
 
 /**
- * The ladder of one call flow on a canvas the size of the viewport: only visible rows are drawn,
- * the column titles and the time gutter stay in place while scrolling. Click or Up/Down/Home/End
- * select a message, Enter or a double click opens it, Ctrl+wheel and Ctrl +/-/0 zoom.
+ * Draws a {@link LadderViewModel} on a canvas the size of the viewport and turns clicks, keys and the wheel into
+ * its actions: only visible rows are drawn, the column titles and the time gutter stay in place while scrolling.
+ * Click or Up/Down/Home/End select a message, Enter or a double click opens it, Ctrl+wheel and Ctrl +/-/0 zoom.
+ * What it keeps itself is only where it is scrolled to.
  */
 public class LadderView extends Region {
 
-    static final double MIN_ZOOM = 0.4;
-    static final double MAX_ZOOM = 3.0;
-    private static final double ZOOM_STEP = 1.2;
-
-    private final LadderFonts fonts = new LadderFonts();
-    private final LadderStyle style = LadderStyle.standard().withMeasure(new FxTextMeasure(fonts));
-    private final LadderPainter painter = new LadderPainter(fonts);
+    private final LadderViewModel viewModel;
+    private final LadderPainter painter;
     private final Canvas canvas = new Canvas();
     private final ScrollBar vertical = new ScrollBar();
     private final ScrollBar horizontal = new ScrollBar();
     private final ContextMenu menu = new ContextMenu();
-    private final ReadOnlyObjectWrapper<LadderLayout> ladderLayout = new ReadOnlyObjectWrapper<>(this, "ladderLayout");
-    private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
-    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
-    private final ObjectProperty<Consumer<FlowMessage>> onOpenMessage = new SimpleObjectProperty<>(this, "onOpenMessage");
-    private final ObjectProperty<Consumer<Hop>> onRenameHop = new SimpleObjectProperty<>(this, "onRenameHop");
-    private CallFlow flow;
-    private Map<FlowMessage, Integer> rowOfMessage = Map.of();
-    private Set<Long> highlightedFrames = Set.of();
-    private BitSet highlightedRows = new BitSet();
-    private int selectedRow = -1;
+    private final Tooltip arrowTip = new Tooltip();
+    private int tipRow = -1;
+    private boolean keepSelectionInView;
 
+    /** A view over a view-model of its own, measuring text with the screen's fonts. */
     public LadderView() {
+        this(new LadderFonts());
+    }
+
+    private LadderView(LadderFonts fonts) {
+        this(new LadderViewModel(new FxTextMeasure(fonts)), fonts);
+    }
+
+    private LadderView(LadderViewModel viewModel, LadderFonts fonts) {
+        this.viewModel = viewModel;
+        this.painter = new LadderPainter(fonts);
         getStyleClass().add("ladder-view");
         setFocusTraversable(true);
         setMinSize(120, 120);
@@ -80,134 +61,74 @@ public class LadderView extends Region {
         getChildren().addAll(canvas, vertical, horizontal);
         vertical.valueProperty().addListener((obs, was, now) -> draw());
         horizontal.valueProperty().addListener((obs, was, now) -> draw());
-        zoom.addListener((obs, was, now) -> {
-            if (now.doubleValue() < MIN_ZOOM || now.doubleValue() > MAX_ZOOM) {
-                zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, now.doubleValue())));
-                return;
+        viewModel.layoutProperty().addListener((obs, was, now) -> {
+            if (was == null || now == null || was.flow().messages() != now.flow().messages()) {
+                vertical.setValue(0);
+                horizontal.setValue(0);
             }
             requestLayout();
+            layoutChildren();
         });
-        selectedMessage.addListener((obs, was, now) -> selectRow(now == null ? -1 : rowOf(now)));
+        viewModel.zoomProperty().addListener((obs, was, now) -> {
+            // Zooming about the top would carry the selected arrow out of sight.
+            keepSelectionInView = true;
+            requestLayout();
+            layoutChildren();
+        });
+        viewModel.selectedRowProperty().addListener((obs, was, row) -> {
+            scrollToRow(row.intValue());
+            draw();
+        });
+        viewModel.highlightedRowsProperty().addListener((obs, was, rows) -> {
+            scrollToRow(rows.nextSetBit(0));
+            draw();
+        });
         focusedProperty().addListener((obs, was, now) -> draw());
+        arrowTip.setShowDelay(Duration.millis(300));
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTip());
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
     }
 
-    /**
-     * Shows a flow (or nothing for null); the selection and marks are cleared. The same call again (renamed
-     * hops, more messages) keeps its scroll position.
-     */
-    public void setFlow(CallFlow newFlow) {
-        boolean sameCall = flow != null && newFlow != null && flow.id().equals(newFlow.id());
-        this.flow = newFlow;
-        selectedRow = -1;
-        selectedMessage.set(null);
-        if (!sameCall) {
-            vertical.setValue(0);
-            horizontal.setValue(0);
-        }
-        relayout();
+    public LadderViewModel viewModel() {
+        return viewModel;
     }
 
-    public CallFlow getFlow() {
-        return flow;
-    }
-
-    /** The layout on screen, or null without a flow; the PDF and tests can read the same geometry. */
-    public ReadOnlyObjectProperty<LadderLayout> ladderLayoutProperty() {
-        return ladderLayout.getReadOnlyProperty();
-    }
-
+    /** The layout on screen, or null without a call. */
     public LadderLayout getLadderLayout() {
-        return ladderLayout.get();
+        return viewModel.layoutProperty().get();
     }
 
-    public ObjectProperty<FlowMessage> selectedMessageProperty() {
-        return selectedMessage;
-    }
-
-    /** Pixels per layout unit, between 0.4 and 3. */
-    public DoubleProperty zoomProperty() {
-        return zoom;
-    }
-
-    /** Called with the selected message on Enter or a double click (the shell opens the inspector). */
-    public ObjectProperty<Consumer<FlowMessage>> onOpenMessageProperty() {
-        return onOpenMessage;
-    }
-
-    public void setOnOpenMessage(Consumer<FlowMessage> handler) {
-        onOpenMessage.set(handler);
-    }
-
-    /** Called when the user asks to rename a hop (the column's menu): the shell asks for the name and remembers it. */
-    public ObjectProperty<Consumer<Hop>> onRenameHopProperty() {
-        return onRenameHop;
-    }
-
-    public void setOnRenameHop(Consumer<Hop> handler) {
-        onRenameHop.set(handler);
-    }
-
-    /** Marks the rows of these frames, e.g. the messages a finding points at, and scrolls to the first. */
-    public void highlightFrames(Set<Long> frames) {
-        highlightedFrames = Set.copyOf(frames);
-        markHighlightedRows();
-        int first = highlightedRows.nextSetBit(0);
-        if (first >= 0) {
-            scrollToRow(first);
-        }
-        draw();
-    }
-
-    /** Indexes of the rows drawn highlighted, e.g. for tests that check what a finding marks. */
+    /** Indexes of the rows drawn highlighted. */
     public BitSet highlightedRows() {
-        return (BitSet) highlightedRows.clone();
-    }
-
-    public void zoomIn() {
-        zoom.set(Math.min(MAX_ZOOM, zoom.get() * ZOOM_STEP));
-    }
-
-    public void zoomOut() {
-        zoom.set(Math.max(MIN_ZOOM, zoom.get() / ZOOM_STEP));
+        return (BitSet) viewModel.highlightedRowsProperty().get().clone();
     }
 
     /** Zooms so that the whole width of the ladder fits the view. */
     public void zoomToFit() {
-        LadderLayout layout = ladderLayout.get();
-        double available = getWidth() - vertical.getWidth();
-        if (layout != null && available > 0) {
-            zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, available / layout.width())));
-        }
+        viewModel.zoomToFit(getWidth() - vertical.getWidth());
     }
 
-    /** Writes the whole ladder as a PNG at twice the screen size; call on the FX thread. */
-    public void exportPng(Path file) throws IOException {
-        LadderLayout layout = requireLayout();
-        new PngExport(painter).write(layout, new Marks(-1, highlightedRows, false), 2.0, file);
-    }
-
-    /** Writes the whole ladder as SVG, drawn from the same layout. */
-    public void exportSvg(Path file) throws IOException {
-        LadderLayout layout = requireLayout();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new SvgWriter().write(layout, highlightedFrames, out);
-        }
+    /** Draws the ladder for the dark theme (or the light one). */
+    public void setDark(boolean dark) {
+        painter.setDark(dark);
+        draw();
     }
 
     /** Where a message's row is inside this view, or empty when it is scrolled out of sight. */
     public Optional<Bounds> messageBounds(int index) {
-        LadderLayout layout = ladderLayout.get();
+        LadderLayout layout = getLadderLayout();
         if (layout == null || index < 0 || index >= layout.rowCount()) {
             return Optional.empty();
         }
         Box row = layout.rowBounds(index);
-        double z = zoom.get();
+        double z = zoom();
         double top = (row.y() - vertical.getValue()) * z;
         double left = layout.gutterWidth() * z;
-        if (top < layout.headerHeight() * z || top + row.height() * z > canvas.getHeight()) {
+        // Half a pixel of slack: at a zoom like 1.2 a row scrolled flush to the bottom ends a rounding error below it.
+        if (top < layout.headerHeight() * z - 0.5 || top + row.height() * z > canvas.getHeight() + 0.5) {
             return Optional.empty();
         }
         double right = Math.min(canvas.getWidth(), (layout.width() - horizontal.getValue()) * z);
@@ -216,12 +137,12 @@ public class LadderView extends Region {
 
     @Override
     protected void layoutChildren() {
-        LadderLayout layout = ladderLayout.get();
+        LadderLayout layout = getLadderLayout();
         double w = getWidth();
         double h = getHeight();
         double barW = vertical.prefWidth(-1);
         double barH = horizontal.prefHeight(-1);
-        double z = zoom.get();
+        double z = zoom();
         boolean needH = layout != null && layout.width() * z > w - barW;
         double canvasW = Math.max(0, w - barW);
         double canvasH = Math.max(0, h - (needH ? barH : 0));
@@ -231,16 +152,26 @@ public class LadderView extends Region {
         horizontal.setVisible(needH);
         horizontal.resizeRelocate(0, canvasH, canvasW, barH);
         updateScrollRanges(layout, canvasW, canvasH, z);
+        if (keepSelectionInView) {
+            scrollToRow(viewModel.selectedRowProperty().get());
+        }
+        keepSelectionInView = false;
         draw();
+    }
+
+    private double zoom() {
+        return viewModel.zoomProperty().get();
     }
 
     private void updateScrollRanges(LadderLayout layout, double canvasW, double canvasH, double z) {
         double maxY = layout == null ? 0 : Math.max(0, layout.height() - canvasH / z);
         double maxX = layout == null ? 0 : Math.max(0, layout.width() - canvasW / z);
+        double rowHeight = layout == null ? 40 : layout.style().rowHeight();
+        double header = layout == null ? 0 : layout.headerHeight();
         vertical.setMax(maxY);
         vertical.setVisibleAmount(maxY == 0 ? 1 : Math.min(maxY, canvasH / z));
-        vertical.setUnitIncrement(style.rowHeight());
-        vertical.setBlockIncrement(Math.max(style.rowHeight(), canvasH / z - style.headerHeight()));
+        vertical.setUnitIncrement(rowHeight);
+        vertical.setBlockIncrement(Math.max(rowHeight, canvasH / z - header));
         vertical.setValue(Math.min(vertical.getValue(), maxY));
         horizontal.setMax(maxX);
         horizontal.setVisibleAmount(maxX == 0 ? 1 : Math.min(maxX, canvasW / z));
@@ -249,81 +180,24 @@ public class LadderView extends Region {
     }
 
     private void draw() {
-        LadderLayout layout = ladderLayout.get();
+        LadderLayout layout = getLadderLayout();
         var g = canvas.getGraphicsContext2D();
         if (layout == null) {
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             return;
         }
-        painter.paint(g, layout, viewport(), new Marks(selectedRow, highlightedRows, isFocused()));
-    }
-
-    private Viewport viewport() {
-        return new Viewport(horizontal.getValue(), vertical.getValue(), canvas.getWidth(), canvas.getHeight(),
-                zoom.get(), true);
-    }
-
-    private void relayout() {
-        if (flow == null) {
-            ladderLayout.set(null);
-            rowOfMessage = Map.of();
-        } else {
-            LadderLayout layout = LadderLayout.of(flow, style);
-            Map<FlowMessage, Integer> index = new IdentityHashMap<>();
-            List<FlowMessage> messages = flow.messages();
-            for (int i = 0; i < messages.size(); i++) {
-                index.put(messages.get(i), i);
-            }
-            rowOfMessage = index;
-            ladderLayout.set(layout);
-        }
-        markHighlightedRows();
-        requestLayout();
-        layoutChildren();
-    }
-
-    private void markHighlightedRows() {
-        BitSet rows = new BitSet();
-        if (flow != null && !highlightedFrames.isEmpty()) {
-            List<FlowMessage> messages = flow.messages();
-            for (int i = 0; i < messages.size(); i++) {
-                if (highlightedFrames.contains(messages.get(i).message().frame())) {
-                    rows.set(i);
-                }
-            }
-        }
-        highlightedRows = rows;
-    }
-
-    private int rowOf(FlowMessage message) {
-        Integer row = rowOfMessage.get(message);
-        if (row == null && flow != null) {
-            row = flow.messages().indexOf(message);
-        }
-        return row == null ? -1 : row;
-    }
-
-    private void selectRow(int row) {
-        selectedRow = row;
-        if (row >= 0) {
-            scrollToRow(row);
-        }
-        draw();
-    }
-
-    private void select(int row) {
-        LadderLayout layout = ladderLayout.get();
-        if (layout == null || layout.rowCount() == 0) {
-            return;
-        }
-        int clamped = Math.max(0, Math.min(layout.rowCount() - 1, row));
-        selectedMessage.set(flow.messages().get(clamped));
+        painter.paint(g, layout, new Viewport(horizontal.getValue(), vertical.getValue(), canvas.getWidth(),
+                canvas.getHeight(), zoom(), true),
+                new Marks(viewModel.selectedRowProperty().get(), viewModel.highlightedRowsProperty().get(), isFocused()));
     }
 
     private void scrollToRow(int row) {
-        LadderLayout layout = ladderLayout.get();
+        LadderLayout layout = getLadderLayout();
+        if (layout == null || row < 0 || row >= layout.rowCount()) {
+            return;
+        }
         Box b = layout.rowBounds(row);
-        double z = zoom.get();
+        double z = zoom();
         double visibleTop = vertical.getValue() + layout.headerHeight();
         double visibleBottom = vertical.getValue() + canvas.getHeight() / z;
         if (b.y() < visibleTop) {
@@ -333,43 +207,82 @@ public class LadderView extends Region {
         }
     }
 
+    /** Layout coordinates of a point of the view: the gutter and the header stay put while the rest scrolls. */
+    private double layoutX(LadderLayout layout, double px) {
+        double x = px / zoom();
+        return x < layout.gutterWidth() ? x : x + horizontal.getValue();
+    }
+
+    private double layoutY(LadderLayout layout, double py) {
+        double y = py / zoom();
+        return y < layout.headerHeight() ? y : y + vertical.getValue();
+    }
+
     private void mousePressed(MouseEvent e) {
+        // Keys go where the user clicked: Up/Down then move through the ladder, not the tabs around it.
         requestFocus();
-        LadderLayout layout = ladderLayout.get();
+        LadderLayout layout = getLadderLayout();
         if (layout == null || e.getX() > canvas.getWidth() || e.getY() > canvas.getHeight()) {
             return;
         }
-        double z = zoom.get();
-        double x = e.getX() / z < layout.gutterWidth() ? e.getX() / z : e.getX() / z + horizontal.getValue();
-        double y = e.getY() / z < layout.headerHeight() ? e.getY() / z : e.getY() / z + vertical.getValue();
+        double x = layoutX(layout, e.getX());
         if (e.getButton() == MouseButton.SECONDARY) {
             showMenu(layout, x, e);
+            e.consume();
             return;
         }
         menu.hide();
-        int row = layout.messageAt(x, y);
+        int row = layout.messageAt(x, layoutY(layout, e.getY()));
         if (row >= 0 && e.getButton() == MouseButton.PRIMARY) {
-            select(row);
+            viewModel.select(row);
             if (e.getClickCount() == 2) {
-                open();
+                viewModel.open();
             }
         }
+        e.consume();
+    }
+
+    /** The arrow under the pointer explains itself: method or status, time, Call-ID and size. */
+    private void mouseMoved(MouseEvent e) {
+        LadderLayout layout = getLadderLayout();
+        int row = -1;
+        if (layout != null && e.getX() <= canvas.getWidth() && e.getY() / zoom() >= layout.headerHeight()) {
+            row = layout.messageAt(layoutX(layout, e.getX()), layoutY(layout, e.getY()));
+        }
+        if (row == tipRow) {
+            return;
+        }
+        tipRow = row;
+        if (row < 0) {
+            hideTip();
+            return;
+        }
+        arrowTip.setText(ArrowTooltip.text(layout.row(row), layout.style().zone()));
+        Tooltip.install(this, arrowTip);
+    }
+
+    private void hideTip() {
+        tipRow = -1;
+        arrowTip.hide();
+        Tooltip.uninstall(this, arrowTip);
     }
 
     private void showMenu(LadderLayout layout, double x, MouseEvent e) {
         menu.getItems().clear();
         nearestColumn(layout, x).ifPresent(column -> {
             MenuItem rename = new MenuItem("Rename hop \u201c" + column.title().text() + "\u201d\u2026");
-            rename.setOnAction(a -> rename(column.hop()));
+            rename.setOnAction(a -> viewModel.rename(column.hop()));
             menu.getItems().addAll(rename, new SeparatorMenuItem());
         });
         MenuItem in = new MenuItem("Zoom in");
-        in.setOnAction(a -> zoomIn());
+        in.setOnAction(a -> viewModel.zoomIn());
         MenuItem out = new MenuItem("Zoom out");
-        out.setOnAction(a -> zoomOut());
+        out.setOnAction(a -> viewModel.zoomOut());
         MenuItem fit = new MenuItem("Fit width");
         fit.setOnAction(a -> zoomToFit());
-        menu.getItems().addAll(in, out, fit);
+        MenuItem copy = new MenuItem("Copy ladder as text");
+        copy.setOnAction(a -> viewModel.copyAsText());
+        menu.getItems().addAll(in, out, fit, new SeparatorMenuItem(), copy);
         menu.show(this, e.getScreenX(), e.getScreenY());
     }
 
@@ -383,44 +296,29 @@ public class LadderView extends Region {
         return Optional.ofNullable(best);
     }
 
-    /** Tells the shell the user wants to rename the hop: it asks for the name and shows the renamed call. */
-    void rename(Hop hop) {
-        Consumer<Hop> handler = onRenameHop.get();
-        if (handler != null) {
-            handler.accept(hop);
-        }
-    }
-
-    private void open() {
-        Consumer<FlowMessage> handler = onOpenMessage.get();
-        if (handler != null && selectedMessage.get() != null) {
-            handler.accept(selectedMessage.get());
-        }
-    }
-
     private void keyPressed(KeyEvent e) {
-        LadderLayout layout = ladderLayout.get();
+        LadderLayout layout = getLadderLayout();
         if (layout == null) {
             return;
         }
-        int page = Math.max(1, (int) ((canvas.getHeight() / zoom.get() - layout.headerHeight()) / style.rowHeight()) - 1);
+        int page = Math.max(1, (int) ((canvas.getHeight() / zoom() - layout.headerHeight()) / layout.style().rowHeight()) - 1);
         boolean handled = true;
         KeyCode code = e.getCode();
         if (e.isShortcutDown() && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD)) {
-            zoomIn();
+            viewModel.zoomIn();
         } else if (e.isShortcutDown() && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
-            zoomOut();
+            viewModel.zoomOut();
         } else if (e.isShortcutDown() && (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0)) {
-            zoom.set(1.0);
+            viewModel.actualSize();
         } else {
             switch (code) {
-                case UP -> select(selectedRow < 0 ? 0 : selectedRow - 1);
-                case DOWN -> select(selectedRow + 1);
-                case PAGE_UP -> select(selectedRow - page);
-                case PAGE_DOWN -> select(selectedRow + page);
-                case HOME -> select(0);
-                case END -> select(layout.rowCount() - 1);
-                case ENTER -> open();
+                case UP -> viewModel.moveSelection(-1);
+                case DOWN -> viewModel.moveSelection(1);
+                case PAGE_UP -> viewModel.moveSelection(-page);
+                case PAGE_DOWN -> viewModel.moveSelection(page);
+                case HOME -> viewModel.select(0);
+                case END -> viewModel.selectLast();
+                case ENTER -> viewModel.open();
                 default -> handled = false;
             }
         }
@@ -432,12 +330,12 @@ public class LadderView extends Region {
     private void scrolled(ScrollEvent e) {
         if (e.isShortcutDown()) {
             if (e.getDeltaY() > 0) {
-                zoomIn();
+                viewModel.zoomIn();
             } else if (e.getDeltaY() < 0) {
-                zoomOut();
+                viewModel.zoomOut();
             }
         } else {
-            double z = zoom.get();
+            double z = zoom();
             vertical.setValue(clamp(vertical.getValue() - e.getDeltaY() / z, vertical.getMax()));
             horizontal.setValue(clamp(horizontal.getValue() - e.getDeltaX() / z, horizontal.getMax()));
         }
@@ -446,13 +344,5 @@ public class LadderView extends Region {
 
     private static double clamp(double value, double max) {
         return Math.max(0, Math.min(max, value));
-    }
-
-    private LadderLayout requireLayout() throws IOException {
-        LadderLayout layout = ladderLayout.get();
-        if (layout == null) {
-            throw new IOException("There is no ladder to export: select a call first.");
-        }
-        return layout;
     }
 }

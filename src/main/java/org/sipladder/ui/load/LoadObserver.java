@@ -18,4 +18,26 @@ public interface LoadObserver {
 
     /** How often partial results are worth showing: often enough to feel live, rarely enough to stay cheap. */
     long SNAPSHOT_INTERVAL_MILLIS = 200;
+
+    /** An observer for callers that want only the result: no progress, no snapshots, never cancelled. */
+    static LoadObserver none() {
+        return new LoadObserver() {
+            @Override
+            public void progress(long bytesRead, long totalBytes) {
+            }
+
+            @Override
+            public void calls(List<CallFlow> snapshot) {
+            }
+
+            @Override
+            public void warning(String message) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+    }
 }

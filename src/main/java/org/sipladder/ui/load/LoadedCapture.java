@@ -2,7 +2,10 @@ package org.sipladder.ui.load;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.MergedCapture;
 
 /**
  * The result of reading a capture.
@@ -15,17 +18,32 @@ import org.sipladder.flow.CallFlow;
  * @param packets      packets read
  * @param firstMicros  time of the first packet, 0 when unknown
  * @param lastMicros   time of the last packet, 0 when unknown
+ * @param merged       for several files read as one: the files, their clock corrections and where each message
+ *                     was seen; null for one file
+ * @param media        the RTP streams read with the calls ({@link CaptureMedia#none()} when not read)
  */
 public record LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
-                            long packets, long firstMicros, long lastMicros) {
+                            long packets, long firstMicros, long lastMicros, MergedCapture merged, CaptureMedia media) {
 
     public LoadedCapture {
         flows = List.copyOf(flows);
         warnings = List.copyOf(warnings);
+        media = media == null ? CaptureMedia.none() : media;
+    }
+
+    /** A result of one file without media (loaders that do not read RTP). */
+    public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
+                         long packets, long firstMicros, long lastMicros) {
+        this(file, flows, messageCount, warnings, cancelled, packets, firstMicros, lastMicros, null, CaptureMedia.none());
+    }
+
+    /** The files the frames of this capture are numbered in (for saving calls). */
+    public CaptureFiles files() {
+        return merged == null ? CaptureFiles.of(file) : merged.files();
     }
 
     /** A result without packet counts and times (loaders that do not know them). */
     public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled) {
-        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0);
+        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0, null, CaptureMedia.none());
     }
 }

@@ -1,18 +1,26 @@
 package org.sipladder.ui.load;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.sipladder.capture.CaptureException;
-import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.ClockOffsets;
+import org.sipladder.source.MergedCapture;
+import org.sipladder.source.LiveCaptureException;
+import org.sipladder.source.LiveFeed;
+import org.sipladder.source.MergedReader;
 
 /**
  * Reads a capture with the real pipeline (capture reader, fast SIP scan, live call flows) and hands the
@@ -38,6 +46,13 @@ public final class PipelineCaptureLoader implements CaptureLoader {
 
     @Override
     public LoadedCapture load(Path capture, LoadObserver observer) throws CaptureLoadException {
+        return load(CaptureFiles.of(capture), false, observer);
+    }
+
+    @Override
+    public LoadedCapture load(CaptureFiles files, boolean estimateClocks, LoadObserver observer)
+            throws CaptureLoadException {
+        Path capture = files.files().get(0);
         // The scan keeps every field as sent; the jain-sip judgement waits until the user inspects a message.
         LiveFlows flows = new LiveFlows();
         List<String> warnings = new ArrayList<>();
@@ -46,11 +61,16 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         long[] nextSnapshot = {started + interval};
         boolean trace = Boolean.getBoolean("sipladder.loadTrace");
         boolean[] firstCallsShown = {false};
+        MediaCollector media = new MediaCollector();
         CaptureSummary summary;
+        MergedCapture merged;
         try {
+            if (estimateClocks && !files.single()) {
+                files = files.withOffsets(new ClockOffsets().estimate(files).correctionsMicros());
+            }
             // parsing runs on the reader's thread, flows and snapshots on this one, which also parses when it
             // has time to spare
-            summary = new CaptureReader().read(capture, new ParsingListener(SipParser.Depth.SCAN) {
+            merged = new MergedReader().read(files, new ParsingListener(SipParser.Depth.SCAN) {
                 @Override
                 public void prepared(SipMessage message) {
                     flows.add(message);
@@ -74,6 +94,11 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                 }
 
                 @Override
+                public MediaListener media() {
+                    return media;
+                }
+
+                @Override
                 public void warning(String message) {
                     observer.warning(message);
                 }
@@ -88,6 +113,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                     return observer.cancelled();
                 }
             });
+            summary = merged.summary();
         } catch (CaptureException e) {
             throw new CaptureLoadException(e.getMessage(), e);
         }
@@ -101,6 +127,59 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                     TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
         }
         return new LoadedCapture(capture, calls, flows.messageCount(), warnings, summary.cancelled(),
-                summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros());
+                summary.packets(), summary.firstTimestampMicros(), summary.lastTimestampMicros(),
+                files.single() ? null : merged, media.result());
+    }
+
+    @Override
+    public LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
+        LiveFlows flows = new LiveFlows();
+        long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
+        long[] nextSnapshot = {0};
+        ParsingListener listener = new ParsingListener(SipParser.Depth.SCAN) {
+            @Override
+            public void prepared(SipMessage message) {
+                flows.add(message);
+                long now = nanoClock.getAsLong();
+                if (now >= nextSnapshot[0]) {
+                    observer.calls(flows.snapshot());
+                    nextSnapshot[0] = now + interval;
+                }
+            }
+
+            @Override
+            public void warning(String message) {
+                observer.warning(message);
+            }
+        };
+        try {
+            feed.run(listener, observer::cancelled);
+        } catch (IOException e) {
+            throw new CaptureLoadException(feed.file() + ": cannot be written (" + e.getMessage() + ")", e);
+        } catch (LiveCaptureException e) {
+            throw new CaptureLoadException(e.getMessage(), e);
+        }
+        // read back from the file written, so that frames are the file's and the calls can be saved
+        return load(feed.file(), new LoadObserver() {
+            @Override
+            public void progress(long bytesRead, long totalBytes) {
+                observer.progress(bytesRead, totalBytes);
+            }
+
+            @Override
+            public void calls(List<CallFlow> snapshot) {
+                observer.calls(snapshot);
+            }
+
+            @Override
+            public void warning(String message) {
+                observer.warning(message);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
     }
 }

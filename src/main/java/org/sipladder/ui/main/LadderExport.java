@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.ladder.LadderPictures;
 import org.sipladder.ui.ladder.LadderView;
+import org.sipladder.ui.ladder.LadderViewModel;
 import org.sipladder.ui.prefs.UserPreferences;
 
 /** File > Export ladder as PNG/SVG: asks where, writes the ladder shown, and reports failures once. */
@@ -16,31 +18,39 @@ final class LadderExport {
         void write(Path file) throws IOException;
     }
 
+    private final LadderPictures pictures = new LadderPictures();
     private final LadderView ladder;
+    private final MainWindowViewModel window;
     private final DialogService dialogs;
     private final UserPreferences preferences;
 
-    LadderExport(LadderView ladder, DialogService dialogs, UserPreferences preferences) {
+    LadderExport(LadderView ladder, MainWindowViewModel window, DialogService dialogs, UserPreferences preferences) {
         this.ladder = ladder;
+        this.window = window;
         this.dialogs = dialogs;
         this.preferences = preferences;
     }
 
     void png() {
-        export(FileKind.PNG, "ladder.png", ladder::exportPng);
+        LadderViewModel shown = ladder.viewModel();
+        export(FileKind.PNG, "ladder.png",
+                file -> pictures.png(shown.layoutProperty().get(), shown.highlightedRowsProperty().get(), file));
     }
 
     void svg() {
-        export(FileKind.SVG, "ladder.svg", ladder::exportSvg);
+        LadderViewModel shown = ladder.viewModel();
+        export(FileKind.SVG, "ladder.svg",
+                file -> pictures.svg(shown.layoutProperty().get(), shown.highlightedFrames(), file));
     }
 
     private void export(FileKind kind, String suggested, Writer writer) {
-        if (ladder.getFlow() == null) {
+        if (ladder.getLadderLayout() == null) {
             return;
         }
         dialogs.chooseFileToSave("Export ladder", preferences.lastDirectory(), suggested, kind).ifPresent(file -> {
             try {
                 writer.write(file);
+                window.report("Ladder saved as " + file);
             } catch (IOException | RuntimeException e) {
                 dialogs.showError("Cannot export the ladder",
                         "Writing " + file + " failed (" + e.getMessage() + "). Choose a folder you can write to.");

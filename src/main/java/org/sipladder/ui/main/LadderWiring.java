@@ -1,33 +1,34 @@
 package org.sipladder.ui.main;
 
-import java.util.Set;
 import javafx.scene.Node;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.ladder.LadderView;
+import org.sipladder.ui.ladder.LadderViewModel;
 
 /** Connects the ladder to the main window: the selected call, the selected message, marked frames, hop names. */
 final class LadderWiring {
 
     private final LadderView ladder = new LadderView();
+    private final LadderViewModel model = ladder.viewModel();
 
     LadderWiring(MainWindowViewModel viewModel, InspectorView inspector) {
         ladder.setId("ladder");
-        ladder.setOnRenameHop(hop -> viewModel.renameHop(hop.address()));
-        ladder.setOnOpenMessage(message -> focusFirst(inspector));
+        model.setOnRenameHop(hop -> viewModel.renameHop(hop.address()));
+        model.setOnOpenMessage(message -> focusFirst(inspector));
         viewModel.selectedFlowProperty().addListener((obs, old, flow) -> show(flow, viewModel));
-        ladder.selectedMessageProperty().addListener((obs, old, message) -> {
+        model.selectedMessageProperty().addListener((obs, old, message) -> {
             if (message != null && message != viewModel.selectedMessageProperty().get()) {
                 viewModel.selectedMessageProperty().set(message);
             }
         });
         viewModel.selectedMessageProperty().addListener((obs, old, message) -> {
-            if (message != ladder.selectedMessageProperty().get()) {
-                ladder.selectedMessageProperty().set(message);
+            if (message != model.selectedMessageProperty().get()) {
+                model.selectedMessageProperty().set(message);
             }
         });
-        viewModel.highlightedFramesProperty().addListener((obs, old, frames) -> ladder.highlightFrames(frames));
+        viewModel.highlightedFramesProperty().addListener((obs, old, frames) -> model.highlightFrames(frames));
         show(viewModel.selectedFlowProperty().get(), viewModel);
     }
 
@@ -38,13 +39,10 @@ final class LadderWiring {
     /** setFlow clears the ladder's selection and marks; the window's selection and marks outlive it. */
     private void show(CallFlow flow, MainWindowViewModel viewModel) {
         FlowMessage keep = viewModel.selectedMessageProperty().get();
-        ladder.setFlow(flow);
-        Set<Long> frames = viewModel.highlightedFramesProperty().get();
-        if (!frames.isEmpty()) {
-            ladder.highlightFrames(frames);
-        }
+        model.setFlow(flow);
+        model.highlightFrames(viewModel.highlightedFramesProperty().get());
         if (keep != null && flow != null && flow.messages().stream().anyMatch(m -> m == keep)) {
-            ladder.selectedMessageProperty().set(keep);
+            model.selectedMessageProperty().set(keep);
             viewModel.selectedMessageProperty().set(keep);
         }
     }

@@ -1,7 +1,10 @@
 package org.sipladder.ui.main;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
@@ -12,6 +15,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /** The menu bar; each item only calls the view-model (or a window action such as quitting). */
@@ -37,6 +42,11 @@ final class MainMenu extends MenuBar {
     /** The File menu, for items that appear once their feature is wired (exports). */
     Menu fileMenu() {
         return file;
+    }
+
+    /** The Help menu, for items wired by the window (keyboard shortcuts). */
+    Menu helpMenu() {
+        return help;
     }
 
     /** Adds the View menu (zoom) once there is a ladder to zoom. */
@@ -77,10 +87,31 @@ final class MainMenu extends MenuBar {
     static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+            item.setAccelerator(accelerator(accelerator));
         }
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /**
+     * "Shortcut+DIGIT0" as a key-code combination. {@link KeyCombination#keyCombination} looks keys up by their
+     * display names ("0", "Equals"), so "DIGIT0" became a combination with the typed text "DIGIT0": the menu
+     * showed "Ctrl+DIGIT0" and the key never matched.
+     */
+    static KeyCombination accelerator(String spec) {
+        String[] parts = spec.split("\\+");
+        List<KeyCombination.Modifier> modifiers = new ArrayList<>();
+        for (int i = 0; i < parts.length - 1; i++) {
+            modifiers.add(switch (parts[i].toLowerCase(Locale.ROOT)) {
+                case "shortcut" -> KeyCombination.SHORTCUT_DOWN;
+                case "ctrl" -> KeyCombination.CONTROL_DOWN;
+                case "shift" -> KeyCombination.SHIFT_DOWN;
+                case "alt" -> KeyCombination.ALT_DOWN;
+                default -> throw new IllegalArgumentException("Unknown modifier in " + spec);
+            });
+        }
+        return new KeyCodeCombination(KeyCode.valueOf(parts[parts.length - 1]),
+                modifiers.toArray(KeyCombination.Modifier[]::new));
     }
 
     private static void fillRecent(Menu recent, MainWindowViewModel viewModel) {

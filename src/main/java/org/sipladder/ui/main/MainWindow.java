@@ -2,15 +2,19 @@ package org.sipladder.ui.main;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sipladder.livekit.Deployment;
@@ -25,12 +29,13 @@ import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.ladder.LadderView;
 import org.sipladder.ui.messages.MessageListView;
 import org.sipladder.ui.prefs.WindowLayout;
+import org.sipladder.ui.streams.StreamsView;
+import org.sipladder.ui.streams.StreamsWiring;
 
 /** Builds the main window's views on its view-models and puts them on a stage. */
 public final class MainWindow {
 
-    private static final double DEFAULT_WIDTH = 1400;
-    private static final double DEFAULT_HEIGHT = 900;
+    private static final String DARK_CSS = "/org/sipladder/ui/sipladder-dark.css";
 
     private final MainWindowModels models;
     private final MainWindowViewModel viewModel;
@@ -40,6 +45,7 @@ public final class MainWindow {
     private final FindingsViewModel findings;
     private final FindingsView findingsView;
     private final LadderView ladder;
+    private boolean darkTheme;
 
     /** LiveKit > Deployment: null decides from the capture. */
     private static final Map<String, Deployment> DEPLOYMENTS = deployments();
@@ -63,7 +69,7 @@ public final class MainWindow {
         TimeFormat timeFormat = models.timeFormat();
         InspectorView inspectorView = new InspectorView(models.inspector());
         ladder = new LadderWiring(viewModel, inspectorView).ladder();
-        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat), inspectorView, ladder,
+        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat, services.clipboard()), inspectorView, ladder,
                 () -> new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(),
                         timeFormat),
                 stage::close, () -> dialogs.showInformation("About SIP Ladder", AboutText.text()));
@@ -72,6 +78,7 @@ public final class MainWindow {
         liveKit.getItems().addAll(
                 MainMenu.item("_Load LiveKit config...", "Shortcut+L", liveKitConfig::loadFilesWithDialog),
                 MainMenu.item("_Connect...", null, liveKitConfig::connect),
+                unloadConfig(),
                 MainMenu.choices("_Deployment", liveKitConfig.deploymentProperty(), DEPLOYMENTS));
         view.menu().addMenu(liveKit);
         Tab configTab = LazyTabs.tab("LiveKit config", () -> new LiveKitConfigView(liveKitConfig));
@@ -83,7 +90,28 @@ public final class MainWindow {
         side.setId("sideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34);
+        StreamsWiring streams = StreamsWiring.of(viewModel.captureProperty(), viewModel.selectedFlowProperty(), ladder,
+                services.executor(), dialogs);
+        Tab streamsTab = LazyTabs.tab("Streams", () -> new StreamsView(streams.viewModel()));
+        streamsTab.setId("streamsTab");
+        view.addCallTab(streamsTab);
         addLadderMenus(dialogs, services);
+        addSaveCalls(dialogs, services);
+        MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", inspectorView::focusFind);
+        find.setId("menuFind");
+        view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), find);
+        MenuItem keys = MainMenu.item("_Keyboard shortcuts", "F1",
+                () -> dialogs.showInformation("Keyboard shortcuts", KeyboardShortcuts.text()));
+        keys.setId("menuShortcuts");
+        view.menu().helpMenu().getItems().add(0, keys);
+    }
+
+    private MenuItem unloadConfig() {
+        MenuItem unload = MainMenu.item("_Unload config", null, liveKitConfig::unload);
+        unload.setId("menuUnloadConfig");
+        unload.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> liveKitConfig.configProperty().get().isEmpty(), liveKitConfig.configProperty()));
+        return unload;
     }
 
     /** Builds the window on {@code stage}, restores its last layout and shows it. */
@@ -127,7 +155,7 @@ public final class MainWindow {
     }
 
     private void addLadderMenus(DialogService dialogs, AppServices services) {
-        LadderExport export = new LadderExport(ladder, dialogs, services.preferences());
+        LadderExport export = new LadderExport(ladder, viewModel, dialogs, services.preferences());
         MenuItem png = MainMenu.item("Export ladder as _PNG...", null, export::png);
         MenuItem svg = MainMenu.item("Export ladder as _SVG...", null, export::svg);
         png.disableProperty().bind(viewModel.selectedFlowProperty().isNull());
@@ -136,12 +164,109 @@ public final class MainWindow {
                 services.preferences(), services.executor());
         MenuItem pdf = MainMenu.item("Export _findings as PDF...", null, pdfExport::export);
         pdf.disableProperty().bind(viewModel.captureProperty().isNull());
-        view.menu().fileMenu().getItems().addAll(2, java.util.List.of(new SeparatorMenuItem(), png, svg, pdf));
+        view.menu().fileMenu().getItems().addAll(2, List.of(new SeparatorMenuItem(), png, svg, pdf));
+        ladder.viewModel().setOnCopyText(text -> {
+            services.clipboard().copy(text);
+            viewModel.report("Ladder copied as text (" + text.lines().count() + " lines)");
+        });
+        MenuItem copyText = MainMenu.item("Copy ladder as _text", null, ladder.viewModel()::copyAsText);
+        copyText.setId("menuCopyLadderText");
+        copyText.disableProperty().bind(viewModel.selectedFlowProperty().isNull());
         view.menu().viewMenu().getItems().addAll(
-                MainMenu.item("Zoom _in", "Shortcut+EQUALS", ladder::zoomIn),
-                MainMenu.item("Zoom _out", "Shortcut+MINUS", ladder::zoomOut),
-                MainMenu.item("_Actual size", "Shortcut+DIGIT0", () -> ladder.zoomProperty().set(1.0)),
-                MainMenu.item("Zoom to _fit width", null, ladder::zoomToFit));
+                MainMenu.item("Zoom _in", "Shortcut+EQUALS", ladder.viewModel()::zoomIn),
+                MainMenu.item("Zoom _out", "Shortcut+MINUS", ladder.viewModel()::zoomOut),
+                MainMenu.item("_Actual size", "Shortcut+DIGIT0", ladder.viewModel()::actualSize),
+                MainMenu.item("Zoom to _fit width", null, ladder::zoomToFit),
+                new SeparatorMenuItem(), copyText, new SeparatorMenuItem());
+        view.menu().viewMenu().getItems().addAll(timeBaseItems(services.zone()));
+        view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), themeMenu(services));
+    }
+
+    /** Ladder times in UTC, in the zone of this computer, or counted from the call's first message. */
+    private List<RadioMenuItem> timeBaseItems(java.time.ZoneId zone) {
+        ToggleGroup group = new ToggleGroup();
+        java.time.ZoneId local = java.time.ZoneId.systemDefault();
+        RadioMenuItem utc = radio("Times in _UTC", "menuTimeUtc", group, () -> ladder.viewModel().setTimeBase(java.time.ZoneOffset.UTC, false));
+        RadioMenuItem inLocal = radio("Times in _local time (" + local.getId() + ")", "menuTimeLocal", group,
+                () -> ladder.viewModel().setTimeBase(local, false));
+        RadioMenuItem relative = radio("Times from call _start", "menuTimeRelative", group,
+                () -> ladder.viewModel().setTimeBase(zone, true));
+        utc.setSelected(true);
+        return List.of(utc, inLocal, relative);
+    }
+
+    private Menu themeMenu(AppServices services) {
+        ToggleGroup group = new ToggleGroup();
+        Menu menu = new Menu("_Theme");
+        menu.setId("menuTheme");
+        Theme current = Theme.parse(services.preferences().theme());
+        for (Theme theme : Theme.values()) {
+            String text = switch (theme) {
+                case SYSTEM -> "Follow the _system";
+                case LIGHT -> "_Light";
+                case DARK -> "_Dark";
+            };
+            RadioMenuItem item = radio(text, "menuTheme" + theme.key(), group, () -> {
+                services.preferences().setTheme(theme.key());
+                applyTheme(theme, services);
+            });
+            item.setSelected(theme == current);
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** Asks the desktop in the background when the theme follows it; the window starts light meanwhile. */
+    private void applyTheme(Theme theme, AppServices services) {
+        services.executor().submit(context -> theme.dark(services.environment()), this::showDark, error -> showDark(false));
+    }
+
+    private void showDark(boolean dark) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            return;
+        }
+        String css = MainWindow.class.getResource(DARK_CSS).toExternalForm();
+        scene.getStylesheets().remove(css);
+        if (dark) {
+            scene.getStylesheets().add(css);
+        }
+        ladder.setDark(dark);
+        darkTheme = dark;
+    }
+
+    /** True while the dark theme is shown. */
+    public boolean isDarkTheme() {
+        return darkTheme;
+    }
+
+    private static RadioMenuItem radio(String text, String id, ToggleGroup group, Runnable action) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** File > Save calls as... and the call list's context menu item for the selected call. */
+    private void addSaveCalls(DialogService dialogs, AppServices services) {
+        SaveCalls save = new SaveCalls(viewModel, dialogs, services.preferences(), services.executor());
+        MenuItem shown = MainMenu.item("Save _calls as...", "Shortcut+S", save::saveShown);
+        shown.setId("menuSaveCalls");
+        shown.disableProperty().bind(viewModel.captureProperty().isNull());
+        MenuItem clocks = MainMenu.item("Cloc_k offsets...", null, viewModel::editClockOffsets);
+        clocks.setId("menuClockOffsets");
+        clocks.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.captureProperty().get() == null
+                || viewModel.captureProperty().get().merged() == null, viewModel.captureProperty()));
+        LiveSources live = new LiveSources(viewModel, dialogs, services.preferences(), LiveSources::systemInterfaces);
+        MenuItem capture = MainMenu.item("_Capture live...", null, live::captureLive);
+        capture.setId("menuCaptureLive");
+        MenuItem hep = MainMenu.item("Listen for _HEP...", null, live::listenForHep);
+        hep.setId("menuListenHep");
+        capture.disableProperty().bind(viewModel.loadingProperty());
+        hep.disableProperty().bind(viewModel.loadingProperty());
+        view.menu().fileMenu().getItems().addAll(2, List.of(capture, hep, new SeparatorMenuItem(), shown, clocks));
+        view.callList().addCallAction("Save call as pcap...", row -> save.saveCall(row.flow()));
     }
 
     public MainWindowViewModel viewModel() {
@@ -157,13 +282,19 @@ public final class MainWindow {
         WindowLayout layout = services.preferences().windowLayout()
                 .filter(l -> screen.intersects(l.x(), l.y(), l.width(), l.height()))
                 .orElse(null);
-        double width = layout == null ? Math.min(DEFAULT_WIDTH, screen.getWidth()) : layout.width();
-        double height = layout == null ? Math.min(DEFAULT_HEIGHT, screen.getHeight()) : layout.height();
+        // The first window takes the screen: a ladder with several hops and the panels around it need the room,
+        // and the layout holds from 1024x700 to 4K. Later starts restore what the user left.
+        double width = layout == null ? screen.getWidth() : layout.width();
+        double height = layout == null ? screen.getHeight() : layout.height();
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/sipladder/ui/sipladder.css").toExternalForm());
         stage.setScene(scene);
+        applyTheme(Theme.parse(services.preferences().theme()), services);
         stage.titleProperty().bind(viewModel.titleProperty());
-        if (layout != null) {
+        if (layout == null) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        } else {
             stage.setX(layout.x());
             stage.setY(layout.y());
             stage.setMaximized(layout.maximized());

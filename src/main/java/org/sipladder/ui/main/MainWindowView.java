@@ -54,6 +54,17 @@ public final class MainWindowView extends BorderPane {
         acceptDroppedFiles();
     }
 
+    /** Adds a view of the selected call beside the ladder and the messages. */
+    public void addCallTab(Tab tab) {
+        callTabs.getTabs().add(tab);
+    }
+
+    /** Title of the tab shown for the selected call ("Ladder", "Messages"...). */
+    public String selectedCallTab() {
+        Tab tab = callTabs.getSelectionModel().getSelectedItem();
+        return tab == null ? null : tab.getText();
+    }
+
     MainMenu menu() {
         return menu;
     }

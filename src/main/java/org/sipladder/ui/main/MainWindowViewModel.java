@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +27,11 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.HopAliases;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.calls.Counts;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
 import org.sipladder.ui.inspector.InspectorViewModel;
@@ -55,6 +59,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a capture (File > Open or drop a file here).");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final ReadOnlyStringWrapper stopLabel = new ReadOnlyStringWrapper(this, "stopLabel", "Cancel");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final ReadOnlyObjectWrapper<CallFlow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
@@ -62,11 +67,14 @@ public final class MainWindowViewModel {
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ObjectProperty<Set<Long>> highlightedFrames = new SimpleObjectProperty<>(this, "highlightedFrames", Set.of());
     private final ReadOnlyObjectWrapper<LoadedCapture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
+    private final ReadOnlyObjectWrapper<CaptureSource> shownSource = new ReadOnlyObjectWrapper<>(this, "shownSource");
 
+    private final List<String> notes = new ArrayList<>();
     private List<CallFlow> loadedFlows = List.of();
     private HopAliases aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
+    private CaptureSource lastSource;
 
     public MainWindowViewModel(CaptureLoader loader, TaskExecutor executor, DialogService dialogs,
                                UserPreferences preferences, CallListViewModel callList, InspectorViewModel inspector) {
@@ -87,6 +95,8 @@ public final class MainWindowViewModel {
             }
         });
         inspector.messageProperty().bind(selectedMessage);
+        inspector.callProperty().bind(selectedFlow);
+        inspector.setMessageSelector(selectedMessage::set);
     }
 
     public CallListViewModel callList() {
@@ -103,6 +113,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "Stop" while a live source runs, "Cancel" while a file is read. */
+    public ReadOnlyStringProperty stopLabelProperty() {
+        return stopLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -178,7 +193,7 @@ public final class MainWindowViewModel {
         return capture.getReadOnlyProperty();
     }
 
-    /** File > Open: asks for captures and opens the first one chosen. */
+    /** File > Open: asks for captures and opens them, several as one capture on one timeline. */
     public void openWithDialog() {
         List<Path> chosen = dialogs.chooseFilesToOpen("Open capture", preferences.lastDirectory(),
                 List.of(FileKind.CAPTURES, FileKind.ANY));
@@ -187,8 +202,23 @@ public final class MainWindowViewModel {
             if (parent != null) {
                 preferences.setLastDirectory(parent);
             }
-            open(CaptureSource.file(chosen.get(0)));
+            open(CaptureSource.files(chosen));
         }
+    }
+
+    /**
+     * File > Clock offsets: shows the clock correction of each file of a capture opened from several, and opens
+     * it again with the corrections the user sets.
+     */
+    public void editClockOffsets() {
+        LoadedCapture shown = capture.get();
+        if (shown == null || shown.merged() == null || lastSource == null) {
+            return;
+        }
+        CaptureFiles files = shown.merged().files();
+        List<String> names = files.files().stream().map(p -> String.valueOf(p.getFileName())).toList();
+        dialogs.askClockOffsets(names, files.offsetsMicros())
+                .ifPresent(offsets -> open(lastSource.withOffsets(offsets)));
     }
 
     /** Files dropped on the window: the first one that is a regular file is opened. */
@@ -198,24 +228,31 @@ public final class MainWindowViewModel {
                         () -> dialogs.showError("Cannot open the dropped item", "Drop a capture file (pcap, pcapng or .gz), not a folder."));
     }
 
-    /** Starts reading {@code source} in the background, replacing whatever was shown (and stopping a read in progress). */
+    /**
+     * Starts reading {@code source} in the background (stopping a read in progress). What is shown stays until
+     * the new capture shows its first calls, so a file that is not a capture changes nothing but the one message
+     * saying so.
+     */
     public void open(CaptureSource source) {
         cancelLoading();
+        lastSource = source;
         long generation = ++loadGeneration;
-        callList.clear();
-        warnings.clear();
-        highlightedFrames.set(Set.of());
-        loadedFlows = List.of();
-        capture.set(null);
+        String statusBefore = status.get();
+        boolean[] replaced = {false};
+        Runnable replace = () -> {
+            if (!replaced[0]) {
+                replaced[0] = true;
+                replaceShownCapture(source);
+            }
+        };
         loading.set(true);
         progress.set(0);
-        title.set(APP_NAME + " — " + source.displayName());
-        status.set("Reading " + source.displayName() + "…");
-        if (source.remember()) {
-            recentFiles.setAll(preferences.addRecentFile(source.path()));
-        }
+        status.set(source.live() != null ? source.displayName() + ": calls appear as they come; Stop ends it"
+                : "Reading " + source.displayName() + "…");
+        stopLabel.set(source.live() != null ? "Stop" : "Cancel");
         LatestValueRelay<List<CallFlow>> snapshots = new LatestValueRelay<>(executor, flows -> {
-            if (generation == loadGeneration) {
+            if (generation == loadGeneration && !flows.isEmpty()) {
+                replace.run();
                 showFlows(flows);
             }
         });
@@ -229,18 +266,54 @@ public final class MainWindowViewModel {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelRequested = cancel;
         executor.submit(
-                context -> loader.load(source.path(), observer(() -> cancel.get() || context.isCancelled(),
-                        snapshots, progressRelay)),
+                context -> source.live() != null
+                        ? loader.loadLive(source.live(), observer(() -> cancel.get() || context.isCancelled(),
+                                snapshots, progressRelay))
+                        : loader.load(source.files(), source.estimateClocks(),
+                                observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay)),
                 result -> {
                     if (generation == loadGeneration) {
+                        replace.run();
                         loaded(source, result);
                     }
                 },
                 error -> {
                     if (generation == loadGeneration) {
-                        failed(source, error);
+                        // A capture on screen keeps its status line; with nothing on screen the line says what failed.
+                        failed(source, error, replaced[0] || shownSource.get() == null ? null : statusBefore);
                     }
                 });
+    }
+
+    /** The capture on screen (its calls may still be arriving), or null before the first one. */
+    public ReadOnlyObjectProperty<CaptureSource> shownSourceProperty() {
+        return shownSource.getReadOnlyProperty();
+    }
+
+    private void replaceShownCapture(CaptureSource source) {
+        callList.clear();
+        inspector.mergedProperty().set(null);
+        warnings.clear();
+        notes.clear();
+        highlightedFrames.set(Set.of());
+        loadedFlows = List.of();
+        capture.set(null);
+        title.set(APP_NAME + " — " + source.displayName());
+        if (source.remember()) {
+            recentFiles.setAll(preferences.addRecentFile(source.path()));
+        }
+        shownSource.set(source);
+    }
+
+    /** Shows {@code message} in the status line, e.g. to confirm an export. */
+    public void report(String message) {
+        status.set(message);
+    }
+
+    /** Adds {@code note} to the status line, where it stays after the capture being read is summed up. */
+    void addNote(String note) {
+        notes.add(note);
+        status.set(status.get() + " · " + note);
     }
 
     /** Stops the read in progress; what was read so far stays on screen. */
@@ -300,26 +373,46 @@ public final class MainWindowViewModel {
             callList.selectedRowProperty().set(firstFailedOrFirst());
         }
         warnings.setAll(result.warnings());
+        inspector.mergedProperty().set(result.merged());
         capture.set(result);
         loading.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
         StringBuilder s = new StringBuilder();
         s.append(count(result.flows().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());
+        if (source.live() != null) {
+            s.append(" (written to ").append(source.path()).append(")");
+        }
         if (result.cancelled()) {
             s.append(" (stopped at ").append(Math.round(progress.get() * 100)).append("%: partial result)");
         }
+        if (result.merged() != null) {
+            s.append(clocks(result.merged()));
+        }
+        notes.forEach(note -> s.append(" · ").append(note));
         if (!result.warnings().isEmpty()) {
             s.append(" · ").append(count(result.warnings().size(), "warning")).append(": ").append(result.warnings().get(0));
         }
         status.set(s.toString());
     }
 
-    private void failed(CaptureSource source, Exception error) {
+    /** " · b.pcap clock -2.500000 s (6 messages seen in both)" for each file after the first. */
+    private static String clocks(MergedCapture merged) {
+        StringBuilder s = new StringBuilder();
+        CaptureFiles files = merged.files();
+        for (int i = 1; i < files.files().size(); i++) {
+            s.append(String.format(Locale.ROOT, " · %s clock %+.6f s (%s seen in both)", files.files().get(i).getFileName(),
+                    files.offsetsMicros().get(i) / 1e6, count(merged.shared().get(i), "message")));
+        }
+        return s.toString();
+    }
+
+    /** @param statusBefore the status line to restore when nothing of the new file was shown, else null */
+    private void failed(CaptureSource source, Exception error, String statusBefore) {
         loading.set(false);
         String message = error instanceof CaptureLoadException ? error.getMessage()
                 : "Could not read " + source.displayName() + ": " + describe(error);
-        status.set(message);
+        status.set(statusBefore != null ? statusBefore : message);
         dialogs.showError("Cannot open " + source.displayName(), message);
     }
 
@@ -328,7 +421,7 @@ public final class MainWindowViewModel {
     }
 
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counts.of(n, noun);
     }
 
     private static LoadObserver observer(TaskContext context, LatestValueRelay<List<CallFlow>> snapshots,

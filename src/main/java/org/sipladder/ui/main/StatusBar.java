@@ -26,6 +26,7 @@ final class StatusBar extends HBox {
         progress.setPrefWidth(220);
         progress.progressProperty().bind(viewModel.progressProperty());
         Button cancel = new Button("Cancel");
+        cancel.textProperty().bind(viewModel.stopLabelProperty());
         cancel.setId("cancelLoad");
         cancel.setOnAction(e -> viewModel.cancelLoading());
         for (var node : new javafx.scene.Node[] {progress, cancel}) {

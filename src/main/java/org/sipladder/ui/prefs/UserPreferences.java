@@ -22,6 +22,7 @@ public final class UserPreferences {
     private static final String LIVEKIT_URL = "livekit.url";
     private static final String LIVEKIT_KEY = "livekit.apiKey";
     private static final String LAST_DIRECTORY = "lastDirectory";
+    private static final String THEME = "theme";
 
     private final PreferenceStore store;
 
@@ -112,6 +113,16 @@ public final class UserPreferences {
     public void saveLiveKitConnection(String url, String apiKey) {
         store.put(LIVEKIT_URL, url);
         store.put(LIVEKIT_KEY, apiKey);
+    }
+
+    /** "light", "dark" or "system" (the default): which theme the window uses. */
+    public String theme() {
+        String value = store.get(THEME);
+        return value == null ? "system" : value;
+    }
+
+    public void setTheme(String theme) {
+        store.put(THEME, theme);
     }
 
     public Optional<Path> lastDirectory() {

@@ -41,8 +41,8 @@ class LadderPngExportTest {
         Path png = OUT.resolve("seed.png");
         CallFlow seed = TestFlows.seed();
         robot.interact(() -> {
-            view.setFlow(seed);
-            view.highlightFrames(Set.of(6L));
+            view.viewModel().setFlow(seed);
+            view.viewModel().highlightFrames(Set.of(6L));
         });
 
         exportOnFxThread(robot, png);
@@ -60,7 +60,7 @@ class LadderPngExportTest {
     void aLongLadderIsExportedInTiles(FxRobot robot) throws Exception {
         Files.createDirectories(OUT);
         Path png = OUT.resolve("dialog-300.png");
-        robot.interact(() -> view.setFlow(TestFlows.dialog(300)));
+        robot.interact(() -> view.viewModel().setFlow(TestFlows.dialog(300)));
 
         exportOnFxThread(robot, png);
 
@@ -74,8 +74,9 @@ class LadderPngExportTest {
 
     @Test
     void exportWithoutAFlowIsAClearError(FxRobot robot) {
-        robot.interact(() -> view.setFlow(null));
-        IOException error = assertThrows(IOException.class, () -> view.exportPng(OUT.resolve("none.png")));
+        robot.interact(() -> view.viewModel().setFlow(null));
+        IOException error = assertThrows(IOException.class,
+                () -> new LadderPictures().png(view.getLadderLayout(), new java.util.BitSet(), OUT.resolve("none.png")));
         assertEquals("There is no ladder to export: select a call first.", error.getMessage());
     }
 
@@ -83,7 +84,7 @@ class LadderPngExportTest {
         Exception[] failure = new Exception[1];
         robot.interact(() -> {
             try {
-                view.exportPng(png);
+                new LadderPictures().png(view.getLadderLayout(), view.highlightedRows(), png);
             } catch (IOException e) {
                 failure[0] = e;
             }

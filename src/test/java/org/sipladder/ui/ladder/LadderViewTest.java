@@ -31,13 +31,15 @@ class LadderViewTest {
     private final List<FlowMessage> opened = new ArrayList<>();
     private final List<Hop> renames = new ArrayList<>();
     private LadderView view;
+    private LadderViewModel model;
 
     @Start
     void start(Stage stage) {
         view = new LadderView();
-        view.setFlow(flow);
-        view.setOnOpenMessage(opened::add);
-        view.setOnRenameHop(renames::add);
+        model = view.viewModel();
+        model.setFlow(flow);
+        model.setOnOpenMessage(opened::add);
+        model.setOnRenameHop(renames::add);
         stage.setScene(new Scene(view, 900, 500));
         stage.show();
     }
@@ -46,20 +48,20 @@ class LadderViewTest {
     void clickingAnArrowSelectsItsMessage(FxRobot robot) {
         robot.clickOn(centreOfRow(5));
 
-        assertSame(flow.messages().get(5), view.selectedMessageProperty().get());
-        assertEquals("503 Try again later", view.selectedMessageProperty().get().message().label());
+        assertSame(flow.messages().get(5), model.selectedMessageProperty().get());
+        assertEquals("503 Try again later", model.selectedMessageProperty().get().message().label());
     }
 
     @Test
     void downAndUpMoveTheSelectionAndEnterOpensIt(FxRobot robot) {
         robot.clickOn(centreOfRow(2));
         robot.type(KeyCode.DOWN);
-        assertSame(flow.messages().get(3), view.selectedMessageProperty().get());
+        assertSame(flow.messages().get(3), model.selectedMessageProperty().get());
         robot.type(KeyCode.DOWN, 2);
         robot.type(KeyCode.UP);
-        assertSame(flow.messages().get(4), view.selectedMessageProperty().get());
+        assertSame(flow.messages().get(4), model.selectedMessageProperty().get());
         robot.type(KeyCode.END);
-        assertSame(flow.messages().get(flow.messages().size() - 1), view.selectedMessageProperty().get());
+        assertSame(flow.messages().get(flow.messages().size() - 1), model.selectedMessageProperty().get());
         robot.type(KeyCode.HOME);
         robot.type(KeyCode.ENTER);
         assertEquals(List.of(flow.messages().get(0)), opened);
@@ -68,30 +70,77 @@ class LadderViewTest {
     @Test
     void selectingFromOutsideScrollsALongLadderToTheRow(FxRobot robot) {
         CallFlow longFlow = TestFlows.dialog(2_000);
-        robot.interact(() -> view.setFlow(longFlow));
-        robot.interact(() -> view.selectedMessageProperty().set(longFlow.messages().get(1_500)));
+        robot.interact(() -> model.setFlow(longFlow));
+        robot.interact(() -> model.selectedMessageProperty().set(longFlow.messages().get(1_500)));
 
         Optional<Bounds> bounds = view.messageBounds(1_500);
         assertTrue(bounds.isPresent(), "the selected row is scrolled into view");
         robot.clickOn(centreOfRow(1_499));
-        assertSame(longFlow.messages().get(1_499), view.selectedMessageProperty().get());
+        assertSame(longFlow.messages().get(1_499), model.selectedMessageProperty().get());
     }
 
     @Test
     void renamingAHopAsksTheShellWhichShowsTheRenamedCall(FxRobot robot) {
-        robot.interact(() -> view.rename(view.getLadderLayout().column(0).hop()));
+        robot.interact(() -> model.rename(view.getLadderLayout().column(0).hop()));
         assertEquals(List.of(TestFlows.CARRIER), renames.stream().map(Hop::address).toList());
 
-        robot.interact(() -> view.setFlow(HopAliases.none().with(TestFlows.CARRIER, "Schmidtkom").apply(flow)));
+        robot.interact(() -> model.setFlow(HopAliases.none().with(TestFlows.CARRIER, "Schmidtkom").apply(flow)));
         assertEquals("Schmidtkom", view.getLadderLayout().column(0).title().text());
     }
 
     @Test
     void zoomStaysWithinItsLimits(FxRobot robot) {
-        robot.interact(() -> view.zoomProperty().set(10));
-        assertEquals(LadderView.MAX_ZOOM, view.zoomProperty().get());
+        robot.interact(() -> model.zoomProperty().set(10));
+        assertEquals(LadderViewModel.MAX_ZOOM, model.zoomProperty().get());
         robot.interact(view::zoomToFit);
-        assertTrue(view.zoomProperty().get() >= LadderView.MIN_ZOOM && view.zoomProperty().get() <= LadderView.MAX_ZOOM);
+        assertTrue(model.zoomProperty().get() >= LadderViewModel.MIN_ZOOM && model.zoomProperty().get() <= LadderViewModel.MAX_ZOOM);
+    }
+
+    @Test
+    void zoomingKeepsTheSelectedArrowInView(FxRobot robot) {
+        CallFlow longFlow = TestFlows.dialog(400);
+        robot.interact(() -> model.setFlow(longFlow));
+        robot.interact(() -> model.selectedMessageProperty().set(longFlow.messages().get(300)));
+        assertTrue(view.messageBounds(300).isPresent());
+        robot.interact(model::zoomIn);
+        robot.interact(model::zoomIn);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.messageBounds(300).isPresent(), "still in view after zooming in");
+        robot.interact(() -> model.zoomProperty().set(LadderViewModel.MIN_ZOOM));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.messageBounds(300).isPresent(), "still in view after zooming out");
+    }
+
+    @Test
+    void theTimeGutterCountsFromTheCallStartOnRequest(FxRobot robot) {
+        String clock = view.getLadderLayout().row(1).time().text();
+        robot.interact(() -> model.setTimeBase(java.time.ZoneOffset.UTC, true));
+        assertEquals("+0.000", view.getLadderLayout().row(0).time().text());
+        assertTrue(view.getLadderLayout().row(1).time().text().startsWith("+"), view.getLadderLayout().row(1).time().text());
+        assertEquals("Seconds from start", view.getLadderLayout().gutterTitle().text());
+        robot.interact(() -> model.setTimeBase(java.time.ZoneOffset.UTC, false));
+        assertEquals(clock, view.getLadderLayout().row(1).time().text());
+    }
+
+    @Test
+    void copyAsTextHandsTheTextExportToTheShell(FxRobot robot) {
+        List<String> copied = new ArrayList<>();
+        robot.interact(() -> {
+            model.setOnCopyText(copied::add);
+            model.copyAsText();
+        });
+        assertEquals(1, copied.size());
+        assertEquals(new org.sipladder.ladder.LadderTextExport().write(view.getLadderLayout()), copied.get(0));
+        assertTrue(copied.get(0).contains("503 Try again later"));
+    }
+
+    @Test
+    void anArrowsTooltipSaysWhatWhenWhichCallAndHowBig() {
+        var row = view.getLadderLayout().row(5);
+        String tip = ArrowTooltip.text(row, java.time.ZoneOffset.UTC);
+        assertTrue(tip.startsWith("503 Try again later"), tip);
+        assertTrue(tip.contains("Call-ID: " + row.message().message().callId()), tip);
+        assertTrue(tip.contains("(UTC)") && tip.contains(" bytes"), tip);
     }
 
     private Point2D centreOfRow(int index) {

@@ -84,11 +84,12 @@ class MainWindowFxTest {
     void filteringNarrowsTheList(FxRobot robot) throws Exception {
         open(TestCaptures.threeCalls(dir));
         robot.clickOn("#callFilter").write("4940222");
-        WaitForAsyncUtils.waitForFxEvents();
+        // The filter runs in the background once typing pauses.
+        waitUntil(() -> !window.viewModel().callList().filteringProperty().get());
         TableView<CallRow> table = robot.lookup("#callTable").queryTableView();
         assertEquals(List.of("busy-2"), table.getItems().stream().map(CallRow::id).toList());
         robot.doubleClickOn("#callFilter").eraseText(7).write(TestCaptures.LIVEKIT);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !window.viewModel().callList().filteringProperty().get());
         assertEquals(List.of("a-leg-3"), table.getItems().stream().map(CallRow::id).toList());
     }
 

@@ -1,16 +1,16 @@
-package org.sipladder.ui.inspector;
+package org.sipladder.flow;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Tells private (RFC 1918, carrier-grade NAT, loopback, link-local, unique-local) addresses from public ones. */
-final class AddressScope {
+public final class AddressScope {
 
     private AddressScope() {
     }
 
     /** True for an address that cannot be reached from the internet; false for public ones and host names. */
-    static boolean isPrivate(String address) {
+    public static boolean isPrivate(String address) {
         if (address == null || address.isEmpty() || !looksLikeIp(address)) {
             return false;
         }
@@ -24,6 +24,11 @@ final class AddressScope {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** True for an IP literal that is not private: a host on the internet, such as a carrier. */
+    public static boolean isPublic(String address) {
+        return address != null && looksLikeIp(address) && !isPrivate(address);
     }
 
     /** Literal addresses only, so that no DNS lookup ever happens on the UI thread. */

@@ -1,0 +1,22 @@
+package org.sipladder.capture;
+
+/**
+ * Takes the RTP and RTCP candidates of a capture, and the SIP payloads between them, on the thread that decodes
+ * the packets and in capture order. Given by {@link CaptureListener#media()}; without one, RTP is dropped on its
+ * first byte as before.
+ */
+public interface MediaListener {
+
+    /**
+     * A UDP datagram that is not SIP and whose first byte says RTP version 2 (RTP or RTCP). {@code p} is one
+     * object reused for every datagram: read it during the call and keep nothing of it but copies.
+     */
+    void datagram(MediaPayload p);
+
+    /**
+     * A SIP payload as the decoder found it, before the {@link CaptureListener} gets it: a media analysis reads the
+     * SDP here, so that it knows announced addresses and payload types when the RTP they announce arrives.
+     */
+    default void sip(SipPayload p) {
+    }
+}

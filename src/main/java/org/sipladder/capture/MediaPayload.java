@@ -1,0 +1,103 @@
+package org.sipladder.capture;
+
+/**
+ * One RTP or RTCP candidate datagram as a view over the packet being decoded: where its addresses, ports and
+ * payload are in the frame's bytes. A capture has millions of these, so the decoder fills one instance per read
+ * and hands it to {@link MediaListener#datagram} again and again instead of making a record per packet.
+ */
+public final class MediaPayload {
+
+    private long frame;
+    private long timestampMicros;
+    private long firstFrameMicros;
+    private byte[] array;
+    private int srcAt;
+    private int dstAt;
+    private int addressLength;
+    private byte[] addresses;
+    private int srcPort;
+    private int dstPort;
+    private byte[] payload;
+    private int offset;
+    private int length;
+
+    void set(long frameNumber, long micros, long captureStartMicros, IpHeader ip, int sourcePort, int destinationPort,
+             byte[] data, int payloadOffset, int payloadLength) {
+        this.frame = frameNumber;
+        this.timestampMicros = micros;
+        this.firstFrameMicros = captureStartMicros;
+        this.addresses = ip.array();
+        this.srcAt = ip.srcAt();
+        this.dstAt = ip.dstAt();
+        this.addressLength = ip.addressLength();
+        this.srcPort = sourcePort;
+        this.dstPort = destinationPort;
+        this.payload = data;
+        this.offset = payloadOffset;
+        this.length = payloadLength;
+    }
+
+    /** 1-based frame number, as Wireshark numbers it. */
+    public long frame() {
+        return frame;
+    }
+
+    /** Capture time, microseconds since the epoch. */
+    public long timestampMicros() {
+        return timestampMicros;
+    }
+
+    /** Capture time of the capture's first frame: Wireshark's relative times count from it. */
+    public long firstFrameMicros() {
+        return firstFrameMicros;
+    }
+
+    /** The bytes holding the IP addresses (the frame, or a reassembled datagram's header copy). */
+    public byte[] addressBytes() {
+        return addresses;
+    }
+
+    public int srcAddressAt() {
+        return srcAt;
+    }
+
+    public int dstAddressAt() {
+        return dstAt;
+    }
+
+    /** 4 for IPv4, 16 for IPv6. */
+    public int addressLength() {
+        return addressLength;
+    }
+
+    public int srcPort() {
+        return srcPort;
+    }
+
+    public int dstPort() {
+        return dstPort;
+    }
+
+    /** The bytes holding the UDP payload, from {@link #offset()} for {@link #length()} bytes. */
+    public byte[] bytes() {
+        return payload;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** The sender as an endpoint; allocates, so call it once per stream, not per packet. */
+    public Endpoint src() {
+        return new Endpoint(IpAddresses.format(addresses, srcAt, addressLength), srcPort);
+    }
+
+    /** The receiver as an endpoint; allocates, so call it once per stream, not per packet. */
+    public Endpoint dst() {
+        return new Endpoint(IpAddresses.format(addresses, dstAt, addressLength), dstPort);
+    }
+}

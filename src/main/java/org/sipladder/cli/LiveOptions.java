@@ -1,0 +1,87 @@
+package org.sipladder.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.sipladder.capture.PacketWriter;
+import org.sipladder.capture.PcapngWriter;
+import org.sipladder.sip.ParsingListener;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
+import picocli.CommandLine.Option;
+
+/** -w, --duration and --json of the commands that watch live traffic: a picocli mixin. */
+final class LiveOptions {
+
+    @Option(names = {"-w", "--write"}, paramLabel = "FILE.pcapng", description = "also write the packets, as they "
+            + "arrive, to this pcapng file")
+    Path write;
+
+    @Option(names = "--duration", paramLabel = "S", description = "stop after S seconds (default: until Ctrl+C)")
+    Double duration;
+
+    @Option(names = "--json", description = "each SIP message as it arrives as one JSON line, as `messages --json` "
+            + "prints it")
+    boolean json;
+
+    /** The file of -w, opened, or null without -w. */
+    PacketWriter openWriter() throws UserError {
+        if (write == null) {
+            return null;
+        }
+        try {
+            OutputStream out = Files.newOutputStream(write);
+            return new PcapngWriter(out);
+        } catch (IOException e) {
+            throw new UserError(write + ": cannot be written (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Prints each message as it is parsed: a JSON line with --json, else one line of text. */
+    ParsingListener printer(PrintWriter out) {
+        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+        return new ParsingListener(SipParser.Depth.FULL) {
+            @Override
+            public synchronized void prepared(SipMessage m) {
+                if (json) {
+                    out.println(gson.toJson(MessageJson.of(m)));
+                } else {
+                    out.println(JsonTime.utc(m.timestampMicros()) + "  " + m.src() + " -> " + m.dst() + "  "
+                            + m.label() + "  " + (m.callId() == null ? "-" : m.callId()));
+                }
+                out.flush();
+            }
+        };
+    }
+
+    /**
+     * Waits for --duration, or until the program is interrupted (Ctrl+C), then runs {@code stop} once; on
+     * Ctrl+C the JVM waits for it, so the file of -w is complete.
+     */
+    void runUntilDone(Runnable stop) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.run();
+            done.countDown();
+        }, "stop capture");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (duration != null) {
+                done.await(Math.round(duration * 1000), TimeUnit.MILLISECONDS);
+            } else {
+                done.await();
+            }
+        } finally {
+            if (done.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                stop.run();
+            }
+        }
+    }
+}

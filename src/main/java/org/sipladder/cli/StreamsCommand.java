@@ -1,0 +1,73 @@
+package org.sipladder.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.media.RtpStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code streams CAPTURE [--call ID] [--json]}: the RTP streams of a capture with their statistics. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "List the RTP streams in a capture: packets, loss, jitter, codec, DTMF, MOS, and the call "
+                + "whose SDP announced each.")
+final class StreamsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CaptureArguments input;
+
+    @Option(names = "--call", paramLabel = "ID", description = "only the streams of this call (any of its Call-IDs)")
+    private String call;
+
+    @Option(names = "--series", description = "with --json, add each stream's per-second packets, loss and jitter")
+    private boolean series;
+
+    @Override
+    public Integer call() throws CaptureException, IOException, UserError {
+        CallMedia read = CallMedia.read(input.inputs, call != null, spec.commandLine().getErr());
+        List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call);
+        PrintWriter out = spec.commandLine().getOut();
+        if (input.json) {
+            JsonOut json = new JsonOut(out);
+            json.beginArray();
+            for (RtpStream s : streams) {
+                StreamJson.write(json, s, series);
+            }
+            json.endArray();
+            json.flush();
+            out.println();
+        } else {
+            table(out, streams);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void table(PrintWriter out, List<RtpStream> streams) {
+        TextTable table = new TextTable(new String[] {"SOURCE", "", "DESTINATION", "SSRC", "CODEC", "PACKETS", "LOST",
+            "MAX DELTA", "MEAN JITTER", "MAX JITTER", "MOS", "DTMF", "CALL-ID"}, 5, 6, 7, 8, 9, 10);
+        for (RtpStream s : streams) {
+            table.add(s.key().src().toString(), "->", s.key().dst().toString(),
+                    String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
+                    Long.toString(s.stats().packets()),
+                    String.format(Locale.ROOT, "%d (%.1f%%)", s.stats().lost(), s.stats().lostPercent()),
+                    ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()), ms(s.stats().maxJitterMs()),
+                    Double.isNaN(s.mos()) ? "-" : String.format(Locale.ROOT, "%.2f", s.mos()),
+                    s.dtmf().isEmpty() ? "-" : s.dtmf(), s.callId() == null ? "-" : s.callId());
+        }
+        table.print(out);
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.2f ms", v);
+    }
+}

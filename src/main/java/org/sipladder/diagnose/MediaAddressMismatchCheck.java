@@ -1,0 +1,87 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.media.RtpStream;
+import org.sipladder.media.SdpAnnouncement;
+
+/**
+ * MEDIA_ADDRESS_MISMATCH: RTP sent to another address or port than the receiver's SDP announced, or arriving from
+ * another one than the sender's SDP announced (NAT rewrote it): the receiver must then latch onto the source
+ * (symmetric RTP, "comedia") to send its own RTP back where it will arrive.
+ */
+final class MediaAddressMismatchCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_ADDRESS_MISMATCH;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.media().streams().isEmpty()) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+                for (MediaLeg.Party to : List.of(leg.caller, leg.callee)) {
+                    for (RtpStream s : leg.toward(to)) {
+                        Finding f = check(leg, to, s);
+                        if (f != null) {
+                            findings.add(f);
+                        }
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static Finding check(MediaLeg leg, MediaLeg.Party to, RtpStream s) {
+        MediaLeg.Party from = leg.other(to);
+        SdpAnnouncement toSdp = to.sdpAt(s.firstFrame());
+        SdpAnnouncement fromSdp = from.sdpAt(s.firstFrame());
+        Endpoint dst = s.key().dst();
+        Endpoint src = s.key().src();
+        boolean wrongDst = toSdp != null && toSdp.media() != null && !dst.equals(toSdp.media());
+        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !src.equals(fromSdp.media());
+        if (!wrongDst && !wrongSrc) {
+            return null;
+        }
+        List<String> facts = new ArrayList<>();
+        List<Long> frames = new ArrayList<>(List.of(s.firstFrame()));
+        facts.add("RTP " + MediaLeg.describe(s));
+        List<String> what = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        if (wrongDst) {
+            frames.add(toSdp.frame());
+            facts.add(to.name() + " announced " + toSdp.media() + ": " + MediaLeg.sdpFact(toSdp));
+            what.add("it is sent to " + dst + " although " + to.name() + " announced " + toSdp.media());
+            steps.add(from.name() + " sends to another address than the SDP says: it has latched onto a NATed source or"
+                    + " rewrites addresses; make " + to.name() + " announce the address it really receives on "
+                    + "(external IP settings), so that both agree.");
+        }
+        if (wrongSrc) {
+            frames.add(fromSdp.frame());
+            facts.add(from.name() + " announced " + fromSdp.media() + ": " + MediaLeg.sdpFact(fromSdp));
+            what.add("it comes from " + src + " although " + from.name() + " announced " + fromSdp.media()
+                    + " (NAT, or a media server sending from another port)");
+            boolean replies = leg.toward(from).stream().anyMatch(r -> r.key().dst().equals(src));
+            String latch = to.name() + " must latch: send its RTP back to " + src + " where the RTP comes from, not to "
+                    + fromSdp.media() + (replies ? " (the capture shows it does)." : " (the capture shows it does not).");
+            what.add(latch);
+            steps.add(to.isLiveKit() ? MediaReasons.LIVEKIT_LATCH
+                    : "Enable symmetric RTP (latching, \"comedia\") on " + to.name() + " so it answers to the source "
+                    + "address of the RTP it receives.");
+            if (PrivateAddresses.isPrivate(fromSdp.address())) {
+                steps.add(MediaReasons.advertisePublic(from, fromSdp.address()));
+            }
+        }
+        return new Finding(CODE, CODE.severity(), CODE.title(to.name()),
+                "The RTP of this leg does not follow the addresses in the SDP: " + String.join("; ", what)
+                        + ". Where the sender is behind NAT, media reaches the far side only if it latches onto "
+                        + "the source address.",
+                leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(),
+                        List.of(), facts), Findings.fix(steps, List.of(), null));
+    }
+}

@@ -1,0 +1,58 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.media.RtpStream;
+import org.sipladder.media.SdpAnnouncement;
+
+/**
+ * MEDIA_CODEC_MISMATCH: RTP carries a payload type the receiver's SDP did not list, so the receiver cannot decode
+ * it (silence or noise).
+ */
+final class MediaCodecMismatchCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_CODEC_MISMATCH;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.media().streams().isEmpty()) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+                for (MediaLeg.Party to : List.of(leg.caller, leg.callee)) {
+                    for (RtpStream s : leg.toward(to)) {
+                        SdpAnnouncement sdp = to.sdpAt(s.firstFrame());
+                        if (sdp == null || sdp.payloadTypes().isEmpty()) {
+                            continue;
+                        }
+                        List<Integer> unknown = s.payloadTypes().stream().filter(pt -> sdp.payloadType(pt) == null)
+                                .toList();
+                        if (!unknown.isEmpty()) {
+                            findings.add(finding(leg, to, s, sdp, unknown));
+                        }
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(MediaLeg leg, MediaLeg.Party to, RtpStream s, SdpAnnouncement sdp,
+                                   List<Integer> unknown) {
+        MediaLeg.Party from = leg.other(to);
+        List<String> facts = List.of("RTP " + MediaLeg.describe(s) + " carries payload types " + s.payloadTypes(),
+                to.name() + " accepts only " + sdp.payloadTypes() + ": " + MediaLeg.sdpFact(sdp));
+        return new Finding(CODE, CODE.severity(), CODE.title(to.name(),
+                unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")), from.name() + " sends payload type(s) " + unknown + " that "
+                + to.name() + " did not list in its SDP (" + sdp.mediaLine() + "): it cannot decode them, so that "
+                + "audio is lost or heard as noise.", leg.leg.callId(), leg.flow.id(), false,
+                Findings.evidence(List.of(s.firstFrame(), sdp.frame()), List.of(), facts),
+                Findings.fix(List.of("Make " + from.name() + " send only the codecs of the answer (" + sdp.mediaLine()
+                        + "), or add the codec to " + to.name() + "'s allowed codecs so that it is negotiated; "
+                        + "a dynamic type (96-127) must use the number the receiver's a=rtpmap gave it."),
+                        List.of(), null));
+    }
+}

@@ -1,0 +1,77 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Leg;
+import org.sipladder.media.SdpAnnouncement;
+
+/**
+ * MEDIA_HOLD_MISMATCH: an offer that puts media on hold (sendonly or inactive; recvonly likewise) answered with a
+ * direction RFC 3264 section 6.1 does not allow (sendonly must be answered recvonly or inactive, inactive with
+ * inactive, recvonly with sendonly or inactive): the two sides then disagree about who sends, which gives
+ * one-way audio or music on hold that never stops.
+ */
+final class MediaHoldMismatchCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_HOLD_MISMATCH;
+
+    /** The answers RFC 3264 allows to each holding direction. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "sendonly", Set.of("recvonly", "inactive"),
+            "inactive", Set.of("inactive"),
+            "recvonly", Set.of("sendonly", "inactive"));
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.media().announcements().isEmpty()) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (Leg leg : flow.legs()) {
+                List<SdpAnnouncement> sdp = context.media().announcementsOf(leg.callId());
+                for (SdpAnnouncement offer : sdp) {
+                    Set<String> allowed = ALLOWED.get(offer.direction());
+                    if (!offer.isRequest() || allowed == null) {
+                        continue;
+                    }
+                    SdpAnnouncement answer = answerTo(offer, sdp);
+                    if (answer != null && !allowed.contains(answer.direction())) {
+                        findings.add(finding(flow, leg, offer, answer, allowed));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** The first response with SDP to the offer's request (same CSeq and method, same media type). */
+    private static SdpAnnouncement answerTo(SdpAnnouncement offer, List<SdpAnnouncement> sdp) {
+        for (SdpAnnouncement a : sdp) {
+            if (!a.isRequest() && a.frame() > offer.frame() && a.cseq() == offer.cseq()
+                    && offer.method() != null && offer.method().equals(a.method())
+                    && a.mediaType().equals(offer.mediaType()) && a.status() < 300) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(CallFlow flow, Leg leg, SdpAnnouncement offer, SdpAnnouncement answer,
+                                   Set<String> allowed) {
+        List<String> facts = List.of("Offer: " + MediaLeg.sdpFact(offer), "Answer: " + MediaLeg.sdpFact(answer));
+        String holder = offer.sipSrc().address();
+        String peer = answer.sipSrc().address();
+        return new Finding(CODE, CODE.severity(), CODE.title(offer.direction(), answer.direction()), holder + " offered a=" + offer.direction() + " (" + offer.describe() + ") and "
+                + peer + " answered a=" + answer.direction() + " (" + answer.describe() + "); RFC 3264 allows only "
+                + String.join(" or ", allowed.stream().sorted().toList()) + ". The two sides now disagree about who "
+                + "sends media: expect one-way audio, or hold that does not take effect.", leg.callId(), flow.id(),
+                false, Findings.evidence(List.of(offer.frame(), answer.frame()), List.of(), facts),
+                Findings.fix(List.of("Make " + peer + " answer a hold offer with the mirrored direction (sendonly -> "
+                        + "recvonly, inactive -> inactive); for a B2BUA such as Jambonz/FreeSWITCH, pass the hold "
+                        + "through to the other leg rather than answering sendrecv itself."), List.of(), null));
+    }
+}

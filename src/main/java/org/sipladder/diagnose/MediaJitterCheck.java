@@ -1,0 +1,54 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.media.RtpStream;
+
+/**
+ * MEDIA_JITTER: a stream's interarrival jitter (RFC 3550, as Wireshark computes it) went above 30 ms; a warning
+ * when its mean is above that too, else a note (a short burst).
+ */
+final class MediaJitterCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_JITTER;
+    static final double THRESHOLD_MS = 30;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.media().streams().isEmpty()) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+                for (RtpStream s : MediaQuality.streams(leg)) {
+                    if (s.stats().maxJitterMs() > THRESHOLD_MS) {
+                        findings.add(finding(leg, s));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(MediaLeg leg, RtpStream s) {
+        MediaLeg.Party to = leg.receiver(s);
+        String toName = to == null ? s.key().dst().toString() : to.name();
+        boolean sustained = s.stats().meanJitterMs() > THRESHOLD_MS;
+        String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "
+                        + "frame %d", MediaLeg.describe(s), s.stats().meanJitterMs(), s.stats().maxJitterMs(),
+                s.stats().maxDeltaMs(), s.stats().maxDeltaFrame());
+        return new Finding(CODE, sustained ? CODE.severity() : Severity.INFO,
+                CODE.title(s.stats().maxJitterMs(), toName),
+                "Packets toward " + toName + " arrived unevenly (" + (sustained ? "throughout the stream" : "in bursts")
+                        + "); above about 30 ms a jitter buffer adds delay or drops late packets, heard as choppy "
+                        + "audio.", leg.leg.callId(), leg.flow.id(), false,
+                Findings.evidence(List.of(s.firstFrame(), s.stats().maxDeltaFrame() > 0 ? s.stats().maxDeltaFrame()
+                        : s.lastFrame()), List.of(), List.of(facts)),
+                Findings.fix(List.of("Look for congestion or bufferbloat on the path from " + s.key().src().address()
+                        + " to " + s.key().dst().address() + " (queueing on uplinks, Wi-Fi, VPNs); prioritise RTP "
+                        + "(DSCP 46) and check that the sender is not CPU-starved."), List.of(), null));
+    }
+}

@@ -1,0 +1,199 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.flow.Leg;
+import org.sipladder.flow.Role;
+import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.RtpStream;
+import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * One leg of a call as the media checks see it: its two parties (who sent the initial INVITE and who got it),
+ * when it was answered and hung up, the SDP each party sent and the RTP streams bound to it, each sorted by the
+ * party it went to.
+ */
+final class MediaLeg {
+
+    /** One side of the leg. */
+    record Party(String address, Role role, List<SdpAnnouncement> sdp) {
+
+        /** The party's last SDP section at or before {@code frame}, else its first; null when it sent none. */
+        SdpAnnouncement sdpAt(long frame) {
+            SdpAnnouncement best = null;
+            for (SdpAnnouncement a : sdp) {
+                if (a.frame() <= frame || best == null) {
+                    best = a;
+                }
+            }
+            return best;
+        }
+
+        String name() {
+            return role == null || role == Role.SIP_ENDPOINT ? address : role.displayName() + " (" + address + ")";
+        }
+
+        boolean isLiveKit() {
+            return role == Role.LIVEKIT;
+        }
+    }
+
+    final CallFlow flow;
+    final Leg leg;
+    final Party caller;
+    final Party callee;
+    final SipMessage answer;
+    final SipMessage bye;
+    final List<RtpStream> toCaller = new ArrayList<>();
+    final List<RtpStream> toCallee = new ArrayList<>();
+    /** Streams of the leg that go to neither party's announced address nor come from one. */
+    final List<RtpStream> unplaced = new ArrayList<>();
+    final long captureRtpPackets;
+
+    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, SipMessage answer, SipMessage bye, CaptureMedia media) {
+        this.flow = flow;
+        this.leg = leg;
+        this.answer = answer;
+        this.bye = bye;
+        List<SdpAnnouncement> all = media.announcementsOf(leg.callId());
+        this.caller = party(flow, invite.src().address(), all);
+        this.callee = party(flow, invite.dst().address(), all);
+        this.captureRtpPackets = media.rtpPackets();
+        for (RtpStream s : media.streamsOf(leg.callId())) {
+            Party to = receiver(s);
+            if (to == caller) {
+                toCaller.add(s);
+            } else if (to == callee) {
+                toCallee.add(s);
+            } else {
+                unplaced.add(s);
+            }
+        }
+    }
+
+    /** The legs of a flow that had an initial INVITE, each with its media. */
+    static List<MediaLeg> of(CallFlow flow, CaptureMedia media) {
+        List<MediaLeg> legs = new ArrayList<>();
+        for (Leg leg : flow.legs()) {
+            SipMessage invite = null;
+            SipMessage answer = null;
+            SipMessage bye = null;
+            for (FlowMessage fm : flow.messages()) {
+                SipMessage m = fm.message();
+                if (fm.legIndex() != leg.index() || fm.retransmission()) {
+                    continue;
+                }
+                if (invite == null && "INVITE".equals(m.method())) {
+                    invite = m;
+                } else if (invite != null && answer == null && !m.isRequest() && m.status() >= 200 && m.status() < 300
+                        && "INVITE".equals(m.cseqMethod()) && m.cseqNumber() == invite.cseqNumber()) {
+                    answer = m;
+                } else if (bye == null && "BYE".equals(m.method())) {
+                    bye = m;
+                }
+            }
+            if (invite != null) {
+                legs.add(new MediaLeg(flow, leg, invite, answer, bye, media));
+            }
+        }
+        return legs;
+    }
+
+    private static Party party(CallFlow flow, String address, List<SdpAnnouncement> all) {
+        Role role = null;
+        for (Hop h : flow.hops()) {
+            if (h.address().equals(address)) {
+                role = h.role();
+            }
+        }
+        List<SdpAnnouncement> sent = all.stream().filter(a -> a.sipSrc().address().equals(address)).toList();
+        return new Party(address, role, sent);
+    }
+
+    /** Which party a stream went to: by announced endpoint, then announced address, then by its sender. */
+    Party receiver(RtpStream s) {
+        Endpoint dst = s.key().dst();
+        Endpoint src = s.key().src();
+        for (Party p : List.of(caller, callee)) {
+            if (p.sdp().stream().anyMatch(a -> dst.equals(a.media()))) {
+                return p;
+            }
+        }
+        for (Party p : List.of(caller, callee)) {
+            if (p.sdp().stream().anyMatch(a -> a.media() != null && a.media().address().equals(dst.address()))) {
+                return p;
+            }
+        }
+        if (caller.sdp().stream().anyMatch(a -> src.equals(a.media()))) {
+            return callee;
+        }
+        if (callee.sdp().stream().anyMatch(a -> src.equals(a.media()))) {
+            return caller;
+        }
+        return null;
+    }
+
+    Party other(Party p) {
+        return p == caller ? callee : caller;
+    }
+
+    List<RtpStream> toward(Party p) {
+        return p == caller ? toCaller : toCallee;
+    }
+
+    boolean answered() {
+        return answer != null;
+    }
+
+    /** Both parties offered or answered media on a non-zero port. */
+    boolean mediaNegotiated() {
+        SdpAnnouncement a = caller.sdpAt(Long.MAX_VALUE);
+        SdpAnnouncement b = callee.sdpAt(Long.MAX_VALUE);
+        return a != null && b != null && a.port() != 0 && b.port() != 0;
+    }
+
+    /** When the leg ended as far as the capture shows: its BYE, else its last message. */
+    long endMicros() {
+        if (bye != null) {
+            return bye.timestampMicros();
+        }
+        long last = 0;
+        for (FlowMessage fm : flow.messages()) {
+            if (fm.legIndex() == leg.index()) {
+                last = Math.max(last, fm.message().timestampMicros());
+            }
+        }
+        for (RtpStream s : toCaller) {
+            last = Math.max(last, s.lastMicros());
+        }
+        for (RtpStream s : toCallee) {
+            last = Math.max(last, s.lastMicros());
+        }
+        return last;
+    }
+
+    /** Seconds the leg was up after its answer, as far as the capture shows. */
+    double answeredSeconds() {
+        return answer == null ? 0 : (endMicros() - answer.timestampMicros()) / 1e6;
+    }
+
+    static long packets(List<RtpStream> streams) {
+        return streams.stream().mapToLong(s -> s.stats().packets() + s.earlyPackets()).sum();
+    }
+
+    /** "10.0.0.1:4000 -> 10.0.0.2:5000 (PCMU, 1500 packets, frames 12-3400)". */
+    static String describe(RtpStream s) {
+        return s.key().src() + " -> " + s.key().dst() + " (" + s.codecOrType() + ", " + s.stats().packets()
+                + " packets, frames " + s.firstFrame() + "-" + s.lastFrame() + ")";
+    }
+
+    static String sdpFact(SdpAnnouncement a) {
+        return a.describe() + " from " + a.sipSrc().address() + ": " + a.connectionLine() + ", " + a.mediaLine()
+                + ", a=" + a.direction();
+    }
+}

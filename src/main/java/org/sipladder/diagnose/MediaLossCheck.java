@@ -1,0 +1,61 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.media.RtpStream;
+import org.sipladder.media.StreamSeries;
+
+/** MEDIA_LOSS: a stream lost more than 1 % of its packets (RFC 3550: expected minus received). */
+final class MediaLossCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_LOSS;
+    static final double THRESHOLD_PERCENT = 1.0;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.media().streams().isEmpty()) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+                for (RtpStream s : MediaQuality.streams(leg)) {
+                    if (s.stats().lostPercent() > THRESHOLD_PERCENT) {
+                        findings.add(finding(leg, s));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(MediaLeg leg, RtpStream s) {
+        MediaLeg.Party to = leg.receiver(s);
+        String toName = to == null ? s.key().dst().toString() : to.name();
+        double pct = s.stats().lostPercent();
+        List<String> facts = new ArrayList<>();
+        facts.add(String.format(Locale.ROOT, "RTP %s: %d of %d expected packets lost (%.1f %%), estimated MOS %.2f",
+                MediaLeg.describe(s), s.stats().lost(), s.stats().expected(), pct, s.mos()));
+        StreamSeries series = s.series();
+        int worst = -1;
+        for (int i = 0; i < series.length(); i++) {
+            if (worst < 0 || series.lost(i) > series.lost(worst)) {
+                worst = i;
+            }
+        }
+        if (worst >= 0 && series.lost(worst) > 0) {
+            facts.add("Worst second: " + worst + " s after the stream's start, " + series.lost(worst) + " lost");
+        }
+        return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
+                "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and the "
+                        + "capture point; from about 1 % (G.711 with concealment) listeners hear gaps.",
+                leg.leg.callId(), leg.flow.id(), false,
+                Findings.evidence(List.of(s.firstFrame(), s.stats().maxDeltaFrame() > 0 ? s.stats().maxDeltaFrame()
+                        : s.lastFrame()), List.of(), facts),
+                Findings.fix(List.of("Find where packets are dropped: capture at both ends of the path and compare; "
+                        + "check link utilisation, Wi-Fi, VPN/MTU and QoS (mark RTP as EF/DSCP 46) on the way from "
+                        + s.key().src().address() + " to " + s.key().dst().address() + "."), List.of(), null));
+    }
+}

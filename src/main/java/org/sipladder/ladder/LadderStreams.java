@@ -1,0 +1,69 @@
+package org.sipladder.ladder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.media.RtpStatistics;
+import org.sipladder.media.RtpStream;
+
+/**
+ * Turns a call's RTP streams into what the ladder draws: label, detail and the warnings that earn a stream its
+ * mark (loss above 1 %, jitter above 30 ms, no stream coming back: the thresholds of the media findings).
+ */
+public final class LadderStreams {
+
+    /** Loss above this share of the expected packets is worth a mark (MEDIA_LOSS). */
+    public static final double LOSS_PERCENT = 1.0;
+    /** Interarrival jitter above this is worth a mark (MEDIA_JITTER). */
+    public static final double JITTER_MS = 30.0;
+
+    private LadderStreams() {
+    }
+
+    /** One ladder stream per RTP stream, in the given order, {@code id} being the place in {@code streams}. */
+    public static List<LadderStream> of(List<RtpStream> streams) {
+        List<LadderStream> out = new ArrayList<>(streams.size());
+        for (int i = 0; i < streams.size(); i++) {
+            RtpStream s = streams.get(i);
+            out.add(new LadderStream(i, s.key().src().address(), s.key().dst().address(), s.firstMicros(),
+                    s.lastMicros(), label(s), detail(s), warnings(s, streams)));
+        }
+        return out;
+    }
+
+    /** "RTP PCMU · 1,501 pkts". */
+    static String label(RtpStream s) {
+        return "RTP " + s.codecOrType() + " \u00b7 " + String.format(Locale.ROOT, "%,d", s.stats().packets()) + " pkts";
+    }
+
+    /** "10.0.0.1:4000 → 10.0.0.2:5000 · SSRC 0x1234ABCD · MOS 4.4". */
+    static String detail(RtpStream s) {
+        String text = s.key().src() + " \u2192 " + s.key().dst() + " \u00b7 SSRC "
+                + String.format(Locale.ROOT, "0x%08X", s.key().ssrc());
+        return Double.isNaN(s.mos()) ? text : text + String.format(Locale.ROOT, " \u00b7 MOS %.1f", s.mos());
+    }
+
+    /** What is wrong with a stream, in a few words each; empty when nothing is. */
+    public static List<String> warnings(RtpStream s, List<RtpStream> callStreams) {
+        List<String> warnings = new ArrayList<>();
+        RtpStatistics stats = s.stats();
+        if (stats.lostPercent() > LOSS_PERCENT) {
+            warnings.add(String.format(Locale.ROOT, "%.1f %% lost", stats.lostPercent()));
+        }
+        if (stats.maxJitterMs() > JITTER_MS) {
+            warnings.add(String.format(Locale.ROOT, "jitter %.0f ms", stats.maxJitterMs()));
+        }
+        if (oneWay(s, callStreams)) {
+            warnings.add("one-way");
+        }
+        return warnings;
+    }
+
+    /** No stream of the call runs back between the same two hosts. */
+    static boolean oneWay(RtpStream s, List<RtpStream> callStreams) {
+        String from = s.key().src().address();
+        String to = s.key().dst().address();
+        return callStreams.stream().noneMatch(o -> o.key().src().address().equals(to)
+                && o.key().dst().address().equals(from));
+    }
+}

@@ -1,0 +1,125 @@
+package org.sipladder.livekit;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+
+/**
+ * The one place that hides trunk passwords in text on its way out (findings, JSON, the PDF, the LiveKit view, error
+ * messages), wherever a password stands, also where it doubles as a trunk's name or user name. A text is searched
+ * once per distinct password length with a rolling hash (Rabin-Karp), so the time grows with the text, not with the
+ * number of passwords: 100,000 trunks cost what a few dozen lengths cost.
+ */
+public final class SecretScrubber {
+
+    public static final String MASK = "(secret not shown)";
+    private static final SecretScrubber NONE = new SecretScrubber(List.of());
+    private static final long BASE = 0x100000001B3L;
+
+    private final Set<String> secrets;
+    /** Distinct secret lengths, longest first. */
+    private final int[] lengths;
+    /** BASE^(length-1) for each of {@link #lengths}. */
+    private final long[] powers;
+    /** Hash of every secret mixed with its length, sorted for binary search. */
+    private final long[] hashes;
+
+    public SecretScrubber(List<String> secrets) {
+        this.secrets = new HashSet<>();
+        for (String s : secrets) {
+            if (s != null && !s.isEmpty()) {
+                this.secrets.add(s);
+            }
+        }
+        TreeSet<Integer> distinct = new TreeSet<>((a, b) -> b - a);
+        this.secrets.forEach(s -> distinct.add(s.length()));
+        this.lengths = distinct.stream().mapToInt(Integer::intValue).toArray();
+        this.powers = new long[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
+            long p = 1;
+            for (int k = 1; k < lengths[i]; k++) {
+                p *= BASE;
+            }
+            powers[i] = p;
+        }
+        this.hashes = this.secrets.stream().mapToLong(s -> mix(hash(s, 0, s.length()), s.length())).sorted().toArray();
+    }
+
+    /** The scrubber for a config's trunk passwords. */
+    public static SecretScrubber of(LiveKitConfig config) {
+        return config.trunks().isEmpty() ? NONE
+                : new SecretScrubber(config.trunks().stream().map(SIPInboundTrunkInfo::getAuthPassword).toList());
+    }
+
+    /** A scrubber that hides nothing. */
+    public static SecretScrubber none() {
+        return NONE;
+    }
+
+    /** {@code text} with every secret replaced by {@link #MASK} (overlapping secrets become one mask); null stays null. */
+    public String scrub(String text) {
+        if (text == null || lengths.length == 0 || text.length() < lengths[lengths.length - 1]) {
+            return text;
+        }
+        int n = text.length();
+        int[] coverEnd = null;
+        for (int li = 0; li < lengths.length; li++) {
+            int len = lengths[li];
+            if (len > n) {
+                continue;
+            }
+            long h = hash(text, 0, len);
+            for (int i = 0; ; i++) {
+                if (Arrays.binarySearch(hashes, mix(h, len)) >= 0 && secrets.contains(text.substring(i, i + len))) {
+                    if (coverEnd == null) {
+                        coverEnd = new int[n];
+                    }
+                    coverEnd[i] = Math.max(coverEnd[i], i + len);
+                }
+                if (i + len >= n) {
+                    break;
+                }
+                h = (h - text.charAt(i) * powers[li]) * BASE + text.charAt(i + len);
+            }
+        }
+        return coverEnd == null ? text : masked(text, coverEnd);
+    }
+
+    /** Every text of the list scrubbed. */
+    public List<String> scrub(List<String> texts) {
+        return lengths.length == 0 ? texts : texts.stream().map(this::scrub).toList();
+    }
+
+    private static String masked(String text, int[] coverEnd) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (coverEnd[i] > i) {
+                int end = coverEnd[i];
+                for (int k = i + 1; k < end && k < text.length(); k++) {
+                    end = Math.max(end, coverEnd[k]); // an overlapping secret extends the mask
+                }
+                out.append(MASK);
+                i = end;
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static long hash(CharSequence s, int from, int to) {
+        long h = 0;
+        for (int i = from; i < to; i++) {
+            h = h * BASE + s.charAt(i);
+        }
+        return h;
+    }
+
+    private static long mix(long hash, int length) {
+        return hash ^ (length * 0x9E3779B97F4A7C15L);
+    }
+}

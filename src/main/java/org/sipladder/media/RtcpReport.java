@@ -1,0 +1,45 @@
+package org.sipladder.media;
+
+import java.util.List;
+import org.sipladder.capture.Endpoint;
+
+/**
+ * One RTCP sender report (SR) or receiver report (RR) of a capture.
+ *
+ * @param frame        frame number
+ * @param micros       capture time
+ * @param src          sender of the RTCP packet
+ * @param dst          receiver
+ * @param type         200 (SR) or 201 (RR)
+ * @param senderSsrc   SSRC of the reporter
+ * @param packetCount  for an SR, packets the reporter sent; -1 for an RR
+ * @param octetCount   for an SR, payload octets the reporter sent; -1 for an RR
+ * @param blocks       reception report blocks: what the reporter received
+ */
+public record RtcpReport(long frame, long micros, Endpoint src, Endpoint dst, int type, long senderSsrc,
+                         long packetCount, long octetCount, List<Block> blocks) {
+
+    /**
+     * One reception report block (RFC 3550 6.4.1).
+     *
+     * @param ssrc          the source reported on
+     * @param fractionLost  fraction lost since the previous report, 0-255 (of 256)
+     * @param cumulativeLost packets lost since the beginning (may be negative with duplicates)
+     * @param highestSeq    extended highest sequence number received
+     * @param jitter        interarrival jitter in timestamp units
+     * @param lsr           middle 32 bits of the last SR's NTP time
+     * @param dlsr          delay since that SR, in 1/65536 s
+     */
+    public record Block(long ssrc, int fractionLost, int cumulativeLost, long highestSeq, long jitter, long lsr,
+                        long dlsr) {
+
+        /** Fraction lost as a percentage. */
+        public double fractionLostPercent() {
+            return fractionLost * 100.0 / 256;
+        }
+    }
+
+    public boolean isSenderReport() {
+        return type == 200;
+    }
+}

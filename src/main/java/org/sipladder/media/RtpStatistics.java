@@ -1,0 +1,40 @@
+package org.sipladder.media;
+
+/**
+ * The figures of one RTP stream, defined as Wireshark's RTP stream analysis defines them, so that they agree with
+ * {@code tshark -q -z rtp,streams}: {@code lost} is expected (last sequence number, with wraps, minus the first,
+ * plus one) minus received; deltas and jitter (RFC 3550 A.8, in milliseconds with the codec's clock rate) are
+ * taken over the packets Wireshark calls regular (no marker, not comfort noise or just after it, timestamp in
+ * order).
+ *
+ * @param packets         packets received
+ * @param expected        packets expected from the sequence numbers
+ * @param lost            expected minus received (negative with duplicates)
+ * @param duplicates      packets whose sequence number had already been received (within the last 64)
+ * @param outOfOrder      packets that arrived after a higher sequence number and were not duplicates
+ * @param sequenceErrors  packets Wireshark marks as wrong sequence (a gap, late or duplicated)
+ * @param wrongTimestamps packets whose timestamp went back
+ * @param minDeltaMs      smallest time between two regular packets, -1 when none
+ * @param meanDeltaMs     Wireshark's mean delta
+ * @param maxDeltaMs      largest time between two regular packets
+ * @param maxDeltaFrame   frame where {@code maxDeltaMs} ended, 0 when none
+ * @param minJitterMs     smallest jitter, -1 when none
+ * @param meanJitterMs    Wireshark's mean jitter
+ * @param maxJitterMs     largest jitter
+ * @param markers         packets with the marker bit
+ * @param comfortNoise    comfort noise packets (payload type 13 or 19)
+ * @param telephoneEvents RFC 4733 telephone-event packets
+ * @param payloadBytes    RTP bytes (header and payload)
+ * @param problems        Wireshark's "Problems?" mark: a wrong sequence or timestamp somewhere
+ */
+public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
+                            long sequenceErrors, long wrongTimestamps, double minDeltaMs, double meanDeltaMs,
+                            double maxDeltaMs, long maxDeltaFrame, double minJitterMs, double meanJitterMs,
+                            double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
+                            long payloadBytes, boolean problems) {
+
+    /** Lost as a percentage of expected, 0 when nothing was expected. */
+    public double lostPercent() {
+        return expected == 0 ? 0 : lost * 100.0 / expected;
+    }
+}

@@ -1,0 +1,45 @@
+package org.sipladder.media;
+
+import java.util.List;
+
+/**
+ * One RTP stream of a capture with its statistics, as found in one pass.
+ *
+ * @param key           SSRC and transport addresses
+ * @param firstFrame    frame of the first packet counted
+ * @param lastFrame     frame of the last packet
+ * @param firstMicros   capture time of the first packet counted
+ * @param lastMicros    capture time of the last packet
+ * @param payloadType   the payload type carrying the media (the most frequent one besides comfort noise and DTMF,
+ *                      else the first one seen)
+ * @param codec         its encoding name (PCMU, opus...), or null when nothing names it
+ * @param clockRate     its clock rate, 0 when unknown
+ * @param payloadTypes  every payload type seen, ascending
+ * @param stats         the counters and Wireshark's delta and jitter figures
+ * @param dtmf          RFC 4733 digits in order ("" when none), each event once however often it was repeated
+ * @param dtmfWithoutMarker events whose first packet lacked the marker bit (LiveKit has been reported to drop them)
+ * @param mos           estimated MOS (see {@link Quality}), NaN when nothing was received to judge
+ * @param series        per-second packets, loss and jitter
+ * @param announcement  the SDP section that announced this stream's receiver (or, failing that, its sender), seen
+ *                      before its first packet; null when no SDP announced it (found because it is plainly RTP)
+ * @param callId        the Call-ID of the leg whose SDP announced it, or null
+ * @param earlyPackets  packets that arrived before any SDP announced either end; they are not in {@code stats},
+ *                      as Wireshark only decodes RTP from the SDP that sets it up
+ * @param firstSeenFrame frame of the very first packet, early ones included
+ */
+public record RtpStream(StreamKey key, long firstFrame, long lastFrame, long firstMicros, long lastMicros,
+                        int payloadType, String codec, int clockRate, List<Integer> payloadTypes, RtpStatistics stats,
+                        String dtmf, int dtmfWithoutMarker, double mos, StreamSeries series,
+                        SdpAnnouncement announcement, String callId, long earlyPackets,
+                        long firstSeenFrame) {
+
+    /** True when an SDP announced the stream (rather than found by the look of its packets alone). */
+    public boolean announced() {
+        return announcement != null;
+    }
+
+    /** The codec for display: the encoding name, else "PT n". */
+    public String codecOrType() {
+        return codec != null ? codec : "PT " + payloadType;
+    }
+}

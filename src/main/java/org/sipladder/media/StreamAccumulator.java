@@ -1,0 +1,484 @@
+package org.sipladder.media;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sipladder.capture.Endpoint;
+
+/**
+ * The running figures of one RTP stream, in primitive fields: a packet updates them without allocating (the
+ * per-second series grows by doubling, DTMF digits are appended per event, not per packet). The statistics follow
+ * Wireshark's RTP analysis ({@code ui/tap-rtp-analysis.c}) step by step, so that they agree with tshark.
+ */
+final class StreamAccumulator {
+
+    private static final int PT_SLOTS = 4;
+    private static final String DIGITS = "0123456789*#ABCD";
+
+    final int hash;
+    /** The addresses as ints (IPv4) or folded (IPv6), and the two ports in one int, for the look-up. */
+    final int srcKey;
+    final int dstKey;
+    final int ports;
+    final byte[] srcAddress;
+    final byte[] dstAddress;
+    final int srcPort;
+    final int dstPort;
+    final long ssrc;
+    final Endpoint src;
+    final Endpoint dst;
+
+    /** The SDPs that announced the receiver and the sender, or null. */
+    Announced dstSdp;
+    Announced srcSdp;
+
+    long firstFrame;
+    long lastFrame;
+    long firstMicros;
+    long lastMicros;
+    long earlyPackets;
+    long firstSeenFrame;
+
+    // Wireshark's state (tap_rtp_stat_t)
+    private boolean started;
+    private long startSeq;
+    private long stopSeq;
+    private long seqNum;
+    private long cycles;
+    private boolean under;
+    private long seqTimestamp;
+    private double time;
+    private double jitter;
+    private double maxJitter;
+    private double minJitter = -1;
+    private double meanJitter;
+    private double delta;
+    private double maxDelta;
+    private double minDelta = -1;
+    private double meanDelta;
+    private long maxDeltaFrame;
+    private int lastPt;
+    private long total;
+    private long sequenceErrors;
+    private long wrongTimestamps;
+    private boolean problems;
+
+    // timestamp unwrapping
+    private long extTimestamp;
+    private long firstExtTimestamp;
+
+    // RFC 3550 extended sequence numbers, for duplicates, reordering and the series
+    private long baseExtSeq;
+    private long highestExtSeq;
+    private long window;
+    private long duplicates;
+    private long outOfOrder;
+    private long consecutive;
+
+    private final int[] pts = new int[PT_SLOTS];
+    private final long[] ptCounts = new long[PT_SLOTS];
+    private int ptSlotsUsed;
+    private int lastSlot;
+    private long ptSeenLow;
+    private long ptSeenHigh;
+    private long markers;
+    private long comfortNoise;
+    private long telephoneEvents;
+    private long bytes;
+
+    private long lastEventTimestamp = -1;
+    private StringBuilder digits;
+    private int eventsWithoutMarker;
+
+    // payload type resolution cache
+    private int cachedPt = -1;
+    private SdpAnnouncement cachedFrom;
+    private int cachedRate;
+    private boolean cachedEvent;
+    private String cachedEncoding;
+
+    // per-second series
+    private int[] seriesPackets = new int[4];
+    private int[] seriesExpected = new int[4];
+    private float[] seriesJitter = new float[4];
+    private float[] seriesMaxJitter = new float[4];
+    private int seriesLength;
+    /** The interval of the latest packet, and where it ends: most packets fall in it, with no division. */
+    private int seriesIndex;
+    private long seriesEnd;
+
+    StreamAccumulator(int hash, int srcKey, int dstKey, byte[] srcAddress, byte[] dstAddress, int srcPort,
+                      int dstPort, long ssrc, Endpoint src, Endpoint dst) {
+        this.hash = hash;
+        this.srcKey = srcKey;
+        this.dstKey = dstKey;
+        this.ports = srcPort << 16 | dstPort;
+        this.srcAddress = srcAddress;
+        this.dstAddress = dstAddress;
+        this.srcPort = srcPort;
+        this.dstPort = dstPort;
+        this.ssrc = ssrc;
+        this.src = src;
+        this.dst = dst;
+    }
+
+    /** The full comparison of IPv6 addresses, once their folded keys matched. */
+    boolean sameAddresses(byte[] a, int srcAt, int dstAt, int length) {
+        return length == srcAddress.length
+                && Arrays.equals(srcAddress, 0, length, a, srcAt, srcAt + length)
+                && Arrays.equals(dstAddress, 0, length, a, dstAt, dstAt + length);
+    }
+
+    boolean isAnnounced() {
+        return dstSdp != null || srcSdp != null;
+    }
+
+    long counted() {
+        return total;
+    }
+
+    /** Starts the statistics afresh (the SDP announcing the stream arrived after its first packets). */
+    void restart() {
+        earlyPackets += total;
+        started = false;
+        total = 0;
+        cycles = 0;
+        under = false;
+        jitter = maxJitter = meanJitter = delta = maxDelta = meanDelta = 0;
+        minJitter = minDelta = -1;
+        maxDeltaFrame = 0;
+        sequenceErrors = wrongTimestamps = 0;
+        problems = false;
+        duplicates = outOfOrder = consecutive = window = 0;
+        Arrays.fill(ptCounts, 0);
+        ptSlotsUsed = 0;
+        lastSlot = 0;
+        ptSeenLow = ptSeenHigh = 0;
+        markers = comfortNoise = telephoneEvents = bytes = 0;
+        lastEventTimestamp = -1;
+        digits = null;
+        eventsWithoutMarker = 0;
+        seriesLength = 0;
+        seriesIndex = 0;
+        seriesEnd = 0;
+        Arrays.fill(seriesPackets, 0);
+        Arrays.fill(seriesExpected, 0);
+        Arrays.fill(seriesJitter, 0);
+        Arrays.fill(seriesMaxJitter, 0);
+    }
+
+    /**
+     * One packet. {@code nowMs} is the capture time in milliseconds since the capture's first frame, as
+     * Wireshark's analysis takes it; {@code a[payloadAt, payloadAt + payloadLength)} is the RTP payload.
+     */
+    void packet(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker, int rtpLength,
+                byte[] a, int payloadAt, int payloadLength) {
+        resolve(pt);
+        if (firstSeenFrame == 0) {
+            firstSeenFrame = frame;
+        }
+        if (!started) {
+            first(frame, micros, nowMs, seq, timestamp, pt, marker);
+        } else {
+            next(frame, nowMs, seq, timestamp, pt, marker);
+        }
+        lastFrame = frame;
+        lastMicros = micros;
+        bytes += rtpLength;
+        countPayloadType(pt);
+        if (marker) {
+            markers++;
+        }
+        if (pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD) {
+            comfortNoise++;
+        }
+        if (cachedEvent) {
+            telephoneEvents++;
+            dtmf(timestamp, marker, a, payloadAt, payloadLength);
+        }
+        sequence(seq);
+        series(micros);
+    }
+
+    private void first(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker) {
+        started = true;
+        firstFrame = frame;
+        firstMicros = micros;
+        startSeq = stopSeq = seqNum = seq;
+        extTimestamp = timestamp;
+        firstExtTimestamp = timestamp;
+        seqTimestamp = timestamp;
+        time = nowMs;
+        lastPt = pt;
+        delta = maxDelta = jitter = maxJitter = meanJitter = meanDelta = 0;
+        minDelta = minJitter = -1;
+        total = 1;
+        baseExtSeq = highestExtSeq = seq;
+        window = 1;
+    }
+
+    private void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
+        long ext = extTimestamp + (int) (timestamp - (extTimestamp & 0xffffffffL));
+        extTimestamp = ext;
+        // tshark 4.0: a timestamp before the stream's first one is out of time sequence (reordered packets are not)
+        boolean inTime = ext >= firstExtTimestamp;
+        boolean wrongTimestamp = !inTime;
+        boolean wrongSeq = false;
+        if (!inTime) {
+            wrongTimestamps++;
+        }
+        if (seq < startSeq && inTime && !under) {
+            cycles++;
+            under = true;
+        } else if (seq == 0 && stopSeq == 65535 && inTime && !under) {
+            cycles++;
+            under = true;
+        } else if (seq > startSeq && inTime && under) {
+            under = false;
+        }
+        if (inTime && seqNum + 1 == seq) {
+            seqNum = seq;
+        } else if (inTime && seqNum == 65535 && seq == 0) {
+            seqNum = seq;
+        } else if (inTime && (seqNum + 1 < seq || ((seqNum - seq) & 0xffffffffL) > 0xFF00)) {
+            seqNum = seq;
+            sequenceErrors++;
+            wrongSeq = true;
+        } else if (seqNum + 1 > seq) {
+            sequenceErrors++;
+            wrongSeq = true;
+        }
+        boolean cn = pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD;
+        boolean followsCn = lastPt == Codecs.PT_CN || lastPt == Codecs.PT_CN_OLD;
+        lastPt = pt;
+        int rate = cachedEvent ? 0 : cachedRate;
+        double currentJitter = 0;
+        if (rate != 0) {
+            double nominal = (double) (ext - seqTimestamp) / (rate / 1000);
+            double diff = Math.abs(nowMs - (time + nominal));
+            currentJitter = (15 * jitter + diff) / 16;
+            delta = nowMs - time;
+            jitter = currentJitter;
+        } else {
+            delta = nowMs - time;
+        }
+        if (!marker && !cn && !wrongTimestamp && !followsCn) {
+            if (delta > maxDelta) {
+                maxDelta = delta;
+                maxDeltaFrame = frame;
+            }
+            if (minDelta == -1 || delta < minDelta) {
+                minDelta = delta;
+            }
+            meanDelta = (meanDelta * (total - 1) + delta) / total;
+            if (rate != 0) {
+                if (jitter > maxJitter) {
+                    maxJitter = jitter;
+                }
+                meanJitter = (meanJitter * (total - 1) + currentJitter) / total;
+                if (minJitter == -1 || jitter < minJitter) {
+                    minJitter = jitter;
+                }
+            }
+        }
+        if (inTime) {
+            time = nowMs;
+            if (rate != 0) {
+                // as tshark 4.0 does: the nominal time runs on from the last packet with a known clock, so the
+                // first media packet after a DTMF event (clock 0) measures its timestamp against the one before
+                seqTimestamp = ext;
+            }
+        }
+        stopSeq = seq;
+        total++;
+        if (wrongSeq || wrongTimestamp) {
+            problems = true;
+        }
+    }
+
+    /** RFC 3550 extended sequence numbers: duplicates and reordering within a 64-packet window. */
+    private void sequence(int seq) {
+        if (total == 1) {
+            return;
+        }
+        long ext = highestExtSeq + (short) (seq - (int) (highestExtSeq & 0xffff));
+        if (ext > highestExtSeq) {
+            long step = ext - highestExtSeq;
+            if (step == 1) {
+                consecutive++;
+            }
+            window = step >= 64 ? 1 : (window << step) | 1;
+            highestExtSeq = ext;
+        } else {
+            long back = highestExtSeq - ext;
+            if (back < 64 && (window & (1L << back)) != 0) {
+                duplicates++;
+            } else {
+                outOfOrder++;
+                if (back < 64) {
+                    window |= 1L << back;
+                }
+            }
+        }
+    }
+
+    private void series(long micros) {
+        int i = seriesIndex;
+        if (micros >= seriesEnd || micros < seriesEnd - StreamSeries.INTERVAL_MICROS) {
+            long offset = micros - firstMicros;
+            i = offset <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, offset / StreamSeries.INTERVAL_MICROS);
+            if (i >= seriesIndex) {
+                seriesIndex = i;
+                seriesEnd = firstMicros + (i + 1) * StreamSeries.INTERVAL_MICROS;
+            }
+        }
+        if (i >= seriesPackets.length) {
+            grow(i + 1);
+        }
+        int expectedSoFar = (int) (highestExtSeq - baseExtSeq + 1);
+        for (int k = seriesLength; k < i; k++) {
+            // quiet intervals carry the count expected so far and the jitter as it was
+            seriesExpected[k] = k == 0 ? 0 : seriesExpected[k - 1];
+            seriesJitter[k] = k == 0 ? 0 : seriesJitter[k - 1];
+        }
+        if (i >= seriesLength) {
+            seriesLength = i + 1;
+        }
+        seriesPackets[i]++;
+        if (expectedSoFar > seriesExpected[i]) {
+            seriesExpected[i] = expectedSoFar;
+        }
+        float j = (float) jitter;
+        seriesJitter[i] = j;
+        if (j > seriesMaxJitter[i]) {
+            seriesMaxJitter[i] = j;
+        }
+    }
+
+    private void grow(int needed) {
+        int size = Math.max(needed, seriesPackets.length * 2);
+        seriesPackets = Arrays.copyOf(seriesPackets, size);
+        seriesExpected = Arrays.copyOf(seriesExpected, size);
+        seriesJitter = Arrays.copyOf(seriesJitter, size);
+        seriesMaxJitter = Arrays.copyOf(seriesMaxJitter, size);
+    }
+
+    private void countPayloadType(int pt) {
+        if (ptSlotsUsed > 0 && pts[lastSlot] == pt) {
+            ptCounts[lastSlot]++;
+            return;
+        }
+        if (pt < 64) {
+            ptSeenLow |= 1L << pt;
+        } else {
+            ptSeenHigh |= 1L << (pt - 64);
+        }
+        for (int i = 0; i < ptSlotsUsed; i++) {
+            if (pts[i] == pt) {
+                ptCounts[i]++;
+                lastSlot = i;
+                return;
+            }
+        }
+        if (ptSlotsUsed < PT_SLOTS) {
+            lastSlot = ptSlotsUsed;
+            pts[ptSlotsUsed] = pt;
+            ptCounts[ptSlotsUsed++] = 1;
+        }
+    }
+
+    /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
+    private void dtmf(long timestamp, boolean marker, byte[] a, int at, int length) {
+        if (length < 4 || timestamp == lastEventTimestamp) {
+            return;
+        }
+        lastEventTimestamp = timestamp;
+        int event = a[at] & 0xff;
+        if (digits == null) {
+            digits = new StringBuilder();
+        }
+        digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
+        if (!marker) {
+            eventsWithoutMarker++;
+        }
+    }
+
+    /** Looks up (or takes from the cache) the encoding and clock rate of {@code pt} in the announcing SDPs. */
+    private void resolve(int pt) {
+        SdpAnnouncement from = dstSdp != null ? dstSdp.current : srcSdp != null ? srcSdp.current : null;
+        if (pt == cachedPt && from == cachedFrom) {
+            return;
+        }
+        cachedPt = pt;
+        cachedFrom = from;
+        PayloadType type = lookup(pt);
+        cachedEncoding = type != null ? type.encoding() : Codecs.staticName(pt);
+        cachedEvent = Codecs.isTelephoneEvent(cachedEncoding);
+        cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
+    }
+
+    private PayloadType lookup(int pt) {
+        PayloadType t = dstSdp != null ? dstSdp.current.payloadType(pt) : null;
+        if (t == null && srcSdp != null) {
+            t = srcSdp.current.payloadType(pt);
+        }
+        return t;
+    }
+
+    /** The stream as it stands, for the result. */
+    RtpStream result(String callId, SdpAnnouncement announcement) {
+        int mainPt = mainPayloadType();
+        PayloadType type = lookup(mainPt);
+        String codec = type != null && type.encoding() != null ? type.encoding() : Codecs.staticName(mainPt);
+        int rate = Codecs.analysisRate(mainPt, codec, type != null ? type.clockRate() : 0);
+        long expected = (stopSeq + cycles * 65536) - startSeq + 1;
+        long lost = expected - total;
+        RtpStatistics stats = new RtpStatistics(total, expected, lost, duplicates, outOfOrder, sequenceErrors,
+                wrongTimestamps, minDelta, meanDelta, maxDelta, maxDeltaFrame, minJitter, meanJitter, maxJitter,
+                markers, comfortNoise, telephoneEvents, bytes, problems);
+        List<Integer> seen = new ArrayList<>();
+        for (int pt = 0; pt < 128; pt++) {
+            if (pt < 64 ? (ptSeenLow & (1L << pt)) != 0 : (ptSeenHigh & (1L << (pt - 64))) != 0) {
+                seen.add(pt);
+            }
+        }
+        double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
+        return new RtpStream(new StreamKey(src, dst, ssrc), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
+                codec, rate, List.copyOf(seen), stats, digits == null ? "" : digits.toString(), eventsWithoutMarker,
+                mos, series(), announcement, callId, earlyPackets, firstSeenFrame);
+    }
+
+    private StreamSeries series() {
+        int n = seriesLength;
+        int[] expected = new int[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = seriesExpected[i] - (i == 0 ? 0 : seriesExpected[i - 1]);
+        }
+        return new StreamSeries(firstMicros, Arrays.copyOf(seriesPackets, n), expected,
+                Arrays.copyOf(seriesJitter, n), Arrays.copyOf(seriesMaxJitter, n));
+    }
+
+    /** The media's payload type: the most frequent that is neither comfort noise nor an event, else the first. */
+    private int mainPayloadType() {
+        int best = -1;
+        long bestCount = -1;
+        for (int i = 0; i < ptSlotsUsed; i++) {
+            int pt = pts[i];
+            PayloadType t = lookup(pt);
+            String enc = t != null ? t.encoding() : Codecs.staticName(pt);
+            if (pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD || Codecs.isTelephoneEvent(enc)) {
+                continue;
+            }
+            if (ptCounts[i] > bestCount) {
+                best = pt;
+                bestCount = ptCounts[i];
+            }
+        }
+        return best >= 0 ? best : ptSlotsUsed > 0 ? pts[0] : lastPt;
+    }
+
+    /** True when the packets look like RTP by themselves: several, mostly in sequence. */
+    boolean plainlyRtp() {
+        return total >= 4 && consecutive * 2 >= total - 1;
+    }
+}

@@ -1,0 +1,57 @@
+package org.sipladder.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.media.RtpStatistics;
+import org.sipladder.media.RtpStream;
+
+/** A call's media in the report: its RTP streams with their figures, and what the media findings say about them. */
+final class MediaSection {
+
+    private final PageFlow page;
+
+    MediaSection(PageFlow page) {
+        this.page = page;
+    }
+
+    /**
+     * @param streams  the call's streams (addresses not yet redacted)
+     * @param findings the call's findings, already redacted; the media ones (MEDIA_*) are listed
+     */
+    void write(List<RtpStream> streams, List<Finding> findings, FlowRedactor redactor) {
+        page.heading("Media", 2);
+        if (streams.isEmpty()) {
+            page.paragraph("No RTP of this call is in the capture.", page.small);
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (RtpStream s : streams) {
+                RtpStatistics st = s.stats();
+                rows.add(List.of(redactor.text(s.key().src() + " \u2192 " + s.key().dst()),
+                        String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
+                        Long.toString(st.packets()),
+                        String.format(Locale.ROOT, "%d (%.1f %%)", st.lost(), st.lostPercent()),
+                        String.format(Locale.ROOT, "%.1f / %.1f", st.meanJitterMs(), st.maxJitterMs()),
+                        String.format(Locale.ROOT, "%.1f", st.maxDeltaMs()),
+                        Double.isNaN(s.mos()) ? "" : String.format(Locale.ROOT, "%.2f", s.mos()),
+                        s.dtmf()));
+            }
+            page.table(new Table(List.of("Source \u2192 destination", "SSRC", "Codec", "Packets", "Lost",
+                    "Jitter ms mean / max", "Max \u0394 ms", "MOS", "DTMF"),
+                    List.of(3.6, 1.2, 0.8, 0.8, 1.0, 1.2, 0.8, 0.6, 0.7), rows,
+                    List.of(true, true, false, false, false, false, false, false, true)));
+            page.paragraph("Figures as Wireshark's RTP stream analysis computes them (RFC 3550 loss and jitter); MOS is "
+                    + "the ITU-T G.107 E-model estimate from codec, loss and jitter.", page.small);
+        }
+        List<String> notes = findings.stream().filter(f -> String.valueOf(f.code()).startsWith("MEDIA_"))
+                .map(f -> f.code() + ": " + f.title()).toList();
+        if (!notes.isEmpty()) {
+            page.gap(2);
+            page.bullets(notes, page.body);
+        } else if (!streams.isEmpty()) {
+            page.paragraph("No media finding: RTP flowed as the SDP announced it.", page.small);
+        }
+        page.gap(6);
+    }
+}

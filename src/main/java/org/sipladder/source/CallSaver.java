@@ -1,0 +1,125 @@
+package org.sipladder.source;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.PacketWriter;
+import org.sipladder.capture.PcapWriter;
+import org.sipladder.capture.PcapngWriter;
+
+/**
+ * Writes chosen frames of a capture (the SIP and RTP packets of chosen calls) to a new pcap or pcapng file, byte
+ * for byte and with the times they were captured at (for several files merged, on the first file's clock, as the
+ * merge showed them). The file appears whole or not at all.
+ */
+public final class CallSaver {
+
+    /** The file format written. */
+    public enum Format {
+        PCAP, PCAPNG;
+
+        /** pcap for a name ending in {@code .pcap}, pcapng otherwise. */
+        public static Format forFile(Path file) {
+            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+            return name.endsWith(".pcap") ? PCAP : PCAPNG;
+        }
+    }
+
+    /**
+     * What a save wrote.
+     *
+     * @param file     the file written
+     * @param packets  packets written
+     * @param missing  chosen frames the capture files no longer hold (they ended early or changed)
+     */
+    public record Saved(Path file, long packets, long missing) {
+    }
+
+    /**
+     * Writes the frames {@code frames} of {@code from} (numbered as {@link PacketMerge} numbers them) to {@code out}.
+     *
+     * @throws CaptureException with a message for the user when a capture cannot be read or {@code out} written
+     */
+    public Saved save(CaptureFiles from, Collection<Long> frames, Path out, Format format) throws CaptureException {
+        long[] wanted = frames.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        if (wanted.length == 0) {
+            throw new CaptureException("no packets to save: choose at least one call");
+        }
+        for (Path in : from.files()) {
+            if (sameFile(in, out)) {
+                throw new CaptureException(out + ": is one of the captures being read; choose another file name");
+            }
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, ".sipladder-save-", ".part");
+        } catch (IOException e) {
+            throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
+        }
+        try {
+            long written = write(from, wanted, temp, format);
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Saved(out, written, wanted.length - written);
+        } catch (IOException e) {
+            throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a leftover hidden part file is harmless
+            }
+        }
+    }
+
+    private static long write(CaptureFiles from, long[] wanted, Path temp, Format format)
+            throws IOException, CaptureException {
+        long[] written = {0};
+        PacketWriter[] writer = {null};
+        IOException[] failure = {null};
+        try (OutputStream out = Files.newOutputStream(temp); PacketMerge merge = new PacketMerge(from)) {
+            while (failure[0] == null && written[0] < wanted.length
+                    && merge.next((frame, file, originalFrame, linkType, originalMicros, micros, a, off, len) -> {
+                        if (Arrays.binarySearch(wanted, frame) < 0) {
+                            return;
+                        }
+                        try {
+                            if (writer[0] == null) {
+                                writer[0] = format == Format.PCAP ? new PcapWriter(out, linkType) : new PcapngWriter(out);
+                            }
+                            writer[0].write(linkType, micros, a, off, len);
+                            written[0]++;
+                        } catch (IOException e) {
+                            failure[0] = e;
+                        }
+                    })) {
+                // one packet per turn
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            if (writer[0] != null) {
+                writer[0].flush();
+            }
+        }
+        return written[0];
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,15 @@
+package org.sipladder.ui.calls;
+
+import java.util.Locale;
+
+/** "1 call", "20,000 calls": a count with its noun, grouped in thousands the same way on every machine. */
+public final class Counts {
+
+    private Counts() {
+    }
+
+    /** {@code n} with {@code noun}, plural unless n is 1 (nouns here take a plain "s"). */
+    public static String of(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+}

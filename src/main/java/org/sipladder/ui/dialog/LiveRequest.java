@@ -1,0 +1,13 @@
+package org.sipladder.ui.dialog;
+
+import java.nio.file.Path;
+
+/**
+ * What the user asked to watch live.
+ *
+ * @param source an interface name (live capture) or listen addresses such as "udp:0.0.0.0:9060 tcp:0.0.0.0:9060"
+ * @param filter the capture filter (live capture; blank for the default), unused for HEP
+ * @param file   where the packets are written as they arrive
+ */
+public record LiveRequest(String source, String filter, Path file) {
+}

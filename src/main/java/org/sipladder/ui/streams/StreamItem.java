@@ -1,0 +1,88 @@
+package org.sipladder.ui.streams;
+
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.media.RtpStatistics;
+import org.sipladder.media.RtpStream;
+
+/**
+ * One row of the Streams table: a stream of the selected call with its figures as the table shows them.
+ *
+ * @param stream    the stream
+ * @param encrypted true when its SDP offered SRTP (RTP/SAVP), so its payload cannot be played
+ * @param warnings  what is wrong with it (loss, jitter, one-way), as the ladder's mark says
+ */
+public record StreamItem(RtpStream stream, boolean encrypted, List<String> warnings) {
+
+    public StreamItem {
+        warnings = List.copyOf(warnings);
+    }
+
+    public String source() {
+        return stream.key().src().toString();
+    }
+
+    public String destination() {
+        return stream.key().dst().toString();
+    }
+
+    public String ssrc() {
+        return String.format(Locale.ROOT, "0x%08X", stream.key().ssrc());
+    }
+
+    public String codec() {
+        return stream.codecOrType();
+    }
+
+    public long packets() {
+        return stats().packets();
+    }
+
+    /** "12 (0.8 %)". */
+    public String lost() {
+        return String.format(Locale.ROOT, "%d (%.1f %%)", stats().lost(), stats().lostPercent());
+    }
+
+    public String meanJitter() {
+        return millis(stats().meanJitterMs());
+    }
+
+    public String maxJitter() {
+        return millis(stats().maxJitterMs());
+    }
+
+    public String maxDelta() {
+        return millis(stats().maxDeltaMs());
+    }
+
+    public String mos() {
+        return Double.isNaN(stream.mos()) ? "" : String.format(Locale.ROOT, "%.2f", stream.mos());
+    }
+
+    public String dtmf() {
+        return stream.dtmf();
+    }
+
+    /** The warnings joined, "" when there are none. */
+    public String problems() {
+        return String.join(", ", warnings);
+    }
+
+    /** "PCMU 10.0.0.1:4000 → 10.0.0.2:5000", to name the stream in messages. */
+    public String describe() {
+        return codec() + " " + source() + " \u2192 " + destination();
+    }
+
+    /** A file name for its audio, e.g. "stream-0x1234ABCD-PCMU.wav". */
+    public String wavName() {
+        return "stream-" + ssrc() + "-" + codec().replaceAll("[^A-Za-z0-9]+", "_") + ".wav";
+    }
+
+    private RtpStatistics stats() {
+        return stream.stats();
+    }
+
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, "%.2f ms", value);
+    }
+}

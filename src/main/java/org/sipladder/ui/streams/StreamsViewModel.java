@@ -1,0 +1,220 @@
+package org.sipladder.ui.streams;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Leg;
+import org.sipladder.ladder.LadderStreams;
+import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.RtpStream;
+import org.sipladder.media.audio.AudioPlayback;
+import org.sipladder.media.audio.DecodedAudio;
+import org.sipladder.media.audio.UndecodableStreamException;
+import org.sipladder.media.audio.WavFile;
+import org.sipladder.sip.SdpMedia;
+import org.sipladder.ui.dialog.DialogService;
+import org.sipladder.ui.dialog.FileKind;
+import org.sipladder.ui.task.TaskExecutor;
+import org.sipladder.ui.task.TaskHandle;
+
+/**
+ * The Streams tab: every RTP stream of the selected call with its figures, the jitter and loss plot of the
+ * selected one, and playing or exporting its audio (decoded off the UI thread through the task executor).
+ */
+public final class StreamsViewModel {
+
+    private final ObservableList<StreamItem> streams = FXCollections.observableArrayList();
+    private final ObjectProperty<StreamItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<StreamPlot> plot = new ReadOnlyObjectWrapper<>(this, "plot", StreamPlot.EMPTY);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final BooleanBinding audioActionsDisabled;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final StreamAudioSource audio;
+    private final AudioOutput output;
+    private Path capture;
+    private TaskHandle playback;
+
+    public StreamsViewModel(TaskExecutor executor, DialogService dialogs, StreamAudioSource audio, AudioOutput output) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.audio = audio;
+        this.output = output;
+        selected.addListener((obs, old, now) -> {
+            plot.set(now == null ? StreamPlot.EMPTY : StreamPlot.of(now.stream().series()));
+            if (!playing.get()) {
+                message.set(now == null ? "" : describe(now));
+            }
+        });
+        audioActionsDisabled = Bindings.createBooleanBinding(() -> selected.get() == null || exporting.get(),
+                selected, exporting);
+    }
+
+    /** Shows the streams of {@code flow} found in the capture (none when either is missing). */
+    public void show(Path captureFile, CaptureMedia media, CallFlow flow) {
+        stop();
+        capture = captureFile;
+        selected.set(null);
+        if (media == null || flow == null) {
+            streams.clear();
+            message.set(flow == null ? "" : "No RTP was read from this capture.");
+            return;
+        }
+        List<RtpStream> found = media.streamsOf(flow.legs().stream().map(Leg::callId).toList());
+        Set<Long> srtpOffers = srtpFrames(flow);
+        streams.setAll(found.stream().map(s -> new StreamItem(s,
+                s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
+                LadderStreams.warnings(s, found))).toList());
+        message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
+    }
+
+    /** Frames of the call's messages whose SDP offers SRTP (a RTP/SAVP or RTP/SAVPF profile). */
+    private static Set<Long> srtpFrames(CallFlow flow) {
+        Set<Long> frames = new HashSet<>();
+        for (FlowMessage fm : flow.messages()) {
+            if (!fm.message().hasSdp()) {
+                continue;
+            }
+            for (SdpMedia m : fm.message().sdp().media()) {
+                if (m.protocol() != null && m.protocol().toUpperCase(Locale.ROOT).contains("SAVP")) {
+                    frames.add(fm.message().frame());
+                }
+            }
+        }
+        return frames;
+    }
+
+    public ObservableList<StreamItem> streams() {
+        return streams;
+    }
+
+    public ObjectProperty<StreamItem> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected stream's jitter and loss over time. */
+    public ReadOnlyObjectProperty<StreamPlot> plotProperty() {
+        return plot.getReadOnlyProperty();
+    }
+
+    /** One line about the selected stream or what playing or exporting it did, reasons included. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** True while Play and Export cannot be used: nothing selected, or an export under way. */
+    public BooleanBinding audioActionsDisabledProperty() {
+        return audioActionsDisabled;
+    }
+
+    /** Plays the selected stream, or stops it when it is playing. */
+    public void togglePlay() {
+        if (playing.get()) {
+            stop();
+        } else {
+            play();
+        }
+    }
+
+    private void play() {
+        StreamItem item = selected.get();
+        if (item == null || capture == null) {
+            return;
+        }
+        playing.set(true);
+        message.set("Decoding " + item.describe() + "\u2026");
+        Path file = capture;
+        playback = executor.submit(context -> {
+            DecodedAudio decoded = audio.decode(file, item, context);
+            if (!context.isCancelled()) {
+                executor.runOnUiThread(() -> message.set("Playing " + seconds(decoded) + " of " + item.describe()));
+                output.play(decoded, context::isCancelled);
+            }
+            return decoded;
+        }, decoded -> {
+            playing.set(false);
+            message.set(decoded == null ? "" : "Played " + seconds(decoded) + " of " + item.describe() + ".");
+        }, failure -> {
+            playing.set(false);
+            message.set("Cannot play " + item.describe() + ": " + reason(failure));
+        });
+    }
+
+    /** Stops playing; nothing when nothing plays. */
+    public void stop() {
+        if (playback != null) {
+            playback.cancel();
+            playback = null;
+        }
+        playing.set(false);
+    }
+
+    /** Asks where to save the selected stream's audio and writes it there as a WAV file. */
+    public void exportWav() {
+        StreamItem item = selected.get();
+        if (item == null || capture == null) {
+            return;
+        }
+        Optional<Path> target = dialogs.chooseFileToSave("Export stream as WAV", Optional.ofNullable(capture.getParent()),
+                item.wavName(), FileKind.WAV);
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = capture;
+        exporting.set(true);
+        message.set("Exporting " + item.describe() + "\u2026");
+        executor.submit(context -> {
+            DecodedAudio decoded = audio.decode(file, item, context);
+            WavFile.write(decoded, target.get());
+            return decoded;
+        }, decoded -> {
+            exporting.set(false);
+            message.set("Saved " + seconds(decoded) + " of audio to " + target.get().getFileName() + ".");
+        }, failure -> {
+            exporting.set(false);
+            message.set("Cannot export " + item.describe() + ": " + reason(failure));
+            dialogs.showError("Export WAV failed", reason(failure));
+        });
+    }
+
+    /** The user's words for a failure: our own reasons as they are, anything else with its message. */
+    private static String reason(Exception failure) {
+        if (failure instanceof UndecodableStreamException || failure instanceof AudioPlayback.NoAudioOutputException) {
+            return failure.getMessage();
+        }
+        String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    private static String describe(StreamItem item) {
+        String base = item.describe() + ", " + item.packets() + " packets";
+        return item.warnings().isEmpty() ? base : base + " \u2014 " + item.problems();
+    }
+
+    private static String seconds(DecodedAudio decoded) {
+        return String.format(Locale.ROOT, "%.1f s", decoded.durationSeconds());
+    }
+}

@@ -1,0 +1,68 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.SipText;
+
+/** `capture -i lo` while the test sends SIP to 127.0.0.1; skipped, saying why, where live capture is impossible. */
+class CaptureCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void liveMessagesPrintAsMessagesJsonPrintsThemAndMinusWHoldsThePackets() throws Exception {
+        CliRun listed = CliRun.of("capture", "--list");
+        Assumptions.assumeTrue(listed.exitCode() == 0, () -> "live capture impossible here: " + listed.err());
+        String lo = listed.outLines().stream().filter(l -> l.startsWith("lo ") || l.startsWith("lo0 ")
+                || l.equals("lo")).map(l -> l.split(" ")[0]).findFirst().orElse(null);
+        Assumptions.assumeTrue(lo != null, () -> "no loopback interface in " + listed.out());
+        assertTrue(listed.out().contains("127.0.0.1"), listed.out());
+        Path out = dir.resolve("live.pcapng");
+        try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket sender = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            ListenCommandTest.Running capture = new ListenCommandTest.Running("capture", "-i", lo, "-f",
+                    "udp port " + receiver.getLocalPort(), "--duration", "6", "--json", "-w", out.toString());
+            String first = capture.firstLine();
+            Assumptions.assumeFalse(first.startsWith("no permission"), first);
+            assertTrue(first.startsWith("capturing on " + lo), first);
+            for (String text : List.of(SipText.invite("cli-live"), SipText.response(180, "Ringing", "INVITE",
+                    "cli-live", 1))) {
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                sender.send(new DatagramPacket(b, b.length, receiver.getLocalSocketAddress()));
+            }
+            int exit = capture.exit.get();
+            CliRun done = new CliRun(exit, capture.out.toString(), capture.err.toString());
+            assertEquals(0, done.exitCode(), done.err());
+            List<JsonObject> live = done.outLines().stream().map(l -> JsonParser.parseString(l).getAsJsonObject())
+                    .toList();
+            assertEquals(2, live.size(), done.out());
+            CliRun saved = CliRun.of("messages", out.toString(), "--json");
+            List<JsonObject> written = saved.outLines().stream().map(l -> JsonParser.parseString(l).getAsJsonObject())
+                    .toList();
+            assertEquals(live, written);
+            assertEquals("cli-live", written.get(0).get("callId").getAsString());
+            assertTrue(done.err().contains("2 packets captured; written to " + out), done.err());
+        }
+    }
+
+    @Test
+    void withoutAnInterfaceItSaysHowToFindOne() {
+        CliRun run = CliRun.of("capture", "--duration", "1");
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
+        assertEquals("say which interface to capture on with -i IFACE (`sipladder capture --list` lists them)\n",
+                run.err());
+    }
+}

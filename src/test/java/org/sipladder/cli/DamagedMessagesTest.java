@@ -1,0 +1,87 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Bytes;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Segments;
+import org.sipladder.testkit.SipText;
+
+/** Damaged messages are listed and flagged malformed with a reason, never dropped (issue 16). */
+class DamagedMessagesTest {
+
+    private static final long T = 1_700_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private JsonObject onlyMessage(Captures c) {
+        CliRun run = CliRun.of("messages", c.write(dir.resolve("m.pcap")).toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertEquals(1, lines.size(), run.out() + run.err());
+        return JsonParser.parseString(lines.get(0)).getAsJsonObject();
+    }
+
+    @Test
+    void requestUriWithOneNonAsciiByteIsListedAndFlagged() {
+        String invite = SipText.request("INVITE", "sip:caf\u00e9@example.com", "nonascii-1", 1, "");
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", Bytes.ascii(invite)));
+        assertEquals("INVITE", m.get("method").getAsString());
+        assertEquals("nonascii-1", m.get("callId").getAsString());
+        assertTrue(m.get("malformed").getAsBoolean());
+        assertTrue(m.get("malformedReason").getAsString().contains("Request-URI"), m.toString());
+    }
+
+    @Test
+    void startLineEndingInABareCrIsListedAndFlagged() {
+        String invite = SipText.request("INVITE", "sip:bob@example.com", "bare-cr-1", 1, "")
+                .replaceFirst("SIP/2.0\r\n", "SIP/2.0\r");
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite));
+        assertEquals("INVITE", m.get("method").getAsString());
+        assertEquals("bare-cr-1", m.get("callId").getAsString(), "the headers after the start line are read");
+        assertTrue(m.get("malformed").getAsBoolean());
+        assertTrue(m.get("malformedReason").getAsString().contains("bare CR"), m.toString());
+    }
+
+    @Test
+    void aSecondToHeaderIsFlagged() {
+        String invite = SipText.request("INVITE", "sip:bob@example.com", "two-to-1", 1, "")
+                .replace("Call-ID:", "To: <sip:mallory@example.com>\r\nCall-ID:");
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite));
+        assertTrue(m.get("malformed").getAsBoolean());
+        assertTrue(m.get("malformedReason").getAsString().contains("To"), m.toString());
+    }
+
+    @Test
+    void oneToHeaderIsNotFlagged() {
+        String invite = SipText.request("INVITE", "sip:bob@example.com", "one-to-1", 1, "");
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite));
+        assertFalse(m.get("malformed").getAsBoolean(), m.toString());
+    }
+
+    @Test
+    void inviteOverTcpWithA70KilobyteHeaderLineIsKeptAndFlagged() {
+        String huge = "X-Huge: " + "a".repeat(70 * 1024) + "\r\n";
+        String invite = SipText.invite("huge-1").replace("Call-ID:", huge + "Call-ID:");
+        byte[] stream = Bytes.ascii(invite);
+        Captures c = Captures.pcap().tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", 100, Segments.SYN, new byte[0]);
+        for (int at = 0; at < stream.length; at += 1400) {
+            c.tcp(T + at, "10.0.0.1:5060", "10.0.0.2:5060", 101 + at, Segments.PSH | Segments.ACK,
+                    Bytes.slice(stream, at, Math.min(stream.length, at + 1400)));
+        }
+        JsonObject m = onlyMessage(c);
+        assertEquals("INVITE", m.get("method").getAsString());
+        assertEquals("huge-1", m.get("callId").getAsString());
+        assertTrue(m.get("malformed").getAsBoolean());
+        assertTrue(m.get("malformedReason").getAsString().contains("X-Huge"), m.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.TwoHosts;
+
+/** Two captures of one call taken at both ends of a hop, read as one. */
+class MergedCapturesTest {
+
+    @TempDir
+    Path dir;
+
+    private final TwoHosts call = new TwoHosts();
+
+    @Test
+    void messagesShowsEachMessageOnceWithBothObservationPointsAndTellsTheOffset() {
+        Path a = call.writeA(dir.resolve("a.pcap"));
+        Path b = call.writeB(dir.resolve("b.pcap"));
+        CliRun run = CliRun.of("messages", a.toString(), b.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(b + ": clock corrected by -2.500000 s (from 6 messages also in " + a
+                + "; --offset sets it by hand)\n", run.err());
+        List<JsonObject> lines = run.outLines().stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        assertEquals(7, lines.size());
+        JsonObject invite = lines.get(1);
+        assertEquals("INVITE", invite.get("method").getAsString());
+        JsonArray seenAt = invite.getAsJsonArray("seenAt");
+        assertEquals(2, seenAt.size());
+        assertEquals(a.toString(), seenAt.get(0).getAsJsonObject().get("capture").getAsString());
+        assertEquals(b.toString(), seenAt.get(1).getAsJsonObject().get("capture").getAsString());
+        assertEquals(1_700_000_002.51, seenAt.get(1).getAsJsonObject().get("time").getAsDouble(), 1e-6);
+        assertTrue(!lines.get(0).has("seenAt"), "the carrier's INVITE was only seen at A");
+    }
+
+    @Test
+    void callsMergesTheTwoCapturesIntoOneCall() {
+        CliRun run = CliRun.of("calls", call.writeA(dir.resolve("a.pcap")).toString(),
+                call.writeB(dir.resolve("b.pcap")).toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonArray calls = JsonParser.parseString(run.out()).getAsJsonArray();
+        JsonObject hop = null;
+        for (int i = 0; i < calls.size(); i++) {
+            for (var leg : calls.get(i).getAsJsonObject().getAsJsonArray("legs")) {
+                if (leg.getAsJsonObject().get("callId").getAsString().equals("hop-leg")) {
+                    hop = leg.getAsJsonObject();
+                }
+            }
+        }
+        assertEquals(6, hop.get("messageCount").getAsInt());
+    }
+
+    @Test
+    void anOffsetGivenByHandIsUsedAndAWrongCountIsOneLine() {
+        Path a = call.writeA(dir.resolve("a.pcap"));
+        Path b = call.writeB(dir.resolve("b.pcap"));
+        CliRun byHand = CliRun.of("messages", a.toString(), b.toString(), "--offset", "-2.5", "--json");
+        assertEquals("", byHand.err());
+        assertEquals(7, byHand.outLines().size());
+        CliRun wrong = CliRun.of("messages", a.toString(), b.toString(), "--offset", "1,2", "--json");
+        assertEquals(SipLadderCommand.USER_ERROR, wrong.exitCode());
+        assertEquals("--offset takes one correction per CAPTURE after the first (1), separated by commas; 2 given\n",
+                wrong.err());
+    }
+
+    @Test
+    void savingFromTwoCapturesWritesEachMessageOnceOnTheFirstClock() {
+        Path a = call.writeA(dir.resolve("a.pcap"));
+        Path b = call.writeB(dir.resolve("b.pcap"));
+        Path out = dir.resolve("hop.pcapng");
+        CliRun run = CliRun.of("save", a.toString(), b.toString(), "--call", "hop-leg", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("6 packets of 1 call"), run.out());
+        CliRun saved = CliRun.of("messages", out.toString(), "--json");
+        List<Double> times = saved.outLines().stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject().get("time").getAsDouble()).toList();
+        assertEquals(List.of(1_700_000_000.0, 1_700_000_000.015, 1_700_000_000.9, 1_700_000_000.95, 1_700_000_005.0,
+                1_700_000_005.02), times);
+    }
+}

@@ -1,0 +1,104 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+class SaveCommandTest {
+
+    static final long T = 1_700_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** Two calls ten seconds apart, with a non-SIP datagram between their messages. */
+    private Path twoCalls() {
+        return Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("call-a"))
+                .udp(T + 1_000, "10.0.0.9:4000", "10.0.0.8:4000", new byte[] {(byte) 0x80, 0, 0, 1, 0, 0, 0, 0})
+                .udp(T + 2_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(200, "OK", "INVITE", "call-a", 1))
+                .udp(T + 10_000_000, "10.0.0.3:5060", "10.0.0.2:5060",
+                        SipText.request("INVITE", "sip:+4930111@b.example", "call-b", 1, ""))
+                .udp(T + 10_002_000, "10.0.0.2:5060", "10.0.0.3:5060",
+                        SipText.response(486, "Busy Here", "INVITE", "call-b", 1))
+                .udp(T + 10_003_000, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("BYE",
+                        "sip:+15551234567@sip.example.com", "call-a", 2, ""))
+                .write(dir.resolve("two.pcap"));
+    }
+
+    @Test
+    void savedPcapHoldsExactlyTheChosenCallsPacketsWithTheirTimes() throws Exception {
+        Path capture = twoCalls();
+        Path out = dir.resolve("call-a.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("3 packets of 1 call written to " + out + "\n", run.out());
+        assertArrayEquals(new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1}, head(out));
+        List<JsonObject> saved = messages(out);
+        assertEquals(List.of("INVITE", "200", "BYE"), saved.stream().map(SaveCommandTest::label).toList());
+        assertTrue(saved.stream().allMatch(m -> m.get("callId").getAsString().equals("call-a")));
+        List<JsonObject> original = messages(capture).stream()
+                .filter(m -> m.get("callId").getAsString().equals("call-a")).toList();
+        for (int i = 0; i < saved.size(); i++) {
+            assertEquals(original.get(i).get("time"), saved.get(i).get("time"));
+            assertEquals(original.get(i).get("src"), saved.get(i).get("src"));
+        }
+    }
+
+    @Test
+    void aNameNotEndingInPcapGetsPcapngAndSeveralCallsCanBeChosen() throws Exception {
+        Path out = dir.resolve("both.pcapng");
+        CliRun run = CliRun.of("save", twoCalls().toString(), "--call", "call-b", "--call", "call-a",
+                "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertArrayEquals(new byte[] {0x0a, 0x0d, 0x0d, 0x0a}, head(out));
+        assertEquals(List.of("INVITE", "200", "INVITE", "486", "BYE"),
+                messages(out).stream().map(SaveCommandTest::label).toList());
+    }
+
+    @Test
+    void anUnknownCallIdIsOneLineAndWritesNothing() {
+        Path out = dir.resolve("none.pcap");
+        CliRun run = CliRun.of("save", twoCalls().toString(), "--call", "nope", "-o", out.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
+        assertEquals("no call with Call-ID nope in the capture (`sipladder calls CAPTURE` lists them)\n", run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void savingOverTheCaptureBeingReadIsRefused() throws Exception {
+        Path capture = twoCalls();
+        byte[] before = Files.readAllBytes(capture);
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "-o", capture.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("is one of the captures being read"), run.err());
+        assertArrayEquals(before, Files.readAllBytes(capture));
+    }
+
+    private static byte[] head(Path file) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        return new byte[] {all[0], all[1], all[2], all[3]};
+    }
+
+    private static List<JsonObject> messages(Path file) {
+        CliRun run = CliRun.of("messages", file.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        return run.outLines().stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    }
+
+    private static String label(JsonObject m) {
+        return m.has("method") ? m.get("method").getAsString() : m.get("status").getAsString();
+    }
+}

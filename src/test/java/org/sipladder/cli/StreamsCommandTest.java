@@ -1,0 +1,67 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Rtp;
+import org.sipladder.testkit.SipText;
+
+class StreamsCommandTest {
+
+    private static final long T0 = 1_763_900_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private Path capture() {
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-a", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        for (int i = 0; i < 20; i++) {
+            c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000", Rtp.packet(8, i, 160L * i, 0xCAFEBABEL, i == 0));
+        }
+        c.udp(T0 + 600_000, "[2001:db8::2]:50000", "[2001:db8::1]:40000", Rtp.packet(0, 1, 0, 1, false));
+        return c.write(dir.resolve("streams.pcap"));
+    }
+
+    @Test
+    void jsonHasTheFieldsTheIssueAsksFor() {
+        CliRun run = CliRun.of("streams", capture().toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonArray streams = JsonParser.parseString(run.out()).getAsJsonArray();
+        assertEquals(1, streams.size());
+        JsonObject s = streams.get(0).getAsJsonObject();
+        assertEquals("10.0.0.2:50000", s.get("src").getAsString());
+        assertEquals("10.0.0.1:40000", s.get("dst").getAsString());
+        assertEquals(0xCAFEBABEL, s.get("ssrc").getAsLong());
+        assertEquals(8, s.get("payloadType").getAsInt());
+        assertEquals("PCMA", s.get("codec").getAsString());
+        assertEquals(20, s.get("packets").getAsInt());
+        assertEquals(0, s.get("lost").getAsInt());
+        assertEquals(20.0, s.get("maxDeltaMs").getAsDouble(), 1e-9);
+        assertEquals(0.0, s.get("meanJitterMs").getAsDouble(), 1e-9);
+        assertEquals(0.0, s.get("maxJitterMs").getAsDouble(), 1e-9);
+        assertEquals("1763900000.100000", s.get("firstTime").getAsString());
+        assertEquals("call-a", s.get("callId").getAsString());
+        assertEquals("", s.get("dtmf").getAsString());
+        assertTrue(s.get("mos").getAsDouble() > 4.3);
+    }
+
+    @Test
+    void tableListsTheStreamAndCallFilterNeedsAKnownCall() {
+        CliRun run = CliRun.of("streams", capture().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("10.0.0.2:50000") && run.out().contains("PCMA"), run.out());
+        CliRun call = CliRun.of("streams", capture().toString(), "--call", "call-a", "--json");
+        assertEquals(1, JsonParser.parseString(call.out()).getAsJsonArray().size());
+        CliRun unknown = CliRun.of("streams", capture().toString(), "--call", "nope");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("no call with Call-ID nope in the capture", unknown.err().trim());
+    }
+}

@@ -1,0 +1,175 @@
+package org.sipladder.diagnose;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.flow.LiveFlows;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.MediaCollector;
+import org.sipladder.sip.ParsingListener;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Rtp;
+
+/**
+ * A call with media as a capture built in code: Jambonz (the caller) sends an INVITE with SDP to LiveKit, which
+ * answers 200 OK with SDP; RTP, re-INVITEs and a BYE as the test adds them; then the capture is read and
+ * diagnosed as the command line does.
+ */
+final class MediaCase {
+
+    static final String JAMBONZ = TestCall.JAMBONZ;
+    static final String LIVEKIT = TestCall.LIVEKIT;
+    static final long T0 = 1_795_011_787_000_000L;
+
+    private record Packet(long micros, String src, String dst, byte[] payload) {
+    }
+
+    private final List<Packet> packets = new ArrayList<>();
+    private final String callId;
+    private final String caller;
+    private final String callee;
+    private int cseq = 1;
+
+    private MediaCase(String callId, String caller, String callee) {
+        this.callId = callId;
+        this.caller = caller;
+        this.callee = callee;
+    }
+
+    /**
+     * Jambonz calls LiveKit: INVITE at 0 s offering {@code offerAddress:offerPort}, 100 at 0.05 s, 200 OK at 0.3 s
+     * answering {@code answerAddress:answerPort} (both sendrecv, PCMU/PCMA/telephone-event), ACK at 0.31 s.
+     */
+    static MediaCase jambonzToLiveKit(String offerAddress, int offerPort, String answerAddress, int answerPort) {
+        MediaCase c = new MediaCase("media-call", JAMBONZ, LIVEKIT);
+        c.sip(0, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "INVITE", 1, Rtp.sdp(offerAddress, offerPort, "sendrecv")));
+        c.sip(0.05, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 100, "Processing", "INVITE", 1, ""));
+        c.sip(0.3, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 200, "OK", "INVITE", 1,
+                Rtp.sdp(answerAddress, answerPort, "sendrecv")));
+        c.sip(0.31, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "ACK", 1, ""));
+        return c;
+    }
+
+    /** RTP of {@code count} PCMU packets, 20 ms apart from {@code startSeconds}, leaving out the sequence numbers in {@code lost}. */
+    MediaCase rtp(String src, String dst, double startSeconds, int count, long ssrc, Set<Integer> lost) {
+        return rtp(src, dst, startSeconds, count, ssrc, lost, 0, 0);
+    }
+
+    /** As {@link #rtp(String, String, double, int, long, Set)}, every other packet {@code jitterMs} late, with payload type {@code pt}. */
+    MediaCase rtp(String src, String dst, double startSeconds, int count, long ssrc, Set<Integer> lost, double jitterMs,
+                  int pt) {
+        for (int i = 0; i < count; i++) {
+            if (lost.contains(i)) {
+                continue;
+            }
+            double late = i % 2 == 1 ? jitterMs / 1000 : 0;
+            add(startSeconds + i * 0.02 + late, src, dst, Rtp.packet(pt, i, 160L * i, ssrc, i == 0));
+        }
+        return this;
+    }
+
+    /** RTP both ways between the SDP addresses for {@code seconds} from 0.4 s: the clean call. */
+    MediaCase rtpBothWays(String jambonzMedia, String liveKitMedia, double seconds) {
+        int n = (int) (seconds / 0.02);
+        rtp(jambonzMedia, liveKitMedia, 0.4, n, 0x1111, Set.of());
+        return rtp(liveKitMedia, jambonzMedia, 0.41, n, 0x2222, Set.of());
+    }
+
+    /** A BYE from {@code from} at {@code seconds}, and its 200 OK. */
+    MediaCase bye(String from, double seconds) {
+        String to = from.equals(caller) ? callee : caller;
+        int n = ++cseq;
+        sip(seconds, from, to, request(from, "BYE", n, ""));
+        return sip(seconds + 0.02, to, from, response(to, 200, "OK", "BYE", n, ""));
+    }
+
+    /** A re-INVITE from Jambonz at {@code seconds} offering {@code offerDirection}, answered with {@code answerDirection}. */
+    MediaCase reInvite(double seconds, String offer, int offerPort, String offerDirection, String answer, int answerPort,
+                       String answerDirection) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "INVITE", n, Rtp.sdp(offer, offerPort, offerDirection)));
+        sip(seconds + 0.1, callee, caller, response(callee, 200, "OK", "INVITE", n,
+                Rtp.sdp(answer, answerPort, answerDirection)));
+        return sip(seconds + 0.11, caller, callee, request(caller, "ACK", n, ""));
+    }
+
+    private MediaCase sip(double seconds, String src, String dst, String text) {
+        return add(seconds, src + ":5060", dst + ":5060", text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private MediaCase add(double seconds, String src, String dst, byte[] payload) {
+        packets.add(new Packet(T0 + Math.round(seconds * 1e6), src, dst, payload));
+        return this;
+    }
+
+    private String request(String sender, String method, int n, String sdp) {
+        String uri = sender.equals(callee) ? "sip:" + caller + ":5060"
+                : "sip:4991874350352@project-1z3kctsj.sip.livekit.cloud";
+        return swapped(sender.equals(callee), message(method + " " + uri + " SIP/2.0", method, n,
+                "User-Agent: " + agent(sender), sdp));
+    }
+
+    private String response(String sender, int status, String reason, String method, int n, String sdp) {
+        return swapped(sender.equals(caller), message("SIP/2.0 " + status + " " + reason, method, n,
+                "Server: " + agent(sender), sdp));
+    }
+
+    /** A transaction the callee started (its BYE) has From and To the other way round. */
+    private String swapped(boolean swap, String text) {
+        if (!swap) {
+            return text;
+        }
+        String from = "From: <sip:+493023125417@" + caller + ">;tag=f1";
+        String to = "To: <sip:4991874350352@project-1z3kctsj.sip.livekit.cloud>;tag=SCL_t1";
+        return text.replace(from, "\u0000").replace(to, "From:" + to.substring(3)).replace("\u0000", "To:" + from.substring(5));
+    }
+
+    private static String agent(String sender) {
+        return sender.equals(LIVEKIT) ? "LiveKit" : "Jambonz";
+    }
+
+    private String message(String start, String method, int n, String agent, String sdp) {
+        boolean toTag = !(start.startsWith("INVITE") && n == 1) && !start.startsWith("SIP/2.0 100");
+        return start + "\r\nVia: SIP/2.0/UDP " + caller + ":5060;branch=z9hG4bK-" + method + n + "\r\n"
+                + "From: <sip:+493023125417@" + caller + ">;tag=f1\r\n"
+                + "To: <sip:4991874350352@project-1z3kctsj.sip.livekit.cloud>" + (toTag ? ";tag=SCL_t1" : "") + "\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: " + n + " " + method + "\r\n"
+                + "Contact: <sip:" + caller + ":5060>\r\n" + agent + "\r\n"
+                + (sdp.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** Writes the capture, reads it for calls and media, and diagnoses it without a LiveKit config. */
+    Diagnosis diagnose(Path dir) throws CaptureException {
+        Captures capture = Captures.pcap();
+        packets.stream().sorted(Comparator.comparingLong(Packet::micros))
+                .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
+        Path file = capture.write(dir.resolve("media-case.pcap"));
+        LiveFlows flows = new LiveFlows();
+        MediaCollector media = new MediaCollector();
+        new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
+            @Override
+            public void prepared(SipMessage m) {
+                flows.add(m);
+            }
+
+            @Override
+            public MediaListener media() {
+                return media;
+            }
+        });
+        return DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty(), media.result());
+    }
+
+    /** The flow ids of the capture, for {@link Diagnosis#failed}. */
+    static String flowId() {
+        return "media-call";
+    }
+}

@@ -1,0 +1,135 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
+class MediaFindingsTest {
+
+    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_TIMEOUT_HANGUP,
+            FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH);
+
+    /** Jambonz's public media address (rtpengine), LiveKit's media address. */
+    private static final String SBC_MEDIA = "203.0.113.10";
+    private static final String SBC = SBC_MEDIA + ":40000";
+    private static final String LK = MediaCase.LIVEKIT + ":30000";
+
+    @TempDir
+    Path dir;
+
+    record Case(FindingCode code, String name, Supplier<MediaCase> call) {
+        @Override
+        public String toString() {
+            return code + ": " + name;
+        }
+    }
+
+    static MediaCase clean() {
+        return MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000).rtpBothWays(SBC, LK, 10)
+                .bye(MediaCase.JAMBONZ, 10.5);
+    }
+
+    static Stream<Case> firing() {
+        return Stream.of(
+                new Case(FindingCode.MEDIA_NO_RTP, "answered, RTP only between other hosts", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtp("192.0.2.1:20000", "192.0.2.2:20002", 0.5, 100, 0x77, Set.of())
+                                .bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_ONE_WAY, "only Jambonz sends", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_TIMEOUT_HANGUP, "private SDP address to LiveKit, BYE 30 s after the answer",
+                        MediaFindingsTest::privateSdpToLiveKit),
+                new Case(FindingCode.MEDIA_ADDRESS_MISMATCH, "Jambonz's RTP comes from a NAT address", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtpBothWays("198.51.100.20:61000", LK, 10).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_CODEC_MISMATCH, "Jambonz sends G.729, LiveKit answered G.711 only", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(), 0, 18)
+                                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_LOSS, "10 of 500 packets lost (2 %)", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(50, 51, 52, 53, 54, 300, 301, 302, 303, 304))
+                                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_JITTER, "every other packet 40 ms late", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(), 40, 0)
+                                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_HOLD_MISMATCH, "hold (sendonly) answered sendrecv", () ->
+                        clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")));
+    }
+
+    /** The case: Jambonz advertises its private address to LiveKit Cloud, LiveKit hangs up 30 s later. */
+    static MediaCase privateSdpToLiveKit() {
+        return MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(LK, MediaCase.JAMBONZ + ":40000", 0.35, 1490, 0x2222, Set.of())
+                .bye(MediaCase.LIVEKIT, 30.3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("firing")
+    void firesOnItsCase(Case c) throws Exception {
+        Diagnosis d = c.call().get().diagnose(dir);
+        List<Finding> found = d.withCode(c.code());
+        assertFalse(found.isEmpty(), d.findings().stream().map(f -> f.code() + " " + f.title()).toList().toString());
+        Finding f = found.get(0);
+        assertFalse(f.title().isBlank() || f.explanation().isBlank());
+        assertFalse(f.fix().steps().isEmpty(), "fix steps");
+        assertFalse(f.evidence().facts().isEmpty(), "facts");
+        assertFalse(f.evidence().frames().isEmpty(), "frames");
+    }
+
+    @Test
+    void everyCodeHasAFiringCase() {
+        assertEquals(Set.copyOf(CODES), firing().map(Case::code).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void cleanCallWithRtpBothWaysHasNoMediaFinding() throws Exception {
+        Diagnosis d = clean().diagnose(dir);
+        List<FindingCode> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
+        assertEquals(List.of(), media);
+        assertFalse(d.mediaFailed(MediaCase.flowId()));
+    }
+
+    @Test
+    void holdAnsweredAsRfc3264AsksIsSilent() throws Exception {
+        Diagnosis d = clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "recvonly")
+                .diagnose(dir);
+        assertTrue(d.withCode(FindingCode.MEDIA_HOLD_MISMATCH).isEmpty());
+        assertTrue(d.withCode(FindingCode.MEDIA_ONE_WAY).isEmpty());
+    }
+
+    @Test
+    void privateSdpCallToLiveKitFailsWithTheTimeoutAsPrimaryCause() throws Exception {
+        Diagnosis d = privateSdpToLiveKit().diagnose(dir);
+        assertTrue(d.mediaFailed(MediaCase.flowId()));
+        Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
+        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code());
+        assertEquals(Severity.ERROR, primary.severity());
+        String all = primary.explanation() + " " + primary.evidence().facts() + " " + primary.fix().steps();
+        assertTrue(all.contains("private address " + MediaCase.JAMBONZ), all);
+        assertTrue(all.contains("media_timeout_initial"), all);
+        assertTrue(all.contains("symmetric_rtp"), all);
+        assertTrue(all.contains("--external-ip"), all);
+    }
+
+    @Test
+    void hangUpLongBeforeTheTimeoutIsNoTimeout() throws Exception {
+        Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(LK, MediaCase.JAMBONZ + ":40000", 0.35, 400, 0x2222, Set.of())
+                .bye(MediaCase.LIVEKIT, 8).diagnose(dir);
+        assertTrue(d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty());
+    }
+}

@@ -1,0 +1,162 @@
+package org.sipladder.ladder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sipladder.flow.CallFlow;
+
+class StreamLayoutTest {
+
+    private static final LadderStyle STYLE = LadderStyle.standard();
+    private static final double EPSILON = 1e-6;
+    /** The seed flow's first message, see {@link TestFlows}. */
+    private static final long START = 1_700_000_000_000_000L;
+
+    private static LadderStream stream(int id, String from, String to, long firstMillis, List<String> warnings) {
+        return new LadderStream(id, from, to, START + firstMillis * 1000, START + firstMillis * 1000 + 30_020_000,
+                "RTP PCMU \u00b7 1,501 pkts", from + ":40000 \u2192 " + to + ":30000 \u00b7 SSRC 0x1234abcd", warnings);
+    }
+
+    /** The seed flow with one healthy stream carrier to Jambonz and a one-way one Jambonz to LiveKit. */
+    private static LadderLayout seedWithStreams() {
+        return LadderLayout.of(TestFlows.seed(), List.of(
+                stream(1, TestFlows.JAMBONZ, TestFlows.LIVEKIT, 70, List.of("one-way")),
+                stream(0, TestFlows.CARRIER, TestFlows.JAMBONZ, 70, List.of())), STYLE);
+    }
+
+    @Test
+    void streamsGetRowsAmongTheMessagesAtTheTimeOfTheirFirstPacket() {
+        LadderLayout layout = seedWithStreams();
+
+        assertEquals(9, layout.rowCount());
+        assertEquals(11, layout.slotCount());
+        // messages at 0, 1.8, 44.3, 65.6, 68.7 ms come first, then both streams (70 ms), then the 503 at 3073 ms
+        assertEquals(List.of(5, 6), layout.streamRows().stream().map(StreamRow::slot).toList());
+        assertEquals(4, layout.slotOf(layout.row(4)));
+        assertEquals(7, layout.slotOf(layout.row(5)));
+        assertEquals(STYLE.headerHeight() + 11 * STYLE.rowHeight() + STYLE.margin(), layout.height(), EPSILON);
+        StreamRow first = layout.streamRows().get(0);
+        assertEquals("22:13:20.070", first.time().text());
+        assertEquals("for 30.020 s", first.delta().text());
+    }
+
+    @Test
+    void aStreamArrowRunsBetweenTheHostsThatExchangedItInTheMediaStyle() {
+        LadderLayout layout = seedWithStreams();
+        StreamArrow healthy = layout.streamRows().stream().filter(r -> r.stream().id() == 0).findFirst().orElseThrow().arrow();
+        StreamArrow oneWay = layout.streamRows().stream().filter(r -> r.stream().id() == 1).findFirst().orElseThrow().arrow();
+
+        assertEquals(0, healthy.fromColumn());
+        assertEquals(1, healthy.toColumn());
+        assertEquals(layout.column(1).x(), healthy.head().get(0).x(), EPSILON);
+        assertEquals(LadderPalette.MEDIA, healthy.colour());
+        assertTrue(healthy.lineWidth() > layout.row(0).arrow().lineWidth(), "thicker than any message");
+        assertFalse(LadderPalette.LEGS.contains(healthy.colour()), "a colour no leg has");
+        assertFalse(healthy.warning());
+        assertNull(healthy.warningSign());
+        assertEquals(LadderPalette.MUTED_TEXT, healthy.detail().colour());
+
+        assertEquals(1, oneWay.fromColumn());
+        assertEquals(2, oneWay.toColumn());
+        assertTrue(oneWay.warning());
+        assertEquals("!", oneWay.warningSign().text());
+        assertTrue(oneWay.detail().text().startsWith("one-way \u00b7 172.20.11.236:40000"), oneWay.detail().text());
+        assertEquals(LadderPalette.WARNING, oneWay.detail().colour());
+        double markRight = oneWay.warningMark().stream().mapToDouble(Point::x).max().orElseThrow();
+        assertTrue(markRight < oneWay.label().left(), "the mark stands before the label");
+    }
+
+    @Test
+    void streamTextsStayInTheirRowsAndSpansAndOverlapNothing() {
+        LadderLayout layout = seedWithStreams();
+        List<Box> all = new ArrayList<>();
+        for (LadderRow row : layout.rows()) {
+            all.addAll(row.arrow().textBounds());
+        }
+        for (StreamRow row : layout.streamRows()) {
+            StreamArrow arrow = row.arrow();
+            double left = layout.column(Math.min(arrow.fromColumn(), arrow.toColumn())).x();
+            double right = layout.column(Math.max(arrow.fromColumn(), arrow.toColumn())).x();
+            for (Box box : arrow.textBounds()) {
+                assertTrue(box.y() >= row.bounds().y() - EPSILON && box.maxY() <= row.bounds().maxY() + EPSILON,
+                        "inside its row: " + box);
+                assertTrue(box.x() >= left - EPSILON && box.maxX() <= right + EPSILON, "inside its span: " + box);
+                assertFalse(row.time().bounds().overlaps(box));
+                all.add(box);
+            }
+            assertTrue(row.delta().bounds().maxX() <= layout.gutterWidth(), "duration inside the gutter");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertFalse(all.get(i).overlaps(all.get(j)), "text boxes " + i + " and " + j + " overlap");
+            }
+        }
+    }
+
+    @Test
+    void hitTestingTellsMessageRowsFromStreamRows() {
+        LadderLayout layout = seedWithStreams();
+
+        for (int i = 0; i < layout.rowCount(); i++) {
+            assertEquals(i, layout.messageAt(100, layout.rowBounds(i).centerY()));
+        }
+        StreamRow first = layout.streamRows().get(0);
+        assertEquals(-1, layout.messageAt(100, first.bounds().centerY()));
+        assertEquals(first, layout.streamRowAt(first.bounds().centerY()).orElseThrow());
+        assertTrue(layout.streamRowAt(layout.rowBounds(0).centerY()).isEmpty());
+        assertEquals(List.of(4, 5), layout.rowsBetween(layout.rowBounds(4).y(), layout.rowBounds(5).y()).stream()
+                .map(LadderRow::index).toList());
+        assertEquals(2, layout.streamRowsBetween(first.bounds().y(), first.bounds().maxY() + 2).size());
+        assertEquals(List.of(4), layout.rowsInSlots(4, 7).stream().map(LadderRow::index).toList());
+        assertEquals(2, layout.streamRowsInSlots(4, 7).size());
+    }
+
+    @Test
+    void aMediaHostWithoutSipGetsAColumnAndAStreamBetweenTwoPortsOfOneHostLoops() {
+        LadderLayout layout = LadderLayout.of(TestFlows.seed(), List.of(
+                stream(0, "172.20.11.240", TestFlows.CARRIER, 5000, List.of()),
+                stream(1, TestFlows.LIVEKIT, TestFlows.LIVEKIT, 6000, List.of("3.2 % lost"))), STYLE);
+
+        assertEquals(4, layout.columns().size());
+        assertEquals("172.20.11.240", layout.column(3).hop().address());
+        assertEquals("Media", layout.column(3).title().text());
+        StreamArrow loop = layout.streamRows().get(1).arrow();
+        assertEquals(loop.fromColumn(), loop.toColumn());
+        assertEquals(4, loop.shaft().size());
+        assertTrue(loop.label().bounds().maxX() <= layout.width() - STYLE.margin() + EPSILON);
+        // the streams come after the last message (3.1 s), in time order
+        assertEquals(List.of(9, 10), layout.streamRows().stream().map(StreamRow::slot).toList());
+        assertTrue(layout.lifelineBottom() > layout.streamRows().get(1).bounds().maxY());
+    }
+
+    @Test
+    void withoutStreamsTheLayoutIsAsBefore() {
+        CallFlow flow = TestFlows.seed();
+        LadderLayout plain = LadderLayout.of(flow, STYLE);
+        LadderLayout none = LadderLayout.of(flow, List.of(), STYLE);
+
+        assertEquals(plain.height(), none.height(), EPSILON);
+        assertEquals(plain.width(), none.width(), EPSILON);
+        assertEquals(plain.rowCount(), plain.slotCount());
+        assertTrue(none.streamRows().isEmpty());
+    }
+
+    @Test
+    void theSvgDrawsEveryStreamWithItsMark() throws Exception {
+        StringWriter out = new StringWriter();
+        new SvgWriter().write(seedWithStreams(), Set.of(), out);
+        String svg = out.toString();
+
+        assertEquals(2, svg.split("class=\"media-stream\"", -1).length - 1);
+        assertEquals(1, svg.split("class=\"warning\"", -1).length - 1);
+        assertTrue(svg.contains("stroke-dasharray=\"9 3\""));
+        assertTrue(svg.contains("RTP PCMU \u00b7 1,501 pkts"));
+    }
+}

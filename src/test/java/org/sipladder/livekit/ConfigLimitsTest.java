@@ -1,0 +1,63 @@
+package org.sipladder.livekit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.Limits;
+
+/** Hostile LiveKit config files: deep nesting, secrets in error messages, many secrets to scrub (issue 16). */
+class ConfigLimitsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDeeplyNestedArrayGivesTheSameClearErrorEveryTime() {
+        Path file = LiveKitFixtures.write(dir, "deep.json", "[".repeat(10_000) + "]".repeat(10_000));
+        String first = assertThrows(LiveKitConfigException.class, () -> new ConfigFileLoader().load(file)).getMessage();
+        String second = assertThrows(LiveKitConfigException.class, () -> new ConfigFileLoader().load(file)).getMessage();
+        assertEquals(first, second);
+        assertTrue(first.contains("nested deeper than " + Limits.JSON_DEPTH), first);
+        assertTrue(first.startsWith(file.toString()), first);
+    }
+
+    @Test
+    void aTrunkWrappedInAnExtraArrayIsQuotedWithoutItsPassword() {
+        Path file = LiveKitFixtures.write(dir, "wrapped.json", "[[{\"authPassword\":\"hunter2-xyz\",\"sipTrunkId\":"
+                + "\"ST_w\",\"numbers\":[\"+15550001111\"],\"auth_password\":\"other-pw-77\"}]]");
+        String message = assertThrows(LiveKitConfigException.class, () -> new ConfigFileLoader().load(file))
+                .getMessage();
+        assertFalse(message.contains("hunter2"), message);
+        assertFalse(message.contains("other-pw"), message);
+        assertTrue(message.contains("ST_w") || message.contains("not an object"), message);
+    }
+
+    @Test
+    void scrubberMasksEverySecretWhereverItStands() {
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            secrets.add("pw" + Integer.toString(i * 7919 + 100_000, 36) + "!");
+        }
+        SecretScrubber scrubber = new SecretScrubber(secrets);
+        String text = "a" + secrets.get(5) + "b " + secrets.get(99_999) + secrets.get(12_345) + " end";
+        assertEquals("a" + SecretScrubber.MASK + "b " + SecretScrubber.MASK + SecretScrubber.MASK + " end",
+                scrubber.scrub(text));
+        assertEquals("nothing here", scrubber.scrub("nothing here"));
+        assertEquals(null, scrubber.scrub((String) null));
+    }
+
+    @Test
+    void overlappingSecretsAreBothHidden() {
+        SecretScrubber scrubber = new SecretScrubber(List.of("abcd", "cdef", "x"));
+        String out = scrubber.scrub("__abcdef__");
+        assertFalse(out.contains("ab") || out.contains("ef"), out);
+        assertEquals("__" + SecretScrubber.MASK + "__", out);
+    }
+}

@@ -1,0 +1,196 @@
+package org.sipladder.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Rtp;
+import org.sipladder.testkit.SipText;
+
+class MediaCollectorTest {
+
+    private static final long T0 = 1_763_900_000_000_000L;
+    private static final String CALLER = "10.0.0.1:40000";
+    private static final String CALLEE = "10.0.0.2:50000";
+
+    @TempDir
+    Path dir;
+
+    private static Captures offerAnswer(String callId) {
+        String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
+        String body = Rtp.sdp("10.0.0.2", 50000, "sendrecv");
+        answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        return Captures.pcap()
+                .udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                        SipText.request("INVITE", "sip:bob@10.0.0.2", callId, 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")))
+                .udp(T0 + 1000, "10.0.0.2:5060", "10.0.0.1:5060", answer);
+    }
+
+    @Test
+    void lossDeltaAndJitterAreWiresharksFiguresComputedByHand() throws Exception {
+        // arrivals 0, 20, 45 ms then seq 5 at 80 ms (seq 4 lost); timestamps 160 apart per sequence number
+        Captures c = offerAnswer("call-1")
+                .udp(T0 + 100_000, CALLER, CALLEE, Rtp.packet(0, 1, 1000, 7, false))
+                .udp(T0 + 120_000, CALLER, CALLEE, Rtp.packet(0, 2, 1160, 7, false))
+                .udp(T0 + 145_000, CALLER, CALLEE, Rtp.packet(0, 3, 1320, 7, false))
+                .udp(T0 + 180_000, CALLER, CALLEE, Rtp.packet(0, 5, 1640, 7, false));
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        RtpStatistics st = s.stats();
+        assertEquals(4, st.packets());
+        assertEquals(5, st.expected());
+        assertEquals(1, st.lost());
+        assertEquals(35.0, st.maxDeltaMs(), 1e-9);
+        // D2 = |20 - 20| = 0, J2 = 0; D3 = |45 - 40| = 5, J3 = 5/16; D4 = |80 - (45 + 40)| = 5, J4 = (15 J3 + 5)/16
+        double j3 = 5.0 / 16;
+        double j4 = (15 * j3 + 5) / 16;
+        assertEquals(j4, st.maxJitterMs(), 1e-9);
+        // Wireshark's mean: (J2 + J3 + J4) / 3, over the three deltas
+        assertEquals((0 + j3 + j4) / 3, st.meanJitterMs(), 1e-9);
+        assertEquals(1, st.sequenceErrors());
+        assertEquals("PCMU", s.codec());
+        assertEquals("call-1", s.callId());
+        assertEquals("10.0.0.1:40000", s.key().src().toString());
+        // E-model by hand: Ppl 20 %, Ie,eff = 95 * 20 / (20 + 25.1); Ta = 20 + 2 * mean jitter; Id = 0.024 Ta
+        double ieEff = 95 * 20 / 45.1;
+        double ta = 20 + 2 * st.meanJitterMs();
+        double r = 93.2 - 0.024 * ta - ieEff;
+        double mos = 1 + 0.035 * r + 7e-6 * r * (r - 60) * (100 - r);
+        assertEquals(Math.round(mos * 100) / 100.0, s.mos(), 1e-9);
+        assertEquals(2.61, s.mos(), 1e-9); // R = 93.2 - 0.49 - 42.13 = 50.58
+    }
+
+    @Test
+    void dtmfEndPacketRetransmissionsCountOnce() throws Exception {
+        Captures c = offerAnswer("call-2");
+        long t = T0 + 100_000;
+        int seq = 1;
+        // digit 5: start with marker, two updates, three end packets (the same RTP timestamp throughout)
+        c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, 8000, 9, true, Rtp.event(5, false, 160)));
+        c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, 8000, 9, false, Rtp.event(5, false, 320)));
+        c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, 8000, 9, false, Rtp.event(5, false, 480)));
+        for (int i = 0; i < 3; i++) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, 8000, 9, false, Rtp.event(5, true, 640)));
+        }
+        // digit # without the marker bit on its first packet, then its end packets
+        c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, 9600, 9, false, Rtp.event(11, false, 160)));
+        for (int i = 0; i < 3; i++) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, 9600, 9, false, Rtp.event(11, true, 320)));
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals("5#", s.dtmf());
+        assertEquals(1, s.dtmfWithoutMarker());
+        assertEquals(10, s.stats().telephoneEvents());
+        assertEquals(0, s.stats().lost());
+    }
+
+    @Test
+    void comfortNoiseMarkersAndPayloadTypesAreCounted() throws Exception {
+        Captures c = offerAnswer("call-3")
+                .udp(T0 + 100_000, CALLEE, CALLER, Rtp.packet(8, 10, 0, 3, true))
+                .udp(T0 + 120_000, CALLEE, CALLER, Rtp.packet(8, 11, 160, 3, false))
+                .udp(T0 + 140_000, CALLEE, CALLER, Rtp.packet(13, 12, 320, 3, false, new byte[1]))
+                .udp(T0 + 900_000, CALLEE, CALLER, Rtp.packet(8, 13, 7000, 3, true));
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals(List.of(8, 13), s.payloadTypes());
+        assertEquals(8, s.payloadType());
+        assertEquals("PCMA", s.codec());
+        assertEquals(1, s.stats().comfortNoise());
+        assertEquals(2, s.stats().markers());
+        // the packets after comfort noise and with a marker are not regular: the 760 ms gap is no delta
+        assertEquals(20.0, s.stats().maxDeltaMs(), 1e-9);
+    }
+
+    @Test
+    void sequenceWrapIsNotLossAndDuplicatesAreCounted() throws Exception {
+        Captures c = offerAnswer("call-4");
+        long t = T0 + 100_000;
+        int[] seqs = {65533, 65534, 65535, 0, 1, 1, 2};
+        long ts = 0;
+        for (int seq : seqs) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(0, seq, ts += 160, 5, false));
+        }
+        RtpStatistics st = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(7, st.packets());
+        assertEquals(6, st.expected());
+        assertEquals(-1, st.lost());
+        assertEquals(1, st.duplicates());
+    }
+
+    @Test
+    void streamWithoutSdpIsKeptWhenPlainlyRtpAndNoiseIsNot() throws Exception {
+        Captures c = Captures.pcap();
+        long t = T0;
+        for (int i = 0; i < 10; i++) {
+            c.udp(t += 20_000, "192.168.1.5:16384", "192.168.1.9:16390", Rtp.packet(0, 100 + i, 160L * i, 77, false));
+        }
+        // version-2-looking datagrams with random sequence numbers and SSRCs, and one from a low port
+        c.udp(t += 1000, "192.168.1.5:3000", "192.168.1.9:3002", Rtp.packet(0, 7, 0, 1, false));
+        c.udp(t += 1000, "192.168.1.5:3000", "192.168.1.9:3002", Rtp.packet(0, 9000, 0, 2, false));
+        c.udp(t += 1000, "192.168.1.5:53", "192.168.1.9:3002", Rtp.packet(0, 1, 0, 3, false));
+        CaptureMedia media = MediaRead.of(c, dir);
+        assertEquals(1, media.streams().size());
+        RtpStream s = media.streams().get(0);
+        assertEquals(10, s.stats().packets());
+        assertNull(s.callId());
+        assertTrue(!s.announced());
+    }
+
+    @Test
+    void packetsBeforeTheAnnouncingSdpAreEarlyAndNotInTheStatistics() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 5; i++) {
+            c.udp(T0 + i * 20_000L, CALLER, CALLEE, Rtp.packet(0, i, 160L * i, 11, false));
+        }
+        c.udp(T0 + 101_000, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "late-sdp", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        for (int i = 5; i < 10; i++) {
+            c.udp(T0 + i * 20_000L + 2000, CALLER, CALLEE, Rtp.packet(0, i, 160L * i, 11, false));
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals(5, s.stats().packets());
+        assertEquals(5, s.earlyPackets());
+        assertEquals(1, s.firstSeenFrame());
+        assertEquals("late-sdp", s.callId());
+    }
+
+    @Test
+    void rtcpReceiverReportsAreRead() throws Exception {
+        Captures c = offerAnswer("call-5").udp(T0 + 5_000_000, "10.0.0.2:50001", "10.0.0.1:40001",
+                Rtp.receiverReport(0x1111, 0x2222, 64, 12, 70000, 80));
+        CaptureMedia media = MediaRead.of(c, dir);
+        assertEquals(1, media.rtcpReports().size());
+        RtcpReport r = media.rtcpReports().get(0);
+        assertEquals(201, r.type());
+        RtcpReport.Block b = r.blocks().get(0);
+        assertEquals(0x2222, b.ssrc());
+        assertEquals(25.0, b.fractionLostPercent(), 1e-9);
+        assertEquals(12, b.cumulativeLost());
+        assertEquals(80, b.jitter());
+        assertEquals(1, media.rtcpAbout(0x2222).size());
+    }
+
+    @Test
+    void seriesHasPacketsLossAndJitterPerSecond() throws Exception {
+        Captures c = offerAnswer("call-6");
+        long t = T0 + 100_000;
+        for (int i = 0; i < 150; i++) {
+            if (i == 60 || i == 61) {
+                continue; // two lost in the second second
+            }
+            c.udp(t + i * 20_000L, CALLER, CALLEE, Rtp.packet(0, i, 160L * i, 8, false));
+        }
+        StreamSeries series = MediaRead.of(c, dir).streams().get(0).series();
+        assertEquals(3, series.length());
+        assertEquals(50, series.packets(0));
+        assertEquals(48, series.packets(1));
+        assertEquals(2, series.lost(1));
+        assertEquals(0, series.lost(0));
+        assertEquals(50, series.packets(2));
+        assertEquals(0f, series.maxJitterMs(0), 1e-6);
+    }
+}

@@ -1,0 +1,33 @@
+package org.sipladder.media;
+
+import java.nio.file.Path;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.capture.SipPayload;
+import org.sipladder.testkit.Captures;
+
+/** Reads a test capture for its media, as the command line does. */
+final class MediaRead {
+
+    private MediaRead() {
+    }
+
+    static CaptureMedia of(Captures capture, Path dir) throws CaptureException {
+        Path file = capture.write(dir.resolve("media.pcap"));
+        MediaCollector collector = new MediaCollector();
+        new CaptureReader().read(file, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                // only the media matters here
+            }
+
+            @Override
+            public MediaListener media() {
+                return collector;
+            }
+        });
+        return collector.result();
+    }
+}

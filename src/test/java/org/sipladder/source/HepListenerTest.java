@@ -1,0 +1,113 @@
+package org.sipladder.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.SipPayload;
+import org.sipladder.capture.Transport;
+import org.sipladder.testkit.Hep;
+import org.sipladder.testkit.SipText;
+
+class HepListenerTest {
+
+    static final long T = 1_700_000_000_250_000L;
+    private static final Endpoint AGENT_SRC = new Endpoint("203.0.113.7", 5060);
+    private static final Endpoint AGENT_DST = new Endpoint("198.51.100.20", 5080);
+
+    private final BlockingQueue<SipPayload> received = new LinkedBlockingQueue<>();
+
+    private SipPayload next() throws InterruptedException {
+        SipPayload p = received.poll(20, TimeUnit.SECONDS);
+        assertTrue(p != null, "no message arrived");
+        return p;
+    }
+
+    @Test
+    void hep3OverUdpAndTcpArriveWithTheAgentsAddressesAndTimes() throws Exception {
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0"),
+                ListenAddress.parse("tcp:127.0.0.1:0")), received::add)) {
+            InetSocketAddress udp = hep.boundAddresses().get(0);
+            InetSocketAddress tcp = hep.boundAddresses().get(1);
+            byte[] invite = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, SipText.invite("hep-udp").getBytes(StandardCharsets.UTF_8));
+            try (DatagramSocket socket = new DatagramSocket()) {
+                socket.send(new DatagramPacket(invite, invite.length, udp));
+            }
+            SipPayload first = next();
+            assertEquals(AGENT_SRC, first.src());
+            assertEquals(AGENT_DST, first.dst());
+            assertEquals(T, first.timestampMicros());
+            assertEquals(Transport.HEP, first.transport());
+            assertTrue(new String(first.data(), StandardCharsets.UTF_8).contains("Call-ID: hep-udp"));
+
+            // two packets in one write and one split over two writes: framing comes from HEP3's length field
+            byte[] a = Hep.v3(AGENT_DST, AGENT_SRC, 6, T + 1_000, SipText.response(180, "Ringing", "INVITE", "hep-tcp", 1)
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] b = Hep.v3(AGENT_DST, AGENT_SRC, 6, T + 2_000, SipText.response(200, "OK", "INVITE", "hep-tcp", 1)
+                    .getBytes(StandardCharsets.UTF_8));
+            try (Socket socket = new Socket(tcp.getAddress(), tcp.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                byte[] both = new byte[a.length + b.length];
+                System.arraycopy(a, 0, both, 0, a.length);
+                System.arraycopy(b, 0, both, a.length, b.length);
+                out.write(both, 0, a.length + 10);
+                out.flush();
+                Thread.sleep(50);
+                out.write(both, a.length + 10, b.length - 10);
+                out.flush();
+                SipPayload ringing = next();
+                SipPayload ok = next();
+                assertEquals(AGENT_DST, ringing.src());
+                assertEquals(T + 1_000, ringing.timestampMicros());
+                assertTrue(new String(ok.data(), StandardCharsets.UTF_8).startsWith("SIP/2.0 200 OK"));
+                assertEquals(T + 2_000, ok.timestampMicros());
+            }
+            assertEquals(3, hep.packets());
+        }
+    }
+
+    @Test
+    void hep2OverUdpIsDecodedToo() throws Exception {
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add)) {
+            byte[] options = Hep.v2(AGENT_SRC, AGENT_DST, 17, T, SipText.request("OPTIONS", "sip:x", "v2", 1, "")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (DatagramSocket socket = new DatagramSocket()) {
+                socket.send(new DatagramPacket(options, options.length, hep.boundAddresses().get(0)));
+            }
+            SipPayload p = next();
+            assertEquals(AGENT_SRC, p.src());
+            assertEquals(T, p.timestampMicros());
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneMessageNamingTheAddress() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            String spec = "udp:127.0.0.1:" + taken.getLocalPort();
+            IOException e = assertThrows(IOException.class, () -> HepListener.start(List.of(ListenAddress.parse(spec)),
+                    received::add));
+            assertTrue(e.getMessage().startsWith(spec + ": cannot listen ("), e.getMessage());
+        }
+    }
+
+    @Test
+    void listenAddressesAreReadWithExamplesInTheirErrors() {
+        assertEquals(new ListenAddress(ListenAddress.Protocol.TCP, "::1", 9061), ListenAddress.parse("tcp:[::1]:9061"));
+        assertEquals(new ListenAddress(ListenAddress.Protocol.UDP, "0.0.0.0", 9060), ListenAddress.parse("udp:9060"));
+        assertEquals("udp:x: say udp: or tcp:, e.g. udp:0.0.0.0:9060".replace("udp:x", "sctp:1"),
+                assertThrows(IllegalArgumentException.class, () -> ListenAddress.parse("sctp:1")).getMessage());
+    }
+}

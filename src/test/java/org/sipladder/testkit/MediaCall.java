@@ -1,0 +1,46 @@
+package org.sipladder.testkit;
+
+/**
+ * A call with media for tests of the media views: INVITE with SDP 10.0.0.1:40000, 200 OK with SDP
+ * 10.0.0.2:50000, ACK, then RTP both ways (PCMA by default, 20 ms packets), and BYE/200 after it.
+ */
+public final class MediaCall {
+
+    public static final long T0 = 1_763_900_000_000_000L;
+    public static final String CALLER = "10.0.0.1:40000";
+    public static final String CALLEE = "10.0.0.2:50000";
+    public static final long CALLER_SSRC = 0x1111L;
+    public static final long CALLEE_SSRC = 0x2222L;
+
+    private MediaCall() {
+    }
+
+    /**
+     * The call with {@code packets} RTP packets each way of payload type {@code pt} (0 PCMU, 8 PCMA), every byte of
+     * the caller's payload {@code callerByte}; the callee's stream loses its packets {@code lostEvery}-th (0: none).
+     * With {@code oneWay} only the caller sends.
+     */
+    public static Captures of(String callId, int pt, int packets, int callerByte, int lostEvery, boolean oneWay) {
+        String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
+        String body = Rtp.sdp("10.0.0.2", 50000, "sendrecv");
+        answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        Captures c = Captures.pcap()
+                .udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                        SipText.request("INVITE", "sip:bob@10.0.0.2", callId, 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")))
+                .udp(T0 + 1000, "10.0.0.2:5060", "10.0.0.1:5060", answer)
+                .udp(T0 + 2000, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("ACK", "sip:bob@10.0.0.2", callId, 1, ""));
+        byte[] payload = new byte[160];
+        java.util.Arrays.fill(payload, (byte) callerByte);
+        for (int i = 0; i < packets; i++) {
+            long t = T0 + 100_000 + i * 20_000L;
+            c.udp(t, CALLER, CALLEE, Rtp.packet(pt, 1 + i, 160L * i, CALLER_SSRC, i == 0, payload));
+            if (!oneWay && (lostEvery == 0 || (i + 1) % lostEvery != 0)) {
+                c.udp(t + 5_000, CALLEE, CALLER, Rtp.packet(pt, 100 + i, 1000 + 160L * i, CALLEE_SSRC, i == 0));
+            }
+        }
+        long end = T0 + 200_000 + packets * 20_000L;
+        c.udp(end, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("BYE", "sip:bob@10.0.0.2", callId, 2, ""));
+        c.udp(end + 1000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(200, "OK", "BYE", callId, 2));
+        return c;
+    }
+}

@@ -1,0 +1,107 @@
+package org.sipladder.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javax.sound.sampled.AudioSystem;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.ladder.LadderLayout;
+import org.sipladder.ladder.StreamRow;
+import org.sipladder.testkit.MediaCall;
+import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
+import org.sipladder.ui.load.PipelineCaptureLoader;
+import org.sipladder.ui.prefs.InMemoryPreferenceStore;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.streams.StreamItem;
+import org.sipladder.ui.task.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A call with RTP in the real window: its streams in the ladder and in the Streams tab, with plot and export. */
+@ExtendWith(ApplicationExtension.class)
+class StreamsTabFxTest {
+
+    @TempDir
+    static Path dir;
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
+                new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
+                new SdkLiveKitConfigSource(), Map.of(), DiagnosisEngine.standard()::diagnose));
+    }
+
+    @Test
+    void theCallsStreamsAreInTheLadderAndTheStreamsTab(FxRobot robot) throws Exception {
+        Path capture = dir.resolve("media.pcap");
+        MediaCall.of("media-call", 8, 100, 0xD5, 10, false).write(capture);
+        open(capture);
+        robot.interact(() -> window.viewModel().callList().selectedRowProperty().set(
+                window.viewModel().callList().rows().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LadderLayout layout = window.ladder().viewModel().layoutProperty().get();
+        assertEquals(2, layout.streamRows().size());
+        StreamRow back = layout.streamRows().get(1);
+        assertTrue(back.arrow().warning(), "the lossy stream has its mark");
+        assertTrue(back.arrow().label().text().startsWith("RTP PCMA"));
+
+        TabPane tabs = robot.lookup("#callTabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "Streams".equals(t.getText())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<StreamItem> table = robot.lookup("#streamsTable").queryTableView();
+        assertEquals(2, table.getItems().size());
+        assertEquals("PCMA", table.getItems().get(1).codec());
+        assertEquals("9 (9.1 %)", table.getItems().get(1).lost());
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        LineChart<?, ?> loss = robot.lookup("#lossChart").query();
+        assertFalse(loss.getData().get(0).getData().isEmpty(), "loss over time is plotted");
+        assertTrue(robot.lookup("#streamMessage").queryLabeled().getText().contains("9.1 % lost"));
+
+        Path wav = dir.resolve("back.wav");
+        dialogs.filesToSave.add(Optional.of(wav));
+        Button export = robot.lookup("#exportStreamWav").queryButton();
+        assertFalse(export.isDisabled());
+        robot.interact(export::fire);
+        waitUntil(() -> robot.lookup("#streamMessage").queryLabeled().getText().startsWith("Saved"));
+        // the callee's packets up to the last one received (99 of 100, nine lost ones as silence), 160 samples each
+        assertEquals(99 * 160, AudioSystem.getAudioFileFormat(wav.toFile()).getFrameLength());
+    }
+
+    private void open(Path capture) throws TimeoutException {
+        Platform.runLater(() -> window.viewModel().open(CaptureSource.file(capture)));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !window.viewModel().loadingProperty().get());
+        waitUntil(() -> !window.findings().summaryProperty().get().startsWith("Diagnosing"));
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,67 @@
+package org.sipladder.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.SdkLiveKitConfigSource;
+import org.sipladder.ui.load.PipelineCaptureLoader;
+import org.sipladder.ui.prefs.InMemoryPreferenceStore;
+import org.sipladder.ui.prefs.UserPreferences;
+import org.sipladder.ui.task.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The dark theme (from the desktop's setting, or chosen and remembered) and the list of shortcuts. */
+@ExtendWith(ApplicationExtension.class)
+class ThemeAndShortcutsFxTest {
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final UserPreferences preferences = new UserPreferences(new InMemoryPreferenceStore());
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        // A GTK desktop set to a dark theme says so in GTK_THEME.
+        window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
+                preferences, ZoneOffset.UTC, text -> { }, owner -> dialogs, new SdkLiveKitConfigSource(),
+                Map.of("GTK_THEME", "Adwaita:dark"), DiagnosisEngine.standard()::diagnose));
+    }
+
+    @Test
+    void followsADarkDesktopAndSwitchesFromTheViewMenu(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, window::isDarkTheme);
+        assertTrue(stylesheets(robot).stream().anyMatch(s -> s.endsWith("sipladder-dark.css")));
+
+        javafx.scene.control.Menu theme = (javafx.scene.control.Menu) window.view().menu().viewMenu().getItems().stream()
+                .filter(i -> "menuTheme".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(() -> theme.getItems().stream().filter(i -> "menuThemelight".equals(i.getId())).findFirst()
+                .orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.isDarkTheme());
+        assertFalse(stylesheets(robot).stream().anyMatch(s -> s.endsWith("sipladder-dark.css")));
+        assertEquals("light", preferences.theme());
+    }
+
+    @Test
+    void helpListsTheKeyboardShortcuts(FxRobot robot) {
+        robot.clickOn("Help").clickOn("Keyboard shortcuts");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.infos.size());
+        assertTrue(dialogs.infos.get(0).startsWith("Keyboard shortcuts: ") && dialogs.infos.get(0).contains("Ctrl+F"),
+                dialogs.infos.get(0));
+    }
+
+    private java.util.List<String> stylesheets(FxRobot robot) {
+        return robot.window(0).getScene().getStylesheets();
+    }
+}
