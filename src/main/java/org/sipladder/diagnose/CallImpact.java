@@ -15,13 +15,10 @@ import org.sipladder.media.CaptureMedia;
  * says so. A config finding no captured call depended on is a risk for other calls; a call-setup finding on a call
  * that succeeded did not stop it. A call succeeded when it was answered and its media did not fail (no
  * MEDIA_TIMEOUT_HANGUP, MEDIA_NO_RTP or MEDIA_ONE_WAY error): an answered call whose audio never flowed keeps its
- * setup errors, as they may explain it. Failures after the answer (media, dialog) keep their severity.
+ * setup errors, as they may explain it. Failures after the answer (media, dialog: {@link FindingCode#afterAnswer()})
+ * keep their severity.
  */
 final class CallImpact {
-
-    /** Codes about what happens after the answer: an answered call is exactly where they matter. */
-    static final Set<String> AFTER_ANSWER = Set.of("MEDIA_", "SIP_TRANSFER_FAILED", "SIP_DIALOG_NOT_FOUND",
-            "SIP_ACK_MISSING", "SIP_SESSION_TIMER_EXPIRED", "SIP_REINVITE_GLARE");
 
     private CallImpact() {
     }
@@ -52,7 +49,7 @@ final class CallImpact {
     }
 
     private static Finding moderate(Finding f, Map<String, String> succeeded, Set<String> answeredMediaFailed) {
-        if (f.severity() != Severity.ERROR || f.flowId() != null && afterAnswer(f.code())) {
+        if (f.severity() != Severity.ERROR || f.flowId() != null && f.code().afterAnswer()) {
             return f;
         }
         if (f.flowId() == null) {
@@ -67,10 +64,6 @@ final class CallImpact {
                     f.primary(), f.evidence(), f.fix());
         }
         return f;
-    }
-
-    private static boolean afterAnswer(String code) {
-        return AFTER_ANSWER.stream().anyMatch(code::startsWith);
     }
 
     private static Finding lowered(Finding f, String why) {

@@ -19,8 +19,8 @@ import org.sipladder.sip.SipMessage;
  */
 final class OutboundAuthCheck implements FindingRule {
 
-    static final String LOOP = "LK_OUTBOUND_AUTH_LOOP";
-    static final String MISSING = "LK_OUTBOUND_AUTH_MISSING";
+    static final FindingCode LOOP = FindingCode.LK_OUTBOUND_AUTH_LOOP;
+    static final FindingCode MISSING = FindingCode.LK_OUTBOUND_AUTH_MISSING;
 
     /** LiveKit's INVITEs per call before it gives up on authentication ({@code try >= 5} in {@code Invite}). */
     static final int MAX_ATTEMPTS = 5;
@@ -95,9 +95,8 @@ final class OutboundAuthCheck implements FindingRule {
             facts.add("LiveKit gave up after " + MAX_ATTEMPTS + " INVITEs: \"max auth retry attempts reached for SIP invite\"");
         }
         String trunk = call.trunkId();
-        String title = uriMismatch
-                ? "LiveKit's digest uri is not the Request-URI: " + again.label() + " again from " + again.src().address()
-                : "The provider rejected LiveKit's credentials: " + again.label() + " again from " + again.src().address();
+        String title = LOOP.title(uriMismatch ? "LiveKit's digest uri is not the Request-URI"
+                : "The provider rejected LiveKit's credentials", again.label(), again.src().address());
         String why = "LiveKit answered the challenge with the outbound trunk's credentials and was challenged again, so "
                 + "the provider did not accept the answer and the call failed (LiveKit reports \"auth-failed\" or "
                 + "\"auth-required\" to the agent). "
@@ -121,7 +120,7 @@ final class OutboundAuthCheck implements FindingRule {
             commands.add("lk sip outbound update --id " + trunk + " --auth-user <provider user> --auth-pass <password>");
         }
         steps.add("Check at the provider that LiveKit's addresses may use these credentials.");
-        return Findings.call(rejected, LOOP, Severity.ERROR, title, why,
+        return Findings.call(rejected, LOOP, title, why,
                 Findings.evidence(frames(call), call.configIds(), facts), Findings.fix(steps, commands, null));
     }
 
@@ -166,9 +165,7 @@ final class OutboundAuthCheck implements FindingRule {
             commands.add("lk sip outbound update --id " + call.trunkId()
                     + " --auth-user <provider user> --auth-pass <password>");
         }
-        return Findings.call(call.last(), MISSING, Severity.ERROR,
-                "The provider asked LiveKit for credentials (" + challenge.status() + ") and LiveKit sent none",
-                why, Findings.evidence(frames(call), call.configIds(), facts), Findings.fix(steps, commands, null));
+        return Findings.call(call.last(), MISSING, MISSING.title(challenge.status()), why, Findings.evidence(frames(call), call.configIds(), facts), Findings.fix(steps, commands, null));
     }
 
     /** What recomputing the digest with the trunk's password says, or null when there is nothing to say. */

@@ -20,7 +20,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class OutboundNoResponseCheck implements FindingRule {
 
-    static final String CODE = "LK_OUTBOUND_NO_RESPONSE";
+    static final FindingCode CODE = FindingCode.LK_OUTBOUND_NO_RESPONSE;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -81,7 +81,7 @@ final class OutboundNoResponseCheck implements FindingRule {
         String peer = invite.dst().toString();
         String title;
         String why;
-        Severity severity = Severity.ERROR;
+        Severity severity = CODE.severity();
         if (liveKitCancelled) {
             severity = Severity.INFO;
             title = "Nobody answered LiveKit's call before its ringing timeout";
@@ -117,8 +117,9 @@ final class OutboundNoResponseCheck implements FindingRule {
             steps.add("Check the gateway " + invite.src().address() + " sends this call to (" + peer + "): its address, "
                     + "port, transport and whether the carrier allows " + invite.src().address() + ".");
         }
-        return Findings.call(call.last(), CODE, severity, title, why,
-                Findings.evidence(List.of(invite.frame()), call.configIds(), facts), Findings.fix(steps, commands, null));
+        return Findings.call(call.last(), CODE, CODE.title(title), why,
+                Findings.evidence(List.of(invite.frame()), call.configIds(), facts), Findings.fix(steps, commands, null))
+                .withSeverity(severity);
     }
 
     /** A sentence when the trunk's transport and the port disagree in a way that often loses INVITEs. */

@@ -19,9 +19,9 @@ import org.sipladder.sip.SipMessage;
  */
 final class OutboundRejectedCheck implements FindingRule {
 
-    static final String FROM = "LK_OUTBOUND_FROM_REJECTED";
-    static final String NUMBER = "LK_OUTBOUND_NUMBER_REJECTED";
-    static final String PROVIDER = "LK_OUTBOUND_PROVIDER_REJECTED";
+    static final FindingCode FROM = FindingCode.LK_OUTBOUND_FROM_REJECTED;
+    static final FindingCode NUMBER = FindingCode.LK_OUTBOUND_NUMBER_REJECTED;
+    static final FindingCode PROVIDER = FindingCode.LK_OUTBOUND_PROVIDER_REJECTED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -77,8 +77,7 @@ final class OutboundRejectedCheck implements FindingRule {
             steps.add("The refusal came from behind " + chain.get(1).finalResponse().src().address() + ": check how it "
                     + "passes the caller number on (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
         }
-        return Findings.call(call.last(), FROM, Severity.ERROR,
-                refuser + " refused caller number " + fromAtOrigin + " (403 Forbidden)", why,
+        return Findings.call(call.last(), FROM, FROM.title(refuser, fromAtOrigin), why,
                 Findings.evidence(frames(chain), call.configIds(), facts),
                 Findings.fix(steps, List.of("lk sip outbound update --id " + call.trunkId()
                         + " --numbers <your number, e.g. +15105550100>"), null));
@@ -108,8 +107,7 @@ final class OutboundRejectedCheck implements FindingRule {
                     + "rewrites it (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
         }
         steps.add("If the provider routes by host, check outbound trunk " + call.trunkId() + "'s address.");
-        return Findings.call(call.last(), NUMBER, Severity.ERROR,
-                refuser + " rejected the dialled number " + calledAtOrigin + ": " + refusal.label(), why,
+        return Findings.call(call.last(), NUMBER, NUMBER.title(refuser, calledAtOrigin, refusal.label()), why,
                 Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, List.of(), null));
     }
 
@@ -159,8 +157,9 @@ final class OutboundRejectedCheck implements FindingRule {
         } else if (start.status() >= 500 && start.status() < 600 && !relayed) {
             steps.add("If the provider has another gateway, point outbound trunk " + call.trunkId() + "'s address at it.");
         }
-        return Findings.call(call.last(), PROVIDER, callee ? Severity.INFO : Severity.ERROR, title, why,
+        Finding finding = Findings.call(call.last(), PROVIDER, PROVIDER.title(title), why,
                 Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, List.of(), null));
+        return callee ? finding.withSeverity(Severity.INFO) : finding;
     }
 
     /** The base facts and one line per step of the failure on its way back to LiveKit. */

@@ -24,8 +24,8 @@ class OutboundBehaviourTest {
         return DiagnosisEngine.standard().diagnose(flows, config);
     }
 
-    private static String primaryCode(Diagnosis d, List<CallFlow> flows) {
-        return d.primaryFor(flows.get(0).id()).map(Finding::code).orElse("none");
+    private static FindingCode primaryCode(Diagnosis d, List<CallFlow> flows) {
+        return d.primaryFor(flows.get(0).id()).map(Finding::code).orElse(null);
     }
 
     /** INVITE, 401, retry with the trunk's credentials over {@code digestUri}, 401 again: LiveKit stops. */
@@ -191,7 +191,7 @@ class OutboundBehaviourTest {
 
         for (List<CallFlow> flows : List.of(answered, inbound)) {
             Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)));
-            assertTrue(d.findings().stream().noneMatch(f -> f.code().startsWith("LK_OUTBOUND_")), d.findings().toString());
+            assertTrue(d.findings().stream().noneMatch(f -> f.code().name().startsWith("LK_OUTBOUND_")), d.findings().toString());
         }
     }
 

@@ -11,7 +11,6 @@ import livekit.LivekitSip.SIPTransport;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.SipMessage;
 
@@ -79,7 +78,7 @@ final class OutboundCapture {
     }
 
     List<CallFlow> flows() {
-        return new FlowBuilder(FlowSettings.defaults()).build(messages);
+        return new FlowBuilder().build(messages);
     }
 
     /**
