@@ -8,13 +8,10 @@ import org.sipladder.flow.CallFlow;
 /**
  * No false alarms: a finding about something that did not stop a call in the capture is at most a warning, and
  * says so. A config finding no captured call depended on is a risk for other calls; a call-setup finding on a call
- * that was answered did not stop it. Failures after the answer (media, dialog) keep their severity.
+ * that was answered did not stop it. Failures after the answer (media, dialog: {@link FindingCode#afterAnswer()})
+ * keep their severity.
  */
 final class CallImpact {
-
-    /** Codes about what happens after the answer: an answered call is exactly where they matter. */
-    static final Set<String> AFTER_ANSWER = Set.of("MEDIA_", "SIP_TRANSFER_FAILED", "SIP_DIALOG_NOT_FOUND",
-            "SIP_ACK_MISSING", "SIP_SESSION_TIMER_EXPIRED", "SIP_REINVITE_GLARE");
 
     private CallImpact() {
     }
@@ -35,14 +32,10 @@ final class CallImpact {
         if (f.flowId() == null) {
             return lowered(f, " No call in this capture was affected by it; it would affect other calls.");
         }
-        if (answered.contains(f.flowId()) && !afterAnswer(f.code())) {
+        if (answered.contains(f.flowId()) && !f.code().afterAnswer()) {
             return lowered(f, " This call was answered, so it did not stop it.");
         }
         return f;
-    }
-
-    private static boolean afterAnswer(String code) {
-        return AFTER_ANSWER.stream().anyMatch(code::startsWith);
     }
 
     private static Finding lowered(Finding f, String why) {

@@ -14,7 +14,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class CallRejectedCheck implements FindingRule {
 
-    static final String CODE = "SIP_CALL_REJECTED";
+    static final FindingCode CODE = FindingCode.SIP_CALL_REJECTED;
 
     /** What a status means and what to check, from the most to the least specific. */
     private record Meaning(int from, int to, String meaning, String check) {
@@ -72,10 +72,10 @@ final class CallRejectedCheck implements FindingRule {
                 facts.add(name + ": " + value);
             }
         }
-        return Findings.call(tx, CODE, last.status() == 487 || last.status() == 486 ? Severity.INFO : Severity.ERROR,
-                peer + " rejected the call: " + last.label(),
+        Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
                 last.status() + " means " + m.meaning() + ". The capture shows no more specific cause.",
                 Findings.evidence(List.of(tx.frame(), last.frame()), List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
+        return last.status() == 487 || last.status() == 486 ? finding.withSeverity(Severity.INFO) : finding;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.MediaListener;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.MediaCollector;
@@ -153,7 +152,7 @@ final class MediaCase {
         packets.stream().sorted(Comparator.comparingLong(Packet::micros))
                 .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
         Path file = capture.write(dir.resolve("media-case.pcap"));
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
         new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
             @Override

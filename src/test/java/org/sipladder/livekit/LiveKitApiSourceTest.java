@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
 import mockwebserver3.MockResponse;
@@ -123,6 +130,59 @@ class LiveKitApiSourceTest {
         LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> new LiveKitApiSource(closed).fetch());
 
         assertTrue(e.getMessage().contains("Cannot connect"), e.getMessage());
+    }
+
+    /** A host without a route (no network, no IPv6 route) fails in connect(), as Linux's ENETUNREACH does. */
+    @Test
+    void anUnreachableNetworkSaysSoAndNotThatTheAnswerIsWrong() {
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(2)), failingConnect(new SocketException("Network is unreachable"))).fetch());
+
+        assertTrue(e.getMessage().contains("Network is unreachable"), e.getMessage());
+        assertTrue(e.getMessage().contains("Cannot connect"), e.getMessage());
+        assertFalse(e.getMessage().contains("not LiveKit's SIP API"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownHostSaysTheNameCannotBeFound() {
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(2)), failingConnect(new UnknownHostException("lk.invalid"))).fetch());
+
+        assertTrue(e.getMessage().contains("cannot be found"), e.getMessage());
+    }
+
+    private static SocketFactory failingConnect(IOException failure) {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new Socket() {
+                    @Override
+                    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                        throw failure;
+                    }
+                };
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     @Test
