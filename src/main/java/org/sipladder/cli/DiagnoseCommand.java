@@ -16,7 +16,6 @@ import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.ConfigFileLoader;
@@ -100,7 +99,7 @@ final class DiagnoseCommand implements Callable<Integer> {
      * large) to be listed as {@link DiagnosisEngine#diagnose} orders them.
      */
     private void streamJson(LiveKitConfig config) throws CaptureException, IOException {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(capture, flows::add);
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
@@ -169,7 +168,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private List<CallFlow> flows(Path file, MediaCollector media) throws CaptureException {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(file, flows::add);
         return flows.snapshot();

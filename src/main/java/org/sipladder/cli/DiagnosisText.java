@@ -27,7 +27,9 @@ final class DiagnosisText {
                 + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
-                + " dispatch rules from " + String.join(", ", config.sources())));
+                + " dispatch rules" + (config.outboundTrunks().isEmpty() ? ""
+                : ", " + config.outboundTrunks().size() + " outbound trunks")
+                + " from " + String.join(", ", config.sources())));
         // by flow id: a large capture has tens of thousands of calls and findings
         Map<String, List<Finding>> findingsByFlow = diagnosis.findings().stream().filter(f -> f.flowId() != null)
                 .collect(Collectors.groupingBy(Finding::flowId));

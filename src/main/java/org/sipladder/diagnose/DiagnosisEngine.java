@@ -86,6 +86,6 @@ public final class DiagnosisEngine {
         return Comparator.comparing((Finding f) -> !f.primary())
                 .thenComparing(Finding::severity)
                 .thenComparingInt(f -> f.flowId() == null ? Integer.MAX_VALUE : flowOrder.getOrDefault(f.flowId(), -1))
-                .thenComparing(Finding::code);
+                .thenComparing(f -> f.code().name());
     }
 }

@@ -60,7 +60,7 @@ public final class DiagnosisRun {
                 }
             }
         }
-        List<Finding> marked = new PrimaryCauses().mark(one, routed, CallImpact.moderate(one, raw));
+        List<Finding> marked = new PrimaryCauses().mark(one, routed, CallImpact.moderate(one, raw, media));
         List<Finding> out = new ArrayList<>(marked.size());
         for (Finding f : marked) {
             out.add(DiagnosisEngine.scrub(f, scrubber));

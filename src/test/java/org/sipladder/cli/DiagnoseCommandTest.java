@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okio.Buffer;
@@ -83,6 +84,20 @@ class DiagnoseCommandTest {
         assertTrue(text.contains("    How LiveKit decides:"), text);
         assertTrue(text.replaceAll("\\s+", " ").contains("the capture shows 100 Processing, 503 Try again later: consistent"));
         assertFalse(text.contains(PASSWORD));
+    }
+
+    @Test
+    void aCleanAnsweredCallWithRtpBothWaysHasNoErrorFinding() throws IOException {
+        Path capture = org.sipladder.testkit.MediaCall.of("clean-1", 0, 250, 0x55, 0, false).write(dir.resolve("clean.pcap"));
+        // trunks that both claim a number: an error for the config alone, not for this capture's answered call
+        Path conflicting = Files.writeString(dir.resolve("conflict.json"), "{\"items\":[{\"sipTrunkId\":\"ST_a\","
+                + "\"numbers\":[\"+4930111111\"]},{\"sipTrunkId\":\"ST_b\",\"numbers\":[\"4930111111\"]}]}");
+
+        assertEquals(0, run("diagnose", capture.toString(), "--livekit-config", conflicting.toString(), "--json"), err.toString());
+
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        assertFalse(findings.isEmpty(), "the conflict is still reported");
+        findings.forEach(f -> assertFalse("ERROR".equals(f.getAsJsonObject().get("severity").getAsString()), f.toString()));
     }
 
     @Test
@@ -152,6 +167,7 @@ class DiagnoseCommandTest {
             LiveKitConfig seed = new ConfigFileLoader().loadAll(List.of(trunks, rules));
             server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder().addAllItems(seed.trunks()).build().toByteArray()));
             server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder().addAllItems(seed.rules()).build().toByteArray()));
+            server.enqueue(protobuf(ListSIPOutboundTrunkResponse.newBuilder().build().toByteArray()));
             assertEquals(0, runWith(Map.of("LIVEKIT_API_KEY", "APIkey", "LIVEKIT_API_SECRET", "api-secret-value"),
                     "diagnose", pcap.toString(), "--livekit-url", server.url("/").toString(), "--json"), err.toString());
             JsonObject primary = JsonParser.parseString(out.toString()).getAsJsonArray().get(0).getAsJsonObject();

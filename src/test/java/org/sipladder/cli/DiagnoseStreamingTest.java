@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisSettings;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.LiveKitConfig;
@@ -75,7 +74,7 @@ class DiagnoseStreamingTest {
 
     /** The findings of {@link DiagnosisEngine#diagnose} on all calls, printed by {@link FindingJson#write}. */
     private static String allAtOnce(Path capture, LiveKitConfig config) throws Exception {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
         new CaptureMessages(SipParser.Depth.SCAN, new PrintWriter(new StringWriter()), media).read(capture, flows::add);
         StringWriter out = new StringWriter();
