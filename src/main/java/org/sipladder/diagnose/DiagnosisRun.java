@@ -25,7 +25,7 @@ public final class DiagnosisRun {
 
     /** Within a call (and among config findings): primary first, then severity, then code, stable otherwise. */
     static final Comparator<Finding> WITHIN_CALL = Comparator.comparing((Finding f) -> !f.primary())
-            .thenComparing(Finding::severity).thenComparing(Finding::code);
+            .thenComparing(Finding::severity).thenComparing(f -> f.code().name());
 
     private final List<FindingRule> rules;
     private final LiveKitConfig config;
