@@ -214,7 +214,7 @@ public final class CaptureReader {
         PcapRecords pcap = PcapRecords.open(source, header);
         if (!PacketDecoder.supports(pcap.linkType())) {
             throw new CaptureException(file + ": unsupported link type " + pcap.linkType()
-                    + " (supported: Ethernet, Linux cooked SLL/SLL2, raw IP, BSD loopback)");
+                    + " (supported: " + LinkType.supportedNames() + ")");
         }
         return pcap;
     }

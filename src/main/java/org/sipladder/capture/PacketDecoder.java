@@ -32,6 +32,9 @@ final class PacketDecoder {
     private final FragmentReassembler fragments;
     private final PayloadSink sink;
     private final Set<Integer> unsupportedSeen = new HashSet<>();
+    /** The link type of the previous frame: a file has one, a pcapng file one per interface. */
+    private int lastNumber = -1;
+    private LinkType last;
 
     PacketDecoder(TransportDecoder transports, PayloadSink sink) {
         this.transports = transports;
@@ -41,43 +44,37 @@ final class PacketDecoder {
 
     /** Link types this decoder understands. */
     static boolean supports(int linkType) {
-        switch (linkType) {
-            case 0: case 1: case 12: case 14: case 101: case 108: case 113: case 228: case 229: case 276:
-                return true;
-            default:
-                return false;
-        }
+        return LinkType.of(linkType) != null;
     }
 
     void frame(int linkType, byte[] a, int off, int len) {
-        switch (linkType) {
-            case 1:
+        if (linkType != lastNumber) {
+            last = LinkType.of(linkType);
+            lastNumber = linkType;
+        }
+        if (last == null) {
+            if (unsupportedSeen.add(linkType)) {
+                sink.warn("frame " + sink.frame() + ": link type " + linkType
+                        + " is not supported; its packets are skipped");
+            }
+            return;
+        }
+        int header = last.headerLength();
+        if (len < header) {
+            return;
+        }
+        switch (last.framing()) {
+            case ETHERNET:
                 ethernet(a, off, len, 0);
                 break;
-            case 0:
-            case 108:
-                if (len > 4) {
-                    ipByVersion(a, off + 4, len - 4, 0);
-                }
+            case IP:
+                ipByVersion(a, off + header, len - header, 0);
                 break;
-            case 12: case 14: case 101: case 228: case 229:
-                ipByVersion(a, off, len, 0);
-                break;
-            case 113:
-                if (len >= 16) {
-                    etherType(Wire.u16(a, off + 14), a, off + 16, len - 16, 0);
-                }
-                break;
-            case 276:
-                if (len >= 20) {
-                    etherType(Wire.u16(a, off), a, off + 20, len - 20, 0);
-                }
+            case ETHER_TYPE:
+                etherType(Wire.u16(a, off + last.etherTypeAt()), a, off + header, len - header, 0);
                 break;
             default:
-                if (unsupportedSeen.add(linkType)) {
-                    sink.warn("frame " + sink.frame() + ": link type " + linkType
-                            + " is not supported; its packets are skipped");
-                }
+                throw new IllegalStateException(last.framing().name());
         }
     }
 

@@ -11,7 +11,6 @@ import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.SipPayload;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
@@ -78,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             });
             messages = summary.payloads();
         } else {
-            LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+            LiveFlows flows = new LiveFlows();
             summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
                     .read(capture, m -> {
                         flows.add(m);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.media.CaptureMedia;
@@ -28,7 +27,7 @@ final class CallMedia {
     /** Reads {@code capture}; {@code withCalls} also builds the call flows (for {@link #streamsOfCall}). */
     static CallMedia read(CaptureInputs capture, boolean withCalls, PrintWriter err) throws CaptureException, UserError {
         MediaCollector collector = new MediaCollector();
-        LiveFlows flows = withCalls ? new LiveFlows(FlowSettings.defaults()) : null;
+        LiveFlows flows = withCalls ? new LiveFlows() : null;
         new CaptureMessages(SipParser.Depth.SCAN, err, collector).read(capture, m -> {
             if (flows != null) {
                 flows.add(m);

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
+import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.MediaCollector;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code calls CAPTURE [--json]}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
+/** {@code calls CAPTURE [--json] [--alias ADDRESS=NAME]...}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
 @Command(name = "calls", mixinStandardHelpOptions = true,
         description = "List the calls in a capture: legs, hops with roles, final status, timings.")
 final class CallsCommand implements Callable<Integer> {
@@ -31,9 +31,13 @@ final class CallsCommand implements Callable<Integer> {
     @Mixin
     private CaptureArguments input;
 
+    @Mixin
+    private AliasOption alias;
+
     @Override
     public Integer call() throws CaptureException, IOException, UserError {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        HopAliases aliases = alias.aliases();
+        LiveFlows flows = new LiveFlows();
         MediaCollector collector = new MediaCollector();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.inputs, flows::add);
@@ -47,7 +51,7 @@ final class CallsCommand implements Callable<Integer> {
             for (int i = 0; i < calls.size(); i++) {
                 Supplier<CallFlow> call = calls.get(i);
                 boolean first = i == 0;
-                elements.add(() -> FlowJson.element(call.get(), first, media));
+                elements.add(() -> FlowJson.element(aliases.apply(call.get()), first, media));
             }
             Iterable<byte[]> ordered = Prefetch.of(elements, Runtime.getRuntime().availableProcessors());
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);

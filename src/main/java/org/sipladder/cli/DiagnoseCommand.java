@@ -12,7 +12,6 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.ConfigFileLoader;
@@ -100,7 +99,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private List<CallFlow> flows(Path file, MediaCollector media) throws CaptureException {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(file, flows::add);
         return flows.snapshot();

@@ -50,7 +50,7 @@ final class FindingJson {
 
     private static JsonObject finding(Finding f) {
         JsonObject o = new JsonObject();
-        o.addProperty("code", f.code());
+        o.addProperty("code", f.code().name());
         o.addProperty("severity", f.severity().name());
         o.addProperty("title", f.title());
         o.addProperty("primary", f.primary());

@@ -17,12 +17,11 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
+import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
-import org.sipladder.media.MediaCollector;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.report.FindingsReport;
@@ -33,6 +32,7 @@ import org.sipladder.report.ReportOptions;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -68,6 +68,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--redact-addresses", description = "replace IP addresses with host A, host B...")
     private boolean redactAddresses;
 
+    @Mixin
+    private AliasOption alias;
+
     @Option(names = "--page", paramLabel = "a4|letter", defaultValue = "a4", description = "paper size (default: a4)")
     private String page;
 
@@ -77,11 +80,12 @@ final class ReportCommand implements Callable<Integer> {
         Path target = output.toAbsolutePath();
         checkWritable(target);
         LiveKitConfig config = config();
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        HopAliases aliases = alias.aliases();
+        LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
         CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(capture, flows::add);
-        List<CallFlow> calls = flows.snapshot();
+        List<CallFlow> calls = aliases.applyAll(flows.snapshot());
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null),
                 media.result());
         ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallFrames;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.CallSaver;
@@ -41,7 +40,7 @@ final class SaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CaptureException, UserError {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
                 .read(inputs, flows::add).files();
         List<CallFlow> chosen = CallChoice.byCallId(flows.snapshot(), callIds);

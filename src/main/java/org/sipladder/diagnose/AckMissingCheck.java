@@ -12,7 +12,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class AckMissingCheck implements FindingRule {
 
-    static final String CODE = "SIP_ACK_MISSING";
+    static final FindingCode CODE = FindingCode.SIP_ACK_MISSING;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -46,8 +46,7 @@ final class AckMissingCheck implements FindingRule {
                 + ok.header("Contact") + (ok.header("Record-Route") == null ? "" : ", Record-Route " + ok.header("Record-Route")));
         facts.add(ack == null ? "No ACK in the capture" : "ACK frame " + ack.frame() + " went to " + ack.dst()
                 + " (Request-URI " + ack.requestUri() + "), not back to " + ok.src());
-        return DialogRequests.finding(flow, ok, CODE, "The answer was not acknowledged: 200 OK retransmitted "
-                        + copies + " time(s)",
+        return DialogRequests.finding(flow, ok, CODE, CODE.title(copies),
                 "The party that answers retransmits its 200 OK until the ACK arrives, and ends the call (BYE) when "
                         + "none does (LiveKit after a few seconds). A missing ACK, or one sent to another address "
                         + "than the 200 OK's Contact and Record-Route, means the caller's side cannot reach the "

@@ -8,7 +8,7 @@ import org.sipladder.livekit.StatusLine;
 /** LK_AUTH_CHALLENGE_UNANSWERED: LiveKit asked for credentials with 407 and the sender never retried with them. */
 final class AuthChallengeUnansweredCheck implements FindingRule {
 
-    static final String CODE = "LK_AUTH_CHALLENGE_UNANSWERED";
+    static final FindingCode CODE = FindingCode.LK_AUTH_CHALLENGE_UNANSWERED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -39,8 +39,8 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
             facts.add(trunk.getSipTrunkId() + " requires authentication: user \"" + trunk.getAuthUsername() + "\", password "
                     + (trunk.getAuthPassword().isEmpty() ? "not set" : "set"));
         }
-        return Findings.call(r.transaction(), CODE, Severity.ERROR,
-                "LiveKit asked for credentials (407) and the sender never sent them",
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(),
                 "When the matched trunk has both auth_username and auth_password, LiveKit answers an INVITE without "
                         + "a Proxy-Authorization header with 407 and a Digest challenge. The sender must send the "
                         + "INVITE again with credentials (an Authorization header is ignored); otherwise the call fails.",

@@ -11,7 +11,7 @@ import org.sipladder.livekit.StatusLine;
 /** LK_AUTH_FAILED: the sender answered LiveKit's challenge, but LiveKit rejected the credentials. */
 final class AuthFailedCheck implements FindingRule {
 
-    static final String CODE = "LK_AUTH_FAILED";
+    static final FindingCode CODE = FindingCode.LK_AUTH_FAILED;
 
     private static final Pattern USERNAME = Pattern.compile("username\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
@@ -56,7 +56,7 @@ final class AuthFailedCheck implements FindingRule {
             steps.add("The credentials must answer a challenge for the same Call-ID: do not send Proxy-Authorization "
                     + "on a new call without a fresh 407.");
         }
-        return Findings.call(r.transaction(), CODE, Severity.ERROR, "LiveKit rejected the credentials (401)",
+        return Findings.call(r.transaction(), CODE, CODE.title(),
                 "LiveKit answers 401 Bad credentials when the Proxy-Authorization header cannot be parsed or no "
                         + "challenge is stored for this Call-ID, and 401 Unauthorized when the user name or digest is "
                         + "wrong. The digest is computed from the password, so a password that differs between "

@@ -15,7 +15,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class B2buaFailureRelayedCheck implements FindingRule {
 
-    static final String CODE = "B2BUA_FAILURE_RELAYED";
+    static final FindingCode CODE = FindingCode.B2BUA_FAILURE_RELAYED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -35,6 +35,17 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * The failed INVITEs from where the failure of {@code end} started to {@code end} itself (just {@code end} when
+     * it started there).
+     */
+    static List<InviteTransaction> chainTo(CallFlow flow, InviteTransaction end) {
+        if (!failed(end)) {
+            return List.of(end);
+        }
+        return chain(end, InviteTransaction.of(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList());
     }
 
     /** An INVITE that failed for good; a 401/407 challenge is part of authentication, not a failure. */
@@ -97,8 +108,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         }
         facts.addAll(flow.joinEvidence());
         InviteTransaction toCaller = chain.get(chain.size() - 1);
-        return new Finding(CODE, Severity.WARNING,
-                end.label() + " to the caller started as " + start.label() + " from " + origin,
+        return new Finding(CODE, CODE.severity(), CODE.title(end.label(), start.label(), origin),
                 "The status the caller saw is not where the failure started. A proxy relays the next hop's answer "
                         + "unchanged; a B2BUA such as Jambonz runs separate dialogs toward the caller and toward the "
                         + "next hop, and when its outbound leg fails it ends the inbound one with its own status "

@@ -8,7 +8,7 @@ import org.sipladder.livekit.TrunkMatch;
 /** LK_CALLED_NUMBER_MISMATCH: the To user matches no trunk, but the Request-URI or another spelling would. */
 final class CalledNumberMismatchCheck implements FindingRule {
 
-    static final String CODE = "LK_CALLED_NUMBER_MISMATCH";
+    static final FindingCode CODE = FindingCode.LK_CALLED_NUMBER_MISMATCH;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -30,9 +30,8 @@ final class CalledNumberMismatchCheck implements FindingRule {
         List<String> numbers = new ArrayList<>(trunk.getNumbersList());
         numbers.add(called);
         List<String> ids = trunks.stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
-        return Findings.call(r.transaction(), CODE, Severity.ERROR,
-                "LiveKit sees called number " + called + " but trunk " + trunk.getSipTrunkId() + " lists "
-                        + String.join(", ", trunk.getNumbersList()),
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(called, trunk.getSipTrunkId(), String.join(", ", trunk.getNumbersList())),
                 "LiveKit matches the called number from the To header only, not the Request-URI. It normalizes a "
                         + "number by removing spaces, dashes and parentheses and adding '+', but it does not add or "
                         + "remove a country code or a 0/00 prefix. The To user " + called + " therefore matches no "

@@ -8,7 +8,7 @@ import org.sipladder.livekit.TrunkMatch;
 /** LK_CALLER_NOT_ALLOWED: the trunk lists the number but its allowed_numbers leave out the caller. */
 final class CallerNotAllowedCheck implements FindingRule {
 
-    static final String CODE = "LK_CALLER_NOT_ALLOWED";
+    static final FindingCode CODE = FindingCode.LK_CALLER_NOT_ALLOWED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -25,8 +25,8 @@ final class CallerNotAllowedCheck implements FindingRule {
 
     private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t) {
         String caller = r.invite().callingNumber();
-        return Findings.call(r.transaction(), CODE, Severity.ERROR,
-                "Trunk " + t.getSipTrunkId() + " lists " + r.invite().calledNumber() + " but does not allow caller " + caller,
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), caller),
                 "When a trunk's allowed_numbers is set, LiveKit skips it for callers (the From user) that match none "
                         + "of its entries, exactly or after normalizing to +digits. A B2BUA that rewrites the From "
                         + "number (national format, anonymous) makes a listed caller unrecognisable.",

@@ -8,7 +8,7 @@ import org.sipladder.livekit.TrunkMatch;
 /** LK_DEFAULT_TRUNK_CONFLICT: several trunks without numbers accept the same calls, so LiveKit answers 503. */
 final class DefaultTrunkConflictCheck implements FindingRule {
 
-    static final String CODE = "LK_DEFAULT_TRUNK_CONFLICT";
+    static final FindingCode CODE = FindingCode.LK_DEFAULT_TRUNK_CONFLICT;
 
     private static final String WHY = "A trunk with no numbers is a default trunk: LiveKit uses it when no trunk "
             + "lists the called number. When two or more default trunks let the same call in (their "
@@ -21,9 +21,8 @@ final class DefaultTrunkConflictCheck implements FindingRule {
         for (LiveKitRouting routing : context.simulatedRoutings()) {
             TrunkMatch match = routing.outcome().trunk();
             if (match.kind() == TrunkMatch.Kind.DEFAULT_CONFLICT) {
-                findings.add(Findings.call(routing.transaction(), CODE, Severity.ERROR,
-                        "Default trunks " + String.join(" and ", match.candidateIds()) + " both accept this call: "
-                                + "LiveKit answers 503 Try again later", WHY,
+                findings.add(Findings.call(routing.transaction(), CODE,
+                        CODE.title(String.join(" and ", match.candidateIds())), WHY,
                         Findings.evidence(Findings.frames(routing.transaction()), match.candidateIds(),
                                 List.of("No trunk lists the called number " + routing.invite().calledNumber(),
                                         "LiveKit's error: " + match.error(), routing.summary())),
@@ -35,8 +34,7 @@ final class DefaultTrunkConflictCheck implements FindingRule {
                 .filter(t -> defaults.stream().anyMatch(o -> o != t && TrunkFilters.overlap(t, o)))
                 .map(SIPInboundTrunkInfo::getSipTrunkId).toList();
         if (overlapping.size() > 1) {
-            findings.add(Findings.config(CODE, Severity.ERROR, "Default trunks " + String.join(" and ", overlapping)
-                            + " overlap: calls no trunk number matches get 503 Try again later", WHY,
+            findings.add(Findings.config(CODE, CODE.configTitle(String.join(" and ", overlapping)), WHY,
                     Findings.evidence(List.of(), overlapping, defaults.stream().filter(t -> overlapping.contains(t.getSipTrunkId()))
                             .map(t -> t.getSipTrunkId() + " has no numbers, allowed addresses "
                                     + Findings.quoted(t.getAllowedAddressesList())).toList()),

@@ -56,7 +56,7 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
         return mediaFailedFlows.contains(flowId);
     }
 
-    public List<Finding> withCode(String code) {
-        return findings.stream().filter(f -> f.code().equals(code)).toList();
+    public List<Finding> withCode(FindingCode code) {
+        return findings.stream().filter(f -> f.code() == code).toList();
     }
 }

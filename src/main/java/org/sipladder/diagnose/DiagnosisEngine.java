@@ -48,7 +48,7 @@ public final class DiagnosisEngine {
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));
         List<Finding> marked = new PrimaryCauses().mark(flows, routings,
-                CallImpact.moderate(flows, withoutConfigEchoes(findings)));
+                CallImpact.moderate(flows, withoutConfigEchoes(findings), media));
         SecretScrubber scrubber = SecretScrubber.of(config);
         return new Diagnosis(marked.stream().map(f -> scrub(f, scrubber)).sorted(order(flows)).toList(),
                 routings.stream().map(r -> r.scrubbed(scrubber)).toList());
@@ -83,6 +83,6 @@ public final class DiagnosisEngine {
         return Comparator.comparing((Finding f) -> !f.primary())
                 .thenComparing(Finding::severity)
                 .thenComparingInt(f -> f.flowId() == null ? Integer.MAX_VALUE : flowOrder.getOrDefault(f.flowId(), -1))
-                .thenComparing(Finding::code);
+                .thenComparing(f -> f.code().name());
     }
 }

@@ -11,7 +11,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class DialogNotFoundCheck implements FindingRule {
 
-    static final String CODE = "SIP_DIALOG_NOT_FOUND";
+    static final FindingCode CODE = FindingCode.SIP_DIALOG_NOT_FOUND;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -43,7 +43,7 @@ final class DialogNotFoundCheck implements FindingRule {
             }
         }
         return DialogRequests.finding(flow, request, CODE,
-                request.method() + " reached a hop that does not know the dialog (481)",
+                CODE.title(request.method()),
                 "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
                         + "sender addressed it to the wrong target (not the Contact of the answer), ignored the "
                         + "Record-Route set (so a proxy or SBC that must stay in the path was skipped), or the dialog "

@@ -36,9 +36,9 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
         return result;
     }
 
-    static Finding finding(CallFlow flow, SipMessage about, String code, String title, String why, List<Long> frames,
+    static Finding finding(CallFlow flow, SipMessage about, FindingCode code, String title, String why, List<Long> frames,
                            List<String> facts, List<String> steps) {
-        return new Finding(code, Severity.ERROR, title, why, about.callId(), flow.id(), false,
+        return new Finding(code, code.severity(), title, why, about.callId(), flow.id(), false,
                 Findings.evidence(frames, List.of(), facts), Findings.fix(steps, List.of(), null));
     }
 }

@@ -3,7 +3,7 @@ package org.sipladder.diagnose;
 /**
  * One diagnosed problem.
  *
- * @param code        stable code, e.g. LK_TRUNK_CONFLICT
+ * @param code        stable code, e.g. LK_TRUNK_CONFLICT (its JSON form is the name)
  * @param severity    severity
  * @param title       one-line title
  * @param explanation plain-language explanation
@@ -13,8 +13,13 @@ package org.sipladder.diagnose;
  * @param evidence    frames and config ids
  * @param fix         suggested fix
  */
-public record Finding(String code, Severity severity, String title, String explanation, String callId,
+public record Finding(FindingCode code, Severity severity, String title, String explanation, String callId,
                       String flowId, boolean primary, Evidence evidence, Fix fix) {
+
+    /** The same finding with another severity, for a case milder than its code's usual one. */
+    public Finding withSeverity(Severity lower) {
+        return new Finding(code, lower, title, explanation, callId, flowId, primary, evidence, fix);
+    }
 
     public Finding asPrimary(boolean isPrimary) {
         return new Finding(code, severity, title, explanation, callId, flowId, isPrimary, evidence, fix);

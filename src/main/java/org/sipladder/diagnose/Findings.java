@@ -12,14 +12,14 @@ final class Findings {
     }
 
     /** A finding about a LiveKit config object that no captured call is known to depend on. */
-    static Finding config(String code, Severity severity, String title, String explanation, Evidence evidence, Fix fix) {
-        return new Finding(code, severity, title, explanation, null, null, false, evidence, fix);
+    static Finding config(FindingCode code, String title, String explanation, Evidence evidence, Fix fix) {
+        return new Finding(code, code.severity(), title, explanation, null, null, false, evidence, fix);
     }
 
     /** A finding about the call leg of {@code tx}. */
-    static Finding call(InviteTransaction tx, String code, Severity severity, String title, String explanation,
+    static Finding call(InviteTransaction tx, FindingCode code, String title, String explanation,
                         Evidence evidence, Fix fix) {
-        return new Finding(code, severity, title, explanation, tx.callId(), tx.flow().id(), false, evidence, fix);
+        return new Finding(code, code.severity(), title, explanation, tx.callId(), tx.flow().id(), false, evidence, fix);
     }
 
     /** The frames of an INVITE and all its responses. */

@@ -10,7 +10,7 @@ import org.sipladder.livekit.ConfigView;
 /** LK_INBOUND_NUMBERS_LOOKS_LIKE_DID: a rule's inbound_numbers holds a trunk's own number, not a caller's. */
 final class InboundNumbersLooksLikeDidCheck implements FindingRule {
 
-    static final String CODE = "LK_INBOUND_NUMBERS_LOOKS_LIKE_DID";
+    static final FindingCode CODE = FindingCode.LK_INBOUND_NUMBERS_LOOKS_LIKE_DID;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -34,8 +34,8 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
             fixed.addTrunkIds(trunk.getSipTrunkId());
         }
         SIPDispatchRuleInfo clean = fixed.build();
-        return Findings.config(CODE, Severity.WARNING,
-                "Dispatch rule " + id + " lists the trunk number " + number + " as a caller",
+        return Findings.config(CODE,
+                CODE.configTitle(id, number),
                 "A dispatch rule's inbound_numbers are compared with the caller's number (From user), as exact "
                         + "strings. " + number + " is the number trunk " + trunk.getSipTrunkId() + " receives calls on, "
                         + "so the rule only matches when someone calls from that very number: in practice never. To "

@@ -11,7 +11,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class LateOfferCheck implements FindingRule {
 
-    static final String CODE = "SIP_LATE_OFFER";
+    static final FindingCode CODE = FindingCode.SIP_LATE_OFFER;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -20,7 +20,7 @@ final class LateOfferCheck implements FindingRule {
             SipMessage invite = r.transaction().request();
             if (!invite.hasSdp()) {
                 CallFlow flow = r.transaction().flow();
-                findings.add(DialogRequests.finding(flow, invite, CODE, "INVITE to LiveKit without SDP (late offer)",
+                findings.add(DialogRequests.finding(flow, invite, CODE, CODE.title(),
                         "LiveKit answers an INVITE with an SDP answer to the offer in that INVITE (its media "
                                 + "connection is started from the INVITE body); it does not make an offer in its 200 OK "
                                 + "for the caller to answer in the ACK. An INVITE without SDP (delayed offer, common "

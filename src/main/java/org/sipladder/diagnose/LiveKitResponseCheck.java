@@ -11,7 +11,7 @@ import org.sipladder.livekit.StatusLine;
  */
 final class LiveKitResponseCheck implements FindingRule {
 
-    static final String CODE = "LK_RESPONSE_EXPLAINED";
+    static final FindingCode CODE = FindingCode.LK_RESPONSE_EXPLAINED;
 
     /** One recognisable LiveKit answer and what it means. */
     private record Meaning(int status, String reason, boolean afterRinging, String title, String why, String step) {
@@ -86,7 +86,7 @@ final class LiveKitResponseCheck implements FindingRule {
             steps.add("Run diagnose again with --livekit-config (lk sip inbound list --json, lk sip dispatch list --json) "
                     + "or --livekit-url, so the analyzer can name the trunk or rule.");
         }
-        return Findings.call(r.transaction(), CODE, Severity.ERROR, m.title() + " (" + LiveKitRouting.label(last) + ")",
+        return Findings.call(r.transaction(), CODE, CODE.title(m.title(), LiveKitRouting.label(last)),
                 m.why(), Findings.evidence(Findings.frames(r.transaction()), List.of(), facts), Findings.fix(steps, List.of(), null));
     }
 

@@ -14,7 +14,7 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class MediaAddressMismatchCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_ADDRESS_MISMATCH";
+    static final FindingCode CODE = FindingCode.MEDIA_ADDRESS_MISMATCH;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -77,7 +77,7 @@ final class MediaAddressMismatchCheck implements FindingRule {
                 steps.add(MediaReasons.advertisePublic(from, fromSdp.address()));
             }
         }
-        return new Finding(CODE, Severity.WARNING, "RTP to " + to.name() + " does not use the SDP addresses",
+        return new Finding(CODE, CODE.severity(), CODE.title(to.name()),
                 "The RTP of this leg does not follow the addresses in the SDP: " + String.join("; ", what)
                         + ". Where the sender is behind NAT, media reaches the far side only if it latches onto "
                         + "the source address.",

@@ -12,7 +12,7 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class MediaCodecMismatchCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_CODEC_MISMATCH";
+    static final FindingCode CODE = FindingCode.MEDIA_CODEC_MISMATCH;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -45,9 +45,8 @@ final class MediaCodecMismatchCheck implements FindingRule {
         MediaLeg.Party from = leg.other(to);
         List<String> facts = List.of("RTP " + MediaLeg.describe(s) + " carries payload types " + s.payloadTypes(),
                 to.name() + " accepts only " + sdp.payloadTypes() + ": " + MediaLeg.sdpFact(sdp));
-        return new Finding(CODE, Severity.WARNING, "RTP to " + to.name() + " uses payload type "
-                + unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
-                + " that its SDP did not offer", from.name() + " sends payload type(s) " + unknown + " that "
+        return new Finding(CODE, CODE.severity(), CODE.title(to.name(),
+                unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")), from.name() + " sends payload type(s) " + unknown + " that "
                 + to.name() + " did not list in its SDP (" + sdp.mediaLine() + "): it cannot decode them, so that "
                 + "audio is lost or heard as noise.", leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), sdp.frame()), List.of(), facts),

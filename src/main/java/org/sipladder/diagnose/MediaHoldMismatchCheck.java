@@ -16,7 +16,7 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class MediaHoldMismatchCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_HOLD_MISMATCH";
+    static final FindingCode CODE = FindingCode.MEDIA_HOLD_MISMATCH;
 
     /** The answers RFC 3264 allows to each holding direction. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -65,8 +65,7 @@ final class MediaHoldMismatchCheck implements FindingRule {
         List<String> facts = List.of("Offer: " + MediaLeg.sdpFact(offer), "Answer: " + MediaLeg.sdpFact(answer));
         String holder = offer.sipSrc().address();
         String peer = answer.sipSrc().address();
-        return new Finding(CODE, Severity.WARNING, "Hold offered as a=" + offer.direction() + " but answered a="
-                + answer.direction(), holder + " offered a=" + offer.direction() + " (" + offer.describe() + ") and "
+        return new Finding(CODE, CODE.severity(), CODE.title(offer.direction(), answer.direction()), holder + " offered a=" + offer.direction() + " (" + offer.describe() + ") and "
                 + peer + " answered a=" + answer.direction() + " (" + answer.describe() + "); RFC 3264 allows only "
                 + String.join(" or ", allowed.stream().sorted().toList()) + ". The two sides now disagree about who "
                 + "sends media: expect one-way audio, or hold that does not take effect.", leg.callId(), flow.id(),

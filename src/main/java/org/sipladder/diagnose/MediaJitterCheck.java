@@ -12,7 +12,7 @@ import org.sipladder.media.RtpStream;
  */
 final class MediaJitterCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_JITTER";
+    static final FindingCode CODE = FindingCode.MEDIA_JITTER;
     static final double THRESHOLD_MS = 30;
 
     @Override
@@ -40,8 +40,8 @@ final class MediaJitterCheck implements FindingRule {
         String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "
                         + "frame %d", MediaLeg.describe(s), s.stats().meanJitterMs(), s.stats().maxJitterMs(),
                 s.stats().maxDeltaMs(), s.stats().maxDeltaFrame());
-        return new Finding(CODE, sustained ? Severity.WARNING : Severity.INFO,
-                String.format(Locale.ROOT, "Jitter up to %.0f ms on RTP to %s", s.stats().maxJitterMs(), toName),
+        return new Finding(CODE, sustained ? CODE.severity() : Severity.INFO,
+                CODE.title(s.stats().maxJitterMs(), toName),
                 "Packets toward " + toName + " arrived unevenly (" + (sustained ? "throughout the stream" : "in bursts")
                         + "); above about 30 ms a jitter buffer adds delay or drops late packets, heard as choppy "
                         + "audio.", leg.leg.callId(), leg.flow.id(), false,

@@ -10,7 +10,7 @@ import org.sipladder.media.StreamSeries;
 /** MEDIA_LOSS: a stream lost more than 1 % of its packets (RFC 3550: expected minus received). */
 final class MediaLossCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_LOSS";
+    static final FindingCode CODE = FindingCode.MEDIA_LOSS;
     static final double THRESHOLD_PERCENT = 1.0;
 
     @Override
@@ -48,8 +48,7 @@ final class MediaLossCheck implements FindingRule {
         if (worst >= 0 && series.lost(worst) > 0) {
             facts.add("Worst second: " + worst + " s after the stream's start, " + series.lost(worst) + " lost");
         }
-        return new Finding(CODE, pct > 5 ? Severity.WARNING : Severity.INFO,
-                String.format(Locale.ROOT, "%.1f %% packet loss on RTP to %s", pct, toName),
+        return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
                 "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and the "
                         + "capture point; from about 1 % (G.711 with concealment) listeners hear gaps.",
                 leg.leg.callId(), leg.flow.id(), false,

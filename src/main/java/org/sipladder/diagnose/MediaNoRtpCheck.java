@@ -12,7 +12,7 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class MediaNoRtpCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_NO_RTP";
+    static final FindingCode CODE = FindingCode.MEDIA_NO_RTP;
     /** A leg up for less than this after its answer is not judged: media may not have started yet. */
     static final double MIN_SECONDS = 2;
 
@@ -64,8 +64,7 @@ final class MediaNoRtpCheck implements FindingRule {
         if (leg.bye != null) {
             frames.add(leg.bye.frame());
         }
-        return new Finding(CODE, Severity.ERROR, "Answered, but no RTP either way between " + leg.caller.name()
-                + " and " + leg.callee.name(), "Both sides negotiated media and the call was answered, but no RTP "
+        return new Finding(CODE, CODE.severity(), CODE.title(leg.caller.name(), leg.callee.name()), "Both sides negotiated media and the call was answered, but no RTP "
                 + "flowed in either direction: nobody heard anything. " + whyCallee, leg.leg.callId(), leg.flow.id(),
                 false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));

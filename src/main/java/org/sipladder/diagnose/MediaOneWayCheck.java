@@ -12,7 +12,7 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class MediaOneWayCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_ONE_WAY";
+    static final FindingCode CODE = FindingCode.MEDIA_ONE_WAY;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -58,8 +58,7 @@ final class MediaOneWayCheck implements FindingRule {
         }
         facts.add("No RTP to " + silentTo.name());
         String why = MediaReasons.whyNoRtpReached(leg, silentTo, sender, silentSdp, senderSdp, facts, frames);
-        return new Finding(CODE, Severity.ERROR, "One-way audio: RTP only from " + silentTo.name() + " to "
-                + sender.name(), sender.name() + " received audio but sent none that reached " + silentTo.name()
+        return new Finding(CODE, CODE.severity(), CODE.title(silentTo.name(), sender.name()), sender.name() + " received audio but sent none that reached " + silentTo.name()
                 + ", though both SDPs were to send and receive: " + silentTo.name() + " hears nothing. " + why,
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),

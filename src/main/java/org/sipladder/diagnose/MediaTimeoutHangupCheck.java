@@ -14,7 +14,7 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class MediaTimeoutHangupCheck implements FindingRule {
 
-    static final String CODE = "MEDIA_TIMEOUT_HANGUP";
+    static final FindingCode CODE = FindingCode.MEDIA_TIMEOUT_HANGUP;
     static final double INITIAL_SECONDS = 30;
     static final double LATER_SECONDS = 15;
     /** How far the BYE may be from the timeout: timers start a little after the 200 OK and BYEs take a moment. */
@@ -87,7 +87,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         String explanation = "The call was answered, but " + hanger.name() + " hung up at " + timer + " because no "
                 + "RTP reached it: a media failure, not a normal hang-up. " + why;
         List<String> steps = MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
-        return new Finding(CODE, Severity.ERROR, hanger.name() + " hung up after its media timeout: no RTP reached it",
+        return new Finding(CODE, CODE.severity(), CODE.title(hanger.name()),
                 explanation, leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }

@@ -14,7 +14,7 @@ import org.sipladder.sip.SipMessage;
 /** SIP_NO_COMMON_CODEC: the two sides of an offer/answer share no audio codec. */
 final class NoCommonCodecCheck implements FindingRule {
 
-    static final String CODE = "SIP_NO_COMMON_CODEC";
+    static final FindingCode CODE = FindingCode.SIP_NO_COMMON_CODEC;
 
     /** Audio codecs LiveKit SIP accepts from a trunk (telephone-event is not audio). */
     static final Set<String> LIVEKIT_CODECS = Set.of("PCMU", "PCMA", "G722");
@@ -70,8 +70,7 @@ final class NoCommonCodecCheck implements FindingRule {
     }
 
     private static Finding finding(InviteTransaction tx, Set<String> offered, String fact, List<String> suggested) {
-        return Findings.call(tx, CODE, Severity.ERROR, "No common audio codec between " + tx.request().src().address()
-                        + " and " + tx.request().dst().address(),
+        return Findings.call(tx, CODE, CODE.title(tx.request().src().address(), tx.request().dst().address()),
                 "Both sides must share at least one audio codec in the SDP offer/answer. Without one the call is "
                         + "refused (488 Not Acceptable Here; LiveKit answers 400 with an empty reason) or connects "
                         + "without audio.",

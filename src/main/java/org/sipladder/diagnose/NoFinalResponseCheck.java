@@ -7,7 +7,7 @@ import org.sipladder.flow.CallFlow;
 /** SIP_NO_FINAL_RESPONSE: an INVITE got no final response at all in the capture. */
 final class NoFinalResponseCheck implements FindingRule {
 
-    static final String CODE = "SIP_NO_FINAL_RESPONSE";
+    static final FindingCode CODE = FindingCode.SIP_NO_FINAL_RESPONSE;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -41,7 +41,7 @@ final class NoFinalResponseCheck implements FindingRule {
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }
         steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
-        return Findings.call(tx, CODE, Severity.ERROR, "INVITE to " + dst + " got no final response", why,
+        return Findings.call(tx, CODE, CODE.title(dst), why,
                 Findings.evidence(Findings.frames(tx), List.of(), facts),
                 Findings.fix(steps, toLiveKit ? List.of(LkCommand.listRules()) : List.of(), null));
     }

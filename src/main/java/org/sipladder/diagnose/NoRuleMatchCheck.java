@@ -17,7 +17,7 @@ import org.sipladder.livekit.ConfigView;
 /** LK_NO_RULE_MATCH: the trunk matched but no dispatch rule takes the call, so LiveKit never answers it. */
 final class NoRuleMatchCheck implements FindingRule {
 
-    static final String CODE = "LK_NO_RULE_MATCH";
+    static final FindingCode CODE = FindingCode.LK_NO_RULE_MATCH;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -42,8 +42,8 @@ final class NoRuleMatchCheck implements FindingRule {
             ids.add(trunkId);
         }
         context.config().rules().forEach(rule -> ids.add(rule.getSipDispatchRuleId()));
-        return Findings.call(r.transaction(), CODE, Severity.ERROR, "No dispatch rule takes calls from "
-                        + (trunkId == null ? "this caller" : "trunk " + trunkId),
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(trunkId == null ? "this caller" : "trunk " + trunkId),
                 "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
                         + "no trunk_ids) and whose inbound_numbers contain the caller (exact string). When none is "
                         + "left, the open-source server 'drops' the call: it sends no final response, so the caller "

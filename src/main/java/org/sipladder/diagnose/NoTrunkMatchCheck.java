@@ -11,7 +11,7 @@ import org.sipladder.livekit.TrunkMatch;
  */
 final class NoTrunkMatchCheck implements FindingRule {
 
-    static final String CODE = "LK_NO_TRUNK_MATCH";
+    static final FindingCode CODE = FindingCode.LK_NO_TRUNK_MATCH;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -27,8 +27,8 @@ final class NoTrunkMatchCheck implements FindingRule {
         String called = r.invite().calledNumber();
         List<String> ids = context.config().trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
         String example = ids.isEmpty() ? "TRUNK_ID" : ids.get(0);
-        return Findings.call(r.transaction(), CODE, Severity.ERROR,
-                "No inbound trunk accepts calls to " + called,
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(called),
                 "LiveKit picks the inbound trunk whose numbers contain the To user (exactly or after normalizing to "
                         + "+digits), or a default trunk without numbers. No trunk lists " + called + " and there is no "
                         + "default trunk, so LiveKit ends the call: LiveKit Cloud answers 404 No trunk found. (A "

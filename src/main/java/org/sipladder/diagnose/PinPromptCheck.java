@@ -11,7 +11,7 @@ import org.sipladder.livekit.DispatchMatch;
  */
 final class PinPromptCheck implements FindingRule {
 
-    static final String CODE = "LK_RULE_PIN_PROMPT";
+    static final FindingCode CODE = FindingCode.LK_RULE_PIN_PROMPT;
 
     private static final String WHY = "PIN-protected and open dispatch rules compete by priority (lower wins: 0/1/2 "
             + "for direct/individual/callee rules with a PIN, 100/101/102 without, +1000 without inbound_numbers, "
@@ -33,8 +33,7 @@ final class PinPromptCheck implements FindingRule {
             facts.add("Winning rule " + ConfigView.ruleSummary(d.rule()));
             facts.add("Candidates by priority: " + d.candidateIds());
             facts.add(r.summary());
-            findings.add(Findings.call(r.transaction(), CODE, Severity.WARNING,
-                    "PIN rule " + id + " won: LiveKit answered to ask the caller for a PIN", WHY,
+            findings.add(Findings.call(r.transaction(), CODE, CODE.title(id), WHY,
                     Findings.evidence(Findings.frames(r.transaction()), d.candidateIds(), facts),
                     Findings.fix(List.of("If callers should reach the agent directly, remove the PIN from rule " + id
                                     + " or give the open rule a higher priority (restrict it with numbers or "

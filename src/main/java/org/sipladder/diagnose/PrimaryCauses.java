@@ -1,7 +1,9 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +15,10 @@ import org.sipladder.livekit.Consistency;
 
 /**
  * Marks one finding per failed call as its primary cause: the one that best explains the final response the
- * caller saw. A finding from a LiveKit simulation the capture contradicts, a config-only finding, or a risk
- * that cannot fail a call (a private address) is never primary.
+ * caller saw, the one whose {@link FindingCode} ranks first. A finding from a LiveKit simulation the capture
+ * contradicts, a config-only finding, or a risk that cannot fail a call (a private address) is never primary.
  */
 final class PrimaryCauses {
-
-    /** Most direct explanation first: LiveKit's own refusal, then what the B2BUA made of it. */
-    static final List<String> RANKING = List.of(
-            "LK_TRUNK_CONFLICT", "LK_DEFAULT_TRUNK_CONFLICT", "LK_CALLED_NUMBER_MISMATCH", "LK_SOURCE_NOT_ALLOWED",
-            "LK_CALLER_NOT_ALLOWED", "LK_NO_TRUNK_MATCH", "LK_AUTH_FAILED", "LK_AUTH_CHALLENGE_UNANSWERED",
-            "LK_RULE_CONFLICT", "LK_NO_RULE_MATCH", "LK_RULE_PIN_PROMPT", "LK_RULE_NO_AGENT", "SIP_LATE_OFFER", "SIP_NO_COMMON_CODEC",
-            "MEDIA_TIMEOUT_HANGUP", "MEDIA_NO_RTP", "MEDIA_ONE_WAY", "MEDIA_CODEC_MISMATCH", "MEDIA_HOLD_MISMATCH",
-            "LK_RESPONSE_EXPLAINED", "LK_SILENT_DROP", "SIP_NO_FINAL_RESPONSE", "SIP_CALL_REJECTED", "B2BUA_FAILURE_RELAYED",
-            "SIP_REGISTER_REJECTED", "SIP_TRANSFER_FAILED", "SIP_DIALOG_NOT_FOUND", "SIP_ACK_MISSING", "SIP_SESSION_TIMER_EXPIRED",
-            "SIP_REINVITE_GLARE");
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
         Set<String> contradicted = new HashSet<>();
@@ -51,7 +43,8 @@ final class PrimaryCauses {
     }
 
     /** Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything. */
-    static final Set<String> MEDIA_FAILURES = Set.of("MEDIA_TIMEOUT_HANGUP", "MEDIA_NO_RTP", "MEDIA_ONE_WAY");
+    static final Set<FindingCode> MEDIA_FAILURES = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY));
 
     /** True when the findings of a call say its media failed. */
     static boolean mediaFailed(List<Finding> findingsOfFlow) {
@@ -60,9 +53,8 @@ final class PrimaryCauses {
 
     private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {
         return findings.stream()
-                .filter(f -> flow.id().equals(f.flowId()) && RANKING.contains(f.code()))
-                .filter(f -> !(f.code().startsWith("LK_") && !f.code().equals(LiveKitResponseCheck.CODE)
-                        && contradicted.contains(f.callId())))
-                .min(Comparator.comparingInt(f -> RANKING.indexOf(f.code())));
+                .filter(f -> flow.id().equals(f.flowId()) && f.code().canBePrimary())
+                .filter(f -> !(f.code().simulated() && contradicted.contains(f.callId())))
+                .min(Comparator.comparingInt(f -> f.code().rank()));
     }
 }

@@ -13,7 +13,7 @@ import org.sipladder.sip.SipMessage;
 /** SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER: a host tells a public peer to reach it at a private address. */
 final class PrivateAddressCheck implements FindingRule {
 
-    static final String CODE = "SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER";
+    static final FindingCode CODE = FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -84,7 +84,7 @@ final class PrivateAddressCheck implements FindingRule {
             steps.add("Configure " + sender + " to advertise its public address " + advertised
                     + " in Via, Contact and SDP (external IP / NAT settings), or put a SIP-aware NAT/SBC in front of it.");
         }
-        return new Finding(CODE, Severity.WARNING, sender + " advertises a private address to public peer " + peer,
+        return new Finding(CODE, CODE.severity(), CODE.title(sender, peer),
                 "A private address (RFC 1918 or CGNAT) in Contact, Via or the SDP c= line cannot be reached from the "
                         + "public internet. The peer may send in-dialog requests (ACK, BYE) and RTP there, which gives "
                         + "one-way or no audio and calls that drop after about 30 seconds, unless it fixes the "

@@ -12,7 +12,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class RegisterRejectedCheck implements FindingRule {
 
-    static final String CODE = "SIP_REGISTER_REJECTED";
+    static final FindingCode CODE = FindingCode.SIP_REGISTER_REJECTED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -69,8 +69,8 @@ final class RegisterRejectedCheck implements FindingRule {
                 + "accept the digest answer (wrong username or password, a realm other than the challenge's, or a "
                 + "digest uri other than the Request-URI)."
                 : "The registrar answered " + last.label() + " to the last REGISTER.";
-        return new Finding(CODE, Severity.ERROR, "Registration to " + lastRegister.dst().address() + " failed: " + last.label()
-                + (forbidden ? "" : " after " + registers.size() + " attempt(s)"),
+        return new Finding(CODE, CODE.severity(), CODE.title(lastRegister.dst().address(), last.label(),
+                        forbidden ? "" : " after " + registers.size() + " attempt(s)"),
                 why + " Without a registration, calls to this account are not delivered.",
                 lastRegister.callId(), flow.id(), false,
                 Findings.evidence(List.of(lastRegister.frame(), last.frame()), List.of(), facts),

@@ -7,7 +7,7 @@ import org.sipladder.flow.CallFlow;
 /** SIP_REINVITE_GLARE: a re-INVITE answered 491 Request Pending: both sides re-INVITEd at once. */
 final class ReinviteGlareCheck implements FindingRule {
 
-    static final String CODE = "SIP_REINVITE_GLARE";
+    static final FindingCode CODE = FindingCode.SIP_REINVITE_GLARE;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -19,8 +19,7 @@ final class ReinviteGlareCheck implements FindingRule {
                             .anyMatch(o -> o.request().frame() > r.finalResponse().frame()
                                     && r.request().callId().equals(o.request().callId())
                                     && o.request().src().equals(r.request().src()));
-                    findings.add(DialogRequests.finding(flow, r.request(), CODE,
-                            "re-INVITE collided with the other side's (491 Request Pending)",
+                    findings.add(DialogRequests.finding(flow, r.request(), CODE, CODE.title(),
                             "Both parties sent a re-INVITE (e.g. hold, codec change or a session refresh) at the same "
                                     + "time; each rejects the other's with 491. RFC 3261 says to retry after a random "
                                     + "delay (the Call-ID owner 2.1-4 s, the other 0-2 s); a side that never retries "

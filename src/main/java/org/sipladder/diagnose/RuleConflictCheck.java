@@ -12,7 +12,7 @@ import org.sipladder.livekit.DispatchMatch;
 /** LK_RULE_CONFLICT: two dispatch rules claim the same calls, so LiveKit cannot choose and answers 503. */
 final class RuleConflictCheck implements FindingRule {
 
-    static final String CODE = "LK_RULE_CONFLICT";
+    static final FindingCode CODE = FindingCode.LK_RULE_CONFLICT;
 
     private static final String WHY = "LiveKit groups dispatch rules by trunk, PIN, normalized inbound number and "
             + "normalized number. Two rules in the same group are a conflict: before filtering, LiveKit checks every "
@@ -27,9 +27,8 @@ final class RuleConflictCheck implements FindingRule {
             DispatchMatch d = r.outcome().dispatch();
             if (d.kind() == DispatchMatch.Kind.CONFLICT) {
                 List<String> shown = shown(d.candidateIds());
-                findings.add(Findings.call(r.transaction(), CODE, Severity.ERROR,
-                        "Dispatch rules " + String.join(" and ", shown) + more(d.candidateIds(), shown)
-                                + " conflict for this call", WHY,
+                findings.add(Findings.call(r.transaction(), CODE,
+                        CODE.title(String.join(" and ", shown) + more(d.candidateIds(), shown)), WHY,
                         Findings.evidence(Findings.frames(r.transaction()), shown, conflictFacts(r)), fix(shown)));
             }
         }
@@ -52,7 +51,7 @@ final class RuleConflictCheck implements FindingRule {
         for (DispatchConflicts.Group group : groups.values()) {
             if (findings.size() == Limits.FINDINGS_PER_CODE) {
                 int rest = groups.size() - findings.size();
-                findings.add(Findings.config(CODE, Severity.ERROR, rest + " more groups of dispatch rules claim the "
+                findings.add(Findings.config(CODE, rest + " more groups of dispatch rules claim the "
                                 + "same calls (not listed: at most " + Limits.FINDINGS_PER_CODE + " are)", WHY,
                         Findings.evidence(List.of(), List.of(), List.of(rest + " groups not listed")),
                         Findings.fix(List.of("Fix the groups listed above, then run the diagnosis again to see the "
@@ -67,7 +66,7 @@ final class RuleConflictCheck implements FindingRule {
     private static Finding groupFinding(DispatchConflicts.Group group) {
         List<String> ids = group.ruleIds();
         List<String> shown = shown(ids);
-        String title = ids.size() == 2 ? "Dispatch rules " + String.join(" and ", ids) + " claim the same calls"
+        String title = ids.size() == 2 ? CODE.configTitle(String.join(" and ", ids))
                 : ids.size() + " dispatch rules claim the same calls (" + group.describe() + "): "
                 + String.join(", ", shown) + more(ids, shown);
         List<String> facts = new ArrayList<>();
@@ -76,7 +75,7 @@ final class RuleConflictCheck implements FindingRule {
         if (ids.size() > shown.size()) {
             facts.add((ids.size() - shown.size()) + " more rules share it");
         }
-        return Findings.config(CODE, Severity.ERROR, title, WHY, Findings.evidence(List.of(), shown, facts), fix(shown));
+        return Findings.config(CODE, title, WHY, Findings.evidence(List.of(), shown, facts), fix(shown));
     }
 
     private static List<String> shown(List<String> ids) {

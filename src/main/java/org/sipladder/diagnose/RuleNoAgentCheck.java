@@ -11,7 +11,7 @@ import org.sipladder.livekit.ConfigView;
 /** LK_RULE_NO_AGENT: a dispatch rule creates the room but dispatches no agent, so a named agent never joins. */
 final class RuleNoAgentCheck implements FindingRule {
 
-    static final String CODE = "LK_RULE_NO_AGENT";
+    static final FindingCode CODE = FindingCode.LK_RULE_NO_AGENT;
 
     private static final String WHY = "A dispatch rule's room_config.agents tells LiveKit which agent to send into the "
             + "room it creates for the call. An agent worker registered with an agent name only joins rooms that "
@@ -30,8 +30,8 @@ final class RuleNoAgentCheck implements FindingRule {
             }
             if (d.kind() == DispatchMatch.Kind.MATCHED && d.agentNames().isEmpty()) {
                 usedByCalls.add(d.rule().getSipDispatchRuleId());
-                findings.add(Findings.call(r.transaction(), CODE, Severity.ERROR,
-                        "Dispatch rule " + d.rule().getSipDispatchRuleId() + " took the call but dispatches no agent", WHY,
+                findings.add(Findings.call(r.transaction(), CODE,
+                        CODE.title(d.rule().getSipDispatchRuleId()), WHY,
                         Findings.evidence(Findings.frames(r.transaction()), List.of(d.rule().getSipDispatchRuleId()),
                                 List.of("Room " + d.roomName(), "room_config.agents is empty", r.summary())),
                         fix(context, d.rule())));
@@ -39,12 +39,11 @@ final class RuleNoAgentCheck implements FindingRule {
         }
         for (SIPDispatchRuleInfo rule : context.config().rules()) {
             if (ConfigView.agentNames(rule).isEmpty() && !usedByCalls.contains(rule.getSipDispatchRuleId()) && reachable(context, rule)) {
-                findings.add(Findings.config(CODE, Severity.WARNING,
-                        "Dispatch rule " + rule.getSipDispatchRuleId() + " dispatches no agent", WHY,
+                findings.add(Findings.config(CODE, CODE.configTitle(rule.getSipDispatchRuleId()), WHY,
                         Findings.evidence(List.of(), List.of(rule.getSipDispatchRuleId()), List.of(
                                 rule.getSipDispatchRuleId() + (rule.getName().isEmpty() ? "" : " \"" + rule.getName() + "\"")
                                         + " trunk ids " + Findings.quoted(rule.getTrunkIdsList()) + ", no room_config.agents")),
-                        fix(context, rule)));
+                        fix(context, rule)).withSeverity(Severity.WARNING));
             }
         }
         return findings;

@@ -10,7 +10,7 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 /** LK_RULE_UNKNOWN_TRUNK: a dispatch rule names a trunk that does not exist, so it never matches through it. */
 final class RuleUnknownTrunkCheck implements FindingRule {
 
-    static final String CODE = "LK_RULE_UNKNOWN_TRUNK";
+    static final FindingCode CODE = FindingCode.LK_RULE_UNKNOWN_TRUNK;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -45,8 +45,8 @@ final class RuleUnknownTrunkCheck implements FindingRule {
             commands.add(LkCommand.setRuleTrunks(id, valid));
         }
         commands.add(LkCommand.listRules());
-        return Findings.config(CODE, Severity.WARNING,
-                "Dispatch rule " + id + " points to unknown trunk " + String.join(", ", unknown),
+        return Findings.config(CODE,
+                CODE.configTitle(id, String.join(", ", unknown)),
                 "A dispatch rule with trunk_ids only applies to calls that arrived on one of those trunks. "
                         + String.join(", ", unknown) + " is not among the loaded inbound trunks (deleted, or from "
                         + "another project), so no call reaches this rule through it. This is certain only when the "

@@ -12,7 +12,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class SessionTimerExpiredCheck implements FindingRule {
 
-    static final String CODE = "SIP_SESSION_TIMER_EXPIRED";
+    static final FindingCode CODE = FindingCode.SIP_SESSION_TIMER_EXPIRED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -29,7 +29,7 @@ final class SessionTimerExpiredCheck implements FindingRule {
                 long after = (bye.request().timestampMicros() - ok.timestampMicros()) / 1_000_000;
                 if (named || seconds > 0 && after >= seconds && !refreshed(flow, ok, bye.request())) {
                     findings.add(DialogRequests.finding(flow, bye.request(), CODE,
-                            "The call ended when its session timer expired (" + (seconds > 0 ? seconds + " s" : reason) + ")",
+                            CODE.title(seconds > 0 ? seconds + " s" : reason),
                             "With RFC 4028 session timers the refresher must send a re-INVITE or UPDATE before the "
                                     + "Session-Expires interval ends; when none comes, either side hangs up with a BYE. "
                                     + "The capture shows no refresh before the BYE.",

@@ -13,7 +13,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class SilentDropCheck implements FindingRule {
 
-    static final String CODE = "LK_SILENT_DROP";
+    static final FindingCode CODE = FindingCode.LK_SILENT_DROP;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -80,9 +80,8 @@ final class SilentDropCheck implements FindingRule {
         if (!r.simulated()) {
             steps.add("Run diagnose again with --livekit-config or --livekit-url to see which rule or trunk is missing.");
         }
-        return Findings.call(r.transaction(), CODE, Severity.ERROR,
-                "LiveKit dropped the call silently (no final response" + (copies > 0 ? ", INVITE retransmitted " + copies
-                        + " time(s)" : "") + ")",
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(copies > 0 ? ", INVITE retransmitted " + copies + " time(s)" : ""),
                 "LiveKit does not reject every call it will not take: for some outcomes it sends no final response "
                         + "at all and counts the call as a 'flood'. The caller retransmits the INVITE (when not even "
                         + "100 came back) or rings until it gives up. " + cause,

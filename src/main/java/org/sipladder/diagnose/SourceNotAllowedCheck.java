@@ -9,7 +9,7 @@ import org.sipladder.livekit.TrunkMatch;
 /** LK_SOURCE_NOT_ALLOWED: the trunk lists the number but its allowed_addresses leave out the sender. */
 final class SourceNotAllowedCheck implements FindingRule {
 
-    static final String CODE = "LK_SOURCE_NOT_ALLOWED";
+    static final FindingCode CODE = FindingCode.LK_SOURCE_NOT_ALLOWED;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -29,8 +29,8 @@ final class SourceNotAllowedCheck implements FindingRule {
         List<String> addresses = new ArrayList<>(t.getAllowedAddressesList());
         addresses.add(source);
         boolean natted = !source.equals(r.transaction().request().src().address());
-        return Findings.call(r.transaction(), CODE, Severity.ERROR,
-                "Trunk " + t.getSipTrunkId() + " lists " + r.invite().calledNumber() + " but does not allow source " + source,
+        return Findings.call(r.transaction(), CODE,
+                CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), source),
                 "LiveKit skips a trunk when allowed_addresses is set and neither an IP/CIDR entry contains the "
                         + "packet's source address nor an entry equals the From host. Behind NAT LiveKit sees the "
                         + "public address, not the private one in the capture. Entries with ()+*;, spaces or '://' "

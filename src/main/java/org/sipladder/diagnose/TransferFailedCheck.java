@@ -13,7 +13,7 @@ import org.sipladder.flow.CallFlow;
  */
 final class TransferFailedCheck implements FindingRule {
 
-    static final String CODE = "SIP_TRANSFER_FAILED";
+    static final FindingCode CODE = FindingCode.SIP_TRANSFER_FAILED;
     private static final Pattern SIPFRAG = Pattern.compile("SIP/2\\.0\\s+(\\d{3})([^\\r\\n]*)");
 
     @Override
@@ -48,7 +48,7 @@ final class TransferFailedCheck implements FindingRule {
     }
 
     private static Finding finding(CallFlow flow, DialogRequests refer, String target, String outcome, long frame) {
-        return DialogRequests.finding(flow, refer.request(), CODE, "Transfer to " + target + " failed: " + outcome,
+        return DialogRequests.finding(flow, refer.request(), CODE, CODE.title(target, outcome),
                 "A REFER asks the other side to call the transfer target; it reports progress in NOTIFY requests whose "
                         + "message/sipfrag body holds the target's status line. A final status of 300 or more there "
                         + "(or a refused REFER) means the caller was not transferred. LiveKit sends REFER for "

@@ -16,7 +16,7 @@ import org.sipladder.livekit.ConfigView;
 /** LK_TRUNK_CONFLICT: two or more inbound trunks claim the same number, so LiveKit refuses the call with 503. */
 final class TrunkConflictCheck implements FindingRule {
 
-    static final String CODE = "LK_TRUNK_CONFLICT";
+    static final FindingCode CODE = FindingCode.LK_TRUNK_CONFLICT;
 
     private static final String WHY = "LiveKit looks for the inbound trunk whose numbers contain the called number "
             + "(the To header user, compared exactly and after normalizing to +digits) and whose allowed_addresses "
@@ -52,9 +52,7 @@ final class TrunkConflictCheck implements FindingRule {
         }
         facts.add("LiveKit's error: " + match.error());
         facts.add(routing.summary());
-        String title = "Trunks " + String.join(" and ", shown) + more + " both claim " + called
-                + ": LiveKit answers 503 Try again later";
-        return Findings.call(routing.transaction(), CODE, Severity.ERROR, title, WHY,
+        return Findings.call(routing.transaction(), CODE, CODE.title(String.join(" and ", shown) + more, called), WHY,
                 Findings.evidence(Findings.frames(routing.transaction()), shown, facts),
                 fix(context.config(), trunks, routing.invite(), called));
     }
@@ -81,8 +79,7 @@ final class TrunkConflictCheck implements FindingRule {
         InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
         String claimed = String.join(", ", shownNumbers) + (numbers.size() > shownNumbers.size() ? " and "
                 + (numbers.size() - shownNumbers.size()) + " more numbers" : "");
-        String title = ids.size() == 2 ? "Trunks " + String.join(" and ", ids) + " both claim " + claimed
-                + ": every call to it gets 503 Try again later"
+        String title = ids.size() == 2 ? CODE.configTitle(String.join(" and ", ids), claimed)
                 : ids.size() + " trunks claim " + claimed + ": every call to it gets 503 Try again later ("
                 + String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "") + ")";
         Fix fix = fix(context.config(), trunks, probe, number);
@@ -92,7 +89,7 @@ final class TrunkConflictCheck implements FindingRule {
                     + "list' shows them); the steps below weigh the first " + shown.size() + ".");
             fix = Findings.fix(steps, fix.commands(), fix.json());
         }
-        return Findings.config(CODE, Severity.ERROR, title, WHY, Findings.evidence(List.of(), shown, facts), fix);
+        return Findings.config(CODE, title, WHY, Findings.evidence(List.of(), shown, facts), fix);
     }
 
     private static Fix fix(LiveKitConfig config, List<SIPInboundTrunkInfo> trunks, InboundInvite invite, String number) {

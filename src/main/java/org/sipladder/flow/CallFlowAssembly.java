@@ -21,7 +21,7 @@ final class CallFlowAssembly {
     private CallFlowAssembly() {
     }
 
-    static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence, FlowSettings settings) {
+    static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence) {
         List<LegState> ordered = new ArrayList<>(group);
         ordered.sort(START_ORDER);
         List<Leg> legs = new ArrayList<>();
@@ -42,7 +42,7 @@ final class CallFlowAssembly {
         for (IndexedEntry ie : all) {
             inOrder.add(ie.entry());
         }
-        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder, settings),
+        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder),
                 new FlowMessages(all), evidenceText(joinEvidence), timings);
     }
 

@@ -1,6 +1,7 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sipladder.sip.B2buaProfile;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -18,7 +20,6 @@ import org.sipladder.sip.SipMessage;
 final class HopRoles {
 
     private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
-    private static final List<String> JAMBONZ_HEADERS = List.of("X-CID", "X-Call-Sid", "X-Account-Sid");
 
     /**
      * The role each User-Agent or Server value points to (SIP_ENDPOINT for none): a capture has few distinct
@@ -27,14 +28,28 @@ final class HopRoles {
     private static final Map<String, Role> AGENT_ROLES = new ConcurrentHashMap<>();
     private static final int AGENT_ROLES_MAX = 1024;
 
+    /** The role each B2BUA family's hop plays, for the families a role exists for. */
+    private static final Map<B2buaProfile, Role> FAMILY_ROLES = familyRoles();
+
     /** Clue sentences by address, role and kind of clue. */
     private final Map<String, Map<Role, Map<String, String>>> clues = new LinkedHashMap<>();
 
     private HopRoles() {
     }
 
+    private static Map<B2buaProfile, Role> familyRoles() {
+        Map<B2buaProfile, Role> roles = new EnumMap<>(B2buaProfile.class);
+        for (B2buaProfile profile : B2buaProfile.ALL) {
+            Role role = Role.of(profile);
+            if (role != null) {
+                roles.put(profile, role);
+            }
+        }
+        return Collections.unmodifiableMap(roles);
+    }
+
     /** The hops of the messages, which are in capture order. */
-    static List<Hop> hops(List<Entry> messages, FlowSettings settings) {
+    static List<Hop> hops(List<Entry> messages) {
         HopRoles roles = new HopRoles();
         SipMessage firstInvite = null;
         SipMessage firstPublicInvite = null;
@@ -67,7 +82,7 @@ final class HopRoles {
         }
         List<Hop> hops = new ArrayList<>();
         for (String address : columnOrder(messages)) {
-            hops.add(roles.hop(address, settings));
+            hops.add(roles.hop(address));
         }
         return List.copyOf(hops);
     }
@@ -109,14 +124,8 @@ final class HopRoles {
                             + at(frame) + ".");
                 }
             }
-            for (int i = 0; i < JAMBONZ_HEADERS.size() && m.hasOtherKeptHeaders(); i++) {
-                String name = JAMBONZ_HEADERS.get(i);
-                if (m.header(name) != null) {
-                    Map<String, String> kinds = kinds(sender, Role.JAMBONZ);
-                    if (!kinds.containsKey(name)) {
-                        kinds.put(name, "It sent " + name + ", a header Jambonz adds" + at(frame) + ".");
-                    }
-                }
+            if (m.hasOtherKeptHeaders()) {
+                headerClues(m, sender, frame);
             }
         } else {
             if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
@@ -133,6 +142,24 @@ final class HopRoles {
             }
         }
         agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
+    }
+
+    /** A header only one B2BUA family adds names the sender's role, for the families a role exists for. */
+    private void headerClues(SipMessage m, String sender, long frame) {
+        for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
+            B2buaProfile profile = B2buaProfile.ALL.get(p);
+            Role role = FAMILY_ROLES.get(profile);
+            List<String> headers = profile.headers();
+            for (int i = 0; i < headers.size() && role != null; i++) {
+                String name = headers.get(i);
+                if (m.header(name) != null) {
+                    Map<String, String> kinds = kinds(sender, role);
+                    if (!kinds.containsKey(name)) {
+                        kinds.put(name, "It sent " + name + ", a header " + profile.family() + " adds" + at(frame) + ".");
+                    }
+                }
+            }
+        }
     }
 
     private static String at(long frame) {
@@ -152,19 +179,20 @@ final class HopRoles {
         }
     }
 
-    /** Jambonz for a drachtio or jambonz agent, LiveKit for a livekit one, else null; remembered per agent. */
+    /** The role of the B2BUA family the agent names (drachtio: Jambonz), LiveKit for a livekit one, else null; remembered per agent. */
     private static Role agentRole(String agent) {
         Role known = AGENT_ROLES.get(agent);
         if (known != null) {
             return known == Role.SIP_ENDPOINT ? null : known;
         }
-        Role role;
-        if (SipFields.containsIgnoreCase(agent, "drachtio") || SipFields.containsIgnoreCase(agent, "jambonz")) {
-            role = Role.JAMBONZ;
-        } else if (SipFields.containsIgnoreCase(agent, "livekit")) {
+        Role role = null;
+        for (B2buaProfile profile : B2buaProfile.ALL) {
+            if (role == null && profile.namedBy(agent)) {
+                role = FAMILY_ROLES.get(profile);
+            }
+        }
+        if (role == null && SipFields.containsIgnoreCase(agent, "livekit")) {
             role = Role.LIVEKIT;
-        } else {
-            role = null;
         }
         if (AGENT_ROLES.size() < AGENT_ROLES_MAX) {
             AGENT_ROLES.put(agent, role == null ? Role.SIP_ENDPOINT : role);
@@ -178,15 +206,13 @@ final class HopRoles {
                 .computeIfAbsent(role, r -> new LinkedHashMap<>());
     }
 
-    private Hop hop(String address, FlowSettings settings) {
+    private Hop hop(String address) {
         Map<Role, Map<String, String>> byRole = clues.getOrDefault(address, Map.of());
         Role role = decide(byRole);
         List<String> evidence = role == Role.SIP_ENDPOINT
                 ? List.of("No carrier, Jambonz or LiveKit clue in this call.")
                 : List.copyOf(byRole.get(role).values());
-        String alias = settings.hopAliases().get(address);
-        String name = alias != null && !alias.isBlank() ? alias : role.displayName() + " " + address;
-        return new Hop(address, role, name, evidence);
+        return new Hop(address, role, role.displayName() + " " + address, evidence);
     }
 
     /** LiveKit and Jambonz clues outweigh being the first INVITE's sender; more clues beat fewer. */

@@ -18,16 +18,11 @@ public final class LiveFlows {
     private static final Comparator<Starting> START_ORDER = (a, b) -> a.micros() != b.micros()
             ? Long.compare(a.micros(), b.micros()) : Long.compare(a.frame(), b.frame());
 
-    private final FlowSettings settings;
     private final Map<String, LegState> legs = new HashMap<>();
     private final FlowGroups groups = new FlowGroups();
     private final HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private final TimingCorrelation timingCorrelation = new TimingCorrelation();
     private final MessageStore store = new MessageStore();
-
-    public LiveFlows(FlowSettings settings) {
-        this.settings = settings;
-    }
 
     /**
      * Adds the next message in capture order. Messages without a Call-ID cannot be placed in a dialog and are
@@ -64,7 +59,7 @@ public final class LiveFlows {
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
             if (g.dirty || g.cached == null) {
-                g.cached = CallFlowAssembly.assemble(g.legs, g.evidence, settings);
+                g.cached = CallFlowAssembly.assemble(g.legs, g.evidence);
                 g.dirty = false;
             }
             flows.add(g.cached);
@@ -91,7 +86,7 @@ public final class LiveFlows {
         List<Supplier<CallFlow>> tasks = new ArrayList<>(ordered.size());
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
-            tasks.add(() -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, settings) : g.cached);
+            tasks.add(() -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence) : g.cached);
         }
         return tasks;
     }

@@ -31,20 +31,23 @@ import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.Limits;
 
 /**
- * Reads inbound trunks and dispatch rules from JSON files as {@code lk sip inbound list --json} and
- * {@code lk sip dispatch list --json} print them, or as users write them by hand: {@code {"items":[...]}},
+ * Reads inbound trunks, dispatch rules and outbound trunks from JSON files as {@code lk sip inbound list --json},
+ * {@code lk sip dispatch list --json} and {@code lk sip outbound list --json} print them, or as users write them by
+ * hand: {@code {"items":[...]}},
  * a bare array, a single object, or an object holding several arrays; lowerCamelCase or snake_case; unknown
  * fields ignored. Each object is recognised as a trunk or a rule by its content, so one file may hold both.
  */
 public final class ConfigFileLoader {
 
     private static final String EXPORT_HINT =
-            "export them with 'lk sip inbound list --json' and 'lk sip dispatch list --json'";
+            "export them with 'lk sip inbound list --json', 'lk sip dispatch list --json' and 'lk sip outbound list --json'";
     private static final Pattern GSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)password|secret|token|api_?key");
 
@@ -192,7 +195,7 @@ public final class ConfigFileLoader {
             }
         }
         if (items.count() == before && !rest.has("items")) {
-            throw new LiveKitConfigException(file + " holds no inbound trunks or dispatch rules; " + EXPORT_HINT + ".");
+            throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
         }
     }
 
@@ -233,6 +236,8 @@ public final class ConfigFileLoader {
         private final Map<String, List<String>> ruleNumbers = new LinkedHashMap<>();
         private final List<Pending> pendingTrunks = new ArrayList<>();
         private final List<Pending> pendingRules = new ArrayList<>();
+        private final List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
+        private final List<Pending> pendingOutbound = new ArrayList<>();
         private int count;
 
         Items(Path file) {
@@ -260,6 +265,12 @@ public final class ConfigFileLoader {
                         flushRules();
                     }
                 }
+                case OUTBOUND_TRUNK -> {
+                    pendingOutbound.add(pending);
+                    if (pendingOutbound.size() == BATCH) {
+                        flushOutbound();
+                    }
+                }
                 default -> throw new LiveKitConfigException(where(pending) + " " + kind.problem() + "; "
                         + EXPORT_HINT + ".");
             }
@@ -268,11 +279,12 @@ public final class ConfigFileLoader {
         LiveKitConfig config() throws LiveKitConfigException {
             flushTrunks();
             flushRules();
-            if (trunks.isEmpty() && rules.isEmpty() && count > 0) {
-                throw new LiveKitConfigException(file + " holds no inbound trunks or dispatch rules; " + EXPORT_HINT
+            flushOutbound();
+            if (trunks.isEmpty() && rules.isEmpty() && outbound.isEmpty() && count > 0) {
+                throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT
                         + ".");
             }
-            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers);
+            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound);
         }
 
         private void flushTrunks() throws LiveKitConfigException {
@@ -280,6 +292,13 @@ public final class ConfigFileLoader {
             merge(pendingTrunks, batch, SIPInboundTrunkInfo::newBuilder);
             trunks.addAll(batch.getItemsList());
             pendingTrunks.clear();
+        }
+
+        private void flushOutbound() throws LiveKitConfigException {
+            ListSIPOutboundTrunkResponse.Builder batch = ListSIPOutboundTrunkResponse.newBuilder();
+            merge(pendingOutbound, batch, SIPOutboundTrunkInfo::newBuilder);
+            outbound.addAll(batch.getItemsList());
+            pendingOutbound.clear();
         }
 
         private void flushRules() throws LiveKitConfigException {

@@ -3,48 +3,61 @@ package org.sipladder.livekit;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.livekit.server.SipServiceClient;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Reads inbound trunks and dispatch rules from a LiveKit server or LiveKit Cloud through the server SDK
+ * Reads inbound trunks, dispatch rules and outbound trunks from a LiveKit server or LiveKit Cloud through the server SDK
  * ({@code SipServiceClient}, Twirp over HTTPS with a signed JWT). The secret is only handed to the SDK to sign
  * tokens: it is never logged and never part of a message.
  */
 public final class LiveKitApiSource {
 
     private final ApiSettings settings;
+    private final SocketFactory sockets;
 
     public LiveKitApiSource(ApiSettings settings) {
-        this.settings = settings;
+        this(settings, SocketFactory.getDefault());
     }
 
-    /** Lists all inbound trunks and dispatch rules of the project. */
+    /** With the sockets to connect through: tests make a network fail the way a real one does. */
+    LiveKitApiSource(ApiSettings settings, SocketFactory sockets) {
+        this.settings = settings;
+        this.sockets = sockets;
+    }
+
+    /** Lists all inbound trunks, dispatch rules and outbound trunks of the project. */
     public LiveKitConfig fetch() throws LiveKitConfigException {
         String baseUrl = httpUrl(settings);
         requireCredentials();
         // Our own client: the SDK's default one has no overall timeout, and no logging interceptor may see the JWT.
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(settings.timeout())
+        OkHttpClient http = new OkHttpClient.Builder().socketFactory(sockets).callTimeout(settings.timeout())
                 .connectTimeout(settings.timeout()).readTimeout(settings.timeout()).build();
         try {
             SipServiceClient client = SipServiceClient.createClient(baseUrl, settings.apiKey(), settings.apiSecret(),
                     () -> http);
             List<SIPInboundTrunkInfo> trunks = execute(client.listSipInboundTrunk(), "ListSIPInboundTrunk");
             List<SIPDispatchRuleInfo> rules = execute(client.listSipDispatchRule(), "ListSIPDispatchRule");
-            return new LiveKitConfig(trunks, rules, List.of("LiveKit API " + settings.url()));
+            List<SIPOutboundTrunkInfo> outbound = execute(client.listSipOutboundTrunk(), "ListSIPOutboundTrunk");
+            return new LiveKitConfig(trunks, rules, List.of("LiveKit API " + settings.url()), Map.of(),
+                    outbound);
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -99,23 +112,8 @@ public final class LiveKitApiSource {
         Response<T> response;
         try {
             response = call.execute();
-        } catch (InterruptedIOException e) {
-            throw new LiveKitConfigException("LiveKit at " + settings.url() + " did not answer within "
-                    + settings.timeout().toSeconds() + " s; check LIVEKIT_URL and your network, or raise the timeout.",
-                    e);
-        } catch (UnknownHostException e) {
-            throw new LiveKitConfigException("The host of LIVEKIT_URL " + settings.url() + " cannot be found; "
-                    + "check the URL and your DNS or network.", e);
-        } catch (ConnectException | NoRouteToHostException e) {
-            throw new LiveKitConfigException("Cannot connect to LiveKit at " + settings.url()
-                    + " (connection refused or unreachable); check LIVEKIT_URL and that the server is running.", e);
-        } catch (SSLException e) {
-            throw new LiveKitConfigException("TLS with LiveKit at " + settings.url() + " failed (" + e.getMessage()
-                    + "); check LIVEKIT_URL uses the right scheme and host.", e);
         } catch (IOException | RuntimeException e) {
-            throw new LiveKitConfigException("LiveKit at " + settings.url() + " gave an answer that is not LiveKit's "
-                    + "SIP API (" + e.getClass().getSimpleName() + "); check LIVEKIT_URL points to your LiveKit project.",
-                    e);
+            throw failure(e);
         }
         if (!response.isSuccessful()) {
             throw httpError(response, method);
@@ -126,6 +124,44 @@ public final class LiveKitApiSource {
                     + method + "; check LIVEKIT_URL points to your LiveKit project.");
         }
         return body;
+    }
+
+    /**
+     * What went wrong before an answer came: the network (in the system's own words, such as "Network is
+     * unreachable"), the name, TLS, or an answer that is not LiveKit's protobuf.
+     */
+    private LiveKitConfigException failure(Exception e) {
+        String url = settings.url();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException) {
+                return new LiveKitConfigException("LiveKit at " + url + " did not answer within "
+                        + settings.timeout().toSeconds() + " s; check LIVEKIT_URL and your network, or raise the timeout.", e);
+            }
+            if (t instanceof UnknownHostException) {
+                return new LiveKitConfigException("The host of LIVEKIT_URL " + url + " cannot be found; "
+                        + "check the URL and your DNS or network.", e);
+            }
+            if (t instanceof SSLException) {
+                return new LiveKitConfigException("TLS with LiveKit at " + url + " failed (" + t.getMessage()
+                        + "); check LIVEKIT_URL uses the right scheme and host.", e);
+            }
+            if (t instanceof SocketException || t instanceof EOFException) {
+                return new LiveKitConfigException("Cannot connect to LiveKit at " + url + " (" + reason(t)
+                        + "); check your network connection, LIVEKIT_URL and that the server is running.", e);
+            }
+        }
+        if (e instanceof IOException && !(e instanceof InvalidProtocolBufferException)) {
+            return new LiveKitConfigException("The connection to LiveKit at " + url + " failed (" + reason(e)
+                    + "); check your network connection and LIVEKIT_URL.", e);
+        }
+        return new LiveKitConfigException("LiveKit at " + url + " gave an answer that is not LiveKit's SIP API ("
+                + e.getClass().getSimpleName() + "); check LIVEKIT_URL points to your LiveKit project.", e);
+    }
+
+    /** The system's reason for a network failure, e.g. "Connection refused" or "Network is unreachable". */
+    private static String reason(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }
 
     private LiveKitConfigException httpError(Response<?> response, String method) {

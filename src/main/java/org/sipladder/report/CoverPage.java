@@ -47,7 +47,7 @@ final class CoverPage {
         if (!general.isEmpty()) {
             page.heading("Configuration findings", 2);
             page.table(Table.of(List.of("Code", "Severity", "Finding"), List.of(2.8, 0.9, 5.0), general.stream()
-                    .map(f -> List.of(f.code(), FindingBlock.severity(f.severity()), f.title())).toList()));
+                    .map(f -> List.of(f.code().name(), FindingBlock.severity(f.severity()), f.title())).toList()));
             page.paragraph("Details and fixes are in the appendix.", page.small);
         }
     }

@@ -30,12 +30,15 @@ final class HeaderNames {
             "Subscription-State", "Supported", "Timestamp", "To", "Unsupported", "User-Agent", "Via", "Warning",
             "WWW-Authenticate");
 
-    private static final Map<String, String> CANONICAL = new HashMap<>();
+    private static final Map<String, String> CANONICAL = canonical();
 
-    static {
+    /** Canonical spelling by lower-case name; made once, never changed. */
+    private static Map<String, String> canonical() {
+        Map<String, String> byLower = new HashMap<>();
         for (String name : KNOWN) {
-            CANONICAL.put(name.toLowerCase(Locale.ROOT), name);
+            byLower.put(name.toLowerCase(Locale.ROOT), name);
         }
+        return Map.copyOf(byLower);
     }
 
     private HeaderNames() {

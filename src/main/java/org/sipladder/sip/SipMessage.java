@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import org.sipladder.capture.CaptureFile;
 import org.sipladder.capture.Endpoint;
@@ -32,10 +31,7 @@ public final class SipMessage {
     /** The kept headers with a field of their own, in the order of {@link #fixed(int)}. */
     private static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
     /** Headers every message keeps in memory, by canonical name (compact forms are expanded when scanning). */
-    private static final List<String> KEPT = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server", "RSeq",
-            "X-CID", "X-Call-Sid", "X-Account-Sid");
-    /** X-CID, or an X-/P- header whose name ends in Call-ID or CallID (B2BUA correlation headers). */
-    private static final Pattern CORRELATION = Pattern.compile("(?i)x-cid|[xp]-([a-z0-9]+-)*call-?id");
+    private static final List<String> KEPT = kept();
     /** {@link #KEPT} as an array, {@link #FIXED} first in the same order. */
     private static final String[] KEPT_NAMES = KEPT.toArray(new String[0]);
     private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
@@ -288,9 +284,17 @@ public final class SipMessage {
         });
     }
 
-    /** True for a B2BUA correlation header: X-CID, or an X-/P- header whose name ends in Call-ID or CallID. */
+    /** True for a B2BUA correlation header, as the {@link B2buaProfile} table declares them. */
     private static boolean isCorrelationHeader(String name) {
-        return CORRELATION.matcher(name).matches();
+        return B2buaProfile.isCorrelationHeader(name);
+    }
+
+    /** {@link #FIXED}, RSeq, then the headers of every B2BUA family. */
+    private static List<String> kept() {
+        List<String> kept = new ArrayList<>(FIXED);
+        kept.add("RSeq");
+        kept.addAll(B2buaProfile.keptHeaders());
+        return List.copyOf(kept);
     }
 
     /** The name/value pairs of the kept headers among {@code headers}, values shared through {@code pool}. */

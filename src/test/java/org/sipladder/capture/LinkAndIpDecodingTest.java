@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
@@ -45,10 +46,11 @@ class LinkAndIpDecodingTest {
         only(Captures.pcap().frame(T, Link.ethernetIp(udpIpv4("10.1.1.1", "10.1.1.2"), 200, 100)));
     }
 
+    /** Every entry of the link-type table except raw IPv6, which cannot carry IPv4. */
     @ParameterizedTest
-    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.RAW_101, Link.IPV4, Link.NULL, Link.LOOP})
-    void linkTypesCarryingIpv4(int linkType) throws Exception {
-        SipPayload p = only(Captures.pcap().linkType(linkType).udp(T, "192.168.0.1:5060", "192.168.0.2:5070", INVITE));
+    @EnumSource(value = LinkType.class, names = "IPV6", mode = EnumSource.Mode.EXCLUDE)
+    void linkTypesCarryingIpv4(LinkType linkType) throws Exception {
+        SipPayload p = only(Captures.pcap().linkType(linkType.number()).udp(T, "192.168.0.1:5060", "192.168.0.2:5070", INVITE));
         assertEquals(new Endpoint("192.168.0.2", 5070), p.dst());
     }
 

@@ -77,6 +77,19 @@ class CallsCommandTest {
     }
 
     @Test
+    void aliasesNameHopsAndABadOneIsOneClearLine() {
+        CliRun run = CliRun.of("calls", seed().toString(), "--json", "--alias", "129.158.233.108=LiveKit EU");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject call = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("LiveKit EU", call.getAsJsonArray("hops").get(2).getAsJsonObject().get("name").getAsString());
+        assertEquals("LiveKit", call.getAsJsonArray("hops").get(2).getAsJsonObject().get("role").getAsString());
+
+        CliRun bad = CliRun.of("calls", seed().toString(), "--json", "--alias", "129.158.233.108");
+        assertTrue(bad.exitCode() != 0);
+        assertTrue(bad.err().contains("ADDRESS=NAME") && !bad.err().contains("Exception"), bad.err());
+    }
+
+    @Test
     void jsonOnAUtf8ConsoleIsTheSameBytesAsThroughTheWriter() {
         String capture = seed().toString();
         String viaWriter = CliRun.of("calls", capture, "--json").out();

@@ -13,8 +13,8 @@ import org.sipladder.Limits;
 /** A config with thousands of entries gives a few bounded findings, not one per pair (issue 16). */
 class ConfigAtScaleTest {
 
-    private static List<Finding> configFindings(Diagnosis d, String code) {
-        return d.findings().stream().filter(f -> f.code().equals(code) && f.flowId() == null).toList();
+    private static List<Finding> configFindings(Diagnosis d, FindingCode code) {
+        return d.findings().stream().filter(f -> f.code() == code && f.flowId() == null).toList();
     }
 
     private static int size(Finding f) {

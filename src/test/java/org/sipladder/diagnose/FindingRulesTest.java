@@ -8,6 +8,9 @@ import static org.sipladder.diagnose.TestConfig.config;
 import static org.sipladder.diagnose.TestConfig.rule;
 import static org.sipladder.diagnose.TestConfig.trunk;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +31,7 @@ class FindingRulesTest {
     private static final String CALLER = "+493023125417";
     private static final String LK_URI = "sip:" + DID + "@project-1z3kctsj.sip.livekit.cloud";
 
-    record Case(String code, boolean fires, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
+    record Case(FindingCode code, boolean fires, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
         @Override
         public String toString() {
             return code + (fires ? " fires: " : " silent: ") + name;
@@ -37,98 +40,116 @@ class FindingRulesTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                fires("LK_TRUNK_CONFLICT", "numbers equal after normalization", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
+                fires(FindingCode.LK_TRUNK_CONFLICT, "numbers equal after normalization", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         () -> config(List.of(trunk("ST_a", "+" + DID), trunk("ST_b", DID)), List.of())),
-                silent("LK_TRUNK_CONFLICT", "same number, disjoint allowed addresses", List::of,
+                silent(FindingCode.LK_TRUNK_CONFLICT, "same number, disjoint allowed addresses", List::of,
                         () -> config(List.of(trunk("ST_a", DID).addAllowedAddresses("203.0.113.1"),
                                 trunk("ST_b", DID).addAllowedAddresses("198.51.100.0/24")), List.of())),
-                fires("LK_DEFAULT_TRUNK_CONFLICT", "two open default trunks", List::of,
+                fires(FindingCode.LK_DEFAULT_TRUNK_CONFLICT, "two open default trunks", List::of,
                         () -> config(List.of(trunk("ST_a"), trunk("ST_b")), List.of())),
-                silent("LK_DEFAULT_TRUNK_CONFLICT", "default trunks for different carriers", List::of,
+                silent(FindingCode.LK_DEFAULT_TRUNK_CONFLICT, "default trunks for different carriers", List::of,
                         () -> config(List.of(trunk("ST_a").addAllowedAddresses("203.0.113.1"),
                                 trunk("ST_b").addAllowedAddresses("198.51.100.7")), List.of())),
-                fires("LK_NO_TRUNK_MATCH", "trunk for another number", () -> List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
+                fires(FindingCode.LK_NO_TRUNK_MATCH, "trunk for another number", () -> List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
                         () -> config(List.of(trunk("ST_a", "+4930111111")), List.of(rule("SDR_a", "agent", "ST_a")))),
-                silent("LK_NO_TRUNK_MATCH", "trunk lists the number", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                silent(FindingCode.LK_NO_TRUNK_MATCH, "trunk lists the number", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_CALLED_NUMBER_MISMATCH", "To lacks the country code", () -> List.of(liveKitCall("91874350352", "100 Processing", "404 No trunk found")),
+                fires(FindingCode.LK_CALLED_NUMBER_MISMATCH, "To lacks the country code", () -> List.of(liveKitCall("91874350352", "100 Processing", "404 No trunk found")),
                         () -> config(List.of(trunk("ST_a", "+" + DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
-                silent("LK_CALLED_NUMBER_MISMATCH", "To matches after normalization", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                silent(FindingCode.LK_CALLED_NUMBER_MISMATCH, "To matches after normalization", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", "+" + DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_SOURCE_NOT_ALLOWED", "sender outside allowed addresses", () -> List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
+                fires(FindingCode.LK_SOURCE_NOT_ALLOWED, "sender outside allowed addresses", () -> List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
                         () -> config(List.of(trunk("ST_a", DID).addAllowedAddresses("203.0.113.7")), List.of(rule("SDR_a", "agent", "ST_a")))),
-                silent("LK_SOURCE_NOT_ALLOWED", "sender inside an allowed CIDR", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                silent(FindingCode.LK_SOURCE_NOT_ALLOWED, "sender inside an allowed CIDR", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID).addAllowedAddresses("172.20.11.0/24")), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_CALLER_NOT_ALLOWED", "caller not in allowed numbers", () -> List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
+                fires(FindingCode.LK_CALLER_NOT_ALLOWED, "caller not in allowed numbers", () -> List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
                         () -> config(List.of(trunk("ST_a", DID).addAllowedNumbers("+4930999999")), List.of(rule("SDR_a", "agent", "ST_a")))),
-                silent("LK_CALLER_NOT_ALLOWED", "caller listed in another spelling", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                silent(FindingCode.LK_CALLER_NOT_ALLOWED, "caller listed in another spelling", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID).addAllowedNumbers("+49 (30) 231-25417")), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_AUTH_CHALLENGE_UNANSWERED", "407 and no retry", () -> List.of(liveKitCall(DID, "100 Processing", "407 Unauthorized")), LiveKitConfig::empty),
-                silent("LK_AUTH_CHALLENGE_UNANSWERED", "407 answered with credentials", () -> List.of(authCall("200 OK")), LiveKitConfig::empty),
-                fires("LK_AUTH_FAILED", "retry rejected with 401", () -> List.of(authCall("401 Unauthorized")), LiveKitConfig::empty),
-                silent("LK_AUTH_FAILED", "retry accepted", () -> List.of(authCall("200 OK")), LiveKitConfig::empty),
-                fires("LK_RULE_UNKNOWN_TRUNK", "rule names a deleted trunk", List::of,
+                fires(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED, "407 and no retry", () -> List.of(liveKitCall(DID, "100 Processing", "407 Unauthorized")), LiveKitConfig::empty),
+                silent(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED, "407 answered with credentials", () -> List.of(authCall("200 OK")), LiveKitConfig::empty),
+                fires(FindingCode.LK_AUTH_FAILED, "retry rejected with 401", () -> List.of(authCall("401 Unauthorized")), LiveKitConfig::empty),
+                silent(FindingCode.LK_AUTH_FAILED, "retry accepted", () -> List.of(authCall("200 OK")), LiveKitConfig::empty),
+                fires(FindingCode.LK_RULE_UNKNOWN_TRUNK, "rule names a deleted trunk", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_gone")))),
-                silent("LK_RULE_UNKNOWN_TRUNK", "rule names an existing trunk", List::of,
+                silent(FindingCode.LK_RULE_UNKNOWN_TRUNK, "rule names an existing trunk", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_RULE_NO_AGENT", "rule without agents", List::of,
+                fires(FindingCode.LK_RULE_NO_AGENT, "rule without agents", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", null, "ST_a")))),
-                silent("LK_RULE_NO_AGENT", "rule with an agent", List::of,
+                silent(FindingCode.LK_RULE_NO_AGENT, "rule with an agent", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_RULE_CONFLICT", "two rules for one trunk", List::of,
+                fires(FindingCode.LK_RULE_CONFLICT, "two rules for one trunk", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_b", "agent", "ST_a")))),
-                silent("LK_RULE_CONFLICT", "one rule per trunk", List::of,
+                silent(FindingCode.LK_RULE_CONFLICT, "one rule per trunk", List::of,
                         () -> config(List.of(trunk("ST_a", DID), trunk("ST_b", "+4930111111")),
                                 List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_b", "agent", "ST_b")))),
-                fires("LK_NO_RULE_MATCH", "trunk without rule", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing")),
+                fires(FindingCode.LK_NO_RULE_MATCH, "trunk without rule", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing")),
                         () -> config(List.of(trunk("ST_a", DID)), List.of())),
-                silent("LK_NO_RULE_MATCH", "rule for the trunk", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                silent(FindingCode.LK_NO_RULE_MATCH, "rule for the trunk", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
-                fires("LK_INBOUND_NUMBERS_LOOKS_LIKE_DID", "rule lists the DID as caller", List::of,
+                fires(FindingCode.LK_INBOUND_NUMBERS_LOOKS_LIKE_DID, "rule lists the DID as caller", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a").addInboundNumbers("+" + DID)))),
-                silent("LK_INBOUND_NUMBERS_LOOKS_LIKE_DID", "rule lists a caller", List::of,
+                silent(FindingCode.LK_INBOUND_NUMBERS_LOOKS_LIKE_DID, "rule lists a caller", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a").addInboundNumbers(CALLER)))),
-                fires("SIP_NO_FINAL_RESPONSE", "only 100", () -> List.of(liveKitCall(DID, "100 Processing")), LiveKitConfig::empty),
-                silent("SIP_NO_FINAL_RESPONSE", "answered", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
-                fires("SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER", "private Contact and SDP to LiveKit Cloud",
+                fires(FindingCode.SIP_NO_FINAL_RESPONSE, "only 100", () -> List.of(liveKitCall(DID, "100 Processing")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_NO_FINAL_RESPONSE, "answered", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
+                fires(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER, "private Contact and SDP to LiveKit Cloud",
                         () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
-                silent("SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER", "private addresses inside a private network",
+                silent(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER, "private addresses inside a private network",
                         () -> List.of(privateNetworkCall()), LiveKitConfig::empty),
-                fires("SIP_NO_COMMON_CODEC", "only G729 offered to LiveKit",
+                fires(FindingCode.SIP_NO_COMMON_CODEC, "only G729 offered to LiveKit",
                         () -> List.of(liveKitCallOffering(SipTexts.sdp(JAMBONZ, "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
-                silent("SIP_NO_COMMON_CODEC", "PCMA offered to LiveKit", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
-                fires("LK_RESPONSE_EXPLAINED", "503 without ringing, no config", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
+                silent(FindingCode.SIP_NO_COMMON_CODEC, "PCMA offered to LiveKit", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
+                fires(FindingCode.LK_RESPONSE_EXPLAINED, "503 without ringing, no config", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty),
-                silent("LK_RESPONSE_EXPLAINED", "503 the config explains", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
+                silent(FindingCode.LK_RESPONSE_EXPLAINED, "503 the config explains", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         () -> config(List.of(trunk("ST_a", "+" + DID), trunk("ST_b", DID)), List.of())),
-                fires("SIP_CALL_REJECTED", "carrier answers 404", () -> List.of(carrierCall("404 Not Found")), LiveKitConfig::empty),
-                silent("SIP_CALL_REJECTED", "LiveKit's 503 is left to the LiveKit findings",
+                fires(FindingCode.SIP_CALL_REJECTED, "carrier answers 404", () -> List.of(carrierCall("404 Not Found")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_CALL_REJECTED, "LiveKit's 503 is left to the LiveKit findings",
                         () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")), LiveKitConfig::empty),
-                fires("LK_RULE_PIN_PROMPT", "a PIN rule wins and LiveKit answers", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                fires(FindingCode.LK_RULE_PIN_PROMPT, "a PIN rule wins and LiveKit answers", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_open", "agent", "ST_a"), pinRule("SDR_pin", "ST_a")))),
-                silent("LK_RULE_PIN_PROMPT", "the PIN rule is for another trunk", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                silent(FindingCode.LK_RULE_PIN_PROMPT, "the PIN rule is for another trunk", () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_open", "agent", "ST_a"), pinRule("SDR_pin", "ST_b")))),
-                fires("LK_SILENT_DROP", "INVITE retransmitted, never answered", () -> List.of(retransmittedCall()), LiveKitConfig::empty),
-                silent("LK_SILENT_DROP", "INVITE answered", () -> List.of(liveKitCall(DID, "100 Processing", "486 Rejected")), LiveKitConfig::empty),
-                fires("SIP_REGISTER_REJECTED", "credentials challenged again", () -> List.of(registration(401)), LiveKitConfig::empty),
-                silent("SIP_REGISTER_REJECTED", "challenge then 200", () -> List.of(registration(200)), LiveKitConfig::empty),
-                fires("SIP_LATE_OFFER", "INVITE to LiveKit without SDP", () -> List.of(liveKitCallOffering("", "100 Processing", "180 Ringing", "400")),
+                fires(FindingCode.LK_SILENT_DROP, "INVITE retransmitted, never answered", () -> List.of(retransmittedCall()), LiveKitConfig::empty),
+                silent(FindingCode.LK_SILENT_DROP, "INVITE answered", () -> List.of(liveKitCall(DID, "100 Processing", "486 Rejected")), LiveKitConfig::empty),
+                fires(FindingCode.SIP_REGISTER_REJECTED, "credentials challenged again", () -> List.of(registration(401)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_REGISTER_REJECTED, "challenge then 200", () -> List.of(registration(200)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_LATE_OFFER, "INVITE to LiveKit without SDP", () -> List.of(liveKitCallOffering("", "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
-                silent("SIP_LATE_OFFER", "INVITE with SDP", () -> List.of(liveKitCall(DID, "100 Processing", "400")), LiveKitConfig::empty),
-                fires("SIP_TRANSFER_FAILED", "NOTIFY sipfrag 486", () -> List.of(afterAnswer(Mid.TRANSFER_BUSY)), LiveKitConfig::empty),
-                silent("SIP_TRANSFER_FAILED", "NOTIFY sipfrag 200", () -> List.of(afterAnswer(Mid.TRANSFER_OK)), LiveKitConfig::empty),
-                fires("SIP_DIALOG_NOT_FOUND", "BYE answered 481", () -> List.of(afterAnswer(Mid.BYE_481)), LiveKitConfig::empty),
-                silent("SIP_DIALOG_NOT_FOUND", "BYE answered 200", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
-                fires("SIP_ACK_MISSING", "200 OK retransmitted, no ACK", () -> List.of(afterAnswer(Mid.NO_ACK)), LiveKitConfig::empty),
-                silent("SIP_ACK_MISSING", "200 OK acknowledged", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
-                fires("SIP_SESSION_TIMER_EXPIRED", "BYE after Session-Expires without refresh", () -> List.of(afterAnswer(Mid.TIMER_EXPIRED)),
+                silent(FindingCode.SIP_LATE_OFFER, "INVITE with SDP", () -> List.of(liveKitCall(DID, "100 Processing", "400")), LiveKitConfig::empty),
+                fires(FindingCode.SIP_TRANSFER_FAILED, "NOTIFY sipfrag 486", () -> List.of(afterAnswer(Mid.TRANSFER_BUSY)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_TRANSFER_FAILED, "NOTIFY sipfrag 200", () -> List.of(afterAnswer(Mid.TRANSFER_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_DIALOG_NOT_FOUND, "BYE answered 481", () -> List.of(afterAnswer(Mid.BYE_481)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_DIALOG_NOT_FOUND, "BYE answered 200", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_ACK_MISSING, "200 OK retransmitted, no ACK", () -> List.of(afterAnswer(Mid.NO_ACK)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_ACK_MISSING, "200 OK acknowledged", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE after Session-Expires without refresh", () -> List.of(afterAnswer(Mid.TIMER_EXPIRED)),
                         LiveKitConfig::empty),
-                silent("SIP_SESSION_TIMER_EXPIRED", "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
-                fires("SIP_REINVITE_GLARE", "re-INVITE answered 491", () -> List.of(afterAnswer(Mid.GLARE)), LiveKitConfig::empty),
-                silent("SIP_REINVITE_GLARE", "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
-                fires("B2BUA_FAILURE_RELAYED", "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
-                silent("B2BUA_FAILURE_RELAYED", "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
+                silent(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 491", () -> List.of(afterAnswer(Mid.GLARE)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_AUTH_LOOP, "401 again after the trunk's credentials", () -> List.of(outboundAuth(401)),
+                        () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER))),
+                silent(FindingCode.LK_OUTBOUND_AUTH_LOOP, "credentials accepted", () -> List.of(outboundAuth(200)),
+                        () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER))),
+                fires(FindingCode.LK_OUTBOUND_AUTH_MISSING, "407 and the trunk has no password", () -> List.of(outbound("407 Proxy Authentication Required")),
+                        () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER).clearAuthPassword())),
+                silent(FindingCode.LK_OUTBOUND_AUTH_MISSING, "407 answered with credentials", () -> List.of(outboundAuth(200)), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_FROM_REJECTED, "provider answers 403", () -> List.of(outbound("403 Forbidden")), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_FROM_REJECTED, "provider answers 404", () -> List.of(outbound("404 Not Found")), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_NUMBER_REJECTED, "provider answers 484", () -> List.of(outbound("484 Address Incomplete")), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_NUMBER_REJECTED, "provider answers 403", () -> List.of(outbound("403 Forbidden")), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_NO_RESPONSE, "INVITE sent twice, nothing back", () -> List.of(outbound()), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_NO_RESPONSE, "provider answers 200", () -> List.of(outbound("200 OK")), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_PROVIDER_REJECTED, "carrier 503 relayed by Jambonz as 480",
+                        () -> OutboundCapture.throughJambonz(OutboundCapture.FROM, "+4930123456", "503 Service Unavailable",
+                                "480 Temporarily Unavailable"), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_PROVIDER_REJECTED, "Jambonz 503 on an inbound call to LiveKit",
+                        () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")), LiveKitConfig::empty),
+                fires(FindingCode.B2BUA_FAILURE_RELAYED, "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
+                silent(FindingCode.B2BUA_FAILURE_RELAYED, "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty));
     }
 
@@ -139,7 +160,7 @@ class FindingRulesTest {
         List<Finding> found = d.withCode(c.code());
         assertEquals(c.fires(), !found.isEmpty(), d.findings().stream().map(Finding::title).toList().toString());
         for (Finding f : found) {
-            assertFalse(f.title().isBlank() || f.explanation().isBlank(), f.code());
+            assertFalse(f.title().isBlank() || f.explanation().isBlank(), f.code().name());
             assertFalse(f.fix().steps().isEmpty(), f.code() + " has fix steps");
             assertFalse(f.evidence().facts().isEmpty(), f.code() + " has facts");
         }
@@ -147,20 +168,26 @@ class FindingRulesTest {
 
     @Test
     void everyCodeOfTheCatalogueHasBothCases() {
-        Set<String> firing = cases().filter(Case::fires).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> silent = cases().filter(c -> !c.fires()).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(28, firing.size());
-        assertEquals(firing, silent);
+        Set<FindingCode> firing = cases().filter(Case::fires).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
+        Set<FindingCode> silent = cases().filter(c -> !c.fires()).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(firing, silent, "every code with a case where it fires has one where it stays silent");
         // the MEDIA_ codes need captures with RTP: MediaFindingsTest has their cases
-        long rankedSignalling = PrimaryCauses.RANKING.stream().filter(c -> !c.startsWith("MEDIA_")).count();
-        assertEquals(rankedSignalling + 3, firing.size(), "all ranked codes plus the three that are never primary");
+        Set<FindingCode> all = new TreeSet<>(firing);
+        all.addAll(MediaFindingsTest.CODES);
+        assertEquals(EnumSet.allOf(FindingCode.class), all, "every code has a case where it fires");
     }
 
-    private static Case fires(String code, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
+    @Test
+    void ranksNameOneOrderOfPrimaryCauses() {
+        List<Integer> ranks = Arrays.stream(FindingCode.values()).filter(FindingCode::canBePrimary).map(FindingCode::rank).toList();
+        assertEquals(ranks.size(), new HashSet<>(ranks).size(), "no two codes share a rank");
+    }
+
+    private static Case fires(FindingCode code, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
         return new Case(code, true, name, flows, config);
     }
 
-    private static Case silent(String code, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
+    private static Case silent(FindingCode code, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
         return new Case(code, false, name, flows, config);
     }
 
@@ -261,6 +288,33 @@ class FindingRulesTest {
                 .send(JAMBONZ, "89.184.187.124", again)
                 .send("89.184.187.124", JAMBONZ, SipTexts.response(again, retried, retried == 200 ? "OK" : "Unauthorized"))
                 .flow();
+    }
+
+    private static final String PROVIDER = "sip.provider.example";
+
+    /** LiveKit calls out straight to a provider, which answers with the given status lines (none: INVITE sent twice). */
+    static CallFlow outbound(String... answers) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER);
+        if (answers.length == 0) {
+            return new OutboundCapture().send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, invite)
+                    .send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, invite).flows().get(0);
+        }
+        return OutboundCapture.direct(invite, java.util.Arrays.stream(answers).map(a -> OutboundCapture.status(invite, a))
+                .toArray(String[]::new)).get(0);
+    }
+
+    /** LiveKit's INVITE challenged with 407, its retry with the trunk's credentials answered {@code retried}. */
+    static CallFlow outboundAuth(int retried) {
+        String first = OutboundCapture.liveKitInvite(PROVIDER);
+        String retry = OutboundCapture.withCredentials(first, 2, "Proxy-Authorization", "sip:+4930123456@" + PROVIDER,
+                OutboundCapture.PASSWORD);
+        return new OutboundCapture().send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, first)
+                .send(OutboundCapture.CARRIER, OutboundCapture.LIVEKIT, OutboundCapture.challenge(first, 407, 2))
+                .send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, retry)
+                .send(OutboundCapture.CARRIER, OutboundCapture.LIVEKIT, retried == 200
+                        ? SipTexts.response(retry, 200, "OK", SipTexts.sdp(OutboundCapture.CARRIER, "0 PCMU/8000"))
+                        : OutboundCapture.challenge(retry, 407, 3))
+                .flows().get(0);
     }
 
     /** 407, then a retry with credentials answered {@code retryFinal}. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.MediaListener;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.MediaCollector;
@@ -149,11 +148,16 @@ final class MediaCase {
 
     /** Writes the capture, reads it for calls and media, and diagnoses it without a LiveKit config. */
     Diagnosis diagnose(Path dir) throws CaptureException {
+        return diagnose(dir, LiveKitConfig.empty());
+    }
+
+    /** As {@link #diagnose(Path)}, with a LiveKit config. */
+    Diagnosis diagnose(Path dir, LiveKitConfig config) throws CaptureException {
         Captures capture = Captures.pcap();
         packets.stream().sorted(Comparator.comparingLong(Packet::micros))
                 .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
         Path file = capture.write(dir.resolve("media-case.pcap"));
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
         new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
             @Override
@@ -166,7 +170,7 @@ final class MediaCase {
                 return media;
             }
         });
-        return DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty(), media.result());
+        return DiagnosisEngine.standard().diagnose(flows.snapshot(), config, media.result());
     }
 
     /** The flow ids of the capture, for {@link Diagnosis#failed}. */

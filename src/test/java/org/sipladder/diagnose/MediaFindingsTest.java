@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
 class MediaFindingsTest {
 
-    static final List<String> CODES = List.of("MEDIA_NO_RTP", "MEDIA_ONE_WAY", "MEDIA_TIMEOUT_HANGUP",
-            "MEDIA_ADDRESS_MISMATCH", "MEDIA_CODEC_MISMATCH", "MEDIA_LOSS", "MEDIA_JITTER", "MEDIA_HOLD_MISMATCH");
+    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_TIMEOUT_HANGUP,
+            FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address. */
     private static final String SBC_MEDIA = "203.0.113.10";
@@ -28,7 +28,7 @@ class MediaFindingsTest {
     @TempDir
     Path dir;
 
-    record Case(String code, String name, Supplier<MediaCase> call) {
+    record Case(FindingCode code, String name, Supplier<MediaCase> call) {
         @Override
         public String toString() {
             return code + ": " + name;
@@ -42,31 +42,31 @@ class MediaFindingsTest {
 
     static Stream<Case> firing() {
         return Stream.of(
-                new Case("MEDIA_NO_RTP", "answered, RTP only between other hosts", () ->
+                new Case(FindingCode.MEDIA_NO_RTP, "answered, RTP only between other hosts", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp("192.0.2.1:20000", "192.0.2.2:20002", 0.5, 100, 0x77, Set.of())
                                 .bye(MediaCase.JAMBONZ, 10.5)),
-                new Case("MEDIA_ONE_WAY", "only Jambonz sends", () ->
+                new Case(FindingCode.MEDIA_ONE_WAY, "only Jambonz sends", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
-                new Case("MEDIA_TIMEOUT_HANGUP", "private SDP address to LiveKit, BYE 30 s after the answer",
+                new Case(FindingCode.MEDIA_TIMEOUT_HANGUP, "private SDP address to LiveKit, BYE 30 s after the answer",
                         MediaFindingsTest::privateSdpToLiveKit),
-                new Case("MEDIA_ADDRESS_MISMATCH", "Jambonz's RTP comes from a NAT address", () ->
+                new Case(FindingCode.MEDIA_ADDRESS_MISMATCH, "Jambonz's RTP comes from a NAT address", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtpBothWays("198.51.100.20:61000", LK, 10).bye(MediaCase.JAMBONZ, 10.5)),
-                new Case("MEDIA_CODEC_MISMATCH", "Jambonz sends G.729, LiveKit answered G.711 only", () ->
+                new Case(FindingCode.MEDIA_CODEC_MISMATCH, "Jambonz sends G.729, LiveKit answered G.711 only", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(), 0, 18)
                                 .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
-                new Case("MEDIA_LOSS", "10 of 500 packets lost (2 %)", () ->
+                new Case(FindingCode.MEDIA_LOSS, "10 of 500 packets lost (2 %)", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(50, 51, 52, 53, 54, 300, 301, 302, 303, 304))
                                 .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
-                new Case("MEDIA_JITTER", "every other packet 40 ms late", () ->
+                new Case(FindingCode.MEDIA_JITTER, "every other packet 40 ms late", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(), 40, 0)
                                 .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
-                new Case("MEDIA_HOLD_MISMATCH", "hold (sendonly) answered sendrecv", () ->
+                new Case(FindingCode.MEDIA_HOLD_MISMATCH, "hold (sendonly) answered sendrecv", () ->
                         clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")));
     }
 
@@ -98,7 +98,7 @@ class MediaFindingsTest {
     @Test
     void cleanCallWithRtpBothWaysHasNoMediaFinding() throws Exception {
         Diagnosis d = clean().diagnose(dir);
-        List<String> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
+        List<FindingCode> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
         assertEquals(List.of(), media);
         assertFalse(d.mediaFailed(MediaCase.flowId()));
     }
@@ -107,8 +107,8 @@ class MediaFindingsTest {
     void holdAnsweredAsRfc3264AsksIsSilent() throws Exception {
         Diagnosis d = clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "recvonly")
                 .diagnose(dir);
-        assertTrue(d.withCode("MEDIA_HOLD_MISMATCH").isEmpty());
-        assertTrue(d.withCode("MEDIA_ONE_WAY").isEmpty());
+        assertTrue(d.withCode(FindingCode.MEDIA_HOLD_MISMATCH).isEmpty());
+        assertTrue(d.withCode(FindingCode.MEDIA_ONE_WAY).isEmpty());
     }
 
     @Test
@@ -116,7 +116,7 @@ class MediaFindingsTest {
         Diagnosis d = privateSdpToLiveKit().diagnose(dir);
         assertTrue(d.mediaFailed(MediaCase.flowId()));
         Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
-        assertEquals("MEDIA_TIMEOUT_HANGUP", primary.code());
+        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code());
         assertEquals(Severity.ERROR, primary.severity());
         String all = primary.explanation() + " " + primary.evidence().facts() + " " + primary.fix().steps();
         assertTrue(all.contains("private address " + MediaCase.JAMBONZ), all);
@@ -130,6 +130,6 @@ class MediaFindingsTest {
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
                 .rtp(LK, MediaCase.JAMBONZ + ":40000", 0.35, 400, 0x2222, Set.of())
                 .bye(MediaCase.LIVEKIT, 8).diagnose(dir);
-        assertTrue(d.withCode("MEDIA_TIMEOUT_HANGUP").isEmpty());
+        assertTrue(d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty());
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.StatusLine;
 import org.sipladder.sip.SipMessage;
@@ -39,7 +38,7 @@ class MultiHopTest {
         add(messages, LIVEKIT, PROXY, scl(SipTexts.response(proxied, status, reason)));
         add(messages, PROXY, SBC, scl(SipTexts.response(bLeg, status, reason)));
         add(messages, SBC, CARRIER, SipTexts.response(aLeg, 603, "Decline"));
-        return new FlowBuilder(FlowSettings.defaults()).build(messages);
+        return new FlowBuilder().build(messages);
     }
 
     private static String scl(String response) {
@@ -67,7 +66,7 @@ class MultiHopTest {
         assertEquals(List.of(new StatusLine(100, "Processing"), new StatusLine(503, "Try again later")), r.observed(),
                 "the proxy's 100 Trying and relayed 503 are not LiveKit's");
         assertEquals(Consistency.CONSISTENT, r.consistency());
-        assertEquals("LK_TRUNK_CONFLICT", d.primaryFor(flows.get(0).id()).orElseThrow().code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, d.primaryFor(flows.get(0).id()).orElseThrow().code());
     }
 
     @Test

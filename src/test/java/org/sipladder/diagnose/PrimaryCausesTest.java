@@ -17,7 +17,7 @@ class PrimaryCausesTest {
     void withoutConfigLiveKitsOwnAnswerIsTheBestExplanation() {
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(seed), LiveKitConfig.empty());
         Finding primary = d.primaryFor(seed.id()).orElseThrow();
-        assertEquals("LK_RESPONSE_EXPLAINED", primary.code());
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, primary.code());
         assertEquals("LiveKit could not pick an inbound trunk (503 Try again later)", primary.title());
         assertEquals(Consistency.UNKNOWN, d.routings().get(0).consistency());
         assertTrue(d.routings().get(0).summary().startsWith("No LiveKit config loaded"));
@@ -31,8 +31,8 @@ class PrimaryCausesTest {
                 List.of(TestConfig.rule("SDR_ZyY3ewVGtwEd", "my-telephony-agent", "ST_GjeZjGQjrsvC")));
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(seed), changed);
         assertEquals(Consistency.INCONSISTENT, d.routings().get(0).consistency());
-        assertEquals("LK_RESPONSE_EXPLAINED", d.primaryFor(seed.id()).orElseThrow().code());
-        assertTrue(d.withCode("LK_TRUNK_CONFLICT").isEmpty());
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, d.primaryFor(seed.id()).orElseThrow().code());
+        assertTrue(d.withCode(FindingCode.LK_TRUNK_CONFLICT).isEmpty());
     }
 
     @Test
@@ -47,7 +47,7 @@ class PrimaryCausesTest {
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(), TestConfig.seed());
         assertTrue(d.routings().isEmpty());
         assertTrue(d.findings().stream().noneMatch(Finding::primary));
-        assertEquals(List.of("LK_TRUNK_CONFLICT", "LK_RULE_NO_AGENT", "LK_RULE_UNKNOWN_TRUNK"),
+        assertEquals(List.of(FindingCode.LK_TRUNK_CONFLICT, FindingCode.LK_RULE_NO_AGENT, FindingCode.LK_RULE_UNKNOWN_TRUNK),
                 d.findings().stream().map(Finding::code).toList());
     }
 
@@ -79,9 +79,9 @@ class PrimaryCausesTest {
                 .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 603, "Decline")).flow();
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
         Finding primary = d.primaryFor(flow.id()).orElseThrow();
-        assertEquals("SIP_CALL_REJECTED", primary.code());
+        assertEquals(FindingCode.SIP_CALL_REJECTED, primary.code());
         assertEquals("b-leg", primary.callId());
         assertEquals("203.0.113.9 rejected the call: 486 Busy Here", primary.title());
-        assertEquals(1, d.withCode("B2BUA_FAILURE_RELAYED").size());
+        assertEquals(1, d.withCode(FindingCode.B2BUA_FAILURE_RELAYED).size());
     }
 }

@@ -18,7 +18,7 @@ class SeedDiagnosisTest {
     @Test
     void trunkConflictIsThePrimaryCauseOfThe503() {
         Finding primary = diagnosis.primaryFor(flow.id()).orElseThrow();
-        assertEquals("LK_TRUNK_CONFLICT", primary.code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, primary.code());
         assertEquals(List.of("ST_GjeZjGQjrsvC", "ST_keiPmt6sJhJh"), primary.evidence().configIds());
         assertEquals("3f6a8c1e-94b2-4d7f-b5a0-7c2e19d84f63", primary.callId());
         assertEquals(List.of(4L, 5L, 6L), primary.evidence().frames());
@@ -40,9 +40,9 @@ class SeedDiagnosisTest {
 
     @Test
     void reportsTheConfigProblemsEachWithAFix() {
-        assertFinding("LK_RULE_UNKNOWN_TRUNK", "SDR_3mqGtt8QNX2x");
-        assertFinding("LK_RULE_NO_AGENT", "SDR_HyMhj4T8greh");
-        Finding relayed = diagnosis.withCode("B2BUA_FAILURE_RELAYED").get(0);
+        assertFinding(FindingCode.LK_RULE_UNKNOWN_TRUNK, "SDR_3mqGtt8QNX2x");
+        assertFinding(FindingCode.LK_RULE_NO_AGENT, "SDR_HyMhj4T8greh");
+        Finding relayed = diagnosis.withCode(FindingCode.B2BUA_FAILURE_RELAYED).get(0);
         assertFalse(relayed.primary());
         assertEquals(List.of(6L, 8L), relayed.evidence().frames());
         assertTrue(relayed.title().contains("503 Try again later") && relayed.title().contains("603 Decline"), relayed.title());
@@ -51,14 +51,14 @@ class SeedDiagnosisTest {
 
     @Test
     void ruleWithoutAgentGetsTheAgentOfTheOtherRuleInItsFix() {
-        Finding noAgent = diagnosis.withCode("LK_RULE_NO_AGENT").get(0);
+        Finding noAgent = diagnosis.withCode(FindingCode.LK_RULE_NO_AGENT).get(0);
         assertTrue(noAgent.fix().json().contains("\"agentName\": \"my-telephony-agent\""), noAgent.fix().json());
         assertEquals(List.of("lk sip dispatch update --id SDR_HyMhj4T8greh SDR_HyMhj4T8greh.json"), noAgent.fix().commands());
     }
 
     @Test
     void privateAddressTowardLiveKitIsReportedWithTheNatAddress() {
-        Finding leak = diagnosis.withCode("SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER").get(0);
+        Finding leak = diagnosis.withCode(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER).get(0);
         assertEquals(List.of(4L, 7L), leak.evidence().frames());
         assertTrue(leak.evidence().facts().stream().anyMatch(f -> f.startsWith("SDP c= 172.20.11.236")));
         assertTrue(String.join(" ", leak.fix().steps()).contains("--external-ip 18.197.68.41"));
@@ -67,7 +67,7 @@ class SeedDiagnosisTest {
 
     @Test
     void configOnlyTrunkConflictIsNotRepeatedBesideTheCallFinding() {
-        assertEquals(1, diagnosis.withCode("LK_TRUNK_CONFLICT").size());
+        assertEquals(1, diagnosis.withCode(FindingCode.LK_TRUNK_CONFLICT).size());
     }
 
     @Test
@@ -76,9 +76,9 @@ class SeedDiagnosisTest {
         assertTrue(diagnosis.findings().toString().contains("password set"));
     }
 
-    private void assertFinding(String code, String configId) {
+    private void assertFinding(FindingCode code, String configId) {
         List<Finding> found = diagnosis.withCode(code);
-        assertEquals(1, found.size(), code);
+        assertEquals(1, found.size(), code.name());
         Finding f = found.get(0);
         assertTrue(f.evidence().configIds().contains(configId), f.evidence().configIds().toString());
         assertFalse(f.primary(), "config findings are never primary");

@@ -14,7 +14,6 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.sip.SipMessage;
@@ -32,15 +31,15 @@ class SeedPipelineTest {
         List<SipMessage> messages = new ArrayList<>();
         SipParser parser = new SipParser();
         new CaptureReader().read(pcap, p -> parser.parse(p).ifPresent(messages::add));
-        List<CallFlow> flows = new FlowBuilder(FlowSettings.defaults()).build(messages);
+        List<CallFlow> flows = new FlowBuilder().build(messages);
 
         assertEquals(1, flows.size());
         CallFlow flow = flows.get(0);
         assertEquals(List.of(Role.CARRIER, Role.JAMBONZ, Role.LIVEKIT), flow.hops().stream().map(h -> h.role()).toList());
         Diagnosis d = DiagnosisEngine.standard().diagnose(flows, TestConfig.seed());
-        assertEquals("LK_TRUNK_CONFLICT", d.primaryFor(flow.id()).orElseThrow().code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, d.primaryFor(flow.id()).orElseThrow().code());
         assertEquals(Consistency.CONSISTENT, d.routings().get(0).consistency());
         assertEquals(List.of("B2BUA_FAILURE_RELAYED", "LK_RULE_NO_AGENT", "LK_RULE_UNKNOWN_TRUNK", "LK_TRUNK_CONFLICT",
-                "SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER"), d.findings().stream().map(Finding::code).sorted().toList());
+                "SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER"), d.findings().stream().map(f -> f.code().name()).sorted().toList());
     }
 }

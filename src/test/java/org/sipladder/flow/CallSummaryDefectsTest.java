@@ -17,7 +17,7 @@ class CallSummaryDefectsTest {
     private static final String PROVIDER = "89.184.187.124:5060";
     private static final String ID = "call-1";
 
-    private final FlowBuilder builder = new FlowBuilder(FlowSettings.defaults());
+    private final FlowBuilder builder = new FlowBuilder();
 
     @Test
     void anAnsweredCallWithoutByeHasNoDurationRatherThanTheTimeToTheAck() {

@@ -3,6 +3,8 @@ package org.sipladder.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipladder.flow.Dialogue.request;
 import static org.sipladder.flow.Dialogue.response;
@@ -20,7 +22,7 @@ class FlowBuilderTest {
     static final String B = "b-leg-7f3e";
     static final String LIVEKIT_URI = "sip:4991874350352@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud";
 
-    private final FlowBuilder builder = new FlowBuilder(FlowSettings.defaults());
+    private final FlowBuilder builder = new FlowBuilder();
 
     /** The field case: carrier -> Jambonz -> LiveKit, LiveKit answers 100 Processing then 503, Jambonz 603s the carrier. */
     static Dialogue seed(String... bLegExtra) {
@@ -284,12 +286,21 @@ class FlowBuilderTest {
     }
 
     @Test
-    void aliasesReplaceHopNames() {
-        FlowBuilder aliased = new FlowBuilder(new FlowSettings(Map.of("172.20.11.236", "SBC Frankfurt")));
-        List<Hop> hops = aliased.build(seed("X-CID: " + A).messages()).get(0).hops();
+    void aliasesReplaceHopNamesAndRemovingOneRestoresTheGuess() {
+        CallFlow flow = builder.build(seed("X-CID: " + A).messages()).get(0);
+        HopAliases aliases = HopAliases.none().with("172.20.11.236", " SBC Frankfurt ");
+        List<Hop> hops = aliases.apply(flow).hops();
         assertEquals(List.of("Carrier 89.184.187.124", "SBC Frankfurt", "LiveKit 129.158.233.108"),
                 hops.stream().map(Hop::name).toList());
         assertEquals(Role.JAMBONZ, hops.get(1).role());
+        assertSame(flow, aliases.with("172.20.11.236", " ").apply(flow), "a blank name removes the alias");
+    }
+
+    @Test
+    void aliasesFromTheCommandLine() {
+        assertEquals(Map.of("10.0.0.1", "SBC"), HopAliases.parse(List.of(" 10.0.0.1 =SBC ")).byAddress());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HopAliases.parse(List.of("10.0.0.1")));
+        assertTrue(e.getMessage().contains("ADDRESS=NAME"), e.getMessage());
     }
 
     @Test

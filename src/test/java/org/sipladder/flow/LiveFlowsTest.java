@@ -13,7 +13,7 @@ class LiveFlowsTest {
     @Test
     void snapshotsGrowWhileMessagesArriveAndEarlierSnapshotsStayAsTheyWere() {
         List<SipMessage> seed = FlowBuilderTest.seed("X-CID: " + FlowBuilderTest.A).messages();
-        LiveFlows live = new LiveFlows(FlowSettings.defaults());
+        LiveFlows live = new LiveFlows();
         live.add(seed.get(0));
         live.add(seed.get(1));
         List<CallFlow> early = live.snapshot();
@@ -26,7 +26,7 @@ class LiveFlowsTest {
         assertEquals(1, done.size());
         assertEquals(2, done.get(0).legs().size());
         assertEquals(2, early.get(0).messages().size());
-        assertEquals(new FlowBuilder(FlowSettings.defaults()).build(seed), done);
+        assertEquals(new FlowBuilder().build(seed), done);
     }
 
     @Test
@@ -34,7 +34,7 @@ class LiveFlowsTest {
         Dialogue d = new Dialogue();
         d.send(0, "10.0.0.1:5060", "10.0.0.2:5060", Dialogue.request("OPTIONS", "sip:x", "one", "z9hG4bK1", 1, null));
         d.send(1, "10.0.0.1:5060", "10.0.0.2:5060", Dialogue.request("OPTIONS", "sip:x", "two", "z9hG4bK2", 1, null));
-        LiveFlows live = new LiveFlows(FlowSettings.defaults());
+        LiveFlows live = new LiveFlows();
         live.add(d.messages().get(0));
         CallFlow first = live.snapshot().get(0);
         live.add(d.messages().get(1));
@@ -44,7 +44,7 @@ class LiveFlowsTest {
     @Test
     void aCallsMessagesAreMadeWhenReadAndStayAsTheyWereWhenTheLegGrows() {
         List<SipMessage> seed = FlowBuilderTest.seed("X-CID: " + FlowBuilderTest.A).messages();
-        LiveFlows live = new LiveFlows(FlowSettings.defaults());
+        LiveFlows live = new LiveFlows();
         for (SipMessage m : seed.subList(0, seed.size() - 1)) {
             live.add(m);
         }

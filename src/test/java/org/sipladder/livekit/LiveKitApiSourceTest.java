@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -42,17 +50,22 @@ class LiveKitApiSourceTest {
     }
 
     @Test
-    void listsTrunksAndRulesWithASignedToken() throws Exception {
+    void listsTrunksRulesAndOutboundTrunksWithASignedToken() throws Exception {
         server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder()
                 .addItems(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_a\",\"numbers\":[\"+1555\"],"
                         + "\"authUsername\":\"u\",\"authPassword\":\"p\"}")).build().toByteArray()));
         server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder()
                 .addItems(LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_a\",\"trunkIds\":[\"ST_a\"]}"))
                 .build().toByteArray()));
+        server.enqueue(protobuf(ListSIPOutboundTrunkResponse.newBuilder()
+                .addItems(LiveKitFixtures.outboundTrunk("{\"sipTrunkId\":\"ST_out\",\"address\":\"sip.example.net\","
+                        + "\"numbers\":[\"+1555\"],\"authUsername\":\"o\",\"authPassword\":\"q\"}"))
+                .build().toByteArray()));
 
         LiveKitConfig config = new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch();
 
         assertEquals("ST_a", config.trunks().get(0).getSipTrunkId());
+        assertEquals("sip.example.net", config.outboundTrunks().get(0).getAddress());
         assertEquals("p", config.trunks().get(0).getAuthPassword(), "kept in memory for digest checks");
         assertEquals("SDR_a", config.rules().get(0).getSipDispatchRuleId());
         RecordedRequest trunks = server.takeRequest(1, TimeUnit.SECONDS);
@@ -60,6 +73,8 @@ class LiveKitApiSourceTest {
         assertEquals("POST", trunks.getMethod());
         assertEquals("/twirp/livekit.SIP/ListSIPInboundTrunk", trunks.getUrl().encodedPath());
         assertEquals("/twirp/livekit.SIP/ListSIPDispatchRule", rules.getUrl().encodedPath());
+        assertEquals("/twirp/livekit.SIP/ListSIPOutboundTrunk",
+                server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath());
         assertTrue(trunks.getHeaders().get("Content-Type").startsWith("application/protobuf"));
         JsonObject claims = jwtClaims(trunks.getHeaders().get("Authorization"));
         assertEquals("APIkey123", claims.get("iss").getAsString());
@@ -123,6 +138,59 @@ class LiveKitApiSourceTest {
         LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> new LiveKitApiSource(closed).fetch());
 
         assertTrue(e.getMessage().contains("Cannot connect"), e.getMessage());
+    }
+
+    /** A host without a route (no network, no IPv6 route) fails in connect(), as Linux's ENETUNREACH does. */
+    @Test
+    void anUnreachableNetworkSaysSoAndNotThatTheAnswerIsWrong() {
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(2)), failingConnect(new SocketException("Network is unreachable"))).fetch());
+
+        assertTrue(e.getMessage().contains("Network is unreachable"), e.getMessage());
+        assertTrue(e.getMessage().contains("Cannot connect"), e.getMessage());
+        assertFalse(e.getMessage().contains("not LiveKit's SIP API"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownHostSaysTheNameCannotBeFound() {
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(2)), failingConnect(new UnknownHostException("lk.invalid"))).fetch());
+
+        assertTrue(e.getMessage().contains("cannot be found"), e.getMessage());
+    }
+
+    private static SocketFactory failingConnect(IOException failure) {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new Socket() {
+                    @Override
+                    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                        throw failure;
+                    }
+                };
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     @Test

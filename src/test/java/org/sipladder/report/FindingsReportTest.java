@@ -19,6 +19,7 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.Evidence;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.Fix;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
@@ -35,10 +36,10 @@ class FindingsReportTest {
         assertTrue(text.contains("Call 1: " + SeedCall.CALLER + " \u2192 " + SeedCall.CALLED), text);
         assertTrue(text.contains("Failed: the caller got 603 Decline."));
         Diagnosis diagnosis = diagnosis(SeedCall.flows());
-        assertEquals("LK_TRUNK_CONFLICT", diagnosis.primaryFor(SeedCall.A).orElseThrow().code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, diagnosis.primaryFor(SeedCall.A).orElseThrow().code());
         String flat = text.replaceAll("\\s+", " ");
         for (Finding f : diagnosis.findings()) {
-            assertTrue(text.contains(f.code()), f.code());
+            assertTrue(text.contains(f.code().name()), f.code().name());
             assertTrue(flat.contains(f.title().replaceAll("\\s+", " ")), f.title());
         }
         assertTrue(text.contains("primary cause"));
@@ -132,7 +133,7 @@ class FindingsReportTest {
 
     @Test
     void controlCharactersAndGlyphsMissingFromTheFontDoNotBreakTheReport() throws Exception {
-        Finding odd = new Finding("X_ODD", Severity.INFO, "Odd bytes \u0001\u0007 and \uD83D\uDE00 and \u4E2D",
+        Finding odd = new Finding(FindingCode.SIP_CALL_REJECTED, Severity.INFO, "Odd bytes \u0001\u0007 and \uD83D\uDE00 and \u4E2D",
                 "Tab\there", null, null, false, new Evidence(List.of(), List.of(), List.of()),
                 new Fix(List.of(), List.of(), null));
         List<CallFlow> flows = SeedCall.flows();

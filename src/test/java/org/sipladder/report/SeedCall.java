@@ -12,7 +12,6 @@ import org.sipladder.capture.SipPayload;
 import org.sipladder.capture.Transport;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 
@@ -40,7 +39,7 @@ final class SeedCall {
         SipParser parser = new SipParser(SipParser.Depth.SCAN);
         List<SipMessage> messages = new SeedCall().payloads(retransmissions).stream()
                 .map(p -> parser.parse(p).orElseThrow()).toList();
-        return new FlowBuilder(FlowSettings.defaults()).build(messages);
+        return new FlowBuilder().build(messages);
     }
 
     /** Writes the seed call as a classic pcap file. */

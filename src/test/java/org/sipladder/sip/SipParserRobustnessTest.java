@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sipladder.flow.FlowBuilder;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.testkit.SipText;
 
 /** Thousands of mutated and random messages: the parser and the flow builder must never throw. */
@@ -43,7 +42,7 @@ class SipParserRobustnessTest {
                 parsed.add(message);
             });
         }
-        assertDoesNotThrow(() -> new FlowBuilder(FlowSettings.defaults()).build(parsed));
+        assertDoesNotThrow(() -> new FlowBuilder().build(parsed));
     }
 
     private static byte[] mutate(byte[] seed, Random random) {

@@ -11,6 +11,7 @@ public final class Link {
     public static final int ETHERNET = 1;
     public static final int NULL = 0;
     public static final int RAW = 12;
+    public static final int RAW_OPENBSD = 14;
     public static final int RAW_101 = 101;
     public static final int LOOP = 108;
     public static final int SLL = 113;
@@ -82,6 +83,7 @@ public final class Link {
             case LOOP:
                 return nullLoopback(ipPacket, ByteOrder.BIG_ENDIAN);
             case RAW:
+            case RAW_OPENBSD:
             case RAW_101:
             case IPV4:
             case IPV6:

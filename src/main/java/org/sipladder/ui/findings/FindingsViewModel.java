@@ -156,7 +156,7 @@ public final class FindingsViewModel {
         config.setCallsByConfigId(callsByConfigId(result));
         selectedFinding.set(previous != null && findings.contains(previous) ? previous : primaryFor(focusFlowId.get()));
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        String primary = findings.stream().filter(Finding::primary).map(Finding::code).distinct()
+        String primary = findings.stream().filter(Finding::primary).map(f -> f.code().name()).distinct()
                 .reduce((a, b) -> a + ", " + b).map(c -> " · primary cause: " + c).orElse("");
         summary.set(findings.isEmpty()
                 ? (config.configProperty().get().isEmpty() ? "No findings. Load the LiveKit config to check trunks and rules."

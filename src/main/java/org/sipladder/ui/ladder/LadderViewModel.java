@@ -2,11 +2,9 @@ package org.sipladder.ui.ladder;
 
 import java.time.ZoneId;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,9 +26,10 @@ import org.sipladder.ladder.LadderTextExport;
 import org.sipladder.ladder.TextMeasure;
 
 /**
- * The ladder's state without any node: the call shown and its layout, the selected row, marked frames, zoom, time
- * base and hop names, and what the user can do with them (select, open, zoom, rename a hop, copy as text). The
- * dialog that asks for a hop name and the clipboard are handed in, so this is testable without a screen.
+ * The ladder's state without any node: the call shown and its layout, the selected row, marked frames, zoom and time
+ * base, and what the user can do with them (select, open, zoom, rename a hop, copy as text). It shows the call it is
+ * given, hop names included (the shell applies the user's aliases); renaming a hop and the clipboard are the shell's,
+ * handed in, so this is testable without a screen.
  */
 public final class LadderViewModel {
 
@@ -46,12 +45,10 @@ public final class LadderViewModel {
     private final ReadOnlyObjectWrapper<BitSet> highlightedRows =
             new ReadOnlyObjectWrapper<>(this, "highlightedRows", new BitSet());
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
-    private final Map<String, String> aliases = new HashMap<>();
     private LadderStyle style;
     private Set<Long> highlightedFrames = Set.of();
     private Map<FlowMessage, Integer> rowOfMessage = Map.of();
-    private Function<Hop, Optional<String>> hopNamer = hop -> Optional.empty();
-    private Consumer<HopRename> onRenameHop = rename -> { };
+    private Consumer<Hop> onRenameHop = hop -> { };
     private Consumer<FlowMessage> onOpenMessage = message -> { };
     private Consumer<String> onCopyText = text -> { };
 
@@ -112,26 +109,14 @@ public final class LadderViewModel {
         markHighlightedRows();
     }
 
-    /** Shows hops under user names (address to name), e.g. the remembered ones at start-up. */
-    public void setHopAliases(Map<String, String> addressToAlias) {
-        aliases.clear();
-        aliases.putAll(addressToAlias);
-        relayout();
-    }
-
     /** How the time gutter reads: clock time in {@code zone}, or seconds from the call's first message. */
     public void setTimeBase(ZoneId zone, boolean sinceStart) {
         style = style.withZone(zone).withRelativeTime(sinceStart);
         relayout();
     }
 
-    /** Asks the user for a hop's new name (the shell's dialog); empty when cancelled. */
-    public void setHopNamer(Function<Hop, Optional<String>> namer) {
-        hopNamer = namer;
-    }
-
-    /** Told each rename, so the shell can remember the name for the address. */
-    public void setOnRenameHop(Consumer<HopRename> handler) {
+    /** Told when the user asks to rename a hop: the shell asks for the name, remembers it and shows the call again. */
+    public void setOnRenameHop(Consumer<Hop> handler) {
         onRenameHop = handler;
     }
 
@@ -194,20 +179,9 @@ public final class LadderViewModel {
         }
     }
 
-    /** Asks for a new name for the hop, shows it and tells the shell; a blank name restores the guessed one. */
+    /** Asks the shell to rename the hop (it shows the renamed call through {@link #setFlow}). */
     public void rename(Hop hop) {
-        Optional<String> answer = hopNamer.apply(hop);
-        if (answer.isEmpty()) {
-            return;
-        }
-        String name = answer.get().strip();
-        if (name.isEmpty()) {
-            aliases.remove(hop.address());
-        } else {
-            aliases.put(hop.address(), name);
-        }
-        relayout();
-        onRenameHop.accept(new HopRename(hop.address(), name));
+        onRenameHop.accept(hop);
     }
 
     /** The ladder as monospaced text (as Wireshark's flow export), or empty without a call. */
@@ -241,19 +215,10 @@ public final class LadderViewModel {
                 index.put(messages.get(i), i);
             }
             rowOfMessage = index;
-            layout.set(LadderLayout.of(withAliases(call), streamSource.apply(call), style));
+            layout.set(LadderLayout.of(call, streamSource.apply(call), style));
         }
         markHighlightedRows();
         selectedRow.set(keep == null ? -1 : rowOf(keep));
-    }
-
-    private CallFlow withAliases(CallFlow f) {
-        if (aliases.isEmpty()) {
-            return f;
-        }
-        List<Hop> hops = f.hops().stream().map(h -> aliases.containsKey(h.address())
-                ? new Hop(h.address(), h.role(), aliases.get(h.address()), h.evidence()) : h).toList();
-        return new CallFlow(f.id(), f.legs(), hops, f.messages(), f.joinEvidence(), f.timings());
     }
 
     private void markHighlightedRows() {

@@ -11,7 +11,6 @@ import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowSettings;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
@@ -55,7 +54,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             throws CaptureLoadException {
         Path capture = files.files().get(0);
         // The scan keeps every field as sent; the jain-sip judgement waits until the user inspects a message.
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         List<String> warnings = new ArrayList<>();
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
         long started = nanoClock.getAsLong();
@@ -134,7 +133,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
 
     @Override
     public LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
-        LiveFlows flows = new LiveFlows(FlowSettings.defaults());
+        LiveFlows flows = new LiveFlows();
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
         long[] nextSnapshot = {0};
         ParsingListener listener = new ParsingListener(SipParser.Depth.SCAN) {

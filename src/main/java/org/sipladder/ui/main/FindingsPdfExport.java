@@ -47,8 +47,8 @@ final class FindingsPdfExport {
                 captureName.replaceAll("\\.[^.]*$", "") + "-findings.pdf", FileKind.PDF).ifPresent(file -> {
                     Diagnosis diagnosis = findings.diagnosis();
                     ReportInput input = new ReportInput(captureName, capture.packets(), capture.firstMicros(),
-                            capture.lastMicros(), capture.flows(), diagnosis.findings(), diagnosis.routings(),
-                            config.configProperty().get(), capture.media());
+                            capture.lastMicros(), window.hopAliases().applyAll(capture.flows()), diagnosis.findings(),
+                            diagnosis.routings(), config.configProperty().get(), capture.media());
                     executor.submit(context -> write(input, file),
                             written -> window.report("Findings saved as PDF: " + written),
                             error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException

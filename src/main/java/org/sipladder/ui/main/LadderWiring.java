@@ -3,11 +3,9 @@ package org.sipladder.ui.main;
 import javafx.scene.Node;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.inspector.InspectorView;
 import org.sipladder.ui.ladder.LadderView;
 import org.sipladder.ui.ladder.LadderViewModel;
-import org.sipladder.ui.prefs.UserPreferences;
 
 /** Connects the ladder to the main window: the selected call, the selected message, marked frames, hop names. */
 final class LadderWiring {
@@ -15,11 +13,9 @@ final class LadderWiring {
     private final LadderView ladder = new LadderView();
     private final LadderViewModel model = ladder.viewModel();
 
-    LadderWiring(MainWindowViewModel viewModel, DialogService dialogs, UserPreferences preferences, InspectorView inspector) {
+    LadderWiring(MainWindowViewModel viewModel, InspectorView inspector) {
         ladder.setId("ladder");
-        model.setHopAliases(preferences.hopAliases());
-        model.setHopNamer(hop -> dialogs.askHopName(hop.address(), hop.name()));
-        model.setOnRenameHop(rename -> viewModel.setHopAlias(rename.address(), rename.alias()));
+        model.setOnRenameHop(hop -> viewModel.renameHop(hop.address()));
         model.setOnOpenMessage(message -> focusFirst(inspector));
         viewModel.selectedFlowProperty().addListener((obs, old, flow) -> show(flow, viewModel));
         model.selectedMessageProperty().addListener((obs, old, message) -> {

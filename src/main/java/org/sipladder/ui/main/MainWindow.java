@@ -68,7 +68,7 @@ public final class MainWindow {
         AppServices services = models.services();
         TimeFormat timeFormat = models.timeFormat();
         InspectorView inspectorView = new InspectorView(models.inspector());
-        ladder = new LadderWiring(viewModel, dialogs, services.preferences(), inspectorView).ladder();
+        ladder = new LadderWiring(viewModel, inspectorView).ladder();
         view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat, services.clipboard()), inspectorView, ladder,
                 () -> new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(),
                         timeFormat),

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,12 +26,12 @@ import javafx.collections.ObservableList;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
+import org.sipladder.flow.HopAliases;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.CallRow;
 import org.sipladder.ui.calls.Counts;
-import org.sipladder.ui.calls.HopAliasing;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
 import org.sipladder.ui.inspector.InspectorViewModel;
@@ -72,7 +71,7 @@ public final class MainWindowViewModel {
 
     private final List<String> notes = new ArrayList<>();
     private List<CallFlow> loadedFlows = List.of();
-    private Map<String, String> aliases;
+    private HopAliases aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
     private CaptureSource lastSource;
@@ -325,6 +324,11 @@ public final class MainWindowViewModel {
         }
     }
 
+    /** The names the user gave to hops, as every view and export of the window shows them. */
+    public HopAliases hopAliases() {
+        return aliases;
+    }
+
     /** Asks the user for a new name for the hop at {@code address} and remembers it. */
     public void renameHop(String address) {
         String current = currentHopName(address).orElse(address);
@@ -348,7 +352,7 @@ public final class MainWindowViewModel {
 
     private void showFlows(List<CallFlow> flows) {
         loadedFlows = flows;
-        callList.update(HopAliasing.applyAll(flows, aliases));
+        callList.update(aliases.applyAll(flows));
     }
 
     /** The message to show first for a call: its first error response, where the failure is; else its first message. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sipladder.flow.HopAliases;
 
 /**
  * The settings SIP Ladder remembers per user: recent files, hop aliases, window layout, LiveKit URL and
@@ -59,12 +60,12 @@ public final class UserPreferences {
     }
 
     /** User-chosen hop names by IP address. */
-    public Map<String, String> hopAliases() {
+    public HopAliases hopAliases() {
         Map<String, String> aliases = new LinkedHashMap<>();
         for (String key : store.keys(ALIAS)) {
             aliases.put(key.substring(ALIAS.length()), store.get(key));
         }
-        return aliases;
+        return new HopAliases(aliases);
     }
 
     /** Remembers {@code alias} for {@code address}; a blank alias forgets it (the guessed name returns). */

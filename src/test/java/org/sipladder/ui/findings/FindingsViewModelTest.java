@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Evidence;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.Fix;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
@@ -33,9 +34,9 @@ import org.sipladder.ui.task.TaskHandle;
 class FindingsViewModelTest {
 
     private final CallFlow failed = Flows.call("failed-1", "+4930111", "4940111", 503, "Service Unavailable");
-    private final Finding relay = finding("B2BUA_FAILURE_RELAYED", Severity.WARNING, "failed-1", false, List.of());
-    private final Finding conflict = finding("LK_TRUNK_CONFLICT", Severity.ERROR, "failed-1", true, List.of("ST_a", "ST_b"));
-    private final Finding noAgent = finding("LK_RULE_NO_AGENT", Severity.WARNING, null, false, List.of("SDR_x"));
+    private final Finding relay = finding(FindingCode.B2BUA_FAILURE_RELAYED, Severity.WARNING, "failed-1", false, List.of());
+    private final Finding conflict = finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "failed-1", true, List.of("ST_a", "ST_b"));
+    private final Finding noAgent = finding(FindingCode.LK_RULE_NO_AGENT, Severity.WARNING, null, false, List.of("SDR_x"));
     private final List<LiveKitConfig> diagnosedWith = new ArrayList<>();
     private final List<DiagnosisSettings> settingsUsed = new ArrayList<>();
 
@@ -57,7 +58,7 @@ class FindingsViewModelTest {
         return new Diagnosis(flows.isEmpty() ? List.of(noAgent) : List.of(relay, noAgent, conflict), List.of());
     }, new CurrentThreadTaskExecutor(), config);
 
-    private static Finding finding(String code, Severity severity, String flowId, boolean primary, List<String> ids) {
+    private static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary, List<String> ids) {
         return new Finding(code, severity, code + " title", "why", flowId, flowId, primary,
                 new Evidence(List.of(6L), ids, List.of()), new Fix(List.of("do it"), List.of(), null));
     }
@@ -79,7 +80,7 @@ class FindingsViewModelTest {
 
         assertEquals(List.of("+4930111 → 4940111 · 503 Service Unavailable", "LiveKit config"),
                 viewModel.groups().stream().map(FindingGroup::title).toList());
-        assertEquals(List.of("LK_TRUNK_CONFLICT", "B2BUA_FAILURE_RELAYED"),
+        assertEquals(List.of(FindingCode.LK_TRUNK_CONFLICT, FindingCode.B2BUA_FAILURE_RELAYED),
                 viewModel.groups().get(0).findings().stream().map(Finding::code).toList());
         assertEquals("3 findings (1 error) · primary cause: LK_TRUNK_CONFLICT", viewModel.summaryProperty().get());
     }

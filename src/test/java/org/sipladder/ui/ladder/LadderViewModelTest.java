@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Hop;
+import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.ladder.ApproximateTextMeasure;
 import org.sipladder.ladder.TestFlows;
@@ -52,23 +53,16 @@ class LadderViewModelTest {
     }
 
     @Test
-    void renamingAsksTheShellsNamerAndABlankNameRestoresTheGuess() {
-        List<HopRename> renames = new ArrayList<>();
+    void renamingAsksTheShellAndTheAliasedCallShowsTheNewName() {
+        List<Hop> renames = new ArrayList<>();
         model.setOnRenameHop(renames::add);
         model.setFlow(flow);
-        var hop = model.layoutProperty().get().column(0).hop();
-        String guessed = model.layoutProperty().get().column(0).title().text();
+        Hop hop = model.layoutProperty().get().column(0).hop();
 
-        model.setHopNamer(h -> Optional.of("Schmidtkom"));
         model.rename(hop);
+        assertEquals(List.of(hop), renames);
+        model.setFlow(HopAliases.none().with(hop.address(), "Schmidtkom").apply(flow));
         assertEquals("Schmidtkom", model.layoutProperty().get().column(0).title().text());
-        model.setHopNamer(h -> Optional.of("  "));
-        model.rename(hop);
-        assertEquals(guessed, model.layoutProperty().get().column(0).title().text());
-        model.setHopNamer(h -> Optional.empty());
-        model.rename(hop);
-        assertEquals(List.of(new HopRename(TestFlows.CARRIER, "Schmidtkom"), new HopRename(TestFlows.CARRIER, "")),
-                renames);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.flow.HopAliases;
 import org.sipladder.ladder.TestFlows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,7 +29,7 @@ class LadderViewTest {
 
     private final CallFlow flow = TestFlows.seed();
     private final List<FlowMessage> opened = new ArrayList<>();
-    private final List<HopRename> renames = new ArrayList<>();
+    private final List<Hop> renames = new ArrayList<>();
     private LadderView view;
     private LadderViewModel model;
 
@@ -78,13 +80,11 @@ class LadderViewTest {
     }
 
     @Test
-    void renamingAHopRetitlesItsColumnAndTellsTheShell(FxRobot robot) {
-        robot.interact(() -> {
-            model.setHopNamer(hop -> Optional.of("Schmidtkom"));
-            model.rename(view.getLadderLayout().column(0).hop());
-        });
+    void renamingAHopAsksTheShellWhichShowsTheRenamedCall(FxRobot robot) {
+        robot.interact(() -> model.rename(view.getLadderLayout().column(0).hop()));
+        assertEquals(List.of(TestFlows.CARRIER), renames.stream().map(Hop::address).toList());
 
-        assertEquals(List.of(new HopRename(TestFlows.CARRIER, "Schmidtkom")), renames);
+        robot.interact(() -> model.setFlow(HopAliases.none().with(TestFlows.CARRIER, "Schmidtkom").apply(flow)));
         assertEquals("Schmidtkom", view.getLadderLayout().column(0).title().text());
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
@@ -63,7 +64,7 @@ class DemoFindingsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Finding primary = window.findings().selectedFindingProperty().get();
-        assertEquals("LK_TRUNK_CONFLICT", primary.code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, primary.code());
         assertTrue(primary.primary());
         assertTrue(highlighted(status(503)), "the 503 Try again later arrow is highlighted");
         assertTrue(primary.evidence().configIds().contains(window.liveKitConfig().selectedConfigIdProperty().get()));

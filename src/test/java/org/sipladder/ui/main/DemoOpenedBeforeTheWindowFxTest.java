@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
@@ -65,7 +66,7 @@ class DemoOpenedBeforeTheWindowFxTest {
         assertTrue(window.ladder().getLadderLayout().rowCount() > 0, "the ladder shows the selected call");
         Finding selected = window.findings().selectedFindingProperty().get();
         assertNotNull(selected, "the failed call opens on its primary cause");
-        assertEquals("LK_TRUNK_CONFLICT", selected.code());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, selected.code());
         assertFalse(window.liveKitConfig().trunks().isEmpty());
         assertEquals(1, enginesBuilt.get(), "one rule catalogue, built by the first diagnosis");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());

@@ -138,7 +138,7 @@ class MainWindowViewModelTest {
 
         assertEquals("Frankfurt SBC", vm.selectedFlowProperty().get().hops().get(1).name());
         assertEquals("Frankfurt SBC", vm.callList().rows().get(0).flow().hops().get(1).name());
-        assertEquals("Frankfurt SBC", preferences.hopAliases().get(Flows.SBC.address()));
+        assertEquals("Frankfurt SBC", preferences.hopAliases().byAddress().get(Flows.SBC.address()));
 
         vm.setHopAlias(Flows.SBC.address(), "");
         assertEquals("Jambonz 172.20.11.236", vm.selectedFlowProperty().get().hops().get(1).name());

@@ -32,7 +32,7 @@ class UserPreferencesTest {
         preferences.setHopAlias("129.158.233.108", " LiveKit EU ");
         preferences.setHopAlias("172.20.11.236", "SBC");
         preferences.setHopAlias("172.20.11.236", "  ");
-        assertEquals(Map.of("129.158.233.108", "LiveKit EU"), new UserPreferences(store).hopAliases());
+        assertEquals(Map.of("129.158.233.108", "LiveKit EU"), new UserPreferences(store).hopAliases().byAddress());
     }
 
     @Test

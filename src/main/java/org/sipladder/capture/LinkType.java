@@ -1,0 +1,86 @@
+package org.sipladder.capture;
+
+import java.util.List;
+
+/**
+ * The link layers the reader decodes, by their pcap/pcapng {@code LINKTYPE_} number (one table, like Wireshark's
+ * {@code pcap_to_wtap_map}): how the network layer is found behind each one. Supporting another link layer is one
+ * entry here and one case in {@code LinkAndIpDecodingTest}.
+ */
+enum LinkType {
+    /** BSD loopback: a 4-byte address family in the writer's byte order, then IP. */
+    NULL(0, "BSD loopback", Framing.IP, 4, 0),
+    ETHERNET(1, "Ethernet", Framing.ETHERNET, 0, 0),
+    /** DLT_RAW as most BSDs number it. */
+    RAW_BSD(12, "raw IP", Framing.IP, 0, 0),
+    /** DLT_RAW as OpenBSD numbers it. */
+    RAW_OPENBSD(14, "raw IP", Framing.IP, 0, 0),
+    RAW(101, "raw IP", Framing.IP, 0, 0),
+    /** OpenBSD loopback: the 4-byte address family in network byte order. */
+    LOOP(108, "BSD loopback", Framing.IP, 4, 0),
+    /** Linux cooked capture v1: 16-byte header, protocol (an EtherType) in its last two bytes. */
+    LINUX_SLL(113, "Linux cooked SLL", Framing.ETHER_TYPE, 16, 14),
+    IPV4(228, "raw IP", Framing.IP, 0, 0),
+    IPV6(229, "raw IP", Framing.IP, 0, 0),
+    /** Linux cooked capture v2: 20-byte header, protocol (an EtherType) in its first two bytes. */
+    LINUX_SLL2(276, "Linux cooked SLL2", Framing.ETHER_TYPE, 20, 0);
+
+    /** What follows the link header. */
+    enum Framing {
+        /** An Ethernet frame, VLAN tags and LLC/SNAP included: the decoder reads its header itself. */
+        ETHERNET,
+        /** IPv4 or IPv6, told apart by the version nibble. */
+        IP,
+        /** The protocol named by the EtherType at {@link #etherTypeAt()}. */
+        ETHER_TYPE
+    }
+
+    private static final List<LinkType> ALL = List.of(values());
+
+    private final int number;
+    private final String label;
+    private final Framing framing;
+    private final int headerLength;
+    private final int etherTypeAt;
+
+    LinkType(int number, String label, Framing framing, int headerLength, int etherTypeAt) {
+        this.number = number;
+        this.label = label;
+        this.framing = framing;
+        this.headerLength = headerLength;
+        this.etherTypeAt = etherTypeAt;
+    }
+
+    /** The entry for a pcap LINKTYPE_ number, or null when the reader does not decode that link layer. */
+    static LinkType of(int number) {
+        for (LinkType t : ALL) {
+            if (t.number == number) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The supported link layers by name, for the message about a file of another link type. */
+    static String supportedNames() {
+        return String.join(", ", ALL.stream().map(t -> t.label).distinct().toList());
+    }
+
+    int number() {
+        return number;
+    }
+
+    Framing framing() {
+        return framing;
+    }
+
+    /** Bytes of link header before the network layer (for {@link Framing#ETHERNET}, the decoder reads it). */
+    int headerLength() {
+        return headerLength;
+    }
+
+    /** Offset of the EtherType in the link header, for {@link Framing#ETHER_TYPE}. */
+    int etherTypeAt() {
+        return etherTypeAt;
+    }
+}

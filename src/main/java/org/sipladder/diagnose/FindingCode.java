@@ -1,0 +1,153 @@
+package org.sipladder.diagnose;
+
+import java.util.Locale;
+
+/**
+ * Every finding code the analyzer can report, with what a finding of that code is: its usual severity, its rank
+ * as the primary cause of a failed call, and the template of its title. Adding a finding code is one entry here
+ * (and a rule that reports it, with a fire and a silent case in {@code FindingRulesTest}).
+ *
+ * <p>The rank orders the candidates for a failed call's primary cause, most direct explanation first: LiveKit's
+ * own refusal, then what the B2BUA made of it; {@link #NEVER_PRIMARY} marks a config-only finding or a risk that
+ * cannot fail a call. Ranks leave gaps so that a new code fits between two without renumbering. A finding from a
+ * LiveKit simulation ({@link Kind#SIMULATED}) is never primary when the capture contradicts that simulation; a
+ * finding about call setup on a call that was answered is at most a warning ({@link Kind}).
+ *
+ * <p>Titles are {@link String#format} templates; {@code configTitle} is the title of the finding about the config
+ * alone, when a code has one that reads differently.
+ */
+public enum FindingCode {
+    LK_TRUNK_CONFLICT(Severity.ERROR, 10, Kind.SIMULATED,
+            "Trunks %s both claim %s: LiveKit answers 503 Try again later",
+            "Trunks %s both claim %s: every call to it gets 503 Try again later"),
+    LK_DEFAULT_TRUNK_CONFLICT(Severity.ERROR, 20, Kind.SIMULATED,
+            "Default trunks %s both accept this call: LiveKit answers 503 Try again later",
+            "Default trunks %s overlap: calls no trunk number matches get 503 Try again later"),
+    LK_CALLED_NUMBER_MISMATCH(Severity.ERROR, 30, Kind.SIMULATED, "LiveKit sees called number %s but trunk %s lists %s"),
+    LK_SOURCE_NOT_ALLOWED(Severity.ERROR, 40, Kind.SIMULATED, "Trunk %s lists %s but does not allow source %s"),
+    LK_CALLER_NOT_ALLOWED(Severity.ERROR, 50, Kind.SIMULATED, "Trunk %s lists %s but does not allow caller %s"),
+    LK_NO_TRUNK_MATCH(Severity.ERROR, 60, Kind.SIMULATED, "No inbound trunk accepts calls to %s"),
+    LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (401)"),
+    LK_AUTH_CHALLENGE_UNANSWERED(Severity.ERROR, 80, Kind.SIMULATED,
+            "LiveKit asked for credentials (407) and the sender never sent them"),
+    LK_RULE_CONFLICT(Severity.ERROR, 90, Kind.SIMULATED, "Dispatch rules %s conflict for this call",
+            "Dispatch rules %s claim the same calls"),
+    LK_NO_RULE_MATCH(Severity.ERROR, 100, Kind.SIMULATED, "No dispatch rule takes calls from %s"),
+    LK_RULE_PIN_PROMPT(Severity.WARNING, 110, Kind.SIMULATED,
+            "PIN rule %s won: LiveKit answered to ask the caller for a PIN"),
+    /** A config finding about such a rule is a warning: it matters only if the agent registers with a name. */
+    LK_RULE_NO_AGENT(Severity.ERROR, 120, Kind.SIMULATED, "Dispatch rule %s took the call but dispatches no agent",
+            "Dispatch rule %s dispatches no agent"),
+    /** LiveKit placed the call and the provider challenged it; LiveKit had no credentials to answer with. */
+    LK_OUTBOUND_AUTH_MISSING(Severity.ERROR, 121, Kind.SETUP,
+            "The provider asked LiveKit for credentials (%s) and LiveKit sent none"),
+    /** The first value says which loop: the credentials, or a digest uri other than the Request-URI. */
+    LK_OUTBOUND_AUTH_LOOP(Severity.ERROR, 122, Kind.SETUP, "%s: %s again from %s"),
+    LK_OUTBOUND_FROM_REJECTED(Severity.ERROR, 123, Kind.SETUP, "%s refused caller number %s (403 Forbidden)"),
+    LK_OUTBOUND_NUMBER_REJECTED(Severity.ERROR, 124, Kind.SETUP, "%s rejected the dialled number %s: %s"),
+    SIP_LATE_OFFER(Severity.ERROR, 130, Kind.SETUP, "INVITE to LiveKit without SDP (late offer)"),
+    SIP_NO_COMMON_CODEC(Severity.ERROR, 140, Kind.SETUP, "No common audio codec between %s and %s"),
+    MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it"),
+    MEDIA_NO_RTP(Severity.ERROR, 160, Kind.AFTER_ANSWER, "Answered, but no RTP either way between %s and %s"),
+    MEDIA_ONE_WAY(Severity.ERROR, 170, Kind.AFTER_ANSWER, "One-way audio: RTP only from %s to %s"),
+    MEDIA_CODEC_MISMATCH(Severity.WARNING, 180, Kind.AFTER_ANSWER,
+            "RTP to %s uses payload type %s that its SDP did not offer"),
+    MEDIA_HOLD_MISMATCH(Severity.WARNING, 190, Kind.AFTER_ANSWER, "Hold offered as a=%s but answered a=%s"),
+    /** LiveKit's answer read from the capture alone: it stays a candidate when the simulation is contradicted. */
+    LK_RESPONSE_EXPLAINED(Severity.ERROR, 200, Kind.SETUP, "%s (%s)"),
+    LK_SILENT_DROP(Severity.ERROR, 210, Kind.SIMULATED, "LiveKit dropped the call silently (no final response%s)"),
+    /** A cancel at LiveKit's ringing timeout (nobody answered) is information. */
+    LK_OUTBOUND_NO_RESPONSE(Severity.ERROR, 213, Kind.SETUP, "%s"),
+    /** The title says where the failure started and how it came back; busy, declined or cancelled are information. */
+    LK_OUTBOUND_PROVIDER_REJECTED(Severity.ERROR, 216, Kind.SETUP, "%s"),
+    SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "INVITE to %s got no final response"),
+    /** A busy callee or a caller who cancelled is information, not an error. */
+    SIP_CALL_REJECTED(Severity.ERROR, 230, Kind.SETUP, "%s rejected the call: %s"),
+    B2BUA_FAILURE_RELAYED(Severity.WARNING, 240, Kind.SETUP, "%s to the caller started as %s from %s"),
+    SIP_REGISTER_REJECTED(Severity.ERROR, 250, Kind.SETUP, "Registration to %s failed: %s%s"),
+    SIP_TRANSFER_FAILED(Severity.ERROR, 260, Kind.AFTER_ANSWER, "Transfer to %s failed: %s"),
+    SIP_DIALOG_NOT_FOUND(Severity.ERROR, 270, Kind.AFTER_ANSWER, "%s reached a hop that does not know the dialog (481)"),
+    SIP_ACK_MISSING(Severity.ERROR, 280, Kind.AFTER_ANSWER,
+            "The answer was not acknowledged: 200 OK retransmitted %s time(s)"),
+    SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
+            "The call ended when its session timer expired (%s)"),
+    SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
+            "re-INVITE collided with the other side's (491 Request Pending)"),
+    LK_RULE_UNKNOWN_TRUNK(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,
+            "Dispatch rule %s points to unknown trunk %s"),
+    LK_INBOUND_NUMBERS_LOOKS_LIKE_DID(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,
+            "Dispatch rule %s lists the trunk number %s as a caller"),
+    SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SETUP,
+            "%s advertises a private address to public peer %s"),
+    MEDIA_ADDRESS_MISMATCH(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "RTP to %s does not use the SDP addresses"),
+    /** 1-5 % loss is information. */
+    MEDIA_LOSS(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "%.1f %% packet loss on RTP to %s"),
+    /** Jitter in bursts only is information. */
+    MEDIA_JITTER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "Jitter up to %.0f ms on RTP to %s");
+
+    /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
+    public enum Kind {
+        /** From simulating LiveKit's routing with the loaded config: never primary when the capture contradicts it. */
+        SIMULATED,
+        /** Read from the capture, about setting a call up: on a call that was answered it is at most a warning. */
+        SETUP,
+        /** Read from the capture, about what happens after the answer (media, dialog): it keeps its severity. */
+        AFTER_ANSWER
+    }
+
+    /** The rank of a code that never names a failed call's primary cause. */
+    public static final int NEVER_PRIMARY = Integer.MAX_VALUE;
+
+    private final Severity severity;
+    private final int rank;
+    private final Kind kind;
+    private final String title;
+    private final String configTitle;
+
+    FindingCode(Severity severity, int rank, Kind kind, String title) {
+        this(severity, rank, kind, title, title);
+    }
+
+    FindingCode(Severity severity, int rank, Kind kind, String title, String configTitle) {
+        this.severity = severity;
+        this.rank = rank;
+        this.kind = kind;
+        this.title = title;
+        this.configTitle = configTitle;
+    }
+
+    /** The usual severity; a rule may lower it for a milder case (its entry says when). */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Smaller ranks explain a failed call more directly; {@link #NEVER_PRIMARY} for codes that never do. */
+    public int rank() {
+        return rank;
+    }
+
+    public boolean canBePrimary() {
+        return rank != NEVER_PRIMARY;
+    }
+
+    /** True when the finding comes from simulating LiveKit's routing with the loaded config. */
+    public boolean simulated() {
+        return kind == Kind.SIMULATED;
+    }
+
+    /** True for failures after the answer (media, dialog): an answered call is exactly where they matter. */
+    public boolean afterAnswer() {
+        return kind == Kind.AFTER_ANSWER;
+    }
+
+    /** The title of a finding about a call, filled in with {@code values}. */
+    public String title(Object... values) {
+        return String.format(Locale.ROOT, title, values);
+    }
+
+    /** The title of a finding about the LiveKit config alone, filled in with {@code values}. */
+    public String configTitle(Object... values) {
+        return String.format(Locale.ROOT, configTitle, values);
+    }
+}

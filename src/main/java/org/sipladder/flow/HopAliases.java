@@ -1,0 +1,81 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names a user gave to hosts, by address: the one alias map of the application. The desktop app keeps it in
+ * the user's preferences, the command line takes it from {@code --alias ADDRESS=NAME}; both apply it to the
+ * analysed calls here, so the call list, the ladder, its exports, the PDF and the JSON show the same names.
+ * Applied on top of the names the analysis guessed, so removing an alias restores them.
+ *
+ * @param byAddress display name by IP address (names are stripped; blank ones are dropped)
+ */
+public record HopAliases(Map<String, String> byAddress) {
+
+    public HopAliases {
+        Map<String, String> kept = new LinkedHashMap<>();
+        byAddress.forEach((address, name) -> {
+            if (name != null && !name.isBlank()) {
+                kept.put(address.strip(), name.strip());
+            }
+        });
+        byAddress = Collections.unmodifiableMap(kept);
+    }
+
+    /** No aliases: every hop keeps its "Role address" name. */
+    public static HopAliases none() {
+        return new HopAliases(Map.of());
+    }
+
+    /**
+     * Aliases from {@code ADDRESS=NAME} texts, as the command line takes them.
+     *
+     * @throws IllegalArgumentException naming the text that is not of that form
+     */
+    public static HopAliases parse(List<String> specs) {
+        Map<String, String> byAddress = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || spec.substring(0, eq).isBlank() || spec.substring(eq + 1).isBlank()) {
+                throw new IllegalArgumentException("--alias \"" + spec + "\" is not ADDRESS=NAME, e.g. --alias 172.20.11.236=SBC");
+            }
+            byAddress.put(spec.substring(0, eq).strip(), spec.substring(eq + 1));
+        }
+        return new HopAliases(byAddress);
+    }
+
+    /** These aliases with {@code address} named {@code name}; a blank name removes its alias. */
+    public HopAliases with(String address, String name) {
+        Map<String, String> next = new LinkedHashMap<>(byAddress);
+        next.remove(address.strip());
+        next.put(address.strip(), name == null ? "" : name);
+        return new HopAliases(next);
+    }
+
+    public boolean isEmpty() {
+        return byAddress.isEmpty();
+    }
+
+    /** {@code flow} with every hop whose address has an alias renamed; the same object when none applies. */
+    public CallFlow apply(CallFlow flow) {
+        if (byAddress.isEmpty() || flow.hops().stream().noneMatch(h -> byAddress.containsKey(h.address()))) {
+            return flow;
+        }
+        List<Hop> hops = new ArrayList<>(flow.hops().size());
+        for (Hop hop : flow.hops()) {
+            String alias = byAddress.get(hop.address());
+            hops.add(alias == null ? hop : new Hop(hop.address(), hop.role(), alias, hop.evidence()));
+        }
+        return new CallFlow(flow.id(), flow.legs(), List.copyOf(hops), flow.messages(), flow.joinEvidence(),
+                flow.timings());
+    }
+
+    /** Every flow with the aliases applied; the same list when there are none. */
+    public List<CallFlow> applyAll(List<CallFlow> flows) {
+        return byAddress.isEmpty() ? flows : flows.stream().map(this::apply).toList();
+    }
+}
