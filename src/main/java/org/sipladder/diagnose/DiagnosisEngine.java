@@ -63,7 +63,7 @@ public final class DiagnosisEngine {
         return new DiagnosisRun(rules, config, settings, media);
     }
 
-    /** Last line of defence: no trunk password leaves the engine in any text of any finding. */
+    /** Last line of defence: no trunk password leaves the engine in any text of any finding or routing. */
     static Finding scrub(Finding f, SecretScrubber s) {
         Evidence e = f.evidence();
         Fix x = f.fix();

@@ -67,7 +67,8 @@ public final class DiagnosisRun {
         }
         out.sort(WITHIN_CALL);
         List<String> keys = raw.stream().map(DiagnosisEngine::key).toList();
-        return new CallDiagnosis(flow.id(), out, routed, PrimaryCauses.mediaFailed(out), keys,
+        List<LiveKitRouting> shown = routed.stream().map(r -> r.scrubbed(scrubber)).toList();
+        return new CallDiagnosis(flow.id(), out, shown, PrimaryCauses.mediaFailed(out), keys,
                 CallsSeen.of(routed).rulesTakingCalls());
     }
 
