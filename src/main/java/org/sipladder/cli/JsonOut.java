@@ -183,6 +183,12 @@ final class JsonOut implements AutoCloseable {
         return this;
     }
 
+    JsonOut value(boolean value) throws IOException {
+        beforeValue();
+        raw(value ? "true" : "false");
+        return this;
+    }
+
     JsonOut value(long value) throws IOException {
         beforeValue();
         raw(Long.toString(value));
