@@ -21,6 +21,7 @@ import picocli.CommandLine.IVersionProvider;
             SaveCommand.class,
             ListenCommand.class,
             CaptureCommand.class,
+            HomerCommand.class,
         })
 public final class SipLadderCommand implements Runnable {
 

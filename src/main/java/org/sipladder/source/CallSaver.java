@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.function.LongPredicate;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.PacketWriter;
 import org.sipladder.capture.PcapWriter;
@@ -51,6 +52,17 @@ public final class CallSaver {
         if (wanted.length == 0) {
             throw new CaptureException("no packets to save: choose at least one call");
         }
+        long written = writeAtomically(from, f -> Arrays.binarySearch(wanted, f) >= 0, wanted.length, out, format);
+        return new Saved(out, written, wanted.length - written);
+    }
+
+    /** Writes every frame of {@code from} to {@code out} in {@code format}: a conversion, e.g. pcap to pcapng. */
+    public Saved copy(CaptureFiles from, Path out, Format format) throws CaptureException {
+        return new Saved(out, writeAtomically(from, f -> true, Long.MAX_VALUE, out, format), 0);
+    }
+
+    private long writeAtomically(CaptureFiles from, LongPredicate wanted, long count, Path out, Format format)
+            throws CaptureException {
         for (Path in : from.files()) {
             if (sameFile(in, out)) {
                 throw new CaptureException(out + ": is one of the captures being read; choose another file name");
@@ -64,9 +76,9 @@ public final class CallSaver {
             throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
         }
         try {
-            long written = write(from, wanted, temp, format);
+            long written = write(from, wanted, count, temp, format);
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Saved(out, written, wanted.length - written);
+            return written;
         } catch (IOException e) {
             throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
         } finally {
@@ -78,15 +90,15 @@ public final class CallSaver {
         }
     }
 
-    private static long write(CaptureFiles from, long[] wanted, Path temp, Format format)
+    private static long write(CaptureFiles from, LongPredicate wanted, long count, Path temp, Format format)
             throws IOException, CaptureException {
         long[] written = {0};
         PacketWriter[] writer = {null};
         IOException[] failure = {null};
         try (OutputStream out = Files.newOutputStream(temp); PacketMerge merge = new PacketMerge(from)) {
-            while (failure[0] == null && written[0] < wanted.length
+            while (failure[0] == null && written[0] < count
                     && merge.next((frame, file, originalFrame, linkType, originalMicros, micros, a, off, len) -> {
-                        if (Arrays.binarySearch(wanted, frame) < 0) {
+                        if (!wanted.test(frame)) {
                             return;
                         }
                         try {

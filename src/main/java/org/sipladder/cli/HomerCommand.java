@@ -1,0 +1,20 @@
+package org.sipladder.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code homer search|open}: calls straight from a Homer 7 server. */
+@Command(name = "homer", mixinStandardHelpOptions = true,
+        description = "Find calls in Homer 7 (sipcapture/homer-app) and open them, with the legs Homer correlates, "
+                + "as a capture.",
+        subcommands = {HomerSearchCommand.class, HomerOpenCommand.class})
+final class HomerCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,97 @@
+package org.sipladder.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.source.CallSaver;
+import org.sipladder.source.CaptureFiles;
+import org.sipladder.source.homer.HomerClient;
+import org.sipladder.source.homer.HomerException;
+import org.sipladder.source.homer.TimeRange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code homer open --call-id ID... -o OUT}: calls from Homer, with their correlated legs, as a capture file. */
+@Command(name = "open", mixinStandardHelpOptions = true,
+        description = "Fetch calls from Homer, with the legs Homer's correlation joins to them, as a capture file "
+                + "to read with the other commands or the app: .pcap for pcap, anything else pcapng.")
+final class HomerOpenCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HomerAccess access;
+
+    @Option(names = "--call-id", required = true, arity = "1..*", paramLabel = "ID", description = "Call-ID of a "
+            + "call to open (as homer search lists them); repeatable")
+    private List<String> callIds = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "file to write")
+    private Path output;
+
+    private final Map<String, String> environment;
+
+    HomerOpenCommand() {
+        this(System.getenv());
+    }
+
+    HomerOpenCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws UserError, CaptureException {
+        TimeRange range = access.range();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        CallSaver.Format format = CallSaver.Format.forFile(output);
+        try (HomerClient client = access.client(environment)) {
+            List<String> legs = client.legs(callIds, range);
+            if (legs.isEmpty()) {
+                throw new UserError("Homer holds no messages of Call-ID " + String.join(", ", callIds) + " between "
+                        + range.from() + " and " + range.to() + "; check the Call-ID or widen --from/--to");
+            }
+            err.println("Homer joins " + legs.size() + (legs.size() == 1 ? " leg: " : " legs: ")
+                    + String.join(", ", legs));
+            err.flush();
+            long packets = export(client, legs, range, format);
+            out.printf("%d packets of %d leg%s written to %s%n", packets, legs.size(), legs.size() == 1 ? "" : "s",
+                    output);
+            out.flush();
+            return 0;
+        } catch (HomerException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Homer's pcap export, rewritten packet for packet in {@code format}. */
+    private long export(HomerClient client, List<String> legs, TimeRange range, CallSaver.Format format)
+            throws HomerException, CaptureException, UserError {
+        Path temp;
+        try {
+            temp = Files.createTempFile(output.toAbsolutePath().getParent(), ".sipladder-homer-", ".pcap");
+        } catch (IOException e) {
+            throw new UserError(output + ": cannot be written (" + e.getMessage() + ")");
+        }
+        try {
+            client.exportPcap(legs, range, temp);
+            return new CallSaver().copy(CaptureFiles.of(temp), output, format).packets();
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a leftover hidden file is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.sipladder.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sipladder.source.homer.HomerCall;
+import org.sipladder.source.homer.HomerClient;
+import org.sipladder.source.homer.HomerException;
+import org.sipladder.source.homer.HomerQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code homer search}: the calls Homer holds for a number or Call-ID in a time range. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "List the calls Homer holds for a number and/or Call-ID in a time range (by default the last "
+                + "24 hours), one per Call-ID.")
+final class HomerSearchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HomerAccess access;
+
+    @Option(names = "--number", paramLabel = "N", description = "caller, callee or Request-URI user part; %% is a "
+            + "wildcard (e.g. %%4930555)")
+    private String number;
+
+    @Option(names = "--call-id", paramLabel = "ID", description = "Call-ID")
+    private String callId;
+
+    @Option(names = "--limit", paramLabel = "N", description = "most messages Homer returns (default: "
+            + HomerQuery.DEFAULT_LIMIT + ")")
+    private int limit = HomerQuery.DEFAULT_LIMIT;
+
+    @Option(names = "--json", description = "one JSON object per call and line: callId, from, to, start (epoch "
+            + "seconds), method, status, messages")
+    private boolean json;
+
+    private final Map<String, String> environment;
+
+    HomerSearchCommand() {
+        this(System.getenv());
+    }
+
+    HomerSearchCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws UserError {
+        if (limit < 1) {
+            throw new UserError("--limit must be at least 1");
+        }
+        HomerQuery query = new HomerQuery(number, callId, access.range(), limit);
+        List<HomerCall> calls;
+        try (HomerClient client = access.client(environment)) {
+            calls = client.search(query);
+        } catch (HomerException e) {
+            throw new UserError(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+            for (HomerCall c : calls) {
+                out.println(gson.toJson(json(c)));
+            }
+        } else {
+            TextTable table = new TextTable(new String[] {"Start (UTC)", "Call-ID", "From", "To", "Method", "Status",
+                "Messages"}, 6);
+            for (HomerCall c : calls) {
+                table.add(JsonTime.utc(micros(c)), c.callId(), c.from(), c.to(), c.method(), c.status(),
+                        Integer.toString(c.messages()));
+            }
+            table.print(out);
+            out.println(calls.size() + (calls.size() == 1 ? " call" : " calls") + " between " + query.range().from()
+                    + " and " + query.range().to());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static JsonObject json(HomerCall c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("callId", c.callId());
+        o.addProperty("from", c.from());
+        o.addProperty("to", c.to());
+        o.addProperty("start", JsonTime.seconds(micros(c)));
+        o.addProperty("method", c.method());
+        o.addProperty("status", c.status());
+        o.addProperty("messages", c.messages());
+        return o;
+    }
+
+    private static long micros(HomerCall c) {
+        return c.start().getEpochSecond() * 1_000_000L + c.start().getNano() / 1000;
+    }
+}

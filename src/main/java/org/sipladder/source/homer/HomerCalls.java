@@ -1,0 +1,118 @@
+package org.sipladder.source.homer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the rows of a Homer search answer (one per SIP message: {@code callid}, {@code method}, {@code from_user},
+ * {@code to_user}, {@code ruri_user}, {@code timeSeconds}/{@code timeUseconds} or {@code create_date} in ms) into
+ * calls, one per Call-ID. For a response heplify-server stores the status code as the row's method.
+ */
+final class HomerCalls {
+
+    private HomerCalls() {
+    }
+
+    /** The calls in {@code rows}, earliest first; with {@code number}, only calls whose messages name it. */
+    static List<HomerCall> of(JsonArray rows, String number) {
+        Pattern wanted = number == null ? null : wildcard(number);
+        Map<String, List<Row>> byCallId = new LinkedHashMap<>();
+        for (JsonElement e : rows) {
+            if (e.isJsonObject()) {
+                Row row = Row.of(e.getAsJsonObject());
+                if (!row.callId.isEmpty()) {
+                    byCallId.computeIfAbsent(row.callId, k -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        List<HomerCall> calls = new ArrayList<>();
+        for (List<Row> messages : byCallId.values()) {
+            if (wanted == null || messages.stream().anyMatch(r -> r.names(wanted))) {
+                calls.add(call(messages));
+            }
+        }
+        calls.sort(Comparator.comparing(HomerCall::start).thenComparing(HomerCall::callId));
+        return calls;
+    }
+
+    private static HomerCall call(List<Row> messages) {
+        messages.sort(Comparator.comparingLong(r -> r.micros));
+        Row first = messages.stream().filter(r -> !r.isResponse()).findFirst().orElse(messages.get(0));
+        String status = "";
+        String challenge = "";
+        for (Row r : messages) {
+            if (r.isResponse() && r.status() >= 200) {
+                if (r.status() == 401 || r.status() == 407) {
+                    challenge = challenge.isEmpty() ? r.method : challenge;
+                } else if (status.isEmpty()) {
+                    status = r.method;
+                }
+            }
+        }
+        return new HomerCall(first.callId, first.from, first.to, Instant.EPOCH.plusNanos(messages.get(0).micros * 1000),
+                first.isResponse() ? "" : first.method, status.isEmpty() ? challenge : status, messages.size());
+    }
+
+    /** Homer's wildcard {@code %} as a regular expression; the rest is literal. */
+    private static Pattern wildcard(String number) {
+        StringJoiner regex = new StringJoiner(".*");
+        for (String part : number.split("%", -1)) {
+            regex.add(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** One message row, with the fields used here. */
+    private record Row(String callId, String method, String from, String to, String ruri, long micros) {
+
+        static Row of(JsonObject o) {
+            String callId = text(o, "callid");
+            long micros;
+            if (o.has("timeSeconds")) {
+                micros = number(o, "timeSeconds") * 1_000_000L + number(o, "timeUseconds");
+            } else {
+                micros = number(o, "create_date") * 1000L;
+            }
+            return new Row(callId.isEmpty() ? text(o, "sid") : callId, text(o, "method"), text(o, "from_user"),
+                    text(o, "to_user"), text(o, "ruri_user"), micros);
+        }
+
+        boolean names(Pattern number) {
+            return number.matcher(from).matches() || number.matcher(to).matches() || number.matcher(ruri).matches();
+        }
+
+        boolean isResponse() {
+            return method.length() == 3 && method.chars().allMatch(Character::isDigit);
+        }
+
+        int status() {
+            return Integer.parseInt(method);
+        }
+    }
+
+    static String text(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
+    }
+
+    static long number(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive()) {
+            return 0;
+        }
+        try {
+            return e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : (long) Double.parseDouble(e.getAsString());
+        } catch (NumberFormatException ex) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.sipladder.source.homer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.HomerStandIn;
+
+class HomerClientTest {
+
+    static final long T0 = 1_764_680_000_000_000L;
+    static final TimeRange RANGE = new TimeRange(Instant.ofEpochSecond(T0 / 1_000_000 - 3600),
+            Instant.ofEpochSecond(T0 / 1_000_000 + 3600));
+
+    @TempDir
+    Path dir;
+
+    private final MockWebServer server = new MockWebServer();
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+    }
+
+    private HomerStandIn homer() throws IOException {
+        HomerStandIn homer = HomerStandIn.twoCalls(T0);
+        server.setDispatcher(homer);
+        server.start();
+        return homer;
+    }
+
+    private HomerClient client(HomerLogin login) throws HomerException {
+        return new HomerClient(HomerServer.at(server.url("/").toString()), login);
+    }
+
+    private static HomerLogin admin() {
+        return HomerLogin.user(HomerStandIn.USER, HomerStandIn.PASSWORD);
+    }
+
+    @Test
+    void searchByNumberGroupsHomersMessageRowsIntoCallsWithTheirStatus() throws Exception {
+        homer();
+        try (HomerClient client = client(admin())) {
+            List<HomerCall> calls = client.search(new HomerQuery("+4930999", null, RANGE, 100));
+            assertEquals(1, calls.size());
+            HomerCall c = calls.get(0);
+            assertEquals("other-call", c.callId());
+            assertEquals("+4930999", c.from());
+            assertEquals("+4940888", c.to());
+            assertEquals("INVITE", c.method());
+            assertEquals("486", c.status(), "the final answer, not the 407 challenge before it");
+            assertEquals(4, c.messages());
+            assertEquals(Instant.EPOCH.plusNanos((T0 + 60_000_000) * 1000), c.start());
+        }
+    }
+
+    @Test
+    void theRequestsCarryWhatHomerAppBinds() throws Exception {
+        homer();
+        try (HomerClient client = client(admin())) {
+            client.search(new HomerQuery("+4940777", null, RANGE, 50));
+        }
+        RecordedRequest login = server.takeRequest();
+        assertEquals("/api/v3/auth", login.getUrl().encodedPath());
+        JsonObject credentials = JsonParser.parseString(login.getBody().utf8()).getAsJsonObject();
+        assertEquals(HomerStandIn.USER, credentials.get("username").getAsString());
+        RecordedRequest nodes = server.takeRequest();
+        assertEquals("GET", nodes.getMethod());
+        assertEquals("/api/v3/database/node/list", nodes.getUrl().encodedPath());
+        assertTrue(nodes.getHeaders().get("Authorization").startsWith("Bearer eyJ"));
+        RecordedRequest search = server.takeRequest();
+        assertEquals("/api/v3/search/call/data", search.getUrl().encodedPath());
+        JsonObject body = JsonParser.parseString(search.getBody().utf8()).getAsJsonObject();
+        assertEquals(RANGE.from().toEpochMilli(), body.getAsJsonObject("timestamp").get("from").getAsLong());
+        assertEquals(RANGE.to().toEpochMilli(), body.getAsJsonObject("timestamp").get("to").getAsLong());
+        JsonObject param = body.getAsJsonObject("param");
+        assertEquals(HomerStandIn.NODE, param.getAsJsonObject("location").getAsJsonArray("node").get(0).getAsString());
+        JsonArray elements = param.getAsJsonObject("search").getAsJsonArray("1_call");
+        assertEquals("limit", elements.get(elements.size() - 1).getAsJsonObject().get("name").getAsString());
+        assertEquals("50", elements.get(elements.size() - 1).getAsJsonObject().get("value").getAsString());
+        assertEquals("+4940777", elements.get(0).getAsJsonObject().get("value").getAsString());
+        assertEquals("||+4940777", elements.get(1).getAsJsonObject().get("value").getAsString());
+    }
+
+    @Test
+    void aNumberMatchesCallerOrCalleeAndAWildcardWorksAsInHomersForm() throws Exception {
+        homer();
+        try (HomerClient client = client(admin())) {
+            assertEquals(List.of("carrier-leg-1", "lk-leg-1"), ids(client.search(
+                    new HomerQuery("+4940777", null, RANGE, 100))));
+            assertEquals(List.of("carrier-leg-1", "lk-leg-1", "other-call"), ids(client.search(
+                    new HomerQuery("+4930%", null, RANGE, 100))));
+            assertEquals(List.of("carrier-leg-1", "lk-leg-1", "other-call"), ids(client.search(
+                    new HomerQuery(null, null, RANGE, 100))));
+        }
+    }
+
+    @Test
+    void aCallIdSearchFindsThatCallAndANumberBesideItMustMatchToo() throws Exception {
+        homer();
+        try (HomerClient client = client(admin())) {
+            assertEquals(List.of("lk-leg-1"), ids(client.search(new HomerQuery(null, "lk-leg-1", RANGE, 100))));
+            assertEquals(List.of("lk-leg-1"), ids(client.search(new HomerQuery("+4930555", "lk-leg-1", RANGE, 100))));
+            assertEquals(List.of(), ids(client.search(new HomerQuery("+4930999", "lk-leg-1", RANGE, 100))));
+        }
+    }
+
+    @Test
+    void theTimeRangeIsSentInMillisecondsAndLimitsTheCalls() throws Exception {
+        homer();
+        TimeRange lateOnly = new TimeRange(Instant.ofEpochSecond(T0 / 1_000_000 + 30),
+                Instant.ofEpochSecond(T0 / 1_000_000 + 3600));
+        try (HomerClient client = client(admin())) {
+            assertEquals(List.of("other-call"), ids(client.search(new HomerQuery(null, null, lateOnly, 100))));
+        }
+    }
+
+    @Test
+    void legsAreTheCallAndWhatHomerCorrelatesToIt() throws Exception {
+        homer();
+        try (HomerClient client = client(admin())) {
+            assertEquals(List.of("carrier-leg-1", "lk-leg-1"), client.legs(List.of("lk-leg-1"), RANGE));
+            assertEquals(List.of(), client.legs(List.of("no-such-call"), RANGE));
+        }
+    }
+
+    @Test
+    void thePcapExportIsWrittenWholeWithTheCorrelatedLegs() throws Exception {
+        homer();
+        Path out = dir.resolve("homer.pcap");
+        try (HomerClient client = client(admin())) {
+            long bytes = client.exportPcap(List.of("carrier-leg-1"), RANGE, out);
+            assertEquals(Files.size(out), bytes);
+        }
+        String text = new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("Call-ID: carrier-leg-1") && text.contains("Call-ID: lk-leg-1"));
+        assertFalse(text.contains("other-call"));
+        assertEquals(List.of(out), listing());
+    }
+
+    @Test
+    void anExportWithNoMessagesSaysSoAndWritesNothing() throws Exception {
+        homer();
+        Path out = dir.resolve("none.pcap");
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class,
+                    () -> client.exportPcap(List.of("no-such-call"), RANGE, out));
+            assertTrue(e.getMessage().contains("holds no messages"), e.getMessage());
+        }
+        assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void aWrongPasswordIsOneMessageWithoutThePassword() throws Exception {
+        homer();
+        try (HomerClient client = client(HomerLogin.user("admin", "s3cret-guess"))) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("refused user admin (incorrect password)"), e.getMessage());
+            assertFalse(e.getMessage().contains("s3cret-guess"));
+            assertFalse(e.getMessage().contains("\n"));
+        }
+    }
+
+    @Test
+    void anExpiredJwtIsRenewedBySigningInAgainOnce() throws Exception {
+        HomerStandIn homer = homer();
+        try (HomerClient client = client(admin())) {
+            assertEquals(2, client.search(new HomerQuery("+4930555", null, RANGE, 100)).size());
+            homer.expireTokens();
+            assertEquals(2, client.search(new HomerQuery("+4930555", null, RANGE, 100)).size());
+        }
+        assertEquals(2, homer.logins());
+    }
+
+    @Test
+    void anApiTokenIsSentAsAuthTokenAndARefusedOneIsNamedWithoutItsValue() throws Exception {
+        HomerStandIn homer = homer();
+        try (HomerClient client = client(HomerLogin.apiToken(HomerStandIn.API_TOKEN))) {
+            assertEquals(1, client.search(new HomerQuery("+4930999", null, RANGE, 100)).size());
+        }
+        assertEquals(0, homer.logins());
+        try (HomerClient client = client(HomerLogin.apiToken("expired-token-9876"))) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("refused the API token (invalid or expired jwt)"), e.getMessage());
+            assertFalse(e.getMessage().contains("expired-token-9876"));
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsOneMessage() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        HomerClient client = new HomerClient(HomerServer.at("http://127.0.0.1:" + port), admin());
+        HomerException e = assertThrows(HomerException.class, client::signIn);
+        assertEquals("Cannot connect to Homer at http://127.0.0.1:" + port + " (connection refused or unreachable); "
+                + "check the URL and that Homer is running.", e.getMessage());
+        client.close();
+    }
+
+    @Test
+    void aServerThatIsNotHomerIsNamedAsSuch() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                .body("<html>router login</html>").build());
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("answered sign-in with text/html (HTTP 200), not as Homer 7 does"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aJsonAnswerLargerThanTheBoundIsRefusedWithoutReadingItWhole() throws Exception {
+        homer();
+        HomerServer small = HomerServer.at(server.url("/").toString()).withLimits(600, 1 << 20);
+        try (HomerClient client = new HomerClient(small, admin())) {
+            HomerException e = assertThrows(HomerException.class,
+                    () -> client.search(new HomerQuery(null, null, RANGE, 100)));
+            assertTrue(e.getMessage().startsWith("Homer's answer to the search from http://"), e.getMessage());
+            assertTrue(e.getMessage().contains("is larger than 0 KB; narrow the time range"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPcapLargerThanTheBoundLeavesNoFile() throws Exception {
+        homer();
+        HomerServer small = HomerServer.at(server.url("/").toString()).withLimits(1 << 20, 100);
+        Path out = dir.resolve("big.pcap");
+        try (HomerClient client = new HomerClient(small, admin())) {
+            HomerException e = assertThrows(HomerException.class,
+                    () -> client.exportPcap(List.of("lk-leg-1"), RANGE, out));
+            assertTrue(e.getMessage().contains("pcap export") && e.getMessage().contains("choose fewer calls"),
+                    e.getMessage());
+        }
+        assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void aUrlWithCredentialsOrAnotherSchemeIsHandled() throws Exception {
+        HomerServer s = HomerServer.at("https://bob:hunter2@homer.example.com:9443/homer?x=1");
+        assertEquals("https://homer.example.com:9443/homer", s.display());
+        assertEquals("/homer/api/v3/auth", s.api("auth").encodedPath());
+        assertEquals("http://homer.example.com:9080", HomerServer.at("homer.example.com:9080").display());
+        HomerException e = assertThrows(HomerException.class, () -> HomerServer.at("ftp://homer.example.com"));
+        assertEquals("The Homer URL must start with http:// or https://, not ftp://", e.getMessage());
+        assertTrue(HomerLogin.user("u", "pw-secret").toString().indexOf("pw-secret") < 0);
+        assertEquals(Duration.ofSeconds(20), s.timeout());
+    }
+
+    private List<Path> listing() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    private static List<String> ids(List<HomerCall> calls) {
+        return calls.stream().map(HomerCall::callId).toList();
+    }
+}
