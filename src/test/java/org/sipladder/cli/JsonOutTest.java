@@ -116,6 +116,31 @@ class JsonOutTest {
     }
 
     @Test
+    void linesPrintAsGsonsCompactFormOneValueALine() throws IOException {
+        Random random = new Random(11);
+        StringWriter ours = new StringWriter();
+        StringBuilder gsons = new StringBuilder();
+        JsonOut a = JsonOut.lines(ours);
+        for (int doc = 0; doc < 500; doc++) {
+            StringWriter one = new StringWriter();
+            JsonWriter b = new JsonWriter(one);
+            b.setHtmlSafe(false);
+            b.setSerializeNulls(true);
+            a.beginObject();
+            b.beginObject();
+            object(random, a, b, 0);
+            a.endObject();
+            b.endObject();
+            a.endLine();
+            b.flush();
+            gsons.append(one).append(System.lineSeparator());
+        }
+        assertEquals(new String(gsons.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                ours.toString());
+        assertThrows(IllegalStateException.class, () -> a.beginArray().endLine(), "a line holds a whole value");
+    }
+
+    @Test
     void elementsAreWrittenOnlyInMemory() {
         assertThrows(IllegalStateException.class, () -> new JsonOut(new StringWriter()).startElement(true));
     }
