@@ -26,7 +26,9 @@ final class DiagnosisText {
                 + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
-                + " dispatch rules from " + String.join(", ", config.sources())));
+                + " dispatch rules" + (config.outboundTrunks().isEmpty() ? ""
+                : ", " + config.outboundTrunks().size() + " outbound trunks")
+                + " from " + String.join(", ", config.sources())));
         for (CallFlow flow : flows) {
             List<Finding> about = diagnosis.findings().stream().filter(f -> flow.id().equals(f.flowId())).toList();
             List<LiveKitRouting> routings = diagnosis.routings().stream().filter(r -> r.flowId().equals(flow.id())).toList();

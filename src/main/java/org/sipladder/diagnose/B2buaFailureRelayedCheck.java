@@ -37,6 +37,17 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         return findings;
     }
 
+    /**
+     * The failed INVITEs from where the failure of {@code end} started to {@code end} itself (just {@code end} when
+     * it started there).
+     */
+    static List<InviteTransaction> chainTo(CallFlow flow, InviteTransaction end) {
+        if (!failed(end)) {
+            return List.of(end);
+        }
+        return chain(end, InviteTransaction.of(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList());
+    }
+
     /** An INVITE that failed for good; a 401/407 challenge is part of authentication, not a failure. */
     private static boolean failed(InviteTransaction t) {
         SipMessage fin = t.finalResponse();

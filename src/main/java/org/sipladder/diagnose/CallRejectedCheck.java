@@ -10,14 +10,15 @@ import org.sipladder.sip.SipMessage;
 /**
  * SIP_CALL_REJECTED: what a final error response means when no more specific finding explains it. It is about
  * the hop where the failure started (the last leg that failed before the caller was answered), and stays
- * silent when that hop is LiveKit, whose answers the LiveKit findings read.
+ * silent when that hop is LiveKit, whose answers the LiveKit findings read, and on calls LiveKit placed, which
+ * the LK_OUTBOUND_* findings read.
  */
 final class CallRejectedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_CALL_REJECTED;
 
     /** What a status means and what to check, from the most to the least specific. */
-    private record Meaning(int from, int to, String meaning, String check) {
+    record Meaning(int from, int to, String meaning, String check) {
     }
 
     private static final List<Meaning> MEANINGS = List.of(
@@ -45,7 +46,9 @@ final class CallRejectedCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return context.flows().stream().filter(CallFlow::failed).map(CallRejectedCheck::origin)
+        return context.flows().stream().filter(CallFlow::failed)
+                .filter(flow -> OutboundCall.of(flow, context.config()).isEmpty())
+                .map(CallRejectedCheck::origin)
                 .flatMap(Optional::stream)
                 .filter(tx -> !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request()))
                 .map(CallRejectedCheck::finding).toList();
@@ -59,10 +62,15 @@ final class CallRejectedCheck implements FindingRule {
                         .thenComparingLong(tx -> tx.finalResponse().frame()));
     }
 
+    /** What a final status means and what to check. */
+    static Meaning meaning(int status) {
+        return MEANINGS.stream().filter(x -> status >= x.from() && status <= x.to()).findFirst()
+                .orElse(MEANINGS.get(MEANINGS.size() - 1));
+    }
+
     private static Finding finding(InviteTransaction tx) {
         SipMessage last = tx.finalResponse();
-        Meaning m = MEANINGS.stream().filter(x -> last.status() >= x.from() && last.status() <= x.to()).findFirst()
-                .orElse(MEANINGS.get(MEANINGS.size() - 1));
+        Meaning m = meaning(last.status());
         String peer = last.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");

@@ -48,7 +48,7 @@ public final class DiagnosisEngine {
         List<Finding> findings = new ArrayList<>();
         rules.forEach(rule -> findings.addAll(rule.findings(context)));
         List<Finding> marked = new PrimaryCauses().mark(flows, routings,
-                CallImpact.moderate(flows, withoutConfigEchoes(findings)));
+                CallImpact.moderate(flows, withoutConfigEchoes(findings), media));
         SecretScrubber scrubber = SecretScrubber.of(config);
         return new Diagnosis(marked.stream().map(f -> scrub(f, scrubber)).sorted(order(flows)).toList(), routings);
     }

@@ -38,6 +38,13 @@ public enum FindingCode {
     /** A config finding about such a rule is a warning: it matters only if the agent registers with a name. */
     LK_RULE_NO_AGENT(Severity.ERROR, 120, Kind.SIMULATED, "Dispatch rule %s took the call but dispatches no agent",
             "Dispatch rule %s dispatches no agent"),
+    /** LiveKit placed the call and the provider challenged it; LiveKit had no credentials to answer with. */
+    LK_OUTBOUND_AUTH_MISSING(Severity.ERROR, 121, Kind.SETUP,
+            "The provider asked LiveKit for credentials (%s) and LiveKit sent none"),
+    /** The first value says which loop: the credentials, or a digest uri other than the Request-URI. */
+    LK_OUTBOUND_AUTH_LOOP(Severity.ERROR, 122, Kind.SETUP, "%s: %s again from %s"),
+    LK_OUTBOUND_FROM_REJECTED(Severity.ERROR, 123, Kind.SETUP, "%s refused caller number %s (403 Forbidden)"),
+    LK_OUTBOUND_NUMBER_REJECTED(Severity.ERROR, 124, Kind.SETUP, "%s rejected the dialled number %s: %s"),
     SIP_LATE_OFFER(Severity.ERROR, 130, Kind.SETUP, "INVITE to LiveKit without SDP (late offer)"),
     SIP_NO_COMMON_CODEC(Severity.ERROR, 140, Kind.SETUP, "No common audio codec between %s and %s"),
     MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it"),
@@ -49,6 +56,10 @@ public enum FindingCode {
     /** LiveKit's answer read from the capture alone: it stays a candidate when the simulation is contradicted. */
     LK_RESPONSE_EXPLAINED(Severity.ERROR, 200, Kind.SETUP, "%s (%s)"),
     LK_SILENT_DROP(Severity.ERROR, 210, Kind.SIMULATED, "LiveKit dropped the call silently (no final response%s)"),
+    /** A cancel at LiveKit's ringing timeout (nobody answered) is information. */
+    LK_OUTBOUND_NO_RESPONSE(Severity.ERROR, 213, Kind.SETUP, "%s"),
+    /** The title says where the failure started and how it came back; busy, declined or cancelled are information. */
+    LK_OUTBOUND_PROVIDER_REJECTED(Severity.ERROR, 216, Kind.SETUP, "%s"),
     SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "INVITE to %s got no final response"),
     /** A busy callee or a caller who cancelled is information, not an error. */
     SIP_CALL_REJECTED(Severity.ERROR, 230, Kind.SETUP, "%s rejected the call: %s"),

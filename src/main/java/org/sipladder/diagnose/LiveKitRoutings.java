@@ -42,7 +42,7 @@ final class LiveKitRoutings {
         InboundInvite invite = inboundInvite(tx);
         List<StatusLine> observed = tx.responses().stream().map(FlowMessage::message)
                 .map(r -> new StatusLine(r.status(), r.reason())).toList();
-        if (config.isEmpty()) {
+        if (!config.hasInbound()) {
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
         }
         // LiveKit Cloud and a self-hosted server answer "no trunk" differently

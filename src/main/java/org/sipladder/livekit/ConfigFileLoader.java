@@ -27,18 +27,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.Limits;
 
 /**
- * Reads inbound trunks and dispatch rules from JSON files as {@code lk sip inbound list --json} and
- * {@code lk sip dispatch list --json} print them, or as users write them by hand: {@code {"items":[...]}},
+ * Reads inbound trunks, dispatch rules and outbound trunks from JSON files as {@code lk sip inbound list --json},
+ * {@code lk sip dispatch list --json} and {@code lk sip outbound list --json} print them, or as users write them by hand: {@code {"items":[...]}},
  * a bare array, a single object, or an object holding several arrays; lowerCamelCase or snake_case; unknown
  * fields ignored. Each object is recognised as a trunk or a rule by its content, so one file may hold both.
  */
 public final class ConfigFileLoader {
 
     private static final String EXPORT_HINT =
-            "export them with 'lk sip inbound list --json' and 'lk sip dispatch list --json'";
+            "export them with 'lk sip inbound list --json', 'lk sip dispatch list --json' and 'lk sip outbound list --json'";
     private static final Pattern GSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)password|secret|token|api_?key");
 
@@ -54,6 +55,7 @@ public final class ConfigFileLoader {
         List<SIPInboundTrunkInfo> trunks = new ArrayList<>();
         List<SIPDispatchRuleInfo> rules = new ArrayList<>();
         Map<String, List<String>> ruleNumbers = new LinkedHashMap<>();
+        List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonObject item = items.get(i);
             ConfigItemKind kind = ConfigItemKind.of(item);
@@ -69,14 +71,16 @@ public final class ConfigFileLoader {
                         ruleNumbers.put(rule.getSipDispatchRuleId(), numbers);
                     }
                 }
+                case OUTBOUND_TRUNK -> outbound.add(
+                        (SIPOutboundTrunkInfo) toProto(file, text, i, item, SIPOutboundTrunkInfo.newBuilder()));
                 default -> throw new LiveKitConfigException(where(file, text, i, item) + " " + kind.problem()
                         + "; " + EXPORT_HINT + ".");
             }
         }
-        if (trunks.isEmpty() && rules.isEmpty() && !items.isEmpty()) {
-            throw new LiveKitConfigException(file + " holds no inbound trunks or dispatch rules; " + EXPORT_HINT + ".");
+        if (trunks.isEmpty() && rules.isEmpty() && outbound.isEmpty() && !items.isEmpty()) {
+            throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
         }
-        return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers);
+        return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound);
     }
 
     /** Loads several files into one configuration (later files win for objects with the same ID). */
@@ -182,8 +186,7 @@ public final class ConfigFileLoader {
                 }
             }
             if (items.isEmpty() && !root.getAsJsonObject().has("items")) {
-                throw new LiveKitConfigException(file + " holds no inbound trunks or dispatch rules; "
-                        + EXPORT_HINT + ".");
+                throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
             }
         } else if (root.isJsonObject()) {
             items.add(root.getAsJsonObject());
@@ -239,7 +242,7 @@ public final class ConfigFileLoader {
 
     private static String withoutSecrets(String message, JsonObject item) {
         String result = message;
-        for (String key : List.of("authPassword", "auth_password")) {
+        for (String key : List.of("authPassword", "auth_password")) { // inbound and outbound trunks alike
             JsonElement secret = item.get(key);
             if (secret != null && !secret.isJsonNull()) {
                 String raw = secret.isJsonPrimitive() ? secret.getAsString() : secret.toString();

@@ -8,9 +8,9 @@ import java.util.List;
 enum ConfigItemKind {
     INBOUND_TRUNK(""),
     DISPATCH_RULE(""),
-    OUTBOUND_TRUNK("is an outbound trunk; SIP Ladder needs inbound trunks"),
-    LEGACY_TRUNK("is a legacy SIP trunk ('lk sip trunk list'); SIP Ladder reads inbound trunks"),
-    UNKNOWN("is neither an inbound trunk nor a dispatch rule (no sipTrunkId or sipDispatchRuleId)");
+    OUTBOUND_TRUNK(""),
+    LEGACY_TRUNK("is a legacy SIP trunk ('lk sip trunk list'); SIP Ladder reads inbound and outbound trunks"),
+    UNKNOWN("is neither a trunk nor a dispatch rule (no sipTrunkId or sipDispatchRuleId)");
 
     private static final List<String> RULE_ONLY = List.of("rule", "trunkIds", "trunk_ids", "inboundNumbers",
             "inbound_numbers", "roomConfig", "room_config", "hidePhoneNumber", "hide_phone_number", "roomPreset",

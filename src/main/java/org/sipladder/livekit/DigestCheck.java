@@ -57,7 +57,7 @@ final class DigestCheck {
                     + trunk.getAuthUsername() + "\" with algorithm " + algorithm
                     + ", which this analysis cannot check; LiveKit challenges with MD5, so it may reject them.");
         }
-        if (!expectedResponse(trunk, params).equalsIgnoreCase(params.get("response"))) {
+        if (!expectedResponse(trunk.getAuthPassword(), "INVITE", params).equalsIgnoreCase(params.get("response"))) {
             return new Result(AuthOutcome.BAD_CREDENTIALS, LiveKitResponses.AUTH_WRONG_CREDENTIALS,
                     "The digest in Proxy-Authorization does not match trunk " + id
                             + "'s password, so LiveKit answers 401 Unauthorized.");
@@ -67,9 +67,10 @@ final class DigestCheck {
                 + "(a new Call-ID or another LiveKit node gives 401 Bad credentials), which a capture cannot show.");
     }
 
-    private static String expectedResponse(SIPInboundTrunkInfo trunk, Map<String, String> p) {
-        String ha1 = md5(p.get("username") + ":" + p.getOrDefault("realm", "") + ":" + trunk.getAuthPassword());
-        String ha2 = md5("INVITE:" + p.get("uri"));
+    /** The digest response (RFC 2617, MD5, with or without qop) the credentials' own parameters give with this password. */
+    static String expectedResponse(String password, String method, Map<String, String> p) {
+        String ha1 = md5(p.get("username") + ":" + p.getOrDefault("realm", "") + ":" + password);
+        String ha2 = md5(method + ":" + p.get("uri"));
         String qop = p.get("qop");
         if (qop == null || qop.isEmpty()) {
             return md5(ha1 + ":" + p.get("nonce") + ":" + ha2);

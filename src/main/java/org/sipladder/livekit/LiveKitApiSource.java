@@ -13,16 +13,18 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Reads inbound trunks and dispatch rules from a LiveKit server or LiveKit Cloud through the server SDK
+ * Reads inbound trunks, dispatch rules and outbound trunks from a LiveKit server or LiveKit Cloud through the server SDK
  * ({@code SipServiceClient}, Twirp over HTTPS with a signed JWT). The secret is only handed to the SDK to sign
  * tokens: it is never logged and never part of a message.
  */
@@ -41,7 +43,7 @@ public final class LiveKitApiSource {
         this.sockets = sockets;
     }
 
-    /** Lists all inbound trunks and dispatch rules of the project. */
+    /** Lists all inbound trunks, dispatch rules and outbound trunks of the project. */
     public LiveKitConfig fetch() throws LiveKitConfigException {
         String baseUrl = httpUrl(settings);
         requireCredentials();
@@ -53,7 +55,9 @@ public final class LiveKitApiSource {
                     () -> http);
             List<SIPInboundTrunkInfo> trunks = execute(client.listSipInboundTrunk(), "ListSIPInboundTrunk");
             List<SIPDispatchRuleInfo> rules = execute(client.listSipDispatchRule(), "ListSIPDispatchRule");
-            return new LiveKitConfig(trunks, rules, List.of("LiveKit API " + settings.url()));
+            List<SIPOutboundTrunkInfo> outbound = execute(client.listSipOutboundTrunk(), "ListSIPOutboundTrunk");
+            return new LiveKitConfig(trunks, rules, List.of("LiveKit API " + settings.url()), Map.of(),
+                    outbound);
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();

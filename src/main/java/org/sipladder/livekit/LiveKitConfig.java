@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /**
- * A LiveKit project's inbound SIP trunks and dispatch rules, as the SDK's protobuf types.
+ * A LiveKit project's SIP trunks (inbound and outbound) and dispatch rules, as the SDK's protobuf types.
  *
  * @param trunks      inbound trunks, in the order they were read
  * @param rules       dispatch rules, in the order they were read
@@ -18,23 +19,35 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
  * @param ruleNumbers called numbers of dispatch rules by rule ID; newer LiveKit servers have a rule field
  *                    {@code numbers} that the SDK's protobuf type does not know, so it is kept here when a
  *                    JSON file has it (rules without it are absent from the map)
+ * @param outboundTrunks outbound trunks ({@code lk sip outbound list}), which LiveKit dials out through
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
-                            Map<String, List<String>> ruleNumbers) {
+                            Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks) {
 
     public LiveKitConfig {
         trunks = List.copyOf(trunks);
         rules = List.copyOf(rules);
         sources = List.copyOf(sources);
         ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
+        outboundTrunks = List.copyOf(outboundTrunks);
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers) {
+        this(trunks, rules, sources, ruleNumbers, List.of());
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources) {
-        this(trunks, rules, sources, Map.of());
+        this(trunks, rules, sources, Map.of(), List.of());
     }
 
     public static LiveKitConfig empty() {
-        return new LiveKitConfig(List.of(), List.of(), List.of(), Map.of());
+        return new LiveKitConfig(List.of(), List.of(), List.of(), Map.of(), List.of());
+    }
+
+    /** Only outbound trunks, e.g. from {@code lk sip outbound list --json}. */
+    public static LiveKitConfig outbound(List<SIPOutboundTrunkInfo> outboundTrunks, List<String> sources) {
+        return new LiveKitConfig(List.of(), List.of(), sources, Map.of(), outboundTrunks);
     }
 
     /**
@@ -48,11 +61,26 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         other.rules.forEach(r -> numbers.remove(r.getSipDispatchRuleId()));
         numbers.putAll(other.ruleNumbers);
         return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
-                mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers);
+                mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers,
+                mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId));
     }
 
+    /** True when nothing at all is loaded. */
     public boolean isEmpty() {
-        return trunks.isEmpty() && rules.isEmpty();
+        return !hasInbound() && outboundTrunks.isEmpty();
+    }
+
+    /**
+     * True when inbound trunks or dispatch rules are loaded: only then can an inbound INVITE be simulated (a file of
+     * outbound trunks alone says nothing about how LiveKit routes inbound calls).
+     */
+    public boolean hasInbound() {
+        return !trunks.isEmpty() || !rules.isEmpty();
+    }
+
+    /** The outbound trunk with this ID, or null. */
+    public SIPOutboundTrunkInfo outboundTrunk(String sipTrunkId) {
+        return outboundTrunks.stream().filter(t -> t.getSipTrunkId().equals(sipTrunkId)).findFirst().orElse(null);
     }
 
     /** The trunk with this ID, or null. */
@@ -98,6 +126,8 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
     public String toString() {
         return "LiveKitConfig[trunks=" + trunks.stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList()
                 + ", rules=" + rules.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList()
+                + (outboundTrunks.isEmpty() ? ""
+                : ", outboundTrunks=" + outboundTrunks.stream().map(SIPOutboundTrunkInfo::getSipTrunkId).toList())
                 + ", sources=" + sources + "]";
     }
 }

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /**
  * The one place that hides trunk passwords in text on its way out (findings, JSON, the PDF, the LiveKit view, error
@@ -48,10 +50,11 @@ public final class SecretScrubber {
         this.hashes = this.secrets.stream().mapToLong(s -> mix(hash(s, 0, s.length()), s.length())).sorted().toArray();
     }
 
-    /** The scrubber for a config's trunk passwords. */
+    /** The scrubber for a config's trunk passwords, inbound and outbound. */
     public static SecretScrubber of(LiveKitConfig config) {
-        return config.trunks().isEmpty() ? NONE
-                : new SecretScrubber(config.trunks().stream().map(SIPInboundTrunkInfo::getAuthPassword).toList());
+        return config.trunks().isEmpty() && config.outboundTrunks().isEmpty() ? NONE
+                : new SecretScrubber(Stream.concat(config.trunks().stream().map(SIPInboundTrunkInfo::getAuthPassword),
+                        config.outboundTrunks().stream().map(SIPOutboundTrunkInfo::getAuthPassword)).toList());
     }
 
     /** A scrubber that hides nothing. */

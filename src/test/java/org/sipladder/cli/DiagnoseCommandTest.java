@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okio.Buffer;
@@ -152,6 +153,7 @@ class DiagnoseCommandTest {
             LiveKitConfig seed = new ConfigFileLoader().loadAll(List.of(trunks, rules));
             server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder().addAllItems(seed.trunks()).build().toByteArray()));
             server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder().addAllItems(seed.rules()).build().toByteArray()));
+            server.enqueue(protobuf(ListSIPOutboundTrunkResponse.newBuilder().build().toByteArray()));
             assertEquals(0, runWith(Map.of("LIVEKIT_API_KEY", "APIkey", "LIVEKIT_API_SECRET", "api-secret-value"),
                     "diagnose", pcap.toString(), "--livekit-url", server.url("/").toString(), "--json"), err.toString());
             JsonObject primary = JsonParser.parseString(out.toString()).getAsJsonArray().get(0).getAsJsonObject();

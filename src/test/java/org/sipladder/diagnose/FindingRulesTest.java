@@ -130,6 +130,24 @@ class FindingRulesTest {
                 silent(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 491", () -> List.of(afterAnswer(Mid.GLARE)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_AUTH_LOOP, "401 again after the trunk's credentials", () -> List.of(outboundAuth(401)),
+                        () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER))),
+                silent(FindingCode.LK_OUTBOUND_AUTH_LOOP, "credentials accepted", () -> List.of(outboundAuth(200)),
+                        () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER))),
+                fires(FindingCode.LK_OUTBOUND_AUTH_MISSING, "407 and the trunk has no password", () -> List.of(outbound("407 Proxy Authentication Required")),
+                        () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER).clearAuthPassword())),
+                silent(FindingCode.LK_OUTBOUND_AUTH_MISSING, "407 answered with credentials", () -> List.of(outboundAuth(200)), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_FROM_REJECTED, "provider answers 403", () -> List.of(outbound("403 Forbidden")), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_FROM_REJECTED, "provider answers 404", () -> List.of(outbound("404 Not Found")), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_NUMBER_REJECTED, "provider answers 484", () -> List.of(outbound("484 Address Incomplete")), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_NUMBER_REJECTED, "provider answers 403", () -> List.of(outbound("403 Forbidden")), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_NO_RESPONSE, "INVITE sent twice, nothing back", () -> List.of(outbound()), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_NO_RESPONSE, "provider answers 200", () -> List.of(outbound("200 OK")), LiveKitConfig::empty),
+                fires(FindingCode.LK_OUTBOUND_PROVIDER_REJECTED, "carrier 503 relayed by Jambonz as 480",
+                        () -> OutboundCapture.throughJambonz(OutboundCapture.FROM, "+4930123456", "503 Service Unavailable",
+                                "480 Temporarily Unavailable"), LiveKitConfig::empty),
+                silent(FindingCode.LK_OUTBOUND_PROVIDER_REJECTED, "Jambonz 503 on an inbound call to LiveKit",
+                        () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")), LiveKitConfig::empty),
                 fires(FindingCode.B2BUA_FAILURE_RELAYED, "seed case 503 relayed as 603", () -> List.of(SeedCall.flow()), LiveKitConfig::empty),
                 silent(FindingCode.B2BUA_FAILURE_RELAYED, "one leg failing by itself", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty));
@@ -270,6 +288,33 @@ class FindingRulesTest {
                 .send(JAMBONZ, "89.184.187.124", again)
                 .send("89.184.187.124", JAMBONZ, SipTexts.response(again, retried, retried == 200 ? "OK" : "Unauthorized"))
                 .flow();
+    }
+
+    private static final String PROVIDER = "sip.provider.example";
+
+    /** LiveKit calls out straight to a provider, which answers with the given status lines (none: INVITE sent twice). */
+    static CallFlow outbound(String... answers) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER);
+        if (answers.length == 0) {
+            return new OutboundCapture().send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, invite)
+                    .send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, invite).flows().get(0);
+        }
+        return OutboundCapture.direct(invite, java.util.Arrays.stream(answers).map(a -> OutboundCapture.status(invite, a))
+                .toArray(String[]::new)).get(0);
+    }
+
+    /** LiveKit's INVITE challenged with 407, its retry with the trunk's credentials answered {@code retried}. */
+    static CallFlow outboundAuth(int retried) {
+        String first = OutboundCapture.liveKitInvite(PROVIDER);
+        String retry = OutboundCapture.withCredentials(first, 2, "Proxy-Authorization", "sip:+4930123456@" + PROVIDER,
+                OutboundCapture.PASSWORD);
+        return new OutboundCapture().send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, first)
+                .send(OutboundCapture.CARRIER, OutboundCapture.LIVEKIT, OutboundCapture.challenge(first, 407, 2))
+                .send(OutboundCapture.LIVEKIT, OutboundCapture.CARRIER, retry)
+                .send(OutboundCapture.CARRIER, OutboundCapture.LIVEKIT, retried == 200
+                        ? SipTexts.response(retry, 200, "OK", SipTexts.sdp(OutboundCapture.CARRIER, "0 PCMU/8000"))
+                        : OutboundCapture.challenge(retry, 407, 3))
+                .flows().get(0);
     }
 
     /** 407, then a retry with credentials answered {@code retryFinal}. */

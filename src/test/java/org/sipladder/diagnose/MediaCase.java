@@ -148,6 +148,11 @@ final class MediaCase {
 
     /** Writes the capture, reads it for calls and media, and diagnoses it without a LiveKit config. */
     Diagnosis diagnose(Path dir) throws CaptureException {
+        return diagnose(dir, LiveKitConfig.empty());
+    }
+
+    /** As {@link #diagnose(Path)}, with a LiveKit config. */
+    Diagnosis diagnose(Path dir, LiveKitConfig config) throws CaptureException {
         Captures capture = Captures.pcap();
         packets.stream().sorted(Comparator.comparingLong(Packet::micros))
                 .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
@@ -165,7 +170,7 @@ final class MediaCase {
                 return media;
             }
         });
-        return DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty(), media.result());
+        return DiagnosisEngine.standard().diagnose(flows.snapshot(), config, media.result());
     }
 
     /** The flow ids of the capture, for {@link Diagnosis#failed}. */

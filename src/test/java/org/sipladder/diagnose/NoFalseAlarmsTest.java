@@ -7,8 +7,10 @@ import static org.sipladder.diagnose.TestConfig.config;
 import static org.sipladder.diagnose.TestConfig.rule;
 import static org.sipladder.diagnose.TestConfig.trunk;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.livekit.LiveKitConfig;
 
 /** What did not stop a call in the capture is at most a warning, and says so. */
@@ -39,6 +41,32 @@ class NoFalseAlarmsTest {
         Finding onCall = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() != null).findFirst().orElseThrow();
         assertEquals(Severity.WARNING, onCall.severity());
         assertTrue(onCall.explanation().contains("This call was answered"));
+    }
+
+    @TempDir
+    Path dir;
+
+    /** Trunks that both claim the DID: a setup error on any call to it, even one LiveKit answered. */
+    private static final LiveKitConfig CONFLICTING = config(List.of(trunk("ST_a", DID), trunk("ST_b", "+" + DID)), List.of());
+
+    @Test
+    void anAnsweredCallWithRtpBothWaysHasNoErrorAndSaysItsRtpWasFine() throws Exception {
+        Diagnosis d = MediaFindingsTest.clean().diagnose(dir, CONFLICTING);
+
+        assertTrue(d.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR), d.findings().toString());
+        Finding onCall = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() != null).findFirst().orElseThrow();
+        assertTrue(onCall.explanation().endsWith("This call was answered and its RTP shows no failure, so it did not stop it."),
+                onCall.explanation());
+    }
+
+    @Test
+    void anAnsweredCallWhoseMediaFailedKeepsItsSetupErrors() throws Exception {
+        Diagnosis d = MediaFindingsTest.privateSdpToLiveKit().diagnose(dir, CONFLICTING);
+
+        assertTrue(d.mediaFailed(MediaCase.flowId()));
+        Finding onCall = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() != null).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, onCall.severity(), "answered is not success when the audio never flowed");
+        assertTrue(onCall.explanation().contains("This call was answered but its media failed"), onCall.explanation());
     }
 
     @Test

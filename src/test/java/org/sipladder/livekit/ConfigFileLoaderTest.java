@@ -102,6 +102,29 @@ class ConfigFileLoaderTest {
     }
 
     @Test
+    void readsOutboundTrunksAsLkSipOutboundListPrintsThem() throws Exception {
+        Path file = LiveKitFixtures.write(dir, "outbound.json", """
+                {"items": [{"sipTrunkId": "ST_out", "name": "Jambonz outbound", "address": "sip.jambonz.example:5060",
+                            "transport": "SIP_TRANSPORT_TCP", "numbers": ["+15105550100"], "authUsername": "lk-out",
+                            "authPassword": "hunter2-secret", "headers": {"X-Tenant": "acme"},
+                            "destinationCountry": "US"}]}""");
+        Path inbound = LiveKitFixtures.write(dir, "in.json", LiveKitFixtures.resource("seed-inbound-trunks.json"));
+
+        LiveKitConfig config = loader.loadAll(List.of(file, inbound));
+
+        assertEquals(2, config.trunks().size(), "inbound trunks beside the outbound export");
+        assertEquals(1, config.outboundTrunks().size());
+        var trunk = config.outboundTrunk("ST_out");
+        assertEquals("sip.jambonz.example:5060", trunk.getAddress());
+        assertEquals(livekit.LivekitSip.SIPTransport.SIP_TRANSPORT_TCP, trunk.getTransport());
+        assertEquals(List.of("+15105550100"), trunk.getNumbersList());
+        assertEquals("acme", trunk.getHeadersMap().get("X-Tenant"));
+        assertFalse(config.toString().contains("hunter2-secret"));
+        assertEquals("(secret not shown)", SecretScrubber.of(config).scrub("hunter2-secret"),
+                "outbound passwords are scrubbed like inbound ones");
+    }
+
+    @Test
     void emptyExportIsAnEmptyConfig() throws Exception {
         assertTrue(loader.load(LiveKitFixtures.write(dir, "e.json", "{\"items\": []}")).isEmpty());
     }
@@ -143,7 +166,6 @@ class ConfigFileLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"items\": [{\"sipTrunkId\": \"ST_o\", \"address\": \"sip.carrier.com\", \"numbers\": [\"1\"]}]}",
             "[{\"sipTrunkId\": \"ST_l\", \"inboundAddresses\": [\"1.2.3.4\"], \"kind\": \"TRUNK_INBOUND\"}]",
             "{\"rooms\": [{\"name\": \"x\"}]}",
             "[1, 2]",

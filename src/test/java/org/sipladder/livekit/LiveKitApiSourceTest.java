@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -49,17 +50,22 @@ class LiveKitApiSourceTest {
     }
 
     @Test
-    void listsTrunksAndRulesWithASignedToken() throws Exception {
+    void listsTrunksRulesAndOutboundTrunksWithASignedToken() throws Exception {
         server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder()
                 .addItems(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_a\",\"numbers\":[\"+1555\"],"
                         + "\"authUsername\":\"u\",\"authPassword\":\"p\"}")).build().toByteArray()));
         server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder()
                 .addItems(LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_a\",\"trunkIds\":[\"ST_a\"]}"))
                 .build().toByteArray()));
+        server.enqueue(protobuf(ListSIPOutboundTrunkResponse.newBuilder()
+                .addItems(LiveKitFixtures.outboundTrunk("{\"sipTrunkId\":\"ST_out\",\"address\":\"sip.example.net\","
+                        + "\"numbers\":[\"+1555\"],\"authUsername\":\"o\",\"authPassword\":\"q\"}"))
+                .build().toByteArray()));
 
         LiveKitConfig config = new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch();
 
         assertEquals("ST_a", config.trunks().get(0).getSipTrunkId());
+        assertEquals("sip.example.net", config.outboundTrunks().get(0).getAddress());
         assertEquals("p", config.trunks().get(0).getAuthPassword(), "kept in memory for digest checks");
         assertEquals("SDR_a", config.rules().get(0).getSipDispatchRuleId());
         RecordedRequest trunks = server.takeRequest(1, TimeUnit.SECONDS);
@@ -67,6 +73,8 @@ class LiveKitApiSourceTest {
         assertEquals("POST", trunks.getMethod());
         assertEquals("/twirp/livekit.SIP/ListSIPInboundTrunk", trunks.getUrl().encodedPath());
         assertEquals("/twirp/livekit.SIP/ListSIPDispatchRule", rules.getUrl().encodedPath());
+        assertEquals("/twirp/livekit.SIP/ListSIPOutboundTrunk",
+                server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath());
         assertTrue(trunks.getHeaders().get("Content-Type").startsWith("application/protobuf"));
         JsonObject claims = jwtClaims(trunks.getHeaders().get("Authorization"));
         assertEquals("APIkey123", claims.get("iss").getAsString());

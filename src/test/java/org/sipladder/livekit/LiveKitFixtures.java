@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /** Test data: the seed case's exported config (copied into test resources) and small builders. */
 final class LiveKitFixtures {
@@ -47,6 +48,12 @@ final class LiveKitFixtures {
 
     static SIPInboundTrunkInfo trunk(String json) {
         SIPInboundTrunkInfo.Builder b = SIPInboundTrunkInfo.newBuilder();
+        merge(json, b);
+        return b.build();
+    }
+
+    static SIPOutboundTrunkInfo outboundTrunk(String json) {
+        SIPOutboundTrunkInfo.Builder b = SIPOutboundTrunkInfo.newBuilder();
         merge(json, b);
         return b.build();
     }

@@ -159,6 +159,7 @@ public final class LiveKitConfigViewModel {
         refreshTables();
         summary.set(loaded.isEmpty() ? NONE_LOADED
                 : count(loaded.trunks().size(), "inbound trunk") + ", " + count(loaded.rules().size(), "dispatch rule")
+                + (loaded.outboundTrunks().isEmpty() ? "" : ", " + count(loaded.outboundTrunks().size(), "outbound trunk"))
                 + " from " + String.join(", ", loaded.sources().stream().map(LiveKitConfigViewModel::shortName).toList()));
     }
 

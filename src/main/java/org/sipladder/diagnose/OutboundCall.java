@@ -1,0 +1,150 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.OutboundTrunkMatch;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * A call LiveKit placed (an agent dialled a number through an outbound trunk): the INVITEs LiveKit sent on its own
+ * leg, the first one and its authentication retries (same Call-ID, CSeq counting up: sip {@code pkg/sip/outbound.go}
+ * {@code sipOutbound.Invite} and {@code attemptInvite}), and the outbound trunk they match.
+ *
+ * @param flow     the call flow
+ * @param attempts LiveKit's INVITEs on its leg, in capture order
+ * @param tell     why the INVITE is LiveKit's, one sentence
+ * @param match    the outbound trunk it was dialled through, or why none is known
+ */
+record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell, OutboundTrunkMatch match) {
+
+    /** LiveKit's call IDs start so (protocol {@code sip/sip.go} {@code NewCallID}, {@code guid.SIPCallPrefix}). */
+    static final String CALL_ID_PREFIX = "SCL_";
+
+    /** The calls of the capture that LiveKit placed. */
+    static List<OutboundCall> of(DiagnosisContext context) {
+        List<OutboundCall> calls = new ArrayList<>();
+        for (CallFlow flow : context.flows()) {
+            of(flow, context.config()).ifPresent(calls::add);
+        }
+        return calls;
+    }
+
+    static Optional<OutboundCall> of(CallFlow flow, LiveKitConfig config) {
+        List<InviteTransaction> all = InviteTransaction.of(flow).stream().filter(tx -> !tx.inDialog()).toList();
+        for (InviteTransaction tx : all) {
+            String tell = tell(tx.request());
+            if (tell != null) {
+                SipMessage first = tx.request();
+                List<InviteTransaction> attempts = all.stream()
+                        .filter(t -> first.callId().equals(t.callId())
+                                && t.request().src().address().equals(first.src().address()))
+                        .toList();
+                return Optional.of(new OutboundCall(flow, attempts, tell, match(config, first)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why this INVITE was sent by LiveKit, or null: LiveKit's From tag is its SCL_ call ID (sip {@code
+     * pkg/sip/client.go} {@code newOutbound}: {@code from.Params.Add("tag", string(id))} with {@code id =
+     * LocalTag(req.SipCallId)}), and its SIP user agent is named "LiveKit" (sip {@code pkg/sip/server.go}
+     * {@code UserAgent}, given to sipgo in {@code Client.Start}). An INVITE LiveKit receives never carries either.
+     */
+    static String tell(SipMessage invite) {
+        String fromTag = SipMessage.tagOf(invite.header("From"));
+        if (fromTag != null && fromTag.startsWith(CALL_ID_PREFIX)) {
+            return "The INVITE's From tag " + fromTag + " is a LiveKit SIP call ID (SCL_), so LiveKit placed this call.";
+        }
+        String agent = invite.header("User-Agent");
+        if (agent != null && agent.toLowerCase(Locale.ROOT).contains("livekit")) {
+            return "The INVITE's User-Agent is \"" + agent + "\", so LiveKit placed this call.";
+        }
+        return null;
+    }
+
+    private static OutboundTrunkMatch match(LiveKitConfig config, SipMessage invite) {
+        String uri = invite.requestUri() == null ? "" : invite.requestUri();
+        return OutboundTrunkMatch.find(config.outboundTrunks(), SipAddress.parse(uri).host(), port(uri),
+                invite.dst().address(), SipAddress.parse(invite.header("From")).user());
+    }
+
+    /** The port of a SIP URI, 0 when it has none. */
+    static int port(String uri) {
+        String rest = uri.substring(uri.indexOf(':') + 1);
+        int at = rest.lastIndexOf('@');
+        String hostPort = rest.substring(at + 1).split("[;?>]", 2)[0];
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || hostPort.endsWith("]")) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    InviteTransaction first() {
+        return attempts.get(0);
+    }
+
+    InviteTransaction last() {
+        return attempts.get(attempts.size() - 1);
+    }
+
+    /** The outbound trunk, or null when none is known. */
+    SIPOutboundTrunkInfo trunk() {
+        return match.trunk();
+    }
+
+    /** The trunk's ID for a command line, or a placeholder the user fills in. */
+    String trunkId() {
+        return trunk() == null ? "<outbound trunk ID>" : trunk().getSipTrunkId();
+    }
+
+    /** The config IDs a finding about this call refers to. */
+    List<String> configIds() {
+        return trunk() == null ? List.of() : List.of(trunk().getSipTrunkId());
+    }
+
+    /** LiveKit's address in the capture. */
+    String liveKit() {
+        return first().request().src().address();
+    }
+
+    /** The user of LiveKit's From header: the caller number the provider sees. */
+    String fromUser() {
+        return SipAddress.parse(first().request().header("From")).user();
+    }
+
+    /** The user of LiveKit's Request-URI: the number the agent dialled. */
+    String calledUser() {
+        return SipAddress.parse(first().request().requestUri()).user();
+    }
+
+    /** True when LiveKit sent a CANCEL for its INVITE: the ringing timeout ran out. */
+    boolean cancelledByLiveKit() {
+        SipMessage invite = last().request();
+        return flow.messages().stream().map(FlowMessage::message)
+                .anyMatch(s -> s.isRequest() && "CANCEL".equals(s.method()) && invite.callId().equals(s.callId())
+                        && s.src().address().equals(invite.src().address()));
+    }
+
+    /** The facts every outbound finding starts with: who placed the call and through which trunk. */
+    List<String> baseFacts() {
+        List<String> facts = new ArrayList<>();
+        facts.add(tell);
+        SipMessage invite = first().request();
+        facts.add("LiveKit (" + liveKit() + ") sent INVITE " + invite.requestUri() + " to " + invite.dst()
+                + " over " + invite.transport() + ", From user " + fromUser() + " (frame " + invite.frame() + ")");
+        facts.add("Outbound trunk: " + (trunk() == null ? "unknown. " : trunk().getSipTrunkId() + ". ") + match.reason());
+        return facts;
+    }
+}

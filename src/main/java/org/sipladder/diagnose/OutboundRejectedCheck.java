@@ -1,0 +1,201 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitSip.SIPMediaEncryption;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * LK_OUTBOUND_FROM_REJECTED, LK_OUTBOUND_NUMBER_REJECTED and LK_OUTBOUND_PROVIDER_REJECTED: a call LiveKit placed
+ * ended with an error status. The finding reads the status where the failure started: on LiveKit's own leg, or on the
+ * leg Jambonz (or another B2BUA) sent on toward the carrier, whose failure came back to LiveKit relayed or translated.
+ * LiveKit hands the status it got to the agent (CreateSIPParticipant fails with it, the call's
+ * {@code call_status_code}) and buckets it: 403 "forbidden", 404 "not-found", 480 "unavailable", 486 "busy",
+ * 488 "not-acceptable", other 4xx "client-error-N", 5xx "upstream-server-error-N", 6xx "global-decline-N". Source:
+ * sip {@code pkg/sip/outbound.go} {@code sipOutbound.Invite} (non-2xx, non-auth answers end the call; for
+ * 400/404/480/488/486 the body or X-Twilio-Error becomes the status text) and {@code outboundCall.sipSignal}
+ * ({@code info.CallStatusCode = e}); {@code pkg/sip/errors.go} {@code classifyInviteError}.
+ */
+final class OutboundRejectedCheck implements FindingRule {
+
+    static final FindingCode FROM = FindingCode.LK_OUTBOUND_FROM_REJECTED;
+    static final FindingCode NUMBER = FindingCode.LK_OUTBOUND_NUMBER_REJECTED;
+    static final FindingCode PROVIDER = FindingCode.LK_OUTBOUND_PROVIDER_REJECTED;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (OutboundCall call : OutboundCall.of(context)) {
+            SipMessage fin = call.last().finalResponse();
+            if (fin == null || fin.status() < 300 || OutboundAuthCheck.challenged(call.last())
+                    || OutboundNoResponseCheck.silentHop(call) != null) {
+                continue;
+            }
+            List<InviteTransaction> chain = B2buaFailureRelayedCheck.chainTo(call.flow(), call.last());
+            InviteTransaction origin = chain.get(0);
+            int status = origin.finalResponse().status();
+            findings.add(switch (status) {
+                case 403 -> fromRejected(call, chain);
+                case 404, 484, 485, 604 -> numberRejected(call, chain);
+                default -> providerRejected(call, chain);
+            });
+        }
+        return findings;
+    }
+
+    private static Finding fromRejected(OutboundCall call, List<InviteTransaction> chain) {
+        InviteTransaction origin = chain.get(0);
+        SipMessage refusal = origin.finalResponse();
+        String fromAtOrigin = SipAddress.parse(origin.request().header("From")).user();
+        List<String> facts = chainFacts(call, chain);
+        SIPOutboundTrunkInfo trunk = call.trunk();
+        if (trunk != null) {
+            facts.add("Outbound trunk " + trunk.getSipTrunkId() + " numbers: " + Findings.quoted(trunk.getNumbersList())
+                    + (trunk.getNumbersList().contains(call.fromUser()) ? "" : "; the From number " + call.fromUser()
+                    + " is not among them (the call gave its own sip_number)"));
+        }
+        if (!fromAtOrigin.equals(call.fromUser())) {
+            facts.add(origin.request().src().address() + " sent the carrier From user " + fromAtOrigin
+                    + " instead of LiveKit's " + call.fromUser());
+        }
+        facts.add(format(fromAtOrigin));
+        if (OutboundAuthCheck.credentials(origin.request()) != null) {
+            facts.add("The refused INVITE carried credentials: the account may also lack the right to call out");
+        }
+        String refuser = refusal.src().address();
+        String why = refuser + " refused the call (403 Forbidden) to the caller number " + fromAtOrigin + ": providers "
+                + "answer 403 when the From number is not one they assigned to the account (or not verified as "
+                + "caller ID), or is not written the way they expect (E.164 with '+', or national digits). LiveKit "
+                + "takes the From number from the call's sip_number or else one of the outbound trunk's numbers, "
+                + "and sends it as written (a '+' is added only for hosts ending in twilio.com). It reports "
+                + "\"forbidden\" to the agent.";
+        List<String> steps = new ArrayList<>();
+        steps.add("Set outbound trunk " + call.trunkId() + "'s numbers to the number the provider assigned to you, "
+                + "written as the provider expects, and place calls with it (or pass it as sip_number).");
+        if (chain.size() > 1) {
+            steps.add("The refusal came from behind " + chain.get(1).finalResponse().src().address() + ": check how it "
+                    + "passes the caller number on (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
+        }
+        return Findings.call(call.last(), FROM, FROM.title(refuser, fromAtOrigin), why,
+                Findings.evidence(frames(chain), call.configIds(), facts),
+                Findings.fix(steps, List.of("lk sip outbound update --id " + call.trunkId()
+                        + " --numbers <your number, e.g. +15105550100>"), null));
+    }
+
+    private static Finding numberRejected(OutboundCall call, List<InviteTransaction> chain) {
+        InviteTransaction origin = chain.get(0);
+        SipMessage refusal = origin.finalResponse();
+        String calledAtOrigin = SipAddress.parse(origin.request().requestUri()).user();
+        List<String> facts = chainFacts(call, chain);
+        if (!calledAtOrigin.equals(call.calledUser())) {
+            facts.add(origin.request().src().address() + " sent the carrier the number " + calledAtOrigin
+                    + " for LiveKit's " + call.calledUser());
+        }
+        facts.add(format(calledAtOrigin));
+        String refuser = refusal.src().address();
+        String why = refuser + " does not accept the dialled number " + calledAtOrigin + " (" + refusal.label() + "): "
+                + "the number is incomplete or not written the way the provider routes it (country code, leading "
+                + "'+' or 00, a national 0, a tech prefix). LiveKit puts the dialled number (the call's sip_call_to) "
+                + "into the Request-URI and To unchanged; it reports \"not-found\" or \"client-error-"
+                + refusal.status() + "\" to the agent.";
+        List<String> steps = new ArrayList<>();
+        steps.add("Dial the number as the provider expects (usually E.164: '+', country code, no spaces) in the "
+                + "call's sip_call_to.");
+        if (chain.size() > 1) {
+            steps.add("The number went through " + chain.get(1).finalResponse().src().address() + ": check how it "
+                    + "rewrites it (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
+        }
+        steps.add("If the provider routes by host, check outbound trunk " + call.trunkId() + "'s address.");
+        return Findings.call(call.last(), NUMBER, NUMBER.title(refuser, calledAtOrigin, refusal.label()), why,
+                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, List.of(), null));
+    }
+
+    private static Finding providerRejected(OutboundCall call, List<InviteTransaction> chain) {
+        InviteTransaction origin = chain.get(0);
+        SipMessage start = origin.finalResponse();
+        SipMessage toLiveKit = call.last().finalResponse();
+        boolean relayed = chain.size() > 1;
+        boolean cancelled = start.status() == 487 && call.cancelledByLiveKit();
+        boolean callee = cancelled || List.of(486, 600, 603).contains(start.status());
+        List<String> facts = chainFacts(call, chain);
+        for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "X-Twilio-Error")) {
+            String value = start.header(name);
+            if (value != null) {
+                facts.add(name + ": " + value);
+            }
+        }
+        if (start.status() == 401 || start.status() == 407) {
+            facts.add("The challenge was between " + start.dst().address() + " and " + start.src().address()
+                    + ": those are the B2BUA's credentials for the carrier, not LiveKit's");
+        }
+        SIPOutboundTrunkInfo trunk = call.trunk();
+        if (start.status() == 488 && trunk != null
+                && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
+            facts.add("Outbound trunk " + trunk.getSipTrunkId() + " requires media encryption (SRTP)");
+        }
+        CallRejectedCheck.Meaning meaning = CallRejectedCheck.meaning(start.status());
+        String origin1 = start.src().address();
+        String title = cancelled ? "LiveKit cancelled its call at the ringing timeout (" + toLiveKit.label() + ")"
+                : relayed ? toLiveKit.label() + " to LiveKit started as " + start.label() + " from " + origin1
+                : origin1 + " rejected LiveKit's call: " + start.label();
+        String why = (cancelled ? "The far end rang and nobody answered before LiveKit's ringing timeout (3 minutes "
+                + "unless the call set ringing_timeout), so LiveKit cancelled (\"no-answer\")."
+                : start.status() + " means " + meaning.meaning() + ".")
+                + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
+                + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
+                + ", where it started." : "")
+                + " LiveKit hands " + toLiveKit.status() + " to the agent as the call's SIP status"
+                + (toLiveKit.status() >= 500 && toLiveKit.status() < 600 ? " (\"upstream-server-error-"
+                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : ".");
+        List<String> steps = new ArrayList<>();
+        steps.add(meaning.check());
+        if (start.status() == 488 && trunk != null
+                && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
+            steps.add("If the provider does not do SRTP, set outbound trunk " + trunk.getSipTrunkId()
+                    + "'s media_encryption to allow or disable.");
+        } else if (start.status() >= 500 && start.status() < 600 && !relayed) {
+            steps.add("If the provider has another gateway, point outbound trunk " + call.trunkId() + "'s address at it.");
+        }
+        Finding finding = Findings.call(call.last(), PROVIDER, PROVIDER.title(title), why,
+                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, List.of(), null));
+        return callee ? finding.withSeverity(Severity.INFO) : finding;
+    }
+
+    /** The base facts and one line per step of the failure on its way back to LiveKit. */
+    private static List<String> chainFacts(OutboundCall call, List<InviteTransaction> chain) {
+        List<String> facts = call.baseFacts();
+        for (int i = 0; i < chain.size(); i++) {
+            SipMessage fin = chain.get(i).finalResponse();
+            facts.add((i == 0 ? "It started at " : "then ") + fin.src().address() + ": " + fin.label() + " to "
+                    + fin.dst().address() + " (frame " + fin.frame() + ", Call-ID " + chain.get(i).callId() + ")");
+        }
+        return facts;
+    }
+
+    /** One sentence on how a number is written, for the evidence. */
+    static String format(String number) {
+        if (number.startsWith("+")) {
+            return "The number " + number + " is in E.164 form (leading '+')";
+        }
+        if (number.startsWith("00")) {
+            return "The number " + number + " starts with the international prefix 00, not '+'";
+        }
+        if (number.startsWith("0")) {
+            return "The number " + number + " is in national form (leading 0, no country code)";
+        }
+        if (!number.isEmpty() && number.chars().allMatch(Character::isDigit)) {
+            return "The number " + number + " has digits only, no leading '+'";
+        }
+        return "The number \"" + number + "\" is not a plain phone number";
+    }
+
+    private static List<Long> frames(List<InviteTransaction> chain) {
+        List<Long> frames = new ArrayList<>();
+        chain.forEach(tx -> {
+            frames.add(tx.frame());
+            frames.add(tx.finalResponse().frame());
+        });
+        return frames;
+    }
+}

@@ -1,0 +1,211 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.diagnose.OutboundCapture.CARRIER;
+import static org.sipladder.diagnose.OutboundCapture.FROM;
+import static org.sipladder.diagnose.OutboundCapture.JAMBONZ;
+import static org.sipladder.diagnose.OutboundCapture.LIVEKIT;
+import static org.sipladder.diagnose.OutboundCapture.PASSWORD;
+
+import java.util.List;
+import livekit.LivekitSip.SIPTransport;
+import org.junit.jupiter.api.Test;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** Calls LiveKit places: recognised from its INVITE, matched to the outbound trunk, each failure shape diagnosed. */
+class OutboundBehaviourTest {
+
+    private static final String PROVIDER_HOST = "sip.provider.example";
+
+    private static Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config) {
+        return DiagnosisEngine.standard().diagnose(flows, config);
+    }
+
+    private static FindingCode primaryCode(Diagnosis d, List<CallFlow> flows) {
+        return d.primaryFor(flows.get(0).id()).map(Finding::code).orElse(null);
+    }
+
+    /** INVITE, 401, retry with the trunk's credentials over {@code digestUri}, 401 again: LiveKit stops. */
+    private static List<CallFlow> authLoop(String digestUri, String password) {
+        String first = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        String retry = OutboundCapture.withCredentials(first, 2, "Authorization", digestUri, password);
+        return new OutboundCapture()
+                .send(LIVEKIT, CARRIER, first)
+                .send(CARRIER, LIVEKIT, OutboundCapture.challenge(first, 401, 2))
+                .send(LIVEKIT, CARRIER, retry)
+                .send(CARRIER, LIVEKIT, OutboundCapture.challenge(retry, 401, 3))
+                .flows();
+    }
+
+    @Test
+    void aChallengeRepeatedAfterTheTrunksCredentialsIsAnAuthLoopNamingTheTrunkFields() {
+        List<CallFlow> flows = authLoop("sip:+4930123456@" + PROVIDER_HOST, PASSWORD);
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)));
+
+        assertEquals(OutboundAuthCheck.LOOP, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundAuthCheck.LOOP).get(0);
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.title().contains("rejected LiveKit's credentials"), f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("LiveKit sent the trunk's credentials")),
+                f.evidence().facts().toString());
+        assertEquals(List.of("ST_out"), f.evidence().configIds());
+        assertTrue(f.fix().commands().get(0).startsWith("lk sip outbound update --id ST_out --auth-user"), f.fix().toString());
+        assertFalse(d.findings().toString().contains(PASSWORD), "the trunk password never leaves the engine");
+        assertTrue(d.withCode(CallRejectedCheck.CODE).isEmpty(), "no generic rejection beside the outbound finding");
+    }
+
+    @Test
+    void aDigestAnswerFromAnotherPasswordSaysSo() {
+        List<CallFlow> flows = authLoop("sip:+4930123456@" + PROVIDER_HOST, "old-password");
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundAuthCheck.LOOP).get(0);
+
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("is not the one outbound trunk ST_out's auth_password gives")),
+                f.evidence().facts().toString());
+    }
+
+    @Test
+    void aDigestUriOtherThanTheRequestUriIsNamedWithTheAddressFix() {
+        // LiveKit computes the digest over the challenge's To URI (outbound.go sipOutbound.Invite)
+        List<CallFlow> flows = authLoop("sip:4930123456@" + PROVIDER_HOST, PASSWORD);
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundAuthCheck.LOOP).get(0);
+
+        assertTrue(f.title().startsWith("LiveKit's digest uri is not the Request-URI"), f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("is not the Request-URI sip:+4930123456@" + PROVIDER_HOST)),
+                f.evidence().facts().toString());
+        assertTrue(f.fix().commands().get(0).contains("--address"), f.fix().toString());
+    }
+
+    @Test
+    void aChallengeLiveKitCannotAnswerIsMissingCredentialsOnTheTrunk() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.challenge(invite, 407, 2));
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST).clearAuthPassword()));
+
+        assertEquals(OutboundAuthCheck.MISSING, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundAuthCheck.MISSING).get(0);
+        assertTrue(f.explanation().contains("does not have both auth_username and auth_password"), f.explanation());
+        assertTrue(f.fix().commands().get(0).contains("--auth-pass"), f.fix().toString());
+        assertTrue(d.withCode(OutboundAuthCheck.LOOP).isEmpty());
+    }
+
+    @Test
+    void aCarriers403RelayedByJambonzIsTheFromNumber() {
+        List<CallFlow> flows = OutboundCapture.throughJambonz("15105550100", "+4930123456", "403 Forbidden", "403 Forbidden");
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk("sip.jambonz.example")));
+
+        assertEquals(1, flows.size(), "LiveKit's leg and Jambonz's carrier leg are one call (X-CID)");
+        assertEquals(OutboundRejectedCheck.FROM, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundRejectedCheck.FROM).get(0);
+        assertEquals(CARRIER + " refused caller number 15105550100 (403 Forbidden)", f.title());
+        assertTrue(f.evidence().facts().contains("The number 15105550100 has digits only, no leading '+'"), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("is not among them")), f.evidence().facts().toString());
+        assertTrue(f.fix().commands().get(0).startsWith("lk sip outbound update --id ST_out --numbers"), f.fix().toString());
+    }
+
+    @Test
+    void aCarriers484IsTheDialledNumbersFormat() {
+        List<CallFlow> flows = OutboundCapture.throughJambonz(FROM, "030123456", "484 Address Incomplete", "480 Temporarily Unavailable");
+
+        Diagnosis d = diagnose(flows, LiveKitConfig.empty());
+
+        assertEquals(OutboundRejectedCheck.NUMBER, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundRejectedCheck.NUMBER).get(0);
+        assertTrue(f.title().contains("030123456") && f.title().contains("484"), f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("sent the carrier the number 030123456 for LiveKit's +4930123456")),
+                f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("national form")), f.evidence().facts().toString());
+    }
+
+    @Test
+    void aProviders503RelayedByJambonzNamesWhereItStarted() {
+        List<CallFlow> flows = OutboundCapture.throughJambonz(FROM, "+4930123456", "503 Service Unavailable", "480 Temporarily Unavailable");
+
+        Diagnosis d = diagnose(flows, LiveKitConfig.empty());
+
+        assertEquals(OutboundRejectedCheck.PROVIDER, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundRejectedCheck.PROVIDER).get(0);
+        assertEquals("480 Temporarily Unavailable to LiveKit started as 503 Service Unavailable from " + CARRIER, f.title());
+        assertTrue(f.explanation().contains(JAMBONZ + " passed the failure back to LiveKit"), f.explanation());
+        assertEquals(Severity.ERROR, f.severity());
+    }
+
+    @Test
+    void aBusyCalleeIsInformationNotAnError() {
+        List<CallFlow> flows = OutboundCapture.throughJambonz(FROM, "+4930123456", "486 Busy Here", "486 Busy Here");
+
+        Finding f = diagnose(flows, LiveKitConfig.empty()).withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(Severity.INFO, f.severity());
+    }
+
+    @Test
+    void anInviteNobodyAnswersIsNoResponseWithTheTrunksTransport() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = new OutboundCapture().send(LIVEKIT, CARRIER, invite).send(LIVEKIT, CARRIER, invite)
+                .send(LIVEKIT, CARRIER, invite).flows();
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)
+                .setTransport(SIPTransport.SIP_TRANSPORT_TLS)));
+
+        assertEquals(OutboundNoResponseCheck.CODE, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundNoResponseCheck.CODE).get(0);
+        assertTrue(f.title().contains("got no response at all"), f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("sent again 2 time(s)")), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("uses TLS towards port 5060")), f.evidence().facts().toString());
+        assertTrue(f.fix().commands().get(0).contains("--transport"), f.fix().toString());
+    }
+
+    @Test
+    void aCarrierThatNeverAnswersJambonzIsNamedNotLiveKit() {
+        String lk = OutboundCapture.liveKitInvite("sip.jambonz.example");
+        String bLeg = SipTexts.invite("jz-b-leg-2", "sip:+4930123456@" + CARRIER, FROM, JAMBONZ, SipTexts.SDP_G711,
+                "X-CID: " + OutboundCapture.LK_CALL_ID);
+        List<CallFlow> flows = new OutboundCapture().send(LIVEKIT, JAMBONZ, lk).send(JAMBONZ, CARRIER, bLeg)
+                .send(JAMBONZ, CARRIER, bLeg).send(JAMBONZ, LIVEKIT, OutboundCapture.status(lk, "408 Request Timeout"))
+                .flows();
+
+        Diagnosis d = diagnose(flows, LiveKitConfig.empty());
+
+        assertEquals(OutboundNoResponseCheck.CODE, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundNoResponseCheck.CODE).get(0);
+        assertEquals(CARRIER + ":5060 never answered the INVITE sent on for LiveKit's call", f.title());
+        assertTrue(d.withCode(OutboundRejectedCheck.PROVIDER).isEmpty(), "the 408 is explained by the silent carrier");
+    }
+
+    @Test
+    void anAnsweredOutboundCallAndAnInboundCallGetNoOutboundFinding() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> answered = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                SipTexts.response(invite, 200, "OK", SipTexts.sdp(CARRIER, "0 PCMU/8000")));
+        List<CallFlow> inbound = List.of(FindingRulesTest.liveKitCall("4991874350352", "100 Processing", "486 Rejected"));
+
+        for (List<CallFlow> flows : List.of(answered, inbound)) {
+            Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)));
+            assertTrue(d.findings().stream().noneMatch(f -> f.code().name().startsWith("LK_OUTBOUND_")), d.findings().toString());
+        }
+    }
+
+    @Test
+    void theTrunkIsChosenByAddressAndFromNumber() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "403 Forbidden"));
+        LiveKitConfig config = new LiveKitConfig(List.of(), List.of(), List.of("test"), java.util.Map.of(), List.of(
+                OutboundCapture.trunk("other.example").setSipTrunkId("ST_other").build(),
+                OutboundCapture.trunk(PROVIDER_HOST).setSipTrunkId("ST_wrong_number").clearNumbers().addNumbers("+1999").build(),
+                OutboundCapture.trunk(PROVIDER_HOST + ":5060").build()));
+
+        Finding f = diagnose(flows, config).withCode(OutboundRejectedCheck.FROM).get(0);
+
+        assertEquals(List.of("ST_out"), f.evidence().configIds());
+    }
+}
