@@ -460,6 +460,11 @@ public final class SipMessage {
         return loaded;
     }
 
+    /** The tag parameter of a From or To value (outside the angle brackets), or null: {@link HeaderParameters#tagOf}. */
+    public static String tagOf(String nameAddr) {
+        return HeaderParameters.tagOf(nameAddr);
+    }
+
     /** Scanned parts, for a message whose scan already produced them: held weakly like a read-back. */
     static Object weakDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
         return new WeakReference<>(new MessageDetail(headers, body, sdp, raw));
