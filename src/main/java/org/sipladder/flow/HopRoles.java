@@ -103,6 +103,9 @@ final class HopRoles {
                             + at(frame) + ".");
                 }
             }
+            if ("INVITE".equals(m.method()) && !m.hasToTag()) {
+                outboundClue(m, sender, frame);
+            }
             if (m.hasOtherKeptHeaders()) {
                 headerClues(m, sender, frame);
             }
@@ -137,6 +140,25 @@ final class HopRoles {
                         kinds.put(name, "It sent " + name + ", a header " + profile.family() + " adds" + at(frame) + ".");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A call LiveKit places: its INVITE's From tag is its SCL_ call ID (livekit/sip pkg/sip/client.go newOutbound).
+     * Only the INVITE as LiveKit sent it counts (one Via): a proxy relaying it adds its own.
+     */
+    private void outboundClue(SipMessage m, String sender, long frame) {
+        String fromTag = SipMessage.tagOf(m.header("From"));
+        if (fromTag == null || !fromTag.startsWith("SCL_")) {
+            return;
+        }
+        List<String> vias = m.headers("Via");
+        if (vias.size() == 1 && vias.get(0).indexOf(',') < 0) {
+            Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
+            if (!kinds.containsKey("SCL_ From")) {
+                kinds.put("SCL_ From", "It sent an INVITE whose From tag " + fromTag + " is a LiveKit SIP call ID: "
+                        + "LiveKit placed this call" + at(frame) + ".");
             }
         }
     }

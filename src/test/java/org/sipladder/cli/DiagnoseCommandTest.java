@@ -87,6 +87,20 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aCleanAnsweredCallWithRtpBothWaysHasNoErrorFinding() throws IOException {
+        Path capture = org.sipladder.testkit.MediaCall.of("clean-1", 0, 250, 0x55, 0, false).write(dir.resolve("clean.pcap"));
+        // trunks that both claim a number: an error for the config alone, not for this capture's answered call
+        Path conflicting = Files.writeString(dir.resolve("conflict.json"), "{\"items\":[{\"sipTrunkId\":\"ST_a\","
+                + "\"numbers\":[\"+4930111111\"]},{\"sipTrunkId\":\"ST_b\",\"numbers\":[\"4930111111\"]}]}");
+
+        assertEquals(0, run("diagnose", capture.toString(), "--livekit-config", conflicting.toString(), "--json"), err.toString());
+
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        assertFalse(findings.isEmpty(), "the conflict is still reported");
+        findings.forEach(f -> assertFalse("ERROR".equals(f.getAsJsonObject().get("severity").getAsString()), f.toString()));
+    }
+
+    @Test
     void configAloneIsChecked() {
         assertEquals(0, run("diagnose", "--livekit-config", trunks.toString(), "--livekit-config", rules.toString(), "--json"));
         JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
