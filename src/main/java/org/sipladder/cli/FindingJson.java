@@ -47,15 +47,15 @@ final class FindingJson {
     }
 
     private static void finding(JsonOut json, Finding f) throws IOException {
-        member(json, "code", f.code().name());
-        member(json, "severity", f.severity().name());
-        member(json, "title", f.title());
+        json.optional("code", f.code().name());
+        json.optional("severity", f.severity().name());
+        json.optional("title", f.title());
         json.name("primary").value(f.primary());
         if (f.callId() != null) {
-            member(json, "callId", f.callId());
-            member(json, "flowId", f.flowId());
+            json.optional("callId", f.callId());
+            json.optional("flowId", f.flowId());
         }
-        member(json, "explanation", f.explanation());
+        json.optional("explanation", f.explanation());
         json.name("evidence").beginObject();
         json.name("frames").beginArray();
         for (long frame : f.evidence().frames()) {
@@ -68,7 +68,7 @@ final class FindingJson {
         json.name("fix").beginObject();
         strings(json, "steps", f.fix().steps());
         strings(json, "commands", f.fix().commands());
-        member(json, "json", f.fix().json());
+        json.optional("json", f.fix().json());
         json.endObject();
     }
 
@@ -86,35 +86,28 @@ final class FindingJson {
     private static void routing(JsonOut json, LiveKitRouting r) throws IOException {
         json.beginObject();
         json.name("inviteFrame").value(r.transaction().frame());
-        member(json, "calledNumber", r.invite().calledNumber());
-        member(json, "callingNumber", r.invite().callingNumber());
-        member(json, "sourceIp", r.invite().sourceIp());
+        json.optional("calledNumber", r.invite().calledNumber());
+        json.optional("callingNumber", r.invite().callingNumber());
+        json.optional("sourceIp", r.invite().sourceIp());
         strings(json, "observed", r.observed().stream().map(s -> (s.status() + " " + s.reason()).trim()).toList());
         RoutingOutcome outcome = r.outcome();
         if (outcome != null) {
             strings(json, "expected", outcome.expectedResponses());
             strings(json, "reasoning", outcome.reasoning());
-            member(json, "trunk", outcome.trunk().kind().name());
+            json.optional("trunk", outcome.trunk().kind().name());
             strings(json, "trunkIds", outcome.trunk().candidateIds());
-            member(json, "auth", outcome.auth().name());
+            json.optional("auth", outcome.auth().name());
             DispatchMatch d = outcome.dispatch();
-            member(json, "dispatch", d.kind().name());
+            json.optional("dispatch", d.kind().name());
             if (d.rule() != null) {
-                member(json, "dispatchRuleId", d.rule().getSipDispatchRuleId());
-                member(json, "roomName", d.roomName());
+                json.optional("dispatchRuleId", d.rule().getSipDispatchRuleId());
+                json.optional("roomName", d.roomName());
                 strings(json, "agents", d.agentNames());
             }
         }
-        member(json, "consistency", r.consistency().name());
-        member(json, "summary", r.summary());
+        json.optional("consistency", r.consistency().name());
+        json.optional("summary", r.summary());
         json.endObject();
-    }
-
-    /** A string member; none at all when the value is null. */
-    private static void member(JsonOut json, String name, String value) throws IOException {
-        if (value != null) {
-            json.name(name).value(value);
-        }
     }
 
     private static void strings(JsonOut json, String name, List<String> values) throws IOException {

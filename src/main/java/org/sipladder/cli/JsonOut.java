@@ -197,6 +197,11 @@ final class JsonOut implements AutoCloseable {
         return this;
     }
 
+    /** A member whose value is a string, left out when the value is null (as Gson's trees leave nulls out). */
+    JsonOut optional(String name, String value) throws IOException {
+        return value == null ? this : name(name).value(value);
+    }
+
     /** A string, or null. */
     JsonOut value(String value) throws IOException {
         if (value == null) {
