@@ -1,30 +1,21 @@
 package org.sipladder.cli;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import org.sipladder.source.homer.HomerTimes;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** A point in time given as an ISO-8601 instant ({@code 2026-12-02T15:00:00Z}, an offset allowed) or epoch seconds. */
 final class InstantConverter implements ITypeConverter<Instant> {
 
-    static final String DESCRIPTION = "ISO-8601 instant (2026-12-02T15:00:00Z, or with an offset such as +01:00) "
-            + "or epoch seconds";
+    static final String DESCRIPTION = HomerTimes.FORMATS;
 
     @Override
     public Instant convert(String value) {
-        String text = value.strip();
-        if (text.matches("\\d+(\\.\\d+)?")) {
-            BigDecimal seconds = new BigDecimal(text);
-            return Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-        }
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value + "' is not a time: give an " + DESCRIPTION);
+            return HomerTimes.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -10,6 +10,9 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallFrames;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.media.MediaCollector;
+import org.sipladder.media.MediaSelection;
+import org.sipladder.media.MediaSelection;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.CallSaver;
 import org.sipladder.source.CaptureFiles;
@@ -41,11 +44,14 @@ final class SaveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CaptureException, UserError {
         LiveFlows flows = new LiveFlows();
-        CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr())
+        MediaCollector media = new MediaCollector();
+        CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(inputs, flows::add).files();
         List<CallFlow> chosen = CallChoice.byCallId(flows.snapshot(), callIds);
         Set<Long> frames = CallFrames.sip(chosen);
-        CallSaver.Saved saved = new CallSaver().save(files, frames, output, CallSaver.Format.forFile(output));
+        MediaSelection rtp = media.result().selection(CallFrames.callIds(chosen));
+        CallSaver.Saved saved = new CallSaver().save(files, frames, rtp::contains, output,
+                CallSaver.Format.forFile(output));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d packets of %d call%s written to %s%n", saved.packets(), chosen.size(),
                 chosen.size() == 1 ? "" : "s", saved.file());

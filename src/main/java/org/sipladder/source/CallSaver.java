@@ -8,8 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.LongPredicate;
 import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.SipPayload;
 import org.sipladder.capture.PacketWriter;
 import org.sipladder.capture.PcapWriter;
 import org.sipladder.capture.PcapngWriter;
@@ -54,6 +60,37 @@ public final class CallSaver {
         }
         long written = writeAtomically(from, f -> Arrays.binarySearch(wanted, f) >= 0, wanted.length, out, format);
         return new Saved(out, written, wanted.length - written);
+    }
+
+    /** Chooses the RTP/RTCP datagrams that go with the saved calls, by frame and addresses. */
+    @FunctionalInterface
+    public interface MediaChoice {
+        boolean wanted(long frame, Endpoint src, Endpoint dst);
+    }
+
+    /**
+     * Writes the frames {@code frames} and the RTP/RTCP datagrams {@code media} chooses: the capture is decoded
+     * once more to find the latter, so media need not be remembered per packet while loading.
+     */
+    public Saved save(CaptureFiles from, Collection<Long> frames, MediaChoice media, Path out, Format format)
+            throws CaptureException {
+        Set<Long> all = new ConcurrentSkipListSet<>(frames);
+        new MergedReader().read(from, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                // the SIP frames are already chosen
+            }
+
+            @Override
+            public MediaListener media() {
+                return datagram -> {
+                    if (media.wanted(datagram.frame(), datagram.src(), datagram.dst())) {
+                        all.add(datagram.frame());
+                    }
+                };
+            }
+        });
+        return save(from, all, out, format);
     }
 
     /** Writes every frame of {@code from} to {@code out} in {@code format}: a conversion, e.g. pcap to pcapng. */

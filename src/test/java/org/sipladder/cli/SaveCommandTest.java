@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -13,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.MediaCall;
+import org.sipladder.testkit.Rtp;
 import org.sipladder.testkit.SipText;
 
 class SaveCommandTest {
@@ -65,6 +69,36 @@ class SaveCommandTest {
         assertArrayEquals(new byte[] {0x0a, 0x0d, 0x0d, 0x0a}, head(out));
         assertEquals(List.of("INVITE", "200", "INVITE", "486", "BYE"),
                 messages(out).stream().map(SaveCommandTest::label).toList());
+    }
+
+    @Test
+    void aSavedCallCarriesItsRtpAndRtcpAndNoOtherMedia() throws Exception {
+        long end = MediaCall.T0 + 10_000_000;
+        Captures c = MediaCall.of("media-call", 8, 10, 0x55, 0, false)
+                .udp(end, "10.0.0.1:40001", "10.0.0.2:50001", Rtp.receiverReport(MediaCall.CALLER_SSRC,
+                        MediaCall.CALLEE_SSRC, 0, 0, 109, 3));
+        for (int i = 0; i < 15; i++) {
+            c.udp(end + 1000 + i * 20_000L, "10.0.0.7:30000", "10.0.0.8:30002",
+                    Rtp.packet(0, 500 + i, 160L * i, 0x7777, i == 0));
+        }
+        Path capture = c.write(dir.resolve("media.pcap"));
+        Path out = dir.resolve("media-call.pcap");
+
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "media-call", "-o", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("26 packets of 1 call written to " + out + "\n", run.out(), "5 SIP, 2 x 10 RTP, 1 RTCP");
+        assertEquals(List.of("INVITE", "200", "ACK", "BYE", "200"), messages(out).stream().map(SaveCommandTest::label)
+                .toList());
+        CliRun streams = CliRun.of("streams", out.toString(), "--json");
+        assertEquals(0, streams.exitCode(), streams.err());
+        JsonArray found = JsonParser.parseString(streams.out()).getAsJsonArray();
+        assertEquals(2, found.size(), streams.out());
+        for (JsonElement s : found) {
+            assertEquals(10, s.getAsJsonObject().get("packets").getAsInt());
+            assertEquals("media-call", s.getAsJsonObject().get("callId").getAsString());
+        }
+        assertFalse(streams.out().contains("10.0.0.7"));
     }
 
     @Test

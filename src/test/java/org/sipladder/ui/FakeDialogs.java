@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.sipladder.source.homer.HomerCall;
+import org.sipladder.ui.homer.HomerSearchViewModel;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
 import org.sipladder.ui.dialog.LiveRequest;
@@ -69,6 +72,14 @@ public final class FakeDialogs implements DialogService {
     @Override
     public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file) {
         return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
+    }
+
+    /** Scripted users of File > Open from Homer...: each fills the form, searches and chooses, or cancels. */
+    public final Deque<Function<HomerSearchViewModel, Optional<List<HomerCall>>>> homerUsers = new ArrayDeque<>();
+
+    @Override
+    public Optional<List<HomerCall>> askHomerCalls(HomerSearchViewModel search) {
+        return homerUsers.isEmpty() ? Optional.empty() : homerUsers.pop().apply(search);
     }
 
     @Override

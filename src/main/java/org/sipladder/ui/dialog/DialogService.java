@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.source.LiveCapture;
+import org.sipladder.source.homer.HomerCall;
+import org.sipladder.ui.homer.HomerSearchViewModel;
 
 /** Everything a view-model asks the user through a window, behind an interface so view-models test without a screen. */
 public interface DialogService {
@@ -37,6 +39,12 @@ public interface DialogService {
 
     /** Asks where to listen for HEP (prefilled with {@code defaultAddresses}) and into which file; empty when cancelled. */
     Optional<LiveRequest> askHepListener(String defaultAddresses, Path file);
+
+    /**
+     * File > Open from Homer...: lets the user sign in, search and choose calls through {@code search}; the chosen
+     * calls when the user pressed Open, empty when cancelled.
+     */
+    Optional<List<HomerCall>> askHomerCalls(HomerSearchViewModel search);
 
     /** Asks for a new name of a ladder column; empty when cancelled, blank to restore the guessed name. */
     Optional<String> askHopName(String address, String currentName);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.source.LiveCapture;
+import org.sipladder.source.homer.HomerCall;
+import org.sipladder.ui.homer.HomerSearchView;
+import org.sipladder.ui.homer.HomerSearchViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -102,6 +105,11 @@ public final class FxDialogService implements DialogService {
                 ? new ApiSettings(url.getText(), key.getText(), secret.getText(), initial.timeout())
                 : null);
         return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<List<HomerCall>> askHomerCalls(HomerSearchViewModel search) {
+        return new HomerSearchView(search).showAndWait(owner);
     }
 
     @Override

@@ -263,9 +263,15 @@ public final class MainWindow {
         capture.setId("menuCaptureLive");
         MenuItem hep = MainMenu.item("Listen for _HEP...", null, live::listenForHep);
         hep.setId("menuListenHep");
+        HomerSources homer = new HomerSources(viewModel, dialogs, services.preferences(), services.executor(),
+                java.time.Instant::now);
+        MenuItem fromHomer = MainMenu.item("Open from Ho_mer...", null, homer::openFromHomer);
+        fromHomer.setId("menuOpenFromHomer");
         capture.disableProperty().bind(viewModel.loadingProperty());
         hep.disableProperty().bind(viewModel.loadingProperty());
-        view.menu().fileMenu().getItems().addAll(2, List.of(capture, hep, new SeparatorMenuItem(), shown, clocks));
+        fromHomer.disableProperty().bind(viewModel.loadingProperty());
+        view.menu().fileMenu().getItems().addAll(2, List.of(fromHomer, capture, hep, new SeparatorMenuItem(), shown,
+                clocks));
         view.callList().addCallAction("Save call as pcap...", row -> save.saveCall(row.flow()));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallFrames;
+import org.sipladder.media.MediaSelection;
 import org.sipladder.source.CallSaver;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.ui.calls.CallRow;
@@ -60,13 +61,16 @@ public final class SaveCalls {
             return;
         }
         dialogs.chooseFileToSave("Save calls", preferences.lastDirectory(), suggested, FileKind.PCAPNG)
-                .ifPresent(file -> write(capture.files(), calls, file));
+                .ifPresent(file -> write(capture, calls, file));
     }
 
-    private void write(CaptureFiles from, List<CallFlow> calls, Path file) {
+    private void write(LoadedCapture capture, List<CallFlow> calls, Path file) {
         Set<Long> frames = CallFrames.sip(calls);
+        MediaSelection rtp = capture.media().selection(CallFrames.callIds(calls));
+        CaptureFiles from = capture.files();
         main.report("Saving " + count(calls.size(), "call") + " to " + file + "…");
-        executor.submit(context -> new CallSaver().save(from, frames, file, CallSaver.Format.forFile(file)),
+        executor.submit(context -> new CallSaver().save(from, frames, rtp::contains, file,
+                        CallSaver.Format.forFile(file)),
                 saved -> main.report("Saved " + count(calls.size(), "call") + " (" + count(saved.packets(), "packet")
                         + ") to " + saved.file()),
                 error -> {

@@ -21,6 +21,8 @@ public final class UserPreferences {
     private static final String LAYOUT = "window.layout";
     private static final String LIVEKIT_URL = "livekit.url";
     private static final String LIVEKIT_KEY = "livekit.apiKey";
+    private static final String HOMER_URL = "homer.url";
+    private static final String HOMER_USER = "homer.user";
     private static final String LAST_DIRECTORY = "lastDirectory";
     private static final String THEME = "theme";
 
@@ -113,6 +115,20 @@ public final class UserPreferences {
     public void saveLiveKitConnection(String url, String apiKey) {
         store.put(LIVEKIT_URL, url);
         store.put(LIVEKIT_KEY, apiKey);
+    }
+
+    public Optional<String> homerUrl() {
+        return Optional.ofNullable(store.get(HOMER_URL));
+    }
+
+    public Optional<String> homerUser() {
+        return Optional.ofNullable(store.get(HOMER_USER));
+    }
+
+    /** Remembers the Homer URL and user for the next search; the password is deliberately not a parameter. */
+    public void saveHomerConnection(String url, String user) {
+        store.put(HOMER_URL, url);
+        store.put(HOMER_USER, user);
     }
 
     /** "light", "dark" or "system" (the default): which theme the window uses. */

@@ -20,6 +20,7 @@ import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.UserPreferences;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.SipText;
 
 class SaveCallsTest {
@@ -73,6 +74,21 @@ class SaveCallsTest {
         save.saveShown();
 
         assertEquals(List.of("call-2", "call-2"), callIds(out));
+    }
+
+    @Test
+    void aSavedCallCarriesItsRtp() throws Exception {
+        main.open(CaptureSource.file(MediaCall.of("media-call", 8, 10, 0x55, 0, false)
+                .write(dir.resolve("media.pcap"))));
+        main.callList().selectedRowProperty().set(main.callList().rows().get(0));
+        Path out = dir.resolve("media-call.pcap");
+        dialogs.filesToSave.push(Optional.of(out));
+
+        save.saveSelected();
+
+        assertEquals(List.of(), dialogs.errors);
+        assertEquals("Saved 1 call (25 packets) to " + out, main.statusProperty().get(), "5 SIP and 2 x 10 RTP");
+        assertEquals(List.of("media-call", "media-call", "media-call", "media-call", "media-call"), callIds(out));
     }
 
     @Test
