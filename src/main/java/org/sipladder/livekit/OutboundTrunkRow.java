@@ -24,11 +24,12 @@ public record OutboundTrunkRow(String id, String name, String address, String tr
         headerNames = List.copyOf(headerNames);
     }
 
-    /** The row for a trunk. */
-    public static OutboundTrunkRow of(SIPOutboundTrunkInfo trunk) {
-        return new OutboundTrunkRow(trunk.getSipTrunkId(), trunk.getName(), trunk.getAddress(),
-                OutboundTrunkMatch.transportName(trunk), trunk.getNumbersList(), trunk.getAuthUsername(),
+    /** The row for a trunk, every text passed through {@code secrets} (a name or user name may be a password). */
+    public static OutboundTrunkRow of(SIPOutboundTrunkInfo trunk, SecretScrubber secrets) {
+        return new OutboundTrunkRow(secrets.scrub(trunk.getSipTrunkId()), secrets.scrub(trunk.getName()),
+                secrets.scrub(trunk.getAddress()), OutboundTrunkMatch.transportName(trunk),
+                secrets.scrub(trunk.getNumbersList()), secrets.scrub(trunk.getAuthUsername()),
                 trunk.getAuthPassword().isEmpty() ? "not set" : "set",
-                trunk.getHeadersMap().keySet().stream().sorted().toList());
+                secrets.scrub(trunk.getHeadersMap().keySet().stream().sorted().toList()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.OutboundTrunkRow;
+import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.LiveKitConfig;
 
@@ -38,9 +39,10 @@ final class LiveKitAppendix {
                 List.of(2.8, 1.9, 1.7, 0.8, 1.9), config.rules().stream().map(r -> ruleRow(config, r)).toList(),
                 List.of(false, false, true, true, false)));
         if (!config.outboundTrunks().isEmpty()) {
+            SecretScrubber secrets = SecretScrubber.of(config);
             page.heading("Outbound trunks", 3);
             page.table(new Table(List.of("Outbound trunk", "Address", "Numbers", "Authentication"),
-                    List.of(2.8, 2.2, 1.7, 1.6), config.outboundTrunks().stream().map(OutboundTrunkRow::of)
+                    List.of(2.8, 2.2, 1.7, 1.6), config.outboundTrunks().stream().map(t -> OutboundTrunkRow.of(t, secrets))
                     .map(this::outboundRow).toList(), List.of(false, true, true, false)));
         }
     }
