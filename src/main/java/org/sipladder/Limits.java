@@ -37,7 +37,8 @@ public final class Limits {
 
     /**
      * Bytes a SIP header section may take in a TCP, SCTP or WebSocket stream before the reader stops waiting for its
-     * empty line: four times the largest seen in real captures (a few KB), so that a 70 KB header line is still
+     * empty line, and the longest start line that is still framed as SIP (a start line past
+     * {@link #HEADER_LINE_BYTES} is kept and flagged): four times the largest seen in real captures (a few KB), so that a 70 KB header line is still
      * read whole and flagged rather than lost. Beyond it the bytes are skipped with a warning naming the frame.
      */
     public static final int STREAM_HEADER_BYTES = 256 * 1024;
@@ -47,6 +48,18 @@ public final class Limits {
      * dropped with a warning naming the frame and the stream.
      */
     public static final int STREAM_MESSAGE_BYTES = 1 << 20;
+
+    /**
+     * Bytes of one WebSocket data message or one SCTP message being put together from its frames or chunks: a SIP
+     * message is a few KB; beyond this the message is dropped and the reader looks for the next one.
+     */
+    public static final int FRAMED_MESSAGE_BYTES = 1 << 20;
+
+    /**
+     * Captured length of one packet record in a pcap, pcapng or gzip-compressed file: far above any snapshot length
+     * a capture tool writes (256 KB), so a larger length field means a damaged record, not a packet to allocate.
+     */
+    public static final int PACKET_BYTES = 16 << 20;
 
     /** Out-of-order TCP segments held per direction while waiting for the gap before them to fill. */
     public static final int TCP_EARLY_SEGMENTS = 256;

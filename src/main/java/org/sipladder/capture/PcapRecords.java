@@ -3,11 +3,12 @@ package org.sipladder.capture;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import org.sipladder.Limits;
 
 /** Classic libpcap files: either byte order, micro- or nanosecond stamps, and the old "modified" variant. */
 final class PcapRecords implements PacketRecords {
 
-    static final int MAX_PACKET = 16 << 20;
+    static final int MAX_PACKET = Limits.PACKET_BYTES;
 
     private final ByteSource source;
     private final ByteOrder order;

@@ -3,6 +3,7 @@ package org.sipladder.capture;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sipladder.Limits;
 
 /**
  * Reads SIP from SCTP DATA chunks (RFC 4168: one SIP message per user message), joining user messages that
@@ -12,7 +13,7 @@ final class SctpDecoder {
 
     private static final int DATA = 0;
     private static final int MAX_STREAMS = 1024;
-    private static final int MAX_MESSAGE = 1 << 20;
+    private static final int MAX_MESSAGE = Limits.FRAMED_MESSAGE_BYTES;
 
     /** One SCTP stream of one direction of an association. */
     private record StreamKey(IpPair pair, int srcPort, int dstPort, int streamId) {

@@ -17,7 +17,11 @@ final class SipFraming {
     /** The bytes cannot begin a start line. */
     static final int NO = -1;
 
-    private static final int MAX_LINE = Limits.HEADER_LINE_BYTES;
+    /**
+     * How far a start line is followed: past {@link Limits#HEADER_LINE_BYTES} (where the SIP layer flags it) up to
+     * {@link Limits#STREAM_HEADER_BYTES}, so that a request with a 9 KB Request-URI is kept and flagged, not lost.
+     */
+    private static final int MAX_LINE = Limits.STREAM_HEADER_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
 

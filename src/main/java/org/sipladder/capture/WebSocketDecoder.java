@@ -1,11 +1,12 @@
 package org.sipladder.capture;
 
 import java.io.ByteArrayOutputStream;
+import org.sipladder.Limits;
 
 /** RFC 6455 frames (masked or not, fragmented or not) carrying one SIP message per data message (RFC 7118). */
 final class WebSocketDecoder implements StreamDecoder {
 
-    private static final int MAX_MESSAGE = 1 << 20;
+    private static final int MAX_MESSAGE = Limits.FRAMED_MESSAGE_BYTES;
 
     private final ByteArrayOutputStream message = new ByteArrayOutputStream();
     private boolean inMessage;

@@ -50,10 +50,11 @@ public final class DiagnosisEngine {
         List<Finding> marked = new PrimaryCauses().mark(flows, routings,
                 CallImpact.moderate(flows, withoutConfigEchoes(findings), media));
         SecretScrubber scrubber = SecretScrubber.of(config);
-        return new Diagnosis(marked.stream().map(f -> scrub(f, scrubber)).sorted(order(flows)).toList(), routings);
+        return new Diagnosis(marked.stream().map(f -> scrub(f, scrubber)).sorted(order(flows)).toList(),
+                routings.stream().map(r -> r.scrubbed(scrubber)).toList());
     }
 
-    /** Last line of defence: no trunk password leaves the engine in any text of any finding. */
+    /** Last line of defence: no trunk password leaves the engine in any text of any finding or routing. */
     private static Finding scrub(Finding f, SecretScrubber s) {
         Evidence e = f.evidence();
         Fix x = f.fix();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.RoutingOutcome;
+import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.StatusLine;
 
 /**
@@ -17,6 +18,12 @@ import org.sipladder.livekit.StatusLine;
  */
 public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
                              List<StatusLine> observed, Consistency consistency) {
+
+    /** This routing with the texts of its outcome passed through {@code secrets}. */
+    public LiveKitRouting scrubbed(SecretScrubber secrets) {
+        return outcome == null ? this : new LiveKitRouting(transaction, invite, outcome.scrubbed(secrets), observed,
+                consistency);
+    }
 
     public String flowId() {
         return transaction.flow().id();

@@ -11,9 +11,12 @@ import com.google.gson.stream.JsonToken;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -25,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
+import livekit.LivekitSip.ListSIPDispatchRuleResponse;
+import livekit.LivekitSip.ListSIPInboundTrunkResponse;
+import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
@@ -32,7 +39,8 @@ import org.sipladder.Limits;
 
 /**
  * Reads inbound trunks, dispatch rules and outbound trunks from JSON files as {@code lk sip inbound list --json},
- * {@code lk sip dispatch list --json} and {@code lk sip outbound list --json} print them, or as users write them by hand: {@code {"items":[...]}},
+ * {@code lk sip dispatch list --json} and {@code lk sip outbound list --json} print them, or as users write them by
+ * hand: {@code {"items":[...]}},
  * a bare array, a single object, or an object holding several arrays; lowerCamelCase or snake_case; unknown
  * fields ignored. Each object is recognised as a trunk or a rule by its content, so one file may hold both.
  */
@@ -45,42 +53,25 @@ public final class ConfigFileLoader {
 
     private final JsonFormat.Parser protoParser = JsonFormat.parser().ignoringUnknownFields();
 
-    /** Loads one file. */
+    /**
+     * Loads one file. The file is read twice as a stream and never held whole: first to check its encoding and
+     * nesting, then item by item, each trunk or rule turned into its protobuf type as soon as it is read, so a
+     * config of 100,000 trunks costs their protobuf objects and not a JSON tree of the whole file besides.
+     */
     public LiveKitConfig load(Path file) throws LiveKitConfigException {
-        String text = read(file);
-        List<JsonObject> items = new ArrayList<>();
-        for (JsonElement document : parse(file, text)) {
-            items.addAll(items(file, document));
-        }
-        List<SIPInboundTrunkInfo> trunks = new ArrayList<>();
-        List<SIPDispatchRuleInfo> rules = new ArrayList<>();
-        Map<String, List<String>> ruleNumbers = new LinkedHashMap<>();
-        List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = items.get(i);
-            ConfigItemKind kind = ConfigItemKind.of(item);
-            switch (kind) {
-                case INBOUND_TRUNK -> trunks.add(
-                        (SIPInboundTrunkInfo) toProto(file, text, i, item, SIPInboundTrunkInfo.newBuilder()));
-                case DISPATCH_RULE -> {
-                    SIPDispatchRuleInfo rule =
-                            (SIPDispatchRuleInfo) toProto(file, text, i, item, SIPDispatchRuleInfo.newBuilder());
-                    rules.add(rule);
-                    List<String> numbers = stringArray(item, "numbers");
-                    if (!numbers.isEmpty()) {
-                        ruleNumbers.put(rule.getSipDispatchRuleId(), numbers);
-                    }
-                }
-                case OUTBOUND_TRUNK -> outbound.add(
-                        (SIPOutboundTrunkInfo) toProto(file, text, i, item, SIPOutboundTrunkInfo.newBuilder()));
-                default -> throw new LiveKitConfigException(where(file, text, i, item) + " " + kind.problem()
-                        + "; " + EXPORT_HINT + ".");
+        checkText(file);
+        Items items = new Items(file);
+        try (JsonReader reader = new JsonReader(open(file))) {
+            reader.setLenient(true);
+            while (reader.peek() != JsonToken.END_DOCUMENT) {
+                document(file, reader, items);
             }
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            Matcher m = GSON_POSITION.matcher(String.valueOf(e.getMessage()));
+            String at = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
+            throw new LiveKitConfigException(file + " is not valid JSON" + at + "; " + EXPORT_HINT + ".", e);
         }
-        if (trunks.isEmpty() && rules.isEmpty() && outbound.isEmpty() && !items.isEmpty()) {
-            throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
-        }
-        return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound);
+        return items.config();
     }
 
     /** Loads several files into one configuration (later files win for objects with the same ID). */
@@ -92,13 +83,40 @@ public final class ConfigFileLoader {
         return config;
     }
 
-    private static String read(Path file) throws LiveKitConfigException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new LiveKitConfigException(file + " is a folder, not a LiveKit config file; give the JSON file.");
+    /** A UTF-8 reader of the file that fails on bytes that are not UTF-8, past a byte order mark. */
+    private static Reader open(Path file) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /**
+     * The first pass: the file exists, is UTF-8, is not blank, and is nested no deeper than {@link Limits#JSON_DEPTH}
+     * (Gson would run out of stack on a 10,000-deep array at a point that differs from run to run), naming where
+     * the limit is first passed.
+     */
+    private static void checkText(Path file) throws LiveKitConfigException {
+        if (Files.isDirectory(file)) {
+            throw new LiveKitConfigException(file + " is a folder, not a LiveKit config file; give the JSON file.");
+        }
+        try (Reader reader = open(file)) {
+            NestingCheck nesting = new NestingCheck();
+            char[] buffer = new char[1 << 16];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                String deeper = nesting.feed(buffer, n);
+                if (deeper != null) {
+                    throw new LiveKitConfigException(file + " is nested deeper than " + Limits.JSON_DEPTH
+                            + " levels (" + deeper + "), which no LiveKit export is; " + EXPORT_HINT + ".");
+                }
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            if (nesting.blank()) {
+                throw new LiveKitConfigException(file + " is empty; " + EXPORT_HINT + ".");
+            }
         } catch (NoSuchFileException e) {
             throw new LiveKitConfigException("LiveKit config file " + file + " does not exist; check the path.", e);
         } catch (AccessDeniedException e) {
@@ -111,146 +129,236 @@ public final class ConfigFileLoader {
     }
 
     /**
-     * The JSON documents in the file: usually one, but {@code lk ... --json >> file} twice appends a second one,
-     * and both are meant to be read.
+     * One JSON document of the file (usually the only one, but {@code lk ... --json >> file} twice appends a second,
+     * and both are meant to be read): a list of items, a container object such as {@code {"items":[...]}},
+     * {@code {"trunks":[...],"rules":[...]}} or {@code {"trunk":{...}}}, or one item.
      */
-    private static List<JsonElement> parse(Path file, String text) throws LiveKitConfigException {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (body.isBlank()) {
-            throw new LiveKitConfigException(file + " is empty; " + EXPORT_HINT + ".");
-        }
-        checkDepth(file, body);
-        List<JsonElement> documents = new ArrayList<>();
-        try (JsonReader reader = new JsonReader(new StringReader(body))) {
-            reader.setLenient(true);
-            while (reader.peek() != JsonToken.END_DOCUMENT) {
-                documents.add(JsonParser.parseReader(reader));
+    private void document(Path file, JsonReader reader, Items items) throws IOException, LiveKitConfigException {
+        switch (reader.peek()) {
+            case BEGIN_ARRAY -> {
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    int line = line(reader);
+                    listEntry(file, JsonParser.parseReader(reader), line, items);
+                }
+                reader.endArray();
             }
-            return documents;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            Matcher m = GSON_POSITION.matcher(String.valueOf(e.getMessage()));
-            String at = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
-            throw new LiveKitConfigException(file + " is not valid JSON" + at + "; " + EXPORT_HINT + ".", e);
+            case BEGIN_OBJECT -> object(file, reader, items);
+            default -> throw new LiveKitConfigException(file + " holds " + shorten(JsonParser.parseReader(reader))
+                    + " instead of LiveKit trunks or dispatch rules; " + EXPORT_HINT + ".");
         }
     }
 
     /**
-     * Refuses JSON nested deeper than {@link Limits#JSON_DEPTH} before any parser recurses into it (Gson would run
-     * out of stack at a point that differs from run to run), naming where the limit is first passed.
+     * A top-level object. Objects inside its lists are items, read one at a time; what remains (its other members
+     * and lists of plain values) is small, and is either one item itself (a single trunk with its numbers) or a
+     * container whose object members are items.
      */
-    private static void checkDepth(Path file, String body) throws LiveKitConfigException {
-        int depth = 0;
-        int line = 1;
-        int column = 0;
-        boolean inString = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            column++;
-            if (c == '\n') {
-                line++;
-                column = 0;
-            } else if (inString) {
-                if (c == '\\') {
-                    i++;
-                    column++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > Limits.JSON_DEPTH) {
-                    throw new LiveKitConfigException(file + " is nested deeper than " + Limits.JSON_DEPTH
-                            + " levels (at line " + line + ", column " + column + "), which no LiveKit export is; "
-                            + EXPORT_HINT + ".");
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
+    private void object(Path file, JsonReader reader, Items items) throws IOException, LiveKitConfigException {
+        int line = line(reader);
+        int before = items.count();
+        JsonObject rest = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (reader.peek() != JsonToken.BEGIN_ARRAY) {
+                rest.add(name, JsonParser.parseReader(reader));
+                continue;
             }
-        }
-    }
-
-    /** The candidate objects of the file, whatever its top-level shape. */
-    private static List<JsonObject> items(Path file, JsonElement root) throws LiveKitConfigException {
-        List<JsonObject> items = new ArrayList<>();
-        if (root.isJsonArray()) {
-            addObjects(file, root.getAsJsonArray(), items);
-        } else if (root.isJsonObject() && ConfigItemKind.of(root.getAsJsonObject()) == ConfigItemKind.UNKNOWN) {
-            // A container such as {"items":[...]}, {"trunks":[...],"rules":[...]} or {"trunk":{...}}.
-            for (Map.Entry<String, JsonElement> member : root.getAsJsonObject().entrySet()) {
-                JsonElement value = member.getValue();
-                if (value.isJsonArray()) {
-                    addObjects(file, value.getAsJsonArray(), items);
-                } else if (value.isJsonObject()) {
-                    items.add(value.getAsJsonObject());
+            JsonArray values = new JsonArray();
+            reader.beginArray();
+            while (reader.hasNext()) {
+                int at = line(reader);
+                JsonElement value = JsonParser.parseReader(reader);
+                if (value.isJsonObject()) {
+                    items.add(value.getAsJsonObject(), at);
+                } else {
+                    values.add(value);
                 }
             }
-            if (items.isEmpty() && !root.getAsJsonObject().has("items")) {
-                throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
-            }
-        } else if (root.isJsonObject()) {
-            items.add(root.getAsJsonObject());
-        } else {
-            throw new LiveKitConfigException(file + " holds " + shorten(root) + " instead of LiveKit trunks or dispatch rules; "
-                    + EXPORT_HINT + ".");
+            reader.endArray();
+            rest.add(name, values);
         }
-        return items;
-    }
-
-    private static void addObjects(Path file, JsonArray array, List<JsonObject> into) throws LiveKitConfigException {
-        for (JsonElement element : array) {
-            if (element.isJsonNull()) {
-                continue; // the List API puts null where a requested ID is missing
-            }
-            if (!element.isJsonObject()) {
-                throw new LiveKitConfigException(file + " has a list entry that is not an object (" + shorten(element)
-                        + "); " + EXPORT_HINT + ".");
-            }
-            into.add(element.getAsJsonObject());
+        reader.endObject();
+        if (items.count() == before && ConfigItemKind.of(rest) != ConfigItemKind.UNKNOWN) {
+            items.add(rest, line);
+            return;
         }
-    }
-
-    private Message toProto(Path file, String text, int index, JsonObject item, Message.Builder builder)
-            throws LiveKitConfigException {
-        try {
-            protoParser.merge(item.toString(), builder);
-            return builder.build();
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            throw new LiveKitConfigException(where(file, text, index, item) + " has a field of the wrong type ("
-                    + withoutSecrets(String.valueOf(e.getMessage()), item) + "); " + EXPORT_HINT + ".", e);
+        for (Map.Entry<String, JsonElement> member : rest.entrySet()) {
+            JsonElement value = member.getValue();
+            if (value.isJsonArray()) {
+                for (JsonElement entry : value.getAsJsonArray()) {
+                    listEntry(file, entry, line, items);
+                }
+            } else if (value.isJsonObject()) {
+                items.add(value.getAsJsonObject(), line);
+            }
+        }
+        if (items.count() == before && !rest.has("items")) {
+            throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
         }
     }
 
-    /** "FILE, line N (ST_x)" using the line where the object's ID is written, or its position in the list. */
-    private static String where(Path file, String text, int index, JsonObject item) {
-        String id = ConfigItemKind.idOf(item);
-        if (id.isEmpty()) {
-            return file + ", entry " + (index + 1);
+    private static void listEntry(Path file, JsonElement entry, int line, Items items) throws LiveKitConfigException {
+        if (entry.isJsonNull()) {
+            return; // the List API puts null where a requested ID is missing
         }
-        int at = text.indexOf("\"" + id + "\"");
-        if (at < 0) {
-            return file + ", " + id;
+        if (!entry.isJsonObject()) {
+            throw new LiveKitConfigException(file + " has a list entry that is not an object (" + shorten(entry)
+                    + "); " + EXPORT_HINT + ".");
         }
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return file + ", line " + line + " (" + id + ")";
+        items.add(entry.getAsJsonObject(), line);
     }
 
+    /** The line the reader has reached, from Gson's own location text ("JsonReader at line 3 column 5 path $"). */
+    private static int line(JsonReader reader) {
+        String where = reader.toString();
+        int at = where.indexOf(" line ") + " line ".length();
+        int line = 0;
+        for (int i = at; at >= " line ".length() && i < where.length() && Character.isDigit(where.charAt(i)); i++) {
+            line = line * 10 + where.charAt(i) - '0';
+        }
+        return line;
+    }
+
+    /**
+     * The trunks and rules of a file, turned into their protobuf types in batches of {@link #BATCH} as they are read:
+     * one protobuf JSON parser per batch, not per item (each sets up its own field tables), and on a bad batch one per
+     * item to name the item at fault.
+     */
+    private final class Items {
+
+        private static final int BATCH = 512;
+
+        private final Path file;
+        private final List<SIPInboundTrunkInfo> trunks = new ArrayList<>();
+        private final List<SIPDispatchRuleInfo> rules = new ArrayList<>();
+        private final Map<String, List<String>> ruleNumbers = new LinkedHashMap<>();
+        private final List<Pending> pendingTrunks = new ArrayList<>();
+        private final List<Pending> pendingRules = new ArrayList<>();
+        private final List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
+        private final List<Pending> pendingOutbound = new ArrayList<>();
+        private int count;
+
+        Items(Path file) {
+            this.file = file;
+        }
+
+        int count() {
+            return count;
+        }
+
+        void add(JsonObject item, int line) throws LiveKitConfigException {
+            count++;
+            ConfigItemKind kind = ConfigItemKind.of(item);
+            Pending pending = new Pending(item, line, count);
+            switch (kind) {
+                case INBOUND_TRUNK -> {
+                    pendingTrunks.add(pending);
+                    if (pendingTrunks.size() == BATCH) {
+                        flushTrunks();
+                    }
+                }
+                case DISPATCH_RULE -> {
+                    pendingRules.add(pending);
+                    if (pendingRules.size() == BATCH) {
+                        flushRules();
+                    }
+                }
+                case OUTBOUND_TRUNK -> {
+                    pendingOutbound.add(pending);
+                    if (pendingOutbound.size() == BATCH) {
+                        flushOutbound();
+                    }
+                }
+                default -> throw new LiveKitConfigException(where(pending) + " " + kind.problem() + "; "
+                        + EXPORT_HINT + ".");
+            }
+        }
+
+        LiveKitConfig config() throws LiveKitConfigException {
+            flushTrunks();
+            flushRules();
+            flushOutbound();
+            if (trunks.isEmpty() && rules.isEmpty() && outbound.isEmpty() && count > 0) {
+                throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT
+                        + ".");
+            }
+            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound);
+        }
+
+        private void flushTrunks() throws LiveKitConfigException {
+            ListSIPInboundTrunkResponse.Builder batch = ListSIPInboundTrunkResponse.newBuilder();
+            merge(pendingTrunks, batch, SIPInboundTrunkInfo::newBuilder);
+            trunks.addAll(batch.getItemsList());
+            pendingTrunks.clear();
+        }
+
+        private void flushOutbound() throws LiveKitConfigException {
+            ListSIPOutboundTrunkResponse.Builder batch = ListSIPOutboundTrunkResponse.newBuilder();
+            merge(pendingOutbound, batch, SIPOutboundTrunkInfo::newBuilder);
+            outbound.addAll(batch.getItemsList());
+            pendingOutbound.clear();
+        }
+
+        private void flushRules() throws LiveKitConfigException {
+            ListSIPDispatchRuleResponse.Builder batch = ListSIPDispatchRuleResponse.newBuilder();
+            merge(pendingRules, batch, SIPDispatchRuleInfo::newBuilder);
+            for (int i = 0; i < pendingRules.size(); i++) {
+                List<String> numbers = stringArray(pendingRules.get(i).item(), "numbers");
+                if (!numbers.isEmpty()) {
+                    ruleNumbers.put(batch.getItems(i).getSipDispatchRuleId(), numbers);
+                }
+            }
+            rules.addAll(batch.getItemsList());
+            pendingRules.clear();
+        }
+
+        /** Parses the pending items as one list message's {@code items}. */
+        private void merge(List<Pending> pending, Message.Builder batch, Supplier<Message.Builder> single)
+                throws LiveKitConfigException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            JsonArray array = new JsonArray();
+            pending.forEach(p -> array.add(p.item()));
+            JsonObject list = new JsonObject();
+            list.add("items", array);
+            try {
+                protoParser.merge(list.toString(), batch);
+            } catch (InvalidProtocolBufferException | RuntimeException e) {
+                for (Pending p : pending) {
+                    toProto(p, single.get());
+                }
+                throw new LiveKitConfigException(file + " has a field of the wrong type; " + EXPORT_HINT + ".", e);
+            }
+        }
+
+        private void toProto(Pending pending, Message.Builder builder) throws LiveKitConfigException {
+            try {
+                protoParser.merge(pending.item().toString(), builder);
+            } catch (InvalidProtocolBufferException | RuntimeException e) {
+                throw new LiveKitConfigException(where(pending) + " has a field of the wrong type ("
+                        + withoutSecrets(String.valueOf(e.getMessage()), pending.item()) + "); " + EXPORT_HINT + ".",
+                        e);
+            }
+        }
+
+        /** "FILE, line N (ST_x)": the line where the object starts, and its ID; or its place in the file. */
+        private String where(Pending pending) {
+            String id = ConfigItemKind.idOf(pending.item());
+            return id.isEmpty() ? file + ", entry " + pending.index() : file + ", line " + pending.line() + " (" + id
+                    + ")";
+        }
+    }
+
+    /** An item read but not yet parsed, with the line it starts on and its place among the file's items. */
+    private record Pending(JsonObject item, int line, int index) {
+    }
+
+    /** A parser's message about {@code item}, with the item's secret values hidden, at most 160 characters. */
     private static String withoutSecrets(String message, JsonObject item) {
-        String result = message;
-        for (String key : List.of("authPassword", "auth_password")) { // inbound and outbound trunks alike
-            JsonElement secret = item.get(key);
-            if (secret != null && !secret.isJsonNull()) {
-                String raw = secret.isJsonPrimitive() ? secret.getAsString() : secret.toString();
-                if (!raw.isEmpty()) {
-                    result = result.replace(raw, "***").replace(secret.toString(), "***");
-                }
-            }
-        }
+        String result = secretsOf(item).scrub(message);
         return result.length() > 160 ? result.substring(0, 160) + "..." : result;
     }
 
@@ -268,9 +376,12 @@ public final class ConfigFileLoader {
         return out;
     }
 
-    /** The element as an error message may quote it: secret fields removed, at most 60 characters. */
+    /**
+     * The element as an error message may quote it, at most 60 characters: secret fields emptied, and their values
+     * hidden wherever else they stand (a trunk named after its own password).
+     */
     static String shorten(JsonElement element) {
-        String s = withoutSecretFields(element).toString();
+        String s = secretsOf(element).scrub(withoutSecretFields(element).toString());
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
@@ -290,5 +401,26 @@ public final class ConfigFileLoader {
             return copy;
         }
         return element;
+    }
+
+    /** A scrubber for the values of the secret fields in {@code element}, at any depth. */
+    private static SecretScrubber secretsOf(JsonElement element) {
+        List<String> secrets = new ArrayList<>();
+        collectSecrets(element, false, secrets);
+        return new SecretScrubber(secrets);
+    }
+
+    private static void collectSecrets(JsonElement element, boolean secret, List<String> into) {
+        if (secret && !element.isJsonNull()) {
+            into.add(element.toString()); // as a parser quotes it: {"v":"..."} or "..."
+        }
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> collectSecrets(e, secret, into));
+        } else if (element.isJsonObject()) {
+            element.getAsJsonObject().entrySet().forEach(member -> collectSecrets(member.getValue(),
+                    secret || SECRET_FIELD.matcher(member.getKey()).find(), into));
+        } else if (secret && element.isJsonPrimitive()) {
+            into.add(element.getAsString());
+        }
     }
 }

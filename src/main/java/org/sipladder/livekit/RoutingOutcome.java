@@ -23,6 +23,22 @@ public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch d
         reasoning = List.copyOf(reasoning);
     }
 
+    /**
+     * This outcome with every text in it (responses, reasoning, skipped trunks, errors, IDs, room and agent names)
+     * passed through {@code secrets}, for output; the trunk and rule objects stay as they are.
+     */
+    public RoutingOutcome scrubbed(SecretScrubber secrets) {
+        TrunkMatch t = trunk;
+        DispatchMatch d = dispatch;
+        return new RoutingOutcome(
+                new TrunkMatch(t.kind(), t.trunk(), secrets.scrub(t.candidateIds()), secrets.scrub(t.error()),
+                        secrets.scrub(t.skipped())), auth,
+                new DispatchMatch(d.kind(), d.rule(), secrets.scrub(d.candidateIds()), secrets.scrub(d.roomName()),
+                        secrets.scrub(d.agentNames()), secrets.scrub(d.error())),
+                secrets.scrub(expectedResponses), secrets.scrub(reasoning),
+                new RoutingOptions(options.deployment(), secrets.scrub(options.basis())));
+    }
+
     /** One sentence: "Assumed LiveKit Cloud: <why>." */
     public String assumption() {
         return "Assumed " + options.deployment().description() + ": " + options.basis() + ".";

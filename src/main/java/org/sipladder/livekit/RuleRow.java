@@ -26,11 +26,12 @@ public record RuleRow(String id, String name, String kind, String room, boolean 
         agentNames = List.copyOf(agentNames);
     }
 
-    /** The row for a rule of this configuration. */
-    public static RuleRow of(SIPDispatchRuleInfo rule, LiveKitConfig config) {
-        return new RuleRow(rule.getSipDispatchRuleId(), rule.getName(), ConfigView.kind(rule),
-                ConfigView.roomOrPrefix(rule), !ConfigView.pin(rule).isEmpty(), rule.getTrunkIdsList(),
-                rule.getInboundNumbersList(), config.calledNumbersOf(rule), ConfigView.agentNames(rule));
+    /** The row for a rule of this configuration, every text passed through {@code secrets}. */
+    public static RuleRow of(SIPDispatchRuleInfo rule, LiveKitConfig config, SecretScrubber secrets) {
+        return new RuleRow(secrets.scrub(rule.getSipDispatchRuleId()), secrets.scrub(rule.getName()),
+                ConfigView.kind(rule), secrets.scrub(ConfigView.roomOrPrefix(rule)), !ConfigView.pin(rule).isEmpty(),
+                secrets.scrub(rule.getTrunkIdsList()), secrets.scrub(rule.getInboundNumbersList()),
+                secrets.scrub(config.calledNumbersOf(rule)), secrets.scrub(ConfigView.agentNames(rule)));
     }
 
     /** Trunk IDs this rule names that the configuration does not have (the rule can never match on them). */

@@ -24,11 +24,12 @@ public record TrunkRow(String id, String name, List<String> numbers, List<String
         allowedNumbers = List.copyOf(allowedNumbers);
     }
 
-    /** The row for a trunk. */
-    public static TrunkRow of(SIPInboundTrunkInfo trunk) {
+    /** The row for a trunk, every text passed through {@code secrets} (a name or user name may be a password). */
+    public static TrunkRow of(SIPInboundTrunkInfo trunk, SecretScrubber secrets) {
         String timeout = trunk.hasRingingTimeout() ? trunk.getRingingTimeout().getSeconds() + " s" : "default (3 min)";
-        return new TrunkRow(trunk.getSipTrunkId(), trunk.getName(), trunk.getNumbersList(),
-                trunk.getAllowedAddressesList(), trunk.getAllowedNumbersList(), trunk.getAuthUsername(),
+        return new TrunkRow(secrets.scrub(trunk.getSipTrunkId()), secrets.scrub(trunk.getName()),
+                secrets.scrub(trunk.getNumbersList()), secrets.scrub(trunk.getAllowedAddressesList()),
+                secrets.scrub(trunk.getAllowedNumbersList()), secrets.scrub(trunk.getAuthUsername()),
                 ConfigView.authPassword(trunk), timeout);
     }
 

@@ -67,8 +67,9 @@ final class FastScan {
         byte[] d = payload.data();
         int n = d.length;
         int startLineEnd = crlf(d, start, n);
-        if (startLineEnd <= start || indexOf(d, start, startLineEnd, (byte) '\r') >= 0) {
-            return null; // a bare CR inside is a line end the full scan flags
+        if (startLineEnd <= start || startLineEnd - start > Limits.HEADER_LINE_BYTES
+                || indexOf(d, start, startLineEnd, (byte) '\r') >= 0) {
+            return null; // a bare CR inside is a line end, and a long line a problem, that the full scan flags
         }
         String method = null;
         String requestUri = null;

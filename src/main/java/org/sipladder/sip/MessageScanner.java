@@ -112,6 +112,10 @@ final class MessageScanner {
             lines = splitFirst(lines, bareCr);
             problems.add("start line", "the start line ends in a bare CR instead of CR LF");
         }
+        if (lines[0].length() > Limits.HEADER_LINE_BYTES) {
+            problems.add("start line", "start line of " + lines[0].length() + " characters (longer than "
+                    + Limits.HEADER_LINE_BYTES + ")");
+        }
         StartLine startLine = StartLine.parse(lines[0], problems);
         List<SipHeader> headers = headers(lines, problems);
         byte[] body = body(data, bodyStart, headers, problems);

@@ -72,16 +72,35 @@ class DamagedMessagesTest {
     void inviteOverTcpWithA70KilobyteHeaderLineIsKeptAndFlagged() {
         String huge = "X-Huge: " + "a".repeat(70 * 1024) + "\r\n";
         String invite = SipText.invite("huge-1").replace("Call-ID:", huge + "Call-ID:");
-        byte[] stream = Bytes.ascii(invite);
+        JsonObject m = onlyMessage(overTcp(invite));
+        assertEquals("INVITE", m.get("method").getAsString());
+        assertEquals("huge-1", m.get("callId").getAsString());
+        assertTrue(m.get("malformed").getAsBoolean());
+        assertTrue(m.get("malformedReason").getAsString().contains("X-Huge"), m.toString());
+    }
+
+    @Test
+    void aRequestLineLongerThan8KilobytesIsKeptAndFlaggedOverUdpAndTcp() {
+        String invite = SipText.request("INVITE", "sip:" + "9".repeat(9 * 1024) + "@example.com", "long-uri-1", 1, "");
+        JsonObject udp = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite));
+        JsonObject tcp = onlyMessage(overTcp(invite));
+        for (JsonObject m : List.of(udp, tcp)) {
+            assertEquals("INVITE", m.get("method").getAsString(), m.toString());
+            assertEquals("long-uri-1", m.get("callId").getAsString());
+            assertTrue(m.get("malformed").getAsBoolean());
+            assertTrue(m.get("malformedReason").getAsString().contains("start line of " + invite.indexOf('\r')
+                    + " characters"), m.get("malformedReason").getAsString());
+        }
+    }
+
+    /** The message over TCP in 1,400-byte segments. */
+    private static Captures overTcp(String message) {
+        byte[] stream = Bytes.ascii(message);
         Captures c = Captures.pcap().tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", 100, Segments.SYN, new byte[0]);
         for (int at = 0; at < stream.length; at += 1400) {
             c.tcp(T + at, "10.0.0.1:5060", "10.0.0.2:5060", 101 + at, Segments.PSH | Segments.ACK,
                     Bytes.slice(stream, at, Math.min(stream.length, at + 1400)));
         }
-        JsonObject m = onlyMessage(c);
-        assertEquals("INVITE", m.get("method").getAsString());
-        assertEquals("huge-1", m.get("callId").getAsString());
-        assertTrue(m.get("malformed").getAsBoolean());
-        assertTrue(m.get("malformedReason").getAsString().contains("X-Huge"), m.toString());
+        return c;
     }
 }

@@ -87,6 +87,23 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aTrunkNamedAfterItsPasswordIsHiddenInTheRoutingTextAndJson() throws IOException {
+        Path named = dir.resolve("named.json");
+        // the demo's auth trunk alone: LiveKit's reasoning names it and its user
+        Files.writeString(named, "[{\"sipTrunkId\": \"ST_GjeZjGQjrsvC\", \"name\": \"" + PASSWORD + "\", \"numbers\": "
+                + "[\"+4991874350352\"], \"authUsername\": \"" + PASSWORD + "\", \"authPassword\": \"" + PASSWORD + "\"}]");
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", named.toString(), "--livekit-config",
+                rules.toString()), err.toString());
+        assertTrue(out.toString().contains("How LiveKit decides:"), out.toString());
+        assertFalse(out.toString().contains(PASSWORD), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", named.toString(), "--livekit-config",
+                rules.toString(), "--json"), err.toString());
+        assertTrue(out.toString().contains("\"reasoning\""), out.toString());
+        assertFalse(out.toString().contains(PASSWORD), out.toString());
+    }
+
+    @Test
     void aCleanAnsweredCallWithRtpBothWaysHasNoErrorFinding() throws IOException {
         Path capture = org.sipladder.testkit.MediaCall.of("clean-1", 0, 250, 0x55, 0, false).write(dir.resolve("clean.pcap"));
         // trunks that both claim a number: an error for the config alone, not for this capture's answered call

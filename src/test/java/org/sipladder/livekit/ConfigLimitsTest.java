@@ -40,6 +40,16 @@ class ConfigLimitsTest {
     }
 
     @Test
+    void aWrappedTrunkNamedAfterItsPasswordIsQuotedWithoutIt() {
+        Path file = LiveKitFixtures.write(dir, "named.json", "[[{\"sipTrunkId\":\"ST_n\",\"name\":\"Pw-name-3321\","
+                + "\"authPassword\":\"Pw-name-3321\"}]]");
+        String message = assertThrows(LiveKitConfigException.class, () -> new ConfigFileLoader().load(file))
+                .getMessage();
+        assertFalse(message.contains("Pw-name"), message);
+        assertTrue(message.contains("ST_n"), message);
+    }
+
+    @Test
     void scrubberMasksEverySecretWhereverItStands() {
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {

@@ -19,6 +19,7 @@ import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.livekit.RuleRow;
+import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.TrunkRow;
 import org.sipladder.ui.calls.Counts;
 import org.sipladder.ui.dialog.DialogService;
@@ -171,9 +172,10 @@ public final class LiveKitConfigViewModel {
 
     private void refreshTables() {
         LiveKitConfig c = config.get();
-        trunks.setAll(c.trunks().stream().map(t -> new ConfigLine<>(TrunkRow.of(t), t.getSipTrunkId(),
+        SecretScrubber secrets = SecretScrubber.of(c);
+        trunks.setAll(c.trunks().stream().map(t -> new ConfigLine<>(TrunkRow.of(t, secrets), t.getSipTrunkId(),
                 callsByConfigId.getOrDefault(t.getSipTrunkId(), List.of()))).toList());
-        rules.setAll(c.rules().stream().map(r -> new ConfigLine<>(RuleRow.of(r, c), r.getSipDispatchRuleId(),
+        rules.setAll(c.rules().stream().map(r -> new ConfigLine<>(RuleRow.of(r, c, secrets), r.getSipDispatchRuleId(),
                 callsByConfigId.getOrDefault(r.getSipDispatchRuleId(), List.of()))).toList());
     }
 
