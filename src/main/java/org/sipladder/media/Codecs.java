@@ -63,6 +63,21 @@ final class Codecs {
         STATIC_RATES[pt] = rate;
     }
 
+    /**
+     * An encoding name as the registry spells it ({@code pcma} from an SDP written in lower case shows as
+     * {@code PCMA}, as Wireshark shows it; {@code opus} stays {@code opus}); a name the tables lack as written.
+     */
+    static String registeredName(String encoding) {
+        for (String[] table : new String[][] {STATIC_NAMES, DYNAMIC_NAMES}) {
+            for (String name : table) {
+                if (name != null && name.equalsIgnoreCase(encoding)) {
+                    return name;
+                }
+            }
+        }
+        return encoding;
+    }
+
     /** The RFC 3551 name of a static payload type, or null. */
     static String staticName(int pt) {
         return pt >= 0 && pt < 128 ? STATIC_NAMES[pt] : null;

@@ -40,6 +40,6 @@ public record RtpStream(StreamKey key, long firstFrame, long lastFrame, long fir
 
     /** The codec for display: the encoding name, else "PT n". */
     public String codecOrType() {
-        return codec != null ? codec : "PT " + payloadType;
+        return codec != null ? Codecs.registeredName(codec) : "PT " + payloadType;
     }
 }

@@ -1,9 +1,13 @@
 package org.sipladder.ui.streams;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.sipladder.media.StreamSeries;
 
 /**
- * A stream's jitter and loss per second from its first packet, as plain numbers for a chart.
+ * A stream's jitter and loss per second from its first packet, as plain numbers for a chart. A second without
+ * packets has no jitter and no loss to show: its values are NaN, and the chart leaves a gap there (as Wireshark's
+ * RTP player does) instead of a drop to 0.
  *
  * @param seconds     start of each interval, seconds from the first packet
  * @param jitterMs    interarrival jitter at the end of each interval
@@ -23,14 +27,31 @@ public record StreamPlot(double[] seconds, double[] jitterMs, double[] maxJitter
         double step = StreamSeries.INTERVAL_MICROS / 1e6;
         for (int i = 0; i < n; i++) {
             seconds[i] = i * step;
-            jitter[i] = series.jitterMs(i);
-            maxJitter[i] = series.maxJitterMs(i);
-            loss[i] = series.expected(i) == 0 ? 0 : 100.0 * series.lost(i) / series.expected(i);
+            boolean silent = series.packets(i) == 0;
+            jitter[i] = silent ? Double.NaN : series.jitterMs(i);
+            maxJitter[i] = silent ? Double.NaN : series.maxJitterMs(i);
+            loss[i] = silent || series.expected(i) == 0 ? Double.NaN : 100.0 * series.lost(i) / series.expected(i);
         }
         return new StreamPlot(seconds, jitter, maxJitter, loss);
     }
 
     public int length() {
         return seconds.length;
+    }
+
+    /** The runs of seconds that have packets, as {@code {first, last}} interval indexes: the chart's line pieces. */
+    public List<int[]> runs() {
+        List<int[]> runs = new ArrayList<>();
+        int first = -1;
+        for (int i = 0; i <= jitterMs.length; i++) {
+            boolean data = i < jitterMs.length && !Double.isNaN(jitterMs[i]);
+            if (data && first < 0) {
+                first = i;
+            } else if (!data && first >= 0) {
+                runs.add(new int[] {first, i - 1});
+                first = -1;
+            }
+        }
+        return runs;
     }
 }

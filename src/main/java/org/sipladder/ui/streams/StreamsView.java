@@ -1,5 +1,6 @@
 package org.sipladder.ui.streams;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -19,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The Streams tab: a table of the selected call's RTP streams, and for the selected one its jitter and loss
@@ -27,7 +29,11 @@ import javafx.scene.layout.VBox;
 public final class StreamsView extends SplitPane {
 
     private final TableView<StreamItem> table = new TableView<>();
-    private final LineChart<Number, Number> jitterChart = chart("Jitter (ms)");
+    private static final String JITTER_LINE = "-fx-stroke: #1f77b4;";
+    private static final String MAX_JITTER_LINE = "-fx-stroke: #ff7f0e;";
+    private static final String LOSS_LINE = "-fx-stroke: #d62728;";
+
+    private final LineChart<Number, Number> jitterChart = chart("Jitter ms (blue; max orange)");
     private final LineChart<Number, Number> lossChart = chart("Loss (%)");
 
     public StreamsView(StreamsViewModel viewModel) {
@@ -39,7 +45,7 @@ public final class StreamsView extends SplitPane {
         table.getColumns().addAll(List.of(
                 column("Source", 150, StreamItem::source),
                 column("Destination", 150, StreamItem::destination),
-                column("SSRC", 90, StreamItem::ssrc),
+                fitting(column("SSRC", 100, StreamItem::ssrc), "0xDDDDDDDD"),
                 column("Codec", 60, StreamItem::codec),
                 column("Packets", 65, StreamItem::packets),
                 column("Lost", 80, StreamItem::lost),
@@ -86,20 +92,29 @@ public final class StreamsView extends SplitPane {
         showPlot(viewModel.plotProperty().get());
     }
 
+    /** One line piece per run of seconds with packets, so that a silence is a gap, not a drop to 0. */
     private void showPlot(StreamPlot plot) {
-        XYChart.Series<Number, Number> jitter = new XYChart.Series<>();
-        jitter.setName("jitter");
-        XYChart.Series<Number, Number> maxJitter = new XYChart.Series<>();
-        maxJitter.setName("max jitter");
-        XYChart.Series<Number, Number> loss = new XYChart.Series<>();
-        loss.setName("lost");
-        for (int i = 0; i < plot.length(); i++) {
-            jitter.getData().add(new XYChart.Data<>(plot.seconds()[i], plot.jitterMs()[i]));
-            maxJitter.getData().add(new XYChart.Data<>(plot.seconds()[i], plot.maxJitterMs()[i]));
-            loss.getData().add(new XYChart.Data<>(plot.seconds()[i], plot.lossPercent()[i]));
+        List<XYChart.Series<Number, Number>> jitter = new ArrayList<>();
+        List<XYChart.Series<Number, Number>> loss = new ArrayList<>();
+        for (int[] run : plot.runs()) {
+            jitter.add(piece(plot, run, plot.jitterMs()));
+            jitter.add(piece(plot, run, plot.maxJitterMs()));
+            loss.add(piece(plot, run, plot.lossPercent()));
         }
-        jitterChart.getData().setAll(List.of(jitter, maxJitter));
-        lossChart.getData().setAll(List.of(loss));
+        jitterChart.getData().setAll(jitter);
+        lossChart.getData().setAll(loss);
+        for (int i = 0; i < jitter.size(); i++) {
+            jitter.get(i).getNode().setStyle(i % 2 == 0 ? JITTER_LINE : MAX_JITTER_LINE);
+        }
+        loss.forEach(s -> s.getNode().setStyle(LOSS_LINE));
+    }
+
+    private static XYChart.Series<Number, Number> piece(StreamPlot plot, int[] run, double[] values) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        for (int i = run[0]; i <= run[1]; i++) {
+            series.getData().add(new XYChart.Data<>(plot.seconds()[i], values[i]));
+        }
+        return series;
     }
 
     private static LineChart<Number, Number> chart(String title) {
@@ -113,9 +128,16 @@ public final class StreamsView extends SplitPane {
         chart.setId(title.startsWith("Jitter") ? "jitterChart" : "lossChart");
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
-        chart.setLegendVisible(title.startsWith("Jitter"));
+        chart.setLegendVisible(false); // the line pieces would each get an entry: the axis names the colours
         chart.setMinSize(200, 140);
         return chart;
+    }
+
+    /** The column never narrower than {@code widest} in the table's font (the resize policy squeezes columns). */
+    private static <T> TableColumn<StreamItem, T> fitting(TableColumn<StreamItem, T> column, String widest) {
+        Text text = new Text(widest);
+        column.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() * 1.15) + 16);
+        return column;
     }
 
     private static <T> TableColumn<StreamItem, T> column(String title, double width, Function<StreamItem, T> value) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +15,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javax.sound.sampled.AudioSystem;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +83,18 @@ class StreamsTabFxTest {
         assertEquals(2, table.getItems().size());
         assertEquals("PCMA", table.getItems().get(1).codec());
         assertEquals("9 (9.1 %)", table.getItems().get(1).lost());
+        TableColumn<StreamItem, ?> ssrc = table.getColumns().stream().filter(c -> "SSRC".equals(c.getText()))
+                .findFirst().orElseThrow();
+        List<TableCell<?, ?>> ssrcCells = new ArrayList<>();
+        for (Node node : robot.lookup(".table-cell").queryAll()) {
+            if (node instanceof TableCell<?, ?> cell && cell.getTableColumn() == ssrc && cell.getItem() != null) {
+                ssrcCells.add(cell);
+            }
+        }
+        assertFalse(ssrcCells.isEmpty());
+        for (TableCell<?, ?> cell : ssrcCells) { // shown whole, not "0x0000…"
+            assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText());
+        }
 
         robot.interact(() -> table.getSelectionModel().select(1));
         LineChart<?, ?> loss = robot.lookup("#lossChart").query();

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.media.audio.AudioPlayback;
 import org.sipladder.media.audio.DecodedAudio;
+import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.MediaCall;
+import org.sipladder.testkit.Rtp;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.load.LoadedCapture;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
@@ -64,6 +66,26 @@ class StreamsViewModelTest {
         assertTrue(vm.plotProperty().get().length() >= 1);
         assertTrue(vm.plotProperty().get().lossPercent()[0] > 0, "the loss shows in the plot");
         assertTrue(vm.messageProperty().get().contains("8.2 % lost"), vm.messageProperty().get());
+    }
+
+    @Test
+    void secondsWithoutPacketsAreAGapInThePlotNotAZero() throws Exception {
+        Captures c = MediaCall.of("gap-1", 8, 50, 0xD5, 0, true);
+        for (int i = 0; i < 50; i++) { // the caller goes on after three silent seconds
+            c.udp(MediaCall.T0 + 4_100_000 + i * 20_000L, MediaCall.CALLER, MediaCall.CALLEE,
+                    Rtp.packet(8, 51 + i, 160L * (50 + 150 + i), MediaCall.CALLER_SSRC, false));
+        }
+        LoadedCapture capture = MediaCaptures.load(c, dir.resolve("gap.pcap"));
+        StreamsViewModel vm = recording();
+        vm.show(capture.file(), capture.media(), capture.flows().get(0));
+
+        vm.selectedProperty().set(vm.streams().get(0));
+        StreamPlot plot = vm.plotProperty().get();
+        assertTrue(plot.length() >= 5, "about five seconds: " + plot.length());
+        assertTrue(Double.isNaN(plot.jitterMs()[2]) && Double.isNaN(plot.lossPercent()[2]), "second 2 had no packets");
+        assertFalse(Double.isNaN(plot.jitterMs()[0]));
+        assertEquals(2, plot.runs().size(), "two pieces of line around the silence");
+        assertEquals(0, plot.runs().get(0)[0]);
     }
 
     @Test
