@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
  */
 public final class PcapWriter implements PacketWriter {
 
-    public static final int LINKTYPE_ETHERNET = 1;
+    /** Ethernet's link-type number, from the {@link LinkType} table. */
+    public static final int LINKTYPE_ETHERNET = LinkType.ETHERNET.number();
 
     private final OutputStream out;
     private final int linkType;

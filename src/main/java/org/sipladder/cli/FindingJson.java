@@ -1,10 +1,5 @@
 package org.sipladder.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -19,20 +14,18 @@ import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.RoutingOutcome;
 
 /**
- * The findings as the JSON array {@code diagnose --json} prints, written finding by finding; a finding about a
- * call that reached LiveKit carries LiveKit's simulated answer next to the captured one under {@code livekit}.
+ * The findings as the JSON array {@code diagnose --json} prints, written finding by finding through {@link JsonOut}
+ * (as all our JSON); a finding about a call that reached LiveKit carries LiveKit's simulated answer next to the
+ * captured one under {@code livekit}. A member whose value is null is left out.
  */
 final class FindingJson {
-
-    /** Writes each finding into the pretty-printing writer as it is, without HTML escaping. */
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private FindingJson() {
     }
 
     /** Writes the array, one finding at a time (a large capture has findings worth a hundred megabytes of JSON). */
     static void write(Diagnosis diagnosis, Writer out) throws IOException {
-        JsonWriter json = FastWriter.prettyJson(out);
+        JsonOut json = new JsonOut(out);
         // by Call-ID: a large capture has tens of thousands of findings and routings
         Map<String, List<LiveKitRouting>> routings = new HashMap<>();
         for (LiveKitRouting r : diagnosis.routings()) {
@@ -40,40 +33,43 @@ final class FindingJson {
         }
         json.beginArray();
         for (Finding f : diagnosis.findings()) {
-            JsonObject o = finding(f);
-            routingOf(routings, f).ifPresent(r -> o.add("livekit", routing(r)));
-            GSON.toJson(o, json);
+            json.beginObject();
+            finding(json, f);
+            Optional<LiveKitRouting> routing = routingOf(routings, f);
+            if (routing.isPresent()) {
+                json.name("livekit");
+                routing(json, routing.get());
+            }
+            json.endObject();
         }
         json.endArray();
         json.flush();
     }
 
-    private static JsonObject finding(Finding f) {
-        JsonObject o = new JsonObject();
-        o.addProperty("code", f.code().name());
-        o.addProperty("severity", f.severity().name());
-        o.addProperty("title", f.title());
-        o.addProperty("primary", f.primary());
+    private static void finding(JsonOut json, Finding f) throws IOException {
+        json.optional("code", f.code().name());
+        json.optional("severity", f.severity().name());
+        json.optional("title", f.title());
+        json.name("primary").value(f.primary());
         if (f.callId() != null) {
-            o.addProperty("callId", f.callId());
-            o.addProperty("flowId", f.flowId());
+            json.optional("callId", f.callId());
+            json.optional("flowId", f.flowId());
         }
-        o.addProperty("explanation", f.explanation());
-        JsonObject evidence = new JsonObject();
-        JsonArray frames = new JsonArray();
-        f.evidence().frames().forEach(frames::add);
-        evidence.add("frames", frames);
-        evidence.add("configIds", strings(f.evidence().configIds()));
-        evidence.add("facts", strings(f.evidence().facts()));
-        o.add("evidence", evidence);
-        JsonObject fix = new JsonObject();
-        fix.add("steps", strings(f.fix().steps()));
-        fix.add("commands", strings(f.fix().commands()));
-        if (f.fix().json() != null) {
-            fix.addProperty("json", f.fix().json());
+        json.optional("explanation", f.explanation());
+        json.name("evidence").beginObject();
+        json.name("frames").beginArray();
+        for (long frame : f.evidence().frames()) {
+            json.value(frame);
         }
-        o.add("fix", fix);
-        return o;
+        json.endArray();
+        strings(json, "configIds", f.evidence().configIds());
+        strings(json, "facts", f.evidence().facts());
+        json.endObject();
+        json.name("fix").beginObject();
+        strings(json, "steps", f.fix().steps());
+        strings(json, "commands", f.fix().commands());
+        json.optional("json", f.fix().json());
+        json.endObject();
     }
 
     /** The LiveKit INVITE a call finding is about: the last one on its leg at or before its first frame. */
@@ -87,36 +83,38 @@ final class FindingJson {
                 .reduce((a, b) -> b);
     }
 
-    private static JsonObject routing(LiveKitRouting r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("inviteFrame", r.transaction().frame());
-        o.addProperty("calledNumber", r.invite().calledNumber());
-        o.addProperty("callingNumber", r.invite().callingNumber());
-        o.addProperty("sourceIp", r.invite().sourceIp());
-        o.add("observed", strings(r.observed().stream().map(s -> (s.status() + " " + s.reason()).trim()).toList()));
+    private static void routing(JsonOut json, LiveKitRouting r) throws IOException {
+        json.beginObject();
+        json.name("inviteFrame").value(r.transaction().frame());
+        json.optional("calledNumber", r.invite().calledNumber());
+        json.optional("callingNumber", r.invite().callingNumber());
+        json.optional("sourceIp", r.invite().sourceIp());
+        strings(json, "observed", r.observed().stream().map(s -> (s.status() + " " + s.reason()).trim()).toList());
         RoutingOutcome outcome = r.outcome();
         if (outcome != null) {
-            o.add("expected", strings(outcome.expectedResponses()));
-            o.add("reasoning", strings(outcome.reasoning()));
-            o.addProperty("trunk", outcome.trunk().kind().name());
-            o.add("trunkIds", strings(outcome.trunk().candidateIds()));
-            o.addProperty("auth", outcome.auth().name());
+            strings(json, "expected", outcome.expectedResponses());
+            strings(json, "reasoning", outcome.reasoning());
+            json.optional("trunk", outcome.trunk().kind().name());
+            strings(json, "trunkIds", outcome.trunk().candidateIds());
+            json.optional("auth", outcome.auth().name());
             DispatchMatch d = outcome.dispatch();
-            o.addProperty("dispatch", d.kind().name());
+            json.optional("dispatch", d.kind().name());
             if (d.rule() != null) {
-                o.addProperty("dispatchRuleId", d.rule().getSipDispatchRuleId());
-                o.addProperty("roomName", d.roomName());
-                o.add("agents", strings(d.agentNames()));
+                json.optional("dispatchRuleId", d.rule().getSipDispatchRuleId());
+                json.optional("roomName", d.roomName());
+                strings(json, "agents", d.agentNames());
             }
         }
-        o.addProperty("consistency", r.consistency().name());
-        o.addProperty("summary", r.summary());
-        return o;
+        json.optional("consistency", r.consistency().name());
+        json.optional("summary", r.summary());
+        json.endObject();
     }
 
-    private static JsonArray strings(List<String> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(a::add);
-        return a;
+    private static void strings(JsonOut json, String name, List<String> values) throws IOException {
+        json.name(name).beginArray();
+        for (String v : values) {
+            json.value(v);
+        }
+        json.endArray();
     }
 }

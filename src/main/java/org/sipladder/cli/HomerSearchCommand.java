@@ -1,8 +1,6 @@
 package org.sipladder.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ final class HomerSearchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws UserError {
+    public Integer call() throws UserError, IOException {
         if (limit < 1) {
             throw new UserError("--limit must be at least 1");
         }
@@ -68,9 +66,9 @@ final class HomerSearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+            JsonOut lines = JsonOut.lines(out);
             for (HomerCall c : calls) {
-                out.println(gson.toJson(json(c)));
+                line(lines, c);
             }
         } else {
             TextTable table = new TextTable(new String[] {"Start (UTC)", "Call-ID", "From", "To", "Method", "Status",
@@ -87,16 +85,13 @@ final class HomerSearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static JsonObject json(HomerCall c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("callId", c.callId());
-        o.addProperty("from", c.from());
-        o.addProperty("to", c.to());
-        o.addProperty("start", JsonTime.seconds(micros(c)));
-        o.addProperty("method", c.method());
-        o.addProperty("status", c.status());
-        o.addProperty("messages", c.messages());
-        return o;
+    /** One call as a JSON line; a member whose value is null is left out. */
+    static void line(JsonOut json, HomerCall c) throws IOException {
+        json.beginObject().optional("callId", c.callId()).optional("from", c.from()).optional("to", c.to());
+        json.name("start").value(JsonTime.seconds(micros(c)));
+        json.optional("method", c.method()).optional("status", c.status());
+        json.name("messages").value(c.messages());
+        json.endObject().endLine();
     }
 
     private static long micros(HomerCall c) {

@@ -75,15 +75,25 @@ final class JsonOut implements AutoCloseable {
     private int depth;
     /** A name written by {@link #name} whose value has not come yet. */
     private boolean nameDangling;
+    /** Indented over several lines (Gson's two-space indent); else all on one line, as Gson's compact form. */
+    private final boolean pretty;
 
     /** Writes to {@code out}, which stays open. */
     JsonOut(Writer out) {
-        this(null, out);
+        this(null, out, true);
     }
 
     /** Writes UTF-8 to {@code out}, which stays open. */
     JsonOut(OutputStream out) {
-        this(out, null);
+        this(out, null, true);
+    }
+
+    /**
+     * Writes JSON lines to {@code out}, which stays open: each top-level value in Gson's compact form (no spaces,
+     * no line breaks), ended by {@link #endLine}.
+     */
+    static JsonOut lines(Writer out) {
+        return new JsonOut(null, out, false);
     }
 
     /**
@@ -91,13 +101,27 @@ final class JsonOut implements AutoCloseable {
      * array can be written on several threads at once and joined in order.
      */
     JsonOut() {
-        this(null, null);
+        this(null, null, true);
     }
 
-    private JsonOut(OutputStream bytes, Writer chars) {
+    private JsonOut(OutputStream bytes, Writer chars, boolean pretty) {
         this.bytes = bytes;
         this.chars = chars;
+        this.pretty = pretty;
         stack[depth++] = EMPTY_DOCUMENT;
+    }
+
+    /**
+     * Ends the line of the top-level value just written (with the line separator, as {@code println} does) and
+     * hands it to the underlying writer (without flushing that); the next value starts a new line.
+     */
+    void endLine() throws IOException {
+        if (depth != 1 || stack[0] != NONEMPTY_DOCUMENT) {
+            throw new IllegalStateException("a line ends after a whole top-level value");
+        }
+        raw(System.lineSeparator());
+        stack[0] = EMPTY_DOCUMENT;
+        writeBuffer();
     }
 
     /**
@@ -159,7 +183,7 @@ final class JsonOut implements AutoCloseable {
             int start = used;
             newline();
             string(name);
-            raw(": ");
+            raw(pretty ? ": " : ":");
             nameKeys[slot] = name;
             nameDepths[slot] = depth;
             nameBytes[slot] = Arrays.copyOfRange(buffer, start, used);
@@ -173,6 +197,11 @@ final class JsonOut implements AutoCloseable {
         return this;
     }
 
+    /** A member whose value is a string, left out when the value is null (as Gson's trees leave nulls out). */
+    JsonOut optional(String name, String value) throws IOException {
+        return value == null ? this : name(name).value(value);
+    }
+
     /** A string, or null. */
     JsonOut value(String value) throws IOException {
         if (value == null) {
@@ -180,6 +209,12 @@ final class JsonOut implements AutoCloseable {
         }
         beforeValue();
         string(value);
+        return this;
+    }
+
+    JsonOut value(boolean value) throws IOException {
+        beforeValue();
+        raw(value ? "true" : "false");
         return this;
     }
 
@@ -304,6 +339,9 @@ final class JsonOut implements AutoCloseable {
     }
 
     private void newline() throws IOException {
+        if (!pretty) {
+            return;
+        }
         int width = 1 + 2 * (depth - 1);
         room(width);
         buffer[used++] = '\n';

@@ -1,7 +1,5 @@
 package org.sipladder.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -45,12 +43,12 @@ final class LiveOptions {
 
     /** Prints each message as it is parsed: a JSON line with --json, else one line of text. */
     ParsingListener printer(PrintWriter out) {
-        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+        JsonOut lines = JsonOut.lines(out);
         return new ParsingListener(SipParser.Depth.FULL) {
             @Override
             public synchronized void prepared(SipMessage m) {
                 if (json) {
-                    out.println(gson.toJson(MessageJson.of(m)));
+                    MessageJson.line(lines, m);
                 } else {
                     out.println(JsonTime.utc(m.timestampMicros()) + "  " + m.src() + " -> " + m.dst() + "  "
                             + m.label() + "  " + (m.callId() == null ? "-" : m.callId()));

@@ -1,7 +1,5 @@
 package org.sipladder.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ final class MessagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CaptureException, UserError {
         PrintWriter out = spec.commandLine().getOut();
-        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+        JsonOut lines = JsonOut.lines(out);
         TextTable table = new TextTable(new String[] {"FRAME", "TIME (UTC)", "SOURCE", "", "DESTINATION", "MESSAGE",
             "CALL-ID"}, 0, 2);
         // several captures: a message's second observation point comes later, so its line waits for the end
@@ -41,14 +39,14 @@ final class MessagesCommand implements Callable<Integer> {
             if (input.json && merging) {
                 held.add(m);
             } else if (input.json) {
-                out.println(gson.toJson(MessageJson.of(m)));
+                MessageJson.line(lines, m);
             } else {
                 table.add(Long.toString(m.frame()), JsonTime.utc(m.timestampMicros()), m.src().toString(), "->",
                         m.dst().toString(), label(m), m.callId() == null ? "-" : m.callId());
             }
         });
         for (SipMessage m : held) {
-            out.println(gson.toJson(MessageJson.seenAt(MessageJson.of(m), merged.files(), merged.seen(m.frame()))));
+            MessageJson.line(lines, m, merged.files(), merged.seen(m.frame()));
         }
         if (!input.json) {
             table.print(out);

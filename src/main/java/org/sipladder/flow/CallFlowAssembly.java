@@ -21,7 +21,7 @@ final class CallFlowAssembly {
     private CallFlowAssembly() {
     }
 
-    static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence) {
+    static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence, AgentRoles agentRoles) {
         List<LegState> ordered = new ArrayList<>(group);
         ordered.sort(START_ORDER);
         List<Leg> legs = new ArrayList<>();
@@ -42,7 +42,7 @@ final class CallFlowAssembly {
         for (IndexedEntry ie : all) {
             inOrder.add(ie.entry());
         }
-        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder),
+        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder, agentRoles),
                 new FlowMessages(all), evidenceText(joinEvidence), timings);
     }
 

@@ -1,14 +1,12 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.sip.B2buaProfile;
 import org.sipladder.sip.SipMessage;
 
@@ -21,36 +19,17 @@ final class HopRoles {
 
     private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
 
-    /**
-     * The role each User-Agent or Server value points to (SIP_ENDPOINT for none): a capture has few distinct
-     * agents and every message names one. Bounded, as a hostile capture could name a new one per message.
-     */
-    private static final Map<String, Role> AGENT_ROLES = new ConcurrentHashMap<>();
-    private static final int AGENT_ROLES_MAX = 1024;
-
-    /** The role each B2BUA family's hop plays, for the families a role exists for. */
-    private static final Map<B2buaProfile, Role> FAMILY_ROLES = familyRoles();
-
     /** Clue sentences by address, role and kind of clue. */
     private final Map<String, Map<Role, Map<String, String>>> clues = new LinkedHashMap<>();
+    private final AgentRoles agentRoles;
 
-    private HopRoles() {
+    private HopRoles(AgentRoles agentRoles) {
+        this.agentRoles = agentRoles;
     }
 
-    private static Map<B2buaProfile, Role> familyRoles() {
-        Map<B2buaProfile, Role> roles = new EnumMap<>(B2buaProfile.class);
-        for (B2buaProfile profile : B2buaProfile.ALL) {
-            Role role = Role.of(profile);
-            if (role != null) {
-                roles.put(profile, role);
-            }
-        }
-        return Collections.unmodifiableMap(roles);
-    }
-
-    /** The hops of the messages, which are in capture order. */
-    static List<Hop> hops(List<Entry> messages) {
-        HopRoles roles = new HopRoles();
+    /** The hops of the messages, which are in capture order; {@code agentRoles} is the capture's. */
+    static List<Hop> hops(List<Entry> messages, AgentRoles agentRoles) {
+        HopRoles roles = new HopRoles(agentRoles);
         SipMessage firstInvite = null;
         SipMessage firstPublicInvite = null;
         for (Entry fm : messages) {
@@ -151,7 +130,7 @@ final class HopRoles {
     private void headerClues(SipMessage m, String sender, long frame) {
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
-            Role role = FAMILY_ROLES.get(profile);
+            Role role = AgentRoles.familyRole(profile);
             List<String> headers = profile.headers();
             for (int i = 0; i < headers.size() && role != null; i++) {
                 String name = headers.get(i);
@@ -192,34 +171,13 @@ final class HopRoles {
         if (agent == null) {
             return;
         }
-        Role role = agentRole(agent);
+        Role role = agentRoles.of(agent);
         if (role != null) {
             Map<String, String> kinds = kinds(sender, role);
             if (!kinds.containsKey("agent")) {
                 kinds.put("agent", "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
             }
         }
-    }
-
-    /** The role of the B2BUA family the agent names (drachtio: Jambonz), LiveKit for a livekit one, else null; remembered per agent. */
-    private static Role agentRole(String agent) {
-        Role known = AGENT_ROLES.get(agent);
-        if (known != null) {
-            return known == Role.SIP_ENDPOINT ? null : known;
-        }
-        Role role = null;
-        for (B2buaProfile profile : B2buaProfile.ALL) {
-            if (role == null && profile.namedBy(agent)) {
-                role = FAMILY_ROLES.get(profile);
-            }
-        }
-        if (role == null && SipFields.containsIgnoreCase(agent, "livekit")) {
-            role = Role.LIVEKIT;
-        }
-        if (AGENT_ROLES.size() < AGENT_ROLES_MAX) {
-            AGENT_ROLES.put(agent, role == null ? Role.SIP_ENDPOINT : role);
-        }
-        return role;
     }
 
     /** The clues of one kind so far for an address and role, by kind: only the first clue of a kind counts. */

@@ -23,6 +23,8 @@ public final class LiveFlows {
     private final HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private final TimingCorrelation timingCorrelation = new TimingCorrelation();
     private final MessageStore store = new MessageStore();
+    /** The roles the agents of this capture point to, looked up once each. */
+    private final AgentRoles agentRoles = new AgentRoles();
 
     /**
      * Adds the next message in capture order. Messages without a Call-ID cannot be placed in a dialog and are
@@ -59,7 +61,7 @@ public final class LiveFlows {
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
             if (g.dirty || g.cached == null) {
-                g.cached = CallFlowAssembly.assemble(g.legs, g.evidence);
+                g.cached = CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles);
                 g.dirty = false;
             }
             flows.add(g.cached);
@@ -86,7 +88,7 @@ public final class LiveFlows {
         List<Supplier<CallFlow>> tasks = new ArrayList<>(ordered.size());
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
-            tasks.add(() -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence) : g.cached);
+            tasks.add(() -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles) : g.cached);
         }
         return tasks;
     }

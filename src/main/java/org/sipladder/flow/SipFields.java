@@ -1,5 +1,6 @@
 package org.sipladder.flow;
 
+import org.sipladder.sip.HeaderParameters;
 import org.sipladder.sip.SipMessage;
 
 /** Reads the few header details grouping needs (Via branch, tags, called number) from a {@link SipMessage}. */
@@ -26,7 +27,7 @@ final class SipFields {
     }
 
     static String tag(String nameAddr) {
-        return SipMessage.tagOf(nameAddr);
+        return HeaderParameters.tagOf(nameAddr);
     }
 
     /** A request that opens a dialog or stands alone (no To tag yet), as opposed to one inside a dialog. */

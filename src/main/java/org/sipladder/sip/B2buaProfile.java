@@ -72,7 +72,9 @@ public enum B2buaProfile {
                 }
             }
         }
-        return ANY_CALL_ID_HEADER.matcher(name).matches();
+        // the catch-all needs "X-" or "P-" first: most names are ruled out without the pattern
+        return name.length() >= 8 && name.charAt(1) == '-' && "xXpP".indexOf(name.charAt(0)) >= 0
+                && ANY_CALL_ID_HEADER.matcher(name).matches();
     }
 
     /** True when a User-Agent or Server value names this family. */

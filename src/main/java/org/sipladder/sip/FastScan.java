@@ -2,8 +2,6 @@ package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
 
@@ -28,7 +26,7 @@ final class FastScan {
     private static final int USER_AGENT = 8;
     private static final int SERVER = 9;
     private static final int RSEQ = 10;
-    /** An X- or P- header: kept when {@link SipMessage#isKept} says so. */
+    /** An X- or P- header: kept when {@link KeptHeaders#isKept} says so. */
     private static final int EXTENSION = 11;
 
     /** Names of the kinds; {@link #kind} picks its candidate by length and first letter: keep the two in step. */
@@ -45,10 +43,6 @@ final class FastScan {
     /** The kinds of {@link MessageScanner#SINGLE}: allowed once per message. */
     private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH;
 
-    /** X-/P- header names as sent -> canonical name when kept, "" when not; bounded against hostile captures. */
-    private static final Map<String, String> EXTENSION_NAMES = new ConcurrentHashMap<>();
-    private static final int EXTENSION_NAMES_MAX = 1024;
-
     static {
         for (int kind = CALL_ID; kind < NAMES.length; kind++) {
             NAME_BYTES[kind] = lowerAscii(NAMES[kind]);
@@ -63,7 +57,8 @@ final class FastScan {
     }
 
     /** The compact message, or null when the full scan must decide. {@code start} is the first non-blank byte. */
-    static SipMessage summary(SipPayload payload, int start, StringPool pool) {
+    static SipMessage summary(SipPayload payload, int start, ScanSession session) {
+        StringPool pool = session.pool();
         byte[] d = payload.data();
         int n = d.length;
         int startLineEnd = crlf(d, start, n);
@@ -96,9 +91,9 @@ final class FastScan {
             }
             requestUri = pool.share(d, first + 1, second);
         }
-        SipMessage.KeptHeaders kept = new SipMessage.KeptHeaders();
+        KeptHeaders kept = new KeptHeaders();
         byte[] branch = null;
-        int toTagSpan = SipMessage.NO_TAG;
+        int toTagSpan = HeaderParameters.NO_TAG;
         int contentLength = -1;
         int contentType = -1;
         int contentTypeEnd = -1;
@@ -143,7 +138,7 @@ final class FastScan {
                     }
                 }
                 case EXTENSION -> {
-                    String name = extensionName(d, ns, ne, pool);
+                    String name = session.extensionName(d, ns, ne);
                     if (!name.isEmpty()) {
                         kept.add(name, pool.share(d, vs, ve));
                     }
@@ -182,7 +177,7 @@ final class FastScan {
         }
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), method, requestUri, status, reason, kept, branch, toTagSpan, sdp, false, null,
-                payload.file(), payload.fileOffset(), d, null);
+                payload.file(), payload.fileOffset(), d, null, session.recent());
     }
 
     /**
@@ -228,21 +223,6 @@ final class FastScan {
         return true;
     }
 
-    /** The canonical name of a kept X-/P- header, or "" when it is not kept. */
-    private static String extensionName(byte[] d, int from, int to, StringPool pool) {
-        String sent = pool.share(d, from, to);
-        String known = EXTENSION_NAMES.get(sent);
-        if (known != null) {
-            return known;
-        }
-        String expanded = HeaderNames.expand(sent);
-        String verdict = SipMessage.isKept(expanded) ? pool.share(expanded) : "";
-        if (EXTENSION_NAMES.size() < EXTENSION_NAMES_MAX) {
-            EXTENSION_NAMES.put(sent, verdict);
-        }
-        return verdict;
-    }
-
     /** The decimal number of up to 9 digits at {@code d[from, to)}, or -1 (other spellings go to the full scan). */
     private static int digits(byte[] d, int from, int to) {
         if (to == from || to - from > 9) {
@@ -258,14 +238,14 @@ final class FastScan {
         return n;
     }
 
-    /** {@link SipMessage#branchBytes} of {@link SipMessage#branchOf} on the Via value at {@code d[from, to)}. */
+    /** {@link HeaderParameters#branchBytes} of {@link HeaderParameters#branchOf} on the Via value at {@code d[from, to)}. */
     private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
         int comma = indexOf(d, from, to, (byte) ',');
         long at = parameter(d, from, comma < 0 ? to : comma, BRANCH, false);
-        return at < 0 ? SipMessage.NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
+        return at < 0 ? HeaderParameters.NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
     }
 
-    /** As {@link SipMessage#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */
+    /** As {@link HeaderParameters#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */
     private static int tagSpan(byte[] d, int from, int to) {
         int close = -1;
         for (int i = to - 1; i >= from; i--) {
@@ -275,12 +255,12 @@ final class FastScan {
             }
         }
         long at = parameter(d, close < 0 ? from : close, to, TAG, true);
-        return at < 0 ? SipMessage.NO_TAG : SipMessage.tagSpan((int) (at >>> 32) - from, (int) at - from);
+        return at < 0 ? HeaderParameters.NO_TAG : HeaderParameters.tagSpan((int) (at >>> 32) - from, (int) at - from);
     }
 
     /**
      * Where the first non-empty value of {@code ;name=value} in {@code d[from, end)} is, as start << 32 | end, or
-     * -1: the byte form of {@code SipMessage.parameter}, which it must match.
+     * -1: the byte form of {@code HeaderParameters.parameterAt}, which it must match.
      */
     private static long parameter(byte[] d, int from, int end, byte[] name, boolean stopAtAngle) {
         for (int semi = indexOf(d, from, end, (byte) ';'); semi >= 0; semi = indexOf(d, semi + 1, end, (byte) ';')) {

@@ -48,18 +48,18 @@ final class MessageScanner {
      * plain ASCII and well formed is read in one pass over its bytes without building its other headers; any
      * other goes through the full scan, so that both give the same message. Empty for line breaks only.
      */
-    static Optional<SipMessage> summarize(SipPayload payload, StringPool pool, Problems problems) {
+    static Optional<SipMessage> summarize(SipPayload payload, ScanSession session, Problems problems) {
         byte[] data = payload.data();
         int start = firstNonBlank(data);
         if (start == data.length) {
             return Optional.empty();
         }
-        SipMessage quick = FastScan.summary(payload, start, pool);
+        SipMessage quick = FastScan.summary(payload, start, session);
         if (quick != null) {
             return Optional.of(quick);
         }
         Parts p = parts(data, problems);
-        return Optional.of(compact(payload, pool, p.startLine(), SipMessage.keptOf(p.headers(), pool),
+        return Optional.of(compact(payload, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
                 first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, problems,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw())));
     }
@@ -69,13 +69,15 @@ final class MessageScanner {
      * {@code pool}: {@code kept} holds name/value pairs of the kept headers, {@code via} and {@code to} the first
      * Via and To values, {@code detail} what {@link SipMessage} holds of the full scan (or null).
      */
-    static SipMessage compact(SipPayload payload, StringPool pool, StartLine s, String[] kept, String via, String to,
-                              boolean hasSdp, Problems problems, Object detail) {
+    static SipMessage compact(SipPayload payload, ScanSession session, StartLine s, String[] kept, String via,
+                              String to, boolean hasSdp, Problems problems, Object detail) {
+        StringPool pool = session.pool();
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
                 pool.share(s.requestUri()), s.status(), pool.share(s.reason()), kept,
-                pool.shareBytes(SipMessage.branchBytes(SipMessage.branchOf(via))), SipMessage.tagSpan(to), hasSdp, !problems.isEmpty(),
-                problems.summary(), payload.file(), payload.fileOffset(), payload.data(), detail);
+                pool.shareBytes(HeaderParameters.branchBytes(HeaderParameters.branchOf(via))),
+                HeaderParameters.tagSpan(to), hasSdp, !problems.isEmpty(), problems.summary(), payload.file(),
+                payload.fileOffset(), payload.data(), detail, session.recent());
     }
 
     /** Index of the first byte that is no line break, space, tab or NUL; the length when there is none. */

@@ -18,8 +18,10 @@ public abstract class ParsingListener implements PreparingListener<SipMessage> {
 
     protected ParsingListener(SipParser.Depth depth) {
         this.depth = depth;
-        this.onReader = new SipParser(depth);
-        this.onCaller = new SipParser(depth);
+        // one ring of recently scanned details for the messages of this capture, whichever thread parsed them
+        RecentDetails recent = new RecentDetails();
+        this.onReader = new SipParser(depth, recent);
+        this.onCaller = new SipParser(depth, recent);
     }
 
     @Override

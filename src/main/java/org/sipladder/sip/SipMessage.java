@@ -7,12 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32C;
 import org.sipladder.capture.CaptureFile;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Transport;
@@ -21,37 +16,13 @@ import org.sipladder.capture.Transport;
  * One SIP request or response as captured, parsed; kept even when malformed.
  *
  * <p>A message loaded from a capture is compact: it holds the start line, the few headers that call lists, flows
- * and roles read ({@link #isKept}), and where its bytes are (an offset into the capture file, or the bytes when
+ * and roles read ({@link KeptHeaders}), and where its bytes are (an offset into the capture file, or the bytes when
  * they are not one run of the file). All other headers, the body, the SDP and the raw text are scanned again from
- * those bytes when asked for; the most recent of those scans are kept. Memory per message is thus a fraction of
- * its size on the wire.
+ * those bytes when asked for ({@link MessageDetail}); the most recent of those scans are kept by the capture read's
+ * {@link RecentDetails}. Memory per message is thus a fraction of its size on the wire. Parameters in header
+ * values are read by {@link HeaderParameters}.
  */
 public final class SipMessage {
-
-    /** The kept headers with a field of their own, in the order of {@link #fixed(int)}. */
-    private static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
-    /** Headers every message keeps in memory, by canonical name (compact forms are expanded when scanning). */
-    private static final List<String> KEPT = kept();
-    /** {@link #KEPT} as an array, {@link #FIXED} first in the same order. */
-    private static final String[] KEPT_NAMES = KEPT.toArray(new String[0]);
-    private static final Map<String, Boolean> KEPT_VERDICTS = new ConcurrentHashMap<>();
-    private static final Map<String, Boolean> CORRELATION_VERDICTS = new ConcurrentHashMap<>();
-    private static final String[] NONE = new String[0];
-    /** The kept branch of a message without one. */
-    static final byte[] NO_BRANCH = new byte[0];
-    /** {@link #toTagSpan} of a message without To tag. */
-    static final int NO_TAG = -1;
-    /** {@link #toTagSpan} of a tag ending beyond {@link #MAX_PACKED}: found again in the To value when asked for. */
-    private static final int FAR_TAG = -2;
-    private static final int MAX_PACKED = 0x7FFF;
-    private static final int RECENT_SIZE = 1 << 13;
-    /** The last details scanned again, kept strongly: a ring that each scan writes into. */
-    private static final Object[] RECENT = new Object[RECENT_SIZE];
-    private static final AtomicInteger RECENT_NEXT = new AtomicInteger();
-
-    /** What is scanned again from the bytes on demand. */
-    private record Detail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
-    }
 
     private final long frame;
     private final long timestampMicros;
@@ -62,7 +33,7 @@ public final class SipMessage {
     private final String requestUri;
     private final int status;
     private final String reason;
-    /** First values of the most used kept headers ({@link #FIXED}); the others and repeats are in {@code extras}. */
+    /** First values of the most used kept headers ({@link KeptHeaders#FIXED}); the others and repeats are in {@code extras}. */
     private final String callIdValue;
     private final String cseqValue;
     private final String from;
@@ -77,7 +48,7 @@ public final class SipMessage {
      */
     private final byte[] branch;
     /**
-     * Where the To tag is in {@link #to}: start << 16 | end; {@link #NO_TAG} when there is none, {@link #FAR_TAG}
+     * Where the To tag is in {@link #to}: start << 16 | end; {@link HeaderParameters#NO_TAG} when there is none, {@link HeaderParameters#FAR_TAG}
      * when it lies too far into the value for that form. The tag is no string of its own: there is one per dialog.
      */
     private final int toTagSpan;
@@ -94,11 +65,13 @@ public final class SipMessage {
     /** CRC-32C of the bytes at {@code fileOffset}: what is read back must be what was read (0 when not in a file). */
     private final int checksum;
     /**
-     * A {@link Detail} held strongly (built in code) or weakly (scanned again); the most recently scanned ones are
-     * also held by {@link #RECENT}, so a sweep over every message of a large capture (a diagnosis) keeps only a
-     * bounded number of them alive.
+     * A {@link MessageDetail} held strongly (built in code) or weakly (scanned again); the most recently scanned
+     * ones are also held by {@code recent}, so a sweep over every message of a large capture (a diagnosis) keeps
+     * only a bounded number of them alive.
      */
     private volatile Object detail;
+    /** The ring of recently scanned details of this message's capture read; null for a message built in code. */
+    private final RecentDetails recent;
 
     /**
      * A message with all its parts given.
@@ -123,32 +96,34 @@ public final class SipMessage {
                       String method, String requestUri, int status, String reason,
                       List<SipHeader> headers, byte[] body, Sdp sdp, String raw,
                       boolean malformed, String malformedReason) {
-        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, keptOf(headers, null),
-                branchBytes(branchOf(MessageScanner.first(headers, "Via"))), tagSpan(MessageScanner.first(headers, "To")), sdp != null,
-                malformed, malformedReason,
-                null, -1, null, new Detail(List.copyOf(headers), body, sdp, raw));
+        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason,
+                KeptHeaders.keptOf(headers, null),
+                HeaderParameters.branchBytes(HeaderParameters.branchOf(MessageScanner.first(headers, "Via"))),
+                HeaderParameters.tagSpan(MessageScanner.first(headers, "To")), sdp != null, malformed, malformedReason,
+                null, -1, null, new MessageDetail(List.copyOf(headers), body, sdp, raw), null);
     }
 
     /**
      * A compact message: {@code kept} holds name/value pairs of the kept headers; {@code wire} is the message's
-     * bytes, held when {@code file} is null, else only checksummed so that a read-back can be checked.
+     * bytes, held when {@code file} is null, else only checksummed so that a read-back can be checked;
+     * {@code recent} holds the details scanned again from the messages of the same capture read.
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, String[] kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
-               CaptureFile file, long fileOffset, byte[] wire, Object detail) {
+               CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent) {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, KeptHeaders.of(kept),
-                branch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail);
+                branch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail, recent);
     }
 
     /**
      * As the constructor above, with the kept headers already sorted into their fields; {@code toTagSpan} is
-     * {@link #tagSpan} of the first To value.
+     * {@link HeaderParameters#tagSpan} of the first To value.
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
-               CaptureFile file, long fileOffset, byte[] wire, Object detail) {
+               CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -165,7 +140,7 @@ public final class SipMessage {
         this.userAgent = kept.userAgent;
         this.server = kept.server;
         this.extras = kept.extras();
-        this.branch = branch == null ? NO_BRANCH : branch;
+        this.branch = branch == null ? HeaderParameters.NO_BRANCH : branch;
         this.toTagSpan = toTagSpan;
         this.hasSdp = hasSdp;
         this.malformed = malformed;
@@ -173,57 +148,9 @@ public final class SipMessage {
         this.source = file != null ? file : wire;
         this.fileOffset = fileOffset;
         this.length = wire == null ? 0 : wire.length;
-        this.checksum = file != null ? checksum(wire) : 0;
+        this.checksum = file != null ? MessageDetail.checksum(wire) : 0;
         this.detail = detail;
-    }
-
-    /**
-     * The kept headers of a message being read, in message order: the first value of each header with a field
-     * of its own goes to that field, the rest (other kept headers, repeats) to name/value pairs.
-     */
-    static final class KeptHeaders {
-        String callId;
-        String cseq;
-        String from;
-        String to;
-        String userAgent;
-        String server;
-        private List<String> more;
-
-        static KeptHeaders of(String[] pairs) {
-            KeptHeaders kept = new KeptHeaders();
-            for (int i = 0; i < pairs.length; i += 2) {
-                kept.add(pairs[i], pairs[i + 1]);
-            }
-            return kept;
-        }
-
-        /** Adds the next kept header; {@code name} is its canonical name. */
-        void add(String name, String value) {
-            switch (fixedSlot(name)) {
-                case 0 -> callId = callId == null ? value : extra(name, value, callId);
-                case 1 -> cseq = cseq == null ? value : extra(name, value, cseq);
-                case 2 -> from = from == null ? value : extra(name, value, from);
-                case 3 -> to = to == null ? value : extra(name, value, to);
-                case 4 -> userAgent = userAgent == null ? value : extra(name, value, userAgent);
-                case 5 -> server = server == null ? value : extra(name, value, server);
-                default -> extra(name, value, null);
-            }
-        }
-
-        /** Records a pair beyond the fields and returns {@code kept}, the field's value, unchanged. */
-        private String extra(String name, String value, String kept) {
-            if (more == null) {
-                more = new ArrayList<>(4);
-            }
-            more.add(name);
-            more.add(value);
-            return kept;
-        }
-
-        String[] extras() {
-            return more == null ? null : more.toArray(NONE);
-        }
+        this.recent = recent;
     }
 
     /** A copy of {@code m} with another verdict of the full parser. */
@@ -254,59 +181,12 @@ public final class SipMessage {
         this.length = m.length;
         this.checksum = m.checksum;
         this.detail = m.detail;
-    }
-
-    private static int checksum(byte[] bytes) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        return (int) crc.getValue();
+        this.recent = m.recent;
     }
 
     /** The same message with another verdict of the full parser. */
     SipMessage withVerdict(boolean isMalformed, String why) {
         return new SipMessage(this, isMalformed, why);
-    }
-
-    /** True for the headers a compact message keeps in memory (canonical or as-sent spelling, any case). */
-    static boolean isKept(String name) {
-        for (String k : KEPT) {
-            if (k == name) {
-                return true;
-            }
-        }
-        return KEPT_VERDICTS.computeIfAbsent(name, n -> {
-            for (String k : KEPT) {
-                if (k.equalsIgnoreCase(n)) {
-                    return true;
-                }
-            }
-            return isCorrelationHeader(n);
-        });
-    }
-
-    /** True for a B2BUA correlation header, as the {@link B2buaProfile} table declares them. */
-    private static boolean isCorrelationHeader(String name) {
-        return B2buaProfile.isCorrelationHeader(name);
-    }
-
-    /** {@link #FIXED}, RSeq, then the headers of every B2BUA family. */
-    private static List<String> kept() {
-        List<String> kept = new ArrayList<>(FIXED);
-        kept.add("RSeq");
-        kept.addAll(B2buaProfile.keptHeaders());
-        return List.copyOf(kept);
-    }
-
-    /** The name/value pairs of the kept headers among {@code headers}, values shared through {@code pool}. */
-    static String[] keptOf(List<SipHeader> headers, StringPool pool) {
-        List<String> pairs = new ArrayList<>();
-        for (SipHeader h : headers) {
-            if (isKept(h.name())) {
-                pairs.add(h.name());
-                pairs.add(pool == null ? h.value() : pool.share(h.value()));
-            }
-        }
-        return pairs.isEmpty() ? NONE : pairs.toArray(NONE);
     }
 
     private String fixed(int slot) {
@@ -318,130 +198,6 @@ public final class SipMessage {
             case 4 -> userAgent;
             default -> server;
         };
-    }
-
-    /** The slot of a header with a field of its own, or -1. */
-    private static int fixedSlot(String name) {
-        for (int i = 0; i < FIXED.size(); i++) {
-            if (FIXED.get(i) == name) {
-                return i;
-            }
-        }
-        for (int i = 0; i < FIXED.size(); i++) {
-            if (FIXED.get(i).equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String normalisedCseq(String v) {
-        if (v == null) {
-            return null;
-        }
-        return isNormal(v) ? v : String.join(" ", MessageScanner.BLANKS.split(v.trim()));
-    }
-
-    /** True when {@code v} is already trimmed, with single spaces and no other white space. */
-    private static boolean isNormal(String v) {
-        if (v.isEmpty() || v.charAt(0) <= ' ' || v.charAt(v.length() - 1) <= ' ') {
-            return false;
-        }
-        for (int i = 1; i < v.length() - 1; i++) {
-            char c = v.charAt(i);
-            if (c == ' ' ? v.charAt(i + 1) == ' ' : c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The branch parameter of the first Via value (before any comma), or "" when there is none. */
-    static String branchOf(String via) {
-        if (via == null) {
-            return "";
-        }
-        int comma = via.indexOf(',');
-        String branch = parameter(via, 0, comma < 0 ? via.length() : comma, "branch", false);
-        return branch == null ? "" : branch;
-    }
-
-    /** The tag parameter of a From or To value (outside the angle brackets), or null. */
-    public static String tagOf(String nameAddr) {
-        if (nameAddr == null) {
-            return null;
-        }
-        long at = tagAt(nameAddr);
-        return at < 0 ? null : nameAddr.substring((int) (at >>> 32), (int) at);
-    }
-
-    /** Where {@link #tagOf} finds the tag, in the packed form of {@link #toTagSpan}. */
-    static int tagSpan(String nameAddr) {
-        if (nameAddr == null) {
-            return NO_TAG;
-        }
-        long at = tagAt(nameAddr);
-        return at < 0 ? NO_TAG : tagSpan((int) (at >>> 32), (int) at);
-    }
-
-    /** Where the tag parameter of a From or To value (outside the angle brackets) is, as parameterAt gives it. */
-    private static long tagAt(String nameAddr) {
-        int close = nameAddr.lastIndexOf('>');
-        return parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
-    }
-
-    /** The packed form of a tag at {@code [start, end)} of its value. */
-    static int tagSpan(int start, int end) {
-        return end <= MAX_PACKED ? start << 16 | end : FAR_TAG;
-    }
-
-    /** The first non-empty value of {@code ;name=value} in {@code s[from, end)}, as {@link #parameterAt}; or null. */
-    private static String parameter(String s, int from, int end, String name, boolean stopAtAngle) {
-        long at = parameterAt(s, from, end, name, stopAtAngle);
-        return at < 0 ? null : s.substring((int) (at >>> 32), (int) at);
-    }
-
-    /**
-     * Where the first non-empty value of {@code ;name=value} in {@code s[from, end)} is (spaces allowed around
-     * {@code ;} and {@code =}, name in any case), as start << 32 | end, or -1 when there is none; the value ends
-     * at {@code ;}, {@code ,}, white space, and {@code >} when {@code stopAtAngle}.
-     */
-    private static long parameterAt(String s, int from, int end, String name, boolean stopAtAngle) {
-        for (int semi = s.indexOf(';', from); semi >= 0 && semi < end; semi = s.indexOf(';', semi + 1)) {
-            int i = skipSpace(s, semi + 1, end);
-            if (i + name.length() > end || !s.regionMatches(true, i, name, 0, name.length())) {
-                continue;
-            }
-            i = skipSpace(s, i + name.length(), end);
-            if (i >= end || s.charAt(i) != '=') {
-                continue;
-            }
-            i = skipSpace(s, i + 1, end);
-            int stop = i;
-            while (stop < end) {
-                char c = s.charAt(stop);
-                if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
-                    break;
-                }
-                stop++;
-            }
-            if (stop > i) {
-                return (long) i << 32 | stop;
-            }
-        }
-        return -1;
-    }
-
-    private static int skipSpace(String s, int from, int end) {
-        int i = from;
-        while (i < end && isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     public long frame() {
@@ -526,7 +282,7 @@ public final class SipMessage {
         }
         List<SipHeader> found = new ArrayList<>(0);
         for (int i = 0; i < extras.length; i += 2) {
-            if (CORRELATION_VERDICTS.computeIfAbsent(extras[i], SipMessage::isCorrelationHeader)) {
+            if (KeptHeaders.isKeptCorrelation(extras[i])) {
                 found.add(new SipHeader(extras[i], extras[i + 1], extras[i] + ": " + extras[i + 1]));
             }
         }
@@ -553,23 +309,15 @@ public final class SipMessage {
         return Arrays.hashCode(branch);
     }
 
-    /** The bytes a branch is kept as. */
-    static byte[] branchBytes(String branch) {
-        return branch.getBytes(StandardCharsets.UTF_8);
-    }
-
     /** The tag parameter of the To header, or null (a request opening a dialog has none). */
     public String toTag() {
-        if (toTagSpan == NO_TAG) {
-            return null;
-        }
-        return toTagSpan == FAR_TAG ? tagOf(to) : to.substring(toTagSpan >>> 16, toTagSpan & 0xFFFF);
+        return HeaderParameters.tagAt(to, toTagSpan);
     }
 
     /** True when the To tag starts with {@code prefix}; without making the tag's string. */
     public boolean toTagStartsWith(String prefix) {
         if (toTagSpan < 0) {
-            return toTagSpan == FAR_TAG && toTag().startsWith(prefix);
+            return toTagSpan == HeaderParameters.FAR_TAG && toTag().startsWith(prefix);
         }
         int start = toTagSpan >>> 16;
         return (toTagSpan & 0xFFFF) - start >= prefix.length() && to.startsWith(prefix, start);
@@ -585,13 +333,14 @@ public final class SipMessage {
 
     /** True when the To header has a tag; as {@code toTag() != null}, without making the string. */
     public boolean hasToTag() {
-        return toTagSpan != NO_TAG;
+        return toTagSpan != HeaderParameters.NO_TAG;
     }
 
     /** True when both messages have the same To tag, or neither has one; without making the strings. */
     public boolean sameToTag(SipMessage other) {
         if (toTagSpan < 0 || other.toTagSpan < 0) {
-            return toTagSpan == NO_TAG || other.toTagSpan == NO_TAG ? toTagSpan == other.toTagSpan
+            return toTagSpan == HeaderParameters.NO_TAG || other.toTagSpan == HeaderParameters.NO_TAG
+                    ? toTagSpan == other.toTagSpan
                     : Objects.equals(toTag(), other.toTag());
         }
         int start = toTagSpan >>> 16;
@@ -607,17 +356,7 @@ public final class SipMessage {
      * @throws IOException when they are read back from a capture file that is gone or changed
      */
     public byte[] wireBytes() throws IOException {
-        if (source instanceof byte[] wire) {
-            return wire;
-        }
-        if (source instanceof CaptureFile file) {
-            byte[] bytes = file.read(fileOffset, length);
-            if (checksum(bytes) != checksum) {
-                throw new IOException(file + " no longer holds this message (it changed since it was read); open it again");
-            }
-            return bytes;
-        }
-        return null;
+        return MessageDetail.read(source, fileOffset, length, checksum);
     }
 
     public boolean isRequest() {
@@ -627,13 +366,13 @@ public final class SipMessage {
     /** First value of the named header (case-insensitive, full name), or null. */
     public String header(String name) {
         // the flow engine asks by the canonical constants, many times per message: found without case folding
-        for (int i = 0; i < KEPT_NAMES.length; i++) {
-            if (KEPT_NAMES[i] == name) {
-                return i < FIXED.size() ? fixed(i) : extra(name);
+        for (int i = 0; i < KeptHeaders.KEPT_NAMES.length; i++) {
+            if (KeptHeaders.KEPT_NAMES[i] == name) {
+                return i < KeptHeaders.FIXED.size() ? fixed(i) : extra(name);
             }
         }
-        if (isKept(name)) {
-            int slot = fixedSlot(name);
+        if (KeptHeaders.isKept(name)) {
+            int slot = KeptHeaders.fixedSlot(name);
             return slot >= 0 ? fixed(slot) : extra(name);
         }
         return MessageScanner.first(headers(), name);
@@ -653,9 +392,9 @@ public final class SipMessage {
 
     /** All values of the named header in order. */
     public List<String> headers(String name) {
-        if (isKept(name)) {
+        if (KeptHeaders.isKept(name)) {
             List<String> values = new ArrayList<>(1);
-            int slot = fixedSlot(name);
+            int slot = KeptHeaders.fixedSlot(name);
             if (slot >= 0 && fixed(slot) != null) {
                 values.add(fixed(slot));
             }
@@ -675,7 +414,7 @@ public final class SipMessage {
 
     /** The CSeq value normalised to "number METHOD", or null. */
     public String cseq() {
-        return normalisedCseq(cseqValue);
+        return HeaderParameters.normalisedCseq(cseqValue);
     }
 
     /**
@@ -689,43 +428,12 @@ public final class SipMessage {
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */
     public long cseqNumber() {
-        String cseq = normalisedCseq(cseqValue);
-        if (cseq == null) {
-            return -1;
-        }
-        int space = cseq.indexOf(' ');
-        int end = space < 0 ? cseq.length() : space;
-        if (end == 0 || end > 18) {
-            return parseLong(cseq.substring(0, end));
-        }
-        long n = 0;
-        for (int i = 0; i < end; i++) {
-            char c = cseq.charAt(i);
-            if (c < '0' || c > '9') {
-                return parseLong(cseq.substring(0, end));
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return HeaderParameters.cseqNumber(HeaderParameters.normalisedCseq(cseqValue));
     }
 
     /** The CSeq method (upper case), or null. */
     public String cseqMethod() {
-        String cseq = normalisedCseq(cseqValue);
-        int space = cseq == null ? -1 : cseq.indexOf(' ');
-        if (space < 0) {
-            return null;
-        }
-        int next = cseq.indexOf(' ', space + 1);
-        return Methods.canonical(cseq, space + 1, next < 0 ? cseq.length() : next);
+        return HeaderParameters.cseqMethod(HeaderParameters.normalisedCseq(cseqValue));
     }
 
     /** "INVITE" for a request, "503 Try again later" for a response. */
@@ -736,38 +444,30 @@ public final class SipMessage {
         return reason == null || reason.isEmpty() ? Integer.toString(status) : status + " " + reason;
     }
 
-    private Detail detail() {
+    private MessageDetail detail() {
         Object d = detail;
-        if (d instanceof Detail held) {
+        if (d instanceof MessageDetail held) {
             return held;
         }
-        if (d instanceof WeakReference<?> ref && ref.get() instanceof Detail held) {
+        if (d instanceof WeakReference<?> ref && ref.get() instanceof MessageDetail held) {
             return held;
         }
-        Detail loaded = load();
-        RECENT[RECENT_NEXT.getAndIncrement() & (RECENT_SIZE - 1)] = loaded;
+        MessageDetail loaded = MessageDetail.scan(this::wireBytes);
+        if (recent != null) {
+            recent.keep(loaded);
+        }
         detail = new WeakReference<>(loaded);
         return loaded;
     }
 
-    private Detail load() {
-        byte[] bytes;
-        try {
-            bytes = wireBytes();
-        } catch (IOException e) {
-            String why = "(the text of this message cannot be read again: " + e.getMessage() + ")";
-            return new Detail(List.of(), new byte[0], null, why);
-        }
-        MessageScanner.Parts parts = MessageScanner.parts(bytes, new Problems());
-        if (parts == null) {
-            return new Detail(List.of(), new byte[0], null, "");
-        }
-        return new Detail(parts.headers(), parts.body(), parts.sdp(), parts.raw());
+    /** The tag parameter of a From or To value (outside the angle brackets), or null: {@link HeaderParameters#tagOf}. */
+    public static String tagOf(String nameAddr) {
+        return HeaderParameters.tagOf(nameAddr);
     }
 
     /** Scanned parts, for a message whose scan already produced them: held weakly like a read-back. */
     static Object weakDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
-        return new WeakReference<>(new Detail(headers, body, sdp, raw));
+        return new WeakReference<>(new MessageDetail(headers, body, sdp, raw));
     }
 
     @Override

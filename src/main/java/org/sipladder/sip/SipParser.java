@@ -23,23 +23,30 @@ public final class SipParser {
 
     private final Depth depth;
     private final JainSipCheck jainSip = new JainSipCheck();
-    private final StringPool pool = new StringPool();
+    private final ScanSession session;
 
     public SipParser() {
         this(Depth.FULL);
     }
 
     public SipParser(Depth depth) {
+        this(depth, new RecentDetails());
+    }
+
+    /** A parser whose messages keep their recently scanned details in {@code recent}, with other parsers'. */
+    SipParser(Depth depth, RecentDetails recent) {
         this.depth = depth;
+        this.session = new ScanSession(recent);
     }
 
     /**
      * The message in {@code payload}; empty when the payload is only line breaks (a keep-alive), not a message.
-     * One parser serves one reading thread: it shares equal header values between the messages it returns.
+     * One parser serves one reading thread: it shares equal header values between the messages it returns, and
+     * its caches ({@link ScanSession}) live as long as it and its messages do.
      */
     public Optional<SipMessage> parse(SipPayload payload) {
         Problems problems = new Problems();
-        Optional<SipMessage> scanned = MessageScanner.summarize(payload, pool, problems);
+        Optional<SipMessage> scanned = MessageScanner.summarize(payload, session, problems);
         if (scanned.isEmpty() || depth == Depth.SCAN) {
             return scanned;
         }

@@ -34,7 +34,7 @@ class JsonOutTest {
             ByteArrayOutputStream ourBytes = new ByteArrayOutputStream();
             StringWriter gsons = new StringWriter();
             JsonOut a = doc % 2 == 0 ? new JsonOut(ours) : new JsonOut(ourBytes);
-            JsonWriter b = FastWriter.prettyJson(gsons);
+            JsonWriter b = gson(gsons);
             b.setSerializeNulls(true);
             if (random.nextBoolean()) {
                 a.beginArray();
@@ -71,7 +71,7 @@ class JsonOutTest {
             StringWriter ours = new StringWriter();
             StringWriter gsons = new StringWriter();
             JsonOut a = new JsonOut(ours);
-            JsonWriter b = FastWriter.prettyJson(gsons);
+            JsonWriter b = gson(gsons);
             a.beginArray().value(value).value("tail").endArray().flush();
             b.beginArray().value(value).value("tail").endArray().flush();
             assertEquals(new String(gsons.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
@@ -86,7 +86,7 @@ class JsonOutTest {
         JsonOut element = new JsonOut();
         for (int doc = 0; doc < 500; doc++) {
             StringWriter gsons = new StringWriter();
-            JsonWriter b = FastWriter.prettyJson(gsons);
+            JsonWriter b = gson(gsons);
             b.setSerializeNulls(true);
             b.beginArray();
             List<byte[]> elements = new ArrayList<>();
@@ -116,6 +116,31 @@ class JsonOutTest {
     }
 
     @Test
+    void linesPrintAsGsonsCompactFormOneValueALine() throws IOException {
+        Random random = new Random(11);
+        StringWriter ours = new StringWriter();
+        StringBuilder gsons = new StringBuilder();
+        JsonOut a = JsonOut.lines(ours);
+        for (int doc = 0; doc < 500; doc++) {
+            StringWriter one = new StringWriter();
+            JsonWriter b = new JsonWriter(one);
+            b.setHtmlSafe(false);
+            b.setSerializeNulls(true);
+            a.beginObject();
+            b.beginObject();
+            object(random, a, b, 0);
+            a.endObject();
+            b.endObject();
+            a.endLine();
+            b.flush();
+            gsons.append(one).append(System.lineSeparator());
+        }
+        assertEquals(new String(gsons.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                ours.toString());
+        assertThrows(IllegalStateException.class, () -> a.beginArray().endLine(), "a line holds a whole value");
+    }
+
+    @Test
     void elementsAreWrittenOnlyInMemory() {
         assertThrows(IllegalStateException.class, () -> new JsonOut(new StringWriter()).startElement(true));
     }
@@ -129,7 +154,7 @@ class JsonOutTest {
                 StringWriter ours = new StringWriter();
                 StringWriter gsons = new StringWriter();
                 new JsonOut(ours).beginArray().value(value.toString()).endArray().flush();
-                FastWriter.prettyJson(gsons).beginArray().value(value.toString()).endArray().flush();
+                gson(gsons).beginArray().value(value.toString()).endArray().flush();
                 assertEquals(new String(gsons.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
                         ours.toString(), "U+" + Integer.toHexString(c) + " at " + at);
             }
@@ -218,5 +243,13 @@ class JsonOutTest {
                     : (char) (' ' + random.nextInt(95)));
         }
         return s.toString();
+    }
+
+    /** Gson's writer with our settings: two-space indent, no HTML escaping. */
+    private static JsonWriter gson(java.io.Writer out) {
+        JsonWriter json = new JsonWriter(out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        return json;
     }
 }

@@ -104,7 +104,7 @@ class CompactMessageTest {
                 continue;
             }
             assertAgree(damaged);
-            if (FastScan.summary(SipParserTest.payload(damaged), 0, new StringPool()) != null) {
+            if (FastScan.summary(SipParserTest.payload(damaged), 0, new ScanSession()) != null) {
                 fast++;
             }
         }
@@ -209,22 +209,22 @@ class CompactMessageTest {
     @Test
     void plainMessagesAreReadInOnePassAndOthersFallBack() {
         List<String> all = messages().toList();
-        assertNotNull(FastScan.summary(SipParserTest.payload(all.get(0)), 0, new StringPool()));
-        assertNotNull(FastScan.summary(SipParserTest.payload(all.get(2)), 0, new StringPool()));
-        assertNull(FastScan.summary(SipParserTest.payload(all.get(7)), 0, new StringPool()), "folded header");
-        assertNull(FastScan.summary(SipParserTest.payload(all.get(8)), 0, new StringPool()), "non-ASCII");
-        assertNull(FastScan.summary(SipParserTest.payload(all.get(9)), 0, new StringPool()), "multipart");
+        assertNotNull(FastScan.summary(SipParserTest.payload(all.get(0)), 0, new ScanSession()));
+        assertNotNull(FastScan.summary(SipParserTest.payload(all.get(2)), 0, new ScanSession()));
+        assertNull(FastScan.summary(SipParserTest.payload(all.get(7)), 0, new ScanSession()), "folded header");
+        assertNull(FastScan.summary(SipParserTest.payload(all.get(8)), 0, new ScanSession()), "non-ASCII");
+        assertNull(FastScan.summary(SipParserTest.payload(all.get(9)), 0, new ScanSession()), "multipart");
     }
 
     @Test
     void branchAndTagFollowTheParameterSyntax() {
-        assertEquals("z9hG4bK1", SipMessage.branchOf("SIP/2.0/UDP a;rport; branch = z9hG4bK1 ;x"));
-        assertEquals("", SipMessage.branchOf("SIP/2.0/UDP a;branch=;x, SIP/2.0/UDP b;branch=z9hG4bK2"));
-        assertEquals("", SipMessage.branchOf("SIP/2.0/UDP a;branches=1"));
-        assertEquals("", SipMessage.branchOf(null));
-        assertEquals("abc", SipMessage.tagOf("\"x;tag=no\" <sip:a@b;tag=inside>;tag=abc"));
-        assertNull(SipMessage.tagOf("<sip:a@b;tag=inside>"));
-        assertEquals("t", SipMessage.tagOf("sip:a@b;TAG=t"));
+        assertEquals("z9hG4bK1", HeaderParameters.branchOf("SIP/2.0/UDP a;rport; branch = z9hG4bK1 ;x"));
+        assertEquals("", HeaderParameters.branchOf("SIP/2.0/UDP a;branch=;x, SIP/2.0/UDP b;branch=z9hG4bK2"));
+        assertEquals("", HeaderParameters.branchOf("SIP/2.0/UDP a;branches=1"));
+        assertEquals("", HeaderParameters.branchOf(null));
+        assertEquals("abc", HeaderParameters.tagOf("\"x;tag=no\" <sip:a@b;tag=inside>;tag=abc"));
+        assertNull(HeaderParameters.tagOf("<sip:a@b;tag=inside>"));
+        assertEquals("t", HeaderParameters.tagOf("sip:a@b;TAG=t"));
     }
 
     @Test

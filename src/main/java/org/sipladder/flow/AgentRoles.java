@@ -1,0 +1,67 @@
+package org.sipladder.flow;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sipladder.sip.B2buaProfile;
+
+/**
+ * The role each User-Agent or Server value of one capture points to: a capture has few distinct agents and every
+ * message names one, so each is looked up in the {@link B2buaProfile} table once. Owned by the capture's
+ * {@link LiveFlows} (calls are assembled on several threads) and gone with it; bounded, as a hostile capture could
+ * name a new agent per message (beyond the bound an agent is looked up each time).
+ */
+final class AgentRoles {
+
+    /** At most this many agents are remembered. */
+    static final int MAX = 1024;
+
+    /** The role each B2BUA family's hop plays, for the families a role exists for. */
+    private static final Map<B2buaProfile, Role> FAMILY_ROLES = familyRoles();
+
+    /** Agent -> its role, SIP_ENDPOINT for none. */
+    private final Map<String, Role> roles = new ConcurrentHashMap<>();
+
+    private static Map<B2buaProfile, Role> familyRoles() {
+        Map<B2buaProfile, Role> roles = new EnumMap<>(B2buaProfile.class);
+        for (B2buaProfile profile : B2buaProfile.ALL) {
+            Role role = Role.of(profile);
+            if (role != null) {
+                roles.put(profile, role);
+            }
+        }
+        return Collections.unmodifiableMap(roles);
+    }
+
+    /** The role a B2BUA family's hop plays, or null when none exists for it. */
+    static Role familyRole(B2buaProfile profile) {
+        return FAMILY_ROLES.get(profile);
+    }
+
+    /** The role of the B2BUA family the agent names (drachtio: Jambonz), LiveKit for a livekit one, else null. */
+    Role of(String agent) {
+        Role known = roles.get(agent);
+        if (known != null) {
+            return known == Role.SIP_ENDPOINT ? null : known;
+        }
+        Role role = null;
+        for (B2buaProfile profile : B2buaProfile.ALL) {
+            if (role == null && profile.namedBy(agent)) {
+                role = FAMILY_ROLES.get(profile);
+            }
+        }
+        if (role == null && SipFields.containsIgnoreCase(agent, "livekit")) {
+            role = Role.LIVEKIT;
+        }
+        if (roles.size() < MAX) {
+            roles.put(agent, role == null ? Role.SIP_ENDPOINT : role);
+        }
+        return role;
+    }
+
+    /** How many agents are remembered. */
+    int held() {
+        return roles.size();
+    }
+}

@@ -1,0 +1,184 @@
+package org.sipladder.sip;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads parameters out of header values as the messages keep them: the top Via branch, the From/To tag (and where
+ * it lies in the value, packed into an int so that a message needs no string of its own for it), and the CSeq
+ * value in its normal form. {@link FastScan} reads the same parameters from bytes and must agree with this.
+ */
+public final class HeaderParameters {
+
+    /** The kept branch of a message without one. */
+    static final byte[] NO_BRANCH = new byte[0];
+    /** {@link #tagSpan} of a value without tag. */
+    static final int NO_TAG = -1;
+    /** {@link #tagSpan} of a tag ending beyond {@link #MAX_PACKED}: found again in the value when asked for. */
+    static final int FAR_TAG = -2;
+    private static final int MAX_PACKED = 0x7FFF;
+
+    private HeaderParameters() {
+    }
+
+    /** The branch parameter of the first Via value (before any comma), or "" when there is none. */
+    static String branchOf(String via) {
+        if (via == null) {
+            return "";
+        }
+        int comma = via.indexOf(',');
+        String branch = parameter(via, 0, comma < 0 ? via.length() : comma, "branch", false);
+        return branch == null ? "" : branch;
+    }
+
+    /** The bytes a branch is kept as. */
+    static byte[] branchBytes(String branch) {
+        return branch.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The tag parameter of a From or To value (outside the angle brackets), or null. */
+    public static String tagOf(String nameAddr) {
+        if (nameAddr == null) {
+            return null;
+        }
+        long at = tagAt(nameAddr);
+        return at < 0 ? null : nameAddr.substring((int) (at >>> 32), (int) at);
+    }
+
+    /** Where {@link #tagOf} finds the tag: start << 16 | end, {@link #NO_TAG} or {@link #FAR_TAG}. */
+    static int tagSpan(String nameAddr) {
+        if (nameAddr == null) {
+            return NO_TAG;
+        }
+        long at = tagAt(nameAddr);
+        return at < 0 ? NO_TAG : tagSpan((int) (at >>> 32), (int) at);
+    }
+
+    /** The packed form of a tag at {@code [start, end)} of its value. */
+    static int tagSpan(int start, int end) {
+        return end <= MAX_PACKED ? start << 16 | end : FAR_TAG;
+    }
+
+    /** The tag of {@code nameAddr} at the packed {@code span} ({@link #NO_TAG}: null). */
+    static String tagAt(String nameAddr, int span) {
+        if (span == NO_TAG) {
+            return null;
+        }
+        return span == FAR_TAG ? tagOf(nameAddr) : nameAddr.substring(span >>> 16, span & 0xFFFF);
+    }
+
+    /** Where the tag parameter of a From or To value (outside the angle brackets) is, as parameterAt gives it. */
+    private static long tagAt(String nameAddr) {
+        int close = nameAddr.lastIndexOf('>');
+        return parameterAt(nameAddr, Math.max(close, 0), nameAddr.length(), "tag", true);
+    }
+
+    /** The first non-empty value of {@code ;name=value} in {@code s[from, end)}, as {@link #parameterAt}; or null. */
+    private static String parameter(String s, int from, int end, String name, boolean stopAtAngle) {
+        long at = parameterAt(s, from, end, name, stopAtAngle);
+        return at < 0 ? null : s.substring((int) (at >>> 32), (int) at);
+    }
+
+    /**
+     * Where the first non-empty value of {@code ;name=value} in {@code s[from, end)} is (spaces allowed around
+     * {@code ;} and {@code =}, name in any case), as start << 32 | end, or -1 when there is none; the value ends
+     * at {@code ;}, {@code ,}, white space, and {@code >} when {@code stopAtAngle}.
+     */
+    private static long parameterAt(String s, int from, int end, String name, boolean stopAtAngle) {
+        for (int semi = s.indexOf(';', from); semi >= 0 && semi < end; semi = s.indexOf(';', semi + 1)) {
+            int i = skipSpace(s, semi + 1, end);
+            if (i + name.length() > end || !s.regionMatches(true, i, name, 0, name.length())) {
+                continue;
+            }
+            i = skipSpace(s, i + name.length(), end);
+            if (i >= end || s.charAt(i) != '=') {
+                continue;
+            }
+            i = skipSpace(s, i + 1, end);
+            int stop = i;
+            while (stop < end) {
+                char c = s.charAt(stop);
+                if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
+                    break;
+                }
+                stop++;
+            }
+            if (stop > i) {
+                return (long) i << 32 | stop;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String s, int from, int end) {
+        int i = from;
+        while (i < end && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    /** A CSeq value normalised to "number METHOD" (trimmed, single spaces), or null. */
+    static String normalisedCseq(String v) {
+        if (v == null) {
+            return null;
+        }
+        return isNormal(v) ? v : String.join(" ", MessageScanner.BLANKS.split(v.trim()));
+    }
+
+    /** True when {@code v} is already trimmed, with single spaces and no other white space. */
+    private static boolean isNormal(String v) {
+        if (v.isEmpty() || v.charAt(0) <= ' ' || v.charAt(v.length() - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c == ' ' ? v.charAt(i + 1) == ' ' : c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The sequence number of a normalised CSeq value, or -1 when absent or unparsable. */
+    static long cseqNumber(String cseq) {
+        if (cseq == null) {
+            return -1;
+        }
+        int space = cseq.indexOf(' ');
+        int end = space < 0 ? cseq.length() : space;
+        if (end == 0 || end > 18) {
+            return parseLong(cseq.substring(0, end));
+        }
+        long n = 0;
+        for (int i = 0; i < end; i++) {
+            char c = cseq.charAt(i);
+            if (c < '0' || c > '9') {
+                return parseLong(cseq.substring(0, end));
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The method (upper case) of a normalised CSeq value, or null. */
+    static String cseqMethod(String cseq) {
+        int space = cseq == null ? -1 : cseq.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        int next = cseq.indexOf(' ', space + 1);
+        return Methods.canonical(cseq, space + 1, next < 0 ? cseq.length() : next);
+    }
+}

@@ -1,0 +1,140 @@
+package org.sipladder.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which headers a compact {@link SipMessage} keeps in memory, and the kept headers of one message being read: the
+ * first value of each header with a field of its own (Call-ID, CSeq, From, To, User-Agent, Server) goes to that
+ * field, the rest (RSeq, the B2BUA headers of {@link B2buaProfile}, any X-/P- ...Call-ID, repeats) to name/value
+ * pairs in message order. Deciding whether a header is kept needs no cache: known names are compared by reference
+ * first, and the catch-all correlation rule looks at a name only when it starts with X- or P-.
+ */
+final class KeptHeaders {
+
+    /** The kept headers with a field of their own, in slot order. */
+    static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
+    /** Headers every message keeps in memory, by canonical name: {@link #FIXED}, RSeq, every B2BUA family's. */
+    static final List<String> KEPT = kept();
+    /** {@link #KEPT} as an array, {@link #FIXED} first in the same order. */
+    static final String[] KEPT_NAMES = KEPT.toArray(new String[0]);
+    /** For each of {@link #KEPT_NAMES}: whether it carries another leg's Call-ID. */
+    private static final boolean[] KEPT_CORRELATION = correlation(KEPT_NAMES);
+    private static final String[] NONE = new String[0];
+
+    String callId;
+    String cseq;
+    String from;
+    String to;
+    String userAgent;
+    String server;
+    private List<String> more;
+
+    /** The kept headers of {@code pairs} (name, value, name, value...). */
+    static KeptHeaders of(String[] pairs) {
+        KeptHeaders kept = new KeptHeaders();
+        for (int i = 0; i < pairs.length; i += 2) {
+            kept.add(pairs[i], pairs[i + 1]);
+        }
+        return kept;
+    }
+
+    /** Adds the next kept header; {@code name} is its canonical name. */
+    void add(String name, String value) {
+        switch (fixedSlot(name)) {
+            case 0 -> callId = callId == null ? value : extra(name, value, callId);
+            case 1 -> cseq = cseq == null ? value : extra(name, value, cseq);
+            case 2 -> from = from == null ? value : extra(name, value, from);
+            case 3 -> to = to == null ? value : extra(name, value, to);
+            case 4 -> userAgent = userAgent == null ? value : extra(name, value, userAgent);
+            case 5 -> server = server == null ? value : extra(name, value, server);
+            default -> extra(name, value, null);
+        }
+    }
+
+    /** Records a pair beyond the fields and returns {@code kept}, the field's value, unchanged. */
+    private String extra(String name, String value, String kept) {
+        if (more == null) {
+            more = new ArrayList<>(4);
+        }
+        more.add(name);
+        more.add(value);
+        return kept;
+    }
+
+    /** The pairs beyond the fields, or null when there are none. */
+    String[] extras() {
+        return more == null ? null : more.toArray(NONE);
+    }
+
+    /** True for the headers a compact message keeps in memory (canonical or as-sent spelling, any case). */
+    static boolean isKept(String name) {
+        return known(name) >= 0 || B2buaProfile.isCorrelationHeader(name);
+    }
+
+    /**
+     * True for a kept header that carries another leg's Call-ID. {@code name} must be kept ({@link #isKept}): one
+     * that is not a known name was kept only for being a correlation header.
+     */
+    static boolean isKeptCorrelation(String name) {
+        int i = known(name);
+        return i < 0 || KEPT_CORRELATION[i];
+    }
+
+    /** The index of {@code name} in {@link #KEPT_NAMES} (same object first, then any case), or -1. */
+    private static int known(String name) {
+        for (int i = 0; i < KEPT_NAMES.length; i++) {
+            if (KEPT_NAMES[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < KEPT_NAMES.length; i++) {
+            if (KEPT_NAMES[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The name/value pairs of the kept headers among {@code headers}, values shared through {@code pool}. */
+    static String[] keptOf(List<SipHeader> headers, StringPool pool) {
+        List<String> pairs = new ArrayList<>();
+        for (SipHeader h : headers) {
+            if (isKept(h.name())) {
+                pairs.add(h.name());
+                pairs.add(pool == null ? h.value() : pool.share(h.value()));
+            }
+        }
+        return pairs.isEmpty() ? NONE : pairs.toArray(NONE);
+    }
+
+    /** The slot of a header with a field of its own, or -1. */
+    static int fixedSlot(String name) {
+        for (int i = 0; i < FIXED.size(); i++) {
+            if (FIXED.get(i) == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < FIXED.size(); i++) {
+            if (FIXED.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> kept() {
+        List<String> kept = new ArrayList<>(FIXED);
+        kept.add("RSeq");
+        kept.addAll(B2buaProfile.keptHeaders());
+        return List.copyOf(kept);
+    }
+
+    private static boolean[] correlation(String[] names) {
+        boolean[] correlation = new boolean[names.length];
+        for (int i = 0; i < names.length; i++) {
+            correlation[i] = B2buaProfile.isCorrelationHeader(names[i]);
+        }
+        return correlation;
+    }
+}

@@ -1,0 +1,63 @@
+package org.sipladder.sip;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.sipladder.capture.CaptureFile;
+
+/**
+ * What a compact {@link SipMessage} does not keep in memory, scanned again from its bytes on demand: all headers,
+ * the body, the SDP and the text; and how those bytes are read back from the capture file, checked against the
+ * checksum taken when they were first read.
+ */
+record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
+
+    /** CRC-32C of {@code bytes}: what is read back must be what was read. */
+    static int checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return (int) crc.getValue();
+    }
+
+    /**
+     * The message bytes from where they are: {@code source} is a {@link CaptureFile} (with {@code length} bytes at
+     * {@code offset}, whose checksum was {@code checksum}), the bytes themselves, or null (a message built in code).
+     *
+     * @throws IOException when the capture file is gone or changed since it was read
+     */
+    static byte[] read(Object source, long offset, int length, int checksum) throws IOException {
+        if (source instanceof byte[] wire) {
+            return wire;
+        }
+        if (source instanceof CaptureFile file) {
+            byte[] bytes = file.read(offset, length);
+            if (checksum(bytes) != checksum) {
+                throw new IOException(file + " no longer holds this message (it changed since it was read); open it again");
+            }
+            return bytes;
+        }
+        return null;
+    }
+
+    /** The detail scanned from {@code bytes}; when they cannot be read, one whose text says why. */
+    static MessageDetail scan(ReadBytes bytes) {
+        byte[] wire;
+        try {
+            wire = bytes.read();
+        } catch (IOException e) {
+            String why = "(the text of this message cannot be read again: " + e.getMessage() + ")";
+            return new MessageDetail(List.of(), new byte[0], null, why);
+        }
+        MessageScanner.Parts parts = MessageScanner.parts(wire, new Problems());
+        if (parts == null) {
+            return new MessageDetail(List.of(), new byte[0], null, "");
+        }
+        return new MessageDetail(parts.headers(), parts.body(), parts.sdp(), parts.raw());
+    }
+
+    /** Reads a message's bytes back. */
+    @FunctionalInterface
+    interface ReadBytes {
+        byte[] read() throws IOException;
+    }
+}
