@@ -3,11 +3,13 @@ package org.sipladder.report;
 import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.OutboundTrunkRow;
+import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.LiveKitConfig;
 
 /**
- * The LiveKit inbound trunks and dispatch rules the diagnosis used, as tables; a trunk's password is
+ * The LiveKit trunks (inbound, and outbound when loaded) and dispatch rules the diagnosis used, as tables; a trunk's password is
  * shown only as "set" or "not set", and numbers and addresses go through the report's redaction.
  */
 final class LiveKitAppendix {
@@ -36,6 +38,20 @@ final class LiveKitAppendix {
         page.table(new Table(List.of("Rule", "Kind and room", "Trunks", "Callers", "Agents"),
                 List.of(2.8, 1.9, 1.7, 0.8, 1.9), config.rules().stream().map(r -> ruleRow(config, r)).toList(),
                 List.of(false, false, true, true, false)));
+        if (!config.outboundTrunks().isEmpty()) {
+            SecretScrubber secrets = SecretScrubber.of(config);
+            page.heading("Outbound trunks", 3);
+            page.table(new Table(List.of("Outbound trunk", "Address", "Numbers", "Authentication"),
+                    List.of(2.8, 2.2, 1.7, 1.6), config.outboundTrunks().stream().map(t -> OutboundTrunkRow.of(t, secrets))
+                    .map(this::outboundRow).toList(), List.of(false, true, true, false)));
+        }
+    }
+
+    private List<String> outboundRow(OutboundTrunkRow t) {
+        String auth = t.authUsername().isEmpty() && t.authPassword().equals("not set") ? "none"
+                : "user \"" + redaction.apply(t.authUsername()) + "\"\npassword " + t.authPassword();
+        return List.of(label(t.id(), t.name()), redaction.apply(t.address()) + "\n" + t.transport(),
+                list(t.numbers(), "none"), auth);
     }
 
     private List<String> trunkRow(SIPInboundTrunkInfo t) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.TwoHosts;
 
 /** Two captures of one call taken at both ends of a hop, read as one. */
@@ -38,6 +39,22 @@ class MergedCapturesTest {
         assertEquals(b.toString(), seenAt.get(1).getAsJsonObject().get("capture").getAsString());
         assertEquals(1_700_000_002.51, seenAt.get(1).getAsJsonObject().get("time").getAsDouble(), 1e-6);
         assertTrue(!lines.get(0).has("seenAt"), "the carrier's INVITE was only seen at A");
+    }
+
+    @Test
+    void theRtpOfSeveralCapturesReadAsOneIsKeptAndSavedWithItsCall() throws Exception {
+        Path media = MediaCall.of("media-call", 8, 10, 0x55, 0, false).write(dir.resolve("media.pcap"));
+        Path other = call.writeA(dir.resolve("a.pcap"));
+        CliRun streams = CliRun.of("streams", media.toString(), other.toString(), "--json");
+        assertEquals(0, streams.exitCode(), streams.err());
+        JsonArray found = JsonParser.parseString(streams.out()).getAsJsonArray();
+        assertEquals(2, found.size(), streams.out());
+        assertEquals("media-call", found.get(0).getAsJsonObject().get("callId").getAsString());
+        Path out = dir.resolve("saved.pcap");
+        CliRun save = CliRun.of("save", media.toString(), other.toString(), "--call", "media-call", "-o",
+                out.toString());
+        assertEquals(0, save.exitCode(), save.err());
+        assertTrue(save.out().startsWith("25 packets of 1 call written"), save.out());
     }
 
     @Test

@@ -1,17 +1,23 @@
 package org.sipladder.ui.findings;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sipladder.livekit.OutboundTrunkRow;
 import org.sipladder.livekit.RuleRow;
 import org.sipladder.livekit.TrunkRow;
 
-/** Tables of the loaded LiveKit inbound trunks and dispatch rules, with the calls each one handled. */
+/**
+ * Tables of the loaded LiveKit inbound trunks and dispatch rules, with the calls each one handled, and of the outbound
+ * trunks (shown only when some are loaded) with the calls placed through each one.
+ */
 public final class LiveKitConfigView extends VBox {
 
     public LiveKitConfigView(LiveKitConfigViewModel viewModel) {
@@ -45,6 +51,29 @@ public final class LiveKitConfigView extends VBox {
         rules.getColumns().add(column("Kind", 70, l -> l.row().kind()));
         rules.getColumns().add(column("Room", 90, l -> l.row().room()));
 
+        TableView<ConfigLine<OutboundTrunkRow>> outbound = new TableView<>(viewModel.outboundTrunks());
+        outbound.setId("outboundTrunkTable");
+        outbound.getColumns().add(column("Outbound trunk", 130, ConfigLine::id));
+        outbound.getColumns().add(column("Name", 150, l -> l.row().name()));
+        outbound.getColumns().add(column("Address", 150, l -> l.row().address() + " (" + l.row().transport() + ")"));
+        outbound.getColumns().add(column("Numbers", 130, l -> ConfigLine.joined(l.row().numbers(), "none")));
+        outbound.getColumns().add(column("Calls", 150, l -> ConfigLine.joined(l.calls(), "")));
+        outbound.getColumns().add(column("Auth user", 90, l -> l.row().authUsername()));
+        outbound.getColumns().add(column("Password", 70, l -> l.row().authPassword()));
+        outbound.getColumns().add(column("Headers", 100, l -> ConfigLine.joined(l.row().headerNames(), "")));
+        Label outboundTitle = new Label("Outbound trunks");
+        outboundTitle.getStyleClass().add("section-title");
+        var hasOutbound = Bindings.isNotEmpty(viewModel.outboundTrunks());
+        for (Node node : new Node[] {outboundTitle, outbound}) {
+            node.visibleProperty().bind(hasOutbound);
+            node.managedProperty().bind(hasOutbound);
+        }
+        outbound.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                viewModel.selectedConfigIdProperty().set(row.id());
+            }
+        });
+
         trunks.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 viewModel.selectedConfigIdProperty().set(row.id());
@@ -58,6 +87,7 @@ public final class LiveKitConfigView extends VBox {
         viewModel.selectedConfigIdProperty().addListener((obs, old, id) -> {
             select(trunks, id, ConfigLine::id);
             select(rules, id, ConfigLine::id);
+            select(outbound, id, ConfigLine::id);
         });
 
         // Built when its tab is first opened: it starts from what is selected by then.
@@ -71,7 +101,8 @@ public final class LiveKitConfigView extends VBox {
         VBox.setVgrow(trunks, Priority.ALWAYS);
         VBox.setVgrow(rules, Priority.ALWAYS);
         setSpacing(2);
-        getChildren().addAll(summary, trunkTitle, trunks, ruleTitle, rules);
+        VBox.setVgrow(outbound, Priority.ALWAYS);
+        getChildren().addAll(summary, trunkTitle, trunks, ruleTitle, rules, outboundTitle, outbound);
     }
 
     /** Selects the row with {@code id} in {@code table}, or clears the selection when it has none. */

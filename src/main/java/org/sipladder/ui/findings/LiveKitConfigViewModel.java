@@ -19,6 +19,7 @@ import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.livekit.RuleRow;
+import org.sipladder.livekit.OutboundTrunkRow;
 import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.TrunkRow;
 import org.sipladder.ui.calls.Counts;
@@ -43,6 +44,7 @@ public final class LiveKitConfigViewModel {
     private final ReadOnlyObjectWrapper<LiveKitConfig> config =
             new ReadOnlyObjectWrapper<>(this, "config", LiveKitConfig.empty());
     private final ObservableList<ConfigLine<TrunkRow>> trunks = FXCollections.observableArrayList();
+    private final ObservableList<ConfigLine<OutboundTrunkRow>> outboundTrunks = FXCollections.observableArrayList();
     private final ObservableList<ConfigLine<RuleRow>> rules = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", NONE_LOADED);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -79,6 +81,11 @@ public final class LiveKitConfigViewModel {
 
     public ReadOnlyObjectProperty<LiveKitConfig> configProperty() {
         return config.getReadOnlyProperty();
+    }
+
+    /** The loaded outbound trunks, with the calls placed through each one. */
+    public ObservableList<ConfigLine<OutboundTrunkRow>> outboundTrunks() {
+        return outboundTrunks;
     }
 
     public ObservableList<ConfigLine<TrunkRow>> trunks() {
@@ -177,6 +184,8 @@ public final class LiveKitConfigViewModel {
                 callsByConfigId.getOrDefault(t.getSipTrunkId(), List.of()))).toList());
         rules.setAll(c.rules().stream().map(r -> new ConfigLine<>(RuleRow.of(r, c, secrets), r.getSipDispatchRuleId(),
                 callsByConfigId.getOrDefault(r.getSipDispatchRuleId(), List.of()))).toList());
+        outboundTrunks.setAll(c.outboundTrunks().stream().map(t -> new ConfigLine<>(OutboundTrunkRow.of(t, secrets),
+                t.getSipTrunkId(), callsByConfigId.getOrDefault(t.getSipTrunkId(), List.of()))).toList());
     }
 
     private void failed(String title, Exception error) {

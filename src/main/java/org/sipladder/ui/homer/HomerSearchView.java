@@ -20,8 +20,10 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.sipladder.source.homer.HomerCall;
@@ -81,15 +83,25 @@ public final class HomerSearchView {
         search.disableProperty().bind(model.busyProperty());
         search.setOnAction(e -> model.search());
 
+        search.setMinWidth(Region.USE_PREF_SIZE);
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Homer URL"), url);
-        form.addRow(1, new Label("User"), user);
-        form.addRow(2, secretLabel, secret, token);
-        form.addRow(3, new Label("Number"), number, new Label("Call-ID"), callId);
-        form.addRow(4, new Label("From (UTC)"), from, new Label("To"), to);
+        form.add(label("Homer URL"), 0, 0);
+        form.add(url, 1, 0, 3, 1);
+        form.addRow(1, label("User"), user);
+        form.add(token, 2, 1, 2, 1);
+        form.addRow(2, secretLabel, secret);
+        form.addRow(3, label("Number"), number, label("Call-ID"), callId);
+        form.addRow(4, label("From (UTC)"), from, label("To (UTC)"), to);
         form.add(search, 4, 4);
+        secretLabel.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(200);
+        form.getColumnConstraints().addAll(labels, fields, labels, fields);
 
         Label status = new Label();
         status.setId("homerStatus");
@@ -102,14 +114,21 @@ public final class HomerSearchView {
         VBox box = new VBox(10, form, status, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(12));
-        box.setPrefSize(900, 560);
+        box.setPrefSize(980, 580);
         return box;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private TableView<HomerCall> table() {
         TableView<HomerCall> table = new TableView<>(model.calls());
         table.setId("homerCalls");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Search to list calls; Ctrl+click or Shift+click to choose several."));
         table.getColumns().add(column("Start (UTC)", c -> START.format(c.start()), 170));
         table.getColumns().add(column("Call-ID", HomerCall::callId, 250));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.junit.jupiter.api.Test;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.LiveKitConfig;
@@ -29,6 +30,10 @@ class LiveKitConfigViewModelTest {
     private static final SIPDispatchRuleInfo RULE = SIPDispatchRuleInfo.newBuilder().setSipDispatchRuleId("SDR_HyMhj4T8greh")
             .addTrunkIds("ST_keiPmt6sJhJh").build();
 
+    private static final SIPOutboundTrunkInfo OUTBOUND_TRUNK = SIPOutboundTrunkInfo.newBuilder().setSipTrunkId("ST_out")
+            .setAddress("sip.provider.example").addNumbers("+15105550100").setAuthUsername("lk-out")
+            .setAuthPassword("out-pw").putHeaders("X-Token", "tok-123").build();
+
     private final FakeDialogs dialogs = new FakeDialogs();
     private final InMemoryPreferenceStore store = new InMemoryPreferenceStore();
     private final List<ApiSettings> fetched = new ArrayList<>();
@@ -39,6 +44,9 @@ class LiveKitConfigViewModelTest {
         public LiveKitConfig loadFiles(List<Path> files) throws LiveKitConfigException {
             if (failure != null) {
                 throw failure;
+            }
+            if (files.get(0).toString().contains("outbound")) {
+                return LiveKitConfig.outbound(List.of(OUTBOUND_TRUNK), List.of(files.get(0).toString()));
             }
             boolean trunks = files.get(0).toString().contains("trunks");
             return new LiveKitConfig(trunks ? List.of(AUTH_TRUNK) : List.of(), trunks ? List.of() : List.of(RULE),
@@ -74,6 +82,24 @@ class LiveKitConfigViewModelTest {
         assertEquals("1 inbound trunk, 1 dispatch rule from inbound-trunks.json, dispatch-rules.json",
                 vm.summaryProperty().get());
         assertEquals(List.of("ST_keiPmt6sJhJh"), vm.rules().get(0).row().trunkIds());
+    }
+
+    @Test
+    void outboundTrunksGetTheirOwnRowsWithThePasswordOnlySetAndHeaderNamesOnly() {
+        LiveKitConfigViewModel vm = viewModel(Map.of());
+        vm.loadFiles(List.of(Path.of("/tmp/inbound-trunks.json")));
+        vm.loadFiles(List.of(Path.of("/tmp/outbound-trunks.json")));
+        vm.setCallsByConfigId(Map.of("ST_out", List.of("out-1")));
+
+        assertEquals(1, vm.trunks().size());
+        assertEquals(1, vm.outboundTrunks().size());
+        var row = vm.outboundTrunks().get(0);
+        assertEquals("ST_out", row.id());
+        assertEquals("set", row.row().authPassword());
+        assertEquals(List.of("X-Token"), row.row().headerNames());
+        assertEquals(List.of("out-1"), row.calls());
+        assertFalse(row.toString().contains("out-pw") || row.toString().contains("tok-123"), row.toString());
+        assertTrue(vm.summaryProperty().get().contains("1 outbound trunk"), vm.summaryProperty().get());
     }
 
     @Test
