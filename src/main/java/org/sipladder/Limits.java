@@ -92,6 +92,15 @@ public final class Limits {
      */
     public static final int JSON_DEPTH = 64;
 
+    /**
+     * RTP streams that no SDP announced, tracked per capture: each DNS reply or other UDP on high ports can look like
+     * the start of a new one; a real capture has a few per call. Packets beyond it are not taken for RTP.
+     */
+    public static final int UNANNOUNCED_RTP_STREAMS = 50_000;
+
+    /** RTCP sender/receiver reports kept per capture for the media statistics; more are counted only. */
+    public static final int RTCP_REPORTS = 100_000;
+
     private Limits() {
     }
 }

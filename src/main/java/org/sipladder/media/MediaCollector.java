@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.Limits;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.capture.MediaPayload;
@@ -21,10 +22,8 @@ import org.sipladder.capture.SipPayload;
  */
 public final class MediaCollector implements MediaListener {
 
-    /** Streams no SDP announced are tracked up to this many (each DNS reply can look like a new one). */
-    static final int MAX_UNANNOUNCED = 50_000;
-    /** RTCP reports kept; more are counted only. */
-    static final int MAX_RTCP_REPORTS = 100_000;
+    static final int MAX_UNANNOUNCED = Limits.UNANNOUNCED_RTP_STREAMS;
+    static final int MAX_RTCP_REPORTS = Limits.RTCP_REPORTS;
 
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
