@@ -35,14 +35,7 @@ final class FindingJson {
         }
         json.beginArray();
         for (Finding f : diagnosis.findings()) {
-            json.beginObject();
-            finding(json, f);
-            Optional<LiveKitRouting> routing = routingOf(routings, f);
-            if (routing.isPresent()) {
-                json.name("livekit");
-                routing(json, routing.get());
-            }
-            json.endObject();
+            findingObject(json, f, routingOf(routings, f));
         }
         json.endArray();
         json.flush();
@@ -57,14 +50,7 @@ final class FindingJson {
         try {
             JsonOut json = new JsonOut(text);
             json.beginArray();
-            json.beginObject();
-            finding(json, f);
-            Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);
-            if (routing.isPresent()) {
-                json.name("livekit");
-                routing(json, routing.get());
-            }
-            json.endObject();
+            findingObject(json, f, routingOf(f, routingsOfCall));
             json.endArray();
             json.flush();
         } catch (IOException e) {
@@ -72,6 +58,17 @@ final class FindingJson {
         }
         String array = text.toString();
         return array.substring(1, array.length() - 2); // without "[" and "\n]"
+    }
+
+    /** A finding as one JSON object, with LiveKit's simulated answer under {@code livekit} when there is one. */
+    private static void findingObject(JsonOut json, Finding f, Optional<LiveKitRouting> routing) throws IOException {
+        json.beginObject();
+        finding(json, f);
+        if (routing.isPresent()) {
+            json.name("livekit");
+            routing(json, routing.get());
+        }
+        json.endObject();
     }
 
     private static void finding(JsonOut json, Finding f) throws IOException {

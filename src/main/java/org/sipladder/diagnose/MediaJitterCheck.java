@@ -1,9 +1,7 @@
 package org.sipladder.diagnose;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 
 /**
@@ -17,25 +15,11 @@ final class MediaJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
-            return findings;
-        }
-        for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
-                for (RtpStream s : MediaQuality.streams(leg)) {
-                    if (s.stats().maxJitterMs() > THRESHOLD_MS) {
-                        findings.add(finding(leg, s));
-                    }
-                }
-            }
-        }
-        return findings;
+        return MediaQuality.findings(context, s -> s.stats().maxJitterMs() > THRESHOLD_MS, MediaJitterCheck::finding);
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {
-        MediaLeg.Party to = leg.receiver(s);
-        String toName = to == null ? s.key().dst().toString() : to.name();
+        String toName = MediaQuality.receiverName(leg, s);
         boolean sustained = s.stats().meanJitterMs() > THRESHOLD_MS;
         String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "
                         + "frame %d", MediaLeg.describe(s), s.stats().meanJitterMs(), s.stats().maxJitterMs(),

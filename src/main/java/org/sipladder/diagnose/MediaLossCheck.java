@@ -3,7 +3,6 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.StreamSeries;
 
@@ -15,25 +14,11 @@ final class MediaLossCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
-            return findings;
-        }
-        for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
-                for (RtpStream s : MediaQuality.streams(leg)) {
-                    if (s.stats().lostPercent() > THRESHOLD_PERCENT) {
-                        findings.add(finding(leg, s));
-                    }
-                }
-            }
-        }
-        return findings;
+        return MediaQuality.findings(context, s -> s.stats().lostPercent() > THRESHOLD_PERCENT, MediaLossCheck::finding);
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {
-        MediaLeg.Party to = leg.receiver(s);
-        String toName = to == null ? s.key().dst().toString() : to.name();
+        String toName = MediaQuality.receiverName(leg, s);
         double pct = s.stats().lostPercent();
         List<String> facts = new ArrayList<>();
         facts.add(String.format(Locale.ROOT, "RTP %s: %d of %d expected packets lost (%.1f %%), estimated MOS %.2f",
