@@ -51,7 +51,8 @@ public final class DiagnosisRun {
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
         List<LiveKitRouting> routed = routings.of(one);
-        DiagnosisContext context = new DiagnosisContext(one, config, routed, media, CallsSeen.of(routed), false);
+        CallsSeen seen = CallsSeen.of(routed);
+        DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false);
         List<Finding> raw = new ArrayList<>();
         for (FindingRule rule : rules) {
             for (Finding f : rule.findings(context)) {
@@ -69,7 +70,7 @@ public final class DiagnosisRun {
         List<String> keys = raw.stream().map(DiagnosisEngine::key).toList();
         List<LiveKitRouting> shown = routed.stream().map(r -> r.scrubbed(scrubber)).toList();
         return new CallDiagnosis(flow.id(), out, shown, PrimaryCauses.mediaFailed(out), keys,
-                CallsSeen.of(routed).rulesTakingCalls());
+                seen.rulesTakingCalls());
     }
 
     /** Takes the result of one call, in start order (one thread). */
