@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,8 @@ class LayoutFxTest {
 
     /** Five rows of the findings list (24 px each) and room for its horizontal scroll bar. */
     private static final double FIVE_ROWS = 5 * 24 + 16;
+    /** The call list's header and four calls of 24 px. */
+    private static final double FOUR_CALLS = 30 + 4 * 24;
 
     private final AppServices services = new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
             new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> new FakeDialogs(),
@@ -44,7 +47,7 @@ class LayoutFxTest {
     }
 
     @Test
-    void theFindingsListKeepsFiveRowsAt1024x700EvenWhenItsDividerIsDraggedUp(FxRobot robot) {
+    void theCallListKeepsFourRowsAndTheFindingsListFiveAt1024x700EvenWhenItsDividerIsDraggedUp(FxRobot robot) {
         // A window of its own: the primary stage is shared by every FX test class of the run, and a size set on it
         // stays for the classes after this one.
         Stage[] window = new Stage[1];
@@ -59,6 +62,8 @@ class LayoutFxTest {
         Stage small = window[0];
         TreeView<?> tree = (TreeView<?>) small.getScene().lookup("#findingTree");
         assertTrue(tree.getHeight() >= FIVE_ROWS, "findings list " + tree.getHeight() + " px high at 1024x700");
+        Region calls = (Region) small.getScene().lookup("#callTable");
+        assertTrue(calls.getHeight() >= FOUR_CALLS, "call list " + calls.getHeight() + " px high at 1024x700");
 
         SplitPane split = (SplitPane) small.getScene().lookup("#findingsSplit");
         robot.interact(() -> split.setDividerPositions(0.05));
