@@ -3,18 +3,26 @@ package org.sipladder.ui.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -70,6 +78,33 @@ class LayoutFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tree.getHeight() >= FIVE_ROWS, "findings list " + tree.getHeight() + " px high after the drag");
         robot.interact(small::hide);
+    }
+
+    @Test
+    void callStartTimesShowWholeAt1024Wide(FxRobot robot, @TempDir Path dir) throws Exception {
+        MainWindow[] small = new MainWindow[1];
+        robot.interact(() -> {
+            Stage own = new Stage();
+            small[0] = MainWindow.show(own, services);
+            own.setWidth(1024);
+            own.setHeight(700);
+            small[0].viewModel().open(CaptureSource.file(TestCaptures.threeCalls(dir)));
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !small[0].viewModel().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = (TableView<?>) small[0].view().lookup("#callTable");
+        List<TableCell<?, ?>> starts = new ArrayList<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && cell.getTableColumn() == table.getColumns().get(0)
+                    && cell.getItem() != null) {
+                starts.add(cell);
+            }
+        }
+        assertEquals(3, starts.size());
+        for (TableCell<?, ?> cell : starts) { // "2023-11-14 22:13:20.000", not "2023-11-14 22:13:2…"
+            assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText());
+        }
+        robot.interact(() -> small[0].view().getScene().getWindow().hide());
     }
 
     @Test
