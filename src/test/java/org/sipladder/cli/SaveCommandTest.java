@@ -102,6 +102,45 @@ class SaveCommandTest {
     }
 
     @Test
+    void theFilterChoosesCallsInTheTermsOfTheAppsFilterBox() throws Exception {
+        Path capture = twoCalls();
+        Path busy = dir.resolve("busy.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--filter", "status:4xx", "-o", busy.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2 packets of 1 call written to " + busy + "\n", run.out());
+        assertEquals(List.of("INVITE", "486"), messages(busy).stream().map(SaveCommandTest::label).toList());
+
+        Path rejected = dir.resolve("rejected.pcap");
+        run = CliRun.of("save", capture.toString(), "--filter", "finding:sip_call_rejected", "-o", rejected.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(messages(rejected).stream().allMatch(m -> m.get("callId").getAsString().equals("call-b")));
+
+        Path both = dir.resolve("both.pcap");
+        run = CliRun.of("save", capture.toString(), "--filter", "method:INVITE", "-o", both.toString());
+        assertEquals("5 packets of 2 calls written to " + both + "\n", run.out(), run.err());
+    }
+
+    @Test
+    void withCallsNamedTheFilterKeepsThoseThatMatchAndNoMatchIsOneLine() throws Exception {
+        Path capture = twoCalls();
+        Path out = dir.resolve("out.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "--call", "call-b", "--filter",
+                "failed", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2 packets of 1 call written to " + out + "\n", run.out());
+
+        Path none = dir.resolve("none.pcap");
+        run = CliRun.of("save", capture.toString(), "--call", "call-a", "--filter", "failed", "-o", none.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
+        assertEquals("the call does not match the filter failed\n", run.err());
+        run = CliRun.of("save", capture.toString(), "--filter", "status:503", "-o", none.toString());
+        assertEquals("none of the 2 calls matches the filter status:503\n", run.err());
+        run = CliRun.of("save", capture.toString(), "-o", none.toString());
+        assertEquals("save: choose the calls with --call ID... or --filter EXPR (see save --help)\n", run.err());
+        assertFalse(Files.exists(none));
+    }
+
+    @Test
     void anUnknownCallIdIsOneLineAndWritesNothing() {
         Path out = dir.resolve("none.pcap");
         CliRun run = CliRun.of("save", twoCalls().toString(), "--call", "nope", "-o", out.toString());
