@@ -20,6 +20,7 @@ public final class MediaPayload {
     private byte[] payload;
     private int offset;
     private int length;
+    private long[] dependsOn = SipPayload.ONE_PACKET;
 
     void set(long frameNumber, long micros, long captureStartMicros, IpHeader ip, int sourcePort, int destinationPort,
              byte[] data, int payloadOffset, int payloadLength) {
@@ -35,6 +36,19 @@ public final class MediaPayload {
         this.payload = data;
         this.offset = payloadOffset;
         this.length = payloadLength;
+    }
+
+    /** Sets the other frames this datagram was reassembled from (IP fragments). */
+    void dependsOn(long[] frames) {
+        this.dependsOn = frames;
+    }
+
+    /**
+     * The frames of the other packets this datagram was reassembled from (IP fragments); empty, and shared, when packet
+     * {@link #frame()} held it all. Read-only.
+     */
+    public long[] dependsOn() {
+        return dependsOn;
     }
 
     /** 1-based frame number, as Wireshark numbers it. */

@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Ip;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.Rtp;
+import org.sipladder.testkit.Segments;
 import org.sipladder.testkit.SipText;
 
 class SaveCommandTest {
@@ -138,6 +141,30 @@ class SaveCommandTest {
         run = CliRun.of("save", capture.toString(), "-o", none.toString());
         assertEquals("save: choose the calls with --call ID... or --filter EXPR (see save --help)\n", run.err());
         assertFalse(Files.exists(none));
+    }
+
+    @Test
+    void aMessageReassembledFromSeveralPacketsIsSavedWithAllOfThem() throws Exception {
+        String invite = SipText.invite("split-call");
+        byte[] answer = Segments.udp(5060, 5060, Bytes.ascii(SipText.response(200, "OK", "INVITE", "split-call", 1)));
+        List<byte[]> fragments = Ip.ipv4Fragments("10.0.0.2", "10.0.0.1", Ip.UDP, 9, answer, 64);
+        Captures c = Captures.pcap()
+                .tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", 1000, invite.substring(0, 50))
+                .tcp(T + 1_000, "10.0.0.1:5060", "10.0.0.2:5060", 1050, invite.substring(50));
+        for (int i = 0; i < fragments.size(); i++) {
+            c.ip(T + 2_000 + i, fragments.get(i));
+        }
+        Path capture = c.udp(T + 5_000, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("ACK", "sip:+15551234567@sip.example.com", "split-call", 1, ""))
+                .write(dir.resolve("split.pcap"));
+        Path out = dir.resolve("split-call.pcap");
+
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "split-call", "-o", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals((2 + fragments.size() + 1) + " packets of 1 call written to " + out + "\n", run.out(),
+                "both TCP segments, every fragment and the ACK");
+        assertEquals(List.of("INVITE", "200", "ACK"), messages(out).stream().map(SaveCommandTest::label).toList());
     }
 
     @Test
