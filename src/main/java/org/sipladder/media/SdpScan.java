@@ -33,6 +33,7 @@ final class SdpScan {
 
     private final Map<String, String> strings = new HashMap<>();
     private final Map<List<PayloadType>, List<PayloadType>> typeLists = new HashMap<>();
+    private final Map<String, PayloadType> names = new HashMap<>();
 
     /** One {@code m=} section while it is read. */
     private static final class Section {
@@ -207,7 +208,7 @@ final class SdpScan {
         for (String format : m.formats) {
             String name = m.rtpmap != null && m.rtpmap.containsKey(format) ? m.rtpmap.get(format)
                     : m.protocol.contains("RTP") ? Sdp.staticType(format) : null;
-            PayloadType t = payloadType(format, name);
+            PayloadType t = payloadType(format, name, names);
             if (t != null) {
                 types.add(t);
             }
@@ -223,30 +224,54 @@ final class SdpScan {
         return list;
     }
 
-    /** Payload type {@code format} ("101") named {@code name} ("telephone-event/8000", or null); null when not 0-127. */
-    static PayloadType payloadType(String format, String name) {
+    /** As {@link #payloadType(String, String)}, with the encoding and clock rate of names seen before remembered. */
+    private static PayloadType payloadType(String format, String name, Map<String, PayloadType> names) {
+        if (name == null) {
+            return payloadType(format, null);
+        }
+        PayloadType named = names.get(name);
+        if (named == null) {
+            named = payloadType("0", name);
+            if (names.size() < SHARED) {
+                names.put(name, named);
+            }
+        }
+        int pt = number(format);
+        return pt < 0 ? null : pt == named.number() ? named : new PayloadType(pt, named.encoding(), named.clockRate());
+    }
+
+    /** A payload type number 0-127 as written, or -1. */
+    private static int number(String format) {
         int pt;
         try {
             pt = Integer.parseInt(format);
         } catch (NumberFormatException e) {
-            return null;
+            return -1;
         }
-        if (pt < 0 || pt > 127) {
+        return pt < 0 || pt > 127 ? -1 : pt;
+    }
+
+    /** Payload type {@code format} ("101") named {@code name} ("telephone-event/8000", or null); null when not 0-127. */
+    static PayloadType payloadType(String format, String name) {
+        int pt = number(format);
+        if (pt < 0) {
             return null;
         }
         if (name == null) {
             return new PayloadType(pt, null, 0);
         }
-        String[] enc = name.split("/");
-        int rate = 0;
-        if (enc.length > 1) {
-            try {
-                rate = Integer.parseInt(enc[1].trim());
-            } catch (NumberFormatException e) {
-                rate = 0;
-            }
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            return new PayloadType(pt, name.trim(), 0);
         }
-        return new PayloadType(pt, enc[0].trim(), rate);
+        int next = name.indexOf('/', slash + 1);
+        int rate;
+        try {
+            rate = Integer.parseInt(name.substring(slash + 1, next < 0 ? name.length() : next).trim());
+        } catch (NumberFormatException e) {
+            rate = 0;
+        }
+        return new PayloadType(pt, name.substring(0, slash).trim(), rate);
     }
 
     private static String direction(byte[] a, int from, int to) {
@@ -347,11 +372,37 @@ final class SdpScan {
 
     /** The endpoint of a literal IPv4 or IPv6 address, formatted as the capture formats addresses; null otherwise. */
     Endpoint endpoint(String address, int port) {
+        if (canonicalIpv4(address)) {
+            return new Endpoint(address, port); // as the capture would format it
+        }
         Endpoint e = endpointOf(address, port);
         if (e == null) {
             return null;
         }
         return e.address().equals(address) ? new Endpoint(address, port) : new Endpoint(shared(e.address()), port);
+    }
+
+    /** True for a dotted quad of numbers 0-255 without leading zeros: the form addresses are formatted in. */
+    static boolean canonicalIpv4(String address) {
+        int parts = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= address.length(); i++) {
+            char c = i < address.length() ? address.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && value == 0)) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return parts == 4;
     }
 
     /** The endpoint of a literal address as the capture formats it, without sharing; null for anything else. */

@@ -28,7 +28,8 @@ class SdpScanTest {
     private static final String[] CONNECTIONS = {
         "c=IN IP4 10.0.0.1", "c=IN IP4 203.0.113.7/127", "c=IN IP6 2001:db8::1", "c=IN IP4 media.example.com",
         "c=", "c=IN IP4 /24", "c=  IN   IP4\t192.168.1.20  ", "c=IN IP4 010.1.2.3", "c=IN IP4 1.2.3", "c=IN IP4 256.1.1.1",
-        "c=IN IP6 fe80::1%eth0", "c=IN IP4 1.2.3.4/5/6", "c=x"};
+        "c=IN IP6 fe80::1%eth0", "c=IN IP4 1.2.3.4/5/6", "c=x", "c=IN IP4 0.0.0.0", "c=IN IP4 10.00.1.2",
+        "c=IN IP4 1.2.3.4.5", "c=IN IP4 255.255.255.255", "c=IN IP4 1..2.3"};
     private static final String[] MEDIA = {
         "m=audio 40000 RTP/AVP 0 8 101", "m=audio 0 RTP/AVP 0", "m=audio 5004/2 RTP/AVP 8", "m=audio abc RTP/AVP 0",
         "m=audio 70000 RTP/AVP 0", "m=audio 40002 rtp/avp 0 8", "m=audio 40004 UDP/TLS/RTP/SAVPF 111 9",
@@ -37,7 +38,8 @@ class SdpScanTest {
     private static final String[] ATTRIBUTES = {
         "a=rtpmap:101 telephone-event/8000", "a=rtpmap:111 opus/48000/2", "a=rtpmap:96 H264/90000",
         "a=rtpmap: 8 PCMA/8000 ", "a=rtpmap:9 G722/8000/1", "a=rtpmap:0", "a=rtpmap:0 PCMU/", "a=rtpmap:18 G729/abc",
-        "a=rtpmap:101 telephone-event/8000 extra", "a=rtpmap:\t101 x/1", "a=sendrecv", "a=sendonly", "a=recvonly",
+        "a=rtpmap:101 telephone-event/8000 extra", "a=rtpmap:8 /", "a=rtpmap:8 //", "a=rtpmap:8 /8000",
+        "a=rtpmap:8 PCMA//8000", "a=rtpmap:8 PCMA/8000/", "a=rtpmap:\t101 x/1", "a=sendrecv", "a=sendonly", "a=recvonly",
         "a=inactive", "a=sendonly ", "a=SENDONLY", "a=ptime:20", "a=fmtp:101 0-15", "a=rtcp:40001"};
     private static final String[] HEADERS = {
         "Call-ID: abc@host", "call-id :  spaced@host  ", "i: compact@host", "CALL-ID:\tupper@host", "CSeq: 1 INVITE",
@@ -126,6 +128,32 @@ class SdpScanTest {
         return from[random.nextInt(from.length)];
     }
 
+    /** The payload type as the split reading gives it ("/" alone has no encoding: "" at rate 0). */
+    private static PayloadType payloadType(String format, String name) {
+        int pt;
+        try {
+            pt = Integer.parseInt(format);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (pt < 0 || pt > 127) {
+            return null;
+        }
+        if (name == null) {
+            return new PayloadType(pt, null, 0);
+        }
+        String[] enc = name.split("/");
+        int rate = 0;
+        if (enc.length > 1) {
+            try {
+                rate = Integer.parseInt(enc[1].trim());
+            } catch (NumberFormatException e) {
+                rate = 0;
+            }
+        }
+        return new PayloadType(pt, enc.length == 0 ? "" : enc[0].trim(), rate);
+    }
+
     /** A dotted quad of four 1-3 digit numbers up to 255, read the plain way. */
     private static Endpoint ipv4(String address, int port) {
         String[] parts = address.split("\\.", -1);
@@ -200,12 +228,14 @@ class SdpScanTest {
             List<PayloadType> types = new ArrayList<>();
             for (String codec : m.codecs()) {
                 int space = codec.indexOf(' ');
-                PayloadType t = SdpScan.payloadType(space < 0 ? codec : codec.substring(0, space),
+                PayloadType t = payloadType(space < 0 ? codec : codec.substring(0, space),
                         space < 0 ? null : codec.substring(space + 1));
                 if (t != null) {
                     types.add(t);
                 }
             }
+            assertEquals(ipv4(address, 0) != null && ipv4(address, 0).address().equals(address),
+                    SdpScan.canonicalIpv4(address), address);
             Endpoint media = address.indexOf(':') >= 0 ? SdpScan.endpointOf(address, m.port())
                     : ipv4(address, m.port());
             out.add(new SdpAnnouncement(p.frame(), p.timestampMicros(), callId, cseq,
