@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallQuery;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.sipladder.ui.task.TaskExecutor;
 
@@ -112,7 +113,7 @@ public final class CallListViewModel {
                 if (run != filterGeneration) {
                     break;
                 }
-                if (query.test(row)) {
+                if (query.test(row.summary())) {
                     matched.add(row);
                 }
             }

@@ -1,4 +1,4 @@
-package org.sipladder.ui.calls;
+package org.sipladder.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,17 +1,14 @@
-package org.sipladder.ui.calls;
+package org.sipladder.flow;
 
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
-import org.sipladder.flow.Leg;
 
 /**
- * The call list's filter box: a call matches when the text (case-insensitive) appears in a number, a
- * Call-ID, a hop address, the final status, or anywhere in the headers of one of its messages.
+ * Free text of the call filter ({@link CallQuery}: the app's filter box, {@code save --filter}): a call matches
+ * when the text (case-insensitive) appears in a number, a Call-ID, a hop address, the final status, or anywhere
+ * in the headers of one of its messages.
  */
-public final class CallFilter implements Predicate<CallRow> {
+public final class CallFilter implements Predicate<CallSummary> {
 
     private final String needle;
 
@@ -24,7 +21,7 @@ public final class CallFilter implements Predicate<CallRow> {
     }
 
     @Override
-    public boolean test(CallRow row) {
+    public boolean test(CallSummary row) {
         if (needle.isEmpty()) {
             return true;
         }

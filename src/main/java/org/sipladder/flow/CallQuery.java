@@ -1,4 +1,4 @@
-package org.sipladder.ui.calls;
+package org.sipladder.flow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,23 +6,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
-import org.sipladder.flow.Leg;
 import org.sipladder.sip.SipMessage;
 
 /**
- * The call list's filter language: terms separated by blanks, all of which must match (quotes keep blanks in a
- * term). {@code method:INVITE}, {@code status:503} or {@code status:4xx} (any response of the call),
+ * The call filter's language (the app's call list, {@code save --filter}): terms separated by blanks, all of
+ * which must match (quotes keep blanks in a term). {@code method:INVITE}, {@code status:503} or {@code status:4xx} (any response of the call),
  * {@code failed}, {@code from:}, {@code to:}, {@code callid:}, {@code ip:} (a hop), {@code header:Name=value}
  * (a header of any message containing the value), {@code finding:CODE}; any other term is free text, as
  * {@link CallFilter} searches it.
  */
 public final class CallQuery {
 
-    private final List<Predicate<CallRow>> terms;
+    private final List<Predicate<CallSummary>> terms;
 
-    private CallQuery(List<Predicate<CallRow>> terms) {
+    private CallQuery(List<Predicate<CallSummary>> terms) {
         this.terms = terms;
     }
 
@@ -32,7 +29,7 @@ public final class CallQuery {
      *                      copy that nobody changes
      */
     public static CallQuery parse(String text, Map<String, Set<String>> findingCodes) {
-        List<Predicate<CallRow>> terms = new ArrayList<>();
+        List<Predicate<CallSummary>> terms = new ArrayList<>();
         for (String token : tokens(text == null ? "" : text)) {
             terms.add(term(token, findingCodes));
         }
@@ -43,8 +40,8 @@ public final class CallQuery {
         return terms.isEmpty();
     }
 
-    public boolean test(CallRow row) {
-        for (Predicate<CallRow> term : terms) {
+    public boolean test(CallSummary row) {
+        for (Predicate<CallSummary> term : terms) {
             if (!term.test(row)) {
                 return false;
             }
@@ -52,7 +49,7 @@ public final class CallQuery {
         return true;
     }
 
-    private static Predicate<CallRow> term(String token, Map<String, Set<String>> findingCodes) {
+    private static Predicate<CallSummary> term(String token, Map<String, Set<String>> findingCodes) {
         String lower = token.toLowerCase(Locale.ROOT);
         if (lower.equals("failed")) {
             return row -> row.flow().failed();
@@ -79,7 +76,7 @@ public final class CallQuery {
     }
 
     /** "503" exactly, or "5xx" for a class; matched against every response of the call, not only the last. */
-    private static Predicate<CallRow> status(String needle) {
+    private static Predicate<CallSummary> status(String needle) {
         if (needle.length() == 3 && needle.endsWith("xx") && Character.isDigit(needle.charAt(0))) {
             int hundreds = needle.charAt(0) - '0';
             return row -> anyMessage(row, m -> m.status() / 100 == hundreds);
@@ -93,14 +90,14 @@ public final class CallQuery {
     }
 
     /** "header:X-CID=abc": a header of that name whose value contains abc; "header:X-CID" alone: the header is there. */
-    private static Predicate<CallRow> header(String spec) {
+    private static Predicate<CallSummary> header(String spec) {
         int equals = spec.indexOf('=');
         String name = (equals < 0 ? spec : spec.substring(0, equals)).strip();
         String needle = equals < 0 ? "" : spec.substring(equals + 1).toLowerCase(Locale.ROOT);
         return row -> anyMessage(row, m -> m.headers(name).stream().anyMatch(v -> contains(v, needle)));
     }
 
-    private static boolean anyMessage(CallRow row, Predicate<SipMessage> test) {
+    private static boolean anyMessage(CallSummary row, Predicate<SipMessage> test) {
         for (FlowMessage m : row.flow().messages()) {
             if (test.test(m.message())) {
                 return true;
@@ -109,7 +106,7 @@ public final class CallQuery {
         return false;
     }
 
-    private static boolean anyLeg(CallRow row, Predicate<Leg> test) {
+    private static boolean anyLeg(CallSummary row, Predicate<Leg> test) {
         return row.flow().legs().stream().anyMatch(test);
     }
 

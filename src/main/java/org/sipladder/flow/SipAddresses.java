@@ -1,4 +1,4 @@
-package org.sipladder.ui.calls;
+package org.sipladder.flow;
 
 /** Pulls the part people recognise (the number or user) out of a From/To header value or a SIP URI. */
 public final class SipAddresses {

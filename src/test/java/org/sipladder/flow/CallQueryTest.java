@@ -1,4 +1,4 @@
-package org.sipladder.ui.calls;
+package org.sipladder.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +11,10 @@ import org.sipladder.ui.Flows;
 
 class CallQueryTest {
 
-    private final List<CallRow> rows = List.of(
-            CallRow.of(Flows.call("answered-1", "+4930111", "4991874000111", 200, "OK")),
-            CallRow.of(Flows.call("busy-2", "+4930222", "4940555", 486, "Busy Here")),
-            CallRow.of(Flows.call("failed-3", "+4930333", "4989777", 503, "Service Unavailable")));
+    private final List<CallSummary> rows = List.of(
+            CallSummary.of(Flows.call("answered-1", "+4930111", "4991874000111", 200, "OK")),
+            CallSummary.of(Flows.call("busy-2", "+4930222", "4940555", 486, "Busy Here")),
+            CallSummary.of(Flows.call("failed-3", "+4930333", "4989777", 503, "Service Unavailable")));
     private final Map<String, Set<String>> findings = Map.of("failed-3", Set.of("LK_TRUNK_CONFLICT"));
 
     @Test
@@ -46,6 +46,6 @@ class CallQueryTest {
 
     private List<String> matching(String text) {
         CallQuery query = CallQuery.parse(text, findings);
-        return rows.stream().filter(query::test).map(CallRow::id).toList();
+        return rows.stream().filter(query::test).map(CallSummary::id).toList();
     }
 }
