@@ -3,14 +3,22 @@ package org.sipladder.capture;
 
 /**
  * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
- * inside with the addresses, ports and time the capture agent recorded.
+ * inside with the addresses, ports and time the capture agent recorded; the RTP and RTCP a HEP3 agent sends
+ * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one.
  */
 final class HepDecoder {
 
     static final byte VERSION_2 = 2;
     private static final int MIN_HEP3 = 6;
+    /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) is not RTP-shaped. */
+    static final int PROTOCOL_RTP = 4;
+    static final int PROTOCOL_RTCP = 5;
+    /** The shortest RTCP packet (a receiver report without blocks). */
+    private static final int MIN_RTCP = 8;
 
     private final PayloadSink sink;
+    /** One packet's chunk positions, reused: RTP in HEP comes by the million and must not allocate per packet. */
+    private final Chunks c = new Chunks();
 
     HepDecoder(PayloadSink sink) {
         this.sink = sink;
@@ -38,7 +46,7 @@ final class HepDecoder {
     }
 
     private void v3(byte[] a, int at, int end) {
-        Chunks c = new Chunks();
+        c.reset();
         while (at + 6 <= end) {
             int vendor = Wire.u16(a, at);
             int type = Wire.u16(a, at + 2);
@@ -54,10 +62,17 @@ final class HepDecoder {
         if (c.payloadAt < 0 || c.srcAt < 0 || c.dstAt < 0 || c.srcLength != c.dstLength) {
             return;
         }
+        long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
+        if (c.protocol == PROTOCOL_RTP || c.protocol == PROTOCOL_RTCP) {
+            if (sink.wantsMedia() && c.payloadLength >= MIN_RTCP && (a[c.payloadAt] & 0xc0) == 0x80) {
+                sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, a, c.payloadAt,
+                        c.payloadLength);
+            }
+            return;
+        }
         if (SipFraming.startLine(a, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
             return;
         }
-        long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
         sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
                 sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP,
                 a, c.payloadAt, c.payloadLength);
@@ -65,16 +80,23 @@ final class HepDecoder {
 
     /** Chunk positions of one HEP3 packet. */
     private static final class Chunks {
-        int srcAt = -1;
-        int dstAt = -1;
+        int srcAt;
+        int dstAt;
         int srcLength;
         int dstLength;
         int srcPort;
         int dstPort;
-        long seconds = -1;
-        long micros = -1;
-        int payloadAt = -1;
+        long seconds;
+        long micros;
+        int protocol;
+        int payloadAt;
         int payloadLength;
+
+        void reset() {
+            srcAt = dstAt = payloadAt = -1;
+            srcLength = dstLength = srcPort = dstPort = protocol = payloadLength = 0;
+            seconds = micros = -1;
+        }
 
         void take(int type, byte[] a, int at, int n) {
             switch (type) {
@@ -101,6 +123,9 @@ final class HepDecoder {
                     break;
                 case 10:
                     micros = n == 4 ? Wire.int32(a, at) & 0xffffffffL : micros;
+                    break;
+                case 11:
+                    protocol = n == 1 ? a[at] & 0xff : protocol;
                     break;
                 case 15:
                     payloadAt = at;

@@ -1,7 +1,8 @@
 package org.sipladder.capture;
 
 /**
- * One RTP or RTCP candidate datagram as a view over the packet being decoded: where its addresses, ports and
+ * One RTP or RTCP candidate (a UDP datagram, a HEP3 packet's RTP/RTCP payload, or an RFC 4571 frame of RTP over
+ * TCP) as a view over the packet being decoded: where its addresses, ports and
  * payload are in the frame's bytes. A capture has millions of these, so the decoder fills one instance per read
  * and hands it to {@link MediaListener#datagram} again and again instead of making a record per packet.
  */
@@ -21,15 +22,17 @@ public final class MediaPayload {
     private int offset;
     private int length;
 
-    void set(long frameNumber, long micros, long captureStartMicros, IpHeader ip, int sourcePort, int destinationPort,
-             byte[] data, int payloadOffset, int payloadLength) {
+    /** Points the view at a candidate; the addresses are at {@code addressBytes[sourceAt]} and {@code [destinationAt]}. */
+    void set(long frameNumber, long micros, long captureStartMicros, byte[] addressBytes, int sourceAt,
+             int destinationAt, int addressBytesEach, int sourcePort, int destinationPort, byte[] data, int payloadOffset,
+             int payloadLength) {
         this.frame = frameNumber;
         this.timestampMicros = micros;
         this.firstFrameMicros = captureStartMicros;
-        this.addresses = ip.array();
-        this.srcAt = ip.srcAt();
-        this.dstAt = ip.dstAt();
-        this.addressLength = ip.addressLength();
+        this.addresses = addressBytes;
+        this.srcAt = sourceAt;
+        this.dstAt = destinationAt;
+        this.addressLength = addressBytesEach;
         this.srcPort = sourcePort;
         this.dstPort = destinationPort;
         this.payload = data;
@@ -42,7 +45,7 @@ public final class MediaPayload {
         return frame;
     }
 
-    /** Capture time, microseconds since the epoch. */
+    /** Capture time, microseconds since the epoch (for HEP, the time its capture agent recorded). */
     public long timestampMicros() {
         return timestampMicros;
     }
@@ -52,7 +55,10 @@ public final class MediaPayload {
         return firstFrameMicros;
     }
 
-    /** The bytes holding the IP addresses (the frame, or a reassembled datagram's header copy). */
+    /**
+     * The bytes holding the IP addresses (the frame, a reassembled datagram's header copy, a HEP packet's address
+     * chunks, or a copy of a TCP connection's addresses).
+     */
     public byte[] addressBytes() {
         return addresses;
     }

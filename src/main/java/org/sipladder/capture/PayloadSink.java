@@ -19,6 +19,8 @@ final class PayloadSink {
     /** Takes RTP/RTCP candidates and sees SIP first, or null when nobody analyses media. */
     private final MediaListener media;
     private final MediaPayload mediaPayload = new MediaPayload();
+    /** A TCP direction's two addresses side by side, for {@link #mediaPayload}. */
+    private final byte[] pairAddresses = new byte[32];
     private final List<String> warnings = new ArrayList<>();
     /** A direct-mapped cache of IPv4 endpoints by address and port: a colliding endpoint replaces the older one. */
     private final long[] endpointKeys = new long[ENDPOINT_SLOTS];
@@ -69,7 +71,25 @@ final class PayloadSink {
 
     /** Hands the current packet's UDP payload {@code a[off, off+len)} to the media listener as an RTP/RTCP candidate. */
     void media(IpHeader ip, int srcPort, int dstPort, byte[] a, int off, int len) {
-        mediaPayload.set(frame, micros, firstMicros, ip, srcPort, dstPort, a, off, len);
+        media(ip.array(), ip.srcAt(), ip.dstAt(), ip.addressLength(), micros, srcPort, dstPort, a, off, len);
+    }
+
+    /** As {@link #media(IpHeader, int, int, byte[], int, int)} for a TCP direction's frame (RFC 4571). */
+    void media(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len) {
+        int n = pair.srcAddress().length;
+        System.arraycopy(pair.srcAddress(), 0, pairAddresses, 0, n);
+        System.arraycopy(pair.dstAddress(), 0, pairAddresses, n, n);
+        media(pairAddresses, 0, n, n, micros, srcPort, dstPort, a, off, len);
+    }
+
+    /**
+     * Hands {@code a[off, off+len)} to the media listener as an RTP/RTCP candidate sent at {@code timestampMicros}
+     * between the addresses at {@code addresses[srcAt]} and {@code addresses[dstAt]} ({@code addressLength} bytes each).
+     */
+    void media(byte[] addresses, int srcAt, int dstAt, int addressLength, long timestampMicros, int srcPort,
+               int dstPort, byte[] a, int off, int len) {
+        mediaPayload.set(frame, timestampMicros, firstMicros, addresses, srcAt, dstAt, addressLength, srcPort, dstPort,
+                a, off, len);
         try {
             media.datagram(mediaPayload);
         } catch (RuntimeException e) {

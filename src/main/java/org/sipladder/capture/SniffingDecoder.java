@@ -2,7 +2,7 @@ package org.sipladder.capture;
 
 /**
  * Looks at the first bytes of a TCP direction and picks its decoder: TLS, HEP, HTTP (WebSocket upgrade),
- * WebSocket frames already under way, or SIP.
+ * RTP/RTCP framed as RFC 4571 says, WebSocket frames already under way, or SIP.
  */
 final class SniffingDecoder implements StreamDecoder {
 
@@ -25,6 +25,13 @@ final class SniffingDecoder implements StreamDecoder {
         }
         if (startsWith(a, s, n, "GET ") || startsWith(a, s, n, "HTTP/")) {
             return new HttpUpgradeDecoder();
+        }
+        int rtp = RtpOverTcpDecoder.verdict(a, s, n);
+        if (rtp == SipFraming.NEED_MORE) {
+            return this;
+        }
+        if (rtp > 0) {
+            return new RtpOverTcpDecoder();
         }
         int ws = webSocketVerdict(a, s, n);
         if (ws == SipFraming.NEED_MORE) {

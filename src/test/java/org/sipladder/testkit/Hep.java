@@ -11,8 +11,19 @@ public final class Hep {
     private Hep() {
     }
 
+    /** HEP3 protocol types (chunk 0x000b). */
+    public static final int SIP = 1;
+    public static final int RTP = 4;
+    public static final int RTCP = 5;
+
     /** A HEP3 packet: the inner addresses, ports, time and SIP payload as chunks. */
     public static byte[] v3(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, byte[] payload) {
+        return v3(src, dst, ipProtocol, timestampMicros, SIP, payload);
+    }
+
+    /** A HEP3 packet carrying a payload of the given protocol type ({@link #SIP}, {@link #RTP}, {@link #RTCP}). */
+    public static byte[] v3(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, int protocolType,
+                            byte[] payload) {
         boolean v6 = src.isIpv6();
         ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         chunk(chunks, 1, new byte[] {(byte) (v6 ? 10 : 2)});
@@ -23,7 +34,7 @@ public final class Hep {
         chunk(chunks, 8, ByteBuffer.allocate(2).putShort((short) dst.port()).array());
         chunk(chunks, 9, ByteBuffer.allocate(4).putInt((int) (timestampMicros / 1_000_000)).array());
         chunk(chunks, 10, ByteBuffer.allocate(4).putInt((int) (timestampMicros % 1_000_000)).array());
-        chunk(chunks, 11, new byte[] {1});
+        chunk(chunks, 11, new byte[] {(byte) protocolType});
         chunk(chunks, 12, ByteBuffer.allocate(4).putInt(2001).array());
         chunk(chunks, 15, payload);
         byte[] body = chunks.toByteArray();
