@@ -32,6 +32,7 @@ public final class MediaCollector implements MediaListener {
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
     private final List<SdpAnnouncement> announcements = new ArrayList<>();
+    private final SdpScan sdp = new SdpScan();
     private final List<RtcpReport> rtcp = new ArrayList<>();
     private int unannounced;
     private long rtpPackets;
@@ -53,7 +54,7 @@ public final class MediaCollector implements MediaListener {
 
     @Override
     public void sip(SipPayload p) {
-        List<SdpAnnouncement> found = SdpScan.scan(p);
+        List<SdpAnnouncement> found = sdp.scan(p);
         if (found.isEmpty()) {
             return;
         }
@@ -252,7 +253,7 @@ public final class MediaCollector implements MediaListener {
     /** What was found, with streams bound to the legs whose SDP announced them. Call after the read. */
     public CaptureMedia result() {
         List<RtpStream> out = new ArrayList<>();
-        StreamBinding binding = new StreamBinding(announcements);
+        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
         for (StreamAccumulator s : streams) {
             if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
                 continue;
