@@ -22,8 +22,8 @@ import org.sipladder.capture.SipPayload;
  */
 public final class MediaCollector implements MediaListener {
 
-    static final int MAX_UNANNOUNCED = Limits.UNANNOUNCED_RTP_STREAMS;
-    static final int MAX_RTCP_REPORTS = Limits.RTCP_REPORTS;
+    private final int maxUnannounced;
+    private final int maxRtcpReports;
 
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
@@ -38,6 +38,19 @@ public final class MediaCollector implements MediaListener {
     private long rtpPackets;
     private long rtcpPackets;
     private long ignored;
+    private final LeftOut unannouncedLeftOut = new LeftOut();
+    private final LeftOut rtcpLeftOut = new LeftOut();
+
+    /** A collector with the bounds of {@link Limits}. */
+    public MediaCollector() {
+        this(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS);
+    }
+
+    /** A collector with other bounds (tests reach them with small captures). */
+    MediaCollector(int maxUnannounced, int maxRtcpReports) {
+        this.maxUnannounced = maxUnannounced;
+        this.maxRtcpReports = maxRtcpReports;
+    }
 
     @Override
     public void sip(SipPayload p) {
@@ -91,8 +104,10 @@ public final class MediaCollector implements MediaListener {
         int second = b[o + 1] & 0xff;
         if (second >= 192 && second <= 223) {
             rtcpPackets++;
-            if (rtcp.size() < MAX_RTCP_REPORTS) {
-                RtcpReports.read(p, rtcp, MAX_RTCP_REPORTS);
+            if (rtcp.size() < maxRtcpReports) {
+                RtcpReports.read(p, rtcp, maxRtcpReports);
+            } else {
+                rtcpLeftOut.add(p.frame());
             }
             return;
         }
@@ -170,7 +185,11 @@ public final class MediaCollector implements MediaListener {
         Announced dstSdp = announced.get(dst);
         Announced srcSdp = announced.get(src);
         if (dstSdp == null && srcSdp == null) {
-            if (p.srcPort() < 1024 || p.dstPort() < 1024 || unannounced >= MAX_UNANNOUNCED) {
+            if (p.srcPort() < 1024 || p.dstPort() < 1024) {
+                return null;
+            }
+            if (unannounced >= maxUnannounced) {
+                unannouncedLeftOut.add(p.frame());
                 return null;
             }
             unannounced++;
@@ -216,6 +235,21 @@ public final class MediaCollector implements MediaListener {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
     }
 
+    @Override
+    public List<String> takeWarnings() {
+        List<String> warnings = new ArrayList<>(2);
+        if (unannouncedLeftOut.packets > 0) {
+            warnings.add("frame " + unannouncedLeftOut.firstFrame + ": more than " + maxUnannounced + " RTP streams "
+                    + "that no SDP announced (the most tracked per capture): " + unannouncedLeftOut.take()
+                    + " of further such streams, from this frame on, were not analysed");
+        }
+        if (rtcpLeftOut.packets > 0) {
+            warnings.add("frame " + rtcpLeftOut.firstFrame + ": " + maxRtcpReports + " RTCP reports kept (the most "
+                    + "per capture): the reports of " + rtcpLeftOut.take() + " from this frame on were not kept");
+        }
+        return warnings;
+    }
+
     /** What was found, with streams bound to the legs whose SDP announced them. Call after the read. */
     public CaptureMedia result() {
         List<RtpStream> out = new ArrayList<>();
@@ -228,5 +262,24 @@ public final class MediaCollector implements MediaListener {
             out.add(s.result(a == null ? null : a.callId(), a));
         }
         return new CaptureMedia(out, announcements, rtcp, rtpPackets, rtcpPackets);
+    }
+
+    /** Packets left out at one bound since the warnings were last taken: the first one's frame and how many. */
+    private static final class LeftOut {
+        private long firstFrame;
+        private long packets;
+
+        void add(long frame) {
+            if (packets++ == 0) {
+                firstFrame = frame;
+            }
+        }
+
+        /** "N packets", counting afresh from here. */
+        String take() {
+            String counted = packets + (packets == 1 ? " packet" : " packets");
+            packets = 0;
+            return counted;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.sipladder.media;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
@@ -15,9 +16,15 @@ final class MediaRead {
     }
 
     static CaptureMedia of(Captures capture, Path dir) throws CaptureException {
-        Path file = capture.write(dir.resolve("media.pcap"));
         MediaCollector collector = new MediaCollector();
-        new CaptureReader().read(file, new CaptureListener() {
+        read(capture, dir, collector);
+        return collector.result();
+    }
+
+    /** Reads {@code capture} into {@code collector}; the warnings of the read. */
+    static List<String> read(Captures capture, Path dir, MediaCollector collector) throws CaptureException {
+        Path file = capture.write(dir.resolve("media.pcap"));
+        return new CaptureReader().read(file, new CaptureListener() {
             @Override
             public void payload(SipPayload p) {
                 // only the media matters here
@@ -27,7 +34,6 @@ final class MediaRead {
             public MediaListener media() {
                 return collector;
             }
-        });
-        return collector.result();
+        }).warnings();
     }
 }
