@@ -37,6 +37,9 @@ public final class MediaCollector implements MediaListener {
     private long rtpPackets;
     private long rtcpPackets;
     private long ignored;
+    /** The second of capture time (micros since the first frame) that {@link #relativeMs} last divided out. */
+    private long secondStart = Long.MIN_VALUE / 2;
+    private double secondMs;
 
     @Override
     public void sip(SipPayload p) {
@@ -54,7 +57,18 @@ public final class MediaCollector implements MediaListener {
                     attach(a.media(), holder);
                 } else {
                     holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
+                    sdpChanged(a.media());
                 }
+            }
+        }
+    }
+
+    /** Tells the streams sending to or from {@code endpoint} that the SDP announcing it changed. */
+    private void sdpChanged(Endpoint endpoint) {
+        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
+        if (known != null) {
+            for (StreamAccumulator s : known) {
+                s.sdpChanged();
             }
         }
     }
@@ -76,6 +90,7 @@ public final class MediaCollector implements MediaListener {
             if (s.src.equals(endpoint)) {
                 s.srcSdp = holder;
             }
+            s.sdpChanged();
             if (!was && s.counted() > 0) {
                 s.restart();
             }
@@ -118,12 +133,19 @@ public final class MediaCollector implements MediaListener {
                 timestamp, second & 0x7f, (second & 0x80) != 0, n, b, o + header, payloadLength);
     }
 
-    /** Milliseconds since the capture's first frame, computed as Wireshark's nstime_to_msec does. */
-    private static double relativeMs(long micros, long firstMicros) {
+    /**
+     * Milliseconds since the capture's first frame, computed as Wireshark's nstime_to_msec does. Packets come in
+     * capture order, so the whole seconds are divided out once per second of capture, not per packet.
+     */
+    private double relativeMs(long micros, long firstMicros) {
         long d = micros - firstMicros;
-        long secs = Math.floorDiv(d, 1_000_000L);
-        long nanos = Math.floorMod(d, 1_000_000L) * 1000L;
-        return secs * 1000.0 + nanos / 1_000_000.0;
+        if (d < secondStart || d >= secondStart + 1_000_000L) {
+            long secs = Math.floorDiv(d, 1_000_000L);
+            secondStart = secs * 1_000_000L;
+            secondMs = secs * 1000.0;
+        }
+        long nanos = (d - secondStart) * 1000L;
+        return secondMs + nanos / 1_000_000.0;
     }
 
     private StreamAccumulator find(MediaPayload p, long ssrc) {
