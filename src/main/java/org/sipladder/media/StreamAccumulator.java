@@ -159,10 +159,11 @@ final class StreamAccumulator {
 
     /**
      * One packet. {@code nowMs} is the capture time in milliseconds since the capture's first frame, as
-     * Wireshark's analysis takes it; {@code a[payloadAt, payloadAt + payloadLength)} is the RTP payload.
+     * Wireshark's analysis takes it; {@code event} is the payload's first byte (an RFC 4733 event) or -1 when the
+     * payload of {@code payloadLength} bytes is empty.
      */
     void packet(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker, int rtpLength,
-                byte[] a, int payloadAt, int payloadLength) {
+                int event, int payloadLength) {
         resolve(pt);
         if (firstSeenFrame == 0) {
             firstSeenFrame = frame;
@@ -184,7 +185,7 @@ final class StreamAccumulator {
         }
         if (cachedEvent) {
             telephoneEvents++;
-            dtmf(timestamp, marker, a, payloadAt, payloadLength);
+            dtmf(timestamp, marker, event, payloadLength);
         }
         sequence(seq);
         series.add(micros, (int) (highestExtSeq - baseExtSeq + 1), (float) jitter);
@@ -349,12 +350,11 @@ final class StreamAccumulator {
     }
 
     /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
-    private void dtmf(long timestamp, boolean marker, byte[] a, int at, int length) {
+    private void dtmf(long timestamp, boolean marker, int event, int length) {
         if (length < 4 || timestamp == lastEventTimestamp) {
             return;
         }
         lastEventTimestamp = timestamp;
-        int event = a[at] & 0xff;
         if (digits == null) {
             digits = new StringBuilder();
         }

@@ -15,8 +15,13 @@ final class MediaRead {
     }
 
     static CaptureMedia of(Captures capture, Path dir) throws CaptureException {
-        Path file = capture.write(dir.resolve("media.pcap"));
         MediaCollector collector = new MediaCollector();
+        into(capture.write(dir.resolve("media.pcap")), collector);
+        return collector.result();
+    }
+
+    /** Reads {@code file} for its media into {@code collector}, without asking for the result. */
+    static void into(Path file, MediaCollector collector) throws CaptureException {
         new CaptureReader().read(file, new CaptureListener() {
             @Override
             public void payload(SipPayload p) {
@@ -28,6 +33,5 @@ final class MediaRead {
                 return collector;
             }
         });
-        return collector.result();
     }
 }
