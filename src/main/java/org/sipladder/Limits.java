@@ -94,11 +94,15 @@ public final class Limits {
 
     /**
      * RTP streams that no SDP announced, tracked per capture: each DNS reply or other UDP on high ports can look like
-     * the start of a new one; a real capture has a few per call. Packets beyond it are not taken for RTP.
+     * the start of a new one; a real capture has a few per call. Packets of further streams are not taken for RTP:
+     * one warning names the frame the bound was reached at and counts them.
      */
     public static final int UNANNOUNCED_RTP_STREAMS = 50_000;
 
-    /** RTCP sender/receiver reports kept per capture for the media statistics; more are counted only. */
+    /**
+     * RTCP sender/receiver reports kept per capture for the media statistics; later RTCP packets are counted only,
+     * with one warning naming the frame the bound was reached at and counting them.
+     */
     public static final int RTCP_REPORTS = 100_000;
 
     private Limits() {

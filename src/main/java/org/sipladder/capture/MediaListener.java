@@ -1,5 +1,7 @@
 package org.sipladder.capture;
 
+import java.util.List;
+
 /**
  * Takes the RTP and RTCP candidates of a capture, and the SIP payloads between them, on the thread that decodes
  * the packets and in capture order. Given by {@link CaptureListener#media()}; without one, RTP is dropped on its
@@ -18,5 +20,14 @@ public interface MediaListener {
      * SDP here, so that it knows announced addresses and payload types when the RTP they announce arrives.
      */
     default void sip(SipPayload p) {
+    }
+
+    /**
+     * What this listener left out since it was last asked, one warning per bound it reached (see
+     * {@link org.sipladder.Limits}) naming the frame it was reached at and counting the packets left out. Asked on
+     * the decoding thread once the last packet of a read is in; the reader reports them as its own warnings.
+     */
+    default List<String> takeWarnings() {
+        return List.of();
     }
 }

@@ -72,7 +72,7 @@ public final class PacketFeed {
         }
     }
 
-    /** No more packets: TCP streams still open deliver what they hold. */
+    /** No more packets: TCP streams still open deliver what they hold, the media listener says what it left out. */
     public void finish() {
         try {
             tcp.finish();
@@ -80,6 +80,11 @@ public final class PacketFeed {
             throw e.original();
         } catch (RuntimeException e) {
             skipped(e);
+        }
+        try {
+            sink.mediaWarnings();
+        } catch (ListenerFailure e) {
+            throw e.original();
         }
     }
 

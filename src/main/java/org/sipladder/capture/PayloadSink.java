@@ -165,6 +165,19 @@ final class PayloadSink {
         }
     }
 
+    /** Reports, as warnings of this read, the packets the media listener left out at a bound. */
+    void mediaWarnings() {
+        if (media != null) {
+            List<String> left;
+            try {
+                left = media.takeWarnings();
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
+            left.forEach(this::warn);
+        }
+    }
+
     void warn(String message) {
         warningCount++;
         if (warnings.size() < MAX_WARNINGS) {

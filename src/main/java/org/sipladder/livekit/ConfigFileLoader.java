@@ -344,9 +344,12 @@ public final class ConfigFileLoader {
             }
         }
 
-        /** "FILE, line N (ST_x)": the line where the object starts, and its ID; or its place in the file. */
+        /**
+         * "FILE, line N (ST_x)": the line where the object starts, and its ID (hidden if it is one of the item's
+         * secrets); or its place in the file.
+         */
         private String where(Pending pending) {
-            String id = ConfigItemKind.idOf(pending.item());
+            String id = secretsOf(pending.item()).scrub(ConfigItemKind.idOf(pending.item()));
             return id.isEmpty() ? file + ", entry " + pending.index() : file + ", line " + pending.line() + " (" + id
                     + ")";
         }

@@ -16,12 +16,24 @@ import org.sipladder.capture.SipPayload;
  */
 public final class MediaCollector implements MediaListener {
 
-    static final int MAX_RTCP_REPORTS = Limits.RTCP_REPORTS;
-
-    private final RtpAnalysis analysis = new RtpAnalysis();
-    private final MediaHandOff handOff = new MediaHandOff(analysis);
+    private final int maxRtcpReports;
+    private final RtpAnalysis analysis;
+    private final MediaHandOff handOff;
     private final List<RtcpReport> rtcp = new ArrayList<>();
     private long rtcpPackets;
+    private final LeftOut rtcpLeftOut = new LeftOut();
+
+    /** A collector with the bounds of {@link Limits}. */
+    public MediaCollector() {
+        this(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS);
+    }
+
+    /** A collector with other bounds (tests reach them with small captures). */
+    MediaCollector(int maxUnannounced, int maxRtcpReports) {
+        this.maxRtcpReports = maxRtcpReports;
+        this.analysis = new RtpAnalysis(maxUnannounced);
+        this.handOff = new MediaHandOff(analysis);
+    }
 
     @Override
     public void sip(SipPayload p) {
@@ -36,8 +48,10 @@ public final class MediaCollector implements MediaListener {
         int second = b[o + 1] & 0xff;
         if (second >= 192 && second <= 223) {
             rtcpPackets++;
-            if (rtcp.size() < MAX_RTCP_REPORTS) {
-                RtcpReports.read(p, rtcp, MAX_RTCP_REPORTS);
+            if (rtcp.size() < maxRtcpReports) {
+                RtcpReports.read(p, rtcp, maxRtcpReports);
+            } else {
+                rtcpLeftOut.add(p.frame());
             }
             return;
         }
@@ -57,6 +71,24 @@ public final class MediaCollector implements MediaListener {
 
     static long u32(byte[] b, int at) {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
+    }
+
+    /** Asked at the end of a read: waits for the analysis of what was handed over, then says what was left out. */
+    @Override
+    public List<String> takeWarnings() {
+        handOff.finish();
+        List<String> warnings = new ArrayList<>(2);
+        LeftOut unannounced = analysis.unannouncedLeftOut();
+        if (unannounced.packets() > 0) {
+            warnings.add("frame " + unannounced.firstFrame() + ": more than " + analysis.maxUnannounced()
+                    + " RTP streams that no SDP announced (the most tracked per capture): " + unannounced.take()
+                    + " of further such streams, from this frame on, were not analysed");
+        }
+        if (rtcpLeftOut.packets() > 0) {
+            warnings.add("frame " + rtcpLeftOut.firstFrame() + ": " + maxRtcpReports + " RTCP reports kept (the most "
+                    + "per capture): the reports of " + rtcpLeftOut.take() + " from this frame on were not kept");
+        }
+        return warnings;
     }
 
     /** Whether the analysis thread runs now (it ends by itself when no packet came for a while). */

@@ -19,8 +19,7 @@ import org.sipladder.capture.SipPayload;
  */
 final class RtpAnalysis {
 
-    static final int MAX_UNANNOUNCED = Limits.UNANNOUNCED_RTP_STREAMS;
-
+    private final int maxUnannounced;
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
@@ -28,14 +27,30 @@ final class RtpAnalysis {
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
     private final List<SdpAnnouncement> announcements = new ArrayList<>();
+    private final SdpScan sdp = new SdpScan();
+    private final LeftOut unannouncedLeftOut = new LeftOut();
     private int unannounced;
     private long rtpPackets;
     /** The second of capture time (micros since the first frame) that {@link #relativeMs} last divided out. */
     private long secondStart = Long.MIN_VALUE / 2;
     private double secondMs;
 
+    /** @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits}) */
+    RtpAnalysis(int maxUnannounced) {
+        this.maxUnannounced = maxUnannounced;
+    }
+
+    int maxUnannounced() {
+        return maxUnannounced;
+    }
+
+    /** The packets of streams beyond {@link #maxUnannounced()}; read once the hand-off has finished. */
+    LeftOut unannouncedLeftOut() {
+        return unannouncedLeftOut;
+    }
+
     void sip(SipPayload p) {
-        List<SdpAnnouncement> found = SdpScan.scan(p);
+        List<SdpAnnouncement> found = sdp.scan(p);
         if (found.isEmpty()) {
             return;
         }
@@ -95,7 +110,7 @@ final class RtpAnalysis {
      */
     void rtp(long frame, long micros, long firstMicros, byte[] a, int srcAt, int dstAt, int length, int srcPort,
              int dstPort, int seq, long timestamp, long ssrc, int second, int rtpLength, int event, int payloadLength) {
-        StreamAccumulator s = find(a, srcAt, dstAt, length, srcPort, dstPort, ssrc);
+        StreamAccumulator s = find(frame, a, srcAt, dstAt, length, srcPort, dstPort, ssrc);
         if (s == null) {
             return;
         }
@@ -119,7 +134,7 @@ final class RtpAnalysis {
         return secondMs + nanos / 1_000_000.0;
     }
 
-    private StreamAccumulator find(byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort, long ssrc) {
+    private StreamAccumulator find(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort, long ssrc) {
         int srcKey = addressKey(a, srcAt, len);
         int dstKey = addressKey(a, dstAt, len);
         int ports = srcPort << 16 | dstPort;
@@ -135,7 +150,7 @@ final class RtpAnalysis {
                 return s;
             }
         }
-        return create(a, srcAt, dstAt, len, srcPort, dstPort, ssrc, h, srcKey, dstKey);
+        return create(frame, a, srcAt, dstAt, len, srcPort, dstPort, ssrc, h, srcKey, dstKey);
     }
 
     /** An IPv4 address as its int; an IPv6 address folded into one (compared in full on a match). */
@@ -152,14 +167,18 @@ final class RtpAnalysis {
         return h ^ (h >>> 15);
     }
 
-    private StreamAccumulator create(byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort, long ssrc,
-                                     int h, int srcKey, int dstKey) {
+    private StreamAccumulator create(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort,
+                                     long ssrc, int h, int srcKey, int dstKey) {
         Endpoint src = Endpoint.of(a, srcAt, len, srcPort);
         Endpoint dst = Endpoint.of(a, dstAt, len, dstPort);
         Announced dstSdp = announced.get(dst);
         Announced srcSdp = announced.get(src);
         if (dstSdp == null && srcSdp == null) {
-            if (srcPort < 1024 || dstPort < 1024 || unannounced >= MAX_UNANNOUNCED) {
+            if (srcPort < 1024 || dstPort < 1024) {
+                return null;
+            }
+            if (unannounced >= maxUnannounced) {
+                unannouncedLeftOut.add(frame);
                 return null;
             }
             unannounced++;
@@ -202,7 +221,7 @@ final class RtpAnalysis {
     /** What was found, with streams bound to the legs whose SDP announced them, and the RTCP read beside. */
     CaptureMedia result(List<RtcpReport> rtcp, long rtcpPackets) {
         List<RtpStream> out = new ArrayList<>();
-        StreamBinding binding = new StreamBinding(announcements);
+        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
         for (StreamAccumulator s : streams) {
             if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
                 continue;

@@ -4,24 +4,57 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.Sdp;
-import org.sipladder.sip.SdpMedia;
 
 /**
  * Reads the RTP sections of the SDP in a SIP message straight from its bytes, while the capture is being read.
- * A message without a body (most of them) costs four byte comparisons: the body is found from the end.
+ * A message without a body (most of them) costs four byte comparisons: the body is found from the end. The SDP is
+ * read line by line in the packet's bytes, as {@link Sdp#parse} reads text (the same lines, values and tokens;
+ * {@code SdpScanTest} holds the two to the same answers), without making the body or its lines into strings, and
+ * the header fields are read only when the SDP announces RTP.
+ *
+ * <p>One scan belongs to one capture read (one {@link MediaCollector}): the strings and payload-type lists that
+ * repeat from call to call (addresses, methods, media types, the same codecs) are kept once, up to
+ * {@link #SHARED} of each, so that 100,000 offers of "0 8 101" hold one list.
  */
 final class SdpScan {
 
-    private SdpScan() {
+    /** How many distinct strings, and payload-type lists, one read shares. */
+    static final int SHARED = 4096;
+
+    private static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
+    private static final byte[] RTPMAP = "rtpmap:".getBytes(StandardCharsets.ISO_8859_1);
+
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<List<PayloadType>, List<PayloadType>> typeLists = new HashMap<>();
+    private final Map<String, PayloadType> names = new HashMap<>();
+
+    /** One {@code m=} section while it is read. */
+    private static final class Section {
+        final String type;
+        final int port;
+        final String protocol;
+        final List<String> formats;
+        Map<String, String> rtpmap;
+        String connection;
+        String direction;
+
+        Section(String type, int port, String protocol, List<String> formats) {
+            this.type = type;
+            this.port = port;
+            this.protocol = protocol;
+            this.formats = formats;
+        }
     }
 
     /** The RTP media sections the message's SDP announces; empty when it carries no SDP. */
-    static List<SdpAnnouncement> scan(SipPayload p) {
+    List<SdpAnnouncement> scan(SipPayload p) {
         byte[] a = p.data();
         int n = a.length;
         if (n < 16 || endsWithBlankLine(a, n)) {
@@ -31,8 +64,14 @@ final class SdpScan {
         if (v < 0) {
             return List.of();
         }
-        Headers h = headers(a, v);
-        return sections(p, h, a, v, n);
+        int stop = n;
+        for (int i = v; i + 2 < n; i++) {
+            if (a[i] == '\n' && a[i + 1] == '-' && a[i + 2] == '-') {
+                stop = i + 1; // the next part of a multipart body
+                break;
+            }
+        }
+        return announcements(p, a, v, stop);
     }
 
     private static boolean endsWithBlankLine(byte[] a, int n) {
@@ -49,11 +88,213 @@ final class SdpScan {
         return -1;
     }
 
+    private List<SdpAnnouncement> announcements(SipPayload p, byte[] a, int from, int end) {
+        String sessionConnection = null;
+        String sessionDirection = null;
+        List<Section> sections = new ArrayList<>(2);
+        Section current = null;
+        int line = from;
+        while (line < end) {
+            int eol = line;
+            while (eol < end && a[eol] != '\n') {
+                eol++;
+            }
+            if (eol - line >= 2 && a[line + 1] == '=') {
+                int vs = trimStart(a, line + 2, eol);
+                int ve = trimEnd(a, vs, eol);
+                switch (a[line]) {
+                    case 'c' -> {
+                        String address = connectionAddress(a, vs, ve);
+                        if (current == null) {
+                            sessionConnection = address;
+                        } else {
+                            current.connection = address;
+                        }
+                    }
+                    case 'm' -> {
+                        current = section(a, vs, ve);
+                        if (current != null) {
+                            sections.add(current);
+                        }
+                    }
+                    case 'a' -> {
+                        String direction = direction(a, vs, ve);
+                        if (direction != null) {
+                            if (current == null) {
+                                sessionDirection = direction;
+                            } else {
+                                current.direction = direction;
+                            }
+                        } else if (current != null && startsWith(a, vs, ve, RTPMAP)) {
+                            rtpmap(current, a, vs + RTPMAP.length, ve);
+                        }
+                    }
+                    default -> {
+                        // v=, o=, s=, t= and the rest do not affect the analysis
+                    }
+                }
+            }
+            line = eol + 1;
+        }
+        List<SdpAnnouncement> out = null;
+        Headers h = null;
+        for (Section m : sections) {
+            String address = m.connection != null ? m.connection : sessionConnection;
+            if (address == null || !m.protocol.toUpperCase(Locale.ROOT).contains("RTP") || m.port < 0
+                    || m.port > 65535) {
+                continue;
+            }
+            if (h == null) {
+                h = headers(a, from);
+                out = new ArrayList<>(sections.size());
+            }
+            String direction = m.direction != null ? m.direction : sessionDirection != null ? sessionDirection
+                    : "sendrecv";
+            out.add(new SdpAnnouncement(p.frame(), p.timestampMicros(), h.callId(), h.cseq(), h.method(), h.status(),
+                    p.src(), p.dst(), m.type, endpoint(address, m.port), address, m.port, payloadTypes(m),
+                    direction));
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** "IN IP4 10.0.0.1/127" gives "10.0.0.1": the last blank-separated word, up to a slash after its start. */
+    private String connectionAddress(byte[] a, int from, int to) {
+        int start = to;
+        while (start > from && !isBlank(a[start - 1])) {
+            start--;
+        }
+        int slash = start;
+        while (slash < to && a[slash] != '/') {
+            slash++;
+        }
+        return shared(a, start, slash > start ? slash : to);
+    }
+
+    /** An {@code m=} line's value: type, port (-1 when unreadable), protocol and formats; null below three words. */
+    private Section section(byte[] a, int from, int to) {
+        List<String> words = words(a, from, to);
+        if (words.size() < 3) {
+            return null;
+        }
+        String portText = words.get(1);
+        int slash = portText.indexOf('/');
+        int port;
+        try {
+            port = Integer.parseInt(slash > 0 ? portText.substring(0, slash) : portText);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        return new Section(shared(words.get(0)), port, shared(words.get(2)), words.subList(3, words.size()));
+    }
+
+    private static void rtpmap(Section section, byte[] a, int from, int to) {
+        int space = from;
+        while (space < to && a[space] != ' ') {
+            space++;
+        }
+        if (space > from && space < to) {
+            if (section.rtpmap == null) {
+                section.rtpmap = new HashMap<>(8);
+            }
+            int ke = trimEnd(a, trimStart(a, from, space), space);
+            int vs = trimStart(a, space + 1, to);
+            section.rtpmap.put(text(a, trimStart(a, from, space), ke), text(a, vs, trimEnd(a, vs, to)));
+        }
+    }
+
+    /** The section's formats as payload types, each with its rtpmap or static name; a list shared when it repeats. */
+    private List<PayloadType> payloadTypes(Section m) {
+        List<PayloadType> types = new ArrayList<>(m.formats.size());
+        for (String format : m.formats) {
+            String name = m.rtpmap != null && m.rtpmap.containsKey(format) ? m.rtpmap.get(format)
+                    : m.protocol.contains("RTP") ? Sdp.staticType(format) : null;
+            PayloadType t = payloadType(format, name, names);
+            if (t != null) {
+                types.add(t);
+            }
+        }
+        List<PayloadType> known = typeLists.get(types);
+        if (known != null) {
+            return known;
+        }
+        List<PayloadType> list = List.copyOf(types);
+        if (typeLists.size() < SHARED) {
+            typeLists.put(list, list);
+        }
+        return list;
+    }
+
+    /** As {@link #payloadType(String, String)}, with the encoding and clock rate of names seen before remembered. */
+    private static PayloadType payloadType(String format, String name, Map<String, PayloadType> names) {
+        if (name == null) {
+            return payloadType(format, null);
+        }
+        PayloadType named = names.get(name);
+        if (named == null) {
+            named = payloadType("0", name);
+            if (names.size() < SHARED) {
+                names.put(name, named);
+            }
+        }
+        int pt = number(format);
+        return pt < 0 ? null : pt == named.number() ? named : new PayloadType(pt, named.encoding(), named.clockRate());
+    }
+
+    /** A payload type number 0-127 as written, or -1. */
+    private static int number(String format) {
+        int pt;
+        try {
+            pt = Integer.parseInt(format);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return pt < 0 || pt > 127 ? -1 : pt;
+    }
+
+    /** Payload type {@code format} ("101") named {@code name} ("telephone-event/8000", or null); null when not 0-127. */
+    static PayloadType payloadType(String format, String name) {
+        int pt = number(format);
+        if (pt < 0) {
+            return null;
+        }
+        if (name == null) {
+            return new PayloadType(pt, null, 0);
+        }
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            return new PayloadType(pt, name.trim(), 0);
+        }
+        int next = name.indexOf('/', slash + 1);
+        int rate;
+        try {
+            rate = Integer.parseInt(name.substring(slash + 1, next < 0 ? name.length() : next).trim());
+        } catch (NumberFormatException e) {
+            rate = 0;
+        }
+        return new PayloadType(pt, name.substring(0, slash).trim(), rate);
+    }
+
+    private static String direction(byte[] a, int from, int to) {
+        if (to - from != 8) {
+            return null;
+        }
+        for (String d : DIRECTIONS) {
+            boolean same = true;
+            for (int i = 0; i < 8 && same; i++) {
+                same = a[from + i] == d.charAt(i);
+            }
+            if (same) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /** The header fields the binding needs: start line, Call-ID and CSeq. */
     private record Headers(String method, int status, String callId, long cseq) {
     }
 
-    private static Headers headers(byte[] a, int end) {
+    private Headers headers(byte[] a, int end) {
         String method = null;
         int status = 0;
         String callId = null;
@@ -79,20 +320,22 @@ final class SdpScan {
                     while (sp < stop && a[sp] != ' ') {
                         sp++;
                     }
-                    method = text(a, line, sp);
+                    method = shared(a, line, sp);
                 }
             } else {
                 int value = headerValue(a, line, stop, "call-id", "i");
                 if (value >= 0) {
-                    callId = text(a, value, stop).trim();
+                    int vs = trimStart(a, value, stop);
+                    callId = text(a, vs, trimEnd(a, vs, stop));
                 } else if ((value = headerValue(a, line, stop, "cseq", null)) >= 0) {
-                    String[] parts = text(a, value, stop).trim().split("\\s+");
+                    int vs = trimStart(a, value, stop);
+                    List<String> parts = words(a, vs, trimEnd(a, vs, stop));
                     try {
-                        cseq = Long.parseLong(parts[0]);
+                        cseq = Long.parseLong(parts.get(0));
                     } catch (NumberFormatException e) {
                         cseq = -1;
                     }
-                    cseqMethod = parts.length > 1 ? parts[1] : null;
+                    cseqMethod = parts.size() > 1 ? shared(parts.get(1)) : null;
                 }
             }
             line = eol + 1;
@@ -115,7 +358,8 @@ final class SdpScan {
             return -1;
         }
         for (int i = 0; i < n; i++) {
-            if (Character.toLowerCase((char) a[from + i]) != name.charAt(i)) {
+            int b = a[from + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name.charAt(i)) {
                 return -1;
             }
         }
@@ -126,65 +370,43 @@ final class SdpScan {
         return i < to && a[i] == ':' ? i + 1 : -1;
     }
 
-    private static List<SdpAnnouncement> sections(SipPayload p, Headers h, byte[] a, int from, int end) {
-        int stop = end;
-        for (int i = from; i + 2 < end; i++) {
-            if (a[i] == '\n' && a[i + 1] == '-' && a[i + 2] == '-') {
-                stop = i + 1; // the next part of a multipart body
-                break;
-            }
-        }
-        Sdp sdp = Sdp.parse(text(a, from, stop));
-        List<SdpAnnouncement> out = new ArrayList<>(sdp.media().size());
-        for (SdpMedia m : sdp.media()) {
-            String address = m.connection() != null ? m.connection() : sdp.connection();
-            if (address == null || !m.protocol().toUpperCase(Locale.ROOT).contains("RTP") || m.port() < 0
-                    || m.port() > 65535) {
-                continue;
-            }
-            List<PayloadType> types = new ArrayList<>(m.codecs().size());
-            for (String codec : m.codecs()) {
-                PayloadType t = payloadType(codec);
-                if (t != null) {
-                    types.add(t);
-                }
-            }
-            out.add(new SdpAnnouncement(p.frame(), p.timestampMicros(), h.callId(), h.cseq(), h.method(), h.status(),
-                    p.src(), p.dst(), m.type(), endpoint(address, m.port()), address, m.port(), List.copyOf(types),
-                    m.direction()));
-        }
-        return out;
-    }
-
-    /** "101 telephone-event/8000" (or "18" alone) as a payload type; null when the format is not a number. */
-    static PayloadType payloadType(String codec) {
-        int space = codec.indexOf(' ');
-        int pt;
-        try {
-            pt = Integer.parseInt(space < 0 ? codec : codec.substring(0, space));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (pt < 0 || pt > 127) {
-            return null;
-        }
-        if (space < 0) {
-            return new PayloadType(pt, null, 0);
-        }
-        String[] enc = codec.substring(space + 1).split("/");
-        int rate = 0;
-        if (enc.length > 1) {
-            try {
-                rate = Integer.parseInt(enc[1].trim());
-            } catch (NumberFormatException e) {
-                rate = 0;
-            }
-        }
-        return new PayloadType(pt, enc[0].trim(), rate);
-    }
-
     /** The endpoint of a literal IPv4 or IPv6 address, formatted as the capture formats addresses; null otherwise. */
-    static Endpoint endpoint(String address, int port) {
+    Endpoint endpoint(String address, int port) {
+        if (canonicalIpv4(address)) {
+            return new Endpoint(address, port); // as the capture would format it
+        }
+        Endpoint e = endpointOf(address, port);
+        if (e == null) {
+            return null;
+        }
+        return e.address().equals(address) ? new Endpoint(address, port) : new Endpoint(shared(e.address()), port);
+    }
+
+    /** True for a dotted quad of numbers 0-255 without leading zeros: the form addresses are formatted in. */
+    static boolean canonicalIpv4(String address) {
+        int parts = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= address.length(); i++) {
+            char c = i < address.length() ? address.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && value == 0)) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return parts == 4;
+    }
+
+    /** The endpoint of a literal address as the capture formats it, without sharing; null for anything else. */
+    static Endpoint endpointOf(String address, int port) {
         byte[] raw = literal(address);
         return raw == null ? null : Endpoint.of(raw, 0, raw.length, port);
     }
@@ -192,22 +414,27 @@ final class SdpScan {
     /** The bytes of a literal IP address, or null for anything else (never a name lookup). */
     static byte[] literal(String address) {
         if (address.indexOf(':') < 0) {
-            String[] parts = address.split("\\.", -1);
-            if (parts.length != 4) {
-                return null;
-            }
             byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+            int part = 0;
+            int value = 0;
+            int digits = 0;
+            for (int i = 0; i <= address.length(); i++) {
+                char c = i < address.length() ? address.charAt(i) : '.';
+                if (c == '.') {
+                    if (digits == 0 || part == 4 || value > 255) {
+                        return null;
+                    }
+                    b[part++] = (byte) value;
+                    value = 0;
+                    digits = 0;
+                } else if (c >= '0' && c <= '9' && digits < 3) {
+                    value = value * 10 + (c - '0');
+                    digits++;
+                } else {
                     return null;
                 }
-                int v = Integer.parseInt(parts[i]);
-                if (v > 255) {
-                    return null;
-                }
-                b[i] = (byte) v;
             }
-            return b;
+            return part == 4 ? b : null;
         }
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
@@ -223,6 +450,45 @@ final class SdpScan {
         }
     }
 
+    /** The blank-separated words of a trimmed value (one empty word for an empty value), as SDP readers split. */
+    private static List<String> words(byte[] a, int from, int to) {
+        List<String> out = new ArrayList<>(6);
+        int start = from;
+        int i = from;
+        while (i < to) {
+            if (isBlank(a[i])) {
+                out.add(text(a, start, i));
+                while (i < to && isBlank(a[i])) {
+                    i++;
+                }
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        out.add(text(a, start, to));
+        return out;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
+    }
+
+    /** As {@link String#trim()}: characters up to U+0020 are trimmed. */
+    private static int trimStart(byte[] a, int from, int to) {
+        while (from < to && (a[from] & 0xff) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] a, int from, int to) {
+        while (to > from && (a[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
     private static boolean startsWith(byte[] a, int from, int to, String s) {
         if (to - from < s.length()) {
             return false;
@@ -233,6 +499,34 @@ final class SdpScan {
             }
         }
         return true;
+    }
+
+    private static boolean startsWith(byte[] a, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String shared(byte[] a, int from, int to) {
+        return shared(text(a, from, to));
+    }
+
+    /** {@code s}, or the equal string this read already keeps. */
+    private String shared(String s) {
+        String known = strings.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (strings.size() < SHARED) {
+            strings.put(s, s);
+        }
+        return s;
     }
 
     private static String text(byte[] a, int from, int to) {

@@ -15,4 +15,9 @@ public record Sdp(String origin, String connection, List<SdpMedia> media) {
     public static Sdp parse(String text) {
         return SdpParser.parse(text);
     }
+
+    /** The RFC 3551 static name of payload type {@code pt} ("8" gives "PCMA/8000"), or null for a dynamic type. */
+    public static String staticType(String pt) {
+        return SdpParser.staticType(pt);
+    }
 }

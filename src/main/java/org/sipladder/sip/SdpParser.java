@@ -52,6 +52,10 @@ final class SdpParser {
     private SdpParser() {
     }
 
+    static String staticType(String pt) {
+        return STATIC_TYPES.get(pt);
+    }
+
     /** Parses {@code text}; lines it does not understand are skipped, as SDP readers are expected to do. */
     static Sdp parse(String text) {
         String origin = null;

@@ -104,6 +104,28 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aDispatchRuleIdEqualToAPasswordIsHiddenInEveryDiagnoseOutput() throws IOException {
+        // the demo's call reaches a trunk without auth and its rule, whose ID is another trunk's password
+        String secret = "SDR_" + PASSWORD;
+        Path config = Files.writeString(dir.resolve("rule-id.json"), "{\"items\": [{\"sipTrunkId\": \"ST_GjeZjGQjrsvC\", "
+                + "\"numbers\": [\"+4991874350352\"]}, {\"sipTrunkId\": \"ST_other\", \"numbers\": [\"+15550001111\"], "
+                + "\"authUsername\": \"u\", \"authPassword\": \"" + secret + "\"}]}");
+        Path rule = Files.writeString(dir.resolve("rule.json"), "[{\"sipDispatchRuleId\": \"" + secret + "\", \"name\": \""
+                + secret + "\", \"rule\": {\"dispatchRuleIndividual\": {\"roomPrefix\": \"call-\"}}, \"trunkIds\": "
+                + "[\"ST_GjeZjGQjrsvC\"]}]");
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", config.toString(), "--livekit-config",
+                rule.toString(), "--json"), err.toString());
+        assertTrue(out.toString().contains("\"dispatchRuleId\": \"(secret not shown)\""), out.toString());
+        assertFalse(out.toString().contains(PASSWORD), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", config.toString(), "--livekit-config",
+                rule.toString()), err.toString());
+        assertTrue(out.toString().contains("How LiveKit decides:"), out.toString());
+        assertFalse(out.toString().contains(PASSWORD), out.toString());
+        assertFalse(err.toString().contains(PASSWORD), err.toString());
+    }
+
+    @Test
     void aCleanAnsweredCallWithRtpBothWaysHasNoErrorFinding() throws IOException {
         Path capture = org.sipladder.testkit.MediaCall.of("clean-1", 0, 250, 0x55, 0, false).write(dir.resolve("clean.pcap"));
         // trunks that both claim a number: an error for the config alone, not for this capture's answered call

@@ -50,6 +50,17 @@ class ConfigLimitsTest {
     }
 
     @Test
+    void aBadTrunkWhoseIdIsItsPasswordIsNamedWithoutIt() {
+        // the error names the trunk by its ID: here the ID is the password, so it is named by its line alone
+        Path file = LiveKitFixtures.write(dir, "id.json", "{\"items\": [\n{\"sipTrunkId\": \"Pw-id-7781\", \"numbers\": 5, "
+                + "\"authPassword\": \"Pw-id-7781\"}]}");
+        String message = assertThrows(LiveKitConfigException.class, () -> new ConfigFileLoader().load(file))
+                .getMessage();
+        assertFalse(message.contains("Pw-id"), message);
+        assertTrue(message.contains("line 2"), message);
+    }
+
+    @Test
     void scrubberMasksEverySecretWhereverItStands() {
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {

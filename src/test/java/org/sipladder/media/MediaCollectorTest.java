@@ -193,4 +193,47 @@ class MediaCollectorTest {
         assertEquals(50, series.packets(2));
         assertEquals(0f, series.maxJitterMs(0), 1e-6);
     }
+
+    @Test
+    void streamsBeyondTheUnannouncedBoundAreOneWarningNamingTheFrameWithTheCount() throws Exception {
+        // the bound of Limits itself: 3 streams more than it, of 2 packets each, on ports no SDP announced
+        int bound = org.sipladder.Limits.UNANNOUNCED_RTP_STREAMS;
+        Captures c = Captures.pcap();
+        long t = T0;
+        for (int i = 0; i < bound + 3; i++) {
+            String src = "10.1." + (i >> 8) + "." + (i & 0xff) + ":20000";
+            c.udp(t += 10, src, "10.0.0.9:30000", Rtp.packet(0, 1, 160, i, false));
+        }
+        for (int i = bound; i < bound + 3; i++) {
+            String src = "10.1." + (i >> 8) + "." + (i & 0xff) + ":20000";
+            c.udp(t += 10, src, "10.0.0.9:30000", Rtp.packet(0, 2, 320, i, false));
+        }
+        MediaCollector collector = new MediaCollector();
+        List<String> warnings = MediaRead.read(c, dir, collector);
+        assertEquals(List.of("frame " + (bound + 1) + ": more than " + bound + " RTP streams that no SDP announced "
+                + "(the most tracked per capture): 6 packets of further such streams, from this frame on, were not "
+                + "analysed"), warnings);
+    }
+
+    @Test
+    void rtcpBeyondTheReportBoundIsAWarningNamingTheFrame() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 4; i++) {
+            c.udp(T0 + i * 1000, CALLER.replace("40000", "40001"), CALLEE.replace("50000", "50001"),
+                    Rtp.receiverReport(0x1111, 0x2222, 0, i, 70000 + i, 80));
+        }
+        MediaCollector collector = new MediaCollector(10, 2);
+        List<String> warnings = MediaRead.read(c, dir, collector);
+        assertEquals(List.of("frame 3: 2 RTCP reports kept (the most per capture): the reports of 2 packets from "
+                + "this frame on were not kept"), warnings);
+        CaptureMedia media = collector.result();
+        assertEquals(2, media.rtcpReports().size());
+        assertEquals(4, media.rtcpPackets());
+    }
+
+    @Test
+    void aCollectorWithinItsBoundsWarnsOfNothing() throws Exception {
+        Captures c = offerAnswer("call-b").udp(T0 + 100_000, CALLER, CALLEE, Rtp.packet(0, 1, 1000, 7, false));
+        assertEquals(List.of(), MediaRead.read(c, dir, new MediaCollector(1, 1)));
+    }
 }

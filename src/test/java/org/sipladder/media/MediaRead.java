@@ -1,6 +1,7 @@
 package org.sipladder.media;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
@@ -16,13 +17,18 @@ final class MediaRead {
 
     static CaptureMedia of(Captures capture, Path dir) throws CaptureException {
         MediaCollector collector = new MediaCollector();
-        into(capture.write(dir.resolve("media.pcap")), collector);
+        read(capture, dir, collector);
         return collector.result();
     }
 
-    /** Reads {@code file} for its media into {@code collector}, without asking for the result. */
-    static void into(Path file, MediaCollector collector) throws CaptureException {
-        new CaptureReader().read(file, new CaptureListener() {
+    /** Reads {@code capture} into {@code collector}; the warnings of the read. */
+    static List<String> read(Captures capture, Path dir, MediaCollector collector) throws CaptureException {
+        return into(capture.write(dir.resolve("media.pcap")), collector);
+    }
+
+    /** Reads {@code file} for its media into {@code collector}, without asking for the result; the read's warnings. */
+    static List<String> into(Path file, MediaCollector collector) throws CaptureException {
+        return new CaptureReader().read(file, new CaptureListener() {
             @Override
             public void payload(SipPayload p) {
                 // only the media matters here
@@ -32,6 +38,6 @@ final class MediaRead {
             public MediaListener media() {
                 return collector;
             }
-        });
+        }).warnings();
     }
 }

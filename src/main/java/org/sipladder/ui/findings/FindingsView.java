@@ -2,9 +2,10 @@ package org.sipladder.ui.findings;
 
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Side;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -14,7 +15,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.MasterDetailPane;
 import org.controlsfx.control.SegmentedButton;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.ui.dialog.ClipboardService;
@@ -30,6 +30,7 @@ public final class FindingsView extends BorderPane {
     private static final double SCROLL_BAR = 16;
 
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("findings"));
+    private final SplitPane split;
     private final SeverityIcons icons = new SeverityIcons();
     private boolean rebuilding;
 
@@ -77,23 +78,25 @@ public final class FindingsView extends BorderPane {
 
         ScrollPane detail = new ScrollPane(new FindingDetails(viewModel, openFrame, openConfigId, clipboard));
         detail.setFitToWidth(true);
-        MasterDetailPane split = new MasterDetailPane(Side.BOTTOM, tree, detail, true);
-        split.setDividerPosition(0.6);
+        // A plain SplitPane honours its items' minimum heights when the window or a divider moves (ControlsFX's
+        // MasterDetailPane split by fraction alone, leaving 4.5 rows at 1024x700).
+        split = new SplitPane(tree, detail);
+        split.setId("findingsSplit");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
         detail.setMinHeight(DETAIL_MIN_HEIGHT);
         split.setMinHeight(tree.getMinHeight() + DETAIL_MIN_HEIGHT);
-        // The pane splits by fraction and ignores the list's minimum: on a short window the fraction grows.
-        split.heightProperty().addListener((obs, old, height) -> {
-            double needed = tree.getMinHeight() / Math.max(1, height.doubleValue());
-            if (split.getDividerPosition() < needed) {
-                split.setDividerPosition(Math.min(0.85, needed));
-            }
-        });
         setTop(top);
         setCenter(split);
     }
 
     public TreeView<Object> tree() {
         return tree;
+    }
+
+    /** The list above the detail: its divider is remembered with the window's other splits. */
+    public SplitPane split() {
+        return split;
     }
 
     private void rebuild(FindingsViewModel viewModel) {

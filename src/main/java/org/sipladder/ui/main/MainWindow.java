@@ -89,7 +89,7 @@ public final class MainWindow {
         TabPane side = new TabPane(new Tab("Findings", findingsView), configTab);
         side.setId("sideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        view.setSidePanel(side, 0.34);
+        view.setSidePanel(side, 0.34, findingsView.split());
         StreamsWiring streams = StreamsWiring.of(viewModel.captureProperty(), viewModel.selectedFlowProperty(), ladder,
                 services.executor(), dialogs);
         Tab streamsTab = LazyTabs.tab("Streams", () -> new StreamsView(streams.viewModel()));

@@ -28,6 +28,8 @@ public final class MainWindowView extends BorderPane {
     private final CallListView callList;
     private final InspectorView inspector;
     private final MainWindowViewModel viewModel;
+    /** Split panes inside the side panel, remembered with the window's own. */
+    private List<SplitPane> sidePanelSplits = List.of();
 
     /**
      * @param ladder      the first view of the selected call, shown at start
@@ -77,8 +79,12 @@ public final class MainWindowView extends BorderPane {
         return inspector;
     }
 
-    /** Shows {@code panel} at the right of the call views (findings), taking {@code width} of the window. */
-    public void setSidePanel(Node panel, double fraction) {
+    /**
+     * Shows {@code panel} at the right of the call views (findings), taking {@code fraction} of the window's width;
+     * the positions of {@code splitsInside} are remembered like the window's own.
+     */
+    public void setSidePanel(Node panel, double fraction, SplitPane... splitsInside) {
+        sidePanelSplits = List.of(splitsInside);
         if (middle.getItems().size() > 1) {
             middle.getItems().set(1, panel);
         } else {
@@ -115,7 +121,9 @@ public final class MainWindowView extends BorderPane {
     }
 
     private List<SplitPane> splitPanes() {
-        return List.of(rows, middle, inspector.split());
+        List<SplitPane> panes = new ArrayList<>(List.of(rows, middle, inspector.split()));
+        panes.addAll(sidePanelSplits);
+        return panes;
     }
 
     private void acceptDroppedFiles() {

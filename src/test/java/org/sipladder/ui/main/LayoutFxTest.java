@@ -1,11 +1,14 @@
 package org.sipladder.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,9 +24,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The split positions a user set come back in the next window (issue 15). */
+/** The window's layout on a small screen, and the split positions a user set, kept for the next window (issue 15). */
 @ExtendWith(ApplicationExtension.class)
 class LayoutFxTest {
+
+    /** Five rows of the findings list (24 px each) and room for its horizontal scroll bar. */
+    private static final double FIVE_ROWS = 5 * 24 + 16;
 
     private final AppServices services = new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
             new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> new FakeDialogs(),
@@ -38,10 +44,35 @@ class LayoutFxTest {
     }
 
     @Test
+    void theFindingsListKeepsFiveRowsAt1024x700EvenWhenItsDividerIsDraggedUp(FxRobot robot) {
+        // A window of its own: the primary stage is shared by every FX test class of the run, and a size set on it
+        // stays for the classes after this one.
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            window[0] = new Stage();
+            Stage small = window[0];
+            MainWindow.show(small, services);
+            small.setWidth(1024);
+            small.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage small = window[0];
+        TreeView<?> tree = (TreeView<?>) small.getScene().lookup("#findingTree");
+        assertTrue(tree.getHeight() >= FIVE_ROWS, "findings list " + tree.getHeight() + " px high at 1024x700");
+
+        SplitPane split = (SplitPane) small.getScene().lookup("#findingsSplit");
+        robot.interact(() -> split.setDividerPositions(0.05));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tree.getHeight() >= FIVE_ROWS, "findings list " + tree.getHeight() + " px high after the drag");
+        robot.interact(small::hide);
+    }
+
+    @Test
     void splitPositionsSetByTheUserComeBackInTheNextWindow(FxRobot robot) {
         List<Double> set = new ArrayList<>(window.view().dividerPositions());
         set.set(0, 0.25); // call list above the ladder
-        set.set(1, 0.62); // ladder above the inspector
+        set.set(1, 0.80); // ladder above the inspector: room for the findings list to be split freely
+        set.set(set.size() - 1, 0.45); // findings list above the selected finding's detail
         robot.interact(() -> window.view().restoreDividerPositions(set));
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> before = window.view().dividerPositions();
@@ -53,7 +84,9 @@ class LayoutFxTest {
         List<Double> after = next[0].view().dividerPositions();
         assertEquals(before.size(), after.size());
         assertEquals(0.25, after.get(0), 0.02, after.toString());
-        assertEquals(0.62, after.get(1), 0.02, after.toString());
+        assertEquals(0.80, after.get(1), 0.02, after.toString());
+        SplitPane findings = (SplitPane) next[0].view().lookup("#findingsSplit");
+        assertEquals(0.45, findings.getDividerPositions()[0], 0.02, after.toString());
         for (int i = 0; i < before.size(); i++) {
             assertEquals(before.get(i), after.get(i), 0.02, "divider " + i + ": " + before + " -> " + after);
         }
