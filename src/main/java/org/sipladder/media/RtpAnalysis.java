@@ -134,7 +134,8 @@ final class RtpAnalysis {
         return secondMs + nanos / 1_000_000.0;
     }
 
-    private StreamAccumulator find(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort, long ssrc) {
+    private StreamAccumulator find(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort,
+                                   long ssrc) {
         int srcKey = addressKey(a, srcAt, len);
         int dstKey = addressKey(a, dstAt, len);
         int ports = srcPort << 16 | dstPort;
