@@ -23,8 +23,8 @@ final class FragmentReassembler {
     private record Key(IpPair pair, long id, int protocol) {
     }
 
-    /** One fragment's bytes at its offset in the datagram's payload. */
-    private record Piece(int offset, byte[] data) {
+    /** One fragment's bytes at its offset in the datagram's payload, and the frame it came in. */
+    private record Piece(int offset, byte[] data, long frame) {
     }
 
     /** The fragments of one datagram received so far. */
@@ -42,10 +42,10 @@ final class FragmentReassembler {
         }
 
 
-        /** Adds the fragment; true when the datagram is now complete. */
-        boolean add(int offset, boolean more, byte[] data) {
+        /** Adds the fragment of {@code frame}; true when the datagram is now complete. */
+        boolean add(int offset, boolean more, byte[] data, long frame) {
             int end = offset + data.length;
-            pieces.add(new Piece(offset, data));
+            pieces.add(new Piece(offset, data, frame));
             blocks.set(offset / 8, (end + 7) / 8);
             if (!more) {
                 total = end;
@@ -63,6 +63,11 @@ final class FragmentReassembler {
                 }
             }
             return whole;
+        }
+
+        /** The frames of the fragments other than {@code last}'s, in the order they came. */
+        long[] framesBefore(long last) {
+            return pieces.stream().mapToLong(Piece::frame).filter(f -> f != last).distinct().toArray();
         }
     }
 
@@ -84,7 +89,8 @@ final class FragmentReassembler {
     }
 
     /**
-     * Adds one fragment ({@code offset} in bytes into the datagram's payload).
+     * Adds one fragment ({@code offset} in bytes into the datagram's payload). The fragment completing a datagram
+     * tells the sink the frames of the others, so what is found in the payload knows all the packets it came in.
      *
      * @return the whole payload when this fragment completed it, else null
      */
@@ -110,10 +116,11 @@ final class FragmentReassembler {
         d.held += cost;
         flow.held += cost;
         held += cost;
-        if (!d.add(offset, more, data)) {
+        if (!d.add(offset, more, data, sink.frame())) {
             return null;
         }
         forget(d);
+        sink.dependsOn(d.framesBefore(sink.frame()));
         return d.assemble();
     }
 

@@ -21,6 +21,7 @@ public final class MediaPayload {
     private byte[] payload;
     private int offset;
     private int length;
+    private long[] dependsOn = SipPayload.ONE_PACKET;
 
     /** Points the view at a candidate; the addresses are at {@code addressBytes[sourceAt]} and {@code [destinationAt]}. */
     void set(long frameNumber, long micros, long captureStartMicros, byte[] addressBytes, int sourceAt,
@@ -38,6 +39,19 @@ public final class MediaPayload {
         this.payload = data;
         this.offset = payloadOffset;
         this.length = payloadLength;
+    }
+
+    /** Sets the other frames this datagram was reassembled from (IP fragments). */
+    void dependsOn(long[] frames) {
+        this.dependsOn = frames;
+    }
+
+    /**
+     * The frames of the other packets this datagram was reassembled from (IP fragments); empty, and shared, when packet
+     * {@link #frame()} held it all. Read-only.
+     */
+    public long[] dependsOn() {
+        return dependsOn;
     }
 
     /** 1-based frame number, as Wireshark numbers it. */

@@ -37,6 +37,10 @@ final class PayloadSink {
     private boolean started;
     private long payloads;
     private long tlsPackets;
+    /** Other frames the current packet's payload was reassembled from (IP fragments); reset by {@link #at}. */
+    private long[] packetDependsOn = SipPayload.ONE_PACKET;
+    /** Other frames the message being emitted was reassembled from (earlier TCP segments); set around one emit. */
+    private long[] messageDependsOn = SipPayload.ONE_PACKET;
 
     PayloadSink(CaptureListener listener) {
         this(listener, null, null);
@@ -58,6 +62,7 @@ final class PayloadSink {
         this.frame = frameNumber;
         this.micros = timestampMicros;
         this.record = null;
+        this.packetDependsOn = SipPayload.ONE_PACKET;
         if (!started) {
             started = true;
             firstMicros = timestampMicros;
@@ -90,6 +95,7 @@ final class PayloadSink {
                int dstPort, byte[] a, int off, int len) {
         mediaPayload.set(frame, timestampMicros, firstMicros, addresses, srcAt, dstAt, addressLength, srcPort, dstPort,
                 a, off, len);
+        mediaPayload.dependsOn(packetDependsOn);
         try {
             media.datagram(mediaPayload);
         } catch (RuntimeException e) {
@@ -109,6 +115,24 @@ final class PayloadSink {
         return frame;
     }
 
+    /** The current packet's payload was put together also from these earlier frames (IP fragments). */
+    void dependsOn(long[] frames) {
+        packetDependsOn = frames;
+    }
+
+    /**
+     * As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} for a message whose bytes also came in the
+     * earlier frames {@code segments} (of a TCP stream).
+     */
+    void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len, long[] segments) {
+        messageDependsOn = segments;
+        try {
+            emit(src, dst, transport, a, off, len);
+        } finally {
+            messageDependsOn = SipPayload.ONE_PACKET;
+        }
+    }
+
     long micros() {
         return micros;
     }
@@ -125,7 +149,8 @@ final class PayloadSink {
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
         byte[] data = Arrays.copyOfRange(a, off, off + len);
         if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
-            deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data, file, source.streamOffset(off)));
+            deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data, file, source.streamOffset(off),
+                    dependsOn()));
         } else {
             emit(timestampMicros, src, dst, transport, data);
         }
@@ -150,7 +175,20 @@ final class PayloadSink {
     }
 
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {
-        deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data));
+        deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data, null, -1, dependsOn()));
+    }
+
+    /** The frames the message being emitted depends on: its packet's fragments and its stream's earlier segments. */
+    private long[] dependsOn() {
+        if (messageDependsOn.length == 0) {
+            return packetDependsOn;
+        }
+        if (packetDependsOn.length == 0) {
+            return messageDependsOn;
+        }
+        long[] both = Arrays.copyOf(messageDependsOn, messageDependsOn.length + packetDependsOn.length);
+        System.arraycopy(packetDependsOn, 0, both, messageDependsOn.length, packetDependsOn.length);
+        return both;
     }
 
     private void deliver(SipPayload p) {

@@ -53,7 +53,7 @@ final class SipStreamDecoder implements StreamDecoder {
                 buffer.consume(line);
                 continue;
             }
-            context.emit(transport, a, s, length);
+            context.emit(transport, buffer, length);
             framed = true;
             buffer.consume(length);
         }

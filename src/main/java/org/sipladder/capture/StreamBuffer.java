@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The reassembled, not yet consumed bytes of one TCP direction: append at the end, consume from the start. It also
- * remembers where each appended segment began, as a message of a stream joined midway can only start there.
+ * remembers where each appended segment began, as a message of a stream joined midway can only start there, and
+ * the frame it came in, so a message knows the packets it was reassembled from.
  */
 final class StreamBuffer {
 
@@ -13,8 +14,13 @@ final class StreamBuffer {
     private int end;
     /** Stream offset of {@code array[start]}. */
     private long position;
-    /** Stream offsets where appended segments began, oldest first, from {@code marks[markHead]}. */
+    /**
+     * Stream offsets where appended segments began, oldest first, from {@code marks[markHead]}: the segment holding
+     * the first unconsumed byte and those after it.
+     */
     private long[] marks = new long[16];
+    /** The frame each mark's segment came in, at the same index. */
+    private long[] markFrames = new long[16];
     private int markHead;
     private int markCount;
 
@@ -34,8 +40,9 @@ final class StreamBuffer {
         return end - start;
     }
 
-    void append(byte[] a, int off, int len) {
-        mark(position + size());
+    /** Appends {@code a[off, off+len)}, the new bytes of a segment that came in {@code frame}. */
+    void append(byte[] a, int off, int len, long frame) {
+        mark(position + size(), frame);
         if (end + len > array.length) {
             int size = size();
             byte[] target = size + len > array.length ? new byte[Math.max(size + len, array.length * 2)] : array;
@@ -53,28 +60,71 @@ final class StreamBuffer {
         position += n;
         if (start >= end) {
             clear();
+        } else {
+            // the marks of segments wholly consumed go; the one holding the first unconsumed byte stays
+            while (markCount > 1 && marks[(markHead + 1) % marks.length] <= position) {
+                markHead = (markHead + 1) % marks.length;
+                markCount--;
+            }
         }
     }
 
     /** The index in {@link #array()} of the first segment start after {@link #start()}, or -1 when none is held. */
     int nextSegmentStart() {
-        while (markCount > 0 && marks[markHead] <= position) {
-            markHead = (markHead + 1) % marks.length;
-            markCount--;
+        for (int i = 0; i < markCount; i++) {
+            long at = marks[(markHead + i) % marks.length];
+            if (at > position) {
+                return start + (int) (at - position);
+            }
         }
-        return markCount == 0 ? -1 : start + (int) (marks[markHead] - position);
+        return -1;
     }
 
-    private void mark(long at) {
+    /**
+     * The frames, other than {@code except}, of the segments that hold the next {@code length} bytes, in stream
+     * order; {@link SipPayload#ONE_PACKET} (no allocation) when there are none, the usual case.
+     */
+    long[] framesOf(int length, long except) {
+        long until = position + length;
+        int count = 0;
+        long last = except;
+        for (int i = 0; i < markCount && marks[(markHead + i) % marks.length] < until; i++) {
+            long frame = markFrames[(markHead + i) % marks.length];
+            if (frame != except && frame != last) {
+                count++;
+            }
+            last = frame;
+        }
+        if (count == 0) {
+            return SipPayload.ONE_PACKET;
+        }
+        long[] frames = new long[count];
+        count = 0;
+        last = except;
+        for (int i = 0; i < markCount && marks[(markHead + i) % marks.length] < until; i++) {
+            long frame = markFrames[(markHead + i) % marks.length];
+            if (frame != except && frame != last) {
+                frames[count++] = frame;
+            }
+            last = frame;
+        }
+        return frames;
+    }
+
+    private void mark(long at, long frame) {
         if (markCount == marks.length) {
             long[] bigger = new long[marks.length * 2];
+            long[] biggerFrames = new long[marks.length * 2];
             for (int i = 0; i < markCount; i++) {
                 bigger[i] = marks[(markHead + i) % marks.length];
+                biggerFrames[i] = markFrames[(markHead + i) % marks.length];
             }
             marks = bigger;
+            markFrames = biggerFrames;
             markHead = 0;
         }
         marks[(markHead + markCount) % marks.length] = at;
+        markFrames[(markHead + markCount) % marks.length] = frame;
         markCount++;
     }
 

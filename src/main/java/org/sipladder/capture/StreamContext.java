@@ -3,9 +3,16 @@ package org.sipladder.capture;
 /** Who is talking on one TCP direction, and where its decoders deliver what they find. */
 record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, HepDecoder hep) {
 
-    void emit(Transport transport, byte[] a, int off, int len) {
+    /** Delivers {@code a[off, off+len)} as a message that also came in the earlier frames {@code segments}. */
+    void emit(Transport transport, byte[] a, int off, int len, long[] segments) {
         sink.emit(sink.endpoint(pair.srcAddress(), 0, pair.srcAddress().length, srcPort),
-                sink.endpoint(pair.dstAddress(), 0, pair.dstAddress().length, dstPort), transport, a, off, len);
+                sink.endpoint(pair.dstAddress(), 0, pair.dstAddress().length, dstPort), transport, a, off, len,
+                segments);
+    }
+
+    /** Delivers the next {@code len} bytes of {@code buffer} as a message, with the frames of the segments of them. */
+    void emit(Transport transport, StreamBuffer buffer, int len) {
+        emit(transport, buffer.array(), buffer.start(), len, buffer.framesOf(len, sink.frame()));
     }
 
     String describe() {

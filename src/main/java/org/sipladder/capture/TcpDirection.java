@@ -83,12 +83,12 @@ final class TcpDirection {
         if (-delta >= len) {
             return; // retransmission of bytes already delivered
         }
-        append(a, off - (int) delta, len + (int) delta);
+        append(a, off - (int) delta, len + (int) delta, context.sink().frame());
         drainEarly();
     }
 
-    private void append(byte[] a, int off, int len) {
-        buffer.append(a, off, len);
+    private void append(byte[] a, int off, int len, long frame) {
+        buffer.append(a, off, len, frame);
         next += len;
         decode();
     }
@@ -104,7 +104,7 @@ final class TcpDirection {
                     earlyBytes -= e.data().length;
                     int skip = next - e.seq();
                     if (ahead(e.end(), next) > 0) {
-                        append(e.data(), skip, e.data().length - skip);
+                        append(e.data(), skip, e.data().length - skip, e.frame());
                     }
                     progress = true;
                     break;

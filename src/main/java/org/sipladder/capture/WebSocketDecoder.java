@@ -34,13 +34,15 @@ final class WebSocketDecoder implements StreamDecoder {
             if (n < header + length) {
                 return this;
             }
-            frame(a, s, header, (int) length, masked, context);
+            frame(buffer, header, (int) length, masked, context);
             buffer.consume(header + (int) length);
         }
         return this;
     }
 
-    private void frame(byte[] a, int s, int header, int length, boolean masked, StreamContext context) {
+    private void frame(StreamBuffer buffer, int header, int length, boolean masked, StreamContext context) {
+        byte[] a = buffer.array();
+        int s = buffer.start();
         boolean fin = (a[s] & 0x80) != 0;
         int opcode = a[s] & 0x0f;
         if (opcode >= 8) {
@@ -66,7 +68,9 @@ final class WebSocketDecoder implements StreamDecoder {
             byte[] whole = message.toByteArray();
             message.reset();
             if (SipFraming.startLine(whole, 0, whole.length) > 0) {
-                context.emit(Transport.WS, whole, 0, TransportDecoder.datagramMessageLength(whole, 0, whole.length));
+                // the segments of the last WebSocket frame; those of earlier frames of the message are not tracked
+                context.emit(Transport.WS, whole, 0, TransportDecoder.datagramMessageLength(whole, 0, whole.length),
+                        buffer.framesOf(header + length, context.sink().frame()));
             }
         }
     }

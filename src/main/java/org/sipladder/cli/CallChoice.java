@@ -3,6 +3,8 @@ package org.sipladder.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallQuery;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.Leg;
 
 /** Picks calls named on the command line. */
@@ -22,6 +24,19 @@ final class CallChoice {
             if (!chosen.contains(match)) {
                 chosen.add(match);
             }
+        }
+        return chosen;
+    }
+
+    /**
+     * The calls of {@code calls} that {@code query} matches, in their order; none is the user's error, naming
+     * {@code text}, the filter as given.
+     */
+    static List<CallFlow> matching(List<CallFlow> calls, CallQuery query, String text) throws UserError {
+        List<CallFlow> chosen = calls.stream().filter(c -> query.test(CallSummary.of(c))).toList();
+        if (chosen.isEmpty()) {
+            throw new UserError((calls.isEmpty() ? "there is no call" : calls.size() == 1 ? "the call does not match"
+                    : "none of the " + calls.size() + " calls matches") + " the filter " + text);
         }
         return chosen;
     }

@@ -10,14 +10,30 @@ import picocli.CommandLine.Parameters;
 /** One or more CAPTURE files read as one, with hand-set clock corrections: a picocli mixin. */
 final class CaptureInputs {
 
-    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "pcap or pcapng file, optionally "
-            + "gzip-compressed; several are read as one capture on one timeline (the same message seen in two is "
-            + "shown once), their clocks matched to the first's from the messages they share")
+    static final String CAPTURES = "pcap or pcapng file, optionally gzip-compressed; several are read as one capture "
+            + "on one timeline (the same message seen in two is shown once), their clocks matched to the first's from "
+            + "the messages they share";
+    static final String OFFSETS = "clock correction, in seconds added to its times, of the second, third... CAPTURE, "
+            + "instead of the estimate";
+
+    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = CAPTURES)
     List<Path> captures = new ArrayList<>();
 
-    @Option(names = "--offset", paramLabel = "SECONDS", split = ",", description = "clock correction, in seconds "
-            + "added to its times, of the second, third... CAPTURE, instead of the estimate")
+    @Option(names = "--offset", paramLabel = "SECONDS", split = ",", description = OFFSETS)
     List<Double> offsets;
+
+    /** The inputs of a command whose CAPTURE arguments are optional (and so cannot be this mixin). */
+    static CaptureInputs of(List<Path> captures, List<Double> offsets) {
+        CaptureInputs inputs = new CaptureInputs();
+        inputs.captures = List.copyOf(captures);
+        inputs.offsets = offsets;
+        return inputs;
+    }
+
+    /** The files' names, joined: how a report names what it read. */
+    String names() {
+        return String.join(" + ", captures.stream().map(p -> String.valueOf(p.getFileName())).toList());
+    }
 
     /** The files with the corrections given, or null when they are to be estimated. */
     CaptureFiles files() throws UserError {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code diagnose [CAPTURE] [--livekit-config FILE]... [--livekit-url URL] [--livekit-deployment D] [--json]}: why calls failed, and how to fix it. */
+/** {@code diagnose [CAPTURE...] [--livekit-config FILE]... [--livekit-url URL] [--livekit-deployment D] [--json]}: why calls failed, and how to fix it. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain why calls in a capture failed, checking LiveKit inbound trunks and dispatch rules.",
             "Without a capture, checks the LiveKit config alone."})
@@ -40,8 +40,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CAPTURE", arity = "0..1", description = "pcap or pcapng file, optionally gzip-compressed")
-    private Path capture;
+    @Parameters(paramLabel = "CAPTURE", arity = "0..*", description = CaptureInputs.CAPTURES)
+    private List<Path> captures = new ArrayList<>();
+
+    @Option(names = "--offset", paramLabel = "SECONDS", split = ",", description = CaptureInputs.OFFSETS)
+    private List<Double> offsets;
 
     @Option(names = "--livekit-deployment", paramLabel = "cloud|self-hosted", converter = DeploymentConverter.class,
             description = DeploymentConverter.DESCRIPTION)
@@ -70,16 +73,16 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CaptureException, UserError, IOException {
-        if (capture == null && configFiles.isEmpty() && liveKitUrl == null) {
+        if (captures.isEmpty() && configFiles.isEmpty() && liveKitUrl == null) {
             throw new UserError("diagnose: give a CAPTURE file, --livekit-config FILE or --livekit-url URL (see diagnose --help)");
         }
         LiveKitConfig config = config();
-        if (json && capture != null) {
+        if (json && !captures.isEmpty()) {
             streamJson(config);
             return 0;
         }
         MediaCollector media = new MediaCollector();
-        List<CallFlow> flows = capture == null ? List.of() : flows(capture, media);
+        List<CallFlow> flows = captures.isEmpty() ? List.of() : flows(media);
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
         PrintWriter out = spec.commandLine().getOut();
@@ -98,10 +101,11 @@ final class DiagnoseCommand implements Callable<Integer> {
      * the calls come in start order, and let go; the findings wait in groups by primary and severity (on disk when
      * large) to be listed as {@link DiagnosisEngine#diagnose} orders them.
      */
-    private void streamJson(LiveKitConfig config) throws CaptureException, IOException {
+    private void streamJson(LiveKitConfig config) throws CaptureException, IOException, UserError {
         LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(capture, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
+                .read(CaptureInputs.of(captures, offsets), flows::add);
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
                 media.result());
         List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
@@ -167,10 +171,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private List<CallFlow> flows(Path file, MediaCollector media) throws CaptureException {
+    private List<CallFlow> flows(MediaCollector media) throws CaptureException, UserError {
         LiveFlows flows = new LiveFlows();
         // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media).read(file, flows::add);
+        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
+                .read(CaptureInputs.of(captures, offsets), flows::add);
         return flows.snapshot();
     }
 }

@@ -34,10 +34,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code report CAPTURE -o OUT.pdf}: the findings of a capture as a PDF to hand to a carrier, an admin or support. */
+/** {@code report CAPTURE... -o OUT.pdf}: the findings of captures as a PDF to hand to a carrier, an admin or support. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a PDF report: failed calls, their causes with fixes, ladders and key messages.")
 final class ReportCommand implements Callable<Integer> {
@@ -45,8 +44,8 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CAPTURE", description = "pcap or pcapng file, optionally gzip-compressed")
-    private Path capture;
+    @Mixin
+    private CaptureInputs inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, description = "the PDF to write")
     private Path output;
@@ -84,11 +83,11 @@ final class ReportCommand implements Callable<Integer> {
         LiveFlows flows = new LiveFlows();
         MediaCollector media = new MediaCollector();
         CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
-                .read(capture, flows::add);
+                .read(inputs, flows::add).summary();
         List<CallFlow> calls = aliases.applyAll(flows.snapshot());
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(calls, config, new DiagnosisSettings(deployment, null),
                 media.result());
-        ReportInput input = new ReportInput(capture.getFileName().toString(), summary.packets(),
+        ReportInput input = new ReportInput(inputs.names(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
                 diagnosis.routings(), config, media.result());
         write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses), target);

@@ -4,14 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sipladder.capture.CaptureException;
+import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallFrames;
+import org.sipladder.flow.CallQuery;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.MediaCollector;
-import org.sipladder.media.MediaSelection;
 import org.sipladder.media.MediaSelection;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.CallSaver;
@@ -22,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code save CAPTURE... --call ID... -o OUT}: the packets of chosen calls as a new pcap or pcapng file. */
+/** {@code save CAPTURE... [--call ID...] [--filter EXPR] -o OUT}: the packets of chosen calls as a new capture. */
 @Command(name = "save", mixinStandardHelpOptions = true,
         description = "Save chosen calls (every leg, with their RTP/RTCP) as pcap or pcapng: the packets as captured, "
                 + "with their times. The format follows OUT's name: .pcap for pcap, anything else pcapng.")
@@ -34,22 +40,36 @@ final class SaveCommand implements Callable<Integer> {
     @Mixin
     private CaptureInputs inputs;
 
-    @Option(names = "--call", paramLabel = "ID", arity = "1..*", required = true,
+    @Option(names = "--call", paramLabel = "ID", arity = "1..*",
             description = "Call-ID of any leg of a call to save (as `calls` lists them); repeatable")
     private List<String> callIds = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = "save the calls matching EXPR, in the terms of the "
+            + "app's filter box (all must match): method:INVITE, status:503 or status:4xx, failed, from:N, to:N, "
+            + "callid:ID, ip:ADDRESS, header:Name=value, finding:CODE (as diagnose finds it without a LiveKit "
+            + "config), or free text; with --call, of the calls named those that match")
+    private String filter;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "file to write")
     private Path output;
 
     @Override
     public Integer call() throws CaptureException, UserError {
+        if (callIds.isEmpty() && filter == null) {
+            throw new UserError("save: choose the calls with --call ID... or --filter EXPR (see save --help)");
+        }
         LiveFlows flows = new LiveFlows();
-        MediaCollector media = new MediaCollector();
-        CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
+        MediaCollector collector = new MediaCollector();
+        CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector)
                 .read(inputs, flows::add).files();
-        List<CallFlow> chosen = CallChoice.byCallId(flows.snapshot(), callIds);
+        CaptureMedia media = collector.result();
+        List<CallFlow> calls = flows.snapshot();
+        List<CallFlow> chosen = callIds.isEmpty() ? calls : CallChoice.byCallId(calls, callIds);
+        if (filter != null) {
+            chosen = CallChoice.matching(chosen, CallQuery.parse(filter, findingCodes(filter, calls, media)), filter);
+        }
         Set<Long> frames = CallFrames.sip(chosen);
-        MediaSelection rtp = media.result().selection(CallFrames.callIds(chosen));
+        MediaSelection rtp = media.selection(CallFrames.callIds(chosen));
         CallSaver.Saved saved = new CallSaver().save(files, frames, rtp::contains, output,
                 CallSaver.Format.forFile(output));
         PrintWriter out = spec.commandLine().getOut();
@@ -57,5 +77,14 @@ final class SaveCommand implements Callable<Integer> {
                 chosen.size() == 1 ? "" : "s", saved.file());
         out.flush();
         return 0;
+    }
+
+    /** The calls' finding codes, for a filter that asks for them: only then are the calls diagnosed. */
+    private static Map<String, Set<String>> findingCodes(String filter, List<CallFlow> calls, CaptureMedia media) {
+        if (!filter.toLowerCase(Locale.ROOT).contains("finding:")) {
+            return Map.of();
+        }
+        return DiagnosisEngine.standard().diagnose(calls, LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE, media)
+                .codesByFlow();
     }
 }

@@ -59,4 +59,15 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
     public List<Finding> withCode(FindingCode code) {
         return findings.stream().filter(f -> f.code() == code).toList();
     }
+
+    /** The codes of each call's findings by call flow id: what {@code finding:CODE} in a call filter looks for. */
+    public Map<String, Set<String>> codesByFlow() {
+        Map<String, Set<String>> codes = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.flowId() != null) {
+                codes.computeIfAbsent(f.flowId(), k -> new HashSet<>()).add(f.code().name());
+            }
+        }
+        return codes;
+    }
 }

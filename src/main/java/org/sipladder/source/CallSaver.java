@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -69,16 +70,21 @@ public final class CallSaver {
     }
 
     /**
-     * Writes the frames {@code frames} and the RTP/RTCP datagrams {@code media} chooses: the capture is decoded
-     * once more to find the latter, so media need not be remembered per packet while loading.
+     * Writes the SIP messages that packets {@code frames} completed and the RTP/RTCP datagrams {@code media} chooses,
+     * each with every packet it was reassembled from (TCP segments, IP fragments), as Wireshark's "include depended
+     * upon packets" does: the capture is decoded once more to find them, so nothing need be remembered per packet
+     * while loading.
      */
     public Saved save(CaptureFiles from, Collection<Long> frames, MediaChoice media, Path out, Format format)
             throws CaptureException {
+        Set<Long> sip = new HashSet<>(frames);
         Set<Long> all = new ConcurrentSkipListSet<>(frames);
         new MergedReader().read(from, new CaptureListener() {
             @Override
             public void payload(SipPayload p) {
-                // the SIP frames are already chosen
+                if (p.dependsOn().length > 0 && sip.contains(p.frame())) {
+                    add(p.dependsOn());
+                }
             }
 
             @Override
@@ -86,8 +92,15 @@ public final class CallSaver {
                 return datagram -> {
                     if (media.wanted(datagram.frame(), datagram.src(), datagram.dst())) {
                         all.add(datagram.frame());
+                        add(datagram.dependsOn());
                     }
                 };
+            }
+
+            private void add(long[] earlier) {
+                for (long frame : earlier) {
+                    all.add(frame);
+                }
             }
         });
         return save(from, all, out, format);

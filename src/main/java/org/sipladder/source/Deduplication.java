@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.MediaListener;
 import org.sipladder.capture.SipPayload;
 
 /**
  * Passes on each message of a merge once: a message whose bytes another file delivered shortly before (clocks
- * corrected) is the same message seen at a second observation point, and is only recorded as such.
+ * corrected) is the same message seen at a second observation point, and is only recorded as such. RTP and RTCP
+ * datagrams go on once too ({@link MediaDeduplication}).
  */
 final class Deduplication extends ForwardingListener {
 
@@ -40,6 +42,13 @@ final class Deduplication extends ForwardingListener {
         this.file = file;
         this.originalFrame = originalFrame;
         this.originalMicros = originalMicros;
+    }
+
+    /** The next listener's media listener, behind one that drops datagrams another file already delivered. */
+    @Override
+    public MediaListener media() {
+        MediaListener media = next.media();
+        return media == null ? null : new MediaDeduplication(media, () -> file, WINDOW_MICROS);
     }
 
     @Override

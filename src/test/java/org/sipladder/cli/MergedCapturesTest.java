@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.TwoHosts;
 
@@ -55,6 +56,25 @@ class MergedCapturesTest {
                 out.toString());
         assertEquals(0, save.exitCode(), save.err());
         assertTrue(save.out().startsWith("25 packets of 1 call written"), save.out());
+    }
+
+    @Test
+    void rtpSeenByBothCapturesIsCountedAndSavedOnce() throws Exception {
+        Captures call = MediaCall.of("media-call", 8, 10, 0x55, 0, false);
+        Path a = call.write(dir.resolve("a.pcap"));
+        Path b = call.write(dir.resolve("b.pcap"));
+        CliRun streams = CliRun.of("streams", a.toString(), b.toString(), "--json");
+        assertEquals(0, streams.exitCode(), streams.err());
+        JsonArray found = JsonParser.parseString(streams.out()).getAsJsonArray();
+        assertEquals(2, found.size(), streams.out());
+        for (var s : found) {
+            assertEquals(10, s.getAsJsonObject().get("packets").getAsInt(), streams.out());
+        }
+        Path out = dir.resolve("saved.pcap");
+        CliRun save = CliRun.of("save", a.toString(), b.toString(), "--call", "media-call", "-o", out.toString());
+        assertEquals(0, save.exitCode(), save.err());
+        assertTrue(save.out().startsWith("25 packets of 1 call written"), "5 SIP and 2 x 10 RTP, each once: "
+                + save.out());
     }
 
     @Test

@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Ip;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.Rtp;
+import org.sipladder.testkit.Segments;
 import org.sipladder.testkit.SipText;
 
 class SaveCommandTest {
@@ -99,6 +102,69 @@ class SaveCommandTest {
             assertEquals("media-call", s.getAsJsonObject().get("callId").getAsString());
         }
         assertFalse(streams.out().contains("10.0.0.7"));
+    }
+
+    @Test
+    void theFilterChoosesCallsInTheTermsOfTheAppsFilterBox() throws Exception {
+        Path capture = twoCalls();
+        Path busy = dir.resolve("busy.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--filter", "status:4xx", "-o", busy.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2 packets of 1 call written to " + busy + "\n", run.out());
+        assertEquals(List.of("INVITE", "486"), messages(busy).stream().map(SaveCommandTest::label).toList());
+
+        Path rejected = dir.resolve("rejected.pcap");
+        run = CliRun.of("save", capture.toString(), "--filter", "finding:sip_call_rejected", "-o", rejected.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(messages(rejected).stream().allMatch(m -> m.get("callId").getAsString().equals("call-b")));
+
+        Path both = dir.resolve("both.pcap");
+        run = CliRun.of("save", capture.toString(), "--filter", "method:INVITE", "-o", both.toString());
+        assertEquals("5 packets of 2 calls written to " + both + "\n", run.out(), run.err());
+    }
+
+    @Test
+    void withCallsNamedTheFilterKeepsThoseThatMatchAndNoMatchIsOneLine() throws Exception {
+        Path capture = twoCalls();
+        Path out = dir.resolve("out.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "--call", "call-b", "--filter",
+                "failed", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2 packets of 1 call written to " + out + "\n", run.out());
+
+        Path none = dir.resolve("none.pcap");
+        run = CliRun.of("save", capture.toString(), "--call", "call-a", "--filter", "failed", "-o", none.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
+        assertEquals("the call does not match the filter failed\n", run.err());
+        run = CliRun.of("save", capture.toString(), "--filter", "status:503", "-o", none.toString());
+        assertEquals("none of the 2 calls matches the filter status:503\n", run.err());
+        run = CliRun.of("save", capture.toString(), "-o", none.toString());
+        assertEquals("save: choose the calls with --call ID... or --filter EXPR (see save --help)\n", run.err());
+        assertFalse(Files.exists(none));
+    }
+
+    @Test
+    void aMessageReassembledFromSeveralPacketsIsSavedWithAllOfThem() throws Exception {
+        String invite = SipText.invite("split-call");
+        byte[] answer = Segments.udp(5060, 5060, Bytes.ascii(SipText.response(200, "OK", "INVITE", "split-call", 1)));
+        List<byte[]> fragments = Ip.ipv4Fragments("10.0.0.2", "10.0.0.1", Ip.UDP, 9, answer, 64);
+        Captures c = Captures.pcap()
+                .tcp(T, "10.0.0.1:5060", "10.0.0.2:5060", 1000, invite.substring(0, 50))
+                .tcp(T + 1_000, "10.0.0.1:5060", "10.0.0.2:5060", 1050, invite.substring(50));
+        for (int i = 0; i < fragments.size(); i++) {
+            c.ip(T + 2_000 + i, fragments.get(i));
+        }
+        Path capture = c.udp(T + 5_000, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("ACK", "sip:+15551234567@sip.example.com", "split-call", 1, ""))
+                .write(dir.resolve("split.pcap"));
+        Path out = dir.resolve("split-call.pcap");
+
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "split-call", "-o", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals((2 + fragments.size() + 1) + " packets of 1 call written to " + out + "\n", run.out(),
+                "both TCP segments, every fragment and the ACK");
+        assertEquals(List.of("INVITE", "200", "ACK"), messages(out).stream().map(SaveCommandTest::label).toList());
     }
 
     @Test
