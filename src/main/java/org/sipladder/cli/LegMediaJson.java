@@ -58,7 +58,7 @@ final class LegMediaJson {
             json.name("src").value(s.key().src().toString());
             json.name("dst").value(s.key().dst().toString());
             json.name("ssrc").value(s.key().ssrc());
-            json.name("codec").value(s.codec());
+            json.name("codec").value(s.codecName());
             json.name("packets").value(s.stats().packets());
             json.name("lost").value(s.stats().lost());
             json.name("maxJitterMs");

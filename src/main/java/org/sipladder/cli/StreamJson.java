@@ -18,7 +18,7 @@ final class StreamJson {
         json.name("dst").value(s.key().dst().toString());
         json.name("ssrc").value(s.key().ssrc());
         json.name("payloadType").value(s.payloadType());
-        json.name("codec").value(s.codec());
+        json.name("codec").value(s.codecName());
         json.name("clockRate").value(s.clockRate());
         json.name("packets").value(st.packets());
         json.name("expected").value(st.expected());

@@ -1,44 +1,26 @@
 package org.sipladder.media;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sipladder.Limits;
-import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.capture.MediaPayload;
 import org.sipladder.capture.SipPayload;
 
 /**
  * Collects the RTP streams, RTCP reports and SDP announcements of a capture in one pass. Give it to the reader as
- * the {@link org.sipladder.capture.CaptureListener#media()} of the listener; it runs on the decoding thread, in
- * capture order, and {@link #result()} is read once the read has returned.
- *
- * <p>Per RTP packet the work is a hash look-up of the stream by addresses, ports and SSRC and the update of its
- * primitive counters: nothing is allocated. A stream is counted from the first packet at or after an SDP that
- * announced its receiver or sender, as Wireshark decodes RTP; a stream no SDP announced is kept when its packets
- * are plainly RTP (ports 1024 and above, several packets mostly in sequence).
+ * the {@link org.sipladder.capture.CaptureListener#media()} of the listener; it is called on the decoding thread,
+ * in capture order, reads each RTP header there and hands it on to an analysis thread of its own
+ * ({@link MediaHandOff}, {@link RtpAnalysis}), so the stream statistics run on the other core. {@link #result()} is
+ * read once the read has returned.
  */
 public final class MediaCollector implements MediaListener {
 
-    private final int maxUnannounced;
     private final int maxRtcpReports;
-
-    private StreamAccumulator[] table = new StreamAccumulator[1024];
-    private int size;
-    private final List<StreamAccumulator> streams = new ArrayList<>();
-    private final Map<Endpoint, Announced> announced = new HashMap<>();
-    /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
-    private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
-    private final List<SdpAnnouncement> announcements = new ArrayList<>();
-    private final SdpScan sdp = new SdpScan();
+    private final RtpAnalysis analysis;
+    private final MediaHandOff handOff;
     private final List<RtcpReport> rtcp = new ArrayList<>();
-    private int unannounced;
-    private long rtpPackets;
     private long rtcpPackets;
-    private long ignored;
-    private final LeftOut unannouncedLeftOut = new LeftOut();
     private final LeftOut rtcpLeftOut = new LeftOut();
 
     /** A collector with the bounds of {@link Limits}. */
@@ -48,52 +30,14 @@ public final class MediaCollector implements MediaListener {
 
     /** A collector with other bounds (tests reach them with small captures). */
     MediaCollector(int maxUnannounced, int maxRtcpReports) {
-        this.maxUnannounced = maxUnannounced;
         this.maxRtcpReports = maxRtcpReports;
+        this.analysis = new RtpAnalysis(maxUnannounced);
+        this.handOff = new MediaHandOff(analysis);
     }
 
     @Override
     public void sip(SipPayload p) {
-        List<SdpAnnouncement> found = sdp.scan(p);
-        if (found.isEmpty()) {
-            return;
-        }
-        for (SdpAnnouncement a : found) {
-            announcements.add(a);
-            if (a.media() != null && a.port() != 0) {
-                Announced holder = announced.get(a.media());
-                if (holder == null) {
-                    holder = new Announced(a);
-                    announced.put(a.media(), holder);
-                    attach(a.media(), holder);
-                } else {
-                    holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
-                }
-            }
-        }
-    }
-
-    /**
-     * Gives a newly announced address's SDP to the streams already sending to or from it; a stream no SDP had
-     * announced starts its statistics afresh with its next packet, as Wireshark decodes it from here on.
-     */
-    private void attach(Endpoint endpoint, Announced holder) {
-        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
-        if (known == null) {
-            return;
-        }
-        for (StreamAccumulator s : known) {
-            boolean was = s.isAnnounced();
-            if (s.dst.equals(endpoint)) {
-                s.dstSdp = holder;
-            }
-            if (s.src.equals(endpoint)) {
-                s.srcSdp = holder;
-            }
-            if (!was && s.counted() > 0) {
-                s.restart();
-            }
-        }
+        handOff.sip(p);
     }
 
     @Override
@@ -116,170 +60,45 @@ public final class MediaCollector implements MediaListener {
             header += 4 + 4 * (((b[o + header + 2] & 0xff) << 8) | (b[o + header + 3] & 0xff));
         }
         if (n < 12 || header > n) {
-            ignored++;
             return;
         }
         int padding = (b[o] & 0x20) != 0 ? b[o + n - 1] & 0xff : 0;
         int payloadLength = Math.max(0, n - header - padding);
         int seq = ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
-        long timestamp = u32(b, o + 4);
-        long ssrc = u32(b, o + 8);
-        StreamAccumulator s = find(p, ssrc);
-        if (s == null) {
-            ignored++;
-            return;
-        }
-        rtpPackets++;
-        s.packet(p.frame(), p.timestampMicros(), relativeMs(p.timestampMicros(), p.firstFrameMicros()), seq,
-                timestamp, second & 0x7f, (second & 0x80) != 0, n, b, o + header, payloadLength);
-    }
-
-    /** Milliseconds since the capture's first frame, computed as Wireshark's nstime_to_msec does. */
-    private static double relativeMs(long micros, long firstMicros) {
-        long d = micros - firstMicros;
-        long secs = Math.floorDiv(d, 1_000_000L);
-        long nanos = Math.floorMod(d, 1_000_000L) * 1000L;
-        return secs * 1000.0 + nanos / 1_000_000.0;
-    }
-
-    private StreamAccumulator find(MediaPayload p, long ssrc) {
-        byte[] a = p.addressBytes();
-        int len = p.addressLength();
-        int srcAt = p.srcAddressAt();
-        int dstAt = p.dstAddressAt();
-        int srcKey = addressKey(a, srcAt, len);
-        int dstKey = addressKey(a, dstAt, len);
-        int ports = p.srcPort() << 16 | p.dstPort();
-        int h = hash(srcKey, dstKey, ports, (int) ssrc);
-        int mask = table.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            StreamAccumulator s = table[i];
-            if (s == null) {
-                break;
-            }
-            if (s.hash == h && s.ssrc == ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
-                    && (len == 4 || s.sameAddresses(a, srcAt, dstAt, len))) {
-                return s;
-            }
-        }
-        return create(p, ssrc, h, srcKey, dstKey);
-    }
-
-    /** An IPv4 address as its int; an IPv6 address folded into one (compared in full on a match). */
-    private static int addressKey(byte[] a, int at, int len) {
-        int k = (int) u32(a, at);
-        for (int i = 4; i < len; i += 4) {
-            k = k * 31 + (int) u32(a, at + i);
-        }
-        return k;
-    }
-
-    private static int hash(int srcKey, int dstKey, int ports, int ssrc) {
-        int h = srcKey * 0x9E3779B1 + dstKey * 0x85EBCA77 + ports * 0xC2B2AE3D + ssrc * 0x27D4EB2F;
-        return h ^ (h >>> 15);
-    }
-
-    private StreamAccumulator create(MediaPayload p, long ssrc, int h, int srcKey, int dstKey) {
-        Endpoint src = p.src();
-        Endpoint dst = p.dst();
-        Announced dstSdp = announced.get(dst);
-        Announced srcSdp = announced.get(src);
-        if (dstSdp == null && srcSdp == null) {
-            if (p.srcPort() < 1024 || p.dstPort() < 1024) {
-                return null;
-            }
-            if (unannounced >= maxUnannounced) {
-                unannouncedLeftOut.add(p.frame());
-                return null;
-            }
-            unannounced++;
-        }
-        byte[] a = p.addressBytes();
-        int len = p.addressLength();
-        byte[] srcAddress = java.util.Arrays.copyOfRange(a, p.srcAddressAt(), p.srcAddressAt() + len);
-        byte[] dstAddress = java.util.Arrays.copyOfRange(a, p.dstAddressAt(), p.dstAddressAt() + len);
-        StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, p.srcPort(), p.dstPort(),
-                ssrc, src, dst);
-        s.dstSdp = dstSdp;
-        s.srcSdp = srcSdp;
-        streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);
-        streamsByEndpoint.computeIfAbsent(dst, k -> new ArrayList<>(2)).add(s);
-        if (++size * 2 > table.length) {
-            rehash();
-        }
-        insert(s);
-        streams.add(s);
-        return s;
-    }
-
-    private void insert(StreamAccumulator s) {
-        int mask = table.length - 1;
-        int i = s.hash & mask;
-        while (table[i] != null) {
-            i = (i + 1) & mask;
-        }
-        table[i] = s;
-    }
-
-    private void rehash() {
-        StreamAccumulator[] old = table;
-        table = new StreamAccumulator[old.length * 2];
-        for (StreamAccumulator s : old) {
-            if (s != null) {
-                insert(s);
-            }
-        }
+        int event = payloadLength > 0 ? b[o + header] & 0xff : -1;
+        handOff.rtp(p, seq, u32(b, o + 4), u32(b, o + 8), second, event, payloadLength);
     }
 
     static long u32(byte[] b, int at) {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
     }
 
+    /** Asked at the end of a read: waits for the analysis of what was handed over, then says what was left out. */
     @Override
     public List<String> takeWarnings() {
+        handOff.finish();
         List<String> warnings = new ArrayList<>(2);
-        if (unannouncedLeftOut.packets > 0) {
-            warnings.add("frame " + unannouncedLeftOut.firstFrame + ": more than " + maxUnannounced + " RTP streams "
-                    + "that no SDP announced (the most tracked per capture): " + unannouncedLeftOut.take()
+        LeftOut unannounced = analysis.unannouncedLeftOut();
+        if (unannounced.packets() > 0) {
+            warnings.add("frame " + unannounced.firstFrame() + ": more than " + analysis.maxUnannounced()
+                    + " RTP streams that no SDP announced (the most tracked per capture): " + unannounced.take()
                     + " of further such streams, from this frame on, were not analysed");
         }
-        if (rtcpLeftOut.packets > 0) {
-            warnings.add("frame " + rtcpLeftOut.firstFrame + ": " + maxRtcpReports + " RTCP reports kept (the most "
+        if (rtcpLeftOut.packets() > 0) {
+            warnings.add("frame " + rtcpLeftOut.firstFrame() + ": " + maxRtcpReports + " RTCP reports kept (the most "
                     + "per capture): the reports of " + rtcpLeftOut.take() + " from this frame on were not kept");
         }
         return warnings;
     }
 
-    /** What was found, with streams bound to the legs whose SDP announced them. Call after the read. */
-    public CaptureMedia result() {
-        List<RtpStream> out = new ArrayList<>();
-        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
-        for (StreamAccumulator s : streams) {
-            if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
-                continue;
-            }
-            SdpAnnouncement a = binding.announcementOf(s.src, s.dst, s.firstFrame);
-            out.add(s.result(a == null ? null : a.callId(), a));
-        }
-        return new CaptureMedia(out, announcements, rtcp, rtpPackets, rtcpPackets);
+    /** Whether the analysis thread runs now (it ends by itself when no packet came for a while). */
+    boolean analysing() {
+        return handOff.analysing();
     }
 
-    /** Packets left out at one bound since the warnings were last taken: the first one's frame and how many. */
-    private static final class LeftOut {
-        private long firstFrame;
-        private long packets;
-
-        void add(long frame) {
-            if (packets++ == 0) {
-                firstFrame = frame;
-            }
-        }
-
-        /** "N packets", counting afresh from here. */
-        String take() {
-            String counted = packets + (packets == 1 ? " packet" : " packets");
-            packets = 0;
-            return counted;
-        }
+    /** What was found, with streams bound to the legs whose SDP announced them. Call after the read. */
+    public CaptureMedia result() {
+        handOff.finish();
+        return analysis.result(rtcp, rtcpPackets);
     }
 }

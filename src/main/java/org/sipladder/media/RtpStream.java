@@ -38,8 +38,13 @@ public record RtpStream(StreamKey key, long firstFrame, long lastFrame, long fir
         return announcement != null;
     }
 
+    /** The encoding name as registered (an SDP's "pcma" is PCMA, as Wireshark shows it), or null. */
+    public String codecName() {
+        return codec != null ? Codecs.registeredName(codec) : null;
+    }
+
     /** The codec for display: the encoding name, else "PT n". */
     public String codecOrType() {
-        return codec != null ? Codecs.registeredName(codec) : "PT " + payloadType;
+        return codec != null ? codecName() : "PT " + payloadType;
     }
 }

@@ -78,7 +78,10 @@ final class StreamAccumulator {
     private final int[] pts = new int[PT_SLOTS];
     private final long[] ptCounts = new long[PT_SLOTS];
     private int ptSlotsUsed;
-    private int lastSlot;
+    /** The payload type of the latest packets and how many in a row not yet added to its slot (-1: none). */
+    private int runPt = -1;
+    private int runSlot;
+    private long runCount;
     private long ptSeenLow;
     private long ptSeenHigh;
     private long markers;
@@ -90,22 +93,15 @@ final class StreamAccumulator {
     private StringBuilder digits;
     private int eventsWithoutMarker;
 
-    // payload type resolution cache
+    // payload type resolution cache: cachedPt is -1 when the announcing SDPs changed (see sdpChanged)
     private int cachedPt = -1;
-    private SdpAnnouncement cachedFrom;
     private int cachedRate;
+    /** The clock rate in kHz as Wireshark divides by it ({@code clock_rate / 1000} in integers). */
+    private int cachedKhz;
     private boolean cachedEvent;
     private String cachedEncoding;
 
-    // per-second series
-    private int[] seriesPackets = new int[4];
-    private int[] seriesExpected = new int[4];
-    private float[] seriesJitter = new float[4];
-    private float[] seriesMaxJitter = new float[4];
-    private int seriesLength;
-    /** The interval of the latest packet, and where it ends: most packets fall in it, with no division. */
-    private int seriesIndex;
-    private long seriesEnd;
+    private final SeriesBuilder series = new SeriesBuilder();
 
     StreamAccumulator(int hash, int srcKey, int dstKey, byte[] srcAddress, byte[] dstAddress, int srcPort,
                       int dstPort, long ssrc, Endpoint src, Endpoint dst) {
@@ -152,27 +148,22 @@ final class StreamAccumulator {
         duplicates = outOfOrder = consecutive = window = 0;
         Arrays.fill(ptCounts, 0);
         ptSlotsUsed = 0;
-        lastSlot = 0;
+        runPt = -1;
+        runCount = 0;
         ptSeenLow = ptSeenHigh = 0;
         markers = comfortNoise = telephoneEvents = bytes = 0;
         lastEventTimestamp = -1;
         digits = null;
         eventsWithoutMarker = 0;
-        seriesLength = 0;
-        seriesIndex = 0;
-        seriesEnd = 0;
-        Arrays.fill(seriesPackets, 0);
-        Arrays.fill(seriesExpected, 0);
-        Arrays.fill(seriesJitter, 0);
-        Arrays.fill(seriesMaxJitter, 0);
     }
 
     /**
      * One packet. {@code nowMs} is the capture time in milliseconds since the capture's first frame, as
-     * Wireshark's analysis takes it; {@code a[payloadAt, payloadAt + payloadLength)} is the RTP payload.
+     * Wireshark's analysis takes it; {@code event} is the payload's first byte (an RFC 4733 event) or -1 when the
+     * payload of {@code payloadLength} bytes is empty.
      */
     void packet(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker, int rtpLength,
-                byte[] a, int payloadAt, int payloadLength) {
+                int event, int payloadLength) {
         resolve(pt);
         if (firstSeenFrame == 0) {
             firstSeenFrame = frame;
@@ -194,10 +185,10 @@ final class StreamAccumulator {
         }
         if (cachedEvent) {
             telephoneEvents++;
-            dtmf(timestamp, marker, a, payloadAt, payloadLength);
+            dtmf(timestamp, marker, event, payloadLength);
         }
         sequence(seq);
-        series(micros);
+        series.add(micros, (int) (highestExtSeq - baseExtSeq + 1), (float) jitter);
     }
 
     private void first(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker) {
@@ -215,6 +206,7 @@ final class StreamAccumulator {
         total = 1;
         baseExtSeq = highestExtSeq = seq;
         window = 1;
+        series.start(micros);
     }
 
     private void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
@@ -254,7 +246,7 @@ final class StreamAccumulator {
         int rate = cachedEvent ? 0 : cachedRate;
         double currentJitter = 0;
         if (rate != 0) {
-            double nominal = (double) (ext - seqTimestamp) / (rate / 1000);
+            double nominal = (double) (ext - seqTimestamp) / cachedKhz;
             double diff = Math.abs(nowMs - (time + nominal));
             currentJitter = (15 * jitter + diff) / 16;
             delta = nowMs - time;
@@ -322,78 +314,47 @@ final class StreamAccumulator {
         }
     }
 
-    private void series(long micros) {
-        int i = seriesIndex;
-        if (micros >= seriesEnd || micros < seriesEnd - StreamSeries.INTERVAL_MICROS) {
-            long offset = micros - firstMicros;
-            i = offset <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, offset / StreamSeries.INTERVAL_MICROS);
-            if (i >= seriesIndex) {
-                seriesIndex = i;
-                seriesEnd = firstMicros + (i + 1) * StreamSeries.INTERVAL_MICROS;
-            }
-        }
-        if (i >= seriesPackets.length) {
-            grow(i + 1);
-        }
-        int expectedSoFar = (int) (highestExtSeq - baseExtSeq + 1);
-        for (int k = seriesLength; k < i; k++) {
-            // quiet intervals carry the count expected so far and the jitter as it was
-            seriesExpected[k] = k == 0 ? 0 : seriesExpected[k - 1];
-            seriesJitter[k] = k == 0 ? 0 : seriesJitter[k - 1];
-        }
-        if (i >= seriesLength) {
-            seriesLength = i + 1;
-        }
-        seriesPackets[i]++;
-        if (expectedSoFar > seriesExpected[i]) {
-            seriesExpected[i] = expectedSoFar;
-        }
-        float j = (float) jitter;
-        seriesJitter[i] = j;
-        if (j > seriesMaxJitter[i]) {
-            seriesMaxJitter[i] = j;
-        }
-    }
-
-    private void grow(int needed) {
-        int size = Math.max(needed, seriesPackets.length * 2);
-        seriesPackets = Arrays.copyOf(seriesPackets, size);
-        seriesExpected = Arrays.copyOf(seriesExpected, size);
-        seriesJitter = Arrays.copyOf(seriesJitter, size);
-        seriesMaxJitter = Arrays.copyOf(seriesMaxJitter, size);
-    }
-
+    /** Counts {@code pt}; a run of packets of one type costs one field each, its slot is updated when the run ends. */
     private void countPayloadType(int pt) {
-        if (ptSlotsUsed > 0 && pts[lastSlot] == pt) {
-            ptCounts[lastSlot]++;
+        if (pt == runPt) {
+            runCount++;
             return;
         }
+        endRun();
         if (pt < 64) {
             ptSeenLow |= 1L << pt;
         } else {
             ptSeenHigh |= 1L << (pt - 64);
         }
-        for (int i = 0; i < ptSlotsUsed; i++) {
-            if (pts[i] == pt) {
-                ptCounts[i]++;
-                lastSlot = i;
-                return;
-            }
+        int slot = 0;
+        while (slot < ptSlotsUsed && pts[slot] != pt) {
+            slot++;
         }
-        if (ptSlotsUsed < PT_SLOTS) {
-            lastSlot = ptSlotsUsed;
-            pts[ptSlotsUsed] = pt;
-            ptCounts[ptSlotsUsed++] = 1;
+        if (slot == ptSlotsUsed) {
+            if (ptSlotsUsed == PT_SLOTS) {
+                return; // the first few types are the ones that matter; the others are only marked as seen
+            }
+            pts[ptSlotsUsed++] = pt;
+        }
+        runPt = pt;
+        runSlot = slot;
+        runCount = 1;
+    }
+
+    private void endRun() {
+        if (runPt >= 0) {
+            ptCounts[runSlot] += runCount;
+            runPt = -1;
+            runCount = 0;
         }
     }
 
     /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
-    private void dtmf(long timestamp, boolean marker, byte[] a, int at, int length) {
+    private void dtmf(long timestamp, boolean marker, int event, int length) {
         if (length < 4 || timestamp == lastEventTimestamp) {
             return;
         }
         lastEventTimestamp = timestamp;
-        int event = a[at] & 0xff;
         if (digits == null) {
             digits = new StringBuilder();
         }
@@ -403,18 +364,22 @@ final class StreamAccumulator {
         }
     }
 
+    /** The SDP announcing the sender or the receiver changed (or was given): payload types are looked up afresh. */
+    void sdpChanged() {
+        cachedPt = -1;
+    }
+
     /** Looks up (or takes from the cache) the encoding and clock rate of {@code pt} in the announcing SDPs. */
     private void resolve(int pt) {
-        SdpAnnouncement from = dstSdp != null ? dstSdp.current : srcSdp != null ? srcSdp.current : null;
-        if (pt == cachedPt && from == cachedFrom) {
+        if (pt == cachedPt) {
             return;
         }
         cachedPt = pt;
-        cachedFrom = from;
         PayloadType type = lookup(pt);
         cachedEncoding = type != null ? type.encoding() : Codecs.staticName(pt);
         cachedEvent = Codecs.isTelephoneEvent(cachedEncoding);
         cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
+        cachedKhz = cachedRate / 1000;
     }
 
     private PayloadType lookup(int pt) {
@@ -445,21 +410,12 @@ final class StreamAccumulator {
         double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
         return new RtpStream(new StreamKey(src, dst, ssrc), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
                 codec, rate, List.copyOf(seen), stats, digits == null ? "" : digits.toString(), eventsWithoutMarker,
-                mos, series(), announcement, callId, earlyPackets, firstSeenFrame);
-    }
-
-    private StreamSeries series() {
-        int n = seriesLength;
-        int[] expected = new int[n];
-        for (int i = 0; i < n; i++) {
-            expected[i] = seriesExpected[i] - (i == 0 ? 0 : seriesExpected[i - 1]);
-        }
-        return new StreamSeries(firstMicros, Arrays.copyOf(seriesPackets, n), expected,
-                Arrays.copyOf(seriesJitter, n), Arrays.copyOf(seriesMaxJitter, n));
+                mos, series.build(), announcement, callId, earlyPackets, firstSeenFrame);
     }
 
     /** The media's payload type: the most frequent that is neither comfort noise nor an event, else the first. */
     private int mainPayloadType() {
+        endRun();
         int best = -1;
         long bestCount = -1;
         for (int i = 0; i < ptSlotsUsed; i++) {

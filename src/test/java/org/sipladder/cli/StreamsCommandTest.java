@@ -54,6 +54,21 @@ class StreamsCommandTest {
     }
 
     @Test
+    void codecIsNamedAsRegisteredWhateverCaseTheSdpWrote() {
+        // heplify_rtp_rtcp_sip.pcap's answer says "pcma": one leg's stream was "pcma", the other's "PCMA"
+        String sdp = Rtp.sdp("10.0.0.1", 40000, "sendrecv").replace("PCMA/8000", "pcma/8000");
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-b", 1, sdp));
+        for (int i = 0; i < 5; i++) {
+            c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000", Rtp.packet(8, i, 160L * i, 7, false));
+        }
+        CliRun run = CliRun.of("streams", c.write(dir.resolve("lower.pcap")).toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject s = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("PCMA", s.get("codec").getAsString());
+    }
+
+    @Test
     void tableListsTheStreamAndCallFilterNeedsAKnownCall() {
         CliRun run = CliRun.of("streams", capture().toString());
         assertEquals(0, run.exitCode(), run.err());

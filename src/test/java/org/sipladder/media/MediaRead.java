@@ -23,7 +23,11 @@ final class MediaRead {
 
     /** Reads {@code capture} into {@code collector}; the warnings of the read. */
     static List<String> read(Captures capture, Path dir, MediaCollector collector) throws CaptureException {
-        Path file = capture.write(dir.resolve("media.pcap"));
+        return into(capture.write(dir.resolve("media.pcap")), collector);
+    }
+
+    /** Reads {@code file} for its media into {@code collector}, without asking for the result; the read's warnings. */
+    static List<String> into(Path file, MediaCollector collector) throws CaptureException {
         return new CaptureReader().read(file, new CaptureListener() {
             @Override
             public void payload(SipPayload p) {

@@ -1,0 +1,235 @@
+package org.sipladder.media;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sipladder.Limits;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.SipPayload;
+
+/**
+ * The RTP streams and SDP announcements of a capture, built from RTP headers and SIP payloads in capture order on
+ * one thread (the {@link MediaHandOff}'s).
+ *
+ * <p>Per RTP packet the work is a hash look-up of the stream by addresses, ports and SSRC and the update of its
+ * primitive counters: nothing is allocated. A stream is counted from the first packet at or after an SDP that
+ * announced its receiver or sender, as Wireshark decodes RTP; a stream no SDP announced is kept when its packets
+ * are plainly RTP (ports 1024 and above, several packets mostly in sequence).
+ */
+final class RtpAnalysis {
+
+    private final int maxUnannounced;
+    private StreamAccumulator[] table = new StreamAccumulator[1024];
+    private int size;
+    private final List<StreamAccumulator> streams = new ArrayList<>();
+    private final Map<Endpoint, Announced> announced = new HashMap<>();
+    /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
+    private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
+    private final List<SdpAnnouncement> announcements = new ArrayList<>();
+    private final SdpScan sdp = new SdpScan();
+    private final LeftOut unannouncedLeftOut = new LeftOut();
+    private int unannounced;
+    private long rtpPackets;
+    /** The second of capture time (micros since the first frame) that {@link #relativeMs} last divided out. */
+    private long secondStart = Long.MIN_VALUE / 2;
+    private double secondMs;
+
+    /** @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits}) */
+    RtpAnalysis(int maxUnannounced) {
+        this.maxUnannounced = maxUnannounced;
+    }
+
+    int maxUnannounced() {
+        return maxUnannounced;
+    }
+
+    /** The packets of streams beyond {@link #maxUnannounced()}; read once the hand-off has finished. */
+    LeftOut unannouncedLeftOut() {
+        return unannouncedLeftOut;
+    }
+
+    void sip(SipPayload p) {
+        List<SdpAnnouncement> found = sdp.scan(p);
+        if (found.isEmpty()) {
+            return;
+        }
+        for (SdpAnnouncement a : found) {
+            announcements.add(a);
+            if (a.media() != null && a.port() != 0) {
+                Announced holder = announced.get(a.media());
+                if (holder == null) {
+                    holder = new Announced(a);
+                    announced.put(a.media(), holder);
+                    attach(a.media(), holder);
+                } else {
+                    holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
+                    sdpChanged(a.media());
+                }
+            }
+        }
+    }
+
+    /** Tells the streams sending to or from {@code endpoint} that the SDP announcing it changed. */
+    private void sdpChanged(Endpoint endpoint) {
+        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
+        if (known != null) {
+            for (StreamAccumulator s : known) {
+                s.sdpChanged();
+            }
+        }
+    }
+
+    /**
+     * Gives a newly announced address's SDP to the streams already sending to or from it; a stream no SDP had
+     * announced starts its statistics afresh with its next packet, as Wireshark decodes it from here on.
+     */
+    private void attach(Endpoint endpoint, Announced holder) {
+        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
+        if (known == null) {
+            return;
+        }
+        for (StreamAccumulator s : known) {
+            boolean was = s.isAnnounced();
+            if (s.dst.equals(endpoint)) {
+                s.dstSdp = holder;
+            }
+            if (s.src.equals(endpoint)) {
+                s.srcSdp = holder;
+            }
+            s.sdpChanged();
+            if (!was && s.counted() > 0) {
+                s.restart();
+            }
+        }
+    }
+
+    /**
+     * One RTP packet of {@code rtpLength} bytes sent between the addresses at {@code a[srcAt]} and {@code a[dstAt]}
+     * ({@code length} bytes each); {@code event} is its payload's first byte (an RFC 4733 event) or -1.
+     */
+    void rtp(long frame, long micros, long firstMicros, byte[] a, int srcAt, int dstAt, int length, int srcPort,
+             int dstPort, int seq, long timestamp, long ssrc, int second, int rtpLength, int event, int payloadLength) {
+        StreamAccumulator s = find(frame, a, srcAt, dstAt, length, srcPort, dstPort, ssrc);
+        if (s == null) {
+            return;
+        }
+        rtpPackets++;
+        s.packet(frame, micros, relativeMs(micros, firstMicros), seq, timestamp, second & 0x7f, (second & 0x80) != 0,
+                rtpLength, event, payloadLength);
+    }
+
+    /**
+     * Milliseconds since the capture's first frame, computed as Wireshark's nstime_to_msec does. Packets come in
+     * capture order, so the whole seconds are divided out once per second of capture, not per packet.
+     */
+    private double relativeMs(long micros, long firstMicros) {
+        long d = micros - firstMicros;
+        if (d < secondStart || d >= secondStart + 1_000_000L) {
+            long secs = Math.floorDiv(d, 1_000_000L);
+            secondStart = secs * 1_000_000L;
+            secondMs = secs * 1000.0;
+        }
+        long nanos = (d - secondStart) * 1000L;
+        return secondMs + nanos / 1_000_000.0;
+    }
+
+    private StreamAccumulator find(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort,
+                                   long ssrc) {
+        int srcKey = addressKey(a, srcAt, len);
+        int dstKey = addressKey(a, dstAt, len);
+        int ports = srcPort << 16 | dstPort;
+        int h = hash(srcKey, dstKey, ports, (int) ssrc);
+        int mask = table.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            StreamAccumulator s = table[i];
+            if (s == null) {
+                break;
+            }
+            if (s.hash == h && s.ssrc == ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
+                    && (len == 4 || s.sameAddresses(a, srcAt, dstAt, len))) {
+                return s;
+            }
+        }
+        return create(frame, a, srcAt, dstAt, len, srcPort, dstPort, ssrc, h, srcKey, dstKey);
+    }
+
+    /** An IPv4 address as its int; an IPv6 address folded into one (compared in full on a match). */
+    private static int addressKey(byte[] a, int at, int len) {
+        int k = (int) MediaCollector.u32(a, at);
+        for (int i = 4; i < len; i += 4) {
+            k = k * 31 + (int) MediaCollector.u32(a, at + i);
+        }
+        return k;
+    }
+
+    private static int hash(int srcKey, int dstKey, int ports, int ssrc) {
+        int h = srcKey * 0x9E3779B1 + dstKey * 0x85EBCA77 + ports * 0xC2B2AE3D + ssrc * 0x27D4EB2F;
+        return h ^ (h >>> 15);
+    }
+
+    private StreamAccumulator create(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort,
+                                     long ssrc, int h, int srcKey, int dstKey) {
+        Endpoint src = Endpoint.of(a, srcAt, len, srcPort);
+        Endpoint dst = Endpoint.of(a, dstAt, len, dstPort);
+        Announced dstSdp = announced.get(dst);
+        Announced srcSdp = announced.get(src);
+        if (dstSdp == null && srcSdp == null) {
+            if (srcPort < 1024 || dstPort < 1024) {
+                return null;
+            }
+            if (unannounced >= maxUnannounced) {
+                unannouncedLeftOut.add(frame);
+                return null;
+            }
+            unannounced++;
+        }
+        byte[] srcAddress = java.util.Arrays.copyOfRange(a, srcAt, srcAt + len);
+        byte[] dstAddress = java.util.Arrays.copyOfRange(a, dstAt, dstAt + len);
+        StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, srcPort, dstPort,
+                ssrc, src, dst);
+        s.dstSdp = dstSdp;
+        s.srcSdp = srcSdp;
+        streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);
+        streamsByEndpoint.computeIfAbsent(dst, k -> new ArrayList<>(2)).add(s);
+        if (++size * 2 > table.length) {
+            rehash();
+        }
+        insert(s);
+        streams.add(s);
+        return s;
+    }
+
+    private void insert(StreamAccumulator s) {
+        int mask = table.length - 1;
+        int i = s.hash & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table[i] = s;
+    }
+
+    private void rehash() {
+        StreamAccumulator[] old = table;
+        table = new StreamAccumulator[old.length * 2];
+        for (StreamAccumulator s : old) {
+            if (s != null) {
+                insert(s);
+            }
+        }
+    }
+
+    /** What was found, with streams bound to the legs whose SDP announced them, and the RTCP read beside. */
+    CaptureMedia result(List<RtcpReport> rtcp, long rtcpPackets) {
+        List<RtpStream> out = new ArrayList<>();
+        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
+        for (StreamAccumulator s : streams) {
+            if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
+                continue;
+            }
+            SdpAnnouncement a = binding.announcementOf(s.src, s.dst, s.firstFrame);
+            out.add(s.result(a == null ? null : a.callId(), a));
+        }
+        return new CaptureMedia(out, announcements, rtcp, rtpPackets, rtcpPackets);
+    }
+}
