@@ -48,7 +48,7 @@ final class FindingJson {
     static String element(Finding f, List<LiveKitRouting> routingsOfCall) {
         StringWriter text = new StringWriter(2048);
         try {
-            JsonOut json = new JsonOut(text);
+            JsonOut json = JsonOut.small(text);
             json.beginArray();
             findingObject(json, f, routingOf(f, routingsOfCall));
             json.endArray();

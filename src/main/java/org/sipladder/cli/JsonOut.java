@@ -62,7 +62,7 @@ final class JsonOut implements AutoCloseable {
     private final OutputStream bytes;
     private final Writer chars;
     /** UTF-8 bytes; written out only between whole characters, so that each chunk decodes on its own. */
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer;
     private int used;
     private int[] stack = new int[32];
     /**
@@ -80,12 +80,20 @@ final class JsonOut implements AutoCloseable {
 
     /** Writes to {@code out}, which stays open. */
     JsonOut(Writer out) {
-        this(null, out, true);
+        this(null, out, true, 1 << 16);
+    }
+
+    /**
+     * As {@link #JsonOut(Writer)}, with a buffer of a few kilobytes that grows when needed: for one small value
+     * made into text, of which a diagnosis makes one per finding (a 64 KB buffer each was most of their cost).
+     */
+    static JsonOut small(Writer out) {
+        return new JsonOut(null, out, true, 1 << 12);
     }
 
     /** Writes UTF-8 to {@code out}, which stays open. */
     JsonOut(OutputStream out) {
-        this(out, null, true);
+        this(out, null, true, 1 << 16);
     }
 
     /**
@@ -93,7 +101,7 @@ final class JsonOut implements AutoCloseable {
      * no line breaks), ended by {@link #endLine}.
      */
     static JsonOut lines(Writer out) {
-        return new JsonOut(null, out, false);
+        return new JsonOut(null, out, false, 1 << 16);
     }
 
     /**
@@ -101,10 +109,11 @@ final class JsonOut implements AutoCloseable {
      * array can be written on several threads at once and joined in order.
      */
     JsonOut() {
-        this(null, null, true);
+        this(null, null, true, 1 << 16);
     }
 
-    private JsonOut(OutputStream bytes, Writer chars, boolean pretty) {
+    private JsonOut(OutputStream bytes, Writer chars, boolean pretty, int bufferBytes) {
+        this.buffer = new byte[bufferBytes];
         this.bytes = bytes;
         this.chars = chars;
         this.pretty = pretty;

@@ -15,7 +15,9 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallFrames;
 import org.sipladder.flow.CallQuery;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.media.MediaSelection;
@@ -46,9 +48,13 @@ final class SaveCommand implements Callable<Integer> {
 
     @Option(names = "--filter", paramLabel = "EXPR", description = "save the calls matching EXPR, in the terms of the "
             + "app's filter box (all must match): method:INVITE, status:503 or status:4xx, failed, from:N, to:N, "
-            + "callid:ID, ip:ADDRESS, header:Name=value, finding:CODE (as diagnose finds it without a LiveKit "
-            + "config), or free text; with --call, of the calls named those that match")
+            + "callid:ID, ip:ADDRESS, header:Name=value, finding:CODE (as diagnose finds it, with the "
+            + "--livekit-config given), or free text; with --call, of the calls named those that match")
     private String filter;
+
+    @Option(names = "--livekit-config", paramLabel = "FILE", description = "for finding: in --filter, JSON from "
+            + "'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable), as diagnose takes it")
+    private List<Path> configFiles = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "file to write")
     private Path output;
@@ -58,6 +64,7 @@ final class SaveCommand implements Callable<Integer> {
         if (callIds.isEmpty() && filter == null) {
             throw new UserError("save: choose the calls with --call ID... or --filter EXPR (see save --help)");
         }
+        LiveKitConfig config = config();
         LiveFlows flows = new LiveFlows();
         MediaCollector collector = new MediaCollector();
         CaptureFiles files = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector)
@@ -66,7 +73,8 @@ final class SaveCommand implements Callable<Integer> {
         List<CallFlow> calls = flows.snapshot();
         List<CallFlow> chosen = callIds.isEmpty() ? calls : CallChoice.byCallId(calls, callIds);
         if (filter != null) {
-            chosen = CallChoice.matching(chosen, CallQuery.parse(filter, findingCodes(filter, calls, media)), filter);
+            chosen = CallChoice.matching(chosen, CallQuery.parse(filter, findingCodes(calls, media, config)),
+                    filter);
         }
         Set<Long> frames = CallFrames.sip(chosen);
         MediaSelection rtp = media.selection(CallFrames.callIds(chosen));
@@ -80,11 +88,20 @@ final class SaveCommand implements Callable<Integer> {
     }
 
     /** The calls' finding codes, for a filter that asks for them: only then are the calls diagnosed. */
-    private static Map<String, Set<String>> findingCodes(String filter, List<CallFlow> calls, CaptureMedia media) {
+    private Map<String, Set<String>> findingCodes(List<CallFlow> calls, CaptureMedia media, LiveKitConfig config) {
         if (!filter.toLowerCase(Locale.ROOT).contains("finding:")) {
             return Map.of();
         }
-        return DiagnosisEngine.standard().diagnose(calls, LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE, media)
+        return DiagnosisEngine.standard().diagnose(calls, config, DiagnosisSettings.FROM_EVIDENCE, media)
                 .codesByFlow();
+    }
+
+    /** Read before the capture, so a bad file is told at once. */
+    private LiveKitConfig config() throws UserError {
+        try {
+            return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
+        } catch (LiveKitConfigException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

@@ -17,7 +17,7 @@ final class AgentRoles {
     /** At most this many agents are remembered. */
     static final int MAX = 1024;
 
-    /** The role each B2BUA family's hop plays, for the families a role exists for. */
+    /** The role each B2BUA family's hop plays. */
     private static final Map<B2buaProfile, Role> FAMILY_ROLES = familyRoles();
 
     /** Agent -> its role, SIP_ENDPOINT for none. */
@@ -26,20 +26,20 @@ final class AgentRoles {
     private static Map<B2buaProfile, Role> familyRoles() {
         Map<B2buaProfile, Role> roles = new EnumMap<>(B2buaProfile.class);
         for (B2buaProfile profile : B2buaProfile.ALL) {
-            Role role = Role.of(profile);
-            if (role != null) {
-                roles.put(profile, role);
-            }
+            roles.put(profile, Role.of(profile));
         }
         return Collections.unmodifiableMap(roles);
     }
 
-    /** The role a B2BUA family's hop plays, or null when none exists for it. */
+    /** The role a B2BUA family's hop plays. */
     static Role familyRole(B2buaProfile profile) {
         return FAMILY_ROLES.get(profile);
     }
 
-    /** The role of the B2BUA family the agent names (drachtio: Jambonz), LiveKit for a livekit one, else null. */
+    /**
+     * The role of the B2BUA family the agent names (drachtio: Jambonz, FreeSWITCH: a B2BUA, Twilio: the carrier),
+     * LiveKit for a livekit one, else null.
+     */
     Role of(String agent) {
         Role known = roles.get(agent);
         if (known != null) {

@@ -105,6 +105,7 @@ final class HopRoles {
             }
             if ("INVITE".equals(m.method()) && !m.hasToTag()) {
                 outboundClue(m, sender, frame);
+                familyInviteClues(m, sender, frame);
             }
             if (m.hasOtherKeptHeaders()) {
                 headerClues(m, sender, frame);
@@ -126,19 +127,45 @@ final class HopRoles {
         agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
     }
 
-    /** A header only one B2BUA family adds names the sender's role, for the families a role exists for. */
+    /** A header only one B2BUA family adds names the sender's role. */
     private void headerClues(SipMessage m, String sender, long frame) {
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
             Role role = AgentRoles.familyRole(profile);
             List<String> headers = profile.headers();
-            for (int i = 0; i < headers.size() && role != null; i++) {
+            for (int i = 0; i < headers.size(); i++) {
                 String name = headers.get(i);
                 if (m.header(name) != null) {
                     Map<String, String> kinds = kinds(sender, role);
                     if (!kinds.containsKey(name)) {
                         kinds.put(name, "It sent " + name + ", a header " + profile.family() + " adds" + at(frame) + ".");
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * A dialog-opening INVITE whose Call-ID has a family's prefix names its sender (OpenSIPS's topology hiding);
+     * one sent to a family's SIP domain names its receiver (a carrier's trunk).
+     */
+    private void familyInviteClues(SipMessage m, String sender, long frame) {
+        for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
+            B2buaProfile profile = B2buaProfile.ALL.get(p);
+            String prefix = profile.callIdPrefixOf(m.callId());
+            if (prefix != null) {
+                Map<String, String> kinds = kinds(sender, AgentRoles.familyRole(profile));
+                if (!kinds.containsKey("Call-ID")) {
+                    kinds.put("Call-ID", "It sent an INVITE whose Call-ID starts with " + prefix + ", as "
+                            + profile.family() + "'s own Call-IDs do" + at(frame) + ".");
+                }
+            }
+            String domain = profile.domainOf(m.requestUri());
+            if (domain != null) {
+                Map<String, String> kinds = kinds(m.dst().address(), AgentRoles.familyRole(profile));
+                if (!kinds.containsKey("domain")) {
+                    kinds.put("domain", "It was sent INVITE " + m.requestUri() + ", a " + profile.family() + " domain"
+                            + at(frame) + ".");
                 }
             }
         }
@@ -195,15 +222,27 @@ final class HopRoles {
         return new Hop(address, role, role.displayName() + " " + address, evidence);
     }
 
-    /** LiveKit and Jambonz clues outweigh being the first INVITE's sender; more clues beat fewer. */
+    /**
+     * LiveKit and B2BUA/proxy family clues (Jambonz first among equals) outweigh carrier clues such as being the
+     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie.
+     */
     private static Role decide(Map<Role, Map<String, String>> byRole) {
         int livekit = byRole.getOrDefault(Role.LIVEKIT, Map.of()).size();
-        int jambonz = byRole.getOrDefault(Role.JAMBONZ, Map.of()).size();
-        if (livekit > 0 && livekit >= jambonz) {
+        Role family = null;
+        int most = 0;
+        for (Map.Entry<Role, Map<String, String>> e : byRole.entrySet()) { // EnumMap: in Role order
+            Role role = e.getKey();
+            boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT;
+            if (isFamily && e.getValue().size() > most) {
+                family = role;
+                most = e.getValue().size();
+            }
+        }
+        if (livekit > 0 && livekit >= most) {
             return Role.LIVEKIT;
         }
-        if (jambonz > 0) {
-            return Role.JAMBONZ;
+        if (family != null) {
+            return family;
         }
         return byRole.containsKey(Role.CARRIER) ? Role.CARRIER : Role.SIP_ENDPOINT;
     }

@@ -7,7 +7,11 @@ public enum Role {
     CARRIER("Carrier"),
     JAMBONZ("Jambonz"),
     LIVEKIT("LiveKit"),
-    SIP_ENDPOINT("SIP endpoint");
+    SIP_ENDPOINT("SIP endpoint"),
+    /** A back-to-back user agent of a family in the B2BUA table with no role of its own (FreeSWITCH, Asterisk...). */
+    B2BUA("B2BUA"),
+    /** A SIP proxy of a family in the B2BUA table (Kamailio, OpenSIPS). */
+    PROXY("SIP proxy");
 
     private final String displayName;
 
@@ -19,13 +23,20 @@ public enum Role {
         return displayName;
     }
 
-    /** The role a B2BUA family's hop plays (its family name is the role's name), or null when it has none yet. */
+    /**
+     * The role a B2BUA family's hop plays: the role named after the family (Jambonz), else the one of its kind
+     * (a carrier's hop is the carrier).
+     */
     public static Role of(B2buaProfile profile) {
         for (Role role : values()) {
             if (role.displayName.equals(profile.family())) {
                 return role;
             }
         }
-        return null;
+        return switch (profile.kind()) {
+            case B2BUA -> B2BUA;
+            case PROXY -> PROXY;
+            case CARRIER -> CARRIER;
+        };
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.Sdp;
+import org.sipladder.sip.WordScan;
 
 /**
  * Reads the RTP sections of the SDP in a SIP message straight from its bytes, while the capture is being read.
@@ -34,22 +35,41 @@ final class SdpScan {
     private final Map<String, String> strings = new HashMap<>();
     private final Map<List<PayloadType>, List<PayloadType>> typeLists = new HashMap<>();
     private final Map<String, PayloadType> names = new HashMap<>();
+    private final Map<TypesKey, List<PayloadType>> typesByBytes = new HashMap<>();
 
     /** One {@code m=} section while it is read. */
     private static final class Section {
         final String type;
         final int port;
         final String protocol;
-        final List<String> formats;
-        Map<String, String> rtpmap;
+        /** Where the protocol word starts and the {@code m=} value ends: protocol and formats, in the packet. */
+        final int formatsFrom;
+        final int formatsTo;
+        /** Start and end of each {@code a=rtpmap:} value after the colon, in the packet, in order. */
+        int[] rtpmaps;
+        int rtpmapCount;
         String connection;
         String direction;
 
-        Section(String type, int port, String protocol, List<String> formats) {
+        Section(String type, int port, String protocol, int formatsFrom, int formatsTo) {
             this.type = type;
             this.port = port;
             this.protocol = protocol;
-            this.formats = formats;
+            this.formatsFrom = formatsFrom;
+            this.formatsTo = formatsTo;
+        }
+    }
+
+    /** The bytes that decide a section's payload types (protocol, formats, rtpmap values), each after its length. */
+    private record TypesKey(byte[] bytes, int hash) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TypesKey k && k.hash == hash && java.util.Arrays.equals(k.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
@@ -95,7 +115,7 @@ final class SdpScan {
         Section current = null;
         int line = from;
         while (line < end) {
-            int eol = line;
+            int eol = WordScan.skipPlain(a, line, end);
             while (eol < end && a[eol] != '\n') {
                 eol++;
             }
@@ -126,7 +146,7 @@ final class SdpScan {
                                 current.direction = direction;
                             }
                         } else if (current != null && startsWith(a, vs, ve, RTPMAP)) {
-                            rtpmap(current, a, vs + RTPMAP.length, ve);
+                            rtpmap(current, vs + RTPMAP.length, ve);
                         }
                     }
                     default -> {
@@ -151,7 +171,7 @@ final class SdpScan {
             String direction = m.direction != null ? m.direction : sessionDirection != null ? sessionDirection
                     : "sendrecv";
             out.add(new SdpAnnouncement(p.frame(), p.timestampMicros(), h.callId(), h.cseq(), h.method(), h.status(),
-                    p.src(), p.dst(), m.type, endpoint(address, m.port), address, m.port, payloadTypes(m),
+                    p.src(), p.dst(), m.type, endpoint(address, m.port), address, m.port, payloadTypes(m, a),
                     direction));
         }
         return out == null ? List.of() : out;
@@ -172,11 +192,24 @@ final class SdpScan {
 
     /** An {@code m=} line's value: type, port (-1 when unreadable), protocol and formats; null below three words. */
     private Section section(byte[] a, int from, int to) {
-        List<String> words = words(a, from, to);
-        if (words.size() < 3) {
+        int[] starts = new int[3];
+        int[] ends = new int[3];
+        int words = 0;
+        int i = from;
+        while (i < to && words < 3) {
+            starts[words] = i;
+            while (i < to && !isBlank(a[i])) {
+                i++;
+            }
+            ends[words++] = i;
+            while (i < to && isBlank(a[i])) {
+                i++;
+            }
+        }
+        if (words < 3) {
             return null;
         }
-        String portText = words.get(1);
+        String portText = text(a, starts[1], ends[1]);
         int slash = portText.indexOf('/');
         int port;
         try {
@@ -184,29 +217,75 @@ final class SdpScan {
         } catch (NumberFormatException e) {
             port = -1;
         }
-        return new Section(shared(words.get(0)), port, shared(words.get(2)), words.subList(3, words.size()));
+        return new Section(shared(a, starts[0], ends[0]), port, shared(a, starts[2], ends[2]), starts[2], to);
     }
 
-    private static void rtpmap(Section section, byte[] a, int from, int to) {
-        int space = from;
-        while (space < to && a[space] != ' ') {
-            space++;
+    private static void rtpmap(Section section, int from, int to) {
+        if (section.rtpmaps == null) {
+            section.rtpmaps = new int[8];
+        } else if (section.rtpmapCount * 2 == section.rtpmaps.length) {
+            section.rtpmaps = java.util.Arrays.copyOf(section.rtpmaps, section.rtpmaps.length * 2);
         }
-        if (space > from && space < to) {
-            if (section.rtpmap == null) {
-                section.rtpmap = new HashMap<>(8);
+        section.rtpmaps[section.rtpmapCount * 2] = from;
+        section.rtpmaps[section.rtpmapCount * 2 + 1] = to;
+        section.rtpmapCount++;
+    }
+
+    /**
+     * The section's formats as payload types, each with its rtpmap or static name; a list shared when it repeats.
+     * Sections with the same protocol, formats and rtpmap values (most offers of a capture) are read once.
+     */
+    private List<PayloadType> payloadTypes(Section m, byte[] a) {
+        int size = 4 + m.formatsTo - m.formatsFrom;
+        for (int r = 0; r < m.rtpmapCount; r++) {
+            size += 4 + m.rtpmaps[2 * r + 1] - m.rtpmaps[2 * r];
+        }
+        byte[] key = new byte[size];
+        int at = piece(a, m.formatsFrom, m.formatsTo, key, 0);
+        for (int r = 0; r < m.rtpmapCount; r++) {
+            at = piece(a, m.rtpmaps[2 * r], m.rtpmaps[2 * r + 1], key, at);
+        }
+        TypesKey k = new TypesKey(key, java.util.Arrays.hashCode(key));
+        List<PayloadType> known = typesByBytes.get(k);
+        if (known == null) {
+            known = readPayloadTypes(m, a);
+            if (typesByBytes.size() < SHARED) {
+                typesByBytes.put(k, known);
             }
-            int ke = trimEnd(a, trimStart(a, from, space), space);
-            int vs = trimStart(a, space + 1, to);
-            section.rtpmap.put(text(a, trimStart(a, from, space), ke), text(a, vs, trimEnd(a, vs, to)));
         }
+        return known;
     }
 
-    /** The section's formats as payload types, each with its rtpmap or static name; a list shared when it repeats. */
-    private List<PayloadType> payloadTypes(Section m) {
-        List<PayloadType> types = new ArrayList<>(m.formats.size());
-        for (String format : m.formats) {
-            String name = m.rtpmap != null && m.rtpmap.containsKey(format) ? m.rtpmap.get(format)
+    /** Copies {@code a[from, to)} into {@code key} at {@code at} after its length (four bytes); the next place. */
+    private static int piece(byte[] a, int from, int to, byte[] key, int at) {
+        int n = to - from;
+        key[at] = (byte) (n >>> 24);
+        key[at + 1] = (byte) (n >>> 16);
+        key[at + 2] = (byte) (n >>> 8);
+        key[at + 3] = (byte) n;
+        System.arraycopy(a, from, key, at + 4, n);
+        return at + 4 + n;
+    }
+
+    private List<PayloadType> readPayloadTypes(Section m, byte[] a) {
+        List<String> formats = words(a, m.formatsFrom, m.formatsTo);
+        Map<String, String> rtpmap = new HashMap<>(8);
+        for (int r = 0; r < m.rtpmapCount; r++) {
+            int from = m.rtpmaps[2 * r];
+            int to = m.rtpmaps[2 * r + 1];
+            int space = from;
+            while (space < to && a[space] != ' ') {
+                space++;
+            }
+            if (space > from && space < to) {
+                int ks = trimStart(a, from, space);
+                int vs = trimStart(a, space + 1, to);
+                rtpmap.put(text(a, ks, trimEnd(a, ks, space)), text(a, vs, trimEnd(a, vs, to)));
+            }
+        }
+        List<PayloadType> types = new ArrayList<>(formats.size());
+        for (String format : formats.subList(1, formats.size())) {
+            String name = rtpmap.containsKey(format) ? rtpmap.get(format)
                     : m.protocol.contains("RTP") ? Sdp.staticType(format) : null;
             PayloadType t = payloadType(format, name, names);
             if (t != null) {
@@ -303,7 +382,7 @@ final class SdpScan {
         int line = 0;
         boolean first = true;
         while (line < end) {
-            int eol = line;
+            int eol = WordScan.skipPlain(a, line, end);
             while (eol < end && a[eol] != '\n') {
                 eol++;
             }

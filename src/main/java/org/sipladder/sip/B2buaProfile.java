@@ -6,16 +6,74 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What the analyzer knows about each B2BUA family, in one table: the headers whose value is another leg's
- * Call-ID (they join legs into one call), the headers only that family adds, and the User-Agent/Server words
- * that name it. The scanner keeps these headers ({@link SipMessage}), the flows join legs by the correlation
- * headers, the hop roles read the tells. Adding a family (FreeSWITCH, Asterisk, Kamailio with topos, OpenSIPS,
- * a carrier such as Twilio) is one entry here and one case in {@code B2buaProfileTest}, once its headers are
- * known from a capture.
+ * What the analyzer knows about each B2BUA, proxy and carrier family, in one table: the headers whose value is
+ * another leg's Call-ID (they join legs into one call), and the tells that name a hop's role: headers only that
+ * family adds, User-Agent/Server words, the prefix its own Call-IDs carry, the SIP domains it is reached at. The
+ * scanner keeps these headers ({@link SipMessage}), the flows join legs by the correlation headers, the hop roles
+ * read the tells. Adding a family is one entry here and one case in {@code B2buaProfileTest} and
+ * {@code B2buaHopsTest}, from its public documentation or source (each entry says which).
  */
 public enum B2buaProfile {
-    /** Jambonz (on drachtio): X-CID names the inbound leg's Call-ID on the outbound leg. */
-    JAMBONZ("Jambonz", List.of("X-CID"), List.of("X-Call-Sid", "X-Account-Sid"), List.of("drachtio", "jambonz"));
+    /**
+     * Jambonz (on drachtio): X-CID names the inbound leg's Call-ID on the outbound leg; X-Call-Sid and
+     * X-Account-Sid are its own (jambonz-feature-server).
+     */
+    JAMBONZ("Jambonz", Kind.B2BUA, List.of("X-CID"), List.of("X-Call-Sid", "X-Account-Sid"),
+            List.of("drachtio", "jambonz"), List.of(), List.of()),
+    /**
+     * FreeSWITCH (mod_sofia): sets no header naming the other leg's Call-ID; a bridge's B-leg is a dialog of its own,
+     * joined by timing and numbers (or by an X- ...Call-ID header a dial plan exports, see below). mod_sofia adds
+     * X-FS-Support to its INVITEs and answers, and its default User-Agent is "FreeSWITCH-mod_sofia/...".
+     */
+    FREESWITCH("FreeSWITCH", Kind.B2BUA, List.of(), List.of("X-FS-Support"), List.of("FreeSWITCH"), List.of(),
+            List.of()),
+    /**
+     * Asterisk (chan_sip and chan_pjsip): sets no header naming the other leg's Call-ID either. It reports hang-up
+     * causes in X-Asterisk-HangupCause and X-Asterisk-HangupCauseCode, and its default User-Agent/Server is
+     * "Asterisk PBX version".
+     */
+    ASTERISK("Asterisk", Kind.B2BUA, List.of(), List.of("X-Asterisk-HangupCause", "X-Asterisk-HangupCauseCode"),
+            List.of("Asterisk PBX"), List.of(), List.of()),
+    /**
+     * Kamailio: a proxy. With topos (topology stripping) it keeps the Call-ID, so both sides are one dialog and need
+     * no correlation header; topos hides itself in Via/Record-Route/Contact, which the scanner does not keep. Its
+     * default Server/User-Agent says "kamailio"; topoh with mask_callid gives Call-IDs the prefix "!!:".
+     */
+    KAMAILIO("Kamailio", Kind.PROXY, List.of(), List.of(), List.of("kamailio"), List.of("!!:"), List.of()),
+    /**
+     * OpenSIPS: a proxy. topology_hiding with Call-ID mangling gives the far side an encoded Call-ID with the prefix
+     * "DLGCH_" (th_callid_prefix's default); the original cannot be read back without th_callid_passwd, so no
+     * header joins the legs. Its default Server/User-Agent says "OpenSIPS".
+     */
+    OPENSIPS("OpenSIPS", Kind.PROXY, List.of(), List.of(), List.of("OpenSIPS"), List.of("DLGCH_"), List.of()),
+    /**
+     * Twilio (Elastic SIP Trunking, Programmable Voice SIP) as a carrier: X-Twilio-CallSid and X-Twilio-AccountSid
+     * name its own call and account (not a SIP Call-ID); User-Agent "Twilio Gateway"; trunks are reached at
+     * NAME.pstn.twilio.com, SIP domains at NAME.sip.twilio.com.
+     */
+    TWILIO("Twilio", Kind.CARRIER, List.of(), List.of("X-Twilio-CallSid", "X-Twilio-AccountSid"), List.of("Twilio"),
+            List.of(), List.of(".pstn.twilio.com", ".sip.twilio.com")),
+    /**
+     * Telnyx as a carrier: X-call_leg_id and X-call_session_id carry its Call Control IDs (not a SIP Call-ID);
+     * reached at sip.telnyx.com. No User-Agent word is documented, so none is listed.
+     */
+    TELNYX("Telnyx", Kind.CARRIER, List.of(), List.of("X-call_leg_id", "X-call_session_id"), List.of(), List.of(),
+            List.of("sip.telnyx.com")),
+    /**
+     * Vonage as a carrier: reached at NAME.sip-us.vonage.com (also -eu, -ap); it documents no header of its own and
+     * no User-Agent, so only the domain tells.
+     */
+    VONAGE("Vonage", Kind.CARRIER, List.of(), List.of(), List.of(), List.of(), List.of(".vonage.com"));
+
+    /** What a family's hop is in a call path. */
+    public enum Kind {
+        /** A back-to-back user agent: each side is a dialog of its own, with its own Call-ID. */
+        B2BUA,
+        /** A proxy: it relays the dialog (possibly hiding the topology), not a party to it. */
+        PROXY,
+        /** A carrier's edge towards the phone network. */
+        CARRIER
+    }
 
     /** Every known family, in table order. */
     public static final List<B2buaProfile> ALL = List.of(values());
@@ -27,28 +85,43 @@ public enum B2buaProfile {
     private static final Pattern ANY_CALL_ID_HEADER = Pattern.compile("(?i)[xp]-([a-z0-9]+-)*call-?id");
 
     private final String family;
+    private final Kind kind;
     private final List<String> correlationHeaders;
     private final List<String> headers;
     private final List<String> agentWords;
+    private final List<String> callIdPrefixes;
+    private final List<String> domains;
 
     /**
      * @param family             the name shown in evidence ("a header Jambonz adds")
+     * @param kind               what its hop is
      * @param correlationHeaders headers carrying the Call-ID of another leg of the same call
      * @param tellHeaders        other headers that only this family adds
      * @param agentWords         words of a User-Agent or Server value (any case) that name this family
+     * @param callIdPrefixes     prefixes of the Call-IDs it makes
+     * @param domains            ends of the host names it is reached at (a Request-URI host)
      */
-    B2buaProfile(String family, List<String> correlationHeaders, List<String> tellHeaders, List<String> agentWords) {
+    B2buaProfile(String family, Kind kind, List<String> correlationHeaders, List<String> tellHeaders,
+                 List<String> agentWords, List<String> callIdPrefixes, List<String> domains) {
         this.family = family;
+        this.kind = kind;
         this.correlationHeaders = List.copyOf(correlationHeaders);
         List<String> all = new ArrayList<>(correlationHeaders);
         all.addAll(tellHeaders);
         this.headers = List.copyOf(all);
         this.agentWords = List.copyOf(agentWords);
+        this.callIdPrefixes = List.copyOf(callIdPrefixes);
+        this.domains = List.copyOf(domains);
     }
 
     /** The name shown in evidence, e.g. "Jambonz". */
     public String family() {
         return family;
+    }
+
+    /** What this family's hop is. */
+    public Kind kind() {
+        return kind;
     }
 
     /** The correlation headers, then the tell headers: every header this family adds. */
@@ -86,5 +159,40 @@ public enum B2buaProfile {
             }
         }
         return false;
+    }
+
+    /** The prefix of this family's Call-IDs that {@code callId} starts with, or null. */
+    public String callIdPrefixOf(String callId) {
+        for (String prefix : callIdPrefixes) {
+            if (callId != null && callId.startsWith(prefix)) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    /** The domain of this family that the host of {@code uri} ends with (any case), or null. */
+    public String domainOf(String uri) {
+        if (uri == null || domains.isEmpty()) {
+            return null;
+        }
+        String host = host(uri);
+        for (String domain : domains) {
+            if (host.endsWith(domain)) {
+                return domain;
+            }
+        }
+        return null;
+    }
+
+    /** The host of a SIP URI, lower case: after the user part's "@", before a port or parameters. */
+    private static String host(String uri) {
+        int at = uri.indexOf('@');
+        int start = at >= 0 ? at + 1 : uri.indexOf(':') + 1;
+        int end = start;
+        while (end < uri.length() && ":;>?".indexOf(uri.charAt(end)) < 0) {
+            end++;
+        }
+        return uri.substring(start, end).toLowerCase(Locale.ROOT);
     }
 }

@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
  * Byte scans eight bytes at a time: loading a capture runs them over every header byte, before the JIT's last
  * tier, where a loop a byte at a time costs twice as much (measured with the quick JIT on 20-70 byte values).
  */
-final class WordScan {
+public final class WordScan {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -36,7 +36,7 @@ final class WordScan {
      * {@code d[from, result)} is ASCII and no line feed; checked eight at a time, so the result is at most seven
      * bytes before the first such byte (or before {@code n}).
      */
-    static int skipPlain(byte[] d, int from, int n) {
+    public static int skipPlain(byte[] d, int from, int n) {
         int i = from;
         for (; i + 8 <= n; i += 8) {
             long w = (long) LONGS.get(d, i);

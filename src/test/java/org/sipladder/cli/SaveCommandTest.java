@@ -124,6 +124,28 @@ class SaveCommandTest {
     }
 
     @Test
+    void findingTermsSeeTheLiveKitConfigGiven() throws Exception {
+        DemoCase demo = DemoCase.copyTo(dir);
+        Path out = dir.resolve("conflict.pcap");
+        CliRun without = CliRun.of("save", demo.pcap().toString(), "--filter", "finding:LK_TRUNK_CONFLICT", "-o",
+                out.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, without.exitCode(), "two trunks claiming a number needs the trunks");
+        assertFalse(Files.exists(out));
+
+        CliRun with = CliRun.of("save", demo.pcap().toString(), "--filter", "finding:LK_TRUNK_CONFLICT",
+                "--livekit-config", demo.trunks().toString(), "--livekit-config", demo.rules().toString(), "-o",
+                out.toString());
+        assertEquals(0, with.exitCode(), with.err());
+        assertTrue(with.out().matches("\\d+ packets of 1 call written to .*\n"), with.out());
+        assertTrue(messages(out).stream().anyMatch(m -> m.has("status") && m.get("status").getAsInt() == 503));
+
+        CliRun bad = CliRun.of("save", demo.pcap().toString(), "--filter", "failed", "--livekit-config",
+                demo.pcap().toString(), "-o", out.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, bad.exitCode());
+        assertEquals(1, bad.errLines().size(), bad.err());
+    }
+
+    @Test
     void withCallsNamedTheFilterKeepsThoseThatMatchAndNoMatchIsOneLine() throws Exception {
         Path capture = twoCalls();
         Path out = dir.resolve("out.pcap");

@@ -27,6 +27,20 @@ class ShadedJarLicencesIT {
     }
 
     @Test
+    void noLicenceFolderIsEmptyInEitherJar() throws IOException {
+        for (Path path : List.of(SHADED_JAR, Path.of("target", "sipladder-0.1.0.jar"))) {
+            try (JarFile jar = new JarFile(path.toFile())) {
+                List<String> names = jar.stream().map(java.util.jar.JarEntry::getName).toList();
+                for (String folder : names.stream().filter(n -> n.startsWith("META-INF/licenses/") && n.endsWith("/")
+                        && n.length() > "META-INF/licenses/".length()).toList()) {
+                    assertTrue(names.stream().anyMatch(n -> n.startsWith(folder) && !n.endsWith("/")),
+                            path + ": " + folder + " holds no licence file");
+                }
+            }
+        }
+    }
+
+    @Test
     void theThirdPartyListNamesEveryRunTimeLibraryAndItsLicence() throws IOException {
         try (JarFile jar = new JarFile(SHADED_JAR.toFile())) {
             String list = new String(jar.getInputStream(jar.getEntry("THIRD-PARTY.txt")).readAllBytes(), StandardCharsets.UTF_8);

@@ -36,4 +36,32 @@ class B2buaProfileTest {
             }
         }
     }
+
+    @Test
+    void onlyJambonzNamesAnotherLegsCallIdTheOthersSayTheyDoNot() {
+        // FreeSWITCH, Asterisk, Kamailio, OpenSIPS and the carriers set no such header by default: their tells name
+        // the hop, none of them joins legs
+        for (B2buaProfile profile : B2buaProfile.ALL) {
+            boolean correlates = profile.headers().stream().anyMatch(B2buaProfile::isCorrelationHeader);
+            assertEquals(profile == B2buaProfile.JAMBONZ, correlates, profile.family());
+        }
+    }
+
+    @Test
+    void agentsCallIdPrefixesAndDomainsNameTheirFamily() {
+        assertTrue(B2buaProfile.FREESWITCH.namedBy("FreeSWITCH-mod_sofia/1.10.11-release~64bit"));
+        assertTrue(B2buaProfile.ASTERISK.namedBy("Asterisk PBX 20.5.0"));
+        assertTrue(B2buaProfile.KAMAILIO.namedBy("kamailio (5.7.4 (x86_64/linux))"));
+        assertTrue(B2buaProfile.OPENSIPS.namedBy("OpenSIPS (3.4.2 (x86_64/linux))"));
+        assertTrue(B2buaProfile.TWILIO.namedBy("Twilio Gateway"));
+        assertFalse(B2buaProfile.KAMAILIO.namedBy("Sip EXpress router (0.8.12 (i386/linux))"), "SER is not Kamailio");
+        assertEquals("DLGCH_", B2buaProfile.OPENSIPS.callIdPrefixOf("DLGCH_K3xlPAoBB0FEXRQZ"));
+        assertEquals(null, B2buaProfile.OPENSIPS.callIdPrefixOf("a84b4c76e66710@10.0.0.1"));
+        assertEquals(".pstn.twilio.com", B2buaProfile.TWILIO.domainOf("sip:+14155550100@Acme.PSTN.twilio.com:5060;transport=tcp"));
+        assertEquals("sip.telnyx.com", B2buaProfile.TELNYX.domainOf("sip:+14155550100@sip.telnyx.com"));
+        assertEquals(".vonage.com", B2buaProfile.VONAGE.domainOf("sip:+447700900000@acme.sip-eu.vonage.com"));
+        assertEquals(null, B2buaProfile.VONAGE.domainOf("sip:vonage.com@10.0.0.1"), "the host, not the user part");
+        assertEquals(B2buaProfile.Kind.CARRIER, B2buaProfile.TELNYX.kind());
+        assertEquals(B2buaProfile.Kind.PROXY, B2buaProfile.KAMAILIO.kind());
+    }
 }

@@ -1,0 +1,135 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.flow.Dialogue.request;
+import static org.sipladder.flow.Dialogue.response;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One call per family of the B2BUA table, built as a capture would show it: the tells name the family's hop. */
+class B2buaHopsTest {
+
+    private static final String CARRIER = "203.0.113.5:5060";
+    private static final String PBX = "10.0.0.3:5060";
+
+    private static Hop hop(CallFlow flow, String endpoint) {
+        String address = endpoint.substring(0, endpoint.lastIndexOf(':'));
+        return flow.hops().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
+    }
+
+    private static void assertHop(CallFlow flow, String endpoint, Role role, String... clues) {
+        Hop hop = hop(flow, endpoint);
+        assertEquals(role, hop.role(), hop.toString());
+        for (String clue : clues) {
+            assertTrue(hop.evidence().stream().anyMatch(e -> e.contains(clue)), clue + " in " + hop.evidence());
+        }
+    }
+
+    /** The call of one INVITE from {@code caller} to {@code callee} and the callee's final answer. */
+    private static CallFlow inviteAndAnswer(String caller, String callee, String invite, int status, String reason) {
+        String callId = invite.substring(invite.indexOf("Call-ID: ") + 9, invite.indexOf("\r\n", invite.indexOf("Call-ID: ")));
+        Dialogue d = new Dialogue();
+        d.send(0, caller, callee, invite);
+        d.send(30, callee, caller, response(status, reason, "INVITE", callId, "z9hG4bK1", 1, "answer-1"));
+        return new FlowBuilder().build(d.messages()).get(0);
+    }
+
+    @Test
+    void freeSwitchIsAB2buaByItsUserAgentAndXFsSupport() {
+        String fs = "198.51.100.10:5060";
+        CallFlow flow = inviteAndAnswer(fs, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "fs-1", "z9hG4bK1", 1, null,
+                "User-Agent: FreeSWITCH-mod_sofia/1.10.11-release~64bit", "X-FS-Support: update_display,send_info"),
+                200, "OK");
+
+        assertHop(flow, fs, Role.B2BUA, "X-FS-Support, a header FreeSWITCH adds", "FreeSWITCH-mod_sofia");
+    }
+
+    @Test
+    void asteriskIsAB2buaByItsServerAndHangupCauseHeaders() {
+        String asterisk = "198.51.100.20:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, asterisk, request("INVITE", "sip:+4930555@198.51.100.20", "ast-1", "z9hG4bKa1", 1, null));
+        d.send(40, asterisk, CARRIER, response(200, "OK", "INVITE", "ast-1", "z9hG4bKa1", 1, "as1",
+                "Server: Asterisk PBX 20.5.0"));
+        d.send(9000, asterisk, CARRIER, request("BYE", "sip:+4930123456@203.0.113.5", "ast-1", "z9hG4bKa2", 2, "as1",
+                "X-Asterisk-HangupCause: Normal Clearing", "X-Asterisk-HangupCauseCode: 16"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertHop(flow, asterisk, Role.B2BUA, "X-Asterisk-HangupCause, a header Asterisk adds", "Asterisk PBX 20.5.0");
+        assertHop(flow, CARRIER, Role.CARRIER, "first INVITE");
+    }
+
+    @Test
+    void kamailioWithToposIsAProxyOnOneDialogThatKeepsItsCallId() {
+        String phone = "192.0.2.7:5060";
+        String kamailio = "198.51.100.30:5060";
+        String invite = request("INVITE", "sip:+4930555@198.51.100.30", "kam-1", "z9hG4bKk1", 1, null);
+        Dialogue d = new Dialogue();
+        d.send(0, phone, kamailio, invite);
+        d.send(2, kamailio, phone, response(100, "trying -- your call is important to us", "INVITE", "kam-1",
+                "z9hG4bKk1", 1, null, "Server: kamailio (5.7.4 (x86_64/linux))"));
+        d.send(3, kamailio, PBX, invite.replaceFirst("Via: ", "Via: SIP/2.0/UDP 198.51.100.30;branch=z9hG4bKk2\r\nVia: "));
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(1, flows.size(), "topos keeps the Call-ID: one dialog through the proxy");
+        assertEquals(3, flows.get(0).hops().size());
+        assertHop(flows.get(0), kamailio, Role.PROXY, "kamailio (5.7.4");
+    }
+
+    @Test
+    void openSipsTopologyHidingIsAProxyByItsCallIdPrefix() {
+        String opensips = "198.51.100.40:5060";
+        CallFlow flow = inviteAndAnswer(opensips, PBX, request("INVITE", "sip:+4930555@10.0.0.3",
+                "DLGCH_K3xlPAoBB0FEXRQZ", "z9hG4bK1", 1, null), 486, "Busy Here");
+
+        assertHop(flow, opensips, Role.PROXY, "Call-ID starts with DLGCH_, as OpenSIPS");
+    }
+
+    @Test
+    void twilioIsTheCarrierByItsHeadersAndAgentAndByItsTrunkDomain() {
+        String twilio = "54.172.60.1:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, twilio, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "tw-1", "z9hG4bKt1", 1, null,
+                "User-Agent: Twilio Gateway", "X-Twilio-CallSid: CA93eac6be615da5e6836c7059e9555348",
+                "X-Twilio-AccountSid: AC0123456789abcdef0123456789abcdef"));
+        // the other way: a PBX on a public address calling out through its Twilio trunk
+        String pbx = "198.51.100.50:5060";
+        d.send(5000, pbx, twilio, request("INVITE", "sip:+14155550100@acme.pstn.twilio.com", "tw-2", "z9hG4bKt2", 1,
+                null));
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertHop(flows.get(0), twilio, Role.CARRIER, "X-Twilio-CallSid, a header Twilio adds", "Twilio Gateway");
+        assertHop(flows.get(1), twilio, Role.CARRIER, "acme.pstn.twilio.com, a Twilio domain");
+    }
+
+    @Test
+    void telnyxIsTheCarrierByItsCallControlHeadersAndItsDomain() {
+        String telnyx = "192.76.120.10:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, telnyx, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "tx-1", "z9hG4bKx1", 1, null,
+                "X-call_leg_id: 3f6d2e1a-9b8c-11ee-8c90-0242ac120002",
+                "X-call_session_id: 41a7c5b2-9b8c-11ee-8c90-0242ac120002"));
+        String pbx = "198.51.100.60:5060";
+        d.send(5000, pbx, telnyx, request("INVITE", "sip:+14155550100@sip.telnyx.com", "tx-2", "z9hG4bKx2", 1, null));
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertHop(flows.get(0), telnyx, Role.CARRIER, "X-call_leg_id, a header Telnyx adds");
+        assertHop(flows.get(1), telnyx, Role.CARRIER, "sip.telnyx.com, a Telnyx domain");
+    }
+
+    @Test
+    void vonageIsTheCarrierByItsDomainAlone() {
+        String vonage = "216.147.0.1:5060";
+        String pbx = "198.51.100.70:5060";
+        CallFlow flow = inviteAndAnswer(pbx, vonage, request("INVITE", "sip:+447700900000@acme.sip-eu.vonage.com",
+                "vn-1", "z9hG4bK1", 1, null), 403, "Forbidden");
+
+        assertHop(flow, vonage, Role.CARRIER, "acme.sip-eu.vonage.com, a Vonage domain");
+    }
+}
