@@ -39,7 +39,7 @@ final class PayloadSink {
     private long tlsPackets;
     /** Other frames the current packet's payload was reassembled from (IP fragments); reset by {@link #at}. */
     private long[] packetDependsOn = SipPayload.ONE_PACKET;
-    /** Other frames the message being emitted was reassembled from (earlier TCP segments); set around one emit. */
+    /** Other frames the message or RTP frame being handed on came in (earlier TCP segments); set around one call. */
     private long[] messageDependsOn = SipPayload.ONE_PACKET;
 
     PayloadSink(CaptureListener listener) {
@@ -79,12 +79,20 @@ final class PayloadSink {
         media(ip.array(), ip.srcAt(), ip.dstAt(), ip.addressLength(), micros, srcPort, dstPort, a, off, len);
     }
 
-    /** As {@link #media(IpHeader, int, int, byte[], int, int)} for a TCP direction's frame (RFC 4571). */
-    void media(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len) {
+    /**
+     * As {@link #media(IpHeader, int, int, byte[], int, int)} for a TCP direction's frame (RFC 4571), which also came
+     * in the earlier frames {@code segments}.
+     */
+    void media(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len, long[] segments) {
         int n = pair.srcAddress().length;
         System.arraycopy(pair.srcAddress(), 0, pairAddresses, 0, n);
         System.arraycopy(pair.dstAddress(), 0, pairAddresses, n, n);
-        media(pairAddresses, 0, n, n, micros, srcPort, dstPort, a, off, len);
+        messageDependsOn = segments;
+        try {
+            media(pairAddresses, 0, n, n, micros, srcPort, dstPort, a, off, len);
+        } finally {
+            messageDependsOn = SipPayload.ONE_PACKET;
+        }
     }
 
     /**
@@ -95,7 +103,7 @@ final class PayloadSink {
                int dstPort, byte[] a, int off, int len) {
         mediaPayload.set(frame, timestampMicros, firstMicros, addresses, srcAt, dstAt, addressLength, srcPort, dstPort,
                 a, off, len);
-        mediaPayload.dependsOn(packetDependsOn);
+        mediaPayload.dependsOn(dependsOn());
         try {
             media.datagram(mediaPayload);
         } catch (RuntimeException e) {
@@ -178,7 +186,7 @@ final class PayloadSink {
         deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data, null, -1, dependsOn()));
     }
 
-    /** The frames the message being emitted depends on: its packet's fragments and its stream's earlier segments. */
+    /** The frames what is handed on depends on: its packet's fragments and its stream's earlier segments. */
     private long[] dependsOn() {
         if (messageDependsOn.length == 0) {
             return packetDependsOn;

@@ -31,7 +31,8 @@ final class RtpOverTcpDecoder implements StreamDecoder {
             }
             PayloadSink sink = context.sink();
             if (sink.wantsMedia()) {
-                sink.media(context.pair(), context.srcPort(), context.dstPort(), a, s + 2, length);
+                sink.media(context.pair(), context.srcPort(), context.dstPort(), a, s + 2, length,
+                        buffer.framesOf(2 + length, sink.frame()));
             }
             buffer.consume(2 + length);
         }

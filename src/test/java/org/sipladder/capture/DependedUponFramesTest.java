@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.Ip;
+import org.sipladder.testkit.Rtp;
 import org.sipladder.testkit.Segments;
 import org.sipladder.testkit.SipText;
 
@@ -68,5 +70,36 @@ class DependedUponFramesTest {
         }
         assertEquals(true, fragments.size() >= 3, "the datagram needs several fragments for this test");
         assertArrayEquals(earlierFragments, seen.get(4).dependsOn());
+    }
+
+    @Test
+    void anRtpFrameOverTcpSplitAcrossSegmentsNamesTheEarlierOne() throws Exception {
+        byte[] one = rfc4571(Rtp.packet(0, 1, 0, 0x77, false));
+        byte[] two = rfc4571(Rtp.packet(0, 2, 160, 0x77, false));
+        Path file = Captures.pcap()
+                .tcp(T, A, B, 5000, Segments.PSH | Segments.ACK, one)                                   // 1 whole
+                .tcp(T + 1, A, B, 5000 + one.length, Segments.PSH | Segments.ACK, Bytes.slice(two, 0, 50)) // 2
+                .tcp(T + 2, A, B, 5000 + one.length + 50, Segments.PSH | Segments.ACK,
+                        Bytes.slice(two, 50, two.length))                                               // 3
+                .write(dir.resolve("rtp-over-tcp.pcap"));
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+        new CaptureReader().read(file, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+            }
+
+            @Override
+            public MediaListener media() {
+                return d -> seen.add(d.frame() + " " + Arrays.toString(d.dependsOn()));
+            }
+        });
+
+        assertEquals(List.of("1 []", "3 [2]"), seen);
+    }
+
+    /** RFC 4571: the packet after its length in two bytes. */
+    private static byte[] rfc4571(byte[] packet) {
+        return Bytes.concat(new byte[] {(byte) (packet.length >> 8), (byte) packet.length}, packet);
     }
 }
