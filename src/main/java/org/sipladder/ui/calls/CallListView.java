@@ -66,19 +66,20 @@ public final class CallListView extends VBox {
         placeholder.textProperty().bind(viewModel.placeholderProperty());
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // The start time is read to the millisecond: at 1024 px the other columns give way first.
+        // The start time is read to the millisecond, short columns keep their titles: at 1024 px From, To and
+        // Call-ID give way first.
         table.getColumns().add(ColumnFit.atLeast(column("Start", 170, CallRow::startMicros, timeFormat::start),
                 "8888-88-88 88:88:88.888"));
         TableColumn<CallRow, String> callId = column("Call-ID", 160, CallRow::callId, s -> s);
         callId.setId("callIdColumn");
         table.getColumns().add(callId);
-        TableColumn<CallRow, String> method = column("Method", 70, CallRow::method, s -> s);
+        TableColumn<CallRow, String> method = ColumnFit.atLeast(column("Method", 70, CallRow::method, s -> s), "REGISTER");
         method.setId("methodColumn");
         table.getColumns().add(method);
         table.getColumns().add(column("From", 140, CallRow::from, s -> s));
         table.getColumns().add(column("To", 140, CallRow::to, s -> s));
-        table.getColumns().add(column("Legs", 50, CallRow::legs, String::valueOf));
-        table.getColumns().add(column("Hops", 50, CallRow::hops, String::valueOf));
+        table.getColumns().add(ColumnFit.atLeast(column("Legs", 50, CallRow::legs, String::valueOf), "Legs"));
+        table.getColumns().add(ColumnFit.atLeast(column("Hops", 50, CallRow::hops, String::valueOf), "Hops"));
         table.getColumns().add(statusColumn());
         table.getColumns().add(column("Post-dial delay", 110, CallRow::postDialDelayMicros, TimeFormat::duration));
         table.getColumns().add(column("Duration", 90, CallRow::durationMicros, TimeFormat::duration));
