@@ -51,9 +51,16 @@ public final class Limits {
 
     /**
      * Bytes of one WebSocket data message or one SCTP message being put together from its frames or chunks: a SIP
-     * message is a few KB; beyond this the message is dropped and the reader looks for the next one.
+     * message is a few KB; beyond this the message is dropped, with a warning naming the frame, and the reader looks
+     * for the next one. A WebSocket frame header announcing more is taken for lost framing (also a warning).
      */
     public static final int FRAMED_MESSAGE_BYTES = 1 << 20;
+
+    /**
+     * SCTP messages being put together at once (one per stream of an association and direction): real SIP over SCTP
+     * has a handful; beyond this the oldest is dropped with a warning naming the frame.
+     */
+    public static final int SCTP_MESSAGES_IN_PROGRESS = 1024;
 
     /**
      * Captured length of one packet record in a pcap, pcapng or gzip-compressed file: far above any snapshot length

@@ -12,7 +12,7 @@ import org.sipladder.Limits;
 final class SctpDecoder {
 
     private static final int DATA = 0;
-    private static final int MAX_STREAMS = 1024;
+    private static final int MAX_STREAMS = Limits.SCTP_MESSAGES_IN_PROGRESS;
     private static final int MAX_MESSAGE = Limits.FRAMED_MESSAGE_BYTES;
 
     /** One SCTP stream of one direction of an association. */
@@ -25,7 +25,12 @@ final class SctpDecoder {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<StreamKey, ByteArrayOutputStream> eldest) {
-            return size() > MAX_STREAMS;
+            if (size() > MAX_STREAMS) {
+                sink.warn("frame " + sink.frame() + ": more than " + MAX_STREAMS + " SCTP messages in progress; the "
+                        + "oldest (" + describe(eldest.getKey()) + ") was dropped");
+                return true;
+            }
+            return false;
         }
     };
 
@@ -69,13 +74,21 @@ final class SctpDecoder {
         message.write(a, off, len);
         if (end || message.size() > MAX_MESSAGE) {
             partial.remove(key);
-            if (end) {
+            if (!end) {
+                sink.warn("frame " + sink.frame() + ": " + describe(key) + ": a message of more than " + MAX_MESSAGE
+                        + " bytes was dropped");
+            } else {
                 byte[] whole = message.toByteArray();
                 emitIfSip(key.pair(), srcPort, dstPort, whole, 0, whole.length);
             }
         } else {
             partial.put(key, message);
         }
+    }
+
+    private static String describe(StreamKey key) {
+        return "SCTP stream " + key.streamId() + " of " + key.pair().src(key.srcPort()) + " > "
+                + key.pair().dst(key.dstPort());
     }
 
     private void emitIfSip(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len) {

@@ -28,6 +28,9 @@ final class WebSocketDecoder implements StreamDecoder {
                     : lengthCode == 127 ? (long) Wire.int32(a, s + 2) << 32 | (Wire.int32(a, s + 6) & 0xffffffffL)
                     : lengthCode;
             if (length < 0 || length > MAX_MESSAGE) {
+                context.sink().warn("frame " + context.sink().frame() + ": WebSocket stream " + context.describe()
+                        + ": a frame header announces " + Long.toUnsignedString(length) + " bytes (the most taken is "
+                        + MAX_MESSAGE + "); the WebSocket framing of this stream is lost from here");
                 buffer.clear(); // not a frame header we can trust: framing is lost
                 return this;
             }
@@ -61,6 +64,8 @@ final class WebSocketDecoder implements StreamDecoder {
             message.write(masked ? a[payload + i] ^ a[maskAt + (i & 3)] : a[payload + i]);
         }
         if (message.size() > MAX_MESSAGE) {
+            context.sink().warn("frame " + context.sink().frame() + ": WebSocket stream " + context.describe()
+                    + ": a message of more than " + MAX_MESSAGE + " bytes was dropped");
             message.reset();
             inMessage = false;
         } else if (fin) {

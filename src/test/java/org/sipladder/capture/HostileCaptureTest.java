@@ -165,4 +165,64 @@ class HostileCaptureTest {
                 .write(dir.resolve("sipmid.pcap"));
         assertEquals(List.of(invite), RecordingListener.read(g).texts());
     }
+
+    @Test
+    void aWebSocketFrameAnnouncingMoreThanTheBoundIsAWarningNamingTheFrame() throws Exception {
+        byte[] req = org.sipladder.testkit.WebSockets.upgradeRequest("sip.example.com");
+        // a text frame header whose 64-bit length says 1 GB, then an INVITE that is lost with the framing
+        byte[] huge = {(byte) 0x81, 0x7f, 0, 0, 0, 0, 0x40, 0, 0, 0};
+        byte[] invite = org.sipladder.testkit.WebSockets.text(Bytes.ascii(SipText.invite("ws-1")), null);
+        Path f = Captures.pcap()
+                .tcp(T, "10.0.0.1:51000", "10.0.0.2:8443", 1, Segments.PSH | Segments.ACK, req)
+                .tcp(T + 1, "10.0.0.1:51000", "10.0.0.2:8443", 1 + req.length, Segments.PSH | Segments.ACK,
+                        Bytes.concat(huge, invite))
+                .write(dir.resolve("ws.pcap"));
+        RecordingListener r = RecordingListener.read(f);
+        assertTrue(r.warnings.stream().anyMatch(w -> w.startsWith("frame 2: WebSocket stream 10.0.0.1:51000 > "
+                + "10.0.0.2:8443: a frame header announces 1073741824 bytes")), r.warnings.toString());
+    }
+
+    @Test
+    void aWebSocketMessageLargerThanTheBoundIsAWarningNamingTheFrame() throws Exception {
+        byte[] req = org.sipladder.testkit.WebSockets.upgradeRequest("sip.example.com");
+        Captures c = Captures.pcap().tcp(T, "10.0.0.1:51000", "10.0.0.2:8443", 1, Segments.PSH | Segments.ACK, req);
+        long seq = 1 + req.length;
+        byte[] piece = new byte[60_000];
+        int frames = Limits.FRAMED_MESSAGE_BYTES / piece.length + 1;
+        for (int i = 0; i < frames; i++) {
+            byte[] frame = org.sipladder.testkit.WebSockets.frame(false, i == 0 ? org.sipladder.testkit.WebSockets.TEXT
+                    : org.sipladder.testkit.WebSockets.CONTINUATION, null, piece);
+            c.tcp(T + 1 + i, "10.0.0.1:51000", "10.0.0.2:8443", seq, Segments.PSH | Segments.ACK, frame);
+            seq += frame.length;
+        }
+        RecordingListener r = RecordingListener.read(c.write(dir.resolve("wsbig.pcap")));
+        assertTrue(r.warnings.contains("frame " + (frames + 1) + ": WebSocket stream 10.0.0.1:51000 > 10.0.0.2:8443: "
+                + "a message of more than " + Limits.FRAMED_MESSAGE_BYTES + " bytes was dropped"), r.warnings.toString());
+    }
+
+    @Test
+    void anSctpMessageLargerThanTheBoundIsAWarningNamingTheFrame() throws Exception {
+        Captures c = Captures.pcap();
+        byte[] piece = new byte[60_000];
+        int chunks = Limits.FRAMED_MESSAGE_BYTES / piece.length + 1;
+        for (int i = 0; i < chunks; i++) {
+            c.sctp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", Segments.sctpData(i + 1, 3, 0, 0, i == 0, false, piece));
+        }
+        RecordingListener r = RecordingListener.read(c.write(dir.resolve("sctpbig.pcap")));
+        assertEquals(List.of("frame " + chunks + ": SCTP stream 3 of 10.0.0.1:5060 > 10.0.0.2:5060: a message of more "
+                + "than " + Limits.FRAMED_MESSAGE_BYTES + " bytes was dropped"), r.warnings);
+    }
+
+    @Test
+    void sctpMessagesInProgressBeyondTheBoundAreAWarningNamingTheFrame() throws Exception {
+        Captures c = Captures.pcap();
+        for (int i = 0; i <= Limits.SCTP_MESSAGES_IN_PROGRESS; i++) {
+            c.sctp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", Segments.sctpData(i + 1, i, 0, 0, true, false,
+                    Bytes.ascii("INVITE sip:a@b SIP/2.0\r\n")));
+        }
+        RecordingListener r = RecordingListener.read(c.write(dir.resolve("sctpmany.pcap")));
+        assertEquals(List.of("frame " + (Limits.SCTP_MESSAGES_IN_PROGRESS + 1) + ": more than "
+                + Limits.SCTP_MESSAGES_IN_PROGRESS + " SCTP messages in progress; the oldest (SCTP stream 0 of "
+                + "10.0.0.1:5060 > 10.0.0.2:5060) was dropped"), r.warnings);
+    }
 }
