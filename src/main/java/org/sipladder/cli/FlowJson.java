@@ -27,6 +27,7 @@ final class FlowJson {
     private static final byte[] CLOSE_EMPTY = {']'};
 
     private final JsonOut json;
+    private final LegMediaJson legMedia = new LegMediaJson();
 
     private FlowJson(JsonOut json) {
         this.json = json;
@@ -115,7 +116,7 @@ final class FlowJson {
         json.name("messageCount").value(l.messageCount());
         if (media != null) {
             json.name("media");
-            LegMediaJson.write(json, media.leg(l.callId()));
+            legMedia.write(json, media.leg(l.callId()));
         }
         json.endObject();
     }

@@ -1,6 +1,9 @@
 package org.sipladder.cli;
 
 import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.sipladder.media.LegMedia;
 import org.sipladder.media.PayloadType;
 import org.sipladder.media.RtpStream;
@@ -9,10 +12,16 @@ import org.sipladder.media.SdpAnnouncement;
 /** A leg's {@code media} summary in {@code calls --json}: its SDP offers and answers, its streams in brief, totals. */
 final class LegMediaJson {
 
-    private LegMediaJson() {
-    }
+    /** How many codec lists one writer remembers the text of. */
+    private static final int CODEC_TEXTS = 1024;
 
-    static void write(JsonOut json, LegMedia leg) throws IOException {
+    /**
+     * The texts of codec lists already written ("0 PCMU/8000", ...), by the list: a capture's SDP scan shares one
+     * list among the offers that name the same codecs, so most legs find theirs here. One per writing thread.
+     */
+    private final Map<List<PayloadType>, String[]> codecTexts = new IdentityHashMap<>();
+
+    void write(JsonOut json, LegMedia leg) throws IOException {
         json.beginObject();
         long packets = 0;
         long lost = 0;
@@ -45,8 +54,8 @@ final class LegMediaJson {
             json.name("type").value(a.mediaType());
             json.name("direction").value(a.direction());
             json.name("codecs").beginArray();
-            for (PayloadType t : a.payloadTypes()) {
-                json.value(t.toString());
+            for (String codec : codecTexts(a.payloadTypes())) {
+                json.value(codec);
             }
             json.endArray();
             json.endObject();
@@ -69,5 +78,20 @@ final class LegMediaJson {
         }
         json.endArray();
         json.endObject();
+    }
+
+    private String[] codecTexts(List<PayloadType> types) {
+        String[] texts = codecTexts.get(types);
+        if (texts == null) {
+            texts = new String[types.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = types.get(i).toString();
+            }
+            if (codecTexts.size() >= CODEC_TEXTS) {
+                codecTexts.clear();
+            }
+            codecTexts.put(types, texts);
+        }
+        return texts;
     }
 }

@@ -150,6 +150,7 @@ final class HopRoles {
      * one sent to a family's SIP domain names its receiver (a carrier's trunk).
      */
     private void familyInviteClues(SipMessage m, String sender, long frame) {
+        String host = m.requestUri() == null ? null : B2buaProfile.hostOf(m.requestUri());
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
             String prefix = profile.callIdPrefixOf(m.callId());
@@ -160,7 +161,7 @@ final class HopRoles {
                             + profile.family() + "'s own Call-IDs do" + at(frame) + ".");
                 }
             }
-            String domain = profile.domainOf(m.requestUri());
+            String domain = host == null ? null : profile.domainOfHost(host);
             if (domain != null) {
                 Map<String, String> kinds = kinds(m.dst().address(), AgentRoles.familyRole(profile));
                 if (!kinds.containsKey("domain")) {

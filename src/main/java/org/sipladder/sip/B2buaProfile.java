@@ -173,10 +173,11 @@ public enum B2buaProfile {
 
     /** The domain of this family that the host of {@code uri} ends with (any case), or null. */
     public String domainOf(String uri) {
-        if (uri == null || domains.isEmpty()) {
-            return null;
-        }
-        String host = host(uri);
+        return uri == null ? null : domainOfHost(hostOf(uri));
+    }
+
+    /** The domain of this family that {@code host} (lower case, as {@link #hostOf} gives it) ends with, or null. */
+    public String domainOfHost(String host) {
         for (String domain : domains) {
             if (host.endsWith(domain)) {
                 return domain;
@@ -186,7 +187,7 @@ public enum B2buaProfile {
     }
 
     /** The host of a SIP URI, lower case: after the user part's "@", before a port or parameters. */
-    private static String host(String uri) {
+    public static String hostOf(String uri) {
         int at = uri.indexOf('@');
         int start = at >= 0 ? at + 1 : uri.indexOf(':') + 1;
         int end = start;

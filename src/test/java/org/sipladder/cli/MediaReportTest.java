@@ -46,6 +46,16 @@ class MediaReportTest {
     }
 
     @Test
+    void theStreamTablesColumnTitlesAreWholeWords() throws Exception {
+        String text = report();
+
+        // the columns were so narrow that "Packets", "MOS" and "DTMF" broke inside the word
+        for (String title : new String[] {"Codec", "Packets", "Lost", "MOS", "DTMF"}) {
+            assertTrue(text.contains(title), title + " is cut in: " + text);
+        }
+    }
+
+    @Test
     void redactedAddressesStayRedactedInTheMediaSection() throws Exception {
         String text = report("--redact-addresses");
 

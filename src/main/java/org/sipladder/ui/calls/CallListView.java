@@ -66,7 +66,9 @@ public final class CallListView extends VBox {
         placeholder.textProperty().bind(viewModel.placeholderProperty());
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Start", 170, CallRow::startMicros, timeFormat::start));
+        // The start time is read to the millisecond: at 1024 px the other columns give way first.
+        table.getColumns().add(ColumnFit.atLeast(column("Start", 170, CallRow::startMicros, timeFormat::start),
+                "8888-88-88 88:88:88.888"));
         TableColumn<CallRow, String> callId = column("Call-ID", 160, CallRow::callId, s -> s);
         callId.setId("callIdColumn");
         table.getColumns().add(callId);

@@ -55,6 +55,8 @@ public final class CallListViewModel {
     private final TaskExecutor executor;
     private final PauseTransition debounce;
     private Map<String, Set<String>> findingCodes = Map.of();
+    /** True while nothing is selected because a filter hid the selected call and showed no other. */
+    private boolean selectionTakenByFilter;
     /** Written on the UI thread, read by the filtering thread too: an outdated run stops early. */
     private volatile long filterGeneration;
 
@@ -132,6 +134,12 @@ public final class CallListViewModel {
         if (selected != null && matched != null && !matched.contains(selected)) {
             // The ladder and findings of a call the filter hides would describe nothing in the list.
             selectedRow.set(visibleRows.isEmpty() ? null : visibleRows.get(0));
+            selectionTakenByFilter = visibleRows.isEmpty();
+        } else if (selected == null && selectionTakenByFilter && !visibleRows.isEmpty()) {
+            // A half-typed term ("status:5") matched nothing for a moment and took the selection away: the
+            // finished term gives one back, or the list would show calls beside an empty ladder.
+            selectedRow.set(visibleRows.get(0));
+            selectionTakenByFilter = false;
         }
     }
 
@@ -164,6 +172,7 @@ public final class CallListViewModel {
 
     public void clear() {
         selectedRow.set(null);
+        selectionTakenByFilter = false;
         rows.clear();
         showMatched();
     }

@@ -20,7 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
+import org.sipladder.ui.calls.ColumnFit;
 
 /**
  * The Streams tab: a table of the selected call's RTP streams, and for the selected one its jitter and loss
@@ -45,7 +45,7 @@ public final class StreamsView extends SplitPane {
         table.getColumns().addAll(List.of(
                 column("Source", 150, StreamItem::source),
                 column("Destination", 150, StreamItem::destination),
-                fitting(column("SSRC", 100, StreamItem::ssrc), "0xDDDDDDDD"),
+                ColumnFit.atLeast(column("SSRC", 100, StreamItem::ssrc), "0xDDDDDDDD"),
                 column("Codec", 60, StreamItem::codec),
                 column("Packets", 65, StreamItem::packets),
                 column("Lost", 80, StreamItem::lost),
@@ -134,12 +134,6 @@ public final class StreamsView extends SplitPane {
     }
 
     /** The column never narrower than {@code widest} in the table's font (the resize policy squeezes columns). */
-    private static <T> TableColumn<StreamItem, T> fitting(TableColumn<StreamItem, T> column, String widest) {
-        Text text = new Text(widest);
-        column.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() * 1.15) + 16);
-        return column;
-    }
-
     private static <T> TableColumn<StreamItem, T> column(String title, double width, Function<StreamItem, T> value) {
         TableColumn<StreamItem, T> column = new TableColumn<>(title);
         column.setPrefWidth(width);

@@ -1,6 +1,7 @@
 package org.sipladder.ui.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
@@ -44,6 +45,19 @@ class CallListViewModelTest {
         assertEquals(200, viewModel.rows().size());
         assertEquals("c7", viewModel.selectedRowProperty().get().id());
         assertEquals(3, viewModel.selectedRowProperty().get().flow().messages().size());
+    }
+
+    @Test
+    void aFilterThatMatchedNothingWhileTypedSelectsACallOnceItMatchesAgain() {
+        viewModel.update(List.of(answered, busy, failed));
+        viewModel.selectedRowProperty().set(viewModel.rows().get(0));
+
+        viewModel.filterTextProperty().set("status:5"); // half typed: no status 5
+        assertEquals(List.of(), viewModel.visibleRows());
+        assertNull(viewModel.selectedRowProperty().get());
+
+        viewModel.filterTextProperty().set("status:5xx");
+        assertEquals("failed-3", viewModel.selectedRowProperty().get().id());
     }
 
     @Test

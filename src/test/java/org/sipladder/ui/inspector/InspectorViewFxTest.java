@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.sipladder.ui.calls.TimeFormat;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class InspectorViewFxTest {
@@ -25,7 +27,8 @@ class InspectorViewFxTest {
     @Start
     void start(Stage stage) {
         view = new InspectorView(viewModel);
-        stage.setScene(new Scene(view, 800, 300));
+        // Short, as the inspector is at 1024x700: the headers table and the SDP table compete for the height.
+        stage.setScene(new Scene(view, 800, 200));
         stage.show();
     }
 
@@ -37,6 +40,12 @@ class InspectorViewFxTest {
                 "sendrecv", "private address")));
         Node table = view.lookup("#inspectorSdp");
         assertTrue(table != null && table.isVisible());
+
+        robot.interact(() -> viewModel.sdp().add(new SdpRow("video 40002 RTP/AVP", "H264/90000", "172.20.11.236",
+                "sendrecv", "private address")));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Both rows show below the header, however much the headers table wants (it shrank to its header before).
+        assertTrue(((Region) table).getHeight() >= 30 + 2 * 24, "SDP table " + ((Region) table).getHeight() + " px high");
 
         robot.interact(() -> viewModel.sdp().clear());
         assertFalse(table.isVisible());

@@ -3,17 +3,26 @@ package org.sipladder.ui.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -30,6 +39,8 @@ class LayoutFxTest {
 
     /** Five rows of the findings list (24 px each) and room for its horizontal scroll bar. */
     private static final double FIVE_ROWS = 5 * 24 + 16;
+    /** The call list's header and four calls of 24 px. */
+    private static final double FOUR_CALLS = 30 + 4 * 24;
 
     private final AppServices services = new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
             new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> new FakeDialogs(),
@@ -44,7 +55,7 @@ class LayoutFxTest {
     }
 
     @Test
-    void theFindingsListKeepsFiveRowsAt1024x700EvenWhenItsDividerIsDraggedUp(FxRobot robot) {
+    void theCallListKeepsFourRowsAndTheFindingsListFiveAt1024x700EvenWhenItsDividerIsDraggedUp(FxRobot robot) {
         // A window of its own: the primary stage is shared by every FX test class of the run, and a size set on it
         // stays for the classes after this one.
         Stage[] window = new Stage[1];
@@ -59,12 +70,41 @@ class LayoutFxTest {
         Stage small = window[0];
         TreeView<?> tree = (TreeView<?>) small.getScene().lookup("#findingTree");
         assertTrue(tree.getHeight() >= FIVE_ROWS, "findings list " + tree.getHeight() + " px high at 1024x700");
+        Region calls = (Region) small.getScene().lookup("#callTable");
+        assertTrue(calls.getHeight() >= FOUR_CALLS, "call list " + calls.getHeight() + " px high at 1024x700");
 
         SplitPane split = (SplitPane) small.getScene().lookup("#findingsSplit");
         robot.interact(() -> split.setDividerPositions(0.05));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tree.getHeight() >= FIVE_ROWS, "findings list " + tree.getHeight() + " px high after the drag");
         robot.interact(small::hide);
+    }
+
+    @Test
+    void callStartTimesShowWholeAt1024Wide(FxRobot robot, @TempDir Path dir) throws Exception {
+        MainWindow[] small = new MainWindow[1];
+        robot.interact(() -> {
+            Stage own = new Stage();
+            small[0] = MainWindow.show(own, services);
+            own.setWidth(1024);
+            own.setHeight(700);
+            small[0].viewModel().open(CaptureSource.file(TestCaptures.threeCalls(dir)));
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !small[0].viewModel().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = (TableView<?>) small[0].view().lookup("#callTable");
+        List<TableCell<?, ?>> starts = new ArrayList<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && cell.getTableColumn() == table.getColumns().get(0)
+                    && cell.getItem() != null) {
+                starts.add(cell);
+            }
+        }
+        assertEquals(3, starts.size());
+        for (TableCell<?, ?> cell : starts) { // "2023-11-14 22:13:20.000", not "2023-11-14 22:13:2…"
+            assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText());
+        }
+        robot.interact(() -> small[0].view().getScene().getWindow().hide());
     }
 
     @Test

@@ -15,9 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,6 +81,31 @@ class MainWindowFxTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("status-success", "status-warning", "status-failure"), classes);
         assertTrue(robot.lookup("#statusLabel").queryLabeled().getText().startsWith("3 calls, 11 SIP messages"));
+    }
+
+    @Test
+    void theCallListHasCallIdAndMethodColumnsThatCanBeHiddenAndAColourLegend(FxRobot robot) throws Exception {
+        open(TestCaptures.threeCalls(dir));
+        TableView<CallRow> table = robot.lookup("#callTable").queryTableView();
+        TableColumn<?, ?> callId = column(table, "callIdColumn");
+        TableColumn<?, ?> method = column(table, "methodColumn");
+        for (int i = 0; i < table.getItems().size(); i++) {
+            assertEquals(table.getItems().get(i).callId(), callId.getCellData(i));
+            assertEquals("INVITE", method.getCellData(i));
+        }
+        assertTrue(table.isTableMenuButtonVisible(), "the + button that hides columns");
+        robot.interact(() -> callId.setVisible(false));
+        assertFalse(table.getVisibleLeafColumns().contains(callId));
+        robot.interact(() -> callId.setVisible(true));
+
+        List<String> legend = robot.lookup("#statusLegend").queryAs(HBox.class).getChildren().stream()
+                .map(n -> ((Labeled) n).getText().replace("\u25cf ", "")).toList();
+        assertEquals(List.of("2xx answered", "3xx/4xx", "5xx/6xx", "no final response"), legend);
+    }
+
+    private static TableColumn<?, ?> column(TableView<?> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + id));
     }
 
     @Test

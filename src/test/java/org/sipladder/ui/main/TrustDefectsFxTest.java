@@ -151,6 +151,39 @@ class TrustDefectsFxTest {
     }
 
     @Test
+    void structuredFiltersOnABuiltCaptureAndTheLadderAndFindingsFollowTheFilteredSelection(FxRobot robot)
+            throws Exception {
+        open(TestCaptures.threeCalls(dir));
+        // The demo's trunks claim the number the built capture's LiveKit leg dials: LK_TRUNK_CONFLICT on that call.
+        robot.interact(() -> window.liveKitConfig().loadFiles(DemoCapture.extract().configFiles()));
+        waitUntil(() -> !window.busyProperty().get() && codes().contains("LK_TRUNK_CONFLICT"));
+        robot.interact(() -> window.viewModel().callList().selectedRowProperty().set(
+                window.viewModel().callList().rows().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("answered-1", window.ladder().viewModel().flowProperty().get().id());
+
+        robot.clickOn("#callFilter").write("status:5xx");
+        waitUntil(() -> shownCalls().equals(List.of("a-leg-3")));
+        assertEquals("a-leg-3", window.ladder().viewModel().flowProperty().get().id());
+        Finding selected = window.findings().selectedFindingProperty().get();
+        assertEquals("a-leg-3", selected.flowId());
+        assertTrue(selected.primary(), selected.toString());
+
+        robot.interact(() -> window.viewModel().callList().filterTextProperty().set("failed"));
+        waitUntil(() -> shownCalls().equals(List.of("busy-2", "a-leg-3")));
+
+        robot.interact(() -> window.viewModel().callList().filterTextProperty().set("finding:LK_TRUNK_CONFLICT"));
+        waitUntil(() -> shownCalls().equals(List.of("a-leg-3")));
+        assertEquals("a-leg-3", window.ladder().viewModel().flowProperty().get().id());
+        assertEquals("1 of 3 calls", robot.lookup("#callCount").queryLabeled().getText());
+    }
+
+    private List<String> shownCalls() {
+        TableView<CallRow> table = new FxRobot().lookup("#callTable").queryTableView();
+        return table.getItems().stream().map(CallRow::id).toList();
+    }
+
+    @Test
     void zoomAcceleratorsReadAsKeysAndWork(FxRobot robot) throws Exception {
         MenuItem actual = window.view().menu().viewMenu().getItems().stream()
                 .filter(i -> "_Actual size".equals(i.getText())).findFirst().orElseThrow();
