@@ -20,7 +20,13 @@ final class HepStreamDecoder implements StreamDecoder {
             if (total > buffer.size()) {
                 return this;
             }
-            context.hep().decode(a, s, total);
+            PayloadSink sink = context.sink();
+            sink.segments(buffer.framesOf(total, sink.frame()));
+            try {
+                context.hep().decode(a, s, total);
+            } finally {
+                sink.segments(SipPayload.ONE_PACKET);
+            }
             buffer.consume(total);
         }
         return this;

@@ -87,11 +87,11 @@ final class PayloadSink {
         int n = pair.srcAddress().length;
         System.arraycopy(pair.srcAddress(), 0, pairAddresses, 0, n);
         System.arraycopy(pair.dstAddress(), 0, pairAddresses, n, n);
-        messageDependsOn = segments;
+        segments(segments);
         try {
             media(pairAddresses, 0, n, n, micros, srcPort, dstPort, a, off, len);
         } finally {
-            messageDependsOn = SipPayload.ONE_PACKET;
+            segments(SipPayload.ONE_PACKET);
         }
     }
 
@@ -133,12 +133,20 @@ final class PayloadSink {
      * earlier frames {@code segments} (of a TCP stream).
      */
     void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len, long[] segments) {
-        messageDependsOn = segments;
+        segments(segments);
         try {
             emit(src, dst, transport, a, off, len);
         } finally {
-            messageDependsOn = SipPayload.ONE_PACKET;
+            segments(SipPayload.ONE_PACKET);
         }
+    }
+
+    /**
+     * What is handed on from now on also came in the earlier frames {@code segments} (of a TCP stream), until this
+     * is called again with {@link SipPayload#ONE_PACKET}.
+     */
+    void segments(long[] segments) {
+        messageDependsOn = segments;
     }
 
     long micros() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Hep;
 import org.sipladder.testkit.Ip;
 import org.sipladder.testkit.Rtp;
 import org.sipladder.testkit.Segments;
@@ -96,6 +97,25 @@ class DependedUponFramesTest {
         });
 
         assertEquals(List.of("1 []", "3 [2]"), seen);
+    }
+
+    @Test
+    void aHepPacketOverTcpSplitAcrossSegmentsNamesTheEarlierOne() throws Exception {
+        byte[] hep = Hep.v3(new Endpoint("192.0.2.1", 5060), new Endpoint("192.0.2.2", 5060), Ip.UDP, T,
+                Bytes.ascii(SipText.invite("in-hep")));
+        String agent = "10.0.0.9:40000";
+        String collector = "10.0.0.10:9060";
+        Path file = Captures.pcap()
+                .tcp(T, agent, collector, 1, Segments.PSH | Segments.ACK, Bytes.slice(hep, 0, 100))          // 1
+                .tcp(T + 1, agent, collector, 101, Segments.PSH | Segments.ACK, Bytes.slice(hep, 100, hep.length)) // 2
+                .write(dir.resolve("hep-over-tcp.pcap"));
+        List<SipPayload> seen = Collections.synchronizedList(new ArrayList<>());
+
+        new CaptureReader().read(file, seen::add);
+
+        assertEquals(1, seen.size());
+        assertEquals(2, seen.get(0).frame());
+        assertArrayEquals(new long[] {1}, seen.get(0).dependsOn());
     }
 
     /** RFC 4571: the packet after its length in two bytes. */
