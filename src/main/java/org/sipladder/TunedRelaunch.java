@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Runs {@code java -jar sipladder.jar ...} on a large capture in a second JVM started with the packaged launcher's
+ * Runs {@code java -jar sipladder.jar ...} on a large capture or LiveKit config in a second JVM started with the packaged launcher's
  * options (jpackage.cfg), so that the commands the README gives are as fast and lean as the installed app.
  *
  * <p>The JVM's defaults on this kind of machine (G1, a quarter of the memory as heap, both JIT compilers) took 3.6 s
@@ -36,6 +36,15 @@ final class TunedRelaunch {
     /** Capture bytes from which the restart pays for itself (measured on the benchmark captures: README). */
     static final long THRESHOLD_BYTES = 48L << 20;
 
+    /**
+     * LiveKit config bytes from which the restart pays: a config costs far more CPU per byte than a capture (java -jar
+     * diagnose --json at load 9: 5,000 dispatch rules, 0.85 MB, 1.9 -> 0.9 s CPU; 100,000 trunks, 15 MB, 4.7 s CPU and
+     * 430 MB -> 2.6 s and 200 MB with the launcher's options).
+     */
+    static final long CONFIG_THRESHOLD_BYTES = 1L << 20;
+
+    private static final String CONFIG_OPTION = "--livekit-config";
+
     private static final String OPTIONS_RESOURCE = "/org/sipladder/jpackage.cfg";
     private static final String OPTION_PREFIX = "--java-options ";
 
@@ -47,8 +56,7 @@ final class TunedRelaunch {
      * program's exit status; empty when this JVM should run the program itself.
      */
     static OptionalInt runTunedIfWorthIt(String[] args) {
-        if (System.getProperty(TUNED_PROPERTY) != null || System.getenv(DISABLE_VARIABLE) != null
-                || captureBytes(args) < THRESHOLD_BYTES) {
+        if (System.getProperty(TUNED_PROPERTY) != null || System.getenv(DISABLE_VARIABLE) != null || !worthIt(args)) {
             return OptionalInt.empty();
         }
         Path jar = runningJar();
@@ -85,7 +93,25 @@ final class TunedRelaunch {
         return command;
     }
 
-    /** Bytes of the arguments that name existing files: the captures (config files are small beside them). */
+    /** True when the files the arguments name are large enough for the restart to pay. */
+    static boolean worthIt(String[] args) {
+        return captureBytes(args) >= THRESHOLD_BYTES || configBytes(args) >= CONFIG_THRESHOLD_BYTES;
+    }
+
+    /** Bytes of the files given as {@code --livekit-config FILE} or {@code --livekit-config=FILE}. */
+    static long configBytes(String[] args) {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(CONFIG_OPTION) && i + 1 < args.length) {
+                files.add(args[++i]);
+            } else if (args[i].startsWith(CONFIG_OPTION + "=")) {
+                files.add(args[i].substring(CONFIG_OPTION.length() + 1));
+            }
+        }
+        return captureBytes(files.toArray(String[]::new));
+    }
+
+    /** Bytes of the arguments that name existing files: the captures (and configs, small beside a large capture). */
     static long captureBytes(String[] args) {
         long total = 0;
         for (String arg : args) {

@@ -44,6 +44,18 @@ class TunedRelaunchTest {
     }
 
     @Test
+    void aLargeLiveKitConfigIsWorthTheRestartASmallOneAndItsCaptureAreNot() throws IOException {
+        Path config = Files.write(dir.resolve("trunks.json"), new byte[(int) TunedRelaunch.CONFIG_THRESHOLD_BYTES]);
+        Path small = Files.write(dir.resolve("rules.json"), new byte[4096]);
+        Path capture = Files.write(dir.resolve("c.pcap"), new byte[(int) TunedRelaunch.CONFIG_THRESHOLD_BYTES]);
+        assertEquals(TunedRelaunch.CONFIG_THRESHOLD_BYTES + 4096, TunedRelaunch.configBytes(new String[] {"diagnose",
+                capture.toString(), "--livekit-config", config.toString(), "--livekit-config=" + small, "--json"}));
+        assertTrue(TunedRelaunch.worthIt(new String[] {"diagnose", "--livekit-config", config.toString(), "--json"}));
+        assertFalse(TunedRelaunch.worthIt(new String[] {"diagnose", capture.toString(), "--livekit-config",
+                small.toString()}));
+    }
+
+    @Test
     void theRestartRunsTheLauncherFromTheJarWithTheOptionsAndTheMarker() {
         List<String> command = TunedRelaunch.command(Path.of("/jdk/bin/java"), List.of("-Xmn64m"),
                 Path.of("/opt/sipladder.jar"), new String[] {"calls", "x.pcap", "--json"});
