@@ -209,15 +209,8 @@ final class SdpScan {
         if (words < 3) {
             return null;
         }
-        String portText = text(a, starts[1], ends[1]);
-        int slash = portText.indexOf('/');
-        int port;
-        try {
-            port = Integer.parseInt(slash > 0 ? portText.substring(0, slash) : portText);
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        return new Section(shared(a, starts[0], ends[0]), port, shared(a, starts[2], ends[2]), starts[2], to);
+        return new Section(shared(a, starts[0], ends[0]), Sdp.mediaPort(text(a, starts[1], ends[1])),
+                shared(a, starts[2], ends[2]), starts[2], to);
     }
 
     private static void rtpmap(Section section, int from, int to) {
@@ -303,42 +296,35 @@ final class SdpScan {
         return list;
     }
 
-    /** As {@link #payloadType(String, String)}, with the encoding and clock rate of names seen before remembered. */
+    /**
+     * Payload type {@code format} ("101") named {@code name} ("telephone-event/8000", or null); null when the format
+     * is not a number 0-127. A name seen before is not split again.
+     */
     private static PayloadType payloadType(String format, String name, Map<String, PayloadType> names) {
-        if (name == null) {
-            return payloadType(format, null);
-        }
-        PayloadType named = names.get(name);
-        if (named == null) {
-            named = payloadType("0", name);
-            if (names.size() < SHARED) {
-                names.put(name, named);
-            }
-        }
-        int pt = number(format);
-        return pt < 0 ? null : pt == named.number() ? named : new PayloadType(pt, named.encoding(), named.clockRate());
-    }
-
-    /** A payload type number 0-127 as written, or -1. */
-    private static int number(String format) {
         int pt;
         try {
             pt = Integer.parseInt(format);
         } catch (NumberFormatException e) {
-            return -1;
+            return null;
         }
-        return pt < 0 || pt > 127 ? -1 : pt;
-    }
-
-    /** Payload type {@code format} ("101") named {@code name} ("telephone-event/8000", or null); null when not 0-127. */
-    static PayloadType payloadType(String format, String name) {
-        int pt = number(format);
-        if (pt < 0) {
+        if (pt < 0 || pt > 127) {
             return null;
         }
         if (name == null) {
             return new PayloadType(pt, null, 0);
         }
+        PayloadType named = names.get(name);
+        if (named == null) {
+            named = named(pt, name);
+            if (names.size() < SHARED) {
+                names.put(name, named);
+            }
+        }
+        return pt == named.number() ? named : new PayloadType(pt, named.encoding(), named.clockRate());
+    }
+
+    /** "PCMA/8000" (or "opus/48000/2", "x") as payload type {@code pt}: encoding before the first slash, rate after. */
+    private static PayloadType named(int pt, String name) {
         int slash = name.indexOf('/');
         if (slash < 0) {
             return new PayloadType(pt, name.trim(), 0);
@@ -451,37 +437,30 @@ final class SdpScan {
 
     /** The endpoint of a literal IPv4 or IPv6 address, formatted as the capture formats addresses; null otherwise. */
     Endpoint endpoint(String address, int port) {
-        if (canonicalIpv4(address)) {
-            return new Endpoint(address, port); // as the capture would format it
-        }
-        Endpoint e = endpointOf(address, port);
-        if (e == null) {
+        byte[] raw = literal(address);
+        if (raw == null) {
             return null;
         }
+        if (address.indexOf(':') < 0 && !leadingZero(address)) {
+            return new Endpoint(address, port); // a dotted quad as the capture formats it: no formatting needed
+        }
+        Endpoint e = Endpoint.of(raw, 0, raw.length, port);
         return e.address().equals(address) ? new Endpoint(address, port) : new Endpoint(shared(e.address()), port);
     }
 
     /** True for a dotted quad of numbers 0-255 without leading zeros: the form addresses are formatted in. */
     static boolean canonicalIpv4(String address) {
-        int parts = 0;
-        int value = 0;
-        int digits = 0;
-        for (int i = 0; i <= address.length(); i++) {
-            char c = i < address.length() ? address.charAt(i) : '.';
-            if (c == '.') {
-                if (digits == 0 || value > 255 || ++parts > 4) {
-                    return false;
-                }
-                value = 0;
-                digits = 0;
-            } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && value == 0)) {
-                value = value * 10 + (c - '0');
-                digits++;
-            } else {
-                return false;
+        return address.indexOf(':') < 0 && literal(address) != null && !leadingZero(address);
+    }
+
+    /** True when a part of a dotted address starts with 0 and goes on ("010.1.2.3"). */
+    private static boolean leadingZero(String address) {
+        for (int i = 0; i + 1 < address.length(); i++) {
+            if ((i == 0 || address.charAt(i - 1) == '.') && address.charAt(i) == '0' && address.charAt(i + 1) != '.') {
+                return true;
             }
         }
-        return parts == 4;
+        return false;
     }
 
     /** The endpoint of a literal address as the capture formats it, without sharing; null for anything else. */

@@ -16,6 +16,16 @@ public record Sdp(String origin, String connection, List<SdpMedia> media) {
         return SdpParser.parse(text);
     }
 
+    /** The port of an {@code m=} line's port field ("5004/2" gives 5004), or -1 when it is not a number. */
+    public static int mediaPort(String portText) {
+        int slash = portText.indexOf('/');
+        try {
+            return Integer.parseInt(slash > 0 ? portText.substring(0, slash) : portText);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** The RFC 3551 static name of payload type {@code pt} ("8" gives "PCMA/8000"), or null for a dynamic type. */
     public static String staticType(String pt) {
         return SdpParser.staticType(pt);

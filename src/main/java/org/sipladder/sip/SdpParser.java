@@ -120,16 +120,8 @@ final class SdpParser {
         if (parts.length < 3) {
             return null;
         }
-        String portText = parts[1];
-        int slash = portText.indexOf('/');
-        int port;
-        try {
-            port = Integer.parseInt(slash > 0 ? portText.substring(0, slash) : portText);
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
         List<String> formats = List.of(parts).subList(3, parts.length);
-        return new Section(parts[0], port, parts[2], formats);
+        return new Section(parts[0], Sdp.mediaPort(parts[1]), parts[2], formats);
     }
 
     private static void addRtpmap(Section section, String mapping) {
