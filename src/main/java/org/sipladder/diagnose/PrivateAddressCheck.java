@@ -22,8 +22,8 @@ final class PrivateAddressCheck implements FindingRule {
             Map<String, List<FlowMessage>> bySender = new LinkedHashMap<>();
             Map<String, List<String>> factsBySender = new LinkedHashMap<>();
             for (FlowMessage m : flow.messages()) {
-                List<String> leaks = leaks(m.message());
-                if (!m.retransmission() && !leaks.isEmpty()) {
+                List<String> leaks = m.retransmission() ? List.of() : leaks(m.message());
+                if (!leaks.isEmpty()) {
                     String key = m.legIndex() + " " + m.message().src().address() + " " + m.message().dst().address();
                     bySender.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
                     List<String> facts = factsBySender.computeIfAbsent(key, k -> new ArrayList<>());
