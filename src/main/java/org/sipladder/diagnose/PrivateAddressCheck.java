@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
+import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
@@ -50,12 +51,14 @@ final class PrivateAddressCheck implements FindingRule {
         if (PrivateAddresses.isPrivate(via)) {
             leaks.add("Via sent-by " + via);
         }
-        if (m.sdp() != null) {
-            if (PrivateAddresses.isPrivate(m.sdp().connection())) {
-                leaks.add("SDP c= " + m.sdp().connection() + " (media address)");
+        // read back from the capture on each call: asked once
+        Sdp sdp = m.sdp();
+        if (sdp != null) {
+            if (PrivateAddresses.isPrivate(sdp.connection())) {
+                leaks.add("SDP c= " + sdp.connection() + " (media address)");
             }
-            for (SdpMedia media : m.sdp().media()) {
-                if (PrivateAddresses.isPrivate(media.connection()) && !media.connection().equals(m.sdp().connection())) {
+            for (SdpMedia media : sdp.media()) {
+                if (PrivateAddresses.isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
                     leaks.add("SDP " + media.type() + " c= " + media.connection());
                 }
             }

@@ -18,31 +18,17 @@ final class ViaParameters {
         if (via == null) {
             return null;
         }
-        // as via.trim().split("\\s+", 2)[1] without compiling the pattern: read for almost every message
-        String v = via.trim();
-        int space = 0;
-        while (space < v.length() && !isRegexSpace(v.charAt(space))) {
-            space++;
-        }
-        if (space == v.length()) {
+        String rest = Blanks.afterFirst(via.trim());
+        if (rest == null) {
             return null;
         }
-        int rest = space;
-        while (rest < v.length() && isRegexSpace(v.charAt(rest))) {
-            rest++;
-        }
-        String hostPort = v.substring(rest).split(";", 2)[0].trim();
+        String hostPort = rest.split(";", 2)[0].trim();
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             return close < 0 ? hostPort : hostPort.substring(1, close);
         }
         int colon = hostPort.indexOf(':');
         return colon < 0 ? hostPort : hostPort.substring(0, colon);
-    }
-
-    /** The characters of the regular expression class {@code \\s}. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static String parameter(String via, String name) {
