@@ -113,7 +113,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (Supplier<CallFlow> call : calls) {
             tasks.add(() -> {
                 DiagnosisRun.CallDiagnosis d = run.diagnose(call.get());
-                return new CallJson(d, d.findings().stream().map(f -> FindingJson.element(f, d.routings())).toList());
+                return new CallJson(d, d.findings().stream().map(f -> FindingJson.laterElement(f, d.routings())).toList());
             });
         }
         List<SpillBuffer> groups = new ArrayList<>();
@@ -125,11 +125,11 @@ final class DiagnoseCommand implements Callable<Integer> {
                 run.accept(call.diagnosis());
                 List<Finding> findings = call.diagnosis().findings();
                 for (int i = 0; i < findings.size(); i++) {
-                    groups.get(group(findings.get(i))).append("," + call.elements().get(i));
+                    groups.get(group(findings.get(i))).append(call.elements().get(i));
                 }
             }
             for (Finding f : run.configFindings()) {
-                groups.get(group(f)).append("," + FindingJson.element(f, List.of()));
+                groups.get(group(f)).append(FindingJson.laterElement(f, List.of()));
             }
             PrintWriter out = spec.commandLine().getOut();
             out.write('[');
