@@ -7,7 +7,7 @@
 # `sngrep -I FILE -N -q -l 1000000`, alternating, RUNS times each, and prints the medians of whole-process wall
 # time, CPU time (user + system, all threads and the restarted JVM) and peak RSS (GNU time), with our/sngrep
 # ratios. --commands picks ours (default: calls,diagnose,streams); --desktop also runs scripts/measure-load.sh once per
-# workload (the desktop app's load, under Xvfb).
+# workload (the desktop app's load and diagnosis, under Xvfb).
 # Usage: scripts/bench.sh [--runs N] [--commands calls,diagnose,...] [--desktop] [--gen PATH/gen_capture.py] [--dir DIR]
 # Needs: python3, sngrep and GNU time (apt-get install sngrep time); builds target/sipladder.jar if missing.
 set -euo pipefail
