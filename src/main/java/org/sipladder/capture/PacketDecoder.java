@@ -32,6 +32,8 @@ final class PacketDecoder {
     private final FragmentReassembler fragments;
     private final PayloadSink sink;
     private final Set<Integer> unsupportedSeen = new HashSet<>();
+    /** One IP header view per tunnel depth, reused for every packet (see {@link IpHeader}). */
+    private final IpHeader[] headers = new IpHeader[MAX_DEPTH + 1];
     /** The link type of the previous frame: a file has one, a pcapng file one per interface. */
     private int lastNumber = -1;
     private LinkType last;
@@ -40,6 +42,9 @@ final class PacketDecoder {
         this.transports = transports;
         this.sink = sink;
         this.fragments = new FragmentReassembler(sink);
+        for (int i = 0; i < headers.length; i++) {
+            headers[i] = new IpHeader();
+        }
     }
 
     /** Link types this decoder understands. */
@@ -227,7 +232,7 @@ final class PacketDecoder {
         int fragmentOffset = (flags & 0x1fff) * 8;
         boolean more = (flags & 0x2000) != 0;
         int protocol = a[off + 9] & 0xff;
-        IpHeader header = new IpHeader(a, off + 12, off + 16, 4);
+        IpHeader header = headers[depth].set(a, off + 12, off + 16, 4);
         int payload = off + ihl;
         if (more || fragmentOffset != 0) {
             byte[] whole = fragments.add(header.pair(), Wire.u16(a, off + 4), protocol, fragmentOffset, more, a,
@@ -246,7 +251,7 @@ final class PacketDecoder {
         }
         int payloadLength = Wire.u16(a, off + 4);
         int end = off + (payloadLength == 0 || 40 + payloadLength > len ? len : 40 + payloadLength);
-        IpHeader header = new IpHeader(a, off + 8, off + 24, 16);
+        IpHeader header = headers[depth].set(a, off + 8, off + 24, 16);
         ipv6Chain(a[off + 6] & 0xff, header, a, off + 40, end, depth);
     }
 
