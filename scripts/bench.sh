@@ -9,7 +9,7 @@
 # ratios; commands other than calls also get their time as a multiple of calls' (x_calls). --commands picks ours
 # (default: calls,diagnose,diagnose+seed,streams; diagnose+seed is diagnose with the seed case's LiveKit config, the
 # demo's trunks and dispatch rules, as `--livekit-config` files); --desktop also runs scripts/measure-load.sh once per
-# workload (the desktop app's load, under Xvfb).
+# workload (the desktop app's load and diagnosis, under Xvfb).
 # Usage: scripts/bench.sh [--runs N] [--commands calls,diagnose,...] [--desktop] [--gen PATH/gen_capture.py] [--dir DIR]
 # Needs: python3, sngrep and GNU time (apt-get install sngrep time); builds target/sipladder.jar if missing.
 set -euo pipefail
