@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,7 @@ import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.Fix;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.LiveKitConfig;
-import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -55,17 +52,7 @@ class FindingsViewFxTest {
             findings.add(finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, id, true));
             findings.add(finding(FindingCode.B2BUA_FAILURE_RELAYED, Severity.WARNING, id, false));
         }
-        LiveKitConfigSource none = new LiveKitConfigSource() {
-            @Override
-            public LiveKitConfig loadFiles(List<Path> files) throws LiveKitConfigException {
-                throw new LiveKitConfigException("not in this test");
-            }
-
-            @Override
-            public LiveKitConfig fetch(ApiSettings settings) throws LiveKitConfigException {
-                throw new LiveKitConfigException("not in this test");
-            }
-        };
+        LiveKitConfigSource none = new NoConfigSource();
         LiveKitConfigViewModel config = new LiveKitConfigViewModel(none, new CurrentThreadTaskExecutor(),
                 new FakeDialogs(), new UserPreferences(new InMemoryPreferenceStore()), Map.of());
         viewModel = new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(findings, List.of()),
