@@ -6,14 +6,16 @@
 # --json > /dev/null`, which restarts itself with the packaged launcher's JVM options on a large capture) and
 # `sngrep -I FILE -N -q -l 1000000`, alternating, RUNS times each, and prints the medians of whole-process wall
 # time, CPU time (user + system, all threads and the restarted JVM) and peak RSS (GNU time), with our/sngrep
-# ratios. --commands picks ours (default: calls,diagnose,streams); --desktop also runs scripts/measure-load.sh once per
-# workload (the desktop app's load, under Xvfb).
+# ratios; commands other than calls also get their time as a multiple of calls' (x_calls). --commands picks ours
+# (default: calls,diagnose,diagnose+seed,streams; diagnose+seed is diagnose with the seed case's LiveKit config, the
+# demo's trunks and dispatch rules, as `--livekit-config` files); --desktop also runs scripts/measure-load.sh once per
+# workload (the desktop app's load and diagnosis, under Xvfb).
 # Usage: scripts/bench.sh [--runs N] [--commands calls,diagnose,...] [--desktop] [--gen PATH/gen_capture.py] [--dir DIR]
 # Needs: python3, sngrep and GNU time (apt-get install sngrep time); builds target/sipladder.jar if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
-commands=calls,diagnose,streams
+commands=calls,diagnose,diagnose+seed,streams
 desktop=false
 gen=../shared/bench/gen_capture.py
 dir="${TMPDIR:-/tmp}/sipladder-bench"
@@ -57,8 +59,18 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
-printf '%-13s %-9s %8s %8s %8s %9s %9s %7s %7s   %s\n' workload command ours_s ours_cpu ours_MB sngrep_s sngrep_MB time_x mem_x \
-  "runs (ours s/cpu/MB | sngrep s/MB)"
+seed=src/main/resources/org/sipladder/demo
+# the command line of one of ours, as the README gives it
+our_command() { # command file
+  case "$1" in
+    diagnose+seed) echo java -jar target/sipladder.jar diagnose "$2" --json \
+      --livekit-config "$seed/seed-inbound-trunks.json" --livekit-config "$seed/seed-dispatch-rules.json" ;;
+    *) echo java -jar target/sipladder.jar "$1" "$2" --json ;;
+  esac
+}
+
+printf '%-13s %-13s %8s %8s %8s %9s %9s %7s %7s %7s   %s\n' workload command ours_s ours_cpu ours_MB sngrep_s sngrep_MB \
+  time_x mem_x x_calls "runs (ours s/cpu/MB | sngrep s/MB)"
 for spec in "big_sip.pcap 50000 0" "big_rtp.pcap 2000 500"; do
   read -r name calls rtp <<<"$spec"
   file=$(workload "$name" "$calls" "$rtp")
@@ -67,18 +79,23 @@ for spec in "big_sip.pcap 50000 0" "big_rtp.pcap 2000 500"; do
   sng_t=(); sng_m=()
   for ((i = 1; i <= runs; i++)); do
     for cmd in "${ours[@]}"; do
-      read -r rt rm rc <<<"$(measure java -jar target/sipladder.jar "$cmd" "$file" --json)"
+      read -r -a line <<<"$(our_command "$cmd" "$file")"
+      read -r rt rm rc <<<"$(measure "${line[@]}")"
       t[$cmd]+="$rt "; m[$cmd]+="$rm "; c[$cmd]+="$rc "; detail[$cmd]+=" $rt/$rc/$((rm / 1024))"
     done
     read -r st sm _ <<<"$(measure sngrep -I "$file" -N -q -l 1000000)"
     sng_t+=("$st"); sng_m+=("$sm"); detail[sngrep]+=" $st/$((sm / 1024))"
   done
   st=$(printf '%s\n' "${sng_t[@]}" | median); sm=$(printf '%s\n' "${sng_m[@]}" | median)
+  calls_t=""
+  [[ -n "${t[calls]:-}" ]] && calls_t=$(tr ' ' '\n' <<<"${t[calls]}" | grep . | median)
   for cmd in "${ours[@]}"; do
     ot=$(tr ' ' '\n' <<<"${t[$cmd]}" | grep . | median); om=$(tr ' ' '\n' <<<"${m[$cmd]}" | grep . | median)
     oc=$(tr ' ' '\n' <<<"${c[$cmd]}" | grep . | median)
-    printf '%-13s %-9s %8.2f %8.2f %8d %9.2f %9d %7s %7s  %s |%s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) "$st" \
-      $((sm / 1024)) "$(ratio "$ot" "$st")" "$(ratio "$om" "$sm")" "${detail[$cmd]}" "${detail[sngrep]}"
+    xc=-
+    [[ -n "$calls_t" && "$cmd" != calls ]] && xc=$(ratio "$ot" "$calls_t")
+    printf '%-13s %-13s %8.2f %8.2f %8d %9.2f %9d %7s %7s %7s  %s |%s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) \
+      "$st" $((sm / 1024)) "$(ratio "$ot" "$st")" "$(ratio "$om" "$sm")" "$xc" "${detail[$cmd]}" "${detail[sngrep]}"
   done
   unset t m c detail
   if $desktop; then
@@ -86,4 +103,4 @@ for spec in "big_sip.pcap 50000 0" "big_rtp.pcap 2000 500"; do
     scripts/measure-load.sh "$file" 1
   fi
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; each of ours run as: java -jar target/sipladder.jar COMMAND FILE --json"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; each of ours run as: java -jar target/sipladder.jar COMMAND FILE --json [--livekit-config ...]"

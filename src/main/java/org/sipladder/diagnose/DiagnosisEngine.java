@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.SecretScrubber;
@@ -41,17 +42,30 @@ public final class DiagnosisEngine {
     /** Diagnoses with the given deployment settings and the capture's media. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
                               CaptureMedia media) {
+        return diagnose(flows, config, settings, media, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #diagnose(List, LiveKitConfig, DiagnosisSettings, CaptureMedia)}, reading each call once and
+     * passing each call's diagnosis through {@code kept} before it is kept: for calls assembled as they are read
+     * (the desktop app's), so that what is kept of a call holds no more of it than needed.
+     */
+    public Diagnosis diagnose(Iterable<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media, UnaryOperator<DiagnosisRun.CallDiagnosis> kept) {
         DiagnosisRun run = start(config, settings, media);
         List<Finding> findings = new ArrayList<>();
         List<LiveKitRouting> routings = new ArrayList<>();
+        // positions by flow id, first occurrence as List.indexOf would give: a capture may hold 100,000 calls
+        Map<String, Integer> flowOrder = new HashMap<>();
         for (CallFlow flow : flows) {
-            DiagnosisRun.CallDiagnosis call = run.diagnose(flow);
+            flowOrder.putIfAbsent(flow.id(), flowOrder.size());
+            DiagnosisRun.CallDiagnosis call = kept.apply(run.diagnose(flow));
             run.accept(call);
             findings.addAll(call.findings());
             routings.addAll(call.routings());
         }
         findings.addAll(run.configFindings());
-        findings.sort(order(flows));
+        findings.sort(order(flowOrder));
         return new Diagnosis(findings, routings);
     }
 
@@ -77,12 +91,7 @@ public final class DiagnosisEngine {
         return f.code() + " " + f.evidence().configIds().stream().sorted().toList();
     }
 
-    private static Comparator<Finding> order(List<CallFlow> flows) {
-        // positions by flow id, first occurrence as List.indexOf would give: a capture may hold 100,000 calls
-        Map<String, Integer> flowOrder = new HashMap<>();
-        for (int i = 0; i < flows.size(); i++) {
-            flowOrder.putIfAbsent(flows.get(i).id(), i);
-        }
+    private static Comparator<Finding> order(Map<String, Integer> flowOrder) {
         return Comparator.comparing((Finding f) -> !f.primary())
                 .thenComparing(Finding::severity)
                 .thenComparingInt(f -> f.flowId() == null ? Integer.MAX_VALUE : flowOrder.getOrDefault(f.flowId(), -1))

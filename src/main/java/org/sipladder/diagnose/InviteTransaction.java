@@ -70,6 +70,15 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return a.callId() != null && a.callId().equals(b.callId());
     }
 
+    /**
+     * This transaction keeping of its call only the id, legs and timings (no hops, no messages): for keeping it
+     * after the call is let go (the desktop app assembles a call when it is shown).
+     */
+    public InviteTransaction detached() {
+        return new InviteTransaction(new CallFlow(flow.id(), flow.legs(), List.of(), List.of(), List.of(),
+                flow.timings()), invite, responses);
+    }
+
     public SipMessage request() {
         return invite.message();
     }

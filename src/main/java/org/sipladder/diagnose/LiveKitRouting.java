@@ -25,6 +25,11 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
                 consistency);
     }
 
+    /** This routing without the call it came from (see {@link InviteTransaction#detached}). */
+    public LiveKitRouting detached() {
+        return new LiveKitRouting(transaction.detached(), invite, outcome, observed, consistency);
+    }
+
     public String flowId() {
         return transaction.flow().id();
     }

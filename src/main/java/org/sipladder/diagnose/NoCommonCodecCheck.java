@@ -31,15 +31,23 @@ final class NoCommonCodecCheck implements FindingRule {
                     continue;
                 }
                 Set<String> offered = audioCodecs(offer);
-                SipMessage answer = tx.responses().stream().map(FlowMessage::message).filter(r -> r.sdp() != null)
-                        .findFirst().orElse(null);
+                // each sdp() reads the message back from the capture: the answer's is read once
+                SipMessage answer = null;
+                Sdp answerSdp = null;
+                for (FlowMessage r : tx.responses()) {
+                    answerSdp = r.message().sdp();
+                    if (answerSdp != null) {
+                        answer = r.message();
+                        break;
+                    }
+                }
                 SipMessage last = tx.finalResponse();
                 if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && offered.stream().noneMatch(LIVEKIT_CODECS::contains)) {
                     findings.add(finding(tx, offered, "LiveKit accepts " + String.join(", ", LIVEKIT_CODECS.stream().sorted().toList())
                             + "; the offer has none of them", List.of("PCMA", "PCMU")));
-                } else if (answer != null && answer.status() < 300 && disjoint(offered, audioCodecs(answer.sdp()))) {
+                } else if (answer != null && answer.status() < 300 && disjoint(offered, audioCodecs(answerSdp))) {
                     findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
-                            + String.join(", ", audioCodecs(answer.sdp())), List.copyOf(offered)));
+                            + String.join(", ", audioCodecs(answerSdp)), List.copyOf(offered)));
                 } else if (last != null && last.status() == 488) {
                     findings.add(finding(tx, offered, "Answered " + last.label(), List.of("PCMA", "PCMU")));
                 }
@@ -58,8 +66,12 @@ final class NoCommonCodecCheck implements FindingRule {
         for (SdpMedia media : sdp.media()) {
             if (media.type().equalsIgnoreCase("audio") && media.port() != 0) {
                 for (String codec : media.codecs()) {
-                    String[] parts = codec.trim().split("\\s+", 2);
-                    String name = (parts.length == 2 ? parts[1] : parts[0]).split("/")[0].toUpperCase(Locale.ROOT);
+                    String trimmed = codec.trim();
+                    String rest = Blanks.afterFirst(trimmed);
+                    String encoding = rest != null ? rest : trimmed;
+                    int slash = encoding.indexOf('/');
+                    // cut at the first slash: split("/") gave no part at all for "/" and threw
+                    String name = (slash < 0 ? encoding : encoding.substring(0, slash)).toUpperCase(Locale.ROOT);
                     if (!NOT_AUDIO.contains(name)) {
                         names.add(name);
                     }

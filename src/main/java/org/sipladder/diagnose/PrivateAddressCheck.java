@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
+import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
@@ -22,8 +23,8 @@ final class PrivateAddressCheck implements FindingRule {
             Map<String, List<FlowMessage>> bySender = new LinkedHashMap<>();
             Map<String, List<String>> factsBySender = new LinkedHashMap<>();
             for (FlowMessage m : flow.messages()) {
-                List<String> leaks = leaks(m.message());
-                if (!m.retransmission() && !leaks.isEmpty()) {
+                List<String> leaks = m.retransmission() ? List.of() : leaks(m.message());
+                if (!leaks.isEmpty()) {
                     String key = m.legIndex() + " " + m.message().src().address() + " " + m.message().dst().address();
                     bySender.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
                     List<String> facts = factsBySender.computeIfAbsent(key, k -> new ArrayList<>());
@@ -50,12 +51,14 @@ final class PrivateAddressCheck implements FindingRule {
         if (PrivateAddresses.isPrivate(via)) {
             leaks.add("Via sent-by " + via);
         }
-        if (m.sdp() != null) {
-            if (PrivateAddresses.isPrivate(m.sdp().connection())) {
-                leaks.add("SDP c= " + m.sdp().connection() + " (media address)");
+        // read back from the capture on each call: asked once
+        Sdp sdp = m.sdp();
+        if (sdp != null) {
+            if (PrivateAddresses.isPrivate(sdp.connection())) {
+                leaks.add("SDP c= " + sdp.connection() + " (media address)");
             }
-            for (SdpMedia media : m.sdp().media()) {
-                if (PrivateAddresses.isPrivate(media.connection()) && !media.connection().equals(m.sdp().connection())) {
+            for (SdpMedia media : sdp.media()) {
+                if (PrivateAddresses.isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
                     leaks.add("SDP " + media.type() + " c= " + media.connection());
                 }
             }

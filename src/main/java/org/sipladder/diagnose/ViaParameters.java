@@ -18,11 +18,11 @@ final class ViaParameters {
         if (via == null) {
             return null;
         }
-        String[] parts = via.trim().split("\\s+", 2);
-        if (parts.length < 2) {
+        String rest = Blanks.afterFirst(via.trim());
+        if (rest == null) {
             return null;
         }
-        String hostPort = parts[1].split(";", 2)[0].trim();
+        String hostPort = rest.split(";", 2)[0].trim();
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             return close < 0 ? hostPort : hostPort.substring(1, close);

@@ -84,6 +84,17 @@ final class CallFlowAssembly {
             return made != null ? made.get(0).message().timestampMicros() : entries.get(0).entry().message().timestampMicros();
         }
 
+        /** Method of the call's first request, without making the list; empty when none was captured. */
+        synchronized String firstMethod() {
+            for (int i = 0; i < size; i++) {
+                String method = (made != null ? made.get(i).message() : entries.get(i).entry().message()).method();
+                if (method != null) {
+                    return method;
+                }
+            }
+            return "";
+        }
+
         private synchronized List<FlowMessage> made() {
             if (made == null) {
                 made = flowMessages(entries);

@@ -41,8 +41,10 @@ public final class CallQuery {
     }
 
     public boolean test(CallSummary row) {
+        // terms that read the call's messages share one assembly of it
+        CallSummary call = terms.size() > 1 ? row.withFlowOnce() : row;
         for (Predicate<CallSummary> term : terms) {
-            if (!term.test(row)) {
+            if (!term.test(call)) {
                 return false;
             }
         }
@@ -52,7 +54,7 @@ public final class CallQuery {
     private static Predicate<CallSummary> term(String token, Map<String, Set<String>> findingCodes) {
         String lower = token.toLowerCase(Locale.ROOT);
         if (lower.equals("failed")) {
-            return row -> row.flow().failed();
+            return CallSummary::failed;
         }
         int colon = token.indexOf(':');
         String key = colon > 0 ? lower.substring(0, colon) : "";

@@ -1,51 +1,210 @@
 package org.sipladder.flow;
 
-import java.util.Objects;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Supplier;
 
 /**
  * What a call list shows of a call and what {@link CallQuery} filters on, the values precomputed so sorting and
  * filtering never re-derive them; the desktop app's call list and the command line both use it.
  *
- * @param flow          the call flow summarised
- * @param startMicros   time of its first message
- * @param from          calling number or user (A-leg From)
- * @param to            called number or user (A-leg To)
- * @param legs          number of legs
- * @param hops          number of hops
- * @param finalStatus   final status the caller saw, 0 when none
- * @param statusText    "503 Service Unavailable", or "no final response"
- * @param postDialDelayMicros INVITE to first ringing, or null
- * @param durationMicros      answer to hang-up, or null
+ * <p>A summary either holds its flow ({@link #of(CallFlow)}) or only knows how to assemble it again
+ * ({@link LiveFlows#summaries}): the desktop app lists 50,000 calls of a large capture by their summaries and
+ * assembles a call when it is shown, so memory grows with the messages read, not with assembled calls.
  */
-public record CallSummary(CallFlow flow, long startMicros, String from, String to, int legs, int hops,
-                          int finalStatus, String statusText, Long postDialDelayMicros, Long durationMicros) {
+public final class CallSummary {
 
-    /** Summarises {@code flow}. */
-    public static CallSummary of(CallFlow flow) {
-        var leg = flow.aLeg();
-        String status = leg.hasFinalResponse()
+    private final String id;
+    private final String callId;
+    private final String method;
+    private final long startMicros;
+    private final String from;
+    private final String to;
+    private final int legs;
+    private final int hops;
+    private final int messages;
+    private final int finalStatus;
+    private final String statusText;
+    private final boolean failed;
+    private final Long postDialDelayMicros;
+    private final Long durationMicros;
+    private final Supplier<CallFlow> flow;
+
+    private CallSummary(CallFlow flow, Supplier<CallFlow> assembly) {
+        Leg leg = flow.aLeg();
+        this.id = flow.id();
+        this.callId = leg.callId();
+        this.method = firstMethod(flow);
+        this.startMicros = flow.startMicros();
+        this.from = SipAddresses.user(leg.from());
+        this.to = SipAddresses.user(leg.to());
+        this.legs = flow.legs().size();
+        this.hops = flow.hops().size();
+        this.messages = flow.messages().size();
+        this.finalStatus = leg.finalStatus();
+        this.statusText = leg.hasFinalResponse()
                 ? (leg.finalReason() == null || leg.finalReason().isEmpty()
                     ? Integer.toString(leg.finalStatus()) : leg.finalStatus() + " " + leg.finalReason())
                 : "no final response";
-        var timings = flow.timings();
-        return new CallSummary(flow, flow.startMicros(), SipAddresses.user(leg.from()), SipAddresses.user(leg.to()),
-                flow.legs().size(), flow.hops().size(), leg.finalStatus(), status,
-                timings == null ? null : timings.postDialDelayMicros(),
-                timings == null ? null : timings.durationMicros());
+        this.failed = flow.failed();
+        Timings timings = flow.timings();
+        this.postDialDelayMicros = timings == null ? null : timings.postDialDelayMicros();
+        this.durationMicros = timings == null ? null : timings.durationMicros();
+        this.flow = assembly;
     }
 
+    private CallSummary(CallSummary values, Supplier<CallFlow> assembly) {
+        this.id = values.id;
+        this.callId = values.callId;
+        this.method = values.method;
+        this.startMicros = values.startMicros;
+        this.from = values.from;
+        this.to = values.to;
+        this.legs = values.legs;
+        this.hops = values.hops;
+        this.messages = values.messages;
+        this.finalStatus = values.finalStatus;
+        this.statusText = values.statusText;
+        this.failed = values.failed;
+        this.postDialDelayMicros = values.postDialDelayMicros;
+        this.durationMicros = values.durationMicros;
+        this.flow = assembly;
+    }
+
+    /** Summarises {@code flow} and holds it. */
+    public static CallSummary of(CallFlow flow) {
+        return new CallSummary(flow, () -> flow);
+    }
+
+    /** Summarises {@code flow} without holding it: {@code assembly} makes the call again when it is asked for. */
+    static CallSummary of(CallFlow flow, Supplier<CallFlow> assembly) {
+        return new CallSummary(flow, assembly);
+    }
+
+    /**
+     * The call: held, or assembled again on each call (see the class comment), so a caller that looks at a call
+     * several times keeps the flow it got rather than asking again.
+     */
+    public CallFlow flow() {
+        return flow.get();
+    }
+
+    /** This summary with its flow assembled at most once: for looking at it several times in a row (a filter). */
+    CallSummary withFlowOnce() {
+        Supplier<CallFlow> source = flow;
+        CallFlow[] made = new CallFlow[1];
+        return new CallSummary(this, () -> made[0] != null ? made[0] : (made[0] = source.get()));
+    }
+
+    /**
+     * The flows of {@code calls}, each assembled when read and not kept: for a pass over every call of a large
+     * capture (diagnosis, report, saving) in constant memory. Reading an element twice assembles it twice.
+     */
+    public static List<CallFlow> flows(List<CallSummary> calls) {
+        return new Flows(List.copyOf(calls));
+    }
+
+    /** True when both describe the call as far as a list shows it (a newer summary of a call that did not grow). */
+    public boolean sameValues(CallSummary other) {
+        return id.equals(other.id) && messages == other.messages && legs == other.legs && hops == other.hops
+                && finalStatus == other.finalStatus && statusText.equals(other.statusText);
+    }
+
+    /** Stable id of the call (the A-leg Call-ID). */
     public String id() {
-        return flow.id();
+        return id;
     }
 
     /** Call-ID of the first leg, the one the caller sent. */
     public String callId() {
-        return flow.aLeg().callId();
+        return callId;
     }
 
     /** Method of the call's first request (INVITE, REGISTER, OPTIONS...), or empty when none was captured. */
     public String method() {
-        return flow.messages().stream().map(m -> m.message().method()).filter(Objects::nonNull)
+        return method;
+    }
+
+    /** Time of its first message. */
+    public long startMicros() {
+        return startMicros;
+    }
+
+    /** Calling number or user (A-leg From). */
+    public String from() {
+        return from;
+    }
+
+    /** Called number or user (A-leg To). */
+    public String to() {
+        return to;
+    }
+
+    /** Number of legs. */
+    public int legs() {
+        return legs;
+    }
+
+    /** Number of hops. */
+    public int hops() {
+        return hops;
+    }
+
+    /** Number of messages of all legs. */
+    public int messages() {
+        return messages;
+    }
+
+    /** Final status the caller saw, 0 when none. */
+    public int finalStatus() {
+        return finalStatus;
+    }
+
+    /** "503 Service Unavailable", or "no final response". */
+    public String statusText() {
+        return statusText;
+    }
+
+    /** As {@link CallFlow#failed}. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /** INVITE to first ringing, or null. */
+    public Long postDialDelayMicros() {
+        return postDialDelayMicros;
+    }
+
+    /** Answer to hang-up, or null. */
+    public Long durationMicros() {
+        return durationMicros;
+    }
+
+    private static String firstMethod(CallFlow flow) {
+        if (flow.messages() instanceof CallFlowAssembly.FlowMessages lazy) {
+            return lazy.firstMethod();
+        }
+        return flow.messages().stream().map(m -> m.message().method()).filter(m -> m != null)
                 .findFirst().orElse("");
+    }
+
+    /** See {@link #flows}. */
+    private static final class Flows extends AbstractList<CallFlow> implements RandomAccess {
+        private final List<CallSummary> calls;
+
+        Flows(List<CallSummary> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public CallFlow get(int index) {
+            return calls.get(index).flow();
+        }
+
+        @Override
+        public int size() {
+            return calls.size();
+        }
     }
 }

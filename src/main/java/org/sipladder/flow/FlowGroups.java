@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Legs joined into calls, with the evidence for each join and a cached flow per call. Each leg points at its call
+ * Legs joined into calls, with the evidence for each join and a summary per call. Each leg points at its call
  * ({@link LegState#group}); a join moves the legs of the smaller call into the larger, so no look-up by Call-ID
  * is needed while a capture with a hundred thousand legs is read.
  */
 final class FlowGroups {
 
-    /** The legs of one call so far; {@code cached} is valid until a leg gets a message or another group joins. */
+    /** The legs of one call so far; {@code summary} is valid until a leg gets a message or another group joins. */
     static final class Group {
         // sized for the common call: two legs joined by one piece of evidence (50,000 calls in a large capture)
         final List<LegState> legs = new ArrayList<>(2);
@@ -20,7 +20,7 @@ final class FlowGroups {
         boolean dirty = true;
         /** True once joined into another group, which then holds its legs. */
         boolean merged;
-        CallFlow cached;
+        CallSummary summary;
     }
 
     /**

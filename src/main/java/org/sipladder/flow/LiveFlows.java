@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
 
 /**
- * Call flows built up while a capture is being read: add messages in capture order and take snapshots
- * at any time (from any thread). A snapshot rebuilds only the calls that changed since the last one.
+ * Call flows built up while a capture is being read: add messages in capture order and take summaries of the
+ * calls at any time (from any thread), or assemble every call once for a pass over them all.
  */
 public final class LiveFlows {
 
@@ -54,19 +54,40 @@ public final class LiveFlows {
         }
     }
 
-    /** The calls so far, in start order. */
-    public synchronized List<CallFlow> snapshot() {
+    /**
+     * The calls so far, in start order, as summaries that do not hold their calls: each assembles its call again
+     * when asked for ({@link CallSummary#flow}, from any thread, also while messages are still being added). A
+     * snapshot summarises only the calls that changed since the last one; the others keep their summary object.
+     */
+    public synchronized List<CallSummary> summaries() {
         List<Starting> ordered = startOrder();
-        List<CallFlow> flows = new ArrayList<>(ordered.size());
+        List<CallSummary> calls = new ArrayList<>(ordered.size());
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
-            if (g.dirty || g.cached == null) {
-                g.cached = CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles);
+            if (g.dirty || g.summary == null) {
+                LegState first = first(g);
+                g.summary = CallSummary.of(CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles),
+                        () -> assembleCallOf(first));
                 g.dirty = false;
             }
-            flows.add(g.cached);
+            calls.add(g.summary);
+        }
+        return List.copyOf(calls);
+    }
+
+    /** The calls so far in start order, each assembled now; the flows keep none of them. */
+    public synchronized List<CallFlow> snapshot() {
+        List<CallFlow> flows = new ArrayList<>(groups.all().size());
+        for (Supplier<CallFlow> call : assemblyInStartOrder()) {
+            flows.add(call.get());
         }
         return List.copyOf(flows);
+    }
+
+    /** The call {@code leg} is part of now (it may have been joined with others since it was summarised). */
+    private synchronized CallFlow assembleCallOf(LegState leg) {
+        FlowGroups.Group g = leg.group;
+        return CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles);
     }
 
     /**
@@ -88,7 +109,7 @@ public final class LiveFlows {
         List<Supplier<CallFlow>> tasks = new ArrayList<>(ordered.size());
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
-            tasks.add(() -> g.dirty || g.cached == null ? CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles) : g.cached);
+            tasks.add(() -> CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles));
         }
         return tasks;
     }

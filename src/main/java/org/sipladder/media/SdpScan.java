@@ -36,6 +36,13 @@ final class SdpScan {
     private final Map<List<PayloadType>, List<PayloadType>> typeLists = new HashMap<>();
     private final Map<String, PayloadType> names = new HashMap<>();
     private final Map<TypesKey, List<PayloadType>> typesByBytes = new HashMap<>();
+    /**
+     * Endpoints announced lately, by the address as written and the port: a call's offer, answer, re-offer and
+     * its other legs announce the same few, so that 200,000 SDP sections need not hold 200,000 endpoints (and the
+     * address is not parsed again). Direct-mapped like the SIP scan's string pool: a collision loses one sharing.
+     */
+    private final String[] endpointAddresses = new String[SHARED];
+    private final Endpoint[] endpoints = new Endpoint[SHARED];
 
     /** One {@code m=} section while it is read. */
     private static final class Section {
@@ -437,6 +444,21 @@ final class SdpScan {
 
     /** The endpoint of a literal IPv4 or IPv6 address, formatted as the capture formats addresses; null otherwise. */
     Endpoint endpoint(String address, int port) {
+        int h = address.hashCode() * 31 + port;
+        int slot = (h ^ h >>> 16) & (SHARED - 1);
+        Endpoint known = endpoints[slot];
+        if (known != null && known.port() == port && address.equals(endpointAddresses[slot])) {
+            return known;
+        }
+        Endpoint made = endpointOfWritten(address, port);
+        if (made != null) {
+            endpointAddresses[slot] = address;
+            endpoints[slot] = made;
+        }
+        return made;
+    }
+
+    private Endpoint endpointOfWritten(String address, int port) {
         byte[] raw = literal(address);
         if (raw == null) {
             return null;

@@ -177,14 +177,14 @@ final class FastScan {
         }
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), method, requestUri, status, reason, kept, branch, toTagSpan, sdp, false, null,
-                payload.file(), payload.fileOffset(), d, null, session.recent());
+                payload.file(), payload.fileOffset(), d, null, session.recent(), true);
     }
 
     /**
      * Index of the CR of the CR LF ending the line at {@code from}; -1 when a byte is not ASCII, the line ends in
      * a bare LF or the data ends first. A line of only CR LF gives {@code from}.
      */
-    private static int crlf(byte[] d, int from, int n) {
+    static int crlf(byte[] d, int from, int n) {
         for (int i = WordScan.skipPlain(d, from, n); i < n; i++) {
             byte b = d[i];
             if (b == '\n') {
@@ -382,7 +382,7 @@ final class FastScan {
     }
 
 
-    private static int indexOf(byte[] d, int from, int to, byte b) {
+    static int indexOf(byte[] d, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
             if (d[i] == b) {
                 return i;
@@ -391,7 +391,7 @@ final class FastScan {
         return -1;
     }
 
-    private static int trimStart(byte[] d, int from, int to) {
+    static int trimStart(byte[] d, int from, int to) {
         int i = from;
         while (i < to && d[i] <= ' ') {
             i++;
@@ -399,7 +399,7 @@ final class FastScan {
         return i;
     }
 
-    private static int trimEnd(byte[] d, int from, int to) {
+    static int trimEnd(byte[] d, int from, int to) {
         int i = to;
         while (i > from && d[i - 1] <= ' ') {
             i--;

@@ -134,7 +134,7 @@ final class MessageScanner {
     }
 
     /** Index of the first byte that is no line break, space, tab or NUL; the length when there is none. */
-    private static int firstNonBlank(byte[] data) {
+    static int firstNonBlank(byte[] data) {
         int start = 0;
         while (start < data.length && isBlank(data[start])) {
             start++;

@@ -63,12 +63,17 @@ final class SdpParser {
         String sessionDirection = null;
         List<Section> sections = new ArrayList<>();
         Section current = null;
-        for (String line : MessageScanner.lines(text, false)) {
-            if (line.length() < 2 || line.charAt(1) != '=') {
+        // the lines of MessageScanner.lines(text, false), without making strings of those not read (v=, s=, t=...)
+        int n = text.length();
+        for (int from = 0, nl = 0; nl >= 0; from = nl + 1) {
+            nl = text.indexOf('\n', from);
+            int end = nl < 0 ? n : nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            char kind = end - from < 2 || text.charAt(from + 1) != '=' ? 0 : text.charAt(from);
+            if (kind != 'o' && kind != 'c' && kind != 'm' && kind != 'a') {
                 continue;
             }
-            String value = line.substring(2).trim();
-            switch (line.charAt(0)) {
+            String value = text.substring(from + 2, end).trim();
+            switch (kind) {
                 case 'o' -> origin = value;
                 case 'c' -> {
                     String address = connectionAddress(value);
@@ -95,9 +100,7 @@ final class SdpParser {
                         addRtpmap(current, value.substring("rtpmap:".length()));
                     }
                 }
-                default -> {
-                    // v=, s=, t= and the rest do not affect the analysis
-                }
+                default -> throw new IllegalStateException("kind " + kind);
             }
         }
         List<SdpMedia> media = new ArrayList<>();

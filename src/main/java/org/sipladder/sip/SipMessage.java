@@ -72,6 +72,11 @@ public final class SipMessage {
     private volatile Object detail;
     /** The ring of recently scanned details of this message's capture read; null for a message built in code. */
     private final RecentDetails recent;
+    /**
+     * True when {@link FastScan} read the message: one header or the SDP can be read back from its bytes alone
+     * ({@link PlainReadBack}), without the full scan.
+     */
+    private final boolean plain;
 
     /**
      * A message with all its parts given.
@@ -113,17 +118,17 @@ public final class SipMessage {
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent) {
         this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, KeptHeaders.of(kept),
-                branch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail, recent);
+                branch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail, recent, false);
     }
 
     /**
      * As the constructor above, with the kept headers already sorted into their fields; {@code toTagSpan} is
-     * {@link HeaderParameters#tagSpan} of the first To value.
+     * {@link HeaderParameters#tagSpan} of the first To value; {@code plain} when {@link FastScan} read it.
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
-               CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent) {
+               CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent, boolean plain) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -151,6 +156,7 @@ public final class SipMessage {
         this.checksum = file != null ? MessageDetail.checksum(wire) : 0;
         this.detail = detail;
         this.recent = recent;
+        this.plain = plain && source != null;
     }
 
     /** A copy of {@code m} with another verdict of the full parser. */
@@ -182,6 +188,7 @@ public final class SipMessage {
         this.checksum = m.checksum;
         this.detail = m.detail;
         this.recent = m.recent;
+        this.plain = m.plain;
     }
 
     /** The same message with another verdict of the full parser. */
@@ -262,7 +269,15 @@ public final class SipMessage {
 
     /** Parsed SDP when the body is SDP, else null. */
     public Sdp sdp() {
-        return hasSdp ? detail().sdp() : null;
+        if (!hasSdp) {
+            return null;
+        }
+        MessageDetail held = heldDetail();
+        if (held != null || !plain) {
+            return held != null ? held.sdp() : detail().sdp();
+        }
+        byte[] wire = wireOrNull();
+        return wire == null ? null : PlainReadBack.sdp(wire);
     }
 
     /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
@@ -375,7 +390,13 @@ public final class SipMessage {
             int slot = KeptHeaders.fixedSlot(name);
             return slot >= 0 ? fixed(slot) : extra(name);
         }
-        return MessageScanner.first(headers(), name);
+        MessageDetail held = heldDetail();
+        if (held != null || !plain || !PlainReadBack.asciiName(name)) {
+            return MessageScanner.first(held != null ? held.headers() : headers(), name);
+        }
+        // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
+        byte[] wire = wireOrNull();
+        return wire == null ? null : PlainReadBack.first(wire, name);
     }
 
     /** The first value of a kept header without a field of its own, or null. */
@@ -444,12 +465,30 @@ public final class SipMessage {
         return reason == null || reason.isEmpty() ? Integer.toString(status) : status + " " + reason;
     }
 
-    private MessageDetail detail() {
+    /** The detail this message holds now (strongly, or weakly and not yet collected), or null. */
+    private MessageDetail heldDetail() {
         Object d = detail;
         if (d instanceof MessageDetail held) {
             return held;
         }
         if (d instanceof WeakReference<?> ref && ref.get() instanceof MessageDetail held) {
+            return held;
+        }
+        return null;
+    }
+
+    /** The bytes, or null when they cannot be read back (then the full scan's detail has no headers and no SDP). */
+    private byte[] wireOrNull() {
+        try {
+            return wireBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private MessageDetail detail() {
+        MessageDetail held = heldDetail();
+        if (held != null) {
             return held;
         }
         MessageDetail loaded = MessageDetail.scan(this::wireBytes);

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.prefs.Preferences;
@@ -19,6 +20,7 @@ import javafx.stage.Stage;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.dialog.FxClipboardService;
 import org.sipladder.ui.dialog.FxDialogService;
+import org.sipladder.ui.findings.CallByCallDiagnoser;
 import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
@@ -81,7 +83,7 @@ public final class SipLadderApp extends Application {
         AppServices services = new AppServices(new PipelineCaptureLoader(), executor,
                 new UserPreferences(preferenceStore()), ZoneId.systemDefault(), new FxClipboardService(),
                 FxDialogService::new, new SdkLiveKitConfigSource(), System.getenv(),
-                Diagnoser.builtOnFirstUse(() -> DiagnosisEngine.standard()::diagnose));
+                Diagnoser.builtOnFirstUse(() -> new CallByCallDiagnoser(DiagnosisEngine.standard())));
         MainWindowModels models = new MainWindowModels(stage, services);
         trace.mark("services and view-models built");
         // The first capture loads in the background while the window is built.
@@ -89,6 +91,7 @@ public final class SipLadderApp extends Application {
         if (args.isEmpty()) {
             models.openDemo(DemoCapture.extract());
         } else {
+            traceDiagnosis(models, System.nanoTime());
             models.main().open(CaptureSource.file(Path.of(args.get(0))));
         }
         trace.mark("capture loading");
@@ -135,6 +138,26 @@ public final class SipLadderApp extends Application {
             }
         }
         return icons;
+    }
+
+    /**
+     * With {@code sipladder.loadTrace=true}, prints on stderr when the findings of the capture named on the command
+     * line were shown, in ms from the start of its load, beside the loader's lines (scripts/measure-load.sh reads
+     * it).
+     */
+    private static void traceDiagnosis(MainWindowModels models, long loadStarted) {
+        if (!Boolean.getBoolean("sipladder.loadTrace")) {
+            return;
+        }
+        boolean[] told = {false};
+        models.findings().diagnosingProperty().addListener((obs, was, now) -> {
+            if (!now && !told[0] && models.main().captureProperty().get() != null) {
+                told[0] = true;
+                System.err.printf("load: diagnosis done after %d ms, %d findings%n",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStarted),
+                        models.findings().findings().size());
+            }
+        });
     }
 
     /** Traces the start-up steps and, for scripted runs, writes the ready file (see the class comment). */

@@ -11,8 +11,6 @@ import static org.sipladder.cli.CallsCommandTest.message;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -20,12 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
-import org.sipladder.diagnose.DiagnosisSettings;
-import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.LiveKitConfig;
-import org.sipladder.media.MediaCollector;
-import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
 
 /**
@@ -74,13 +68,7 @@ class DiagnoseStreamingTest {
 
     /** The findings of {@link DiagnosisEngine#diagnose} on all calls, printed by {@link FindingJson#write}. */
     private static String allAtOnce(Path capture, LiveKitConfig config) throws Exception {
-        LiveFlows flows = new LiveFlows();
-        MediaCollector media = new MediaCollector();
-        new CaptureMessages(SipParser.Depth.SCAN, new PrintWriter(new StringWriter()), media).read(capture, flows::add);
-        StringWriter out = new StringWriter();
-        FindingJson.write(DiagnosisEngine.standard().diagnose(flows.snapshot(), config,
-                DiagnosisSettings.FROM_EVIDENCE, media.result()), out);
-        return out + "\n";
+        return DiagnoseReadBackTest.diagnose(capture, config, false) + "\n";
     }
 
     /** Calls to LiveKit refused with 503, answered calls with a private Via to a public peer, busy, 404, unanswered. */

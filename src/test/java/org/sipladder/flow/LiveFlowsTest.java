@@ -30,15 +30,15 @@ class LiveFlowsTest {
     }
 
     @Test
-    void unchangedCallsAreNotRebuilt() {
+    void unchangedCallsAreNotSummarisedAgain() {
         Dialogue d = new Dialogue();
         d.send(0, "10.0.0.1:5060", "10.0.0.2:5060", Dialogue.request("OPTIONS", "sip:x", "one", "z9hG4bK1", 1, null));
         d.send(1, "10.0.0.1:5060", "10.0.0.2:5060", Dialogue.request("OPTIONS", "sip:x", "two", "z9hG4bK2", 1, null));
         LiveFlows live = new LiveFlows();
         live.add(d.messages().get(0));
-        CallFlow first = live.snapshot().get(0);
+        CallSummary first = live.summaries().get(0);
         live.add(d.messages().get(1));
-        assertSame(first, live.snapshot().get(0));
+        assertSame(first, live.summaries().get(0));
     }
 
     @Test

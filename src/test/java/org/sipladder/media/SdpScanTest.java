@@ -61,7 +61,7 @@ class SdpScanTest {
     }
 
     @Test
-    void repeatedCodecListsAndAddressesAreKeptOnce() {
+    void repeatedCodecListsAddressesAndEndpointsAreKeptOnce() {
         SdpScan scan = new SdpScan();
         String sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 40000 RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\n";
@@ -71,6 +71,9 @@ class SdpScanTest {
         assertSame(first.address(), second.address());
         assertSame(first.method(), second.method());
         assertEquals(new Endpoint("10.0.0.1", 40002), second.media());
+        // the answer of the first call, or its other leg, announcing the same address and port: one endpoint
+        SdpAnnouncement again = scan.scan(payload(3, invite("a@x", sdp))).get(0);
+        assertSame(first.media(), again.media());
     }
 
     private static String invite(String callId, String sdp) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Transport;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
@@ -41,6 +42,15 @@ public final class Flows {
     }
 
     /** A one-leg call from {@link #CARRIER} to {@link #SBC}: INVITE then the given final status (0 for none). */
+    /** Summaries holding these flows, as a call list takes them. */
+    public static List<CallSummary> summaries(List<CallFlow> flows) {
+        return flows.stream().map(CallSummary::of).toList();
+    }
+
+    public static List<CallSummary> summaries(CallFlow... flows) {
+        return summaries(List.of(flows));
+    }
+
     public static CallFlow call(String callId, String from, String to, int finalStatus, String reason) {
         List<FlowMessage> messages = new ArrayList<>();
         String invite = "INVITE sip:" + to + "@172.20.11.236 SIP/2.0\r\n"

@@ -20,8 +20,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallQuery;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.sipladder.ui.task.TaskExecutor;
 
@@ -183,11 +183,11 @@ public final class CallListViewModel {
     }
 
     /**
-     * Brings the list up to date with {@code flows} (a snapshot of a capture being read, or the final
+     * Brings the list up to date with {@code calls} (a snapshot of a capture being read, or the final
      * result): new calls are appended, calls that grew are replaced in place, and a selected call stays
      * selected with its newest content.
      */
-    public void update(List<CallFlow> flows) {
+    public void update(List<CallSummary> calls) {
         Map<String, Integer> index = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
             index.put(rows.get(i).id(), i);
@@ -196,14 +196,15 @@ public final class CallListViewModel {
         List<Integer> changedAt = new ArrayList<>();
         String selectedId = selectedRow.get() == null ? null : selectedRow.get().id();
         CallRow newSelection = null;
-        for (CallFlow flow : flows) {
-            Integer at = index.get(flow.id());
+        for (CallSummary call : calls) {
+            Integer at = index.get(call.id());
             if (at == null) {
-                next.add(CallRow.of(flow));
+                next.add(new CallRow(call));
                 continue;
             }
-            if (changed(next.get(at).flow(), flow)) {
-                CallRow row = CallRow.of(flow);
+            CallSummary old = next.get(at).summary();
+            if (old != call && !old.sameValues(call)) {
+                CallRow row = new CallRow(call);
                 next.set(at, row);
                 changedAt.add(at);
                 if (row.id().equals(selectedId)) {
@@ -228,14 +229,5 @@ public final class CallListViewModel {
             // New and grown rows are other objects: the filter has to look at them.
             filterSoon();
         }
-    }
-
-    /** A cheap signature instead of deep record equality, which would walk every message on the UI thread. */
-    private static boolean changed(CallFlow old, CallFlow now) {
-        return old != now && (old.messages().size() != now.messages().size()
-                || old.legs().size() != now.legs().size()
-                || old.hops().size() != now.hops().size()
-                || old.finalStatus() != now.finalStatus()
-                || !old.hops().equals(now.hops()));
     }
 }

@@ -15,8 +15,17 @@ public record CallRow(CallSummary summary) {
         return new CallRow(CallSummary.of(flow));
     }
 
+    /**
+     * The call, assembled again on each call for a capture read from a file (see {@link CallSummary}): the window
+     * keeps the few it shows.
+     */
     public CallFlow flow() {
         return summary.flow();
+    }
+
+    /** As {@link CallFlow#failed}. */
+    public boolean failed() {
+        return summary.failed();
     }
 
     public long startMicros() {

@@ -1,5 +1,7 @@
 package org.sipladder.ui.findings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -101,16 +103,19 @@ public final class FindingsView extends BorderPane {
 
     private void rebuild(FindingsViewModel viewModel) {
         rebuilding = true;
-        TreeItem<Object> root = tree.getRoot();
-        root.getChildren().clear();
+        // one change of the root: each added heading made the tree count its rows again (50,000 calls with findings)
+        List<TreeItem<Object>> groupItems = new ArrayList<>(viewModel.groups().size());
         for (FindingGroup group : viewModel.groups()) {
             TreeItem<Object> groupItem = new TreeItem<>(group);
             groupItem.setExpanded(true);
+            List<TreeItem<Object>> items = new ArrayList<>(group.findings().size());
             for (Finding f : group.findings()) {
-                groupItem.getChildren().add(new TreeItem<>(f));
+                items.add(new TreeItem<>(f));
             }
-            root.getChildren().add(groupItem);
+            groupItem.getChildren().setAll(items);
+            groupItems.add(groupItem);
         }
+        tree.getRoot().getChildren().setAll(groupItems);
         rebuilding = false;
         selectInTree(viewModel.selectedFindingProperty().get());
     }

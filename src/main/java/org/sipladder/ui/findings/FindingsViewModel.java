@@ -1,6 +1,7 @@
 package org.sipladder.ui.findings;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +22,8 @@ import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.diagnose.Severity;
-import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.livekit.LiveKitConfig;
-import org.sipladder.ui.calls.CallRow;
 import org.sipladder.ui.task.TaskExecutor;
 
 /**
@@ -49,7 +49,9 @@ public final class FindingsViewModel {
     private final ObjectProperty<String> focusFlowId = new SimpleObjectProperty<>(this, "focusFlowId");
     private final ReadOnlyBooleanWrapper diagnosing = new ReadOnlyBooleanWrapper(this, "diagnosing");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Open a capture or load a LiveKit config to diagnose.");
-    private List<CallFlow> flows = List.of();
+    private List<CallSummary> calls = List.of();
+    /** The calls by id, made when first needed; null until then. */
+    private Map<String, CallSummary> callsById;
     private Diagnosis diagnosis = new Diagnosis(List.of(), List.of());
     /** Written on the UI thread, read by the worker too: outdated runs skip the work. */
     private volatile long generation;
@@ -105,9 +107,13 @@ public final class FindingsViewModel {
         return diagnosing.getReadOnlyProperty();
     }
 
-    /** Diagnoses these calls (the capture just read) against the current config. */
-    public void setFlows(List<CallFlow> calls) {
-        flows = List.copyOf(calls);
+    /**
+     * Diagnoses these calls (the capture just read) against the current config, call by call: each is assembled
+     * for its diagnosis and let go.
+     */
+    public void setCalls(List<CallSummary> calls) {
+        this.calls = List.copyOf(calls);
+        callsById = null;
         diagnose();
     }
 
@@ -123,19 +129,19 @@ public final class FindingsViewModel {
 
     /** The call a finding is about, as the call list names it, or empty for config-only findings. */
     public Optional<String> callTitle(Finding finding) {
-        return flowById(finding.flowId()).map(FindingsViewModel::title);
+        return callById(finding.flowId()).map(FindingsViewModel::title);
     }
 
     private void diagnose() {
         long run = ++generation;
-        List<CallFlow> calls = flows;
+        List<CallSummary> diagnosed = calls;
         LiveKitConfig current = config.configProperty().get();
         DiagnosisSettings settings = config.settingsProperty().get();
         summary.set("Diagnosing…");
         diagnosing.set(true);
         // The demo's calls and config arrive together: the first of two runs queued back to back is dropped
         // before it starts, rather than costing a diagnosis while the window is still being drawn.
-        executor.submit(context -> run == generation ? diagnoser.diagnose(calls, current, settings) : null, result -> {
+        executor.submit(context -> run == generation ? diagnoser.diagnose(CallSummary.flows(diagnosed), current, settings) : null, result -> {
             if (run == generation) {
                 show(result);
                 diagnosing.set(false);
@@ -172,7 +178,7 @@ public final class FindingsViewModel {
     private List<FindingGroup> byCall() {
         Map<String, List<Finding>> grouped = new LinkedHashMap<>();
         for (Finding f : findings) {
-            String title = f.flowId() == null ? "LiveKit config" : flowById(f.flowId()).map(FindingsViewModel::title)
+            String title = f.flowId() == null ? "LiveKit config" : callById(f.flowId()).map(FindingsViewModel::title)
                     .orElse("Call " + f.flowId());
             grouped.computeIfAbsent(title, k -> new ArrayList<>()).add(f);
         }
@@ -193,13 +199,22 @@ public final class FindingsViewModel {
         return grouped.entrySet().stream().map(e -> new FindingGroup(e.getKey(), e.getValue())).toList();
     }
 
-    private Optional<CallFlow> flowById(String id) {
-        return id == null ? Optional.empty() : flows.stream().filter(f -> f.id().equals(id)).findFirst();
+    /** The first call with this id, looked up in a map: a large capture has 100,000 findings about 50,000 calls. */
+    private Optional<CallSummary> callById(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        if (callsById == null) {
+            callsById = new HashMap<>(calls.size() * 2);
+            for (CallSummary call : calls) {
+                callsById.putIfAbsent(call.id(), call);
+            }
+        }
+        return Optional.ofNullable(callsById.get(id));
     }
 
-    private static String title(CallFlow flow) {
-        CallRow row = CallRow.of(flow);
-        return row.from() + " → " + row.to() + " · " + row.statusText();
+    private static String title(CallSummary call) {
+        return call.from() + " → " + call.to() + " · " + call.statusText();
     }
 
     /** For the config tables: the calls each trunk and rule took part in, from the routing simulation. */
@@ -209,7 +224,7 @@ public final class FindingsViewModel {
             if (routing.outcome() == null) {
                 continue;
             }
-            String call = flowById(routing.flowId()).map(f -> CallRow.of(f).to()).orElse(routing.flowId())
+            String call = callById(routing.flowId()).map(CallSummary::to).orElse(routing.flowId())
                     + " (frame " + routing.transaction().frame() + ")";
             List<String> ids = new ArrayList<>(routing.outcome().trunk().candidateIds());
             if (routing.outcome().dispatch() != null) {

@@ -1,15 +1,18 @@
 package org.sipladder.ui.load;
 
 import java.util.List;
-import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 
 /** Receives news from a capture being read; called on the reading thread. */
 public interface LoadObserver {
 
     void progress(long bytesRead, long totalBytes);
 
-    /** The calls found so far; sent at most every {@link #SNAPSHOT_INTERVAL_MILLIS} while reading. */
-    void calls(List<CallFlow> snapshot);
+    /**
+     * The calls found so far, summarised (each assembles its call when asked for); sent at most every
+     * {@link #SNAPSHOT_INTERVAL_MILLIS} while reading.
+     */
+    void calls(List<CallSummary> snapshot);
 
     /** A problem in part of the file (a truncated packet, a damaged block) that did not stop the read. */
     void warning(String message);
@@ -27,7 +30,7 @@ public interface LoadObserver {
             }
 
             @Override
-            public void calls(List<CallFlow> snapshot) {
+            public void calls(List<CallSummary> snapshot) {
             }
 
             @Override

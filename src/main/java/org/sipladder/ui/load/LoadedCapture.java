@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.MergedCapture;
 
@@ -11,7 +12,8 @@ import org.sipladder.source.MergedCapture;
  * The result of reading a capture.
  *
  * @param file         the capture
- * @param flows        call flows found, in order of their first message
+ * @param calls        the calls found, in order of their first message, as summaries; a capture read from a file
+ *                     holds no assembled call, each is assembled when asked for ({@link CallSummary#flow})
  * @param messageCount SIP messages read
  * @param warnings     problems that did not stop the read
  * @param cancelled    true when the user stopped the read before the end of the file
@@ -22,28 +24,38 @@ import org.sipladder.source.MergedCapture;
  *                     was seen; null for one file
  * @param media        the RTP streams read with the calls ({@link CaptureMedia#none()} when not read)
  */
-public record LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
-                            long packets, long firstMicros, long lastMicros, MergedCapture merged, CaptureMedia media) {
+public record LoadedCapture(Path file, List<CallSummary> calls, long messageCount, List<String> warnings,
+                            boolean cancelled, long packets, long firstMicros, long lastMicros, MergedCapture merged,
+                            CaptureMedia media) {
 
     public LoadedCapture {
-        flows = List.copyOf(flows);
+        calls = List.copyOf(calls);
         warnings = List.copyOf(warnings);
         media = media == null ? CaptureMedia.none() : media;
     }
 
-    /** A result of one file without media (loaders that do not read RTP). */
+    /** A result of one file without media, from flows already assembled (loaders that do not read RTP). */
     public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled,
                          long packets, long firstMicros, long lastMicros) {
-        this(file, flows, messageCount, warnings, cancelled, packets, firstMicros, lastMicros, null, CaptureMedia.none());
+        this(file, flows.stream().map(CallSummary::of).toList(), messageCount, warnings, cancelled, packets,
+                firstMicros, lastMicros, null, CaptureMedia.none());
+    }
+
+    /** A result without packet counts and times, from flows already assembled (loaders that do not know them). */
+    public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled) {
+        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0);
+    }
+
+    /**
+     * Every call, each assembled when read and not kept (see {@link CallSummary#flows}): for a pass over all of
+     * them. Hold on to an element only as long as it is used.
+     */
+    public List<CallFlow> flows() {
+        return CallSummary.flows(calls);
     }
 
     /** The files the frames of this capture are numbered in (for saving calls). */
     public CaptureFiles files() {
         return merged == null ? CaptureFiles.of(file) : merged.files();
-    }
-
-    /** A result without packet counts and times (loaders that do not know them). */
-    public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled) {
-        this(file, flows, messageCount, warnings, cancelled, 0, 0, 0, null, CaptureMedia.none());
     }
 }

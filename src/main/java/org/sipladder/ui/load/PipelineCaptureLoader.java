@@ -10,7 +10,7 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.media.MediaCollector;
-import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
@@ -77,7 +77,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                     long now = nanoClock.getAsLong();
                     if (now >= nextSnapshot[0] || !firstCallsShown[0]) {
                         long cost = System.nanoTime();
-                        List<CallFlow> calls = flows.snapshot();
+                        List<CallSummary> calls = flows.summaries();
                         observer.calls(calls);
                         // A snapshot of tens of thousands of calls, and the call list taking it, cost time that
                         // grows with the calls: space them so that they take at most a tenth of the load.
@@ -121,7 +121,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         if (summary.tlsPackets() > 0) {
             warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
         }
-        List<CallFlow> calls = flows.snapshot();
+        List<CallSummary> calls = flows.summaries();
         if (trace) {
             System.err.printf("load: all %d calls, %d messages read after %d ms%n", calls.size(), flows.messageCount(),
                     TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started));
@@ -142,7 +142,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                 flows.add(message);
                 long now = nanoClock.getAsLong();
                 if (now >= nextSnapshot[0]) {
-                    observer.calls(flows.snapshot());
+                    observer.calls(flows.summaries());
                     nextSnapshot[0] = now + interval;
                 }
             }
@@ -167,7 +167,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             }
 
             @Override
-            public void calls(List<CallFlow> snapshot) {
+            public void calls(List<CallSummary> snapshot) {
                 observer.calls(snapshot);
             }
 

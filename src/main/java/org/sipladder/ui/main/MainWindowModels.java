@@ -127,7 +127,7 @@ public final class MainWindowModels {
     /** New calls are diagnosed once read; a selected finding shows its call, marks its frames and its config object. */
     private void wireFindings() {
         main.captureProperty().addListener((obs, old, capture) -> {
-            findings.setFlows(capture == null ? List.of() : capture.flows());
+            findings.setCalls(capture == null ? List.of() : capture.calls());
         });
         findings.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> callList.setFindingCodes(
                 findings.findings().stream().filter(f -> f.flowId() != null).collect(Collectors.groupingBy(

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.HopAliases;
@@ -70,7 +70,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<CaptureSource> shownSource = new ReadOnlyObjectWrapper<>(this, "shownSource");
 
     private final List<String> notes = new ArrayList<>();
-    private List<CallFlow> loadedFlows = List.of();
+    private final AssembledCalls assembled = new AssembledCalls();
     private HopAliases aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
@@ -86,9 +86,7 @@ public final class MainWindowViewModel {
         this.inspector = inspector;
         this.aliases = preferences.hopAliases();
         recentFiles.setAll(preferences.recentFiles());
-        selectedFlow.bind(Bindings.createObjectBinding(
-                () -> callList.selectedRowProperty().get() == null ? null : callList.selectedRowProperty().get().flow(),
-                callList.selectedRowProperty()));
+        callList.selectedRowProperty().addListener((obs, old, row) -> showSelectedCall());
         selectedFlow.addListener((obs, old, now) -> {
             if (now == null || old == null || !now.id().equals(old.id())) {
                 selectedMessage.set(now == null ? null : mostTelling(now));
@@ -165,6 +163,12 @@ public final class MainWindowViewModel {
         if (!frames.isEmpty()) {
             selectFrame(frames.get(0));
         }
+    }
+
+    /** Assembles the selected call (or takes it from the last few shown) for the ladder, inspector and streams. */
+    private void showSelectedCall() {
+        CallRow row = callList.selectedRowProperty().get();
+        selectedFlow.set(row == null ? null : assembled.of(row.summary(), aliases));
     }
 
     /** Selects the message of the shown call that was completed by {@code frame}, if it has one. */
@@ -250,10 +254,10 @@ public final class MainWindowViewModel {
         status.set(source.live() != null ? source.displayName() + ": calls appear as they come; Stop ends it"
                 : "Reading " + source.displayName() + "…");
         stopLabel.set(source.live() != null ? "Stop" : "Cancel");
-        LatestValueRelay<List<CallFlow>> snapshots = new LatestValueRelay<>(executor, flows -> {
-            if (generation == loadGeneration && !flows.isEmpty()) {
+        LatestValueRelay<List<CallSummary>> snapshots = new LatestValueRelay<>(executor, calls -> {
+            if (generation == loadGeneration && !calls.isEmpty()) {
                 replace.run();
-                showFlows(flows);
+                showCalls(calls);
             }
         });
         LatestValueRelay<Double> progressRelay = new LatestValueRelay<>(executor, fraction -> {
@@ -296,7 +300,7 @@ public final class MainWindowViewModel {
         warnings.clear();
         notes.clear();
         highlightedFrames.set(Set.of());
-        loadedFlows = List.of();
+        assembled.clear();
         capture.set(null);
         title.set(APP_NAME + " — " + source.displayName());
         if (source.remember()) {
@@ -339,7 +343,8 @@ public final class MainWindowViewModel {
     public void setHopAlias(String address, String name) {
         preferences.setHopAlias(address, name);
         aliases = preferences.hopAliases();
-        showFlows(loadedFlows);
+        assembled.clear();
+        showSelectedCall();
     }
 
     private Optional<String> currentHopName(String address) {
@@ -350,9 +355,8 @@ public final class MainWindowViewModel {
         return flow.hops().stream().filter(h -> h.address().equals(address)).map(Hop::name).findFirst();
     }
 
-    private void showFlows(List<CallFlow> flows) {
-        loadedFlows = flows;
-        callList.update(aliases.applyAll(flows));
+    private void showCalls(List<CallSummary> calls) {
+        callList.update(calls);
     }
 
     /** The message to show first for a call: its first error response, where the failure is; else its first message. */
@@ -363,12 +367,12 @@ public final class MainWindowViewModel {
 
     /** A new user should land on the interesting call: the first that failed, else the first. */
     private CallRow firstFailedOrFirst() {
-        return callList.visibleRows().stream().filter(r -> r.flow().failed()).findFirst()
+        return callList.visibleRows().stream().filter(CallRow::failed).findFirst()
                 .orElse(callList.visibleRows().get(0));
     }
 
     private void loaded(CaptureSource source, LoadedCapture result) {
-        showFlows(result.flows());
+        showCalls(result.calls());
         if (callList.selectedRowProperty().get() == null && !callList.visibleRows().isEmpty()) {
             callList.selectedRowProperty().set(firstFailedOrFirst());
         }
@@ -378,7 +382,7 @@ public final class MainWindowViewModel {
         loading.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
         StringBuilder s = new StringBuilder();
-        s.append(count(result.flows().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
+        s.append(count(result.calls().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());
         if (source.live() != null) {
             s.append(" (written to ").append(source.path()).append(")");
@@ -424,7 +428,7 @@ public final class MainWindowViewModel {
         return Counts.of(n, noun);
     }
 
-    private static LoadObserver observer(TaskContext context, LatestValueRelay<List<CallFlow>> snapshots,
+    private static LoadObserver observer(TaskContext context, LatestValueRelay<List<CallSummary>> snapshots,
                                          LatestValueRelay<Double> progress) {
         return new LoadObserver() {
             @Override
@@ -433,7 +437,7 @@ public final class MainWindowViewModel {
             }
 
             @Override
-            public void calls(List<CallFlow> snapshot) {
+            public void calls(List<CallSummary> snapshot) {
                 snapshots.publish(new ArrayList<>(snapshot));
             }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallFrames;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.media.MediaSelection;
 import org.sipladder.source.CallSaver;
 import org.sipladder.source.CaptureFiles;
@@ -36,7 +37,8 @@ public final class SaveCalls {
 
     /** Saves the calls the list shows (all of them without a filter). */
     public void saveShown() {
-        save(main.callList().visibleRows().stream().map(CallRow::flow).toList(), "calls.pcapng");
+        // each call is assembled when the saving reaches it, off the UI thread, and let go
+        save(CallSummary.flows(main.callList().visibleRows().stream().map(CallRow::summary).toList()), "calls.pcapng");
     }
 
     /** Saves the selected call. */
@@ -65,12 +67,13 @@ public final class SaveCalls {
     }
 
     private void write(LoadedCapture capture, List<CallFlow> calls, Path file) {
-        Set<Long> frames = CallFrames.sip(calls);
-        MediaSelection rtp = capture.media().selection(CallFrames.callIds(calls));
         CaptureFiles from = capture.files();
         main.report("Saving " + count(calls.size(), "call") + " to " + file + "…");
-        executor.submit(context -> new CallSaver().save(from, frames, rtp::contains, file,
-                        CallSaver.Format.forFile(file)),
+        executor.submit(context -> {
+                    Set<Long> frames = CallFrames.sip(calls);
+                    MediaSelection rtp = capture.media().selection(CallFrames.callIds(calls));
+                    return new CallSaver().save(from, frames, rtp::contains, file, CallSaver.Format.forFile(file));
+                },
                 saved -> main.report("Saved " + count(calls.size(), "call") + " (" + count(saved.packets(), "packet")
                         + ") to " + saved.file()),
                 error -> {

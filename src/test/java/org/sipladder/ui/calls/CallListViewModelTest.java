@@ -18,11 +18,11 @@ class CallListViewModelTest {
 
     @Test
     void snapshotsAppendNewCallsAndReplaceGrownOnesKeepingTheSelection() {
-        viewModel.update(List.of(answered));
+        viewModel.update(Flows.summaries(answered));
         viewModel.selectedRowProperty().set(viewModel.rows().get(0));
         CallFlow answeredLater = Flows.grown(answered);
 
-        viewModel.update(List.of(answeredLater, busy));
+        viewModel.update(Flows.summaries(answeredLater, busy));
 
         assertEquals(List.of("answered-1", "busy-2"), viewModel.rows().stream().map(CallRow::id).toList());
         assertSame(answeredLater, viewModel.selectedRowProperty().get().flow());
@@ -34,12 +34,12 @@ class CallListViewModelTest {
         for (int i = 0; i < 200; i++) {
             first.add(Flows.call("c" + i, "1", "2", 200, "OK"));
         }
-        viewModel.update(first);
+        viewModel.update(Flows.summaries(first));
         viewModel.selectedRowProperty().set(viewModel.rows().get(7));
         int[] changes = {0};
         viewModel.rows().addListener((javafx.collections.ListChangeListener<CallRow>) c -> changes[0]++);
 
-        viewModel.update(first.stream().map(Flows::grown).toList());
+        viewModel.update(Flows.summaries(first.stream().map(Flows::grown).toList()));
 
         assertEquals(1, changes[0]);
         assertEquals(200, viewModel.rows().size());
@@ -49,7 +49,7 @@ class CallListViewModelTest {
 
     @Test
     void aFilterThatMatchedNothingWhileTypedSelectsACallOnceItMatchesAgain() {
-        viewModel.update(List.of(answered, busy, failed));
+        viewModel.update(Flows.summaries(answered, busy, failed));
         viewModel.selectedRowProperty().set(viewModel.rows().get(0));
 
         viewModel.filterTextProperty().set("status:5"); // half typed: no status 5
@@ -62,15 +62,15 @@ class CallListViewModelTest {
 
     @Test
     void unchangedCallsAreNotReplaced() {
-        viewModel.update(List.of(answered, busy));
+        viewModel.update(Flows.summaries(answered, busy));
         CallRow first = viewModel.rows().get(0);
-        viewModel.update(List.of(answered, busy));
+        viewModel.update(Flows.summaries(answered, busy));
         assertSame(first, viewModel.rows().get(0));
     }
 
     @Test
     void filterMatchesNumberCallIdAddressStatusAndHeaderText() {
-        viewModel.update(List.of(answered, busy, failed));
+        viewModel.update(Flows.summaries(answered, busy, failed));
         assertEquals(List.of("busy-2"), visibleFor("4930222"));
         assertEquals(List.of("failed-3"), visibleFor("FAILED-3"));
         assertEquals(List.of("failed-3"), visibleFor("503"));
@@ -83,7 +83,7 @@ class CallListViewModelTest {
 
     @Test
     void statusClassesFollowTheFinalResponse() {
-        viewModel.update(List.of(answered, busy, failed, Flows.call("ringing-4", "1", "2", 0, null)));
+        viewModel.update(Flows.summaries(answered, busy, failed, Flows.call("ringing-4", "1", "2", 0, null)));
         assertEquals(List.of(StatusClass.SUCCESS, StatusClass.WARNING, StatusClass.FAILURE, StatusClass.NO_FINAL),
                 viewModel.rows().stream().map(CallRow::statusClass).toList());
         assertEquals("no final response", viewModel.rows().get(3).statusText());

@@ -58,7 +58,7 @@ class FilterKeepsTheWindowResponsiveFxTest {
             flows.add(i % 100 == 7 ? Flows.call("c" + i, "+4930" + i, "4940" + i, 503, "Service Unavailable")
                     : Flows.call("c" + i, "+4930" + i, "4940" + i, 200, "OK"));
         }
-        robot.interact(() -> viewModel.update(flows));
+        robot.interact(() -> viewModel.update(Flows.summaries(flows)));
         System.gc();
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -65,7 +65,7 @@ class FindingsViewModelTest {
 
     @Test
     void choosingTheDeploymentDiagnosesAgainWithIt() {
-        viewModel.setFlows(List.of(failed));
+        viewModel.setCalls(Flows.summaries(failed));
 
         config.deploymentProperty().set(Deployment.SELF_HOSTED);
         config.deploymentProperty().set(null);
@@ -76,7 +76,7 @@ class FindingsViewModelTest {
 
     @Test
     void groupsByCallWithThePrimaryCauseFirstAndConfigOnlyFindingsApart() {
-        viewModel.setFlows(List.of(failed));
+        viewModel.setCalls(Flows.summaries(failed));
 
         assertEquals(List.of("+4930111 → 4940111 · 503 Service Unavailable", "LiveKit config"),
                 viewModel.groups().stream().map(FindingGroup::title).toList());
@@ -87,7 +87,7 @@ class FindingsViewModelTest {
 
     @Test
     void groupsByConfigObjectListAFindingUnderEachIdItNames() {
-        viewModel.setFlows(List.of(failed));
+        viewModel.setCalls(Flows.summaries(failed));
         viewModel.groupByProperty().set(FindingsViewModel.GroupBy.CONFIG);
         assertEquals(List.of("ST_a", "ST_b", "Capture only (no trunk or rule involved)", "SDR_x"),
                 viewModel.groups().stream().map(FindingGroup::title).toList());
@@ -95,7 +95,7 @@ class FindingsViewModelTest {
 
     @Test
     void lookingAtACallSelectsItsPrimaryCause() {
-        viewModel.setFlows(List.of(failed));
+        viewModel.setCalls(Flows.summaries(failed));
         assertNull(viewModel.selectedFindingProperty().get());
         viewModel.focusFlowIdProperty().set("failed-1");
         assertEquals(conflict, viewModel.selectedFindingProperty().get());
@@ -105,7 +105,7 @@ class FindingsViewModelTest {
 
     @Test
     void loadingAConfigDiagnosesAgain() {
-        viewModel.setFlows(List.of(failed));
+        viewModel.setCalls(Flows.summaries(failed));
         config.loadFiles(List.of(Path.of("x.json")));
         assertEquals(2, diagnosedWith.size());
         assertEquals(List.of("x.json"), diagnosedWith.get(1).sources());
@@ -121,8 +121,8 @@ class FindingsViewModelTest {
         }, held, config);
         assertFalse(slow.diagnosingProperty().get());
 
-        slow.setFlows(List.of());
-        slow.setFlows(List.of(failed));
+        slow.setCalls(Flows.summaries());
+        slow.setCalls(Flows.summaries(failed));
         assertTrue(slow.diagnosingProperty().get());
         held.runNext();
         assertTrue(slow.diagnosingProperty().get(), "the first run is outdated: its result must not end the wait");
@@ -138,7 +138,7 @@ class FindingsViewModelTest {
         FindingsViewModel failing = new FindingsViewModel((flows, cfg, settings) -> {
             throw new IllegalStateException("rule broke");
         }, held, config);
-        failing.setFlows(List.of(failed));
+        failing.setCalls(Flows.summaries(failed));
         held.runNext();
         assertFalse(failing.diagnosingProperty().get());
         assertEquals("Diagnosis failed: rule broke", failing.summaryProperty().get());

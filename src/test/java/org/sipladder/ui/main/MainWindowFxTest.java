@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.calls.CallRow;
@@ -235,7 +236,7 @@ class MainWindowFxTest {
         }
 
         @Override
-        public void calls(List<CallFlow> snapshot) {
+        public void calls(List<CallSummary> snapshot) {
             target.calls(snapshot);
             try {
                 holdAfterFirstSnapshot.await(20, TimeUnit.SECONDS);

@@ -3,8 +3,11 @@ package org.sipladder.ui.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -16,12 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
+import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.calls.CallListViewModel;
+import org.sipladder.ui.calls.CallRow;
 import org.sipladder.ui.calls.TimeFormat;
 import org.sipladder.ui.inspector.InspectorViewModel;
 import org.sipladder.ui.load.CaptureLoadException;
 import org.sipladder.ui.load.CaptureLoader;
 import org.sipladder.ui.load.LoadedCapture;
+import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.UserPreferences;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
@@ -47,9 +53,9 @@ class MainWindowViewModelTest {
         Path file = Files.createFile(dir.resolve("two.pcap"));
         MainWindowViewModel vm = viewModel((path, observer) -> {
             observer.progress(50, 100);
-            observer.calls(List.of(answered));
+            observer.calls(Flows.summaries(answered));
             observer.progress(100, 100);
-            observer.calls(List.of(answered, failed));
+            observer.calls(Flows.summaries(answered, failed));
             return new LoadedCapture(path, List.of(answered, failed), 4, List.of(), false);
         });
 
@@ -72,7 +78,7 @@ class MainWindowViewModelTest {
         MainWindowViewModel[] holder = new MainWindowViewModel[1];
         holder[0] = viewModel((path, observer) -> {
             observer.progress(30, 100);
-            observer.calls(List.of(answered));
+            observer.calls(Flows.summaries(answered));
             holder[0].cancelLoading();
             assertTrue(observer.cancelled());
             return new LoadedCapture(path, List.of(answered), 2, List.of(), true);
@@ -137,10 +143,43 @@ class MainWindowViewModelTest {
         vm.renameHop(Flows.SBC.address());
 
         assertEquals("Frankfurt SBC", vm.selectedFlowProperty().get().hops().get(1).name());
-        assertEquals("Frankfurt SBC", vm.callList().rows().get(0).flow().hops().get(1).name());
+        // every other call as it is shown
+        CallRow other = vm.callList().rows().stream()
+                .filter(r -> r != vm.callList().selectedRowProperty().get()).findFirst().orElseThrow();
+        vm.callList().selectedRowProperty().set(other);
+        assertEquals(other.id(), vm.selectedFlowProperty().get().id());
+        assertEquals("Frankfurt SBC", vm.selectedFlowProperty().get().hops().get(1).name());
         assertEquals("Frankfurt SBC", preferences.hopAliases().byAddress().get(Flows.SBC.address()));
 
         vm.setHopAlias(Flows.SBC.address(), "");
         assertEquals("Jambonz 172.20.11.236", vm.selectedFlowProperty().get().hops().get(1).name());
+    }
+
+    @Test
+    void selectingManyCallsKeepsOnlyTheLastFewAssembled(@TempDir Path dir) throws Exception {
+        Path capture = TestCaptures.manyCalls(dir, 3 * AssembledCalls.CAPACITY);
+        MainWindowViewModel vm = viewModel(new PipelineCaptureLoader());
+        vm.open(CaptureSource.file(capture));
+        List<CallRow> rows = List.copyOf(vm.callList().rows());
+        assertEquals(3 * AssembledCalls.CAPACITY, rows.size());
+        List<WeakReference<CallFlow>> shown = new ArrayList<>();
+        for (CallRow row : rows) {
+            vm.callList().selectedRowProperty().set(row);
+            CallFlow flow = vm.selectedFlowProperty().get();
+            assertEquals(row.id(), flow.id());
+            assertEquals(row.summary().messages(), flow.messages().size());
+            shown.add(new WeakReference<>(flow));
+        }
+        // going back to one of the last shown takes it as it was
+        vm.callList().selectedRowProperty().set(rows.get(rows.size() - 2));
+        assertSame(shown.get(rows.size() - 2).get(), vm.selectedFlowProperty().get());
+        vm.callList().selectedRowProperty().set(null);
+        for (int i = 0; i < 20 && shown.stream().filter(r -> r.get() != null).count() > AssembledCalls.CAPACITY; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        long held = shown.stream().filter(r -> r.get() != null).count();
+        assertTrue(held <= AssembledCalls.CAPACITY, held + " calls stayed assembled");
+        Reference.reachabilityFence(vm);
     }
 }

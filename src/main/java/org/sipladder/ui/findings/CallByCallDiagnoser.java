@@ -1,0 +1,35 @@
+package org.sipladder.ui.findings;
+
+import java.util.List;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.DiagnosisRun;
+import org.sipladder.diagnose.DiagnosisSettings;
+import org.sipladder.diagnose.LiveKitRouting;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
+
+/**
+ * The app's diagnoser: diagnoses the calls one by one, each assembled when the diagnosis reaches it, and keeps of
+ * each call only what the panel shows: its findings, their texts shared with equal ones found before (a large
+ * capture has 100,000 findings of a handful of kinds, with a few thousand distinct texts), and its LiveKit routings
+ * without the call they came from. Memory thus grows with the findings' evidence, not with the calls.
+ */
+public final class CallByCallDiagnoser implements Diagnoser {
+
+    private final DiagnosisEngine engine;
+
+    public CallByCallDiagnoser(DiagnosisEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        SharedTexts texts = new SharedTexts();
+        return engine.diagnose(flows, config, settings, CaptureMedia.none(), call -> new DiagnosisRun.CallDiagnosis(
+                call.flowId(), call.findings().stream().map(texts::of).toList(),
+                call.routings().stream().map(LiveKitRouting::detached).toList(), call.mediaFailed(), call.echoKeys(),
+                call.rulesTakingCalls()));
+    }
+}

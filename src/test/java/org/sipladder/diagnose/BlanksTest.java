@@ -1,0 +1,50 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sipladder.sip.Sdp;
+
+/** {@link Blanks#afterFirst} splits as {@code split("\\s+", 2)} does, and the readers built on it say the same. */
+class BlanksTest {
+
+    @Test
+    void splitsAsTheRegularExpressionDid() {
+        Random random = new Random(18);
+        String alphabet = "ab:;[]1. \t\r\n\u000b\f\u00a0/";
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String trimmed = text.toString().trim();
+            String[] parts = trimmed.split("\\s+", 2);
+            assertEquals(parts.length < 2 ? null : parts[1], Blanks.afterFirst(trimmed), trimmed);
+            assertEquals(sentByHostByPattern(text.toString()), ViaParameters.sentByHost(text.toString()), trimmed);
+        }
+    }
+
+    /** ViaParameters.sentByHost as it was written with the regular expression. */
+    private static String sentByHostByPattern(String via) {
+        String[] parts = via.trim().split("\\s+", 2);
+        if (parts.length < 2) {
+            return null;
+        }
+        String hostPort = parts[1].split(";", 2)[0].trim();
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            return close < 0 ? hostPort : hostPort.substring(1, close);
+        }
+        int colon = hostPort.indexOf(':');
+        return colon < 0 ? hostPort : hostPort.substring(0, colon);
+    }
+
+    @Test
+    void aCodecNameOfOnlyASlashIsReadNotThrown() {
+        // "a=rtpmap:8 /" made "/".split("/") an empty array: the diagnosis of such a call threw
+        Sdp sdp = Sdp.parse("v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP 8 0\r\na=rtpmap:8 /\r\n");
+        assertEquals(Set.of("", "PCMU"), NoCommonCodecCheck.audioCodecs(sdp));
+    }
+}

@@ -1,0 +1,110 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.flow.Dialogue.request;
+import static org.sipladder.flow.Dialogue.response;
+import static org.sipladder.flow.FlowBuilderTest.CARRIER;
+import static org.sipladder.flow.FlowBuilderTest.JAMBONZ;
+
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * The calls of a capture as the desktop app lists them ({@link LiveFlows#summaries}): summaries that hold no
+ * assembled call, each assembling its call again when asked for, exactly as all calls assembled at once.
+ */
+class CallSummariesTest {
+
+    /** The seed case (two legs joined by X-CID, 503 from LiveKit, 603 to the carrier), a busy call and an OPTIONS. */
+    private static List<SipMessage> capture() {
+        Dialogue d = FlowBuilderTest.seed("X-CID: " + FlowBuilderTest.A);
+        d.send(2_000, CARRIER, JAMBONZ, request("INVITE", "sip:4940555@x", "busy-2", "z9hG4bKc1", 1, null,
+                "User-Agent: Zoiper 5"));
+        d.send(2_010, JAMBONZ, CARRIER, response(100, "Trying", "INVITE", "busy-2", "z9hG4bKc1", 1, null));
+        d.send(2_050, JAMBONZ, CARRIER, response(486, "Busy Here", "INVITE", "busy-2", "z9hG4bKc1", 1, "t2"));
+        d.send(2_060, CARRIER, JAMBONZ, request("ACK", "sip:4940555@x", "busy-2", "z9hG4bKc1", 1, "t2"));
+        d.send(3_000, CARRIER, JAMBONZ, request("OPTIONS", "sip:x", "ping-3", "z9hG4bKd1", 1, null));
+        d.send(3_001, JAMBONZ, CARRIER, response(200, "OK", "OPTIONS", "ping-3", "z9hG4bKd1", 1, "t3"));
+        return d.messages();
+    }
+
+    private static LiveFlows read(List<SipMessage> messages) {
+        LiveFlows live = new LiveFlows();
+        messages.forEach(live::add);
+        return live;
+    }
+
+    @Test
+    void eachSummaryAssemblesItsCallAsAllCallsAssembledAtOnce() {
+        LiveFlows live = read(capture());
+        List<CallSummary> summaries = live.summaries();
+        List<CallFlow> allAtOnce = new FlowBuilder().build(capture());
+        assertEquals(3, summaries.size());
+        for (int i = 0; i < summaries.size(); i++) {
+            CallSummary s = summaries.get(i);
+            CallFlow flow = allAtOnce.get(i);
+            assertEquals(live.snapshot().get(i), s.flow());
+            assertEquals(flow.id(), s.flow().id());
+            assertEquals(flow.messages().size(), s.flow().messages().size());
+            CallSummary held = CallSummary.of(flow);
+            assertTrue(held.sameValues(s), flow.id());
+            assertEquals(List.of(held.method(), held.from(), held.to(), held.startMicros(), held.failed(),
+                            String.valueOf(held.postDialDelayMicros()), String.valueOf(held.durationMicros())),
+                    List.of(s.method(), s.from(), s.to(), s.startMicros(), s.failed(),
+                            String.valueOf(s.postDialDelayMicros()), String.valueOf(s.durationMicros())));
+        }
+        assertEquals(List.of("INVITE", "INVITE", "OPTIONS"), summaries.stream().map(CallSummary::method).toList());
+        assertEquals(2, summaries.get(0).legs());
+    }
+
+    @Test
+    void aSummaryHoldsNoAssembledCall() throws InterruptedException {
+        LiveFlows live = read(capture());
+        CallSummary summary = live.summaries().get(0);
+        WeakReference<CallFlow> assembled = new WeakReference<>(summary.flow());
+        for (int i = 0; i < 20 && assembled.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(assembled.get(), "the call stayed reachable from its summary or the flows");
+        assertEquals(summary.messages(), summary.flow().messages().size());
+        Reference.reachabilityFence(live);
+        Reference.reachabilityFence(summary);
+    }
+
+    @Test
+    void aSummaryTakenWhileReadingAssemblesTheCallAsItIsNow() {
+        List<SipMessage> messages = capture();
+        LiveFlows live = new LiveFlows();
+        live.add(messages.get(0));
+        live.add(messages.get(1));
+        CallSummary early = live.summaries().get(0);
+        assertEquals(1, early.legs());
+        messages.subList(2, messages.size()).forEach(live::add);
+        assertEquals(live.snapshot().get(0), early.flow());
+        assertEquals(2, early.flow().legs().size());
+        assertFalse(early.sameValues(live.summaries().get(0)));
+    }
+
+    @Test
+    void theFilterMatchesTheSameCallsOnSummariesAsOnAssembledCalls() {
+        List<CallSummary> summaries = read(capture()).summaries();
+        List<CallSummary> assembled = new FlowBuilder().build(capture()).stream().map(CallSummary::of).toList();
+        Map<String, java.util.Set<String>> findings = Map.of("busy-2", java.util.Set.of("CALL_REJECTED"));
+        for (String text : List.of("method:INVITE", "method:OPTIONS", "status:503", "status:4xx", "failed",
+                "from:4930123456", "to:4940555", "callid:b-leg", "ip:129.158.233.108", "header:User-Agent=zoiper",
+                "header:X-CID", "Busy", "finding:CALL_REJECTED", "failed status:5xx", "Zoiper failed")) {
+            CallQuery query = CallQuery.parse(text, findings);
+            List<String> expected = assembled.stream().filter(query::test).map(CallSummary::id).toList();
+            assertEquals(expected, summaries.stream().filter(query::test).map(CallSummary::id).toList(), text);
+            assertFalse(expected.isEmpty(), text);
+        }
+    }
+}
