@@ -24,9 +24,13 @@ final class CallMedia {
         this.flows = flows;
     }
 
-    /** Reads {@code capture}; {@code withCalls} also builds the call flows (for {@link #streamsOfCall}). */
-    static CallMedia read(CaptureInputs capture, boolean withCalls, PrintWriter err) throws CaptureException, UserError {
-        MediaCollector collector = new MediaCollector();
+    /**
+     * Reads {@code capture}; {@code withCalls} also builds the call flows (for {@link #streamsOfCall}),
+     * {@code withSeries} keeps each stream's series.
+     */
+    static CallMedia read(CaptureInputs capture, boolean withCalls, boolean withSeries, PrintWriter err)
+            throws CaptureException, UserError {
+        MediaCollector collector = withSeries ? new MediaCollector() : MediaCollector.withoutSeries();
         LiveFlows flows = withCalls ? new LiveFlows() : null;
         new CaptureMessages(SipParser.Depth.SCAN, err, collector).read(capture, m -> {
             if (flows != null) {

@@ -38,7 +38,8 @@ final class CallsCommand implements Callable<Integer> {
     public Integer call() throws CaptureException, IOException, UserError {
         HopAliases aliases = alias.aliases();
         LiveFlows flows = new LiveFlows();
-        MediaCollector collector = new MediaCollector();
+        // the media summary per leg shows no stream over time
+        MediaCollector collector = MediaCollector.withoutSeries();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.inputs, flows::add);
         CaptureMedia media = collector.result();

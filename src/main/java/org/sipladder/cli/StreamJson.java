@@ -62,7 +62,9 @@ final class StreamJson {
         json.endObject();
     }
 
+    /** {@code perSecond}: one entry per second, or per {@code seriesIntervalSeconds} for a long stream. */
     private static void series(JsonOut json, StreamSeries series) throws IOException {
+        json.name("seriesIntervalSeconds").value(series.intervalMicros() / StreamSeries.INTERVAL_MICROS);
         json.name("perSecond").beginArray();
         for (int i = 0; i < series.length(); i++) {
             json.beginArray();

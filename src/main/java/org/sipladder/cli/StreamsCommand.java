@@ -28,12 +28,13 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--call", paramLabel = "ID", description = "only the streams of this call (any of its Call-IDs)")
     private String call;
 
-    @Option(names = "--series", description = "with --json, add each stream's per-second packets, loss and jitter")
+    @Option(names = "--series", description = "with --json, add each stream's packets, loss and jitter per second (per 2, 4... s beyond 256 s)")
     private boolean series;
 
     @Override
     public Integer call() throws CaptureException, IOException, UserError {
-        CallMedia read = CallMedia.read(input.inputs, call != null, spec.commandLine().getErr());
+        CallMedia read = CallMedia.read(input.inputs, call != null, input.json && series,
+                spec.commandLine().getErr());
         List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call);
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {

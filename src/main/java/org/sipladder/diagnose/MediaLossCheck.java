@@ -31,7 +31,9 @@ final class MediaLossCheck implements FindingRule {
             }
         }
         if (worst >= 0 && series.lost(worst) > 0) {
-            facts.add("Worst second: " + worst + " s after the stream's start, " + series.lost(worst) + " lost");
+            long seconds = series.intervalMicros() / StreamSeries.INTERVAL_MICROS;
+            facts.add((seconds == 1 ? "Worst second: " : "Worst " + seconds + " seconds: from ") + worst * seconds
+                    + " s after the stream's start, " + series.lost(worst) + " lost");
         }
         return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
                 "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and the "

@@ -20,6 +20,7 @@ import org.sipladder.capture.SipPayload;
 final class RtpAnalysis {
 
     private final int maxUnannounced;
+    private final boolean keepSeries;
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
@@ -35,9 +36,13 @@ final class RtpAnalysis {
     private long secondStart = Long.MIN_VALUE / 2;
     private double secondMs;
 
-    /** @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits}) */
-    RtpAnalysis(int maxUnannounced) {
+    /**
+     * @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits})
+     * @param keepSeries     whether each stream keeps its {@link StreamSeries}
+     */
+    RtpAnalysis(int maxUnannounced, boolean keepSeries) {
         this.maxUnannounced = maxUnannounced;
+        this.keepSeries = keepSeries;
     }
 
     int maxUnannounced() {
@@ -174,6 +179,9 @@ final class RtpAnalysis {
         Endpoint dst = Endpoint.of(a, dstAt, len, dstPort);
         Announced dstSdp = announced.get(dst);
         Announced srcSdp = announced.get(src);
+        // the announced endpoint is equal: keep one copy of it, not one more per stream
+        dst = dstSdp != null ? dstSdp.current.media() : dst;
+        src = srcSdp != null ? srcSdp.current.media() : src;
         if (dstSdp == null && srcSdp == null) {
             if (srcPort < 1024 || dstPort < 1024) {
                 return null;
@@ -184,10 +192,11 @@ final class RtpAnalysis {
             }
             unannounced++;
         }
-        byte[] srcAddress = java.util.Arrays.copyOfRange(a, srcAt, srcAt + len);
-        byte[] dstAddress = java.util.Arrays.copyOfRange(a, dstAt, dstAt + len);
+        // an IPv4 address is its key; only IPv6 addresses, folded into theirs, are kept for the full comparison
+        byte[] srcAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, srcAt, srcAt + len);
+        byte[] dstAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, dstAt, dstAt + len);
         StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, srcPort, dstPort,
-                ssrc, src, dst);
+                ssrc, src, dst, keepSeries ? new SeriesBuilder() : null);
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
         streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);

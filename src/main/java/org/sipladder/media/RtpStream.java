@@ -19,7 +19,8 @@ import java.util.List;
  * @param dtmf          RFC 4733 digits in order ("" when none), each event once however often it was repeated
  * @param dtmfWithoutMarker events whose first packet lacked the marker bit (LiveKit has been reported to drop them)
  * @param mos           estimated MOS (see {@link Quality}), NaN when nothing was received to judge
- * @param series        per-second packets, loss and jitter
+ * @param series        packets, loss and jitter per second (per longer interval for a long stream); empty when
+ *                      read by {@link MediaCollector#withoutSeries()}
  * @param announcement  the SDP section that announced this stream's receiver (or, failing that, its sender), seen
  *                      before its first packet; null when no SDP announced it (found because it is plainly RTP)
  * @param callId        the Call-ID of the leg whose SDP announced it, or null

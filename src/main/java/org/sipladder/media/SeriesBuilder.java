@@ -4,16 +4,30 @@ import java.util.Arrays;
 
 /**
  * Builds a stream's {@link StreamSeries} packet by packet. The interval the packets are arriving in is kept in
- * fields and written to the growable arrays only when a packet falls in another one (once a second for a live
- * stream), so a packet touches this one object and no array.
+ * fields and written to the array only when a packet falls in another one (once a second for a live stream), so a
+ * packet touches this one object and no array.
+ *
+ * <p>Memory is bounded whatever the stream's length: the intervals are one array of four ints each that grows a few
+ * intervals at a time, and once a stream needs more than {@link StreamSeries#MAX_INTERVALS} intervals, neighbouring
+ * pairs are merged and the interval doubles. {@link #build()} hands the array itself to the series (no copy); the
+ * next write copies it first, so a series once built never changes.
  */
 final class SeriesBuilder {
 
+    /** Ints per interval: packets, packets expected so far, jitter and highest jitter (float bits). */
+    static final int FIELDS = 4;
+    private static final int PACKETS = 0;
+    private static final int EXPECTED = 1;
+    private static final int JITTER = 2;
+    private static final int MAX_JITTER = 3;
+    /** Intervals the array grows by. */
+    private static final int GROWTH = 8;
+
     private long firstMicros;
-    private int[] packets = new int[4];
-    private int[] expected = new int[4];
-    private float[] jitter = new float[4];
-    private float[] maxJitter = new float[4];
+    private long intervalMicros = StreamSeries.INTERVAL_MICROS;
+    private int[] data = new int[GROWTH * FIELDS];
+    /** True when {@link #data} belongs to a built series as well: copied before it is written again. */
+    private boolean shared;
     /** Intervals so far, the held one included. */
     private int length;
     /** The interval held in the fields below, or -1; it covers capture times [{@link #start}, {@link #end}). */
@@ -28,12 +42,15 @@ final class SeriesBuilder {
     /** Starts a series afresh at the stream's first packet. */
     void start(long firstPacketMicros) {
         firstMicros = firstPacketMicros;
+        intervalMicros = StreamSeries.INTERVAL_MICROS;
         length = 0;
         index = -1;
-        Arrays.fill(packets, 0);
-        Arrays.fill(expected, 0);
-        Arrays.fill(jitter, 0);
-        Arrays.fill(maxJitter, 0);
+        if (shared) {
+            data = new int[GROWTH * FIELDS];
+            shared = false;
+        } else {
+            Arrays.fill(data, 0);
+        }
     }
 
     /**
@@ -42,8 +59,11 @@ final class SeriesBuilder {
      */
     void add(long micros, int expectedSoFar, float jitterMs) {
         if (index < 0 || micros >= end || micros < start) {
-            long offset = micros - firstMicros;
-            int i = offset <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, offset / StreamSeries.INTERVAL_MICROS);
+            long offset = Math.max(0, micros - firstMicros);
+            while (offset / intervalMicros >= StreamSeries.MAX_INTERVALS) {
+                coarsen();
+            }
+            int i = (int) (offset / intervalMicros);
             if (i != index) {
                 hold(i);
             }
@@ -61,48 +81,87 @@ final class SeriesBuilder {
     /** Writes the held interval back and holds interval {@code i}; quiet intervals before it carry the figures on. */
     private void hold(int i) {
         writeBack();
-        if (i >= packets.length) {
-            int size = Math.max(i + 1, packets.length * 2);
-            packets = Arrays.copyOf(packets, size);
-            expected = Arrays.copyOf(expected, size);
-            jitter = Arrays.copyOf(jitter, size);
-            maxJitter = Arrays.copyOf(maxJitter, size);
-        }
+        writable(i + 1);
         for (int k = length; k < i; k++) {
             // quiet intervals carry the count expected so far and the jitter as it was
-            expected[k] = k == 0 ? 0 : expected[k - 1];
-            jitter[k] = k == 0 ? 0 : jitter[k - 1];
+            int at = k * FIELDS;
+            data[at + EXPECTED] = k == 0 ? 0 : data[at - FIELDS + EXPECTED];
+            data[at + JITTER] = k == 0 ? 0 : data[at - FIELDS + JITTER];
         }
         if (i >= length) {
             length = i + 1;
         }
         index = i;
-        start = firstMicros + i * StreamSeries.INTERVAL_MICROS;
-        end = start + StreamSeries.INTERVAL_MICROS;
-        heldPackets = packets[i];
-        heldExpected = expected[i];
-        heldJitter = jitter[i];
-        heldMaxJitter = maxJitter[i];
+        start = firstMicros + i * intervalMicros;
+        end = start + intervalMicros;
+        int at = i * FIELDS;
+        heldPackets = data[at + PACKETS];
+        heldExpected = data[at + EXPECTED];
+        heldJitter = Float.intBitsToFloat(data[at + JITTER]);
+        heldMaxJitter = Float.intBitsToFloat(data[at + MAX_JITTER]);
     }
 
     private void writeBack() {
         if (index >= 0) {
-            packets[index] = heldPackets;
-            expected[index] = heldExpected;
-            jitter[index] = heldJitter;
-            maxJitter[index] = heldMaxJitter;
+            writable(index + 1);
+            int at = index * FIELDS;
+            data[at + PACKETS] = heldPackets;
+            data[at + EXPECTED] = heldExpected;
+            data[at + JITTER] = Float.floatToRawIntBits(heldJitter);
+            data[at + MAX_JITTER] = Float.floatToRawIntBits(heldMaxJitter);
         }
+    }
+
+    /** Makes {@link #data} this builder's own and room for {@code intervals}; new room reads as zeros. */
+    private void writable(int intervals) {
+        int needed = intervals * FIELDS;
+        if (needed > data.length) {
+            int size = Math.min(StreamSeries.MAX_INTERVALS, (intervals + GROWTH - 1) / GROWTH * GROWTH) * FIELDS;
+            data = Arrays.copyOf(data, size);
+            shared = false;
+        } else if (shared) {
+            data = data.clone();
+            shared = false;
+        }
+    }
+
+    /**
+     * Merges neighbouring intervals in pairs and doubles the interval: packets add up, the count expected and the
+     * jitter are the later one's (both are "so far" figures), the highest jitter is the higher one.
+     */
+    private void coarsen() {
+        writeBack();
+        writable(length);
+        int merged = (length + 1) / 2;
+        for (int k = 0; k < merged; k++) {
+            int to = k * FIELDS;
+            int a = 2 * k * FIELDS;
+            int b = a + FIELDS;
+            if (2 * k + 1 < length) {
+                data[to + PACKETS] = data[a + PACKETS] + data[b + PACKETS];
+                data[to + EXPECTED] = data[b + EXPECTED];
+                data[to + JITTER] = data[b + JITTER];
+                data[to + MAX_JITTER] = Float.floatToRawIntBits(Math.max(Float.intBitsToFloat(data[a + MAX_JITTER]),
+                        Float.intBitsToFloat(data[b + MAX_JITTER])));
+            } else {
+                System.arraycopy(data, a, data, to, FIELDS);
+            }
+        }
+        Arrays.fill(data, merged * FIELDS, length * FIELDS, 0);
+        length = merged;
+        intervalMicros *= 2;
+        index = -1;
+    }
+
+    /** Intervals the builder has room for now: never more than {@link StreamSeries#MAX_INTERVALS}. */
+    int capacity() {
+        return data.length / FIELDS;
     }
 
     /** The series so far. */
     StreamSeries build() {
         writeBack();
-        int n = length;
-        int[] perInterval = new int[n];
-        for (int i = 0; i < n; i++) {
-            perInterval[i] = expected[i] - (i == 0 ? 0 : expected[i - 1]);
-        }
-        return new StreamSeries(firstMicros, Arrays.copyOf(packets, n), perInterval, Arrays.copyOf(jitter, n),
-                Arrays.copyOf(maxJitter, n));
+        shared = true;
+        return new StreamSeries(firstMicros, intervalMicros, data, length);
     }
 }

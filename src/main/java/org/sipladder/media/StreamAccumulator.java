@@ -101,10 +101,12 @@ final class StreamAccumulator {
     private boolean cachedEvent;
     private String cachedEncoding;
 
-    private final SeriesBuilder series = new SeriesBuilder();
+    /** The per-interval figures, or null when the collector keeps none. */
+    private final SeriesBuilder series;
 
+    /** {@code srcAddress} and {@code dstAddress} are null for IPv4, whose keys are the addresses. */
     StreamAccumulator(int hash, int srcKey, int dstKey, byte[] srcAddress, byte[] dstAddress, int srcPort,
-                      int dstPort, long ssrc, Endpoint src, Endpoint dst) {
+                      int dstPort, long ssrc, Endpoint src, Endpoint dst, SeriesBuilder series) {
         this.hash = hash;
         this.srcKey = srcKey;
         this.dstKey = dstKey;
@@ -116,11 +118,12 @@ final class StreamAccumulator {
         this.ssrc = ssrc;
         this.src = src;
         this.dst = dst;
+        this.series = series;
     }
 
     /** The full comparison of IPv6 addresses, once their folded keys matched. */
     boolean sameAddresses(byte[] a, int srcAt, int dstAt, int length) {
-        return length == srcAddress.length
+        return srcAddress != null && length == srcAddress.length
                 && Arrays.equals(srcAddress, 0, length, a, srcAt, srcAt + length)
                 && Arrays.equals(dstAddress, 0, length, a, dstAt, dstAt + length);
     }
@@ -188,7 +191,9 @@ final class StreamAccumulator {
             dtmf(timestamp, marker, event, payloadLength);
         }
         sequence(seq);
-        series.add(micros, (int) (highestExtSeq - baseExtSeq + 1), (float) jitter);
+        if (series != null) {
+            series.add(micros, (int) (highestExtSeq - baseExtSeq + 1), (float) jitter);
+        }
     }
 
     private void first(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker) {
@@ -206,7 +211,9 @@ final class StreamAccumulator {
         total = 1;
         baseExtSeq = highestExtSeq = seq;
         window = 1;
-        series.start(micros);
+        if (series != null) {
+            series.start(micros);
+        }
     }
 
     private void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
@@ -410,7 +417,7 @@ final class StreamAccumulator {
         double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
         return new RtpStream(new StreamKey(src, dst, ssrc), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
                 codec, rate, List.copyOf(seen), stats, digits == null ? "" : digits.toString(), eventsWithoutMarker,
-                mos, series.build(), announcement, callId, earlyPackets, firstSeenFrame);
+                mos, series != null ? series.build() : StreamSeries.NONE, announcement, callId, earlyPackets, firstSeenFrame);
     }
 
     /** The media's payload type: the most frequent that is neither comfort noise nor an event, else the first. */

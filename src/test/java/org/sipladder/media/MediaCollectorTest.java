@@ -2,6 +2,7 @@ package org.sipladder.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -192,6 +193,30 @@ class MediaCollectorTest {
         assertEquals(0, series.lost(0));
         assertEquals(50, series.packets(2));
         assertEquals(0f, series.maxJitterMs(0), 1e-6);
+    }
+
+    @Test
+    void withoutSeriesTheStatisticsAreTheSameAndAStreamKeepsNoSeries() throws Exception {
+        Captures c = offerAnswer("call-7");
+        long t = T0 + 100_000;
+        for (int i = 0; i < 150; i++) {
+            if (i != 60) {
+                c.udp(t + i * 20_000L, CALLER, CALLEE, Rtp.packet(0, i, 160L * i, 9, false));
+            }
+        }
+        Path file = c.write(dir.resolve("series.pcap"));
+        MediaCollector with = new MediaCollector();
+        MediaRead.into(file, with);
+        MediaCollector without = MediaCollector.withoutSeries();
+        MediaRead.into(file, without);
+        RtpStream kept = with.result().streams().get(0);
+        RtpStream bare = without.result().streams().get(0);
+        assertEquals(kept.stats(), bare.stats());
+        assertEquals(1, bare.stats().lost());
+        assertEquals(3, kept.series().length());
+        assertEquals(0, bare.series().length());
+        // the stream shares the announced endpoints rather than keeping copies of its own
+        assertSame(bare.announcement().media(), bare.key().dst());
     }
 
     @Test

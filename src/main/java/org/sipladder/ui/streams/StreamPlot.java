@@ -5,9 +5,9 @@ import java.util.List;
 import org.sipladder.media.StreamSeries;
 
 /**
- * A stream's jitter and loss per second from its first packet, as plain numbers for a chart. A second without
- * packets has no jitter and no loss to show: its values are NaN, and the chart leaves a gap there (as Wireshark's
- * RTP player does) instead of a drop to 0.
+ * A stream's jitter and loss per second (per longer interval for a long stream: {@link StreamSeries}) from its first
+ * packet, as plain numbers for a chart. A second without packets has no jitter and no loss to show: its values are
+ * NaN, and the chart leaves a gap there (as Wireshark's RTP player does) instead of a drop to 0.
  *
  * @param seconds     start of each interval, seconds from the first packet
  * @param jitterMs    interarrival jitter at the end of each interval
@@ -24,7 +24,7 @@ public record StreamPlot(double[] seconds, double[] jitterMs, double[] maxJitter
         double[] jitter = new double[n];
         double[] maxJitter = new double[n];
         double[] loss = new double[n];
-        double step = StreamSeries.INTERVAL_MICROS / 1e6;
+        double step = series.intervalMicros() / 1e6;
         for (int i = 0; i < n; i++) {
             seconds[i] = i * step;
             boolean silent = series.packets(i) == 0;
