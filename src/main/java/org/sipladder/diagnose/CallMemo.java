@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * What the rules work out about the flows of one diagnosis context and read again and again: each flow's INVITE
- * transactions (a dozen rules walk them), the call LiveKit placed, and the SDP of a message (read back from the
- * capture on each ask). A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
+ * transactions (a dozen rules walk them), the call LiveKit placed, the SDP of a message (read back from the
+ * capture on each ask) and whether an address is public. A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
  * and goes with it. Safe on several threads.
  */
 public final class CallMemo {
@@ -20,6 +21,7 @@ public final class CallMemo {
     private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>();
     private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>();
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
+    private final Map<String, Boolean> publicAddresses = new HashMap<>();
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
     synchronized List<InviteTransaction> invites(CallFlow flow) {
@@ -34,6 +36,11 @@ public final class CallMemo {
             outbound.put(flow, call);
         }
         return call;
+    }
+
+    /** {@link PrivateAddresses#isPublic} of an address a message went to, worked out once. */
+    synchronized boolean isPublic(String address) {
+        return publicAddresses.computeIfAbsent(address, PrivateAddresses::isPublic);
     }
 
     /** {@link SipMessage#sdp()}, read once. */

@@ -45,7 +45,7 @@ final class PrivateAddressCheck implements FindingRule {
     /** What in the message points to a private address, when it goes to a public peer. */
     static List<String> leaks(DiagnosisContext context, SipMessage m) {
         List<String> leaks = new ArrayList<>();
-        if (!PrivateAddresses.isPublic(m.dst().address())) {
+        if (!context.memo().isPublic(m.dst().address())) {
             return leaks;
         }
         String contact = m.header("Contact");

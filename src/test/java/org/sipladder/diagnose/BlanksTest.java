@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sipladder.sip.Sdp;
 
@@ -46,5 +47,20 @@ class BlanksTest {
         // "a=rtpmap:8 /" made "/".split("/") an empty array: the diagnosis of such a call threw
         Sdp sdp = Sdp.parse("v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP 8 0\r\na=rtpmap:8 /\r\n");
         assertEquals(Set.of("", "PCMU"), NoCommonCodecCheck.audioCodecs(sdp));
+    }
+
+    @Test
+    void aToTagIsFoundAsThePatternFoundIt() {
+        Pattern toTag = Pattern.compile(">?\\s*;\\s*tag\\s*=", Pattern.CASE_INSENSITIVE);
+        Random random = new Random(18);
+        String alphabet = "<>;=tagTAGx \t\r\u000b\u00a0";
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String to = text.toString();
+            assertEquals(toTag.matcher(to).find(), InviteTransaction.hasTagParameter(to), to);
+        }
     }
 }
