@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.sip.MessageReadBack;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SipMessage;
 
 /**
  * What the rules work out about the flows of one diagnosis context and read again and again: each flow's INVITE
- * transactions (a dozen rules walk them), the call LiveKit placed, the SDP of a message (read back from the
- * capture on each ask) and whether an address is public. A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
+ * transactions (a dozen rules walk them), the call LiveKit placed, the headers and SDP of a message (its bytes
+ * read back from the capture once) and whether an address is public. A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
  * and goes with it. Safe on several threads.
  */
 public final class CallMemo {
@@ -21,6 +22,7 @@ public final class CallMemo {
     private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>();
     private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>();
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
+    private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
     private final Map<String, Boolean> publicAddresses = new HashMap<>();
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
@@ -45,6 +47,15 @@ public final class CallMemo {
 
     /** {@link SipMessage#sdp()}, read once. */
     synchronized Sdp sdp(SipMessage message) {
-        return sdp.computeIfAbsent(message, m -> Optional.ofNullable(m.sdp())).orElse(null);
+        return sdp.computeIfAbsent(message, m -> Optional.ofNullable(readBack(m).sdp())).orElse(null);
+    }
+
+    /** {@link SipMessage#header}, its bytes read back from the capture once for every question about the message. */
+    synchronized String header(SipMessage message, String name) {
+        return readBack(message).header(name);
+    }
+
+    private MessageReadBack readBack(SipMessage message) {
+        return readBacks.computeIfAbsent(message, SipMessage::readBack);
     }
 }
