@@ -63,4 +63,33 @@ class BlanksTest {
             assertEquals(toTag.matcher(to).find(), InviteTransaction.hasTagParameter(to), to);
         }
     }
+
+    @Test
+    void viaParametersAreReadAsTheSplitsReadThem() {
+        Random random = new Random(18);
+        String[] pieces = {"received", "RECEIVED", "rport", "branch", "=", ";", ",", " ", "\t", "1.2.3.4", "x",
+            "\u212a", "\u0130", "SIP/2.0/UDP h"};
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder via = new StringBuilder();
+            for (int i = random.nextInt(10); i > 0; i--) {
+                via.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (String name : new String[] {"received", "rport"}) {
+                assertEquals(parameterBySplits(via.toString(), name), ViaParameters.parameter(via.toString(), name),
+                        via.toString());
+            }
+        }
+    }
+
+    /** ViaParameters.parameter as it was written with splits. */
+    private static String parameterBySplits(String via, String name) {
+        String first = via.split(",", 2)[0];
+        for (String p : first.split(";")) {
+            String[] kv = p.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return kv[1].trim();
+            }
+        }
+        return null;
+    }
 }
