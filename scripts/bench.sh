@@ -10,13 +10,19 @@
 # (default: calls,diagnose,diagnose+seed,streams; diagnose+seed is diagnose with the seed case's LiveKit config, the
 # demo's trunks and dispatch rules, as `--livekit-config` files); --desktop also runs scripts/measure-load.sh once per
 # workload (the desktop app's load and diagnosis, under Xvfb).
-# Usage: scripts/bench.sh [--runs N] [--commands calls,diagnose,...] [--desktop] [--gen PATH/gen_capture.py] [--dir DIR]
+# --huge adds a 4 GB workload, the flat-memory check of the scale issue (ours only: sngrep would take minutes a run):
+#   huge.pcap: gen_capture.py --calls 4000 --rtp-per-leg 1200  (4.0 GB, 17.3 M packets, 54,000 SIP messages)
+# and prints each command's peak RSS and time on it against big_rtp.pcap's (target: peak RSS within 20 %).
+# Generating it takes about 6 minutes of one core and 7 GB of memory (the generator sorts every packet in memory).
+# Usage: scripts/bench.sh [--runs N] [--commands calls,diagnose,...] [--desktop] [--huge] [--gen PATH/gen_capture.py]
+#        [--dir DIR]
 # Needs: python3, sngrep and GNU time (apt-get install sngrep time); builds target/sipladder.jar if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
 commands=calls,diagnose,diagnose+seed,streams
 desktop=false
+huge=false
 gen=../shared/bench/gen_capture.py
 dir="${TMPDIR:-/tmp}/sipladder-bench"
 while [[ $# -gt 0 ]]; do
@@ -24,9 +30,10 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="$2"; shift 2 ;;
     --commands) commands="$2"; shift 2 ;;
     --desktop) desktop=true; shift ;;
+    --huge) huge=true; shift ;;
     --gen) gen="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--commands calls,diagnose,...] [--desktop] [--gen PATH/gen_capture.py] [--dir DIR]" >&2
+    *) echo "usage: $0 [--runs N] [--commands calls,diagnose,...] [--desktop] [--huge] [--gen PATH/gen_capture.py] [--dir DIR]" >&2
        exit 2 ;;
   esac
 done
@@ -41,7 +48,8 @@ workload() { # name calls rtp-per-leg
   local f="$dir/$1"
   if [[ ! -s "$f" ]]; then
     [[ -f "$gen" ]] || { echo "no generator at $gen (use --gen)" >&2; exit 2; }
-    python3 "$gen" "$f" --calls "$2" --rtp-per-leg "$3" >&2
+    nice python3 "$gen" "$f.part" --calls "$2" --rtp-per-leg "$3" >&2
+    mv "$f.part" "$f"
   fi
   echo "$f"
 }
@@ -71,10 +79,15 @@ our_command() { # command file
 
 printf '%-13s %-13s %8s %8s %8s %9s %9s %7s %7s %7s   %s\n' workload command ours_s ours_cpu ours_MB sngrep_s sngrep_MB \
   time_x mem_x x_calls "runs (ours s/cpu/MB | sngrep s/MB)"
-for spec in "big_sip.pcap 50000 0" "big_rtp.pcap 2000 500"; do
+specs=("big_sip.pcap 50000 0" "big_rtp.pcap 2000 500")
+$huge && specs+=("huge.pcap 4000 1200")
+declare -A rtp_t=() rtp_m=()
+for spec in "${specs[@]}"; do
   read -r name calls rtp <<<"$spec"
   file=$(workload "$name" "$calls" "$rtp")
   cat "$file" >/dev/null   # both tools read from the page cache
+  with_sngrep=true
+  [[ $name == huge.pcap ]] && with_sngrep=false
   declare -A t=() m=() c=() detail=()
   sng_t=(); sng_m=()
   for ((i = 1; i <= runs; i++)); do
@@ -83,10 +96,14 @@ for spec in "big_sip.pcap 50000 0" "big_rtp.pcap 2000 500"; do
       read -r rt rm rc <<<"$(measure "${line[@]}")"
       t[$cmd]+="$rt "; m[$cmd]+="$rm "; c[$cmd]+="$rc "; detail[$cmd]+=" $rt/$rc/$((rm / 1024))"
     done
-    read -r st sm _ <<<"$(measure sngrep -I "$file" -N -q -l 1000000)"
-    sng_t+=("$st"); sng_m+=("$sm"); detail[sngrep]+=" $st/$((sm / 1024))"
+    if $with_sngrep; then
+      read -r st sm _ <<<"$(measure sngrep -I "$file" -N -q -l 1000000)"
+      sng_t+=("$st"); sng_m+=("$sm"); detail[sngrep]+=" $st/$((sm / 1024))"
+    fi
   done
-  st=$(printf '%s\n' "${sng_t[@]}" | median); sm=$(printf '%s\n' "${sng_m[@]}" | median)
+  if $with_sngrep; then
+    st=$(printf '%s\n' "${sng_t[@]}" | median); sm=$(printf '%s\n' "${sng_m[@]}" | median)
+  fi
   calls_t=""
   [[ -n "${t[calls]:-}" ]] && calls_t=$(tr ' ' '\n' <<<"${t[calls]}" | grep . | median)
   for cmd in "${ours[@]}"; do
@@ -94,8 +111,19 @@ for spec in "big_sip.pcap 50000 0" "big_rtp.pcap 2000 500"; do
     oc=$(tr ' ' '\n' <<<"${c[$cmd]}" | grep . | median)
     xc=-
     [[ -n "$calls_t" && "$cmd" != calls ]] && xc=$(ratio "$ot" "$calls_t")
-    printf '%-13s %-13s %8.2f %8.2f %8d %9.2f %9d %7s %7s %7s  %s |%s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) \
-      "$st" $((sm / 1024)) "$(ratio "$ot" "$st")" "$(ratio "$om" "$sm")" "$xc" "${detail[$cmd]}" "${detail[sngrep]}"
+    if $with_sngrep; then
+      printf '%-13s %-13s %8.2f %8.2f %8d %9.2f %9d %7s %7s %7s  %s |%s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) \
+        "$st" $((sm / 1024)) "$(ratio "$ot" "$st")" "$(ratio "$om" "$sm")" "$xc" "${detail[$cmd]}" "${detail[sngrep]}"
+    else
+      printf '%-13s %-13s %8.2f %8.2f %8d %9s %9s %7s %7s %7s  %s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) - - - - \
+        "$xc" "${detail[$cmd]}"
+    fi
+    if [[ $name == big_rtp.pcap ]]; then
+      rtp_t[$cmd]=$ot; rtp_m[$cmd]=$om
+    elif [[ $name == huge.pcap && -n "${rtp_m[$cmd]:-}" ]]; then
+      printf '  huge/big_rtp %-13s peak RSS x%s (target <= 1.20), time x%s\n' "$cmd" "$(ratio "$om" "${rtp_m[$cmd]}")" \
+        "$(ratio "$ot" "${rtp_t[$cmd]}")"
+    fi
   done
   unset t m c detail
   if $desktop; then

@@ -113,7 +113,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (Supplier<CallFlow> call : calls) {
             tasks.add(() -> {
                 DiagnosisRun.CallDiagnosis d = run.diagnose(call.get());
-                return new CallJson(d, d.findings().stream().map(f -> FindingJson.element(f, d.routings())).toList());
+                List<String> elements = d.findings().stream().map(f -> FindingJson.laterElement(f, d.routings())).toList();
+                // the routings hold the call's whole flow: let it go while the result waits for its turn
+                return new CallJson(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(), d.mediaFailed(),
+                        d.echoKeys(), d.rulesTakingCalls()), elements);
             });
         }
         List<SpillBuffer> groups = new ArrayList<>();
@@ -121,15 +124,17 @@ final class DiagnoseCommand implements Callable<Integer> {
             groups.add(new SpillBuffer());
         }
         try {
-            for (CallJson call : Prefetch.of(tasks, Runtime.getRuntime().availableProcessors())) {
+            // small batches, one waiting per worker: a result that waits through a few young collections is
+            // promoted to the old generation, which then grows by every call's findings until a full collection
+            for (CallJson call : Prefetch.of(tasks, Runtime.getRuntime().availableProcessors(), 16, 1)) {
                 run.accept(call.diagnosis());
                 List<Finding> findings = call.diagnosis().findings();
                 for (int i = 0; i < findings.size(); i++) {
-                    groups.get(group(findings.get(i))).append("," + call.elements().get(i));
+                    groups.get(group(findings.get(i))).append(call.elements().get(i));
                 }
             }
             for (Finding f : run.configFindings()) {
-                groups.get(group(f)).append("," + FindingJson.element(f, List.of()));
+                groups.get(group(f)).append(FindingJson.laterElement(f, List.of()));
             }
             PrintWriter out = spec.commandLine().getOut();
             out.write('[');

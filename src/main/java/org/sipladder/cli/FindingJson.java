@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,23 +42,21 @@ final class FindingJson {
         json.flush();
     }
 
+    /** Each thread's writer for {@link #laterElement}: its buffer and its encoded names serve every finding. */
+    private static final ThreadLocal<JsonOut> ELEMENTS = ThreadLocal.withInitial(JsonOut::new);
+
     /**
-     * One finding as {@link #write} prints it inside the array: the text that follows {@code [} or {@code ,}
-     * (starting with the line break and indentation), with the call's routings for its {@code livekit} part.
+     * One finding as {@link #write} prints it inside the array after the first element: the comma, the line break
+     * and indentation, the object; with the call's routings for its {@code livekit} part.
      */
-    static String element(Finding f, List<LiveKitRouting> routingsOfCall) {
-        StringWriter text = new StringWriter(2048);
+    static String laterElement(Finding f, List<LiveKitRouting> routingsOfCall) {
+        JsonOut json = ELEMENTS.get().startElement(false);
         try {
-            JsonOut json = JsonOut.small(text);
-            json.beginArray();
             findingObject(json, f, routingOf(f, routingsOfCall));
-            json.endArray();
-            json.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // written to memory
         }
-        String array = text.toString();
-        return array.substring(1, array.length() - 2); // without "[" and "\n]"
+        return new String(json.written(), StandardCharsets.UTF_8);
     }
 
     /** A finding as one JSON object, with LiveKit's simulated answer under {@code livekit} when there is one. */

@@ -24,7 +24,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             if (flow.aLeg().finalStatus() < 300) {
                 continue;
             }
-            List<InviteTransaction> failed = InviteTransaction.of(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList();
+            List<InviteTransaction> failed = context.invites(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList();
             InviteTransaction toCaller = failed.stream().filter(t -> t.invite().legIndex() == 0).reduce((x, y) -> y).orElse(null);
             if (toCaller == null) {
                 continue;
@@ -41,11 +41,11 @@ final class B2buaFailureRelayedCheck implements FindingRule {
      * The failed INVITEs from where the failure of {@code end} started to {@code end} itself (just {@code end} when
      * it started there).
      */
-    static List<InviteTransaction> chainTo(CallFlow flow, InviteTransaction end) {
+    static List<InviteTransaction> chainTo(List<InviteTransaction> invites, InviteTransaction end) {
         if (!failed(end)) {
             return List.of(end);
         }
-        return chain(end, InviteTransaction.of(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList());
+        return chain(end, invites.stream().filter(B2buaFailureRelayedCheck::failed).toList());
     }
 
     /** An INVITE that failed for good; a 401/407 challenge is part of authentication, not a failure. */

@@ -47,16 +47,16 @@ final class CallRejectedCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         return context.flows().stream().filter(CallFlow::failed)
-                .filter(flow -> OutboundCall.of(flow, context.config()).isEmpty())
-                .map(CallRejectedCheck::origin)
+                .filter(flow -> context.outbound(flow).isEmpty())
+                .map(flow -> origin(context.invites(flow)))
                 .flatMap(Optional::stream)
                 .filter(tx -> !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request()))
                 .map(CallRejectedCheck::finding).toList();
     }
 
     /** The failed INVITE where the failure started: on the deepest leg that failed, the last attempt. */
-    private static Optional<InviteTransaction> origin(CallFlow flow) {
-        return InviteTransaction.of(flow).stream()
+    private static Optional<InviteTransaction> origin(List<InviteTransaction> invites) {
+        return invites.stream()
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
                 .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
                         .thenComparingLong(tx -> tx.finalResponse().frame()));

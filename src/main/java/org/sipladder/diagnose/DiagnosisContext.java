@@ -6,6 +6,8 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SipMessage;
 
 /**
  * Everything a finding rule may look at.
@@ -20,7 +22,13 @@ import org.sipladder.media.CaptureMedia;
  *                 is diagnosed (the config's own findings are made once, after the calls)
  */
 public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<LiveKitRouting> routings,
-                               CaptureMedia media, CallsSeen seen, boolean checksConfig) {
+                               CaptureMedia media, CallsSeen seen, boolean checksConfig, CallMemo memo) {
+
+    /** A context with a memo of its own. */
+    public DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<LiveKitRouting> routings,
+                            CaptureMedia media, CallsSeen seen, boolean checksConfig) {
+        this(flows, config, routings, media, seen, checksConfig, new CallMemo());
+    }
 
     /** A context without media analysis. */
     public DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<LiveKitRouting> routings) {
@@ -40,6 +48,21 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
     /** Routings that were simulated against a loaded config. */
     public List<LiveKitRouting> simulatedRoutings() {
         return routings.stream().filter(LiveKitRouting::simulated).toList();
+    }
+
+    /** The INVITE transactions of {@code flow} ({@link InviteTransaction#of}), worked out once per context. */
+    List<InviteTransaction> invites(CallFlow flow) {
+        return memo.invites(flow);
+    }
+
+    /** The call LiveKit placed in {@code flow} ({@link OutboundCall#of(CallFlow, List, LiveKitConfig)}), once. */
+    Optional<OutboundCall> outbound(CallFlow flow) {
+        return memo.outbound(flow, config);
+    }
+
+    /** The SDP of {@code message} ({@link SipMessage#sdp()}, read back from the capture), read once per context. */
+    Sdp sdp(SipMessage message) {
+        return memo.sdp(message);
     }
 
     public Optional<SIPInboundTrunkInfo> trunk(String id) {

@@ -50,9 +50,10 @@ public final class DiagnosisRun {
      */
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
-        List<LiveKitRouting> routed = routings.of(one);
+        CallMemo memo = new CallMemo();
+        List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
-        DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false);
+        DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);
         List<Finding> raw = new ArrayList<>();
         for (FindingRule rule : rules) {
             for (Finding f : rule.findings(context)) {

@@ -27,9 +27,14 @@ final class LiveKitRoutings {
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
+        return of(flows, new CallMemo());
+    }
+
+    /** As {@link #of(List)}, with the INVITE transactions from {@code memo}. */
+    List<LiveKitRouting> of(List<CallFlow> flows, CallMemo memo) {
         List<LiveKitRouting> result = new ArrayList<>();
         for (CallFlow flow : flows) {
-            for (InviteTransaction tx : InviteTransaction.of(flow)) {
+            for (InviteTransaction tx : memo.invites(flow)) {
                 if (!tx.inDialog() && reachedLiveKit(flow, tx)) {
                     result.add(route(tx));
                 }

@@ -25,8 +25,8 @@ final class NoCommonCodecCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            for (InviteTransaction tx : InviteTransaction.of(flow)) {
-                Sdp offer = tx.request().sdp();
+            for (InviteTransaction tx : context.invites(flow)) {
+                Sdp offer = context.sdp(tx.request());
                 if (offer == null) {
                     continue;
                 }
@@ -35,7 +35,7 @@ final class NoCommonCodecCheck implements FindingRule {
                 SipMessage answer = null;
                 Sdp answerSdp = null;
                 for (FlowMessage r : tx.responses()) {
-                    answerSdp = r.message().sdp();
+                    answerSdp = context.sdp(r.message());
                     if (answerSdp != null) {
                         answer = r.message();
                         break;

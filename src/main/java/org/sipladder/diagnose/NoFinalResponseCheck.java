@@ -13,7 +13,7 @@ final class NoFinalResponseCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            for (InviteTransaction tx : InviteTransaction.of(flow)) {
+            for (InviteTransaction tx : context.invites(flow)) {
                 if (tx.finalResponse() == null) {
                     findings.add(finding(tx, LiveKitRoutings.sentToLiveKit(flow, tx.request())));
                 }

@@ -30,13 +30,14 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
     static List<OutboundCall> of(DiagnosisContext context) {
         List<OutboundCall> calls = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            of(flow, context.config()).ifPresent(calls::add);
+            context.outbound(flow).ifPresent(calls::add);
         }
         return calls;
     }
 
-    static Optional<OutboundCall> of(CallFlow flow, LiveKitConfig config) {
-        List<InviteTransaction> all = InviteTransaction.of(flow).stream().filter(tx -> !tx.inDialog()).toList();
+    /** The call LiveKit placed in {@code flow}, whose INVITE transactions are {@code invites}; empty when none. */
+    static Optional<OutboundCall> of(CallFlow flow, List<InviteTransaction> invites, LiveKitConfig config) {
+        List<InviteTransaction> all = invites.stream().filter(tx -> !tx.inDialog()).toList();
         for (InviteTransaction tx : all) {
             String tell = tell(tx.request());
             if (tell != null) {

@@ -26,7 +26,7 @@ final class OutboundNoResponseCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (OutboundCall call : OutboundCall.of(context)) {
-            InviteTransaction silent = silentHop(call);
+            InviteTransaction silent = silentHop(call, context.invites(call.flow()));
             if (silent != null) {
                 findings.add(finding(call, silent));
             }
@@ -38,7 +38,7 @@ final class OutboundNoResponseCheck implements FindingRule {
      * The INVITE on the way out that got no final response: LiveKit's last one, or (when LiveKit's failed) one sent
      * on by the hop that answered LiveKit before it answered; null when every INVITE was answered.
      */
-    static InviteTransaction silentHop(OutboundCall call) {
+    static InviteTransaction silentHop(OutboundCall call, List<InviteTransaction> invites) {
         InviteTransaction last = call.last();
         SipMessage fin = last.finalResponse();
         if (fin == null) {
@@ -48,7 +48,7 @@ final class OutboundNoResponseCheck implements FindingRule {
             return null;
         }
         String answeredBy = fin.src().address();
-        return InviteTransaction.of(call.flow()).stream()
+        return invites.stream()
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() == null && !call.attempts().contains(tx)
                         && tx.request().src().address().equals(answeredBy) && tx.frame() < fin.frame())
                 .reduce((a, b) -> b).orElse(null);

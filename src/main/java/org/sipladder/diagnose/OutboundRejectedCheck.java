@@ -29,10 +29,10 @@ final class OutboundRejectedCheck implements FindingRule {
         for (OutboundCall call : OutboundCall.of(context)) {
             SipMessage fin = call.last().finalResponse();
             if (fin == null || fin.status() < 300 || OutboundAuthCheck.challenged(call.last())
-                    || OutboundNoResponseCheck.silentHop(call) != null) {
+                    || OutboundNoResponseCheck.silentHop(call, context.invites(call.flow())) != null) {
                 continue;
             }
-            List<InviteTransaction> chain = B2buaFailureRelayedCheck.chainTo(call.flow(), call.last());
+            List<InviteTransaction> chain = B2buaFailureRelayedCheck.chainTo(context.invites(call.flow()), call.last());
             InviteTransaction origin = chain.get(0);
             int status = origin.finalResponse().status();
             findings.add(switch (status) {

@@ -1,9 +1,11 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
@@ -23,7 +25,7 @@ final class PrivateAddressCheck implements FindingRule {
             Map<String, List<FlowMessage>> bySender = new LinkedHashMap<>();
             Map<String, List<String>> factsBySender = new LinkedHashMap<>();
             for (FlowMessage m : flow.messages()) {
-                List<String> leaks = m.retransmission() ? List.of() : leaks(m.message());
+                List<String> leaks = m.retransmission() ? List.of() : leaks(context, m.message());
                 if (!leaks.isEmpty()) {
                     String key = m.legIndex() + " " + m.message().src().address() + " " + m.message().dst().address();
                     bySender.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
@@ -31,13 +33,17 @@ final class PrivateAddressCheck implements FindingRule {
                     leaks.stream().filter(l -> !facts.contains(l)).forEach(facts::add);
                 }
             }
-            bySender.forEach((key, messages) -> findings.add(finding(flow, messages, factsBySender.get(key))));
+            // the NAT address a sender was seen from, looked up once per sender (it reads Via back from the capture)
+            Map<String, Optional<String>> publicIps = new HashMap<>();
+            bySender.forEach((key, messages) -> findings.add(finding(flow, messages, factsBySender.get(key),
+                    publicIps.computeIfAbsent(messages.get(0).message().src().address(),
+                            sender -> Optional.ofNullable(publicAddressSeenBy(flow, sender))).orElse(null))));
         }
         return findings;
     }
 
     /** What in the message points to a private address, when it goes to a public peer. */
-    static List<String> leaks(SipMessage m) {
+    static List<String> leaks(DiagnosisContext context, SipMessage m) {
         List<String> leaks = new ArrayList<>();
         if (!PrivateAddresses.isPublic(m.dst().address())) {
             return leaks;
@@ -51,8 +57,7 @@ final class PrivateAddressCheck implements FindingRule {
         if (PrivateAddresses.isPrivate(via)) {
             leaks.add("Via sent-by " + via);
         }
-        // read back from the capture on each call: asked once
-        Sdp sdp = m.sdp();
+        Sdp sdp = context.sdp(m);
         if (sdp != null) {
             if (PrivateAddresses.isPrivate(sdp.connection())) {
                 leaks.add("SDP c= " + sdp.connection() + " (media address)");
@@ -66,11 +71,10 @@ final class PrivateAddressCheck implements FindingRule {
         return leaks;
     }
 
-    private static Finding finding(CallFlow flow, List<FlowMessage> messages, List<String> leaks) {
+    private static Finding finding(CallFlow flow, List<FlowMessage> messages, List<String> leaks, String publicIp) {
         SipMessage first = messages.get(0).message();
         String sender = first.src().address();
         String peer = first.dst().address();
-        String publicIp = publicAddressSeenBy(flow, sender);
         boolean jambonz = flow.hops().stream().anyMatch(h -> h.address().equals(sender) && h.role() == Role.JAMBONZ);
         List<String> facts = new ArrayList<>(leaks);
         facts.add(sender + " sends to public peer " + peer);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,6 +31,8 @@ public final class FindingsView extends BorderPane {
     static final int MIN_ROWS = 5;
     private static final double DETAIL_MIN_HEIGHT = 70;
     private static final double SCROLL_BAR = 16;
+    /** Up to this many findings, every group shows open. */
+    static final int OPEN_FINDINGS = 1000;
 
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("findings"));
     private final SplitPane split;
@@ -103,37 +106,67 @@ public final class FindingsView extends BorderPane {
 
     private void rebuild(FindingsViewModel viewModel) {
         rebuilding = true;
-        // one change of the root: each added heading made the tree count its rows again (50,000 calls with findings)
+        // a large capture has 100,000 findings: their rows are made when their group is first opened, and the
+        // groups start closed, so the panel costs memory for what the user looks at
+        boolean open = viewModel.groups().stream().mapToInt(g -> g.findings().size()).sum() <= OPEN_FINDINGS;
         List<TreeItem<Object>> groupItems = new ArrayList<>(viewModel.groups().size());
         for (FindingGroup group : viewModel.groups()) {
-            TreeItem<Object> groupItem = new TreeItem<>(group);
-            groupItem.setExpanded(true);
-            List<TreeItem<Object>> items = new ArrayList<>(group.findings().size());
-            for (Finding f : group.findings()) {
-                items.add(new TreeItem<>(f));
-            }
-            groupItem.getChildren().setAll(items);
-            groupItems.add(groupItem);
+            GroupItem item = new GroupItem(group);
+            item.setExpanded(open);
+            groupItems.add(item);
         }
+        // one change of the root: each added heading made the tree count its rows again
         tree.getRoot().getChildren().setAll(groupItems);
         rebuilding = false;
         selectInTree(viewModel.selectedFindingProperty().get());
     }
 
+    /** Selects {@code f} in the first group holding it, opening the group. */
     private void selectInTree(Finding f) {
         if (f == null) {
             tree.getSelectionModel().clearSelection();
             return;
         }
         for (TreeItem<Object> group : tree.getRoot().getChildren()) {
-            for (TreeItem<Object> item : group.getChildren()) {
-                if (item.getValue() == f) {
-                    if (tree.getSelectionModel().getSelectedItem() != item) {
-                        tree.getSelectionModel().select(item);
+            if (group.getValue() instanceof FindingGroup g && g.findings().stream().anyMatch(x -> x == f)) {
+                group.setExpanded(true);
+                for (TreeItem<Object> item : group.getChildren()) {
+                    if (item.getValue() == f) {
+                        if (tree.getSelectionModel().getSelectedItem() != item) {
+                            tree.getSelectionModel().select(item);
+                        }
+                        return;
                     }
-                    return;
                 }
             }
+        }
+    }
+
+    /** A group heading whose findings' rows are made when first asked for (the group opened or searched). */
+    private static final class GroupItem extends TreeItem<Object> {
+        private boolean made;
+
+        GroupItem(FindingGroup group) {
+            super(group);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return false;
+        }
+
+        @Override
+        public ObservableList<TreeItem<Object>> getChildren() {
+            if (!made) {
+                made = true;
+                List<Finding> findings = ((FindingGroup) getValue()).findings();
+                List<TreeItem<Object>> items = new ArrayList<>(findings.size());
+                for (Finding f : findings) {
+                    items.add(new TreeItem<>(f));
+                }
+                super.getChildren().setAll(items);
+            }
+            return super.getChildren();
         }
     }
 

@@ -175,14 +175,15 @@ public final class FindingsViewModel {
         groups.setAll(groupBy.get() == GroupBy.CALL ? byCall() : byConfigObject());
     }
 
+    /** One group per call (two calls may share a title: same numbers and status), the config's findings apart. */
     private List<FindingGroup> byCall() {
         Map<String, List<Finding>> grouped = new LinkedHashMap<>();
         for (Finding f : findings) {
-            String title = f.flowId() == null ? "LiveKit config" : callById(f.flowId()).map(FindingsViewModel::title)
-                    .orElse("Call " + f.flowId());
-            grouped.computeIfAbsent(title, k -> new ArrayList<>()).add(f);
+            grouped.computeIfAbsent(f.flowId() == null ? "" : f.flowId(), k -> new ArrayList<>()).add(f);
         }
-        return grouped.entrySet().stream().map(e -> new FindingGroup(e.getKey(), e.getValue())).toList();
+        return grouped.entrySet().stream().map(e -> new FindingGroup(e.getKey().isEmpty() ? "LiveKit config"
+                : callById(e.getKey()).map(FindingsViewModel::title).orElse("Call " + e.getKey()), e.getValue()))
+                .toList();
     }
 
     private List<FindingGroup> byConfigObject() {

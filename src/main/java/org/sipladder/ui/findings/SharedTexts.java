@@ -1,15 +1,18 @@
 package org.sipladder.ui.findings;
 
+import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.sipladder.diagnose.Evidence;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Fix;
 
 /**
  * Findings with their texts, and lists of texts, shared with equal ones seen before: findings of one kind repeat
- * their title, explanation and fix word for word, call after call. For one diagnosis on one thread.
+ * their title, explanation and fix word for word, call after call; their evidence frames are kept as numbers, not
+ * as a list of boxed ones (a large capture's findings name 460,000 frames). For one diagnosis on one thread.
  */
 final class SharedTexts {
 
@@ -21,7 +24,7 @@ final class SharedTexts {
         Evidence e = f.evidence();
         Fix x = f.fix();
         return new Finding(f.code(), f.severity(), text(f.title()), text(f.explanation()), f.callId(), f.flowId(),
-                f.primary(), e == null ? null : new Evidence(e.frames(), texts(e.configIds()), texts(e.facts())),
+                f.primary(), e == null ? null : new Evidence(Frames.of(e.frames()), texts(e.configIds()), texts(e.facts())),
                 x == null ? null : new Fix(texts(x.steps()), texts(x.commands()), text(x.json())));
     }
 
@@ -40,5 +43,35 @@ final class SharedTexts {
             seen.put(shared, shared);
         }
         return (List<String>) shared;
+    }
+
+    /** Frame numbers as an unmodifiable list over a {@code long[]}. */
+    private static final class Frames extends AbstractList<Long> implements RandomAccess {
+        private final long[] frames;
+
+        private Frames(long[] frames) {
+            this.frames = frames;
+        }
+
+        static List<Long> of(List<Long> frames) {
+            if (frames == null || frames.isEmpty()) {
+                return frames;
+            }
+            long[] numbers = new long[frames.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = frames.get(i);
+            }
+            return new Frames(numbers);
+        }
+
+        @Override
+        public Long get(int index) {
+            return frames[index];
+        }
+
+        @Override
+        public int size() {
+            return frames.length;
+        }
     }
 }

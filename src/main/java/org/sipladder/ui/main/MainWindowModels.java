@@ -131,7 +131,9 @@ public final class MainWindowModels {
         });
         findings.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> callList.setFindingCodes(
                 findings.findings().stream().filter(f -> f.flowId() != null).collect(Collectors.groupingBy(
-                        Finding::flowId, Collectors.mapping(f -> String.valueOf(f.code()), Collectors.toSet())))));
+                        // small immutable sets: one per call of a large capture
+                        Finding::flowId, Collectors.mapping(f -> String.valueOf(f.code()),
+                                Collectors.collectingAndThen(Collectors.toSet(), Set::copyOf))))));
         main.selectedFlowProperty().addListener((obs, old, flow) ->
                 findings.focusFlowIdProperty().set(flow == null ? null : flow.id()));
         findings.selectedFindingProperty().addListener((obs, old, finding) -> {

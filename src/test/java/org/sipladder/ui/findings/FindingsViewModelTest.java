@@ -86,6 +86,19 @@ class FindingsViewModelTest {
     }
 
     @Test
+    void twoCallsWithTheSameNumbersAndStatusAreTwoGroups() {
+        CallFlow again = Flows.call("failed-2", "+4930111", "4940111", 503, "Service Unavailable");
+        Finding other = finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "failed-2", true, List.of("ST_a"));
+        FindingsViewModel twoCalls = new FindingsViewModel((flows, cfg, settings) ->
+                new Diagnosis(List.of(conflict, other), List.of()), new CurrentThreadTaskExecutor(), config);
+        twoCalls.setCalls(Flows.summaries(failed, again));
+
+        assertEquals(2, twoCalls.groups().size());
+        assertEquals(List.of(List.of(conflict), List.of(other)),
+                twoCalls.groups().stream().map(FindingGroup::findings).toList());
+    }
+
+    @Test
     void groupsByConfigObjectListAFindingUnderEachIdItNames() {
         viewModel.setCalls(Flows.summaries(failed));
         viewModel.groupByProperty().set(FindingsViewModel.GroupBy.CONFIG);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Scene;
@@ -13,9 +12,7 @@ import javafx.stage.Stage;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.LiveKitConfig;
-import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.UserPreferences;
@@ -33,17 +30,7 @@ class LiveKitConfigViewFxTest {
 
     @Start
     void start(Stage stage) {
-        LiveKitConfigSource none = new LiveKitConfigSource() {
-            @Override
-            public LiveKitConfig loadFiles(List<Path> files) throws LiveKitConfigException {
-                throw new LiveKitConfigException("not in this test");
-            }
-
-            @Override
-            public LiveKitConfig fetch(ApiSettings settings) throws LiveKitConfigException {
-                throw new LiveKitConfigException("not in this test");
-            }
-        };
+        LiveKitConfigSource none = new NoConfigSource();
         viewModel = new LiveKitConfigViewModel(none, new CurrentThreadTaskExecutor(), new FakeDialogs(),
                 new UserPreferences(new InMemoryPreferenceStore()), Map.of());
         view = new LiveKitConfigView(viewModel);

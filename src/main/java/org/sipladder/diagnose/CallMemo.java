@@ -1,0 +1,43 @@
+package org.sipladder.diagnose;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * What the rules work out about the flows of one diagnosis context and read again and again: each flow's INVITE
+ * transactions (a dozen rules walk them), the call LiveKit placed, and the SDP of a message (read back from the
+ * capture on each ask). A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
+ * and goes with it. Safe on several threads.
+ */
+public final class CallMemo {
+
+    private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>();
+    private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>();
+    private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
+
+    /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
+    synchronized List<InviteTransaction> invites(CallFlow flow) {
+        return invites.computeIfAbsent(flow, f -> List.copyOf(InviteTransaction.of(f)));
+    }
+
+    /** {@link OutboundCall#of(CallFlow, List, LiveKitConfig)} of {@code flow}, worked out once. */
+    synchronized Optional<OutboundCall> outbound(CallFlow flow, LiveKitConfig config) {
+        Optional<OutboundCall> call = outbound.get(flow);
+        if (call == null) {
+            call = OutboundCall.of(flow, invites(flow), config);
+            outbound.put(flow, call);
+        }
+        return call;
+    }
+
+    /** {@link SipMessage#sdp()}, read once. */
+    synchronized Sdp sdp(SipMessage message) {
+        return sdp.computeIfAbsent(message, m -> Optional.ofNullable(m.sdp())).orElse(null);
+    }
+}
