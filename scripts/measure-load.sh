@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures how the desktop app loads a capture: when the first calls reach the call list, when the whole capture is
 # read and when its findings are shown (the diagnosis done), in ms from the start of the load, plus the peak RSS of
-# the app when the read ended and over the whole run (diagnosis included). Runs the app from target/sipladder.jar with
-# the packaged launcher's JVM options, under xvfb-run when there is no display; the app is stopped 1 s after the
-# diagnosis (after the read with --no-diagnosis, as this script did before the diagnosis was measured).
+# the app when the read ended and over the whole run (diagnosis included), and its CPU time until it was stopped.
+# Runs the app from target/sipladder.jar with the packaged launcher's JVM options, under xvfb-run when there is no
+# display; the app is stopped 1 s after the diagnosis (after the read with --no-diagnosis, as this script did before
+# the diagnosis was measured).
 # Usage: scripts/measure-load.sh [--no-diagnosis] CAPTURE [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ read -r -a jvm <<<"$(sed -n 's/^--java-options //p' jpackage.cfg | grep -v 'APPD
 for ((i = 1; i <= runs; i++)); do
   log=$(mktemp)
   start=$(date +%s%3N)
-  /usr/bin/time -f "rss %M" -o "$log.time" java "${jvm[@]}" -Dsipladder.loadTrace=true -Dsipladder.prefs=memory \
+  /usr/bin/time -f "rss %M cpu %U+%S" -o "$log.time" java "${jvm[@]}" -Dsipladder.loadTrace=true -Dsipladder.prefs=memory \
     -jar target/sipladder.jar "$capture" 2>"$log" >/dev/null &
   pid=$!
   read_at=""
@@ -41,6 +42,7 @@ for ((i = 1; i <= runs; i++)); do
   pkill -P "$pid" || true   # the JVM, child of GNU time, which then writes the peak
   wait "$pid" 2>/dev/null || true
   echo "run $i: $(grep "^load:" "$log" | sed "s/^load: //" | paste -sd ";" -); read ${read_at} ms after launch" \
-    "(peak so far ${read_peak:-?} KB); peak $(grep -o "rss [0-9]*" "$log.time") KB"
+    "(peak so far ${read_peak:-?} KB); peak $(grep -o "rss [0-9]*" "$log.time") KB;" \
+    "CPU $(grep -o "cpu [0-9.+]*" "$log.time" | cut -c5-) s (user+system, until stopped)"
   rm -f "$log" "$log.time"
 done
