@@ -1,9 +1,59 @@
 package org.sipladder.capture;
 
-/** Formats raw IPv4 and IPv6 addresses as Wireshark shows them (IPv6 compressed per RFC 5952). */
-final class IpAddresses {
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Formats raw IPv4 and IPv6 addresses as Wireshark shows them (IPv6 compressed per RFC 5952), and reads address
+ * literals written in SIP and SDP.
+ */
+public final class IpAddresses {
 
     private IpAddresses() {
+    }
+
+    /**
+     * The bytes of a literal IP address: a dotted quad of decimal numbers 0-255 (up to three digits each), or an
+     * IPv6 literal; null for anything else. Never a name lookup: {@code InetAddress.getByName} takes "999.1.1.1" for
+     * a host name and asks DNS, and reads "1.2.3" as 1.2.0.3.
+     */
+    public static byte[] literal(String address) {
+        if (address.indexOf(':') < 0) {
+            byte[] b = new byte[4];
+            int part = 0;
+            int value = 0;
+            int digits = 0;
+            for (int i = 0; i <= address.length(); i++) {
+                char c = i < address.length() ? address.charAt(i) : '.';
+                if (c == '.') {
+                    if (digits == 0 || part == 4 || value > 255) {
+                        return null;
+                    }
+                    b[part++] = (byte) value;
+                    value = 0;
+                    digits = 0;
+                } else if (c >= '0' && c <= '9' && digits < 3) {
+                    value = value * 10 + (c - '0');
+                    digits++;
+                } else {
+                    return null;
+                }
+            }
+            return part == 4 ? b : null;
+        }
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+                return null; // a scope id or a name: InetAddress would look it up
+            }
+        }
+        try {
+            // hex digits, colons and dots with a colon: the JDK parses an IPv6 literal or refuses, never looks up
+            byte[] b = InetAddress.getByName(address).getAddress();
+            return b.length == 16 || b.length == 4 ? b : null;
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     static String format(byte[] a, int at, int length) {

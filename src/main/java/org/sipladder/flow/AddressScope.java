@@ -1,7 +1,6 @@
 package org.sipladder.flow;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import org.sipladder.capture.IpAddresses;
 
 /** Tells private (RFC 1918, carrier-grade NAT, loopback, link-local, unique-local) addresses from public ones. */
 public final class AddressScope {
@@ -11,28 +10,34 @@ public final class AddressScope {
 
     /** True for an address that cannot be reached from the internet; false for public ones and host names. */
     public static boolean isPrivate(String address) {
-        if (address == null || address.isEmpty() || !looksLikeIp(address)) {
-            return false;
-        }
-        try {
-            InetAddress ip = InetAddress.getByName(address);
-            byte[] b = ip.getAddress();
-            boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-            boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-            return ip.isSiteLocalAddress() || ip.isLoopbackAddress() || ip.isLinkLocalAddress()
-                    || ip.isAnyLocalAddress() || cgnat || uniqueLocal;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        byte[] b = address == null ? null : IpAddresses.literal(address);
+        return b != null && isPrivate(b);
     }
 
     /** True for an IP literal that is not private: a host on the internet, such as a carrier. */
     public static boolean isPublic(String address) {
-        return address != null && looksLikeIp(address) && !isPrivate(address);
+        byte[] b = address == null ? null : IpAddresses.literal(address);
+        return b != null && !isPrivate(b);
     }
 
-    /** Literal addresses only, so that no DNS lookup ever happens on the UI thread. */
-    private static boolean looksLikeIp(String s) {
-        return s.indexOf(':') >= 0 || s.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    /**
+     * RFC 1918 and carrier-grade NAT (100.64/10), loopback, link-local, unspecified, and for IPv6 unique-local
+     * (fc00::/7), link-local (fe80::/10), site-local (fec0::/10), loopback and unspecified. Read from the bytes: the
+     * address is never handed to {@code InetAddress}, which would look a malformed one up in DNS.
+     */
+    private static boolean isPrivate(byte[] b) {
+        int b0 = b[0] & 0xff;
+        int b1 = b[1] & 0xff;
+        if (b.length == 4) {
+            return b0 == 10 || b0 == 172 && (b1 & 0xf0) == 16 || b0 == 192 && b1 == 168 || b0 == 100 && (b1 & 0xc0) == 64
+                    || b0 == 127 || b0 == 169 && b1 == 254 || b0 == 0 && b1 == 0 && b[2] == 0 && b[3] == 0;
+        }
+        boolean zeroUpTo15 = true;
+        for (int i = 0; i < 15; i++) {
+            zeroUpTo15 &= b[i] == 0;
+        }
+        int last = b[15] & 0xff;
+        return (b0 & 0xfe) == 0xfc || b0 == 0xfe && (b1 & 0xc0) == 0x80 || b0 == 0xfe && (b1 & 0xc0) == 0xc0
+                || zeroUpTo15 && (last == 1 || last == 0);
     }
 }

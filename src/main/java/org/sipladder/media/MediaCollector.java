@@ -22,6 +22,9 @@ public final class MediaCollector implements MediaListener {
     private final List<RtcpReport> rtcp = new ArrayList<>();
     private long rtcpPackets;
     private final LeftOut rtcpLeftOut = new LeftOut();
+    /** The last result and the packets handed over when it was made: asked again with nothing new, it is reused. */
+    private CaptureMedia result;
+    private long resultAt = -1;
 
     /** A collector with the bounds of {@link Limits}, keeping each stream's series for plots and loss over time. */
     public MediaCollector() {
@@ -109,9 +112,17 @@ public final class MediaCollector implements MediaListener {
         return handOff.analysing();
     }
 
-    /** What was found, with streams bound to the legs whose SDP announced them. Call after the read. */
+    /**
+     * What was found, with streams bound to the legs whose SDP announced them. Call after the read; asked again
+     * before anything new was read it is the same object (a command that asks twice holds one set of streams).
+     */
     public CaptureMedia result() {
         handOff.finish();
-        return analysis.result(rtcp, rtcpPackets);
+        long now = handOff.handedOver() + rtcpPackets;
+        if (result == null || now != resultAt) {
+            result = analysis.result(rtcp, rtcpPackets);
+            resultAt = now;
+        }
+        return result;
     }
 }

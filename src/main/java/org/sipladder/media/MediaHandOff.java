@@ -202,6 +202,11 @@ final class MediaHandOff {
         checkFailure();
     }
 
+    /** Slots handed over so far (SIP payloads and RTP headers); read on the producer's thread. */
+    long handedOver() {
+        return tail;
+    }
+
     /** Whether an analysis thread runs now. */
     boolean analysing() {
         return running.get();

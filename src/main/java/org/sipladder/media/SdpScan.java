@@ -1,7 +1,5 @@
 package org.sipladder.media;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.IpAddresses;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.WordScan;
@@ -459,7 +458,7 @@ final class SdpScan {
     }
 
     private Endpoint endpointOfWritten(String address, int port) {
-        byte[] raw = literal(address);
+        byte[] raw = IpAddresses.literal(address);
         if (raw == null) {
             return null;
         }
@@ -472,7 +471,7 @@ final class SdpScan {
 
     /** True for a dotted quad of numbers 0-255 without leading zeros: the form addresses are formatted in. */
     static boolean canonicalIpv4(String address) {
-        return address.indexOf(':') < 0 && literal(address) != null && !leadingZero(address);
+        return address.indexOf(':') < 0 && IpAddresses.literal(address) != null && !leadingZero(address);
     }
 
     /** True when a part of a dotted address starts with 0 and goes on ("010.1.2.3"). */
@@ -487,47 +486,8 @@ final class SdpScan {
 
     /** The endpoint of a literal address as the capture formats it, without sharing; null for anything else. */
     static Endpoint endpointOf(String address, int port) {
-        byte[] raw = literal(address);
+        byte[] raw = IpAddresses.literal(address);
         return raw == null ? null : Endpoint.of(raw, 0, raw.length, port);
-    }
-
-    /** The bytes of a literal IP address, or null for anything else (never a name lookup). */
-    static byte[] literal(String address) {
-        if (address.indexOf(':') < 0) {
-            byte[] b = new byte[4];
-            int part = 0;
-            int value = 0;
-            int digits = 0;
-            for (int i = 0; i <= address.length(); i++) {
-                char c = i < address.length() ? address.charAt(i) : '.';
-                if (c == '.') {
-                    if (digits == 0 || part == 4 || value > 255) {
-                        return null;
-                    }
-                    b[part++] = (byte) value;
-                    value = 0;
-                    digits = 0;
-                } else if (c >= '0' && c <= '9' && digits < 3) {
-                    value = value * 10 + (c - '0');
-                    digits++;
-                } else {
-                    return null;
-                }
-            }
-            return part == 4 ? b : null;
-        }
-        for (int i = 0; i < address.length(); i++) {
-            char c = address.charAt(i);
-            if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-                return null; // a scope id or a name: InetAddress would look it up
-            }
-        }
-        try {
-            byte[] b = InetAddress.getByName(address).getAddress();
-            return b.length == 16 || b.length == 4 ? b : null;
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 
     /** The blank-separated words of a trimmed value (one empty word for an empty value), as SDP readers split. */

@@ -220,6 +220,24 @@ class MediaCollectorTest {
     }
 
     @Test
+    void askedTwiceWithNothingNewTheResultIsOneObjectAndNewPacketsMakeANewOne() throws Exception {
+        Captures c = offerAnswer("call-8");
+        for (int i = 0; i < 10; i++) {
+            c.udp(T0 + 100_000 + i * 20_000L, CALLER, CALLEE, Rtp.packet(0, i, 160L * i, 10, false));
+        }
+        Path file = c.write(dir.resolve("twice.pcap"));
+        MediaCollector collector = new MediaCollector();
+        MediaRead.into(file, collector);
+        CaptureMedia first = collector.result();
+        assertSame(first, collector.result());
+        MediaRead.into(file, collector);
+        CaptureMedia again = collector.result();
+        assertTrue(again != first, "a result made again after more packets");
+        assertEquals(20, again.rtpPackets());
+        assertEquals(10, first.rtpPackets());
+    }
+
+    @Test
     void streamsBeyondTheUnannouncedBoundAreOneWarningNamingTheFrameWithTheCount() throws Exception {
         // the bound of Limits itself: 3 streams more than it, of 2 packets each, on ports no SDP announced
         int bound = org.sipladder.Limits.UNANNOUNCED_RTP_STREAMS;
