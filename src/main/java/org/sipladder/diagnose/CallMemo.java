@@ -1,18 +1,20 @@
 package org.sipladder.diagnose;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.sip.MessageReadBack;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SipMessage;
 
 /**
  * What the rules work out about the flows of one diagnosis context and read again and again: each flow's INVITE
- * transactions (a dozen rules walk them), the call LiveKit placed, and the SDP of a message (read back from the
- * capture on each ask). A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
+ * transactions (a dozen rules walk them), the call LiveKit placed, the headers and SDP of a message (its bytes
+ * read back from the capture once) and whether an address is public. A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
  * and goes with it. Safe on several threads.
  */
 public final class CallMemo {
@@ -20,6 +22,8 @@ public final class CallMemo {
     private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>();
     private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>();
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
+    private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
+    private final Map<String, Boolean> publicAddresses = new HashMap<>();
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
     synchronized List<InviteTransaction> invites(CallFlow flow) {
@@ -36,8 +40,22 @@ public final class CallMemo {
         return call;
     }
 
+    /** {@link PrivateAddresses#isPublic} of an address a message went to, worked out once. */
+    synchronized boolean isPublic(String address) {
+        return publicAddresses.computeIfAbsent(address, PrivateAddresses::isPublic);
+    }
+
     /** {@link SipMessage#sdp()}, read once. */
     synchronized Sdp sdp(SipMessage message) {
-        return sdp.computeIfAbsent(message, m -> Optional.ofNullable(m.sdp())).orElse(null);
+        return sdp.computeIfAbsent(message, m -> Optional.ofNullable(readBack(m).sdp())).orElse(null);
+    }
+
+    /** {@link SipMessage#header}, its bytes read back from the capture once for every question about the message. */
+    synchronized String header(SipMessage message, String name) {
+        return readBack(message).header(name);
+    }
+
+    private MessageReadBack readBack(SipMessage message) {
+        return readBacks.computeIfAbsent(message, SipMessage::readBack);
     }
 }

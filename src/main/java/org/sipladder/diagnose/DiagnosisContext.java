@@ -60,6 +60,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         return memo.outbound(flow, config);
     }
 
+    /** {@link SipMessage#header} of {@code message}, its bytes read back from the capture once per context. */
+    String header(SipMessage message, String name) {
+        return memo.header(message, name);
+    }
+
     /** The SDP of {@code message} ({@link SipMessage#sdp()}, read back from the capture), read once per context. */
     Sdp sdp(SipMessage message) {
         return memo.sdp(message);

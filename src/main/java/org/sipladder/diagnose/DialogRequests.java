@@ -11,18 +11,33 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
 
     /** Every first-sent request with {@code method} in the flow, with its final response (or null) and send count. */
     static List<DialogRequests> of(CallFlow flow, String method) {
+        List<FlowMessage> messages = flow.messages();
         List<DialogRequests> result = new ArrayList<>();
-        for (FlowMessage m : flow.messages()) {
+        String[] callIds = null;
+        long[] cseqNumbers = null;
+        for (FlowMessage m : messages) {
             SipMessage r = m.message();
             if (m.retransmission() || !r.isRequest() || !method.equals(r.method())) {
                 continue;
             }
+            if (callIds == null) {
+                // each message's Call-ID and CSeq number read once, not once per request
+                callIds = new String[messages.size()];
+                cseqNumbers = new long[messages.size()];
+                for (int i = 0; i < messages.size(); i++) {
+                    callIds[i] = messages.get(i).message().callId();
+                    cseqNumbers[i] = messages.get(i).message().cseqNumber();
+                }
+            }
             SipMessage fin = null;
             int copies = 1;
-            for (FlowMessage n : flow.messages()) {
+            String callId = r.callId();
+            long cseq = r.cseqNumber();
+            for (int i = 0; i < messages.size(); i++) {
+                FlowMessage n = messages.get(i);
                 SipMessage x = n.message();
-                if (x.frame() <= r.frame() || x.callId() == null || !x.callId().equals(r.callId())
-                        || x.cseqNumber() != r.cseqNumber()) {
+                if (x.frame() <= r.frame() || callIds[i] == null || !callIds[i].equals(callId)
+                        || cseqNumbers[i] != cseq) {
                     continue;
                 }
                 if (x.isRequest() && method.equals(x.method()) && n.retransmission()) {

@@ -2,7 +2,6 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -16,28 +15,37 @@ import org.sipladder.sip.SipMessage;
  */
 public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
 
-    private static final Pattern TO_TAG = Pattern.compile(">?\\s*;\\s*tag\\s*=", Pattern.CASE_INSENSITIVE);
-
     /** The INVITE transactions of every leg of a flow, in capture order. */
     public static List<InviteTransaction> of(CallFlow flow) {
+        List<FlowMessage> messages = flow.messages();
+        // the CSeq of each message read once: it is compared for every INVITE
+        long[] cseqNumbers = new long[messages.size()];
+        boolean[] answersInvite = new boolean[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            cseqNumbers[i] = m.cseqNumber();
+            answersInvite[i] = !m.isRequest() && "INVITE".equals(m.cseqMethod());
+        }
         List<InviteTransaction> result = new ArrayList<>();
-        for (FlowMessage m : flow.messages()) {
+        for (FlowMessage m : messages) {
             if (!m.retransmission() && "INVITE".equals(m.message().method())) {
-                result.add(new InviteTransaction(flow, m, responsesTo(flow, m)));
+                result.add(new InviteTransaction(flow, m, responsesTo(messages, cseqNumbers, answersInvite, m)));
             }
         }
         return result;
     }
 
-    private static List<FlowMessage> responsesTo(CallFlow flow, FlowMessage invite) {
+    private static List<FlowMessage> responsesTo(List<FlowMessage> messages, long[] cseqNumbers,
+                                                 boolean[] answersInvite, FlowMessage invite) {
         SipMessage request = invite.message();
-        boolean proxied = proxied(flow, request);
+        long cseq = request.cseqNumber();
+        boolean proxied = proxied(messages, cseqNumbers, request, cseq);
         List<FlowMessage> responses = new ArrayList<>();
-        for (FlowMessage m : flow.messages()) {
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
             SipMessage r = m.message();
-            if (!m.retransmission() && !r.isRequest() && m.legIndex() == invite.legIndex()
-                    && r.frame() > request.frame() && "INVITE".equals(r.cseqMethod())
-                    && r.cseqNumber() == request.cseqNumber() && sameCallId(r, request)
+            if (!m.retransmission() && answersInvite[i] && m.legIndex() == invite.legIndex()
+                    && r.frame() > request.frame() && cseqNumbers[i] == cseq && sameCallId(r, request)
                     && (!proxied || answers(r, request))) {
                 responses.add(m);
             }
@@ -50,10 +58,11 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * only those coming back from where its copy was sent, so a proxy's relayed answer is not taken for the next
      * hop's.
      */
-    private static boolean proxied(CallFlow flow, SipMessage request) {
-        for (FlowMessage m : flow.messages()) {
+    private static boolean proxied(List<FlowMessage> messages, long[] cseqNumbers, SipMessage request, long cseq) {
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
             SipMessage other = m.message();
-            if (!m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == request.cseqNumber()
+            if (!m.retransmission() && "INVITE".equals(other.method()) && cseqNumbers[i] == cseq
                     && sameCallId(other, request) && !other.src().address().equals(request.src().address())) {
                 return true;
             }
@@ -91,7 +100,35 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
     /** True for a re-INVITE: its To header already carries the dialog's tag, so no routing happens for it. */
     public boolean inDialog() {
         String to = request().header("To");
-        return to != null && TO_TAG.matcher(to).find();
+        return to != null && hasTagParameter(to);
+    }
+
+    /**
+     * True when {@code to} holds {@code ;tag=} (white space allowed around the name, any case): what
+     * {@code Pattern.compile(">?\\s*;\\s*tag\\s*=", CASE_INSENSITIVE).matcher(to).find()} finds, written out, as
+     * several rules ask it of every INVITE.
+     */
+    static boolean hasTagParameter(String to) {
+        for (int semi = to.indexOf(';'); semi >= 0; semi = to.indexOf(';', semi + 1)) {
+            int i = skipSpace(to, semi + 1);
+            if (i + 3 <= to.length() && (to.charAt(i) | 0x20) == 't' && (to.charAt(i + 1) | 0x20) == 'a'
+                    && (to.charAt(i + 2) | 0x20) == 'g') {
+                int eq = skipSpace(to, i + 3);
+                if (eq < to.length() && to.charAt(eq) == '=') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first character from {@code from} that is not in the class {@code \\s}. */
+    private static int skipSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     public String callId() {

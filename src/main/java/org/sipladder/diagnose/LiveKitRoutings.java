@@ -36,15 +36,15 @@ final class LiveKitRoutings {
         for (CallFlow flow : flows) {
             for (InviteTransaction tx : memo.invites(flow)) {
                 if (!tx.inDialog() && reachedLiveKit(flow, tx)) {
-                    result.add(route(tx));
+                    result.add(route(tx, memo));
                 }
             }
         }
         return result;
     }
 
-    private LiveKitRouting route(InviteTransaction tx) {
-        InboundInvite invite = inboundInvite(tx);
+    private LiveKitRouting route(InviteTransaction tx, CallMemo memo) {
+        InboundInvite invite = inboundInvite(tx, memo);
         List<StatusLine> observed = tx.responses().stream().map(FlowMessage::message)
                 .map(r -> new StatusLine(r.status(), r.reason())).toList();
         if (!config.hasInbound()) {
@@ -99,18 +99,18 @@ final class LiveKitRoutings {
     }
 
     /** The inputs LiveKit routes on; the source IP is what LiveKit saw, which behind NAT is not the captured one. */
-    static InboundInvite inboundInvite(InviteTransaction tx) {
+    static InboundInvite inboundInvite(InviteTransaction tx, CallMemo memo) {
         SipMessage r = tx.request();
         SipAddress to = SipAddress.parse(r.header("To"));
         SipAddress from = SipAddress.parse(r.header("From"));
-        return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx),
-                r.header("Proxy-Authorization"), SipAddress.parse(r.requestUri()).user());
+        return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
+                memo.header(r, "Proxy-Authorization"), SipAddress.parse(r.requestUri()).user());
     }
 
     /** The Via "received" parameter LiveKit stamped on its responses, else the captured source address. */
-    static String sourceSeenByLiveKit(InviteTransaction tx) {
+    static String sourceSeenByLiveKit(InviteTransaction tx, CallMemo memo) {
         for (FlowMessage m : tx.responses()) {
-            String received = ViaParameters.received(m.message().header("Via"));
+            String received = ViaParameters.received(memo.header(m.message(), "Via"));
             if (received != null) {
                 return received;
             }

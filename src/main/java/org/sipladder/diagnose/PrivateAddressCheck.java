@@ -37,7 +37,7 @@ final class PrivateAddressCheck implements FindingRule {
             Map<String, Optional<String>> publicIps = new HashMap<>();
             bySender.forEach((key, messages) -> findings.add(finding(flow, messages, factsBySender.get(key),
                     publicIps.computeIfAbsent(messages.get(0).message().src().address(),
-                            sender -> Optional.ofNullable(publicAddressSeenBy(flow, sender))).orElse(null))));
+                            sender -> Optional.ofNullable(publicAddressSeenBy(context, flow, sender))).orElse(null))));
         }
         return findings;
     }
@@ -45,15 +45,15 @@ final class PrivateAddressCheck implements FindingRule {
     /** What in the message points to a private address, when it goes to a public peer. */
     static List<String> leaks(DiagnosisContext context, SipMessage m) {
         List<String> leaks = new ArrayList<>();
-        if (!PrivateAddresses.isPublic(m.dst().address())) {
+        if (!context.memo().isPublic(m.dst().address())) {
             return leaks;
         }
-        String contact = m.header("Contact");
+        String contact = context.header(m, "Contact");
         String contactHost = contact == null ? null : SipAddress.parse(contact).host();
         if (PrivateAddresses.isPrivate(contactHost)) {
             leaks.add("Contact " + contact.trim());
         }
-        String via = m.isRequest() ? ViaParameters.sentByHost(m.header("Via")) : null;
+        String via = m.isRequest() ? ViaParameters.sentByHost(context.header(m, "Via")) : null;
         if (PrivateAddresses.isPrivate(via)) {
             leaks.add("Via sent-by " + via);
         }
@@ -107,11 +107,11 @@ final class PrivateAddressCheck implements FindingRule {
     }
 
     /** The address a peer reported in Via "received" on responses to requests from {@code sender}. */
-    private static String publicAddressSeenBy(CallFlow flow, String sender) {
+    private static String publicAddressSeenBy(DiagnosisContext context, CallFlow flow, String sender) {
         for (FlowMessage m : flow.messages()) {
             SipMessage r = m.message();
             if (!r.isRequest() && r.dst().address().equals(sender)) {
-                String received = ViaParameters.received(r.header("Via"));
+                String received = ViaParameters.received(context.header(r, "Via"));
                 if (received != null && !received.equals(sender)) {
                     return received;
                 }

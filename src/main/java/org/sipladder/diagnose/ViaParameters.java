@@ -31,16 +31,29 @@ final class ViaParameters {
         return colon < 0 ? hostPort : hostPort.substring(0, colon);
     }
 
-    private static String parameter(String via, String name) {
+    /**
+     * The value of parameter {@code name} (lower case) of the first Via value: as splitting that value at ";" and
+     * each part at its first "=", trimmed, and comparing the name in lower case, without the splits (asked of the
+     * responses of nearly every call).
+     */
+    static String parameter(String via, String name) {
         if (via == null) {
             return null;
         }
-        String first = via.split(",", 2)[0];
-        for (String p : first.split(";")) {
-            String[] kv = p.trim().split("=", 2);
-            if (kv.length == 2 && kv[0].trim().toLowerCase(Locale.ROOT).equals(name)) {
-                return kv[1].trim();
+        int comma = via.indexOf(',');
+        int end = comma < 0 ? via.length() : comma;
+        for (int start = 0; start <= end; ) {
+            int semi = via.indexOf(';', start);
+            int stop = semi < 0 || semi > end ? end : semi;
+            int eq = via.indexOf('=', start);
+            if (eq >= 0 && eq < stop) {
+                String key = via.substring(start, eq).trim();
+                // lower-casing keeps the length of any name that becomes plain ASCII, as name is
+                if (key.length() == name.length() && key.toLowerCase(Locale.ROOT).equals(name)) {
+                    return via.substring(eq + 1, stop).trim();
+                }
             }
+            start = stop + 1;
         }
         return null;
     }

@@ -269,6 +269,11 @@ public final class SipMessage {
 
     /** Parsed SDP when the body is SDP, else null. */
     public Sdp sdp() {
+        return sdp(null);
+    }
+
+    /** {@link #sdp()}, from {@code readBack}'s bytes when it is given and they are needed. */
+    Sdp sdp(MessageReadBack readBack) {
         if (!hasSdp) {
             return null;
         }
@@ -276,7 +281,7 @@ public final class SipMessage {
         if (held != null || !plain) {
             return held != null ? held.sdp() : detail().sdp();
         }
-        byte[] wire = wireOrNull();
+        byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
         return wire == null ? null : PlainReadBack.sdp(wire);
     }
 
@@ -380,6 +385,19 @@ public final class SipMessage {
 
     /** First value of the named header (case-insensitive, full name), or null. */
     public String header(String name) {
+        return header(name, null);
+    }
+
+    /**
+     * This message's bytes read back once for several {@link MessageReadBack#header} and {@link MessageReadBack#sdp}
+     * questions (read at the first that needs them).
+     */
+    public MessageReadBack readBack() {
+        return new MessageReadBack(this);
+    }
+
+    /** {@link #header(String)}, from {@code readBack}'s bytes when it is given and they are needed. */
+    String header(String name, MessageReadBack readBack) {
         // the flow engine asks by the canonical constants, many times per message: found without case folding
         for (int i = 0; i < KeptHeaders.KEPT_NAMES.length; i++) {
             if (KeptHeaders.KEPT_NAMES[i] == name) {
@@ -395,7 +413,7 @@ public final class SipMessage {
             return MessageScanner.first(held != null ? held.headers() : headers(), name);
         }
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
-        byte[] wire = wireOrNull();
+        byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
         return wire == null ? null : PlainReadBack.first(wire, name);
     }
 
@@ -478,7 +496,7 @@ public final class SipMessage {
     }
 
     /** The bytes, or null when they cannot be read back (then the full scan's detail has no headers and no SDP). */
-    private byte[] wireOrNull() {
+    byte[] wireOrNull() {
         try {
             return wireBytes();
         } catch (IOException e) {

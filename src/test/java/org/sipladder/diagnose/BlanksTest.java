@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sipladder.sip.Sdp;
 
@@ -46,5 +47,49 @@ class BlanksTest {
         // "a=rtpmap:8 /" made "/".split("/") an empty array: the diagnosis of such a call threw
         Sdp sdp = Sdp.parse("v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP 8 0\r\na=rtpmap:8 /\r\n");
         assertEquals(Set.of("", "PCMU"), NoCommonCodecCheck.audioCodecs(sdp));
+    }
+
+    @Test
+    void aToTagIsFoundAsThePatternFoundIt() {
+        Pattern toTag = Pattern.compile(">?\\s*;\\s*tag\\s*=", Pattern.CASE_INSENSITIVE);
+        Random random = new Random(18);
+        String alphabet = "<>;=tagTAGx \t\r\u000b\u00a0";
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String to = text.toString();
+            assertEquals(toTag.matcher(to).find(), InviteTransaction.hasTagParameter(to), to);
+        }
+    }
+
+    @Test
+    void viaParametersAreReadAsTheSplitsReadThem() {
+        Random random = new Random(18);
+        String[] pieces = {"received", "RECEIVED", "rport", "branch", "=", ";", ",", " ", "\t", "1.2.3.4", "x",
+            "\u212a", "\u0130", "SIP/2.0/UDP h"};
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder via = new StringBuilder();
+            for (int i = random.nextInt(10); i > 0; i--) {
+                via.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (String name : new String[] {"received", "rport"}) {
+                assertEquals(parameterBySplits(via.toString(), name), ViaParameters.parameter(via.toString(), name),
+                        via.toString());
+            }
+        }
+    }
+
+    /** ViaParameters.parameter as it was written with splits. */
+    private static String parameterBySplits(String via, String name) {
+        String first = via.split(",", 2)[0];
+        for (String p : first.split(";")) {
+            String[] kv = p.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return kv[1].trim();
+            }
+        }
+        return null;
     }
 }

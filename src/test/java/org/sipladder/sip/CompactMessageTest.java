@@ -162,6 +162,12 @@ class CompactMessageTest {
         for (String name : NAMES) {
             assertEquals(full.header(name), fresh.header(name), name + " in " + text);
         }
+        // the same questions from one read of the bytes
+        MessageReadBack once = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow().readBack();
+        for (String name : NAMES) {
+            assertEquals(full.header(name), once.header(name), name + " in " + text);
+        }
+        assertEquals(full.sdp(), once.sdp(), text);
         SipMessage compact = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow();
         assertEquals(full.label(), compact.label(), text);
         assertEquals(full.method(), compact.method(), text);

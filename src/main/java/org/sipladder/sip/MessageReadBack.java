@@ -1,0 +1,36 @@
+package org.sipladder.sip;
+
+/**
+ * One message's bytes read back from the capture once, for several questions about it: a diagnosis asks the
+ * Contact, the Via and the SDP of the same message, and each {@link SipMessage#header} or {@link SipMessage#sdp}
+ * would read the bytes again. Answers exactly as those do. For one thread.
+ */
+public final class MessageReadBack {
+
+    private final SipMessage message;
+    private byte[] wire;
+    private boolean read;
+
+    MessageReadBack(SipMessage message) {
+        this.message = message;
+    }
+
+    /** {@link SipMessage#header(String)}. */
+    public String header(String name) {
+        return message.header(name, this);
+    }
+
+    /** {@link SipMessage#sdp()}. */
+    public Sdp sdp() {
+        return message.sdp(this);
+    }
+
+    /** The message's bytes, read at the first ask; null when they cannot be read back. */
+    byte[] wire() {
+        if (!read) {
+            wire = message.wireOrNull();
+            read = true;
+        }
+        return wire;
+    }
+}
