@@ -62,7 +62,8 @@ final class CallFlowAssembly {
         private final int size;
         /** What the list is made from; null once made. */
         private List<IndexedEntry> entries;
-        private List<FlowMessage> made;
+        /** Read without the lock once made: every walk over a call's messages comes through {@link #get}. */
+        private volatile List<FlowMessage> made;
 
         private FlowMessages(List<IndexedEntry> entries) {
             this.entries = entries;
@@ -71,7 +72,8 @@ final class CallFlowAssembly {
 
         @Override
         public FlowMessage get(int index) {
-            return made().get(index);
+            List<FlowMessage> m = made;
+            return (m != null ? m : made()).get(index);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.sipladder.flow;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,8 +75,24 @@ public record HopAliases(Map<String, String> byAddress) {
                 flow.timings());
     }
 
-    /** Every flow with the aliases applied; the same list when there are none. */
+    /**
+     * Every flow with the aliases applied, each when it is read (the list may assemble its calls when read, see
+     * {@link CallSummary#flows}); the same list when there are none.
+     */
     public List<CallFlow> applyAll(List<CallFlow> flows) {
-        return byAddress.isEmpty() ? flows : flows.stream().map(this::apply).toList();
+        if (byAddress.isEmpty()) {
+            return flows;
+        }
+        return new AbstractList<>() {
+            @Override
+            public CallFlow get(int index) {
+                return apply(flows.get(index));
+            }
+
+            @Override
+            public int size() {
+                return flows.size();
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.sipladder.report;
 
+import java.util.Collections;
 import java.util.List;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.diagnose.Finding;
@@ -14,7 +15,10 @@ import org.sipladder.livekit.LiveKitConfig;
  * @param packets      packets in the capture
  * @param firstMicros  capture time of the first packet (microseconds since the epoch), 0 when unknown
  * @param lastMicros   capture time of the last packet, 0 when unknown
- * @param flows        the calls in the capture
+ * @param flows        the calls in the capture, read in passes over them all (counts, hops) and for the reported
+ *                     calls; not copied, as the desktop app hands over a list that assembles each call when read
+ *                     (a large capture's calls assembled at once would not fit its memory): give a list nobody
+ *                     changes
  * @param findings     the diagnosis, primary causes first
  * @param routings     per INVITE that reached LiveKit: the trunk and dispatch rule it matched
  * @param config       the LiveKit trunks and dispatch rules the diagnosis used (empty when none was given)
@@ -25,7 +29,7 @@ public record ReportInput(String captureName, long packets, long firstMicros, lo
                           CaptureMedia media) {
 
     public ReportInput {
-        flows = List.copyOf(flows);
+        flows = Collections.unmodifiableList(flows);
         findings = List.copyOf(findings);
         routings = List.copyOf(routings);
         media = media == null ? CaptureMedia.none() : media;

@@ -24,6 +24,7 @@ import org.sipladder.diagnose.Fix;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.testkit.CountingList;
 
 class FindingsReportTest {
 
@@ -150,6 +151,21 @@ class FindingsReportTest {
 
     static Diagnosis diagnosis(List<CallFlow> flows) {
         return DiagnosisEngine.standard().diagnose(flows, SeedConfig.load());
+    }
+
+    @Test
+    void callsAssembledWhenReadAreReadByTheReportNotCopiedIntoIt() throws Exception {
+        List<CallFlow> held = SeedCall.flows();
+        // as the desktop app hands them over: each call assembled when read, none kept
+        CountingList<CallFlow> assembledWhenRead = new CountingList<>(held);
+        Diagnosis diagnosis = diagnosis(held);
+        ReportInput input = new ReportInput("seed.pcapng", 9, SeedCall.T0, SeedCall.T0 + 1_600_000,
+                assembledWhenRead, diagnosis.findings(), diagnosis.routings(), SeedConfig.load());
+        assertEquals(0, assembledWhenRead.reads(), "the input read every call when made");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FindingsReport().write(input, ReportOptions.defaults(), out);
+        assertTrue(assembledWhenRead.reads() > 0);
+        assertTrue(text(out.toByteArray()).contains("Call 1: " + SeedCall.CALLER + " \u2192 " + SeedCall.CALLED));
     }
 
     static byte[] render(ReportOptions options, List<CallFlow> flows) throws IOException, ReportException {
