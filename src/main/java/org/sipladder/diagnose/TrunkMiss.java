@@ -41,7 +41,7 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
             return true;
         }
         String trunkDigits = digits(trunkNumber);
-        String called = digits(invite.calledNumber()).replaceFirst("^0+", "");
+        String called = withoutLeadingZeros(digits(invite.calledNumber()));
         return called.length() >= 6 && trunkDigits.equals(called)
                 || called.length() >= 6 && trunkDigits.length() > called.length()
                 && trunkDigits.length() - called.length() <= 3 && trunkDigits.endsWith(called)
@@ -49,7 +49,27 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
                 && called.length() - trunkDigits.length() <= 3;
     }
 
-    private static String digits(String s) {
-        return s == null ? "" : s.replaceAll("[^0-9]", "");
+    /** The ASCII digits of {@code s} ("" for null): {@code s.replaceAll("[^0-9]", "")}, without a pattern per call. */
+    static String digits(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code s.replaceFirst("^0+", "")}, without a pattern per call. */
+    static String withoutLeadingZeros(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '0') {
+            i++;
+        }
+        return s.substring(i);
     }
 }

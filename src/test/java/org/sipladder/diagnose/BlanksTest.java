@@ -92,4 +92,19 @@ class BlanksTest {
         }
         return null;
     }
+
+    @Test
+    void numberDigitsAreReadAsThePatternsReadThem() {
+        Random random = new Random(18);
+        String alphabet = "0123+-() x#\u0660\u00b2";
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder number = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                number.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String digits = number.toString().replaceAll("[^0-9]", "");
+            assertEquals(digits, TrunkMiss.digits(number.toString()), number.toString());
+            assertEquals(digits.replaceFirst("^0+", ""), TrunkMiss.withoutLeadingZeros(digits), digits);
+        }
+    }
 }
