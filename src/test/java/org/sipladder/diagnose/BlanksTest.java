@@ -16,14 +16,11 @@ class BlanksTest {
         Random random = new Random(18);
         String alphabet = "ab:;[]1. \t\r\n\u000b\f\u00a0/";
         for (int round = 0; round < 50_000; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(16); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String trimmed = text.toString().trim();
+            String text = text(random, alphabet, 16);
+            String trimmed = text.trim();
             String[] parts = trimmed.split("\\s+", 2);
             assertEquals(parts.length < 2 ? null : parts[1], Blanks.afterFirst(trimmed), trimmed);
-            assertEquals(sentByHostByPattern(text.toString()), ViaParameters.sentByHost(text.toString()), trimmed);
+            assertEquals(sentByHostByPattern(text), ViaParameters.sentByHost(text), trimmed);
         }
     }
 
@@ -55,11 +52,7 @@ class BlanksTest {
         Random random = new Random(18);
         String alphabet = "<>;=tagTAGx \t\r\u000b\u00a0";
         for (int round = 0; round < 100_000; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(14); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String to = text.toString();
+            String to = text(random, alphabet, 14);
             assertEquals(toTag.matcher(to).find(), InviteTransaction.hasTagParameter(to), to);
         }
     }
@@ -98,13 +91,19 @@ class BlanksTest {
         Random random = new Random(18);
         String alphabet = "0123+-() x#\u0660\u00b2";
         for (int round = 0; round < 50_000; round++) {
-            StringBuilder number = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                number.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String digits = number.toString().replaceAll("[^0-9]", "");
-            assertEquals(digits, TrunkMiss.digits(number.toString()), number.toString());
+            String number = text(random, alphabet, 12);
+            String digits = number.replaceAll("[^0-9]", "");
+            assertEquals(digits, TrunkMiss.digits(number), number);
             assertEquals(digits.replaceFirst("^0+", ""), TrunkMiss.withoutLeadingZeros(digits), digits);
         }
+    }
+
+    /** Up to {@code max - 1} characters drawn from {@code alphabet}. */
+    private static String text(Random random, String alphabet, int max) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(max); i > 0; i--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }
