@@ -13,7 +13,7 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * What the rules work out about the flows of one diagnosis context and read again and again: each flow's INVITE
- * transactions (a dozen rules walk them), the call LiveKit placed, the headers and SDP of a message (its bytes
+ * transactions (a dozen rules walk them) and requests by method, the call LiveKit placed, the headers and SDP of a message (its bytes
  * read back from the capture once) and whether an address is public. A diagnosis context covers one call ({@link DiagnosisRun}), so this holds one call's worth
  * and goes with it. Safe on several threads.
  */
@@ -21,6 +21,7 @@ public final class CallMemo {
 
     private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>();
     private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>();
+    private final Map<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new IdentityHashMap<>();
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
     private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
     private final Map<String, Boolean> publicAddresses = new HashMap<>();
@@ -28,6 +29,12 @@ public final class CallMemo {
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
     synchronized List<InviteTransaction> invites(CallFlow flow) {
         return invites.computeIfAbsent(flow, f -> List.copyOf(InviteTransaction.of(f)));
+    }
+
+    /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */
+    synchronized List<DialogRequests> dialogRequests(CallFlow flow, String method) {
+        return dialogRequests.computeIfAbsent(flow, f -> new HashMap<>())
+                .computeIfAbsent(method, m -> List.copyOf(DialogRequests.of(flow, m)));
     }
 
     /** {@link OutboundCall#of(CallFlow, List, LiveKitConfig)} of {@code flow}, worked out once. */

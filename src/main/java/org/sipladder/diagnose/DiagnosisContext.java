@@ -55,6 +55,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         return memo.invites(flow);
     }
 
+    /** The requests of {@code flow} with {@code method} ({@link DialogRequests#of}), worked out once per context. */
+    List<DialogRequests> dialogRequests(CallFlow flow, String method) {
+        return memo.dialogRequests(flow, method);
+    }
+
     /** The call LiveKit placed in {@code flow} ({@link OutboundCall#of(CallFlow, List, LiveKitConfig)}), once. */
     Optional<OutboundCall> outbound(CallFlow flow) {
         return memo.outbound(flow, config);

@@ -18,7 +18,7 @@ final class DialogNotFoundCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
             for (String method : List.of("BYE", "INVITE", "UPDATE", "REFER", "NOTIFY", "INFO")) {
-                for (DialogRequests r : DialogRequests.of(flow, method)) {
+                for (DialogRequests r : context.dialogRequests(flow, method)) {
                     if (r.finalResponse() != null && r.finalResponse().status() == 481) {
                         findings.add(finding(flow, r));
                     }

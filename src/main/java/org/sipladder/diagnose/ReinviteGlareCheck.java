@@ -13,9 +13,9 @@ final class ReinviteGlareCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            for (DialogRequests r : DialogRequests.of(flow, "INVITE")) {
+            for (DialogRequests r : context.dialogRequests(flow, "INVITE")) {
                 if (r.finalResponse() != null && r.finalResponse().status() == 491) {
-                    boolean retried = DialogRequests.of(flow, "INVITE").stream()
+                    boolean retried = context.dialogRequests(flow, "INVITE").stream()
                             .anyMatch(o -> o.request().frame() > r.finalResponse().frame()
                                     && r.request().callId().equals(o.request().callId())
                                     && o.request().src().equals(r.request().src()));

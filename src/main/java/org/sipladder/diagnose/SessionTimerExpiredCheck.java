@@ -18,7 +18,7 @@ final class SessionTimerExpiredCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            for (DialogRequests bye : DialogRequests.of(flow, "BYE")) {
+            for (DialogRequests bye : context.dialogRequests(flow, "BYE")) {
                 SipMessage ok = DialogNotFoundCheck.answerOf(flow, bye.request().callId());
                 if (ok == null) {
                     continue;

@@ -20,14 +20,14 @@ final class TransferFailedCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            for (DialogRequests refer : DialogRequests.of(flow, "REFER")) {
+            for (DialogRequests refer : context.dialogRequests(flow, "REFER")) {
                 String target = refer.request().header("Refer-To");
                 if (refer.finalResponse() != null && refer.finalResponse().status() >= 300) {
                     findings.add(finding(flow, refer, target, "the REFER was answered " + refer.finalResponse().label(),
                             refer.finalResponse().frame()));
                     continue;
                 }
-                for (DialogRequests notify : DialogRequests.of(flow, "NOTIFY")) {
+                for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
                     Matcher m = SIPFRAG.matcher(body(notify));
                     if (notify.request().frame() > refer.request().frame()
                             && notify.request().callId().equals(refer.request().callId()) && m.find()

@@ -73,7 +73,7 @@ final class MessageScanner {
     }
 
     /** The characters of the regular expression class {@code \\s}. */
-    private static boolean isWhitespace(char c) {
+    static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 

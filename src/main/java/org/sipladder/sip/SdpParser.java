@@ -112,8 +112,13 @@ final class SdpParser {
 
     /** "IN IP4 10.0.0.1/127" gives "10.0.0.1". */
     private static String connectionAddress(String value) {
-        String[] parts = MessageScanner.blanks(value);
-        String address = parts[parts.length - 1];
+        // the last of MessageScanner.blanks(value), without the others: value is trimmed, so it neither starts nor
+        // ends with white space
+        int last = value.length() - 1;
+        while (last >= 0 && !MessageScanner.isWhitespace(value.charAt(last))) {
+            last--;
+        }
+        String address = value.substring(last + 1);
         int slash = address.indexOf('/');
         return slash > 0 ? address.substring(0, slash) : address;
     }
