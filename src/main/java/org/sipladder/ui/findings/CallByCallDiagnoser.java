@@ -26,8 +26,14 @@ public final class CallByCallDiagnoser implements Diagnoser {
 
     @Override
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
+        return diagnose(flows, config, settings, CaptureMedia.none());
+    }
+
+    @Override
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media) {
         SharedTexts texts = new SharedTexts();
-        return engine.diagnose(flows, config, settings, CaptureMedia.none(), call -> new DiagnosisRun.CallDiagnosis(
+        return engine.diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
                 call.flowId(), call.findings().stream().map(texts::of).toList(),
                 call.routings().stream().map(LiveKitRouting::detached).toList(), call.mediaFailed(), call.echoKeys(),
                 call.rulesTakingCalls()));

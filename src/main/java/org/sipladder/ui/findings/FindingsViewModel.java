@@ -24,6 +24,7 @@ import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallSummary;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.ui.task.TaskExecutor;
 
 /**
@@ -50,6 +51,7 @@ public final class FindingsViewModel {
     private final ReadOnlyBooleanWrapper diagnosing = new ReadOnlyBooleanWrapper(this, "diagnosing");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Open a capture or load a LiveKit config to diagnose.");
     private List<CallSummary> calls = List.of();
+    private CaptureMedia media = CaptureMedia.none();
     /** The calls by id, made when first needed; null until then. */
     private Map<String, CallSummary> callsById;
     private Diagnosis diagnosis = new Diagnosis(List.of(), List.of());
@@ -112,7 +114,13 @@ public final class FindingsViewModel {
      * for its diagnosis and let go.
      */
     public void setCalls(List<CallSummary> calls) {
+        setCalls(calls, CaptureMedia.none());
+    }
+
+    /** As {@link #setCalls(List)}, with the RTP streams read with the calls, for the media findings. */
+    public void setCalls(List<CallSummary> calls, CaptureMedia media) {
         this.calls = List.copyOf(calls);
+        this.media = media;
         callsById = null;
         diagnose();
     }
@@ -135,13 +143,14 @@ public final class FindingsViewModel {
     private void diagnose() {
         long run = ++generation;
         List<CallSummary> diagnosed = calls;
+        CaptureMedia streams = media;
         LiveKitConfig current = config.configProperty().get();
         DiagnosisSettings settings = config.settingsProperty().get();
         summary.set("Diagnosing…");
         diagnosing.set(true);
         // The demo's calls and config arrive together: the first of two runs queued back to back is dropped
         // before it starts, rather than costing a diagnosis while the window is still being drawn.
-        executor.submit(context -> run == generation ? diagnoser.diagnose(CallSummary.flows(diagnosed), current, settings) : null, result -> {
+        executor.submit(context -> run == generation ? diagnoser.diagnose(CallSummary.flows(diagnosed), current, settings, streams) : null, result -> {
             if (run == generation) {
                 show(result);
                 diagnosing.set(false);

@@ -6,6 +6,7 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 
 /** Builds its diagnoser once, on the first diagnosis; see {@link Diagnoser#builtOnFirstUse}. */
 final class LazyDiagnoser implements Diagnoser {
@@ -20,6 +21,12 @@ final class LazyDiagnoser implements Diagnoser {
     @Override
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings) {
         return diagnoser().diagnose(flows, config, settings);
+    }
+
+    @Override
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media) {
+        return diagnoser().diagnose(flows, config, settings, media);
     }
 
     // Two workers may diagnose at once (new calls and a new config): both must get the same single diagnoser.

@@ -8,6 +8,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.SipParser;
 import org.sipladder.ui.calls.CallListViewModel;
 import org.sipladder.ui.calls.TimeFormat;
@@ -127,7 +128,8 @@ public final class MainWindowModels {
     /** New calls are diagnosed once read; a selected finding shows its call, marks its frames and its config object. */
     private void wireFindings() {
         main.captureProperty().addListener((obs, old, capture) -> {
-            findings.setCalls(capture == null ? List.of() : capture.calls());
+            findings.setCalls(capture == null ? List.of() : capture.calls(),
+                    capture == null ? CaptureMedia.none() : capture.media());
         });
         findings.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> callList.setFindingCodes(
                 findings.findings().stream().filter(f -> f.flowId() != null).collect(Collectors.groupingBy(

@@ -14,10 +14,12 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.testkit.MediaCall;
 import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.load.LoadObserver;
 import org.sipladder.ui.load.LoadedCapture;
@@ -54,6 +56,21 @@ class CallByCallDiagnoserTest {
             }
         }
         assertTrue(compared > 10, "too little to compare: " + compared);
+    }
+
+    @Test
+    void theCapturesRtpReachesTheMediaRulesAsOnTheCommandLine() throws Exception {
+        // a call whose callee never sends: the command line's diagnose says MEDIA_ONE_WAY; the app said nothing,
+        // as it diagnosed without the streams it had read
+        Path capture = MediaCall.of("one-way@test", 8, 200, 0x55, 0, true).write(dir.resolve("one-way.pcap"));
+        LoadedCapture loaded = new PipelineCaptureLoader().load(capture, LoadObserver.none());
+        assertFalse(loaded.media().streams().isEmpty());
+        Diagnosis expected = DiagnosisEngine.standard().diagnose(new ArrayList<>(loaded.flows()), LiveKitConfig.empty(),
+                DiagnosisSettings.FROM_EVIDENCE, loaded.media());
+        Diagnosis actual = Diagnoser.builtOnFirstUse(() -> new CallByCallDiagnoser(DiagnosisEngine.standard()))
+                .diagnose(loaded.flows(), LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE, loaded.media());
+        assertTrue(actual.findings().stream().anyMatch(f -> f.code() == FindingCode.MEDIA_ONE_WAY), () -> actual.findings().toString());
+        assertEquals(expected.findings(), actual.findings());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sipladder.ui.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -61,6 +63,29 @@ class FindingsViewModelTest {
     private static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary, List<String> ids) {
         return new Finding(code, severity, code + " title", "why", flowId, flowId, primary,
                 new Evidence(List.of(6L), ids, List.of()), new Fix(List.of("do it"), List.of(), null));
+    }
+
+    @Test
+    void theCapturesStreamsReachTheDiagnoser() {
+        List<CaptureMedia> mediaUsed = new ArrayList<>();
+        FindingsViewModel withMedia = new FindingsViewModel(new Diagnoser() {
+            @Override
+            public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig cfg, DiagnosisSettings settings) {
+                throw new AssertionError("diagnosed without the capture's streams");
+            }
+
+            @Override
+            public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig cfg, DiagnosisSettings settings,
+                                      CaptureMedia media) {
+                mediaUsed.add(media);
+                return new Diagnosis(List.of(), List.of());
+            }
+        }, new CurrentThreadTaskExecutor(), config);
+        CaptureMedia media = CaptureMedia.none();
+        withMedia.setCalls(Flows.summaries(failed), media);
+        config.deploymentProperty().set(Deployment.SELF_HOSTED);
+        assertEquals(2, mediaUsed.size());
+        mediaUsed.forEach(m -> assertSame(media, m));
     }
 
     @Test
