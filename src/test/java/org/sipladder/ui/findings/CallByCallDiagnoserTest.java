@@ -95,6 +95,25 @@ class CallByCallDiagnoserTest {
         assertTrue(shared > 0);
     }
 
+    @Test
+    void onEveryCoreTheFindingsAreThoseOfOneThread() throws Exception {
+        LoadedCapture loaded = new PipelineCaptureLoader().load(TestCaptures.threeKindsOfCalls(dir, 25),
+                LoadObserver.none());
+        assertEquals(75, loaded.calls().size());
+        LiveKitConfig demoConfig = new ConfigFileLoader().loadAll(DemoCapture.extract().configFiles());
+        for (LiveKitConfig config : List.of(LiveKitConfig.empty(), demoConfig)) {
+            Diagnosis expected = DiagnosisEngine.standard().diagnose(new ArrayList<>(loaded.flows()), config,
+                    DiagnosisSettings.FROM_EVIDENCE, loaded.media());
+            for (int workers : List.of(1, 2, 3)) {
+                Diagnosis actual = new CallByCallDiagnoser(DiagnosisEngine.standard(), workers).diagnose(
+                        loaded.flows(), config, DiagnosisSettings.FROM_EVIDENCE, loaded.media());
+                assertEquals(expected.findings(), actual.findings(), workers + " workers");
+                assertEquals(routings(expected), routings(actual), workers + " workers");
+            }
+            assertTrue(expected.findings().size() >= 50, () -> expected.findings().size() + " findings");
+        }
+    }
+
     private static List<String> routings(Diagnosis d) {
         return d.routings().stream().map(r -> r.flowId() + " " + r.transaction().frame() + " " + r.summary()).toList();
     }
