@@ -25,6 +25,8 @@ public final class MediaCollector implements MediaListener {
     /** The last result and the packets handed over when it was made: asked again with nothing new, it is reused. */
     private CaptureMedia result;
     private long resultAt = -1;
+    /** The last result while its streams are still made from the analysis's figures (fixed before they change). */
+    private CaptureMedia open;
 
     /** A collector with the bounds of {@link Limits}, keeping each stream's series for plots and loss over time. */
     public MediaCollector() {
@@ -53,11 +55,17 @@ public final class MediaCollector implements MediaListener {
 
     @Override
     public void sip(SipPayload p) {
+        if (open != null) {
+            fixResult();
+        }
         handOff.sip(p);
     }
 
     @Override
     public void datagram(MediaPayload p) {
+        if (open != null) {
+            fixResult();
+        }
         byte[] b = p.bytes();
         int o = p.offset();
         int n = p.length();
@@ -114,7 +122,8 @@ public final class MediaCollector implements MediaListener {
 
     /**
      * What was found, with streams bound to the legs whose SDP announced them. Call after the read; asked again
-     * before anything new was read it is the same object (a command that asks twice holds one set of streams).
+     * before anything new was read it is the same object (a command that asks twice holds one set of streams). Its
+     * streams are made when read (see {@link CaptureMedia}); packets read after it leave it as it was.
      */
     public CaptureMedia result() {
         handOff.finish();
@@ -122,7 +131,14 @@ public final class MediaCollector implements MediaListener {
         if (result == null || now != resultAt) {
             result = analysis.result(rtcp, rtcpPackets);
             resultAt = now;
+            open = result;
         }
         return result;
+    }
+
+    /** More packets come after a result was handed out: its streams are made now, before the analysis changes. */
+    private void fixResult() {
+        open.fixStreams();
+        open = null;
     }
 }

@@ -228,17 +228,25 @@ final class RtpAnalysis {
         }
     }
 
-    /** What was found, with streams bound to the legs whose SDP announced them, and the RTCP read beside. */
+    /**
+     * What was found, with streams bound to the legs whose SDP announced them, and the RTCP read beside. The result's
+     * streams are made from the accumulators when asked for: fix it ({@link CaptureMedia#fixStreams()}) before this
+     * analysis takes more packets.
+     */
     CaptureMedia result(List<RtcpReport> rtcp, long rtcpPackets) {
-        List<RtpStream> out = new ArrayList<>();
+        List<StreamAccumulator> kept = new ArrayList<>();
+        List<SdpAnnouncement> bound = new ArrayList<>();
         StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
         for (StreamAccumulator s : streams) {
             if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
                 continue;
             }
-            SdpAnnouncement a = binding.announcementOf(s.src, s.dst, s.firstFrame);
-            out.add(s.result(a == null ? null : a.callId(), a));
+            s.seal();
+            kept.add(s);
+            bound.add(binding.announcementOf(s.src, s.dst, s.firstFrame));
         }
-        return new CaptureMedia(out, announcements, rtcp, rtpPackets, rtcpPackets);
+        FinishedStreams finished = kept.isEmpty() ? FinishedStreams.NONE
+                : new FinishedStreams(kept, bound.toArray(new SdpAnnouncement[0]));
+        return new CaptureMedia(finished, announcements, rtcp, rtpPackets, rtcpPackets);
     }
 }
