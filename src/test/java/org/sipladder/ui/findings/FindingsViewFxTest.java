@@ -79,6 +79,31 @@ class FindingsViewFxTest {
         assertEquals(CALLS + 2, view.tree().getExpandedItemCount());
     }
 
+    /**
+     * A new diagnosis (a config loaded, a deployment chosen) reaches the tree as a new root filled beforehand: the
+     * tree's focus model looks up the row of each heading added to the root it shows, counting the headings before
+     * it, which kept the FX thread busy for 40 s after big_sip.pcap's diagnosis (50,000 groups).
+     */
+    @Test
+    void aNewDiagnosisAddsNoHeadingToTheRootTheTreeShows(FxRobot robot) {
+        robot.interact(() -> viewModel.setCalls(Flows.summaries(calls)));
+        robot.interact(() -> viewModel.focusFlowIdProperty().set("call-7"));
+        Finding primary = viewModel.selectedFindingProperty().get();
+        assertTrue(view.tree().getFocusModel().getFocusedIndex() >= 0, "a row has the focus, as after a click");
+        TreeItem<Object> shown = view.tree().getRoot();
+        int[] added = {0};
+        shown.addEventHandler(TreeItem.<Object>childrenModificationEvent(), e -> added[0] += e.getAddedSize());
+
+        robot.interact(() -> viewModel.setCalls(Flows.summaries(calls)));
+
+        assertEquals(0, added[0], "headings added to the root the tree's focus model listens to");
+        List<TreeItem<Object>> groups = view.tree().getRoot().getChildren();
+        assertEquals(CALLS, groups.size());
+        assertTrue(groups.get(7).isExpanded());
+        assertFalse(groups.get(8).isExpanded());
+        assertSame(primary, view.tree().getSelectionModel().getSelectedItem().getValue());
+    }
+
     private static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary) {
         return new Finding(code, severity, code + " title", "why", flowId, flowId, primary,
                 new Evidence(List.of(6L), List.of(), List.of()), new Fix(List.of("do it"), List.of(), null));
