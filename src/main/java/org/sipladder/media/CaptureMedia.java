@@ -53,7 +53,7 @@ public final class CaptureMedia {
 
     /** Nothing: for callers that did not analyse media. */
     public static CaptureMedia none() {
-        return new CaptureMedia(FinishedStreams.NONE, List.of(), List.of(), 0, 0);
+        return new CaptureMedia(FinishedStreams.none(), List.of(), List.of(), 0, 0);
     }
 
     /** Every stream, in the order their first packets arrived; each made when read (see the class comment). */

@@ -13,12 +13,15 @@ import java.util.RandomAccess;
  */
 final class FinishedStreams extends AbstractList<RtpStream> implements RandomAccess {
 
-    static final FinishedStreams NONE = new FinishedStreams(List.of(), new SdpAnnouncement[0]);
-
     private final List<StreamAccumulator> sources;
     private final SdpAnnouncement[] bound;
     /** The results made once and for all, or null while the elements are made from {@link #sources}. */
     private volatile RtpStream[] fixed;
+
+    /** No streams. */
+    static FinishedStreams none() {
+        return new FinishedStreams(List.of(), new SdpAnnouncement[0]);
+    }
 
     /** {@code bound[i]} is the announcement of {@code sources.get(i)}, or null; the sources are sealed. */
     FinishedStreams(List<StreamAccumulator> sources, SdpAnnouncement[] bound) {

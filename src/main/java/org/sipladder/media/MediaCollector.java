@@ -30,7 +30,7 @@ public final class MediaCollector implements MediaListener {
 
     /** A collector with the bounds of {@link Limits}, keeping each stream's series for plots and loss over time. */
     public MediaCollector() {
-        this(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, true);
+        this(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, Series.FULL);
     }
 
     /**
@@ -39,17 +39,25 @@ public final class MediaCollector implements MediaListener {
      * long it runs instead of 16 bytes more for each of its seconds (up to {@link StreamSeries#MAX_INTERVALS}).
      */
     public static MediaCollector withoutSeries() {
-        return new MediaCollector(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, false);
+        return new MediaCollector(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, Series.NONE);
+    }
+
+    /**
+     * A collector for a diagnosis, which looks at loss over time but not at jitter over time: each stream's series
+     * keeps packets and loss per interval (8 bytes each instead of 16) and {@link StreamSeries#hasJitter()} is false.
+     */
+    public static MediaCollector withLossSeries() {
+        return new MediaCollector(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, Series.LOSS);
     }
 
     /** A collector with other bounds (tests reach them with small captures). */
     MediaCollector(int maxUnannounced, int maxRtcpReports) {
-        this(maxUnannounced, maxRtcpReports, true);
+        this(maxUnannounced, maxRtcpReports, Series.FULL);
     }
 
-    private MediaCollector(int maxUnannounced, int maxRtcpReports, boolean keepSeries) {
+    private MediaCollector(int maxUnannounced, int maxRtcpReports, Series series) {
         this.maxRtcpReports = maxRtcpReports;
-        this.analysis = new RtpAnalysis(maxUnannounced, keepSeries);
+        this.analysis = new RtpAnalysis(maxUnannounced, series);
         this.handOff = new MediaHandOff(analysis);
     }
 
@@ -140,5 +148,10 @@ public final class MediaCollector implements MediaListener {
     private void fixResult() {
         open.fixStreams();
         open = null;
+    }
+
+    /** What each stream keeps over time: nothing, packets and loss, or those and the jitter. */
+    enum Series {
+        NONE, LOSS, FULL
     }
 }

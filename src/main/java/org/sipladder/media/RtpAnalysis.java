@@ -20,7 +20,7 @@ import org.sipladder.capture.SipPayload;
 final class RtpAnalysis {
 
     private final int maxUnannounced;
-    private final boolean keepSeries;
+    private final MediaCollector.Series series;
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
@@ -38,11 +38,11 @@ final class RtpAnalysis {
 
     /**
      * @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits})
-     * @param keepSeries     whether each stream keeps its {@link StreamSeries}
+     * @param series         what each stream keeps of its {@link StreamSeries}
      */
-    RtpAnalysis(int maxUnannounced, boolean keepSeries) {
+    RtpAnalysis(int maxUnannounced, MediaCollector.Series series) {
         this.maxUnannounced = maxUnannounced;
-        this.keepSeries = keepSeries;
+        this.series = series;
     }
 
     int maxUnannounced() {
@@ -196,7 +196,8 @@ final class RtpAnalysis {
         byte[] srcAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, srcAt, srcAt + len);
         byte[] dstAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, dstAt, dstAt + len);
         StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, srcPort, dstPort,
-                ssrc, src, dst, keepSeries ? new SeriesBuilder() : null);
+                ssrc, src, dst, series == MediaCollector.Series.NONE ? null
+                : new SeriesBuilder(series == MediaCollector.Series.FULL));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
         streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);
@@ -245,7 +246,7 @@ final class RtpAnalysis {
             kept.add(s);
             bound.add(binding.announcementOf(s.src, s.dst, s.firstFrame));
         }
-        FinishedStreams finished = kept.isEmpty() ? FinishedStreams.NONE
+        FinishedStreams finished = kept.isEmpty() ? FinishedStreams.none()
                 : new FinishedStreams(kept, bound.toArray(new SdpAnnouncement[0]));
         return new CaptureMedia(finished, announcements, rtcp, rtpPackets, rtcpPackets);
     }
