@@ -33,6 +33,21 @@ final class Methods {
         return null;
     }
 
+    /** The index of {@code name} (spelt exactly) among the well-known methods, or -1. */
+    static int code(String name) {
+        for (int i = 0; i < KNOWN_ARRAY.length; i++) {
+            if (KNOWN_ARRAY[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The well-known method of index {@code code} ({@link #code}). */
+    static String known(int code) {
+        return KNOWN_ARRAY[code];
+    }
+
     /** The shared instance of {@code name} when it is a well-known method, else {@code name}. */
     static String canonical(String name) {
         for (String k : KNOWN) {

@@ -1,5 +1,7 @@
 package org.sipladder.sip;
 
+import org.sipladder.capture.CaptureFile;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,18 @@ final class RecentDetails {
 
     private final Object[] ring = new Object[SIZE];
     private final AtomicInteger next = new AtomicInteger();
+    /** The origin of the messages of the file read last: one object for all of them. */
+    private volatile SipMessage.FileOrigin lastOrigin;
+
+    /** The origin shared by the messages of {@code file} in this read (two threads on two files may make two). */
+    SipMessage.FileOrigin originOf(CaptureFile file) {
+        SipMessage.FileOrigin o = lastOrigin;
+        if (o == null || o.file() != file) {
+            o = new SipMessage.FileOrigin(file, this);
+            lastOrigin = o;
+        }
+        return o;
+    }
 
     /** Holds {@code detail} until {@link #SIZE} later ones have been kept. */
     void keep(Object detail) {

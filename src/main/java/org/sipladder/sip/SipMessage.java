@@ -24,59 +24,83 @@ import org.sipladder.capture.Transport;
  */
 public final class SipMessage {
 
-    private final long frame;
+    // The fields are packed: 675,000 messages of a 50,000-call capture are held at once, and every 8 bytes of this
+    // object (96 bytes with compressed references) are 5 MB. What most messages do not have (an unknown method, a
+    // verdict, both User-Agent and Server, other kept headers, a frame number beyond 32 bits) is in {@code rare}.
     private final long timestampMicros;
+    private final long fileOffset;
+    /** The frame number's low 32 bits (unsigned); the whole number is in {@link Rare} when it is larger. */
+    private final int frame;
+    /**
+     * Where the To tag is in {@link #to}: start << 16 | end; {@link HeaderParameters#NO_TAG} when there is none, {@link HeaderParameters#FAR_TAG}
+     * when it lies too far into the value for that form. The tag is no string of its own: there is one per dialog.
+     */
+    private final int toTagSpan;
+    private final int length;
+    /** CRC-32C of the bytes at {@code fileOffset}: what is read back must be what was read (0 when not in a file). */
+    private final int checksum;
+    /** The response status; {@link #STATUS_IN_RARE} when it does not fit (then it is in {@link Rare}). */
+    private final short status;
+    /** 0 for a response, 1 + index in {@link Methods#KNOWN_ARRAY} for a well-known method, {@link #METHOD_IN_RARE}. */
+    private final byte methodCode;
+    /** Transport ordinal in the low 3 bits, then {@link #HAS_SDP}, {@link #MALFORMED}, {@link #PLAIN}, {@link #AGENT_IS_SERVER}. */
+    private final byte flags;
     private final Endpoint src;
     private final Endpoint dst;
-    private final Transport transport;
-    private final String method;
-    private final String requestUri;
-    private final int status;
-    private final String reason;
-    /** First values of the most used kept headers ({@link KeptHeaders#FIXED}); the others and repeats are in {@code extras}. */
+    /** The request URI of a request, the reason phrase of a response (the other, when there is one, is in {@link Rare}). */
+    private final String text;
+    /** First values of the most used kept headers ({@link KeptHeaders#FIXED}); the others and repeats are in {@code rare}. */
     private final String callIdValue;
     private final String cseqValue;
     private final String from;
     private final String to;
-    private final String userAgent;
-    private final String server;
-    /** Name/value pairs of the other kept headers, in message order; null when there are none. */
-    private final String[] extras;
+    /** The first User-Agent, or the first Server when {@link #AGENT_IS_SERVER} (a message with both: Server in {@link Rare}). */
+    private final String agent;
+    /** Null, the other kept headers' name/value pairs in message order (a String[]), or a {@link Rare}. */
+    private final Object rare;
     /**
      * The top Via branch as UTF-8 bytes (empty when none), shared by the messages of a transaction: one object
      * per transaction instead of a string and its bytes, in a capture with hundreds of thousands of them.
      */
     private final byte[] branch;
     /**
-     * Where the To tag is in {@link #to}: start << 16 | end; {@link HeaderParameters#NO_TAG} when there is none, {@link HeaderParameters#FAR_TAG}
-     * when it lies too far into the value for that form. The tag is no string of its own: there is one per dialog.
+     * Where the bytes are: a {@link FileOrigin} (the capture file and the read's ring of recent details, shared by
+     * the messages of one file), the bytes themselves (a {@link WireOrigin} with the ring, or the byte[] without),
+     * or null for a message built in code.
      */
-    private final int toTagSpan;
-    private final boolean hasSdp;
-    private final boolean malformed;
-    private final String malformedReason;
-    /**
-     * Where the bytes are: a {@link CaptureFile} (at {@code fileOffset}), the bytes themselves, or null for a
-     * message built in code.
-     */
-    private final Object source;
-    private final long fileOffset;
-    private final int length;
-    /** CRC-32C of the bytes at {@code fileOffset}: what is read back must be what was read (0 when not in a file). */
-    private final int checksum;
+    private final Object origin;
     /**
      * A {@link MessageDetail} held strongly (built in code) or weakly (scanned again); the most recently scanned
-     * ones are also held by {@code recent}, so a sweep over every message of a large capture (a diagnosis) keeps
-     * only a bounded number of them alive.
+     * ones are also held by the read's {@link RecentDetails}, so a sweep over every message of a large capture (a
+     * diagnosis) keeps only a bounded number of them alive.
      */
     private volatile Object detail;
-    /** The ring of recently scanned details of this message's capture read; null for a message built in code. */
-    private final RecentDetails recent;
+
+    private static final int TRANSPORT_BITS = 0x07;
+    private static final int HAS_SDP = 0x08;
+    private static final int MALFORMED = 0x10;
     /**
-     * True when {@link FastScan} read the message: one header or the SDP can be read back from its bytes alone
+     * {@link FastScan} read the message: one header or the SDP can be read back from its bytes alone
      * ({@link PlainReadBack}), without the full scan.
      */
-    private final boolean plain;
+    private static final int PLAIN = 0x20;
+    private static final int AGENT_IS_SERVER = 0x40;
+    private static final byte METHOD_IN_RARE = -1;
+    private static final short STATUS_IN_RARE = -1;
+    private static final Transport[] TRANSPORTS = Transport.values();
+
+    /** The capture file of a message and its read's ring of recent details: one per file and read. */
+    record FileOrigin(CaptureFile file, RecentDetails recent) {
+    }
+
+    /** The bytes of a message not in one run of its file, with its read's ring of recent details. */
+    private record WireOrigin(byte[] wire, RecentDetails recent) {
+    }
+
+    /** What few messages have; see {@link #rare}. */
+    private record Rare(String method, String otherText, String server, String malformedReason, String[] extras,
+                        long frame, int status) {
+    }
 
     /**
      * A message with all its parts given.
@@ -129,66 +153,73 @@ public final class SipMessage {
                String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent, boolean plain) {
-        this.frame = frame;
         this.timestampMicros = timestampMicros;
+        this.fileOffset = fileOffset;
+        this.frame = (int) frame;
+        this.toTagSpan = toTagSpan;
+        this.length = wire == null ? 0 : wire.length;
+        this.checksum = file != null ? MessageDetail.checksum(wire) : 0;
+        int code = method == null ? 0 : Methods.code(method);
+        this.methodCode = (byte) (method == null ? 0 : code < 0 ? METHOD_IN_RARE : code + 1);
+        boolean statusFits = status >= 0 && status <= Short.MAX_VALUE;
+        this.status = statusFits ? (short) status : STATUS_IN_RARE;
+        boolean isServer = kept.userAgent == null && kept.server != null;
+        Object where = file != null ? (recent != null ? recent.originOf(file) : new FileOrigin(file, null))
+                : wire != null && recent != null ? new WireOrigin(wire, recent) : wire;
+        boolean isPlain = plain && where != null;
+        this.flags = (byte) (transport.ordinal() | (hasSdp ? HAS_SDP : 0) | (malformed ? MALFORMED : 0)
+                | (isPlain ? PLAIN : 0) | (isServer ? AGENT_IS_SERVER : 0));
         this.src = src;
         this.dst = dst;
-        this.transport = transport;
-        this.method = method;
-        this.requestUri = requestUri;
-        this.status = status;
-        this.reason = reason;
+        this.text = method != null ? requestUri : reason;
         this.callIdValue = kept.callId;
         this.cseqValue = kept.cseq;
         this.from = kept.from;
         this.to = kept.to;
-        this.userAgent = kept.userAgent;
-        this.server = kept.server;
-        this.extras = kept.extras();
+        this.agent = isServer ? kept.server : kept.userAgent;
+        this.rare = rare(code < 0 ? method : null, method != null ? reason : requestUri,
+                isServer ? null : kept.server, malformedReason, kept.extras(), frame, statusFits ? 0 : status);
         this.branch = branch == null ? HeaderParameters.NO_BRANCH : branch;
-        this.toTagSpan = toTagSpan;
-        this.hasSdp = hasSdp;
-        this.malformed = malformed;
-        this.malformedReason = malformedReason;
-        this.source = file != null ? file : wire;
-        this.fileOffset = fileOffset;
-        this.length = wire == null ? 0 : wire.length;
-        this.checksum = file != null ? MessageDetail.checksum(wire) : 0;
+        this.origin = where;
         this.detail = detail;
-        this.recent = recent;
-        this.plain = plain && source != null;
+    }
+
+    /** What {@link #rare} holds for these values: null, the extras alone, or a {@link Rare}. */
+    private static Object rare(String method, String otherText, String server, String malformedReason,
+                               String[] extras, long frame, int status) {
+        boolean frameFits = frame >= 0 && frame <= 0xFFFF_FFFFL;
+        if (method == null && otherText == null && server == null && malformedReason == null && frameFits
+                && status == 0) {
+            return extras;
+        }
+        return new Rare(method, otherText, server, malformedReason, extras, frameFits ? -1 : frame, status);
     }
 
     /** A copy of {@code m} with another verdict of the full parser. */
     private SipMessage(SipMessage m, boolean malformed, String malformedReason) {
-        this.frame = m.frame;
         this.timestampMicros = m.timestampMicros;
+        this.fileOffset = m.fileOffset;
+        this.frame = m.frame;
+        this.toTagSpan = m.toTagSpan;
+        this.length = m.length;
+        this.checksum = m.checksum;
+        this.status = m.status;
+        this.methodCode = m.methodCode;
+        this.flags = (byte) ((m.flags & ~MALFORMED) | (malformed ? MALFORMED : 0));
         this.src = m.src;
         this.dst = m.dst;
-        this.transport = m.transport;
-        this.method = m.method;
-        this.requestUri = m.requestUri;
-        this.status = m.status;
-        this.reason = m.reason;
+        this.text = m.text;
         this.callIdValue = m.callIdValue;
         this.cseqValue = m.cseqValue;
         this.from = m.from;
         this.to = m.to;
-        this.userAgent = m.userAgent;
-        this.server = m.server;
-        this.extras = m.extras;
+        this.agent = m.agent;
+        Rare r = m.rare instanceof Rare held ? held : null;
+        this.rare = r == null ? rare(null, null, null, malformedReason, (String[]) m.rare, m.frame(), 0)
+                : rare(r.method, r.otherText, r.server, malformedReason, r.extras, m.frame(), r.status);
         this.branch = m.branch;
-        this.toTagSpan = m.toTagSpan;
-        this.hasSdp = m.hasSdp;
-        this.malformed = malformed;
-        this.malformedReason = malformedReason;
-        this.source = m.source;
-        this.fileOffset = m.fileOffset;
-        this.length = m.length;
-        this.checksum = m.checksum;
+        this.origin = m.origin;
         this.detail = m.detail;
-        this.recent = m.recent;
-        this.plain = m.plain;
     }
 
     /** The same message with another verdict of the full parser. */
@@ -202,13 +233,39 @@ public final class SipMessage {
             case 1 -> cseqValue;
             case 2 -> from;
             case 3 -> to;
-            case 4 -> userAgent;
-            default -> server;
+            case 4 -> userAgent();
+            default -> server();
         };
     }
 
+    private String userAgent() {
+        return (flags & AGENT_IS_SERVER) != 0 ? null : agent;
+    }
+
+    private String server() {
+        if ((flags & AGENT_IS_SERVER) != 0) {
+            return agent;
+        }
+        return rare instanceof Rare r ? r.server : null;
+    }
+
+    /** The other kept headers' name/value pairs, or null. */
+    private String[] extras() {
+        Object r = rare;
+        return r instanceof Rare held ? held.extras : (String[]) r;
+    }
+
+    /** The request URI of a response or the reason phrase of a request: null but in a message built so. */
+    private String otherText() {
+        return rare instanceof Rare r ? r.otherText : null;
+    }
+
+    private boolean plain() {
+        return (flags & PLAIN) != 0;
+    }
+
     public long frame() {
-        return frame;
+        return rare instanceof Rare r && r.frame >= 0 ? r.frame : Integer.toUnsignedLong(frame);
     }
 
     public long timestampMicros() {
@@ -224,37 +281,37 @@ public final class SipMessage {
     }
 
     public Transport transport() {
-        return transport;
+        return TRANSPORTS[flags & TRANSPORT_BITS];
     }
 
     /** Request method, or null for a response. */
     public String method() {
-        return method;
+        return methodCode == 0 ? null : methodCode == METHOD_IN_RARE ? ((Rare) rare).method : Methods.known(methodCode - 1);
     }
 
     /** Request URI as sent, or null for a response. */
     public String requestUri() {
-        return requestUri;
+        return isRequest() ? text : otherText();
     }
 
     /** Response status code, or 0 for a request. */
     public int status() {
-        return status;
+        return status == STATUS_IN_RARE ? ((Rare) rare).status : status;
     }
 
     /** Response reason phrase exactly as sent (may be empty), or null for a request. */
     public String reason() {
-        return reason;
+        return isRequest() ? otherText() : text;
     }
 
     /** True when the full parser rejected the message or part of it. */
     public boolean malformed() {
-        return malformed;
+        return (flags & MALFORMED) != 0;
     }
 
     /** Why the message is malformed, or null. */
     public String malformedReason() {
-        return malformedReason;
+        return rare instanceof Rare r ? r.malformedReason : null;
     }
 
     /** All headers in order, compact names expanded. */
@@ -274,11 +331,11 @@ public final class SipMessage {
 
     /** {@link #sdp()}, from {@code readBack}'s bytes when it is given and they are needed. */
     Sdp sdp(MessageReadBack readBack) {
-        if (!hasSdp) {
+        if (!hasSdp()) {
             return null;
         }
         MessageDetail held = heldDetail();
-        if (held != null || !plain) {
+        if (held != null || !plain()) {
             return held != null ? held.sdp() : detail().sdp();
         }
         byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
@@ -287,7 +344,7 @@ public final class SipMessage {
 
     /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
     public boolean hasSdp() {
-        return hasSdp;
+        return (flags & HAS_SDP) != 0;
     }
 
     /** The whole message text as sent (ISO-8859-1 decoding of the bytes when not UTF-8). */
@@ -297,6 +354,7 @@ public final class SipMessage {
 
     /** The kept correlation headers (X-CID and the like), in message order; not to be modified. */
     public List<SipHeader> correlationHeaders() {
+        String[] extras = extras();
         if (extras == null) {
             return List.of();
         }
@@ -348,7 +406,7 @@ public final class SipMessage {
      * correlation headers, repeats); when false, {@link #header} gives null for every other kept name.
      */
     public boolean hasOtherKeptHeaders() {
-        return extras != null;
+        return extras() != null;
     }
 
     /** True when the To header has a tag; as {@code toTag() != null}, without making the string. */
@@ -376,11 +434,29 @@ public final class SipMessage {
      * @throws IOException when they are read back from a capture file that is gone or changed
      */
     public byte[] wireBytes() throws IOException {
-        return MessageDetail.read(source, fileOffset, length, checksum);
+        return MessageDetail.read(source(), fileOffset, length, checksum);
+    }
+
+    /** The capture file, the bytes, or null (built in code). */
+    private Object source() {
+        Object o = origin;
+        if (o instanceof FileOrigin f) {
+            return f.file();
+        }
+        return o instanceof WireOrigin w ? w.wire() : o;
+    }
+
+    /** The ring of recent details of this message's read, or null. */
+    private RecentDetails recent() {
+        Object o = origin;
+        if (o instanceof FileOrigin f) {
+            return f.recent();
+        }
+        return o instanceof WireOrigin w ? w.recent() : null;
     }
 
     public boolean isRequest() {
-        return method != null;
+        return methodCode != 0;
     }
 
     /** First value of the named header (case-insensitive, full name), or null. */
@@ -409,7 +485,7 @@ public final class SipMessage {
             return slot >= 0 ? fixed(slot) : extra(name);
         }
         MessageDetail held = heldDetail();
-        if (held != null || !plain || !PlainReadBack.asciiName(name)) {
+        if (held != null || !plain() || !PlainReadBack.asciiName(name)) {
             return MessageScanner.first(held != null ? held.headers() : headers(), name);
         }
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
@@ -419,6 +495,7 @@ public final class SipMessage {
 
     /** The first value of a kept header without a field of its own, or null. */
     private String extra(String name) {
+        String[] extras = extras();
         if (extras != null) {
             for (int i = 0; i < extras.length; i += 2) {
                 if (extras[i].equalsIgnoreCase(name)) {
@@ -432,6 +509,7 @@ public final class SipMessage {
     /** All values of the named header in order. */
     public List<String> headers(String name) {
         if (KeptHeaders.isKept(name)) {
+            String[] extras = extras();
             List<String> values = new ArrayList<>(1);
             int slot = KeptHeaders.fixedSlot(name);
             if (slot >= 0 && fixed(slot) != null) {
@@ -478,9 +556,10 @@ public final class SipMessage {
     /** "INVITE" for a request, "503 Try again later" for a response. */
     public String label() {
         if (isRequest()) {
-            return method;
+            return method();
         }
-        return reason == null || reason.isEmpty() ? Integer.toString(status) : status + " " + reason;
+        String reason = reason();
+        return reason == null || reason.isEmpty() ? Integer.toString(status()) : status() + " " + reason;
     }
 
     /** The detail this message holds now (strongly, or weakly and not yet collected), or null. */
@@ -510,6 +589,7 @@ public final class SipMessage {
             return held;
         }
         MessageDetail loaded = MessageDetail.scan(this::wireBytes);
+        RecentDetails recent = recent();
         if (recent != null) {
             recent.keep(loaded);
         }
@@ -529,6 +609,6 @@ public final class SipMessage {
 
     @Override
     public String toString() {
-        return "SipMessage[frame " + frame + ", " + src + " > " + dst + ", " + label() + ", Call-ID " + callId() + "]";
+        return "SipMessage[frame " + frame() + ", " + src + " > " + dst + ", " + label() + ", Call-ID " + callId() + "]";
     }
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * cache of recent strings, so that a hit costs no allocation and a collision only loses one sharing. Not
  * thread-safe: one pool per reading thread.
  */
-final class StringPool {
+public final class StringPool {
 
     /**
      * Small enough to stay in the processor's cache: the values worth sharing are those of the dialogs active
@@ -23,7 +23,7 @@ final class StringPool {
     private final byte[][] byteSlots = new byte[SLOTS][];
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
-    String share(byte[] a, int from, int to) {
+    public String share(byte[] a, int from, int to) {
         int slot = spread(WordScan.hash(a, from, to));
         if (holds(slotBytes[slot], a, from, to)) {
             return slots[slot];

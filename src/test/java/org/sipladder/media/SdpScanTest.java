@@ -74,6 +74,20 @@ class SdpScanTest {
         // the answer of the first call, or its other leg, announcing the same address and port: one endpoint
         SdpAnnouncement again = scan.scan(payload(3, invite("a@x", sdp))).get(0);
         assertSame(first.media(), again.media());
+        // a leg's offer and answer hold one Call-ID string while other calls come and go in between (the pool is
+        // direct-mapped: a collision may lose one sharing)
+        int shared = 0;
+        for (int i = 0; i < 1_000; i++) {
+            String callId = "leg-" + i + "@10.0.0.1";
+            SdpAnnouncement offer = scan.scan(payload(10 + i, invite(callId, sdp))).get(0);
+            for (int j = 1; j <= 10; j++) {
+                scan.scan(payload(10 + i, invite("leg-" + (i + j * 1_000) + "@10.0.0.1", sdp)));
+            }
+            SdpAnnouncement answer = scan.scan(payload(20 + i, invite(callId, sdp))).get(0);
+            assertEquals(callId, answer.callId());
+            shared += offer.callId() == answer.callId() ? 1 : 0;
+        }
+        assertTrue(shared >= 950, "offer and answer share their Call-ID: " + shared + " of 1000");
     }
 
     private static String invite(String callId, String sdp) {
