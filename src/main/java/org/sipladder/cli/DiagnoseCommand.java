@@ -1,7 +1,10 @@
 package org.sipladder.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +84,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             streamJson(config);
             return 0;
         }
-        MediaCollector media = new MediaCollector();
+        MediaCollector media = MediaCollector.withLossSeries();
         List<CallFlow> flows = captures.isEmpty() ? List.of() : flows(media);
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
@@ -103,7 +106,8 @@ final class DiagnoseCommand implements Callable<Integer> {
      */
     private void streamJson(LiveKitConfig config) throws CaptureException, IOException, UserError {
         LiveFlows flows = new LiveFlows();
-        MediaCollector media = new MediaCollector();
+        // loss over time is what MEDIA_LOSS reads of a stream's series; jitter over time is for plots
+        MediaCollector media = MediaCollector.withLossSeries();
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(CaptureInputs.of(captures, offsets), flows::add);
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
@@ -113,7 +117,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (Supplier<CallFlow> call : calls) {
             tasks.add(() -> {
                 DiagnosisRun.CallDiagnosis d = run.diagnose(call.get());
-                List<String> elements = d.findings().stream().map(f -> FindingJson.laterElement(f, d.routings())).toList();
+                List<byte[]> elements = FindingJson.laterElements(d.findings(), d.routings());
                 // the routings hold the call's whole flow: let it go while the result waits for its turn
                 return new CallJson(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(), d.mediaFailed(),
                         d.echoKeys(), d.rulesTakingCalls()), elements);
@@ -137,15 +141,26 @@ final class DiagnoseCommand implements Callable<Integer> {
                 groups.get(group(f)).append(FindingJson.laterElement(f, List.of()));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.write('[');
+            // straight to the console's bytes when it takes UTF-8, as calls --json (400 MB with a LiveKit config)
+            OutputStream utf8 = ConsoleWriter.utf8Stream(out);
+            BufferedOutputStream bytes = utf8 == null ? null : new BufferedOutputStream(utf8, 1 << 16);
+            write(bytes, out, OPEN);
             boolean first = true;
             for (SpillBuffer g : groups) {
                 if (!g.isEmpty()) {
-                    g.writeTo(out, first ? 1 : 0);
+                    if (bytes != null) {
+                        g.writeTo(bytes, first ? 1 : 0);
+                    } else {
+                        g.writeTo(out, first ? 1 : 0);
+                    }
                     first = false;
                 }
             }
-            out.println(first ? "]" : "\n]");
+            write(bytes, out, first ? CLOSE_EMPTY : CLOSE_NONEMPTY);
+            if (bytes != null) {
+                bytes.flush();
+            }
+            out.println();
             out.flush();
         } finally {
             for (SpillBuffer g : groups) {
@@ -154,13 +169,27 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
+    /** How the array starts; ends after its last element, as the JSON writer ends it; and when it has none. */
+    private static final byte[] OPEN = {'['};
+    private static final byte[] CLOSE_NONEMPTY = {'\n', ']'};
+    private static final byte[] CLOSE_EMPTY = {']'};
+
+    /** ASCII {@code text} to the console's bytes when there are those; else to {@code out}. */
+    private static void write(OutputStream bytes, PrintWriter out, byte[] text) throws IOException {
+        if (bytes != null) {
+            bytes.write(text);
+        } else {
+            out.write(new String(text, StandardCharsets.US_ASCII));
+        }
+    }
+
     /** Primary causes first, then by severity: the order of {@link DiagnosisEngine#diagnose}'s findings. */
     private static int group(Finding f) {
         return (f.primary() ? 0 : Severity.values().length) + f.severity().ordinal();
     }
 
-    /** A call's diagnosis and its findings as JSON array elements. */
-    private record CallJson(DiagnosisRun.CallDiagnosis diagnosis, List<String> elements) {
+    /** A call's diagnosis and its findings as JSON array elements (UTF-8). */
+    private record CallJson(DiagnosisRun.CallDiagnosis diagnosis, List<byte[]> elements) {
     }
 
     private LiveKitConfig config() throws UserError {

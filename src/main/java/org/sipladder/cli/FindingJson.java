@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,16 +47,44 @@ final class FindingJson {
 
     /**
      * One finding as {@link #write} prints it inside the array after the first element: the comma, the line break
-     * and indentation, the object; with the call's routings for its {@code livekit} part.
+     * and indentation, the object; with the call's routings for its {@code livekit} part. As UTF-8 bytes.
      */
-    static String laterElement(Finding f, List<LiveKitRouting> routingsOfCall) {
-        JsonOut json = ELEMENTS.get().startElement(false);
+    static byte[] laterElement(Finding f, List<LiveKitRouting> routingsOfCall) {
+        return laterElements(List.of(f), routingsOfCall).get(0);
+    }
+
+    /**
+     * The findings of one call, each as {@link #laterElement} gives it. A routing's JSON is written once and copied
+     * into every finding about its INVITE (with a LiveKit config most findings carry one: 200 of 400 MB of JSON).
+     */
+    static List<byte[]> laterElements(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
+        JsonOut json = ELEMENTS.get();
+        List<byte[]> elements = new ArrayList<>(findings.size());
+        Map<LiveKitRouting, byte[]> written = new IdentityHashMap<>(4);
         try {
-            findingObject(json, f, routingOf(f, routingsOfCall));
+            for (Finding f : findings) {
+                json.startElement(false);
+                json.beginObject();
+                finding(json, f);
+                Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);
+                if (routing.isPresent()) {
+                    json.name("livekit");
+                    byte[] same = written.get(routing.get());
+                    if (same == null) {
+                        int start = json.size();
+                        routing(json, routing.get());
+                        written.put(routing.get(), json.writtenSince(start));
+                    } else {
+                        json.writtenValue(same);
+                    }
+                }
+                json.endObject();
+                elements.add(json.written());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
         }
-        return new String(json.written(), StandardCharsets.UTF_8);
+        return elements;
     }
 
     /** A finding as one JSON object, with LiveKit's simulated answer under {@code livekit} when there is one. */

@@ -155,6 +155,28 @@ final class JsonOut implements AutoCloseable {
         return Arrays.copyOf(buffer, used);
     }
 
+    /** How many bytes have been written in memory (a position for {@link #writtenSince}). */
+    int size() {
+        return used;
+    }
+
+    /** A copy of what has been written in memory from position {@code start} on. */
+    byte[] writtenSince(int start) {
+        return Arrays.copyOfRange(buffer, start, used);
+    }
+
+    /**
+     * A value given as the bytes this writer wrote for a whole value before ({@link #writtenSince}), at the same
+     * depth: so that a value repeated in several elements is written once and copied.
+     */
+    JsonOut writtenValue(byte[] value) throws IOException {
+        beforeValue();
+        room(value.length);
+        System.arraycopy(value, 0, buffer, used, value.length);
+        used += value.length;
+        return this;
+    }
+
     JsonOut beginArray() throws IOException {
         return open(EMPTY_ARRAY, '[');
     }

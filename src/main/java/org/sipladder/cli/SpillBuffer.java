@@ -1,42 +1,55 @@
 package org.sipladder.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Text kept aside to be written out later, in memory while it is small and in a temporary file beyond that: the
- * findings of a large capture are listed by severity, but found call by call, so all but the first group wait.
- * One thread; {@link #close} deletes the file.
+ * UTF-8 text kept aside to be written out later, in memory while it is small and in a temporary file beyond that:
+ * the findings of a large capture are listed by severity, but found call by call, so all but the first group wait.
+ * Kept and copied as bytes (a large capture's findings are 400 MB of JSON: encoding them to the file and decoding
+ * them back took seconds); decoded only for a writer. One thread; {@link #close} deletes the file.
  */
 final class SpillBuffer implements AutoCloseable {
 
-    /** Characters kept in memory before the buffer moves to a file. */
+    /** Bytes kept in memory before the buffer moves to a file. */
     static final int IN_MEMORY = 1 << 18;
 
-    private final StringBuilder memory = new StringBuilder();
+    private static final int CHUNK = 1 << 16;
+
+    private byte[] memory = new byte[1 << 10];
+    private int used;
     private Path file;
-    private Writer fileWriter;
+    private OutputStream fileOut;
     private boolean empty = true;
 
-    void append(String text) throws IOException {
-        empty &= text.isEmpty();
-        if (fileWriter != null) {
-            fileWriter.write(text);
+    void append(byte[] text) throws IOException {
+        empty &= text.length == 0;
+        if (fileOut != null) {
+            fileOut.write(text);
             return;
         }
-        memory.append(text);
-        if (memory.length() > IN_MEMORY) {
+        if (used + text.length > memory.length) {
+            memory = Arrays.copyOf(memory, Math.max(used + text.length, 2 * memory.length));
+        }
+        System.arraycopy(text, 0, memory, used, text.length);
+        used += text.length;
+        if (used > IN_MEMORY) {
             file = Files.createTempFile("sipladder-", ".part");
             file.toFile().deleteOnExit();
-            fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-            fileWriter.append(memory);
-            memory.setLength(0);
-            memory.trimToSize();
+            fileOut = new BufferedOutputStream(Files.newOutputStream(file), CHUNK);
+            fileOut.write(memory, 0, used);
+            memory = null;
+            used = 0;
         }
     }
 
@@ -44,26 +57,52 @@ final class SpillBuffer implements AutoCloseable {
         return empty;
     }
 
-    /** Writes everything appended, in order, but for its first {@code skip} characters. */
-    void writeTo(Writer out, int skip) throws IOException {
-        if (fileWriter == null) {
-            out.append(memory, Math.min(skip, memory.length()), memory.length());
+    /** Writes everything appended, in order, but for its first {@code skip} bytes. */
+    void writeTo(OutputStream out, int skip) throws IOException {
+        if (fileOut == null) {
+            int from = Math.min(skip, used);
+            out.write(memory, from, used - from);
             return;
         }
-        fileWriter.flush();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.skip(skip);
-            char[] chunk = new char[1 << 16];
+        try (InputStream in = contents(skip)) {
+            byte[] chunk = new byte[CHUNK];
             for (int n; (n = in.read(chunk)) > 0; ) {
                 out.write(chunk, 0, n);
             }
         }
     }
 
+    /** As {@link #writeTo(OutputStream, int)}, decoded for a writer; {@code skip} counts bytes. */
+    void writeTo(Writer out, int skip) throws IOException {
+        try (Reader in = new InputStreamReader(contents(skip), StandardCharsets.UTF_8)) {
+            char[] chunk = new char[CHUNK];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                out.write(chunk, 0, n);
+            }
+        }
+    }
+
+    /** What was appended, from byte {@code skip} on. */
+    private InputStream contents(int skip) throws IOException {
+        InputStream in;
+        if (fileOut == null) {
+            in = new ByteArrayInputStream(memory, 0, used);
+        } else {
+            fileOut.flush();
+            in = Files.newInputStream(file);
+        }
+        in.skipNBytes(Math.min(skip, size()));
+        return in;
+    }
+
+    private long size() throws IOException {
+        return fileOut == null ? used : Files.size(file);
+    }
+
     @Override
     public void close() throws IOException {
-        if (fileWriter != null) {
-            fileWriter.close();
+        if (fileOut != null) {
+            fileOut.close();
             Files.deleteIfExists(file);
         }
     }

@@ -10,7 +10,11 @@ import static org.sipladder.cli.CallsCommandTest.message;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +60,35 @@ class DiagnoseStreamingTest {
             // primary errors, warnings and infos: the groups the findings wait in are all exercised
             assertTrue(kinds.containsAll(List.of("true ERROR", "true INFO", "false ERROR", "false WARNING")), kinds.toString());
         }
+    }
+
+    @Test
+    void jsonOnAUtf8ConsoleIsTheSameBytesAsThroughTheWriter() throws Exception {
+        Path capture = manyKindsOfCalls(12);
+        DemoCase demo = DemoCase.copyTo(dir);
+        String[] args = {"diagnose", capture.toString(), "--json", "--livekit-config", demo.trunks().toString(),
+            "--livekit-config", demo.rules().toString()};
+        String viaWriter = CliRun.of(args).out();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ConsoleWriter out = new ConsoleWriter(console, StandardCharsets.UTF_8);
+        out.print("before ");
+        assertEquals(0, SipLadderCommand.commandLine(out, new PrintWriter(new StringWriter())).execute(args));
+        out.flush();
+        assertEquals("before " + viaWriter, console.toString(StandardCharsets.UTF_8));
+        // a console in another charset goes through the writer's encoder
+        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+        ConsoleWriter other = new ConsoleWriter(latin1, StandardCharsets.ISO_8859_1);
+        assertEquals(0, SipLadderCommand.commandLine(other, new PrintWriter(new StringWriter())).execute(args));
+        other.flush();
+        assertEquals(viaWriter, latin1.toString(StandardCharsets.ISO_8859_1));
+        // and no calls: the empty array
+        Path empty = Captures.pcap().write(dir.resolve("empty.pcap"));
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        ConsoleWriter noneOut = new ConsoleWriter(none, StandardCharsets.UTF_8);
+        assertEquals(0, SipLadderCommand.commandLine(noneOut, new PrintWriter(new StringWriter()))
+                .execute("diagnose", empty.toString(), "--json"));
+        noneOut.flush();
+        assertEquals("[]" + System.lineSeparator(), none.toString(StandardCharsets.UTF_8));
     }
 
     @Test

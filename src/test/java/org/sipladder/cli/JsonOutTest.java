@@ -116,6 +116,41 @@ class JsonOutTest {
     }
 
     @Test
+    void aValueWrittenOnceAndCopiedPrintsAsWritingItAgain() throws IOException {
+        for (int doc = 0; doc < 1000; doc++) {
+            long seed = new Random(doc).nextLong();
+            JsonOut element = new JsonOut();
+            StringWriter gsons = new StringWriter();
+            JsonWriter b = gson(gsons);
+            b.beginArray();
+            List<byte[]> elements = new ArrayList<>();
+            element.startElement(true).beginObject().name("code").value("X" + doc).name("livekit");
+            b.beginObject().name("code").value("X" + doc).name("livekit");
+            int start = element.size();
+            value(new Random(seed), element, b, 1);
+            byte[] once = element.writtenSince(start);
+            element.endObject();
+            b.endObject();
+            elements.add(element.written());
+            for (int copies = doc % 3; copies > 0; copies--) {
+                element.startElement(false).beginObject().name("code").value("Y").name("livekit").writtenValue(once);
+                element.name("after").value(copies).endObject();
+                b.beginObject().name("code").value("Y").name("livekit");
+                // the same value again, written by Gson alone
+                JsonOut elsewhere = new JsonOut().startElement(true).beginObject().name("livekit");
+                value(new Random(seed), elsewhere, b, 1);
+                b.name("after").value(copies).endObject();
+                elements.add(element.written());
+            }
+            b.endArray();
+            b.flush();
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            FlowJson.writeArray(elements, joined);
+            assertArrayEquals(gsons.toString().getBytes(StandardCharsets.UTF_8), joined.toByteArray(), "document " + doc);
+        }
+    }
+
+    @Test
     void linesPrintAsGsonsCompactFormOneValueALine() throws IOException {
         Random random = new Random(11);
         StringWriter ours = new StringWriter();
