@@ -84,7 +84,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             streamJson(config);
             return 0;
         }
-        MediaCollector media = new MediaCollector();
+        MediaCollector media = MediaCollector.withLossSeries();
         List<CallFlow> flows = captures.isEmpty() ? List.of() : flows(media);
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
@@ -106,7 +106,8 @@ final class DiagnoseCommand implements Callable<Integer> {
      */
     private void streamJson(LiveKitConfig config) throws CaptureException, IOException, UserError {
         LiveFlows flows = new LiveFlows();
-        MediaCollector media = new MediaCollector();
+        // loss over time is what MEDIA_LOSS reads of a stream's series; jitter over time is for plots
+        MediaCollector media = MediaCollector.withLossSeries();
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(CaptureInputs.of(captures, offsets), flows::add);
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),

@@ -1,54 +1,69 @@
 package org.sipladder.media;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The media of one capture: every RTP stream with its statistics and series, the SDP announcements, RTCP
  * reports, and which leg (Call-ID) each stream belongs to. Made by {@link MediaCollector#result()}.
+ *
+ * <p>A stream's {@link RtpStream} is made when it is asked for, from the figures the analysis kept (a new, equal
+ * object each time), so that the end of a read does not hold every stream twice and a command writing call by call
+ * holds only the streams of the calls being written. The lists returned are the caller's.
  */
 public final class CaptureMedia {
 
-    private final List<RtpStream> streams;
+    private final FinishedStreams streams;
     private final List<SdpAnnouncement> announcements;
     private final List<RtcpReport> rtcp;
     private final long rtpPackets;
     private final long rtcpPackets;
-    private final Map<String, List<RtpStream>> streamsByCallId = new HashMap<>();
-    private final Map<String, List<SdpAnnouncement>> announcementsByCallId = new HashMap<>();
+    /** Per Call-ID, the positions of its streams in {@link #streams} and of its SDP in {@link #announcements}. */
+    private final Map<String, int[]> streamsByCallId = new HashMap<>();
+    private final Map<String, int[]> announcementsByCallId = new HashMap<>();
 
-    CaptureMedia(List<RtpStream> streams, List<SdpAnnouncement> announcements, List<RtcpReport> rtcp, long rtpPackets,
+    CaptureMedia(FinishedStreams streams, List<SdpAnnouncement> announcements, List<RtcpReport> rtcp, long rtpPackets,
                  long rtcpPackets) {
-        this.streams = List.copyOf(streams);
+        this.streams = streams;
         this.announcements = List.copyOf(announcements);
         this.rtcp = List.copyOf(rtcp);
         this.rtpPackets = rtpPackets;
         this.rtcpPackets = rtcpPackets;
-        for (RtpStream s : this.streams) {
-            if (s.callId() != null) {
-                streamsByCallId.computeIfAbsent(s.callId(), k -> new ArrayList<>()).add(s);
-            }
+        for (int i = 0; i < streams.size(); i++) {
+            index(streamsByCallId, streams.callId(i), i);
         }
-        for (SdpAnnouncement a : this.announcements) {
-            if (a.callId() != null) {
-                announcementsByCallId.computeIfAbsent(a.callId(), k -> new ArrayList<>()).add(a);
-            }
+        for (int i = 0; i < this.announcements.size(); i++) {
+            index(announcementsByCallId, this.announcements.get(i).callId(), i);
+        }
+    }
+
+    private static void index(Map<String, int[]> byCallId, String callId, int position) {
+        if (callId != null) {
+            int[] known = byCallId.get(callId);
+            int[] grown = known == null ? new int[1] : Arrays.copyOf(known, known.length + 1);
+            grown[grown.length - 1] = position;
+            byCallId.put(callId, grown);
         }
     }
 
     /** Nothing: for callers that did not analyse media. */
     public static CaptureMedia none() {
-        return new CaptureMedia(List.of(), List.of(), List.of(), 0, 0);
+        return new CaptureMedia(FinishedStreams.none(), List.of(), List.of(), 0, 0);
     }
 
-    /** Every stream, in the order their first packets arrived. */
+    /** Every stream, in the order their first packets arrived; each made when read (see the class comment). */
     public List<RtpStream> streams() {
         return streams;
+    }
+
+    /** Makes every stream now and keeps it: called before the analysis that made this result goes on. */
+    void fixStreams() {
+        streams.fix();
     }
 
     /** Every RTP section of every SDP, in capture order. */
@@ -71,18 +86,38 @@ public final class CaptureMedia {
 
     /** The streams bound to the leg with this Call-ID, in order of their first packet. */
     public List<RtpStream> streamsOf(String callId) {
-        return streamsByCallId.getOrDefault(callId, List.of());
+        return pick(streams, streamsByCallId.get(callId));
     }
 
     /** The streams bound to any of these legs (a call's Call-IDs), in order of their first packet. */
     public List<RtpStream> streamsOf(Collection<String> callIds) {
-        Set<String> ids = new HashSet<>(callIds);
-        return streams.stream().filter(s -> s.callId() != null && ids.contains(s.callId())).toList();
+        int[] all = new int[0];
+        for (String id : new HashSet<>(callIds)) {
+            int[] some = id == null ? null : streamsByCallId.get(id);
+            if (some != null) {
+                int at = all.length;
+                all = Arrays.copyOf(all, at + some.length);
+                System.arraycopy(some, 0, all, at, some.length);
+            }
+        }
+        Arrays.sort(all);
+        return pick(streams, all);
     }
 
     /** The SDP sections of the leg with this Call-ID, in capture order (offers and answers, re-INVITEs). */
     public List<SdpAnnouncement> announcementsOf(String callId) {
-        return announcementsByCallId.getOrDefault(callId, List.of());
+        return pick(announcements, announcementsByCallId.get(callId));
+    }
+
+    private static <T> List<T> pick(List<T> from, int[] positions) {
+        if (positions == null || positions.length == 0) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(positions.length);
+        for (int i : positions) {
+            out.add(from.get(i));
+        }
+        return out;
     }
 
     /** The media of one leg: its SDP and its streams. */

@@ -25,10 +25,12 @@ public final class MediaCollector implements MediaListener {
     /** The last result and the packets handed over when it was made: asked again with nothing new, it is reused. */
     private CaptureMedia result;
     private long resultAt = -1;
+    /** The last result while its streams are still made from the analysis's figures (fixed before they change). */
+    private CaptureMedia open;
 
     /** A collector with the bounds of {@link Limits}, keeping each stream's series for plots and loss over time. */
     public MediaCollector() {
-        this(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, true);
+        this(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, Series.FULL);
     }
 
     /**
@@ -37,27 +39,41 @@ public final class MediaCollector implements MediaListener {
      * long it runs instead of 16 bytes more for each of its seconds (up to {@link StreamSeries#MAX_INTERVALS}).
      */
     public static MediaCollector withoutSeries() {
-        return new MediaCollector(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, false);
+        return new MediaCollector(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, Series.NONE);
+    }
+
+    /**
+     * A collector for a diagnosis, which looks at loss over time but not at jitter over time: each stream's series
+     * keeps packets and loss per interval (8 bytes each instead of 16) and {@link StreamSeries#hasJitter()} is false.
+     */
+    public static MediaCollector withLossSeries() {
+        return new MediaCollector(Limits.UNANNOUNCED_RTP_STREAMS, Limits.RTCP_REPORTS, Series.LOSS);
     }
 
     /** A collector with other bounds (tests reach them with small captures). */
     MediaCollector(int maxUnannounced, int maxRtcpReports) {
-        this(maxUnannounced, maxRtcpReports, true);
+        this(maxUnannounced, maxRtcpReports, Series.FULL);
     }
 
-    private MediaCollector(int maxUnannounced, int maxRtcpReports, boolean keepSeries) {
+    private MediaCollector(int maxUnannounced, int maxRtcpReports, Series series) {
         this.maxRtcpReports = maxRtcpReports;
-        this.analysis = new RtpAnalysis(maxUnannounced, keepSeries);
+        this.analysis = new RtpAnalysis(maxUnannounced, series);
         this.handOff = new MediaHandOff(analysis);
     }
 
     @Override
     public void sip(SipPayload p) {
+        if (open != null) {
+            fixResult();
+        }
         handOff.sip(p);
     }
 
     @Override
     public void datagram(MediaPayload p) {
+        if (open != null) {
+            fixResult();
+        }
         byte[] b = p.bytes();
         int o = p.offset();
         int n = p.length();
@@ -114,7 +130,8 @@ public final class MediaCollector implements MediaListener {
 
     /**
      * What was found, with streams bound to the legs whose SDP announced them. Call after the read; asked again
-     * before anything new was read it is the same object (a command that asks twice holds one set of streams).
+     * before anything new was read it is the same object (a command that asks twice holds one set of streams). Its
+     * streams are made when read (see {@link CaptureMedia}); packets read after it leave it as it was.
      */
     public CaptureMedia result() {
         handOff.finish();
@@ -122,7 +139,19 @@ public final class MediaCollector implements MediaListener {
         if (result == null || now != resultAt) {
             result = analysis.result(rtcp, rtcpPackets);
             resultAt = now;
+            open = result;
         }
         return result;
+    }
+
+    /** More packets come after a result was handed out: its streams are made now, before the analysis changes. */
+    private void fixResult() {
+        open.fixStreams();
+        open = null;
+    }
+
+    /** What each stream keeps over time: nothing, packets and loss, or those and the jitter. */
+    enum Series {
+        NONE, LOSS, FULL
     }
 }

@@ -20,7 +20,7 @@ import org.sipladder.capture.SipPayload;
 final class RtpAnalysis {
 
     private final int maxUnannounced;
-    private final boolean keepSeries;
+    private final MediaCollector.Series series;
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
@@ -38,11 +38,11 @@ final class RtpAnalysis {
 
     /**
      * @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits})
-     * @param keepSeries     whether each stream keeps its {@link StreamSeries}
+     * @param series         what each stream keeps of its {@link StreamSeries}
      */
-    RtpAnalysis(int maxUnannounced, boolean keepSeries) {
+    RtpAnalysis(int maxUnannounced, MediaCollector.Series series) {
         this.maxUnannounced = maxUnannounced;
-        this.keepSeries = keepSeries;
+        this.series = series;
     }
 
     int maxUnannounced() {
@@ -196,7 +196,8 @@ final class RtpAnalysis {
         byte[] srcAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, srcAt, srcAt + len);
         byte[] dstAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, dstAt, dstAt + len);
         StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, srcPort, dstPort,
-                ssrc, src, dst, keepSeries ? new SeriesBuilder() : null);
+                ssrc, src, dst, series == MediaCollector.Series.NONE ? null
+                : new SeriesBuilder(series == MediaCollector.Series.FULL));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
         streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);
@@ -228,17 +229,25 @@ final class RtpAnalysis {
         }
     }
 
-    /** What was found, with streams bound to the legs whose SDP announced them, and the RTCP read beside. */
+    /**
+     * What was found, with streams bound to the legs whose SDP announced them, and the RTCP read beside. The result's
+     * streams are made from the accumulators when asked for: fix it ({@link CaptureMedia#fixStreams()}) before this
+     * analysis takes more packets.
+     */
     CaptureMedia result(List<RtcpReport> rtcp, long rtcpPackets) {
-        List<RtpStream> out = new ArrayList<>();
+        List<StreamAccumulator> kept = new ArrayList<>();
+        List<SdpAnnouncement> bound = new ArrayList<>();
         StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
         for (StreamAccumulator s : streams) {
             if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
                 continue;
             }
-            SdpAnnouncement a = binding.announcementOf(s.src, s.dst, s.firstFrame);
-            out.add(s.result(a == null ? null : a.callId(), a));
+            s.seal();
+            kept.add(s);
+            bound.add(binding.announcementOf(s.src, s.dst, s.firstFrame));
         }
-        return new CaptureMedia(out, announcements, rtcp, rtpPackets, rtcpPackets);
+        FinishedStreams finished = kept.isEmpty() ? FinishedStreams.none()
+                : new FinishedStreams(kept, bound.toArray(new SdpAnnouncement[0]));
+        return new CaptureMedia(finished, announcements, rtcp, rtpPackets, rtcpPackets);
     }
 }

@@ -10,12 +10,15 @@ import java.util.Arrays;
  * <p>Memory is bounded whatever the stream's length: the intervals are one array of four ints each that grows a few
  * intervals at a time, and once a stream needs more than {@link StreamSeries#MAX_INTERVALS} intervals, neighbouring
  * pairs are merged and the interval doubles. {@link #build()} hands the array itself to the series (no copy); the
- * next write copies it first, so a series once built never changes.
+ * next write copies it first, so a series once built never changes. A builder for loss only keeps the first two
+ * fields of each interval (half the memory: a diagnosis looks at loss over time, not jitter).
  */
 final class SeriesBuilder {
 
     /** Ints per interval: packets, packets expected so far, jitter and highest jitter (float bits). */
     static final int FIELDS = 4;
+    /** Ints per interval of a series for loss only: packets and packets expected so far. */
+    static final int LOSS_FIELDS = 2;
     private static final int PACKETS = 0;
     private static final int EXPECTED = 1;
     private static final int JITTER = 2;
@@ -23,9 +26,11 @@ final class SeriesBuilder {
     /** Intervals the array grows by. */
     private static final int GROWTH = 8;
 
+    /** Ints per interval: {@link #FIELDS}, or {@link #LOSS_FIELDS} without the jitter. */
+    private final int fields;
     private long firstMicros;
     private long intervalMicros = StreamSeries.INTERVAL_MICROS;
-    private int[] data = new int[GROWTH * FIELDS];
+    private int[] data;
     /** True when {@link #data} belongs to a built series as well: copied before it is written again. */
     private boolean shared;
     /** Intervals so far, the held one included. */
@@ -39,6 +44,17 @@ final class SeriesBuilder {
     private float heldJitter;
     private float heldMaxJitter;
 
+    /** A builder of the whole series: packets, loss and jitter. */
+    SeriesBuilder() {
+        this(true);
+    }
+
+    /** A builder with the jitter, or for packets and loss only ({@link StreamSeries#hasJitter()} false). */
+    SeriesBuilder(boolean withJitter) {
+        fields = withJitter ? FIELDS : LOSS_FIELDS;
+        data = new int[GROWTH * fields];
+    }
+
     /** Starts a series afresh at the stream's first packet. */
     void start(long firstPacketMicros) {
         firstMicros = firstPacketMicros;
@@ -46,7 +62,7 @@ final class SeriesBuilder {
         length = 0;
         index = -1;
         if (shared) {
-            data = new int[GROWTH * FIELDS];
+            data = new int[GROWTH * fields];
             shared = false;
         } else {
             Arrays.fill(data, 0);
@@ -84,9 +100,11 @@ final class SeriesBuilder {
         writable(i + 1);
         for (int k = length; k < i; k++) {
             // quiet intervals carry the count expected so far and the jitter as it was
-            int at = k * FIELDS;
-            data[at + EXPECTED] = k == 0 ? 0 : data[at - FIELDS + EXPECTED];
-            data[at + JITTER] = k == 0 ? 0 : data[at - FIELDS + JITTER];
+            int at = k * fields;
+            data[at + EXPECTED] = k == 0 ? 0 : data[at - fields + EXPECTED];
+            if (fields == FIELDS) {
+                data[at + JITTER] = k == 0 ? 0 : data[at - fields + JITTER];
+            }
         }
         if (i >= length) {
             length = i + 1;
@@ -94,29 +112,33 @@ final class SeriesBuilder {
         index = i;
         start = firstMicros + i * intervalMicros;
         end = start + intervalMicros;
-        int at = i * FIELDS;
+        int at = i * fields;
         heldPackets = data[at + PACKETS];
         heldExpected = data[at + EXPECTED];
-        heldJitter = Float.intBitsToFloat(data[at + JITTER]);
-        heldMaxJitter = Float.intBitsToFloat(data[at + MAX_JITTER]);
+        if (fields == FIELDS) {
+            heldJitter = Float.intBitsToFloat(data[at + JITTER]);
+            heldMaxJitter = Float.intBitsToFloat(data[at + MAX_JITTER]);
+        }
     }
 
     private void writeBack() {
         if (index >= 0) {
             writable(index + 1);
-            int at = index * FIELDS;
+            int at = index * fields;
             data[at + PACKETS] = heldPackets;
             data[at + EXPECTED] = heldExpected;
-            data[at + JITTER] = Float.floatToRawIntBits(heldJitter);
-            data[at + MAX_JITTER] = Float.floatToRawIntBits(heldMaxJitter);
+            if (fields == FIELDS) {
+                data[at + JITTER] = Float.floatToRawIntBits(heldJitter);
+                data[at + MAX_JITTER] = Float.floatToRawIntBits(heldMaxJitter);
+            }
         }
     }
 
     /** Makes {@link #data} this builder's own and room for {@code intervals}; new room reads as zeros. */
     private void writable(int intervals) {
-        int needed = intervals * FIELDS;
+        int needed = intervals * fields;
         if (needed > data.length) {
-            int size = Math.min(StreamSeries.MAX_INTERVALS, (intervals + GROWTH - 1) / GROWTH * GROWTH) * FIELDS;
+            int size = Math.min(StreamSeries.MAX_INTERVALS, (intervals + GROWTH - 1) / GROWTH * GROWTH) * fields;
             data = Arrays.copyOf(data, size);
             shared = false;
         } else if (shared) {
@@ -134,20 +156,22 @@ final class SeriesBuilder {
         writable(length);
         int merged = (length + 1) / 2;
         for (int k = 0; k < merged; k++) {
-            int to = k * FIELDS;
-            int a = 2 * k * FIELDS;
-            int b = a + FIELDS;
+            int to = k * fields;
+            int a = 2 * k * fields;
+            int b = a + fields;
             if (2 * k + 1 < length) {
                 data[to + PACKETS] = data[a + PACKETS] + data[b + PACKETS];
                 data[to + EXPECTED] = data[b + EXPECTED];
-                data[to + JITTER] = data[b + JITTER];
-                data[to + MAX_JITTER] = Float.floatToRawIntBits(Math.max(Float.intBitsToFloat(data[a + MAX_JITTER]),
-                        Float.intBitsToFloat(data[b + MAX_JITTER])));
+                if (fields == FIELDS) {
+                    data[to + JITTER] = data[b + JITTER];
+                    data[to + MAX_JITTER] = Float.floatToRawIntBits(Math.max(
+                            Float.intBitsToFloat(data[a + MAX_JITTER]), Float.intBitsToFloat(data[b + MAX_JITTER])));
+                }
             } else {
-                System.arraycopy(data, a, data, to, FIELDS);
+                System.arraycopy(data, a, data, to, fields);
             }
         }
-        Arrays.fill(data, merged * FIELDS, length * FIELDS, 0);
+        Arrays.fill(data, merged * fields, length * fields, 0);
         length = merged;
         intervalMicros *= 2;
         index = -1;
@@ -155,13 +179,13 @@ final class SeriesBuilder {
 
     /** Intervals the builder has room for now: never more than {@link StreamSeries#MAX_INTERVALS}. */
     int capacity() {
-        return data.length / FIELDS;
+        return data.length / fields;
     }
 
     /** The series so far. */
     StreamSeries build() {
         writeBack();
         shared = true;
-        return new StreamSeries(firstMicros, intervalMicros, data, length);
+        return new StreamSeries(firstMicros, intervalMicros, data, length, fields);
     }
 }

@@ -103,6 +103,8 @@ final class StreamAccumulator {
 
     /** The per-interval figures, or null when the collector keeps none. */
     private final SeriesBuilder series;
+    /** The series as {@link #seal()} last built it, for {@link #result}. */
+    private StreamSeries sealedSeries = StreamSeries.NONE;
 
     /** {@code srcAddress} and {@code dstAddress} are null for IPv4, whose keys are the addresses. */
     StreamAccumulator(int hash, int srcKey, int dstKey, byte[] srcAddress, byte[] dstAddress, int srcPort,
@@ -397,8 +399,19 @@ final class StreamAccumulator {
         return t;
     }
 
-    /** The stream as it stands, for the result. */
-    RtpStream result(String callId, SdpAnnouncement announcement) {
+    /**
+     * Brings the figures to a state {@link #result} only reads: the running payload type count is added to its slot
+     * and the series built. Called on the analysis's side once a read has ended, before results are made (on any
+     * thread, as often as asked) from the figures as sealed.
+     */
+    void seal() {
+        endRun();
+        sealedSeries = series != null ? series.build() : StreamSeries.NONE;
+    }
+
+    /** The stream as it stands at the last {@link #seal()}, bound to {@code announcement} (its leg's), or null. */
+    RtpStream result(SdpAnnouncement announcement) {
+        String callId = announcement == null ? null : announcement.callId();
         int mainPt = mainPayloadType();
         PayloadType type = lookup(mainPt);
         String codec = type != null && type.encoding() != null ? type.encoding() : Codecs.staticName(mainPt);
@@ -417,12 +430,11 @@ final class StreamAccumulator {
         double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
         return new RtpStream(new StreamKey(src, dst, ssrc), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
                 codec, rate, List.copyOf(seen), stats, digits == null ? "" : digits.toString(), eventsWithoutMarker,
-                mos, series != null ? series.build() : StreamSeries.NONE, announcement, callId, earlyPackets, firstSeenFrame);
+                mos, sealedSeries, announcement, callId, earlyPackets, firstSeenFrame);
     }
 
     /** The media's payload type: the most frequent that is neither comfort noise nor an event, else the first. */
     private int mainPayloadType() {
-        endRun();
         int best = -1;
         long bestCount = -1;
         for (int i = 0; i < ptSlotsUsed; i++) {

@@ -19,19 +19,27 @@ public final class StreamSeries {
     public static final int MAX_INTERVALS = 256;
 
     /** No intervals: the series of a stream read by {@link MediaCollector#withoutSeries()}. */
-    public static final StreamSeries NONE = new StreamSeries(0, INTERVAL_MICROS, new int[0], 0);
+    public static final StreamSeries NONE = new StreamSeries(0, INTERVAL_MICROS, new int[0], 0, SeriesBuilder.FIELDS);
 
     private final long startMicros;
     private final long intervalMicros;
-    /** {@link SeriesBuilder#FIELDS} ints per interval, shared with the builder, which copies it before writing. */
+    /** {@link #fields} ints per interval, shared with the builder, which copies it before writing. */
     private final int[] data;
     private final int length;
+    /** {@link SeriesBuilder#FIELDS}, or {@link SeriesBuilder#LOSS_FIELDS} for a series without jitter. */
+    private final int fields;
 
-    StreamSeries(long startMicros, long intervalMicros, int[] data, int length) {
+    StreamSeries(long startMicros, long intervalMicros, int[] data, int length, int fields) {
         this.startMicros = startMicros;
         this.intervalMicros = intervalMicros;
         this.data = data;
         this.length = length;
+        this.fields = fields;
+    }
+
+    /** False for a series read for loss only ({@link MediaCollector#withLossSeries()}): it has no jitter. */
+    public boolean hasJitter() {
+        return fields == SeriesBuilder.FIELDS;
     }
 
     /** Capture time of the stream's first packet, where interval 0 starts. */
@@ -57,7 +65,7 @@ public final class StreamSeries {
     /** Packets the sequence numbers say were sent in interval {@code i} (RFC 3550 extended highest sequence). */
     public int expected(int i) {
         int at = at(i);
-        return data[at + 1] - (i == 0 ? 0 : data[at - SeriesBuilder.FIELDS + 1]);
+        return data[at + 1] - (i == 0 ? 0 : data[at - fields + 1]);
     }
 
     /** Packets lost in interval {@code i}: expected minus received, never below 0. */
@@ -67,19 +75,26 @@ public final class StreamSeries {
 
     /** The interarrival jitter (RFC 3550 A.8, milliseconds) at the last packet of interval {@code i}. */
     public float jitterMs(int i) {
-        return Float.intBitsToFloat(data[at(i) + 2]);
+        return Float.intBitsToFloat(data[jitterAt(i) + 2]);
     }
 
     /** The highest jitter (milliseconds) in interval {@code i}. */
     public float maxJitterMs(int i) {
-        return Float.intBitsToFloat(data[at(i) + 3]);
+        return Float.intBitsToFloat(data[jitterAt(i) + 3]);
+    }
+
+    private int jitterAt(int i) {
+        if (!hasJitter()) {
+            throw new IllegalStateException("a series read for loss only has no jitter");
+        }
+        return at(i);
     }
 
     private int at(int i) {
         if (i < 0 || i >= length) {
             throw new IndexOutOfBoundsException("interval " + i + " of " + length);
         }
-        return i * SeriesBuilder.FIELDS;
+        return i * fields;
     }
 
     @Override

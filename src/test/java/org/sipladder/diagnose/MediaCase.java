@@ -153,12 +153,16 @@ final class MediaCase {
 
     /** As {@link #diagnose(Path)}, with a LiveKit config. */
     Diagnosis diagnose(Path dir, LiveKitConfig config) throws CaptureException {
+        return diagnose(dir, config, new MediaCollector());
+    }
+
+    /** As {@link #diagnose(Path, LiveKitConfig)}, reading the media with {@code media}. */
+    Diagnosis diagnose(Path dir, LiveKitConfig config, MediaCollector media) throws CaptureException {
         Captures capture = Captures.pcap();
         packets.stream().sorted(Comparator.comparingLong(Packet::micros))
                 .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
         Path file = capture.write(dir.resolve("media-case.pcap"));
         LiveFlows flows = new LiveFlows();
-        MediaCollector media = new MediaCollector();
         new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
             @Override
             public void prepared(SipMessage m) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.MediaCollector;
 
 /** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
 class MediaFindingsTest {
@@ -88,6 +90,22 @@ class MediaFindingsTest {
         assertFalse(f.fix().steps().isEmpty(), "fix steps");
         assertFalse(f.evidence().facts().isEmpty(), "facts");
         assertFalse(f.evidence().frames().isEmpty(), "frames");
+    }
+
+    @Test
+    void lossOverTimeIsTheSameReadFromASeriesForLossOnly() throws Exception {
+        // losses in the 2nd and 7th second, more in the 7th: the worst second is named
+        Supplier<MediaCase> lossy = () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(50, 51, 52, 300, 301, 302, 303, 304, 305, 306))
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5);
+        List<Finding> full = lossy.get().diagnose(dir, LiveKitConfig.empty(), new MediaCollector())
+                .withCode(FindingCode.MEDIA_LOSS);
+        List<Finding> lossOnly = lossy.get().diagnose(dir, LiveKitConfig.empty(), MediaCollector.withLossSeries())
+                .withCode(FindingCode.MEDIA_LOSS);
+        assertEquals(1, full.size());
+        assertTrue(full.get(0).evidence().facts().stream().anyMatch(f -> f.startsWith("Worst second: ")),
+                full.get(0).evidence().facts().toString());
+        assertEquals(full, lossOnly);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,6 +237,89 @@ class MediaCollectorTest {
         assertTrue(again != first, "a result made again after more packets");
         assertEquals(20, again.rtpPackets());
         assertEquals(10, first.rtpPackets());
+    }
+
+    /** Several calls, one stream each way per call, interleaved, with loss on some, a DTMF digit and a re-INVITE. */
+    private static Captures calls(int count) {
+        Captures c = Captures.pcap();
+        long t = T0;
+        for (int k = 0; k < count; k++) {
+            String callId = "many-" + k;
+            String a = "10.0.1." + (k + 1);
+            String b = "10.0.2." + (k + 1);
+            String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
+            String body = Rtp.sdp(b, 50000, "sendrecv");
+            answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            c.udp(t += 1000, a + ":5060", b + ":5060",
+                    SipText.request("INVITE", "sip:bob@" + b, callId, 1, Rtp.sdp(a, 40000, "sendrecv")));
+            c.udp(t += 1000, b + ":5060", a + ":5060", answer);
+        }
+        for (int i = 0; i < 60; i++) {
+            t += 20_000;
+            for (int k = 0; k < count; k++) {
+                String a = "10.0.1." + (k + 1) + ":40000";
+                String b = "10.0.2." + (k + 1) + ":50000";
+                if (i % (k + 2) != 1) {
+                    c.udp(t + k, a, b, Rtp.packet(0, i, 160L * i, 100 + k, false));
+                }
+                c.udp(t + k + 500, b, a, k == 0 && i == 30
+                        ? Rtp.packet(101, i, 160L * i, 200 + k, true, Rtp.event(7, false, 160))
+                        : Rtp.packet(0, i, 160L * i, 200 + k, false));
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void aCallsStreamsAreTheStreamsOfItsLegsInOrderAndEqualEachTimeTheyAreMade() throws Exception {
+        MediaCollector collector = new MediaCollector();
+        MediaRead.read(calls(6), dir, collector);
+        CaptureMedia media = collector.result();
+        List<RtpStream> all = media.streams();
+        assertEquals(12, all.size());
+        assertEquals(all, media.streams(), "made again, each stream is equal");
+        assertEquals(new ArrayList<>(all), new ArrayList<>(media.streams()));
+        for (int k = 0; k < 6; k++) {
+            String id = "many-" + k;
+            // the old form: the capture's streams filtered by Call-ID
+            List<RtpStream> filtered = all.stream().filter(s -> id.equals(s.callId())).toList();
+            assertEquals(2, filtered.size());
+            assertEquals(filtered, media.streamsOf(id));
+            assertEquals(filtered, media.leg(id).streams());
+        }
+        List<String> some = List.of("many-4", "many-1", "nobody", "many-4");
+        assertEquals(all.stream().filter(s -> some.contains(s.callId())).toList(), media.streamsOf(some));
+        assertEquals("7", media.streamsOf("many-0").get(1).dtmf());
+        assertTrue(media.streamsOf("many-0").get(0).stats().lost() > 0);
+        assertEquals(List.of(), media.streamsOf("nobody"));
+    }
+
+    @Test
+    void theResultHoldsNoStreamThatWasMadeForACaller() throws Exception {
+        MediaCollector collector = new MediaCollector();
+        MediaRead.read(calls(3), dir, collector);
+        CaptureMedia media = collector.result();
+        WeakReference<RtpStream> made = new WeakReference<>(media.streamsOf("many-1").get(0));
+        for (int i = 0; i < 50 && made.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(made.get(), "a stream made for a caller is not kept by the result");
+        assertEquals(6, media.streams().size());
+    }
+
+    @Test
+    void aResultKeepsItsStreamsAsTheyWereWhenMorePacketsAreRead() throws Exception {
+        Path file = calls(2).write(dir.resolve("again.pcap"));
+        MediaCollector collector = new MediaCollector();
+        MediaRead.into(file, collector);
+        CaptureMedia first = collector.result();
+        List<RtpStream> before = new ArrayList<>(first.streams());
+        MediaRead.into(file, collector);
+        CaptureMedia again = collector.result();
+        assertEquals(before, new ArrayList<>(first.streams()));
+        assertEquals(before, first.streamsOf(List.of("many-0", "many-1")));
+        assertTrue(again.streams().get(0).stats().packets() > before.get(0).stats().packets());
     }
 
     @Test

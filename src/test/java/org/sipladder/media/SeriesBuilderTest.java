@@ -1,8 +1,12 @@
 package org.sipladder.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +49,47 @@ class SeriesBuilderTest {
         assertEquals(packets, expected);
         assertEquals(800, s.packets(0));
         assertEquals(6f, s.maxJitterMs(0));
+    }
+
+    @Test
+    void aSeriesForLossOnlyHasTheSamePacketsAndLossInHalfTheMemory() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        long thread = Thread.currentThread().getId();
+        // 20 minutes: merged into 8 s intervals on the way; loss in bursts, a quiet stretch, packets out of time order
+        java.util.function.Consumer<SeriesBuilder> stream = b -> {
+            b.start(T0);
+            feed(b, 0, 30_000, seq -> seq % 997 < 5);
+            b.add(T0 + 100 * PACKET_MICROS, 30_000, 3);
+            feed(b, 40_000, 20_000, seq -> seq % 1500 < 40);
+        };
+        SeriesBuilder full = new SeriesBuilder();
+        long before = threads.getThreadAllocatedBytes(thread);
+        stream.accept(full);
+        long fullBytes = threads.getThreadAllocatedBytes(thread) - before;
+        SeriesBuilder loss = new SeriesBuilder(false);
+        before = threads.getThreadAllocatedBytes(thread);
+        stream.accept(loss);
+        long lossBytes = threads.getThreadAllocatedBytes(thread) - before;
+        StreamSeries a = full.build();
+        StreamSeries b = loss.build();
+        assertEquals(a.length(), b.length());
+        assertEquals(a.intervalMicros(), b.intervalMicros());
+        assertEquals(a.startMicros(), b.startMicros());
+        int lost = 0;
+        for (int i = 0; i < a.length(); i++) {
+            assertEquals(a.packets(i), b.packets(i), "packets of interval " + i);
+            assertEquals(a.expected(i), b.expected(i), "expected of interval " + i);
+            assertEquals(a.lost(i), b.lost(i), "lost in interval " + i);
+            lost += b.lost(i);
+        }
+        assertTrue(lost > 0);
+        assertTrue(a.hasJitter());
+        assertFalse(b.hasJitter());
+        assertThrows(IllegalStateException.class, () -> b.jitterMs(0));
+        // the arrays are most of it; the measurement itself allocates a little
+        assertTrue(lossBytes * 10 < fullBytes * 6, lossBytes + " bytes for loss only, " + fullBytes + " with jitter");
     }
 
     @Test
