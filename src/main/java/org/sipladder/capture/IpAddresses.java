@@ -43,7 +43,7 @@ public final class IpAddresses {
         }
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
-            if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
                 return null; // a scope id or a name: InetAddress would look it up
             }
         }
@@ -54,6 +54,11 @@ public final class IpAddresses {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** The text of a 4- or 16-byte address, as {@link #literal} reads it back (IPv6 compressed, RFC 5952). */
+    public static String text(byte[] address) {
+        return format(address, 0, address.length);
     }
 
     static String format(byte[] a, int at, int length) {

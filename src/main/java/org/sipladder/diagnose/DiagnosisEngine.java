@@ -42,28 +42,28 @@ public final class DiagnosisEngine {
     /** Diagnoses with the given deployment settings and the capture's media. */
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
                               CaptureMedia media) {
-        return diagnose(flows, config, settings, media, UnaryOperator.identity());
+        return diagnose(flows, config, settings, media, UnaryOperator.identity(), 1);
     }
 
     /**
      * As {@link #diagnose(List, LiveKitConfig, DiagnosisSettings, CaptureMedia)}, reading each call once and
      * passing each call's diagnosis through {@code kept} before it is kept: for calls assembled as they are read
-     * (the desktop app's), so that what is kept of a call holds no more of it than needed.
+     * (the desktop app's), so that what is kept of a call holds no more of it than needed. The calls are diagnosed
+     * on {@code workers} threads, the caller's among them, in start order (see {@link DiagnosisRun#diagnoseAll});
+     * the findings are the same however many.
      */
-    public Diagnosis diagnose(Iterable<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
-                              CaptureMedia media, UnaryOperator<DiagnosisRun.CallDiagnosis> kept) {
+    public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                              CaptureMedia media, UnaryOperator<DiagnosisRun.CallDiagnosis> kept, int workers) {
         DiagnosisRun run = start(config, settings, media);
         List<Finding> findings = new ArrayList<>();
         List<LiveKitRouting> routings = new ArrayList<>();
         // positions by flow id, first occurrence as List.indexOf would give: a capture may hold 100,000 calls
         Map<String, Integer> flowOrder = new HashMap<>();
-        for (CallFlow flow : flows) {
-            flowOrder.putIfAbsent(flow.id(), flowOrder.size());
-            DiagnosisRun.CallDiagnosis call = kept.apply(run.diagnose(flow));
-            run.accept(call);
+        run.diagnoseAll(flows, workers, kept, call -> {
+            flowOrder.putIfAbsent(call.flowId(), flowOrder.size());
             findings.addAll(call.findings());
             routings.addAll(call.routings());
-        }
+        });
         findings.addAll(run.configFindings());
         findings.sort(order(flowOrder));
         return new Diagnosis(findings, routings);
@@ -88,7 +88,9 @@ public final class DiagnosisEngine {
 
     /** What makes a config finding repeat a call finding: the same code about the same config objects. */
     static String key(Finding f) {
-        return f.code() + " " + f.evidence().configIds().stream().sorted().toList();
+        List<String> ids = f.evidence().configIds();
+        // as the sorted list prints: most findings name no config object or one
+        return f.code() + " " + (ids.size() < 2 ? ids : ids.stream().sorted().toList());
     }
 
     private static Comparator<Finding> order(Map<String, Integer> flowOrder) {

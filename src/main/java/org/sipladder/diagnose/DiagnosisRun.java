@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.SecretScrubber;
@@ -22,6 +26,9 @@ import org.sipladder.media.CaptureMedia;
  * {@link #accept}.
  */
 public final class DiagnosisRun {
+
+    /** Calls a thread of {@link #diagnoseAll} takes at a time. */
+    static final int BATCH = 16;
 
     /** Within a call (and among config findings): primary first, then severity, then code, stable otherwise. */
     static final Comparator<Finding> WITHIN_CALL = Comparator.comparing((Finding f) -> !f.primary())
@@ -74,6 +81,57 @@ public final class DiagnosisRun {
                 seen.rulesTakingCalls());
     }
 
+    /**
+     * Diagnoses {@code flows} on {@code workers} threads, the caller's among them, which take the calls in start
+     * order {@value #BATCH} at a time, as the command line's diagnose does: the calls' messages are read back from
+     * the capture in about file order however many threads share the work. Each call's diagnosis goes through
+     * {@code kept}, is {@linkplain #accept accepted} and handed to {@code taken} in start order, one at a time, and
+     * is held only until the calls before it are done. A failure of one call is thrown once the threads stopped.
+     */
+    public void diagnoseAll(List<CallFlow> flows, int workers, UnaryOperator<CallDiagnosis> kept,
+                            Consumer<CallDiagnosis> taken) {
+        InOrder inOrder = new InOrder(flows.size(), taken);
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            try {
+                for (int start = next.getAndAdd(BATCH); start < flows.size() && failure.get() == null;
+                     start = next.getAndAdd(BATCH)) {
+                    int end = Math.min(flows.size(), start + BATCH);
+                    CallDiagnosis[] batch = new CallDiagnosis[end - start];
+                    for (int i = start; i < end; i++) {
+                        batch[i - start] = kept.apply(diagnose(flows.get(i)));
+                    }
+                    inOrder.done(start, batch);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int k = 1; k < Math.min(workers, (flows.size() + BATCH - 1) / BATCH); k++) {
+            Thread helper = new Thread(work, "diagnosis-" + k);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, new IllegalStateException("interrupted while diagnosing", e));
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        } else if (failed instanceof Error e) {
+            throw e;
+        }
+    }
+
     /** Takes the result of one call, in start order (one thread). */
     public void accept(CallDiagnosis call) {
         calls++;
@@ -103,6 +161,29 @@ public final class DiagnosisRun {
         }
         out.sort(WITHIN_CALL);
         return out;
+    }
+
+    /** Hands batches of diagnosed calls, done in any order, to {@link #accept} and the taker in start order. */
+    private final class InOrder {
+        private final CallDiagnosis[][] waiting;
+        private final Consumer<CallDiagnosis> taken;
+        private int nextBatch;
+
+        InOrder(int calls, Consumer<CallDiagnosis> taken) {
+            this.waiting = new CallDiagnosis[(calls + BATCH - 1) / BATCH][];
+            this.taken = taken;
+        }
+
+        synchronized void done(int start, CallDiagnosis[] batch) {
+            waiting[start / BATCH] = batch;
+            while (nextBatch < waiting.length && waiting[nextBatch] != null) {
+                for (CallDiagnosis call : waiting[nextBatch]) {
+                    accept(call);
+                    taken.accept(call);
+                }
+                waiting[nextBatch++] = null;
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Timings;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -14,6 +15,8 @@ import org.sipladder.sip.SipMessage;
  * @param responses its responses in capture order
  */
 public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+
+    private static final Timings NO_TIMINGS = new Timings(null, null, null, null);
 
     /** The INVITE transactions of every leg of a flow, in capture order. */
     public static List<InviteTransaction> of(CallFlow flow) {
@@ -80,12 +83,15 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
     }
 
     /**
-     * This transaction keeping of its call only the id, legs and timings (no hops, no messages): for keeping it
-     * after the call is let go (the desktop app assembles a call when it is shown).
+     * This transaction keeping of its call only the id, and of itself only the INVITE (as sent: its frame, numbers
+     * and headers are read from it): for keeping it after the call is let go (the desktop app assembles a call when
+     * it is shown, and keeps a routing per INVITE that reached LiveKit: 48,000 on a capture of 50,000 calls, where
+     * the legs, timings and responses kept 25 MB). What the capture answered stays in the routing's observed
+     * statuses.
      */
     public InviteTransaction detached() {
-        return new InviteTransaction(new CallFlow(flow.id(), flow.legs(), List.of(), List.of(), List.of(),
-                flow.timings()), invite, responses);
+        return new InviteTransaction(new CallFlow(flow.id(), List.of(), List.of(), List.of(), List.of(), NO_TIMINGS),
+                invite, List.of());
     }
 
     public SipMessage request() {

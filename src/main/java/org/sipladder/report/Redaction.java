@@ -1,13 +1,12 @@
 package org.sipladder.report;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sipladder.capture.IpAddresses;
 
 /**
  * Hides what a report's reader must not see: phone numbers keep only their last four digits, IP
@@ -88,15 +87,9 @@ final class Redaction {
     private static String canonical(String address) {
         String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
                 : address;
-        if (bare.indexOf(':') >= 0 || (IPV4.matcher(bare).matches() && validIpv4(bare))) {
-            try {
-                // An IP literal is parsed, never looked up in DNS.
-                return InetAddress.getByName(bare).getHostAddress();
-            } catch (UnknownHostException e) {
-                return bare.toLowerCase(Locale.ROOT);
-            }
-        }
-        return bare.toLowerCase(Locale.ROOT);
+        // an IP literal is read, never looked up in DNS
+        byte[] literal = IpAddresses.literal(bare);
+        return literal != null ? IpAddresses.text(literal) : bare.toLowerCase(Locale.ROOT);
     }
 
     private String replace(Pattern pattern, String text, boolean v4) {
@@ -104,7 +97,7 @@ final class Redaction {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String candidate = m.group();
-            boolean address = v4 ? validIpv4(candidate) : validIpv6(candidate);
+            boolean address = v4 ? IpAddresses.literal(candidate) != null : validIpv6(candidate);
             m.appendReplacement(out, Matcher.quoteReplacement(address ? host(candidate) : candidate));
         }
         m.appendTail(out);
@@ -120,15 +113,6 @@ final class Redaction {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static boolean validIpv4(String text) {
-        for (String part : text.split("\\.")) {
-            if (Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean validIpv6(String text) {

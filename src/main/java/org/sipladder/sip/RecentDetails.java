@@ -18,17 +18,35 @@ final class RecentDetails {
 
     private final Object[] ring = new Object[SIZE];
     private final AtomicInteger next = new AtomicInteger();
-    /** The origin of the messages of the file read last: one object for all of them. */
-    private volatile SipMessage.FileOrigin lastOrigin;
+    /** The most files whose messages share an origin object; beyond, each message gets its own (24 bytes). */
+    static final int ORIGINS_MAX = 64;
 
-    /** The origin shared by the messages of {@code file} in this read (two threads on two files may make two). */
+    /** The origins of the files read so far (copied on write: a read has one file, or a few merged). */
+    private volatile SipMessage.FileOrigin[] origins = new SipMessage.FileOrigin[0];
+
+    /** The origin shared by the messages of {@code file} in this read. */
     SipMessage.FileOrigin originOf(CaptureFile file) {
-        SipMessage.FileOrigin o = lastOrigin;
-        if (o == null || o.file() != file) {
-            o = new SipMessage.FileOrigin(file, this);
-            lastOrigin = o;
+        SipMessage.FileOrigin[] known = origins;
+        for (SipMessage.FileOrigin o : known) {
+            if (o.file() == file) {
+                return o;
+            }
         }
-        return o;
+        synchronized (this) {
+            known = origins;
+            for (SipMessage.FileOrigin o : known) {
+                if (o.file() == file) {
+                    return o;
+                }
+            }
+            SipMessage.FileOrigin made = new SipMessage.FileOrigin(file, this);
+            if (known.length < ORIGINS_MAX) {
+                SipMessage.FileOrigin[] more = java.util.Arrays.copyOf(known, known.length + 1);
+                more[known.length] = made;
+                origins = more;
+            }
+            return made;
+        }
     }
 
     /** Holds {@code detail} until {@link #SIZE} later ones have been kept. */

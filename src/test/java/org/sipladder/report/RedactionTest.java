@@ -38,6 +38,20 @@ class RedactionTest {
     }
 
     @Test
+    void oneAddressSpeltSeveralWaysIsOneHostAndNoNameIsLookedUp() {
+        Redaction r = new Redaction(false, true, List.of());
+        assertEquals("host A", r.host("2001:db8::1"));
+        assertEquals("host A", r.host("[2001:0DB8:0:0:0:0:0:1]"));
+        assertEquals("host B", r.host("10.0.0.1"));
+        assertEquals("host B", r.host("::ffff:10.0.0.1"));
+        assertEquals("host B", r.host("010.000.0.01"));
+        assertEquals("host C", r.host("Sip.Example.COM"));
+        assertEquals("host C", r.host("sip.example.com"));
+        assertEquals("host D", r.host("999.1.1.1"));
+        assertEquals("host E", r.host("fe80::1%eth0"));
+    }
+
+    @Test
     void invalidDottedQuadsAreNotAddresses() {
         assertEquals("version 300.1.2.3", both.apply("version 300.1.2.3"));
     }

@@ -26,23 +26,43 @@ public final class TestCaptures {
      * forwards to LiveKit (X-CID joins the legs), LiveKit answers 100 then 503 and the SBC declines with 603.
      */
     public static Path threeCalls(Path dir) {
+        return threeKindsOfCalls(dir, 1, "three-calls.pcap");
+    }
+
+    /**
+     * The three calls of {@link #threeCalls} {@code rounds} times over, one round after the other; the Call-IDs of
+     * rounds after the first end in "-ROUND".
+     */
+    public static Path threeKindsOfCalls(Path dir, int rounds) {
+        return threeKindsOfCalls(dir, rounds, "three-kinds-" + rounds + ".pcap");
+    }
+
+    private static Path threeKindsOfCalls(Path dir, int rounds, String name) {
         Captures c = Captures.pcap();
         long t = T0;
-        c.udp(t, CARRIER + ":5060", SBC + ":5060", invite("answered-1", "+4930111", "4940111", CARRIER, ""));
-        c.udp(t += 40_000, SBC + ":5060", CARRIER + ":5060", response("answered-1", 180, "Ringing", "4940111"));
-        c.udp(t += 900_000, SBC + ":5060", CARRIER + ":5060", response("answered-1", 200, "OK", "4940111"));
-        c.udp(t += 1_000_000, CARRIER + ":5060", SBC + ":5060", invite("busy-2", "+4930222", "4940222", CARRIER, ""));
-        c.udp(t += 50_000, SBC + ":5060", CARRIER + ":5060", response("busy-2", 486, "Busy Here", "4940222"));
-        c.udp(t += 1_000_000, CARRIER + ":5060", SBC + ":5060",
-                invite("a-leg-3", "+493023125417", "91874350352", CARRIER, ""));
-        c.udp(t += 20_000, SBC + ":5060", CARRIER + ":5060", response("a-leg-3", 100, "Trying", "91874350352"));
-        c.udp(t += 30_000, SBC + ":5060", LIVEKIT + ":5060",
-                invite("b-leg-3", "+493023125417", "4991874350352", SBC, "X-CID: a-leg-3\r\n"));
-        c.udp(t += 20_000, LIVEKIT + ":5060", SBC + ":5060", response("b-leg-3", 100, "Processing", "4991874350352"));
-        c.udp(t += 60_000, LIVEKIT + ":5060", SBC + ":5060",
-                response("b-leg-3", 503, "Try again later", "4991874350352"));
-        c.udp(t += 10_000, SBC + ":5060", CARRIER + ":5060", response("a-leg-3", 603, "Decline", "91874350352"));
-        return c.write(dir.resolve("three-calls.pcap"));
+        for (int round = 0; round < rounds; round++) {
+            String r = round == 0 ? "" : "-" + round;
+            String answered = "answered-1" + r;
+            String busy = "busy-2" + r;
+            String aLeg = "a-leg-3" + r;
+            String bLeg = "b-leg-3" + r;
+            t += round == 0 ? 0 : 1_000_000;
+            c.udp(t, CARRIER + ":5060", SBC + ":5060", invite(answered, "+4930111", "4940111", CARRIER, ""));
+            c.udp(t += 40_000, SBC + ":5060", CARRIER + ":5060", response(answered, 180, "Ringing", "4940111"));
+            c.udp(t += 900_000, SBC + ":5060", CARRIER + ":5060", response(answered, 200, "OK", "4940111"));
+            c.udp(t += 1_000_000, CARRIER + ":5060", SBC + ":5060", invite(busy, "+4930222", "4940222", CARRIER, ""));
+            c.udp(t += 50_000, SBC + ":5060", CARRIER + ":5060", response(busy, 486, "Busy Here", "4940222"));
+            c.udp(t += 1_000_000, CARRIER + ":5060", SBC + ":5060",
+                    invite(aLeg, "+493023125417", "91874350352", CARRIER, ""));
+            c.udp(t += 20_000, SBC + ":5060", CARRIER + ":5060", response(aLeg, 100, "Trying", "91874350352"));
+            c.udp(t += 30_000, SBC + ":5060", LIVEKIT + ":5060",
+                    invite(bLeg, "+493023125417", "4991874350352", SBC, "X-CID: " + aLeg + "\r\n"));
+            c.udp(t += 20_000, LIVEKIT + ":5060", SBC + ":5060", response(bLeg, 100, "Processing", "4991874350352"));
+            c.udp(t += 60_000, LIVEKIT + ":5060", SBC + ":5060",
+                    response(bLeg, 503, "Try again later", "4991874350352"));
+            c.udp(t += 10_000, SBC + ":5060", CARRIER + ":5060", response(aLeg, 603, "Decline", "91874350352"));
+        }
+        return c.write(dir.resolve(name));
     }
 
     /** {@code calls} answered calls, streamed to disk so a large file costs no heap. */

@@ -14,14 +14,23 @@ import org.sipladder.media.CaptureMedia;
  * The app's diagnoser: diagnoses the calls one by one, each assembled when the diagnosis reaches it, and keeps of
  * each call only what the panel shows: its findings, their texts shared with equal ones found before (a large
  * capture has 100,000 findings of a handful of kinds, with a few thousand distinct texts), and its LiveKit routings
- * without the call they came from. Memory thus grows with the findings' evidence, not with the calls.
+ * without the call they came from. Memory thus grows with the findings' evidence, not with the calls. The calls are
+ * diagnosed on as many threads as there are cores, in start order, as {@code diagnose} does on the command line.
  */
 public final class CallByCallDiagnoser implements Diagnoser {
 
     private final DiagnosisEngine engine;
+    private final int workers;
 
+    /** A diagnoser using every core. */
     public CallByCallDiagnoser(DiagnosisEngine engine) {
+        this(engine, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A diagnoser on {@code workers} threads (the one asking among them). */
+    public CallByCallDiagnoser(DiagnosisEngine engine, int workers) {
         this.engine = engine;
+        this.workers = workers;
     }
 
     @Override
@@ -36,6 +45,6 @@ public final class CallByCallDiagnoser implements Diagnoser {
         return engine.diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
                 call.flowId(), call.findings().stream().map(texts::of).toList(),
                 call.routings().stream().map(LiveKitRouting::detached).toList(), call.mediaFailed(), call.echoKeys(),
-                call.rulesTakingCalls()));
+                call.rulesTakingCalls()), workers);
     }
 }

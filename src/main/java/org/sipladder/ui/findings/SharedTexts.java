@@ -1,10 +1,10 @@
 package org.sipladder.ui.findings;
 
 import java.util.AbstractList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.diagnose.Evidence;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Fix;
@@ -12,12 +12,13 @@ import org.sipladder.diagnose.Fix;
 /**
  * Findings with their texts, and lists of texts, shared with equal ones seen before: findings of one kind repeat
  * their title, explanation and fix word for word, call after call; their evidence frames are kept as numbers, not
- * as a list of boxed ones (a large capture's findings name 460,000 frames). For one diagnosis on one thread.
+ * as a list of boxed ones (a large capture's findings name 460,000 frames). For one diagnosis, on the threads that
+ * share it.
  */
 final class SharedTexts {
 
     /** Each text and each list of texts seen, by itself (a text never equals a list). */
-    private final Map<Object, Object> seen = new HashMap<>();
+    private final Map<Object, Object> seen = new ConcurrentHashMap<>();
 
     /** {@code f} with shared texts; equal to it. */
     Finding of(Finding f) {
@@ -39,8 +40,9 @@ final class SharedTexts {
         }
         Object shared = seen.get(list);
         if (shared == null) {
-            shared = list.stream().map(this::text).toList();
-            seen.put(shared, shared);
+            List<String> made = list.stream().map(this::text).toList();
+            Object before = seen.putIfAbsent(made, made);
+            shared = before == null ? made : before;
         }
         return (List<String>) shared;
     }

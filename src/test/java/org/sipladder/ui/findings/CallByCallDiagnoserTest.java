@@ -51,6 +51,10 @@ class CallByCallDiagnoserTest {
                 assertEquals(routings(expected), routings(actual));
                 for (LiveKitRouting r : actual.routings()) {
                     assertTrue(r.transaction().flow().messages().isEmpty(), "a routing kept its whole call");
+                    // 48,000 routings on big_sip.pcap: legs, timings and responses kept 25 MB; the frame, numbers
+                    // and summary compared above are all the panel and the report read
+                    assertTrue(r.transaction().flow().legs().isEmpty(), "a routing kept its call's legs");
+                    assertTrue(r.transaction().responses().isEmpty(), "a routing kept the responses");
                 }
                 compared += expected.findings().size() + expected.routings().size();
             }
@@ -93,6 +97,25 @@ class CallByCallDiagnoserTest {
             shared += f.evidence().facts().size();
         }
         assertTrue(shared > 0);
+    }
+
+    @Test
+    void onEveryCoreTheFindingsAreThoseOfOneThread() throws Exception {
+        LoadedCapture loaded = new PipelineCaptureLoader().load(TestCaptures.threeKindsOfCalls(dir, 25),
+                LoadObserver.none());
+        assertEquals(75, loaded.calls().size());
+        LiveKitConfig demoConfig = new ConfigFileLoader().loadAll(DemoCapture.extract().configFiles());
+        for (LiveKitConfig config : List.of(LiveKitConfig.empty(), demoConfig)) {
+            Diagnosis expected = DiagnosisEngine.standard().diagnose(new ArrayList<>(loaded.flows()), config,
+                    DiagnosisSettings.FROM_EVIDENCE, loaded.media());
+            for (int workers : List.of(1, 2, 3)) {
+                Diagnosis actual = new CallByCallDiagnoser(DiagnosisEngine.standard(), workers).diagnose(
+                        loaded.flows(), config, DiagnosisSettings.FROM_EVIDENCE, loaded.media());
+                assertEquals(expected.findings(), actual.findings(), workers + " workers");
+                assertEquals(routings(expected), routings(actual), workers + " workers");
+            }
+            assertTrue(expected.findings().size() >= 50, () -> expected.findings().size() + " findings");
+        }
     }
 
     private static List<String> routings(Diagnosis d) {
