@@ -104,7 +104,7 @@ class FindingsViewFxTest {
         assertSame(primary, view.tree().getSelectionModel().getSelectedItem().getValue());
     }
 
-    private static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary) {
+    static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary) {
         return new Finding(code, severity, code + " title", "why", flowId, flowId, primary,
                 new Evidence(List.of(6L), List.of(), List.of()), new Fix(List.of("do it"), List.of(), null));
     }
