@@ -7,22 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
-import org.sipladder.diagnose.FindingCode;
-import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
-import org.sipladder.ui.prefs.InMemoryPreferenceStore;
-import org.sipladder.ui.prefs.UserPreferences;
-import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,19 +34,9 @@ class FindingsViewRangesFxTest {
 
     @Start
     void start(Stage stage) {
-        List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < CALLS; i++) {
-            String id = "call-" + i;
-            calls.add(Flows.call(id, "+4930" + i, "4940" + i, 503, "Service Unavailable"));
-            findings.add(FindingsViewFxTest.finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, id, true));
-        }
-        LiveKitConfigViewModel config = new LiveKitConfigViewModel(new NoConfigSource(), new CurrentThreadTaskExecutor(),
-                new FakeDialogs(), new UserPreferences(new InMemoryPreferenceStore()), Map.of());
-        viewModel = new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(findings, List.of()),
-                new CurrentThreadTaskExecutor(), config);
-        view = new FindingsView(viewModel, frame -> { }, id -> { }, text -> { });
-        stage.setScene(new Scene(view, 400, 600));
-        stage.show();
+        List<Finding> findings = FindingsViewFxTest.refusedCalls(CALLS, false, calls);
+        viewModel = FindingsViewFxTest.diagnosing(findings);
+        view = FindingsViewFxTest.shown(viewModel, stage);
     }
 
     @Test
