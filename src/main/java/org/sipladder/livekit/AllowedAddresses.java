@@ -1,13 +1,17 @@
 package org.sipladder.livekit;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
-import org.sipladder.capture.IpAddresses;
+import java.util.regex.Pattern;
 
 /**
  * A trunk's {@code allowed_addresses} check (routing notes, section 2 step 2): IP and CIDR entries against the
  * source IP, any entry against the From host; malformed entries are ignored as LiveKit ignores them.
  */
 final class AllowedAddresses {
+
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
     private final List<String> usable;
 
@@ -69,23 +73,56 @@ final class AllowedAddresses {
         return Integer.valueOf(text);
     }
 
-    /**
-     * The address bytes of an IPv4 or IPv6 literal, or null; never a DNS lookup. A dotted quad with a leading zero
-     * in a part ("010.0.0.1") is refused, as LiveKit's address parsing (Go's net.ParseIP) refuses it.
-     */
+    /** The address bytes of an IPv4 or IPv6 literal, or null; never a DNS lookup. */
     static byte[] parseIp(String text) {
-        if (text.indexOf(':') < 0) {
-            for (int i = 0; i + 1 < text.length(); i++) {
-                if (text.charAt(i) == '0' && (i == 0 || text.charAt(i - 1) == '.') && isDigit(text.charAt(i + 1))) {
+        if (isDottedQuad(text)) {
+            byte[] bytes = new byte[4];
+            int start = 0;
+            for (int i = 0; i < 4; i++) {
+                int end = i < 3 ? text.indexOf('.', start) : text.length();
+                int value = Integer.parseInt(text, start, end, 10);
+                if (value > 255 || (end - start > 1 && text.charAt(start) == '0')) {
                     return null;
                 }
+                bytes[i] = (byte) value;
+                start = end + 1;
+            }
+            return bytes;
+        }
+        if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
+            try {
+                // A string of hex digits, colons and dots starting with a hex digit or colon is parsed as an
+                // IPv6 literal by the JDK without any name lookup.
+                return InetAddress.getByName(text).getAddress();
+            } catch (UnknownHostException e) {
+                return null;
             }
         }
-        return IpAddresses.literal(text);
+        return null;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /**
+     * True when {@code text} is four groups of one to three ASCII digits joined by dots, as the pattern
+     * {@code (\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})} matches it: written out, as the diagnosis asks
+     * this of the addresses of nearly every message.
+     */
+    static boolean isDottedQuad(String text) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && groups < 3) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups == 3 && digits > 0;
     }
 
     /** True for RFC 1918, loopback, link-local and unique-local addresses, which a NAT usually hides. */
