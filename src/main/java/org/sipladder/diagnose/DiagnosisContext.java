@@ -47,6 +47,9 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
 
     /** Routings that were simulated against a loaded config. */
     public List<LiveKitRouting> simulatedRoutings() {
+        if (routings.isEmpty()) {
+            return List.of(); // most calls, asked by eight rules
+        }
         return routings.stream().filter(LiveKitRouting::simulated).toList();
     }
 

@@ -88,7 +88,9 @@ public final class DiagnosisEngine {
 
     /** What makes a config finding repeat a call finding: the same code about the same config objects. */
     static String key(Finding f) {
-        return f.code() + " " + f.evidence().configIds().stream().sorted().toList();
+        List<String> ids = f.evidence().configIds();
+        // as the sorted list prints: most findings name no config object or one
+        return f.code() + " " + (ids.size() < 2 ? ids : ids.stream().sorted().toList());
     }
 
     private static Comparator<Finding> order(Map<String, Integer> flowOrder) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
@@ -30,7 +31,11 @@ final class PrivateAddressCheck implements FindingRule {
                     String key = m.legIndex() + " " + m.message().src().address() + " " + m.message().dst().address();
                     bySender.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
                     List<String> facts = factsBySender.computeIfAbsent(key, k -> new ArrayList<>());
-                    leaks.stream().filter(l -> !facts.contains(l)).forEach(facts::add);
+                    for (String leak : leaks) {
+                        if (!facts.contains(leak)) {
+                            facts.add(leak);
+                        }
+                    }
                 }
             }
             // the NAT address a sender was seen from, looked up once per sender (it reads Via back from the capture)
@@ -75,7 +80,7 @@ final class PrivateAddressCheck implements FindingRule {
         SipMessage first = messages.get(0).message();
         String sender = first.src().address();
         String peer = first.dst().address();
-        boolean jambonz = flow.hops().stream().anyMatch(h -> h.address().equals(sender) && h.role() == Role.JAMBONZ);
+        boolean jambonz = hasHop(flow, sender, Role.JAMBONZ);
         List<String> facts = new ArrayList<>(leaks);
         facts.add(sender + " sends to public peer " + peer);
         if (publicIp != null) {
@@ -96,14 +101,20 @@ final class PrivateAddressCheck implements FindingRule {
                         + "public internet. The peer may send in-dialog requests (ACK, BYE) and RTP there, which gives "
                         + "one-way or no audio and calls that drop after about 30 seconds, unless it fixes the "
                         + "address up from the packet source."
-                        + (toLiveKit(flow, peer) ? " LiveKit sends BYE when no RTP arrives (30 s at first)." : ""),
+                        + (hasHop(flow, peer, Role.LIVEKIT) ? " LiveKit sends BYE when no RTP arrives (30 s at first)." : ""),
                 first.callId(), flow.id(), false,
                 Findings.evidence(messages.stream().map(m -> m.message().frame()).toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }
 
-    private static boolean toLiveKit(CallFlow flow, String peer) {
-        return flow.hops().stream().anyMatch(h -> h.address().equals(peer) && h.role() == Role.LIVEKIT);
+    /** True when {@code address} is a hop of the call with {@code role}. */
+    private static boolean hasHop(CallFlow flow, String address, Role role) {
+        for (Hop h : flow.hops()) {
+            if (h.role() == role && h.address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The address a peer reported in Via "received" on responses to requests from {@code sender}. */

@@ -23,8 +23,10 @@ final class SessionTimerExpiredCheck implements FindingRule {
                 if (ok == null) {
                     continue;
                 }
-                int seconds = seconds(ok.header("Session-Expires"));
-                String reason = bye.request().header("Reason");
+                // read back through the context: its other rules have read these messages already
+                String sessionExpires = context.header(ok, "Session-Expires");
+                int seconds = seconds(sessionExpires);
+                String reason = context.header(bye.request(), "Reason");
                 boolean named = reason != null && reason.toLowerCase(Locale.ROOT).contains("session");
                 long after = (bye.request().timestampMicros() - ok.timestampMicros()) / 1_000_000;
                 if (named || seconds > 0 && after >= seconds && !refreshed(flow, ok, bye.request())) {
@@ -34,7 +36,7 @@ final class SessionTimerExpiredCheck implements FindingRule {
                                     + "Session-Expires interval ends; when none comes, either side hangs up with a BYE. "
                                     + "The capture shows no refresh before the BYE.",
                             List.of(ok.frame(), bye.request().frame()),
-                            List.of("200 OK frame " + ok.frame() + " Session-Expires: " + ok.header("Session-Expires"),
+                            List.of("200 OK frame " + ok.frame() + " Session-Expires: " + sessionExpires,
                                     "BYE frame " + bye.request().frame() + " from " + bye.request().src() + ", " + after
                                             + " s after the answer" + (reason == null ? "" : ", Reason: " + reason)),
                             List.of("Make the refresher (refresher=uac/uas in Session-Expires) send re-INVITE or UPDATE "

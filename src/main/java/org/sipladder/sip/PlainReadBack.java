@@ -1,7 +1,6 @@
 package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One header value, or the SDP, read again from the bytes of a message that {@link FastScan} accepted, without the
@@ -53,8 +52,7 @@ final class PlainReadBack {
             return null; // no end of the header section: FastScan accepts no such message
         }
         int bodyStart = pos + 2;
-        return SdpBodies.find(contentType, Arrays.copyOfRange(d, bodyStart, bodyStart + bodyLength(contentLength,
-                n - bodyStart)));
+        return SdpBodies.find(contentType, d, bodyStart, bodyLength(contentLength, n - bodyStart));
     }
 
     /** The body's length as the full scan cuts it: the declared length when it is a number that fits, else all. */

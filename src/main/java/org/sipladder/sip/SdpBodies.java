@@ -11,11 +11,16 @@ final class SdpBodies {
 
     /** The parsed SDP, or null when the body holds none. */
     static Sdp find(String contentType, byte[] body) {
-        if (contentType == null || body.length == 0) {
+        return find(contentType, body, 0, body.length);
+    }
+
+    /** As {@link #find(String, byte[])}, of the body that is {@code length} bytes of {@code bytes} at {@code from}. */
+    static Sdp find(String contentType, byte[] bytes, int from, int length) {
+        if (contentType == null || length == 0) {
             return null;
         }
         String type = contentType.toLowerCase(Locale.ROOT).trim();
-        String text = new String(body, StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
         if (type.startsWith("application/sdp")) {
             return SdpParser.parse(text);
         }

@@ -20,6 +20,7 @@ final class SdpParser {
             Map.entry("32", "MPV/90000"), Map.entry("33", "MP2T/90000"), Map.entry("34", "H263/90000"));
 
     private static final List<String> DIRECTIONS = List.of("sendrecv", "sendonly", "recvonly", "inactive");
+    private static final String RTPMAP = "rtpmap:";
 
     /** Media section being read; turned into an {@link SdpMedia} when the next section or the end is reached. */
     private static final class Section {
@@ -72,11 +73,19 @@ final class SdpParser {
             if (kind != 'o' && kind != 'c' && kind != 'm' && kind != 'a') {
                 continue;
             }
-            String value = text.substring(from + 2, end).trim();
+            // the line's value trimmed as String.trim trims it, as bounds: only the values kept become strings
+            int vs = from + 2;
+            int ve = end;
+            while (vs < ve && text.charAt(vs) <= ' ') {
+                vs++;
+            }
+            while (ve > vs && text.charAt(ve - 1) <= ' ') {
+                ve--;
+            }
             switch (kind) {
-                case 'o' -> origin = value;
+                case 'o' -> origin = text.substring(vs, ve);
                 case 'c' -> {
-                    String address = connectionAddress(value);
+                    String address = connectionAddress(text, vs, ve);
                     if (current == null) {
                         connection = address;
                     } else {
@@ -84,20 +93,21 @@ final class SdpParser {
                     }
                 }
                 case 'm' -> {
-                    current = mediaSection(value);
+                    current = mediaSection(text.substring(vs, ve));
                     if (current != null) {
                         sections.add(current);
                     }
                 }
                 case 'a' -> {
-                    if (DIRECTIONS.contains(value)) {
+                    String direction = direction(text, vs, ve);
+                    if (direction != null) {
                         if (current == null) {
-                            sessionDirection = value;
+                            sessionDirection = direction;
                         } else {
-                            current.direction = value;
+                            current.direction = direction;
                         }
-                    } else if (current != null && value.startsWith("rtpmap:")) {
-                        addRtpmap(current, value.substring("rtpmap:".length()));
+                    } else if (current != null && ve - vs >= RTPMAP.length() && text.startsWith(RTPMAP, vs)) {
+                        addRtpmap(current, text, vs + RTPMAP.length(), ve);
                     }
                 }
                 default -> throw new IllegalStateException("kind " + kind);
@@ -110,17 +120,32 @@ final class SdpParser {
         return new Sdp(origin, connection, List.copyOf(media));
     }
 
-    /** "IN IP4 10.0.0.1/127" gives "10.0.0.1". */
-    private static String connectionAddress(String value) {
-        // the last of MessageScanner.blanks(value), without the others: value is trimmed, so it neither starts nor
-        // ends with white space
-        int last = value.length() - 1;
-        while (last >= 0 && !MessageScanner.isWhitespace(value.charAt(last))) {
-            last--;
+    /**
+     * "IN IP4 10.0.0.1/127" (the trimmed value between {@code from} and {@code to}) gives "10.0.0.1": the last of
+     * {@link MessageScanner#blanks}, up to its first slash unless that is its first character.
+     */
+    private static String connectionAddress(String text, int from, int to) {
+        int start = to - 1;
+        while (start >= from && !MessageScanner.isWhitespace(text.charAt(start))) {
+            start--;
         }
-        String address = value.substring(last + 1);
-        int slash = address.indexOf('/');
-        return slash > 0 ? address.substring(0, slash) : address;
+        start++;
+        for (int i = start; i < to; i++) {
+            if (text.charAt(i) == '/') {
+                return text.substring(start, i > start ? i : to);
+            }
+        }
+        return text.substring(start, to);
+    }
+
+    /** The direction attribute the value between {@code from} and {@code to} is, or null. */
+    private static String direction(String text, int from, int to) {
+        for (String d : DIRECTIONS) {
+            if (d.length() == to - from && text.startsWith(d, from)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static Section mediaSection(String value) {
@@ -132,10 +157,15 @@ final class SdpParser {
         return new Section(parts[0], Sdp.mediaPort(parts[1]), parts[2], formats);
     }
 
-    private static void addRtpmap(Section section, String mapping) {
-        int space = mapping.indexOf(' ');
-        if (space > 0) {
-            section.rtpmap.put(mapping.substring(0, space).trim(), mapping.substring(space + 1).trim());
+    /** "8 PCMA/8000" between {@code from} and {@code to}: payload type and name, each trimmed; none without a type. */
+    private static void addRtpmap(Section section, String text, int from, int to) {
+        for (int space = from; space < to; space++) {
+            if (text.charAt(space) == ' ') {
+                if (space > from) {
+                    section.rtpmap.put(text.substring(from, space).trim(), text.substring(space + 1, to).trim());
+                }
+                return;
+            }
         }
     }
 }

@@ -1,0 +1,131 @@
+package org.sipladder.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The a= lines the parser reads (direction, rtpmap) and the o=/m= values are found in place as the trimmed value
+ * strings gave them: random SDP bodies with odd white space, against those values worked out from {@code trim},
+ * {@code startsWith} and {@code indexOf} on each line.
+ */
+class SdpAttributeTest {
+
+    private static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
+    private static final String[] BLANKS = {"", "", " ", "  ", "\t", "\u0001", "\u000b", "\u00a0"};
+    private static final String[] ATTRIBUTES = {"sendrecv", "sendonly", "recvonly", "inactive", "sendrecvx", "send",
+        "rtpmap:0 PCMU/8000", "rtpmap:8  PCMA/8000 ", "rtpmap: 8 PCMA/8000", "rtpmap:101 telephone-event/8000",
+        "rtpmap:96", "rtpmap:", "rtpma", "rtpmap:9\tG722/8000", "rtpmap:0 x y", "fmtp:101 0-16", "ptime:20", ""};
+
+    @Test
+    void valuesAreThoseOfTheTrimmedLines() {
+        Random random = new Random(1803);
+        for (int round = 0; round < 30_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int lines = random.nextInt(12); lines > 0; lines--) {
+                text.append(line(random)).append(random.nextInt(4) == 0 ? "\n" : "\r\n");
+            }
+            if (random.nextBoolean() && text.length() > 0) {
+                text.setLength(text.length() - 1 - random.nextInt(Math.min(3, text.length())));
+            }
+            String sdp = text.toString();
+            assertEquals(byTrimmedLines(sdp), Sdp.parse(sdp), sdp);
+        }
+    }
+
+    private static String line(Random random) {
+        String blank = BLANKS[random.nextInt(BLANKS.length)];
+        String end = BLANKS[random.nextInt(BLANKS.length)];
+        return switch (random.nextInt(6)) {
+            case 0 -> "o=" + blank + "- 0 0 IN IP4 10.0.0." + random.nextInt(3) + end;
+            case 1 -> "c=" + blank + "IN IP4 192.168.1." + random.nextInt(3) + (random.nextBoolean() ? "/127" : "") + end;
+            case 2 -> "m=" + blank + "audio " + (4000 + random.nextInt(3)) + " RTP/AVP 0 8 96 101" + end;
+            case 3 -> random.nextBoolean() ? "v=0" : "s=-" + end;
+            default -> "a=" + blank + ATTRIBUTES[random.nextInt(ATTRIBUTES.length)] + end;
+        };
+    }
+
+    /** What the parser reads, taken from each line's trimmed value string. */
+    private static Sdp byTrimmedLines(String text) {
+        String origin = null;
+        String connection = null;
+        String sessionDirection = null;
+        List<String[]> sections = new ArrayList<>();
+        List<List<String>> maps = new ArrayList<>();
+        List<String> connections = new ArrayList<>();
+        List<String> directions = new ArrayList<>();
+        for (String line : text.split("\r?\n", -1)) {
+            if (line.length() < 2 || line.charAt(1) != '=') {
+                continue;
+            }
+            String value = line.substring(2).trim();
+            int last = sections.size() - 1;
+            switch (line.charAt(0)) {
+                case 'o' -> origin = value;
+                case 'c' -> {
+                    String[] parts = MessageScanner.blanks(value);
+                    String address = parts[parts.length - 1];
+                    int slash = address.indexOf('/');
+                    address = slash > 0 ? address.substring(0, slash) : address;
+                    if (last < 0) {
+                        connection = address;
+                    } else {
+                        connections.set(last, address);
+                    }
+                }
+                case 'm' -> {
+                    String[] parts = MessageScanner.blanks(value);
+                    if (parts.length >= 3) {
+                        sections.add(parts);
+                        maps.add(new ArrayList<>());
+                        connections.add(null);
+                        directions.add(null);
+                    }
+                }
+                case 'a' -> {
+                    if (List.of(DIRECTIONS).contains(value)) {
+                        if (last < 0) {
+                            sessionDirection = value;
+                        } else {
+                            directions.set(last, value);
+                        }
+                    } else if (last >= 0 && value.startsWith("rtpmap:")) {
+                        String mapping = value.substring("rtpmap:".length());
+                        int space = mapping.indexOf(' ');
+                        if (space > 0) {
+                            maps.get(last).add(mapping.substring(0, space).trim());
+                            maps.get(last).add(mapping.substring(space + 1).trim());
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        List<SdpMedia> media = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            String[] p = sections.get(i);
+            List<String> codecs = new ArrayList<>();
+            for (int f = 3; f < p.length; f++) {
+                String name = null;
+                List<String> map = maps.get(i);
+                for (int k = 0; k < map.size(); k += 2) {
+                    if (map.get(k).equals(p[f])) {
+                        name = map.get(k + 1); // the last rtpmap of a type wins, as in a map
+                    }
+                }
+                if (name == null && p[2].contains("RTP")) {
+                    name = Sdp.staticType(p[f]);
+                }
+                codecs.add(name == null ? p[f] : p[f] + " " + name);
+            }
+            String dir = directions.get(i) != null ? directions.get(i) : sessionDirection != null ? sessionDirection
+                    : "sendrecv";
+            media.add(new SdpMedia(p[0], Sdp.mediaPort(p[1]), p[2], codecs, connections.get(i), dir));
+        }
+        return new Sdp(origin, connection, media);
+    }
+}
