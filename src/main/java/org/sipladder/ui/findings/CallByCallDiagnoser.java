@@ -5,7 +5,6 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisRun;
 import org.sipladder.diagnose.DiagnosisSettings;
-import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
@@ -44,7 +43,7 @@ public final class CallByCallDiagnoser implements Diagnoser {
         SharedTexts texts = new SharedTexts();
         return engine.diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
                 call.flowId(), call.findings().stream().map(texts::of).toList(),
-                call.routings().stream().map(LiveKitRouting::detached).toList(), call.mediaFailed(), call.echoKeys(),
+                call.routings().stream().map(texts::of).toList(), call.mediaFailed(), call.echoKeys(),
                 call.rulesTakingCalls()), workers);
     }
 }

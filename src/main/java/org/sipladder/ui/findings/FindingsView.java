@@ -2,7 +2,9 @@ package org.sipladder.ui.findings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -20,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.ui.calls.Counts;
 import org.sipladder.ui.dialog.ClipboardService;
 
 /** The findings side panel (ControlsFX): grouped findings with severity icons above the selected one's detail. */
@@ -33,11 +36,18 @@ public final class FindingsView extends BorderPane {
     private static final double SCROLL_BAR = 16;
     /** Up to this many findings, every group shows open. */
     static final int OPEN_FINDINGS = 1000;
+    /**
+     * Above this many groups, they are shown in ranges of this many, each range's headings made when it is opened:
+     * a heading is a tree item of ~500 bytes with its event handlers, 25 MB for the 50,000 calls of a large capture.
+     */
+    static final int GROUPS_PER_RANGE = 1000;
 
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("findings"));
     private final SplitPane split;
     private final SeverityIcons icons = new SeverityIcons();
     private boolean rebuilding;
+    /** The groups the tree shows, as the view model listed them. */
+    private List<FindingGroup> shown = List.of();
 
     public FindingsView(FindingsViewModel viewModel, Consumer<Long> openFrame, Consumer<String> openConfigId,
                         ClipboardService clipboard) {
@@ -106,53 +116,93 @@ public final class FindingsView extends BorderPane {
 
     private void rebuild(FindingsViewModel viewModel) {
         rebuilding = true;
+        shown = List.copyOf(viewModel.groups());
         // a large capture has 100,000 findings: their rows are made when their group is first opened, and the
         // groups start closed, so the panel costs memory for what the user looks at
-        boolean open = viewModel.groups().stream().mapToInt(g -> g.findings().size()).sum() <= OPEN_FINDINGS;
-        List<TreeItem<Object>> groupItems = new ArrayList<>(viewModel.groups().size());
-        for (FindingGroup group : viewModel.groups()) {
-            GroupItem item = new GroupItem(group);
-            item.setExpanded(open);
-            groupItems.add(item);
+        boolean open = shown.stream().mapToInt(g -> g.findings().size()).sum() <= OPEN_FINDINGS;
+        List<TreeItem<Object>> children = new ArrayList<>();
+        if (shown.size() <= GROUPS_PER_RANGE) {
+            children.addAll(headings(shown, open));
+        } else {
+            for (int first = 0; first < shown.size(); first += GROUPS_PER_RANGE) {
+                List<FindingGroup> range = shown.subList(first, Math.min(shown.size(), first + GROUPS_PER_RANGE));
+                GroupRange heading = new GroupRange(first + 1, first + range.size(), shown.size(),
+                        range.stream().mapToInt(g -> g.findings().size()).sum());
+                children.add(new MadeWhenOpened(heading, () -> headings(range, false)));
+            }
         }
         // a new root, filled before the tree sees it: the tree's focus model looks up the row of every heading
         // added to the root it shows, each look-up counting the headings before it (50,000 groups: 40 s of the
         // FX thread), and adding them one by one made the tree count its rows again each time
         TreeItem<Object> root = new TreeItem<>("findings");
         root.setExpanded(true);
-        root.getChildren().setAll(groupItems);
+        root.getChildren().setAll(children);
         tree.setRoot(root);
         rebuilding = false;
         selectInTree(viewModel.selectedFindingProperty().get());
     }
 
-    /** Selects {@code f} in the first group holding it, opening the group. */
+    private static List<TreeItem<Object>> headings(List<FindingGroup> groups, boolean open) {
+        List<TreeItem<Object>> items = new ArrayList<>(groups.size());
+        for (FindingGroup group : groups) {
+            TreeItem<Object> item = new MadeWhenOpened(group, () -> group.findings().stream()
+                    .<TreeItem<Object>>map(f -> new TreeItem<>(f)).toList());
+            item.setExpanded(open);
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Selects {@code f} in the first group holding it, opening the group (and its range). */
     private void selectInTree(Finding f) {
-        if (f == null) {
-            tree.getSelectionModel().clearSelection();
+        int index = -1;
+        for (int i = 0; i < shown.size() && index < 0 && f != null; i++) {
+            if (shown.get(i).findings().stream().anyMatch(x -> x == f)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            if (f == null) {
+                tree.getSelectionModel().clearSelection();
+            }
             return;
         }
-        for (TreeItem<Object> group : tree.getRoot().getChildren()) {
-            if (group.getValue() instanceof FindingGroup g && g.findings().stream().anyMatch(x -> x == f)) {
-                group.setExpanded(true);
-                for (TreeItem<Object> item : group.getChildren()) {
-                    if (item.getValue() == f) {
-                        if (tree.getSelectionModel().getSelectedItem() != item) {
-                            tree.getSelectionModel().select(item);
-                        }
-                        return;
-                    }
+        TreeItem<Object> group;
+        if (shown.size() <= GROUPS_PER_RANGE) {
+            group = tree.getRoot().getChildren().get(index);
+        } else {
+            TreeItem<Object> range = tree.getRoot().getChildren().get(index / GROUPS_PER_RANGE);
+            range.setExpanded(true);
+            group = range.getChildren().get(index % GROUPS_PER_RANGE);
+        }
+        group.setExpanded(true);
+        for (TreeItem<Object> item : group.getChildren()) {
+            if (item.getValue() == f) {
+                if (tree.getSelectionModel().getSelectedItem() != item) {
+                    tree.getSelectionModel().select(item);
                 }
+                return;
             }
         }
     }
 
-    /** A group heading whose findings' rows are made when first asked for (the group opened or searched). */
-    private static final class GroupItem extends TreeItem<Object> {
-        private boolean made;
+    /**
+     * Groups {@code first} to {@code last} (counted from 1) of {@code of}, holding {@code findings} findings.
+     */
+    record GroupRange(int first, int last, int of, int findings) {
+        String title() {
+            return String.format(Locale.ROOT, "Groups %,d–%,d of %,d (%s)", first, last, of,
+                    Counts.of(findings, "finding"));
+        }
+    }
 
-        GroupItem(FindingGroup group) {
-            super(group);
+    /** A heading whose rows are made when first asked for (the heading opened or searched). */
+    private static final class MadeWhenOpened extends TreeItem<Object> {
+        private Supplier<List<TreeItem<Object>>> rows;
+
+        MadeWhenOpened(Object heading, Supplier<List<TreeItem<Object>>> rows) {
+            super(heading);
+            this.rows = rows;
         }
 
         @Override
@@ -162,14 +212,10 @@ public final class FindingsView extends BorderPane {
 
         @Override
         public ObservableList<TreeItem<Object>> getChildren() {
-            if (!made) {
-                made = true;
-                List<Finding> findings = ((FindingGroup) getValue()).findings();
-                List<TreeItem<Object>> items = new ArrayList<>(findings.size());
-                for (Finding f : findings) {
-                    items.add(new TreeItem<>(f));
-                }
-                super.getChildren().setAll(items);
+            if (rows != null) {
+                List<TreeItem<Object>> made = rows.get();
+                rows = null;
+                super.getChildren().setAll(made);
             }
             return super.getChildren();
         }
@@ -187,6 +233,10 @@ public final class FindingsView extends BorderPane {
                 setGraphic(null);
             } else if (item instanceof FindingGroup group) {
                 setText(group.title());
+                setGraphic(null);
+                getStyleClass().add("finding-group");
+            } else if (item instanceof GroupRange range) {
+                setText(range.title());
                 setGraphic(null);
                 getStyleClass().add("finding-group");
             } else if (item instanceof Finding f) {

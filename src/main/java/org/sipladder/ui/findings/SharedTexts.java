@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.diagnose.Evidence;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Fix;
+import org.sipladder.diagnose.LiveKitRouting;
+import org.sipladder.livekit.InboundInvite;
+import org.sipladder.livekit.StatusLine;
 
 /**
  * Findings with their texts, and lists of texts, shared with equal ones seen before: findings of one kind repeat
@@ -17,7 +20,7 @@ import org.sipladder.diagnose.Fix;
  */
 final class SharedTexts {
 
-    /** Each text and each list of texts seen, by itself (a text never equals a list). */
+    /** Each text, list of texts and list of statuses seen, by itself (a text never equals a list). */
     private final Map<Object, Object> seen = new ConcurrentHashMap<>();
 
     /** {@code f} with shared texts; equal to it. */
@@ -27,6 +30,25 @@ final class SharedTexts {
         return new Finding(f.code(), f.severity(), text(f.title()), text(f.explanation()), f.callId(), f.flowId(),
                 f.primary(), e == null ? null : new Evidence(Frames.of(e.frames()), texts(e.configIds()), texts(e.facts())),
                 x == null ? null : new Fix(texts(x.steps()), texts(x.commands()), text(x.json())));
+    }
+
+    /**
+     * {@code r} detached from its call ({@link LiveKitRouting#detached}) with the texts that repeat from call to call
+     * shared: the hosts and addresses of its INVITE and the list of statuses the capture shows (big_sip.pcap's
+     * 48,500 routings held 140,000 statuses of a few kinds); equal to {@code r.detached()}.
+     */
+    @SuppressWarnings("unchecked")
+    LiveKitRouting of(LiveKitRouting r) {
+        LiveKitRouting detached = r.detached();
+        InboundInvite i = detached.invite();
+        InboundInvite invite = i == null ? null : new InboundInvite(i.callId(), i.calledNumber(), i.callingNumber(),
+                text(i.fromHost()), text(i.sourceIp()), text(i.proxyAuthorization()),
+                i.calledNumber() != null && i.calledNumber().equals(i.requestUriUser()) ? i.calledNumber()
+                        : i.requestUriUser());
+        List<StatusLine> observed = detached.observed() == null ? null
+                : (List<StatusLine>) seen.computeIfAbsent(detached.observed(), k -> k);
+        return new LiveKitRouting(detached.transaction(), invite, detached.outcome(), observed,
+                detached.consistency());
     }
 
     private String text(String s) {

@@ -97,6 +97,15 @@ class CallByCallDiagnoserTest {
             shared += f.evidence().facts().size();
         }
         assertTrue(shared > 0);
+        // the routings of the two copies: the INVITE's hosts and the statuses the capture shows are shared
+        assertEquals(2, d.routings().size(), d.routings()::toString);
+        LiveKitRouting first = d.routings().get(0);
+        LiveKitRouting second = d.routings().get(1);
+        assertEquals(first, second);
+        assertFalse(first.observed().isEmpty());
+        assertSame(first.observed(), second.observed());
+        assertSame(first.invite().fromHost(), second.invite().fromHost());
+        assertSame(first.invite().sourceIp(), second.invite().sourceIp());
     }
 
     @Test

@@ -45,21 +45,42 @@ class FindingsViewFxTest {
 
     @Start
     void start(Stage stage) {
+        List<Finding> findings = refusedCalls(CALLS, true, calls);
+        viewModel = diagnosing(findings);
+        view = shown(viewModel, stage);
+    }
+
+    /**
+     * {@code count} calls refused with 503, added to {@code calls}: their findings, a primary cause each (and a
+     * warning with {@code warnings}).
+     */
+    static List<Finding> refusedCalls(int count, boolean warnings, List<CallFlow> calls) {
         List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < CALLS; i++) {
+        for (int i = 0; i < count; i++) {
             String id = "call-" + i;
             calls.add(Flows.call(id, "+4930" + i, "4940" + i, 503, "Service Unavailable"));
             findings.add(finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, id, true));
-            findings.add(finding(FindingCode.B2BUA_FAILURE_RELAYED, Severity.WARNING, id, false));
+            if (warnings) {
+                findings.add(finding(FindingCode.B2BUA_FAILURE_RELAYED, Severity.WARNING, id, false));
+            }
         }
-        LiveKitConfigSource none = new NoConfigSource();
-        LiveKitConfigViewModel config = new LiveKitConfigViewModel(none, new CurrentThreadTaskExecutor(),
+        return findings;
+    }
+
+    /** The panel's view model, without a LiveKit config, whose diagnosis gives {@code findings} at once. */
+    static FindingsViewModel diagnosing(List<Finding> findings) {
+        LiveKitConfigViewModel config = new LiveKitConfigViewModel(new NoConfigSource(), new CurrentThreadTaskExecutor(),
                 new FakeDialogs(), new UserPreferences(new InMemoryPreferenceStore()), Map.of());
-        viewModel = new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(findings, List.of()),
+        return new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(findings, List.of()),
                 new CurrentThreadTaskExecutor(), config);
-        view = new FindingsView(viewModel, frame -> { }, id -> { }, text -> { });
+    }
+
+    /** The panel of {@code viewModel}, shown on {@code stage}. */
+    static FindingsView shown(FindingsViewModel viewModel, Stage stage) {
+        FindingsView view = new FindingsView(viewModel, frame -> { }, id -> { }, text -> { });
         stage.setScene(new Scene(view, 400, 600));
         stage.show();
+        return view;
     }
 
     @Test
@@ -104,7 +125,7 @@ class FindingsViewFxTest {
         assertSame(primary, view.tree().getSelectionModel().getSelectedItem().getValue());
     }
 
-    private static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary) {
+    static Finding finding(FindingCode code, Severity severity, String flowId, boolean primary) {
         return new Finding(code, severity, code + " title", "why", flowId, flowId, primary,
                 new Evidence(List.of(6L), List.of(), List.of()), new Fix(List.of("do it"), List.of(), null));
     }
