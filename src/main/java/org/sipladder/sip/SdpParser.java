@@ -19,6 +19,9 @@ final class SdpParser {
             Map.entry("26", "JPEG/90000"), Map.entry("28", "nv/90000"), Map.entry("31", "H261/90000"),
             Map.entry("32", "MPV/90000"), Map.entry("33", "MP2T/90000"), Map.entry("34", "H263/90000"));
 
+    /** "8 PCMA/8000" for each static type. */
+    private static final Map<String, String> STATIC_CODECS = codecTexts();
+
     private static final List<String> DIRECTIONS = List.of("sendrecv", "sendonly", "recvonly", "inactive");
     private static final String RTPMAP = "rtpmap:";
 
@@ -42,8 +45,10 @@ final class SdpParser {
         SdpMedia toMedia(String sessionDirection) {
             List<String> codecs = new ArrayList<>();
             for (String pt : formats) {
-                String name = rtpmap.getOrDefault(pt, protocol.contains("RTP") ? STATIC_TYPES.get(pt) : null);
-                codecs.add(name == null ? pt : pt + " " + name);
+                String staticName = STATIC_TYPES.get(pt);
+                String name = rtpmap.getOrDefault(pt, protocol.contains("RTP") ? staticName : null);
+                // most codecs are a static type under its own name: that text is made once
+                codecs.add(name == null ? pt : name.equals(staticName) ? STATIC_CODECS.get(pt) : pt + " " + name);
             }
             String dir = direction != null ? direction : sessionDirection != null ? sessionDirection : "sendrecv";
             return new SdpMedia(type, port, protocol, List.copyOf(codecs), connection, dir);
@@ -51,6 +56,12 @@ final class SdpParser {
     }
 
     private SdpParser() {
+    }
+
+    private static Map<String, String> codecTexts() {
+        Map<String, String> texts = new HashMap<>();
+        STATIC_TYPES.forEach((pt, name) -> texts.put(pt, pt + " " + name));
+        return Map.copyOf(texts);
     }
 
     static String staticType(String pt) {
@@ -93,7 +104,7 @@ final class SdpParser {
                     }
                 }
                 case 'm' -> {
-                    current = mediaSection(text.substring(vs, ve));
+                    current = mediaSection(text, vs, ve);
                     if (current != null) {
                         sections.add(current);
                     }
@@ -148,13 +159,27 @@ final class SdpParser {
         return null;
     }
 
-    private static Section mediaSection(String value) {
-        String[] parts = MessageScanner.blanks(value);
-        if (parts.length < 3) {
+    /**
+     * The m= line whose trimmed value is between {@code from} and {@code to}: its fields as {@link MessageScanner#blanks}
+     * splits them (the runs between white space), or null when it has fewer than three.
+     */
+    private static Section mediaSection(String text, int from, int to) {
+        List<String> fields = new ArrayList<>(8);
+        int i = from;
+        while (i < to) {
+            int start = i;
+            while (i < to && !MessageScanner.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            fields.add(text.substring(start, i));
+            while (i < to && MessageScanner.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+        }
+        if (fields.size() < 3) {
             return null;
         }
-        List<String> formats = List.of(parts).subList(3, parts.length);
-        return new Section(parts[0], Sdp.mediaPort(parts[1]), parts[2], formats);
+        return new Section(fields.get(0), Sdp.mediaPort(fields.get(1)), fields.get(2), fields.subList(3, fields.size()));
     }
 
     /** "8 PCMA/8000" between {@code from} and {@code to}: payload type and name, each trimmed; none without a type. */

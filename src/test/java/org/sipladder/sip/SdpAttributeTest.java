@@ -42,10 +42,25 @@ class SdpAttributeTest {
         return switch (random.nextInt(6)) {
             case 0 -> "o=" + blank + "- 0 0 IN IP4 10.0.0." + random.nextInt(3) + end;
             case 1 -> "c=" + blank + "IN IP4 192.168.1." + random.nextInt(3) + (random.nextBoolean() ? "/127" : "") + end;
-            case 2 -> "m=" + blank + "audio " + (4000 + random.nextInt(3)) + " RTP/AVP 0 8 96 101" + end;
+            case 2 -> "m=" + blank + mediaLine(random) + end;
             case 3 -> random.nextBoolean() ? "v=0" : "s=-" + end;
             default -> "a=" + blank + ATTRIBUTES[random.nextInt(ATTRIBUTES.length)] + end;
         };
+    }
+
+    /** An m= value: fields (some odd) between runs of blanks, sometimes fewer than three. */
+    private static String mediaLine(Random random) {
+        String[] fields = {"audio", "video", "4000", "0", "x", "5004/2", "RTP/AVP", "RTP/SAVP", "UDP", "0", "8", "18",
+            "96", "101", "a\u0001b", "\u00a0"};
+        String[] gaps = {" ", "  ", "\t", " \u000b", "\f"};
+        StringBuilder line = new StringBuilder();
+        for (int i = random.nextInt(8); i >= 0; i--) {
+            line.append(fields[random.nextInt(fields.length)]);
+            if (i > 0) {
+                line.append(gaps[random.nextInt(gaps.length)]);
+            }
+        }
+        return random.nextInt(3) == 0 ? line.toString() : "audio " + (4000 + random.nextInt(3)) + " RTP/AVP " + line;
     }
 
     /** What the parser reads, taken from each line's trimmed value string. */
@@ -57,12 +72,13 @@ class SdpAttributeTest {
         List<List<String>> maps = new ArrayList<>();
         List<String> connections = new ArrayList<>();
         List<String> directions = new ArrayList<>();
+        // the section lines belong to: none before the first m= line and after an m= line of fewer than 3 fields
+        int last = -1;
         for (String line : text.split("\r?\n", -1)) {
             if (line.length() < 2 || line.charAt(1) != '=') {
                 continue;
             }
             String value = line.substring(2).trim();
-            int last = sections.size() - 1;
             switch (line.charAt(0)) {
                 case 'o' -> origin = value;
                 case 'c' -> {
@@ -78,11 +94,13 @@ class SdpAttributeTest {
                 }
                 case 'm' -> {
                     String[] parts = MessageScanner.blanks(value);
+                    last = -1;
                     if (parts.length >= 3) {
                         sections.add(parts);
                         maps.add(new ArrayList<>());
                         connections.add(null);
                         directions.add(null);
+                        last = sections.size() - 1;
                     }
                 }
                 case 'a' -> {
