@@ -19,9 +19,10 @@ import org.sipladder.sip.SipMessage;
  */
 public final class CallMemo {
 
-    private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>();
-    private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>();
-    private final Map<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new IdentityHashMap<>();
+    // a context of the command line holds one call: small tables (each is made anew for every call)
+    private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>(2);
+    private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>(2);
+    private final Map<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new IdentityHashMap<>(2);
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
     private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
     private final Map<String, Boolean> publicAddresses = new HashMap<>();

@@ -75,8 +75,11 @@ public final class DiagnosisRun {
             out.add(DiagnosisEngine.scrub(f, scrubber));
         }
         out.sort(WITHIN_CALL);
-        List<String> keys = raw.stream().map(DiagnosisEngine::key).toList();
-        List<LiveKitRouting> shown = routed.stream().map(r -> r.scrubbed(scrubber)).toList();
+        List<String> keys = new ArrayList<>(raw.size());
+        for (Finding f : raw) {
+            keys.add(DiagnosisEngine.key(f));
+        }
+        List<LiveKitRouting> shown = routed.isEmpty() ? List.of() : routed.stream().map(r -> r.scrubbed(scrubber)).toList();
         return new CallDiagnosis(flow.id(), out, shown, PrimaryCauses.mediaFailed(out), keys,
                 seen.rulesTakingCalls());
     }

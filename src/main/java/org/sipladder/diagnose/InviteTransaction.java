@@ -100,7 +100,13 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
 
     /** The first final (2xx-6xx) response, or null when none was captured. */
     public SipMessage finalResponse() {
-        return responses.stream().map(FlowMessage::message).filter(r -> r.status() >= 200).findFirst().orElse(null);
+        // a loop: a dozen rules ask this of every INVITE of every call
+        for (FlowMessage r : responses) {
+            if (r.message().status() >= 200) {
+                return r.message();
+            }
+        }
+        return null;
     }
 
     /** True for a re-INVITE: its To header already carries the dialog's tag, so no routing happens for it. */

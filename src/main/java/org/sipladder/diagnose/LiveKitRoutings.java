@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.InboundInvite;
@@ -95,7 +96,12 @@ final class LiveKitRoutings {
     }
 
     static boolean sentToLiveKit(CallFlow flow, SipMessage request) {
-        return flow.hops().stream().anyMatch(h -> h.role() == Role.LIVEKIT && h.address().equals(request.dst().address()));
+        for (Hop h : flow.hops()) {
+            if (h.role() == Role.LIVEKIT && h.address().equals(request.dst().address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The inputs LiveKit routes on; the source IP is what LiveKit saw, which behind NAT is not the captured one. */

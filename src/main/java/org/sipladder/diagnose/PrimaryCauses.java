@@ -48,7 +48,12 @@ final class PrimaryCauses {
 
     /** True when the findings of a call say its media failed. */
     static boolean mediaFailed(List<Finding> findingsOfFlow) {
-        return findingsOfFlow.stream().anyMatch(f -> f.severity() == Severity.ERROR && MEDIA_FAILURES.contains(f.code()));
+        for (Finding f : findingsOfFlow) {
+            if (f.severity() == Severity.ERROR && MEDIA_FAILURES.contains(f.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {

@@ -112,7 +112,16 @@ public final class SecretScrubber {
 
     /** Every text of the list scrubbed. */
     public List<String> scrub(List<String> texts) {
-        return lengths.length == 0 ? texts : texts.stream().map(this::scrub).toList();
+        if (lengths.length == 0) {
+            return texts;
+        }
+        // nearly always nothing to mask: then the list as an unmodifiable copy (the list itself when it is one)
+        for (String text : texts) {
+            if (text == null || scrub(text) != text) {
+                return texts.stream().map(this::scrub).toList();
+            }
+        }
+        return List.copyOf(texts);
     }
 
     private static String masked(String text, int[] coverEnd) {

@@ -75,6 +75,26 @@ class ConfigLimitsTest {
     }
 
     @Test
+    void aListComesBackScrubbedTextByTextAndCannotBeChanged() {
+        SecretScrubber scrubber = new SecretScrubber(List.of("s3cret", "pw"));
+        List<List<String>> lists = List.of(List.of(), List.of("clean", "also clean"), new ArrayList<>(List.of("clean")),
+                List.of("a s3cret here", "clean"), new ArrayList<>(java.util.Arrays.asList("x", null, "pw!")),
+                new ArrayList<>(java.util.Arrays.asList("clean", null)));
+        for (List<String> texts : lists) {
+            List<String> scrubbed = scrubber.scrub(texts);
+            List<String> expected = new ArrayList<>();
+            texts.forEach(t -> expected.add(scrubber.scrub(t)));
+            assertEquals(expected, scrubbed);
+            assertThrows(UnsupportedOperationException.class, () -> scrubbed.add("more"), texts.toString());
+        }
+        // a mutable list handed in is not what comes out: changing it later changes no finding
+        List<String> mutable = new ArrayList<>(List.of("clean"));
+        List<String> scrubbed = scrubber.scrub(mutable);
+        mutable.set(0, "changed");
+        assertEquals(List.of("clean"), scrubbed);
+    }
+
+    @Test
     void overlappingSecretsAreBothHidden() {
         SecretScrubber scrubber = new SecretScrubber(List.of("abcd", "cdef", "x"));
         String out = scrubber.scrub("__abcdef__");
