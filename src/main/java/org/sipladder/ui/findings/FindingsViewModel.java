@@ -190,9 +190,16 @@ public final class FindingsViewModel {
         for (Finding f : findings) {
             grouped.computeIfAbsent(f.flowId() == null ? "" : f.flowId(), k -> new ArrayList<>()).add(f);
         }
-        return grouped.entrySet().stream().map(e -> new FindingGroup(e.getKey().isEmpty() ? "LiveKit config"
-                : callById(e.getKey()).map(FindingsViewModel::title).orElse("Call " + e.getKey()), e.getValue()))
-                .toList();
+        List<FindingGroup> groups = new ArrayList<>(grouped.size());
+        grouped.forEach((id, list) -> {
+            if (id.isEmpty()) {
+                groups.add(new FindingGroup("LiveKit config", list));
+            } else {
+                CallSummary call = callById(id).orElse(null);
+                groups.add(FindingGroup.titledWhenShown(() -> call == null ? "Call " + id : title(call), list));
+            }
+        });
+        return groups;
     }
 
     private List<FindingGroup> byConfigObject() {
