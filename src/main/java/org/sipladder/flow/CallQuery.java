@@ -64,7 +64,7 @@ public final class CallQuery {
             return row -> true;
         }
         return switch (key) {
-            case "method" -> row -> anyMessage(row, m -> m.isRequest() && m.method().equalsIgnoreCase(value));
+            case "method" -> row -> row.hasRequest(value);
             case "status" -> status(needle);
             case "from" -> row -> anyLeg(row, leg -> contains(leg.from(), needle));
             case "to" -> row -> anyLeg(row, leg -> contains(leg.to(), needle) || contains(leg.requestUri(), needle));
@@ -81,11 +81,11 @@ public final class CallQuery {
     private static Predicate<CallSummary> status(String needle) {
         if (needle.length() == 3 && needle.endsWith("xx") && Character.isDigit(needle.charAt(0))) {
             int hundreds = needle.charAt(0) - '0';
-            return row -> anyMessage(row, m -> m.status() / 100 == hundreds);
+            return row -> row.hasStatus(s -> s / 100 == hundreds);
         }
         try {
             int code = Integer.parseInt(needle);
-            return row -> anyMessage(row, m -> m.status() == code);
+            return row -> row.hasStatus(s -> s == code);
         } catch (NumberFormatException e) {
             return row -> contains(row.statusText(), needle);
         }

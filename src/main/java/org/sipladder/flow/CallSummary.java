@@ -1,9 +1,13 @@
 package org.sipladder.flow;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
+import org.sipladder.sip.SipMessage;
 
 /**
  * What a call list shows of a call and what {@link CallQuery} filters on, the values precomputed so sorting and
@@ -30,6 +34,13 @@ public final class CallSummary {
     private final Long postDialDelayMicros;
     private final Long durationMicros;
     private final Supplier<CallFlow> flow;
+    /** The summary a {@link #withFlowOnce} copy was made of, which keeps what the copy works out; null otherwise. */
+    private final CallSummary original;
+    /**
+     * The request methods and statuses of the call's messages, worked out the first time a filter asks and kept:
+     * a filter's {@code method:} and {@code status:} terms then need no assembly (1.3-2.4 s on 50,000 calls).
+     */
+    private volatile MessageKinds kinds;
 
     private CallSummary(CallFlow flow, Supplier<CallFlow> assembly) {
         Leg leg = flow.aLeg();
@@ -52,6 +63,7 @@ public final class CallSummary {
         this.postDialDelayMicros = timings == null ? null : timings.postDialDelayMicros();
         this.durationMicros = timings == null ? null : timings.durationMicros();
         this.flow = assembly;
+        this.original = null;
     }
 
     private CallSummary(CallSummary values, Supplier<CallFlow> assembly) {
@@ -70,6 +82,7 @@ public final class CallSummary {
         this.postDialDelayMicros = values.postDialDelayMicros;
         this.durationMicros = values.durationMicros;
         this.flow = assembly;
+        this.original = values.original != null ? values.original : values;
     }
 
     /** Summarises {@code flow} and holds it. */
@@ -179,6 +192,71 @@ public final class CallSummary {
     /** Answer to hang-up, or null. */
     public Long durationMicros() {
         return durationMicros;
+    }
+
+    /** True when a request of the call has this method (in any case). */
+    boolean hasRequest(String method) {
+        for (String m : kinds().methods) {
+            if (m.equalsIgnoreCase(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a message of the call has a status {@code test} accepts (a request's status is 0). */
+    boolean hasStatus(IntPredicate test) {
+        for (int status : kinds().statuses) {
+            if (test.test(status)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MessageKinds kinds() {
+        CallSummary owner = original != null ? original : this;
+        MessageKinds known = owner.kinds;
+        if (known == null) {
+            known = MessageKinds.of(flow());
+            owner.kinds = known;
+        }
+        return known;
+    }
+
+    /** The distinct request methods and message statuses of a call. */
+    private static final class MessageKinds {
+        private final String[] methods;
+        private final int[] statuses;
+
+        private MessageKinds(String[] methods, int[] statuses) {
+            this.methods = methods;
+            this.statuses = statuses;
+        }
+
+        static MessageKinds of(CallFlow flow) {
+            List<String> methods = new ArrayList<>(4);
+            int[] statuses = new int[4];
+            int count = 0;
+            for (FlowMessage fm : flow.messages()) {
+                SipMessage m = fm.message();
+                if (m.isRequest() && !methods.contains(m.method())) {
+                    methods.add(m.method());
+                }
+                int status = m.status();
+                boolean seen = false;
+                for (int i = 0; i < count && !seen; i++) {
+                    seen = statuses[i] == status;
+                }
+                if (!seen) {
+                    if (count == statuses.length) {
+                        statuses = Arrays.copyOf(statuses, count * 2);
+                    }
+                    statuses[count++] = status;
+                }
+            }
+            return new MessageKinds(methods.toArray(String[]::new), Arrays.copyOf(statuses, count));
+        }
     }
 
     private static String firstMethod(CallFlow flow) {

@@ -107,4 +107,24 @@ class CallSummariesTest {
             assertFalse(expected.isEmpty(), text);
         }
     }
+
+    @Test
+    void methodAndStatusTermsAssembleACallOnceWhateverIsAskedAfter() {
+        // a field filter assembled every call of the list on each query: 1.3-2.4 s on 50,000 calls each time
+        for (CallFlow flow : read(capture()).snapshot()) {
+            int[] assembled = {0};
+            CallSummary summary = CallSummary.of(flow, () -> {
+                assembled[0]++;
+                return flow;
+            });
+            List<Boolean> answers = new java.util.ArrayList<>();
+            for (String text : List.of("method:INVITE", "method:bye", "status:503", "status:4xx", "status:0",
+                    "method:OPTIONS status:2xx", "status:486 method:INVITE")) {
+                CallQuery query = CallQuery.parse(text, Map.of());
+                answers.add(query.test(summary));
+                assertEquals(query.test(CallSummary.of(flow)), answers.get(answers.size() - 1), text);
+            }
+            assertEquals(1, assembled[0], flow.id() + " assembled again for " + answers);
+        }
+    }
 }
