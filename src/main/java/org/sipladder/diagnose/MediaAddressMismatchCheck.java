@@ -3,7 +3,6 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.Endpoint;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
 
@@ -18,23 +17,7 @@ final class MediaAddressMismatchCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
-            return findings;
-        }
-        for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
-                for (MediaLeg.Party to : List.of(leg.caller, leg.callee)) {
-                    for (RtpStream s : leg.toward(to)) {
-                        Finding f = check(leg, to, s);
-                        if (f != null) {
-                            findings.add(f);
-                        }
-                    }
-                }
-            }
-        }
-        return findings;
+        return MediaLeg.eachStream(context, MediaAddressMismatchCheck::check);
     }
 
     private static Finding check(MediaLeg leg, MediaLeg.Party to, RtpStream s) {

@@ -1,8 +1,6 @@
 package org.sipladder.diagnose;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
 
@@ -16,28 +14,16 @@ final class MediaCodecMismatchCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
-            return findings;
+        return MediaLeg.eachStream(context, MediaCodecMismatchCheck::check);
+    }
+
+    private static Finding check(MediaLeg leg, MediaLeg.Party to, RtpStream s) {
+        SdpAnnouncement sdp = to.sdpAt(s.firstFrame());
+        if (sdp == null || sdp.payloadTypes().isEmpty()) {
+            return null;
         }
-        for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
-                for (MediaLeg.Party to : List.of(leg.caller, leg.callee)) {
-                    for (RtpStream s : leg.toward(to)) {
-                        SdpAnnouncement sdp = to.sdpAt(s.firstFrame());
-                        if (sdp == null || sdp.payloadTypes().isEmpty()) {
-                            continue;
-                        }
-                        List<Integer> unknown = s.payloadTypes().stream().filter(pt -> sdp.payloadType(pt) == null)
-                                .toList();
-                        if (!unknown.isEmpty()) {
-                            findings.add(finding(leg, to, s, sdp, unknown));
-                        }
-                    }
-                }
-            }
-        }
-        return findings;
+        List<Integer> unknown = s.payloadTypes().stream().filter(pt -> sdp.payloadType(pt) == null).toList();
+        return unknown.isEmpty() ? null : finding(leg, to, s, sdp, unknown);
     }
 
     private static Finding finding(MediaLeg leg, MediaLeg.Party to, RtpStream s, SdpAnnouncement sdp,

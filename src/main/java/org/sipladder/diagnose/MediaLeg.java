@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
@@ -73,6 +74,54 @@ final class MediaLeg {
             } else {
                 unplaced.add(s);
             }
+        }
+    }
+
+    /** A media check's verdict on one leg: a finding, or null. */
+    interface LegRule {
+        Finding check(MediaLeg leg);
+    }
+
+    /** A media check's verdict on one stream sent to one party of a leg: a finding, or null. */
+    interface StreamRule {
+        Finding check(MediaLeg leg, Party to, RtpStream stream);
+    }
+
+    /** What {@code rule} finds on every leg of every call in order; nothing when the capture has no RTP. */
+    static List<Finding> eachLeg(DiagnosisContext context, LegRule rule) {
+        return each(context, (leg, findings) -> add(findings, rule.check(leg)));
+    }
+
+    /**
+     * What {@code rule} finds on every stream of every leg in order: those sent to the caller, then those sent to
+     * the callee; nothing when the capture has no RTP.
+     */
+    static List<Finding> eachStream(DiagnosisContext context, StreamRule rule) {
+        return each(context, (leg, findings) -> {
+            for (Party to : List.of(leg.caller, leg.callee)) {
+                for (RtpStream s : leg.toward(to)) {
+                    add(findings, rule.check(leg, to, s));
+                }
+            }
+        });
+    }
+
+    private static List<Finding> each(DiagnosisContext context, BiConsumer<MediaLeg, List<Finding>> checkLeg) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.media().streams().isEmpty()) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (MediaLeg leg : of(flow, context.media())) {
+                checkLeg.accept(leg, findings);
+            }
+        }
+        return findings;
+    }
+
+    private static void add(List<Finding> findings, Finding f) {
+        if (f != null) {
+            findings.add(f);
         }
     }
 

@@ -2,7 +2,6 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
 
@@ -16,19 +15,7 @@ final class MediaOneWayCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
-            return findings;
-        }
-        for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
-                Finding f = check(leg);
-                if (f != null) {
-                    findings.add(f);
-                }
-            }
-        }
-        return findings;
+        return MediaLeg.eachLeg(context, MediaOneWayCheck::check);
     }
 
     private static Finding check(MediaLeg leg) {
