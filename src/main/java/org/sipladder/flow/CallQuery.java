@@ -66,10 +66,10 @@ public final class CallQuery {
         return switch (key) {
             case "method" -> row -> row.hasRequest(value);
             case "status" -> status(needle);
-            case "from" -> row -> anyLeg(row, leg -> contains(leg.from(), needle));
-            case "to" -> row -> anyLeg(row, leg -> contains(leg.to(), needle) || contains(leg.requestUri(), needle));
-            case "callid" -> row -> anyLeg(row, leg -> contains(leg.callId(), needle));
-            case "ip" -> row -> row.flow().hops().stream().map(Hop::address).anyMatch(a -> contains(a, needle));
+            case "from" -> row -> row.anyLegFrom(needle);
+            case "to" -> row -> row.anyLegTo(needle);
+            case "callid" -> row -> row.anyLegCallId(needle);
+            case "ip" -> row -> row.anyHopAddress(needle);
             case "header" -> header(value);
             case "finding" -> row -> findingCodes.getOrDefault(row.id(), Set.of()).stream()
                     .anyMatch(code -> code.equalsIgnoreCase(value));
@@ -108,11 +108,8 @@ public final class CallQuery {
         return false;
     }
 
-    private static boolean anyLeg(CallSummary row, Predicate<Leg> test) {
-        return row.flow().legs().stream().anyMatch(test);
-    }
-
-    private static boolean contains(String haystack, String lowerNeedle) {
+    /** True when {@code haystack} contains {@code lowerNeedle} in any case; false for null. */
+    static boolean contains(String haystack, String lowerNeedle) {
         return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
     }
 

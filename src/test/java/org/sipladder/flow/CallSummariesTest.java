@@ -127,4 +127,38 @@ class CallSummariesTest {
             assertEquals(1, assembled[0], flow.id() + " assembled again for " + answers);
         }
     }
+
+    @Test
+    void fromToCallIdAndIpTermsAnswerAsTheAssembledCallDoesAndAssembleItOnce() {
+        // from:, to:, callid: and ip: assembled every call of the list on each query, as method:/status: did
+        for (CallFlow flow : read(capture()).snapshot()) {
+            int[] assembled = {0};
+            CallSummary summary = CallSummary.of(flow, () -> {
+                assembled[0]++;
+                return flow;
+            });
+            List<String> needles = new java.util.ArrayList<>(List.of("zzz-none", "SIP:", "@", "10.", "5060"));
+            for (Leg leg : flow.legs()) {
+                for (String text : new String[] {leg.from(), leg.to(), leg.requestUri(), leg.callId()}) {
+                    if (text != null && text.length() > 4) {
+                        needles.add(text.substring(2, text.length() - 1).toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            flow.hops().forEach(h -> needles.add(h.address()));
+            for (String needle : needles) {
+                String lower = needle.toLowerCase(java.util.Locale.ROOT);
+                boolean from = flow.legs().stream().anyMatch(l -> CallQuery.contains(l.from(), lower));
+                boolean to = flow.legs().stream().anyMatch(l -> CallQuery.contains(l.to(), lower)
+                        || CallQuery.contains(l.requestUri(), lower));
+                boolean callId = flow.legs().stream().anyMatch(l -> CallQuery.contains(l.callId(), lower));
+                boolean ip = flow.hops().stream().anyMatch(h -> CallQuery.contains(h.address(), lower));
+                assertEquals(from, CallQuery.parse("from:" + needle, Map.of()).test(summary), "from:" + needle);
+                assertEquals(to, CallQuery.parse("to:" + needle, Map.of()).test(summary), "to:" + needle);
+                assertEquals(callId, CallQuery.parse("callid:" + needle, Map.of()).test(summary), "callid:" + needle);
+                assertEquals(ip, CallQuery.parse("ip:" + needle, Map.of()).test(summary), "ip:" + needle);
+            }
+            assertEquals(1, assembled[0], flow.id() + " assembled again");
+        }
+    }
 }
