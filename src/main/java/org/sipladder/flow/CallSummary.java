@@ -42,7 +42,7 @@ public final class CallSummary {
      * {@code from:}, {@code to:}, {@code callid:} and {@code ip:} terms then need no assembly (1.3-2.4 s on 50,000
      * calls at each change of the filter). The strings are the messages' own: only the arrays are kept.
      */
-    private volatile MessageKinds kinds;
+    private volatile FilterValues filterValues;
 
     private CallSummary(CallFlow flow, Supplier<CallFlow> assembly) {
         Leg leg = flow.aLeg();
@@ -198,7 +198,7 @@ public final class CallSummary {
 
     /** True when a request of the call has this method (in any case). */
     boolean hasRequest(String method) {
-        for (String m : kinds().methods) {
+        for (String m : filterValues().methods) {
             if (m.equalsIgnoreCase(method)) {
                 return true;
             }
@@ -208,7 +208,7 @@ public final class CallSummary {
 
     /** True when a message of the call has a status {@code test} accepts (a request's status is 0). */
     boolean hasStatus(IntPredicate test) {
-        for (int status : kinds().statuses) {
+        for (int status : filterValues().statuses) {
             if (test.test(status)) {
                 return true;
             }
@@ -218,22 +218,22 @@ public final class CallSummary {
 
     /** True when a leg's From value contains {@code lowerNeedle} (any case). */
     boolean anyLegFrom(String lowerNeedle) {
-        return anyLegText(lowerNeedle, MessageKinds.FROM, -1);
+        return anyLegText(lowerNeedle, FilterValues.FROM, -1);
     }
 
     /** True when a leg's To value or request URI contains {@code lowerNeedle} (any case). */
     boolean anyLegTo(String lowerNeedle) {
-        return anyLegText(lowerNeedle, MessageKinds.TO, MessageKinds.REQUEST_URI);
+        return anyLegText(lowerNeedle, FilterValues.TO, FilterValues.REQUEST_URI);
     }
 
     /** True when a leg's Call-ID contains {@code lowerNeedle} (any case). */
     boolean anyLegCallId(String lowerNeedle) {
-        return anyLegText(lowerNeedle, MessageKinds.CALL_ID, -1);
+        return anyLegText(lowerNeedle, FilterValues.CALL_ID, -1);
     }
 
     /** True when a hop's address contains {@code lowerNeedle} (any case). */
     boolean anyHopAddress(String lowerNeedle) {
-        for (String address : kinds().hopAddresses) {
+        for (String address : filterValues().hopAddresses) {
             if (CallQuery.contains(address, lowerNeedle)) {
                 return true;
             }
@@ -242,8 +242,8 @@ public final class CallSummary {
     }
 
     private boolean anyLegText(String lowerNeedle, int field, int otherField) {
-        String[] texts = kinds().legTexts;
-        for (int i = 0; i < texts.length; i += MessageKinds.FIELDS) {
+        String[] texts = filterValues().legTexts;
+        for (int i = 0; i < texts.length; i += FilterValues.FIELDS) {
             if (CallQuery.contains(texts[i + field], lowerNeedle)
                     || otherField >= 0 && CallQuery.contains(texts[i + otherField], lowerNeedle)) {
                 return true;
@@ -252,18 +252,21 @@ public final class CallSummary {
         return false;
     }
 
-    private MessageKinds kinds() {
+    private FilterValues filterValues() {
         CallSummary owner = original != null ? original : this;
-        MessageKinds known = owner.kinds;
+        FilterValues known = owner.filterValues;
         if (known == null) {
-            known = MessageKinds.of(flow());
-            owner.kinds = known;
+            known = FilterValues.of(flow());
+            owner.filterValues = known;
         }
         return known;
     }
 
-    /** The distinct request methods and message statuses of a call, its legs' texts and its hops' addresses. */
-    private static final class MessageKinds {
+    /**
+     * What a filter's field terms read of a call: its distinct request methods and message statuses, its legs'
+     * texts and its hops' addresses.
+     */
+    private static final class FilterValues {
         static final int FROM = 0;
         static final int TO = 1;
         static final int REQUEST_URI = 2;
@@ -276,14 +279,14 @@ public final class CallSummary {
         private final String[] legTexts;
         private final String[] hopAddresses;
 
-        private MessageKinds(String[] methods, int[] statuses, String[] legTexts, String[] hopAddresses) {
+        private FilterValues(String[] methods, int[] statuses, String[] legTexts, String[] hopAddresses) {
             this.methods = methods;
             this.statuses = statuses;
             this.legTexts = legTexts;
             this.hopAddresses = hopAddresses;
         }
 
-        static MessageKinds of(CallFlow flow) {
+        static FilterValues of(CallFlow flow) {
             List<String> methods = new ArrayList<>(4);
             int[] statuses = new int[4];
             int count = 0;
@@ -314,7 +317,7 @@ public final class CallSummary {
                 legTexts[i * FIELDS + CALL_ID] = leg.callId();
             }
             String[] hopAddresses = flow.hops().stream().map(Hop::address).toArray(String[]::new);
-            return new MessageKinds(methods.toArray(String[]::new), Arrays.copyOf(statuses, count), legTexts,
+            return new FilterValues(methods.toArray(String[]::new), Arrays.copyOf(statuses, count), legTexts,
                     hopAddresses);
         }
     }

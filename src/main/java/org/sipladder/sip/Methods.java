@@ -50,11 +50,7 @@ final class Methods {
 
     /** The shared instance of {@code name} when it is a well-known method, else {@code name}. */
     static String canonical(String name) {
-        for (String k : KNOWN) {
-            if (k.equals(name)) {
-                return k;
-            }
-        }
-        return name;
+        int code = code(name);
+        return code < 0 ? name : KNOWN_ARRAY[code];
     }
 }

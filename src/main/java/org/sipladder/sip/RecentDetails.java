@@ -1,8 +1,8 @@
 package org.sipladder.sip;
 
-import org.sipladder.capture.CaptureFile;
-
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sipladder.capture.CaptureFile;
 
 /**
  * The details (headers, body, SDP, text) most recently scanned again from the messages of one capture, held
@@ -16,37 +16,43 @@ final class RecentDetails {
     /** The ring's size: a power of two. */
     static final int SIZE = 1 << 13;
 
-    private final Object[] ring = new Object[SIZE];
-    private final AtomicInteger next = new AtomicInteger();
     /** The most files whose messages share an origin object; beyond, each message gets its own (24 bytes). */
     static final int ORIGINS_MAX = 64;
 
+    private final Object[] ring = new Object[SIZE];
+    private final AtomicInteger next = new AtomicInteger();
     /** The origins of the files read so far (copied on write: a read has one file, or a few merged). */
     private volatile SipMessage.FileOrigin[] origins = new SipMessage.FileOrigin[0];
 
     /** The origin shared by the messages of {@code file} in this read. */
     SipMessage.FileOrigin originOf(CaptureFile file) {
-        SipMessage.FileOrigin[] known = origins;
-        for (SipMessage.FileOrigin o : known) {
-            if (o.file() == file) {
-                return o;
-            }
+        SipMessage.FileOrigin known = find(origins, file);
+        if (known != null) {
+            return known;
         }
         synchronized (this) {
-            known = origins;
-            for (SipMessage.FileOrigin o : known) {
-                if (o.file() == file) {
-                    return o;
-                }
+            SipMessage.FileOrigin[] all = origins;
+            known = find(all, file);
+            if (known != null) {
+                return known;
             }
             SipMessage.FileOrigin made = new SipMessage.FileOrigin(file, this);
-            if (known.length < ORIGINS_MAX) {
-                SipMessage.FileOrigin[] more = java.util.Arrays.copyOf(known, known.length + 1);
-                more[known.length] = made;
+            if (all.length < ORIGINS_MAX) {
+                SipMessage.FileOrigin[] more = Arrays.copyOf(all, all.length + 1);
+                more[all.length] = made;
                 origins = more;
             }
             return made;
         }
+    }
+
+    private static SipMessage.FileOrigin find(SipMessage.FileOrigin[] origins, CaptureFile file) {
+        for (SipMessage.FileOrigin o : origins) {
+            if (o.file() == file) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** Holds {@code detail} until {@link #SIZE} later ones have been kept. */
