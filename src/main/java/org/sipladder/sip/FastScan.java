@@ -243,7 +243,7 @@ final class FastScan {
     private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
         int comma = indexOf(d, from, to, (byte) ',');
         long at = parameter(d, from, comma < 0 ? to : comma, BRANCH, false);
-        return at < 0 ? HeaderParameters.NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
+        return at < 0 ? HeaderParameters.NO_BRANCH : HeaderParameters.keptBranch(d, (int) (at >>> 32), (int) at, pool);
     }
 
     /** As {@link HeaderParameters#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */
