@@ -610,6 +610,11 @@ public final class SipMessage {
         return HeaderParameters.tagOf(nameAddr);
     }
 
+    /** True when {@code nameAddr} has a tag parameter starting with {@code prefix}; no string made for the tag. */
+    public static boolean tagStartsWith(String nameAddr, String prefix) {
+        return HeaderParameters.tagStartsWith(nameAddr, prefix);
+    }
+
     /** Scanned parts, for a message whose scan already produced them: held weakly like a read-back. */
     static Object weakDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
         return new WeakReference<>(new MessageDetail(headers, body, sdp, raw));
