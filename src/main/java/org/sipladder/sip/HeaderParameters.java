@@ -44,6 +44,16 @@ public final class HeaderParameters {
         return at < 0 ? null : nameAddr.substring((int) (at >>> 32), (int) at);
     }
 
+    /** True when {@code nameAddr} has a tag parameter starting with {@code prefix}. */
+    static boolean tagStartsWith(String nameAddr, String prefix) {
+        if (nameAddr == null) {
+            return false;
+        }
+        long at = tagAt(nameAddr);
+        int start = (int) (at >>> 32);
+        return at >= 0 && (int) at - start >= prefix.length() && nameAddr.startsWith(prefix, start);
+    }
+
     /** Where {@link #tagOf} finds the tag: start << 16 | end, {@link #NO_TAG} or {@link #FAR_TAG}. */
     static int tagSpan(String nameAddr) {
         if (nameAddr == null) {

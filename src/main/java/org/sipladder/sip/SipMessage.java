@@ -531,7 +531,7 @@ public final class SipMessage {
 
     /** The CSeq value normalised to "number METHOD", or null. */
     public String cseq() {
-        return HeaderParameters.normalisedCseq(cseqValue);
+        return normalisedCseq();
     }
 
     /**
@@ -545,12 +545,20 @@ public final class SipMessage {
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */
     public long cseqNumber() {
-        return HeaderParameters.cseqNumber(HeaderParameters.normalisedCseq(cseqValue));
+        return HeaderParameters.cseqNumber(normalisedCseq());
     }
 
     /** The CSeq method (upper case), or null. */
     public String cseqMethod() {
-        return HeaderParameters.cseqMethod(HeaderParameters.normalisedCseq(cseqValue));
+        return HeaderParameters.cseqMethod(normalisedCseq());
+    }
+
+    /**
+     * The CSeq value with single spaces: as it is when {@link FastScan} read the message, which took only a number,
+     * one space and the method (a diagnosis asks each message's CSeq many times).
+     */
+    private String normalisedCseq() {
+        return plain() ? cseqValue : HeaderParameters.normalisedCseq(cseqValue);
     }
 
     /** "INVITE" for a request, "503 Try again later" for a response. */
@@ -600,6 +608,11 @@ public final class SipMessage {
     /** The tag parameter of a From or To value (outside the angle brackets), or null: {@link HeaderParameters#tagOf}. */
     public static String tagOf(String nameAddr) {
         return HeaderParameters.tagOf(nameAddr);
+    }
+
+    /** True when {@code nameAddr} has a tag parameter starting with {@code prefix}; no string made for the tag. */
+    public static boolean tagStartsWith(String nameAddr, String prefix) {
+        return HeaderParameters.tagStartsWith(nameAddr, prefix);
     }
 
     /** Scanned parts, for a message whose scan already produced them: held weakly like a read-back. */
