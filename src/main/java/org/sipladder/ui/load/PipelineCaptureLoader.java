@@ -121,6 +121,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         if (summary.tlsPackets() > 0) {
             warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
         }
+        flows.readingDone();
         List<CallSummary> calls = flows.summaries();
         if (trace) {
             System.err.printf("load: all %d calls, %d messages read after %d ms%n", calls.size(), flows.messageCount(),
