@@ -2,7 +2,6 @@ package org.sipladder.sip;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,8 +58,9 @@ public final class SipMessage {
     /** Null, the other kept headers' name/value pairs in message order (a String[]), or a {@link Rare}. */
     private final Object rare;
     /**
-     * The top Via branch as UTF-8 bytes (empty when none), shared by the messages of a transaction: one object
-     * per transaction instead of a string and its bytes, in a capture with hundreds of thousands of them.
+     * The top Via branch as UTF-8 bytes with RFC 3261's magic cookie as one byte ({@link HeaderParameters#branchBytes};
+     * empty when none), shared by the messages of a transaction: one object per transaction instead of a string and
+     * its bytes, in a capture with hundreds of thousands of them.
      */
     private final byte[] branch;
     /**
@@ -369,7 +369,7 @@ public final class SipMessage {
 
     /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
     public String topViaBranch() {
-        return new String(branch, StandardCharsets.UTF_8);
+        return HeaderParameters.branchText(branch);
     }
 
     /** True when both messages have the same top Via branch; as comparing {@link #topViaBranch}, without strings. */

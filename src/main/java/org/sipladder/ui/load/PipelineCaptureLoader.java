@@ -70,7 +70,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             }
             // parsing runs on the reader's thread, flows and snapshots on this one, which also parses when it
             // has time to spare
-            merged = new MergedReader().read(files, new ParsingListener(SipParser.Depth.SCAN) {
+            merged = new MergedReader().read(files, new ParsingListener(SipParser.Depth.SCAN, media.sharedStrings()) {
                 @Override
                 public void prepared(SipMessage message) {
                     flows.add(message);
