@@ -52,7 +52,12 @@ public final class SipLadderCommand implements Runnable {
      * first argument) when it names one, else with all of them.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
-        CommandLine cli = new CommandLine(new SipLadderCommand());
+        return commandLine(out, err, first, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter, String)}, making the commands with {@code factory}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new SipLadderCommand(), factory);
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
         for (Class<?> subcommand : SUBCOMMANDS) {
             if (!named || nameOf(subcommand).equals(first)) {
