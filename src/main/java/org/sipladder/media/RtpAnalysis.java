@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.AppendLog;
 import org.sipladder.Limits;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
@@ -28,7 +29,8 @@ final class RtpAnalysis {
     private final Map<Endpoint, Announced> announced = new HashMap<>();
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
-    private final SdpLog announcements = new SdpLog();
+    /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
+    private final AppendLog<SdpAnnouncement> announcements = new AppendLog<>();
     private final SdpScan sdp;
     private final LeftOut unannouncedLeftOut = new LeftOut();
     private int unannounced;

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sipladder.AppendLog;
 import org.sipladder.capture.Endpoint;
 
-class SdpLogTest {
+class SdpSectionsKeptTest {
 
     private static SdpAnnouncement section(int i) {
         Endpoint media = new Endpoint("10.0.0.1", 4000 + i % 1000);
@@ -19,16 +20,16 @@ class SdpLogTest {
     }
 
     @Test
-    void aViewHoldsTheSectionsOfItsTimeWhileTheLogGrowsAcrossChunks() {
-        SdpLog log = new SdpLog();
+    void aResultsViewHoldsTheSectionsOfItsTimeWhileTheLogGrowsAcrossChunks() {
+        AppendLog<SdpAnnouncement> log = new AppendLog<>();
         List<SdpAnnouncement> added = new ArrayList<>();
         List<List<SdpAnnouncement>> views = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 40_000; i++) {
             SdpAnnouncement a = section(i);
             log.add(a);
             added.add(a);
-            if (i % 4_099 == 0) {
+            if (i % 9_001 == 0) {
                 views.add(log.soFar());
                 sizes.add(i + 1);
             }
@@ -43,6 +44,6 @@ class SdpLogTest {
             assertThrows(UnsupportedOperationException.class, () -> view.add(section(0)));
         }
         assertEquals(added, log.soFar());
-        assertEquals(List.of(), new SdpLog().soFar());
+        assertEquals(List.of(), new AppendLog<SdpAnnouncement>().soFar());
     }
 }
