@@ -10,6 +10,8 @@ public final class MessageReadBack {
     private final SipMessage message;
     private byte[] wire;
     private boolean read;
+    /** Where its header lines are, found at the first question that needs them. */
+    private PlainReadBack.HeaderLines lines;
 
     MessageReadBack(SipMessage message) {
         this.message = message;
@@ -23,6 +25,14 @@ public final class MessageReadBack {
     /** {@link SipMessage#sdp()}. */
     public Sdp sdp() {
         return message.sdp(this);
+    }
+
+    /** The header lines of the bytes ({@link #wire}, not null), found once. */
+    PlainReadBack.HeaderLines lines(byte[] wire) {
+        if (lines == null) {
+            lines = PlainReadBack.lines(wire);
+        }
+        return lines;
     }
 
     /** The message's bytes, read at the first ask; null when they cannot be read back. */

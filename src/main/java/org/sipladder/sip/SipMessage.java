@@ -339,7 +339,7 @@ public final class SipMessage {
             return held != null ? held.sdp() : detail().sdp();
         }
         byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null : PlainReadBack.sdp(wire);
+        return wire == null ? null : readBack != null ? PlainReadBack.sdp(readBack.lines(wire)) : PlainReadBack.sdp(wire);
     }
 
     /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
@@ -490,7 +490,8 @@ public final class SipMessage {
         }
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
         byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null : PlainReadBack.first(wire, name);
+        return wire == null ? null
+                : readBack != null ? PlainReadBack.first(readBack.lines(wire), name) : PlainReadBack.first(wire, name);
     }
 
     /** The first value of a kept header without a field of its own, or null. */
