@@ -1,5 +1,7 @@
 package org.sipladder.capture;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * An HTTP direction: waits for the header block that opens a WebSocket connection (the client's
  * {@code Upgrade: websocket} request or the server's {@code 101} answer) and hands the rest of the direction to the
@@ -7,6 +9,8 @@ package org.sipladder.capture;
  * length takes the rest of the direction), so that SIP text inside an HTTP body never becomes a message.
  */
 final class HttpUpgradeDecoder implements StreamDecoder {
+
+    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
     /** Body bytes of the current HTTP message still to skip. */
     private long bodyLeft;
@@ -80,7 +84,7 @@ final class HttpUpgradeDecoder implements StreamDecoder {
         for (int line = s; line < headerEnd; ) {
             int lf = SipFraming.indexOf(a, line, headerEnd, (byte) '\n');
             int next = lf < 0 ? headerEnd : lf + 1;
-            if (SipFraming.regionMatchesIgnoreCase(a, line, next, "content-length:")) {
+            if (SipFraming.regionMatchesIgnoreCase(a, line, next, CONTENT_LENGTH)) {
                 long v = 0;
                 int digits = 0;
                 for (int i = line + 15; i < next && digits < 12; i++) {
@@ -99,8 +103,9 @@ final class HttpUpgradeDecoder implements StreamDecoder {
     }
 
     private static boolean containsIgnoreCase(byte[] a, int from, int end, String lowerAscii) {
-        for (int i = from; i + lowerAscii.length() <= end; i++) {
-            if (SipFraming.regionMatchesIgnoreCase(a, i, end, lowerAscii)) {
+        byte[] lower = lowerAscii.getBytes(StandardCharsets.US_ASCII);
+        for (int i = from; i + lower.length <= end; i++) {
+            if (SipFraming.regionMatchesIgnoreCase(a, i, end, lower)) {
                 return true;
             }
         }

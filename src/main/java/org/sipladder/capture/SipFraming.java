@@ -3,6 +3,7 @@ package org.sipladder.capture;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.sipladder.Limits;
 
 /**
@@ -24,6 +25,7 @@ final class SipFraming {
     private static final int MAX_LINE = Limits.STREAM_HEADER_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
+    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
 
     private SipFraming() {
     }
@@ -113,7 +115,7 @@ final class SipFraming {
         // the byte after the name first: of the headers starting with C (Call-ID, CSeq, Contact...), only this
         // one has its colon or a blank there
         if (line + 14 < end && (a[line + 14] == ':' || a[line + 14] == ' ' || a[line + 14] == '\t')
-                && regionMatchesIgnoreCase(a, line, end, "content-length")) {
+                && regionMatchesIgnoreCase(a, line, end, CONTENT_LENGTH)) {
             name = line + 14;
         } else if (line < end && (a[line] == 'l' || a[line] == 'L')) {
             name = line + 1;
@@ -237,16 +239,17 @@ final class SipFraming {
         return true;
     }
 
-    static boolean regionMatchesIgnoreCase(byte[] a, int off, int end, String lowerAscii) {
-        if (end - off < lowerAscii.length()) {
+    /** True when {@code a[off, end)} starts with the lower-case ASCII {@code lowerAscii} in any case. */
+    static boolean regionMatchesIgnoreCase(byte[] a, int off, int end, byte[] lowerAscii) {
+        if (end - off < lowerAscii.length) {
             return false;
         }
-        for (int i = 0; i < lowerAscii.length(); i++) {
+        for (int i = 0; i < lowerAscii.length; i++) {
             int c = a[off + i];
             if (c >= 'A' && c <= 'Z') {
                 c += 32;
             }
-            if (c != lowerAscii.charAt(i)) {
+            if (c != lowerAscii[i]) {
                 return false;
             }
         }

@@ -3,7 +3,7 @@ package org.sipladder.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -58,12 +58,19 @@ final class CallsCommand implements Callable<Integer> {
             // each call is assembled and turned into JSON on a core of its own while this thread writes them out
             // in order; straight to the console's bytes when it takes UTF-8 (120 MB for a large capture)
             List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
-            List<Supplier<byte[]>> elements = new ArrayList<>(calls.size());
-            for (int i = 0; i < calls.size(); i++) {
-                Supplier<CallFlow> call = calls.get(i);
-                boolean first = i == 0;
-                elements.add(() -> FlowJson.element(aliases.apply(call.get()), first, media));
-            }
+            // each task made when a worker asks for it: not 50,000 of them kept through the output
+            List<Supplier<byte[]>> elements = new AbstractList<>() {
+                @Override
+                public Supplier<byte[]> get(int i) {
+                    Supplier<CallFlow> call = calls.get(i);
+                    return () -> FlowJson.element(aliases.apply(call.get()), i == 0, media);
+                }
+
+                @Override
+                public int size() {
+                    return calls.size();
+                }
+            };
             Iterable<byte[]> ordered = ordered(elements);
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);
             if (utf8 != null) {

@@ -251,8 +251,39 @@ final class JsonOut implements AutoCloseable {
 
     JsonOut value(long value) throws IOException {
         beforeValue();
-        raw(Long.toString(value));
+        if (value == Long.MIN_VALUE) {
+            raw(Long.toString(value));
+            return this;
+        }
+        room(20);
+        if (value < 0) {
+            buffer[used++] = '-';
+            value = -value;
+        }
+        digits(value);
         return this;
+    }
+
+    /**
+     * The decimal digits of {@code value} (not negative), as {@code Long.toString} prints them, without making a
+     * string: a large capture's calls have millions of numbers in them. The caller makes room for 19 bytes.
+     */
+    private void digits(long value) {
+        int end = used + digitCount(value);
+        int i = end;
+        do {
+            buffer[--i] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        used = end;
+    }
+
+    private static int digitCount(long value) {
+        int count = 1;
+        for (long bound = 10; count < 19 && value >= bound; bound *= 10) {
+            count++;
+        }
+        return count;
     }
 
     /**
@@ -270,10 +301,7 @@ final class JsonOut implements AutoCloseable {
             buffer[used++] = '-';
         }
         long divisor = POWERS_OF_TEN[scale];
-        String whole = Long.toString(magnitude / divisor);
-        for (int i = 0; i < whole.length(); i++) {
-            buffer[used++] = (byte) whole.charAt(i);
-        }
+        digits(magnitude / divisor);
         buffer[used++] = '.';
         long fraction = magnitude % divisor;
         for (long d = divisor / 10; d > 0; d /= 10) {

@@ -1,6 +1,7 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -11,16 +12,35 @@ import java.util.function.Supplier;
  */
 final class FlowGroups {
 
+    private static final LegState[] NO_LEGS = {};
+    @SuppressWarnings("unchecked")
+    private static final Supplier<String>[] NO_EVIDENCE = new Supplier[0];
+
     /** The legs of one call so far; {@code summary} is valid until a leg gets a message or another group joins. */
     static final class Group {
-        // sized for the common call: two legs joined by one piece of evidence (50,000 calls in a large capture)
-        final List<LegState> legs = new ArrayList<>(2);
+        // arrays sized exactly, replaced at each join: a large capture holds 50,000 calls of two legs joined by one
+        // piece of evidence, and two lists per call (with their arrays) were 4.8 MB of its index
+        private LegState[] legs;
         /** Why the legs were joined, each made into text when the call is assembled. */
-        final List<Supplier<String>> evidence = new ArrayList<>(0);
+        private Supplier<String>[] evidence = NO_EVIDENCE;
         boolean dirty = true;
         /** True once joined into another group, which then holds its legs. */
         boolean merged;
         CallSummary summary;
+
+        Group(LegState first) {
+            legs = new LegState[] {first};
+        }
+
+        /** The legs, in the order they joined the call. */
+        List<LegState> legs() {
+            return List.of(legs);
+        }
+
+        /** Why the legs were joined, in the order of the joins. */
+        List<Supplier<String>> evidence() {
+            return List.of(evidence);
+        }
     }
 
     /**
@@ -31,8 +51,7 @@ final class FlowGroups {
     private int mergedCount;
 
     void addLeg(LegState leg) {
-        Group g = new Group();
-        g.legs.add(leg);
+        Group g = new Group(leg);
         leg.group = g;
         made.add(g);
     }
@@ -44,17 +63,17 @@ final class FlowGroups {
 
     /** True when the call holding {@code leg} already has more than this one leg. */
     boolean hasOtherLegs(LegState leg) {
-        return leg.group.legs.size() > 1;
+        return leg.group.legs.length > 1;
     }
 
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
-    void join(LegState a, LegState b, Supplier<String> evidence) {
+    void join(LegState a, LegState b, Supplier<String> why) {
         Group ga = a.group;
         Group gb = b.group;
         if (ga == gb) {
             return;
         }
-        if (ga.legs.size() < gb.legs.size()) {
+        if (ga.legs.length < gb.legs.length) {
             Group t = ga;
             ga = gb;
             gb = t;
@@ -62,18 +81,29 @@ final class FlowGroups {
         for (LegState leg : gb.legs) {
             leg.group = ga;
         }
-        ga.legs.addAll(gb.legs);
-        ga.evidence.addAll(gb.evidence);
-        ga.evidence.add(evidence);
+        ga.legs = concat(ga.legs, gb.legs);
+        Supplier<String>[] evidence = Arrays.copyOf(ga.evidence, ga.evidence.length + gb.evidence.length + 1);
+        System.arraycopy(gb.evidence, 0, evidence, ga.evidence.length, gb.evidence.length);
+        evidence[evidence.length - 1] = why;
+        ga.evidence = evidence;
         ga.dirty = true;
         gb.merged = true;
-        gb.legs.clear();
-        gb.evidence.clear();
-        // merged groups are let go once they are half of all: each is passed over a bounded number of times
-        if (++mergedCount > made.size() / 2) {
+        gb.legs = NO_LEGS;
+        gb.evidence = NO_EVIDENCE;
+        if (made.get(made.size() - 1) == gb) {
+            // the usual join: a B-leg joined as its first message arrives; its group is let go while it is young
+            made.remove(made.size() - 1);
+        } else if (++mergedCount > made.size() / 2) {
+            // merged groups are let go once they are half of all: each is passed over a bounded number of times
             made.removeIf(g -> g.merged);
             mergedCount = 0;
         }
+    }
+
+    private static LegState[] concat(LegState[] a, LegState[] b) {
+        LegState[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** The calls, in the order their first legs arrived. */
@@ -85,5 +115,10 @@ final class FlowGroups {
             }
         }
         return live;
+    }
+
+    /** How many groups are held, merged ones included. */
+    int held() {
+        return made.size();
     }
 }

@@ -1,6 +1,7 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,10 +19,17 @@ import org.sipladder.sip.SipMessage;
 final class HopRoles {
 
     private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
+    private static final int AGENT_PAIRS = 8;
 
     /** Clue sentences by address, role and kind of clue. */
     private final Map<String, Map<Role, Map<String, String>>> clues = new LinkedHashMap<>();
     private final AgentRoles agentRoles;
+    /**
+     * Sender and User-Agent/Server pairs (the very strings: the scan shares them) already looked at: a call's
+     * messages repeat a few of them, and each look costs the agent's role and two maps.
+     */
+    private final String[] agentPairs = new String[2 * AGENT_PAIRS];
+    private int agentPairCount;
 
     private HopRoles(AgentRoles agentRoles) {
         this.agentRoles = agentRoles;
@@ -67,8 +75,8 @@ final class HopRoles {
     }
 
     /** Addresses along the dialog-opening INVITEs first, then every other address as it first appears. */
-    private static Set<String> columnOrder(List<Entry> messages) {
-        Set<String> order = new LinkedHashSet<>();
+    private static Collection<String> columnOrder(List<Entry> messages) {
+        Addresses order = new Addresses();
         for (Entry fm : messages) {
             SipMessage m = fm.message();
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
@@ -80,7 +88,37 @@ final class HopRoles {
             order.add(fm.message().src().address());
             order.add(fm.message().dst().address());
         }
-        return order;
+        return order.inOrder();
+    }
+
+    /**
+     * Distinct addresses in the order first added: a call has a handful, found by a look along a short list (a
+     * hash set cost a node per address and a hash look per message), in a set once there are many.
+     */
+    private static final class Addresses {
+        private static final int LISTED = 16;
+        private final List<String> listed = new ArrayList<>();
+        private Set<String> many;
+
+        void add(String address) {
+            if (many != null) {
+                many.add(address);
+                return;
+            }
+            for (int i = listed.size() - 1; i >= 0; i--) {
+                if (listed.get(i).equals(address)) {
+                    return;
+                }
+            }
+            listed.add(address);
+            if (listed.size() > LISTED) {
+                many = new LinkedHashSet<>(listed);
+            }
+        }
+
+        Collection<String> inOrder() {
+            return many != null ? many : listed;
+        }
     }
 
     // Each clue's sentence is made only when it is the first of its kind: this runs for every message of every
@@ -196,7 +234,7 @@ final class HopRoles {
     }
 
     private void agentClue(String sender, String agent, long frame) {
-        if (agent == null) {
+        if (agent == null || seenBefore(sender, agent)) {
             return;
         }
         Role role = agentRoles.of(agent);
@@ -206,6 +244,20 @@ final class HopRoles {
                 kinds.put("agent", "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
             }
         }
+    }
+
+    /** True when this sender's agent was looked at before; remembers it otherwise (while there is room). */
+    private boolean seenBefore(String sender, String agent) {
+        for (int i = 0; i < agentPairCount; i += 2) {
+            if (agentPairs[i] == sender && agentPairs[i + 1] == agent) {
+                return true;
+            }
+        }
+        if (agentPairCount < agentPairs.length) {
+            agentPairs[agentPairCount++] = sender;
+            agentPairs[agentPairCount++] = agent;
+        }
+        return false;
     }
 
     /** The clues of one kind so far for an address and role, by kind: only the first clue of a kind counts. */

@@ -1,10 +1,12 @@
 package org.sipladder.flow;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
 
@@ -66,7 +68,7 @@ public final class LiveFlows {
             FlowGroups.Group g = s.group();
             if (g.dirty || g.summary == null) {
                 LegState first = first(g);
-                g.summary = CallSummary.of(CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles),
+                g.summary = CallSummary.of(CallFlowAssembly.assemble(g.legs(), g.evidence(), agentRoles),
                         () -> assembleCallOf(first));
                 g.dirty = false;
             }
@@ -87,7 +89,7 @@ public final class LiveFlows {
     /** The call {@code leg} is part of now (it may have been joined with others since it was summarised). */
     private synchronized CallFlow assembleCallOf(LegState leg) {
         FlowGroups.Group g = leg.group;
-        return CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles);
+        return CallFlowAssembly.assemble(g.legs(), g.evidence(), agentRoles);
     }
 
     /**
@@ -106,12 +108,34 @@ public final class LiveFlows {
      */
     public synchronized List<Supplier<CallFlow>> assemblyInStartOrder() {
         List<Starting> ordered = startOrder();
-        List<Supplier<CallFlow>> tasks = new ArrayList<>(ordered.size());
-        for (Starting s : ordered) {
-            FlowGroups.Group g = s.group();
-            tasks.add(() -> CallFlowAssembly.assemble(g.legs, g.evidence, agentRoles));
+        FlowGroups.Group[] groupsInOrder = new FlowGroups.Group[ordered.size()];
+        for (int i = 0; i < groupsInOrder.length; i++) {
+            groupsInOrder[i] = ordered.get(i).group();
         }
-        return tasks;
+        // a task is made when asked for: a list of 50,000 of them kept through the output was 1.2 MB
+        return new Tasks(groupsInOrder, agentRoles);
+    }
+
+    /** One task per call, each made when asked for; safe to read from several threads. */
+    private static final class Tasks extends AbstractList<Supplier<CallFlow>> implements RandomAccess {
+        private final FlowGroups.Group[] groups;
+        private final AgentRoles agentRoles;
+
+        Tasks(FlowGroups.Group[] groups, AgentRoles agentRoles) {
+            this.groups = groups;
+            this.agentRoles = agentRoles;
+        }
+
+        @Override
+        public Supplier<CallFlow> get(int index) {
+            FlowGroups.Group g = groups[index];
+            return () -> CallFlowAssembly.assemble(g.legs(), g.evidence(), agentRoles);
+        }
+
+        @Override
+        public int size() {
+            return groups.length;
+        }
     }
 
     /** The calls by the time, then frame, of their first message. */
@@ -132,7 +156,7 @@ public final class LiveFlows {
     /** The leg of the group whose first message arrived first. */
     private static LegState first(FlowGroups.Group g) {
         LegState first = null;
-        for (LegState leg : g.legs) {
+        for (LegState leg : g.legs()) {
             if (first == null || leg.firstSeq() < first.firstSeq()) {
                 first = leg;
             }

@@ -62,14 +62,26 @@ final class SipFields {
         return digits.isEmpty() ? digits(uriUser(m.header("To"))) : digits;
     }
 
+    /** The digits of {@code s} in order; {@code s} itself when it has nothing else (a number usually has not). */
     static String digits(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
             if (Character.isDigit(s.charAt(i))) {
-                b.append(s.charAt(i));
+                kept++;
             }
         }
-        return b.toString();
+        if (kept == n) {
+            return s;
+        }
+        char[] digits = new char[kept];
+        for (int i = 0, j = 0; j < kept; i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                digits[j++] = c;
+            }
+        }
+        return new String(digits);
     }
 
     static boolean containsIgnoreCase(String haystack, String needle) {

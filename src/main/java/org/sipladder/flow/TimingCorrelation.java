@@ -56,9 +56,13 @@ final class TimingCorrelation {
                 String number = Integer.toString(lastDigits);
                 digits = "0".repeat(MATCHING_DIGITS - number.length()) + number;
             }
-            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
-                    + milliseconds(delayMicros) + " s after that host received the INVITE in frame " + receivedFrame
-                    + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits + ".";
+            // sized once: the text is made for every joined call of a large capture
+            return new StringBuilder(200 + callId.length() + receivedCallId.length() + sender.length())
+                    .append("The INVITE in frame ").append(inviteFrame).append(" (Call-ID ").append(callId)
+                    .append(") was sent by ").append(sender).append(' ').append(milliseconds(delayMicros))
+                    .append(" s after that host received the INVITE in frame ").append(receivedFrame)
+                    .append(" (Call-ID ").append(receivedCallId).append("), and both called numbers end in ")
+                    .append(digits).append('.').toString();
         }
     }
 

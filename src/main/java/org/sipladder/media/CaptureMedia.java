@@ -3,10 +3,8 @@ package org.sipladder.media;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The media of one capture: every RTP stream with its statistics and series, the SDP announcements, RTCP
@@ -24,8 +22,8 @@ public final class CaptureMedia {
     private final long rtpPackets;
     private final long rtcpPackets;
     /** Per Call-ID, the positions of its streams in {@link #streams} and of its SDP in {@link #announcements}. */
-    private final Map<String, int[]> streamsByCallId = new HashMap<>();
-    private final Map<String, int[]> announcementsByCallId = new HashMap<>();
+    private final CallIdIndex streamsByCallId;
+    private final CallIdIndex announcementsByCallId;
 
     CaptureMedia(FinishedStreams streams, List<SdpAnnouncement> announcements, List<RtcpReport> rtcp, long rtpPackets,
                  long rtcpPackets) {
@@ -34,21 +32,9 @@ public final class CaptureMedia {
         this.rtcp = List.copyOf(rtcp);
         this.rtpPackets = rtpPackets;
         this.rtcpPackets = rtcpPackets;
-        for (int i = 0; i < streams.size(); i++) {
-            index(streamsByCallId, streams.callId(i), i);
-        }
-        for (int i = 0; i < this.announcements.size(); i++) {
-            index(announcementsByCallId, this.announcements.get(i).callId(), i);
-        }
-    }
-
-    private static void index(Map<String, int[]> byCallId, String callId, int position) {
-        if (callId != null) {
-            int[] known = byCallId.get(callId);
-            int[] grown = known == null ? new int[1] : Arrays.copyOf(known, known.length + 1);
-            grown[grown.length - 1] = position;
-            byCallId.put(callId, grown);
-        }
+        this.streamsByCallId = new CallIdIndex(streams.size(), streams::callId);
+        List<SdpAnnouncement> held = this.announcements;
+        this.announcementsByCallId = new CallIdIndex(held.size(), i -> held.get(i).callId());
     }
 
     /** Nothing: for callers that did not analyse media. */
@@ -86,14 +72,14 @@ public final class CaptureMedia {
 
     /** The streams bound to the leg with this Call-ID, in order of their first packet. */
     public List<RtpStream> streamsOf(String callId) {
-        return pick(streams, streamsByCallId.get(callId));
+        return pick(streams, streamsByCallId.positionsOf(callId));
     }
 
     /** The streams bound to any of these legs (a call's Call-IDs), in order of their first packet. */
     public List<RtpStream> streamsOf(Collection<String> callIds) {
         int[] all = new int[0];
         for (String id : new HashSet<>(callIds)) {
-            int[] some = id == null ? null : streamsByCallId.get(id);
+            int[] some = id == null ? null : streamsByCallId.positionsOf(id);
             if (some != null) {
                 int at = all.length;
                 all = Arrays.copyOf(all, at + some.length);
@@ -106,7 +92,7 @@ public final class CaptureMedia {
 
     /** The SDP sections of the leg with this Call-ID, in capture order (offers and answers, re-INVITEs). */
     public List<SdpAnnouncement> announcementsOf(String callId) {
-        return pick(announcements, announcementsByCallId.get(callId));
+        return pick(announcements, announcementsByCallId.positionsOf(callId));
     }
 
     private static <T> List<T> pick(List<T> from, int[] positions) {

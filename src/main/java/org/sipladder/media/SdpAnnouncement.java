@@ -1,32 +1,148 @@
 package org.sipladder.media;
 
 import java.util.List;
+import java.util.Objects;
 import org.sipladder.capture.Endpoint;
 
 /**
  * One RTP {@code m=} section of an SDP body in a SIP message: where its sender wants to receive media, in what
  * formats and in which direction. The media analysis reads these while the capture is read, so that it knows
  * the payload types and clock rates of RTP by the time the RTP arrives.
- *
- * @param frame       frame of the SIP message
- * @param micros      its capture time
- * @param callId      its Call-ID, or null when it has none
- * @param cseq        its CSeq number, -1 when unreadable
- * @param method      the request's method, or for a response the CSeq method
- * @param status      the response status, 0 for a request
- * @param sipSrc      the SIP message's sender
- * @param sipDst      the SIP message's receiver
- * @param mediaType   audio, video...
- * @param media       the address ({@code c=}, section level before session level) and {@code m=} port to send RTP
- *                    to; null when the address is not a literal IP (a host name)
- * @param address     the {@code c=} address as written
- * @param port        the {@code m=} port (0: the stream is refused or removed)
- * @param payloadTypes the {@code m=} line's formats in order
- * @param direction   sendrecv, sendonly, recvonly or inactive (sendrecv when absent)
  */
-public record SdpAnnouncement(long frame, long micros, String callId, long cseq, String method, int status,
-                              Endpoint sipSrc, Endpoint sipDst, String mediaType, Endpoint media, String address,
-                              int port, List<PayloadType> payloadTypes, String direction) {
+public final class SdpAnnouncement {
+
+    // Packed: a 50,000-call capture holds 240,000 of these from its read to its end, and every 8 bytes of this
+    // object (64 bytes with compressed references; 80 as a record) are 1.9 MB. The RTP endpoint usually holds the
+    // c= address as written (the same string); when it does not, or a number does not fit, both are in a Rare.
+    private final long micros;
+    /** The frame number's low 32 bits (unsigned); the whole number is in {@link Rare} when it is larger. */
+    private final int frame;
+    private final int cseq;
+    private final short status;
+    private final char port;
+    /** Index in {@link #DIRECTIONS}. */
+    private final byte direction;
+    private final String callId;
+    private final String method;
+    private final Endpoint sipSrc;
+    private final Endpoint sipDst;
+    private final String mediaType;
+    /** The {@link #media()} endpoint when its address is {@link #address()} and the numbers fit; else a {@link Rare}. */
+    private final Object place;
+    private final List<PayloadType> payloadTypes;
+
+    /** The directions an SDP section can give, in the order of their codes; sendrecv when it gives none. */
+    static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
+    private static final byte SENDRECV = 0;
+    private static final byte SENDONLY = 1;
+    private static final byte RECVONLY = 2;
+
+    /** What few sections have: a host name or an address written otherwise than formatted, a large frame or CSeq. */
+    private record Rare(Endpoint media, String address, long frame, long cseq) {
+    }
+
+    /**
+     * @param frame        frame of the SIP message
+     * @param micros       its capture time
+     * @param callId       its Call-ID, or null when it has none
+     * @param cseq         its CSeq number, -1 when unreadable
+     * @param method       the request's method, or for a response the CSeq method
+     * @param status       the response status, 0 for a request
+     * @param sipSrc       the SIP message's sender
+     * @param sipDst       the SIP message's receiver
+     * @param mediaType    audio, video...
+     * @param media        the address ({@code c=}, section level before session level) and {@code m=} port to send
+     *                     RTP to; null when the address is not a literal IP (a host name)
+     * @param address      the {@code c=} address as written
+     * @param port         the {@code m=} port (0: the stream is refused or removed), 0 to 65535
+     * @param payloadTypes the {@code m=} line's formats in order
+     * @param direction    sendrecv, sendonly, recvonly or inactive
+     */
+    public SdpAnnouncement(long frame, long micros, String callId, long cseq, String method, int status,
+                           Endpoint sipSrc, Endpoint sipDst, String mediaType, Endpoint media, String address,
+                           int port, List<PayloadType> payloadTypes, String direction) {
+        if (port < 0 || port > 65535 || status < Short.MIN_VALUE || status > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("port " + port + ", status " + status);
+        }
+        int d = DIRECTIONS.length - 1;
+        while (d >= 0 && !DIRECTIONS[d].equals(direction)) {
+            d--;
+        }
+        if (d < 0) {
+            throw new IllegalArgumentException("direction " + direction);
+        }
+        this.micros = micros;
+        this.frame = (int) frame;
+        this.cseq = (int) cseq;
+        this.status = (short) status;
+        this.port = (char) port;
+        this.direction = (byte) d;
+        this.callId = callId;
+        this.method = method;
+        this.sipSrc = sipSrc;
+        this.sipDst = sipDst;
+        this.mediaType = mediaType;
+        boolean common = media != null && media.address().equals(address) && frame >= 0 && frame <= 0xFFFF_FFFFL
+                && cseq == (int) cseq;
+        this.place = common ? media : new Rare(media, address, frame, cseq);
+        this.payloadTypes = payloadTypes;
+    }
+
+    public long frame() {
+        return place instanceof Rare r ? r.frame : Integer.toUnsignedLong(frame);
+    }
+
+    public long micros() {
+        return micros;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public long cseq() {
+        return place instanceof Rare r ? r.cseq : cseq;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Endpoint sipSrc() {
+        return sipSrc;
+    }
+
+    public Endpoint sipDst() {
+        return sipDst;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public Endpoint media() {
+        return place instanceof Rare r ? r.media : (Endpoint) place;
+    }
+
+    public String address() {
+        return place instanceof Rare r ? r.address : ((Endpoint) place).address();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<PayloadType> payloadTypes() {
+        return payloadTypes;
+    }
+
+    public String direction() {
+        return DIRECTIONS[direction];
+    }
 
     /** True for a request's SDP (an offer, or the answer in an ACK or PRACK). */
     public boolean isRequest() {
@@ -45,22 +161,23 @@ public record SdpAnnouncement(long frame, long micros, String callId, long cseq,
 
     /** True when the sender of this SDP is willing to receive media (sendrecv or recvonly, non-zero port). */
     public boolean receives() {
-        return port != 0 && (direction.equals("sendrecv") || direction.equals("recvonly"));
+        return port != 0 && (direction == SENDRECV || direction == RECVONLY);
     }
 
     /** True when the sender of this SDP means to send media (sendrecv or sendonly, non-zero port). */
     public boolean sends() {
-        return port != 0 && (direction.equals("sendrecv") || direction.equals("sendonly"));
+        return port != 0 && (direction == SENDRECV || direction == SENDONLY);
     }
 
     /** The {@code c=} line as it would be written (evidence text). */
     public String connectionLine() {
+        String address = address();
         return "c=IN " + (address.indexOf(':') >= 0 ? "IP6 " : "IP4 ") + address;
     }
 
     /** The {@code m=} line with its formats (evidence text). */
     public String mediaLine() {
-        StringBuilder s = new StringBuilder("m=").append(mediaType).append(' ').append(port).append(" RTP/AVP");
+        StringBuilder s = new StringBuilder("m=").append(mediaType).append(' ').append(port()).append(" RTP/AVP");
         for (PayloadType t : payloadTypes) {
             s.append(' ').append(t.number());
         }
@@ -69,6 +186,30 @@ public record SdpAnnouncement(long frame, long micros, String callId, long cseq,
 
     /** "frame 12 INVITE" or "frame 14 200 (INVITE)", for evidence. */
     public String describe() {
-        return "frame " + frame + " " + (status == 0 ? method : status + " (" + method + ")");
+        return "frame " + frame() + " " + (status == 0 ? method : status() + " (" + method + ")");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SdpAnnouncement a && a.frame() == frame() && a.micros == micros
+                && Objects.equals(a.callId, callId) && a.cseq() == cseq() && Objects.equals(a.method, method)
+                && a.status == status && Objects.equals(a.sipSrc, sipSrc) && Objects.equals(a.sipDst, sipDst)
+                && Objects.equals(a.mediaType, mediaType) && Objects.equals(a.media(), media())
+                && Objects.equals(a.address(), address()) && a.port == port
+                && Objects.equals(a.payloadTypes, payloadTypes) && a.direction == direction;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(frame(), micros, callId, cseq(), method, status(), sipSrc, sipDst, mediaType, media(),
+                address(), port(), payloadTypes, direction());
+    }
+
+    @Override
+    public String toString() {
+        return "SdpAnnouncement[frame=" + frame() + ", micros=" + micros + ", callId=" + callId + ", cseq=" + cseq()
+                + ", method=" + method + ", status=" + status() + ", sipSrc=" + sipSrc + ", sipDst=" + sipDst
+                + ", mediaType=" + mediaType + ", media=" + media() + ", address=" + address() + ", port=" + port()
+                + ", payloadTypes=" + payloadTypes + ", direction=" + direction() + "]";
     }
 }

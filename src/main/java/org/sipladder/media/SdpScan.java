@@ -29,7 +29,6 @@ final class SdpScan {
     /** How many distinct strings, and payload-type lists, one read shares. */
     static final int SHARED = 4096;
 
-    private static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
     private static final byte[] RTPMAP = "rtpmap:".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Map<String, String> strings = new HashMap<>();
@@ -355,7 +354,7 @@ final class SdpScan {
         if (to - from != 8) {
             return null;
         }
-        for (String d : DIRECTIONS) {
+        for (String d : SdpAnnouncement.DIRECTIONS) {
             boolean same = true;
             for (int i = 0; i < 8 && same; i++) {
                 same = a[from + i] == d.charAt(i);

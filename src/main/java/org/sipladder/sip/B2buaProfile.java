@@ -167,8 +167,10 @@ public enum B2buaProfile {
 
     /** The prefix of this family's Call-IDs that {@code callId} starts with, or null. */
     public String callIdPrefixOf(String callId) {
-        for (String prefix : callIdPrefixes) {
-            if (callId != null && callId.startsWith(prefix)) {
+        // an index loop: an iterator per call and family showed in the allocation profile of a large capture
+        for (int i = 0; callId != null && i < callIdPrefixes.size(); i++) {
+            String prefix = callIdPrefixes.get(i);
+            if (callId.startsWith(prefix)) {
                 return prefix;
             }
         }
@@ -182,7 +184,8 @@ public enum B2buaProfile {
 
     /** The domain of this family that {@code host} (lower case, as {@link #hostOf} gives it) ends with, or null. */
     public String domainOfHost(String host) {
-        for (String domain : domains) {
+        for (int i = 0; i < domains.size(); i++) {
+            String domain = domains.get(i);
             if (host.endsWith(domain)) {
                 return domain;
             }

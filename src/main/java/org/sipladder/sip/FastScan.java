@@ -97,6 +97,8 @@ final class FastScan {
         int contentLength = -1;
         int contentType = -1;
         int contentTypeEnd = -1;
+        int cseqStart = -1;
+        int cseqEnd = -1;
         int seen = 0;
         int pos = startLineEnd + 2;
         int lineEnd;
@@ -151,13 +153,17 @@ final class FastScan {
                     if (kind == TO && (seen & bit) == 0) {
                         toTagSpan = tagSpan(d, vs, ve);
                     }
+                    if (kind == CSEQ) {
+                        cseqStart = vs;
+                        cseqEnd = ve;
+                    }
                     kept.add(NAMES[kind], value);
                 }
             }
             seen |= bit;
             pos = lineEnd + 2;
         }
-        if ((seen & MANDATORY) != MANDATORY || !plainCseq(kept.cseq, method)) {
+        if ((seen & MANDATORY) != MANDATORY || !plainCseq(d, cseqStart, cseqEnd, method)) {
             return null;
         }
         int bodyStart = pos + 2;
@@ -304,19 +310,20 @@ final class FastScan {
      * The CSeq check of the full scan in its plain form: ASCII digits, one space, a method matching the
      * request's. Other spellings (tabs, several spaces, any other white space) go to the full scan.
      */
-    private static boolean plainCseq(String cseq, String method) {
-        int space = cseq.indexOf(' ');
-        if (space <= 0 || space == cseq.length() - 1 || cseq.indexOf(' ', space + 1) >= 0) {
+    /** True when the CSeq value {@code d[from, to)} is a number, one space and the method (any for ACK, CANCEL). */
+    private static boolean plainCseq(byte[] d, int from, int to, String method) {
+        int space = indexOf(d, from, to, (byte) ' ');
+        if (space <= from || space == to - 1 || indexOf(d, space + 1, to, (byte) ' ') >= 0) {
             return false;
         }
-        for (int i = 0; i < cseq.length(); i++) {
-            char c = cseq.charAt(i);
-            if (i < space ? c < '0' || c > '9' : c < ' ') {
+        for (int i = from; i < to; i++) {
+            byte c = d[i];
+            if (i < space ? c < '0' || c > '9' : c >= 0 && c < ' ') {
                 return false;
             }
         }
-        return method == null || cseq.regionMatches(space + 1, method, 0, method.length())
-                && cseq.length() - space - 1 == method.length() || "ACK".equals(method) || "CANCEL".equals(method);
+        return method == null || to - space - 1 == method.length() && StringPool.sameAscii(method, d, space + 1)
+                || "ACK".equals(method) || "CANCEL".equals(method);
     }
 
     private static int kind(byte[] d, int from, int to) {

@@ -63,7 +63,11 @@ public final class SipLadderApp extends Application {
      */
     public static int launchWith(String[] args, PrintStream err) {
         JAVAFX_LOG.setLevel(Level.SEVERE);
-        StartupTrace.fromSystemProperties().mark("starting JavaFX");
+        StartupTrace startup = StartupTrace.fromSystemProperties();
+        if (SoftwareRendering.chooseIfNoGpu()) {
+            startup.mark("no GPU device: software rendering without OpenGL probes");
+        }
+        startup.mark("starting JavaFX");
         try {
             Application.launch(SipLadderApp.class, args);
             return 0;

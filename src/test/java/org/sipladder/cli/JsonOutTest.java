@@ -230,7 +230,11 @@ class JsonOutTest {
                 b.value(s);
             }
             case 1 -> {
-                long v = random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(1000);
+                // each digit count's first and last number, both signs, and the two ends of long
+                long edge = (long) Math.pow(10, random.nextInt(19)) - random.nextInt(2);
+                long[] picks = {random.nextLong(), random.nextInt(1000), random.nextBoolean() ? edge : -edge,
+                    random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE};
+                long v = picks[random.nextInt(picks.length)];
                 a.value(v);
                 b.value(v);
             }

@@ -59,4 +59,24 @@ class FlowTextTest {
             assertEquals(expected, SipFields.containsIgnoreCase(hay, "livekit"), hay);
         }
     }
+
+    @Test
+    void digitsKeepTheDigitsInOrder() {
+        Random random = new Random(11);
+        String alphabet = "0123456789+-.;=abc١٢";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            StringBuilder expected = new StringBuilder();
+            for (int n = random.nextInt(14); n > 0; n--) {
+                char c = alphabet.charAt(random.nextInt(random.nextBoolean() ? 10 : alphabet.length()));
+                s.append(c);
+                if (Character.isDigit(c)) {
+                    expected.append(c);
+                }
+            }
+            assertEquals(expected.toString(), SipFields.digits(s.toString()), s.toString());
+        }
+        String allDigits = "4930123456";
+        assertTrue(SipFields.digits(allDigits) == allDigits, "a number is given back as it is");
+    }
 }

@@ -1,0 +1,54 @@
+package org.sipladder.media;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallIdIndexTest {
+
+    /** Each Call-ID's positions as a filter over every item finds them, in ascending order. */
+    private static int[] filtered(List<String> ids, String callId) {
+        return java.util.stream.IntStream.range(0, ids.size()).filter(i -> callId.equals(ids.get(i))).toArray();
+    }
+
+    @Test
+    void findsWhatAFilterFindsWithNullsRepeatsAndEqualHashes() {
+        Random random = new Random(18);
+        // "Aa" and "BB" hash alike, so every word of four such pairs does: 16 Call-IDs with one hash
+        List<String> colliding = new ArrayList<>();
+        for (int w = 0; w < 16; w++) {
+            StringBuilder b = new StringBuilder();
+            for (int bit = 0; bit < 4; bit++) {
+                b.append((w >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            colliding.add(b.toString());
+        }
+        assertEquals(1, colliding.stream().mapToInt(String::hashCode).distinct().count());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            int pick = random.nextInt(10);
+            ids.add(pick == 0 ? null : pick < 3 ? colliding.get(random.nextInt(colliding.size()))
+                    : random.nextInt(3000) + "@10.0.0." + random.nextInt(4));
+        }
+        CallIdIndex index = new CallIdIndex(ids.size(), ids::get);
+        Set<String> asked = new LinkedHashSet<>(ids);
+        asked.remove(null);
+        asked.add("not-in-the-capture@10.0.0.1");
+        asked.add("AaAaAaAaAa");
+        for (String id : asked) {
+            assertArrayEquals(filtered(ids, id), index.positionsOf(id), id);
+        }
+        assertArrayEquals(new int[0], index.positionsOf(null));
+    }
+
+    @Test
+    void anEmptyListHasNothing() {
+        assertArrayEquals(new int[0], new CallIdIndex(0, i -> "x").positionsOf("x"));
+    }
+}
