@@ -8,13 +8,16 @@ package org.sipladder.sip;
 public final class MessageReadBack {
 
     private final SipMessage message;
+    /** Where the bytes are read through, or null: straight from the file. */
+    private final ReadAhead ahead;
     private byte[] wire;
     private boolean read;
     /** Where its header lines are, found at the first question that needs them. */
     private PlainReadBack.HeaderLines lines;
 
-    MessageReadBack(SipMessage message) {
+    MessageReadBack(SipMessage message, ReadAhead ahead) {
         this.message = message;
+        this.ahead = ahead;
     }
 
     /** {@link SipMessage#header(String)}. */
@@ -38,7 +41,7 @@ public final class MessageReadBack {
     /** The message's bytes, read at the first ask; null when they cannot be read back. */
     byte[] wire() {
         if (!read) {
-            wire = message.wireOrNull();
+            wire = ahead == null ? message.wireOrNull() : message.wireOrNull(ahead);
             read = true;
         }
         return wire;

@@ -437,6 +437,15 @@ public final class SipMessage {
         return MessageDetail.read(source(), fileOffset, length, checksum);
     }
 
+    /** {@link #wireBytes()}, from the stretches of the file {@code ahead} keeps; null when they cannot be read. */
+    byte[] wireOrNull(ReadAhead ahead) {
+        try {
+            return MessageDetail.read(source(), fileOffset, length, checksum, ahead);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The capture file, the bytes, or null (built in code). */
     private Object source() {
         Object o = origin;
@@ -469,7 +478,12 @@ public final class SipMessage {
      * questions (read at the first that needs them).
      */
     public MessageReadBack readBack() {
-        return new MessageReadBack(this);
+        return new MessageReadBack(this, null);
+    }
+
+    /** {@link #readBack()}, its bytes read through {@code ahead} (a reader asking for most messages in file order). */
+    public MessageReadBack readBack(ReadAhead ahead) {
+        return new MessageReadBack(this, ahead);
     }
 
     /** {@link #header(String)}, from {@code readBack}'s bytes when it is given and they are needed. */
