@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.ParsingListener;
+import org.sipladder.sip.SharedStrings;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.CaptureFiles;
@@ -20,14 +22,14 @@ final class CaptureMessages {
 
     private final SipParser.Depth depth;
     private final PrintWriter err;
-    private final MediaListener media;
+    private final MediaCollector media;
 
     CaptureMessages(SipParser.Depth depth, PrintWriter err) {
         this(depth, err, null);
     }
 
     /** Also hands RTP, RTCP and SIP to {@code media} (on the decoding thread), when not null. */
-    CaptureMessages(SipParser.Depth depth, PrintWriter err, MediaListener media) {
+    CaptureMessages(SipParser.Depth depth, PrintWriter err, MediaCollector media) {
         this.depth = depth;
         this.err = err;
         this.media = media;
@@ -66,8 +68,9 @@ final class CaptureMessages {
     /** Reads several files as one capture (see {@link MergedReader}). */
     MergedCapture read(CaptureFiles files, Consumer<SipMessage> each) throws CaptureException {
         // parsing runs on the reader's thread, and for a scan also on this one when it has time to spare beside
-        // the caller's work
-        MergedCapture merged = new MergedReader().read(files, new ParsingListener(depth) {
+        // the caller's work; the parsers keep a leg's Call-ID once with the media analysis's SDP scan
+        SharedStrings shared = media != null ? media.sharedStrings() : new SharedStrings();
+        MergedCapture merged = new MergedReader().read(files, new ParsingListener(depth, shared) {
             @Override
             public void prepared(SipMessage m) {
                 each.accept(m);

@@ -19,6 +19,9 @@ import org.sipladder.sip.SipMessage;
  */
 public final class CallSummary {
 
+    /** A time not known (no answer, no final response). */
+    private static final long NONE = Long.MIN_VALUE;
+
     private final String id;
     private final String callId;
     private final String method;
@@ -29,10 +32,13 @@ public final class CallSummary {
     private final int hops;
     private final int messages;
     private final int finalStatus;
-    private final String statusText;
+    /** The final response's reason phrase as sent (the message's own string), or null; see {@link #statusText}. */
+    private final String finalReason;
+    private final boolean answered;
     private final boolean failed;
-    private final Long postDialDelayMicros;
-    private final Long durationMicros;
+    /** {@link #NONE} when unknown: not a boxed Long for each of 50,000 calls. */
+    private final long postDialDelayMicros;
+    private final long durationMicros;
     private final Supplier<CallFlow> flow;
     /** The summary a {@link #withFlowOnce} copy was made of, which keeps what the copy works out; null otherwise. */
     private final CallSummary original;
@@ -56,14 +62,12 @@ public final class CallSummary {
         this.hops = flow.hops().size();
         this.messages = flow.messages().size();
         this.finalStatus = leg.finalStatus();
-        this.statusText = leg.hasFinalResponse()
-                ? (leg.finalReason() == null || leg.finalReason().isEmpty()
-                    ? Integer.toString(leg.finalStatus()) : leg.finalStatus() + " " + leg.finalReason())
-                : "no final response";
+        this.answered = leg.hasFinalResponse();
+        this.finalReason = leg.finalReason();
         this.failed = flow.failed();
         Timings timings = flow.timings();
-        this.postDialDelayMicros = timings == null ? null : timings.postDialDelayMicros();
-        this.durationMicros = timings == null ? null : timings.durationMicros();
+        this.postDialDelayMicros = timings == null ? NONE : unboxed(timings.postDialDelayMicros());
+        this.durationMicros = timings == null ? NONE : unboxed(timings.durationMicros());
         this.flow = assembly;
         this.original = null;
     }
@@ -79,12 +83,25 @@ public final class CallSummary {
         this.hops = values.hops;
         this.messages = values.messages;
         this.finalStatus = values.finalStatus;
-        this.statusText = values.statusText;
+        this.answered = values.answered;
+        this.finalReason = values.finalReason;
         this.failed = values.failed;
         this.postDialDelayMicros = values.postDialDelayMicros;
         this.durationMicros = values.durationMicros;
         this.flow = assembly;
         this.original = values.original != null ? values.original : values;
+    }
+
+    private static String shownReason(String reason) {
+        return reason == null ? "" : reason;
+    }
+
+    private static long unboxed(Long micros) {
+        return micros == null ? NONE : micros;
+    }
+
+    private static Long boxed(long micros) {
+        return micros == NONE ? null : micros;
     }
 
     /** Summarises {@code flow} and holds it. */
@@ -123,7 +140,8 @@ public final class CallSummary {
     /** True when both describe the call as far as a list shows it (a newer summary of a call that did not grow). */
     public boolean sameValues(CallSummary other) {
         return id.equals(other.id) && messages == other.messages && legs == other.legs && hops == other.hops
-                && finalStatus == other.finalStatus && statusText.equals(other.statusText);
+                && finalStatus == other.finalStatus && answered == other.answered
+                && shownReason(finalReason).equals(shownReason(other.finalReason));
     }
 
     /** Stable id of the call (the A-leg Call-ID). */
@@ -178,7 +196,12 @@ public final class CallSummary {
 
     /** "503 Service Unavailable", or "no final response". */
     public String statusText() {
-        return statusText;
+        // made when asked (the rows shown, a sort) rather than kept: one string for each of 50,000 calls
+        if (!answered) {
+            return "no final response";
+        }
+        return finalReason == null || finalReason.isEmpty() ? Integer.toString(finalStatus)
+                : finalStatus + " " + finalReason;
     }
 
     /** As {@link CallFlow#failed}. */
@@ -188,12 +211,12 @@ public final class CallSummary {
 
     /** INVITE to first ringing, or null. */
     public Long postDialDelayMicros() {
-        return postDialDelayMicros;
+        return boxed(postDialDelayMicros);
     }
 
     /** Answer to hang-up, or null. */
     public Long durationMicros() {
-        return durationMicros;
+        return boxed(durationMicros);
     }
 
     /** True when a request of the call has this method (in any case). */

@@ -215,10 +215,11 @@ final class HopRoles {
      * Only the INVITE as LiveKit sent it counts (one Via): a proxy relaying it adds its own.
      */
     private void outboundClue(SipMessage m, String sender, long frame) {
-        String fromTag = SipMessage.tagOf(m.header("From"));
-        if (fromTag == null || !fromTag.startsWith("SCL_")) {
+        String from = m.header("From");
+        if (!SipMessage.tagStartsWith(from, "SCL_")) {
             return;
         }
+        String fromTag = SipMessage.tagOf(from);
         List<String> vias = m.headers("Via");
         if (vias.size() == 1 && vias.get(0).indexOf(',') < 0) {
             Map<String, String> kinds = kinds(sender, Role.LIVEKIT);

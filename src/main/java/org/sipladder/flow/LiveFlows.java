@@ -20,10 +20,11 @@ public final class LiveFlows {
     private static final Comparator<Starting> START_ORDER = (a, b) -> a.micros() != b.micros()
             ? Long.compare(a.micros(), b.micros()) : Long.compare(a.frame(), b.frame());
 
-    private final Map<String, LegState> legs = new HashMap<>();
     private final FlowGroups groups = new FlowGroups();
-    private final HeaderCorrelation headerCorrelation = new HeaderCorrelation();
-    private final TimingCorrelation timingCorrelation = new TimingCorrelation();
+    /** Placing further messages: the legs by Call-ID and the correlations' memory; null once reading is done. */
+    private Map<String, LegState> legs = new HashMap<>();
+    private HeaderCorrelation headerCorrelation = new HeaderCorrelation();
+    private TimingCorrelation timingCorrelation = new TimingCorrelation();
     private final MessageStore store = new MessageStore();
     /** The roles the agents of this capture point to, looked up once each. */
     private final AgentRoles agentRoles = new AgentRoles();
@@ -33,6 +34,9 @@ public final class LiveFlows {
      * left out of the flows (they still appear in the message list).
      */
     public synchronized void add(SipMessage message) {
+        if (legs == null) {
+            throw new IllegalStateException("the capture was read to its end: no messages can be added");
+        }
         String callId = message.callId();
         if (callId == null || callId.isEmpty()) {
             return;
@@ -54,6 +58,23 @@ public final class LiveFlows {
         if (!hadInvite && leg.hasInitialInvite()) {
             timingCorrelation.onInitialInvite(leg, message, groups);
         }
+    }
+
+    /**
+     * No message will be added any more (the capture was read to its end): drops what only placing further messages
+     * needs, the legs by Call-ID, the Call-IDs that correlation headers named and the recent INVITEs by receiver
+     * (big_sip.pcap's 50,000 calls: about 10 MB, kept until now while the app diagnoses). Summaries, assembly and
+     * the calls are unchanged; {@link #add} is refused from now on.
+     */
+    public synchronized void readingDone() {
+        legs = null;
+        headerCorrelation = null;
+        timingCorrelation = null;
+    }
+
+    /** Whether messages can still be added: {@link #readingDone} was not called. */
+    synchronized boolean reading() {
+        return legs != null;
     }
 
     /**

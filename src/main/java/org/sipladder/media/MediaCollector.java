@@ -6,6 +6,7 @@ import org.sipladder.Limits;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.capture.MediaPayload;
 import org.sipladder.capture.SipPayload;
+import org.sipladder.sip.SharedStrings;
 
 /**
  * Collects the RTP streams, RTCP reports and SDP announcements of a capture in one pass. Give it to the reader as
@@ -17,6 +18,7 @@ import org.sipladder.capture.SipPayload;
 public final class MediaCollector implements MediaListener {
 
     private final int maxRtcpReports;
+    private final SharedStrings sharedStrings = new SharedStrings();
     private final RtpAnalysis analysis;
     private final MediaHandOff handOff;
     private final List<RtcpReport> rtcp = new ArrayList<>();
@@ -57,8 +59,17 @@ public final class MediaCollector implements MediaListener {
 
     private MediaCollector(int maxUnannounced, int maxRtcpReports, Series series) {
         this.maxRtcpReports = maxRtcpReports;
-        this.analysis = new RtpAnalysis(maxUnannounced, series);
+        this.analysis = new RtpAnalysis(maxUnannounced, series, sharedStrings);
         this.handOff = new MediaHandOff(analysis);
+    }
+
+    /**
+     * The strings of this read that the SDP scan keeps (Call-IDs), for the SIP parsers of the same read to keep
+     * theirs once with them ({@code ParsingListener}): a leg's Call-ID was one string for its messages and another
+     * for its SDP sections.
+     */
+    public SharedStrings sharedStrings() {
+        return sharedStrings;
     }
 
     @Override

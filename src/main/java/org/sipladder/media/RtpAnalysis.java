@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sipladder.Limits;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
+import org.sipladder.sip.SharedStrings;
 
 /**
  * The RTP streams and SDP announcements of a capture, built from RTP headers and SIP payloads in capture order on
@@ -28,7 +29,7 @@ final class RtpAnalysis {
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
     private final List<SdpAnnouncement> announcements = new ArrayList<>();
-    private final SdpScan sdp = new SdpScan();
+    private final SdpScan sdp;
     private final LeftOut unannouncedLeftOut = new LeftOut();
     private int unannounced;
     private long rtpPackets;
@@ -39,10 +40,12 @@ final class RtpAnalysis {
     /**
      * @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits})
      * @param series         what each stream keeps of its {@link StreamSeries}
+     * @param shared         the read's strings that its SDP sections' Call-IDs are kept once with
      */
-    RtpAnalysis(int maxUnannounced, MediaCollector.Series series) {
+    RtpAnalysis(int maxUnannounced, MediaCollector.Series series, SharedStrings shared) {
         this.maxUnannounced = maxUnannounced;
         this.series = series;
+        this.sdp = new SdpScan(shared);
     }
 
     int maxUnannounced() {

@@ -12,8 +12,9 @@ import org.sipladder.capture.Endpoint;
 public final class SdpAnnouncement {
 
     // Packed: a 50,000-call capture holds 240,000 of these from its read to its end, and every 8 bytes of this
-    // object (64 bytes with compressed references; 80 as a record) are 1.9 MB. The RTP endpoint usually holds the
-    // c= address as written (the same string); when it does not, or a number does not fit, both are in a Rare.
+    // object (56 bytes with compressed references; 80 as a record) are 1.9 MB. The RTP endpoint usually holds the
+    // c= address as written (the same string), and method and media type are the usual ones; when they are not,
+    // or a number does not fit, they are in a Rare.
     private final long micros;
     /** The frame number's low 32 bits (unsigned); the whole number is in {@link Rare} when it is larger. */
     private final int frame;
@@ -22,11 +23,14 @@ public final class SdpAnnouncement {
     private final char port;
     /** Index in {@link #DIRECTIONS}. */
     private final byte direction;
+    /**
+     * Index of the method in {@link #METHODS} (bits 0-2) and of the media type in {@link #MEDIA_TYPES} (bits 3-4);
+     * {@link #IN_RARE} when both are in {@link Rare}.
+     */
+    private final byte kinds;
     private final String callId;
-    private final String method;
     private final Endpoint sipSrc;
     private final Endpoint sipDst;
-    private final String mediaType;
     /** The {@link #media()} endpoint when its address is {@link #address()} and the numbers fit; else a {@link Rare}. */
     private final Object place;
     private final List<PayloadType> payloadTypes;
@@ -36,9 +40,13 @@ public final class SdpAnnouncement {
     private static final byte SENDRECV = 0;
     private static final byte SENDONLY = 1;
     private static final byte RECVONLY = 2;
+    /** The methods whose messages carry SDP; index 0: none (a response without a CSeq method). */
+    private static final String[] METHODS = {null, "INVITE", "ACK", "PRACK", "UPDATE"};
+    private static final String[] MEDIA_TYPES = {"audio", "video"};
+    private static final int IN_RARE = -1;
 
     /** What few sections have: a host name or an address written otherwise than formatted, a large frame or CSeq. */
-    private record Rare(Endpoint media, String address, long frame, long cseq) {
+    private record Rare(Endpoint media, String address, long frame, long cseq, String method, String mediaType) {
     }
 
     /**
@@ -77,15 +85,26 @@ public final class SdpAnnouncement {
         this.status = (short) status;
         this.port = (char) port;
         this.direction = (byte) d;
+        int m = indexOf(METHODS, method);
+        int t = indexOf(MEDIA_TYPES, mediaType);
         this.callId = callId;
-        this.method = method;
         this.sipSrc = sipSrc;
         this.sipDst = sipDst;
-        this.mediaType = mediaType;
         boolean common = media != null && media.address().equals(address) && frame >= 0 && frame <= 0xFFFF_FFFFL
-                && cseq == (int) cseq;
-        this.place = common ? media : new Rare(media, address, frame, cseq);
+                && cseq == (int) cseq && m >= 0 && t >= 0;
+        this.kinds = (byte) (common ? m | t << 3 : IN_RARE);
+        this.place = common ? media : new Rare(media, address, frame, cseq, method, mediaType);
         this.payloadTypes = payloadTypes;
+    }
+
+    /** The index of {@code s} in {@code table}, or -1. */
+    private static int indexOf(String[] table, String s) {
+        for (int i = 0; i < table.length; i++) {
+            if (Objects.equals(table[i], s)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public long frame() {
@@ -105,7 +124,7 @@ public final class SdpAnnouncement {
     }
 
     public String method() {
-        return method;
+        return place instanceof Rare r ? r.method : METHODS[kinds & 7];
     }
 
     public int status() {
@@ -121,7 +140,7 @@ public final class SdpAnnouncement {
     }
 
     public String mediaType() {
-        return mediaType;
+        return place instanceof Rare r ? r.mediaType : MEDIA_TYPES[kinds >> 3];
     }
 
     public Endpoint media() {
@@ -177,7 +196,7 @@ public final class SdpAnnouncement {
 
     /** The {@code m=} line with its formats (evidence text). */
     public String mediaLine() {
-        StringBuilder s = new StringBuilder("m=").append(mediaType).append(' ').append(port()).append(" RTP/AVP");
+        StringBuilder s = new StringBuilder("m=").append(mediaType()).append(' ').append(port()).append(" RTP/AVP");
         for (PayloadType t : payloadTypes) {
             s.append(' ').append(t.number());
         }
@@ -186,30 +205,30 @@ public final class SdpAnnouncement {
 
     /** "frame 12 INVITE" or "frame 14 200 (INVITE)", for evidence. */
     public String describe() {
-        return "frame " + frame() + " " + (status == 0 ? method : status() + " (" + method + ")");
+        return "frame " + frame() + " " + (status == 0 ? method() : status() + " (" + method() + ")");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SdpAnnouncement a && a.frame() == frame() && a.micros == micros
-                && Objects.equals(a.callId, callId) && a.cseq() == cseq() && Objects.equals(a.method, method)
+                && Objects.equals(a.callId, callId) && a.cseq() == cseq() && Objects.equals(a.method(), method())
                 && a.status == status && Objects.equals(a.sipSrc, sipSrc) && Objects.equals(a.sipDst, sipDst)
-                && Objects.equals(a.mediaType, mediaType) && Objects.equals(a.media(), media())
+                && Objects.equals(a.mediaType(), mediaType()) && Objects.equals(a.media(), media())
                 && Objects.equals(a.address(), address()) && a.port == port
                 && Objects.equals(a.payloadTypes, payloadTypes) && a.direction == direction;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(frame(), micros, callId, cseq(), method, status(), sipSrc, sipDst, mediaType, media(),
+        return Objects.hash(frame(), micros, callId, cseq(), method(), status(), sipSrc, sipDst, mediaType(), media(),
                 address(), port(), payloadTypes, direction());
     }
 
     @Override
     public String toString() {
         return "SdpAnnouncement[frame=" + frame() + ", micros=" + micros + ", callId=" + callId + ", cseq=" + cseq()
-                + ", method=" + method + ", status=" + status() + ", sipSrc=" + sipSrc + ", sipDst=" + sipDst
-                + ", mediaType=" + mediaType + ", media=" + media() + ", address=" + address() + ", port=" + port()
+                + ", method=" + method() + ", status=" + status() + ", sipSrc=" + sipSrc + ", sipDst=" + sipDst
+                + ", mediaType=" + mediaType() + ", media=" + media() + ", address=" + address() + ", port=" + port()
                 + ", payloadTypes=" + payloadTypes + ", direction=" + direction() + "]";
     }
 }

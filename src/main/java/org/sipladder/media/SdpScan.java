@@ -10,6 +10,7 @@ import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.IpAddresses;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SharedStrings;
 import org.sipladder.sip.StringPool;
 import org.sipladder.sip.WordScan;
 
@@ -47,6 +48,17 @@ final class SdpScan {
      * string per SDP message, 19 MB of the 50,000-call benchmark's index), and a collision loses one sharing.
      */
     private final StringPool callIds = new StringPool();
+    /** The read's strings: the Call-ID the SIP parsers made for a leg serves its SDP sections too. */
+    private final SharedStrings shared;
+
+    SdpScan(SharedStrings shared) {
+        this.shared = shared;
+    }
+
+    /** A scan whose Call-IDs are shared only between its own sections. */
+    SdpScan() {
+        this(new SharedStrings());
+    }
 
     /** One {@code m=} section while it is read. */
     private static final class Section {
@@ -402,7 +414,7 @@ final class SdpScan {
                 int value = headerValue(a, line, stop, "call-id", "i");
                 if (value >= 0) {
                     int vs = trimStart(a, value, stop);
-                    callId = callIds.share(a, vs, trimEnd(a, vs, stop));
+                    callId = shared.share(callIds.share(a, vs, trimEnd(a, vs, stop)));
                 } else if ((value = headerValue(a, line, stop, "cseq", null)) >= 0) {
                     int vs = trimStart(a, value, stop);
                     List<String> parts = words(a, vs, trimEnd(a, vs, stop));

@@ -198,7 +198,7 @@ public enum B2buaProfile {
         int at = uri.indexOf('@');
         int start = at >= 0 ? at + 1 : uri.indexOf(':') + 1;
         int end = start;
-        while (end < uri.length() && ":;>?".indexOf(uri.charAt(end)) < 0) {
+        for (char c; end < uri.length() && (c = uri.charAt(end)) != ':' && c != ';' && c != '>' && c != '?'; ) {
             end++;
         }
         return uri.substring(start, end).toLowerCase(Locale.ROOT);

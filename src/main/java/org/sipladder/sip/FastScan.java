@@ -89,7 +89,7 @@ final class FastScan {
             if (method == null) {
                 method = new String(d, start, first - start, StandardCharsets.ISO_8859_1);
             }
-            requestUri = pool.share(d, first + 1, second);
+            requestUri = session.shared(pool.share(d, first + 1, second));
         }
         KeptHeaders kept = new KeptHeaders();
         byte[] branch = null;
@@ -142,14 +142,15 @@ final class FastScan {
                 case EXTENSION -> {
                     String name = session.extensionName(d, ns, ne);
                     if (!name.isEmpty()) {
-                        kept.add(name, pool.share(d, vs, ve));
+                        kept.add(name, session.shared(pool.share(d, vs, ve)));
                     }
                 }
                 case OTHER -> {
                     // not needed in memory: scanned again from the bytes when asked for
                 }
                 default -> {
-                    String value = pool.share(d, vs, ve);
+                    // kept once with the other reading threads and the SDP scan (Call-ID, From, To of a dialog)
+                    String value = session.shared(pool.share(d, vs, ve));
                     if (kind == TO && (seen & bit) == 0) {
                         toTagSpan = tagSpan(d, vs, ve);
                     }
@@ -248,7 +249,7 @@ final class FastScan {
     private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
         int comma = indexOf(d, from, to, (byte) ',');
         long at = parameter(d, from, comma < 0 ? to : comma, BRANCH, false);
-        return at < 0 ? HeaderParameters.NO_BRANCH : pool.shareBytes(d, (int) (at >>> 32), (int) at);
+        return at < 0 ? HeaderParameters.NO_BRANCH : HeaderParameters.keptBranch(d, (int) (at >>> 32), (int) at, pool);
     }
 
     /** As {@link HeaderParameters#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */

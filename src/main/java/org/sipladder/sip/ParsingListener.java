@@ -17,11 +17,19 @@ public abstract class ParsingListener implements PreparingListener<SipMessage> {
     private final SipParser onCaller;
 
     protected ParsingListener(SipParser.Depth depth) {
+        this(depth, new SharedStrings());
+    }
+
+    /**
+     * Parsers whose header values are kept once with those of other threads of the same read through
+     * {@code shared} (the media analysis's SDP scan: {@code MediaCollector.sharedStrings()}).
+     */
+    protected ParsingListener(SipParser.Depth depth, SharedStrings shared) {
         this.depth = depth;
         // one ring of recently scanned details for the messages of this capture, whichever thread parsed them
         RecentDetails recent = new RecentDetails();
-        this.onReader = new SipParser(depth, recent);
-        this.onCaller = new SipParser(depth, recent);
+        this.onReader = new SipParser(depth, recent, shared);
+        this.onCaller = new SipParser(depth, recent, shared);
     }
 
     @Override

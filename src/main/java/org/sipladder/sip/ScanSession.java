@@ -19,14 +19,17 @@ final class ScanSession {
     /** X-/P- header names as sent -> canonical name when kept, "" when not. */
     private final Map<String, String> extensionNames = new HashMap<>();
     private final RecentDetails recent;
+    /** The values held by the other reading threads of the same read, or null. */
+    private final SharedStrings shared;
 
-    ScanSession(RecentDetails recent) {
+    ScanSession(RecentDetails recent, SharedStrings shared) {
         this.recent = recent;
+        this.shared = shared;
     }
 
     /** A session with a ring of its own. */
     ScanSession() {
-        this(new RecentDetails());
+        this(new RecentDetails(), null);
     }
 
     StringPool pool() {
@@ -35,6 +38,11 @@ final class ScanSession {
 
     RecentDetails recent() {
         return recent;
+    }
+
+    /** The string equal to {@code s} that another thread of this read holds already, or {@code s}. */
+    String shared(String s) {
+        return shared == null ? s : shared.share(s);
     }
 
     /** The canonical name of a kept X-/P- header whose name is {@code d[from, to)}, or "" when it is not kept. */

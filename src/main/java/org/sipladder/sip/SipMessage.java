@@ -2,7 +2,6 @@ package org.sipladder.sip;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,8 +58,9 @@ public final class SipMessage {
     /** Null, the other kept headers' name/value pairs in message order (a String[]), or a {@link Rare}. */
     private final Object rare;
     /**
-     * The top Via branch as UTF-8 bytes (empty when none), shared by the messages of a transaction: one object
-     * per transaction instead of a string and its bytes, in a capture with hundreds of thousands of them.
+     * The top Via branch as UTF-8 bytes with RFC 3261's magic cookie as one byte ({@link HeaderParameters#branchBytes};
+     * empty when none), shared by the messages of a transaction: one object per transaction instead of a string and
+     * its bytes, in a capture with hundreds of thousands of them.
      */
     private final byte[] branch;
     /**
@@ -369,7 +369,7 @@ public final class SipMessage {
 
     /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
     public String topViaBranch() {
-        return new String(branch, StandardCharsets.UTF_8);
+        return HeaderParameters.branchText(branch);
     }
 
     /** True when both messages have the same top Via branch; as comparing {@link #topViaBranch}, without strings. */
@@ -546,7 +546,7 @@ public final class SipMessage {
 
     /** The CSeq value normalised to "number METHOD", or null. */
     public String cseq() {
-        return HeaderParameters.normalisedCseq(cseqValue);
+        return normalisedCseq();
     }
 
     /**
@@ -560,12 +560,20 @@ public final class SipMessage {
 
     /** The CSeq sequence number, or -1 when absent or unparsable. */
     public long cseqNumber() {
-        return HeaderParameters.cseqNumber(HeaderParameters.normalisedCseq(cseqValue));
+        return HeaderParameters.cseqNumber(normalisedCseq());
     }
 
     /** The CSeq method (upper case), or null. */
     public String cseqMethod() {
-        return HeaderParameters.cseqMethod(HeaderParameters.normalisedCseq(cseqValue));
+        return HeaderParameters.cseqMethod(normalisedCseq());
+    }
+
+    /**
+     * The CSeq value with single spaces: as it is when {@link FastScan} read the message, which took only a number,
+     * one space and the method (a diagnosis asks each message's CSeq many times).
+     */
+    private String normalisedCseq() {
+        return plain() ? cseqValue : HeaderParameters.normalisedCseq(cseqValue);
     }
 
     /** "INVITE" for a request, "503 Try again later" for a response. */
@@ -615,6 +623,11 @@ public final class SipMessage {
     /** The tag parameter of a From or To value (outside the angle brackets), or null: {@link HeaderParameters#tagOf}. */
     public static String tagOf(String nameAddr) {
         return HeaderParameters.tagOf(nameAddr);
+    }
+
+    /** True when {@code nameAddr} has a tag parameter starting with {@code prefix}; no string made for the tag. */
+    public static boolean tagStartsWith(String nameAddr, String prefix) {
+        return HeaderParameters.tagStartsWith(nameAddr, prefix);
     }
 
     /** Scanned parts, for a message whose scan already produced them: held weakly like a read-back. */

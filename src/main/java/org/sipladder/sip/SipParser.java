@@ -30,13 +30,16 @@ public final class SipParser {
     }
 
     public SipParser(Depth depth) {
-        this(depth, new RecentDetails());
+        this(depth, new RecentDetails(), null);
     }
 
-    /** A parser whose messages keep their recently scanned details in {@code recent}, with other parsers'. */
-    SipParser(Depth depth, RecentDetails recent) {
+    /**
+     * A parser whose messages keep their recently scanned details in {@code recent}, with other parsers', and
+     * whose header values are kept once with theirs through {@code shared} (null: within this parser only).
+     */
+    SipParser(Depth depth, RecentDetails recent, SharedStrings shared) {
         this.depth = depth;
-        this.session = new ScanSession(recent);
+        this.session = new ScanSession(recent, shared);
     }
 
     /**

@@ -45,6 +45,24 @@ public final class StringPool {
         return made;
     }
 
+    /**
+     * The shared copy of {@code mark} followed by the bytes {@code a[from, to)} (a kept branch: see
+     * {@link HeaderParameters#branchBytes}); shared arrays must never be written to.
+     */
+    byte[] shareBytes(byte mark, byte[] a, int from, int to) {
+        int slot = spread(WordScan.hash(a, from, to) + mark);
+        byte[] known = byteSlots[slot];
+        if (known != null && known.length == to - from + 1 && known[0] == mark
+                && Arrays.equals(known, 1, known.length, a, from, to)) {
+            return known;
+        }
+        byte[] made = new byte[to - from + 1];
+        made[0] = mark;
+        System.arraycopy(a, from, made, 1, to - from);
+        byteSlots[slot] = made;
+        return made;
+    }
+
     /** The shared instance of {@code bytes}, or {@code bytes} itself, which must never be written to after. */
     byte[] shareBytes(byte[] bytes) {
         return shareBytes(bytes, 0, bytes.length);

@@ -1,8 +1,10 @@
 package org.sipladder.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,26 @@ class LiveFlowsTest {
         assertEquals(2, done.get(0).legs().size());
         assertEquals(2, early.get(0).messages().size());
         assertEquals(new FlowBuilder().build(seed), done);
+    }
+
+    @Test
+    void whenReadingIsDoneThePlacingStateGoesAndTheCallsStay() {
+        List<SipMessage> seed = FlowBuilderTest.seed("X-CID: " + FlowBuilderTest.A).messages();
+        LiveFlows live = new LiveFlows();
+        for (SipMessage m : seed) {
+            live.add(m);
+        }
+        List<CallSummary> before = live.summaries();
+        assertTrue(live.reading());
+
+        live.readingDone();
+
+        assertFalse(live.reading());
+        assertEquals(before, live.summaries());
+        assertEquals(new FlowBuilder().build(seed), live.snapshot());
+        assertEquals(new FlowBuilder().build(seed).get(0), before.get(0).flow());
+        assertEquals(seed.size(), live.messageCount());
+        assertThrows(IllegalStateException.class, () -> live.add(seed.get(0)));
     }
 
     @Test

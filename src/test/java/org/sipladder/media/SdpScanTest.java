@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.capture.Transport;
+import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
+import org.sipladder.sip.SharedStrings;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
 
 /**
  * The byte-level SDP scan gives what reading the same message as text with {@link Sdp#parse} gives, on messages
@@ -88,6 +92,32 @@ class SdpScanTest {
             shared += offer.callId() == answer.callId() ? 1 : 0;
         }
         assertTrue(shared >= 950, "offer and answer share their Call-ID: " + shared + " of 1000");
+    }
+
+    @Test
+    void theSipParsersOfTheSameReadAndTheScanHoldALegsCallIdOnce() {
+        SharedStrings shared = new SharedStrings();
+        ParsingListener parsers = new ParsingListener(SipParser.Depth.SCAN, shared) {
+            @Override
+            public void prepared(SipMessage m) {
+            }
+        };
+        SdpScan scan = new SdpScan(shared);
+        String sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n";
+        for (int leg = 0; leg < 100; leg++) {
+            SipPayload offer = payload(2 * leg, fullInvite("leg" + leg + "@10.0.0.1", sdp));
+            SipPayload answer = payload(2 * leg + 1, fullInvite("leg" + leg + "@10.0.0.1", sdp));
+            // the reading thread first, then the media thread; and the other way round (each thread its own pool)
+            assertSame(parsers.prepare(offer).callId(), scan.scan(offer).get(0).callId());
+            SdpAnnouncement scanned = scan.scan(answer).get(0);
+            assertSame(scanned.callId(), parsers.prepareOnCaller(answer).callId());
+        }
+    }
+
+    private static String fullInvite(String callId, String sdp) {
+        return "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK" + callId.hashCode()
+                + "\r\nFrom: <sip:c@d>;tag=1\r\nTo: <sip:a@b>\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
     }
 
     private static String invite(String callId, String sdp) {

@@ -258,6 +258,27 @@ class CompactMessageTest {
         assertEquals("t", HeaderParameters.tagOf("sip:a@b;TAG=t"));
     }
 
+    /** The prefix check of a tag says what the tag's text says, wherever and however the tag is written. */
+    @Test
+    void tagPrefixAgreesWithTheTag() {
+        String[] pieces = {"<sip:a@b", ";tag=", ";TAG=", "SCL_", "SC", "\"x;tag=SCL_\" ", ">", ";x=1", " ", "abc", ";tag"};
+        Random random = new Random(20261203);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String nameAddr = value.toString();
+            String tag = HeaderParameters.tagOf(nameAddr);
+            for (String prefix : new String[] {"SCL_", "", "a"}) {
+                assertEquals(tag != null && tag.startsWith(prefix), SipMessage.tagStartsWith(nameAddr, prefix),
+                        prefix + " in " + nameAddr);
+            }
+        }
+        assertTrue(SipMessage.tagStartsWith("<sip:a@b>;tag=SCL_1", "SCL_"));
+        assertTrue(!SipMessage.tagStartsWith(null, "SCL_"));
+    }
+
     @Test
     void equalValuesOfDifferentMessagesAreShared() {
         SipParser parser = new SipParser(SipParser.Depth.SCAN);

@@ -20,7 +20,7 @@ import org.sipladder.livekit.StatusLine;
  */
 final class SharedTexts {
 
-    /** Each text, list of texts and list of statuses seen, by itself (a text never equals a list). */
+    /** Each text, list of texts, list of statuses and fix seen, by itself (a text never equals a list or a fix). */
     private final Map<Object, Object> seen = new ConcurrentHashMap<>();
 
     /** {@code f} with shared texts; equal to it. */
@@ -29,7 +29,7 @@ final class SharedTexts {
         Fix x = f.fix();
         return new Finding(f.code(), f.severity(), text(f.title()), text(f.explanation()), f.callId(), f.flowId(),
                 f.primary(), e == null ? null : new Evidence(Frames.of(e.frames()), texts(e.configIds()), texts(e.facts())),
-                x == null ? null : new Fix(texts(x.steps()), texts(x.commands()), text(x.json())));
+                x == null ? null : shared(new Fix(texts(x.steps()), texts(x.commands()), text(x.json()))));
     }
 
     /**
@@ -51,6 +51,11 @@ final class SharedTexts {
                 detached.consistency());
     }
 
+    /** One fix object per distinct fix: findings of a kind suggest the same fix call after call (110,000 on big_sip). */
+    private Fix shared(Fix fix) {
+        return (Fix) seen.computeIfAbsent(fix, k -> k);
+    }
+
     private String text(String s) {
         return s == null ? null : (String) seen.computeIfAbsent(s, k -> k);
     }
@@ -69,11 +74,16 @@ final class SharedTexts {
         return (List<String>) shared;
     }
 
-    /** Frame numbers as an unmodifiable list over a {@code long[]}. */
+    /**
+     * Frame numbers as an unmodifiable list over an {@code int[]} of unsigned 32-bit numbers, as the index keeps them
+     * (a capture's frames are counted from 1 up to the pcap limits); a list with a larger number is kept as it is.
+     */
     private static final class Frames extends AbstractList<Long> implements RandomAccess {
-        private final long[] frames;
+        private static final long LARGEST = 0xFFFF_FFFFL;
 
-        private Frames(long[] frames) {
+        private final int[] frames;
+
+        private Frames(int[] frames) {
             this.frames = frames;
         }
 
@@ -81,16 +91,20 @@ final class SharedTexts {
             if (frames == null || frames.isEmpty()) {
                 return frames;
             }
-            long[] numbers = new long[frames.size()];
+            int[] numbers = new int[frames.size()];
             for (int i = 0; i < numbers.length; i++) {
-                numbers[i] = frames.get(i);
+                long frame = frames.get(i);
+                if (frame < 0 || frame > LARGEST) {
+                    return List.copyOf(frames);
+                }
+                numbers[i] = (int) frame;
             }
             return new Frames(numbers);
         }
 
         @Override
         public Long get(int index) {
-            return frames[index];
+            return Integer.toUnsignedLong(frames[index]);
         }
 
         @Override

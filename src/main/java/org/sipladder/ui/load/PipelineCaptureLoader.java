@@ -70,7 +70,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             }
             // parsing runs on the reader's thread, flows and snapshots on this one, which also parses when it
             // has time to spare
-            merged = new MergedReader().read(files, new ParsingListener(SipParser.Depth.SCAN) {
+            merged = new MergedReader().read(files, new ParsingListener(SipParser.Depth.SCAN, media.sharedStrings()) {
                 @Override
                 public void prepared(SipMessage message) {
                     flows.add(message);
@@ -121,6 +121,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         if (summary.tlsPackets() > 0) {
             warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
         }
+        flows.readingDone();
         List<CallSummary> calls = flows.summaries();
         if (trace) {
             System.err.printf("load: all %d calls, %d messages read after %d ms%n", calls.size(), flows.messageCount(),

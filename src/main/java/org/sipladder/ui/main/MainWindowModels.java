@@ -3,7 +3,6 @@ package org.sipladder.ui.main;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.beans.binding.BooleanBinding;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -132,10 +131,7 @@ public final class MainWindowModels {
                     capture == null ? CaptureMedia.none() : capture.media());
         });
         findings.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> callList.setFindingCodes(
-                findings.findings().stream().filter(f -> f.flowId() != null).collect(Collectors.groupingBy(
-                        // small immutable sets: one per call of a large capture
-                        Finding::flowId, Collectors.mapping(f -> String.valueOf(f.code()),
-                                Collectors.collectingAndThen(Collectors.toSet(), Set::copyOf))))));
+                findings.codesByCall()));
         main.selectedFlowProperty().addListener((obs, old, flow) ->
                 findings.focusFlowIdProperty().set(flow == null ? null : flow.id()));
         findings.selectedFindingProperty().addListener((obs, old, finding) -> {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.sipladder.diagnose.Diagnosis;
@@ -87,6 +88,28 @@ class FindingsViewModelTest {
         config.deploymentProperty().set(Deployment.SELF_HOSTED);
         assertEquals(2, mediaUsed.size());
         mediaUsed.forEach(m -> assertSame(media, m));
+    }
+
+    @Test
+    void callsWithTheSameFindingCodesShareOneSetForTheFilter() {
+        List<Finding> found = List.of(
+                finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "call-1", true, List.of()),
+                finding(FindingCode.B2BUA_FAILURE_RELAYED, Severity.WARNING, "call-1", false, List.of()),
+                finding(FindingCode.B2BUA_FAILURE_RELAYED, Severity.WARNING, "call-2", false, List.of()),
+                finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "call-2", true, List.of()),
+                finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "call-2", false, List.of()),
+                finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "call-3", true, List.of()),
+                noAgent);
+        FindingsViewModel three = new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(found, List.of()),
+                new CurrentThreadTaskExecutor(), config);
+        three.setCalls(Flows.summaries(failed));
+
+        Map<String, Set<String>> codes = three.codesByCall();
+
+        assertEquals(Map.of("call-1", Set.of("LK_TRUNK_CONFLICT", "B2BUA_FAILURE_RELAYED"),
+                "call-2", Set.of("LK_TRUNK_CONFLICT", "B2BUA_FAILURE_RELAYED"),
+                "call-3", Set.of("LK_TRUNK_CONFLICT")), codes);
+        assertSame(codes.get("call-1"), codes.get("call-2"));
     }
 
     @Test
