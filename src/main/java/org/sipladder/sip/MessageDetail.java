@@ -12,16 +12,18 @@ import org.sipladder.capture.CaptureFile;
  */
 record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) {
 
-    /** CRC-32C of {@code bytes}: what is read back must be what was read. */
-    static int checksum(byte[] bytes) {
+    /** CRC-32C of {@code bytes} folded to 16 bits (what a compact message keeps): what is read back must be what was read. */
+    static char foldedChecksum(byte[] bytes) {
         CRC32C crc = new CRC32C();
         crc.update(bytes);
-        return (int) crc.getValue();
+        int c = (int) crc.getValue();
+        return (char) (c ^ c >>> 16);
     }
 
     /**
      * The message bytes from where they are: {@code source} is a {@link CaptureFile} (with {@code length} bytes at
-     * {@code offset}, whose checksum was {@code checksum}), the bytes themselves, or null (a message built in code).
+     * {@code offset}, whose {@link #foldedChecksum} was {@code checksum}), the bytes themselves, or null (a message
+     * built in code).
      *
      * @throws IOException when the capture file is gone or changed since it was read
      */
@@ -45,7 +47,7 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
         }
         if (source instanceof CaptureFile file) {
             byte[] bytes = file.read(offset, length);
-            if (checksum(bytes) != checksum) {
+            if (foldedChecksum(bytes) != checksum) {
                 throw new IOException(file + " no longer holds this message (it changed since it was read); open it again");
             }
             return bytes;

@@ -16,7 +16,10 @@ final class RecentDetails {
     /** The ring's size: a power of two. */
     static final int SIZE = 1 << 13;
 
-    /** The most files whose messages share an origin object; beyond, each message gets its own (24 bytes). */
+    /**
+     * The most files (4 GiB parts of files) whose messages share an origin object; beyond, each message gets its own
+     * (24 bytes).
+     */
     static final int ORIGINS_MAX = 64;
 
     private final Object[] ring = new Object[SIZE];
@@ -24,19 +27,22 @@ final class RecentDetails {
     /** The origins of the files read so far (copied on write: a read has one file, or a few merged). */
     private volatile SipMessage.FileOrigin[] origins = new SipMessage.FileOrigin[0];
 
-    /** The origin shared by the messages of {@code file} in this read. */
-    SipMessage.FileOrigin originOf(CaptureFile file) {
-        SipMessage.FileOrigin known = find(origins, file);
+    /**
+     * The origin shared by the messages of {@code file} in this read whose offsets in the file have the high 32 bits
+     * of {@code offsetBase} (its low bits zero): one for a file below 4 GiB.
+     */
+    SipMessage.FileOrigin originOf(CaptureFile file, long offsetBase) {
+        SipMessage.FileOrigin known = find(origins, file, offsetBase);
         if (known != null) {
             return known;
         }
         synchronized (this) {
             SipMessage.FileOrigin[] all = origins;
-            known = find(all, file);
+            known = find(all, file, offsetBase);
             if (known != null) {
                 return known;
             }
-            SipMessage.FileOrigin made = new SipMessage.FileOrigin(file, this);
+            SipMessage.FileOrigin made = new SipMessage.FileOrigin(file, this, offsetBase);
             if (all.length < ORIGINS_MAX) {
                 SipMessage.FileOrigin[] more = Arrays.copyOf(all, all.length + 1);
                 more[all.length] = made;
@@ -46,9 +52,9 @@ final class RecentDetails {
         }
     }
 
-    private static SipMessage.FileOrigin find(SipMessage.FileOrigin[] origins, CaptureFile file) {
+    private static SipMessage.FileOrigin find(SipMessage.FileOrigin[] origins, CaptureFile file, long offsetBase) {
         for (SipMessage.FileOrigin o : origins) {
-            if (o.file() == file) {
+            if (o.file() == file && o.offsetBase() == offsetBase) {
                 return o;
             }
         }

@@ -24,10 +24,12 @@ import org.sipladder.capture.Transport;
 public final class SipMessage {
 
     // The fields are packed: 675,000 messages of a 50,000-call capture are held at once, and every 8 bytes of this
-    // object (96 bytes with compressed references) are 5 MB. What most messages do not have (an unknown method, a
-    // verdict, both User-Agent and Server, other kept headers, a frame number beyond 32 bits) is in {@code rare}.
+    // object (88 bytes with compressed references) are 5 MB. What most messages do not have (an unknown method, a
+    // verdict, both User-Agent and Server, other kept headers, a frame number beyond 32 bits, a length beyond 16 bits) is
+    // in {@code rare}; the high bits of the offset in the file are the file origin's.
     private final long timestampMicros;
-    private final long fileOffset;
+    /** The low 32 bits of the offset in the capture file; the high bits are the {@link FileOrigin}'s. */
+    private final int fileOffset;
     /** The frame number's low 32 bits (unsigned); the whole number is in {@link Rare} when it is larger. */
     private final int frame;
     /**
@@ -35,9 +37,13 @@ public final class SipMessage {
      * when it lies too far into the value for that form. The tag is no string of its own: there is one per dialog.
      */
     private final int toTagSpan;
-    private final int length;
-    /** CRC-32C of the bytes at {@code fileOffset}: what is read back must be what was read (0 when not in a file). */
-    private final int checksum;
+    /** The length of the bytes in the file; the whole length is in {@link Rare} when it does not fit. */
+    private final char length;
+    /**
+     * CRC-32C of the bytes at {@code fileOffset}, folded to 16 bits: what is read back must be what was read (0 when
+     * not in a file). A changed file shows in the first message read back but for a 1 in 65,536 chance each.
+     */
+    private final char checksum;
     /** The response status; {@link #STATUS_IN_RARE} when it does not fit (then it is in {@link Rare}). */
     private final short status;
     /** 0 for a response, 1 + index in {@link Methods#KNOWN_ARRAY} for a well-known method, {@link #METHOD_IN_RARE}. */
@@ -89,8 +95,11 @@ public final class SipMessage {
     private static final short STATUS_IN_RARE = -1;
     private static final Transport[] TRANSPORTS = Transport.values();
 
-    /** The capture file of a message and its read's ring of recent details: one per file and read. */
-    record FileOrigin(CaptureFile file, RecentDetails recent) {
+    /**
+     * The capture file of a message, its read's ring of recent details, and the high 32 bits of the message's
+     * offset in the file ({@code offsetBase}, low bits zero): one per file, read and 4 GiB of the file.
+     */
+    record FileOrigin(CaptureFile file, RecentDetails recent, long offsetBase) {
     }
 
     /** The bytes of a message not in one run of its file, with its read's ring of recent details. */
@@ -99,7 +108,7 @@ public final class SipMessage {
 
     /** What few messages have; see {@link #rare}. */
     private record Rare(String method, String otherText, String server, String malformedReason, String[] extras,
-                        long frame, int status) {
+                        long frame, int status, int length) {
     }
 
     /**
@@ -154,17 +163,20 @@ public final class SipMessage {
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent, boolean plain) {
         this.timestampMicros = timestampMicros;
-        this.fileOffset = fileOffset;
+        this.fileOffset = (int) fileOffset;
         this.frame = (int) frame;
         this.toTagSpan = toTagSpan;
-        this.length = wire == null ? 0 : wire.length;
-        this.checksum = file != null ? MessageDetail.checksum(wire) : 0;
+        int size = wire == null ? 0 : wire.length;
+        this.length = (char) size;
+        this.checksum = file != null ? MessageDetail.foldedChecksum(wire) : 0;
         int code = method == null ? 0 : Methods.code(method);
         this.methodCode = (byte) (method == null ? 0 : code < 0 ? METHOD_IN_RARE : code + 1);
         boolean statusFits = status >= 0 && status <= Short.MAX_VALUE;
         this.status = statusFits ? (short) status : STATUS_IN_RARE;
         boolean isServer = kept.userAgent == null && kept.server != null;
-        Object where = file != null ? (recent != null ? recent.originOf(file) : new FileOrigin(file, null))
+        long offsetBase = fileOffset & ~0xFFFF_FFFFL;
+        Object where = file != null
+                ? (recent != null ? recent.originOf(file, offsetBase) : new FileOrigin(file, null, offsetBase))
                 : wire != null && recent != null ? new WireOrigin(wire, recent) : wire;
         boolean isPlain = plain && where != null;
         this.flags = (byte) (transport.ordinal() | (hasSdp ? HAS_SDP : 0) | (malformed ? MALFORMED : 0)
@@ -178,7 +190,8 @@ public final class SipMessage {
         this.to = kept.to;
         this.agent = isServer ? kept.server : kept.userAgent;
         this.rare = rare(code < 0 ? method : null, method != null ? reason : requestUri,
-                isServer ? null : kept.server, malformedReason, kept.extras(), frame, statusFits ? 0 : status);
+                isServer ? null : kept.server, malformedReason, kept.extras(), frame, statusFits ? 0 : status,
+                file != null && size > Character.MAX_VALUE ? size : -1);
         this.branch = branch == null ? HeaderParameters.NO_BRANCH : branch;
         this.origin = where;
         this.detail = detail;
@@ -186,13 +199,13 @@ public final class SipMessage {
 
     /** What {@link #rare} holds for these values: null, the extras alone, or a {@link Rare}. */
     private static Object rare(String method, String otherText, String server, String malformedReason,
-                               String[] extras, long frame, int status) {
+                               String[] extras, long frame, int status, int length) {
         boolean frameFits = frame >= 0 && frame <= 0xFFFF_FFFFL;
         if (method == null && otherText == null && server == null && malformedReason == null && frameFits
-                && status == 0) {
+                && status == 0 && length < 0) {
             return extras;
         }
-        return new Rare(method, otherText, server, malformedReason, extras, frameFits ? -1 : frame, status);
+        return new Rare(method, otherText, server, malformedReason, extras, frameFits ? -1 : frame, status, length);
     }
 
     /** A copy of {@code m} with another verdict of the full parser. */
@@ -215,8 +228,8 @@ public final class SipMessage {
         this.to = m.to;
         this.agent = m.agent;
         Rare r = m.rare instanceof Rare held ? held : null;
-        this.rare = r == null ? rare(null, null, null, malformedReason, (String[]) m.rare, m.frame(), 0)
-                : rare(r.method, r.otherText, r.server, malformedReason, r.extras, m.frame(), r.status);
+        this.rare = r == null ? rare(null, null, null, malformedReason, (String[]) m.rare, m.frame(), 0, -1)
+                : rare(r.method, r.otherText, r.server, malformedReason, r.extras, m.frame(), r.status, r.length);
         this.branch = m.branch;
         this.origin = m.origin;
         this.detail = m.detail;
@@ -434,25 +447,27 @@ public final class SipMessage {
      * @throws IOException when they are read back from a capture file that is gone or changed
      */
     public byte[] wireBytes() throws IOException {
-        return MessageDetail.read(source(), fileOffset, length, checksum);
+        return wire(null);
     }
 
     /** {@link #wireBytes()}, from the stretches of the file {@code ahead} keeps; null when they cannot be read. */
     byte[] wireOrNull(ReadAhead ahead) {
         try {
-            return MessageDetail.read(source(), fileOffset, length, checksum, ahead);
+            return wire(ahead);
         } catch (IOException e) {
             return null;
         }
     }
 
-    /** The capture file, the bytes, or null (built in code). */
-    private Object source() {
+    /** The message bytes, read through {@code ahead} when it is given and they are in a capture file. */
+    private byte[] wire(ReadAhead ahead) throws IOException {
         Object o = origin;
         if (o instanceof FileOrigin f) {
-            return f.file();
+            int size = rare instanceof Rare r && r.length >= 0 ? r.length : length;
+            return MessageDetail.read(f.file(), f.offsetBase() | Integer.toUnsignedLong(fileOffset), size, checksum,
+                    ahead);
         }
-        return o instanceof WireOrigin w ? w.wire() : o;
+        return MessageDetail.read(o instanceof WireOrigin w ? w.wire() : o, -1, 0, 0);
     }
 
     /** The ring of recent details of this message's read, or null. */
