@@ -41,7 +41,7 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
         }
         if (ahead != null && source instanceof CaptureFile file) {
             byte[] bytes = ahead.read(file, offset, length);
-            if (bytes != null && checksum(bytes) == checksum) {
+            if (bytes != null && foldedChecksum(bytes) == checksum) {
                 return bytes;
             }
         }
