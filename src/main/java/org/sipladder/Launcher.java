@@ -51,7 +51,7 @@ public final class Launcher {
         if (args.length == 1 && CDS_TRAINING.equals(args[0])) {
             return StartupTraining.run(out, err);
         }
-        CommandLine cli = SipLadderCommand.commandLine(out, err);
+        CommandLine cli = SipLadderCommand.commandLine(out, err, args[0]);
         if (args.length > 0 && isCommandLine(cli, args[0])) {
             return cli.execute(args);
         }

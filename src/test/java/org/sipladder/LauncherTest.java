@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.cli.SipLadderCommand;
 
 class LauncherTest {
 
@@ -41,6 +42,32 @@ class LauncherTest {
         Path junk = Files.writeString(dir.resolve("junk.pcap"), "nope");
         assertEquals(2, run("messages", junk.toString()));
         assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    /**
+     * A run naming a subcommand builds only that one (the others' option models cost start-up), yet its help and the
+     * whole command line's help read as when every subcommand was registered.
+     */
+    @Test
+    void aSubcommandRunBuildsOnlyItsCommandAndHelpListsThemAll() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        List<String> all = List.of("messages", "calls", "streams", "diagnose", "report", "bench", "save", "listen",
+                "capture", "homer");
+        assertEquals(all, List.copyOf(SipLadderCommand.commandLine(sink, sink).getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(SipLadderCommand.commandLine(sink, sink, "--help").getSubcommands().keySet()));
+        assertEquals(List.of("calls"),
+                List.copyOf(SipLadderCommand.commandLine(sink, sink, "calls").getSubcommands().keySet()));
+        assertEquals(List.of("search", "open"), List.copyOf(SipLadderCommand.commandLine(sink, sink, "homer")
+                .getSubcommands().get("homer").getSubcommands().keySet()));
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        for (String name : all) {
+            assertTrue(help.contains("\n  " + name + " "), name + " in " + help);
+        }
+        assertTrue(help.indexOf("  messages ") < help.indexOf("  homer "), help);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("calls", "--help"));
+        assertTrue(out.toString().startsWith("Usage: sipladder calls "), out.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.sipladder.AppVersion;
 import org.sipladder.capture.CaptureException;
 import picocli.CommandLine;
@@ -8,21 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
 
-/** The {@code sipladder} command line; each subcommand is its own class, registered in the list below. */
+/**
+ * The {@code sipladder} command line; each subcommand is its own class, registered in {@link #SUBCOMMANDS}.
+ * A run that names a subcommand builds only that one's model: picocli reads every registered command's options by
+ * reflection when the command line is made, and the nine others were a third of a small capture's start-up.
+ */
 @Command(name = "sipladder", mixinStandardHelpOptions = true, versionProvider = SipLadderCommand.Version.class,
-        description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.",
-        subcommands = {
-            MessagesCommand.class,
-            CallsCommand.class,
-            StreamsCommand.class,
-            DiagnoseCommand.class,
-            ReportCommand.class,
-            BenchCommand.class,
-            SaveCommand.class,
-            ListenCommand.class,
-            CaptureCommand.class,
-            HomerCommand.class,
-        })
+        description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.")
 public final class SipLadderCommand implements Runnable {
 
     /** Exit status for problems the user can fix: unreadable file, bad option, bad settings. */
@@ -36,13 +29,49 @@ public final class SipLadderCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            MessagesCommand.class,
+            CallsCommand.class,
+            StreamsCommand.class,
+            DiagnoseCommand.class,
+            ReportCommand.class,
+            BenchCommand.class,
+            SaveCommand.class,
+            ListenCommand.class,
+            CaptureCommand.class,
+            HomerCommand.class);
+
     /** A command line writing to the given streams, turning user errors into one line and exit status 2. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new SipLadderCommand());
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, with only the subcommand named {@code first} (the run's
+     * first argument) when it names one, else with all of them.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
+        return commandLine(out, err, first, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter, String)}, making the commands with {@code factory}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new SipLadderCommand(), factory);
+        boolean named = SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (!named || nameOf(subcommand).equals(first)) {
+                cli.addSubcommand(subcommand);
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /** Prints a user's mistake as the one line its exception carries; anything else as one line too, never a trace. */

@@ -26,8 +26,9 @@ public final class CallSummary {
     private final String callId;
     private final String method;
     private final long startMicros;
-    private final String from;
-    private final String to;
+    /** The A-leg's From and To header values as sent (the messages' own strings): the users are cut out when shown. */
+    private final String fromHeader;
+    private final String toHeader;
     private final int legs;
     private final int hops;
     private final int messages;
@@ -56,8 +57,8 @@ public final class CallSummary {
         this.callId = leg.callId();
         this.method = firstMethod(flow);
         this.startMicros = flow.startMicros();
-        this.from = SipAddresses.user(leg.from());
-        this.to = SipAddresses.user(leg.to());
+        this.fromHeader = leg.from();
+        this.toHeader = leg.to();
         this.legs = flow.legs().size();
         this.hops = flow.hops().size();
         this.messages = flow.messages().size();
@@ -77,8 +78,8 @@ public final class CallSummary {
         this.callId = values.callId;
         this.method = values.method;
         this.startMicros = values.startMicros;
-        this.from = values.from;
-        this.to = values.to;
+        this.fromHeader = values.fromHeader;
+        this.toHeader = values.toHeader;
         this.legs = values.legs;
         this.hops = values.hops;
         this.messages = values.messages;
@@ -164,14 +165,17 @@ public final class CallSummary {
         return startMicros;
     }
 
-    /** Calling number or user (A-leg From). */
+    /**
+     * Calling number or user (A-leg From), cut out of the header each time: a list shows a few rows at once, and a
+     * string kept for each of 50,000 calls took 2.8 MB (and as much again for {@link #to}).
+     */
     public String from() {
-        return from;
+        return SipAddresses.user(fromHeader);
     }
 
-    /** Called number or user (A-leg To). */
+    /** Called number or user (A-leg To), cut out of the header each time as {@link #from} is. */
     public String to() {
-        return to;
+        return SipAddresses.user(toHeader);
     }
 
     /** Number of legs. */

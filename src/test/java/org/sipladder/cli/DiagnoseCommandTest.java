@@ -243,16 +243,14 @@ class DiagnoseCommandTest {
 
     /** Runs with the given environment instead of the process's (for LIVEKIT_API_KEY and LIVEKIT_API_SECRET). */
     private int runWith(Map<String, String> environment, String... args) {
-        CommandLine standard = SipLadderCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-        CommandLine cli = new CommandLine(new SipLadderCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == DiagnoseCommand.class ? cls.cast(new DiagnoseCommand(environment)) : CommandLine.defaultFactory().create(cls);
-            }
-        });
-        cli.setOut(standard.getOut());
-        cli.setErr(standard.getErr());
-        cli.setExecutionExceptionHandler(standard.getExecutionExceptionHandler());
+        CommandLine cli = SipLadderCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), null,
+                new CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> cls) throws Exception {
+                        return cls == DiagnoseCommand.class ? cls.cast(new DiagnoseCommand(environment))
+                                : CommandLine.defaultFactory().create(cls);
+                    }
+                });
         return cli.execute(args);
     }
 

@@ -150,22 +150,19 @@ class HomerCommandTest {
     private static CliRun run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine standard = SipLadderCommand.commandLine(new PrintWriter(out), new PrintWriter(err));
-        CommandLine cli = new CommandLine(new SipLadderCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                if (cls == HomerSearchCommand.class) {
-                    return cls.cast(new HomerSearchCommand(environment));
-                }
-                if (cls == HomerOpenCommand.class) {
-                    return cls.cast(new HomerOpenCommand(environment));
-                }
-                return CommandLine.defaultFactory().create(cls);
-            }
-        });
-        cli.setOut(standard.getOut());
-        cli.setErr(standard.getErr());
-        cli.setExecutionExceptionHandler(standard.getExecutionExceptionHandler());
+        CommandLine cli = SipLadderCommand.commandLine(new PrintWriter(out), new PrintWriter(err), null,
+                new CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> cls) throws Exception {
+                        if (cls == HomerSearchCommand.class) {
+                            return cls.cast(new HomerSearchCommand(environment));
+                        }
+                        if (cls == HomerOpenCommand.class) {
+                            return cls.cast(new HomerOpenCommand(environment));
+                        }
+                        return CommandLine.defaultFactory().create(cls);
+                    }
+                });
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -106,6 +106,7 @@ class CallByCallDiagnoserTest {
         assertSame(first.observed(), second.observed());
         assertSame(first.invite().fromHost(), second.invite().fromHost());
         assertSame(first.invite().sourceIp(), second.invite().sourceIp());
+        assertSame(first.invite().callingNumber(), second.invite().callingNumber());
     }
 
     @Test
