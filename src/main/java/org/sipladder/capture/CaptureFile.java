@@ -53,6 +53,21 @@ public final class CaptureFile {
         return bytes;
     }
 
+    /**
+     * Reads the file from {@code position} into {@code into} until it is full or the file ends: for a reader that
+     * keeps stretches of the file (see {@code sip.ReadAhead}). How many bytes were read.
+     */
+    public int read(long position, byte[] into) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into);
+        synchronized (channel) {
+            FileChannel c = channel.open(path);
+            while (buffer.hasRemaining() && c.read(buffer, position + buffer.position()) >= 0) {
+                // until the stretch is full or the file ends
+            }
+        }
+        return buffer.position();
+    }
+
     @Override
     public String toString() {
         return path.toString();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.MessageReadBack;
+import org.sipladder.sip.ReadAhead;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SipMessage;
 
@@ -26,6 +27,21 @@ public final class CallMemo {
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
     private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
     private final Map<String, Boolean> publicAddresses = new HashMap<>();
+    /** How messages are read back: through the diagnosing thread's stretches of the file, or (null) directly. */
+    private final ReadAhead ahead;
+
+    /** A memo whose messages are read back from the capture directly. */
+    public CallMemo() {
+        this(null);
+    }
+
+    /**
+     * A memo whose messages are read back through {@code ahead}, which belongs to the thread this memo is used on
+     * (a call is diagnosed on one thread).
+     */
+    CallMemo(ReadAhead ahead) {
+        this.ahead = ahead;
+    }
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
     synchronized List<InviteTransaction> invites(CallFlow flow) {
@@ -64,6 +80,6 @@ public final class CallMemo {
     }
 
     private MessageReadBack readBack(SipMessage message) {
-        return readBacks.computeIfAbsent(message, SipMessage::readBack);
+        return readBacks.computeIfAbsent(message, m -> m.readBack(ahead));
     }
 }

@@ -13,6 +13,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.media.CaptureMedia;
+import org.sipladder.sip.ReadAhead;
 
 /**
  * One diagnosis of a capture, call by call: each call is diagnosed on its own ({@link #diagnose}, from any thread,
@@ -39,6 +40,11 @@ public final class DiagnosisRun {
     private final LiveKitRoutings routings;
     private final CaptureMedia media;
     private final SecretScrubber scrubber;
+    /**
+     * Each diagnosing thread's stretches of the capture file: its calls come in start order, so their messages are
+     * read back in about file order (see {@link ReadAhead}).
+     */
+    private final ThreadLocal<ReadAhead> readAhead = ThreadLocal.withInitial(ReadAhead::new);
     private final Set<String> callKeys = new HashSet<>();
     private final Set<String> rulesTakingCalls = new HashSet<>();
     private long calls;
@@ -57,7 +63,7 @@ public final class DiagnosisRun {
      */
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
-        CallMemo memo = new CallMemo();
+        CallMemo memo = new CallMemo(readAhead.get());
         List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);

@@ -2,7 +2,6 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,32 +18,71 @@ final class PrivateAddressCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER;
 
+    /** The explanation, without and with the LiveKit peer's sentence: the same text for every finding. */
+    private static final String EXPLANATION = "A private address (RFC 1918 or CGNAT) in Contact, Via or the SDP c= line "
+            + "cannot be reached from the public internet. The peer may send in-dialog requests (ACK, BYE) and RTP "
+            + "there, which gives one-way or no audio and calls that drop after about 30 seconds, unless it fixes the "
+            + "address up from the packet source.";
+    private static final String EXPLANATION_LIVEKIT = EXPLANATION
+            + " LiveKit sends BYE when no RTP arrives (30 s at first).";
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            Map<String, List<FlowMessage>> bySender = new LinkedHashMap<>();
-            Map<String, List<String>> factsBySender = new LinkedHashMap<>();
-            for (FlowMessage m : flow.messages()) {
+            // the messages that leak, by leg, sender and receiver in order of the first: a call has a few
+            List<Sender> senders = new ArrayList<>(2);
+            List<FlowMessage> messages = flow.messages();
+            for (int i = 0; i < messages.size(); i++) {
+                FlowMessage m = messages.get(i);
                 List<String> leaks = m.retransmission() ? List.of() : leaks(context, m.message());
                 if (!leaks.isEmpty()) {
-                    String key = m.legIndex() + " " + m.message().src().address() + " " + m.message().dst().address();
-                    bySender.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
-                    List<String> facts = factsBySender.computeIfAbsent(key, k -> new ArrayList<>());
+                    Sender sender = Sender.of(senders, m);
+                    sender.messages.add(m);
                     for (String leak : leaks) {
-                        if (!facts.contains(leak)) {
-                            facts.add(leak);
+                        if (!sender.facts.contains(leak)) {
+                            sender.facts.add(leak);
                         }
                     }
                 }
             }
             // the NAT address a sender was seen from, looked up once per sender (it reads Via back from the capture)
             Map<String, Optional<String>> publicIps = new HashMap<>();
-            bySender.forEach((key, messages) -> findings.add(finding(flow, messages, factsBySender.get(key),
-                    publicIps.computeIfAbsent(messages.get(0).message().src().address(),
-                            sender -> Optional.ofNullable(publicAddressSeenBy(context, flow, sender))).orElse(null))));
+            for (Sender s : senders) {
+                findings.add(finding(flow, s.messages, s.facts, publicIps.computeIfAbsent(s.src,
+                        src -> Optional.ofNullable(publicAddressSeenBy(context, flow, src))).orElse(null)));
+            }
         }
         return findings;
+    }
+
+    /** The leaking messages of one leg from one sender to one receiver, and what they leak, in order. */
+    private static final class Sender {
+        final int legIndex;
+        final String src;
+        final String dst;
+        final List<FlowMessage> messages = new ArrayList<>(4);
+        final List<String> facts = new ArrayList<>(4);
+
+        private Sender(int legIndex, String src, String dst) {
+            this.legIndex = legIndex;
+            this.src = src;
+            this.dst = dst;
+        }
+
+        /** The entry of {@code m}'s leg, sender and receiver in {@code senders}, added when new. */
+        static Sender of(List<Sender> senders, FlowMessage m) {
+            String src = m.message().src().address();
+            String dst = m.message().dst().address();
+            for (Sender s : senders) {
+                if (s.legIndex == m.legIndex() && s.src.equals(src) && s.dst.equals(dst)) {
+                    return s;
+                }
+            }
+            Sender s = new Sender(m.legIndex(), src, dst);
+            senders.add(s);
+            return s;
+        }
     }
 
     /** What in the message points to a private address, when it goes to a public peer. */
@@ -96,14 +134,13 @@ final class PrivateAddressCheck implements FindingRule {
             steps.add("Configure " + sender + " to advertise its public address " + advertised
                     + " in Via, Contact and SDP (external IP / NAT settings), or put a SIP-aware NAT/SBC in front of it.");
         }
+        List<Long> frames = new ArrayList<>(messages.size());
+        for (FlowMessage m : messages) {
+            frames.add(m.message().frame());
+        }
         return new Finding(CODE, CODE.severity(), CODE.title(sender, peer),
-                "A private address (RFC 1918 or CGNAT) in Contact, Via or the SDP c= line cannot be reached from the "
-                        + "public internet. The peer may send in-dialog requests (ACK, BYE) and RTP there, which gives "
-                        + "one-way or no audio and calls that drop after about 30 seconds, unless it fixes the "
-                        + "address up from the packet source."
-                        + (hasHop(flow, peer, Role.LIVEKIT) ? " LiveKit sends BYE when no RTP arrives (30 s at first)." : ""),
-                first.callId(), flow.id(), false,
-                Findings.evidence(messages.stream().map(m -> m.message().frame()).toList(), List.of(), facts),
+                hasHop(flow, peer, Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
+                first.callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }
 

@@ -143,8 +143,9 @@ public enum B2buaProfile {
     static boolean isCorrelationHeader(String name) {
         // an index loop over one array: a diagnosis asks this of almost every header name it looks up, and the
         // quick JIT allocates an iterator per for-each
+        int length = name.length();
         for (int i = 0; i < CORRELATION_HEADERS.length; i++) {
-            if (CORRELATION_HEADERS[i].equalsIgnoreCase(name)) {
+            if (CORRELATION_HEADERS[i].length() == length && CORRELATION_HEADERS[i].equalsIgnoreCase(name)) {
                 return true;
             }
         }

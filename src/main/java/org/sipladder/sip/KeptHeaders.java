@@ -88,8 +88,10 @@ final class KeptHeaders {
                 return i;
             }
         }
+        // the length first: a diagnosis asks unkept names (Contact, Via...) of most messages
+        int length = name.length();
         for (int i = 0; i < KEPT_NAMES.length; i++) {
-            if (KEPT_NAMES[i].equalsIgnoreCase(name)) {
+            if (KEPT_NAMES[i].length() == length && KEPT_NAMES[i].equalsIgnoreCase(name)) {
                 return i;
             }
         }

@@ -28,8 +28,22 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
      * @throws IOException when the capture file is gone or changed since it was read
      */
     static byte[] read(Object source, long offset, int length, int checksum) throws IOException {
+        return read(source, offset, length, checksum, null);
+    }
+
+    /**
+     * As {@link #read(Object, long, int, int)}, from the stretches of the file {@code ahead} keeps when it is given
+     * (and the file as it is now when those do not hold the message's bytes).
+     */
+    static byte[] read(Object source, long offset, int length, int checksum, ReadAhead ahead) throws IOException {
         if (source instanceof byte[] wire) {
             return wire;
+        }
+        if (ahead != null && source instanceof CaptureFile file) {
+            byte[] bytes = ahead.read(file, offset, length);
+            if (bytes != null && foldedChecksum(bytes) == checksum) {
+                return bytes;
+            }
         }
         if (source instanceof CaptureFile file) {
             byte[] bytes = file.read(offset, length);

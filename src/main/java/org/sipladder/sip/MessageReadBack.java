@@ -8,11 +8,16 @@ package org.sipladder.sip;
 public final class MessageReadBack {
 
     private final SipMessage message;
+    /** Where the bytes are read through, or null: straight from the file. */
+    private final ReadAhead ahead;
     private byte[] wire;
     private boolean read;
+    /** Where its header lines are, found at the first question that needs them. */
+    private PlainReadBack.HeaderLines lines;
 
-    MessageReadBack(SipMessage message) {
+    MessageReadBack(SipMessage message, ReadAhead ahead) {
         this.message = message;
+        this.ahead = ahead;
     }
 
     /** {@link SipMessage#header(String)}. */
@@ -25,10 +30,18 @@ public final class MessageReadBack {
         return message.sdp(this);
     }
 
+    /** The header lines of the bytes ({@link #wire}, not null), found once. */
+    PlainReadBack.HeaderLines lines(byte[] wire) {
+        if (lines == null) {
+            lines = PlainReadBack.lines(wire);
+        }
+        return lines;
+    }
+
     /** The message's bytes, read at the first ask; null when they cannot be read back. */
     byte[] wire() {
         if (!read) {
-            wire = message.wireOrNull();
+            wire = ahead == null ? message.wireOrNull() : message.wireOrNull(ahead);
             read = true;
         }
         return wire;

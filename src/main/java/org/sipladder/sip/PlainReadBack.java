@@ -19,40 +19,77 @@ final class PlainReadBack {
      * or null. {@code name} must be ASCII.
      */
     static String first(byte[] d, String name) {
-        int n = d.length;
-        int pos = FastScan.crlf(d, MessageScanner.firstNonBlank(d), n) + 2;
-        int lineEnd;
-        while (pos > 1 && (lineEnd = FastScan.crlf(d, pos, n)) > pos) {
-            int colon = FastScan.indexOf(d, pos, lineEnd, (byte) ':');
-            if (colon > pos && named(d, pos, colon, name)) {
-                return value(d, colon, lineEnd);
-            }
-            pos = lineEnd + 2;
-        }
-        return null;
+        return first(lines(d), name);
     }
 
     /** The SDP of the body, found by Content-Type and cut at Content-Length as the full scan does; null when none. */
     static Sdp sdp(byte[] d) {
+        return sdp(lines(d));
+    }
+
+    /**
+     * Where the header lines of {@code d} are, found once for several questions about the message: a diagnosis asks
+     * Contact, Via, Proxy-Authorization, Session-Expires and the SDP of the same message, and most of them are not
+     * there, which took a walk over every line for each.
+     */
+    static HeaderLines lines(byte[] d) {
         int n = d.length;
+        HeaderLines h = new HeaderLines(d);
         int pos = FastScan.crlf(d, MessageScanner.firstNonBlank(d), n) + 2;
-        String contentType = null;
-        String contentLength = null;
         int lineEnd = -1;
         while (pos > 1 && (lineEnd = FastScan.crlf(d, pos, n)) > pos) {
-            int colon = FastScan.indexOf(d, pos, lineEnd, (byte) ':');
-            if (colon > pos && contentType == null && named(d, pos, colon, "Content-Type")) {
-                contentType = value(d, colon, lineEnd);
-            } else if (colon > pos && contentLength == null && named(d, pos, colon, "Content-Length")) {
-                contentLength = value(d, colon, lineEnd);
-            }
+            h.add(pos, FastScan.indexOf(d, pos, lineEnd, (byte) ':'), lineEnd);
             pos = lineEnd + 2;
         }
-        if (lineEnd != pos) {
-            return null; // no end of the header section: FastScan accepts no such message
+        // no end of the header section (FastScan accepts no such message): no body either
+        h.bodyStart = lineEnd == pos ? pos + 2 : -1;
+        return h;
+    }
+
+    /** {@link #first(byte[], String)} of the message whose lines {@code h} holds. */
+    static String first(HeaderLines h, String name) {
+        int[] at = h.at;
+        for (int i = 0; i < h.count * 3; i += 3) {
+            int pos = at[i];
+            int colon = at[i + 1];
+            if (colon > pos && named(h.d, pos, colon, name)) {
+                return value(h.d, colon, at[i + 2]);
+            }
         }
-        int bodyStart = pos + 2;
-        return SdpBodies.find(contentType, d, bodyStart, bodyLength(contentLength, n - bodyStart));
+        return null;
+    }
+
+    /** {@link #sdp(byte[])} of the message whose lines {@code h} holds. */
+    static Sdp sdp(HeaderLines h) {
+        if (h.bodyStart < 0) {
+            return null;
+        }
+        int n = h.d.length;
+        return SdpBodies.find(first(h, "Content-Type"), h.d, h.bodyStart,
+                bodyLength(first(h, "Content-Length"), n - h.bodyStart));
+    }
+
+    /** The header lines of one message: for each, where it starts, its first colon (-1 when none) and its end. */
+    static final class HeaderLines {
+        final byte[] d;
+        int[] at = new int[48];
+        int count;
+        /** Where the body starts, after the blank line; -1 when the header section has no end. */
+        int bodyStart;
+
+        HeaderLines(byte[] d) {
+            this.d = d;
+        }
+
+        void add(int start, int colon, int end) {
+            if (3 * count + 3 > at.length) {
+                at = java.util.Arrays.copyOf(at, at.length * 2);
+            }
+            at[3 * count] = start;
+            at[3 * count + 1] = colon;
+            at[3 * count + 2] = end;
+            count++;
+        }
     }
 
     /** The body's length as the full scan cuts it: the declared length when it is a number that fits, else all. */

@@ -22,7 +22,7 @@ final class SdpParser {
     /** "8 PCMA/8000" for each static type. */
     private static final Map<String, String> STATIC_CODECS = codecTexts();
 
-    private static final List<String> DIRECTIONS = List.of("sendrecv", "sendonly", "recvonly", "inactive");
+    private static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
     private static final String RTPMAP = "rtpmap:";
 
     /** Media section being read; turned into an {@link SdpMedia} when the next section or the end is reached. */
@@ -31,7 +31,12 @@ final class SdpParser {
         final int port;
         final String protocol;
         final List<String> formats;
-        final Map<String, String> rtpmap = new HashMap<>();
+        /**
+         * The rtpmap lines' payload types and names, in order (a later line for the same type wins, as in a map):
+         * a section has a few, searched from the end without a hash table per section.
+         */
+        String[] rtpmap;
+        int rtpmapCount;
         String connection;
         String direction;
 
@@ -43,15 +48,39 @@ final class SdpParser {
         }
 
         SdpMedia toMedia(String sessionDirection) {
-            List<String> codecs = new ArrayList<>();
-            for (String pt : formats) {
+            List<String> codecs = new ArrayList<>(formats.size());
+            boolean rtp = protocol.contains("RTP");
+            for (int i = 0; i < formats.size(); i++) {
+                String pt = formats.get(i);
                 String staticName = STATIC_TYPES.get(pt);
-                String name = rtpmap.getOrDefault(pt, protocol.contains("RTP") ? staticName : null);
+                String mapped = rtpmapOf(pt);
+                String name = mapped != null ? mapped : rtp ? staticName : null;
                 // most codecs are a static type under its own name: that text is made once
                 codecs.add(name == null ? pt : name.equals(staticName) ? STATIC_CODECS.get(pt) : pt + " " + name);
             }
             String dir = direction != null ? direction : sessionDirection != null ? sessionDirection : "sendrecv";
             return new SdpMedia(type, port, protocol, List.copyOf(codecs), connection, dir);
+        }
+
+        void addRtpmap(String pt, String name) {
+            if (rtpmap == null) {
+                rtpmap = new String[8];
+            } else if (2 * rtpmapCount == rtpmap.length) {
+                rtpmap = java.util.Arrays.copyOf(rtpmap, 2 * rtpmap.length);
+            }
+            rtpmap[2 * rtpmapCount] = pt;
+            rtpmap[2 * rtpmapCount + 1] = name;
+            rtpmapCount++;
+        }
+
+        /** The name the last rtpmap line for {@code pt} gives, or null. */
+        String rtpmapOf(String pt) {
+            for (int i = rtpmapCount - 1; i >= 0; i--) {
+                if (rtpmap[2 * i].equals(pt)) {
+                    return rtpmap[2 * i + 1];
+                }
+            }
+            return null;
         }
     }
 
@@ -151,9 +180,12 @@ final class SdpParser {
 
     /** The direction attribute the value between {@code from} and {@code to} is, or null. */
     private static String direction(String text, int from, int to) {
-        for (String d : DIRECTIONS) {
-            if (d.length() == to - from && text.startsWith(d, from)) {
-                return d;
+        if (to - from != 8) {
+            return null; // all four are eight letters
+        }
+        for (int i = 0; i < DIRECTIONS.length; i++) {
+            if (text.startsWith(DIRECTIONS[i], from)) {
+                return DIRECTIONS[i];
             }
         }
         return null;
@@ -187,7 +219,7 @@ final class SdpParser {
         for (int space = from; space < to; space++) {
             if (text.charAt(space) == ' ') {
                 if (space > from) {
-                    section.rtpmap.put(text.substring(from, space).trim(), text.substring(space + 1, to).trim());
+                    section.addRtpmap(text.substring(from, space).trim(), text.substring(space + 1, to).trim());
                 }
                 return;
             }

@@ -352,7 +352,7 @@ public final class SipMessage {
             return held != null ? held.sdp() : detail().sdp();
         }
         byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null : PlainReadBack.sdp(wire);
+        return wire == null ? null : readBack != null ? PlainReadBack.sdp(readBack.lines(wire)) : PlainReadBack.sdp(wire);
     }
 
     /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
@@ -447,10 +447,25 @@ public final class SipMessage {
      * @throws IOException when they are read back from a capture file that is gone or changed
      */
     public byte[] wireBytes() throws IOException {
+        return wire(null);
+    }
+
+    /** {@link #wireBytes()}, from the stretches of the file {@code ahead} keeps; null when they cannot be read. */
+    byte[] wireOrNull(ReadAhead ahead) {
+        try {
+            return wire(ahead);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The message bytes, read through {@code ahead} when it is given and they are in a capture file. */
+    private byte[] wire(ReadAhead ahead) throws IOException {
         Object o = origin;
         if (o instanceof FileOrigin f) {
             int size = rare instanceof Rare r && r.length >= 0 ? r.length : length;
-            return MessageDetail.read(f.file(), f.offsetBase() | Integer.toUnsignedLong(fileOffset), size, checksum);
+            return MessageDetail.read(f.file(), f.offsetBase() | Integer.toUnsignedLong(fileOffset), size, checksum,
+                    ahead);
         }
         return MessageDetail.read(o instanceof WireOrigin w ? w.wire() : o, -1, 0, 0);
     }
@@ -478,7 +493,12 @@ public final class SipMessage {
      * questions (read at the first that needs them).
      */
     public MessageReadBack readBack() {
-        return new MessageReadBack(this);
+        return new MessageReadBack(this, null);
+    }
+
+    /** {@link #readBack()}, its bytes read through {@code ahead} (a reader asking for most messages in file order). */
+    public MessageReadBack readBack(ReadAhead ahead) {
+        return new MessageReadBack(this, ahead);
     }
 
     /** {@link #header(String)}, from {@code readBack}'s bytes when it is given and they are needed. */
@@ -499,7 +519,8 @@ public final class SipMessage {
         }
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
         byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null : PlainReadBack.first(wire, name);
+        return wire == null ? null
+                : readBack != null ? PlainReadBack.first(readBack.lines(wire), name) : PlainReadBack.first(wire, name);
     }
 
     /** The first value of a kept header without a field of its own, or null. */
