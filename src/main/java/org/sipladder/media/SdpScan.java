@@ -47,12 +47,10 @@ final class SdpScan {
      * The Call-IDs of the legs active lately: a leg's offer, answer and re-offers hold one string (they were one
      * string per SDP message, 19 MB of the 50,000-call benchmark's index), and a collision loses one sharing.
      */
-    private final StringPool callIds = new StringPool();
-    /** The read's strings: the Call-ID the SIP parsers made for a leg serves its SDP sections too. */
-    private final SharedStrings shared;
-
+    private final StringPool callIds;
+    /** {@code shared}: the read's strings, so that the Call-ID the SIP parsers made for a leg serves its SDP too. */
     SdpScan(SharedStrings shared) {
-        this.shared = shared;
+        this.callIds = new StringPool(shared);
     }
 
     /** A scan whose Call-IDs are shared only between its own sections. */
@@ -414,7 +412,7 @@ final class SdpScan {
                 int value = headerValue(a, line, stop, "call-id", "i");
                 if (value >= 0) {
                     int vs = trimStart(a, value, stop);
-                    callId = shared.share(callIds.share(a, vs, trimEnd(a, vs, stop)));
+                    callId = callIds.share(a, vs, trimEnd(a, vs, stop));
                 } else if ((value = headerValue(a, line, stop, "cseq", null)) >= 0) {
                     int vs = trimStart(a, value, stop);
                     List<String> parts = words(a, vs, trimEnd(a, vs, stop));

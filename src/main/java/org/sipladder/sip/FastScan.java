@@ -89,7 +89,7 @@ final class FastScan {
             if (method == null) {
                 method = new String(d, start, first - start, StandardCharsets.ISO_8859_1);
             }
-            requestUri = session.shared(pool.share(d, first + 1, second));
+            requestUri = pool.share(d, first + 1, second);
         }
         KeptHeaders kept = new KeptHeaders();
         byte[] branch = null;
@@ -142,15 +142,14 @@ final class FastScan {
                 case EXTENSION -> {
                     String name = session.extensionName(d, ns, ne);
                     if (!name.isEmpty()) {
-                        kept.add(name, session.shared(pool.share(d, vs, ve)));
+                        kept.add(name, pool.share(d, vs, ve));
                     }
                 }
                 case OTHER -> {
                     // not needed in memory: scanned again from the bytes when asked for
                 }
                 default -> {
-                    // kept once with the other reading threads and the SDP scan (Call-ID, From, To of a dialog)
-                    String value = session.shared(pool.share(d, vs, ve));
+                    String value = pool.share(d, vs, ve);
                     if (kind == TO && (seen & bit) == 0) {
                         toTagSpan = tagSpan(d, vs, ve);
                     }

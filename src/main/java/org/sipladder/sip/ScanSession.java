@@ -15,16 +15,15 @@ final class ScanSession {
     /** At most this many X-/P- header names are remembered: a hostile capture may send a new one per message. */
     static final int EXTENSION_NAMES_MAX = 1024;
 
-    private final StringPool pool = new StringPool();
+    private final StringPool pool;
     /** X-/P- header names as sent -> canonical name when kept, "" when not. */
     private final Map<String, String> extensionNames = new HashMap<>();
     private final RecentDetails recent;
-    /** The values held by the other reading threads of the same read, or null. */
-    private final SharedStrings shared;
 
     ScanSession(RecentDetails recent, SharedStrings shared) {
         this.recent = recent;
-        this.shared = shared;
+        // the pool's strings are the read's (a leg's Call-ID, From, To kept once with the other threads')
+        this.pool = new StringPool(shared);
     }
 
     /** A session with a ring of its own. */
@@ -38,11 +37,6 @@ final class ScanSession {
 
     RecentDetails recent() {
         return recent;
-    }
-
-    /** The string equal to {@code s} that another thread of this read holds already, or {@code s}. */
-    String shared(String s) {
-        return shared == null ? s : shared.share(s);
     }
 
     /** The canonical name of a kept X-/P- header whose name is {@code d[from, to)}, or "" when it is not kept. */

@@ -17,10 +17,25 @@ public final class StringPool {
     private static final int SLOTS = 1 << 12;
 
     private final String[] slots = new String[SLOTS];
+    /**
+     * The read's strings, or null: a string this pool makes is the one another thread of the read made already
+     * when there is one, so that both keep one and a hit here needs no comparison with the read's.
+     */
+    private final SharedStrings shared;
     /** The bytes of each slot's string, compared in bulk (a character at a time is slow before the JIT's last tier). */
     private final byte[][] slotBytes = new byte[SLOTS][];
     /** Byte arrays shared as they are, apart from the strings ({@link #shareBytes}). */
     private final byte[][] byteSlots = new byte[SLOTS][];
+
+    /** A pool of its own. */
+    public StringPool() {
+        this(null);
+    }
+
+    /** A pool whose strings are kept once with those of the other threads of a read through {@code shared}. */
+    public StringPool(SharedStrings shared) {
+        this.shared = shared;
+    }
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     public String share(byte[] a, int from, int to) {
@@ -29,6 +44,9 @@ public final class StringPool {
             return slots[slot];
         }
         String made = new String(a, from, to - from, StandardCharsets.ISO_8859_1);
+        if (shared != null) {
+            made = shared.share(made);
+        }
         slots[slot] = made;
         slotBytes[slot] = Arrays.copyOfRange(a, from, to);
         return made;
