@@ -2,10 +2,9 @@ package org.sipladder.flow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.sipladder.sip.SipHeader;
 import org.sipladder.sip.SipMessage;
 
@@ -18,8 +17,21 @@ final class HeaderCorrelation {
     private record Mention(LegState by, String header, String value, long frame) {
     }
 
+    /**
+     * Why two legs were joined, made into text only when the call is assembled: a B2BUA's capture joins every call
+     * so, and the text (~250 bytes) was kept for each while the capture was read.
+     */
+    private record Join(Mention mention, LegState named) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "Frame " + mention.frame() + " (Call-ID " + mention.by().callId() + ") carries " + mention.header()
+                    + ": " + mention.value() + ", the Call-ID of the leg that starts in frame "
+                    + named.first().message().frame() + ".";
+        }
+    }
+
+    /** Mentions of legs not seen yet, by the Call-ID they name. */
     private final Map<String, List<Mention>> waitingForLeg = new HashMap<>();
-    private final Set<String> mentioned = new HashSet<>();
 
     /** Looks at the correlation headers of {@code m}, which belongs to {@code leg}. */
     void onMessage(LegState leg, SipMessage m, Map<String, LegState> legs, FlowGroups groups) {
@@ -28,15 +40,21 @@ final class HeaderCorrelation {
         for (int i = 0; i < headers.size(); i++) {
             SipHeader h = headers.get(i);
             String named = h.value().trim();
-            if (named.isEmpty() || named.equals(leg.callId()) || !mentioned.add(leg.callId() + '\n' + named)) {
+            if (named.isEmpty() || named.equals(leg.callId())) {
                 continue;
             }
-            Mention mention = new Mention(leg, h.name(), named, m.frame());
+            // only a leg's first mention of another counts: once joined, the legs stay in one call, and a mention
+            // still waiting is there once (was: a set of every leg and Call-ID it named, kept for the whole read)
             LegState other = legs.get(named);
             if (other != null) {
-                join(mention, other, groups);
+                if (other.group != leg.group) {
+                    groups.join(leg, other, new Join(new Mention(leg, h.name(), named, m.frame()), other));
+                }
             } else {
-                waitingForLeg.computeIfAbsent(named, k -> new ArrayList<>()).add(mention);
+                List<Mention> waiting = waitingForLeg.computeIfAbsent(named, k -> new ArrayList<>(1));
+                if (!mentionedBy(waiting, leg)) {
+                    waiting.add(new Mention(leg, h.name(), named, m.frame()));
+                }
             }
         }
     }
@@ -46,15 +64,22 @@ final class HeaderCorrelation {
         List<Mention> mentions = waitingForLeg.remove(leg.callId());
         if (mentions != null) {
             for (Mention mention : mentions) {
-                join(mention, leg, groups);
+                groups.join(mention.by(), leg, new Join(mention, leg));
             }
         }
     }
 
-    private static void join(Mention mention, LegState named, FlowGroups groups) {
-        String evidence = "Frame " + mention.frame() + " (Call-ID " + mention.by().callId() + ") carries "
-                + mention.header() + ": " + mention.value() + ", the Call-ID of the leg that starts in frame "
-                + named.first().message().frame() + ".";
-        groups.join(mention.by(), named, () -> evidence);
+    private static boolean mentionedBy(List<Mention> waiting, LegState leg) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).by() == leg) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many Call-IDs not seen yet are remembered as named by a leg. */
+    int waitingNames() {
+        return waitingForLeg.size();
     }
 }

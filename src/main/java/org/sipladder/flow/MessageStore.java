@@ -1,6 +1,6 @@
 package org.sipladder.flow;
 
-import java.util.Arrays;
+import org.sipladder.AppendLog;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -12,36 +12,18 @@ import org.sipladder.sip.SipMessage;
  */
 final class MessageStore {
 
-    private static final int CHUNK_BITS = 14;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
-    private SipMessage[][] chunks = new SipMessage[16][];
-    private int size;
+    private final AppendLog<SipMessage> messages = new AppendLog<>();
 
     /** Adds a message; its arrival number is the number of messages added before it. */
     int add(SipMessage m) {
-        if (size == Integer.MAX_VALUE) {
-            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " messages");
-        }
-        int chunk = size >>> CHUNK_BITS;
-        if (chunk == chunks.length) {
-            chunks = Arrays.copyOf(chunks, chunks.length * 2);
-        }
-        if (chunks[chunk] == null) {
-            chunks[chunk] = new SipMessage[CHUNK];
-        }
-        chunks[chunk][size & (CHUNK - 1)] = m;
-        return size++;
+        return messages.add(m);
     }
 
     SipMessage get(int seq) {
-        if (seq < 0 || seq >= size) {
-            throw new IndexOutOfBoundsException(seq);
-        }
-        return chunks[seq >>> CHUNK_BITS][seq & (CHUNK - 1)];
+        return messages.get(seq);
     }
 
     int size() {
-        return size;
+        return messages.size();
     }
 }

@@ -25,10 +25,11 @@ public final class CaptureMedia {
     private final CallIdIndex streamsByCallId;
     private final CallIdIndex announcementsByCallId;
 
+    /** {@code announcements} is held as it is: unmodifiable, and never changed after (see {@link org.sipladder.AppendLog#soFar}). */
     CaptureMedia(FinishedStreams streams, List<SdpAnnouncement> announcements, List<RtcpReport> rtcp, long rtpPackets,
                  long rtcpPackets) {
         this.streams = streams;
-        this.announcements = List.copyOf(announcements);
+        this.announcements = announcements;
         this.rtcp = List.copyOf(rtcp);
         this.rtpPackets = rtpPackets;
         this.rtcpPackets = rtcpPackets;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.AppendLog;
 import org.sipladder.Limits;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
@@ -28,7 +29,8 @@ final class RtpAnalysis {
     private final Map<Endpoint, Announced> announced = new HashMap<>();
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
-    private final List<SdpAnnouncement> announcements = new ArrayList<>();
+    /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
+    private final AppendLog<SdpAnnouncement> announcements = new AppendLog<>();
     private final SdpScan sdp;
     private final LeftOut unannouncedLeftOut = new LeftOut();
     private int unannounced;
@@ -240,7 +242,8 @@ final class RtpAnalysis {
     CaptureMedia result(List<RtcpReport> rtcp, long rtcpPackets) {
         List<StreamAccumulator> kept = new ArrayList<>();
         List<SdpAnnouncement> bound = new ArrayList<>();
-        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements);
+        List<SdpAnnouncement> soFar = announcements.soFar();
+        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(soFar);
         for (StreamAccumulator s : streams) {
             if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
                 continue;
@@ -251,6 +254,6 @@ final class RtpAnalysis {
         }
         FinishedStreams finished = kept.isEmpty() ? FinishedStreams.none()
                 : new FinishedStreams(kept, bound.toArray(new SdpAnnouncement[0]));
-        return new CaptureMedia(finished, announcements, rtcp, rtpPackets, rtcpPackets);
+        return new CaptureMedia(finished, soFar, rtcp, rtpPackets, rtcpPackets);
     }
 }
