@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.MessageReadBack;
 import org.sipladder.sip.ReadAhead;
@@ -26,21 +27,25 @@ public final class CallMemo {
     private final Map<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new IdentityHashMap<>(2);
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
     private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
-    private final Map<String, Boolean> publicAddresses = new HashMap<>();
+    private final Map<InboundInvite, TrunkMiss> trunkMisses = new IdentityHashMap<>(2);
     /** How messages are read back: through the diagnosing thread's stretches of the file, or (null) directly. */
     private final ReadAhead ahead;
 
+    /** Whether addresses are private or public: the diagnosis's, shared by its calls. */
+    private final AddressScopes scopes;
+
     /** A memo whose messages are read back from the capture directly. */
     public CallMemo() {
-        this(null);
+        this(null, new AddressScopes());
     }
 
     /**
      * A memo whose messages are read back through {@code ahead}, which belongs to the thread this memo is used on
-     * (a call is diagnosed on one thread).
+     * (a call is diagnosed on one thread), with the diagnosis's {@code scopes}.
      */
-    CallMemo(ReadAhead ahead) {
+    CallMemo(ReadAhead ahead, AddressScopes scopes) {
         this.ahead = ahead;
+        this.scopes = scopes;
     }
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
@@ -64,9 +69,19 @@ public final class CallMemo {
         return call;
     }
 
-    /** {@link PrivateAddresses#isPublic} of an address a message went to, worked out once. */
-    synchronized boolean isPublic(String address) {
-        return publicAddresses.computeIfAbsent(address, PrivateAddresses::isPublic);
+    /** {@link TrunkMiss#of} of an INVITE LiveKit was simulated to get, worked out once (four rules ask it). */
+    synchronized TrunkMiss trunkMiss(LiveKitConfig config, InboundInvite invite) {
+        return trunkMisses.computeIfAbsent(invite, i -> TrunkMiss.of(config, i));
+    }
+
+    /** {@link PrivateAddresses#isPublic} of an address, worked out once per diagnosis. */
+    boolean isPublic(String address) {
+        return scopes.isPublic(address);
+    }
+
+    /** {@link PrivateAddresses#isPrivate} of an address, worked out once per diagnosis. */
+    boolean isPrivate(String address) {
+        return scopes.isPrivate(address);
     }
 
     /** {@link SipMessage#sdp()}, read once. */

@@ -15,7 +15,7 @@ final class CalledNumberMismatchCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
             if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
-                TrunkMiss miss = TrunkMiss.of(context.config(), r.invite());
+                TrunkMiss miss = context.trunkMiss(r);
                 if (!miss.variantMatches().isEmpty()) {
                     findings.add(finding(r, miss.variantMatches()));
                 }

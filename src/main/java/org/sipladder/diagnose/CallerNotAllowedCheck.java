@@ -15,7 +15,7 @@ final class CallerNotAllowedCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
             if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
-                for (SIPInboundTrunkInfo t : TrunkMiss.of(context.config(), r.invite()).callerBlocked()) {
+                for (SIPInboundTrunkInfo t : context.trunkMiss(r).callerBlocked()) {
                     findings.add(finding(r, t));
                 }
             }

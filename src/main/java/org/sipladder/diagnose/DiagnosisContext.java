@@ -50,7 +50,12 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         if (routings.isEmpty()) {
             return List.of(); // most calls, asked by eight rules
         }
-        return routings.stream().filter(LiveKitRouting::simulated).toList();
+        for (int i = 0; i < routings.size(); i++) {
+            if (!routings.get(i).simulated()) {
+                return routings.stream().filter(LiveKitRouting::simulated).toList();
+            }
+        }
+        return routings; // with a config loaded, all of them: eight rules ask for every call
     }
 
     /** The INVITE transactions of {@code flow} ({@link InviteTransaction#of}), worked out once per context. */
@@ -66,6 +71,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
     /** The call LiveKit placed in {@code flow} ({@link OutboundCall#of(CallFlow, List, LiveKitConfig)}), once. */
     Optional<OutboundCall> outbound(CallFlow flow) {
         return memo.outbound(flow, config);
+    }
+
+    /** Why no trunk took the INVITE of {@code routing} ({@link TrunkMiss#of}), worked out once per context. */
+    TrunkMiss trunkMiss(LiveKitRouting routing) {
+        return memo.trunkMiss(config, routing.invite());
     }
 
     /** {@link SipMessage#header} of {@code message}, its bytes read back from the capture once per context. */

@@ -45,6 +45,7 @@ public final class DiagnosisRun {
      * read back in about file order (see {@link ReadAhead}).
      */
     private final ThreadLocal<ReadAhead> readAhead = ThreadLocal.withInitial(ReadAhead::new);
+    private final AddressScopes scopes = new AddressScopes();
     private final Set<String> callKeys = new HashSet<>();
     private final Set<String> rulesTakingCalls = new HashSet<>();
     private long calls;
@@ -63,7 +64,7 @@ public final class DiagnosisRun {
      */
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
-        CallMemo memo = new CallMemo(readAhead.get());
+        CallMemo memo = new CallMemo(readAhead.get(), scopes);
         List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);

@@ -19,7 +19,7 @@ final class NoTrunkMatchCheck implements FindingRule {
                 .filter(r -> r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND
                         || r.outcome().trunk().kind() == TrunkMatch.Kind.NO_TRUNKS)
                 .filter(r -> r.outcome().options().cloud())
-                .filter(r -> !TrunkMiss.of(context.config(), r.invite()).explained())
+                .filter(r -> !context.trunkMiss(r).explained())
                 .map(r -> finding(context, r)).toList();
     }
 

@@ -93,20 +93,20 @@ final class PrivateAddressCheck implements FindingRule {
         }
         String contact = context.header(m, "Contact");
         String contactHost = contact == null ? null : SipAddress.parse(contact).host();
-        if (PrivateAddresses.isPrivate(contactHost)) {
+        if (context.memo().isPrivate(contactHost)) {
             leaks.add("Contact " + contact.trim());
         }
         String via = m.isRequest() ? ViaParameters.sentByHost(context.header(m, "Via")) : null;
-        if (PrivateAddresses.isPrivate(via)) {
+        if (context.memo().isPrivate(via)) {
             leaks.add("Via sent-by " + via);
         }
         Sdp sdp = context.sdp(m);
         if (sdp != null) {
-            if (PrivateAddresses.isPrivate(sdp.connection())) {
+            if (context.memo().isPrivate(sdp.connection())) {
                 leaks.add("SDP c= " + sdp.connection() + " (media address)");
             }
             for (SdpMedia media : sdp.media()) {
-                if (PrivateAddresses.isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
+                if (context.memo().isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
                     leaks.add("SDP " + media.type() + " c= " + media.connection());
                 }
             }

@@ -16,7 +16,7 @@ final class SourceNotAllowedCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
             if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
-                for (SIPInboundTrunkInfo t : TrunkMiss.of(context.config(), r.invite()).sourceBlocked()) {
+                for (SIPInboundTrunkInfo t : context.trunkMiss(r).sourceBlocked()) {
                     findings.add(finding(r, t));
                 }
             }
