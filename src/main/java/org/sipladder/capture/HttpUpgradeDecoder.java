@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 final class HttpUpgradeDecoder implements StreamDecoder {
 
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WEBSOCKET = "websocket".getBytes(StandardCharsets.US_ASCII);
 
     /** Body bytes of the current HTTP message still to skip. */
     private long bodyLeft;
@@ -53,7 +54,7 @@ final class HttpUpgradeDecoder implements StreamDecoder {
             }
             boolean upgrade = SniffingDecoder.startsWith(a, s, buffer.size(), "HTTP/1.1 101")
                     || SniffingDecoder.startsWith(a, s, buffer.size(), "HTTP/1.0 101")
-                    || containsIgnoreCase(a, s, headerEnd, "websocket");
+                    || containsIgnoreCase(a, s, headerEnd, WEBSOCKET);
             long length = contentLength(a, s, headerEnd);
             buffer.consume(headerEnd - s);
             if (upgrade) {
@@ -102,8 +103,7 @@ final class HttpUpgradeDecoder implements StreamDecoder {
         return -1;
     }
 
-    private static boolean containsIgnoreCase(byte[] a, int from, int end, String lowerAscii) {
-        byte[] lower = lowerAscii.getBytes(StandardCharsets.US_ASCII);
+    private static boolean containsIgnoreCase(byte[] a, int from, int end, byte[] lower) {
         for (int i = from; i + lower.length <= end; i++) {
             if (SipFraming.regionMatchesIgnoreCase(a, i, end, lower)) {
                 return true;

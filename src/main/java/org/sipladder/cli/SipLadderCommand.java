@@ -58,9 +58,9 @@ public final class SipLadderCommand implements Runnable {
     /** As {@link #commandLine(PrintWriter, PrintWriter, String)}, making the commands with {@code factory}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String first, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new SipLadderCommand(), factory);
-        boolean named = SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        Class<?> named = SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(first)).findFirst().orElse(null);
         for (Class<?> subcommand : SUBCOMMANDS) {
-            if (!named || nameOf(subcommand).equals(first)) {
+            if (named == null || subcommand == named) {
                 cli.addSubcommand(subcommand);
             }
         }
