@@ -20,7 +20,7 @@ final class DialogNotFoundCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            if (!has481(flow)) {
+            if (!DialogRequests.hasStatus(flow, 481)) {
                 continue; // nearly every call: no request of it can have been answered 481
             }
             for (String method : METHODS) {
@@ -58,17 +58,6 @@ final class DialogNotFoundCheck implements FindingRule {
                 List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route entry "
                                 + "(as Route headers, in order).",
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));
-    }
-
-    /** True when a response of the flow has status 481. */
-    private static boolean has481(CallFlow flow) {
-        List<FlowMessage> messages = flow.messages();
-        for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i).message().status() == 481) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The first 2xx answer to an INVITE with Call-ID {@code callId} in the flow, or null. */
