@@ -159,7 +159,7 @@ public final class SipLadderApp extends Application {
                 told[0] = true;
                 System.err.printf("load: diagnosis done after %d ms, %d findings%n",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStarted),
-                        models.findings().findings().size());
+                        models.findings().findingCount());
             }
         });
     }

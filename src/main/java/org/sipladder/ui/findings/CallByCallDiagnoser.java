@@ -15,6 +15,9 @@ import org.sipladder.media.CaptureMedia;
  * capture has 100,000 findings of a handful of kinds, with a few thousand distinct texts), and its LiveKit routings
  * without the call they came from. Memory thus grows with the findings' evidence, not with the calls. The calls are
  * diagnosed on as many threads as there are cores, in start order, as {@code diagnose} does on the command line.
+ * For the panel ({@link #diagnoseKept}) it keeps less: each call's finding codes, severities and primary marks, and
+ * diagnoses a call again when it is shown (a call's diagnosis depends on the call, the config and the capture's
+ * media alone).
  */
 public final class CallByCallDiagnoser implements Diagnoser {
 
@@ -45,5 +48,18 @@ public final class CallByCallDiagnoser implements Diagnoser {
                 call.flowId(), call.findings().stream().map(texts::of).toList(),
                 call.routings().stream().map(texts::of).toList(), call.mediaFailed(), call.echoKeys(),
                 call.rulesTakingCalls()), workers);
+    }
+
+    @Override
+    public KeptDiagnosis diagnoseKept(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                                      CaptureMedia media) {
+        DiagnosisRun run = engine.start(config, settings, media);
+        // a call shown later is diagnosed again on its own run: this one's read-ahead buffers go with it
+        KeptDiagnosis.Builder kept = new KeptDiagnosis.Builder(
+                position -> engine.start(config, settings, media).diagnose(flows.get(position)));
+        run.diagnoseAll(flows, workers, call -> new DiagnosisRun.CallDiagnosis(call.flowId(), call.findings(),
+                call.routings().stream().filter(r -> r.outcome() != null).toList(), call.mediaFailed(),
+                call.echoKeys(), call.rulesTakingCalls()), kept::add);
+        return kept.build(run.configFindings(), () -> diagnose(flows, config, settings, media));
     }
 }

@@ -25,6 +25,16 @@ public interface Diagnoser {
     }
 
     /**
+     * As {@link #diagnose(List, LiveKitConfig, DiagnosisSettings, CaptureMedia)}, kept as the findings panel keeps
+     * it: whole by default; a diagnoser of large captures may keep less of each call and work its findings out again
+     * when the call is shown.
+     */
+    default KeptDiagnosis diagnoseKept(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                                       CaptureMedia media) {
+        return KeptDiagnosis.held(diagnose(flows, config, settings, media));
+    }
+
+    /**
      * A diagnoser that builds the real one on its first diagnosis, on the thread that asks for it (a background
      * worker), so the rule catalogue is not loaded while the window is being built.
      */

@@ -119,7 +119,7 @@ public final class FindingsView extends BorderPane {
         shown = List.copyOf(viewModel.groups());
         // a large capture has 100,000 findings: their rows are made when their group is first opened, and the
         // groups start closed, so the panel costs memory for what the user looks at
-        boolean open = shown.stream().mapToInt(g -> g.findings().size()).sum() <= OPEN_FINDINGS;
+        boolean open = shown.stream().mapToInt(FindingGroup::size).sum() <= OPEN_FINDINGS;
         List<TreeItem<Object>> children = new ArrayList<>();
         if (shown.size() <= GROUPS_PER_RANGE) {
             children.addAll(headings(shown, open));
@@ -127,7 +127,7 @@ public final class FindingsView extends BorderPane {
             for (int first = 0; first < shown.size(); first += GROUPS_PER_RANGE) {
                 List<FindingGroup> range = shown.subList(first, Math.min(shown.size(), first + GROUPS_PER_RANGE));
                 GroupRange heading = new GroupRange(first + 1, first + range.size(), shown.size(),
-                        range.stream().mapToInt(g -> g.findings().size()).sum());
+                        range.stream().mapToInt(FindingGroup::size).sum());
                 children.add(new MadeWhenOpened(heading, () -> headings(range, false)));
             }
         }
@@ -157,7 +157,7 @@ public final class FindingsView extends BorderPane {
     private void selectInTree(Finding f) {
         int index = -1;
         for (int i = 0; i < shown.size() && index < 0 && f != null; i++) {
-            if (shown.get(i).findings().stream().anyMatch(x -> x == f)) {
+            if (shown.get(i).holds(f)) {
                 index = i;
             }
         }

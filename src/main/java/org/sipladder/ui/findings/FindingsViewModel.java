@@ -2,16 +2,19 @@ package org.sipladder.ui.findings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,7 +24,6 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
-import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallSummary;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
@@ -37,13 +39,10 @@ public final class FindingsViewModel {
     /** How the panel groups findings. */
     public enum GroupBy { CALL, CONFIG }
 
-    private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> !f.primary())
-            .thenComparing(Finding::severity);
-
     private final Diagnoser diagnoser;
     private final TaskExecutor executor;
     private final LiveKitConfigViewModel config;
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<KeptDiagnosis> shown = new ReadOnlyObjectWrapper<>(this, "shown", KeptDiagnosis.NONE);
     private final ObservableList<FindingGroup> groups = FXCollections.observableArrayList();
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy", GroupBy.CALL);
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
@@ -54,7 +53,6 @@ public final class FindingsViewModel {
     private CaptureMedia media = CaptureMedia.none();
     /** The calls by id, made when first needed; null until then. */
     private Map<String, CallSummary> callsById;
-    private Diagnosis diagnosis = new Diagnosis(List.of(), List.of());
     /** Written on the UI thread, read by the worker too: outdated runs skip the work. */
     private volatile long generation;
 
@@ -78,43 +76,57 @@ public final class FindingsViewModel {
         return focusFlowId;
     }
 
+    /** The primary cause of the call, its findings worked out if it has one and they were not yet. */
     private Finding primaryFor(String flowId) {
-        return flowId == null ? null
-                : findings.stream().filter(f -> f.primary() && flowId.equals(f.flowId())).findFirst().orElse(null);
+        CallFindings call = shown.get().of(flowId);
+        if (call == null || !call.hasPrimary()) {
+            return null;
+        }
+        for (Finding f : call.findings()) {
+            if (f.primary()) {
+                return f;
+            }
+        }
+        return null;
     }
 
-    public ObservableList<Finding> findings() {
-        return findings;
+    /** The diagnosis shown, as the panel keeps it; a new one each time a diagnosis is shown. */
+    public ReadOnlyObjectProperty<KeptDiagnosis> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** How many findings the diagnosis shown has. */
+    public int findingCount() {
+        return shown.get().size();
     }
 
     /**
      * The codes of the findings shown, by call id, for the call list's {@code finding:CODE}: calls with the same
-     * codes share one small immutable set (big_sip.pcap's 50,000 calls have a handful of combinations), made
-     * without a HashSet for each call (short-lived, ~9 MB by estimate, which the parallel collector promoted).
+     * codes share one small immutable set (big_sip.pcap's 50,000 calls have a handful of combinations).
      */
     public Map<String, Set<String>> codesByCall() {
         Map<String, Set<String>> byCall = new HashMap<>();
-        Map<Set<String>, Set<String>> distinct = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.flowId() == null) {
+        // by the codes' bits (fewer than 64 codes): no set made per call
+        Map<Long, Set<String>> distinct = new HashMap<>();
+        for (CallFindings call : shown.get().listed()) {
+            if (call.flowId() == null) {
                 continue;
             }
-            String code = String.valueOf(f.code());
-            Set<String> before = byCall.get(f.flowId());
-            if (before == null || !before.contains(code)) {
-                byCall.put(f.flowId(), distinct.computeIfAbsent(with(before, code), k -> k));
+            long bits = 0;
+            for (int i = 0; i < call.size(); i++) {
+                bits |= 1L << call.code(i).ordinal();
             }
+            byCall.put(call.flowId(), distinct.computeIfAbsent(bits, k -> codes(call)));
         }
         return byCall;
     }
 
-    private static Set<String> with(Set<String> codes, String code) {
-        if (codes == null) {
-            return Set.of(code);
+    private static Set<String> codes(CallFindings call) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < call.size(); i++) {
+            codes.add(call.code(i).name());
         }
-        String[] more = codes.toArray(new String[codes.size() + 1]);
-        more[codes.size()] = code;
-        return Set.of(more);
+        return Set.copyOf(codes);
     }
 
     public ObservableList<FindingGroup> groups() {
@@ -155,19 +167,23 @@ public final class FindingsViewModel {
         diagnose();
     }
 
-    /** The last diagnosis (for the PDF report). */
-    public Diagnosis diagnosis() {
-        return diagnosis;
+    /**
+     * The last diagnosis whole, for the PDF report: get it in the background, as a large capture's is worked out
+     * again (the panel keeps each call's finding codes and works a call's findings out when it is shown).
+     */
+    public Supplier<Diagnosis> wholeDiagnosis() {
+        return shown.get()::whole;
     }
 
     /** What LiveKit would do with the INVITEs of this call, next to what the capture shows. */
     public List<String> routingSummaries(String flowId) {
-        return diagnosis.routings().stream().filter(r -> r.flowId().equals(flowId)).map(LiveKitRouting::summary).toList();
+        CallFindings call = shown.get().of(flowId);
+        return call == null ? List.of() : call.routings().stream().map(LiveKitRouting::summary).toList();
     }
 
     /** The call a finding is about, as the call list names it, or empty for config-only findings. */
     public Optional<String> callTitle(Finding finding) {
-        return callById(finding.flowId()).map(FindingsViewModel::title);
+        return callById(finding.flowId()).map(FindingGroup::title);
     }
 
     private void diagnose() {
@@ -180,7 +196,8 @@ public final class FindingsViewModel {
         diagnosing.set(true);
         // The demo's calls and config arrive together: the first of two runs queued back to back is dropped
         // before it starts, rather than costing a diagnosis while the window is still being drawn.
-        executor.submit(context -> run == generation ? diagnoser.diagnose(CallSummary.flows(diagnosed), current, settings, streams) : null, result -> {
+        executor.submit(context -> run == generation
+                ? diagnoser.diagnoseKept(CallSummary.flows(diagnosed), current, settings, streams) : null, result -> {
             if (run == generation) {
                 show(result);
                 diagnosing.set(false);
@@ -193,48 +210,71 @@ public final class FindingsViewModel {
         });
     }
 
-    private void show(Diagnosis result) {
-        diagnosis = result;
+    private void show(KeptDiagnosis result) {
         Finding previous = selectedFinding.get();
-        findings.setAll(result.findings().stream().sorted(ORDER).toList());
+        shown.set(result);
         regroup();
         config.setCallsByConfigId(callsByConfigId(result));
-        selectedFinding.set(previous != null && findings.contains(previous) ? previous : primaryFor(focusFlowId.get()));
-        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        String primary = findings.stream().filter(Finding::primary).map(f -> f.code().name()).distinct()
-                .reduce((a, b) -> a + ", " + b).map(c -> " · primary cause: " + c).orElse("");
-        summary.set(findings.isEmpty()
+        Finding again = sameIn(result, previous);
+        selectedFinding.set(again != null ? again : primaryFor(focusFlowId.get()));
+        int count = result.size();
+        int errors = result.errors();
+        String primary = result.primaryCodes().isEmpty() ? "" : " · primary cause: " + String.join(", ", result.primaryCodes());
+        summary.set(count == 0
                 ? (config.configProperty().get().isEmpty() ? "No findings. Load the LiveKit config to check trunks and rules."
                         : "No findings.")
-                : findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " (" + errors + " error"
+                : count + " finding" + (count == 1 ? "" : "s") + " (" + errors + " error"
                         + (errors == 1 ? "" : "s") + ")" + primary);
     }
 
+    /** The finding of {@code result} equal to {@code f} (the one selected before a new diagnosis), or null. */
+    private static Finding sameIn(KeptDiagnosis result, Finding f) {
+        CallFindings call = f == null ? null : f.flowId() == null ? result.ofConfig() : result.of(f.flowId());
+        if (call == null) {
+            return null;
+        }
+        for (Finding x : call.findings()) {
+            if (x.equals(f)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
     private void regroup() {
-        groups.setAll(groupBy.get() == GroupBy.CALL ? byCall() : byConfigObject());
+        KeptDiagnosis kept = shown.get();
+        if (groupBy.get() == GroupBy.CALL) {
+            groups.setAll(byCall(kept));
+        } else if (kept.isHeld()) {
+            groups.setAll(byConfigObject(kept.whole()));
+        } else {
+            // a large capture's findings are kept as codes: grouped by trunk and rule once worked out again
+            groups.clear();
+            executor.submit(context -> kept.whole(), whole -> {
+                if (shown.get() == kept && groupBy.get() == GroupBy.CONFIG) {
+                    groups.setAll(byConfigObject(whole));
+                }
+            }, error -> summary.set("Grouping by trunk and rule failed: " + error.getMessage()));
+        }
     }
 
     /** One group per call (two calls may share a title: same numbers and status), the config's findings apart. */
-    private List<FindingGroup> byCall() {
-        Map<String, List<Finding>> grouped = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            grouped.computeIfAbsent(f.flowId() == null ? "" : f.flowId(), k -> new ArrayList<>()).add(f);
-        }
-        List<FindingGroup> groups = new ArrayList<>(grouped.size());
-        grouped.forEach((id, list) -> {
-            if (id.isEmpty()) {
-                groups.add(new FindingGroup("LiveKit config", list));
+    private List<FindingGroup> byCall(KeptDiagnosis kept) {
+        List<FindingGroup> groups = new ArrayList<>(kept.listed().size());
+        for (CallFindings listed : kept.listed()) {
+            String id = listed.flowId();
+            if (id == null) {
+                groups.add(new FindingGroup("LiveKit config", listed.findings()));
             } else {
-                CallSummary call = callById(id).orElse(null);
-                groups.add(FindingGroup.titledWhenShown(() -> call == null ? "Call " + id : title(call), list));
+                groups.add(FindingGroup.ofCall(callById(id).orElse(null), listed));
             }
-        });
+        }
         return groups;
     }
 
-    private List<FindingGroup> byConfigObject() {
+    private static List<FindingGroup> byConfigObject(Diagnosis whole) {
         Map<String, List<Finding>> grouped = new LinkedHashMap<>();
-        for (Finding f : findings) {
+        for (Finding f : whole.findings().stream().sorted(KeptDiagnosis.ORDER).toList()) {
             List<String> ids = f.evidence() == null ? List.of() : f.evidence().configIds();
             if (ids.isEmpty()) {
                 grouped.computeIfAbsent("Capture only (no trunk or rule involved)", k -> new ArrayList<>()).add(f);
@@ -260,24 +300,13 @@ public final class FindingsViewModel {
         return Optional.ofNullable(callsById.get(id));
     }
 
-    private static String title(CallSummary call) {
-        return call.from() + " → " + call.to() + " · " + call.statusText();
-    }
-
     /** For the config tables: the calls each trunk and rule took part in, from the routing simulation. */
-    private Map<String, List<String>> callsByConfigId(Diagnosis result) {
+    private Map<String, List<String>> callsByConfigId(KeptDiagnosis result) {
         Map<String, Set<String>> calls = new LinkedHashMap<>();
-        for (LiveKitRouting routing : result.routings()) {
-            if (routing.outcome() == null) {
-                continue;
-            }
-            String call = callById(routing.flowId()).map(CallSummary::to).orElse(routing.flowId())
-                    + " (frame " + routing.transaction().frame() + ")";
-            List<String> ids = new ArrayList<>(routing.outcome().trunk().candidateIds());
-            if (routing.outcome().dispatch() != null) {
-                ids.addAll(routing.outcome().dispatch().candidateIds());
-            }
-            for (String id : ids) {
+        for (KeptDiagnosis.ConfigUse use : result.configUses()) {
+            String call = callById(use.flowId()).map(CallSummary::to).orElse(use.flowId())
+                    + " (frame " + use.frame() + ")";
+            for (String id : use.configIds()) {
                 calls.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(call);
             }
         }

@@ -29,6 +29,12 @@ final class LazyDiagnoser implements Diagnoser {
         return diagnoser().diagnose(flows, config, settings, media);
     }
 
+    @Override
+    public KeptDiagnosis diagnoseKept(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                                      CaptureMedia media) {
+        return diagnoser().diagnoseKept(flows, config, settings, media);
+    }
+
     // Two workers may diagnose at once (new calls and a new config): both must get the same single diagnoser.
     private synchronized Diagnoser diagnoser() {
         if (built == null) {

@@ -3,7 +3,11 @@ package org.sipladder.ui.main;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.report.FindingsReport;
 import org.sipladder.report.ReportException;
 import org.sipladder.report.ReportInput;
@@ -45,11 +49,16 @@ final class FindingsPdfExport {
         String captureName = name == null ? capture.file().toString() : name.toString();
         dialogs.chooseFileToSave("Export findings as PDF", preferences.lastDirectory(),
                 captureName.replaceAll("\\.[^.]*$", "") + "-findings.pdf", FileKind.PDF).ifPresent(file -> {
-                    Diagnosis diagnosis = findings.diagnosis();
-                    ReportInput input = new ReportInput(captureName, capture.packets(), capture.firstMicros(),
-                            capture.lastMicros(), window.hopAliases().applyAll(capture.flows()), diagnosis.findings(),
-                            diagnosis.routings(), config.configProperty().get(), capture.media());
-                    executor.submit(context -> write(input, file),
+                    // a large capture's diagnosis is worked out again for the report, in the background
+                    Supplier<Diagnosis> diagnosis = findings.wholeDiagnosis();
+                    List<CallFlow> calls = window.hopAliases().applyAll(capture.flows());
+                    LiveKitConfig used = config.configProperty().get();
+                    executor.submit(context -> {
+                                Diagnosis whole = diagnosis.get();
+                                return write(new ReportInput(captureName, capture.packets(), capture.firstMicros(),
+                                        capture.lastMicros(), calls, whole.findings(), whole.routings(), used,
+                                        capture.media()), file);
+                            },
                             written -> window.report("Findings saved as PDF: " + written),
                             error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException
                                     ? error.getMessage()

@@ -6,7 +6,6 @@ import java.util.Set;
 import javafx.beans.binding.BooleanBinding;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.sipladder.diagnose.Finding;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.SipParser;
 import org.sipladder.ui.calls.CallListViewModel;
@@ -130,8 +129,7 @@ public final class MainWindowModels {
             findings.setCalls(capture == null ? List.of() : capture.calls(),
                     capture == null ? CaptureMedia.none() : capture.media());
         });
-        findings.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> callList.setFindingCodes(
-                findings.codesByCall()));
+        findings.shownProperty().addListener((obs, old, now) -> callList.setFindingCodes(findings.codesByCall()));
         main.selectedFlowProperty().addListener((obs, old, flow) ->
                 findings.focusFlowIdProperty().set(flow == null ? null : flow.id()));
         findings.selectedFindingProperty().addListener((obs, old, finding) -> {

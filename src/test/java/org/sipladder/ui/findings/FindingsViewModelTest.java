@@ -193,7 +193,7 @@ class FindingsViewModelTest {
         assertTrue(slow.diagnosingProperty().get(), "the first run is outdated: its result must not end the wait");
         held.runNext();
         assertFalse(slow.diagnosingProperty().get());
-        assertEquals(List.of(conflict), slow.findings());
+        assertEquals(List.of(conflict), slow.groups().stream().flatMap(g -> g.findings().stream()).toList());
         assertEquals(List.of(List.of(failed)), diagnosed, "the outdated run was dropped before diagnosing");
     }
 

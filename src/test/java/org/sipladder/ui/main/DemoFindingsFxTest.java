@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ class DemoFindingsFxTest {
         robot.interact(() -> window.openDemo(DemoCapture.extract()));
         // Until the diagnosis with the config is shown, the list holds the capture's findings alone.
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.busyProperty().get()
-                && window.findings().findings().stream().anyMatch(f -> f.code() == FindingCode.LK_RULE_NO_AGENT));
+                && shownFindings().stream().anyMatch(f -> f.code() == FindingCode.LK_RULE_NO_AGENT));
         WaitForAsyncUtils.waitForFxEvents();
 
         // Another finding first, so that selecting the primary one visibly changes what is marked.
@@ -79,7 +80,7 @@ class DemoFindingsFxTest {
     void exportsTheFindingsAsPdf(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> window.openDemo(DemoCapture.extract()));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.viewModel().loadingProperty().get()
-                && window.findings().findings().stream().anyMatch(Finding::primary));
+                && shownFindings().stream().anyMatch(Finding::primary));
         Path pdf = dir.resolve("demo-findings.pdf");
         dialogs.filesToSave.push(Optional.of(pdf));
 
@@ -129,4 +130,9 @@ class DemoFindingsFxTest {
         return window.ladder().highlightedRows().get(row);
     }
 
+
+    /** The findings the panel lists. */
+    private List<Finding> shownFindings() {
+        return List.copyOf(window.findings().groups()).stream().flatMap(g -> g.findings().stream()).toList();
+    }
 }
