@@ -92,6 +92,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         return memo.trunkMiss(config, routing.invite());
     }
 
+    /** What findings say about the config alone, worked out once per diagnosis. */
+    ConfigTexts configTexts() {
+        return memo.configTexts(config);
+    }
+
     /** {@link SipMessage#header} of {@code message}, its bytes read back from the capture once per context. */
     String header(SipMessage message, String name) {
         return memo.header(message, name);
