@@ -88,8 +88,11 @@ public final class DiagnosisRun {
         for (Finding f : raw) {
             keys.add(DiagnosisEngine.key(f));
         }
-        List<LiveKitRouting> shown = routed.isEmpty() ? List.of() : routed.stream().map(r -> r.scrubbed(scrubber)).toList();
-        return new CallDiagnosis(flow.id(), out, shown, PrimaryCauses.mediaFailed(out), keys,
+        LiveKitRouting[] shown = new LiveKitRouting[routed.size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = routed.get(i).scrubbed(scrubber);
+        }
+        return new CallDiagnosis(flow.id(), out, List.of(shown), PrimaryCauses.mediaFailed(out), keys,
                 seen.rulesTakingCalls());
     }
 
