@@ -15,6 +15,7 @@ import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.RoutingOutcome;
+import org.sipladder.livekit.StatusLine;
 
 /**
  * The findings as the JSON array {@code diagnose --json} prints, written finding by finding through {@link JsonOut}
@@ -146,7 +147,11 @@ final class FindingJson {
         json.optional("calledNumber", r.invite().calledNumber());
         json.optional("callingNumber", r.invite().callingNumber());
         json.optional("sourceIp", r.invite().sourceIp());
-        strings(json, "observed", r.observed().stream().map(s -> (s.status() + " " + s.reason()).trim()).toList());
+        json.name("observed").beginArray();
+        for (StatusLine s : r.observed()) {
+            json.value((s.status() + " " + s.reason()).trim());
+        }
+        json.endArray();
         RoutingOutcome outcome = r.outcome();
         if (outcome != null) {
             strings(json, "expected", outcome.expectedResponses());

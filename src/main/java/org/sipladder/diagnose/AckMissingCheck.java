@@ -24,15 +24,27 @@ final class AckMissingCheck implements FindingRule {
                         || !"INVITE".equals(ok.cseqMethod())) {
                     continue;
                 }
-                long copies = flow.messages().stream().filter(x -> x.retransmission() && x.message().frame() > ok.frame()
-                        && !x.message().isRequest() && x.message().status() == ok.status() && ok.callId().equals(x.message().callId())
-                        && x.message().cseqNumber() == ok.cseqNumber()).count();
+                long copies = copies(flow.messages(), ok);
                 if (copies > 0) {
                     findings.add(finding(flow, ok, copies, ack(flow, ok)));
                 }
             }
         }
         return findings;
+    }
+
+    /** How many retransmissions of {@code ok} came after it. */
+    private static long copies(List<FlowMessage> messages, SipMessage ok) {
+        long copies = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage x = messages.get(i);
+            if (x.retransmission() && x.message().frame() > ok.frame() && !x.message().isRequest()
+                    && x.message().status() == ok.status() && ok.callId().equals(x.message().callId())
+                    && x.message().cseqNumber() == ok.cseqNumber()) {
+                copies++;
+            }
+        }
+        return copies;
     }
 
     private static SipMessage ack(CallFlow flow, SipMessage ok) {

@@ -29,7 +29,7 @@ final class Blanks {
     }
 
     /** The characters of the regular expression class {@code \s}. */
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +30,12 @@ final class CallImpact {
             return findings; // the config alone: its errors are errors
         }
         Map<String, List<Finding>> byFlow = new HashMap<>();
-        findings.stream().filter(f -> f.flowId() != null)
-                .forEach(f -> byFlow.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f));
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.flowId() != null) {
+                byFlow.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f);
+            }
+        }
         Map<String, String> succeeded = new HashMap<>();
         Set<String> answeredMediaFailed = new HashSet<>();
         for (CallFlow flow : flows) {
@@ -40,12 +45,24 @@ final class CallImpact {
             if (PrimaryCauses.mediaFailed(byFlow.getOrDefault(flow.id(), List.of()))) {
                 answeredMediaFailed.add(flow.id());
             } else {
-                succeeded.put(flow.id(), media.streamsOf(flow.legs().stream().map(Leg::callId).toList()).isEmpty()
+                succeeded.put(flow.id(), media.streamsOf(callIds(flow.legs())).isEmpty()
                         ? " This call was answered, so it did not stop it."
                         : " This call was answered and its RTP shows no failure, so it did not stop it.");
             }
         }
-        return findings.stream().map(f -> moderate(f, succeeded, answeredMediaFailed)).toList();
+        Finding[] moderated = new Finding[findings.size()];
+        for (int i = 0; i < moderated.length; i++) {
+            moderated[i] = moderate(findings.get(i), succeeded, answeredMediaFailed);
+        }
+        return List.of(moderated);
+    }
+
+    private static List<String> callIds(List<Leg> legs) {
+        String[] ids = new String[legs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = legs.get(i).callId();
+        }
+        return Arrays.asList(ids);
     }
 
     /** The config's own findings when calls were captured: none of them stopped a captured call. */

@@ -33,19 +33,30 @@ public final class CallMemo {
 
     /** Whether addresses are private or public: the diagnosis's, shared by its calls. */
     private final AddressScopes scopes;
+    /** The diagnosis's texts about its config alone, or null until asked (a memo of its own). */
+    private ConfigTexts configTexts;
 
     /** A memo whose messages are read back from the capture directly. */
     public CallMemo() {
-        this(null, new AddressScopes());
+        this(null, new AddressScopes(), null);
     }
 
     /**
      * A memo whose messages are read back through {@code ahead}, which belongs to the thread this memo is used on
-     * (a call is diagnosed on one thread), with the diagnosis's {@code scopes}.
+     * (a call is diagnosed on one thread), with the diagnosis's {@code scopes} and {@code configTexts}.
      */
-    CallMemo(ReadAhead ahead, AddressScopes scopes) {
+    CallMemo(ReadAhead ahead, AddressScopes scopes, ConfigTexts configTexts) {
         this.ahead = ahead;
         this.scopes = scopes;
+        this.configTexts = configTexts;
+    }
+
+    /** The texts about {@code config} alone ({@link ConfigTexts}): the diagnosis's, else made once for this memo. */
+    synchronized ConfigTexts configTexts(LiveKitConfig config) {
+        if (configTexts == null || !configTexts.isOf(config)) {
+            configTexts = new ConfigTexts(config);
+        }
+        return configTexts;
     }
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
@@ -71,7 +82,7 @@ public final class CallMemo {
 
     /** {@link TrunkMiss#of} of an INVITE LiveKit was simulated to get, worked out once (four rules ask it). */
     synchronized TrunkMiss trunkMiss(LiveKitConfig config, InboundInvite invite) {
-        return trunkMisses.computeIfAbsent(invite, i -> TrunkMiss.of(config, i));
+        return trunkMisses.computeIfAbsent(invite, i -> TrunkMiss.of(config, configTexts(config), i));
     }
 
     /** {@link PrivateAddresses#isPublic} of an address, worked out once per diagnosis. */

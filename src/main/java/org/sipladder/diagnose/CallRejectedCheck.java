@@ -46,12 +46,16 @@ final class CallRejectedCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return context.flows().stream().filter(CallFlow::failed)
-                .filter(flow -> context.outbound(flow).isEmpty())
-                .map(flow -> origin(context.invites(flow)))
-                .flatMap(Optional::stream)
-                .filter(tx -> !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request()))
-                .map(CallRejectedCheck::finding).toList();
+        List<Finding> findings = new ArrayList<>(1);
+        for (CallFlow flow : context.flows()) {
+            if (flow.failed() && context.outbound(flow).isEmpty()) {
+                InviteTransaction tx = origin(context.invites(flow)).orElse(null);
+                if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
+                    findings.add(finding(tx));
+                }
+            }
+        }
+        return List.copyOf(findings);
     }
 
     /** The failed INVITE where the failure started: on the deepest leg that failed, the last attempt. */

@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
@@ -50,12 +51,25 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         if (routings.isEmpty()) {
             return List.of(); // most calls, asked by eight rules
         }
+        int simulated = 0;
         for (int i = 0; i < routings.size(); i++) {
-            if (!routings.get(i).simulated()) {
-                return routings.stream().filter(LiveKitRouting::simulated).toList();
+            if (routings.get(i).simulated()) {
+                simulated++;
             }
         }
-        return routings; // with a config loaded, all of them: eight rules ask for every call
+        if (simulated == routings.size()) {
+            return routings; // with a config loaded, all of them: eight rules ask for every call
+        }
+        if (simulated == 0) {
+            return List.of(); // without a config, none
+        }
+        List<LiveKitRouting> found = new ArrayList<>(simulated);
+        for (int i = 0; i < routings.size(); i++) {
+            if (routings.get(i).simulated()) {
+                found.add(routings.get(i));
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** The INVITE transactions of {@code flow} ({@link InviteTransaction#of}), worked out once per context. */
@@ -76,6 +90,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
     /** Why no trunk took the INVITE of {@code routing} ({@link TrunkMiss#of}), worked out once per context. */
     TrunkMiss trunkMiss(LiveKitRouting routing) {
         return memo.trunkMiss(config, routing.invite());
+    }
+
+    /** What findings say about the config alone, worked out once per diagnosis. */
+    ConfigTexts configTexts() {
+        return memo.configTexts(config);
     }
 
     /** {@link SipMessage#header} of {@code message}, its bytes read back from the capture once per context. */

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +91,12 @@ public final class DiagnosisEngine {
     static String key(Finding f) {
         List<String> ids = f.evidence().configIds();
         // as the sorted list prints: most findings name no config object or one
-        return f.code() + " " + (ids.size() < 2 ? ids : ids.stream().sorted().toList());
+        if (ids.size() < 2) {
+            return f.code() + " " + ids;
+        }
+        String[] sorted = ids.toArray(new String[0]);
+        Arrays.sort(sorted);
+        return f.code() + " " + Arrays.asList(sorted);
     }
 
     private static Comparator<Finding> order(Map<String, Integer> flowOrder) {

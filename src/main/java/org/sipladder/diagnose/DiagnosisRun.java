@@ -46,6 +46,7 @@ public final class DiagnosisRun {
      */
     private final ThreadLocal<ReadAhead> readAhead = ThreadLocal.withInitial(ReadAhead::new);
     private final AddressScopes scopes = new AddressScopes();
+    private final ConfigTexts configTexts;
     private final Set<String> callKeys = new HashSet<>();
     private final Set<String> rulesTakingCalls = new HashSet<>();
     private long calls;
@@ -56,6 +57,7 @@ public final class DiagnosisRun {
         this.routings = new LiveKitRoutings(config, settings);
         this.media = media;
         this.scrubber = SecretScrubber.of(config);
+        this.configTexts = new ConfigTexts(config);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class DiagnosisRun {
      */
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
-        CallMemo memo = new CallMemo(readAhead.get(), scopes);
+        CallMemo memo = new CallMemo(readAhead.get(), scopes, configTexts);
         List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);
@@ -86,8 +88,11 @@ public final class DiagnosisRun {
         for (Finding f : raw) {
             keys.add(DiagnosisEngine.key(f));
         }
-        List<LiveKitRouting> shown = routed.isEmpty() ? List.of() : routed.stream().map(r -> r.scrubbed(scrubber)).toList();
-        return new CallDiagnosis(flow.id(), out, shown, PrimaryCauses.mediaFailed(out), keys,
+        LiveKitRouting[] shown = new LiveKitRouting[routed.size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = routed.get(i).scrubbed(scrubber);
+        }
+        return new CallDiagnosis(flow.id(), out, List.of(shown), PrimaryCauses.mediaFailed(out), keys,
                 seen.rulesTakingCalls());
     }
 

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -13,11 +14,16 @@ final class DialogNotFoundCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_DIALOG_NOT_FOUND;
 
+    private static final List<String> METHODS = List.of("BYE", "INVITE", "UPDATE", "REFER", "NOTIFY", "INFO");
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            for (String method : List.of("BYE", "INVITE", "UPDATE", "REFER", "NOTIFY", "INFO")) {
+            if (!DialogRequests.hasStatus(flow, 481)) {
+                continue; // nearly every call: no request of it can have been answered 481
+            }
+            for (String method : METHODS) {
                 for (DialogRequests r : context.dialogRequests(flow, method)) {
                     if (r.finalResponse() != null && r.finalResponse().status() == 481) {
                         findings.add(finding(flow, r));
@@ -54,10 +60,19 @@ final class DialogNotFoundCheck implements FindingRule {
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));
     }
 
+    /** The first 2xx answer to an INVITE with Call-ID {@code callId} in the flow, or null. */
     static SipMessage answerOf(CallFlow flow, String callId) {
-        return flow.messages().stream().map(m -> m.message())
-                .filter(m -> !m.isRequest() && m.status() >= 200 && m.status() < 300 && "INVITE".equals(m.cseqMethod())
-                        && callId != null && callId.equals(m.callId()))
-                .findFirst().orElse(null);
+        if (callId == null) {
+            return null;
+        }
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if (!m.isRequest() && m.status() >= 200 && m.status() < 300 && "INVITE".equals(m.cseqMethod())
+                    && callId.equals(m.callId())) {
+                return m;
+            }
+        }
+        return null;
     }
 }

@@ -51,6 +51,17 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
         return result;
     }
 
+    /** True when a response of {@code flow} has {@code status}: no request of a flow without one was answered so. */
+    static boolean hasStatus(CallFlow flow, int status) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).message().status() == status) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Finding finding(CallFlow flow, SipMessage about, FindingCode code, String title, String why, List<Long> frames,
                            List<String> facts, List<String> steps) {
         return new Finding(code, code.severity(), title, why, about.callId(), flow.id(), false,

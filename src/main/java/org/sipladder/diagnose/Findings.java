@@ -24,9 +24,12 @@ final class Findings {
 
     /** The frames of an INVITE and all its responses. */
     static List<Long> frames(InviteTransaction tx) {
-        List<Long> frames = new ArrayList<>();
+        List<FlowMessage> responses = tx.responses();
+        List<Long> frames = new ArrayList<>(responses.size() + 1);
         frames.add(tx.frame());
-        tx.responses().stream().map(FlowMessage::message).forEach(r -> frames.add(r.frame()));
+        for (int i = 0; i < responses.size(); i++) {
+            frames.add(responses.get(i).message().frame());
+        }
         return frames;
     }
 

@@ -40,23 +40,47 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
 
     /** The captured final response, or null when LiveKit sent none. */
     public StatusLine observedFinal() {
-        return observed.stream().filter(s -> s.status() >= 200).findFirst().orElse(null);
+        for (int i = 0; i < observed.size(); i++) {
+            if (observed.get(i).status() >= 200) {
+                return observed.get(i);
+            }
+        }
+        return null;
     }
 
     /** One line for people: "LiveKit would answer X; the capture shows Y: consistent". */
     public String summary() {
-        String seen = observed.isEmpty() ? "no response" : String.join(", ", observed.stream().map(LiveKitRouting::label).toList());
+        // several rules and the JSON ask for it, call after call: one builder, no stream
+        StringBuilder s = new StringBuilder(160);
         if (outcome == null) {
-            return "No LiveKit config loaded; the capture shows " + seen;
+            s.append("No LiveKit config loaded; the capture shows ");
+        } else {
+            s.append("LiveKit would answer ");
+            List<String> expected = outcome.expectedResponses();
+            for (int i = 0; i < expected.size(); i++) {
+                s.append(i == 0 ? "" : ", ").append(expected.get(i));
+            }
+            s.append("; the capture shows ");
         }
-        String verdict = switch (consistency) {
+        if (observed.isEmpty()) {
+            s.append("no response");
+        }
+        for (int i = 0; i < observed.size(); i++) {
+            StatusLine line = observed.get(i);
+            s.append(i == 0 ? "" : ", ").append(line.status());
+            if (line.reason() != null && !line.reason().isEmpty()) {
+                s.append(' ').append(line.reason());
+            }
+        }
+        if (outcome == null) {
+            return s.toString();
+        }
+        return s.append(": ").append(switch (consistency) {
             case CONSISTENT -> "consistent";
             case INCONSISTENT -> "inconsistent (the config probably changed since the capture, or the capture is from "
                     + "another LiveKit project)";
             case UNKNOWN -> "cannot tell";
-        };
-        return "LiveKit would answer " + String.join(", ", outcome.expectedResponses()) + "; the capture shows " + seen
-                + ": " + verdict;
+        }).toString();
     }
 
     static String label(StatusLine s) {

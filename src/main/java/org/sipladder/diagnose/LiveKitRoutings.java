@@ -2,6 +2,8 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
@@ -10,7 +12,6 @@ import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.ResponseComparison;
-import org.sipladder.livekit.RoutingOptions;
 import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.RoutingSimulator;
 import org.sipladder.livekit.StatusLine;
@@ -19,12 +20,30 @@ import org.sipladder.sip.SipMessage;
 /** Finds the INVITEs that reached a LiveKit hop and runs each through the routing simulator. */
 final class LiveKitRoutings {
 
+    /** Request-URI hosts whose simulator is kept; a capture's INVITEs go to a few LiveKit hosts. */
+    static final int HOSTS_KEPT = 64;
+
     private final LiveKitConfig config;
     private final DiagnosisSettings settings;
+    private final String urlHost;
+    /**
+     * A simulator per Request-URI host (the host decides the deployment assumed), made once: its config-only texts
+     * and tables serve every INVITE to that host. Shared by the diagnosing threads; bounded.
+     */
+    private final Map<String, RoutingSimulator> simulators = new ConcurrentHashMap<>();
+    /**
+     * The verdict for each pair of expected and captured responses seen (a capture's calls show a handful of pairs),
+     * worked out once; bounded.
+     */
+    private final Map<List<Object>, Consistency> verdicts = new ConcurrentHashMap<>();
+
+    /** Pairs of expected and captured responses whose verdict is kept. */
+    static final int VERDICTS_KEPT = 256;
 
     LiveKitRoutings(LiveKitConfig config, DiagnosisSettings settings) {
         this.config = config;
         this.settings = settings;
+        this.urlHost = settings.urlHost();
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -45,17 +64,47 @@ final class LiveKitRoutings {
     }
 
     private LiveKitRouting route(InviteTransaction tx, CallMemo memo) {
-        InboundInvite invite = inboundInvite(tx, memo);
-        List<StatusLine> observed = tx.responses().stream().map(FlowMessage::message)
-                .map(r -> new StatusLine(r.status(), r.reason())).toList();
+        SipAddress requestUri = SipAddress.parse(tx.request().requestUri());
+        InboundInvite invite = inboundInvite(tx, memo, requestUri);
+        List<FlowMessage> responses = tx.responses();
+        StatusLine[] lines = new StatusLine[responses.size()];
+        for (int i = 0; i < lines.length; i++) {
+            SipMessage r = responses.get(i).message();
+            lines[i] = new StatusLine(r.status(), r.reason());
+        }
+        List<StatusLine> observed = List.of(lines);
         if (!config.hasInbound()) {
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
         }
-        // LiveKit Cloud and a self-hosted server answer "no trunk" differently
-        RoutingOptions options = settings.routingOptions(SipAddress.parse(tx.request().requestUri()).host());
-        RoutingOutcome outcome = new RoutingSimulator(config, options).simulate(invite);
-        return new LiveKitRouting(tx, invite, outcome, observed,
-                ResponseComparison.compare(outcome.expectedResponses(), observed));
+        RoutingOutcome outcome = simulator(requestUri.host()).simulate(invite);
+        return new LiveKitRouting(tx, invite, outcome, observed, consistency(outcome.expectedResponses(), observed));
+    }
+
+    /** {@link ResponseComparison#compare}, once per distinct pair. */
+    private Consistency consistency(List<String> expected, List<StatusLine> observed) {
+        List<Object> pair = List.of(expected, observed);
+        Consistency kept = verdicts.get(pair);
+        if (kept != null) {
+            return kept;
+        }
+        Consistency made = ResponseComparison.compare(expected, observed);
+        if (verdicts.size() < VERDICTS_KEPT) {
+            verdicts.putIfAbsent(pair, made);
+        }
+        return made;
+    }
+
+    /** The simulator for INVITEs to {@code host}: LiveKit Cloud and a self-hosted server answer "no trunk" differently. */
+    private RoutingSimulator simulator(String host) {
+        RoutingSimulator kept = simulators.get(host);
+        if (kept != null) {
+            return kept;
+        }
+        RoutingSimulator made = new RoutingSimulator(config, settings.routingOptions(host));
+        if (simulators.size() < HOSTS_KEPT) {
+            simulators.putIfAbsent(host, made);
+        }
+        return made;
     }
 
     /**
@@ -65,7 +114,6 @@ final class LiveKitRoutings {
      */
     private boolean reachedLiveKit(CallFlow flow, InviteTransaction tx) {
         SipMessage request = tx.request();
-        String urlHost = settings.urlHost();
         boolean toLiveKit = sentToLiveKit(flow, request) || urlHost != null
                 && urlHost.equalsIgnoreCase(SipAddress.parse(request.requestUri()).host());
         return toLiveKit && !forwarded(flow, tx);
@@ -105,12 +153,12 @@ final class LiveKitRoutings {
     }
 
     /** The inputs LiveKit routes on; the source IP is what LiveKit saw, which behind NAT is not the captured one. */
-    static InboundInvite inboundInvite(InviteTransaction tx, CallMemo memo) {
+    private static InboundInvite inboundInvite(InviteTransaction tx, CallMemo memo, SipAddress requestUri) {
         SipMessage r = tx.request();
         SipAddress to = SipAddress.parse(r.header("To"));
         SipAddress from = SipAddress.parse(r.header("From"));
         return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
-                memo.header(r, "Proxy-Authorization"), SipAddress.parse(r.requestUri()).user());
+                memo.header(r, "Proxy-Authorization"), requestUri.user());
     }
 
     /** The Via "received" parameter LiveKit stamped on its responses, else the captured source address. */

@@ -21,6 +21,9 @@ final class NoCommonCodecCheck implements FindingRule {
 
     private static final Set<String> NOT_AUDIO = Set.of("TELEPHONE-EVENT", "CN", "RED", "COMFORT-NOISE");
 
+    /** Codec names seen in nearly every SDP, upper case and ASCII: {@link #codecName} shares them. */
+    private static final String[] USUAL_NAMES = {"PCMU", "PCMA", "G722", "G729", "TELEPHONE-EVENT", "OPUS", "CN"};
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -42,7 +45,7 @@ final class NoCommonCodecCheck implements FindingRule {
                     }
                 }
                 SipMessage last = tx.finalResponse();
-                if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && offered.stream().noneMatch(LIVEKIT_CODECS::contains)) {
+                if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && noneForLiveKit(offered)) {
                     findings.add(finding(tx, offered, "LiveKit accepts " + String.join(", ", LIVEKIT_CODECS.stream().sorted().toList())
                             + "; the offer has none of them", List.of("PCMA", "PCMU")));
                 } else if (answer != null && answer.status() < 300 && disjoint(offered, audioCodecs(answerSdp))) {
@@ -57,7 +60,25 @@ final class NoCommonCodecCheck implements FindingRule {
     }
 
     private static boolean disjoint(Set<String> a, Set<String> b) {
-        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        for (String name : a) {
+            if (b.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code offered} names none of {@link #LIVEKIT_CODECS}. */
+    private static boolean noneForLiveKit(Set<String> offered) {
+        for (String name : offered) {
+            if (LIVEKIT_CODECS.contains(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Upper-case codec names of the audio sections, e.g. PCMA, from "8 PCMA/8000". */
@@ -65,13 +86,9 @@ final class NoCommonCodecCheck implements FindingRule {
         Set<String> names = new LinkedHashSet<>();
         for (SdpMedia media : sdp.media()) {
             if (media.type().equalsIgnoreCase("audio") && media.port() != 0) {
-                for (String codec : media.codecs()) {
-                    String trimmed = codec.trim();
-                    String rest = Blanks.afterFirst(trimmed);
-                    String encoding = rest != null ? rest : trimmed;
-                    int slash = encoding.indexOf('/');
-                    // cut at the first slash: split("/") gave no part at all for "/" and threw
-                    String name = (slash < 0 ? encoding : encoding.substring(0, slash)).toUpperCase(Locale.ROOT);
+                List<String> codecs = media.codecs();
+                for (int i = 0; i < codecs.size(); i++) {
+                    String name = codecName(codecs.get(i));
                     if (!NOT_AUDIO.contains(name)) {
                         names.add(name);
                     }
@@ -79,6 +96,40 @@ final class NoCommonCodecCheck implements FindingRule {
             }
         }
         return names;
+    }
+
+    /**
+     * The upper-case name of a codec text: of the trimmed text, what follows its first blanks (all of it when it
+     * has none), cut at the first slash ("8 PCMA/8000" gives PCMA). Found by bounds; the usual names are shared.
+     */
+    static String codecName(String codec) {
+        int end = codec.length();
+        int start = 0;
+        while (start < end && codec.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && codec.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int from = start;
+        while (from < end && !Blanks.isSpace(codec.charAt(from))) {
+            from++;
+        }
+        if (from == end) {
+            from = start; // no blank: the whole trimmed text
+        } else {
+            while (from < end && Blanks.isSpace(codec.charAt(from))) {
+                from++;
+            }
+        }
+        int to = codec.indexOf('/', from);
+        to = to < 0 || to > end ? end : to;
+        for (String usual : USUAL_NAMES) {
+            if (usual.length() == to - from && codec.regionMatches(true, from, usual, 0, to - from)) {
+                return usual;
+            }
+        }
+        return codec.substring(from, to).toUpperCase(Locale.ROOT);
     }
 
     private static Finding finding(InviteTransaction tx, Set<String> offered, String fact, List<String> suggested) {

@@ -1,7 +1,8 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.List;
-import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.TrunkMatch;
 
 /**
@@ -13,19 +14,32 @@ final class NoTrunkMatchCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.LK_NO_TRUNK_MATCH;
 
+    private static final List<String> STEPS = List.of("Add the number to the trunk that should take these calls (the "
+                    + "flag replaces the whole list, so repeat the numbers it already has),",
+            "or have the sender put a number the trunk lists into the To header.");
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return context.simulatedRoutings().stream()
-                .filter(r -> r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND
-                        || r.outcome().trunk().kind() == TrunkMatch.Kind.NO_TRUNKS)
-                .filter(r -> r.outcome().options().cloud())
-                .filter(r -> !context.trunkMiss(r).explained())
-                .map(r -> finding(context, r)).toList();
+        List<LiveKitRouting> routings = context.simulatedRoutings();
+        List<Finding> found = List.of();
+        for (int i = 0; i < routings.size(); i++) {
+            LiveKitRouting r = routings.get(i);
+            TrunkMatch.Kind kind = r.outcome().trunk().kind();
+            if ((kind == TrunkMatch.Kind.NOT_FOUND || kind == TrunkMatch.Kind.NO_TRUNKS) && r.outcome().options().cloud()
+                    && !context.trunkMiss(r).explained()) {
+                if (found.isEmpty()) {
+                    found = new ArrayList<>(1);
+                }
+                found.add(finding(context, r));
+            }
+        }
+        return found;
     }
 
     private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
         String called = r.invite().calledNumber();
-        List<String> ids = context.config().trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+        ConfigTexts texts = context.configTexts();
+        List<String> ids = texts.trunkIds();
         String example = ids.isEmpty() ? "TRUNK_ID" : ids.get(0);
         return Findings.call(r.transaction(), CODE,
                 CODE.title(called),
@@ -35,14 +49,11 @@ final class NoTrunkMatchCheck implements FindingRule {
                         + "self-hosted server would go on to the wildcard dispatch rules; set --livekit-deployment "
                         + "self-hosted if that is what runs.)",
                 Findings.evidence(Findings.frames(r.transaction()), ids, List.of(
-                        "To user " + called + " (normalized " + org.sipladder.livekit.PhoneNumbers.normalize(called) + ")",
-                        "Trunk numbers: " + String.join("; ", context.config().trunks().stream()
-                                .map(t -> t.getSipTrunkId() + " " + Findings.quoted(t.getNumbersList())).toList()),
+                        "To user " + called + " (normalized " + PhoneNumbers.normalize(called) + ")",
+                        texts.trunkNumbers(),
                         r.outcome().assumption(),
                         r.summary())),
-                Findings.fix(List.of("Add the number to the trunk that should take these calls (the flag replaces the "
-                                + "whole list, so repeat the numbers it already has),",
-                        "or have the sender put a number the trunk lists into the To header."),
-                        List.of(LkCommand.setTrunkNumbers(example, List.of(called)), LkCommand.listTrunks()), null));
+                Findings.fix(STEPS, List.of(LkCommand.setTrunkNumbers(example, List.of(called)), LkCommand.listTrunks()),
+                        null));
     }
 }

@@ -2,13 +2,11 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
-import java.util.Optional;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.Consistency;
@@ -22,24 +20,43 @@ final class PrimaryCauses {
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
         Set<String> contradicted = new HashSet<>();
-        routings.stream().filter(r -> r.consistency() == Consistency.INCONSISTENT).forEach(r -> contradicted.add(r.transaction().callId()));
+        for (LiveKitRouting r : routings) {
+            if (r.consistency() == Consistency.INCONSISTENT) {
+                contradicted.add(r.transaction().callId());
+            }
+        }
         Map<String, List<Finding>> byFlow = new HashMap<>();
         for (Finding f : findings) {
             if (f.flowId() != null) {
                 byFlow.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f);
             }
         }
-        Set<Finding> primaries = new HashSet<>();
+        // one per failed call, and a diagnosis has one call or a few: a list (a hash set hashed every finding whole)
+        List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
             if (flow.failed() || mediaFailed(byFlow.getOrDefault(flow.id(), List.of()))) {
-                best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted).ifPresent(primaries::add);
+                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted);
+                if (best != null) {
+                    primaries.add(best);
+                }
             }
         }
-        List<Finding> marked = new ArrayList<>();
+        List<Finding> marked = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            marked.add(primaries.contains(f) ? f.asPrimary(true) : f);
+            marked.add(isAmong(f, primaries) ? f.asPrimary(true) : f);
         }
         return marked;
+    }
+
+    /** True when {@code f} is one of {@code primaries} or equal to one, as a set of them would say. */
+    private static boolean isAmong(Finding f, List<Finding> primaries) {
+        for (int i = 0; i < primaries.size(); i++) {
+            Finding p = primaries.get(i);
+            if (p == f || p.code() == f.code() && p.equals(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything. */
@@ -56,10 +73,17 @@ final class PrimaryCauses {
         return false;
     }
 
-    private static Optional<Finding> best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {
-        return findings.stream()
-                .filter(f -> flow.id().equals(f.flowId()) && f.code().canBePrimary())
-                .filter(f -> !(f.code().simulated() && contradicted.contains(f.callId())))
-                .min(Comparator.comparingInt(f -> f.code().rank()));
+    /** The finding of {@code flow} ranked first (the first of those ranked alike), or null. */
+    private static Finding best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {
+        Finding best = null;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (flow.id().equals(f.flowId()) && f.code().canBePrimary()
+                    && !(f.code().simulated() && contradicted.contains(f.callId()))
+                    && (best == null || f.code().rank() < best.code().rank())) {
+                best = f;
+            }
+        }
+        return best;
     }
 }

@@ -13,6 +13,9 @@ final class ReinviteGlareCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
+            if (!DialogRequests.hasStatus(flow, 491)) {
+                continue; // nearly every call: no re-INVITE of it can have been answered 491
+            }
             for (DialogRequests r : context.dialogRequests(flow, "INVITE")) {
                 if (r.finalResponse() != null && r.finalResponse().status() == 491) {
                     boolean retried = context.dialogRequests(flow, "INVITE").stream()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -49,9 +50,15 @@ final class SessionTimerExpiredCheck implements FindingRule {
     }
 
     private static boolean refreshed(CallFlow flow, SipMessage ok, SipMessage bye) {
-        return flow.messages().stream().map(m -> m.message()).anyMatch(m -> m.isRequest() && m.frame() > ok.frame()
-                && m.frame() < bye.frame() && ok.callId().equals(m.callId())
-                && ("UPDATE".equals(m.method()) || "INVITE".equals(m.method())));
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if (m.isRequest() && m.frame() > ok.frame() && m.frame() < bye.frame() && ok.callId().equals(m.callId())
+                    && ("UPDATE".equals(m.method()) || "INVITE".equals(m.method()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int seconds(String sessionExpires) {

@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.InboundInvite;
@@ -18,16 +19,57 @@ import org.sipladder.livekit.TrunkAdmission;
 record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkInfo> callerBlocked,
                  List<SIPInboundTrunkInfo> variantMatches) {
 
+    /** As {@link #of(LiveKitConfig, ConfigTexts, InboundInvite)} with the config's texts made here. */
     static TrunkMiss of(LiveKitConfig config, InboundInvite invite) {
-        List<SIPInboundTrunkInfo> listing = config.trunks().stream()
-                .filter(t -> t.getNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, invite.calledNumber())))
-                .toList();
-        return new TrunkMiss(
-                listing.stream().filter(t -> !TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())).toList(),
-                listing.stream().filter(t -> TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())
-                        && !TrunkAdmission.callerAllowed(t, invite.callingNumber())).toList(),
-                listing.isEmpty() ? config.trunks().stream().filter(t -> t.getNumbersList().stream()
-                        .anyMatch(n -> variantOf(n, invite))).toList() : List.of());
+        return of(config, new ConfigTexts(config), invite);
+    }
+
+    /** Why no trunk of {@code config} took {@code invite}; {@code texts} are the config's (its numbers normalized). */
+    static TrunkMiss of(LiveKitConfig config, ConfigTexts texts, InboundInvite invite) {
+        // asked for every simulated INVITE that found no trunk: loops over the trunks, numbers normalized once
+        String called = invite.calledNumber();
+        String calledNorm = PhoneNumbers.normalize(called);
+        List<SIPInboundTrunkInfo> trunks = config.trunks();
+        List<SIPInboundTrunkInfo> sourceBlocked = new ArrayList<>(0);
+        List<SIPInboundTrunkInfo> callerBlocked = new ArrayList<>(0);
+        boolean listed = false;
+        for (int i = 0; i < trunks.size(); i++) {
+            SIPInboundTrunkInfo t = trunks.get(i);
+            if (!lists(t, i, texts, called, calledNorm)) {
+                continue;
+            }
+            listed = true;
+            if (!TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())) {
+                sourceBlocked.add(t);
+            } else if (!TrunkAdmission.callerAllowed(t, invite.callingNumber())) {
+                callerBlocked.add(t);
+            }
+        }
+        List<SIPInboundTrunkInfo> variantMatches = new ArrayList<>(0);
+        if (!listed) {
+            for (SIPInboundTrunkInfo t : trunks) {
+                for (String n : t.getNumbersList()) {
+                    if (variantOf(n, invite)) {
+                        variantMatches.add(t);
+                        break;
+                    }
+                }
+            }
+        }
+        return new TrunkMiss(List.copyOf(sourceBlocked), List.copyOf(callerBlocked), List.copyOf(variantMatches));
+    }
+
+    /** True when trunk {@code i} lists the called number, as written or normalized ({@link PhoneNumbers#sameNumber}). */
+    private static boolean lists(SIPInboundTrunkInfo trunk, int i, ConfigTexts texts, String called, String calledNorm) {
+        if (called == null) {
+            return false;
+        }
+        for (int k = 0; k < trunk.getNumbersCount(); k++) {
+            if (trunk.getNumbers(k).equals(called) || texts.normalizedNumber(i, k).equals(calledNorm)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean explained() {

@@ -13,6 +13,10 @@ public final class RoutingSimulator {
 
     private final LiveKitConfig config;
     private final RoutingOptions options;
+    /** The texts and tables that depend only on the config and options, made once: one simulator serves every INVITE. */
+    private final TrunkSelector trunks;
+    private final String assumption;
+    private final String noneAccepts;
 
     /** Simulates with {@link RoutingOptions#DEFAULT} (LiveKit Cloud). */
     public RoutingSimulator(LiveKitConfig config) {
@@ -22,6 +26,10 @@ public final class RoutingSimulator {
     public RoutingSimulator(LiveKitConfig config, RoutingOptions options) {
         this.config = config;
         this.options = options;
+        this.trunks = new TrunkSelector(config.trunks());
+        this.assumption = "Assuming " + options.deployment().description() + ": " + options.basis() + ".";
+        this.noneAccepts = "The project has " + config.trunks().size()
+                + " inbound trunk(s) but none accepts the call; trunk matching returns no trunk and no error.";
     }
 
     /** The outcome for one INVITE. */
@@ -34,12 +42,14 @@ public final class RoutingSimulator {
                     AuthOutcome.NOT_EVALUATED, DispatchMatch.notEvaluated(),
                     LiveKitResponses.MALFORMED_INVITE.responses(), reasoning, options);
         }
-        reasoning.add("Assuming " + options.deployment().description() + ": " + options.basis() + ".");
-        reasoning.add("LiveKit matches the called number " + TrunkSelector.quote(invite.calledNumber())
-                + " (To user, normalized " + TrunkSelector.quote(PhoneNumbers.normalize(invite.calledNumber()))
-                + ") and the calling number " + TrunkSelector.quote(invite.callingNumber()) + " (From user).");
+        reasoning.add(assumption);
+        String calledNorm = PhoneNumbers.normalize(invite.calledNumber());
+        String quotedCalled = TrunkSelector.quote(invite.calledNumber());
+        reasoning.add("LiveKit matches the called number " + quotedCalled + " (To user, normalized "
+                + TrunkSelector.quote(calledNorm) + ") and the calling number "
+                + TrunkSelector.quote(invite.callingNumber()) + " (From user).");
         noteRequestUri(invite, reasoning);
-        TrunkMatch trunk = new TrunkSelector(config.trunks()).select(invite, reasoning);
+        TrunkMatch trunk = trunks.select(invite, calledNorm, quotedCalled, reasoning);
         reasoning.add(describe(trunk));
         if (trunk.isError()) {
             return stopAtTrunk(trunk, reasoning);
@@ -143,8 +153,7 @@ public final class RoutingSimulator {
             case DEFAULT_CONFLICT -> "No trunk lists the number and the default trunks "
                     + String.join(" and ", trunk.candidateIds()) + " all accept it, so LiveKit reports: "
                     + trunk.error() + ".";
-            case NOT_FOUND -> "The project has " + config.trunks().size()
-                    + " inbound trunk(s) but none accepts the call; trunk matching returns no trunk and no error.";
+            case NOT_FOUND -> noneAccepts;
             case NO_TRUNKS -> "The project has no inbound trunks: trunk matching returns no trunk and no error.";
         };
     }
@@ -163,8 +172,10 @@ public final class RoutingSimulator {
                 : ", although trunk(s) " + wouldMatch + " list the Request-URI number."));
     }
 
+    /** True when {@link #missingHeaders} names any. */
     private static boolean isMalformed(InboundInvite invite) {
-        return !missingHeaders(invite).isEmpty();
+        return invite.callId() == null || invite.callId().isBlank() || invite.callingNumber() == null
+                || invite.calledNumber() == null;
     }
 
     private static String missingHeaders(InboundInvite invite) {

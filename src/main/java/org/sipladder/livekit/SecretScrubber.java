@@ -23,6 +23,9 @@ public final class SecretScrubber {
 
     /** Up to this many secrets, a text is first searched for each of them directly. */
     private static final int FEW = 8;
+    /** Texts at least this long that held no secret are remembered ({@link #clean}), up to this many. */
+    private static final int REMEMBER_FROM = 64;
+    private static final int REMEMBERED = 256;
 
     private final Set<String> secrets;
     /** {@link #secrets} as an array, for {@link #containsAny}. */
@@ -33,6 +36,15 @@ public final class SecretScrubber {
     private final long[] powers;
     /** Hash of every secret mixed with its length, sorted for binary search. */
     private final long[] hashes;
+    /**
+     * Long texts found clean, by identity (slot = identity hash): a diagnosis scrubs the same explanation and fix
+     * texts (a rule's constants) in every finding, hundreds of characters each. A text is kept here only when it
+     * comes a second time ({@link #seen} holds the identity hashes of those that came once), so the texts made for
+     * one call are not kept alive, and promoted, by this table. Shared by threads without a lock: a slot holds a
+     * whole reference or hash, and a lost or stale slot only means the text is searched again.
+     */
+    private final String[] clean;
+    private final int[] seen;
 
     public SecretScrubber(List<String> secrets) {
         this.secrets = new HashSet<>();
@@ -54,6 +66,8 @@ public final class SecretScrubber {
             powers[i] = p;
         }
         this.hashes = this.secrets.stream().mapToLong(s -> mix(hash(s, 0, s.length()), s.length())).sorted().toArray();
+        this.clean = lengths.length == 0 ? null : new String[REMEMBERED];
+        this.seen = lengths.length == 0 ? null : new int[REMEMBERED];
     }
 
     /** The scrubber for a config's trunk passwords, inbound and outbound. */
@@ -73,6 +87,27 @@ public final class SecretScrubber {
         if (text == null || lengths.length == 0 || text.length() < lengths[lengths.length - 1]) {
             return text;
         }
+        if (text.length() < REMEMBER_FROM) {
+            return search(text);
+        }
+        int identity = System.identityHashCode(text);
+        int slot = identity & (REMEMBERED - 1);
+        if (clean[slot] == text) {
+            return text;
+        }
+        String scrubbed = search(text);
+        if (scrubbed == text) {
+            if (seen[slot] == identity) {
+                clean[slot] = text;
+            } else {
+                seen[slot] = identity;
+            }
+        }
+        return scrubbed;
+    }
+
+    /** {@link #scrub(String)} of a text at least as long as the shortest secret, searched. */
+    private String search(String text) {
         if (secrets.size() <= FEW && !containsAny(text)) {
             return text; // nearly every text: a few indexOf scans beat the rolling hash's search at each character
         }

@@ -9,13 +9,32 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 final class TrunkSelector {
 
     private final List<SIPInboundTrunkInfo> trunks;
+    /** Each trunk's numbers normalized, worked out once: a simulator serves every INVITE of a capture. */
+    private final String[][] normalized;
+    /** Each trunk's "label skipped: its numbers [...] do not include the called number " (config-only text). */
+    private final String[] missPrefix;
 
     TrunkSelector(List<SIPInboundTrunkInfo> trunks) {
         this.trunks = trunks;
+        this.normalized = new String[trunks.size()][];
+        this.missPrefix = new String[trunks.size()];
+        for (int i = 0; i < trunks.size(); i++) {
+            SIPInboundTrunkInfo trunk = trunks.get(i);
+            List<String> numbers = trunk.getNumbersList();
+            normalized[i] = new String[numbers.size()];
+            for (int k = 0; k < numbers.size(); k++) {
+                normalized[i][k] = PhoneNumbers.normalize(numbers.get(k));
+            }
+            missPrefix[i] = ConfigView.label(trunk) + " skipped: its numbers " + numbers
+                    + " do not include the called number ";
+        }
     }
 
-    /** Selects the trunk for the invite; adds sentences about uncertain inputs to {@code notes}. */
-    TrunkMatch select(InboundInvite invite, List<String> notes) {
+    /**
+     * Selects the trunk for the invite, whose called number the caller gives normalized ({@link
+     * PhoneNumbers#normalize}) and quoted ({@link #quote}); adds sentences about uncertain inputs to {@code notes}.
+     */
+    TrunkMatch select(InboundInvite invite, String calledNorm, String quotedCalled, List<String> notes) {
         String called = invite.calledNumber();
         if (trunks.isEmpty()) {
             return new TrunkMatch(TrunkMatch.Kind.NO_TRUNKS, null, List.of(), null, List.of());
@@ -23,17 +42,21 @@ final class TrunkSelector {
         List<SIPInboundTrunkInfo> specific = new ArrayList<>();
         List<SIPInboundTrunkInfo> defaults = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        String calledNorm = PhoneNumbers.normalize(called);
         List<String> numberMisses = new ArrayList<>();
         List<String> missIds = new ArrayList<>();
-        for (SIPInboundTrunkInfo trunk : trunks) {
+        for (int i = 0; i < trunks.size(); i++) {
+            SIPInboundTrunkInfo trunk = trunks.get(i);
             // The number check comes first because it is cheap and removes most trunks of a large project; the
             // outcome is the same in LiveKit's order, only the reason given for skipping a trunk differs.
-            long hits = trunk.getNumbersList().stream()
-                    .filter(n -> n.equals(called) || PhoneNumbers.normalize(n).equals(calledNorm)).count();
-            if (!trunk.getNumbersList().isEmpty() && hits == 0) {
-                numberMisses.add(ConfigView.label(trunk) + " skipped: its numbers " + trunk.getNumbersList()
-                        + " do not include the called number " + quote(called) + ".");
+            List<String> numbers = trunk.getNumbersList();
+            int hits = 0;
+            for (int k = 0; k < numbers.size(); k++) {
+                if (numbers.get(k).equals(called) || normalized[i][k].equals(calledNorm)) {
+                    hits++;
+                }
+            }
+            if (!numbers.isEmpty() && hits == 0) {
+                numberMisses.add(missPrefix[i] + quotedCalled + ".");
                 missIds.add(trunk.getSipTrunkId());
                 continue;
             }
@@ -121,6 +144,9 @@ final class TrunkSelector {
     static String quote(String s) {
         if (s == null) {
             return "\"\"";
+        }
+        if (s.indexOf('\\') < 0 && s.indexOf('"') < 0) {
+            return "\"" + s + "\""; // nearly every number: nothing to escape
         }
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

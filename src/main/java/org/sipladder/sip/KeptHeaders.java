@@ -21,6 +21,12 @@ final class KeptHeaders {
     /** For each of {@link #KEPT_NAMES}: whether it carries another leg's Call-ID. */
     private static final boolean[] KEPT_CORRELATION = correlation(KEPT_NAMES);
     private static final String[] NONE = new String[0];
+    /**
+     * Names a diagnosis asks of nearly every message, as the constants it asks by, which no message keeps: such a
+     * name is known not kept by reference, without {@link #isKept}'s comparisons (the name is ASCII too).
+     */
+    static final String[] ASKED_UNKEPT = unkept("Contact", "Via", "Content-Type", "Content-Length",
+            "Proxy-Authorization", "Session-Expires", "Reason", "Record-Route", "Route");
 
     String callId;
     String cseq;
@@ -130,6 +136,25 @@ final class KeptHeaders {
         kept.add("RSeq");
         kept.addAll(B2buaProfile.keptHeaders());
         return List.copyOf(kept);
+    }
+
+    /** True when {@code name} is one of {@link #ASKED_UNKEPT} (the same object). */
+    static boolean askedUnkept(String name) {
+        for (int i = 0; i < ASKED_UNKEPT.length; i++) {
+            if (ASKED_UNKEPT[i] == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] unkept(String... names) {
+        for (String name : names) {
+            if (isKept(name)) {
+                throw new IllegalStateException(name + " is kept");
+            }
+        }
+        return names;
     }
 
     private static boolean[] correlation(String[] names) {

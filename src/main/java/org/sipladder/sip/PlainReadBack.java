@@ -61,10 +61,10 @@ final class PlainReadBack {
 
     /** {@link #sdp(byte[])} of the message whose lines {@code h} holds. */
     static Sdp sdp(HeaderLines h) {
-        if (h.bodyStart < 0) {
-            return null;
-        }
         int n = h.d.length;
+        if (h.bodyStart < 0 || h.bodyStart == n) {
+            return null; // no body (most messages): no SDP, whatever Content-Type and Content-Length say
+        }
         return SdpBodies.find(first(h, "Content-Type"), h.d, h.bodyStart,
                 bodyLength(first(h, "Content-Length"), n - h.bodyStart));
     }

@@ -1,7 +1,6 @@
 package org.sipladder.sip;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +18,16 @@ final class SdpParser {
             Map.entry("26", "JPEG/90000"), Map.entry("28", "nv/90000"), Map.entry("31", "H261/90000"),
             Map.entry("32", "MPV/90000"), Map.entry("33", "MP2T/90000"), Map.entry("34", "H263/90000"));
 
-    /** "8 PCMA/8000" for each static type. */
-    private static final Map<String, String> STATIC_CODECS = codecTexts();
+    /** Payload types up to this are kept as shared strings and looked up by number. */
+    private static final int SMALL_TYPES = 128;
+    /** The text of each small payload type ("8"): an m= line's formats are nearly always these. */
+    private static final String[] TYPE_TEXTS = typeTexts();
+    /** {@link #STATIC_TYPES} by payload type number. */
+    private static final String[] STATIC_NAMES = staticNames();
+    /** "8 PCMA/8000" for each static type, by payload type number. */
+    private static final String[] STATIC_CODECS = codecTexts();
+    private static final String AUDIO = "audio";
+    private static final String RTP_AVP = "RTP/AVP";
 
     private static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
     private static final String RTPMAP = "rtpmap:";
@@ -30,17 +37,19 @@ final class SdpParser {
         final String type;
         final int port;
         final String protocol;
-        final List<String> formats;
+        final String[] formats;
         /**
-         * The rtpmap lines' payload types and names, in order (a later line for the same type wins, as in a map):
-         * a section has a few, searched from the end without a hash table per section.
+         * The rtpmap lines' payload types, names (null when the codec text is kept) and codec texts ("101
+         * telephone-event/8000", kept when the line gives it as it stands and the name is not the type's static
+         * one, else null), in order (a later line for the same type wins, as in a map): a section has a
+         * few, searched from the end without a hash table per section.
          */
         String[] rtpmap;
         int rtpmapCount;
         String connection;
         String direction;
 
-        Section(String type, int port, String protocol, List<String> formats) {
+        Section(String type, int port, String protocol, String[] formats) {
             this.type = type;
             this.port = port;
             this.protocol = protocol;
@@ -48,49 +57,94 @@ final class SdpParser {
         }
 
         SdpMedia toMedia(String sessionDirection) {
-            List<String> codecs = new ArrayList<>(formats.size());
+            String[] codecs = new String[formats.length];
             boolean rtp = protocol.contains("RTP");
-            for (int i = 0; i < formats.size(); i++) {
-                String pt = formats.get(i);
-                String staticName = STATIC_TYPES.get(pt);
-                String mapped = rtpmapOf(pt);
-                String name = mapped != null ? mapped : rtp ? staticName : null;
-                // most codecs are a static type under its own name: that text is made once
-                codecs.add(name == null ? pt : name.equals(staticName) ? STATIC_CODECS.get(pt) : pt + " " + name);
+            for (int i = 0; i < formats.length; i++) {
+                String pt = formats[i];
+                int number = payloadType(pt, 0, pt.length());
+                String staticName = number < 0 ? null : STATIC_NAMES[number];
+                int mapped = rtpmapOf(pt);
+                if (mapped < 0) {
+                    codecs[i] = rtp && staticName != null ? STATIC_CODECS[number] : pt;
+                } else {
+                    // an rtpmap line gives a static type's own name (shared) or the codec's text, else the name
+                    String name = rtpmap[mapped + 1];
+                    String codec = rtpmap[mapped + 2];
+                    codecs[i] = codec != null ? codec : name.equals(staticName) ? STATIC_CODECS[number] : pt + " " + name;
+                }
             }
             String dir = direction != null ? direction : sessionDirection != null ? sessionDirection : "sendrecv";
-            return new SdpMedia(type, port, protocol, List.copyOf(codecs), connection, dir);
+            return new SdpMedia(type, port, protocol, List.of(codecs), connection, dir);
         }
 
-        void addRtpmap(String pt, String name) {
+        void addRtpmap(String pt, String name, String codec) {
             if (rtpmap == null) {
-                rtpmap = new String[8];
-            } else if (2 * rtpmapCount == rtpmap.length) {
+                rtpmap = new String[12];
+            } else if (3 * rtpmapCount == rtpmap.length) {
                 rtpmap = java.util.Arrays.copyOf(rtpmap, 2 * rtpmap.length);
             }
-            rtpmap[2 * rtpmapCount] = pt;
-            rtpmap[2 * rtpmapCount + 1] = name;
+            rtpmap[3 * rtpmapCount] = pt;
+            rtpmap[3 * rtpmapCount + 1] = name;
+            rtpmap[3 * rtpmapCount + 2] = codec;
             rtpmapCount++;
         }
 
-        /** The name the last rtpmap line for {@code pt} gives, or null. */
-        String rtpmapOf(String pt) {
+        /** Where in {@link #rtpmap} the last rtpmap line for {@code pt} is, or -1. */
+        int rtpmapOf(String pt) {
             for (int i = rtpmapCount - 1; i >= 0; i--) {
-                if (rtpmap[2 * i].equals(pt)) {
-                    return rtpmap[2 * i + 1];
+                if (rtpmap[3 * i].equals(pt)) {
+                    return 3 * i;
                 }
             }
-            return null;
+            return -1;
         }
     }
 
     private SdpParser() {
     }
 
-    private static Map<String, String> codecTexts() {
-        Map<String, String> texts = new HashMap<>();
-        STATIC_TYPES.forEach((pt, name) -> texts.put(pt, pt + " " + name));
-        return Map.copyOf(texts);
+    private static String[] typeTexts() {
+        String[] texts = new String[SMALL_TYPES];
+        for (int pt = 0; pt < SMALL_TYPES; pt++) {
+            texts[pt] = Integer.toString(pt);
+        }
+        return texts;
+    }
+
+    private static String[] staticNames() {
+        String[] names = new String[SMALL_TYPES];
+        STATIC_TYPES.forEach((pt, name) -> names[Integer.parseInt(pt)] = name);
+        return names;
+    }
+
+    private static String[] codecTexts() {
+        String[] texts = new String[SMALL_TYPES];
+        STATIC_TYPES.forEach((pt, name) -> texts[Integer.parseInt(pt)] = pt + " " + name);
+        return texts;
+    }
+
+    /**
+     * The payload type written between {@code from} and {@code to} when it is one of {@link #TYPE_TEXTS} exactly
+     * (decimal, no sign, no leading zero), else -1.
+     */
+    private static int payloadType(String text, int from, int to) {
+        if (to - from < 1 || to - from > 3 || to - from > 1 && text.charAt(from) == '0') {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = 10 * n + (c - '0');
+        }
+        return n < SMALL_TYPES ? n : -1;
+    }
+
+    /** The text between {@code from} and {@code to}: {@code known} itself when it is that text. */
+    private static String text(String text, int from, int to, String known) {
+        return to - from == known.length() && text.startsWith(known, from) ? known : text.substring(from, to);
     }
 
     static String staticType(String pt) {
@@ -114,14 +168,8 @@ final class SdpParser {
                 continue;
             }
             // the line's value trimmed as String.trim trims it, as bounds: only the values kept become strings
-            int vs = from + 2;
-            int ve = end;
-            while (vs < ve && text.charAt(vs) <= ' ') {
-                vs++;
-            }
-            while (ve > vs && text.charAt(ve - 1) <= ' ') {
-                ve--;
-            }
+            int vs = trimStart(text, from + 2, end);
+            int ve = trimEnd(text, vs, end);
             switch (kind) {
                 case 'o' -> origin = text.substring(vs, ve);
                 case 'c' -> {
@@ -153,11 +201,11 @@ final class SdpParser {
                 default -> throw new IllegalStateException("kind " + kind);
             }
         }
-        List<SdpMedia> media = new ArrayList<>();
-        for (Section s : sections) {
-            media.add(s.toMedia(sessionDirection));
+        SdpMedia[] media = new SdpMedia[sections.size()];
+        for (int i = 0; i < media.length; i++) {
+            media[i] = sections.get(i).toMedia(sessionDirection);
         }
-        return new Sdp(origin, connection, List.copyOf(media));
+        return new Sdp(origin, connection, List.of(media));
     }
 
     /**
@@ -196,33 +244,97 @@ final class SdpParser {
      * splits them (the runs between white space), or null when it has fewer than three.
      */
     private static Section mediaSection(String text, int from, int to) {
-        List<String> fields = new ArrayList<>(8);
+        // where each field starts and ends: strings are made only of a section's fields, shared ones where they can be
+        int[] bounds = new int[16];
+        int count = 0;
         int i = from;
         while (i < to) {
             int start = i;
             while (i < to && !MessageScanner.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            fields.add(text.substring(start, i));
+            if (2 * count == bounds.length) {
+                bounds = java.util.Arrays.copyOf(bounds, 2 * bounds.length);
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = i;
+            count++;
             while (i < to && MessageScanner.isWhitespace(text.charAt(i))) {
                 i++;
             }
         }
-        if (fields.size() < 3) {
+        if (count < 3) {
             return null;
         }
-        return new Section(fields.get(0), Sdp.mediaPort(fields.get(1)), fields.get(2), fields.subList(3, fields.size()));
+        String[] formats = new String[count - 3];
+        for (int f = 0; f < formats.length; f++) {
+            int start = bounds[2 * f + 6];
+            int end = bounds[2 * f + 7];
+            int pt = payloadType(text, start, end);
+            formats[f] = pt >= 0 ? TYPE_TEXTS[pt] : text.substring(start, end);
+        }
+        return new Section(text(text, bounds[0], bounds[1], AUDIO), port(text, bounds[2], bounds[3]),
+                text(text, bounds[4], bounds[5], RTP_AVP), formats);
     }
 
-    /** "8 PCMA/8000" between {@code from} and {@code to}: payload type and name, each trimmed; none without a type. */
+    /** {@link Sdp#mediaPort} of the m= field between {@code from} and {@code to}, without a string when it is plain. */
+    private static int port(String text, int from, int to) {
+        int end = from;
+        int port = 0;
+        while (end < to && end - from < 9 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            port = 10 * port + (text.charAt(end) - '0');
+            end++;
+        }
+        if (end > from && (end == to || text.charAt(end) == '/')) {
+            return port;
+        }
+        return Sdp.mediaPort(text.substring(from, to));
+    }
+
+    /**
+     * "8 PCMA/8000" between {@code from} and {@code to}: payload type and name, each trimmed; none without a type.
+     * A static type under its own name keeps the shared name; another name keeps the codec's text when the line
+     * gives it as it stands (type, one space, name), which is all the section needs of it.
+     */
     private static void addRtpmap(Section section, String text, int from, int to) {
         for (int space = from; space < to; space++) {
             if (text.charAt(space) == ' ') {
                 if (space > from) {
-                    section.addRtpmap(text.substring(from, space).trim(), text.substring(space + 1, to).trim());
+                    int ps = trimStart(text, from, space);
+                    int pe = trimEnd(text, ps, space);
+                    int ns = trimStart(text, space + 1, to);
+                    int ne = trimEnd(text, ns, to);
+                    int number = payloadType(text, ps, pe);
+                    String pt = number >= 0 ? TYPE_TEXTS[number] : text.substring(ps, pe);
+                    String staticName = number >= 0 ? STATIC_NAMES[number] : null;
+                    if (staticName != null && ne - ns == staticName.length() && text.startsWith(staticName, ns)) {
+                        section.addRtpmap(pt, staticName, null);
+                    } else if (ps == from && pe == space && ns == space + 1) {
+                        section.addRtpmap(pt, null, text.substring(from, ne));
+                    } else {
+                        section.addRtpmap(pt, text.substring(ns, ne), null);
+                    }
                 }
                 return;
             }
         }
+    }
+
+    /** The first index from {@code from} whose character is not trimmed by String.trim, or {@code to}. */
+    private static int trimStart(String text, int from, int to) {
+        int i = from;
+        while (i < to && text.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the text between {@code from} and {@code to} as String.trim cuts it. */
+    private static int trimEnd(String text, int from, int to) {
+        int i = to;
+        while (i > from && text.charAt(i - 1) <= ' ') {
+            i--;
+        }
+        return i;
     }
 }

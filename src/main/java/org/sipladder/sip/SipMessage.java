@@ -509,12 +509,14 @@ public final class SipMessage {
                 return i < KeptHeaders.FIXED.size() ? fixed(i) : extra(name);
             }
         }
-        if (KeptHeaders.isKept(name)) {
+        // the names a diagnosis asks of nearly every message are known unkept (and ASCII) by reference
+        boolean unkept = KeptHeaders.askedUnkept(name);
+        if (!unkept && KeptHeaders.isKept(name)) {
             int slot = KeptHeaders.fixedSlot(name);
             return slot >= 0 ? fixed(slot) : extra(name);
         }
         MessageDetail held = heldDetail();
-        if (held != null || !plain() || !PlainReadBack.asciiName(name)) {
+        if (held != null || !plain() || !unkept && !PlainReadBack.asciiName(name)) {
             return MessageScanner.first(held != null ? held.headers() : headers(), name);
         }
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)

@@ -47,6 +47,28 @@ class BlanksTest {
     }
 
     @Test
+    void codecNamesAreThoseOfTheTrimmedSplitText() {
+        // the name as audioCodecs read it from strings: trim, the rest after the first blanks, cut at the first slash
+        Random random = new Random(1805);
+        String[] words = {"8", "101", "PCMA", "pcmu", "PcMu", "G722", "g729", "telephone-event", "TELEPHONE-EVENTS",
+            "opus", "CN", "cn", "red", "PCM\u00e5", "\u00b5law", "/", "8000", "/8000/2", " ", "\t", "\u0001", "\u000b",
+            "\u00a0", "", "a/b"};
+        for (int round = 0; round < 60_000; round++) {
+            StringBuilder codec = new StringBuilder();
+            for (int i = random.nextInt(5); i >= 0; i--) {
+                codec.append(words[random.nextInt(words.length)]);
+            }
+            String text = codec.toString();
+            String trimmed = text.trim();
+            String rest = Blanks.afterFirst(trimmed);
+            String encoding = rest != null ? rest : trimmed;
+            int slash = encoding.indexOf('/');
+            String name = (slash < 0 ? encoding : encoding.substring(0, slash)).toUpperCase(java.util.Locale.ROOT);
+            assertEquals(name, NoCommonCodecCheck.codecName(text), text);
+        }
+    }
+
+    @Test
     void aToTagIsFoundAsThePatternFoundIt() {
         Pattern toTag = Pattern.compile(">?\\s*;\\s*tag\\s*=", Pattern.CASE_INSENSITIVE);
         Random random = new Random(18);

@@ -1,6 +1,7 @@
 package org.sipladder.livekit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,35 @@ class ConfigLimitsTest {
         List<String> scrubbed = scrubber.scrub(mutable);
         mutable.set(0, "changed");
         assertEquals(List.of("clean"), scrubbed);
+    }
+
+    @Test
+    void longTextsAskedAgainAndAgainAreMaskedEveryTime() {
+        // the scrubber remembers long clean texts by identity: a text with a secret must never be taken for one,
+        // however often it and the clean ones come, with few secrets (indexOf) and with many (rolling hash)
+        for (int secretCount : new int[] {1, 20}) {
+            List<String> secrets = new ArrayList<>();
+            for (int i = 0; i < secretCount; i++) {
+                secrets.add("jz-Secr3t-" + (7781 + i));
+            }
+            SecretScrubber scrubber = new SecretScrubber(secrets);
+            java.util.Random random = new java.util.Random(1806 + secretCount);
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                String filler = "x".repeat(40 + random.nextInt(200)) + i;
+                texts.add(i % 2 == 0 ? filler : filler + " " + secrets.get(random.nextInt(secretCount)) + " end");
+            }
+            for (int round = 0; round < 20_000; round++) {
+                int i = random.nextInt(random.nextBoolean() ? 8 : texts.size());
+                String text = texts.get(i);
+                String out = scrubber.scrub(text);
+                if (i % 2 == 0) {
+                    assertSame(text, out);
+                } else {
+                    assertTrue(out.endsWith(SecretScrubber.MASK + " end") && !out.contains("Secr3t"), out);
+                }
+            }
+        }
     }
 
     @Test

@@ -18,7 +18,10 @@ class SdpAttributeTest {
     private static final String[] BLANKS = {"", "", " ", "  ", "\t", "\u0001", "\u000b", "\u00a0"};
     private static final String[] ATTRIBUTES = {"sendrecv", "sendonly", "recvonly", "inactive", "sendrecvx", "send",
         "rtpmap:0 PCMU/8000", "rtpmap:8  PCMA/8000 ", "rtpmap: 8 PCMA/8000", "rtpmap:101 telephone-event/8000",
-        "rtpmap:96", "rtpmap:", "rtpma", "rtpmap:9\tG722/8000", "rtpmap:0 x y", "fmtp:101 0-16", "ptime:20", ""};
+        "rtpmap:96", "rtpmap:", "rtpma", "rtpmap:9\tG722/8000", "rtpmap:0 x y", "fmtp:101 0-16", "ptime:20", "",
+        "rtpmap:0 pcmu/8000", "rtpmap:8 PCMU/8000", "rtpmap:08 PCMA/8000", "rtpmap:96 opus/48000/2",
+        "rtpmap:101  telephone-event/8000", "rtpmap:101\t telephone-event/8000", "rtpmap:\t101 x", "rtpmap:127 Y/2",
+        "rtpmap:128 Z/3", "rtpmap:0 PCMU/8000x", "rtpmap:18 G729/8000", "rtpmap:3 GSM/8000", "rtpmap:00 PCMU/8000"};
 
     @Test
     void valuesAreThoseOfTheTrimmedLines() {
@@ -51,7 +54,8 @@ class SdpAttributeTest {
     /** An m= value: fields (some odd) between runs of blanks, sometimes fewer than three. */
     private static String mediaLine(Random random) {
         String[] fields = {"audio", "video", "4000", "0", "x", "5004/2", "RTP/AVP", "RTP/SAVP", "UDP", "0", "8", "18",
-            "96", "101", "a\u0001b", "\u00a0"};
+            "96", "101", "a\u0001b", "\u00a0", "00", "08", "127", "128", "+4000", "-1", "4000/", "/2", "2147483648",
+            "123456789", "1234567890", "Audio", "audi", "rtp/avp", "RTP/AV", "3", "34", "0/2", "65536/x"};
         String[] gaps = {" ", "  ", "\t", " \u000b", "\f"};
         StringBuilder line = new StringBuilder();
         for (int i = random.nextInt(8); i >= 0; i--) {
@@ -61,6 +65,25 @@ class SdpAttributeTest {
             }
         }
         return random.nextInt(3) == 0 ? line.toString() : "audio " + (4000 + random.nextInt(3)) + " RTP/AVP " + line;
+    }
+
+    @Test
+    void payloadTypesAndPortsOfEveryForm() {
+        // formats and ports from 0 to 1000 written plainly, with leading zeros, signs and slashes; static and
+        // dynamic rtpmap names, the type's own name or another
+        Random random = new Random(1804);
+        String[] forms = {"%d", "0%d", "+%d", "-%d", "%d/2", "%d/", "%d0", "%dx"};
+        for (int round = 0; round < 20_000; round++) {
+            int pt = random.nextInt(random.nextBoolean() ? 40 : 1000);
+            String format = String.format(forms[random.nextInt(forms.length)], pt);
+            String port = String.format(forms[random.nextInt(forms.length)], random.nextInt(70_000));
+            String name = random.nextBoolean() && Sdp.staticType(Integer.toString(pt)) != null
+                    ? Sdp.staticType(Integer.toString(pt)) : random.nextBoolean() ? "PCMA/8000" : "x-" + pt + "/8000";
+            String sdp = "v=0\r\nm=audio " + port + " RTP/AVP " + format + " 0 " + pt + "\r\n"
+                    + (random.nextBoolean() ? "a=rtpmap:" + format + " " + name + "\r\n" : "")
+                    + (random.nextBoolean() ? "a=rtpmap:" + pt + (random.nextBoolean() ? " " : "  ") + name + "\r\n" : "");
+            assertEquals(byTrimmedLines(sdp), Sdp.parse(sdp), sdp);
+        }
     }
 
     /** What the parser reads, taken from each line's trimmed value string. */

@@ -1,0 +1,60 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.PhoneNumbers;
+
+/**
+ * What findings say about the config alone, call after call (trunk ids, "Trunk numbers: ...", each trunk number's
+ * normalized form), worked out once per diagnosis: with a config loaded nearly every call gets a finding that
+ * repeats them. Immutable, so the diagnosing threads share it.
+ */
+final class ConfigTexts {
+
+    private final LiveKitConfig config;
+    private final List<String> trunkIds;
+    private final String trunkNumbers;
+    /** Per trunk, its numbers normalized ({@link PhoneNumbers#normalize}), in the order of its numbers list. */
+    private final String[][] normalizedNumbers;
+
+    ConfigTexts(LiveKitConfig config) {
+        this.config = config;
+        List<SIPInboundTrunkInfo> trunks = config.trunks();
+        List<String> ids = new ArrayList<>(trunks.size());
+        List<String> numbers = new ArrayList<>(trunks.size());
+        normalizedNumbers = new String[trunks.size()][];
+        for (int i = 0; i < trunks.size(); i++) {
+            SIPInboundTrunkInfo t = trunks.get(i);
+            ids.add(t.getSipTrunkId());
+            numbers.add(t.getSipTrunkId() + " " + Findings.quoted(t.getNumbersList()));
+            normalizedNumbers[i] = new String[t.getNumbersCount()];
+            for (int k = 0; k < t.getNumbersCount(); k++) {
+                normalizedNumbers[i][k] = PhoneNumbers.normalize(t.getNumbers(k));
+            }
+        }
+        this.trunkIds = List.copyOf(ids);
+        this.trunkNumbers = "Trunk numbers: " + String.join("; ", numbers);
+    }
+
+    /** True when these are the texts of {@code other} (the same config object). */
+    boolean isOf(LiveKitConfig other) {
+        return config == other;
+    }
+
+    /** The inbound trunks' ids, in config order. */
+    List<String> trunkIds() {
+        return trunkIds;
+    }
+
+    /** "Trunk numbers: ST_a [+49...]; ST_b (none)". */
+    String trunkNumbers() {
+        return trunkNumbers;
+    }
+
+    /** The normalized form of the {@code k}th number of the {@code i}th inbound trunk. */
+    String normalizedNumber(int i, int k) {
+        return normalizedNumbers[i][k];
+    }
+}
