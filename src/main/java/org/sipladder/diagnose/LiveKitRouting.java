@@ -21,8 +21,8 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
 
     /** This routing with the texts of its outcome passed through {@code secrets}. */
     public LiveKitRouting scrubbed(SecretScrubber secrets) {
-        return outcome == null ? this : new LiveKitRouting(transaction, invite, outcome.scrubbed(secrets), observed,
-                consistency);
+        RoutingOutcome scrubbed = outcome == null ? null : outcome.scrubbed(secrets);
+        return scrubbed == outcome ? this : new LiveKitRouting(transaction, invite, scrubbed, observed, consistency);
     }
 
     /** This routing without the call it came from (see {@link InviteTransaction#detached}). */

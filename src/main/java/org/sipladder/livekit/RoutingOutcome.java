@@ -33,13 +33,44 @@ public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch d
     public RoutingOutcome scrubbed(SecretScrubber secrets) {
         TrunkMatch t = trunk;
         DispatchMatch d = dispatch;
-        return new RoutingOutcome(
-                new TrunkMatch(t.kind(), scrubbed(t.trunk(), secrets), secrets.scrub(t.candidateIds()),
-                        secrets.scrub(t.error()), secrets.scrub(t.skipped())), auth,
-                new DispatchMatch(d.kind(), scrubbed(d.rule(), secrets), secrets.scrub(d.candidateIds()),
-                        secrets.scrub(d.roomName()), secrets.scrub(d.agentNames()), secrets.scrub(d.error())),
-                secrets.scrub(expectedResponses), secrets.scrub(reasoning),
-                new RoutingOptions(options.deployment(), secrets.scrub(options.basis())));
+        // a scrubber gives back the very text or list it was given when nothing in it is a secret: then this
+        // outcome is its own scrubbed form (with a config, every call's INVITE is simulated and scrubbed)
+        List<String> why = secrets.scrub(reasoning);
+        // the sentences about skipped trunks are reasoning lines as well, the same texts: searched once
+        List<String> skipped = why == reasoning && inReasoning(t.skipped()) ? t.skipped() : secrets.scrub(t.skipped());
+        SIPInboundTrunkInfo trunkInfo = scrubbed(t.trunk(), secrets);
+        List<String> trunkIds = secrets.scrub(t.candidateIds());
+        String trunkError = secrets.scrub(t.error());
+        SIPDispatchRuleInfo rule = scrubbed(d.rule(), secrets);
+        List<String> ruleIds = secrets.scrub(d.candidateIds());
+        String room = secrets.scrub(d.roomName());
+        List<String> agents = secrets.scrub(d.agentNames());
+        String ruleError = secrets.scrub(d.error());
+        List<String> expected = secrets.scrub(expectedResponses);
+        String basis = secrets.scrub(options.basis());
+        if (why == reasoning && skipped == t.skipped() && trunkInfo == t.trunk() && trunkIds == t.candidateIds()
+                && trunkError == t.error() && rule == d.rule() && ruleIds == d.candidateIds() && room == d.roomName()
+                && agents == d.agentNames() && ruleError == d.error() && expected == expectedResponses
+                && basis == options.basis()) {
+            return this;
+        }
+        return new RoutingOutcome(new TrunkMatch(t.kind(), trunkInfo, trunkIds, trunkError, skipped), auth,
+                new DispatchMatch(d.kind(), rule, ruleIds, room, agents, ruleError), expected, why,
+                new RoutingOptions(options.deployment(), basis));
+    }
+
+    /** True when each of {@code texts} is one of the reasoning lines (the same object). */
+    private boolean inReasoning(List<String> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            boolean found = false;
+            for (int k = 0; k < reasoning.size() && !found; k++) {
+                found = reasoning.get(k) == texts.get(i);
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SIPInboundTrunkInfo scrubbed(SIPInboundTrunkInfo trunk, SecretScrubber secrets) {
