@@ -71,6 +71,19 @@ class SoftwareRenderingTest {
     }
 
     @Test
+    void softwareIsChosenWithoutTheRegionCacheUnlessTheUserSaidOtherwise() {
+        Properties chosen = new Properties();
+        SoftwareRendering.chooseSoftware(chosen);
+        assertEquals("sw", chosen.getProperty("prism.order"));
+        // the SW pipeline keeps its region cache as an int[] texture in the Java heap: 30 MB of big_sip's peak
+        assertEquals("true", chosen.getProperty("prism.disableRegionCaching"));
+        Properties cached = new Properties();
+        cached.setProperty("prism.disableRegionCaching", "false");
+        SoftwareRendering.chooseSoftware(cached);
+        assertEquals("false", cached.getProperty("prism.disableRegionCaching"));
+    }
+
+    @Test
     void theEnvironmentVariableReachesTheProcessAndAUsersValueWins() {
         assumeTrue(Platform.isLinux(), "glibc's environment");
         C c = Native.load(Platform.C_LIBRARY_NAME, C.class);
