@@ -43,8 +43,12 @@ final class FindingJson {
         json.flush();
     }
 
-    /** Each thread's writer for {@link #laterElement}: its buffer and its encoded names serve every finding. */
+    /**
+     * Each thread's writer for {@link #laterElement}: its buffer and its encoded names serve every finding, and the
+     * values findings repeat are copied as bytes ({@link RepeatedJson}).
+     */
     private static final ThreadLocal<JsonOut> ELEMENTS = ThreadLocal.withInitial(JsonOut::new);
+    private static final ThreadLocal<RepeatedJson> REPEATED = ThreadLocal.withInitial(RepeatedJson::new);
 
     /**
      * One finding as {@link #write} prints it inside the array after the first element: the comma, the line break
@@ -60,20 +64,21 @@ final class FindingJson {
      */
     static List<byte[]> laterElements(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
         JsonOut json = ELEMENTS.get();
+        RepeatedJson repeated = REPEATED.get();
         List<byte[]> elements = new ArrayList<>(findings.size());
         Map<LiveKitRouting, byte[]> written = new IdentityHashMap<>(4);
         try {
             for (Finding f : findings) {
                 json.startElement(false);
                 json.beginObject();
-                finding(json, f);
+                finding(json, f, repeated);
                 Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);
                 if (routing.isPresent()) {
                     json.name("livekit");
                     byte[] same = written.get(routing.get());
                     if (same == null) {
                         int start = json.size();
-                        routing(json, routing.get());
+                        routing(json, routing.get(), repeated);
                         written.put(routing.get(), json.writtenSince(start));
                     } else {
                         json.writtenValue(same);
@@ -91,15 +96,16 @@ final class FindingJson {
     /** A finding as one JSON object, with LiveKit's simulated answer under {@code livekit} when there is one. */
     private static void findingObject(JsonOut json, Finding f, Optional<LiveKitRouting> routing) throws IOException {
         json.beginObject();
-        finding(json, f);
+        finding(json, f, null);
         if (routing.isPresent()) {
             json.name("livekit");
-            routing(json, routing.get());
+            routing(json, routing.get(), null);
         }
         json.endObject();
     }
 
-    private static void finding(JsonOut json, Finding f) throws IOException {
+    /** The members of a finding; {@code repeated} (null: none) copies the values it wrote before. */
+    private static void finding(JsonOut json, Finding f, RepeatedJson repeated) throws IOException {
         json.optional("code", f.code().name());
         json.optional("severity", f.severity().name());
         json.optional("title", f.title());
@@ -108,19 +114,23 @@ final class FindingJson {
             json.optional("callId", f.callId());
             json.optional("flowId", f.flowId());
         }
-        json.optional("explanation", f.explanation());
+        if (repeated != null && f.explanation() != null) {
+            repeated.string(json.name("explanation"), repeated.explanations, f.explanation());
+        } else {
+            json.optional("explanation", f.explanation());
+        }
         json.name("evidence").beginObject();
         json.name("frames").beginArray();
         for (long frame : f.evidence().frames()) {
             json.value(frame);
         }
         json.endArray();
-        strings(json, "configIds", f.evidence().configIds());
+        strings(json, "configIds", f.evidence().configIds(), repeated, repeated == null ? null : repeated.configIds);
         strings(json, "facts", f.evidence().facts());
         json.endObject();
         json.name("fix").beginObject();
-        strings(json, "steps", f.fix().steps());
-        strings(json, "commands", f.fix().commands());
+        strings(json, "steps", f.fix().steps(), repeated, repeated == null ? null : repeated.steps);
+        strings(json, "commands", f.fix().commands(), repeated, repeated == null ? null : repeated.commands);
         json.optional("json", f.fix().json());
         json.endObject();
     }
@@ -141,21 +151,37 @@ final class FindingJson {
                 .reduce((a, b) -> b);
     }
 
-    private static void routing(JsonOut json, LiveKitRouting r) throws IOException {
+    /** A routing as one object; {@code repeated} (null: none) copies the values it wrote before. */
+    private static void routing(JsonOut json, LiveKitRouting r, RepeatedJson repeated) throws IOException {
         json.beginObject();
         json.name("inviteFrame").value(r.transaction().frame());
         json.optional("calledNumber", r.invite().calledNumber());
         json.optional("callingNumber", r.invite().callingNumber());
         json.optional("sourceIp", r.invite().sourceIp());
-        json.name("observed").beginArray();
-        for (StatusLine s : r.observed()) {
-            json.value((s.status() + " " + s.reason()).trim());
-        }
-        json.endArray();
         RoutingOutcome outcome = r.outcome();
+        List<String> expected = outcome == null ? null : outcome.expectedResponses();
+        // the statuses and the summary follow from the expected and captured responses and the verdict, of which
+        // a capture has a few kinds
+        byte[][] statuses = repeated == null ? null : repeated.statusesOf(expected, r.observed(), r.consistency());
+        json.name("observed");
+        int observedStart = json.size();
+        if (statuses != null) {
+            json.writtenValue(statuses[0]);
+        } else {
+            json.beginArray();
+            for (StatusLine s : r.observed()) {
+                json.value((s.status() + " " + s.reason()).trim());
+            }
+            json.endArray();
+        }
+        byte[] observedJson = statuses != null || repeated == null ? null : json.writtenSince(observedStart);
         if (outcome != null) {
-            strings(json, "expected", outcome.expectedResponses());
-            strings(json, "reasoning", outcome.reasoning());
+            strings(json, "expected", expected, repeated, repeated == null ? null : repeated.expected);
+            if (repeated != null) {
+                repeated.stringsOfRepeated(json.name("reasoning"), repeated.reasoningLines, outcome.reasoning());
+            } else {
+                strings(json, "reasoning", outcome.reasoning());
+            }
             json.optional("trunk", outcome.trunk().kind().name());
             strings(json, "trunkIds", outcome.trunk().candidateIds());
             json.optional("auth", outcome.auth().name());
@@ -168,8 +194,28 @@ final class FindingJson {
             }
         }
         json.optional("consistency", r.consistency().name());
-        json.optional("summary", r.summary());
+        json.name("summary");
+        if (statuses != null) {
+            json.writtenValue(statuses[1]);
+        } else {
+            int summaryStart = json.size();
+            json.value(r.summary());
+            if (repeated != null) {
+                repeated.keepStatuses(expected, r.observed(), r.consistency(), observedJson,
+                        json.writtenSince(summaryStart));
+            }
+        }
         json.endObject();
+    }
+
+    /** As {@link #strings(JsonOut, String, List)}, a list written before at {@code place} copied. */
+    private static void strings(JsonOut json, String name, List<String> values, RepeatedJson repeated,
+                                RepeatedJson.Place place) throws IOException {
+        if (repeated == null) {
+            strings(json, name, values);
+        } else {
+            repeated.strings(json.name(name), place, values);
+        }
     }
 
     private static void strings(JsonOut json, String name, List<String> values) throws IOException {

@@ -81,15 +81,16 @@ final class CallImpact {
             return lowered(f, succeeded.get(f.flowId()));
         }
         if (answeredMediaFailed.contains(f.flowId())) {
-            return new Finding(f.code(), f.severity(), f.title(), f.explanation() + " This call was answered but its "
-                    + "media failed, so it did not succeed: this may be part of why.", f.callId(), f.flowId(),
+            return new Finding(f.code(), f.severity(), f.title(), f.explanation().concat(" This call was answered but its "
+                    + "media failed, so it did not succeed: this may be part of why."), f.callId(), f.flowId(),
                     f.primary(), f.evidence(), f.fix());
         }
         return f;
     }
 
     private static Finding lowered(Finding f, String why) {
-        return new Finding(f.code(), Severity.WARNING, f.title(), f.explanation() + why, f.callId(), f.flowId(),
+        // concat: one copy of an explanation of a few hundred characters (a builder grows several times)
+        return new Finding(f.code(), Severity.WARNING, f.title(), f.explanation().concat(why), f.callId(), f.flowId(),
                 f.primary(), f.evidence(), f.fix());
     }
 }

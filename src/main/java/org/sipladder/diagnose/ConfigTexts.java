@@ -5,11 +5,14 @@ import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.RoutingOptions;
+import org.sipladder.livekit.RoutingOutcome;
 
 /**
  * What findings say about the config alone, call after call (trunk ids, "Trunk numbers: ...", each trunk number's
- * normalized form), worked out once per diagnosis: with a config loaded nearly every call gets a finding that
- * repeats them. Immutable, so the diagnosing threads share it.
+ * normalized form and digits), worked out once per diagnosis: with a config loaded nearly every call gets a finding that
+ * repeats them. The diagnosing threads share it: it is immutable but for a one-entry cache of the deployment
+ * assumption last said.
  */
 final class ConfigTexts {
 
@@ -18,6 +21,8 @@ final class ConfigTexts {
     private final String trunkNumbers;
     /** Per trunk, its numbers normalized ({@link PhoneNumbers#normalize}), in the order of its numbers list. */
     private final String[][] normalizedNumbers;
+    /** Per trunk, the ASCII digits of its numbers ({@link TrunkMiss#digits}). */
+    private final String[][] numberDigits;
 
     ConfigTexts(LiveKitConfig config) {
         this.config = config;
@@ -25,17 +30,37 @@ final class ConfigTexts {
         List<String> ids = new ArrayList<>(trunks.size());
         List<String> numbers = new ArrayList<>(trunks.size());
         normalizedNumbers = new String[trunks.size()][];
+        numberDigits = new String[trunks.size()][];
         for (int i = 0; i < trunks.size(); i++) {
             SIPInboundTrunkInfo t = trunks.get(i);
             ids.add(t.getSipTrunkId());
             numbers.add(t.getSipTrunkId() + " " + Findings.quoted(t.getNumbersList()));
             normalizedNumbers[i] = new String[t.getNumbersCount()];
+            numberDigits[i] = new String[t.getNumbersCount()];
             for (int k = 0; k < t.getNumbersCount(); k++) {
                 normalizedNumbers[i][k] = PhoneNumbers.normalize(t.getNumbers(k));
+                numberDigits[i][k] = TrunkMiss.digits(t.getNumbers(k));
             }
         }
         this.trunkIds = List.copyOf(ids);
         this.trunkNumbers = "Trunk numbers: " + String.join("; ", numbers);
+    }
+
+    /** The last deployment assumption said, with its text: a diagnosis's INVITEs go to one or a few hosts. */
+    private volatile Assumption lastAssumption;
+
+    private record Assumption(RoutingOptions options, String text) {
+    }
+
+    /** {@link RoutingOutcome#assumption}, made once while the outcomes keep to one deployment assumption. */
+    String assumption(RoutingOutcome outcome) {
+        Assumption last = lastAssumption;
+        if (last != null && last.options() == outcome.options()) {
+            return last.text();
+        }
+        Assumption made = new Assumption(outcome.options(), outcome.assumption());
+        lastAssumption = made;
+        return made.text();
     }
 
     /** True when these are the texts of {@code other} (the same config object). */
@@ -56,5 +81,10 @@ final class ConfigTexts {
     /** The normalized form of the {@code k}th number of the {@code i}th inbound trunk. */
     String normalizedNumber(int i, int k) {
         return normalizedNumbers[i][k];
+    }
+
+    /** The ASCII digits of the {@code k}th number of the {@code i}th inbound trunk. */
+    String numberDigits(int i, int k) {
+        return numberDigits[i][k];
     }
 }

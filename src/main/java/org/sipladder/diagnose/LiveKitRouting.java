@@ -51,7 +51,7 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
     /** One line for people: "LiveKit would answer X; the capture shows Y: consistent". */
     public String summary() {
         // several rules and the JSON ask for it, call after call: one builder, no stream
-        StringBuilder s = new StringBuilder(160);
+        StringBuilder s = new StringBuilder(256);
         if (outcome == null) {
             s.append("No LiveKit config loaded; the capture shows ");
         } else {

@@ -18,6 +18,12 @@ final class NoTrunkMatchCheck implements FindingRule {
                     + "flag replaces the whole list, so repeat the numbers it already has),",
             "or have the sender put a number the trunk lists into the To header.");
 
+    private static final String EXPLANATION_START = "LiveKit picks the inbound trunk whose numbers contain the To user "
+            + "(exactly or after normalizing to +digits), or a default trunk without numbers. No trunk lists ";
+    private static final String EXPLANATION_END = " and there is no default trunk, so LiveKit ends the call: LiveKit "
+            + "Cloud answers 404 No trunk found. (A self-hosted server would go on to the wildcard dispatch rules; set "
+            + "--livekit-deployment self-hosted if that is what runs.)";
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<LiveKitRouting> routings = context.simulatedRoutings();
@@ -43,15 +49,11 @@ final class NoTrunkMatchCheck implements FindingRule {
         String example = ids.isEmpty() ? "TRUNK_ID" : ids.get(0);
         return Findings.call(r.transaction(), CODE,
                 CODE.title(called),
-                "LiveKit picks the inbound trunk whose numbers contain the To user (exactly or after normalizing to "
-                        + "+digits), or a default trunk without numbers. No trunk lists " + called + " and there is no "
-                        + "default trunk, so LiveKit ends the call: LiveKit Cloud answers 404 No trunk found. (A "
-                        + "self-hosted server would go on to the wildcard dispatch rules; set --livekit-deployment "
-                        + "self-hosted if that is what runs.)",
+                EXPLANATION_START.concat(String.valueOf(called)).concat(EXPLANATION_END),
                 Findings.evidence(Findings.frames(r.transaction()), ids, List.of(
                         "To user " + called + " (normalized " + PhoneNumbers.normalize(called) + ")",
                         texts.trunkNumbers(),
-                        r.outcome().assumption(),
+                        texts.assumption(r.outcome()),
                         r.summary())),
                 Findings.fix(STEPS, List.of(LkCommand.setTrunkNumbers(example, List.of(called)), LkCommand.listTrunks()),
                         null));

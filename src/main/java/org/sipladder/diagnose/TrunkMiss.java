@@ -47,9 +47,14 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
         }
         List<SIPInboundTrunkInfo> variantMatches = new ArrayList<>(0);
         if (!listed) {
-            for (SIPInboundTrunkInfo t : trunks) {
-                for (String n : t.getNumbersList()) {
-                    if (variantOf(n, invite)) {
+            String ruri = invite.requestUriUser();
+            String ruriNorm = ruri == null || ruri.isEmpty() ? null : PhoneNumbers.normalize(ruri);
+            String calledDigits = withoutLeadingZeros(digits(called));
+            for (int i = 0; i < trunks.size(); i++) {
+                SIPInboundTrunkInfo t = trunks.get(i);
+                for (int k = 0; k < t.getNumbersCount(); k++) {
+                    if (variantOf(t.getNumbers(k), texts.normalizedNumber(i, k), texts.numberDigits(i, k), ruri,
+                            ruriNorm, calledDigits)) {
                         variantMatches.add(t);
                         break;
                     }
@@ -76,14 +81,16 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
         return !sourceBlocked.isEmpty() || !callerBlocked.isEmpty() || !variantMatches.isEmpty();
     }
 
-    /** The trunk number equals the R-URI user, or differs from the To user only by country code or trunk prefix. */
-    static boolean variantOf(String trunkNumber, InboundInvite invite) {
-        String ruri = invite.requestUriUser();
-        if (ruri != null && !ruri.isEmpty() && PhoneNumbers.sameNumber(trunkNumber, ruri)) {
+    /**
+     * The trunk number equals the R-URI user (as written or normalized), or differs from the To user only by country
+     * code or trunk prefix; given the trunk number normalized and as digits, the R-URI user normalized (null when
+     * there is none) and the To user's digits without leading zeros.
+     */
+    private static boolean variantOf(String trunkNumber, String trunkNorm, String trunkDigits, String ruri,
+                                     String ruriNorm, String called) {
+        if (ruriNorm != null && (trunkNumber.equals(ruri) || trunkNorm.equals(ruriNorm))) {
             return true;
         }
-        String trunkDigits = digits(trunkNumber);
-        String called = withoutLeadingZeros(digits(invite.calledNumber()));
         return called.length() >= 6 && trunkDigits.equals(called)
                 || called.length() >= 6 && trunkDigits.length() > called.length()
                 && trunkDigits.length() - called.length() <= 3 && trunkDigits.endsWith(called)

@@ -56,7 +56,7 @@ final class TrunkSelector {
                 }
             }
             if (!numbers.isEmpty() && hits == 0) {
-                numberMisses.add(missPrefix[i] + quotedCalled + ".");
+                numberMisses.add(missPrefix[i].concat(quotedCalled).concat("."));
                 missIds.add(trunk.getSipTrunkId());
                 continue;
             }

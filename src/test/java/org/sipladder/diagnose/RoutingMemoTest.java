@@ -9,10 +9,13 @@ import java.util.Random;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.junit.jupiter.api.Test;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.Deployment;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.ResponseComparison;
+import org.sipladder.livekit.RoutingOptions;
+import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.RoutingSimulator;
 import org.sipladder.livekit.TrunkAdmission;
 import org.sipladder.media.CaptureMedia;
@@ -108,6 +111,20 @@ class RoutingMemoTest {
         assertEquals(List.of("ST_a"), memo.configTexts(a).trunkIds());
     }
 
+    @Test
+    void theAssumptionSaidIsEachOutcomes() {
+        LiveKitConfig config = TestConfig.seed();
+        ConfigTexts texts = new ConfigTexts(config);
+        InboundInvite invite = new InboundInvite("c", "4991874350009", "4930123456", "h", "89.184.187.200", null,
+                "4991874350009");
+        for (RoutingOptions options : List.of(RoutingOptions.DEFAULT, RoutingOptions.DEFAULT,
+                RoutingOptions.stated(Deployment.SELF_HOSTED), RoutingOptions.forLiveKitHost("a.sip.livekit.cloud"),
+                RoutingOptions.forLiveKitHost("lk.example.com"), RoutingOptions.DEFAULT)) {
+            RoutingOutcome outcome = new RoutingSimulator(config, options).simulate(invite);
+            assertEquals(outcome.assumption(), texts.assumption(outcome), options.toString());
+        }
+    }
+
     /** TrunkMiss as the filters read, one trunk at a time (the form before it was worked out in loops). */
     private static TrunkMiss filtered(LiveKitConfig config, InboundInvite invite) {
         List<SIPInboundTrunkInfo> listing = config.trunks().stream()
@@ -118,6 +135,22 @@ class RoutingMemoTest {
                 listing.stream().filter(t -> TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())
                         && !TrunkAdmission.callerAllowed(t, invite.callingNumber())).toList(),
                 listing.isEmpty() ? config.trunks().stream().filter(t -> t.getNumbersList().stream()
-                        .anyMatch(n -> TrunkMiss.variantOf(n, invite))).toList() : List.of());
+                        .anyMatch(n -> variantOf(n, invite))).toList() : List.of());
+    }
+
+    /** The trunk number equals the R-URI user, or differs from the To user only by country code or trunk prefix. */
+    private static boolean variantOf(String trunkNumber, InboundInvite invite) {
+        String ruri = invite.requestUriUser();
+        if (ruri != null && !ruri.isEmpty() && PhoneNumbers.sameNumber(trunkNumber, ruri)) {
+            return true;
+        }
+        String trunkDigits = trunkNumber.replaceAll("[^0-9]", "");
+        String called = (invite.calledNumber() == null ? "" : invite.calledNumber()).replaceAll("[^0-9]", "")
+                .replaceFirst("^0+", "");
+        return called.length() >= 6 && trunkDigits.equals(called)
+                || called.length() >= 6 && trunkDigits.length() > called.length()
+                && trunkDigits.length() - called.length() <= 3 && trunkDigits.endsWith(called)
+                || called.length() > trunkDigits.length() && trunkDigits.length() >= 6 && called.endsWith(trunkDigits)
+                && called.length() - trunkDigits.length() <= 3;
     }
 }
