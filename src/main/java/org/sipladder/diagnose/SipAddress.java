@@ -12,45 +12,72 @@ public record SipAddress(String user, String host) {
 
     private static final SipAddress NONE = new SipAddress("", "");
 
-    /** Parses {@code "Name" <sip:user@host:port;params>;tag=x}, {@code sip:user@host} and {@code tel:+49...}. */
+    /**
+     * Parses {@code "Name" <sip:user@host:port;params>;tag=x}, {@code sip:user@host} and {@code tel:+49...}. The
+     * parts are found by bounds in the value and only the user and host become strings (the diagnosis parses the
+     * Contact, From and To of most calls' messages).
+     */
     public static SipAddress parse(String value) {
         if (value == null) {
             return NONE;
         }
-        String v = value.trim();
-        int lt = v.indexOf('<');
-        if (lt >= 0) {
-            int gt = v.indexOf('>', lt);
-            v = v.substring(lt + 1, gt < 0 ? v.length() : gt);
-        } else {
-            int semi = v.indexOf(';');
-            v = semi < 0 ? v : v.substring(0, semi);
+        int start = 0;
+        int end = value.length();
+        // trimmed as String.trim trims
+        while (start < end && value.charAt(start) <= ' ') {
+            start++;
         }
-        int colon = v.indexOf(':');
+        while (end > start && value.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int lt = indexOf(value, '<', start, end);
+        if (lt >= 0) {
+            int gt = indexOf(value, '>', lt, end);
+            start = lt + 1;
+            end = gt < 0 ? end : gt;
+        } else {
+            end = cut(value, ';', start, end);
+        }
+        int colon = indexOf(value, ':', start, end);
         if (colon < 0) {
             return NONE;
         }
-        String scheme = v.substring(0, colon).toLowerCase(Locale.ROOT);
-        String rest = v.substring(colon + 1);
-        if (scheme.equals("tel")) {
-            return new SipAddress(cut(rest, ';'), "");
+        int rest = colon + 1;
+        if (colon - start == 3 && value.regionMatches(true, start, "tel", 0, 3)) {
+            return new SipAddress(value.substring(rest, cut(value, ';', rest, end)), "");
         }
-        int at = rest.lastIndexOf('@');
-        String user = at < 0 ? "" : cut(rest.substring(0, at), ';');
-        String hostPort = cut(cut(at < 0 ? rest : rest.substring(at + 1), ';'), '?');
-        return new SipAddress(user, host(hostPort).toLowerCase(Locale.ROOT));
+        int at = end - 1;
+        while (at >= rest && value.charAt(at) != '@') {
+            at--;
+        }
+        String user = at < rest ? "" : value.substring(rest, cut(value, ';', rest, at));
+        int hostStart = at < rest ? rest : at + 1;
+        int hostEnd = Math.min(cut(value, ';', hostStart, end), cut(value, '?', hostStart, end));
+        if (hostStart < hostEnd && value.charAt(hostStart) == '[') {
+            int close = indexOf(value, ']', hostStart, hostEnd);
+            if (close >= 0) {
+                hostStart++;
+                hostEnd = close;
+            }
+        } else {
+            hostEnd = cut(value, ':', hostStart, hostEnd);
+        }
+        return new SipAddress(user, value.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT));
     }
 
-    private static String host(String hostPort) {
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            return close < 0 ? hostPort : hostPort.substring(1, close);
+    /** The first index of {@code c} from {@code from} before {@code to}, or -1. */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
         }
-        return cut(hostPort, ':');
+        return -1;
     }
 
-    private static String cut(String s, char c) {
-        int i = s.indexOf(c);
-        return i < 0 ? s : s.substring(0, i);
+    /** Where the text between {@code from} and {@code to} ends when cut at its first {@code c}. */
+    private static int cut(String s, char c, int from, int to) {
+        int i = indexOf(s, c, from, to);
+        return i < 0 ? to : i;
     }
 }

@@ -22,7 +22,8 @@ final class ViaParameters {
         if (rest == null) {
             return null;
         }
-        String hostPort = rest.split(";", 2)[0].trim();
+        int semi = rest.indexOf(';');
+        String hostPort = (semi < 0 ? rest : rest.substring(0, semi)).trim();
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             return close < 0 ? hostPort : hostPort.substring(1, close);
@@ -47,9 +48,17 @@ final class ViaParameters {
             int stop = semi < 0 || semi > end ? end : semi;
             int eq = via.indexOf('=', start);
             if (eq >= 0 && eq < stop) {
-                String key = via.substring(start, eq).trim();
-                // lower-casing keeps the length of any name that becomes plain ASCII, as name is
-                if (key.length() == name.length() && key.toLowerCase(Locale.ROOT).equals(name)) {
+                // lower-casing keeps the length of any name that becomes plain ASCII, as name is: a key of another
+                // length (branch, rport...) is passed over before it becomes a string
+                int ks = start;
+                int ke = eq;
+                while (ks < ke && via.charAt(ks) <= ' ') {
+                    ks++;
+                }
+                while (ke > ks && via.charAt(ke - 1) <= ' ') {
+                    ke--;
+                }
+                if (ke - ks == name.length() && via.substring(ks, ke).toLowerCase(Locale.ROOT).equals(name)) {
                     return via.substring(eq + 1, stop).trim();
                 }
             }

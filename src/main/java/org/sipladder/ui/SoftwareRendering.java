@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * they are.
  *
  * <p>On that pipeline Prism's cache of drawn region backgrounds is a texture in the Java heap, as every SW texture
- * is (a 2048x1024 int[] of 8 MB when first made, more as it fills); it is left off
+ * is: a permanent 2048x1024 int[] of 8 MB, allocated straight into the old generation; it is left off
  * ({@code prism.disableRegionCaching}, unless the user set it), so regions are drawn each time as they are when a
  * background cannot be cached. big_sip.pcap's load with its diagnosis, interleaved under load 6-10: 431 / 433 MB
- * peak RSS with the cache, 404 / 395 MB without it, the same CPU time.
+ * peak RSS with the cache, 404 / 395 MB without it, the same CPU time (more than the texture's 8 MB; how the rest
+ * comes about was not worked out, and peaks move by 15-20 MB between runs at that load).
  */
 final class SoftwareRendering {
 
