@@ -1,7 +1,10 @@
 package org.sipladder.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -28,5 +31,20 @@ public final class ConsoleWriter extends PrintWriter {
             return console.stream;
         }
         return null;
+    }
+
+    /**
+     * The process's standard output as a channel, when {@code out} is a console writer taking UTF-8 over
+     * {@link System#out} (flushed first); else null. Through it a file's bytes go to the output inside the kernel
+     * ({@code FileChannel.transferTo}) rather than through the heap: a large capture's diagnosis lists 400 MB of
+     * findings kept in temporary files. Never closed (that would close standard output); whoever writes to it
+     * flushes {@code out} and {@link System#out} before.
+     */
+    static WritableByteChannel standardOutput(PrintWriter out) {
+        if (utf8Stream(out) != System.out) {
+            return null;
+        }
+        System.out.flush();
+        return new FileOutputStream(FileDescriptor.out).getChannel();
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,11 +145,16 @@ final class DiagnoseCommand implements Callable<Integer> {
             // straight to the console's bytes when it takes UTF-8, as calls --json (400 MB with a LiveKit config)
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);
             BufferedOutputStream bytes = utf8 == null ? null : new BufferedOutputStream(utf8, 1 << 16);
+            // standard output itself: the findings kept on disk go there without passing through the heap
+            WritableByteChannel channel = ConsoleWriter.standardOutput(out);
             write(bytes, out, OPEN);
             boolean first = true;
             for (SpillBuffer g : groups) {
                 if (!g.isEmpty()) {
-                    if (bytes != null) {
+                    if (channel != null) {
+                        bytes.flush();
+                        g.writeTo(channel, first ? 1 : 0);
+                    } else if (bytes != null) {
                         g.writeTo(bytes, first ? 1 : 0);
                     } else {
                         g.writeTo(out, first ? 1 : 0);

@@ -8,6 +8,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +71,43 @@ final class SpillBuffer implements AutoCloseable {
             byte[] chunk = new byte[CHUNK];
             for (int n; (n = in.read(chunk)) > 0; ) {
                 out.write(chunk, 0, n);
+            }
+        }
+    }
+
+    /**
+     * As {@link #writeTo(OutputStream, int)}, to a channel: from a file by {@link FileChannel#transferTo}, which
+     * the kernel does without copying the bytes through the heap where it can (to standard output, a file or a
+     * pipe on Linux).
+     */
+    void writeTo(WritableByteChannel out, int skip) throws IOException {
+        if (fileOut == null) {
+            int from = Math.min(skip, used);
+            ByteBuffer rest = ByteBuffer.wrap(memory, from, used - from);
+            while (rest.hasRemaining()) {
+                out.write(rest);
+            }
+            return;
+        }
+        fileOut.flush();
+        try (FileChannel in = FileChannel.open(file)) {
+            long size = in.size();
+            long at = Math.min(skip, size);
+            while (at < size) {
+                long moved = in.transferTo(at, size - at, out);
+                if (moved <= 0) {
+                    // the channel took nothing: copy what is left through a buffer
+                    ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+                    while (in.read(chunk, at) > 0) {
+                        chunk.flip();
+                        while (chunk.hasRemaining()) {
+                            at += out.write(chunk);
+                        }
+                        chunk.clear();
+                    }
+                    return;
+                }
+                at += moved;
             }
         }
     }

@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Text kept aside comes back whole and in order, from memory or from its file, as bytes or decoded. */
 class SpillBufferTest {
@@ -45,6 +52,32 @@ class SpillBufferTest {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             b.writeTo(bytes, 1);
             assertArrayEquals(utf8(expected.substring(1)), bytes.toByteArray());
+        }
+    }
+
+    @Test
+    void aChannelGetsTheSameBytesFromMemoryAndFromTheFile(@TempDir Path dir) throws Exception {
+        for (int limit : new int[] {100, 3 * SpillBuffer.IN_MEMORY}) {
+            StringBuilder expected = new StringBuilder();
+            try (SpillBuffer b = new SpillBuffer()) {
+                for (int i = 0; expected.length() <= limit; i++) {
+                    String part = ",finding " + i + " é€" + "y".repeat(i % 5) + "\n";
+                    b.append(utf8(part));
+                    expected.append(part);
+                }
+                byte[] whole = utf8(expected.substring(1));
+                // a channel the kernel can write a file's bytes to, and one it cannot (a stream's)
+                Path target = dir.resolve("out-" + limit);
+                try (FileChannel file = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    file.write(ByteBuffer.wrap(utf8("[")));
+                    b.writeTo(file, 1);
+                }
+                assertArrayEquals(utf8("[" + expected.substring(1)), Files.readAllBytes(target));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                b.writeTo(Channels.newChannel(bytes), 1);
+                assertArrayEquals(whole, bytes.toByteArray());
+            }
         }
     }
 
