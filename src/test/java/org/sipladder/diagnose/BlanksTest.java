@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sipladder.sip.Sdp;
+import org.sipladder.testkit.RandomText;
 
 /** {@link Blanks#afterFirst} splits as {@code split("\\s+", 2)} does, and the readers built on it say the same. */
 class BlanksTest {
@@ -16,7 +17,7 @@ class BlanksTest {
         Random random = new Random(18);
         String alphabet = "ab:;[]1. \t\r\n\u000b\f\u00a0/";
         for (int round = 0; round < 50_000; round++) {
-            String text = text(random, alphabet, 16);
+            String text = RandomText.drawn(random, alphabet, 16);
             String trimmed = text.trim();
             String[] parts = trimmed.split("\\s+", 2);
             assertEquals(parts.length < 2 ? null : parts[1], Blanks.afterFirst(trimmed), trimmed);
@@ -74,7 +75,7 @@ class BlanksTest {
         Random random = new Random(18);
         String alphabet = "<>;=tagTAGx \t\r\u000b\u00a0";
         for (int round = 0; round < 100_000; round++) {
-            String to = text(random, alphabet, 14);
+            String to = RandomText.drawn(random, alphabet, 14);
             assertEquals(toTag.matcher(to).find(), InviteTransaction.hasTagParameter(to), to);
         }
     }
@@ -113,19 +114,11 @@ class BlanksTest {
         Random random = new Random(18);
         String alphabet = "0123+-() x#\u0660\u00b2";
         for (int round = 0; round < 50_000; round++) {
-            String number = text(random, alphabet, 12);
+            String number = RandomText.drawn(random, alphabet, 12);
             String digits = number.replaceAll("[^0-9]", "");
             assertEquals(digits, TrunkMiss.digits(number), number);
             assertEquals(digits.replaceFirst("^0+", ""), TrunkMiss.withoutLeadingZeros(digits), digits);
         }
     }
 
-    /** Up to {@code max - 1} characters drawn from {@code alphabet}. */
-    private static String text(Random random, String alphabet, int max) {
-        StringBuilder text = new StringBuilder();
-        for (int i = random.nextInt(max); i > 0; i--) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
 }

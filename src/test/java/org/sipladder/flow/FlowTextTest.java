@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sipladder.testkit.RandomText;
 
 /** The hand-made text helpers of the flow engine agree with the JDK routines they stand in for. */
 class FlowTextTest {
@@ -41,10 +42,7 @@ class FlowTextTest {
         Random random = new Random(11);
         String alphabet = "lLiIvVeEkKtT.x";
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int n = random.nextInt(20); n > 0; n--) {
-                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            StringBuilder b = new StringBuilder(RandomText.drawn(random, alphabet, 20));
             if (random.nextBoolean()) {
                 // the needle, or a near miss, in random case at a random place
                 String word = random.nextBoolean() ? "livekit" : "liveki";

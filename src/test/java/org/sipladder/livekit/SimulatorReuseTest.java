@@ -10,6 +10,7 @@ import livekit.LivekitSip.SIPDispatchRuleDirect;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.junit.jupiter.api.Test;
+import org.sipladder.testkit.RandomText;
 
 /**
  * One simulator serves every INVITE of a diagnosis (its config-only texts and tables are made once): it must answer
@@ -42,11 +43,7 @@ class SimulatorReuseTest {
         Random random = new Random(7);
         String alphabet = "09+ -\"\\a";
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(8); i > 0; i--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+            String text = RandomText.drawn(random, alphabet, 8);
             assertEquals("\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"", TrunkSelector.quote(text), text);
         }
         assertEquals("\"\"", TrunkSelector.quote(null));
