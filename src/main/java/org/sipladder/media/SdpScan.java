@@ -29,8 +29,22 @@ final class SdpScan {
 
     /** How many distinct strings, and payload-type lists, one read shares. */
     static final int SHARED = 4096;
+    /** Slots of the cache of recent texts by their bytes; a power of two. */
+    private static final int TEXT_SLOTS = 1 << 10;
 
-    private static final byte[] RTPMAP = "rtpmap:".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] RTPMAP = bytes("rtpmap:");
+    private static final byte[] SIP_VERSION = bytes("SIP/2.0 ");
+    private static final byte[] CALL_ID = bytes("call-id");
+    private static final byte[] CALL_ID_COMPACT = bytes("i");
+    private static final byte[] CSEQ = bytes("cseq");
+    /** {@link SdpAnnouncement#DIRECTIONS} as bytes, in the same order. */
+    private static final byte[][] DIRECTIONS = new byte[SdpAnnouncement.DIRECTIONS.length][];
+
+    static {
+        for (int i = 0; i < DIRECTIONS.length; i++) {
+            DIRECTIONS[i] = bytes(SdpAnnouncement.DIRECTIONS[i]);
+        }
+    }
 
     private final Map<String, String> strings = new HashMap<>();
     private final Map<List<PayloadType>, List<PayloadType>> typeLists = new HashMap<>();
@@ -42,6 +56,14 @@ final class SdpScan {
      * address is not parsed again). Direct-mapped like the SIP scan's string pool: a collision loses one sharing.
      */
     private final String[] endpointAddresses = new String[SHARED];
+    /** The rtpmap value spans of the message being scanned, in pairs, for its sections ({@link Section#rtpmapFirst}). */
+    private int[] spans = new int[16];
+    private int spansUsed;
+    /** The types key of the section being looked up, before it is kept ({@link #payloadTypes}). */
+    private byte[] keyBytes = new byte[256];
+    /** The bytes and strings of texts met lately, direct-mapped by the bytes' hash ({@link #shared(byte[], int, int)}). */
+    private final byte[][] textBytes = new byte[TEXT_SLOTS][];
+    private final String[] texts = new String[TEXT_SLOTS];
     private final Endpoint[] endpoints = new Endpoint[SHARED];
     /**
      * The Call-IDs of the legs active lately: a leg's offer, answer and re-offers hold one string (they were one
@@ -66,8 +88,11 @@ final class SdpScan {
         /** Where the protocol word starts and the {@code m=} value ends: protocol and formats, in the packet. */
         final int formatsFrom;
         final int formatsTo;
-        /** Start and end of each {@code a=rtpmap:} value after the colon, in the packet, in order. */
-        int[] rtpmaps;
+        /**
+         * Where this section's {@code a=rtpmap:} values are in {@link #spans}: start and end of each value after the
+         * colon, in the packet, in order, from {@code rtpmapFirst} on.
+         */
+        int rtpmapFirst;
         int rtpmapCount;
         String connection;
         String direction;
@@ -81,11 +106,15 @@ final class SdpScan {
         }
     }
 
-    /** The bytes that decide a section's payload types (protocol, formats, rtpmap values), each after its length. */
-    private record TypesKey(byte[] bytes, int hash) {
+    /**
+     * The bytes that decide a section's payload types (protocol, formats, rtpmap values), each after its length:
+     * {@code bytes[0, length)}.
+     */
+    private record TypesKey(byte[] bytes, int length, int hash) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof TypesKey k && k.hash == hash && java.util.Arrays.equals(k.bytes, bytes);
+            return o instanceof TypesKey k && k.hash == hash && k.length == length
+                    && java.util.Arrays.equals(k.bytes, 0, k.length, bytes, 0, length);
         }
 
         @Override
@@ -105,14 +134,7 @@ final class SdpScan {
         if (v < 0) {
             return List.of();
         }
-        int stop = n;
-        for (int i = v; i + 2 < n; i++) {
-            if (a[i] == '\n' && a[i + 1] == '-' && a[i + 2] == '-') {
-                stop = i + 1; // the next part of a multipart body
-                break;
-            }
-        }
-        return announcements(p, a, v, stop);
+        return announcements(p, a, v, n);
     }
 
     private static boolean endsWithBlankLine(byte[] a, int n) {
@@ -133,9 +155,13 @@ final class SdpScan {
         String sessionConnection = null;
         String sessionDirection = null;
         List<Section> sections = new ArrayList<>(2);
+        spansUsed = 0;
         Section current = null;
         int line = from;
         while (line < end) {
+            if (a[line] == '-' && line + 1 < end && a[line + 1] == '-') {
+                break; // the next part of a multipart body
+            }
             int eol = WordScan.skipPlain(a, line, end);
             while (eol < end && a[eol] != '\n') {
                 eol++;
@@ -213,35 +239,48 @@ final class SdpScan {
 
     /** An {@code m=} line's value: type, port (-1 when unreadable), protocol and formats; null below three words. */
     private Section section(byte[] a, int from, int to) {
-        int[] starts = new int[3];
-        int[] ends = new int[3];
-        int words = 0;
-        int i = from;
-        while (i < to && words < 3) {
-            starts[words] = i;
-            while (i < to && !isBlank(a[i])) {
-                i++;
-            }
-            ends[words++] = i;
-            while (i < to && isBlank(a[i])) {
-                i++;
-            }
+        int typeEnd = wordEnd(a, from, to);
+        int portStart = blanksEnd(a, typeEnd, to);
+        int portEnd = wordEnd(a, portStart, to);
+        int protocolStart = blanksEnd(a, portEnd, to);
+        if (portStart == to || protocolStart == to) {
+            return null; // fewer than three words
         }
-        if (words < 3) {
-            return null;
-        }
-        return new Section(shared(a, starts[0], ends[0]), Sdp.mediaPort(text(a, starts[1], ends[1])),
-                shared(a, starts[2], ends[2]), starts[2], to);
+        return new Section(shared(a, from, typeEnd), port(a, portStart, portEnd),
+                shared(a, protocolStart, wordEnd(a, protocolStart, to)), protocolStart, to);
     }
 
-    private static void rtpmap(Section section, int from, int to) {
-        if (section.rtpmaps == null) {
-            section.rtpmaps = new int[8];
-        } else if (section.rtpmapCount * 2 == section.rtpmaps.length) {
-            section.rtpmaps = java.util.Arrays.copyOf(section.rtpmaps, section.rtpmaps.length * 2);
+    private static int blanksEnd(byte[] a, int from, int to) {
+        int i = from;
+        while (i < to && isBlank(a[i])) {
+            i++;
         }
-        section.rtpmaps[section.rtpmapCount * 2] = from;
-        section.rtpmaps[section.rtpmapCount * 2 + 1] = to;
+        return i;
+    }
+
+    /** An {@code m=} line's port word ("49170", "49170/2") as {@link Sdp#mediaPort} reads it. */
+    private static int port(byte[] a, int from, int to) {
+        int i = from;
+        int n = 0;
+        while (i < to && i - from < 9 && a[i] >= '0' && a[i] <= '9') {
+            n = n * 10 + (a[i++] - '0');
+        }
+        if (i > from && (i == to || a[i] == '/')) {
+            return n; // digits up to the end or a slash: what parseInt reads of the text before the slash
+        }
+        return Sdp.mediaPort(text(a, from, to));
+    }
+
+    /** Adds an rtpmap value to the section read last (its values follow each other in {@link #spans}). */
+    private void rtpmap(Section section, int from, int to) {
+        if (section.rtpmapCount == 0) {
+            section.rtpmapFirst = spansUsed;
+        }
+        if (spansUsed + 2 > spans.length) {
+            spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+        }
+        spans[spansUsed++] = from;
+        spans[spansUsed++] = to;
         section.rtpmapCount++;
     }
 
@@ -251,20 +290,27 @@ final class SdpScan {
      */
     private List<PayloadType> payloadTypes(Section m, byte[] a) {
         int size = 4 + m.formatsTo - m.formatsFrom;
+        int first = m.rtpmapFirst;
         for (int r = 0; r < m.rtpmapCount; r++) {
-            size += 4 + m.rtpmaps[2 * r + 1] - m.rtpmaps[2 * r];
+            size += 4 + spans[first + 2 * r + 1] - spans[first + 2 * r];
         }
-        byte[] key = new byte[size];
+        if (keyBytes.length < size) {
+            keyBytes = new byte[Math.max(size, keyBytes.length * 2)];
+        }
+        byte[] key = keyBytes;
         int at = piece(a, m.formatsFrom, m.formatsTo, key, 0);
         for (int r = 0; r < m.rtpmapCount; r++) {
-            at = piece(a, m.rtpmaps[2 * r], m.rtpmaps[2 * r + 1], key, at);
+            at = piece(a, spans[first + 2 * r], spans[first + 2 * r + 1], key, at);
         }
-        TypesKey k = new TypesKey(key, java.util.Arrays.hashCode(key));
-        List<PayloadType> known = typesByBytes.get(k);
+        int hash = 1;
+        for (int i = 0; i < size; i++) {
+            hash = 31 * hash + key[i];
+        }
+        List<PayloadType> known = typesByBytes.get(new TypesKey(key, size, hash));
         if (known == null) {
             known = readPayloadTypes(m, a);
             if (typesByBytes.size() < SHARED) {
-                typesByBytes.put(k, known);
+                typesByBytes.put(new TypesKey(java.util.Arrays.copyOf(key, size), size, hash), known);
             }
         }
         return known;
@@ -285,8 +331,8 @@ final class SdpScan {
         List<String> formats = words(a, m.formatsFrom, m.formatsTo);
         Map<String, String> rtpmap = new HashMap<>(8);
         for (int r = 0; r < m.rtpmapCount; r++) {
-            int from = m.rtpmaps[2 * r];
-            int to = m.rtpmaps[2 * r + 1];
+            int from = spans[m.rtpmapFirst + 2 * r];
+            int to = spans[m.rtpmapFirst + 2 * r + 1];
             int space = from;
             while (space < to && a[space] != ' ') {
                 space++;
@@ -364,13 +410,9 @@ final class SdpScan {
         if (to - from != 8) {
             return null;
         }
-        for (String d : SdpAnnouncement.DIRECTIONS) {
-            boolean same = true;
-            for (int i = 0; i < 8 && same; i++) {
-                same = a[from + i] == d.charAt(i);
-            }
-            if (same) {
-                return d;
+        for (int d = 0; d < DIRECTIONS.length; d++) {
+            if (startsWith(a, from, to, DIRECTIONS[d])) {
+                return SdpAnnouncement.DIRECTIONS[d];
             }
         }
         return null;
@@ -399,7 +441,7 @@ final class SdpScan {
             }
             if (first) {
                 first = false;
-                if (startsWith(a, line, stop, "SIP/2.0 ") && stop - line >= 11) {
+                if (startsWith(a, line, stop, SIP_VERSION) && stop - line >= 11) {
                     status = (a[line + 8] - '0') * 100 + (a[line + 9] - '0') * 10 + (a[line + 10] - '0');
                 } else {
                     int sp = line;
@@ -409,19 +451,21 @@ final class SdpScan {
                     method = shared(a, line, sp);
                 }
             } else {
-                int value = headerValue(a, line, stop, "call-id", "i");
+                int value = headerValue(a, line, stop, CALL_ID, CALL_ID_COMPACT);
                 if (value >= 0) {
                     int vs = trimStart(a, value, stop);
                     callId = callIds.share(a, vs, trimEnd(a, vs, stop));
-                } else if ((value = headerValue(a, line, stop, "cseq", null)) >= 0) {
+                } else if ((value = headerValue(a, line, stop, CSEQ, null)) >= 0) {
+                    // the first two blank-separated words, as words() splits them
                     int vs = trimStart(a, value, stop);
-                    List<String> parts = words(a, vs, trimEnd(a, vs, stop));
-                    try {
-                        cseq = Long.parseLong(parts.get(0));
-                    } catch (NumberFormatException e) {
-                        cseq = -1;
+                    int ve = trimEnd(a, vs, stop);
+                    int numberEnd = wordEnd(a, vs, ve);
+                    cseq = number(a, vs, numberEnd);
+                    int methodStart = numberEnd;
+                    while (methodStart < ve && isBlank(a[methodStart])) {
+                        methodStart++;
                     }
-                    cseqMethod = parts.size() > 1 ? shared(parts.get(1)) : null;
+                    cseqMethod = numberEnd < ve ? shared(a, methodStart, wordEnd(a, methodStart, ve)) : null;
                 }
             }
             line = eol + 1;
@@ -429,8 +473,36 @@ final class SdpScan {
         return new Headers(status == 0 ? method : cseqMethod, status, callId, cseq);
     }
 
+    /** Where the blank-free run of bytes from {@code from} ends. */
+    private static int wordEnd(byte[] a, int from, int to) {
+        int i = from;
+        while (i < to && !isBlank(a[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code a[from, to)} as {@link Long#parseLong} reads it, or -1 when it cannot. */
+    private static long number(byte[] a, int from, int to) {
+        if (to - from >= 1 && to - from <= 18) {
+            long n = 0;
+            int i = from;
+            while (i < to && a[i] >= '0' && a[i] <= '9') {
+                n = n * 10 + (a[i++] - '0');
+            }
+            if (i == to) {
+                return n; // up to 18 digits: no sign, no overflow
+            }
+        }
+        try {
+            return Long.parseLong(text(a, from, to));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Where the value of header {@code name} (or its compact form) starts on this line, or -1. */
-    private static int headerValue(byte[] a, int from, int to, String name, String compact) {
+    private static int headerValue(byte[] a, int from, int to, byte[] name, byte[] compact) {
         int at = matchName(a, from, to, name);
         if (at < 0 && compact != null) {
             at = matchName(a, from, to, compact);
@@ -438,14 +510,14 @@ final class SdpScan {
         return at;
     }
 
-    private static int matchName(byte[] a, int from, int to, String name) {
-        int n = name.length();
+    private static int matchName(byte[] a, int from, int to, byte[] name) {
+        int n = name.length;
         if (to - from <= n) {
             return -1;
         }
         for (int i = 0; i < n; i++) {
             int b = a[from + i];
-            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name.charAt(i)) {
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name[i]) {
                 return -1;
             }
         }
@@ -544,16 +616,8 @@ final class SdpScan {
         return to;
     }
 
-    private static boolean startsWith(byte[] a, int from, int to, String s) {
-        if (to - from < s.length()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (a[from + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static boolean startsWith(byte[] a, int from, int to, byte[] prefix) {
@@ -568,8 +632,24 @@ final class SdpScan {
         return true;
     }
 
+    /**
+     * The shared string of {@code a[from, to)}; the texts met lately (a capture's few media types, protocols,
+     * methods and the addresses of the calls in progress) are found by their bytes, without making a string.
+     */
     private String shared(byte[] a, int from, int to) {
-        return shared(text(a, from, to));
+        int h = to - from;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        int slot = (h * 0x9E3779B1 >>> 16) & (TEXT_SLOTS - 1);
+        byte[] known = textBytes[slot];
+        if (known != null && java.util.Arrays.equals(known, 0, known.length, a, from, to)) {
+            return texts[slot];
+        }
+        String made = shared(text(a, from, to));
+        texts[slot] = made;
+        textBytes[slot] = java.util.Arrays.copyOfRange(a, from, to);
+        return made;
     }
 
     /** {@code s}, or the equal string this read already keeps. */

@@ -38,7 +38,9 @@ class SdpScanTest {
         "m=audio 40000 RTP/AVP 0 8 101", "m=audio 0 RTP/AVP 0", "m=audio 5004/2 RTP/AVP 8", "m=audio abc RTP/AVP 0",
         "m=audio 70000 RTP/AVP 0", "m=audio 40002 rtp/avp 0 8", "m=audio 40004 UDP/TLS/RTP/SAVPF 111 9",
         "m=video 50000 RTP/AVP 96", "m=message 2855 TCP/MSRP *", "m=audio 40006", "m=audio 40008 RTP/AVP",
-        "m=audio 40010 RTP/AVP +8 200 x 18", "m=audio\t40012  RTP/AVP\t0  8", "m=audio -5 RTP/AVP 0"};
+        "m=audio 40010 RTP/AVP +8 200 x 18", "m=audio\t40012  RTP/AVP\t0  8", "m=audio -5 RTP/AVP 0",
+        "m=audio 4000000000 RTP/AVP 0", "m=audio 123456789/2 RTP/AVP 0", "m=audio /2 RTP/AVP 0", "m=audio 12/x RTP/AVP 8",
+        "m=audio +5004 RTP/AVP 0", "m=audio 5004x RTP/AVP 0"};
     private static final String[] ATTRIBUTES = {
         "a=rtpmap:101 telephone-event/8000", "a=rtpmap:111 opus/48000/2", "a=rtpmap:96 H264/90000",
         "a=rtpmap: 8 PCMA/8000 ", "a=rtpmap:9 G722/8000/1", "a=rtpmap:0", "a=rtpmap:0 PCMU/", "a=rtpmap:18 G729/abc",
@@ -47,7 +49,8 @@ class SdpScanTest {
         "a=inactive", "a=sendonly ", "a=SENDONLY", "a=ptime:20", "a=fmtp:101 0-15", "a=rtcp:40001"};
     private static final String[] HEADERS = {
         "Call-ID: abc@host", "call-id :  spaced@host  ", "i: compact@host", "CALL-ID:\tupper@host", "CSeq: 1 INVITE",
-        "CSeq: 2 ACK", "cseq:  314159   INVITE ", "CSeq: x", "CSeq:", "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1",
+        "CSeq: 2 ACK", "cseq:  314159   INVITE ", "CSeq: x", "CSeq:", "CSeq: 99999999999999999999 INVITE", "CSeq: 123456789012345678 BYE",
+        "CSeq: +7 INVITE", "CSeq: 7x INVITE", "CSeq: 7", "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1",
         "Content-Type: application/sdp", "Call-IDx: not@it", "I : again@host"};
 
     @Test
