@@ -11,6 +11,7 @@ import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.MessageReadBack;
 import org.sipladder.sip.ReadAhead;
 import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMemo;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -28,6 +29,8 @@ public final class CallMemo {
     private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
     private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
     private final Map<InboundInvite, TrunkMiss> trunkMisses = new IdentityHashMap<>(2);
+    /** The call's SDP bodies parsed so far: its messages repeat them. */
+    private final SdpMemo sdpBodies = new SdpMemo();
     /** How messages are read back: through the diagnosing thread's stretches of the file, or (null) directly. */
     private final ReadAhead ahead;
 
@@ -85,6 +88,28 @@ public final class CallMemo {
         return trunkMisses.computeIfAbsent(invite, i -> TrunkMiss.of(config, configTexts(config), i));
     }
 
+    /** Contact values whose host is kept per call ({@link #contactHost}). */
+    static final int CONTACTS_KEPT = 4;
+    /** The Contact values whose host was asked, and those hosts: a call's senders repeat their Contact. */
+    private final String[] contacts = new String[2 * CONTACTS_KEPT];
+    private int contactCount;
+
+    /** {@code SipAddress.parse(contact).host()}, parsed once per distinct value (the first few) of the call. */
+    synchronized String contactHost(String contact) {
+        for (int i = 0; i < 2 * contactCount; i += 2) {
+            if (contacts[i].equals(contact)) {
+                return contacts[i + 1];
+            }
+        }
+        String host = SipAddress.parse(contact).host();
+        if (contactCount < CONTACTS_KEPT) {
+            contacts[2 * contactCount] = contact;
+            contacts[2 * contactCount + 1] = host;
+            contactCount++;
+        }
+        return host;
+    }
+
     /** {@link PrivateAddresses#isPublic} of an address, worked out once per diagnosis. */
     boolean isPublic(String address) {
         return scopes.isPublic(address);
@@ -106,6 +131,6 @@ public final class CallMemo {
     }
 
     private MessageReadBack readBack(SipMessage message) {
-        return readBacks.computeIfAbsent(message, m -> m.readBack(ahead));
+        return readBacks.computeIfAbsent(message, m -> m.readBack(ahead, sdpBodies));
     }
 }

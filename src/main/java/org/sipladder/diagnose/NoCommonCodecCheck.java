@@ -1,7 +1,6 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +32,7 @@ final class NoCommonCodecCheck implements FindingRule {
                 if (offer == null) {
                     continue;
                 }
-                Set<String> offered = audioCodecs(offer);
+                List<String> offered = audioCodecs(offer);
                 // each sdp() reads the message back from the capture: the answer's is read once
                 SipMessage answer = null;
                 Sdp answerSdp = null;
@@ -59,7 +58,7 @@ final class NoCommonCodecCheck implements FindingRule {
         return findings;
     }
 
-    private static boolean disjoint(Set<String> a, Set<String> b) {
+    private static boolean disjoint(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
@@ -72,7 +71,7 @@ final class NoCommonCodecCheck implements FindingRule {
     }
 
     /** True when {@code offered} names none of {@link #LIVEKIT_CODECS}. */
-    private static boolean noneForLiveKit(Set<String> offered) {
+    private static boolean noneForLiveKit(List<String> offered) {
         for (String name : offered) {
             if (LIVEKIT_CODECS.contains(name)) {
                 return false;
@@ -81,15 +80,16 @@ final class NoCommonCodecCheck implements FindingRule {
         return true;
     }
 
-    /** Upper-case codec names of the audio sections, e.g. PCMA, from "8 PCMA/8000". */
-    static Set<String> audioCodecs(Sdp sdp) {
-        Set<String> names = new LinkedHashSet<>();
+    /** Upper-case codec names of the audio sections, e.g. PCMA, from "8 PCMA/8000": each once, in order of first mention. */
+    static List<String> audioCodecs(Sdp sdp) {
+        // an SDP names a few codecs: a list searched in full costs less than a hash set per SDP
+        List<String> names = new ArrayList<>(6);
         for (SdpMedia media : sdp.media()) {
             if (media.type().equalsIgnoreCase("audio") && media.port() != 0) {
                 List<String> codecs = media.codecs();
                 for (int i = 0; i < codecs.size(); i++) {
                     String name = codecName(codecs.get(i));
-                    if (!NOT_AUDIO.contains(name)) {
+                    if (!NOT_AUDIO.contains(name) && !names.contains(name)) {
                         names.add(name);
                     }
                 }
@@ -132,7 +132,7 @@ final class NoCommonCodecCheck implements FindingRule {
         return codec.substring(from, to).toUpperCase(Locale.ROOT);
     }
 
-    private static Finding finding(InviteTransaction tx, Set<String> offered, String fact, List<String> suggested) {
+    private static Finding finding(InviteTransaction tx, List<String> offered, String fact, List<String> suggested) {
         return Findings.call(tx, CODE, CODE.title(tx.request().src().address(), tx.request().dst().address()),
                 "Both sides must share at least one audio codec in the SDP offer/answer. Without one the call is "
                         + "refused (488 Not Acceptable Here; LiveKit answers 400 with an empty reason) or connects "

@@ -33,16 +33,19 @@ final class PrivateAddressCheck implements FindingRule {
             // the messages that leak, by leg, sender and receiver in order of the first: a call has a few
             List<Sender> senders = new ArrayList<>(2);
             List<FlowMessage> messages = flow.messages();
+            // a sender repeats its leaks in most messages: their texts are made once, when first seen
+            List<String> parts = new ArrayList<>(LEAK_PARTS * 4);
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage m = messages.get(i);
-                List<String> leaks = m.retransmission() ? List.of() : leaks(context, m.message());
-                if (!leaks.isEmpty()) {
+                parts.clear();
+                if (!m.retransmission()) {
+                    leaks(context, m.message(), parts);
+                }
+                if (!parts.isEmpty()) {
                     Sender sender = Sender.of(senders, m);
                     sender.messages.add(m);
-                    for (String leak : leaks) {
-                        if (!sender.facts.contains(leak)) {
-                            sender.facts.add(leak);
-                        }
+                    for (int p = 0; p < parts.size(); p += LEAK_PARTS) {
+                        sender.addFact(parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3));
                     }
                 }
             }
@@ -70,6 +73,19 @@ final class PrivateAddressCheck implements FindingRule {
             this.dst = dst;
         }
 
+        /** Adds the fact that is the four texts joined, unless the sender has it already (compared without joining). */
+        void addFact(String a, String b, String c, String d) {
+            int length = a.length() + b.length() + c.length() + d.length();
+            for (int i = 0; i < facts.size(); i++) {
+                String f = facts.get(i);
+                if (f.length() == length && f.startsWith(a) && f.startsWith(b, a.length())
+                        && f.startsWith(c, a.length() + b.length()) && f.endsWith(d)) {
+                    return;
+                }
+            }
+            facts.add(a + b + c + d);
+        }
+
         /** The entry of {@code m}'s leg, sender and receiver in {@code senders}, added when new. */
         static Sender of(List<Sender> senders, FlowMessage m) {
             String src = m.message().src().address();
@@ -85,33 +101,45 @@ final class PrivateAddressCheck implements FindingRule {
         }
     }
 
-    /** What in the message points to a private address, when it goes to a public peer. */
-    static List<String> leaks(DiagnosisContext context, SipMessage m) {
-        List<String> leaks = new ArrayList<>();
+    /** Texts a leak's fact is made of ({@link #leaks}): four, joined in order ("" where a fact has fewer). */
+    static final int LEAK_PARTS = 4;
+
+    /**
+     * What in the message points to a private address, when it goes to a public peer: each fact as
+     * {@link #LEAK_PARTS} texts added to {@code parts}, joined in order (a sender's messages repeat the same facts,
+     * whose texts are made once).
+     */
+    static void leaks(DiagnosisContext context, SipMessage m, List<String> parts) {
         if (!context.memo().isPublic(m.dst().address())) {
-            return leaks;
+            return;
         }
         String contact = context.header(m, "Contact");
-        String contactHost = contact == null ? null : SipAddress.parse(contact).host();
+        String contactHost = contact == null ? null : context.memo().contactHost(contact);
         if (context.memo().isPrivate(contactHost)) {
-            leaks.add("Contact " + contact.trim());
+            add(parts, "Contact ", contact.trim(), "", "");
         }
         String via = m.isRequest() ? ViaParameters.sentByHost(context.header(m, "Via")) : null;
         if (context.memo().isPrivate(via)) {
-            leaks.add("Via sent-by " + via);
+            add(parts, "Via sent-by ", via, "", "");
         }
         Sdp sdp = context.sdp(m);
         if (sdp != null) {
             if (context.memo().isPrivate(sdp.connection())) {
-                leaks.add("SDP c= " + sdp.connection() + " (media address)");
+                add(parts, "SDP c= ", sdp.connection(), " (media address)", "");
             }
             for (SdpMedia media : sdp.media()) {
                 if (context.memo().isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
-                    leaks.add("SDP " + media.type() + " c= " + media.connection());
+                    add(parts, "SDP ", media.type(), " c= ", media.connection());
                 }
             }
         }
-        return leaks;
+    }
+
+    private static void add(List<String> parts, String a, String b, String c, String d) {
+        parts.add(a);
+        parts.add(b);
+        parts.add(c);
+        parts.add(d);
     }
 
     private static Finding finding(CallFlow flow, List<FlowMessage> messages, List<String> leaks, String publicIp) {

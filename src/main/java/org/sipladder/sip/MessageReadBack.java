@@ -14,10 +14,13 @@ public final class MessageReadBack {
     private boolean read;
     /** Where its header lines are, found at the first question that needs them. */
     private PlainReadBack.HeaderLines lines;
+    /** The SDP bodies of the reader's other messages, or null ({@link SdpMemo}). */
+    private final SdpMemo sdps;
 
-    MessageReadBack(SipMessage message, ReadAhead ahead) {
+    MessageReadBack(SipMessage message, ReadAhead ahead, SdpMemo sdps) {
         this.message = message;
         this.ahead = ahead;
+        this.sdps = sdps;
     }
 
     /** {@link SipMessage#header(String)}. */
@@ -28,6 +31,11 @@ public final class MessageReadBack {
     /** {@link SipMessage#sdp()}. */
     public Sdp sdp() {
         return message.sdp(this);
+    }
+
+    /** The SDP bodies parsed for the reader's other messages, or null. */
+    SdpMemo sdps() {
+        return sdps;
     }
 
     /** The header lines of the bytes ({@link #wire}, not null), found once. */

@@ -15,7 +15,7 @@ final class Methods {
 
     /** The upper-cased method name at {@code s[from, to)}, the shared instance when it is a well-known method. */
     static String canonical(String s, int from, int to) {
-        for (String k : KNOWN) {
+        for (String k : KNOWN_ARRAY) {
             if (k.length() == to - from && s.regionMatches(true, from, k, 0, k.length())) {
                 return k;
             }

@@ -61,12 +61,17 @@ final class PlainReadBack {
 
     /** {@link #sdp(byte[])} of the message whose lines {@code h} holds. */
     static Sdp sdp(HeaderLines h) {
+        return sdp(h, null);
+    }
+
+    /** {@link #sdp(HeaderLines)}, a body {@code memo} (when given) has seen not parsed again ({@link SdpMemo}). */
+    static Sdp sdp(HeaderLines h, SdpMemo memo) {
         int n = h.d.length;
         if (h.bodyStart < 0 || h.bodyStart == n) {
             return null; // no body (most messages): no SDP, whatever Content-Type and Content-Length say
         }
         return SdpBodies.find(first(h, "Content-Type"), h.d, h.bodyStart,
-                bodyLength(first(h, "Content-Length"), n - h.bodyStart));
+                bodyLength(first(h, "Content-Length"), n - h.bodyStart), memo);
     }
 
     /** The header lines of one message: for each, where it starts, its first colon (-1 when none) and its end. */

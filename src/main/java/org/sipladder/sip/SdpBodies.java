@@ -16,9 +16,30 @@ final class SdpBodies {
 
     /** As {@link #find(String, byte[])}, of the body that is {@code length} bytes of {@code bytes} at {@code from}. */
     static Sdp find(String contentType, byte[] bytes, int from, int length) {
+        return find(contentType, bytes, from, length, null);
+    }
+
+    /**
+     * As {@link #find(String, byte[], int, int)}; a body {@code memo} (when given) has seen with the same Content-Type
+     * gives what it parsed to then, a new one is parsed and kept there.
+     */
+    static Sdp find(String contentType, byte[] bytes, int from, int length, SdpMemo memo) {
         if (contentType == null || length == 0) {
             return null;
         }
+        if (memo == null) {
+            return parse(contentType, bytes, from, length);
+        }
+        int kept = memo.indexOf(contentType, bytes, from, length);
+        if (kept >= 0) {
+            return memo.parsed(kept);
+        }
+        Sdp sdp = parse(contentType, bytes, from, length);
+        memo.keep(contentType, bytes, from, length, sdp);
+        return sdp;
+    }
+
+    private static Sdp parse(String contentType, byte[] bytes, int from, int length) {
         String type = contentType.toLowerCase(Locale.ROOT).trim();
         String text = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
         if (type.startsWith("application/sdp")) {

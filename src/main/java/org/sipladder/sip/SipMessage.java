@@ -352,7 +352,8 @@ public final class SipMessage {
             return held != null ? held.sdp() : detail().sdp();
         }
         byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null : readBack != null ? PlainReadBack.sdp(readBack.lines(wire)) : PlainReadBack.sdp(wire);
+        return wire == null ? null
+                : readBack != null ? PlainReadBack.sdp(readBack.lines(wire), readBack.sdps()) : PlainReadBack.sdp(wire);
     }
 
     /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
@@ -493,12 +494,20 @@ public final class SipMessage {
      * questions (read at the first that needs them).
      */
     public MessageReadBack readBack() {
-        return new MessageReadBack(this, null);
+        return new MessageReadBack(this, null, null);
     }
 
     /** {@link #readBack()}, its bytes read through {@code ahead} (a reader asking for most messages in file order). */
     public MessageReadBack readBack(ReadAhead ahead) {
-        return new MessageReadBack(this, ahead);
+        return new MessageReadBack(this, ahead, null);
+    }
+
+    /**
+     * {@link #readBack(ReadAhead)}, its SDP body not parsed again when {@code sdps} has seen the same one (the
+     * messages of a call repeat their SDP).
+     */
+    public MessageReadBack readBack(ReadAhead ahead, SdpMemo sdps) {
+        return new MessageReadBack(this, ahead, sdps);
     }
 
     /** {@link #header(String)}, from {@code readBack}'s bytes when it is given and they are needed. */

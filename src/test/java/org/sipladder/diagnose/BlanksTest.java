@@ -2,8 +2,8 @@ package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sipladder.sip.Sdp;
@@ -44,7 +44,7 @@ class BlanksTest {
     void aCodecNameOfOnlyASlashIsReadNotThrown() {
         // "a=rtpmap:8 /" made "/".split("/") an empty array: the diagnosis of such a call threw
         Sdp sdp = Sdp.parse("v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP 8 0\r\na=rtpmap:8 /\r\n");
-        assertEquals(Set.of("", "PCMU"), NoCommonCodecCheck.audioCodecs(sdp));
+        assertEquals(List.of("", "PCMU"), NoCommonCodecCheck.audioCodecs(sdp));
     }
 
     @Test
