@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -80,13 +81,25 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (captures.isEmpty() && configFiles.isEmpty() && liveKitUrl == null) {
             throw new UserError("diagnose: give a CAPTURE file, --livekit-config FILE or --livekit-url URL (see diagnose --help)");
         }
-        LiveKitConfig config = config();
-        if (json && !captures.isEmpty()) {
-            streamJson(config);
+        if (captures.isEmpty()) {
+            return diagnose(config(), List.of(), MediaCollector.withLossSeries());
+        }
+        // the config is loaded (protobuf's JSON parser: a third of a second of class loading and set-up, or the
+        // LiveKit API's answer) on a thread of its own while the capture is read
+        PendingConfig config = configFiles.isEmpty() && liveKitUrl == null ? null : new PendingConfig(this::config);
+        // loss over time is what MEDIA_LOSS reads of a stream's series; jitter over time is for plots
+        MediaCollector media = MediaCollector.withLossSeries();
+        if (json) {
+            streamJson(config, media);
             return 0;
         }
-        MediaCollector media = MediaCollector.withLossSeries();
-        List<CallFlow> flows = captures.isEmpty() ? List.of() : flows(media);
+        LiveFlows flows = new LiveFlows();
+        LiveKitConfig loaded = read(flows, media, config);
+        return diagnose(loaded, flows.snapshot(), media);
+    }
+
+    /** The findings about {@code flows} and the config, all worked out before any is printed. */
+    private int diagnose(LiveKitConfig config, List<CallFlow> flows, MediaCollector media) throws IOException {
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
         PrintWriter out = spec.commandLine().getOut();
@@ -105,12 +118,10 @@ final class DiagnoseCommand implements Callable<Integer> {
      * the calls come in start order, and let go; the findings wait in groups by primary and severity (on disk when
      * large) to be listed as {@link DiagnosisEngine#diagnose} orders them.
      */
-    private void streamJson(LiveKitConfig config) throws CaptureException, IOException, UserError {
+    private void streamJson(PendingConfig pending, MediaCollector media)
+            throws CaptureException, IOException, UserError {
         LiveFlows flows = new LiveFlows();
-        // loss over time is what MEDIA_LOSS reads of a stream's series; jitter over time is for plots
-        MediaCollector media = MediaCollector.withLossSeries();
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
-                .read(CaptureInputs.of(captures, offsets), flows::add);
+        LiveKitConfig config = read(flows, media, pending);
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
                 media.result());
         List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
@@ -211,11 +222,90 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private List<CallFlow> flows(MediaCollector media) throws CaptureException, UserError {
-        LiveFlows flows = new LiveFlows();
-        // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
-                .read(CaptureInputs.of(captures, offsets), flows::add);
-        return flows.snapshot();
+    /**
+     * Reads the captures into {@code flows} and returns the config, {@code pending} (null: none given) loading
+     * meanwhile. A config error comes first, as when the config was loaded before the capture: it wins over an
+     * error of the read, and what the read tells on stderr is held back until the config is there.
+     */
+    private LiveKitConfig read(LiveFlows flows, MediaCollector media, PendingConfig pending)
+            throws CaptureException, UserError {
+        PrintWriter err = spec.commandLine().getErr();
+        StringWriter held = pending == null ? null : new StringWriter();
+        PrintWriter readErr = held == null ? err : new PrintWriter(held);
+        try {
+            // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
+            new CaptureMessages(SipParser.Depth.SCAN, readErr, media).read(CaptureInputs.of(captures, offsets),
+                    flows::add);
+        } catch (CaptureException | UserError | RuntimeException e) {
+            if (pending != null) {
+                pending.get();
+                release(held, err);
+            }
+            throw e;
+        }
+        if (pending == null) {
+            return LiveKitConfig.empty();
+        }
+        LiveKitConfig config = pending.get();
+        release(held, err);
+        return config;
+    }
+
+    private static void release(StringWriter held, PrintWriter err) {
+        err.print(held);
+        err.flush();
+    }
+
+    /** The LiveKit config, loaded on a thread of its own. */
+    private static final class PendingConfig implements Runnable {
+        /** {@link DiagnoseCommand#config()}. */
+        interface Source {
+            LiveKitConfig load() throws UserError;
+        }
+
+        private final Source source;
+        private final Thread thread;
+        private LiveKitConfig config;
+        private UserError error;
+        /** What else the loading threw: a RuntimeException or an Error. */
+        private Throwable failure;
+
+        PendingConfig(Source source) {
+            this.source = source;
+            thread = new Thread(this, "livekit config");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            try {
+                config = source.load();
+            } catch (UserError e) {
+                error = e;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        /** The config once loaded; or what loading it threw, as {@link DiagnoseCommand#config()} throws it. */
+        LiveKitConfig get() throws UserError {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the LiveKit config", e);
+            }
+            if (error != null) {
+                throw error;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return config;
+        }
     }
 }

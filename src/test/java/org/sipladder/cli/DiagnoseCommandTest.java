@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
@@ -197,6 +198,48 @@ class DiagnoseCommandTest {
         Path bad = Files.writeString(dir.resolve("trunks.json"), "{\"items\": [ {\"sipTrunkId\": ");
         assertEquals(2, run("diagnose", pcap.toString(), "--livekit-config", bad.toString()));
         assertOneLine("trunks.json");
+    }
+
+    @Test
+    void aBadConfigIsTheErrorEvenWhenTheCaptureIsMissingToo() throws IOException {
+        // the config loads while the capture is read: its error still comes first, as when it loaded before
+        Path bad = Files.writeString(dir.resolve("trunks.json"), "{\"items\": [ {\"sipTrunkId\": ");
+        assertEquals(2, run("diagnose", dir.resolve("nope.pcap").toString(), "--livekit-config", bad.toString(),
+                "--json"));
+        assertOneLine("trunks.json");
+        assertFalse(err.toString().contains("nope.pcap"), err.toString());
+    }
+
+    @Test
+    void aBadConfigHoldsBackTheWarningsOfTheCaptureRead() throws IOException {
+        Path cut = cutShort();
+        Path bad = Files.writeString(dir.resolve("trunks.json"), "{\"items\": [ {\"sipTrunkId\": ");
+        for (String[] args : List.of(new String[] {"diagnose", cut.toString(), "--livekit-config", bad.toString()},
+                new String[] {"diagnose", cut.toString(), "--livekit-config", bad.toString(), "--json"})) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run(args));
+            assertOneLine("trunks.json");
+            assertFalse(err.toString().contains("warning"), err.toString());
+        }
+    }
+
+    @Test
+    void theCaptureReadsWarningsComeOnceTheConfigIsLoaded() throws IOException {
+        Path cut = cutShort();
+        for (String[] args : List.of(new String[] {"diagnose", cut.toString(), "--livekit-config", trunks.toString()},
+                new String[] {"diagnose", cut.toString(), "--livekit-config", trunks.toString(), "--json"},
+                new String[] {"diagnose", cut.toString(), "--json"})) {
+            err.getBuffer().setLength(0);
+            assertEquals(0, run(args), err.toString());
+            assertTrue(err.toString().startsWith(cut + ": warning: frame "), err.toString());
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        }
+    }
+
+    /** The demo capture without its last 30 bytes: the read warns about its last frame. */
+    private Path cutShort() throws IOException {
+        byte[] whole = Files.readAllBytes(pcap);
+        return Files.write(dir.resolve("cut.pcap"), Arrays.copyOf(whole, whole.length - 30));
     }
 
     @Test
