@@ -37,7 +37,13 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
 
     /** The call LiveKit placed in {@code flow}, whose INVITE transactions are {@code invites}; empty when none. */
     static Optional<OutboundCall> of(CallFlow flow, List<InviteTransaction> invites, LiveKitConfig config) {
-        List<InviteTransaction> all = invites.stream().filter(tx -> !tx.inDialog()).toList();
+        // a loop, not a stream: asked of every call, under the quick JIT
+        List<InviteTransaction> all = new ArrayList<>(invites.size());
+        for (int i = 0; i < invites.size(); i++) {
+            if (!invites.get(i).inDialog()) {
+                all.add(invites.get(i));
+            }
+        }
         for (InviteTransaction tx : all) {
             String tell = tell(tx.request());
             if (tell != null) {

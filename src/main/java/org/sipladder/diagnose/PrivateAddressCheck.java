@@ -1,10 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
@@ -49,11 +46,15 @@ final class PrivateAddressCheck implements FindingRule {
                     }
                 }
             }
-            // the NAT address a sender was seen from, looked up once per sender (it reads Via back from the capture)
-            Map<String, Optional<String>> publicIps = new HashMap<>();
-            for (Sender s : senders) {
-                findings.add(finding(flow, s.messages, s.facts, publicIps.computeIfAbsent(s.src,
-                        src -> Optional.ofNullable(publicAddressSeenBy(context, flow, src))).orElse(null)));
+            // the NAT address a sender was seen from, looked up once per sender address (an earlier entry's)
+            for (int i = 0; i < senders.size(); i++) {
+                Sender s = senders.get(i);
+                int same = 0;
+                while (same < i && !senders.get(same).src.equals(s.src)) {
+                    same++;
+                }
+                s.publicIp = same < i ? senders.get(same).publicIp : publicAddressSeenBy(context, flow, s.src);
+                findings.add(finding(flow, s.messages, s.facts, s.publicIp));
             }
         }
         return findings;
@@ -66,6 +67,8 @@ final class PrivateAddressCheck implements FindingRule {
         final String dst;
         final List<FlowMessage> messages = new ArrayList<>(4);
         final List<String> facts = new ArrayList<>(4);
+        /** The address the peer saw this sender's packets come from (Via received), or null. */
+        String publicIp;
 
         private Sender(int legIndex, String src, String dst) {
             this.legIndex = legIndex;

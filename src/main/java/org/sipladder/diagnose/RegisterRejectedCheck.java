@@ -20,14 +20,20 @@ final class RegisterRejectedCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             List<SipMessage> registers = new ArrayList<>();
             List<SipMessage> finals = new ArrayList<>();
-            for (FlowMessage m : flow.messages()) {
-                SipMessage s = m.message();
-                if (m.retransmission() || !"REGISTER".equals(s.isRequest() ? s.method() : s.cseqMethod())) {
-                    continue;
+            List<FlowMessage> messages = flow.messages();
+            for (int i = 0; i < messages.size(); i++) {
+                FlowMessage m = messages.get(i);
+                if (!m.retransmission() && m.message().isRequest() && "REGISTER".equals(m.message().method())) {
+                    registers.add(m.message());
                 }
-                if (s.isRequest()) {
-                    registers.add(s);
-                } else if (s.status() >= 200) {
+            }
+            if (registers.isEmpty()) {
+                continue; // nearly every call: its responses' CSeq methods need not be read
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                FlowMessage m = messages.get(i);
+                SipMessage s = m.message();
+                if (!m.retransmission() && !s.isRequest() && s.status() >= 200 && "REGISTER".equals(s.cseqMethod())) {
                     finals.add(s);
                 }
             }

@@ -68,6 +68,24 @@ class PrivateAddressFactsTest {
     }
 
     @Test
+    void aSenderToTwoPublicPeersIsBehindTheSameNatInBothFindings() {
+        String toLiveKit = SipTexts.invite("call-two", URI, "+493023125417", JAMBONZ, SipTexts.SDP_G711);
+        String toCarrier = SipTexts.invite("call-two-out", "sip:+4930111111@" + TestCall.CARRIER, "+493023125417",
+                JAMBONZ, SipTexts.SDP_G711);
+        String ok = SipTexts.response(toCarrier, 200, "OK").replace(";rport;", ";rport=5060;received=198.51.100.9;");
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, toLiveKit)
+                .send(JAMBONZ, TestCall.CARRIER, toCarrier).send(TestCall.CARRIER, JAMBONZ, ok).flow();
+        List<Finding> findings = new PrivateAddressCheck().findings(
+                new DiagnosisContext(List.of(flow), LiveKitConfig.empty(), List.of()));
+        assertEquals(2, findings.size());
+        for (Finding f : findings) {
+            List<String> facts = f.evidence().facts();
+            assertEquals("The peer saw the packets come from 198.51.100.9 (Via received=): " + JAMBONZ + " is behind NAT",
+                    facts.get(facts.size() - 1));
+        }
+    }
+
+    @Test
     void codecsAreNamedOnceInOrderOfFirstMention() {
         Sdp sdp = Sdp.parse("v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4000 RTP/AVP 8 0 8 101 9\r\n"
                 + "a=rtpmap:101 telephone-event/8000\r\na=rtpmap:9 pcma/8000\r\nm=audio 0 RTP/AVP 18\r\n"
