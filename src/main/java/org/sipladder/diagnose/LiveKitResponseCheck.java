@@ -67,13 +67,36 @@ final class LiveKitResponseCheck implements FindingRule {
             if (last == null || r.consistency() == Consistency.CONSISTENT) {
                 continue;
             }
-            boolean rang = r.observed().stream().anyMatch(s -> s.status() >= 180 && s.status() < 200);
-            MEANINGS.stream().filter(m -> m.status() == last.status() && m.reason().equalsIgnoreCase(nullToEmpty(last.reason()))
-                            && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang))
-                    .findFirst()
-                    .ifPresent(m -> findings.add(finding(r, m, last)));
+            // asked for nearly every routing: loops, no streams
+            Meaning m = meaning(last, rang(r.observed()));
+            if (m != null) {
+                findings.add(finding(r, m, last));
+            }
         }
         return findings;
+    }
+
+    /** True when a ringing status (18x) came. */
+    private static boolean rang(List<StatusLine> observed) {
+        for (int i = 0; i < observed.size(); i++) {
+            if (observed.get(i).status() >= 180 && observed.get(i).status() < 200) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first meaning of the final status {@code last}, or null. */
+    private static Meaning meaning(StatusLine last, boolean rang) {
+        String reason = nullToEmpty(last.reason());
+        for (int i = 0; i < MEANINGS.size(); i++) {
+            Meaning m = MEANINGS.get(i);
+            if (m.status() == last.status() && m.reason().equalsIgnoreCase(reason)
+                    && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static Finding finding(LiveKitRouting r, Meaning m, StatusLine last) {
