@@ -67,36 +67,22 @@ final class LiveKitResponseCheck implements FindingRule {
             if (last == null || r.consistency() == Consistency.CONSISTENT) {
                 continue;
             }
-            // asked for nearly every routing: loops, no streams
-            Meaning m = meaning(last, rang(r.observed()));
-            if (m != null) {
-                findings.add(finding(r, m, last));
+            // loops, not streams: asked of every call LiveKit answered, under the quick JIT
+            boolean rang = false;
+            for (int i = 0; i < r.observed().size() && !rang; i++) {
+                int status = r.observed().get(i).status();
+                rang = status >= 180 && status < 200;
+            }
+            for (int i = 0; i < MEANINGS.size(); i++) {
+                Meaning m = MEANINGS.get(i);
+                if (m.status() == last.status() && m.reason().equalsIgnoreCase(nullToEmpty(last.reason()))
+                        && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang)) {
+                    findings.add(finding(r, m, last));
+                    break;
+                }
             }
         }
         return findings;
-    }
-
-    /** True when a ringing status (18x) came. */
-    private static boolean rang(List<StatusLine> observed) {
-        for (int i = 0; i < observed.size(); i++) {
-            if (observed.get(i).status() >= 180 && observed.get(i).status() < 200) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The first meaning of the final status {@code last}, or null. */
-    private static Meaning meaning(StatusLine last, boolean rang) {
-        String reason = nullToEmpty(last.reason());
-        for (int i = 0; i < MEANINGS.size(); i++) {
-            Meaning m = MEANINGS.get(i);
-            if (m.status() == last.status() && m.reason().equalsIgnoreCase(reason)
-                    && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang)) {
-                return m;
-            }
-        }
-        return null;
     }
 
     private static Finding finding(LiveKitRouting r, Meaning m, StatusLine last) {

@@ -209,9 +209,10 @@ final class HopRoles {
      */
     private void familyInviteClues(SipMessage m, String sender, long frame) {
         String host = m.requestUri() == null ? null : B2buaProfile.hostOf(m.requestUri());
+        String callId = m.callId();
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
-            String prefix = profile.callIdPrefixOf(m.callId());
+            String prefix = profile.callIdPrefixOf(callId);
             if (prefix != null) {
                 Map<String, String> kinds = kinds(sender, AgentRoles.familyRole(profile));
                 if (!kinds.containsKey("Call-ID")) {
