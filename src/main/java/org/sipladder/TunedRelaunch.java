@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -45,6 +46,9 @@ final class TunedRelaunch {
 
     private static final String CONFIG_OPTION = "--livekit-config";
 
+    /** Environment variables whose JVM options the java launcher or the JVM itself picks up. */
+    private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
     private static final String OPTIONS_RESOURCE = "/org/sipladder/jpackage.cfg";
     private static final String OPTION_PREFIX = "--java-options ";
 
@@ -61,7 +65,7 @@ final class TunedRelaunch {
         }
         Path jar = runningJar();
         List<String> options = launcherOptions();
-        if (jar == null || options.isEmpty() || !ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty()) {
+        if (jar == null || options.isEmpty() || startedWithOptions()) {
             return OptionalInt.empty();
         }
         List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"), options, jar, args);
@@ -78,6 +82,27 @@ final class TunedRelaunch {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
+    }
+
+    /** True when this JVM was started with JVM options (the user's own: they are kept, so it does not restart). */
+    private static boolean startedWithOptions() {
+        boolean plain = ProcessHandle.current().info().arguments()
+                .map(args -> plainJarStart(args, System.getenv())).orElse(false);
+        // the management bean knows in every case, but loading it cost ~50 ms of each start of the jar
+        return !plain && !ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty();
+    }
+
+    /**
+     * True when the process's arguments show {@code java -jar JAR ...} with no JVM option: none before
+     * {@code -jar} and no option variable set. False when they do not tell (an option, {@code -cp}, an argument file).
+     */
+    static boolean plainJarStart(String[] processArguments, Map<String, String> environment) {
+        for (String variable : OPTION_VARIABLES) {
+            if (environment.get(variable) != null) {
+                return false;
+            }
+        }
+        return processArguments.length > 1 && "-jar".equals(processArguments[0]);
     }
 
     /** The restart's command line: this JVM's java, the options, the marker, the jar's launcher and the arguments. */

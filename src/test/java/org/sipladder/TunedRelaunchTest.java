@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +68,21 @@ class TunedRelaunchTest {
     void smallCapturesRunInThisJvm() throws IOException {
         Path small = Files.write(dir.resolve("small.pcap"), new byte[4096]);
         assertTrue(TunedRelaunch.runTunedIfWorthIt(new String[] {"calls", small.toString()}).isEmpty());
+    }
+
+    @Test
+    void onlyAPlainJarStartIsToldFromTheProcessArgumentsAlone() {
+        String[] plain = {"-jar", "target/sipladder.jar", "calls", "big.pcap", "--json"};
+        assertTrue(TunedRelaunch.plainJarStart(plain, Map.of("HOME", "/root")));
+        // options before -jar, the class path form and argument files are left to the management bean
+        assertFalse(TunedRelaunch.plainJarStart(new String[] {"-Xmx2g", "-jar", "sipladder.jar", "calls"}, Map.of()));
+        assertFalse(TunedRelaunch.plainJarStart(new String[] {"-cp", "sipladder.jar", "org.sipladder.Launcher"},
+                Map.of()));
+        assertFalse(TunedRelaunch.plainJarStart(new String[] {"@options", "-jar", "sipladder.jar"}, Map.of()));
+        assertFalse(TunedRelaunch.plainJarStart(new String[] {"-jar"}, Map.of()));
+        assertFalse(TunedRelaunch.plainJarStart(new String[0], Map.of()));
+        for (String variable : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")) {
+            assertFalse(TunedRelaunch.plainJarStart(plain, Map.of(variable, "-Xmx2g")), variable);
+        }
     }
 }

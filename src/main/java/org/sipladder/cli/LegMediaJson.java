@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.media.LegMedia;
 import org.sipladder.media.PayloadType;
 import org.sipladder.media.RtpStream;
@@ -12,14 +13,21 @@ import org.sipladder.media.SdpAnnouncement;
 /** A leg's {@code media} summary in {@code calls --json}: its SDP offers and answers, its streams in brief, totals. */
 final class LegMediaJson {
 
-    /** How many codec lists one writer remembers the text of. */
-    private static final int CODEC_TEXTS = 1024;
+    /** How many codec lists one writer remembers the JSON of. */
+    private static final int CODEC_LISTS = 1024;
+    /** How many media endpoints one writer remembers the JSON of (the last ones written). */
+    private static final int ENDPOINTS = 8;
 
     /**
-     * The texts of codec lists already written ("0 PCMU/8000", ...), by the list: a capture's SDP scan shares one
-     * list among the offers that name the same codecs, so most legs find theirs here. One per writing thread.
+     * The JSON of codec lists already written (["0 PCMU/8000", ...] with its line breaks and indent: always at the
+     * same depth), by the list: a capture's SDP scan shares one list among the offers that name the same codecs, so
+     * most legs find theirs here. One per writing thread.
      */
-    private final Map<List<PayloadType>, String[]> codecTexts = new IdentityHashMap<>();
+    private final Map<List<PayloadType>, byte[]> codecLists = new IdentityHashMap<>();
+    /** The last media endpoints written, with the JSON string of each: calls of a capture repeat a few. */
+    private final Endpoint[] endpoints = new Endpoint[ENDPOINTS];
+    private final byte[][] endpointJson = new byte[ENDPOINTS][];
+    private int nextEndpoint;
 
     void write(JsonOut json, LegMedia leg) throws IOException {
         json.beginObject();
@@ -50,14 +58,16 @@ final class LegMediaJson {
             json.beginObject();
             json.name("frame").value(a.frame());
             json.name("from").value(a.sipSrc().address());
-            json.name("media").value(a.media() == null ? a.address() + ":" + a.port() : a.media().toString());
+            json.name("media");
+            if (a.media() == null) {
+                json.value(a.address() + ":" + a.port());
+            } else {
+                media(json, a.media());
+            }
             json.name("type").value(a.mediaType());
             json.name("direction").value(a.direction());
-            json.name("codecs").beginArray();
-            for (String codec : codecTexts(a.payloadTypes())) {
-                json.value(codec);
-            }
-            json.endArray();
+            json.name("codecs");
+            codecs(json, a.payloadTypes());
             json.endObject();
         }
         json.endArray();
@@ -80,18 +90,37 @@ final class LegMediaJson {
         json.endObject();
     }
 
-    private String[] codecTexts(List<PayloadType> types) {
-        String[] texts = codecTexts.get(types);
-        if (texts == null) {
-            texts = new String[types.size()];
-            for (int i = 0; i < texts.length; i++) {
-                texts[i] = types.get(i).toString();
-            }
-            if (codecTexts.size() >= CODEC_TEXTS) {
-                codecTexts.clear();
-            }
-            codecTexts.put(types, texts);
+    /** A codec list, as the bytes written for the same list before when there are some. */
+    private void codecs(JsonOut json, List<PayloadType> types) throws IOException {
+        byte[] written = codecLists.get(types);
+        if (written != null) {
+            json.writtenValue(written);
+            return;
         }
-        return texts;
+        int start = json.size();
+        json.beginArray();
+        for (int i = 0; i < types.size(); i++) {
+            json.value(types.get(i).toString());
+        }
+        json.endArray();
+        if (codecLists.size() >= CODEC_LISTS) {
+            codecLists.clear();
+        }
+        codecLists.put(types, json.writtenSince(start));
+    }
+
+    /** A media endpoint as it prints itself; the bytes of an equal one written lately are copied. */
+    private void media(JsonOut json, Endpoint endpoint) throws IOException {
+        for (int i = 0; i < ENDPOINTS; i++) {
+            if (endpoint.equals(endpoints[i])) {
+                json.writtenValue(endpointJson[i]);
+                return;
+            }
+        }
+        int start = json.size();
+        json.value(endpoint.toString());
+        endpoints[nextEndpoint] = endpoint;
+        endpointJson[nextEndpoint] = json.writtenSince(start);
+        nextEndpoint = (nextEndpoint + 1) % ENDPOINTS;
     }
 }

@@ -1,0 +1,69 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.media.LegMedia;
+import org.sipladder.media.PayloadType;
+import org.sipladder.media.SdpAnnouncement;
+
+/**
+ * One writer copies the JSON of codec lists and media endpoints it wrote before: every leg's JSON must be what a
+ * writer that never saw another leg writes, whatever came before it (shared and equal lists, endpoints equal but not
+ * the same object, IPv6, a host name as the c= address, more endpoints than it remembers).
+ */
+class LegMediaJsonTest {
+
+    private static final List<PayloadType> SHARED = List.of(new PayloadType(0, "PCMU", 8000),
+            new PayloadType(8, "PCMA", 8000), new PayloadType(101, "telephone-event", 8000));
+
+    @Test
+    void aLegsJsonIsTheSameWhateverTheWriterWroteBefore() throws IOException {
+        Random random = new Random(18);
+        LegMediaJson kept = new LegMediaJson();
+        for (int leg = 0; leg < 2_000; leg++) {
+            LegMedia media = leg(random, leg);
+            assertEquals(json(new LegMediaJson(), media), json(kept, media), "leg " + leg);
+        }
+    }
+
+    private static LegMedia leg(Random random, int leg) {
+        List<SdpAnnouncement> sections = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            List<PayloadType> types = switch (random.nextInt(4)) {
+                case 0 -> SHARED;
+                case 1 -> List.copyOf(SHARED); // equal, not the same list
+                case 2 -> List.of(new PayloadType(random.nextInt(128), "X" + random.nextInt(3), 8000));
+                default -> List.of();
+            };
+            String address = switch (random.nextInt(4)) {
+                case 0 -> "2001:db8::" + random.nextInt(3);
+                case 1 -> "media" + random.nextInt(2) + ".example.com";
+                default -> "10.0.0." + random.nextInt(12);
+            };
+            int port = 20000 + random.nextInt(14);
+            Endpoint endpoint = address.startsWith("media") ? null : new Endpoint(address, port);
+            sections.add(new SdpAnnouncement(leg, leg, "c" + leg, 1, "INVITE", 0, new Endpoint("10.0.0.1", 5060),
+                    new Endpoint("10.0.0.2", 5060), "audio", endpoint, address, port, types,
+                    random.nextBoolean() ? "sendrecv" : "sendonly"));
+        }
+        return new LegMedia("c" + leg, sections, List.of());
+    }
+
+    /** The leg's media JSON as one member of an element of an array, as calls --json writes it. */
+    private static String json(LegMediaJson writer, LegMedia media) throws IOException {
+        JsonOut json = new JsonOut();
+        json.startElement(true);
+        json.beginObject();
+        json.name("media");
+        writer.write(json, media);
+        json.endObject();
+        return new String(json.written(), StandardCharsets.UTF_8);
+    }
+}
