@@ -110,6 +110,29 @@ public final class CallMemo {
         return host;
     }
 
+    /** Messages whose Via "received" parameter is kept per call ({@link #viaReceived}). */
+    static final int RECEIVED_KEPT = 8;
+    /** The messages whose Via "received" was asked, and its value (null: none): two rules ask LiveKit's responses. */
+    private final SipMessage[] receivedOf = new SipMessage[RECEIVED_KEPT];
+    private final String[] received = new String[RECEIVED_KEPT];
+    private int receivedCount;
+
+    /** {@code ViaParameters.received} of {@code message}'s Via, worked out once (for the call's first few). */
+    synchronized String viaReceived(SipMessage message) {
+        for (int i = 0; i < receivedCount; i++) {
+            if (receivedOf[i] == message) {
+                return received[i];
+            }
+        }
+        String value = ViaParameters.received(header(message, "Via"));
+        if (receivedCount < RECEIVED_KEPT) {
+            receivedOf[receivedCount] = message;
+            received[receivedCount] = value;
+            receivedCount++;
+        }
+        return value;
+    }
+
     /** {@link PrivateAddresses#isPublic} of an address, worked out once per diagnosis. */
     boolean isPublic(String address) {
         return scopes.isPublic(address);

@@ -164,7 +164,7 @@ final class LiveKitRoutings {
     /** The Via "received" parameter LiveKit stamped on its responses, else the captured source address. */
     static String sourceSeenByLiveKit(InviteTransaction tx, CallMemo memo) {
         for (FlowMessage m : tx.responses()) {
-            String received = ViaParameters.received(memo.header(m.message(), "Via"));
+            String received = memo.viaReceived(m.message());
             if (received != null) {
                 return received;
             }

@@ -125,7 +125,9 @@ final class NoCommonCodecCheck implements FindingRule {
         int to = codec.indexOf('/', from);
         to = to < 0 || to > end ? end : to;
         for (String usual : USUAL_NAMES) {
-            if (usual.length() == to - from && codec.regionMatches(true, from, usual, 0, to - from)) {
+            // as written (most are) before ignoring case, which costs more a character
+            if (usual.length() == to - from
+                    && (codec.startsWith(usual, from) || codec.regionMatches(true, from, usual, 0, to - from))) {
                 return usual;
             }
         }

@@ -187,7 +187,7 @@ final class PrivateAddressCheck implements FindingRule {
         for (FlowMessage m : flow.messages()) {
             SipMessage r = m.message();
             if (!r.isRequest() && r.dst().address().equals(sender)) {
-                String received = ViaParameters.received(context.header(r, "Via"));
+                String received = context.memo().viaReceived(r);
                 if (received != null && !received.equals(sender)) {
                     return received;
                 }

@@ -30,6 +30,11 @@ final class HopRoles {
      */
     private final String[] agentPairs = new String[2 * AGENT_PAIRS];
     private int agentPairCount;
+    /** The last Request-URI and To value looked at (the very strings) and whether each names a LiveKit SIP domain. */
+    private String lastUri;
+    private boolean lastUriNamesLiveKit;
+    private String lastTo;
+    private boolean lastToNamesLiveKit;
 
     private HopRoles(AgentRoles agentRoles) {
         this.agentRoles = agentRoles;
@@ -40,15 +45,25 @@ final class HopRoles {
         HopRoles roles = new HopRoles(agentRoles);
         SipMessage firstInvite = null;
         SipMessage firstPublicInvite = null;
-        for (Entry fm : messages) {
+        // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
+        Addresses alongInvites = new Addresses();
+        Addresses all = new Addresses();
+        for (int i = 0; i < messages.size(); i++) {
+            Entry fm = messages.get(i);
             SipMessage m = fm.message();
+            String src = m.src().address();
+            String dst = m.dst().address();
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
                 firstInvite = firstInvite == null ? m : firstInvite;
                 // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
-                if (firstPublicInvite == null && AddressScope.isPublic(m.src().address())) {
+                if (firstPublicInvite == null && AddressScope.isPublic(src)) {
                     firstPublicInvite = m;
                 }
+                alongInvites.add(src);
+                alongInvites.add(dst);
             }
+            all.add(src);
+            all.add(dst);
             if (!fm.retransmission()) {
                 roles.collect(m);
             }
@@ -67,28 +82,16 @@ final class HopRoles {
                         + at(firstInvite.frame()) + ".");
             }
         }
-        List<Hop> hops = new ArrayList<>();
-        for (String address : columnOrder(messages)) {
-            hops.add(roles.hop(address));
+        for (String address : all.inOrder()) {
+            alongInvites.add(address);
         }
-        return List.copyOf(hops);
-    }
-
-    /** Addresses along the dialog-opening INVITEs first, then every other address as it first appears. */
-    private static Collection<String> columnOrder(List<Entry> messages) {
-        Addresses order = new Addresses();
-        for (Entry fm : messages) {
-            SipMessage m = fm.message();
-            if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
-                order.add(m.src().address());
-                order.add(m.dst().address());
-            }
+        Collection<String> columns = alongInvites.inOrder();
+        Hop[] hops = new Hop[columns.size()];
+        int h = 0;
+        for (String address : columns) {
+            hops[h++] = roles.hop(address);
         }
-        for (Entry fm : messages) {
-            order.add(fm.message().src().address());
-            order.add(fm.message().dst().address());
-        }
-        return order.inOrder();
+        return List.of(hops);
     }
 
     /**
@@ -127,14 +130,13 @@ final class HopRoles {
         String sender = m.src().address();
         long frame = m.frame();
         if (m.isRequest()) {
-            String uri = m.requestUri() == null ? "" : m.requestUri();
-            if (SipFields.containsIgnoreCase(uri, LIVEKIT_DOMAIN)) {
+            if (namesLiveKitDomain(m.requestUri())) {
                 Map<String, String> kinds = kinds(m.dst().address(), Role.LIVEKIT);
                 if (!kinds.containsKey("Request-URI")) {
                     kinds.put("Request-URI", "It was sent " + m.method() + " " + m.requestUri()
                             + ", a LiveKit SIP domain" + at(frame) + ".");
                 }
-            } else if (SipFields.containsIgnoreCase(m.header("To"), LIVEKIT_DOMAIN)) {
+            } else if (toNamesLiveKitDomain(m.header("To"))) {
                 Map<String, String> kinds = kinds(m.dst().address(), Role.LIVEKIT);
                 if (!kinds.containsKey("To")) {
                     kinds.put("To", "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain"
@@ -165,6 +167,24 @@ final class HopRoles {
         agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
     }
 
+    /** True when the Request-URI names a LiveKit SIP domain; a leg's requests share one URI string. */
+    private boolean namesLiveKitDomain(String uri) {
+        if (uri != lastUri) {
+            lastUri = uri;
+            lastUriNamesLiveKit = SipFields.containsIgnoreCase(uri, LIVEKIT_DOMAIN);
+        }
+        return lastUriNamesLiveKit;
+    }
+
+    /** As {@link #namesLiveKitDomain}, for a To header value. */
+    private boolean toNamesLiveKitDomain(String to) {
+        if (to != lastTo) {
+            lastTo = to;
+            lastToNamesLiveKit = SipFields.containsIgnoreCase(to, LIVEKIT_DOMAIN);
+        }
+        return lastToNamesLiveKit;
+    }
+
     /** A header only one B2BUA family adds names the sender's role. */
     private void headerClues(SipMessage m, String sender, long frame) {
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
@@ -189,9 +209,10 @@ final class HopRoles {
      */
     private void familyInviteClues(SipMessage m, String sender, long frame) {
         String host = m.requestUri() == null ? null : B2buaProfile.hostOf(m.requestUri());
+        String callId = m.callId();
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
-            String prefix = profile.callIdPrefixOf(m.callId());
+            String prefix = profile.callIdPrefixOf(callId);
             if (prefix != null) {
                 Map<String, String> kinds = kinds(sender, AgentRoles.familyRole(profile));
                 if (!kinds.containsKey("Call-ID")) {

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.sipladder.diagnose.TestCall.JAMBONZ;
 import static org.sipladder.diagnose.TestCall.LIVEKIT;
 
@@ -8,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.Sdp;
 
 /**
@@ -38,6 +40,31 @@ class PrivateAddressFactsTest {
         assertEquals(List.of("Contact <sip:" + JAMBONZ + ":5060>", "Via sent-by " + JAMBONZ,
                 "SDP c= " + JAMBONZ + " (media address)", "SDP c= 10.1.1.10 (media address)", "SDP video c= 10.2.2.2",
                 "SDP c= 10.1.1.1 (media address)", JAMBONZ + " sends to public peer " + LIVEKIT), evidence.facts());
+    }
+
+    @Test
+    void theNatAddressIsTheFirstViaReceivedForTheRoutingAndTheRule() {
+        // LiveKit's routing and the rule ask the same responses' Via received= through one memo, in this order
+        String invite = SipTexts.invite("call-nat", URI, "+493023125417", JAMBONZ, SipTexts.SDP_G711);
+        String ringing = SipTexts.response(invite, 180, "Ringing").replace(";rport;", ";rport=5060;received=198.51.100.9;");
+        String ok = SipTexts.response(invite, 200, "OK").replace(";rport;", ";rport=5060;received=198.51.100.10;");
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite)
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 100, "Processing")).send(LIVEKIT, JAMBONZ, ringing)
+                .send(LIVEKIT, JAMBONZ, ok).flow();
+        CallMemo memo = new CallMemo();
+        List<LiveKitRouting> routings = new LiveKitRoutings(LiveKitConfig.empty(), new DiagnosisSettings(null, null))
+                .of(List.of(flow), memo);
+        assertEquals(1, routings.size());
+        assertEquals("198.51.100.9", routings.get(0).invite().sourceIp());
+        List<Finding> findings = new PrivateAddressCheck().findings(new DiagnosisContext(List.of(flow),
+                LiveKitConfig.empty(), routings, CaptureMedia.none(), CallsSeen.of(routings), false, memo));
+        assertEquals(1, findings.size());
+        assertEquals("The peer saw the packets come from 198.51.100.9 (Via received=): " + JAMBONZ + " is behind NAT",
+                findings.get(0).evidence().facts().get(findings.get(0).evidence().facts().size() - 1));
+        // asked again of the same memo: the same answers
+        assertEquals("198.51.100.9", memo.viaReceived(flow.messages().get(2).message()));
+        assertEquals("198.51.100.10", memo.viaReceived(flow.messages().get(3).message()));
+        assertNull(memo.viaReceived(flow.messages().get(1).message()));
     }
 
     @Test

@@ -274,6 +274,19 @@ class FlowBuilderTest {
     }
 
     @Test
+    void addressesOffTheInvitesPathComeAfterItInTheOrderTheyFirstAppear() {
+        Dialogue d = new Dialogue();
+        d.send(0, "10.9.9.9:5060", JAMBONZ, request("OPTIONS", "sip:j", A, "z9hG4bKo", 7, null));
+        d.send(10, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", A, "z9hG4bK1", 1, null));
+        d.send(20, JAMBONZ, LIVEKIT, request("INVITE", "sip:1@l", A, "z9hG4bK2", 1, null));
+        d.send(30, LIVEKIT, "10.8.8.8:5060", request("OPTIONS", "sip:x", A, "z9hG4bKo2", 8, null));
+        d.send(40, "10.7.7.7:5060", "10.9.9.9:5060", request("OPTIONS", "sip:y", A, "z9hG4bKo3", 9, null));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(List.of("89.184.187.124", "172.20.11.236", "129.158.233.108", "10.9.9.9", "10.8.8.8", "10.7.7.7"),
+                flow.hops().stream().map(Hop::address).toList());
+    }
+
+    @Test
     void jambonzIsRecognisedByItsUserAgentAndLiveKitByItsToTagAlone() {
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", A, "z9hG4bK1", 1, null));
