@@ -26,7 +26,6 @@ public final class CallMemo {
     private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>(2);
     private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>(2);
     private final Map<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new IdentityHashMap<>(2);
-    private final Map<SipMessage, Optional<Sdp>> sdp = new IdentityHashMap<>();
     private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
     private final Map<InboundInvite, TrunkMiss> trunkMisses = new IdentityHashMap<>(2);
     /** The call's SDP bodies parsed so far: its messages repeat them. */
@@ -69,8 +68,14 @@ public final class CallMemo {
 
     /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */
     synchronized List<DialogRequests> dialogRequests(CallFlow flow, String method) {
-        return dialogRequests.computeIfAbsent(flow, f -> new HashMap<>())
-                .computeIfAbsent(method, m -> List.copyOf(DialogRequests.of(flow, m)));
+        Map<String, List<DialogRequests>> byMethod = dialogRequests.computeIfAbsent(flow, f -> new HashMap<>());
+        List<DialogRequests> requests = byMethod.get(method);
+        if (requests == null) {
+            // not by computeIfAbsent: its lambda would hold the flow, a new object at every question
+            requests = List.copyOf(DialogRequests.of(flow, method));
+            byMethod.put(method, requests);
+        }
+        return requests;
     }
 
     /** {@link OutboundCall#of(CallFlow, List, LiveKitConfig)} of {@code flow}, worked out once. */
@@ -143,9 +148,9 @@ public final class CallMemo {
         return scopes.isPrivate(address);
     }
 
-    /** {@link SipMessage#sdp()}, read once. */
+    /** {@link SipMessage#sdp()}, read once (the message's read-back keeps it). */
     synchronized Sdp sdp(SipMessage message) {
-        return sdp.computeIfAbsent(message, m -> Optional.ofNullable(readBack(m).sdp())).orElse(null);
+        return readBack(message).sdp();
     }
 
     /** {@link SipMessage#header}, its bytes read back from the capture once for every question about the message. */
@@ -154,6 +159,12 @@ public final class CallMemo {
     }
 
     private MessageReadBack readBack(SipMessage message) {
-        return readBacks.computeIfAbsent(message, m -> m.readBack(ahead, sdpBodies));
+        // no computeIfAbsent: its lambda would hold this memo, a new object at every question
+        MessageReadBack kept = readBacks.get(message);
+        if (kept == null) {
+            kept = message.readBack(ahead, sdpBodies);
+            readBacks.put(message, kept);
+        }
+        return kept;
     }
 }

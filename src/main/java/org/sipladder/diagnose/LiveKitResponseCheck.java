@@ -67,11 +67,20 @@ final class LiveKitResponseCheck implements FindingRule {
             if (last == null || r.consistency() == Consistency.CONSISTENT) {
                 continue;
             }
-            boolean rang = r.observed().stream().anyMatch(s -> s.status() >= 180 && s.status() < 200);
-            MEANINGS.stream().filter(m -> m.status() == last.status() && m.reason().equalsIgnoreCase(nullToEmpty(last.reason()))
-                            && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang))
-                    .findFirst()
-                    .ifPresent(m -> findings.add(finding(r, m, last)));
+            // loops, not streams: asked of every call LiveKit answered, under the quick JIT
+            boolean rang = false;
+            for (int i = 0; i < r.observed().size() && !rang; i++) {
+                int status = r.observed().get(i).status();
+                rang = status >= 180 && status < 200;
+            }
+            for (int i = 0; i < MEANINGS.size(); i++) {
+                Meaning m = MEANINGS.get(i);
+                if (m.status() == last.status() && m.reason().equalsIgnoreCase(nullToEmpty(last.reason()))
+                        && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang)) {
+                    findings.add(finding(r, m, last));
+                    break;
+                }
+            }
         }
         return findings;
     }

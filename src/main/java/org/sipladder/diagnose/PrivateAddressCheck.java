@@ -163,8 +163,8 @@ final class PrivateAddressCheck implements FindingRule {
                     + " in Via, Contact and SDP (external IP / NAT settings), or put a SIP-aware NAT/SBC in front of it.");
         }
         List<Long> frames = new ArrayList<>(messages.size());
-        for (FlowMessage m : messages) {
-            frames.add(m.message().frame());
+        for (int i = 0; i < messages.size(); i++) {
+            frames.add(messages.get(i).message().frame());
         }
         return new Finding(CODE, CODE.severity(), CODE.title(sender, peer),
                 hasHop(flow, peer, Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,

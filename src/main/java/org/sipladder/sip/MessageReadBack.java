@@ -16,6 +16,9 @@ public final class MessageReadBack {
     private PlainReadBack.HeaderLines lines;
     /** The SDP bodies of the reader's other messages, or null ({@link SdpMemo}). */
     private final SdpMemo sdps;
+    /** The SDP once asked (null: none), and whether it was. */
+    private Sdp sdp;
+    private boolean sdpAsked;
 
     MessageReadBack(SipMessage message, ReadAhead ahead, SdpMemo sdps) {
         this.message = message;
@@ -28,9 +31,13 @@ public final class MessageReadBack {
         return message.header(name, this);
     }
 
-    /** {@link SipMessage#sdp()}. */
+    /** {@link SipMessage#sdp()}, parsed at the first ask and kept. */
     public Sdp sdp() {
-        return message.sdp(this);
+        if (!sdpAsked) {
+            sdp = message.sdp(this);
+            sdpAsked = true;
+        }
+        return sdp;
     }
 
     /** The SDP bodies parsed for the reader's other messages, or null. */

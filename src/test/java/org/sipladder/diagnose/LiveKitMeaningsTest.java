@@ -1,0 +1,42 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** Which of LiveKit's known answers LK_RESPONSE_EXPLAINED reads from the responses a call got, without a config. */
+class LiveKitMeaningsTest {
+
+    @Test
+    void theMeaningIsChosenByStatusReasonAndRinging() {
+        assertEquals(List.of("LiveKit could not pick an inbound trunk"), titles("100 Processing", "503 Try again later"));
+        assertEquals(List.of("LiveKit could not choose a dispatch rule"),
+                titles("100 Processing", "180 Ringing", "503 Try again later"));
+        assertEquals(List.of("LiveKit could not choose a dispatch rule"),
+                titles("100 Processing", "183 Session Progress", "503 try again LATER"));
+        assertEquals(List.of("No LiveKit inbound trunk accepts this call"), titles("100 Processing", "404 no trunk found"));
+        assertEquals(List.of("No agent joined the call before the ringing timeout"), titles("100 Processing", "486 Rejected"));
+        assertEquals(List.of("LiveKit Cloud refused the call for quota"),
+                titles("100 Processing", "180 Ringing", "503 Service temporarily unavailable"));
+        assertEquals(List.of(), titles("100 Processing", "603 Decline"));
+        assertEquals(List.of(), titles("100 Processing", "180 Ringing", "200 OK"));
+    }
+
+    /** The findings' titles up to the status in brackets, for one call LiveKit answered with {@code responses}. */
+    private static List<String> titles(String... responses) {
+        CallFlow flow = FindingRulesTest.liveKitCall("4991874350352", responses);
+        CallMemo memo = new CallMemo();
+        List<LiveKitRouting> routings = new LiveKitRoutings(LiveKitConfig.empty(), new DiagnosisSettings(null, null))
+                .of(List.of(flow), memo);
+        List<String> titles = new ArrayList<>();
+        for (Finding f : new LiveKitResponseCheck().findings(new DiagnosisContext(List.of(flow), LiveKitConfig.empty(),
+                routings))) {
+            titles.add(f.title().substring(0, f.title().indexOf(" (")));
+        }
+        return titles;
+    }
+}
