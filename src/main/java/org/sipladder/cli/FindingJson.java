@@ -146,9 +146,15 @@ final class FindingJson {
             return Optional.empty();
         }
         long firstFrame = f.evidence().frames().isEmpty() ? Long.MAX_VALUE : f.evidence().frames().get(0);
-        return routings.stream()
-                .filter(r -> f.callId().equals(r.transaction().callId()) && r.transaction().frame() <= firstFrame)
-                .reduce((a, b) -> b);
+        // asked for every finding: a loop, no stream
+        LiveKitRouting last = null;
+        for (int i = 0; i < routings.size(); i++) {
+            LiveKitRouting r = routings.get(i);
+            if (f.callId().equals(r.transaction().callId()) && r.transaction().frame() <= firstFrame) {
+                last = r;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** A routing as one object; {@code repeated} (null: none) copies the values it wrote before. */

@@ -82,9 +82,20 @@ public final class DiagnosisEngine {
     static Finding scrub(Finding f, SecretScrubber s) {
         Evidence e = f.evidence();
         Fix x = f.fix();
-        return new Finding(f.code(), f.severity(), s.scrub(f.title()), s.scrub(f.explanation()), f.callId(),
-                f.flowId(), f.primary(), new Evidence(e.frames(), s.scrub(e.configIds()), s.scrub(e.facts())),
-                new Fix(s.scrub(x.steps()), s.scrub(x.commands()), s.scrub(x.json())));
+        String title = s.scrub(f.title());
+        String explanation = s.scrub(f.explanation());
+        List<String> configIds = s.scrub(e.configIds());
+        List<String> facts = s.scrub(e.facts());
+        List<String> steps = s.scrub(x.steps());
+        List<String> commands = s.scrub(x.commands());
+        String json = s.scrub(x.json());
+        // nearly always nothing was hidden and the lists were unmodifiable already: the finding as it is
+        if (title == f.title() && explanation == f.explanation() && configIds == e.configIds() && facts == e.facts()
+                && steps == x.steps() && commands == x.commands() && json == x.json()) {
+            return f;
+        }
+        return new Finding(f.code(), f.severity(), title, explanation, f.callId(), f.flowId(), f.primary(),
+                new Evidence(e.frames(), configIds, facts), new Fix(steps, commands, json));
     }
 
     /** What makes a config finding repeat a call finding: the same code about the same config objects. */

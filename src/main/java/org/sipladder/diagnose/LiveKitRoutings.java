@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
@@ -35,7 +36,7 @@ final class LiveKitRoutings {
      * The verdict for each pair of expected and captured responses seen (a capture's calls show a handful of pairs),
      * worked out once; bounded.
      */
-    private final Map<List<Object>, Consistency> verdicts = new ConcurrentHashMap<>();
+    private final Map<Pair, Consistency> verdicts = new ConcurrentHashMap<>();
 
     /** Pairs of expected and captured responses whose verdict is kept. */
     static final int VERDICTS_KEPT = 256;
@@ -82,7 +83,7 @@ final class LiveKitRoutings {
 
     /** {@link ResponseComparison#compare}, once per distinct pair. */
     private Consistency consistency(List<String> expected, List<StatusLine> observed) {
-        List<Object> pair = List.of(expected, observed);
+        Pair pair = new Pair(expected, observed);
         Consistency kept = verdicts.get(pair);
         if (kept != null) {
             return kept;
@@ -92,6 +93,48 @@ final class LiveKitRoutings {
             verdicts.putIfAbsent(pair, made);
         }
         return made;
+    }
+
+    /**
+     * Expected responses and captured statuses as a key, hashed and compared as written here: the lists' and the
+     * status records' own hashCode and equals went through generic code (method handles) for every call.
+     */
+    private static final class Pair {
+        private final List<String> expected;
+        private final List<StatusLine> observed;
+        private final int hash;
+
+        Pair(List<String> expected, List<StatusLine> observed) {
+            this.expected = expected;
+            this.observed = observed;
+            int h = expected.hashCode();
+            for (int i = 0; i < observed.size(); i++) {
+                StatusLine s = observed.get(i);
+                h = 31 * (31 * h + s.status()) + Objects.hashCode(s.reason());
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Pair p) || p.hash != hash || p.observed.size() != observed.size()
+                    || p.expected != expected && !p.expected.equals(expected)) {
+                return false;
+            }
+            for (int i = 0; i < observed.size(); i++) {
+                StatusLine a = observed.get(i);
+                StatusLine b = p.observed.get(i);
+                if (a.status() != b.status() || !Objects.equals(a.reason(), b.reason())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The simulator for INVITEs to {@code host}: LiveKit Cloud and a self-hosted server answer "no trunk" differently. */

@@ -21,9 +21,19 @@ final class NoRuleMatchCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return context.simulatedRoutings().stream()
-                .filter(r -> r.outcome().dispatch().kind() == DispatchMatch.Kind.NONE)
-                .map(r -> finding(context, r)).toList();
+        // asked for every call, which rarely has one: a loop, no stream
+        List<LiveKitRouting> routings = context.simulatedRoutings();
+        List<Finding> found = List.of();
+        for (int i = 0; i < routings.size(); i++) {
+            LiveKitRouting r = routings.get(i);
+            if (r.outcome().dispatch().kind() == DispatchMatch.Kind.NONE) {
+                if (found.isEmpty()) {
+                    found = new ArrayList<>(1);
+                }
+                found.add(finding(context, r));
+            }
+        }
+        return found;
     }
 
     private static Finding finding(DiagnosisContext context, LiveKitRouting r) {

@@ -48,7 +48,9 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
         List<SIPInboundTrunkInfo> variantMatches = new ArrayList<>(0);
         if (!listed) {
             String ruri = invite.requestUriUser();
-            String ruriNorm = ruri == null || ruri.isEmpty() ? null : PhoneNumbers.normalize(ruri);
+            // the Request-URI user is most often the To user, normalized above
+            String ruriNorm = ruri == null || ruri.isEmpty() ? null
+                    : ruri.equals(called) ? calledNorm : PhoneNumbers.normalize(ruri);
             String calledDigits = withoutLeadingZeros(digits(called));
             for (int i = 0; i < trunks.size(); i++) {
                 SIPInboundTrunkInfo t = trunks.get(i);

@@ -77,7 +77,10 @@ public final class MediaCollector implements MediaListener {
         if (open != null) {
             fixResult();
         }
-        handOff.sip(p);
+        if (SdpScan.mayHoldSdp(p.data())) {
+            // the analysis reads SIP for its SDP only: a message without a body does not cross to its thread
+            handOff.sip(p);
+        }
     }
 
     @Override

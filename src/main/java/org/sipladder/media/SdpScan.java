@@ -127,7 +127,7 @@ final class SdpScan {
     List<SdpAnnouncement> scan(SipPayload p) {
         byte[] a = p.data();
         int n = a.length;
-        if (n < 16 || endsWithBlankLine(a, n)) {
+        if (!mayHoldSdp(a)) {
             return List.of();
         }
         int v = sdpStart(a, n);
@@ -137,14 +137,24 @@ final class SdpScan {
         return announcements(p, a, v, n);
     }
 
+    /**
+     * False when the message {@code a} has no body, so that {@link #scan} finds nothing in it without reading it
+     * (four byte comparisons: most SIP messages).
+     */
+    static boolean mayHoldSdp(byte[] a) {
+        int n = a.length;
+        return n >= 16 && !endsWithBlankLine(a, n);
+    }
+
     private static boolean endsWithBlankLine(byte[] a, int n) {
         return a[n - 1] == '\n' && (a[n - 2] == '\n' || a[n - 2] == '\r' && a[n - 3] == '\n');
     }
 
     /** Where the last {@code v=0} line starts, searching back from the end; -1 when none. */
     private static int sdpStart(byte[] a, int n) {
-        for (int i = n - 3; i > 0; i--) {
-            if (a[i] == 'v' && a[i + 1] == '=' && a[i + 2] == '0' && a[i - 1] == '\n') {
+        for (int i = WordScan.lastIndexOf(a, 1, n - 2, (byte) 'v'); i > 0;
+                i = WordScan.lastIndexOf(a, 1, i, (byte) 'v')) {
+            if (a[i + 1] == '=' && a[i + 2] == '0' && a[i - 1] == '\n') {
                 return i;
             }
         }

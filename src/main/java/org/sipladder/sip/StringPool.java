@@ -39,19 +39,14 @@ public final class StringPool {
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     public String share(byte[] a, int from, int to) {
-        int hash = WordScan.hash(a, from, to);
-        int slot = spread(hash);
+        int slot = spread(WordScan.hash(a, from, to));
         if (holds(slotBytes[slot], a, from, to)) {
             return slots[slot];
         }
-        if (shared != null) {
-            // the read's text: its bytes serve this slot too (never written to)
-            SharedStrings.Text text = shared.share(a, from, to, hash);
-            slots[slot] = text.string();
-            slotBytes[slot] = text.bytes();
-            return text.string();
-        }
         String made = new String(a, from, to - from, StandardCharsets.ISO_8859_1);
+        if (shared != null) {
+            made = shared.share(made);
+        }
         slots[slot] = made;
         slotBytes[slot] = Arrays.copyOfRange(a, from, to);
         return made;

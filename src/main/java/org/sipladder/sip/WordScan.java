@@ -32,6 +32,32 @@ public final class WordScan {
     }
 
     /**
+     * The last index of byte {@code b} in {@code a[from, to)}, or -1; eight bytes a step from the end.
+     */
+    public static int lastIndexOf(byte[] a, int from, int to, byte b) {
+        long pattern = (b & 0xffL) * ONES;
+        int i = to;
+        for (; i - 8 >= from; i -= 8) {
+            long x = (long) LONGS.get(a, i - 8) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                // the lowest flagged byte may be a false one (a borrow from a lower zero byte): test from the top
+                for (int j = i - 1; j >= i - 8; j--) {
+                    if (a[j] == b) {
+                        return j;
+                    }
+                }
+            }
+        }
+        for (int j = i - 1; j >= from; j--) {
+            if (a[j] == b) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Where a byte-by-byte search for a line feed or a byte above 127 must start: every byte of
      * {@code d[from, result)} is ASCII and no line feed; checked eight at a time, so the result is at most seven
      * bytes before the first such byte (or before {@code n}).

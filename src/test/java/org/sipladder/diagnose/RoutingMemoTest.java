@@ -35,7 +35,8 @@ class RoutingMemoTest {
             hosts.add("lk" + i + ".example.com");
         }
         String[][] answers = {{"100 Processing", "404 No trunk found"}, {"100 Processing", "503 Try again later"},
-            {"486 Busy Here"}, {}, {"100 Processing", "180 Ringing", "200 OK"}};
+            {"486 Busy Here"}, {}, {"100 Processing", "180 Ringing", "200 OK"},
+            {"100 Processing", "503 Service Unavailable"}, {"100 Processing", "404 Not Found"}};
         List<CallFlow> flows = new ArrayList<>();
         for (int i = 0; i < 3 * hosts.size(); i++) {
             String called = i % 3 == 0 ? "+4991874350352" : "4991874350" + (100 + i);

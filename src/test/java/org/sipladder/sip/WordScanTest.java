@@ -57,4 +57,27 @@ class WordScanTest {
         assertTrue(hashes.size() >= inputs.size() - 2, hashes.size() + " distinct hashes of " + inputs.size()
                 + " distinct values");
     }
+
+    @Test
+    void lastIndexOfFindsTheLastByteInAnyRangeWhateverItsNeighbours() {
+        Random random = new Random(11);
+        // neighbours that fool a word-at-a-time test: zero bytes, the byte one below and above, high bytes
+        byte[] alphabet = {'v', 'v', 0, 'u', 'w', (byte) 0xf6, (byte) 0x80, '\n', '=', '0'};
+        for (int round = 0; round < 50_000; round++) {
+            byte[] d = new byte[random.nextInt(50)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = d.length == 0 ? 0 : random.nextInt(d.length + 1);
+            int to = from + random.nextInt(d.length - from + 1);
+            int last = -1;
+            for (int i = to - 1; i >= from && last < 0; i--) {
+                if (d[i] == 'v') {
+                    last = i;
+                }
+            }
+            assertEquals(last, WordScan.lastIndexOf(d, from, to, (byte) 'v'), Arrays.toString(d) + " [" + from + ", "
+                    + to + ")");
+        }
+    }
 }
