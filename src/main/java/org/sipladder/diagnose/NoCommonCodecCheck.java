@@ -9,6 +9,7 @@ import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.TrimBounds;
 
 /** SIP_NO_COMMON_CODEC: the two sides of an offer/answer share no audio codec. */
 final class NoCommonCodecCheck implements FindingRule {
@@ -103,14 +104,8 @@ final class NoCommonCodecCheck implements FindingRule {
      * has none), cut at the first slash ("8 PCMA/8000" gives PCMA). Found by bounds; the usual names are shared.
      */
     static String codecName(String codec) {
-        int end = codec.length();
-        int start = 0;
-        while (start < end && codec.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && codec.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = TrimBounds.start(codec, 0, codec.length());
+        int end = TrimBounds.end(codec, start, codec.length());
         int from = start;
         while (from < end && !Blanks.isSpace(codec.charAt(from))) {
             from++;

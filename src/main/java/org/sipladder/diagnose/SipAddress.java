@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.Locale;
+import org.sipladder.sip.TrimBounds;
 
 /**
  * The user and host of the URI in a From, To or Contact header value, or of a bare Request-URI.
@@ -21,15 +22,9 @@ public record SipAddress(String user, String host) {
         if (value == null) {
             return NONE;
         }
-        int start = 0;
-        int end = value.length();
         // trimmed as String.trim trims
-        while (start < end && value.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && value.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = TrimBounds.start(value, 0, value.length());
+        int end = TrimBounds.end(value, start, value.length());
         int lt = indexOf(value, '<', start, end);
         if (lt >= 0) {
             int gt = indexOf(value, '>', lt, end);

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.Locale;
+import org.sipladder.sip.TrimBounds;
 
 /** Reads the parameters of a Via header value that the diagnosis needs. */
 final class ViaParameters {
@@ -50,14 +51,8 @@ final class ViaParameters {
             if (eq >= 0 && eq < stop) {
                 // lower-casing keeps the length of any name that becomes plain ASCII, as name is: a key of another
                 // length (branch, rport...) is passed over before it becomes a string
-                int ks = start;
-                int ke = eq;
-                while (ks < ke && via.charAt(ks) <= ' ') {
-                    ks++;
-                }
-                while (ke > ks && via.charAt(ke - 1) <= ' ') {
-                    ke--;
-                }
+                int ks = TrimBounds.start(via, start, eq);
+                int ke = TrimBounds.end(via, ks, eq);
                 if (ke - ks == name.length() && via.substring(ks, ke).toLowerCase(Locale.ROOT).equals(name)) {
                     return via.substring(eq + 1, stop).trim();
                 }

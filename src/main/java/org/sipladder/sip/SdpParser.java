@@ -168,8 +168,8 @@ final class SdpParser {
                 continue;
             }
             // the line's value trimmed as String.trim trims it, as bounds: only the values kept become strings
-            int vs = trimStart(text, from + 2, end);
-            int ve = trimEnd(text, vs, end);
+            int vs = TrimBounds.start(text, from + 2, end);
+            int ve = TrimBounds.end(text, vs, end);
             switch (kind) {
                 case 'o' -> origin = text.substring(vs, ve);
                 case 'c' -> {
@@ -300,10 +300,10 @@ final class SdpParser {
         for (int space = from; space < to; space++) {
             if (text.charAt(space) == ' ') {
                 if (space > from) {
-                    int ps = trimStart(text, from, space);
-                    int pe = trimEnd(text, ps, space);
-                    int ns = trimStart(text, space + 1, to);
-                    int ne = trimEnd(text, ns, to);
+                    int ps = TrimBounds.start(text, from, space);
+                    int pe = TrimBounds.end(text, ps, space);
+                    int ns = TrimBounds.start(text, space + 1, to);
+                    int ne = TrimBounds.end(text, ns, to);
                     int number = payloadType(text, ps, pe);
                     String pt = number >= 0 ? TYPE_TEXTS[number] : text.substring(ps, pe);
                     String staticName = number >= 0 ? STATIC_NAMES[number] : null;
@@ -318,23 +318,5 @@ final class SdpParser {
                 return;
             }
         }
-    }
-
-    /** The first index from {@code from} whose character is not trimmed by String.trim, or {@code to}. */
-    private static int trimStart(String text, int from, int to) {
-        int i = from;
-        while (i < to && text.charAt(i) <= ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    /** The end of the text between {@code from} and {@code to} as String.trim cuts it. */
-    private static int trimEnd(String text, int from, int to) {
-        int i = to;
-        while (i > from && text.charAt(i - 1) <= ' ') {
-            i--;
-        }
-        return i;
     }
 }
