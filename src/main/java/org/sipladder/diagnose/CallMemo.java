@@ -95,47 +95,65 @@ public final class CallMemo {
 
     /** Contact values whose host is kept per call ({@link #contactHost}). */
     static final int CONTACTS_KEPT = 4;
-    /** The Contact values whose host was asked, and those hosts: a call's senders repeat their Contact. */
-    private final String[] contacts = new String[2 * CONTACTS_KEPT];
-    private int contactCount;
+    /** The hosts of the Contact values asked: a call's senders repeat their Contact. */
+    private final FirstFew<String, String> contactHosts = new FirstFew<>(CONTACTS_KEPT);
 
     /** {@code SipAddress.parse(contact).host()}, parsed once per distinct value (the first few) of the call. */
     synchronized String contactHost(String contact) {
-        for (int i = 0; i < 2 * contactCount; i += 2) {
-            if (contacts[i].equals(contact)) {
-                return contacts[i + 1];
-            }
-        }
-        String host = SipAddress.parse(contact).host();
-        if (contactCount < CONTACTS_KEPT) {
-            contacts[2 * contactCount] = contact;
-            contacts[2 * contactCount + 1] = host;
-            contactCount++;
-        }
-        return host;
+        int kept = contactHosts.indexOf(contact);
+        return kept >= 0 ? contactHosts.value(kept) : contactHosts.keep(contact, SipAddress.parse(contact).host());
     }
 
     /** Messages whose Via "received" parameter is kept per call ({@link #viaReceived}). */
     static final int RECEIVED_KEPT = 8;
-    /** The messages whose Via "received" was asked, and its value (null: none): two rules ask LiveKit's responses. */
-    private final SipMessage[] receivedOf = new SipMessage[RECEIVED_KEPT];
-    private final String[] received = new String[RECEIVED_KEPT];
-    private int receivedCount;
+    /** The Via "received" of the messages asked (null: none): two rules ask LiveKit's responses. */
+    private final FirstFew<SipMessage, String> received = new FirstFew<>(RECEIVED_KEPT);
 
     /** {@code ViaParameters.received} of {@code message}'s Via, worked out once (for the call's first few). */
     synchronized String viaReceived(SipMessage message) {
-        for (int i = 0; i < receivedCount; i++) {
-            if (receivedOf[i] == message) {
-                return received[i];
+        int kept = received.indexOf(message);
+        return kept >= 0 ? received.value(kept)
+                : received.keep(message, ViaParameters.received(header(message, "Via")));
+    }
+
+    /**
+     * A value per key, kept for the first few keys a call asks about (compared with equals; later keys are worked
+     * out each time): a call asks about a handful, so a look along a short array beats a map and its lambdas.
+     */
+    private static final class FirstFew<K, V> {
+        private final Object[] keys;
+        private final Object[] values;
+        private int count;
+
+        FirstFew(int capacity) {
+            keys = new Object[capacity];
+            values = new Object[capacity];
+        }
+
+        /** The index of {@code key} (not null) among those kept, or -1. */
+        int indexOf(K key) {
+            for (int i = 0; i < count; i++) {
+                if (key.equals(keys[i])) {
+                    return i;
+                }
             }
+            return -1;
         }
-        String value = ViaParameters.received(header(message, "Via"));
-        if (receivedCount < RECEIVED_KEPT) {
-            receivedOf[receivedCount] = message;
-            received[receivedCount] = value;
-            receivedCount++;
+
+        @SuppressWarnings("unchecked")
+        V value(int index) {
+            return (V) values[index];
         }
-        return value;
+
+        /** Keeps {@code value} for {@code key} while there is room; returns the value. */
+        V keep(K key, V value) {
+            if (count < keys.length) {
+                keys[count] = key;
+                values[count] = value;
+                count++;
+            }
+            return value;
+        }
     }
 
     /** {@link PrivateAddresses#isPublic} of an address, worked out once per diagnosis. */
