@@ -7,6 +7,10 @@ import java.util.Arrays;
  * Shares equal header values between messages (the From of a dialog, the Call-ID of a leg...): a direct-mapped
  * cache of recent strings, so that a hit costs no allocation and a collision only loses one sharing. Not
  * thread-safe: one pool per reading thread.
+ *
+ * <p>A look-up first compares the slot's hash and length, held side by side in one array, and then the slot's
+ * bytes, held in one block of the pool: a slot's own byte array or string, somewhere in the heap, was a cache miss
+ * per look-up (a fifth of the SIP scan's time), and a byte array per miss garbage for the old generation.
  */
 public final class StringPool {
 
@@ -15,6 +19,8 @@ public final class StringPool {
      * right now, and a cache miss per lookup would cost more than the sharing saves.
      */
     private static final int SLOTS = 1 << 12;
+    /** Bytes of a slot's text held in {@link #text}: nine values in ten are shorter; longer ones keep an array. */
+    private static final int WIDTH = 64;
 
     private final String[] slots = new String[SLOTS];
     /**
@@ -22,10 +28,15 @@ public final class StringPool {
      * when there is one, so that both keep one and a hit here needs no comparison with the read's.
      */
     private final SharedStrings shared;
-    /** The bytes of each slot's string, compared in bulk (a character at a time is slow before the JIT's last tier). */
-    private final byte[][] slotBytes = new byte[SLOTS][];
-    /** Byte arrays shared as they are, apart from the strings ({@link #shareBytes}). */
+    /** Per slot: the hash of its text's bytes in the high half, its length + 1 in the low half; 0 when none. */
+    private final long[] keys = new long[SLOTS];
+    /** Per slot, {@link #WIDTH} bytes: the text of a slot no longer than that. */
+    private final byte[] text = new byte[SLOTS * WIDTH];
+    /** The text of a slot longer than {@link #WIDTH} bytes, else null. */
+    private final byte[][] longText = new byte[SLOTS][];
+    /** Byte arrays shared as they are, apart from the strings ({@link #shareBytes}), with their keys. */
     private final byte[][] byteSlots = new byte[SLOTS][];
+    private final long[] byteKeys = new long[SLOTS];
 
     /** A pool of its own. */
     public StringPool() {
@@ -39,27 +50,32 @@ public final class StringPool {
 
     /** The shared string of the ASCII bytes {@code a[from, to)}. */
     public String share(byte[] a, int from, int to) {
-        int slot = spread(WordScan.hash(a, from, to));
-        if (holds(slotBytes[slot], a, from, to)) {
+        int hash = WordScan.hash(a, from, to);
+        int slot = spread(hash);
+        long key = key(hash, to - from);
+        if (keys[slot] == key && holds(slot, a, from, to)) {
             return slots[slot];
         }
         String made = new String(a, from, to - from, StandardCharsets.ISO_8859_1);
         if (shared != null) {
-            made = shared.share(made);
+            made = shared.share(made, hash);
         }
-        slots[slot] = made;
-        slotBytes[slot] = Arrays.copyOfRange(a, from, to);
+        put(slot, key, made, a, from, to);
         return made;
     }
 
     /** The shared copy of the bytes {@code a[from, to)}; shared arrays must never be written to. */
     byte[] shareBytes(byte[] a, int from, int to) {
-        int slot = spread(WordScan.hash(a, from, to));
-        if (holds(byteSlots[slot], a, from, to)) {
-            return byteSlots[slot];
+        int hash = WordScan.hash(a, from, to);
+        int slot = spread(hash);
+        long key = key(hash, to - from);
+        byte[] known = byteSlots[slot];
+        if (byteKeys[slot] == key && Arrays.equals(known, 0, known.length, a, from, to)) {
+            return known;
         }
         byte[] made = Arrays.copyOfRange(a, from, to);
         byteSlots[slot] = made;
+        byteKeys[slot] = key;
         return made;
     }
 
@@ -68,16 +84,18 @@ public final class StringPool {
      * {@link HeaderParameters#branchBytes}); shared arrays must never be written to.
      */
     byte[] shareBytes(byte mark, byte[] a, int from, int to) {
-        int slot = spread(WordScan.hash(a, from, to) + mark);
+        int hash = WordScan.hash(a, from, to) + mark;
+        int slot = spread(hash);
+        long key = key(hash, to - from + 1);
         byte[] known = byteSlots[slot];
-        if (known != null && known.length == to - from + 1 && known[0] == mark
-                && Arrays.equals(known, 1, known.length, a, from, to)) {
+        if (byteKeys[slot] == key && known[0] == mark && Arrays.equals(known, 1, known.length, a, from, to)) {
             return known;
         }
         byte[] made = new byte[to - from + 1];
         made[0] = mark;
         System.arraycopy(a, from, made, 1, to - from);
         byteSlots[slot] = made;
+        byteKeys[slot] = key;
         return made;
     }
 
@@ -93,32 +111,52 @@ public final class StringPool {
         }
         // the slot the same text finds as bytes (characters beyond Latin-1 hash as '?': equals() still decides)
         byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
-        int slot = spread(WordScan.hash(latin1, 0, latin1.length));
+        int hash = WordScan.hash(latin1, 0, latin1.length);
+        int slot = spread(hash);
         String known = slots[slot];
         if (s.equals(known)) {
             return known;
         }
-        slots[slot] = s;
-        slotBytes[slot] = asciiBytes(s);
+        // a text beyond ASCII gets no key, so that byte sequences never match it
+        put(slot, isAscii(s) ? key(hash, latin1.length) : 0, s, latin1, 0, latin1.length);
         return s;
     }
 
-    /** The bytes of an ASCII string; null for any other, which byte sequences then never match. */
-    private static byte[] asciiBytes(String s) {
-        byte[] bytes = new byte[s.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            char c = s.charAt(i);
-            if (c > 127) {
-                return null;
-            }
-            bytes[i] = (byte) c;
+    private void put(int slot, long key, String s, byte[] a, int from, int to) {
+        slots[slot] = s;
+        keys[slot] = key;
+        int length = to - from;
+        if (length <= WIDTH) {
+            System.arraycopy(a, from, text, slot * WIDTH, length);
+            longText[slot] = null;
+        } else {
+            longText[slot] = Arrays.copyOfRange(a, from, to);
         }
-        return bytes;
     }
 
-    /** True when {@code known} holds the bytes {@code a[from, to)}. */
-    private static boolean holds(byte[] known, byte[] a, int from, int to) {
-        return known != null && Arrays.equals(known, 0, known.length, a, from, to);
+    /** True when slot {@code slot}, whose key matched, holds the bytes {@code a[from, to)}. */
+    private boolean holds(int slot, byte[] a, int from, int to) {
+        int length = to - from;
+        if (length > WIDTH) {
+            byte[] known = longText[slot];
+            return Arrays.equals(known, 0, length, a, from, to);
+        }
+        int at = slot * WIDTH;
+        return Arrays.equals(text, at, at + length, a, from, to);
+    }
+
+    /** The key of a text: its hash and length; never 0. */
+    private static long key(int hash, int length) {
+        return (long) hash << 32 | (length + 1);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int spread(int h) {
