@@ -84,7 +84,7 @@ final class FlowJson {
         json.name("id").value(f.id());
         json.name("start").decimal(f.startMicros(), 6);
         json.name("finalStatus").value(f.finalStatus());
-        json.name("finalReason").value(f.aLeg().finalReason());
+        shared("finalReason", f.aLeg().finalReason());
         json.name("messageCount").value(f.messages().size());
         json.name("legs").beginArray();
         for (Leg l : f.legs()) {
@@ -112,7 +112,7 @@ final class FlowJson {
         json.name("firstFrame").value(l.firstFrame());
         json.name("lastFrame").value(l.lastFrame());
         json.name("finalStatus").value(l.finalStatus());
-        json.name("finalReason").value(l.finalReason());
+        shared("finalReason", l.finalReason());
         json.name("messageCount").value(l.messageCount());
         if (media != null) {
             json.name("media");
@@ -123,8 +123,8 @@ final class FlowJson {
 
     private void hop(Hop h) throws IOException {
         json.beginObject();
-        json.name("address").value(h.address());
-        json.name("role").value(h.role().displayName());
+        shared("address", h.address());
+        json.name("role").sharedValue(h.role().displayName());
         json.name("name").value(h.name());
         json.name("evidence");
         strings(h.evidence());
@@ -147,6 +147,16 @@ final class FlowJson {
             json.nullValue();
         } else {
             json.decimal(micros / 1000, 3);
+        }
+    }
+
+    /** A member whose string value many calls repeat (a reason phrase, an address), or null. */
+    private void shared(String name, String value) throws IOException {
+        json.name(name);
+        if (value == null) {
+            json.nullValue();
+        } else {
+            json.sharedValue(value);
         }
     }
 

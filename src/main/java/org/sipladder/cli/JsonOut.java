@@ -38,6 +38,7 @@ final class JsonOut implements AutoCloseable {
 
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     private static final int NAME_SLOTS = 128;
+    private static final int SHARED_SLOTS = 256;
 
     /** True for the ASCII characters written as they are. */
     private static final boolean[] PLAIN = new boolean[128];
@@ -72,6 +73,9 @@ final class JsonOut implements AutoCloseable {
     private final String[] nameKeys = new String[NAME_SLOTS];
     private final byte[][] nameBytes = new byte[NAME_SLOTS][];
     private final int[] nameDepths = new int[NAME_SLOTS];
+    /** Strings written by {@link #sharedValue}, each with its quoted and escaped bytes, by hash. */
+    private final String[] sharedKeys = new String[SHARED_SLOTS];
+    private final byte[][] sharedBytes = new byte[SHARED_SLOTS][];
     private int depth;
     /** A name written by {@link #name} whose value has not come yet. */
     private boolean nameDangling;
@@ -174,6 +178,44 @@ final class JsonOut implements AutoCloseable {
         room(value.length);
         System.arraycopy(value, 0, buffer, used, value.length);
         used += value.length;
+        return this;
+    }
+
+    /**
+     * Members given as the bytes this writer wrote for them before ({@link #writtenSince} from the end of a member
+     * to the end of a later one, so beginning with a comma), after a member of an object at the same depth: so that
+     * a run of members that many objects repeat is written once and copied.
+     */
+    JsonOut writtenMembers(byte[] run) throws IOException {
+        if (nameDangling || stack[depth - 1] != NONEMPTY_OBJECT) {
+            throw new IllegalStateException("members copied where no member ended");
+        }
+        room(run.length);
+        System.arraycopy(run, 0, buffer, used, run.length);
+        used += run.length;
+        return this;
+    }
+
+    /**
+     * A string (not null) that many values repeat, as the very object (a capture's addresses and reasons are shared
+     * strings): its quoted bytes are remembered in a small table of recent ones and copied, not looked at again.
+     */
+    JsonOut sharedValue(String value) throws IOException {
+        beforeValue();
+        int slot = value.hashCode() & (SHARED_SLOTS - 1);
+        if (sharedKeys[slot] == value) {
+            byte[] quoted = sharedBytes[slot];
+            room(quoted.length);
+            System.arraycopy(quoted, 0, buffer, used, quoted.length);
+            used += quoted.length;
+        } else {
+            // room for the worst case first, so that the buffer is not written out before the bytes are taken
+            room(18 * value.length() + 2);
+            int start = used;
+            string(value);
+            sharedKeys[slot] = value;
+            sharedBytes[slot] = Arrays.copyOfRange(buffer, start, used);
+        }
         return this;
     }
 

@@ -17,6 +17,8 @@ final class LegMediaJson {
     private static final int CODEC_LISTS = 1024;
     /** How many media endpoints one writer remembers the JSON of (the last ones written). */
     private static final int ENDPOINTS = 8;
+    /** How many media type, direction and codec list triples one writer remembers the JSON of (the last ones). */
+    private static final int KINDS = 8;
 
     /**
      * The JSON of codec lists already written (["0 PCMU/8000", ...] with its line breaks and indent: always at the
@@ -28,51 +30,62 @@ final class LegMediaJson {
     private final Endpoint[] endpoints = new Endpoint[ENDPOINTS];
     private final byte[][] endpointJson = new byte[ENDPOINTS][];
     private int nextEndpoint;
+    /** The members after a stream count of 0, once written. */
+    private byte[] noStreamTotals;
+    /** The last media type, direction and codec list triples written, with the JSON of their three members. */
+    private final String[] kindTypes = new String[KINDS];
+    private final String[] kindDirections = new String[KINDS];
+    private final Object[] kindCodecs = new Object[KINDS];
+    private final byte[][] kindJson = new byte[KINDS][];
+    private int nextKind;
 
     void write(JsonOut json, LegMedia leg) throws IOException {
         json.beginObject();
-        long packets = 0;
-        long lost = 0;
-        double worstMos = Double.NaN;
-        double maxJitter = 0;
-        StringBuilder dtmf = new StringBuilder();
-        for (RtpStream s : leg.streams()) {
-            packets += s.stats().packets();
-            lost += Math.max(0, s.stats().lost());
-            if (!Double.isNaN(s.mos()) && (Double.isNaN(worstMos) || s.mos() < worstMos)) {
-                worstMos = s.mos();
+        List<RtpStream> streams = leg.streams();
+        json.name("streamCount").value(streams.size());
+        if (streams.isEmpty()) {
+            // most legs of a SIP-only capture: the same totals every time
+            if (noStreamTotals == null) {
+                int start = json.size();
+                totals(json, 0, 0, 0, Double.NaN, "");
+                noStreamTotals = json.writtenSince(start);
+            } else {
+                json.writtenMembers(noStreamTotals);
             }
-            maxJitter = Math.max(maxJitter, s.stats().maxJitterMs());
-            dtmf.append(s.dtmf());
+        } else {
+            long packets = 0;
+            long lost = 0;
+            double worstMos = Double.NaN;
+            double maxJitter = 0;
+            StringBuilder dtmf = new StringBuilder();
+            for (RtpStream s : streams) {
+                packets += s.stats().packets();
+                lost += Math.max(0, s.stats().lost());
+                if (!Double.isNaN(s.mos()) && (Double.isNaN(worstMos) || s.mos() < worstMos)) {
+                    worstMos = s.mos();
+                }
+                maxJitter = Math.max(maxJitter, s.stats().maxJitterMs());
+                dtmf.append(s.dtmf());
+            }
+            totals(json, packets, lost, maxJitter, worstMos, dtmf.toString());
         }
-        json.name("streamCount").value(leg.streams().size());
-        json.name("packets").value(packets);
-        json.name("lost").value(lost);
-        json.name("maxJitterMs");
-        StreamJson.millis(json, maxJitter, 3);
-        json.name("mos");
-        StreamJson.millis(json, worstMos, 2);
-        json.name("dtmf").value(dtmf.toString());
         json.name("sdp").beginArray();
         for (SdpAnnouncement a : leg.announcements()) {
             json.beginObject();
             json.name("frame").value(a.frame());
-            json.name("from").value(a.sipSrc().address());
+            json.name("from").sharedValue(a.sipSrc().address());
             json.name("media");
             if (a.media() == null) {
                 json.value(a.address() + ":" + a.port());
             } else {
                 media(json, a.media());
             }
-            json.name("type").value(a.mediaType());
-            json.name("direction").value(a.direction());
-            json.name("codecs");
-            codecs(json, a.payloadTypes());
+            kindAndCodecs(json, a);
             json.endObject();
         }
         json.endArray();
         json.name("streams").beginArray();
-        for (RtpStream s : leg.streams()) {
+        for (RtpStream s : streams) {
             json.beginObject();
             json.name("src").value(s.key().src().toString());
             json.name("dst").value(s.key().dst().toString());
@@ -88,6 +101,44 @@ final class LegMediaJson {
         }
         json.endArray();
         json.endObject();
+    }
+
+    /** The leg's totals after its stream count. */
+    private static void totals(JsonOut json, long packets, long lost, double maxJitter, double worstMos, String dtmf)
+            throws IOException {
+        json.name("packets").value(packets);
+        json.name("lost").value(lost);
+        json.name("maxJitterMs");
+        StreamJson.millis(json, maxJitter, 3);
+        json.name("mos");
+        StreamJson.millis(json, worstMos, 2);
+        json.name("dtmf").value(dtmf);
+    }
+
+    /**
+     * A section's media type, direction and codecs: the bytes written lately for the same three (the very objects:
+     * the SDP scan shares them) are copied.
+     */
+    private void kindAndCodecs(JsonOut json, SdpAnnouncement a) throws IOException {
+        String type = a.mediaType();
+        String direction = a.direction();
+        List<PayloadType> types = a.payloadTypes();
+        for (int i = 0; i < KINDS; i++) {
+            if (kindJson[i] != null && kindTypes[i] == type && kindDirections[i] == direction && kindCodecs[i] == types) {
+                json.writtenMembers(kindJson[i]);
+                return;
+            }
+        }
+        int start = json.size();
+        json.name("type").value(type);
+        json.name("direction").value(direction);
+        json.name("codecs");
+        codecs(json, types);
+        kindTypes[nextKind] = type;
+        kindDirections[nextKind] = direction;
+        kindCodecs[nextKind] = types;
+        kindJson[nextKind] = json.writtenSince(start);
+        nextKind = (nextKind + 1) % KINDS;
     }
 
     /** A codec list, as the bytes written for the same list before when there are some. */
@@ -111,8 +162,12 @@ final class LegMediaJson {
 
     /** A media endpoint as it prints itself; the bytes of an equal one written lately are copied. */
     private void media(JsonOut json, Endpoint endpoint) throws IOException {
+        // compared field by field: the record's own equals is slow under the quick JIT alone
+        int port = endpoint.port();
+        String address = endpoint.address();
         for (int i = 0; i < ENDPOINTS; i++) {
-            if (endpoint.equals(endpoints[i])) {
+            Endpoint e = endpoints[i];
+            if (e != null && e.port() == port && (e.address() == address || e.address().equals(address))) {
                 json.writtenValue(endpointJson[i]);
                 return;
             }

@@ -2,6 +2,7 @@ package org.sipladder.flow;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,28 +23,50 @@ final class CallFlowAssembly {
     }
 
     static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence, AgentRoles agentRoles) {
-        List<LegState> ordered = new ArrayList<>(group);
-        ordered.sort(START_ORDER);
-        List<Leg> legs = new ArrayList<>();
-        List<IndexedEntry> all = new ArrayList<>();
+        LegState[] ordered = group.toArray(new LegState[0]);
+        if (ordered.length > 1) {
+            Arrays.sort(ordered, START_ORDER);
+        }
+        Leg[] legs = new Leg[ordered.length];
+        // each leg's entries made once, for its analysis and for the call's messages
+        Entry[][] entries = new Entry[ordered.length][];
         Timings timings = null;
-        for (int i = 0; i < ordered.size(); i++) {
-            LegAnalysis analysis = new LegAnalysis(ordered.get(i));
-            legs.add(analysis.toLeg(i));
+        int total = 0;
+        for (int i = 0; i < ordered.length; i++) {
+            entries[i] = ordered[i].entryArray();
+            total += entries[i].length;
+            LegAnalysis analysis = new LegAnalysis(ordered[i], entries[i]);
+            legs[i] = analysis.toLeg(i);
             if (i == 0) {
                 timings = analysis.timings();
             }
-            for (Entry e : ordered.get(i).entries()) {
-                all.add(new IndexedEntry(e, i));
+        }
+        Entry[] inOrder = new Entry[total];
+        int[] legIndexes = new int[total];
+        merge(entries, inOrder, legIndexes);
+        List<Entry> messages = Arrays.asList(inOrder);
+        return new CallFlow(ordered[0].callId(), List.of(legs), HopRoles.hops(messages, agentRoles),
+                new FlowMessages(messages, legIndexes), evidenceText(joinEvidence), timings);
+    }
+
+    /**
+     * The legs' entries (each leg's in arrival order) in arrival order across the legs, with the index of each one's
+     * leg: a merge, as a call has a leg or two.
+     */
+    private static void merge(Entry[][] legs, Entry[] inOrder, int[] legIndexes) {
+        int[] next = new int[legs.length];
+        for (int k = 0; k < inOrder.length; k++) {
+            int pick = -1;
+            long seq = Long.MAX_VALUE;
+            for (int l = 0; l < legs.length; l++) {
+                if (next[l] < legs[l].length && legs[l][next[l]].seq() < seq) {
+                    pick = l;
+                    seq = legs[l][next[l]].seq();
+                }
             }
+            inOrder[k] = legs[pick][next[pick]++];
+            legIndexes[k] = pick;
         }
-        all.sort(Comparator.comparingLong(ie -> ie.entry().seq()));
-        List<Entry> inOrder = new ArrayList<>(all.size());
-        for (IndexedEntry ie : all) {
-            inOrder.add(ie.entry());
-        }
-        return new CallFlow(ordered.get(0).callId(), List.copyOf(legs), HopRoles.hops(inOrder, agentRoles),
-                new FlowMessages(all), evidenceText(joinEvidence), timings);
     }
 
     private static List<String> evidenceText(List<Supplier<String>> evidence) {
@@ -60,13 +83,15 @@ final class CallFlowAssembly {
      */
     static final class FlowMessages extends AbstractList<FlowMessage> implements RandomAccess {
         private final int size;
-        /** What the list is made from; null once made. */
-        private List<IndexedEntry> entries;
+        /** What the list is made from (the entries in capture order and each one's leg); null once made. */
+        private List<Entry> entries;
+        private int[] legIndexes;
         /** Read without the lock once made: every walk over a call's messages comes through {@link #get}. */
         private volatile List<FlowMessage> made;
 
-        private FlowMessages(List<IndexedEntry> entries) {
+        private FlowMessages(List<Entry> entries, int[] legIndexes) {
             this.entries = entries;
+            this.legIndexes = legIndexes;
             this.size = entries.size();
         }
 
@@ -83,13 +108,13 @@ final class CallFlowAssembly {
 
         /** Capture time of the first message, without making the list. */
         synchronized long firstMicros() {
-            return made != null ? made.get(0).message().timestampMicros() : entries.get(0).entry().message().timestampMicros();
+            return made != null ? made.get(0).message().timestampMicros() : entries.get(0).message().timestampMicros();
         }
 
         /** Method of the call's first request, without making the list; empty when none was captured. */
         synchronized String firstMethod() {
             for (int i = 0; i < size; i++) {
-                String method = (made != null ? made.get(i).message() : entries.get(i).entry().message()).method();
+                String method = (made != null ? made.get(i).message() : entries.get(i).message()).method();
                 if (method != null) {
                     return method;
                 }
@@ -99,14 +124,15 @@ final class CallFlowAssembly {
 
         private synchronized List<FlowMessage> made() {
             if (made == null) {
-                made = flowMessages(entries);
+                made = flowMessages(entries, legIndexes);
                 entries = null;
+                legIndexes = null;
             }
             return made;
         }
     }
 
-    private static List<FlowMessage> flowMessages(List<IndexedEntry> all) {
+    private static List<FlowMessage> flowMessages(List<Entry> all, int[] legIndexes) {
         List<FlowMessage> messages = new ArrayList<>(all.size());
         // one key string per transaction of the call, shared by its messages; a message's transaction is nearly
         // always one of the last few, so the key string is made once per transaction, not once per message
@@ -114,8 +140,8 @@ final class CallFlowAssembly {
         Entry[] recent = new Entry[RECENT_TRANSACTIONS];
         String[] recentKeys = new String[RECENT_TRANSACTIONS];
         int next = 0;
-        for (IndexedEntry ie : all) {
-            Entry e = ie.entry();
+        for (int i = 0; i < all.size(); i++) {
+            Entry e = all.get(i);
             String key = null;
             for (int k = 0; k < recent.length && recent[k] != null && key == null; k++) {
                 if (recent[k].sameTransaction(e)) {
@@ -128,11 +154,8 @@ final class CallFlowAssembly {
                 recentKeys[next] = key;
                 next = (next + 1) % RECENT_TRANSACTIONS;
             }
-            messages.add(new FlowMessage(e.message(), ie.legIndex(), e.retransmission(), key));
+            messages.add(new FlowMessage(e.message(), legIndexes[i], e.retransmission(), key));
         }
         return List.copyOf(messages);
-    }
-
-    private record IndexedEntry(Entry entry, int legIndex) {
     }
 }

@@ -18,15 +18,19 @@ final class LegAnalysis {
             "REFER");
 
     private final LegState leg;
+    /** The leg's entries in arrival order. */
+    private final Entry[] entries;
     private final String method;
     private final List<Entry> openings = new ArrayList<>();
     private final Entry finalResponse;
 
-    LegAnalysis(LegState leg) {
+    /** The analysis of {@code leg}, whose entries in arrival order are {@code entries}. */
+    LegAnalysis(LegState leg, Entry[] entries) {
         this.leg = leg;
-        this.method = openingMethod(leg);
+        this.entries = entries;
+        this.method = openingMethod(leg, entries);
         String originator = null;
-        for (Entry e : leg.entries()) {
+        for (Entry e : entries) {
             SipMessage m = e.message();
             if (!e.retransmission() && m.isRequest() && m.method().equals(method) && SipFields.isInitialRequest(m)
                     && (originator == null || originator.equals(m.src().address()))) {
@@ -42,7 +46,7 @@ final class LegAnalysis {
      * answer to a dialog-opening method is still how the leg ended: a lone 403 to an INVITE is a rejected call.
      */
     private Entry dialogOpeningResponse() {
-        for (Entry e : leg.entries()) {
+        for (Entry e : entries) {
             SipMessage m = e.message();
             if (!e.retransmission() && m.status() >= 200 && m.cseqMethod() != null && !IN_DIALOG.contains(m.cseqMethod())) {
                 return e;
@@ -51,11 +55,11 @@ final class LegAnalysis {
         return null;
     }
 
-    private static String openingMethod(LegState leg) {
+    private static String openingMethod(LegState leg, Entry[] entries) {
         if (leg.hasInitialInvite()) {
             return "INVITE";
         }
-        for (Entry e : leg.entries()) {
+        for (Entry e : entries) {
             if (e.message().isRequest() && SipFields.isInitialRequest(e.message())) {
                 return e.message().method();
             }
@@ -64,7 +68,7 @@ final class LegAnalysis {
     }
 
     private Entry finalResponseTo(Entry request) {
-        for (Entry e : leg.entries()) {
+        for (Entry e : entries) {
             if (!e.retransmission() && e.message().status() >= 200 && e.sameTransaction(request)) {
                 return e;
             }
@@ -82,21 +86,25 @@ final class LegAnalysis {
     }
 
     Leg toLeg(int index) {
-        List<Entry> entries = leg.entries();
         SipMessage first = firstRequest();
         // From and To are the same in every message of a dialog; a response stands in for an uncaptured request.
-        SipMessage parties = first != null ? first : entries.get(0).message();
+        SipMessage parties = first != null ? first : entries[0].message();
         SipMessage fin = finalResponse == null ? null : finalResponse.message();
         return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
-                entries.get(0).message().frame(), entries.get(entries.size() - 1).message().frame(),
-                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), entries.size());
+                entries[0].message().frame(), entries[entries.length - 1].message().frame(),
+                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), entries.length);
     }
 
     private SipMessage firstRequest() {
         if (opening() != null) {
             return opening().message();
         }
-        return leg.entries().stream().map(Entry::message).filter(SipMessage::isRequest).findFirst().orElse(null);
+        for (Entry e : entries) {
+            if (e.message().isRequest()) {
+                return e.message();
+            }
+        }
+        return null;
     }
 
     /** The originator's last attempt (after any 401/407 challenge), which decides the leg. */
@@ -113,7 +121,7 @@ final class LegAnalysis {
         long t0 = start.message().timestampMicros();
         Long firstProvisional = null;
         Long alerting = null;
-        for (Entry e : leg.entries()) {
+        for (Entry e : entries) {
             int status = e.message().status();
             if (status >= 100 && status < 200 && start.sameTransaction(e)) {
                 long t = e.message().timestampMicros() - t0;
@@ -137,7 +145,6 @@ final class LegAnalysis {
             return null;
         }
         long answered = finalResponse.message().timestampMicros();
-        List<Entry> entries = leg.entries();
         for (Entry e : entries) {
             if ("BYE".equals(e.message().method()) && e.seq() > finalResponse.seq()) {
                 return e.message().timestampMicros() - answered;

@@ -44,23 +44,13 @@ final class LegState {
         return callId;
     }
 
-    /**
-     * The entries in arrival order: a view, made when asked for (not one per leg kept), that makes an entry for
-     * each {@code get}.
-     */
-    List<Entry> entries() {
-        return new AbstractList<>() {
-            @Override
-            public Entry get(int index) {
-                Objects.checkIndex(index, size);
-                return entry(index);
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-        };
+    /** The entries in arrival order, made now (one per message: a leg keeps none). */
+    Entry[] entryArray() {
+        Entry[] entries = new Entry[size];
+        for (int i = 0; i < size; i++) {
+            entries[i] = entry(i);
+        }
+        return entries;
     }
 
     Entry first() {

@@ -117,28 +117,54 @@ class JsonOutTest {
 
     @Test
     void aValueWrittenOnceAndCopiedPrintsAsWritingItAgain() throws IOException {
+        writtenOnceAndCopiedPrintsAsWritingItAgain(false);
+    }
+
+    @Test
+    void membersWrittenOnceAndCopiedPrintAsWritingThemAgain() throws IOException {
+        writtenOnceAndCopiedPrintsAsWritingItAgain(true);
+    }
+
+    /**
+     * Elements each with a random value (or run of {@code members}) written once and copied into the later elements
+     * ({@link JsonOut#writtenValue} / {@link JsonOut#writtenMembers}), against Gson writing it each time.
+     */
+    private static void writtenOnceAndCopiedPrintsAsWritingItAgain(boolean members) throws IOException {
         for (int doc = 0; doc < 1000; doc++) {
             long seed = new Random(doc).nextLong();
             JsonOut element = new JsonOut();
             StringWriter gsons = new StringWriter();
             JsonWriter b = gson(gsons);
+            b.setSerializeNulls(true);
             b.beginArray();
             List<byte[]> elements = new ArrayList<>();
-            element.startElement(true).beginObject().name("code").value("X" + doc).name("livekit");
-            b.beginObject().name("code").value("X" + doc).name("livekit");
+            element.startElement(true).beginObject().name("code").value("X" + doc);
+            b.beginObject().name("code").value("X" + doc);
+            if (!members) {
+                element.name("livekit");
+                b.name("livekit");
+            }
             int start = element.size();
-            value(new Random(seed), element, b, 1);
+            part(new Random(seed), element, b, members);
             byte[] once = element.writtenSince(start);
             element.endObject();
             b.endObject();
             elements.add(element.written());
             for (int copies = doc % 3; copies > 0; copies--) {
-                element.startElement(false).beginObject().name("code").value("Y").name("livekit").writtenValue(once);
+                element.startElement(false).beginObject().name("code").value("Y");
+                b.beginObject().name("code").value("Y");
+                // the same part again, written by Gson alone
+                JsonOut elsewhere = new JsonOut().startElement(true).beginObject();
+                if (members) {
+                    element.writtenMembers(once);
+                    elsewhere.name("code").value("Y");
+                } else {
+                    element.name("livekit").writtenValue(once);
+                    b.name("livekit");
+                    elsewhere.name("livekit");
+                }
+                part(new Random(seed), elsewhere, b, members);
                 element.name("after").value(copies).endObject();
-                b.beginObject().name("code").value("Y").name("livekit");
-                // the same value again, written by Gson alone
-                JsonOut elsewhere = new JsonOut().startElement(true).beginObject().name("livekit");
-                value(new Random(seed), elsewhere, b, 1);
                 b.name("after").value(copies).endObject();
                 elements.add(element.written());
             }
@@ -147,6 +173,58 @@ class JsonOutTest {
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
             FlowJson.writeArray(elements, joined);
             assertArrayEquals(gsons.toString().getBytes(StandardCharsets.UTF_8), joined.toByteArray(), "document " + doc);
+        }
+    }
+
+    /** A random value, or random members of the object being written. */
+    private static void part(Random random, JsonOut a, JsonWriter b, boolean members) throws IOException {
+        if (members) {
+            object(random, a, b, 1);
+        } else {
+            value(random, a, b, 1);
+        }
+    }
+
+    @Test
+    void membersAreCopiedOnlyAfterAMember() throws IOException {
+        JsonOut json = new JsonOut().startElement(true).beginObject();
+        byte[] run = {',', '\n', ' '};
+        assertThrows(IllegalStateException.class, () -> json.writtenMembers(run));
+        json.name("a");
+        assertThrows(IllegalStateException.class, () -> json.writtenMembers(run));
+    }
+
+    @Test
+    void sharedStringsPrintAsGsonPrintsThemWhateverCameBefore() throws IOException {
+        Random random = new Random(5);
+        // the same objects again and again, some with escapes, some longer than the writer's buffer
+        String[] shared = new String[24];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = i % 8 == 7 ? text(random).repeat(9_000) : text(random);
+        }
+        for (int doc = 0; doc < 200; doc++) {
+            ByteArrayOutputStream ours = new ByteArrayOutputStream();
+            StringWriter gsons = new StringWriter();
+            JsonOut a = new JsonOut(ours);
+            JsonWriter b = gson(gsons);
+            a.beginArray();
+            b.beginArray();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                String s = random.nextInt(4) == 0 ? new String(shared[random.nextInt(shared.length)])
+                        : shared[random.nextInt(shared.length)];
+                a.sharedValue(s);
+                b.value(s);
+                if (random.nextBoolean()) {
+                    String other = text(random);
+                    a.value(other);
+                    b.value(other);
+                }
+            }
+            a.endArray();
+            b.endArray();
+            a.flush();
+            b.flush();
+            assertArrayEquals(gsons.toString().getBytes(StandardCharsets.UTF_8), ours.toByteArray(), "document " + doc);
         }
     }
 

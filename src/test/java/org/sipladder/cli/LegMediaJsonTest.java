@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.media.LegMedia;
 import org.sipladder.media.PayloadType;
+import org.sipladder.media.RtpStatistics;
+import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.media.StreamKey;
 
 /**
- * One writer copies the JSON of codec lists and media endpoints it wrote before: every leg's JSON must be what a
- * writer that never saw another leg writes, whatever came before it (shared and equal lists, endpoints equal but not
- * the same object, IPv6, a host name as the c= address, more endpoints than it remembers).
+ * One writer copies the JSON of codec lists, media endpoints, sections' type/direction/codecs and a stream-less leg's
+ * totals it wrote before: every leg's JSON must be what a writer that never saw another leg writes, whatever came
+ * before it (shared and equal lists, endpoints equal but not the same object, IPv6, a host name as the c= address,
+ * more endpoints than it remembers, legs with and without streams).
  */
 class LegMediaJsonTest {
 
@@ -53,7 +57,17 @@ class LegMediaJsonTest {
                     new Endpoint("10.0.0.2", 5060), "audio", endpoint, address, port, types,
                     random.nextBoolean() ? "sendrecv" : "sendonly"));
         }
-        return new LegMedia("c" + leg, sections, List.of());
+        List<RtpStream> streams = new ArrayList<>();
+        for (int i = random.nextInt(4) - 1; i > 0; i--) {
+            long packets = random.nextInt(3) * 500L;
+            RtpStatistics stats = new RtpStatistics(packets, packets + 2, random.nextInt(5) - 1, 0, 0, 0, 0, 0, 20, 20,
+                    0, 0, 0.5, random.nextInt(3) * 1.25, 0, 0, 0, packets * 172, false);
+            streams.add(new RtpStream(new StreamKey(new Endpoint("10.0.0." + i, 20000), new Endpoint("10.0.1.1", 30000),
+                    random.nextInt(1 << 16)), 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats,
+                    random.nextBoolean() ? "" : "1#", 0, random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0,
+                    null, null, "c" + leg, 0, 1));
+        }
+        return new LegMedia("c" + leg, sections, streams);
     }
 
     /** The leg's media JSON as one member of an element of an array, as calls --json writes it. */
