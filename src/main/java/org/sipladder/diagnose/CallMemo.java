@@ -35,21 +35,25 @@ public final class CallMemo {
 
     /** Whether addresses are private or public: the diagnosis's, shared by its calls. */
     private final AddressScopes scopes;
+    /** The texts of private-address findings by their hosts: the diagnosis's, shared by its calls. */
+    private final PrivateAddressTexts privateAddressTexts;
     /** The diagnosis's texts about its config alone, or null until asked (a memo of its own). */
     private ConfigTexts configTexts;
 
     /** A memo whose messages are read back from the capture directly. */
     public CallMemo() {
-        this(null, new AddressScopes(), null);
+        this(null, new AddressScopes(), new PrivateAddressTexts(), null);
     }
 
     /**
      * A memo whose messages are read back through {@code ahead}, which belongs to the thread this memo is used on
-     * (a call is diagnosed on one thread), with the diagnosis's {@code scopes} and {@code configTexts}.
+     * (a call is diagnosed on one thread), with the diagnosis's {@code scopes}, {@code privateAddressTexts} and
+     * {@code configTexts}.
      */
-    CallMemo(ReadAhead ahead, AddressScopes scopes, ConfigTexts configTexts) {
+    CallMemo(ReadAhead ahead, AddressScopes scopes, PrivateAddressTexts privateAddressTexts, ConfigTexts configTexts) {
         this.ahead = ahead;
         this.scopes = scopes;
+        this.privateAddressTexts = privateAddressTexts;
         this.configTexts = configTexts;
     }
 
@@ -164,6 +168,11 @@ public final class CallMemo {
     /** {@link PrivateAddresses#isPrivate} of an address, worked out once per diagnosis. */
     boolean isPrivate(String address) {
         return scopes.isPrivate(address);
+    }
+
+    /** {@link PrivateAddressCheck#texts}, made once per diagnosis for the same hosts. */
+    PrivateAddressTexts.Texts privateAddressTexts(String sender, String peer, String publicIp, boolean jambonz) {
+        return privateAddressTexts.of(sender, peer, publicIp, jambonz);
     }
 
     /** {@link SipMessage#sdp()}, read once (the message's read-back keeps it). */

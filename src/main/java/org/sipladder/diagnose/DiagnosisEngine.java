@@ -98,12 +98,24 @@ public final class DiagnosisEngine {
                 new Evidence(e.frames(), configIds, facts), new Fix(steps, commands, json));
     }
 
+    /** {@link #key} of each code's findings that name no config object (most of them), made once. */
+    private static final String[] KEYS_WITHOUT_IDS = new String[FindingCode.values().length];
+
+    static {
+        for (FindingCode code : FindingCode.values()) {
+            KEYS_WITHOUT_IDS[code.ordinal()] = code + " " + List.of();
+        }
+    }
+
     /** What makes a config finding repeat a call finding: the same code about the same config objects. */
     static String key(Finding f) {
         List<String> ids = f.evidence().configIds();
         // as the sorted list prints: most findings name no config object or one
-        if (ids.size() < 2) {
-            return f.code() + " " + ids;
+        if (ids.isEmpty()) {
+            return KEYS_WITHOUT_IDS[f.code().ordinal()];
+        }
+        if (ids.size() == 1) {
+            return f.code() + " [" + ids.get(0) + "]";
         }
         String[] sorted = ids.toArray(new String[0]);
         Arrays.sort(sorted);

@@ -46,6 +46,7 @@ public final class DiagnosisRun {
      */
     private final ThreadLocal<ReadAhead> readAhead = ThreadLocal.withInitial(ReadAhead::new);
     private final AddressScopes scopes = new AddressScopes();
+    private final PrivateAddressTexts privateAddressTexts = new PrivateAddressTexts();
     private final ConfigTexts configTexts;
     private final Set<String> callKeys = new HashSet<>();
     private final Set<String> rulesTakingCalls = new HashSet<>();
@@ -66,7 +67,7 @@ public final class DiagnosisRun {
      */
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
-        CallMemo memo = new CallMemo(readAhead.get(), scopes, configTexts);
+        CallMemo memo = new CallMemo(readAhead.get(), scopes, privateAddressTexts, configTexts);
         List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);

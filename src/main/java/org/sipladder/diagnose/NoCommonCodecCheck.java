@@ -27,13 +27,15 @@ final class NoCommonCodecCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
+        // a call's answer is often the next leg's offer, and a B2BUA repeats its SDP: the same object, named once
+        Codecs codecs = new Codecs();
         for (CallFlow flow : context.flows()) {
             for (InviteTransaction tx : context.invites(flow)) {
                 Sdp offer = context.sdp(tx.request());
                 if (offer == null) {
                     continue;
                 }
-                List<String> offered = audioCodecs(offer);
+                List<String> offered = codecs.of(offer);
                 // each sdp() reads the message back from the capture: the answer's is read once
                 SipMessage answer = null;
                 Sdp answerSdp = null;
@@ -48,9 +50,9 @@ final class NoCommonCodecCheck implements FindingRule {
                 if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && noneForLiveKit(offered)) {
                     findings.add(finding(tx, offered, "LiveKit accepts " + String.join(", ", LIVEKIT_CODECS.stream().sorted().toList())
                             + "; the offer has none of them", List.of("PCMA", "PCMU")));
-                } else if (answer != null && answer.status() < 300 && disjoint(offered, audioCodecs(answerSdp))) {
+                } else if (answer != null && answer.status() < 300 && disjoint(offered, codecs.of(answerSdp))) {
                     findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
-                            + String.join(", ", audioCodecs(answerSdp)), List.copyOf(offered)));
+                            + String.join(", ", codecs.of(answerSdp)), List.copyOf(offered)));
                 } else if (last != null && last.status() == 488) {
                     findings.add(finding(tx, offered, "Answered " + last.label(), List.of("PCMA", "PCMU")));
                 }
@@ -59,12 +61,35 @@ final class NoCommonCodecCheck implements FindingRule {
         return findings;
     }
 
+    /** {@link #audioCodecs} of the SDP bodies of one call, each worked out once (by identity: a call has a few). */
+    private static final class Codecs {
+        private static final int KEPT = 8;
+        private final Sdp[] sdps = new Sdp[KEPT];
+        @SuppressWarnings("unchecked")
+        private final List<String>[] names = new List[KEPT];
+        private int count;
+
+        List<String> of(Sdp sdp) {
+            for (int i = 0; i < count; i++) {
+                if (sdps[i] == sdp) {
+                    return names[i];
+                }
+            }
+            List<String> made = audioCodecs(sdp);
+            if (count < KEPT) {
+                sdps[count] = sdp;
+                names[count++] = made;
+            }
+            return made;
+        }
+    }
+
     private static boolean disjoint(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
-        for (String name : a) {
-            if (b.contains(name)) {
+        for (int i = 0; i < a.size(); i++) {
+            if (b.contains(a.get(i))) {
                 return false;
             }
         }
@@ -73,8 +98,8 @@ final class NoCommonCodecCheck implements FindingRule {
 
     /** True when {@code offered} names none of {@link #LIVEKIT_CODECS}. */
     private static boolean noneForLiveKit(List<String> offered) {
-        for (String name : offered) {
-            if (LIVEKIT_CODECS.contains(name)) {
+        for (int i = 0; i < offered.size(); i++) {
+            if (LIVEKIT_CODECS.contains(offered.get(i))) {
                 return false;
             }
         }
@@ -85,7 +110,9 @@ final class NoCommonCodecCheck implements FindingRule {
     static List<String> audioCodecs(Sdp sdp) {
         // an SDP names a few codecs: a list searched in full costs less than a hash set per SDP
         List<String> names = new ArrayList<>(6);
-        for (SdpMedia media : sdp.media()) {
+        List<SdpMedia> sections = sdp.media();
+        for (int s = 0; s < sections.size(); s++) {
+            SdpMedia media = sections.get(s);
             if (media.type().equalsIgnoreCase("audio") && media.port() != 0) {
                 List<String> codecs = media.codecs();
                 for (int i = 0; i < codecs.size(); i++) {

@@ -54,7 +54,7 @@ final class PrivateAddressCheck implements FindingRule {
                     same++;
                 }
                 s.publicIp = same < i ? senders.get(same).publicIp : publicAddressSeenBy(context, flow, s.src);
-                findings.add(finding(flow, s.messages, s.facts, s.publicIp));
+                findings.add(finding(context, flow, s.messages, s.facts, s.publicIp));
             }
         }
         return findings;
@@ -130,7 +130,9 @@ final class PrivateAddressCheck implements FindingRule {
             if (context.memo().isPrivate(sdp.connection())) {
                 add(parts, "SDP c= ", sdp.connection(), " (media address)", "");
             }
-            for (SdpMedia media : sdp.media()) {
+            List<SdpMedia> sections = sdp.media();
+            for (int i = 0; i < sections.size(); i++) {
+                SdpMedia media = sections.get(i);
                 if (context.memo().isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
                     add(parts, "SDP ", media.type(), " c= ", media.connection());
                 }
@@ -145,39 +147,55 @@ final class PrivateAddressCheck implements FindingRule {
         parts.add(d);
     }
 
-    private static Finding finding(CallFlow flow, List<FlowMessage> messages, List<String> leaks, String publicIp) {
+    private static Finding finding(DiagnosisContext context, CallFlow flow, List<FlowMessage> messages,
+                                   List<String> leaks, String publicIp) {
         SipMessage first = messages.get(0).message();
         String sender = first.src().address();
         String peer = first.dst().address();
-        boolean jambonz = hasHop(flow, sender, Role.JAMBONZ);
-        List<String> facts = new ArrayList<>(leaks);
-        facts.add(sender + " sends to public peer " + peer);
-        if (publicIp != null) {
-            facts.add("The peer saw the packets come from " + publicIp + " (Via received=): " + sender + " is behind NAT");
-        }
-        String advertised = publicIp == null ? "<public IP>" : publicIp;
-        List<String> steps = new ArrayList<>();
-        if (jambonz) {
-            steps.add("Make Jambonz advertise its public address " + advertised + " on this side: drachtio "
-                    + "--external-ip " + advertised + " (or <external-ip> in drachtio.conf.xml), so Via and Contact carry it.");
-            steps.add("For media, set rtpengine's interface with the advertised address: --interface=" + sender + "!" + advertised + ".");
-        } else {
-            steps.add("Configure " + sender + " to advertise its public address " + advertised
-                    + " in Via, Contact and SDP (external IP / NAT settings), or put a SIP-aware NAT/SBC in front of it.");
+        PrivateAddressTexts.Texts texts = context.memo().privateAddressTexts(sender, peer, publicIp,
+                hasHop(flow, sender, Role.JAMBONZ));
+        List<String> facts = new ArrayList<>(leaks.size() + 2);
+        facts.addAll(leaks);
+        facts.add(texts.sends());
+        if (texts.nat() != null) {
+            facts.add(texts.nat());
         }
         List<Long> frames = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             frames.add(messages.get(i).message().frame());
         }
-        return new Finding(CODE, CODE.severity(), CODE.title(sender, peer),
+        return new Finding(CODE, CODE.severity(), texts.title(),
                 hasHop(flow, peer, Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
                 first.callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
-                Findings.fix(steps, List.of(), null));
+                Findings.fix(texts.steps(), List.of(), null));
+    }
+
+    /**
+     * The texts of a finding about {@code sender} (a Jambonz hop or not) leaking to {@code peer}, seen by that peer
+     * as {@code publicIp} (null: not known): they follow from these alone ({@link PrivateAddressTexts} keeps them).
+     */
+    static PrivateAddressTexts.Texts texts(String sender, String peer, String publicIp, boolean jambonz) {
+        String nat = publicIp == null ? null
+                : "The peer saw the packets come from " + publicIp + " (Via received=): " + sender + " is behind NAT";
+        String advertised = publicIp == null ? "<public IP>" : publicIp;
+        List<String> steps;
+        if (jambonz) {
+            steps = List.of("Make Jambonz advertise its public address " + advertised + " on this side: drachtio "
+                    + "--external-ip " + advertised + " (or <external-ip> in drachtio.conf.xml), so Via and Contact carry it.",
+                    "For media, set rtpengine's interface with the advertised address: --interface=" + sender + "!" + advertised + ".");
+        } else {
+            steps = List.of("Configure " + sender + " to advertise its public address " + advertised
+                    + " in Via, Contact and SDP (external IP / NAT settings), or put a SIP-aware NAT/SBC in front of it.");
+        }
+        return new PrivateAddressTexts.Texts(CODE.title(sender, peer), sender + " sends to public peer " + peer, nat,
+                steps);
     }
 
     /** True when {@code address} is a hop of the call with {@code role}. */
     private static boolean hasHop(CallFlow flow, String address, Role role) {
-        for (Hop h : flow.hops()) {
+        List<Hop> hops = flow.hops();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
             if (h.role() == role && h.address().equals(address)) {
                 return true;
             }
