@@ -39,6 +39,8 @@ final class FastScan {
     private static final byte[] TAG = lowerAscii("tag");
     private static final byte[] MULTIPART = lowerAscii("multipart/");
     private static final byte[] APPLICATION_SDP = lowerAscii("application/sdp");
+    /** How a status line and a request line's version begin (compared as bytes: String.charAt is slow under C1). */
+    private static final byte[] SIP_SLASH = "SIP/".getBytes(StandardCharsets.US_ASCII);
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
     /** The kinds of {@link MessageScanner#SINGLE}: allowed once per message. */
     private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH;
@@ -62,27 +64,46 @@ final class FastScan {
         byte[] d = payload.data();
         int n = d.length;
         int startLineEnd = crlf(d, start, n);
-        if (startLineEnd <= start || startLineEnd - start > Limits.HEADER_LINE_BYTES
-                || indexOf(d, start, startLineEnd, (byte) '\r') >= 0) {
-            return null; // a bare CR inside is a line end, and a long line a problem, that the full scan flags
+        if (startLineEnd <= start || startLineEnd - start > Limits.HEADER_LINE_BYTES) {
+            return null; // a long line is a problem that the full scan flags
+        }
+        // the start line in one pass: its first two spaces, whether a third follows, and whether the method or
+        // the Request-URI holds a byte that no token has
+        int first = -1;
+        int second = -1;
+        boolean third = false;
+        boolean control = false;
+        for (int i = start; i < startLineEnd; i++) {
+            byte b = d[i];
+            if (b <= ' ' || b == 127) {
+                if (b == ' ') {
+                    if (first < 0) {
+                        first = i;
+                    } else if (second < 0) {
+                        second = i;
+                    } else {
+                        third = true;
+                    }
+                } else if (b == '\r') {
+                    return null; // a bare CR inside is a line end that the full scan flags
+                } else if (second < 0) {
+                    control = true;
+                }
+            }
         }
         String method = null;
         String requestUri = null;
         int status = 0;
         String reason = null;
-        if (startsWith(d, start, startLineEnd, "SIP/")) {
-            status = status(d, start, startLineEnd);
+        if (startsWith(d, start, startLineEnd, SIP_SLASH)) {
+            status = status(d, first, startLineEnd);
             if (status == 0) {
                 return null;
             }
-            int space = indexOf(d, indexOf(d, start, startLineEnd, (byte) ' ') + 1, startLineEnd, (byte) ' ');
-            reason = space < 0 ? "" : pool.share(d, space + 1, startLineEnd);
+            reason = second < 0 ? "" : pool.share(d, second + 1, startLineEnd);
         } else {
-            int first = indexOf(d, start, startLineEnd, (byte) ' ');
-            int second = first < 0 ? -1 : indexOf(d, first + 1, startLineEnd, (byte) ' ');
-            if (first <= start || second <= first + 1 || indexOf(d, second + 1, startLineEnd, (byte) ' ') >= 0
-                    || !startsWith(d, second + 1, startLineEnd, "SIP/") || !isToken(d, start, first)
-                    || !isToken(d, first + 1, second)) {
+            if (first <= start || second <= first + 1 || third || control
+                    || !startsWith(d, second + 1, startLineEnd, SIP_SLASH)) {
                 return null;
             }
             method = Methods.known(d, start, first);
@@ -163,7 +184,7 @@ final class FastScan {
             seen |= bit;
             pos = lineEnd + 2;
         }
-        if ((seen & MANDATORY) != MANDATORY || !plainCseq(d, cseqStart, cseqEnd, method)) {
+        if ((seen & MANDATORY) != MANDATORY || !plainCseq(d, cseqStart, cseqEnd, method, start, first)) {
             return null;
         }
         int bodyStart = pos + 2;
@@ -203,9 +224,12 @@ final class FastScan {
         return -1;
     }
 
-    /** The status of a status line {@code SIP/x SP code [SP reason]}, or 0 when it has no valid one. */
-    private static int status(byte[] d, int from, int to) {
-        int code = indexOf(d, from, to, (byte) ' ') + 1;
+    /**
+     * The status of a status line {@code SIP/x SP code [SP reason]} whose first space is at {@code space} (-1: none),
+     * or 0 when it has no valid one.
+     */
+    private static int status(byte[] d, int space, int to) {
+        int code = space + 1;
         if (code == 0 || to - code < 3 || code + 3 < to && d[code + 3] != ' ') {
             return 0;
         }
@@ -217,16 +241,6 @@ final class FastScan {
             status = status * 10 + d[i] - '0';
         }
         return status >= 100 && status <= 699 ? status : 0;
-    }
-
-    /** Visible ASCII only, as a method name must be. */
-    private static boolean isToken(byte[] d, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (d[i] <= ' ' || d[i] == 127) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The decimal number of up to 9 digits at {@code d[from, to)}, or -1 (other spellings go to the full scan). */
@@ -246,9 +260,20 @@ final class FastScan {
 
     /** {@link HeaderParameters#branchBytes} of {@link HeaderParameters#branchOf} on the Via value at {@code d[from, to)}. */
     private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
-        int comma = indexOf(d, from, to, (byte) ',');
-        long at = parameter(d, from, comma < 0 ? to : comma, BRANCH, false);
-        return at < 0 ? HeaderParameters.NO_BRANCH : HeaderParameters.keptBranch(d, (int) (at >>> 32), (int) at, pool);
+        // the parameters of the first Via only, up to its comma, in one pass (a value stops at a comma anyway)
+        for (int i = from; i < to; i++) {
+            byte c = d[i];
+            if (c == ',') {
+                break;
+            }
+            if (c == ';') {
+                long at = valueAfter(d, i, to, BRANCH, false);
+                if (at >= 0) {
+                    return HeaderParameters.keptBranch(d, (int) (at >>> 32), (int) at, pool);
+                }
+            }
+        }
+        return HeaderParameters.NO_BRANCH;
     }
 
     /** As {@link HeaderParameters#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */
@@ -270,28 +295,34 @@ final class FastScan {
      */
     private static long parameter(byte[] d, int from, int end, byte[] name, boolean stopAtAngle) {
         for (int semi = indexOf(d, from, end, (byte) ';'); semi >= 0; semi = indexOf(d, semi + 1, end, (byte) ';')) {
-            int i = skipSpace(d, semi + 1, end);
-            if (i + name.length > end || !sameIgnoringCase(d, i, name)) {
-                continue;
-            }
-            i = skipSpace(d, i + name.length, end);
-            if (i >= end || d[i] != '=') {
-                continue;
-            }
-            i = skipSpace(d, i + 1, end);
-            int stop = i;
-            while (stop < end) {
-                byte c = d[stop];
-                if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
-                    break;
-                }
-                stop++;
-            }
-            if (stop > i) {
-                return (long) i << 32 | stop;
+            long at = valueAfter(d, semi, end, name, stopAtAngle);
+            if (at >= 0) {
+                return at;
             }
         }
         return -1;
+    }
+
+    /** Where the value of {@code ;name=value} starting at the semicolon {@code d[semi]} is, as {@link #parameter}. */
+    private static long valueAfter(byte[] d, int semi, int end, byte[] name, boolean stopAtAngle) {
+        int i = skipSpace(d, semi + 1, end);
+        if (i + name.length > end || !sameIgnoringCase(d, i, name)) {
+            return -1;
+        }
+        i = skipSpace(d, i + name.length, end);
+        if (i >= end || d[i] != '=') {
+            return -1;
+        }
+        i = skipSpace(d, i + 1, end);
+        int stop = i;
+        while (stop < end) {
+            byte c = d[stop];
+            if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
+                break;
+            }
+            stop++;
+        }
+        return stop > i ? (long) i << 32 | stop : -1;
     }
 
     private static int skipSpace(byte[] d, int from, int end) {
@@ -307,11 +338,11 @@ final class FastScan {
     }
 
     /**
-     * The CSeq check of the full scan in its plain form: ASCII digits, one space, a method matching the
-     * request's. Other spellings (tabs, several spaces, any other white space) go to the full scan.
+     * The CSeq check of the full scan in its plain form: ASCII digits, one space, a method matching the request's
+     * at {@code d[methodFrom, methodTo)} (any for ACK and CANCEL; {@code method} null for a response). Other
+     * spellings (tabs, several spaces, any other white space) go to the full scan.
      */
-    /** True when the CSeq value {@code d[from, to)} is a number, one space and the method (any for ACK, CANCEL). */
-    private static boolean plainCseq(byte[] d, int from, int to, String method) {
+    private static boolean plainCseq(byte[] d, int from, int to, String method, int methodFrom, int methodTo) {
         int space = indexOf(d, from, to, (byte) ' ');
         if (space <= from || space == to - 1 || indexOf(d, space + 1, to, (byte) ' ') >= 0) {
             return false;
@@ -322,8 +353,21 @@ final class FastScan {
                 return false;
             }
         }
-        return method == null || to - space - 1 == method.length() && StringPool.sameAscii(method, d, space + 1)
-                || "ACK".equals(method) || "CANCEL".equals(method);
+        return method == null || same(d, space + 1, to, d, methodFrom, methodTo) || "ACK".equals(method)
+                || "CANCEL".equals(method);
+    }
+
+    /** True when {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes. */
+    static boolean same(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+        if (aTo - aFrom != bTo - bFrom) {
+            return false;
+        }
+        for (int i = 0; i < aTo - aFrom; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int kind(byte[] d, int from, int to) {
@@ -380,8 +424,8 @@ final class FastScan {
         return true;
     }
 
-    private static boolean startsWith(byte[] d, int from, int to, String ascii) {
-        return to - from >= ascii.length() && StringPool.sameAscii(ascii, d, from);
+    private static boolean startsWith(byte[] d, int from, int to, byte[] ascii) {
+        return to - from >= ascii.length && same(d, from, from + ascii.length, ascii, 0, ascii.length);
     }
 
     private static boolean startsWithIgnoringCase(byte[] d, int from, int to, byte[] lower) {

@@ -9,6 +9,14 @@ final class Methods {
             "UPDATE", "INFO", "REFER", "NOTIFY", "SUBSCRIBE", "MESSAGE", "PUBLISH");
     /** {@link #KNOWN} as an array, for the look-up every message of a capture makes (no iterator each time). */
     private static final String[] KNOWN_ARRAY = KNOWN.toArray(new String[0]);
+    /** {@link #KNOWN_ARRAY} as ASCII bytes, compared with a message's bytes (String.charAt is slow under C1). */
+    private static final byte[][] KNOWN_BYTES = new byte[KNOWN_ARRAY.length][];
+
+    static {
+        for (int i = 0; i < KNOWN_ARRAY.length; i++) {
+            KNOWN_BYTES[i] = KNOWN_ARRAY[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
 
     private Methods() {
     }
@@ -25,9 +33,10 @@ final class Methods {
 
     /** The shared instance of the well-known method spelled exactly by the ASCII bytes {@code d[from, to)}, or null. */
     static String known(byte[] d, int from, int to) {
-        for (String k : KNOWN_ARRAY) {
-            if (k.length() == to - from && StringPool.sameAscii(k, d, from)) {
-                return k;
+        for (int i = 0; i < KNOWN_BYTES.length; i++) {
+            byte[] k = KNOWN_BYTES[i];
+            if (FastScan.same(k, 0, k.length, d, from, to)) {
+                return KNOWN_ARRAY[i];
             }
         }
         return null;
@@ -35,6 +44,12 @@ final class Methods {
 
     /** The index of {@code name} (spelt exactly) among the well-known methods, or -1. */
     static int code(String name) {
+        // every message of a capture asks, mostly with the shared instance itself (see known)
+        for (int i = 0; i < KNOWN_ARRAY.length; i++) {
+            if (KNOWN_ARRAY[i] == name) {
+                return i;
+            }
+        }
         for (int i = 0; i < KNOWN_ARRAY.length; i++) {
             if (KNOWN_ARRAY[i].equals(name)) {
                 return i;

@@ -162,14 +162,4 @@ public final class StringPool {
     private static int spread(int h) {
         return (h * 0x9E3779B1 >>> 20) & (SLOTS - 1);
     }
-
-    /** True when {@code a} holds the characters of {@code s} from {@code from} on (ASCII). */
-    static boolean sameAscii(String s, byte[] a, int from) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != a[from + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -74,6 +74,16 @@ class CompactMessageTest {
         all.add(head + "Content-Length: 0");
         all.add(head + "Content-Length: 4\r\n\r\nv=0\r\ntrailing");
         all.add("\r\n\r\n" + head + "Content-Length: 0\r\n\r\n");
+        // start lines read in one pass: a control byte in the Request-URI or the method, a third space, a tab
+        // in a reason phrase; a branch only in the second Via of a line
+        String rest = head.substring(head.indexOf("\r\n") + 2) + "Content-Length: 0\r\n\r\n";
+        all.add("INVITE sip:a\tb@b SIP/2.0\r\n" + rest);
+        all.add("INV\u007fITE sip:b@b SIP/2.0\r\n" + rest);
+        all.add("INVITE sip:b@b SIP/2.0 extra\r\n" + rest);
+        all.add("INVITE sip:b@b SIP/2.0\u0001\r\n" + rest);
+        all.add("SIP/2.0 200 OK\tfine  now\r\n" + rest);
+        all.add("SIP/2.0 200\r\n" + rest);
+        all.add(head.replace(";rport;branch=z9hG4bK-1,", ";rport,") + "Content-Length: 0\r\n\r\n");
         all.addAll(readBackMessages());
         return all.stream();
     }
