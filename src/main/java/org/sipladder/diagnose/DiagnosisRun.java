@@ -84,13 +84,13 @@ public final class DiagnosisRun {
         }
         List<Finding> marked = new PrimaryCauses().mark(one, routed, CallImpact.moderate(one, raw, media));
         List<Finding> out = new ArrayList<>(marked.size());
-        for (Finding f : marked) {
-            out.add(DiagnosisEngine.scrub(f, scrubber));
+        for (int i = 0; i < marked.size(); i++) {
+            out.add(DiagnosisEngine.scrub(marked.get(i), scrubber));
         }
         out.sort(WITHIN_CALL);
         List<String> keys = new ArrayList<>(raw.size());
-        for (Finding f : raw) {
-            keys.add(DiagnosisEngine.key(f));
+        for (int i = 0; i < raw.size(); i++) {
+            keys.add(DiagnosisEngine.key(raw.get(i)));
         }
         LiveKitRouting[] shown = new LiveKitRouting[routed.size()];
         for (int i = 0; i < shown.length; i++) {

@@ -137,8 +137,8 @@ public final class SecretScrubber {
 
     /** True when {@code text} holds one of the secrets. */
     private boolean containsAny(String text) {
-        for (String secret : secretList) {
-            if (text.contains(secret)) {
+        for (int i = 0; i < secretList.length; i++) {
+            if (text.contains(secretList[i])) {
                 return true;
             }
         }
@@ -150,8 +150,10 @@ public final class SecretScrubber {
         if (lengths.length == 0) {
             return texts;
         }
-        // nearly always nothing to mask: then the list as an unmodifiable copy (the list itself when it is one)
-        for (String text : texts) {
+        // nearly always nothing to mask: then the list as an unmodifiable copy (the list itself when it is one); by
+        // index, as the quick JIT makes an iterator object for a for-each
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
             if (text == null || scrub(text) != text) {
                 return texts.stream().map(this::scrub).toList();
             }

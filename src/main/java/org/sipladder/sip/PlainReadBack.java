@@ -30,30 +30,21 @@ final class PlainReadBack {
     /**
      * Where the header lines of {@code d} are, found once for several questions about the message: a diagnosis asks
      * Contact, Via, Proxy-Authorization, Session-Expires and the SDP of the same message, and most of them are not
-     * there, which took a walk over every line for each.
+     * there, which took a walk over every line for each. The lines are walked as far as the questions need: a
+     * response asked only its Via (its first header, mostly) is not walked further.
      */
     static HeaderLines lines(byte[] d) {
-        int n = d.length;
-        HeaderLines h = new HeaderLines(d);
-        int pos = FastScan.crlf(d, MessageScanner.firstNonBlank(d), n) + 2;
-        int lineEnd = -1;
-        while (pos > 1 && (lineEnd = FastScan.crlf(d, pos, n)) > pos) {
-            h.add(pos, FastScan.indexOf(d, pos, lineEnd, (byte) ':'), lineEnd);
-            pos = lineEnd + 2;
-        }
-        // no end of the header section (FastScan accepts no such message): no body either
-        h.bodyStart = lineEnd == pos ? pos + 2 : -1;
-        return h;
+        return new HeaderLines(d, FastScan.crlf(d, MessageScanner.firstNonBlank(d), d.length) + 2);
     }
 
     /** {@link #first(byte[], String)} of the message whose lines {@code h} holds. */
     static String first(HeaderLines h, String name) {
-        int[] at = h.at;
-        for (int i = 0; i < h.count * 3; i += 3) {
-            int pos = at[i];
-            int colon = at[i + 1];
+        for (int i = 0; i < h.count || h.next(); i++) {
+            int[] at = h.at;
+            int pos = at[3 * i];
+            int colon = at[3 * i + 1];
             if (colon > pos && named(h.d, pos, colon, name)) {
-                return value(h.d, colon, at[i + 2]);
+                return value(h.d, colon, at[3 * i + 2]);
             }
         }
         return null;
@@ -67,6 +58,9 @@ final class PlainReadBack {
     /** {@link #sdp(HeaderLines)}, a body {@code memo} (when given) has seen not parsed again ({@link SdpMemo}). */
     static Sdp sdp(HeaderLines h, SdpMemo memo) {
         int n = h.d.length;
+        while (h.next()) {
+            // the body starts after the last header line
+        }
         if (h.bodyStart < 0 || h.bodyStart == n) {
             return null; // no body (most messages): no SDP, whatever Content-Type and Content-Length say
         }
@@ -74,19 +68,43 @@ final class PlainReadBack {
                 bodyLength(first(h, "Content-Length"), n - h.bodyStart), memo);
     }
 
-    /** The header lines of one message: for each, where it starts, its first colon (-1 when none) and its end. */
+    /**
+     * The header lines of one message walked so far: for each, where it starts, its first colon (-1 when none) and
+     * its end.
+     */
     static final class HeaderLines {
         final byte[] d;
         int[] at = new int[48];
         int count;
-        /** Where the body starts, after the blank line; -1 when the header section has no end. */
-        int bodyStart;
+        /** Where the next line starts; at most 1 when the start line has no end (then no header line follows). */
+        private int next;
+        /** Where the body starts, after the blank line; -1 when the header section has no end (known once walked). */
+        int bodyStart = -1;
+        private boolean walked;
 
-        HeaderLines(byte[] d) {
+        HeaderLines(byte[] d, int next) {
             this.d = d;
+            this.next = next;
         }
 
-        void add(int start, int colon, int end) {
+        /** Adds the next header line; false when there is none, the walk then over and {@link #bodyStart} known. */
+        boolean next() {
+            if (walked) {
+                return false;
+            }
+            int lineEnd = next > 1 ? FastScan.crlf(d, next, d.length) : -1;
+            if (lineEnd > next) {
+                add(next, FastScan.indexOf(d, next, lineEnd, (byte) ':'), lineEnd);
+                next = lineEnd + 2;
+                return true;
+            }
+            // no end of the header section (FastScan accepts no such message): no body either
+            bodyStart = lineEnd == next ? next + 2 : -1;
+            walked = true;
+            return false;
+        }
+
+        private void add(int start, int colon, int end) {
             if (3 * count + 3 > at.length) {
                 at = java.util.Arrays.copyOf(at, at.length * 2);
             }

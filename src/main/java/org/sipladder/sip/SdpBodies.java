@@ -41,13 +41,13 @@ final class SdpBodies {
 
     private static Sdp parse(String contentType, byte[] bytes, int from, int length) {
         String type = contentType.toLowerCase(Locale.ROOT).trim();
-        String text = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
         if (type.startsWith("application/sdp")) {
-            return SdpParser.parse(text);
+            return SdpParser.parse(bytes, from, from + length); // where it lies: no string of the whole body
         }
         if (type.startsWith("multipart/")) {
             String boundary = boundary(contentType);
-            return boundary == null ? null : fromParts(text, boundary);
+            return boundary == null ? null
+                    : fromParts(new String(bytes, from, length, StandardCharsets.ISO_8859_1), boundary);
         }
         return null;
     }

@@ -1,10 +1,17 @@
 package org.sipladder.sip;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the parts of an SDP body (RFC 4566) that matter for call analysis: origin, connections, media, codecs, direction. */
+/**
+ * Reads the parts of an SDP body (RFC 4566) that matter for call analysis: origin, connections, media, codecs,
+ * direction. Every character the parse looks at is ASCII (line ends, '=', blanks, digits, '/', the words it knows),
+ * so it reads bytes, one per character: a body where it lies in a message's bytes (no string of the whole body),
+ * and a text as its characters, each above U+00FF read as '?' (which no test takes for anything but an ordinary
+ * character), with the values it keeps cut from the text itself.
+ */
 final class SdpParser {
 
     /** RFC 3551 static payload types, used when an offer lists a type without an rtpmap line. */
@@ -38,6 +45,8 @@ final class SdpParser {
         final int port;
         final String protocol;
         final String[] formats;
+        /** Each format's payload type when it is one of {@link #TYPE_TEXTS}, else -1. */
+        final int[] numbers;
         /**
          * The rtpmap lines' payload types, names (null when the codec text is kept) and codec texts ("101
          * telephone-event/8000", kept when the line gives it as it stands and the name is not the type's static
@@ -49,11 +58,12 @@ final class SdpParser {
         String connection;
         String direction;
 
-        Section(String type, int port, String protocol, String[] formats) {
+        Section(String type, int port, String protocol, String[] formats, int[] numbers) {
             this.type = type;
             this.port = port;
             this.protocol = protocol;
             this.formats = formats;
+            this.numbers = numbers;
         }
 
         SdpMedia toMedia(String sessionDirection) {
@@ -61,7 +71,7 @@ final class SdpParser {
             boolean rtp = protocol.contains("RTP");
             for (int i = 0; i < formats.length; i++) {
                 String pt = formats[i];
-                int number = payloadType(pt, 0, pt.length());
+                int number = numbers[i];
                 String staticName = number < 0 ? null : STATIC_NAMES[number];
                 int mapped = rtpmapOf(pt);
                 if (mapped < 0) {
@@ -127,13 +137,13 @@ final class SdpParser {
      * The payload type written between {@code from} and {@code to} when it is one of {@link #TYPE_TEXTS} exactly
      * (decimal, no sign, no leading zero), else -1.
      */
-    private static int payloadType(String text, int from, int to) {
-        if (to - from < 1 || to - from > 3 || to - from > 1 && text.charAt(from) == '0') {
+    private static int payloadType(byte[] d, int from, int to) {
+        if (to - from < 1 || to - from > 3 || to - from > 1 && d[from] == '0') {
             return -1;
         }
         int n = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            int c = d[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -142,9 +152,59 @@ final class SdpParser {
         return n < SMALL_TYPES ? n : -1;
     }
 
-    /** The text between {@code from} and {@code to}: {@code known} itself when it is that text. */
-    private static String text(String text, int from, int to, String known) {
-        return to - from == known.length() && text.startsWith(known, from) ? known : text.substring(from, to);
+    /** The text being read: one byte per character, and where the strings kept are cut from. */
+    private static final class Text {
+        final byte[] d;
+        /** The text the bytes stand for, or null: the bytes are the text (ISO-8859-1). */
+        final String source;
+
+        Text(byte[] d, String source) {
+            this.d = d;
+            this.source = source;
+        }
+
+        /** The characters between {@code from} and {@code to}. */
+        String cut(int from, int to) {
+            return source != null ? source.substring(from, to) : new String(d, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The characters between {@code from} and {@code to}: {@code known} itself when it is that text. */
+        String cut(int from, int to, String known) {
+            return to - from == known.length() && startsWith(d, from, known) ? known : cut(from, to);
+        }
+    }
+
+    /** True when {@code d} holds the ASCII text {@code ascii} at {@code at} (the caller checked the room). */
+    private static boolean startsWith(byte[] d, int at, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (d[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link TrimBounds#start} of the characters the bytes stand for. */
+    private static int trimStart(byte[] d, int from, int to) {
+        int i = from;
+        while (i < to && (d[i] & 0xff) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** As {@link TrimBounds#end} of the characters the bytes stand for. */
+    private static int trimEnd(byte[] d, int from, int to) {
+        int i = to;
+        while (i > from && (d[i - 1] & 0xff) <= ' ') {
+            i--;
+        }
+        return i;
+    }
+
+    /** {@link MessageScanner#isWhitespace} of the character byte {@code b} stands for. */
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
     }
 
     static String staticType(String pt) {
@@ -153,25 +213,40 @@ final class SdpParser {
 
     /** Parses {@code text}; lines it does not understand are skipped, as SDP readers are expected to do. */
     static Sdp parse(String text) {
+        int n = text.length();
+        byte[] d = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            d[i] = c <= 0xFF ? (byte) c : (byte) '?';
+        }
+        return parse(new Text(d, text), 0, n);
+    }
+
+    /** Parses the body that is the ISO-8859-1 text of {@code d[from, to)}, as {@link #parse(String)} parses that text. */
+    static Sdp parse(byte[] d, int from, int to) {
+        return parse(new Text(d, null), from, to);
+    }
+
+    private static Sdp parse(Text text, int start, int n) {
+        byte[] d = text.d;
         String origin = null;
         String connection = null;
         String sessionDirection = null;
         List<Section> sections = new ArrayList<>();
         Section current = null;
         // the lines of MessageScanner.lines(text, false), without making strings of those not read (v=, s=, t=...)
-        int n = text.length();
-        for (int from = 0, nl = 0; nl >= 0; from = nl + 1) {
-            nl = text.indexOf('\n', from);
-            int end = nl < 0 ? n : nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-            char kind = end - from < 2 || text.charAt(from + 1) != '=' ? 0 : text.charAt(from);
+        for (int from = start, nl = start; nl >= 0; from = nl + 1) {
+            nl = lineFeed(d, from, n);
+            int end = nl < 0 ? n : nl > from && d[nl - 1] == '\r' ? nl - 1 : nl;
+            byte kind = end - from < 2 || d[from + 1] != '=' ? 0 : d[from];
             if (kind != 'o' && kind != 'c' && kind != 'm' && kind != 'a') {
                 continue;
             }
             // the line's value trimmed as String.trim trims it, as bounds: only the values kept become strings
-            int vs = TrimBounds.start(text, from + 2, end);
-            int ve = TrimBounds.end(text, vs, end);
+            int vs = trimStart(d, from + 2, end);
+            int ve = trimEnd(d, vs, end);
             switch (kind) {
-                case 'o' -> origin = text.substring(vs, ve);
+                case 'o' -> origin = text.cut(vs, ve);
                 case 'c' -> {
                     String address = connectionAddress(text, vs, ve);
                     if (current == null) {
@@ -187,14 +262,14 @@ final class SdpParser {
                     }
                 }
                 case 'a' -> {
-                    String direction = direction(text, vs, ve);
+                    String direction = direction(d, vs, ve);
                     if (direction != null) {
                         if (current == null) {
                             sessionDirection = direction;
                         } else {
                             current.direction = direction;
                         }
-                    } else if (current != null && ve - vs >= RTPMAP.length() && text.startsWith(RTPMAP, vs)) {
+                    } else if (current != null && ve - vs >= RTPMAP.length() && startsWith(d, vs, RTPMAP)) {
                         addRtpmap(current, text, vs + RTPMAP.length(), ve);
                     }
                 }
@@ -208,31 +283,43 @@ final class SdpParser {
         return new Sdp(origin, connection, List.of(media));
     }
 
+    /** Where the first line feed at or after {@code from} (before {@code n}) is, or -1. */
+    private static int lineFeed(byte[] d, int from, int n) {
+        // eight bytes a step up to a line feed or a byte above 127 (then byte by byte)
+        for (int i = WordScan.skipPlain(d, from, n); i < n; i++) {
+            if (d[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * "IN IP4 10.0.0.1/127" (the trimmed value between {@code from} and {@code to}) gives "10.0.0.1": the last of
      * {@link MessageScanner#blanks}, up to its first slash unless that is its first character.
      */
-    private static String connectionAddress(String text, int from, int to) {
+    private static String connectionAddress(Text text, int from, int to) {
+        byte[] d = text.d;
         int start = to - 1;
-        while (start >= from && !MessageScanner.isWhitespace(text.charAt(start))) {
+        while (start >= from && !isWhitespace(d[start])) {
             start--;
         }
         start++;
         for (int i = start; i < to; i++) {
-            if (text.charAt(i) == '/') {
-                return text.substring(start, i > start ? i : to);
+            if (d[i] == '/') {
+                return text.cut(start, i > start ? i : to);
             }
         }
-        return text.substring(start, to);
+        return text.cut(start, to);
     }
 
     /** The direction attribute the value between {@code from} and {@code to} is, or null. */
-    private static String direction(String text, int from, int to) {
+    private static String direction(byte[] d, int from, int to) {
         if (to - from != 8) {
             return null; // all four are eight letters
         }
         for (int i = 0; i < DIRECTIONS.length; i++) {
-            if (text.startsWith(DIRECTIONS[i], from)) {
+            if (startsWith(d, from, DIRECTIONS[i])) {
                 return DIRECTIONS[i];
             }
         }
@@ -243,14 +330,15 @@ final class SdpParser {
      * The m= line whose trimmed value is between {@code from} and {@code to}: its fields as {@link MessageScanner#blanks}
      * splits them (the runs between white space), or null when it has fewer than three.
      */
-    private static Section mediaSection(String text, int from, int to) {
+    private static Section mediaSection(Text text, int from, int to) {
+        byte[] d = text.d;
         // where each field starts and ends: strings are made only of a section's fields, shared ones where they can be
         int[] bounds = new int[16];
         int count = 0;
         int i = from;
         while (i < to) {
             int start = i;
-            while (i < to && !MessageScanner.isWhitespace(text.charAt(i))) {
+            while (i < to && !isWhitespace(d[i])) {
                 i++;
             }
             if (2 * count == bounds.length) {
@@ -259,7 +347,7 @@ final class SdpParser {
             bounds[2 * count] = start;
             bounds[2 * count + 1] = i;
             count++;
-            while (i < to && MessageScanner.isWhitespace(text.charAt(i))) {
+            while (i < to && isWhitespace(d[i])) {
                 i++;
             }
         }
@@ -267,28 +355,31 @@ final class SdpParser {
             return null;
         }
         String[] formats = new String[count - 3];
+        int[] numbers = new int[count - 3];
         for (int f = 0; f < formats.length; f++) {
             int start = bounds[2 * f + 6];
             int end = bounds[2 * f + 7];
-            int pt = payloadType(text, start, end);
-            formats[f] = pt >= 0 ? TYPE_TEXTS[pt] : text.substring(start, end);
+            int pt = payloadType(d, start, end);
+            formats[f] = pt >= 0 ? TYPE_TEXTS[pt] : text.cut(start, end);
+            numbers[f] = pt;
         }
-        return new Section(text(text, bounds[0], bounds[1], AUDIO), port(text, bounds[2], bounds[3]),
-                text(text, bounds[4], bounds[5], RTP_AVP), formats);
+        return new Section(text.cut(bounds[0], bounds[1], AUDIO), port(text, bounds[2], bounds[3]),
+                text.cut(bounds[4], bounds[5], RTP_AVP), formats, numbers);
     }
 
     /** {@link Sdp#mediaPort} of the m= field between {@code from} and {@code to}, without a string when it is plain. */
-    private static int port(String text, int from, int to) {
+    private static int port(Text text, int from, int to) {
+        byte[] d = text.d;
         int end = from;
         int port = 0;
-        while (end < to && end - from < 9 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
-            port = 10 * port + (text.charAt(end) - '0');
+        while (end < to && end - from < 9 && d[end] >= '0' && d[end] <= '9') {
+            port = 10 * port + (d[end] - '0');
             end++;
         }
-        if (end > from && (end == to || text.charAt(end) == '/')) {
+        if (end > from && (end == to || d[end] == '/')) {
             return port;
         }
-        return Sdp.mediaPort(text.substring(from, to));
+        return Sdp.mediaPort(text.cut(from, to));
     }
 
     /**
@@ -296,23 +387,24 @@ final class SdpParser {
      * A static type under its own name keeps the shared name; another name keeps the codec's text when the line
      * gives it as it stands (type, one space, name), which is all the section needs of it.
      */
-    private static void addRtpmap(Section section, String text, int from, int to) {
+    private static void addRtpmap(Section section, Text text, int from, int to) {
+        byte[] d = text.d;
         for (int space = from; space < to; space++) {
-            if (text.charAt(space) == ' ') {
+            if (d[space] == ' ') {
                 if (space > from) {
-                    int ps = TrimBounds.start(text, from, space);
-                    int pe = TrimBounds.end(text, ps, space);
-                    int ns = TrimBounds.start(text, space + 1, to);
-                    int ne = TrimBounds.end(text, ns, to);
-                    int number = payloadType(text, ps, pe);
-                    String pt = number >= 0 ? TYPE_TEXTS[number] : text.substring(ps, pe);
+                    int ps = trimStart(d, from, space);
+                    int pe = trimEnd(d, ps, space);
+                    int ns = trimStart(d, space + 1, to);
+                    int ne = trimEnd(d, ns, to);
+                    int number = payloadType(d, ps, pe);
+                    String pt = number >= 0 ? TYPE_TEXTS[number] : text.cut(ps, pe);
                     String staticName = number >= 0 ? STATIC_NAMES[number] : null;
-                    if (staticName != null && ne - ns == staticName.length() && text.startsWith(staticName, ns)) {
+                    if (staticName != null && ne - ns == staticName.length() && startsWith(d, ns, staticName)) {
                         section.addRtpmap(pt, staticName, null);
                     } else if (ps == from && pe == space && ns == space + 1) {
-                        section.addRtpmap(pt, null, text.substring(from, ne));
+                        section.addRtpmap(pt, null, text.cut(from, ne));
                     } else {
-                        section.addRtpmap(pt, text.substring(ns, ne), null);
+                        section.addRtpmap(pt, text.cut(ns, ne), null);
                     }
                 }
                 return;

@@ -125,6 +125,64 @@ class ConfigLimitsTest {
     }
 
     @Test
+    void secretsAreFoundInTextsOfAnyLengthAndCharacters() {
+        // texts short and long (searched in their bytes from 32 characters on), with characters beyond Latin-1
+        // (a pair of surrogates is one '?' in those bytes), '?' itself, secrets at the very start and end
+        List<String> secrets = List.of("ab?c", "\u00e9x", "zz", "\u20acq", "?\ud83d\ude00b");
+        SecretScrubber scrubber = new SecretScrubber(secrets);
+        String[] pieces = {"a", "b", "c", "?", "x", "z", "q", "\u00e9", "\u20ac", "\ud83d\ude00", "ab?", "zz", "\u20acq",
+            "ab?c", "\u00e9x", "?\ud83d\ude00b", "-", "lorem ipsum "};
+        java.util.Random random = new java.util.Random(1809);
+        int masked = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(random.nextBoolean() ? 12 : 60); n > 0; n--) {
+                text.append(pieces[random.nextInt(random.nextInt(8) == 0 ? pieces.length : 9)]);
+            }
+            String t = text.toString();
+            String expected = maskedNaively(t, secrets);
+            String out = scrubber.scrub(t);
+            assertEquals(expected, out, t);
+            if (expected.equals(t)) {
+                assertSame(t, out, t);
+            } else {
+                masked++;
+            }
+        }
+        assertTrue(masked > 2_000 && masked < 18_000, "both kinds of text were drawn: " + masked);
+    }
+
+    /** Every stretch some secret covers (found by String.indexOf) as one mask, as the scrubber hides them. */
+    private static String maskedNaively(String text, List<String> secrets) {
+        int[] coverEnd = new int[text.length()];
+        boolean any = false;
+        for (String secret : secrets) {
+            for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+                coverEnd[at] = Math.max(coverEnd[at], at + secret.length());
+                any = true;
+            }
+        }
+        if (!any) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            if (coverEnd[i] > i) {
+                int end = coverEnd[i];
+                for (int k = i + 1; k < end; k++) {
+                    end = Math.max(end, coverEnd[k]);
+                }
+                out.append(SecretScrubber.MASK);
+                i = end;
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
     void overlappingSecretsAreBothHidden() {
         SecretScrubber scrubber = new SecretScrubber(List.of("abcd", "cdef", "x"));
         String out = scrubber.scrub("__abcdef__");

@@ -178,6 +178,18 @@ class CompactMessageTest {
             assertEquals(full.header(name), once.header(name), name + " in " + text);
         }
         assertEquals(full.sdp(), once.sdp(), text);
+        // asked in other orders (its header lines are walked as far as each question needs): the same answers
+        MessageReadBack viaFirst = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow().readBack();
+        assertEquals(full.header("Via"), viaFirst.header("Via"), text);
+        assertEquals(full.sdp(), viaFirst.sdp(), text);
+        for (int i = NAMES.size() - 1; i >= 0; i--) {
+            assertEquals(full.header(NAMES.get(i)), viaFirst.header(NAMES.get(i)), NAMES.get(i) + " in " + text);
+        }
+        MessageReadBack contactFirst = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow().readBack();
+        assertEquals(full.header("Contact"), contactFirst.header("Contact"), text);
+        assertEquals(full.header("Via"), contactFirst.header("Via"), text);
+        assertEquals(full.header("Reason"), contactFirst.header("Reason"), text);
+        assertEquals(full.sdp(), contactFirst.sdp(), text);
         SipMessage compact = new SipParser(SipParser.Depth.SCAN).parse(payload).orElseThrow();
         assertEquals(full.label(), compact.label(), text);
         assertEquals(full.method(), compact.method(), text);

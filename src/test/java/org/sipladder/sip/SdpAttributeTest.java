@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class SdpAttributeTest {
 
     private static final String[] DIRECTIONS = {"sendrecv", "sendonly", "recvonly", "inactive"};
-    private static final String[] BLANKS = {"", "", " ", "  ", "\t", "\u0001", "\u000b", "\u00a0"};
+    private static final String[] BLANKS = {"", "", " ", "  ", "\t", "\u0001", "\u000b", "\u00a0", "\u2003",
+        "\ud83d\ude00"};
     private static final String[] ATTRIBUTES = {"sendrecv", "sendonly", "recvonly", "inactive", "sendrecvx", "send",
         "rtpmap:0 PCMU/8000", "rtpmap:8  PCMA/8000 ", "rtpmap: 8 PCMA/8000", "rtpmap:101 telephone-event/8000",
         "rtpmap:96", "rtpmap:", "rtpma", "rtpmap:9\tG722/8000", "rtpmap:0 x y", "fmtp:101 0-16", "ptime:20", "",
@@ -36,7 +37,24 @@ class SdpAttributeTest {
             }
             String sdp = text.toString();
             assertEquals(byTrimmedLines(sdp), Sdp.parse(sdp), sdp);
+            assertSameFromBytes(sdp);
         }
+    }
+
+    /**
+     * A body where it lies in a message's bytes (between others) is read as its ISO-8859-1 text is: each of the
+     * text's characters beyond Latin-1 stands as a '?' there, which the text then holds too.
+     */
+    private static void assertSameFromBytes(String sdp) {
+        StringBuilder latin1 = new StringBuilder(sdp.length());
+        for (int i = 0; i < sdp.length(); i++) {
+            latin1.append(sdp.charAt(i) <= 0xFF ? sdp.charAt(i) : '?');
+        }
+        String text = latin1.toString();
+        byte[] around = ("v=0\r\nm=video 1 RTP/AVP 9\r\n" + text + "\r\nm=audio 2 RTP/AVP 0\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int from = "v=0\r\nm=video 1 RTP/AVP 9\r\n".length();
+        assertEquals(Sdp.parse(text), SdpParser.parse(around, from, from + text.length()), text);
     }
 
     private static String line(Random random) {
@@ -54,7 +72,7 @@ class SdpAttributeTest {
     /** An m= value: fields (some odd) between runs of blanks, sometimes fewer than three. */
     private static String mediaLine(Random random) {
         String[] fields = {"audio", "video", "4000", "0", "x", "5004/2", "RTP/AVP", "RTP/SAVP", "UDP", "0", "8", "18",
-            "96", "101", "a\u0001b", "\u00a0", "00", "08", "127", "128", "+4000", "-1", "4000/", "/2", "2147483648",
+            "96", "101", "a\u0001b", "\u00a0", "\u2003", "8\ud83d\ude00", "00", "08", "127", "128", "+4000", "-1", "4000/", "/2", "2147483648",
             "123456789", "1234567890", "Audio", "audi", "rtp/avp", "RTP/AV", "3", "34", "0/2", "65536/x"};
         String[] gaps = {" ", "  ", "\t", " \u000b", "\f"};
         StringBuilder line = new StringBuilder();
@@ -83,6 +101,7 @@ class SdpAttributeTest {
                     + (random.nextBoolean() ? "a=rtpmap:" + format + " " + name + "\r\n" : "")
                     + (random.nextBoolean() ? "a=rtpmap:" + pt + (random.nextBoolean() ? " " : "  ") + name + "\r\n" : "");
             assertEquals(byTrimmedLines(sdp), Sdp.parse(sdp), sdp);
+            assertSameFromBytes(sdp);
         }
     }
 
