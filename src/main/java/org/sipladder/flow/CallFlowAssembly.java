@@ -1,12 +1,9 @@
 package org.sipladder.flow;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
 
@@ -138,29 +135,26 @@ final class CallFlowAssembly {
     }
 
     private static List<FlowMessage> flowMessages(List<Entry> all, int[] legIndexes) {
-        List<FlowMessage> messages = new ArrayList<>(all.size());
-        // one key string per transaction of the call, shared by its messages; a message's transaction is nearly
-        // always one of the last few, so the key string is made once per transaction, not once per message
-        Map<String, String> keys = new HashMap<>();
-        Entry[] recent = new Entry[RECENT_TRANSACTIONS];
-        String[] recentKeys = new String[RECENT_TRANSACTIONS];
+        FlowMessage[] messages = new FlowMessage[all.size()];
+        // one transaction (and key, when asked for) shared by the messages of a transaction among the last few; one
+        // further back gets a transaction of its own, with an equal key
+        FlowMessage.Transaction[] recent = new FlowMessage.Transaction[RECENT_TRANSACTIONS];
         int next = 0;
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < messages.length; i++) {
             Entry e = all.get(i);
-            String key = null;
-            for (int k = 0; k < recent.length && recent[k] != null && key == null; k++) {
-                if (recent[k].sameTransaction(e)) {
-                    key = recentKeys[k];
+            FlowMessage.Transaction transaction = null;
+            for (int k = 0; k < recent.length && recent[k] != null && transaction == null; k++) {
+                if (recent[k].has(e)) {
+                    transaction = recent[k];
                 }
             }
-            if (key == null) {
-                key = keys.computeIfAbsent(e.transactionKey(), k -> k);
-                recent[next] = e;
-                recentKeys[next] = key;
+            if (transaction == null) {
+                transaction = new FlowMessage.Transaction(e);
+                recent[next] = transaction;
                 next = (next + 1) % RECENT_TRANSACTIONS;
             }
-            messages.add(new FlowMessage(e.message(), legIndexes[i], e.retransmission(), key));
+            messages[i] = new FlowMessage(e.message(), legIndexes[i], e.retransmission(), transaction);
         }
-        return List.copyOf(messages);
+        return List.of(messages);
     }
 }

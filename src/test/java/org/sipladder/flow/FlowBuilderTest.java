@@ -211,6 +211,14 @@ class FlowBuilderTest {
         assertEquals("z9hG4bK1|1 INVITE", flow.messages().get(2).transactionKey());
         assertEquals("z9hG4bK1|1 ACK", flow.messages().get(3).transactionKey());
         assertEquals(flow.messages().get(4).transactionKey(), flow.messages().get(5).transactionKey());
+        // an assembled message, whose key is made when asked for, equals one given its key (as a record would)
+        FlowMessage challenge = flow.messages().get(2);
+        FlowMessage given = new FlowMessage(challenge.message(), 0, false, "z9hG4bK1|1 INVITE");
+        assertEquals(given, challenge);
+        assertEquals(challenge, given);
+        assertEquals(given.hashCode(), challenge.hashCode());
+        assertEquals(given.toString(), challenge.toString());
+        assertFalse(challenge.equals(new FlowMessage(challenge.message(), 0, false, "z9hG4bK1|1 ACK")));
         // the retry after the challenge decides the call
         assertEquals(200, flow.finalStatus());
         assertEquals(7, flow.aLeg().messageCount());
