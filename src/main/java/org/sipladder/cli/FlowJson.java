@@ -9,6 +9,7 @@ import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
+import org.sipladder.flow.Sentences;
 import org.sipladder.flow.Timings;
 import org.sipladder.media.CaptureMedia;
 
@@ -28,6 +29,7 @@ final class FlowJson {
 
     private final JsonOut json;
     private final LegMediaJson legMedia = new LegMediaJson();
+    private final JsonPieces pieces = new JsonPieces();
 
     private FlowJson(JsonOut json) {
         this.json = json;
@@ -160,11 +162,38 @@ final class FlowJson {
         }
     }
 
+    /** Strings; evidence sentences written in their pieces, without being made. */
     private void strings(List<String> values) throws IOException {
         json.beginArray();
-        for (String v : values) {
-            json.value(v);
+        if (values instanceof Sentences sentences) {
+            for (int i = 0; i < values.size(); i++) {
+                json.beginPieces();
+                sentences.pieces(i, pieces);
+                json.endPieces();
+            }
+        } else {
+            for (int i = 0; i < values.size(); i++) {
+                json.value(values.get(i));
+            }
         }
         json.endArray();
+    }
+
+    /** A sentence's pieces into {@link #json}. */
+    private final class JsonPieces implements Sentences.Pieces {
+        @Override
+        public void constant(String part) throws IOException {
+            json.constantPiece(part);
+        }
+
+        @Override
+        public void value(String value) throws IOException {
+            json.piece(value);
+        }
+
+        @Override
+        public void number(long value) throws IOException {
+            json.numberPiece(value);
+        }
     }
 }

@@ -31,6 +31,8 @@ final class JsonOut implements AutoCloseable {
 
     /** Escapes of the ASCII characters that need one, as Gson writes them; null for the others. */
     private static final String[] ESCAPES = new String[128];
+    /** The same escapes as bytes. */
+    private static final byte[][] ESCAPE_BYTES = new byte[128][];
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -39,6 +41,7 @@ final class JsonOut implements AutoCloseable {
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     private static final int NAME_SLOTS = 128;
     private static final int SHARED_SLOTS = 256;
+    private static final int CONSTANT_SLOTS = 128;
 
     /** True for the ASCII characters written as they are. */
     private static final boolean[] PLAIN = new boolean[128];
@@ -56,6 +59,7 @@ final class JsonOut implements AutoCloseable {
         ESCAPES['\f'] = "\\f";
         for (int c = 0; c < 128; c++) {
             PLAIN[c] = ESCAPES[c] == null;
+            ESCAPE_BYTES[c] = ESCAPES[c] == null ? null : ESCAPES[c].getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -76,6 +80,11 @@ final class JsonOut implements AutoCloseable {
     /** Strings written by {@link #sharedValue}, each with its quoted and escaped bytes, by hash. */
     private final String[] sharedKeys = new String[SHARED_SLOTS];
     private final byte[][] sharedBytes = new byte[SHARED_SLOTS][];
+    /** Parts written by {@link #constantPiece}, each with its escaped bytes, by hash. */
+    private final String[] constantKeys = new String[CONSTANT_SLOTS];
+    private final byte[][] constantBytes = new byte[CONSTANT_SLOTS][];
+    /** A string value begun by {@link #beginPieces} and not ended yet. */
+    private boolean inPieces;
     private int depth;
     /** A name written by {@link #name} whose value has not come yet. */
     private boolean nameDangling;
@@ -151,6 +160,7 @@ final class JsonOut implements AutoCloseable {
         stack[0] = NONEMPTY_DOCUMENT;
         stack[1] = first ? EMPTY_ARRAY : NONEMPTY_ARRAY;
         nameDangling = false;
+        inPieces = false;
         return this;
     }
 
@@ -202,21 +212,33 @@ final class JsonOut implements AutoCloseable {
      */
     JsonOut sharedValue(String value) throws IOException {
         beforeValue();
-        int slot = value.hashCode() & (SHARED_SLOTS - 1);
-        if (sharedKeys[slot] == value) {
-            byte[] quoted = sharedBytes[slot];
-            room(quoted.length);
-            System.arraycopy(quoted, 0, buffer, used, quoted.length);
-            used += quoted.length;
+        remembered(value, sharedKeys, sharedBytes, true);
+        return this;
+    }
+
+    /**
+     * {@code s} quoted (or not), copied from a table of bytes remembered by hash when the very object is there;
+     * else written and remembered.
+     */
+    private void remembered(String s, String[] keys, byte[][] bytes, boolean quoted) throws IOException {
+        int slot = s.hashCode() & (keys.length - 1);
+        if (keys[slot] == s) {
+            byte[] written = bytes[slot];
+            room(written.length);
+            System.arraycopy(written, 0, buffer, used, written.length);
+            used += written.length;
         } else {
             // room for the worst case first, so that the buffer is not written out before the bytes are taken
-            room(18 * value.length() + 2);
+            room(18 * s.length() + 2);
             int start = used;
-            string(value);
-            sharedKeys[slot] = value;
-            sharedBytes[slot] = Arrays.copyOfRange(buffer, start, used);
+            if (quoted) {
+                string(s);
+            } else {
+                content(s);
+            }
+            keys[slot] = s;
+            bytes[slot] = Arrays.copyOfRange(buffer, start, used);
         }
-        return this;
     }
 
     JsonOut beginArray() throws IOException {
@@ -293,9 +315,15 @@ final class JsonOut implements AutoCloseable {
 
     JsonOut value(long value) throws IOException {
         beforeValue();
+        number(value);
+        return this;
+    }
+
+    /** A number as {@code Long.toString} prints it. */
+    private void number(long value) throws IOException {
         if (value == Long.MIN_VALUE) {
             raw(Long.toString(value));
-            return this;
+            return;
         }
         room(20);
         if (value < 0) {
@@ -303,7 +331,58 @@ final class JsonOut implements AutoCloseable {
             value = -value;
         }
         digits(value);
+    }
+
+    /**
+     * Begins a string value written in pieces ({@link #piece}, {@link #constantPiece}, {@link #numberPiece}), ended
+     * by {@link #endPieces}: a text made of constant parts and values is written without being made.
+     */
+    JsonOut beginPieces() throws IOException {
+        if (inPieces) {
+            throw new IllegalStateException("a string begun in a string");
+        }
+        beforeValue();
+        put('"');
+        inPieces = true;
         return this;
+    }
+
+    /** Characters of the string begun, as {@code String.valueOf} prints them. */
+    JsonOut piece(String value) throws IOException {
+        checkInPieces();
+        content(value == null ? "null" : value);
+        return this;
+    }
+
+    /**
+     * Characters of the string begun that come again and again as the very object (a sentence's constant parts):
+     * their escaped bytes are remembered in a small table by hash and copied.
+     */
+    JsonOut constantPiece(String part) throws IOException {
+        checkInPieces();
+        remembered(part, constantKeys, constantBytes, false);
+        return this;
+    }
+
+    /** A number in the string begun, as {@code Long.toString} prints it. */
+    JsonOut numberPiece(long value) throws IOException {
+        checkInPieces();
+        number(value);
+        return this;
+    }
+
+    /** Ends the string begun by {@link #beginPieces}. */
+    JsonOut endPieces() throws IOException {
+        checkInPieces();
+        put('"');
+        inPieces = false;
+        return this;
+    }
+
+    private void checkInPieces() {
+        if (!inPieces) {
+            throw new IllegalStateException("a piece of a string outside one");
+        }
     }
 
     /**
@@ -452,20 +531,26 @@ final class JsonOut implements AutoCloseable {
 
     /** A quoted, escaped string: its UTF-8 bytes, copied in bulk up to the first byte that needs an escape. */
     private void string(String s) throws IOException {
+        put('"');
+        content(s);
+        put('"');
+    }
+
+    /** The escaped UTF-8 bytes of a string's characters, without quotes. */
+    private void content(String s) throws IOException {
         // Most strings are plain ASCII: their ISO-8859-1 bytes (a copy of the string's own bytes, with no look at
         // them, whereas the UTF-8 encoder looks at each byte before the JIT's last tier) are their UTF-8 bytes. A
         // character beyond Latin-1 becomes '?', so a '?' (as any byte needing an escape or above 127) sends the
         // string the long way.
         byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
         if (isPlainAscii(latin1)) {
-            room(latin1.length + 2);
-            buffer[used++] = '"';
+            room(latin1.length);
             System.arraycopy(latin1, 0, buffer, used, latin1.length);
             used += latin1.length;
-            buffer[used++] = '"';
             return;
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        // ASCII that only needs escapes (a quoted agent name, a line break): its ISO-8859-1 bytes are its UTF-8 bytes
+        byte[] b = isAsciiWithoutQuestionMark(latin1) ? latin1 : s.getBytes(StandardCharsets.UTF_8);
         int i = 0;
         // written out rather than through a helper: this loop sees every byte of the output; 0xE2 may start
         // U+2028 or U+2029, which are escaped
@@ -479,14 +564,15 @@ final class JsonOut implements AutoCloseable {
         }
         // room for the worst case (every remaining byte escaped as six), so that no multi-byte character is split
         // between two writes of the buffer
-        room(i + 6 * (b.length - i) + 2);
-        buffer[used++] = '"';
+        room(i + 6 * (b.length - i));
         System.arraycopy(b, 0, buffer, used, i);
         used += i;
         for (; i < b.length; i++) {
             byte c = b[i];
             if (c >= 0 && ESCAPES[c] != null) {
-                raw(ESCAPES[c]);
+                byte[] escape = ESCAPE_BYTES[c];
+                System.arraycopy(escape, 0, buffer, used, escape.length);
+                used += escape.length;
             } else if (c == (byte) 0xE2 && i + 2 < b.length && b[i + 1] == (byte) 0x80
                     && (b[i + 2] == (byte) 0xA8 || b[i + 2] == (byte) 0xA9)) {
                 raw(b[i + 2] == (byte) 0xA8 ? "\\u2028" : "\\u2029");
@@ -495,7 +581,6 @@ final class JsonOut implements AutoCloseable {
                 buffer[used++] = c;
             }
         }
-        buffer[used++] = '"';
     }
 
     /**
@@ -519,6 +604,16 @@ final class JsonOut implements AutoCloseable {
         for (; i < b.length; i++) {
             byte c = b[i];
             if (c < 0 || !PLAIN[c] || c == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every byte is ASCII and none is '?' (which stands for a character beyond ISO-8859-1). */
+    private static boolean isAsciiWithoutQuestionMark(byte[] b) {
+        for (byte c : b) {
+            if (c < 0 || c == '?') {
                 return false;
             }
         }

@@ -69,12 +69,17 @@ final class CallFlowAssembly {
         }
     }
 
+    /**
+     * The join evidence: each sentence that can be made later is made when read; the others now, as they may read
+     * messages that another thread is adding to (the desktop assembles calls while a capture is still read).
+     */
     private static List<String> evidenceText(List<Supplier<String>> evidence) {
-        String[] text = new String[evidence.size()];
-        for (int i = 0; i < text.length; i++) {
-            text[i] = evidence.get(i).get();
+        Object[] sentences = new Object[evidence.size()];
+        for (int i = 0; i < sentences.length; i++) {
+            Supplier<String> s = evidence.get(i);
+            sentences[i] = s instanceof SentenceList.Source ? s : s.get();
         }
-        return List.of(text);
+        return new SentenceList(sentences);
     }
 
     /**

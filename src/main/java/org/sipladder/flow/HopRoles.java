@@ -1,13 +1,12 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
 import org.sipladder.sip.SipMessage;
 
@@ -20,9 +19,15 @@ final class HopRoles {
 
     private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
     private static final int AGENT_PAIRS = 8;
+    private static final Role[] ROLES = Role.values();
+    private static final List<String> NO_CLUE = List.of("No carrier, Jambonz or LiveKit clue in this call.");
 
-    /** Clue sentences by address, role and kind of clue. */
-    private final Map<String, Map<Role, Map<String, String>>> clues = new LinkedHashMap<>();
+    /**
+     * The clues found, in the order found, the first of each kind per address and role: a call has a handful, looked
+     * at along this array (maps by address and role cost more than the clues).
+     */
+    private HopClue[] clues = new HopClue[8];
+    private int clueCount;
     private final AgentRoles agentRoles;
     /**
      * Sender and User-Agent/Server pairs (the very strings: the scan shares them) already looked at: a call's
@@ -30,11 +35,9 @@ final class HopRoles {
      */
     private final String[] agentPairs = new String[2 * AGENT_PAIRS];
     private int agentPairCount;
-    /** The last Request-URI and To value looked at (the very strings) and whether each names a LiveKit SIP domain. */
-    private String lastUri;
-    private boolean lastUriNamesLiveKit;
-    private String lastTo;
-    private boolean lastToNamesLiveKit;
+    /** Request-URIs and To values looked at lately, and whether each names a LiveKit SIP domain. */
+    private final DomainLooks uris = new DomainLooks();
+    private final DomainLooks tos = new DomainLooks();
 
     private HopRoles(AgentRoles agentRoles) {
         this.agentRoles = agentRoles;
@@ -69,18 +72,13 @@ final class HopRoles {
             }
         }
         if (firstPublicInvite != null) {
-            Map<String, String> kinds = roles.kinds(firstPublicInvite.src().address(), Role.CARRIER);
-            if (!kinds.containsKey("first INVITE")) {
-                kinds.put("first INVITE", "It sent the first INVITE of the call" + at(firstPublicInvite.frame()) + ".");
-            }
+            roles.clue(firstPublicInvite.src().address(), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
+                    firstPublicInvite.frame(), null, null);
         } else if (firstInvite != null && AddressScope.isPrivate(firstInvite.src().address())
                 && AddressScope.isPublic(firstInvite.dst().address())) {
             // A phone behind NAT calling out through its provider: the provider is the carrier side.
-            Map<String, String> kinds = roles.kinds(firstInvite.dst().address(), Role.CARRIER);
-            if (!kinds.containsKey("first INVITE")) {
-                kinds.put("first INVITE", "A phone on a private address sent it the first INVITE of the call"
-                        + at(firstInvite.frame()) + ".");
-            }
+            roles.clue(firstInvite.dst().address(), Role.CARRIER, "first INVITE", Sentence.PHONE_FIRST_INVITE,
+                    firstInvite.frame(), null, null);
         }
         for (String address : all.inOrder()) {
             alongInvites.add(address);
@@ -124,24 +122,17 @@ final class HopRoles {
         }
     }
 
-    // Each clue's sentence is made only when it is the first of its kind: this runs for every message of every
-    // call of a large capture, where lambdas capturing the message would cost more than the checks.
+    // A clue is kept only when it is the first of its kind, and its sentence made only when read: this runs for every
+    // message of every call of a large capture, where lambdas capturing the message would cost more than the checks.
     private void collect(SipMessage m) {
         String sender = m.src().address();
         long frame = m.frame();
         if (m.isRequest()) {
-            if (namesLiveKitDomain(m.requestUri())) {
-                Map<String, String> kinds = kinds(m.dst().address(), Role.LIVEKIT);
-                if (!kinds.containsKey("Request-URI")) {
-                    kinds.put("Request-URI", "It was sent " + m.method() + " " + m.requestUri()
-                            + ", a LiveKit SIP domain" + at(frame) + ".");
-                }
-            } else if (toNamesLiveKitDomain(m.header("To"))) {
-                Map<String, String> kinds = kinds(m.dst().address(), Role.LIVEKIT);
-                if (!kinds.containsKey("To")) {
-                    kinds.put("To", "It was sent a " + m.method() + " To " + m.header("To") + ", a LiveKit SIP domain"
-                            + at(frame) + ".");
-                }
+            if (uris.namesLiveKit(m.requestUri())) {
+                clue(m.dst().address(), Role.LIVEKIT, "Request-URI", Sentence.REQUEST_URI, frame, m.method(),
+                        m.requestUri());
+            } else if (tos.namesLiveKit(m.header("To"))) {
+                clue(m.dst().address(), Role.LIVEKIT, "To", Sentence.TO, frame, m.method(), m.header("To"));
             }
             if ("INVITE".equals(m.method()) && !m.hasToTag()) {
                 outboundClue(m, sender, frame);
@@ -152,37 +143,37 @@ final class HopRoles {
             }
         } else {
             if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
-                Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
-                if (!kinds.containsKey("100 Processing")) {
-                    kinds.put("100 Processing", "It answered 100 Processing, as LiveKit SIP does" + at(frame) + ".");
-                }
+                clue(sender, Role.LIVEKIT, "100 Processing", Sentence.PROCESSING, frame, null, null);
             }
-            if (m.toTagStartsWith("SCL_")) {
-                Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
-                if (!kinds.containsKey("SCL_")) {
-                    kinds.put("SCL_", "Its To tag " + m.toTag() + " has LiveKit SIP's SCL_ prefix" + at(frame) + ".");
-                }
+            if (m.toTagStartsWith("SCL_") && !has(sender, Role.LIVEKIT, "SCL_")) {
+                clue(sender, Role.LIVEKIT, "SCL_", Sentence.SCL_TO_TAG, frame, m.toTag(), null);
             }
         }
         agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
     }
 
-    /** True when the Request-URI names a LiveKit SIP domain; a leg's requests share one URI string. */
-    private boolean namesLiveKitDomain(String uri) {
-        if (uri != lastUri) {
-            lastUri = uri;
-            lastUriNamesLiveKit = SipFields.containsIgnoreCase(uri, LIVEKIT_DOMAIN);
-        }
-        return lastUriNamesLiveKit;
-    }
+    /**
+     * Whether a few strings (the very objects: a dialog's requests share theirs) name a LiveKit SIP domain: the legs
+     * of a call take turns, each with its INVITE's URI and its Contact's, so one remembered string was too few.
+     */
+    private static final class DomainLooks {
+        private static final int KEPT = 4;
+        private final String[] looked = new String[KEPT];
+        private final boolean[] names = new boolean[KEPT];
+        private int next;
 
-    /** As {@link #namesLiveKitDomain}, for a To header value. */
-    private boolean toNamesLiveKitDomain(String to) {
-        if (to != lastTo) {
-            lastTo = to;
-            lastToNamesLiveKit = SipFields.containsIgnoreCase(to, LIVEKIT_DOMAIN);
+        boolean namesLiveKit(String s) {
+            for (int i = 0; i < KEPT; i++) {
+                if (looked[i] == s && s != null) {
+                    return names[i];
+                }
+            }
+            boolean result = SipFields.containsIgnoreCase(s, LIVEKIT_DOMAIN);
+            looked[next] = s;
+            names[next] = result;
+            next = (next + 1) % KEPT;
+            return result;
         }
-        return lastToNamesLiveKit;
     }
 
     /** A header only one B2BUA family adds names the sender's role. */
@@ -194,10 +185,7 @@ final class HopRoles {
             for (int i = 0; i < headers.size(); i++) {
                 String name = headers.get(i);
                 if (m.header(name) != null) {
-                    Map<String, String> kinds = kinds(sender, role);
-                    if (!kinds.containsKey(name)) {
-                        kinds.put(name, "It sent " + name + ", a header " + profile.family() + " adds" + at(frame) + ".");
-                    }
+                    clue(sender, role, name, Sentence.FAMILY_HEADER, frame, name, profile.family());
                 }
             }
         }
@@ -214,19 +202,13 @@ final class HopRoles {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
             String prefix = profile.callIdPrefixOf(callId);
             if (prefix != null) {
-                Map<String, String> kinds = kinds(sender, AgentRoles.familyRole(profile));
-                if (!kinds.containsKey("Call-ID")) {
-                    kinds.put("Call-ID", "It sent an INVITE whose Call-ID starts with " + prefix + ", as "
-                            + profile.family() + "'s own Call-IDs do" + at(frame) + ".");
-                }
+                clue(sender, AgentRoles.familyRole(profile), "Call-ID", Sentence.FAMILY_CALL_ID, frame, prefix,
+                        profile.family());
             }
             String domain = host == null ? null : profile.domainOfHost(host);
             if (domain != null) {
-                Map<String, String> kinds = kinds(m.dst().address(), AgentRoles.familyRole(profile));
-                if (!kinds.containsKey("domain")) {
-                    kinds.put("domain", "It was sent INVITE " + m.requestUri() + ", a " + profile.family() + " domain"
-                            + at(frame) + ".");
-                }
+                clue(m.dst().address(), AgentRoles.familyRole(profile), "domain", Sentence.FAMILY_DOMAIN, frame,
+                        m.requestUri(), profile.family());
             }
         }
     }
@@ -237,22 +219,14 @@ final class HopRoles {
      */
     private void outboundClue(SipMessage m, String sender, long frame) {
         String from = m.header("From");
-        if (!SipMessage.tagStartsWith(from, "SCL_")) {
+        // a tag starting SCL_ has an underscore: most From values have none, found without looking for the tag
+        if (from == null || from.indexOf('_') < 0 || !SipMessage.tagStartsWith(from, "SCL_")) {
             return;
         }
-        String fromTag = SipMessage.tagOf(from);
         List<String> vias = m.headers("Via");
         if (vias.size() == 1 && vias.get(0).indexOf(',') < 0) {
-            Map<String, String> kinds = kinds(sender, Role.LIVEKIT);
-            if (!kinds.containsKey("SCL_ From")) {
-                kinds.put("SCL_ From", "It sent an INVITE whose From tag " + fromTag + " is a LiveKit SIP call ID: "
-                        + "LiveKit placed this call" + at(frame) + ".");
-            }
+            clue(sender, Role.LIVEKIT, "SCL_ From", Sentence.SCL_FROM_TAG, frame, SipMessage.tagOf(from), null);
         }
-    }
-
-    private static String at(long frame) {
-        return " (frame " + frame + ")";
     }
 
     private void agentClue(String sender, String agent, long frame) {
@@ -261,10 +235,7 @@ final class HopRoles {
         }
         Role role = agentRoles.of(agent);
         if (role != null) {
-            Map<String, String> kinds = kinds(sender, role);
-            if (!kinds.containsKey("agent")) {
-                kinds.put("agent", "It identifies itself as \"" + agent + "\"" + at(frame) + ".");
-            }
+            clue(sender, role, "agent", Sentence.AGENT, frame, agent, null);
         }
     }
 
@@ -282,18 +253,50 @@ final class HopRoles {
         return false;
     }
 
-    /** The clues of one kind so far for an address and role, by kind: only the first clue of a kind counts. */
-    private Map<String, String> kinds(String address, Role role) {
-        return clues.computeIfAbsent(address, a -> new EnumMap<>(Role.class))
-                .computeIfAbsent(role, r -> new LinkedHashMap<>());
+    /** Keeps a clue unless one of its kind for the address and role came before. */
+    private void clue(String address, Role role, String kind, Sentence sentence, long frame, String first,
+                      String second) {
+        if (has(address, role, kind)) {
+            return;
+        }
+        if (clueCount == clues.length) {
+            clues = Arrays.copyOf(clues, clueCount * 2);
+        }
+        clues[clueCount++] = new HopClue(address, role, kind, sentence, frame, first, second);
+    }
+
+    /** True when a clue of this kind for the address and role was kept. */
+    private boolean has(String address, Role role, String kind) {
+        for (int i = 0; i < clueCount; i++) {
+            HopClue c = clues[i];
+            if (c.role() == role && c.kind().equals(kind) && c.address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Hop hop(String address) {
-        Map<Role, Map<String, String>> byRole = clues.getOrDefault(address, Map.of());
-        Role role = decide(byRole);
-        List<String> evidence = role == Role.SIP_ENDPOINT
-                ? List.of("No carrier, Jambonz or LiveKit clue in this call.")
-                : List.copyOf(byRole.get(role).values());
+        int[] counts = new int[ROLES.length];
+        for (int i = 0; i < clueCount; i++) {
+            if (clues[i].address().equals(address)) {
+                counts[clues[i].role().ordinal()]++;
+            }
+        }
+        Role role = decide(counts);
+        List<String> evidence;
+        if (role == Role.SIP_ENDPOINT) {
+            evidence = NO_CLUE;
+        } else {
+            Object[] own = new Object[counts[role.ordinal()]];
+            int n = 0;
+            for (int i = 0; i < clueCount; i++) {
+                if (clues[i].role() == role && clues[i].address().equals(address)) {
+                    own[n++] = clues[i];
+                }
+            }
+            evidence = new SentenceList(own);
+        }
         return new Hop(address, role, role.displayName() + " " + address, evidence);
     }
 
@@ -301,16 +304,15 @@ final class HopRoles {
      * LiveKit and B2BUA/proxy family clues (Jambonz first among equals) outweigh carrier clues such as being the
      * first INVITE's sender; more clues beat fewer, LiveKit wins a tie.
      */
-    private static Role decide(Map<Role, Map<String, String>> byRole) {
-        int livekit = byRole.getOrDefault(Role.LIVEKIT, Map.of()).size();
+    private static Role decide(int[] counts) {
+        int livekit = counts[Role.LIVEKIT.ordinal()];
         Role family = null;
         int most = 0;
-        for (Map.Entry<Role, Map<String, String>> e : byRole.entrySet()) { // EnumMap: in Role order
-            Role role = e.getKey();
+        for (Role role : ROLES) { // in Role order
             boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT;
-            if (isFamily && e.getValue().size() > most) {
+            if (isFamily && counts[role.ordinal()] > most) {
                 family = role;
-                most = e.getValue().size();
+                most = counts[role.ordinal()];
             }
         }
         if (livekit > 0 && livekit >= most) {
@@ -319,6 +321,6 @@ final class HopRoles {
         if (family != null) {
             return family;
         }
-        return byRole.containsKey(Role.CARRIER) ? Role.CARRIER : Role.SIP_ENDPOINT;
+        return counts[Role.CARRIER.ordinal()] > 0 ? Role.CARRIER : Role.SIP_ENDPOINT;
     }
 }

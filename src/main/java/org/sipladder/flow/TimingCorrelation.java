@@ -1,5 +1,6 @@
 package org.sipladder.flow;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
@@ -18,6 +19,10 @@ final class TimingCorrelation {
 
     static final long WINDOW_MICROS = 5_000_000L;
     static final int MATCHING_DIGITS = 8;
+    /** The place value of the first of the {@link #MATCHING_DIGITS} last digits. */
+    private static final int HIGHEST_PLACE = (int) Math.pow(10, MATCHING_DIGITS - 1);
+    /** The decimal digits as constant pieces of a sentence. */
+    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
     /** INVITEs older than this are forgotten; far beyond the window, so slightly out-of-order captures still match. */
     private static final long MEMORY_MICROS = 60_000_000L;
 
@@ -25,11 +30,12 @@ final class TimingCorrelation {
     }
 
     /**
-     * Why a B-leg was joined to an A-leg, made into text only when the call is assembled: a large capture joins
-     * fifty thousand legs while it is read.
+     * Why a B-leg was joined to an A-leg, made into text only when read: a large capture joins fifty thousand legs
+     * while it is read, and a diagnosis rarely reads why.
      */
     private record Join(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
-                        String receivedCallId, int lastDigits, String unusualDigits) implements Supplier<String> {
+                        String receivedCallId, int lastDigits, String unusualDigits)
+            implements Supplier<String>, SentenceList.Source {
 
         /**
          * The join; of the called number's {@code digits}, the last {@link #MATCHING_DIGITS} are kept as a number
@@ -51,18 +57,34 @@ final class TimingCorrelation {
 
         @Override
         public String get() {
-            String digits = unusualDigits;
-            if (digits == null) {
-                String number = Integer.toString(lastDigits);
-                digits = "0".repeat(MATCHING_DIGITS - number.length()) + number;
+            return SentenceList.text(this);
+        }
+
+        @Override
+        public void pieces(Sentences.Pieces pieces) throws IOException {
+            pieces.constant("The INVITE in frame ");
+            pieces.number(inviteFrame);
+            pieces.constant(" (Call-ID ");
+            pieces.value(callId);
+            pieces.constant(") was sent by ");
+            pieces.value(sender);
+            pieces.constant(" ");
+            milliseconds(pieces, delayMicros);
+            pieces.constant(" s after that host received the INVITE in frame ");
+            pieces.number(receivedFrame);
+            pieces.constant(" (Call-ID ");
+            pieces.value(receivedCallId);
+            pieces.constant("), and both called numbers end in ");
+            if (unusualDigits != null) {
+                pieces.value(unusualDigits);
+            } else {
+                // the kept number with its leading zeros
+                for (int bound = HIGHEST_PLACE; bound > 1 && lastDigits < bound; bound /= 10) {
+                    pieces.constant(DIGITS[0]);
+                }
+                pieces.number(lastDigits);
             }
-            // sized once: the text is made for every joined call of a large capture
-            return new StringBuilder(200 + callId.length() + receivedCallId.length() + sender.length())
-                    .append("The INVITE in frame ").append(inviteFrame).append(" (Call-ID ").append(callId)
-                    .append(") was sent by ").append(sender).append(' ').append(milliseconds(delayMicros))
-                    .append(" s after that host received the INVITE in frame ").append(receivedFrame)
-                    .append(" (Call-ID ").append(receivedCallId).append("), and both called numbers end in ")
-                    .append(digits).append('.').toString();
+            pieces.constant(".");
         }
     }
 
@@ -106,6 +128,21 @@ final class TimingCorrelation {
 
     /** Microseconds as seconds with three decimals, rounded half up (as {@code %.3f} prints them). */
     static String milliseconds(long micros) {
-        return BigDecimal.valueOf(micros, 6).setScale(3, RoundingMode.HALF_UP).toPlainString();
+        return SentenceList.text(pieces -> milliseconds(pieces, micros));
+    }
+
+    /** {@link #milliseconds} in pieces: the digits by hand for a delay (not negative), without a BigDecimal. */
+    private static void milliseconds(Sentences.Pieces pieces, long micros) throws IOException {
+        if (micros < 0 || micros > Long.MAX_VALUE - 500) {
+            pieces.value(BigDecimal.valueOf(micros, 6).setScale(3, RoundingMode.HALF_UP).toPlainString());
+            return;
+        }
+        long millis = (micros + 500) / 1000;
+        int fraction = (int) (millis % 1000);
+        pieces.number(millis / 1000);
+        pieces.constant(".");
+        pieces.constant(DIGITS[fraction / 100]);
+        pieces.constant(DIGITS[fraction / 10 % 10]);
+        pieces.constant(DIGITS[fraction % 10]);
     }
 }

@@ -102,19 +102,28 @@ final class MessageScanner {
      * other goes through the full scan, so that both give the same message. Empty for line breaks only.
      */
     static Optional<SipMessage> summarize(SipPayload payload, ScanSession session, Problems problems) {
+        return Optional.ofNullable(summary(payload, session, problems));
+    }
+
+    /**
+     * As {@link #summarize}, null for line breaks only; with {@code problems} null, the full scan records into a
+     * Problems of its own: a plain message then costs neither (every message of a capture read comes here).
+     */
+    static SipMessage summary(SipPayload payload, ScanSession session, Problems problems) {
         byte[] data = payload.data();
         int start = firstNonBlank(data);
         if (start == data.length) {
-            return Optional.empty();
+            return null;
         }
         SipMessage quick = FastScan.summary(payload, start, session);
         if (quick != null) {
-            return Optional.of(quick);
+            return quick;
         }
-        Parts p = parts(data, problems);
-        return Optional.of(compact(payload, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
-                first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, problems,
-                SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw())));
+        Problems found = problems != null ? problems : new Problems();
+        Parts p = parts(data, found);
+        return compact(payload, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
+                first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, found,
+                SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw()));
     }
 
     /**

@@ -34,7 +34,7 @@ public abstract class ParsingListener implements PreparingListener<SipMessage> {
 
     @Override
     public final SipMessage prepare(SipPayload p) {
-        return onReader.parse(p).orElse(null);
+        return onReader.parseOrNull(p);
     }
 
     @Override
@@ -44,6 +44,6 @@ public abstract class ParsingListener implements PreparingListener<SipMessage> {
 
     @Override
     public final SipMessage prepareOnCaller(SipPayload p) {
-        return onCaller.parse(p).orElse(null);
+        return onCaller.parseOrNull(p);
     }
 }

@@ -57,6 +57,11 @@ public final class SipParser {
         return Optional.of(scanned.get().withVerdict(!problems.isEmpty(), problems.summary()));
     }
 
+    /** As {@link #parse}, null instead of empty, and for a scan without an Optional or (plain message) a Problems. */
+    SipMessage parseOrNull(SipPayload payload) {
+        return depth == Depth.SCAN ? MessageScanner.summary(payload, session, null) : parse(payload).orElse(null);
+    }
+
     /** {@code message} re-judged with jain-sip (for a message that was loaded with {@link Depth#SCAN}). */
     public SipMessage fullParse(SipMessage message) {
         byte[] bytes;

@@ -11,9 +11,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.LiveFlows;
+import org.sipladder.media.MediaCollector;
+import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
 
 class CallsCommandTest {
@@ -107,6 +112,44 @@ class CallsCommandTest {
         SipLadderCommand.commandLine(other, new PrintWriter(new StringWriter())).execute("calls", capture, "--json");
         other.flush();
         assertEquals(viaWriter, latin1.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The evidence is written in pieces (constant parts, values, frame numbers) without making its sentences: the
+     * JSON must read back as the very sentences the call holds, here with values that need escapes and more than one
+     * byte (agents with quotes, a backslash, '?', a Latin-1 letter) and a join by timing (its delay and digits).
+     */
+    @Test
+    void evidenceWrittenInPiecesReadsBackAsTheCallsSentences() throws Exception {
+        String bUri = "sip:4991874350352@vocieagentpipelinetest-1z3kctsj.sip.livekit.cloud";
+        Path capture = Captures.pcap()
+                .udp(T, CARRIER, JAMBONZ, message("INVITE sip:91874350352@sip.jambonz.cloud SIP/2.0", "A-1", "z9hG4bKa",
+                        "1 INVITE", null, ""))
+                .udp(T + 40_123, JAMBONZ, LIVEKIT, message("INVITE " + bUri + " SIP/2.0", "B-1", "z9hG4bKb", "1 INVITE",
+                        null, "User-Agent: Jambonz \"1.0\"\r\n"))
+                .udp(T + 60_000, LIVEKIT, JAMBONZ, message("SIP/2.0 100 Processing", "B-1", "z9hG4bKb", "1 INVITE", null,
+                        "Server: LiveKit \"\u00e9?\\\" x\r\n"))
+                .udp(T + 1_560_000, LIVEKIT, JAMBONZ, message("SIP/2.0 503 Try again later", "B-1", "z9hG4bKb",
+                        "1 INVITE", "SCL_1", ""))
+                .write(dir.resolve("pieces.pcap"));
+        LiveFlows flows = new LiveFlows();
+        new CaptureMessages(SipParser.Depth.SCAN, new PrintWriter(new StringWriter()), MediaCollector.withoutSeries())
+                .read(CaptureInputs.of(List.of(capture), null), flows::add);
+        CallFlow flow = flows.inStartOrder().iterator().next();
+        List<String> sentences = new ArrayList<>(flow.joinEvidence());
+        flow.hops().forEach(h -> sentences.addAll(h.evidence()));
+
+        CliRun run = CliRun.of("calls", capture.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject call = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        List<String> written = new ArrayList<>();
+        call.getAsJsonArray("joinEvidence").forEach(e -> written.add(e.getAsString()));
+        call.getAsJsonArray("hops").forEach(h -> h.getAsJsonObject().getAsJsonArray("evidence")
+                .forEach(e -> written.add(e.getAsString())));
+        assertEquals(sentences, written);
+        assertTrue(written.contains("It identifies itself as \"LiveKit \"\u00e9?\\\" x\" (frame 3)."), written.toString());
+        assertTrue(written.get(0).contains(" 0.040 s after ") && written.get(0).endsWith(" end in 74350352."),
+                written.get(0));
     }
 
     @Test

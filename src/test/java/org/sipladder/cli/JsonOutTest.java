@@ -30,12 +30,9 @@ class JsonOutTest {
     void randomDocumentsPrintAsGsonPrintsThem() throws IOException {
         Random random = new Random(42);
         for (int doc = 0; doc < 2000; doc++) {
-            StringWriter ours = new StringWriter();
-            ByteArrayOutputStream ourBytes = new ByteArrayOutputStream();
-            StringWriter gsons = new StringWriter();
-            JsonOut a = doc % 2 == 0 ? new JsonOut(ours) : new JsonOut(ourBytes);
-            JsonWriter b = gson(gsons);
-            b.setSerializeNulls(true);
+            SideBySide both = new SideBySide(doc);
+            JsonOut a = both.ours;
+            JsonWriter b = both.gsons;
             if (random.nextBoolean()) {
                 a.beginArray();
                 b.beginArray();
@@ -49,13 +46,34 @@ class JsonOutTest {
                 a.endObject();
                 b.endObject();
             }
-            a.flush();
-            b.flush();
-            byte[] expected = gsons.toString().getBytes(StandardCharsets.UTF_8);
+            both.assertSame();
+        }
+    }
+
+    /** Our writer and Gson's side by side: ours to characters for an even document, to bytes for an odd one. */
+    private static final class SideBySide {
+        private final int doc;
+        private final StringWriter chars = new StringWriter();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final StringWriter gsonChars = new StringWriter();
+        final JsonOut ours;
+        final JsonWriter gsons = gson(gsonChars);
+
+        SideBySide(int doc) {
+            this.doc = doc;
+            ours = doc % 2 == 0 ? new JsonOut(chars) : new JsonOut(bytes);
+            gsons.setSerializeNulls(true);
+        }
+
+        /** Both flushed, ours printed as Gson's did. */
+        void assertSame() throws IOException {
+            ours.flush();
+            gsons.flush();
+            byte[] expected = gsonChars.toString().getBytes(StandardCharsets.UTF_8);
             if (doc % 2 == 0) {
-                assertEquals(new String(expected, StandardCharsets.UTF_8), ours.toString(), "document " + doc);
+                assertEquals(new String(expected, StandardCharsets.UTF_8), chars.toString(), "document " + doc);
             } else {
-                assertArrayEquals(expected, ourBytes.toByteArray(), "document " + doc);
+                assertArrayEquals(expected, bytes.toByteArray(), "document " + doc);
             }
         }
     }
@@ -226,6 +244,68 @@ class JsonOutTest {
             b.flush();
             assertArrayEquals(gsons.toString().getBytes(StandardCharsets.UTF_8), ours.toByteArray(), "document " + doc);
         }
+    }
+
+    @Test
+    void stringsWrittenInPiecesPrintAsTheWholeString() throws IOException {
+        Random random = new Random(13);
+        // constant parts are the same objects again and again (some with escapes, one longer than the buffer)
+        String[] constants = new String[12];
+        for (int i = 0; i < constants.length; i++) {
+            constants[i] = i == 11 ? text(random).repeat(12_000) : text(random);
+        }
+        for (int doc = 0; doc < 300; doc++) {
+            SideBySide both = new SideBySide(doc);
+            JsonOut a = both.ours;
+            JsonWriter b = both.gsons;
+            a.beginArray();
+            b.beginArray();
+            for (int n = random.nextInt(30); n > 0; n--) {
+                StringBuilder whole = new StringBuilder();
+                a.beginPieces();
+                for (int p = random.nextInt(6); p > 0; p--) {
+                    switch (random.nextInt(4)) {
+                        case 0 -> {
+                            String part = constants[random.nextInt(constants.length)];
+                            a.constantPiece(part);
+                            whole.append(part);
+                        }
+                        case 1 -> {
+                            String value = random.nextInt(8) == 0 ? null : text(random);
+                            a.piece(value);
+                            whole.append(value);
+                        }
+                        default -> {
+                            long[] picks = {random.nextInt(100_000), -random.nextInt(1000), random.nextLong(), Long.MIN_VALUE};
+                            long v = picks[random.nextInt(picks.length)];
+                            a.numberPiece(v);
+                            whole.append(v);
+                        }
+                    }
+                }
+                a.endPieces();
+                b.value(whole.toString());
+                if (random.nextBoolean()) {
+                    a.value(n);
+                    b.value(n);
+                }
+            }
+            a.endArray();
+            b.endArray();
+            both.assertSame();
+        }
+    }
+
+    @Test
+    void piecesAreRefusedOutsideAString() throws IOException {
+        JsonOut json = new JsonOut(new StringWriter());
+        json.beginArray();
+        assertThrows(IllegalStateException.class, () -> json.piece("x"));
+        assertThrows(IllegalStateException.class, () -> json.constantPiece("x"));
+        assertThrows(IllegalStateException.class, () -> json.numberPiece(1));
+        assertThrows(IllegalStateException.class, json::endPieces);
+        json.beginPieces();
+        assertThrows(IllegalStateException.class, json::beginPieces);
     }
 
     @Test

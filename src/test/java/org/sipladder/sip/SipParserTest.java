@@ -158,6 +158,9 @@ class SipParserTest {
     void crlfKeepAliveIsNotAMessage() {
         assertEquals(Optional.empty(), parser.parse(payload("\r\n\r\n")));
         assertEquals(Optional.empty(), parser.parse(payload("\r\n")));
+        SipParser scan = new SipParser(SipParser.Depth.SCAN);
+        assertNull(scan.parseOrNull(payload("\r\n\r\n")));
+        assertNull(parser.parseOrNull(payload("\r\n")));
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.sipladder.flow;
+
+import java.io.IOException;
+
+/**
+ * One clue to a hop's role found in a call's messages: the address it speaks of, the role it points to, its kind
+ * (only the first clue of a kind per address and role counts), and what its sentence is made of, made into text
+ * only when read.
+ */
+record HopClue(String address, Role role, String kind, Sentence sentence, long frame, String first, String second)
+        implements SentenceList.Source {
+
+    /** The sentences a clue can make: its parts, between which its one or two values go, before the frame. */
+    enum Sentence {
+        REQUEST_URI("It was sent ", " ", ", a LiveKit SIP domain"),
+        TO("It was sent a ", " To ", ", a LiveKit SIP domain"),
+        PROCESSING("It answered 100 Processing, as LiveKit SIP does"),
+        SCL_TO_TAG("Its To tag ", " has LiveKit SIP's SCL_ prefix"),
+        FAMILY_HEADER("It sent ", ", a header ", " adds"),
+        FAMILY_CALL_ID("It sent an INVITE whose Call-ID starts with ", ", as ", "'s own Call-IDs do"),
+        FAMILY_DOMAIN("It was sent INVITE ", ", a ", " domain"),
+        SCL_FROM_TAG("It sent an INVITE whose From tag ", " is a LiveKit SIP call ID: LiveKit placed this call"),
+        AGENT("It identifies itself as \"", "\""),
+        FIRST_INVITE("It sent the first INVITE of the call"),
+        PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call");
+
+        private static final String FRAME = " (frame ";
+        private static final String END = ").";
+
+        private final String[] parts;
+
+        Sentence(String... parts) {
+            this.parts = parts;
+        }
+    }
+
+    @Override
+    public void pieces(Sentences.Pieces pieces) throws IOException {
+        String[] parts = sentence.parts;
+        pieces.constant(parts[0]);
+        if (parts.length > 1) {
+            pieces.value(first);
+            pieces.constant(parts[1]);
+        }
+        if (parts.length > 2) {
+            pieces.value(second);
+            pieces.constant(parts[2]);
+        }
+        pieces.constant(Sentence.FRAME);
+        pieces.number(frame);
+        pieces.constant(Sentence.END);
+    }
+}
