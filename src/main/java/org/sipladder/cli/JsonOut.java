@@ -355,8 +355,8 @@ final class JsonOut implements AutoCloseable {
     }
 
     /**
-     * Characters of the string begun that come again and again as the very object (a sentence's constant parts):
-     * their escaped bytes are remembered in a small table by hash and copied.
+     * Characters of the string begun that come again and again as the very object (a sentence's constant parts, a
+     * capture's shared addresses): their escaped bytes are remembered in a small table by hash and copied.
      */
     JsonOut constantPiece(String part) throws IOException {
         checkInPieces();

@@ -15,8 +15,6 @@ final class LegMediaJson {
 
     /** How many codec lists one writer remembers the JSON of. */
     private static final int CODEC_LISTS = 1024;
-    /** How many media endpoints one writer remembers the JSON of (the last ones written). */
-    private static final int ENDPOINTS = 8;
     /** How many media type, direction and codec list triples one writer remembers the JSON of (the last ones). */
     private static final int KINDS = 8;
 
@@ -26,10 +24,6 @@ final class LegMediaJson {
      * most legs find theirs here. One per writing thread.
      */
     private final Map<List<PayloadType>, byte[]> codecLists = new IdentityHashMap<>();
-    /** The last media endpoints written, with the JSON string of each: calls of a capture repeat a few. */
-    private final Endpoint[] endpoints = new Endpoint[ENDPOINTS];
-    private final byte[][] endpointJson = new byte[ENDPOINTS][];
-    private int nextEndpoint;
     /** The members after a stream count of 0, once written. */
     private byte[] noStreamTotals;
     /** The last media type, direction and codec list triples written, with the JSON of their three members. */
@@ -76,9 +70,9 @@ final class LegMediaJson {
             json.name("from").sharedValue(a.sipSrc().address());
             json.name("media");
             if (a.media() == null) {
-                json.value(a.address() + ":" + a.port());
+                json.beginPieces().piece(a.address()).constantPiece(":").numberPiece(a.port()).endPieces();
             } else {
-                media(json, a.media());
+                endpoint(json, a.media());
             }
             kindAndCodecs(json, a);
             json.endObject();
@@ -87,8 +81,10 @@ final class LegMediaJson {
         json.name("streams").beginArray();
         for (RtpStream s : streams) {
             json.beginObject();
-            json.name("src").value(s.key().src().toString());
-            json.name("dst").value(s.key().dst().toString());
+            json.name("src");
+            endpoint(json, s.key().src());
+            json.name("dst");
+            endpoint(json, s.key().dst());
             json.name("ssrc").value(s.key().ssrc());
             json.name("codec").value(s.codecName());
             json.name("packets").value(s.stats().packets());
@@ -160,22 +156,19 @@ final class LegMediaJson {
         codecLists.put(types, json.writtenSince(start));
     }
 
-    /** A media endpoint as it prints itself; the bytes of an equal one written lately are copied. */
-    private void media(JsonOut json, Endpoint endpoint) throws IOException {
-        // compared field by field: the record's own equals is slow under the quick JIT alone
-        int port = endpoint.port();
-        String address = endpoint.address();
-        for (int i = 0; i < ENDPOINTS; i++) {
-            Endpoint e = endpoints[i];
-            if (e != null && e.port() == port && (e.address() == address || e.address().equals(address))) {
-                json.writtenValue(endpointJson[i]);
-                return;
-            }
+    /**
+     * An endpoint as it prints itself ({@code address:port}, an IPv6 address in brackets), written in pieces: its
+     * address is a capture's shared string, whose bytes the writer copies, and the port a number.
+     */
+    private static void endpoint(JsonOut json, Endpoint endpoint) throws IOException {
+        boolean ipv6 = endpoint.isIpv6();
+        json.beginPieces();
+        if (ipv6) {
+            json.constantPiece("[");
         }
-        int start = json.size();
-        json.value(endpoint.toString());
-        endpoints[nextEndpoint] = endpoint;
-        endpointJson[nextEndpoint] = json.writtenSince(start);
-        nextEndpoint = (nextEndpoint + 1) % ENDPOINTS;
+        json.constantPiece(endpoint.address());
+        json.constantPiece(ipv6 ? "]:" : ":");
+        json.numberPiece(endpoint.port());
+        json.endPieces();
     }
 }

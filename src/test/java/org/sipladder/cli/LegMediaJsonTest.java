@@ -2,6 +2,9 @@ package org.sipladder.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,10 +20,10 @@ import org.sipladder.media.SdpAnnouncement;
 import org.sipladder.media.StreamKey;
 
 /**
- * One writer copies the JSON of codec lists, media endpoints, sections' type/direction/codecs and a stream-less leg's
- * totals it wrote before: every leg's JSON must be what a writer that never saw another leg writes, whatever came
- * before it (shared and equal lists, endpoints equal but not the same object, IPv6, a host name as the c= address,
- * more endpoints than it remembers, legs with and without streams).
+ * One writer copies the JSON of codec lists, sections' type/direction/codecs, a stream-less leg's totals and the
+ * addresses of endpoints it wrote before: every leg's JSON must be what a writer that never saw another leg writes,
+ * whatever came before it (shared and equal lists, endpoints equal but not the same object, IPv6, a host name as the
+ * c= address, legs with and without streams), and endpoints must read back as they print themselves.
  */
 class LegMediaJsonTest {
 
@@ -33,7 +36,23 @@ class LegMediaJsonTest {
         LegMediaJson kept = new LegMediaJson();
         for (int leg = 0; leg < 2_000; leg++) {
             LegMedia media = leg(random, leg);
-            assertEquals(json(new LegMediaJson(), media), json(kept, media), "leg " + leg);
+            String written = json(kept, media);
+            assertEquals(json(new LegMediaJson(), media), written, "leg " + leg);
+            // endpoints are written in pieces: they must read back as they print themselves
+            JsonObject read = JsonParser.parseString("[" + written + "]").getAsJsonArray().get(0).getAsJsonObject()
+                    .getAsJsonObject("media");
+            JsonArray sdp = read.getAsJsonArray("sdp");
+            for (int i = 0; i < sdp.size(); i++) {
+                SdpAnnouncement a = media.announcements().get(i);
+                assertEquals(a.media() == null ? a.address() + ":" + a.port() : a.media().toString(),
+                        sdp.get(i).getAsJsonObject().get("media").getAsString(), "leg " + leg);
+            }
+            JsonArray streams = read.getAsJsonArray("streams");
+            for (int i = 0; i < streams.size(); i++) {
+                StreamKey key = media.streams().get(i).key();
+                assertEquals(key.src().toString(), streams.get(i).getAsJsonObject().get("src").getAsString());
+                assertEquals(key.dst().toString(), streams.get(i).getAsJsonObject().get("dst").getAsString());
+            }
         }
     }
 
@@ -62,10 +81,11 @@ class LegMediaJsonTest {
             long packets = random.nextInt(3) * 500L;
             RtpStatistics stats = new RtpStatistics(packets, packets + 2, random.nextInt(5) - 1, 0, 0, 0, 0, 0, 20, 20,
                     0, 0, 0.5, random.nextInt(3) * 1.25, 0, 0, 0, packets * 172, false);
-            streams.add(new RtpStream(new StreamKey(new Endpoint("10.0.0." + i, 20000), new Endpoint("10.0.1.1", 30000),
-                    random.nextInt(1 << 16)), 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats,
-                    random.nextBoolean() ? "" : "1#", 0, random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0,
-                    null, null, "c" + leg, 0, 1));
+            Endpoint src = new Endpoint(random.nextBoolean() ? "10.0.0." + i : "2001:db8::" + i, 20000);
+            StreamKey key = new StreamKey(src, new Endpoint("10.0.1.1", 30000), random.nextInt(1 << 16));
+            double mos = random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0;
+            streams.add(new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats,
+                    random.nextBoolean() ? "" : "1#", 0, mos, null, null, "c" + leg, 0, 1));
         }
         return new LegMedia("c" + leg, sections, streams);
     }
