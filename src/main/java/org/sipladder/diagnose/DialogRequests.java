@@ -15,7 +15,8 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
         List<DialogRequests> result = new ArrayList<>();
         String[] callIds = null;
         long[] cseqNumbers = null;
-        for (FlowMessage m : messages) {
+        for (int k = 0; k < messages.size(); k++) {
+            FlowMessage m = messages.get(k);
             SipMessage r = m.message();
             if (m.retransmission() || !r.isRequest() || !method.equals(r.method())) {
                 continue;

@@ -30,7 +30,8 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
             answersInvite[i] = !m.isRequest() && "INVITE".equals(m.cseqMethod());
         }
         List<InviteTransaction> result = new ArrayList<>();
-        for (FlowMessage m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
             if (!m.retransmission() && "INVITE".equals(m.message().method())) {
                 result.add(new InviteTransaction(flow, m, responsesTo(messages, cseqNumbers, answersInvite, m)));
             }
@@ -101,9 +102,10 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
     /** The first final (2xx-6xx) response, or null when none was captured. */
     public SipMessage finalResponse() {
         // a loop: a dozen rules ask this of every INVITE of every call
-        for (FlowMessage r : responses) {
-            if (r.message().status() >= 200) {
-                return r.message();
+        for (int i = 0; i < responses.size(); i++) {
+            SipMessage r = responses.get(i).message();
+            if (r.status() >= 200) {
+                return r;
             }
         }
         return null;

@@ -169,7 +169,9 @@ final class LiveKitRoutings {
     static boolean forwarded(CallFlow flow, InviteTransaction tx) {
         SipMessage request = tx.request();
         SipMessage fin = tx.finalResponse();
-        for (FlowMessage m : flow.messages()) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
             SipMessage next = m.message();
             if (m.retransmission() || !"INVITE".equals(next.method()) || next.frame() <= request.frame()
                     || !next.src().address().equals(request.dst().address())) {
@@ -187,7 +189,9 @@ final class LiveKitRoutings {
     }
 
     static boolean sentToLiveKit(CallFlow flow, SipMessage request) {
-        for (Hop h : flow.hops()) {
+        List<Hop> hops = flow.hops();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
             if (h.role() == Role.LIVEKIT && h.address().equals(request.dst().address())) {
                 return true;
             }
@@ -206,8 +210,9 @@ final class LiveKitRoutings {
 
     /** The Via "received" parameter LiveKit stamped on its responses, else the captured source address. */
     static String sourceSeenByLiveKit(InviteTransaction tx, CallMemo memo) {
-        for (FlowMessage m : tx.responses()) {
-            String received = memo.viaReceived(m.message());
+        List<FlowMessage> responses = tx.responses();
+        for (int i = 0; i < responses.size(); i++) {
+            String received = memo.viaReceived(responses.get(i).message());
             if (received != null) {
                 return received;
             }

@@ -68,6 +68,10 @@ final class NoCommonCodecCheck implements FindingRule {
         @SuppressWarnings("unchecked")
         private final List<String>[] names = new List[KEPT];
         private int count;
+        /** Codec texts named so far, by identity: the parser shares the static ones ("8 PCMA/8000"). */
+        private final String[] texts = new String[2 * KEPT];
+        private final String[] textNames = new String[2 * KEPT];
+        private int textCount;
 
         List<String> of(Sdp sdp) {
             for (int i = 0; i < count; i++) {
@@ -75,12 +79,27 @@ final class NoCommonCodecCheck implements FindingRule {
                     return names[i];
                 }
             }
-            List<String> made = audioCodecs(sdp);
+            List<String> made = audioCodecs(sdp, this);
             if (count < KEPT) {
                 sdps[count] = sdp;
                 names[count++] = made;
             }
             return made;
+        }
+
+        /** {@link #codecName} of {@code codec}, worked out once per text object. */
+        String name(String codec) {
+            for (int i = 0; i < textCount; i++) {
+                if (texts[i] == codec) {
+                    return textNames[i];
+                }
+            }
+            String name = codecName(codec);
+            if (textCount < texts.length) {
+                texts[textCount] = codec;
+                textNames[textCount++] = name;
+            }
+            return name;
         }
     }
 
@@ -108,15 +127,20 @@ final class NoCommonCodecCheck implements FindingRule {
 
     /** Upper-case codec names of the audio sections, e.g. PCMA, from "8 PCMA/8000": each once, in order of first mention. */
     static List<String> audioCodecs(Sdp sdp) {
+        return audioCodecs(sdp, null);
+    }
+
+    /** {@link #audioCodecs(Sdp)}, the codec texts named through {@code codecs} when given. */
+    private static List<String> audioCodecs(Sdp sdp, Codecs codecs) {
         // an SDP names a few codecs: a list searched in full costs less than a hash set per SDP
         List<String> names = new ArrayList<>(6);
         List<SdpMedia> sections = sdp.media();
         for (int s = 0; s < sections.size(); s++) {
             SdpMedia media = sections.get(s);
             if (media.type().equalsIgnoreCase("audio") && media.port() != 0) {
-                List<String> codecs = media.codecs();
-                for (int i = 0; i < codecs.size(); i++) {
-                    String name = codecName(codecs.get(i));
+                List<String> texts = media.codecs();
+                for (int i = 0; i < texts.size(); i++) {
+                    String name = codecs == null ? codecName(texts.get(i)) : codecs.name(texts.get(i));
                     if (!NOT_AUDIO.contains(name) && !names.contains(name)) {
                         names.add(name);
                     }

@@ -32,6 +32,8 @@ final class FastScan {
     /** Names of the kinds; {@link #kind} picks its candidate by length and first letter: keep the two in step. */
     private static final String[] NAMES = {null, "Call-ID", "CSeq", "From", "To", "Via", "Content-Length",
         "Content-Type", "User-Agent", "Server", "RSeq"};
+    /** {@link KeptHeaders#fixedSlot} of each kind's name, -1 for none. */
+    private static final int[] FIXED_SLOTS = new int[NAMES.length];
     /** {@link #NAMES} in lower case, as bytes. */
     private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
     /** Parameter names and media types looked for, in lower case, as bytes. */
@@ -46,8 +48,10 @@ final class FastScan {
     private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH;
 
     static {
+        FIXED_SLOTS[OTHER] = -1;
         for (int kind = CALL_ID; kind < NAMES.length; kind++) {
             NAME_BYTES[kind] = lowerAscii(NAMES[kind]);
+            FIXED_SLOTS[kind] = KeptHeaders.fixedSlot(NAMES[kind]);
         }
     }
 
@@ -112,7 +116,7 @@ final class FastScan {
             }
             requestUri = pool.share(d, first + 1, second);
         }
-        KeptHeaders kept = new KeptHeaders();
+        KeptHeaders kept = session.emptyKeptHeaders();
         byte[] branch = null;
         int toTagSpan = HeaderParameters.NO_TAG;
         int contentLength = -1;
@@ -178,7 +182,7 @@ final class FastScan {
                         cseqStart = vs;
                         cseqEnd = ve;
                     }
-                    kept.add(NAMES[kind], value);
+                    kept.add(FIXED_SLOTS[kind], NAMES[kind], value);
                 }
             }
             seen |= bit;

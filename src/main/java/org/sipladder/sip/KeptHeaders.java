@@ -47,7 +47,12 @@ final class KeptHeaders {
 
     /** Adds the next kept header; {@code name} is its canonical name. */
     void add(String name, String value) {
-        switch (fixedSlot(name)) {
+        add(fixedSlot(name), name, value);
+    }
+
+    /** As {@link #add(String, String)} where the caller knows {@code slot}, the name's {@link #fixedSlot}. */
+    void add(int slot, String name, String value) {
+        switch (slot) {
             case 0 -> callId = callId == null ? value : extra(name, value, callId);
             case 1 -> cseq = cseq == null ? value : extra(name, value, cseq);
             case 2 -> from = from == null ? value : extra(name, value, from);
@@ -66,6 +71,12 @@ final class KeptHeaders {
         more.add(name);
         more.add(value);
         return kept;
+    }
+
+    /** Forgets every header added, for the next message (a scan reuses one per thread: see ScanSession). */
+    void clear() {
+        callId = cseq = from = to = userAgent = server = null;
+        more = null;
     }
 
     /** The pairs beyond the fields, or null when there are none. */

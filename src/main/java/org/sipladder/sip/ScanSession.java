@@ -19,6 +19,8 @@ final class ScanSession {
     /** X-/P- header names as sent -> canonical name when kept, "" when not. */
     private final Map<String, String> extensionNames = new HashMap<>();
     private final RecentDetails recent;
+    /** The kept headers of the message being scanned: a message copies them out, so one serves every message. */
+    private final KeptHeaders kept = new KeptHeaders();
 
     ScanSession(RecentDetails recent, SharedStrings shared) {
         this.recent = recent;
@@ -37,6 +39,12 @@ final class ScanSession {
 
     RecentDetails recent() {
         return recent;
+    }
+
+    /** This session's kept headers, emptied: valid until the next call (see {@link #kept}). */
+    KeptHeaders emptyKeptHeaders() {
+        kept.clear();
+        return kept;
     }
 
     /** The canonical name of a kept X-/P- header whose name is {@code d[from, to)}, or "" when it is not kept. */

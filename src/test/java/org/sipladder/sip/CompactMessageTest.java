@@ -233,6 +233,26 @@ class CompactMessageTest {
         assertEquals(full.raw(), compact.raw(), text);
     }
 
+    /** A parser reuses its scratch state (the kept headers) from message to message: nothing may carry over. */
+    @Test
+    void eachMessageOfOneParserKeepsOnlyItsOwnHeaders() {
+        List<SipPayload> all = messages().map(SipParserTest::payload).toList();
+        for (SipPayload before : all) {
+            SipParser parser = new SipParser(SipParser.Depth.SCAN);
+            for (SipPayload p : all) {
+                parser.parseOrNull(before);
+                SipMessage m = parser.parseOrNull(p);
+                SipMessage alone = new SipParser(SipParser.Depth.SCAN).parseOrNull(p);
+                String text = new String(p.data(), StandardCharsets.ISO_8859_1);
+                assertEquals(alone.hasOtherKeptHeaders(), m.hasOtherKeptHeaders(), text);
+                assertEquals(alone.correlationHeaders(), m.correlationHeaders(), text);
+                for (String name : List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server", "RSeq", "X-CID")) {
+                    assertEquals(alone.header(name), m.header(name), name + " in " + text);
+                }
+            }
+        }
+    }
+
     @Test
     void toTagsAreComparedWithoutStringsWhereverTheyStandInTheValue() {
         String far = "x".repeat(40_000);
