@@ -12,6 +12,7 @@ import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SharedStrings;
 import org.sipladder.sip.StringPool;
+import org.sipladder.sip.TrimBounds;
 import org.sipladder.sip.WordScan;
 
 /**
@@ -177,8 +178,8 @@ final class SdpScan {
                 eol++;
             }
             if (eol - line >= 2 && a[line + 1] == '=') {
-                int vs = trimStart(a, line + 2, eol);
-                int ve = trimEnd(a, vs, eol);
+                int vs = TrimBounds.start(a, line + 2, eol);
+                int ve = TrimBounds.end(a, vs, eol);
                 switch (a[line]) {
                     case 'c' -> {
                         String address = connectionAddress(a, vs, ve);
@@ -202,7 +203,7 @@ final class SdpScan {
                             } else {
                                 current.direction = direction;
                             }
-                        } else if (current != null && startsWith(a, vs, ve, RTPMAP)) {
+                        } else if (current != null && WordScan.startsWith(a, vs, ve, RTPMAP)) {
                             rtpmap(current, vs + RTPMAP.length, ve);
                         }
                     }
@@ -348,9 +349,9 @@ final class SdpScan {
                 space++;
             }
             if (space > from && space < to) {
-                int ks = trimStart(a, from, space);
-                int vs = trimStart(a, space + 1, to);
-                rtpmap.put(text(a, ks, trimEnd(a, ks, space)), text(a, vs, trimEnd(a, vs, to)));
+                int ks = TrimBounds.start(a, from, space);
+                int vs = TrimBounds.start(a, space + 1, to);
+                rtpmap.put(text(a, ks, TrimBounds.end(a, ks, space)), text(a, vs, TrimBounds.end(a, vs, to)));
             }
         }
         List<PayloadType> types = new ArrayList<>(formats.size());
@@ -421,7 +422,7 @@ final class SdpScan {
             return null;
         }
         for (int d = 0; d < DIRECTIONS.length; d++) {
-            if (startsWith(a, from, to, DIRECTIONS[d])) {
+            if (WordScan.startsWith(a, from, to, DIRECTIONS[d])) {
                 return SdpAnnouncement.DIRECTIONS[d];
             }
         }
@@ -451,7 +452,7 @@ final class SdpScan {
             }
             if (first) {
                 first = false;
-                if (startsWith(a, line, stop, SIP_VERSION) && stop - line >= 11) {
+                if (WordScan.startsWith(a, line, stop, SIP_VERSION) && stop - line >= 11) {
                     status = (a[line + 8] - '0') * 100 + (a[line + 9] - '0') * 10 + (a[line + 10] - '0');
                 } else {
                     int sp = line;
@@ -463,12 +464,12 @@ final class SdpScan {
             } else {
                 int value = headerValue(a, line, stop, CALL_ID, CALL_ID_COMPACT);
                 if (value >= 0) {
-                    int vs = trimStart(a, value, stop);
-                    callId = callIds.share(a, vs, trimEnd(a, vs, stop));
+                    int vs = TrimBounds.start(a, value, stop);
+                    callId = callIds.share(a, vs, TrimBounds.end(a, vs, stop));
                 } else if ((value = headerValue(a, line, stop, CSEQ, null)) >= 0) {
                     // the first two blank-separated words, as words() splits them
-                    int vs = trimStart(a, value, stop);
-                    int ve = trimEnd(a, vs, stop);
+                    int vs = TrimBounds.start(a, value, stop);
+                    int ve = TrimBounds.end(a, vs, stop);
                     int numberEnd = wordEnd(a, vs, ve);
                     cseq = number(a, vs, numberEnd);
                     int methodStart = numberEnd;
@@ -611,35 +612,8 @@ final class SdpScan {
         return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
     }
 
-    /** As {@link String#trim()}: characters up to U+0020 are trimmed. */
-    private static int trimStart(byte[] a, int from, int to) {
-        while (from < to && (a[from] & 0xff) <= ' ') {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(byte[] a, int from, int to) {
-        while (to > from && (a[to - 1] & 0xff) <= ' ') {
-            to--;
-        }
-        return to;
-    }
-
     private static byte[] bytes(String ascii) {
         return ascii.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean startsWith(byte[] a, int from, int to, byte[] prefix) {
-        if (to - from < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (a[from + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

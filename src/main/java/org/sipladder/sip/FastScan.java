@@ -99,7 +99,7 @@ final class FastScan {
         String requestUri = null;
         int status = 0;
         String reason = null;
-        if (startsWith(d, start, startLineEnd, SIP_SLASH)) {
+        if (WordScan.startsWith(d, start, startLineEnd, SIP_SLASH)) {
             status = status(d, first, startLineEnd);
             if (status == 0) {
                 return null;
@@ -107,7 +107,7 @@ final class FastScan {
             reason = second < 0 ? "" : pool.share(d, second + 1, startLineEnd);
         } else {
             if (first <= start || second <= first + 1 || third || control
-                    || !startsWith(d, second + 1, startLineEnd, SIP_SLASH)) {
+                    || !WordScan.startsWith(d, second + 1, startLineEnd, SIP_SLASH)) {
                 return null;
             }
             method = Methods.known(d, start, first);
@@ -357,21 +357,8 @@ final class FastScan {
                 return false;
             }
         }
-        return method == null || same(d, space + 1, to, d, methodFrom, methodTo) || "ACK".equals(method)
+        return method == null || WordScan.same(d, space + 1, to, d, methodFrom, methodTo) || "ACK".equals(method)
                 || "CANCEL".equals(method);
-    }
-
-    /** True when {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes. */
-    static boolean same(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
-        if (aTo - aFrom != bTo - bFrom) {
-            return false;
-        }
-        for (int i = 0; i < aTo - aFrom; i++) {
-            if (a[aFrom + i] != b[bFrom + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int kind(byte[] d, int from, int to) {
@@ -428,14 +415,9 @@ final class FastScan {
         return true;
     }
 
-    private static boolean startsWith(byte[] d, int from, int to, byte[] ascii) {
-        return to - from >= ascii.length && same(d, from, from + ascii.length, ascii, 0, ascii.length);
-    }
-
     private static boolean startsWithIgnoringCase(byte[] d, int from, int to, byte[] lower) {
         return to - from >= lower.length && sameIgnoringCase(d, from, lower);
     }
-
 
     static int indexOf(byte[] d, int from, int to, byte b) {
         for (int i = from; i < to; i++) {

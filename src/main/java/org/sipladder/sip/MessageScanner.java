@@ -77,6 +77,11 @@ final class MessageScanner {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
+    /** {@link #isWhitespace(char)} of the ISO-8859-1 character that byte {@code b} stands for. */
+    static boolean isWhitespace(byte b) {
+        return isWhitespace((char) (b & 0xff));
+    }
+
     private MessageScanner() {
     }
 

@@ -35,7 +35,7 @@ final class Methods {
     static String known(byte[] d, int from, int to) {
         for (int i = 0; i < KNOWN_BYTES.length; i++) {
             byte[] k = KNOWN_BYTES[i];
-            if (FastScan.same(k, 0, k.length, d, from, to)) {
+            if (WordScan.same(k, 0, k.length, d, from, to)) {
                 return KNOWN_ARRAY[i];
             }
         }

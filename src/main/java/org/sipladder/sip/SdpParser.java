@@ -184,29 +184,6 @@ final class SdpParser {
         return true;
     }
 
-    /** As {@link TrimBounds#start} of the characters the bytes stand for. */
-    private static int trimStart(byte[] d, int from, int to) {
-        int i = from;
-        while (i < to && (d[i] & 0xff) <= ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    /** As {@link TrimBounds#end} of the characters the bytes stand for. */
-    private static int trimEnd(byte[] d, int from, int to) {
-        int i = to;
-        while (i > from && (d[i - 1] & 0xff) <= ' ') {
-            i--;
-        }
-        return i;
-    }
-
-    /** {@link MessageScanner#isWhitespace} of the character byte {@code b} stands for. */
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
-    }
-
     static String staticType(String pt) {
         return STATIC_TYPES.get(pt);
     }
@@ -243,8 +220,8 @@ final class SdpParser {
                 continue;
             }
             // the line's value trimmed as String.trim trims it, as bounds: only the values kept become strings
-            int vs = trimStart(d, from + 2, end);
-            int ve = trimEnd(d, vs, end);
+            int vs = TrimBounds.start(d, from + 2, end);
+            int ve = TrimBounds.end(d, vs, end);
             switch (kind) {
                 case 'o' -> origin = text.cut(vs, ve);
                 case 'c' -> {
@@ -301,7 +278,7 @@ final class SdpParser {
     private static String connectionAddress(Text text, int from, int to) {
         byte[] d = text.d;
         int start = to - 1;
-        while (start >= from && !isWhitespace(d[start])) {
+        while (start >= from && !MessageScanner.isWhitespace(d[start])) {
             start--;
         }
         start++;
@@ -338,7 +315,7 @@ final class SdpParser {
         int i = from;
         while (i < to) {
             int start = i;
-            while (i < to && !isWhitespace(d[i])) {
+            while (i < to && !MessageScanner.isWhitespace(d[i])) {
                 i++;
             }
             if (2 * count == bounds.length) {
@@ -347,7 +324,7 @@ final class SdpParser {
             bounds[2 * count] = start;
             bounds[2 * count + 1] = i;
             count++;
-            while (i < to && isWhitespace(d[i])) {
+            while (i < to && MessageScanner.isWhitespace(d[i])) {
                 i++;
             }
         }
@@ -392,10 +369,10 @@ final class SdpParser {
         for (int space = from; space < to; space++) {
             if (d[space] == ' ') {
                 if (space > from) {
-                    int ps = trimStart(d, from, space);
-                    int pe = trimEnd(d, ps, space);
-                    int ns = trimStart(d, space + 1, to);
-                    int ne = trimEnd(d, ns, to);
+                    int ps = TrimBounds.start(d, from, space);
+                    int pe = TrimBounds.end(d, ps, space);
+                    int ns = TrimBounds.start(d, space + 1, to);
+                    int ne = TrimBounds.end(d, ns, to);
                     int number = payloadType(d, ps, pe);
                     String pt = number >= 0 ? TYPE_TEXTS[number] : text.cut(ps, pe);
                     String staticName = number >= 0 ? STATIC_NAMES[number] : null;

@@ -2,7 +2,8 @@ package org.sipladder.sip;
 
 /**
  * Where {@link String#trim} would cut a stretch of a string, as indexes: for readers that take only a few values of
- * a text as strings and find the rest by bounds (SDP lines, SIP addresses, header parameters, codec texts).
+ * a text as strings and find the rest by bounds (SDP lines, SIP addresses, header parameters, codec texts), in a
+ * string or in the bytes of an ISO-8859-1 text.
  */
 public final class TrimBounds {
 
@@ -22,6 +23,24 @@ public final class TrimBounds {
     public static int end(String text, int from, int to) {
         int i = to;
         while (i > from && text.charAt(i - 1) <= ' ') {
+            i--;
+        }
+        return i;
+    }
+
+    /** {@link #start(String, int, int)} of the ISO-8859-1 text that {@code d} holds (one byte per character). */
+    public static int start(byte[] d, int from, int to) {
+        int i = from;
+        while (i < to && (d[i] & 0xff) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@link #end(String, int, int)} of the ISO-8859-1 text that {@code d} holds (one byte per character). */
+    public static int end(byte[] d, int from, int to) {
+        int i = to;
+        while (i > from && (d[i - 1] & 0xff) <= ' ') {
             i--;
         }
         return i;

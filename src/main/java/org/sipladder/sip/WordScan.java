@@ -73,4 +73,22 @@ public final class WordScan {
         }
         return i;
     }
+
+    /** True when {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes (a loop: short ranges, C1). */
+    public static boolean same(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+        if (aTo - aFrom != bTo - bFrom) {
+            return false;
+        }
+        for (int i = 0; i < aTo - aFrom; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code a[from, to)} begins with the bytes of {@code prefix}. */
+    public static boolean startsWith(byte[] a, int from, int to, byte[] prefix) {
+        return to - from >= prefix.length && same(a, from, from + prefix.length, prefix, 0, prefix.length);
+    }
 }
