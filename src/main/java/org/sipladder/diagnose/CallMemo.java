@@ -120,46 +120,6 @@ public final class CallMemo {
                 : received.keep(message, ViaParameters.received(header(message, "Via")));
     }
 
-    /**
-     * A value per key, kept for the first few keys a call asks about (compared with equals; later keys are worked
-     * out each time): a call asks about a handful, so a look along a short array beats a map and its lambdas.
-     */
-    private static final class FirstFew<K, V> {
-        private final Object[] keys;
-        private final Object[] values;
-        private int count;
-
-        FirstFew(int capacity) {
-            keys = new Object[capacity];
-            values = new Object[capacity];
-        }
-
-        /** The index of {@code key} (not null) among those kept, or -1. */
-        int indexOf(K key) {
-            for (int i = 0; i < count; i++) {
-                if (key.equals(keys[i])) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        @SuppressWarnings("unchecked")
-        V value(int index) {
-            return (V) values[index];
-        }
-
-        /** Keeps {@code value} for {@code key} while there is room; returns the value. */
-        V keep(K key, V value) {
-            if (count < keys.length) {
-                keys[count] = key;
-                values[count] = value;
-                count++;
-            }
-            return value;
-        }
-    }
-
     /** {@link PrivateAddresses#isPublic} of an address, worked out once per diagnosis. */
     boolean isPublic(String address) {
         return scopes.isPublic(address);

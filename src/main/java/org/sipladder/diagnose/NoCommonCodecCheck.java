@@ -61,45 +61,22 @@ final class NoCommonCodecCheck implements FindingRule {
         return findings;
     }
 
-    /** {@link #audioCodecs} of the SDP bodies of one call, each worked out once (by identity: a call has a few). */
+    /** {@link #audioCodecs} of the SDP bodies of one call, each worked out once (a call has a few). */
     private static final class Codecs {
         private static final int KEPT = 8;
-        private final Sdp[] sdps = new Sdp[KEPT];
-        @SuppressWarnings("unchecked")
-        private final List<String>[] names = new List[KEPT];
-        private int count;
-        /** Codec texts named so far, by identity: the parser shares the static ones ("8 PCMA/8000"). */
-        private final String[] texts = new String[2 * KEPT];
-        private final String[] textNames = new String[2 * KEPT];
-        private int textCount;
+        private final FirstFew<Sdp, List<String>> names = new FirstFew<>(KEPT);
+        /** Codec texts named so far: the parser shares the static ones ("8 PCMA/8000"). */
+        private final FirstFew<String, String> textNames = new FirstFew<>(2 * KEPT);
 
         List<String> of(Sdp sdp) {
-            for (int i = 0; i < count; i++) {
-                if (sdps[i] == sdp) {
-                    return names[i];
-                }
-            }
-            List<String> made = audioCodecs(sdp, this);
-            if (count < KEPT) {
-                sdps[count] = sdp;
-                names[count++] = made;
-            }
-            return made;
+            int kept = names.indexOf(sdp);
+            return kept >= 0 ? names.value(kept) : names.keep(sdp, audioCodecs(sdp, this));
         }
 
-        /** {@link #codecName} of {@code codec}, worked out once per text object. */
+        /** {@link #codecName} of {@code codec}, worked out once per text. */
         String name(String codec) {
-            for (int i = 0; i < textCount; i++) {
-                if (texts[i] == codec) {
-                    return textNames[i];
-                }
-            }
-            String name = codecName(codec);
-            if (textCount < texts.length) {
-                texts[textCount] = codec;
-                textNames[textCount++] = name;
-            }
-            return name;
+            int kept = textNames.indexOf(codec);
+            return kept >= 0 ? textNames.value(kept) : textNames.keep(codec, codecName(codec));
         }
     }
 

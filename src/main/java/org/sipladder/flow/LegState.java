@@ -1,9 +1,7 @@
 package org.sipladder.flow;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sipladder.sip.SipMessage;

@@ -18,7 +18,6 @@ import org.sipladder.livekit.RoutingOptions;
 import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.RoutingSimulator;
 import org.sipladder.livekit.TrunkAdmission;
-import org.sipladder.media.CaptureMedia;
 
 /**
  * What a diagnosis works out once and shares between calls (a simulator per Request-URI host, a verdict per pair of
