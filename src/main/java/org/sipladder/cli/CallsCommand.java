@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
@@ -26,11 +27,11 @@ import picocli.CommandLine.Spec;
 final class CallsCommand implements Callable<Integer> {
 
     /**
-     * Calls assembled and turned into JSON ahead of the one being written, per core: {@link #BATCHES_AHEAD} batches
-     * of {@link #BATCH} waiting, one more being made. What waits across young collections is promoted to the old
+     * Calls assembled and turned into JSON ahead of the one being written, per core: {@link #BATCHES_AHEAD} runs of
+     * {@link #BATCH} waiting, one more being made. What waits across young collections is promoted to the old
      * generation and stays in the peak: 5 batches of 64 per core (640 calls, ~3.6 MB of JSON and their assembly on
      * the 4 GB benchmark capture) put ~1 MB there per collection while the calls were written, in proportion to the
-     * calls. Small batches keep both cores busy all the same.
+     * calls. Small runs keep both cores busy all the same.
      */
     static final int BATCH = 16;
     static final int BATCHES_AHEAD = 2;
@@ -55,28 +56,32 @@ final class CallsCommand implements Callable<Integer> {
         CaptureMedia media = collector.result();
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
-            // each call is assembled and turned into JSON on a core of its own while this thread writes them out
-            // in order; straight to the console's bytes when it takes UTF-8 (120 MB for a large capture)
+            // the calls are assembled and turned into JSON in runs on a core of their own while this thread writes
+            // them out in order; straight to the console's bytes when it takes UTF-8 (230 MB for a large capture)
             List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
-            // each task made when a worker asks for it: not 50,000 of them kept through the output
-            List<Supplier<byte[]>> elements = new AbstractList<>() {
+            IntFunction<CallFlow> call = i -> aliases.apply(calls.get(i).get());
+            int workers = Runtime.getRuntime().availableProcessors();
+            // per worker the runs waiting and the one being made, and the one being written
+            FlowJson.Spares spares = new FlowJson.Spares(workers * (BATCHES_AHEAD + 1) + 1);
+            // each task made when a worker asks for it
+            List<Supplier<FlowJson.Chunk>> runs = new AbstractList<>() {
                 @Override
-                public Supplier<byte[]> get(int i) {
-                    Supplier<CallFlow> call = calls.get(i);
-                    return () -> FlowJson.element(aliases.apply(call.get()), i == 0, media);
+                public Supplier<FlowJson.Chunk> get(int r) {
+                    int from = r * BATCH;
+                    return () -> FlowJson.elements(call, from, Math.min(calls.size(), from + BATCH), media, spares);
                 }
 
                 @Override
                 public int size() {
-                    return calls.size();
+                    return (calls.size() + BATCH - 1) / BATCH;
                 }
             };
-            Iterable<byte[]> ordered = ordered(elements);
+            Iterable<FlowJson.Chunk> ordered = ordered(runs);
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);
             if (utf8 != null) {
-                FlowJson.writeArray(ordered, utf8);
+                FlowJson.writeChunks(ordered, utf8, spares);
             } else {
-                FlowJson.writeArray(ordered, out);
+                FlowJson.writeChunks(ordered, out, spares);
             }
             out.println();
         } else {
@@ -86,9 +91,9 @@ final class CallsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The calls' JSON in order, made on every core a few calls ahead of the caller. */
-    static Iterable<byte[]> ordered(List<Supplier<byte[]>> elements) {
-        return Prefetch.of(elements, Runtime.getRuntime().availableProcessors(), BATCH, BATCHES_AHEAD);
+    /** The results of {@code runs} (each of {@link #BATCH} calls) in order, made on every core a few runs ahead of the caller. */
+    static <T> Iterable<T> ordered(List<? extends Supplier<T>> runs) {
+        return Prefetch.of(runs, Runtime.getRuntime().availableProcessors(), 1, BATCHES_AHEAD);
     }
 
     private static void table(PrintWriter out, Iterable<CallFlow> calls) {

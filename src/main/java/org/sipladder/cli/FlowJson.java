@@ -1,11 +1,13 @@
 package org.sipladder.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.IntFunction;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
@@ -14,13 +16,14 @@ import org.sipladder.flow.Timings;
 import org.sipladder.media.CaptureMedia;
 
 /**
- * The JSON array {@code calls --json} prints, as the bytes of each call, which threads of their own can make while
- * the calls are being assembled, joined in order by {@link #writeArray}: so that a capture with a hundred thousand
- * calls never holds its whole JSON in memory, and its 120 MB are not all encoded by the one thread that writes.
+ * The JSON array {@code calls --json} prints, as the bytes of runs of calls, which threads of their own can make
+ * while the calls are being assembled, joined in order by {@link #writeChunks}: so that a capture with a hundred
+ * thousand calls never holds its whole JSON in memory, and its 230 MB are not all encoded by the one thread that
+ * writes.
  */
 final class FlowJson {
 
-    /** Each thread's writer: its buffer is used again for every call that thread writes. */
+    /** Each thread's writer, with what it remembers of the JSON it wrote (names, shared strings, codec lists). */
     private static final ThreadLocal<FlowJson> WRITERS = ThreadLocal.withInitial(() -> new FlowJson(new JsonOut()));
 
     /** How the array ends after its last element, as the JSON writer ends it; and when it has none. */
@@ -36,46 +39,84 @@ final class FlowJson {
     }
 
     /**
-     * The UTF-8 bytes of {@code f} as an element of the array, with what goes before it there (a line break, and
-     * a comma unless it is the {@code first}), exactly as a JSON writer printing the whole array writes them.
+     * The elements of the calls {@code from} to {@code to} (exclusive) of the array, one after another, each with what
+     * goes before it there (a line break, and a comma unless it is the first) exactly as a JSON writer printing the
+     * whole array writes them, with a {@code media} summary per leg: written into a buffer taken from
+     * {@code spares}, not copied, which goes back there once written out ({@link #writeChunks}).
      */
-    static byte[] element(CallFlow f, boolean first) {
-        return element(f, first, null);
-    }
-
-    /** As {@link #element(CallFlow, boolean)}, with a {@code media} summary per leg from the capture's media (none when null). */
-    static byte[] element(CallFlow f, boolean first, CaptureMedia media) {
+    static Chunk elements(IntFunction<CallFlow> calls, int from, int to, CaptureMedia media, Spares spares) {
         FlowJson writer = WRITERS.get();
+        JsonOut json = writer.json;
         try {
-            writer.json.startElement(first);
-            writer.write(f, media);
-            return writer.json.written();
+            json.startElement(from == 0);
+            writer.write(calls.apply(from), media);
+            for (int i = from + 1; i < to; i++) {
+                json.nextElement(false);
+                writer.write(calls.apply(i), media);
+            }
+            int length = json.size();
+            return new Chunk(json.handOver(spares.take()), length);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
     }
 
-    /** Writes the array of the {@link #element}s given in order, as UTF-8 to {@code out}, which stays open. */
-    static void writeArray(Iterable<byte[]> elements, OutputStream out) throws IOException {
-        // whole buffers at a time: the console's stream may write out every piece it is given at once
-        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        buffered.write('[');
-        boolean any = false;
-        for (byte[] e : elements) {
-            buffered.write(e);
-            any = true;
-        }
-        buffered.write(any ? CLOSE_NONEMPTY : CLOSE_EMPTY);
-        buffered.flush();
+    /** The first {@code length} bytes of {@code bytes}: a run of elements of the array. */
+    record Chunk(byte[] bytes, int length) {
     }
 
-    /** As {@link #writeArray(Iterable, OutputStream)}, to a writer. */
-    static void writeArray(Iterable<byte[]> elements, Writer out) throws IOException {
+    /**
+     * Buffers that runs of elements were written into and written out, for the next runs: the 230 MB of a large
+     * capture's calls pass through a few of them instead of each call's bytes being copied out of its writer into
+     * an array of their own. Safe to use from several threads.
+     */
+    static final class Spares {
+        /** A buffer for a run of calls: a run of 16 of a large SIP-only capture takes ~75 KB. */
+        private static final int SIZE = 1 << 17;
+        private final BlockingQueue<byte[]> free;
+
+        /** Keeps at most {@code capacity} buffers given back. */
+        Spares(int capacity) {
+            free = new ArrayBlockingQueue<>(Math.max(1, capacity));
+        }
+
+        /** A buffer given back, or a new one. */
+        byte[] take() {
+            byte[] spare = free.poll();
+            return spare != null ? spare : new byte[SIZE];
+        }
+
+        /** {@code buffer} is not read any more: it may be written again. */
+        void giveBack(byte[] buffer) {
+            free.offer(buffer);
+        }
+    }
+
+    /**
+     * Writes the array of the {@link #elements} runs given in order, as UTF-8 to {@code out}, which stays open;
+     * each run's buffer goes back to {@code spares} once written.
+     */
+    static void writeChunks(Iterable<Chunk> chunks, OutputStream out, Spares spares) throws IOException {
         out.write('[');
         boolean any = false;
-        for (byte[] e : elements) {
-            out.write(new String(e, StandardCharsets.UTF_8));
-            any = true;
+        for (Chunk c : chunks) {
+            // a run is tens of kilobytes: the console's stream writes it as it is, without copying it
+            out.write(c.bytes(), 0, c.length());
+            any |= c.length() > 0;
+            spares.giveBack(c.bytes());
+        }
+        out.write(any ? CLOSE_NONEMPTY : CLOSE_EMPTY);
+        out.flush();
+    }
+
+    /** As {@link #writeChunks(Iterable, OutputStream, Spares)}, to a writer. */
+    static void writeChunks(Iterable<Chunk> chunks, Writer out, Spares spares) throws IOException {
+        out.write('[');
+        boolean any = false;
+        for (Chunk c : chunks) {
+            out.write(new String(c.bytes(), 0, c.length(), StandardCharsets.UTF_8));
+            any |= c.length() > 0;
+            spares.giveBack(c.bytes());
         }
         out.write(new String(any ? CLOSE_NONEMPTY : CLOSE_EMPTY, StandardCharsets.US_ASCII));
         out.flush();

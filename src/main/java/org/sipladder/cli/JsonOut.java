@@ -152,10 +152,18 @@ final class JsonOut implements AutoCloseable {
      * too), exactly as this writer prints it in the whole array.
      */
     JsonOut startElement(boolean first) {
+        used = 0;
+        return nextElement(first);
+    }
+
+    /**
+     * As {@link #startElement}, after what was written in memory, which stays: so that a run of elements is written
+     * one after another into one buffer ({@link #handOver}).
+     */
+    JsonOut nextElement(boolean first) {
         if (bytes != null || chars != null) {
             throw new IllegalStateException("elements are written in memory");
         }
-        used = 0;
         depth = 2;
         stack[0] = NONEMPTY_DOCUMENT;
         stack[1] = first ? EMPTY_ARRAY : NONEMPTY_ARRAY;
@@ -167,6 +175,18 @@ final class JsonOut implements AutoCloseable {
     /** A copy of what has been written in memory. */
     byte[] written() {
         return Arrays.copyOf(buffer, used);
+    }
+
+    /**
+     * The buffer holding what was written in memory (its first {@link #size} bytes), not copied; writing goes on in
+     * {@code next}, from its start: so that a few buffers are used again and again for output that is made on one
+     * thread and written out on another.
+     */
+    byte[] handOver(byte[] next) {
+        byte[] filled = buffer;
+        buffer = next;
+        used = 0;
+        return filled;
     }
 
     /** How many bytes have been written in memory (a position for {@link #writtenSince}). */

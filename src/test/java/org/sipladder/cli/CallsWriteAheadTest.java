@@ -20,31 +20,31 @@ class CallsWriteAheadTest {
 
     @Test
     void whileTheWriterWaitsAFewBatchesPerCoreAreMadeAndNoMore() throws Exception {
-        int calls = 5_000;
+        int calls = 5_000 / CallsCommand.BATCH * CallsCommand.BATCH;
         AtomicInteger made = new AtomicInteger();
-        List<Supplier<byte[]>> elements = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            byte[] json = ("{\"call\":" + i + "}").getBytes();
-            elements.add(() -> {
-                made.incrementAndGet();
-                return json;
+        List<Supplier<String>> runs = new ArrayList<>();
+        for (int r = 0; r * CallsCommand.BATCH < calls; r++) {
+            int from = r * CallsCommand.BATCH;
+            runs.add(() -> {
+                made.addAndGet(CallsCommand.BATCH);
+                return "{\"call\":" + from + "}";
             });
         }
-        Iterator<byte[]> ordered = CallsCommand.ordered(elements).iterator();
-        assertEquals("{\"call\":0}", new String(ordered.next()));
+        Iterator<String> ordered = CallsCommand.ordered(runs).iterator();
+        assertEquals("{\"call\":0}", ordered.next());
         // the writer is slow now: the workers make what they may and then wait for it
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!workersWaiting() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertTrue(workersWaiting(), "the workers wait for the writer");
-        // per core two batches of 16 waiting and one being made, and the batch the writer takes from
-        int bound = Runtime.getRuntime().availableProcessors() * 3 * 16 + 16;
+        // per core two runs of 16 waiting and one being made, and the run the writer takes from
+        int bound = Runtime.getRuntime().availableProcessors() * 3 * CallsCommand.BATCH + CallsCommand.BATCH;
         assertTrue(made.get() <= bound, made.get() + " calls made while 1 was written; at most " + bound);
-        int written = 1;
+        int written = CallsCommand.BATCH;
         while (ordered.hasNext()) {
-            assertEquals("{\"call\":" + written + "}", new String(ordered.next()));
-            written++;
+            assertEquals("{\"call\":" + written + "}", ordered.next());
+            written += CallsCommand.BATCH;
         }
         assertEquals(calls, written);
         assertEquals(calls, made.get());

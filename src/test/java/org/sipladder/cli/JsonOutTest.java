@@ -100,37 +100,65 @@ class JsonOutTest {
     @Test
     void elementsWrittenApartAndJoinedPrintAsTheWholeArray() throws IOException {
         Random random = new Random(7);
-        // one writer for all elements, as each thread of calls --json uses its own again and again
+        // one writer for all elements, as each thread of calls --json uses its own again and again, writing runs of
+        // elements one after another into a buffer it hands over
         JsonOut element = new JsonOut();
+        FlowJson.Spares spares = new FlowJson.Spares(2);
         for (int doc = 0; doc < 500; doc++) {
             StringWriter gsons = new StringWriter();
             JsonWriter b = gson(gsons);
             b.setSerializeNulls(true);
             b.beginArray();
-            List<byte[]> elements = new ArrayList<>();
+            List<FlowJson.Chunk> runs = new ArrayList<>();
             int count = doc % 50 == 0 ? 0 : random.nextInt(6);
             for (int i = 0; i < count; i++) {
-                element.startElement(i == 0);
+                boolean runStarts = i == 0 || random.nextBoolean();
+                if (runStarts && i > 0) {
+                    int length = element.size();
+                    runs.add(new FlowJson.Chunk(element.handOver(spares.take()), length));
+                }
+                if (runStarts) {
+                    element.startElement(i == 0);
+                } else {
+                    element.nextElement(false);
+                }
                 if (random.nextInt(4) == 0) {
                     // larger than the writer's first buffer
-                    String big = "x".repeat(70_000 + random.nextInt(1000)) + TRICKY;
+                    String big = "x".repeat(70_000 + random.nextInt(100_000)) + TRICKY;
                     element.beginObject().name("big").value(big).endObject();
                     b.beginObject().name("big").value(big).endObject();
                 } else {
                     value(random, element, b, 0);
                 }
-                elements.add(element.written());
+            }
+            if (count > 0) {
+                int length = element.size();
+                runs.add(new FlowJson.Chunk(element.handOver(spares.take()), length));
             }
             b.endArray();
             b.flush();
+            // the runs' buffers are given back as they are written: copied first, to be written twice
+            List<FlowJson.Chunk> copies = new ArrayList<>();
+            for (FlowJson.Chunk run : runs) {
+                copies.add(new FlowJson.Chunk(run.bytes().clone(), run.length()));
+            }
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
-            FlowJson.writeArray(elements, joined);
+            FlowJson.writeChunks(runs, joined, spares);
             StringWriter joinedChars = new StringWriter();
-            FlowJson.writeArray(elements, joinedChars);
+            FlowJson.writeChunks(copies, joinedChars, new FlowJson.Spares(1));
             byte[] expected = gsons.toString().getBytes(StandardCharsets.UTF_8);
             assertArrayEquals(expected, joined.toByteArray(), "document " + doc);
             assertEquals(new String(expected, StandardCharsets.UTF_8), joinedChars.toString(), "document " + doc);
         }
+    }
+
+    /** Elements each in an array of its own, as runs of one element. */
+    private static List<FlowJson.Chunk> runs(List<byte[]> elements) {
+        List<FlowJson.Chunk> runs = new ArrayList<>();
+        for (byte[] e : elements) {
+            runs.add(new FlowJson.Chunk(e, e.length));
+        }
+        return runs;
     }
 
     @Test
@@ -189,7 +217,7 @@ class JsonOutTest {
             b.endArray();
             b.flush();
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
-            FlowJson.writeArray(elements, joined);
+            FlowJson.writeChunks(runs(elements), joined, new FlowJson.Spares(1));
             assertArrayEquals(gsons.toString().getBytes(StandardCharsets.UTF_8), joined.toByteArray(), "document " + doc);
         }
     }
