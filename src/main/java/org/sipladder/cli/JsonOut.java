@@ -571,36 +571,62 @@ final class JsonOut implements AutoCloseable {
         }
         // ASCII that only needs escapes (a quoted agent name, a line break): its ISO-8859-1 bytes are its UTF-8 bytes
         byte[] b = isAsciiWithoutQuestionMark(latin1) ? latin1 : s.getBytes(StandardCharsets.UTF_8);
-        int i = 0;
-        // written out rather than through a helper: this loop sees every byte of the output; 0xE2 may start
-        // U+2028 or U+2029, which are escaped
-        while (i < b.length) {
-            byte c = b[i];
-            if (c >= 0 ? PLAIN[c] : c != (byte) 0xE2) {
-                i++;
-            } else {
-                break;
-            }
-        }
+        int i = nextSpecial(b, 0);
         // room for the worst case (every remaining byte escaped as six), so that no multi-byte character is split
         // between two writes of the buffer
         room(i + 6 * (b.length - i));
-        System.arraycopy(b, 0, buffer, used, i);
-        used += i;
-        for (; i < b.length; i++) {
+        // the runs between bytes that may need an escape are copied in bulk (a LiveKit routing's reasoning quotes the
+        // called number in several lines of every call); 0xE2 may start U+2028 or U+2029, which are escaped
+        int copied = 0;
+        while (true) {
+            System.arraycopy(b, copied, buffer, used, i - copied);
+            used += i - copied;
+            if (i == b.length) {
+                return;
+            }
             byte c = b[i];
             if (c >= 0 && ESCAPES[c] != null) {
                 byte[] escape = ESCAPE_BYTES[c];
                 System.arraycopy(escape, 0, buffer, used, escape.length);
                 used += escape.length;
+                i++;
             } else if (c == (byte) 0xE2 && i + 2 < b.length && b[i + 1] == (byte) 0x80
                     && (b[i + 2] == (byte) 0xA8 || b[i + 2] == (byte) 0xA9)) {
                 raw(b[i + 2] == (byte) 0xA8 ? "\\u2028" : "\\u2029");
-                i += 2;
+                i += 3;
             } else {
                 buffer[used++] = c;
+                i++;
+            }
+            copied = i;
+            i = nextSpecial(b, i);
+        }
+    }
+
+    /**
+     * The first position from {@code from} on whose byte may need an escape: below 0x20, a quote, a backslash or not
+     * ASCII (most non-ASCII bytes are written as they are); {@code b.length} when none. Eight bytes at a time.
+     */
+    private static int nextSpecial(byte[] b, int from) {
+        int i = from;
+        for (; i + 8 <= b.length; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long quote = w ^ 0x2222222222222222L;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            // borrows only run upwards: the lowest byte flagged is the first special one
+            long special = ((w - 0x2020202020202020L) | w | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash)
+                    & HIGHS;
+            if (special != 0) {
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
             }
         }
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c < 0 || !PLAIN[c]) {
+                return i;
+            }
+        }
+        return i;
     }
 
     /**
@@ -632,7 +658,16 @@ final class JsonOut implements AutoCloseable {
 
     /** True when every byte is ASCII and none is '?' (which stands for a character beyond ISO-8859-1). */
     private static boolean isAsciiWithoutQuestionMark(byte[] b) {
-        for (byte c : b) {
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long question = w ^ 0x3F3F3F3F3F3F3F3FL;
+            if (((w | (question - ONES) & ~question) & HIGHS) != 0) {
+                return false;
+            }
+        }
+        for (; i < b.length; i++) {
+            byte c = b[i];
             if (c < 0 || c == '?') {
                 return false;
             }
