@@ -22,6 +22,15 @@ public interface CaptureListener {
         return null;
     }
 
+    /**
+     * True when this listener and its {@link #media()} listener take lent payloads (see {@link SipPayload}): each
+     * reads a payload's bytes only during the call that hands it over, or {@linkplain SipPayload#hold holds} it and
+     * gives it back. Asked once per read; false (each payload owns its bytes) unless overridden.
+     */
+    default boolean borrowsPayloads() {
+        return false;
+    }
+
     /** Polled regularly; returning true stops reading and marks the summary cancelled. */
     default boolean cancelled() {
         return false;

@@ -23,6 +23,14 @@ public interface MediaListener {
     }
 
     /**
+     * True when {@link #sip} reads a payload's bytes only during the call, or {@linkplain SipPayload#hold holds} it and
+     * gives it back (see {@link CaptureListener#borrowsPayloads}).
+     */
+    default boolean borrowsPayloads() {
+        return false;
+    }
+
+    /**
      * What this listener left out since it was last asked, one warning per bound it reached (see
      * {@link org.sipladder.Limits}) naming the frame it was reached at and counting the packets left out. Asked on
      * the decoding thread once the last packet of a read is in; the reader reports them as its own warnings.

@@ -27,6 +27,8 @@ final class PayloadSink {
     private final Endpoint[] endpoints = new Endpoint[ENDPOINT_SLOTS];
     private final CaptureFile file;
     private final ByteSource source;
+    /** Where payloads of the file are copied to be lent, or null when the listeners take only payloads of their own. */
+    private final PayloadBlocks blocks;
     private byte[] record;
     private int recordOffset;
     private int recordLength;
@@ -55,6 +57,8 @@ final class PayloadSink {
         this.media = listener.media();
         this.file = file;
         this.source = source;
+        this.blocks = file != null && listener.borrowsPayloads() && (media == null || media.borrowsPayloads())
+                ? new PayloadBlocks() : null;
     }
 
     /** Sets the packet that the following payloads are found in. */
@@ -163,12 +167,22 @@ final class PayloadSink {
 
     /** As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} with the time given. */
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
-        byte[] data = Arrays.copyOfRange(a, off, off + len);
         if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
-            deliver(new SipPayload(frame, timestampMicros, src, dst, transport, data, file, source.streamOffset(off),
-                    dependsOn()));
+            long at = source.streamOffset(off);
+            PayloadBlocks.Block block = blocks == null ? null : blocks.room(len);
+            if (block != null) {
+                // lent: copied into a reused block instead of an array of its own (see SipPayload)
+                int to = block.used;
+                System.arraycopy(a, off, block.bytes, to, len);
+                block.used = to + len;
+                deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
+                        at, dependsOn()));
+            } else {
+                deliver(new SipPayload(frame, timestampMicros, src, dst, transport,
+                        Arrays.copyOfRange(a, off, off + len), file, at, dependsOn()));
+            }
         } else {
-            emit(timestampMicros, src, dst, transport, data);
+            emit(timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len));
         }
     }
 

@@ -45,7 +45,8 @@ final class PipelinedRead {
         PreparingListener<?> preparing = listener instanceof PreparingListener<?> p ? p : null;
         boolean balance = preparing != null && preparing.preparesOnCaller();
         MediaListener media = listener.media();
-        Thread thread = new Thread(() -> produce(reader, file, preparing, balance, media), "capture reader");
+        boolean lends = listener.borrowsPayloads();
+        Thread thread = new Thread(() -> produce(reader, file, preparing, balance, media, lends), "capture reader");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -57,7 +58,7 @@ final class PipelinedRead {
     }
 
     private void produce(CaptureReader reader, Path file, PreparingListener<?> preparing, boolean balance,
-                         MediaListener media) {
+                         MediaListener media, boolean lends) {
         List<Object> batch = new ArrayList<>(BATCH);
         End end;
         try {
@@ -68,7 +69,8 @@ final class PipelinedRead {
                 @Override
                 public void payload(SipPayload p) {
                     if (preparing == null || handRaw) {
-                        add(p);
+                        // read on the caller's thread after this call: held until then (see SipPayload)
+                        add(p.hold());
                         return;
                     }
                     Object item = preparing.prepare(p);
@@ -92,6 +94,11 @@ final class PipelinedRead {
                 @Override
                 public boolean cancelled() {
                     return cancel || abandoned;
+                }
+
+                @Override
+                public boolean borrowsPayloads() {
+                    return lends;
                 }
 
                 /** Media is analysed here, on the decoding thread, in capture order: nothing crosses threads per packet. */
@@ -134,6 +141,7 @@ final class PipelinedRead {
     }
 
     private CaptureSummary consume(CaptureListener listener) throws CaptureException {
+        PayloadReturns returns = new PayloadReturns();
         while (true) {
             List<Object> batch;
             try {
@@ -151,6 +159,7 @@ final class PipelinedRead {
                     } else {
                         listener.payload(p);
                     }
+                    returns.add(p);
                 } else if (item instanceof String warning) {
                     listener.warning(warning);
                 } else if (item instanceof Progress p) {
@@ -159,6 +168,7 @@ final class PipelinedRead {
                     return finish(end);
                 }
             }
+            returns.flush();
             if (!cancel && listener.cancelled()) {
                 cancel = true;
             }

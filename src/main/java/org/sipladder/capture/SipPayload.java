@@ -1,25 +1,55 @@
 package org.sipladder.capture;
 
+import java.util.Arrays;
+
 /**
  * The bytes of one candidate SIP message as found in a capture, with where and when it was seen.
  *
- * @param frame           1-based number of the packet that completed the message, as Wireshark numbers it
- * @param timestampMicros capture time of that packet, microseconds since the epoch
- * @param src             sender
- * @param dst             receiver
- * @param transport       transport as seen on the wire (for HEP: the transport HEP reports, or HEP)
- * @param data            the message bytes (start line, headers and body); never modified after creation
- * @param file            the capture file holding these bytes as one run, or null (reassembled, compressed, in memory)
- * @param fileOffset      where in {@code file} the bytes start, or -1 when {@code file} is null
- * @param dependsOn       the frames of the other packets the message was reassembled from (earlier TCP segments, IP
- *                        fragments), in the order their bytes were added; empty when packet {@code frame} held it
- *                        all. A saved message takes them along, as Wireshark's "include depended upon packets" does.
+ * <p>A payload of a capture file read for a listener that {@linkplain CaptureListener#borrowsPayloads borrows
+ * payloads} is lent: its bytes are a run {@code array()[offset(), offset()+length())} of a block that the reader
+ * reuses once nobody holds its payloads any more, so that hundreds of thousands of messages need no array each.
+ * A lent payload is valid during the call that hands it over; a listener that keeps it past that call (hands it to
+ * another thread) calls {@link #hold} during the call and {@link PayloadReturns#add} when done with it. {@link #data}
+ * is always an array of the message's bytes alone (a copy, for a lent payload).
  */
-public record SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
-                         CaptureFile file, long fileOffset, long[] dependsOn) {
+public final class SipPayload {
 
     /** No other frames: the message came in one packet. Shared, never modified. */
     static final long[] ONE_PACKET = new long[0];
+
+    private final long frame;
+    private final long timestampMicros;
+    private final Endpoint src;
+    private final Endpoint dst;
+    private final Transport transport;
+    private final byte[] array;
+    private final int offset;
+    private final int length;
+    private final CaptureFile file;
+    private final long fileOffset;
+    private final long[] dependsOn;
+    /** The reused block {@link #array} belongs to, or null when the payload owns its bytes. */
+    final PayloadBlocks.Block block;
+
+    /**
+     * @param frame           1-based number of the packet that completed the message, as Wireshark numbers it
+     * @param timestampMicros capture time of that packet, microseconds since the epoch
+     * @param src             sender
+     * @param dst             receiver
+     * @param transport       transport as seen on the wire (for HEP: the transport HEP reports, or HEP)
+     * @param data            the message bytes (start line, headers and body); never modified after creation
+     * @param file            the capture file holding these bytes as one run, or null (reassembled, compressed, in
+     *                        memory)
+     * @param fileOffset      where in {@code file} the bytes start, or -1 when {@code file} is null
+     * @param dependsOn       the frames of the other packets the message was reassembled from (earlier TCP segments,
+     *                        IP fragments), in the order their bytes were added; empty when packet {@code frame} held
+     *                        it all. A saved message takes them along, as Wireshark's "include depended upon packets"
+     *                        does.
+     */
+    public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
+                      CaptureFile file, long fileOffset, long[] dependsOn) {
+        this(frame, timestampMicros, src, dst, transport, data, 0, data.length, null, file, fileOffset, dependsOn);
+    }
 
     /** A payload that one packet held. */
     public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
@@ -30,5 +60,96 @@ public record SipPayload(long frame, long timestampMicros, Endpoint src, Endpoin
     /** A payload that one packet held and that is not a run of bytes in a capture file. */
     public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data) {
         this(frame, timestampMicros, src, dst, transport, data, null, -1);
+    }
+
+    /** A payload whose bytes are {@code array[offset, offset+length)}, lent from {@code block} when not null. */
+    SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] array,
+               int offset, int length, PayloadBlocks.Block block, CaptureFile file, long fileOffset,
+               long[] dependsOn) {
+        this.frame = frame;
+        this.timestampMicros = timestampMicros;
+        this.src = src;
+        this.dst = dst;
+        this.transport = transport;
+        this.array = array;
+        this.offset = offset;
+        this.length = length;
+        this.block = block;
+        this.file = file;
+        this.fileOffset = fileOffset;
+        this.dependsOn = dependsOn;
+    }
+
+    public long frame() {
+        return frame;
+    }
+
+    public long timestampMicros() {
+        return timestampMicros;
+    }
+
+    public Endpoint src() {
+        return src;
+    }
+
+    public Endpoint dst() {
+        return dst;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
+     * The message bytes alone (start line, headers and body), never to be modified; a copy for a lent payload, so
+     * that code reading a payload in its own way need not know of lending. Hot paths read {@link #array} instead.
+     */
+    public byte[] data() {
+        return block == null && offset == 0 && length == array.length ? array
+                : Arrays.copyOfRange(array, offset, offset + length);
+    }
+
+    /** The array holding the message bytes at {@link #offset} for {@link #length} bytes; read-only. */
+    public byte[] array() {
+        return array;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public CaptureFile file() {
+        return file;
+    }
+
+    public long fileOffset() {
+        return fileOffset;
+    }
+
+    public long[] dependsOn() {
+        return dependsOn;
+    }
+
+    /**
+     * The caller keeps this payload past the call that handed it over (on the thread that made the call, during it):
+     * its bytes stay as they are until it is given back through {@link PayloadReturns#add}. No-op for a payload
+     * that owns its bytes.
+     */
+    public SipPayload hold() {
+        if (block != null) {
+            block.held++;
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "SipPayload[frame=" + frame + ", timestampMicros=" + timestampMicros + ", src=" + src + ", dst=" + dst
+                + ", transport=" + transport + ", length=" + length + ", file=" + file + ", fileOffset=" + fileOffset
+                + "]";
     }
 }

@@ -77,10 +77,16 @@ public final class MediaCollector implements MediaListener {
         if (open != null) {
             fixResult();
         }
-        if (SdpScan.mayHoldSdp(p.data())) {
+        if (SdpScan.mayHoldSdp(p.array(), p.offset(), p.length())) {
             // the analysis reads SIP for its SDP only: a message without a body does not cross to its thread
             handOff.sip(p);
         }
+    }
+
+    /** SIP payloads are held while they wait for the analysis thread, and given back by it. */
+    @Override
+    public boolean borrowsPayloads() {
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.sipladder.capture.MediaPayload;
+import org.sipladder.capture.PayloadReturns;
 import org.sipladder.capture.SipPayload;
 
 /**
@@ -58,6 +59,7 @@ final class MediaHandOff {
     private long roomUntil = CAPACITY;
     // consumer side: handed from one analysis thread to the next through running
     private long head;
+    private final PayloadReturns returns = new PayloadReturns();
 
     MediaHandOff(RtpAnalysis analysis) {
         this.analysis = analysis;
@@ -66,7 +68,7 @@ final class MediaHandOff {
     /** Hands over a SIP payload: its SDP must be analysed before the RTP that follows it in the capture. */
     void sip(SipPayload p) {
         int i = claim();
-        sips[i] = p;
+        sips[i] = p.hold();
         publish();
     }
 
@@ -143,9 +145,11 @@ final class MediaHandOff {
                         take((int) head & MASK);
                         head++;
                         if ((head & 255) == 0) {
+                            returns.flush();
                             consumed.lazySet(head);
                         }
                     }
+                    returns.flush();
                     consumed.lazySet(head);
                     idle = 0;
                 } else if (finishing || idle > SPINS + IDLE_PARKS) {
@@ -171,6 +175,7 @@ final class MediaHandOff {
         if (sip != null) {
             sips[i] = null;
             analysis.sip(sip);
+            returns.add(sip);
             return;
         }
         int at = i * ADDRESS_BYTES;

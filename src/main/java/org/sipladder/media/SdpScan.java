@@ -126,16 +126,17 @@ final class SdpScan {
 
     /** The RTP media sections the message's SDP announces; empty when it carries no SDP. */
     List<SdpAnnouncement> scan(SipPayload p) {
-        byte[] a = p.data();
-        int n = a.length;
-        if (!mayHoldSdp(a)) {
+        byte[] a = p.array();
+        int start = p.offset();
+        int n = start + p.length();
+        if (!mayHoldSdp(a, start, p.length())) {
             return List.of();
         }
-        int v = sdpStart(a, n);
+        int v = sdpStart(a, start, n);
         if (v < 0) {
             return List.of();
         }
-        return announcements(p, a, v, n);
+        return announcements(p, a, start, v, n);
     }
 
     /**
@@ -143,18 +144,25 @@ final class SdpScan {
      * (four byte comparisons: most SIP messages).
      */
     static boolean mayHoldSdp(byte[] a) {
-        int n = a.length;
-        return n >= 16 && !endsWithBlankLine(a, n);
+        return mayHoldSdp(a, 0, a.length);
+    }
+
+    /** As {@link #mayHoldSdp(byte[])} for the message {@code a[offset, offset+length)}. */
+    static boolean mayHoldSdp(byte[] a, int offset, int length) {
+        return length >= 16 && !endsWithBlankLine(a, offset + length);
     }
 
     private static boolean endsWithBlankLine(byte[] a, int n) {
         return a[n - 1] == '\n' && (a[n - 2] == '\n' || a[n - 2] == '\r' && a[n - 3] == '\n');
     }
 
-    /** Where the last {@code v=0} line starts, searching back from the end; -1 when none. */
-    private static int sdpStart(byte[] a, int n) {
-        for (int i = WordScan.lastIndexOf(a, 1, n - 2, (byte) 'v'); i > 0;
-                i = WordScan.lastIndexOf(a, 1, i, (byte) 'v')) {
+    /**
+     * Where the last {@code v=0} line of the message {@code a[start, n)} starts, searching back from the end; -1 when
+     * none.
+     */
+    private static int sdpStart(byte[] a, int start, int n) {
+        for (int i = WordScan.lastIndexOf(a, start + 1, n - 2, (byte) 'v'); i > start;
+                i = WordScan.lastIndexOf(a, start + 1, i, (byte) 'v')) {
             if (a[i + 1] == '=' && a[i + 2] == '0' && a[i - 1] == '\n') {
                 return i;
             }
@@ -162,7 +170,7 @@ final class SdpScan {
         return -1;
     }
 
-    private List<SdpAnnouncement> announcements(SipPayload p, byte[] a, int from, int end) {
+    private List<SdpAnnouncement> announcements(SipPayload p, byte[] a, int start, int from, int end) {
         String sessionConnection = null;
         String sessionDirection = null;
         List<Section> sections = new ArrayList<>(2);
@@ -223,7 +231,7 @@ final class SdpScan {
                 continue;
             }
             if (h == null) {
-                h = headers(a, from);
+                h = headers(a, start, from);
                 out = new ArrayList<>(sections.size());
             }
             String direction = m.direction != null ? m.direction : sessionDirection != null ? sessionDirection
@@ -433,13 +441,13 @@ final class SdpScan {
     private record Headers(String method, int status, String callId, long cseq) {
     }
 
-    private Headers headers(byte[] a, int end) {
+    private Headers headers(byte[] a, int start, int end) {
         String method = null;
         int status = 0;
         String callId = null;
         long cseq = -1;
         String cseqMethod = null;
-        int line = 0;
+        int line = start;
         boolean first = true;
         while (line < end) {
             int eol = WordScan.skipPlain(a, line, end);

@@ -65,8 +65,8 @@ final class FastScan {
     /** The compact message, or null when the full scan must decide. {@code start} is the first non-blank byte. */
     static SipMessage summary(SipPayload payload, int start, ScanSession session) {
         StringPool pool = session.pool();
-        byte[] d = payload.data();
-        int n = d.length;
+        byte[] d = payload.array();
+        int n = payload.offset() + payload.length();
         int startLineEnd = crlf(d, start, n);
         if (startLineEnd <= start || startLineEnd - start > Limits.HEADER_LINE_BYTES) {
             return null; // a long line is a problem that the full scan flags
@@ -208,7 +208,8 @@ final class FastScan {
         }
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), method, requestUri, status, reason, kept, branch, toTagSpan, sdp, false, null,
-                payload.file(), payload.fileOffset(), d, null, session.recent(), true);
+                payload.file(), payload.fileOffset(), d, payload.offset(), payload.length(), null, session.recent(),
+                true);
     }
 
     /**

@@ -14,8 +14,13 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
 
     /** CRC-32C of {@code bytes} folded to 16 bits (what a compact message keeps): what is read back must be what was read. */
     static char foldedChecksum(byte[] bytes) {
+        return foldedChecksum(bytes, 0, bytes.length);
+    }
+
+    /** As {@link #foldedChecksum(byte[])} of {@code bytes[offset, offset+length)}. */
+    static char foldedChecksum(byte[] bytes, int offset, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(bytes);
+        crc.update(bytes, offset, length);
         int c = (int) crc.getValue();
         return (char) (c ^ c >>> 16);
     }

@@ -115,9 +115,10 @@ final class MessageScanner {
      * Problems of its own: a plain message then costs neither (every message of a capture read comes here).
      */
     static SipMessage summary(SipPayload payload, ScanSession session, Problems problems) {
-        byte[] data = payload.data();
-        int start = firstNonBlank(data);
-        if (start == data.length) {
+        byte[] a = payload.array();
+        int end = payload.offset() + payload.length();
+        int start = firstNonBlank(a, payload.offset(), end);
+        if (start == end) {
             return null;
         }
         SipMessage quick = FastScan.summary(payload, start, session);
@@ -125,32 +126,38 @@ final class MessageScanner {
             return quick;
         }
         Problems found = problems != null ? problems : new Problems();
+        byte[] data = payload.data();
         Parts p = parts(data, found);
-        return compact(payload, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
+        return compact(payload, data, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
                 first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, found,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw()));
     }
 
     /**
-     * The compact message of {@code payload} from what a scan found in it, equal values shared through
-     * {@code pool}: {@code kept} holds name/value pairs of the kept headers, {@code via} and {@code to} the first
+     * The compact message of {@code payload} (its bytes: {@code data}) from what a scan found in it, equal values
+     * shared through {@code pool}: {@code kept} holds name/value pairs of the kept headers, {@code via} and {@code to} the first
      * Via and To values, {@code detail} what {@link SipMessage} holds of the full scan (or null).
      */
-    static SipMessage compact(SipPayload payload, ScanSession session, StartLine s, String[] kept, String via,
-                              String to, boolean hasSdp, Problems problems, Object detail) {
+    static SipMessage compact(SipPayload payload, byte[] data, ScanSession session, StartLine s, String[] kept,
+                              String via, String to, boolean hasSdp, Problems problems, Object detail) {
         StringPool pool = session.pool();
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method() == null ? null : Methods.canonical(s.method()),
                 pool.share(s.requestUri()), s.status(), pool.share(s.reason()), kept,
                 pool.shareBytes(HeaderParameters.branchBytes(HeaderParameters.branchOf(via))),
                 HeaderParameters.tagSpan(to), hasSdp, !problems.isEmpty(), problems.summary(), payload.file(),
-                payload.fileOffset(), payload.data(), detail, session.recent());
+                payload.fileOffset(), data, detail, session.recent());
     }
 
     /** Index of the first byte that is no line break, space, tab or NUL; the length when there is none. */
     static int firstNonBlank(byte[] data) {
-        int start = 0;
-        while (start < data.length && isBlank(data[start])) {
+        return firstNonBlank(data, 0, data.length);
+    }
+
+    /** Index of the first byte of {@code a[from, to)} that is no line break, space, tab or NUL; {@code to} when none. */
+    static int firstNonBlank(byte[] a, int from, int to) {
+        int start = from;
+        while (start < to && isBlank(a[start])) {
             start++;
         }
         return start;

@@ -37,6 +37,15 @@ public abstract class ParsingListener implements PreparingListener<SipMessage> {
         return onReader.parseOrNull(p);
     }
 
+    /**
+     * A payload's bytes are read while it is parsed: a message keeps none of them (it points into the file, or copies
+     * them), so the payloads may be lent (see {@link SipPayload}).
+     */
+    @Override
+    public boolean borrowsPayloads() {
+        return true;
+    }
+
     @Override
     public final boolean preparesOnCaller() {
         return depth == SipParser.Depth.SCAN;

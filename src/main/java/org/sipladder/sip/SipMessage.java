@@ -154,30 +154,44 @@ public final class SipMessage {
                 branch, toTagSpan, hasSdp, malformed, malformedReason, file, fileOffset, wire, detail, recent, false);
     }
 
-    /**
-     * As the constructor above, with the kept headers already sorted into their fields; {@code toTagSpan} is
-     * {@link HeaderParameters#tagSpan} of the first To value; {@code plain} when {@link FastScan} read it.
-     */
+    /** As the constructor below with the bytes {@code wire} whole. */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent, boolean plain) {
+        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, kept, branch, toTagSpan,
+                hasSdp, malformed, malformedReason, file, fileOffset, wire, 0, wire == null ? 0 : wire.length, detail,
+                recent, plain);
+    }
+
+    /**
+     * As the first compact constructor, with the kept headers already sorted into their fields; {@code toTagSpan} is
+     * {@link HeaderParameters#tagSpan} of the first To value; {@code plain} when {@link FastScan} read it; the bytes
+     * are {@code wire[wireOffset, wireOffset+size)} (a lent payload's: copied when held, that is when {@code file}
+     * is null).
+     */
+    SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
+               String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
+               int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
+               CaptureFile file, long fileOffset, byte[] wire, int wireOffset, int size, Object detail,
+               RecentDetails recent, boolean plain) {
         this.timestampMicros = timestampMicros;
         this.fileOffset = (int) fileOffset;
         this.frame = (int) frame;
         this.toTagSpan = toTagSpan;
-        int size = wire == null ? 0 : wire.length;
         this.length = (char) size;
-        this.checksum = file != null ? MessageDetail.foldedChecksum(wire) : 0;
+        this.checksum = file != null ? MessageDetail.foldedChecksum(wire, wireOffset, size) : 0;
         int code = method == null ? 0 : Methods.code(method);
         this.methodCode = (byte) (method == null ? 0 : code < 0 ? METHOD_IN_RARE : code + 1);
         boolean statusFits = status >= 0 && status <= Short.MAX_VALUE;
         this.status = statusFits ? (short) status : STATUS_IN_RARE;
         boolean isServer = kept.userAgent == null && kept.server != null;
         long offsetBase = fileOffset & ~0xFFFF_FFFFL;
+        byte[] held = file != null || wire == null || wireOffset == 0 && size == wire.length ? wire
+                : Arrays.copyOfRange(wire, wireOffset, wireOffset + size);
         Object where = file != null
                 ? (recent != null ? recent.originOf(file, offsetBase) : new FileOrigin(file, null, offsetBase))
-                : wire != null && recent != null ? new WireOrigin(wire, recent) : wire;
+                : held != null && recent != null ? new WireOrigin(held, recent) : held;
         boolean isPlain = plain && where != null;
         this.flags = (byte) (transport.ordinal() | (hasSdp ? HAS_SDP : 0) | (malformed ? MALFORMED : 0)
                 | (isPlain ? PLAIN : 0) | (isServer ? AGENT_IS_SERVER : 0));
