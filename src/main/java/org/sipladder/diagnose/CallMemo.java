@@ -115,6 +115,9 @@ public final class CallMemo {
 
     /** {@code ViaParameters.received} of {@code message}'s Via, worked out once (for the call's first few). */
     synchronized String viaReceived(SipMessage message) {
+        if (message.viaWithoutReceived()) {
+            return null; // known from the read: LiveKit's and most peers' responses are not read back for it
+        }
         int kept = received.indexOf(message);
         return kept >= 0 ? received.value(kept)
                 : received.keep(message, ViaParameters.received(header(message, "Via")));

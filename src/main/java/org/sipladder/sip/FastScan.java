@@ -38,6 +38,7 @@ final class FastScan {
     private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
     /** Parameter names and media types looked for, in lower case, as bytes. */
     private static final byte[] BRANCH = lowerAscii("branch");
+    private static final byte[] RECEIVED = lowerAscii("received");
     private static final byte[] TAG = lowerAscii("tag");
     private static final byte[] MULTIPART = lowerAscii("multipart/");
     private static final byte[] APPLICATION_SDP = lowerAscii("application/sdp");
@@ -148,6 +149,8 @@ final class FastScan {
                 case VIA -> {
                     if ((seen & bit) == 0) {
                         branch = branch(d, vs, ve, pool);
+                        // a Via that does not name "received" has no such parameter: a diagnosis need not read it back
+                        kept.viaWithoutReceived = !WordScan.containsIgnoringCase(d, vs, ve, RECEIVED);
                     }
                 }
                 case CONTENT_LENGTH -> {

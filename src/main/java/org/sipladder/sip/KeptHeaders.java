@@ -35,6 +35,8 @@ final class KeptHeaders {
     String userAgent;
     String server;
     private List<String> more;
+    /** True when the scan found no {@code received} in the first Via line ({@link SipMessage#viaWithoutReceived}). */
+    boolean viaWithoutReceived;
 
     /** The kept headers of {@code pairs} (name, value, name, value...). */
     static KeptHeaders of(String[] pairs) {
@@ -77,6 +79,7 @@ final class KeptHeaders {
     void clear() {
         callId = cseq = from = to = userAgent = server = null;
         more = null;
+        viaWithoutReceived = false;
     }
 
     /** The pairs beyond the fields, or null when there are none. */

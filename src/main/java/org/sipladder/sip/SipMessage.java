@@ -48,7 +48,10 @@ public final class SipMessage {
     private final short status;
     /** 0 for a response, 1 + index in {@link Methods#KNOWN_ARRAY} for a well-known method, {@link #METHOD_IN_RARE}. */
     private final byte methodCode;
-    /** Transport ordinal in the low 3 bits, then {@link #HAS_SDP}, {@link #MALFORMED}, {@link #PLAIN}, {@link #AGENT_IS_SERVER}. */
+    /**
+     * Transport ordinal in the low 3 bits, then {@link #HAS_SDP}, {@link #MALFORMED}, {@link #PLAIN},
+     * {@link #AGENT_IS_SERVER}, {@link #VIA_WITHOUT_RECEIVED}.
+     */
     private final byte flags;
     private final Endpoint src;
     private final Endpoint dst;
@@ -91,6 +94,8 @@ public final class SipMessage {
      */
     private static final int PLAIN = 0x20;
     private static final int AGENT_IS_SERVER = 0x40;
+    /** {@link FastScan} found no {@code received} in the first Via line ({@link #viaWithoutReceived}). */
+    private static final int VIA_WITHOUT_RECEIVED = 0x80;
     private static final byte METHOD_IN_RARE = -1;
     private static final short STATUS_IN_RARE = -1;
     private static final Transport[] TRANSPORTS = Transport.values();
@@ -194,7 +199,8 @@ public final class SipMessage {
                 : held != null && recent != null ? new WireOrigin(held, recent) : held;
         boolean isPlain = plain && where != null;
         this.flags = (byte) (transport.ordinal() | (hasSdp ? HAS_SDP : 0) | (malformed ? MALFORMED : 0)
-                | (isPlain ? PLAIN : 0) | (isServer ? AGENT_IS_SERVER : 0));
+                | (isPlain ? PLAIN : 0) | (isServer ? AGENT_IS_SERVER : 0)
+                | (isPlain && kept.viaWithoutReceived ? VIA_WITHOUT_RECEIVED : 0));
         this.src = src;
         this.dst = dst;
         this.text = method != null ? requestUri : reason;
@@ -496,6 +502,14 @@ public final class SipMessage {
 
     public boolean isRequest() {
         return methodCode != 0;
+    }
+
+    /**
+     * True when the first Via is known to have no {@code received} parameter without reading the message back: the
+     * scan found no "received" in its line. False says nothing.
+     */
+    public boolean viaWithoutReceived() {
+        return (flags & VIA_WITHOUT_RECEIVED) != 0;
     }
 
     /** First value of the named header (case-insensitive, full name), or null. */
