@@ -25,6 +25,19 @@ final class FirstFew<K, V> {
         return -1;
     }
 
+    /**
+     * The index of the very {@code key} among those kept, or -1: for keys whose equal copies are rare and costly to
+     * compare (a record of lists, such as a parsed SDP, compared through the record's generic equals).
+     */
+    int indexOfSame(K key) {
+        for (int i = 0; i < count; i++) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @SuppressWarnings("unchecked")
     V value(int index) {
         return (V) values[index];

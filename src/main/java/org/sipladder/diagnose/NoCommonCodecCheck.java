@@ -69,7 +69,9 @@ final class NoCommonCodecCheck implements FindingRule {
         private final FirstFew<String, String> textNames = new FirstFew<>(2 * KEPT);
 
         List<String> of(Sdp sdp) {
-            int kept = names.indexOf(sdp);
+            // by identity: a call's messages repeating a body share its parse (SdpMemo); a different body parsed
+            // to an equal SDP is rare, and comparing each miss in full cost more than naming its codecs again
+            int kept = names.indexOfSame(sdp);
             return kept >= 0 ? names.value(kept) : names.keep(sdp, audioCodecs(sdp, this));
         }
 
