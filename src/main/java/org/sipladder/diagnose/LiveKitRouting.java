@@ -15,9 +15,17 @@ import org.sipladder.livekit.StatusLine;
  * @param outcome     the simulated outcome, or null when no LiveKit config was loaded
  * @param observed    the responses the capture shows, in order
  * @param consistency whether the simulated responses match the captured ones
+ * @param summary     {@link #summary()} made before (the same text for every routing with the same expected and
+ *                    captured responses: {@link LiveKitRoutings} makes it once per pair), or null: made when asked
  */
 public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
-                             List<StatusLine> observed, Consistency consistency) {
+                             List<StatusLine> observed, Consistency consistency, String summary) {
+
+    /** A routing whose summary is made when asked. */
+    public LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
+                          List<StatusLine> observed, Consistency consistency) {
+        this(transaction, invite, outcome, observed, consistency, null);
+    }
 
     /** This routing with the texts of its outcome passed through {@code secrets}. */
     public LiveKitRouting scrubbed(SecretScrubber secrets) {
@@ -27,7 +35,7 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
 
     /** This routing without the call it came from (see {@link InviteTransaction#detached}). */
     public LiveKitRouting detached() {
-        return new LiveKitRouting(transaction.detached(), invite, outcome, observed, consistency);
+        return new LiveKitRouting(transaction.detached(), invite, outcome, observed, consistency, summary);
     }
 
     public String flowId() {
@@ -50,6 +58,11 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
 
     /** One line for people: "LiveKit would answer X; the capture shows Y: consistent". */
     public String summary() {
+        return summary != null ? summary : summaryOf(outcome, observed, consistency);
+    }
+
+    /** {@link #summary()} of a routing with these parts. */
+    static String summaryOf(RoutingOutcome outcome, List<StatusLine> observed, Consistency consistency) {
         // several rules and the JSON ask for it, call after call: one builder, no stream
         StringBuilder s = new StringBuilder(256);
         if (outcome == null) {

@@ -36,7 +36,7 @@ final class LiveKitRoutings {
      * The verdict for each pair of expected and captured responses seen (a capture's calls show a handful of pairs),
      * worked out once; bounded.
      */
-    private final Map<Pair, Consistency> verdicts = new ConcurrentHashMap<>();
+    private final Map<Pair, Verdict> verdicts = new ConcurrentHashMap<>();
 
     /** Pairs of expected and captured responses whose verdict is kept. */
     static final int VERDICTS_KEPT = 256;
@@ -78,21 +78,32 @@ final class LiveKitRoutings {
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
         }
         RoutingOutcome outcome = simulator(requestUri.host()).simulate(invite);
-        return new LiveKitRouting(tx, invite, outcome, observed, consistency(outcome.expectedResponses(), observed));
+        Verdict verdict = verdict(outcome, observed);
+        return new LiveKitRouting(tx, invite, outcome, observed, verdict.consistency(), verdict.summary());
     }
 
-    /** {@link ResponseComparison#compare}, once per distinct pair. */
-    private Consistency consistency(List<String> expected, List<StatusLine> observed) {
+    /**
+     * {@link ResponseComparison#compare} and the routing's summary, once per distinct pair of expected and captured
+     * responses: the summary follows from those and the verdict, and the same text object then serves every call
+     * (the secret scrubber knows it clean after its second sighting).
+     */
+    private Verdict verdict(RoutingOutcome outcome, List<StatusLine> observed) {
+        List<String> expected = outcome.expectedResponses();
         Pair pair = new Pair(expected, observed);
-        Consistency kept = verdicts.get(pair);
+        Verdict kept = verdicts.get(pair);
         if (kept != null) {
             return kept;
         }
-        Consistency made = ResponseComparison.compare(expected, observed);
+        Consistency consistency = ResponseComparison.compare(expected, observed);
+        Verdict made = new Verdict(consistency, LiveKitRouting.summaryOf(outcome, observed, consistency));
         if (verdicts.size() < VERDICTS_KEPT) {
             verdicts.putIfAbsent(pair, made);
         }
         return made;
+    }
+
+    /** A pair's verdict and the summary of a routing with that pair. */
+    private record Verdict(Consistency consistency, String summary) {
     }
 
     /**
