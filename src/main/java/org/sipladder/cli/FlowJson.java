@@ -129,14 +129,17 @@ final class FlowJson {
         json.name("finalStatus").value(f.finalStatus());
         shared("finalReason", f.aLeg().finalReason());
         json.name("messageCount").value(f.messages().size());
+        // index loops: an iterator per list and call is a real object before the JIT's last tier
+        List<Leg> legs = f.legs();
         json.name("legs").beginArray();
-        for (Leg l : f.legs()) {
-            leg(l, media);
+        for (int i = 0; i < legs.size(); i++) {
+            leg(legs.get(i), media);
         }
         json.endArray();
+        List<Hop> hops = f.hops();
         json.name("hops").beginArray();
-        for (Hop h : f.hops()) {
-            hop(h);
+        for (int i = 0; i < hops.size(); i++) {
+            hop(hops.get(i));
         }
         json.endArray();
         json.name("joinEvidence");

@@ -290,8 +290,18 @@ final class JsonOut implements AutoCloseable {
         stack[depth - 1] = DANGLING_NAME;
         // names are a few constants written again and again, each at its own depth: the line break, indent,
         // quoted name and colon are remembered as one run of bytes
-        int slot = (name.hashCode() + 31 * depth) & (NAME_SLOTS - 1);
+        int first = (name.hashCode() + 31 * depth) & (NAME_SLOTS - 1);
+        // or in the slot beside it: two names that one element writes in turn may share a first slot (a call's
+        // "id" and its legs' "requestUri" did), and each then took the other's place every time
+        int slot = nameKeys[first] == name && nameDepths[first] == depth ? first : first ^ 1;
         if (nameKeys[slot] != name || nameDepths[slot] != depth) {
+            // the name held in the first slot moves beside it
+            if (nameKeys[first] != null) {
+                nameKeys[first ^ 1] = nameKeys[first];
+                nameDepths[first ^ 1] = nameDepths[first];
+                nameBytes[first ^ 1] = nameBytes[first];
+            }
+            slot = first;
             // room for the worst case first (three UTF-8 bytes a character, each escaped as six), so that the
             // buffer is not written out while the bytes are being taken from it
             room(2 * depth + 18 * name.length() + 4);

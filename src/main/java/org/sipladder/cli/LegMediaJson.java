@@ -52,7 +52,8 @@ final class LegMediaJson {
             double worstMos = Double.NaN;
             double maxJitter = 0;
             StringBuilder dtmf = new StringBuilder();
-            for (RtpStream s : streams) {
+            for (int i = 0; i < streams.size(); i++) {
+                RtpStream s = streams.get(i);
                 packets += s.stats().packets();
                 lost += Math.max(0, s.stats().lost());
                 if (!Double.isNaN(s.mos()) && (Double.isNaN(worstMos) || s.mos() < worstMos)) {
@@ -63,8 +64,11 @@ final class LegMediaJson {
             }
             totals(json, packets, lost, maxJitter, worstMos, dtmf.toString());
         }
+        // index loops: an iterator per list and leg is a real object before the JIT's last tier
+        List<SdpAnnouncement> announcements = leg.announcements();
         json.name("sdp").beginArray();
-        for (SdpAnnouncement a : leg.announcements()) {
+        for (int i = 0; i < announcements.size(); i++) {
+            SdpAnnouncement a = announcements.get(i);
             json.beginObject();
             json.name("frame").value(a.frame());
             json.name("from").sharedValue(a.sipSrc().address());
@@ -79,7 +83,8 @@ final class LegMediaJson {
         }
         json.endArray();
         json.name("streams").beginArray();
-        for (RtpStream s : streams) {
+        for (int i = 0; i < streams.size(); i++) {
+            RtpStream s = streams.get(i);
             json.beginObject();
             json.name("src");
             endpoint(json, s.key().src());

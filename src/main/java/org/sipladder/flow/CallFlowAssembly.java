@@ -10,17 +10,20 @@ import java.util.function.Supplier;
 /** Builds the immutable {@link CallFlow} of one group of joined legs. */
 final class CallFlowAssembly {
 
-    private static final Comparator<LegState> START_ORDER = Comparator
-            .comparingLong(LegState::firstMicros)
-            .thenComparingLong(LegState::firstSeq);
+    /** Time, then arrival: written out, as a chain of comparator lambdas is slow before the JIT's last tier. */
+    private static final Comparator<LegState> START_ORDER = (a, b) -> {
+        long am = a.firstMicros();
+        long bm = b.firstMicros();
+        return am != bm ? Long.compare(am, bm) : Long.compare(a.firstSeq(), b.firstSeq());
+    };
 
     private static final int RECENT_TRANSACTIONS = 8;
 
     private CallFlowAssembly() {
     }
 
-    static CallFlow assemble(List<LegState> group, List<Supplier<String>> joinEvidence, AgentRoles agentRoles) {
-        LegState[] ordered = group.toArray(new LegState[0]);
+    /** The call of the legs {@code ordered} (an array this sorts), joined for {@code joinEvidence}. */
+    static CallFlow assemble(LegState[] ordered, Supplier<String>[] joinEvidence, AgentRoles agentRoles) {
         if (ordered.length > 1) {
             Arrays.sort(ordered, START_ORDER);
         }
@@ -70,10 +73,10 @@ final class CallFlowAssembly {
      * The join evidence: each sentence that can be made later is made when read; the others now, as they may read
      * messages that another thread is adding to (the desktop assembles calls while a capture is still read).
      */
-    private static List<String> evidenceText(List<Supplier<String>> evidence) {
-        Object[] sentences = new Object[evidence.size()];
+    private static List<String> evidenceText(Supplier<String>[] evidence) {
+        Object[] sentences = new Object[evidence.length];
         for (int i = 0; i < sentences.length; i++) {
-            Supplier<String> s = evidence.get(i);
+            Supplier<String> s = evidence[i];
             sentences[i] = s instanceof SentenceList.Source ? s : s.get();
         }
         return new SentenceList(sentences);

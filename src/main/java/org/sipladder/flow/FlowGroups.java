@@ -2,6 +2,7 @@ package org.sipladder.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -35,6 +36,22 @@ final class FlowGroups {
         /** The legs, in the order they joined the call. */
         List<LegState> legs() {
             return List.of(legs);
+        }
+
+        /** The call as its legs make it now. */
+        CallFlow assemble(AgentRoles agentRoles) {
+            return CallFlowAssembly.assemble(legs.clone(), evidence, agentRoles);
+        }
+
+        /** The leg whose first message arrived first. */
+        LegState firstLeg() {
+            LegState first = legs[0];
+            for (int i = 1; i < legs.length; i++) {
+                if (legs[i].firstSeq() < first.firstSeq()) {
+                    first = legs[i];
+                }
+            }
+            return first;
         }
 
         /** Why the legs were joined, in the order of the joins. */
@@ -106,12 +123,17 @@ final class FlowGroups {
         return both;
     }
 
-    /** The calls, in the order their first legs arrived. */
+    /** The calls, in the order their first legs arrived: a view while no leg is added or joined. */
     List<Group> all() {
+        // every merged group still held is counted until a sweep lets them all go
+        return mergedCount == 0 ? Collections.unmodifiableList(made) : live();
+    }
+
+    private List<Group> live() {
         List<Group> live = new ArrayList<>(made.size() - mergedCount);
-        for (Group g : made) {
-            if (!g.merged) {
-                live.add(g);
+        for (int i = 0; i < made.size(); i++) {
+            if (!made.get(i).merged) {
+                live.add(made.get(i));
             }
         }
         return live;

@@ -2,7 +2,6 @@ package org.sipladder.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,14 +79,15 @@ final class HopRoles {
             roles.clue(firstInvite.dst().address(), Role.CARRIER, "first INVITE", Sentence.PHONE_FIRST_INVITE,
                     firstInvite.frame(), null, null);
         }
-        for (String address : all.inOrder()) {
-            alongInvites.add(address);
+        // index loops: an iterator per call is a real object before the JIT's last tier
+        List<String> others = all.inOrder();
+        for (int i = 0; i < others.size(); i++) {
+            alongInvites.add(others.get(i));
         }
-        Collection<String> columns = alongInvites.inOrder();
+        List<String> columns = alongInvites.inOrder();
         Hop[] hops = new Hop[columns.size()];
-        int h = 0;
-        for (String address : columns) {
-            hops[h++] = roles.hop(address);
+        for (int i = 0; i < hops.length; i++) {
+            hops[i] = roles.hop(columns.get(i));
         }
         return List.of(hops);
     }
@@ -117,8 +117,8 @@ final class HopRoles {
             }
         }
 
-        Collection<String> inOrder() {
-            return many != null ? many : listed;
+        List<String> inOrder() {
+            return many != null ? new ArrayList<>(many) : listed;
         }
     }
 

@@ -55,6 +55,11 @@ final class LegState {
         return entry(0);
     }
 
+    /** The first message. */
+    SipMessage firstMessage() {
+        return message(0);
+    }
+
     /** Capture time of the first message. */
     long firstMicros() {
         return message(0).timestampMicros();

@@ -88,8 +88,8 @@ public final class LiveFlows {
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
             if (g.dirty || g.summary == null) {
-                LegState first = first(g);
-                g.summary = CallSummary.of(CallFlowAssembly.assemble(g.legs(), g.evidence(), agentRoles),
+                LegState first = g.firstLeg();
+                g.summary = CallSummary.of(g.assemble(agentRoles),
                         () -> assembleCallOf(first));
                 g.dirty = false;
             }
@@ -110,7 +110,7 @@ public final class LiveFlows {
     /** The call {@code leg} is part of now (it may have been joined with others since it was summarised). */
     private synchronized CallFlow assembleCallOf(LegState leg) {
         FlowGroups.Group g = leg.group;
-        return CallFlowAssembly.assemble(g.legs(), g.evidence(), agentRoles);
+        return g.assemble(agentRoles);
     }
 
     /**
@@ -149,8 +149,7 @@ public final class LiveFlows {
 
         @Override
         public Supplier<CallFlow> get(int index) {
-            FlowGroups.Group g = groups[index];
-            return () -> CallFlowAssembly.assemble(g.legs(), g.evidence(), agentRoles);
+            return new Assembly(groups[index], agentRoles);
         }
 
         @Override
@@ -159,12 +158,25 @@ public final class LiveFlows {
         }
     }
 
+    /**
+     * The task assembling one call: a class of its own, as a capturing lambda made per call went through a method
+     * handle's slow allocation path before the JIT's last tier.
+     */
+    private record Assembly(FlowGroups.Group group, AgentRoles agentRoles) implements Supplier<CallFlow> {
+        @Override
+        public CallFlow get() {
+            return group.assemble(agentRoles);
+        }
+    }
+
     /** The calls by the time, then frame, of their first message. */
     private List<Starting> startOrder() {
-        List<Starting> ordered = new ArrayList<>(groups.all().size());
-        for (FlowGroups.Group g : groups.all()) {
-            LegState first = first(g);
-            ordered.add(new Starting(first.firstMicros(), first.first().message().frame(), g));
+        List<FlowGroups.Group> all = groups.all();
+        List<Starting> ordered = new ArrayList<>(all.size());
+        // a loop run once over 50,000 calls is interpreted to its end (too few turns for the JIT to replace it):
+        // its body is one call
+        for (int i = 0; i < all.size(); i++) {
+            ordered.add(Starting.of(all.get(i)));
         }
         ordered.sort(START_ORDER);
         return ordered;
@@ -172,17 +184,10 @@ public final class LiveFlows {
 
     /** A call's sort key: the time and frame of its first message. */
     private record Starting(long micros, long frame, FlowGroups.Group group) {
-    }
-
-    /** The leg of the group whose first message arrived first. */
-    private static LegState first(FlowGroups.Group g) {
-        LegState first = null;
-        for (LegState leg : g.legs()) {
-            if (first == null || leg.firstSeq() < first.firstSeq()) {
-                first = leg;
-            }
+        static Starting of(FlowGroups.Group g) {
+            SipMessage m = g.firstLeg().firstMessage();
+            return new Starting(m.timestampMicros(), m.frame(), g);
         }
-        return first;
     }
 
     /** Number of messages added so far that had a Call-ID. */
