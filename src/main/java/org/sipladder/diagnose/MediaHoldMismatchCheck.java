@@ -27,7 +27,8 @@ final class MediaHoldMismatchCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        if (context.media().announcements().isEmpty()) {
+        // only an offer that holds (no sendrecv) can be answered wrongly: none in most captures
+        if (context.media().announcements().isEmpty() || context.media().requestsAllSendRecv()) {
             return findings;
         }
         for (CallFlow flow : context.flows()) {

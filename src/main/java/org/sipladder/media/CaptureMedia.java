@@ -25,6 +25,12 @@ public final class CaptureMedia {
     private final CallIdIndex streamsByCallId;
     private final CallIdIndex announcementsByCallId;
 
+    /**
+     * Whether every SDP section sent in a request is sendrecv: 0 not known yet, 1 yes, 2 no (a request puts media on
+     * hold somewhere). Worked out at the first ask; threads that ask at once each work it out.
+     */
+    private volatile byte requestsSendRecv;
+
     /** {@code announcements} is held as it is: unmodifiable, and never changed after (see {@link org.sipladder.AppendLog#soFar}). */
     CaptureMedia(FinishedStreams streams, List<SdpAnnouncement> announcements, List<RtcpReport> rtcp, long rtpPackets,
                  long rtcpPackets) {
@@ -56,6 +62,25 @@ public final class CaptureMedia {
     /** Every RTP section of every SDP, in capture order. */
     public List<SdpAnnouncement> announcements() {
         return announcements;
+    }
+
+    /**
+     * True when every SDP section sent in a request is sendrecv, so that no request puts media on hold: one look over
+     * the capture's SDP, where a rule looking for holds asked each call's legs for their SDP.
+     */
+    public boolean requestsAllSendRecv() {
+        byte known = requestsSendRecv;
+        if (known == 0) {
+            known = 1;
+            for (int i = 0; i < announcements.size() && known == 1; i++) {
+                SdpAnnouncement a = announcements.get(i);
+                if (a.isRequest() && !"sendrecv".equals(a.direction())) {
+                    known = 2;
+                }
+            }
+            requestsSendRecv = known;
+        }
+        return known == 1;
     }
 
     /** RTCP sender and receiver reports, in capture order. */
