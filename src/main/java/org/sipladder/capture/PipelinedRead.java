@@ -23,12 +23,23 @@ final class PipelinedRead {
      */
     private static final int RAW_BELOW = 8;
 
+    /**
+     * What crosses besides payloads and prepared items: a prepared item is put in a batch as it is (hundreds of
+     * thousands of them, no wrapper each), a payload to prepare on the caller's thread too, and all else as one of these.
+     */
+    private interface Note {
+    }
+
     /** A progress report crossing threads. */
-    private record Progress(long bytesRead, long totalBytes) {
+    private record Progress(long bytesRead, long totalBytes) implements Note {
+    }
+
+    /** A warning crossing threads. */
+    private record Warning(String message) implements Note {
     }
 
     /** The reader thread's last word: its summary or what it threw. */
-    private record End(CaptureSummary summary, Throwable failure) {
+    private record End(CaptureSummary summary, Throwable failure) implements Note {
     }
 
     private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
@@ -37,8 +48,8 @@ final class PipelinedRead {
     /** The consumer has gone (finished or failed): nobody takes from the queue any more. */
     private volatile boolean abandoned;
 
-    /** An item prepared on the reader thread for a {@link PreparingListener}. */
-    private record Prepared(Object item) {
+    /** An item prepared on the reader thread that is itself a payload or a note, which only a test would make. */
+    private record Prepared(Object item) implements Note {
     }
 
     CaptureSummary read(CaptureReader reader, Path file, CaptureListener listener) throws CaptureException {
@@ -75,13 +86,13 @@ final class PipelinedRead {
                     }
                     Object item = preparing.prepare(p);
                     if (item != null) {
-                        add(new Prepared(item));
+                        add(item instanceof SipPayload || item instanceof Note ? new Prepared(item) : item);
                     }
                 }
 
                 @Override
                 public void warning(String message) {
-                    add(message);
+                    add(new Warning(message));
                 }
 
                 @Override
@@ -151,17 +162,19 @@ final class PipelinedRead {
                 throw new CaptureException("reading was interrupted", e);
             }
             for (Object item : batch) {
-                if (item instanceof Prepared p) {
-                    deliver((PreparingListener<?>) listener, p.item());
-                } else if (item instanceof SipPayload p) {
+                if (item instanceof SipPayload p) {
                     if (listener instanceof PreparingListener<?> preparing) {
                         prepareHere(preparing, p);
                     } else {
                         listener.payload(p);
                     }
                     returns.add(p);
-                } else if (item instanceof String warning) {
-                    listener.warning(warning);
+                } else if (!(item instanceof Note)) {
+                    deliver((PreparingListener<?>) listener, item);
+                } else if (item instanceof Prepared p) {
+                    deliver((PreparingListener<?>) listener, p.item());
+                } else if (item instanceof Warning w) {
+                    listener.warning(w.message());
                 } else if (item instanceof Progress p) {
                     listener.progress(p.bytesRead(), p.totalBytes());
                 } else if (item instanceof End end) {
