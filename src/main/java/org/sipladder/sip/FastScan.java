@@ -118,7 +118,7 @@ final class FastScan {
             requestUri = pool.share(d, first + 1, second);
         }
         KeptHeaders kept = session.emptyKeptHeaders();
-        byte[] branch = null;
+        long branchAt = -1;
         int toTagSpan = HeaderParameters.NO_TAG;
         int contentLength = -1;
         int contentType = -1;
@@ -148,7 +148,7 @@ final class FastScan {
             switch (kind) {
                 case VIA -> {
                     if ((seen & bit) == 0) {
-                        branch = branch(d, vs, ve, pool);
+                        branchAt = branch(d, vs, ve);
                         // a Via that does not name "received" has no such parameter: a diagnosis need not read it back
                         kept.viaWithoutReceived = !WordScan.containsIgnoringCase(d, vs, ve, RECEIVED);
                     }
@@ -209,8 +209,23 @@ final class FastScan {
             }
             sdp = startsWithIgnoringCase(d, contentType, contentTypeEnd, APPLICATION_SDP);
         }
+        // the kept branch: a short one packed into the message, a longer one shared through the pool
+        byte[] branch = null;
+        long branchLow = 0;
+        long branchHigh = 0;
+        if (branchAt >= 0) {
+            int from = (int) (branchAt >>> 32);
+            int to = (int) branchAt;
+            if (HeaderParameters.keptLength(d, from, to) <= HeaderParameters.PACKED_BRANCH) {
+                branchLow = HeaderParameters.packedLow(d, from, to);
+                branchHigh = HeaderParameters.packedHigh(d, from, to);
+            } else {
+                branch = HeaderParameters.keptBranch(d, from, to, pool);
+            }
+        }
         return new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
-                payload.transport(), method, requestUri, status, reason, kept, branch, toTagSpan, sdp, false, null,
+                payload.transport(), method, requestUri, status, reason, kept, branch, branchLow, branchHigh,
+                toTagSpan, sdp, false, null,
                 payload.file(), payload.fileOffset(), d, payload.offset(), payload.length(), null, session.recent(),
                 true);
     }
@@ -266,8 +281,11 @@ final class FastScan {
         return n;
     }
 
-    /** {@link HeaderParameters#branchBytes} of {@link HeaderParameters#branchOf} on the Via value at {@code d[from, to)}. */
-    private static byte[] branch(byte[] d, int from, int to, StringPool pool) {
+    /**
+     * Where the branch of {@link HeaderParameters#branchOf} on the Via value at {@code d[from, to)} is (start << 32 |
+     * end), or -1 when it has none.
+     */
+    private static long branch(byte[] d, int from, int to) {
         // the parameters of the first Via only, up to its comma, in one pass (a value stops at a comma anyway)
         for (int i = from; i < to; i++) {
             byte c = d[i];
@@ -277,11 +295,11 @@ final class FastScan {
             if (c == ';') {
                 long at = valueAfter(d, i, to, BRANCH, false);
                 if (at >= 0) {
-                    return HeaderParameters.keptBranch(d, (int) (at >>> 32), (int) at, pool);
+                    return at;
                 }
             }
         }
-        return HeaderParameters.NO_BRANCH;
+        return -1;
     }
 
     /** As {@link HeaderParameters#tagSpan} on the To value at {@code d[from, to)} (ASCII: byte and character offsets agree). */

@@ -68,10 +68,16 @@ public final class SipMessage {
     private final Object rare;
     /**
      * The top Via branch as UTF-8 bytes with RFC 3261's magic cookie as one byte ({@link HeaderParameters#branchBytes};
-     * empty when none), shared by the messages of a transaction: one object per transaction instead of a string and
-     * its bytes, in a capture with hundreds of thousands of them.
+     * empty when none), shared by the messages of a transaction, when longer than {@link HeaderParameters#PACKED_BRANCH}
+     * bytes; else null and the bytes are in {@link #branchLow} and {@link #branchHigh}.
      */
     private final byte[] branch;
+    /**
+     * A kept branch of at most {@link HeaderParameters#PACKED_BRANCH} bytes (when {@link #branch} is null): its bytes
+     * 0-7, and 8-14 with their count in the high byte ({@link HeaderParameters#packedLow}); no array per transaction.
+     */
+    private final long branchLow;
+    private final long branchHigh;
     /**
      * Where the bytes are: a {@link FileOrigin} (the capture file and the read's ring of recent details, shared by
      * the messages of one file), the bytes themselves (a {@link WireOrigin} with the ring, or the byte[] without),
@@ -164,20 +170,21 @@ public final class SipMessage {
                String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
                int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, Object detail, RecentDetails recent, boolean plain) {
-        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, kept, branch, toTagSpan,
-                hasSdp, malformed, malformedReason, file, fileOffset, wire, 0, wire == null ? 0 : wire.length, detail,
-                recent, plain);
+        this(frame, timestampMicros, src, dst, transport, method, requestUri, status, reason, kept,
+                branch == null ? HeaderParameters.NO_BRANCH : branch, 0, 0, toTagSpan, hasSdp, malformed,
+                malformedReason, file, fileOffset, wire, 0, wire == null ? 0 : wire.length, detail, recent, plain);
     }
 
     /**
      * As the first compact constructor, with the kept headers already sorted into their fields; {@code toTagSpan} is
      * {@link HeaderParameters#tagSpan} of the first To value; {@code plain} when {@link FastScan} read it; the bytes
      * are {@code wire[wireOffset, wireOffset+size)} (a lent payload's: copied when held, that is when {@code file}
-     * is null).
+     * is null); the kept branch is {@code branch}, or when null the bytes packed in {@code branchLow} and
+     * {@code branchHigh} ({@link HeaderParameters#packedLow}).
      */
     SipMessage(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport,
                String method, String requestUri, int status, String reason, KeptHeaders kept, byte[] branch,
-               int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
+               long branchLow, long branchHigh, int toTagSpan, boolean hasSdp, boolean malformed, String malformedReason,
                CaptureFile file, long fileOffset, byte[] wire, int wireOffset, int size, Object detail,
                RecentDetails recent, boolean plain) {
         this.timestampMicros = timestampMicros;
@@ -212,7 +219,10 @@ public final class SipMessage {
         this.rare = rare(code < 0 ? method : null, method != null ? reason : requestUri,
                 isServer ? null : kept.server, malformedReason, kept.extras(), frame, statusFits ? 0 : status,
                 file != null && size > Character.MAX_VALUE ? size : -1);
-        this.branch = branch == null ? HeaderParameters.NO_BRANCH : branch;
+        boolean packed = branch == null || branch.length <= HeaderParameters.PACKED_BRANCH;
+        this.branch = packed ? null : branch;
+        this.branchLow = branch == null ? branchLow : packed ? HeaderParameters.packedLow(branch) : 0;
+        this.branchHigh = branch == null ? branchHigh : packed ? HeaderParameters.packedHigh(branch) : 0;
         this.origin = where;
         this.detail = detail;
     }
@@ -251,6 +261,8 @@ public final class SipMessage {
         this.rare = r == null ? rare(null, null, null, malformedReason, (String[]) m.rare, m.frame(), 0, -1)
                 : rare(r.method, r.otherText, r.server, malformedReason, r.extras, m.frame(), r.status, r.length);
         this.branch = m.branch;
+        this.branchLow = m.branchLow;
+        this.branchHigh = m.branchHigh;
         this.origin = m.origin;
         this.detail = m.detail;
     }
@@ -403,22 +415,28 @@ public final class SipMessage {
 
     /** The branch parameter of the topmost Via, or "" when there is none (RFC 2543 peers). */
     public String topViaBranch() {
-        return HeaderParameters.branchText(branch);
+        return HeaderParameters.branchText(keptBranch());
     }
 
     /** True when both messages have the same top Via branch; as comparing {@link #topViaBranch}, without strings. */
     public boolean sameBranch(SipMessage other) {
-        return branch == other.branch || Arrays.equals(branch, other.branch);
+        if (branch == null) {
+            return other.branch == null && branchLow == other.branchLow && branchHigh == other.branchHigh;
+        }
+        return branch == other.branch || other.branch != null && Arrays.equals(branch, other.branch);
     }
 
-    /** The branch bytes as kept, shared with the other messages of the transaction: never to be written to. */
+    /**
+     * The branch bytes as kept ({@link HeaderParameters#branchBytes}): a long branch's array, shared with the other
+     * messages of the transaction and never to be written to, or a short one's bytes made now.
+     */
     byte[] keptBranch() {
-        return branch;
+        return branch != null ? branch : HeaderParameters.unpacked(branchLow, branchHigh);
     }
 
     /** A hash of the top Via branch, equal for equal branches. */
     public int branchHash() {
-        return Arrays.hashCode(branch);
+        return branch != null ? Arrays.hashCode(branch) : HeaderParameters.packedHash(branchLow, branchHigh);
     }
 
     /** The tag parameter of the To header, or null (a request opening a dialog has none). */

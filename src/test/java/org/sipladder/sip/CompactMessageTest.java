@@ -335,7 +335,8 @@ class CompactMessageTest {
         SipMessage b = parser.parse(SipParserTest.payload(text)).orElseThrow();
         assertSame(a.header("From"), b.header("From"));
         assertSame(a.callId(), b.callId());
-        assertSame(a.keptBranch(), b.keptBranch());
+        // a short branch is packed into each message (no array to share), a long one is shared
+        assertArrayEquals(a.keptBranch(), b.keptBranch());
         assertEquals("z9hG4bK-1", a.topViaBranch());
         assertTrue(a.sameBranch(b));
         assertTrue(a.header("From").startsWith("\"Caller\""));

@@ -44,6 +44,8 @@ class KeptBranchTest {
         for (List<SipMessage> read : List.of(fast, full, both)) {
             for (SipMessage a : read) {
                 assertEquals(HeaderParameters.branchOf(a.header("Via")), a.topViaBranch());
+                // packed or in an array, the hash is the kept bytes' (a leg's index of its messages uses it)
+                assertEquals(java.util.Arrays.hashCode(a.keptBranch()), a.branchHash(), a.topViaBranch());
                 for (SipMessage b : read) {
                     assertEquals(a.topViaBranch().equals(b.topViaBranch()), a.sameBranch(b),
                             a.topViaBranch() + " / " + b.topViaBranch());
