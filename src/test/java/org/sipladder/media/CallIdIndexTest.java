@@ -48,6 +48,24 @@ class CallIdIndexTest {
     }
 
     @Test
+    void aCaptureWithManySdpSectionsFindsThemByCallIdWhileItsIndexIsMadeAside() {
+        List<SdpAnnouncement> sections = new ArrayList<>();
+        org.sipladder.capture.Endpoint sip = new org.sipladder.capture.Endpoint("10.0.0.1", 5060);
+        for (int i = 0; i < 25_000; i++) {
+            sections.add(new SdpAnnouncement(i + 1, i, "leg-" + i % 5000 + "@h", 1, "INVITE", 0, sip, sip, "audio",
+                    new org.sipladder.capture.Endpoint("10.0.0.2", 10_000 + i % 50_000), "10.0.0.2",
+                    10_000 + i % 50_000, List.of(), "sendrecv"));
+        }
+        CaptureMedia media = new CaptureMedia(FinishedStreams.none(), List.copyOf(sections), List.of(), 0, 0);
+        List<SdpAnnouncement> leg = media.announcementsOf("leg-7@h");
+        assertEquals(5, leg.size());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(sections.get(7 + 5000 * k), leg.get(k));
+        }
+        assertEquals(0, media.announcementsOf("leg-5000@h").size());
+    }
+
+    @Test
     void anEmptyListHasNothing() {
         assertArrayEquals(new int[0], new CallIdIndex(0, i -> "x").positionsOf("x"));
     }
