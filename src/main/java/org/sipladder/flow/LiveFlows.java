@@ -58,6 +58,8 @@ public final class LiveFlows {
         if (!hadInvite && leg.hasInitialInvite()) {
             timingCorrelation.onInitialInvite(leg, message, groups);
         }
+        // found now, while the call's legs were just looked at (see Group.start)
+        leg.group.start();
     }
 
     /**
@@ -185,7 +187,7 @@ public final class LiveFlows {
     /** A call's sort key: the time and frame of its first message. */
     private record Starting(long micros, long frame, FlowGroups.Group group) {
         static Starting of(FlowGroups.Group g) {
-            SipMessage m = g.firstLeg().firstMessage();
+            SipMessage m = g.start();
             return new Starting(m.timestampMicros(), m.frame(), g);
         }
     }
