@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,29 +126,54 @@ final class DiagnoseCommand implements Callable<Integer> {
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
                 media.result());
         List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
-        List<Supplier<CallJson>> tasks = new ArrayList<>(calls.size());
-        for (Supplier<CallFlow> call : calls) {
-            tasks.add(() -> {
-                DiagnosisRun.CallDiagnosis d = run.diagnose(call.get());
-                List<byte[]> elements = FindingJson.laterElements(d.findings(), d.routings());
-                // the routings hold the call's whole flow: let it go while the result waits for its turn
-                return new CallJson(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(), d.mediaFailed(),
-                        d.echoKeys(), d.rulesTakingCalls()), elements);
-            });
-        }
+        int workers = Runtime.getRuntime().availableProcessors();
+        // per worker the run waiting and the one being made, and the one being taken apart here
+        FlowJson.Spares spares = new FlowJson.Spares(2 * workers + 1);
+        // a task per run of calls, made when a worker asks for it
+        List<Supplier<CallRun>> runs = new AbstractList<>() {
+            @Override
+            public Supplier<CallRun> get(int r) {
+                int from = r * RUN;
+                int to = Math.min(calls.size(), from + RUN);
+                return () -> {
+                    FindingJson.Run json = new FindingJson.Run();
+                    List<DiagnosisRun.CallDiagnosis> diagnoses = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) {
+                        DiagnosisRun.CallDiagnosis d = run.diagnose(calls.get(i).get());
+                        json.add(d.findings(), d.routings());
+                        // the routings hold the call's whole flow: let it go while the result waits for its turn
+                        diagnoses.add(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(),
+                                d.mediaFailed(), d.echoKeys(), d.rulesTakingCalls()));
+                    }
+                    return new CallRun(diagnoses, json.handOver(spares));
+                };
+            }
+
+            @Override
+            public int size() {
+                return (calls.size() + RUN - 1) / RUN;
+            }
+        };
         List<SpillBuffer> groups = new ArrayList<>();
         for (int i = 0; i < 2 * Severity.values().length; i++) {
             groups.add(new SpillBuffer());
         }
         try {
-            // small batches, one waiting per worker: a result that waits through a few young collections is
-            // promoted to the old generation, which then grows by every call's findings until a full collection
-            for (CallJson call : Prefetch.of(tasks, Runtime.getRuntime().availableProcessors(), 16, 1)) {
-                run.accept(call.diagnosis());
-                List<Finding> findings = call.diagnosis().findings();
-                for (int i = 0; i < findings.size(); i++) {
-                    groups.get(group(findings.get(i))).append(call.elements().get(i));
+            // one run waiting per worker: a result that waits through a few young collections is promoted to the
+            // old generation, which then grows by every call's findings until a full collection
+            for (CallRun r : Prefetch.of(runs, workers, 1, 1)) {
+                byte[] bytes = r.json().bytes();
+                int[] ends = r.json().ends();
+                int k = 0;
+                for (DiagnosisRun.CallDiagnosis call : r.calls()) {
+                    run.accept(call);
+                    List<Finding> findings = call.findings();
+                    for (int i = 0; i < findings.size(); i++, k++) {
+                        int start = k == 0 ? 0 : ends[k - 1];
+                        groups.get(group(findings.get(i))).append(bytes, start, ends[k] - start);
+                    }
                 }
+                spares.giveBack(bytes);
             }
             for (Finding f : run.configFindings()) {
                 groups.get(group(f)).append(FindingJson.laterElement(f, List.of()));
@@ -205,8 +231,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         return (f.primary() ? 0 : Severity.values().length) + f.severity().ordinal();
     }
 
-    /** A call's diagnosis and its findings as JSON array elements (UTF-8). */
-    private record CallJson(DiagnosisRun.CallDiagnosis diagnosis, List<byte[]> elements) {
+    /** Calls diagnosed and turned into JSON together on one worker: as many as calls --json writes in a run. */
+    private static final int RUN = CallsCommand.BATCH;
+
+    /** A run of calls' diagnoses and their findings as JSON array elements (UTF-8), in one buffer. */
+    private record CallRun(List<DiagnosisRun.CallDiagnosis> calls, FindingJson.Written json) {
     }
 
     private LiveKitConfig config() throws UserError {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -69,27 +70,79 @@ final class FindingJson {
         try {
             for (Finding f : findings) {
                 json.startElement(false);
-                json.beginObject();
-                finding(json, f, repeated);
-                Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);
-                if (routing.isPresent()) {
-                    json.name("livekit");
-                    byte[] same = written.get(routing.get());
-                    if (same == null) {
-                        int start = json.size();
-                        routing(json, routing.get(), repeated);
-                        written.put(routing.get(), json.writtenSince(start));
-                    } else {
-                        json.writtenValue(same);
-                    }
-                }
-                json.endObject();
+                laterElement(json, repeated, f, routingsOfCall, written);
                 elements.add(json.written());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
         }
         return elements;
+    }
+
+    /** One finding as {@link #laterElement} gives it, after the element begun; a routing's bytes kept in {@code written}. */
+    private static void laterElement(JsonOut json, RepeatedJson repeated, Finding f, List<LiveKitRouting> routingsOfCall,
+                                     Map<LiveKitRouting, byte[]> written) throws IOException {
+        json.beginObject();
+        finding(json, f, repeated);
+        Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);
+        if (routing.isPresent()) {
+            json.name("livekit");
+            byte[] same = written.get(routing.get());
+            if (same == null) {
+                int start = json.size();
+                routing(json, routing.get(), repeated);
+                written.put(routing.get(), json.writtenSince(start));
+            } else {
+                json.writtenValue(same);
+            }
+        }
+        json.endObject();
+    }
+
+    /**
+     * The findings of a run of calls, each as {@link #laterElement} gives it, written one after another into this
+     * thread's writer and handed over in one buffer, not copied (as calls --json hands over its runs): for one
+     * thread, one run at a time.
+     */
+    static final class Run {
+        private final JsonOut json = ELEMENTS.get();
+        private final RepeatedJson repeated = REPEATED.get();
+        private int[] ends = new int[64];
+        private int count;
+
+        Run() {
+            json.startElement(false);
+        }
+
+        /** Adds the findings of one call, with the call's routings for their {@code livekit} parts. */
+        void add(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
+            Map<LiveKitRouting, byte[]> written = new IdentityHashMap<>(4);
+            try {
+                for (int i = 0; i < findings.size(); i++) {
+                    json.nextElement(false);
+                    laterElement(json, repeated, findings.get(i), routingsOfCall, written);
+                    if (count == ends.length) {
+                        ends = Arrays.copyOf(ends, 2 * count);
+                    }
+                    ends[count++] = json.size();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // written to memory
+            }
+        }
+
+        /** The run's bytes, in a buffer the writer gives up for one from {@code spares}. */
+        Written handOver(FlowJson.Spares spares) {
+            int[] kept = Arrays.copyOf(ends, count);
+            return new Written(json.handOver(spares.take()), kept);
+        }
+    }
+
+    /**
+     * A run's findings: finding {@code i} is {@code bytes[i == 0 ? 0 : ends[i - 1], ends[i])}; the buffer goes back
+     * to the spares once they are taken.
+     */
+    record Written(byte[] bytes, int[] ends) {
     }
 
     /** A finding as one JSON object, with LiveKit's simulated answer under {@code livekit} when there is one. */

@@ -36,16 +36,21 @@ final class SpillBuffer implements AutoCloseable {
     private boolean empty = true;
 
     void append(byte[] text) throws IOException {
-        empty &= text.length == 0;
+        append(text, 0, text.length);
+    }
+
+    /** As {@link #append(byte[])}, the {@code length} bytes of {@code text} at {@code from}. */
+    void append(byte[] text, int from, int length) throws IOException {
+        empty &= length == 0;
         if (fileOut != null) {
-            fileOut.write(text);
+            fileOut.write(text, from, length);
             return;
         }
-        if (used + text.length > memory.length) {
-            memory = Arrays.copyOf(memory, Math.max(used + text.length, 2 * memory.length));
+        if (used + length > memory.length) {
+            memory = Arrays.copyOf(memory, Math.max(used + length, 2 * memory.length));
         }
-        System.arraycopy(text, 0, memory, used, text.length);
-        used += text.length;
+        System.arraycopy(text, from, memory, used, length);
+        used += length;
         if (used > IN_MEMORY) {
             file = Files.createTempFile("sipladder-", ".part");
             file.toFile().deleteOnExit();
