@@ -98,7 +98,8 @@ final class HopRoles {
      */
     private static final class Addresses {
         private static final int LISTED = 16;
-        private final List<String> listed = new ArrayList<>();
+        private final String[] listed = new String[LISTED];
+        private int count;
         private Set<String> many;
 
         void add(String address) {
@@ -106,19 +107,27 @@ final class HopRoles {
                 many.add(address);
                 return;
             }
-            for (int i = listed.size() - 1; i >= 0; i--) {
-                if (listed.get(i).equals(address)) {
+            // the very strings, mostly (a capture's addresses are shared): compared as such before their text
+            for (int i = count - 1; i >= 0; i--) {
+                if (listed[i] == address) {
                     return;
                 }
             }
-            listed.add(address);
-            if (listed.size() > LISTED) {
-                many = new LinkedHashSet<>(listed);
+            for (int i = count - 1; i >= 0; i--) {
+                if (listed[i].equals(address)) {
+                    return;
+                }
+            }
+            if (count < LISTED) {
+                listed[count++] = address;
+            } else {
+                many = new LinkedHashSet<>(Arrays.asList(listed));
+                many.add(address);
             }
         }
 
         List<String> inOrder() {
-            return many != null ? new ArrayList<>(many) : listed;
+            return many != null ? new ArrayList<>(many) : Arrays.asList(listed).subList(0, count);
         }
     }
 

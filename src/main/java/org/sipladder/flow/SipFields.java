@@ -94,6 +94,12 @@ final class SipFields {
         char lower = Character.toLowerCase(first);
         char upper = Character.toUpperCase(first);
         int last = haystack.length() - needle.length();
+        // and the second character looked at before the whole needle: most candidates (each '.' of an address
+        // when looking for a domain) differ there; a character beyond ASCII may fold to it, so it goes on
+        char second = needle.length() > 1 ? needle.charAt(1) : 0;
+        char secondLower = Character.toLowerCase(second);
+        char secondUpper = Character.toUpperCase(second);
+        boolean bySecond = needle.length() > 1 && second < 128;
         int l = haystack.indexOf(lower);
         int u = lower == upper ? -1 : haystack.indexOf(upper);
         while (l >= 0 || u >= 0) {
@@ -101,7 +107,9 @@ final class SipFields {
             if (i > last) {
                 return false;
             }
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+            char next = bySecond ? haystack.charAt(i + 1) : 0;
+            if ((!bySecond || next == secondLower || next == secondUpper || next >= 128)
+                    && haystack.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
             if (i == l) {
