@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -57,16 +55,12 @@ final class CallsCommand implements Callable<Integer> {
         new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.inputs, flows::add);
         PrintWriter out = spec.commandLine().getOut();
         if (input.json) {
-            // the media per leg (the SDP sections indexed by Call-ID) made on the other core while this one puts the
-            // calls in start order: ~0.1 s each on a large capture, before any call can be written
-            FutureTask<CaptureMedia> mediaResult = new FutureTask<>(collector::result);
-            Thread mediaThread = new Thread(mediaResult, "media result");
-            mediaThread.setDaemon(true);
-            mediaThread.start();
+            // a large capture's SDP sections are indexed by Call-ID on the other core (CaptureMedia) while this one
+            // puts the calls in start order
+            CaptureMedia media = collector.result();
             // the calls are assembled and turned into JSON in runs on a core of their own while this thread writes
             // them out in order; straight to the console's bytes when it takes UTF-8 (230 MB for a large capture)
             List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
-            CaptureMedia media = done(mediaResult);
             IntFunction<CallFlow> call = i -> aliases.apply(calls.get(i).get());
             int workers = Runtime.getRuntime().availableProcessors();
             // per worker the runs waiting and the one being made, and the one being written
@@ -102,24 +96,6 @@ final class CallsCommand implements Callable<Integer> {
     /** The results of {@code runs} (each of {@link #BATCH} calls) in order, made on every core a few runs ahead of the caller. */
     static <T> Iterable<T> ordered(List<? extends Supplier<T>> runs) {
         return Prefetch.of(runs, Runtime.getRuntime().availableProcessors(), 1, BATCHES_AHEAD);
-    }
-
-    /** What {@code task} made, once it is done; what it threw is thrown here. */
-    private static <T> T done(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + task, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static void table(PrintWriter out, Iterable<CallFlow> calls) {
