@@ -24,9 +24,10 @@ import org.sipladder.capture.Transport;
 public final class SipMessage {
 
     // The fields are packed: 675,000 messages of a 50,000-call capture are held at once, and every 8 bytes of this
-    // object (88 bytes with compressed references) are 5 MB. What most messages do not have (an unknown method, a
-    // verdict, both User-Agent and Server, other kept headers, a frame number beyond 32 bits, a length beyond 16 bits) is
-    // in {@code rare}; the high bits of the offset in the file are the file origin's.
+    // object (104 bytes with compressed references, a short Via branch packed in two longs) are 5 MB. What most
+    // messages do not have (an unknown method, a verdict, both User-Agent and Server, other kept headers, a frame
+    // number beyond 32 bits, a length beyond 16 bits) is in {@code rare}; the high bits of the offset in the file are
+    // the file origin's.
     private final long timestampMicros;
     /** The low 32 bits of the offset in the capture file; the high bits are the {@link FileOrigin}'s. */
     private final int fileOffset;
