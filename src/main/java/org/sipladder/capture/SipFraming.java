@@ -168,15 +168,15 @@ final class SipFraming {
         if (versionAt <= uriStart + 1 || a[versionAt - 1] != ' ' || !startsWith(a, versionAt, VERSION)) {
             return false;
         }
-        boolean colon = false;
+        // Any byte is let through in the Request-URI (above 127, a control byte, a space): the method, the version at
+        // the end and a scheme's colon already tell SIP from other traffic, and such a request is listed and flagged
+        // by the SIP layer as malformed, as Wireshark lists it, instead of vanishing from the capture.
         for (int u = uriStart; u < versionAt - 1; u++) {
-            // bytes above 127 are let through: a Request-URI with one is listed and flagged by the SIP layer
-            if (a[u] >= 0 && a[u] < 0x21) {
-                return false;
+            if (a[u] == ':') {
+                return true;
             }
-            colon |= a[u] == ':';
         }
-        return colon;
+        return false;
     }
 
     /** While no line end is there: a method token, or a prefix of "SIP/2.0 ". */

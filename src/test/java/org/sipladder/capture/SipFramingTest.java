@@ -27,7 +27,8 @@ class SipFramingTest {
     @ParameterizedTest
     @ValueSource(strings = {"INVITE sip:bob@example.com SIP/2.0\r\n", "OPTIONS sips:h:5061;transport=tls SIP/2.0\n",
         "INFO tel:+15551234 SIP/2.0\r\n", "SIP/2.0 200 OK\r\n", "SIP/2.0 100\r\n", "SIP/2.0 503 Try again later\r\n",
-        "X-CUSTOM urn:x:y SIP/2.0\r\n"})
+        "X-CUSTOM urn:x:y SIP/2.0\r\n", "BYE sip:499187\u0017350008@example.com SIP/2.0\r\n",
+        "INVITE sip:a b SIP/2.0\r\n", "ACK sip:\u0000x@h SIP/2.0\r\n", "INVITE sip:b\u00e9@h SIP/2.0\r\n"})
     void startLines(String line) {
         assertEquals(line.length(), startLine(line + "Via: x\r\n"));
     }
@@ -35,7 +36,7 @@ class SipFramingTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET / HTTP/1.1\r\n", "HTTP/1.1 200 OK\r\n", "INVITE sip:bob SIP/3.0\r\n",
         "INVITE  SIP/2.0\r\n", "SIP/2.0 20 OK\r\n", "SIP/2.0 2000 OK\r\n", "invite nocolon SIP/2.0\r\n",
-        "\r\n", "RTP\u0080\u0001 x\n", "INVITE sip:a b SIP/2.0\r\n"})
+        "\r\n", "RTP\u0080\u0001 x\n", "BYE \u0017 SIP/2.0\r\n"})
     void notStartLines(String line) {
         assertEquals(SipFraming.NO, startLine(line));
     }
