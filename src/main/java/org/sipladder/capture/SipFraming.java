@@ -157,7 +157,9 @@ final class SipFraming {
 
     private static boolean isRequestLine(byte[] a, int off, int lineEnd) {
         int i = off;
-        while (i < lineEnd && isTokenChar(a[i])) {
+        // any byte but a space or tab in the method, not only a token's (a changed letter, non-ASCII or a control
+        // byte): the line's shape tells SIP, and the SIP layer lists the request as malformed, as Wireshark lists it
+        while (i < lineEnd && a[i] != ' ' && a[i] != '\t') {
             i++;
         }
         if (i == off || i >= lineEnd || a[i] != ' ') {

@@ -28,7 +28,8 @@ class SipFramingTest {
     @ValueSource(strings = {"INVITE sip:bob@example.com SIP/2.0\r\n", "OPTIONS sips:h:5061;transport=tls SIP/2.0\n",
         "INFO tel:+15551234 SIP/2.0\r\n", "SIP/2.0 200 OK\r\n", "SIP/2.0 100\r\n", "SIP/2.0 503 Try again later\r\n",
         "X-CUSTOM urn:x:y SIP/2.0\r\n", "BYE sip:499187\u0017350008@example.com SIP/2.0\r\n",
-        "INVITE sip:a b SIP/2.0\r\n", "ACK sip:\u0000x@h SIP/2.0\r\n", "INVITE sip:b\u00e9@h SIP/2.0\r\n"})
+        "INVITE sip:a b SIP/2.0\r\n", "ACK sip:\u0000x@h SIP/2.0\r\n", "INVITE sip:b\u00e9@h SIP/2.0\r\n",
+        "BY\u00c5 sip:a@h SIP/2.0\r\n", "B\u0005E sip:a@h SIP/2.0\r\n"})
     void startLines(String line) {
         assertEquals(line.length(), startLine(line + "Via: x\r\n"));
     }
