@@ -55,33 +55,24 @@ final class FindingJson {
      * and indentation, the object; with the call's routings for its {@code livekit} part. As UTF-8 bytes.
      */
     static byte[] laterElement(Finding f, List<LiveKitRouting> routingsOfCall) {
-        return laterElements(List.of(f), routingsOfCall).get(0);
-    }
-
-    /**
-     * The findings of one call, each as {@link #laterElement} gives it. A routing's JSON is written once and copied
-     * into every finding about its INVITE (with a LiveKit config most findings carry one: 200 of 400 MB of JSON).
-     */
-    static List<byte[]> laterElements(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
         JsonOut json = ELEMENTS.get();
-        RepeatedJson repeated = REPEATED.get();
-        List<byte[]> elements = new ArrayList<>(findings.size());
-        Map<LiveKitRouting, byte[]> written = new IdentityHashMap<>(4);
         try {
-            for (Finding f : findings) {
-                json.startElement(false);
-                laterElement(json, repeated, f, routingsOfCall, written);
-                elements.add(json.written());
-            }
+            json.startElement(false);
+            laterElement(json, REPEATED.get(), f, routingsOfCall, new IdentityHashMap<>(1));
+            return json.written();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
         }
-        return elements;
     }
 
-    /** One finding as {@link #laterElement} gives it, after the element begun; a routing's bytes kept in {@code written}. */
-    private static void laterElement(JsonOut json, RepeatedJson repeated, Finding f, List<LiveKitRouting> routingsOfCall,
-                                     Map<LiveKitRouting, byte[]> written) throws IOException {
+    /**
+     * One finding as {@link #laterElement} gives it, after the element begun; a routing's JSON is written once and
+     * copied, from {@code written}, into every other finding of the call about its INVITE (with a LiveKit config most
+     * findings carry one: 200 of 400 MB of JSON).
+     */
+    private static void laterElement(JsonOut json, RepeatedJson repeated, Finding f,
+                                     List<LiveKitRouting> routingsOfCall, Map<LiveKitRouting, byte[]> written)
+            throws IOException {
         json.beginObject();
         finding(json, f, repeated);
         Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);

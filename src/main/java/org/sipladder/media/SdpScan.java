@@ -140,14 +140,9 @@ final class SdpScan {
     }
 
     /**
-     * False when the message {@code a} has no body, so that {@link #scan} finds nothing in it without reading it
-     * (four byte comparisons: most SIP messages).
+     * False when the message {@code a[offset, offset+length)} has no body, so that {@link #scan} finds nothing in it
+     * without reading it (four byte comparisons: most SIP messages).
      */
-    static boolean mayHoldSdp(byte[] a) {
-        return mayHoldSdp(a, 0, a.length);
-    }
-
-    /** As {@link #mayHoldSdp(byte[])} for the message {@code a[offset, offset+length)}. */
     static boolean mayHoldSdp(byte[] a, int offset, int length) {
         return length >= 16 && !endsWithBlankLine(a, offset + length);
     }

@@ -332,7 +332,7 @@ final class FastScan {
     /** Where the value of {@code ;name=value} starting at the semicolon {@code d[semi]} is, as {@link #parameter}. */
     private static long valueAfter(byte[] d, int semi, int end, byte[] name, boolean stopAtAngle) {
         int i = skipSpace(d, semi + 1, end);
-        if (i + name.length > end || !sameIgnoringCase(d, i, name)) {
+        if (i + name.length > end || !WordScan.sameIgnoringCase(d, i, name)) {
             return -1;
         }
         i = skipSpace(d, i + name.length, end);
@@ -417,28 +417,14 @@ final class FastScan {
             case 14 -> CONTENT_LENGTH;
             default -> OTHER;
         };
-        if (candidate != OTHER && sameIgnoringCase(d, from, NAME_BYTES[candidate])) {
+        if (candidate != OTHER && WordScan.sameIgnoringCase(d, from, NAME_BYTES[candidate])) {
             return candidate;
         }
         return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' ? EXTENSION : OTHER;
     }
 
-    /** True when {@code d} holds {@code lower} (lower-case ASCII) from {@code from} on, in any case. */
-    private static boolean sameIgnoringCase(byte[] d, int from, byte[] lower) {
-        for (int i = 0; i < lower.length; i++) {
-            int c = d[from + i];
-            if (c >= 'A' && c <= 'Z') {
-                c |= 0x20;
-            }
-            if (c != lower[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean startsWithIgnoringCase(byte[] d, int from, int to, byte[] lower) {
-        return to - from >= lower.length && sameIgnoringCase(d, from, lower);
+        return to - from >= lower.length && WordScan.sameIgnoringCase(d, from, lower);
     }
 
     static int indexOf(byte[] d, int from, int to, byte b) {

@@ -102,8 +102,11 @@ public final class WordScan {
         return false;
     }
 
-    /** True when {@code a} holds {@code lower} at {@code from} in any ASCII case (the room is there). */
-    private static boolean sameIgnoringCase(byte[] a, int from, byte[] lower) {
+    /**
+     * True when {@code a} holds {@code lower} (ASCII, its letters in lower case) at {@code from} in any ASCII case; the
+     * room is there.
+     */
+    static boolean sameIgnoringCase(byte[] a, int from, byte[] lower) {
         for (int k = 0; k < lower.length; k++) {
             int c = a[from + k];
             if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != lower[k]) {
