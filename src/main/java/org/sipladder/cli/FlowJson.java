@@ -192,7 +192,9 @@ final class FlowJson {
         if (micros == null) {
             json.nullValue();
         } else {
-            json.decimal(micros / 1000, 3);
+            // in int arithmetic when it fits: a long division is a call into the VM with the JIT's first tier only
+            long m = micros;
+            json.decimal(m == (int) m ? (int) m / 1000 : m / 1000, 3);
         }
     }
 

@@ -38,7 +38,9 @@ final class JsonOut implements AutoCloseable {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    /** "00", "01" ... "99": the two digits of each number below 100. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
     private static final int NAME_SLOTS = 128;
     private static final int SHARED_SLOTS = 256;
     private static final int CONSTANT_SLOTS = 128;
@@ -47,6 +49,10 @@ final class JsonOut implements AutoCloseable {
     private static final boolean[] PLAIN = new boolean[128];
 
     static {
+        for (int n = 0; n < 100; n++) {
+            DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
+            DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
+        }
         for (int c = 0; c < 0x20; c++) {
             ESCAPES[c] = String.format("\\u%04x", c);
         }
@@ -417,21 +423,59 @@ final class JsonOut implements AutoCloseable {
 
     /**
      * The decimal digits of {@code value} (not negative), as {@code Long.toString} prints them, without making a
-     * string: a large capture's calls have millions of numbers in them. The caller makes room for 19 bytes.
+     * string: a large capture's calls have millions of numbers in them. In int arithmetic when the value fits (all
+     * but a time's whole seconds): with the JIT's first tier only, a long division or remainder is a call into the
+     * VM. The caller makes room for 19 bytes.
      */
     private void digits(long value) {
+        if (value <= Integer.MAX_VALUE) {
+            digits((int) value);
+            return;
+        }
+        // the last eight digits in int arithmetic, the rest (at most eleven) before them
+        long high = value / 100_000_000;
+        digits(high);
+        paddedDigits((int) (value - high * 100_000_000), 8);
+    }
+
+    /** The decimal digits of {@code value} (not negative), two at a time. */
+    private void digits(int value) {
         int end = used + digitCount(value);
-        int i = end;
-        do {
-            buffer[--i] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
+        writeDigitsBackwards(value, end, used);
         used = end;
     }
 
-    private static int digitCount(long value) {
+    /** {@code value} (0 to 10^count - 1) in exactly {@code count} digits, with leading zeros. */
+    private void paddedDigits(int value, int count) {
+        int end = used + count;
+        writeDigitsBackwards(value, end, used);
+        used = end;
+    }
+
+    /** The digits of {@code value} ending before {@code end}, '0's down to {@code start}. */
+    private void writeDigitsBackwards(int value, int end, int start) {
+        int i = end;
+        while (value >= 100) {
+            int q = value / 100;
+            int pair = (value - q * 100) << 1;
+            buffer[--i] = DIGIT_PAIRS[pair + 1];
+            buffer[--i] = DIGIT_PAIRS[pair];
+            value = q;
+        }
+        if (value >= 10) {
+            buffer[--i] = DIGIT_PAIRS[(value << 1) + 1];
+            buffer[--i] = DIGIT_PAIRS[value << 1];
+        } else {
+            buffer[--i] = (byte) ('0' + value);
+        }
+        while (i > start) {
+            buffer[--i] = '0';
+        }
+    }
+
+    private static int digitCount(int value) {
         int count = 1;
-        for (long bound = 10; count < 19 && value >= bound; bound *= 10) {
+        for (int bound = 10; count < 10 && value >= bound; bound *= 10) {
             count++;
         }
         return count;
@@ -451,13 +495,12 @@ final class JsonOut implements AutoCloseable {
         if (unscaled < 0) {
             buffer[used++] = '-';
         }
-        long divisor = POWERS_OF_TEN[scale];
-        digits(magnitude / divisor);
+        int divisor = POWERS_OF_TEN[scale];
+        // one long division at most (a time's whole seconds do not fit an int), the remainder by multiplication
+        long whole = magnitude <= Integer.MAX_VALUE ? (int) magnitude / divisor : magnitude / divisor;
+        digits(whole);
         buffer[used++] = '.';
-        long fraction = magnitude % divisor;
-        for (long d = divisor / 10; d > 0; d /= 10) {
-            buffer[used++] = (byte) ('0' + fraction / d % 10);
-        }
+        paddedDigits((int) (magnitude - whole * divisor), scale);
         return this;
     }
 

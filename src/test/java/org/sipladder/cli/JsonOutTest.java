@@ -416,10 +416,11 @@ class JsonOutTest {
                 b.value(s);
             }
             case 1 -> {
-                // each digit count's first and last number, both signs, and the two ends of long
+                // each digit count's first and last number, both signs, the two ends of long, and where int ends
                 long edge = (long) Math.pow(10, random.nextInt(19)) - random.nextInt(2);
+                long intEdge = Integer.MAX_VALUE + (long) random.nextInt(3) - 1;
                 long[] picks = {random.nextLong(), random.nextInt(1000), random.nextBoolean() ? edge : -edge,
-                    random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE};
+                    random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE, random.nextBoolean() ? intEdge : -intEdge};
                 long v = picks[random.nextInt(picks.length)];
                 a.value(v);
                 b.value(v);
@@ -438,7 +439,9 @@ class JsonOutTest {
                 b.value((BigDecimal) null);
             }
             case 5 -> {
-                long[] edges = {0, 1, -1, 999, 1000, -1000, 1_700_000_000_123_456L, Long.MAX_VALUE, Long.MIN_VALUE};
+                long[] edges = {0, 1, -1, 999, 1000, -1000, 1_700_000_000_123_456L, Long.MAX_VALUE, Long.MIN_VALUE,
+                    Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, -Integer.MAX_VALUE - 1L, 100_000_000_000_000L,
+                    Long.MAX_VALUE - 1, 1_000_000};
                 long unscaled = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextLong() % 100_000_000L;
                 int scale = random.nextInt(9) - 1;
                 a.decimal(unscaled, scale);
