@@ -30,6 +30,35 @@ final class FlowJson {
     private static final byte[] CLOSE_NONEMPTY = {'\n', ']'};
     private static final byte[] CLOSE_EMPTY = {']'};
 
+    /** Member names, each at the depth its objects' members are written (a call's are at 3). */
+    private static final JsonOut.Name CALL_ID = new JsonOut.Name("id", 3);
+    private static final JsonOut.Name CALL_START = new JsonOut.Name("start", 3);
+    private static final JsonOut.Name CALL_FINAL_STATUS = new JsonOut.Name("finalStatus", 3);
+    private static final JsonOut.Name CALL_FINAL_REASON = new JsonOut.Name("finalReason", 3);
+    private static final JsonOut.Name CALL_MESSAGE_COUNT = new JsonOut.Name("messageCount", 3);
+    private static final JsonOut.Name CALL_LEGS = new JsonOut.Name("legs", 3);
+    private static final JsonOut.Name CALL_HOPS = new JsonOut.Name("hops", 3);
+    private static final JsonOut.Name CALL_JOIN_EVIDENCE = new JsonOut.Name("joinEvidence", 3);
+    private static final JsonOut.Name CALL_TIMINGS = new JsonOut.Name("timings", 3);
+    private static final JsonOut.Name LEG_CALL_ID = new JsonOut.Name("callId", 5);
+    private static final JsonOut.Name LEG_FROM = new JsonOut.Name("from", 5);
+    private static final JsonOut.Name LEG_TO = new JsonOut.Name("to", 5);
+    private static final JsonOut.Name LEG_REQUEST_URI = new JsonOut.Name("requestUri", 5);
+    private static final JsonOut.Name LEG_FIRST_FRAME = new JsonOut.Name("firstFrame", 5);
+    private static final JsonOut.Name LEG_LAST_FRAME = new JsonOut.Name("lastFrame", 5);
+    private static final JsonOut.Name LEG_FINAL_STATUS = new JsonOut.Name("finalStatus", 5);
+    private static final JsonOut.Name LEG_FINAL_REASON = new JsonOut.Name("finalReason", 5);
+    private static final JsonOut.Name LEG_MESSAGE_COUNT = new JsonOut.Name("messageCount", 5);
+    private static final JsonOut.Name LEG_MEDIA = new JsonOut.Name("media", 5);
+    private static final JsonOut.Name HOP_ADDRESS = new JsonOut.Name("address", 5);
+    private static final JsonOut.Name HOP_ROLE = new JsonOut.Name("role", 5);
+    private static final JsonOut.Name HOP_NAME = new JsonOut.Name("name", 5);
+    private static final JsonOut.Name HOP_EVIDENCE = new JsonOut.Name("evidence", 5);
+    private static final JsonOut.Name TIMING_POST_DIAL_DELAY_SECONDS = new JsonOut.Name("postDialDelaySeconds", 4);
+    private static final JsonOut.Name TIMING_FIRST_PROVISIONAL_SECONDS = new JsonOut.Name("firstProvisionalSeconds", 4);
+    private static final JsonOut.Name TIMING_FINAL_RESPONSE_SECONDS = new JsonOut.Name("finalResponseSeconds", 4);
+    private static final JsonOut.Name TIMING_DURATION_SECONDS = new JsonOut.Name("durationSeconds", 4);
+
     private final JsonOut json;
     private final LegMediaJson legMedia = new LegMediaJson();
     private final JsonPieces pieces = new JsonPieces();
@@ -124,44 +153,44 @@ final class FlowJson {
 
     private void write(CallFlow f, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.name("id").value(f.id());
-        json.name("start").decimal(f.startMicros(), 6);
-        json.name("finalStatus").value(f.finalStatus());
-        shared("finalReason", f.aLeg().finalReason());
-        json.name("messageCount").value(f.messages().size());
+        json.name(CALL_ID).value(f.id());
+        json.name(CALL_START).decimal(f.startMicros(), 6);
+        json.name(CALL_FINAL_STATUS).value(f.finalStatus());
+        shared(CALL_FINAL_REASON, f.aLeg().finalReason());
+        json.name(CALL_MESSAGE_COUNT).value(f.messages().size());
         // index loops: an iterator per list and call is a real object before the JIT's last tier
         List<Leg> legs = f.legs();
-        json.name("legs").beginArray();
+        json.name(CALL_LEGS).beginArray();
         for (int i = 0; i < legs.size(); i++) {
             leg(legs.get(i), media);
         }
         json.endArray();
         List<Hop> hops = f.hops();
-        json.name("hops").beginArray();
+        json.name(CALL_HOPS).beginArray();
         for (int i = 0; i < hops.size(); i++) {
             hop(hops.get(i));
         }
         json.endArray();
-        json.name("joinEvidence");
+        json.name(CALL_JOIN_EVIDENCE);
         strings(f.joinEvidence());
-        json.name("timings");
+        json.name(CALL_TIMINGS);
         timings(f.timings());
         json.endObject();
     }
 
     private void leg(Leg l, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.name("callId").value(l.callId());
-        json.name("from").value(l.from());
-        json.name("to").value(l.to());
-        json.name("requestUri").value(l.requestUri());
-        json.name("firstFrame").value(l.firstFrame());
-        json.name("lastFrame").value(l.lastFrame());
-        json.name("finalStatus").value(l.finalStatus());
-        shared("finalReason", l.finalReason());
-        json.name("messageCount").value(l.messageCount());
+        json.name(LEG_CALL_ID).value(l.callId());
+        json.name(LEG_FROM).value(l.from());
+        json.name(LEG_TO).value(l.to());
+        json.name(LEG_REQUEST_URI).value(l.requestUri());
+        json.name(LEG_FIRST_FRAME).value(l.firstFrame());
+        json.name(LEG_LAST_FRAME).value(l.lastFrame());
+        json.name(LEG_FINAL_STATUS).value(l.finalStatus());
+        shared(LEG_FINAL_REASON, l.finalReason());
+        json.name(LEG_MESSAGE_COUNT).value(l.messageCount());
         if (media != null) {
-            json.name("media");
+            json.name(LEG_MEDIA);
             legMedia.write(json, media.leg(l.callId()));
         }
         json.endObject();
@@ -169,25 +198,25 @@ final class FlowJson {
 
     private void hop(Hop h) throws IOException {
         json.beginObject();
-        shared("address", h.address());
-        json.name("role").sharedValue(h.role().displayName());
-        json.name("name").value(h.name());
-        json.name("evidence");
+        shared(HOP_ADDRESS, h.address());
+        json.name(HOP_ROLE).sharedValue(h.role().displayName());
+        json.name(HOP_NAME).value(h.name());
+        json.name(HOP_EVIDENCE);
         strings(h.evidence());
         json.endObject();
     }
 
     private void timings(Timings t) throws IOException {
         json.beginObject();
-        milliseconds("postDialDelaySeconds", t.postDialDelayMicros());
-        milliseconds("firstProvisionalSeconds", t.firstProvisionalMicros());
-        milliseconds("finalResponseSeconds", t.finalResponseMicros());
-        milliseconds("durationSeconds", t.durationMicros());
+        milliseconds(TIMING_POST_DIAL_DELAY_SECONDS, t.postDialDelayMicros());
+        milliseconds(TIMING_FIRST_PROVISIONAL_SECONDS, t.firstProvisionalMicros());
+        milliseconds(TIMING_FINAL_RESPONSE_SECONDS, t.finalResponseMicros());
+        milliseconds(TIMING_DURATION_SECONDS, t.durationMicros());
         json.endObject();
     }
 
     /** A duration as JsonTime.durationSeconds prints it: seconds with three decimals, truncated; or null. */
-    private void milliseconds(String name, Long micros) throws IOException {
+    private void milliseconds(JsonOut.Name name, Long micros) throws IOException {
         json.name(name);
         if (micros == null) {
             json.nullValue();
@@ -199,7 +228,7 @@ final class FlowJson {
     }
 
     /** A member whose string value many calls repeat (a reason phrase, an address), or null. */
-    private void shared(String name, String value) throws IOException {
+    private void shared(JsonOut.Name name, String value) throws IOException {
         json.name(name);
         if (value == null) {
             json.nullValue();

@@ -39,6 +39,8 @@ final class JsonOut implements AutoCloseable {
     private static final long HIGHS = 0x8080808080808080L;
 
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    /** A line break and the indent of each depth (two spaces a level below the document), copied as one run. */
+    private static final byte[][] INDENTS = new byte[16][];
     /** "00", "01" ... "99": the two digits of each number below 100. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
     private static final int NAME_SLOTS = 128;
@@ -49,6 +51,11 @@ final class JsonOut implements AutoCloseable {
     private static final boolean[] PLAIN = new boolean[128];
 
     static {
+        for (int d = 1; d < INDENTS.length; d++) {
+            INDENTS[d] = new byte[1 + 2 * (d - 1)];
+            Arrays.fill(INDENTS[d], (byte) ' ');
+            INDENTS[d][0] = '\n';
+        }
         for (int n = 0; n < 100; n++) {
             DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
             DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
@@ -328,6 +335,62 @@ final class JsonOut implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A member name that objects written at one depth repeat, with the bytes before its value prepared once (line
+     * break, indent, quoted name, colon; and the same after a comma, for a member that follows another): a large
+     * capture's calls write millions of names, each of which {@link #name(String)} looks up in its table.
+     */
+    static final class Name {
+        private final String name;
+        private final int depth;
+        private final byte[] first;
+        private final byte[] next;
+
+        /**
+         * {@code name} in objects whose members the writer writes at {@code depth}: 3 for those of an element of the
+         * top-level array, one more per object or array further in. Elsewhere, or written compact, it is looked up
+         * as {@link #name(String)} looks up a name.
+         */
+        Name(String name, int depth) {
+            this.name = name;
+            this.depth = depth;
+            JsonOut w = new JsonOut(null, null, true, 64);
+            w.depth = depth;
+            try {
+                w.newline();
+                w.string(name);
+                w.raw(": ");
+            } catch (IOException e) {
+                throw new IllegalStateException("writing to memory failed", e);
+            }
+            first = Arrays.copyOf(w.buffer, w.used);
+            next = new byte[first.length + 1];
+            next[0] = ',';
+            System.arraycopy(first, 0, next, 1, first.length);
+        }
+    }
+
+    /** As {@link #name(String)}, with the bytes prepared for the name's depth copied when it is written there. */
+    JsonOut name(Name name) throws IOException {
+        int context = stack[depth - 1];
+        byte[] run;
+        if (depth != name.depth || !pretty || nameDangling) {
+            return name(name.name);
+        } else if (context == NONEMPTY_OBJECT) {
+            run = name.next;
+        } else if (context == EMPTY_OBJECT) {
+            run = name.first;
+        } else {
+            return name(name.name);
+        }
+        stack[depth - 1] = DANGLING_NAME;
+        room(run.length);
+        System.arraycopy(run, 0, buffer, used, run.length);
+        used += run.length;
+        nameDangling = true;
+        return this;
+    }
+
     /** A member whose value is a string, left out when the value is null (as Gson's trees leave nulls out). */
     JsonOut optional(String name, String value) throws IOException {
         return value == null ? this : name(name).value(value);
@@ -597,6 +660,11 @@ final class JsonOut implements AutoCloseable {
         }
         int width = 1 + 2 * (depth - 1);
         room(width);
+        if (depth < INDENTS.length) {
+            System.arraycopy(INDENTS[depth], 0, buffer, used, width);
+            used += width;
+            return;
+        }
         buffer[used++] = '\n';
         Arrays.fill(buffer, used, used + width - 1, (byte) ' ');
         used += width - 1;

@@ -18,6 +18,30 @@ final class LegMediaJson {
     /** How many media type, direction and codec list triples one writer remembers the JSON of (the last ones). */
     private static final int KINDS = 8;
 
+    /** Member names, each at the depth its objects' members are written in {@code calls --json}. */
+    private static final JsonOut.Name MEDIA_STREAM_COUNT = new JsonOut.Name("streamCount", 6);
+    private static final JsonOut.Name MEDIA_PACKETS = new JsonOut.Name("packets", 6);
+    private static final JsonOut.Name MEDIA_LOST = new JsonOut.Name("lost", 6);
+    private static final JsonOut.Name MEDIA_MAX_JITTER_MS = new JsonOut.Name("maxJitterMs", 6);
+    private static final JsonOut.Name MEDIA_MOS = new JsonOut.Name("mos", 6);
+    private static final JsonOut.Name MEDIA_DTMF = new JsonOut.Name("dtmf", 6);
+    private static final JsonOut.Name MEDIA_SDP = new JsonOut.Name("sdp", 6);
+    private static final JsonOut.Name MEDIA_STREAMS = new JsonOut.Name("streams", 6);
+    private static final JsonOut.Name SDP_FRAME = new JsonOut.Name("frame", 8);
+    private static final JsonOut.Name SDP_FROM = new JsonOut.Name("from", 8);
+    private static final JsonOut.Name SDP_MEDIA = new JsonOut.Name("media", 8);
+    private static final JsonOut.Name SDP_TYPE = new JsonOut.Name("type", 8);
+    private static final JsonOut.Name SDP_DIRECTION = new JsonOut.Name("direction", 8);
+    private static final JsonOut.Name SDP_CODECS = new JsonOut.Name("codecs", 8);
+    private static final JsonOut.Name STREAM_SRC = new JsonOut.Name("src", 8);
+    private static final JsonOut.Name STREAM_DST = new JsonOut.Name("dst", 8);
+    private static final JsonOut.Name STREAM_SSRC = new JsonOut.Name("ssrc", 8);
+    private static final JsonOut.Name STREAM_CODEC = new JsonOut.Name("codec", 8);
+    private static final JsonOut.Name STREAM_PACKETS = new JsonOut.Name("packets", 8);
+    private static final JsonOut.Name STREAM_LOST = new JsonOut.Name("lost", 8);
+    private static final JsonOut.Name STREAM_MAX_JITTER_MS = new JsonOut.Name("maxJitterMs", 8);
+    private static final JsonOut.Name STREAM_MOS = new JsonOut.Name("mos", 8);
+
     /**
      * The JSON of codec lists already written (["0 PCMU/8000", ...] with its line breaks and indent: always at the
      * same depth), by the list: a capture's SDP scan shares one list among the offers that name the same codecs, so
@@ -36,7 +60,7 @@ final class LegMediaJson {
     void write(JsonOut json, LegMedia leg) throws IOException {
         json.beginObject();
         List<RtpStream> streams = leg.streams();
-        json.name("streamCount").value(streams.size());
+        json.name(MEDIA_STREAM_COUNT).value(streams.size());
         if (streams.isEmpty()) {
             // most legs of a SIP-only capture: the same totals every time
             if (noStreamTotals == null) {
@@ -66,13 +90,13 @@ final class LegMediaJson {
         }
         // index loops: an iterator per list and leg is a real object before the JIT's last tier
         List<SdpAnnouncement> announcements = leg.announcements();
-        json.name("sdp").beginArray();
+        json.name(MEDIA_SDP).beginArray();
         for (int i = 0; i < announcements.size(); i++) {
             SdpAnnouncement a = announcements.get(i);
             json.beginObject();
-            json.name("frame").value(a.frame());
-            json.name("from").sharedValue(a.sipSrc().address());
-            json.name("media");
+            json.name(SDP_FRAME).value(a.frame());
+            json.name(SDP_FROM).sharedValue(a.sipSrc().address());
+            json.name(SDP_MEDIA);
             if (a.media() == null) {
                 json.beginPieces().piece(a.address()).constantPiece(":").numberPiece(a.port()).endPieces();
             } else {
@@ -82,21 +106,21 @@ final class LegMediaJson {
             json.endObject();
         }
         json.endArray();
-        json.name("streams").beginArray();
+        json.name(MEDIA_STREAMS).beginArray();
         for (int i = 0; i < streams.size(); i++) {
             RtpStream s = streams.get(i);
             json.beginObject();
-            json.name("src");
+            json.name(STREAM_SRC);
             endpoint(json, s.key().src());
-            json.name("dst");
+            json.name(STREAM_DST);
             endpoint(json, s.key().dst());
-            json.name("ssrc").value(s.key().ssrc());
-            json.name("codec").value(s.codecName());
-            json.name("packets").value(s.stats().packets());
-            json.name("lost").value(s.stats().lost());
-            json.name("maxJitterMs");
+            json.name(STREAM_SSRC).value(s.key().ssrc());
+            json.name(STREAM_CODEC).value(s.codecName());
+            json.name(STREAM_PACKETS).value(s.stats().packets());
+            json.name(STREAM_LOST).value(s.stats().lost());
+            json.name(STREAM_MAX_JITTER_MS);
             StreamJson.millis(json, s.stats().maxJitterMs(), 3);
-            json.name("mos");
+            json.name(STREAM_MOS);
             StreamJson.millis(json, s.mos(), 2);
             json.endObject();
         }
@@ -107,13 +131,13 @@ final class LegMediaJson {
     /** The leg's totals after its stream count. */
     private static void totals(JsonOut json, long packets, long lost, double maxJitter, double worstMos, String dtmf)
             throws IOException {
-        json.name("packets").value(packets);
-        json.name("lost").value(lost);
-        json.name("maxJitterMs");
+        json.name(MEDIA_PACKETS).value(packets);
+        json.name(MEDIA_LOST).value(lost);
+        json.name(MEDIA_MAX_JITTER_MS);
         StreamJson.millis(json, maxJitter, 3);
-        json.name("mos");
+        json.name(MEDIA_MOS);
         StreamJson.millis(json, worstMos, 2);
-        json.name("dtmf").value(dtmf);
+        json.name(MEDIA_DTMF).value(dtmf);
     }
 
     /**
@@ -131,9 +155,9 @@ final class LegMediaJson {
             }
         }
         int start = json.size();
-        json.name("type").value(type);
-        json.name("direction").value(direction);
-        json.name("codecs");
+        json.name(SDP_TYPE).value(type);
+        json.name(SDP_DIRECTION).value(direction);
+        json.name(SDP_CODECS);
         codecs(json, types);
         kindTypes[nextKind] = type;
         kindDirections[nextKind] = direction;

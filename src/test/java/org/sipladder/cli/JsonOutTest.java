@@ -402,7 +402,12 @@ class JsonOutTest {
         for (int n = random.nextInt(5); n > 0; n--) {
             // constant names again and again (as our writers use them), and others
             String name = random.nextBoolean() ? NAMES[random.nextInt(NAMES.length)] : text(random);
-            a.name(name);
+            if (random.nextBoolean()) {
+                a.name(name);
+            } else {
+                // a name prepared for a depth: the writer's own here (test depth + 2) or one beside it
+                a.name(new JsonOut.Name(name, depth + 1 + random.nextInt(3)));
+            }
             b.name(name);
             value(random, a, b, depth);
         }
