@@ -34,8 +34,16 @@ final class FastScan {
         "Content-Type", "User-Agent", "Server", "RSeq"};
     /** {@link KeptHeaders#fixedSlot} of each kind's name, -1 for none. */
     private static final int[] FIXED_SLOTS = new int[NAMES.length];
-    /** {@link #NAMES} in lower case, as bytes. */
-    private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+    /**
+     * Each kind's name compared a word at a time, its letters in either case: the name's first and last eight bytes
+     * (four when shorter than eight) in lower case, and masks with 0x20 at the letters' places (OR-ing 0x20 turns only
+     * a letter's two cases into its lower case; other bytes must match exactly). Names of two or three bytes are
+     * compared byte by byte under the first mask.
+     */
+    private static final long[] NAME_FIRST = new long[NAMES.length];
+    private static final long[] NAME_LAST = new long[NAMES.length];
+    private static final long[] MASK_FIRST = new long[NAMES.length];
+    private static final long[] MASK_LAST = new long[NAMES.length];
     /** Parameter names and media types looked for, in lower case, as bytes. */
     private static final byte[] BRANCH = lowerAscii("branch");
     private static final byte[] RECEIVED = lowerAscii("received");
@@ -51,12 +59,30 @@ final class FastScan {
     static {
         FIXED_SLOTS[OTHER] = -1;
         for (int kind = CALL_ID; kind < NAMES.length; kind++) {
-            NAME_BYTES[kind] = lowerAscii(NAMES[kind]);
+            byte[] lower = lowerAscii(NAMES[kind]);
+            byte[] mask = new byte[lower.length];
+            for (int i = 0; i < lower.length; i++) {
+                mask[i] = (byte) (lower[i] >= 'a' && lower[i] <= 'z' ? 0x20 : 0);
+            }
+            int width = lower.length >= 8 ? 8 : 4;
+            NAME_FIRST[kind] = packed(lower, 0, width);
+            NAME_LAST[kind] = packed(lower, Math.max(0, lower.length - width), width);
+            MASK_FIRST[kind] = packed(mask, 0, width);
+            MASK_LAST[kind] = packed(mask, Math.max(0, lower.length - width), width);
             FIXED_SLOTS[kind] = KeptHeaders.fixedSlot(NAMES[kind]);
         }
     }
 
     private FastScan() {
+    }
+
+    /** Up to {@code width} bytes of {@code b} from {@code from}, little-endian, as {@link WordScan#word} reads them. */
+    private static long packed(byte[] b, int from, int width) {
+        long w = 0;
+        for (int i = Math.min(width, b.length - from) - 1; i >= 0; i--) {
+            w = w << 8 | (b[from + i] & 0xffL);
+        }
+        return w;
     }
 
     private static byte[] lowerAscii(String s) {
@@ -216,9 +242,10 @@ final class FastScan {
         if (branchAt >= 0) {
             int from = (int) (branchAt >>> 32);
             int to = (int) branchAt;
-            if (HeaderParameters.keptLength(d, from, to) <= HeaderParameters.PACKED_BRANCH) {
-                branchLow = HeaderParameters.packedLow(d, from, to);
-                branchHigh = HeaderParameters.packedHigh(d, from, to);
+            int mark = HeaderParameters.branchMark(d, from, to);
+            if (HeaderParameters.keptLength(mark, from, to) <= HeaderParameters.PACKED_BRANCH) {
+                branchLow = HeaderParameters.packedLow(mark, d, from, to);
+                branchHigh = HeaderParameters.packedHigh(mark, d, from, to);
             } else {
                 branch = HeaderParameters.keptBranch(d, from, to, pool);
             }
@@ -235,16 +262,8 @@ final class FastScan {
      * a bare LF or the data ends first. A line of only CR LF gives {@code from}.
      */
     static int crlf(byte[] d, int from, int n) {
-        for (int i = WordScan.skipPlain(d, from, n); i < n; i++) {
-            byte b = d[i];
-            if (b == '\n') {
-                return i > from && d[i - 1] == '\r' ? i - 1 : -1;
-            }
-            if (b < 0) {
-                return -1;
-            }
-        }
-        return -1;
+        int i = WordScan.plainEnd(d, from, n);
+        return i < n && d[i] == '\n' && i > from && d[i - 1] == '\r' ? i - 1 : -1;
     }
 
     /**
@@ -343,7 +362,7 @@ final class FastScan {
         int stop = i;
         while (stop < end) {
             byte c = d[stop];
-            if (c == ';' || c == ',' || isSpace(c) || stopAtAngle && c == '>') {
+            if (c == ';' || c == ',' || c <= ' ' && isSpace(c) || stopAtAngle && c == '>') {
                 break;
             }
             stop++;
@@ -353,7 +372,7 @@ final class FastScan {
 
     private static int skipSpace(byte[] d, int from, int end) {
         int i = from;
-        while (i < end && isSpace(d[i])) {
+        while (i < end && d[i] <= ' ' && isSpace(d[i])) {
             i++;
         }
         return i;
@@ -417,10 +436,30 @@ final class FastScan {
             case 14 -> CONTENT_LENGTH;
             default -> OTHER;
         };
-        if (candidate != OTHER && WordScan.sameIgnoringCase(d, from, NAME_BYTES[candidate])) {
+        if (candidate != OTHER && named(d, from, n, candidate)) {
             return candidate;
         }
         return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' ? EXTENSION : OTHER;
+    }
+
+    /** True when {@code d[from, from+n)} is the name of {@code kind} in any ASCII case ({@link #NAME_FIRST}). */
+    private static boolean named(byte[] d, int from, int n, int kind) {
+        if (n >= 8) {
+            return (WordScan.word(d, from) | MASK_FIRST[kind]) == NAME_FIRST[kind]
+                    && (WordScan.word(d, from + n - 8) | MASK_LAST[kind]) == NAME_LAST[kind];
+        }
+        if (n >= 4) {
+            return (WordScan.quad(d, from) | (int) MASK_FIRST[kind]) == (int) NAME_FIRST[kind]
+                    && (WordScan.quad(d, from + n - 4) | (int) MASK_LAST[kind]) == (int) NAME_LAST[kind];
+        }
+        long name = NAME_FIRST[kind];
+        long mask = MASK_FIRST[kind];
+        for (int k = 0; k < n; k++) {
+            if (((d[from + k] | mask >>> 8 * k) & 0xff) != (name >>> 8 * k & 0xff)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithIgnoringCase(byte[] d, int from, int to, byte[] lower) {

@@ -1,7 +1,6 @@
 package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads parameters out of header values as the messages keep them: the top Via branch, the From/To tag (and where
@@ -74,36 +73,44 @@ public final class HeaderParameters {
 
     /** The length of the kept bytes of the branch {@code d[from, to)} ({@link #keptBranch}). */
     static int keptLength(byte[] d, int from, int to) {
-        int mark = branchMark(d, from, to);
-        return mark < 0 ? to - from : to - from + 1 - (mark == COOKIE_MARK ? COOKIE.length : 0);
+        return keptLength(branchMark(d, from, to), from, to);
     }
 
-    /** Kept byte {@code k} of the branch {@code d[from, to)}, whose mark is {@code mark} ({@link #branchMark}). */
-    private static byte keptByte(int mark, byte[] d, int from, int k) {
-        if (mark < 0) {
-            return d[from + k];
-        }
-        return k == 0 ? (byte) mark : d[from + (mark == COOKIE_MARK ? COOKIE.length : 0) + k - 1];
+    /** As {@link #keptLength(byte[], int, int)} for the branch's {@link #branchMark}. */
+    static int keptLength(int mark, int from, int to) {
+        return mark < 0 ? to - from : to - from + 1 - (mark == COOKIE_MARK ? COOKIE.length : 0);
     }
 
     /** Kept bytes 0-7 of the branch {@code d[from, to)}, whose kept bytes are at most {@link #PACKED_BRANCH}. */
     static long packedLow(byte[] d, int from, int to) {
-        int mark = branchMark(d, from, to);
-        int n = Math.min(8, keptLength(d, from, to));
-        long packed = 0;
-        for (int k = 0; k < n; k++) {
-            packed |= (keptByte(mark, d, from, k) & 0xffL) << (8 * k);
-        }
-        return packed;
+        return packedLow(branchMark(d, from, to), d, from, to);
     }
 
     /** Kept bytes 8-14 of the branch {@code d[from, to)} in the low seven bytes, their count in the high byte. */
     static long packedHigh(byte[] d, int from, int to) {
-        int mark = branchMark(d, from, to);
-        int n = keptLength(d, from, to);
+        return packedHigh(branchMark(d, from, to), d, from, to);
+    }
+
+    /** As {@link #packedLow(byte[], int, int)} for the branch's {@link #branchMark}. */
+    static long packedLow(int mark, byte[] d, int from, int to) {
+        // the kept bytes: the mark (when there is one), then d[start, to)
+        int start = mark == COOKIE_MARK ? from + COOKIE.length : from;
+        int k = mark < 0 ? 0 : 1;
+        long packed = mark < 0 ? 0 : mark & 0xffL;
+        for (int i = start; i < to && k < 8; i++, k++) {
+            packed |= (d[i] & 0xffL) << (8 * k);
+        }
+        return packed;
+    }
+
+    /** As {@link #packedHigh(byte[], int, int)} for the branch's {@link #branchMark}. */
+    static long packedHigh(int mark, byte[] d, int from, int to) {
+        int n = keptLength(mark, from, to);
         long packed = (long) n << 56;
-        for (int k = 8; k < n; k++) {
-            packed |= (keptByte(mark, d, from, k) & 0xffL) << (8 * (k - 8));
+        // kept byte 8 onwards: d[start + 8 - (a mark's byte), to)
+        int start = (mark == COOKIE_MARK ? from + COOKIE.length : from) + (mark < 0 ? 8 : 7);
+        for (int i = start, k = 0; i < to; i++, k++) {
+            packed |= (d[i] & 0xffL) << (8 * k);
         }
         return packed;
     }
@@ -150,8 +157,8 @@ public final class HeaderParameters {
     }
 
     /** The mark byte the branch {@code d[from, to)} is kept with, or -1 when it is kept as it is. */
-    private static int branchMark(byte[] d, int from, int to) {
-        if (to - from > COOKIE.length && Arrays.equals(d, from, from + COOKIE.length, COOKIE, 0, COOKIE.length)) {
+    static int branchMark(byte[] d, int from, int to) {
+        if (to - from > COOKIE.length && WordScan.sameRun(d, from, COOKIE, 0, COOKIE.length)) {
             return COOKIE_MARK;
         }
         return to > from && (d[from] == COOKIE_MARK || d[from] == AS_IS_MARK) ? AS_IS_MARK : -1;

@@ -141,8 +141,7 @@ public final class StringPool {
             byte[] known = longText[slot];
             return Arrays.equals(known, 0, length, a, from, to);
         }
-        int at = slot * WIDTH;
-        return Arrays.equals(text, at, at + length, a, from, to);
+        return WordScan.sameRun(text, slot * WIDTH, a, from, length);
     }
 
     /** The key of a text: its hash and length; never 0. */

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 public final class WordScan {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
@@ -18,17 +19,68 @@ public final class WordScan {
     private WordScan() {
     }
 
-    /** A hash of {@code a[from, to)}; equal bytes give equal hashes (it is not String.hashCode). */
+    /**
+     * A hash of {@code a[from, to)}; equal bytes give equal hashes (it is not String.hashCode). Whole words only: the
+     * last bytes of a range of eight or more are the last word (overlapping the one before), of four to seven two
+     * ints, only of a shorter range are they read one by one.
+     */
     static int hash(byte[] a, int from, int to) {
-        long h = to - from;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = (h ^ (long) LONGS.get(a, i)) * 0x9E3779B97F4A7C15L;
-        }
-        for (; i < to; i++) {
-            h = (h ^ a[i]) * 0x100000001B3L;
+        int n = to - from;
+        long h = n;
+        if (n >= 8) {
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                h = (h ^ (long) LONGS.get(a, i)) * 0x9E3779B97F4A7C15L;
+            }
+            if (i < to) {
+                h = (h ^ (long) LONGS.get(a, to - 8)) * 0x9E3779B97F4A7C15L;
+            }
+        } else if (n >= 4) {
+            long w = (long) (int) INTS.get(a, from) << 32 | (int) INTS.get(a, to - 4) & 0xFFFF_FFFFL;
+            h = (h ^ w) * 0x9E3779B97F4A7C15L;
+        } else {
+            for (int i = from; i < to; i++) {
+                h = (h ^ a[i]) * 0x100000001B3L;
+            }
         }
         return (int) (h ^ h >>> 32);
+    }
+
+    /**
+     * True when {@code a[aFrom, aFrom+n)} and {@code b[bFrom, bFrom+n)} hold the same bytes; the room is there. Eight
+     * bytes a step (the last step overlapping), where {@link java.util.Arrays#equals} costs two range checks and a
+     * mismatch search before the JIT's last tier.
+     */
+    static boolean sameRun(byte[] a, int aFrom, byte[] b, int bFrom, int n) {
+        if (n >= 8) {
+            int k = 0;
+            for (; k + 8 <= n; k += 8) {
+                if ((long) LONGS.get(a, aFrom + k) != (long) LONGS.get(b, bFrom + k)) {
+                    return false;
+                }
+            }
+            return k == n || (long) LONGS.get(a, aFrom + n - 8) == (long) LONGS.get(b, bFrom + n - 8);
+        }
+        if (n >= 4) {
+            return (int) INTS.get(a, aFrom) == (int) INTS.get(b, bFrom)
+                    && (int) INTS.get(a, aFrom + n - 4) == (int) INTS.get(b, bFrom + n - 4);
+        }
+        for (int k = 0; k < n; k++) {
+            if (a[aFrom + k] != b[bFrom + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The eight bytes of {@code a} at {@code from} as a little-endian long; the room is there. */
+    static long word(byte[] a, int from) {
+        return (long) LONGS.get(a, from);
+    }
+
+    /** The four bytes of {@code a} at {@code from} as a little-endian int; the room is there. */
+    static int quad(byte[] a, int from) {
+        return (int) INTS.get(a, from);
     }
 
     /**
@@ -72,6 +124,39 @@ public final class WordScan {
             }
         }
         return i;
+    }
+
+    /**
+     * The index of the first line feed or byte above 127 in {@code d[from, n)}, or {@code n}: eight bytes a step,
+     * the byte found from the step's flags without a loop.
+     */
+    static int plainEnd(byte[] d, int from, int n) {
+        int i = from;
+        for (; i + 8 <= n; i += 8) {
+            long w = (long) LONGS.get(d, i);
+            long x = w ^ LINE_FEEDS;
+            // the lowest flag is exact: a false one only follows a line feed (a borrow from it)
+            long found = (((x - ONES) & ~x) | w) & HIGHS;
+            if (found != 0) {
+                return i + firstFlagged(found);
+            }
+        }
+        for (; i < n; i++) {
+            byte b = d[i];
+            if (b == '\n' || b < 0) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The index (0-7) of the lowest byte flagged in {@code found} by its high bit: its flag's place multiplied into
+     * the top byte, as Long.numberOfTrailingZeros is a loop of shifts before the JIT's last tier.
+     */
+    private static int firstFlagged(long found) {
+        long lowest = found & -found;
+        return (int) (((lowest >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /**

@@ -35,6 +35,46 @@ class WordScanTest {
     }
 
     @Test
+    void plainEndFindsTheFirstLineFeedOrHighByteExactly() {
+        Random random = new Random(6);
+        // line feeds beside zero bytes and bytes one above and below: the neighbours a word's flags confuse
+        byte[] alphabet = {'\n', 0, 0x0B, 0x09, 'a', 'b', ' ', '\r', (byte) 0x80, (byte) 0xF6, 0x7F, 'a', 'b', 'c'};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] d = new byte[random.nextInt(40)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = random.nextInt(d.length + 1);
+            int first = from;
+            while (first < d.length && d[first] != '\n' && d[first] >= 0) {
+                first++;
+            }
+            assertEquals(first, WordScan.plainEnd(d, from, d.length), Arrays.toString(d) + " from " + from);
+        }
+    }
+
+    @Test
+    void sameRunAgreesWithArraysEquals() {
+        Random random = new Random(8);
+        for (int round = 0; round < 50_000; round++) {
+            byte[] a = new byte[random.nextInt(40) + 1];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) ('a' + random.nextInt(2));
+            }
+            byte[] b = new byte[a.length + 5];
+            int n = random.nextInt(a.length + 1);
+            int aFrom = random.nextInt(a.length - n + 1);
+            int bFrom = random.nextInt(b.length - n + 1);
+            System.arraycopy(a, aFrom, b, bFrom, n);
+            if (n > 0 && random.nextBoolean()) {
+                b[bFrom + random.nextInt(n)] ^= (byte) (1 << random.nextInt(8));
+            }
+            assertEquals(Arrays.equals(a, aFrom, aFrom + n, b, bFrom, bFrom + n), WordScan.sameRun(a, aFrom, b, bFrom, n),
+                    Arrays.toString(a) + " " + aFrom + " / " + Arrays.toString(b) + " " + bFrom + ", " + n);
+        }
+    }
+
+    @Test
     void equalBytesHashAlikeWhereverTheyAreAndDifferentOnesRarelyCollide() {
         Random random = new Random(9);
         Set<Integer> hashes = new HashSet<>();
