@@ -153,11 +153,11 @@ final class FlowJson {
 
     private void write(CallFlow f, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.name(CALL_ID).value(f.id());
+        json.member(CALL_ID, f.id());
         json.name(CALL_START).decimal(f.startMicros(), 6);
-        json.name(CALL_FINAL_STATUS).value(f.finalStatus());
-        shared(CALL_FINAL_REASON, f.aLeg().finalReason());
-        json.name(CALL_MESSAGE_COUNT).value(f.messages().size());
+        json.member(CALL_FINAL_STATUS, f.finalStatus());
+        json.sharedMember(CALL_FINAL_REASON, f.aLeg().finalReason());
+        json.member(CALL_MESSAGE_COUNT, f.messages().size());
         // index loops: an iterator per list and call is a real object before the JIT's last tier
         List<Leg> legs = f.legs();
         json.name(CALL_LEGS).beginArray();
@@ -180,15 +180,15 @@ final class FlowJson {
 
     private void leg(Leg l, CaptureMedia media) throws IOException {
         json.beginObject();
-        json.name(LEG_CALL_ID).value(l.callId());
-        json.name(LEG_FROM).value(l.from());
-        json.name(LEG_TO).value(l.to());
-        json.name(LEG_REQUEST_URI).value(l.requestUri());
-        json.name(LEG_FIRST_FRAME).value(l.firstFrame());
-        json.name(LEG_LAST_FRAME).value(l.lastFrame());
-        json.name(LEG_FINAL_STATUS).value(l.finalStatus());
-        shared(LEG_FINAL_REASON, l.finalReason());
-        json.name(LEG_MESSAGE_COUNT).value(l.messageCount());
+        json.member(LEG_CALL_ID, l.callId());
+        json.member(LEG_FROM, l.from());
+        json.member(LEG_TO, l.to());
+        json.member(LEG_REQUEST_URI, l.requestUri());
+        json.member(LEG_FIRST_FRAME, l.firstFrame());
+        json.member(LEG_LAST_FRAME, l.lastFrame());
+        json.member(LEG_FINAL_STATUS, l.finalStatus());
+        json.sharedMember(LEG_FINAL_REASON, l.finalReason());
+        json.member(LEG_MESSAGE_COUNT, l.messageCount());
         if (media != null) {
             json.name(LEG_MEDIA);
             legMedia.write(json, media.leg(l.callId()));
@@ -198,9 +198,9 @@ final class FlowJson {
 
     private void hop(Hop h) throws IOException {
         json.beginObject();
-        shared(HOP_ADDRESS, h.address());
-        json.name(HOP_ROLE).sharedValue(h.role().displayName());
-        json.name(HOP_NAME).value(h.name());
+        json.sharedMember(HOP_ADDRESS, h.address());
+        json.sharedMember(HOP_ROLE, h.role().displayName());
+        json.member(HOP_NAME, h.name());
         json.name(HOP_EVIDENCE);
         strings(h.evidence());
         json.endObject();
@@ -224,16 +224,6 @@ final class FlowJson {
             // in int arithmetic when it fits: a long division is a call into the VM with the JIT's first tier only
             long m = micros;
             json.decimal(m == (int) m ? (int) m / 1000 : m / 1000, 3);
-        }
-    }
-
-    /** A member whose string value many calls repeat (a reason phrase, an address), or null. */
-    private void shared(JsonOut.Name name, String value) throws IOException {
-        json.name(name);
-        if (value == null) {
-            json.nullValue();
-        } else {
-            json.sharedValue(value);
         }
     }
 

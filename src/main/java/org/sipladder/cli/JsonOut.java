@@ -372,23 +372,70 @@ final class JsonOut implements AutoCloseable {
 
     /** As {@link #name(String)}, with the bytes prepared for the name's depth copied when it is written there. */
     JsonOut name(Name name) throws IOException {
+        if (!prepared(name)) {
+            return name(name.name);
+        }
+        stack[depth - 1] = DANGLING_NAME;
+        nameDangling = true;
+        return this;
+    }
+
+    /** {@code name(name).value(value)} in one step. */
+    JsonOut member(Name name, long value) throws IOException {
+        if (!prepared(name)) {
+            return name(name.name).value(value);
+        }
+        number(value);
+        return this;
+    }
+
+    /** {@code name(name).value(value)} in one step: a string, or null. */
+    JsonOut member(Name name, String value) throws IOException {
+        if (!prepared(name)) {
+            return name(name.name).value(value);
+        }
+        if (value == null) {
+            raw("null");
+        } else {
+            string(value);
+        }
+        return this;
+    }
+
+    /** {@code name(name).sharedValue(value)} in one step; null written as null. */
+    JsonOut sharedMember(Name name, String value) throws IOException {
+        if (value == null) {
+            return member(name, (String) null);
+        }
+        if (!prepared(name)) {
+            return name(name.name).sharedValue(value);
+        }
+        remembered(value, sharedKeys, sharedBytes, true);
+        return this;
+    }
+
+    /**
+     * The bytes before a member's value copied, and the object left as after a member, when {@code name} was prepared
+     * for this depth and a name is due; false (nothing written) otherwise.
+     */
+    private boolean prepared(Name name) throws IOException {
+        if (depth != name.depth || !pretty || nameDangling) {
+            return false;
+        }
         int context = stack[depth - 1];
         byte[] run;
-        if (depth != name.depth || !pretty || nameDangling) {
-            return name(name.name);
-        } else if (context == NONEMPTY_OBJECT) {
+        if (context == NONEMPTY_OBJECT) {
             run = name.next;
         } else if (context == EMPTY_OBJECT) {
             run = name.first;
         } else {
-            return name(name.name);
+            return false;
         }
-        stack[depth - 1] = DANGLING_NAME;
+        stack[depth - 1] = NONEMPTY_OBJECT;
         room(run.length);
         System.arraycopy(run, 0, buffer, used, run.length);
         used += run.length;
-        nameDangling = true;
-        return this;
+        return true;
     }
 
     /** A member whose value is a string, left out when the value is null (as Gson's trees leave nulls out). */
@@ -816,9 +863,13 @@ final class JsonOut implements AutoCloseable {
      * anything, in memory).
      */
     private void room(int n) throws IOException {
-        if (used + n <= buffer.length) {
-            return;
+        // small enough for the JIT's first tier to inline at each caller
+        if (used + n > buffer.length) {
+            grow(n);
         }
+    }
+
+    private void grow(int n) throws IOException {
         if (bytes == null && chars == null) {
             buffer = Arrays.copyOf(buffer, Math.max(used + n, buffer.length * 2));
             return;

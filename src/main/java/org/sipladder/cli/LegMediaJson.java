@@ -60,7 +60,7 @@ final class LegMediaJson {
     void write(JsonOut json, LegMedia leg) throws IOException {
         json.beginObject();
         List<RtpStream> streams = leg.streams();
-        json.name(MEDIA_STREAM_COUNT).value(streams.size());
+        json.member(MEDIA_STREAM_COUNT, streams.size());
         if (streams.isEmpty()) {
             // most legs of a SIP-only capture: the same totals every time
             if (noStreamTotals == null) {
@@ -94,8 +94,8 @@ final class LegMediaJson {
         for (int i = 0; i < announcements.size(); i++) {
             SdpAnnouncement a = announcements.get(i);
             json.beginObject();
-            json.name(SDP_FRAME).value(a.frame());
-            json.name(SDP_FROM).sharedValue(a.sipSrc().address());
+            json.member(SDP_FRAME, a.frame());
+            json.sharedMember(SDP_FROM, a.sipSrc().address());
             json.name(SDP_MEDIA);
             if (a.media() == null) {
                 json.beginPieces().piece(a.address()).constantPiece(":").numberPiece(a.port()).endPieces();
@@ -114,10 +114,10 @@ final class LegMediaJson {
             endpoint(json, s.key().src());
             json.name(STREAM_DST);
             endpoint(json, s.key().dst());
-            json.name(STREAM_SSRC).value(s.key().ssrc());
-            json.name(STREAM_CODEC).value(s.codecName());
-            json.name(STREAM_PACKETS).value(s.stats().packets());
-            json.name(STREAM_LOST).value(s.stats().lost());
+            json.member(STREAM_SSRC, s.key().ssrc());
+            json.member(STREAM_CODEC, s.codecName());
+            json.member(STREAM_PACKETS, s.stats().packets());
+            json.member(STREAM_LOST, s.stats().lost());
             json.name(STREAM_MAX_JITTER_MS);
             StreamJson.millis(json, s.stats().maxJitterMs(), 3);
             json.name(STREAM_MOS);
@@ -131,13 +131,13 @@ final class LegMediaJson {
     /** The leg's totals after its stream count. */
     private static void totals(JsonOut json, long packets, long lost, double maxJitter, double worstMos, String dtmf)
             throws IOException {
-        json.name(MEDIA_PACKETS).value(packets);
-        json.name(MEDIA_LOST).value(lost);
+        json.member(MEDIA_PACKETS, packets);
+        json.member(MEDIA_LOST, lost);
         json.name(MEDIA_MAX_JITTER_MS);
         StreamJson.millis(json, maxJitter, 3);
         json.name(MEDIA_MOS);
         StreamJson.millis(json, worstMos, 2);
-        json.name(MEDIA_DTMF).value(dtmf);
+        json.member(MEDIA_DTMF, dtmf);
     }
 
     /**
@@ -155,8 +155,8 @@ final class LegMediaJson {
             }
         }
         int start = json.size();
-        json.name(SDP_TYPE).value(type);
-        json.name(SDP_DIRECTION).value(direction);
+        json.member(SDP_TYPE, type);
+        json.member(SDP_DIRECTION, direction);
         json.name(SDP_CODECS);
         codecs(json, types);
         kindTypes[nextKind] = type;

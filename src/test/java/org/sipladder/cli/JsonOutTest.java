@@ -402,11 +402,29 @@ class JsonOutTest {
         for (int n = random.nextInt(5); n > 0; n--) {
             // constant names again and again (as our writers use them), and others
             String name = random.nextBoolean() ? NAMES[random.nextInt(NAMES.length)] : text(random);
-            if (random.nextBoolean()) {
-                a.name(name);
-            } else {
-                // a name prepared for a depth: the writer's own here (test depth + 2) or one beside it
-                a.name(new JsonOut.Name(name, depth + 1 + random.nextInt(3)));
+            // a name prepared for a depth: the writer's own here (test depth + 2) or one beside it
+            JsonOut.Name prepared = new JsonOut.Name(name, depth + 1 + random.nextInt(3));
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    String s = random.nextInt(4) == 0 ? null : text(random);
+                    a.member(prepared, s);
+                    b.name(name).value(s);
+                    continue;
+                }
+                case 1 -> {
+                    String s = random.nextInt(4) == 0 ? null : NAMES[random.nextInt(NAMES.length)];
+                    a.sharedMember(prepared, s);
+                    b.name(name).value(s);
+                    continue;
+                }
+                case 2 -> {
+                    long v = random.nextBoolean() ? random.nextLong() : random.nextInt(100_000);
+                    a.member(prepared, v);
+                    b.name(name).value(v);
+                    continue;
+                }
+                case 3 -> a.name(prepared);
+                default -> a.name(name);
             }
             b.name(name);
             value(random, a, b, depth);
