@@ -200,7 +200,8 @@ final class FlowJson {
         json.beginObject();
         json.sharedMember(HOP_ADDRESS, h.address());
         json.sharedMember(HOP_ROLE, h.role().displayName());
-        json.member(HOP_NAME, h.name());
+        // a hop's name is the same string in the calls that share the hop (flow.AgentRoles.hopName), or an alias
+        json.sharedMember(HOP_NAME, h.name());
         json.name(HOP_EVIDENCE);
         strings(h.evidence());
         json.endObject();

@@ -16,12 +16,24 @@ final class AgentRoles {
 
     /** At most this many agents are remembered. */
     static final int MAX = 1024;
+    /** How many hop names are remembered at most. */
+    private static final int HOP_NAMES = 256;
 
     /** The role each B2BUA family's hop plays. */
     private static final Map<B2buaProfile, Role> FAMILY_ROLES = familyRoles();
 
     /** Agent -> its role, SIP_ENDPOINT for none. */
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
+    /**
+     * Hop names made lately, by hash of address and role: a capture has few hosts, and every call named each of its
+     * hops anew ("Carrier 89.184.187.124": a concatenation, and its bytes looked at again for the JSON). Read and
+     * written by the assembling threads without a lock: a slot holds a whole immutable {@link HopName} or an older
+     * one, and either names its hop right.
+     */
+    private final HopName[] hopNames = new HopName[HOP_NAMES];
+
+    private record HopName(Role role, String address, String name) {
+    }
 
     private static Map<B2buaProfile, Role> familyRoles() {
         Map<B2buaProfile, Role> roles = new EnumMap<>(B2buaProfile.class);
@@ -58,6 +70,21 @@ final class AgentRoles {
             roles.put(agent, role == null ? Role.SIP_ENDPOINT : role);
         }
         return role;
+    }
+
+    /**
+     * The name of the hop at {@code address} playing {@code role}, as its role's display name and address: the very
+     * string made for them before when it is still remembered.
+     */
+    String hopName(Role role, String address) {
+        int slot = (address.hashCode() * 31 + role.ordinal()) & (HOP_NAMES - 1);
+        HopName held = hopNames[slot];
+        if (held != null && held.role() == role && (held.address() == address || held.address().equals(address))) {
+            return held.name();
+        }
+        String name = role.displayName() + " " + address;
+        hopNames[slot] = new HopName(role, address, name);
+        return name;
     }
 
     /** How many agents are remembered. */

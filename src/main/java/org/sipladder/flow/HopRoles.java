@@ -306,7 +306,7 @@ final class HopRoles {
             }
             evidence = new SentenceList(own);
         }
-        return new Hop(address, role, role.displayName() + " " + address, evidence);
+        return new Hop(address, role, agentRoles.hopName(role, address), evidence);
     }
 
     /**
