@@ -34,7 +34,7 @@ final class HeaderCorrelation {
     private final Map<String, List<Mention>> waitingForLeg = new HashMap<>();
 
     /** Looks at the correlation headers of {@code m}, which belongs to {@code leg}. */
-    void onMessage(LegState leg, SipMessage m, Map<String, LegState> legs, FlowGroups groups) {
+    void onMessage(LegState leg, SipMessage m, LegTable legs, FlowGroups groups) {
         List<SipHeader> headers = m.correlationHeaders();
         // indexed: a for-each would make an iterator for each message of a capture, nearly all without any
         for (int i = 0; i < headers.size(); i++) {

@@ -3,9 +3,7 @@ package org.sipladder.flow;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
@@ -22,7 +20,7 @@ public final class LiveFlows {
 
     private final FlowGroups groups = new FlowGroups();
     /** Placing further messages: the legs by Call-ID and the correlations' memory; null once reading is done. */
-    private Map<String, LegState> legs = new HashMap<>();
+    private LegTable legs = new LegTable();
     private HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private TimingCorrelation timingCorrelation = new TimingCorrelation();
     private final MessageStore store = new MessageStore();
@@ -45,7 +43,7 @@ public final class LiveFlows {
         boolean newLeg = leg == null;
         if (newLeg) {
             leg = new LegState(callId, store);
-            legs.put(callId, leg);
+            legs.add(leg);
             groups.addLeg(leg);
         }
         boolean hadInvite = leg.hasInitialInvite();

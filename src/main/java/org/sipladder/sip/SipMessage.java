@@ -614,7 +614,9 @@ public final class SipMessage {
     }
 
     public String callId() {
-        return callIdValue == null ? null : callIdValue.trim();
+        // FastScan's values are trimmed already (of ASCII bytes up to a space, as String.trim): grouping asks this of
+        // every message, and trim() would read the value's bytes (a memory miss for a Call-ID pooled long ago)
+        return callIdValue == null || plain() ? callIdValue : callIdValue.trim();
     }
 
     /** The CSeq value normalised to "number METHOD", or null. */

@@ -3,9 +3,7 @@ package org.sipladder.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Transport;
@@ -15,7 +13,7 @@ import org.sipladder.sip.SipMessage;
 class HeaderCorrelationTest {
 
     private final MessageStore store = new MessageStore();
-    private final Map<String, LegState> legs = new HashMap<>();
+    private final LegTable legs = new LegTable();
     private final FlowGroups groups = new FlowGroups();
     private final HeaderCorrelation correlation = new HeaderCorrelation();
     private long frame;
@@ -32,7 +30,7 @@ class HeaderCorrelationTest {
         LegState leg = legs.get(callId);
         if (leg == null) {
             leg = new LegState(callId, store);
-            legs.put(callId, leg);
+            legs.add(leg);
             groups.addLeg(leg);
             leg.add(store.add(m), m);
             correlation.onNewLeg(leg, groups);
