@@ -2,6 +2,7 @@ package org.sipladder.flow;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
@@ -17,6 +18,9 @@ public final class LiveFlows {
     /** Time, then frame: written out, as a chain of comparator lambdas is slow before the JIT's last tier. */
     private static final Comparator<Starting> START_ORDER = (a, b) -> a.micros() != b.micros()
             ? Long.compare(a.micros(), b.micros()) : Long.compare(a.frame(), b.frame());
+
+    /** Calls put in start order per call of {@link #starts}. */
+    private static final int PIECE = 64;
 
     private final FlowGroups groups = new FlowGroups();
     /** Placing further messages: the legs by Call-ID and the correlations' memory; null once reading is done. */
@@ -83,8 +87,8 @@ public final class LiveFlows {
      * snapshot summarises only the calls that changed since the last one; the others keep their summary object.
      */
     public synchronized List<CallSummary> summaries() {
-        List<Starting> ordered = startOrder();
-        List<CallSummary> calls = new ArrayList<>(ordered.size());
+        Starting[] ordered = startOrder();
+        List<CallSummary> calls = new ArrayList<>(ordered.length);
         for (Starting s : ordered) {
             FlowGroups.Group g = s.group();
             if (g.dirty || g.summary == null) {
@@ -128,33 +132,28 @@ public final class LiveFlows {
      * work (assembling distinct calls at once is safe once no more messages are added).
      */
     public synchronized List<Supplier<CallFlow>> assemblyInStartOrder() {
-        List<Starting> ordered = startOrder();
-        FlowGroups.Group[] groupsInOrder = new FlowGroups.Group[ordered.size()];
-        for (int i = 0; i < groupsInOrder.length; i++) {
-            groupsInOrder[i] = ordered.get(i).group();
-        }
         // a task is made when asked for: a list of 50,000 of them kept through the output was 1.2 MB
-        return new Tasks(groupsInOrder, agentRoles);
+        return new Tasks(startOrder(), agentRoles);
     }
 
     /** One task per call, each made when asked for; safe to read from several threads. */
     private static final class Tasks extends AbstractList<Supplier<CallFlow>> implements RandomAccess {
-        private final FlowGroups.Group[] groups;
+        private final Starting[] calls;
         private final AgentRoles agentRoles;
 
-        Tasks(FlowGroups.Group[] groups, AgentRoles agentRoles) {
-            this.groups = groups;
+        Tasks(Starting[] calls, AgentRoles agentRoles) {
+            this.calls = calls;
             this.agentRoles = agentRoles;
         }
 
         @Override
         public Supplier<CallFlow> get(int index) {
-            return new Assembly(groups[index], agentRoles);
+            return new Assembly(calls[index].group(), agentRoles);
         }
 
         @Override
         public int size() {
-            return groups.length;
+            return calls.length;
         }
     }
 
@@ -170,16 +169,33 @@ public final class LiveFlows {
     }
 
     /** The calls by the time, then frame, of their first message. */
-    private List<Starting> startOrder() {
+    private Starting[] startOrder() {
         List<FlowGroups.Group> all = groups.all();
-        List<Starting> ordered = new ArrayList<>(all.size());
-        // a loop run once over 50,000 calls is interpreted to its end (too few turns for the JIT to replace it):
-        // its body is one call
-        for (int i = 0; i < all.size(); i++) {
-            ordered.add(Starting.of(all.get(i)));
+        Starting[] ordered = new Starting[all.size()];
+        // a loop run once over 50,000 calls is interpreted to its end (too few turns for the JIT to replace it), as
+        // is the sort's pass over a run that long: the keys are taken in pieces by a method that is compiled after
+        // a few calls, which also tells whether the calls are in order already (nearly always: they were made in
+        // capture order)
+        boolean sorted = true;
+        for (int from = 0; from < ordered.length; from += PIECE) {
+            sorted &= starts(all, ordered, from, Math.min(ordered.length, from + PIECE));
         }
-        ordered.sort(START_ORDER);
+        if (!sorted) {
+            Arrays.sort(ordered, START_ORDER);
+        }
         return ordered;
+    }
+
+    /** Fills {@code ordered[from, to)}; true when they follow each other and {@code ordered[from - 1]} in order. */
+    private static boolean starts(List<FlowGroups.Group> all, Starting[] ordered, int from, int to) {
+        boolean sorted = true;
+        for (int i = from; i < to; i++) {
+            ordered[i] = Starting.of(all.get(i));
+            if (i > 0 && START_ORDER.compare(ordered[i - 1], ordered[i]) > 0) {
+                sorted = false;
+            }
+        }
+        return sorted;
     }
 
     /** A call's sort key: the time and frame of its first message. */

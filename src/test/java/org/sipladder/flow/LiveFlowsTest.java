@@ -32,6 +32,31 @@ class LiveFlowsTest {
     }
 
     @Test
+    void callsComeInTheOrderOfTheirFirstMessageInOrderOrNot() {
+        // more calls than one piece of the start order; in capture order, then with times that go back and ties
+        for (boolean shuffled : new boolean[] {false, true}) {
+            Dialogue d = new Dialogue();
+            java.util.Random random = new java.util.Random(4);
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.Map<String, Long> times = new java.util.HashMap<>();
+            for (int call = 0; call < 300; call++) {
+                long millis = shuffled ? random.nextInt(50) : call;
+                String callId = "c" + call;
+                d.send(millis, "10.0.0.1:5060", "10.0.0.2:5060",
+                        Dialogue.request("OPTIONS", "sip:x", callId, "z9hG4bK" + call, 1, null));
+                times.put(callId, millis);
+                expected.add(callId);
+            }
+            // by time, then frame (the order sent: a stable sort by time)
+            expected.sort(java.util.Comparator.comparing(times::get));
+            LiveFlows live = new LiveFlows();
+            d.messages().forEach(live::add);
+            assertEquals(expected, live.assemblyInStartOrder().stream().map(c -> c.get().id()).toList());
+            assertEquals(expected, live.summaries().stream().map(CallSummary::callId).toList());
+        }
+    }
+
+    @Test
     void whenReadingIsDoneThePlacingStateGoesAndTheCallsStay() {
         List<SipMessage> seed = FlowBuilderTest.seed("X-CID: " + FlowBuilderTest.A).messages();
         LiveFlows live = new LiveFlows();
