@@ -66,15 +66,16 @@ final class RtpAnalysis {
         }
         for (SdpAnnouncement a : found) {
             announcements.add(a);
-            if (a.media() != null && a.port() != 0) {
-                Announced holder = announced.get(a.media());
+            Endpoint media = a.media();
+            if (media != null && a.port() != 0) {
+                Announced holder = announced.get(media);
                 if (holder == null) {
                     holder = new Announced(a);
-                    announced.put(a.media(), holder);
-                    attach(a.media(), holder);
+                    announced.put(media, holder);
+                    attach(media, holder);
                 } else {
                     holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
-                    sdpChanged(a.media());
+                    sdpChanged(media);
                 }
             }
         }
@@ -82,6 +83,9 @@ final class RtpAnalysis {
 
     /** Tells the streams sending to or from {@code endpoint} that the SDP announcing it changed. */
     private void sdpChanged(Endpoint endpoint) {
+        if (streamsByEndpoint.isEmpty()) {
+            return; // no RTP yet (or none at all): nothing to tell, and no hash to take
+        }
         List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
         if (known != null) {
             for (StreamAccumulator s : known) {
@@ -95,6 +99,9 @@ final class RtpAnalysis {
      * announced starts its statistics afresh with its next packet, as Wireshark decodes it from here on.
      */
     private void attach(Endpoint endpoint, Announced holder) {
+        if (streamsByEndpoint.isEmpty()) {
+            return;
+        }
         List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
         if (known == null) {
             return;

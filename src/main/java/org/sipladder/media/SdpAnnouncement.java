@@ -41,8 +41,8 @@ public final class SdpAnnouncement {
     private static final byte SENDONLY = 1;
     private static final byte RECVONLY = 2;
     /** The methods whose messages carry SDP; index 0: none (a response without a CSeq method). */
-    private static final String[] METHODS = {null, "INVITE", "ACK", "PRACK", "UPDATE"};
-    private static final String[] MEDIA_TYPES = {"audio", "video"};
+    static final String[] METHODS = {null, "INVITE", "ACK", "PRACK", "UPDATE"};
+    static final String[] MEDIA_TYPES = {"audio", "video"};
     private static final int IN_RARE = -1;
 
     /** What few sections have: a host name or an address written otherwise than formatted, a large frame or CSeq. */
@@ -72,10 +72,7 @@ public final class SdpAnnouncement {
         if (port < 0 || port > 65535 || status < Short.MIN_VALUE || status > Short.MAX_VALUE) {
             throw new IllegalArgumentException("port " + port + ", status " + status);
         }
-        int d = DIRECTIONS.length - 1;
-        while (d >= 0 && !DIRECTIONS[d].equals(direction)) {
-            d--;
-        }
+        int d = indexOf(DIRECTIONS, direction);
         if (d < 0) {
             throw new IllegalArgumentException("direction " + direction);
         }
@@ -97,8 +94,13 @@ public final class SdpAnnouncement {
         this.payloadTypes = payloadTypes;
     }
 
-    /** The index of {@code s} in {@code table}, or -1. */
+    /** The index of {@code s} in {@code table}, or -1; the very strings first (the SDP scan's usual words are). */
     private static int indexOf(String[] table, String s) {
+        for (int i = 0; i < table.length; i++) {
+            if (table[i] == s) {
+                return i;
+            }
+        }
         for (int i = 0; i < table.length; i++) {
             if (Objects.equals(table[i], s)) {
                 return i;

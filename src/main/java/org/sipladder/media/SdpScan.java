@@ -32,6 +32,10 @@ final class SdpScan {
     static final int SHARED = 4096;
     /** Slots of the cache of recent texts by their bytes; a power of two. */
     private static final int TEXT_SLOTS = 1 << 10;
+    /** Slots of the cache of what recent c= addresses are ({@link #formatted}); a power of two. */
+    private static final int ADDRESS_SLOTS = 1 << 8;
+    /** {@link #formatted}'s answer for a host name or anything else that is not a literal IP address. */
+    private static final String NOT_LITERAL = new String("not a literal address");
 
     private static final byte[] RTPMAP = bytes("rtpmap:");
     private static final byte[] SIP_VERSION = bytes("SIP/2.0 ");
@@ -53,10 +57,25 @@ final class SdpScan {
     private final Map<TypesKey, List<PayloadType>> typesByBytes = new HashMap<>();
     /**
      * Endpoints announced lately, by the address as written and the port: a call's offer, answer, re-offer and
-     * its other legs announce the same few, so that 200,000 SDP sections need not hold 200,000 endpoints (and the
-     * address is not parsed again). Direct-mapped like the SIP scan's string pool: a collision loses one sharing.
+     * its other legs announce the same few, so that 200,000 SDP sections need not hold 200,000 endpoints.
+     * Direct-mapped like the SIP scan's string pool: a collision loses one sharing. The port of a slot is beside
+     * its address, so that a miss (most ports are new) reads neither the endpoint nor the address text.
      */
     private final String[] endpointAddresses = new String[SHARED];
+    private final int[] endpointPorts = new int[SHARED];
+    /**
+     * What the addresses written lately are, by identity (a capture's few c= addresses are the same shared strings
+     * from SDP to SDP): the address as the capture formats it, or {@link #NOT_LITERAL}. Direct-mapped.
+     */
+    private final String[] writtenAddresses = new String[ADDRESS_SLOTS];
+    private final String[] formattedAddresses = new String[ADDRESS_SLOTS];
+    /** The types key of the section {@link #payloadTypes} read last ({@code [0, lastKeyLength)}) and its types. */
+    private byte[] lastKey = new byte[256];
+    private int lastKeyLength = -1;
+    private List<PayloadType> lastTypes;
+    /** The protocol {@link #carriesRtp} was last asked about, and its answer. */
+    private String lastProtocol;
+    private boolean lastProtocolRtp;
     /** The rtpmap value spans of the message being scanned, in pairs, for its sections ({@link Section#rtpmapFirst}). */
     private int[] spans = new int[16];
     private int spansUsed;
@@ -74,6 +93,14 @@ final class SdpScan {
     /** {@code shared}: the read's strings, so that the Call-ID the SIP parsers made for a leg serves its SDP too. */
     SdpScan(SharedStrings shared) {
         this.callIds = new StringPool(shared);
+        // the usual methods and media types as the very strings SdpAnnouncement packs them by
+        for (String[] words : new String[][] {SdpAnnouncement.METHODS, SdpAnnouncement.MEDIA_TYPES}) {
+            for (String w : words) {
+                if (w != null) {
+                    strings.put(w, w);
+                }
+            }
+        }
     }
 
     /** A scan whose Call-IDs are shared only between its own sections. */
@@ -176,10 +203,7 @@ final class SdpScan {
             if (a[line] == '-' && line + 1 < end && a[line + 1] == '-') {
                 break; // the next part of a multipart body
             }
-            int eol = WordScan.skipPlain(a, line, end);
-            while (eol < end && a[eol] != '\n') {
-                eol++;
-            }
+            int eol = WordScan.lineFeed(a, line, end);
             if (eol - line >= 2 && a[line + 1] == '=') {
                 int vs = TrimBounds.start(a, line + 2, eol);
                 int ve = TrimBounds.end(a, vs, eol);
@@ -221,8 +245,7 @@ final class SdpScan {
         Headers h = null;
         for (Section m : sections) {
             String address = m.connection != null ? m.connection : sessionConnection;
-            if (address == null || !m.protocol.toUpperCase(Locale.ROOT).contains("RTP") || m.port < 0
-                    || m.port > 65535) {
+            if (address == null || !carriesRtp(m.protocol) || m.port < 0 || m.port > 65535) {
                 continue;
             }
             if (h == null) {
@@ -236,6 +259,15 @@ final class SdpScan {
                     direction));
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Whether an m= protocol ("RTP/AVP", "udp/tls/rtp/savpf") names RTP in any case; the last answer kept. */
+    private boolean carriesRtp(String protocol) {
+        if (protocol != lastProtocol) {
+            lastProtocolRtp = protocol.toUpperCase(Locale.ROOT).contains("RTP");
+            lastProtocol = protocol;
+        }
+        return lastProtocolRtp;
     }
 
     /** "IN IP4 10.0.0.1/127" gives "10.0.0.1": the last blank-separated word, up to a slash after its start. */
@@ -308,6 +340,9 @@ final class SdpScan {
         for (int r = 0; r < m.rtpmapCount; r++) {
             size += 4 + spans[first + 2 * r + 1] - spans[first + 2 * r];
         }
+        if (size == lastKeyLength && sameAsLastKey(m, a)) {
+            return lastTypes; // the same codecs as the section before: most of a capture's offers and answers
+        }
         if (keyBytes.length < size) {
             keyBytes = new byte[Math.max(size, keyBytes.length * 2)];
         }
@@ -327,7 +362,33 @@ final class SdpScan {
                 typesByBytes.put(new TypesKey(java.util.Arrays.copyOf(key, size), size, hash), known);
             }
         }
+        if (lastKey.length < size) {
+            lastKey = new byte[keyBytes.length];
+        }
+        System.arraycopy(key, 0, lastKey, 0, size);
+        lastKeyLength = size;
+        lastTypes = known;
         return known;
+    }
+
+    /** Whether the section's key, as {@link #payloadTypes} would write it, is {@link #lastKey}'s (of the same size). */
+    private boolean sameAsLastKey(Section m, byte[] a) {
+        int at = samePiece(a, m.formatsFrom, m.formatsTo, 0);
+        for (int r = 0; r < m.rtpmapCount && at >= 0; r++) {
+            at = samePiece(a, spans[m.rtpmapFirst + 2 * r], spans[m.rtpmapFirst + 2 * r + 1], at);
+        }
+        return at >= 0;
+    }
+
+    /** Whether {@link #lastKey} holds the piece {@code a[from, to)} at {@code at}: the next place, or -1. */
+    private int samePiece(byte[] a, int from, int to, int at) {
+        int n = to - from;
+        byte[] key = lastKey;
+        if (key[at] != (byte) (n >>> 24) || key[at + 1] != (byte) (n >>> 16) || key[at + 2] != (byte) (n >>> 8)
+                || key[at + 3] != (byte) n || !WordScan.same(a, from, to, key, at + 4, at + 4 + n)) {
+            return -1;
+        }
+        return at + 4 + n;
     }
 
     /** Copies {@code a[from, to)} into {@code key} at {@code at} after its length (four bytes); the next place. */
@@ -445,10 +506,7 @@ final class SdpScan {
         int line = start;
         boolean first = true;
         while (line < end) {
-            int eol = WordScan.skipPlain(a, line, end);
-            while (eol < end && a[eol] != '\n') {
-                eol++;
-            }
+            int eol = WordScan.lineFeed(a, line, end);
             int stop = eol > line && a[eol - 1] == '\r' ? eol - 1 : eol;
             if (stop == line) {
                 break; // the blank line before the body
@@ -464,7 +522,8 @@ final class SdpScan {
                     }
                     method = shared(a, line, sp);
                 }
-            } else {
+            } else if ((a[line] | 0x20) == 'c' || (a[line] | 0x20) == 'i') {
+                // only Call-ID, its compact form i and CSeq are read: other lines are passed by their first letter
                 int value = headerValue(a, line, stop, CALL_ID, CALL_ID_COMPACT);
                 if (value >= 0) {
                     int vs = TrimBounds.start(a, value, stop);
@@ -544,30 +603,46 @@ final class SdpScan {
 
     /** The endpoint of a literal IPv4 or IPv6 address, formatted as the capture formats addresses; null otherwise. */
     Endpoint endpoint(String address, int port) {
-        int h = address.hashCode() * 31 + port;
+        int hash = address.hashCode();
+        int h = hash * 31 + port;
         int slot = (h ^ h >>> 16) & (SHARED - 1);
-        Endpoint known = endpoints[slot];
-        if (known != null && known.port() == port && address.equals(endpointAddresses[slot])) {
-            return known;
+        String known = endpointAddresses[slot];
+        if (endpointPorts[slot] == port && known != null && (known == address || known.equals(address))) {
+            return endpoints[slot];
         }
-        Endpoint made = endpointOfWritten(address, port);
-        if (made != null) {
-            endpointAddresses[slot] = address;
-            endpoints[slot] = made;
+        String formatted = formatted(address, hash);
+        if (formatted == NOT_LITERAL) {
+            return null;
         }
+        Endpoint made = new Endpoint(formatted, port);
+        endpointAddresses[slot] = address;
+        endpointPorts[slot] = port;
+        endpoints[slot] = made;
         return made;
     }
 
-    private Endpoint endpointOfWritten(String address, int port) {
+    /** {@code address} ({@code hash} its hash code) as the capture formats it, or {@link #NOT_LITERAL}. */
+    private String formatted(String address, int hash) {
+        int slot = (hash ^ hash >>> 16) & (ADDRESS_SLOTS - 1);
+        if (writtenAddresses[slot] == address) {
+            return formattedAddresses[slot];
+        }
+        String formatted = formattedOfWritten(address);
+        writtenAddresses[slot] = address;
+        formattedAddresses[slot] = formatted;
+        return formatted;
+    }
+
+    private String formattedOfWritten(String address) {
         byte[] raw = IpAddresses.literal(address);
         if (raw == null) {
-            return null;
+            return NOT_LITERAL;
         }
         if (address.indexOf(':') < 0 && !leadingZero(address)) {
-            return new Endpoint(address, port); // a dotted quad as the capture formats it: no formatting needed
+            return address; // a dotted quad as the capture formats it: no formatting needed
         }
-        Endpoint e = Endpoint.of(raw, 0, raw.length, port);
-        return e.address().equals(address) ? new Endpoint(address, port) : new Endpoint(shared(e.address()), port);
+        String text = IpAddresses.text(raw);
+        return text.equals(address) ? address : shared(text);
     }
 
     /** True for a dotted quad of numbers 0-255 without leading zeros: the form addresses are formatted in. */
@@ -612,7 +687,8 @@ final class SdpScan {
     }
 
     private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
+        // most bytes are above the blank: one comparison (bytes above 127 are negative and fail the second)
+        return b <= ' ' && (b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r');
     }
 
     private static byte[] bytes(String ascii) {

@@ -151,6 +151,18 @@ public final class WordScan {
     }
 
     /**
+     * Where the first line feed of {@code a[from, to)} is, or {@code to}: {@link #plainEnd} steps, for a reader that
+     * needs only line ends (the SDP scan), going on past a byte above 127.
+     */
+    public static int lineFeed(byte[] a, int from, int to) {
+        int i = plainEnd(a, from, to);
+        while (i < to && a[i] != '\n') {
+            i = plainEnd(a, i + 1, to);
+        }
+        return i;
+    }
+
+    /**
      * The index (0-7) of the lowest byte flagged in {@code found} by its high bit: its flag's place multiplied into
      * the top byte, as Long.numberOfTrailingZeros is a loop of shifts before the JIT's last tier.
      */

@@ -54,6 +54,25 @@ class WordScanTest {
     }
 
     @Test
+    void lineFeedFindsTheFirstLineFeedPastHighBytes() {
+        Random random = new Random(7);
+        byte[] alphabet = {'\n', 0, 0x0B, 0x09, 'a', ' ', '\r', (byte) 0x80, (byte) 0x8A, (byte) 0xF6, 0x7F, 'b', 'c'};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] d = new byte[random.nextInt(40)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = random.nextInt(d.length + 1);
+            int to = from + random.nextInt(d.length - from + 1);
+            int first = from;
+            while (first < to && d[first] != '\n') {
+                first++;
+            }
+            assertEquals(first, WordScan.lineFeed(d, from, to), Arrays.toString(d) + " from " + from + " to " + to);
+        }
+    }
+
+    @Test
     void sameRunAgreesWithArraysEquals() {
         Random random = new Random(8);
         for (int round = 0; round < 50_000; round++) {
