@@ -26,7 +26,7 @@ final class RtpAnalysis {
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
-    private final Map<Endpoint, Announced> announced = new HashMap<>();
+    private final AnnouncedTable announced = new AnnouncedTable();
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
     /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
@@ -71,7 +71,7 @@ final class RtpAnalysis {
                 Announced holder = announced.get(media);
                 if (holder == null) {
                     holder = new Announced(a);
-                    announced.put(media, holder);
+                    announced.add(media, holder);
                     attach(media, holder);
                 } else {
                     holder.current = a; // the streams holding it see the re-INVITE's payload types from now on

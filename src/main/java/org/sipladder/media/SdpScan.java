@@ -700,13 +700,10 @@ final class SdpScan {
      * methods and the addresses of the calls in progress) are found by their bytes, without making a string.
      */
     private String shared(byte[] a, int from, int to) {
-        int h = to - from;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
-        }
-        int slot = (h * 0x9E3779B1 >>> 16) & (TEXT_SLOTS - 1);
+        int h = WordScan.hash(a, from, to);
+        int slot = (h ^ h >>> 16) & (TEXT_SLOTS - 1);
         byte[] known = textBytes[slot];
-        if (known != null && java.util.Arrays.equals(known, 0, known.length, a, from, to)) {
+        if (known != null && WordScan.same(known, 0, known.length, a, from, to)) {
             return texts[slot];
         }
         String made = shared(text(a, from, to));

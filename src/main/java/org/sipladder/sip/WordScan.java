@@ -24,7 +24,7 @@ public final class WordScan {
      * last bytes of a range of eight or more are the last word (overlapping the one before), of four to seven two
      * ints, only of a shorter range are they read one by one.
      */
-    static int hash(byte[] a, int from, int to) {
+    public static int hash(byte[] a, int from, int to) {
         int n = to - from;
         long h = n;
         if (n >= 8) {
@@ -215,15 +215,7 @@ public final class WordScan {
 
     /** True when {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes (a loop: short ranges, C1). */
     public static boolean same(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
-        if (aTo - aFrom != bTo - bFrom) {
-            return false;
-        }
-        for (int i = 0; i < aTo - aFrom; i++) {
-            if (a[aFrom + i] != b[bFrom + i]) {
-                return false;
-            }
-        }
-        return true;
+        return aTo - aFrom == bTo - bFrom && sameRun(a, aFrom, b, bFrom, aTo - aFrom);
     }
 
     /** True when {@code a[from, to)} begins with the bytes of {@code prefix}. */
