@@ -20,11 +20,12 @@ final class AnnouncedTable {
         int h = hash(endpoint);
         int mask = keys.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            Endpoint k = keys[i];
-            if (k == null) {
-                return null;
+            int slot = hashes[i];
+            if (slot == 0) {
+                return null; // an empty slot: a miss reads only the hashes
             }
-            if (hashes[i] == h && (k == endpoint || k.port() == endpoint.port()
+            Endpoint k;
+            if (slot == h && ((k = keys[i]) == endpoint || k.port() == endpoint.port()
                     && k.address().equals(endpoint.address()))) {
                 return values[i];
             }
@@ -42,7 +43,7 @@ final class AnnouncedTable {
     private void insert(int h, Endpoint endpoint, Announced holder) {
         int mask = keys.length - 1;
         int i = h & mask;
-        while (keys[i] != null) {
+        while (hashes[i] != 0) {
             i = (i + 1) & mask;
         }
         keys[i] = endpoint;
@@ -58,7 +59,7 @@ final class AnnouncedTable {
         values = new Announced[oldKeys.length * 2];
         hashes = new int[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
+            if (oldHashes[i] != 0) {
                 insert(oldHashes[i], oldKeys[i], oldValues[i]);
             }
         }
@@ -67,6 +68,7 @@ final class AnnouncedTable {
     private static int hash(Endpoint e) {
         // mixed: a capture's ports often go up by two from call to call, which would fill runs of slots
         int h = (e.address().hashCode() * 31 + e.port()) * 0x9E3779B1;
-        return h ^ h >>> 15;
+        h ^= h >>> 15;
+        return h == 0 ? 1 : h; // 0 marks an empty slot
     }
 }

@@ -64,7 +64,8 @@ final class RtpAnalysis {
         if (found.isEmpty()) {
             return;
         }
-        for (SdpAnnouncement a : found) {
+        for (int i = 0; i < found.size(); i++) {
+            SdpAnnouncement a = found.get(i);
             announcements.add(a);
             Endpoint media = a.media();
             if (media != null && a.port() != 0) {

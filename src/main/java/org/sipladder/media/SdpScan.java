@@ -108,14 +108,14 @@ final class SdpScan {
         this(new SharedStrings());
     }
 
-    /** One {@code m=} section while it is read. */
+    /** One {@code m=} section while it is read; reused from message to message ({@link #sections}). */
     private static final class Section {
-        final String type;
-        final int port;
-        final String protocol;
+        String type;
+        int port;
+        String protocol;
         /** Where the protocol word starts and the {@code m=} value ends: protocol and formats, in the packet. */
-        final int formatsFrom;
-        final int formatsTo;
+        int formatsFrom;
+        int formatsTo;
         /**
          * Where this section's {@code a=rtpmap:} values are in {@link #spans}: start and end of each value after the
          * colon, in the packet, in order, from {@code rtpmapFirst} on.
@@ -125,14 +125,33 @@ final class SdpScan {
         String connection;
         String direction;
 
-        Section(String type, int port, String protocol, int formatsFrom, int formatsTo) {
+        Section set(String type, int port, String protocol, int formatsFrom, int formatsTo) {
             this.type = type;
             this.port = port;
             this.protocol = protocol;
             this.formatsFrom = formatsFrom;
             this.formatsTo = formatsTo;
+            rtpmapFirst = 0;
+            rtpmapCount = 0;
+            connection = null;
+            direction = null;
+            return this;
         }
     }
+
+    /**
+     * The sections of the message being scanned, {@code [0, sectionCount)}, and spare ones: one scan reads one message
+     * at a time, so that 240,000 SDP messages make no section objects, list or header record each.
+     */
+    private Section[] sections = {new Section(), new Section()};
+    private int sectionCount;
+    /** The announcements of the message scanned last, handed out by {@link #scan} until the next scan. */
+    private final ArrayList<SdpAnnouncement> found = new ArrayList<>(2);
+    /** The header fields {@link #headers} read: request method or a response's CSeq method, status, Call-ID, CSeq. */
+    private String headerMethod;
+    private int headerStatus;
+    private String headerCallId;
+    private long headerCseq;
 
     /**
      * The bytes that decide a section's payload types (protocol, formats, rtpmap values), each after its length:
@@ -151,7 +170,10 @@ final class SdpScan {
         }
     }
 
-    /** The RTP media sections the message's SDP announces; empty when it carries no SDP. */
+    /**
+     * The RTP media sections the message's SDP announces; empty when it carries no SDP. The list is this scan's and
+     * holds them until the next call: a caller keeps the announcements, not the list.
+     */
     List<SdpAnnouncement> scan(SipPayload p) {
         byte[] a = p.array();
         int start = p.offset();
@@ -195,7 +217,7 @@ final class SdpScan {
     private List<SdpAnnouncement> announcements(SipPayload p, byte[] a, int start, int from, int end) {
         String sessionConnection = null;
         String sessionDirection = null;
-        List<Section> sections = new ArrayList<>(2);
+        sectionCount = 0;
         spansUsed = 0;
         Section current = null;
         int line = from;
@@ -218,9 +240,6 @@ final class SdpScan {
                     }
                     case 'm' -> {
                         current = section(a, vs, ve);
-                        if (current != null) {
-                            sections.add(current);
-                        }
                     }
                     case 'a' -> {
                         String direction = direction(a, vs, ve);
@@ -241,24 +260,25 @@ final class SdpScan {
             }
             line = eol + 1;
         }
-        List<SdpAnnouncement> out = null;
-        Headers h = null;
-        for (Section m : sections) {
+        found.clear();
+        boolean headersRead = false;
+        for (int i = 0; i < sectionCount; i++) {
+            Section m = sections[i];
             String address = m.connection != null ? m.connection : sessionConnection;
             if (address == null || !carriesRtp(m.protocol) || m.port < 0 || m.port > 65535) {
                 continue;
             }
-            if (h == null) {
-                h = headers(a, start, from);
-                out = new ArrayList<>(sections.size());
+            if (!headersRead) {
+                headers(a, start, from);
+                headersRead = true;
             }
             String direction = m.direction != null ? m.direction : sessionDirection != null ? sessionDirection
                     : "sendrecv";
-            out.add(new SdpAnnouncement(p.frame(), p.timestampMicros(), h.callId(), h.cseq(), h.method(), h.status(),
-                    p.src(), p.dst(), m.type, endpoint(address, m.port), address, m.port, payloadTypes(m, a),
-                    direction));
+            found.add(new SdpAnnouncement(p.frame(), p.timestampMicros(), headerCallId, headerCseq, headerMethod,
+                    headerStatus, p.src(), p.dst(), m.type, endpoint(address, m.port), address, m.port,
+                    payloadTypes(m, a), direction));
         }
-        return out == null ? List.of() : out;
+        return found.isEmpty() ? List.of() : found;
     }
 
     /** Whether an m= protocol ("RTP/AVP", "udp/tls/rtp/savpf") names RTP in any case; the last answer kept. */
@@ -283,7 +303,10 @@ final class SdpScan {
         return shared(a, start, slash > start ? slash : to);
     }
 
-    /** An {@code m=} line's value: type, port (-1 when unreadable), protocol and formats; null below three words. */
+    /**
+     * An {@code m=} line's value: type, port (-1 when unreadable), protocol and formats, as the message's next section;
+     * null below three words.
+     */
     private Section section(byte[] a, int from, int to) {
         int typeEnd = wordEnd(a, from, to);
         int portStart = blanksEnd(a, typeEnd, to);
@@ -292,7 +315,13 @@ final class SdpScan {
         if (portStart == to || protocolStart == to) {
             return null; // fewer than three words
         }
-        return new Section(shared(a, from, typeEnd), port(a, portStart, portEnd),
+        if (sectionCount == sections.length) {
+            sections = java.util.Arrays.copyOf(sections, sectionCount * 2);
+            for (int i = sectionCount; i < sections.length; i++) {
+                sections[i] = new Section();
+            }
+        }
+        return sections[sectionCount++].set(shared(a, from, typeEnd), port(a, portStart, portEnd),
                 shared(a, protocolStart, wordEnd(a, protocolStart, to)), protocolStart, to);
     }
 
@@ -493,11 +522,8 @@ final class SdpScan {
         return null;
     }
 
-    /** The header fields the binding needs: start line, Call-ID and CSeq. */
-    private record Headers(String method, int status, String callId, long cseq) {
-    }
-
-    private Headers headers(byte[] a, int start, int end) {
+    /** Reads the header fields the binding needs (start line, Call-ID and CSeq) into {@link #headerMethod} and on. */
+    private void headers(byte[] a, int start, int end) {
         String method = null;
         int status = 0;
         String callId = null;
@@ -543,7 +569,10 @@ final class SdpScan {
             }
             line = eol + 1;
         }
-        return new Headers(status == 0 ? method : cseqMethod, status, callId, cseq);
+        headerMethod = status == 0 ? method : cseqMethod;
+        headerStatus = status;
+        headerCallId = callId;
+        headerCseq = cseq;
     }
 
     /** Where the blank-free run of bytes from {@code from} ends. */
