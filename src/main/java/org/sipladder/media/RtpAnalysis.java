@@ -27,6 +27,8 @@ final class RtpAnalysis {
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
     private final AnnouncedTable announced = new AnnouncedTable();
+    /** How many of {@link #announcements} are entered in {@link #announced} ({@link #announcePending}). */
+    private int announcedUpTo;
     /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
     private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
     /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
@@ -67,17 +69,36 @@ final class RtpAnalysis {
         for (int i = 0; i < found.size(); i++) {
             SdpAnnouncement a = found.get(i);
             announcements.add(a);
-            Endpoint media = a.media();
-            if (media != null && a.port() != 0) {
-                Announced holder = announced.get(media);
-                if (holder == null) {
-                    holder = new Announced(a);
-                    announced.add(media, holder);
-                    attach(media, holder);
-                } else {
-                    holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
-                    sdpChanged(media);
-                }
+            if (!streamsByEndpoint.isEmpty()) {
+                announce(a);
+            }
+        }
+    }
+
+    /**
+     * Enters the announcements not yet in {@link #announced}: they wait there while no stream exists (nothing is
+     * attached to them or told of them then), so that a capture without RTP makes no table at all, and the first
+     * stream finds the table as the announcements one by one would have left it.
+     */
+    private void announcePending() {
+        while (announcedUpTo < announcements.size()) {
+            announce(announcements.get(announcedUpTo));
+        }
+    }
+
+    /** Enters announcement {@code a}, the next in {@link #announcements} after those entered. */
+    private void announce(SdpAnnouncement a) {
+        announcedUpTo++;
+        Endpoint media = a.media();
+        if (media != null && a.port() != 0) {
+            Announced holder = announced.get(media);
+            if (holder == null) {
+                holder = new Announced(a);
+                announced.add(media, holder);
+                attach(media, holder);
+            } else {
+                holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
+                sdpChanged(media);
             }
         }
     }
@@ -188,6 +209,7 @@ final class RtpAnalysis {
 
     private StreamAccumulator create(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort,
                                      long ssrc, int h, int srcKey, int dstKey) {
+        announcePending();
         Endpoint src = Endpoint.of(a, srcAt, len, srcPort);
         Endpoint dst = Endpoint.of(a, dstAt, len, dstPort);
         Announced dstSdp = announced.get(dst);
