@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +57,7 @@ final class FindingJson {
         JsonOut json = ELEMENTS.get();
         try {
             json.startElement(false);
-            laterElement(json, REPEATED.get(), f, routingsOfCall, new IdentityHashMap<>(1));
+            laterElement(json, REPEATED.get(), f, routingsOfCall, new byte[routingsOfCall.size()][]);
             return json.written();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
@@ -67,22 +66,22 @@ final class FindingJson {
 
     /**
      * One finding as {@link #laterElement} gives it, after the element begun; a routing's JSON is written once and
-     * copied, from {@code written}, into every other finding of the call about its INVITE (with a LiveKit config most
-     * findings carry one: 200 of 400 MB of JSON).
+     * copied, from {@code written} (by the routing's index in {@code routingsOfCall}), into every other finding of
+     * the call about its INVITE (with a LiveKit config most findings carry one: 200 of 400 MB of JSON).
      */
     private static void laterElement(JsonOut json, RepeatedJson repeated, Finding f,
-                                     List<LiveKitRouting> routingsOfCall, Map<LiveKitRouting, byte[]> written)
+                                     List<LiveKitRouting> routingsOfCall, byte[][] written)
             throws IOException {
         json.beginObject();
         finding(json, f, repeated);
-        Optional<LiveKitRouting> routing = routingOf(f, routingsOfCall);
-        if (routing.isPresent()) {
+        int routing = routingIndex(f, routingsOfCall);
+        if (routing >= 0) {
             json.name("livekit");
-            byte[] same = written.get(routing.get());
+            byte[] same = written[routing];
             if (same == null) {
                 int start = json.size();
-                routing(json, routing.get(), repeated);
-                written.put(routing.get(), json.writtenSince(start));
+                routing(json, routingsOfCall.get(routing), repeated);
+                written[routing] = json.writtenSince(start);
             } else {
                 json.writtenValue(same);
             }
@@ -105,9 +104,13 @@ final class FindingJson {
             json.startElement(false);
         }
 
-        /** Adds the findings of one call, with the call's routings for their {@code livekit} parts. */
+        /** What a call without routings has written of them. */
+    private static final byte[][] NONE_WRITTEN = new byte[0][];
+
+    /** Adds the findings of one call, with the call's routings for their {@code livekit} parts. */
         void add(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
-            Map<LiveKitRouting, byte[]> written = new IdentityHashMap<>(4);
+            // by index, not in an identity map: the quick JIT asks the VM for each key's identity hash
+            byte[][] written = routingsOfCall.isEmpty() ? NONE_WRITTEN : new byte[routingsOfCall.size()][];
             try {
                 for (int i = 0; i < findings.size(); i++) {
                     json.nextElement(false);
@@ -185,19 +188,25 @@ final class FindingJson {
 
     /** The last of {@code routings} on the finding's leg at or before its first frame. */
     private static Optional<LiveKitRouting> routingOf(Finding f, List<LiveKitRouting> routings) {
-        if (f.callId() == null) {
-            return Optional.empty();
+        int last = routingIndex(f, routings);
+        return last < 0 ? Optional.empty() : Optional.of(routings.get(last));
+    }
+
+    /** The index in {@code routings} of {@link #routingOf(Finding, List)}'s routing, or -1 when there is none. */
+    private static int routingIndex(Finding f, List<LiveKitRouting> routings) {
+        if (f.callId() == null || routings.isEmpty()) {
+            return -1;
         }
         long firstFrame = f.evidence().frames().isEmpty() ? Long.MAX_VALUE : f.evidence().frames().get(0);
         // asked for every finding: a loop, no stream
-        LiveKitRouting last = null;
+        int last = -1;
         for (int i = 0; i < routings.size(); i++) {
             LiveKitRouting r = routings.get(i);
             if (f.callId().equals(r.transaction().callId()) && r.transaction().frame() <= firstFrame) {
-                last = r;
+                last = i;
             }
         }
-        return Optional.ofNullable(last);
+        return last;
     }
 
     /** A routing as one object; {@code repeated} (null: none) copies the values it wrote before. */

@@ -22,12 +22,15 @@ import org.sipladder.sip.SipMessage;
  */
 public final class CallMemo {
 
-    // a context of the command line holds one call: small tables (each is made anew for every call)
-    private final Map<CallFlow, List<InviteTransaction>> invites = new IdentityHashMap<>(2);
-    private final Map<CallFlow, Optional<OutboundCall>> outbound = new IdentityHashMap<>(2);
-    private final Map<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new IdentityHashMap<>(2);
-    private final Map<SipMessage, MessageReadBack> readBacks = new IdentityHashMap<>();
-    private final Map<InboundInvite, TrunkMiss> trunkMisses = new IdentityHashMap<>(2);
+    // a context of the command line holds one call: what is worked out per flow is kept beside the flow it is of,
+    // and a table by flow made only for a context of several (the quick JIT asks the VM for an identity hash at each
+    // look into an identity map, and the tables were made anew for every call)
+    private final BySame<CallFlow, List<InviteTransaction>> invites = new BySame<>();
+    private final BySame<CallFlow, Optional<OutboundCall>> outbound = new BySame<>();
+    private final BySame<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new BySame<>();
+    /** Each message's read-back, by the very message, hashed by its frame number. */
+    private final ByMessage readBacks = new ByMessage();
+    private final BySame<InboundInvite, TrunkMiss> trunkMisses = new BySame<>();
     /** The call's SDP bodies parsed so far: its messages repeat them. */
     private final SdpMemo sdpBodies = new SdpMemo();
     /** How messages are read back: through the diagnosing thread's stretches of the file, or (null) directly. */
@@ -67,12 +70,21 @@ public final class CallMemo {
 
     /** {@link InviteTransaction#of} of {@code flow}, worked out once. */
     synchronized List<InviteTransaction> invites(CallFlow flow) {
-        return invites.computeIfAbsent(flow, f -> List.copyOf(InviteTransaction.of(f)));
+        List<InviteTransaction> found = invites.get(flow);
+        if (found == null) {
+            found = List.copyOf(InviteTransaction.of(flow));
+            invites.put(flow, found);
+        }
+        return found;
     }
 
     /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */
     synchronized List<DialogRequests> dialogRequests(CallFlow flow, String method) {
-        Map<String, List<DialogRequests>> byMethod = dialogRequests.computeIfAbsent(flow, f -> new HashMap<>());
+        Map<String, List<DialogRequests>> byMethod = dialogRequests.get(flow);
+        if (byMethod == null) {
+            byMethod = new HashMap<>();
+            dialogRequests.put(flow, byMethod);
+        }
         List<DialogRequests> requests = byMethod.get(method);
         if (requests == null) {
             // not by computeIfAbsent: its lambda would hold the flow, a new object at every question
@@ -94,7 +106,12 @@ public final class CallMemo {
 
     /** {@link TrunkMiss#of} of an INVITE LiveKit was simulated to get, worked out once (four rules ask it). */
     synchronized TrunkMiss trunkMiss(LiveKitConfig config, InboundInvite invite) {
-        return trunkMisses.computeIfAbsent(invite, i -> TrunkMiss.of(config, configTexts(config), i));
+        TrunkMiss miss = trunkMisses.get(invite);
+        if (miss == null) {
+            miss = TrunkMiss.of(config, configTexts(config), invite);
+            trunkMisses.put(invite, miss);
+        }
+        return miss;
     }
 
     /** Contact values whose host is kept per call ({@link #contactHost}). */
@@ -149,12 +166,99 @@ public final class CallMemo {
     }
 
     private MessageReadBack readBack(SipMessage message) {
-        // no computeIfAbsent: its lambda would hold this memo, a new object at every question
         MessageReadBack kept = readBacks.get(message);
         if (kept == null) {
             kept = message.readBack(ahead, sdpBodies);
             readBacks.put(message, kept);
         }
         return kept;
+    }
+
+    /**
+     * Values by the very key (not an equal one): the first key's beside it, an identity map made only for more (a
+     * context of the command line asks about one call, and its INVITE, only).
+     */
+    private static final class BySame<K, V> {
+        private K first;
+        private V firstValue;
+        private Map<K, V> more;
+
+        /** The value of {@code key} (not null), or null. */
+        V get(K key) {
+            if (key == first) {
+                return firstValue;
+            }
+            return more == null ? null : more.get(key);
+        }
+
+        /** Adds {@code key} (not null, not there yet). */
+        void put(K key, V value) {
+            if (first == null) {
+                first = key;
+                firstValue = value;
+            } else {
+                if (more == null) {
+                    more = new IdentityHashMap<>();
+                }
+                more.put(key, value);
+            }
+        }
+    }
+
+    /**
+     * Read-backs by the very message, in an open-addressing table hashed by the message's frame number: an identity
+     * map asks the VM for each message's identity hash at every question under the quick JIT. Messages with the same
+     * frame number (of different files, or built in code) only share a probe sequence.
+     */
+    private static final class ByMessage {
+        private SipMessage[] keys = new SipMessage[32];
+        private MessageReadBack[] values = new MessageReadBack[32];
+        private int size;
+
+        MessageReadBack get(SipMessage message) {
+            int mask = keys.length - 1;
+            for (int i = slot(message, mask); ; i = (i + 1) & mask) {
+                SipMessage k = keys[i];
+                if (k == message) {
+                    return values[i];
+                }
+                if (k == null) {
+                    return null;
+                }
+            }
+        }
+
+        /** Adds {@code message}, not there yet. */
+        void put(SipMessage message, MessageReadBack value) {
+            if (2 * (size + 1) > keys.length) {
+                SipMessage[] oldKeys = keys;
+                MessageReadBack[] oldValues = values;
+                keys = new SipMessage[2 * oldKeys.length];
+                values = new MessageReadBack[2 * oldKeys.length];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != null) {
+                        insert(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            insert(message, value);
+            size++;
+        }
+
+        private void insert(SipMessage message, MessageReadBack value) {
+            int mask = keys.length - 1;
+            int i = slot(message, mask);
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = message;
+            values[i] = value;
+        }
+
+        private static int slot(SipMessage message, int mask) {
+            long frame = message.frame();
+            int h = (int) (frame ^ frame >>> 32) * 0x9E3779B9;
+            return (h ^ h >>> 16) & mask;
+        }
     }
 }

@@ -39,15 +39,25 @@ final class PlainReadBack {
 
     /** {@link #first(byte[], String)} of the message whose lines {@code h} holds. */
     static String first(HeaderLines h, String name) {
+        // a line is compared only when its name's length and folded first byte are the name's, or it is one letter
+        // (a compact form): a diagnosis asks four or five names of a message of a dozen lines
+        int want = name.isEmpty() ? NO_NAME : key(name.length(), name.charAt(0));
         for (int i = 0; i < h.count || h.next(); i++) {
             int[] at = h.at;
-            int pos = at[3 * i];
-            int colon = at[3 * i + 1];
-            if (colon > pos && named(h.d, pos, colon, name)) {
-                return value(h.d, colon, at[3 * i + 2]);
+            int key = at[4 * i + 3];
+            if ((key == want || key >>> 8 == 1) && named(h.d, at[4 * i], at[4 * i + 1], name)) {
+                return value(h.d, at[4 * i + 1], at[4 * i + 2]);
             }
         }
         return null;
+    }
+
+    /** The key of a line without a colon, or of an empty name: matches no line's name but a compact one. */
+    private static final int NO_NAME = -1;
+
+    /** What {@link #first} compares before the name itself: its length, and its first byte with ASCII case folded. */
+    private static int key(int length, int first) {
+        return length << 8 | (first | 0x20) & 0xFF;
     }
 
     /** {@link #sdp(byte[])} of the message whose lines {@code h} holds. */
@@ -69,12 +79,12 @@ final class PlainReadBack {
     }
 
     /**
-     * The header lines of one message walked so far: for each, where it starts, its first colon (-1 when none) and
-     * its end.
+     * The header lines of one message walked so far: for each, where it starts, its first colon (-1 when none), its
+     * end and its name's {@link #key} ({@link #NO_NAME} when it has no colon).
      */
     static final class HeaderLines {
         final byte[] d;
-        int[] at = new int[48];
+        int[] at = new int[64];
         int count;
         /** Where the next line starts; at most 1 when the start line has no end (then no header line follows). */
         private int next;
@@ -105,12 +115,20 @@ final class PlainReadBack {
         }
 
         private void add(int start, int colon, int end) {
-            if (3 * count + 3 > at.length) {
+            if (4 * count + 4 > at.length) {
                 at = java.util.Arrays.copyOf(at, at.length * 2);
             }
-            at[3 * count] = start;
-            at[3 * count + 1] = colon;
-            at[3 * count + 2] = end;
+            int key = NO_NAME;
+            if (colon > start) {
+                // the name trimmed as named() trims it
+                int ns = FastScan.trimStart(d, start, colon);
+                int ne = FastScan.trimEnd(d, ns, colon);
+                key = ne > ns ? key(ne - ns, d[ns]) : NO_NAME;
+            }
+            at[4 * count] = start;
+            at[4 * count + 1] = colon;
+            at[4 * count + 2] = end;
+            at[4 * count + 3] = key;
             count++;
         }
     }

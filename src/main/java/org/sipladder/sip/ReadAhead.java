@@ -16,6 +16,8 @@ public final class ReadAhead {
     /** Bytes read from the file at a time, and how many such stretches are kept (2 MB). */
     static final int CHUNK = 1 << 16;
     static final int CHUNKS = 32;
+    /** {@link #CHUNK} as a shift: positions are split by shifts and masks (the quick JIT divides a long in the VM). */
+    private static final int CHUNK_BITS = 16;
 
     /** The stretch in each slot ({@code index % CHUNKS}): its file, which one, its bytes and how many were read. */
     private final CaptureFile[] files = new CaptureFile[CHUNKS];
@@ -33,7 +35,7 @@ public final class ReadAhead {
         while (at < length) {
             long position = offset + at;
             int slot = stretch(file, position);
-            int from = (int) (position % CHUNK);
+            int from = (int) position & (CHUNK - 1);
             int n = Math.min(length - at, lengths[slot] - from);
             if (n <= 0) {
                 return null;
@@ -46,8 +48,8 @@ public final class ReadAhead {
 
     /** The slot of the stretch holding byte {@code position} of {@code file}, read now unless kept. */
     private int stretch(CaptureFile file, long position) throws IOException {
-        long index = position / CHUNK;
-        int slot = (int) (index % CHUNKS);
+        long index = position >>> CHUNK_BITS;
+        int slot = (int) index & (CHUNKS - 1);
         if (files[slot] == file && indexes[slot] == index && position < index * CHUNK + lengths[slot]) {
             return slot;
         }

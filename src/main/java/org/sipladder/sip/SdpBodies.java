@@ -40,11 +40,15 @@ final class SdpBodies {
     }
 
     private static Sdp parse(String contentType, byte[] bytes, int from, int length) {
-        String type = contentType.toLowerCase(Locale.ROOT).trim();
-        if (type.startsWith("application/sdp")) {
+        // the type's start compared in place, as the trimmed lower-case copy was (asked of every SDP body)
+        int start = 0;
+        while (start < contentType.length() && contentType.charAt(start) <= ' ') {
+            start++;
+        }
+        if (contentType.regionMatches(true, start, "application/sdp", 0, 15)) {
             return SdpParser.parse(bytes, from, from + length); // where it lies: no string of the whole body
         }
-        if (type.startsWith("multipart/")) {
+        if (contentType.regionMatches(true, start, "multipart/", 0, 10)) {
             String boundary = boundary(contentType);
             return boundary == null ? null
                     : fromParts(new String(bytes, from, length, StandardCharsets.ISO_8859_1), boundary);
