@@ -76,7 +76,7 @@ final class FindingJson {
         finding(json, f, repeated);
         int routing = routingIndex(f, routingsOfCall);
         if (routing >= 0) {
-            json.name("livekit");
+            json.name(LIVEKIT);
             byte[] same = written[routing];
             if (same == null) {
                 int start = json.size();
@@ -144,41 +144,92 @@ final class FindingJson {
         json.beginObject();
         finding(json, f, null);
         if (routing.isPresent()) {
-            json.name("livekit");
+            json.name(LIVEKIT);
             routing(json, routing.get(), null);
         }
         json.endObject();
     }
 
+    // member names prepared for where diagnose --json writes them (a finding's at depth 3, its evidence's, fix's and
+    // routing's at 4); written elsewhere (the whole-diagnosis writer) they are looked up as names are
+    private static final JsonOut.Name CODE = new JsonOut.Name("code", 3);
+    private static final JsonOut.Name SEVERITY = new JsonOut.Name("severity", 3);
+    private static final JsonOut.Name TITLE = new JsonOut.Name("title", 3);
+    private static final JsonOut.Name PRIMARY = new JsonOut.Name("primary", 3);
+    private static final JsonOut.Name CALL_ID = new JsonOut.Name("callId", 3);
+    private static final JsonOut.Name FLOW_ID = new JsonOut.Name("flowId", 3);
+    private static final JsonOut.Name EXPLANATION = new JsonOut.Name("explanation", 3);
+    private static final JsonOut.Name EVIDENCE = new JsonOut.Name("evidence", 3);
+    private static final JsonOut.Name FRAMES = new JsonOut.Name("frames", 4);
+    private static final JsonOut.Name CONFIG_IDS = new JsonOut.Name("configIds", 4);
+    private static final JsonOut.Name FACTS = new JsonOut.Name("facts", 4);
+    private static final JsonOut.Name FIX = new JsonOut.Name("fix", 3);
+    private static final JsonOut.Name STEPS = new JsonOut.Name("steps", 4);
+    private static final JsonOut.Name COMMANDS = new JsonOut.Name("commands", 4);
+    private static final JsonOut.Name FIX_JSON = new JsonOut.Name("json", 4);
+    private static final JsonOut.Name LIVEKIT = new JsonOut.Name("livekit", 3);
+    private static final JsonOut.Name INVITE_FRAME = new JsonOut.Name("inviteFrame", 4);
+    private static final JsonOut.Name CALLED_NUMBER = new JsonOut.Name("calledNumber", 4);
+    private static final JsonOut.Name CALLING_NUMBER = new JsonOut.Name("callingNumber", 4);
+    private static final JsonOut.Name SOURCE_IP = new JsonOut.Name("sourceIp", 4);
+    private static final JsonOut.Name OBSERVED = new JsonOut.Name("observed", 4);
+    private static final JsonOut.Name EXPECTED = new JsonOut.Name("expected", 4);
+    private static final JsonOut.Name REASONING = new JsonOut.Name("reasoning", 4);
+    private static final JsonOut.Name TRUNK = new JsonOut.Name("trunk", 4);
+    private static final JsonOut.Name TRUNK_IDS = new JsonOut.Name("trunkIds", 4);
+    private static final JsonOut.Name AUTH = new JsonOut.Name("auth", 4);
+    private static final JsonOut.Name DISPATCH = new JsonOut.Name("dispatch", 4);
+    private static final JsonOut.Name DISPATCH_RULE_ID = new JsonOut.Name("dispatchRuleId", 4);
+    private static final JsonOut.Name ROOM_NAME = new JsonOut.Name("roomName", 4);
+    private static final JsonOut.Name AGENTS = new JsonOut.Name("agents", 4);
+    private static final JsonOut.Name CONSISTENCY = new JsonOut.Name("consistency", 4);
+    private static final JsonOut.Name SUMMARY = new JsonOut.Name("summary", 4);
+
     /** The members of a finding; {@code repeated} (null: none) copies the values it wrote before. */
     private static void finding(JsonOut json, Finding f, RepeatedJson repeated) throws IOException {
-        json.optional("code", f.code().name());
-        json.optional("severity", f.severity().name());
-        json.optional("title", f.title());
-        json.name("primary").value(f.primary());
+        // enum names, and the call's Call-ID and flow id in each of its findings: the very strings again and again
+        shared(json, CODE, f.code().name());
+        shared(json, SEVERITY, f.severity().name());
+        optional(json, TITLE, f.title());
+        json.name(PRIMARY).value(f.primary());
         if (f.callId() != null) {
-            json.optional("callId", f.callId());
-            json.optional("flowId", f.flowId());
+            shared(json, CALL_ID, f.callId());
+            shared(json, FLOW_ID, f.flowId());
         }
         if (repeated != null && f.explanation() != null) {
-            repeated.string(json.name("explanation"), repeated.explanations, f.explanation());
+            repeated.string(json.name(EXPLANATION), repeated.explanations, f.explanation());
         } else {
-            json.optional("explanation", f.explanation());
+            optional(json, EXPLANATION, f.explanation());
         }
-        json.name("evidence").beginObject();
-        json.name("frames").beginArray();
-        for (long frame : f.evidence().frames()) {
-            json.value(frame);
+        json.name(EVIDENCE).beginObject();
+        json.name(FRAMES).beginArray();
+        List<Long> frames = f.evidence().frames();
+        for (int i = 0; i < frames.size(); i++) {
+            json.value(frames.get(i).longValue());
         }
         json.endArray();
-        strings(json, "configIds", f.evidence().configIds(), repeated, repeated == null ? null : repeated.configIds);
-        strings(json, "facts", f.evidence().facts());
+        strings(json, CONFIG_IDS, f.evidence().configIds(), repeated, repeated == null ? null : repeated.configIds);
+        strings(json, FACTS, f.evidence().facts());
         json.endObject();
-        json.name("fix").beginObject();
-        strings(json, "steps", f.fix().steps(), repeated, repeated == null ? null : repeated.steps);
-        strings(json, "commands", f.fix().commands(), repeated, repeated == null ? null : repeated.commands);
-        json.optional("json", f.fix().json());
+        json.name(FIX).beginObject();
+        strings(json, STEPS, f.fix().steps(), repeated, repeated == null ? null : repeated.steps);
+        strings(json, COMMANDS, f.fix().commands(), repeated, repeated == null ? null : repeated.commands);
+        optional(json, FIX_JSON, f.fix().json());
         json.endObject();
+    }
+
+    /** A member whose value is a string, left out when null ({@link JsonOut#optional}). */
+    private static void optional(JsonOut json, JsonOut.Name name, String value) throws IOException {
+        if (value != null) {
+            json.name(name).value(value);
+        }
+    }
+
+    /** As {@link #optional}, for a string written again and again as the very object ({@link JsonOut#sharedValue}). */
+    private static void shared(JsonOut json, JsonOut.Name name, String value) throws IOException {
+        if (value != null) {
+            json.name(name).sharedValue(value);
+        }
     }
 
     /** The LiveKit INVITE a call finding is about: the last one on its leg at or before its first frame. */
@@ -212,16 +263,16 @@ final class FindingJson {
     /** A routing as one object; {@code repeated} (null: none) copies the values it wrote before. */
     private static void routing(JsonOut json, LiveKitRouting r, RepeatedJson repeated) throws IOException {
         json.beginObject();
-        json.name("inviteFrame").value(r.transaction().frame());
-        json.optional("calledNumber", r.invite().calledNumber());
-        json.optional("callingNumber", r.invite().callingNumber());
-        json.optional("sourceIp", r.invite().sourceIp());
+        json.name(INVITE_FRAME).value(r.transaction().frame());
+        optional(json, CALLED_NUMBER, r.invite().calledNumber());
+        optional(json, CALLING_NUMBER, r.invite().callingNumber());
+        shared(json, SOURCE_IP, r.invite().sourceIp());
         RoutingOutcome outcome = r.outcome();
         List<String> expected = outcome == null ? null : outcome.expectedResponses();
         // the statuses and the summary follow from the expected and captured responses and the verdict, of which
         // a capture has a few kinds
         byte[][] statuses = repeated == null ? null : repeated.statusesOf(expected, r.observed(), r.consistency());
-        json.name("observed");
+        json.name(OBSERVED);
         int observedStart = json.size();
         if (statuses != null) {
             json.writtenValue(statuses[0]);
@@ -234,25 +285,25 @@ final class FindingJson {
         }
         byte[] observedJson = statuses != null || repeated == null ? null : json.writtenSince(observedStart);
         if (outcome != null) {
-            strings(json, "expected", expected, repeated, repeated == null ? null : repeated.expected);
+            strings(json, EXPECTED, expected, repeated, repeated == null ? null : repeated.expected);
             if (repeated != null) {
-                repeated.stringsOfRepeated(json.name("reasoning"), repeated.reasoningLines, outcome.reasoning());
+                repeated.stringsOfRepeated(json.name(REASONING), repeated.reasoningLines, outcome.reasoning());
             } else {
-                strings(json, "reasoning", outcome.reasoning());
+                strings(json, REASONING, outcome.reasoning());
             }
-            json.optional("trunk", outcome.trunk().kind().name());
-            strings(json, "trunkIds", outcome.trunk().candidateIds());
-            json.optional("auth", outcome.auth().name());
+            shared(json, TRUNK, outcome.trunk().kind().name());
+            strings(json, TRUNK_IDS, outcome.trunk().candidateIds());
+            shared(json, AUTH, outcome.auth().name());
             DispatchMatch d = outcome.dispatch();
-            json.optional("dispatch", d.kind().name());
+            shared(json, DISPATCH, d.kind().name());
             if (d.rule() != null) {
-                json.optional("dispatchRuleId", d.rule().getSipDispatchRuleId());
-                json.optional("roomName", d.roomName());
-                strings(json, "agents", d.agentNames());
+                shared(json, DISPATCH_RULE_ID, d.rule().getSipDispatchRuleId());
+                optional(json, ROOM_NAME, d.roomName());
+                strings(json, AGENTS, d.agentNames());
             }
         }
-        json.optional("consistency", r.consistency().name());
-        json.name("summary");
+        shared(json, CONSISTENCY, r.consistency().name());
+        json.name(SUMMARY);
         if (statuses != null) {
             json.writtenValue(statuses[1]);
         } else {
@@ -266,8 +317,8 @@ final class FindingJson {
         json.endObject();
     }
 
-    /** As {@link #strings(JsonOut, String, List)}, a list written before at {@code place} copied. */
-    private static void strings(JsonOut json, String name, List<String> values, RepeatedJson repeated,
+    /** As {@link #strings(JsonOut, JsonOut.Name, List)}, a list written before at {@code place} copied. */
+    private static void strings(JsonOut json, JsonOut.Name name, List<String> values, RepeatedJson repeated,
                                 RepeatedJson.Place place) throws IOException {
         if (repeated == null) {
             strings(json, name, values);
@@ -276,10 +327,10 @@ final class FindingJson {
         }
     }
 
-    private static void strings(JsonOut json, String name, List<String> values) throws IOException {
+    private static void strings(JsonOut json, JsonOut.Name name, List<String> values) throws IOException {
         json.name(name).beginArray();
-        for (String v : values) {
-            json.value(v);
+        for (int i = 0; i < values.size(); i++) {
+            json.value(values.get(i));
         }
         json.endArray();
     }
