@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sipladder.HashedTable;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
@@ -206,59 +207,33 @@ public final class CallMemo {
     }
 
     /**
-     * Read-backs by the very message, in an open-addressing table hashed by the message's frame number: an identity
-     * map asks the VM for each message's identity hash at every question under the quick JIT. Messages with the same
-     * frame number (of different files, or built in code) only share a probe sequence.
+     * Read-backs by the very message, hashed by the message's frame number: an identity map asks the VM for each
+     * message's identity hash at every question under the quick JIT. Messages with the same frame number (of
+     * different files, or built in code) only share a probe sequence.
      */
-    private static final class ByMessage {
-        private SipMessage[] keys = new SipMessage[32];
-        private MessageReadBack[] values = new MessageReadBack[32];
-        private int size;
+    private static final class ByMessage extends HashedTable<SipMessage, MessageReadBack> {
+
+        ByMessage() {
+            super(32); // one call's messages
+        }
 
         MessageReadBack get(SipMessage message) {
-            int mask = keys.length - 1;
-            for (int i = slot(message, mask); ; i = (i + 1) & mask) {
-                SipMessage k = keys[i];
-                if (k == message) {
-                    return values[i];
-                }
-                if (k == null) {
-                    return null;
-                }
-            }
+            return get(message, hash(message));
         }
 
         /** Adds {@code message}, not there yet. */
         void put(SipMessage message, MessageReadBack value) {
-            if (2 * (size + 1) > keys.length) {
-                SipMessage[] oldKeys = keys;
-                MessageReadBack[] oldValues = values;
-                keys = new SipMessage[2 * oldKeys.length];
-                values = new MessageReadBack[2 * oldKeys.length];
-                for (int i = 0; i < oldKeys.length; i++) {
-                    if (oldKeys[i] != null) {
-                        insert(oldKeys[i], oldValues[i]);
-                    }
-                }
-            }
-            insert(message, value);
-            size++;
+            add(message, hash(message), value);
         }
 
-        private void insert(SipMessage message, MessageReadBack value) {
-            int mask = keys.length - 1;
-            int i = slot(message, mask);
-            while (keys[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = message;
-            values[i] = value;
+        @Override
+        protected boolean sameKey(SipMessage kept, SipMessage asked) {
+            return kept == asked;
         }
 
-        private static int slot(SipMessage message, int mask) {
+        private static int hash(SipMessage message) {
             long frame = message.frame();
-            int h = (int) (frame ^ frame >>> 32) * 0x9E3779B9;
-            return (h ^ h >>> 16) & mask;
+            return (int) (frame ^ frame >>> 32);
         }
     }
 }
