@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.sipladder.ByteWords;
 import org.sipladder.Limits;
 
 /**
@@ -218,7 +219,7 @@ final class SipFraming {
             long x = (long) LONGS.get(a, i) ^ pattern;
             long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + ByteWords.firstFlagged(found);
             }
         }
         for (; i < end; i++) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.sipladder.ByteWords;
 
 /**
  * A streaming JSON writer that prints exactly as Gson's {@code JsonWriter} does with a two-space indent, nulls
@@ -785,7 +786,7 @@ final class JsonOut implements AutoCloseable {
             long special = ((w - 0x2020202020202020L) | w | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash)
                     & HIGHS;
             if (special != 0) {
-                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+                return i + ByteWords.firstFlagged(special);
             }
         }
         for (; i < b.length; i++) {

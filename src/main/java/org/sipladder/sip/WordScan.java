@@ -3,6 +3,7 @@ package org.sipladder.sip;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.sipladder.ByteWords;
 
 /**
  * Byte scans eight bytes at a time: loading a capture runs them over every header byte, before the JIT's last
@@ -138,7 +139,7 @@ public final class WordScan {
             // the lowest flag is exact: a false one only follows a line feed (a borrow from it)
             long found = (((x - ONES) & ~x) | w) & HIGHS;
             if (found != 0) {
-                return i + firstFlagged(found);
+                return i + ByteWords.firstFlagged(found);
             }
         }
         for (; i < n; i++) {
@@ -160,15 +161,6 @@ public final class WordScan {
             i = plainEnd(a, i + 1, to);
         }
         return i;
-    }
-
-    /**
-     * The index (0-7) of the lowest byte flagged in {@code found} by its high bit: its flag's place multiplied into
-     * the top byte, as Long.numberOfTrailingZeros is a loop of shifts before the JIT's last tier.
-     */
-    private static int firstFlagged(long found) {
-        long lowest = found & -found;
-        return (int) (((lowest >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /**
@@ -213,7 +205,7 @@ public final class WordScan {
         return true;
     }
 
-    /** True when {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes (a loop: short ranges, C1). */
+    /** True when {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes. */
     public static boolean same(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
         return aTo - aFrom == bTo - bFrom && sameRun(a, aFrom, b, bFrom, aTo - aFrom);
     }
