@@ -34,7 +34,7 @@ public final class CallMemo {
     private final BySame<InboundInvite, TrunkMiss> trunkMisses = new BySame<>();
     /** The call's SDP bodies parsed so far: its messages repeat them. */
     private final SdpMemo sdpBodies = new SdpMemo();
-    /** How messages are read back: through the diagnosing thread's stretches of the file, or (null) directly. */
+    /** How messages are read back: through the diagnosis's stretches of the file, or (null) directly. */
     private final ReadAhead ahead;
 
     /** Whether addresses are private or public: the diagnosis's, shared by its calls. */
@@ -50,9 +50,8 @@ public final class CallMemo {
     }
 
     /**
-     * A memo whose messages are read back through {@code ahead}, which belongs to the thread this memo is used on
-     * (a call is diagnosed on one thread), with the diagnosis's {@code scopes}, {@code privateAddressTexts} and
-     * {@code configTexts}.
+     * A memo whose messages are read back through {@code ahead} (the diagnosis's, shared by its threads), with the
+     * diagnosis's {@code scopes}, {@code privateAddressTexts} and {@code configTexts}.
      */
     CallMemo(ReadAhead ahead, AddressScopes scopes, PrivateAddressTexts privateAddressTexts, ConfigTexts configTexts) {
         this.ahead = ahead;

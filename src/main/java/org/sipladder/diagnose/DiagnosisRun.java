@@ -41,10 +41,11 @@ public final class DiagnosisRun {
     private final CaptureMedia media;
     private final SecretScrubber scrubber;
     /**
-     * Each diagnosing thread's stretches of the capture file: its calls come in start order, so their messages are
-     * read back in about file order (see {@link ReadAhead}).
+     * The stretches of the capture file the diagnosing threads read messages back through: they take the calls in
+     * start order, so their messages are read back in about file order, the threads' near each other (see
+     * {@link ReadAhead}).
      */
-    private final ThreadLocal<ReadAhead> readAhead = ThreadLocal.withInitial(ReadAhead::new);
+    private final ReadAhead readAhead = new ReadAhead();
     private final AddressScopes scopes = new AddressScopes();
     private final PrivateAddressTexts privateAddressTexts = new PrivateAddressTexts();
     private final ConfigTexts configTexts;
@@ -67,7 +68,7 @@ public final class DiagnosisRun {
      */
     public CallDiagnosis diagnose(CallFlow flow) {
         List<CallFlow> one = List.of(flow);
-        CallMemo memo = new CallMemo(readAhead.get(), scopes, privateAddressTexts, configTexts);
+        CallMemo memo = new CallMemo(readAhead, scopes, privateAddressTexts, configTexts);
         List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);

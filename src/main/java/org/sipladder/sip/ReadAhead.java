@@ -1,15 +1,24 @@
 package org.sipladder.sip;
 
 import java.io.IOException;
+import java.util.concurrent.locks.StampedLock;
 import org.sipladder.capture.CaptureFile;
 
 /**
  * Reads messages back from their capture file a stretch of {@link #CHUNK} bytes at a time, keeping the last
- * {@link #CHUNKS} stretches: for a reader that asks for nearly every message in about file order, as a diagnosis
+ * {@link #CHUNKS} stretches: for readers that ask for nearly every message in about file order, as a diagnosis
  * does call after call (a call's messages lie within tens of kilobytes of each other), so that one read of the file
  * serves a hundred messages; each read of the file cost more than all else the diagnosis did with most messages.
  * What a stretch gives is checked against the message's checksum as any read-back is, and read from the file again
- * when it does not match. For one thread; it belongs to the reader that made it and goes with it.
+ * when it does not match.
+ *
+ * <p>Shared by the threads of one diagnosis: they take the calls in start order a few at a time, so they ask for the
+ * same stretches within moments of each other, and each keeping stretches of its own read the whole file once per
+ * thread. A slot's bytes are copied without a lock and kept only when no stretch was read into the slot meanwhile
+ * (an optimistic read of its {@link StampedLock}); a stretch is read into its slot under the slot's write lock, so a
+ * thread that needs the same one waits for it rather than reading it too. The slots' buffers are reused: a new
+ * buffer for each stretch read would be kept past a young collection (the launcher promotes what survives one) and
+ * grow the old generation by the whole file.
  */
 public final class ReadAhead {
 
@@ -19,11 +28,22 @@ public final class ReadAhead {
     /** {@link #CHUNK} as a shift: positions are split by shifts and masks (the quick JIT divides a long in the VM). */
     private static final int CHUNK_BITS = 16;
 
-    /** The stretch in each slot ({@code index % CHUNKS}): its file, which one, its bytes and how many were read. */
+    /**
+     * The stretch in each slot ({@code index % CHUNKS}): its file, which one, its bytes and how many were read;
+     * written under the slot's write lock.
+     */
     private final CaptureFile[] files = new CaptureFile[CHUNKS];
     private final long[] indexes = new long[CHUNKS];
     private final byte[][] chunks = new byte[CHUNKS][];
     private final int[] lengths = new int[CHUNKS];
+    private final StampedLock[] locks = new StampedLock[CHUNKS];
+
+    public ReadAhead() {
+        for (int i = 0; i < CHUNKS; i++) {
+            locks[i] = new StampedLock();
+            chunks[i] = new byte[0];
+        }
+    }
 
     /**
      * The {@code length} bytes at {@code offset} of {@code file}, from the stretches kept or read now; null when
@@ -34,31 +54,48 @@ public final class ReadAhead {
         int at = 0;
         while (at < length) {
             long position = offset + at;
-            int slot = stretch(file, position);
+            long index = position >>> CHUNK_BITS;
+            int slot = (int) index & (CHUNKS - 1);
             int from = (int) position & (CHUNK - 1);
-            int n = Math.min(length - at, lengths[slot] - from);
-            if (n <= 0) {
+            StampedLock lock = locks[slot];
+            long stamp = lock.tryOptimisticRead();
+            byte[] chunk = chunks[slot];
+            int kept = lengths[slot];
+            if (stamp != 0 && files[slot] == file && indexes[slot] == index && from < kept && kept <= chunk.length) {
+                int n = Math.min(length - at, kept - from);
+                System.arraycopy(chunk, from, bytes, at, n);
+                if (lock.validate(stamp)) {
+                    at += n;
+                    continue;
+                }
+            }
+            if (!readInto(slot, file, index, from)) {
                 return null;
             }
-            System.arraycopy(chunks[slot], from, bytes, at, n);
-            at += n;
         }
         return bytes;
     }
 
-    /** The slot of the stretch holding byte {@code position} of {@code file}, read now unless kept. */
-    private int stretch(CaptureFile file, long position) throws IOException {
-        long index = position >>> CHUNK_BITS;
-        int slot = (int) index & (CHUNKS - 1);
-        if (files[slot] == file && indexes[slot] == index && position < index * CHUNK + lengths[slot]) {
-            return slot;
+    /**
+     * Reads stretch {@code index} of {@code file} into {@code slot} unless it holds it already, through byte
+     * {@code from} of it; false when the file does not reach that byte.
+     */
+    private boolean readInto(int slot, CaptureFile file, long index, int from) throws IOException {
+        StampedLock lock = locks[slot];
+        long stamp = lock.writeLock();
+        try {
+            if (files[slot] != file || indexes[slot] != index || from >= lengths[slot]) {
+                if (chunks[slot].length < CHUNK) {
+                    chunks[slot] = new byte[CHUNK];
+                }
+                files[slot] = null; // not the stretch it was, should the read fail
+                lengths[slot] = file.read(index << CHUNK_BITS, chunks[slot]);
+                indexes[slot] = index;
+                files[slot] = file;
+            }
+            return from < lengths[slot];
+        } finally {
+            lock.unlockWrite(stamp);
         }
-        if (chunks[slot] == null) {
-            chunks[slot] = new byte[CHUNK];
-        }
-        files[slot] = file;
-        indexes[slot] = index;
-        lengths[slot] = file.read(index * CHUNK, chunks[slot]);
-        return slot;
     }
 }

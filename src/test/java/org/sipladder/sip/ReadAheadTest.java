@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.capture.CaptureFile;
@@ -62,6 +63,43 @@ class ReadAheadTest {
                 assertArrayEquals(Arrays.copyOfRange(all, (int) offset, (int) offset + length), got,
                         "at " + offset + "+" + length + " of " + (first ? "a" : "b"));
             }
+        }
+    }
+
+    @Test
+    void threadsSharingStretchesEachGetTheFilesBytes() throws Exception {
+        // a diagnosis's threads share one: stretches are taken over by other ones while threads copy from them
+        int size = ReadAhead.CHUNK * (ReadAhead.CHUNKS + 5) + 77;
+        Path a = randomFile("shared.bin", size, 6);
+        byte[] all = Files.readAllBytes(a);
+        CaptureFile file = CaptureFile.of(a);
+        ReadAhead ahead = new ReadAhead();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            long seed = t;
+            Thread thread = new Thread(() -> {
+                Random r = new Random(seed);
+                try {
+                    for (int i = 0; i < 20_000 && failure.get() == null; i++) {
+                        // each thread sweeps the file in its own time, with jumps, so the slots change hands often
+                        int offset = i % 5 == 0 ? r.nextInt(all.length) : (int) ((long) i * all.length / 20_000);
+                        int length = Math.min(all.length - offset, 1 + r.nextInt(i % 9 == 0 ? 2 * ReadAhead.CHUNK : 1200));
+                        assertArrayEquals(Arrays.copyOfRange(all, offset, offset + length), ahead.read(file, offset, length),
+                                "at " + offset + "+" + length);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
         }
     }
 
