@@ -57,7 +57,7 @@ final class FindingJson {
         JsonOut json = ELEMENTS.get();
         try {
             json.startElement(false);
-            laterElement(json, REPEATED.get(), f, routingsOfCall, new byte[routingsOfCall.size()][]);
+            laterElement(json, REPEATED.get(), f, routingsOfCall, new int[2 * routingsOfCall.size()]);
             return json.written();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
@@ -66,24 +66,24 @@ final class FindingJson {
 
     /**
      * One finding as {@link #laterElement} gives it, after the element begun; a routing's JSON is written once and
-     * copied, from {@code written} (by the routing's index in {@code routingsOfCall}), into every other finding of
-     * the call about its INVITE (with a LiveKit config most findings carry one: 200 of 400 MB of JSON).
+     * copied, from where it was written in the writer (kept in {@code written} at twice the routing's index in
+     * {@code routingsOfCall}, start and end; an end of 0 for none yet), into every other finding of the call about
+     * its INVITE (with a LiveKit config most findings carry one: 200 of 400 MB of JSON).
      */
     private static void laterElement(JsonOut json, RepeatedJson repeated, Finding f,
-                                     List<LiveKitRouting> routingsOfCall, byte[][] written)
+                                     List<LiveKitRouting> routingsOfCall, int[] written)
             throws IOException {
         json.beginObject();
         finding(json, f, repeated);
         int routing = routingIndex(f, routingsOfCall);
         if (routing >= 0) {
             json.name(LIVEKIT);
-            byte[] same = written[routing];
-            if (same == null) {
-                int start = json.size();
+            if (written[2 * routing + 1] == 0) {
+                written[2 * routing] = json.size();
                 routing(json, routingsOfCall.get(routing), repeated);
-                written[routing] = json.writtenSince(start);
+                written[2 * routing + 1] = json.size();
             } else {
-                json.writtenValue(same);
+                json.writtenValue(written[2 * routing], written[2 * routing + 1]);
             }
         }
         json.endObject();
@@ -105,12 +105,12 @@ final class FindingJson {
         }
 
         /** What a call without routings has written of them. */
-    private static final byte[][] NONE_WRITTEN = new byte[0][];
+        private static final int[] NONE_WRITTEN = new int[0];
 
     /** Adds the findings of one call, with the call's routings for their {@code livekit} parts. */
         void add(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
             // by index, not in an identity map: the quick JIT asks the VM for each key's identity hash
-            byte[][] written = routingsOfCall.isEmpty() ? NONE_WRITTEN : new byte[routingsOfCall.size()][];
+            int[] written = routingsOfCall.isEmpty() ? NONE_WRITTEN : new int[2 * routingsOfCall.size()];
             try {
                 for (int i = 0; i < findings.size(); i++) {
                     json.nextElement(false);

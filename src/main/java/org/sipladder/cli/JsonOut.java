@@ -226,6 +226,20 @@ final class JsonOut implements AutoCloseable {
     }
 
     /**
+     * A value given as the bytes this writer wrote in memory for a whole value at positions {@code start} to {@code
+     * end} of what it holds now ({@link #size}), at the same depth: so that a value repeated within a run of elements
+     * is copied without a copy of its own.
+     */
+    JsonOut writtenValue(int start, int end) throws IOException {
+        beforeValue();
+        int length = end - start;
+        room(length);
+        System.arraycopy(buffer, start, buffer, used, length);
+        used += length;
+        return this;
+    }
+
+    /**
      * Members given as the bytes this writer wrote for them before ({@link #writtenSince} from the end of a member
      * to the end of a later one, so beginning with a comma), after a member of an object at the same depth: so that
      * a run of members that many objects repeat is written once and copied.
