@@ -47,6 +47,8 @@ final class FastScan {
     /** Parameter names and media types looked for, in lower case, as bytes. */
     private static final byte[] BRANCH = lowerAscii("branch");
     private static final byte[] RECEIVED = lowerAscii("received");
+    /** The letter of "received" looked for first: its v, which a Via's usual text (protocol, address, branch) lacks. */
+    private static final int RECEIVED_ANCHOR = 5;
     private static final byte[] TAG = lowerAscii("tag");
     private static final byte[] MULTIPART = lowerAscii("multipart/");
     private static final byte[] APPLICATION_SDP = lowerAscii("application/sdp");
@@ -176,7 +178,7 @@ final class FastScan {
                     if ((seen & bit) == 0) {
                         branchAt = branch(d, vs, ve);
                         // a Via that does not name "received" has no such parameter: a diagnosis need not read it back
-                        kept.viaWithoutReceived = !WordScan.containsIgnoringCase(d, vs, ve, RECEIVED);
+                        kept.viaWithoutReceived = !WordScan.containsIgnoringCase(d, vs, ve, RECEIVED, RECEIVED_ANCHOR);
                     }
                 }
                 case CONTENT_LENGTH -> {
@@ -306,16 +308,11 @@ final class FastScan {
      */
     private static long branch(byte[] d, int from, int to) {
         // the parameters of the first Via only, up to its comma, in one pass (a value stops at a comma anyway)
-        for (int i = from; i < to; i++) {
-            byte c = d[i];
-            if (c == ',') {
-                break;
-            }
-            if (c == ';') {
-                long at = valueAfter(d, i, to, BRANCH, false);
-                if (at >= 0) {
-                    return at;
-                }
+        for (int i = WordScan.parameterEnd(d, from, to, false); i < to && d[i] == ';';
+                i = WordScan.parameterEnd(d, i + 1, to, false)) {
+            long at = valueAfter(d, i, to, BRANCH, false);
+            if (at >= 0) {
+                return at;
             }
         }
         return -1;
@@ -360,9 +357,17 @@ final class FastScan {
         }
         i = skipSpace(d, i + 1, end);
         int stop = i;
+        if (!stopAtAngle) {
+            // a semicolon, comma or white space ends it; the words' step finds those and other bytes up to a space
+            stop = WordScan.parameterEnd(d, i, end, true);
+            while (stop < end && d[stop] != ';' && d[stop] != ',' && !isSpace(d[stop])) {
+                stop = WordScan.parameterEnd(d, stop + 1, end, true);
+            }
+            return stop > i ? (long) i << 32 | stop : -1;
+        }
         while (stop < end) {
             byte c = d[stop];
-            if (c == ';' || c == ',' || c <= ' ' && isSpace(c) || stopAtAngle && c == '>') {
+            if (c == ';' || c == ',' || c <= ' ' && isSpace(c) || c == '>') {
                 break;
             }
             stop++;

@@ -16,6 +16,9 @@ public final class WordScan {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long SEMICOLONS = ';' * ONES;
+    private static final long COMMAS = ',' * ONES;
+    private static final long BELOW_BANG = '!' * ONES;
 
     private WordScan() {
     }
@@ -165,30 +168,59 @@ public final class WordScan {
 
     /**
      * True when {@code a[from, to)} holds {@code lower} (ASCII, its letters in lower case) in any ASCII case; the
-     * first letter looked for eight bytes at a time (the read asks it of every message's first Via).
+     * letter {@code lower[anchor]} looked for eight bytes at a time (the read asks it of every message's first Via,
+     * and an anchor that the usual text lacks, as "received"'s v, finds no candidate there at all).
      */
-    static boolean containsIgnoringCase(byte[] a, int from, int to, byte[] lower) {
-        int first = lower[0];
-        long pattern = first * ONES;
-        int last = to - lower.length;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
+    static boolean containsIgnoringCase(byte[] a, int from, int to, byte[] lower, int anchor) {
+        long pattern = lower[anchor] * ONES;
+        // the anchor's places: a match starting at s has it at s + anchor, for s in [from, to - lower.length]
+        int end = to - lower.length + anchor + 1;
+        int i = from + anchor;
+        for (; i + 8 <= end; i += 8) {
             // OR 0x20 folds a letter's case and maps no other byte onto a lower-case letter
             long x = ((long) LONGS.get(a, i) | 0x2020202020202020L) ^ pattern;
             if (((x - ONES) & ~x & HIGHS) != 0) {
-                for (int j = i; j < i + 8 && j <= last; j++) {
-                    if (sameIgnoringCase(a, j, lower)) {
+                for (int j = i; j < i + 8; j++) {
+                    if (sameIgnoringCase(a, j - anchor, lower)) {
                         return true;
                     }
                 }
             }
         }
-        for (; i <= last; i++) {
-            if (sameIgnoringCase(a, i, lower)) {
+        for (; i < end; i++) {
+            if (sameIgnoringCase(a, i - anchor, lower)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The index of the first semicolon or comma in {@code a[from, to)}, with {@code blanks} also of the first byte up to
+     * a space (0x20), or {@code to}: where a header parameter may end as the read looks for it, eight bytes a step (with
+     * {@code blanks}, the caller tells which of those bytes do end it).
+     */
+    static int parameterEnd(byte[] a, int from, int to, boolean blanks) {
+        // (w - 0x21 each) & ~w flags the bytes below 0x21 (not those above 127); with 0 it flags none
+        long below = blanks ? BELOW_BANG : 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long s = w ^ SEMICOLONS;
+            long c = w ^ COMMAS;
+            // the lowest flag of each test is exact (a false one only follows a true one of its own), so is theirs
+            long found = ((s - ONES) & ~s | (c - ONES) & ~c | (w - below) & ~w) & HIGHS;
+            if (found != 0) {
+                return i + ByteWords.firstFlagged(found);
+            }
+        }
+        for (; i < to; i++) {
+            byte b = a[i];
+            if (b == ';' || b == ',' || blanks && b >= 0 && b <= ' ') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /**

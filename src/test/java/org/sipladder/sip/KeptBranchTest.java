@@ -66,4 +66,30 @@ class KeptBranchTest {
         assertEquals("\u0000abc", HeaderParameters.branchText(odd));
         assertTrue(odd.length == 5 && new String(odd, StandardCharsets.ISO_8859_1).endsWith("\u0000abc"));
     }
+
+    /** However the first Via's parameters are spelt and spaced, the one-pass scan reads the branch the full scan reads. */
+    @Test
+    void theOnePassScanReadsTheBranchOfAnyParameterSpelling() {
+        Random random = new Random(19);
+        String[] pieces = {";", ";", ",", " ", "\t", "branch", "BRANCH", "Branch", "=", "z9hG4bK", "abc", "1.2.3.4",
+            "rport", "received", ">", "\u0001", "\u000b", "\f", ";branch=", "; branch = ", "branches"};
+        ScanSession session = new ScanSession();
+        int fastRead = 0;
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder via = new StringBuilder("SIP/2.0/UDP 10.0.0.1:5060");
+            for (int k = random.nextInt(10); k > 0; k--) {
+                via.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = "INVITE sip:a@b SIP/2.0\r\nVia: " + via + "\r\nFrom: <sip:c@d>;tag=1\r\nTo: <sip:a@b>\r\n"
+                    + "Call-ID: k@h\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+            SipMessage fast = FastScan.summary(SipParserTest.payload(text), 0, session);
+            SipMessage full = new SipParser(SipParser.Depth.FULL).parse(SipParserTest.payload(text)).orElseThrow();
+            if (fast != null) {
+                fastRead++;
+                assertEquals(full.topViaBranch(), fast.topViaBranch(), via.toString());
+                assertEquals(HeaderParameters.branchOf(full.header("Via")), fast.topViaBranch(), via.toString());
+            }
+        }
+        assertTrue(fastRead > 2_500, "most spellings are read in one pass: " + fastRead);
+    }
 }

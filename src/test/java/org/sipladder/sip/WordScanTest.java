@@ -139,4 +139,31 @@ class WordScanTest {
                     + to + ")");
         }
     }
+
+    @Test
+    void parameterEndFindsTheFirstSemicolonCommaOrBlank() {
+        Random random = new Random(12);
+        // the bytes looked for and their neighbours, zero, space's neighbours, high bytes
+        byte[] alphabet = {';', ',', ':', '<', '+', '-', 0, ' ', '!', 0x1f, '\t', '\r', (byte) 0xbb, (byte) 0xac,
+            (byte) 0xa0, (byte) 0x80, 'a', 'z', '9'};
+        for (int round = 0; round < 50_000; round++) {
+            byte[] d = new byte[random.nextInt(40)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) ('a' + random.nextInt(26));
+            }
+            int from = random.nextInt(d.length + 1);
+            int to = from + random.nextInt(d.length - from + 1);
+            int punctuation = from;
+            while (punctuation < to && d[punctuation] != ';' && d[punctuation] != ',') {
+                punctuation++;
+            }
+            int stop = from;
+            while (stop < to && d[stop] != ';' && d[stop] != ',' && !(d[stop] >= 0 && d[stop] <= ' ')) {
+                stop++;
+            }
+            String where = Arrays.toString(d) + " [" + from + ", " + to + ")";
+            assertEquals(punctuation, WordScan.parameterEnd(d, from, to, false), where);
+            assertEquals(stop, WordScan.parameterEnd(d, from, to, true), where);
+        }
+    }
 }
