@@ -27,6 +27,10 @@ final class SipFraming {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
     private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = '\r' * ONES;
+    private static final long LFS = '\n' * ONES;
 
     private SipFraming() {
     }
@@ -45,18 +49,17 @@ final class SipFraming {
             return NO;
         }
         int limit = Math.min(end, off + MAX_LINE);
-        int lf = indexOf(a, off, limit, (byte) '\n');
-        // a CR followed by anything but LF ends the line too (as Wireshark reads it): the message is then found
-        // and the SIP layer flags the bare CR, instead of the message vanishing
-        int cr = indexOf(a, off, lf < 0 ? limit : lf, (byte) '\r');
-        if (cr >= 0 && cr + 1 < (lf < 0 ? limit : lf)) {
-            return isStatusLine(a, off, cr) || isRequestLine(a, off, cr) ? cr + 1 - off : NO;
-        }
-        if (lf < 0) {
+        // the first CR or LF, in one pass: a CR followed by anything but LF ends the line too (as Wireshark reads
+        // it), so that the message is found and the SIP layer flags the bare CR, instead of the message vanishing
+        int first = crOrLf(a, off, limit);
+        if (first < 0 || a[first] == '\r' && first + 1 == limit) {
             return limit - off >= MAX_LINE || !plausiblePrefix(a, off, limit) ? NO : NEED_MORE;
         }
-        int lineEnd = lf > off && a[lf - 1] == '\r' ? lf - 1 : lf;
-        return isStatusLine(a, off, lineEnd) || isRequestLine(a, off, lineEnd) ? lf + 1 - off : NO;
+        if (a[first] == '\r' && a[first + 1] != '\n') {
+            return isStatusLine(a, off, first) || isRequestLine(a, off, first) ? first + 1 - off : NO;
+        }
+        int lf = a[first] == '\n' ? first : first + 1;
+        return isStatusLine(a, off, first) || isRequestLine(a, off, first) ? lf + 1 - off : NO;
     }
 
     /**
@@ -65,10 +68,18 @@ final class SipFraming {
      * is too long to be SIP.
      */
     static int messageLength(byte[] a, int off, int end, int maxHeaderBytes) {
+        return messageLength(a, off, end, maxHeaderBytes, indexOf(a, off, end, (byte) '\n'));
+    }
+
+    /**
+     * As {@link #messageLength(byte[], int, int, int)}, with the first line feed at or after {@code off} found
+     * already ({@code firstLineFeed}, -1 when there is none before {@code end}): the start line is not read again.
+     */
+    static int messageLength(byte[] a, int off, int end, int maxHeaderBytes, int firstLineFeed) {
         // one pass over the header lines: find the empty line and the first Content-Length on the way
         int contentLength = -1;
+        int lf = firstLineFeed;
         for (int line = off; ; ) {
-            int lf = indexOf(a, line, end, (byte) '\n');
             if (lf < 0) {
                 return end - off > maxHeaderBytes ? NO : NEED_MORE;
             }
@@ -90,6 +101,7 @@ final class SipFraming {
             if (line - off > maxHeaderBytes) {
                 return NO;
             }
+            lf = indexOf(a, line, end, (byte) '\n');
         }
     }
 
@@ -214,16 +226,37 @@ final class SipFraming {
     static int indexOf(byte[] a, int from, int end, byte b) {
         int i = from;
         // eight bytes per step (SWAR): scanning header lines for line ends is the hottest loop of a read
-        long pattern = (b & 0xffL) * 0x0101010101010101L;
+        long pattern = (b & 0xffL) * ONES;
         for (; i + 8 <= end; i += 8) {
             long x = (long) LONGS.get(a, i) ^ pattern;
-            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
                 return i + ByteWords.firstFlagged(found);
             }
         }
         for (; i < end; i++) {
             if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first CR or LF in {@code a[from, end)}, or -1; eight bytes a step as {@link #indexOf}. */
+    static int crOrLf(byte[] a, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long cr = w ^ CRS;
+            long lf = w ^ LFS;
+            // the lowest flag of each test is exact (a false one only follows a true one of its own), so is theirs
+            long found = ((cr - ONES) & ~cr | (lf - ONES) & ~lf) & HIGHS;
+            if (found != 0) {
+                return i + ByteWords.firstFlagged(found);
+            }
+        }
+        for (; i < end; i++) {
+            if (a[i] == '\r' || a[i] == '\n') {
                 return i;
             }
         }

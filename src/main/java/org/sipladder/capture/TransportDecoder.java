@@ -57,7 +57,8 @@ final class TransportDecoder {
                 return;
             }
         }
-        if (!SipFraming.mayStart(first) || SipFraming.startLine(a, p, end) <= 0) {
+        int startLine = SipFraming.mayStart(first) ? SipFraming.startLine(a, p, end) : SipFraming.NO;
+        if (startLine <= 0) {
             if ((first & 0xc0) == 0x80 && end - p >= MIN_RTCP && sink.wantsMedia()) {
                 sink.media(header, Wire.u16(a, off), Wire.u16(a, off + 2), a, p, end - p);
             }
@@ -66,12 +67,27 @@ final class TransportDecoder {
         byte[] h = header.array();
         sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
-                datagramMessageLength(a, p, end));
+                datagramMessageLength(a, p, end, startLine));
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
     static int datagramMessageLength(byte[] a, int p, int end) {
-        int length = SipFraming.messageLength(a, p, end, end - p);
+        return lengthFrom(a, p, end, SipFraming.indexOf(a, p, end, (byte) '\n'));
+    }
+
+    /**
+     * As {@link #datagramMessageLength(byte[], int, int)} for a message whose start line is {@code startLine} bytes
+     * long ({@link SipFraming#startLine}): one ending in a line feed (not a bare CR) ends at the first, and the
+     * length's walk goes on from there without reading the start line again.
+     */
+    static int datagramMessageLength(byte[] a, int p, int end, int startLine) {
+        int lf = a[p + startLine - 1] == '\n' ? p + startLine - 1 : SipFraming.indexOf(a, p, end, (byte) '\n');
+        return lengthFrom(a, p, end, lf);
+    }
+
+    /** As {@link #datagramMessageLength(byte[], int, int)}, with the first line feed found ({@code firstLineFeed}). */
+    private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed) {
+        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed);
         return length > 0 ? length : end - p;
     }
 }

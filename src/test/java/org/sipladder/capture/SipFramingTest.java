@@ -97,4 +97,66 @@ class SipFramingTest {
         }
         assertEquals(SipFraming.NO, length(s.toString()));
     }
+
+    @Test
+    void startLineEndsAtItsLineFeedOrABareCr() {
+        assertEquals(16, startLine("SIP/2.0 200 OK\r\nVia: x"));
+        assertEquals(15, startLine("SIP/2.0 200 OK\nVia: x"));
+        assertEquals(15, startLine("SIP/2.0 200 OK\rVia: x\r\n"), "a bare CR ends it");
+        assertEquals(SipFraming.NEED_MORE, startLine("SIP/2.0 200 OK\r"), "the LF may follow");
+        assertEquals(SipFraming.NO, startLine("SIP/2.0 20x OK\rVia: x\r\n"));
+    }
+
+    /**
+     * Start lines and lengths of messages made of pieces that stress the eight-bytes-a-step walks (line feeds next to
+     * vertical tabs, bare CRs, lines of every length, Content-Length in both forms) agree with a walk a byte at a time.
+     */
+    @Test
+    void stepWalksAgreeWithAByteWalk() {
+        java.util.Random r = new java.util.Random(2026_12_04L);
+        String[] pieces = {"\r\n", "\r\n", "\n", "\r", "\u000b", "\n\u000b\u000b", "Content-Length: 3", "l:1",
+            "content-length:12", "Via: x", "X", "0123456789", "SIP/2.0 200 OK", "INVITE sip:a@b SIP/2.0", " ", "c"};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder m = new StringBuilder(r.nextBoolean() ? "SIP/2.0 180 Ringing" : "INVITE sip:b@h SIP/2.0");
+            for (int k = r.nextInt(16); k > 0; k--) {
+                m.append(pieces[r.nextInt(pieces.length)]);
+            }
+            byte[] a = b(m.toString());
+            int end = r.nextInt(a.length + 1);
+            int max = r.nextBoolean() ? end : r.nextInt(end + 1);
+            String where = m.toString().replace("\r", "\\r").replace("\n", "\\n") + " to " + end + " max " + max;
+            assertEquals(byteWalkLength(a, end, max), SipFraming.messageLength(a, 0, end, max), where);
+            int line = SipFraming.startLine(a, 0, end);
+            if (line > 0) {
+                int whole = byteWalkLength(a, end, end);
+                assertEquals(whole > 0 ? whole : end, TransportDecoder.datagramMessageLength(a, 0, end, line), where);
+            }
+        }
+    }
+
+    /** {@link SipFraming#messageLength} of {@code a[0, end)} a byte at a time. */
+    private static int byteWalkLength(byte[] a, int end, int max) {
+        int contentLength = -1;
+        int line = 0;
+        for (int i = 0; i < end; i++) {
+            if (a[i] != '\n') {
+                continue;
+            }
+            if (line > 0 && (i == line || i == line + 1 && a[line] == '\r')) {
+                long total = (long) i + 1 + Math.max(0, contentLength);
+                return total <= end ? (int) total : SipFraming.NEED_MORE;
+            }
+            String text = new String(a, line, i + 1 - line, StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?i)(content-length|l)[ \t]*:[ \t]*([0-9]{1,10})")
+                    .matcher(text);
+            if (contentLength < 0 && value.lookingAt() && Long.parseLong(value.group(2)) <= Integer.MAX_VALUE) {
+                contentLength = Integer.parseInt(value.group(2));
+            }
+            line = i + 1;
+            if (line > max) {
+                return SipFraming.NO;
+            }
+        }
+        return end > max ? SipFraming.NO : SipFraming.NEED_MORE;
+    }
 }
