@@ -26,6 +26,9 @@ final class PipelinedRead {
     /**
      * What crosses besides payloads and prepared items: a prepared item is put in a batch as it is (hundreds of
      * thousands of them, no wrapper each), a payload to prepare on the caller's thread too, and all else as one of these.
+     * Each is a record, and a prepared item that is a record crosses in a {@link Prepared}: an item is told from a
+     * note by {@code instanceof Record}, a class, which the quick JIT tests inline, where testing an interface that an
+     * item does not have calls a slow subtype check (for every message).
      */
     private interface Note {
     }
@@ -48,7 +51,7 @@ final class PipelinedRead {
     /** The consumer has gone (finished or failed): nobody takes from the queue any more. */
     private volatile boolean abandoned;
 
-    /** An item prepared on the reader thread that is itself a payload or a note, which only a test would make. */
+    /** An item prepared on the reader thread that is itself a payload or a record (as a note is). */
     private record Prepared(Object item) implements Note {
     }
 
@@ -86,7 +89,7 @@ final class PipelinedRead {
                     }
                     Object item = preparing.prepare(p);
                     if (item != null) {
-                        add(item instanceof SipPayload || item instanceof Note ? new Prepared(item) : item);
+                        add(item instanceof SipPayload || item instanceof Record ? new Prepared(item) : item);
                     }
                 }
 
@@ -169,7 +172,7 @@ final class PipelinedRead {
                         listener.payload(p);
                     }
                     returns.add(p);
-                } else if (!(item instanceof Note)) {
+                } else if (!(item instanceof Record)) {
                     deliver((PreparingListener<?>) listener, item);
                 } else if (item instanceof Prepared p) {
                     deliver((PreparingListener<?>) listener, p.item());

@@ -186,6 +186,35 @@ class FileBackedPayloadTest {
         assertEquals(expected, taken);
     }
 
+    /** Prepared items that are records, as the reader's own notes are, still cross as items, in order. */
+    @Test
+    void preparedRecordsCrossAsItems() throws Exception {
+        record Item(long frame) {
+        }
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 1000; i++) {
+            c.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("r-" + i + "@test"));
+        }
+        Path f = c.write(dir.resolve("r.pcap"));
+        List<Object> taken = new ArrayList<>();
+        new CaptureReader().read(f, new PreparingListener<Object>() {
+            @Override
+            public Object prepare(SipPayload p) {
+                return p.frame() % 2 == 0 ? new Item(p.frame()) : Long.valueOf(p.frame());
+            }
+
+            @Override
+            public void prepared(Object item) {
+                taken.add(item);
+            }
+        });
+        assertEquals(1000, taken.size());
+        for (int i = 0; i < taken.size(); i++) {
+            long frame = i + 1;
+            assertEquals(frame % 2 == 0 ? new Item(frame) : Long.valueOf(frame), taken.get(i));
+        }
+    }
+
     @Test
     void aListenerThatCanPrepareOnTheCallerSharesTheWorkAndStillTakesInOrder() throws Exception {
         Captures c = Captures.pcap();
