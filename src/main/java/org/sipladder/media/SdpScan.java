@@ -181,11 +181,20 @@ final class SdpScan {
         if (!mayHoldSdp(a, start, p.length())) {
             return List.of();
         }
+        // the usual message: a body that starts with v=0 and holds no other; the header walk finds where it starts
+        int body = headers(a, start, n);
+        if (body >= 0 && body + 2 < n && a[body] == 'v' && a[body + 1] == '=' && a[body + 2] == '0') {
+            List<SdpAnnouncement> found = announcements(p, a, body, n, true);
+            if (found != null) {
+                return found;
+            }
+        }
         int v = sdpStart(a, start, n);
         if (v < 0) {
             return List.of();
         }
-        return announcements(p, a, start, v, n);
+        headers(a, start, v);
+        return announcements(p, a, v, n, false);
     }
 
     /**
@@ -214,7 +223,13 @@ final class SdpScan {
         return -1;
     }
 
-    private List<SdpAnnouncement> announcements(SipPayload p, byte[] a, int start, int from, int end) {
+    /**
+     * The announcements of the SDP from its {@code v=0} line at {@code from} (the last in the message) to the next part of
+     * a multipart body or the end; the header fields are read ({@link #headers}). With {@code firstLine}, {@code from}
+     * starts the body, and when another {@code v=0} line or a next part follows, null: the last {@code v=0} line is
+     * then to be found from the end ({@link #sdpStart}).
+     */
+    private List<SdpAnnouncement> announcements(SipPayload p, byte[] a, int from, int end, boolean firstLine) {
         String sessionConnection = null;
         String sessionDirection = null;
         sectionCount = 0;
@@ -223,7 +238,13 @@ final class SdpScan {
         int line = from;
         while (line < end) {
             if (a[line] == '-' && line + 1 < end && a[line + 1] == '-') {
+                if (firstLine) {
+                    return null; // a later part may hold the last v=0
+                }
                 break; // the next part of a multipart body
+            }
+            if (firstLine && line > from && a[line] == 'v' && line + 2 < end && a[line + 1] == '=' && a[line + 2] == '0') {
+                return null; // not the last v=0
             }
             int eol = WordScan.lineFeed(a, line, end);
             if (eol - line >= 2 && a[line + 1] == '=') {
@@ -261,16 +282,11 @@ final class SdpScan {
             line = eol + 1;
         }
         found.clear();
-        boolean headersRead = false;
         for (int i = 0; i < sectionCount; i++) {
             Section m = sections[i];
             String address = m.connection != null ? m.connection : sessionConnection;
             if (address == null || !carriesRtp(m.protocol) || m.port < 0 || m.port > 65535) {
                 continue;
-            }
-            if (!headersRead) {
-                headers(a, start, from);
-                headersRead = true;
             }
             String direction = m.direction != null ? m.direction : sessionDirection != null ? sessionDirection
                     : "sendrecv";
@@ -522,19 +538,24 @@ final class SdpScan {
         return null;
     }
 
-    /** Reads the header fields the binding needs (start line, Call-ID and CSeq) into {@link #headerMethod} and on. */
-    private void headers(byte[] a, int start, int end) {
+    /**
+     * Reads the header fields the binding needs (start line, Call-ID and CSeq) of the lines before {@code end} into
+     * {@link #headerMethod} and on; where the body starts (after the blank line), or -1 when no blank line comes first.
+     */
+    private int headers(byte[] a, int start, int end) {
         String method = null;
         int status = 0;
         String callId = null;
         long cseq = -1;
         String cseqMethod = null;
         int line = start;
+        int body = -1;
         boolean first = true;
         while (line < end) {
             int eol = WordScan.lineFeed(a, line, end);
             int stop = eol > line && a[eol - 1] == '\r' ? eol - 1 : eol;
             if (stop == line) {
+                body = eol < end ? eol + 1 : -1;
                 break; // the blank line before the body
             }
             if (first) {
@@ -573,6 +594,7 @@ final class SdpScan {
         headerStatus = status;
         headerCallId = callId;
         headerCseq = cseq;
+        return body;
     }
 
     /** Where the blank-free run of bytes from {@code from} ends. */
@@ -716,8 +738,14 @@ final class SdpScan {
     }
 
     private static boolean isBlank(byte b) {
-        // most bytes are above the blank: one comparison (bytes above 127 are negative and fail the second)
-        return b <= ' ' && (b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r');
+        // most bytes are above the blank: one comparison, in a method small enough for the quick JIT to inline it
+        // (it is called for every byte of an m= or c= line)
+        return b <= ' ' && isBlankBelowSpace(b);
+    }
+
+    /** {@link #isBlank} of a byte up to a space (bytes above 127 are negative and are none). */
+    private static boolean isBlankBelowSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
     }
 
     private static byte[] bytes(String ascii) {

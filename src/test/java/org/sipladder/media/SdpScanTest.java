@@ -51,7 +51,7 @@ class SdpScanTest {
         "Call-ID: abc@host", "call-id :  spaced@host  ", "i: compact@host", "CALL-ID:\tupper@host", "CSeq: 1 INVITE",
         "CSeq: 2 ACK", "cseq:  314159   INVITE ", "CSeq: x", "CSeq:", "CSeq: 99999999999999999999 INVITE", "CSeq: 123456789012345678 BYE",
         "CSeq: +7 INVITE", "CSeq: 7x INVITE", "CSeq: 7", "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1",
-        "Content-Type: application/sdp", "Call-IDx: not@it", "I : again@host"};
+        "Content-Type: application/sdp", "Call-IDx: not@it", "I : again@host", "v=0 in the headers"};
 
     @Test
     void theByteScanAgreesWithTheTextParserOnTwentyThousandMessages() {
@@ -167,7 +167,17 @@ class SdpScanTest {
         }
         if (multipart) {
             m.append("--b1").append(eol).append("Content-Type: application/isup").append(eol).append(eol)
-                    .append("c=IN IP4 9.9.9.9").append(eol).append("--b1--").append(eol);
+                    .append("c=IN IP4 9.9.9.9").append(eol);
+            if (random.nextBoolean()) {
+                // an SDP in a later part: the last v=0 is there
+                m.append("--b1").append(eol).append(eol).append("v=0").append(eol).append(pick(random, CONNECTIONS))
+                        .append(eol).append(pick(random, MEDIA)).append(eol);
+            }
+            m.append("--b1--").append(eol);
+        } else if (random.nextInt(8) == 0) {
+            // a second SDP in one body (the last v=0 counts)
+            m.append("v=0").append(eol).append(pick(random, CONNECTIONS)).append(eol).append(pick(random, MEDIA))
+                    .append(eol);
         } else if (random.nextInt(5) == 0) {
             m.append("a=sendonly"); // a last line without its line end
         }
