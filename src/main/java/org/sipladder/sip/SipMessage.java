@@ -311,6 +311,12 @@ public final class SipMessage {
     }
 
     public long frame() {
+        // the usual message has nothing rare: a method small enough for the quick JIT to inline (flows, output and
+        // diagnosis ask it of every message, many times)
+        return rare == null ? Integer.toUnsignedLong(frame) : rareFrame();
+    }
+
+    private long rareFrame() {
         return rare instanceof Rare r && r.frame >= 0 ? r.frame : Integer.toUnsignedLong(frame);
     }
 
@@ -332,7 +338,13 @@ public final class SipMessage {
 
     /** Request method, or null for a response. */
     public String method() {
-        return methodCode == 0 ? null : methodCode == METHOD_IN_RARE ? ((Rare) rare).method : Methods.known(methodCode - 1);
+        // small enough for the quick JIT to inline, as frame()
+        byte code = methodCode;
+        return code > 0 ? Methods.known(code - 1) : code == 0 ? null : rareMethod();
+    }
+
+    private String rareMethod() {
+        return ((Rare) rare).method;
     }
 
     /** Request URI as sent, or null for a response. */
