@@ -24,7 +24,8 @@ import java.util.OptionalInt;
  * and 839 MB for the 352 MB benchmark capture against 3.1 s and 313 MB with the launcher's options. Starting a
  * second JVM costs about a tenth of a second, more than a small capture gains, so only runs whose capture files
  * add up to {@link #THRESHOLD_BYTES} restart; a JVM that already runs with the options (the packaged launcher, the
- * restarted JVM: {@link #TUNED_PROPERTY}) or with options of the user's own never does.
+ * restarted JVM: {@link #TUNED_PROPERTY}) or with options of the user's own never does. The restarted JVM maps the
+ * command's class-data archive when the build left one beside the jar ({@link TunedArchives}).
  */
 final class TunedRelaunch {
 
@@ -64,10 +65,11 @@ final class TunedRelaunch {
             return OptionalInt.empty();
         }
         Path jar = runningJar();
-        List<String> options = launcherOptions();
+        List<String> options = new ArrayList<>(launcherOptions());
         if (jar == null || options.isEmpty() || startedWithOptions()) {
             return OptionalInt.empty();
         }
+        options.addAll(TunedArchives.options(TunedArchives.archive(jar, args)));
         List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"), options, jar, args);
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();

@@ -1,0 +1,246 @@
+package org.sipladder;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Class-data-sharing archives for the JVM that {@link TunedRelaunch} starts: one per command (and one for
+ * {@code diagnose} with a LiveKit config), beside the jar, made by the build from the bundled demo. An archive
+ * holds the JDK's and our classes that command loaded, parsed and verified, with its lambdas, and takes the place of
+ * the JDK's own archive (calls on a small capture 0.29 -> 0.20 s CPU and 59 -> 50 MB; diagnose with the seed config
+ * 0.54 -> 0.33 s CPU). It is a static archive (a class list from a training run, then {@code -Xshare:dump}): JDK 17
+ * leaves picocli's classes, compiled for Java 5, out of the dynamic kind, and they were most of what was left. One
+ * archive per command because every page of one is touched as the JVM relocates it: a dynamic archive trained with
+ * the seed config (12 MB) gave calls 14 MB more peak RSS on the 352 MB capture.
+ *
+ * <p>Nothing here can make a run fail or start slower than without: an archive is used only when it was made for
+ * this very jar (its name says) by the running JVM (its header says), and the JVM would leave any other aside in
+ * silence.
+ * The JVM reads an archive cut short as a crash, so one is only ever put in place whole: written under another name,
+ * used once with {@code -Xshare:on} (which refuses to start unless the archive maps), then renamed.
+ */
+public final class TunedArchives {
+
+    /** The commands the build trains; the others read their classes from the jar. */
+    static final List<String> COMMANDS = List.of("calls", "diagnose", "streams");
+
+    static final String LIVEKIT_SUFFIX = "-livekit";
+    private static final String CONFIG_OPTION = "--livekit-config";
+    private static final String SUFFIX = ".jsa";
+    private static final long TRAINING_SECONDS = 120;
+    /** Where the JVM's name and version lie in an archive's header (at byte 617 in JDK 17). */
+    private static final int HEADER_BYTES = 4096;
+
+    private TunedArchives() {
+    }
+
+    /**
+     * The archive for a run of {@code args} from {@code jar}: {@code sipladder-calls-1a2b3c4d.jsa} beside
+     * {@code sipladder.jar}, the number a hash of the jar's path, size and time, since the JVM maps no archive at all
+     * (not even the JDK's own) when the class path it was made with differs; null for a command without one.
+     */
+    static Path archive(Path jar, String[] args) {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            return null;
+        }
+        boolean config = false;
+        for (String arg : args) {
+            config |= arg.equals(CONFIG_OPTION) || arg.startsWith(CONFIG_OPTION + "=");
+        }
+        try {
+            String jarVersion = jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
+                    + Files.getLastModifiedTime(jar).toMillis();
+            return jar.resolveSibling(base(jar) + "-" + args[0] + (config ? LIVEKIT_SUFFIX : "") + "-"
+                    + hex(jarVersion.hashCode()) + SUFFIX);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Eight hex digits; not String.format, which would bring regular expressions and lambdas into the first JVM. */
+    private static String hex(int value) {
+        String digits = Integer.toHexString(value);
+        return "0".repeat(8 - digits.length()) + digits;
+    }
+
+    private static String base(Path jar) {
+        String jarName = jar.getFileName().toString();
+        return jarName.endsWith(".jar") ? jarName.substring(0, jarName.length() - 4) : jarName;
+    }
+
+    /**
+     * The JVM options that map {@code archive} in place of the JDK's own; none when it does not exist, was made by
+     * another JVM, or its path would be read as two (the option takes a base and a top archive apart at the path
+     * separator).
+     */
+    static List<String> options(Path archive) {
+        if (archive == null || archive.toString().contains(File.pathSeparator) || !madeByThisJvm(archive)) {
+            return List.of();
+        }
+        // the JVM's notes on an archive it leaves aside would go to standard output, into the command's output
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** True when the archive's header names this JVM, as the JVM writes it: {@code "<name> (<version>)"}. */
+    static boolean madeByThisJvm(Path archive) {
+        byte[] ident = (System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.version") + ")")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] header = new byte[HEADER_BYTES];
+        int length = 0;
+        // FileInputStream, which the JVM has loaded already, where Files.newInputStream would load 30 channel classes
+        try (InputStream in = new FileInputStream(archive.toFile())) {
+            for (int n; length < header.length && (n = in.read(header, length, header.length - length)) > 0; ) {
+                length += n;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        for (int i = 0; i + ident.length <= length; i++) {
+            if (Arrays.equals(header, i, i + ident.length, ident, 0, ident.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Run by the build after the jar is made: {@code JAR CAPTURE CONFIG...} trains an archive for each command on
+     * the capture (and for diagnose with the configs too) and puts it beside the jar. Prints what it made; exits 0
+     * even when training failed, since the jar works without its archives. {@code messages} has none: it loads
+     * 380 classes of its own and is not what large captures are read with.
+     */
+    public static void main(String[] args) {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        forgetArchives(jar);
+        String capture = args[1];
+        List<String> config = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            config.add(CONFIG_OPTION);
+            config.add(args[i]);
+        }
+        List<List<String>> runs = new ArrayList<>();
+        for (String command : COMMANDS) {
+            runs.add(List.of(command, capture, "--json"));
+        }
+        List<String> withConfig = new ArrayList<>(List.of("diagnose", capture, "--json"));
+        withConfig.addAll(config);
+        runs.add(withConfig);
+        // as many at a time as there are cores: each is three JVMs in a row (training, dump, check)
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(runs.size(),
+                Math.max(1, Runtime.getRuntime().availableProcessors())));
+        List<Future<String>> made = new ArrayList<>();
+        for (List<String> run : runs) {
+            made.add(pool.submit(() -> made(jar, run.toArray(String[]::new))));
+        }
+        pool.shutdown();
+        for (Future<String> result : made) {
+            try {
+                System.out.println(result.get());
+            } catch (ExecutionException e) {
+                System.out.println("tuned archive: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Deletes the archives of earlier builds of the jar: each build's jar has archives of other names. */
+    private static void forgetArchives(Path jar) {
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(jar.toAbsolutePath().getParent(),
+                base(jar) + "-*" + SUFFIX)) {
+            for (Path archive : archives) {
+                if (archive.getFileName().toString().matches(Pattern.quote(base(jar)) + "-("
+                        + String.join("|", COMMANDS) + ")(" + LIVEKIT_SUFFIX + ")?-[0-9a-f]{8}\\" + SUFFIX)) {
+                    archive.toFile().setWritable(true);
+                    Files.deleteIfExists(archive);
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("tuned archive: earlier ones left in place: " + e);
+        }
+    }
+
+    private static String made(Path jar, String[] args) throws InterruptedException {
+        Path archive = archive(jar, args);
+        try {
+            return "tuned archive: " + (train(jar, archive, args)
+                    ? archive + " (" + Files.size(archive) / 1024 + " KB)" : "none for " + String.join(" ", args));
+        } catch (IOException e) {
+            return "tuned archive: none for " + String.join(" ", args) + ": " + e;
+        }
+    }
+
+    /** Trains {@code archive} on a run of {@code args}; false (and no archive) when it could not be made whole. */
+    static boolean train(Path jar, Path archive, String[] args) throws IOException, InterruptedException {
+        // names of this build's own, should another build of the same folder run at the same time
+        String own = "." + ProcessHandle.current().pid() + ".tmp";
+        Path list = archive.resolveSibling(archive.getFileName() + ".classes" + own);
+        Path written = archive.resolveSibling(archive.getFileName() + own);
+        // the JVM writes archives read-only, which Windows would not delete
+        for (Path old : List.of(archive, list, written)) {
+            old.toFile().setWritable(true);
+            Files.deleteIfExists(old);
+        }
+        try {
+            if (!quietRun(TunedRelaunch.command(java(), withOptions("-XX:DumpLoadedClassList=" + list), jar, args))
+                    || !Files.isRegularFile(list)) {
+                return false;
+            }
+            List<String> dump = new ArrayList<>(List.of(java().toString()));
+            dump.addAll(withOptions("-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                    "-XX:SharedArchiveFile=" + written, "-cp", jar.toString()));
+            if (!quietRun(dump) || !Files.isRegularFile(written)) {
+                return false;
+            }
+            // a crash report, if an archive cut short brings one, goes with the archive instead of the build's folder
+            List<String> check = withOptions("-Xshare:on", "-XX:SharedArchiveFile=" + written,
+                    "-XX:ErrorFile=" + archive.resolveSibling("hs_err_tuned_archive_%p.log"));
+            if (!quietRun(TunedRelaunch.command(java(), check, jar, new String[] {"--version"}))) {
+                return false;
+            }
+            Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } finally {
+            written.toFile().setWritable(true);
+            Files.deleteIfExists(written);
+            Files.deleteIfExists(list);
+        }
+    }
+
+    private static List<String> withOptions(String... extra) {
+        List<String> options = new ArrayList<>(TunedRelaunch.launcherOptions());
+        options.addAll(List.of(extra));
+        return options;
+    }
+
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private static boolean quietRun(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
+    }
+}

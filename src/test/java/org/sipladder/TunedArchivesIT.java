@@ -1,0 +1,61 @@
+package org.sipladder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The class-data archives the build leaves beside the shaded jar map in the JVM that {@link TunedRelaunch} starts
+ * ({@code -Xshare:on} refuses to start otherwise) and change nothing of a command's output.
+ */
+class TunedArchivesIT {
+
+    private static final Path SHADED_JAR = Path.of("target", "sipladder.jar").toAbsolutePath();
+    private static final String DEMO = "src/main/resources/org/sipladder/demo/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBuildsArchivesMapAndTheOutputStaysTheSame() throws Exception {
+        assertTrue(Files.isRegularFile(SHADED_JAR), "run through mvn verify so the shaded jar exists");
+        String[][] runs = {
+            {"calls", DEMO + "seed-livekit-503.pcap", "--json"},
+            {"diagnose", DEMO + "seed-livekit-503.pcap", "--json", "--livekit-config", DEMO + "seed-inbound-trunks.json",
+                "--livekit-config", DEMO + "seed-dispatch-rules.json"}};
+        for (String[] args : runs) {
+            Path archive = TunedArchives.archive(SHADED_JAR, args);
+            List<String> archiveOptions = TunedArchives.options(archive);
+            assertFalse(archiveOptions.isEmpty(), "the build made " + archive);
+            List<String> mapped = new ArrayList<>(List.of("-Xshare:on"));
+            mapped.addAll(archiveOptions);
+
+            String without = run(List.of(), args);
+            String with = run(mapped, args);
+
+            assertFalse(without.isEmpty(), String.join(" ", args));
+            assertEquals(without, with, String.join(" ", args));
+        }
+    }
+
+    private String run(List<String> extra, String[] args) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(TunedRelaunch.launcherOptions());
+        options.addAll(extra);
+        Path out = dir.resolve("out.txt");
+        Process process = new ProcessBuilder(TunedRelaunch.command(
+                Path.of(System.getProperty("java.home"), "bin", "java"), options, SHADED_JAR, args))
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "ended within two minutes");
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("err.txt")));
+        return Files.readString(out);
+    }
+}
