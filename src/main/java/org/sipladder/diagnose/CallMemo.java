@@ -11,6 +11,7 @@ import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.MessageReadBack;
 import org.sipladder.sip.ReadAhead;
+import org.sipladder.sip.ReadBackBuffer;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMemo;
 import org.sipladder.sip.SipMessage;
@@ -36,6 +37,9 @@ public final class CallMemo {
     private final SdpMemo sdpBodies = new SdpMemo();
     /** How messages are read back: through the diagnosis's stretches of the file, or (null) directly. */
     private final ReadAhead ahead;
+    /** Where the read-backs put their bytes (the thread's, for this call: {@link ReadBackBuffer}), or null. */
+    private final ReadBackBuffer buffer;
+    private final int epoch;
 
     /** Whether addresses are private or public: the diagnosis's, shared by its calls. */
     private final AddressScopes scopes;
@@ -46,15 +50,19 @@ public final class CallMemo {
 
     /** A memo whose messages are read back from the capture directly. */
     public CallMemo() {
-        this(null, new AddressScopes(), new PrivateAddressTexts(), null);
+        this(null, null, new AddressScopes(), new PrivateAddressTexts(), null);
     }
 
     /**
-     * A memo whose messages are read back through {@code ahead} (the diagnosis's, shared by its threads), with the
-     * diagnosis's {@code scopes}, {@code privateAddressTexts} and {@code configTexts}.
+     * A memo whose messages are read back through {@code ahead} (the diagnosis's, shared by its threads), their
+     * bytes put in {@code buffer} (the calling thread's, when given) until it is {@linkplain ReadBackBuffer#clear
+     * cleared}, with the diagnosis's {@code scopes}, {@code privateAddressTexts} and {@code configTexts}.
      */
-    CallMemo(ReadAhead ahead, AddressScopes scopes, PrivateAddressTexts privateAddressTexts, ConfigTexts configTexts) {
+    CallMemo(ReadAhead ahead, ReadBackBuffer buffer, AddressScopes scopes, PrivateAddressTexts privateAddressTexts,
+             ConfigTexts configTexts) {
         this.ahead = ahead;
+        this.buffer = buffer;
+        this.epoch = buffer == null ? 0 : buffer.epoch();
         this.scopes = scopes;
         this.privateAddressTexts = privateAddressTexts;
         this.configTexts = configTexts;
@@ -168,7 +176,8 @@ public final class CallMemo {
     private MessageReadBack readBack(SipMessage message) {
         MessageReadBack kept = readBacks.get(message);
         if (kept == null) {
-            kept = message.readBack(ahead, sdpBodies);
+            kept = buffer == null ? message.readBack(ahead, sdpBodies)
+                    : message.readBack(ahead, sdpBodies, buffer, epoch);
             readBacks.put(message, kept);
         }
         return kept;

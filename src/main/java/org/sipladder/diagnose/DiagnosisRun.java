@@ -14,6 +14,7 @@ import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.ReadAhead;
+import org.sipladder.sip.ReadBackBuffer;
 
 /**
  * One diagnosis of a capture, call by call: each call is diagnosed on its own ({@link #diagnose}, from any thread,
@@ -46,6 +47,8 @@ public final class DiagnosisRun {
      * {@link ReadAhead}).
      */
     private final ReadAhead readAhead = new ReadAhead();
+    /** Each diagnosing thread's buffer for the read-backs of the call it is on (cleared after each call). */
+    private final ThreadLocal<ReadBackBuffer> readBackBuffers = ThreadLocal.withInitial(ReadBackBuffer::new);
     private final AddressScopes scopes = new AddressScopes();
     private final PrivateAddressTexts privateAddressTexts = new PrivateAddressTexts();
     private final ConfigTexts configTexts;
@@ -67,8 +70,16 @@ public final class DiagnosisRun {
      * are listed) and the simulation of each INVITE of it that reached LiveKit. Safe to call from several threads.
      */
     public CallDiagnosis diagnose(CallFlow flow) {
+        ReadBackBuffer buffer = readBackBuffers.get();
+        try {
+            return diagnose(flow, new CallMemo(readAhead, buffer, scopes, privateAddressTexts, configTexts));
+        } finally {
+            buffer.clear(); // the call's read-backs go with it
+        }
+    }
+
+    private CallDiagnosis diagnose(CallFlow flow, CallMemo memo) {
         List<CallFlow> one = List.of(flow);
-        CallMemo memo = new CallMemo(readAhead, scopes, privateAddressTexts, configTexts);
         List<LiveKitRouting> routed = routings.of(one, memo);
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);

@@ -60,6 +60,26 @@ record MessageDetail(List<SipHeader> headers, byte[] body, Sdp sdp, String raw) 
         return null;
     }
 
+    /**
+     * As {@link #read(Object, long, int, int, ReadAhead)} of a capture file's message, its bytes put in {@code into}
+     * instead of an array of their own: where they start in {@link ReadBackBuffer#bytes()} (then taken there), or -1
+     * when {@code ahead}'s stretches do not give them as they were read (the caller reads them as that does).
+     */
+    static int readInto(CaptureFile file, long offset, int length, int checksum, ReadAhead ahead,
+                        ReadBackBuffer into) {
+        int at = into.reserve(length);
+        try {
+            if (!ahead.read(file, offset, length, into.bytes(), at)
+                    || foldedChecksum(into.bytes(), at, length) != checksum) {
+                return -1;
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        into.take(length);
+        return at;
+    }
+
     /** The detail scanned from {@code bytes}; when they cannot be read, one whose text says why. */
     static MessageDetail scan(ReadBytes bytes) {
         byte[] wire;

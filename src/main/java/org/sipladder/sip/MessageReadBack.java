@@ -10,8 +10,16 @@ public final class MessageReadBack {
     private final SipMessage message;
     /** Where the bytes are read through, or null: straight from the file. */
     private final ReadAhead ahead;
+    /** Where the bytes are put, and the piece of work of it they belong to; null: an array of their own. */
+    private final ReadBackBuffer buffer;
+    private final int epoch;
     private byte[] wire;
+    /** Where the message lies in {@link #wire}. */
+    private int from;
+    private int end;
     private boolean read;
+    /** True when {@link #wire} or {@link #lines} are the buffer's (stale once it moved on). */
+    private boolean borrowed;
     /** Where its header lines are, found at the first question that needs them. */
     private PlainReadBack.HeaderLines lines;
     /** The SDP bodies of the reader's other messages, or null ({@link SdpMemo}). */
@@ -21,9 +29,15 @@ public final class MessageReadBack {
     private boolean sdpAsked;
 
     MessageReadBack(SipMessage message, ReadAhead ahead, SdpMemo sdps) {
+        this(message, ahead, sdps, null, 0);
+    }
+
+    MessageReadBack(SipMessage message, ReadAhead ahead, SdpMemo sdps, ReadBackBuffer buffer, int epoch) {
         this.message = message;
         this.ahead = ahead;
         this.sdps = sdps;
+        this.buffer = buffer;
+        this.epoch = epoch;
     }
 
     /** {@link SipMessage#header(String)}. */
@@ -40,25 +54,61 @@ public final class MessageReadBack {
         return sdp;
     }
 
-    /** The SDP bodies parsed for the reader's other messages, or null. */
+    /**
+     * The SDP bodies parsed for the reader's other messages, or null: none when the buffer has moved on to other
+     * work (its bodies there are no longer what was parsed).
+     */
     SdpMemo sdps() {
-        return sdps;
+        return stale() ? null : sdps;
     }
 
-    /** The header lines of the bytes ({@link #wire}, not null), found once. */
-    PlainReadBack.HeaderLines lines(byte[] wire) {
+    /**
+     * The header lines of the message's bytes, read at the first ask and found once; null when they cannot be read
+     * back.
+     */
+    PlainReadBack.HeaderLines lines() {
+        if (borrowed && stale()) {
+            // its bytes or lines in the buffer were given to other work since: read again, into arrays of its own
+            read = false;
+            lines = null;
+            borrowed = false;
+        }
+        if (!read) {
+            read();
+        }
+        if (wire == null) {
+            return null;
+        }
         if (lines == null) {
-            lines = PlainReadBack.lines(wire);
+            if (buffer != null && !stale()) {
+                lines = buffer.lines(wire, from, end);
+                borrowed = true;
+            } else {
+                lines = PlainReadBack.lines(new PlainReadBack.HeaderLines(), wire, from, end);
+            }
         }
         return lines;
     }
 
-    /** The message's bytes, read at the first ask; null when they cannot be read back. */
-    byte[] wire() {
-        if (!read) {
-            wire = ahead == null ? message.wireOrNull() : message.wireOrNull(ahead);
-            read = true;
+    /** True when the buffer has moved on from the work this read-back was made for. */
+    private boolean stale() {
+        return buffer != null && buffer.epoch() != epoch;
+    }
+
+    private void read() {
+        read = true;
+        if (buffer != null && !stale()) {
+            int at = message.wireInto(ahead, buffer);
+            if (at >= 0) {
+                wire = buffer.bytes();
+                from = at;
+                end = buffer.used();
+                borrowed = true;
+                return;
+            }
         }
-        return wire;
+        wire = ahead == null ? message.wireOrNull() : message.wireOrNull(ahead);
+        from = 0;
+        end = wire == null ? 0 : wire.length;
     }
 }

@@ -34,7 +34,13 @@ final class PlainReadBack {
      * response asked only its Via (its first header, mostly) is not walked further.
      */
     static HeaderLines lines(byte[] d) {
-        return new HeaderLines(d, FastScan.crlf(d, MessageScanner.firstNonBlank(d), d.length) + 2);
+        return lines(new HeaderLines(), d, 0, d.length);
+    }
+
+    /** {@link #lines(byte[])} of the message that is {@code d[from, end)}, walked in {@code h} (its arrays reused). */
+    static HeaderLines lines(HeaderLines h, byte[] d, int from, int end) {
+        h.start(d, end, FastScan.crlf(d, MessageScanner.firstNonBlank(d, from, end), end) + 2);
+        return h;
     }
 
     /** {@link #first(byte[], String)} of the message whose lines {@code h} holds. */
@@ -67,7 +73,7 @@ final class PlainReadBack {
 
     /** {@link #sdp(HeaderLines)}, a body {@code memo} (when given) has seen not parsed again ({@link SdpMemo}). */
     static Sdp sdp(HeaderLines h, SdpMemo memo) {
-        int n = h.d.length;
+        int n = h.end;
         while (h.next()) {
             // the body starts after the last header line
         }
@@ -83,18 +89,25 @@ final class PlainReadBack {
      * end and its name's {@link #key} ({@link #NO_NAME} when it has no colon).
      */
     static final class HeaderLines {
-        final byte[] d;
+        byte[] d;
+        /** Where the message ends in {@link #d}. */
+        int end;
         int[] at = new int[64];
         int count;
         /** Where the next line starts; at most 1 when the start line has no end (then no header line follows). */
         private int next;
         /** Where the body starts, after the blank line; -1 when the header section has no end (known once walked). */
-        int bodyStart = -1;
+        int bodyStart;
         private boolean walked;
 
-        HeaderLines(byte[] d, int next) {
+        /** Starts a walk of the message ending at {@code end} of {@code d} whose first header line is at {@code next}. */
+        void start(byte[] d, int end, int next) {
             this.d = d;
+            this.end = end;
             this.next = next;
+            count = 0;
+            bodyStart = -1;
+            walked = false;
         }
 
         /** Adds the next header line; false when there is none, the walk then over and {@link #bodyStart} known. */
@@ -102,7 +115,7 @@ final class PlainReadBack {
             if (walked) {
                 return false;
             }
-            int lineEnd = next > 1 ? FastScan.crlf(d, next, d.length) : -1;
+            int lineEnd = next > 1 ? FastScan.crlf(d, next, end) : -1;
             if (lineEnd > next) {
                 add(next, FastScan.indexOf(d, next, lineEnd, (byte) ':'), lineEnd);
                 next = lineEnd + 2;

@@ -51,6 +51,14 @@ public final class ReadAhead {
      */
     byte[] read(CaptureFile file, long offset, int length) throws IOException {
         byte[] bytes = new byte[length];
+        return read(file, offset, length, bytes, 0) ? bytes : null;
+    }
+
+    /**
+     * As {@link #read(CaptureFile, long, int)}, the bytes put in {@code bytes} from {@code to} on; false when the
+     * file does not reach that far.
+     */
+    boolean read(CaptureFile file, long offset, int length, byte[] bytes, int to) throws IOException {
         int at = 0;
         while (at < length) {
             long position = offset + at;
@@ -63,17 +71,17 @@ public final class ReadAhead {
             int kept = lengths[slot];
             if (stamp != 0 && files[slot] == file && indexes[slot] == index && from < kept && kept <= chunk.length) {
                 int n = Math.min(length - at, kept - from);
-                System.arraycopy(chunk, from, bytes, at, n);
+                System.arraycopy(chunk, from, bytes, to + at, n);
                 if (lock.validate(stamp)) {
                     at += n;
                     continue;
                 }
             }
             if (!readInto(slot, file, index, from)) {
-                return null;
+                return false;
             }
         }
-        return bytes;
+        return true;
     }
 
     /**

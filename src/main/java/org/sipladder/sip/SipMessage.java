@@ -396,9 +396,12 @@ public final class SipMessage {
         if (held != null || !plain()) {
             return held != null ? held.sdp() : detail().sdp();
         }
-        byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null
-                : readBack != null ? PlainReadBack.sdp(readBack.lines(wire), readBack.sdps()) : PlainReadBack.sdp(wire);
+        if (readBack != null) {
+            PlainReadBack.HeaderLines lines = readBack.lines();
+            return lines == null ? null : PlainReadBack.sdp(lines, readBack.sdps());
+        }
+        byte[] wire = wireOrNull();
+        return wire == null ? null : PlainReadBack.sdp(wire);
     }
 
     /** True when the body holds SDP; cheaper than {@link #sdp()}, which parses it. */
@@ -522,6 +525,20 @@ public final class SipMessage {
         return MessageDetail.read(o instanceof WireOrigin w ? w.wire() : o, -1, 0, 0);
     }
 
+    /**
+     * Reads the bytes, when they are in a capture file, through {@code ahead} into {@code into}: where they start
+     * in its {@link ReadBackBuffer#bytes()} (taken there), or -1 when they are not read so (the caller reads them as
+     * {@link #wireOrNull(ReadAhead)} does).
+     */
+    int wireInto(ReadAhead ahead, ReadBackBuffer into) {
+        if (ahead != null && origin instanceof FileOrigin f) {
+            int size = rare instanceof Rare r && r.length >= 0 ? r.length : length;
+            return MessageDetail.readInto(f.file(), f.offsetBase() | Integer.toUnsignedLong(fileOffset), size,
+                    checksum, ahead, into);
+        }
+        return -1;
+    }
+
     /** The ring of recent details of this message's read, or null. */
     private RecentDetails recent() {
         Object o = origin;
@@ -569,6 +586,14 @@ public final class SipMessage {
         return new MessageReadBack(this, ahead, sdps);
     }
 
+    /**
+     * {@link #readBack(ReadAhead, SdpMemo)}, its bytes and header lines put in {@code buffer} for the work of its
+     * {@code epoch} ({@link ReadBackBuffer}).
+     */
+    public MessageReadBack readBack(ReadAhead ahead, SdpMemo sdps, ReadBackBuffer buffer, int epoch) {
+        return new MessageReadBack(this, ahead, sdps, buffer, epoch);
+    }
+
     /** {@link #header(String)}, from {@code readBack}'s bytes when it is given and they are needed. */
     String header(String name, MessageReadBack readBack) {
         // the flow engine asks by the canonical constants, many times per message: found without case folding
@@ -588,9 +613,12 @@ public final class SipMessage {
             return MessageScanner.first(held != null ? held.headers() : headers(), name);
         }
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
-        byte[] wire = readBack != null ? readBack.wire() : wireOrNull();
-        return wire == null ? null
-                : readBack != null ? PlainReadBack.first(readBack.lines(wire), name) : PlainReadBack.first(wire, name);
+        if (readBack != null) {
+            PlainReadBack.HeaderLines lines = readBack.lines();
+            return lines == null ? null : PlainReadBack.first(lines, name);
+        }
+        byte[] wire = wireOrNull();
+        return wire == null ? null : PlainReadBack.first(wire, name);
     }
 
     /** The first value of a kept header without a field of its own, or null. */

@@ -143,6 +143,31 @@ class ReadAheadTest {
             }
             assertEquals(direct.sdp(), kept.sdp(), "SDP of frame " + m.frame());
         }
+        // read into one buffer reused piece after piece of work (filling several of its arrays in a piece), and
+        // asked again after the buffer moved on to the next piece, they still answer as read directly
+        ReadBackBuffer buffer = new ReadBackBuffer();
+        SdpMemo sdps = new SdpMemo();
+        MessageReadBack before = null;
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i);
+            MessageReadBack direct = m.readBack();
+            MessageReadBack buffered = m.readBack(ahead, sdps, buffer, buffer.epoch());
+            assertEquals(direct.header("Via"), buffered.header("Via"), "Via of frame " + m.frame());
+            if (before != null && i % 1000 == 99) {
+                // the piece before's buffer filled by this one's since
+                SipMessage earlier = messages.get(i - 100);
+                assertEquals(earlier.readBack().header("Contact"), before.header("Contact"));
+                assertEquals(earlier.readBack().sdp(), before.sdp());
+                before = null;
+            }
+            assertEquals(direct.sdp(), buffered.sdp(), "SDP of frame " + m.frame());
+            if (i % 1000 == 999) {
+                before = m.readBack(ahead, sdps, buffer, buffer.epoch());
+                assertEquals(direct.header("Via"), before.header("Via"));
+                buffer.clear();
+                sdps = new SdpMemo();
+            }
+        }
         // a message whose bytes changed in the file is refused through stretches read since, as when read directly
         SipMessage last = messages.get(messages.size() - 1);
         byte[] bytes = Files.readAllBytes(f);
