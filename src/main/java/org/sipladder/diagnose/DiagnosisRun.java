@@ -33,10 +33,23 @@ public final class DiagnosisRun {
     static final int BATCH = 16;
 
     /** Within a call (and among config findings): primary first, then severity, then code, stable otherwise. */
-    static final Comparator<Finding> WITHIN_CALL = Comparator.comparing((Finding f) -> !f.primary())
-            .thenComparing(Finding::severity).thenComparing(f -> f.code().name());
+    /**
+     * Primary causes first, then by severity and code name: written out, as a chain of comparing and thenComparing
+     * makes each comparison several calls that the quick JIT makes through dispatch stubs (key getters, compareTo).
+     */
+    static final Comparator<Finding> WITHIN_CALL = DiagnosisRun::withinCall;
+
+    private static int withinCall(Finding a, Finding b) {
+        if (a.primary() != b.primary()) {
+            return a.primary() ? -1 : 1;
+        }
+        int bySeverity = a.severity().compareTo(b.severity());
+        return bySeverity != 0 ? bySeverity : a.code().name().compareTo(b.code().name());
+    }
 
     private final List<FindingRule> rules;
+    /** What the rules that find nothing give, as List.of() is one object. */
+    private static final List<Finding> NO_FINDINGS = List.of();
     private final LiveKitConfig config;
     private final LiveKitRoutings routings;
     private final CaptureMedia media;
@@ -87,8 +100,14 @@ public final class DiagnosisRun {
         // by index: the quick JIT makes an iterator object for each for-each, here two per rule and call
         for (int r = 0; r < rules.size(); r++) {
             List<Finding> found = rules.get(r).findings(context);
-            for (int i = 0; i < found.size(); i++) {
-                Finding f = found.get(i);
+            if (found == NO_FINDINGS) {
+                continue;
+            }
+            // the rules give several kinds of list, so a List's size and get here would be calls the quick JIT
+            // makes through a dispatch stub; nearly all give an ArrayList, whose are called directly
+            ArrayList<Finding> list = found instanceof ArrayList<Finding> a ? a : new ArrayList<>(found);
+            for (int i = 0; i < list.size(); i++) {
+                Finding f = list.get(i);
                 if (f.flowId() != null) {
                     raw.add(f);
                 }

@@ -91,8 +91,12 @@ final class CallFlowAssembly {
         /** What the list is made from (the entries in capture order and each one's leg); null once made. */
         private List<Entry> entries;
         private int[] legIndexes;
-        /** Read without the lock once made: every walk over a call's messages comes through {@link #get}. */
-        private volatile List<FlowMessage> made;
+        /**
+         * Read without the lock once made: every walk over a call's messages comes through {@link #get}. An array,
+         * not a list: a list's get here would be a call the quick JIT dispatches through a stub (List.of gives two
+         * kinds), on top of the one into this list.
+         */
+        private volatile FlowMessage[] made;
 
         private FlowMessages(List<Entry> entries, int[] legIndexes) {
             this.entries = entries;
@@ -102,8 +106,8 @@ final class CallFlowAssembly {
 
         @Override
         public FlowMessage get(int index) {
-            List<FlowMessage> m = made;
-            return (m != null ? m : made()).get(index);
+            FlowMessage[] m = made;
+            return (m != null ? m : made())[index];
         }
 
         @Override
@@ -113,13 +117,13 @@ final class CallFlowAssembly {
 
         /** Capture time of the first message, without making the list. */
         synchronized long firstMicros() {
-            return made != null ? made.get(0).message().timestampMicros() : entries.get(0).message().timestampMicros();
+            return made != null ? made[0].message().timestampMicros() : entries.get(0).message().timestampMicros();
         }
 
         /** Method of the call's first request, without making the list; empty when none was captured. */
         synchronized String firstMethod() {
             for (int i = 0; i < size; i++) {
-                String method = (made != null ? made.get(i).message() : entries.get(i).message()).method();
+                String method = (made != null ? made[i].message() : entries.get(i).message()).method();
                 if (method != null) {
                     return method;
                 }
@@ -127,7 +131,7 @@ final class CallFlowAssembly {
             return "";
         }
 
-        private synchronized List<FlowMessage> made() {
+        private synchronized FlowMessage[] made() {
             if (made == null) {
                 made = flowMessages(entries, legIndexes);
                 entries = null;
@@ -137,7 +141,7 @@ final class CallFlowAssembly {
         }
     }
 
-    private static List<FlowMessage> flowMessages(List<Entry> all, int[] legIndexes) {
+    private static FlowMessage[] flowMessages(List<Entry> all, int[] legIndexes) {
         FlowMessage[] messages = new FlowMessage[all.size()];
         // one transaction (and key, when asked for) shared by the messages of a transaction among the last few; one
         // further back gets a transaction of its own, with an equal key
@@ -158,6 +162,6 @@ final class CallFlowAssembly {
             }
             messages[i] = new FlowMessage(e.message(), legIndexes[i], e.retransmission(), transaction);
         }
-        return List.of(messages);
+        return messages;
     }
 }

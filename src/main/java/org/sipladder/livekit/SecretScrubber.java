@@ -18,6 +18,8 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
 public final class SecretScrubber {
 
     public static final String MASK = "(secret not shown)";
+    /** List.of(): one object, however often asked. */
+    private static final List<String> NO_TEXTS = List.of();
     private static final SecretScrubber NONE = new SecretScrubber(List.of());
     private static final long BASE = 0x100000001B3L;
 
@@ -147,7 +149,9 @@ public final class SecretScrubber {
 
     /** Every text of the list scrubbed. */
     public List<String> scrub(List<String> texts) {
-        if (lengths.length == 0) {
+        // most of a finding's lists are List.of(), one object: spared the size, get and copy, which the quick JIT
+        // calls through dispatch stubs here as the lists are of several kinds
+        if (lengths.length == 0 || texts == NO_TEXTS) {
             return texts;
         }
         // nearly always nothing to mask: then the list as an unmodifiable copy (the list itself when it is one); by
