@@ -11,17 +11,24 @@ final class TrunkSelector {
     private final List<SIPInboundTrunkInfo> trunks;
     /** Each trunk's numbers normalized, worked out once: a simulator serves every INVITE of a capture. */
     private final String[][] normalized;
+    /**
+     * Each trunk's numbers as configured: an array, as the protobuf lists are of several kinds, whose size and get the
+     * quick JIT calls through a dispatch stub for each trunk and INVITE.
+     */
+    private final String[][] numbers;
     /** Each trunk's "label skipped: its numbers [...] do not include the called number " (config-only text). */
     private final String[] missPrefix;
 
     TrunkSelector(List<SIPInboundTrunkInfo> trunks) {
         this.trunks = trunks;
         this.normalized = new String[trunks.size()][];
+        this.numbers = new String[trunks.size()][];
         this.missPrefix = new String[trunks.size()];
         for (int i = 0; i < trunks.size(); i++) {
             SIPInboundTrunkInfo trunk = trunks.get(i);
             List<String> numbers = trunk.getNumbersList();
             normalized[i] = new String[numbers.size()];
+            this.numbers[i] = numbers.toArray(new String[0]);
             for (int k = 0; k < numbers.size(); k++) {
                 normalized[i][k] = PhoneNumbers.normalize(numbers.get(k));
             }
@@ -48,14 +55,14 @@ final class TrunkSelector {
             SIPInboundTrunkInfo trunk = trunks.get(i);
             // The number check comes first because it is cheap and removes most trunks of a large project; the
             // outcome is the same in LiveKit's order, only the reason given for skipping a trunk differs.
-            List<String> numbers = trunk.getNumbersList();
+            String[] numbers = this.numbers[i];
             int hits = 0;
-            for (int k = 0; k < numbers.size(); k++) {
-                if (numbers.get(k).equals(called) || normalized[i][k].equals(calledNorm)) {
+            for (int k = 0; k < numbers.length; k++) {
+                if (numbers[k].equals(called) || normalized[i][k].equals(calledNorm)) {
                     hits++;
                 }
             }
-            if (!numbers.isEmpty() && hits == 0) {
+            if (numbers.length > 0 && hits == 0) {
                 numberMisses.add(missPrefix[i].concat(quotedCalled).concat("."));
                 missIds.add(trunk.getSipTrunkId());
                 continue;

@@ -146,6 +146,9 @@ public final class CaptureMedia {
 
     /** The streams bound to any of these legs (a call's Call-IDs), in order of their first packet. */
     public List<RtpStream> streamsOf(Collection<String> callIds) {
+        if (streams.isEmpty()) {
+            return List.of(); // a capture without RTP (asked for each answered call): no set of the Call-IDs
+        }
         int[] all = new int[0];
         for (String id : new HashSet<>(callIds)) {
             int[] some = id == null ? null : streamsByCallId.positionsOf(id);
