@@ -26,6 +26,7 @@ record CallsSeen(Set<String> rulesTakingCalls) {
                 rules.add(d.rule().getSipDispatchRuleId());
             }
         }
-        return new CallsSeen(Set.copyOf(rules));
+        // nearly always none: Set.copyOf copies even an empty set into a new HashSet first
+        return new CallsSeen(rules.isEmpty() ? Set.of() : Set.copyOf(rules));
     }
 }
