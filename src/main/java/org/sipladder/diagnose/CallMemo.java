@@ -176,8 +176,7 @@ public final class CallMemo {
     private MessageReadBack readBack(SipMessage message) {
         MessageReadBack kept = readBacks.get(message);
         if (kept == null) {
-            kept = buffer == null ? message.readBack(ahead, sdpBodies)
-                    : message.readBack(ahead, sdpBodies, buffer, epoch);
+            kept = message.readBack(ahead, sdpBodies, buffer, epoch);
             readBacks.put(message, kept);
         }
         return kept;

@@ -518,11 +518,19 @@ public final class SipMessage {
     private byte[] wire(ReadAhead ahead) throws IOException {
         Object o = origin;
         if (o instanceof FileOrigin f) {
-            int size = rare instanceof Rare r && r.length >= 0 ? r.length : length;
-            return MessageDetail.read(f.file(), f.offsetBase() | Integer.toUnsignedLong(fileOffset), size, checksum,
-                    ahead);
+            return MessageDetail.read(f.file(), filePosition(f), fileLength(), checksum, ahead);
         }
         return MessageDetail.read(o instanceof WireOrigin w ? w.wire() : o, -1, 0, 0);
+    }
+
+    /** Where the message starts in the capture file of {@code f}, its origin. */
+    private long filePosition(FileOrigin f) {
+        return f.offsetBase() | Integer.toUnsignedLong(fileOffset);
+    }
+
+    /** How many bytes the message takes in its capture file. */
+    private int fileLength() {
+        return rare instanceof Rare r && r.length >= 0 ? r.length : length;
     }
 
     /**
@@ -532,9 +540,7 @@ public final class SipMessage {
      */
     int wireInto(ReadAhead ahead, ReadBackBuffer into) {
         if (ahead != null && origin instanceof FileOrigin f) {
-            int size = rare instanceof Rare r && r.length >= 0 ? r.length : length;
-            return MessageDetail.readInto(f.file(), f.offsetBase() | Integer.toUnsignedLong(fileOffset), size,
-                    checksum, ahead, into);
+            return MessageDetail.readInto(f.file(), filePosition(f), fileLength(), checksum, ahead, into);
         }
         return -1;
     }
@@ -587,8 +593,8 @@ public final class SipMessage {
     }
 
     /**
-     * {@link #readBack(ReadAhead, SdpMemo)}, its bytes and header lines put in {@code buffer} for the work of its
-     * {@code epoch} ({@link ReadBackBuffer}).
+     * {@link #readBack(ReadAhead, SdpMemo)}, its bytes and header lines put in {@code buffer} (when given: null is
+     * {@link #readBack(ReadAhead, SdpMemo)}) for the work of its {@code epoch} ({@link ReadBackBuffer}).
      */
     public MessageReadBack readBack(ReadAhead ahead, SdpMemo sdps, ReadBackBuffer buffer, int epoch) {
         return new MessageReadBack(this, ahead, sdps, buffer, epoch);
