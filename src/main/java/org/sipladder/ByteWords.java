@@ -3,6 +3,11 @@ package org.sipladder;
 /** What the eight-bytes-at-a-time scans of the read and the JSON writer share. */
 public final class ByteWords {
 
+    /** One in every byte: times a byte, that byte in all eight; subtracted, a zero byte borrows into its high bit. */
+    public static final long ONES = 0x0101010101010101L;
+    /** The high bit of every byte: what flags a byte found. */
+    public static final long HIGHS = 0x8080808080808080L;
+
     private ByteWords() {
     }
 

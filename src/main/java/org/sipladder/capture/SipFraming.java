@@ -1,5 +1,8 @@
 package org.sipladder.capture;
 
+import static org.sipladder.ByteWords.HIGHS;
+import static org.sipladder.ByteWords.ONES;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -27,8 +30,6 @@ final class SipFraming {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
     private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final long CRS = '\r' * ONES;
     private static final long LFS = '\n' * ONES;
 

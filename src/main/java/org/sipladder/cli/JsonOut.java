@@ -1,5 +1,8 @@
 package org.sipladder.cli;
 
+import static org.sipladder.ByteWords.HIGHS;
+import static org.sipladder.ByteWords.ONES;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -36,8 +39,6 @@ final class JsonOut implements AutoCloseable {
     private static final byte[][] ESCAPE_BYTES = new byte[128][];
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     /** A line break and the indent of each depth (two spaces a level below the document), copied as one run. */

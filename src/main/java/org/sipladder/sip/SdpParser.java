@@ -309,7 +309,7 @@ final class SdpParser {
             return null; // all four are eight letters
         }
         for (int i = 0; i < DIRECTIONS.length; i++) {
-            if (WordScan.same(d, from, to, DIRECTION_BYTES[i], 0, 8)) {
+            if (WordScan.same(d, from, to, DIRECTION_BYTES[i], 0, DIRECTION_BYTES[i].length)) {
                 return DIRECTIONS[i];
             }
         }

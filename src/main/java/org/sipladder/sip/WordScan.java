@@ -1,5 +1,8 @@
 package org.sipladder.sip;
 
+import static org.sipladder.ByteWords.HIGHS;
+import static org.sipladder.ByteWords.ONES;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -13,8 +16,6 @@ public final class WordScan {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
     private static final long SEMICOLONS = ';' * ONES;
     private static final long COMMAS = ',' * ONES;
