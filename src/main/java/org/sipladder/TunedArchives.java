@@ -64,10 +64,11 @@ public final class TunedArchives {
             config |= arg.equals(CONFIG_OPTION) || arg.startsWith(CONFIG_OPTION + "=");
         }
         try {
-            String jarVersion = jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
-                    + Files.getLastModifiedTime(jar).toMillis();
-            return jar.resolveSibling(base(jar) + "-" + args[0] + (config ? LIVEKIT_SUFFIX : "") + "-"
-                    + hex(jarVersion.hashCode()) + SUFFIX);
+            String jarVersion = new StringBuilder().append(jar.toAbsolutePath()).append('|').append(Files.size(jar))
+                    .append('|').append(Files.getLastModifiedTime(jar).toMillis()).toString();
+            return jar.resolveSibling(new StringBuilder(base(jar)).append('-').append(args[0])
+                    .append(config ? LIVEKIT_SUFFIX : "").append('-').append(hex(jarVersion.hashCode())).append(SUFFIX)
+                    .toString());
         } catch (IOException e) {
             return null;
         }
@@ -94,13 +95,13 @@ public final class TunedArchives {
             return List.of();
         }
         // the JVM's notes on an archive it leaves aside would go to standard output, into the command's output
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return List.of("-XX:SharedArchiveFile=".concat(archive.toString()), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** True when the archive's header names this JVM, as the JVM writes it: {@code "<name> (<version>)"}. */
     static boolean madeByThisJvm(Path archive) {
-        byte[] ident = (System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.version") + ")")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] ident = new StringBuilder(System.getProperty("java.vm.name")).append(" (")
+                .append(System.getProperty("java.vm.version")).append(')').toString().getBytes(StandardCharsets.US_ASCII);
         byte[] header = new byte[HEADER_BYTES];
         int length = 0;
         // FileInputStream, which the JVM has loaded already, where Files.newInputStream would load 30 channel classes

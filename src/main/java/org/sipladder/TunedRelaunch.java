@@ -73,7 +73,12 @@ final class TunedRelaunch {
         List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"), options, jar, args);
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Thread stopChild = new Thread(child::destroy, "stop-tuned-jvm");
+            Thread stopChild = new Thread("stop-tuned-jvm") {
+                @Override
+                public void run() {
+                    child.destroy();
+                }
+            };
             Runtime.getRuntime().addShutdownHook(stopChild);
             int status = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);
@@ -88,8 +93,8 @@ final class TunedRelaunch {
 
     /** True when this JVM was started with JVM options (the user's own: they are kept, so it does not restart). */
     private static boolean startedWithOptions() {
-        boolean plain = ProcessHandle.current().info().arguments()
-                .map(args -> plainJarStart(args, System.getenv())).orElse(false);
+        String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
+        boolean plain = arguments != null && plainJarStart(arguments, System.getenv());
         // the management bean knows in every case, but loading it cost ~50 ms of each start of the jar
         return !plain && !ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty();
     }
@@ -135,7 +140,7 @@ final class TunedRelaunch {
                 files.add(args[i].substring(CONFIG_OPTION.length() + 1));
             }
         }
-        return captureBytes(files.toArray(String[]::new));
+        return captureBytes(files.toArray(new String[0]));
     }
 
     /** Bytes of the arguments that name existing files: the captures (and configs, small beside a large capture). */

@@ -67,7 +67,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             InviteTransaction before = null;
             for (InviteTransaction t : failed) {
                 SipMessage fin = t.finalResponse();
-                if (!chain.contains(t) && fin.frame() < answer.frame() && fin.dst().address().equals(answer.src().address())
+                if (!holds(chain, t) && fin.frame() < answer.frame() && fin.dst().address().equals(answer.src().address())
                         && (before == null || fin.frame() > before.finalResponse().frame())) {
                     before = t;
                 }
@@ -78,6 +78,19 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             chain.addFirst(before);
             current = before;
         }
+    }
+
+    /**
+     * True when {@code t} itself is in the chain: a transaction is one INVITE of the flow, and the record's own
+     * equals would compare whole message lists (and be linked by a method-handle bootstrap at its first call).
+     */
+    private static boolean holds(List<InviteTransaction> chain, InviteTransaction t) {
+        for (InviteTransaction step : chain) {
+            if (step == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Finding finding(CallFlow flow, List<InviteTransaction> chain) {
