@@ -185,7 +185,7 @@ final class RtpAnalysis {
             if (s == null) {
                 break;
             }
-            if (s.hash == h && s.ssrc == ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
+            if (s.hash == h && s.ssrc == (int) ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
                     && (len == 4 || s.sameAddresses(a, srcAt, dstAt, len))) {
                 return s;
             }
@@ -228,10 +228,14 @@ final class RtpAnalysis {
             unannounced++;
         }
         // an IPv4 address is its key; only IPv6 addresses, folded into theirs, are kept for the full comparison
-        byte[] srcAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, srcAt, srcAt + len);
-        byte[] dstAddress = len == 4 ? null : java.util.Arrays.copyOfRange(a, dstAt, dstAt + len);
-        StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, srcAddress, dstAddress, srcPort, dstPort,
-                ssrc, src, dst, series == MediaCollector.Series.NONE ? null
+        byte[] addresses = null;
+        if (len != 4) {
+            addresses = new byte[2 * len];
+            System.arraycopy(a, srcAt, addresses, 0, len);
+            System.arraycopy(a, dstAt, addresses, len, len);
+        }
+        StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, addresses, srcPort << 16 | dstPort, (int) ssrc,
+                src, dst, series == MediaCollector.Series.NONE ? null
                 : new SeriesBuilder(series == MediaCollector.Series.FULL));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;

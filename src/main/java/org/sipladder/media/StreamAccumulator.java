@@ -16,15 +16,13 @@ final class StreamAccumulator {
     private static final String DIGITS = "0123456789*#ABCD";
 
     final int hash;
-    /** The addresses as ints (IPv4) or folded (IPv6), and the two ports in one int, for the look-up. */
+    /** The addresses as ints (IPv4) or folded (IPv6), the two ports in one int and the SSRC's 32 bits, for the look-up. */
     final int srcKey;
     final int dstKey;
     final int ports;
-    final byte[] srcAddress;
-    final byte[] dstAddress;
-    final int srcPort;
-    final int dstPort;
-    final long ssrc;
+    final int ssrc;
+    /** IPv6 only: the source address, then the destination's; null for IPv4, whose keys are the addresses. */
+    private final byte[] addresses;
     final Endpoint src;
     final Endpoint dst;
 
@@ -39,12 +37,12 @@ final class StreamAccumulator {
     long earlyPackets;
     long firstSeenFrame;
 
-    // Wireshark's state (tap_rtp_stat_t)
-    private boolean started;
-    private long startSeq;
-    private long stopSeq;
-    private long seqNum;
-    private long cycles;
+    // Wireshark's state (tap_rtp_stat_t), started once total is not 0. Counts of packets of one stream are ints:
+    // a stream of 2^31 packets would take more than 100 GB of capture; the packets and bytes themselves are longs.
+    private int startSeq;
+    private int stopSeq;
+    private int seqNum;
+    private int cycles;
     private boolean under;
     private long seqTimestamp;
     private double time;
@@ -52,15 +50,14 @@ final class StreamAccumulator {
     private double maxJitter;
     private double minJitter = -1;
     private double meanJitter;
-    private double delta;
     private double maxDelta;
     private double minDelta = -1;
     private double meanDelta;
     private long maxDeltaFrame;
     private int lastPt;
     private long total;
-    private long sequenceErrors;
-    private long wrongTimestamps;
+    private int sequenceErrors;
+    private int wrongTimestamps;
     private boolean problems;
 
     // timestamp unwrapping
@@ -71,25 +68,33 @@ final class StreamAccumulator {
     private long baseExtSeq;
     private long highestExtSeq;
     private long window;
-    private long duplicates;
-    private long outOfOrder;
-    private long consecutive;
+    private int duplicates;
+    private int outOfOrder;
+    private int consecutive;
 
-    private final int[] pts = new int[PT_SLOTS];
-    private final long[] ptCounts = new long[PT_SLOTS];
-    private int ptSlotsUsed;
+    /**
+     * The first {@link #PT_SLOTS} payload types seen, a byte each (types are 7 bits) from the lowest, and how many
+     * packets of each: fields, not two arrays of their own for every stream.
+     */
+    private int pts;
+    private int ptCount0;
+    private int ptCount1;
+    private int ptCount2;
+    private int ptCount3;
+    private byte ptSlotsUsed;
+    private byte runSlot;
     /** The payload type of the latest packets and how many in a row not yet added to its slot (-1: none). */
     private int runPt = -1;
-    private int runSlot;
-    private long runCount;
+    private int runCount;
     private long ptSeenLow;
     private long ptSeenHigh;
-    private long markers;
-    private long comfortNoise;
-    private long telephoneEvents;
+    private int markers;
+    private int comfortNoise;
+    private int telephoneEvents;
     private long bytes;
 
-    private long lastEventTimestamp = -1;
+    /** The RTP timestamp (32 bits) of the latest event, when {@link #digits} is not null. */
+    private int lastEventTimestamp;
     private StringBuilder digits;
     private int eventsWithoutMarker;
 
@@ -99,24 +104,23 @@ final class StreamAccumulator {
     /** The clock rate in kHz as Wireshark divides by it ({@code clock_rate / 1000} in integers). */
     private int cachedKhz;
     private boolean cachedEvent;
-    private String cachedEncoding;
 
     /** The per-interval figures, or null when the collector keeps none. */
     private final SeriesBuilder series;
     /** The series as {@link #seal()} last built it, for {@link #result}. */
     private StreamSeries sealedSeries = StreamSeries.NONE;
 
-    /** {@code srcAddress} and {@code dstAddress} are null for IPv4, whose keys are the addresses. */
-    StreamAccumulator(int hash, int srcKey, int dstKey, byte[] srcAddress, byte[] dstAddress, int srcPort,
-                      int dstPort, long ssrc, Endpoint src, Endpoint dst, SeriesBuilder series) {
+    /**
+     * {@code addresses} is null for IPv4, whose keys are the addresses, else the IPv6 source address followed by the
+     * destination's; {@code ports} the source port in its high 16 bits, the destination's in its low ones.
+     */
+    StreamAccumulator(int hash, int srcKey, int dstKey, byte[] addresses, int ports, int ssrc, Endpoint src,
+                      Endpoint dst, SeriesBuilder series) {
         this.hash = hash;
         this.srcKey = srcKey;
         this.dstKey = dstKey;
-        this.ports = srcPort << 16 | dstPort;
-        this.srcAddress = srcAddress;
-        this.dstAddress = dstAddress;
-        this.srcPort = srcPort;
-        this.dstPort = dstPort;
+        this.ports = ports;
+        this.addresses = addresses;
         this.ssrc = ssrc;
         this.src = src;
         this.dst = dst;
@@ -125,9 +129,9 @@ final class StreamAccumulator {
 
     /** The full comparison of IPv6 addresses, once their folded keys matched. */
     boolean sameAddresses(byte[] a, int srcAt, int dstAt, int length) {
-        return srcAddress != null && length == srcAddress.length
-                && Arrays.equals(srcAddress, 0, length, a, srcAt, srcAt + length)
-                && Arrays.equals(dstAddress, 0, length, a, dstAt, dstAt + length);
+        return addresses != null && 2 * length == addresses.length
+                && Arrays.equals(addresses, 0, length, a, srcAt, srcAt + length)
+                && Arrays.equals(addresses, length, 2 * length, a, dstAt, dstAt + length);
     }
 
     boolean isAnnounced() {
@@ -141,23 +145,24 @@ final class StreamAccumulator {
     /** Starts the statistics afresh (the SDP announcing the stream arrived after its first packets). */
     void restart() {
         earlyPackets += total;
-        started = false;
         total = 0;
         cycles = 0;
         under = false;
-        jitter = maxJitter = meanJitter = delta = maxDelta = meanDelta = 0;
+        jitter = maxJitter = meanJitter = maxDelta = meanDelta = 0;
         minJitter = minDelta = -1;
         maxDeltaFrame = 0;
         sequenceErrors = wrongTimestamps = 0;
         problems = false;
-        duplicates = outOfOrder = consecutive = window = 0;
-        Arrays.fill(ptCounts, 0);
+        duplicates = outOfOrder = consecutive = 0;
+        window = 0;
+        pts = 0;
+        ptCount0 = ptCount1 = ptCount2 = ptCount3 = 0;
         ptSlotsUsed = 0;
         runPt = -1;
         runCount = 0;
         ptSeenLow = ptSeenHigh = 0;
-        markers = comfortNoise = telephoneEvents = bytes = 0;
-        lastEventTimestamp = -1;
+        markers = comfortNoise = telephoneEvents = 0;
+        bytes = 0;
         digits = null;
         eventsWithoutMarker = 0;
     }
@@ -173,7 +178,7 @@ final class StreamAccumulator {
         if (firstSeenFrame == 0) {
             firstSeenFrame = frame;
         }
-        if (!started) {
+        if (total == 0) {
             first(frame, micros, nowMs, seq, timestamp, pt, marker);
         } else {
             next(frame, nowMs, seq, timestamp, pt, marker);
@@ -199,7 +204,6 @@ final class StreamAccumulator {
     }
 
     private void first(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker) {
-        started = true;
         firstFrame = frame;
         firstMicros = micros;
         startSeq = stopSeq = seqNum = seq;
@@ -208,7 +212,7 @@ final class StreamAccumulator {
         seqTimestamp = timestamp;
         time = nowMs;
         lastPt = pt;
-        delta = maxDelta = jitter = maxJitter = meanJitter = meanDelta = 0;
+        maxDelta = jitter = maxJitter = meanJitter = meanDelta = 0;
         minDelta = minJitter = -1;
         total = 1;
         baseExtSeq = highestExtSeq = seq;
@@ -254,6 +258,7 @@ final class StreamAccumulator {
         lastPt = pt;
         int rate = cachedEvent ? 0 : cachedRate;
         double currentJitter = 0;
+        double delta;
         if (rate != 0) {
             double nominal = (double) (ext - seqTimestamp) / cachedKhz;
             double diff = Math.abs(nowMs - (time + nominal));
@@ -336,23 +341,44 @@ final class StreamAccumulator {
             ptSeenHigh |= 1L << (pt - 64);
         }
         int slot = 0;
-        while (slot < ptSlotsUsed && pts[slot] != pt) {
+        while (slot < ptSlotsUsed && slotPt(slot) != pt) {
             slot++;
         }
         if (slot == ptSlotsUsed) {
             if (ptSlotsUsed == PT_SLOTS) {
                 return; // the first few types are the ones that matter; the others are only marked as seen
             }
-            pts[ptSlotsUsed++] = pt;
+            pts |= pt << (8 * slot);
+            ptSlotsUsed++;
         }
         runPt = pt;
-        runSlot = slot;
+        runSlot = (byte) slot;
         runCount = 1;
+    }
+
+    /** The payload type in slot {@code slot} (below {@link #ptSlotsUsed}). */
+    private int slotPt(int slot) {
+        return pts >>> (8 * slot) & 0xff;
+    }
+
+    /** The packets counted in slot {@code slot}. */
+    private int slotCount(int slot) {
+        return switch (slot) {
+            case 0 -> ptCount0;
+            case 1 -> ptCount1;
+            case 2 -> ptCount2;
+            default -> ptCount3;
+        };
     }
 
     private void endRun() {
         if (runPt >= 0) {
-            ptCounts[runSlot] += runCount;
+            switch (runSlot) {
+                case 0 -> ptCount0 += runCount;
+                case 1 -> ptCount1 += runCount;
+                case 2 -> ptCount2 += runCount;
+                default -> ptCount3 += runCount;
+            }
             runPt = -1;
             runCount = 0;
         }
@@ -360,10 +386,10 @@ final class StreamAccumulator {
 
     /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
     private void dtmf(long timestamp, boolean marker, int event, int length) {
-        if (length < 4 || timestamp == lastEventTimestamp) {
+        if (length < 4 || digits != null && (int) timestamp == lastEventTimestamp) {
             return;
         }
-        lastEventTimestamp = timestamp;
+        lastEventTimestamp = (int) timestamp;
         if (digits == null) {
             digits = new StringBuilder();
         }
@@ -385,8 +411,7 @@ final class StreamAccumulator {
         }
         cachedPt = pt;
         PayloadType type = lookup(pt);
-        cachedEncoding = type != null ? type.encoding() : Codecs.staticName(pt);
-        cachedEvent = Codecs.isTelephoneEvent(cachedEncoding);
+        cachedEvent = Codecs.isTelephoneEvent(type != null ? type.encoding() : Codecs.staticName(pt));
         cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
         cachedKhz = cachedRate / 1000;
     }
@@ -416,7 +441,7 @@ final class StreamAccumulator {
         PayloadType type = lookup(mainPt);
         String codec = type != null && type.encoding() != null ? type.encoding() : Codecs.staticName(mainPt);
         int rate = Codecs.analysisRate(mainPt, codec, type != null ? type.clockRate() : 0);
-        long expected = (stopSeq + cycles * 65536) - startSeq + 1;
+        long expected = (stopSeq + cycles * 65536L) - startSeq + 1;
         long lost = expected - total;
         RtpStatistics stats = new RtpStatistics(total, expected, lost, duplicates, outOfOrder, sequenceErrors,
                 wrongTimestamps, minDelta, meanDelta, maxDelta, maxDeltaFrame, minJitter, meanJitter, maxJitter,
@@ -428,7 +453,7 @@ final class StreamAccumulator {
             }
         }
         double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
-        return new RtpStream(new StreamKey(src, dst, ssrc), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
+        return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
                 codec, rate, List.copyOf(seen), stats, digits == null ? "" : digits.toString(), eventsWithoutMarker,
                 mos, sealedSeries, announcement, callId, earlyPackets, firstSeenFrame);
     }
@@ -438,22 +463,22 @@ final class StreamAccumulator {
         int best = -1;
         long bestCount = -1;
         for (int i = 0; i < ptSlotsUsed; i++) {
-            int pt = pts[i];
+            int pt = slotPt(i);
             PayloadType t = lookup(pt);
             String enc = t != null ? t.encoding() : Codecs.staticName(pt);
             if (pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD || Codecs.isTelephoneEvent(enc)) {
                 continue;
             }
-            if (ptCounts[i] > bestCount) {
+            if (slotCount(i) > bestCount) {
                 best = pt;
-                bestCount = ptCounts[i];
+                bestCount = slotCount(i);
             }
         }
-        return best >= 0 ? best : ptSlotsUsed > 0 ? pts[0] : lastPt;
+        return best >= 0 ? best : ptSlotsUsed > 0 ? slotPt(0) : lastPt;
     }
 
     /** True when the packets look like RTP by themselves: several, mostly in sequence. */
     boolean plainlyRtp() {
-        return total >= 4 && consecutive * 2 >= total - 1;
+        return total >= 4 && consecutive * 2L >= total - 1;
     }
 }
