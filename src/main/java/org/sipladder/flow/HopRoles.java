@@ -205,8 +205,12 @@ final class HopRoles {
      * one sent to a family's SIP domain names its receiver (a carrier's trunk).
      */
     private void familyInviteClues(SipMessage m, String sender, long frame) {
-        String host = m.requestUri() == null ? null : B2buaProfile.hostOf(m.requestUri());
         String callId = m.callId();
+        // nearly every INVITE is ruled out for all the families at once
+        if (!B2buaProfile.mayTell(callId, m.requestUri())) {
+            return;
+        }
+        String host = m.requestUri() == null ? null : B2buaProfile.hostOf(m.requestUri());
         for (int p = 0; p < B2buaProfile.ALL.size(); p++) {
             B2buaProfile profile = B2buaProfile.ALL.get(p);
             String prefix = profile.callIdPrefixOf(callId);

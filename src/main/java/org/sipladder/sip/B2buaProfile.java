@@ -1,6 +1,7 @@
 package org.sipladder.sip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -80,6 +81,12 @@ public enum B2buaProfile {
     /** Every family's correlation headers, once each. */
     private static final String[] CORRELATION_HEADERS = ALL.stream().flatMap(p -> p.correlationHeaders.stream())
             .distinct().toArray(String[]::new);
+
+    /** Every family's Call-ID prefixes and domains, for the one look per INVITE that rules them all out. */
+    private static final String[] ALL_CALL_ID_PREFIXES = ALL.stream().flatMap(p -> Arrays.stream(p.callIdPrefixes))
+            .toArray(String[]::new);
+    private static final String[] ALL_DOMAINS = ALL.stream().flatMap(p -> Arrays.stream(p.domains))
+            .toArray(String[]::new);
 
     /**
      * Correlation headers any B2BUA may use, beyond the families' own: an X- or P- header whose name ends in
@@ -196,12 +203,76 @@ public enum B2buaProfile {
 
     /** The host of a SIP URI, lower case: after the user part's "@", before a port or parameters. */
     public static String hostOf(String uri) {
+        int start = hostStart(uri);
+        return uri.substring(start, hostEnd(uri, start)).toLowerCase(Locale.ROOT);
+    }
+
+    private static int hostStart(String uri) {
         int at = uri.indexOf('@');
-        int start = at >= 0 ? at + 1 : uri.indexOf(':') + 1;
+        return at >= 0 ? at + 1 : uri.indexOf(':') + 1;
+    }
+
+    private static int hostEnd(String uri, int start) {
         int end = start;
         for (char c; end < uri.length() && (c = uri.charAt(end)) != ':' && c != ';' && c != '>' && c != '?'; ) {
             end++;
         }
-        return uri.substring(start, end).toLowerCase(Locale.ROOT);
+        return end;
+    }
+
+    /**
+     * False when no family's Call-ID prefix starts {@code callId} and no family's domain ends the host of
+     * {@code requestUri} (either may be null), as {@link #callIdPrefixOf} and {@link #domainOfHost} of
+     * {@link #hostOf} would find for every family; true when one may. Without the host's string or its lower case:
+     * every dialog-opening INVITE of a capture asks, and hardly any names a family.
+     */
+    public static boolean mayTell(String callId, String requestUri) {
+        for (int i = 0; callId != null && i < ALL_CALL_ID_PREFIXES.length; i++) {
+            if (callId.startsWith(ALL_CALL_ID_PREFIXES[i])) {
+                return true;
+            }
+        }
+        if (requestUri == null) {
+            return false;
+        }
+        int start = hostStart(requestUri);
+        int end = hostEnd(requestUri, start);
+        for (int i = 0; i < ALL_DOMAINS.length; i++) {
+            if (mayEndWith(requestUri, start, end, ALL_DOMAINS[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code s[start, end)} in lower case may end with {@code suffix} (lower-case ASCII): compared a character
+     * at a time from the end, ASCII letters folded; a character beyond ASCII (whose lower case may be longer, or
+     * ASCII) answers true, for the exact look to decide.
+     */
+    private static boolean mayEndWith(String s, int start, int end, String suffix) {
+        int n = suffix.length();
+        if (end - start < n) {
+            // a character beyond ASCII may lower-case to two
+            for (int i = start; i < end; i++) {
+                if (s.charAt(i) >= 128) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int k = 1; k <= n; k++) {
+            char c = s.charAt(end - k);
+            if (c >= 128) {
+                return true;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != suffix.charAt(n - k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -64,4 +64,24 @@ class B2buaProfileTest {
         assertEquals(B2buaProfile.Kind.CARRIER, B2buaProfile.TELNYX.kind());
         assertEquals(B2buaProfile.Kind.PROXY, B2buaProfile.KAMAILIO.kind());
     }
+
+    @Test
+    void anInviteNamingNoFamilyIsRuledOutAtOnce() {
+        assertFalse(B2buaProfile.mayTell("a84b4c76e66710@10.0.0.1", "sip:+14155550100@10.0.0.1:5060"));
+        assertFalse(B2buaProfile.mayTell(null, null));
+        // the host, not the user part; shorter than every domain
+        for (String uri : List.of("sip:+14155550100@pstn.twilio.com.example.org", "sip:vonage.com@10.0.0.1",
+                "sip:a@b.com")) {
+            assertFalse(B2buaProfile.mayTell("x", uri), uri);
+        }
+        assertTrue(B2buaProfile.mayTell("DLGCH_K3xlPAoBB0FEXRQZ", null));
+        assertTrue(B2buaProfile.mayTell("!!:abc", "sip:1@10.0.0.1"));
+        // any case; beyond ASCII the exact look decides (a character's lower case may be ASCII, or longer)
+        for (String uri : List.of("sip:+14155550100@Acme.PSTN.twilio.com:5060;transport=tcp",
+                "<sip:+447700900000@ACME.SIP-EU.VONAGE.COM>", "sip:1@sip.telnyx.com?x=y",
+                "sip:1@acme.pstn.twilio.co\u1e3e", "sip:1@\u0130.c")) {
+            assertTrue(B2buaProfile.mayTell("x", uri), uri);
+        }
+        assertEquals(null, B2buaProfile.TWILIO.domainOf("sip:1@acme.pstn.twilio.co\u1e3e"));
+    }
 }
