@@ -7,6 +7,8 @@ package org.sipladder.media;
 final class Announced {
 
     SdpAnnouncement current;
+    /** 1 + the position of {@link #current} in the analysis's announcements: the first of its chain (StreamBinding). */
+    int last;
 
     Announced(SdpAnnouncement current) {
         this.current = current;

@@ -1,9 +1,8 @@
 package org.sipladder.media;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.sipladder.AppendLog;
 import org.sipladder.Limits;
 import org.sipladder.capture.Endpoint;
@@ -21,16 +20,26 @@ import org.sipladder.sip.SharedStrings;
  */
 final class RtpAnalysis {
 
+    private static final int[] NO_POSITIONS = {};
+
     private final int maxUnannounced;
     private final MediaCollector.Series series;
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
-    private final AnnouncedTable announced = new AnnouncedTable();
+    private final EndpointTable<Announced> announced = new EndpointTable<>();
     /** How many of {@link #announcements} are entered in {@link #announced} ({@link #announcePending}). */
     private int announcedUpTo;
-    /** Streams by their sender and by their receiver, to attach an SDP that announces one of them later. */
-    private final Map<Endpoint, List<StreamAccumulator>> streamsByEndpoint = new HashMap<>();
+    /**
+     * Per position in {@link #announcements} entered with an address: 1 + the position of the one before it with that
+     * address (0: none), the latest being its {@link Announced#last}; for {@link StreamBinding}.
+     */
+    private int[] previous = NO_POSITIONS;
+    /**
+     * The first stream sending from or to each endpoint, the others after it in its chain ({@link
+     * StreamAccumulator#nextOf}): to attach an SDP that announces the endpoint later, or tell them it changed.
+     */
+    private final EndpointTable<StreamAccumulator> streamsByEndpoint = new EndpointTable<>();
     /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
     private final AppendLog<SdpAnnouncement> announcements = new AppendLog<>();
     private final SdpScan sdp;
@@ -69,7 +78,7 @@ final class RtpAnalysis {
         for (int i = 0; i < found.size(); i++) {
             SdpAnnouncement a = found.get(i);
             announcements.add(a);
-            if (!streamsByEndpoint.isEmpty()) {
+            if (!streams.isEmpty()) {
                 announce(a);
             }
         }
@@ -88,7 +97,7 @@ final class RtpAnalysis {
 
     /** Enters announcement {@code a}, the next in {@link #announcements} after those entered. */
     private void announce(SdpAnnouncement a) {
-        announcedUpTo++;
+        int position = announcedUpTo++;
         Endpoint media = a.media();
         if (media != null && a.port() != 0) {
             Announced holder = announced.get(media);
@@ -100,19 +109,21 @@ final class RtpAnalysis {
                 holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
                 sdpChanged(media);
             }
+            if (position >= previous.length) {
+                previous = Arrays.copyOf(previous, Math.max(1024, 2 * position));
+            }
+            previous[position] = holder.last;
+            holder.last = position + 1;
         }
     }
 
     /** Tells the streams sending to or from {@code endpoint} that the SDP announcing it changed. */
     private void sdpChanged(Endpoint endpoint) {
-        if (streamsByEndpoint.isEmpty()) {
+        if (streams.isEmpty()) {
             return; // no RTP yet (or none at all): nothing to tell, and no hash to take
         }
-        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
-        if (known != null) {
-            for (StreamAccumulator s : known) {
-                s.sdpChanged();
-            }
+        for (StreamAccumulator s = streamsByEndpoint.get(endpoint); s != null; s = s.nextOf(endpoint)) {
+            s.sdpChanged();
         }
     }
 
@@ -121,19 +132,15 @@ final class RtpAnalysis {
      * announced starts its statistics afresh with its next packet, as Wireshark decodes it from here on.
      */
     private void attach(Endpoint endpoint, Announced holder) {
-        if (streamsByEndpoint.isEmpty()) {
+        if (streams.isEmpty()) {
             return;
         }
-        List<StreamAccumulator> known = streamsByEndpoint.get(endpoint);
-        if (known == null) {
-            return;
-        }
-        for (StreamAccumulator s : known) {
+        for (StreamAccumulator s = streamsByEndpoint.get(endpoint); s != null; s = s.nextOf(endpoint)) {
             boolean was = s.isAnnounced();
-            if (s.dst.equals(endpoint)) {
+            if (EndpointTable.same(s.dst, endpoint)) {
                 s.dstSdp = holder;
             }
-            if (s.src.equals(endpoint)) {
+            if (EndpointTable.same(s.src, endpoint)) {
                 s.srcSdp = holder;
             }
             s.sdpChanged();
@@ -239,14 +246,27 @@ final class RtpAnalysis {
                 : new SeriesBuilder(series == MediaCollector.Series.FULL));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
-        streamsByEndpoint.computeIfAbsent(src, k -> new ArrayList<>(2)).add(s);
-        streamsByEndpoint.computeIfAbsent(dst, k -> new ArrayList<>(2)).add(s);
+        chain(src, s);
+        if (!EndpointTable.same(src, dst)) {
+            chain(dst, s);
+        }
         if (++size * 2 > table.length) {
             rehash();
         }
         insert(s);
         streams.add(s);
         return s;
+    }
+
+    /** Puts new stream {@code s} in the chain of {@code endpoint}, its sender or receiver: second, after the first. */
+    private void chain(Endpoint endpoint, StreamAccumulator s) {
+        StreamAccumulator first = streamsByEndpoint.get(endpoint);
+        if (first == null) {
+            streamsByEndpoint.add(endpoint, s);
+        } else {
+            s.linkNext(endpoint, first.nextOf(endpoint));
+            first.linkNext(endpoint, s);
+        }
     }
 
     private void insert(StreamAccumulator s) {
@@ -277,7 +297,7 @@ final class RtpAnalysis {
         List<StreamAccumulator> kept = new ArrayList<>();
         List<SdpAnnouncement> bound = new ArrayList<>();
         List<SdpAnnouncement> soFar = announcements.soFar();
-        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(soFar);
+        StreamBinding binding = streams.isEmpty() ? null : new StreamBinding(announcements, announced, previous);
         for (StreamAccumulator s : streams) {
             if (s.counted() == 0 || (!s.isAnnounced() && !s.plainlyRtp())) {
                 continue;

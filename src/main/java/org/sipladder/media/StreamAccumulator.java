@@ -29,6 +29,12 @@ final class StreamAccumulator {
     /** The SDPs that announced the receiver and the sender, or null. */
     Announced dstSdp;
     Announced srcSdp;
+    /**
+     * The next stream in the chains of the streams sending from or to one endpoint (see {@link #nextOf}): that of
+     * this stream's sender and that of its receiver (unused when the two are one endpoint: its chain holds it once).
+     */
+    private StreamAccumulator nextBySrc;
+    private StreamAccumulator nextByDst;
 
     long firstFrame;
     long lastFrame;
@@ -132,6 +138,20 @@ final class StreamAccumulator {
         return addresses != null && 2 * length == addresses.length
                 && Arrays.equals(addresses, 0, length, a, srcAt, srcAt + length)
                 && Arrays.equals(addresses, length, 2 * length, a, dstAt, dstAt + length);
+    }
+
+    /** The stream after this one in the chain of {@code endpoint}, this stream's sender or receiver; or null. */
+    StreamAccumulator nextOf(Endpoint endpoint) {
+        return EndpointTable.same(src, endpoint) ? nextBySrc : nextByDst;
+    }
+
+    /** Puts {@code next} after this stream in the chain of {@code endpoint}, this stream's sender or receiver. */
+    void linkNext(Endpoint endpoint, StreamAccumulator next) {
+        if (EndpointTable.same(src, endpoint)) {
+            nextBySrc = next;
+        } else {
+            nextByDst = next;
+        }
     }
 
     boolean isAnnounced() {

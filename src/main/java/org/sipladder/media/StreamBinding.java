@@ -1,9 +1,6 @@
 package org.sipladder.media;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import org.sipladder.AppendLog;
 import org.sipladder.capture.Endpoint;
 
 /**
@@ -11,26 +8,32 @@ import org.sipladder.capture.Endpoint;
  * where a party sends from the address it receives on). When several legs announced the same address (a B2BUA
  * using one media port on both sides, or ports reused over time) the leg whose other party announced the other
  * end wins, then the latest announcement before the stream's first packet.
+ *
+ * <p>The announcements of each address are those the analysis chained while it read them ({@link Announced#last}
+ * and the positions before it): looked over from the latest back, ties go to the earliest, as in capture order.
  */
 final class StreamBinding {
 
-    private final Map<Endpoint, List<SdpAnnouncement>> byMedia = new HashMap<>();
+    private final AppendLog<SdpAnnouncement> announcements;
+    private final EndpointTable<Announced> announced;
+    /** Per position in {@link #announcements}: 1 + the position of the one before it with its address; 0: none. */
+    private final int[] previous;
 
-    StreamBinding(List<SdpAnnouncement> announcements) {
-        for (SdpAnnouncement a : announcements) {
-            if (a.media() != null && a.port() != 0) {
-                byMedia.computeIfAbsent(a.media(), k -> new ArrayList<>()).add(a);
-            }
-        }
+    /** Every announcement with an address and a port is chained through {@code announced} and {@code previous}. */
+    StreamBinding(AppendLog<SdpAnnouncement> announcements, EndpointTable<Announced> announced, int[] previous) {
+        this.announcements = announcements;
+        this.announced = announced;
+        this.previous = previous;
     }
 
     /** The announcement a stream from {@code src} to {@code dst} starting at {@code firstFrame} belongs to, or null. */
     SdpAnnouncement announcementOf(Endpoint src, Endpoint dst, long firstFrame) {
-        List<SdpAnnouncement> toDst = byMedia.getOrDefault(dst, List.of());
-        List<SdpAnnouncement> fromSrc = byMedia.getOrDefault(src, List.of());
+        int toDst = lastOf(dst);
+        int fromSrc = lastOf(src);
         // both ends announced in one dialog: the receiver's announcement of that dialog
         SdpAnnouncement best = null;
-        for (SdpAnnouncement a : toDst) {
+        for (int p = toDst; p != 0; p = previous[p - 1]) {
+            SdpAnnouncement a = announcements.get(p - 1);
             if (a.callId() != null && hasCallId(fromSrc, a.callId()) && better(a, best, firstFrame)) {
                 best = a;
             }
@@ -38,7 +41,8 @@ final class StreamBinding {
         if (best != null) {
             return best;
         }
-        for (SdpAnnouncement a : toDst) {
+        for (int p = toDst; p != 0; p = previous[p - 1]) {
+            SdpAnnouncement a = announcements.get(p - 1);
             if (better(a, best, firstFrame)) {
                 best = a;
             }
@@ -46,7 +50,8 @@ final class StreamBinding {
         if (best != null) {
             return best;
         }
-        for (SdpAnnouncement a : fromSrc) {
+        for (int p = fromSrc; p != 0; p = previous[p - 1]) {
+            SdpAnnouncement a = announcements.get(p - 1);
             if (better(a, best, firstFrame)) {
                 best = a;
             }
@@ -54,9 +59,15 @@ final class StreamBinding {
         return best;
     }
 
-    private static boolean hasCallId(List<SdpAnnouncement> list, String callId) {
-        for (SdpAnnouncement a : list) {
-            if (callId.equals(a.callId())) {
+    /** 1 + the position of the latest announcement of {@code endpoint}; 0: none. */
+    private int lastOf(Endpoint endpoint) {
+        Announced holder = announced.get(endpoint);
+        return holder == null ? 0 : holder.last;
+    }
+
+    private boolean hasCallId(int last, String callId) {
+        for (int p = last; p != 0; p = previous[p - 1]) {
+            if (callId.equals(announcements.get(p - 1).callId())) {
                 return true;
             }
         }
@@ -64,8 +75,9 @@ final class StreamBinding {
     }
 
     /**
-     * Whether {@code a} is a better match than {@code best} for a stream starting at {@code frame}: the latest
-     * announcement at or before the frame, else the earliest after it.
+     * Whether {@code a}, met before {@code best} in capture order, is as good a match or better for a stream starting
+     * at {@code frame}: the latest announcement at or before the frame, else the earliest after it; of equal frames
+     * the earliest in capture order.
      */
     private static boolean better(SdpAnnouncement a, SdpAnnouncement best, long frame) {
         if (best == null) {
@@ -76,6 +88,6 @@ final class StreamBinding {
         if (aBefore != bestBefore) {
             return aBefore;
         }
-        return aBefore ? a.frame() > best.frame() : a.frame() < best.frame();
+        return aBefore ? a.frame() >= best.frame() : a.frame() <= best.frame();
     }
 }

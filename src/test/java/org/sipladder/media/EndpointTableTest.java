@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 
 /** The table finds what a HashMap of the same endpoints finds, by equal endpoints, through its growth. */
-class AnnouncedTableTest {
+class EndpointTableTest {
 
     @Test
     void findsEachHolderByAnEqualEndpointAndNothingForOthers() {
         Random random = new Random(3);
-        AnnouncedTable table = new AnnouncedTable();
+        EndpointTable<Announced> table = new EndpointTable<>();
         Map<Endpoint, Announced> expected = new HashMap<>();
         String[] addresses = {"10.0.0.1", "10.0.0.2", "2001:db8::1", "192.168.1.20"};
         for (int round = 0; round < 30_000; round++) {
