@@ -16,7 +16,7 @@ import org.sipladder.sip.SipMessage;
  */
 final class HopRoles {
 
-    private static final String LIVEKIT_DOMAIN = ".sip.livekit.cloud";
+    private static final SipFields.Needle LIVEKIT_DOMAIN = new SipFields.Needle(".sip.livekit.cloud");
     private static final int AGENT_PAIRS = 8;
     private static final Role[] ROLES = Role.values();
     private static final List<String> NO_CLUE = List.of("No carrier, Jambonz or LiveKit clue in this call.");
@@ -177,7 +177,7 @@ final class HopRoles {
                     return names[i];
                 }
             }
-            boolean result = SipFields.containsIgnoreCase(s, LIVEKIT_DOMAIN);
+            boolean result = LIVEKIT_DOMAIN.in(s);
             looked[next] = s;
             names[next] = result;
             next = (next + 1) % KEPT;

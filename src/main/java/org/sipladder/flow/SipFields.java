@@ -1,5 +1,6 @@
 package org.sipladder.flow;
 
+import java.util.Arrays;
 import org.sipladder.sip.HeaderParameters;
 import org.sipladder.sip.SipMessage;
 
@@ -109,6 +110,64 @@ final class SipFields {
             }
         }
         return new String(digits);
+    }
+
+    /**
+     * An ASCII text looked for in any case ({@link #in}), as {@link #containsIgnoreCase} finds it, a few characters
+     * of the haystack looked at per length of the needle: a place where the needle cannot start is passed over by
+     * the character under its last one (Horspool), as far as the needle allows. A character beyond ASCII may fold
+     * to one of the needle's, so it moves the look on by one only; every place not passed over is compared whole,
+     * and its first character must be the needle's in one of its two cases, as {@link #containsIgnoreCase} has it.
+     */
+    static final class Needle {
+        private final String text;
+        /** Per ASCII character (upper case as lower), how far the needle may move on when it is under its end. */
+        private final byte[] shifts = new byte[128];
+        /** The needle's first and last characters in either case. */
+        private final char firstLower;
+        private final char firstUpper;
+        private final char endLower;
+        private final char endUpper;
+
+        /** {@code text}: ASCII, at most 127 characters. */
+        Needle(String text) {
+            int n = text.length();
+            if (n == 0 || n > 127 || !text.chars().allMatch(c -> c < 128)) {
+                throw new IllegalArgumentException("an ASCII needle of 1 to 127 characters: " + text);
+            }
+            this.text = text;
+            firstLower = Character.toLowerCase(text.charAt(0));
+            firstUpper = Character.toUpperCase(text.charAt(0));
+            endLower = Character.toLowerCase(text.charAt(n - 1));
+            endUpper = Character.toUpperCase(text.charAt(n - 1));
+            Arrays.fill(shifts, (byte) n);
+            for (int j = 0; j < n - 1; j++) {
+                char c = text.charAt(j);
+                shifts[Character.toLowerCase(c)] = (byte) (n - 1 - j);
+                shifts[Character.toUpperCase(c)] = (byte) (n - 1 - j);
+            }
+        }
+
+        /** {@code containsIgnoreCase(haystack, text)}. */
+        boolean in(String haystack) {
+            if (haystack == null) {
+                return false;
+            }
+            int n = text.length();
+            int last = haystack.length() - n;
+            for (int i = 0; i <= last; ) {
+                char c = haystack.charAt(i + n - 1);
+                if ((c == endLower || c == endUpper || c >= 128) && haystack.regionMatches(true, i, text, 0, n)) {
+                    // as containsIgnoreCase, which looks for the first character in its two cases only
+                    char first = haystack.charAt(i);
+                    if (first == firstLower || first == firstUpper) {
+                        return true;
+                    }
+                }
+                i += c < 128 ? shifts[c] : 1;
+            }
+            return false;
+        }
     }
 
     static boolean containsIgnoreCase(String haystack, String needle) {

@@ -59,6 +59,34 @@ class FlowTextTest {
     }
 
     @Test
+    void aNeedleIsFoundWhereContainsIgnoreCaseFindsIt() {
+        SipFields.Needle domain = new SipFields.Needle(".sip.livekit.cloud");
+        assertTrue(domain.in("sip:1@x.SIP.LiveKit.cloud"));
+        assertTrue(domain.in(".sip.livekit.cloud"));
+        assertFalse(domain.in(".sip.livekit.clou"));
+        assertFalse(domain.in(null));
+        // characters beyond ASCII that fold to the needle's (dotless i, long s, Kelvin sign, dotted I) in the draw
+        Random random = new Random(17);
+        String alphabet = "sSiIpPlLvVeEkKcCoOuUdD.@:1\u0131\u017f\u212a\u0130\u00e9";
+        String[] needles = {".sip.livekit.cloud", "livekit", "drachtio", "sip.", "k"};
+        for (int i = 0; i < 50_000; i++) {
+            String needle = needles[i % needles.length];
+            StringBuilder b = new StringBuilder(RandomText.drawn(random, alphabet, 40));
+            if (random.nextBoolean()) {
+                // the needle in random case at a random place, perhaps cut short
+                String word = needle.substring(0, needle.length() - random.nextInt(2));
+                StringBuilder cased = new StringBuilder();
+                for (char c : word.toCharArray()) {
+                    cased.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+                }
+                b.insert(random.nextInt(b.length() + 1), cased);
+            }
+            String hay = b.toString();
+            assertEquals(SipFields.containsIgnoreCase(hay, needle), new SipFields.Needle(needle).in(hay), hay);
+        }
+    }
+
+    @Test
     void digitsKeepTheDigitsInOrder() {
         Random random = new Random(11);
         String alphabet = "0123456789+-.;=abc١٢";
