@@ -20,11 +20,19 @@ final class FlowGroups {
 
     /** The legs of one call so far; {@code summary} is valid until a leg gets a message or another group joins. */
     static final class Group {
-        // arrays sized exactly, replaced at each join: a large capture holds 50,000 calls of two legs joined by one
-        // piece of evidence, and two lists per call (with their arrays) were 4.8 MB of its index
-        private LegState[] legs;
-        /** Why the legs were joined, each made into text when the call is assembled. */
-        private Supplier<String>[] evidence = NO_EVIDENCE;
+        // a large capture holds 50,000 calls of two legs joined by one piece of evidence: those are fields, and arrays
+        // (sized exactly, replaced at each join) only hold more; an array each for the legs and the evidence of every
+        // call were 100,000 objects more for each young collection to copy into the old generation
+        /** The first leg and the second, or with more than two legs null and all of them in {@link #many}. */
+        private LegState leg0;
+        private LegState leg1;
+        private LegState[] many;
+        /**
+         * Why the legs were joined, made into text when the call is assembled: the one reason, or with more than one
+         * null and all of them in {@link #whys}.
+         */
+        private Supplier<String> why;
+        private Supplier<String>[] whys;
         boolean dirty = true;
         /** True once joined into another group, which then holds its legs. */
         boolean merged;
@@ -33,17 +41,46 @@ final class FlowGroups {
         private SipMessage start;
 
         Group(LegState first) {
-            legs = new LegState[] {first};
+            leg0 = first;
         }
 
         /** The legs, in the order they joined the call. */
         List<LegState> legs() {
-            return List.of(legs);
+            return List.of(legArray());
+        }
+
+        /** How many legs the call has. */
+        int legCount() {
+            return many != null ? many.length : leg1 != null ? 2 : leg0 != null ? 1 : 0;
+        }
+
+        /** The legs in the order they joined the call, in an array of their own. */
+        private LegState[] legArray() {
+            return many != null ? many.clone() : leg1 != null ? new LegState[] {leg0, leg1}
+                    : leg0 != null ? new LegState[] {leg0} : NO_LEGS;
+        }
+
+        private void setLegs(LegState[] legs) {
+            boolean fields = legs.length <= 2;
+            leg0 = fields && legs.length > 0 ? legs[0] : null;
+            leg1 = fields && legs.length > 1 ? legs[1] : null;
+            many = fields ? null : legs;
+        }
+
+        /** The reasons for the joins in order, in an array of their own. */
+        @SuppressWarnings("unchecked")
+        private Supplier<String>[] evidenceArray() {
+            return whys != null ? whys.clone() : why != null ? new Supplier[] {why} : NO_EVIDENCE;
+        }
+
+        private void setEvidence(Supplier<String>[] evidence) {
+            why = evidence.length == 1 ? evidence[0] : null;
+            whys = evidence.length > 1 ? evidence : null;
         }
 
         /** The call as its legs make it now. */
         CallFlow assemble(AgentRoles agentRoles) {
-            return CallFlowAssembly.assemble(legs.clone(), evidence, agentRoles);
+            return CallFlowAssembly.assemble(legArray(), evidenceArray(), agentRoles);
         }
 
         /**
@@ -60,10 +97,13 @@ final class FlowGroups {
 
         /** The leg whose first message arrived first. */
         LegState firstLeg() {
-            LegState first = legs[0];
-            for (int i = 1; i < legs.length; i++) {
-                if (legs[i].firstSeq() < first.firstSeq()) {
-                    first = legs[i];
+            if (many == null) {
+                return leg1 != null && leg1.firstSeq() < leg0.firstSeq() ? leg1 : leg0;
+            }
+            LegState first = many[0];
+            for (int i = 1; i < many.length; i++) {
+                if (many[i].firstSeq() < first.firstSeq()) {
+                    first = many[i];
                 }
             }
             return first;
@@ -71,7 +111,7 @@ final class FlowGroups {
 
         /** Why the legs were joined, in the order of the joins. */
         List<Supplier<String>> evidence() {
-            return List.of(evidence);
+            return List.of(evidenceArray());
         }
     }
 
@@ -95,7 +135,7 @@ final class FlowGroups {
 
     /** True when the call holding {@code leg} already has more than this one leg. */
     boolean hasOtherLegs(LegState leg) {
-        return leg.group.legs.length > 1;
+        return leg.group.legCount() > 1;
     }
 
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
@@ -105,24 +145,37 @@ final class FlowGroups {
         if (ga == gb) {
             return;
         }
-        if (ga.legs.length < gb.legs.length) {
+        if (ga.legCount() < gb.legCount()) {
             Group t = ga;
             ga = gb;
             gb = t;
         }
-        for (LegState leg : gb.legs) {
-            leg.group = ga;
+        if (ga.legCount() + gb.legCount() <= 2) {
+            // the usual join, of two single legs: no arrays made
+            gb.leg0.group = ga;
+            ga.leg1 = gb.leg0;
+        } else {
+            LegState[] moved = gb.legArray();
+            for (LegState leg : moved) {
+                leg.group = ga;
+            }
+            ga.setLegs(concat(ga.legArray(), moved));
         }
-        ga.legs = concat(ga.legs, gb.legs);
         ga.start = null;
-        Supplier<String>[] evidence = Arrays.copyOf(ga.evidence, ga.evidence.length + gb.evidence.length + 1);
-        System.arraycopy(gb.evidence, 0, evidence, ga.evidence.length, gb.evidence.length);
-        evidence[evidence.length - 1] = why;
-        ga.evidence = evidence;
+        if (ga.why == null && ga.whys == null && gb.why == null && gb.whys == null) {
+            ga.why = why;
+        } else {
+            Supplier<String>[] before = ga.evidenceArray();
+            Supplier<String>[] joined = gb.evidenceArray();
+            Supplier<String>[] evidence = Arrays.copyOf(before, before.length + joined.length + 1);
+            System.arraycopy(joined, 0, evidence, before.length, joined.length);
+            evidence[evidence.length - 1] = why;
+            ga.setEvidence(evidence);
+        }
         ga.dirty = true;
         gb.merged = true;
-        gb.legs = NO_LEGS;
-        gb.evidence = NO_EVIDENCE;
+        gb.setLegs(NO_LEGS);
+        gb.setEvidence(NO_EVIDENCE);
         if (made.get(made.size() - 1) == gb) {
             // the usual join: a B-leg joined as its first message arrives; its group is let go while it is young
             made.remove(made.size() - 1);

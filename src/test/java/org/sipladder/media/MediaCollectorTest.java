@@ -217,8 +217,9 @@ class MediaCollectorTest {
         assertEquals(1, bare.stats().lost());
         assertEquals(3, kept.series().length());
         assertEquals(0, bare.series().length());
-        // the stream shares the announced endpoints rather than keeping copies of its own
-        assertSame(bare.announcement().media(), bare.key().dst());
+        // the stream shares the announced address rather than keeping a copy of its own
+        assertEquals(bare.announcement().media(), bare.key().dst());
+        assertSame(bare.announcement().address(), bare.key().dst().address());
     }
 
     @Test
