@@ -1,6 +1,5 @@
 package org.sipladder.flow;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,26 +7,23 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. A leg holds the arrival
- * numbers of its messages, which are in the shared {@link MessageStore}, rather than {@link Entry} objects or
- * references, and makes entries when asked for: a large capture holds hundreds of thousands of messages, and an
- * object each, or a reference stored into every leg, cost the collector more than the rest of loading them.
+ * numbers of its first and last messages, which are in the shared {@link MessageStore} with the links from each to the
+ * next of its leg, rather than {@link Entry} objects or references, and makes entries when asked for: a large capture
+ * holds hundreds of thousands of messages, and an object each, or a reference stored into every leg, cost the
+ * collector more than the rest of loading them.
  */
 final class LegState {
 
     /** Up to this many entries a new message is compared with each; beyond, an index by identity hash is used. */
     private static final int LINEAR = 32;
-    /** Set in a {@link #seqs} element for a retransmission (arrival numbers are never negative). */
-    private static final int REPEAT = Integer.MIN_VALUE;
 
     private final String callId;
     private final MessageStore store;
-    /**
-     * Arrival number of each message, with {@link #REPEAT} set for a retransmission; first sized for a usual leg
-     * (INVITE, 100, 180, 200, ACK, BYE, 200) to need no growing.
-     */
-    private int[] seqs = new int[8];
+    /** Arrival numbers of the first and the last message; the others are linked from the first in the store. */
+    private int first;
+    private int last;
     private int size;
-    /** First entry by identity hash; built once the leg outgrows {@link #LINEAR}. */
+    /** Arrival number of the first message by identity hash; built once the leg outgrows {@link #LINEAR}. */
     private Map<Long, Integer> byIdentity;
     private boolean hasInitialInvite;
     /** The call this leg is part of now; kept by {@link FlowGroups}. */
@@ -45,37 +41,35 @@ final class LegState {
     /** The entries in arrival order, made now (one per message: a leg keeps none). */
     Entry[] entryArray() {
         Entry[] entries = new Entry[size];
+        int seq = first;
         for (int i = 0; i < size; i++) {
-            entries[i] = entry(i);
+            entries[i] = entry(seq);
+            seq = store.next(seq);
         }
         return entries;
     }
 
     Entry first() {
-        return entry(0);
+        return entry(first);
     }
 
     /** The first message. */
     SipMessage firstMessage() {
-        return message(0);
+        return store.get(first);
     }
 
     /** Capture time of the first message. */
     long firstMicros() {
-        return message(0).timestampMicros();
+        return firstMessage().timestampMicros();
     }
 
     /** Arrival number of the first message. */
     long firstSeq() {
-        return seqs[0] & ~REPEAT;
+        return first;
     }
 
-    private Entry entry(int i) {
-        return new Entry(seqs[i] & ~REPEAT, message(i), seqs[i] < 0);
-    }
-
-    private SipMessage message(int i) {
-        return store.get(seqs[i] & ~REPEAT);
+    private Entry entry(int seq) {
+        return new Entry(seq, store.get(seq), store.repeated(seq));
     }
 
     /** True once the leg holds an INVITE that opens a dialog (the leg's first INVITE has been seen). */
@@ -88,17 +82,22 @@ final class LegState {
         // the hash only serves the index, which small legs do without
         long hash = byIdentity != null ? identityHash(m) : 0;
         boolean repeated = sameMessage(m, hash) >= 0;
-        if (size == seqs.length) {
-            seqs = Arrays.copyOf(seqs, size * 2);
+        if (repeated) {
+            store.markRepeat(seq);
         }
-        seqs[size] = repeated ? seq | REPEAT : seq;
+        if (size == 0) {
+            first = seq;
+        } else {
+            store.link(last, seq);
+        }
+        last = seq;
         size++;
         if (byIdentity != null) {
-            byIdentity.putIfAbsent(hash, size - 1);
+            byIdentity.putIfAbsent(hash, seq);
         } else if (size > LINEAR) {
             byIdentity = new HashMap<>();
-            for (int i = 0; i < size; i++) {
-                byIdentity.putIfAbsent(identityHash(message(i)), i);
+            for (int i = 0, s = first; i < size; i++, s = store.next(s)) {
+                byIdentity.putIfAbsent(identityHash(store.get(s)), s);
             }
         }
         if (!repeated && "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
@@ -106,22 +105,27 @@ final class LegState {
         }
     }
 
-    /** Index of an earlier entry that {@code m} repeats, or -1; {@code hash} is its identity hash once indexed. */
+    /**
+     * Arrival number of an earlier message that {@code m} repeats, or -1; {@code hash} is its identity hash once
+     * indexed.
+     */
     private int sameMessage(SipMessage m, long hash) {
         if (byIdentity != null) {
             Integer candidate = byIdentity.get(hash);
             if (candidate == null) {
                 return -1;
             }
-            if (same(message(candidate), m)) {
+            if (same(store.get(candidate), m)) {
                 return candidate;
             }
             // two different messages with one hash: rare enough to look at every entry
         }
+        int seq = first;
         for (int i = 0; i < size; i++) {
-            if (same(message(i), m)) {
-                return i;
+            if (same(store.get(seq), m)) {
+                return seq;
             }
+            seq = store.next(seq);
         }
         return -1;
     }
