@@ -17,12 +17,15 @@ final class FlowGroups {
     private static final LegState[] NO_LEGS = {};
     @SuppressWarnings("unchecked")
     private static final Supplier<String>[] NO_EVIDENCE = new Supplier[0];
+    /** No timing join in {@link Group#timed}. */
+    private static final long NO_TIMING = -1;
 
     /** The legs of one call so far; {@code summary} is valid until a leg gets a message or another group joins. */
     static final class Group {
-        // a large capture holds 50,000 calls of two legs joined by one piece of evidence: those are fields, and arrays
-        // (sized exactly, replaced at each join) only hold more; an array each for the legs and the evidence of every
-        // call were 100,000 objects more for each young collection to copy into the old generation
+        // a large capture holds 50,000 calls of two legs joined by one piece of evidence, nearly always a timing join:
+        // those are fields, the timing join two arrival numbers, and arrays (sized exactly, replaced at each join) only
+        // hold more; an array each for the legs and the evidence of every call, and a record of the timing join, were
+        // 150,000 objects more for each young collection to copy into the old generation
         /** The first leg and the second, or with more than two legs null and all of them in {@link #many}. */
         private LegState leg0;
         private LegState leg1;
@@ -33,6 +36,11 @@ final class FlowGroups {
          */
         private Supplier<String> why;
         private Supplier<String>[] whys;
+        /**
+         * The one reason when it is a timing join: the arrival numbers of its INVITEs
+         * ({@link TimingCorrelation#joinOf}), made into its record when read; else {@link #NO_TIMING}.
+         */
+        private long timed = NO_TIMING;
         boolean dirty = true;
         /** True once joined into another group, which then holds its legs. */
         boolean merged;
@@ -70,12 +78,23 @@ final class FlowGroups {
         /** The reasons for the joins in order, in an array of their own. */
         @SuppressWarnings("unchecked")
         private Supplier<String>[] evidenceArray() {
-            return whys != null ? whys.clone() : why != null ? new Supplier[] {why} : NO_EVIDENCE;
+            return whys != null ? whys.clone() : why != null ? new Supplier[] {why}
+                    : timed != NO_TIMING ? new Supplier[] {TimingCorrelation.joinOf(anyLeg().store(), timed)}
+                    : NO_EVIDENCE;
         }
 
         private void setEvidence(Supplier<String>[] evidence) {
             why = evidence.length == 1 ? evidence[0] : null;
             whys = evidence.length > 1 ? evidence : null;
+            timed = NO_TIMING;
+        }
+
+        private boolean hasEvidence() {
+            return why != null || whys != null || timed != NO_TIMING;
+        }
+
+        private LegState anyLeg() {
+            return many != null ? many[0] : leg0;
         }
 
         /** The call as its legs make it now. */
@@ -140,6 +159,19 @@ final class FlowGroups {
 
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
     void join(LegState a, LegState b, Supplier<String> why) {
+        join(a, b, why, NO_TIMING);
+    }
+
+    /**
+     * Puts the calls of {@code a} and {@code b} together for a timing correlation of the INVITEs with these arrival
+     * numbers ({@link TimingCorrelation#joinOf}).
+     */
+    void joinTimed(LegState a, LegState b, int aInvite, int bInvite) {
+        join(a, b, null, TimingCorrelation.timed(aInvite, bInvite));
+    }
+
+    /** Puts the calls together for {@code why}, or when it is null for the timing join {@code timed}. */
+    private void join(LegState a, LegState b, Supplier<String> why, long timed) {
         Group ga = a.group;
         Group gb = b.group;
         if (ga == gb) {
@@ -162,14 +194,15 @@ final class FlowGroups {
             ga.setLegs(concat(ga.legArray(), moved));
         }
         ga.start = null;
-        if (ga.why == null && ga.whys == null && gb.why == null && gb.whys == null) {
+        if (!ga.hasEvidence() && !gb.hasEvidence()) {
             ga.why = why;
+            ga.timed = timed;
         } else {
             Supplier<String>[] before = ga.evidenceArray();
             Supplier<String>[] joined = gb.evidenceArray();
             Supplier<String>[] evidence = Arrays.copyOf(before, before.length + joined.length + 1);
             System.arraycopy(joined, 0, evidence, before.length, joined.length);
-            evidence[evidence.length - 1] = why;
+            evidence[evidence.length - 1] = why != null ? why : TimingCorrelation.joinOf(a.store(), timed);
             ga.setEvidence(evidence);
         }
         ga.dirty = true;

@@ -38,6 +38,11 @@ final class LegState {
         return callId;
     }
 
+    /** The store of this leg's messages. */
+    MessageStore store() {
+        return store;
+    }
+
     /** The entries in arrival order, made now (one per message: a leg keeps none). */
     Entry[] entryArray() {
         Entry[] entries = new Entry[size];

@@ -51,14 +51,15 @@ public final class LiveFlows {
             groups.addLeg(leg);
         }
         boolean hadInvite = leg.hasInitialInvite();
-        leg.add(store.add(message), message);
+        int seq = store.add(message);
+        leg.add(seq, message);
         groups.touch(leg);
         if (newLeg) {
             headerCorrelation.onNewLeg(leg, groups);
         }
         headerCorrelation.onMessage(leg, message, legs, groups);
         if (!hadInvite && leg.hasInitialInvite()) {
-            timingCorrelation.onInitialInvite(leg, message, groups);
+            timingCorrelation.onInitialInvite(leg, message, seq, groups);
         }
         // found now, while the call's legs were just looked at (see Group.start)
         leg.group.start();

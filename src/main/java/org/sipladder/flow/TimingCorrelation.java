@@ -26,7 +26,8 @@ final class TimingCorrelation {
     /** INVITEs older than this are forgotten; far beyond the window, so slightly out-of-order captures still match. */
     private static final long MEMORY_MICROS = 60_000_000L;
 
-    record Received(LegState leg, long micros, long frame, String digits) {
+    /** An INVITE that opened a leg: its leg, time, arrival number and called number's digits. */
+    record Received(LegState leg, long micros, int seq, String digits) {
     }
 
     /**
@@ -90,22 +91,39 @@ final class TimingCorrelation {
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
 
-    /** Called once per leg, with the leg's first dialog-opening INVITE. */
-    void onInitialInvite(LegState leg, SipMessage invite, FlowGroups groups) {
+    /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
+    void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
         String digits = SipFields.calledDigits(invite);
         Deque<Received> received = invitesByReceiver.get(invite.src().address());
         if (received != null && digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
             Received a = closestMatch(received, invite, digits, leg);
             if (a != null) {
-                groups.join(a.leg(), leg, Join.of(invite.frame(), leg.callId(), invite.src().address(),
-                        invite.timestampMicros() - a.micros(), a.frame(), a.leg().callId(), digits));
+                groups.joinTimed(a.leg(), leg, a.seq(), seq);
             }
         }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
-        atDestination.addLast(new Received(leg, invite.timestampMicros(), invite.frame(), digits));
+        atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
         }
+    }
+
+    /** A timing join of the INVITEs with arrival numbers {@code aInvite} and then {@code bInvite}, packed. */
+    static long timed(int aInvite, int bInvite) {
+        return (long) aInvite << 32 | Integer.toUnsignedLong(bInvite);
+    }
+
+    /**
+     * Why a B-leg was joined to an A-leg, for {@code timed} ({@link #timed}): the INVITEs' facts are read from the
+     * messages in {@code store} (a large capture joins fifty thousand legs, and a record of these facts for each
+     * was as many objects more kept through the read).
+     */
+    static Supplier<String> joinOf(MessageStore store, long timed) {
+        SipMessage received = store.get((int) (timed >>> 32));
+        SipMessage invite = store.get((int) timed);
+        return Join.of(invite.frame(), invite.callId(), invite.src().address(),
+                invite.timestampMicros() - received.timestampMicros(), received.frame(), received.callId(),
+                SipFields.calledDigits(invite));
     }
 
     private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Transport;
+import org.sipladder.sip.SipHeader;
+import org.sipladder.sip.SipMessage;
 
 class FlowGroupsTest {
 
@@ -14,6 +19,17 @@ class FlowGroupsTest {
 
     private LegState leg(String callId) {
         return new LegState(callId, store);
+    }
+
+    /** New legs of these Call-IDs, each added to {@code groups} as a call of its own. */
+    private List<LegState> added(FlowGroups groups, String... callIds) {
+        List<LegState> legs = new ArrayList<>();
+        for (String callId : callIds) {
+            LegState l = leg(callId);
+            groups.addLeg(l);
+            legs.add(l);
+        }
+        return legs;
     }
 
     @Test
@@ -60,5 +76,37 @@ class FlowGroupsTest {
         for (LegState l : List.of(a, b, c, d)) {
             assertSame(a.group, l.group);
         }
+    }
+
+    @Test
+    void aTimingJoinKeptAsTheArrivalNumbersOfItsInvitesIsToldAsTheRecordTellsIt() {
+        FlowGroups groups = new FlowGroups();
+        List<LegState> legs = added(groups, "a@h", "b@h", "c@h", "d@h");
+        int aInvite = invite(legs.get(0), 1, 1_000_000, "10.0.0.1", "10.0.0.2", "sip:4930123456@x");
+        int bInvite = invite(legs.get(1), 3, 1_040_000, "10.0.0.2", "10.0.0.3", "sip:494930123456@y");
+        groups.joinTimed(legs.get(0), legs.get(1), aInvite, bInvite);
+        String told = "The INVITE in frame 3 (Call-ID b@h) was sent by 10.0.0.2 0.040 s after that host received the "
+                + "INVITE in frame 1 (Call-ID a@h), and both called numbers end in 30123456.";
+        assertEquals(List.of(told), texts(legs.get(0).group.evidence()));
+        assertEquals(legs.subList(0, 2), legs.get(1).group.legs());
+        // joined with a call of as many legs, after its evidence: the timing join keeps its place
+        groups.join(legs.get(2), legs.get(3), () -> "cd");
+        groups.join(legs.get(3), legs.get(1), () -> "bd");
+        assertEquals(List.of("cd", told, "bd"), texts(legs.get(0).group.evidence()));
+        assertEquals(List.of(legs.get(2), legs.get(3), legs.get(0), legs.get(1)), legs.get(0).group.legs());
+    }
+
+    /** Adds an INVITE to {@code leg}; its arrival number. */
+    private int invite(LegState leg, long frame, long micros, String from, String to, String uri) {
+        SipMessage m = new SipMessage(frame, micros, new Endpoint(from, 5060), new Endpoint(to, 5060), Transport.UDP,
+                "INVITE", uri, 0, null, List.of(new SipHeader("Call-ID", leg.callId(), "Call-ID: " + leg.callId())),
+                new byte[0], null, "", false, null);
+        int seq = store.add(m);
+        leg.add(seq, m);
+        return seq;
+    }
+
+    private static List<String> texts(List<Supplier<String>> evidence) {
+        return evidence.stream().map(Supplier::get).toList();
     }
 }
