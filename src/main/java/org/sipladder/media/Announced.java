@@ -1,14 +1,19 @@
 package org.sipladder.media;
 
 /**
- * The latest SDP section that announced one transport address, updated in place when a later SDP (a re-INVITE)
- * announces it again, so that a stream holding it sees the payload types in force without looking it up per packet.
+ * What the analysis keeps of one transport address that an SDP announced or a stream sends from or to: the latest SDP
+ * section that announced it, updated in place when a later SDP (a re-INVITE) announces it again, so that a stream
+ * holding it sees the payload types in force without looking it up per packet; and the first of the streams sending
+ * from or to it (the others after it, {@link StreamAccumulator#nextOf}).
  */
 final class Announced {
 
+    /** The latest SDP section announcing the address, or null while none did (only streams use it). */
     SdpAnnouncement current;
     /** 1 + the position of {@link #current} in the analysis's announcements: the first of its chain (StreamBinding). */
     int last;
+    /** The first stream sending from or to the address, or null. */
+    StreamAccumulator firstStream;
 
     Announced(SdpAnnouncement current) {
         this.current = current;

@@ -27,6 +27,11 @@ final class RtpAnalysis {
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
+    /**
+     * Each endpoint an SDP announced or a stream sends from or to, with the latest announcement and the first stream
+     * (the others after it in its chain, {@link StreamAccumulator#nextOf}): for a stream to find its SDP, and to attach
+     * an SDP that announces the endpoint later, or tell its streams it changed.
+     */
     private final EndpointTable<Announced> announced = new EndpointTable<>();
     /** How many of {@link #announcements} are entered in {@link #announced} ({@link #announcePending}). */
     private int announcedUpTo;
@@ -35,11 +40,6 @@ final class RtpAnalysis {
      * address (0: none), the latest being its {@link Announced#last}; for {@link StreamBinding}.
      */
     private int[] previous = NO_POSITIONS;
-    /**
-     * The first stream sending from or to each endpoint, the others after it in its chain ({@link
-     * StreamAccumulator#nextOf}): to attach an SDP that announces the endpoint later, or tell them it changed.
-     */
-    private final EndpointTable<StreamAccumulator> streamsByEndpoint = new EndpointTable<>();
     /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
     private final AppendLog<SdpAnnouncement> announcements = new AppendLog<>();
     private final SdpScan sdp;
@@ -102,12 +102,14 @@ final class RtpAnalysis {
         if (media != null && a.port() != 0) {
             Announced holder = announced.get(media);
             if (holder == null) {
-                holder = new Announced(a);
+                holder = new Announced(a); // no stream either
                 announced.add(media, holder);
+            } else if (holder.current == null) {
+                holder.current = a;
                 attach(media, holder);
             } else {
                 holder.current = a; // the streams holding it see the re-INVITE's payload types from now on
-                sdpChanged(media);
+                sdpChanged(media, holder);
             }
             if (position >= previous.length) {
                 previous = Arrays.copyOf(previous, Math.max(1024, 2 * position));
@@ -118,11 +120,8 @@ final class RtpAnalysis {
     }
 
     /** Tells the streams sending to or from {@code endpoint} that the SDP announcing it changed. */
-    private void sdpChanged(Endpoint endpoint) {
-        if (streams.isEmpty()) {
-            return; // no RTP yet (or none at all): nothing to tell, and no hash to take
-        }
-        for (StreamAccumulator s = streamsByEndpoint.get(endpoint); s != null; s = s.nextOf(endpoint)) {
+    private void sdpChanged(Endpoint endpoint, Announced holder) {
+        for (StreamAccumulator s = holder.firstStream; s != null; s = s.nextOf(endpoint)) {
             s.sdpChanged();
         }
     }
@@ -132,10 +131,7 @@ final class RtpAnalysis {
      * announced starts its statistics afresh with its next packet, as Wireshark decodes it from here on.
      */
     private void attach(Endpoint endpoint, Announced holder) {
-        if (streams.isEmpty()) {
-            return;
-        }
-        for (StreamAccumulator s = streamsByEndpoint.get(endpoint); s != null; s = s.nextOf(endpoint)) {
+        for (StreamAccumulator s = holder.firstStream; s != null; s = s.nextOf(endpoint)) {
             boolean was = s.isAnnounced();
             if (EndpointTable.same(s.dst, endpoint)) {
                 s.dstSdp = holder;
@@ -219,8 +215,10 @@ final class RtpAnalysis {
         announcePending();
         Endpoint src = Endpoint.of(a, srcAt, len, srcPort);
         Endpoint dst = Endpoint.of(a, dstAt, len, dstPort);
-        Announced dstSdp = announced.get(dst);
-        Announced srcSdp = announced.get(src);
+        Announced dstHolder = announced.get(dst);
+        Announced srcHolder = announced.get(src);
+        Announced dstSdp = dstHolder != null && dstHolder.current != null ? dstHolder : null;
+        Announced srcSdp = srcHolder != null && srcHolder.current != null ? srcHolder : null;
         // the announced endpoint is equal: keep one copy of it, not one more per stream
         dst = dstSdp != null ? dstSdp.current.media() : dst;
         src = srcSdp != null ? srcSdp.current.media() : src;
@@ -246,9 +244,9 @@ final class RtpAnalysis {
                 : new SeriesBuilder(series == MediaCollector.Series.FULL));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
-        chain(src, s);
+        chain(src, srcHolder, s);
         if (!EndpointTable.same(src, dst)) {
-            chain(dst, s);
+            chain(dst, dstHolder, s);
         }
         if (++size * 2 > table.length) {
             rehash();
@@ -258,11 +256,18 @@ final class RtpAnalysis {
         return s;
     }
 
-    /** Puts new stream {@code s} in the chain of {@code endpoint}, its sender or receiver: second, after the first. */
-    private void chain(Endpoint endpoint, StreamAccumulator s) {
-        StreamAccumulator first = streamsByEndpoint.get(endpoint);
+    /**
+     * Puts new stream {@code s} in the chain of {@code endpoint}, its sender or receiver, whose holder is {@code holder}
+     * (null: none yet): second, after the first.
+     */
+    private void chain(Endpoint endpoint, Announced holder, StreamAccumulator s) {
+        if (holder == null) {
+            holder = new Announced(null);
+            announced.add(endpoint, holder);
+        }
+        StreamAccumulator first = holder.firstStream;
         if (first == null) {
-            streamsByEndpoint.add(endpoint, s);
+            holder.firstStream = s;
         } else {
             s.linkNext(endpoint, first.nextOf(endpoint));
             first.linkNext(endpoint, s);
