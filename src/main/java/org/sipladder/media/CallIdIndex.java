@@ -18,23 +18,32 @@ final class CallIdIndex {
     private final IntFunction<String> callIdAt;
     /**
      * Per slot two ints: 1 + the first position of the Call-ID held there (0: free), probed linearly from its hash,
-     * and that Call-ID's hash; side by side, so that a probe reads one place in memory.
+     * and that Call-ID's hash; side by side, so that a probe reads one place in memory. At most two thirds of the
+     * slots are taken: the table grows with the Call-IDs, not with the items (a leg has several SDP sections and
+     * streams: sized by the items, the table of a 50,000-call capture's 240,000 SDP sections was 4 MB, not 2).
      */
-    private final int[] table;
+    private int[] table;
     /** Per position: 1 + the next position with the same Call-ID; 0: none after it. */
     private final int[] nexts;
 
     /** Indexes the items {@code 0..count-1}; {@code callIdAt} gives an item's Call-ID (null: not indexed). */
     CallIdIndex(int count, IntFunction<String> callIdAt) {
         this.callIdAt = callIdAt;
-        // at most two thirds full even when every Call-ID differs
-        this.table = new int[Integer.highestOneBit(Math.max(2, count + (count >> 1))) << 2];
+        // room at first for a Call-ID per four items
+        this.table = new int[Integer.highestOneBit(Math.max(8, count >> 2)) << 1];
         this.nexts = new int[count];
+        int callIds = 0;
         // from the last position back, each put in front of its Call-ID's chain: chains run in ascending order
         for (int i = count - 1; i >= 0; i--) {
             String id = callIdAt.apply(i);
             if (id != null) {
                 int at = placeOf(id);
+                if (table[at] == 0) {
+                    if (3 * ++callIds > table.length) { // more than two thirds of the slots (two ints each)
+                        grow();
+                        at = placeOf(id);
+                    }
+                }
                 nexts[i] = table[at];
                 table[at] = i + 1;
                 table[at + 1] = id.hashCode();
@@ -42,11 +51,33 @@ final class CallIdIndex {
         }
     }
 
+    /** Twice the slots, each Call-ID placed again by its kept hash (no Call-ID is read: they all differ). */
+    private void grow() {
+        int[] old = table;
+        table = new int[old.length * 2];
+        int mask = table.length - 1;
+        for (int from = 0; from < old.length; from += 2) {
+            if (old[from] != 0) {
+                int at = slotOf(old[from + 1], mask);
+                while (table[at] != 0) {
+                    at = (at + 2) & mask;
+                }
+                table[at] = old[from];
+                table[at + 1] = old[from + 1];
+            }
+        }
+    }
+
+    /** The first slot probed for {@code hash}: its place in {@link #table} whose length less one is {@code mask}. */
+    private static int slotOf(int hash, int mask) {
+        return ((hash * 0x9E3779B1 >>> 7) << 1) & mask;
+    }
+
     /** Where in {@link #table} the slot holding {@code callId} is, or the free slot where it would go. */
     private int placeOf(String callId) {
         int hash = callId.hashCode();
         int mask = table.length - 1;
-        int at = ((hash * 0x9E3779B1 >>> 7) << 1) & mask;
+        int at = slotOf(hash, mask);
         while (table[at] != 0 && (table[at + 1] != hash || !callId.equals(callIdAt.apply(table[at] - 1)))) {
             at = (at + 2) & mask;
         }
