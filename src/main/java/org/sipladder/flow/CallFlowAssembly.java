@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
+import org.sipladder.sip.SipMessage;
 
 /** Builds the immutable {@link CallFlow} of one group of joined legs. */
 final class CallFlowAssembly {
@@ -18,6 +19,8 @@ final class CallFlowAssembly {
     };
 
     private static final int RECENT_TRANSACTIONS = 8;
+    /** Set in a message's place for a retransmission (leg indexes are never negative). */
+    private static final int REPEAT = Integer.MIN_VALUE;
 
     private CallFlowAssembly() {
     }
@@ -28,45 +31,63 @@ final class CallFlowAssembly {
             Arrays.sort(ordered, START_ORDER);
         }
         Leg[] legs = new Leg[ordered.length];
-        // each leg's entries made once, for its analysis and for the call's messages
-        Entry[][] entries = new Entry[ordered.length][];
+        // each leg's messages looked up once, for its analysis and for the call's messages; no object per message
+        // (the command line lists the calls by their legs and hops, and never reads their messages)
+        SipMessage[][] messages = new SipMessage[ordered.length][];
+        int[][] arrivals = new int[ordered.length][];
         Timings timings = null;
         int total = 0;
         for (int i = 0; i < ordered.length; i++) {
-            entries[i] = ordered[i].entryArray();
-            total += entries[i].length;
-            LegAnalysis analysis = new LegAnalysis(ordered[i], entries[i]);
+            arrivals[i] = new int[ordered[i].size()];
+            messages[i] = ordered[i].messages(arrivals[i]);
+            total += messages[i].length;
+            LegAnalysis analysis = new LegAnalysis(ordered[i], messages[i], arrivals[i]);
             legs[i] = analysis.toLeg(i);
             if (i == 0) {
                 timings = analysis.timings();
             }
         }
-        Entry[] inOrder = new Entry[total];
-        int[] legIndexes = new int[total];
-        merge(entries, inOrder, legIndexes);
-        List<Entry> messages = Arrays.asList(inOrder);
-        return new CallFlow(ordered[0].callId(), List.of(legs), HopRoles.hops(messages, agentRoles),
-                new FlowMessages(messages, legIndexes), evidenceText(joinEvidence), timings);
+        SipMessage[] inOrder = new SipMessage[total];
+        int[] places = new int[total];
+        merge(arrivals, messages, inOrder, places);
+        return new CallFlow(ordered[0].callId(), List.of(legs), HopRoles.hops(inOrder, places, agentRoles),
+                new FlowMessages(inOrder, places), evidenceText(joinEvidence), timings);
     }
 
     /**
-     * The legs' entries (each leg's in arrival order) in arrival order across the legs, with the index of each one's
-     * leg: a merge, as a call has a leg or two.
+     * The legs' messages (each leg's in arrival order) in arrival order across the legs, with the {@link #place} of
+     * each: a merge, as a call has a leg or two.
      */
-    private static void merge(Entry[][] legs, Entry[] inOrder, int[] legIndexes) {
-        int[] next = new int[legs.length];
+    private static void merge(int[][] arrivals, SipMessage[][] messages, SipMessage[] inOrder, int[] places) {
+        int[] next = new int[arrivals.length];
         for (int k = 0; k < inOrder.length; k++) {
             int pick = -1;
-            long seq = Long.MAX_VALUE;
-            for (int l = 0; l < legs.length; l++) {
-                if (next[l] < legs[l].length && legs[l][next[l]].seq() < seq) {
+            int seq = 0;
+            for (int l = 0; l < arrivals.length; l++) {
+                if (next[l] < arrivals[l].length && (pick < 0 || (arrivals[l][next[l]] & ~LegState.REPEAT) < seq)) {
                     pick = l;
-                    seq = legs[l][next[l]].seq();
+                    seq = arrivals[l][next[l]] & ~LegState.REPEAT;
                 }
             }
-            inOrder[k] = legs[pick][next[pick]++];
-            legIndexes[k] = pick;
+            int i = next[pick]++;
+            inOrder[k] = messages[pick][i];
+            places[k] = place(pick, arrivals[pick][i] < 0);
         }
+    }
+
+    /** A message's leg index, with {@link #REPEAT} set when it is a retransmission. */
+    static int place(int legIndex, boolean retransmission) {
+        return retransmission ? legIndex | REPEAT : legIndex;
+    }
+
+    /** The leg index of a {@link #place}. */
+    static int legIndex(int place) {
+        return place & ~REPEAT;
+    }
+
+    /** Whether a {@link #place} is a retransmission's. */
+    static boolean retransmission(int place) {
+        return place < 0;
     }
 
     /**
@@ -88,9 +109,9 @@ final class CallFlowAssembly {
      */
     static final class FlowMessages extends AbstractList<FlowMessage> implements RandomAccess {
         private final int size;
-        /** What the list is made from (the entries in capture order and each one's leg); null once made. */
-        private List<Entry> entries;
-        private int[] legIndexes;
+        /** What the list is made from (the messages in capture order and each one's place); null once made. */
+        private SipMessage[] messages;
+        private int[] places;
         /**
          * Read without the lock once made: every walk over a call's messages comes through {@link #get}. An array,
          * not a list: a list's get here would be a call the quick JIT dispatches through a stub (List.of gives two
@@ -98,10 +119,10 @@ final class CallFlowAssembly {
          */
         private volatile FlowMessage[] made;
 
-        private FlowMessages(List<Entry> entries, int[] legIndexes) {
-            this.entries = entries;
-            this.legIndexes = legIndexes;
-            this.size = entries.size();
+        private FlowMessages(SipMessage[] messages, int[] places) {
+            this.messages = messages;
+            this.places = places;
+            this.size = messages.length;
         }
 
         @Override
@@ -117,13 +138,13 @@ final class CallFlowAssembly {
 
         /** Capture time of the first message, without making the list. */
         synchronized long firstMicros() {
-            return made != null ? made[0].message().timestampMicros() : entries.get(0).message().timestampMicros();
+            return made != null ? made[0].message().timestampMicros() : messages[0].timestampMicros();
         }
 
         /** Method of the call's first request, without making the list; empty when none was captured. */
         synchronized String firstMethod() {
             for (int i = 0; i < size; i++) {
-                String method = (made != null ? made[i].message() : entries.get(i).message()).method();
+                String method = (made != null ? made[i].message() : messages[i]).method();
                 if (method != null) {
                     return method;
                 }
@@ -133,34 +154,34 @@ final class CallFlowAssembly {
 
         private synchronized FlowMessage[] made() {
             if (made == null) {
-                made = flowMessages(entries, legIndexes);
-                entries = null;
-                legIndexes = null;
+                made = flowMessages(messages, places);
+                messages = null;
+                places = null;
             }
             return made;
         }
     }
 
-    private static FlowMessage[] flowMessages(List<Entry> all, int[] legIndexes) {
-        FlowMessage[] messages = new FlowMessage[all.size()];
+    private static FlowMessage[] flowMessages(SipMessage[] all, int[] places) {
+        FlowMessage[] messages = new FlowMessage[all.length];
         // one transaction (and key, when asked for) shared by the messages of a transaction among the last few; one
         // further back gets a transaction of its own, with an equal key
         FlowMessage.Transaction[] recent = new FlowMessage.Transaction[RECENT_TRANSACTIONS];
         int next = 0;
         for (int i = 0; i < messages.length; i++) {
-            Entry e = all.get(i);
+            SipMessage m = all[i];
             FlowMessage.Transaction transaction = null;
             for (int k = 0; k < recent.length && recent[k] != null && transaction == null; k++) {
-                if (recent[k].has(e)) {
+                if (recent[k].has(m)) {
                     transaction = recent[k];
                 }
             }
             if (transaction == null) {
-                transaction = new FlowMessage.Transaction(e);
+                transaction = new FlowMessage.Transaction(m);
                 recent[next] = transaction;
                 next = (next + 1) % RECENT_TRANSACTIONS;
             }
-            messages[i] = new FlowMessage(e.message(), legIndexes[i], e.retransmission(), transaction);
+            messages[i] = new FlowMessage(m, legIndex(places[i]), retransmission(places[i]), transaction);
         }
         return messages;
     }

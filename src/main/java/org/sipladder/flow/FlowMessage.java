@@ -77,22 +77,22 @@ public final class FlowMessage {
      * by two threads at once is made equal).
      */
     static final class Transaction {
-        private final Entry first;
+        private final SipMessage first;
         private String key;
 
-        Transaction(Entry first) {
+        Transaction(SipMessage first) {
             this.first = first;
         }
 
-        /** True when {@code e} belongs to this transaction. */
-        boolean has(Entry e) {
-            return first.sameTransaction(e);
+        /** True when {@code m} belongs to this transaction. */
+        boolean has(SipMessage m) {
+            return SipFields.sameTransaction(first, m);
         }
 
         String key() {
             String k = key;
             if (k == null) {
-                k = first.transactionKey();
+                k = SipFields.transactionKey(first);
                 key = k;
             }
             return k;

@@ -26,7 +26,7 @@ final class HeaderCorrelation {
         public String get() {
             return "Frame " + mention.frame() + " (Call-ID " + mention.by().callId() + ") carries " + mention.header()
                     + ": " + mention.value() + ", the Call-ID of the leg that starts in frame "
-                    + named.first().message().frame() + ".";
+                    + named.firstMessage().frame() + ".";
         }
     }
 

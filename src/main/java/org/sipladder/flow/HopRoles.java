@@ -42,17 +42,19 @@ final class HopRoles {
         this.agentRoles = agentRoles;
     }
 
-    /** The hops of the messages, which are in capture order; {@code agentRoles} is the capture's. */
-    static List<Hop> hops(List<Entry> messages, AgentRoles agentRoles) {
+    /**
+     * The hops of the messages, which are in capture order, each with its place in the call
+     * ({@link CallFlowAssembly#place}); {@code agentRoles} is the capture's.
+     */
+    static List<Hop> hops(SipMessage[] messages, int[] places, AgentRoles agentRoles) {
         HopRoles roles = new HopRoles(agentRoles);
         SipMessage firstInvite = null;
         SipMessage firstPublicInvite = null;
         // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
         Addresses alongInvites = new Addresses();
         Addresses all = new Addresses();
-        for (int i = 0; i < messages.size(); i++) {
-            Entry fm = messages.get(i);
-            SipMessage m = fm.message();
+        for (int i = 0; i < messages.length; i++) {
+            SipMessage m = messages[i];
             String src = m.src().address();
             String dst = m.dst().address();
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
@@ -66,7 +68,7 @@ final class HopRoles {
             }
             all.add(src);
             all.add(dst);
-            if (!fm.retransmission()) {
+            if (!CallFlowAssembly.retransmission(places[i])) {
                 roles.collect(m);
             }
         }

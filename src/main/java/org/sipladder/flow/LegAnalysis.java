@@ -1,7 +1,5 @@
 package org.sipladder.flow;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.sipladder.sip.SipMessage;
 
@@ -18,113 +16,117 @@ final class LegAnalysis {
             "REFER");
 
     private final LegState leg;
-    /** The leg's entries in arrival order. */
-    private final Entry[] entries;
+    /** The leg's messages in arrival order, and their arrival numbers (a retransmission's negative). */
+    private final SipMessage[] messages;
+    private final int[] arrivals;
     private final String method;
-    private final List<Entry> openings = new ArrayList<>();
-    private final Entry finalResponse;
+    /**
+     * The first and the last of the dialog-opening requests (indexes into {@link #messages}), -1 when the capture
+     * shows none: the first is the leg's opening request, the last the originator's last attempt.
+     */
+    private int firstOpening = -1;
+    private int lastOpening = -1;
+    /** Index of the final response that decides the leg, or -1. */
+    private final int finalResponse;
 
-    /** The analysis of {@code leg}, whose entries in arrival order are {@code entries}. */
-    LegAnalysis(LegState leg, Entry[] entries) {
+    /**
+     * The analysis of {@code leg}, whose messages in arrival order are {@code messages}, with the arrival numbers
+     * {@link LegState#messages} gave.
+     */
+    LegAnalysis(LegState leg, SipMessage[] messages, int[] arrivals) {
         this.leg = leg;
-        this.entries = entries;
-        this.method = openingMethod(leg, entries);
+        this.messages = messages;
+        this.arrivals = arrivals;
+        this.method = openingMethod(leg, messages);
         String originator = null;
-        for (Entry e : entries) {
-            SipMessage m = e.message();
-            if (!e.retransmission() && m.isRequest() && m.method().equals(method) && SipFields.isInitialRequest(m)
+        for (int i = 0; i < messages.length; i++) {
+            SipMessage m = messages[i];
+            if (arrivals[i] >= 0 && m.isRequest() && m.method().equals(method) && SipFields.isInitialRequest(m)
                     && (originator == null || originator.equals(m.src().address()))) {
                 originator = m.src().address();
-                openings.add(e);
+                firstOpening = firstOpening < 0 ? i : firstOpening;
+                lastOpening = i;
             }
         }
-        this.finalResponse = openings.isEmpty() ? dialogOpeningResponse() : finalResponseTo(lastAttempt());
+        this.finalResponse = lastOpening < 0 ? dialogOpeningResponse() : finalResponseTo(messages[lastOpening]);
     }
 
     /**
      * When the capture missed the request (it started late, or only one direction was mirrored), the first final
      * answer to a dialog-opening method is still how the leg ended: a lone 403 to an INVITE is a rejected call.
      */
-    private Entry dialogOpeningResponse() {
-        for (Entry e : entries) {
-            SipMessage m = e.message();
-            if (!e.retransmission() && m.status() >= 200 && m.cseqMethod() != null && !IN_DIALOG.contains(m.cseqMethod())) {
-                return e;
+    private int dialogOpeningResponse() {
+        for (int i = 0; i < messages.length; i++) {
+            SipMessage m = messages[i];
+            if (arrivals[i] >= 0 && m.status() >= 200 && m.cseqMethod() != null && !IN_DIALOG.contains(m.cseqMethod())) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    private static String openingMethod(LegState leg, Entry[] entries) {
+    private static String openingMethod(LegState leg, SipMessage[] messages) {
         if (leg.hasInitialInvite()) {
             return "INVITE";
         }
-        for (Entry e : entries) {
-            if (e.message().isRequest() && SipFields.isInitialRequest(e.message())) {
-                return e.message().method();
+        for (SipMessage m : messages) {
+            if (m.isRequest() && SipFields.isInitialRequest(m)) {
+                return m.method();
             }
         }
         return null;
     }
 
-    private Entry finalResponseTo(Entry request) {
-        for (Entry e : entries) {
-            if (!e.retransmission() && e.message().status() >= 200 && e.sameTransaction(request)) {
-                return e;
+    private int finalResponseTo(SipMessage request) {
+        for (int i = 0; i < messages.length; i++) {
+            SipMessage m = messages[i];
+            if (arrivals[i] >= 0 && m.status() >= 200 && SipFields.sameTransaction(m, request)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     LegState leg() {
         return leg;
     }
 
-    /** The first dialog-opening request of the leg, or null when the capture shows none. */
-    Entry opening() {
-        return openings.isEmpty() ? null : openings.get(0);
-    }
-
     Leg toLeg(int index) {
         SipMessage first = firstRequest();
         // From and To are the same in every message of a dialog; a response stands in for an uncaptured request.
-        SipMessage parties = first != null ? first : entries[0].message();
-        SipMessage fin = finalResponse == null ? null : finalResponse.message();
+        SipMessage parties = first != null ? first : messages[0];
+        SipMessage fin = finalResponse < 0 ? null : messages[finalResponse];
         return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
-                entries[0].message().frame(), entries[entries.length - 1].message().frame(),
-                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), entries.length);
+                messages[0].frame(), messages[messages.length - 1].frame(),
+                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length);
     }
 
+    /** The first dialog-opening request of the leg, else its first request, or null when the capture shows none. */
     private SipMessage firstRequest() {
-        if (opening() != null) {
-            return opening().message();
+        if (firstOpening >= 0) {
+            return messages[firstOpening];
         }
-        for (Entry e : entries) {
-            if (e.message().isRequest()) {
-                return e.message();
+        for (SipMessage m : messages) {
+            if (m.isRequest()) {
+                return m;
             }
         }
         return null;
     }
 
-    /** The originator's last attempt (after any 401/407 challenge), which decides the leg. */
-    private Entry lastAttempt() {
-        return openings.get(openings.size() - 1);
-    }
-
     /** Timings of the last attempt, so that the time a caller took to answer a challenge does not count. */
     Timings timings() {
-        Entry start = openings.isEmpty() ? null : lastAttempt();
-        if (start == null) {
+        if (lastOpening < 0) {
             return new Timings(null, null, null, null);
         }
-        long t0 = start.message().timestampMicros();
+        SipMessage start = messages[lastOpening];
+        long t0 = start.timestampMicros();
         Long firstProvisional = null;
         Long alerting = null;
-        for (Entry e : entries) {
-            int status = e.message().status();
-            if (status >= 100 && status < 200 && start.sameTransaction(e)) {
-                long t = e.message().timestampMicros() - t0;
+        for (SipMessage m : messages) {
+            int status = m.status();
+            if (status >= 100 && status < 200 && SipFields.sameTransaction(start, m)) {
+                long t = m.timestampMicros() - t0;
                 firstProvisional = firstProvisional == null ? t : firstProvisional;
                 if (alerting == null && (status == 180 || status == 183)) {
                     alerting = t;
@@ -132,7 +134,7 @@ final class LegAnalysis {
             }
         }
         boolean invite = "INVITE".equals(method);
-        Long toFinal = finalResponse == null ? null : finalResponse.message().timestampMicros() - t0;
+        Long toFinal = finalResponse < 0 ? null : messages[finalResponse].timestampMicros() - t0;
         return new Timings(invite ? alerting : null, firstProvisional, toFinal, invite ? duration() : null);
     }
 
@@ -141,13 +143,14 @@ final class LegAnalysis {
      * long after the capture stopped, and the time to the ACK is not how long anyone talked.
      */
     private Long duration() {
-        if (finalResponse == null || finalResponse.message().status() >= 300) {
+        if (finalResponse < 0 || messages[finalResponse].status() >= 300) {
             return null;
         }
-        long answered = finalResponse.message().timestampMicros();
-        for (Entry e : entries) {
-            if ("BYE".equals(e.message().method()) && e.seq() > finalResponse.seq()) {
-                return e.message().timestampMicros() - answered;
+        long answered = messages[finalResponse].timestampMicros();
+        // a leg's messages are in arrival order: those after the answer come after it
+        for (int i = finalResponse + 1; i < messages.length; i++) {
+            if ("BYE".equals(messages[i].method())) {
+                return messages[i].timestampMicros() - answered;
             }
         }
         return null;

@@ -8,8 +8,8 @@ import org.sipladder.sip.SipMessage;
 /**
  * The messages of one Call-ID seen so far, with retransmissions recognised as they arrive. A leg holds the arrival
  * numbers of its first and last messages, which are in the shared {@link MessageStore} with the links from each to the
- * next of its leg, rather than {@link Entry} objects or references, and makes entries when asked for: a large capture
- * holds hundreds of thousands of messages, and an object each, or a reference stored into every leg, cost the
+ * next of its leg, rather than objects per message or references, and looks the messages up when asked for: a large
+ * capture holds hundreds of thousands of messages, and an object each, or a reference stored into every leg, cost the
  * collector more than the rest of loading them.
  */
 final class LegState {
@@ -43,19 +43,27 @@ final class LegState {
         return store;
     }
 
-    /** The entries in arrival order, made now (one per message: a leg keeps none). */
-    Entry[] entryArray() {
-        Entry[] entries = new Entry[size];
-        int seq = first;
-        for (int i = 0; i < size; i++) {
-            entries[i] = entry(seq);
-            seq = store.next(seq);
-        }
-        return entries;
+    /** Set in an arrival number {@link #messages} gives for a retransmission (arrival numbers are never negative). */
+    static final int REPEAT = Integer.MIN_VALUE;
+
+    /** How many messages the leg holds. */
+    int size() {
+        return size;
     }
 
-    Entry first() {
-        return entry(first);
+    /**
+     * The messages in arrival order, looked up now along the store's links; {@code arrivals}, at least as long as the
+     * leg holds messages, gets each one's arrival number, a retransmission's with {@link #REPEAT} set.
+     */
+    SipMessage[] messages(int[] arrivals) {
+        SipMessage[] messages = new SipMessage[size];
+        int seq = first;
+        for (int i = 0; i < size; i++) {
+            messages[i] = store.get(seq);
+            arrivals[i] = store.repeated(seq) ? seq | REPEAT : seq;
+            seq = store.next(seq);
+        }
+        return messages;
     }
 
     /** The first message. */
@@ -71,10 +79,6 @@ final class LegState {
     /** Arrival number of the first message. */
     long firstSeq() {
         return first;
-    }
-
-    private Entry entry(int seq) {
-        return new Entry(seq, store.get(seq), store.repeated(seq));
     }
 
     /** True once the leg holds an INVITE that opens a dialog (the leg's first INVITE has been seen). */
