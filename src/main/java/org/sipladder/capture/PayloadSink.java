@@ -165,8 +165,21 @@ final class PayloadSink {
         emit(micros, src, dst, transport, a, off, len);
     }
 
+    /**
+     * As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} for a message whose framing noted
+     * {@code headerMarks} ({@link HeaderMarks}).
+     */
+    void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len, long headerMarks) {
+        emit(micros, src, dst, transport, a, off, len, headerMarks);
+    }
+
     /** As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} with the time given. */
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
+        emit(timestampMicros, src, dst, transport, a, off, len, HeaderMarks.NONE);
+    }
+
+    private void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off,
+                      int len, long headerMarks) {
         if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
             long at = source.streamOffset(off);
             PayloadBlocks.Block block = blocks == null ? null : blocks.room(len);
@@ -176,13 +189,14 @@ final class PayloadSink {
                 System.arraycopy(a, off, block.bytes, to, len);
                 block.used = to + len;
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
-                        at, dependsOn()));
+                        at, dependsOn(), headerMarks));
             } else {
-                deliver(new SipPayload(frame, timestampMicros, src, dst, transport,
-                        Arrays.copyOfRange(a, off, off + len), file, at, dependsOn()));
+                deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
+                        0, len, null, file, at, dependsOn(), headerMarks));
             }
         } else {
-            emit(timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len));
+            deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
+                    0, len, null, null, -1, dependsOn(), headerMarks));
         }
     }
 

@@ -77,25 +77,57 @@ final class SipFraming {
      * already ({@code firstLineFeed}, -1 when there is none before {@code end}): the start line is not read again.
      */
     static int messageLength(byte[] a, int off, int end, int maxHeaderBytes, int firstLineFeed) {
+        return messageLength(a, off, end, maxHeaderBytes, firstLineFeed, null);
+    }
+
+    /**
+     * As {@link #messageLength(byte[], int, int, int, int)}, noting in {@code marks[0]} the message's
+     * {@link HeaderMarks} when {@code marks} is not null (0 when the header block has no end or does not fit them).
+     */
+    static int messageLength(byte[] a, int off, int end, int maxHeaderBytes, int firstLineFeed, long[] marks) {
         // one pass over the header lines: find the empty line and the first Content-Length on the way
         int contentLength = -1;
         int lf = firstLineFeed;
+        long noted = 0;
+        int lines = 0;
+        if (marks != null) {
+            marks[0] = HeaderMarks.NONE;
+        }
         for (int line = off; ; ) {
             if (lf < 0) {
                 return end - off > maxHeaderBytes ? NO : NEED_MORE;
             }
             int next = lf + 1;
             if (line > off && (lf == line || (lf == line + 1 && a[line] == '\r'))) {
+                if (marks != null && lines >= 0 && next - off <= HeaderMarks.MAX_OFFSET) {
+                    marks[0] = HeaderMarks.withBody(noted, next - off);
+                }
                 long total = (long) next - off + Math.max(0, contentLength);
                 if (total > Integer.MAX_VALUE) {
                     return NO;
                 }
                 return off + total <= end ? (int) total : NEED_MORE;
             }
-            if (contentLength < 0) {
-                int value = headerValue(a, line, next);
-                if (value >= 0) {
-                    contentLength = parseDigits(a, value, next);
+            // the lines that matter start with C, I or L (Content-Length and its compact form, Call-ID and CSeq)
+            int first = a[line] | 0x20;
+            if (first == 'c' || first == 'i' || first == 'l') {
+                if (contentLength < 0) {
+                    int value = headerValue(a, line, next);
+                    if (value >= 0) {
+                        contentLength = parseDigits(a, value, next);
+                    }
+                }
+                // (HeaderMarks.mayNameDialog written out: a call per such line cost more than the walk saves)
+                if (marks != null && line > off && lines >= 0
+                        && (first == 'i' ? line + 1 < lf && HeaderMarks.separates(a[line + 1])
+                        : first == 'c' && (line + 7 < lf && HeaderMarks.separates(a[line + 7])
+                        || line + 4 < lf && HeaderMarks.separates(a[line + 4])))) {
+                    // a line that may be Call-ID or CSeq: noted while there is room, else none are (lines < 0)
+                    if (lines < HeaderMarks.LINES && line - off <= HeaderMarks.MAX_OFFSET) {
+                        noted = HeaderMarks.withLine(noted, lines++, line - off);
+                    } else {
+                        lines = -1;
+                    }
                 }
             }
             line = next;

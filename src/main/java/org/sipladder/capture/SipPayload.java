@@ -28,6 +28,7 @@ public final class SipPayload {
     private final CaptureFile file;
     private final long fileOffset;
     private final long[] dependsOn;
+    private final long headerMarks;
     /** The reused block {@link #array} belongs to, or null when the payload owns its bytes. */
     final PayloadBlocks.Block block;
 
@@ -48,7 +49,8 @@ public final class SipPayload {
      */
     public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
                       CaptureFile file, long fileOffset, long[] dependsOn) {
-        this(frame, timestampMicros, src, dst, transport, data, 0, data.length, null, file, fileOffset, dependsOn);
+        this(frame, timestampMicros, src, dst, transport, data, 0, data.length, null, file, fileOffset, dependsOn,
+                HeaderMarks.NONE);
     }
 
     /** A payload that one packet held. */
@@ -62,10 +64,13 @@ public final class SipPayload {
         this(frame, timestampMicros, src, dst, transport, data, null, -1);
     }
 
-    /** A payload whose bytes are {@code array[offset, offset+length)}, lent from {@code block} when not null. */
+    /**
+     * A payload whose bytes are {@code array[offset, offset+length)}, lent from {@code block} when not null, with what
+     * its framing noted of its header block ({@link HeaderMarks}).
+     */
     SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] array,
                int offset, int length, PayloadBlocks.Block block, CaptureFile file, long fileOffset,
-               long[] dependsOn) {
+               long[] dependsOn, long headerMarks) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -78,6 +83,7 @@ public final class SipPayload {
         this.file = file;
         this.fileOffset = fileOffset;
         this.dependsOn = dependsOn;
+        this.headerMarks = headerMarks;
     }
 
     public long frame() {
@@ -132,6 +138,11 @@ public final class SipPayload {
 
     public long[] dependsOn() {
         return dependsOn;
+    }
+
+    /** What the framing noted of the message's header block, or {@link HeaderMarks#NONE}. */
+    public long headerMarks() {
+        return headerMarks;
     }
 
     /**

@@ -17,6 +17,8 @@ final class TransportDecoder {
     private final HepDecoder hep;
     private final TcpReassembly tcp;
     private final SctpDecoder sctp;
+    /** The {@link HeaderMarks} of the datagram being framed, noted by the framing's walk. */
+    private final long[] marks = new long[1];
 
     TransportDecoder(PayloadSink sink, HepDecoder hep, TcpReassembly tcp, SctpDecoder sctp) {
         this.sink = sink;
@@ -65,9 +67,10 @@ final class TransportDecoder {
             return;
         }
         byte[] h = header.array();
+        int length = datagramMessageLength(a, p, end, startLine, marks);
         sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
-                datagramMessageLength(a, p, end, startLine));
+                length, marks[0]);
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
@@ -81,13 +84,25 @@ final class TransportDecoder {
      * length's walk goes on from there without reading the start line again.
      */
     static int datagramMessageLength(byte[] a, int p, int end, int startLine) {
+        return datagramMessageLength(a, p, end, startLine, null);
+    }
+
+    /**
+     * As {@link #datagramMessageLength(byte[], int, int, int)}, noting the message's {@link HeaderMarks} in
+     * {@code marks[0]} when {@code marks} is not null.
+     */
+    static int datagramMessageLength(byte[] a, int p, int end, int startLine, long[] marks) {
         int lf = a[p + startLine - 1] == '\n' ? p + startLine - 1 : SipFraming.indexOf(a, p, end, (byte) '\n');
-        return lengthFrom(a, p, end, lf);
+        return lengthFrom(a, p, end, lf, marks);
     }
 
     /** As {@link #datagramMessageLength(byte[], int, int)}, with the first line feed found ({@code firstLineFeed}). */
     private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed) {
-        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed);
+        return lengthFrom(a, p, end, firstLineFeed, null);
+    }
+
+    private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed, long[] marks) {
+        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, marks);
         return length > 0 ? length : end - p;
     }
 }

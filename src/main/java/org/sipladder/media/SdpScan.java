@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.HeaderMarks;
 import org.sipladder.capture.IpAddresses;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.sip.Sdp;
@@ -181,8 +182,10 @@ final class SdpScan {
         if (!mayHoldSdp(a, start, p.length())) {
             return List.of();
         }
-        // the usual message: a body that starts with v=0 and holds no other; the header walk finds where it starts
-        int body = headers(a, start, n);
+        // the usual message: a body that starts with v=0 and holds no other; the framing noted where it starts and
+        // the lines that may name the dialog, else the header walk finds them
+        long marks = p.headerMarks();
+        int body = marks != HeaderMarks.NONE ? markedHeaders(a, start, n, marks) : headers(a, start, n);
         if (body >= 0 && body + 2 < n && a[body] == 'v' && a[body + 1] == '=' && a[body + 2] == '0') {
             List<SdpAnnouncement> found = announcements(p, a, body, n, true);
             if (found != null) {
@@ -543,11 +546,7 @@ final class SdpScan {
      * {@link #headerMethod} and on; where the body starts (after the blank line), or -1 when no blank line comes first.
      */
     private int headers(byte[] a, int start, int end) {
-        String method = null;
-        int status = 0;
-        String callId = null;
-        long cseq = -1;
-        String cseqMethod = null;
+        beginHeaders();
         int line = start;
         int body = -1;
         boolean first = true;
@@ -560,41 +559,96 @@ final class SdpScan {
             }
             if (first) {
                 first = false;
-                if (WordScan.startsWith(a, line, stop, SIP_VERSION) && stop - line >= 11) {
-                    status = (a[line + 8] - '0') * 100 + (a[line + 9] - '0') * 10 + (a[line + 10] - '0');
-                } else {
-                    int sp = line;
-                    while (sp < stop && a[sp] != ' ') {
-                        sp++;
-                    }
-                    method = shared(a, line, sp);
-                }
+                startLine(a, line, stop);
             } else if ((a[line] | 0x20) == 'c' || (a[line] | 0x20) == 'i') {
                 // only Call-ID, its compact form i and CSeq are read: other lines are passed by their first letter
-                int value = headerValue(a, line, stop, CALL_ID, CALL_ID_COMPACT);
-                if (value >= 0) {
-                    int vs = TrimBounds.start(a, value, stop);
-                    callId = callIds.share(a, vs, TrimBounds.end(a, vs, stop));
-                } else if ((value = headerValue(a, line, stop, CSEQ, null)) >= 0) {
-                    // the first two blank-separated words, as words() splits them
-                    int vs = TrimBounds.start(a, value, stop);
-                    int ve = TrimBounds.end(a, vs, stop);
-                    int numberEnd = wordEnd(a, vs, ve);
-                    cseq = number(a, vs, numberEnd);
-                    int methodStart = numberEnd;
-                    while (methodStart < ve && isBlank(a[methodStart])) {
-                        methodStart++;
-                    }
-                    cseqMethod = numberEnd < ve ? shared(a, methodStart, wordEnd(a, methodStart, ve)) : null;
-                }
+                headerLine(a, line, stop);
             }
             line = eol + 1;
         }
+        endHeaders();
+        return body;
+    }
+
+    /**
+     * As {@link #headers} of the message {@code a[start, end)} whose framing noted {@code marks} ({@link HeaderMarks}):
+     * only the start line and the noted lines are read, which are all those that {@link #headers} reads but the
+     * start line (its other lines start with another letter or name no Call-ID or CSeq).
+     */
+    private int markedHeaders(byte[] a, int start, int end, long marks) {
+        beginHeaders();
+        startLine(a, start, lineEnd(a, start, end));
+        for (int k = 0; k < HeaderMarks.LINES; k++) {
+            int offset = HeaderMarks.line(marks, k);
+            if (offset == 0) {
+                break;
+            }
+            int line = start + offset;
+            headerLine(a, line, lineEnd(a, line, end));
+        }
+        endHeaders();
+        return start + HeaderMarks.bodyOffset(marks);
+    }
+
+    /** Where the line at {@code line} ends, before its line feed and a CR before that. */
+    private static int lineEnd(byte[] a, int line, int end) {
+        int eol = WordScan.lineFeed(a, line, end);
+        return eol > line && a[eol - 1] == '\r' ? eol - 1 : eol;
+    }
+
+    // the header fields while they are read: headerMethod and on are set from them when the lines are done
+    private String method;
+    private int status;
+    private String callId;
+    private long cseq;
+    private String cseqMethod;
+
+    private void beginHeaders() {
+        method = null;
+        status = 0;
+        callId = null;
+        cseq = -1;
+        cseqMethod = null;
+    }
+
+    /** Reads the start line {@code a[line, stop)}: a status or a request's method. */
+    private void startLine(byte[] a, int line, int stop) {
+        if (WordScan.startsWith(a, line, stop, SIP_VERSION) && stop - line >= 11) {
+            status = (a[line + 8] - '0') * 100 + (a[line + 9] - '0') * 10 + (a[line + 10] - '0');
+        } else {
+            int sp = line;
+            while (sp < stop && a[sp] != ' ') {
+                sp++;
+            }
+            method = shared(a, line, sp);
+        }
+    }
+
+    /** Reads the header line {@code a[line, stop)} when it is a Call-ID (or i) or CSeq line. */
+    private void headerLine(byte[] a, int line, int stop) {
+        int value = headerValue(a, line, stop, CALL_ID, CALL_ID_COMPACT);
+        if (value >= 0) {
+            int vs = TrimBounds.start(a, value, stop);
+            callId = callIds.share(a, vs, TrimBounds.end(a, vs, stop));
+        } else if ((value = headerValue(a, line, stop, CSEQ, null)) >= 0) {
+            // the first two blank-separated words, as words() splits them
+            int vs = TrimBounds.start(a, value, stop);
+            int ve = TrimBounds.end(a, vs, stop);
+            int numberEnd = wordEnd(a, vs, ve);
+            cseq = number(a, vs, numberEnd);
+            int methodStart = numberEnd;
+            while (methodStart < ve && isBlank(a[methodStart])) {
+                methodStart++;
+            }
+            cseqMethod = numberEnd < ve ? shared(a, methodStart, wordEnd(a, methodStart, ve)) : null;
+        }
+    }
+
+    private void endHeaders() {
         headerMethod = status == 0 ? method : cseqMethod;
         headerStatus = status;
         headerCallId = callId;
         headerCseq = cseq;
-        return body;
     }
 
     /** Where the blank-free run of bytes from {@code from} ends. */

@@ -33,7 +33,8 @@ class PayloadBlocksTest {
     }
 
     private static SipPayload lent(PayloadBlocks.Block b) {
-        return new SipPayload(1, T, null, null, Transport.UDP, b.bytes, 0, 100, b, null, -1, SipPayload.ONE_PACKET);
+        return new SipPayload(1, T, null, null, Transport.UDP, b.bytes, 0, 100, b, null, -1, SipPayload.ONE_PACKET,
+                HeaderMarks.NONE);
     }
 
     @Test

@@ -134,6 +134,67 @@ class SipFramingTest {
         }
     }
 
+    /**
+     * A datagram's framing notes where its body starts and every header line whose first word may be Call-ID, i or
+     * CSeq (by its first letter and the place of a colon, space or tab), as a walk a byte at a time finds them; none
+     * when the header block does not end or more such lines come than fit.
+     */
+    @Test
+    void framingNotesTheBodyAndTheLinesThatMayNameTheDialog() {
+        java.util.Random r = new java.util.Random(2026_12_04_2L);
+        String[] pieces = {"Call-ID: a@b", "call-id :x", "i:x", "I\t: y", "CSeq: 1 INVITE", "cseq\t:2 BYE",
+            "Contact: <sip:x>", "Content-Length: 3", "Content-Type: application/sdp", "Via: x", "ix", "c", "CSeqx: 1",
+            "Call-IDx: 1", "c: x", "l:0"};
+        int noted = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder m = new StringBuilder(r.nextBoolean() ? "SIP/2.0 180 Ringing" : "INVITE sip:b@h SIP/2.0");
+            String eol = r.nextInt(4) == 0 ? "\n" : "\r\n";
+            m.append(eol);
+            for (int k = r.nextInt(7); k > 0; k--) {
+                m.append(pieces[r.nextInt(pieces.length)]).append(eol);
+            }
+            if (r.nextInt(8) > 0) {
+                m.append(eol).append(r.nextBoolean() ? "v=0" + eol : "");
+            }
+            byte[] a = b(m.toString());
+            long[] marks = {-1};
+            int line = SipFraming.startLine(a, 0, a.length);
+            int length = TransportDecoder.datagramMessageLength(a, 0, a.length, line, marks);
+            String where = m.toString().replace("\r", "\\r").replace("\n", "\\n");
+            assertEquals(TransportDecoder.datagramMessageLength(a, 0, a.length, line), length, where);
+            assertEquals(byteWalkMarks(a), marks[0], where);
+            noted += marks[0] != HeaderMarks.NONE && HeaderMarks.line(marks[0], 0) > 0 ? 1 : 0;
+        }
+        assertEquals(true, noted > 5_000, "lines noted often enough to test: " + noted);
+    }
+
+    /** The {@link HeaderMarks} of the message {@code a}, from a walk a byte at a time. */
+    private static long byteWalkMarks(byte[] a) {
+        java.util.List<Integer> lines = new java.util.ArrayList<>();
+        int line = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != '\n') {
+                continue;
+            }
+            if (line > 0 && (i == line || i == line + 1 && a[line] == '\r')) {
+                if (lines.size() > HeaderMarks.LINES) {
+                    return HeaderMarks.NONE;
+                }
+                long marks = (long) (i + 1) << 48;
+                for (int k = 0; k < lines.size(); k++) {
+                    marks |= (long) lines.get(k) << 16 * k;
+                }
+                return marks;
+            }
+            String text = new String(a, line, i - line, StandardCharsets.ISO_8859_1);
+            if (line > 0 && text.matches("(?is)(i[:\t ].*|c...[:\t ].*|c......[:\t ].*)")) {
+                lines.add(line);
+            }
+            line = i + 1;
+        }
+        return HeaderMarks.NONE;
+    }
+
     /** {@link SipFraming#messageLength} of {@code a[0, end)} a byte at a time. */
     private static int byteWalkLength(byte[] a, int end, int max) {
         int contentLength = -1;

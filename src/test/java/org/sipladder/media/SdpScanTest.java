@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,12 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.HeaderMarks;
+import org.sipladder.capture.PcapWriter;
 import org.sipladder.capture.SipPayload;
 import org.sipladder.capture.Transport;
 import org.sipladder.sip.ParsingListener;
@@ -65,6 +72,53 @@ class SdpScanTest {
             announced += expected.size();
         }
         assertTrue(announced > 10_000, "the messages announce RTP often enough to test: " + announced);
+    }
+
+    /**
+     * Messages read from a capture, whose framing noted where the body starts and which header lines may name the
+     * dialog ({@link HeaderMarks}), give what the same bytes without those notes give (every header line walked).
+     */
+    @Test
+    void theFramingsNotesGiveWhatTheHeaderWalkGives(@TempDir Path dir) throws Exception {
+        Random random = new Random(20261204);
+        Path file = dir.resolve("sdp.pcap");
+        try (PcapWriter pcap = new PcapWriter(Files.newOutputStream(file), PcapWriter.LINKTYPE_ETHERNET)) {
+            for (int i = 0; i < 5_000; i++) {
+                pcap.writeUdp(1_700_000_000_000_000L + i, new Endpoint("10.0.0.1", 5060),
+                        new Endpoint("10.0.0.2", 5060), withLength(message(random)).getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        List<SipPayload> read = new ArrayList<>();
+        new CaptureReader().read(file, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                read.add(p);
+            }
+        });
+        SdpScan marked = new SdpScan();
+        SdpScan walked = new SdpScan();
+        int noted = 0;
+        int announced = 0;
+        for (SipPayload p : read) {
+            SipPayload unmarked = new SipPayload(p.frame(), p.timestampMicros(), p.src(), p.dst(), p.transport(),
+                    p.data());
+            List<SdpAnnouncement> expected = List.copyOf(walked.scan(unmarked));
+            assertEquals(expected, marked.scan(p), () -> new String(p.data(), StandardCharsets.ISO_8859_1));
+            noted += p.headerMarks() != HeaderMarks.NONE ? 1 : 0;
+            announced += expected.size();
+        }
+        assertTrue(read.size() > 3_000 && noted > 2_000 && announced > 1_000,
+                read.size() + " messages, " + noted + " noted, " + announced + " announcements");
+    }
+
+    /** The message {@code m} with a Content-Length of its body as its last header (a datagram ends at it). */
+    private static String withLength(String m) {
+        int crlf = m.indexOf("\r\n\r\n");
+        int lf = m.indexOf("\n\n");
+        String eol = crlf >= 0 && (lf < 0 || crlf < lf) ? "\r\n" : "\n";
+        int blank = eol.length() == 2 ? crlf : lf;
+        int body = m.length() - blank - 2 * eol.length();
+        return m.substring(0, blank) + eol + "Content-Length: " + body + m.substring(blank);
     }
 
     @Test
