@@ -46,10 +46,20 @@ final class SdpScan {
     /** {@link SdpAnnouncement#DIRECTIONS} as bytes, in the same order. */
     private static final byte[][] DIRECTIONS = new byte[SdpAnnouncement.DIRECTIONS.length][];
 
+    /** Each of {@link #DIRECTIONS} of eight bytes as {@link WordScan#word} reads it, else 0 (compared byte by byte). */
+    private static final long[] DIRECTION_WORDS = new long[DIRECTIONS.length];
+    /** "rtpmap:" as the low seven bytes of {@link WordScan#word}. */
+    private static final long RTPMAP_WORD;
+    private static final long SEVEN_BYTES = 0x00FF_FFFF_FFFF_FFFFL;
+    /** "SIP/2.0 " as {@link WordScan#word} reads it. */
+    private static final long SIP_VERSION_WORD = WordScan.word(SIP_VERSION, 0);
+
     static {
         for (int i = 0; i < DIRECTIONS.length; i++) {
             DIRECTIONS[i] = bytes(SdpAnnouncement.DIRECTIONS[i]);
+            DIRECTION_WORDS[i] = DIRECTIONS[i].length == 8 ? WordScan.word(DIRECTIONS[i], 0) : 0;
         }
+        RTPMAP_WORD = WordScan.word(java.util.Arrays.copyOf(RTPMAP, 8), 0) & SEVEN_BYTES;
     }
 
     private final Map<String, String> strings = new HashMap<>();
@@ -273,7 +283,7 @@ final class SdpScan {
                             } else {
                                 current.direction = direction;
                             }
-                        } else if (current != null && WordScan.startsWith(a, vs, ve, RTPMAP)) {
+                        } else if (current != null && isRtpmap(a, vs, ve)) {
                             rtpmap(current, vs + RTPMAP.length, ve);
                         }
                     }
@@ -529,12 +539,20 @@ final class SdpScan {
         return new PayloadType(pt, name.substring(0, slash).trim(), rate);
     }
 
+    /** Whether the attribute value {@code a[from, to)} starts with "rtpmap:"; one word compared when it is that long. */
+    private static boolean isRtpmap(byte[] a, int from, int to) {
+        return to - from >= 8 ? (WordScan.word(a, from) & SEVEN_BYTES) == RTPMAP_WORD
+                : WordScan.startsWith(a, from, to, RTPMAP);
+    }
+
     private static String direction(byte[] a, int from, int to) {
         if (to - from != 8) {
             return null;
         }
+        // one word compared with each direction's (all four are eight letters), not a call chain per direction
+        long w = WordScan.word(a, from);
         for (int d = 0; d < DIRECTIONS.length; d++) {
-            if (WordScan.startsWith(a, from, to, DIRECTIONS[d])) {
+            if (DIRECTION_WORDS[d] != 0 ? w == DIRECTION_WORDS[d] : WordScan.startsWith(a, from, to, DIRECTIONS[d])) {
                 return SdpAnnouncement.DIRECTIONS[d];
             }
         }
@@ -613,7 +631,7 @@ final class SdpScan {
 
     /** Reads the start line {@code a[line, stop)}: a status or a request's method. */
     private void startLine(byte[] a, int line, int stop) {
-        if (WordScan.startsWith(a, line, stop, SIP_VERSION) && stop - line >= 11) {
+        if (stop - line >= 11 && WordScan.word(a, line) == SIP_VERSION_WORD) {
             status = (a[line + 8] - '0') * 100 + (a[line + 9] - '0') * 10 + (a[line + 10] - '0');
         } else {
             int sp = line;

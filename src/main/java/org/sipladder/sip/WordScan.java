@@ -79,7 +79,7 @@ public final class WordScan {
     }
 
     /** The eight bytes of {@code a} at {@code from} as a little-endian long; the room is there. */
-    static long word(byte[] a, int from) {
+    public static long word(byte[] a, int from) {
         return (long) LONGS.get(a, from);
     }
 
