@@ -188,12 +188,12 @@ final class RtpAnalysis {
             if (s == null) {
                 break;
             }
-            if (s.hash == h && s.ssrc == (int) ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
+            if (s.ssrc == (int) ssrc && s.ports == ports && s.srcKey == srcKey && s.dstKey == dstKey
                     && (len == 4 || s.sameAddresses(a, srcAt, dstAt, len))) {
                 return s;
             }
         }
-        return create(frame, a, srcAt, dstAt, len, srcPort, dstPort, ssrc, h, srcKey, dstKey);
+        return create(frame, a, srcAt, dstAt, len, srcPort, dstPort, ssrc, srcKey, dstKey);
     }
 
     /** An IPv4 address as its int; an IPv6 address folded into one (compared in full on a match). */
@@ -211,7 +211,7 @@ final class RtpAnalysis {
     }
 
     private StreamAccumulator create(long frame, byte[] a, int srcAt, int dstAt, int len, int srcPort, int dstPort,
-                                     long ssrc, int h, int srcKey, int dstKey) {
+                                     long ssrc, int srcKey, int dstKey) {
         announcePending();
         Endpoint src = Endpoint.of(a, srcAt, len, srcPort);
         Endpoint dst = Endpoint.of(a, dstAt, len, dstPort);
@@ -239,8 +239,8 @@ final class RtpAnalysis {
             System.arraycopy(a, srcAt, addresses, 0, len);
             System.arraycopy(a, dstAt, addresses, len, len);
         }
-        StreamAccumulator s = new StreamAccumulator(h, srcKey, dstKey, addresses, srcPort << 16 | dstPort, (int) ssrc,
-                src, dst, series == MediaCollector.Series.NONE ? null
+        StreamAccumulator s = new StreamAccumulator(srcKey, dstKey, addresses, srcPort << 16 | dstPort, (int) ssrc, src,
+                dst, series == MediaCollector.Series.NONE ? null
                 : new SeriesBuilder(series == MediaCollector.Series.FULL));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
@@ -276,7 +276,7 @@ final class RtpAnalysis {
 
     private void insert(StreamAccumulator s) {
         int mask = table.length - 1;
-        int i = s.hash & mask;
+        int i = hash(s.srcKey, s.dstKey, s.ports, s.ssrc) & mask;
         while (table[i] != null) {
             i = (i + 1) & mask;
         }

@@ -15,7 +15,6 @@ final class StreamAccumulator {
     private static final int PT_SLOTS = 4;
     private static final String DIGITS = "0123456789*#ABCD";
 
-    final int hash;
     /** The addresses as ints (IPv4) or folded (IPv6), the two ports in one int and the SSRC's 32 bits, for the look-up. */
     final int srcKey;
     final int dstKey;
@@ -60,7 +59,8 @@ final class StreamAccumulator {
     private double minDelta = -1;
     private double meanDelta;
     private long maxDeltaFrame;
-    private int lastPt;
+    /** Payload types are 7 bits: this one and {@link #runPt} and {@link #cachedPt} (-1: none) are bytes. */
+    private byte lastPt;
     private long total;
     private int sequenceErrors;
     private int wrongTimestamps;
@@ -90,7 +90,7 @@ final class StreamAccumulator {
     private byte ptSlotsUsed;
     private byte runSlot;
     /** The payload type of the latest packets and how many in a row not yet added to its slot (-1: none). */
-    private int runPt = -1;
+    private byte runPt = -1;
     private int runCount;
     private long ptSeenLow;
     private long ptSeenHigh;
@@ -99,13 +99,11 @@ final class StreamAccumulator {
     private int telephoneEvents;
     private long bytes;
 
-    /** The RTP timestamp (32 bits) of the latest event, when {@link #digits} is not null. */
-    private int lastEventTimestamp;
-    private StringBuilder digits;
-    private int eventsWithoutMarker;
+    /** The RFC 4733 events, or null while there were none (most streams). */
+    private Events events;
 
     // payload type resolution cache: cachedPt is -1 when the announcing SDPs changed (see sdpChanged)
-    private int cachedPt = -1;
+    private byte cachedPt = -1;
     private int cachedRate;
     /** The clock rate in kHz as Wireshark divides by it ({@code clock_rate / 1000} in integers). */
     private int cachedKhz;
@@ -120,9 +118,8 @@ final class StreamAccumulator {
      * {@code addresses} is null for IPv4, whose keys are the addresses, else the IPv6 source address followed by the
      * destination's; {@code ports} the source port in its high 16 bits, the destination's in its low ones.
      */
-    StreamAccumulator(int hash, int srcKey, int dstKey, byte[] addresses, int ports, int ssrc, Endpoint src,
-                      Endpoint dst, SeriesBuilder series) {
-        this.hash = hash;
+    StreamAccumulator(int srcKey, int dstKey, byte[] addresses, int ports, int ssrc, Endpoint src, Endpoint dst,
+                      SeriesBuilder series) {
         this.srcKey = srcKey;
         this.dstKey = dstKey;
         this.ports = ports;
@@ -183,8 +180,7 @@ final class StreamAccumulator {
         ptSeenLow = ptSeenHigh = 0;
         markers = comfortNoise = telephoneEvents = 0;
         bytes = 0;
-        digits = null;
-        eventsWithoutMarker = 0;
+        events = null;
     }
 
     /**
@@ -231,7 +227,7 @@ final class StreamAccumulator {
         firstExtTimestamp = timestamp;
         seqTimestamp = timestamp;
         time = nowMs;
-        lastPt = pt;
+        lastPt = (byte) pt;
         maxDelta = jitter = maxJitter = meanJitter = meanDelta = 0;
         minDelta = minJitter = -1;
         total = 1;
@@ -275,7 +271,7 @@ final class StreamAccumulator {
         }
         boolean cn = pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD;
         boolean followsCn = lastPt == Codecs.PT_CN || lastPt == Codecs.PT_CN_OLD;
-        lastPt = pt;
+        lastPt = (byte) pt;
         int rate = cachedEvent ? 0 : cachedRate;
         double currentJitter = 0;
         double delta;
@@ -371,7 +367,7 @@ final class StreamAccumulator {
             pts |= pt << (8 * slot);
             ptSlotsUsed++;
         }
-        runPt = pt;
+        runPt = (byte) pt;
         runSlot = (byte) slot;
         runCount = 1;
     }
@@ -406,16 +402,16 @@ final class StreamAccumulator {
 
     /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
     private void dtmf(long timestamp, boolean marker, int event, int length) {
-        if (length < 4 || digits != null && (int) timestamp == lastEventTimestamp) {
+        if (length < 4 || events != null && (int) timestamp == events.lastTimestamp) {
             return;
         }
-        lastEventTimestamp = (int) timestamp;
-        if (digits == null) {
-            digits = new StringBuilder();
+        if (events == null) {
+            events = new Events();
         }
-        digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
+        events.lastTimestamp = (int) timestamp;
+        events.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
         if (!marker) {
-            eventsWithoutMarker++;
+            events.withoutMarker++;
         }
     }
 
@@ -429,7 +425,7 @@ final class StreamAccumulator {
         if (pt == cachedPt) {
             return;
         }
-        cachedPt = pt;
+        cachedPt = (byte) pt;
         PayloadType type = lookup(pt);
         cachedEvent = Codecs.isTelephoneEvent(type != null ? type.encoding() : Codecs.staticName(pt));
         cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
@@ -474,7 +470,8 @@ final class StreamAccumulator {
         }
         double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
-                codec, rate, List.copyOf(seen), stats, digits == null ? "" : digits.toString(), eventsWithoutMarker,
+                codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
+                events == null ? 0 : events.withoutMarker,
                 mos, sealedSeries, announcement, callId, earlyPackets, firstSeenFrame);
     }
 
@@ -500,5 +497,13 @@ final class StreamAccumulator {
     /** True when the packets look like RTP by themselves: several, mostly in sequence. */
     boolean plainlyRtp() {
         return total >= 4 && consecutive * 2L >= total - 1;
+    }
+
+    /** A stream's RFC 4733 events: the digits, the RTP timestamp (32 bits) of the latest, those without a marker. */
+    private static final class Events {
+
+        final StringBuilder digits = new StringBuilder();
+        int lastTimestamp;
+        int withoutMarker;
     }
 }
