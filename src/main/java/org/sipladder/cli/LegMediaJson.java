@@ -97,10 +97,12 @@ final class LegMediaJson {
             json.member(SDP_FRAME, a.frame());
             json.sharedMember(SDP_FROM, a.sipSrc().address());
             json.name(SDP_MEDIA);
-            if (a.media() == null) {
+            // made when asked for: asked once
+            Endpoint media = a.media();
+            if (media == null) {
                 json.beginPieces().piece(a.address()).constantPiece(":").numberPiece(a.port()).endPieces();
             } else {
-                endpoint(json, a.media());
+                endpoint(json, media);
             }
             kindAndCodecs(json, a);
             json.endObject();

@@ -1,6 +1,5 @@
 package org.sipladder.flow;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +36,8 @@ final class HopRoles {
     /** Request-URIs and To values looked at lately, and whether each names a LiveKit SIP domain. */
     private final DomainLooks uris = new DomainLooks();
     private final DomainLooks tos = new DomainLooks();
+    /** Per role, the clues of the hop being decided ({@link #hop}, one hop at a time). */
+    private final int[] roleCounts = new int[ROLES.length];
 
     private HopRoles(AgentRoles agentRoles) {
         this.agentRoles = agentRoles;
@@ -82,14 +83,14 @@ final class HopRoles {
                     firstInvite.frame(), null, null);
         }
         // index loops: an iterator per call is a real object before the JIT's last tier
-        List<String> others = all.inOrder();
-        for (int i = 0; i < others.size(); i++) {
-            alongInvites.add(others.get(i));
+        String[] others = all.inOrder();
+        for (String other : others) {
+            alongInvites.add(other);
         }
-        List<String> columns = alongInvites.inOrder();
-        Hop[] hops = new Hop[columns.size()];
+        String[] columns = alongInvites.inOrder();
+        Hop[] hops = new Hop[columns.length];
         for (int i = 0; i < hops.length; i++) {
-            hops[i] = roles.hop(columns.get(i));
+            hops[i] = roles.hop(columns[i]);
         }
         return List.of(hops);
     }
@@ -99,7 +100,7 @@ final class HopRoles {
      * hash set cost a node per address and a hash look per message), in a set once there are many.
      */
     private static final class Addresses {
-        private static final int LISTED = 16;
+        private static final int LISTED = 8;
         private final String[] listed = new String[LISTED];
         private int count;
         private Set<String> many;
@@ -128,8 +129,8 @@ final class HopRoles {
             }
         }
 
-        List<String> inOrder() {
-            return many != null ? new ArrayList<>(many) : Arrays.asList(listed).subList(0, count);
+        String[] inOrder() {
+            return many != null ? many.toArray(new String[0]) : Arrays.copyOf(listed, count);
         }
     }
 
@@ -292,7 +293,8 @@ final class HopRoles {
     }
 
     private Hop hop(String address) {
-        int[] counts = new int[ROLES.length];
+        int[] counts = roleCounts;
+        Arrays.fill(counts, 0);
         for (int i = 0; i < clueCount; i++) {
             if (clues[i].address().equals(address)) {
                 counts[clues[i].role().ordinal()]++;

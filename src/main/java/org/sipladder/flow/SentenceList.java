@@ -19,21 +19,33 @@ final class SentenceList extends AbstractList<String> implements RandomAccess, S
 
     /** Each a {@link String} or a {@link Source}. */
     private final Object[] sentences;
-    private final String[] made;
+    /**
+     * The sentences made so far, by index; null until one is (calls --json writes the sentences in pieces and never
+     * makes one: an array per hop and call for nothing).
+     */
+    private String[] made;
 
     /** The sentences, each a {@link String} or a {@link Source}. */
     SentenceList(Object[] sentences) {
         this.sentences = sentences;
-        this.made = new String[sentences.length];
     }
 
     @Override
     public String get(int index) {
-        String text = made[index];
+        Object s = sentences[index];
+        if (!(s instanceof Source source)) {
+            return (String) s;
+        }
+        // two threads may each make the array, or the sentence: the sentences made are equal
+        String[] m = made;
+        if (m == null) {
+            m = new String[sentences.length];
+            made = m;
+        }
+        String text = m[index];
         if (text == null) {
-            Object s = sentences[index];
-            text = s instanceof Source source ? text(source) : (String) s;
-            made[index] = text;
+            text = text(source);
+            m[index] = text;
         }
         return text;
     }
