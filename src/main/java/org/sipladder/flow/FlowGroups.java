@@ -41,6 +41,8 @@ final class FlowGroups {
          * ({@link TimingCorrelation#joinOf}), made into its record when read; else {@link #NO_TIMING}.
          */
         private long timed = NO_TIMING;
+        /** The last digits of the called numbers of {@link #timed} ({@link TimingCorrelation#lastDigitsOf}). */
+        private int timedDigits;
         boolean dirty = true;
         /** True once joined into another group, which then holds its legs. */
         boolean merged;
@@ -78,9 +80,11 @@ final class FlowGroups {
         /** The reasons for the joins in order, in an array of their own. */
         @SuppressWarnings("unchecked")
         private Supplier<String>[] evidenceArray() {
-            return whys != null ? whys.clone() : why != null ? new Supplier[] {why}
-                    : timed != NO_TIMING ? new Supplier[] {TimingCorrelation.joinOf(anyLeg().store(), timed)}
-                    : NO_EVIDENCE;
+            if (whys != null || why != null) {
+                return whys != null ? whys.clone() : new Supplier[] {why};
+            }
+            return timed == NO_TIMING ? NO_EVIDENCE
+                    : new Supplier[] {TimingCorrelation.joinOf(anyLeg().store(), timed, timedDigits)};
         }
 
         private void setEvidence(Supplier<String>[] evidence) {
@@ -159,19 +163,22 @@ final class FlowGroups {
 
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
     void join(LegState a, LegState b, Supplier<String> why) {
-        join(a, b, why, NO_TIMING);
+        join(a, b, why, NO_TIMING, 0);
     }
 
     /**
      * Puts the calls of {@code a} and {@code b} together for a timing correlation of the INVITEs with these arrival
      * numbers ({@link TimingCorrelation#joinOf}).
      */
-    void joinTimed(LegState a, LegState b, int aInvite, int bInvite) {
-        join(a, b, null, TimingCorrelation.timed(aInvite, bInvite));
+    void joinTimed(LegState a, LegState b, int aInvite, int bInvite, int lastDigits) {
+        join(a, b, null, TimingCorrelation.timed(aInvite, bInvite), lastDigits);
     }
 
-    /** Puts the calls together for {@code why}, or when it is null for the timing join {@code timed}. */
-    private void join(LegState a, LegState b, Supplier<String> why, long timed) {
+    /**
+     * Puts the calls together for {@code why}, or when it is null for the timing join {@code timed} of numbers ending
+     * in {@code lastDigits}.
+     */
+    private void join(LegState a, LegState b, Supplier<String> why, long timed, int lastDigits) {
         Group ga = a.group;
         Group gb = b.group;
         if (ga == gb) {
@@ -197,12 +204,14 @@ final class FlowGroups {
         if (!ga.hasEvidence() && !gb.hasEvidence()) {
             ga.why = why;
             ga.timed = timed;
+            ga.timedDigits = lastDigits;
         } else {
             Supplier<String>[] before = ga.evidenceArray();
             Supplier<String>[] joined = gb.evidenceArray();
             Supplier<String>[] evidence = Arrays.copyOf(before, before.length + joined.length + 1);
             System.arraycopy(joined, 0, evidence, before.length, joined.length);
-            evidence[evidence.length - 1] = why != null ? why : TimingCorrelation.joinOf(a.store(), timed);
+            evidence[evidence.length - 1] = why != null ? why
+                    : TimingCorrelation.joinOf(a.store(), timed, lastDigits);
             ga.setEvidence(evidence);
         }
         ga.dirty = true;

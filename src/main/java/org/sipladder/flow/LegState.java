@@ -59,9 +59,10 @@ final class LegState {
         SipMessage[] messages = new SipMessage[size];
         int seq = first;
         for (int i = 0; i < size; i++) {
+            int link = store.link(seq);
             messages[i] = store.get(seq);
-            arrivals[i] = store.repeated(seq) ? seq | REPEAT : seq;
-            seq = store.next(seq);
+            arrivals[i] = MessageStore.repeatIn(link) ? seq | REPEAT : seq;
+            seq = MessageStore.nextIn(link);
         }
         return messages;
     }

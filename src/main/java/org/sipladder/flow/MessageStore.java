@@ -55,7 +55,22 @@ final class MessageStore {
 
     /** The arrival number of the message after {@code seq} in its leg, or 0 when there is none. */
     int next(int seq) {
-        return links[seq >>> CHUNK_BITS][seq & (CHUNK - 1)] & ~REPEAT;
+        return nextIn(link(seq));
+    }
+
+    /** The link of message {@code seq}: {@link #nextIn} and {@link #repeatIn} read it (one look-up for both). */
+    int link(int seq) {
+        return links[seq >>> CHUNK_BITS][seq & (CHUNK - 1)];
+    }
+
+    /** The arrival number of the next message of the leg in a {@link #link}, or 0 when there is none. */
+    static int nextIn(int link) {
+        return link & ~REPEAT;
+    }
+
+    /** True when a {@link #link} is a retransmission's. */
+    static boolean repeatIn(int link) {
+        return link < 0;
     }
 
     /** Marks message {@code seq} as a retransmission of an earlier one of its leg. */
@@ -65,6 +80,6 @@ final class MessageStore {
 
     /** True when message {@code seq} was marked a retransmission. */
     boolean repeated(int seq) {
-        return links[seq >>> CHUNK_BITS][seq & (CHUNK - 1)] < 0;
+        return repeatIn(link(seq));
     }
 }

@@ -44,16 +44,9 @@ final class TimingCorrelation {
          */
         static Join of(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
                        String receivedCallId, String digits) {
-            int value = 0;
-            for (int i = digits.length() - MATCHING_DIGITS; i < digits.length(); i++) {
-                char c = digits.charAt(i);
-                if (c < '0' || c > '9') {
-                    return new Join(inviteFrame, callId, sender, delayMicros, receivedFrame, receivedCallId, -1,
-                            digits.substring(digits.length() - MATCHING_DIGITS));
-                }
-                value = value * 10 + c - '0';
-            }
-            return new Join(inviteFrame, callId, sender, delayMicros, receivedFrame, receivedCallId, value, null);
+            int value = lastDigitsOf(digits);
+            return new Join(inviteFrame, callId, sender, delayMicros, receivedFrame, receivedCallId, value,
+                    value < 0 ? digits.substring(digits.length() - MATCHING_DIGITS) : null);
         }
 
         @Override
@@ -98,7 +91,7 @@ final class TimingCorrelation {
         if (received != null && digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
             Received a = closestMatch(received, invite, digits, leg);
             if (a != null) {
-                groups.joinTimed(a.leg(), leg, a.seq(), seq);
+                groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
             }
         }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
@@ -108,22 +101,42 @@ final class TimingCorrelation {
         }
     }
 
+    /**
+     * The last {@link #MATCHING_DIGITS} of a called number's {@code digits} (at least that many) as a number when
+     * they are ASCII, else -1.
+     */
+    static int lastDigitsOf(String digits) {
+        int value = 0;
+        for (int i = digits.length() - MATCHING_DIGITS; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + c - '0';
+        }
+        return value;
+    }
+
     /** A timing join of the INVITEs with arrival numbers {@code aInvite} and then {@code bInvite}, packed. */
     static long timed(int aInvite, int bInvite) {
         return (long) aInvite << 32 | Integer.toUnsignedLong(bInvite);
     }
 
     /**
-     * Why a B-leg was joined to an A-leg, for {@code timed} ({@link #timed}): the INVITEs' facts are read from the
-     * messages in {@code store} (a large capture joins fifty thousand legs, and a record of these facts for each
-     * was as many objects more kept through the read).
+     * Why a B-leg was joined to an A-leg, for {@code timed} ({@link #timed}) of called numbers ending in
+     * {@code lastDigits} ({@link #lastDigitsOf}; when -1 the called number is read again): the INVITEs' other facts
+     * are read from the messages in {@code store} (a large capture joins fifty thousand legs, and a record of these
+     * facts for each was as many objects more kept through the read).
      */
-    static Supplier<String> joinOf(MessageStore store, long timed) {
+    static Supplier<String> joinOf(MessageStore store, long timed, int lastDigits) {
         SipMessage received = store.get((int) (timed >>> 32));
         SipMessage invite = store.get((int) timed);
-        return Join.of(invite.frame(), invite.callId(), invite.src().address(),
-                invite.timestampMicros() - received.timestampMicros(), received.frame(), received.callId(),
-                SipFields.calledDigits(invite));
+        long delay = invite.timestampMicros() - received.timestampMicros();
+        return lastDigits >= 0
+                ? new Join(invite.frame(), invite.callId(), invite.src().address(), delay, received.frame(),
+                        received.callId(), lastDigits, null)
+                : Join.of(invite.frame(), invite.callId(), invite.src().address(), delay, received.frame(),
+                        received.callId(), SipFields.calledDigits(invite));
     }
 
     private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {

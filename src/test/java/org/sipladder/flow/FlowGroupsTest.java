@@ -84,7 +84,7 @@ class FlowGroupsTest {
         List<LegState> legs = added(groups, "a@h", "b@h", "c@h", "d@h");
         int aInvite = invite(legs.get(0), 1, 1_000_000, "10.0.0.1", "10.0.0.2", "sip:4930123456@x");
         int bInvite = invite(legs.get(1), 3, 1_040_000, "10.0.0.2", "10.0.0.3", "sip:494930123456@y");
-        groups.joinTimed(legs.get(0), legs.get(1), aInvite, bInvite);
+        groups.joinTimed(legs.get(0), legs.get(1), aInvite, bInvite, 30123456);
         String told = "The INVITE in frame 3 (Call-ID b@h) was sent by 10.0.0.2 0.040 s after that host received the "
                 + "INVITE in frame 1 (Call-ID a@h), and both called numbers end in 30123456.";
         assertEquals(List.of(told), texts(legs.get(0).group.evidence()));
