@@ -1,5 +1,7 @@
 package org.sipladder.media;
 
+import org.sipladder.capture.Endpoint;
+
 /**
  * What the analysis keeps of one transport address that an SDP announced or a stream sends from or to: the latest SDP
  * section that announced it, updated in place when a later SDP (a re-INVITE) announces it again, so that a stream
@@ -14,8 +16,15 @@ final class Announced {
     int last;
     /** The first stream sending from or to the address, or null. */
     StreamAccumulator firstStream;
+    /**
+     * The address, as the one object every stream sending from or to it holds: an SDP section keeps its address as a
+     * string and makes its endpoint when asked, and a 4 GB capture's 12,000 streams held 25,000 copies of 10,000
+     * addresses.
+     */
+    final Endpoint endpoint;
 
-    Announced(SdpAnnouncement current) {
+    Announced(SdpAnnouncement current, Endpoint endpoint) {
         this.current = current;
+        this.endpoint = endpoint;
     }
 }

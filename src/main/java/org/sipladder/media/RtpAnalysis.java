@@ -102,7 +102,7 @@ final class RtpAnalysis {
         if (media != null && a.port() != 0) {
             Announced holder = announced.get(media);
             if (holder == null) {
-                holder = new Announced(a); // no stream either
+                holder = new Announced(a, media); // no stream either
                 announced.add(media, holder);
             } else if (holder.current == null) {
                 holder.current = a;
@@ -219,9 +219,9 @@ final class RtpAnalysis {
         Announced srcHolder = announced.get(src);
         Announced dstSdp = dstHolder != null && dstHolder.current != null ? dstHolder : null;
         Announced srcSdp = srcHolder != null && srcHolder.current != null ? srcHolder : null;
-        // the announced endpoint is equal: keep one copy of it, not one more per stream
-        dst = dstSdp != null ? dstSdp.current.media() : dst;
-        src = srcSdp != null ? srcSdp.current.media() : src;
+        // a known endpoint is equal: keep its one copy, not one more per stream
+        dst = dstHolder != null ? dstHolder.endpoint : dst;
+        src = srcHolder != null ? srcHolder.endpoint : src;
         if (dstSdp == null && srcSdp == null) {
             if (srcPort < 1024 || dstPort < 1024) {
                 return null;
@@ -262,7 +262,7 @@ final class RtpAnalysis {
      */
     private void chain(Endpoint endpoint, Announced holder, StreamAccumulator s) {
         if (holder == null) {
-            holder = new Announced(null);
+            holder = new Announced(null, endpoint);
             announced.add(endpoint, holder);
         }
         StreamAccumulator first = holder.firstStream;

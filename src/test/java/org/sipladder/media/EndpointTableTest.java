@@ -25,7 +25,7 @@ class EndpointTableTest {
             Announced known = expected.get(e);
             assertSame(known, table.get(new Endpoint(new String(e.address()), e.port())));
             if (known == null) {
-                Announced holder = new Announced(null);
+                Announced holder = new Announced(null, e);
                 expected.put(e, holder);
                 table.add(e, holder);
                 assertSame(holder, table.get(e));

@@ -44,7 +44,7 @@ class StreamBindingTest {
                 if (media != null && port != 0) {
                     Announced holder = table.get(media);
                     if (holder == null) {
-                        holder = new Announced(a);
+                        holder = new Announced(a, media);
                         table.add(media, holder);
                     }
                     previous[i] = holder.last;
