@@ -2,8 +2,9 @@
 # Benchmarks SIP Ladder's command line against sngrep on the two workloads of the scale issues, side by side.
 #   big_sip.pcap: gen_capture.py --calls 50000 --rtp-per-leg 0     (352 MB, 675,000 SIP messages)
 #   big_rtp.pcap: gen_capture.py --calls 2000 --rtp-per-leg 500    (842 MB, 3.6 M packets, mostly RTP)
-# For each, it runs our commands exactly as the README gives them (`java -jar target/sipladder.jar COMMAND FILE
-# --json > /dev/null`, which restarts itself with the packaged launcher's JVM options on a large capture) and
+# For each, it runs our commands exactly as the README gives them (`./sipladder COMMAND FILE --json > /dev/null`, one
+# JVM with the packaged launcher's options; `jar:COMMAND` runs `java -jar target/sipladder.jar COMMAND ...` instead,
+# which restarts itself with those options on a large capture) and
 # `sngrep -I FILE -N -q -l 1000000`, alternating, RUNS times each, and prints the medians of whole-process wall
 # time, CPU time (user + system, all threads and the restarted JVM) and peak RSS (GNU time), with our/sngrep
 # ratios; commands other than calls also get their time as a multiple of calls' (x_calls). --commands picks ours
@@ -70,10 +71,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 seed=src/main/resources/org/sipladder/demo
 # the command line of one of ours, as the README gives it
 our_command() { # command file
-  case "$1" in
-    diagnose+seed) echo java -jar target/sipladder.jar diagnose "$2" --json \
+  local run=./sipladder command=$1
+  if [[ "$command" == jar:* ]]; then
+    run="java -jar target/sipladder.jar"
+    command=${command#jar:}
+  fi
+  case "$command" in
+    diagnose+seed) echo $run diagnose "$2" --json \
       --livekit-config "$seed/seed-inbound-trunks.json" --livekit-config "$seed/seed-dispatch-rules.json" ;;
-    *) echo java -jar target/sipladder.jar "$1" "$2" --json ;;
+    *) echo $run "$command" "$2" --json ;;
   esac
 }
 
@@ -131,4 +137,4 @@ for spec in "${specs[@]}"; do
     scripts/measure-load.sh "$file" 1
   fi
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; each of ours run as: java -jar target/sipladder.jar COMMAND FILE --json [--livekit-config ...]"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; each of ours run as: ./sipladder COMMAND FILE --json [--livekit-config ...] (jar:COMMAND: java -jar target/sipladder.jar ...)"
