@@ -167,27 +167,36 @@ final class PayloadSink {
 
     /**
      * As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} for a message whose framing noted
-     * {@code headerMarks} ({@link HeaderMarks}).
+     * {@code headerMarks} ({@link HeaderMarks}) and the line feeds of its header block in {@code feeds}.
      */
-    void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len, long headerMarks) {
-        emit(micros, src, dst, transport, a, off, len, headerMarks);
+    void emit(Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len, long headerMarks,
+              HeaderLines feeds) {
+        emit(micros, src, dst, transport, a, off, len, headerMarks, feeds);
     }
 
     /** As {@link #emit(Endpoint, Endpoint, Transport, byte[], int, int)} with the time given. */
     void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off, int len) {
-        emit(timestampMicros, src, dst, transport, a, off, len, HeaderMarks.NONE);
+        emit(timestampMicros, src, dst, transport, a, off, len, HeaderMarks.NONE, null);
     }
 
     private void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off,
-                      int len, long headerMarks) {
+                      int len, long headerMarks, HeaderLines feeds) {
         if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
             long at = source.streamOffset(off);
-            PayloadBlocks.Block block = blocks == null ? null : blocks.room(len);
+            // a lent payload's line table follows its bytes (SipPayload.headerLines): a count of 0 when none
+            int tableBytes = feeds == null ? 1 : feeds.bytes();
+            PayloadBlocks.Block block = blocks == null ? null : blocks.room(len + tableBytes);
             if (block != null) {
                 // lent: copied into a reused block instead of an array of its own (see SipPayload)
                 int to = block.used;
-                System.arraycopy(a, off, block.bytes, to, len);
-                block.used = to + len;
+                byte[] bytes = block.bytes;
+                System.arraycopy(a, off, bytes, to, len);
+                if (feeds == null) {
+                    bytes[to + len] = 0;
+                } else {
+                    System.arraycopy(feeds.table, 0, bytes, to + len, tableBytes);
+                }
+                block.used = to + len + tableBytes;
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
                         at, dependsOn(), headerMarks));
             } else {

@@ -146,6 +146,15 @@ public final class SipPayload {
     }
 
     /**
+     * Where the table of the header block's line feeds that the framing noted ({@link HeaderLines}) starts in
+     * {@link #array}, or -1 when the payload has none: a lent payload's follows its bytes in the block (with a count of
+     * 0 when nothing was noted, as for a stream's message).
+     */
+    public int headerLines() {
+        return block != null ? offset + length : -1;
+    }
+
+    /**
      * The caller keeps this payload past the call that handed it over (on the thread that made the call, during it):
      * its bytes stay as they are until it is given back through {@link PayloadReturns#add}. No-op for a payload
      * that owns its bytes.

@@ -19,6 +19,8 @@ final class TransportDecoder {
     private final SctpDecoder sctp;
     /** The {@link HeaderMarks} of the datagram being framed, noted by the framing's walk. */
     private final long[] marks = new long[1];
+    /** The line feeds of the datagram being framed, noted by the same walk for the SIP scan. */
+    private final HeaderLines feeds = new HeaderLines();
 
     TransportDecoder(PayloadSink sink, HepDecoder hep, TcpReassembly tcp, SctpDecoder sctp) {
         this.sink = sink;
@@ -67,10 +69,10 @@ final class TransportDecoder {
             return;
         }
         byte[] h = header.array();
-        int length = datagramMessageLength(a, p, end, startLine, marks);
+        int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
         sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
-                length, marks[0]);
+                length, marks[0], feeds);
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
@@ -92,17 +94,22 @@ final class TransportDecoder {
      * {@code marks[0]} when {@code marks} is not null.
      */
     static int datagramMessageLength(byte[] a, int p, int end, int startLine, long[] marks) {
+        return datagramMessageLength(a, p, end, startLine, marks, null);
+    }
+
+    /**
+     * As {@link #datagramMessageLength(byte[], int, int, int, long[])}, noting the header block's line feeds in
+     * {@code feeds} when it is not null ({@link HeaderLines}).
+     */
+    static int datagramMessageLength(byte[] a, int p, int end, int startLine, long[] marks, HeaderLines feeds) {
         int lf = a[p + startLine - 1] == '\n' ? p + startLine - 1 : SipFraming.indexOf(a, p, end, (byte) '\n');
-        return lengthFrom(a, p, end, lf, marks);
+        int length = SipFraming.messageLength(a, p, end, end - p, lf, marks, feeds);
+        return length > 0 ? length : end - p;
     }
 
     /** As {@link #datagramMessageLength(byte[], int, int)}, with the first line feed found ({@code firstLineFeed}). */
     private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed) {
-        return lengthFrom(a, p, end, firstLineFeed, null);
-    }
-
-    private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed, long[] marks) {
-        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, marks);
+        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, null);
         return length > 0 ? length : end - p;
     }
 }

@@ -3,6 +3,7 @@ package org.sipladder.sip;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.sipladder.Limits;
+import org.sipladder.capture.HeaderLines;
 import org.sipladder.capture.SipPayload;
 
 /**
@@ -96,7 +97,15 @@ final class FastScan {
         StringPool pool = session.pool();
         byte[] d = payload.array();
         int n = payload.offset() + payload.length();
-        int startLineEnd = crlf(d, start, n);
+        // the line feeds its framing found on the way to the empty line, if it noted them: each line's end is read
+        // from their table rather than searched for again, and the table promises ASCII after the start line (a
+        // table reaching past the message, which the framing never notes, is left unread)
+        int table = start == payload.offset() ? payload.headerLines() : -1;
+        int feeds = table < 0 ? 0 : HeaderLines.count(d, table);
+        if (feeds > 0 && start + HeaderLines.lineFeed(d, table, feeds - 1) >= n) {
+            feeds = 0;
+        }
+        int startLineEnd = feeds > 0 ? ending(d, start, start + HeaderLines.lineFeed(d, table, 0)) : crlf(d, start, n);
         if (startLineEnd <= start || startLineEnd - start > Limits.HEADER_LINE_BYTES) {
             return null; // a long line is a problem that the full scan flags
         }
@@ -119,6 +128,8 @@ final class FastScan {
                     }
                 } else if (b == '\r') {
                     return null; // a bare CR inside is a line end that the full scan flags
+                } else if (b < 0) {
+                    return null; // not ASCII (crlf stops there; a line table does not look at the start line)
                 } else if (second < 0) {
                     control = true;
                 }
@@ -156,7 +167,8 @@ final class FastScan {
         int seen = 0;
         int pos = startLineEnd + 2;
         int lineEnd;
-        while ((lineEnd = crlf(d, pos, n)) != pos) {
+        for (int k = 1; (lineEnd = k < feeds ? ending(d, pos, start + HeaderLines.lineFeed(d, table, k))
+                : crlf(d, pos, n)) != pos; k++) {
             if (lineEnd < 0 || d[pos] == ' ' || d[pos] == '\t' || lineEnd - pos > Limits.HEADER_LINE_BYTES) {
                 return null;
             }
@@ -266,6 +278,14 @@ final class FastScan {
     static int crlf(byte[] d, int from, int n) {
         int i = WordScan.plainEnd(d, from, n);
         return i < n && d[i] == '\n' && i > from && d[i - 1] == '\r' ? i - 1 : -1;
+    }
+
+    /**
+     * As {@link #crlf} for the line at {@code from} whose line feed is known to be at {@code lf}, with no byte above
+     * 127 before it.
+     */
+    private static int ending(byte[] d, int from, int lf) {
+        return lf > from && d[lf - 1] == '\r' ? lf - 1 : -1;
     }
 
     /**

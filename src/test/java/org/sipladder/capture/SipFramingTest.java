@@ -1,5 +1,6 @@
 package org.sipladder.capture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -166,6 +167,85 @@ class SipFramingTest {
             noted += marks[0] != HeaderMarks.NONE && HeaderMarks.line(marks[0], 0) > 0 ? 1 : 0;
         }
         assertEquals(true, noted > 5_000, "lines noted often enough to test: " + noted);
+    }
+
+    /**
+     * A datagram's framing notes every line feed of its header block ({@link HeaderLines}) as a walk a byte at a time
+     * finds them, when the block ends in the datagram, has at most {@link HeaderLines#MAX} lines and no byte above 127
+     * after its first line feed, and none otherwise; noting them changes neither the length nor the marks.
+     */
+    @Test
+    void framingNotesTheLineFeedsOfTheHeaderBlock() {
+        java.util.Random r = new java.util.Random(2026_12_05L);
+        String[] pieces = {"Via: SIP/2.0/UDP a;branch=z9hG4bK1", "Call-ID: a@b", "i:x", "CSeq: 1 INVITE", "l: 3",
+            "Content-Length: 4", "X-Long: " + "0123456789".repeat(30), "c", "", " folded", "\u00e9t\u00e9", "x\ry",
+            "\u000b", "To: <sip:b@h>"};
+        int noted = 0;
+        int none = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder m = new StringBuilder(r.nextInt(8) == 0 ? "INVITE sip:b\u00e9@h SIP/2.0"
+                    : r.nextBoolean() ? "SIP/2.0 180 Ringing" : "INVITE sip:b@h SIP/2.0");
+            m.append(r.nextInt(10) == 0 ? "\rVia: x\r\n" : "\r\n");
+            int lines = r.nextInt(5) == 0 ? HeaderLines.MAX - 3 + r.nextInt(6) : r.nextInt(12);
+            for (int k = 0; k < lines; k++) {
+                // an empty piece ends the header block early (a rare one: the long blocks must reach the limit)
+                String piece = pieces[r.nextInt(pieces.length)];
+                m.append(piece.isEmpty() && r.nextInt(20) > 0 ? "Max-Forwards: 70" : piece)
+                        .append(r.nextInt(30) == 0 ? "\n" : "\r\n");
+            }
+            if (r.nextInt(8) > 0) {
+                m.append(r.nextInt(20) == 0 ? "\n" : "\r\n").append(r.nextBoolean() ? "v=0\r\ns=\u00e9\r\n" : "");
+            }
+            byte[] a = b(m.toString());
+            int line = SipFraming.startLine(a, 0, a.length);
+            if (line <= 0) {
+                continue;
+            }
+            String where = m.toString().replace("\r", "\\r").replace("\n", "\\n");
+            long[] marks = {-1};
+            long[] alone = {-1};
+            HeaderLines feeds = new HeaderLines();
+            int length = TransportDecoder.datagramMessageLength(a, 0, a.length, line, marks, feeds);
+            assertEquals(TransportDecoder.datagramMessageLength(a, 0, a.length, line, alone), length, where);
+            assertEquals(alone[0], marks[0], where);
+            int[] expected = byteWalkLineFeeds(a);
+            int count = HeaderLines.count(feeds.table, 0);
+            int[] found = new int[count];
+            for (int k = 0; k < count; k++) {
+                found[k] = HeaderLines.lineFeed(feeds.table, 0, k);
+            }
+            assertArrayEquals(expected, found, where);
+            assertEquals(1 + 2 * count, feeds.bytes(), where);
+            noted += count > 0 ? 1 : 0;
+            none += count == 0 ? 1 : 0;
+        }
+        assertEquals(true, noted > 8_000 && none > 3_000, "tables noted " + noted + ", none " + none);
+    }
+
+    /**
+     * The line feeds {@link HeaderLines} notes for the datagram {@code a}, from a walk a byte at a time: all up to the
+     * one ending the empty line, when there is one, at most {@link HeaderLines#MAX}, with no byte above 127 after the
+     * first; none otherwise.
+     */
+    private static int[] byteWalkLineFeeds(byte[] a) {
+        java.util.List<Integer> feeds = new java.util.ArrayList<>();
+        boolean plain = true;
+        int line = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (!feeds.isEmpty() && a[i] < 0) {
+                plain = false;
+            }
+            if (a[i] != '\n') {
+                continue;
+            }
+            feeds.add(i);
+            if (line > 0 && (i == line || i == line + 1 && a[line] == '\r')) {
+                return plain && feeds.size() <= HeaderLines.MAX
+                        ? feeds.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            }
+            line = i + 1;
+        }
+        return new int[0];
     }
 
     /** The {@link HeaderMarks} of the message {@code a}, from a walk a byte at a time. */
