@@ -1,6 +1,7 @@
 package org.sipladder.capture;
 
 import java.nio.charset.StandardCharsets;
+import org.sipladder.ByteWords;
 
 /**
  * An HTTP direction: waits for the header block that opens a WebSocket connection (the client's
@@ -72,7 +73,7 @@ final class HttpUpgradeDecoder implements StreamDecoder {
 
     /** An HTTP request line: a method token, a space and a line ending in HTTP/x. */
     private static boolean isRequestLine(byte[] a, int s, int end) {
-        int lf = SipFraming.indexOf(a, s, Math.min(end, s + 8192), (byte) '\n');
+        int lf = ByteWords.indexOf(a, s, Math.min(end, s + 8192), (byte) '\n');
         if (lf < 0) {
             return end - s < 8192; // wait for the line end before judging
         }
@@ -83,7 +84,7 @@ final class HttpUpgradeDecoder implements StreamDecoder {
     /** The Content-Length of the header block {@code a[s, headerEnd)}, or -1 when it has none (or is chunked). */
     private static long contentLength(byte[] a, int s, int headerEnd) {
         for (int line = s; line < headerEnd; ) {
-            int lf = SipFraming.indexOf(a, line, headerEnd, (byte) '\n');
+            int lf = ByteWords.indexOf(a, line, headerEnd, (byte) '\n');
             int next = lf < 0 ? headerEnd : lf + 1;
             if (SipFraming.regionMatchesIgnoreCase(a, line, next, CONTENT_LENGTH)) {
                 long v = 0;

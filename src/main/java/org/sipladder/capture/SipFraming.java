@@ -69,7 +69,7 @@ final class SipFraming {
      * is too long to be SIP.
      */
     static int messageLength(byte[] a, int off, int end, int maxHeaderBytes) {
-        return messageLength(a, off, end, maxHeaderBytes, indexOf(a, off, end, (byte) '\n'));
+        return messageLength(a, off, end, maxHeaderBytes, ByteWords.indexOf(a, off, end, (byte) '\n'));
     }
 
     /**
@@ -162,15 +162,16 @@ final class SipFraming {
             if (lf < -1) {
                 // a byte above 127 at -2 - lf: the table will not be whole
                 entries = -1;
-                lf = indexOf(a, -1 - lf, end, (byte) '\n');
+                lf = ByteWords.indexOf(a, -1 - lf, end, (byte) '\n');
             }
         }
     }
 
     /**
      * The index of the first line feed in {@code a[from, end)} if no byte above 127 comes before it; {@code -2 - i}
-     * when such a byte comes first, at {@code i}; -1 when neither is there. Eight bytes a step as {@link #indexOf}, at
-     * the cost of one OR more (and the caller need not read the byte found again to tell which it is).
+     * when such a byte comes first, at {@code i}; -1 when neither is there. Eight bytes a step as
+     * {@link ByteWords#indexOf}, at the cost of one OR more (and the caller need not read the byte found again to tell
+     * which it is).
      */
     static int plainEnd(byte[] a, int from, int end) {
         int i = from;
@@ -198,7 +199,8 @@ final class SipFraming {
 
     /** The offset just after the empty line ending the headers, or -1. */
     static int headerEnd(byte[] a, int off, int end) {
-        for (int i = indexOf(a, off, end, (byte) '\n'); i >= 0; i = indexOf(a, i + 1, end, (byte) '\n')) {
+        for (int i = ByteWords.indexOf(a, off, end, (byte) '\n'); i >= 0;
+                i = ByteWords.indexOf(a, i + 1, end, (byte) '\n')) {
             if (i + 1 < end && a[i + 1] == '\n') {
                 return i + 2;
             }
@@ -314,26 +316,9 @@ final class SipFraming {
                 || b == '!' || b == '%' || b == '*' || b == '_' || b == '+' || b == '`' || b == '\'' || b == '~';
     }
 
-    static int indexOf(byte[] a, int from, int end, byte b) {
-        int i = from;
-        // eight bytes per step (SWAR): scanning header lines for line ends is the hottest loop of a read
-        long pattern = (b & 0xffL) * ONES;
-        for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(a, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) {
-                return i + ByteWords.firstFlagged(found);
-            }
-        }
-        for (; i < end; i++) {
-            if (a[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the first CR or LF in {@code a[from, end)}, or -1; eight bytes a step as {@link #indexOf}. */
+    /**
+     * The index of the first CR or LF in {@code a[from, end)}, or -1; eight bytes a step as {@link ByteWords#indexOf}.
+     */
     static int crOrLf(byte[] a, int from, int end) {
         int i = from;
         for (; i + 8 <= end; i += 8) {

@@ -1,5 +1,6 @@
 package org.sipladder.capture;
 
+import org.sipladder.ByteWords;
 import org.sipladder.Limits;
 
 /**
@@ -76,8 +77,8 @@ final class SipStreamDecoder implements StreamDecoder {
         byte[] a = buffer.array();
         int s = buffer.start();
         int e = buffer.end();
-        for (int lf = SipFraming.indexOf(a, s, e, (byte) '\n'); lf >= 0; lf = SipFraming.indexOf(a, lf + 1, e,
-                (byte) '\n')) {
+        for (int lf = ByteWords.indexOf(a, s, e, (byte) '\n'); lf >= 0;
+                lf = ByteWords.indexOf(a, lf + 1, e, (byte) '\n')) {
             int candidate = lf + 1;
             int verdict = SipFraming.startLine(a, candidate, e);
             if (verdict != SipFraming.NO) {

@@ -1,5 +1,7 @@
 package org.sipladder.capture;
 
+import org.sipladder.ByteWords;
+
 /**
  * Finds SIP in transport payloads: UDP datagrams (plain or HEP-encapsulated), TCP streams and SCTP DATA chunks.
  * Most UDP traffic in a VoIP capture is RTP, so a datagram is dismissed on its first byte before anything is
@@ -77,7 +79,7 @@ final class TransportDecoder {
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
     static int datagramMessageLength(byte[] a, int p, int end) {
-        return lengthFrom(a, p, end, SipFraming.indexOf(a, p, end, (byte) '\n'));
+        return lengthFrom(a, p, end, ByteWords.indexOf(a, p, end, (byte) '\n'));
     }
 
     /**
@@ -102,7 +104,7 @@ final class TransportDecoder {
      * {@code feeds} when it is not null ({@link HeaderLines}).
      */
     static int datagramMessageLength(byte[] a, int p, int end, int startLine, long[] marks, HeaderLines feeds) {
-        int lf = a[p + startLine - 1] == '\n' ? p + startLine - 1 : SipFraming.indexOf(a, p, end, (byte) '\n');
+        int lf = a[p + startLine - 1] == '\n' ? p + startLine - 1 : ByteWords.indexOf(a, p, end, (byte) '\n');
         int length = SipFraming.messageLength(a, p, end, end - p, lf, marks, feeds);
         return length > 0 ? length : end - p;
     }

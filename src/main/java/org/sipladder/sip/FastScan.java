@@ -2,6 +2,7 @@ package org.sipladder.sip;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.sipladder.ByteWords;
 import org.sipladder.Limits;
 import org.sipladder.capture.HeaderLines;
 import org.sipladder.capture.SipPayload;
@@ -172,7 +173,7 @@ final class FastScan {
             if (lineEnd < 0 || d[pos] == ' ' || d[pos] == '\t' || lineEnd - pos > Limits.HEADER_LINE_BYTES) {
                 return null;
             }
-            int colon = indexOf(d, pos, lineEnd, (byte) ':');
+            int colon = ByteWords.indexOf(d, pos, lineEnd, (byte) ':');
             if (colon <= pos) {
                 return null;
             }

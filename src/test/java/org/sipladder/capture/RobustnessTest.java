@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.ByteWords;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.Mutations;
 
@@ -70,7 +71,7 @@ class RobustnessTest {
     /** The start line occurs verbatim in the file, and the rest is stitched from runs of file bytes. */
     private static void assertMadeOfInput(SipPayload p, byte[] input, Set<Long> windows, int round) {
         byte[] data = p.data();
-        int lineEnd = SipFraming.indexOf(data, 0, data.length, (byte) '\n');
+        int lineEnd = ByteWords.indexOf(data, 0, data.length, (byte) '\n');
         byte[] line = Arrays.copyOf(data, lineEnd < 0 ? data.length : lineEnd + 1);
         if (!contains(input, line)) {
             fail("round " + round + ": start line not in input: " + new String(line, StandardCharsets.ISO_8859_1));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sipladder.ByteWords;
 
 /** Start-line recognition and Content-Length framing, the only SIP the capture layer knows. */
 class SipFramingTest {
@@ -86,7 +87,7 @@ class SipFramingTest {
                     break;
                 }
             }
-            assertEquals(expected, SipFraming.indexOf(a, from, end, (byte) '\n'));
+            assertEquals(expected, ByteWords.indexOf(a, from, end, (byte) '\n'));
         }
     }
 
