@@ -2,10 +2,18 @@ package org.sipladder.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.Limits;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.SipPayload;
+import org.sipladder.capture.Transport;
+import org.sipladder.sip.SharedStrings;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.Rtp;
 import org.sipladder.testkit.SipText;
@@ -57,6 +65,42 @@ class MediaHandOffTest {
         CaptureMedia media = collector.result();
         assertEquals(2L * (2 * HALF), media.rtpPackets());
         waitUntilIdle(collector);
+    }
+
+    /**
+     * A live capture hands over a few packets at a time, far fewer than wake the parked thread: they are analysed
+     * within its bounded park all the same, without a {@link MediaHandOff#finish()} (nothing would analyse them before
+     * the capture ends if the thread parked until a batch or the finish).
+     */
+    @Test
+    void aTrickleOfPacketsIsAnalysedWithoutWaitingForABatch() throws Exception {
+        MediaHandOff handOff = new MediaHandOff(
+                new RtpAnalysis(Limits.UNANNOUNCED_RTP_STREAMS, MediaCollector.Series.NONE, new SharedStrings()));
+        handOff.sip(offer(1));
+        waitUntilAnalysed(handOff, 1);
+        Thread.sleep(30); // the thread finds the ring empty and parks (it ends only after about 0.1 s)
+        assumeTrue(handOff.analysing(), "the machine was too slow: the thread ended before the next packets");
+        for (int frame = 2; frame <= 4; frame++) {
+            handOff.sip(offer(frame));
+        }
+        assertTrue(3 < MediaHandOff.BATCH);
+        waitUntilAnalysed(handOff, 4);
+        handOff.finish();
+    }
+
+    private static SipPayload offer(int frame) {
+        String invite = SipText.request("INVITE", "sip:bob@10.0.0.2", "trickle-" + frame, 1,
+                Rtp.sdp("10.0.0.1", 40000 + 2 * frame, "sendrecv"));
+        return new SipPayload(frame, T0 + frame * 1_000_000L, new Endpoint("10.0.0.1", 5060),
+                new Endpoint("10.0.0.2", 5060), Transport.UDP, invite.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static void waitUntilAnalysed(MediaHandOff handOff, long slots) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (handOff.analysed() < slots && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(slots, handOff.analysed(), "packets handed over 5 s ago are not analysed yet");
     }
 
     private static void waitUntilIdle(MediaCollector collector) throws InterruptedException {
