@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The media of one capture: every RTP stream with its statistics and series, the SDP announcements, RTCP
@@ -29,8 +31,9 @@ public final class CaptureMedia {
     private final FutureTask<CallIdIndex> announcementsByCallId;
 
     /**
-     * From this many SDP sections on, their index is made on a thread of its own while the caller goes on (50 ms for
-     * a 50,000-call capture's 240,000, when the caller's next step, ordering the calls, takes as long on one core).
+     * From this many SDP sections on, their index is made on a thread of its own while the caller goes on (~20 ms from
+     * the hashes the analysis kept for a 50,000-call capture's 240,000, about what the caller's next step, ordering the
+     * calls, takes on one core).
      */
     private static final int INDEX_ASIDE = 20_000;
 
@@ -43,6 +46,16 @@ public final class CaptureMedia {
     /** {@code announcements} is held as it is: unmodifiable, and never changed after (see {@link org.sipladder.AppendLog#soFar}). */
     CaptureMedia(FinishedStreams streams, List<SdpAnnouncement> announcements, List<RtcpReport> rtcp, long rtpPackets,
                  long rtcpPackets) {
+        this(streams, announcements, i -> Objects.hashCode(announcements.get(i).callId()), rtcp, rtpPackets,
+                rtcpPackets);
+    }
+
+    /**
+     * As the other constructor, with the hashes of the announcements' Call-IDs by position, which the analysis kept
+     * while it read them: their index is made from the hashes without a look into each announcement.
+     */
+    CaptureMedia(FinishedStreams streams, List<SdpAnnouncement> announcements, IntUnaryOperator callIdHashes,
+                 List<RtcpReport> rtcp, long rtpPackets, long rtcpPackets) {
         this.streams = streams;
         this.announcements = announcements;
         this.rtcp = List.copyOf(rtcp);
@@ -50,7 +63,8 @@ public final class CaptureMedia {
         this.rtcpPackets = rtcpPackets;
         this.streamsByCallId = new CallIdIndex(streams.size(), streams::callId);
         List<SdpAnnouncement> held = this.announcements;
-        this.announcementsByCallId = new FutureTask<>(() -> new CallIdIndex(held.size(), i -> held.get(i).callId()));
+        this.announcementsByCallId = new FutureTask<>(
+                () -> new CallIdIndex(held.size(), i -> held.get(i).callId(), callIdHashes));
         if (held.size() >= INDEX_ASIDE) {
             Thread aside = new Thread(announcementsByCallId, "media index");
             aside.setDaemon(true);

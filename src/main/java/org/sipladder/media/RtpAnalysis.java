@@ -42,6 +42,8 @@ final class RtpAnalysis {
     private int[] previous = NO_POSITIONS;
     /** In chunks: a result holds a view of them (see {@link CaptureMedia}), not a copy. */
     private final AppendLog<SdpAnnouncement> announcements = new AppendLog<>();
+    /** The hashes of their Call-IDs, for the results' index of them ({@link CallIdIndex.Hashes}). */
+    private final CallIdIndex.Hashes callIdHashes = new CallIdIndex.Hashes();
     private final SdpScan sdp;
     private final LeftOut unannouncedLeftOut = new LeftOut();
     private int unannounced;
@@ -78,6 +80,7 @@ final class RtpAnalysis {
         for (int i = 0; i < found.size(); i++) {
             SdpAnnouncement a = found.get(i);
             announcements.add(a);
+            callIdHashes.add(a.callId());
             if (!streams.isEmpty()) {
                 announce(a);
             }
@@ -313,6 +316,6 @@ final class RtpAnalysis {
         }
         FinishedStreams finished = kept.isEmpty() ? FinishedStreams.none()
                 : new FinishedStreams(kept, bound.toArray(new SdpAnnouncement[0]));
-        return new CaptureMedia(finished, soFar, rtcp, rtpPackets, rtcpPackets);
+        return new CaptureMedia(finished, soFar, callIdHashes.soFar(), rtcp, rtpPackets, rtcpPackets);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class CallIdIndexTest {
@@ -63,6 +64,41 @@ class CallIdIndexTest {
             assertEquals(sections.get(7 + 5000 * k), leg.get(k));
         }
         assertEquals(0, media.announcementsOf("leg-5000@h").size());
+    }
+
+    @Test
+    void anIndexFromKeptHashesFindsWhatAFilterFindsAndHashesKeptLaterLeaveItAsItWas() {
+        Random random = new Random(19);
+        List<String> ids = new ArrayList<>();
+        CallIdIndex.Hashes hashes = new CallIdIndex.Hashes();
+        List<CallIdIndex> indexes = new ArrayList<>();
+        List<List<String>> seen = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            String id = random.nextInt(10) == 0 ? null : random.nextInt(3000) + "@10.0.0." + random.nextInt(4);
+            ids.add(id);
+            hashes.add(id);
+            // now and then an index of the items so far, made after more hashes were kept
+            if (i % 9_999 == 0) {
+                List<String> soFar = new ArrayList<>(ids);
+                IntUnaryOperator kept = hashes.soFar();
+                ids.add("later@10.0.0.9");
+                hashes.add("later@10.0.0.9");
+                i++;
+                seen.add(soFar);
+                indexes.add(new CallIdIndex(soFar.size(), soFar::get, kept));
+            }
+        }
+        // and of them all (the hashes in three chunks)
+        seen.add(ids);
+        indexes.add(new CallIdIndex(ids.size(), ids::get, hashes.soFar()));
+        Set<String> asked = new LinkedHashSet<>(ids);
+        asked.remove(null);
+        asked.add("not-in-the-capture@10.0.0.1");
+        for (String id : asked) {
+            for (int v = 0; v < indexes.size(); v++) {
+                assertArrayEquals(filtered(seen.get(v), id), indexes.get(v).positionsOf(id), v + " " + id);
+            }
+        }
     }
 
     @Test

@@ -321,6 +321,10 @@ class MediaCollectorTest {
         assertEquals(before, new ArrayList<>(first.streams()));
         assertEquals(before, first.streamsOf(List.of("many-0", "many-1")));
         assertTrue(again.streams().get(0).stats().packets() > before.get(0).stats().packets());
+        // the SDP by Call-ID too: the Call-ID hashes kept after the first result do not reach its index
+        assertEquals(2, first.announcementsOf("many-1").size());
+        assertEquals(4, again.announcementsOf("many-1").size());
+        assertEquals(first.announcementsOf("many-1"), again.announcementsOf("many-1").subList(0, 2));
     }
 
     @Test
