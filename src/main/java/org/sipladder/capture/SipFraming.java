@@ -158,43 +158,15 @@ final class SipFraming {
             if (line - off > maxHeaderBytes) {
                 return NO;
             }
-            lf = plainEnd(a, line, end);
-            if (lf < -1) {
-                // a byte above 127 at -2 - lf: the table will not be whole
+            lf = ByteWords.plainEnd(a, line, end);
+            if (lf == end) {
+                lf = -1;
+            } else if (a[lf] != '\n') {
+                // a byte above 127: the table will not be whole
                 entries = -1;
-                lf = ByteWords.indexOf(a, -1 - lf, end, (byte) '\n');
+                lf = ByteWords.indexOf(a, lf + 1, end, (byte) '\n');
             }
         }
-    }
-
-    /**
-     * The index of the first line feed in {@code a[from, end)} if no byte above 127 comes before it; {@code -2 - i}
-     * when such a byte comes first, at {@code i}; -1 when neither is there. Eight bytes a step as
-     * {@link ByteWords#indexOf}, at the cost of one OR more (and the caller need not read the byte found again to tell
-     * which it is).
-     */
-    static int plainEnd(byte[] a, int from, int end) {
-        int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long w = (long) LONGS.get(a, i);
-            long x = w ^ LFS;
-            // the lowest flag is exact: a false one only follows a line feed (a borrow from it)
-            long lineFeeds = (x - ONES) & ~x;
-            long found = (lineFeeds | w) & HIGHS;
-            if (found != 0) {
-                int at = i + ByteWords.firstFlagged(found);
-                return (lineFeeds & found & -found) != 0 ? at : -2 - at;
-            }
-        }
-        for (; i < end; i++) {
-            if (a[i] == '\n') {
-                return i;
-            }
-            if (a[i] < 0) {
-                return -2 - i;
-            }
-        }
-        return -1;
     }
 
     /** The offset just after the empty line ending the headers, or -1. */

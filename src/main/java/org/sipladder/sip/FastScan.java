@@ -277,7 +277,7 @@ final class FastScan {
      * a bare LF or the data ends first. A line of only CR LF gives {@code from}.
      */
     static int crlf(byte[] d, int from, int n) {
-        int i = WordScan.plainEnd(d, from, n);
+        int i = ByteWords.plainEnd(d, from, n);
         return i < n && d[i] == '\n' && i > from && d[i - 1] == '\r' ? i - 1 : -1;
     }
 

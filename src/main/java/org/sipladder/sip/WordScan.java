@@ -132,37 +132,13 @@ public final class WordScan {
     }
 
     /**
-     * The index of the first line feed or byte above 127 in {@code d[from, n)}, or {@code n}: eight bytes a step,
-     * the byte found from the step's flags without a loop.
-     */
-    static int plainEnd(byte[] d, int from, int n) {
-        int i = from;
-        for (; i + 8 <= n; i += 8) {
-            long w = (long) LONGS.get(d, i);
-            long x = w ^ LINE_FEEDS;
-            // the lowest flag is exact: a false one only follows a line feed (a borrow from it)
-            long found = (((x - ONES) & ~x) | w) & HIGHS;
-            if (found != 0) {
-                return i + ByteWords.firstFlagged(found);
-            }
-        }
-        for (; i < n; i++) {
-            byte b = d[i];
-            if (b == '\n' || b < 0) {
-                return i;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * Where the first line feed of {@code a[from, to)} is, or {@code to}: {@link #plainEnd} steps, for a reader that
+     * Where the first line feed of {@code a[from, to)} is, or {@code to}: {@link ByteWords#plainEnd} steps, for a reader that
      * needs only line ends (the SDP scan), going on past a byte above 127.
      */
     public static int lineFeed(byte[] a, int from, int to) {
-        int i = plainEnd(a, from, to);
+        int i = ByteWords.plainEnd(a, from, to);
         while (i < to && a[i] != '\n') {
-            i = plainEnd(a, i + 1, to);
+            i = ByteWords.plainEnd(a, i + 1, to);
         }
         return i;
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sipladder.ByteWords;
 
 class WordScanTest {
 
@@ -49,7 +50,7 @@ class WordScanTest {
             while (first < d.length && d[first] != '\n' && d[first] >= 0) {
                 first++;
             }
-            assertEquals(first, WordScan.plainEnd(d, from, d.length), Arrays.toString(d) + " from " + from);
+            assertEquals(first, ByteWords.plainEnd(d, from, d.length), Arrays.toString(d) + " from " + from);
         }
     }
 
