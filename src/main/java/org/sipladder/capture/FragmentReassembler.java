@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.sipladder.Limits;
 
 /**
@@ -19,8 +20,23 @@ final class FragmentReassembler {
     /** What a held fragment costs beside its bytes (the piece object, its array header, the list slot). */
     private static final int PIECE_OVERHEAD = 48;
 
-    /** Identifies one datagram: addresses, identification and (for IPv4) protocol. */
+    /**
+     * Identifies one datagram: addresses, identification and (for IPv4) protocol. equals and hashCode are written
+     * out (the same hash as the generated one), as a record's are linked at their first call by a bootstrap that
+     * spins method handles on the capture reader's thread.
+     */
     private record Key(IpPair pair, long id, int protocol) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && id == key.id && protocol == key.protocol
+                    && Objects.equals(pair, key.pair);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(pair) * 31 + Long.hashCode(id)) * 31 + protocol;
+        }
     }
 
     /** One fragment's bytes at its offset in the datagram's payload, and the frame it came in. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.sipladder.Limits;
 
 /** All TCP directions seen in a capture, each reassembled on its own; bounded to the most recently active. */
@@ -14,8 +15,23 @@ final class TcpReassembly {
     static final int RST = 0x04;
     private static final int MAX_DIRECTIONS = Limits.TCP_DIRECTIONS;
 
-    /** One direction of one connection. */
+    /**
+     * One direction of one connection. equals and hashCode are written out (the same hash as the generated one): a
+     * record's are linked at their first call by a bootstrap that spins method handles, ~20-40 ms of the capture
+     * reader's thread at the first TCP segment of every read.
+     */
     private record Key(IpPair pair, int srcPort, int dstPort) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && srcPort == key.srcPort && dstPort == key.dstPort
+                    && Objects.equals(pair, key.pair);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(pair) * 31 + srcPort) * 31 + dstPort;
+        }
     }
 
     private final PayloadSink sink;
