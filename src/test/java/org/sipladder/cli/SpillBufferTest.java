@@ -3,6 +3,7 @@ package org.sipladder.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,24 @@ class SpillBufferTest {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             b.writeTo(bytes, 1);
             assertArrayEquals(utf8("one,twö"), bytes.toByteArray());
+        }
+    }
+
+    @Test
+    void spillFilesAreNewEmptyAndTheUsersOwn() throws Exception {
+        Path a = SpillBuffer.newFile();
+        Path b = SpillBuffer.newFile();
+        try {
+            assertNotEquals(a, b);
+            assertEquals(Path.of(System.getProperty("java.io.tmpdir")), a.getParent());
+            assertEquals(0, Files.size(a));
+            assertEquals(0, Files.size(b));
+            if (a.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(a));
+            }
+        } finally {
+            Files.deleteIfExists(a);
+            Files.deleteIfExists(b);
         }
     }
 
