@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,33 +123,38 @@ public final class TunedArchives {
     }
 
     /**
-     * Run by the build after the jar is made: {@code JAR CAPTURE CONFIG...} trains an archive for each command on
-     * the capture (and for diagnose with the configs too) and puts it beside the jar. Prints what it made; exits 0
+     * Run by the build after the jar is made: {@code JAR CAPTURE... CONFIG...} (a config is a {@code .json} file)
+     * trains an archive for each command on the captures (and for diagnose with the configs too) and puts it beside
+     * the jar. Prints what it made; exits 0
      * even when training failed, since the jar works without its archives. {@code messages} has none: it loads
      * 380 classes of its own and is not what large captures are read with.
      */
     public static void main(String[] args) {
         Path jar = Path.of(args[0]).toAbsolutePath();
         forgetArchives(jar);
-        String capture = args[1];
+        // one training run per capture, their class lists united: a read of several captures at once goes another
+        // way (merged) than the read of one, which is what users run most
+        List<String> captures = new ArrayList<>();
         List<String> config = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            config.add(CONFIG_OPTION);
-            config.add(args[i]);
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].endsWith(".json")) {
+                config.add(CONFIG_OPTION);
+                config.add(args[i]);
+            } else {
+                captures.add(args[i]);
+            }
         }
-        List<List<String>> runs = new ArrayList<>();
+        List<List<String[]>> runs = new ArrayList<>();
         for (String command : COMMANDS) {
-            runs.add(List.of(command, capture, "--json"));
+            runs.add(trainings(List.of(command), captures, List.of()));
         }
-        List<String> withConfig = new ArrayList<>(List.of("diagnose", capture, "--json"));
-        withConfig.addAll(config);
-        runs.add(withConfig);
+        runs.add(trainings(List.of("diagnose"), captures, config));
         // as many at a time as there are cores: each is three JVMs in a row (training, dump, check)
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(runs.size(),
                 Math.max(1, Runtime.getRuntime().availableProcessors())));
         List<Future<String>> made = new ArrayList<>();
-        for (List<String> run : runs) {
-            made.add(pool.submit(() -> made(jar, run.toArray(String[]::new))));
+        for (List<String[]> run : runs) {
+            made.add(pool.submit(() -> made(jar, run)));
         }
         pool.shutdown();
         for (Future<String> result : made) {
@@ -178,32 +185,57 @@ public final class TunedArchives {
         }
     }
 
-    private static String made(Path jar, String[] args) throws InterruptedException {
-        Path archive = archive(jar, args);
+    /** {@code COMMAND CAPTURE --json OPTIONS...} for each capture. */
+    private static List<String[]> trainings(List<String> command, List<String> captures, List<String> options) {
+        List<String[]> runs = new ArrayList<>();
+        for (String capture : captures) {
+            List<String> run = new ArrayList<>(command);
+            run.add(capture);
+            run.add("--json");
+            run.addAll(options);
+            runs.add(run.toArray(String[]::new));
+        }
+        return runs;
+    }
+
+    private static String made(Path jar, List<String[]> runs) throws InterruptedException {
+        String what = String.join(" ", runs.get(0));
+        Path archive = archive(jar, runs.get(0));
         try {
-            return "tuned archive: " + (train(jar, archive, args)
-                    ? archive + " (" + Files.size(archive) / 1024 + " KB)" : "none for " + String.join(" ", args));
+            return "tuned archive: " + (train(jar, archive, runs)
+                    ? archive + " (" + Files.size(archive) / 1024 + " KB)" : "none for " + what);
         } catch (IOException e) {
-            return "tuned archive: none for " + String.join(" ", args) + ": " + e;
+            return "tuned archive: none for " + what + ": " + e;
         }
     }
 
-    /** Trains {@code archive} on a run of {@code args}; false (and no archive) when it could not be made whole. */
-    static boolean train(Path jar, Path archive, String[] args) throws IOException, InterruptedException {
+    /**
+     * Trains {@code archive} on the runs (all of the same command, hence archive): the classes each loaded, united;
+     * false (and no archive) when it could not be made whole.
+     */
+    static boolean train(Path jar, Path archive, List<String[]> runs) throws IOException, InterruptedException {
         // names of this build's own, should another build of the same folder run at the same time
         String own = "." + ProcessHandle.current().pid() + ".tmp";
         Path list = archive.resolveSibling(archive.getFileName() + ".classes" + own);
+        Path runList = archive.resolveSibling(archive.getFileName() + ".run" + own);
         Path written = archive.resolveSibling(archive.getFileName() + own);
         // the JVM writes archives read-only, which Windows would not delete
-        for (Path old : List.of(archive, list, written)) {
+        for (Path old : List.of(archive, list, runList, written)) {
             old.toFile().setWritable(true);
             Files.deleteIfExists(old);
         }
         try {
-            if (!quietRun(TunedRelaunch.command(java(), withOptions("-XX:DumpLoadedClassList=" + list), jar, args))
-                    || !Files.isRegularFile(list)) {
-                return false;
+            // in the order first loaded, each line once (a class, a lambda's or a method handle's form)
+            Set<String> lines = new LinkedHashSet<>();
+            for (String[] args : runs) {
+                Files.deleteIfExists(runList);
+                if (!quietRun(TunedRelaunch.command(java(), withOptions("-XX:DumpLoadedClassList=" + runList), jar,
+                        args)) || !Files.isRegularFile(runList)) {
+                    return false;
+                }
+                lines.addAll(Files.readAllLines(runList));
             }
+            Files.write(list, lines);
             List<String> dump = new ArrayList<>(List.of(java().toString()));
             dump.addAll(withOptions("-Xshare:dump", "-XX:SharedClassListFile=" + list,
                     "-XX:SharedArchiveFile=" + written, "-cp", jar.toString()));
@@ -222,6 +254,7 @@ public final class TunedArchives {
             written.toFile().setWritable(true);
             Files.deleteIfExists(written);
             Files.deleteIfExists(list);
+            Files.deleteIfExists(runList);
         }
     }
 
