@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * Class-data-sharing archives for the JVM that {@link TunedRelaunch} starts: one per command (and one for
- * {@code diagnose} with a LiveKit config), beside the jar, made by the build from the bundled demo. An archive
- * holds the JDK's and our classes that command loaded, parsed and verified, with its lambdas, and takes the place of
- * the JDK's own archive (calls on a small capture 0.29 -> 0.20 s CPU and 59 -> 50 MB; diagnose with the seed config
- * 0.54 -> 0.33 s CPU). It is a static archive (a class list from a training run, then {@code -Xshare:dump}): JDK 17
- * leaves picocli's classes, compiled for Java 5, out of the dynamic kind, and they were most of what was left. One
+ * {@code diagnose} with a LiveKit config), beside the jar, made by the build from runs on the bundled demo and on
+ * packaging/training's capture (RTP, B2BUA legs joined by timing, pcapng), whose classes the demo does not load. An
+ * archive holds the JDK's and our classes that command loaded, parsed and verified, with its lambdas, and takes the
+ * place of the JDK's own archive (calls on a small capture 0.29 -> 0.20 s CPU and 59 -> 50 MB; diagnose with the
+ * seed config 0.54 -> 0.33 s CPU). It is a static archive (class lists from training runs, then
+ * {@code -Xshare:dump}): JDK 17 leaves picocli's classes, compiled for Java 5, out of the dynamic kind, and they were
+ * most of what was left. One
  * archive per command because every page of one is touched as the JVM relocates it: a dynamic archive trained with
  * the seed config (12 MB) gave calls 14 MB more peak RSS on the 352 MB capture.
  *
@@ -125,8 +127,7 @@ public final class TunedArchives {
     /**
      * Run by the build after the jar is made: {@code JAR CAPTURE... CONFIG...} (a config is a {@code .json} file)
      * trains an archive for each command on the captures (and for diagnose with the configs too) and puts it beside
-     * the jar. Prints what it made; exits 0
-     * even when training failed, since the jar works without its archives. {@code messages} has none: it loads
+     * the jar. Prints what it made; exits 0 even when training failed, since the jar works without its archives. {@code messages} has none: it loads
      * 380 classes of its own and is not what large captures are read with.
      */
     public static void main(String[] args) {
