@@ -127,8 +127,8 @@ public final class TunedArchives {
     /**
      * Run by the build after the jar is made: {@code JAR CAPTURE... CONFIG...} (a config is a {@code .json} file)
      * trains an archive for each command on the captures (and for diagnose with the configs too) and puts it beside
-     * the jar. Prints what it made; exits 0 even when training failed, since the jar works without its archives. {@code messages} has none: it loads
-     * 380 classes of its own and is not what large captures are read with.
+     * the jar. Prints what it made; exits 0 even when training failed, since the jar works without its archives.
+     * {@code messages} has none: it loads 380 classes of its own and is not what large captures are read with.
      */
     public static void main(String[] args) {
         Path jar = Path.of(args[0]).toAbsolutePath();
