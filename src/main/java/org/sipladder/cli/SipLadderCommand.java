@@ -65,7 +65,14 @@ public final class SipLadderCommand implements Runnable {
     /** As {@link #commandLine(PrintWriter, PrintWriter, String)}, making the commands with {@code factory}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String first, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new SipLadderCommand(), factory);
-        Class<?> named = SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(first)).findFirst().orElse(null);
+        // a loop, not a stream: the stream's find made two lambda classes of the JDK's at every start (its archive
+        // holds our lambdas, not those)
+        Class<?> named = null;
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (named == null && nameOf(subcommand).equals(first)) {
+                named = subcommand;
+            }
+        }
         for (Class<?> subcommand : SUBCOMMANDS) {
             if (named == null || subcommand == named) {
                 cli.addSubcommand(subcommand);
