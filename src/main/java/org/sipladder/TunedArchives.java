@@ -145,6 +145,10 @@ public final class TunedArchives {
                 captures.add(args[i]);
             }
         }
+        if (captures.isEmpty()) {
+            System.out.println("tuned archive: none made: no capture to train on (JAR CAPTURE... CONFIG.json...)");
+            return;
+        }
         List<List<String[]>> runs = new ArrayList<>();
         for (String command : COMMANDS) {
             runs.add(trainings(List.of(command), captures, List.of()));
