@@ -60,7 +60,7 @@ final class SpillBuffer implements AutoCloseable {
         if (used > IN_MEMORY) {
             file = newFile();
             file.toFile().deleteOnExit();
-            // opened without truncating the file createTempFile made empty: ext4 takes a truncation to zero for a
+            // opened without truncating the file newFile made empty: ext4 takes a truncation to zero for a
             // file being replaced and, at the first close after it, writes the whole file out (on big_sip 375 MB:
             // the close took 0.19 s and the unlink then 0.10-0.16 s, both after the findings were printed)
             fileOut = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), CHUNK);
