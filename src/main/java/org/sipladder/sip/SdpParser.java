@@ -275,13 +275,8 @@ final class SdpParser {
 
     /** Where the first line feed at or after {@code from} (before {@code n}) is, or -1. */
     private static int lineFeed(byte[] d, int from, int n) {
-        // eight bytes a step up to a line feed or a byte above 127 (then byte by byte)
-        for (int i = WordScan.skipPlain(d, from, n); i < n; i++) {
-            if (d[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        int i = WordScan.lineFeed(d, from, n);
+        return i < n ? i : -1;
     }
 
     /**

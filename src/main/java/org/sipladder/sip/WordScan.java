@@ -16,7 +16,6 @@ public final class WordScan {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
     private static final long SEMICOLONS = ';' * ONES;
     private static final long COMMAS = ',' * ONES;
     private static final long BELOW_BANG = '!' * ONES;
@@ -115,25 +114,8 @@ public final class WordScan {
     }
 
     /**
-     * Where a byte-by-byte search for a line feed or a byte above 127 must start: every byte of
-     * {@code d[from, result)} is ASCII and no line feed; checked eight at a time, so the result is at most seven
-     * bytes before the first such byte (or before {@code n}).
-     */
-    public static int skipPlain(byte[] d, int from, int n) {
-        int i = from;
-        for (; i + 8 <= n; i += 8) {
-            long w = (long) LONGS.get(d, i);
-            long x = w ^ LINE_FEEDS;
-            if (((((x - ONES) & ~x) | w) & HIGHS) != 0) {
-                return i;
-            }
-        }
-        return i;
-    }
-
-    /**
-     * Where the first line feed of {@code a[from, to)} is, or {@code to}: {@link ByteWords#plainEnd} steps, for a reader that
-     * needs only line ends (the SDP scan), going on past a byte above 127.
+     * Where the first line feed of {@code a[from, to)} is, or {@code to}: {@link ByteWords#plainEnd} steps, for a
+     * reader that needs only line ends (the SDP scans), going on past a byte above 127.
      */
     public static int lineFeed(byte[] a, int from, int to) {
         int i = ByteWords.plainEnd(a, from, to);
