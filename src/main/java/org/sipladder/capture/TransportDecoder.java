@@ -79,7 +79,7 @@ final class TransportDecoder {
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
     static int datagramMessageLength(byte[] a, int p, int end) {
-        return lengthFrom(a, p, end, ByteWords.indexOf(a, p, end, (byte) '\n'));
+        return lengthFrom(a, p, end, ByteWords.indexOf(a, p, end, (byte) '\n'), null, null);
     }
 
     /**
@@ -105,13 +105,15 @@ final class TransportDecoder {
      */
     static int datagramMessageLength(byte[] a, int p, int end, int startLine, long[] marks, HeaderLines feeds) {
         int lf = a[p + startLine - 1] == '\n' ? p + startLine - 1 : ByteWords.indexOf(a, p, end, (byte) '\n');
-        int length = SipFraming.messageLength(a, p, end, end - p, lf, marks, feeds);
-        return length > 0 ? length : end - p;
+        return lengthFrom(a, p, end, lf, marks, feeds);
     }
 
-    /** As {@link #datagramMessageLength(byte[], int, int)}, with the first line feed found ({@code firstLineFeed}). */
-    private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed) {
-        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, null);
+    /**
+     * The framing's length of the message at {@code p} whose first line feed is {@code firstLineFeed}, noting what
+     * {@code marks} and {@code feeds} take when not null; the whole datagram when it finds none.
+     */
+    private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed, long[] marks, HeaderLines feeds) {
+        int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, marks, feeds);
         return length > 0 ? length : end - p;
     }
 }
