@@ -51,6 +51,11 @@ public final class Launcher {
         if (args.length == 1 && CDS_TRAINING.equals(args[0])) {
             return StartupTraining.run(out, err);
         }
+        // the plain forms of calls, streams and diagnose skip picocli's set-up
+        OptionalInt plain = SipLadderCommand.executePlain(args, out, err);
+        if (plain.isPresent()) {
+            return plain.getAsInt();
+        }
         CommandLine cli = SipLadderCommand.commandLine(out, err, args[0]);
         if (args.length > 0 && isCommandLine(cli, args[0])) {
             return cli.execute(args);

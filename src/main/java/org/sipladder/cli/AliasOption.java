@@ -12,6 +12,13 @@ final class AliasOption {
             description = "show the host at ADDRESS as NAME instead of its role and address (repeatable)")
     private List<String> specs = new ArrayList<>();
 
+    /** The mixin as picocli fills it for these {@code --alias} values. */
+    static AliasOption of(List<String> specs) {
+        AliasOption option = new AliasOption();
+        option.specs = new ArrayList<>(specs);
+        return option;
+    }
+
     HopAliases aliases() throws UserError {
         try {
             return HopAliases.parse(specs);

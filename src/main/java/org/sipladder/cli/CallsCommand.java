@@ -3,6 +3,7 @@ package org.sipladder.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,14 +18,12 @@ import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code calls CAPTURE [--json] [--alias ADDRESS=NAME]...}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
 @Command(name = "calls", mixinStandardHelpOptions = true,
         description = "List the calls in a capture: legs, hops with roles, final status, timings.")
-final class CallsCommand implements Callable<Integer> {
+final class CallsCommand extends ConsoleCommand implements Callable<Integer> {
 
     /**
      * Calls assembled and turned into JSON ahead of the one being written, per core: {@link #BATCHES_AHEAD} runs of
@@ -36,14 +35,19 @@ final class CallsCommand implements Callable<Integer> {
     static final int BATCH = 16;
     static final int BATCHES_AHEAD = 2;
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
     private CaptureArguments input;
 
     @Mixin
     private AliasOption alias;
+
+    /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
+    static CallsCommand bound(List<Path> captures, boolean json, List<String> aliases) {
+        CallsCommand command = new CallsCommand();
+        command.input = CaptureArguments.of(captures, json);
+        command.alias = AliasOption.of(aliases);
+        return command;
+    }
 
     @Override
     public Integer call() throws CaptureException, IOException, UserError {
@@ -52,8 +56,8 @@ final class CallsCommand implements Callable<Integer> {
         // the media summary per leg shows no stream over time
         MediaCollector collector = MediaCollector.withoutSeries();
         // the call list needs no header syntax check, so jain-sip's full parse is skipped (see SipParser.Depth)
-        new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), collector).read(input.inputs, flows::add);
-        PrintWriter out = spec.commandLine().getOut();
+        new CaptureMessages(SipParser.Depth.SCAN, err(), collector).read(input.inputs, flows::add);
+        PrintWriter out = out();
         if (input.json) {
             // a large capture's SDP sections are indexed by Call-ID on the other core (CaptureMedia) while this one
             // puts the calls in start order

@@ -1,5 +1,7 @@
 package org.sipladder.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -11,4 +13,12 @@ final class CaptureArguments {
 
     @Option(names = "--json", description = "JSON output for scripts instead of a table")
     boolean json;
+
+    /** The mixin as picocli fills it for these captures, without --offset. */
+    static CaptureArguments of(List<Path> captures, boolean json) {
+        CaptureArguments arguments = new CaptureArguments();
+        arguments.inputs = CaptureInputs.of(captures, null);
+        arguments.json = json;
+        return arguments;
+    }
 }

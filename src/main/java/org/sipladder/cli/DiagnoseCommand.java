@@ -32,19 +32,14 @@ import org.sipladder.livekit.LiveKitConfigException;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code diagnose [CAPTURE...] [--livekit-config FILE]... [--livekit-url URL] [--livekit-deployment D] [--json]}: why calls failed, and how to fix it. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain why calls in a capture failed, checking LiveKit inbound trunks and dispatch rules.",
             "Without a capture, checks the LiveKit config alone."})
-final class DiagnoseCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+final class DiagnoseCommand extends ConsoleCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CAPTURE", arity = "0..*", description = CaptureInputs.CAPTURES)
     private List<Path> captures = new ArrayList<>();
@@ -77,6 +72,18 @@ final class DiagnoseCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
+    static DiagnoseCommand bound(List<Path> captures, List<Path> configFiles, String liveKitUrl,
+                                 Deployment deployment, boolean json) {
+        DiagnoseCommand command = new DiagnoseCommand();
+        command.captures = new ArrayList<>(captures);
+        command.configFiles = new ArrayList<>(configFiles);
+        command.liveKitUrl = liveKitUrl;
+        command.deployment = deployment;
+        command.json = json;
+        return command;
+    }
+
     @Override
     public Integer call() throws CaptureException, UserError, IOException {
         if (captures.isEmpty() && configFiles.isEmpty() && liveKitUrl == null) {
@@ -103,7 +110,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     private int diagnose(LiveKitConfig config, List<CallFlow> flows, MediaCollector media) throws IOException {
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             FindingJson.write(diagnosis, out);
             out.println();
@@ -168,7 +175,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             for (Finding f : run.configFindings()) {
                 groups.get(group(f)).append(FindingJson.laterElement(f, List.of()));
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             // straight to the console's bytes when it takes UTF-8, as calls --json (400 MB with a LiveKit config)
             OutputStream utf8 = ConsoleWriter.utf8Stream(out);
             BufferedOutputStream bytes = utf8 == null ? null : new BufferedOutputStream(utf8, 1 << 16);
@@ -269,7 +276,7 @@ final class DiagnoseCommand implements Callable<Integer> {
      */
     private LiveKitConfig read(LiveFlows flows, MediaCollector media, PendingConfig pending)
             throws CaptureException, UserError {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         StringWriter held = pending == null ? null : new StringWriter();
         PrintWriter readErr = held == null ? err : new PrintWriter(held);
         try {

@@ -2,6 +2,7 @@ package org.sipladder.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 import org.sipladder.AppVersion;
 import org.sipladder.capture.CaptureException;
 import picocli.CommandLine;
@@ -41,6 +42,37 @@ public final class SipLadderCommand implements Runnable {
             ListenCommand.class,
             CaptureCommand.class,
             HomerCommand.class);
+
+    /**
+     * Runs {@code args} (a subcommand and its arguments, or the command line's own options) writing to the given
+     * streams, and returns the exit status: as {@link #commandLine}'s {@code execute}, without picocli for the plain
+     * forms of the commands that read large captures ({@link PlainArguments}).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        OptionalInt plain = executePlain(args, out, err);
+        return plain.isPresent() ? plain.getAsInt()
+                : commandLine(out, err, args.length == 0 ? null : args[0]).execute(args);
+    }
+
+    /**
+     * Runs {@code args} without picocli when they are a plain form ({@link PlainArguments}) and returns the exit
+     * status, a failure told as picocli's runs tell it; empty when they are not one.
+     */
+    public static OptionalInt executePlain(String[] args, PrintWriter out, PrintWriter err) {
+        ConsoleCommand command = PlainArguments.bind(args);
+        if (command == null) {
+            return OptionalInt.empty();
+        }
+        command.console(out, err);
+        try {
+            return OptionalInt.of(command.call());
+        } catch (Exception e) {
+            return OptionalInt.of(OneLineErrors.report(e, err));
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
 
     /** A command line writing to the given streams, turning user errors into one line and exit status 2. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -92,7 +124,11 @@ public final class SipLadderCommand implements Runnable {
     private static final class OneLineErrors implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
-            PrintWriter err = cli.getErr();
+            return report(ex, cli.getErr());
+        }
+
+        /** Tells {@code ex}, thrown by a command, on {@code err}, and returns the exit status. */
+        static int report(Exception ex, PrintWriter err) {
             if (ex instanceof CaptureException || ex instanceof UserError) {
                 err.println(ex.getMessage());
                 err.flush();

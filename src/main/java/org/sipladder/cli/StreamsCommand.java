@@ -2,6 +2,7 @@ package org.sipladder.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,18 +10,13 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.media.RtpStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code streams CAPTURE [--call ID] [--json]}: the RTP streams of a capture with their statistics. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "List the RTP streams in a capture: packets, loss, jitter, codec, DTMF, MOS, and the call "
                 + "whose SDP announced each.")
-final class StreamsCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+final class StreamsCommand extends ConsoleCommand implements Callable<Integer> {
 
     @Mixin
     private CaptureArguments input;
@@ -31,12 +27,21 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--series", description = "with --json, add each stream's packets, loss and jitter per second (per 2, 4... s beyond 256 s)")
     private boolean series;
 
+    /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
+    static StreamsCommand bound(List<Path> captures, boolean json, String call, boolean series) {
+        StreamsCommand command = new StreamsCommand();
+        command.input = CaptureArguments.of(captures, json);
+        command.call = call;
+        command.series = series;
+        return command;
+    }
+
     @Override
     public Integer call() throws CaptureException, IOException, UserError {
         CallMedia read = CallMedia.read(input.inputs, call != null, input.json && series,
-                spec.commandLine().getErr());
+                err());
         List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (input.json) {
             JsonOut json = new JsonOut(out);
             json.beginArray();

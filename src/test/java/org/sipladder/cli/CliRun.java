@@ -16,7 +16,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SipLadderCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int code = SipLadderCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
         return new CliRun(code, out.toString(), err.toString());
     }
 
