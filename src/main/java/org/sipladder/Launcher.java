@@ -51,7 +51,7 @@ public final class Launcher {
         if (args.length == 1 && CDS_TRAINING.equals(args[0])) {
             return StartupTraining.run(out, err);
         }
-        // the plain forms of calls, streams and diagnose skip picocli's set-up
+        // the plain forms of messages, calls, streams and diagnose skip picocli's set-up
         OptionalInt plain = SipLadderCommand.executePlain(args, out, err);
         if (plain.isPresent()) {
             return plain.getAsInt();

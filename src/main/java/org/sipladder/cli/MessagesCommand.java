@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,24 +10,26 @@ import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.MergedCapture;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code messages CAPTURE... [--json]}: every SIP message of a capture, in capture order. */
 @Command(name = "messages", mixinStandardHelpOptions = true,
         description = "List every SIP message in a capture, in capture order.")
-final class MessagesCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+final class MessagesCommand extends ConsoleCommand implements Callable<Integer> {
 
     @Mixin
     private CaptureArguments input;
 
+    /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
+    static MessagesCommand bound(List<Path> captures, boolean json) {
+        MessagesCommand command = new MessagesCommand();
+        command.input = CaptureArguments.of(captures, json);
+        return command;
+    }
+
     @Override
     public Integer call() throws CaptureException, UserError {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         JsonOut lines = JsonOut.lines(out);
         TextTable table = new TextTable(new String[] {"FRAME", "TIME (UTC)", "SOURCE", "", "DESTINATION", "MESSAGE",
             "CALL-ID"}, 0, 2);
@@ -34,7 +37,7 @@ final class MessagesCommand implements Callable<Integer> {
         boolean merging = input.inputs.captures.size() > 1;
         List<SipMessage> held = new ArrayList<>();
         // JSON lines stream out as messages are read; the table waits for all rows to size its columns
-        MergedCapture merged = new CaptureMessages(SipParser.Depth.FULL, spec.commandLine().getErr())
+        MergedCapture merged = new CaptureMessages(SipParser.Depth.FULL, err())
                 .read(input.inputs, m -> {
             if (input.json && merging) {
                 held.add(m);

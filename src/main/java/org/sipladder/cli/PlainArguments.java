@@ -7,8 +7,8 @@ import java.util.List;
 import org.sipladder.livekit.Deployment;
 
 /**
- * The plain forms of the arguments of the commands that read large captures ({@code calls}, {@code streams},
- * {@code diagnose}), bound to their command without picocli.
+ * The plain forms of the arguments of the commands that read captures for scripts ({@code messages}, {@code calls},
+ * {@code streams}, {@code diagnose}), bound to their command without picocli.
  *
  * <p>picocli builds a command's model by reflection when its command line is made: it reads the annotations (five
  * proxy classes the JDK generates at run time, which no class-data archive of JDK 17 can hold) and sets up some 170
@@ -36,11 +36,17 @@ final class PlainArguments {
             return null;
         }
         return switch (args[0]) {
+            case "messages" -> messages(args);
             case "calls" -> calls(args);
             case "streams" -> streams(args);
             case "diagnose" -> diagnose(args);
             default -> null;
         };
+    }
+
+    private static ConsoleCommand messages(String[] args) {
+        Given given = Given.read(args, new String[] {"--json"}, NONE, NONE);
+        return given == null ? null : MessagesCommand.bound(given.captures, given.has("--json"));
     }
 
     private static ConsoleCommand calls(String[] args) {

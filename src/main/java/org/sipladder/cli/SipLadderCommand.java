@@ -46,7 +46,7 @@ public final class SipLadderCommand implements Runnable {
     /**
      * Runs {@code args} (a subcommand and its arguments, or the command line's own options) writing to the given
      * streams, and returns the exit status: as {@link #commandLine}'s {@code execute}, without picocli for the plain
-     * forms of the commands that read large captures ({@link PlainArguments}).
+     * forms of the commands that read captures for scripts ({@link PlainArguments}).
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         OptionalInt plain = executePlain(args, out, err);

@@ -36,6 +36,8 @@ class PlainArgumentsTest {
     /** Forms bound without picocli, each written as one string split at spaces. */
     @ParameterizedTest
     @ValueSource(strings = {
+        "messages a.pcap",
+        "messages --json a.pcap b.pcap",
         "calls a.pcap",
         "calls a.pcap --json",
         "calls --json a.pcap b.pcapng.gz",
@@ -88,7 +90,8 @@ class PlainArgumentsTest {
         "diagnose a.pcap --livekit-deployment moon",
         "diagnose a.pcap --livekit-url u --livekit-url v",
         "diagnose a.pcap --offset 2 b.pcap",
-        "messages a.pcap",
+        "messages a.pcap --alias x=y",
+        "messages a.pcap --offset 1 b.pcap",
         "report a.pcap",
         "a.pcap",
     })
@@ -113,6 +116,8 @@ class PlainArgumentsTest {
                 .write(dir.resolve("call.pcap"));
         String missing = dir.resolve("missing.pcap").toString();
         List<String[]> runs = List.of(
+                new String[] {"messages", capture.toString(), "--json"},
+                new String[] {"messages", capture.toString()},
                 new String[] {"calls", capture.toString(), "--json"},
                 new String[] {"calls", capture.toString()},
                 new String[] {"calls", capture.toString(), "--alias", "172.20.11.236=SBC", "--json"},
