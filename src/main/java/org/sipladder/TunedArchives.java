@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Class-data-sharing archives for the JVM that {@link TunedRelaunch} starts: one per command (and one for
  * {@code diagnose} with a LiveKit config), beside the jar, made by the build from runs on the bundled demo and on
- * packaging/training's capture (RTP, B2BUA legs joined by timing, pcapng), whose classes the demo does not load. An
+ * packaging/training's captures (RTP, B2BUA legs joined by timing, pcapng; SIP over TCP, RTCP, fragmented datagrams),
+ * whose classes the demo does not load. An
  * archive holds the JDK's and our classes that command loaded, parsed and verified, with its lambdas, and takes the
  * place of the JDK's own archive (calls on a small capture 0.29 -> 0.20 s CPU and 59 -> 50 MB; diagnose with the
  * seed config 0.54 -> 0.33 s CPU). It is a static archive (class lists from training runs, then
