@@ -48,7 +48,7 @@ class TunedArchivesIT {
     }
 
     /**
-     * With its archive, calls or streams on the demo, or on the build's training captures (pcapng, RTP, B2BUA legs
+     * With its archive, messages, calls or streams on the demo, or on the build's training captures (pcapng, RTP, B2BUA legs
      * joined by timing; SIP over TCP, RTCP, fragmented datagrams over IPv4 and IPv6), never opens the jar (18,000 entries: ~8 ms to index): every class it loads is in the
      * archive, and nothing looks the jar up for a class it does not have, as picocli's default factory did for
      * Groovy's Closure class. The class loader makes its jar reader only to open the jar.
@@ -61,7 +61,9 @@ class TunedArchivesIT {
             {"calls", "packaging/training/b2bua-rtp.pcapng", "--json"},
             {"streams", "packaging/training/b2bua-rtp.pcapng", "--json"},
             {"calls", "packaging/training/wire-variety.pcap", "--json"},
-            {"streams", "packaging/training/wire-variety.pcap", "--json"}}) {
+            {"streams", "packaging/training/wire-variety.pcap", "--json"},
+            {"messages", DEMO + "seed-livekit-503.pcap", "--json"},
+            {"messages", "packaging/training/wire-variety.pcap", "--json"}}) {
             String command = String.join(" ", args);
             Path log = dir.resolve("classes.txt");
             Files.deleteIfExists(log);
