@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Mixin;
 /** {@code calls CAPTURE [--json] [--alias ADDRESS=NAME]...}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
 @Command(name = "calls", mixinStandardHelpOptions = true,
         description = "List the calls in a capture: legs, hops with roles, final status, timings.")
-final class CallsCommand extends ConsoleCommand implements Callable<Integer> {
+final class CallsCommand extends ConsoleCommand {
 
     /**
      * Calls assembled and turned into JSON ahead of the one being written, per core: {@link #BATCHES_AHEAD} runs of

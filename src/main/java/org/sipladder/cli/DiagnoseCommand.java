@@ -12,7 +12,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.diagnose.Diagnosis;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain why calls in a capture failed, checking LiveKit inbound trunks and dispatch rules.",
             "Without a capture, checks the LiveKit config alone."})
-final class DiagnoseCommand extends ConsoleCommand implements Callable<Integer> {
+final class DiagnoseCommand extends ConsoleCommand {
 
     @Parameters(paramLabel = "CAPTURE", arity = "0..*", description = CaptureInputs.CAPTURES)
     private List<Path> captures = new ArrayList<>();

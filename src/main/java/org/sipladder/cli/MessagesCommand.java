@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Mixin;
 /** {@code messages CAPTURE... [--json]}: every SIP message of a capture, in capture order. */
 @Command(name = "messages", mixinStandardHelpOptions = true,
         description = "List every SIP message in a capture, in capture order.")
-final class MessagesCommand extends ConsoleCommand implements Callable<Integer> {
+final class MessagesCommand extends ConsoleCommand {
 
     @Mixin
     private CaptureArguments input;

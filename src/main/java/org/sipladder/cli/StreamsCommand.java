@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.media.RtpStream;
 import picocli.CommandLine.Command;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "List the RTP streams in a capture: packets, loss, jitter, codec, DTMF, MOS, and the call "
                 + "whose SDP announced each.")
-final class StreamsCommand extends ConsoleCommand implements Callable<Integer> {
+final class StreamsCommand extends ConsoleCommand {
 
     @Mixin
     private CaptureArguments input;
