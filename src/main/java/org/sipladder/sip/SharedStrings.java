@@ -4,7 +4,11 @@ package org.sipladder.sip;
  * Equal strings made by different threads of one capture read, kept once: each reading thread shares the values of
  * its own messages ({@link StringPool}), and the media thread reads the Call-IDs of the SDP messages again, so a
  * leg's Call-ID, From and To were held once per thread that met them (100,000 Call-IDs twice, 8 MB, in a
- * 50,000-call capture). A direct-mapped table of recent strings: a collision only loses one sharing.
+ * 50,000-call capture). A table of recent strings in sets of {@link #WAYS}: a string stays until that many newer
+ * ones came to its set. Direct-mapped (one way), a leg's values were often gone by its BYE: on the 4 GB benchmark
+ * capture (calls of 25 s, 500 at once) a quarter of the From, To and Call-ID values of BYE transactions were made
+ * again, 6,300 strings (0.7 MB) per 3,000 calls; in sets of four, a value is lost only when four newer ones came to
+ * its set meanwhile.
  *
  * <p>Safe for several threads without locking: a slot holds a reference to an immutable String, which another
  * thread sees whole however it reads the slot (its fields are final), and a lost write loses only a sharing. A slot's
@@ -15,6 +19,9 @@ public final class SharedStrings {
 
     /** Enough for the values of the dialogs a large capture has open at once. */
     private static final int SLOTS = 1 << 14;
+    /** Strings per set: the newest first, the oldest leaves when a new one comes. */
+    private static final int WAYS = 4;
+    private static final int SETS = SLOTS / WAYS;
 
     private final String[] slots = new String[SLOTS];
     private final int[] hashes = new int[SLOTS];
@@ -25,15 +32,23 @@ public final class SharedStrings {
      */
     String share(String s, int hash) {
         int h = hash * 0x9E3779B1;
-        int slot = (h ^ h >>> 16) & (SLOTS - 1);
-        if (hashes[slot] == hash) {
-            String known = slots[slot];
-            if (known != null && s.equals(known)) {
-                return known;
+        int first = ((h ^ h >>> 16) & (SETS - 1)) * WAYS;
+        int end = first + WAYS;
+        for (int i = first; i < end; i++) {
+            if (hashes[i] == hash) {
+                String known = slots[i];
+                if (known != null && s.equals(known)) {
+                    return known;
+                }
             }
         }
-        slots[slot] = s;
-        hashes[slot] = hash;
+        // the set's oldest leaves, the others move one way down; a write lost to another thread loses a sharing
+        for (int i = end - 1; i > first; i--) {
+            slots[i] = slots[i - 1];
+            hashes[i] = hashes[i - 1];
+        }
+        slots[first] = s;
+        hashes[first] = hash;
         return s;
     }
 }

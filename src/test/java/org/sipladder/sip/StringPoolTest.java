@@ -81,6 +81,27 @@ class StringPoolTest {
     }
 
     @Test
+    void aSharedStringStaysUntilFourNewerOnesCameToItsSet() {
+        // one hash, one set: a leg's Call-ID must still be there when three other values landed in its set
+        SharedStrings shared = new SharedStrings();
+        String callId = new String("a84b4c76e66710@pc33.atlanta.com");
+        assertSame(callId, shared.share(callId, 42));
+        for (int i = 1; i <= 3; i++) {
+            String other = "other-" + i;
+            assertSame(other, shared.share(other, 42));
+            assertSame(callId, shared.share(new String(callId), 42), "after " + i + " newer");
+        }
+        // the one it gave back moved nothing: a fourth newer value of the set is what pushes it out
+        assertSame("other-4", shared.share("other-4", 42));
+        String again = new String(callId);
+        assertSame(again, shared.share(again, 42));
+        // and an equal hash never stands for an unequal text
+        String unequal = new String("other-5");
+        assertSame(unequal, shared.share(unequal, 42));
+        assertNotSame(callId, shared.share(new String("a84b4c76e66710@pc33.atlanta.com!"), 42));
+    }
+
+    @Test
     void aStringBeyondAsciiIsNeverTheAnswerToItsLatin1Bytes() {
         StringPool pool = new StringPool();
         String s = "caf\u00e9";
