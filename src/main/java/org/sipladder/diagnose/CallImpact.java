@@ -2,11 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.CaptureMedia;
@@ -24,35 +20,33 @@ final class CallImpact {
     private CallImpact() {
     }
 
-    /** The findings with those that stopped no call in the capture lowered to warnings. */
-    static List<Finding> moderate(List<CallFlow> flows, List<Finding> findings, CaptureMedia media) {
-        if (flows.isEmpty()) {
-            return findings; // the config alone: its errors are errors
-        }
-        Map<String, List<Finding>> byFlow = new HashMap<>();
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            if (f.flowId() != null) {
-                byFlow.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f);
+    /**
+     * The findings of one call ({@code flow}: the diagnosis goes call by call) with those that did not stop it lowered
+     * to warnings.
+     */
+    static List<Finding> moderate(CallFlow flow, List<Finding> findings, CaptureMedia media) {
+        String id = flow.id();
+        // why the call was not stopped, when it was answered and its media did not fail
+        String succeeded = null;
+        boolean answeredMediaFailed = false;
+        if (flow.finalStatus() >= 200 && flow.finalStatus() < 300) {
+            List<Finding> own = new ArrayList<>(findings.size());
+            for (int i = 0; i < findings.size(); i++) {
+                if (id != null && id.equals(findings.get(i).flowId())) {
+                    own.add(findings.get(i));
+                }
             }
-        }
-        Map<String, String> succeeded = new HashMap<>();
-        Set<String> answeredMediaFailed = new HashSet<>();
-        for (CallFlow flow : flows) {
-            if (flow.finalStatus() < 200 || flow.finalStatus() >= 300) {
-                continue;
-            }
-            if (PrimaryCauses.mediaFailed(byFlow.getOrDefault(flow.id(), List.of()))) {
-                answeredMediaFailed.add(flow.id());
+            if (PrimaryCauses.mediaFailed(own)) {
+                answeredMediaFailed = true;
             } else {
-                succeeded.put(flow.id(), media.streamsOf(callIds(flow.legs())).isEmpty()
+                succeeded = media.streamsOf(callIds(flow.legs())).isEmpty()
                         ? " This call was answered, so it did not stop it."
-                        : " This call was answered and its RTP shows no failure, so it did not stop it.");
+                        : " This call was answered and its RTP shows no failure, so it did not stop it.";
             }
         }
         Finding[] moderated = new Finding[findings.size()];
         for (int i = 0; i < moderated.length; i++) {
-            moderated[i] = moderate(findings.get(i), succeeded, answeredMediaFailed);
+            moderated[i] = moderate(findings.get(i), id, succeeded, answeredMediaFailed);
         }
         return List.of(moderated);
     }
@@ -67,20 +61,27 @@ final class CallImpact {
 
     /** The config's own findings when calls were captured: none of them stopped a captured call. */
     static List<Finding> moderateConfig(List<Finding> configFindings) {
-        return configFindings.stream().map(f -> moderate(f, Map.of(), Set.of())).toList();
+        return configFindings.stream().map(f -> moderate(f, null, null, false)).toList();
     }
 
-    private static Finding moderate(Finding f, Map<String, String> succeeded, Set<String> answeredMediaFailed) {
+    /**
+     * {@code f} as the findings of call {@code flowId} are moderated: {@code succeeded} is why that call was not
+     * stopped (null when it was), {@code answeredMediaFailed} whether it was answered but its media failed.
+     */
+    private static Finding moderate(Finding f, String flowId, String succeeded, boolean answeredMediaFailed) {
         if (f.severity() != Severity.ERROR || f.flowId() != null && f.code().afterAnswer()) {
             return f;
         }
         if (f.flowId() == null) {
             return lowered(f, " No call in this capture was affected by it; it would affect other calls.");
         }
-        if (succeeded.containsKey(f.flowId())) {
-            return lowered(f, succeeded.get(f.flowId()));
+        if (!f.flowId().equals(flowId)) {
+            return f;
         }
-        if (answeredMediaFailed.contains(f.flowId())) {
+        if (succeeded != null) {
+            return lowered(f, succeeded);
+        }
+        if (answeredMediaFailed) {
             return new Finding(f.code(), f.severity(), f.title(), f.explanation().concat(" This call was answered but its "
                     + "media failed, so it did not succeed: this may be part of why."), f.callId(), f.flowId(),
                     f.primary(), f.evidence(), f.fix());

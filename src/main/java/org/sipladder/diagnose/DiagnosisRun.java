@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -66,6 +67,13 @@ public final class DiagnosisRun {
     private final PrivateAddressTexts privateAddressTexts = new PrivateAddressTexts();
     private final ConfigTexts configTexts;
     private final Set<String> callKeys = new HashSet<>();
+    /**
+     * {@link DiagnosisEngine#key} of call findings that name config objects, by code and ids: made once each rather
+     * than per finding (most calls of a capture name the same trunks), and one string each, whose hash the set of
+     * {@link #accept} then has. Bounded by the config's objects; {@link #KEYS_KEPT} at most.
+     */
+    private final ConcurrentHashMap<KeyOf, String> configKeys = new ConcurrentHashMap<>();
+    private static final int KEYS_KEPT = 4096;
     private final Set<String> rulesTakingCalls = new HashSet<>();
     private long calls;
 
@@ -113,7 +121,7 @@ public final class DiagnosisRun {
                 }
             }
         }
-        List<Finding> marked = new PrimaryCauses().mark(one, routed, CallImpact.moderate(one, raw, media));
+        List<Finding> marked = new PrimaryCauses().mark(one, routed, CallImpact.moderate(flow, raw, media));
         List<Finding> out = new ArrayList<>(marked.size());
         for (int i = 0; i < marked.size(); i++) {
             out.add(DiagnosisEngine.scrub(marked.get(i), scrubber));
@@ -121,7 +129,7 @@ public final class DiagnosisRun {
         out.sort(WITHIN_CALL);
         List<String> keys = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
-            keys.add(DiagnosisEngine.key(raw.get(i)));
+            keys.add(key(raw.get(i)));
         }
         LiveKitRouting[] shown = new LiveKitRouting[routed.size()];
         for (int i = 0; i < shown.length; i++) {
@@ -129,6 +137,36 @@ public final class DiagnosisRun {
         }
         return new CallDiagnosis(flow.id(), out, List.of(shown), PrimaryCauses.mediaFailed(out), keys,
                 seen.rulesTakingCalls());
+    }
+
+    /** {@link DiagnosisEngine#key} of {@code f}, from {@link #configKeys} when it names config objects. */
+    private String key(Finding f) {
+        List<String> ids = f.evidence().configIds();
+        if (ids.isEmpty()) {
+            return DiagnosisEngine.key(f);
+        }
+        String known = configKeys.get(new KeyOf(f.code(), ids));
+        if (known == null) {
+            known = DiagnosisEngine.key(f);
+            if (configKeys.size() < KEYS_KEPT) {
+                configKeys.putIfAbsent(new KeyOf(f.code(), List.copyOf(ids)), known);
+            }
+        }
+        return known;
+    }
+
+    /** A finding code and the config ids a finding names, in its order (equal lists, equal keys). */
+    private record KeyOf(FindingCode code, List<String> ids) {
+        @Override
+        public int hashCode() {
+            // the ordinal, not the enum's identity hash, which the quick JIT asks the VM for
+            return 31 * code.ordinal() + ids.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KeyOf k && k.code == code && k.ids.equals(ids);
+        }
     }
 
     /**
