@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +150,8 @@ public final class DiagnosisRun {
         if (known == null) {
             known = DiagnosisEngine.key(f);
             if (configKeys.size() < KEYS_KEPT) {
-                configKeys.putIfAbsent(new KeyOf(f.code(), List.copyOf(ids)), known);
+                // a copy the finding's list cannot change, which (unlike List.copyOf) takes a null id as key() does
+                configKeys.putIfAbsent(new KeyOf(f.code(), Arrays.asList(ids.toArray(new String[0]))), known);
             }
         }
         return known;

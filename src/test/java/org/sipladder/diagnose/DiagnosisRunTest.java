@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +78,35 @@ class DiagnosisRunTest {
                 .diagnose(flows, LiveKitConfig.empty(), DiagnosisSettings.FROM_EVIDENCE, CaptureMedia.none(),
                         UnaryOperator.identity(), 2));
         assertEquals("broken on " + failing, e.getMessage());
+    }
+
+    @Test
+    void aCallsConfigKeysAreTheEnginesWhateverOrderItsIdsComeIn() {
+        // the run keeps a key per code and ids as a finding lists them: the same ids in another order, the ids of
+        // another code and a null id must each give what DiagnosisEngine.key gives
+        List<List<String>> idLists = List.of(List.of("ST_b", "ST_a"), List.of("ST_a", "ST_b"), List.of("ST_a"),
+                Arrays.asList((String) null), List.of("ST_b", "ST_a"), List.of());
+        List<FindingCode> codes = List.of(FindingCode.LK_TRUNK_CONFLICT, FindingCode.LK_NO_TRUNK_MATCH);
+        int[] next = {0};
+        FindingRule naming = context -> {
+            int at = next[0]++;
+            return List.of(new Finding(codes.get(at / idLists.size() % codes.size()), Severity.WARNING, "t", "e", null,
+                    context.flows().get(0).id(), false,
+                    new Evidence(List.of(), idLists.get(at % idLists.size()), List.of()),
+                    new Fix(List.of(), List.of(), null)));
+        };
+        DiagnosisRun run = new DiagnosisEngine(List.of(naming)).start(LiveKitConfig.empty(),
+                DiagnosisSettings.FROM_EVIDENCE, CaptureMedia.none());
+        List<CallFlow> flows = calls(3 * idLists.size() * codes.size());
+        for (int i = 0; i < flows.size(); i++) {
+            FindingCode code = codes.get(i / idLists.size() % codes.size());
+            Finding expected = new Finding(code, Severity.WARNING, "t", "e", null, flows.get(i).id(), false,
+                    new Evidence(List.of(), idLists.get(i % idLists.size()), List.of()), new Fix(List.of(), List.of(), null));
+            assertEquals(List.of(DiagnosisEngine.key(expected)), run.diagnose(flows.get(i)).echoKeys(), "call " + i);
+        }
+        assertEquals("LK_TRUNK_CONFLICT [ST_a, ST_b]", DiagnosisEngine.key(new Finding(FindingCode.LK_TRUNK_CONFLICT,
+                Severity.WARNING, "t", "e", null, "f", false, new Evidence(List.of(), List.of("ST_b", "ST_a"), List.of()),
+                new Fix(List.of(), List.of(), null))));
     }
 
     /** Calls to LiveKit refused, busy, answered, and INVITEs sent again without an answer, in turn. */
