@@ -153,9 +153,9 @@ public final class TunedArchives {
         }
         List<List<String[]>> runs = new ArrayList<>();
         for (String command : COMMANDS) {
-            runs.add(trainings(List.of(command), captures, List.of()));
+            runs.add(trainings(command, captures, List.of()));
         }
-        runs.add(trainings(List.of("diagnose"), captures, config));
+        runs.add(trainings("diagnose", captures, config));
         // as many at a time as there are cores: each is three JVMs in a row (training, dump, check)
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(runs.size(),
                 Math.max(1, Runtime.getRuntime().availableProcessors())));
@@ -193,12 +193,10 @@ public final class TunedArchives {
     }
 
     /** {@code COMMAND CAPTURE --json OPTIONS...} for each capture. */
-    private static List<String[]> trainings(List<String> command, List<String> captures, List<String> options) {
+    private static List<String[]> trainings(String command, List<String> captures, List<String> options) {
         List<String[]> runs = new ArrayList<>();
         for (String capture : captures) {
-            List<String> run = new ArrayList<>(command);
-            run.add(capture);
-            run.add("--json");
+            List<String> run = new ArrayList<>(List.of(command, capture, "--json"));
             run.addAll(options);
             runs.add(run.toArray(String[]::new));
         }

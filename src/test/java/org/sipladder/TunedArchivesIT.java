@@ -48,13 +48,14 @@ class TunedArchivesIT {
     }
 
     /**
-     * With its archive, messages, calls or streams on the demo, or on the build's training captures (pcapng, RTP, B2BUA legs
-     * joined by timing; SIP over TCP, RTCP, fragmented datagrams over IPv4 and IPv6), never opens the jar (18,000 entries: ~8 ms to index): every class it loads is in the
-     * archive, and nothing looks the jar up for a class it does not have, as picocli's default factory did for
-     * Groovy's Closure class. The class loader makes its jar reader only to open the jar.
+     * With its archive, messages, calls or streams on the demo, or on the build's training captures (pcapng, RTP,
+     * B2BUA legs joined by timing; SIP over TCP, RTCP, fragmented datagrams over IPv4 and IPv6), never opens the jar
+     * (18,000 entries: ~8 ms to index): every class it loads is in the archive, and nothing looks the jar up for a
+     * class it does not have, as picocli's default factory did for Groovy's Closure class. The class loader makes its
+     * jar reader only to open the jar.
      */
     @Test
-    void callsAndStreamsNeverOpenTheJar() throws Exception {
+    void messagesCallsAndStreamsNeverOpenTheJar() throws Exception {
         for (String[] args : new String[][] {
             {"calls", DEMO + "seed-livekit-503.pcap", "--json"},
             {"streams", DEMO + "seed-livekit-503.pcap", "--json"},
