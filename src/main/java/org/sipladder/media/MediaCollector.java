@@ -58,9 +58,20 @@ public final class MediaCollector implements MediaListener {
     }
 
     private MediaCollector(int maxUnannounced, int maxRtcpReports, Series series) {
+        this(maxUnannounced, maxRtcpReports, series, RtpAnalysis.IDLE_MICROS);
+    }
+
+    /** A collector whose streams sleep after {@code idleMicros} without a packet (tests: at once, or never). */
+    MediaCollector(int maxUnannounced, int maxRtcpReports, Series series, long idleMicros) {
         this.maxRtcpReports = maxRtcpReports;
-        this.analysis = new RtpAnalysis(maxUnannounced, series, sharedStrings);
+        this.analysis = new RtpAnalysis(maxUnannounced, series, sharedStrings, idleMicros);
         this.handOff = new MediaHandOff(analysis);
+    }
+
+    /** How many streams are asleep now (their figures packed); after the read. */
+    int streamsAsleep() {
+        handOff.finish();
+        return analysis.streamsAsleep();
     }
 
     /**

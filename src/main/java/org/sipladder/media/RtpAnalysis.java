@@ -17,16 +17,33 @@ import org.sipladder.sip.SharedStrings;
  * primitive counters: nothing is allocated. A stream is counted from the first packet at or after an SDP that
  * announced its receiver or sender, as Wireshark decodes RTP; a stream no SDP announced is kept when its packets
  * are plainly RTP (ports 1024 and above, several packets mostly in sequence).
+ *
+ * <p>Once a second of capture time the streams without a packet for {@link #IDLE_MICROS} are put to sleep, their
+ * figures packed (half their memory, a quarter once the freed figures serve new streams); a stream's next packet,
+ * or an SDP that changes it, wakes it first.
  */
 final class RtpAnalysis {
 
     private static final int[] NO_POSITIONS = {};
+    /** How long a stream is without a packet before it sleeps: past pauses of speech, holds and a call's set-up. */
+    static final long IDLE_MICROS = 10_000_000L;
+    private static final long SWEEP_MICROS = 1_000_000L;
 
     private final int maxUnannounced;
+    private final long idleMicros;
     private final MediaCollector.Series series;
     private StreamAccumulator[] table = new StreamAccumulator[1024];
     private int size;
     private final List<StreamAccumulator> streams = new ArrayList<>();
+    /** The streams awake ({@link StreamAccumulator#asleep()} false), in no order: those the sweep looks at. */
+    private final List<StreamAccumulator> awake = new ArrayList<>();
+    /** Packs the figures of the streams put to sleep, and unpacks them when they wake. */
+    private final StreamAccumulator.Packer packer = new StreamAccumulator.Packer();
+    private final StreamAccumulator.Unpacker unpacker = new StreamAccumulator.Unpacker();
+    /** Figures that streams put to sleep left, for the next streams made or woken (see {@link #figures}). */
+    private final List<StreamAccumulator.Figures> spare = new ArrayList<>();
+    /** The capture time (micros) from which the next packet sweeps the awake streams ({@link #sweep}). */
+    private long nextSweep = Long.MIN_VALUE;
     /**
      * Each endpoint an SDP announced or a stream sends from or to, with the latest announcement and the first stream
      * (the others after it in its chain, {@link StreamAccumulator#nextOf}): for a stream to find its SDP, and to attach
@@ -56,9 +73,11 @@ final class RtpAnalysis {
      * @param maxUnannounced the most streams no SDP announced that are tracked ({@link Limits})
      * @param series         what each stream keeps of its {@link StreamSeries}
      * @param shared         the read's strings that its SDP sections' Call-IDs are kept once with
+     * @param idleMicros     how long a stream is without a packet before it sleeps ({@link #IDLE_MICROS})
      */
-    RtpAnalysis(int maxUnannounced, MediaCollector.Series series, SharedStrings shared) {
+    RtpAnalysis(int maxUnannounced, MediaCollector.Series series, SharedStrings shared, long idleMicros) {
         this.maxUnannounced = maxUnannounced;
+        this.idleMicros = idleMicros;
         this.series = series;
         this.sdp = new SdpScan(shared);
     }
@@ -125,6 +144,7 @@ final class RtpAnalysis {
     /** Tells the streams sending to or from {@code endpoint} that the SDP announcing it changed. */
     private void sdpChanged(Endpoint endpoint, Announced holder) {
         for (StreamAccumulator s = holder.firstStream; s != null; s = s.nextOf(endpoint)) {
+            wake(s);
             s.sdpChanged();
         }
     }
@@ -136,6 +156,7 @@ final class RtpAnalysis {
     private void attach(Endpoint endpoint, Announced holder) {
         for (StreamAccumulator s = holder.firstStream; s != null; s = s.nextOf(endpoint)) {
             boolean was = s.isAnnounced();
+            wake(s);
             if (EndpointTable.same(s.dst, endpoint)) {
                 s.dstSdp = holder;
             }
@@ -155,13 +176,53 @@ final class RtpAnalysis {
      */
     void rtp(long frame, long micros, long firstMicros, byte[] a, int srcAt, int dstAt, int length, int srcPort,
              int dstPort, int seq, long timestamp, long ssrc, int second, int rtpLength, int event, int payloadLength) {
+        if (micros >= nextSweep) {
+            nextSweep = micros < Long.MAX_VALUE - SWEEP_MICROS ? micros + SWEEP_MICROS : Long.MAX_VALUE;
+            sweep(micros);
+        }
         StreamAccumulator s = find(frame, a, srcAt, dstAt, length, srcPort, dstPort, ssrc);
         if (s == null) {
             return;
         }
         rtpPackets++;
+        wake(s);
         s.packet(frame, micros, relativeMs(micros, firstMicros), seq, timestamp, second & 0x7f, (second & 0x80) != 0,
                 rtpLength, event, payloadLength);
+    }
+
+    /** How many streams are asleep. */
+    int streamsAsleep() {
+        return streams.size() - awake.size();
+    }
+
+    /** Wakes {@code s} when it is asleep. */
+    private void wake(StreamAccumulator s) {
+        if (s.asleep()) {
+            s.wake(unpacker, figures());
+            awake.add(s);
+        }
+    }
+
+    /**
+     * Figures for a stream made or woken: those a stream put to sleep left, else new. Reusing them keeps the old
+     * generation from filling with the figures of ended calls, which were promoted while their calls ran.
+     */
+    private StreamAccumulator.Figures figures() {
+        return spare.isEmpty() ? new StreamAccumulator.Figures() : spare.remove(spare.size() - 1);
+    }
+
+    /** Puts to sleep the streams awake whose latest packet is more than {@link #idleMicros} before {@code now}. */
+    private void sweep(long now) {
+        int kept = 0;
+        for (int i = 0; i < awake.size(); i++) {
+            StreamAccumulator s = awake.get(i);
+            if (now - s.lastMicros() > idleMicros) {
+                spare.add(s.sleep(packer));
+            } else {
+                awake.set(kept++, s);
+            }
+        }
+        awake.subList(kept, awake.size()).clear();
     }
 
     /**
@@ -244,7 +305,7 @@ final class RtpAnalysis {
         }
         StreamAccumulator s = new StreamAccumulator(srcKey, dstKey, addresses, srcPort << 16 | dstPort, (int) ssrc, src,
                 dst, series == MediaCollector.Series.NONE ? null
-                : new SeriesBuilder(series == MediaCollector.Series.FULL));
+                : new SeriesBuilder(series == MediaCollector.Series.FULL), figures().clear(unpacker));
         s.dstSdp = dstSdp;
         s.srcSdp = srcSdp;
         chain(src, srcHolder, s);
@@ -256,6 +317,7 @@ final class RtpAnalysis {
         }
         insert(s);
         streams.add(s);
+        awake.add(s);
         return s;
     }
 
@@ -312,7 +374,7 @@ final class RtpAnalysis {
             }
             s.seal();
             kept.add(s);
-            bound.add(binding.announcementOf(s.src, s.dst, s.firstFrame));
+            bound.add(binding.announcementOf(s.src, s.dst, s.firstFrame()));
         }
         FinishedStreams finished = kept.isEmpty() ? FinishedStreams.none()
                 : new FinishedStreams(kept, bound.toArray(new SdpAnnouncement[0]));

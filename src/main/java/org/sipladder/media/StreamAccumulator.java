@@ -9,6 +9,11 @@ import org.sipladder.capture.Endpoint;
  * The running figures of one RTP stream, in primitive fields: a packet updates them without allocating (the
  * per-second series grows by doubling, DTMF digits are appended per event, not per packet). The statistics follow
  * Wireshark's RTP analysis ({@code ui/tap-rtp-analysis.c}) step by step, so that they agree with tshark.
+ *
+ * <p>The running figures are a {@link Figures} of their own: a stream that has gone quiet (its call ended) is put to
+ * {@link #sleep} with them packed into a few dozen bytes, and woken, unpacked as they were, by its next packet. The
+ * analysis hands the freed figures to the next stream it makes or wakes, so a capture of a day holds figures for the
+ * streams of its busiest seconds and bytes for the others, and every figure comes out the same.
  */
 final class StreamAccumulator {
 
@@ -35,79 +40,11 @@ final class StreamAccumulator {
     private StreamAccumulator nextBySrc;
     private StreamAccumulator nextByDst;
 
-    long firstFrame;
-    long lastFrame;
-    long firstMicros;
-    long lastMicros;
-    long earlyPackets;
-    long firstSeenFrame;
-
-    // Wireshark's state (tap_rtp_stat_t), started once total is not 0. Counts of packets of one stream are ints:
-    // a stream of 2^31 packets would take more than 100 GB of capture; the packets and bytes themselves are longs.
-    private int startSeq;
-    private int stopSeq;
-    private int seqNum;
-    private int cycles;
-    private boolean under;
-    private long seqTimestamp;
-    private double time;
-    private double jitter;
-    private double maxJitter;
-    private double minJitter = -1;
-    private double meanJitter;
-    private double maxDelta;
-    private double minDelta = -1;
-    private double meanDelta;
-    private long maxDeltaFrame;
-    /** Payload types are 7 bits: this one and {@link #runPt} and {@link #cachedPt} (-1: none) are bytes. */
-    private byte lastPt;
-    private long total;
-    private int sequenceErrors;
-    private int wrongTimestamps;
-    private boolean problems;
-
-    // timestamp unwrapping
-    private long extTimestamp;
-    private long firstExtTimestamp;
-
-    // RFC 3550 extended sequence numbers, for duplicates, reordering and the series
-    private long baseExtSeq;
-    private long highestExtSeq;
-    private long window;
-    private int duplicates;
-    private int outOfOrder;
-    private int consecutive;
-
-    /**
-     * The first {@link #PT_SLOTS} payload types seen, a byte each (types are 7 bits) from the lowest, and how many
-     * packets of each: fields, not two arrays of their own for every stream.
-     */
-    private int pts;
-    private int ptCount0;
-    private int ptCount1;
-    private int ptCount2;
-    private int ptCount3;
-    private byte ptSlotsUsed;
-    private byte runSlot;
-    /** The payload type of the latest packets and how many in a row not yet added to its slot (-1: none). */
-    private byte runPt = -1;
-    private int runCount;
-    private long ptSeenLow;
-    private long ptSeenHigh;
-    private int markers;
-    private int comfortNoise;
-    private int telephoneEvents;
-    private long bytes;
+    /** The running figures while awake; while asleep, their bytes ({@link Figures#pack}). */
+    private Object figures;
 
     /** The RFC 4733 events, or null while there were none (most streams). */
     private Events events;
-
-    // payload type resolution cache: cachedPt is -1 when the announcing SDPs changed (see sdpChanged)
-    private byte cachedPt = -1;
-    private int cachedRate;
-    /** The clock rate in kHz as Wireshark divides by it ({@code clock_rate / 1000} in integers). */
-    private int cachedKhz;
-    private boolean cachedEvent;
 
     /** The per-interval figures, or null when the collector keeps none. */
     private final SeriesBuilder series;
@@ -116,10 +53,12 @@ final class StreamAccumulator {
 
     /**
      * {@code addresses} is null for IPv4, whose keys are the addresses, else the IPv6 source address followed by the
-     * destination's; {@code ports} the source port in its high 16 bits, the destination's in its low ones.
+     * destination's; {@code ports} the source port in its high 16 bits, the destination's in its low ones;
+     * {@code figures} as new ({@link Figures#clear}).
      */
     StreamAccumulator(int srcKey, int dstKey, byte[] addresses, int ports, int ssrc, Endpoint src, Endpoint dst,
-                      SeriesBuilder series) {
+                      SeriesBuilder series, Figures figures) {
+        this.figures = figures;
         this.srcKey = srcKey;
         this.dstKey = dstKey;
         this.ports = ports;
@@ -155,248 +94,105 @@ final class StreamAccumulator {
         return dstSdp != null || srcSdp != null;
     }
 
-    long counted() {
-        return total;
+    /** True while the figures are packed ({@link #sleep}): the analysis wakes the stream before changing them. */
+    boolean asleep() {
+        return !(figures instanceof Figures);
     }
 
-    /** Starts the statistics afresh (the SDP announcing the stream arrived after its first packets). */
+    /**
+     * Packs the figures of a stream awake into {@code packer}'s bytes and keeps only those, until {@link #wake}: for a
+     * stream whose last packet is long past. The figures read the same as before; the object that held them is
+     * returned, no longer this stream's, for another to take.
+     */
+    Figures sleep(Packer packer) {
+        Figures f = running();
+        f.endRun();
+        figures = f.pack(packer);
+        return f;
+    }
+
+    /** Unpacks the figures of a stream {@link #asleep()} into {@code into} (any), to go on counting. */
+    void wake(Unpacker unpacker, Figures into) {
+        figures = unpacker.unpack((byte[]) figures, into);
+    }
+
+    /**
+     * The figures to read: the running ones, or those of a stream asleep unpacked into the calling thread's
+     * {@link Unpacker#scratch}, valid until that thread reads another stream asleep.
+     */
+    private Figures read() {
+        Object f = figures;
+        if (f instanceof Figures running) {
+            return running;
+        }
+        Unpacker u = READING.get();
+        return u.unpack((byte[]) f, u.scratch);
+    }
+
+    /** Each thread's unpacker and figures to read streams asleep into ({@link #read}): no allocation per read. */
+    private static final ThreadLocal<Unpacker> READING = ThreadLocal.withInitial(Unpacker::new);
+
+    /** The figures to change: the stream must be awake. */
+    private Figures running() {
+        return (Figures) figures;
+    }
+
+    long counted() {
+        return read().total;
+    }
+
+    long firstFrame() {
+        return read().firstFrame;
+    }
+
+    /** The capture time of the latest packet, in microseconds. */
+    long lastMicros() {
+        return read().lastMicros;
+    }
+
+    /** Starts the statistics afresh (the SDP announcing the stream arrived after its first packets); awake. */
     void restart() {
-        earlyPackets += total;
-        total = 0;
-        cycles = 0;
-        under = false;
-        jitter = maxJitter = meanJitter = maxDelta = meanDelta = 0;
-        minJitter = minDelta = -1;
-        maxDeltaFrame = 0;
-        sequenceErrors = wrongTimestamps = 0;
-        problems = false;
-        duplicates = outOfOrder = consecutive = 0;
-        window = 0;
-        pts = 0;
-        ptCount0 = ptCount1 = ptCount2 = ptCount3 = 0;
-        ptSlotsUsed = 0;
-        runPt = -1;
-        runCount = 0;
-        ptSeenLow = ptSeenHigh = 0;
-        markers = comfortNoise = telephoneEvents = 0;
-        bytes = 0;
+        running().restart();
         events = null;
     }
 
     /**
-     * One packet. {@code nowMs} is the capture time in milliseconds since the capture's first frame, as
-     * Wireshark's analysis takes it; {@code event} is the payload's first byte (an RFC 4733 event) or -1 when the
-     * payload of {@code payloadLength} bytes is empty.
+     * One packet, to a stream awake. {@code nowMs} is the capture time in milliseconds since the capture's first
+     * frame, as Wireshark's analysis takes it; {@code event} is the payload's first byte (an RFC 4733 event) or -1
+     * when the payload of {@code payloadLength} bytes is empty.
      */
     void packet(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker, int rtpLength,
                 int event, int payloadLength) {
-        resolve(pt);
-        if (firstSeenFrame == 0) {
-            firstSeenFrame = frame;
+        Figures f = running();
+        resolve(f, pt);
+        if (f.firstSeenFrame == 0) {
+            f.firstSeenFrame = frame;
         }
-        if (total == 0) {
-            first(frame, micros, nowMs, seq, timestamp, pt, marker);
+        if (f.total == 0) {
+            f.first(frame, micros, nowMs, seq, timestamp, pt);
+            if (series != null) {
+                series.start(micros);
+            }
         } else {
-            next(frame, nowMs, seq, timestamp, pt, marker);
+            f.next(frame, nowMs, seq, timestamp, pt, marker);
         }
-        lastFrame = frame;
-        lastMicros = micros;
-        bytes += rtpLength;
-        countPayloadType(pt);
+        f.lastFrame = frame;
+        f.lastMicros = micros;
+        f.bytes += rtpLength;
+        f.countPayloadType(pt);
         if (marker) {
-            markers++;
+            f.markers++;
         }
         if (pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD) {
-            comfortNoise++;
+            f.comfortNoise++;
         }
-        if (cachedEvent) {
-            telephoneEvents++;
+        if (f.cachedEvent) {
+            f.telephoneEvents++;
             dtmf(timestamp, marker, event, payloadLength);
         }
-        sequence(seq);
+        f.sequence(seq);
         if (series != null) {
-            series.add(micros, (int) (highestExtSeq - baseExtSeq + 1), (float) jitter);
-        }
-    }
-
-    private void first(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker) {
-        firstFrame = frame;
-        firstMicros = micros;
-        startSeq = stopSeq = seqNum = seq;
-        extTimestamp = timestamp;
-        firstExtTimestamp = timestamp;
-        seqTimestamp = timestamp;
-        time = nowMs;
-        lastPt = (byte) pt;
-        maxDelta = jitter = maxJitter = meanJitter = meanDelta = 0;
-        minDelta = minJitter = -1;
-        total = 1;
-        baseExtSeq = highestExtSeq = seq;
-        window = 1;
-        if (series != null) {
-            series.start(micros);
-        }
-    }
-
-    private void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
-        long ext = extTimestamp + (int) (timestamp - (extTimestamp & 0xffffffffL));
-        extTimestamp = ext;
-        // tshark 4.0: a timestamp before the stream's first one is out of time sequence (reordered packets are not)
-        boolean inTime = ext >= firstExtTimestamp;
-        boolean wrongTimestamp = !inTime;
-        boolean wrongSeq = false;
-        if (!inTime) {
-            wrongTimestamps++;
-        }
-        if (seq < startSeq && inTime && !under) {
-            cycles++;
-            under = true;
-        } else if (seq == 0 && stopSeq == 65535 && inTime && !under) {
-            cycles++;
-            under = true;
-        } else if (seq > startSeq && inTime && under) {
-            under = false;
-        }
-        if (inTime && seqNum + 1 == seq) {
-            seqNum = seq;
-        } else if (inTime && seqNum == 65535 && seq == 0) {
-            seqNum = seq;
-        } else if (inTime && (seqNum + 1 < seq || ((seqNum - seq) & 0xffffffffL) > 0xFF00)) {
-            seqNum = seq;
-            sequenceErrors++;
-            wrongSeq = true;
-        } else if (seqNum + 1 > seq) {
-            sequenceErrors++;
-            wrongSeq = true;
-        }
-        boolean cn = pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD;
-        boolean followsCn = lastPt == Codecs.PT_CN || lastPt == Codecs.PT_CN_OLD;
-        lastPt = (byte) pt;
-        int rate = cachedEvent ? 0 : cachedRate;
-        double currentJitter = 0;
-        double delta;
-        if (rate != 0) {
-            double nominal = (double) (ext - seqTimestamp) / cachedKhz;
-            double diff = Math.abs(nowMs - (time + nominal));
-            currentJitter = (15 * jitter + diff) / 16;
-            delta = nowMs - time;
-            jitter = currentJitter;
-        } else {
-            delta = nowMs - time;
-        }
-        if (!marker && !cn && !wrongTimestamp && !followsCn) {
-            if (delta > maxDelta) {
-                maxDelta = delta;
-                maxDeltaFrame = frame;
-            }
-            if (minDelta == -1 || delta < minDelta) {
-                minDelta = delta;
-            }
-            meanDelta = (meanDelta * (total - 1) + delta) / total;
-            if (rate != 0) {
-                if (jitter > maxJitter) {
-                    maxJitter = jitter;
-                }
-                meanJitter = (meanJitter * (total - 1) + currentJitter) / total;
-                if (minJitter == -1 || jitter < minJitter) {
-                    minJitter = jitter;
-                }
-            }
-        }
-        if (inTime) {
-            time = nowMs;
-            if (rate != 0) {
-                // as tshark 4.0 does: the nominal time runs on from the last packet with a known clock, so the
-                // first media packet after a DTMF event (clock 0) measures its timestamp against the one before
-                seqTimestamp = ext;
-            }
-        }
-        stopSeq = seq;
-        total++;
-        if (wrongSeq || wrongTimestamp) {
-            problems = true;
-        }
-    }
-
-    /** RFC 3550 extended sequence numbers: duplicates and reordering within a 64-packet window. */
-    private void sequence(int seq) {
-        if (total == 1) {
-            return;
-        }
-        long ext = highestExtSeq + (short) (seq - (int) (highestExtSeq & 0xffff));
-        if (ext > highestExtSeq) {
-            long step = ext - highestExtSeq;
-            if (step == 1) {
-                consecutive++;
-            }
-            window = step >= 64 ? 1 : (window << step) | 1;
-            highestExtSeq = ext;
-        } else {
-            long back = highestExtSeq - ext;
-            if (back < 64 && (window & (1L << back)) != 0) {
-                duplicates++;
-            } else {
-                outOfOrder++;
-                if (back < 64) {
-                    window |= 1L << back;
-                }
-            }
-        }
-    }
-
-    /** Counts {@code pt}; a run of packets of one type costs one field each, its slot is updated when the run ends. */
-    private void countPayloadType(int pt) {
-        if (pt == runPt) {
-            runCount++;
-            return;
-        }
-        endRun();
-        if (pt < 64) {
-            ptSeenLow |= 1L << pt;
-        } else {
-            ptSeenHigh |= 1L << (pt - 64);
-        }
-        int slot = 0;
-        while (slot < ptSlotsUsed && slotPt(slot) != pt) {
-            slot++;
-        }
-        if (slot == ptSlotsUsed) {
-            if (ptSlotsUsed == PT_SLOTS) {
-                return; // the first few types are the ones that matter; the others are only marked as seen
-            }
-            pts |= pt << (8 * slot);
-            ptSlotsUsed++;
-        }
-        runPt = (byte) pt;
-        runSlot = (byte) slot;
-        runCount = 1;
-    }
-
-    /** The payload type in slot {@code slot} (below {@link #ptSlotsUsed}). */
-    private int slotPt(int slot) {
-        return pts >>> (8 * slot) & 0xff;
-    }
-
-    /** The packets counted in slot {@code slot}. */
-    private int slotCount(int slot) {
-        return switch (slot) {
-            case 0 -> ptCount0;
-            case 1 -> ptCount1;
-            case 2 -> ptCount2;
-            default -> ptCount3;
-        };
-    }
-
-    private void endRun() {
-        if (runPt >= 0) {
-            switch (runSlot) {
-                case 0 -> ptCount0 += runCount;
-                case 1 -> ptCount1 += runCount;
-                case 2 -> ptCount2 += runCount;
-                default -> ptCount3 += runCount;
-            }
-            runPt = -1;
-            runCount = 0;
+            series.add(micros, (int) (f.highestExtSeq - f.baseExtSeq + 1), (float) f.jitter);
         }
     }
 
@@ -417,19 +213,19 @@ final class StreamAccumulator {
 
     /** The SDP announcing the sender or the receiver changed (or was given): payload types are looked up afresh. */
     void sdpChanged() {
-        cachedPt = -1;
+        running().cachedPt = -1;
     }
 
     /** Looks up (or takes from the cache) the encoding and clock rate of {@code pt} in the announcing SDPs. */
-    private void resolve(int pt) {
-        if (pt == cachedPt) {
+    private void resolve(Figures f, int pt) {
+        if (pt == f.cachedPt) {
             return;
         }
-        cachedPt = (byte) pt;
+        f.cachedPt = (byte) pt;
         PayloadType type = lookup(pt);
-        cachedEvent = Codecs.isTelephoneEvent(type != null ? type.encoding() : Codecs.staticName(pt));
-        cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
-        cachedKhz = cachedRate / 1000;
+        f.cachedEvent = Codecs.isTelephoneEvent(type != null ? type.encoding() : Codecs.staticName(pt));
+        f.cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
+        f.cachedKhz = f.cachedRate / 1000;
     }
 
     private PayloadType lookup(int pt) {
@@ -446,57 +242,61 @@ final class StreamAccumulator {
      * thread, as often as asked) from the figures as sealed.
      */
     void seal() {
-        endRun();
+        if (figures instanceof Figures f) {
+            f.endRun(); // a stream asleep ended its run before it was packed
+        }
         sealedSeries = series != null ? series.build() : StreamSeries.NONE;
     }
 
     /** The stream as it stands at the last {@link #seal()}, bound to {@code announcement} (its leg's), or null. */
     RtpStream result(SdpAnnouncement announcement) {
+        Figures f = read();
         String callId = announcement == null ? null : announcement.callId();
-        int mainPt = mainPayloadType();
+        int mainPt = mainPayloadType(f);
         PayloadType type = lookup(mainPt);
         String codec = type != null && type.encoding() != null ? type.encoding() : Codecs.staticName(mainPt);
         int rate = Codecs.analysisRate(mainPt, codec, type != null ? type.clockRate() : 0);
-        long expected = (stopSeq + cycles * 65536L) - startSeq + 1;
-        long lost = expected - total;
-        RtpStatistics stats = new RtpStatistics(total, expected, lost, duplicates, outOfOrder, sequenceErrors,
-                wrongTimestamps, minDelta, meanDelta, maxDelta, maxDeltaFrame, minJitter, meanJitter, maxJitter,
-                markers, comfortNoise, telephoneEvents, bytes, problems);
+        long expected = (f.stopSeq + f.cycles * 65536L) - f.startSeq + 1;
+        long lost = expected - f.total;
+        RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
+                f.wrongTimestamps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
+                f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems);
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
-            if (pt < 64 ? (ptSeenLow & (1L << pt)) != 0 : (ptSeenHigh & (1L << (pt - 64))) != 0) {
+            if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
                 seen.add(pt);
             }
         }
-        double mos = total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), meanJitter);
-        return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), firstFrame, lastFrame, firstMicros, lastMicros, mainPt,
-                codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
+        double mos = f.total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), f.meanJitter);
+        return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
+                f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
                 events == null ? 0 : events.withoutMarker,
-                mos, sealedSeries, announcement, callId, earlyPackets, firstSeenFrame);
+                mos, sealedSeries, announcement, callId, f.earlyPackets, f.firstSeenFrame);
     }
 
     /** The media's payload type: the most frequent that is neither comfort noise nor an event, else the first. */
-    private int mainPayloadType() {
+    private int mainPayloadType(Figures f) {
         int best = -1;
         long bestCount = -1;
-        for (int i = 0; i < ptSlotsUsed; i++) {
-            int pt = slotPt(i);
+        for (int i = 0; i < f.ptSlotsUsed; i++) {
+            int pt = f.slotPt(i);
             PayloadType t = lookup(pt);
             String enc = t != null ? t.encoding() : Codecs.staticName(pt);
             if (pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD || Codecs.isTelephoneEvent(enc)) {
                 continue;
             }
-            if (slotCount(i) > bestCount) {
+            if (f.slotCount(i) > bestCount) {
                 best = pt;
-                bestCount = slotCount(i);
+                bestCount = f.slotCount(i);
             }
         }
-        return best >= 0 ? best : ptSlotsUsed > 0 ? slotPt(0) : lastPt;
+        return best >= 0 ? best : f.ptSlotsUsed > 0 ? f.slotPt(0) : f.lastPt;
     }
 
     /** True when the packets look like RTP by themselves: several, mostly in sequence. */
     boolean plainlyRtp() {
-        return total >= 4 && consecutive * 2L >= total - 1;
+        Figures f = read();
+        return f.total >= 4 && f.consecutive * 2L >= f.total - 1;
     }
 
     /** A stream's RFC 4733 events: the digits, the RTP timestamp (32 bits) of the latest, those without a marker. */
@@ -505,5 +305,497 @@ final class StreamAccumulator {
         final StringBuilder digits = new StringBuilder();
         int lastTimestamp;
         int withoutMarker;
+    }
+
+    /**
+     * The running figures of a stream, primitives only, so that they pack into bytes ({@link #pack}) and unpack into
+     * an equal object ({@link #unpack}): every field is written and read, in one order, by those two.
+     */
+    static final class Figures {
+
+        long firstFrame;
+        long lastFrame;
+        long firstMicros;
+        long lastMicros;
+        long earlyPackets;
+        long firstSeenFrame;
+
+        // Wireshark's state (tap_rtp_stat_t), started once total is not 0. Counts of packets of one stream are ints:
+        // a stream of 2^31 packets would take more than 100 GB of capture; the packets and bytes themselves are longs.
+        int startSeq;
+        int stopSeq;
+        int seqNum;
+        int cycles;
+        boolean under;
+        long seqTimestamp;
+        double time;
+        double jitter;
+        double maxJitter;
+        double minJitter = -1;
+        double meanJitter;
+        double maxDelta;
+        double minDelta = -1;
+        double meanDelta;
+        long maxDeltaFrame;
+        /** Payload types are 7 bits: this one and {@link #runPt} and {@link #cachedPt} (-1: none) are bytes. */
+        byte lastPt;
+        long total;
+        int sequenceErrors;
+        int wrongTimestamps;
+        boolean problems;
+
+        // timestamp unwrapping
+        long extTimestamp;
+        long firstExtTimestamp;
+
+        // RFC 3550 extended sequence numbers, for duplicates, reordering and the series
+        long baseExtSeq;
+        long highestExtSeq;
+        long window;
+        int duplicates;
+        int outOfOrder;
+        int consecutive;
+
+        /**
+         * The first {@link #PT_SLOTS} payload types seen, a byte each (types are 7 bits) from the lowest, and how many
+         * packets of each: fields, not two arrays of their own for every stream.
+         */
+        int pts;
+        int ptCount0;
+        int ptCount1;
+        int ptCount2;
+        int ptCount3;
+        byte ptSlotsUsed;
+        byte runSlot;
+        /** The payload type of the latest packets and how many in a row not yet added to its slot (-1: none). */
+        byte runPt = -1;
+        int runCount;
+        long ptSeenLow;
+        long ptSeenHigh;
+        int markers;
+        int comfortNoise;
+        int telephoneEvents;
+        long bytes;
+
+        // payload type resolution cache: cachedPt is -1 when the announcing SDPs changed (see sdpChanged)
+        byte cachedPt = -1;
+        int cachedRate;
+        /** The clock rate in kHz as Wireshark divides by it ({@code clock_rate / 1000} in integers). */
+        int cachedKhz;
+        boolean cachedEvent;
+
+        void restart() {
+            earlyPackets += total;
+            total = 0;
+            cycles = 0;
+            under = false;
+            jitter = maxJitter = meanJitter = maxDelta = meanDelta = 0;
+            minJitter = minDelta = -1;
+            maxDeltaFrame = 0;
+            sequenceErrors = wrongTimestamps = 0;
+            problems = false;
+            duplicates = outOfOrder = consecutive = 0;
+            window = 0;
+            pts = 0;
+            ptCount0 = ptCount1 = ptCount2 = ptCount3 = 0;
+            ptSlotsUsed = 0;
+            runPt = -1;
+            runCount = 0;
+            ptSeenLow = ptSeenHigh = 0;
+            markers = comfortNoise = telephoneEvents = 0;
+            bytes = 0;
+        }
+
+        void first(long frame, long micros, double nowMs, int seq, long timestamp, int pt) {
+            firstFrame = frame;
+            firstMicros = micros;
+            startSeq = stopSeq = seqNum = seq;
+            extTimestamp = timestamp;
+            firstExtTimestamp = timestamp;
+            seqTimestamp = timestamp;
+            time = nowMs;
+            lastPt = (byte) pt;
+            maxDelta = jitter = maxJitter = meanJitter = meanDelta = 0;
+            minDelta = minJitter = -1;
+            total = 1;
+            baseExtSeq = highestExtSeq = seq;
+            window = 1;
+        }
+
+        void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
+            long ext = extTimestamp + (int) (timestamp - (extTimestamp & 0xffffffffL));
+            extTimestamp = ext;
+            // tshark 4.0: a timestamp before the stream's first one is out of time sequence (reordered packets are not)
+            boolean inTime = ext >= firstExtTimestamp;
+            boolean wrongTimestamp = !inTime;
+            boolean wrongSeq = false;
+            if (!inTime) {
+                wrongTimestamps++;
+            }
+            if (seq < startSeq && inTime && !under) {
+                cycles++;
+                under = true;
+            } else if (seq == 0 && stopSeq == 65535 && inTime && !under) {
+                cycles++;
+                under = true;
+            } else if (seq > startSeq && inTime && under) {
+                under = false;
+            }
+            if (inTime && seqNum + 1 == seq) {
+                seqNum = seq;
+            } else if (inTime && seqNum == 65535 && seq == 0) {
+                seqNum = seq;
+            } else if (inTime && (seqNum + 1 < seq || ((seqNum - seq) & 0xffffffffL) > 0xFF00)) {
+                seqNum = seq;
+                sequenceErrors++;
+                wrongSeq = true;
+            } else if (seqNum + 1 > seq) {
+                sequenceErrors++;
+                wrongSeq = true;
+            }
+            boolean cn = pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD;
+            boolean followsCn = lastPt == Codecs.PT_CN || lastPt == Codecs.PT_CN_OLD;
+            lastPt = (byte) pt;
+            int rate = cachedEvent ? 0 : cachedRate;
+            double currentJitter = 0;
+            double delta;
+            if (rate != 0) {
+                double nominal = (double) (ext - seqTimestamp) / cachedKhz;
+                double diff = Math.abs(nowMs - (time + nominal));
+                currentJitter = (15 * jitter + diff) / 16;
+                delta = nowMs - time;
+                jitter = currentJitter;
+            } else {
+                delta = nowMs - time;
+            }
+            if (!marker && !cn && !wrongTimestamp && !followsCn) {
+                if (delta > maxDelta) {
+                    maxDelta = delta;
+                    maxDeltaFrame = frame;
+                }
+                if (minDelta == -1 || delta < minDelta) {
+                    minDelta = delta;
+                }
+                meanDelta = (meanDelta * (total - 1) + delta) / total;
+                if (rate != 0) {
+                    if (jitter > maxJitter) {
+                        maxJitter = jitter;
+                    }
+                    meanJitter = (meanJitter * (total - 1) + currentJitter) / total;
+                    if (minJitter == -1 || jitter < minJitter) {
+                        minJitter = jitter;
+                    }
+                }
+            }
+            if (inTime) {
+                time = nowMs;
+                if (rate != 0) {
+                    // as tshark 4.0 does: the nominal time runs on from the last packet with a known clock, so the
+                    // first media packet after a DTMF event (clock 0) measures its timestamp against the one before
+                    seqTimestamp = ext;
+                }
+            }
+            stopSeq = seq;
+            total++;
+            if (wrongSeq || wrongTimestamp) {
+                problems = true;
+            }
+        }
+
+        /** RFC 3550 extended sequence numbers: duplicates and reordering within a 64-packet window. */
+        void sequence(int seq) {
+            if (total == 1) {
+                return;
+            }
+            long ext = highestExtSeq + (short) (seq - (int) (highestExtSeq & 0xffff));
+            if (ext > highestExtSeq) {
+                long step = ext - highestExtSeq;
+                if (step == 1) {
+                    consecutive++;
+                }
+                window = step >= 64 ? 1 : (window << step) | 1;
+                highestExtSeq = ext;
+            } else {
+                long back = highestExtSeq - ext;
+                if (back < 64 && (window & (1L << back)) != 0) {
+                    duplicates++;
+                } else {
+                    outOfOrder++;
+                    if (back < 64) {
+                        window |= 1L << back;
+                    }
+                }
+            }
+        }
+
+        /** Counts {@code pt}; a run of packets of one type costs one field each, its slot is updated when the run ends. */
+        void countPayloadType(int pt) {
+            if (pt == runPt) {
+                runCount++;
+                return;
+            }
+            endRun();
+            if (pt < 64) {
+                ptSeenLow |= 1L << pt;
+            } else {
+                ptSeenHigh |= 1L << (pt - 64);
+            }
+            int slot = 0;
+            while (slot < ptSlotsUsed && slotPt(slot) != pt) {
+                slot++;
+            }
+            if (slot == ptSlotsUsed) {
+                if (ptSlotsUsed == PT_SLOTS) {
+                    return; // the first few types are the ones that matter; the others are only marked as seen
+                }
+                pts |= pt << (8 * slot);
+                ptSlotsUsed++;
+            }
+            runPt = (byte) pt;
+            runSlot = (byte) slot;
+            runCount = 1;
+        }
+
+        /** The payload type in slot {@code slot} (below {@link #ptSlotsUsed}). */
+        int slotPt(int slot) {
+            return pts >>> (8 * slot) & 0xff;
+        }
+
+        /** The packets counted in slot {@code slot}. */
+        int slotCount(int slot) {
+            return switch (slot) {
+                case 0 -> ptCount0;
+                case 1 -> ptCount1;
+                case 2 -> ptCount2;
+                default -> ptCount3;
+            };
+        }
+
+        void endRun() {
+            if (runPt >= 0) {
+                switch (runSlot) {
+                    case 0 -> ptCount0 += runCount;
+                    case 1 -> ptCount1 += runCount;
+                    case 2 -> ptCount2 += runCount;
+                    default -> ptCount3 += runCount;
+                }
+                runPt = -1;
+                runCount = 0;
+            }
+        }
+
+        /**
+         * The figures as bytes: each field in declaration order as a variable-length number, the frames, times and
+         * RTP timestamps as their distance from the stream's first ones, the doubles' bits reversed (a round value
+         * is a byte or two) and the reception window inverted (all ones for a stream in order): 40 to 80 bytes for
+         * the 300 of the object.
+         */
+        byte[] pack(Packer p) {
+            p.reset();
+            p.signed(firstFrame);
+            p.signed(lastFrame - firstFrame);
+            p.signed(firstMicros);
+            p.signed(lastMicros - firstMicros);
+            p.signed(earlyPackets);
+            p.signed(firstSeenFrame - firstFrame);
+            p.signed(startSeq);
+            p.signed(stopSeq);
+            p.signed(seqNum);
+            p.signed(cycles);
+            p.signed(under ? 1 : 0);
+            p.signed(seqTimestamp - firstExtTimestamp);
+            p.real(time);
+            p.real(jitter);
+            p.real(maxJitter);
+            p.real(minJitter);
+            p.real(meanJitter);
+            p.real(maxDelta);
+            p.real(minDelta);
+            p.real(meanDelta);
+            p.signed(maxDeltaFrame - firstFrame);
+            p.signed(lastPt);
+            p.signed(total);
+            p.signed(sequenceErrors);
+            p.signed(wrongTimestamps);
+            p.signed(problems ? 1 : 0);
+            p.signed(extTimestamp - firstExtTimestamp);
+            p.signed(firstExtTimestamp);
+            p.signed(baseExtSeq);
+            p.signed(highestExtSeq - baseExtSeq);
+            p.signed(~window);
+            p.signed(duplicates);
+            p.signed(outOfOrder);
+            p.signed(consecutive);
+            p.signed(pts);
+            p.signed(ptCount0);
+            p.signed(ptCount1);
+            p.signed(ptCount2);
+            p.signed(ptCount3);
+            p.signed(ptSlotsUsed);
+            p.signed(runSlot);
+            p.signed(runPt);
+            p.signed(runCount);
+            p.signed(ptSeenLow);
+            p.signed(ptSeenHigh);
+            p.signed(markers);
+            p.signed(comfortNoise);
+            p.signed(telephoneEvents);
+            p.signed(bytes);
+            p.signed(cachedPt);
+            p.signed(cachedRate);
+            p.signed(cachedKhz);
+            p.signed(cachedEvent ? 1 : 0);
+            return p.bytes();
+        }
+
+        /** The packed figures of a new stream: {@link #clear} unpacks them. */
+        private static final byte[] NEW = new Figures().pack(new Packer());
+
+        /** Makes these figures those of a new stream, as {@code new Figures()} makes them. */
+        Figures clear(Unpacker u) {
+            return u.unpack(NEW, this);
+        }
+
+        /** Sets every field of {@code f} to what {@link #pack} wrote to {@code u}'s bytes. */
+        private static Figures unpack(Unpacker u, Figures f) {
+            f.firstFrame = u.signed();
+            f.lastFrame = f.firstFrame + u.signed();
+            f.firstMicros = u.signed();
+            f.lastMicros = f.firstMicros + u.signed();
+            f.earlyPackets = u.signed();
+            f.firstSeenFrame = f.firstFrame + u.signed();
+            f.startSeq = (int) u.signed();
+            f.stopSeq = (int) u.signed();
+            f.seqNum = (int) u.signed();
+            f.cycles = (int) u.signed();
+            f.under = u.signed() != 0;
+            long seqTimestampDistance = u.signed();
+            f.time = u.real();
+            f.jitter = u.real();
+            f.maxJitter = u.real();
+            f.minJitter = u.real();
+            f.meanJitter = u.real();
+            f.maxDelta = u.real();
+            f.minDelta = u.real();
+            f.meanDelta = u.real();
+            f.maxDeltaFrame = f.firstFrame + u.signed();
+            f.lastPt = (byte) u.signed();
+            f.total = u.signed();
+            f.sequenceErrors = (int) u.signed();
+            f.wrongTimestamps = (int) u.signed();
+            f.problems = u.signed() != 0;
+            long extTimestampDistance = u.signed();
+            f.firstExtTimestamp = u.signed();
+            f.seqTimestamp = f.firstExtTimestamp + seqTimestampDistance;
+            f.extTimestamp = f.firstExtTimestamp + extTimestampDistance;
+            f.baseExtSeq = u.signed();
+            f.highestExtSeq = f.baseExtSeq + u.signed();
+            f.window = ~u.signed();
+            f.duplicates = (int) u.signed();
+            f.outOfOrder = (int) u.signed();
+            f.consecutive = (int) u.signed();
+            f.pts = (int) u.signed();
+            f.ptCount0 = (int) u.signed();
+            f.ptCount1 = (int) u.signed();
+            f.ptCount2 = (int) u.signed();
+            f.ptCount3 = (int) u.signed();
+            f.ptSlotsUsed = (byte) u.signed();
+            f.runSlot = (byte) u.signed();
+            f.runPt = (byte) u.signed();
+            f.runCount = (int) u.signed();
+            f.ptSeenLow = u.signed();
+            f.ptSeenHigh = u.signed();
+            f.markers = (int) u.signed();
+            f.comfortNoise = (int) u.signed();
+            f.telephoneEvents = (int) u.signed();
+            f.bytes = u.signed();
+            f.cachedPt = (byte) u.signed();
+            f.cachedRate = (int) u.signed();
+            f.cachedKhz = (int) u.signed();
+            f.cachedEvent = u.signed() != 0;
+            u.end();
+            return f;
+        }
+    }
+
+    /**
+     * Writes numbers as zig-zag variable-length bytes (7 bits a byte, low bits first) into a buffer it reuses: one per
+     * analysis, on its thread.
+     */
+    static final class Packer {
+
+        private byte[] buffer = new byte[256];
+        private int length;
+
+        void reset() {
+            length = 0;
+        }
+
+        void signed(long v) {
+            unsigned(v << 1 ^ v >> 63);
+        }
+
+        /** A double by its bits, reversed: the low mantissa bits of a round number are zeros and come out short. */
+        void real(double v) {
+            unsigned(Long.reverse(Double.doubleToRawLongBits(v)));
+        }
+
+        private void unsigned(long v) {
+            if (length + 10 > buffer.length) {
+                buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+            }
+            while ((v & ~0x7fL) != 0) {
+                buffer[length++] = (byte) (v | 0x80);
+                v >>>= 7;
+            }
+            buffer[length++] = (byte) v;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer, length);
+        }
+    }
+
+    /** Reads what a {@link Packer} wrote, in its order; one per thread, reused. */
+    static final class Unpacker {
+
+        /** Figures to unpack into when reading a stream asleep on this unpacker's thread. */
+        final Figures scratch = new Figures();
+        private byte[] b;
+        private int at;
+
+        /** Sets every field of {@code into} to the figures packed in {@code bytes}; {@code into}. */
+        Figures unpack(byte[] bytes, Figures into) {
+            b = bytes;
+            at = 0;
+            return Figures.unpack(this, into);
+        }
+
+        long signed() {
+            long v = unsigned();
+            return v >>> 1 ^ -(v & 1);
+        }
+
+        double real() {
+            return Double.longBitsToDouble(Long.reverse(unsigned()));
+        }
+
+        private long unsigned() {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte x = b[at++];
+                v |= (long) (x & 0x7f) << shift;
+                if (x >= 0) {
+                    return v;
+                }
+            }
+        }
+
+        /** Every byte was read: what was packed is what is unpacked. */
+        void end() {
+            if (at != b.length) {
+                throw new IllegalStateException("packed figures of " + b.length + " bytes, " + at + " read");
+            }
+        }
     }
 }

@@ -75,7 +75,8 @@ class MediaHandOffTest {
     @Test
     void aTrickleOfPacketsIsAnalysedWithoutWaitingForABatch() throws Exception {
         MediaHandOff handOff = new MediaHandOff(
-                new RtpAnalysis(Limits.UNANNOUNCED_RTP_STREAMS, MediaCollector.Series.NONE, new SharedStrings()));
+                new RtpAnalysis(Limits.UNANNOUNCED_RTP_STREAMS, MediaCollector.Series.NONE, new SharedStrings(),
+                        RtpAnalysis.IDLE_MICROS));
         handOff.sip(offer(1));
         waitUntilAnalysed(handOff, 1);
         Thread.sleep(30); // the thread finds the ring empty and parks (it ends only after about 0.1 s)
