@@ -176,7 +176,8 @@ final class RtpAnalysis {
      */
     void rtp(long frame, long micros, long firstMicros, byte[] a, int srcAt, int dstAt, int length, int srcPort,
              int dstPort, int seq, long timestamp, long ssrc, int second, int rtpLength, int event, int payloadLength) {
-        if (micros >= nextSweep) {
+        if (micros >= nextSweep && nextSweep != Long.MAX_VALUE) {
+            // at most one sweep per second of capture time however the times jump (none after the largest time)
             nextSweep = micros < Long.MAX_VALUE - SWEEP_MICROS ? micros + SWEEP_MICROS : Long.MAX_VALUE;
             sweep(micros);
         }

@@ -126,6 +126,28 @@ class StreamSleepTest {
         return out;
     }
 
+    @Test
+    void onceTheTimesReachTheLargestNoSweepFollows() {
+        // a pcapng interface's resolution can scale a stamp to any long: at the largest time a sweep per packet
+        // would go over every stream awake for each packet
+        RtpAnalysis analysis = new RtpAnalysis(Limits.UNANNOUNCED_RTP_STREAMS, MediaCollector.Series.NONE,
+                new org.sipladder.sip.SharedStrings(), 0);
+        byte[] addresses = {10, 0, 0, 1, 10, 0, 0, 2};
+        long[] times = {Long.MAX_VALUE - 2, Long.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < times.length; i++) {
+            analysis.rtp(i + 1, times[i], 0, addresses, 0, 4, 4, 20_000 + 2 * i, 30_000, 1, 160, 7, 0, 172, 0, 160);
+        }
+        assertEquals(0, analysis.streamsAsleep(), "a stream was put to sleep after the times reached the largest");
+        // and before that, the sweep does its work
+        RtpAnalysis usual = new RtpAnalysis(Limits.UNANNOUNCED_RTP_STREAMS, MediaCollector.Series.NONE,
+                new org.sipladder.sip.SharedStrings(), 0);
+        for (int i = 0; i < times.length; i++) {
+            usual.rtp(i + 1, T0 + 2_000_000L * i, T0, addresses, 0, 4, 4, 20_000 + 2 * i, 30_000, 1, 160, 7, 0, 172, 0,
+                    160);
+        }
+        assertEquals(3, usual.streamsAsleep());
+    }
+
     /** A call with its media and a re-INVITE, a late-announced stream and one no SDP announced, interleaved. */
     private static Captures capture(Random random) {
         Captures c = Captures.pcap();
