@@ -13,7 +13,12 @@ import java.util.function.LongSupplier;
  */
 final class ByteSource implements Closeable {
 
-    private static final int INITIAL = 1 << 20;
+    /**
+     * The buffer's first size (it grows for a longer record). It lives as long as the read: on a capture long enough
+     * for the collector to run during the read it is moved to the old generation and stays there after the read
+     * (1 MB was 0.75 MB more of the 4 GB benchmark capture's peak); reads of 256 KB are no slower.
+     */
+    private static final int INITIAL = 1 << 18;
 
     private final InputStream in;
     private final LongSupplier consumed;
