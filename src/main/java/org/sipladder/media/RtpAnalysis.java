@@ -19,8 +19,8 @@ import org.sipladder.sip.SharedStrings;
  * are plainly RTP (ports 1024 and above, several packets mostly in sequence).
  *
  * <p>Once a second of capture time the streams without a packet for {@link #IDLE_MICROS} are put to sleep, their
- * figures packed (half their memory, a quarter once the freed figures serve new streams); a stream's next packet,
- * or an SDP that changes it, wakes it first.
+ * figures packed (a stream asleep holds ~180 bytes instead of ~380; the figures it freed serve the next stream made
+ * or woken); a stream's next packet, or an SDP that announces one of its ends again, wakes it first.
  */
 final class RtpAnalysis {
 
