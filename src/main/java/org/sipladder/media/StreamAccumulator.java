@@ -309,7 +309,7 @@ final class StreamAccumulator {
 
     /**
      * The running figures of a stream, primitives only, so that they pack into bytes ({@link #pack}) and unpack into
-     * an equal object ({@link #unpack}): every field is written and read, in one order, by those two.
+     * an equal object ({@link #unpack}): every field is written and read by one list, {@link #transfer}.
      */
     static final class Figures {
 
@@ -585,66 +585,11 @@ final class StreamAccumulator {
         }
 
         /**
-         * The figures as bytes: each field in declaration order as a variable-length number, the frames, times and
-         * RTP timestamps as their distance from the stream's first ones, the doubles' bits reversed (a round value
-         * is a byte or two) and the reception window inverted (all ones for a stream in order): 40 to 80 bytes for
-         * the 300 of the object.
+         * The figures as bytes ({@link #transfer}): 40 to 80 bytes for the 300 of the object.
          */
         byte[] pack(Packer p) {
             p.reset();
-            p.signed(firstFrame);
-            p.signed(lastFrame - firstFrame);
-            p.signed(firstMicros);
-            p.signed(lastMicros - firstMicros);
-            p.signed(earlyPackets);
-            p.signed(firstSeenFrame - firstFrame);
-            p.signed(startSeq);
-            p.signed(stopSeq);
-            p.signed(seqNum);
-            p.signed(cycles);
-            p.signed(under ? 1 : 0);
-            p.signed(seqTimestamp - firstExtTimestamp);
-            p.real(time);
-            p.real(jitter);
-            p.real(maxJitter);
-            p.real(minJitter);
-            p.real(meanJitter);
-            p.real(maxDelta);
-            p.real(minDelta);
-            p.real(meanDelta);
-            p.signed(maxDeltaFrame - firstFrame);
-            p.signed(lastPt);
-            p.signed(total);
-            p.signed(sequenceErrors);
-            p.signed(wrongTimestamps);
-            p.signed(problems ? 1 : 0);
-            p.signed(extTimestamp - firstExtTimestamp);
-            p.signed(firstExtTimestamp);
-            p.signed(baseExtSeq);
-            p.signed(highestExtSeq - baseExtSeq);
-            p.signed(~window);
-            p.signed(duplicates);
-            p.signed(outOfOrder);
-            p.signed(consecutive);
-            p.signed(pts);
-            p.signed(ptCount0);
-            p.signed(ptCount1);
-            p.signed(ptCount2);
-            p.signed(ptCount3);
-            p.signed(ptSlotsUsed);
-            p.signed(runSlot);
-            p.signed(runPt);
-            p.signed(runCount);
-            p.signed(ptSeenLow);
-            p.signed(ptSeenHigh);
-            p.signed(markers);
-            p.signed(comfortNoise);
-            p.signed(telephoneEvents);
-            p.signed(bytes);
-            p.signed(cachedPt);
-            p.signed(cachedRate);
-            p.signed(cachedKhz);
-            p.signed(cachedEvent ? 1 : 0);
+            transfer(p);
             return p.bytes();
         }
 
@@ -656,73 +601,90 @@ final class StreamAccumulator {
             return u.unpack(NEW, this);
         }
 
-        /** Sets every field of {@code f} to what {@link #pack} wrote to {@code u}'s bytes. */
+        /** Sets every field of {@code f} to what {@link #pack} wrote to {@code u}'s bytes; {@code f}. */
         private static Figures unpack(Unpacker u, Figures f) {
-            f.firstFrame = u.signed();
-            f.lastFrame = f.firstFrame + u.signed();
-            f.firstMicros = u.signed();
-            f.lastMicros = f.firstMicros + u.signed();
-            f.earlyPackets = u.signed();
-            f.firstSeenFrame = f.firstFrame + u.signed();
-            f.startSeq = (int) u.signed();
-            f.stopSeq = (int) u.signed();
-            f.seqNum = (int) u.signed();
-            f.cycles = (int) u.signed();
-            f.under = u.signed() != 0;
-            long seqTimestampDistance = u.signed();
-            f.time = u.real();
-            f.jitter = u.real();
-            f.maxJitter = u.real();
-            f.minJitter = u.real();
-            f.meanJitter = u.real();
-            f.maxDelta = u.real();
-            f.minDelta = u.real();
-            f.meanDelta = u.real();
-            f.maxDeltaFrame = f.firstFrame + u.signed();
-            f.lastPt = (byte) u.signed();
-            f.total = u.signed();
-            f.sequenceErrors = (int) u.signed();
-            f.wrongTimestamps = (int) u.signed();
-            f.problems = u.signed() != 0;
-            long extTimestampDistance = u.signed();
-            f.firstExtTimestamp = u.signed();
-            f.seqTimestamp = f.firstExtTimestamp + seqTimestampDistance;
-            f.extTimestamp = f.firstExtTimestamp + extTimestampDistance;
-            f.baseExtSeq = u.signed();
-            f.highestExtSeq = f.baseExtSeq + u.signed();
-            f.window = ~u.signed();
-            f.duplicates = (int) u.signed();
-            f.outOfOrder = (int) u.signed();
-            f.consecutive = (int) u.signed();
-            f.pts = (int) u.signed();
-            f.ptCount0 = (int) u.signed();
-            f.ptCount1 = (int) u.signed();
-            f.ptCount2 = (int) u.signed();
-            f.ptCount3 = (int) u.signed();
-            f.ptSlotsUsed = (byte) u.signed();
-            f.runSlot = (byte) u.signed();
-            f.runPt = (byte) u.signed();
-            f.runCount = (int) u.signed();
-            f.ptSeenLow = u.signed();
-            f.ptSeenHigh = u.signed();
-            f.markers = (int) u.signed();
-            f.comfortNoise = (int) u.signed();
-            f.telephoneEvents = (int) u.signed();
-            f.bytes = u.signed();
-            f.cachedPt = (byte) u.signed();
-            f.cachedRate = (int) u.signed();
-            f.cachedKhz = (int) u.signed();
-            f.cachedEvent = u.signed() != 0;
+            f.transfer(u);
             u.end();
             return f;
         }
+
+        /**
+         * Every field, one list for both ways: packing, {@code t} writes each value and gives it back (the fields stay
+         * as they are); unpacking, it gives the values read, in the same order. Each field is a variable-length
+         * number: the frames, times and RTP timestamps as their distance from the stream's first ones (those come
+         * before them), the doubles' bits reversed (a round value is a byte or two) and the reception window inverted
+         * (all ones for a stream in order).
+         */
+        private void transfer(Transfer t) {
+            firstFrame = t.signed(firstFrame);
+            lastFrame = firstFrame + t.signed(lastFrame - firstFrame);
+            firstMicros = t.signed(firstMicros);
+            lastMicros = firstMicros + t.signed(lastMicros - firstMicros);
+            earlyPackets = t.signed(earlyPackets);
+            firstSeenFrame = firstFrame + t.signed(firstSeenFrame - firstFrame);
+            startSeq = (int) t.signed(startSeq);
+            stopSeq = (int) t.signed(stopSeq);
+            seqNum = (int) t.signed(seqNum);
+            cycles = (int) t.signed(cycles);
+            under = t.signed(under ? 1 : 0) != 0;
+            firstExtTimestamp = t.signed(firstExtTimestamp);
+            seqTimestamp = firstExtTimestamp + t.signed(seqTimestamp - firstExtTimestamp);
+            extTimestamp = firstExtTimestamp + t.signed(extTimestamp - firstExtTimestamp);
+            time = t.real(time);
+            jitter = t.real(jitter);
+            maxJitter = t.real(maxJitter);
+            minJitter = t.real(minJitter);
+            meanJitter = t.real(meanJitter);
+            maxDelta = t.real(maxDelta);
+            minDelta = t.real(minDelta);
+            meanDelta = t.real(meanDelta);
+            maxDeltaFrame = firstFrame + t.signed(maxDeltaFrame - firstFrame);
+            lastPt = (byte) t.signed(lastPt);
+            total = t.signed(total);
+            sequenceErrors = (int) t.signed(sequenceErrors);
+            wrongTimestamps = (int) t.signed(wrongTimestamps);
+            problems = t.signed(problems ? 1 : 0) != 0;
+            baseExtSeq = t.signed(baseExtSeq);
+            highestExtSeq = baseExtSeq + t.signed(highestExtSeq - baseExtSeq);
+            window = ~t.signed(~window);
+            duplicates = (int) t.signed(duplicates);
+            outOfOrder = (int) t.signed(outOfOrder);
+            consecutive = (int) t.signed(consecutive);
+            pts = (int) t.signed(pts);
+            ptCount0 = (int) t.signed(ptCount0);
+            ptCount1 = (int) t.signed(ptCount1);
+            ptCount2 = (int) t.signed(ptCount2);
+            ptCount3 = (int) t.signed(ptCount3);
+            ptSlotsUsed = (byte) t.signed(ptSlotsUsed);
+            runSlot = (byte) t.signed(runSlot);
+            runPt = (byte) t.signed(runPt);
+            runCount = (int) t.signed(runCount);
+            ptSeenLow = t.signed(ptSeenLow);
+            ptSeenHigh = t.signed(ptSeenHigh);
+            markers = (int) t.signed(markers);
+            comfortNoise = (int) t.signed(comfortNoise);
+            telephoneEvents = (int) t.signed(telephoneEvents);
+            bytes = t.signed(bytes);
+            cachedPt = (byte) t.signed(cachedPt);
+            cachedRate = (int) t.signed(cachedRate);
+            cachedKhz = (int) t.signed(cachedKhz);
+            cachedEvent = t.signed(cachedEvent ? 1 : 0) != 0;
+        }
+    }
+
+    /** One way of {@link Figures#transfer}: each call writes or reads the next number. */
+    private interface Transfer {
+
+        long signed(long v);
+
+        double real(double v);
     }
 
     /**
      * Writes numbers as zig-zag variable-length bytes (7 bits a byte, low bits first) into a buffer it reuses: one per
      * analysis, on its thread.
      */
-    static final class Packer {
+    static final class Packer implements Transfer {
 
         private byte[] buffer = new byte[256];
         private int length;
@@ -731,13 +693,18 @@ final class StreamAccumulator {
             length = 0;
         }
 
-        void signed(long v) {
+        /** Writes {@code v}; gives it back. */
+        @Override
+        public long signed(long v) {
             unsigned(v << 1 ^ v >> 63);
+            return v;
         }
 
-        /** A double by its bits, reversed: the low mantissa bits of a round number are zeros and come out short. */
-        void real(double v) {
+        /** Writes {@code v} by its bits reversed: a round number's low mantissa bits are zeros and come out short. */
+        @Override
+        public double real(double v) {
             unsigned(Long.reverse(Double.doubleToRawLongBits(v)));
+            return v;
         }
 
         private void unsigned(long v) {
@@ -757,7 +724,7 @@ final class StreamAccumulator {
     }
 
     /** Reads what a {@link Packer} wrote, in its order; one per thread, reused. */
-    static final class Unpacker {
+    static final class Unpacker implements Transfer {
 
         /** Figures to unpack into when reading a stream asleep on this unpacker's thread. */
         final Figures scratch = new Figures();
@@ -771,12 +738,15 @@ final class StreamAccumulator {
             return Figures.unpack(this, into);
         }
 
-        long signed() {
+        /** The next number read; {@code ignored} is the field's value before it. */
+        @Override
+        public long signed(long ignored) {
             long v = unsigned();
             return v >>> 1 ^ -(v & 1);
         }
 
-        double real() {
+        @Override
+        public double real(double ignored) {
             return Double.longBitsToDouble(Long.reverse(unsigned()));
         }
 
