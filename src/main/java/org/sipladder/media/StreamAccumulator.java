@@ -458,15 +458,15 @@ final class StreamAccumulator {
             lastPt = (byte) pt;
             int rate = cachedEvent ? 0 : cachedRate;
             double currentJitter = 0;
-            double delta;
-            if (rate != 0) {
+            double delta = nowMs - time;
+            // as tshark 4.0: only a packet in time sequence moves the jitter. One whose timestamp lies before the
+            // stream's first (a sender that restarted its timestamps mid-stream) leaves it as it was; measured
+            // against the last packet in time, each would add the whole jump, and the jitter would climb to it.
+            if (rate != 0 && inTime) {
                 double nominal = (double) (ext - seqTimestamp) / cachedKhz;
                 double diff = Math.abs(nowMs - (time + nominal));
                 currentJitter = (15 * jitter + diff) / 16;
-                delta = nowMs - time;
                 jitter = currentJitter;
-            } else {
-                delta = nowMs - time;
             }
             if (!marker && !cn && !wrongTimestamp && !followsCn) {
                 if (delta > maxDelta) {

@@ -68,6 +68,31 @@ class MediaCollectorTest {
     }
 
     @Test
+    void packetsWhoseTimestampsRestartBelowTheFirstLeaveTheJitterAsItWasUntilBackInTime() throws Exception {
+        // a gateway that restarts its timestamps mid-stream (a fax re-INVITE refused, audio again: same SSRC, the
+        // sequence goes on): seq 1-3 every 20 ms from timestamp 8000, then seq 4-6 from timestamp 0 (before the
+        // first: out of time sequence), then seq 7 at timestamp 8160, in time again, 100 ms after seq 3
+        Captures c = offerAnswer("call-ts")
+                .udp(T0 + 100_000, CALLER, CALLEE, Rtp.packet(0, 1, 8000, 7, false))
+                .udp(T0 + 120_000, CALLER, CALLEE, Rtp.packet(0, 2, 8160, 7, false))
+                .udp(T0 + 140_000, CALLER, CALLEE, Rtp.packet(0, 3, 8320, 7, false))
+                .udp(T0 + 160_000, CALLER, CALLEE, Rtp.packet(0, 4, 0, 7, false))
+                .udp(T0 + 180_000, CALLER, CALLEE, Rtp.packet(0, 5, 160, 7, false))
+                .udp(T0 + 200_000, CALLER, CALLEE, Rtp.packet(0, 6, 320, 7, false))
+                .udp(T0 + 240_000, CALLER, CALLEE, Rtp.packet(0, 7, 8480, 7, false));
+        RtpStatistics st = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(7, st.packets());
+        // seq 4-6 move nothing: seq 7 is measured against seq 3, 100 ms before it and 160 samples (20 ms) on:
+        // D7 = |100 - 20| = 80 ms, J7 = 80 / 16 = 5 ms (tshark 4.0.17 prints 5.000; measuring seq 4-6 against seq 3
+        // too made the jitter climb towards the 1,040 ms jump)
+        assertEquals(5.0, st.maxJitterMs(), 1e-9);
+        assertEquals(100.0, st.maxDeltaMs(), 1e-9);
+        // Wireshark's running mean divides by the packets before the one added, those out of time included:
+        // J2 = J3 = 0, then at seq 7 (0 * 5 + 5) / 6 (tshark 4.0 prints 0.833)
+        assertEquals(5.0 / 6, st.meanJitterMs(), 1e-9);
+    }
+
+    @Test
     void dtmfEndPacketRetransmissionsCountOnce() throws Exception {
         Captures c = offerAnswer("call-2");
         long t = T0 + 100_000;
