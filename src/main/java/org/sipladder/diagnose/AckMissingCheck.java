@@ -14,6 +14,13 @@ final class AckMissingCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_ACK_MISSING;
 
+    /**
+     * Copies of a message closer together than this are the one packet captured twice (on two interfaces, or by a
+     * mirror port that sees both directions of a link), not a retransmission: a UA sends the 2xx again after T1
+     * (RFC 3261 17.2.1/13.3.1.4: 500 ms unless configured lower, and never nearly this low).
+     */
+    static final long DUPLICATE_MICROS = 50_000;
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -24,27 +31,54 @@ final class AckMissingCheck implements FindingRule {
                         || !"INVITE".equals(ok.cseqMethod())) {
                     continue;
                 }
-                long copies = copies(flow.messages(), ok);
-                if (copies > 0) {
-                    findings.add(finding(flow, ok, copies, ack(flow, ok)));
+                List<SipMessage> copies = copies(flow.messages(), ok);
+                if (copies.isEmpty()) {
+                    continue;
                 }
+                SipMessage acked = ackBack(flow.messages(), ok);
+                // an ACK that reached the answerer after which it stopped sending the 200 OK: acknowledged, late
+                if (acked != null && copies.get(copies.size() - 1).frame() < acked.frame()) {
+                    continue;
+                }
+                findings.add(finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok)));
             }
         }
         return findings;
     }
 
-    /** How many retransmissions of {@code ok} came after it. */
-    private static long copies(List<FlowMessage> messages, SipMessage ok) {
-        long copies = 0;
+    /**
+     * The retransmissions of {@code ok} after it: the same answer sent again by the same sender to the same
+     * receiver, each at least {@link #DUPLICATE_MICROS} after the copy before it. A copy of the answer between
+     * other addresses (the same message behind a NAT, or on another hop) is not this sender's.
+     */
+    private static List<SipMessage> copies(List<FlowMessage> messages, SipMessage ok) {
+        List<SipMessage> copies = new ArrayList<>();
+        long last = ok.timestampMicros();
         for (int i = 0; i < messages.size(); i++) {
             FlowMessage x = messages.get(i);
-            if (x.retransmission() && x.message().frame() > ok.frame() && !x.message().isRequest()
-                    && x.message().status() == ok.status() && ok.callId().equals(x.message().callId())
-                    && x.message().cseqNumber() == ok.cseqNumber()) {
-                copies++;
+            SipMessage c = x.message();
+            if (x.retransmission() && c.frame() > ok.frame() && !c.isRequest() && c.status() == ok.status()
+                    && ok.callId().equals(c.callId()) && c.cseqNumber() == ok.cseqNumber()
+                    && ok.src().equals(c.src()) && ok.dst().equals(c.dst()) && ok.sameToTag(c)) {
+                if (c.timestampMicros() - last >= DUPLICATE_MICROS) {
+                    copies.add(c);
+                }
+                last = c.timestampMicros();
             }
         }
         return copies;
+    }
+
+    /** The first ACK of {@code ok}'s transaction after it sent back to its sender, or null. */
+    private static SipMessage ackBack(List<FlowMessage> messages, SipMessage ok) {
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.frame() > ok.frame() && x.isRequest() && "ACK".equals(x.method()) && ok.callId().equals(x.callId())
+                    && x.cseqNumber() == ok.cseqNumber() && ok.src().equals(x.dst())) {
+                return x;
+            }
+        }
+        return null;
     }
 
     private static SipMessage ack(CallFlow flow, SipMessage ok) {
@@ -56,8 +90,15 @@ final class AckMissingCheck implements FindingRule {
         List<String> facts = new ArrayList<>();
         facts.add("200 OK frame " + ok.frame() + " from " + ok.src() + " sent " + (copies + 1) + " times; Contact "
                 + ok.header("Contact") + (ok.header("Record-Route") == null ? "" : ", Record-Route " + ok.header("Record-Route")));
-        facts.add(ack == null ? "No ACK in the capture" : "ACK frame " + ack.frame() + " went to " + ack.dst()
-                + " (Request-URI " + ack.requestUri() + "), not back to " + ok.src());
+        if (ack == null) {
+            facts.add("No ACK in the capture");
+        } else if (ack.dst().equals(ok.src())) {
+            facts.add("ACK frame " + ack.frame() + " reached " + ok.src() + ", which sent the 200 OK again after it: the"
+                    + " ACK did not match the answer (Request-URI " + ack.requestUri() + ")");
+        } else {
+            facts.add("ACK frame " + ack.frame() + " went to " + ack.dst() + " (Request-URI " + ack.requestUri()
+                    + "), not back to " + ok.src());
+        }
         return DialogRequests.finding(flow, ok, CODE, CODE.title(copies),
                 "The party that answers retransmits its 200 OK until the ACK arrives, and ends the call (BYE) when "
                         + "none does (LiveKit after a few seconds). A missing ACK, or one sent to another address "

@@ -36,6 +36,11 @@ final class NoCommonCodecCheck implements FindingRule {
                     continue;
                 }
                 List<String> offered = codecs.of(offer);
+                if (offered.isEmpty() && tx.request().hasToTag()) {
+                    // a re-INVITE for other media only (a T.38 fax switch, video): refusing it says nothing about
+                    // audio codecs, and the session goes on as it was (RFC 3261 14.1)
+                    continue;
+                }
                 // each sdp() reads the message back from the capture: the answer's is read once
                 SipMessage answer = null;
                 Sdp answerSdp = null;

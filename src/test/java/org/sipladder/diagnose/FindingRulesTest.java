@@ -101,6 +101,8 @@ class FindingRulesTest {
                         () -> List.of(liveKitCallOffering(SipTexts.sdp(JAMBONZ, "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
                 silent(FindingCode.SIP_NO_COMMON_CODEC, "PCMA offered to LiveKit", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_NO_COMMON_CODEC, "T.38 re-INVITE refused with 488, audio goes on",
+                        () -> List.of(afterAnswer(Mid.T38_REFUSED)), LiveKitConfig::empty),
                 fires(FindingCode.LK_RESPONSE_EXPLAINED, "503 without ringing, no config", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         LiveKitConfig::empty),
                 silent(FindingCode.LK_RESPONSE_EXPLAINED, "503 the config explains", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
@@ -125,6 +127,12 @@ class FindingRulesTest {
                 silent(FindingCode.SIP_DIALOG_NOT_FOUND, "BYE answered 200", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_ACK_MISSING, "200 OK retransmitted, no ACK", () -> List.of(afterAnswer(Mid.NO_ACK)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_ACK_MISSING, "200 OK acknowledged", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_ACK_MISSING, "200 OK captured twice 1 ms apart, then ACKed",
+                        () -> List.of(afterAnswer(Mid.OK_CAPTURED_TWICE)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_ACK_MISSING, "200 OK sent again, then ACKed", () -> List.of(afterAnswer(Mid.LATE_ACK)),
+                        LiveKitConfig::empty),
+                fires(FindingCode.SIP_ACK_MISSING, "200 OK sent again after its ACK arrived",
+                        () -> List.of(afterAnswer(Mid.ACK_NOT_MATCHED)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE after Session-Expires without refresh", () -> List.of(afterAnswer(Mid.TIMER_EXPIRED)),
                         LiveKitConfig::empty),
                 silent(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
@@ -224,7 +232,17 @@ class FindingRulesTest {
     }
 
     /** What happens after LiveKit answered a call. */
-    enum Mid { TRANSFER_BUSY, TRANSFER_OK, BYE_481, BYE_OK, NO_ACK, TIMER_EXPIRED, TIMER_OK, GLARE, REINVITE_OK }
+    enum Mid {
+        TRANSFER_BUSY, TRANSFER_OK, BYE_481, BYE_OK, NO_ACK, TIMER_EXPIRED, TIMER_OK, GLARE, REINVITE_OK,
+        /** The 200 OK captured twice 1 ms apart, then the ACK. */
+        OK_CAPTURED_TWICE,
+        /** The 200 OK sent again 500 ms later, then the ACK reaches LiveKit and the copies stop. */
+        LATE_ACK,
+        /** The ACK reaches LiveKit, which sends the 200 OK again after it all the same. */
+        ACK_NOT_MATCHED,
+        /** A re-INVITE switching to T.38 fax (no audio section), refused with 488. */
+        T38_REFUSED
+    }
 
     /** Jambonz calls LiveKit, LiveKit answers (Session-Expires 90 s), then {@code mid} happens. */
     static CallFlow afterAnswer(Mid mid) {
@@ -236,6 +254,14 @@ class FindingRulesTest {
         if (mid == Mid.NO_ACK) {
             return call.resend(LIVEKIT, JAMBONZ, ok).resend(LIVEKIT, JAMBONZ, ok).flow();
         }
+        if (mid == Mid.OK_CAPTURED_TWICE) {
+            call.duplicate(LIVEKIT, JAMBONZ, ok);
+        } else if (mid == Mid.LATE_ACK) {
+            call.resend(LIVEKIT, JAMBONZ, ok);
+        }
+        if (mid == Mid.ACK_NOT_MATCHED) {
+            return call.send(JAMBONZ, LIVEKIT, inDialog("ACK", 1, JAMBONZ, "")).resend(LIVEKIT, JAMBONZ, ok).flow();
+        }
         call.send(JAMBONZ, LIVEKIT, inDialog("ACK", 1, JAMBONZ, ""));
         switch (mid) {
             case TRANSFER_BUSY, TRANSFER_OK -> {
@@ -245,6 +271,9 @@ class FindingRulesTest {
                 call.send(LIVEKIT, JAMBONZ, refer).send(JAMBONZ, LIVEKIT, SipTexts.response(refer, 202, "Accepted"))
                         .send(JAMBONZ, LIVEKIT, notify).send(LIVEKIT, JAMBONZ, SipTexts.response(notify, 200, "OK"));
             }
+            case OK_CAPTURED_TWICE, LATE_ACK -> {
+                // the answer and its ACK only
+            }
             case BYE_481, BYE_OK -> {
                 String bye = inDialog("BYE", 2, JAMBONZ, "");
                 call.send(JAMBONZ, LIVEKIT, bye).send(LIVEKIT, JAMBONZ, mid == Mid.BYE_OK ? SipTexts.response(bye, 200, "OK")
@@ -253,6 +282,12 @@ class FindingRulesTest {
             case TIMER_EXPIRED, TIMER_OK -> {
                 String bye = inDialog("BYE", 2, LIVEKIT, "");
                 call.after(mid == Mid.TIMER_OK ? 30 : 95).send(LIVEKIT, JAMBONZ, bye).send(JAMBONZ, LIVEKIT, SipTexts.response(bye, 200, "OK"));
+            }
+            case T38_REFUSED -> {
+                String t38 = "v=0\r\no=- 2 2 IN IP4 " + JAMBONZ + "\r\ns=-\r\nc=IN IP4 " + JAMBONZ + "\r\nt=0 0\r\n"
+                        + "m=image 16756 udptl t38\r\na=T38FaxVersion:0\r\n";
+                String reinvite = inDialog("INVITE", 2, JAMBONZ, t38, "Content-Type: application/sdp");
+                call.send(JAMBONZ, LIVEKIT, reinvite).send(LIVEKIT, JAMBONZ, SipTexts.response(reinvite, 488, "Not Acceptable Here"));
             }
             default -> {
                 String reinvite = inDialog("INVITE", 2, JAMBONZ, SipTexts.SDP_G711, "Content-Type: application/sdp");

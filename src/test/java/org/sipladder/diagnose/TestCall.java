@@ -61,6 +61,16 @@ final class TestCall {
         return this;
     }
 
+    /**
+     * Adds {@code text} captured a second time 1 ms later (the one packet seen on two interfaces): the flow marks it a
+     * retransmission, as it marks every repeat of a message.
+     */
+    TestCall duplicate(String src, String dst, String text) {
+        SipMessage m = parse(++frame, time += 1_000, new Endpoint(src, 5060), new Endpoint(dst, 5060), text);
+        messages.add(new FlowMessage(m, legs.get(m.callId()), true, m.callId() + " " + m.cseq()));
+        return this;
+    }
+
     CallFlow flow() {
         List<Leg> legList = new ArrayList<>();
         legs.forEach((callId, index) -> legList.add(leg(index, callId)));
