@@ -24,13 +24,18 @@ final class MediaJitterCheck implements FindingRule {
         String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "
                         + "frame %d", MediaLeg.describe(s), s.stats().meanJitterMs(), s.stats().maxJitterMs(),
                 s.stats().maxDeltaMs(), s.stats().maxDeltaFrame());
+        long back = s.stats().wrongTimestamps();
+        List<String> allFacts = back == 0 ? List.of(facts) : List.of(facts, back + " packet" + (back == 1 ? "" : "s")
+                + " had an RTP timestamp before the stream's first: the sender restarted its RTP clock (after a "
+                + "re-INVITE, a hold or a switch of media) and the jitter and gap measured across that jump are the "
+                + "jump, not the network");
         return new Finding(CODE, sustained ? CODE.severity() : Severity.INFO,
                 CODE.title(s.stats().maxJitterMs(), toName),
                 "Packets toward " + toName + " arrived unevenly (" + (sustained ? "throughout the stream" : "in bursts")
                         + "); above about 30 ms a jitter buffer adds delay or drops late packets, heard as choppy "
                         + "audio.", leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), s.stats().maxDeltaFrame() > 0 ? s.stats().maxDeltaFrame()
-                        : s.lastFrame()), List.of(), List.of(facts)),
+                        : s.lastFrame()), List.of(), allFacts),
                 Findings.fix(List.of("Look for congestion or bufferbloat on the path from " + s.key().src().address()
                         + " to " + s.key().dst().address() + " (queueing on uplinks, Wi-Fi, VPNs); prioritise RTP "
                         + "(DSCP 46) and check that the sender is not CPU-starved."), List.of(), null));

@@ -75,6 +75,18 @@ final class MediaCase {
         return this;
     }
 
+    /**
+     * RTP of {@code count} PCMU packets 20 ms apart whose sender restarts its RTP clock at packet {@code restart}: the
+     * sequence goes on, the timestamps start again from 0, below the first packet's (16,000).
+     */
+    MediaCase rtpRestartingClock(String src, String dst, double startSeconds, int count, long ssrc, int restart) {
+        for (int i = 0; i < count; i++) {
+            long timestamp = i < restart ? 16_000 + 160L * i : 160L * (i - restart);
+            add(startSeconds + i * 0.02, src, dst, Rtp.packet(0, i, timestamp, ssrc, i == 0));
+        }
+        return this;
+    }
+
     /** RTP both ways between the SDP addresses for {@code seconds} from 0.4 s: the clean call. */
     MediaCase rtpBothWays(String jambonzMedia, String liveKitMedia, double seconds) {
         int n = (int) (seconds / 0.02);

@@ -109,6 +109,24 @@ class MediaFindingsTest {
     }
 
     @Test
+    void jitterAcrossARestartedRtpClockSaysSo() throws Exception {
+        // 50 packets, then the sender's timestamps start again from 0: 100 packets lie before the first one's
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpRestartingClock(SBC, LK, 0.4, 300, 0x1111, 50)
+                .rtp(LK, SBC, 0.41, 300, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        List<Finding> jitter = d.withCode(FindingCode.MEDIA_JITTER);
+        assertEquals(1, jitter.size(), d.findings().stream().map(f -> f.code() + " " + f.title()).toList().toString());
+        List<String> facts = jitter.get(0).evidence().facts();
+        assertEquals(2, facts.size(), facts.toString());
+        assertTrue(facts.get(1).startsWith("100 packets had an RTP timestamp before the stream's first: the sender "
+                + "restarted its RTP clock"), facts.get(1));
+        // a clean stream's finding has the one fact
+        List<Finding> plain = firing().filter(c -> c.code() == FindingCode.MEDIA_JITTER).findFirst().orElseThrow()
+                .call().get().diagnose(dir).withCode(FindingCode.MEDIA_JITTER);
+        assertEquals(1, plain.get(0).evidence().facts().size());
+    }
+
+    @Test
     void everyCodeHasAFiringCase() {
         assertEquals(Set.copyOf(CODES), firing().map(Case::code).collect(java.util.stream.Collectors.toSet()));
     }
