@@ -45,7 +45,8 @@ final class DiagnosisText {
             out.println("Call " + flow.id() + ": " + (flow.aLeg().hasFinalResponse()
                     ? "caller got " + (flow.aLeg().finalStatus() + " " + nullToEmpty(flow.aLeg().finalReason())).trim()
                     : "caller got no final response")
-                    + (!flow.failed() && diagnosis.mediaFailed(flow.id()) ? ", but its media failed" : ""));
+                    + (flow.failed() || !diagnosis.failedAfterAnswer(flow.id()) ? ""
+                    : ", but " + Diagnosis.failureAfterAnswer(about)));
             routings.forEach(this::routing);
             about.forEach(this::finding);
         }

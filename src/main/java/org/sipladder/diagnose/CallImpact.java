@@ -26,9 +26,9 @@ final class CallImpact {
      */
     static List<Finding> moderate(CallFlow flow, List<Finding> findings, CaptureMedia media) {
         String id = flow.id();
-        // why the call was not stopped, when it was answered and its media did not fail
+        // why the call was not stopped, when it was answered and did not fail after the answer
         String succeeded = null;
-        boolean answeredMediaFailed = false;
+        String answeredFailure = null;
         if (flow.finalStatus() >= 200 && flow.finalStatus() < 300) {
             List<Finding> own = new ArrayList<>(findings.size());
             for (int i = 0; i < findings.size(); i++) {
@@ -36,9 +36,8 @@ final class CallImpact {
                     own.add(findings.get(i));
                 }
             }
-            if (PrimaryCauses.mediaFailed(own)) {
-                answeredMediaFailed = true;
-            } else {
+            answeredFailure = Diagnosis.failureAfterAnswer(own);
+            if (answeredFailure == null) {
                 succeeded = media.streamsOf(callIds(flow.legs())).isEmpty()
                         ? " This call was answered, so it did not stop it."
                         : " This call was answered and its RTP shows no failure, so it did not stop it.";
@@ -46,7 +45,7 @@ final class CallImpact {
         }
         Finding[] moderated = new Finding[findings.size()];
         for (int i = 0; i < moderated.length; i++) {
-            moderated[i] = moderate(findings.get(i), id, succeeded, answeredMediaFailed);
+            moderated[i] = moderate(findings.get(i), id, succeeded, answeredFailure);
         }
         return List.of(moderated);
     }
@@ -61,14 +60,15 @@ final class CallImpact {
 
     /** The config's own findings when calls were captured: none of them stopped a captured call. */
     static List<Finding> moderateConfig(List<Finding> configFindings) {
-        return configFindings.stream().map(f -> moderate(f, null, null, false)).toList();
+        return configFindings.stream().map(f -> moderate(f, null, null, null)).toList();
     }
 
     /**
      * {@code f} as the findings of call {@code flowId} are moderated: {@code succeeded} is why that call was not
-     * stopped (null when it was), {@code answeredMediaFailed} whether it was answered but its media failed.
+     * stopped (null when it was), {@code answeredFailure} what went wrong when it was answered and failed all the same
+     * ({@link Diagnosis#failureAfterAnswer}; null when it did not).
      */
-    private static Finding moderate(Finding f, String flowId, String succeeded, boolean answeredMediaFailed) {
+    private static Finding moderate(Finding f, String flowId, String succeeded, String answeredFailure) {
         if (f.severity() != Severity.ERROR || f.flowId() != null && f.code().afterAnswer()) {
             return f;
         }
@@ -81,9 +81,9 @@ final class CallImpact {
         if (succeeded != null) {
             return lowered(f, succeeded);
         }
-        if (answeredMediaFailed) {
-            return new Finding(f.code(), f.severity(), f.title(), f.explanation().concat(" This call was answered but its "
-                    + "media failed, so it did not succeed: this may be part of why."), f.callId(), f.flowId(),
+        if (answeredFailure != null) {
+            return new Finding(f.code(), f.severity(), f.title(), f.explanation().concat(" This call was answered but "
+                    + answeredFailure + ", so it did not succeed: this may be part of why."), f.callId(), f.flowId(),
                     f.primary(), f.evidence(), f.fix());
         }
         return f;

@@ -14,24 +14,25 @@ import org.sipladder.flow.CallFlow;
  *
  * @param findings findings, primary causes first, then by severity
  * @param routings per INVITE that reached LiveKit: the simulated outcome and whether the capture agrees
- * @param mediaFailedFlows ids of the calls whose media failed (made from the findings)
+ * @param failedAfterAnswerFlows ids of the calls answered that failed all the same: their media, or the answer's ACK
+ *                               (made from the findings)
  */
-public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, Set<String> mediaFailedFlows) {
+public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, Set<String> failedAfterAnswerFlows) {
 
     public Diagnosis(List<Finding> findings, List<LiveKitRouting> routings) {
-        this(findings, routings, mediaFailures(findings));
+        this(findings, routings, failuresAfterAnswer(findings));
     }
 
-    private static Set<String> mediaFailures(List<Finding> findings) {
+    private static Set<String> failuresAfterAnswer(List<Finding> findings) {
         Map<String, List<Finding>> byFlow = new HashMap<>();
         for (Finding f : findings) {
-            if (f.flowId() != null && PrimaryCauses.MEDIA_FAILURES.contains(f.code())) {
+            if (f.flowId() != null && PrimaryCauses.ANSWERED_FAILURES.contains(f.code())) {
                 byFlow.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f);
             }
         }
         Set<String> failed = new HashSet<>();
         byFlow.forEach((id, list) -> {
-            if (PrimaryCauses.mediaFailed(list)) {
+            if (PrimaryCauses.failedAfterAnswer(list)) {
                 failed.add(id);
             }
         });
@@ -45,15 +46,34 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
 
     /**
      * True when the call failed: the caller got no 2xx, or it was answered but its media failed (no RTP, one-way
-     * audio, a hang-up at a media timeout). Summaries, call lists and reports count failed calls with this.
+     * audio, a hang-up at a media timeout) or its answer was never acknowledged. Summaries, call lists and reports count failed calls with this.
      */
     public boolean failed(CallFlow flow) {
-        return flow.failed() || mediaFailed(flow.id());
+        return flow.failed() || failedAfterAnswer(flow.id());
     }
 
-    /** True when an error finding of the call says its media failed, though it may have been answered. */
-    public boolean mediaFailed(String flowId) {
-        return mediaFailedFlows.contains(flowId);
+    /**
+     * True when an error finding of the call says it failed though it may have been answered: its media failed, or
+     * its answer was never acknowledged.
+     */
+    public boolean failedAfterAnswer(String flowId) {
+        return failedAfterAnswerFlows.contains(flowId);
+    }
+
+    /**
+     * What went wrong with an answered call that failed all the same, as its error findings tell it ("its media
+     * failed", "its answer was never acknowledged"); null when they tell no such failure.
+     */
+    public static String failureAfterAnswer(List<Finding> findingsOfCall) {
+        boolean media = false;
+        boolean ack = false;
+        for (Finding f : findingsOfCall) {
+            if (f.severity() == Severity.ERROR && PrimaryCauses.ANSWERED_FAILURES.contains(f.code())) {
+                media |= f.code() != FindingCode.SIP_ACK_MISSING;
+                ack |= f.code() == FindingCode.SIP_ACK_MISSING;
+            }
+        }
+        return media ? "its media failed" : ack ? "its answer was never acknowledged" : null;
     }
 
     public List<Finding> withCode(FindingCode code) {

@@ -136,7 +136,7 @@ public final class DiagnosisRun {
         for (int i = 0; i < shown.length; i++) {
             shown[i] = routed.get(i).scrubbed(scrubber);
         }
-        return new CallDiagnosis(flow.id(), out, List.of(shown), PrimaryCauses.mediaFailed(out), keys,
+        return new CallDiagnosis(flow.id(), out, List.of(shown), PrimaryCauses.failedAfterAnswer(out), keys,
                 seen.rulesTakingCalls());
     }
 
@@ -282,11 +282,11 @@ public final class DiagnosisRun {
      * @param flowId           the call
      * @param findings         its findings, in the order they are listed
      * @param routings         the LiveKit simulation of its INVITEs that reached LiveKit
-     * @param mediaFailed      true when its media failed (see {@link Diagnosis#mediaFailed})
+     * @param failedAfterAnswer true when it was answered and failed all the same (see {@link Diagnosis#failedAfterAnswer})
      * @param echoKeys         code and config ids of each finding, for leaving out config findings that repeat it
      * @param rulesTakingCalls the dispatch rules this call's INVITEs reached
      */
     public record CallDiagnosis(String flowId, List<Finding> findings, List<LiveKitRouting> routings,
-                                boolean mediaFailed, List<String> echoKeys, Set<String> rulesTakingCalls) {
+                                boolean failedAfterAnswer, List<String> echoKeys, Set<String> rulesTakingCalls) {
     }
 }

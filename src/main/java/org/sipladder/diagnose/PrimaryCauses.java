@@ -34,7 +34,7 @@ final class PrimaryCauses {
         // one per failed call, and a diagnosis has one call or a few: a list (a hash set hashed every finding whole)
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
-            if (flow.failed() || mediaFailed(byFlow.getOrDefault(flow.id(), List.of()))) {
+            if (flow.failed() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted);
                 if (best != null) {
                     primaries.add(best);
@@ -59,14 +59,18 @@ final class PrimaryCauses {
         return false;
     }
 
-    /** Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything. */
-    static final Set<FindingCode> MEDIA_FAILURES = Collections.unmodifiableSet(EnumSet.of(
-            FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY));
+    /**
+     * Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything, or the
+     * answer never got its ACK (its sender ends the call after 64 * T1, RFC 3261 13.3.1.4).
+     */
+    static final Set<FindingCode> ANSWERED_FAILURES = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY,
+            FindingCode.SIP_ACK_MISSING));
 
-    /** True when the findings of a call say its media failed. */
-    static boolean mediaFailed(List<Finding> findingsOfFlow) {
+    /** True when the findings of a call say it failed after it was answered (see {@link #ANSWERED_FAILURES}). */
+    static boolean failedAfterAnswer(List<Finding> findingsOfFlow) {
         for (Finding f : findingsOfFlow) {
-            if (f.severity() == Severity.ERROR && MEDIA_FAILURES.contains(f.code())) {
+            if (f.severity() == Severity.ERROR && ANSWERED_FAILURES.contains(f.code())) {
                 return true;
             }
         }

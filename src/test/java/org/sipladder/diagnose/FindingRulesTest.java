@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipladder.diagnose.TestCall.JAMBONZ;
 import static org.sipladder.diagnose.TestCall.LIVEKIT;
 import static org.sipladder.diagnose.TestConfig.config;
@@ -172,6 +173,16 @@ class FindingRulesTest {
             assertFalse(f.fix().steps().isEmpty(), f.code() + " has fix steps");
             assertFalse(f.evidence().facts().isEmpty(), f.code() + " has facts");
         }
+    }
+
+    @Test
+    void anAnswerNeverAcknowledgedFailsTheCallWithTheMissingAckAsItsPrimaryCause() {
+        CallFlow flow = afterAnswer(Mid.NO_ACK);
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+        assertTrue(d.failed(flow), "answered, but its answerer ends a call whose 200 OK gets no ACK");
+        assertEquals(FindingCode.SIP_ACK_MISSING, d.primaryFor(flow.id()).orElseThrow().code());
+        CallFlow acked = afterAnswer(Mid.LATE_ACK);
+        assertFalse(DiagnosisEngine.standard().diagnose(List.of(acked), LiveKitConfig.empty()).failed(acked));
     }
 
     @Test

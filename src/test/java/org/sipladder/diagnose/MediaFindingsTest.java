@@ -136,7 +136,7 @@ class MediaFindingsTest {
         Diagnosis d = clean().diagnose(dir);
         List<FindingCode> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
         assertEquals(List.of(), media);
-        assertFalse(d.mediaFailed(MediaCase.flowId()));
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()));
     }
 
     @Test
@@ -150,7 +150,7 @@ class MediaFindingsTest {
     @Test
     void privateSdpCallToLiveKitFailsWithTheTimeoutAsPrimaryCause() throws Exception {
         Diagnosis d = privateSdpToLiveKit().diagnose(dir);
-        assertTrue(d.mediaFailed(MediaCase.flowId()));
+        assertTrue(d.failedAfterAnswer(MediaCase.flowId()));
         Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
         assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code());
         assertEquals(Severity.ERROR, primary.severity());

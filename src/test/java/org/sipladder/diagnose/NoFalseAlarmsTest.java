@@ -63,7 +63,7 @@ class NoFalseAlarmsTest {
     void anAnsweredCallWhoseMediaFailedKeepsItsSetupErrors() throws Exception {
         Diagnosis d = MediaFindingsTest.privateSdpToLiveKit().diagnose(dir, CONFLICTING);
 
-        assertTrue(d.mediaFailed(MediaCase.flowId()));
+        assertTrue(d.failedAfterAnswer(MediaCase.flowId()));
         Finding onCall = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() != null).findFirst().orElseThrow();
         assertEquals(Severity.ERROR, onCall.severity(), "answered is not success when the audio never flowed");
         assertTrue(onCall.explanation().contains("This call was answered but its media failed"), onCall.explanation());

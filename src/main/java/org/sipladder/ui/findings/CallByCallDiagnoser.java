@@ -46,7 +46,7 @@ public final class CallByCallDiagnoser implements Diagnoser {
         SharedTexts texts = new SharedTexts();
         return engine.diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
                 call.flowId(), call.findings().stream().map(texts::of).toList(),
-                call.routings().stream().map(texts::of).toList(), call.mediaFailed(), call.echoKeys(),
+                call.routings().stream().map(texts::of).toList(), call.failedAfterAnswer(), call.echoKeys(),
                 call.rulesTakingCalls()), workers);
     }
 
@@ -58,7 +58,7 @@ public final class CallByCallDiagnoser implements Diagnoser {
         KeptDiagnosis.Builder kept = new KeptDiagnosis.Builder(
                 position -> engine.start(config, settings, media).diagnose(flows.get(position)));
         run.diagnoseAll(flows, workers, call -> new DiagnosisRun.CallDiagnosis(call.flowId(), call.findings(),
-                call.routings().stream().filter(r -> r.outcome() != null).toList(), call.mediaFailed(),
+                call.routings().stream().filter(r -> r.outcome() != null).toList(), call.failedAfterAnswer(),
                 call.echoKeys(), call.rulesTakingCalls()), kept::add);
         return kept.build(run.configFindings(), () -> diagnose(flows, config, settings, media));
     }
