@@ -21,8 +21,17 @@ import org.sipladder.sip.SipMessage;
  */
 final class MediaLeg {
 
-    /** One side of the leg. */
-    record Party(String address, Role role, List<SdpAnnouncement> sdp) {
+    /**
+     * One side of the leg: its address, and the SIP endpoint that sent or got the initial INVITE, which tells the
+     * two apart when both are on one host (a proxy and its media server, a test on one machine): then each is known
+     * by its endpoint.
+     */
+    record Party(String address, Endpoint sip, boolean sameHost, Role role, List<SdpAnnouncement> sdp) {
+
+        /** True when {@code endpoint} (a SIP message's source or destination) is this party's. */
+        boolean is(Endpoint endpoint) {
+            return sameHost ? sip.equals(endpoint) : address.equals(endpoint.address());
+        }
 
         /** The party's last SDP section at or before {@code frame}, else its first; null when it sent none. */
         SdpAnnouncement sdpAt(long frame) {
@@ -36,7 +45,8 @@ final class MediaLeg {
         }
 
         String name() {
-            return role == null || role == Role.SIP_ENDPOINT ? address : role.displayName() + " (" + address + ")";
+            String where = sameHost ? sip.toString() : address;
+            return role == null || role == Role.SIP_ENDPOINT ? where : role.displayName() + " (" + where + ")";
         }
 
         boolean isLiveKit() {
@@ -62,8 +72,9 @@ final class MediaLeg {
         this.answer = answer;
         this.bye = bye;
         List<SdpAnnouncement> all = media.announcementsOf(leg.callId());
-        this.caller = party(flow, invite.src().address(), all);
-        this.callee = party(flow, invite.dst().address(), all);
+        boolean sameHost = invite.src().address().equals(invite.dst().address());
+        this.caller = party(flow, invite.src(), sameHost, all);
+        this.callee = party(flow, invite.dst(), sameHost, all);
         this.captureRtpPackets = media.rtpPackets();
         for (RtpStream s : media.streamsOf(leg.callId())) {
             Party to = receiver(s);
@@ -153,15 +164,21 @@ final class MediaLeg {
         return legs;
     }
 
-    private static Party party(CallFlow flow, String address, List<SdpAnnouncement> all) {
+    /**
+     * The party at {@code sip}, with the SDP it sent: the SDP sent from its address, or from its very endpoint when
+     * both parties share the address ({@code sameHost}).
+     */
+    private static Party party(CallFlow flow, Endpoint sip, boolean sameHost, List<SdpAnnouncement> all) {
+        String address = sip.address();
         Role role = null;
         for (Hop h : flow.hops()) {
             if (h.address().equals(address)) {
                 role = h.role();
             }
         }
-        List<SdpAnnouncement> sent = all.stream().filter(a -> a.sipSrc().address().equals(address)).toList();
-        return new Party(address, role, sent);
+        List<SdpAnnouncement> sent = all.stream()
+                .filter(a -> sameHost ? a.sipSrc().equals(sip) : a.sipSrc().address().equals(address)).toList();
+        return new Party(address, sip, sameHost, role, sent);
     }
 
     /** Which party a stream went to: by announced endpoint, then announced address, then by its sender. */
@@ -173,7 +190,8 @@ final class MediaLeg {
                 return p;
             }
         }
-        for (Party p : List.of(caller, callee)) {
+        // by address: not when both parties share it (it would name the caller for every stream)
+        for (Party p : caller.sameHost() ? List.<Party>of() : List.of(caller, callee)) {
             if (p.sdp().stream().anyMatch(a -> a.media() != null && a.media().address().equals(dst.address()))) {
                 return p;
             }

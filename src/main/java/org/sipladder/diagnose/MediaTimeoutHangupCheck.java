@@ -41,8 +41,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame() || leg.captureRtpPackets == 0) {
             return null;
         }
-        MediaLeg.Party hanger = leg.bye.src().address().equals(leg.caller.address()) ? leg.caller
-                : leg.bye.src().address().equals(leg.callee.address()) ? leg.callee : null;
+        MediaLeg.Party hanger = leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
         if (hanger == null) {
             return null;
         }

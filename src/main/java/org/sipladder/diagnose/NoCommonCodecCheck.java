@@ -165,7 +165,10 @@ final class NoCommonCodecCheck implements FindingRule {
     }
 
     private static Finding finding(InviteTransaction tx, List<String> offered, String fact, List<String> suggested) {
-        return Findings.call(tx, CODE, CODE.title(tx.request().src().address(), tx.request().dst().address()),
+        SipMessage offer = tx.request();
+        boolean oneHost = offer.src().address().equals(offer.dst().address());
+        return Findings.call(tx, CODE, oneHost ? CODE.title(offer.src().toString(), offer.dst().toString())
+                        : CODE.title(offer.src().address(), offer.dst().address()),
                 "Both sides must share at least one audio codec in the SDP offer/answer. Without one the call is "
                         + "refused (488 Not Acceptable Here; LiveKit answers 400 with an empty reason) or connects "
                         + "without audio.",

@@ -87,6 +87,32 @@ final class MediaCase {
         return this;
     }
 
+    /**
+     * A call between two SIP endpoints on one host ({@code address}, SIP ports 5070 calling 5080): INVITE at 0 s
+     * offering media port {@code offerPort}, 200 OK at 0.3 s answering {@code answerPort}, ACK at 0.31 s; the media
+     * of both on that address too.
+     */
+    static MediaCase oneHost(String address, int offerPort, int answerPort) {
+        MediaCase c = new MediaCase("one-host-call", address, address);
+        String caller = address + ":5070";
+        String callee = address + ":5080";
+        String invite = org.sipladder.testkit.SipText.request("INVITE", "sip:bob@" + callee, "one-host-call", 1,
+                Rtp.sdp(address, offerPort, "sendrecv"));
+        String ok = org.sipladder.testkit.SipText.response(200, "OK", "INVITE", "one-host-call", 1)
+                .replace("Content-Length: 0\r\n\r\n", "");
+        String answer = Rtp.sdp(address, answerPort, "sendrecv");
+        ok += "Content-Type: application/sdp\r\nContent-Length: " + answer.length() + "\r\n\r\n" + answer;
+        c.add(0, caller, callee, bytes(invite));
+        c.add(0.3, callee, caller, bytes(ok));
+        c.add(0.31, caller, callee, bytes(org.sipladder.testkit.SipText.request("ACK", "sip:bob@" + callee,
+                "one-host-call", 1, "")));
+        return c;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** RTP both ways between the SDP addresses for {@code seconds} from 0.4 s: the clean call. */
     MediaCase rtpBothWays(String jambonzMedia, String liveKitMedia, double seconds) {
         int n = (int) (seconds / 0.02);

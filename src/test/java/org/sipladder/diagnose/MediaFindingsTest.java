@@ -127,6 +127,23 @@ class MediaFindingsTest {
     }
 
     @Test
+    void partiesOnOneHostAreToldApartByTheirEndpoints() throws Exception {
+        // a proxy and its media server, or a test on one machine: both SIP endpoints and both media ports on one
+        // address; RTP both ways is a clean call, not one-way audio to whichever party comes first
+        String host = "10.0.0.5";
+        Diagnosis both = MediaCase.oneHost(host, 6100, 6000).rtpBothWays(host + ":6100", host + ":6000", 5)
+                .diagnose(dir);
+        List<FindingCode> media = both.findings().stream().map(Finding::code).filter(CODES::contains).toList();
+        assertEquals(List.of(), media, both.findings().stream().map(Finding::title).toList().toString());
+        // RTP from the caller only: the callee hears it, the caller hears nothing
+        Diagnosis oneWay = MediaCase.oneHost(host, 6100, 6000).rtp(host + ":6100", host + ":6000", 0.4, 250, 0x1111,
+                Set.of()).diagnose(dir);
+        List<Finding> found = oneWay.withCode(FindingCode.MEDIA_ONE_WAY);
+        assertEquals(1, found.size(), oneWay.findings().stream().map(Finding::title).toList().toString());
+        assertTrue(found.get(0).title().contains(host + ":5070"), found.get(0).title());
+    }
+
+    @Test
     void everyCodeHasAFiringCase() {
         assertEquals(Set.copyOf(CODES), firing().map(Case::code).collect(java.util.stream.Collectors.toSet()));
     }
