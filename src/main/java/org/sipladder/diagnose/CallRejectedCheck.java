@@ -66,6 +66,19 @@ final class CallRejectedCheck implements FindingRule {
                         .thenComparingLong(tx -> tx.finalResponse().frame()));
     }
 
+    /** The caller's CANCEL of {@code tx}'s INVITE on the same leg (same Call-ID and CSeq number, after it), or null. */
+    private static SipMessage cancel(InviteTransaction tx) {
+        SipMessage invite = tx.request();
+        for (org.sipladder.flow.FlowMessage fm : tx.flow().messages()) {
+            SipMessage c = fm.message();
+            if (c.frame() > invite.frame() && "CANCEL".equals(c.method()) && invite.callId().equals(c.callId())
+                    && c.cseqNumber() == invite.cseqNumber() && c.src().equals(invite.src())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** What a final status means and what to check. */
     static Meaning meaning(int status) {
         return MEANINGS.stream().filter(x -> status >= x.from() && status <= x.to()).findFirst()
@@ -84,9 +97,22 @@ final class CallRejectedCheck implements FindingRule {
                 facts.add(name + ": " + value);
             }
         }
+        List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
+        if (last.status() == 487) {
+            SipMessage cancel = cancel(tx);
+            if (cancel == null) {
+                facts.add("No CANCEL of this INVITE on this leg in the capture: it came from a hop further back, or the"
+                        + " capture missed it");
+            } else {
+                facts.add(String.format(java.util.Locale.ROOT, "CANCEL frame %d from %s, %.3f s after the INVITE: the"
+                        + " caller gave up before the answer", cancel.frame(), cancel.src(),
+                        (cancel.timestampMicros() - tx.request().timestampMicros()) / 1e6));
+                frames.add(1, cancel.frame());
+            }
+        }
         Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
                 last.status() + " means " + m.meaning() + ". The capture shows no more specific cause.",
-                Findings.evidence(List.of(tx.frame(), last.frame()), List.of(), facts),
+                Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
         return last.status() == 487 || last.status() == 486 ? finding.withSeverity(Severity.INFO) : finding;
     }

@@ -186,6 +186,23 @@ class FindingRulesTest {
     }
 
     @Test
+    void aCallTheCallerCancelledNamesItsCancel() {
+        String invite = SipTexts.invite("call-cancel", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
+        String cancel = invite.substring(0, invite.indexOf("\r\n\r\n")).replace("INVITE sip:", "CANCEL sip:")
+                .replace(" INVITE\r\n", " CANCEL\r\n").replaceAll("Content-Length: \\d+", "Content-Length: 0") + "\r\n\r\n";
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 180, "Ringing")).after(2)
+                .send(JAMBONZ, "89.184.187.124", cancel).send("89.184.187.124", JAMBONZ, SipTexts.response(cancel, 200, "OK"))
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 487, "Request Terminated")).flow();
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals(List.of(1L, 3L, 5L), f.evidence().frames());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("CANCEL frame 3 from " + JAMBONZ
+                + ":5060, 2.020 s after the INVITE")), f.evidence().facts().toString());
+    }
+
+    @Test
     void everyCodeOfTheCatalogueHasBothCases() {
         Set<FindingCode> firing = cases().filter(Case::fires).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
         Set<FindingCode> silent = cases().filter(c -> !c.fires()).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
