@@ -2,7 +2,10 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
 
 /** SIP_NO_FINAL_RESPONSE: an INVITE got no final response at all in the capture. */
 final class NoFinalResponseCheck implements FindingRule {
@@ -15,26 +18,66 @@ final class NoFinalResponseCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             for (InviteTransaction tx : context.invites(flow)) {
                 if (tx.finalResponse() == null) {
-                    findings.add(finding(tx, LiveKitRoutings.sentToLiveKit(flow, tx.request())));
+                    findings.add(finding(tx, LiveKitRoutings.sentToLiveKit(flow, tx.request()),
+                            context.media().lastPacketMicros()));
                 }
             }
         }
         return findings;
     }
 
-    private static Finding finding(InviteTransaction tx, boolean toLiveKit) {
+    /**
+     * How long an INVITE waits for a final response with no provisional one before its transaction times out
+     * (Timer B, 64 * T1: RFC 3261 17.1.1.2); after a provisional one a call may ring for minutes.
+     */
+    static final long TIMER_B_MICROS = 32_000_000;
+
+    private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros) {
         String dst = tx.request().dst().toString();
         List<String> facts = new ArrayList<>();
         facts.add("INVITE frame " + tx.frame() + " to " + dst);
         facts.add(tx.responses().isEmpty() ? "No response at all"
                 : "Only provisional responses: " + String.join(", ", tx.responses().stream().map(m -> m.message().label()).toList()));
+        // how much longer the capture went on: after the INVITE when nothing answered it (its timeout runs from
+        // there), after the call's last message when something did
+        String ended = "";
+        if (captureEndMicros > 0) {
+            if (tx.responses().isEmpty()) {
+                SipMessage invite = tx.request();
+                long waited = captureEndMicros - invite.timestampMicros();
+                int sent = 1;
+                for (FlowMessage m : tx.flow().messages()) {
+                    SipMessage x = m.message();
+                    if (m.retransmission() && x.frame() > invite.frame() && "INVITE".equals(x.method())
+                            && x.cseqNumber() == invite.cseqNumber() && x.src().equals(invite.src())
+                            && x.dst().equals(invite.dst())) {
+                        sent++;
+                    }
+                }
+                facts.add(String.format(Locale.ROOT, "Sent %d time%s; the capture ends %.1f s after the first", sent,
+                        sent == 1 ? "" : "s", waited / 1e6));
+                if (waited < TIMER_B_MICROS) {
+                    ended = String.format(Locale.ROOT, " The capture ends %.1f s after the INVITE, before the 32 s its"
+                            + " sender waits for an answer (Timer B): a response may have come later.", waited / 1e6);
+                }
+            } else {
+                List<FlowMessage> messages = tx.flow().messages();
+                SipMessage last = messages.get(messages.size() - 1).message();
+                long after = captureEndMicros - last.timestampMicros();
+                facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the call's last message (%s, frame"
+                        + " %d)", after / 1e6, last.label(), last.frame()));
+                ended = String.format(Locale.ROOT, " The capture ends %.1f s after the call's last message: it may still"
+                        + " have been ringing.", after / 1e6);
+            }
+        }
         String why = "Every INVITE must end with a final response (2xx-6xx). "
                 + (tx.responses().isEmpty() ? "Nothing came back: the request may not have reached " + dst
                 + " (routing, firewall, wrong port or transport), or the capture does not show the return path."
                 : "The peer answered provisionally and then never decided.")
                 + (toLiveKit ? " LiveKit itself stays silent after 100 Processing and 180 Ringing when no dispatch rule "
                 + "matches the call." : "")
-                + " If the capture stopped right after the INVITE, capture longer.";
+                + (ended.isEmpty() ? " If the capture stopped right after the INVITE, capture longer." : ended
+                + " Capture until the call ends to see its outcome.");
         List<String> steps = new ArrayList<>();
         if (toLiveKit) {
             steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");

@@ -25,6 +25,11 @@ public final class CaptureMedia {
     private final List<RtcpReport> rtcp;
     private final long rtpPackets;
     private final long rtcpPackets;
+    /**
+     * Capture time of the last SIP or RTP/RTCP packet read (microseconds since the epoch), 0 when not known: set by
+     * the collector when it hands this result out, before any diagnosis reads it.
+     */
+    private volatile long lastPacketMicros;
     /** Per Call-ID, the positions of its streams in {@link #streams} and of its SDP in {@link #announcements}. */
     private final CallIdIndex streamsByCallId;
     /** The index of {@link #announcements} by Call-ID, made on a thread of its own for many (see {@link #index}). */
@@ -104,6 +109,18 @@ public final class CaptureMedia {
     /** Nothing: for callers that did not analyse media. */
     public static CaptureMedia none() {
         return new CaptureMedia(FinishedStreams.none(), List.of(), List.of(), 0, 0);
+    }
+
+    /**
+     * Capture time of the last SIP or RTP/RTCP packet of the capture, microseconds since the epoch; 0 when not known
+     * (no analysis). What came after a call's last message tells whether the capture ended while it was still open.
+     */
+    public long lastPacketMicros() {
+        return lastPacketMicros;
+    }
+
+    void lastPacketMicros(long micros) {
+        lastPacketMicros = micros;
     }
 
     /** Every stream, in the order their first packets arrived; each made when read (see the class comment). */

@@ -68,6 +68,13 @@ public final class MediaCollector implements MediaListener {
         this.handOff = new MediaHandOff(analysis);
     }
 
+    /**
+     * The latest capture times of the SIP payloads and of the datagrams offered to this collector, each written by
+     * the one thread that offers them and read after the read ({@link #result}).
+     */
+    private long lastSipMicros;
+    private long lastMediaMicros;
+
     /** How many streams are asleep now (their figures packed); after the read. */
     int streamsAsleep() {
         handOff.finish();
@@ -88,6 +95,7 @@ public final class MediaCollector implements MediaListener {
         if (open != null) {
             fixResult();
         }
+        lastSipMicros = Math.max(lastSipMicros, p.timestampMicros());
         if (SdpScan.mayHoldSdp(p.array(), p.offset(), p.length())) {
             // the analysis reads SIP for its SDP only: a message without a body does not cross to its thread
             handOff.sip(p);
@@ -105,6 +113,7 @@ public final class MediaCollector implements MediaListener {
         if (open != null) {
             fixResult();
         }
+        lastMediaMicros = Math.max(lastMediaMicros, p.timestampMicros());
         byte[] b = p.bytes();
         int o = p.offset();
         int n = p.length();
@@ -172,6 +181,7 @@ public final class MediaCollector implements MediaListener {
             resultAt = now;
             open = result;
         }
+        result.lastPacketMicros(Math.max(lastSipMicros, lastMediaMicros));
         return result;
     }
 

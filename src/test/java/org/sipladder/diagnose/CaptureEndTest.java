@@ -1,0 +1,86 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.MediaListener;
+import org.sipladder.flow.LiveFlows;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.MediaCollector;
+import org.sipladder.sip.ParsingListener;
+import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipParser;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+/** An INVITE without a final response says how long the capture went on after it: it may only have ended early. */
+class CaptureEndTest {
+
+    private static final long T0 = 1_795_011_787_000_000L;
+    private static final String CALLER = "10.0.0.1:5060";
+    private static final String CALLEE = "192.0.2.7:5060";
+
+    @TempDir
+    Path dir;
+
+    private Finding noFinalResponse(Captures capture) throws Exception {
+        Path file = capture.write(dir.resolve("capture-end.pcap"));
+        LiveFlows flows = new LiveFlows();
+        MediaCollector media = new MediaCollector();
+        new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
+            @Override
+            public void prepared(SipMessage m) {
+                flows.add(m);
+            }
+
+            @Override
+            public MediaListener media() {
+                return media;
+            }
+        });
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty(), media.result());
+        List<Finding> found = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE);
+        assertEquals(1, found.size(), d.findings().toString());
+        return found.get(0);
+    }
+
+    @Test
+    void aCallStillRingingWhenTheCaptureEndsSaysSo() throws Exception {
+        String invite = SipText.invite("ringing-1");
+        // the last packet of the capture is another call's OPTIONS, 9.9 s after the 180
+        Finding f = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(180, "Ringing", "INVITE", "ringing-1", 1))
+                .udp(T0 + 10_000_000, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
+        assertTrue(f.evidence().facts().contains("The capture ends 9.9 s after the call's last message (180 Ringing, "
+                + "frame 2)"), f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("it may still have been ringing"), f.explanation());
+    }
+
+    @Test
+    void anInviteUnansweredForLessThanItsTimeoutSaysAResponseMayHaveComeLater() throws Exception {
+        String invite = SipText.invite("silent-1");
+        Finding f = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 500_000, CALLER, CALLEE, invite)
+                .udp(T0 + 1_500_000, CALLER, CALLEE, invite));
+        assertTrue(f.evidence().facts().contains("Sent 3 times; the capture ends 1.5 s after the first"),
+                f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("before the 32 s its sender waits for an answer (Timer B)"), f.explanation());
+        // the same INVITE unanswered for 40 s: the timeout passed, nothing to add about the capture's end
+        Finding late = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 500_000, CALLER, CALLEE, invite)
+                .udp(T0 + 40_000_000, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-2", 1, "")));
+        assertTrue(late.evidence().facts().contains("Sent 2 times; the capture ends 40.0 s after the first"),
+                late.evidence().facts().toString());
+        assertTrue(!late.explanation().contains("Timer B"), late.explanation());
+    }
+}
