@@ -7,14 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.capture.CaptureReader;
-import org.sipladder.capture.MediaListener;
-import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.MediaCollector;
-import org.sipladder.sip.ParsingListener;
-import org.sipladder.sip.SipMessage;
-import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.SipText;
 
@@ -29,21 +23,8 @@ class CaptureEndTest {
     Path dir;
 
     private Finding noFinalResponse(Captures capture) throws Exception {
-        Path file = capture.write(dir.resolve("capture-end.pcap"));
-        LiveFlows flows = new LiveFlows();
-        MediaCollector media = new MediaCollector();
-        new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
-            @Override
-            public void prepared(SipMessage m) {
-                flows.add(m);
-            }
-
-            @Override
-            public MediaListener media() {
-                return media;
-            }
-        });
-        Diagnosis d = DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty(), media.result());
+        Diagnosis d = MediaCase.diagnoseFile(capture.write(dir.resolve("capture-end.pcap")), LiveKitConfig.empty(),
+                new MediaCollector());
         List<Finding> found = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE);
         assertEquals(1, found.size(), d.findings().toString());
         return found.get(0);

@@ -199,7 +199,11 @@ final class MediaCase {
         Captures capture = Captures.pcap();
         packets.stream().sorted(Comparator.comparingLong(Packet::micros))
                 .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
-        Path file = capture.write(dir.resolve("media-case.pcap"));
+        return diagnoseFile(capture.write(dir.resolve("media-case.pcap")), config, media);
+    }
+
+    /** Reads a capture file for calls and media, as the command line does, and diagnoses it with {@code config}. */
+    static Diagnosis diagnoseFile(Path file, LiveKitConfig config, MediaCollector media) throws CaptureException {
         LiveFlows flows = new LiveFlows();
         new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
             @Override
