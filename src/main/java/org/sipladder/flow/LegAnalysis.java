@@ -98,7 +98,23 @@ final class LegAnalysis {
         SipMessage fin = finalResponse < 0 ? null : messages[finalResponse];
         return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
                 messages[0].frame(), messages[messages.length - 1].frame(),
-                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length);
+                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length, setupCaptured());
+    }
+
+    /**
+     * True when the capture shows any of the dialog's opening transaction: its initial request, a final answer to a
+     * dialog-opening method, or any message of a method other than the in-dialog ones.
+     */
+    private boolean setupCaptured() {
+        if (lastOpening >= 0 || finalResponse >= 0) {
+            return true;
+        }
+        for (SipMessage m : messages) {
+            if (m.cseqMethod() == null || !IN_DIALOG.contains(m.cseqMethod())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first dialog-opening request of the leg, else its first request, or null when the capture shows none. */

@@ -66,7 +66,7 @@ final class FlowRedactor {
 
     private Leg leg(Leg l) {
         return new Leg(l.index(), text(l.callId()), text(l.from()), text(l.to()), text(l.requestUri()), l.firstFrame(),
-                l.lastFrame(), l.finalStatus(), l.finalReason(), l.messageCount());
+                l.lastFrame(), l.finalStatus(), l.finalReason(), l.messageCount(), l.setupCaptured());
     }
 
     private Hop hop(Hop h) {

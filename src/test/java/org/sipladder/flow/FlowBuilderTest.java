@@ -117,6 +117,25 @@ class FlowBuilderTest {
     }
 
     @Test
+    void aCallSeenOnlyFromItsByeDidNotFailThatTheCaptureCanTell() {
+        // the capture started after the call was set up: a BYE and its 200 OK only
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, JAMBONZ, request("BYE", "sip:x@" + JAMBONZ, A, "z9hG4bKbye", 2, "t-1"));
+        d.send(20, JAMBONZ, CARRIER, response(200, "OK", "BYE", A, "z9hG4bKbye", 2, "t-1"));
+        CallFlow midCall = single(builder.build(d.messages()));
+        assertFalse(midCall.aLeg().setupCaptured());
+        assertEquals(0, midCall.finalStatus());
+        assertFalse(midCall.failed(), "no setup in the capture: not a failed call");
+        // an INVITE with no answer in the capture is one
+        Dialogue unanswered = new Dialogue();
+        unanswered.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:4991874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1,
+                null));
+        CallFlow open = single(builder.build(unanswered.messages()));
+        assertTrue(open.aLeg().setupCaptured());
+        assertTrue(open.failed());
+    }
+
+    @Test
     void timingJoinNeedsTheSameLastEightDigits() {
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
