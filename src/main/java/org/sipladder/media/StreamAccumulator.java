@@ -293,10 +293,15 @@ final class StreamAccumulator {
         return best >= 0 ? best : f.ptSlotsUsed > 0 ? f.slotPt(0) : f.lastPt;
     }
 
-    /** True when the packets look like RTP by themselves: several, mostly in sequence. */
+    /**
+     * True when the packets look like RTP by themselves: several, mostly in sequence. A packet repeating one just
+     * seen counts as in sequence: a capture that saw every packet twice (two interfaces, a mirror port seeing both
+     * directions) has half its packets duplicates, and random datagrams repeat a 16-bit number within the window
+     * no more often than they follow one.
+     */
     boolean plainlyRtp() {
         Figures f = read();
-        return f.total >= 4 && f.consecutive * 2L >= f.total - 1;
+        return f.total >= 4 && (f.consecutive + f.duplicates) * 2L >= f.total - 1;
     }
 
     /** A stream's RFC 4733 events: the digits, the RTP timestamp (32 bits) of the latest, those without a marker. */

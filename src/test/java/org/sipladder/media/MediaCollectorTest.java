@@ -169,6 +169,25 @@ class MediaCollectorTest {
     }
 
     @Test
+    void streamWithoutSdpCapturedTwiceIsStillPlainlyRtp() throws Exception {
+        // every packet seen twice 300 us apart (a capture on two interfaces): half the packets are duplicates
+        Captures c = Captures.pcap();
+        long t = T0;
+        for (int i = 0; i < 10; i++) {
+            byte[] packet = Rtp.packet(0, 100 + i, 160L * i, 77, false);
+            c.udp(t += 20_000, "192.168.1.5:16384", "192.168.1.9:16390", packet);
+            c.udp(t + 300, "192.168.1.5:16384", "192.168.1.9:16390", packet);
+        }
+        CaptureMedia media = MediaRead.of(c, dir);
+        assertEquals(1, media.streams().size());
+        RtpStatistics st = media.streams().get(0).stats();
+        assertEquals(20, st.packets());
+        assertEquals(10, st.duplicates());
+        // as tshark counts them: 10 expected, -10 lost
+        assertEquals(-10, st.lost());
+    }
+
+    @Test
     void packetsBeforeTheAnnouncingSdpAreEarlyAndNotInTheStatistics() throws Exception {
         Captures c = Captures.pcap();
         for (int i = 0; i < 5; i++) {
