@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.sip.SipMessage;
@@ -66,19 +67,6 @@ final class CallRejectedCheck implements FindingRule {
                         .thenComparingLong(tx -> tx.finalResponse().frame()));
     }
 
-    /** The caller's CANCEL of {@code tx}'s INVITE on the same leg (same Call-ID and CSeq number, after it), or null. */
-    private static SipMessage cancel(InviteTransaction tx) {
-        SipMessage invite = tx.request();
-        for (org.sipladder.flow.FlowMessage fm : tx.flow().messages()) {
-            SipMessage c = fm.message();
-            if (c.frame() > invite.frame() && "CANCEL".equals(c.method()) && invite.callId().equals(c.callId())
-                    && c.cseqNumber() == invite.cseqNumber() && c.src().equals(invite.src())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
     /** What a final status means and what to check. */
     static Meaning meaning(int status) {
         return MEANINGS.stream().filter(x -> status >= x.from() && status <= x.to()).findFirst()
@@ -99,12 +87,12 @@ final class CallRejectedCheck implements FindingRule {
         }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
         if (last.status() == 487) {
-            SipMessage cancel = cancel(tx);
+            SipMessage cancel = tx.cancel();
             if (cancel == null) {
                 facts.add("No CANCEL of this INVITE on this leg in the capture: it came from a hop further back, or the"
                         + " capture missed it");
             } else {
-                facts.add(String.format(java.util.Locale.ROOT, "CANCEL frame %d from %s, %.3f s after the INVITE: the"
+                facts.add(String.format(Locale.ROOT, "CANCEL frame %d from %s, %.3f s after the INVITE: the"
                         + " caller gave up before the answer", cancel.frame(), cancel.src(),
                         (cancel.timestampMicros() - tx.request().timestampMicros()) / 1e6));
                 frames.add(1, cancel.frame());

@@ -111,6 +111,34 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return null;
     }
 
+    /** How many times the sender sent the INVITE again (same Call-ID, CSeq and direction). */
+    public int retransmissions() {
+        SipMessage request = request();
+        int count = 0;
+        for (FlowMessage m : flow.messages()) {
+            SipMessage other = m.message();
+            if (m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == request.cseqNumber()
+                    && request.callId().equals(other.callId()) && other.src().equals(request.src())
+                    && other.dst().equals(request.dst())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The caller's CANCEL of the INVITE on its leg (same Call-ID, CSeq number and sender, after it), or null. */
+    public SipMessage cancel() {
+        SipMessage request = request();
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage c = fm.message();
+            if (c.frame() > request.frame() && "CANCEL".equals(c.method()) && request.callId().equals(c.callId())
+                    && c.cseqNumber() == request.cseqNumber() && c.src().equals(request.src())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** True for a re-INVITE: its To header already carries the dialog's tag, so no routing happens for it. */
     public boolean inDialog() {
         String to = request().header("To");

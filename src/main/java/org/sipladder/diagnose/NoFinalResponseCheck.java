@@ -45,15 +45,7 @@ final class NoFinalResponseCheck implements FindingRule {
             if (tx.responses().isEmpty()) {
                 SipMessage invite = tx.request();
                 long waited = captureEndMicros - invite.timestampMicros();
-                int sent = 1;
-                for (FlowMessage m : tx.flow().messages()) {
-                    SipMessage x = m.message();
-                    if (m.retransmission() && x.frame() > invite.frame() && "INVITE".equals(x.method())
-                            && x.cseqNumber() == invite.cseqNumber() && x.src().equals(invite.src())
-                            && x.dst().equals(invite.dst())) {
-                        sent++;
-                    }
-                }
+                int sent = 1 + tx.retransmissions();
                 facts.add(String.format(Locale.ROOT, "Sent %d time%s; the capture ends %.1f s after the first", sent,
                         sent == 1 ? "" : "s", waited / 1e6));
                 if (waited < TIMER_B_MICROS) {

@@ -69,12 +69,7 @@ final class PrimaryCauses {
 
     /** True when the findings of a call say it failed after it was answered (see {@link #ANSWERED_FAILURES}). */
     static boolean failedAfterAnswer(List<Finding> findingsOfFlow) {
-        for (Finding f : findingsOfFlow) {
-            if (f.severity() == Severity.ERROR && ANSWERED_FAILURES.contains(f.code())) {
-                return true;
-            }
-        }
-        return false;
+        return Diagnosis.failureAfterAnswer(findingsOfFlow) != null;
     }
 
     /** The finding of {@code flow} ranked first (the first of those ranked alike), or null. */

@@ -2,10 +2,8 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.LiveKitResponses;
-import org.sipladder.sip.SipMessage;
 
 /**
  * LK_SILENT_DROP: LiveKit never sent a final response to an INVITE and the sender retransmitted it (or the
@@ -22,28 +20,13 @@ final class SilentDropCheck implements FindingRule {
             if (r.observedFinal() != null) {
                 continue;
             }
-            int copies = retransmissions(r.transaction());
+            int copies = r.transaction().retransmissions();
             boolean predicted = r.simulated() && r.outcome().expectedResponses().contains(LiveKitResponses.NO_FINAL);
             if (copies > 0 || predicted) {
                 findings.add(finding(r, copies, predicted));
             }
         }
         return findings;
-    }
-
-    /** How many times the sender sent the INVITE again (same Call-ID, CSeq and direction). */
-    static int retransmissions(InviteTransaction tx) {
-        SipMessage invite = tx.request();
-        int count = 0;
-        for (FlowMessage m : tx.flow().messages()) {
-            SipMessage other = m.message();
-            if (m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == invite.cseqNumber()
-                    && invite.callId().equals(other.callId()) && other.src().equals(invite.src())
-                    && other.dst().equals(invite.dst())) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static Finding finding(LiveKitRouting r, int copies, boolean predicted) {
