@@ -29,6 +29,12 @@ public final class MediaCollector implements MediaListener {
     private long resultAt = -1;
     /** The last result while its streams are still made from the analysis's figures (fixed before they change). */
     private CaptureMedia open;
+    /**
+     * The latest capture times of the SIP payloads and of the datagrams offered to this collector, each written by
+     * the one thread that offers them and read after the read ({@link #result}).
+     */
+    private long lastSipMicros;
+    private long lastMediaMicros;
 
     /** A collector with the bounds of {@link Limits}, keeping each stream's series for plots and loss over time. */
     public MediaCollector() {
@@ -67,13 +73,6 @@ public final class MediaCollector implements MediaListener {
         this.analysis = new RtpAnalysis(maxUnannounced, series, sharedStrings, idleMicros);
         this.handOff = new MediaHandOff(analysis);
     }
-
-    /**
-     * The latest capture times of the SIP payloads and of the datagrams offered to this collector, each written by
-     * the one thread that offers them and read after the read ({@link #result}).
-     */
-    private long lastSipMicros;
-    private long lastMediaMicros;
 
     /** How many streams are asleep now (their figures packed); after the read. */
     int streamsAsleep() {

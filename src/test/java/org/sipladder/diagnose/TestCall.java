@@ -56,9 +56,7 @@ final class TestCall {
 
     /** Adds a retransmission of {@code text} (sent again from {@code src} to {@code dst}, 500 ms later). */
     TestCall resend(String src, String dst, String text) {
-        SipMessage m = parse(++frame, time += 500_000, new Endpoint(src, 5060), new Endpoint(dst, 5060), text);
-        messages.add(new FlowMessage(m, legs.get(m.callId()), true, m.callId() + " " + m.cseq()));
-        return this;
+        return again(src, dst, text, 500_000);
     }
 
     /**
@@ -66,7 +64,12 @@ final class TestCall {
      * retransmission, as it marks every repeat of a message.
      */
     TestCall duplicate(String src, String dst, String text) {
-        SipMessage m = parse(++frame, time += 1_000, new Endpoint(src, 5060), new Endpoint(dst, 5060), text);
+        return again(src, dst, text, 1_000);
+    }
+
+    /** Adds {@code text} again, {@code afterMicros} after the previous message, marked a retransmission. */
+    private TestCall again(String src, String dst, String text, long afterMicros) {
+        SipMessage m = parse(++frame, time += afterMicros, new Endpoint(src, 5060), new Endpoint(dst, 5060), text);
         messages.add(new FlowMessage(m, legs.get(m.callId()), true, m.callId() + " " + m.cseq()));
         return this;
     }
