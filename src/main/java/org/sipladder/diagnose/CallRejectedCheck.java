@@ -85,6 +85,11 @@ final class CallRejectedCheck implements FindingRule {
                 facts.add(name + ": " + value);
             }
         }
+        if (last.status() < 400) {
+            // where the redirect points: what the fix asks the caller to follow
+            String contact = last.header("Contact");
+            facts.add(contact == null ? "The redirect names no Contact to follow" : "Redirected to Contact " + contact.trim());
+        }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
         if (last.status() == 487) {
             SipMessage cancel = tx.cancel();

@@ -68,7 +68,9 @@ public enum FindingCode {
     SIP_REGISTER_REJECTED(Severity.ERROR, 250, Kind.SETUP, "Registration to %s failed: %s%s"),
     SIP_TRANSFER_FAILED(Severity.ERROR, 260, Kind.AFTER_ANSWER, "Transfer to %s failed: %s"),
     SIP_DIALOG_NOT_FOUND(Severity.ERROR, 270, Kind.AFTER_ANSWER, "%s reached a hop that does not know the dialog (481)"),
-    SIP_ACK_MISSING(Severity.ERROR, 280, Kind.AFTER_ANSWER,
+    // ranked before the media codes: an answer that never reached the caller (no ACK) also leaves it sending no RTP,
+    // and its sender ends the call after 64 * T1 (32 s), close to a media timeout
+    SIP_ACK_MISSING(Severity.ERROR, 145, Kind.AFTER_ANSWER,
             "The answer was not acknowledged: 200 OK retransmitted %s time(s)"),
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),

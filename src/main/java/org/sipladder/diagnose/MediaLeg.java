@@ -72,11 +72,20 @@ final class MediaLeg {
         this.answer = answer;
         this.bye = bye;
         List<SdpAnnouncement> all = media.announcementsOf(leg.callId());
+        // the checks are about audio: a video section (the same SDP's last, often refused with port 0) is neither
+        // a party's media address nor its codecs, and the RTP sent to it is not audio
+        List<SdpAnnouncement> audio = all.stream().filter(a -> "audio".equals(a.mediaType())).toList();
+        List<SdpAnnouncement> other = audio.isEmpty() ? List.of()
+                : all.stream().filter(a -> !"audio".equals(a.mediaType())).toList();
+        List<SdpAnnouncement> sections = audio.isEmpty() ? all : audio;
         boolean sameHost = invite.src().address().equals(invite.dst().address());
-        this.caller = party(flow, invite.src(), sameHost, all);
-        this.callee = party(flow, invite.dst(), sameHost, all);
+        this.caller = party(flow, invite.src(), sameHost, sections);
+        this.callee = party(flow, invite.dst(), sameHost, sections);
         this.captureRtpPackets = media.rtpPackets();
         for (RtpStream s : media.streamsOf(leg.callId())) {
+            if (toOtherMedia(s, sections, other)) {
+                continue;
+            }
             Party to = receiver(s);
             if (to == caller) {
                 toCaller.add(s);
@@ -179,6 +188,12 @@ final class MediaLeg {
         List<SdpAnnouncement> sent = all.stream()
                 .filter(a -> sameHost ? a.sipSrc().equals(sip) : a.sipSrc().address().equals(address)).toList();
         return new Party(address, sip, sameHost, role, sent);
+    }
+
+    /** True when {@code s} goes to a section of {@code other} media (video) and to no audio section. */
+    private static boolean toOtherMedia(RtpStream s, List<SdpAnnouncement> audio, List<SdpAnnouncement> other) {
+        Endpoint dst = s.key().dst();
+        return other.stream().anyMatch(a -> dst.equals(a.media())) && audio.stream().noneMatch(a -> dst.equals(a.media()));
     }
 
     /** Which party a stream went to: by announced endpoint, then announced address, then by its sender. */

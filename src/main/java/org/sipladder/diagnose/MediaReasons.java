@@ -65,17 +65,20 @@ final class MediaReasons {
         return "Why: " + String.join("; ", reasons) + ".";
     }
 
-    /** Concrete steps against the causes {@link #whyNoRtpReached} finds. */
+    /**
+     * Concrete steps against the causes {@link #whyNoRtpReached} finds: a private SDP address is a cause only when
+     * it went to a public peer (parties on one private network reach each other's private addresses).
+     */
     static List<String> fixesForNoRtpTo(MediaLeg leg, MediaLeg.Party to, MediaLeg.Party from, SdpAnnouncement toSdp,
                                         SdpAnnouncement fromSdp) {
         List<String> steps = new ArrayList<>();
-        if (fromSdp != null && PrivateAddresses.isPrivate(fromSdp.address())) {
+        if (fromSdp != null && PrivateAddresses.isPrivate(fromSdp.address()) && PrivateAddresses.isPublic(to.address())) {
             steps.add(advertisePublic(from, fromSdp.address()));
             if (to.isLiveKit()) {
                 steps.add(LIVEKIT_LATCH);
             }
         }
-        if (toSdp != null && PrivateAddresses.isPrivate(toSdp.address())) {
+        if (toSdp != null && PrivateAddresses.isPrivate(toSdp.address()) && PrivateAddresses.isPublic(from.address())) {
             steps.add(advertisePublic(to, toSdp.address()));
         }
         steps.add(firewall(to, from));
@@ -98,10 +101,16 @@ final class MediaReasons {
                 + privateAddress + " in the SDP c= line (external IP / NAT settings).";
     }
 
-    /** The UDP ranges that must be open between two parties. */
+    /** The UDP ranges that must be open between two parties (LiveKit's and Jambonz's named when one of them is). */
     static String firewall(MediaLeg.Party a, MediaLeg.Party b) {
+        boolean liveKit = a.isLiveKit() || b.isLiveKit();
+        boolean jambonz = a.role() == Role.JAMBONZ || b.role() == Role.JAMBONZ;
+        String ranges = liveKit && jambonz ? " (LiveKit SIP's rtp_port range, 10000-20000 by default; Jambonz's "
+                + "rtpengine --port-min/--port-max, 40000-60000 by default)"
+                : liveKit ? " (LiveKit SIP's rtp_port range, 10000-20000 by default)"
+                : jambonz ? " (Jambonz's rtpengine --port-min/--port-max, 40000-60000 by default)"
+                : " (the media ports each side's SDP announces)";
         return "Open the RTP UDP port ranges both ways between " + a.address() + " and " + b.address()
-                + " in firewalls and security groups (LiveKit SIP's rtp_port range, 10000-20000 by default; Jambonz's "
-                + "rtpengine --port-min/--port-max, 40000-60000 by default).";
+                + " in firewalls and security groups" + ranges + ".";
     }
 }

@@ -14,6 +14,9 @@ import org.sipladder.sip.SipMessage;
 /**
  * Joins a B2BUA's outgoing leg to its incoming leg when no header names the other: the B-leg INVITE is sent
  * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits.
+ * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
+ * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
+ * from this caller the host received in those 5 s.
  */
 final class TimingCorrelation {
 
@@ -27,7 +30,7 @@ final class TimingCorrelation {
     private static final long MEMORY_MICROS = 60_000_000L;
 
     /** An INVITE that opened a leg: its leg, time, arrival number and called number's digits. */
-    record Received(LegState leg, long micros, int seq, String digits) {
+    record Received(LegState leg, long micros, int seq, String digits, String from) {
     }
 
     /**
@@ -88,14 +91,21 @@ final class TimingCorrelation {
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
         String digits = SipFields.calledDigits(invite);
         Deque<Received> received = invitesByReceiver.get(invite.src().address());
-        if (received != null && digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
-            Received a = closestMatch(received, invite, digits, leg);
+        if (received != null && !groups.hasOtherLegs(leg)) {
+            Received a = digits.length() >= MATCHING_DIGITS ? closestMatch(received, invite, digits, leg) : null;
             if (a != null) {
                 groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
+            } else {
+                Received c = onlyCallFromTheSameCaller(received, invite, digits, leg);
+                if (c != null) {
+                    groups.join(c.leg(), leg, new CallerJoin(invite.frame(), invite.callId(), invite.src().address(),
+                            invite.timestampMicros() - c.micros(), c.leg().store().get(c.seq()).frame(),
+                            c.leg().callId(), callingUser(invite.header("From"))));
+                }
             }
         }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
-        atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits));
+        atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
         }
@@ -141,20 +151,90 @@ final class TimingCorrelation {
 
     private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
-        for (Iterator<Received> it = received.descendingIterator(); it.hasNext(); ) {
-            Received a = it.next();
-            long delay = invite.timestampMicros() - a.micros();
-            if (delay < 0 || a.leg() == leg) {
-                continue;
-            }
-            if (delay > WINDOW_MICROS) {
-                return null;
-            }
-            if (a.digits().endsWith(suffix)) {
-                return a;
+        for (Window w = new Window(received, invite, leg); w.next(); ) {
+            if (w.current.digits().endsWith(suffix)) {
+                return w.current;
             }
         }
         return null;
+    }
+
+    /**
+     * The INVITEs of {@code received} that came at most {@link #WINDOW_MICROS} before {@code invite}, newest first,
+     * but for {@code leg}'s own: {@link #next} moves to the next, {@link #current}.
+     */
+    private static final class Window {
+        private final Iterator<Received> newestFirst;
+        private final long micros;
+        private final LegState leg;
+        Received current;
+
+        Window(Deque<Received> received, SipMessage invite, LegState leg) {
+            this.newestFirst = received.descendingIterator();
+            this.micros = invite.timestampMicros();
+            this.leg = leg;
+        }
+
+        boolean next() {
+            while (newestFirst.hasNext()) {
+                Received a = newestFirst.next();
+                long delay = micros - a.micros();
+                if (delay > WINDOW_MICROS) {
+                    return false;
+                }
+                if (delay >= 0 && a.leg() != leg) {
+                    current = a;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The A-leg of a B-leg {@code invite} whose called number, or the A-leg's, is too short for the digits to tell:
+     * the one INVITE from the same calling user that the sender received in the {@link #WINDOW_MICROS} before; null
+     * when there is none, more than one, or the caller has no user part.
+     */
+    private static Received onlyCallFromTheSameCaller(Deque<Received> received, SipMessage invite, String digits,
+                                                      LegState leg) {
+        String caller = callingUser(invite.header("From"));
+        if (caller == null) {
+            return null;
+        }
+        Received found = null;
+        for (Window w = new Window(received, invite, leg); w.next(); ) {
+            Received a = w.current;
+            if (caller.equals(callingUser(a.from()))) {
+                if (found != null) {
+                    return null; // two calls from this caller: which one this leg continues is not known
+                }
+                found = a;
+            }
+        }
+        return found != null && (digits.length() < MATCHING_DIGITS || found.digits().length() < MATCHING_DIGITS)
+                ? found : null;
+    }
+
+    /** The user part of a From value's URI, or null when it has none. */
+    static String callingUser(String from) {
+        if (from == null || from.indexOf('@') < 0) {
+            return null;
+        }
+        String user = SipAddresses.user(from);
+        return user.isEmpty() ? null : user;
+    }
+
+    /** Why a B-leg was joined to the A-leg from the same caller. */
+    private record CallerJoin(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
+                              String receivedCallId, String caller) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after that host received the INVITE in frame " + receivedFrame
+                    + " (Call-ID " + receivedCallId + "), the only one from caller " + caller
+                    + " it received in the 5 s before (a called number too short to compare).";
+        }
     }
 
     /** Microseconds as seconds with three decimals, rounded half up (as {@code %.3f} prints them). */

@@ -203,6 +203,18 @@ class FindingRulesTest {
     }
 
     @Test
+    void aRedirectNamesWhereItPoints() {
+        String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 302, "Moved Temporarily",
+                        "Contact: <sip:+4930111111@192.0.2.10:5060>")).flow();
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        assertTrue(f.evidence().facts().contains("Redirected to Contact <sip:+4930111111@192.0.2.10:5060>"),
+                f.evidence().facts().toString());
+    }
+
+    @Test
     void everyCodeOfTheCatalogueHasBothCases() {
         Set<FindingCode> firing = cases().filter(Case::fires).map(Case::code).collect(Collectors.toCollection(TreeSet::new));
         Set<FindingCode> silent = cases().filter(c -> !c.fires()).map(Case::code).collect(Collectors.toCollection(TreeSet::new));

@@ -48,12 +48,46 @@ final class MediaCase {
      * answering {@code answerAddress:answerPort} (both sendrecv, PCMU/PCMA/telephone-event), ACK at 0.31 s.
      */
     static MediaCase jambonzToLiveKit(String offerAddress, int offerPort, String answerAddress, int answerPort) {
+        return jambonzToLiveKit(offerAddress, offerPort, answerAddress, answerPort, true, "", "");
+    }
+
+    /**
+     * As {@link #jambonzToLiveKit(String, int, String, int)} with a video section after the audio in both SDPs:
+     * offered on {@code offerVideoPort}, answered on {@code answerVideoPort} (0 refuses it).
+     */
+    static MediaCase jambonzToLiveKitWithVideo(String offerAddress, int offerPort, int offerVideoPort,
+                                               String answerAddress, int answerPort, int answerVideoPort) {
+        return jambonzToLiveKit(offerAddress, offerPort, answerAddress, answerPort, true, video(offerVideoPort),
+                video(answerVideoPort));
+    }
+
+    private static String video(int port) {
+        return "m=video " + port + " RTP/AVP 103\r\na=rtpmap:103 VP8/90000\r\n";
+    }
+
+    /**
+     * As {@link #jambonzToLiveKit(String, int, String, int)} but the 200 OK never gets its ACK: LiveKit sends it again
+     * 0.5, 1.5 and 3.5 s later (T1 doubling).
+     */
+    static MediaCase jambonzToLiveKitUnacknowledged(String offerAddress, int offerPort, String answerAddress,
+                                                    int answerPort) {
+        return jambonzToLiveKit(offerAddress, offerPort, answerAddress, answerPort, false, "", "");
+    }
+
+    private static MediaCase jambonzToLiveKit(String offerAddress, int offerPort, String answerAddress, int answerPort,
+                                              boolean acknowledged, String offerVideo, String answerVideo) {
         MediaCase c = new MediaCase("media-call", JAMBONZ, LIVEKIT);
-        c.sip(0, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "INVITE", 1, Rtp.sdp(offerAddress, offerPort, "sendrecv")));
+        c.sip(0, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "INVITE", 1,
+                Rtp.sdp(offerAddress, offerPort, "sendrecv") + offerVideo));
         c.sip(0.05, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 100, "Processing", "INVITE", 1, ""));
-        c.sip(0.3, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 200, "OK", "INVITE", 1,
-                Rtp.sdp(answerAddress, answerPort, "sendrecv")));
-        c.sip(0.31, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "ACK", 1, ""));
+        String ok = c.response(LIVEKIT, 200, "OK", "INVITE", 1,
+                Rtp.sdp(answerAddress, answerPort, "sendrecv") + answerVideo);
+        c.sip(0.3, LIVEKIT, JAMBONZ, ok);
+        if (acknowledged) {
+            c.sip(0.31, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "ACK", 1, ""));
+        } else {
+            c.sip(0.8, LIVEKIT, JAMBONZ, ok).sip(1.8, LIVEKIT, JAMBONZ, ok).sip(3.8, LIVEKIT, JAMBONZ, ok);
+        }
         return c;
     }
 

@@ -141,6 +141,9 @@ class MediaFindingsTest {
         List<Finding> found = oneWay.withCode(FindingCode.MEDIA_ONE_WAY);
         assertEquals(1, found.size(), oneWay.findings().stream().map(Finding::title).toList().toString());
         assertTrue(found.get(0).title().contains(host + ":5070"), found.get(0).title());
+        // parties on one private network reach each other's private addresses: no NAT advice, no LiveKit or Jambonz
+        String steps = String.join(" ", found.get(0).fix().steps());
+        assertFalse(steps.contains("public address") || steps.contains("LiveKit") || steps.contains("Jambonz"), steps);
     }
 
     @Test
@@ -154,6 +157,21 @@ class MediaFindingsTest {
         List<FindingCode> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
         assertEquals(List.of(), media);
         assertFalse(d.failedAfterAnswer(MediaCase.flowId()));
+    }
+
+    @Test
+    void aRefusedVideoSectionIsNotTheAudiosAddressOrCodecs() throws Exception {
+        // audio both ways on the audio ports; the answer refuses the offered video (port 0), which comes last
+        Diagnosis d = MediaCase.jambonzToLiveKitWithVideo(SBC_MEDIA, 40000, 40002, MediaCase.LIVEKIT, 30000, 0)
+                .rtpBothWays(SBC, LK, 10).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        List<FindingCode> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
+        assertEquals(List.of(), media, d.findings().stream().map(Finding::title).toList().toString());
+        // video accepted and sent: its RTP is not judged as audio (VP8 is no codec of the audio section)
+        Diagnosis video = MediaCase.jambonzToLiveKitWithVideo(SBC_MEDIA, 40000, 40002, MediaCase.LIVEKIT, 30000, 30002)
+                .rtpBothWays(SBC, LK, 10).rtp(SBC_MEDIA + ":40002", MediaCase.LIVEKIT + ":30002", 0.4, 100, 0x3333,
+                        Set.of(), 0, 103).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        List<FindingCode> withVideo = video.findings().stream().map(Finding::code).filter(CODES::contains).toList();
+        assertEquals(List.of(), withVideo, video.findings().stream().map(Finding::title).toList().toString());
     }
 
     @Test
@@ -176,6 +194,15 @@ class MediaFindingsTest {
         assertTrue(all.contains("media_timeout_initial"), all);
         assertTrue(all.contains("symmetric_rtp"), all);
         assertTrue(all.contains("--external-ip"), all);
+    }
+
+    @Test
+    void anAnswerNeverAcknowledgedOutranksTheOneWayAudioItLeavesBehind() throws Exception {
+        // the caller's side never got the 200 OK: no ACK, and no RTP from it; LiveKit sends RTP and ends the call
+        Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(LK, SBC, 0.35, 1500, 0x2222, Set.of()).bye(MediaCase.LIVEKIT, 32.3).diagnose(dir);
+        assertFalse(d.withCode(FindingCode.MEDIA_ONE_WAY).isEmpty(), d.findings().toString());
+        assertEquals(FindingCode.SIP_ACK_MISSING, d.primaryFor(MediaCase.flowId()).orElseThrow().code());
     }
 
     @Test

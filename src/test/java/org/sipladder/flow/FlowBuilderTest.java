@@ -163,6 +163,38 @@ class FlowBuilderTest {
         assertEquals(2, builder.build(d.messages()).size());
     }
 
+    /** An INVITE to extension {@code uri} from user {@code caller}, as a PBX's phones send them. */
+    private static String extensionInvite(String uri, String callId, String branch, String caller) {
+        return request("INVITE", uri, callId, branch, 1, null)
+                .replace("From: <sip:+4930123456@carrier.example>", "From: \"Phone\" <sip:" + caller + "@10.0.2.4>");
+    }
+
+    @Test
+    void pbxLegsToExtensionsAreJoinedByTheirOnlyCallerInTheWindow() {
+        // Asterisk maps extension 1018 to the user test18: no digits to compare, the caller is the same
+        String pbx = "10.0.2.15:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, "10.0.2.4:5060", pbx, extensionInvite("sip:1018@10.0.2.15", A, "z9hG4bKa1", "test07"));
+        d.send(28, pbx, "10.0.2.5:5060", extensionInvite("sip:test18@10.0.2.5", B, "z9hG4bKb1", "test07"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(2, flow.legs().size());
+        assertEquals(List.of("The INVITE in frame 2 (Call-ID " + B + ") was sent by 10.0.2.15 0.028 s after that host "
+                + "received the INVITE in frame 1 (Call-ID " + A + "), the only one from caller test07 it received in "
+                + "the 5 s before (a called number too short to compare)."), flow.joinEvidence());
+        // another caller's B-leg stays a call of its own
+        Dialogue other = new Dialogue();
+        other.send(0, "10.0.2.4:5060", pbx, extensionInvite("sip:1018@10.0.2.15", A, "z9hG4bKa1", "test07"));
+        other.send(28, pbx, "10.0.2.5:5060", extensionInvite("sip:test18@10.0.2.5", B, "z9hG4bKb1", "test08"));
+        assertEquals(2, builder.build(other.messages()).size());
+        // two calls from the caller in the window: which one the B-leg continues is not known
+        Dialogue two = new Dialogue();
+        two.send(0, "10.0.2.4:5060", pbx, extensionInvite("sip:1018@10.0.2.15", A, "z9hG4bKa1", "test07"));
+        two.send(10, "10.0.2.6:5060", pbx, extensionInvite("sip:1019@10.0.2.15", "a-leg-2", "z9hG4bKa2", "test07"));
+        two.send(28, pbx, "10.0.2.5:5060", extensionInvite("sip:test18@10.0.2.5", B, "z9hG4bKb1", "test07"));
+        assertEquals(3, builder.build(two.messages()).size());
+        // long numbers that differ are not the same call for being from one caller (timingJoinNeedsTheSameLastEightDigits)
+    }
+
     @Test
     void correlationHeaderNamingALegSeenLaterStillJoins() {
         Dialogue d = new Dialogue();
@@ -178,7 +210,9 @@ class FlowBuilderTest {
     void callSidIsNotACallIdHeader() {
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", A, "z9hG4bKa1", 1, null));
-        d.send(10, JAMBONZ, LIVEKIT, request("INVITE", "sip:2@l", B, "z9hG4bKb1", 1, null, "X-Call-Sid: " + A));
+        // from another caller, so that the short numbers' caller rule does not join them either
+        d.send(10, JAMBONZ, LIVEKIT, extensionInvite("sip:2@l", B, "z9hG4bKb1", "other").replace("Content-Length",
+                "X-Call-Sid: " + A + "\r\nContent-Length"));
         assertEquals(2, builder.build(d.messages()).size());
     }
 
