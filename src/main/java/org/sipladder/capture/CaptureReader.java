@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -17,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a pcap or pcapng file (optionally gzip-compressed) front to back with flat memory and reports every
+ * Reads a pcap or pcapng file (optionally gzip- or zstd-compressed) front to back with flat memory and reports every
  * candidate SIP message to a {@link CaptureListener}. A damaged file yields everything before the damage and a
  * warning naming the frame; only a file that cannot be read at all raises {@link CaptureException}.
  */
@@ -50,9 +51,10 @@ public final class CaptureReader {
         checkReadable(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            boolean gzip = isGzip(channel);
-            try (ByteSource source = open(file, channel, gzip)) {
-                return read(file, size, source, gzip ? null : CaptureFile.of(file), listener);
+            Compression compression = compression(channel);
+            try (ByteSource source = open(file, channel, compression)) {
+                return read(file, size, source, compression == Compression.NONE ? CaptureFile.of(file) : null,
+                        listener);
             }
         } catch (NoSuchFileException e) {
             throw new CaptureException(file + ": no such file");
@@ -75,17 +77,32 @@ public final class CaptureReader {
         }
     }
 
-    static boolean isGzip(FileChannel channel) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(2);
+    /** How a capture file is compressed, as tshark reads them: not at all, gzip or zstd. */
+    enum Compression { NONE, GZIP, ZSTD }
+
+    /** The compression of the file {@code channel} reads, by its first bytes; the channel is left at its start. */
+    static Compression compression(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(4);
         while (head.hasRemaining() && channel.read(head) >= 0) {
-            // a file channel returns what there is; loop only for the two magic bytes
+            // a file channel returns what there is; loop only for the magic bytes
         }
         channel.position(0);
-        return head.position() == 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC;
+        if (head.position() >= 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC) {
+            return Compression.GZIP;
+        }
+        boolean zstd = head.position() == 4 && head.order(ByteOrder.LITTLE_ENDIAN).getInt(0) == ZstdCaptureStream.MAGIC;
+        return zstd ? Compression.ZSTD : Compression.NONE;
     }
 
-    static ByteSource open(Path file, FileChannel channel, boolean gzip) throws IOException, CaptureException {
-        if (gzip) {
+    static ByteSource open(Path file, FileChannel channel, Compression compression)
+            throws IOException, CaptureException {
+        if (compression == Compression.ZSTD) {
+            CountingInputStream counted = new CountingInputStream(new BufferedInputStream(
+                    Channels.newInputStream(channel), 1 << 16));
+            return new ByteSource(new ZstdCaptureStream(counted), counted::count, PcapRecords.MAX_PACKET + 4096,
+                    GZIP_READ_CHUNK);
+        }
+        if (compression == Compression.GZIP) {
             CountingInputStream counted = new CountingInputStream(new BufferedInputStream(
                     Channels.newInputStream(channel), 1 << 16));
             try {
@@ -153,12 +170,17 @@ public final class CaptureReader {
             damaged(sink, run, "the compressed file ends early");
             return false;
         } catch (IOException e) {
-            if (e.getClass().getName().startsWith("java.util.zip")) {
+            if (isCorruptCompression(e)) {
                 damaged(sink, run, "the compressed data is corrupt (" + reason(e) + ")");
                 return false;
             }
             throw e;
         }
+    }
+
+    /** True when {@code e} says compressed data (gzip or zstd) is corrupt, rather than that the file cannot be read. */
+    static boolean isCorruptCompression(IOException e) {
+        return e instanceof CorruptCompressionException || e.getClass().getName().startsWith("java.util.zip");
     }
 
     private static void damaged(PayloadSink sink, Run run, String what) {
@@ -186,10 +208,15 @@ public final class CaptureReader {
         int at;
         try {
             at = source.take(4);
+        } catch (ZstdCaptureStream.CutShortException e) {
+            throw new CaptureException(file + ": zstd-compressed but cut short inside its first frame, before any "
+                    + "packet could be decoded");
         } catch (EOFException e) {
             throw new CaptureException(file + ": too short to be a capture file");
         } catch (ZipException e) {
             throw new CaptureException(file + ": gzip-compressed but corrupt from its first bytes (" + reason(e) + ")");
+        } catch (CorruptCompressionException e) {
+            throw new CaptureException(file + ": zstd-compressed but corrupt from its first bytes (" + reason(e) + ")");
         }
         if (at < 0) {
             throw new CaptureException(file + ": is empty");

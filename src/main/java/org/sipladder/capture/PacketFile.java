@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The packet records of a pcap or pcapng file (optionally gzip-compressed) as stored, front to back, numbered as
+ * The packet records of a pcap or pcapng file (optionally gzip- or zstd-compressed) as stored, front to back, numbered as
  * {@link CaptureReader} numbers them: for copying packets out (saving calls) and for merging several files.
  */
 public final class PacketFile implements Closeable {
@@ -42,7 +42,7 @@ public final class PacketFile implements Closeable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
-            ByteSource source = CaptureReader.open(file, channel, CaptureReader.isGzip(channel));
+            ByteSource source = CaptureReader.open(file, channel, CaptureReader.compression(channel));
             return new PacketFile(file, channel, source, CaptureReader.records(file, source));
         } catch (NoSuchFileException e) {
             closeQuietly(channel);
@@ -79,7 +79,7 @@ public final class PacketFile implements Closeable {
         } catch (EOFException e) {
             return damaged("the compressed file ends early");
         } catch (IOException e) {
-            if (e.getClass().getName().startsWith("java.util.zip")) {
+            if (CaptureReader.isCorruptCompression(e)) {
                 return damaged("the compressed data is corrupt (" + e.getMessage() + ")");
             }
             throw new CaptureException(path + ": cannot be read (" + e.getMessage() + ")", e);

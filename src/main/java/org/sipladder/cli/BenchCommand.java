@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CAPTURE", description = "pcap or pcapng file, optionally gzip-compressed")
+    @Parameters(paramLabel = "CAPTURE", description = "pcap or pcapng file, optionally gzip- or zstd-compressed")
     Path capture;
 
     @Option(names = "--runs", defaultValue = "1", description = "timed reads in one process (the JIT warms up)")

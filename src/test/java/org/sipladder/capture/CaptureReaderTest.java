@@ -133,6 +133,21 @@ class CaptureReaderTest {
     }
 
     @Test
+    void zstdCompressedCaptures() throws Exception {
+        Path pcap = Captures.pcap().zstd(Integer.MAX_VALUE).udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .write(dir.resolve("a.pcap.zst"));
+        Path pcapng = Captures.pcapng().zstd(100).udp(T, "10.0.0.1:5060", "10.0.0.2:5060", OK)
+                .write(dir.resolve("a.pcapng.zst"));
+        assertEquals(List.of(INVITE), RecordingListener.read(pcap).texts());
+        assertEquals(List.of(OK), RecordingListener.read(pcapng).texts());
+        // the messages' details are read back from the decoded packets, not the compressed file
+        PacketFile file = PacketFile.open(pcap);
+        try (file) {
+            assertTrue(file.next((frame, linkType, micros, a, off, len) -> { }));
+        }
+    }
+
+    @Test
     void truncatedFileDeliversWhatCameBeforeAndNamesTheFrame() throws Exception {
         byte[] whole = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
                 .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();
@@ -185,6 +200,12 @@ class CaptureReaderTest {
         assertMessage(dir.resolve("missing.pcap"), "no such file");
         assertMessage(dir, "is a directory");
         assertMessage(badGzip, "gzip");
+        Path badZstd = Files.write(dir.resolve("bad.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x7f, 1, 2,
+                3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
+        assertMessage(badZstd, "zstd");
+        byte[] zst = Captures.pcap().zstd(Integer.MAX_VALUE).udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        assertMessage(Files.write(dir.resolve("cut.zst"), Arrays.copyOf(zst, zst.length - 8)),
+                "zstd-compressed but cut short inside its first frame");
     }
 
     private static byte[] headerWithLinkType(int linkType) {

@@ -1,6 +1,7 @@
 package org.sipladder.testkit;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.sipladder.capture.Endpoint;
 
@@ -40,6 +42,8 @@ public final class Captures {
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     private boolean nanos;
     private boolean gzip;
+    /** Bytes of the capture per zstd frame; 0: not zstd-compressed. */
+    private int zstdFrameBytes;
     private int current;
 
     private Captures(Format format) {
@@ -71,6 +75,15 @@ public final class Captures {
 
     public Captures gzip() {
         this.gzip = true;
+        return this;
+    }
+
+    /**
+     * Compressed with zstd in frames of {@code frameBytes} of the capture each, as pzstd or the seekable format write
+     * them (a whole file in one frame: {@code Integer.MAX_VALUE}), with aircompressor's encoder.
+     */
+    public Captures zstd(int frameBytes) {
+        this.zstdFrameBytes = frameBytes;
         return this;
     }
 
@@ -158,7 +171,7 @@ public final class Captures {
         return add(new Block(type, 0, 0, body, body.length));
     }
 
-    /** The file's bytes (gzip-compressed if asked). */
+    /** The file's bytes (gzip- or zstd-compressed if asked). */
     public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (format == Format.PCAP) {
@@ -166,7 +179,8 @@ public final class Captures {
         } else {
             writePcapng(out);
         }
-        return gzip ? compress(out.toByteArray()) : out.toByteArray();
+        return gzip ? compress(out.toByteArray())
+                : zstdFrameBytes > 0 ? compressZstd(out.toByteArray(), zstdFrameBytes) : out.toByteArray();
     }
 
     public Path write(Path path) {
@@ -259,6 +273,24 @@ public final class Captures {
         ByteBuffer b = ByteBuffer.allocate(total).order(order);
         b.putInt(type).putInt(total).put(body).putInt(total);
         out.writeBytes(b.array());
+    }
+
+    private static byte[] compressZstd(byte[] data, int frameBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int from = 0; from < data.length; from += frameBytes) {
+            // each frame its own stream: closing one ends its frame (and leaves the shared output open to the next)
+            try (ZstdOutputStream z = new ZstdOutputStream(new FilterOutputStream(out) {
+                @Override
+                public void close() {
+                    // the next frame goes on in the same file
+                }
+            })) {
+                z.write(data, from, Math.min(frameBytes, data.length - from));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static byte[] compress(byte[] data) {
