@@ -2,8 +2,10 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.StatusLine;
+import org.sipladder.sip.SipMessage;
 
 /**
  * LK_RESPONSE_EXPLAINED: what LiveKit's own final response means, read from the capture alone (section 5 of the
@@ -51,6 +53,19 @@ final class LiveKitResponseCheck implements FindingRule {
                             + "Rejected when none joined before the trunk's ringing timeout: usually the dispatch rule "
                             + "names no agent (room_config.agents) or another name than the worker registers with.",
                     "Add the agent to the dispatch rule's room_config.agents and check that the worker is running."),
+            new Meaning(487, "Request Terminated", true, "The caller hung up while LiveKit was still ringing",
+                    "LiveKit rings (180 every second) until an agent has joined the room, and answers 200 OK only then; "
+                            + "this caller (or the B2BUA in front of LiveKit) sent CANCEL first. When the ringing "
+                            + "lasted long, no agent was coming: the dispatch rule names no agent (room_config.agents) "
+                            + "or another name than the worker registers with, or no worker was free to take the job; "
+                            + "left alone, LiveKit answers 486 Rejected at the trunk's ringing timeout.",
+                    "Check that the dispatch rule dispatches the agent (room_config.agents, the worker's agent name) "
+                            + "and that a worker is running and accepting jobs; if callers hang up during a normal "
+                            + "agent start, shorten it."),
+            new Meaning(400, "Bad request", false, "LiveKit could not read the INVITE's headers",
+                    "LiveKit answers 400 Bad request, without 100 Processing, when the INVITE lacks a Call-ID, a From "
+                            + "header, a tag on the From header or a To header.",
+                    "Make the sender (or the B2BUA in front of LiveKit) put Call-ID, From with a tag, and To in every INVITE."),
             new Meaning(400, "", false, "LiveKit rejected the offer (codec, SDP or encryption)",
                     "LiveKit answers 400 with an empty reason phrase when the offer has no codec it supports "
                             + "(PCMU, PCMA, G722), the SDP is invalid, or the trunk requires encryption and the offer is plain RTP.",
@@ -95,8 +110,22 @@ final class LiveKitResponseCheck implements FindingRule {
             steps.add("Run diagnose again with --livekit-config (lk sip inbound list --json, lk sip dispatch list --json) "
                     + "or --livekit-url, so the analyzer can name the trunk or rule.");
         }
-        return Findings.call(r.transaction(), CODE, CODE.title(m.title(), LiveKitRouting.label(last)),
+        if (last.status() == 487) {
+            facts.add(0, ringing(r.transaction()));
+        }
+        Finding f = Findings.call(r.transaction(), CODE, CODE.title(m.title(), LiveKitRouting.label(last)),
                 m.why(), Findings.evidence(Findings.frames(r.transaction()), List.of(), facts), Findings.fix(steps, List.of(), null));
+        // a caller who gives up may just have changed their mind: a warning, its fact says how long it rang
+        return last.status() == 487 ? f.withSeverity(Severity.WARNING) : f;
+    }
+
+    /** How long LiveKit rang before the caller's CANCEL (or its 487, when the CANCEL is not in the capture). */
+    private static String ringing(InviteTransaction tx) {
+        SipMessage cancel = tx.cancel();
+        SipMessage end = cancel != null ? cancel : tx.finalResponse();
+        double seconds = (end.timestampMicros() - tx.request().timestampMicros()) / 1e6;
+        return String.format(Locale.ROOT, "%s %.1f s after the INVITE (frame %d)",
+                cancel != null ? "The caller's CANCEL came" : "LiveKit's 487 came", seconds, end.frame());
     }
 
     private static String nullToEmpty(String s) {

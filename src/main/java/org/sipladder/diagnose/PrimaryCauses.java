@@ -3,26 +3,29 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.StatusLine;
 
 /**
  * Marks one finding per failed call as its primary cause: the one that best explains the final response the
  * caller saw, the one whose {@link FindingCode} ranks first. A finding from a LiveKit simulation the capture
- * contradicts, a config-only finding, or a risk that cannot fail a call (a private address) is never primary.
+ * contradicts (unless the capture itself shows it: LiveKit's 407 or 401), a config-only finding, or a risk that
+ * cannot fail a call (a private address) is never primary.
  */
 final class PrimaryCauses {
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
-        Set<String> contradicted = new HashSet<>();
+        // by Call-ID, the final status LiveKit sent where the capture contradicts the simulation (0: none)
+        Map<String, Integer> contradicted = new HashMap<>();
         for (LiveKitRouting r : routings) {
             if (r.consistency() == Consistency.INCONSISTENT) {
-                contradicted.add(r.transaction().callId());
+                StatusLine last = r.observedFinal();
+                contradicted.put(r.transaction().callId(), last == null ? 0 : last.status());
             }
         }
         Map<String, List<Finding>> byFlow = new HashMap<>();
@@ -72,17 +75,32 @@ final class PrimaryCauses {
         return Diagnosis.failureAfterAnswer(findingsOfFlow) != null;
     }
 
+    /**
+     * Simulated codes a rule also reports from the capture alone, by the LiveKit final status that shows them: where
+     * the capture contradicts the simulation but shows that status, the finding still explains the call.
+     */
+    private static final Map<FindingCode, Integer> SHOWN_BY_STATUS = Map.of(
+            FindingCode.LK_AUTH_CHALLENGE_UNANSWERED, 407, FindingCode.LK_AUTH_FAILED, 401);
+
     /** The finding of {@code flow} ranked first (the first of those ranked alike), or null. */
-    private static Finding best(CallFlow flow, List<Finding> findings, Set<String> contradicted) {
+    private static Finding best(CallFlow flow, List<Finding> findings, Map<String, Integer> contradicted) {
         Finding best = null;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (flow.id().equals(f.flowId()) && f.code().canBePrimary()
-                    && !(f.code().simulated() && contradicted.contains(f.callId()))
+            if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, contradicted)
                     && (best == null || f.code().rank() < best.code().rank())) {
                 best = f;
             }
         }
         return best;
+    }
+
+    /** True when {@code f} comes from a simulation its call's capture contradicts, and the capture does not show it. */
+    private static boolean isContradicted(Finding f, Map<String, Integer> contradicted) {
+        if (!f.code().simulated()) {
+            return false;
+        }
+        Integer observed = contradicted.get(f.callId());
+        return observed != null && !observed.equals(SHOWN_BY_STATUS.get(f.code()));
     }
 }

@@ -203,6 +203,49 @@ class FindingRulesTest {
     }
 
     @Test
+    void anUnansweredChallengeIsThePrimaryCauseEvenWhereTheConfigPredictsOtherwise() {
+        // the seed config's two trunks claim the number (LiveKit would answer 503), the capture shows 407 and no
+        // retry: the challenge nobody answered is read from the capture and still explains the failed call
+        CallFlow flow = liveKitCall(DID, "100 Processing", "407 Unauthorized");
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), TestConfig.seed());
+        assertEquals(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED, d.primaryFor(flow.id()).orElseThrow().code(),
+                d.findings().stream().map(f -> f.code() + (f.primary() ? "*" : "")).toList().toString());
+    }
+
+    @Test
+    void rejectedCredentialsAreThePrimaryCauseEvenWhereTheConfigPredictsOtherwise() {
+        CallFlow flow = authCall("401 Unauthorized");
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), TestConfig.seed());
+        assertEquals(FindingCode.LK_AUTH_FAILED, d.primaryFor(flow.id()).orElseThrow().code(),
+                d.findings().stream().map(f -> f.code() + (f.primary() ? "*" : "")).toList().toString());
+    }
+
+    @Test
+    void aCallLiveKitFailedHasAPrimaryCauseWhateverTheConfigSays() {
+        // LiveKit's final answers (livekit-inbound-routing.md section 5), with no config, the seed's (two trunks claim
+        // the number: it predicts 503) and one that lets the call in: each failed call gets a primary cause
+        List<String[]> answers = List.of(new String[] {"100 Processing", "503 Try again later"},
+                new String[] {"100 Processing", "404 No trunk found"},
+                new String[] {"100 Processing", "180 Ringing", "404 Does not match Trunks or Dispatch Rules"},
+                new String[] {"100 Processing", "503 Service temporarily unavailable"},
+                new String[] {"100 Processing", "407 Unauthorized"},
+                new String[] {"100 Processing", "180 Ringing", "400"},
+                new String[] {"100 Processing", "500"},
+                new String[] {"100 Processing", "180 Ringing", "486 Rejected"},
+                new String[] {"100 Processing", "180 Ringing", "487 Request Terminated"},
+                new String[] {"400 Bad request"});
+        for (LiveKitConfig config : List.of(LiveKitConfig.empty(), TestConfig.seed())) {
+            for (String[] answer : answers) {
+                CallFlow flow = liveKitCall(DID, answer);
+                Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), config);
+                assertTrue(d.failed(flow), List.of(answer).toString());
+                assertTrue(d.primaryFor(flow.id()).isPresent(), config.trunks().size() + " trunks, " + List.of(answer)
+                        + ": " + d.findings().stream().map(f -> f.code().name()).toList());
+            }
+        }
+    }
+
+    @Test
     void aRedirectNamesWhereItPoints() {
         String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
         CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
