@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -50,9 +51,15 @@ final class CallRejectedCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>(1);
         for (CallFlow flow : context.flows()) {
             if (flow.failed() && context.outbound(flow).isEmpty()) {
-                InviteTransaction tx = origin(context.invites(flow)).orElse(null);
+                List<InviteTransaction> invites = context.invites(flow);
+                InviteTransaction tx = origin(invites).orElse(null);
                 if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
                     findings.add(finding(tx));
+                } else if (invites.isEmpty()) {
+                    SipMessage answer = inviteAnswerWithoutInvite(flow);
+                    if (answer != null) {
+                        findings.add(withoutInvite(flow, answer));
+                    }
                 }
             }
         }
@@ -65,6 +72,42 @@ final class CallRejectedCheck implements FindingRule {
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
                 .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
                         .thenComparingLong(tx -> tx.finalResponse().frame()));
+    }
+
+    /**
+     * The last final error response to an INVITE in a call whose INVITE is not in the capture (it started after the
+     * INVITE, or it shows one direction only); null when there is none.
+     */
+    private static SipMessage inviteAnswerWithoutInvite(CallFlow flow) {
+        SipMessage last = null;
+        for (FlowMessage m : flow.messages()) {
+            SipMessage s = m.message();
+            if (!s.isRequest() && s.status() >= 300 && "INVITE".equals(s.cseqMethod())) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    private static Finding withoutInvite(CallFlow flow, SipMessage answer) {
+        Meaning m = meaning(answer.status());
+        String peer = answer.src().address();
+        List<String> facts = new ArrayList<>();
+        facts.add(peer + " answered an INVITE with " + answer.label() + " (frame " + answer.frame() + ")");
+        facts.add("The INVITE itself is not in the capture: it started after the INVITE, or it holds one direction "
+                + "of the traffic only");
+        for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "Server", "User-Agent")) {
+            String value = answer.header(name);
+            if (value != null) {
+                facts.add(name + ": " + value);
+            }
+        }
+        Finding finding = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label()),
+                answer.status() + " means " + m.meaning() + ". The capture shows no more specific cause (nor the "
+                        + "INVITE: capture both directions from before the call starts to see why).",
+                answer.callId(), flow.id(), false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
+                Findings.fix(List.of(m.check()), List.of(), null));
+        return answer.status() == 487 || answer.status() == 486 ? finding.withSeverity(Severity.INFO) : finding;
     }
 
     /** What a final status means and what to check. */

@@ -61,7 +61,7 @@ public enum FindingCode {
     LK_OUTBOUND_NO_RESPONSE(Severity.ERROR, 213, Kind.SETUP, "%s"),
     /** The title says where the failure started and how it came back; busy, declined or cancelled are information. */
     LK_OUTBOUND_PROVIDER_REJECTED(Severity.ERROR, 216, Kind.SETUP, "%s"),
-    SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "INVITE to %s got no final response"),
+    SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "%s to %s got no final response"),
     /** A busy callee or a caller who cancelled is information, not an error. */
     SIP_CALL_REJECTED(Severity.ERROR, 230, Kind.SETUP, "%s rejected the call: %s"),
     B2BUA_FAILURE_RELAYED(Severity.WARNING, 240, Kind.SETUP, "%s to the caller started as %s from %s"),

@@ -28,7 +28,15 @@ final class RegisterRejectedCheck implements FindingRule {
                 }
             }
             if (registers.isEmpty()) {
-                continue; // nearly every call: its responses' CSeq methods need not be read
+                // nearly every call: its responses' CSeq methods need not be read; but a failed dialog of
+                // registrar answers alone (the capture shows one direction) is explained by them
+                if (flow.failed() && context.invites(flow).isEmpty()) {
+                    SipMessage answer = lastRegisterAnswer(flow);
+                    if (answer != null && answer.status() >= 300) {
+                        findings.add(withoutRegister(flow, answer));
+                    }
+                }
+                continue;
             }
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage m = messages.get(i);
@@ -48,6 +56,40 @@ final class RegisterRejectedCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /** The last final response to a REGISTER in {@code flow}, or null. */
+    private static SipMessage lastRegisterAnswer(CallFlow flow) {
+        SipMessage last = null;
+        for (FlowMessage m : flow.messages()) {
+            SipMessage s = m.message();
+            if (!s.isRequest() && s.status() >= 200 && "REGISTER".equals(s.cseqMethod())) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    /** A registrar's refusal whose REGISTER is not in the capture: what the answer alone says. */
+    private static Finding withoutRegister(CallFlow flow, SipMessage answer) {
+        boolean challenge = answer.status() == 401 || answer.status() == 407;
+        List<String> facts = List.of(answer.src().address() + " answered a REGISTER with " + answer.label()
+                        + " (frame " + answer.frame() + ")",
+                "The REGISTER itself is not in the capture: it started after it, or it holds one direction of the "
+                        + "traffic only");
+        String why = challenge
+                ? "The registrar asked for credentials. That is the first step of every digest registration; whether "
+                + "the REGISTER that followed carried them, and was accepted, the capture does not show."
+                : "The registrar answered " + answer.label() + " to a REGISTER"
+                + (answer.status() == 403 ? ": the username is unknown, the account is disabled, or the source "
+                + "address is not allowed." : ".");
+        Finding f = new Finding(CODE, CODE.severity(), CODE.title(answer.src().address(), answer.label(), ""),
+                why + " Capture both directions to see the REGISTER and what follows.", answer.callId(), flow.id(),
+                false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
+                Findings.fix(List.of("Check the username, password and realm configured for this registration against "
+                        + "the provider's, and that the provider accepts registrations from this address."),
+                        List.of(), null));
+        return challenge ? f.withSeverity(Severity.WARNING) : f;
     }
 
     private static boolean hasCredentials(SipMessage m) {

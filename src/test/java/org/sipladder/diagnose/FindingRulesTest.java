@@ -246,6 +246,39 @@ class FindingRulesTest {
     }
 
     @Test
+    void dialogsWithoutAnInviteOrWithoutTheirRequestGetAPrimaryCause() {
+        // an OPTIONS ping nobody answers, sent three times
+        String options = SipTexts.invite("ping-1", "sip:ping@89.184.187.124", CALLER, JAMBONZ, "")
+                .replace("INVITE sip:", "OPTIONS sip:").replace("CSeq: 1 INVITE", "CSeq: 1 OPTIONS");
+        CallFlow ping = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", options)
+                .resend(JAMBONZ, "89.184.187.124", options).resend(JAMBONZ, "89.184.187.124", options).flow();
+        Finding unanswered = primary(ping);
+        assertEquals(FindingCode.SIP_NO_FINAL_RESPONSE, unanswered.code());
+        assertEquals("OPTIONS to 89.184.187.124:5060 got no final response", unanswered.title());
+        assertTrue(unanswered.evidence().facts().contains("OPTIONS frame 1 to 89.184.187.124:5060, sent 3 times"),
+                unanswered.evidence().facts().toString());
+        // the answers alone (the capture holds one direction): an INVITE's 403, a REGISTER's 503
+        String invite = SipTexts.invite("one-way-1", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, "");
+        CallFlow refused = TestCall.carrierJambonzLiveKit()
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 403, "Forbidden")).flow();
+        Finding rejected = primary(refused);
+        assertEquals(FindingCode.SIP_CALL_REJECTED, rejected.code());
+        assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.startsWith("The INVITE itself is not in the capture")),
+                rejected.evidence().facts().toString());
+        String register = invite.replace("INVITE sip:", "REGISTER sip:").replace("CSeq: 1 INVITE", "CSeq: 1 REGISTER");
+        CallFlow registrar = TestCall.carrierJambonzLiveKit()
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(register, 503, "Service Unavailable")).flow();
+        assertEquals(FindingCode.SIP_REGISTER_REJECTED, primary(registrar).code());
+    }
+
+    /** The primary cause the standard engine names for {@code flow}, a failed call, without a config. */
+    private static Finding primary(CallFlow flow) {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+        assertTrue(d.failed(flow));
+        return d.primaryFor(flow.id()).orElseThrow(() -> new AssertionError(d.findings().toString()));
+    }
+
+    @Test
     void aRedirectNamesWhereItPoints() {
         String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
         CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
