@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -56,7 +55,8 @@ final class CallRejectedCheck implements FindingRule {
                 if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
                     findings.add(finding(tx));
                 } else if (invites.isEmpty()) {
-                    SipMessage answer = inviteAnswerWithoutInvite(flow);
+                    // the INVITE is not in the capture (it started after it, or it shows one direction only)
+                    SipMessage answer = Findings.lastAnswer(flow, "INVITE", 300);
                     if (answer != null) {
                         findings.add(withoutInvite(flow, answer));
                     }
@@ -72,21 +72,6 @@ final class CallRejectedCheck implements FindingRule {
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
                 .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
                         .thenComparingLong(tx -> tx.finalResponse().frame()));
-    }
-
-    /**
-     * The last final error response to an INVITE in a call whose INVITE is not in the capture (it started after the
-     * INVITE, or it shows one direction only); null when there is none.
-     */
-    private static SipMessage inviteAnswerWithoutInvite(CallFlow flow) {
-        SipMessage last = null;
-        for (FlowMessage m : flow.messages()) {
-            SipMessage s = m.message();
-            if (!s.isRequest() && s.status() >= 300 && "INVITE".equals(s.cseqMethod())) {
-                last = s;
-            }
-        }
-        return last;
     }
 
     private static Finding withoutInvite(CallFlow flow, SipMessage answer) {

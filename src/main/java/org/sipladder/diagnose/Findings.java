@@ -3,7 +3,9 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.Limits;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
 
 /** Short ways to build the two kinds of finding: about a call, and about the config alone. */
 final class Findings {
@@ -53,5 +55,17 @@ final class Findings {
 
     static String quoted(List<String> values) {
         return values.isEmpty() ? "(none)" : "[" + String.join(", ", values) + "]";
+    }
+
+    /** The last response of {@code flow} to a {@code method} request with a status of at least {@code minStatus}, or null. */
+    static SipMessage lastAnswer(CallFlow flow, String method, int minStatus) {
+        SipMessage last = null;
+        for (FlowMessage m : flow.messages()) {
+            SipMessage s = m.message();
+            if (!s.isRequest() && s.status() >= minStatus && method.equals(s.cseqMethod())) {
+                last = s;
+            }
+        }
+        return last;
     }
 }

@@ -31,7 +31,7 @@ final class RegisterRejectedCheck implements FindingRule {
                 // nearly every call: its responses' CSeq methods need not be read; but a failed dialog of
                 // registrar answers alone (the capture shows one direction) is explained by them
                 if (flow.failed() && context.invites(flow).isEmpty()) {
-                    SipMessage answer = lastRegisterAnswer(flow);
+                    SipMessage answer = Findings.lastAnswer(flow, "REGISTER", 200);
                     if (answer != null && answer.status() >= 300) {
                         findings.add(withoutRegister(flow, answer));
                     }
@@ -56,18 +56,6 @@ final class RegisterRejectedCheck implements FindingRule {
             }
         }
         return findings;
-    }
-
-    /** The last final response to a REGISTER in {@code flow}, or null. */
-    private static SipMessage lastRegisterAnswer(CallFlow flow) {
-        SipMessage last = null;
-        for (FlowMessage m : flow.messages()) {
-            SipMessage s = m.message();
-            if (!s.isRequest() && s.status() >= 200 && "REGISTER".equals(s.cseqMethod())) {
-                last = s;
-            }
-        }
-        return last;
     }
 
     /** A registrar's refusal whose REGISTER is not in the capture: what the answer alone says. */
