@@ -2,12 +2,16 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.LiveKitResponses;
+import org.sipladder.sip.SipMessage;
 
 /**
- * LK_SILENT_DROP: LiveKit never sent a final response to an INVITE and the sender retransmitted it (or the
- * config predicts the drop): LiveKit dropped the call as a "flood", matched to the config outcome that does it.
+ * LK_SILENT_DROP: LiveKit never sent a final response to an INVITE and the sender retransmitted it, or LiveKit rang
+ * and then fell silent while the capture went on (or the config predicts the drop): LiveKit dropped the call as a
+ * "flood", matched to the config outcome that does it.
  */
 final class SilentDropCheck implements FindingRule {
 
@@ -22,19 +26,52 @@ final class SilentDropCheck implements FindingRule {
             }
             int copies = r.transaction().retransmissions();
             boolean predicted = r.simulated() && r.outcome().expectedResponses().contains(LiveKitResponses.NO_FINAL);
-            if (copies > 0 || predicted) {
-                findings.add(finding(r, copies, predicted));
+            long silence = silenceAfterRinging(r.transaction(), context.media().lastPacketMicros());
+            if (copies > 0 || predicted || silence >= STOPPED_RINGING_MICROS) {
+                findings.add(finding(r, copies, predicted, silence));
             }
         }
         return findings;
     }
 
-    private static Finding finding(LiveKitRouting r, int copies, boolean predicted) {
+    /**
+     * How long LiveKit's silence after its last provisional response must last, while the capture goes on, to show
+     * that it stopped ringing: it sends 180 Ringing every second while it waits for an agent.
+     */
+    static final long STOPPED_RINGING_MICROS = 5_000_000;
+
+    /**
+     * How long the capture went on after the last provisional response to {@code tx} with no final one (its repeats
+     * included: LiveKit's 180 every second is the same message again), or -1 when there was none or the capture's end
+     * is not known.
+     */
+    private static long silenceAfterRinging(InviteTransaction tx, long captureEndMicros) {
+        if (tx.responses().isEmpty() || captureEndMicros <= 0) {
+            return -1;
+        }
+        SipMessage invite = tx.request();
+        long last = -1;
+        for (FlowMessage m : tx.flow().messages()) {
+            SipMessage r = m.message();
+            if (!r.isRequest() && r.cseqNumber() == invite.cseqNumber() && "INVITE".equals(r.cseqMethod())
+                    && r.src().equals(invite.dst()) && r.callId().equals(invite.callId())) {
+                last = Math.max(last, r.timestampMicros());
+            }
+        }
+        return last < 0 ? -1 : captureEndMicros - last;
+    }
+
+    private static Finding finding(LiveKitRouting r, int copies, boolean predicted, long silence) {
         boolean provisional = !r.observed().isEmpty();
         List<String> facts = new ArrayList<>();
         facts.add("INVITE frame " + r.transaction().frame() + " sent " + (copies + 1) + " time(s), "
                 + (provisional ? "answered only " + String.join(", ", r.observed().stream().map(LiveKitRouting::label).toList())
                 : "never answered"));
+        if (provisional && silence >= STOPPED_RINGING_MICROS) {
+            facts.add(String.format(Locale.ROOT, "Nothing more from LiveKit in the %.1f s the capture went on after its "
+                    + "last provisional response: it stopped ringing (it rings every second while it waits for an "
+                    + "agent)", silence / 1e6));
+        }
         String cause;
         if (predicted) {
             DispatchMatch d = r.outcome().dispatch();

@@ -47,6 +47,36 @@ class CaptureEndTest {
     }
 
     @Test
+    void liveKitRingingAndThenSilentWhileTheCaptureGoesOnDroppedTheCall() throws Exception {
+        // open-source LiveKit with no dispatch rule for the call: 100 Processing, 180 Ringing, then nothing
+        String uri = "sip:+4991874350352@project-1z3kctsj.sip.livekit.cloud";
+        String invite = SipText.request("INVITE", uri, "drop-1", 1, "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\n"
+                + "c=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n");
+        String liveKit = "129.158.233.108:5060";
+        Captures dropped = Captures.pcap().udp(T0, CALLER, liveKit, invite)
+                .udp(T0 + 50_000, liveKit, CALLER, SipText.response(100, "Processing", "INVITE", "drop-1", 1))
+                .udp(T0 + 300_000, liveKit, CALLER, SipText.response(180, "Ringing", "INVITE", "drop-1", 1)
+                        .replace("tag=b1", "tag=SCL_x1"))
+                .udp(T0 + 10_000_000, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "o-1", 1, ""));
+        Diagnosis d = MediaCase.diagnoseFile(dropped.write(dir.resolve("drop.pcap")), LiveKitConfig.empty(),
+                new MediaCollector());
+        Finding primary = d.primaryFor("drop-1").orElseThrow(() -> new AssertionError(d.findings().toString()));
+        assertEquals(FindingCode.LK_SILENT_DROP, primary.code(), d.findings().toString());
+        assertTrue(primary.evidence().facts().stream().anyMatch(f -> f.contains("it stopped ringing")),
+                primary.evidence().facts().toString());
+        // still ringing every second when the capture ends: nothing shows a drop yet
+        Captures ringing = Captures.pcap().udp(T0, CALLER, liveKit, invite)
+                .udp(T0 + 50_000, liveKit, CALLER, SipText.response(100, "Processing", "INVITE", "drop-1", 1));
+        for (int s = 0; s < 10; s++) {
+            ringing.udp(T0 + 300_000 + s * 1_000_000L, liveKit, CALLER,
+                    SipText.response(180, "Ringing", "INVITE", "drop-1", 1).replace("tag=b1", "tag=SCL_x1"));
+        }
+        Diagnosis stillRinging = MediaCase.diagnoseFile(ringing.write(dir.resolve("ringing.pcap")),
+                LiveKitConfig.empty(), new MediaCollector());
+        assertTrue(stillRinging.withCode(FindingCode.LK_SILENT_DROP).isEmpty(), stillRinging.findings().toString());
+    }
+
+    @Test
     void aRequestSentOnceAsTheCaptureEndsIsOnlyAWarning() throws Exception {
         Diagnosis d = MediaCase.diagnoseFile(Captures.pcap()
                 .udp(T0, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "late-1", 1, ""))
