@@ -81,18 +81,28 @@ final class CallRejectedCheck implements FindingRule {
         facts.add(peer + " answered an INVITE with " + answer.label() + " (frame " + answer.frame() + ")");
         facts.add("The INVITE itself is not in the capture: it started after the INVITE, or it holds one direction "
                 + "of the traffic only");
+        addHeaderFacts(answer, facts);
+        Finding finding = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label()),
+                answer.status() + " means " + m.meaning() + ". The capture shows no more specific cause (nor the "
+                        + "INVITE: capture both directions from before the call starts to see why).",
+                answer.callId(), flow.id(), false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
+                Findings.fix(List.of(m.check()), List.of(), null));
+        return withSeverityOf(finding, answer.status());
+    }
+
+    /** The headers of a final error response that say more about it, each a fact. */
+    private static void addHeaderFacts(SipMessage answer, List<String> facts) {
         for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "Server", "User-Agent")) {
             String value = answer.header(name);
             if (value != null) {
                 facts.add(name + ": " + value);
             }
         }
-        Finding finding = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label()),
-                answer.status() + " means " + m.meaning() + ". The capture shows no more specific cause (nor the "
-                        + "INVITE: capture both directions from before the call starts to see why).",
-                answer.callId(), flow.id(), false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
-                Findings.fix(List.of(m.check()), List.of(), null));
-        return answer.status() == 487 || answer.status() == 486 ? finding.withSeverity(Severity.INFO) : finding;
+    }
+
+    /** A busy callee (486) or a caller who cancelled (487) is information, not an error. */
+    private static Finding withSeverityOf(Finding finding, int status) {
+        return status == 487 || status == 486 ? finding.withSeverity(Severity.INFO) : finding;
     }
 
     /** What a final status means and what to check. */
@@ -107,12 +117,7 @@ final class CallRejectedCheck implements FindingRule {
         String peer = last.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
-        for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "Server", "User-Agent")) {
-            String value = last.header(name);
-            if (value != null) {
-                facts.add(name + ": " + value);
-            }
-        }
+        addHeaderFacts(last, facts);
         if (last.status() < 400) {
             // where the redirect points: what the fix asks the caller to follow
             String contact = last.header("Contact");
@@ -135,6 +140,6 @@ final class CallRejectedCheck implements FindingRule {
                 last.status() + " means " + m.meaning() + ". The capture shows no more specific cause.",
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
-        return last.status() == 487 || last.status() == 486 ? finding.withSeverity(Severity.INFO) : finding;
+        return withSeverityOf(finding, last.status());
     }
 }

@@ -126,6 +126,23 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return count;
     }
 
+    /**
+     * When the receiver of the INVITE last answered it (same Call-ID and CSeq, back to its sender), its repeated
+     * responses included; -1 when it never did.
+     */
+    public long lastResponseMicros() {
+        SipMessage request = request();
+        long last = -1;
+        for (FlowMessage m : flow.messages()) {
+            SipMessage r = m.message();
+            if (!r.isRequest() && r.cseqNumber() == request.cseqNumber() && "INVITE".equals(r.cseqMethod())
+                    && r.src().equals(request.dst()) && r.callId().equals(request.callId())) {
+                last = Math.max(last, r.timestampMicros());
+            }
+        }
+        return last;
+    }
+
     /** The caller's CANCEL of the INVITE on its leg (same Call-ID, CSeq number and sender, after it), or null. */
     public SipMessage cancel() {
         SipMessage request = request();

@@ -3,10 +3,8 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.LiveKitResponses;
-import org.sipladder.sip.SipMessage;
 
 /**
  * LK_SILENT_DROP: LiveKit never sent a final response to an INVITE and the sender retransmitted it, or LiveKit rang
@@ -46,18 +44,7 @@ final class SilentDropCheck implements FindingRule {
      * is not known.
      */
     private static long silenceAfterRinging(InviteTransaction tx, long captureEndMicros) {
-        if (tx.responses().isEmpty() || captureEndMicros <= 0) {
-            return -1;
-        }
-        SipMessage invite = tx.request();
-        long last = -1;
-        for (FlowMessage m : tx.flow().messages()) {
-            SipMessage r = m.message();
-            if (!r.isRequest() && r.cseqNumber() == invite.cseqNumber() && "INVITE".equals(r.cseqMethod())
-                    && r.src().equals(invite.dst()) && r.callId().equals(invite.callId())) {
-                last = Math.max(last, r.timestampMicros());
-            }
-        }
+        long last = tx.responses().isEmpty() || captureEndMicros <= 0 ? -1 : tx.lastResponseMicros();
         return last < 0 ? -1 : captureEndMicros - last;
     }
 

@@ -22,9 +22,13 @@ class CaptureEndTest {
     @TempDir
     Path dir;
 
+    /** {@code capture} written to a file of that name and diagnosed without a config. */
+    private Diagnosis diagnose(Captures capture, String name) throws Exception {
+        return MediaCase.diagnoseFile(capture.write(dir.resolve(name)), LiveKitConfig.empty(), new MediaCollector());
+    }
+
     private Finding noFinalResponse(Captures capture) throws Exception {
-        Diagnosis d = MediaCase.diagnoseFile(capture.write(dir.resolve("capture-end.pcap")), LiveKitConfig.empty(),
-                new MediaCollector());
+        Diagnosis d = diagnose(capture, "capture-end.pcap");
         // the INVITE's (the other call's OPTIONS, the capture's last packet, has one of its own)
         List<Finding> found = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE).stream()
                 .filter(f -> f.title().startsWith("INVITE ")).toList();
@@ -58,8 +62,7 @@ class CaptureEndTest {
                 .udp(T0 + 300_000, liveKit, CALLER, SipText.response(180, "Ringing", "INVITE", "drop-1", 1)
                         .replace("tag=b1", "tag=SCL_x1"))
                 .udp(T0 + 10_000_000, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "o-1", 1, ""));
-        Diagnosis d = MediaCase.diagnoseFile(dropped.write(dir.resolve("drop.pcap")), LiveKitConfig.empty(),
-                new MediaCollector());
+        Diagnosis d = diagnose(dropped, "drop.pcap");
         Finding primary = d.primaryFor("drop-1").orElseThrow(() -> new AssertionError(d.findings().toString()));
         assertEquals(FindingCode.LK_SILENT_DROP, primary.code(), d.findings().toString());
         assertTrue(primary.evidence().facts().stream().anyMatch(f -> f.contains("it stopped ringing")),
@@ -71,16 +74,15 @@ class CaptureEndTest {
             ringing.udp(T0 + 300_000 + s * 1_000_000L, liveKit, CALLER,
                     SipText.response(180, "Ringing", "INVITE", "drop-1", 1).replace("tag=b1", "tag=SCL_x1"));
         }
-        Diagnosis stillRinging = MediaCase.diagnoseFile(ringing.write(dir.resolve("ringing.pcap")),
-                LiveKitConfig.empty(), new MediaCollector());
+        Diagnosis stillRinging = diagnose(ringing, "ringing.pcap");
         assertTrue(stillRinging.withCode(FindingCode.LK_SILENT_DROP).isEmpty(), stillRinging.findings().toString());
     }
 
     @Test
     void aRequestSentOnceAsTheCaptureEndsIsOnlyAWarning() throws Exception {
-        Diagnosis d = MediaCase.diagnoseFile(Captures.pcap()
-                .udp(T0, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "late-1", 1, ""))
-                .write(dir.resolve("late.pcap")), LiveKitConfig.empty(), new MediaCollector());
+        Diagnosis d = diagnose(Captures.pcap()
+                .udp(T0, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "late-1", 1, "")),
+                "late.pcap");
         Finding f = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE).get(0);
         assertEquals(Severity.WARNING, f.severity(), f.toString());
         assertTrue(f.explanation().contains("a response may have come later"), f.explanation());
