@@ -79,8 +79,7 @@ final class CallRejectedCheck implements FindingRule {
         String peer = answer.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered an INVITE with " + answer.label() + " (frame " + answer.frame() + ")");
-        facts.add("The INVITE itself is not in the capture: it started after the INVITE, or it holds one direction "
-                + "of the traffic only");
+        facts.add(Findings.requestNotCaptured("INVITE"));
         addHeaderFacts(answer, facts);
         Finding finding = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label()),
                 answer.status() + " means " + m.meaning() + ". The capture shows no more specific cause (nor the "
@@ -90,13 +89,18 @@ final class CallRejectedCheck implements FindingRule {
         return withSeverityOf(finding, answer.status());
     }
 
-    /** The headers of a final error response that say more about it, each a fact. */
+    /** The headers of a final error response that say more about it, each a fact; for a redirect, its Contact. */
     private static void addHeaderFacts(SipMessage answer, List<String> facts) {
         for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "Server", "User-Agent")) {
             String value = answer.header(name);
             if (value != null) {
                 facts.add(name + ": " + value);
             }
+        }
+        if (answer.status() < 400) {
+            // where the redirect points: what the fix asks the caller to follow
+            String contact = answer.header("Contact");
+            facts.add(contact == null ? "The redirect names no Contact to follow" : "Redirected to Contact " + contact.trim());
         }
     }
 
@@ -118,11 +122,6 @@ final class CallRejectedCheck implements FindingRule {
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
         addHeaderFacts(last, facts);
-        if (last.status() < 400) {
-            // where the redirect points: what the fix asks the caller to follow
-            String contact = last.header("Contact");
-            facts.add(contact == null ? "The redirect names no Contact to follow" : "Redirected to Contact " + contact.trim());
-        }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
         if (last.status() == 487) {
             SipMessage cancel = tx.cancel();

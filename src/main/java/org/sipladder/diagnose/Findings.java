@@ -53,6 +53,12 @@ final class Findings {
         return List.copyOf(kept);
     }
 
+    /** The fact that an answer's request is missing from the capture, and the two reasons it can be. */
+    static String requestNotCaptured(String method) {
+        return "The " + method + " itself is not in the capture: the capture started after it, or it holds one "
+                + "direction of the traffic only";
+    }
+
     static String quoted(List<String> values) {
         return values.isEmpty() ? "(none)" : "[" + String.join(", ", values) + "]";
     }

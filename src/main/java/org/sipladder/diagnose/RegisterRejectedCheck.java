@@ -63,8 +63,7 @@ final class RegisterRejectedCheck implements FindingRule {
         boolean challenge = answer.status() == 401 || answer.status() == 407;
         List<String> facts = List.of(answer.src().address() + " answered a REGISTER with " + answer.label()
                         + " (frame " + answer.frame() + ")",
-                "The REGISTER itself is not in the capture: it started after it, or it holds one direction of the "
-                        + "traffic only");
+                Findings.requestNotCaptured("REGISTER"));
         String why = challenge
                 ? "The registrar asked for credentials. That is the first step of every digest registration; whether "
                 + "the REGISTER that followed carried them, and was accepted, the capture does not show."

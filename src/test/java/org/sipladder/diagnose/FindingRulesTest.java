@@ -288,6 +288,13 @@ class FindingRulesTest {
                 .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
         assertTrue(f.evidence().facts().contains("Redirected to Contact <sip:+4930111111@192.0.2.10:5060>"),
                 f.evidence().facts().toString());
+        // the redirect alone (the capture holds one direction) names it too
+        CallFlow answerOnly = TestCall.carrierJambonzLiveKit().send("89.184.187.124", JAMBONZ, SipTexts.response(invite,
+                302, "Moved Temporarily", "Contact: <sip:+4930111111@192.0.2.10:5060>")).flow();
+        Finding alone = primary(answerOnly);
+        assertEquals(FindingCode.SIP_CALL_REJECTED, alone.code());
+        assertTrue(alone.evidence().facts().contains("Redirected to Contact <sip:+4930111111@192.0.2.10:5060>"),
+                alone.evidence().facts().toString());
     }
 
     @Test

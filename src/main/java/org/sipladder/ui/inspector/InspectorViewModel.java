@@ -229,7 +229,11 @@ public final class InspectorViewModel {
                 rows.add(new HeaderRow(name, value, true));
             }
         }
-        rows.add(new HeaderRow("Proxy-Authorization", m.header("Proxy-Authorization") == null ? "absent" : "present", true));
+        // credentials travel in requests (LiveKit reads this header only): "absent" says nothing about a response
+        boolean credentials = m.header("Proxy-Authorization") != null;
+        if (m.isRequest() || credentials) {
+            rows.add(new HeaderRow("Proxy-Authorization", credentials ? "present" : "absent", true));
+        }
         for (String value : m.headers("Reason")) {
             rows.add(new HeaderRow("Reason", value, true));
         }

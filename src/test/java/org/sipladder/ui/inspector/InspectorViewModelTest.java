@@ -52,6 +52,11 @@ class InspectorViewModelTest {
         show(INVITE.replaceAll("Proxy-Authorization: [^\r]*\r\n", ""), Flows.SBC, Flows.CARRIER, null);
         assertEquals("absent", viewModel.headers().stream()
                 .filter(h -> h.name().equals("Proxy-Authorization")).findFirst().orElseThrow().value());
+        // a response carries no credentials: no row that says so
+        assertTrue(InspectorViewModel.headerRows(Flows.message(2, Flows.CARRIER, Flows.SBC, "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP "
+                + "10.0.2.4:5060;branch=z9hG4bK1\r\nFrom: <sip:a@10.0.2.15>;tag=1\r\nTo: <sip:b@10.0.2.15>;tag=2\r\n"
+                + "Call-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n", null)).stream()
+                .noneMatch(h -> h.name().equals("Proxy-Authorization")));
     }
 
     @Test
