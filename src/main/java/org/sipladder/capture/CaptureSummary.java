@@ -1,6 +1,7 @@
 package org.sipladder.capture;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,5 +23,36 @@ public record CaptureSummary(Path file, long packets, long bytes, long firstTime
 
     public CaptureSummary {
         warnings = List.copyOf(warnings);
+    }
+
+    /** The warnings, then what {@link #tlsWarning} and {@link #noSipWarning} tell: all there is to tell the user. */
+    public List<String> allWarnings() {
+        List<String> all = new ArrayList<>(warnings);
+        for (String extra : new String[] {tlsWarning(), noSipWarning()}) {
+            if (extra != null) {
+                all.add(extra);
+            }
+        }
+        return all;
+    }
+
+    /** What to tell about the TLS segments that were only counted, or null when there were none. */
+    public String tlsWarning() {
+        return tlsPackets == 0 ? null
+                : tlsPackets + " TLS packets could not be decrypted; SIP over TLS is not shown";
+    }
+
+    /**
+     * What to tell when packets were read but none carried SIP, or null: where SIP was not looked for, so that an
+     * empty result is not taken for a clean capture.
+     */
+    public String noSipWarning() {
+        if (payloads > 0 || packets == 0 || cancelled) {
+            return null;
+        }
+        return "no SIP message in " + packets + (packets == 1 ? " packet" : " packets") + (tlsPackets > 0
+                ? " (SIP over TLS, as on port 5061, is encrypted: capture where it is plain, e.g. HEP from the SBC, "
+                + "or use UDP or TCP while debugging)"
+                : " (SIP is looked for in UDP, TCP, SCTP, HEP and WebSocket on any port)");
     }
 }

@@ -81,7 +81,7 @@ final class CaptureMessages {
                 return media;
             }
         });
-        for (String warning : merged.summary().warnings()) {
+        for (String warning : merged.summary().allWarnings()) {
             err.println(files.single() ? files.files().get(0) + ": warning: " + warning : "warning: " + warning);
         }
         err.flush();

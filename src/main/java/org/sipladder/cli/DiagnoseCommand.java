@@ -114,7 +114,7 @@ final class DiagnoseCommand extends ConsoleCommand {
             FindingJson.write(diagnosis, out);
             out.println();
         } else {
-            new DiagnosisText(out).print(flows, config, diagnosis);
+            new DiagnosisText(out).print(flows, config, diagnosis, !captures.isEmpty());
         }
         out.flush();
         return 0;

@@ -21,7 +21,8 @@ final class DiagnosisText {
         this.out = out;
     }
 
-    void print(List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis) {
+    /** Prints the diagnosis; {@code captureRead}: it is of captures (not of a LiveKit config alone). */
+    void print(List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis, boolean captureRead) {
         long failed = flows.stream().filter(diagnosis::failed).count();
         out.println("Diagnosis: " + flows.size() + " call" + (flows.size() == 1 ? "" : "s") + " (" + failed + " failed), "
                 + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
@@ -58,7 +59,9 @@ final class DiagnosisText {
         }
         if (diagnosis.findings().isEmpty()) {
             out.println();
-            out.println("No problems found.");
+            // an empty capture is no evidence of a working one (the reader's warnings say what it held)
+            out.println(captureRead && flows.isEmpty() ? "No SIP call in the capture: nothing to diagnose."
+                    : "No problems found.");
         }
     }
 

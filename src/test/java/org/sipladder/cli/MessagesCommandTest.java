@@ -101,6 +101,31 @@ class MessagesCommandTest {
     }
 
     @Test
+    void aCaptureWithoutSipSaysSoAndNamesTls() {
+        // SIP over TLS (5061): two encrypted records, nothing readable
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0};
+        byte[] appData = {0x17, 0x03, 0x03, 0x00, 0x03, 9, 9, 9};
+        Path tls = Captures.pcap().tcp(T, "10.0.0.1:40000", "10.0.0.2:5061", 1, 0x18, clientHello)
+                .tcp(T + 1_000, "10.0.0.1:40000", "10.0.0.2:5061", 1 + clientHello.length, 0x18, appData)
+                .write(dir.resolve("tls.pcap"));
+        CliRun run = CliRun.of("calls", tls.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(tls + ": warning: 2 TLS packets could not be decrypted; SIP over TLS is not shown",
+                tls + ": warning: no SIP message in 2 packets (SIP over TLS, as on port 5061, is encrypted: capture "
+                        + "where it is plain, e.g. HEP from the SBC, or use UDP or TCP while debugging)"), run.errLines());
+        CliRun diagnosed = CliRun.of("diagnose", tls.toString());
+        assertTrue(diagnosed.out().contains("No SIP call in the capture: nothing to diagnose."), diagnosed.out());
+        assertFalse(diagnosed.out().contains("No problems found"), diagnosed.out());
+        // packets, none of them SIP
+        Path dns = Captures.pcap().udp(T, "10.0.0.1:53000", "10.0.0.2:53", "not sip at all").write(dir.resolve("dns.pcap"));
+        CliRun other = CliRun.of("messages", dns.toString(), "--json");
+        assertEquals(0, other.exitCode(), other.err());
+        assertEquals("", other.out());
+        assertEquals(List.of(dns + ": warning: no SIP message in 1 packet (SIP is looked for in UDP, TCP, SCTP, HEP "
+                + "and WebSocket on any port)"), other.errLines());
+    }
+
+    @Test
     void missingFileGivesOneLineOnStderrAndExitTwo() {
         CliRun run = CliRun.of("calls", dir.resolve("nope.pcap").toString());
         assertEquals(2, run.exitCode());

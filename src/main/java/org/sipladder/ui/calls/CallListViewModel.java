@@ -48,7 +48,7 @@ public final class CallListViewModel {
             : String.format(Locale.ROOT, "%,d of %s", visibleRows.size(), Counts.of(rows.size(), "call")),
             visibleRows, rows);
     private final StringBinding placeholder = Bindings.createStringBinding(() -> rows.isEmpty()
-            ? "No calls yet: open a capture (File > Open) or drop one here."
+            ? "No calls: open a capture (File > Open) or drop one here."
             : "No calls match \u201c" + filterText.get().strip() + "\u201d. Clear the filter to see all "
               + Counts.of(rows.size(), "call") + ".", rows, filterText);
 

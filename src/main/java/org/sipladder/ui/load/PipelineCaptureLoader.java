@@ -117,10 +117,7 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         } catch (CaptureException e) {
             throw new CaptureLoadException(e.getMessage(), e);
         }
-        warnings.addAll(summary.warnings());
-        if (summary.tlsPackets() > 0) {
-            warnings.add(summary.tlsPackets() + " TLS packets could not be decrypted; SIP over TLS is not shown");
-        }
+        warnings.addAll(summary.allWarnings());
         flows.readingDone();
         List<CallSummary> calls = flows.summaries();
         if (trace) {
