@@ -87,6 +87,28 @@ final class LegState {
         return hasInitialInvite;
     }
 
+    /**
+     * False once the leg has ended (BYE or CANCEL) or its last INVITE was refused (a final 3xx-6xx): a B2BUA starts
+     * no outgoing leg for such a call (an answered one it may still dial out for, as an IVR does).
+     */
+    boolean mayContinue() {
+        boolean open = true;
+        for (int i = 0, s = first; i < size; i++, s = store.next(s)) {
+            SipMessage m = store.get(s);
+            if (m.isRequest()) {
+                String method = m.method();
+                if ("BYE".equals(method) || "CANCEL".equals(method)) {
+                    return false;
+                }
+                // a new attempt (after a 401/407 challenge) opens it again
+                open |= "INVITE".equals(method);
+            } else if (m.status() >= 300 && "INVITE".equals(m.cseqMethod())) {
+                open = false;
+            }
+        }
+        return open;
+    }
+
     /** Adds the message that has arrival number {@code seq} in the store. */
     void add(int seq, SipMessage m) {
         // the hash only serves the index, which small legs do without

@@ -16,7 +16,8 @@ import org.sipladder.sip.SipMessage;
  * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits.
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
- * from this caller the host received in those 5 s.
+ * from this caller the host received in those 5 s. Either way the A-leg must still be going when the B-leg starts,
+ * and its INVITE must not have come from the B-leg INVITE's own address and port.
  */
 final class TimingCorrelation {
 
@@ -152,11 +153,20 @@ final class TimingCorrelation {
     private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
         for (Window w = new Window(received, invite, leg); w.next(); ) {
-            if (w.current.digits().endsWith(suffix)) {
+            if (w.current.digits().endsWith(suffix) && mayLeadTo(w.current, invite)) {
                 return w.current;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code invite} can be a B2BUA's outgoing leg for the received A-leg {@code a}: not sent from where the
+     * A-leg's INVITE came from (one host running both caller and callee, as SIPp on 127.0.0.1, sends its next call from
+     * there), and the A-leg still going (not refused, cancelled or hung up before).
+     */
+    private static boolean mayLeadTo(Received a, SipMessage invite) {
+        return !a.leg().store().get(a.seq()).src().equals(invite.src()) && a.leg().mayContinue();
     }
 
     /**
@@ -205,7 +215,7 @@ final class TimingCorrelation {
         Received found = null;
         for (Window w = new Window(received, invite, leg); w.next(); ) {
             Received a = w.current;
-            if (caller.equals(callingUser(a.from()))) {
+            if (caller.equals(callingUser(a.from())) && mayLeadTo(a, invite)) {
                 if (found != null) {
                     return null; // two calls from this caller: which one this leg continues is not known
                 }

@@ -163,6 +163,50 @@ class FlowBuilderTest {
         assertEquals(2, builder.build(d.messages()).size());
     }
 
+    @Test
+    void oneHostsNextCallIsNoBLegOfItsLast() {
+        // SIPp as caller (127.0.0.1:5061) and callee (127.0.0.1:5060) on one address, the same number called twice
+        String uac = "127.0.0.1:5061";
+        String uas = "127.0.0.1:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, uac, uas, request("INVITE", "sip:4991874350352@127.0.0.1", A, "z9hG4bKa1", 1, null));
+        d.send(100, uac, uas, request("INVITE", "sip:4991874350352@127.0.0.1", B, "z9hG4bKb1", 1, null));
+        assertEquals(2, builder.build(d.messages()).size(), "sent from where the first call came from");
+        // a B2BUA on that address still joins: it sends from its own port
+        Dialogue b2bua = new Dialogue();
+        b2bua.send(0, uac, uas, request("INVITE", "sip:4991874350352@127.0.0.1", A, "z9hG4bKa1", 1, null));
+        b2bua.send(100, uas, "127.0.0.1:5062", request("INVITE", "sip:4991874350352@127.0.0.1", B, "z9hG4bKb1", 1, null));
+        assertEquals(1, builder.build(b2bua.messages()).size());
+    }
+
+    @Test
+    void aRefusedOrEndedALegGetsNoBLeg() {
+        for (String end : new String[] {"refused", "bye", "cancel"}) {
+            Dialogue d = new Dialogue();
+            d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+            switch (end) {
+                case "refused" -> d.send(10, JAMBONZ, CARRIER, response(403, "Forbidden", "INVITE", A, "z9hG4bKa1", 1, "j1"));
+                case "bye" -> d.send(10, CARRIER, JAMBONZ, request("BYE", "sip:x@" + JAMBONZ, A, "z9hG4bKa2", 2, "j1"));
+                default -> d.send(10, CARRIER, JAMBONZ, request("CANCEL", "sip:91874350352@sip.jambonz.cloud", A,
+                        "z9hG4bKa1", 1, null));
+            }
+            d.send(40, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null));
+            assertEquals(2, builder.build(d.messages()).size(), end);
+        }
+        // a challenge answered by a new attempt leaves the call going; so does an answer (an IVR dials out after it)
+        for (int status : new int[] {407, 200}) {
+            Dialogue d = new Dialogue();
+            d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+            d.send(10, JAMBONZ, CARRIER, response(status, "Status", "INVITE", A, "z9hG4bKa1", 1, "j1"));
+            if (status == 407) {
+                d.send(20, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa2", 2,
+                        null));
+            }
+            d.send(40, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null));
+            assertEquals(1, builder.build(d.messages()).size(), "after " + status);
+        }
+    }
+
     /** An INVITE to extension {@code uri} from user {@code caller}, as a PBX's phones send them. */
     private static String extensionInvite(String uri, String callId, String branch, String caller) {
         return request("INVITE", uri, callId, branch, 1, null)
