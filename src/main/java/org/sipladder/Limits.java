@@ -112,6 +112,12 @@ public final class Limits {
      */
     public static final int RTCP_REPORTS = 100_000;
 
+    /**
+     * ICMP destination-unreachable errors kept per capture (about 100 bytes each): a scan of closed ports or a flood
+     * of refused RTP makes millions; the first are the evidence, the rest are counted in a warning.
+     */
+    public static final int UNREACHABLE_ERRORS = 10_000;
+
     private Limits() {
     }
 }

@@ -15,6 +15,10 @@ public interface MediaListener {
      */
     void datagram(MediaPayload p);
 
+    /** An ICMP destination-unreachable error about a UDP or TCP packet, in capture order with the datagrams. */
+    default void unreachable(Unreachable error) {
+    }
+
     /**
      * A SIP payload as the decoder found it, before the {@link CaptureListener} gets it: a media analysis reads the
      * SDP here, so that it knows announced addresses and payload types when the RTP they announce arrives.

@@ -115,6 +115,15 @@ final class PayloadSink {
         }
     }
 
+    /** Hands the media listener an ICMP error about a packet from {@code src} to {@code dst}, found in this packet. */
+    void unreachable(String reporter, Endpoint src, Endpoint dst, boolean udp, String reason) {
+        try {
+            media.unreachable(new Unreachable(frame, micros, reporter, src, dst, udp, reason));
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
+        }
+    }
+
     /** Sets the packet that the following payloads are found in, with its bytes {@code a[off, off+len)}. */
     void at(long frameNumber, long timestampMicros, byte[] a, int off, int len) {
         at(frameNumber, timestampMicros);

@@ -12,6 +12,8 @@ final class TransportDecoder {
     static final int TCP = 6;
     static final int UDP = 17;
     static final int SCTP = 132;
+    static final int ICMP = 1;
+    static final int ICMPV6 = 58;
     /** The shortest RTCP packet (a receiver report without blocks); RTP needs 12 bytes. */
     private static final int MIN_RTCP = 8;
 
@@ -42,9 +44,60 @@ final class TransportDecoder {
             case SCTP:
                 sctp.packet(header, a, off, len);
                 break;
+            case ICMP:
+            case ICMPV6:
+                if (sink.wantsMedia()) {
+                    unreachable(protocol == ICMPV6, header, a, off, len);
+                }
+                break;
             default:
                 break;
         }
+    }
+
+    /**
+     * An ICMP destination-unreachable error quoting a UDP or TCP packet, handed on as an {@link Unreachable}; other
+     * ICMP messages, and errors too short to name the quoted packet's ports, are left out.
+     */
+    private void unreachable(boolean v6, IpHeader header, byte[] a, int off, int len) {
+        int end = off + len;
+        if (len < 8 || (a[off] & 0xff) != (v6 ? 1 : 3)) {
+            return;
+        }
+        int code = a[off + 1] & 0xff;
+        int quoted = off + 8;
+        int protocol;
+        int addressAt;
+        int addressLength;
+        int ports;
+        if (v6) {
+            if (quoted + 44 > end || (a[quoted] & 0xf0) != 0x60) {
+                return;
+            }
+            protocol = a[quoted + 6] & 0xff;
+            addressAt = quoted + 8;
+            addressLength = 16;
+            ports = quoted + 40;
+        } else {
+            if (quoted + 20 > end || (a[quoted] & 0xf0) != 0x40) {
+                return;
+            }
+            protocol = a[quoted + 9] & 0xff;
+            addressAt = quoted + 12;
+            addressLength = 4;
+            ports = quoted + 4 * (a[quoted] & 0x0f);
+            if (ports < quoted + 20 || ports + 4 > end) {
+                return;
+            }
+        }
+        if (protocol != UDP && protocol != TCP) {
+            return;
+        }
+        byte[] h = header.array();
+        sink.unreachable(IpAddresses.format(h, header.srcAt(), header.addressLength()),
+                sink.endpoint(a, addressAt, addressLength, Wire.u16(a, ports)),
+                sink.endpoint(a, addressAt + addressLength, addressLength, Wire.u16(a, ports + 2)), protocol == UDP,
+                v6 ? Unreachable.v6Reason(code) : Unreachable.v4Reason(code));
     }
 
     private void udp(IpHeader header, byte[] a, int off, int len) {

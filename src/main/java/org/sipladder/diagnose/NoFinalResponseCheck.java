@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -23,11 +24,12 @@ final class NoFinalResponseCheck implements FindingRule {
             for (InviteTransaction tx : invites) {
                 if (tx.finalResponse() == null) {
                     findings.add(finding(tx, LiveKitRoutings.sentToLiveKit(flow, tx.request()),
-                            context.media().lastPacketMicros()));
+                            context.media().lastPacketMicros(), tx.responses().isEmpty()
+                                    ? UnreachableEvidence.first(context, tx.request(), TIMER_B_MICROS) : null));
                 }
             }
             if (invites.isEmpty() && flow.failed() && flow.finalStatus() == 0) {
-                Finding f = unanswered(flow, context.media().lastPacketMicros());
+                Finding f = unanswered(context, flow);
                 if (f != null) {
                     findings.add(f);
                 }
@@ -43,7 +45,8 @@ final class NoFinalResponseCheck implements FindingRule {
     static final long TIMER_F_MICROS = 32_000_000;
 
     /** The finding about a dialog without INVITE whose opening request got no final response; null when none. */
-    private static Finding unanswered(CallFlow flow, long captureEndMicros) {
+    private static Finding unanswered(DiagnosisContext context, CallFlow flow) {
+        long captureEndMicros = context.media().lastPacketMicros();
         List<FlowMessage> messages = flow.messages();
         SipMessage request = null;
         int sent = 0;
@@ -73,6 +76,10 @@ final class NoFinalResponseCheck implements FindingRule {
                 + (sent == 1 ? " time" : " times"));
         facts.add(provisional.isEmpty() ? "No response at all"
                 : "Only provisional responses: " + String.join(", ", provisional.stream().map(SipMessage::label).toList()));
+        Unreachable refused = provisional.isEmpty() ? UnreachableEvidence.first(context, request, TIMER_F_MICROS) : null;
+        if (refused != null) {
+            facts.add(UnreachableEvidence.fact(refused, request));
+        }
         String ended = "";
         boolean early = false;
         if (captureEndMicros > 0) {
@@ -86,16 +93,21 @@ final class NoFinalResponseCheck implements FindingRule {
             }
         }
         String why = "Every request gets a final response; without one, the sender of this " + request.method()
-                + " gives up after 32 s (Timer F). Nothing came back from " + dst + ": it is down or does not listen on that address, "
-                + "port or transport, a firewall drops the request or the answer, or the capture does not show the "
-                + "return path." + ended;
+                + " gives up after 32 s (Timer F). " + (refused != null
+                ? "The network answered instead: " + UnreachableEvidence.meaning(refused, request) + "."
+                : "Nothing came back from " + dst + ": it is down or does not listen on that address, port or "
+                + "transport, a firewall drops the request or the answer, or the capture does not show the return "
+                + "path." + ended);
+        List<Long> frames = refused == null ? List.of(request.frame()) : List.of(request.frame(), refused.frame());
         Finding f = new Finding(CODE, CODE.severity(), CODE.title(request.method(), dst), why, request.callId(),
-                flow.id(), false, Findings.evidence(List.of(request.frame()), List.of(), facts),
-                Findings.fix(List.of("Check that " + dst + " is up and reachable from " + request.src().address()
+                flow.id(), false, Findings.evidence(frames, List.of(), facts),
+                Findings.fix(List.of(refused != null ? UnreachableEvidence.step(refused, request)
+                        : "Check that " + dst + " is up and reachable from " + request.src().address()
                         + " (firewall, security groups, address, port and transport).",
                         "Where this is a keepalive (OPTIONS) to a peer that no longer exists, remove the peer from the "
                                 + "sender's configuration."), List.of(), null));
-        return early ? f.withSeverity(Severity.WARNING) : f;
+        // a refusal is an answer: the capture's end does not leave the outcome open
+        return early && refused == null ? f.withSeverity(Severity.WARNING) : f;
     }
 
     /**
@@ -104,12 +116,16 @@ final class NoFinalResponseCheck implements FindingRule {
      */
     static final long TIMER_B_MICROS = 32_000_000;
 
-    private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros) {
+    /** The finding about {@code tx}; {@code refused}: an ICMP error about its INVITE, or null. */
+    private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros, Unreachable refused) {
         String dst = tx.request().dst().toString();
         List<String> facts = new ArrayList<>();
         facts.add("INVITE frame " + tx.frame() + " to " + dst);
         facts.add(tx.responses().isEmpty() ? "No response at all"
                 : "Only provisional responses: " + String.join(", ", tx.responses().stream().map(m -> m.message().label()).toList()));
+        if (refused != null) {
+            facts.add(UnreachableEvidence.fact(refused, tx.request()));
+        }
         // how much longer the capture went on: after the INVITE when nothing answered it (its timeout runs from
         // there), after the call's last message when something did
         String ended = "";
@@ -135,21 +151,28 @@ final class NoFinalResponseCheck implements FindingRule {
             }
         }
         String why = "Every INVITE must end with a final response (2xx-6xx). "
-                + (tx.responses().isEmpty() ? "Nothing came back: the request may not have reached " + dst
+                + (refused != null ? "The network answered instead: " + UnreachableEvidence.meaning(refused, tx.request())
+                + "."
+                : (tx.responses().isEmpty() ? "Nothing came back: the request may not have reached " + dst
                 + " (routing, firewall, wrong port or transport), or the capture does not show the return path."
                 : "The peer answered provisionally and then never decided.")
                 + (toLiveKit ? " LiveKit itself stays silent after 100 Processing and 180 Ringing when no dispatch rule "
                 + "matches the call." : "")
                 + (ended.isEmpty() ? " If the capture stopped right after the INVITE, capture longer." : ended
-                + " Capture until the call ends to see its outcome.");
+                + " Capture until the call ends to see its outcome."));
         List<String> steps = new ArrayList<>();
-        if (toLiveKit) {
+        if (toLiveKit && refused == null) {
             steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }
-        steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
+        steps.add(refused != null ? UnreachableEvidence.step(refused, tx.request())
+                : "Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
+        List<Long> frames = Findings.frames(tx);
+        if (refused != null) {
+            frames.add(refused.frame());
+        }
         return Findings.call(tx, CODE, CODE.title("INVITE", dst), why,
-                Findings.evidence(Findings.frames(tx), List.of(), facts),
-                Findings.fix(steps, toLiveKit ? List.of(LkCommand.listRules()) : List.of(), null));
+                Findings.evidence(frames, List.of(), facts),
+                Findings.fix(steps, toLiveKit && refused == null ? List.of(LkCommand.listRules()) : List.of(), null));
     }
 }

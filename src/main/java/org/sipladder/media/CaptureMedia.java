@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntUnaryOperator;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Unreachable;
 
 /**
  * The media of one capture: every RTP stream with its statistics and series, the SDP announcements, RTCP
@@ -30,6 +32,8 @@ public final class CaptureMedia {
      * the collector when it hands this result out, before any diagnosis reads it.
      */
     private volatile long lastPacketMicros;
+    /** Set with {@link #lastPacketMicros} by the collector; never changed after (a new list each time). */
+    private volatile List<Unreachable> unreachables = List.of();
     /** Per Call-ID, the positions of its streams in {@link #streams} and of its SDP in {@link #announcements}. */
     private final CallIdIndex streamsByCallId;
     /** The index of {@link #announcements} by Call-ID, made on a thread of its own for many (see {@link #index}). */
@@ -121,6 +125,29 @@ public final class CaptureMedia {
 
     void lastPacketMicros(long micros) {
         lastPacketMicros = micros;
+    }
+
+    /**
+     * The ICMP destination-unreachable errors about UDP and TCP packets, in capture order (at most
+     * {@link org.sipladder.Limits#UNREACHABLE_ERRORS}); the caller's list.
+     */
+    public List<Unreachable> unreachables() {
+        return new ArrayList<>(unreachables);
+    }
+
+    /** The ICMP errors about packets from {@code src} to {@code dst} (same address and port), in capture order. */
+    public List<Unreachable> unreachables(Endpoint src, Endpoint dst) {
+        List<Unreachable> about = new ArrayList<>(1);
+        for (Unreachable u : unreachables) {
+            if (u.dst().equals(dst) && u.src().equals(src)) {
+                about.add(u);
+            }
+        }
+        return about;
+    }
+
+    void unreachables(List<Unreachable> errors) {
+        unreachables = errors;
     }
 
     /** Every stream, in the order their first packets arrived; each made when read (see the class comment). */

@@ -6,6 +6,7 @@ import org.sipladder.Limits;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.capture.MediaPayload;
 import org.sipladder.capture.SipPayload;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.sip.SharedStrings;
 
 /**
@@ -33,6 +34,8 @@ public final class MediaCollector implements MediaListener {
      * The latest capture times of the SIP payloads and of the datagrams offered to this collector, each written by
      * the one thread that offers them and read after the read ({@link #result}).
      */
+    private final List<Unreachable> unreachables = new ArrayList<>();
+    private final LeftOut unreachablesLeftOut = new LeftOut();
     private long lastSipMicros;
     private long lastMediaMicros;
 
@@ -140,6 +143,18 @@ public final class MediaCollector implements MediaListener {
         handOff.rtp(p, seq, u32(b, o + 4), u32(b, o + 8), second, event, payloadLength);
     }
 
+    /** Kept under the list's lock: a live source's result is asked for while packets still come. */
+    @Override
+    public void unreachable(Unreachable error) {
+        synchronized (unreachables) {
+            if (unreachables.size() < Limits.UNREACHABLE_ERRORS) {
+                unreachables.add(error);
+                return;
+            }
+        }
+        unreachablesLeftOut.add(error.frame());
+    }
+
     static long u32(byte[] b, int at) {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
     }
@@ -158,6 +173,11 @@ public final class MediaCollector implements MediaListener {
         if (rtcpLeftOut.packets() > 0) {
             warnings.add("frame " + rtcpLeftOut.firstFrame() + ": " + maxRtcpReports + " RTCP reports kept (the most "
                     + "per capture): the reports of " + rtcpLeftOut.take() + " from this frame on were not kept");
+        }
+        if (unreachablesLeftOut.packets() > 0) {
+            warnings.add("frame " + unreachablesLeftOut.firstFrame() + ": " + Limits.UNREACHABLE_ERRORS + " ICMP "
+                    + "unreachable errors kept (the most per capture): " + unreachablesLeftOut.take()
+                    + " from this frame on were not kept");
         }
         return warnings;
     }
@@ -181,6 +201,9 @@ public final class MediaCollector implements MediaListener {
             open = result;
         }
         result.lastPacketMicros(Math.max(lastSipMicros, lastMediaMicros));
+        synchronized (unreachables) {
+            result.unreachables(List.copyOf(unreachables));
+        }
         return result;
     }
 

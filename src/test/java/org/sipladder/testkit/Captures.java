@@ -138,6 +138,21 @@ public final class Captures {
         return ip(micros, Ip.packet(s.address(), d.address(), Ip.UDP, Segments.udp(s.port(), d.port(), payload)));
     }
 
+    /**
+     * An ICMP destination-unreachable error (ICMPv4 type 3, or ICMPv6 type 1 for IPv6 addresses) with {@code code},
+     * sent by {@code reporter} to the source of the UDP datagram {@code src} -> {@code dst} carrying {@code text},
+     * which it quotes (its IP header and the first 8 bytes after it, as routers do).
+     */
+    public Captures unreachable(long micros, String reporter, String src, String dst, int code, String text) {
+        Endpoint s = Bytes.endpoint(src);
+        Endpoint d = Bytes.endpoint(dst);
+        byte[] original = Ip.packet(s.address(), d.address(), Ip.UDP, Segments.udp(s.port(), d.port(), Bytes.ascii(text)));
+        boolean v6 = reporter.indexOf(':') >= 0;
+        byte[] quoted = Bytes.slice(original, 0, (v6 ? 40 : 20) + 8);
+        byte[] icmp = Bytes.concat(new byte[] {(byte) (v6 ? 1 : 3), (byte) code, 0, 0, 0, 0, 0, 0}, quoted);
+        return ip(micros, Ip.packet(reporter, s.address(), v6 ? 58 : 1, icmp));
+    }
+
     /** A TCP segment with PSH|ACK at sequence number {@code seq}. */
     public Captures tcp(long micros, String src, String dst, long seq, String text) {
         return tcp(micros, src, dst, seq, Segments.PSH | Segments.ACK, Bytes.ascii(text));

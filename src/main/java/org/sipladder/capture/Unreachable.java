@@ -1,0 +1,49 @@
+package org.sipladder.capture;
+
+/**
+ * An ICMP "destination unreachable" error (ICMPv4 type 3, ICMPv6 type 1) about a UDP or TCP packet: a router or the
+ * destination host telling the sender that its packet could not be delivered, with the addresses and ports of the
+ * packet it quotes. A SIP request that gets no answer, or RTP that nobody hears, is explained by one of these.
+ *
+ * @param frame    the frame the error came in
+ * @param micros   its capture time
+ * @param reporter the address that sent the error (the destination host itself, or a router or firewall before it)
+ * @param src      where the refused packet came from
+ * @param dst      where it was going
+ * @param udp      true for a UDP packet, false for TCP
+ * @param reason   what the error's code says, e.g. "port unreachable"
+ */
+public record Unreachable(long frame, long micros, String reporter, Endpoint src, Endpoint dst, boolean udp,
+                          String reason) {
+
+    /** True for "port unreachable": the host was reached and nothing listens on the port. */
+    public boolean portClosed() {
+        return reason.equals(PORT);
+    }
+
+    static final String PORT = "port unreachable";
+
+    /** What an ICMPv4 destination-unreachable code means (RFC 792, RFC 1812). */
+    static String v4Reason(int code) {
+        return switch (code) {
+            case 0 -> "network unreachable";
+            case 1 -> "host unreachable";
+            case 2 -> "protocol unreachable";
+            case 3 -> PORT;
+            case 4 -> "fragmentation needed";
+            case 9, 10, 13 -> "administratively prohibited";
+            default -> "destination unreachable (code " + code + ")";
+        };
+    }
+
+    /** What an ICMPv6 destination-unreachable code means (RFC 4443). */
+    static String v6Reason(int code) {
+        return switch (code) {
+            case 0 -> "no route to destination";
+            case 1, 5, 6 -> "administratively prohibited";
+            case 3 -> "address unreachable";
+            case 4 -> PORT;
+            default -> "destination unreachable (code " + code + ")";
+        };
+    }
+}
