@@ -6,6 +6,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
+import org.sipladder.media.RtpStream;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
@@ -54,7 +55,9 @@ final class PrivateAddressCheck implements FindingRule {
                     same++;
                 }
                 s.publicIp = same < i ? senders.get(same).publicIp : publicAddressSeenBy(context, flow, s.src);
-                findings.add(finding(context, flow, s.messages, s.facts, s.publicIp));
+                Finding f = finding(context, flow, s.messages, s.facts, s.publicIp);
+                RtpStream reached = rtpFromPublicSide(context, flow.legs().get(s.legIndex).callId(), s.src);
+                findings.add(reached == null ? f : corrected(f, reached, flow));
             }
         }
         return findings;
@@ -202,6 +205,44 @@ final class PrivateAddressCheck implements FindingRule {
             }
         }
         return false;
+    }
+
+    /**
+     * The stream of leg {@code callId} (the leg with the leaking messages; another leg's peer may correct addresses
+     * where this one does not) with the most packets that a public address sent to {@code sender}'s private address:
+     * the peer, or a NAT between them, corrected what the sender advertised (the capture is taken on the private side,
+     * where the packets arrive after the NAT); null when none did.
+     */
+    private static RtpStream rtpFromPublicSide(DiagnosisContext context, String callId, String sender) {
+        List<RtpStream> streams = context.media().streamsOf(callId);
+        RtpStream most = null;
+        for (RtpStream stream : streams) {
+            if (stream.key().dst().address().equals(sender) && context.memo().isPublic(stream.key().src().address())
+                    && (most == null || stream.stats().packets() > most.stats().packets())) {
+                most = stream;
+            }
+        }
+        return most;
+    }
+
+    /**
+     * {@code f} with what the RTP shows: audio from the public side reached the private address, so in this call the
+     * address was corrected; on an answered call that is information, not a warning.
+     */
+    private static Finding corrected(Finding f, RtpStream reached, CallFlow flow) {
+        List<String> facts = new ArrayList<>(f.evidence().facts());
+        facts.add("RTP from " + reached.key().src() + " reached " + reached.key().dst() + " (" + reached.stats().packets()
+                + " packets from frame " + reached.firstFrame() + "): in this call the peer or a NAT corrected the "
+                + "advertised address");
+        List<Long> frames = new ArrayList<>(f.evidence().frames());
+        frames.add(reached.firstFrame());
+        frames.sort(null);
+        boolean answered = flow.finalStatus() >= 200 && flow.finalStatus() < 300;
+        Finding withRtp = new Finding(f.code(), f.severity(), f.title(), f.explanation()
+                + (answered ? " In this call audio from the public side reached it, so the risk did not come true here;"
+                + " it remains for peers that do not correct the address." : ""),
+                f.callId(), f.flowId(), f.primary(), Findings.evidence(frames, f.evidence().configIds(), facts), f.fix());
+        return answered ? withRtp.withSeverity(Severity.INFO) : withRtp;
     }
 
     /** The address a peer reported in Via "received" on responses to requests from {@code sender}. */
