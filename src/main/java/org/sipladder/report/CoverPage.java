@@ -18,7 +18,15 @@ final class CoverPage {
         this.page = page;
     }
 
-    void write(ReportInput input, List<CallFlow> reported, List<Finding> findings, Redaction redaction) {
+    /** At most this many findings of calls not reported are listed on the cover page. */
+    static final int OTHER_FINDINGS_LISTED = 30;
+
+    /**
+     * The cover page: the capture, the reported calls with their primary causes, {@code others} (errors and warnings
+     * of calls not reported: answered calls with media or address risks), and the config's own findings.
+     */
+    void write(ReportInput input, List<CallFlow> reported, List<Finding> findings, List<Finding> others,
+               Redaction redaction) {
         page.newPage();
         page.heading("SIP Ladder findings report", 1);
         page.paragraph(input.captureName(), new TextStyle(page.fonts().regular(), 12f, PageFlow.MUTED, 16f));
@@ -42,6 +50,16 @@ final class CoverPage {
                     List.of(0.5, 2.6, 1.6, 5.0), rows));
             page.paragraph("Each call has its own section: the findings with fixes, the ladder and the key messages.",
                     page.small);
+        }
+        if (!others.isEmpty()) {
+            page.heading("Warnings on answered calls", 2);
+            List<List<String>> rows = others.stream().limit(OTHER_FINDINGS_LISTED).map(f -> List.of(
+                    f.callId() == null ? "" : f.callId(), FindingBlock.severity(f.severity()), f.code().name(),
+                    f.title())).toList();
+            page.table(Table.of(List.of("Call-ID", "Severity", "Code", "Finding"), List.of(2.2, 0.9, 2.4, 4.0), rows));
+            page.paragraph((others.size() > OTHER_FINDINGS_LISTED ? (others.size() - OTHER_FINDINGS_LISTED)
+                    + " more not listed. " : "") + "A report of one call, with its ladder and the details and fixes of "
+                    + "its findings: sipladder report CAPTURE --call CALL-ID -o call.pdf", page.small);
         }
         List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
         if (!general.isEmpty()) {

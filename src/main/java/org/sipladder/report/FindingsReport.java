@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sipladder.AppVersion;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.RtpStream;
@@ -35,7 +36,12 @@ public final class FindingsReport {
             describe(document, captureName);
             PageFlow page = new PageFlow(document, new ReportFonts(document), options.page(),
                     "SIP Ladder findings report \u00b7 " + captureName, SecretScrubber.of(input.config()));
-            new CoverPage(page).write(renamed(input, captureName), flows, findings, redaction);
+            // without a selected call, what went wrong on the others too, so that a capture with no failed call
+            // still shows its warnings
+            List<Finding> others = options.callId() != null ? List.of() : input.findings().stream()
+                    .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !relevant(f, selected))
+                    .map(redactor::finding).toList();
+            new CoverPage(page).write(renamed(input, captureName), flows, findings, others, redaction);
             CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page), redactor);
             for (int i = 0; i < flows.size(); i++) {
                 CallFlow flow = flows.get(i);

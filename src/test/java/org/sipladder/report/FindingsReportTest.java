@@ -149,6 +149,32 @@ class FindingsReportTest {
         return render(options, SeedCall.flows());
     }
 
+    @Test
+    void warningsOfCallsNotReportedAreListedOnTheCoverPage() throws Exception {
+        List<CallFlow> flows = SeedCall.flows();
+        Diagnosis diagnosis = diagnosis(flows);
+        List<Finding> findings = new java.util.ArrayList<>(diagnosis.findings());
+        // an answered call's jitter warning, and its information, which is left out
+        findings.add(new Finding(FindingCode.MEDIA_JITTER, Severity.WARNING, "Jitter up to 95 ms on RTP to 10.0.0.2",
+                "why", "answered-1@10.0.0.1", "answered-1@10.0.0.1", false, new Evidence(List.of(), List.of(), List.of()),
+                new Fix(List.of(), List.of(), null)));
+        findings.add(new Finding(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER, Severity.INFO, "informational title",
+                "why", "answered-1@10.0.0.1", "answered-1@10.0.0.1", false, new Evidence(List.of(), List.of(), List.of()),
+                new Fix(List.of(), List.of(), null)));
+        ReportInput input = new ReportInput("seed.pcapng", 9, SeedCall.T0, SeedCall.T0 + 1_600_000, flows, findings,
+                diagnosis.routings(), SeedConfig.load());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FindingsReport().write(input, ReportOptions.defaults(), out);
+        String text = text(out.toByteArray());
+        assertTrue(text.contains("Warnings on answered calls"), text);
+        assertTrue(text.contains("Jitter up to 95 ms on RTP to 10.0.0.2"), text);
+        assertFalse(text.contains("informational title"), text);
+        // a report of one selected call lists no others
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        new FindingsReport().write(input, new ReportOptions(PageSize.A4, SeedCall.A, false, false), one);
+        assertFalse(text(one.toByteArray()).contains("Warnings on answered calls"));
+    }
+
     static Diagnosis diagnosis(List<CallFlow> flows) {
         return DiagnosisEngine.standard().diagnose(flows, SeedConfig.load());
     }
