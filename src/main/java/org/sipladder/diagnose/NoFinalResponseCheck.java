@@ -104,6 +104,33 @@ final class NoFinalResponseCheck implements FindingRule {
      */
     static final long TIMER_B_MICROS = 32_000_000;
 
+    /**
+     * How long a proxy lets an INVITE ring after a provisional response before it gives up (Timer C, more than
+     * 3 minutes: RFC 3261 16.6 step 11); a capture that stops sooner may simply have stopped while the call rang.
+     */
+    static final long TIMER_C_MICROS = 180_000_000;
+
+    /**
+     * What to check when the peer answered the INVITE provisionally and never finally: it is reachable (it answered),
+     * so the question is why it never decided, or whether the capture simply stopped while the call rang.
+     */
+    private static void addStepsAfterProvisional(InviteTransaction tx, long captureEndMicros, List<String> steps) {
+        SipMessage last = tx.responses().get(tx.responses().size() - 1).message();
+        String dst = tx.request().dst().toString();
+        List<FlowMessage> messages = tx.flow().messages();
+        long after = captureEndMicros - messages.get(messages.size() - 1).message().timestampMicros();
+        if (captureEndMicros > 0 && after < TIMER_C_MICROS) {
+            steps.add(String.format(Locale.ROOT, "Capture until the call ends: the capture stops %.1f s after the"
+                    + " call's last message, while the call may still have been ringing.", after / 1e6));
+        }
+        boolean alerted = tx.responses().stream().anyMatch(r -> r.message().status() > 100);
+        steps.add(alerted ? dst + " answered " + last.label() + ", so it is reachable and the call rang: if it rang"
+                + " on, check why " + dst + " never sent a final response (its no-answer timeout, the phone or leg behind"
+                + " it) and why the caller never cancelled."
+                : dst + " answered " + last.label() + ", so it is reachable and took the INVITE, but it never went"
+                + " further: check its logs and the hop it passes the call to.");
+    }
+
     private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros) {
         String dst = tx.request().dst().toString();
         List<String> facts = new ArrayList<>();
@@ -147,7 +174,11 @@ final class NoFinalResponseCheck implements FindingRule {
             steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }
-        steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
+        if (tx.responses().isEmpty()) {
+            steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
+        } else {
+            addStepsAfterProvisional(tx, captureEndMicros, steps);
+        }
         return Findings.call(tx, CODE, CODE.title("INVITE", dst), why,
                 Findings.evidence(Findings.frames(tx), List.of(), facts),
                 Findings.fix(steps, toLiveKit ? List.of(LkCommand.listRules()) : List.of(), null));
