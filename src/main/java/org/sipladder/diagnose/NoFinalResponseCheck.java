@@ -9,7 +9,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * SIP_NO_FINAL_RESPONSE: an INVITE got no final response at all in the capture; or, in a dialog without INVITE (an
- * OPTIONS ping, a REGISTER, a MESSAGE...), the request that opened it got none.
+ * OPTIONS ping, a REGISTER, a MESSAGE...), the last attempt of the request that opened it got none
+ * ({@link UnansweredRequest}).
  */
 final class NoFinalResponseCheck implements FindingRule {
 
@@ -27,75 +28,13 @@ final class NoFinalResponseCheck implements FindingRule {
                 }
             }
             if (invites.isEmpty() && flow.failed() && flow.finalStatus() == 0) {
-                Finding f = unanswered(flow, context.media().lastPacketMicros());
+                Finding f = UnansweredRequest.finding(context, flow);
                 if (f != null) {
                     findings.add(f);
                 }
             }
         }
         return findings;
-    }
-
-    /**
-     * How long a non-INVITE request waits for a final response before its transaction times out (Timer F, 64 * T1:
-     * RFC 3261 17.1.2.2).
-     */
-    static final long TIMER_F_MICROS = 32_000_000;
-
-    /** The finding about a dialog without INVITE whose opening request got no final response; null when none. */
-    private static Finding unanswered(CallFlow flow, long captureEndMicros) {
-        List<FlowMessage> messages = flow.messages();
-        SipMessage request = null;
-        int sent = 0;
-        List<SipMessage> provisional = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            SipMessage m = messages.get(i).message();
-            if (request == null && m.isRequest() && !"ACK".equals(m.method()) && !"CANCEL".equals(m.method())) {
-                request = m;
-            }
-            if (request != null && m.cseqNumber() == request.cseqNumber() && m.callId().equals(request.callId())
-                    && request.method().equals(m.cseqMethod())) {
-                if (m.isRequest() && m.src().equals(request.src()) && m.dst().equals(request.dst())) {
-                    sent++;
-                } else if (!m.isRequest() && m.status() < 200) {
-                    provisional.add(m);
-                } else if (!m.isRequest()) {
-                    return null; // answered: the dialog failed for another reason
-                }
-            }
-        }
-        if (request == null) {
-            return null;
-        }
-        String dst = request.dst().toString();
-        List<String> facts = new ArrayList<>();
-        facts.add(request.method() + " frame " + request.frame() + " to " + dst + ", sent " + sent
-                + (sent == 1 ? " time" : " times"));
-        facts.add(provisional.isEmpty() ? "No response at all"
-                : "Only provisional responses: " + String.join(", ", provisional.stream().map(SipMessage::label).toList()));
-        String ended = "";
-        boolean early = false;
-        if (captureEndMicros > 0) {
-            long waited = captureEndMicros - request.timestampMicros();
-            facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the first", waited / 1e6));
-            if (waited < TIMER_F_MICROS) {
-                ended = String.format(Locale.ROOT, " The capture ends %.1f s after it, before the 32 s its sender waits"
-                        + " (Timer F): a response may have come later.", waited / 1e6);
-                // sent once and the capture soon over: nothing shows that it failed yet
-                early = sent == 1;
-            }
-        }
-        String why = "Every request gets a final response; without one, the sender of this " + request.method()
-                + " gives up after 32 s (Timer F). Nothing came back from " + dst + ": it is down or does not listen on that address, "
-                + "port or transport, a firewall drops the request or the answer, or the capture does not show the "
-                + "return path." + ended;
-        Finding f = new Finding(CODE, CODE.severity(), CODE.title(request.method(), dst), why, request.callId(),
-                flow.id(), false, Findings.evidence(List.of(request.frame()), List.of(), facts),
-                Findings.fix(List.of("Check that " + dst + " is up and reachable from " + request.src().address()
-                        + " (firewall, security groups, address, port and transport).",
-                        "Where this is a keepalive (OPTIONS) to a peer that no longer exists, remove the peer from the "
-                                + "sender's configuration."), List.of(), null));
-        return early ? f.withSeverity(Severity.WARNING) : f;
     }
 
     /**

@@ -48,6 +48,11 @@ final class RegisterRejectedCheck implements FindingRule {
             if (registers.isEmpty() || finals.isEmpty() || finals.get(finals.size() - 1).status() < 300) {
                 continue;
             }
+            List<DialogRequests> attempts = DialogRequests.attempts(context.dialogRequests(flow, "REGISTER"));
+            if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).finalResponse() == null) {
+                // the last attempt's answer is not in the capture (it ended first): nothing was refused yet
+                continue;
+            }
             long withCredentials = registers.stream().filter(RegisterRejectedCheck::hasCredentials).count();
             SipMessage last = finals.get(finals.size() - 1);
             boolean challengeLoop = (last.status() == 401 || last.status() == 407) && withCredentials > 0;

@@ -142,4 +142,28 @@ class CaptureEndTest {
         assertEquals(List.of("Check that " + CALLEE + " is reachable from the sender (firewall, security groups, transport"
                 + " and port)."), silent.fix().steps());
     }
+
+    @Test
+    void aRegisterWithCredentialsCutOffByTheCaptureEndIsNotARejection() throws Exception {
+        String registrar = "192.0.2.50:5060";
+        String register = SipText.request("REGISTER", "sip:registrar.example", "reg-cut", 1, "");
+        String again = SipText.request("REGISTER", "sip:registrar.example", "reg-cut", 2, "")
+                .replace("Content-Length", "Authorization: Digest username=\"alice\", realm=\"registrar.example\", "
+                        + "nonce=\"n1\", uri=\"sip:registrar.example\", response=\"00\"\r\nContent-Length");
+        // the REGISTER with credentials is the capture's last packet, 8 us after the challenge
+        Diagnosis d = diagnose(Captures.pcap()
+                .udp(T0, CALLER, registrar, register)
+                .udp(T0 + 168_000, registrar, CALLER, SipText.response(401, "Unauthorized", "REGISTER", "reg-cut", 1))
+                .udp(T0 + 168_008, CALLER, registrar, again), "register-cut.pcap");
+        assertTrue(d.withCode(FindingCode.SIP_REGISTER_REJECTED).isEmpty(), d.findings().toString());
+        Finding f = d.primaryFor("reg-cut").orElseThrow(() -> new AssertionError(d.findings().toString()));
+        assertEquals(FindingCode.SIP_NO_FINAL_RESPONSE, f.code());
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("REGISTER to " + registrar + " got no final response", f.title());
+        assertTrue(f.evidence().facts().contains("The REGISTER before it was answered 401 Unauthorized (frame 2); this one"
+                + " carries credentials"), f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("so it is reachable") && f.explanation().contains("a response may have come"
+                + " later"), f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("Capture for longer"), f.fix().steps().toString());
+    }
 }
