@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
@@ -54,7 +55,9 @@ final class NoFinalResponseCheck implements FindingRule {
      * so the question is why it never decided, or whether the capture simply stopped while the call rang.
      */
     private static void addStepsAfterProvisional(InviteTransaction tx, long captureEndMicros, List<String> steps) {
-        SipMessage last = tx.responses().get(tx.responses().size() - 1).message();
+        // the furthest the peer got: 180 Ringing rather than a 100 Trying after it
+        SipMessage furthest = tx.responses().stream().map(FlowMessage::message)
+                .max(Comparator.comparingInt(SipMessage::status)).orElseThrow();
         String dst = tx.request().dst().toString();
         List<FlowMessage> messages = tx.flow().messages();
         long after = captureEndMicros - messages.get(messages.size() - 1).message().timestampMicros();
@@ -62,11 +65,11 @@ final class NoFinalResponseCheck implements FindingRule {
             steps.add(String.format(Locale.ROOT, "Capture until the call ends: the capture stops %.1f s after the"
                     + " call's last message, while the call may still have been ringing.", after / 1e6));
         }
-        boolean alerted = tx.responses().stream().anyMatch(r -> r.message().status() > 100);
-        steps.add(alerted ? dst + " answered " + last.label() + ", so it is reachable and the call rang: if it rang"
-                + " on, check why " + dst + " never sent a final response (its no-answer timeout, the phone or leg behind"
-                + " it) and why the caller never cancelled."
-                : dst + " answered " + last.label() + ", so it is reachable and took the INVITE, but it never went"
+        boolean alerted = furthest.status() > 100;
+        steps.add(alerted ? dst + " answered " + furthest.label() + ", so it is reachable: if the call went on longer than"
+                + " the capture shows, check why " + dst + " never sent a final response (its no-answer timeout, the phone"
+                + " or leg behind it) and why the caller never cancelled."
+                : dst + " answered " + furthest.label() + ", so it is reachable and took the INVITE, but it never went"
                 + " further: check its logs and the hop it passes the call to.");
     }
 
