@@ -23,8 +23,8 @@ final class RegisterRejectedCheck implements FindingRule {
             "Send the registration to the provider's registrar (its domain or address), not to %1$s.";
 
     /**
-     * What a status means to a REGISTER and what to check, from the most to the least specific; in a check,
-     * {@code %1$s} is the peer that answered and {@code %2$s} the sender of the REGISTER.
+     * What a status means to a REGISTER and what to check, from the most to the least specific ({@link
+     * StatusMeaning#check(String, String)}).
      */
     private static final List<StatusMeaning> MEANINGS = List.of(
             new StatusMeaning(403, 403, "it refuses this account (the username is unknown, the account is disabled, "
@@ -61,11 +61,6 @@ final class RegisterRejectedCheck implements FindingRule {
                             + "another of the provider's registrars."),
             new StatusMeaning(600, 699, "the registrar declined the registration everywhere",
                     "Ask the provider why it declines this account."));
-
-    /** The fix step of {@code m} for a REGISTER from {@code sender} that {@code peer} answered. */
-    private static String check(StatusMeaning m, String peer, String sender) {
-        return String.format(Locale.ROOT, m.check(), peer, sender);
-    }
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -107,7 +102,7 @@ final class RegisterRejectedCheck implements FindingRule {
         Finding f = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label(), ""),
                 why + " Capture both directions to see the REGISTER and what follows.", answer.callId(), flow.id(),
                 false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
-                Findings.fix(List.of(challenge ? credentialsStep() : check(m, peer, answer.dst().address())),
+                Findings.fix(List.of(challenge ? credentialsStep() : m.check(peer, answer.dst().address())),
                         List.of(), null));
         return challenge ? f.withSeverity(Severity.WARNING) : f;
     }
@@ -160,7 +155,7 @@ final class RegisterRejectedCheck implements FindingRule {
         } else {
             StatusMeaning m = StatusMeaning.of(MEANINGS, last.status());
             why = peer + " answered " + last.label() + " to the last REGISTER: " + m.meaning() + ".";
-            steps.add(check(m, peer, lastRegister.src().address()));
+            steps.add(m.check(peer, lastRegister.src().address()));
         }
         Finding f = new Finding(CODE, CODE.severity(), CODE.title(lastRegister.dst().address(), last.label(),
                         last.status() == 403 ? "" : " after " + registers.size() + " attempt(s)"),

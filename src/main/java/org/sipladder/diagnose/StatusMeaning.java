@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a range of final statuses means to a request and what to check, one row of a table that lists them from the
@@ -10,7 +11,7 @@ import java.util.List;
  * @param from    first status of the range
  * @param to      last status of the range
  * @param meaning what the status means, as a clause ("the peer does not know the called user or number")
- * @param check   the fix step
+ * @param check   the fix step; {@code %1$s} in it stands for the peer that answered, {@code %2$s} for the sender
  */
 record StatusMeaning(int from, int to, String meaning, String check) {
 
@@ -22,5 +23,10 @@ record StatusMeaning(int from, int to, String meaning, String check) {
             }
         }
         return table.get(table.size() - 1);
+    }
+
+    /** The fix step for a request from {@code sender} that {@code peer} answered. */
+    String check(String peer, String sender) {
+        return String.format(Locale.ROOT, check, peer, sender);
     }
 }
