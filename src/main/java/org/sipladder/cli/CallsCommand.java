@@ -102,12 +102,13 @@ final class CallsCommand extends ConsoleCommand {
     }
 
     private static void table(PrintWriter out, Iterable<CallFlow> calls) {
-        TextTable table = new TextTable(new String[] {"START (UTC)", "FROM", "TO", "LEGS", "HOPS", "STATUS", "PDD",
-            "DURATION", "CALL-ID"}, 3, 6, 7);
+        TextTable table = new TextTable(new String[] {"START (UTC)", "METHOD", "FROM", "TO", "LEGS", "HOPS", "STATUS",
+            "PDD", "DURATION", "CALL-ID"}, 4, 7, 8);
         for (CallFlow c : calls) {
             String status = c.aLeg().hasFinalResponse()
                     ? (c.aLeg().finalStatus() + " " + nullToEmpty(c.aLeg().finalReason())).trim() : "no final response";
-            table.add(JsonTime.utc(c.startMicros()).substring(0, 19), user(c.aLeg().from()), user(c.aLeg().to()),
+            table.add(JsonTime.utc(c.startMicros()).substring(0, 19),
+                    c.aLeg().method() == null ? "-" : c.aLeg().method(), user(c.aLeg().from()), user(c.aLeg().to()),
                     Integer.toString(c.legs().size()),
                     c.hops().stream().map(h -> h.role().displayName()).collect(Collectors.joining(" > ")),
                     status, seconds(c.timings().postDialDelayMicros()), seconds(c.timings().durationMicros()), c.id());

@@ -18,32 +18,29 @@ final class CallRejectedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_CALL_REJECTED;
 
-    /** What a status means and what to check, from the most to the least specific. */
-    record Meaning(int from, int to, String meaning, String check) {
-    }
-
-    private static final List<Meaning> MEANINGS = List.of(
-            new Meaning(401, 401, "the peer wants the caller to authenticate (or rejected its credentials)",
+    /** What a status means to an INVITE and what to check, from the most to the least specific. */
+    private static final List<StatusMeaning> MEANINGS = List.of(
+            new StatusMeaning(401, 401, "the peer wants the caller to authenticate (or rejected its credentials)",
                     "Check the user name, password and realm the caller uses for this peer, and that it answers a fresh challenge."),
-            new Meaning(407, 407, "a proxy wants the caller to authenticate (or rejected its credentials)",
+            new StatusMeaning(407, 407, "a proxy wants the caller to authenticate (or rejected its credentials)",
                     "Check the user name, password and realm the caller uses for this proxy, and that it answers a fresh challenge."),
-            new Meaning(403, 403, "the peer refuses this caller (account, credentials, IP allow-list or number not permitted)",
+            new StatusMeaning(403, 403, "the peer refuses this caller (account, credentials, IP allow-list or number not permitted)",
                     "Check the account and the IP allow-list at the peer, and that the caller may call this number."),
-            new Meaning(404, 404, "the peer does not know the called user or number",
+            new StatusMeaning(404, 404, "the peer does not know the called user or number",
                     "Check the dialled number's format (country code, leading + or 0) against what the peer expects."),
-            new Meaning(408, 408, "no final answer came back in time from the peer or a hop behind it",
+            new StatusMeaning(408, 408, "no final answer came back in time from the peer or a hop behind it",
                     "Check that the next hop is reachable and answers (firewall, routing, transport), and look at the legs behind the peer."),
-            new Meaning(480, 480, "the callee is temporarily unavailable (not registered, no route, or the application declined)",
+            new StatusMeaning(480, 480, "the callee is temporarily unavailable (not registered, no route, or the application declined)",
                     "Check that the destination is registered or routable at the peer; with Jambonz, look at the X-Reason header and the application's logs."),
-            new Meaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
-            new Meaning(487, 487, "the caller cancelled before the call was answered",
+            new StatusMeaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
+            new StatusMeaning(487, 487, "the caller cancelled before the call was answered",
                     "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
-            new Meaning(488, 488, "the peer cannot accept the offered media (codecs, crypto or SDP)",
+            new StatusMeaning(488, 488, "the peer cannot accept the offered media (codecs, crypto or SDP)",
                     "Compare the offered codecs with what the peer supports; offer G.711 (PCMA/PCMU)."),
-            new Meaning(300, 399, "the peer redirected the call", "Make the caller follow the Contact of the redirect, or route to it directly."),
-            new Meaning(400, 499, "the peer rejected the request", "Read the reason phrase and the peer's logs for the exact cause."),
-            new Meaning(500, 599, "the peer failed or is unavailable", "Check the peer's health, capacity and Retry-After; retry or fail over."),
-            new Meaning(600, 699, "the callee's side declined the call everywhere", "Check why the far end declines; with a B2BUA, look at its outbound leg."));
+            new StatusMeaning(300, 399, "the peer redirected the call", "Make the caller follow the Contact of the redirect, or route to it directly."),
+            new StatusMeaning(400, 499, "the peer rejected the request", "Read the reason phrase and the peer's logs for the exact cause."),
+            new StatusMeaning(500, 599, "the peer failed or is unavailable", "Check the peer's health, capacity and Retry-After; retry or fail over."),
+            new StatusMeaning(600, 699, "the callee's side declined the call everywhere", "Check why the far end declines; with a B2BUA, look at its outbound leg."));
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -75,12 +72,12 @@ final class CallRejectedCheck implements FindingRule {
     }
 
     private static Finding withoutInvite(CallFlow flow, SipMessage answer) {
-        Meaning m = meaning(answer.status());
+        StatusMeaning m = meaning(answer.status());
         String peer = answer.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered an INVITE with " + answer.label() + " (frame " + answer.frame() + ")");
         facts.add(Findings.requestNotCaptured("INVITE"));
-        addHeaderFacts(answer, facts);
+        ResponseFacts.add(answer, facts);
         Finding finding = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label()),
                 answer.status() + " means " + m.meaning() + ". The capture shows no more specific cause (nor the "
                         + "INVITE: capture both directions from before the call starts to see why).",
@@ -89,39 +86,23 @@ final class CallRejectedCheck implements FindingRule {
         return withSeverityOf(finding, answer.status());
     }
 
-    /** The headers of a final error response that say more about it, each a fact; for a redirect, its Contact. */
-    private static void addHeaderFacts(SipMessage answer, List<String> facts) {
-        for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "Server", "User-Agent")) {
-            String value = answer.header(name);
-            if (value != null) {
-                facts.add(name + ": " + value);
-            }
-        }
-        if (answer.status() < 400) {
-            // where the redirect points: what the fix asks the caller to follow
-            String contact = answer.header("Contact");
-            facts.add(contact == null ? "The redirect names no Contact to follow" : "Redirected to Contact " + contact.trim());
-        }
-    }
-
     /** A busy callee (486) or a caller who cancelled (487) is information, not an error. */
     private static Finding withSeverityOf(Finding finding, int status) {
         return status == 487 || status == 486 ? finding.withSeverity(Severity.INFO) : finding;
     }
 
-    /** What a final status means and what to check. */
-    static Meaning meaning(int status) {
-        return MEANINGS.stream().filter(x -> status >= x.from() && status <= x.to()).findFirst()
-                .orElse(MEANINGS.get(MEANINGS.size() - 1));
+    /** What a final status means to an INVITE and what to check. */
+    static StatusMeaning meaning(int status) {
+        return StatusMeaning.of(MEANINGS, status);
     }
 
     private static Finding finding(InviteTransaction tx) {
         SipMessage last = tx.finalResponse();
-        Meaning m = meaning(last.status());
+        StatusMeaning m = meaning(last.status());
         String peer = last.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
-        addHeaderFacts(last, facts);
+        ResponseFacts.add(last, facts);
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
         if (last.status() == 487) {
             SipMessage cancel = tx.cancel();

@@ -52,6 +52,29 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
         return result;
     }
 
+    /**
+     * The attempts of the request that opened a dialog without INVITE, of those {@link #of} found: its sender's
+     * requests without a To tag, in order (a REGISTER sent again with credentials after a 401 is a second attempt;
+     * the last attempt decides how the dialog ended, as it decides the leg's final status).
+     */
+    static List<DialogRequests> attempts(List<DialogRequests> requests) {
+        List<DialogRequests> attempts = new ArrayList<>(requests.size());
+        String sender = null;
+        for (DialogRequests r : requests) {
+            SipMessage m = r.request();
+            if (!m.hasToTag() && (sender == null || sender.equals(m.src().address()))) {
+                sender = m.src().address();
+                attempts.add(r);
+            }
+        }
+        return attempts;
+    }
+
+    /** True when {@code request} carries digest credentials (Authorization or Proxy-Authorization). */
+    static boolean hasCredentials(SipMessage request) {
+        return request.header("Authorization") != null || request.header("Proxy-Authorization") != null;
+    }
+
     /** True when a response of {@code flow} has {@code status}: no request of a flow without one was answered so. */
     static boolean hasStatus(CallFlow flow, int status) {
         List<FlowMessage> messages = flow.messages();

@@ -16,7 +16,7 @@ public final class FindingCatalogue {
                 new RuleNoAgentCheck(), new PinPromptCheck(), new RuleConflictCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
-                new CallRejectedCheck(), new RegisterRejectedCheck(), new OutboundAuthCheck(),
+                new CallRejectedCheck(), new RegisterRejectedCheck(), new RequestRejectedCheck(), new OutboundAuthCheck(),
                 new OutboundRejectedCheck(), new OutboundNoResponseCheck(), new LateOfferCheck(),
                 new TransferFailedCheck(), new DialogNotFoundCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(),
                 new ReinviteGlareCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),

@@ -66,6 +66,11 @@ public enum FindingCode {
     SIP_CALL_REJECTED(Severity.ERROR, 230, Kind.SETUP, "%s rejected the call: %s"),
     B2BUA_FAILURE_RELAYED(Severity.WARNING, 240, Kind.SETUP, "%s to the caller started as %s from %s"),
     SIP_REGISTER_REJECTED(Severity.ERROR, 250, Kind.SETUP, "Registration to %s failed: %s%s"),
+    /**
+     * A dialog without INVITE other than a registration (SUBSCRIBE, PUBLISH, OPTIONS, MESSAGE...) whose request was
+     * refused; a refused subscription, publication or keepalive is a warning: no call depends on it.
+     */
+    SIP_REQUEST_REJECTED(Severity.ERROR, 255, Kind.SETUP, "%s to %s rejected: %s"),
     SIP_TRANSFER_FAILED(Severity.ERROR, 260, Kind.AFTER_ANSWER, "Transfer to %s failed: %s"),
     SIP_DIALOG_NOT_FOUND(Severity.ERROR, 270, Kind.AFTER_ANSWER, "%s reached a hop that does not know the dialog (481)"),
     // ranked before the media codes: an answer that never reached the caller (no ACK) also leaves it sending no RTP,

@@ -111,7 +111,10 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return null;
     }
 
-    /** How many times the sender sent the INVITE again (same Call-ID, CSeq and direction). */
+    /**
+     * How many times the sender sent the INVITE again (same Call-ID, CSeq, direction and Via branch: a proxy's forks
+     * of one INVITE to the same peer are transactions of their own).
+     */
     public int retransmissions() {
         SipMessage request = request();
         int count = 0;
@@ -119,7 +122,7 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
             SipMessage other = m.message();
             if (m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == request.cseqNumber()
                     && request.callId().equals(other.callId()) && other.src().equals(request.src())
-                    && other.dst().equals(request.dst())) {
+                    && other.dst().equals(request.dst()) && other.sameBranch(request)) {
                 count++;
             }
         }

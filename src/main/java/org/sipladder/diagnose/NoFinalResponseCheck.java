@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.capture.Unreachable;
@@ -10,7 +11,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * SIP_NO_FINAL_RESPONSE: an INVITE got no final response at all in the capture; or, in a dialog without INVITE (an
- * OPTIONS ping, a REGISTER, a MESSAGE...), the request that opened it got none.
+ * OPTIONS ping, a REGISTER, a MESSAGE...), the last attempt of the request that opened it got none
+ * ({@link UnansweredRequest}).
  */
 final class NoFinalResponseCheck implements FindingRule {
 
@@ -29,7 +31,7 @@ final class NoFinalResponseCheck implements FindingRule {
                 }
             }
             if (invites.isEmpty() && flow.failed() && flow.finalStatus() == 0) {
-                Finding f = unanswered(context, flow);
+                Finding f = UnansweredRequest.finding(context, flow);
                 if (f != null) {
                     findings.add(f);
                 }
@@ -39,82 +41,39 @@ final class NoFinalResponseCheck implements FindingRule {
     }
 
     /**
-     * How long a non-INVITE request waits for a final response before its transaction times out (Timer F, 64 * T1:
-     * RFC 3261 17.1.2.2).
-     */
-    static final long TIMER_F_MICROS = 32_000_000;
-
-    /** The finding about a dialog without INVITE whose opening request got no final response; null when none. */
-    private static Finding unanswered(DiagnosisContext context, CallFlow flow) {
-        long captureEndMicros = context.media().lastPacketMicros();
-        List<FlowMessage> messages = flow.messages();
-        SipMessage request = null;
-        int sent = 0;
-        List<SipMessage> provisional = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            SipMessage m = messages.get(i).message();
-            if (request == null && m.isRequest() && !"ACK".equals(m.method()) && !"CANCEL".equals(m.method())) {
-                request = m;
-            }
-            if (request != null && m.cseqNumber() == request.cseqNumber() && m.callId().equals(request.callId())
-                    && request.method().equals(m.cseqMethod())) {
-                if (m.isRequest() && m.src().equals(request.src()) && m.dst().equals(request.dst())) {
-                    sent++;
-                } else if (!m.isRequest() && m.status() < 200) {
-                    provisional.add(m);
-                } else if (!m.isRequest()) {
-                    return null; // answered: the dialog failed for another reason
-                }
-            }
-        }
-        if (request == null) {
-            return null;
-        }
-        String dst = request.dst().toString();
-        List<String> facts = new ArrayList<>();
-        facts.add(request.method() + " frame " + request.frame() + " to " + dst + ", sent " + sent
-                + (sent == 1 ? " time" : " times"));
-        facts.add(provisional.isEmpty() ? "No response at all"
-                : "Only provisional responses: " + String.join(", ", provisional.stream().map(SipMessage::label).toList()));
-        Unreachable refused = provisional.isEmpty() ? UnreachableEvidence.first(context, request, TIMER_F_MICROS) : null;
-        if (refused != null) {
-            facts.add(UnreachableEvidence.fact(refused, request));
-        }
-        String ended = "";
-        boolean early = false;
-        if (captureEndMicros > 0) {
-            long waited = captureEndMicros - request.timestampMicros();
-            facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the first", waited / 1e6));
-            if (waited < TIMER_F_MICROS) {
-                ended = String.format(Locale.ROOT, " The capture ends %.1f s after it, before the 32 s its sender waits"
-                        + " (Timer F): a response may have come later.", waited / 1e6);
-                // sent once and the capture soon over: nothing shows that it failed yet
-                early = sent == 1;
-            }
-        }
-        String why = "Every request gets a final response; without one, the sender of this " + request.method()
-                + " gives up after 32 s (Timer F). " + (refused != null
-                ? "The network answered instead: " + UnreachableEvidence.meaning(refused, request) + "."
-                : "Nothing came back from " + dst + ": it is down or does not listen on that address, port or "
-                + "transport, a firewall drops the request or the answer, or the capture does not show the return "
-                + "path." + ended);
-        List<Long> frames = refused == null ? List.of(request.frame()) : List.of(request.frame(), refused.frame());
-        Finding f = new Finding(CODE, CODE.severity(), CODE.title(request.method(), dst), why, request.callId(),
-                flow.id(), false, Findings.evidence(frames, List.of(), facts),
-                Findings.fix(List.of(refused != null ? UnreachableEvidence.step(refused, request)
-                        : "Check that " + dst + " is up and reachable from " + request.src().address()
-                        + " (firewall, security groups, address, port and transport).",
-                        "Where this is a keepalive (OPTIONS) to a peer that no longer exists, remove the peer from the "
-                                + "sender's configuration."), List.of(), null));
-        // a refusal is an answer: the capture's end does not leave the outcome open
-        return early && refused == null ? f.withSeverity(Severity.WARNING) : f;
-    }
-
-    /**
      * How long an INVITE waits for a final response with no provisional one before its transaction times out
      * (Timer B, 64 * T1: RFC 3261 17.1.1.2); after a provisional one a call may ring for minutes.
      */
     static final long TIMER_B_MICROS = 32_000_000;
+
+    /**
+     * How long a proxy lets an INVITE ring after a provisional response before it gives up (Timer C, more than
+     * 3 minutes: RFC 3261 16.6 step 11); a capture that stops sooner may simply have stopped while the call rang.
+     */
+    static final long TIMER_C_MICROS = 180_000_000;
+
+    /**
+     * What to check when the peer answered the INVITE provisionally and never finally: it is reachable (it answered),
+     * so the question is why it never decided, or whether the capture simply stopped while the call rang.
+     */
+    private static void addStepsAfterProvisional(InviteTransaction tx, long captureEndMicros, List<String> steps) {
+        // the furthest the peer got: 180 Ringing rather than a 100 Trying after it
+        SipMessage furthest = tx.responses().stream().map(FlowMessage::message)
+                .max(Comparator.comparingInt(SipMessage::status)).orElseThrow();
+        String dst = tx.request().dst().toString();
+        List<FlowMessage> messages = tx.flow().messages();
+        long after = captureEndMicros - messages.get(messages.size() - 1).message().timestampMicros();
+        if (captureEndMicros > 0 && after < TIMER_C_MICROS) {
+            steps.add(String.format(Locale.ROOT, "Capture until the call ends: the capture stops %.1f s after the"
+                    + " call's last message, while the call may still have been ringing.", after / 1e6));
+        }
+        boolean alerted = furthest.status() > 100;
+        steps.add(alerted ? dst + " answered " + furthest.label() + ", so it is reachable: if the call went on longer than"
+                + " the capture shows, check why " + dst + " never sent a final response (its no-answer timeout, the phone"
+                + " or leg behind it) and why the caller never cancelled."
+                : dst + " answered " + furthest.label() + ", so it is reachable and took the INVITE, but it never went"
+                + " further: check its logs and the hop it passes the call to.");
+    }
 
     /** The finding about {@code tx}; {@code refused}: an ICMP error about its INVITE, or null. */
     private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros, Unreachable refused) {
@@ -165,11 +124,14 @@ final class NoFinalResponseCheck implements FindingRule {
             steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }
-        steps.add(refused != null ? UnreachableEvidence.step(refused, tx.request())
-                : "Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
         List<Long> frames = Findings.frames(tx);
         if (refused != null) {
+            steps.add(UnreachableEvidence.step(refused, tx.request()));
             frames.add(refused.frame());
+        } else if (tx.responses().isEmpty()) {
+            steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
+        } else {
+            addStepsAfterProvisional(tx, captureEndMicros, steps);
         }
         return Findings.call(tx, CODE, CODE.title("INVITE", dst), why,
                 Findings.evidence(frames, List.of(), facts),

@@ -134,7 +134,7 @@ final class OutboundRejectedCheck implements FindingRule {
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
             facts.add("Outbound trunk " + trunk.getSipTrunkId() + " requires media encryption (SRTP)");
         }
-        CallRejectedCheck.Meaning meaning = CallRejectedCheck.meaning(start.status());
+        StatusMeaning meaning = CallRejectedCheck.meaning(start.status());
         String origin1 = start.src().address();
         String title = cancelled ? "LiveKit cancelled its call at the ringing timeout (" + toLiveKit.label() + ")"
                 : relayed ? toLiveKit.label() + " to LiveKit started as " + start.label() + " from " + origin1

@@ -2,57 +2,86 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
- * SIP_REGISTER_REJECTED: a registration that never succeeded: the registrar refused it (403) or challenged every
- * attempt, including those that carried credentials (a 401/407 loop).
+ * SIP_REGISTER_REJECTED: a registration whose last attempt was refused. What it says depends on the status: a
+ * challenge of a REGISTER that carried credentials (a 401/407 loop), a challenge nobody answered, a refused account
+ * (403), an unknown user or domain (404), a proxy loop (483), no registrar reachable (480, 5xx), an interval too
+ * brief (423)... A last attempt the capture holds no answer to is no rejection (SIP_NO_FINAL_RESPONSE tells it).
  */
 final class RegisterRejectedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_REGISTER_REJECTED;
 
+    /** 405 Method Not Allowed and 501 Not Implemented: the peer is no registrar. */
+    private static final String NO_REGISTRAR = "it does not take REGISTER: it is no registrar, or not for this domain";
+    private static final String REGISTRAR_ELSEWHERE =
+            "Send the registration to the provider's registrar (its domain or address), not to %1$s.";
+
+    /**
+     * What a status means to a REGISTER and what to check, from the most to the least specific ({@link
+     * StatusMeaning#check(String, String)}).
+     */
+    private static final List<StatusMeaning> MEANINGS = List.of(
+            new StatusMeaning(403, 403, "it refuses this account (the username is unknown, the account is disabled, "
+                    + "the password is wrong, which some registrars answer with 403, or the source address is not "
+                    + "allowed)",
+                    "Check that the account exists and is enabled at the registrar, its username and password, and "
+                            + "that the registrar accepts registrations from %2$s."),
+            new StatusMeaning(404, 404, "it does not know the user or the domain being registered (the address of "
+                    + "record in To)",
+                    "Check the username and the domain of the registration (To and Request-URI) against the "
+                            + "provider's: the domain must be one its registrar serves."),
+            new StatusMeaning(405, 405, NO_REGISTRAR, REGISTRAR_ELSEWHERE),
+            new StatusMeaning(408, 408, "no answer came back in time from the registrar behind it",
+                    "Check that the registrar behind %1$s is up and reachable from it."),
+            new StatusMeaning(423, 423, "the registration interval (Expires) is shorter than the registrar's minimum",
+                    "Raise the registration's expiry to at least the registrar's Min-Expires."),
+            new StatusMeaning(480, 480, "it could not reach a registrar for this domain now (no DNS result for the "
+                    + "domain, or the registrar behind it is down)",
+                    "Check that the Request-URI's domain resolves (DNS NAPTR, SRV, A) where %1$s looks it up and "
+                            + "that the registrar is up; retry after Retry-After when it gives one."),
+            new StatusMeaning(483, 483, "the REGISTER went round a loop of proxies until its Max-Forwards ran out (a "
+                    + "proxy routes the registrar's domain back to itself or to a proxy already on the path)",
+                    "Check how %1$s and the proxies behind it route the Request-URI's domain: it must lead to the "
+                            + "registrar, not back to a proxy already on the path (the Via headers of the 483 show "
+                            + "the loop)."),
+            new StatusMeaning(501, 501, NO_REGISTRAR, REGISTRAR_ELSEWHERE),
+            new StatusMeaning(300, 399, "it redirected the registration elsewhere",
+                    "Register where the redirect's Contact points, or configure that registrar directly."),
+            new StatusMeaning(400, 499, "it rejected the REGISTER",
+                    "Read the reason phrase and the Warning, and the registrar's logs, for the exact cause."),
+            new StatusMeaning(500, 599, "the registrar failed or is unavailable (overloaded, in maintenance, or its "
+                    + "own next hop or database failed)",
+                    "Check the registrar's health; retry after Retry-After when it gives one, or register with "
+                            + "another of the provider's registrars."),
+            new StatusMeaning(600, 699, "the registrar declined the registration everywhere",
+                    "Ask the provider why it declines this account."));
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            List<SipMessage> registers = new ArrayList<>();
-            List<SipMessage> finals = new ArrayList<>();
-            List<FlowMessage> messages = flow.messages();
-            for (int i = 0; i < messages.size(); i++) {
-                FlowMessage m = messages.get(i);
-                if (!m.retransmission() && m.message().isRequest() && "REGISTER".equals(m.message().method())) {
-                    registers.add(m.message());
-                }
+            if (!flow.failed() || !"REGISTER".equals(flow.aLeg().method())) {
+                continue; // nearly every call: its requests' methods need not be read
             }
-            if (registers.isEmpty()) {
-                // nearly every call: its responses' CSeq methods need not be read; but a failed dialog of
-                // registrar answers alone (the capture shows one direction) is explained by them
-                if (flow.failed() && context.invites(flow).isEmpty()) {
-                    SipMessage answer = Findings.lastAnswer(flow, "REGISTER", 200);
-                    if (answer != null && answer.status() >= 300) {
-                        findings.add(withoutRegister(flow, answer));
-                    }
+            List<DialogRequests> attempts = DialogRequests.attempts(context.dialogRequests(flow, "REGISTER"));
+            if (attempts.isEmpty()) {
+                // a failed dialog of registrar answers alone (the capture shows one direction) is explained by them
+                SipMessage answer = Findings.lastAnswer(flow, "REGISTER", 200);
+                if (answer != null && answer.status() >= 300) {
+                    findings.add(withoutRegister(flow, answer));
                 }
                 continue;
             }
-            for (int i = 0; i < messages.size(); i++) {
-                FlowMessage m = messages.get(i);
-                SipMessage s = m.message();
-                if (!m.retransmission() && !s.isRequest() && s.status() >= 200 && "REGISTER".equals(s.cseqMethod())) {
-                    finals.add(s);
-                }
-            }
-            if (registers.isEmpty() || finals.isEmpty() || finals.get(finals.size() - 1).status() < 300) {
-                continue;
-            }
-            long withCredentials = registers.stream().filter(RegisterRejectedCheck::hasCredentials).count();
-            SipMessage last = finals.get(finals.size() - 1);
-            boolean challengeLoop = (last.status() == 401 || last.status() == 407) && withCredentials > 0;
-            if (last.status() == 403 || challengeLoop || last.status() >= 400 && last.status() != 401 && last.status() != 407) {
-                findings.add(finding(flow, registers, finals, withCredentials));
+            SipMessage last = attempts.get(attempts.size() - 1).finalResponse();
+            // no answer to the last attempt in the capture (it ended first): nothing was refused yet
+            if (last != null && last.status() >= 300) {
+                findings.add(finding(flow, attempts, context.media().lastPacketMicros()));
             }
         }
         return findings;
@@ -61,58 +90,92 @@ final class RegisterRejectedCheck implements FindingRule {
     /** A registrar's refusal whose REGISTER is not in the capture: what the answer alone says. */
     private static Finding withoutRegister(CallFlow flow, SipMessage answer) {
         boolean challenge = answer.status() == 401 || answer.status() == 407;
-        List<String> facts = List.of(answer.src().address() + " answered a REGISTER with " + answer.label()
-                        + " (frame " + answer.frame() + ")",
-                Findings.requestNotCaptured("REGISTER"));
+        String peer = answer.src().address();
+        List<String> facts = new ArrayList<>(List.of(peer + " answered a REGISTER with " + answer.label()
+                + " (frame " + answer.frame() + ")", Findings.requestNotCaptured("REGISTER")));
+        ResponseFacts.add(answer, facts);
+        StatusMeaning m = StatusMeaning.of(MEANINGS, answer.status());
         String why = challenge
                 ? "The registrar asked for credentials. That is the first step of every digest registration; whether "
                 + "the REGISTER that followed carried them, and was accepted, the capture does not show."
-                : "The registrar answered " + answer.label() + " to a REGISTER"
-                + (answer.status() == 403 ? ": the username is unknown, the account is disabled, or the source "
-                + "address is not allowed." : ".");
-        Finding f = new Finding(CODE, CODE.severity(), CODE.title(answer.src().address(), answer.label(), ""),
+                : peer + " answered " + answer.label() + " to a REGISTER: " + m.meaning() + ".";
+        Finding f = new Finding(CODE, CODE.severity(), CODE.title(peer, answer.label(), ""),
                 why + " Capture both directions to see the REGISTER and what follows.", answer.callId(), flow.id(),
                 false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
-                Findings.fix(List.of("Check the username, password and realm configured for this registration against "
-                        + "the provider's, and that the provider accepts registrations from this address."),
+                Findings.fix(List.of(challenge ? credentialsStep() : m.check(peer, answer.dst().address())),
                         List.of(), null));
         return challenge ? f.withSeverity(Severity.WARNING) : f;
     }
 
-    private static boolean hasCredentials(SipMessage m) {
-        return m.header("Authorization") != null || m.header("Proxy-Authorization") != null;
+    private static String credentialsStep() {
+        return "Check the username, password and realm configured for this registration (in Jambonz: the carrier's "
+                + "outbound/registration settings) against the provider's.";
     }
 
-    private static Finding finding(CallFlow flow, List<SipMessage> registers, List<SipMessage> finals, long withCredentials) {
-        SipMessage last = finals.get(finals.size() - 1);
-        SipMessage lastRegister = registers.get(registers.size() - 1);
+    private static Finding finding(CallFlow flow, List<DialogRequests> attempts, long captureEndMicros) {
+        List<SipMessage> registers = registers(flow);
+        SipMessage lastRegister = attempts.get(attempts.size() - 1).request();
+        SipMessage last = attempts.get(attempts.size() - 1).finalResponse();
+        long withCredentials = registers.stream().filter(DialogRequests::hasCredentials).count();
+        String peer = last.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(registers.size() + " REGISTER(s) from " + lastRegister.src().address() + " to " + lastRegister.dst().address()
                 + ", " + withCredentials + " with credentials; answers: "
-                + String.join(", ", finals.stream().map(SipMessage::label).toList()));
+                + String.join(", ", attempts.stream().map(DialogRequests::finalResponse).filter(r -> r != null)
+                .map(SipMessage::label).toList()));
         String uri = DigestUri.of(lastRegister);
-        if (uri != null && !uri.equals(lastRegister.requestUri())) {
+        boolean uriDiffers = uri != null && !uri.equals(lastRegister.requestUri());
+        if (uriDiffers) {
             facts.add("The digest uri \"" + uri + "\" is not the Request-URI " + lastRegister.requestUri()
                     + ": registrars compute the expected answer with the Request-URI");
         }
-        boolean forbidden = last.status() == 403;
-        String why = forbidden
-                ? "The registrar refused the registration (403 Forbidden): the username is unknown, the account is "
-                + "disabled, or the source address is not allowed."
-                : last.status() == 401 || last.status() == 407
-                ? "Every REGISTER was challenged again, also those that carried credentials: the registrar did not "
-                + "accept the digest answer (wrong username or password, a realm other than the challenge's, or a "
-                + "digest uri other than the Request-URI)."
-                : "The registrar answered " + last.label() + " to the last REGISTER.";
-        return new Finding(CODE, CODE.severity(), CODE.title(lastRegister.dst().address(), last.label(),
-                        forbidden ? "" : " after " + registers.size() + " attempt(s)"),
+        ResponseFacts.add(last, facts);
+        boolean challenge = last.status() == 401 || last.status() == 407;
+        List<String> steps = new ArrayList<>();
+        String why;
+        boolean early = false;
+        if (challenge && withCredentials > 0) {
+            why = "Every REGISTER was challenged again, also those that carried credentials: the registrar did not "
+                    + "accept the digest answer (a wrong username or password"
+                    + (uriDiffers ? ", a realm other than the challenge's, or a digest uri other than the Request-URI)."
+                    : ", or a realm other than the challenge's).");
+            steps.add(credentialsStep());
+            if (uriDiffers) {
+                steps.add("Make the digest uri (\"" + uri + "\") equal to the Request-URI " + lastRegister.requestUri() + ".");
+            }
+        } else if (challenge) {
+            long after = captureEndMicros - last.timestampMicros();
+            early = captureEndMicros > 0 && after < UnansweredRequest.TIMER_F_MICROS;
+            why = peer + " asked for credentials (" + last.label() + ") and no REGISTER with them followed: the sender "
+                    + "has none configured for this account, or gave up."
+                    + (early ? String.format(Locale.ROOT, " The capture ends %.1f s after the challenge: the REGISTER"
+                    + " with credentials may have come later.", after / 1e6) : "");
+            steps.add("Configure the username and password of this registration (in Jambonz: the carrier's "
+                    + "outbound/registration settings) as the provider gave them.");
+        } else {
+            StatusMeaning m = StatusMeaning.of(MEANINGS, last.status());
+            why = peer + " answered " + last.label() + " to the last REGISTER: " + m.meaning() + ".";
+            steps.add(m.check(peer, lastRegister.src().address()));
+        }
+        Finding f = new Finding(CODE, CODE.severity(), CODE.title(lastRegister.dst().address(), last.label(),
+                        last.status() == 403 ? "" : " after " + registers.size() + " attempt(s)"),
                 why + " Without a registration, calls to this account are not delivered.",
                 lastRegister.callId(), flow.id(), false,
                 Findings.evidence(List.of(lastRegister.frame(), last.frame()), List.of(), facts),
-                Findings.fix(List.of("Check the username, password and realm configured for this registration (in "
-                                + "Jambonz: the carrier's outbound/registration settings) against the provider's.",
-                        "Make the digest uri equal to the Request-URI, and check that the provider allows the "
-                                + "source address " + lastRegister.src().address() + "."),
-                        List.of(), null));
+                Findings.fix(steps, List.of(), null));
+        return early ? f.withSeverity(Severity.WARNING) : f;
+    }
+
+    /** The REGISTERs of {@code flow} as first sent. */
+    private static List<SipMessage> registers(CallFlow flow) {
+        List<SipMessage> registers = new ArrayList<>();
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
+            if (!m.retransmission() && m.message().isRequest() && "REGISTER".equals(m.message().method())) {
+                registers.add(m.message());
+            }
+        }
+        return registers;
     }
 }

@@ -1,5 +1,7 @@
 package org.sipladder.flow;
 
+import java.util.Set;
+
 /**
  * One SIP dialog (one Call-ID) of a call flow.
  *
@@ -16,15 +18,30 @@ package org.sipladder.flow;
  * @param setupCaptured true when the capture shows any of the transaction that opened the dialog (its request or a
  *                     response to it); false when it holds only in-dialog messages (it started after the call was
  *                     set up: a BYE and its 200 OK), so how the call was set up is not known
+ * @param method       the method of the request that opened the dialog (INVITE, REGISTER, SUBSCRIBE...); when the
+ *                     capture misses it, the CSeq method of the answer to it, else of the leg's first message (a
+ *                     BYE, for a call seen from its middle); null when the leg has no message
  */
 public record Leg(int index, String callId, String from, String to, String requestUri,
                   long firstFrame, long lastFrame, int finalStatus, String finalReason, int messageCount,
-                  boolean setupCaptured) {
+                  boolean setupCaptured, String method) {
 
-    /** A leg whose setup the capture shows. */
+    /** Methods sent only inside a call (an INVITE dialog): a leg seen from its middle with one of them is a call. */
+    private static final Set<String> CALL_METHODS = Set.of("INVITE", "ACK", "BYE", "CANCEL", "PRACK", "UPDATE", "INFO");
+
+    /** An INVITE leg whose setup the capture shows. */
     public Leg(int index, String callId, String from, String to, String requestUri, long firstFrame, long lastFrame,
                int finalStatus, String finalReason, int messageCount) {
-        this(index, callId, from, to, requestUri, firstFrame, lastFrame, finalStatus, finalReason, messageCount, true);
+        this(index, callId, from, to, requestUri, firstFrame, lastFrame, finalStatus, finalReason, messageCount, true,
+                "INVITE");
+    }
+
+    /**
+     * True for a call: an INVITE dialog, or one the capture shows only methods of a call of (a BYE, a CANCEL);
+     * false for a registration, a subscription, an OPTIONS ping, a MESSAGE...
+     */
+    public boolean isCall() {
+        return method == null || CALL_METHODS.contains(method);
     }
 
     public boolean hasFinalResponse() {
@@ -33,7 +50,9 @@ public record Leg(int index, String callId, String from, String to, String reque
 
     /**
      * True when the leg's setup failed: a final error response, or none at all to a setup the capture shows. A leg
-     * seen only in the middle of its dialog did not fail that the capture could tell.
+     * seen only in the middle of its dialog did not fail that the capture could tell. The final response is the one
+     * to the last attempt, so a REGISTER challenged (401) and then accepted did not fail; in a dialog without INVITE
+     * a failure is a rejected request (a SUBSCRIBE answered 489 Bad Event) or one never answered.
      */
     public boolean failed() {
         return finalStatus >= 300 || finalStatus == 0 && setupCaptured;

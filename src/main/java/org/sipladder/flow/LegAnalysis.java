@@ -98,7 +98,16 @@ final class LegAnalysis {
         SipMessage fin = finalResponse < 0 ? null : messages[finalResponse];
         return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
                 messages[0].frame(), messages[messages.length - 1].frame(),
-                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length, setupCaptured());
+                fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length, setupCaptured(),
+                dialogMethod(fin));
+    }
+
+    /** The opening method; when no opening request was captured, the CSeq method of its answer or the first message. */
+    private String dialogMethod(SipMessage fin) {
+        if (method != null) {
+            return method;
+        }
+        return fin != null ? fin.cseqMethod() : messages[0].cseqMethod();
     }
 
     /**

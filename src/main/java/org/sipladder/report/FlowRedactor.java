@@ -66,7 +66,8 @@ final class FlowRedactor {
 
     private Leg leg(Leg l) {
         return new Leg(l.index(), text(l.callId()), text(l.from()), text(l.to()), text(l.requestUri()), l.firstFrame(),
-                l.lastFrame(), l.finalStatus(), l.finalReason(), l.messageCount(), l.setupCaptured());
+                l.lastFrame(), l.finalStatus(), l.finalReason(), l.messageCount(), l.setupCaptured(),
+                l.method());
     }
 
     private Hop hop(Hop h) {

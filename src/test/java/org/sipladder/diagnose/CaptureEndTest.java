@@ -108,4 +108,62 @@ class CaptureEndTest {
                 late.evidence().facts().toString());
         assertTrue(!late.explanation().contains("Timer B"), late.explanation());
     }
+
+    @Test
+    void forksOfOneInviteToOnePeerCountTheirCopiesEachByItself() throws Exception {
+        // a proxy forks one INVITE (one Call-ID and CSeq) to two contacts at the same peer, each fork its own branch,
+        // and sends each three times; nothing answers
+        String first = SipText.invite("forked-1").replace("+15551234567@sip.example.com", "fork-a@192.0.2.7");
+        String second = first.replace("fork-a@", "fork-b@").replace("branch=z9hG4bK-forked-1-1", "branch=z9hG4bK-fork-b");
+        Captures capture = Captures.pcap();
+        for (int copy = 0; copy < 3; copy++) {
+            capture.udp(T0 + copy * 500_000L, CALLER, CALLEE, first).udp(T0 + 100_000 + copy * 500_000L, CALLER, CALLEE, second);
+        }
+        Diagnosis d = diagnose(capture, "forks.pcap");
+        List<Finding> found = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE);
+        assertEquals(2, found.size(), d.findings().toString());
+        for (Finding f : found) {
+            assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("Sent 3 times;")), f.evidence().facts().toString());
+        }
+    }
+
+    @Test
+    void aPeerThatRangIsReachableAndTheFixSaysSo() throws Exception {
+        String invite = SipText.invite("rang-1");
+        Finding f = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(180, "Ringing", "INVITE", "rang-1", 1)));
+        List<String> steps = f.fix().steps();
+        assertTrue(steps.stream().noneMatch(s -> s.contains("is reachable from the sender")), steps.toString());
+        assertTrue(steps.get(0).startsWith("Capture until the call ends: the capture stops 0.0 s after"), steps.toString());
+        assertTrue(steps.get(1).startsWith(CALLEE + " answered 180 Ringing, so it is reachable"), steps.toString());
+        // a peer that never answered at all is the one whose reachability is in question
+        Finding silent = noFinalResponse(Captures.pcap().udp(T0, CALLER, CALLEE, invite));
+        assertEquals(List.of("Check that " + CALLEE + " is reachable from the sender (firewall, security groups, transport"
+                + " and port)."), silent.fix().steps());
+    }
+
+    @Test
+    void aRegisterWithCredentialsCutOffByTheCaptureEndIsNotARejection() throws Exception {
+        String registrar = "192.0.2.50:5060";
+        String register = SipText.request("REGISTER", "sip:registrar.example", "reg-cut", 1, "");
+        String again = SipText.request("REGISTER", "sip:registrar.example", "reg-cut", 2, "")
+                .replace("Content-Length", "Authorization: Digest username=\"alice\", realm=\"registrar.example\", "
+                        + "nonce=\"n1\", uri=\"sip:registrar.example\", response=\"00\"\r\nContent-Length");
+        // the REGISTER with credentials is the capture's last packet, 8 us after the challenge
+        Diagnosis d = diagnose(Captures.pcap()
+                .udp(T0, CALLER, registrar, register)
+                .udp(T0 + 168_000, registrar, CALLER, SipText.response(401, "Unauthorized", "REGISTER", "reg-cut", 1))
+                .udp(T0 + 168_008, CALLER, registrar, again), "register-cut.pcap");
+        assertTrue(d.withCode(FindingCode.SIP_REGISTER_REJECTED).isEmpty(), d.findings().toString());
+        Finding f = d.primaryFor("reg-cut").orElseThrow(() -> new AssertionError(d.findings().toString()));
+        assertEquals(FindingCode.SIP_NO_FINAL_RESPONSE, f.code());
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("REGISTER to " + registrar + " got no final response", f.title());
+        assertTrue(f.evidence().facts().contains("The REGISTER before it was answered 401 Unauthorized (frame 2); this one"
+                + " carries credentials"), f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("so it is reachable") && f.explanation().contains("a response may have come"
+                + " later"), f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("Capture for longer"), f.fix().steps().toString());
+    }
 }

@@ -119,6 +119,10 @@ class FindingRulesTest {
                 silent(FindingCode.LK_SILENT_DROP, "INVITE answered", () -> List.of(liveKitCall(DID, "100 Processing", "486 Rejected")), LiveKitConfig::empty),
                 fires(FindingCode.SIP_REGISTER_REJECTED, "credentials challenged again", () -> List.of(registration(401)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_REGISTER_REJECTED, "challenge then 200", () -> List.of(registration(200)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_REQUEST_REJECTED, "SUBSCRIBE with credentials answered 489 Bad Event",
+                        () -> List.of(challenged("SUBSCRIBE", 489)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_REQUEST_REJECTED, "SUBSCRIBE challenge then 202", () -> List.of(challenged("SUBSCRIBE", 202)),
+                        LiveKitConfig::empty),
                 fires(FindingCode.SIP_LATE_OFFER, "INVITE to LiveKit without SDP", () -> List.of(liveKitCallOffering("", "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
                 silent(FindingCode.SIP_LATE_OFFER, "INVITE with SDP", () -> List.of(liveKitCall(DID, "100 Processing", "400")), LiveKitConfig::empty),
@@ -434,17 +438,22 @@ class FindingRulesTest {
 
     /** REGISTER challenged with 401, sent again with credentials and answered {@code retried}. */
     static CallFlow registration(int retried) {
-        String register = "REGISTER sip:sip.provider.example SIP/2.0\r\nVia: SIP/2.0/UDP 172.20.11.236:5060;branch=z9hG4bKr1\r\n"
+        return challenged("REGISTER", retried);
+    }
+
+    /** A {@code method} request (not INVITE) challenged with 401, sent again with credentials and answered {@code retried}. */
+    static CallFlow challenged(String method, int retried) {
+        String register = method + " sip:sip.provider.example SIP/2.0\r\nVia: SIP/2.0/UDP 172.20.11.236:5060;branch=z9hG4bKr1\r\n"
                 + "From: <sip:jambonz@sip.provider.example>;tag=r1\r\nTo: <sip:jambonz@sip.provider.example>\r\n"
-                + "Call-ID: reg-1\r\nCSeq: 1 REGISTER\r\nContact: <sip:172.20.11.236:5060>\r\nContent-Length: 0\r\n\r\n";
-        String again = register.replace("CSeq: 1 REGISTER", "CSeq: 2 REGISTER").replace("branch=z9hG4bKr1", "branch=z9hG4bKr2")
+                + "Call-ID: reg-1\r\nCSeq: 1 " + method + "\r\nContact: <sip:172.20.11.236:5060>\r\nContent-Length: 0\r\n\r\n";
+        String again = register.replace("CSeq: 1 " + method, "CSeq: 2 " + method).replace("branch=z9hG4bKr1", "branch=z9hG4bKr2")
                 .replace("Content-Length: 0", "Authorization: Digest username=\"jambonz\", realm=\"provider\", nonce=\"n1\", "
                         + "uri=\"sip:provider.example\", response=\"00\"\r\nContent-Length: 0");
         return new TestCall().hop(JAMBONZ, Role.JAMBONZ).hop("89.184.187.124", Role.SIP_ENDPOINT)
                 .send(JAMBONZ, "89.184.187.124", register)
                 .send("89.184.187.124", JAMBONZ, SipTexts.response(register, 401, "Unauthorized"))
                 .send(JAMBONZ, "89.184.187.124", again)
-                .send("89.184.187.124", JAMBONZ, SipTexts.response(again, retried, retried == 200 ? "OK" : "Unauthorized"))
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(again, retried, retried < 300 ? "OK" : retried == 489 ? "Bad Event" : "Unauthorized"))
                 .flow();
     }
 

@@ -85,10 +85,13 @@ final class TestCall {
     private Leg leg(int index, String callId) {
         List<SipMessage> of = messages.stream().filter(m -> m.legIndex() == index).map(FlowMessage::message).toList();
         SipMessage first = of.get(0);
-        SipMessage fin = of.stream().filter(m -> !m.isRequest() && m.status() >= 200 && "INVITE".equals(m.cseqMethod()))
+        // the dialog's method: INVITE when it has one, else its first message's (as the flow engine names it)
+        String method = of.stream().anyMatch(m -> "INVITE".equals(m.cseqMethod())) ? "INVITE" : first.cseqMethod();
+        SipMessage fin = of.stream().filter(m -> !m.isRequest() && m.status() >= 200 && method.equals(m.cseqMethod()))
                 .reduce((a, b) -> b).orElse(null);
         return new Leg(index, callId, first.header("From"), first.header("To"), first.requestUri(), first.frame(),
-                of.get(of.size() - 1).frame(), fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), of.size());
+                of.get(of.size() - 1).frame(), fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), of.size(),
+                true, method);
     }
 
     private static final SipParser PARSER = new SipParser();

@@ -1,0 +1,120 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.diagnose.TestCall.JAMBONZ;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Role;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** SIP_REGISTER_REJECTED explains and fixes what the status says, not always the credentials. */
+class RegisterRejectedTest {
+
+    private static final String PROXY = "192.0.2.102";
+    private static final String URI = "sip:registrar.example";
+
+    private static String register(int cseq, String... extra) {
+        StringBuilder t = new StringBuilder("REGISTER " + URI + " SIP/2.0\r\nVia: SIP/2.0/UDP " + JAMBONZ
+                + ":5060;branch=z9hG4bKreg" + cseq + "\r\nMax-Forwards: 70\r\nFrom: <sip:alice@registrar.example>;tag=r1\r\n"
+                + "To: <sip:alice@registrar.example>\r\nCall-ID: reg-status\r\nCSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:alice@" + JAMBONZ + ":5060>\r\nExpires: 60\r\n");
+        for (String e : extra) {
+            t.append(e).append("\r\n");
+        }
+        return t.append("Content-Length: 0\r\n\r\n").toString();
+    }
+
+    private static String credentials(String uri) {
+        return "Authorization: Digest username=\"alice\", realm=\"registrar.example\", nonce=\"n1\", uri=\"" + uri
+                + "\", response=\"00\"";
+    }
+
+    /** A REGISTER answered {@code status} at once. */
+    private static Finding rejected(int status, String reason, String... answerHeaders) {
+        String register = register(1);
+        return finding(new TestCall().hop(JAMBONZ, Role.JAMBONZ).hop(PROXY, Role.SIP_ENDPOINT)
+                .send(JAMBONZ, PROXY, register)
+                .send(PROXY, JAMBONZ, SipTexts.response(register, status, reason, answerHeaders)).flow());
+    }
+
+    /** A REGISTER challenged with 401, then sent again with credentials for {@code digestUri} and answered {@code status}. */
+    private static Finding afterChallenge(String digestUri, int status, String reason) {
+        String first = register(1);
+        String second = register(2, credentials(digestUri));
+        return finding(new TestCall().hop(JAMBONZ, Role.JAMBONZ).hop(PROXY, Role.SIP_ENDPOINT)
+                .send(JAMBONZ, PROXY, first).send(PROXY, JAMBONZ, SipTexts.response(first, 401, "Unauthorized"))
+                .send(JAMBONZ, PROXY, second).send(PROXY, JAMBONZ, SipTexts.response(second, status, reason)).flow());
+    }
+
+    private static Finding finding(CallFlow flow) {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+        List<Finding> found = d.withCode(FindingCode.SIP_REGISTER_REJECTED);
+        assertEquals(1, found.size(), d.findings().toString());
+        assertTrue(found.get(0).primary(), "explains the failed registration");
+        return found.get(0);
+    }
+
+    private static boolean aboutCredentials(Finding f) {
+        return f.fix().steps().stream().anyMatch(s -> s.contains("password") || s.contains("digest uri"));
+    }
+
+    @Test
+    void aProxyLoopIsExplainedAsALoop() {
+        Finding f = rejected(483, "Too Many Hops");
+        assertTrue(f.explanation().contains("loop of proxies"), f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("Check how " + PROXY + " and the proxies behind it route"),
+                f.fix().steps().toString());
+        assertTrue(!aboutCredentials(f), f.fix().steps().toString());
+    }
+
+    @Test
+    void noRegistrarReachableShowsTheWarningAndTheRetryAfter() {
+        Finding f = rejected(480, "No DNS results", "Warning: 399 " + PROXY + " \"No other DNS entries to try\"",
+                "Retry-After: 30");
+        assertTrue(f.evidence().facts().contains("Warning: 399 " + PROXY + " \"No other DNS entries to try\""),
+                f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().contains("Retry-After: 30"), f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("no DNS result"), f.explanation());
+        assertTrue(f.fix().steps().get(0).contains("resolves") && !aboutCredentials(f), f.fix().steps().toString());
+    }
+
+    @Test
+    void anUnknownUserAndAnIntervalTooBriefSayWhatToChange() {
+        Finding unknown = rejected(404, "Not Found");
+        assertTrue(unknown.explanation().contains("does not know the user or the domain"), unknown.explanation());
+        assertTrue(!aboutCredentials(unknown), unknown.fix().steps().toString());
+        Finding brief = rejected(423, "Interval Too Brief", "Min-Expires: 3600");
+        assertTrue(brief.evidence().facts().contains("Min-Expires: 3600"), brief.evidence().facts().toString());
+        assertEquals(List.of("Raise the registration's expiry to at least the registrar's Min-Expires."),
+                brief.fix().steps());
+    }
+
+    @Test
+    void aRefusedAccountNamesTheSourceAddress() {
+        Finding f = afterChallenge(URI, 403, "Forbidden");
+        assertEquals("Registration to " + PROXY + " failed: 403 Forbidden", f.title());
+        assertTrue(f.fix().steps().get(0).endsWith("accepts registrations from " + JAMBONZ + "."), f.fix().steps().toString());
+        assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("digest uri")), f.fix().steps().toString());
+    }
+
+    @Test
+    void theDigestUriStepComesOnlyWhenTheUriDiffersFromTheRequestUri() {
+        Finding same = afterChallenge(URI, 401, "Unauthorized");
+        assertTrue(same.explanation().startsWith("Every REGISTER was challenged again"), same.explanation());
+        assertEquals(1, same.fix().steps().size(), same.fix().steps().toString());
+        assertTrue(same.fix().steps().get(0).startsWith("Check the username, password and realm"));
+        Finding other = afterChallenge("sip:" + JAMBONZ, 401, "Unauthorized");
+        assertEquals("Make the digest uri (\"sip:" + JAMBONZ + "\") equal to the Request-URI " + URI + ".",
+                other.fix().steps().get(1));
+    }
+
+    @Test
+    void aChallengeNobodyAnsweredAsksForCredentialsToBeConfigured() {
+        Finding f = rejected(407, "Proxy Authentication Required");
+        assertTrue(f.explanation().contains("no REGISTER with them followed"), f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("Configure the username and password"), f.fix().steps().toString());
+    }
+}
