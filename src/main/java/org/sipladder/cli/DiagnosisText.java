@@ -1,7 +1,6 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +23,7 @@ final class DiagnosisText {
 
     /** Prints the diagnosis; {@code captureRead}: it is of captures (not of a LiveKit config alone). */
     void print(List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis, boolean captureRead) {
-        out.println("Diagnosis: " + counts(flows, diagnosis) + ", "
+        out.println("Diagnosis: " + diagnosis.counts(flows) + ", "
                 + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
@@ -59,38 +58,6 @@ final class DiagnosisText {
             out.println(captureRead && flows.isEmpty() ? "No SIP call in the capture: nothing to diagnose."
                     : "No problems found.");
         }
-    }
-
-    /**
-     * How many calls and how many other dialogs (registrations, subscriptions, pings...) the capture holds, and how
-     * many of each failed: "3 calls (1 failed), 16 REGISTER/SUBSCRIBE dialogs (2 failed)". The other dialogs are
-     * named by their methods, most frequent first, and left out when there are none.
-     */
-    static String counts(List<CallFlow> flows, Diagnosis diagnosis) {
-        int calls = 0;
-        int failedCalls = 0;
-        int others = 0;
-        int failedOthers = 0;
-        // method -> dialogs, in order of first appearance for ties
-        Map<String, Integer> methods = new LinkedHashMap<>();
-        for (CallFlow flow : flows) {
-            boolean failed = diagnosis.failed(flow);
-            if (flow.aLeg().isCall()) {
-                calls++;
-                failedCalls += failed ? 1 : 0;
-            } else {
-                others++;
-                failedOthers += failed ? 1 : 0;
-                methods.merge(flow.aLeg().method(), 1, Integer::sum);
-            }
-        }
-        String text = calls + " call" + (calls == 1 ? "" : "s") + " (" + failedCalls + " failed)";
-        if (others == 0) {
-            return text;
-        }
-        String names = methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(Map.Entry::getKey).collect(Collectors.joining("/"));
-        return text + ", " + others + " " + names + " dialog" + (others == 1 ? "" : "s") + " (" + failedOthers + " failed)";
     }
 
     /** "Call ID: caller got 200 OK" for a call; "SUBSCRIBE ID: answered 489 Bad Event" for another dialog. */

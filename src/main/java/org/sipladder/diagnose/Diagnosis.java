@@ -3,10 +3,12 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
 
 /**
@@ -42,6 +44,38 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
     /** The primary cause of a flow's failure, if one was found. */
     public Optional<Finding> primaryFor(String flowId) {
         return findings.stream().filter(f -> f.primary() && flowId.equals(f.flowId())).findFirst();
+    }
+
+    /**
+     * How many calls and how many other dialogs (registrations, subscriptions, pings...) the capture holds, and how
+     * many of each failed: "3 calls (1 failed), 16 REGISTER/SUBSCRIBE dialogs (2 failed)". The other dialogs are
+     * named by their methods, most frequent first, and left out when there are none.
+     */
+    public String counts(List<CallFlow> flows) {
+        int calls = 0;
+        int failedCalls = 0;
+        int others = 0;
+        int failedOthers = 0;
+        // method -> dialogs, in order of first appearance for ties
+        Map<String, Integer> methods = new LinkedHashMap<>();
+        for (CallFlow flow : flows) {
+            boolean failed = failed(flow);
+            if (flow.aLeg().isCall()) {
+                calls++;
+                failedCalls += failed ? 1 : 0;
+            } else {
+                others++;
+                failedOthers += failed ? 1 : 0;
+                methods.merge(flow.aLeg().method(), 1, Integer::sum);
+            }
+        }
+        String text = calls + " call" + (calls == 1 ? "" : "s") + " (" + failedCalls + " failed)";
+        if (others == 0) {
+            return text;
+        }
+        String names = methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).collect(Collectors.joining("/"));
+        return text + ", " + others + " " + names + " dialog" + (others == 1 ? "" : "s") + " (" + failedOthers + " failed)";
     }
 
     /**

@@ -73,7 +73,6 @@ final class CoverPage {
     private static List<List<String>> facts(ReportInput input) {
         long messages = input.flows().stream().mapToLong(f -> f.messages().size()).sum();
         Diagnosis diagnosis = new Diagnosis(input.findings(), input.routings());
-        long failed = input.flows().stream().filter(diagnosis::failed).count();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Capture", input.captureName()));
         if (input.firstMicros() > 0) {
@@ -82,7 +81,7 @@ final class CoverPage {
         }
         rows.add(List.of("Packets", Times.count(input.packets())));
         rows.add(List.of("SIP messages", Times.count(messages)));
-        rows.add(List.of("Calls", Times.count(input.flows().size()) + ", of which " + Times.count(failed) + " failed"));
+        rows.add(List.of("Calls", diagnosis.counts(input.flows())));
         rows.add(List.of("Generated", Instant.now().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
                 + " by SIP Ladder " + AppVersion.current()));
         return rows;
