@@ -161,6 +161,24 @@ class RelayedMediaTest {
         assertFalse(f.explanation().contains(".."), f.explanation());
     }
 
+    @Test
+    void aRefusedVideoStreamIsNoHold() throws Exception {
+        String video = "m=video 5030 RTP/AVP 103\r\na=rtpmap:103 VP8/90000\r\na=recvonly\r\n";
+        String refused = "m=video 0 RTP/AVP 103\r\na=rtpmap:103 VP8/90000\r\n";
+        Diagnosis refusedVideo = RelayedCall.throughProxy(RelayedCall.sdp(ALICE, 40000) + video,
+                        RelayedCall.sdp(BOB, 50000) + refused)
+                .rtpBothWays(ALICE_MEDIA, BOB_MEDIA, 10).bye(10.5).diagnose(dir);
+        assertEquals(List.of(), codes(refusedVideo), titles(refusedVideo));
+    }
+
+    @Test
+    void aHoldMismatchAProxyPassesOnIsToldOnce() throws Exception {
+        Diagnosis hold = RelayedCall.throughProxy(org.sipladder.testkit.Rtp.sdp(ALICE, 40000, "sendonly"),
+                        RelayedCall.sdp(BOB, 50000))
+                .rtp(ALICE_MEDIA, BOB_MEDIA, 0.4, 500, 0x1111, 0, 0).bye(10.5).diagnose(dir);
+        assertEquals(1, hold.withCode(FindingCode.MEDIA_HOLD_MISMATCH).size(), titles(hold));
+    }
+
     private static final Set<FindingCode> MEDIA = Set.copyOf(MediaFindingsTest.CODES);
 
     private static List<FindingCode> codes(Diagnosis d) {
