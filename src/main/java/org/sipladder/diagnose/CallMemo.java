@@ -9,6 +9,7 @@ import org.sipladder.HashedTable;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.MessageReadBack;
 import org.sipladder.sip.ReadAhead;
 import org.sipladder.sip.ReadBackBuffer;
@@ -30,6 +31,7 @@ public final class CallMemo {
     private final BySame<CallFlow, List<InviteTransaction>> invites = new BySame<>();
     private final BySame<CallFlow, Optional<OutboundCall>> outbound = new BySame<>();
     private final BySame<CallFlow, Map<String, List<DialogRequests>>> dialogRequests = new BySame<>();
+    private final BySame<CallFlow, List<MediaLeg>> mediaLegs = new BySame<>();
     /** Each message's read-back, by the very message, hashed by its frame number. */
     private final ByMessage readBacks = new ByMessage();
     private final BySame<InboundInvite, TrunkMiss> trunkMisses = new BySame<>();
@@ -84,6 +86,16 @@ public final class CallMemo {
             invites.put(flow, found);
         }
         return found;
+    }
+
+    /** {@link MediaLeg#of} of {@code flow} with the capture's {@code media}, worked out once (six rules ask it). */
+    synchronized List<MediaLeg> mediaLegs(CallFlow flow, CaptureMedia media) {
+        List<MediaLeg> legs = mediaLegs.get(flow);
+        if (legs == null) {
+            legs = List.copyOf(MediaLeg.of(flow, media));
+            mediaLegs.put(flow, legs);
+        }
+        return legs;
     }
 
     /** {@link DialogRequests#of} of {@code flow} and {@code method}, worked out once. */

@@ -77,6 +77,11 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         return memo.invites(flow);
     }
 
+    /** The legs of {@code flow} with their media ({@link MediaLeg#of}), worked out once per context. */
+    List<MediaLeg> mediaLegs(CallFlow flow) {
+        return memo.mediaLegs(flow, media);
+    }
+
     /** The requests of {@code flow} with {@code method} ({@link DialogRequests#of}), worked out once per context. */
     List<DialogRequests> dialogRequests(CallFlow flow, String method) {
         return memo.dialogRequests(flow, method);

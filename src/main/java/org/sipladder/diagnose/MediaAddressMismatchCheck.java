@@ -20,8 +20,8 @@ final class MediaAddressMismatchCheck implements FindingRule {
         return MediaLeg.eachStream(context, MediaAddressMismatchCheck::check);
     }
 
-    private static Finding check(MediaLeg leg, MediaLeg.Party to, RtpStream s) {
-        MediaLeg.Party from = leg.other(to);
+    private static Finding check(MediaLeg leg, MediaParty to, RtpStream s) {
+        MediaParty from = leg.other(to);
         SdpAnnouncement toSdp = to.sdpAt(s.firstFrame());
         SdpAnnouncement fromSdp = from.sdpAt(s.firstFrame());
         Endpoint dst = s.key().dst();
@@ -31,6 +31,8 @@ final class MediaAddressMismatchCheck implements FindingRule {
         if (!wrongDst && !wrongSrc) {
             return null;
         }
+        String toName = to.name(toSdp);
+        String fromName = from.name(fromSdp);
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(s.firstFrame()));
         facts.add("RTP " + MediaLeg.describe(s));
@@ -38,29 +40,28 @@ final class MediaAddressMismatchCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         if (wrongDst) {
             frames.add(toSdp.frame());
-            facts.add(to.name() + " announced " + toSdp.media() + ": " + MediaLeg.sdpFact(toSdp));
-            what.add("it is sent to " + dst + " although " + to.name() + " announced " + toSdp.media());
-            steps.add(from.name() + " sends to another address than the SDP says: it has latched onto a NATed source or"
-                    + " rewrites addresses; make " + to.name() + " announce the address it really receives on "
-                    + "(external IP settings), so that both agree.");
+            facts.add(toName + " announced " + toSdp.media() + ": " + MediaLeg.sdpFact(toSdp));
+            what.add("it is sent to " + dst + " although " + toName + " announced " + toSdp.media());
+            steps.add(MediaLeg.senderName(from, s) + " sends to another address than the SDP says: it has latched "
+                    + "onto a NATed source or rewrites addresses; make " + toName + " announce the address it really "
+                    + "receives on (external IP settings), so that both agree.");
         }
         if (wrongSrc) {
             frames.add(fromSdp.frame());
-            facts.add(from.name() + " announced " + fromSdp.media() + ": " + MediaLeg.sdpFact(fromSdp));
-            what.add("it comes from " + src + " although " + from.name() + " announced " + fromSdp.media()
+            facts.add(fromName + " announced " + fromSdp.media() + ": " + MediaLeg.sdpFact(fromSdp));
+            what.add("it comes from " + src + " although " + fromName + " announced " + fromSdp.media()
                     + " (NAT, or a media server sending from another port)");
             boolean replies = leg.toward(from).stream().anyMatch(r -> r.key().dst().equals(src));
-            String latch = to.name() + " must latch: send its RTP back to " + src + " where the RTP comes from, not to "
-                    + fromSdp.media() + (replies ? " (the capture shows it does)." : " (the capture shows it does not).");
-            what.add(latch);
-            steps.add(to.isLiveKit() ? MediaReasons.LIVEKIT_LATCH
-                    : "Enable symmetric RTP (latching, \"comedia\") on " + to.name() + " so it answers to the source "
+            what.add(toName + " must latch: send its RTP back to " + src + " where the RTP comes from, not to "
+                    + fromSdp.media() + " (the capture shows it does" + (replies ? ")" : " not)"));
+            steps.add(to.isLiveKit(toSdp) ? MediaReasons.LIVEKIT_LATCH
+                    : "Enable symmetric RTP (latching, \"comedia\") on " + toName + " so it answers to the source "
                     + "address of the RTP it receives.");
             if (PrivateAddresses.isPrivate(fromSdp.address())) {
-                steps.add(MediaReasons.advertisePublic(from, fromSdp.address()));
+                steps.add(MediaReasons.advertisePublic(from, fromSdp));
             }
         }
-        return new Finding(CODE, CODE.severity(), CODE.title(to.name()),
+        return new Finding(CODE, CODE.severity(), CODE.title(toName),
                 "The RTP of this leg does not follow the addresses in the SDP: " + String.join("; ", what)
                         + ". Where the sender is behind NAT, media reaches the far side only if it latches onto "
                         + "the source address.",

@@ -17,7 +17,7 @@ final class MediaCodecMismatchCheck implements FindingRule {
         return MediaLeg.eachStream(context, MediaCodecMismatchCheck::check);
     }
 
-    private static Finding check(MediaLeg leg, MediaLeg.Party to, RtpStream s) {
+    private static Finding check(MediaLeg leg, MediaParty to, RtpStream s) {
         SdpAnnouncement sdp = to.sdpAt(s.firstFrame());
         if (sdp == null || sdp.payloadTypes().isEmpty()) {
             return null;
@@ -26,18 +26,21 @@ final class MediaCodecMismatchCheck implements FindingRule {
         return unknown.isEmpty() ? null : finding(leg, to, s, sdp, unknown);
     }
 
-    private static Finding finding(MediaLeg leg, MediaLeg.Party to, RtpStream s, SdpAnnouncement sdp,
+    private static Finding finding(MediaLeg leg, MediaParty to, RtpStream s, SdpAnnouncement sdp,
                                    List<Integer> unknown) {
-        MediaLeg.Party from = leg.other(to);
+        MediaParty from = leg.other(to);
+        String toName = to.name(sdp);
+        String fromName = MediaLeg.senderName(from, s);
         List<String> facts = List.of("RTP " + MediaLeg.describe(s) + " carries payload types " + s.payloadTypes(),
-                to.name() + " accepts only " + sdp.payloadTypes() + ": " + MediaLeg.sdpFact(sdp));
-        return new Finding(CODE, CODE.severity(), CODE.title(to.name(),
-                unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")), from.name() + " sends payload type(s) " + unknown + " that "
-                + to.name() + " did not list in its SDP (" + sdp.mediaLine() + "): it cannot decode them, so that "
-                + "audio is lost or heard as noise.", leg.leg.callId(), leg.flow.id(), false,
+                toName + " accepts only " + sdp.payloadTypes() + ": " + MediaLeg.sdpFact(sdp));
+        return new Finding(CODE, CODE.severity(), CODE.title(toName,
+                unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")), fromName
+                + " sends payload type(s) " + unknown + " that " + toName + " did not list in its SDP ("
+                + sdp.mediaLine() + "): it cannot decode them, so that audio is lost or heard as noise.",
+                leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), sdp.frame()), List.of(), facts),
-                Findings.fix(List.of("Make " + from.name() + " send only the codecs of the answer (" + sdp.mediaLine()
-                        + "), or add the codec to " + to.name() + "'s allowed codecs so that it is negotiated; "
+                Findings.fix(List.of("Make " + fromName + " send only the codecs of the answer (" + sdp.mediaLine()
+                        + "), or add the codec to " + toName + "'s allowed codecs so that it is negotiated; "
                         + "a dynamic type (96-127) must use the number the receiver's a=rtpmap gave it."),
                         List.of(), null));
     }

@@ -32,21 +32,32 @@ final class MediaHoldMismatchCheck implements FindingRule {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
+            // a proxy or B2BUA passing the offer and its answer on repeats the same hold: told once a call
+            List<SdpAnnouncement[]> found = new ArrayList<>();
             for (Leg leg : flow.legs()) {
                 List<SdpAnnouncement> sdp = context.media().announcementsOf(leg.callId());
                 for (SdpAnnouncement offer : sdp) {
                     Set<String> allowed = ALLOWED.get(offer.direction());
-                    if (!offer.isRequest() || allowed == null) {
+                    // port 0 disables or refuses the stream (RFC 3264 section 6): no hold, whatever its direction
+                    if (!offer.isRequest() || allowed == null || offer.port() == 0) {
                         continue;
                     }
                     SdpAnnouncement answer = answerTo(offer, sdp);
-                    if (answer != null && !allowed.contains(answer.direction())) {
+                    if (answer != null && answer.port() != 0 && !allowed.contains(answer.direction())
+                            && found.stream().noneMatch(f -> same(f[0], offer) && same(f[1], answer))) {
+                        found.add(new SdpAnnouncement[] {offer, answer});
                         findings.add(finding(flow, leg, offer, answer, allowed));
                     }
                 }
             }
         }
         return findings;
+    }
+
+    /** True when {@code a} and {@code b} announce the same media end in the same direction (one is the other's copy). */
+    private static boolean same(SdpAnnouncement a, SdpAnnouncement b) {
+        return a.port() == b.port() && a.address().equals(b.address()) && a.direction().equals(b.direction())
+                && a.mediaType().equals(b.mediaType());
     }
 
     /** The first response with SDP to the offer's request (same CSeq and method, same media type). */

@@ -1,14 +1,13 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
-import org.sipladder.flow.Role;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
@@ -16,48 +15,21 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * One leg of a call as the media checks see it: its two parties (who sent the initial INVITE and who got it),
- * when it was answered and hung up, the SDP each party sent and the RTP streams bound to it, each sorted by the
- * party it went to.
+ * when it was answered and hung up, the SDP each party sent and the RTP streams of its media session, each sorted by
+ * the party it went to.
+ *
+ * <p>A proxy or a signalling-only B2BUA passes SDP on unchanged, so that the media goes between the phones: a party
+ * that relays another box's SDP is named by the SDP's owner (the address in c=), the party the media reaches. Legs
+ * whose SDP is the same media session (relayed across a B2BUA) share their streams: a stream counts for each leg
+ * whose SDP announced both its ends, and a leg whose streams an earlier leg of the call already holds is that
+ * leg's media, judged once.
  */
 final class MediaLeg {
 
-    /**
-     * One side of the leg: its address, and the SIP endpoint that sent or got the initial INVITE, which tells the
-     * two apart when both are on one host (a proxy and its media server, a test on one machine): then each is known
-     * by its endpoint.
-     */
-    record Party(String address, Endpoint sip, boolean sameHost, Role role, List<SdpAnnouncement> sdp) {
-
-        /** True when {@code endpoint} (a SIP message's source or destination) is this party's. */
-        boolean is(Endpoint endpoint) {
-            return sameHost ? sip.equals(endpoint) : address.equals(endpoint.address());
-        }
-
-        /** The party's last SDP section at or before {@code frame}, else its first; null when it sent none. */
-        SdpAnnouncement sdpAt(long frame) {
-            SdpAnnouncement best = null;
-            for (SdpAnnouncement a : sdp) {
-                if (a.frame() <= frame || best == null) {
-                    best = a;
-                }
-            }
-            return best;
-        }
-
-        String name() {
-            String where = sameHost ? sip.toString() : address;
-            return role == null || role == Role.SIP_ENDPOINT ? where : role.displayName() + " (" + where + ")";
-        }
-
-        boolean isLiveKit() {
-            return role == Role.LIVEKIT;
-        }
-    }
-
     final CallFlow flow;
     final Leg leg;
-    final Party caller;
-    final Party callee;
+    final MediaParty caller;
+    final MediaParty callee;
     final SipMessage answer;
     final SipMessage bye;
     final List<RtpStream> toCaller = new ArrayList<>();
@@ -66,12 +38,19 @@ final class MediaLeg {
     final List<RtpStream> unplaced = new ArrayList<>();
     final long captureRtpPackets;
 
-    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, SipMessage answer, SipMessage bye, CaptureMedia media) {
+    /**
+     * @param all         the leg's SDP sections
+     * @param callSdp     the SDP sections of every leg of the call, in capture order
+     * @param own         the streams bound to the leg's Call-ID
+     * @param others      the streams bound to the call's other legs
+     */
+    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, SipMessage answer, SipMessage bye,
+                     List<SdpAnnouncement> all, List<SdpAnnouncement> callSdp, List<RtpStream> own,
+                     List<RtpStream> others, long captureRtpPackets) {
         this.flow = flow;
         this.leg = leg;
         this.answer = answer;
         this.bye = bye;
-        List<SdpAnnouncement> all = media.announcementsOf(leg.callId());
         // the checks are about audio: a video section (the same SDP's last, often refused with port 0) is neither
         // a party's media address nor its codecs, and the RTP sent to it is not audio
         List<SdpAnnouncement> audio = all.stream().filter(a -> "audio".equals(a.mediaType())).toList();
@@ -79,22 +58,46 @@ final class MediaLeg {
                 : all.stream().filter(a -> !"audio".equals(a.mediaType())).toList();
         List<SdpAnnouncement> sections = audio.isEmpty() ? all : audio;
         boolean sameHost = invite.src().address().equals(invite.dst().address());
-        this.caller = party(flow, invite.src(), sameHost, sections);
-        this.callee = party(flow, invite.dst(), sameHost, sections);
-        this.captureRtpPackets = media.rtpPackets();
-        for (RtpStream s : media.streamsOf(leg.callId())) {
-            if (toOtherMedia(s, sections, other)) {
-                continue;
-            }
-            Party to = receiver(s);
-            if (to == caller) {
-                toCaller.add(s);
-            } else if (to == callee) {
-                toCallee.add(s);
-            } else {
-                unplaced.add(s);
+        this.caller = MediaParty.of(flow, invite.src(), invite.dst(), sameHost, sections, callSdp);
+        this.callee = MediaParty.of(flow, invite.dst(), invite.src(), sameHost, sections, callSdp);
+        this.captureRtpPackets = captureRtpPackets;
+        for (RtpStream s : own) {
+            if (!toOtherMedia(s, sections, other)) {
+                place(s);
             }
         }
+        for (RtpStream s : others) {
+            if (sessionOf(s)) {
+                place(s);
+            }
+        }
+    }
+
+    private void place(RtpStream s) {
+        MediaParty to = receiver(s);
+        if (to == caller) {
+            toCaller.add(s);
+        } else if (to == callee) {
+            toCallee.add(s);
+        } else {
+            unplaced.add(s);
+        }
+    }
+
+    /** True when one party's SDP announced the stream's receiver and the other's its sender: this leg's media. */
+    private boolean sessionOf(RtpStream s) {
+        Endpoint src = s.key().src();
+        Endpoint dst = s.key().dst();
+        return announced(caller, dst) && announced(callee, src) || announced(callee, dst) && announced(caller, src);
+    }
+
+    private static boolean announced(MediaParty p, Endpoint e) {
+        for (SdpAnnouncement a : p.sdp()) {
+            if (a.port() == e.port() && a.address().equals(e.address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A media check's verdict on one leg: a finding, or null. */
@@ -104,7 +107,7 @@ final class MediaLeg {
 
     /** A media check's verdict on one stream sent to one party of a leg: a finding, or null. */
     interface StreamRule {
-        Finding check(MediaLeg leg, Party to, RtpStream stream);
+        Finding check(MediaLeg leg, MediaParty to, RtpStream stream);
     }
 
     /** What {@code rule} finds on every leg of every call in order; nothing when the capture has no RTP. */
@@ -114,27 +117,41 @@ final class MediaLeg {
 
     /**
      * What {@code rule} finds on every stream of every leg in order: those sent to the caller, then those sent to
-     * the callee; nothing when the capture has no RTP.
+     * the callee, each stream once in a call (the first leg holding it judges it); nothing when the capture has no
+     * RTP.
      */
     static List<Finding> eachStream(DiagnosisContext context, StreamRule rule) {
-        return each(context, (leg, findings) -> {
-            for (Party to : List.of(leg.caller, leg.callee)) {
-                for (RtpStream s : leg.toward(to)) {
-                    add(findings, rule.check(leg, to, s));
+        return eachCall(context, (legs, findings) -> {
+            List<RtpStream> judged = new ArrayList<>();
+            for (MediaLeg leg : legs) {
+                for (MediaParty to : List.of(leg.caller, leg.callee)) {
+                    for (RtpStream s : leg.toward(to)) {
+                        if (!holds(judged, s)) {
+                            judged.add(s);
+                            add(findings, rule.check(leg, to, s));
+                        }
+                    }
                 }
             }
         });
     }
 
     private static List<Finding> each(DiagnosisContext context, BiConsumer<MediaLeg, List<Finding>> checkLeg) {
+        return eachCall(context, (legs, findings) -> {
+            for (MediaLeg leg : legs) {
+                checkLeg.accept(leg, findings);
+            }
+        });
+    }
+
+    /** What {@code checkCall} finds on the media legs of every call in order; nothing when the capture has no RTP. */
+    static List<Finding> eachCall(DiagnosisContext context, BiConsumer<List<MediaLeg>, List<Finding>> checkCall) {
         List<Finding> findings = new ArrayList<>();
         if (context.media().streams().isEmpty()) {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : of(flow, context.media())) {
-                checkLeg.accept(leg, findings);
-            }
+            checkCall.accept(context.mediaLegs(flow), findings);
         }
         return findings;
     }
@@ -145,49 +162,115 @@ final class MediaLeg {
         }
     }
 
-    /** The legs of a flow that had an initial INVITE, each with its media. */
-    static List<MediaLeg> of(CallFlow flow, CaptureMedia media) {
-        List<MediaLeg> legs = new ArrayList<>();
-        for (Leg leg : flow.legs()) {
-            SipMessage invite = null;
-            SipMessage answer = null;
-            SipMessage bye = null;
-            for (FlowMessage fm : flow.messages()) {
-                SipMessage m = fm.message();
-                if (fm.legIndex() != leg.index() || fm.retransmission()) {
-                    continue;
-                }
-                if (invite == null && "INVITE".equals(m.method())) {
-                    invite = m;
-                } else if (invite != null && answer == null && !m.isRequest() && m.status() >= 200 && m.status() < 300
-                        && "INVITE".equals(m.cseqMethod()) && m.cseqNumber() == invite.cseqNumber()) {
-                    answer = m;
-                } else if (bye == null && "BYE".equals(m.method())) {
-                    bye = m;
-                }
-            }
-            if (invite != null) {
-                legs.add(new MediaLeg(flow, leg, invite, answer, bye, media));
+    /** True when {@code streams} holds {@code s} (an equal stream: each look-up makes its streams anew). */
+    static boolean holds(List<RtpStream> streams, RtpStream s) {
+        for (RtpStream t : streams) {
+            if (t.key().ssrc() == s.key().ssrc() && t.key().src().equals(s.key().src())
+                    && t.key().dst().equals(s.key().dst())) {
+                return true;
             }
         }
-        return legs;
+        return false;
     }
 
     /**
-     * The party at {@code sip}, with the SDP it sent: the SDP sent from its address, or from its very endpoint when
-     * both parties share the address ({@code sameHost}).
+     * The legs of a flow that had an initial INVITE, each with its media; a leg whose media session an earlier leg
+     * already holds (SDP relayed across a B2BUA, {@link #sameSession}) is left out, so that the session is judged
+     * once.
      */
-    private static Party party(CallFlow flow, Endpoint sip, boolean sameHost, List<SdpAnnouncement> all) {
-        String address = sip.address();
-        Role role = null;
-        for (Hop h : flow.hops()) {
-            if (h.address().equals(address)) {
-                role = h.role();
+    static List<MediaLeg> of(CallFlow flow, CaptureMedia media) {
+        List<Leg> legs = flow.legs();
+        List<List<SdpAnnouncement>> sdp = new ArrayList<>(legs.size());
+        List<List<RtpStream>> streams = new ArrayList<>(legs.size());
+        for (Leg leg : legs) {
+            sdp.add(media.announcementsOf(leg.callId()));
+            streams.add(media.streamsOf(leg.callId()));
+        }
+        List<SdpAnnouncement> callSdp = legs.size() == 1 ? sdp.get(0) : inCaptureOrder(sdp);
+        List<MediaLeg> found = new ArrayList<>(legs.size());
+        for (int i = 0; i < legs.size(); i++) {
+            Leg leg = legs.get(i);
+            SipMessage[] messages = inviteAnswerBye(flow, leg);
+            if (messages[0] == null) {
+                continue;
+            }
+            List<RtpStream> others = new ArrayList<>();
+            for (int j = 0; j < legs.size(); j++) {
+                if (j != i && !legs.get(j).callId().equals(leg.callId())) {
+                    others.addAll(streams.get(j));
+                }
+            }
+            MediaLeg m = new MediaLeg(flow, leg, messages[0], messages[1], messages[2], sdp.get(i), callSdp,
+                    streams.get(i), others, media.rtpPackets());
+            if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
+                found.add(m);
             }
         }
-        List<SdpAnnouncement> sent = all.stream()
-                .filter(a -> sameHost ? a.sipSrc().equals(sip) : a.sipSrc().address().equals(address)).toList();
-        return new Party(address, sip, sameHost, role, sent);
+        return found;
+    }
+
+    /** The leg's initial INVITE (null when the capture lacks it), its 2xx answer and its first BYE. */
+    private static SipMessage[] inviteAnswerBye(CallFlow flow, Leg leg) {
+        SipMessage invite = null;
+        SipMessage answer = null;
+        SipMessage bye = null;
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (fm.legIndex() != leg.index() || fm.retransmission()) {
+                continue;
+            }
+            if ("INVITE".equals(m.method()) && answer == null && (invite == null || sentAgain(invite, m))) {
+                invite = m;
+            } else if (invite != null && answer == null && !m.isRequest() && m.status() >= 200 && m.status() < 300
+                    && "INVITE".equals(m.cseqMethod()) && m.cseqNumber() == invite.cseqNumber()) {
+                answer = m;
+            } else if (bye == null && "BYE".equals(m.method())) {
+                bye = m;
+            }
+        }
+        return new SipMessage[] {invite, answer, bye};
+    }
+
+    /** True when {@code m} is {@code invite} sent again with a new CSeq (after a 401 or 407 challenge). */
+    private static boolean sentAgain(SipMessage invite, SipMessage m) {
+        return !m.hasToTag() && m.cseqNumber() != invite.cseqNumber() && m.src().equals(invite.src())
+                && m.dst().equals(invite.dst());
+    }
+
+    private static List<SdpAnnouncement> inCaptureOrder(List<List<SdpAnnouncement>> perLeg) {
+        List<SdpAnnouncement> all = new ArrayList<>();
+        perLeg.forEach(all::addAll);
+        all.sort(Comparator.comparingLong(SdpAnnouncement::frame));
+        return all;
+    }
+
+    /**
+     * True when {@code later} is {@code earlier}'s media session: every stream it holds is one of earlier's, or,
+     * holding none, its parties' last SDP announce the same two media ends.
+     */
+    private static boolean sameSession(MediaLeg earlier, MediaLeg later) {
+        List<RtpStream> laterStreams = later.streams();
+        if (!laterStreams.isEmpty()) {
+            List<RtpStream> earlierStreams = earlier.streams();
+            return laterStreams.stream().allMatch(s -> holds(earlierStreams, s));
+        }
+        SdpAnnouncement a = earlier.caller.sdpAt(Long.MAX_VALUE);
+        SdpAnnouncement b = earlier.callee.sdpAt(Long.MAX_VALUE);
+        SdpAnnouncement c = later.caller.sdpAt(Long.MAX_VALUE);
+        SdpAnnouncement d = later.callee.sdpAt(Long.MAX_VALUE);
+        if (a == null || b == null || c == null || d == null) {
+            return false;
+        }
+        return MediaParty.sameEnd(a, c) && MediaParty.sameEnd(b, d)
+                || MediaParty.sameEnd(a, d) && MediaParty.sameEnd(b, c);
+    }
+
+    /** Every stream of the leg: to the caller, to the callee, and unplaced. */
+    List<RtpStream> streams() {
+        List<RtpStream> all = new ArrayList<>(toCaller);
+        all.addAll(toCallee);
+        all.addAll(unplaced);
+        return all;
     }
 
     /** True when {@code s} goes to a section of {@code other} media (video) and to no audio section. */
@@ -197,16 +280,16 @@ final class MediaLeg {
     }
 
     /** Which party a stream went to: by announced endpoint, then announced address, then by its sender. */
-    Party receiver(RtpStream s) {
+    MediaParty receiver(RtpStream s) {
         Endpoint dst = s.key().dst();
         Endpoint src = s.key().src();
-        for (Party p : List.of(caller, callee)) {
+        for (MediaParty p : List.of(caller, callee)) {
             if (p.sdp().stream().anyMatch(a -> dst.equals(a.media()))) {
                 return p;
             }
         }
         // by address: not when both parties share it (it would name the caller for every stream)
-        for (Party p : caller.sameHost() ? List.<Party>of() : List.of(caller, callee)) {
+        for (MediaParty p : caller.sameHost() ? List.<MediaParty>of() : List.of(caller, callee)) {
             if (p.sdp().stream().anyMatch(a -> a.media() != null && a.media().address().equals(dst.address()))) {
                 return p;
             }
@@ -220,11 +303,22 @@ final class MediaLeg {
         return null;
     }
 
-    Party other(Party p) {
+    /**
+     * Who sent {@code s}, for text: {@code from} as its SDP in force then names it when that SDP or the party is at
+     * the stream's source address, else the source itself (a box no SDP names, or a party with no media of its own).
+     */
+    static String senderName(MediaParty from, RtpStream s) {
+        SdpAnnouncement a = from.sdpAt(s.firstFrame());
+        String src = s.key().src().address();
+        boolean announced = a != null && (src.equals(a.address()) || src.equals(from.address(a)));
+        return announced ? from.name(a) : src;
+    }
+
+    MediaParty other(MediaParty p) {
         return p == caller ? callee : caller;
     }
 
-    List<RtpStream> toward(Party p) {
+    List<RtpStream> toward(MediaParty p) {
         return p == caller ? toCaller : toCallee;
     }
 
@@ -270,8 +364,10 @@ final class MediaLeg {
 
     /** "10.0.0.1:4000 -> 10.0.0.2:5000 (PCMU, 1500 packets, frames 12-3400)". */
     static String describe(RtpStream s) {
-        return s.key().src() + " -> " + s.key().dst() + " (" + s.codecOrType() + ", " + s.stats().packets()
-                + " packets, frames " + s.firstFrame() + "-" + s.lastFrame() + ")";
+        long n = s.stats().packets();
+        return s.key().src() + " -> " + s.key().dst() + " (" + s.codecOrType() + ", " + n
+                + (n == 1 ? " packet, frame " + s.firstFrame()
+                : " packets, frames " + s.firstFrame() + "-" + s.lastFrame()) + ")";
     }
 
     static String sdpFact(SdpAnnouncement a) {

@@ -23,7 +23,7 @@ final class MediaNoRtpCheck implements FindingRule {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+            for (MediaLeg leg : context.mediaLegs(flow)) {
                 if (applies(leg)) {
                     findings.add(finding(leg));
                 }
@@ -51,20 +51,25 @@ final class MediaNoRtpCheck implements FindingRule {
         List<Long> frames = new ArrayList<>(List.of(leg.answer.frame()));
         facts.add(String.format(Locale.ROOT, "Answered at frame %d; the leg lasted %.1f s after that",
                 leg.answer.frame(), leg.answeredSeconds()));
-        facts.add("No RTP between " + leg.caller.name() + " and " + leg.callee.name()
+        String callerName = leg.caller.name(callerSdp);
+        String calleeName = leg.callee.name(calleeSdp);
+        facts.add("No RTP between " + callerName + " and " + calleeName
                 + " in the capture, which holds " + leg.captureRtpPackets + " RTP packets of other streams");
-        String whyCallee = MediaReasons.whyNoRtpReached(leg, leg.callee, leg.caller, calleeSdp, callerSdp, facts, frames);
+        String whyCallee = MediaReasons.whyNoRtpReached(leg, leg.callee, leg.caller, calleeSdp, callerSdp, facts,
+                frames);
         List<String> steps = new ArrayList<>(MediaReasons.fixesForNoRtpTo(leg, leg.callee, leg.caller, calleeSdp,
                 callerSdp));
+        // the ports are to be opened both ways: the same step with the parties the other way round is no other step
+        String bothWays = MediaReasons.firewall(leg.caller, callerSdp, leg.callee, calleeSdp);
         for (String s : MediaReasons.fixesForNoRtpTo(leg, leg.caller, leg.callee, callerSdp, calleeSdp)) {
-            if (!steps.contains(s)) {
+            if (!steps.contains(s) && !s.equals(bothWays)) {
                 steps.add(s);
             }
         }
         if (leg.bye != null) {
             frames.add(leg.bye.frame());
         }
-        return new Finding(CODE, CODE.severity(), CODE.title(leg.caller.name(), leg.callee.name()), "Both sides negotiated media and the call was answered, but no RTP "
+        return new Finding(CODE, CODE.severity(), CODE.title(callerName, calleeName), "Both sides negotiated media and the call was answered, but no RTP "
                 + "flowed in either direction: nobody heard anything. " + whyCallee, leg.leg.callId(), leg.flow.id(),
                 false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 
 /** The streams whose quality the loss and jitter checks judge: those of a leg with enough packets to say. */
@@ -17,34 +16,33 @@ final class MediaQuality {
     }
 
     static List<RtpStream> streams(MediaLeg leg) {
-        List<RtpStream> all = new ArrayList<>(leg.toCaller);
-        all.addAll(leg.toCallee);
-        all.addAll(leg.unplaced);
-        return all.stream().filter(s -> s.stats().packets() >= MIN_PACKETS).toList();
+        return leg.streams().stream().filter(s -> s.stats().packets() >= MIN_PACKETS).toList();
     }
 
-    /** A finding for every judged stream of the context's calls that {@code fails}: the loss and jitter checks' walk. */
+    /**
+     * A finding for every judged stream of the context's calls that {@code fails}, each stream once in a call: the
+     * loss and jitter checks' walk.
+     */
     static List<Finding> findings(DiagnosisContext context, Predicate<RtpStream> fails,
                                   BiFunction<MediaLeg, RtpStream, Finding> finding) {
-        List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
-            return findings;
-        }
-        for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+        return MediaLeg.eachCall(context, (legs, findings) -> {
+            List<RtpStream> judged = new ArrayList<>();
+            for (MediaLeg leg : legs) {
                 for (RtpStream s : streams(leg)) {
-                    if (fails.test(s)) {
-                        findings.add(finding.apply(leg, s));
+                    if (!MediaLeg.holds(judged, s)) {
+                        judged.add(s);
+                        if (fails.test(s)) {
+                            findings.add(finding.apply(leg, s));
+                        }
                     }
                 }
             }
-        }
-        return findings;
+        });
     }
 
     /** The party a stream goes to, or its destination address when the leg does not name it. */
     static String receiverName(MediaLeg leg, RtpStream s) {
-        MediaLeg.Party to = leg.receiver(s);
-        return to == null ? s.key().dst().toString() : to.name();
+        MediaParty to = leg.receiver(s);
+        return to == null ? s.key().dst().toString() : to.name(s.firstFrame());
     }
 }

@@ -20,97 +20,117 @@ final class MediaReasons {
     }
 
     /**
-     * One or two sentences on why no RTP reached {@code to} from {@code from}; adds the facts and frames that show
-     * it.
+     * One or two sentences on why no RTP reached {@code to} from {@code from}, each party named as the SDP given
+     * for it announces its media end; adds the facts and frames that show it.
      */
-    static String whyNoRtpReached(MediaLeg leg, MediaLeg.Party to, MediaLeg.Party from, SdpAnnouncement toSdp,
+    static String whyNoRtpReached(MediaLeg leg, MediaParty to, MediaParty from, SdpAnnouncement toSdp,
                                   SdpAnnouncement fromSdp, List<String> facts, List<Long> frames) {
+        String toName = to.name(toSdp);
+        String fromName = from.name(fromSdp);
         List<String> reasons = new ArrayList<>();
-        if (fromSdp != null && PrivateAddresses.isPrivate(fromSdp.address()) && PrivateAddresses.isPublic(to.address())) {
+        if (privateToPublic(fromSdp, to.address(toSdp))) {
             frames.add(fromSdp.frame());
-            facts.add(MediaLeg.sdpFact(fromSdp) + " (a private address, sent to public " + to.address() + ")");
-            reasons.add(from.name() + " advertised the private address " + fromSdp.address() + " in its SDP (frame "
-                    + fromSdp.frame() + "), which " + to.name() + " cannot reach: "
-                    + (to.isLiveKit() ? "LiveKit sends its RTP to that address and does not latch onto the real source"
-                    + " unless symmetric_rtp or ignore_local_addr_in_sdp is set, " : to.name() + " sends its RTP there, ")
-                    + "so media never starts (" + from.name() + "'s media server commonly waits for RTP before it sends)");
+            facts.add(MediaLeg.sdpFact(fromSdp) + " (a private address, sent to public " + to.address(toSdp) + ")");
+            reasons.add(fromName + " advertised the private address " + fromSdp.address() + " in its SDP (frame "
+                    + fromSdp.frame() + "), which " + toName + " cannot reach: "
+                    + (to.isLiveKit(toSdp) ? "LiveKit sends its RTP to that address and does not latch onto the real "
+                    + "source unless symmetric_rtp or ignore_local_addr_in_sdp is set, "
+                    : toName + " sends its RTP there, ")
+                    + "so media never starts (" + fromName + "'s media server commonly waits for RTP before it sends)");
         }
-        if (toSdp != null && PrivateAddresses.isPrivate(toSdp.address()) && PrivateAddresses.isPublic(from.address())) {
+        if (privateToPublic(toSdp, from.address(fromSdp))) {
             frames.add(toSdp.frame());
-            facts.add(MediaLeg.sdpFact(toSdp) + " (a private address, sent to public " + from.address() + ")");
-            reasons.add(to.name() + " itself advertised the private address " + toSdp.address() + " (frame "
-                    + toSdp.frame() + "), so " + from.name() + " sends RTP where it cannot arrive");
+            facts.add(MediaLeg.sdpFact(toSdp) + " (a private address, sent to public " + from.address(fromSdp) + ")");
+            reasons.add(toName + " itself advertised the private address " + toSdp.address() + " (frame "
+                    + toSdp.frame() + "), so " + fromName + " sends RTP where it cannot arrive");
         }
         List<RtpStream> toward = leg.toward(to);
         if (toSdp != null && toSdp.media() != null) {
             for (RtpStream s : toward) {
                 if (!s.key().dst().equals(toSdp.media())) {
                     frames.add(s.firstFrame());
-                    facts.add("RTP " + MediaLeg.describe(s) + " went to " + s.key().dst() + ", but " + to.name()
+                    facts.add("RTP " + MediaLeg.describe(s) + " went to " + s.key().dst() + ", but " + toName
                             + " announced " + toSdp.media() + " (" + toSdp.describe() + ")");
                     reasons.add("the RTP that was sent went to " + s.key().dst() + " instead of the announced "
                             + toSdp.media());
                 }
             }
         }
-        if (toward.isEmpty() && reasons.isEmpty()) {
-            reasons.add(from.name() + " sent no RTP toward " + to.name() + " at all, though both sides negotiated media: "
-                    + "its media server did not send (not started, or a firewall drops its UDP), or the capture point "
-                    + "does not see that path");
+        if (reasons.isEmpty()) {
+            long sent = MediaLeg.packets(toward);
+            long last = toward.stream().mapToLong(RtpStream::lastFrame).max().orElse(0);
+            reasons.add(sent == 0 ? fromName + " sent no RTP toward " + toName + " at all, though both sides "
+                    + "negotiated media: its media server did not send (not started, or a firewall drops its UDP), "
+                    + "or the capture point does not see that path"
+                    : fromName + " sent " + (sent < MediaOneWayCheck.TRICKLE_PACKETS ? "only " : "") + sent
+                    + " RTP packet" + (sent == 1 ? " (frame " + last + ")" : "s (the last at frame " + last + ")")
+                    + " toward " + toName + " and then nothing, though both sides negotiated media: its media "
+                    + "server stopped sending (or a firewall began to drop its UDP), or the capture point does not "
+                    + "see that path");
         }
-        if (toSdp != null) {
+        if (toSdp != null && facts.stream().noneMatch(f -> f.startsWith(MediaLeg.sdpFact(toSdp)))) {
             frames.add(toSdp.frame());
             facts.add(MediaLeg.sdpFact(toSdp));
         }
         return "Why: " + String.join("; ", reasons) + ".";
     }
 
+    /** True when {@code sdp} advertises a private address to a peer at the public {@code peer}. */
+    private static boolean privateToPublic(SdpAnnouncement sdp, String peer) {
+        return sdp != null && PrivateAddresses.isPrivate(sdp.address()) && PrivateAddresses.isPublic(peer);
+    }
+
     /**
      * Concrete steps against the causes {@link #whyNoRtpReached} finds: a private SDP address is a cause only when
      * it went to a public peer (parties on one private network reach each other's private addresses).
      */
-    static List<String> fixesForNoRtpTo(MediaLeg leg, MediaLeg.Party to, MediaLeg.Party from, SdpAnnouncement toSdp,
+    static List<String> fixesForNoRtpTo(MediaLeg leg, MediaParty to, MediaParty from, SdpAnnouncement toSdp,
                                         SdpAnnouncement fromSdp) {
         List<String> steps = new ArrayList<>();
-        if (fromSdp != null && PrivateAddresses.isPrivate(fromSdp.address()) && PrivateAddresses.isPublic(to.address())) {
-            steps.add(advertisePublic(from, fromSdp.address()));
-            if (to.isLiveKit()) {
+        if (privateToPublic(fromSdp, to.address(toSdp))) {
+            steps.add(advertisePublic(from, fromSdp));
+            if (to.isLiveKit(toSdp)) {
                 steps.add(LIVEKIT_LATCH);
             }
         }
-        if (toSdp != null && PrivateAddresses.isPrivate(toSdp.address()) && PrivateAddresses.isPublic(from.address())) {
-            steps.add(advertisePublic(to, toSdp.address()));
+        if (privateToPublic(toSdp, from.address(fromSdp))) {
+            steps.add(advertisePublic(to, toSdp));
         }
-        steps.add(firewall(to, from));
+        steps.add(firewall(to, toSdp, from, fromSdp));
         return steps;
     }
 
-    /** How a party makes its SDP carry its public address. */
-    static String advertisePublic(MediaLeg.Party p, String privateAddress) {
-        if (p.role() == Role.JAMBONZ) {
+    /** How a party makes the SDP {@code sdp}, which carries a private address, carry its public one. */
+    static String advertisePublic(MediaParty p, SdpAnnouncement sdp) {
+        String privateAddress = sdp.address();
+        Role role = p.role(sdp);
+        if (role == Role.JAMBONZ) {
             return "Make Jambonz advertise its public address instead of " + privateAddress + ": set drachtio's "
                     + "external IP (--external-ip <public IP>, or <external-ip> in drachtio.conf.xml) and rtpengine's "
                     + "interface as --interface=" + privateAddress + "!<public IP>, so the SDP c= line carries the "
                     + "public address.";
         }
-        if (p.isLiveKit()) {
+        if (role == Role.LIVEKIT) {
             return "Self-hosted LiveKit SIP: set use_external_ip: true (or nat_1_to_1_ip: <public IP>) in its config "
                     + "so its SDP advertises its public address instead of " + privateAddress + ".";
         }
-        return "Configure " + p.name() + " (its SBC or media server) to advertise its public address instead of "
+        return "Configure " + p.name(sdp) + " (its SBC or media server) to advertise its public address instead of "
                 + privateAddress + " in the SDP c= line (external IP / NAT settings).";
     }
 
-    /** The UDP ranges that must be open between two parties (LiveKit's and Jambonz's named when one of them is). */
-    static String firewall(MediaLeg.Party a, MediaLeg.Party b) {
-        boolean liveKit = a.isLiveKit() || b.isLiveKit();
-        boolean jambonz = a.role() == Role.JAMBONZ || b.role() == Role.JAMBONZ;
+    /**
+     * The UDP ranges that must be open between two parties' media ends as {@code aSdp} and {@code bSdp} announce them
+     * (LiveKit's and Jambonz's named when one of them is).
+     */
+    static String firewall(MediaParty a, SdpAnnouncement aSdp, MediaParty b, SdpAnnouncement bSdp) {
+        boolean liveKit = a.isLiveKit(aSdp) || b.isLiveKit(bSdp);
+        boolean jambonz = a.role(aSdp) == Role.JAMBONZ || b.role(bSdp) == Role.JAMBONZ;
         String ranges = liveKit && jambonz ? " (LiveKit SIP's rtp_port range, 10000-20000 by default; Jambonz's "
                 + "rtpengine --port-min/--port-max, 40000-60000 by default)"
                 : liveKit ? " (LiveKit SIP's rtp_port range, 10000-20000 by default)"
                 : jambonz ? " (Jambonz's rtpengine --port-min/--port-max, 40000-60000 by default)"
                 : " (the media ports each side's SDP announces)";
-        return "Open the RTP UDP port ranges both ways between " + a.address() + " and " + b.address()
+        return "Open the RTP UDP port ranges both ways between " + a.address(aSdp) + " and " + b.address(bSdp)
                 + " in firewalls and security groups" + ranges + ".";
     }
 }

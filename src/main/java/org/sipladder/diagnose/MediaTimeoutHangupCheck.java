@@ -27,7 +27,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : MediaLeg.of(flow, context.media())) {
+            for (MediaLeg leg : context.mediaLegs(flow)) {
                 Finding f = check(leg);
                 if (f != null) {
                     findings.add(f);
@@ -41,7 +41,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame() || leg.captureRtpPackets == 0) {
             return null;
         }
-        MediaLeg.Party hanger = leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
+        MediaParty hanger = leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
         if (hanger == null) {
             return null;
         }
@@ -64,29 +64,31 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return finding(leg, hanger, initial, sinceAnswer, sinceRtp);
     }
 
-    private static Finding finding(MediaLeg leg, MediaLeg.Party hanger, boolean initial, double sinceAnswer,
+    private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
                                    double sinceRtp) {
-        MediaLeg.Party peer = leg.other(hanger);
+        MediaParty peer = leg.other(hanger);
         SdpAnnouncement hangerSdp = hanger.sdpAt(leg.bye.frame());
         SdpAnnouncement peerSdp = peer.sdpAt(leg.bye.frame());
+        String hangerName = hanger.name(hangerSdp);
+        String peerName = peer.name(peerSdp);
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(leg.answer.frame(), leg.bye.frame()));
         facts.add(String.format(java.util.Locale.ROOT, "%s answered at frame %d and sent BYE at frame %d, %.1f s later",
-                leg.answer.src().address().equals(hanger.address()) ? hanger.name() : peer.name() + " got the answer; "
-                        + hanger.name(), leg.answer.frame(), leg.bye.frame(), sinceAnswer));
-        facts.add(initial ? "No RTP reached " + hanger.name() + " after the answer"
+                leg.answer.src().address().equals(hanger.address()) ? hangerName : peerName + " got the answer; "
+                        + hangerName, leg.answer.frame(), leg.bye.frame(), sinceAnswer));
+        facts.add(initial ? "No RTP reached " + hangerName + " after the answer"
                 : String.format(java.util.Locale.ROOT, "The last RTP toward %s was %.1f s before the BYE",
-                        hanger.name(), sinceRtp));
-        facts.add("RTP from " + hanger.name() + ": " + MediaLeg.packets(leg.toward(peer)) + " packets");
+                        hangerName, sinceRtp));
+        facts.add("RTP from " + hangerName + ": " + MediaLeg.packets(leg.toward(peer)) + " packets");
         String why = MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
-        String timer = hanger.isLiveKit()
+        String timer = hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
                         : "LiveKit's media_timeout (15 s without RTP)")
                 : (initial ? "a media timeout of about 30 s" : "a media timeout of about 15 s");
-        String explanation = "The call was answered, but " + hanger.name() + " hung up at " + timer + " because no "
+        String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because no "
                 + "RTP reached it: a media failure, not a normal hang-up. " + why;
         List<String> steps = MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
-        return new Finding(CODE, CODE.severity(), CODE.title(hanger.name()),
+        return new Finding(CODE, CODE.severity(), CODE.title(hangerName),
                 explanation, leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }

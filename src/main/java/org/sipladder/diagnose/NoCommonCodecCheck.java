@@ -36,6 +36,11 @@ final class NoCommonCodecCheck implements FindingRule {
                     continue;
                 }
                 List<String> offered = codecs.of(offer);
+                if (offered.isEmpty() && audioDisabled(offer)) {
+                    // m=audio 0 offers no audio at all (disabled, often with c=0.0.0.0 and a=inactive): whatever
+                    // the answer, that is no codec the two sides fail to share
+                    continue;
+                }
                 if (offered.isEmpty() && tx.request().hasToTag()) {
                     // a re-INVITE for other media only (a T.38 fax switch, video): refusing it says nothing about
                     // audio codecs, and the session goes on as it was (RFC 3261 14.1)
@@ -85,6 +90,20 @@ final class NoCommonCodecCheck implements FindingRule {
             int kept = textNames.indexOf(codec);
             return kept >= 0 ? textNames.value(kept) : textNames.keep(codec, codecName(codec));
         }
+    }
+
+    /** True when the SDP has audio sections and every one is disabled (port 0). */
+    private static boolean audioDisabled(Sdp sdp) {
+        boolean audio = false;
+        for (SdpMedia media : sdp.media()) {
+            if (media.type().equalsIgnoreCase("audio")) {
+                if (media.port() != 0) {
+                    return false;
+                }
+                audio = true;
+            }
+        }
+        return audio;
     }
 
     private static boolean disjoint(List<String> a, List<String> b) {

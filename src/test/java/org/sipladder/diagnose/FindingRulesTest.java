@@ -102,6 +102,10 @@ class FindingRulesTest {
                         () -> List.of(liveKitCallOffering(SipTexts.sdp(JAMBONZ, "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
                 silent(FindingCode.SIP_NO_COMMON_CODEC, "PCMA offered to LiveKit", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_NO_COMMON_CODEC, "audio disabled (m=audio 0) answered 488",
+                        () -> List.of(liveKitCallOffering(SipTexts.sdp("0.0.0.0", "0 PCMU/8000")
+                                .replace("m=audio 40000", "m=audio 0") + "a=inactive\r\n", "100 Processing",
+                                "488 Not Acceptable Here")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_NO_COMMON_CODEC, "T.38 re-INVITE refused with 488, audio goes on",
                         () -> List.of(afterAnswer(Mid.T38_REFUSED)), LiveKitConfig::empty),
                 fires(FindingCode.LK_RESPONSE_EXPLAINED, "503 without ringing, no config", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
