@@ -51,6 +51,8 @@ public enum FindingCode {
     MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it"),
     MEDIA_NO_RTP(Severity.ERROR, 160, Kind.AFTER_ANSWER, "Answered, but no RTP either way between %s and %s"),
     MEDIA_ONE_WAY(Severity.ERROR, 170, Kind.AFTER_ANSWER, "One-way audio: RTP only from %s to %s"),
+    /** A warning: the call went on, but one side heard nothing for the rest of it. */
+    MEDIA_RTP_STOPPED(Severity.WARNING, 175, Kind.AFTER_ANSWER, "RTP from %s to %s stopped %s s after the answer"),
     MEDIA_CODEC_MISMATCH(Severity.WARNING, 180, Kind.AFTER_ANSWER,
             "RTP to %s uses payload type %s that its SDP did not offer"),
     MEDIA_HOLD_MISMATCH(Severity.WARNING, 190, Kind.AFTER_ANSWER, "Hold offered as a=%s but answered a=%s"),

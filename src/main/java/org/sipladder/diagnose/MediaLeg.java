@@ -358,6 +358,14 @@ final class MediaLeg {
         return answer == null ? 0 : (endMicros() - answer.timestampMicros()) / 1e6;
     }
 
+    /** RFC 3389 comfort noise: a sender that uses it goes quiet on purpose (voice activity detection), not cut off. */
+    private static final int COMFORT_NOISE = 13;
+
+    /** Whether any of {@code streams} carries comfort noise. */
+    static boolean comfortNoise(List<RtpStream> streams) {
+        return streams.stream().anyMatch(s -> s.payloadTypes().contains(COMFORT_NOISE) || "CN".equalsIgnoreCase(s.codec()));
+    }
+
     static long packets(List<RtpStream> streams) {
         return streams.stream().mapToLong(s -> s.stats().packets() + s.earlyPackets()).sum();
     }

@@ -16,8 +16,6 @@ final class MediaOneWayCheck implements FindingRule {
     static final FindingCode CODE = FindingCode.MEDIA_ONE_WAY;
     /** Fewer packets than this (half a second of 20 ms audio) one way, against ten times as many back, is a trickle. */
     static final long TRICKLE_PACKETS = 25;
-    /** RFC 3389 comfort noise: a party sending it is silent on purpose (voice activity detection), not cut off. */
-    private static final int COMFORT_NOISE = 13;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -84,7 +82,6 @@ final class MediaOneWayCheck implements FindingRule {
             return false;
         }
         boolean trickle = packets < TRICKLE_PACKETS && back >= Math.max(MediaQuality.MIN_PACKETS, 10 * packets);
-        return !trickle || toward.stream().anyMatch(s -> s.payloadTypes().contains(COMFORT_NOISE)
-                || "CN".equalsIgnoreCase(s.codec()));
+        return !trickle || MediaLeg.comfortNoise(toward);
     }
 }

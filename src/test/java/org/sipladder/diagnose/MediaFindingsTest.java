@@ -19,7 +19,7 @@ import org.sipladder.media.MediaCollector;
 /** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
 class MediaFindingsTest {
 
-    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_TIMEOUT_HANGUP,
+    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_TIMEOUT_HANGUP,
             FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address. */
@@ -51,6 +51,10 @@ class MediaFindingsTest {
                 new Case(FindingCode.MEDIA_ONE_WAY, "only Jambonz sends", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_RTP_STOPPED, "LiveKit's RTP stops after 1 s, Jambonz's goes on for 9 s",
+                        () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of())
+                                .rtp(LK, SBC, 0.41, 50, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
                 new Case(FindingCode.MEDIA_TIMEOUT_HANGUP, "private SDP address to LiveKit, BYE 30 s after the answer",
                         MediaFindingsTest::privateSdpToLiveKit),
                 new Case(FindingCode.MEDIA_ADDRESS_MISMATCH, "Jambonz's RTP comes from a NAT address", () ->
@@ -106,6 +110,21 @@ class MediaFindingsTest {
         assertTrue(full.get(0).evidence().facts().stream().anyMatch(f -> f.startsWith("Worst second: ")),
                 full.get(0).evidence().facts().toString());
         assertEquals(full, lossOnly);
+    }
+
+    @Test
+    void rtpStoppingShortlyBeforeTheEndOrATrickleIsNoStop() throws Exception {
+        // LiveKit's 400 packets end at 8.4 s, Jambonz's go on to 10.4 s: 2 s is no stop a caller notices
+        Diagnosis shortly = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 400, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        assertTrue(shortly.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), shortly.findings().toString());
+        // 10 packets one way is a trickle: one-way audio, told once
+        Diagnosis trickle = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 10, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        assertTrue(trickle.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), trickle.findings().toString());
+        assertEquals(1, trickle.withCode(FindingCode.MEDIA_ONE_WAY).size(), trickle.findings().toString());
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.media.RtpStream;
+import org.sipladder.media.SdpAnnouncement;
+
+/**
+ * MEDIA_RTP_STOPPED: on an answered leg with RTP both ways, one direction stopped while the other went on sending for
+ * {@link #SILENT_SECONDS} or more: one-way audio from then on, unless the silent side suppresses silence (comfort
+ * noise) or put the call on hold. A direction that never carried a stream's worth is MEDIA_ONE_WAY's.
+ */
+final class MediaStoppedCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_RTP_STOPPED;
+    /** How long the other direction must go on alone: a caller notices after a few seconds of silence. */
+    static final double SILENT_SECONDS = 5.0;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        return MediaLeg.eachLeg(context, MediaStoppedCheck::check);
+    }
+
+    private static Finding check(MediaLeg leg) {
+        if (!leg.answered() || !leg.mediaNegotiated()) {
+            return null;
+        }
+        Finding f = stoppedToward(leg, leg.caller);
+        return f != null ? f : stoppedToward(leg, leg.callee);
+    }
+
+    /** The finding when the RTP toward {@code silentTo} stopped while the RTP from it went on; else null. */
+    private static Finding stoppedToward(MediaLeg leg, MediaParty silentTo) {
+        MediaParty sender = leg.other(silentTo);
+        List<RtpStream> stopped = leg.toward(silentTo);
+        List<RtpStream> going = leg.toward(sender);
+        if (MediaLeg.packets(stopped) < MediaOneWayCheck.TRICKLE_PACKETS || going.isEmpty()
+                || MediaLeg.comfortNoise(stopped)) {
+            return null;
+        }
+        RtpStream last = latest(stopped);
+        RtpStream on = latest(going);
+        double silent = (on.lastMicros() - last.lastMicros()) / 1e6;
+        if (silent < SILENT_SECONDS) {
+            return null;
+        }
+        // a hold or a change of direction after the stop asked for it
+        SdpAnnouncement senderSdp = sender.sdpAt(on.lastFrame());
+        SdpAnnouncement silentSdp = silentTo.sdpAt(on.lastFrame());
+        if (senderSdp == null || silentSdp == null || !senderSdp.sends() || !silentSdp.receives()) {
+            return null;
+        }
+        // named by the SDP in effect when the RTP stopped (a later re-INVITE may move the media elsewhere)
+        SdpAnnouncement senderThen = sender.sdpAt(last.lastFrame());
+        SdpAnnouncement silentThen = silentTo.sdpAt(last.lastFrame());
+        String senderName = sender.name(senderThen != null ? senderThen : senderSdp);
+        String silentName = silentTo.name(silentThen != null ? silentThen : silentSdp);
+        double after = leg.answer == null ? 0 : (last.lastMicros() - leg.answer.timestampMicros()) / 1e6;
+        List<String> facts = new ArrayList<>();
+        for (RtpStream s : stopped) {
+            facts.add("RTP to " + silentName + ": " + MediaLeg.describe(s));
+        }
+        facts.add(String.format(Locale.ROOT, "Its last packet is frame %d, %.1f s after the answer; RTP to %s went on "
+                + "for %.1f s more, to frame %d", last.lastFrame(), after, senderName, silent, on.lastFrame()));
+        if (leg.bye != null) {
+            facts.add("The call ended with BYE from " + leg.bye.src().address() + " (frame " + leg.bye.frame() + ")");
+        }
+        String explanation = String.format(Locale.ROOT, "%s stopped sending RTP to %s %.1f s after the answer while %s"
+                + " kept sending for %.1f s more, and neither side put the call on hold: from then on %s heard "
+                + "nothing. The sender's media path broke (its media server or a NAT binding timed out, a re-INVITE "
+                + "moved the media where the capture does not see it), or it was muted without comfort noise.",
+                senderName, silentName, after, silentName, silent, silentName);
+        List<Long> frames = new ArrayList<>(List.of(leg.answer.frame(), last.lastFrame(), on.lastFrame()));
+        if (leg.bye != null) {
+            frames.add(leg.bye.frame());
+        }
+        return new Finding(CODE, CODE.severity(), CODE.title(senderName, silentName,
+                String.format(Locale.ROOT, "%.1f", after)), explanation, leg.leg.callId(), leg.flow.id(), false,
+                Findings.evidence(frames.stream().distinct().sorted().toList(), List.of(), facts),
+                Findings.fix(List.of("Check the media server or RTP proxy of " + senderName + " at the time of frame "
+                        + last.lastFrame() + " (its logs, a restart, a media timeout), and any NAT or firewall on its path "
+                        + "whose UDP binding may have expired.",
+                        "Capture on both sides of " + senderName + " to see whether its RTP stopped at the source or on "
+                                + "the way."), List.of(), null));
+    }
+
+    /** The stream with the last packet. */
+    private static RtpStream latest(List<RtpStream> streams) {
+        RtpStream latest = streams.get(0);
+        for (RtpStream s : streams) {
+            if (s.lastMicros() > latest.lastMicros()) {
+                latest = s;
+            }
+        }
+        return latest;
+    }
+}
