@@ -29,14 +29,22 @@ final class MediaJitterCheck implements FindingRule {
                 + " had an RTP timestamp before the stream's first: the sender restarted its RTP clock (after a "
                 + "re-INVITE, a hold or a switch of media) and the jitter and gap measured across that jump are the "
                 + "jump, not the network");
-        return new Finding(CODE, sustained ? CODE.severity() : Severity.INFO,
+        // across a restarted RTP clock the figure measures the jump: no evidence against the network
+        boolean jump = back > 0;
+        return new Finding(CODE, sustained && !jump ? CODE.severity() : Severity.INFO,
                 CODE.title(s.stats().maxJitterMs(), toName),
-                "Packets toward " + toName + " arrived unevenly (" + (sustained ? "throughout the stream" : "in bursts")
-                        + "); above about 30 ms a jitter buffer adds delay or drops late packets, heard as choppy "
-                        + "audio.", leg.leg.callId(), leg.flow.id(), false,
+                (jump ? "The jitter figure of the packets toward " + toName + " spans a restart of the sender's RTP "
+                        + "clock, so it says how far the timestamps jumped, not how unevenly the packets arrived."
+                        : "Packets toward " + toName + " arrived unevenly (" + (sustained ? "throughout the stream"
+                        : "in bursts") + "); above about 30 ms a jitter buffer adds delay or drops late packets, heard"
+                        + " as choppy audio."), leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), s.stats().maxDeltaFrame() > 0 ? s.stats().maxDeltaFrame()
                         : s.lastFrame()), List.of(), allFacts),
-                Findings.fix(List.of("Look for congestion or bufferbloat on the path from " + s.key().src().address()
+                Findings.fix(List.of(jump ? "Judge the path from " + s.key().src().address() + " to "
+                        + s.key().dst().address() + " by the largest gap and the loss, or by RTCP reports, rather than "
+                        + "by this jitter; where the receiver played choppy audio after the restart, check that its "
+                        + "jitter buffer resynchronises on a timestamp jump (and on the marker bit)."
+                        : "Look for congestion or bufferbloat on the path from " + s.key().src().address()
                         + " to " + s.key().dst().address() + " (queueing on uplinks, Wi-Fi, VPNs); prioritise RTP "
                         + "(DSCP 46) and check that the sender is not CPU-starved."), List.of(), null));
     }

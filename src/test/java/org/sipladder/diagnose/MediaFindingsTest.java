@@ -139,6 +139,9 @@ class MediaFindingsTest {
         assertEquals(2, facts.size(), facts.toString());
         assertTrue(facts.get(1).startsWith("100 packets had an RTP timestamp before the stream's first: the sender "
                 + "restarted its RTP clock"), facts.get(1));
+        // the figure measures the jump: information, with no congestion advice
+        assertEquals(Severity.INFO, jitter.get(0).severity());
+        assertFalse(jitter.get(0).fix().steps().get(0).contains("congestion"), jitter.get(0).fix().steps().toString());
         // a clean stream's finding has the one fact
         List<Finding> plain = firing().filter(c -> c.code() == FindingCode.MEDIA_JITTER).findFirst().orElseThrow()
                 .call().get().diagnose(dir).withCode(FindingCode.MEDIA_JITTER);
