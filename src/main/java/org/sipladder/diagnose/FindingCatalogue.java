@@ -20,7 +20,7 @@ public final class FindingCatalogue {
                 new OutboundRejectedCheck(), new OutboundNoResponseCheck(), new LateOfferCheck(),
                 new TransferFailedCheck(), new DialogNotFoundCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(),
                 new ReinviteGlareCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
-                new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
+                new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
                 new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck());
     }
 }

@@ -50,6 +50,8 @@ public enum FindingCode {
     SIP_NO_COMMON_CODEC(Severity.ERROR, 140, Kind.SETUP, "No common audio codec between %s and %s"),
     MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it"),
     MEDIA_NO_RTP(Severity.ERROR, 160, Kind.AFTER_ANSWER, "Answered, but no RTP either way between %s and %s"),
+    /** RTP the capture shows, refused by the receiver's host: one-way audio although both directions flow. */
+    MEDIA_RTP_REFUSED(Severity.ERROR, 165, Kind.AFTER_ANSWER, "RTP to %s refused: ICMP %s"),
     MEDIA_ONE_WAY(Severity.ERROR, 170, Kind.AFTER_ANSWER, "One-way audio: RTP only from %s to %s"),
     /** A warning: the call went on, but one side heard nothing for the rest of it. */
     MEDIA_RTP_STOPPED(Severity.WARNING, 175, Kind.AFTER_ANSWER, "RTP from %s to %s stopped %s s after the answer"),

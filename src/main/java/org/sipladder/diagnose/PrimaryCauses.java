@@ -67,7 +67,7 @@ final class PrimaryCauses {
      * answer never got its ACK (its sender ends the call after 64 * T1, RFC 3261 13.3.1.4).
      */
     static final Set<FindingCode> ANSWERED_FAILURES = Collections.unmodifiableSet(EnumSet.of(
-            FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY,
+            FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_REFUSED,
             FindingCode.SIP_ACK_MISSING));
 
     /** True when the findings of a call say it failed after it was answered (see {@link #ANSWERED_FAILURES}). */

@@ -28,7 +28,11 @@ final class MediaCase {
     static final String LIVEKIT = TestCall.LIVEKIT;
     static final long T0 = 1_795_011_787_000_000L;
 
-    private record Packet(long micros, String src, String dst, byte[] payload) {
+    /** A UDP datagram; with a {@code reporter}, that host's ICMP port-unreachable error about it instead. */
+    private record Packet(long micros, String src, String dst, byte[] payload, String reporter) {
+        Packet(long micros, String src, String dst, byte[] payload) {
+            this(micros, src, dst, payload, null);
+        }
     }
 
     private final List<Packet> packets = new ArrayList<>();
@@ -105,6 +109,23 @@ final class MediaCase {
             }
             double late = i % 2 == 1 ? jitterMs / 1000 : 0;
             add(startSeconds + i * 0.02 + late, src, dst, Rtp.packet(pt, i, 160L * i, ssrc, i == 0));
+        }
+        return this;
+    }
+
+    /**
+     * RTP as {@link #rtp(String, String, double, int, long, Set)}, each packet answered by an ICMP port-unreachable
+     * error from the destination's host, at most one a second (as Linux rate-limits them).
+     */
+    MediaCase rtpRefused(String src, String dst, double startSeconds, int count, long ssrc) {
+        String host = dst.substring(0, dst.lastIndexOf(':'));
+        for (int i = 0; i < count; i++) {
+            double t = startSeconds + i * 0.02;
+            byte[] packet = Rtp.packet(0, i, 160L * i, ssrc, i == 0);
+            add(t, src, dst, packet);
+            if (i % 50 == 0) {
+                packets.add(new Packet(T0 + Math.round((t + 0.0002) * 1_000_000), src, dst, packet, host));
+            }
         }
         return this;
     }
@@ -232,7 +253,13 @@ final class MediaCase {
     Diagnosis diagnose(Path dir, LiveKitConfig config, MediaCollector media) throws CaptureException {
         Captures capture = Captures.pcap();
         packets.stream().sorted(Comparator.comparingLong(Packet::micros))
-                .forEach(p -> capture.udp(p.micros(), p.src(), p.dst(), p.payload()));
+                .forEach(p -> {
+                    if (p.reporter() == null) {
+                        capture.udp(p.micros(), p.src(), p.dst(), p.payload());
+                    } else {
+                        capture.unreachable(p.micros(), p.reporter(), p.src(), p.dst(), 3, p.payload());
+                    }
+                });
         return diagnoseFile(capture.write(dir.resolve("media-case.pcap")), config, media);
     }
 

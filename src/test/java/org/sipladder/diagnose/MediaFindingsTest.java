@@ -19,7 +19,7 @@ import org.sipladder.media.MediaCollector;
 /** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
 class MediaFindingsTest {
 
-    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_TIMEOUT_HANGUP,
+    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
             FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address. */
@@ -55,6 +55,10 @@ class MediaFindingsTest {
                         () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of())
                                 .rtp(LK, SBC, 0.41, 50, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_RTP_REFUSED, "LiveKit's host answers Jambonz's RTP with port unreachable",
+                        () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtpRefused(SBC, LK, 0.4, 500, 0x1111)
+                                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
                 new Case(FindingCode.MEDIA_TIMEOUT_HANGUP, "private SDP address to LiveKit, BYE 30 s after the answer",
                         MediaFindingsTest::privateSdpToLiveKit),
                 new Case(FindingCode.MEDIA_ADDRESS_MISMATCH, "Jambonz's RTP comes from a NAT address", () ->
@@ -110,6 +114,23 @@ class MediaFindingsTest {
         assertTrue(full.get(0).evidence().facts().stream().anyMatch(f -> f.startsWith("Worst second: ")),
                 full.get(0).evidence().facts().toString());
         assertEquals(full, lossOnly);
+    }
+
+    @Test
+    void refusedRtpNamesTheErrorsAndAFewAtTheStartAreNoRefusal() throws Exception {
+        Diagnosis refused = firing().filter(c -> c.code() == FindingCode.MEDIA_RTP_REFUSED).findFirst().orElseThrow()
+                .call().get().diagnose(dir);
+        Finding f = refused.withCode(FindingCode.MEDIA_RTP_REFUSED).get(0);
+        assertEquals("RTP to " + LK + " refused: ICMP port unreachable", f.title());
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("10 ICMP port unreachable errors from "
+                + MediaCase.LIVEKIT)), f.evidence().facts().toString());
+        assertTrue(refused.failedAfterAnswer(f.flowId()), "RTP nobody hears fails the call");
+        // two errors in the first second (RTP before the receiver opened its port): no finding
+        Diagnosis early = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpRefused(SBC, LK, 0.4, 100, 0x1111).rtp(SBC, LK, 2.4, 400, 0x1111, Set.of())
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        assertTrue(early.withCode(FindingCode.MEDIA_RTP_REFUSED).isEmpty(), early.findings().toString());
     }
 
     @Test

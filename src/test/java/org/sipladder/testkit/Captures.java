@@ -144,9 +144,14 @@ public final class Captures {
      * which it quotes (its IP header and the first 8 bytes after it, as routers do).
      */
     public Captures unreachable(long micros, String reporter, String src, String dst, int code, String text) {
+        return unreachable(micros, reporter, src, dst, code, Bytes.ascii(text));
+    }
+
+    /** As {@link #unreachable(long, String, String, String, int, String)} about a datagram carrying {@code payload}. */
+    public Captures unreachable(long micros, String reporter, String src, String dst, int code, byte[] payload) {
         Endpoint s = Bytes.endpoint(src);
         Endpoint d = Bytes.endpoint(dst);
-        byte[] original = Ip.packet(s.address(), d.address(), Ip.UDP, Segments.udp(s.port(), d.port(), Bytes.ascii(text)));
+        byte[] original = Ip.packet(s.address(), d.address(), Ip.UDP, Segments.udp(s.port(), d.port(), payload));
         boolean v6 = reporter.indexOf(':') >= 0;
         byte[] quoted = Bytes.slice(original, 0, (v6 ? 40 : 20) + 8);
         byte[] icmp = Bytes.concat(new byte[] {(byte) (v6 ? 1 : 3), (byte) code, 0, 0, 0, 0, 0, 0}, quoted);
