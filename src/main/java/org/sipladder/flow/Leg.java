@@ -41,7 +41,15 @@ public record Leg(int index, String callId, String from, String to, String reque
      * false for a registration, a subscription, an OPTIONS ping, a MESSAGE...
      */
     public boolean isCall() {
-        return method == null || CALL_METHODS.contains(method);
+        return isCallMethod(method);
+    }
+
+    /**
+     * True when a dialog opened (or first seen) with {@code method} is a call ({@link #isCall}); null or empty, no
+     * request captured, counts as a call.
+     */
+    public static boolean isCallMethod(String method) {
+        return method == null || method.isEmpty() || CALL_METHODS.contains(method);
     }
 
     public boolean hasFinalResponse() {

@@ -52,15 +52,21 @@ public final class Flows {
     }
 
     public static CallFlow call(String callId, String from, String to, int finalStatus, String reason) {
+        return dialog("INVITE", callId, from, to, finalStatus, reason);
+    }
+
+    /** As {@link #call} for a dialog opened by {@code method} (REGISTER, SUBSCRIBE...). */
+    public static CallFlow dialog(String method, String callId, String from, String to, int finalStatus, String reason) {
         List<FlowMessage> messages = new ArrayList<>();
-        String invite = "INVITE sip:" + to + "@172.20.11.236 SIP/2.0\r\n"
+        String invite = method + " sip:" + to + "@172.20.11.236 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 89.184.187.124:5060;branch=z9hG4bK" + callId + "\r\n"
                 + "From: <sip:" + from + "@89.184.187.124>;tag=1\r\n"
                 + "To: <sip:" + to + "@172.20.11.236>\r\n"
-                + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nUser-Agent: TestPhone\r\nContent-Length: 0\r\n\r\n";
+                + "Call-ID: " + callId + "\r\nCSeq: 1 " + method + "\r\nUser-Agent: TestPhone\r\nContent-Length: 0\r\n\r\n";
         messages.add(new FlowMessage(message(1, CARRIER, SBC, invite, null), 0, false, "k"));
         if (finalStatus > 0) {
-            String resp = "SIP/2.0 " + finalStatus + " " + reason + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n\r\n";
+            String resp = "SIP/2.0 " + finalStatus + " " + reason + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 " + method
+                    + "\r\n\r\n";
             messages.add(new FlowMessage(message(2, SBC, CARRIER, resp, null), 0, false, "k"));
         }
         Leg leg = new Leg(0, callId, "<sip:" + from + "@89.184.187.124>;tag=1", "<sip:" + to + "@172.20.11.236>",

@@ -27,6 +27,7 @@ import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.HopAliases;
+import org.sipladder.flow.Leg;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.CallListViewModel;
@@ -382,7 +383,16 @@ public final class MainWindowViewModel {
         loading.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
         StringBuilder s = new StringBuilder();
-        s.append(count(result.calls().size(), "call")).append(", ").append(count(result.messageCount(), "SIP message"))
+        // registrations, subscriptions and pings are counted apart, as diagnose does
+        int others = 0;
+        for (CallSummary c : result.calls()) {
+            others += Leg.isCallMethod(c.method()) ? 0 : 1;
+        }
+        s.append(count(result.calls().size() - others, "call"));
+        if (others > 0) {
+            s.append(" and ").append(count(others, "other dialog")).append(" (REGISTER, SUBSCRIBE...)");
+        }
+        s.append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());
         if (source.live() != null) {
             s.append(" (written to ").append(source.path()).append(")");

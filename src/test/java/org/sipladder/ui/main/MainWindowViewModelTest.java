@@ -49,6 +49,18 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void registrationsAreCountedApartFromCalls(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("mixed.pcap"));
+        CallFlow call = Flows.call("answered-1", "+4930123456", "4991874350352", 200, "OK");
+        CallFlow registration = Flows.dialog("REGISTER", "reg-1", "alice", "alice", 200, "OK");
+        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(call, registration), 4,
+                List.of(), false));
+        vm.open(CaptureSource.file(file));
+        assertEquals("1 call and 1 other dialog (REGISTER, SUBSCRIBE...), 4 SIP messages in mixed.pcap",
+                vm.statusProperty().get());
+    }
+
+    @Test
     void callsAppearWhileReadingAndTheFirstFailedCallIsSelected(@TempDir Path dir) throws Exception {
         Path file = Files.createFile(dir.resolve("two.pcap"));
         MainWindowViewModel vm = viewModel((path, observer) -> {
