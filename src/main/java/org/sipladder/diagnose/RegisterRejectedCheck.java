@@ -124,7 +124,9 @@ final class RegisterRejectedCheck implements FindingRule {
                 + String.join(", ", attempts.stream().map(DialogRequests::finalResponse).filter(r -> r != null)
                 .map(SipMessage::label).toList()));
         String uri = DigestUri.of(lastRegister);
-        boolean uriDiffers = uri != null && !uri.equals(lastRegister.requestUri());
+        // a REGISTER with credentials the registrar accepted proves them (and its digest uri) right
+        SipMessage accepted = acceptedWithCredentials(attempts);
+        boolean uriDiffers = uri != null && !uri.equals(lastRegister.requestUri()) && accepted == null;
         if (uriDiffers) {
             facts.add("The digest uri \"" + uri + "\" is not the Request-URI " + lastRegister.requestUri()
                     + ": registrars compute the expected answer with the Request-URI");
@@ -134,7 +136,11 @@ final class RegisterRejectedCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         String why;
         boolean early = false;
-        if (challenge && withCredentials > 0) {
+        SipMessage previous = attempts.size() < 2 ? null : attempts.get(attempts.size() - 2).finalResponse();
+        if (challenge && withCredentials > 0 && DialogRequests.hasCredentials(lastRegister)
+                && (accepted != null || stale(last))) {
+            why = staleWhy(accepted, last, lastRegister, previous, facts, steps);
+        } else if (challenge && withCredentials > 0) {
             why = "Every REGISTER was challenged again, also those that carried credentials: the registrar did not "
                     + "accept the digest answer (a wrong username or password"
                     + (uriDiffers ? ", a realm other than the challenge's, or a digest uri other than the Request-URI)."
@@ -164,6 +170,52 @@ final class RegisterRejectedCheck implements FindingRule {
                 Findings.evidence(List.of(lastRegister.frame(), last.frame()), List.of(), facts),
                 Findings.fix(steps, List.of(), null));
         return early ? f.withSeverity(Severity.WARNING) : f;
+    }
+
+    /** The first 2xx to a REGISTER that carried credentials, or null. */
+    private static SipMessage acceptedWithCredentials(List<DialogRequests> attempts) {
+        for (DialogRequests a : attempts) {
+            SipMessage r = a.finalResponse();
+            if (r != null && r.status() >= 200 && r.status() < 300 && DialogRequests.hasCredentials(a.request())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** A challenge that says the nonce answered had expired: stale=true (RFC 2617 3.2.1), or a reason saying so. */
+    static boolean stale(SipMessage challenge) {
+        String header = challenge.header(challenge.status() == 407 ? "Proxy-Authenticate" : "WWW-Authenticate");
+        String reason = challenge.reason() == null ? "" : challenge.reason().toLowerCase(Locale.ROOT);
+        return header != null && header.toLowerCase(Locale.ROOT).replace(" ", "").contains("stale=true")
+                || reason.contains("nonce") || reason.contains("stale");
+    }
+
+    /**
+     * Why credentials that are right (accepted before, or challenged as stale) were challenged again: the sender
+     * answered the challenge too late for the registrar's nonce, or did not retry with the new one. Adds the facts
+     * and the steps.
+     */
+    private static String staleWhy(SipMessage accepted, SipMessage last, SipMessage lastRegister, SipMessage previous,
+                                   List<String> facts, List<String> steps) {
+        if (accepted != null) {
+            facts.add("The registrar accepted a REGISTER with credentials in frame " + accepted.frame() + " ("
+                    + accepted.label() + "): the username, password and realm are right");
+        }
+        double delay = previous == null || previous.status() != last.status() ? -1
+                : (lastRegister.timestampMicros() - previous.timestampMicros()) / 1e6;
+        if (delay >= 0) {
+            facts.add(String.format(Locale.ROOT, "The last REGISTER with credentials (frame %d) answered the challenge of "
+                    + "frame %d %.1f s after it", lastRegister.frame(), previous.frame(), delay));
+        }
+        steps.add("Make the sender answer the registrar's challenge at once" + (delay >= 1
+                ? String.format(Locale.ROOT, " (it waited %.1f s, longer than the registrar keeps its nonce)", delay) : "")
+                + ", and answer a stale challenge (" + last.label() + ") again with its new nonce instead of giving up.");
+        return "The REGISTER with credentials was challenged again with " + last.label() + (stale(last)
+                ? ", which says the nonce it answered had expired" : "") + (accepted != null
+                ? "; credentials from this sender were accepted before (frame " + accepted.frame() + "), so they are not what is wrong" : "")
+                + ": the sender answers the registrar's challenges too late for its nonce, or does not answer a stale "
+                + "challenge again, and the registration lapses.";
     }
 
     /** The REGISTERs of {@code flow} as first sent. */

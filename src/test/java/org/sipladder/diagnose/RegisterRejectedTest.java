@@ -62,6 +62,29 @@ class RegisterRejectedTest {
     }
 
     @Test
+    void credentialsAcceptedBeforeAndThenTooLateForTheNonceAreNotCalledWrong() {
+        // registered with credentials (200 OK), then the refresh answers its challenge 18 s late: "nonce has changed"
+        String first = register(1);
+        String second = register(2, credentials("sip:10.0.0.2"));
+        String refresh = register(3);
+        String late = register(4, credentials("sip:10.0.0.2"));
+        Finding f = finding(new TestCall().hop(JAMBONZ, Role.JAMBONZ).hop(PROXY, Role.SIP_ENDPOINT)
+                .send(JAMBONZ, PROXY, first).send(PROXY, JAMBONZ, SipTexts.response(first, 401, "Unauthorized"))
+                .send(JAMBONZ, PROXY, second).send(PROXY, JAMBONZ, SipTexts.response(second, 200, "OK"))
+                .after(600).send(JAMBONZ, PROXY, refresh).send(PROXY, JAMBONZ, SipTexts.response(refresh, 401,
+                        "Unauthorized")).after(18).send(JAMBONZ, PROXY, late)
+                .send(PROXY, JAMBONZ, SipTexts.response(late, 401, "nonce has changed")).flow());
+        assertTrue(f.explanation().contains("the nonce it answered had expired"), f.explanation());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("The registrar accepted a REGISTER with "
+                + "credentials in frame 4")), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("answered the challenge of frame 6 18.0 s "
+                + "after it")), f.evidence().facts().toString());
+        assertTrue(!aboutCredentials(f), f.fix().steps().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Make the sender answer the registrar's challenge at once (it waited"
+                + " 18.0 s"), f.fix().steps().toString());
+    }
+
+    @Test
     void aProxyLoopIsExplainedAsALoop() {
         Finding f = rejected(483, "Too Many Hops");
         assertTrue(f.explanation().contains("loop of proxies"), f.explanation());
