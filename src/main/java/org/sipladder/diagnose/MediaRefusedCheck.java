@@ -10,7 +10,8 @@ import org.sipladder.media.SdpAnnouncement;
 /**
  * MEDIA_RTP_REFUSED: RTP that the capture shows going to a party came back as ICMP destination-unreachable errors
  * (port unreachable: nothing listens on the port its SDP announced): the party hears nothing, although the RTP is
- * there. An error or two at the start (RTP before the receiver opened its port) is no refusal.
+ * there. An error or two at the start (RTP before the receiver opened its port) is no refusal, nor are errors after
+ * the call's BYE.
  */
 final class MediaRefusedCheck implements FindingRule {
 
@@ -26,9 +27,12 @@ final class MediaRefusedCheck implements FindingRule {
     }
 
     private static Finding check(DiagnosisContext context, MediaLeg leg, MediaParty to, RtpStream s) {
+        // the errors while the call lasted: after a BYE the receiver closes its port while the sender's last
+        // packets are still on the way, and refuses those as a matter of course
+        long until = leg.bye != null ? leg.bye.timestampMicros() : s.lastMicros() + LATE_MICROS;
         List<Unreachable> errors = new ArrayList<>();
         for (Unreachable u : context.media().unreachables(s.key().src(), s.key().dst())) {
-            if (u.micros() >= s.firstMicros() && u.micros() <= s.lastMicros() + LATE_MICROS) {
+            if (u.micros() >= s.firstMicros() && u.micros() < until) {
                 errors.add(u);
             }
         }
@@ -38,7 +42,7 @@ final class MediaRefusedCheck implements FindingRule {
         Unreachable first = errors.get(0);
         Unreachable last = errors.get(errors.size() - 1);
         // refused to the end: the party heard nothing from the first error on; else only for a while
-        boolean toTheEnd = last.micros() >= s.lastMicros() - LATE_MICROS;
+        boolean toTheEnd = last.micros() >= Math.min(s.lastMicros(), until) - LATE_MICROS;
         SdpAnnouncement sdp = to.sdpAt(s.firstFrame());
         String toName = to.name(sdp);
         List<String> facts = new ArrayList<>();

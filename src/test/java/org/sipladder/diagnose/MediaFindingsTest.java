@@ -131,6 +131,11 @@ class MediaFindingsTest {
                 .rtpRefused(SBC, LK, 0.4, 100, 0x1111).rtp(SBC, LK, 2.4, 400, 0x1111, Set.of())
                 .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
         assertTrue(early.withCode(FindingCode.MEDIA_RTP_REFUSED).isEmpty(), early.findings().toString());
+        // refused only after the BYE (the receiver closed its port while the last packets were on the way): no finding
+        Diagnosis hungUp = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 450, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
+                .bye(MediaCase.LIVEKIT, 9.4).rtpRefused(SBC, LK, 9.5, 150, 0x3333).diagnose(dir);
+        assertTrue(hungUp.withCode(FindingCode.MEDIA_RTP_REFUSED).isEmpty(), hungUp.findings().toString());
     }
 
     @Test
