@@ -13,6 +13,7 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.flow.SipAddresses;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
@@ -120,14 +121,10 @@ final class CallsCommand extends ConsoleCommand {
         return micros == null ? "-" : JsonTime.durationSeconds(micros) + "s";
     }
 
-    /** The user part of a From/To value, or the value when it has none. */
+    /** The user part of a From/To value (a tel: URI's number; a URI's host when it has no user), or "-". */
     private static String user(String nameAddr) {
-        if (nameAddr == null) {
-            return "-";
-        }
-        int colon = nameAddr.indexOf("sip:");
-        int at = nameAddr.indexOf('@', Math.max(colon, 0));
-        return colon >= 0 && at > colon ? nameAddr.substring(colon + 4, at) : nameAddr;
+        String user = SipAddresses.user(nameAddr);
+        return user.isEmpty() ? "-" : user;
     }
 
     private static String nullToEmpty(String s) {
