@@ -41,7 +41,8 @@ final class ResponseFacts {
     private static void addHeader(SipMessage answer, String name, List<String> facts) {
         String value = answer.header(name);
         if (value != null) {
-            facts.add(name + ": " + value);
+            String cause = "Reason".equals(name) || "X-Reason".equals(name) ? Q850.meaning(value) : null;
+            facts.add(name + ": " + value + (cause == null ? "" : " (" + cause + ")"));
         }
     }
 }

@@ -287,6 +287,18 @@ class FindingRulesTest {
     }
 
     @Test
+    void aRejectionsQ850ReasonIsTold() {
+        String invite = SipTexts.invite("call-480", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 480, "Temporarily Unavailable",
+                        "Reason: Q.850;cause=21")).flow();
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        assertTrue(f.evidence().facts().contains("Reason: Q.850;cause=21 (Q.850 cause 21: call rejected)"),
+                f.evidence().facts().toString());
+    }
+
+    @Test
     void aRedirectNamesWhereItPoints() {
         String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
         CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)

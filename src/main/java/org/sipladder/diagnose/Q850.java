@@ -1,0 +1,57 @@
+package org.sipladder.diagnose;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ITU-T Q.850 cause values, as gateways and B2BUAs name them in a Reason header ("Q.850;cause=21;text=..."): what
+ * the network on the far side said about the call (RFC 3326). The causes seen in SIP, not the whole table.
+ */
+final class Q850 {
+
+    private static final Map<Integer, String> CAUSES = Map.ofEntries(
+            Map.entry(1, "unallocated (unassigned) number"), Map.entry(2, "no route to specified transit network"),
+            Map.entry(3, "no route to destination"), Map.entry(16, "normal call clearing"),
+            Map.entry(17, "user busy"), Map.entry(18, "no user responding"),
+            Map.entry(19, "no answer from user (user alerted)"), Map.entry(20, "subscriber absent"),
+            Map.entry(21, "call rejected"), Map.entry(22, "number changed"),
+            Map.entry(26, "non-selected user clearing"), Map.entry(27, "destination out of order"),
+            Map.entry(28, "invalid number format (address incomplete)"), Map.entry(29, "facility rejected"),
+            Map.entry(31, "normal, unspecified"), Map.entry(34, "no circuit/channel available"),
+            Map.entry(38, "network out of order"), Map.entry(41, "temporary failure"),
+            Map.entry(42, "switching equipment congestion"), Map.entry(44, "requested circuit/channel not available"),
+            Map.entry(47, "resource unavailable, unspecified"), Map.entry(50, "requested facility not subscribed"),
+            Map.entry(55, "incoming calls barred within CUG"), Map.entry(57, "bearer capability not authorized"),
+            Map.entry(58, "bearer capability not presently available"), Map.entry(63, "service or option not "
+                    + "available, unspecified"), Map.entry(65, "bearer capability not implemented"),
+            Map.entry(79, "service or option not implemented"), Map.entry(87, "user not member of CUG"),
+            Map.entry(88, "incompatible destination"), Map.entry(102, "recovery on timer expiry"),
+            Map.entry(111, "protocol error, unspecified"), Map.entry(127, "interworking, unspecified"));
+
+    private Q850() {
+    }
+
+    /** "Q.850 cause 21: call rejected" for a Reason value naming a known Q.850 cause; null otherwise. */
+    static String meaning(String reason) {
+        String lower = reason.toLowerCase(Locale.ROOT);
+        int q = lower.indexOf("q.850");
+        int c = q < 0 ? -1 : lower.indexOf("cause", q);
+        if (c < 0) {
+            return null;
+        }
+        int i = c + "cause".length();
+        while (i < lower.length() && (lower.charAt(i) == ' ' || lower.charAt(i) == '=')) {
+            i++;
+        }
+        int start = i;
+        while (i < lower.length() && i - start < 3 && Character.isDigit(lower.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            return null;
+        }
+        int cause = Integer.parseInt(lower.substring(start, i));
+        String text = CAUSES.get(cause);
+        return text == null ? null : "Q.850 cause " + cause + ": " + text;
+    }
+}
