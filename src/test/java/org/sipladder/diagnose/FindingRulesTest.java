@@ -286,14 +286,18 @@ class FindingRulesTest {
         return d.primaryFor(flow.id()).orElseThrow(() -> new AssertionError(d.findings().toString()));
     }
 
+    /** SIP_CALL_REJECTED of an INVITE the carrier answered {@code status} with {@code header}. */
+    private static Finding rejectedWith(String invite, int status, String reason, String header) {
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, status, reason, header)).flow();
+        return DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+    }
+
     @Test
     void aRejectionsQ850ReasonIsTold() {
         String invite = SipTexts.invite("call-480", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
-        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
-                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 480, "Temporarily Unavailable",
-                        "Reason: Q.850;cause=21")).flow();
-        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
-                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        Finding f = rejectedWith(invite, 480, "Temporarily Unavailable", "Reason: Q.850;cause=21");
         assertTrue(f.evidence().facts().contains("Reason: Q.850;cause=21 (Q.850 cause 21: call rejected)"),
                 f.evidence().facts().toString());
     }
@@ -301,11 +305,7 @@ class FindingRulesTest {
     @Test
     void aRedirectNamesWhereItPoints() {
         String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
-        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
-                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 302, "Moved Temporarily",
-                        "Contact: <sip:+4930111111@192.0.2.10:5060>")).flow();
-        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
-                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        Finding f = rejectedWith(invite, 302, "Moved Temporarily", "Contact: <sip:+4930111111@192.0.2.10:5060>");
         assertTrue(f.evidence().facts().contains("Redirected to Contact <sip:+4930111111@192.0.2.10:5060>"),
                 f.evidence().facts().toString());
         // the redirect alone (the capture holds one direction) names it too
