@@ -1,10 +1,13 @@
 package org.sipladder.capture;
 
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
  * inside with the addresses, ports and time the capture agent recorded; the RTP and RTCP a HEP3 agent sends
  * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one.
+ * A payload the agent compressed (chunk 0x0010, zlib) is inflated first.
  */
 final class HepDecoder {
 
@@ -19,6 +22,11 @@ final class HepDecoder {
     private final PayloadSink sink;
     /** One packet's chunk positions, reused: RTP in HEP comes by the million and must not allocate per packet. */
     private final Chunks c = new Chunks();
+    /** For payloads an agent compressed (chunk 0x0010, zlib), made at the first. */
+    private Inflater inflater;
+    /** The largest payload inflated: a HEP packet is one UDP datagram, its SIP at most as large. */
+    static final int MAX_INFLATED = 1 << 16;
+    private byte[] inflated;
 
     HepDecoder(PayloadSink sink) {
         this.sink = sink;
@@ -59,23 +67,51 @@ final class HepDecoder {
             }
             at += length;
         }
+        byte[] p = a;
+        if (c.payloadAt < 0 && c.compressedAt >= 0) {
+            int n = inflate(a, c.compressedAt, c.compressedLength);
+            if (n > 0) {
+                p = inflated;
+                c.payloadAt = 0;
+                c.payloadLength = n;
+            }
+        }
         if (c.payloadAt < 0 || c.srcAt < 0 || c.dstAt < 0 || c.srcLength != c.dstLength) {
             return;
         }
         long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
         if (c.protocol == PROTOCOL_RTP || c.protocol == PROTOCOL_RTCP) {
-            if (sink.wantsMedia() && c.payloadLength >= MIN_RTCP && (a[c.payloadAt] & 0xc0) == 0x80) {
-                sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, a, c.payloadAt,
+            if (sink.wantsMedia() && c.payloadLength >= MIN_RTCP && (p[c.payloadAt] & 0xc0) == 0x80) {
+                sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
                         c.payloadLength);
             }
             return;
         }
-        if (SipFraming.startLine(a, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
+        if (SipFraming.startLine(p, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
             return;
         }
         sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
                 sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP,
-                a, c.payloadAt, c.payloadLength);
+                p, c.payloadAt, c.payloadLength);
+    }
+
+    /**
+     * Inflates the zlib data {@code a[at, at+n)} into {@link #inflated}; its length, or -1 when it is not zlib, is
+     * cut short, or would inflate beyond {@link #MAX_INFLATED} (a hostile packet cannot ask for more memory).
+     */
+    private int inflate(byte[] a, int at, int n) {
+        if (inflater == null) {
+            inflater = new Inflater();
+            inflated = new byte[MAX_INFLATED];
+        }
+        inflater.reset();
+        inflater.setInput(a, at, n);
+        try {
+            int got = inflater.inflate(inflated);
+            return inflater.finished() ? got : -1;
+        } catch (DataFormatException e) {
+            return -1;
+        }
     }
 
     /** Chunk positions of one HEP3 packet. */
@@ -91,10 +127,12 @@ final class HepDecoder {
         int protocol;
         int payloadAt;
         int payloadLength;
+        int compressedAt;
+        int compressedLength;
 
         void reset() {
-            srcAt = dstAt = payloadAt = -1;
-            srcLength = dstLength = srcPort = dstPort = protocol = payloadLength = 0;
+            srcAt = dstAt = payloadAt = compressedAt = -1;
+            srcLength = dstLength = srcPort = dstPort = protocol = payloadLength = compressedLength = 0;
             seconds = micros = -1;
         }
 
@@ -130,6 +168,10 @@ final class HepDecoder {
                 case 15:
                     payloadAt = at;
                     payloadLength = n;
+                    break;
+                case 16:
+                    compressedAt = at;
+                    compressedLength = n;
                     break;
                 default:
                     break;

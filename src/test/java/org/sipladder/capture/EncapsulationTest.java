@@ -58,6 +58,21 @@ class EncapsulationTest {
     }
 
     @Test
+    void hep3CompressedPayloadIsInflated() throws Exception {
+        byte[] hep = Hep.v3Compressed(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17,
+                INNER_TIME, Bytes.ascii(INVITE));
+        // and one whose compressed chunk is not zlib: left out, not guessed at
+        byte[] broken = Hep.v3Compressed(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17,
+                INNER_TIME, Bytes.ascii(OK));
+        broken[broken.length - 8] ^= 0x55;
+        RecordingListener r = read(Captures.pcap().udp(T, "10.0.0.1:47000", "10.0.0.2:9060", hep)
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", broken));
+        assertEquals(List.of(INVITE), r.texts());
+        assertEquals(new Endpoint("172.16.0.6", 5080), r.payloads.get(0).dst());
+        assertEquals(Transport.HEP, r.payloads.get(0).transport());
+    }
+
+    @Test
     void hep3OverIpv6InnerAndOverTcp() throws Exception {
         byte[] one = Hep.v3(new Endpoint("2001:db8::5", 5060), new Endpoint("2001:db8::6", 5060), 6, INNER_TIME,
                 Bytes.ascii(INVITE));

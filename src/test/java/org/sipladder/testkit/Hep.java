@@ -24,6 +24,22 @@ public final class Hep {
     /** A HEP3 packet carrying a payload of the given protocol type ({@link #SIP}, {@link #RTP}, {@link #RTCP}). */
     public static byte[] v3(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, int protocolType,
                             byte[] payload) {
+        return v3(src, dst, ipProtocol, timestampMicros, protocolType, 15, payload);
+    }
+
+    /** A HEP3 packet whose SIP payload the agent compressed with zlib (chunk 0x0010), as heplify can send it. */
+    public static byte[] v3Compressed(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, byte[] payload) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(payload);
+        deflater.finish();
+        byte[] out = new byte[payload.length + 64];
+        int n = deflater.deflate(out);
+        deflater.end();
+        return v3(src, dst, ipProtocol, timestampMicros, SIP, 16, java.util.Arrays.copyOf(out, n));
+    }
+
+    private static byte[] v3(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, int protocolType,
+                             int payloadChunk, byte[] payload) {
         boolean v6 = src.isIpv6();
         ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         chunk(chunks, 1, new byte[] {(byte) (v6 ? 10 : 2)});
@@ -36,7 +52,7 @@ public final class Hep {
         chunk(chunks, 10, ByteBuffer.allocate(4).putInt((int) (timestampMicros % 1_000_000)).array());
         chunk(chunks, 11, new byte[] {(byte) protocolType});
         chunk(chunks, 12, ByteBuffer.allocate(4).putInt(2001).array());
-        chunk(chunks, 15, payload);
+        chunk(chunks, payloadChunk, payload);
         byte[] body = chunks.toByteArray();
         ByteBuffer b = ByteBuffer.allocate(6 + body.length);
         b.put(Bytes.ascii("HEP3")).putShort((short) (6 + body.length)).put(body);
