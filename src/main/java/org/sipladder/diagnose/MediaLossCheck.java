@@ -11,6 +11,8 @@ final class MediaLossCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.MEDIA_LOSS;
     static final double THRESHOLD_PERCENT = 1.0;
+    /** A gap this long in one stream is an outage (the path or the sender stopped), not scattered loss. */
+    static final double OUTAGE_MS = 5_000;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -35,14 +37,31 @@ final class MediaLossCheck implements FindingRule {
             facts.add((seconds == 1 ? "Worst second: " : "Worst " + seconds + " seconds: from ") + worst * seconds
                     + " s after the stream's start, " + series.lost(worst) + " lost");
         }
+        // most of the loss in one long gap (the sequence numbers went on): an outage, whose fix is not QoS
+        double gapMs = s.stats().maxDeltaMs();
+        double perPacketMs = s.stats().packets() > 1
+                ? (s.lastMicros() - s.firstMicros()) / 1e3 / (s.stats().expected() - 1) : 20;
+        boolean outage = gapMs >= OUTAGE_MS && perPacketMs > 0 && gapMs / perPacketMs >= s.stats().lost() / 2.0;
+        if (outage) {
+            facts.add(String.format(Locale.ROOT, "No packet for %.1f s before frame %d, then the stream went on: most "
+                    + "of the loss is this one gap", gapMs / 1e3, s.stats().maxDeltaFrame()));
+        }
+        String path = s.key().src().address() + " to " + s.key().dst().address();
         return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
-                "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and the "
-                        + "capture point; from about 1 % (G.711 with concealment) listeners hear gaps.",
+                outage ? String.format(Locale.ROOT, "The RTP stream toward %s stopped arriving for %.1f s and then "
+                        + "resumed with the sequence numbers of the packets sent meanwhile: an outage on the path (a "
+                        + "link, route or NAT binding failed over) or at the sender's media server, during which %s "
+                        + "heard nothing, rather than packets dropped here and there.", toName, gapMs / 1e3, toName)
+                        : "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and "
+                        + "the capture point; from about 1 % (G.711 with concealment) listeners hear gaps.",
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), s.stats().maxDeltaFrame() > 0 ? s.stats().maxDeltaFrame()
                         : s.lastFrame()), List.of(), facts),
-                Findings.fix(List.of("Find where packets are dropped: capture at both ends of the path and compare; "
+                Findings.fix(List.of(outage ? "Look at what happened on the path from " + path + " and at the "
+                        + "sender's media server at the time of the gap (frame " + s.stats().maxDeltaFrame() + "): "
+                        + "link or VPN drops, route or NAT changes, a media server restart or failover."
+                        : "Find where packets are dropped: capture at both ends of the path and compare; "
                         + "check link utilisation, Wi-Fi, VPN/MTU and QoS (mark RTP as EF/DSCP 46) on the way from "
-                        + s.key().src().address() + " to " + s.key().dst().address() + "."), List.of(), null));
+                        + path + "."), List.of(), null));
     }
 }

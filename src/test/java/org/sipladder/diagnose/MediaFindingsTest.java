@@ -139,6 +139,24 @@ class MediaFindingsTest {
     }
 
     @Test
+    void lossInOneLongGapIsAnOutageNotCongestion() throws Exception {
+        // packets 100-399 never arrive: 6 s without RTP, then the stream goes on
+        Set<Integer> gap = java.util.stream.IntStream.range(100, 400).boxed().collect(java.util.stream.Collectors.toSet());
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, gap).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertTrue(f.explanation().contains("stopped arriving for 6.0 s"), f.explanation());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("No packet for 6.0 s before frame")),
+                f.evidence().facts().toString());
+        assertFalse(f.fix().steps().get(0).contains("QoS"), f.fix().steps().toString());
+        // scattered loss keeps the congestion advice
+        Finding scattered = firing().filter(c -> c.code() == FindingCode.MEDIA_LOSS).findFirst().orElseThrow()
+                .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertTrue(scattered.fix().steps().get(0).contains("QoS"), scattered.fix().steps().toString());
+    }
+
+    @Test
     void rtpStoppingShortlyBeforeTheEndOrATrickleIsNoStop() throws Exception {
         // LiveKit's 400 packets end at 8.4 s, Jambonz's go on to 10.4 s: 2 s is no stop a caller notices
         Diagnosis shortly = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
