@@ -42,7 +42,11 @@ final class UnansweredRequest {
         List<SipMessage> provisional = provisional(flow, last.request());
         Unreachable refused = provisional.isEmpty()
                 ? UnreachableEvidence.first(context, last.request(), TIMER_F_MICROS) : null;
-        return finding(flow, last, earlier, provisional, context.media().lastPacketMicros(), refused);
+        // an attempt before it that went unanswered for its whole Timer F shows the silence already
+        DialogRequests before = attempts.size() < 2 ? null : attempts.get(attempts.size() - 2);
+        DialogRequests timedOut = before != null && before.finalResponse() == null
+                && last.request().timestampMicros() - before.request().timestampMicros() >= TIMER_F_MICROS ? before : null;
+        return finding(flow, last, earlier, provisional, context.media().lastPacketMicros(), refused, timedOut);
     }
 
     /** The provisional responses to {@code request}. */
@@ -63,10 +67,11 @@ final class UnansweredRequest {
     /**
      * The finding about {@code last}, the unanswered attempt; {@code earlier}: the final response to the attempt
      * before it, or null; {@code captureEndMicros}: when the capture ends, 0 when not known; {@code refused}: an ICMP
-     * error about the attempt, or null.
+     * error about the attempt, or null; {@code timedOut}: the attempt before it when that one went unanswered for
+     * its whole Timer F, or null.
      */
     private static Finding finding(CallFlow flow, DialogRequests last, SipMessage earlier, List<SipMessage> provisional,
-                                   long captureEndMicros, Unreachable refused) {
+                                   long captureEndMicros, Unreachable refused, DialogRequests timedOut) {
         SipMessage request = last.request();
         String method = request.method();
         String dst = request.dst().toString();
@@ -84,9 +89,16 @@ final class UnansweredRequest {
         if (refused != null) {
             facts.add(UnreachableEvidence.fact(refused, request));
         }
+        if (timedOut != null) {
+            facts.add(String.format(Locale.ROOT, "The %s before it (frame %d) was sent %d time%s and got no answer in "
+                    + "the %.1f s before this one", method, timedOut.request().frame(), timedOut.copies(),
+                    timedOut.copies() == 1 ? "" : "s",
+                    (request.timestampMicros() - timedOut.request().timestampMicros()) / 1e6));
+        }
         long waited = captureEndMicros - request.timestampMicros();
-        // a refusal is an answer: the capture's end does not leave the outcome open
-        boolean early = captureEndMicros > 0 && waited < TIMER_F_MICROS && refused == null;
+        // a refusal is an answer, and an earlier attempt that timed out shows the silence: the capture's end does not
+        // leave the outcome open
+        boolean early = captureEndMicros > 0 && waited < TIMER_F_MICROS && refused == null && timedOut == null;
         if (captureEndMicros > 0) {
             facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the first", waited / 1e6));
         }

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -165,5 +166,24 @@ class CaptureEndTest {
         assertTrue(f.explanation().contains("so it is reachable") && f.explanation().contains("a response may have come"
                 + " later"), f.explanation());
         assertTrue(f.fix().steps().get(0).startsWith("Capture for longer"), f.fix().steps().toString());
+    }
+
+    @Test
+    void anEarlierAttemptThatTimedOutShowsTheSilenceBeforeTheCaptureEnds() throws Exception {
+        String registrar = "192.0.2.50:5060";
+        String first = SipText.request("REGISTER", "sip:registrar.example", "reg-silent", 4, "");
+        String next = SipText.request("REGISTER", "sip:registrar.example", "reg-silent", 5, "");
+        // CSeq 4 sent three times over 32 s, no answer; CSeq 5 at 40 s, the capture ends 20 s later
+        Diagnosis d = diagnose(Captures.pcap()
+                .udp(T0, CALLER, registrar, first).udp(T0 + 4_000_000, CALLER, registrar, first)
+                .udp(T0 + 32_000_000, CALLER, registrar, first).udp(T0 + 40_000_000, CALLER, registrar, next)
+                .udp(T0 + 60_000_000, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "other-2", 1,
+                        "")), "register-silent.pcap");
+        Finding f = d.primaryFor("reg-silent").orElseThrow(() -> new AssertionError(d.findings().toString()));
+        assertEquals(FindingCode.SIP_NO_FINAL_RESPONSE, f.code());
+        assertEquals(Severity.ERROR, f.severity(), "the capture's end does not leave it open");
+        assertTrue(f.evidence().facts().contains("The REGISTER before it (frame 1) was sent 3 times and got no answer in "
+                + "the 40.0 s before this one"), f.evidence().facts().toString());
+        assertFalse(f.explanation().contains("a response may have come later"), f.explanation());
     }
 }
