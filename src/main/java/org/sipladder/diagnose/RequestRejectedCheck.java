@@ -116,10 +116,15 @@ final class RequestRejectedCheck implements FindingRule {
         frames.add(answer.frame());
         ResponseFacts.add(answer, facts);
         boolean credentialsRefused = challenge && request != null && DialogRequests.hasCredentials(request);
+        // a 405 whose own Allow lists the method refuses it here, not everywhere
+        String allow = status == 405 ? answer.header("Allow") : null;
+        boolean allowed = allow != null && java.util.Arrays.stream(allow.split(","))
+                .anyMatch(a -> a.trim().equalsIgnoreCase(method));
         String why = peer + " answered " + answer.label() + " to the " + method + ": "
                 + (credentialsRefused ? "it did not accept the credentials the sender gave (a wrong username or "
                 + "password, or a realm other than the challenge's)" : challenge ? m.meaning() + ", and no " + method
-                + " with them followed" : m.meaning()) + "."
+                + " with them followed" : allowed ? "it refuses the method for this request although its Allow header "
+                + "lists " + method + " (not for this Request-URI, event package or account)" : m.meaning()) + "."
                 + ("OPTIONS".equals(method) ? " It did answer, so it is up: a keepalive that takes any answer as alive"
                 + " is not affected." : "")
                 + (request == null ? " Capture both directions to see the " + method + " and what follows." : "");

@@ -1,0 +1,38 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.diagnose.TestCall.JAMBONZ;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.flow.Role;
+import org.sipladder.livekit.LiveKitConfig;
+
+/** SIP_REQUEST_REJECTED says what a refusal means to the request, and does not contradict the answer's headers. */
+class RequestRejectedTest {
+
+    private static final String SERVER = "192.0.2.102";
+
+    private static Finding rejectedSubscribe(String allow) {
+        String subscribe = "SUBSCRIBE sip:alice@registrar.example SIP/2.0\r\nVia: SIP/2.0/UDP " + JAMBONZ
+                + ":5060;branch=z9hG4bKsub1\r\nMax-Forwards: 70\r\nFrom: <sip:alice@registrar.example>;tag=s1\r\n"
+                + "To: <sip:alice@registrar.example>\r\nCall-ID: sub-405\r\nCSeq: 1 SUBSCRIBE\r\nEvent: reg\r\n"
+                + "Expires: 600\r\nContent-Length: 0\r\n\r\n";
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(new TestCall().hop(JAMBONZ, Role.JAMBONZ)
+                .hop(SERVER, Role.SIP_ENDPOINT).send(JAMBONZ, SERVER, subscribe)
+                .send(SERVER, JAMBONZ, SipTexts.response(subscribe, 405, "Method Not Allowed", "Allow: " + allow))
+                .flow()), LiveKitConfig.empty());
+        List<Finding> found = d.withCode(FindingCode.SIP_REQUEST_REJECTED);
+        assertEquals(1, found.size(), d.findings().toString());
+        return found.get(0);
+    }
+
+    @Test
+    void a405WhoseAllowListsTheMethodRefusesItHereOnly() {
+        Finding listed = rejectedSubscribe("INVITE, ACK, BYE, CANCEL, SUBSCRIBE, NOTIFY");
+        assertTrue(listed.explanation().contains("although its Allow header lists SUBSCRIBE"), listed.explanation());
+        Finding unlisted = rejectedSubscribe("INVITE, ACK, BYE, CANCEL");
+        assertTrue(unlisted.explanation().contains("does not allow this method"), unlisted.explanation());
+    }
+}
