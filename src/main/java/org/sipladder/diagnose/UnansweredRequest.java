@@ -34,7 +34,10 @@ final class UnansweredRequest {
             return null;
         }
         List<DialogRequests> attempts = DialogRequests.attempts(context.dialogRequests(flow, method));
-        if (attempts.isEmpty() || attempts.get(attempts.size() - 1).finalResponse() != null) {
+        if (attempts.isEmpty()) {
+            return provisionalOnly(flow, method);
+        }
+        if (attempts.get(attempts.size() - 1).finalResponse() != null) {
             return null; // answered: the dialog failed for another reason
         }
         DialogRequests last = attempts.get(attempts.size() - 1);
@@ -47,6 +50,31 @@ final class UnansweredRequest {
         DialogRequests timedOut = before != null && before.finalResponse() == null
                 && last.request().timestampMicros() - before.request().timestampMicros() >= TIMER_F_MICROS ? before : null;
         return finding(flow, last, earlier, provisional, context.media().lastPacketMicros(), refused, timedOut);
+    }
+
+    /**
+     * A dialog the capture holds only provisional responses of (a 100 Trying): neither the request nor a final answer,
+     * so that it shows one direction, or starts or ends in the middle of the exchange; null when it holds more.
+     */
+    private static Finding provisionalOnly(CallFlow flow, String method) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if (m.isRequest() || m.status() >= 200) {
+                return null;
+            }
+        }
+        SipMessage first = messages.get(0).message();
+        List<String> facts = List.of(first.src().address() + " answered a " + method + " with " + first.label()
+                + " (frame " + first.frame() + "), and the capture holds nothing else of it",
+                Findings.requestNotCaptured(method));
+        Finding f = new Finding(CODE, CODE.severity(), CODE.title(method, first.src().toString()), "Only a provisional "
+                + "response of this " + method + " is in the capture: how it was sent and answered in the end, the "
+                + "capture does not show. Capture both directions, from before the call until it ends.",
+                first.callId(), flow.id(), false, Findings.evidence(List.of(first.frame()), List.of(), facts),
+                Findings.fix(List.of("Capture both directions of " + first.src().address() + "'s traffic (or on a "
+                        + "host that sees both), from before the " + method + " until the call ends."), List.of(), null));
+        return f.withSeverity(Severity.WARNING);
     }
 
     /** The provisional responses to {@code request}. */

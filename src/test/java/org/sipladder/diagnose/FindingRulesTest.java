@@ -265,6 +265,13 @@ class FindingRulesTest {
         assertEquals("OPTIONS to 89.184.187.124:5060 got no final response", unanswered.title());
         assertTrue(unanswered.evidence().facts().contains("OPTIONS frame 1 to 89.184.187.124:5060, sent 3 times"),
                 unanswered.evidence().facts().toString());
+        // a lone 100 Trying: the capture holds too little to tell, but says so
+        String lone = SipTexts.invite("lone-1", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, "");
+        Finding trying = primary(TestCall.carrierJambonzLiveKit()
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(lone, 100, "Trying")).flow());
+        assertEquals(FindingCode.SIP_NO_FINAL_RESPONSE, trying.code());
+        assertEquals(Severity.WARNING, trying.severity());
+        assertTrue(trying.explanation().startsWith("Only a provisional response of this INVITE"), trying.explanation());
         // the answers alone (the capture holds one direction): an INVITE's 403, a REGISTER's 503
         String invite = SipTexts.invite("one-way-1", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, "");
         CallFlow refused = TestCall.carrierJambonzLiveKit()
