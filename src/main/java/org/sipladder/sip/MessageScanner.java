@@ -169,17 +169,11 @@ final class MessageScanner {
         if (start == data.length) {
             return null;
         }
-        int headerEnd = indexOf(data, start, "\r\n\r\n");
-        int bodyStart;
-        if (headerEnd >= 0) {
-            bodyStart = headerEnd + 4;
-        } else {
-            headerEnd = indexOf(data, start, "\n\n");
-            bodyStart = headerEnd >= 0 ? headerEnd + 2 : data.length;
-            if (headerEnd < 0) {
-                headerEnd = data.length;
-            }
-        }
+        // the first empty line ends the headers, whichever line ends it and the line before use (CR LF or a bare
+        // LF, as the framing reads them): a body's own CR LF CR LF must not be taken for it
+        int emptyLine = emptyLine(data, start);
+        int headerEnd = emptyLine < 0 ? data.length : emptyLine;
+        int bodyStart = emptyLine < 0 ? data.length : emptyLine + (data[emptyLine] == '\r' ? 2 : 1);
         String headerSection = MessageText.decode(data, start, headerEnd - start);
         String[] lines = lines(headerSection, true);
         int bareCr = lines[0].indexOf('\r');
@@ -199,6 +193,26 @@ final class MessageScanner {
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
         return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
+    }
+
+    /**
+     * Where the first empty line after {@code start} begins (its CR, or its LF when bare), the preceding line's line
+     * feed excluded; -1 when the headers do not end.
+     */
+    static int emptyLine(byte[] data, int start) {
+        for (int i = start; i < data.length; i++) {
+            if (data[i] != '\n') {
+                continue;
+            }
+            int next = i + 1;
+            if (next < data.length && data[next] == '\n') {
+                return next;
+            }
+            if (next + 1 < data.length && data[next] == '\r' && data[next + 1] == '\n') {
+                return next;
+            }
+        }
+        return -1;
     }
 
     private static String[] splitFirst(String[] lines, int at) {
@@ -313,22 +327,6 @@ final class MessageScanner {
         return b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == 0;
     }
 
-    static int indexOf(byte[] data, int from, String ascii) {
-        byte first = (byte) ascii.charAt(0);
-        outer:
-        for (int i = from; i <= data.length - ascii.length(); i++) {
-            if (data[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < ascii.length(); j++) {
-                if (data[i + j] != ascii.charAt(j)) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 
     /** The first line of a message, split into its parts exactly as sent. */
     record StartLine(String method, String requestUri, int status, String reason) {
