@@ -168,7 +168,9 @@ final class HopRoles {
                 clue(sender, Role.LIVEKIT, "SCL_", Sentence.SCL_TO_TAG, frame, m.toTag(), null);
             }
         }
-        agentClue(sender, m.isRequest() ? m.header("User-Agent") : m.header("Server"), frame);
+        // a response names its software in Server, but some (FreeSWITCH) put User-Agent in responses too
+        String agent = m.isRequest() ? m.header("User-Agent") : m.header("Server");
+        agentClue(sender, agent != null || m.isRequest() ? agent : m.header("User-Agent"), frame);
     }
 
     /**

@@ -47,6 +47,19 @@ class B2buaHopsTest {
     }
 
     @Test
+    void aUserAgentInAResponseNamesItsSenderWhenItHasNoServer() {
+        // FreeSWITCH answers with User-Agent, not Server
+        String fs = "198.51.100.11:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, fs, request("INVITE", "sip:+4930555@198.51.100.11", "fs-2", "z9hG4bKa1", 1, null));
+        d.send(40, fs, CARRIER, response(200, "OK", "INVITE", "fs-2", "z9hG4bKa1", 1, "fs1",
+                "User-Agent: FreeSWITCH-mod_sofia/1.10.11-release~64bit"));
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+        assertEquals(Role.B2BUA, flow.hops().stream().filter(h -> h.address().equals("198.51.100.11")).findFirst()
+                .orElseThrow().role());
+    }
+
+    @Test
     void asteriskIsAB2buaByItsServerAndHangupCauseHeaders() {
         String asterisk = "198.51.100.20:5060";
         Dialogue d = new Dialogue();
