@@ -88,11 +88,14 @@ final class NoFinalResponseCheck implements FindingRule {
         // how much longer the capture went on: after the INVITE when nothing answered it (its timeout runs from
         // there), after the call's last message when something did
         String ended = "";
+        // the capture stopped before the outcome was due: sent once and no timeout yet, or ringing a moment ago
+        boolean early = false;
         if (captureEndMicros > 0) {
             if (tx.responses().isEmpty()) {
                 SipMessage invite = tx.request();
                 long waited = captureEndMicros - invite.timestampMicros();
                 int sent = 1 + tx.retransmissions();
+                early = waited < TIMER_B_MICROS && sent == 1;
                 facts.add(String.format(Locale.ROOT, "Sent %d time%s; the capture ends %.1f s after the first", sent,
                         sent == 1 ? "" : "s", waited / 1e6));
                 if (waited < TIMER_B_MICROS) {
@@ -103,6 +106,7 @@ final class NoFinalResponseCheck implements FindingRule {
                 List<FlowMessage> messages = tx.flow().messages();
                 SipMessage last = messages.get(messages.size() - 1).message();
                 long after = captureEndMicros - last.timestampMicros();
+                early = after < TIMER_B_MICROS;
                 facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the call's last message (%s, frame"
                         + " %d)", after / 1e6, last.label(), last.frame()));
                 ended = String.format(Locale.ROOT, " The capture ends %.1f s after the call's last message: it may still"
@@ -133,8 +137,9 @@ final class NoFinalResponseCheck implements FindingRule {
         } else {
             addStepsAfterProvisional(tx, captureEndMicros, steps);
         }
-        return Findings.call(tx, CODE, CODE.title("INVITE", dst), why,
+        Finding f = Findings.call(tx, CODE, CODE.title("INVITE", dst), why,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, toLiveKit && refused == null ? List.of(LkCommand.listRules()) : List.of(), null));
+        return early && refused == null ? f.withSeverity(Severity.WARNING) : f;
     }
 }

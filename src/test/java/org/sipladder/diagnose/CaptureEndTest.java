@@ -49,6 +49,14 @@ class CaptureEndTest {
         assertTrue(f.evidence().facts().contains("The capture ends 9.9 s after the call's last message (180 Ringing, "
                 + "frame 2)"), f.evidence().facts().toString());
         assertTrue(f.explanation().contains("it may still have been ringing"), f.explanation());
+        assertEquals(Severity.WARNING, f.severity(), "the capture stopped before the outcome was due");
+        // 40 s of silence after the 180 while the capture went on: the call failed
+        Finding silent = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(180, "Ringing", "INVITE", "ringing-1", 1))
+                .udp(T0 + 40_100_000, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
+        assertEquals(Severity.ERROR, silent.severity());
     }
 
     @Test
