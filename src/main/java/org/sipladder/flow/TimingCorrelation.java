@@ -105,10 +105,53 @@ final class TimingCorrelation {
                 }
             }
         }
+        if (digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
+            joinAcrossAddresses(leg, invite, digits, groups);
+        }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
         atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
+        }
+    }
+
+    /**
+     * A B2BUA with an address on each side (an SBC's inside and outside interfaces) sends the B-leg from another
+     * address than the one that received the A-leg; many name that receiving address in the B-leg's Call-ID
+     * (id@address). Where {@code invite}'s sender received no INVITE itself, the INVITEs received by the Call-ID's
+     * address are searched as the sender's would be (called numbers, 5 s, the A-leg still going).
+     */
+    private void joinAcrossAddresses(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        String callId = invite.callId();
+        int at = callId == null ? -1 : callId.lastIndexOf('@');
+        if (at < 0 || at == callId.length() - 1 || names(callId, at + 1, invite.src().address())
+                || names(callId, at + 1, invite.dst().address())) {
+            return; // most Call-IDs name their sender, or none
+        }
+        String named = callId.substring(at + 1);
+        Deque<Received> atNamed = invitesByReceiver.get(named);
+        Received a = atNamed == null ? null : closestMatch(atNamed, invite, digits, leg);
+        if (a != null) {
+            groups.join(a.leg(), leg, new AddressJoin(invite.frame(), callId, invite.src().address(), named,
+                    invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
+                    digits.substring(digits.length() - MATCHING_DIGITS)));
+        }
+    }
+
+    /** Whether {@code callId} from {@code from} on is {@code address} (no string made for the comparison). */
+    private static boolean names(String callId, int from, String address) {
+        return callId.length() - from == address.length() && callId.regionMatches(from, address, 0, address.length());
+    }
+
+    /** Why a B-leg sent from another address than the A-leg's receiver was joined to it. */
+    private record AddressJoin(long inviteFrame, String callId, String sender, String receiver, long delayMicros,
+                               long receivedFrame, String receivedCallId, String digits) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after " + receiver + ", the address its Call-ID names, received "
+                    + "the INVITE in frame " + receivedFrame + " (Call-ID " + receivedCallId + "), and both called "
+                    + "numbers end in " + digits + ": one B2BUA with an address on each side.";
         }
     }
 

@@ -180,6 +180,28 @@ class FlowBuilderTest {
     }
 
     @Test
+    void anSbcWithAnAddressOnEachSideIsJoinedWhenItsBLegsCallIdNamesTheInsideOne() {
+        String inside = "172.22.204.85:5060";
+        String outside = "172.22.204.69:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, "10.252.47.107:5060", inside, request("INVITE", "sip:+390289279987@fastweb.it", A, "z9hG4bKa1", 1,
+                null));
+        d.send(20, outside, "10.252.41.104:5060", request("INVITE", "sip:+390289279987@fastweb.it",
+                "2148e6ae-B2b1@172.22.204.85", "z9hG4bKb1", 1, null));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(2, flow.legs().size());
+        assertTrue(flow.joinEvidence().get(0).contains("after 172.22.204.85, the address its Call-ID names, received"),
+                flow.joinEvidence().toString());
+        // a Call-ID naming another address that received nothing like it joins nothing
+        Dialogue other = new Dialogue();
+        other.send(0, "10.252.47.107:5060", inside, request("INVITE", "sip:+390289279987@fastweb.it", A, "z9hG4bKa1",
+                1, null));
+        other.send(20, outside, "10.252.41.104:5060", request("INVITE", "sip:+390289279987@fastweb.it",
+                "2148e6ae-B2b1@172.22.204.99", "z9hG4bKb1", 1, null));
+        assertEquals(2, builder.build(other.messages()).size());
+    }
+
+    @Test
     void aRefusedOrEndedALegGetsNoBLeg() {
         for (String end : new String[] {"refused", "bye", "cancel"}) {
             Dialogue d = new Dialogue();
