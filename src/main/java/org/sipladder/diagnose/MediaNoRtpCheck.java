@@ -25,7 +25,9 @@ final class MediaNoRtpCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             for (MediaLeg leg : context.mediaLegs(flow)) {
                 if (applies(leg)) {
-                    findings.add(finding(leg));
+                    Finding f = finding(leg);
+                    String observer = captureTakenAt(context, leg);
+                    findings.add(observer == null ? f : blind(f, observer, leg));
                 }
             }
         }
@@ -36,6 +38,63 @@ final class MediaNoRtpCheck implements FindingRule {
         return leg.answered() && leg.captureRtpPackets > 0 && leg.mediaNegotiated() && !inactive(leg)
                 && leg.toCaller.isEmpty() && leg.toCallee.isEmpty() && leg.unplaced.isEmpty()
                 && leg.answeredSeconds() >= MIN_SECONDS;
+    }
+
+    /**
+     * The address the capture was evidently taken at when it cannot see this leg's media: a host on every message of
+     * the call and on every RTP stream of the capture, that is neither media end of the leg (a PBX or proxy that
+     * passes the SDP on while the phones send their RTP to each other); null otherwise.
+     */
+    private static String captureTakenAt(DiagnosisContext context, MediaLeg leg) {
+        SdpAnnouncement a = leg.caller.sdpAt(leg.answer.frame());
+        SdpAnnouncement b = leg.callee.sdpAt(leg.answer.frame());
+        if (a == null || b == null) {
+            return null;
+        }
+        List<org.sipladder.flow.FlowMessage> messages = leg.flow.messages();
+        org.sipladder.sip.SipMessage first = messages.get(0).message();
+        for (String p : new String[] {first.src().address(), first.dst().address()}) {
+            if (p.equals(a.address()) || p.equals(b.address()) || !onEvery(messages, p)) {
+                continue;
+            }
+            boolean onEveryStream = true;
+            for (org.sipladder.media.RtpStream s : context.media().streams()) {
+                if (!s.key().src().address().equals(p) && !s.key().dst().address().equals(p)) {
+                    onEveryStream = false;
+                    break;
+                }
+            }
+            if (onEveryStream) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean onEvery(List<org.sipladder.flow.FlowMessage> messages, String address) {
+        for (org.sipladder.flow.FlowMessage m : messages) {
+            if (!m.message().src().address().equals(address) && !m.message().dst().address().equals(address)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code f} where the capture cannot see the media: information about what it does not show. */
+    private static Finding blind(Finding f, String observer, MediaLeg leg) {
+        SdpAnnouncement a = leg.caller.sdpAt(leg.answer.frame());
+        SdpAnnouncement b = leg.callee.sdpAt(leg.answer.frame());
+        List<String> facts = new ArrayList<>(f.evidence().facts());
+        facts.add(observer + " is on every message of this call and on every RTP stream of the capture (taken there, "
+                + "it seems), while the SDP puts this call's media at " + a.address() + ":" + a.port() + " and "
+                + b.address() + ":" + b.port());
+        return new Finding(f.code(), Severity.INFO, f.title(), "The capture shows no RTP of this call, but it was "
+                + "evidently taken at " + observer + ", which passed the SDP on while the media went directly between "
+                + a.address() + " and " + b.address() + ": a path this capture cannot see. Whether audio flowed, it "
+                + "does not tell.", f.callId(), f.flowId(), f.primary(),
+                Findings.evidence(f.evidence().frames(), f.evidence().configIds(), facts),
+                Findings.fix(List.of("Capture where the media flows (on " + a.address() + " or " + b.address()
+                        + ", or a mirror port of their network) to judge the audio."), List.of(), null));
     }
 
     private static boolean inactive(MediaLeg leg) {

@@ -97,6 +97,18 @@ class RelayedMediaTest {
     }
 
     @Test
+    void aCaptureTakenAtTheProxyCannotSeeThePhonesMedia() throws Exception {
+        // every packet of the capture involves the proxy (its own RTP with a voicemail box, say): taken there
+        Diagnosis d = RelayedCall.throughProxy(RelayedCall.sdp(ALICE, 40000), RelayedCall.sdp(BOB, 50000))
+                .rtp(PBX + ":30000", "10.9.9.2:20002", 0.5, 100, 0x77, 0, 0).bye(8).diagnose(dir);
+        List<Finding> none = d.withCode(FindingCode.MEDIA_NO_RTP);
+        assertEquals(1, none.size(), titles(d));
+        assertEquals(Severity.INFO, none.get(0).severity());
+        assertTrue(none.get(0).explanation().contains("evidently taken at " + PBX), none.get(0).explanation());
+        assertTrue(d.failedAfterAnswer(none.get(0).flowId()) == false, "not a failed call");
+    }
+
+    @Test
     void aPbxAnsweringWithTheOtherPhonesSdpIsNotTheReceiver() throws Exception {
         // the PBX's leg to Bob is not in the capture; its answer carries Bob's media address
         Diagnosis d = RelayedCall.toPbx("Asterisk PBX 1.6", RelayedCall.sdp(ALICE, 40000), RelayedCall.sdp(BOB, 50000))
