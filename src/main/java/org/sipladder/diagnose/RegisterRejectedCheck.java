@@ -125,8 +125,10 @@ final class RegisterRejectedCheck implements FindingRule {
                 .map(SipMessage::label).toList()));
         String uri = DigestUri.of(lastRegister);
         // a REGISTER with credentials the registrar accepted proves them (and its digest uri) right
-        SipMessage accepted = acceptedWithCredentials(attempts);
-        boolean uriDiffers = uri != null && !uri.equals(lastRegister.requestUri()) && accepted == null;
+        SipMessage accepted = acceptedWithCredentials(attempts, lastRegister);
+        // a REGISTER with credentials accepted with the same digest uri (any account) shows the registrar takes it
+        boolean uriDiffers = uri != null && !uri.equals(lastRegister.requestUri())
+                && acceptedWithCredentials(attempts, null) == null;
         if (uriDiffers) {
             facts.add("The digest uri \"" + uri + "\" is not the Request-URI " + lastRegister.requestUri()
                     + ": registrars compute the expected answer with the Request-URI");
@@ -172,11 +174,17 @@ final class RegisterRejectedCheck implements FindingRule {
         return early ? f.withSeverity(Severity.WARNING) : f;
     }
 
-    /** The first 2xx to a REGISTER that carried credentials, or null. */
-    private static SipMessage acceptedWithCredentials(List<DialogRequests> attempts) {
+    /**
+     * The first 2xx to a REGISTER that carried credentials for the account of {@code lastRegister} (any account when
+     * null), or null.
+     */
+    private static SipMessage acceptedWithCredentials(List<DialogRequests> attempts, SipMessage lastRegister) {
+        // the same account: a client may register several through one Call-ID
+        String account = lastRegister == null ? null : org.sipladder.flow.SipAddresses.user(lastRegister.header("To"));
         for (DialogRequests a : attempts) {
             SipMessage r = a.finalResponse();
-            if (r != null && r.status() >= 200 && r.status() < 300 && DialogRequests.hasCredentials(a.request())) {
+            if (r != null && r.status() >= 200 && r.status() < 300 && DialogRequests.hasCredentials(a.request())
+                    && (account == null || account.equals(org.sipladder.flow.SipAddresses.user(a.request().header("To"))))) {
                 return r;
             }
         }
@@ -209,13 +217,13 @@ final class RegisterRejectedCheck implements FindingRule {
                     + "frame %d %.1f s after it", lastRegister.frame(), previous.frame(), delay));
         }
         steps.add("Make the sender answer the registrar's challenge at once" + (delay >= 1
-                ? String.format(Locale.ROOT, " (it waited %.1f s, longer than the registrar keeps its nonce)", delay) : "")
+                ? String.format(Locale.ROOT, " (it waited %.1f s)", delay) : "")
                 + ", and answer a stale challenge (" + last.label() + ") again with its new nonce instead of giving up.");
-        return "The REGISTER with credentials was challenged again with " + last.label() + (stale(last)
-                ? ", which says the nonce it answered had expired" : "") + (accepted != null
-                ? "; credentials from this sender were accepted before (frame " + accepted.frame() + "), so they are not what is wrong" : "")
-                + ": the sender answers the registrar's challenges too late for its nonce, or does not answer a stale "
-                + "challenge again, and the registration lapses.";
+        return "The REGISTER with credentials was challenged again with " + last.label() + (accepted != null
+                ? "; this account's credentials were accepted before (frame " + accepted.frame() + "), so they are not "
+                + "what is wrong" : "") + (stale(last) ? ": the nonce it answered was no longer the registrar's (the "
+                + "sender answers challenges late, or reuses an old nonce)" : ": the registrar no longer took its "
+                + "nonce") + ", and the sender does not answer the new challenge, so the registration lapses.";
     }
 
     /** The REGISTERs of {@code flow} as first sent. */
