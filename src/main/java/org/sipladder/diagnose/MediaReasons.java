@@ -60,19 +60,20 @@ final class MediaReasons {
             long sent = MediaLeg.packets(toward);
             long last = toward.stream().mapToLong(RtpStream::lastFrame).max().orElse(0);
             reasons.add(sent == 0 ? fromName + " sent no RTP toward " + toName + " at all, though both sides "
-                    + "negotiated media: its media server did not send (not started, or a firewall drops its UDP), "
+                    + "negotiated media: it did not send (its media not started, or a firewall drops its UDP), "
                     + "or the capture point does not see that path"
                     : fromName + " sent " + (sent < MediaOneWayCheck.TRICKLE_PACKETS ? "only " : "") + sent
                     + " RTP packet" + (sent == 1 ? " (frame " + last + ")" : "s (the last at frame " + last + ")")
-                    + " toward " + toName + " and then nothing, though both sides negotiated media: its media "
-                    + "server stopped sending (or a firewall began to drop its UDP), or the capture point does not "
-                    + "see that path");
+                    + " toward " + toName + " and then nothing, though both sides negotiated media: it stopped "
+                    + "sending (or a firewall began to drop its UDP), or the capture point does not see that path");
         }
         if (toSdp != null && facts.stream().noneMatch(f -> f.startsWith(MediaLeg.sdpFact(toSdp)))) {
             frames.add(toSdp.frame());
             facts.add(MediaLeg.sdpFact(toSdp));
         }
-        return "Why: " + String.join("; ", reasons) + ".";
+        // the reasons follow the finding's own sentence (shown after "Why:"): no second "Why:"
+        String joined = String.join("; ", reasons);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
     }
 
     /** True when {@code sdp} advertises a private address to a peer at the public {@code peer}. */
