@@ -37,7 +37,7 @@ public record CaptureSummary(Path file, long packets, long bytes, long firstTime
     }
 
     /** What to tell about the TLS segments that were only counted, or null when there were none. */
-    public String tlsWarning() {
+    private String tlsWarning() {
         return tlsPackets == 0 ? null
                 : tlsPackets + " TLS packets could not be decrypted; SIP over TLS is not shown";
     }
@@ -46,7 +46,7 @@ public record CaptureSummary(Path file, long packets, long bytes, long firstTime
      * What to tell when packets were read but none carried SIP, or null: where SIP was not looked for, so that an
      * empty result is not taken for a clean capture.
      */
-    public String noSipWarning() {
+    private String noSipWarning() {
         if (payloads > 0 || packets == 0 || cancelled) {
             return null;
         }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.sip.SipMessage;
 
 /**
  * MEDIA_NO_RTP: an answered leg that negotiated media, with no RTP either way in a capture that does hold RTP
@@ -25,9 +27,11 @@ final class MediaNoRtpCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             for (MediaLeg leg : context.mediaLegs(flow)) {
                 if (applies(leg)) {
-                    Finding f = finding(leg);
-                    String observer = captureTakenAt(context, leg);
-                    findings.add(observer == null ? f : blind(f, observer, leg));
+                    SdpAnnouncement callerSdp = leg.caller.sdpAt(leg.answer.frame());
+                    SdpAnnouncement calleeSdp = leg.callee.sdpAt(leg.answer.frame());
+                    Finding f = finding(leg, callerSdp, calleeSdp);
+                    String observer = captureTakenAt(context, leg, callerSdp, calleeSdp);
+                    findings.add(observer == null ? f : blind(f, observer, callerSdp, calleeSdp));
                 }
             }
         }
@@ -45,34 +49,24 @@ final class MediaNoRtpCheck implements FindingRule {
      * the call and on every RTP stream of the capture, that is neither media end of the leg (a PBX or proxy that
      * passes the SDP on while the phones send their RTP to each other); null otherwise.
      */
-    private static String captureTakenAt(DiagnosisContext context, MediaLeg leg) {
-        SdpAnnouncement a = leg.caller.sdpAt(leg.answer.frame());
-        SdpAnnouncement b = leg.callee.sdpAt(leg.answer.frame());
+    private static String captureTakenAt(DiagnosisContext context, MediaLeg leg, SdpAnnouncement a,
+                                         SdpAnnouncement b) {
         if (a == null || b == null) {
             return null;
         }
-        List<org.sipladder.flow.FlowMessage> messages = leg.flow.messages();
-        org.sipladder.sip.SipMessage first = messages.get(0).message();
+        List<FlowMessage> messages = leg.flow.messages();
+        SipMessage first = messages.get(0).message();
         for (String p : new String[] {first.src().address(), first.dst().address()}) {
-            if (p.equals(a.address()) || p.equals(b.address()) || !onEvery(messages, p)) {
-                continue;
-            }
-            boolean onEveryStream = true;
-            for (org.sipladder.media.RtpStream s : context.media().streams()) {
-                if (!s.key().src().address().equals(p) && !s.key().dst().address().equals(p)) {
-                    onEveryStream = false;
-                    break;
-                }
-            }
-            if (onEveryStream) {
+            if (!p.equals(a.address()) && !p.equals(b.address()) && onEvery(messages, p)
+                    && context.media().everyStreamInvolves(p)) {
                 return p;
             }
         }
         return null;
     }
 
-    private static boolean onEvery(List<org.sipladder.flow.FlowMessage> messages, String address) {
-        for (org.sipladder.flow.FlowMessage m : messages) {
+    private static boolean onEvery(List<FlowMessage> messages, String address) {
+        for (FlowMessage m : messages) {
             if (!m.message().src().address().equals(address) && !m.message().dst().address().equals(address)) {
                 return false;
             }
@@ -81,9 +75,7 @@ final class MediaNoRtpCheck implements FindingRule {
     }
 
     /** {@code f} where the capture cannot see the media: information about what it does not show. */
-    private static Finding blind(Finding f, String observer, MediaLeg leg) {
-        SdpAnnouncement a = leg.caller.sdpAt(leg.answer.frame());
-        SdpAnnouncement b = leg.callee.sdpAt(leg.answer.frame());
+    private static Finding blind(Finding f, String observer, SdpAnnouncement a, SdpAnnouncement b) {
         List<String> facts = new ArrayList<>(f.evidence().facts());
         facts.add(observer + " is on every message of this call and on every RTP stream of the capture (taken there, "
                 + "it seems), while the SDP puts this call's media at " + a.address() + ":" + a.port() + " and "
@@ -103,9 +95,7 @@ final class MediaNoRtpCheck implements FindingRule {
         return "inactive".equals(a.direction()) || "inactive".equals(b.direction());
     }
 
-    private static Finding finding(MediaLeg leg) {
-        SdpAnnouncement callerSdp = leg.caller.sdpAt(leg.answer.frame());
-        SdpAnnouncement calleeSdp = leg.callee.sdpAt(leg.answer.frame());
+    private static Finding finding(MediaLeg leg, SdpAnnouncement callerSdp, SdpAnnouncement calleeSdp) {
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(leg.answer.frame()));
         facts.add(String.format(Locale.ROOT, "Answered at frame %d; the leg lasted %.1f s after that",

@@ -56,7 +56,7 @@ final class MediaStoppedCheck implements FindingRule {
         SdpAnnouncement silentThen = silentTo.sdpAt(last.lastFrame());
         String senderName = sender.name(senderThen != null ? senderThen : senderSdp);
         String silentName = silentTo.name(silentThen != null ? silentThen : silentSdp);
-        double after = leg.answer == null ? 0 : (last.lastMicros() - leg.answer.timestampMicros()) / 1e6;
+        double after = (last.lastMicros() - leg.answer.timestampMicros()) / 1e6;
         List<String> facts = new ArrayList<>();
         for (RtpStream s : stopped) {
             facts.add("RTP to " + silentName + ": " + MediaLeg.describe(s));

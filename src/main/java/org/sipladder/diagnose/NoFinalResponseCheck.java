@@ -114,8 +114,7 @@ final class NoFinalResponseCheck implements FindingRule {
             }
         }
         String why = "Every INVITE must end with a final response (2xx-6xx). "
-                + (refused != null ? "The network answered instead: " + UnreachableEvidence.meaning(refused, tx.request())
-                + "."
+                + (refused != null ? UnreachableEvidence.answered(refused, tx.request())
                 : (tx.responses().isEmpty() ? "Nothing came back: the request may not have reached " + dst
                 + " (routing, firewall, wrong port or transport), or the capture does not show the return path."
                 : "The peer answered provisionally and then never decided.")

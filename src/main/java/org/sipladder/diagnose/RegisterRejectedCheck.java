@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.SipAddresses;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -180,11 +181,11 @@ final class RegisterRejectedCheck implements FindingRule {
      */
     private static SipMessage acceptedWithCredentials(List<DialogRequests> attempts, SipMessage lastRegister) {
         // the same account: a client may register several through one Call-ID
-        String account = lastRegister == null ? null : org.sipladder.flow.SipAddresses.user(lastRegister.header("To"));
+        String account = lastRegister == null ? null : SipAddresses.user(lastRegister.header("To"));
         for (DialogRequests a : attempts) {
             SipMessage r = a.finalResponse();
             if (r != null && r.status() >= 200 && r.status() < 300 && DialogRequests.hasCredentials(a.request())
-                    && (account == null || account.equals(org.sipladder.flow.SipAddresses.user(a.request().header("To"))))) {
+                    && (account == null || account.equals(SipAddresses.user(a.request().header("To"))))) {
                 return r;
             }
         }

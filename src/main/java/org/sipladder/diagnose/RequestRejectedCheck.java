@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
@@ -118,7 +119,7 @@ final class RequestRejectedCheck implements FindingRule {
         boolean credentialsRefused = challenge && request != null && DialogRequests.hasCredentials(request);
         // a 405 whose own Allow lists the method refuses it here, not everywhere
         String allow = status == 405 ? answer.header("Allow") : null;
-        boolean allowed = allow != null && java.util.Arrays.stream(allow.split(","))
+        boolean allowed = allow != null && Arrays.stream(allow.split(","))
                 .anyMatch(a -> a.trim().equalsIgnoreCase(method));
         String why = peer + " answered " + answer.label() + " to the " + method + ": "
                 + (credentialsRefused ? "it did not accept the credentials the sender gave (a wrong username or "

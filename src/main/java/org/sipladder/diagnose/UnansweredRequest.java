@@ -133,8 +133,7 @@ final class UnansweredRequest {
         String ended = early ? String.format(Locale.ROOT, " The capture ends %.1f s after it, before the 32 s its sender"
                 + " waits (Timer F): a response may have come later.", waited / 1e6) : "";
         String why = "Every request gets a final response; without one, the sender of this " + method
-                + " gives up after 32 s (Timer F). " + (refused != null ? "The network answered instead: "
-                + UnreachableEvidence.meaning(refused, request) + "."
+                + " gives up after 32 s (Timer F). " + (refused != null ? UnreachableEvidence.answered(refused, request)
                 : silence(request, earlier, answeredBefore, provisional, early) + ended);
         List<String> steps = new ArrayList<>();
         String capture = "Capture for longer (more than 32 s after the " + method + ") to see how it was answered.";

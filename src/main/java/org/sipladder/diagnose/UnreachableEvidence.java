@@ -36,8 +36,13 @@ final class UnreachableEvidence {
                 meaning(u, request));
     }
 
+    /** The explanation's sentence: the network, not the peer, answered the request. */
+    static String answered(Unreachable u, SipMessage request) {
+        return "The network answered instead: " + meaning(u, request) + ".";
+    }
+
     /** What the error means for the request's destination. */
-    static String meaning(Unreachable u, SipMessage request) {
+    private static String meaning(Unreachable u, SipMessage request) {
         String dst = request.dst().toString();
         String transport = u.udp() ? "UDP" : "TCP";
         if (u.portClosed()) {

@@ -128,14 +128,9 @@ public final class CaptureMedia {
     }
 
     /**
-     * The ICMP destination-unreachable errors about UDP and TCP packets, in capture order (at most
-     * {@link org.sipladder.Limits#UNREACHABLE_ERRORS}); the caller's list.
+     * The ICMP destination-unreachable errors about packets from {@code src} to {@code dst} (same address and port),
+     * in capture order (the capture's first {@link org.sipladder.Limits#UNREACHABLE_ERRORS} are kept).
      */
-    public List<Unreachable> unreachables() {
-        return new ArrayList<>(unreachables);
-    }
-
-    /** The ICMP errors about packets from {@code src} to {@code dst} (same address and port), in capture order. */
     public List<Unreachable> unreachables(Endpoint src, Endpoint dst) {
         List<Unreachable> about = new ArrayList<>(1);
         for (Unreachable u : unreachables) {
@@ -195,6 +190,14 @@ public final class CaptureMedia {
 
     public long rtcpPackets() {
         return rtcpPackets;
+    }
+
+    /**
+     * Whether every RTP stream of the capture is sent from or to {@code address} (a capture taken at that host
+     * shows no other), without making the streams.
+     */
+    public boolean everyStreamInvolves(String address) {
+        return streams.allInvolve(address);
     }
 
     /** The streams bound to the leg with this Call-ID, in order of their first packet. */

@@ -3,6 +3,7 @@ package org.sipladder.media;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
+import org.sipladder.capture.Endpoint;
 
 /**
  * The streams of an analysis as a list whose elements are made when read, from each stream's running figures and
@@ -43,6 +44,19 @@ final class FinishedStreams extends AbstractList<RtpStream> implements RandomAcc
     /** The Call-ID of stream {@code i}'s leg, or null: without making the stream. */
     String callId(int i) {
         return bound[i] == null ? null : bound[i].callId();
+    }
+
+    /** Whether every stream is sent from or to {@code address}: without making the streams. */
+    boolean allInvolve(String address) {
+        RtpStream[] f = fixed;
+        for (int i = 0; i < bound.length; i++) {
+            Endpoint src = f != null ? f[i].key().src() : sources.get(i).src;
+            Endpoint dst = f != null ? f[i].key().dst() : sources.get(i).dst;
+            if (!src.address().equals(address) && !dst.address().equals(address)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Makes every element now, from the figures as they are, and keeps them: the sources may change after this. */

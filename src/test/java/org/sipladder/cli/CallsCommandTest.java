@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sipladder.testkit.SipText;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
 
 class CallsCommandTest {
 
@@ -163,13 +163,13 @@ class CallsCommandTest {
     }
 
     @Test
-    void tableShowsATelUrisNumberAndAUserlessUrisHost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void tableShowsATelUrisNumberAndAUserlessUrisHost(@TempDir Path dir) {
         // IMS phones send tel: URIs; old gateways a From with no user part
         String ims = SipText.invite("ims-1").replace("From: <sip:alice@example.com>;tag=a1", "From: <tel:+88270006>;tag=x1")
                 .replace("To: <sip:+15551234567@sip.example.com>", "To: <tel:122>");
         String gateway = SipText.invite("gw-1").replace("From: <sip:alice@example.com>;tag=a1",
                 "From: <sip:200.57.7.195:55061;user=phone>;tag=g1");
-        java.nio.file.Path pcap = org.sipladder.testkit.Captures.pcap()
+        Path pcap = Captures.pcap()
                 .udp(1_700_000_000_000_000L, "10.0.0.1:5060", "10.0.0.2:5060", ims)
                 .udp(1_700_000_001_000_000L, "10.0.0.3:5060", "10.0.0.2:5060", gateway).write(dir.resolve("uris.pcap"));
         List<String> lines = CliRun.of("calls", pcap.toString()).outLines();

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +143,7 @@ class MediaFindingsTest {
     @Test
     void lossInOneLongGapIsAnOutageNotCongestion() throws Exception {
         // packets 100-399 never arrive: 6 s without RTP, then the stream goes on
-        Set<Integer> gap = java.util.stream.IntStream.range(100, 400).boxed().collect(java.util.stream.Collectors.toSet());
+        Set<Integer> gap = IntStream.range(100, 400).boxed().collect(Collectors.toSet());
         Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                 .rtp(SBC, LK, 0.4, 500, 0x1111, gap).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
                 .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
@@ -214,7 +216,7 @@ class MediaFindingsTest {
 
     @Test
     void everyCodeHasAFiringCase() {
-        assertEquals(Set.copyOf(CODES), firing().map(Case::code).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.copyOf(CODES), firing().map(Case::code).collect(Collectors.toSet()));
     }
 
     @Test
