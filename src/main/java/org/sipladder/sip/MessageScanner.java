@@ -173,7 +173,7 @@ final class MessageScanner {
         // LF, as the framing reads them): a body's own CR LF CR LF must not be taken for it
         int emptyLine = emptyLine(data, start);
         int headerEnd = emptyLine < 0 ? data.length : emptyLine;
-        int bodyStart = emptyLine < 0 ? data.length : emptyLine + (data[emptyLine] == '\r' ? 2 : 1);
+        int bodyStart = emptyLine < 0 ? data.length : afterEmptyLine(data, emptyLine);
         String headerSection = MessageText.decode(data, start, headerEnd - start);
         String[] lines = lines(headerSection, true);
         int bareCr = lines[0].indexOf('\r');
@@ -193,6 +193,11 @@ final class MessageScanner {
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
         return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
+    }
+
+    /** Where what follows the empty line at {@code emptyLine} ({@link #emptyLine}) starts: the body. */
+    static int afterEmptyLine(byte[] data, int emptyLine) {
+        return emptyLine + (data[emptyLine] == '\r' ? 2 : 1);
     }
 
     /**

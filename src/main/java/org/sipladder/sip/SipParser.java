@@ -82,8 +82,10 @@ public final class SipParser {
     /** The message bytes rebuilt from its header text and body bytes; exact for ASCII headers, which SIP requires. */
     private static byte[] wire(SipMessage m) {
         String raw = m.raw();
-        int end = raw.indexOf("\r\n\r\n");
-        int headEnd = end >= 0 ? end + 4 : raw.indexOf("\n\n") >= 0 ? raw.indexOf("\n\n") + 2 : raw.length();
+        // a char per byte, so that the empty line is found where the full scan finds it
+        byte[] chars = raw.getBytes(StandardCharsets.ISO_8859_1);
+        int empty = MessageScanner.emptyLine(chars, 0);
+        int headEnd = empty < 0 ? raw.length() : MessageScanner.afterEmptyLine(chars, empty);
         String head = raw.substring(0, headEnd);
         boolean latin1 = head.chars().allMatch(c -> c <= 0xff);
         byte[] headBytes = head.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.sipladder.sip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,20 @@ class SipParserTest {
         assertTrue(full.malformed());
         assertTrue(full.malformedReason().contains("From"), full.malformedReason());
         assertEquals(scanned.raw(), full.raw());
+    }
+
+    @Test
+    void fullParseOfAnLfOnlyMessageKeepsItsBodyAfterTheFirstEmptyLine() {
+        // LF line ends, and a CR LF CR LF inside the body: the headers end at the first empty line
+        String body = "v=0\no=- 1 1 IN IP4 10.0.0.1\ns=-\nc=IN IP4 10.0.0.1\nt=0 0\nm=audio 5072 RTP/AVP 0\n\r\n\r\n";
+        String text = "INVITE sip:a@b SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKlf1\nFrom: <sip:x@y>;tag=1\n"
+                + "To: <sip:a@b>\nCall-ID: lf-full\nCSeq: 1 INVITE\nMax-Forwards: 70\nContent-Type: application/sdp\n"
+                + "Content-Length: " + body.length() + "\n\n" + body;
+        SipParser scanner = new SipParser(SipParser.Depth.SCAN);
+        SipMessage full = scanner.fullParse(scanner.parse(payload(text)).orElseThrow());
+        assertNotNull(full.sdp(), full.malformedReason());
+        assertFalse(full.malformedReason() != null && full.malformedReason().contains("without a name and colon"),
+                full.malformedReason());
     }
 
     @Test
