@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.sipladder.flow.CallQuery;
 import org.sipladder.flow.CallSummary;
+import org.sipladder.flow.Leg;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.sipladder.ui.task.TaskExecutor;
 
@@ -44,13 +45,13 @@ public final class CallListViewModel {
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
 
     private final StringBinding countText = Bindings.createStringBinding(() -> visibleRows.size() == rows.size()
-            ? Counts.of(rows.size(), "call")
-            : String.format(Locale.ROOT, "%,d of %s", visibleRows.size(), Counts.of(rows.size(), "call")),
+            ? rowsText()
+            : String.format(Locale.ROOT, "%,d of %s", visibleRows.size(), rowsText()),
             visibleRows, rows);
     private final StringBinding placeholder = Bindings.createStringBinding(() -> rows.isEmpty()
             ? "No calls: open a capture (File > Open) or drop one here."
             : "No calls match \u201c" + filterText.get().strip() + "\u201d. Clear the filter to see all "
-              + Counts.of(rows.size(), "call") + ".", rows, filterText);
+              + rowsText() + ".", rows, filterText);
 
     private final TaskExecutor executor;
     private final PauseTransition debounce;
@@ -141,6 +142,18 @@ public final class CallListViewModel {
             selectedRow.set(visibleRows.get(0));
             selectionTakenByFilter = false;
         }
+    }
+
+    /**
+     * "12 calls", or "12 calls and 3 other dialogs" when the list also holds registrations, subscriptions or pings:
+     * they are rows of the list but not calls, as diagnose and the status line count them.
+     */
+    private String rowsText() {
+        int others = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            others += Leg.isCallMethod(rows.get(i).method()) ? 0 : 1;
+        }
+        return Counts.callsAndOthers(rows.size(), others);
     }
 
     /** "1 call", "20,000 calls", or "3 of 20,000 calls" while filtered. */

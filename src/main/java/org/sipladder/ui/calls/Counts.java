@@ -12,4 +12,13 @@ public final class Counts {
     public static String of(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
+
+    /**
+     * "12 calls", or "12 calls and 3 other dialogs" when {@code others} of the {@code dialogs} are registrations,
+     * subscriptions or pings: counted apart from calls, as diagnose counts them.
+     */
+    public static String callsAndOthers(long dialogs, long others) {
+        String calls = of(dialogs - others, "call");
+        return others == 0 ? calls : calls + " and " + of(others, "other dialog");
+    }
 }

@@ -388,9 +388,9 @@ public final class MainWindowViewModel {
         for (CallSummary c : result.calls()) {
             others += Leg.isCallMethod(c.method()) ? 0 : 1;
         }
-        s.append(count(result.calls().size() - others, "call"));
+        s.append(Counts.callsAndOthers(result.calls().size(), others));
         if (others > 0) {
-            s.append(" and ").append(count(others, "other dialog")).append(" (REGISTER, SUBSCRIBE...)");
+            s.append(" (REGISTER, SUBSCRIBE...)");
         }
         s.append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());

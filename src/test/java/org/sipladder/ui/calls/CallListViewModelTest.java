@@ -29,6 +29,21 @@ class CallListViewModelTest {
     }
 
     @Test
+    void theCountNamesRegistrationsAndPingsApartFromCalls() {
+        CallFlow register = Flows.dialog("REGISTER", "reg-4", "+4930444", "+4930444", 401, "Unauthorized");
+        CallFlow ping = Flows.dialog("OPTIONS", "ping-5", "+4930555", "4940555", 200, "OK");
+
+        viewModel.update(Flows.summaries(answered, busy));
+        assertEquals("2 calls", viewModel.countTextProperty().get());
+
+        viewModel.update(Flows.summaries(answered, busy, register, ping));
+        assertEquals("2 calls and 2 other dialogs", viewModel.countTextProperty().get());
+
+        viewModel.filterTextProperty().set("method:REGISTER");
+        assertEquals("1 of 2 calls and 2 other dialogs", viewModel.countTextProperty().get());
+    }
+
+    @Test
     void aSnapshotWhereManyCallsGrewIsOneChangeAndKeepsTheSelection() {
         List<CallFlow> first = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {
