@@ -18,6 +18,11 @@ enum LinkType {
     RAW(101, "raw IP", Framing.IP, 0, 0),
     /** OpenBSD loopback: the 4-byte address family in network byte order. */
     LOOP(108, "BSD loopback", Framing.IP, 4, 0),
+    /**
+     * Endace ERF records (DAG cards; pcapng files written from them): a 16-byte record header, extension headers,
+     * then a frame whose kind the record type names (PacketDecoder reads it).
+     */
+    ERF(197, "ERF", Framing.ERF, 16, 0),
     /** Linux cooked capture v1: 16-byte header, protocol (an EtherType) in its last two bytes. */
     LINUX_SLL(113, "Linux cooked SLL", Framing.ETHER_TYPE, 16, 14),
     IPV4(228, "raw IP", Framing.IP, 0, 0),
@@ -32,7 +37,9 @@ enum LinkType {
         /** IPv4 or IPv6, told apart by the version nibble. */
         IP,
         /** The protocol named by the EtherType at {@link #etherTypeAt()}. */
-        ETHER_TYPE
+        ETHER_TYPE,
+        /** An ERF record: the decoder reads its header, which names what follows (Ethernet, IP, PoS HDLC). */
+        ERF
     }
 
     private static final List<LinkType> ALL = List.of(values());

@@ -27,10 +27,12 @@ final class PacketDecoder {
     private static final int GTP_G_PDU = 0xff;
     /** GRE's protocol type for PPP (PPTP's enhanced GRE, RFC 2637). */
     private static final int ETHERTYPE_PPP = 0x880b;
+    private static final int ERF_HEADER = 16;
 
     private final TransportDecoder transports;
     private final FragmentReassembler fragments;
     private final PayloadSink sink;
+    /** Link types, and ERF record types as -1 - type, already warned about. */
     private final Set<Integer> unsupportedSeen = new HashSet<>();
     /** One IP header view per tunnel depth, reused for every packet (see {@link IpHeader}). */
     private final IpHeader[] headers = new IpHeader[MAX_DEPTH + 1];
@@ -78,8 +80,58 @@ final class PacketDecoder {
             case ETHER_TYPE:
                 etherType(Wire.u16(a, off + last.etherTypeAt()), a, off + header, len - header, 0);
                 break;
+            case ERF:
+                erf(a, off, len);
+                break;
             default:
                 throw new IllegalStateException(last.framing().name());
+        }
+    }
+
+    /**
+     * An ERF record (Endace's Extensible Record Format): the type in byte 8 (its top bit: an extension header
+     * follows), the record length in bytes 10-11, then 8-byte extension headers (each one's top bit: another
+     * follows) and the frame. Ethernet records have two bytes (offset and pad) before the frame; PoS records an HDLC
+     * header (PPP's ff 03 or Cisco HDLC's address, control and EtherType); IPv4 and IPv6 records the datagram alone.
+     */
+    private void erf(byte[] a, int off, int len) {
+        int recordLength = Wire.u16(a, off + 10);
+        int end = off + (recordLength >= ERF_HEADER && recordLength < len ? recordLength : len);
+        int type = a[off + 8] & 0xff;
+        int at = off + ERF_HEADER;
+        for (boolean more = (type & 0x80) != 0; more; at += 8) {
+            if (at + 8 > end) {
+                return;
+            }
+            more = (a[at] & 0x80) != 0;
+        }
+        switch (type & 0x7f) {
+            case 2, 11, 16, 20 -> { // ETH, COLOR_ETH, DSM_COLOR_ETH, COLOR_HASH_ETH
+                if (at + 2 < end) {
+                    ethernet(a, at + 2, end - at - 2, 0);
+                }
+            }
+            case 22, 23 -> ipByVersion(a, at, end - at, 0); // IPV4, IPV6
+            case 1, 10, 15, 19 -> hdlc(a, at, end - at); // HDLC_POS, COLOR_HDLC_POS, DSM_COLOR_HDLC_POS, COLOR_HASH_POS
+            default -> {
+                if (unsupportedSeen.add(-1 - (type & 0x7f))) {
+                    sink.warn("frame " + sink.frame() + ": ERF record type " + (type & 0x7f)
+                            + " is not supported (Ethernet, IPv4, IPv6 and PoS records are); its packets are skipped");
+                }
+            }
+        }
+    }
+
+    /** A PoS frame's HDLC header: PPP in HDLC framing (ff 03), or Cisco HDLC (address 0f or 8f, control 00, EtherType). */
+    private void hdlc(byte[] a, int off, int len) {
+        if (len < 4) {
+            return;
+        }
+        int address = a[off] & 0xff;
+        if (address == 0xff) {
+            ppp(a, off, len, 0);
+        } else if ((address == 0x0f || address == 0x8f) && a[off + 1] == 0) {
+            etherType(Wire.u16(a, off + 2), a, off + 4, len - 4, 0);
         }
     }
 

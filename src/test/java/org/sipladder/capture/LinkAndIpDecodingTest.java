@@ -55,12 +55,35 @@ class LinkAndIpDecodingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.IPV6, Link.ETHERNET})
+    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.IPV6, Link.ETHERNET, Link.ERF})
     void linkTypesCarryingIpv6(int linkType) throws Exception {
         SipPayload p = only(Captures.pcap().linkType(linkType).udp(T, "[2001:db8::1]:5060", "[2001:db8:0:1::2]:5060",
                 INVITE));
         assertEquals("[2001:db8::1]:5060", p.src().toString());
         assertEquals("[2001:db8:0:1::2]:5060", p.dst().toString());
+    }
+
+    @Test
+    void erfRecordsWithExtensionHeadersIpRecordsAndPosHdlc() throws Exception {
+        byte[] ip = udpIpv4("10.2.2.1", "10.2.2.2");
+        byte[] extension = {0x03, 0, 0, 0, 0, 0, 0, 0x2a}; // a flow-id header
+        for (byte[] record : List.of(Link.erf(Link.ERF_ETH, Link.ethernetIp(ip, 100), extension, extension),
+                Link.erf(Link.ERF_IPV4, ip),
+                Link.erf(Link.ERF_HDLC_POS, Bytes.concat(new byte[] {(byte) 0xff, 0x03, 0x00, 0x21}, ip)),
+                Link.erf(Link.ERF_HDLC_POS, Bytes.concat(new byte[] {0x0f, 0x00, 0x08, 0x00}, ip)))) {
+            SipPayload p = only(Captures.pcap().linkType(Link.ERF).frame(T, record));
+            assertEquals(new Endpoint("10.2.2.1", 5060), p.src());
+        }
+    }
+
+    @Test
+    void anErfRecordTypeNotReadIsWarnedAboutOnce() throws Exception {
+        byte[] atm = Link.erf(3, new byte[52]);
+        RecordingListener r = RecordingListener.read(Captures.pcap().linkType(Link.ERF).frame(T, atm).frame(T, atm)
+                .frame(T, Link.erf(Link.ERF_ETH, Link.ethernetIp(udpIpv4("10.2.2.1", "10.2.2.2")))).write(dir.resolve("c.pcap")));
+        assertEquals(List.of(INVITE), r.texts());
+        assertEquals(1, r.warnings.size(), r.warnings.toString());
+        assertEquals(true, r.warnings.get(0).contains("ERF record type 3 is not supported"), r.warnings.get(0));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.sipladder.testkit.Bytes.concat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Link-layer frame builders: Ethernet with VLAN tags, Linux SLL and SLL2, BSD null/loopback, raw IP. */
+/** Link-layer frame builders: Ethernet with VLAN tags, Linux SLL and SLL2, BSD null/loopback, raw IP, ERF records. */
 public final class Link {
 
     public static final int ETHERNET = 1;
@@ -18,6 +18,11 @@ public final class Link {
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
     public static final int SLL2 = 276;
+    public static final int ERF = 197;
+    /** ERF record types. */
+    public static final int ERF_HDLC_POS = 1;
+    public static final int ERF_ETH = 2;
+    public static final int ERF_IPV4 = 22;
 
     public static final int ETHERTYPE_IPV4 = 0x0800;
     public static final int ETHERTYPE_IPV6 = 0x86dd;
@@ -69,6 +74,26 @@ public final class Link {
         return concat(ByteBuffer.allocate(4).order(hostOrder).putInt(family).array(), ipPacket);
     }
 
+    /**
+     * An ERF record (link type 197) of {@code type} holding {@code frame}, after the 16-byte header and the 8-byte
+     * extension headers given (their "another follows" bits are set here); an Ethernet record gets its two bytes of
+     * offset and pad. The record length counts a frame padded to eight bytes, as DAG cards write it.
+     */
+    public static byte[] erf(int type, byte[] frame, byte[]... extensions) {
+        int pad = type == ERF_ETH ? 2 : 0;
+        int body = 16 + 8 * extensions.length + pad + frame.length;
+        ByteBuffer b = ByteBuffer.allocate(body);
+        b.putLong(0x28f5c28L).put((byte) (type | (extensions.length > 0 ? 0x80 : 0))).put((byte) 0x04)
+                .putShort((short) ((body + 7) & ~7)).putShort((short) 0).putShort((short) (frame.length + pad));
+        for (int i = 0; i < extensions.length; i++) {
+            byte[] e = extensions[i].clone();
+            e[0] = (byte) (i + 1 < extensions.length ? e[0] | 0x80 : e[0] & 0x7f);
+            b.put(e);
+        }
+        b.put(new byte[pad]).put(frame);
+        return b.array();
+    }
+
     /** Wraps an IP packet in whatever header {@code linkType} needs. */
     public static byte[] wrap(int linkType, byte[] ipPacket) {
         switch (linkType) {
@@ -78,6 +103,8 @@ public final class Link {
                 return sll(etherTypeOf(ipPacket), ipPacket);
             case SLL2:
                 return sll2(etherTypeOf(ipPacket), ipPacket);
+            case ERF:
+                return erf(ERF_ETH, ethernetIp(ipPacket));
             case NULL:
                 return nullLoopback(ipPacket, ByteOrder.LITTLE_ENDIAN);
             case LOOP:
