@@ -16,8 +16,10 @@ import org.sipladder.sip.SipMessage;
  * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits.
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
- * from this caller the host received in those 5 s. Either way the A-leg must still be going when the B-leg starts,
- * and its INVITE must not have come from the B-leg INVITE's own address and port.
+ * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
+ * Call-ID names the address that received the A-leg, or its From tag keeps the A-leg's behind a prefix. Either way
+ * the A-leg must still be going when the B-leg starts, and its INVITE must not have come from the B-leg INVITE's own
+ * address and port.
  */
 final class TimingCorrelation {
 
@@ -29,6 +31,8 @@ final class TimingCorrelation {
     private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
     /** INVITEs older than this are forgotten; far beyond the window, so slightly out-of-order captures still match. */
     private static final long MEMORY_MICROS = 60_000_000L;
+    /** The shortest kept From tag that joins legs ({@link #joinByKeptFromTag}): six characters, 24 bits or more. */
+    static final int KEPT_TAG_MIN = 6;
 
     /** An INVITE that opened a leg: its leg, time, arrival number and called number's digits. */
     record Received(LegState leg, long micros, int seq, String digits, String from) {
@@ -108,6 +112,9 @@ final class TimingCorrelation {
         if (digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
             joinAcrossAddresses(leg, invite, digits, groups);
         }
+        if (!groups.hasOtherLegs(leg)) {
+            joinByKeptFromTag(leg, invite, groups);
+        }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
         atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
@@ -135,6 +142,46 @@ final class TimingCorrelation {
             groups.join(a.leg(), leg, new AddressJoin(invite.frame(), callId, invite.src().address(), named,
                     invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
                     digits.substring(digits.length() - MATCHING_DIGITS)));
+        }
+    }
+
+    /**
+     * Some B2BUAs keep the caller's From tag in their own behind a prefix: an Oracle (Acme Packet) SBC sends its
+     * B-leg with From tag {@code SD4909701-00e9d478} for an A-leg tagged {@code 00e9d478}, often from another interface
+     * than the one that received the A-leg, with a Call-ID of its own. A tag is random (RFC 3261 asks for 32 bits at
+     * least), so an INVITE received anywhere in the 5 s before whose whole From tag is what follows {@code invite}'s
+     * first '-' is its A-leg, if still going; tags shorter than {@link #KEPT_TAG_MIN} are not taken as proof.
+     */
+    private void joinByKeptFromTag(LegState leg, SipMessage invite, FlowGroups groups) {
+        String from = invite.header("From");
+        String tag = from == null ? null : SipFields.tag(from);
+        int dash = tag == null ? -1 : tag.indexOf('-');
+        if (dash < 1 || tag.length() - dash - 1 < KEPT_TAG_MIN) {
+            return; // most tags have no prefix: nothing is looked at
+        }
+        String kept = tag.substring(dash + 1);
+        for (Map.Entry<String, Deque<Received>> atReceiver : invitesByReceiver.entrySet()) {
+            for (Window w = new Window(atReceiver.getValue(), invite, leg); w.next(); ) {
+                Received a = w.current;
+                if (a.from() != null && kept.equals(SipFields.tag(a.from())) && mayLeadTo(a, invite)) {
+                    groups.join(a.leg(), leg, new TagJoin(invite.frame(), invite.callId(), invite.src().address(),
+                            atReceiver.getKey(), invite.timestampMicros() - a.micros(),
+                            a.leg().store().get(a.seq()).frame(), a.leg().callId(), tag, kept));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Why a B-leg whose From tag keeps the A-leg's was joined to it. */
+    private record TagJoin(long inviteFrame, String callId, String sender, String receiver, long delayMicros,
+                           long receivedFrame, String receivedCallId, String tag, String kept) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after " + receiver + " received the INVITE in frame "
+                    + receivedFrame + " (Call-ID " + receivedCallId + "), and its From tag " + tag + " keeps that "
+                    + "INVITE's From tag " + kept + " behind a prefix, as an SBC (Oracle/Acme Packet) does for its B-leg.";
         }
     }
 

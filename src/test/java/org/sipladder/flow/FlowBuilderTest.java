@@ -201,6 +201,35 @@ class FlowBuilderTest {
         assertEquals(2, builder.build(other.messages()).size());
     }
 
+    /** An INVITE from {@code fromTag}, as an SBC's two sides send them (its own Call-ID on each). */
+    private static String taggedInvite(String uri, String callId, String branch, String fromTag) {
+        return request("INVITE", uri, callId, branch, 1, null).replace(";tag=f-" + callId, ";tag=" + fromTag);
+    }
+
+    @Test
+    void anSbcWhoseBLegFromTagKeepsTheALegsBehindAPrefixIsJoinedAcrossItsAddresses() {
+        // an Oracle (Acme Packet) SBC: inside 10.35.40.200, outside 138.132.169.101; numbers too short to compare
+        Dialogue d = new Dialogue();
+        d.send(0, "10.35.40.25:5060", "10.35.40.200:5060", taggedInvite("sip:061963177@10.35.40.200", A, "z9hG4bKa1",
+                "00e9d478"));
+        d.send(5, "138.132.169.101:5060", "192.168.100.219:5060", taggedInvite("sip:061963177@192.168.100.219",
+                "SD4909701-9ff11bf72eb4a347c92974d8fbbc2668-ao8o3i1", "z9hG4bKb1", "SD4909701-00e9d478"));
+        CallFlow flow = single(builder.build(d.messages()));
+        assertEquals(2, flow.legs().size());
+        assertTrue(flow.joinEvidence().get(0).contains("its From tag SD4909701-00e9d478 keeps that INVITE's From tag "
+                + "00e9d478 behind a prefix"), flow.joinEvidence().toString());
+        // another tag, a kept tag too short to prove anything, or an A-leg older than 5 s: two calls
+        for (String[] c : new String[][] {{"00e9d479", "SD4909701-00e9d478", "5"}, {"0e9d4", "SD1-0e9d4", "5"},
+                {"00e9d478", "SD4909701-00e9d478", "6000"}}) {
+            Dialogue other = new Dialogue();
+            other.send(0, "10.35.40.25:5060", "10.35.40.200:5060", taggedInvite("sip:061963177@10.35.40.200", A,
+                    "z9hG4bKa1", c[0]));
+            other.send(Long.parseLong(c[2]), "138.132.169.101:5060", "192.168.100.219:5060",
+                    taggedInvite("sip:061963177@192.168.100.219", B, "z9hG4bKb1", c[1]));
+            assertEquals(2, builder.build(other.messages()).size(), String.join(" ", c));
+        }
+    }
+
     @Test
     void aRefusedOrEndedALegGetsNoBLeg() {
         for (String end : new String[] {"refused", "bye", "cancel"}) {
