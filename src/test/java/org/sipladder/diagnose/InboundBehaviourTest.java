@@ -19,6 +19,9 @@ import org.sipladder.livekit.LiveKitConfig;
 class InboundBehaviourTest {
 
     private static final String DID = "4991874350352";
+    private static final String URI = "sip:" + DID + "@project-1z3kctsj.sip.livekit.cloud";
+    private static final LiveKitConfig AUTH_CONFIG = config(List.of(trunk("ST_auth", DID)
+            .setAuthUsername(OutboundCapture.USER).setAuthPassword("pw")), List.of(rule("SDR_a", "agent", "ST_auth")));
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
@@ -88,6 +91,40 @@ class InboundBehaviourTest {
         Finding drop = d.withCode(SilentDropCheck.CODE).get(0);
         assertTrue(drop.title().contains("retransmitted 2 time(s)"), drop.title());
         assertTrue(drop.explanation().contains("AuthDrop"), drop.explanation());
+    }
+
+    @Test
+    void credentialsOnACallIdLiveKitNeverChallengedAreBadCredentials() {
+        // section 3: LiveKit checks the user name, then looks for its own 407 to this Call-ID, and only then the
+        // digest: right credentials on a Call-ID it never challenged get 401 Bad credentials
+        String fresh = OutboundCapture.withCredentials(SipTexts.invite("call-fresh", URI, "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711), 1, "Proxy-Authorization", URI, "pw");
+        var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, fresh)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(fresh, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(fresh, 401, "Bad credentials")).flow();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(List.of("100 Processing", "401 Bad credentials"), r.outcome().expectedResponses());
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency());
+        Finding failed = d.primaryFor(r.flowId()).orElseThrow();
+        assertEquals(AuthFailedCheck.CODE, failed.code());
+        assertTrue(failed.fix().steps().get(0).contains("407 for the same Call-ID"), failed.fix().steps().toString());
+    }
+
+    @Test
+    void rightCredentialsAfterLiveKitsOwnChallengeAreAccepted() {
+        String first = SipTexts.invite("call-challenged", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String retry = OutboundCapture.withCredentials(first, 2, "Proxy-Authorization", URI, "pw");
+        var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, first)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 407, "Unauthorized"))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, retry)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(retry, 100, "Processing")).flow();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
+
+        assertEquals(List.of("100 Processing", "180 Ringing...", "200 OK"), d.routings().get(1).outcome().expectedResponses());
     }
 
     @Test
