@@ -115,16 +115,38 @@ class InboundBehaviourTest {
 
     @Test
     void rightCredentialsAfterLiveKitsOwnChallengeAreAccepted() {
-        String first = SipTexts.invite("call-challenged", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
-        String retry = OutboundCapture.withCredentials(first, 2, "Proxy-Authorization", URI, "pw");
-        var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, first)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 407, "Unauthorized"))
-                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, retry)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(retry, 100, "Processing")).flow();
+        var flow = challengedThenRetried("Proxy-Authorization", 100, "Processing");
 
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
 
         assertEquals(List.of("100 Processing", "180 Ringing...", "200 OK"), d.routings().get(1).outcome().expectedResponses());
+    }
+
+    @Test
+    void credentialsInAnAuthorizationHeaderAreNamedAsIgnored() {
+        // section 1: LiveKit reads credentials from Proxy-Authorization only; a sender answering the 407 with an
+        // Authorization header did send them, where LiveKit does not look, and is challenged again
+        var flow = challengedThenRetried("Authorization", 407, "Unauthorized");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
+
+        List<Finding> unanswered = d.withCode(AuthChallengeUnansweredCheck.CODE);
+        assertEquals(2, unanswered.size(), unanswered.toString());
+        for (Finding f : unanswered) {
+            assertTrue(f.title().contains("in Authorization, which LiveKit ignores"), f.title());
+            assertTrue(f.fix().steps().get(0).contains("Proxy-Authorization"), f.fix().steps().toString());
+        }
+        assertEquals(List.of("100 Processing", "407 Unauthorized"), d.routings().get(1).outcome().expectedResponses());
+    }
+
+    /** LiveKit answers 407, the sender retries with the trunk's credentials in {@code header}, LiveKit answers that. */
+    private static org.sipladder.flow.CallFlow challengedThenRetried(String header, int status, String reason) {
+        String first = SipTexts.invite("call-challenged", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String retry = OutboundCapture.withCredentials(first, 2, header, URI, "pw");
+        return TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, first)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 407, "Unauthorized"))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, retry)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(retry, status, reason)).flow();
     }
 
     @Test
