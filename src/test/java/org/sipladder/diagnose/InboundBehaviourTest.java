@@ -150,6 +150,23 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void aRuleWhoseNumbersMissTheCalledNumberIsNamedWithThatFilter() {
+        // section 4: a rule's numbers are compared with the To user as exact strings (no normalization), so a rule
+        // for "+49..." does not take a call to "49..."; the finding must name that filter, not only inbound_numbers
+        LiveKitConfig cfg = new LiveKitConfig(List.of(trunk("ST_a", "+" + DID).build()),
+                List.of(rule("SDR_plus", "agent", "ST_a").build()), List.of("t"),
+                java.util.Map.of("SDR_plus", List.of("+" + DID)));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing")), cfg);
+
+        Finding noRule = d.withCode(NoRuleMatchCheck.CODE).get(0);
+        assertTrue(noRule.evidence().facts().stream().anyMatch(s -> s.startsWith("Rule SDR_plus skipped: the called "
+                + "number \"" + DID + "\" is not exactly one of its numbers")), noRule.evidence().facts().toString());
+        assertTrue(noRule.explanation().contains("numbers contain the called number"), noRule.explanation());
+        assertTrue(noRule.fix().steps().get(1).contains("numbers (the called number"), noRule.fix().steps().toString());
+    }
+
+    @Test
     void rulesSharingOneKeyAreOneConfigFinding() {
         LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_1", "agent", "ST_a"),
                 rule("SDR_2", "agent", "ST_a"), rule("SDR_3", "agent", "ST_a")));
