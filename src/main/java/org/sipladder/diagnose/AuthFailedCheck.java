@@ -32,19 +32,21 @@ final class AuthFailedCheck implements FindingRule {
     private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
         SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
         String sentUser = username(r.invite().proxyAuthorization());
-        boolean challengedSameCall = context.routings().stream().anyMatch(o -> o != r
-                && o.transaction().frame() < r.transaction().frame() && r.invite().callId().equals(o.invite().callId())
-                && o.observedFinal() != null && o.observedFinal().status() == 407);
+        boolean challengedSameCall = Boolean.TRUE.equals(r.invite().challengeStored());
         List<String> facts = new ArrayList<>();
         facts.add("Proxy-Authorization user \"" + sentUser + "\"");
-        facts.add(challengedSameCall ? "LiveKit challenged this Call-ID earlier with 407"
-                : "No 407 for this Call-ID in the capture: LiveKit has no stored challenge for it (new Call-ID or another LiveKit node)");
+        facts.add(challengedSameCall ? "This LiveKit node challenged the Call-ID earlier with 407"
+                : "No 407 from this LiveKit node for the Call-ID in the capture: LiveKit has no stored challenge for it (new Call-ID or another LiveKit node)");
         if (trunk != null) {
             facts.add(trunk.getSipTrunkId() + " expects user \"" + trunk.getAuthUsername() + "\"; password "
                     + (trunk.getAuthPassword().isEmpty() ? "not set" : "set (not shown)"));
         }
         r.observed().stream().filter(s -> s.status() >= 200).findFirst().ifPresent(s -> facts.add("LiveKit answered " + LiveKitRouting.label(s)));
         List<String> steps = new ArrayList<>();
+        if (!challengedSameCall) {
+            steps.add("The credentials must answer LiveKit's own 407 for the same Call-ID: do not send "
+                    + "Proxy-Authorization on a new call (or to another LiveKit node) without a fresh 407.");
+        }
         if (trunk != null && !trunk.getAuthUsername().equals(sentUser)) {
             steps.add("The sender uses user \"" + sentUser + "\" but the trunk expects \"" + trunk.getAuthUsername()
                     + "\": fix the user name in Jambonz's carrier authentication.");
@@ -52,10 +54,6 @@ final class AuthFailedCheck implements FindingRule {
         steps.add("Re-enter the password on both sides (LiveKit never shows it back): in Jambonz's carrier "
                 + "authentication, and on the trunk with lk sip inbound update --id "
                 + (trunk == null ? "TRUNK_ID" : trunk.getSipTrunkId()) + " --auth-pass <password>.");
-        if (!challengedSameCall) {
-            steps.add("The credentials must answer a challenge for the same Call-ID: do not send Proxy-Authorization "
-                    + "on a new call without a fresh 407.");
-        }
         return Findings.call(r.transaction(), CODE, CODE.title(),
                 "LiveKit answers 401 Bad credentials when the Proxy-Authorization header cannot be parsed or no "
                         + "challenge is stored for this Call-ID, and 401 Unauthorized when the user name or digest is "

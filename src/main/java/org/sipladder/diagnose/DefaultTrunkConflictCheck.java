@@ -24,7 +24,8 @@ final class DefaultTrunkConflictCheck implements FindingRule {
                 findings.add(Findings.call(routing.transaction(), CODE,
                         CODE.title(String.join(" and ", match.candidateIds())), WHY,
                         Findings.evidence(Findings.frames(routing.transaction()), match.candidateIds(),
-                                List.of("No trunk lists the called number " + routing.invite().calledNumber(),
+                                List.of("No trunk that lets the call in lists the called number "
+                                                + routing.invite().calledNumber(),
                                         "LiveKit's error: " + match.error(), routing.summary())),
                         fix(match.candidateIds())));
             }

@@ -30,7 +30,7 @@ public enum FindingCode {
     LK_NO_TRUNK_MATCH(Severity.ERROR, 60, Kind.SIMULATED, "No inbound trunk accepts calls to %s"),
     LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (401)"),
     LK_AUTH_CHALLENGE_UNANSWERED(Severity.ERROR, 80, Kind.SIMULATED,
-            "LiveKit asked for credentials (407) and the sender never sent them"),
+            "LiveKit asked for credentials (407) and %s"),
     LK_RULE_CONFLICT(Severity.ERROR, 90, Kind.SIMULATED, "Dispatch rules %s conflict for this call",
             "Dispatch rules %s claim the same calls"),
     LK_NO_RULE_MATCH(Severity.ERROR, 100, Kind.SIMULATED, "No dispatch rule takes calls from %s"),

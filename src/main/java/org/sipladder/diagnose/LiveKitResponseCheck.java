@@ -30,9 +30,11 @@ final class LiveKitResponseCheck implements FindingRule {
                             + "example when two rules claim the same trunk and callers.",
                     "Run lk sip dispatch list and keep one rule per trunk (and PIN and caller list)."),
             new Meaning(404, "No trunk found", false, "No LiveKit inbound trunk accepts this call",
-                    "LiveKit Cloud answers 404 No trunk found when trunks exist but none lists the called number (To "
-                            + "user) and lets the source address and caller in.",
-                    "Compare the To user with the numbers of lk sip inbound list, and check allowed_addresses and allowed_numbers."),
+                    "LiveKit Cloud answers 404 No trunk found when no inbound trunk takes the call: none lists the "
+                            + "called number (To user) and lets the source address and caller in, and no default trunk "
+                            + "(one without numbers) does, or the project has no inbound trunk at all.",
+                    "Compare the To user with the numbers of lk sip inbound list (create an inbound trunk if there is "
+                            + "none), and check allowed_addresses and allowed_numbers."),
             new Meaning(404, "Does not match any SIP Trunks", false, "LiveKit's trunk lookup found no trunk for this call",
                     "A self-hosted (open-source) LiveKit SIP server answers 404 Does not match any SIP Trunks when the "
                             + "trunk lookup reports no trunk at all for the call (the service behind it decides; "

@@ -215,8 +215,28 @@ final class LiveKitRoutings {
         SipMessage r = tx.request();
         SipAddress to = SipAddress.parse(r.header("To"));
         SipAddress from = SipAddress.parse(r.header("From"));
+        String credentials = memo.header(r, "Proxy-Authorization");
         return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
-                memo.header(r, "Proxy-Authorization"), requestUri.user());
+                credentials, requestUri.user(), credentials == null ? null : challengedBefore(tx, memo));
+    }
+
+    /**
+     * True when the node this INVITE went to answered an earlier INVITE of the same Call-ID with 407: LiveKit keeps
+     * the challenge per Call-ID on the node that sent it, and checks credentials only against it.
+     */
+    static boolean challengedBefore(InviteTransaction tx, CallMemo memo) {
+        SipMessage request = tx.request();
+        List<InviteTransaction> invites = memo.invites(tx.flow());
+        for (int i = 0; i < invites.size(); i++) {
+            InviteTransaction earlier = invites.get(i);
+            SipMessage fin = earlier.finalResponse();
+            if (earlier.frame() < tx.frame() && fin != null && fin.status() == 407
+                    && Objects.equals(earlier.callId(), request.callId())
+                    && earlier.request().dst().address().equals(request.dst().address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Via "received" parameter LiveKit stamped on its responses, else the captured source address. */

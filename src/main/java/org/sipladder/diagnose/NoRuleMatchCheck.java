@@ -46,6 +46,12 @@ final class NoRuleMatchCheck implements FindingRule {
         facts.add(r.outcome().assumption());
         facts.add("Caller (From user) " + r.invite().callingNumber() + ", called (To user) " + r.invite().calledNumber());
         context.config().rules().forEach(rule -> facts.add("Not taken: " + ConfigView.ruleSummary(rule)));
+        // the simulator's sentence per rule it filtered out says which filter (trunk, callers, called number) did it
+        for (String step : r.outcome().reasoning()) {
+            if (step.startsWith("Rule ") && step.contains(" skipped: ")) {
+                facts.add(step);
+            }
+        }
         facts.add(r.summary());
         List<String> ids = new ArrayList<>();
         if (trunkId != null) {
@@ -55,14 +61,15 @@ final class NoRuleMatchCheck implements FindingRule {
         return Findings.call(r.transaction(), CODE,
                 CODE.title(trunkId == null ? "this caller" : "trunk " + trunkId),
                 "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
-                        + "no trunk_ids) and whose inbound_numbers contain the caller (exact string). When none is "
-                        + "left, the open-source server 'drops' the call: it sends no final response, so the caller "
-                        + "sees 100 and ringing, then nothing until it gives up.",
+                        + "no trunk_ids), whose inbound_numbers contain the caller (From user) and whose numbers contain "
+                        + "the called number (To user), both compared as exact strings without normalization "
+                        + "(+4930... and 4930... differ). When none is left, the open-source server 'drops' the call: "
+                        + "it sends no final response, so the caller sees 100 and ringing, then nothing until it gives up.",
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
                 Findings.fix(List.of("Create a dispatch rule for the trunk: save the JSON below as rule.json and create it "
                                 + "(it sends agent \"" + AgentNames.suggestion(context.config()) + "\"; use your worker's agent name).",
-                        "If an existing rule was meant to match, check its trunk_ids and inbound_numbers (inbound_numbers "
-                                + "lists callers, not your own number)."),
+                        "If an existing rule was meant to match, check its trunk_ids, inbound_numbers (callers, not "
+                                + "your own number) and numbers (the called number exactly as the To header carries it)."),
                         List.of(LkCommand.createRule("rule.json")), createJson(trunkId, AgentNames.suggestion(context.config()))));
     }
 

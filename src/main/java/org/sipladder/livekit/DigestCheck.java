@@ -51,6 +51,13 @@ final class DigestCheck {
                     "The INVITE authenticates as \"" + params.get("username") + "\" but trunk " + id
                             + " expects \"" + trunk.getAuthUsername() + "\", so LiveKit answers 401 Unauthorized.");
         }
+        if (Boolean.FALSE.equals(invite.challengeStored())) {
+            return new Result(AuthOutcome.BAD_CREDENTIALS, LiveKitResponses.AUTH_BAD_CREDENTIALS,
+                    "The capture shows no 407 from this LiveKit node for Call-ID " + invite.callId() + " before this "
+                            + "INVITE, so LiveKit has no stored challenge to check the credentials against (a new "
+                            + "Call-ID, or a challenge from another LiveKit node) and answers 401 Bad credentials, "
+                            + "whatever the digest (unless it challenged the call before the capture began).");
+        }
         String algorithm = params.getOrDefault("algorithm", "MD5");
         if (!algorithm.equalsIgnoreCase("MD5")) {
             return new Result(AuthOutcome.CREDENTIALS_PRESENT, null, "The INVITE carries credentials for \""
@@ -63,8 +70,10 @@ final class DigestCheck {
                             + "'s password, so LiveKit answers 401 Unauthorized.");
         }
         return new Result(AuthOutcome.CREDENTIALS_PRESENT, null, "The digest in Proxy-Authorization matches trunk "
-                + id + "'s password; LiveKit also requires the nonce to come from its own 407 for this Call-ID "
-                + "(a new Call-ID or another LiveKit node gives 401 Bad credentials), which a capture cannot show.");
+                + id + "'s password" + (Boolean.TRUE.equals(invite.challengeStored())
+                ? " and this LiveKit node challenged the Call-ID earlier in the capture."
+                : "; LiveKit also requires its own 407 for this Call-ID to come first (a new Call-ID or another "
+                + "LiveKit node gives 401 Bad credentials), which is not known here."));
     }
 
     /** The digest response (RFC 2617, MD5, with or without qop) the credentials' own parameters give with this password. */

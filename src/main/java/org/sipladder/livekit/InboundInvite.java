@@ -10,12 +10,22 @@ package org.sipladder.livekit;
  * @param sourceIp           IP source address of the packet as LiveKit receives it, or null when unknown
  * @param proxyAuthorization value of the Proxy-Authorization header, or null when absent
  * @param requestUriUser     user part of the Request-URI (not used by LiveKit for matching; kept for explanations)
+ * @param challengeStored    whether the LiveKit node this INVITE went to holds a digest challenge for its Call-ID
+ *                           (section 3): true when the capture shows that node's 407 to an earlier INVITE of the
+ *                           Call-ID, false when it shows none, null when not known
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
-                            String sourceIp, String proxyAuthorization, String requestUriUser) {
+                            String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored) {
+
+    /** An INVITE for which it is not known whether LiveKit holds a challenge for its Call-ID. */
+    public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
+                         String proxyAuthorization, String requestUriUser) {
+        this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser, null);
+    }
 
     /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
     public InboundInvite withCalledNumber(String number) {
-        return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser);
+        return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
+                challengeStored);
     }
 }

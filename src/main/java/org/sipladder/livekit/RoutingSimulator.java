@@ -145,12 +145,13 @@ public final class RoutingSimulator {
 
     private String describe(TrunkMatch trunk) {
         return switch (trunk.kind()) {
-            case MATCHED -> "Trunk " + ConfigView.label(trunk.trunk()) + " is the only trunk listing the number.";
-            case DEFAULT -> "No trunk lists the number; the default trunk " + ConfigView.label(trunk.trunk())
-                    + " (no numbers) takes the call.";
+            case MATCHED -> "Trunk " + ConfigView.label(trunk.trunk())
+                    + " is the only trunk that lists the number and lets the call in.";
+            case DEFAULT -> "No trunk that lets the call in lists the number; the default trunk "
+                    + ConfigView.label(trunk.trunk()) + " (no numbers) takes the call.";
             case CONFLICT -> "Trunks " + String.join(" and ", trunk.candidateIds())
                     + " each list the number, so LiveKit reports: " + trunk.error() + ".";
-            case DEFAULT_CONFLICT -> "No trunk lists the number and the default trunks "
+            case DEFAULT_CONFLICT -> "No trunk that lets the call in lists the number and the default trunks "
                     + String.join(" and ", trunk.candidateIds()) + " all accept it, so LiveKit reports: "
                     + trunk.error() + ".";
             case NOT_FOUND -> noneAccepts;

@@ -19,6 +19,9 @@ import org.sipladder.livekit.LiveKitConfig;
 class InboundBehaviourTest {
 
     private static final String DID = "4991874350352";
+    private static final String URI = "sip:" + DID + "@project-1z3kctsj.sip.livekit.cloud";
+    private static final LiveKitConfig AUTH_CONFIG = config(List.of(trunk("ST_auth", DID)
+            .setAuthUsername(OutboundCapture.USER).setAuthPassword("pw")), List.of(rule("SDR_a", "agent", "ST_auth")));
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
@@ -88,6 +91,79 @@ class InboundBehaviourTest {
         Finding drop = d.withCode(SilentDropCheck.CODE).get(0);
         assertTrue(drop.title().contains("retransmitted 2 time(s)"), drop.title());
         assertTrue(drop.explanation().contains("AuthDrop"), drop.explanation());
+    }
+
+    @Test
+    void credentialsOnACallIdLiveKitNeverChallengedAreBadCredentials() {
+        // section 3: LiveKit checks the user name, then looks for its own 407 to this Call-ID, and only then the
+        // digest: right credentials on a Call-ID it never challenged get 401 Bad credentials
+        String fresh = OutboundCapture.withCredentials(SipTexts.invite("call-fresh", URI, "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711), 1, "Proxy-Authorization", URI, "pw");
+        var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, fresh)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(fresh, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(fresh, 401, "Bad credentials")).flow();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(List.of("100 Processing", "401 Bad credentials"), r.outcome().expectedResponses());
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency());
+        Finding failed = d.primaryFor(r.flowId()).orElseThrow();
+        assertEquals(AuthFailedCheck.CODE, failed.code());
+        assertTrue(failed.fix().steps().get(0).contains("407 for the same Call-ID"), failed.fix().steps().toString());
+    }
+
+    @Test
+    void rightCredentialsAfterLiveKitsOwnChallengeAreAccepted() {
+        var flow = challengedThenRetried("Proxy-Authorization", 100, "Processing");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
+
+        assertEquals(List.of("100 Processing", "180 Ringing...", "200 OK"), d.routings().get(1).outcome().expectedResponses());
+    }
+
+    @Test
+    void credentialsInAnAuthorizationHeaderAreNamedAsIgnored() {
+        // section 1: LiveKit reads credentials from Proxy-Authorization only; a sender answering the 407 with an
+        // Authorization header did send them, where LiveKit does not look, and is challenged again
+        var flow = challengedThenRetried("Authorization", 407, "Unauthorized");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH_CONFIG);
+
+        List<Finding> unanswered = d.withCode(AuthChallengeUnansweredCheck.CODE);
+        assertEquals(2, unanswered.size(), unanswered.toString());
+        for (Finding f : unanswered) {
+            assertTrue(f.title().contains("in Authorization, which LiveKit ignores"), f.title());
+            assertTrue(f.fix().steps().get(0).contains("Proxy-Authorization"), f.fix().steps().toString());
+        }
+        assertEquals(List.of("100 Processing", "407 Unauthorized"), d.routings().get(1).outcome().expectedResponses());
+    }
+
+    /** LiveKit answers 407, the sender retries with the trunk's credentials in {@code header}, LiveKit answers that. */
+    private static org.sipladder.flow.CallFlow challengedThenRetried(String header, int status, String reason) {
+        String first = SipTexts.invite("call-challenged", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String retry = OutboundCapture.withCredentials(first, 2, header, URI, "pw");
+        return TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, first)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 407, "Unauthorized"))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, retry)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(retry, status, reason)).flow();
+    }
+
+    @Test
+    void aRuleWhoseNumbersMissTheCalledNumberIsNamedWithThatFilter() {
+        // section 4: a rule's numbers are compared with the To user as exact strings (no normalization), so a rule
+        // for "+49..." does not take a call to "49..."; the finding must name that filter, not only inbound_numbers
+        LiveKitConfig cfg = new LiveKitConfig(List.of(trunk("ST_a", "+" + DID).build()),
+                List.of(rule("SDR_plus", "agent", "ST_a").build()), List.of("t"),
+                java.util.Map.of("SDR_plus", List.of("+" + DID)));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing")), cfg);
+
+        Finding noRule = d.withCode(NoRuleMatchCheck.CODE).get(0);
+        assertTrue(noRule.evidence().facts().stream().anyMatch(s -> s.startsWith("Rule SDR_plus skipped: the called "
+                + "number \"" + DID + "\" is not exactly one of its numbers")), noRule.evidence().facts().toString());
+        assertTrue(noRule.explanation().contains("numbers contain the called number"), noRule.explanation());
+        assertTrue(noRule.fix().steps().get(1).contains("numbers (the called number"), noRule.fix().steps().toString());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,17 @@ class LiveKitMeaningsTest {
                 titles("100 Processing", "180 Ringing", "503 Service temporarily unavailable"));
         assertEquals(List.of(), titles("100 Processing", "603 Decline"));
         assertEquals(List.of(), titles("100 Processing", "180 Ringing", "200 OK"));
+    }
+
+    @Test
+    void cloudsNoTrunkFoundDoesNotSayTrunksExist() {
+        // section 2: no trunk matched "whether trunks exist or not"; a project without inbound trunks gets it too
+        CallFlow flow = FindingRulesTest.liveKitCall("4991874350352", "100 Processing", "404 No trunk found");
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(LiveKitResponseCheck.CODE).get(0);
+
+        assertFalse(f.explanation().contains("trunks exist"), f.explanation());
+        assertTrue(f.explanation().contains("no inbound trunk at all"), f.explanation());
     }
 
     /** The findings' titles up to the status in brackets, for one call LiveKit answered with {@code responses}. */

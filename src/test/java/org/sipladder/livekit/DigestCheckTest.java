@@ -15,6 +15,9 @@ class DigestCheckTest {
 
     private static final SIPInboundTrunkInfo TRUNK = LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_auth\","
             + "\"numbers\":[\"+4991874350352\"],\"authUsername\":\"jambonz\",\"authPassword\":\"pw\"}");
+    private static final LiveKitConfig CONFIG = LiveKitFixtures.config(List.of(TRUNK), List.of(LiveKitFixtures.rule(
+            "{\"sipDispatchRuleId\":\"SDR\",\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"r\"}},"
+                    + "\"roomConfig\":{\"agents\":[{\"agentName\":\"a\"}]}}")));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -31,11 +34,8 @@ class DigestCheckTest {
             case "RIGHT" -> rightDigest();
             default -> header;
         };
-        LiveKitConfig config = LiveKitFixtures.config(List.of(TRUNK), List.of(LiveKitFixtures.rule(
-                "{\"sipDispatchRuleId\":\"SDR\",\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"r\"}},"
-                        + "\"roomConfig\":{\"agents\":[{\"agentName\":\"a\"}]}}")));
 
-        RoutingOutcome result = new RoutingSimulator(config).simulate(
+        RoutingOutcome result = new RoutingSimulator(CONFIG).simulate(
                 LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED, "+49151", value));
 
         assertEquals(AuthOutcome.valueOf(outcome), result.auth());
@@ -51,6 +51,32 @@ class DigestCheckTest {
                 .simulate(LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED, "+49151", null));
 
         assertEquals(AuthOutcome.NOT_REQUIRED, result.auth());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // LiveKit checks the user name, then looks up its challenge for the Call-ID, then the digest
+            "right digest, no challenge    | RIGHT | false | BAD_CREDENTIALS     | 100 Processing,401 Bad credentials",
+            "wrong digest, no challenge    | WRONG | false | BAD_CREDENTIALS     | 100 Processing,401 Bad credentials",
+            "wrong user, no challenge      | USER  | false | BAD_CREDENTIALS     | 100 Processing,401 Unauthorized",
+            "right digest after a 407      | RIGHT | true  | CREDENTIALS_PRESENT | 100 Processing,180 Ringing...,200 OK",
+            "wrong digest after a 407      | WRONG | true  | BAD_CREDENTIALS     | 100 Processing,401 Unauthorized",
+    })
+    void credentialsWithoutAStoredChallengeAreBadCredentials(String name, String header, boolean challenged,
+                                                               String outcome, String responses) {
+        String value = switch (header) {
+            case "RIGHT" -> rightDigest();
+            case "USER" -> rightDigest().replace("username=\"jambonz\"", "username=\"bob\"");
+            default -> rightDigest().replaceFirst("response=\"[0-9a-f]+\"", "response=\"0\"");
+        };
+        InboundInvite seen = LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED, "+49151", value);
+        InboundInvite invite = new InboundInvite(seen.callId(), seen.calledNumber(), seen.callingNumber(),
+                seen.fromHost(), seen.sourceIp(), value, seen.requestUriUser(), challenged);
+
+        RoutingOutcome result = new RoutingSimulator(CONFIG).simulate(invite);
+
+        assertEquals(AuthOutcome.valueOf(outcome), result.auth());
+        assertEquals(List.of(responses.split(",")), result.expectedResponses());
     }
 
     private static String rightDigest() {

@@ -372,6 +372,21 @@ class RoutingSimulatorTest {
         assertEquals("91874350352", LiveKitFixtures.seedInvite().withCalledNumber("91874350352").calledNumber());
     }
 
+    @Test
+    void aDefaultTrunkTakingTheCallIsNotSaidToBeTheOnlyWayWhenAFilteredTrunkListsTheNumber() {
+        // section 2: a trunk listing the number but excluding the caller is skipped; the default trunk then takes
+        // the call, which is not "no trunk lists the number"
+        SIPInboundTrunkInfo filtered = OPEN_TRUNK.toBuilder().addAllowedNumbers("+4930111").build();
+        SIPInboundTrunkInfo fallback = LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_default\"}");
+
+        RoutingOutcome outcome = simulate(List.of(filtered, fallback), List.of(AGENT_RULE), null);
+
+        assertEquals(TrunkMatch.Kind.DEFAULT, outcome.trunk().kind());
+        String reasoning = String.join(" ", outcome.reasoning());
+        assertFalse(reasoning.contains("No trunk lists the number"), reasoning);
+        assertTrue(reasoning.contains("No trunk that lets the call in lists the number"), reasoning);
+    }
+
     private static RoutingOutcome simulate(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules,
                                            String proxyAuthorization) {
         return new RoutingSimulator(LiveKitFixtures.config(trunks, rules)).simulate(
