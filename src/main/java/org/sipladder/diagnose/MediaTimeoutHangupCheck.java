@@ -2,9 +2,14 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.flow.Role;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.sip.SipMessage;
 
 /**
  * MEDIA_TIMEOUT_HANGUP: a party hangs up after the answer at its media timeout while no RTP reached it. LiveKit
@@ -24,6 +29,18 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         if (context.media().rtpPackets() == 0) {
+            // a capture without RTP (a SIP-only capture filter) cannot show the media, but LiveKit's BYE at its
+            // initial media timeout still tells (livekit-inbound-routing.md, section 8)
+            for (CallFlow flow : context.flows()) {
+                if (liveKitSentBye(flow)) {
+                    for (MediaLeg leg : context.mediaLegs(flow)) {
+                        Finding f = liveKitTimeoutWithoutRtp(leg);
+                        if (f != null) {
+                            findings.add(f);
+                        }
+                    }
+                }
+            }
             return findings;
         }
         for (CallFlow flow : context.flows()) {
@@ -64,6 +81,69 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return finding(leg, hanger, initial, sinceAnswer, sinceRtp);
     }
 
+    /** True when a LiveKit hop of {@code flow} sent a BYE: the legs of other calls need not be looked at. */
+    private static boolean liveKitSentBye(CallFlow flow) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if ("BYE".equals(m.method()) && isLiveKitHop(flow, m.src().address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLiveKitHop(CallFlow flow, String address) {
+        for (Hop h : flow.hops()) {
+            if (h.role() == Role.LIVEKIT && h.address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In a capture without any RTP: LiveKit hung up the answered leg {@link #INITIAL_SECONDS} after the answer, as
+     * its media_timeout_initial does when no RTP arrives. The capture cannot show whether RTP flowed (its filter may
+     * have left RTP out), so the finding says what would confirm it; its later 15 s timeout cannot be told at all.
+     */
+    private static Finding liveKitTimeoutWithoutRtp(MediaLeg leg) {
+        if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame()) {
+            return null;
+        }
+        MediaParty hanger = leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
+        double sinceAnswer = (leg.bye.timestampMicros() - leg.answer.timestampMicros()) / 1e6;
+        if (hanger == null || !isLiveKitHop(leg.flow, leg.bye.src().address())
+                || Math.abs(sinceAnswer - INITIAL_SECONDS) > SLACK_SECONDS) {
+            return null;
+        }
+        MediaParty peer = leg.other(hanger);
+        SdpAnnouncement hangerSdp = hanger.sdpAt(leg.bye.frame());
+        SdpAnnouncement peerSdp = peer.sdpAt(leg.bye.frame());
+        String hangerName = hanger.name(hangerSdp);
+        List<String> facts = new ArrayList<>();
+        List<Long> frames = new ArrayList<>(List.of(leg.answer.frame(), leg.bye.frame()));
+        facts.add(String.format(Locale.ROOT, "Answered at frame %d; %s sent BYE at frame %d, %.1f s later: "
+                + "LiveKit's media_timeout_initial is 30 s", leg.answer.frame(), hangerName, leg.bye.frame(), sinceAnswer));
+        facts.add("The capture holds no RTP at all (a capture filter on SIP only?): it cannot show whether RTP "
+                + "reached " + hangerName);
+        if (peerSdp != null) {
+            frames.add(peerSdp.frame());
+            facts.add(MediaLeg.sdpFact(peerSdp));
+        }
+        List<String> steps = new ArrayList<>(MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp));
+        steps.add("Capture the RTP too (no 'port 5060' filter; the UDP ports of both SDPs) to confirm where the "
+                + "media stops.");
+        return new Finding(CODE, CODE.severity(), CODE.title(hangerName),
+                "The call was answered, and " + hangerName + " hung up " + String.format(Locale.ROOT, "%.1f", sinceAnswer)
+                        + " s later: LiveKit ends a call with BYE when no RTP arrives within 30 s of its start "
+                        + "(media_timeout_initial), so this is most likely a media failure, not a normal hang-up. This "
+                        + "capture has no RTP to show it; a hang-up by the agent itself at that moment is the other "
+                        + "possibility.",
+                leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames, List.of(), facts),
+                Findings.fix(steps, List.of(), null));
+    }
+
     private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
                                    double sinceRtp) {
         MediaParty peer = leg.other(hanger);
@@ -73,11 +153,11 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         String peerName = peer.name(peerSdp);
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(leg.answer.frame(), leg.bye.frame()));
-        facts.add(String.format(java.util.Locale.ROOT, "%s answered at frame %d and sent BYE at frame %d, %.1f s later",
+        facts.add(String.format(Locale.ROOT, "%s answered at frame %d and sent BYE at frame %d, %.1f s later",
                 leg.answer.src().address().equals(hanger.address()) ? hangerName : peerName + " got the answer; "
                         + hangerName, leg.answer.frame(), leg.bye.frame(), sinceAnswer));
         facts.add(initial ? "No RTP reached " + hangerName + " after the answer"
-                : String.format(java.util.Locale.ROOT, "The last RTP toward %s was %.1f s before the BYE",
+                : String.format(Locale.ROOT, "The last RTP toward %s was %.1f s before the BYE",
                         hangerName, sinceRtp));
         facts.add("RTP from " + hangerName + ": " + MediaLeg.packets(leg.toward(peer)) + " packets");
         String why = MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);

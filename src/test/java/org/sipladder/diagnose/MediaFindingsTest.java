@@ -265,6 +265,27 @@ class MediaFindingsTest {
     }
 
     @Test
+    void aSipOnlyCaptureStillShowsLiveKitHangingUpAtItsInitialMediaTimeout() throws Exception {
+        // no RTP in the capture at all: LiveKit's BYE 30 s after the answer is its media_timeout_initial (section 8)
+        Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
+                .bye(MediaCase.LIVEKIT, 30.3).diagnose(dir);
+        assertTrue(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+        Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
+        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code());
+        String all = primary.explanation() + " " + primary.evidence().facts() + " " + primary.fix().steps();
+        assertTrue(all.contains("no RTP at all"), all);
+        assertTrue(all.contains("--external-ip"), all);
+        // a hang-up at another moment, or by the other side, is no timeout
+        for (MediaCase other : List.of(MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
+                        .bye(MediaCase.LIVEKIT, 12),
+                MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
+                        .bye(MediaCase.JAMBONZ, 30.3))) {
+            Diagnosis quiet = other.diagnose(dir);
+            assertTrue(quiet.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), quiet.findings().toString());
+        }
+    }
+
+    @Test
     void anAnswerNeverAcknowledgedOutranksTheOneWayAudioItLeavesBehind() throws Exception {
         // the caller's side never got the 200 OK: no ACK, and no RTP from it; LiveKit sends RTP and ends the call
         Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
