@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +80,53 @@ final class LiveKitRoutings {
         }
         RoutingOutcome outcome = simulator(requestUri.host()).simulate(invite);
         Verdict verdict = verdict(outcome, observed);
+        if (verdict.consistency() == Consistency.INCONSISTENT) {
+            InviteTransaction replayed = replayedFrom(tx, memo);
+            if (replayed != null) {
+                SipMessage fin = replayed.finalResponse();
+                verdict = new Verdict(Consistency.CONSISTENT, LiveKitRouting.summaryOf(outcome, observed,
+                        Consistency.CONSISTENT) + " as a replay: LiveKit rejected the INVITE of frame "
+                        + replayed.frame() + " with the same Call-ID and From tag "
+                        + String.format(Locale.ROOT, "%.1f", (tx.request().timestampMicros()
+                        - fin.timestampMicros()) / 1e6) + " s before with " + LiveKitRouting.label(
+                        new StatusLine(fin.status(), fin.reason())) + ", and it replays a rejection to such INVITEs "
+                        + "for a minute, whatever their routing would now say");
+            }
+        }
         return new LiveKitRouting(tx, invite, outcome, observed, verdict.consistency(), verdict.summary());
+    }
+
+    /** How long LiveKit replays a rejection to INVITEs with the rejected one's Call-ID and From tag. */
+    static final long REPLAY_MICROS = 60_000_000L;
+
+    /**
+     * The earlier INVITE whose rejection LiveKit replayed as {@code tx}'s final response, or null: after rejecting an
+     * INVITE, LiveKit answers any INVITE with the same Call-ID and From tag with the same final response for a minute
+     * (livekit-inbound-routing.md, section 5), whatever its routing would now say. A challenge (401, 407) is no
+     * rejection: the INVITE that answers it is routed again.
+     */
+    static InviteTransaction replayedFrom(InviteTransaction tx, CallMemo memo) {
+        SipMessage fin = tx.finalResponse();
+        if (fin == null || fin.status() < 300) {
+            return null;
+        }
+        SipMessage request = tx.request();
+        String fromTag = SipMessage.tagOf(request.header("From"));
+        List<InviteTransaction> invites = memo.invites(tx.flow());
+        for (int i = invites.size() - 1; i >= 0; i--) {
+            InviteTransaction earlier = invites.get(i);
+            SipMessage earlierFinal = earlier.finalResponse();
+            if (earlier.frame() < tx.frame() && earlierFinal != null && earlierFinal.status() == fin.status()
+                    && earlierFinal.status() != 401 && earlierFinal.status() != 407
+                    && Objects.equals(earlierFinal.reason(), fin.reason())
+                    && request.timestampMicros() - earlierFinal.timestampMicros() <= REPLAY_MICROS
+                    && Objects.equals(earlier.callId(), request.callId())
+                    && Objects.equals(SipMessage.tagOf(earlier.request().header("From")), fromTag)
+                    && earlier.request().dst().address().equals(request.dst().address())) {
+                return earlier;
+            }
+        }
+        return null;
     }
 
     /**

@@ -54,6 +54,35 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void aRejectionReplayedToARetryWithTheSameCallIdAndFromTagIsNoContradiction() {
+        // the first INVITE names a number no trunk lists (404); the retry, same Call-ID and From tag, names the DID a
+        // trunk lists, but LiveKit replays its 404 for a minute (section 5, "other tells")
+        String wrong = "sip:4930999999@project-1z3kctsj.sip.livekit.cloud";
+        String first = SipTexts.invite("call-retry", wrong, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String retry = SipTexts.invite("call-retry", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711)
+                .replace("CSeq: 1 INVITE", "CSeq: 2 INVITE").replace("branch=z9hG4bK", "branch=z9hG4bK2");
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")));
+        for (int seconds : new int[] {5, 90}) {
+            var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, first)
+                    .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 100, "Processing"))
+                    .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 404, "No trunk found"))
+                    .after(seconds).send(TestCall.JAMBONZ, TestCall.LIVEKIT, retry)
+                    .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(retry, 100, "Processing"))
+                    .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(retry, 404, "No trunk found")).flow();
+
+            LiveKitRouting second = DiagnosisEngine.standard().diagnose(List.of(flow), cfg).routings().get(1);
+
+            if (seconds == 5) {
+                assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, second.consistency(), second.summary());
+                assertTrue(second.summary().contains("consistent as a replay: LiveKit rejected the INVITE of frame"), second.summary());
+            } else {
+                // a minute later the replay is over: the answer contradicts the config
+                assertEquals(org.sipladder.livekit.Consistency.INCONSISTENT, second.consistency(), second.summary());
+            }
+        }
+    }
+
+    @Test
     void theLiveKitUrlTellsTheDeploymentWhenTheRequestUriIsAnAddress() {
         String invite = SipTexts.invite("call-ip", "sip:" + DID + "@" + TestCall.LIVEKIT, "+493023125417", TestCall.JAMBONZ,
                 SipTexts.SDP_G711);
