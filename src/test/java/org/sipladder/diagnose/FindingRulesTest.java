@@ -310,6 +310,19 @@ class FindingRulesTest {
     }
 
     @Test
+    void a415SaysTheBodyWasRefusedAndShowsBothTypes() {
+        // a Dialogic gateway offered SIP-T (multipart/mixed: SDP and ISUP) and the peer, taking only SDP, answered
+        // 415 with Accept: application/sdp (dotpcap/packetnet udp-ip-fragmented.pcap)
+        String invite = SipTexts.invite("call-415", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711)
+                .replace("Content-Type: application/sdp", "Content-Type: multipart/mixed;boundary=unique-boundary-1");
+        Finding f = rejectedWith(invite, 415, "Unsupported Media Type", "Accept: application/sdp");
+        assertTrue(f.explanation().startsWith("415 means the peer cannot take the INVITE's body"), f.explanation());
+        assertTrue(f.evidence().facts().contains("Accept: application/sdp"), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().contains("The INVITE's body: Content-Type multipart/mixed;boundary=unique-boundary-1"),
+                f.evidence().facts().toString());
+    }
+
+    @Test
     void aRedirectNamesWhereItPoints() {
         String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
         Finding f = rejectedWith(invite, 302, "Moved Temporarily", "Contact: <sip:+4930111111@192.0.2.10:5060>");
