@@ -117,8 +117,9 @@ final class CallRejectedCheck implements FindingRule {
             facts.add(type == null ? "The INVITE names no Content-Type" : "The INVITE's body: Content-Type " + type.trim());
         }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
-        if (last.status() == 487) {
-            SipMessage cancel = tx.cancel();
+        SipMessage cancel = tx.cancel();
+        // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)
+        if (last.status() == 487 || cancel != null) {
             if (cancel == null) {
                 facts.add("No CANCEL of this INVITE on this leg in the capture: it came from a hop further back, or the"
                         + " capture missed it");
