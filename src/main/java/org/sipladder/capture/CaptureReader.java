@@ -155,7 +155,7 @@ public final class CaptureReader {
         }
         listener.progress(source.consumed(), size);
         return new CaptureSummary(file, run.frame, source.consumed(), feed.firstMicros(), feed.lastMicros(), sink.payloads(),
-                sink.warnings(), run.truncated, run.cancelled, sink.tlsPackets());
+                sink.warnings(), run.truncated, run.cancelled, sink.tlsPackets(), sink.tlsPorts());
     }
 
     /** Reads one packet; a damaged record ends the read with a warning instead of an exception. */

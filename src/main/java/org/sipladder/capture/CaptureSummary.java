@@ -17,12 +17,18 @@ import java.util.List;
  * @param truncated            the file ended or broke off in the middle of a record
  * @param cancelled            the listener asked to stop before the end
  * @param tlsPackets           TCP segments carrying TLS, which cannot be decrypted and were only counted
+ * @param tlsPorts             the server ports of those segments (the first few), ascending
  */
 public record CaptureSummary(Path file, long packets, long bytes, long firstTimestampMicros, long lastTimestampMicros,
-        long payloads, List<String> warnings, boolean truncated, boolean cancelled, long tlsPackets) {
+        long payloads, List<String> warnings, boolean truncated, boolean cancelled, long tlsPackets,
+        List<Integer> tlsPorts) {
+
+    /** The port RFC 3261 gives SIP over TLS: TLS elsewhere is more often HTTPS, IMAPS or push than SIP. */
+    private static final int SIPS_PORT = 5061;
 
     public CaptureSummary {
         warnings = List.copyOf(warnings);
+        tlsPorts = List.copyOf(tlsPorts);
     }
 
     /** The warnings, then what {@link #tlsWarning} and {@link #noSipWarning} tell: all there is to tell the user. */
@@ -38,8 +44,17 @@ public record CaptureSummary(Path file, long packets, long bytes, long firstTime
 
     /** What to tell about the TLS segments that were only counted, or null when there were none. */
     private String tlsWarning() {
-        return tlsPackets == 0 ? null
-                : tlsPackets + " TLS packets could not be decrypted; SIP over TLS is not shown";
+        if (tlsPackets == 0) {
+            return null;
+        }
+        String counted = tlsPackets + " TLS packets " + onPorts() + " could not be decrypted";
+        return tlsPorts.contains(SIPS_PORT) ? counted + "; SIP over TLS is not shown"
+                : counted + " (none on 5061, the SIP over TLS port; SIP in them, if any, is not shown)";
+    }
+
+    private String onPorts() {
+        return (tlsPorts.size() == 1 ? "on port " : "on ports ")
+                + String.join(", ", tlsPorts.stream().map(String::valueOf).toList());
     }
 
     /**
@@ -50,7 +65,7 @@ public record CaptureSummary(Path file, long packets, long bytes, long firstTime
         if (payloads > 0 || packets == 0 || cancelled) {
             return null;
         }
-        return "no SIP message in " + packets + (packets == 1 ? " packet" : " packets") + (tlsPackets > 0
+        return "no SIP message in " + packets + (packets == 1 ? " packet" : " packets") + (tlsPorts.contains(SIPS_PORT)
                 ? " (SIP over TLS, as on port 5061, is encrypted: capture where it is plain, e.g. HEP from the SBC, "
                 + "or use UDP or TCP while debugging)"
                 : " (SIP is looked for in UDP, TCP, SCTP, HEP and WebSocket on any port)");

@@ -118,6 +118,11 @@ public final class PacketFeed {
         return sink.tlsPackets();
     }
 
+    /** The server ports of the TLS segments counted so far (the first few), ascending. */
+    public List<Integer> tlsPorts() {
+        return sink.tlsPorts();
+    }
+
     /** Fragmented IP datagrams still waiting for a fragment. */
     long incompleteDatagrams() {
         return decoder.incompleteDatagrams();

@@ -39,6 +39,9 @@ final class PayloadSink {
     private boolean started;
     private long payloads;
     private long tlsPackets;
+    /** The first few distinct server ports of TLS segments, so the warning can tell SIPS from HTTPS. */
+    private final int[] tlsPorts = new int[8];
+    private int tlsPortCount;
     /** Other frames the current packet's payload was reassembled from (IP fragments); reset by {@link #at}. */
     private long[] packetDependsOn = SipPayload.ONE_PACKET;
     /** Other frames the message or RTP frame being handed on came in (earlier TCP segments); set around one call. */
@@ -290,8 +293,22 @@ final class PayloadSink {
         }
     }
 
-    void tlsPacket() {
+    /** Counts one TLS segment whose server (the lower) port is {@code port}. */
+    void tlsPacket(int port) {
         tlsPackets++;
+        for (int i = 0; i < tlsPortCount; i++) {
+            if (tlsPorts[i] == port) {
+                return;
+            }
+        }
+        if (tlsPortCount < tlsPorts.length) {
+            tlsPorts[tlsPortCount++] = port;
+        }
+    }
+
+    /** The distinct server ports of the TLS segments, in ascending order (the first eight seen). */
+    List<Integer> tlsPorts() {
+        return Arrays.stream(tlsPorts, 0, tlsPortCount).sorted().boxed().toList();
     }
 
     long payloads() {

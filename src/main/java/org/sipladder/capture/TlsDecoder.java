@@ -5,7 +5,7 @@ final class TlsDecoder implements StreamDecoder {
 
     @Override
     public StreamDecoder decode(StreamBuffer buffer, StreamContext context) {
-        context.sink().tlsPacket();
+        context.sink().tlsPacket(Math.min(context.srcPort(), context.dstPort()));
         buffer.clear();
         return this;
     }

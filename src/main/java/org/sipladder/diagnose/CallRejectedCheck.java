@@ -37,6 +37,14 @@ final class CallRejectedCheck implements FindingRule {
                     "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
             new StatusMeaning(488, 488, "the peer cannot accept the offered media (codecs, crypto or SDP)",
                     "Compare the offered codecs with what the peer supports; offer G.711 (PCMA/PCMU)."),
+            new StatusMeaning(415, 415, "the peer cannot take the INVITE's body: its type or encoding (the answer's"
+                    + " Accept or Accept-Encoding header says what it takes)",
+                    "Send only what the peer accepts, usually plain application/sdp: turn off multipart bodies"
+                            + " (SIP-I/SIP-T ISUP) or body compression towards this peer, or enable them at the peer."),
+            new StatusMeaning(420, 420, "the peer does not support an extension the INVITE requires (the answer's"
+                    + " Unsupported header names it)",
+                    "Remove that option tag from the caller's Require header (100rel, timer...) or enable the"
+                            + " extension at the peer."),
             new StatusMeaning(300, 399, "the peer redirected the call", "Make the caller follow the Contact of the redirect, or route to it directly."),
             new StatusMeaning(400, 499, "the peer rejected the request", "Read the reason phrase and the peer's logs for the exact cause."),
             new StatusMeaning(500, 599, "the peer failed or is unavailable", "Check the peer's health, capacity and Retry-After; retry or fail over."),
@@ -103,9 +111,15 @@ final class CallRejectedCheck implements FindingRule {
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
         ResponseFacts.add(last, facts);
+        if (last.status() == 415) {
+            // the other half of the mismatch: what the INVITE carried against the Accept of the answer
+            String type = tx.request().header("Content-Type");
+            facts.add(type == null ? "The INVITE names no Content-Type" : "The INVITE's body: Content-Type " + type.trim());
+        }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
-        if (last.status() == 487) {
-            SipMessage cancel = tx.cancel();
+        SipMessage cancel = tx.cancel();
+        // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)
+        if (last.status() == 487 || cancel != null) {
             if (cancel == null) {
                 facts.add("No CANCEL of this INVITE on this leg in the capture: it came from a hop further back, or the"
                         + " capture missed it");

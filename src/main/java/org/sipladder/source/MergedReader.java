@@ -50,7 +50,7 @@ public final class MergedReader {
         warnings.addAll(feed.warnings());
         CaptureSummary summary = new CaptureSummary(files.files().get(0), feed.frames(), 0, feed.firstMicros(),
                 feed.lastMicros(), feed.payloads() - once.duplicates(), warnings, truncated, cancelled,
-                feed.tlsPackets());
+                feed.tlsPackets(), feed.tlsPorts());
         return new MergedCapture(files, summary, once.observations(), once.duplicates(), once.shared());
     }
 }

@@ -197,5 +197,23 @@ class StreamTransportTest {
                 clientHello).tcp(T, A, "10.0.0.2:5061", 1 + clientHello.length, Segments.PSH | Segments.ACK, appData));
         assertEquals(List.of(), r.payloads, "even readable text inside TLS records is not taken for SIP");
         assertEquals(2, r.summary.tlsPackets());
+        assertTrue(r.summary.allWarnings().contains("2 TLS packets on port 5061 could not be decrypted; SIP over TLS is"
+                + " not shown"), r.summary.allWarnings().toString());
+    }
+
+    @Test
+    void tlsOffTheSipsPortIsNotCalledSipOverTls() throws Exception {
+        // a desktop capture: the softphone's SIP over UDP beside the browser's HTTPS and mail's IMAPS (peafowl's
+        // whatsapp_login_call.pcap): the warnings name the ports and do not say SIP went over TLS there
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0};
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, "10.0.0.2:443", 1, Segments.PSH | Segments.ACK, clientHello)
+                .tcp(T, "10.0.0.2:993", "10.0.0.1:49199", 1, Segments.PSH | Segments.ACK, clientHello));
+        List<String> warnings = r.summary.allWarnings();
+        assertEquals(List.of(443, 993), r.summary.tlsPorts());
+        assertTrue(warnings.contains("2 TLS packets on ports 443, 993 could not be decrypted (none on 5061, the SIP over"
+                + " TLS port; SIP in them, if any, is not shown)"), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("SIP over TLS, as on port 5061, is encrypted")),
+                warnings.toString());
     }
 }

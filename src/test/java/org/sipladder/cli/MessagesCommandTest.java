@@ -110,7 +110,7 @@ class MessagesCommandTest {
                 .write(dir.resolve("tls.pcap"));
         CliRun run = CliRun.of("calls", tls.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of(tls + ": warning: 2 TLS packets could not be decrypted; SIP over TLS is not shown",
+        assertEquals(List.of(tls + ": warning: 2 TLS packets on port 5061 could not be decrypted; SIP over TLS is not shown",
                 tls + ": warning: no SIP message in 2 packets (SIP over TLS, as on port 5061, is encrypted: capture "
                         + "where it is plain, e.g. HEP from the SBC, or use UDP or TCP while debugging)"), run.errLines());
         CliRun diagnosed = CliRun.of("diagnose", tls.toString());

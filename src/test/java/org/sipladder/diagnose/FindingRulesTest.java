@@ -310,6 +310,36 @@ class FindingRulesTest {
     }
 
     @Test
+    void aCancelBeforeAnotherFinalAnswerIsTold() {
+        // the caller cancelled after 34 s of 100 Trying and the proxy answered the INVITE 408, not 487
+        // (peafowl test/pcaps/sip-rtp.pcap): the CANCEL is part of the story whatever the status
+        String invite = SipTexts.invite("call-408", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
+        String cancel = invite.replace("INVITE sip:", "CANCEL sip:").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL");
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 100, "Trying")).after(34)
+                .send(JAMBONZ, "89.184.187.124", cancel)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 408, "Request Timeout")).flow();
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("CANCEL frame 3 from " + JAMBONZ)),
+                f.evidence().facts().toString());
+        assertEquals(List.of(1L, 3L, 4L), f.evidence().frames());
+    }
+
+    @Test
+    void a415SaysTheBodyWasRefusedAndShowsBothTypes() {
+        // a Dialogic gateway offered SIP-T (multipart/mixed: SDP and ISUP) and the peer, taking only SDP, answered
+        // 415 with Accept: application/sdp (dotpcap/packetnet udp-ip-fragmented.pcap)
+        String invite = SipTexts.invite("call-415", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711)
+                .replace("Content-Type: application/sdp", "Content-Type: multipart/mixed;boundary=unique-boundary-1");
+        Finding f = rejectedWith(invite, 415, "Unsupported Media Type", "Accept: application/sdp");
+        assertTrue(f.explanation().startsWith("415 means the peer cannot take the INVITE's body"), f.explanation());
+        assertTrue(f.evidence().facts().contains("Accept: application/sdp"), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().contains("The INVITE's body: Content-Type multipart/mixed;boundary=unique-boundary-1"),
+                f.evidence().facts().toString());
+    }
+
+    @Test
     void aRedirectNamesWhereItPoints() {
         String invite = SipTexts.invite("call-302", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
         Finding f = rejectedWith(invite, 302, "Moved Temporarily", "Contact: <sip:+4930111111@192.0.2.10:5060>");
