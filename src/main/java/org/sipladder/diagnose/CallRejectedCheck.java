@@ -130,8 +130,11 @@ final class CallRejectedCheck implements FindingRule {
                 frames.add(1, cancel.frame());
             }
         }
+        // past the answer itself, the facts (a Reason, Warning or Accept header, the body type, the CANCEL) are the
+        // more specific cause: only without them is there none to point to
         Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
-                last.status() + " means " + m.meaning() + ". The capture shows no more specific cause.",
+                last.status() + " means " + m.meaning() + "."
+                        + (facts.size() == 1 ? " The capture shows no more specific cause." : ""),
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
         return withSeverityOf(finding, last.status());

@@ -337,6 +337,11 @@ class FindingRulesTest {
         assertTrue(f.evidence().facts().contains("Accept: application/sdp"), f.evidence().facts().toString());
         assertTrue(f.evidence().facts().contains("The INVITE's body: Content-Type multipart/mixed;boundary=unique-boundary-1"),
                 f.evidence().facts().toString());
+        // the facts are the more specific cause; a bare rejection has none to point to
+        assertFalse(f.explanation().contains("no more specific cause"), f.explanation());
+        String bare = SipTexts.invite("call-403", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
+        Finding plain = rejectedWith(bare, 403, "Forbidden", "X-Nothing: 1");
+        assertTrue(plain.explanation().endsWith("The capture shows no more specific cause."), plain.explanation());
     }
 
     @Test
