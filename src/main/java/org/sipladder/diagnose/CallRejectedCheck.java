@@ -94,6 +94,20 @@ final class CallRejectedCheck implements FindingRule {
         return withSeverityOf(finding, answer.status());
     }
 
+    /**
+     * True when a fact past the answer itself says why (a Reason, Warning or Accept header, the body type, the
+     * CANCEL, where a redirect points); who answered (Server, User-Agent) and when to retry do not.
+     */
+    private static boolean tellsACause(List<String> facts) {
+        for (int i = 1; i < facts.size(); i++) {
+            String f = facts.get(i);
+            if (!f.startsWith("Server: ") && !f.startsWith("User-Agent: ") && !f.startsWith("Retry-After: ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A busy callee (486) or a caller who cancelled (487) is information, not an error. */
     private static Finding withSeverityOf(Finding finding, int status) {
         return status == 487 || status == 486 ? finding.withSeverity(Severity.INFO) : finding;
@@ -130,11 +144,9 @@ final class CallRejectedCheck implements FindingRule {
                 frames.add(1, cancel.frame());
             }
         }
-        // past the answer itself, the facts (a Reason, Warning or Accept header, the body type, the CANCEL) are the
-        // more specific cause: only without them is there none to point to
         Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
                 last.status() + " means " + m.meaning() + "."
-                        + (facts.size() == 1 ? " The capture shows no more specific cause." : ""),
+                        + (tellsACause(facts) ? "" : " The capture shows no more specific cause."),
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
         return withSeverityOf(finding, last.status());

@@ -340,7 +340,7 @@ class FindingRulesTest {
         // the facts are the more specific cause; a bare rejection has none to point to
         assertFalse(f.explanation().contains("no more specific cause"), f.explanation());
         String bare = SipTexts.invite("call-403", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
-        Finding plain = rejectedWith(bare, 403, "Forbidden", "X-Nothing: 1");
+        Finding plain = rejectedWith(bare, 403, "Forbidden", "Server: SomeSwitch 1.0");
         assertTrue(plain.explanation().endsWith("The capture shows no more specific cause."), plain.explanation());
     }
 
