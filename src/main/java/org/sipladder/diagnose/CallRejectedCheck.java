@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -94,6 +96,19 @@ final class CallRejectedCheck implements FindingRule {
         return withSeverityOf(finding, answer.status());
     }
 
+    /** True when the capture holds a response to {@code cancel}: its Call-ID, CSeq number and method, sent back. */
+    private static boolean answered(CallFlow flow, SipMessage cancel) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (!m.isRequest() && m.frame() > cancel.frame() && "CANCEL".equals(m.cseqMethod())
+                    && m.cseqNumber() == cancel.cseqNumber() && Objects.equals(m.callId(), cancel.callId())
+                    && m.src().address().equals(cancel.dst().address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * True when a fact past the answer itself says why (a Reason, Warning or Accept header, the body type, the
      * CANCEL, where a redirect points); who answered (Server, User-Agent) and when to retry do not.
@@ -142,6 +157,11 @@ final class CallRejectedCheck implements FindingRule {
                         + " caller gave up before the answer", cancel.frame(), cancel.src(),
                         (cancel.timestampMicros() - tx.request().timestampMicros()) / 1e6));
                 frames.add(1, cancel.frame());
+                if (!answered(tx.flow(), cancel)) {
+                    facts.add(String.format(Locale.ROOT, "Nobody answered the CANCEL, though RFC 3261 (9.2) asks its"
+                            + " receiver for a 200 at once; the answer to the INVITE came %.3f s after it",
+                            (last.timestampMicros() - cancel.timestampMicros()) / 1e6));
+                }
             }
         }
         Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),

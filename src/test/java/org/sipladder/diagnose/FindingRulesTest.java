@@ -324,6 +324,18 @@ class FindingRulesTest {
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("CANCEL frame 3 from " + JAMBONZ)),
                 f.evidence().facts().toString());
         assertEquals(List.of(1L, 3L, 4L), f.evidence().frames());
+        // nobody answered the CANCEL: RFC 3261 9.2 asks for a 200 at once
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("Nobody answered the CANCEL")),
+                f.evidence().facts().toString());
+        CallFlow answered = TestCall.carrierJambonzLiveKit().send(JAMBONZ, "89.184.187.124", invite)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 100, "Trying")).after(34)
+                .send(JAMBONZ, "89.184.187.124", cancel)
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(cancel, 200, "OK"))
+                .send("89.184.187.124", JAMBONZ, SipTexts.response(invite, 487, "Request Terminated")).flow();
+        Finding told = DiagnosisEngine.standard().diagnose(List.of(answered), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_CALL_REJECTED).get(0);
+        assertFalse(told.evidence().facts().stream().anyMatch(x -> x.startsWith("Nobody answered the CANCEL")),
+                told.evidence().facts().toString());
     }
 
     @Test
