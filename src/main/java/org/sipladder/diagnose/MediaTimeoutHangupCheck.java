@@ -66,7 +66,10 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         long answerMicros = leg.answer.timestampMicros();
         long lastToward = -1;
         for (RtpStream s : leg.toward(hanger)) {
-            if (s.lastMicros() < byeMicros) {
+            // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
+            // SDP port only, so it does not stop the timer
+            boolean reached = hanger.sdp().isEmpty() || MediaLeg.announced(hanger, s.key().dst());
+            if (reached && s.lastMicros() < byeMicros) {
                 lastToward = Math.max(lastToward, s.lastMicros());
             }
         }

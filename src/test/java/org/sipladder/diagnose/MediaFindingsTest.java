@@ -295,6 +295,27 @@ class MediaFindingsTest {
     }
 
     @Test
+    void rtpSentElsewhereThanLiveKitAnnouncedDoesNotReachItsMediaTimeout() throws Exception {
+        // Jambonz sends for 30 s, but to port 30002 (or another host) while LiveKit announced 30000: LiveKit, which
+        // listens on its SDP port only, gets nothing and hangs up at media_timeout_initial
+        for (String wrong : List.of(MediaCase.LIVEKIT + ":30002", "129.158.233.109:30000")) {
+            Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                    .rtp(SBC, wrong, 0.4, 1495, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 1495, 0x2222, Set.of())
+                    .bye(MediaCase.LIVEKIT, 30.3).diagnose(dir);
+            assertTrue(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+            Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
+            assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
+            assertTrue(primary.explanation().contains("media_timeout_initial"), primary.explanation());
+            assertTrue(primary.explanation().contains("went to " + wrong + " instead of the announced " + LK),
+                    primary.explanation());
+        }
+        // the same RTP to the announced port reaches LiveKit: its BYE at 30 s is no timeout
+        Diagnosis reached = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays(SBC, LK, 29.8).bye(MediaCase.LIVEKIT, 30.3).diagnose(dir);
+        assertTrue(reached.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), reached.findings().toString());
+    }
+
+    @Test
     void hangUpLongBeforeTheTimeoutIsNoTimeout() throws Exception {
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
                 .rtp(LK, MediaCase.JAMBONZ + ":40000", 0.35, 400, 0x2222, Set.of())
