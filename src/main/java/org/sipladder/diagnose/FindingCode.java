@@ -48,7 +48,7 @@ public enum FindingCode {
     LK_OUTBOUND_NUMBER_REJECTED(Severity.ERROR, 124, Kind.SETUP, "%s rejected the dialled number %s: %s"),
     SIP_LATE_OFFER(Severity.ERROR, 130, Kind.SETUP, "INVITE to LiveKit without SDP (late offer)"),
     SIP_NO_COMMON_CODEC(Severity.ERROR, 140, Kind.SETUP, "No common audio codec between %s and %s"),
-    MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it"),
+    MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it%s"),
     MEDIA_NO_RTP(Severity.ERROR, 160, Kind.AFTER_ANSWER, "Answered, but no RTP either way between %s and %s"),
     /** RTP the capture shows, refused by the receiver's host: one-way audio although both directions flow. */
     MEDIA_RTP_REFUSED(Severity.ERROR, 165, Kind.AFTER_ANSWER, "RTP to %s refused: ICMP %s"),

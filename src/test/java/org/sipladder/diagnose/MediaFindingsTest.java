@@ -316,6 +316,24 @@ class MediaFindingsTest {
     }
 
     @Test
+    void theLaterMediaTimeoutSaysHowLongNoRtpReachedLiveKit() throws Exception {
+        // Jambonz's RTP reaches LiveKit for 10 s and stops; LiveKit hangs up 15 s later (media_timeout)
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 1240, 0x2222, Set.of())
+                .bye(MediaCase.LIVEKIT, 25.4).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        // RTP did reach it for 10 s: not "no RTP reached it", but none for the last 15 s
+        assertEquals("LiveKit (" + MediaCase.LIVEKIT + ") hung up after its media timeout: no RTP reached it for "
+                + "the last 15 s", f.title());
+        assertTrue(f.explanation().contains("media_timeout (15 s without RTP) because RTP stopped reaching it"),
+                f.explanation());
+        // at the initial timeout none ever did
+        Finding initial = privateSdpToLiveKit().diagnose(dir).withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        assertEquals("LiveKit (" + MediaCase.LIVEKIT + ") hung up after its media timeout: no RTP reached it",
+                initial.title());
+    }
+
+    @Test
     void hangUpLongBeforeTheTimeoutIsNoTimeout() throws Exception {
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
                 .rtp(LK, MediaCase.JAMBONZ + ":40000", 0.35, 400, 0x2222, Set.of())
