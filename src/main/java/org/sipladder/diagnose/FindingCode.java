@@ -96,7 +96,10 @@ public enum FindingCode {
     /** 1-5 % loss is information. */
     MEDIA_LOSS(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "%.1f %% packet loss on RTP to %s"),
     /** Jitter in bursts only is information. */
-    MEDIA_JITTER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "Jitter up to %.0f ms on RTP to %s");
+    MEDIA_JITTER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "Jitter up to %.0f ms on RTP to %s"),
+    /** A warning toward LiveKit, which has been reported to drop such digits; information toward others. */
+    MEDIA_DTMF_NO_MARKER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "DTMF to %s without the RFC 4733 marker bit: %s of %s digits");
 
     /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
     public enum Kind {
