@@ -21,6 +21,7 @@ public final class FindingCatalogue {
                 new TransferFailedCheck(), new DialogNotFoundCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(),
                 new ReinviteGlareCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
                 new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
-                new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck());
+                new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck(),
+                new MediaDtmfMarkerCheck());
     }
 }

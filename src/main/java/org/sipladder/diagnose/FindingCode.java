@@ -48,7 +48,7 @@ public enum FindingCode {
     LK_OUTBOUND_NUMBER_REJECTED(Severity.ERROR, 124, Kind.SETUP, "%s rejected the dialled number %s: %s"),
     SIP_LATE_OFFER(Severity.ERROR, 130, Kind.SETUP, "INVITE to LiveKit without SDP (late offer)"),
     SIP_NO_COMMON_CODEC(Severity.ERROR, 140, Kind.SETUP, "No common audio codec between %s and %s"),
-    MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it"),
+    MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it%s"),
     MEDIA_NO_RTP(Severity.ERROR, 160, Kind.AFTER_ANSWER, "Answered, but no RTP either way between %s and %s"),
     /** RTP the capture shows, refused by the receiver's host: one-way audio although both directions flow. */
     MEDIA_RTP_REFUSED(Severity.ERROR, 165, Kind.AFTER_ANSWER, "RTP to %s refused: ICMP %s"),
@@ -96,7 +96,10 @@ public enum FindingCode {
     /** 1-5 % loss is information. */
     MEDIA_LOSS(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "%.1f %% packet loss on RTP to %s"),
     /** Jitter in bursts only is information. */
-    MEDIA_JITTER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "Jitter up to %.0f ms on RTP to %s");
+    MEDIA_JITTER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "Jitter up to %.0f ms on RTP to %s"),
+    /** A warning toward LiveKit, which has been reported to drop such digits; information toward others. */
+    MEDIA_DTMF_NO_MARKER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "DTMF to %s without the RFC 4733 marker bit: %s of %s digits");
 
     /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
     public enum Kind {

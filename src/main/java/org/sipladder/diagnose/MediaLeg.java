@@ -91,7 +91,8 @@ final class MediaLeg {
         return announced(caller, dst) && announced(callee, src) || announced(callee, dst) && announced(caller, src);
     }
 
-    private static boolean announced(MediaParty p, Endpoint e) {
+    /** True when one of {@code p}'s SDP sections announced {@code e} as its media end. */
+    static boolean announced(MediaParty p, Endpoint e) {
         for (SdpAnnouncement a : p.sdp()) {
             if (a.port() == e.port() && a.address().equals(e.address())) {
                 return true;

@@ -66,7 +66,10 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         long answerMicros = leg.answer.timestampMicros();
         long lastToward = -1;
         for (RtpStream s : leg.toward(hanger)) {
-            if (s.lastMicros() < byeMicros) {
+            // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
+            // SDP port only, so it does not stop the timer
+            boolean reached = hanger.sdp().isEmpty() || MediaLeg.announced(hanger, s.key().dst());
+            if (reached && s.lastMicros() < byeMicros) {
                 lastToward = Math.max(lastToward, s.lastMicros());
             }
         }
@@ -134,7 +137,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         List<String> steps = new ArrayList<>(MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp));
         steps.add("Capture the RTP too (no 'port 5060' filter; the UDP ports of both SDPs) to confirm where the "
                 + "media stops.");
-        return new Finding(CODE, CODE.severity(), CODE.title(hangerName),
+        return new Finding(CODE, CODE.severity(), CODE.title(hangerName, ""),
                 "The call was answered, and " + hangerName + " hung up " + String.format(Locale.ROOT, "%.1f", sinceAnswer)
                         + " s later: LiveKit ends a call with BYE when no RTP arrives within 30 s of its start "
                         + "(media_timeout_initial), so this is most likely a media failure, not a normal hang-up. This "
@@ -165,10 +168,13 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
                         : "LiveKit's media_timeout (15 s without RTP)")
                 : (initial ? "a media timeout of about 30 s" : "a media timeout of about 15 s");
-        String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because no "
-                + "RTP reached it: a media failure, not a normal hang-up. " + why;
+        // at the later timeout RTP did reach it, until it stopped: the title says for how long none did
+        String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because "
+                + (initial ? "no RTP reached it" : "RTP stopped reaching it") + ": a media failure, not a normal "
+                + "hang-up. " + why;
         List<String> steps = MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
-        return new Finding(CODE, CODE.severity(), CODE.title(hangerName),
+        String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp);
+        return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately),
                 explanation, leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }

@@ -114,6 +114,26 @@ final class MediaCase {
     }
 
     /**
+     * RTP as {@link #rtp(String, String, double, int, long, Set)} without loss, carrying an RFC 4733 event (payload
+     * type 101) for each of {@code events} in turn, one a second from 1 s into the stream: four packets of growing
+     * duration, the last with the end bit, all with one RTP timestamp; the first carries the marker bit only when
+     * {@code marker}.
+     */
+    MediaCase rtpWithDtmf(String src, String dst, double startSeconds, int count, long ssrc, int[] events,
+                          boolean marker) {
+        for (int i = 0; i < count; i++) {
+            int k = i / 50 - 1;
+            int within = i % 50;
+            byte[] packet = k >= 0 && k < events.length && within < 4
+                    ? Rtp.packet(101, i, 160L * (i - within), ssrc, marker && within == 0,
+                    Rtp.event(events[k], within == 3, 160 * (within + 1)))
+                    : Rtp.packet(0, i, 160L * i, ssrc, i == 0);
+            add(startSeconds + i * 0.02, src, dst, packet);
+        }
+        return this;
+    }
+
+    /**
      * RTP as {@link #rtp(String, String, double, int, long, Set)}, each packet answered by an ICMP port-unreachable
      * error from the destination's host, at most one a second (as Linux rate-limits them).
      */

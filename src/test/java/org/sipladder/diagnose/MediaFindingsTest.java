@@ -22,7 +22,8 @@ import org.sipladder.media.MediaCollector;
 class MediaFindingsTest {
 
     static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
-            FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH);
+            FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH,
+            FindingCode.MEDIA_DTMF_NO_MARKER);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address. */
     private static final String SBC_MEDIA = "203.0.113.10";
@@ -79,7 +80,16 @@ class MediaFindingsTest {
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of(), 40, 0)
                                 .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
                 new Case(FindingCode.MEDIA_HOLD_MISMATCH, "hold (sendonly) answered sendrecv", () ->
-                        clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")));
+                        clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")),
+                new Case(FindingCode.MEDIA_DTMF_NO_MARKER, "DTMF to LiveKit without the marker bit", () ->
+                        dtmfToLiveKit(false)));
+    }
+
+    /** The clean call whose RTP to LiveKit carries the digits 1, 5 and #, their first packets marked or not. */
+    static MediaCase dtmfToLiveKit(boolean marker) {
+        return MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpWithDtmf(SBC, LK, 0.4, 500, 0x1111, new int[] {1, 5, 11}, marker)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5);
     }
 
     /** The issue's case: Jambonz advertises its private address to LiveKit Cloud, LiveKit hangs up 30 s later. */
@@ -292,6 +302,62 @@ class MediaFindingsTest {
                 .rtp(LK, SBC, 0.35, 1500, 0x2222, Set.of()).bye(MediaCase.LIVEKIT, 32.3).diagnose(dir);
         assertFalse(d.withCode(FindingCode.MEDIA_ONE_WAY).isEmpty(), d.findings().toString());
         assertEquals(FindingCode.SIP_ACK_MISSING, d.primaryFor(MediaCase.flowId()).orElseThrow().code());
+    }
+
+    @Test
+    void rtpSentElsewhereThanLiveKitAnnouncedDoesNotReachItsMediaTimeout() throws Exception {
+        // Jambonz sends for 30 s, but to port 30002 (or another host) while LiveKit announced 30000: LiveKit, which
+        // listens on its SDP port only, gets nothing and hangs up at media_timeout_initial
+        for (String wrong : List.of(MediaCase.LIVEKIT + ":30002", "129.158.233.109:30000")) {
+            Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                    .rtp(SBC, wrong, 0.4, 1495, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 1495, 0x2222, Set.of())
+                    .bye(MediaCase.LIVEKIT, 30.3).diagnose(dir);
+            assertTrue(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+            Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
+            assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
+            assertTrue(primary.explanation().contains("media_timeout_initial"), primary.explanation());
+            assertTrue(primary.explanation().contains("went to " + wrong + " instead of the announced " + LK),
+                    primary.explanation());
+        }
+        // the same RTP to the announced port reaches LiveKit: its BYE at 30 s is no timeout
+        Diagnosis reached = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays(SBC, LK, 29.8).bye(MediaCase.LIVEKIT, 30.3).diagnose(dir);
+        assertTrue(reached.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), reached.findings().toString());
+    }
+
+    @Test
+    void theLaterMediaTimeoutSaysHowLongNoRtpReachedLiveKit() throws Exception {
+        // Jambonz's RTP reaches LiveKit for 10 s and stops; LiveKit hangs up 15 s later (media_timeout)
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 1240, 0x2222, Set.of())
+                .bye(MediaCase.LIVEKIT, 25.4).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        // RTP did reach it for 10 s: not "no RTP reached it", but none for the last 15 s
+        assertEquals("LiveKit (" + MediaCase.LIVEKIT + ") hung up after its media timeout: no RTP reached it for "
+                + "the last 15 s", f.title());
+        assertTrue(f.explanation().contains("media_timeout (15 s without RTP) because RTP stopped reaching it"),
+                f.explanation());
+        // at the initial timeout none ever did
+        Finding initial = privateSdpToLiveKit().diagnose(dir).withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        assertEquals("LiveKit (" + MediaCase.LIVEKIT + ") hung up after its media timeout: no RTP reached it",
+                initial.title());
+    }
+
+    @Test
+    void dtmfToLiveKitWithoutTheMarkerBitIsAWarningAndWithItNothing() throws Exception {
+        Diagnosis d = dtmfToLiveKit(false).diagnose(dir);
+        List<Finding> found = d.withCode(FindingCode.MEDIA_DTMF_NO_MARKER);
+        assertEquals(1, found.size(), d.findings().toString());
+        Finding f = found.get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("DTMF to LiveKit (" + MediaCase.LIVEKIT + ") without the RFC 4733 marker bit: 3 of 3 digits",
+                f.title());
+        assertTrue(f.explanation().contains("livekit/sip issue 585"), f.explanation());
+        assertTrue(f.evidence().facts().get(0).contains("digits 15#"), f.evidence().facts().toString());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()), "the call itself went on");
+        Diagnosis marked = dtmfToLiveKit(true).diagnose(dir);
+        List<FindingCode> media = marked.findings().stream().map(Finding::code).filter(CODES::contains).toList();
+        assertEquals(List.of(), media, marked.findings().toString());
     }
 
     @Test
