@@ -42,9 +42,18 @@ final class MediaAddressMismatchCheck implements FindingRule {
             frames.add(toSdp.frame());
             facts.add(toName + " announced " + toSdp.media() + ": " + MediaLeg.sdpFact(toSdp));
             what.add("it is sent to " + dst + " although " + toName + " announced " + toSdp.media());
-            steps.add(MediaLeg.senderName(from, s) + " sends to another address than the SDP says: it has latched "
-                    + "onto a NATed source or rewrites addresses; make " + toName + " announce the address it really "
-                    + "receives on (external IP settings), so that both agree.");
+            // latching explains it only when the receiver's own RTP comes from where this RTP goes
+            boolean latched = leg.toward(from).stream().anyMatch(r -> r.key().src().equals(dst));
+            steps.add(latched
+                    ? MediaLeg.senderName(from, s) + " sends to " + dst + ", where " + toName + "'s own RTP comes "
+                    + "from, not to the announced " + toSdp.media() + ": it has latched onto that source (NAT); make "
+                    + toName + " announce the address it really receives on (external IP settings), so that both "
+                    + "agree."
+                    : MediaLeg.senderName(from, s) + " sends to " + dst + ", which " + toName + " neither announced "
+                    + "nor sends its own RTP from: unless a NAT between them forwards that address to "
+                    + toSdp.media() + ", the RTP is lost. Check where " + MediaLeg.senderName(from, s) + " takes the "
+                    + "destination from (an SDP it did not update after a re-INVITE or UPDATE, a media server or SBC "
+                    + "rewriting it, a NAT rule).");
         }
         if (wrongSrc) {
             frames.add(fromSdp.frame());

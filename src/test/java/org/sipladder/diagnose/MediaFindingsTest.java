@@ -275,6 +275,26 @@ class MediaFindingsTest {
     }
 
     @Test
+    void rtpToAnUnannouncedPortIsLatchingOnlyWhenTheReceiversRtpComesFromThere() throws Exception {
+        String lkOther = MediaCase.LIVEKIT + ":30002";
+        // LiveKit sends from its announced 30000; Jambonz sends to 30002: nobody listens there
+        Diagnosis lost = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, lkOther, 0.4, 300, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 300, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        String steps = lost.withCode(FindingCode.MEDIA_ADDRESS_MISMATCH).stream()
+                .map(f -> f.fix().steps().toString()).toList().toString();
+        assertTrue(steps.contains("neither announced nor sends its own RTP from"), steps);
+        assertFalse(steps.contains("latched"), steps);
+        // LiveKit sends from 30002 (though it announced 30000) and Jambonz answers there: latching
+        Diagnosis latched = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, lkOther, 0.4, 300, 0x1111, Set.of()).rtp(lkOther, SBC, 0.41, 300, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        String latchedSteps = latched.withCode(FindingCode.MEDIA_ADDRESS_MISMATCH).stream()
+                .map(f -> f.fix().steps().toString()).toList().toString();
+        assertTrue(latchedSteps.contains("has latched onto that source"), latchedSteps);
+    }
+
+    @Test
     void aSipOnlyCaptureStillShowsLiveKitHangingUpAtItsInitialMediaTimeout() throws Exception {
         // no RTP in the capture at all: LiveKit's BYE 30 s after the answer is its media_timeout_initial (section 8)
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
