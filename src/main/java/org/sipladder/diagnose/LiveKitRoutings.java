@@ -102,8 +102,9 @@ final class LiveKitRoutings {
     /**
      * The earlier INVITE whose rejection LiveKit replayed as {@code tx}'s final response, or null: after rejecting an
      * INVITE, LiveKit answers any INVITE with the same Call-ID and From tag with the same final response for a minute
-     * (livekit-inbound-routing.md, section 5), whatever its routing would now say. A challenge (401, 407) is no
-     * rejection: the INVITE that answers it is routed again.
+     * (livekit-inbound-routing.md, section 5), whatever its routing would now say, before any 100 Processing (its
+     * rejected-INVITE cache, livekit/sip pkg/sip/inbound.go). A challenge (401, 407) is sent outside that cache: the
+     * INVITE that answers it is routed again.
      */
     static InviteTransaction replayedFrom(InviteTransaction tx, CallMemo memo) {
         SipMessage fin = tx.finalResponse();
