@@ -30,7 +30,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                 continue;
             }
             List<InviteTransaction> chain = chain(toCaller, failed);
-            if (chain.size() > 1) {
+            if (chain.size() > 1 && !cancelledFirst(toCaller, chain.get(0))) {
                 findings.add(finding(flow, chain));
             }
         }
@@ -46,6 +46,15 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             return List.of(end);
         }
         return chain(end, invites.stream().filter(B2buaFailureRelayedCheck::failed).toList());
+    }
+
+    /**
+     * True when the caller cancelled its INVITE before the failure further down: the 487s (or whatever the hops
+     * answered after the CANCEL they passed on) follow from the caller giving up, not from a hop that failed.
+     */
+    private static boolean cancelledFirst(InviteTransaction toCaller, InviteTransaction start) {
+        SipMessage cancel = toCaller.cancel();
+        return cancel != null && cancel.frame() < start.finalResponse().frame();
     }
 
     /** An INVITE that failed for good; a 401/407 challenge is part of authentication, not a failure. */

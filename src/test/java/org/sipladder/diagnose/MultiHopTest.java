@@ -70,6 +70,47 @@ class MultiHopTest {
     }
 
     @Test
+    void aCallerWhoCancelsWhileLiveKitRingsStartedTheFailureNotLiveKit() {
+        // carrier -> Jambonz -> LiveKit: LiveKit rings, the caller gives up, Jambonz passes the CANCEL on, both
+        // sides end with 487: nothing failed further down the path
+        List<SipMessage> messages = new ArrayList<>();
+        String aLeg = SipTexts.invite("a-leg-2", "sip:91874350352@" + SBC, "+493023125417", CARRIER, SipTexts.SDP_G711);
+        String bLeg = SipTexts.invite("b-leg-2", LK_URI, "+493023125417", SBC, SipTexts.SDP_G711, "X-CID: a-leg-2");
+        add(messages, CARRIER, SBC, aLeg);
+        add(messages, SBC, LIVEKIT, bLeg);
+        add(messages, LIVEKIT, SBC, SipTexts.response(bLeg, 100, "Processing"));
+        add(messages, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 180, "Ringing")));
+        add(messages, SBC, CARRIER, SipTexts.response(aLeg, 180, "Ringing"));
+        add(messages, CARRIER, SBC, cancelOf(aLeg));
+        add(messages, SBC, CARRIER, SipTexts.response(cancelOf(aLeg), 200, "OK"));
+        add(messages, SBC, LIVEKIT, cancelOf(bLeg));
+        add(messages, LIVEKIT, SBC, SipTexts.response(cancelOf(bLeg), 200, "OK"));
+        add(messages, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 487, "Request Terminated")));
+        add(messages, SBC, CARRIER, SipTexts.response(aLeg, 487, "Request Terminated"));
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size());
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, org.sipladder.livekit.LiveKitConfig.empty());
+
+        assertEquals(List.of(), d.withCode(B2buaFailureRelayedCheck.CODE), "the caller's CANCEL, not LiveKit, ended it");
+        // a failure further down that came before the caller's CANCEL still started there
+        List<SipMessage> late = new ArrayList<>(messages.subList(0, 4));
+        add(late, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 486, "Rejected")));
+        add(late, CARRIER, SBC, cancelOf(aLeg));
+        add(late, SBC, CARRIER, SipTexts.response(aLeg, 603, "Decline"));
+        List<CallFlow> lateFlows = new FlowBuilder().build(late);
+        Diagnosis cancelledLate = DiagnosisEngine.standard().diagnose(lateFlows,
+                org.sipladder.livekit.LiveKitConfig.empty());
+        assertEquals(1, cancelledLate.withCode(B2buaFailureRelayedCheck.CODE).size());
+    }
+
+    private static String cancelOf(String invite) {
+        return invite.substring(0, invite.indexOf("\r\n\r\n")).replace("INVITE sip:", "CANCEL sip:")
+                .replace(" INVITE\r\n", " CANCEL\r\n").replaceAll("Content-Length: \\d+", "Content-Length: 0")
+                .replaceAll("Content-Type: [^\r]*\r\n", "") + "\r\n\r\n";
+    }
+
+    @Test
     void theCauseChainNamesWhereTheFailureStartedAndEachTranslation() {
         List<CallFlow> flows = fourHops(488, "Not Acceptable Here");
 
