@@ -104,6 +104,38 @@ class MultiHopTest {
         assertEquals(1, cancelledLate.withCode(B2buaFailureRelayedCheck.CODE).size());
     }
 
+    @Test
+    void theCauseChainCrossesAnSbcWithAnAddressOnEachSide() {
+        // carrier -> SBC (outside 198.51.100.20, inside 10.0.0.20) -> Jambonz -> LiveKit: LiveKit answers 488,
+        // Jambonz turns it into 603 toward the SBC's inside address, the SBC relays 603 from its outside one
+        String outside = "198.51.100.20";
+        String inside = "10.0.0.20";
+        List<SipMessage> messages = new ArrayList<>();
+        String aLeg = SipTexts.invite("a-leg-3", "sip:+4991874350352@" + outside, "+493023125417", CARRIER,
+                SipTexts.SDP_G711);
+        String sbcLeg = SipTexts.invite("sbc-77@" + outside, "sip:91874350352@" + SBC, "+493023125417", inside,
+                SipTexts.SDP_G711);
+        String bLeg = SipTexts.invite("b-leg-3", LK_URI, "+493023125417", SBC, SipTexts.SDP_G711, "X-CID: sbc-77@" + outside);
+        add(messages, CARRIER, outside, aLeg);
+        add(messages, inside, SBC, sbcLeg);
+        add(messages, SBC, LIVEKIT, bLeg);
+        add(messages, LIVEKIT, SBC, SipTexts.response(bLeg, 100, "Processing"));
+        add(messages, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 488, "Not Acceptable Here")));
+        add(messages, SBC, inside, SipTexts.response(sbcLeg, 603, "Decline"));
+        add(messages, outside, CARRIER, SipTexts.response(aLeg, 603, "Decline"));
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size(), "joined by the Call-ID naming the outside address, then X-CID");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, org.sipladder.livekit.LiveKitConfig.empty());
+
+        List<Finding> chains = d.withCode(B2buaFailureRelayedCheck.CODE);
+        assertEquals(1, chains.size(), d.findings().toString());
+        List<String> facts = chains.get(0).evidence().facts();
+        assertTrue(chains.get(0).title().contains("488") && chains.get(0).title().contains(LIVEKIT), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(SBC) && f.contains("turned 488")), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(outside) && f.contains("relayed 603")), facts.toString());
+    }
+
     private static String cancelOf(String invite) {
         return invite.substring(0, invite.indexOf("\r\n\r\n")).replace("INVITE sip:", "CANCEL sip:")
                 .replace(" INVITE\r\n", " CANCEL\r\n").replaceAll("Content-Length: \\d+", "Content-Length: 0")
