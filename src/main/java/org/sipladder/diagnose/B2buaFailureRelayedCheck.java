@@ -30,7 +30,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                 continue;
             }
             List<InviteTransaction> chain = chain(toCaller, failed);
-            if (chain.size() > 1) {
+            if (chain.size() > 1 && !cancelledFirst(toCaller, chain.get(0))) {
                 findings.add(finding(flow, chain));
             }
         }
@@ -48,6 +48,15 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         return chain(end, invites.stream().filter(B2buaFailureRelayedCheck::failed).toList());
     }
 
+    /**
+     * True when the caller cancelled its INVITE before the failure further down: the 487s (or whatever the hops
+     * answered after the CANCEL they passed on) follow from the caller giving up, not from a hop that failed.
+     */
+    private static boolean cancelledFirst(InviteTransaction toCaller, InviteTransaction start) {
+        SipMessage cancel = toCaller.cancel();
+        return cancel != null && cancel.frame() < start.finalResponse().frame();
+    }
+
     /** An INVITE that failed for good; a 401/407 challenge is part of authentication, not a failure. */
     private static boolean failed(InviteTransaction t) {
         SipMessage fin = t.finalResponse();
@@ -56,7 +65,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
 
     /**
      * From the caller's failure back to where it started: each earlier step is the last failure the hop that
-     * answered the next step received before answering.
+     * answered the next step received before answering (on the address it answered from, else on another of its own).
      */
     private static List<InviteTransaction> chain(InviteTransaction toCaller, List<InviteTransaction> failed) {
         LinkedList<InviteTransaction> chain = new LinkedList<>();
@@ -73,11 +82,45 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                 }
             }
             if (before == null) {
+                before = toOtherAddress(chain, current, failed);
+            }
+            if (before == null) {
                 return chain;
             }
             chain.addFirst(before);
             current = before;
         }
+    }
+
+    /**
+     * The failure a B2BUA with an address on each side (an SBC's outside and inside interfaces) got on its other
+     * address before answering {@code current} from this one: the last failure before that answer on another leg,
+     * whose INVITE was sent after {@code current}'s arrived, to an address no step of the chain came from or went to.
+     */
+    private static InviteTransaction toOtherAddress(List<InviteTransaction> chain, InviteTransaction current,
+                                                    List<InviteTransaction> failed) {
+        SipMessage answer = current.finalResponse();
+        InviteTransaction before = null;
+        for (InviteTransaction t : failed) {
+            SipMessage fin = t.finalResponse();
+            if (!holds(chain, t) && fin.frame() < answer.frame() && t.request().frame() > current.request().frame()
+                    && t.invite().legIndex() != current.invite().legIndex() && !passesThrough(chain, fin.dst().address())
+                    && (before == null || fin.frame() > before.finalResponse().frame())) {
+                before = t;
+            }
+        }
+        return before;
+    }
+
+    /** True when an INVITE of the chain came from or went to {@code address}. */
+    private static boolean passesThrough(List<InviteTransaction> chain, String address) {
+        for (InviteTransaction step : chain) {
+            SipMessage request = step.request();
+            if (request.src().address().equals(address) || request.dst().address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,7 +13,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * Joins a B2BUA's outgoing leg to its incoming leg when no header names the other: the B-leg INVITE is sent
- * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits.
+ * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits
+ * (of several such A-legs, the newest from the B-leg's calling user, else the newest).
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
  * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
@@ -33,6 +34,8 @@ final class TimingCorrelation {
     private static final long MEMORY_MICROS = 60_000_000L;
     /** The shortest kept From tag that joins legs ({@link #joinByKeptFromTag}): six characters, 24 bits or more. */
     static final int KEPT_TAG_MIN = 6;
+    /** The most A-legs with matching called numbers {@link #closestMatch} looks at for the B-leg's caller. */
+    private static final int CALLER_LOOKS = 16;
 
     /** An INVITE that opened a leg: its leg, time, arrival number and called number's digits. */
     record Received(LegState leg, long micros, int seq, String digits, String from) {
@@ -240,14 +243,62 @@ final class TimingCorrelation {
                         received.callId(), SipFields.calledDigits(invite));
     }
 
+    /**
+     * The A-leg of {@code invite} among the INVITEs {@code received} in the window whose called numbers end in the same
+     * digits: the newest from the B-leg's calling user, else the newest. Calls to one number a second apart through a
+     * B2BUA slower than that (a webhook, a database dip) send the first call's B-leg after the second A-leg arrived;
+     * the caller it keeps tells them apart. Up to {@link #CALLER_LOOKS} A-legs are looked at for the caller (a load
+     * test calls one number from one caller hundreds of times in the window).
+     */
     private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
-        for (Window w = new Window(received, invite, leg); w.next(); ) {
+        String from = invite.header("From");
+        Received newest = null;
+        int looked = 0;
+        for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
             if (w.current.digits().endsWith(suffix) && mayLeadTo(w.current, invite)) {
-                return w.current;
+                if (sameUser(w.current.from(), from)) {
+                    return w.current;
+                }
+                newest = newest == null ? w.current : newest;
+                looked++;
             }
         }
-        return null;
+        return newest;
+    }
+
+    /**
+     * Whether two From values have the same, not empty, URI user part: compared in place, as this runs for the B-leg
+     * INVITE of every call a B2BUA joins by timing.
+     */
+    static boolean sameUser(String a, String b) {
+        long ua = userRange(a);
+        long ub = userRange(b);
+        int length = (int) ua - (int) (ua >>> 32);
+        return ua >= 0 && ub >= 0 && length > 0 && length == (int) ub - (int) (ub >>> 32)
+                && a.regionMatches((int) (ua >>> 32), b, (int) (ub >>> 32), length);
+    }
+
+    /** Where the user part of a From value's URI starts and ends, packed; -1 when it has none (no '@'). */
+    private static long userRange(String value) {
+        if (value == null) {
+            return -1;
+        }
+        int lt = value.indexOf('<');
+        int start = lt >= 0 ? lt + 1 : 0;
+        int at = value.indexOf('@', start);
+        int gt = lt >= 0 ? value.indexOf('>', lt) : -1;
+        if (at < 0 || gt >= 0 && gt < at) {
+            return -1;
+        }
+        int colon = value.indexOf(':', start);
+        start = colon >= 0 && colon < at ? colon + 1 : start;
+        while (start < at && value.charAt(start) == ' ') {
+            start++;
+        }
+        int semicolon = value.indexOf(';', start);
+        int end = semicolon >= 0 && semicolon < at ? semicolon : at;
+        return (long) start << 32 | end;
     }
 
     /**

@@ -70,6 +70,79 @@ class MultiHopTest {
     }
 
     @Test
+    void aCallerWhoCancelsWhileLiveKitRingsStartedTheFailureNotLiveKit() {
+        // carrier -> Jambonz -> LiveKit: LiveKit rings, the caller gives up, Jambonz passes the CANCEL on, both
+        // sides end with 487: nothing failed further down the path
+        List<SipMessage> messages = new ArrayList<>();
+        String aLeg = SipTexts.invite("a-leg-2", "sip:91874350352@" + SBC, "+493023125417", CARRIER, SipTexts.SDP_G711);
+        String bLeg = SipTexts.invite("b-leg-2", LK_URI, "+493023125417", SBC, SipTexts.SDP_G711, "X-CID: a-leg-2");
+        add(messages, CARRIER, SBC, aLeg);
+        add(messages, SBC, LIVEKIT, bLeg);
+        add(messages, LIVEKIT, SBC, SipTexts.response(bLeg, 100, "Processing"));
+        add(messages, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 180, "Ringing")));
+        add(messages, SBC, CARRIER, SipTexts.response(aLeg, 180, "Ringing"));
+        add(messages, CARRIER, SBC, cancelOf(aLeg));
+        add(messages, SBC, CARRIER, SipTexts.response(cancelOf(aLeg), 200, "OK"));
+        add(messages, SBC, LIVEKIT, cancelOf(bLeg));
+        add(messages, LIVEKIT, SBC, SipTexts.response(cancelOf(bLeg), 200, "OK"));
+        add(messages, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 487, "Request Terminated")));
+        add(messages, SBC, CARRIER, SipTexts.response(aLeg, 487, "Request Terminated"));
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size());
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, org.sipladder.livekit.LiveKitConfig.empty());
+
+        assertEquals(List.of(), d.withCode(B2buaFailureRelayedCheck.CODE), "the caller's CANCEL, not LiveKit, ended it");
+        // a failure further down that came before the caller's CANCEL still started there
+        List<SipMessage> late = new ArrayList<>(messages.subList(0, 4));
+        add(late, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 486, "Rejected")));
+        add(late, CARRIER, SBC, cancelOf(aLeg));
+        add(late, SBC, CARRIER, SipTexts.response(aLeg, 603, "Decline"));
+        List<CallFlow> lateFlows = new FlowBuilder().build(late);
+        Diagnosis cancelledLate = DiagnosisEngine.standard().diagnose(lateFlows,
+                org.sipladder.livekit.LiveKitConfig.empty());
+        assertEquals(1, cancelledLate.withCode(B2buaFailureRelayedCheck.CODE).size());
+    }
+
+    @Test
+    void theCauseChainCrossesAnSbcWithAnAddressOnEachSide() {
+        // carrier -> SBC (outside 198.51.100.20, inside 10.0.0.20) -> Jambonz -> LiveKit: LiveKit answers 488,
+        // Jambonz turns it into 603 toward the SBC's inside address, the SBC relays 603 from its outside one
+        String outside = "198.51.100.20";
+        String inside = "10.0.0.20";
+        List<SipMessage> messages = new ArrayList<>();
+        String aLeg = SipTexts.invite("a-leg-3", "sip:+4991874350352@" + outside, "+493023125417", CARRIER,
+                SipTexts.SDP_G711);
+        String sbcLeg = SipTexts.invite("sbc-77@" + outside, "sip:91874350352@" + SBC, "+493023125417", inside,
+                SipTexts.SDP_G711);
+        String bLeg = SipTexts.invite("b-leg-3", LK_URI, "+493023125417", SBC, SipTexts.SDP_G711, "X-CID: sbc-77@" + outside);
+        add(messages, CARRIER, outside, aLeg);
+        add(messages, inside, SBC, sbcLeg);
+        add(messages, SBC, LIVEKIT, bLeg);
+        add(messages, LIVEKIT, SBC, SipTexts.response(bLeg, 100, "Processing"));
+        add(messages, LIVEKIT, SBC, scl(SipTexts.response(bLeg, 488, "Not Acceptable Here")));
+        add(messages, SBC, inside, SipTexts.response(sbcLeg, 603, "Decline"));
+        add(messages, outside, CARRIER, SipTexts.response(aLeg, 603, "Decline"));
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size(), "joined by the Call-ID naming the outside address, then X-CID");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, org.sipladder.livekit.LiveKitConfig.empty());
+
+        List<Finding> chains = d.withCode(B2buaFailureRelayedCheck.CODE);
+        assertEquals(1, chains.size(), d.findings().toString());
+        List<String> facts = chains.get(0).evidence().facts();
+        assertTrue(chains.get(0).title().contains("488") && chains.get(0).title().contains(LIVEKIT), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(SBC) && f.contains("turned 488")), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(outside) && f.contains("relayed 603")), facts.toString());
+    }
+
+    private static String cancelOf(String invite) {
+        return invite.substring(0, invite.indexOf("\r\n\r\n")).replace("INVITE sip:", "CANCEL sip:")
+                .replace(" INVITE\r\n", " CANCEL\r\n").replaceAll("Content-Length: \\d+", "Content-Length: 0")
+                .replaceAll("Content-Type: [^\r]*\r\n", "") + "\r\n\r\n";
+    }
+
+    @Test
     void theCauseChainNamesWhereTheFailureStartedAndEachTranslation() {
         List<CallFlow> flows = fourHops(488, "Not Acceptable Here");
 

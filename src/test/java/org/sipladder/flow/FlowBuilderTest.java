@@ -180,6 +180,31 @@ class FlowBuilderTest {
     }
 
     @Test
+    void twoCallsToOneNumberASecondApartKeepTheirOwnBLegsWhenTheB2buaIsSlowerThanThat() {
+        // two callers dial the same number 1 s apart through a B2BUA with no correlation header, which takes 1.5 s to
+        // send each B-leg: the first B-leg leaves after the second A-leg arrived, and it keeps its caller
+        String sbc = "198.51.100.30:5060";
+        String pbx = "198.51.100.40:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, sbc, extensionInvite("sip:+4991874350352@198.51.100.30", "a0", "z9hG4bKa0", "+493023125410"));
+        d.send(1_000, CARRIER, sbc, extensionInvite("sip:+4991874350352@198.51.100.30", "a1", "z9hG4bKa1", "+493023125411"));
+        d.send(1_500, sbc, pbx, extensionInvite("sip:4991874350352@198.51.100.40", "b0", "z9hG4bKb0", "+493023125410"));
+        d.send(2_500, sbc, pbx, extensionInvite("sip:4991874350352@198.51.100.40", "b1", "z9hG4bKb1", "+493023125411"));
+
+        List<CallFlow> flows = builder.build(d.messages());
+
+        assertEquals(List.of(List.of("a0", "b0"), List.of("a1", "b1")),
+                flows.stream().map(f -> f.legs().stream().map(Leg::callId).toList()).toList());
+        // a B2BUA that rewrites every caller still has its B-leg joined to the newest A-leg in the window
+        Dialogue rewritten = new Dialogue();
+        rewritten.send(0, CARRIER, sbc, extensionInvite("sip:+4991874350352@x", "a0", "z9hG4bKa0", "+493023125410"));
+        rewritten.send(1_000, CARRIER, sbc, extensionInvite("sip:+4991874350352@x", "a1", "z9hG4bKa1", "+493023125411"));
+        rewritten.send(1_050, sbc, pbx, extensionInvite("sip:4991874350352@y", "b1", "z9hG4bKb1", "trunk"));
+        assertEquals(List.of(List.of("a0"), List.of("a1", "b1")), builder.build(rewritten.messages()).stream()
+                .map(f -> f.legs().stream().map(Leg::callId).toList()).toList());
+    }
+
+    @Test
     void anSbcWithAnAddressOnEachSideIsJoinedWhenItsBLegsCallIdNamesTheInsideOne() {
         String inside = "172.22.204.85:5060";
         String outside = "172.22.204.69:5060";
