@@ -3,6 +3,7 @@ package org.sipladder.flow;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
@@ -54,11 +55,20 @@ final class HopRoles {
         // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
         Addresses alongInvites = new Addresses();
         Addresses all = new Addresses();
+        // the dialog-opening INVITEs as first sent (no retransmissions), for what each host did with them
+        SipMessage[] invites = new SipMessage[4];
+        int inviteCount = 0;
         for (int i = 0; i < messages.length; i++) {
             SipMessage m = messages[i];
             String src = m.src().address();
             String dst = m.dst().address();
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
+                if (!CallFlowAssembly.retransmission(places[i])) {
+                    if (inviteCount == invites.length) {
+                        invites = Arrays.copyOf(invites, inviteCount * 2);
+                    }
+                    invites[inviteCount++] = m;
+                }
                 firstInvite = firstInvite == null ? m : firstInvite;
                 // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
                 if (firstPublicInvite == null && AddressScope.isPublic(src)) {
@@ -73,6 +83,7 @@ final class HopRoles {
                 roles.collect(m);
             }
         }
+        roles.relayClues(invites, inviteCount);
         if (firstPublicInvite != null) {
             roles.clue(firstPublicInvite.src().address(), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
                     firstPublicInvite.frame(), null, null);
@@ -252,6 +263,43 @@ final class HopRoles {
         if (vias.size() == 1 && vias.get(0).indexOf(',') < 0) {
             clue(sender, Role.LIVEKIT, "SCL_ From", Sentence.SCL_FROM_TAG, frame, SipMessage.tagOf(from), null);
         }
+    }
+
+    /**
+     * What a host did with the call's INVITEs names it where nothing else does: one that received an INVITE and sent
+     * one on to another host is a SIP proxy when the Call-ID stayed (the same dialog relayed), a B2BUA when it is
+     * another leg's (a Kamailio without a Server header, an SBC of no family in the table). A host a clue already
+     * names (a family's tells, LiveKit's) is left to them.
+     */
+    private void relayClues(SipMessage[] invites, int count) {
+        for (int i = 1; i < count; i++) {
+            SipMessage sent = invites[i];
+            String host = sent.src().address();
+            if (named(host)) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                SipMessage received = invites[j];
+                if (received.dst().address().equals(host) && !received.src().address().equals(sent.dst().address())
+                        && received.frame() < sent.frame()) {
+                    boolean relayed = Objects.equals(received.callId(), sent.callId());
+                    clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg",
+                            relayed ? Sentence.FORWARDED : Sentence.NEW_LEG, sent.frame(), sent.callId(),
+                            sent.dst().address());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** True when a clue names {@code address} as anything but a carrier (which a relaying host is not). */
+    private boolean named(String address) {
+        for (int i = 0; i < clueCount; i++) {
+            if (clues[i].role() != Role.CARRIER && clues[i].address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void agentClue(String sender, String agent, long frame) {

@@ -8,9 +8,12 @@ public enum Role {
     JAMBONZ("Jambonz"),
     LIVEKIT("LiveKit"),
     SIP_ENDPOINT("SIP endpoint"),
-    /** A back-to-back user agent of a family in the B2BUA table with no role of its own (FreeSWITCH, Asterisk...). */
+    /**
+     * A back-to-back user agent of a family in the B2BUA table with no role of its own (FreeSWITCH, Asterisk...), or a
+     * host the call shows receiving one leg's INVITE and sending another's.
+     */
     B2BUA("B2BUA"),
-    /** A SIP proxy of a family in the B2BUA table (Kamailio, OpenSIPS). */
+    /** A SIP proxy of a family in the B2BUA table (Kamailio, OpenSIPS), or a host the call shows relaying its INVITE. */
     PROXY("SIP proxy");
 
     private final String displayName;

@@ -37,6 +37,24 @@ class B2buaHopsTest {
     }
 
     @Test
+    void aHostThatRelaysTheInviteIsAProxyAndOneThatSendsAnotherLegIsAB2bua() {
+        // no Server or User-Agent anywhere: only what each host did with the INVITEs tells
+        String proxy = "10.0.0.2:5060";
+        String sbc = "10.0.0.4:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, proxy, request("INVITE", "sip:+4930555@10.0.0.2", "leg-a", "z9hG4bKa1", 1, null));
+        d.send(5, proxy, sbc, request("INVITE", "sip:+4930555@10.0.0.4", "leg-a", "z9hG4bKp1", 1, null));
+        d.send(20, sbc, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "leg-b", "z9hG4bKb1", 1, null,
+                "X-Original-Call-ID: leg-a"));
+        d.send(60, PBX, sbc, response(200, "OK", "INVITE", "leg-b", "z9hG4bKb1", 1, "b1"));
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertHop(flow, proxy, Role.PROXY, "It passed an INVITE it received on under the same Call-ID leg-a to 10.0.0.4");
+        assertHop(flow, sbc, Role.B2BUA, "It received an INVITE and sent another leg's (Call-ID leg-b) to 10.0.0.3");
+        assertEquals(Role.SIP_ENDPOINT, hop(flow, PBX).role());
+    }
+
+    @Test
     void freeSwitchIsAB2buaByItsUserAgentAndXFsSupport() {
         String fs = "198.51.100.10:5060";
         CallFlow flow = inviteAndAnswer(fs, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "fs-1", "z9hG4bK1", 1, null,

@@ -96,8 +96,8 @@ class FlowBuilderTest {
         assertEquals(List.of("The INVITE in frame 3 (Call-ID b-leg-7f3e) was sent by 172.20.11.236 0.040 s after that "
                 + "host received the INVITE in frame 1 (Call-ID a-leg-1@89.184.187.124), and both called numbers end "
                 + "in 74350352."), flow.joinEvidence());
-        // the Jambonz hop has no Jambonz clue left, so it is only an endpoint
-        assertEquals(Role.SIP_ENDPOINT, flow.hops().get(1).role());
+        // the Jambonz hop has no Jambonz clue left; what it did (received the A-leg, sent the B-leg) makes it a B2BUA
+        assertEquals(Role.B2BUA, flow.hops().get(1).role());
     }
 
     @Test
