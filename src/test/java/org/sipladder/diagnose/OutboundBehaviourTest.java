@@ -149,6 +149,22 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedByLiveKitSoTheTrunkAddressIsTheFix() {
+        // sip outbound.go sipOutbound.Invite: any final status but 200/401/407 ends the call, a 3xx included
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                SipTexts.response(invite, 302, "Moved Temporarily", "Contact: <sip:+4930123456@gw2.provider.example:5070>"));
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertTrue(f.explanation().contains("LiveKit does not follow redirects"), f.explanation());
+        assertTrue(f.title().contains("redirected LiveKit's call to gw2.provider.example:5070"), f.title());
+        assertEquals(List.of("lk sip outbound update --id ST_out --address gw2.provider.example:5070"), f.fix().commands());
+        assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("follow the Contact")), f.fix().steps().toString());
+    }
+
+    @Test
     void anInviteNobodyAnswersIsNoResponseWithTheTrunksTransport() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
         List<CallFlow> flows = new OutboundCapture().send(LIVEKIT, CARRIER, invite).send(LIVEKIT, CARRIER, invite)
