@@ -119,6 +119,9 @@ final class OutboundRejectedCheck implements FindingRule {
         boolean cancelled = start.status() == 487 && call.cancelledByLiveKit();
         boolean callee = cancelled || List.of(486, 600, 603).contains(start.status());
         List<String> facts = chainFacts(call, chain);
+        if (cancelled) {
+            facts.add(call.cancelReason());
+        }
         for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "X-Twilio-Error")) {
             String value = start.header(name);
             if (value != null) {
@@ -140,13 +143,14 @@ final class OutboundRejectedCheck implements FindingRule {
         }
         StatusMeaning meaning = CallRejectedCheck.meaning(start.status());
         String origin1 = start.src().address();
-        String title = cancelled ? "LiveKit cancelled its call at the ringing timeout (" + toLiveKit.label() + ")"
+        String title = cancelled ? "LiveKit cancelled its call before it was answered (" + toLiveKit.label() + ")"
                 : redirect != null ? toLiveKit.src().address() + " redirected LiveKit's call to " + redirect
                 + " (" + toLiveKit.label() + "), which LiveKit does not follow"
                 : relayed ? toLiveKit.label() + " to LiveKit started as " + start.label() + " from " + origin1
                 : origin1 + " rejected LiveKit's call: " + start.label();
-        String why = (cancelled ? "The far end rang and nobody answered before LiveKit's ringing timeout (3 minutes "
-                + "unless the call set ringing_timeout), so LiveKit cancelled (\"no-answer\")."
+        String why = (cancelled ? "Nobody answered before LiveKit cancelled the INVITE, at the call's ringing timeout "
+                + "(3 minutes unless CreateSIPParticipant set ringing_timeout) or because the call was ended first; "
+                + "LiveKit reports \"no-answer\"."
                 : start.status() + " means " + meaning.meaning() + ".")
                 + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
                 + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
@@ -163,7 +167,7 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
         } else {
-            steps.add(meaning.check());
+            steps.add(cancelled ? OutboundCall.RING_LONGER : meaning.check());
         }
         if (start.status() == 488 && trunk != null
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {

@@ -164,6 +164,35 @@ class OutboundBehaviourTest {
         assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("follow the Contact")), f.fix().steps().toString());
     }
 
+    /** LiveKit's INVITE rings for {@code seconds}, then LiveKit cancels it and the provider answers 487. */
+    private static List<CallFlow> cancelledAfter(long seconds) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        String cancel = invite.replace("INVITE sip:", "CANCEL sip:").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL");
+        return new OutboundCapture().send(LIVEKIT, CARRIER, invite)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "180 Ringing"))
+                .after(seconds).send(LIVEKIT, CARRIER, cancel)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(cancel, "200 OK"))
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "487 Request Terminated")).flows();
+    }
+
+    @Test
+    void aCancelLongBeforeThreeMinutesIsNotCalledTheDefaultRingingTimeout() {
+        // sip outbound.go outboundCall.sipSignal: the dial context ends at ringing_timeout (3 min unset) or when the
+        // room or call closes; sipResponse then cancels the INVITE
+        Finding early = diagnose(cancelledAfter(20), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+        Finding late = diagnose(cancelledAfter(180), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(Severity.INFO, early.severity());
+        assertTrue(early.evidence().facts().stream().anyMatch(x -> x.contains("20 s after its first INVITE, not at "
+                + "LiveKit's default ringing timeout")), early.evidence().facts().toString());
+        assertFalse(early.title().contains("ringing timeout"), early.title());
+        assertTrue(early.fix().steps().get(0).contains("ringing_timeout"), early.fix().steps().toString());
+        assertTrue(late.evidence().facts().stream().anyMatch(x -> x.contains("its default ringing timeout of 3 minutes ran out")),
+                late.evidence().facts().toString());
+    }
+
     @Test
     void anInviteNobodyAnswersIsNoResponseWithTheTrunksTransport() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
