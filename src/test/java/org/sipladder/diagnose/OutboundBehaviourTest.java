@@ -193,6 +193,37 @@ class OutboundBehaviourTest {
                 late.evidence().facts().toString());
     }
 
+    /** An answered LiveKit call whose 200 OK names {@code refresher}; the provider hangs up 95 s later. */
+    private static List<CallFlow> sessionTimer(String refresher) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        String ok = SipTexts.response(invite, 200, "OK", "Session-Expires: 90;refresher=" + refresher,
+                SipTexts.sdp(CARRIER, "0 PCMU/8000"));
+        String dialog = "Call-ID: " + OutboundCapture.LK_CALL_ID + "\r\n";
+        String ack = "ACK sip:+4930123456@" + PROVIDER_HOST + " SIP/2.0\r\nVia: SIP/2.0/UDP " + LIVEKIT
+                + ":5060;branch=z9hG4bKack1\r\nFrom: <sip:" + FROM + "@" + LIVEKIT + ">;tag=SCL_7Hq2xYz\r\nTo: <sip:"
+                + "+4930123456@" + PROVIDER_HOST + ">;tag=t200\r\n" + dialog + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n";
+        String bye = "BYE sip:" + LIVEKIT + ":5060 SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER + ":5060;branch=z9hG4bKbye1"
+                + "\r\nFrom: <sip:+4930123456@" + PROVIDER_HOST + ">;tag=t200\r\nTo: <sip:" + FROM + "@" + LIVEKIT
+                + ">;tag=SCL_7Hq2xYz\r\n" + dialog + "CSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n";
+        return new OutboundCapture().send(LIVEKIT, CARRIER, invite).send(CARRIER, LIVEKIT, ok)
+                .send(LIVEKIT, CARRIER, ack).after(95).send(CARRIER, LIVEKIT, bye)
+                .send(LIVEKIT, CARRIER, SipTexts.response(bye, 200, "OK")).flows();
+    }
+
+    @Test
+    void aSessionTimerLeftToLiveKitExpiresBecauseLiveKitNeverRefreshes() {
+        // sip sends no re-INVITE or UPDATE of its own (outbound.go attemptInvite is the only INVITE it builds)
+        Finding onLiveKit = diagnose(sessionTimer("uac"), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(SessionTimerExpiredCheck.CODE).get(0);
+        Finding onProvider = diagnose(sessionTimer("uas"), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(SessionTimerExpiredCheck.CODE).get(0);
+
+        assertTrue(onLiveKit.explanation().contains("LiveKit never refreshes a session"), onLiveKit.explanation());
+        assertTrue(onLiveKit.fix().steps().get(0).startsWith("Make " + CARRIER + " the refresher (refresher=uas)"),
+                onLiveKit.fix().steps().toString());
+        assertFalse(onProvider.explanation().contains("LiveKit"), onProvider.explanation());
+    }
+
     @Test
     void anInviteNobodyAnswersIsNoResponseWithTheTrunksTransport() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
