@@ -145,7 +145,7 @@ class RelayedMediaTest {
                 .rtp(BOB_MEDIA, ALICE + ":40002", 0.41, 500, 0x2222, 0, 0).bye(10.5).diagnose(dir);
         List<Finding> mismatch = d.withCode(FindingCode.MEDIA_ADDRESS_MISMATCH);
         assertEquals(1, mismatch.size(), titles(d));
-        assertTrue(mismatch.get(0).fix().steps().get(0).startsWith(BOB + " sends to another address"),
+        assertTrue(mismatch.get(0).fix().steps().get(0).startsWith(BOB + " sends to " + ALICE + ":40002"),
                 mismatch.get(0).fix().steps().toString());
         assertNoWord(mismatch.get(0), PBX);
     }
