@@ -26,6 +26,13 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
     /** LiveKit's call IDs start so (protocol {@code sip/sip.go} {@code NewCallID}, {@code guid.SIPCallPrefix}). */
     static final String CALL_ID_PREFIX = "SCL_";
 
+    /** LiveKit's ringing timeout for a call that sets none (sip {@code pkg/sip/participant.go}). */
+    static final long DEFAULT_RINGING_SECONDS = 180;
+
+    /** The fix step for a call that rang too briefly. */
+    static final String RING_LONGER = "If calls need to ring longer, give CreateSIPParticipant a longer "
+            + "ringing_timeout; if the agent ended the call, check why it hung up before the answer.";
+
     /** The calls of the capture that LiveKit placed. */
     static List<OutboundCall> of(DiagnosisContext context) {
         List<OutboundCall> calls = new ArrayList<>();
@@ -136,12 +143,41 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         return SipAddress.parse(first().request().requestUri()).user();
     }
 
-    /** True when LiveKit sent a CANCEL for its INVITE: the ringing timeout ran out. */
+    /** True when LiveKit sent a CANCEL for its INVITE. */
     boolean cancelledByLiveKit() {
+        return cancel() != null;
+    }
+
+    /** LiveKit's CANCEL of its INVITE, or null when it sent none. */
+    private SipMessage cancel() {
         SipMessage invite = last().request();
         return flow.messages().stream().map(FlowMessage::message)
-                .anyMatch(s -> s.isRequest() && "CANCEL".equals(s.method()) && invite.callId().equals(s.callId())
-                        && s.src().address().equals(invite.src().address()));
+                .filter(s -> s.isRequest() && "CANCEL".equals(s.method()) && invite.callId().equals(s.callId())
+                        && s.src().address().equals(invite.src().address()))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Why LiveKit cancelled its INVITE, one sentence with the time it rang, or null when it did not. LiveKit cancels
+     * when the dial context ends: the call's ringing timeout (CreateSIPParticipant's ringing_timeout, 3 minutes when
+     * unset), or the room or the call being closed first (sip {@code pkg/sip/outbound.go} {@code
+     * outboundCall.sipSignal}: {@code context.WithTimeout(ctx, ringingTimeout)} and the {@code c.Disconnected()} /
+     * {@code c.Closed()} watcher; {@code sipResponse}: {@code tx.Cancel()}; {@code pkg/sip/participant.go}
+     * {@code defaultRingingTimeout}). Only the time tells them apart.
+     */
+    String cancelReason() {
+        SipMessage cancel = cancel();
+        if (cancel == null) {
+            return null;
+        }
+        long seconds = (cancel.timestampMicros() - first().request().timestampMicros()) / 1_000_000;
+        String sent = "LiveKit sent CANCEL (frame " + cancel.frame() + ") " + seconds + " s after its first INVITE";
+        if (Math.abs(seconds - DEFAULT_RINGING_SECONDS) <= 2) {
+            return sent + ": its default ringing timeout of 3 minutes ran out";
+        }
+        return sent + ", not at LiveKit's default ringing timeout of 3 minutes: the call's own ringing_timeout ran "
+                + "out, or the call was ended before the answer (the agent hung up or removed the participant, or "
+                + "the room closed)";
     }
 
     /** The facts every outbound finding starts with: who placed the call and through which trunk. */

@@ -71,7 +71,7 @@ final class OutboundNoResponseCheck implements FindingRule {
                     + toLiveKit.frame() + ")");
         }
         if (liveKitCancelled) {
-            facts.add("LiveKit sent CANCEL: its ringing timeout (3 minutes unless the call set ringing_timeout) ran out");
+            facts.add(call.cancelReason());
         }
         SIPOutboundTrunkInfo trunk = call.trunk();
         String transportHint = trunk == null || !liveKitsOwn ? null : transportHint(trunk, invite);
@@ -84,9 +84,10 @@ final class OutboundNoResponseCheck implements FindingRule {
         Severity severity = CODE.severity();
         if (liveKitCancelled) {
             severity = Severity.INFO;
-            title = "Nobody answered LiveKit's call before its ringing timeout";
-            why = "The far end rang but never answered, so LiveKit cancelled the INVITE when its ringing timeout ran "
-                    + "out and reported \"no-answer\" (USER_UNAVAILABLE). Nothing is misconfigured in signalling.";
+            title = "Nobody answered LiveKit's call before LiveKit cancelled it";
+            why = "The far end did not answer before LiveKit cancelled the INVITE (at its ringing timeout, or because "
+                    + "the call was ended first) and reported \"no-answer\" (USER_UNAVAILABLE). Nothing is "
+                    + "misconfigured in signalling.";
         } else if (liveKitsOwn) {
             title = provisional ? peer + " never gave LiveKit's INVITE a final response"
                     : "LiveKit's INVITE to " + peer + " got no response at all";
@@ -112,7 +113,7 @@ final class OutboundNoResponseCheck implements FindingRule {
             steps.add("Allow LiveKit's signalling addresses in the provider's (or Jambonz's) firewall and IP ACL.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address <host:port> --transport <udp|tcp|tls>");
         } else if (liveKitCancelled) {
-            steps.add("If calls need to ring longer, give CreateSIPParticipant a longer ringing_timeout.");
+            steps.add(OutboundCall.RING_LONGER);
         } else {
             steps.add("Check the gateway " + invite.src().address() + " sends this call to (" + peer + "): its address, "
                     + "port, transport and whether the carrier allows " + invite.src().address() + ".");

@@ -119,6 +119,9 @@ final class OutboundRejectedCheck implements FindingRule {
         boolean cancelled = start.status() == 487 && call.cancelledByLiveKit();
         boolean callee = cancelled || List.of(486, 600, 603).contains(start.status());
         List<String> facts = chainFacts(call, chain);
+        if (cancelled) {
+            facts.add(call.cancelReason());
+        }
         for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "X-Twilio-Error")) {
             String value = start.header(name);
             if (value != null) {
@@ -134,22 +137,38 @@ final class OutboundRejectedCheck implements FindingRule {
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
             facts.add("Outbound trunk " + trunk.getSipTrunkId() + " requires media encryption (SRTP)");
         }
+        String redirect = redirectTarget(toLiveKit);
+        if (redirect != null) {
+            facts.add(toLiveKit.label() + " to LiveKit names Contact " + toLiveKit.header("Contact"));
+        }
         StatusMeaning meaning = CallRejectedCheck.meaning(start.status());
         String origin1 = start.src().address();
-        String title = cancelled ? "LiveKit cancelled its call at the ringing timeout (" + toLiveKit.label() + ")"
+        String title = cancelled ? "LiveKit cancelled its call before it was answered (" + toLiveKit.label() + ")"
+                : redirect != null ? toLiveKit.src().address() + " redirected LiveKit's call to " + redirect
+                + " (" + toLiveKit.label() + "), which LiveKit does not follow"
                 : relayed ? toLiveKit.label() + " to LiveKit started as " + start.label() + " from " + origin1
                 : origin1 + " rejected LiveKit's call: " + start.label();
-        String why = (cancelled ? "The far end rang and nobody answered before LiveKit's ringing timeout (3 minutes "
-                + "unless the call set ringing_timeout), so LiveKit cancelled (\"no-answer\")."
+        String why = (cancelled ? "Nobody answered before LiveKit cancelled the INVITE, at the call's ringing timeout "
+                + "(3 minutes unless CreateSIPParticipant set ringing_timeout) or because the call was ended first; "
+                + "LiveKit reports \"no-answer\"."
                 : start.status() + " means " + meaning.meaning() + ".")
                 + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
                 + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
                 + ", where it started." : "")
                 + " LiveKit hands " + toLiveKit.status() + " to the agent as the call's SIP status"
                 + (toLiveKit.status() >= 500 && toLiveKit.status() < 600 ? " (\"upstream-server-error-"
-                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : ".");
+                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : ".")
+                + (redirect == null ? "" : " LiveKit does not follow redirects: it ends the call (\"unexpected status "
+                + "from INVITE response\") and never dials the Contact.");
         List<String> steps = new ArrayList<>();
-        steps.add(meaning.check());
+        List<String> commands = new ArrayList<>();
+        if (redirect != null) {
+            steps.add("Point outbound trunk " + call.trunkId() + "'s address at the redirect target " + redirect
+                    + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
+            commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
+        } else {
+            steps.add(cancelled ? OutboundCall.RING_LONGER : meaning.check());
+        }
         if (start.status() == 488 && trunk != null
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
             steps.add("If the provider does not do SRTP, set outbound trunk " + trunk.getSipTrunkId()
@@ -158,8 +177,23 @@ final class OutboundRejectedCheck implements FindingRule {
             steps.add("If the provider has another gateway, point outbound trunk " + call.trunkId() + "'s address at it.");
         }
         Finding finding = Findings.call(call.last(), PROVIDER, PROVIDER.title(title), why,
-                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, List.of(), null));
+                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, commands, null));
         return callee ? finding.withSeverity(Severity.INFO) : finding;
+    }
+
+    /**
+     * Where a redirect LiveKit got points (host, and port when the Contact names one), or null when {@code answer} is
+     * no 3xx with a Contact: sip {@code pkg/sip/outbound.go} {@code sipOutbound.Invite} ends the call on any final
+     * status other than 200, 401 and 407, so a redirect is never followed.
+     */
+    private static String redirectTarget(SipMessage answer) {
+        String contact = answer.status() >= 300 && answer.status() < 400 ? answer.header("Contact") : null;
+        if (contact == null || SipAddress.parse(contact).host().isEmpty()) {
+            return null;
+        }
+        String uri = contact.substring(contact.indexOf('<') + 1);
+        int port = OutboundCall.port(uri);
+        return SipAddress.parse(contact).host() + (port > 0 ? ":" + port : "");
     }
 
     /** The base facts and one line per step of the failure on its way back to LiveKit. */

@@ -3,8 +3,11 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -31,22 +34,58 @@ final class SessionTimerExpiredCheck implements FindingRule {
                 boolean named = reason != null && reason.toLowerCase(Locale.ROOT).contains("session");
                 long after = (bye.request().timestampMicros() - ok.timestampMicros()) / 1_000_000;
                 if (named || seconds > 0 && after >= seconds && !refreshed(flow, ok, bye.request())) {
-                    findings.add(DialogRequests.finding(flow, bye.request(), CODE,
-                            CODE.title(seconds > 0 ? seconds + " s" : reason),
-                            "With RFC 4028 session timers the refresher must send a re-INVITE or UPDATE before the "
-                                    + "Session-Expires interval ends; when none comes, either side hangs up with a BYE. "
-                                    + "The capture shows no refresh before the BYE.",
-                            List.of(ok.frame(), bye.request().frame()),
-                            List.of("200 OK frame " + ok.frame() + " Session-Expires: " + sessionExpires,
-                                    "BYE frame " + bye.request().frame() + " from " + bye.request().src() + ", " + after
-                                            + " s after the answer" + (reason == null ? "" : ", Reason: " + reason)),
-                            List.of("Make the refresher (refresher=uac/uas in Session-Expires) send re-INVITE or UPDATE "
-                                            + "refreshes, or disable session timers on the SBC for this trunk.",
-                                    "Check that the refresh reaches the other side (Record-Route, Contact).")));
+                    findings.add(finding(flow, bye.request(), ok, sessionExpires, seconds, reason, after));
                 }
             }
         }
         return findings;
+    }
+
+    private static Finding finding(CallFlow flow, SipMessage bye, SipMessage ok, String sessionExpires, int seconds,
+                                   String reason, long after) {
+        List<String> facts = new ArrayList<>(List.of("200 OK frame " + ok.frame() + " Session-Expires: " + sessionExpires,
+                "BYE frame " + bye.frame() + " from " + bye.src() + ", " + after + " s after the answer"
+                        + (reason == null ? "" : ", Reason: " + reason)));
+        String explanation = "With RFC 4028 session timers the refresher must send a re-INVITE or UPDATE before the "
+                + "Session-Expires interval ends; when none comes, either side hangs up with a BYE. The capture shows "
+                + "no refresh before the BYE.";
+        List<String> steps = new ArrayList<>();
+        Endpoint liveKit = liveKitRefresher(flow, ok, sessionExpires);
+        if (liveKit != null) {
+            Endpoint other = liveKit.equals(ok.dst()) ? ok.src() : ok.dst();
+            facts.add("The refresher named in Session-Expires is LiveKit (" + liveKit.address() + ")");
+            explanation += " The refresher is LiveKit, and LiveKit never refreshes a session: it sends no re-INVITE or "
+                    + "UPDATE during a call (it only answers re-INVITEs), so the call ends at every expiry.";
+            steps.add("Make " + other.address() + " the refresher (refresher=" + (liveKit.equals(ok.dst()) ? "uas" : "uac")
+                    + ") so that it sends the re-INVITEs, or disable session timers toward LiveKit on "
+                    + other.address() + ".");
+        } else {
+            steps.add("Make the refresher (refresher=uac/uas in Session-Expires) send re-INVITE or UPDATE refreshes, or "
+                    + "disable session timers on the SBC for this trunk.");
+        }
+        steps.add("Check that the refresh reaches the other side (Record-Route, Contact).");
+        return DialogRequests.finding(flow, bye, CODE, CODE.title(seconds > 0 ? seconds + " s" : reason), explanation,
+                List.of(ok.frame(), bye.frame()), facts, steps);
+    }
+
+    /**
+     * The refresher Session-Expires names (refresher=uac: the INVITE's sender, uas: the one that answered 200) when it
+     * is LiveKit, else null. LiveKit sends no re-INVITE or UPDATE of its own: sip {@code pkg/sip/outbound.go} builds
+     * only the initial INVITE ({@code attemptInvite}), REFER ({@code protocol.go NewReferRequest}), CANCEL and BYE,
+     * and {@code pkg/sip/inbound.go} {@code processInvite} answers a peer's re-INVITE ({@code AcceptAsKeepAlive}).
+     */
+    private static Endpoint liveKitRefresher(CallFlow flow, SipMessage ok, String sessionExpires) {
+        String value = sessionExpires.toLowerCase(Locale.ROOT).replace(" ", "");
+        Endpoint refresher = value.contains("refresher=uac") ? ok.dst() : value.contains("refresher=uas") ? ok.src() : null;
+        if (refresher == null) {
+            return null;
+        }
+        for (Hop hop : flow.hops()) {
+            if (hop.role() == Role.LIVEKIT && hop.address().equals(refresher.address())) {
+                return refresher;
+            }
+        }
+        return null;
     }
 
     private static boolean refreshed(CallFlow flow, SipMessage ok, SipMessage bye) {

@@ -149,6 +149,82 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedByLiveKitSoTheTrunkAddressIsTheFix() {
+        // sip outbound.go sipOutbound.Invite: any final status but 200/401/407 ends the call, a 3xx included
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                SipTexts.response(invite, 302, "Moved Temporarily", "Contact: <sip:+4930123456@gw2.provider.example:5070>"));
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertTrue(f.explanation().contains("LiveKit does not follow redirects"), f.explanation());
+        assertTrue(f.title().contains("redirected LiveKit's call to gw2.provider.example:5070"), f.title());
+        assertEquals(List.of("lk sip outbound update --id ST_out --address gw2.provider.example:5070"), f.fix().commands());
+        assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("follow the Contact")), f.fix().steps().toString());
+    }
+
+    /** LiveKit's INVITE rings for {@code seconds}, then LiveKit cancels it and the provider answers 487. */
+    private static List<CallFlow> cancelledAfter(long seconds) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        String cancel = invite.replace("INVITE sip:", "CANCEL sip:").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL");
+        return new OutboundCapture().send(LIVEKIT, CARRIER, invite)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "180 Ringing"))
+                .after(seconds).send(LIVEKIT, CARRIER, cancel)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(cancel, "200 OK"))
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "487 Request Terminated")).flows();
+    }
+
+    @Test
+    void aCancelLongBeforeThreeMinutesIsNotCalledTheDefaultRingingTimeout() {
+        // sip outbound.go outboundCall.sipSignal: the dial context ends at ringing_timeout (3 min unset) or when the
+        // room or call closes; sipResponse then cancels the INVITE
+        Finding early = diagnose(cancelledAfter(20), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+        Finding late = diagnose(cancelledAfter(180), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(Severity.INFO, early.severity());
+        assertTrue(early.evidence().facts().stream().anyMatch(x -> x.contains("20 s after its first INVITE, not at "
+                + "LiveKit's default ringing timeout")), early.evidence().facts().toString());
+        assertFalse(early.title().contains("ringing timeout"), early.title());
+        assertTrue(early.fix().steps().get(0).contains("ringing_timeout"), early.fix().steps().toString());
+        assertTrue(late.evidence().facts().stream().anyMatch(x -> x.contains("its default ringing timeout of 3 minutes ran out")),
+                late.evidence().facts().toString());
+    }
+
+    /** An answered LiveKit call whose 200 OK names {@code refresher}; the provider hangs up 95 s later. */
+    private static List<CallFlow> sessionTimer(String refresher) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        String ok = SipTexts.response(invite, 200, "OK", "Session-Expires: 90;refresher=" + refresher,
+                SipTexts.sdp(CARRIER, "0 PCMU/8000"));
+        String dialog = "Call-ID: " + OutboundCapture.LK_CALL_ID + "\r\n";
+        String ack = "ACK sip:+4930123456@" + PROVIDER_HOST + " SIP/2.0\r\nVia: SIP/2.0/UDP " + LIVEKIT
+                + ":5060;branch=z9hG4bKack1\r\nFrom: <sip:" + FROM + "@" + LIVEKIT + ">;tag=SCL_7Hq2xYz\r\nTo: <sip:"
+                + "+4930123456@" + PROVIDER_HOST + ">;tag=t200\r\n" + dialog + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n";
+        String bye = "BYE sip:" + LIVEKIT + ":5060 SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER + ":5060;branch=z9hG4bKbye1"
+                + "\r\nFrom: <sip:+4930123456@" + PROVIDER_HOST + ">;tag=t200\r\nTo: <sip:" + FROM + "@" + LIVEKIT
+                + ">;tag=SCL_7Hq2xYz\r\n" + dialog + "CSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n";
+        return new OutboundCapture().send(LIVEKIT, CARRIER, invite).send(CARRIER, LIVEKIT, ok)
+                .send(LIVEKIT, CARRIER, ack).after(95).send(CARRIER, LIVEKIT, bye)
+                .send(LIVEKIT, CARRIER, SipTexts.response(bye, 200, "OK")).flows();
+    }
+
+    @Test
+    void aSessionTimerLeftToLiveKitExpiresBecauseLiveKitNeverRefreshes() {
+        // sip sends no re-INVITE or UPDATE of its own (outbound.go attemptInvite is the only INVITE it builds)
+        Finding onLiveKit = diagnose(sessionTimer("uac"), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(SessionTimerExpiredCheck.CODE).get(0);
+        Finding onProvider = diagnose(sessionTimer("uas"), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(SessionTimerExpiredCheck.CODE).get(0);
+
+        assertTrue(onLiveKit.explanation().contains("LiveKit never refreshes a session"), onLiveKit.explanation());
+        assertTrue(onLiveKit.fix().steps().get(0).startsWith("Make " + CARRIER + " the refresher (refresher=uas)"),
+                onLiveKit.fix().steps().toString());
+        assertFalse(onProvider.explanation().contains("LiveKit"), onProvider.explanation());
+    }
+
+    @Test
     void anInviteNobodyAnswersIsNoResponseWithTheTrunksTransport() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
         List<CallFlow> flows = new OutboundCapture().send(LIVEKIT, CARRIER, invite).send(LIVEKIT, CARRIER, invite)

@@ -33,6 +33,7 @@ final class OutboundCapture {
     static final String LK_CALL_ID = "9b1e0c3a7d2f@129.158.233.108";
 
     private final List<SipMessage> messages = new ArrayList<>();
+    private long time = 1_795_011_787_000_000L;
 
     /** The outbound trunk these calls use: address {@code host}, the From number, digest credentials. */
     static SIPOutboundTrunkInfo.Builder trunk(String host) {
@@ -72,8 +73,13 @@ final class OutboundCapture {
 
     OutboundCapture send(String src, String dst, String text) {
         long frame = messages.size() + 1;
-        messages.add(TestCall.parse(frame, 1_795_011_787_000_000L + frame * 20_000, new Endpoint(src, 5060),
-                new Endpoint(dst, 5060), text));
+        messages.add(TestCall.parse(frame, time += 20_000, new Endpoint(src, 5060), new Endpoint(dst, 5060), text));
+        return this;
+    }
+
+    /** Lets {@code seconds} pass before the next message. */
+    OutboundCapture after(long seconds) {
+        time += seconds * 1_000_000L;
         return this;
     }
 
