@@ -308,7 +308,19 @@ final class PayloadSink {
 
     /** The distinct server ports of the TLS segments, in ascending order (the first eight seen). */
     List<Integer> tlsPorts() {
-        return Arrays.stream(tlsPorts, 0, tlsPortCount).sorted().boxed().toList();
+        // a loop, not a stream: this runs at the end of every read, and a stream pipeline loads a score of classes
+        // and makes lambdas at run time that the start-up archive does not hold
+        Integer[] sorted = new Integer[tlsPortCount];
+        for (int i = 0; i < tlsPortCount; i++) {
+            int port = tlsPorts[i];
+            int at = i;
+            while (at > 0 && sorted[at - 1] > port) {
+                sorted[at] = sorted[at - 1];
+                at--;
+            }
+            sorted[at] = port;
+        }
+        return List.of(sorted);
     }
 
     long payloads() {

@@ -157,7 +157,10 @@ final class TimingCorrelation {
      */
     private void joinByKeptFromTag(LegState leg, SipMessage invite, FlowGroups groups) {
         String from = invite.header("From");
-        String tag = from == null ? null : SipFields.tag(from);
+        if (from == null || from.indexOf('-') < 0) {
+            return; // no '-' anywhere, so none in the tag: no tag is made (this runs for every call's first INVITE)
+        }
+        String tag = SipFields.tag(from);
         int dash = tag == null ? -1 : tag.indexOf('-');
         if (dash < 1 || tag.length() - dash - 1 < KEPT_TAG_MIN) {
             return; // most tags have no prefix: nothing is looked at
