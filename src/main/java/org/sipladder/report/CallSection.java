@@ -16,6 +16,9 @@ import org.sipladder.sip.SipMessage;
 /** The pages about one call: its facts, legs and hops, the findings, its media, the ladder and the key messages. */
 final class CallSection {
 
+    /** Room for a key message's title and the first lines of its text. */
+    private static final float MESSAGE_START = 80;
+
     private final PageFlow page;
     private final LadderPages ladder;
     private final MediaSection media;
@@ -53,7 +56,7 @@ final class CallSection {
         }
         media.write(streams, findings, redactor);
         ladder.write(flow, redactor.streams(LadderStreams.of(streams)));
-        messages(flow, primary);
+        keyMessages(flow, primary);
     }
 
     static String title(CallFlow flow) {
@@ -118,15 +121,16 @@ final class CallSection {
         page.table(Table.of(List.of("Column", "Role", "Address", "Why this role"), List.of(0.8, 1.3, 2.0, 4.9), rows));
     }
 
-    private void messages(CallFlow flow, Finding primary) {
+    /** The messages a reader needs in full, each under a title that stays on the page with its start. */
+    void keyMessages(CallFlow flow, Finding primary) {
         List<FlowMessage> key = KeyMessages.of(flow, primary);
         if (key.isEmpty()) {
             return;
         }
-        page.heading("Key messages", 2);
+        page.heading("Key messages", 2, MESSAGE_START);
         for (FlowMessage m : key) {
             SipMessage s = m.message();
-            page.ensure(80);
+            page.ensure(MESSAGE_START);
             page.paragraph(s.label() + "  (frame " + s.frame() + ", " + Times.clock(s.timestampMicros()) + ", "
                     + s.src() + " \u2192 " + s.dst() + " " + s.transport() + ")", page.strong);
             page.gap(2);

@@ -26,6 +26,8 @@ import org.sipladder.ladder.StreamRow;
  */
 final class LadderPages {
 
+    private static final float INTRO_GAP = 4;
+
     private final PageFlow page;
 
     LadderPages(PageFlow page) {
@@ -44,16 +46,18 @@ final class LadderPages {
         float scale = (float) Math.min(1.0, page.width() / layout.width());
         float header = (float) layout.headerHeight() * scale;
         float rowHeight = (float) layout.style().rowHeight() * scale;
-        page.heading("Ladder", 2);
-        page.paragraph("Every SIP message in capture order, one column per hop; times are UTC, error responses are "
+        String intro = "Every SIP message in capture order, one column per hop; times are UTC, error responses are "
                 + "highlighted, dashed arrows are retransmissions"
                 + (streams.isEmpty() ? "." : "; thick green arrows are RTP streams at the time of their first packet, "
-                + "marked with a warning sign when they lose packets, jitter or flow one way."), page.small);
-        page.gap(4);
+                + "marked with a warning sign when they lose packets, jitter or flow one way.");
         int first = 0;
         int rows = layout.slotCount();
+        // the heading and its sentence go to the next page with the first rows when those do not fit here
+        page.heading("Ladder", 2, page.height(intro, page.small) + INTRO_GAP + firstRun(header, rowHeight, rows));
+        page.paragraph(intro, page.small);
+        page.gap(INTRO_GAP);
         do {
-            page.ensure(header + rowHeight * Math.min(3, Math.max(1, rows - first)));
+            page.ensure(firstRun(header, rowHeight, rows - first));
             int fit = Math.max(1, (int) ((page.remaining() - header - 6) / rowHeight));
             int end = Math.min(rows, first + fit);
             drawRun(layout, first, end, scale);
@@ -63,6 +67,11 @@ final class LadderPages {
             }
         } while (first < rows);
         page.gap(8);
+    }
+
+    /** The least of a run worth starting on a page: the column headers and up to three rows. */
+    private static float firstRun(float header, float rowHeight, int rowsLeft) {
+        return header + rowHeight * Math.min(3, Math.max(1, rowsLeft));
     }
 
     /** Rows (messages and streams) in slots [first, end) under the column headers, at the page cursor. */

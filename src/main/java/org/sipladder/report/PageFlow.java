@@ -126,14 +126,18 @@ final class PageFlow {
     }
 
     void heading(String text, int level) {
+        heading(text, level, body.leading() * 3);
+    }
+
+    /** A heading kept on one page with the first {@code keep} points of what follows it. */
+    void heading(String text, int level, float keep) {
         TextStyle style = switch (level) {
             case 1 -> new TextStyle(fonts.bold(), 17f, TEXT, 22f);
             case 2 -> new TextStyle(fonts.bold(), 12.5f, TEXT, 17f);
             default -> new TextStyle(fonts.bold(), 10.5f, TEXT, 14f);
         };
         float before = level == 1 ? 0 : level == 2 ? 10 : 6;
-        // Keep a heading with at least three lines of what follows.
-        ensure(before + style.leading() * 2 + body.leading() * 3);
+        ensure(before + style.leading() * 2 + keep);
         if (y > top()) {
             gap(before);
         }
@@ -144,6 +148,11 @@ final class PageFlow {
         } else {
             gap(1);
         }
+    }
+
+    /** The height {@link #paragraph(String, TextStyle)} takes for {@code text}. */
+    float height(String text, TextStyle style) {
+        return breaker.wrap(secrets.scrub(text), style.font(), style.size(), width()).size() * style.leading();
     }
 
     void paragraph(String text) {
