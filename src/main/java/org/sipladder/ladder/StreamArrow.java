@@ -25,6 +25,8 @@ public record StreamArrow(int fromColumn, int toColumn, double y, List<Point> sh
     /** Dash and gap lengths of a stream's shaft, distinct from the dashes of a retransmission. */
     public static final double DASH = 9;
     public static final double GAP = 3;
+    /** How far a backdrop reaches around its text: less than the space between the texts and the shaft. */
+    static final double BACKDROP_MARGIN = 1.5;
 
     public StreamArrow {
         shaft = List.copyOf(shaft);
@@ -39,6 +41,15 @@ public record StreamArrow(int fromColumn, int toColumn, double y, List<Point> sh
     /** The texts that must not overlap anything, the mark included. */
     public List<Box> textBounds() {
         return warning() ? List.of(label.bounds(), detail.bounds(), markBounds()) : List.of(label.bounds(), detail.bounds());
+    }
+
+    /**
+     * Boxes to paint in the background colour before the texts: a stream often runs past the lifelines of
+     * hosts between its ends (media straight between phones, signalling through a B2BUA), which would
+     * otherwise strike through its label and addresses.
+     */
+    public List<Box> backdrops() {
+        return textBounds().stream().map(b -> b.grow(BACKDROP_MARGIN)).toList();
     }
 
     private Box markBounds() {

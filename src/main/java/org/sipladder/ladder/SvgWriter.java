@@ -89,6 +89,9 @@ public final class SvgWriter {
                 + "\" stroke-dasharray=\"" + num(StreamArrow.DASH) + " " + num(StreamArrow.GAP) + "\" points=\""
                 + points(a.shaft()) + "\"/>\n");
         out.write("<polygon fill=\"" + a.colour().hex() + "\" points=\"" + points(a.head()) + "\"/>\n");
+        for (Box b : a.backdrops()) {
+            out.write(rect(b.x(), b.y(), b.width(), b.height(), LadderPalette.BACKGROUND, 0));
+        }
         if (a.warning()) {
             out.write("<polygon class=\"warning\" fill=\"" + LadderPalette.WARNING.hex() + "\" points=\""
                     + points(a.warningMark()) + "\"/>\n");

@@ -131,6 +131,9 @@ final class LadderPages {
         c.polyline(a.shaft(), a.colour(), a.lineWidth(),
                 new float[] {(float) StreamArrow.DASH * c.scale, (float) StreamArrow.GAP * c.scale});
         c.polygon(a.head(), a.colour());
+        for (Box b : a.backdrops()) {
+            c.rect(b.x(), b.y(), b.width(), b.height(), LadderPalette.BACKGROUND);
+        }
         if (a.warning()) {
             c.polygon(a.warningMark(), LadderPalette.WARNING);
             c.text(a.warningSign());

@@ -101,6 +101,31 @@ class StreamLayoutTest {
     }
 
     @Test
+    void aLifelineOfAHostBetweenTheStreamsEndsDoesNotStrikeThroughItsTexts() throws Exception {
+        // media straight from the carrier to LiveKit, past Jambonz's lifeline
+        LadderLayout layout = LadderLayout.of(TestFlows.seed(),
+                List.of(stream(0, TestFlows.CARRIER, TestFlows.LIVEKIT, 70, List.of("one-way"))), STYLE);
+        StreamArrow arrow = layout.streamRows().get(0).arrow();
+        double passed = layout.column(1).x();
+        List<Box> crossed = arrow.textBounds().stream().filter(b -> b.x() < passed && b.maxX() > passed).toList();
+        assertFalse(crossed.isEmpty(), "the texts span Jambonz's lifeline");
+
+        for (Box text : crossed) {
+            assertTrue(arrow.backdrops().stream().anyMatch(b -> b.x() <= text.x() && b.y() <= text.y()
+                    && b.maxX() >= text.maxX() && b.maxY() >= text.maxY()), "a backdrop hides the lifeline under " + text);
+        }
+        for (Box backdrop : arrow.backdrops()) {
+            assertTrue(backdrop.maxY() < arrow.y() - arrow.lineWidth() / 2 || backdrop.y() > arrow.y() + arrow.lineWidth() / 2,
+                    "the shaft stays visible: " + backdrop);
+        }
+        StringWriter out = new StringWriter();
+        new SvgWriter().write(layout, Set.of(), out);
+        String group = out.toString().split("class=\"media-stream\"")[1];
+        assertTrue(group.indexOf("fill=\"" + LadderPalette.BACKGROUND.hex() + "\"") < group.indexOf("RTP PCMU"),
+                "the SVG paints the backdrops before the label");
+    }
+
+    @Test
     void hitTestingTellsMessageRowsFromStreamRows() {
         LadderLayout layout = seedWithStreams();
 

@@ -151,6 +151,10 @@ final class LadderPainter {
         stroke(g, arrow.shaft());
         g.setLineDashes((double[]) null);
         fill(g, arrow.head());
+        g.setFill(fx(LadderPalette.BACKGROUND));
+        for (Box b : arrow.backdrops()) {
+            g.fillRect(b.x(), b.y(), b.width(), b.height());
+        }
         if (arrow.warning()) {
             g.setFill(fx(LadderPalette.WARNING));
             fill(g, arrow.warningMark());
