@@ -8,6 +8,8 @@ final class StreamGeometry {
     static final double MARK_SIZE = 11;
     static final double MARK_GAP = 4;
     static final double LINE_WIDTH = 2.6;
+    /** Between the fields of a stream's detail line, as {@link LadderStreams} joins them. */
+    static final String SEPARATOR = " \u00b7 ";
 
     private final LadderStyle style;
     private final TextFitter fitter;
@@ -31,10 +33,11 @@ final class StreamGeometry {
 
     Texts texts(LadderStream stream) {
         String label = fitter.fit(stream.label(), style.labelFontSize(), false, style.maxLabelWidth());
-        // warnings first: when the line is too long, the addresses lose their tail, not the problem
+        // warnings first: when the line is too long, the last fields go, not the problem; a field goes whole,
+        // as half an SSRC or address would read as another one
         String detailText = stream.hasWarnings()
-                ? String.join(" \u00b7 ", stream.warnings()) + " \u00b7 " + stream.detail() : stream.detail();
-        String detail = fitter.fit(detailText, style.detailFontSize(), false, style.maxLabelWidth());
+                ? String.join(SEPARATOR, stream.warnings()) + SEPARATOR + stream.detail() : stream.detail();
+        String detail = fitter.fitWholeParts(detailText, SEPARATOR, style.detailFontSize(), false, style.maxLabelWidth());
         return new Texts(label, fitter.width(label, style.labelFontSize(), false), detail,
                 fitter.width(detail, style.detailFontSize(), false), stream.hasWarnings());
     }

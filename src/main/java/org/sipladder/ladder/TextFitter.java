@@ -26,6 +26,24 @@ final class TextFitter {
         return cache.computeIfAbsent(text, t -> measure.width(t, size, monospaced));
     }
 
+    /**
+     * The text itself when it fits in maxWidth, else its longest run of whole parts (the text split at
+     * {@code separator}) that fits followed by the separator and an ellipsis, so no value shows cut short;
+     * a first part too long alone is cut as {@link #fit} cuts.
+     */
+    String fitWholeParts(String text, String separator, double size, boolean monospaced, double maxWidth) {
+        if (width(text, size, monospaced) <= maxWidth) {
+            return text;
+        }
+        for (int end = text.lastIndexOf(separator); end > 0; end = text.lastIndexOf(separator, end - 1)) {
+            String shown = text.substring(0, end) + separator + ELLIPSIS;
+            if (measure.width(shown, size, monospaced) <= maxWidth) {
+                return shown;
+            }
+        }
+        return fit(text, size, monospaced, maxWidth);
+    }
+
     /** The text itself when it fits in maxWidth, else its longest prefix that fits with an ellipsis. */
     String fit(String text, double size, boolean monospaced, double maxWidth) {
         if (width(text, size, monospaced) <= maxWidth) {

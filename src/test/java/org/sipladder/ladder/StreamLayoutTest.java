@@ -126,6 +126,21 @@ class StreamLayoutTest {
     }
 
     @Test
+    void aDetailTooLongLosesWholeFieldsNotHalfAnSsrc() {
+        String detail = TestFlows.CARRIER + ":40000 \u2192 " + TestFlows.JAMBONZ + ":30000 \u00b7 SSRC 0x3796CB71 \u00b7 MOS 4.4";
+        LadderStream stream = new LadderStream(0, TestFlows.CARRIER, TestFlows.JAMBONZ, START + 70_000,
+                START + 30_090_000, "RTP PCMU \u00b7 9 pkts", detail, List.of("one-way"));
+        String shown = LadderLayout.of(TestFlows.seed(), List.of(stream), STYLE).streamRows().get(0).arrow()
+                .detail().text();
+
+        String full = "one-way \u00b7 " + detail;
+        assertTrue(shown.endsWith(" \u00b7 \u2026"), shown);
+        String kept = shown.substring(0, shown.length() - " \u00b7 \u2026".length());
+        assertTrue(full.startsWith(kept + " \u00b7 "), "whole fields only: " + shown);
+        assertTrue(kept.contains(TestFlows.JAMBONZ + ":30000"), "the problems and the addresses stay: " + shown);
+    }
+
+    @Test
     void hitTestingTellsMessageRowsFromStreamRows() {
         LadderLayout layout = seedWithStreams();
 
