@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.ladder.LadderStreams;
-import org.sipladder.media.RtpStream;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Timings;
+import org.sipladder.ladder.LadderStreams;
+import org.sipladder.media.RtpStream;
+import org.sipladder.sip.RawSipText;
 import org.sipladder.sip.SipMessage;
 
 /** The pages about one call: its facts, legs and hops, the findings, its media, the ladder and the key messages. */
@@ -134,7 +135,8 @@ final class CallSection {
             page.paragraph(s.label() + "  (frame " + s.frame() + ", " + Times.clock(s.timestampMicros()) + ", "
                     + s.src() + " \u2192 " + s.dst() + " " + s.transport() + ")", page.strong);
             page.gap(2);
-            page.mono(s.raw());
+            // a digest response with its nonce allows an offline guess of the password: shown as the inspector does
+            page.mono(RawSipText.redact(s.raw()));
             page.gap(4);
         }
     }

@@ -104,6 +104,36 @@ class ReportCommandTest {
         assertTrue(page.err().contains("--page must be a4 or letter"), page.err());
     }
 
+    @Test
+    void keyMessagesHideDigestCredentialsAsTheInspectorDoes() throws IOException {
+        // a digest response with its nonce allows an offline guess of the password: it stays out of the PDF
+        String digest = "Digest username=\"jambonz\", realm=\"sip.example\", nonce=\"4f2a9c\", "
+                + "uri=\"sip:4930111@198.51.100.7\", response=\"0a1b2c3d4e5f60718293a4b5c6d7e8f9\"";
+        String invite = "INVITE sip:4930111@198.51.100.7 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKauth1\r\n"
+                + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>\r\n"
+                + "Call-ID: auth-call-1\r\nCSeq: 2 INVITE\r\nProxy-Authorization: " + digest + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        String forbidden = "SIP/2.0 403 Forbidden\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKauth1\r\n"
+                + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>;tag=t1\r\n"
+                + "Call-ID: auth-call-1\r\nCSeq: 2 INVITE\r\nContent-Length: 0\r\n\r\n";
+        Path capture = org.sipladder.testkit.Captures.pcap().udp(1_700_000_000_000_000L, "192.0.2.10:5060",
+                "198.51.100.7:5060", invite).udp(1_700_000_000_050_000L, "198.51.100.7:5060", "192.0.2.10:5060",
+                forbidden).write(dir.resolve("auth.pcap"));
+        Path pdf = dir.resolve("auth.pdf");
+
+        CliRun run = CliRun.of("report", capture.toString(), "-o", pdf.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        byte[] bytes = Files.readAllBytes(pdf);
+        String text = text(bytes);
+        assertTrue(text.contains("Proxy-Authorization: (credentials hidden)"), text);
+        for (String secret : List.of("0a1b2c3d4e5f60718293a4b5c6d7e8f9", "4f2a9c")) {
+            assertFalse(text.contains(secret), secret);
+            assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(secret), secret);
+        }
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc).replace("\r\n", "\n");

@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.sipladder.flow.AddressScope;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.RawSipText;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipHeader;

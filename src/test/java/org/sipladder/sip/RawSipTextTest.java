@@ -1,4 +1,4 @@
-package org.sipladder.ui.inspector;
+package org.sipladder.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

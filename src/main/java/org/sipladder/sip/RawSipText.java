@@ -1,9 +1,9 @@
-package org.sipladder.ui.inspector;
+package org.sipladder.sip;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The raw message as the inspector shows it: credentials in authorization headers hidden. */
+/** The raw text of a message as shown to people (the inspector, the PDF report): credentials in authorization headers hidden. */
 public final class RawSipText {
 
     private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
