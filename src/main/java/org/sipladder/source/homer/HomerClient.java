@@ -293,8 +293,9 @@ public final class HomerClient implements AutoCloseable {
         if (out != null && e.getClass().getName().startsWith("java.nio.file")) {
             return new HomerException(out + ": cannot be written (" + e.getMessage() + ")", e);
         }
-        return new HomerException("Homer at " + s + " broke off " + what + " (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + clean(e.getMessage())) + "); try again.", e);
+        // the exception's class would mean nothing to a user; its words ("unexpected end of stream") do
+        return new HomerException("Homer at " + s + " broke off " + what + " ("
+                + (e.getMessage() == null ? "the connection closed" : clean(e.getMessage())) + "); try again.", e);
     }
 
     /** The answer's JSON object, read up to the size bound. */

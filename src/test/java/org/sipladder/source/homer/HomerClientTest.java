@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -260,6 +261,18 @@ class HomerClientTest {
                         () -> assertThrows(HomerException.class, client::signIn));
                 assertTrue(e.getMessage().contains("did not finish its answer to sign-in within 3 s"), e.getMessage());
             }
+        }
+    }
+
+    @Test
+    void aServerThatHangsUpMidAnswerNamesNoJavaClass() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"token\": \"abcdefgh").onResponseBody(new SocketEffect.CloseSocket()).build());
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("broke off sign-in"), e.getMessage());
+            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         }
     }
 
