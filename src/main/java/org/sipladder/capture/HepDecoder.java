@@ -37,15 +37,17 @@ final class HepDecoder {
         return len >= MIN_HEP3 && a[off] == 'H' && a[off + 1] == 'E' && a[off + 2] == 'P' && a[off + 3] == '3';
     }
 
-    /** Decodes one HEP packet; false when the bytes are not HEP (so the caller may try plain SIP). */
+    /**
+     * Decodes one HEP packet; false when the bytes are not HEP carrying SIP or media (so the caller may try plain
+     * SIP, and a listener counts them): chunks whose lengths break the packet's framing, no payload, other payloads.
+     */
     boolean decode(byte[] a, int off, int len) {
         if (isHep3(a, off, len)) {
             int total = Wire.u16(a, off + 4);
             if (total < MIN_HEP3 || total > len) {
                 return false;
             }
-            v3(a, off + MIN_HEP3, off + total);
-            return true;
+            return v3(a, off + MIN_HEP3, off + total);
         }
         if (len >= 28 && a[off] == VERSION_2) {
             return v2(a, off, len);
@@ -53,14 +55,14 @@ final class HepDecoder {
         return false;
     }
 
-    private void v3(byte[] a, int at, int end) {
+    private boolean v3(byte[] a, int at, int end) {
         c.reset();
         while (at + 6 <= end) {
             int vendor = Wire.u16(a, at);
             int type = Wire.u16(a, at + 2);
             int length = Wire.u16(a, at + 4);
             if (length < 6 || at + length > end) {
-                return;
+                return false;
             }
             if (vendor == 0) {
                 c.take(type, a, at + 6, length - 6);
@@ -77,7 +79,7 @@ final class HepDecoder {
             }
         }
         if (c.payloadAt < 0 || c.srcAt < 0 || c.dstAt < 0 || c.srcLength != c.dstLength) {
-            return;
+            return false;
         }
         long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
         if (c.protocol == PROTOCOL_RTP || c.protocol == PROTOCOL_RTCP) {
@@ -85,14 +87,15 @@ final class HepDecoder {
                 sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
                         c.payloadLength);
             }
-            return;
+            return true;
         }
         if (SipFraming.startLine(p, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
-            return;
+            return false;
         }
         sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
                 sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP,
                 p, c.payloadAt, c.payloadLength);
+        return true;
     }
 
     /**

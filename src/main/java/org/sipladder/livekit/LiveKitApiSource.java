@@ -145,7 +145,12 @@ public final class LiveKitApiSource {
                 return new LiveKitConfigException("TLS with LiveKit at " + url + " failed (" + t.getMessage()
                         + "); check LIVEKIT_URL uses the right scheme and host.", e);
             }
-            if (t instanceof SocketException || t instanceof EOFException) {
+            if (t instanceof EOFException) {
+                // okio's own words here ("\n not found: limit=0") mean nothing to a user: the server hung up.
+                return new LiveKitConfigException("LiveKit at " + url + " closed the connection without answering; "
+                        + "check LIVEKIT_URL points to your LiveKit project (and https:// or http:// as it serves).", e);
+            }
+            if (t instanceof SocketException) {
                 return new LiveKitConfigException("Cannot connect to LiveKit at " + url + " (" + reason(t)
                         + "); check your network connection, LIVEKIT_URL and that the server is running.", e);
             }
@@ -154,8 +159,8 @@ public final class LiveKitApiSource {
             return new LiveKitConfigException("The connection to LiveKit at " + url + " failed (" + reason(e)
                     + "); check your network connection and LIVEKIT_URL.", e);
         }
-        return new LiveKitConfigException("LiveKit at " + url + " gave an answer that is not LiveKit's SIP API ("
-                + e.getClass().getSimpleName() + "); check LIVEKIT_URL points to your LiveKit project.", e);
+        return new LiveKitConfigException("LiveKit at " + url + " gave an answer that is not LiveKit's SIP API; "
+                + "check LIVEKIT_URL points to your LiveKit project.", e);
     }
 
     /** The system's reason for a network failure, e.g. "Connection refused" or "Network is unreachable". */

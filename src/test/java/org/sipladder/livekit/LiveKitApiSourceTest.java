@@ -130,6 +130,34 @@ class LiveKitApiSourceTest {
     }
 
     @Test
+    void aServerThatHangsUpWithoutAnsweringSaysSoInPlainWords() {
+        for (int i = 0; i < 3; i++) { // OkHttp may retry a request whose connection was dropped
+            server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        }
+        long start = System.nanoTime();
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch());
+
+        assertTrue(e.getMessage().contains("closed the connection"), e.getMessage());
+        assertFalse(e.getMessage().contains("not found: limit"), e.getMessage());
+        assertFalse(e.getMessage().contains("Cannot connect"), e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4));
+    }
+
+    @Test
+    void anAnswerThatIsNotProtobufNamesNoJavaClass() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/protobuf")
+                .body(new Buffer().write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff})).build());
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch());
+
+        assertTrue(e.getMessage().contains("not LiveKit's SIP API"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    @Test
     void unreachableHostIsAClearError() throws Exception {
         int port = server.getPort();
         server.close(); // nothing listens there any more

@@ -80,6 +80,23 @@ class HepListenerTest {
     }
 
     @Test
+    void aHep3PacketWhoseChunkLengthsBreakItsFramingIsCountedNotSilentlyLost() throws Exception {
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add)) {
+            byte[] broken = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, SipText.invite("broken").getBytes(StandardCharsets.UTF_8));
+            broken[6 + 4] = 0; // the first chunk's length: 0, shorter than a chunk header
+            broken[6 + 5] = 0;
+            byte[] good = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, SipText.invite("good").getBytes(StandardCharsets.UTF_8));
+            try (DatagramSocket socket = new DatagramSocket()) {
+                socket.send(new DatagramPacket(broken, broken.length, hep.boundAddresses().get(0)));
+                socket.send(new DatagramPacket(good, good.length, hep.boundAddresses().get(0)));
+            }
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: good"));
+            assertEquals(2, hep.packets());
+            assertEquals(1, hep.ignored());
+        }
+    }
+
+    @Test
     void hep2OverUdpIsDecodedToo() throws Exception {
         try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add)) {
             byte[] options = Hep.v2(AGENT_SRC, AGENT_DST, 17, T, SipText.request("OPTIONS", "sip:x", "v2", 1, "")

@@ -9,16 +9,20 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -102,7 +106,7 @@ public final class HomerClient implements AutoCloseable {
     public long exportPcap(List<String> callIds, TimeRange range, Path out) throws HomerException {
         Request request = post("export/call/messages/pcap", HomerRequests.transaction(callIds, range, nodes()));
         Path temp = null;
-        try (Response response = execute(request, "the pcap export")) {
+        try (Response response = execute(request, "the pcap export", Duration.ZERO)) {
             BufferedSource source = response.body().source();
             if (!source.request(PCAP_HEADER) || !PCAP_MAGIC.contains(source.getBuffer().snapshot(4))) {
                 throw notHomer(response, "the pcap export", "not a pcap file");
@@ -170,7 +174,7 @@ public final class HomerClient implements AutoCloseable {
     private String requestToken() throws HomerException {
         Request request = new Request.Builder().url(server.api("auth"))
                 .post(RequestBody.create(HomerRequests.login(login).toString(), JSON)).build();
-        try (Response response = call(request, "sign-in")) {
+        try (Response response = call(request, "sign-in", server.answerDeadline())) {
             if (response.code() == 401 || response.code() == 403) {
                 throw new HomerException("Homer at " + server.display() + " refused " + login.who() + " ("
                         + serverMessage(response, "incorrect password") + "); check the user name and password.");
@@ -200,16 +204,20 @@ public final class HomerClient implements AutoCloseable {
         }
     }
 
-    /** Sends {@code request} signed in, signing in again once if Homer says the JWT expired. */
     private Response execute(Request request, String what) throws HomerException {
+        return execute(request, what, server.answerDeadline());
+    }
+
+    /** Sends {@code request} signed in, signing in again once if Homer says the JWT expired. */
+    private Response execute(Request request, String what, Duration deadline) throws HomerException {
         if (!login.usesApiToken() && jwt == null) {
             jwt = requestToken();
         }
-        Response response = call(authorized(request), what);
+        Response response = call(authorized(request), what, deadline);
         if (response.code() == 401 && !login.usesApiToken()) {
             response.close();
             jwt = requestToken();
-            response = call(authorized(request), what);
+            response = call(authorized(request), what, deadline);
         }
         if (response.code() == 401 || response.code() == 403) {
             String message = serverMessage(response, "unauthorized");
@@ -239,9 +247,15 @@ public final class HomerClient implements AutoCloseable {
                 : request.newBuilder().header("Authorization", "Bearer " + jwt).build();
     }
 
-    private Response call(Request request, String what) throws HomerException {
+    /**
+     * Sends {@code request}; {@code deadline} bounds the whole exchange, body included ({@link Duration#ZERO}: none),
+     * so a server that trickles its answer a byte at a time cannot hold a JSON read for ever.
+     */
+    private Response call(Request request, String what, Duration deadline) throws HomerException {
         try {
-            Response response = http.newCall(request).execute();
+            Call call = http.newCall(request);
+            call.timeout().timeout(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            Response response = call.execute();
             if (response.isRedirect()) {
                 response.close();
                 throw new HomerException(server.display() + " redirects " + what + " to another address; give that "
@@ -263,9 +277,14 @@ public final class HomerClient implements AutoCloseable {
             return new HomerException("Cannot connect to Homer at " + s + " (connection refused or unreachable); "
                     + "check the URL and that Homer is running.", e);
         }
-        if (e instanceof InterruptedIOException) {
+        if (e instanceof SocketTimeoutException) {
             return new HomerException("Homer at " + s + " did not answer " + what + " within "
-                    + server.timeout().toSeconds() + " s (or it was cancelled); check the URL and your network.", e);
+                    + server.timeout().toSeconds() + " s; check the URL and your network.", e);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new HomerException("Homer at " + s + " did not finish its answer to " + what + " within "
+                    + server.answerDeadline().toSeconds() + " s (or it was cancelled); check the URL and your "
+                    + "network.", e);
         }
         if (e instanceof SSLException) {
             return new HomerException("TLS with Homer at " + s + " failed (" + e.getMessage() + "); check the URL "
@@ -274,8 +293,9 @@ public final class HomerClient implements AutoCloseable {
         if (out != null && e.getClass().getName().startsWith("java.nio.file")) {
             return new HomerException(out + ": cannot be written (" + e.getMessage() + ")", e);
         }
-        return new HomerException("Homer at " + s + " broke off " + what + " (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + clean(e.getMessage())) + "); try again.", e);
+        // the exception's class would mean nothing to a user; its words ("unexpected end of stream") do
+        return new HomerException("Homer at " + s + " broke off " + what + " ("
+                + (e.getMessage() == null ? "the connection closed" : clean(e.getMessage())) + "); try again.", e);
     }
 
     /** The answer's JSON object, read up to the size bound. */

@@ -51,6 +51,14 @@ public record HomerServer(HttpUrl base, Duration timeout, long maxJsonBytes, lon
         return new HomerServer(base, wait, maxJsonBytes, maxPcapBytes);
     }
 
+    /**
+     * The longest a JSON answer (sign-in, search, a call's messages: at most {@code maxJsonBytes}) may take from
+     * request to last byte; the pcap export, up to gigabytes, is bounded by {@code timeout} between bytes only.
+     */
+    public Duration answerDeadline() {
+        return timeout.multipliedBy(3);
+    }
+
     /** The server as messages name it: scheme, host and port, never a user, password or query. */
     public String display() {
         String path = base.encodedPath();

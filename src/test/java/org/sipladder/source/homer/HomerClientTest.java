@@ -3,13 +3,17 @@ package org.sipladder.source.homer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,6 +231,48 @@ class HomerClientTest {
             HomerException e = assertThrows(HomerException.class, client::signIn);
             assertTrue(e.getMessage().contains("answered sign-in with text/html (HTTP 200), not as Homer 7 does"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void anAnswerTrickledAByteAtATimeEndsAtTheDeadline() throws Exception {
+        // each byte comes well within the 1 s allowed between bytes; the whole answer would take 20 s
+        try (ServerSocket listener = new ServerSocket(0)) {
+            Thread trickle = new Thread(() -> {
+                try (Socket socket = listener.accept()) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 100; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(200);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client hung up, as it should
+                }
+            });
+            trickle.setDaemon(true);
+            trickle.start();
+            HomerServer slow = HomerServer.at("http://127.0.0.1:" + listener.getLocalPort())
+                    .withTimeout(Duration.ofSeconds(1));
+            try (HomerClient client = new HomerClient(slow, admin())) {
+                HomerException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> assertThrows(HomerException.class, client::signIn));
+                assertTrue(e.getMessage().contains("did not finish its answer to sign-in within 3 s"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aServerThatHangsUpMidAnswerNamesNoJavaClass() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"token\": \"abcdefgh").onResponseBody(new SocketEffect.CloseSocket()).build());
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("broke off sign-in"), e.getMessage());
+            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         }
     }
 
