@@ -32,10 +32,16 @@ final class CallSection {
         this.redactor = redactor;
     }
 
+    /** "Call", or "REGISTER dialog" for a dialog that is no call (a registration, a subscription, a ping). */
+    static String label(CallFlow flow) {
+        String method = flow.aLeg().method();
+        return Leg.isCallMethod(method) ? "Call" : method + " dialog";
+    }
+
     /** The call's pages; {@code streams} are its RTP streams as captured (redacted here). */
     void write(int number, CallFlow flow, List<Finding> findings, List<RtpStream> streams) {
         page.newPage();
-        page.heading("Call " + number + ": " + title(flow), 1);
+        page.heading(label(flow) + " " + number + ": " + title(flow), 1);
         page.paragraph(outcome(flow), page.body.withColour(flow.failed() ? FindingBlock.ERROR : PageFlow.TEXT));
         page.gap(6);
         page.table(Table.facts(facts(flow)));

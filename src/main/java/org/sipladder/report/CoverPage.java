@@ -8,6 +8,7 @@ import org.sipladder.AppVersion;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Leg;
 
 /** The first page: what was captured, how many calls failed and why, in one table. */
 final class CoverPage {
@@ -36,7 +37,12 @@ final class CoverPage {
             page.paragraph(redaction.notice(), page.small);
             page.gap(6);
         }
-        page.heading(reported.size() == 1 && !reported.get(0).failed() ? "Selected call" : "Failed calls", 2);
+        // registrations, subscriptions and pings are named apart from calls, as diagnose counts them
+        boolean otherDialogs = reported.stream().anyMatch(f -> !Leg.isCallMethod(f.aLeg().method()));
+        String selected = reported.size() == 1 ? CallSection.label(reported.get(0)) : null;
+        page.heading(selected != null && !reported.get(0).failed()
+                ? "Selected " + ("Call".equals(selected) ? "call" : selected)
+                : otherDialogs ? "Failed calls and other dialogs" : "Failed calls", 2);
         if (reported.isEmpty()) {
             page.paragraph("No call in this capture failed.");
         } else {

@@ -117,21 +117,39 @@ class ReportCommandTest {
         String forbidden = "SIP/2.0 403 Forbidden\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKauth1\r\n"
                 + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>;tag=t1\r\n"
                 + "Call-ID: auth-call-1\r\nCSeq: 2 INVITE\r\nContent-Length: 0\r\n\r\n";
-        Path capture = org.sipladder.testkit.Captures.pcap().udp(1_700_000_000_000_000L, "192.0.2.10:5060",
-                "198.51.100.7:5060", invite).udp(1_700_000_000_050_000L, "198.51.100.7:5060", "192.0.2.10:5060",
-                forbidden).write(dir.resolve("auth.pcap"));
-        Path pdf = dir.resolve("auth.pdf");
-
-        CliRun run = CliRun.of("report", capture.toString(), "-o", pdf.toString());
-
-        assertEquals(0, run.exitCode(), run.err());
-        byte[] bytes = Files.readAllBytes(pdf);
+        byte[] bytes = reportOfExchange("auth", invite, forbidden);
         String text = text(bytes);
         assertTrue(text.contains("Proxy-Authorization: (credentials hidden)"), text);
         for (String secret : List.of("0a1b2c3d4e5f60718293a4b5c6d7e8f9", "4f2a9c")) {
             assertFalse(text.contains(secret), secret);
             assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(secret), secret);
         }
+    }
+
+    @Test
+    void aFailedRegistrationIsADialogNotACall() throws IOException {
+        String register = "REGISTER sip:sip.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKreg1\r\n"
+                + "From: <sip:4940222@sip.example>;tag=r1\r\nTo: <sip:4940222@sip.example>\r\n"
+                + "Call-ID: reg-call-1\r\nCSeq: 1 REGISTER\r\nContact: <sip:4940222@192.0.2.10:5060>\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        String forbidden = "SIP/2.0 403 Forbidden\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKreg1\r\n"
+                + "From: <sip:4940222@sip.example>;tag=r1\r\nTo: <sip:4940222@sip.example>;tag=t1\r\n"
+                + "Call-ID: reg-call-1\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n";
+        String text = text(reportOfExchange("reg", register, forbidden));
+        assertTrue(text.contains("Failed calls and other dialogs"), text);
+        assertTrue(text.contains("REGISTER dialog 1: "), text);
+        assertFalse(text.contains("Call 1: "), text);
+    }
+
+    /** The PDF that {@code report} writes for a capture of {@code request} and its {@code answer} 50 ms later. */
+    private byte[] reportOfExchange(String name, String request, String answer) throws IOException {
+        Path capture = org.sipladder.testkit.Captures.pcap().udp(1_700_000_000_000_000L, "192.0.2.10:5060",
+                "198.51.100.7:5060", request).udp(1_700_000_000_050_000L, "198.51.100.7:5060", "192.0.2.10:5060",
+                answer).write(dir.resolve(name + ".pcap"));
+        Path pdf = dir.resolve(name + ".pdf");
+        CliRun run = CliRun.of("report", capture.toString(), "-o", pdf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return Files.readAllBytes(pdf);
     }
 
     private static String text(byte[] pdf) throws IOException {
