@@ -179,6 +179,13 @@ public final class HomerClient implements AutoCloseable {
                 throw new HomerException("Homer at " + server.display() + " refused " + login.who() + " ("
                         + serverMessage(response, "incorrect password") + "); check the user name and password.");
             }
+            if (response.code() >= 500) {
+                // the server failed (its database, a proxy in front of it): not a sign that this is no Homer
+                String message = serverMessage(response, "");
+                throw new HomerException("Homer at " + server.display() + " failed to sign in " + login.who()
+                        + " (HTTP " + response.code() + (message.isEmpty() ? "" : ": " + message) + "); the server "
+                        + "has a problem: look at homer-app's log and its database, then try again.");
+            }
             JsonObject answer = json(response, "sign-in");
             String token = HomerCalls.text(answer, "token");
             if (token.isEmpty()) {

@@ -235,6 +235,19 @@ class HomerClientTest {
     }
 
     @Test
+    void aServerErrorAtSignInIsTheServersProblemNotAnotherProduct() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+                .body("{\"message\":\"database connection failed\"}").build());
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("failed to sign in user admin (HTTP 500: database connection failed)"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("not as Homer 7 does"), e.getMessage());
+        }
+    }
+
+    @Test
     void anAnswerTrickledAByteAtATimeEndsAtTheDeadline() throws Exception {
         // each byte comes well within the 1 s allowed between bytes; the whole answer would take 20 s
         try (ServerSocket listener = new ServerSocket(0)) {
