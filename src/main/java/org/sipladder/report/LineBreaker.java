@@ -56,7 +56,7 @@ final class LineBreaker {
             }
             String rest = word;
             while (fonts.width(font, rest, size) > width) {
-                int cut = fittingPrefix(rest, font, size, width);
+                int cut = softBreak(rest, fittingPrefix(rest, font, size, width));
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
             }
@@ -64,6 +64,23 @@ final class LineBreaker {
         }
         lines.add(line.toString());
     }
+
+    /**
+     * Where to cut a word too long for its line, at most {@code cut} characters in: after the last separator of an
+     * address or identifier (':' of IPv6, '_' of a finding code, '.', '-', '@', '/', ';', '=', ',') in the prefix's
+     * second half, so that "fd17:625c:f037:2:a00:27ff:" breaks between groups rather than inside one; else at
+     * {@code cut}.
+     */
+    private static int softBreak(String word, int cut) {
+        for (int i = cut; i > cut / 2 && i > 1; i--) {
+            if (BREAK_AFTER.indexOf(word.charAt(i - 1)) >= 0) {
+                return i;
+            }
+        }
+        return cut;
+    }
+
+    private static final String BREAK_AFTER = ":_.-@/;=,";
 
     /** Length of the longest prefix that fits (at least one character, so breaking always progresses). */
     private int fittingPrefix(String word, PDFont font, float size, float width) {

@@ -39,4 +39,23 @@ class LineBreakerTest {
             lines.forEach(l -> assertTrue(fonts.width(fonts.regular(), l, 9) <= 100, l));
         }
     }
+
+    @Test
+    void addressesAndCodesBreakBetweenTheirPartsNotInsideOne() throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(doc);
+            LineBreaker breaker = new LineBreaker(fonts);
+            for (String word : List.of("fd17:625c:f037:2:a00:27ff:feb9:1521", "SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER")) {
+                float width = fonts.width(fonts.regular(), word, 9) * 0.6f;
+                List<String> lines = breaker.wrap(word, fonts.regular(), 9, width);
+
+                assertTrue(lines.size() > 1, lines.toString());
+                assertEquals(word, String.join("", lines));
+                for (String line : lines.subList(0, lines.size() - 1)) {
+                    assertTrue(line.endsWith(":") || line.endsWith("_"), line + " in " + lines);
+                }
+                lines.forEach(l -> assertTrue(fonts.width(fonts.regular(), l, 9) <= width, l));
+            }
+        }
+    }
 }
