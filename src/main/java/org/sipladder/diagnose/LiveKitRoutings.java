@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.InboundInvite;
@@ -117,13 +116,11 @@ final class LiveKitRoutings {
         for (int i = invites.size() - 1; i >= 0; i--) {
             InviteTransaction earlier = invites.get(i);
             SipMessage earlierFinal = earlier.finalResponse();
-            if (earlier.frame() < tx.frame() && earlierFinal != null && earlierFinal.status() == fin.status()
+            if (earlierToSameNode(earlier, tx) && earlierFinal != null && earlierFinal.status() == fin.status()
                     && earlierFinal.status() != 401 && earlierFinal.status() != 407
                     && Objects.equals(earlierFinal.reason(), fin.reason())
                     && request.timestampMicros() - earlierFinal.timestampMicros() <= REPLAY_MICROS
-                    && Objects.equals(earlier.callId(), request.callId())
-                    && Objects.equals(SipMessage.tagOf(earlier.request().header("From")), fromTag)
-                    && earlier.request().dst().address().equals(request.dst().address())) {
+                    && Objects.equals(SipMessage.tagOf(earlier.request().header("From")), fromTag)) {
                 return earlier;
             }
         }
@@ -248,14 +245,7 @@ final class LiveKitRoutings {
     }
 
     static boolean sentToLiveKit(CallFlow flow, SipMessage request) {
-        List<Hop> hops = flow.hops();
-        for (int i = 0; i < hops.size(); i++) {
-            Hop h = hops.get(i);
-            if (h.role() == Role.LIVEKIT && h.address().equals(request.dst().address())) {
-                return true;
-            }
-        }
-        return false;
+        return flow.hasHop(request.dst().address(), Role.LIVEKIT);
     }
 
     /** The inputs LiveKit routes on; the source IP is what LiveKit saw, which behind NAT is not the captured one. */
@@ -273,18 +263,25 @@ final class LiveKitRoutings {
      * the challenge per Call-ID on the node that sent it, and checks credentials only against it.
      */
     static boolean challengedBefore(InviteTransaction tx, CallMemo memo) {
-        SipMessage request = tx.request();
         List<InviteTransaction> invites = memo.invites(tx.flow());
         for (int i = 0; i < invites.size(); i++) {
             InviteTransaction earlier = invites.get(i);
             SipMessage fin = earlier.finalResponse();
-            if (earlier.frame() < tx.frame() && fin != null && fin.status() == 407
-                    && Objects.equals(earlier.callId(), request.callId())
-                    && earlier.request().dst().address().equals(request.dst().address())) {
+            if (earlierToSameNode(earlier, tx) && fin != null && fin.status() == 407) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code earlier}, an INVITE transaction of {@code tx}'s call, came before it with the same Call-ID to
+     * the same LiveKit address: LiveKit keeps a challenge and a rejection per Call-ID on the node that sent it.
+     */
+    private static boolean earlierToSameNode(InviteTransaction earlier, InviteTransaction tx) {
+        SipMessage request = tx.request();
+        return earlier.frame() < tx.frame() && Objects.equals(earlier.callId(), request.callId())
+                && earlier.request().dst().address().equals(request.dst().address());
     }
 
     /** The Via "received" parameter LiveKit stamped on its responses, else the captured source address. */

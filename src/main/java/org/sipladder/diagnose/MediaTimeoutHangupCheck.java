@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
@@ -28,24 +27,15 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        if (context.media().rtpPackets() == 0) {
-            // a capture without RTP (a SIP-only capture filter) cannot show the media, but LiveKit's BYE at its
-            // initial media timeout still tells (livekit-inbound-routing.md, section 8)
-            for (CallFlow flow : context.flows()) {
-                if (liveKitSentBye(flow)) {
-                    for (MediaLeg leg : context.mediaLegs(flow)) {
-                        Finding f = liveKitTimeoutWithoutRtp(leg);
-                        if (f != null) {
-                            findings.add(f);
-                        }
-                    }
-                }
-            }
-            return findings;
-        }
+        // a capture without RTP (a SIP-only capture filter) cannot show the media, but LiveKit's BYE at its initial
+        // media timeout still tells (livekit-inbound-routing.md, section 8): only calls with such a BYE are looked at
+        boolean noRtp = context.media().rtpPackets() == 0;
         for (CallFlow flow : context.flows()) {
+            if (noRtp && !liveKitSentBye(flow)) {
+                continue;
+            }
             for (MediaLeg leg : context.mediaLegs(flow)) {
-                Finding f = check(leg);
+                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg);
                 if (f != null) {
                     findings.add(f);
                 }
@@ -54,11 +44,16 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return findings;
     }
 
-    private static Finding check(MediaLeg leg) {
-        if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame() || leg.captureRtpPackets == 0) {
+    /** The party of the answered {@code leg} that sent its BYE after the answer, or null. */
+    private static MediaParty hanger(MediaLeg leg) {
+        if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame()) {
             return null;
         }
-        MediaParty hanger = leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
+        return leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
+    }
+
+    private static Finding check(MediaLeg leg) {
+        MediaParty hanger = leg.captureRtpPackets == 0 ? null : hanger(leg);
         if (hanger == null) {
             return null;
         }
@@ -89,16 +84,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
-            if ("BYE".equals(m.method()) && isLiveKitHop(flow, m.src().address())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLiveKitHop(CallFlow flow, String address) {
-        for (Hop h : flow.hops()) {
-            if (h.role() == Role.LIVEKIT && h.address().equals(address)) {
+            if ("BYE".equals(m.method()) && flow.hasHop(m.src().address(), Role.LIVEKIT)) {
                 return true;
             }
         }
@@ -111,13 +97,12 @@ final class MediaTimeoutHangupCheck implements FindingRule {
      * have left RTP out), so the finding says what would confirm it; its later 15 s timeout cannot be told at all.
      */
     private static Finding liveKitTimeoutWithoutRtp(MediaLeg leg) {
-        if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame()) {
+        MediaParty hanger = hanger(leg);
+        if (hanger == null || !leg.flow.hasHop(leg.bye.src().address(), Role.LIVEKIT)) {
             return null;
         }
-        MediaParty hanger = leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
         double sinceAnswer = (leg.bye.timestampMicros() - leg.answer.timestampMicros()) / 1e6;
-        if (hanger == null || !isLiveKitHop(leg.flow, leg.bye.src().address())
-                || Math.abs(sinceAnswer - INITIAL_SECONDS) > SLACK_SECONDS) {
+        if (Math.abs(sinceAnswer - INITIAL_SECONDS) > SLACK_SECONDS) {
             return null;
         }
         MediaParty peer = leg.other(hanger);

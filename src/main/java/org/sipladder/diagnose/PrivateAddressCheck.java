@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.media.RtpStream;
 import org.sipladder.sip.Sdp;
@@ -157,7 +156,7 @@ final class PrivateAddressCheck implements FindingRule {
         String sender = first.src().address();
         String peer = first.dst().address();
         PrivateAddressTexts.Texts texts = context.memo().privateAddressTexts(sender, peer, publicIp,
-                hasHop(flow, sender, Role.JAMBONZ));
+                flow.hasHop(sender, Role.JAMBONZ));
         List<String> facts = new ArrayList<>(leaks.size() + 2);
         facts.addAll(leaks);
         facts.add(texts.sends());
@@ -169,7 +168,7 @@ final class PrivateAddressCheck implements FindingRule {
             frames.add(messages.get(i).message().frame());
         }
         return new Finding(CODE, CODE.severity(), texts.title(),
-                hasHop(flow, peer, Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
+                flow.hasHop(peer, Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
                 first.callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(texts.steps(), List.of(), null));
     }
@@ -193,18 +192,6 @@ final class PrivateAddressCheck implements FindingRule {
         }
         return new PrivateAddressTexts.Texts(CODE.title(sender, peer), sender + " sends to public peer " + peer, nat,
                 steps);
-    }
-
-    /** True when {@code address} is a hop of the call with {@code role}. */
-    private static boolean hasHop(CallFlow flow, String address, Role role) {
-        List<Hop> hops = flow.hops();
-        for (int i = 0; i < hops.size(); i++) {
-            Hop h = hops.get(i);
-            if (h.role() == role && h.address().equals(address)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
@@ -80,12 +79,7 @@ final class SessionTimerExpiredCheck implements FindingRule {
         if (refresher == null) {
             return null;
         }
-        for (Hop hop : flow.hops()) {
-            if (hop.role() == Role.LIVEKIT && hop.address().equals(refresher.address())) {
-                return refresher;
-            }
-        }
-        return null;
+        return flow.hasHop(refresher.address(), Role.LIVEKIT) ? refresher : null;
     }
 
     private static boolean refreshed(CallFlow flow, SipMessage ok, SipMessage bye) {

@@ -28,6 +28,17 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
         return aLeg().failed();
     }
 
+    /** True when {@code address} is a hop of this call with {@code role} (a loop: a call has a handful of hops). */
+    public boolean hasHop(String address, Role role) {
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
+            if (h.role() == role && h.address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the call has an INVITE transaction; sngrep's default list shows only such calls. */
     public boolean hasInvite() {
         return messages.stream().anyMatch(m -> "INVITE".equals(m.message().cseqMethod()));
