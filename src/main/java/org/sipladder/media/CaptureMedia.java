@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -27,6 +29,10 @@ public final class CaptureMedia {
     private final List<RtcpReport> rtcp;
     private final long rtpPackets;
     private final long rtcpPackets;
+    /** RTCP packets that were not well formed; set by the collector when it hands this result out. */
+    private volatile long rtcpMalformed;
+    /** {@link #rtcp} by the SSRCs each report is from or about, made at the first ask. */
+    private volatile Map<Long, List<RtcpReport>> rtcpBySsrc;
     /**
      * Capture time of the last SIP or RTP/RTCP packet read (microseconds since the epoch), 0 when not known: set by
      * the collector when it hands this result out, before any diagnosis reads it.
@@ -192,6 +198,15 @@ public final class CaptureMedia {
         return rtcpPackets;
     }
 
+    /** RTCP packets whose lengths or report counts did not hold together (RFC 3550 A.2); their sound parts were read. */
+    public long rtcpMalformed() {
+        return rtcpMalformed;
+    }
+
+    void rtcpMalformed(long packets) {
+        rtcpMalformed = packets;
+    }
+
     /**
      * Whether every RTP stream of the capture is sent from or to {@code address} (a capture taken at that host
      * shows no other), without making the streams.
@@ -244,10 +259,28 @@ public final class CaptureMedia {
         return new LegMedia(callId, announcementsOf(callId), streamsOf(callId));
     }
 
-    /** The RTCP reports sent about, or by, the source {@code ssrc}. */
+    /** The RTCP reports sent about, or by, the source {@code ssrc}, in capture order. */
     public List<RtcpReport> rtcpAbout(long ssrc) {
-        return rtcp.stream().filter(r -> r.senderSsrc() == ssrc
-                || r.blocks().stream().anyMatch(b -> b.ssrc() == ssrc)).toList();
+        Map<Long, List<RtcpReport>> index = rtcpBySsrc;
+        if (index == null) {
+            index = new HashMap<>();
+            for (RtcpReport r : rtcp) {
+                index.computeIfAbsent(r.senderSsrc(), k -> new ArrayList<>(4)).add(r);
+                for (RtcpReport.Block b : r.blocks()) {
+                    List<RtcpReport> about = index.computeIfAbsent(b.ssrc(), k -> new ArrayList<>(4));
+                    if (about.isEmpty() || about.get(about.size() - 1) != r) {
+                        about.add(r);
+                    }
+                }
+            }
+            rtcpBySsrc = index;
+        }
+        return List.copyOf(index.getOrDefault(ssrc, List.of()));
+    }
+
+    /** What the receiver of {@code stream} reported about it in RTCP (none: {@link ReceiverReports#count()} 0). */
+    public ReceiverReports receiverReports(RtpStream stream) {
+        return ReceiverReports.of(stream, rtcpAbout(stream.key().ssrc()));
     }
 
     /** Which packets carry the media of these legs: for saving a call with its RTP and RTCP. */

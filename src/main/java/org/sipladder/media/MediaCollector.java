@@ -25,6 +25,10 @@ public final class MediaCollector implements MediaListener {
     private final List<RtcpReport> rtcp = new ArrayList<>();
     private long rtcpPackets;
     private final LeftOut rtcpLeftOut = new LeftOut();
+    /** RTCP packets whose lengths or counts do not hold together: counted, the first one's fault told. */
+    private final LeftOut rtcpMalformed = new LeftOut();
+    private long rtcpMalformedTotal;
+    private String firstMalformed;
     /** The last result and the packets handed over when it was made: asked again with nothing new, it is reused. */
     private CaptureMedia result;
     private long resultAt = -1;
@@ -122,10 +126,12 @@ public final class MediaCollector implements MediaListener {
         int second = b[o + 1] & 0xff;
         if (second >= 192 && second <= 223) {
             rtcpPackets++;
-            if (rtcp.size() < maxRtcpReports) {
-                RtcpReports.read(p, rtcp, maxRtcpReports);
-            } else {
+            if (rtcp.size() >= maxRtcpReports) {
                 rtcpLeftOut.add(p.frame());
+            }
+            String wrong = RtcpReports.read(p, rtcp, maxRtcpReports);
+            if (wrong != null) {
+                malformed(p.frame(), wrong);
             }
             return;
         }
@@ -141,6 +147,14 @@ public final class MediaCollector implements MediaListener {
         int seq = ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
         int event = payloadLength > 0 ? b[o + header] & 0xff : -1;
         handOff.rtp(p, seq, u32(b, o + 4), u32(b, o + 8), second, event, payloadLength);
+    }
+
+    private void malformed(long frame, String wrong) {
+        if (rtcpMalformed.packets() == 0) {
+            firstMalformed = wrong;
+        }
+        rtcpMalformed.add(frame);
+        rtcpMalformedTotal++;
     }
 
     /** Kept under the list's lock: a live source's result is asked for while packets still come. */
@@ -174,6 +188,10 @@ public final class MediaCollector implements MediaListener {
             warnings.add("frame " + rtcpLeftOut.firstFrame() + ": " + maxRtcpReports + " RTCP reports kept (the most "
                     + "per capture): the reports of " + rtcpLeftOut.take() + " from this frame on were not kept");
         }
+        if (rtcpMalformed.packets() > 0) {
+            warnings.add("frame " + rtcpMalformed.firstFrame() + ": malformed RTCP (" + firstMalformed + "): "
+                    + rtcpMalformed.take() + " from this frame on; what they held before the fault was read");
+        }
         if (unreachablesLeftOut.packets() > 0) {
             warnings.add("frame " + unreachablesLeftOut.firstFrame() + ": " + Limits.UNREACHABLE_ERRORS + " ICMP "
                     + "unreachable errors kept (the most per capture): " + unreachablesLeftOut.take()
@@ -197,6 +215,7 @@ public final class MediaCollector implements MediaListener {
         long now = handOff.handedOver() + rtcpPackets;
         if (result == null || now != resultAt) {
             result = analysis.result(rtcp, rtcpPackets);
+            result.rtcpMalformed(rtcpMalformedTotal);
             resultAt = now;
             open = result;
         }

@@ -14,17 +14,19 @@ import org.sipladder.capture.Endpoint;
  * @param senderSsrc   SSRC of the reporter
  * @param packetCount  for an SR, packets the reporter sent; -1 for an RR
  * @param octetCount   for an SR, payload octets the reporter sent; -1 for an RR
+ * @param ntpMiddle    for an SR, the middle 32 bits of its NTP timestamp (what a later report's LSR repeats); 0 for
+ *                     an RR
  * @param blocks       reception report blocks: what the reporter received
  */
 public record RtcpReport(long frame, long micros, Endpoint src, Endpoint dst, int type, long senderSsrc,
-                         long packetCount, long octetCount, List<Block> blocks) {
+                         long packetCount, long octetCount, long ntpMiddle, List<Block> blocks) {
 
     /**
      * One reception report block (RFC 3550 6.4.1).
      *
      * @param ssrc          the source reported on
      * @param fractionLost  fraction lost since the previous report, 0-255 (of 256)
-     * @param cumulativeLost packets lost since the beginning (may be negative with duplicates)
+     * @param cumulativeLost packets lost since the beginning, a signed 24-bit number (negative with duplicates)
      * @param highestSeq    extended highest sequence number received
      * @param jitter        interarrival jitter in timestamp units
      * @param lsr           middle 32 bits of the last SR's NTP time

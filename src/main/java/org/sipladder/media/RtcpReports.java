@@ -4,61 +4,98 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.MediaPayload;
 
-/** Reads the sender and receiver reports of a compound RTCP packet (RFC 3550 6.4). */
+/**
+ * Reads the sender and receiver reports of a compound RTCP packet (RFC 3550 6.4), stepping over the other packets
+ * of the compound (SDES, BYE, APP, XR, feedback) by their length fields, and says what is malformed about it.
+ */
 final class RtcpReports {
 
     static final int SR = 200;
     static final int RR = 201;
+    private static final int HEADER = 8;
+    private static final int SENDER_INFO = 20;
+    private static final int BLOCK = 24;
 
     private RtcpReports() {
     }
 
-    /** Adds the SRs and RRs of {@code p} to {@code out}, up to {@code max} in all; malformed parts end the reading. */
-    static void read(MediaPayload p, List<RtcpReport> out, int max) {
+    /**
+     * Adds the SRs and RRs of {@code p} to {@code out}, up to {@code max} in all. Returns null for a well-formed
+     * compound packet, else what is wrong with it (RFC 3550 A.2: version 2, lengths that add up to the datagram, as
+     * many report blocks as the count says); the parts before the fault, and the blocks that fit, are read.
+     */
+    static String read(MediaPayload p, List<RtcpReport> out, int max) {
         byte[] b = p.bytes();
         int at = p.offset();
         int end = at + p.length();
-        while (at + 8 <= end && out.size() < max) {
+        while (at < end) {
+            if (end - at < 4) {
+                // a few zero octets after the last packet (seen from real senders; Wireshark passes them) hide nothing
+                if (zeros(b, at, end)) {
+                    return null;
+                }
+                return "RTCP packet of " + (end - at) + " bytes after " + (at - p.offset()) + ", shorter than a header";
+            }
             if ((b[at] & 0xc0) != 0x80) {
-                return;
+                return "RTCP version " + ((b[at] & 0xff) >> 6) + " at byte " + (at - p.offset()) + ", not 2";
             }
             int count = b[at] & 0x1f;
             int type = b[at + 1] & 0xff;
             int length = 4 * (((b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff)) + 1);
             if (at + length > end) {
-                return;
+                return "RTCP type " + type + " says " + length + " bytes, " + (end - at) + " left in the datagram";
             }
-            if (type == SR || type == RR) {
-                report(p, b, at, length, type, count, out);
+            if ((type == SR || type == RR) && out.size() < max) {
+                String wrong = report(p, b, at, length, type, count, out);
+                if (wrong != null) {
+                    return wrong;
+                }
             }
             at += length;
         }
+        return null;
     }
 
-    private static void report(MediaPayload p, byte[] b, int at, int length, int type, int count, List<RtcpReport> out) {
+    private static boolean zeros(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String report(MediaPayload p, byte[] b, int at, int length, int type, int count,
+                                 List<RtcpReport> out) {
+        int blocksAt = at + HEADER + (type == SR ? SENDER_INFO : 0);
+        if (blocksAt > at + length) {
+            return (type == SR ? "SR" : "RR") + " of " + length + " bytes, too short for its header";
+        }
         long sender = MediaCollector.u32(b, at + 4);
-        int blocksAt = at + 8;
         long packets = -1;
         long octets = -1;
+        long ntpMiddle = 0;
         if (type == SR) {
-            if (length < 28) {
-                return;
-            }
+            ntpMiddle = (MediaCollector.u32(b, at + 8) & 0xffff) << 16 | MediaCollector.u32(b, at + 12) >>> 16;
             packets = MediaCollector.u32(b, at + 20);
             octets = MediaCollector.u32(b, at + 24);
-            blocksAt = at + 28;
         }
-        List<RtcpReport.Block> blocks = new ArrayList<>(count);
-        for (int i = 0; i < count && blocksAt + 24 <= at + length; i++, blocksAt += 24) {
-            int cumulative = ((b[blocksAt + 5] & 0xff) << 16) | ((b[blocksAt + 6] & 0xff) << 8) | (b[blocksAt + 7] & 0xff);
-            if ((cumulative & 0x800000) != 0) {
-                cumulative |= 0xff000000; // 24-bit signed
-            }
-            blocks.add(new RtcpReport.Block(MediaCollector.u32(b, blocksAt), b[blocksAt + 4] & 0xff, cumulative,
-                    MediaCollector.u32(b, blocksAt + 8), MediaCollector.u32(b, blocksAt + 12),
-                    MediaCollector.u32(b, blocksAt + 16), MediaCollector.u32(b, blocksAt + 20)));
+        int fit = Math.min(count, (at + length - blocksAt) / BLOCK);
+        List<RtcpReport.Block> blocks = new ArrayList<>(fit);
+        for (int i = 0; i < fit; i++, blocksAt += BLOCK) {
+            blocks.add(block(b, blocksAt));
         }
         out.add(new RtcpReport(p.frame(), p.timestampMicros(), p.src(), p.dst(), type, sender, packets, octets,
-                List.copyOf(blocks)));
+                ntpMiddle, List.copyOf(blocks)));
+        return fit < count ? (type == SR ? "SR" : "RR") + " counts " + count + " report blocks, its " + length
+                + " bytes hold " + fit : null;
+    }
+
+    private static RtcpReport.Block block(byte[] b, int at) {
+        int cumulative = ((b[at + 5] & 0xff) << 16) | ((b[at + 6] & 0xff) << 8) | (b[at + 7] & 0xff);
+        cumulative = (cumulative << 8) >> 8; // 24-bit two's complement
+        return new RtcpReport.Block(MediaCollector.u32(b, at), b[at + 4] & 0xff, cumulative,
+                MediaCollector.u32(b, at + 8), MediaCollector.u32(b, at + 12), MediaCollector.u32(b, at + 16),
+                MediaCollector.u32(b, at + 20));
     }
 }

@@ -30,20 +30,85 @@ public final class Rtp {
         return new byte[] {(byte) event, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8), (byte) duration};
     }
 
-    /** An RTCP receiver report with one report block. */
+    /** An RTCP receiver report with one report block (no LSR, DLSR). */
     public static byte[] receiverReport(long sender, long source, int fractionLost, int cumulativeLost,
                                         long highestSeq, long jitter) {
-        ByteBuffer b = ByteBuffer.allocate(32);
-        b.put((byte) 0x81);
-        b.put((byte) 201);
-        b.putShort((short) 7);
-        b.putInt((int) sender);
+        return receiverReport(sender, reportBlock(source, fractionLost, cumulativeLost, highestSeq, jitter, 0, 0));
+    }
+
+    /**
+     * One reception report block (RFC 3550 6.4.1): fraction lost in 1/256, cumulative lost as a signed 24-bit number,
+     * extended highest sequence number, jitter in timestamp units, LSR and DLSR (1/65536 s).
+     */
+    public static byte[] reportBlock(long source, int fractionLost, int cumulativeLost, long highestSeq, long jitter,
+                                     long lsr, long dlsr) {
+        ByteBuffer b = ByteBuffer.allocate(24);
         b.putInt((int) source);
         b.putInt((fractionLost << 24) | (cumulativeLost & 0xffffff));
         b.putInt((int) highestSeq);
         b.putInt((int) jitter);
+        b.putInt((int) lsr);
+        b.putInt((int) dlsr);
+        return b.array();
+    }
+
+    /** An RTCP sender report with an NTP timestamp (seconds since 1900, fraction in 1/2^32) and report blocks. */
+    public static byte[] senderReport(long sender, long ntpSeconds, long ntpFraction, long packets, byte[]... blocks) {
+        ByteBuffer b = ByteBuffer.allocate(28 + 24 * blocks.length);
+        b.put((byte) (0x80 | blocks.length));
+        b.put((byte) 200);
+        b.putShort((short) (6 + 6 * blocks.length));
+        b.putInt((int) sender);
+        b.putInt((int) ntpSeconds);
+        b.putInt((int) ntpFraction);
         b.putInt(0);
-        b.putInt(0);
+        b.putInt((int) packets);
+        b.putInt((int) packets * 160);
+        for (byte[] block : blocks) {
+            b.put(block);
+        }
+        return b.array();
+    }
+
+    /** An RTCP receiver report with these report blocks. */
+    public static byte[] receiverReport(long sender, byte[]... blocks) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 24 * blocks.length);
+        b.put((byte) (0x80 | blocks.length));
+        b.put((byte) 201);
+        b.putShort((short) (1 + 6 * blocks.length));
+        b.putInt((int) sender);
+        for (byte[] block : blocks) {
+            b.put(block);
+        }
+        return b.array();
+    }
+
+    /** An RTCP SDES packet with one chunk: {@code ssrc}'s CNAME (padded to 32 bits with null octets). */
+    public static byte[] sdes(long ssrc, String cname) {
+        int items = 2 + cname.length() + 1;
+        int padded = (4 + items + 3) / 4 * 4;
+        ByteBuffer b = ByteBuffer.allocate(4 + padded);
+        b.put((byte) 0x81);
+        b.put((byte) 202);
+        b.putShort((short) (padded / 4));
+        b.putInt((int) ssrc);
+        b.put((byte) 1);
+        b.put((byte) cname.length());
+        b.put(cname.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return b.array();
+    }
+
+    /** An RTCP BYE for {@code ssrc}. */
+    public static byte[] bye(long ssrc) {
+        return ByteBuffer.allocate(8).put((byte) 0x81).put((byte) 203).putShort((short) 1).putInt((int) ssrc).array();
+    }
+
+    /** RTCP packets one after the other: a compound packet (RFC 3550 6.1). */
+    public static byte[] compound(byte[]... packets) {
+        ByteBuffer b = ByteBuffer.allocate(java.util.Arrays.stream(packets).mapToInt(p -> p.length).sum());
+        for (byte[] p : packets) {
+            b.put(p);
+        }
         return b.array();
     }
 
