@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.IOException;
+import org.sipladder.media.ReceiverReports;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.StreamSeries;
@@ -11,7 +12,8 @@ final class StreamJson {
     private StreamJson() {
     }
 
-    static void write(JsonOut json, RtpStream s, boolean withSeries) throws IOException {
+    /** {@code reports}: what the stream's receiver reported about it in RTCP, written as {@code rtcp} (null when none). */
+    static void write(JsonOut json, RtpStream s, ReceiverReports reports, boolean withSeries) throws IOException {
         RtpStatistics st = s.stats();
         json.beginObject();
         json.name("src").value(s.key().src().toString());
@@ -56,9 +58,48 @@ final class StreamJson {
         json.name("telephoneEvents").value(st.telephoneEvents());
         json.name("earlyPackets").value(s.earlyPackets());
         json.name("problems").value(st.problems() ? "yes" : "no");
+        json.name("rtcp");
+        rtcp(json, reports);
         if (withSeries) {
             series(json, s.series());
         }
+        json.endObject();
+    }
+
+    /**
+     * The receiver's RTCP report blocks about the stream (RFC 3550 6.4.1): the last one's fraction lost (of 256 and
+     * as a percentage), cumulative lost, extended highest sequence number and jitter, the largest fraction lost
+     * and jitter, and the round-trip times (ms) of those with an LSR.
+     */
+    private static void rtcp(JsonOut json, ReceiverReports r) throws IOException {
+        if (r.isEmpty()) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.name("reports").value(r.count());
+        json.name("reporter").value(r.reporter().toString());
+        json.name("reporterSsrc").value(r.reporterSsrc());
+        json.name("firstFrame").value(r.firstFrame());
+        json.name("lastFrame").value(r.lastFrame());
+        json.name("fractionLost").value(r.lastFractionLost());
+        json.name("fractionLostPercent");
+        millis(json, r.lastFractionLostPercent(), 2);
+        json.name("maxFractionLostPercent");
+        millis(json, r.maxFractionLostPercent(), 2);
+        json.name("cumulativeLost").value(r.cumulativeLost());
+        json.name("highestSeq").value(r.highestSeq());
+        json.name("jitterMs");
+        millis(json, r.lastJitterMs(), 3);
+        json.name("maxJitterMs");
+        millis(json, r.maxJitterMs(), 3);
+        json.name("roundTrips").value(r.rttCount());
+        json.name("rttMs");
+        millis(json, r.lastRttMs(), 3);
+        json.name("meanRttMs");
+        millis(json, r.meanRttMs(), 3);
+        json.name("maxRttMs");
+        millis(json, r.maxRttMs(), 3);
         json.endObject();
     }
 

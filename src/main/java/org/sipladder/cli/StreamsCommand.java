@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.capture.CaptureException;
+import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.ReceiverReports;
 import org.sipladder.media.RtpStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,28 +47,38 @@ final class StreamsCommand extends ConsoleCommand {
             JsonOut json = new JsonOut(out);
             json.beginArray();
             for (RtpStream s : streams) {
-                StreamJson.write(json, s, series);
+                StreamJson.write(json, s, read.media().receiverReports(s), series);
             }
             json.endArray();
             json.flush();
             out.println();
         } else {
-            table(out, streams);
+            table(out, streams, read.media());
         }
         out.flush();
         return 0;
     }
 
-    private static void table(PrintWriter out, List<RtpStream> streams) {
+    /**
+     * One row per stream: our figures, then what its receiver reported in RTCP (cumulative lost with the largest
+     * fraction lost, largest jitter, mean round-trip time), "-" where it sent none.
+     */
+    private static void table(PrintWriter out, List<RtpStream> streams, CaptureMedia media) {
         TextTable table = new TextTable(new String[] {"SOURCE", "", "DESTINATION", "SSRC", "CODEC", "PACKETS", "LOST",
-            "MAX DELTA", "MEAN JITTER", "MAX JITTER", "MOS", "DTMF", "CALL-ID"}, 5, 6, 7, 8, 9, 10);
+            "MAX DELTA", "MEAN JITTER", "MAX JITTER", "MOS", "RTCP LOST", "RTCP JITTER", "RTT", "DTMF", "CALL-ID"},
+            5, 6, 7, 8, 9, 10, 11, 12, 13);
         for (RtpStream s : streams) {
+            ReceiverReports r = media.receiverReports(s);
             table.add(s.key().src().toString(), "->", s.key().dst().toString(),
                     String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
                     Long.toString(s.stats().packets()),
                     String.format(Locale.ROOT, "%d (%.1f%%)", s.stats().lost(), s.stats().lostPercent()),
                     ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()), ms(s.stats().maxJitterMs()),
                     Double.isNaN(s.mos()) ? "-" : String.format(Locale.ROOT, "%.2f", s.mos()),
+                    r.isEmpty() ? "-" : String.format(Locale.ROOT, "%d (%.1f%%)", r.cumulativeLost(),
+                            r.maxFractionLostPercent()),
+                    r.isEmpty() || Double.isNaN(r.maxJitterMs()) ? "-" : ms(r.maxJitterMs()),
+                    Double.isNaN(r.meanRttMs()) ? "-" : ms(r.meanRttMs()),
                     s.dtmf().isEmpty() ? "-" : s.dtmf(), s.callId() == null ? "-" : s.callId());
         }
         table.print(out);

@@ -79,4 +79,37 @@ class StreamsCommandTest {
         assertEquals(2, unknown.exitCode());
         assertEquals("no call with Call-ID nope in the capture", unknown.err().trim());
     }
+
+    @Test
+    void theReceiversRtcpReportsStandBesideOurFigures() {
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-r", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        for (int i = 0; i < 20; i++) {
+            c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000", Rtp.packet(8, i, 160L * i, 0xCAFEBABEL, i == 0));
+        }
+        long srSeconds = T0 / 1_000_000 + 2_208_988_800L;
+        c.udp(T0 + 300_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.senderReport(0xCAFEBABEL, srSeconds, 0, 10));
+        // the receiver lost 5 of 20 after the capture point (64/256 in the last interval), 40 ms jitter, 120 ms round trip
+        long lsr = (srSeconds & 0xffff) << 16;
+        c.udp(T0 + 620_000, "10.0.0.1:40001", "10.0.0.2:50001", Rtp.compound(Rtp.receiverReport(0x77,
+                Rtp.reportBlock(0xCAFEBABEL, 64, 5, 19, 320, lsr, 13_107)), Rtp.sdes(0x77, "phone")));
+        Path file = c.write(dir.resolve("rtcp.pcap"));
+        CliRun run = CliRun.of("streams", file.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject s = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals(0, s.get("lost").getAsInt());
+        JsonObject rtcp = s.getAsJsonObject("rtcp");
+        assertEquals(1, rtcp.get("reports").getAsInt());
+        assertEquals("10.0.0.1:40001", rtcp.get("reporter").getAsString());
+        assertEquals(0x77, rtcp.get("reporterSsrc").getAsLong());
+        assertEquals(64, rtcp.get("fractionLost").getAsInt());
+        assertEquals(25.0, rtcp.get("fractionLostPercent").getAsDouble(), 1e-9);
+        assertEquals(5, rtcp.get("cumulativeLost").getAsInt());
+        assertEquals(40.0, rtcp.get("jitterMs").getAsDouble(), 1e-9);
+        assertEquals(120.0, rtcp.get("meanRttMs").getAsDouble(), 0.01);
+        CliRun table = CliRun.of("streams", file.toString());
+        String row = table.out().lines().filter(l -> l.contains("0xCAFEBABE")).findFirst().orElseThrow();
+        assertTrue(row.contains("5 (25.0%)") && row.contains("40.00 ms") && row.contains("120.00 ms"), table.out());
+        assertTrue(table.out().lines().findFirst().orElseThrow().contains("RTCP LOST"), table.out());
+    }
 }

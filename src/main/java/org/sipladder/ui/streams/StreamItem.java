@@ -2,6 +2,7 @@ package org.sipladder.ui.streams;
 
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.media.ReceiverReports;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 
@@ -11,8 +12,9 @@ import org.sipladder.media.RtpStream;
  * @param stream    the stream
  * @param encrypted true when its SDP offered SRTP (RTP/SAVP), so its payload cannot be played
  * @param warnings  what is wrong with it (loss, jitter, one-way), as the ladder's mark says
+ * @param reports   what its receiver reported about it in RTCP
  */
-public record StreamItem(RtpStream stream, boolean encrypted, List<String> warnings) {
+public record StreamItem(RtpStream stream, boolean encrypted, List<String> warnings, ReceiverReports reports) {
 
     public StreamItem {
         warnings = List.copyOf(warnings);
@@ -57,6 +59,34 @@ public record StreamItem(RtpStream stream, boolean encrypted, List<String> warni
 
     public String mos() {
         return Double.isNaN(stream.mos()) ? "" : String.format(Locale.ROOT, "%.2f", stream.mos());
+    }
+
+    /** The receiver's RTCP: "5 (25.0 %)", cumulative lost and the largest fraction lost; "" when it sent none. */
+    public String reportedLost() {
+        return reports.isEmpty() ? "" : String.format(Locale.ROOT, "%d (%.1f %%)", reports.cumulativeLost(),
+                reports.maxFractionLostPercent());
+    }
+
+    /** The largest interarrival jitter the receiver reported, "" when none (or the clock rate is unknown). */
+    public String reportedJitter() {
+        return Double.isNaN(reports.maxJitterMs()) ? "" : millis(reports.maxJitterMs());
+    }
+
+    /** The mean round-trip time from the receiver's reports, "" when none gave one. */
+    public String roundTrip() {
+        return Double.isNaN(reports.meanRttMs()) ? "" : millis(reports.meanRttMs());
+    }
+
+    /** ", RTCP from 10.0.0.2:5001: 3 reports, ..." for the status line; "" when the receiver sent none. */
+    public String reportsLine() {
+        if (reports.isEmpty()) {
+            return "";
+        }
+        String line = ", RTCP from " + reports.reporter() + ": " + reports.count() + " report"
+                + (reports.count() == 1 ? "" : "s") + ", lost " + reportedLost();
+        line += reportedJitter().isEmpty() ? "" : ", jitter up to " + reportedJitter();
+        return roundTrip().isEmpty() ? line : line + String.format(Locale.ROOT, ", round trip %s (max %.2f ms)",
+                roundTrip(), reports.maxRttMs());
     }
 
     public String dtmf() {

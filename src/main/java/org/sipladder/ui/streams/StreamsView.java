@@ -53,6 +53,9 @@ public final class StreamsView extends SplitPane {
                 column("Jitter max", 80, StreamItem::maxJitter),
                 column("Max \u0394", 80, StreamItem::maxDelta),
                 column("MOS", 45, StreamItem::mos),
+                column("RTCP lost", 80, StreamItem::reportedLost),
+                column("RTCP jitter", 80, StreamItem::reportedJitter),
+                column("RTT", 70, StreamItem::roundTrip),
                 column("DTMF", 60, StreamItem::dtmf),
                 column("Problems", 120, StreamItem::problems)));
         table.setItems(viewModel.streams());

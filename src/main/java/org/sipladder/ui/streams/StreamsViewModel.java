@@ -83,7 +83,7 @@ public final class StreamsViewModel {
         Set<Long> srtpOffers = srtpFrames(flow);
         streams.setAll(found.stream().map(s -> new StreamItem(s,
                 s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
-                LadderStreams.warnings(s, found))).toList());
+                LadderStreams.warnings(s, found), media.receiverReports(s))).toList());
         message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
     }
 
@@ -210,7 +210,7 @@ public final class StreamsViewModel {
     }
 
     private static String describe(StreamItem item) {
-        String base = item.describe() + ", " + item.packets() + " packets";
+        String base = item.describe() + ", " + item.packets() + " packets" + item.reportsLine();
         return item.warnings().isEmpty() ? base : base + " \u2014 " + item.problems();
     }
 

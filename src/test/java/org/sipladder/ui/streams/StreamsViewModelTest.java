@@ -69,6 +69,26 @@ class StreamsViewModelTest {
     }
 
     @Test
+    void theReceiversRtcpReportsShowBesideTheStream() throws Exception {
+        Captures c = MediaCall.of("rtcp-1", 8, 50, 0xD5, 0, false);
+        // the callee reports on the caller's stream: 3 lost, 25 % in the last interval, jitter 160 units (20 ms)
+        c.udp(MediaCall.T0 + 1_000_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.receiverReport(MediaCall.CALLEE_SSRC,
+                Rtp.reportBlock(MediaCall.CALLER_SSRC, 64, 3, 40, 160, 0, 0)));
+        LoadedCapture capture = MediaCaptures.load(c, dir.resolve("rtcp.pcap"));
+        StreamsViewModel vm = recording();
+        vm.show(capture.file(), capture.media(), capture.flows().get(0));
+
+        StreamItem caller = vm.streams().get(0);
+        assertEquals("3 (25.0 %)", caller.reportedLost());
+        assertEquals("20.00 ms", caller.reportedJitter());
+        assertEquals("", caller.roundTrip()); // LSR 0: no round trip
+        assertEquals("", vm.streams().get(1).reportedLost());
+        vm.selectedProperty().set(caller);
+        assertTrue(vm.messageProperty().get().contains("RTCP from 10.0.0.2:50001: 1 report, lost 3 (25.0 %), jitter "
+                + "up to 20.00 ms"), vm.messageProperty().get());
+    }
+
+    @Test
     void secondsWithoutPacketsAreAGapInThePlotNotAZero() throws Exception {
         Captures c = MediaCall.of("gap-1", 8, 50, 0xD5, 0, true);
         for (int i = 0; i < 50; i++) { // the caller goes on after three silent seconds
