@@ -22,6 +22,7 @@ public final class FindingCatalogue {
                 new ReinviteGlareCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
                 new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
                 new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck(),
+                new MediaReportedLossCheck(), new MediaReportedJitterCheck(), new MediaRoundTripCheck(),
                 new MediaDtmfMarkerCheck());
     }
 }

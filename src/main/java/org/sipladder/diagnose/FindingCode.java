@@ -97,6 +97,15 @@ public enum FindingCode {
     MEDIA_LOSS(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "%.1f %% packet loss on RTP to %s"),
     /** Jitter in bursts only is information. */
     MEDIA_JITTER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER, "Jitter up to %.0f ms on RTP to %s"),
+    /** From the receiver's RTCP: 1-5 % is information. */
+    MEDIA_LOSS_REPORTED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "%s reports %.1f %% loss on RTP from %s that the capture point does not see"),
+    /** From the receiver's RTCP. */
+    MEDIA_JITTER_REPORTED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "%s reports jitter up to %.0f ms on RTP from %s that the capture point does not see"),
+    /** From LSR and DLSR of the receiver's RTCP. */
+    MEDIA_ROUND_TRIP_HIGH(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "Round trip of %.0f ms to %s (RTCP)"),
     /** A warning toward LiveKit, which has been reported to drop such digits; information toward others. */
     MEDIA_DTMF_NO_MARKER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
             "DTMF to %s without the RFC 4733 marker bit: %s of %s digits");

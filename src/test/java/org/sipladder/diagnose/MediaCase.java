@@ -195,6 +195,18 @@ final class MediaCase {
         return rtp(liveKitMedia, jambonzMedia, 0.41, n, 0x2222, Set.of());
     }
 
+    /** An RTCP packet (or compound packet) from {@code src} to {@code dst} at {@code seconds}. */
+    MediaCase rtcp(double seconds, String src, String dst, byte[] packet) {
+        return add(seconds, src, dst, packet);
+    }
+
+    /** The middle 32 bits of the NTP timestamp of {@code seconds} into the capture (what an RR's LSR repeats). */
+    static long ntpMiddle(double seconds) {
+        long micros = T0 + Math.round(seconds * 1e6);
+        long ntpSeconds = micros / 1_000_000 + 2_208_988_800L;
+        return (ntpSeconds & 0xffff) << 16 | ((micros % 1_000_000) << 16) / 1_000_000;
+    }
+
     /** A BYE from {@code from} at {@code seconds}, and its 200 OK. */
     MediaCase bye(String from, double seconds) {
         String to = from.equals(caller) ? callee : caller;

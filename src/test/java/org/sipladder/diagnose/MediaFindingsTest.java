@@ -17,18 +17,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.MediaCollector;
+import org.sipladder.testkit.Rtp;
 
 /** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
 class MediaFindingsTest {
 
     static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
             FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH,
-            FindingCode.MEDIA_DTMF_NO_MARKER);
+            FindingCode.MEDIA_DTMF_NO_MARKER, FindingCode.MEDIA_LOSS_REPORTED, FindingCode.MEDIA_JITTER_REPORTED,
+            FindingCode.MEDIA_ROUND_TRIP_HIGH);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address. */
     private static final String SBC_MEDIA = "203.0.113.10";
     private static final String SBC = SBC_MEDIA + ":40000";
     private static final String LK = MediaCase.LIVEKIT + ":30000";
+    private static final String SBC_RTCP = SBC_MEDIA + ":40001";
+    private static final String LK_RTCP = MediaCase.LIVEKIT + ":30001";
 
     @TempDir
     Path dir;
@@ -82,7 +86,16 @@ class MediaFindingsTest {
                 new Case(FindingCode.MEDIA_HOLD_MISMATCH, "hold (sendonly) answered sendrecv", () ->
                         clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")),
                 new Case(FindingCode.MEDIA_DTMF_NO_MARKER, "DTMF to LiveKit without the marker bit", () ->
-                        dtmfToLiveKit(false)));
+                        dtmfToLiveKit(false)),
+                new Case(FindingCode.MEDIA_LOSS_REPORTED, "Jambonz reports 25 of LiveKit's 500 packets lost, none "
+                        + "missing at the capture point", () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(
+                        0x1111, Rtp.reportBlock(0x2222, 13, 25, 480, 8, 0, 0)))),
+                new Case(FindingCode.MEDIA_JITTER_REPORTED, "Jambonz reports 50 ms jitter on LiveKit's even stream",
+                        () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                                Rtp.reportBlock(0x2222, 0, 0, 480, 400, 0, 0)))),
+                new Case(FindingCode.MEDIA_ROUND_TRIP_HIGH, "500 ms from Jambonz's report back to its arrival", () ->
+                        clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                                Rtp.reportBlock(0x2222, 0, 0, 480, 8, MediaCase.ntpMiddle(9 - 0.5 - 1), 65_536)))));
     }
 
     /** The clean call whose RTP to LiveKit carries the digits 1, 5 and #, their first packets marked or not. */
@@ -235,6 +248,32 @@ class MediaFindingsTest {
         List<FindingCode> media = d.findings().stream().map(Finding::code).filter(CODES::contains).toList();
         assertEquals(List.of(), media);
         assertFalse(d.failedAfterAnswer(MediaCase.flowId()));
+    }
+
+    @Test
+    void healthyRtcpAndLossTheCaptureAlsoSeesAreNoReportedFinding() throws Exception {
+        // Jambonz reports 40 ms round trip, 2.5 ms jitter, nothing lost
+        Diagnosis healthy = clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                Rtp.reportBlock(0x2222, 0, 0, 480, 20, MediaCase.ntpMiddle(9 - 0.04 - 1), 65_536))).diagnose(dir);
+        assertEquals(List.of(), healthy.findings().stream().map(Finding::code).filter(CODES::contains).toList());
+        // LiveKit's 10 packets went missing before the capture point and Jambonz reports those 10: MEDIA_LOSS only
+        Diagnosis seen = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of())
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of(50, 51, 52, 53, 54, 300, 301, 302, 303, 304))
+                .rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111, Rtp.reportBlock(0x2222, 0, 10, 480, 8, 0, 0)))
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        assertEquals(List.of(FindingCode.MEDIA_LOSS), seen.findings().stream().map(Finding::code)
+                .filter(CODES::contains).toList());
+    }
+
+    @Test
+    void reportedLossNamesTheReporterAndTheStream() throws Exception {
+        Finding f = firing().filter(c -> c.code() == FindingCode.MEDIA_LOSS_REPORTED).findFirst().orElseThrow()
+                .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS_REPORTED).get(0);
+        assertTrue(f.title().contains("5.0 % loss on RTP from " + LK), f.title());
+        assertTrue(f.explanation().contains("lost after it"), f.explanation());
+        assertTrue(f.evidence().facts().get(0).contains("25 packets lost"), f.evidence().facts().toString());
+        assertEquals(Severity.INFO, f.severity()); // 5 %, not above
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.media.ReceiverReports;
+import org.sipladder.media.RtpStream;
+
+/**
+ * MEDIA_JITTER_REPORTED: a stream's receiver reports in RTCP an interarrival jitter above 30 ms where the capture
+ * measured at most that: the packets were delayed unevenly after the capture point.
+ */
+final class MediaReportedJitterCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.MEDIA_JITTER_REPORTED;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        return MediaQuality.findings(context, s -> fires(s, context.media().receiverReports(s)),
+                (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
+    }
+
+    private static boolean fires(RtpStream s, ReceiverReports r) {
+        return r.maxJitterMs() > MediaJitterCheck.THRESHOLD_MS && s.stats().maxJitterMs() <= MediaJitterCheck.THRESHOLD_MS;
+    }
+
+    private static Finding finding(MediaLeg leg, RtpStream s, ReceiverReports r) {
+        String reporter = MediaQuality.receiverName(leg, s);
+        String facts = String.format(Locale.ROOT, "RTP %s: %s reports jitter up to %.1f ms (last %.1f ms, %d report%s "
+                        + "from %s); the capture measures at most %.1f ms", MediaLeg.describe(s), reporter,
+                r.maxJitterMs(), r.lastJitterMs(), r.count(), r.count() == 1 ? "" : "s", r.reporter(),
+                s.stats().maxJitterMs());
+        return new Finding(CODE, CODE.severity(), CODE.title(reporter, r.maxJitterMs(), s.key().src().toString()),
+                "Packets of this stream arrived evenly at the capture point but unevenly at " + reporter + ", as its "
+                        + "RTCP receiver reports say: they were delayed after the capture point. Above about 30 ms a "
+                        + "jitter buffer adds delay or drops late packets, heard as choppy audio. (A receiver that "
+                        + "reports jitter in the wrong clock units shows the same; compare with a capture at its end.)",
+                leg.leg.callId(), leg.flow.id(), false,
+                Findings.evidence(List.of(s.firstFrame(), r.maxJitterFrame()), List.of(), List.of(facts)),
+                Findings.fix(List.of("Look for congestion or bufferbloat between the capture point and " + reporter
+                        + " (queueing on uplinks, Wi-Fi, VPNs); prioritise RTP (DSCP 46) on that part of the path."),
+                        List.of(), null));
+    }
+}
