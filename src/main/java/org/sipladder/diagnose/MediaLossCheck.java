@@ -13,6 +13,11 @@ final class MediaLossCheck implements FindingRule {
     static final double THRESHOLD_PERCENT = 1.0;
     /** A gap this long in one stream is an outage (the path or the sender stopped), not scattered loss. */
     static final double OUTAGE_MS = 5_000;
+    /**
+     * Most of the loss in one gap this long is a dropout every listener hears (packet loss concealment covers a few
+     * tens of ms), a warning even when the call's overall loss is small.
+     */
+    static final double DROPOUT_MS = 500;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -41,13 +46,16 @@ final class MediaLossCheck implements FindingRule {
         double gapMs = s.stats().maxDeltaMs();
         double perPacketMs = s.stats().packets() > 1
                 ? (s.lastMicros() - s.firstMicros()) / 1e3 / (s.stats().expected() - 1) : 20;
-        boolean outage = gapMs >= OUTAGE_MS && perPacketMs > 0 && gapMs / perPacketMs >= s.stats().lost() / 2.0;
-        if (outage) {
+        boolean inOneGap = perPacketMs > 0 && gapMs / perPacketMs >= s.stats().lost() / 2.0;
+        boolean outage = gapMs >= OUTAGE_MS && inOneGap;
+        boolean dropout = gapMs >= DROPOUT_MS && inOneGap;
+        if (dropout) {
             facts.add(String.format(Locale.ROOT, "No packet for %.1f s before frame %d, then the stream went on: most "
-                    + "of the loss is this one gap", gapMs / 1e3, s.stats().maxDeltaFrame()));
+                    + "of the loss is this one gap%s", gapMs / 1e3, s.stats().maxDeltaFrame(),
+                    outage ? "" : ", heard as a dropout"));
         }
         String path = s.key().src().address() + " to " + s.key().dst().address();
-        return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
+        return new Finding(CODE, pct > 5 || dropout ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
                 outage ? String.format(Locale.ROOT, "The RTP stream toward %s stopped arriving for %.1f s and then "
                         + "resumed with the sequence numbers of the packets sent meanwhile: an outage on the path (a "
                         + "link, route or NAT binding failed over) or at the sender's media server, during which %s "

@@ -12,6 +12,12 @@ import org.sipladder.media.RtpStream;
 final class MediaReportedJitterCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.MEDIA_JITTER_REPORTED;
+    /**
+     * Reported jitter above this, on a stream the capture saw arrive evenly, is not believed: no jitter buffer holds
+     * half a second and the call would have been unusable; a receiver that counts jitter in other units than the
+     * stream's clock (RFC 3550 A.8) reports such figures. Told as information, not as a warning.
+     */
+    static final double IMPLAUSIBLE_MS = 500;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -29,11 +35,19 @@ final class MediaReportedJitterCheck implements FindingRule {
                         + "from %s); the capture measures at most %.1f ms", MediaLeg.describe(s), reporter,
                 r.maxJitterMs(), r.lastJitterMs(), r.count(), r.count() == 1 ? "" : "s", r.reporter(),
                 s.stats().maxJitterMs());
-        return new Finding(CODE, CODE.severity(), CODE.title(reporter, r.maxJitterMs(), s.key().src().toString()),
-                "Packets of this stream arrived evenly at the capture point but unevenly at " + reporter + ", as its "
-                        + "RTCP receiver reports say: they were delayed after the capture point. Above about 30 ms a "
-                        + "jitter buffer adds delay or drops late packets, heard as choppy audio. (A receiver that "
-                        + "reports jitter in the wrong clock units shows the same; compare with a capture at its end.)",
+        boolean implausible = r.maxJitterMs() > IMPLAUSIBLE_MS;
+        return new Finding(CODE, implausible ? Severity.INFO : CODE.severity(),
+                CODE.title(reporter, r.maxJitterMs(), s.key().src().toString()),
+                implausible ? "Packets of this stream arrived evenly at the capture point, but " + reporter + " reports "
+                        + "more than " + (int) IMPLAUSIBLE_MS + " ms of jitter in RTCP: more than any jitter buffer "
+                        + "holds, so the call would have been unusable. Such figures usually come from a receiver that "
+                        + "computes jitter in other units than the stream's clock rate (RFC 3550 A.8); believe them "
+                        + "only if a capture at its end shows the delay."
+                        : "Packets of this stream arrived evenly at the capture point but unevenly at " + reporter
+                        + ", as its RTCP receiver reports say: they were delayed after the capture point. Above about "
+                        + "30 ms a jitter buffer adds delay or drops late packets, heard as choppy audio. (A receiver "
+                        + "that reports jitter in the wrong clock units shows the same; compare with a capture at its "
+                        + "end.)",
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), r.maxJitterFrame()), List.of(), List.of(facts)),
                 Findings.fix(List.of("Look for congestion or bufferbloat between the capture point and " + reporter

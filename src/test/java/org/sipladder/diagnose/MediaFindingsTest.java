@@ -126,6 +126,19 @@ class MediaFindingsTest {
     }
 
     @Test
+    void reportedJitterNoJitterBufferHoldsIsInformationAboutTheReport() throws Exception {
+        // 9,244 timestamp units at 8 kHz: 1,155 ms, as a real receiver reported on a stream that arrived evenly
+        Diagnosis d = clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                Rtp.reportBlock(0x2222, 0, 0, 480, 9244, 0, 0))).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_JITTER_REPORTED).get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.explanation().contains("other units than the stream's clock rate"), f.explanation());
+        Diagnosis plausible = clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                Rtp.reportBlock(0x2222, 0, 0, 480, 400, 0, 0))).diagnose(dir);
+        assertEquals(Severity.WARNING, plausible.withCode(FindingCode.MEDIA_JITTER_REPORTED).get(0).severity());
+    }
+
+    @Test
     void lossOverTimeIsTheSameReadFromASeriesForLossOnly() throws Exception {
         // losses in the 2nd and 7th second, more in the 7th: the worst second is named
         Supplier<MediaCase> lossy = () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
@@ -179,6 +192,24 @@ class MediaFindingsTest {
         Finding scattered = firing().filter(c -> c.code() == FindingCode.MEDIA_LOSS).findFirst().orElseThrow()
                 .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
         assertTrue(scattered.fix().steps().get(0).contains("QoS"), scattered.fix().steps().toString());
+    }
+
+    @Test
+    void oneSecondDropoutIsAWarningThoughTheLossIsSmall() throws Exception {
+        // 25 packets in a row (0.5 s of 20 ms packets) of 500 never arrive: 5 % overall, heard as a dropout
+        Set<Integer> second = IntStream.range(200, 225).boxed().collect(Collectors.toSet());
+        Finding dropout = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, second).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertEquals(Severity.WARNING, dropout.severity());
+        assertTrue(dropout.evidence().facts().stream().anyMatch(x -> x.endsWith("heard as a dropout")),
+                dropout.evidence().facts().toString());
+        // the same 25 packets lost one here, one there: concealed, information only
+        Set<Integer> scattered = IntStream.range(0, 25).map(i -> 10 + 19 * i).boxed().collect(Collectors.toSet());
+        Finding spread = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, scattered).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertEquals(Severity.INFO, spread.severity());
     }
 
     @Test
