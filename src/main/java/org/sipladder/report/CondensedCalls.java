@@ -25,18 +25,24 @@ final class CondensedCalls {
                 1);
         page.paragraph(redactor.text(cause.label()), page.strong);
         page.gap(2);
-        int shown = cause.inFull().size();
-        page.paragraph(Times.count(cause.calls()) + " failed calls have this primary cause. "
-                + (shown == 1 ? "Call " + firstCall + " shows it" : "Calls " + firstCall + "\u2013" + (firstCall + shown - 1)
-                + " show it") + " in full; the other " + Times.count(rows.size()) + " are condensed into this table. "
-                + "For one of them in full: sipladder report CAPTURE --call CALL-ID -o call.pdf; for every call in "
-                + "full: --all-in-full.", page.small);
+        String day = Times.day(rows.get(0).startMicros());
+        boolean oneDay = day.equals(Times.day(rows.get(rows.size() - 1).startMicros()));
+        page.paragraph(sentence(cause, firstCall) + (oneDay ? " All started on " + day + " (UTC)." : ""), page.small);
         page.gap(4);
-        boolean oneDay = Times.day(rows.get(0).startMicros()).equals(Times.day(rows.get(rows.size() - 1).startMicros()));
-        String started = oneDay ? "Started (UTC, " + Times.day(rows.get(0).startMicros()) + ")" : "Started (UTC)";
-        page.table(new Table(List.of(started, "Call-ID", "From", "To", "Caller got"), List.of(1.3, 3.6, 1.7, 1.7, 1.5),
-                rows.stream().map(r -> List.of((oneDay ? "" : Times.day(r.startMicros()) + " ") + Times.clock(r.startMicros()),
+        page.table(new Table(List.of("Started (UTC)", "Call-ID", "From", "To", "Caller got"),
+                List.of(1.3, 3.6, 1.7, 1.7, 1.5), rows.stream().map(r -> List.of(
+                        (oneDay ? "" : Times.day(r.startMicros()) + " ") + Times.clock(r.startMicros()),
                         redactor.text(r.callId()), redactor.text(r.from()), redactor.text(r.to()), r.status())).toList(),
                 List.of(false, true, false, false, false)));
+    }
+
+    /** How many calls have the cause, which are in full, how many condensed, and how to get them in full. */
+    private static String sentence(Cause cause, int firstCall) {
+        int shown = cause.inFull().size();
+        String inFull = shown == 1 ? "Call " + firstCall + " shows it"
+                : "Calls " + firstCall + "\u2013" + (firstCall + shown - 1) + " show it";
+        return Times.count(cause.calls()) + " failed calls have this primary cause. " + inFull + " in full; the other "
+                + Times.count(cause.condensed().size()) + " are condensed into this table. For one of them in full: "
+                + "sipladder report CAPTURE --call CALL-ID -o call.pdf; for every call in full: --all-in-full.";
     }
 }
