@@ -61,6 +61,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
     private String callId;
 
+    @Option(names = "--all-in-full", description = "every failed call in full (default: beyond "
+            + "10 failed calls, 3 per primary cause in full and the others in a table)")
+    private boolean allInFull;
+
     @Option(names = "--redact-numbers", description = "show phone numbers with their last 4 digits only")
     private boolean redactNumbers;
 
@@ -90,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportInput input = new ReportInput(inputs.names(), summary.packets(),
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
                 diagnosis.routings(), config, media.result());
-        write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses), target);
+        write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses, allInFull), target);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + output);
         out.flush();

@@ -31,9 +31,11 @@ public final class LadderStreams {
         return out;
     }
 
-    /** "RTP PCMU · 1,501 pkts". */
+    /** "RTP PCMU · 1,501 pkts", "RTP PCMU · 1 pkt". */
     static String label(RtpStream s) {
-        return "RTP " + s.codecOrType() + " \u00b7 " + String.format(Locale.ROOT, "%,d", s.stats().packets()) + " pkts";
+        long packets = s.stats().packets();
+        return "RTP " + s.codecOrType() + " \u00b7 " + String.format(Locale.ROOT, "%,d", packets)
+                + (packets == 1 ? " pkt" : " pkts");
     }
 
     /** "10.0.0.1:4000 → 10.0.0.2:5000 · SSRC 0x1234ABCD · MOS 4.4". */

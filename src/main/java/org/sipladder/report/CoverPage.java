@@ -14,20 +14,22 @@ import org.sipladder.flow.Leg;
 final class CoverPage {
 
     private final PageFlow page;
+    private final FlowRedactor redactor;
 
-    CoverPage(PageFlow page) {
+    CoverPage(PageFlow page, FlowRedactor redactor) {
         this.page = page;
+        this.redactor = redactor;
     }
 
-    /** At most this many findings of calls not reported are listed on the cover page. */
-    static final int OTHER_FINDINGS_LISTED = 30;
-
     /**
-     * The cover page: the capture, the reported calls with their primary causes, {@code others} (errors and warnings
-     * of calls not reported: answered calls with media or address risks), and the config's own findings.
+     * The cover page: the capture, the reported calls with their primary causes (counted by cause, hop and trunk when
+     * there are many), {@code others} (errors and warnings of calls not reported: answered calls with media or
+     * address risks), and the config's own findings.
+     *
+     * @param reported the calls shown in full, as redacted
      */
-    void write(ReportInput input, List<CallFlow> reported, List<Finding> findings, List<Finding> others,
-               Redaction redaction) {
+    void write(ReportInput input, FailedCalls failed, List<CallFlow> reported, List<Finding> findings,
+               List<Finding> others, Redaction redaction) {
         page.newPage();
         page.heading("SIP Ladder findings report", 1);
         page.paragraph(input.captureName(), new TextStyle(page.fonts().regular(), 12f, PageFlow.MUTED, 16f));
@@ -37,6 +39,24 @@ final class CoverPage {
             page.paragraph(redaction.notice(), page.small);
             page.gap(6);
         }
+        if (failed.summarised()) {
+            new FailureSummary(page, redactor).write(failed);
+        }
+        if (!failed.condensed()) {
+            list(reported, findings, failed.summarised());
+        }
+        new AnsweredCallWarnings(page).write(others);
+        List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
+        if (!general.isEmpty()) {
+            page.heading("Configuration findings", 2);
+            page.table(Table.of(List.of("Code", "Severity", "Finding"), List.of(2.8, 0.9, 5.0), general.stream()
+                    .map(f -> List.of(f.code().name(), FindingBlock.severity(f.severity()), f.title())).toList()));
+            page.paragraph("Details and fixes are in the appendix.", page.small);
+        }
+    }
+
+    /** Every call shown in full, numbered as its section is. */
+    private void list(List<CallFlow> reported, List<Finding> findings, boolean afterSummary) {
         // registrations, subscriptions and pings are named apart from calls, as diagnose counts them
         boolean otherDialogs = reported.stream().anyMatch(f -> !Leg.isCallMethod(f.aLeg().method()));
         String selected = reported.size() == 1 ? CallSection.label(reported.get(0)) : null;
@@ -49,30 +69,15 @@ final class CoverPage {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < reported.size(); i++) {
                 CallFlow flow = reported.get(i);
-                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), status(flow),
+                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), CallSection.status(flow.aLeg()),
                         primary(flow, findings)));
             }
             page.table(Table.of(List.of("Call", "From \u2192 To", "Caller got", "Primary cause"),
                     List.of(0.5, 2.6, 1.6, 5.0), rows));
-            page.paragraph("Each call has its own section: the findings with fixes, the ladder and the key messages.",
-                    page.small);
-        }
-        if (!others.isEmpty()) {
-            page.heading("Warnings on answered calls", 2);
-            List<List<String>> rows = others.stream().limit(OTHER_FINDINGS_LISTED).map(f -> List.of(
-                    f.callId() == null ? "" : f.callId(), FindingBlock.severity(f.severity()), f.code().name(),
-                    f.title())).toList();
-            page.table(Table.of(List.of("Call-ID", "Severity", "Code", "Finding"), List.of(2.2, 0.9, 2.4, 4.0), rows));
-            page.paragraph((others.size() > OTHER_FINDINGS_LISTED ? (others.size() - OTHER_FINDINGS_LISTED)
-                    + " more not listed. " : "") + "A report of one call, with its ladder and the details and fixes of "
-                    + "its findings: sipladder report CAPTURE --call CALL-ID -o call.pdf", page.small);
-        }
-        List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
-        if (!general.isEmpty()) {
-            page.heading("Configuration findings", 2);
-            page.table(Table.of(List.of("Code", "Severity", "Finding"), List.of(2.8, 0.9, 5.0), general.stream()
-                    .map(f -> List.of(f.code().name(), FindingBlock.severity(f.severity()), f.title())).toList()));
-            page.paragraph("Details and fixes are in the appendix.", page.small);
+            if (!afterSummary) {
+                page.paragraph("Each call has its own section: the findings with fixes, the ladder and the key "
+                        + "messages.", page.small);
+            }
         }
     }
 
@@ -91,15 +96,6 @@ final class CoverPage {
         rows.add(List.of("Generated", Instant.now().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
                 + " by SIP Ladder " + AppVersion.current()));
         return rows;
-    }
-
-    private static String status(CallFlow flow) {
-        var a = flow.aLeg();
-        if (!a.hasFinalResponse()) {
-            return "no final response";
-        }
-        return a.finalReason() == null || a.finalReason().isEmpty() ? Integer.toString(a.finalStatus())
-                : a.finalStatus() + " " + a.finalReason();
     }
 
     private static String primary(CallFlow flow, List<Finding> findings) {

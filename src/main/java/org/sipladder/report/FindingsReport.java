@@ -3,12 +3,16 @@ package org.sipladder.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sipladder.AppVersion;
-import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
@@ -25,12 +29,16 @@ public final class FindingsReport {
 
     /** Writes the report; fails with a message for the user when the selected call is not in the capture. */
     public void write(ReportInput input, ReportOptions options, OutputStream out) throws IOException, ReportException {
-        List<CallFlow> selected = selected(input, options);
+        Map<String, List<Finding>> byFlow = byFlow(input.findings());
+        FailedCalls failed = options.callId() == null ? FailedCalls.of(input, byFlow, options.allInFull())
+                : FailedCalls.selected(selected(input, options.callId()));
+        List<CallFlow> selected = failed.inFull();
         Redaction redaction = new Redaction(options.redactNumbers(), options.redactAddresses(), addresses(selected, input));
         FlowRedactor redactor = new FlowRedactor(redaction);
         List<CallFlow> flows = selected.stream().map(redactor::flow).toList();
-        List<Finding> findings = input.findings().stream().filter(f -> relevant(f, selected)).map(redactor::finding)
-                .toList();
+        List<Finding> findings = Stream.concat(input.findings().stream().filter(f -> f.flowId() == null),
+                selected.stream().flatMap(c -> byFlow.getOrDefault(c.id(), List.of()).stream()))
+                .map(redactor::finding).toList();
         String captureName = redactor.text(input.captureName());
         try (PDDocument document = new PDDocument()) {
             describe(document, captureName);
@@ -39,14 +47,25 @@ public final class FindingsReport {
             // without a selected call, what went wrong on the others too, so that a capture with no failed call
             // still shows its warnings
             List<Finding> others = options.callId() != null ? List.of() : input.findings().stream()
-                    .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !relevant(f, selected))
+                    .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !failed.contains(f.flowId()))
                     .map(redactor::finding).toList();
-            new CoverPage(page).write(renamed(input, captureName), flows, findings, others, redaction);
+            new CoverPage(page, redactor).write(renamed(input, captureName), failed, flows, findings, others, redaction);
             CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page), redactor);
-            for (int i = 0; i < flows.size(); i++) {
-                CallFlow flow = flows.get(i);
-                List<RtpStream> streams = input.media().streamsOf(selected.get(i).legs().stream().map(Leg::callId).toList());
-                section.write(i + 1, flow, findings.stream().filter(f -> flow.id().equals(f.flowId())).toList(), streams);
+            Map<String, List<Finding>> reported = byFlow(findings);
+            IntConsumer call = i -> section.write(i + 1, flows.get(i), reported.getOrDefault(flows.get(i).id(), List.of()),
+                    input.media().streamsOf(selected.get(i).legs().stream().map(Leg::callId).toList()));
+            if (failed.condensed()) {
+                // the calls in full are the causes' own, cause after cause: each cause's table follows its calls
+                int next = 0;
+                for (FailedCalls.Cause cause : failed.causes()) {
+                    int first = next;
+                    for (; next < first + cause.inFull().size(); next++) {
+                        call.accept(next);
+                    }
+                    new CondensedCalls(page, redactor).write(cause, first + 1);
+                }
+            } else {
+                IntStream.range(0, flows.size()).forEach(call);
             }
             new Appendix(page, redaction).write(findings, input.config(), routings(input, selected, flows));
             page.finish();
@@ -54,29 +73,28 @@ public final class FindingsReport {
         }
     }
 
-    private static List<CallFlow> selected(ReportInput input, ReportOptions options) throws ReportException {
-        if (options.callId() == null) {
-            Diagnosis diagnosis = new Diagnosis(input.findings(), input.routings());
-            return input.flows().stream().filter(diagnosis::failed).toList();
-        }
-        List<CallFlow> match = input.flows().stream().filter(f -> f.id().equals(options.callId())
-                || f.legs().stream().anyMatch(l -> options.callId().equals(l.callId()))).toList();
+    /** The findings about calls, by the id of their call, each call's in the given order. */
+    static Map<String, List<Finding>> byFlow(List<Finding> findings) {
+        Map<String, List<Finding>> result = new HashMap<>();
+        findings.stream().filter(f -> f.flowId() != null)
+                .forEach(f -> result.computeIfAbsent(f.flowId(), k -> new ArrayList<>()).add(f));
+        return result;
+    }
+
+    private static List<CallFlow> selected(ReportInput input, String callId) throws ReportException {
+        List<CallFlow> match = input.flows().stream().filter(f -> f.id().equals(callId)
+                || f.legs().stream().anyMatch(l -> callId.equals(l.callId()))).toList();
         if (match.isEmpty()) {
-            throw new ReportException("No call with Call-ID " + options.callId() + " in " + input.captureName() + " ("
+            throw new ReportException("No call with Call-ID " + callId + " in " + input.captureName() + " ("
                     + input.flows().size() + " calls; `sipladder calls " + input.captureName() + "` lists them).");
         }
         return match;
     }
 
-    /** Findings about the reported calls, and config findings, which concern every call. */
-    private static boolean relevant(Finding f, List<CallFlow> flows) {
-        return f.flowId() == null || flows.stream().anyMatch(c -> c.id().equals(f.flowId()));
-    }
-
     /** The hops of the reported calls in column order, then every other hop, so host A is the first column. */
     private static List<String> addresses(List<CallFlow> selected, ReportInput input) {
         List<String> result = new ArrayList<>();
-        java.util.stream.Stream.concat(selected.stream(), input.flows().stream())
+        Stream.concat(selected.stream(), input.flows().stream())
                 .flatMap(f -> f.hops().stream()).map(Hop::address).filter(Objects::nonNull)
                 .filter(a -> !result.contains(a)).forEach(result::add);
         return result;

@@ -30,7 +30,8 @@ final class KeyMessages {
         return result;
     }
 
-    private static Optional<FlowMessage> failingResponse(CallFlow flow, Finding primary) {
+    /** The response where the call failed: the one the primary cause points at, else the first error response. */
+    static Optional<FlowMessage> failingResponse(CallFlow flow, Finding primary) {
         if (primary != null && primary.evidence() != null) {
             List<Long> frames = primary.evidence().frames();
             Optional<FlowMessage> pointed = originals(flow).stream()

@@ -27,6 +27,8 @@ import org.sipladder.ladder.StreamRow;
 final class LadderPages {
 
     private static final float INTRO_GAP = 4;
+    /** Room kept under a run of rows. */
+    private static final float RUN_MARGIN = 6;
 
     private final PageFlow page;
 
@@ -58,8 +60,13 @@ final class LadderPages {
         page.gap(INTRO_GAP);
         do {
             page.ensure(firstRun(header, rowHeight, rows - first));
-            int fit = Math.max(1, (int) ((page.remaining() - header - 6) / rowHeight));
-            int end = Math.min(rows, first + fit);
+            int fit = Math.max(1, (int) ((page.remaining() - header - RUN_MARGIN) / rowHeight));
+            int here = PageFlow.split(rows - first, fit, PageFlow.KEEP_TOGETHER);
+            if (here == 0 && page.y() > page.top()) {
+                page.newPage();
+                continue;
+            }
+            int end = first + (here == 0 ? fit : here);
             drawRun(layout, first, end, scale);
             first = end;
             if (first < rows) {
@@ -69,9 +76,9 @@ final class LadderPages {
         page.gap(8);
     }
 
-    /** The least of a run worth starting on a page: the column headers and up to three rows. */
+    /** The least of a run worth starting on a page: the column headers and the first rows of the run. */
     private static float firstRun(float header, float rowHeight, int rowsLeft) {
-        return header + rowHeight * Math.min(3, Math.max(1, rowsLeft));
+        return header + RUN_MARGIN + rowHeight * PageFlow.leastStart(Math.max(1, rowsLeft), PageFlow.KEEP_TOGETHER);
     }
 
     /** Rows (messages and streams) in slots [first, end) under the column headers, at the page cursor. */

@@ -26,6 +26,8 @@ final class PageFlow {
     static final float MARGIN = 50;
     private static final float FOOTER_GAP = 24;
     private static final float CELL_PAD = 3.5f;
+    /** Lines of a message, or rows of a ladder, kept together at the foot and at the head of a page. */
+    static final int KEEP_TOGETHER = 3;
 
     private final PDDocument document;
     private final ReportFonts fonts;
@@ -220,9 +222,14 @@ final class PageFlow {
     private void monoLines(List<String> lines) {
         int i = 0;
         while (i < lines.size()) {
-            ensure(code.leading() * Math.min(3, lines.size() - i) + 2 * CELL_PAD);
+            ensure(code.leading() * leastStart(lines.size() - i, KEEP_TOGETHER) + 2 * CELL_PAD);
             int fit = Math.max(1, (int) ((remaining() - 2 * CELL_PAD) / code.leading()));
-            int end = Math.min(lines.size(), i + fit);
+            int here = split(lines.size() - i, fit, KEEP_TOGETHER);
+            if (here == 0 && y > top()) {
+                newPage();
+                continue;
+            }
+            int end = i + (here == 0 ? fit : here);
             float height = (end - i) * code.leading() + 2 * CELL_PAD;
             fill(left(), y, width(), height, SHADE);
             line(left(), y, left(), y + height, RULE, 1.2f);
@@ -235,6 +242,24 @@ final class PageFlow {
             i = end;
         }
         gap(4);
+    }
+
+    /**
+     * How many of {@code n} lines or rows to set here, where {@code fit} fit: all when they fit; else as many as fit
+     * while at least {@code keep} are left for the next page, so the end of a message or a ladder never stands alone
+     * at the top of a page; 0 when fewer than {@code keep} would stay here (start them on the next page).
+     */
+    static int split(int n, int fit, int keep) {
+        if (n <= fit) {
+            return n;
+        }
+        int here = Math.min(fit, n - keep);
+        return here >= keep ? here : 0;
+    }
+
+    /** The fewest of {@code n} lines or rows worth starting on a page: all of them when they cannot be split. */
+    static int leastStart(int n, int keep) {
+        return n < 2 * keep ? n : keep;
     }
 
     void table(Table unscrubbed) {

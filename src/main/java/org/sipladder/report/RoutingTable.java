@@ -37,7 +37,8 @@ final class RoutingTable {
         return List.of(invite, trunk(o.trunk()), auth(o), dispatch(o.dispatch()), redaction.apply(routing.summary()));
     }
 
-    private static String trunk(TrunkMatch t) {
+    /** The trunk LiveKit picked, or why it picked none; one line per trunk ID. */
+    static String trunk(TrunkMatch t) {
         return switch (t.kind()) {
             case MATCHED -> t.trunk().getSipTrunkId();
             case DEFAULT -> t.trunk().getSipTrunkId() + "\n(default trunk)";

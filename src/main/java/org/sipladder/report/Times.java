@@ -10,6 +10,8 @@ final class Times {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -18,6 +20,10 @@ final class Times {
 
     static String stamp(long micros) {
         return STAMP.format(instant(micros));
+    }
+
+    static String day(long micros) {
+        return DAY.format(instant(micros));
     }
 
     static String clock(long micros) {

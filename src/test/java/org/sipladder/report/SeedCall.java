@@ -51,22 +51,61 @@ final class SeedCall {
         }
     }
 
-    List<SipPayload> payloads(int retransmissions) {
-        String aUri = "sip:91874350352@sip.jambonz.cloud";
-        send(0, CARRIER, JAMBONZ, request("INVITE", aUri, A, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
-        for (int i = 1; i <= retransmissions; i++) {
-            send(0, CARRIER, JAMBONZ, request("INVITE", aUri, A, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
+    /**
+     * {@code count} copies of the seed call, {@code spacingMillis} apart, each with its own Call-IDs (the A-leg's
+     * {@link #A} with "-n" after its user part, n from 1 on).
+     */
+    static List<CallFlow> many(int count, long spacingMillis) {
+        return many(count, 0, spacingMillis);
+    }
+
+    /** {@link #many(int, long)}, then {@code busy} calls Jambonz turns down itself with 486 Busy Here. */
+    static List<CallFlow> many(int count, int busy, long spacingMillis) {
+        SeedCall calls = new SeedCall();
+        for (int n = 1; n <= count + busy; n++) {
+            long start = (n - 1) * spacingMillis;
+            if (n <= count) {
+                calls.call(0, aLeg(n), "b-leg-7f3e-" + n, start);
+            } else {
+                calls.busy(aLeg(n), start);
+            }
         }
-        send(2, JAMBONZ, CARRIER, response(100, "Trying", A, "z9hG4bKa1", null, CARRIER));
-        send(40, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", null, JAMBONZ, sdp(JAMBONZ),
-                "X-CID: " + A));
-        send(60, LIVEKIT, JAMBONZ, response(100, "Processing", B, "z9hG4bKb1", null, JAMBONZ));
-        send(70, JAMBONZ, CARRIER, response(183, "Session Progress", A, "z9hG4bKa1", "j1", CARRIER));
-        send(1_560, LIVEKIT, JAMBONZ, response(503, "Try again later", B, "z9hG4bKb1", "SCL_8xkq", JAMBONZ));
-        send(1_561, JAMBONZ, LIVEKIT, ack(LIVEKIT_URI, B, "z9hG4bKb1", "SCL_8xkq", JAMBONZ));
-        send(1_580, JAMBONZ, CARRIER, response(603, "Decline", A, "z9hG4bKa1", "j1", CARRIER));
-        send(1_600, CARRIER, JAMBONZ, ack(aUri, A, "z9hG4bKa1", "j1", CARRIER));
+        SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        return new FlowBuilder().build(calls.payloads.stream().map(p -> parser.parse(p).orElseThrow()).toList());
+    }
+
+    /** The A-leg Call-ID of call n of {@link #many}. */
+    static String aLeg(int n) {
+        return A.replace("@", "-" + n + "@");
+    }
+
+    List<SipPayload> payloads(int retransmissions) {
+        return call(retransmissions, A, B, 0);
+    }
+
+    private List<SipPayload> call(int retransmissions, String a, String b, long start) {
+        String aUri = "sip:91874350352@sip.jambonz.cloud";
+        send(start, CARRIER, JAMBONZ, request("INVITE", aUri, a, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
+        for (int i = 1; i <= retransmissions; i++) {
+            send(start, CARRIER, JAMBONZ, request("INVITE", aUri, a, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
+        }
+        send(start + 2, JAMBONZ, CARRIER, response(100, "Trying", a, "z9hG4bKa1", null, CARRIER));
+        send(start + 40, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, b, "z9hG4bKb1", null, JAMBONZ, sdp(JAMBONZ),
+                "X-CID: " + a));
+        send(start + 60, LIVEKIT, JAMBONZ, response(100, "Processing", b, "z9hG4bKb1", null, JAMBONZ));
+        send(start + 70, JAMBONZ, CARRIER, response(183, "Session Progress", a, "z9hG4bKa1", "j1", CARRIER));
+        send(start + 1_560, LIVEKIT, JAMBONZ, response(503, "Try again later", b, "z9hG4bKb1", "SCL_8xkq", JAMBONZ));
+        send(start + 1_561, JAMBONZ, LIVEKIT, ack(LIVEKIT_URI, b, "z9hG4bKb1", "SCL_8xkq", JAMBONZ));
+        send(start + 1_580, JAMBONZ, CARRIER, response(603, "Decline", a, "z9hG4bKa1", "j1", CARRIER));
+        send(start + 1_600, CARRIER, JAMBONZ, ack(aUri, a, "z9hG4bKa1", "j1", CARRIER));
         return payloads;
+    }
+
+    private void busy(String a, long start) {
+        String aUri = "sip:91874350352@sip.jambonz.cloud";
+        send(start, CARRIER, JAMBONZ, request("INVITE", aUri, a, "z9hG4bKa1", null, CARRIER, sdp(CARRIER)));
+        send(start + 3, JAMBONZ, CARRIER, response(486, "Busy Here", a, "z9hG4bKa1", "j1", CARRIER));
+        send(start + 20, CARRIER, JAMBONZ, ack(aUri, a, "z9hG4bKa1", "j1", CARRIER));
     }
 
     private void send(long millis, String src, String dst, String text) {

@@ -1,0 +1,60 @@
+package org.sipladder.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sipladder.diagnose.Finding;
+
+/**
+ * The first page's errors and warnings of calls the report does not show (answered calls with media or address
+ * risks): each finding while they are few, counted by code when they are many.
+ */
+final class AnsweredCallWarnings {
+
+    /** Up to this many findings are listed one by one. */
+    static final int LISTED = 30;
+
+    private final PageFlow page;
+
+    AnsweredCallWarnings(PageFlow page) {
+        this.page = page;
+    }
+
+    void write(List<Finding> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        page.heading("Warnings on answered calls", 2);
+        if (others.size() <= LISTED) {
+            page.table(Table.of(List.of("Call-ID", "Severity", "Code", "Finding"), List.of(2.2, 0.9, 2.4, 4.0),
+                    others.stream().map(f -> List.of(f.callId() == null ? "" : f.callId(),
+                            FindingBlock.severity(f.severity()), f.code().name(), f.title())).toList()));
+        } else {
+            byCode(others);
+        }
+        page.paragraph("A report of one call, with its ladder and the details and fixes of its findings: sipladder "
+                + "report CAPTURE --call CALL-ID -o call.pdf", page.small);
+    }
+
+    private void byCode(List<Finding> others) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        others.forEach(f -> groups.computeIfAbsent(f.code() + " " + f.severity(), k -> new ArrayList<>()).add(f));
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> calls = new HashSet<>();
+        groups.values().stream().sorted(Comparator.comparingInt((List<Finding> g) -> g.size()).reversed()).forEach(g -> {
+            Set<String> ofCode = new HashSet<>();
+            g.forEach(f -> ofCode.add(f.flowId()));
+            calls.addAll(ofCode);
+            Finding first = g.get(0);
+            rows.add(List.of(first.code().name(), FindingBlock.severity(first.severity()), Times.count(ofCode.size()),
+                    "e.g. " + first.callId() + ": " + first.title()));
+        });
+        page.table(Table.of(List.of("Code", "Severity", "Calls", "Example"), List.of(2.4, 0.9, 0.7, 5.0), rows));
+        page.paragraph(Times.count(others.size()) + " findings on " + Times.count(calls.size()) + " answered calls, "
+                + "counted by code.", page.small);
+    }
+}

@@ -1,0 +1,55 @@
+package org.sipladder.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.report.FailedCalls.Cause;
+
+/** The first page's counts of many failed calls: by primary cause, by where the failure started, by LiveKit trunk. */
+final class FailureSummary {
+
+    private final PageFlow page;
+    private final FlowRedactor redactor;
+
+    FailureSummary(PageFlow page, FlowRedactor redactor) {
+        this.page = page;
+        this.redactor = redactor;
+    }
+
+    void write(FailedCalls failed) {
+        page.heading("Failed calls by primary cause", 2);
+        List<List<String>> rows = new ArrayList<>();
+        int number = 1;
+        for (Cause c : failed.causes()) {
+            int shown = failed.condensed() ? c.inFull().size() : 0;
+            rows.add(List.of(redactor.text(c.label()), Times.count(c.calls()), percent(c.calls(), failed.count()),
+                    failed.condensed() ? inThisReport(number, shown, c.condensed().size()) : ""));
+            number += shown;
+        }
+        page.table(Table.of(List.of("Primary cause", "Calls", "Share", "In this report"), List.of(5.2, 0.8, 0.8, 2.2),
+                rows));
+        page.heading("Where the failures started", 2);
+        page.table(Table.of(List.of("Hop that sent the failing response", "Response", "Calls"), List.of(4.4, 3.8, 0.8),
+                failed.failurePoints().stream().map(r -> List.of(redactor.text(r.get(0)), r.get(1), r.get(2))).toList()));
+        if (!failed.trunks().isEmpty()) {
+            page.heading("Failed calls by LiveKit inbound trunk", 2);
+            page.table(new Table(List.of("Trunk the INVITE matched (simulated with the loaded config)", "Calls"),
+                    List.of(8.2, 0.8), failed.trunks(), List.of(false, false)));
+        }
+        page.paragraph(failed.condensed()
+                ? "Each cause follows, most calls first: its first " + FailedCalls.IN_FULL_PER_CAUSE + " calls in full "
+                + "(findings with fixes, ladder, key messages), then its other calls in a table. Every call in full: "
+                + "sipladder report CAPTURE --all-in-full -o all.pdf; one call: --call CALL-ID."
+                : "Each call has its own section: the findings with fixes, the ladder and the key messages.", page.small);
+    }
+
+    private static String inThisReport(int first, int shown, int condensed) {
+        String full = shown == 1 ? "call " + first + " in full" : "calls " + first + "\u2013" + (first + shown - 1)
+                + " in full";
+        return condensed == 0 ? full : full + ", " + Times.count(condensed) + " in a table";
+    }
+
+    private static String percent(int part, int whole) {
+        return String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+    }
+}
