@@ -147,7 +147,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         facts.add(initial ? "No RTP reached " + hangerName + " after the answer"
                 : String.format(Locale.ROOT, "The last RTP toward %s was %.1f s before the BYE",
                         hangerName, sinceRtp));
-        facts.add("RTP from " + hangerName + ": " + MediaLeg.packets(leg.toward(peer)) + " packets");
+        long packets = MediaLeg.packets(leg.toward(peer));
+        facts.add("RTP from " + hangerName + ": " + packets + (packets == 1 ? " packet" : " packets"));
         String why = MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
         String timer = hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"

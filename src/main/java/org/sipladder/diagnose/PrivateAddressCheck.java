@@ -219,7 +219,7 @@ final class PrivateAddressCheck implements FindingRule {
     private static Finding corrected(Finding f, RtpStream reached, CallFlow flow) {
         List<String> facts = new ArrayList<>(f.evidence().facts());
         facts.add("RTP from " + reached.key().src() + " reached " + reached.key().dst() + " (" + reached.stats().packets()
-                + " packets from frame " + reached.firstFrame() + "): in this call the peer or a NAT corrected the "
+                + (reached.stats().packets() == 1 ? " packet" : " packets") + " from frame " + reached.firstFrame() + "): in this call the peer or a NAT corrected the "
                 + "advertised address");
         List<Long> frames = new ArrayList<>(f.evidence().frames());
         frames.add(reached.firstFrame());

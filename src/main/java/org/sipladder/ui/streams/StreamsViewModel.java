@@ -210,7 +210,7 @@ public final class StreamsViewModel {
     }
 
     private static String describe(StreamItem item) {
-        String base = item.describe() + ", " + item.packets() + " packets" + item.reportsLine();
+        String base = item.describe() + ", " + item.packets() + (item.packets() == 1 ? " packet" : " packets") + item.reportsLine();
         return item.warnings().isEmpty() ? base : base + " \u2014 " + item.problems();
     }
 
