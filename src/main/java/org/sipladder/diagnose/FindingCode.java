@@ -27,7 +27,8 @@ public enum FindingCode {
     LK_SOURCE_NOT_ALLOWED(Severity.ERROR, 40, Kind.SIMULATED, "Trunk %s lists %s but does not allow source %s"),
     LK_CALLER_NOT_ALLOWED(Severity.ERROR, 50, Kind.SIMULATED, "Trunk %s lists %s but does not allow caller %s"),
     LK_NO_TRUNK_MATCH(Severity.ERROR, 60, Kind.SIMULATED, "No inbound trunk accepts calls to %s"),
-    LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (401)"),
+    /** The values: LiveKit's answer, and what was wrong with the credentials. */
+    LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (%s): %s"),
     LK_AUTH_CHALLENGE_UNANSWERED(Severity.ERROR, 80, Kind.SIMULATED,
             "LiveKit asked for credentials (407) and %s"),
     LK_RULE_CONFLICT(Severity.ERROR, 90, Kind.SIMULATED, "Dispatch rules %s conflict for this call",
