@@ -95,6 +95,7 @@ final class AuthFailedCheck implements FindingRule {
         String sentNonce = sent == null ? "" : sent.getOrDefault("nonce", "");
         String storedNonce = storedNonce(r.invite());
         StatusLine last = r.observedFinal();
+        boolean lost = lostChallenge(r, sent, last);
         String answer = last != null ? LiveKitRouting.label(last)
                 : failure == null ? "401" : failure.responses().responses().get(1);
         List<String> facts = new ArrayList<>();
@@ -111,14 +112,21 @@ final class AuthFailedCheck implements FindingRule {
         if (last != null) {
             facts.add("LiveKit answered " + answer);
         }
+        if (lost) {
+            facts.add("This node challenged the Call-ID (its 407 is in the capture), yet answered Bad credentials to "
+                    + "readable credentials: it no longer held that challenge. A LiveKit node keeps the challenges of "
+                    + "the last 500 Call-IDs sent to trunks with authentication and drops the oldest (digestLimit in "
+                    + "livekit/sip); a restart, or a load balancer handing the retry to another node behind the same "
+                    + "address, loses it too");
+        }
         if (gaveUp(context, r)) {
             facts.add("The sender tried " + attempts + " time(s) with credentials for this Call-ID, then gave up: "
                     + "LiveKit sets no limit on attempts (every INVITE of the Call-ID is checked again against its "
                     + "latest challenge, and a 401 is not replayed), so more attempts with the same credentials would "
                     + "only fail alike");
         }
-        return Findings.call(r.transaction(), CODE, CODE.title(answer, what(failure, trunk, sentUser, sentNonce,
-                        storedNonce, last)),
+        return Findings.call(r.transaction(), CODE, CODE.title(answer, lost ? "LiveKit no longer holds its challenge "
+                        + "for this Call-ID" : what(failure, trunk, sentUser, sentNonce, storedNonce, last)),
                 "LiveKit reads credentials from Proxy-Authorization only and checks them in this order: it answers "
                         + "401 Bad credentials when the header cannot be parsed, 401 Unauthorized when the user name "
                         + "is not the trunk's auth_username, 401 Bad credentials when it holds no challenge for this "
@@ -126,7 +134,22 @@ final class AuthFailedCheck implements FindingRule {
                         + "latest challenge for the Call-ID (its realm and nonce, MD5) and the trunk's password. A "
                         + "digest over another nonce, or over another password, fails alike.",
                 Findings.evidence(Findings.frames(r.transaction()), trunk == null ? List.of() : List.of(trunk.getSipTrunkId()), facts),
-                Findings.fix(steps(failure, trunk, sentUser), List.of(), null));
+                Findings.fix(lost ? LOST_STEPS : steps(failure, trunk, sentUser), List.of(), null));
+    }
+
+    private static final List<String> LOST_STEPS = List.of("Answer LiveKit's 407 at once, on the same connection and "
+            + "to the same address: the challenge lives only on the node that sent it, among its last 500.",
+            "Self-hosted behind a load balancer: keep all INVITEs of a Call-ID on one LiveKit node (hash on the "
+                    + "Call-ID or the source address).");
+
+    /**
+     * True when LiveKit answered Bad credentials to readable credentials although the capture shows its 407 for the
+     * Call-ID: the node had lost the challenge (livekit/sip keeps the last {@code digestLimit} = 500 per node).
+     */
+    private static boolean lostChallenge(LiveKitRouting r, Map<String, String> sent, StatusLine last) {
+        return last != null && last.status() == 401 && "Bad credentials".equalsIgnoreCase(last.reason())
+                && Boolean.TRUE.equals(r.invite().challengeStored()) && sent != null
+                && r.invite().proxyAuthorization().startsWith("Digest ");
     }
 
     /** True when no later INVITE of the Call-ID went to the node: the sender stopped after this refusal. */

@@ -104,6 +104,18 @@ class DigestAuthTest {
                 + "Proxy-Authorization header", unreadable.title());
     }
 
+    @Test
+    void badCredentialsAfterItsOwn407MeanTheNodeLostItsChallenge() {
+        // readable credentials over the 407's nonce, answered "Bad credentials": the node no longer held the challenge
+        CallFlow flow = challengedThenAnswered(List.of("n-1"), "jambonz", PASSWORD, "n-1", "401 Bad credentials");
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH).withCode(FindingCode.LK_AUTH_FAILED).get(0);
+
+        assertEquals("LiveKit rejected the credentials (401 Bad credentials): LiveKit no longer holds its challenge for "
+                + "this Call-ID", f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(s -> s.contains("the last 500 Call-IDs")), f.evidence().facts().toString());
+    }
+
     /** One INVITE challenged per nonce, then one with credentials of {@code user}/{@code password} over {@code nonce}. */
     private static CallFlow challengedThenAnswered(List<String> nonces, String user, String password, String nonce,
                                                    String finalAnswer) {
