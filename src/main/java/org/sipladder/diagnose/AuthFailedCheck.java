@@ -2,72 +2,212 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.AuthFailure;
 import org.sipladder.livekit.AuthOutcome;
+import org.sipladder.livekit.DigestCheck;
+import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.StatusLine;
+import org.sipladder.sip.SipMessage;
 
-/** LK_AUTH_FAILED: the sender answered LiveKit's challenge, but LiveKit rejected the credentials. */
+/**
+ * LK_AUTH_FAILED: the sender answered LiveKit's challenge, but LiveKit refused the credentials; says why as LiveKit
+ * checks them (livekit/sip pkg/sip/inbound.go, handleInviteAuth): the user name, the stored challenge, the nonce,
+ * the password. One finding per Call-ID, on its last refused attempt.
+ */
 final class AuthFailedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.LK_AUTH_FAILED;
 
-    private static final Pattern USERNAME = Pattern.compile("username\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        List<Finding> findings = new ArrayList<>();
+        List<LiveKitRouting> refused = new ArrayList<>();
         for (LiveKitRouting r : context.routings()) {
             StatusLine last = r.observedFinal();
             boolean observed = last != null && last.status() == 401 && r.invite().proxyAuthorization() != null;
             boolean predicted = r.simulated() && r.outcome().auth() == AuthOutcome.BAD_CREDENTIALS;
             if (observed || predicted) {
-                findings.add(finding(context, r));
+                refused.add(r);
+            }
+        }
+        List<Finding> findings = new ArrayList<>(refused.size());
+        for (int i = 0; i < refused.size(); i++) {
+            LiveKitRouting r = refused.get(i);
+            if (!refusedAgainLater(refused, i)) {
+                findings.add(finding(context, r, attempts(refused, r)));
             }
         }
         return findings;
     }
 
-    private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
-        SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
-        String sentUser = username(r.invite().proxyAuthorization());
-        boolean challengedSameCall = Boolean.TRUE.equals(r.invite().challengeStored());
-        List<String> facts = new ArrayList<>();
-        facts.add("Proxy-Authorization user \"" + sentUser + "\"");
-        facts.add(challengedSameCall ? "This LiveKit node challenged the Call-ID earlier with 407"
-                : "No 407 from this LiveKit node for the Call-ID in the capture: LiveKit has no stored challenge for it (new Call-ID or another LiveKit node)");
-        if (trunk != null) {
-            facts.add(trunk.getSipTrunkId() + " expects user \"" + trunk.getAuthUsername() + "\"; password "
-                    + (trunk.getAuthPassword().isEmpty() ? "not set" : "set (not shown)"));
+    /** True when a later refused attempt has the same Call-ID: the finding goes on the last one. */
+    private static boolean refusedAgainLater(List<LiveKitRouting> refused, int i) {
+        String callId = refused.get(i).transaction().callId();
+        for (int k = i + 1; k < refused.size(); k++) {
+            if (callId != null && callId.equals(refused.get(k).transaction().callId())) {
+                return true;
+            }
         }
-        r.observed().stream().filter(s -> s.status() >= 200).findFirst().ifPresent(s -> facts.add("LiveKit answered " + LiveKitRouting.label(s)));
-        List<String> steps = new ArrayList<>();
-        if (!challengedSameCall) {
-            steps.add("The credentials must answer LiveKit's own 407 for the same Call-ID: do not send "
-                    + "Proxy-Authorization on a new call (or to another LiveKit node) without a fresh 407.");
-        }
-        if (trunk != null && !trunk.getAuthUsername().equals(sentUser)) {
-            steps.add("The sender uses user \"" + sentUser + "\" but the trunk expects \"" + trunk.getAuthUsername()
-                    + "\": fix the user name in Jambonz's carrier authentication.");
-        }
-        steps.add("Re-enter the password on both sides (LiveKit never shows it back): in Jambonz's carrier "
-                + "authentication, and on the trunk with lk sip inbound update --id "
-                + (trunk == null ? "TRUNK_ID" : trunk.getSipTrunkId()) + " --auth-pass <password>.");
-        return Findings.call(r.transaction(), CODE, CODE.title(),
-                "LiveKit answers 401 Bad credentials when the Proxy-Authorization header cannot be parsed or no "
-                        + "challenge is stored for this Call-ID, and 401 Unauthorized when the user name or digest is "
-                        + "wrong. The digest is computed from the password, so a password that differs between "
-                        + "Jambonz and the trunk shows up here.",
-                Findings.evidence(Findings.frames(r.transaction()), trunk == null ? List.of() : List.of(trunk.getSipTrunkId()), facts),
-                Findings.fix(steps, List.of(), null));
+        return false;
     }
 
-    private static String username(String authorization) {
-        if (authorization == null) {
-            return "";
+    private static int attempts(List<LiveKitRouting> refused, LiveKitRouting r) {
+        int n = 0;
+        for (int i = 0; i < refused.size(); i++) {
+            String callId = refused.get(i).transaction().callId();
+            n += callId != null && callId.equals(r.transaction().callId()) ? 1 : 0;
         }
-        Matcher m = USERNAME.matcher(authorization);
-        return m.find() ? m.group(1) : "";
+        return n;
+    }
+
+    /**
+     * Why LiveKit refused the credentials: from the simulation when a trunk matched, else what the capture alone tells
+     * (no earlier 407, a nonce other than the latest 407's, an unreadable header); null when it cannot tell.
+     */
+    private static AuthFailure failure(LiveKitRouting r, SIPInboundTrunkInfo trunk) {
+        InboundInvite invite = r.invite();
+        if (trunk != null) {
+            return DigestCheck.check(trunk, invite).failure();
+        }
+        Map<String, String> sent = invite.proxyAuthorization().startsWith("Digest ")
+                ? DigestCheck.parse(invite.proxyAuthorization()) : null;
+        if (sent == null) {
+            return AuthFailure.UNREADABLE;
+        }
+        if (Boolean.FALSE.equals(invite.challengeStored())) {
+            return AuthFailure.NO_CHALLENGE;
+        }
+        String storedNonce = storedNonce(invite);
+        return storedNonce != null && !storedNonce.equals(sent.getOrDefault("nonce", "")) ? AuthFailure.OTHER_NONCE : null;
+    }
+
+    private static String storedNonce(InboundInvite invite) {
+        Map<String, String> stored = invite.challenge() == null ? null : DigestCheck.parse(invite.challenge());
+        return stored == null ? null : stored.get("nonce");
+    }
+
+    private static Finding finding(DiagnosisContext context, LiveKitRouting r, int attempts) {
+        SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
+        AuthFailure failure = failure(r, trunk);
+        Map<String, String> sent = DigestCheck.parse(r.invite().proxyAuthorization());
+        String sentUser = sent == null ? "" : sent.getOrDefault("username", "");
+        String sentNonce = sent == null ? "" : sent.getOrDefault("nonce", "");
+        String storedNonce = storedNonce(r.invite());
+        StatusLine last = r.observedFinal();
+        boolean lost = lostChallenge(r, sent, last);
+        String answer = last != null ? LiveKitRouting.label(last)
+                : failure == null ? "401" : failure.responses().responses().get(1);
+        List<String> facts = new ArrayList<>();
+        facts.add("Proxy-Authorization username \"" + sentUser + "\", nonce \"" + sentNonce + "\"");
+        if (trunk != null) {
+            facts.add(trunk.getSipTrunkId() + " expects auth_username \"" + trunk.getAuthUsername() + "\"; password "
+                    + (trunk.getAuthPassword().isEmpty() ? "not set" : "set (not shown)"));
+        }
+        facts.add(storedNonce != null ? "This LiveKit node's latest 407 for the Call-ID has nonce \"" + storedNonce
+                + "\": LiveKit checks the credentials against that challenge only"
+                : Boolean.TRUE.equals(r.invite().challengeStored()) ? "This LiveKit node challenged the Call-ID earlier with 407"
+                : "No 407 from this LiveKit node for the Call-ID in the capture: LiveKit has no stored challenge for "
+                + "it (new Call-ID or another LiveKit node)");
+        if (last != null) {
+            facts.add("LiveKit answered " + answer);
+        }
+        if (lost) {
+            facts.add("This node challenged the Call-ID (its 407 is in the capture), yet answered Bad credentials to "
+                    + "readable credentials: it no longer held that challenge. A LiveKit node keeps the challenges of "
+                    + "the last 500 Call-IDs sent to trunks with authentication and drops the oldest (digestLimit in "
+                    + "livekit/sip); a restart, or a load balancer handing the retry to another node behind the same "
+                    + "address, loses it too");
+        }
+        if (gaveUp(context, r)) {
+            facts.add("The sender tried " + attempts + " time(s) with credentials for this Call-ID, then gave up: "
+                    + "LiveKit sets no limit on attempts (every INVITE of the Call-ID is checked again against its "
+                    + "latest challenge, and a 401 is not replayed), so more attempts with the same credentials would "
+                    + "only fail alike");
+        }
+        return Findings.call(r.transaction(), CODE, CODE.title(answer, lost ? "LiveKit no longer holds its challenge "
+                        + "for this Call-ID" : what(failure, trunk, sentUser, sentNonce, storedNonce, last)),
+                "LiveKit reads credentials from Proxy-Authorization only and checks them in this order: it answers "
+                        + "401 Bad credentials when the header cannot be parsed, 401 Unauthorized when the user name "
+                        + "is not the trunk's auth_username, 401 Bad credentials when it holds no challenge for this "
+                        + "Call-ID, and 401 Unauthorized when the digest differs from the one it computes from its own "
+                        + "latest challenge for the Call-ID (its realm and nonce, MD5) and the trunk's password. A "
+                        + "digest over another nonce, or over another password, fails alike.",
+                Findings.evidence(Findings.frames(r.transaction()), trunk == null ? List.of() : List.of(trunk.getSipTrunkId()), facts),
+                Findings.fix(lost ? LOST_STEPS : steps(failure, trunk, sentUser), List.of(), null));
+    }
+
+    private static final List<String> LOST_STEPS = List.of("Answer LiveKit's 407 at once, on the same connection and "
+            + "to the same address: the challenge lives only on the node that sent it, among its last 500.",
+            "Self-hosted behind a load balancer: keep all INVITEs of a Call-ID on one LiveKit node (hash on the "
+                    + "Call-ID or the source address).");
+
+    /**
+     * True when LiveKit answered Bad credentials to readable credentials although the capture shows its 407 for the
+     * Call-ID: the node had lost the challenge (livekit/sip keeps the last {@code digestLimit} = 500 per node).
+     */
+    private static boolean lostChallenge(LiveKitRouting r, Map<String, String> sent, StatusLine last) {
+        return last != null && last.status() == 401 && "Bad credentials".equalsIgnoreCase(last.reason())
+                && Boolean.TRUE.equals(r.invite().challengeStored()) && sent != null
+                && r.invite().proxyAuthorization().startsWith("Digest ");
+    }
+
+    /** True when no later INVITE of the Call-ID went to the node: the sender stopped after this refusal. */
+    private static boolean gaveUp(DiagnosisContext context, LiveKitRouting r) {
+        SipMessage request = r.transaction().request();
+        List<InviteTransaction> invites = context.invites(r.transaction().flow());
+        for (int i = 0; i < invites.size(); i++) {
+            SipMessage later = invites.get(i).request();
+            if (later.frame() > request.frame() && !invites.get(i).inDialog() && request.callId() != null
+                    && request.callId().equals(later.callId()) && later.dst().address().equals(request.dst().address())) {
+                return false;
+            }
+        }
+        return r.observedFinal() != null;
+    }
+
+    /** What went wrong, for the title. */
+    private static String what(AuthFailure failure, SIPInboundTrunkInfo trunk, String sentUser, String sentNonce,
+                               String storedNonce, StatusLine last) {
+        if (failure == null) {
+            return last != null && "Bad credentials".equalsIgnoreCase(last.reason())
+                    ? "LiveKit could not check them (no challenge stored for the Call-ID, or unreadable credentials)"
+                    : "credentials mismatch: user \"" + sentUser + "\" or its password is not the trunk's";
+        }
+        return switch (failure) {
+            case WRONG_USER -> "credentials mismatch: the sender authenticates as \"" + sentUser + "\", trunk "
+                    + trunk.getSipTrunkId() + " expects auth_username \"" + trunk.getAuthUsername() + "\"";
+            case WRONG_DIGEST -> "credentials mismatch: user \"" + sentUser + "\" is right, the password is not trunk "
+                    + trunk.getSipTrunkId() + "'s";
+            case OTHER_NONCE -> "the retry answers nonce \"" + sentNonce + "\", not LiveKit's latest challenge \""
+                    + storedNonce + "\"";
+            case NO_CHALLENGE -> "LiveKit holds no challenge for this Call-ID";
+            case UNREADABLE -> "LiveKit cannot parse the Proxy-Authorization header";
+        };
+    }
+
+    private static List<String> steps(AuthFailure failure, SIPInboundTrunkInfo trunk, String sentUser) {
+        String id = trunk == null ? "TRUNK_ID" : trunk.getSipTrunkId();
+        String password = "Re-enter the password on both sides (LiveKit never shows it back): in Jambonz's carrier "
+                + "authentication, and on the trunk with lk sip inbound update --id " + id + " --auth-pass <password>.";
+        if (failure == null) {
+            return List.of("Compare the user name the sender uses (\"" + sentUser + "\") with the trunk's auth_username "
+                    + "(lk sip inbound list), and load the LiveKit config to have it checked.", password);
+        }
+        return switch (failure) {
+            case WRONG_USER -> List.of("Set the user name in Jambonz's carrier authentication to \""
+                    + trunk.getAuthUsername() + "\" (the trunk's auth_username), or set the trunk's to \"" + sentUser
+                    + "\" with lk sip inbound update --id " + id + " --auth-user " + sentUser + ".", password);
+            case WRONG_DIGEST -> List.of(password);
+            case OTHER_NONCE -> List.of("Make the sender compute the digest with the nonce of LiveKit's newest 407 "
+                    + "for the Call-ID: LiveKit keeps one challenge per Call-ID, replaced by every 407, and never "
+                    + "accepts an older nonce (it sends no stale=true).", "Check that the sender does not send the "
+                    + "INVITE again without credentials while it answers a challenge (each such INVITE gets a new 407 "
+                    + "with a new nonce), and that it does not reuse a nonce from an earlier call.");
+            case NO_CHALLENGE -> List.of("The credentials must answer LiveKit's own 407 for the same Call-ID: do not send "
+                    + "Proxy-Authorization on a new call (or to another LiveKit node) without a fresh 407.");
+            case UNREADABLE -> List.of("Send Proxy-Authorization as 'Digest username=\"...\", realm=\"...\", "
+                    + "nonce=\"...\", uri=\"...\", response=\"...\"' (the scheme written 'Digest').");
+        };
     }
 }

@@ -18,27 +18,27 @@ import java.util.Locale;
  * alone, when a code has one that reads differently.
  */
 public enum FindingCode {
-    LK_TRUNK_CONFLICT(Severity.ERROR, 10, Kind.SIMULATED,
-            "Trunks %s both claim %s: LiveKit answers 503 Try again later",
-            "Trunks %s both claim %s: every call to it gets 503 Try again later"),
-    LK_DEFAULT_TRUNK_CONFLICT(Severity.ERROR, 20, Kind.SIMULATED,
-            "Default trunks %s both accept this call: LiveKit answers 503 Try again later",
+    LK_TRUNK_CONFLICT(Severity.ERROR, 10, Kind.SIMULATED, "Trunks %s both claim %s",
+            ": LiveKit answers 503 Try again later", "Trunks %s both claim %s: every call to it gets 503 Try again later"),
+    LK_DEFAULT_TRUNK_CONFLICT(Severity.ERROR, 20, Kind.SIMULATED, "Default trunks %s both accept this call",
+            ": LiveKit answers 503 Try again later",
             "Default trunks %s overlap: calls no trunk number matches get 503 Try again later"),
     LK_CALLED_NUMBER_MISMATCH(Severity.ERROR, 30, Kind.SIMULATED, "LiveKit sees called number %s but trunk %s lists %s"),
     LK_SOURCE_NOT_ALLOWED(Severity.ERROR, 40, Kind.SIMULATED, "Trunk %s lists %s but does not allow source %s"),
     LK_CALLER_NOT_ALLOWED(Severity.ERROR, 50, Kind.SIMULATED, "Trunk %s lists %s but does not allow caller %s"),
     LK_NO_TRUNK_MATCH(Severity.ERROR, 60, Kind.SIMULATED, "No inbound trunk accepts calls to %s"),
-    LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (401)"),
+    /** The values: LiveKit's answer, and what was wrong with the credentials. */
+    LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (%s): %s"),
     LK_AUTH_CHALLENGE_UNANSWERED(Severity.ERROR, 80, Kind.SIMULATED,
             "LiveKit asked for credentials (407) and %s"),
     LK_RULE_CONFLICT(Severity.ERROR, 90, Kind.SIMULATED, "Dispatch rules %s conflict for this call",
             "Dispatch rules %s claim the same calls"),
     LK_NO_RULE_MATCH(Severity.ERROR, 100, Kind.SIMULATED, "No dispatch rule takes calls from %s"),
-    LK_RULE_PIN_PROMPT(Severity.WARNING, 110, Kind.SIMULATED,
-            "PIN rule %s won: LiveKit answered to ask the caller for a PIN"),
+    LK_RULE_PIN_PROMPT(Severity.WARNING, 110, Kind.SIMULATED, "PIN rule %s won",
+            ": LiveKit answered to ask the caller for a PIN", "PIN rule %s won: LiveKit answered to ask the caller for a PIN"),
     /** A config finding about such a rule is a warning: it matters only if the agent registers with a name. */
-    LK_RULE_NO_AGENT(Severity.ERROR, 120, Kind.SIMULATED, "Dispatch rule %s took the call but dispatches no agent",
-            "Dispatch rule %s dispatches no agent"),
+    LK_RULE_NO_AGENT(Severity.ERROR, 120, Kind.SIMULATED, "Dispatch rule %s dispatches no agent",
+            ": it took this call", "Dispatch rule %s dispatches no agent"),
     /** LiveKit placed the call and the provider challenged it; LiveKit had no credentials to answer with. */
     LK_OUTBOUND_AUTH_MISSING(Severity.ERROR, 121, Kind.SETUP,
             "The provider asked LiveKit for credentials (%s) and LiveKit sent none"),
@@ -128,17 +128,24 @@ public enum FindingCode {
     private final Kind kind;
     private final String title;
     private final String configTitle;
+    private final String claim;
 
     FindingCode(Severity severity, int rank, Kind kind, String title) {
         this(severity, rank, kind, title, title);
     }
 
     FindingCode(Severity severity, int rank, Kind kind, String title, String configTitle) {
+        this(severity, rank, kind, title, "", configTitle);
+    }
+
+    /** A code whose call title is {@code base} followed by {@code claim}, what LiveKit did according to the config. */
+    FindingCode(Severity severity, int rank, Kind kind, String base, String claim, String configTitle) {
         this.severity = severity;
         this.rank = rank;
         this.kind = kind;
-        this.title = title;
+        this.title = base + claim;
         this.configTitle = configTitle;
+        this.claim = claim;
     }
 
     /** The usual severity; a rule may lower it for a milder case (its entry says when). */
@@ -163,6 +170,14 @@ public enum FindingCode {
     /** True for failures after the answer (media, dialog): an answered call is exactly where they matter. */
     public boolean afterAnswer() {
         return kind == Kind.AFTER_ANSWER;
+    }
+
+    /**
+     * The end of a call title that states what LiveKit did with the call as the config predicts it ("" when the title
+     * states the config only): a finding the capture contradicts drops it (see {@link ContradictedPredictions}).
+     */
+    String claim() {
+        return claim;
     }
 
     /** The {@link String#format} template of {@link #title}. */

@@ -254,24 +254,29 @@ final class LiveKitRoutings {
         SipAddress to = SipAddress.parse(r.header("To"));
         SipAddress from = SipAddress.parse(r.header("From"));
         String credentials = memo.header(r, "Proxy-Authorization");
+        SipMessage challenge = credentials == null ? null : latestChallenge(tx, memo);
         return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
-                credentials, requestUri.user(), credentials == null ? null : challengedBefore(tx, memo));
+                credentials, requestUri.user(), credentials == null ? null : challenge != null,
+                challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"));
     }
 
     /**
-     * True when the node this INVITE went to answered an earlier INVITE of the same Call-ID with 407: LiveKit keeps
-     * the challenge per Call-ID on the node that sent it, and checks credentials only against it.
+     * The last 407 the node this INVITE went to sent to an earlier INVITE of the same Call-ID, or null: LiveKit keeps
+     * one challenge per Call-ID on the node that sent it, replaced by each 407, and checks credentials only against
+     * it (livekit/sip pkg/sip/inbound.go, handleInviteAuth).
      */
-    static boolean challengedBefore(InviteTransaction tx, CallMemo memo) {
+    static SipMessage latestChallenge(InviteTransaction tx, CallMemo memo) {
         List<InviteTransaction> invites = memo.invites(tx.flow());
+        SipMessage latest = null;
         for (int i = 0; i < invites.size(); i++) {
             InviteTransaction earlier = invites.get(i);
             SipMessage fin = earlier.finalResponse();
-            if (earlierToSameNode(earlier, tx) && fin != null && fin.status() == 407) {
-                return true;
+            if (earlierToSameNode(earlier, tx) && fin != null && fin.status() == 407
+                    && (latest == null || fin.frame() > latest.frame())) {
+                latest = fin;
             }
         }
-        return false;
+        return latest;
     }
 
     /**

@@ -8,26 +8,16 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.livekit.Consistency;
-import org.sipladder.livekit.StatusLine;
 
 /**
  * Marks one finding per failed call as its primary cause: the one that best explains the final response the
  * caller saw, the one whose {@link FindingCode} ranks first. A finding from a LiveKit simulation the capture
- * contradicts (unless the capture itself shows it: LiveKit's 407 or 401), a config-only finding, or a risk that
- * cannot fail a call (a private address) is never primary.
+ * contradicts ({@link ContradictedPredictions}), a config-only finding, or a risk that cannot fail a call (a private
+ * address) is never primary.
  */
 final class PrimaryCauses {
 
     List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
-        // by Call-ID, the final status LiveKit sent where the capture contradicts the simulation (0: none)
-        Map<String, Integer> contradicted = new HashMap<>();
-        for (LiveKitRouting r : routings) {
-            if (r.consistency() == Consistency.INCONSISTENT) {
-                StatusLine last = r.observedFinal();
-                contradicted.put(r.transaction().callId(), last == null ? 0 : last.status());
-            }
-        }
         Map<String, List<Finding>> byFlow = new HashMap<>();
         for (Finding f : findings) {
             if (f.flowId() != null) {
@@ -38,7 +28,7 @@ final class PrimaryCauses {
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
             if (flow.failed() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
-                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), contradicted);
+                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), routings);
                 if (best != null) {
                     primaries.add(best);
                 }
@@ -75,19 +65,12 @@ final class PrimaryCauses {
         return Diagnosis.failureAfterAnswer(findingsOfFlow) != null;
     }
 
-    /**
-     * Simulated codes a rule also reports from the capture alone, by the LiveKit final status that shows them: where
-     * the capture contradicts the simulation but shows that status, the finding still explains the call.
-     */
-    private static final Map<FindingCode, Integer> SHOWN_BY_STATUS = Map.of(
-            FindingCode.LK_AUTH_CHALLENGE_UNANSWERED, 407, FindingCode.LK_AUTH_FAILED, 401);
-
     /** The finding of {@code flow} ranked first (the first of those ranked alike), or null. */
-    private static Finding best(CallFlow flow, List<Finding> findings, Map<String, Integer> contradicted) {
+    private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings) {
         Finding best = null;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, contradicted)
+            if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, routings)
                     && (best == null || f.code().rank() < best.code().rank())) {
                 best = f;
             }
@@ -95,12 +78,9 @@ final class PrimaryCauses {
         return best;
     }
 
-    /** True when {@code f} comes from a simulation its call's capture contradicts, and the capture does not show it. */
-    private static boolean isContradicted(Finding f, Map<String, Integer> contradicted) {
-        if (!f.code().simulated()) {
-            return false;
-        }
-        Integer observed = contradicted.get(f.callId());
-        return observed != null && !observed.equals(SHOWN_BY_STATUS.get(f.code()));
+    /** True when {@code f} comes from a simulation its call's capture contradicts ({@link ContradictedPredictions}). */
+    private static boolean isContradicted(Finding f, List<LiveKitRouting> routings) {
+        LiveKitRouting r = ContradictedPredictions.routingOf(f, routings);
+        return r != null && ContradictedPredictions.contradicts(r, f.code());
     }
 }

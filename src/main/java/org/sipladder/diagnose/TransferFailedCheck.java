@@ -3,18 +3,27 @@ package org.sipladder.diagnose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Role;
+import org.sipladder.sip.SipMessage;
 
 /**
  * SIP_TRANSFER_FAILED: a REFER (call transfer) that was refused, or whose NOTIFY reports a failed final status in
- * its message/sipfrag body.
+ * its message/sipfrag body. A REFER LiveKit sent is judged as LiveKit judges it (livekit/sip pkg/sip/protocol.go,
+ * sendRefer and handleReferNotify): the REFER must get 200 or 202; of the NOTIFYs for it, a sipfrag status of 100-199
+ * means still trying, exactly 200 means success, and anything else, 202 and the other 2xx included, means the
+ * transfer failed; the first that is not 1xx decides. Other REFERs follow RFC 3515: a final status of 300 or more.
  */
 final class TransferFailedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_TRANSFER_FAILED;
     private static final Pattern SIPFRAG = Pattern.compile("SIP/2\\.0\\s+(\\d{3})([^\\r\\n]*)");
+
+    /** A sipfrag LiveKit's parser cannot read: it answers the NOTIFY with an error and goes on waiting. */
+    private static final int UNREADABLE = -1;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -22,42 +31,143 @@ final class TransferFailedCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             for (DialogRequests refer : context.dialogRequests(flow, "REFER")) {
                 String target = refer.request().header("Refer-To");
-                if (refer.finalResponse() != null && refer.finalResponse().status() >= 300) {
-                    findings.add(finding(flow, refer, target, "the REFER was answered " + refer.finalResponse().label(),
-                            refer.finalResponse().frame()));
-                    continue;
-                }
-                for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
-                    Matcher m = SIPFRAG.matcher(body(notify));
-                    if (notify.request().frame() > refer.request().frame()
-                            && notify.request().callId().equals(refer.request().callId()) && m.find()
-                            && Integer.parseInt(m.group(1)) >= 300) {
-                        findings.add(finding(flow, refer, target, "the NOTIFY reports " + m.group(1) + m.group(2).stripTrailing()
-                                + " from the transfer target", notify.request().frame()));
-                        break;
-                    }
+                Finding f = flow.hasHop(refer.request().src().address(), Role.LIVEKIT)
+                        ? liveKitTransfer(context, flow, refer, target) : transfer(context, flow, refer, target);
+                if (f != null) {
+                    findings.add(f);
                 }
             }
         }
         return findings;
     }
 
+    /** A REFER another party sent, as RFC 3515 reads it. */
+    private static Finding transfer(DiagnosisContext context, CallFlow flow, DialogRequests refer, String target) {
+        if (refer.finalResponse() != null && refer.finalResponse().status() >= 300) {
+            return finding(flow, refer, target, "the REFER was answered " + refer.finalResponse().label(),
+                    refer.finalResponse().frame());
+        }
+        for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
+            Matcher m = SIPFRAG.matcher(body(notify));
+            if (notify.request().frame() > refer.request().frame()
+                    && notify.request().callId().equals(refer.request().callId()) && m.find()
+                    && Integer.parseInt(m.group(1)) >= 300) {
+                return finding(flow, refer, target, "the NOTIFY reports " + m.group(1) + m.group(2).stripTrailing()
+                        + " from the transfer target", notify.request().frame());
+            }
+        }
+        return null;
+    }
+
+    /** A REFER LiveKit sent (TransferSIPParticipant), as LiveKit reads its answer and the NOTIFYs for it. */
+    private static Finding liveKitTransfer(DiagnosisContext context, CallFlow flow, DialogRequests refer, String target) {
+        SipMessage answer = refer.finalResponse();
+        if (answer != null && answer.status() != 200 && answer.status() != 202) {
+            return finding(flow, refer, target, "the REFER was answered " + answer.label() + (answer.status() < 300
+                    ? ", and LiveKit takes only 200 or 202 as accepted" : ""), answer.frame());
+        }
+        SipMessage request = refer.request();
+        SipMessage unreadable = null;
+        for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
+            SipMessage n = notify.request();
+            if (n.frame() <= request.frame() || !request.callId().equals(n.callId())
+                    || !n.dst().address().equals(request.src().address()) || !forRefer(n.header("Event"), request)) {
+                continue;
+            }
+            String body = body(notify);
+            int status = liveKitStatus(body);
+            if (status == UNREADABLE) {
+                unreadable = unreadable == null ? n : unreadable;
+            } else if (status == 200) {
+                return null;
+            } else if (status < 100 || status >= 200) {
+                String line = firstLine(body).substring(8); // after "SIP/2.0 ", which liveKitStatus read
+                return finding(flow, refer, target, "the NOTIFY reports " + line + " from the transfer target"
+                        + (status < 300 ? ", and LiveKit takes only 'SIP/2.0 200' as success (1xx as still trying), "
+                        + "so TransferSIPParticipant fails although the target may have accepted" : ""), n.frame());
+            }
+        }
+        if (unreadable != null) {
+            return finding(flow, refer, target, "LiveKit cannot read the NOTIFY's sipfrag \"" + firstLine(body(unreadable))
+                    + "\" (it wants 'SIP/2.0 <status> <reason>'): it answers the NOTIFY with an error and keeps "
+                    + "waiting for the transfer's outcome", unreadable.frame());
+        }
+        return null;
+    }
+
+    /**
+     * True when a NOTIFY's Event header is LiveKit's "refer" or "refer;id=N" (compared in lower case) and N, when
+     * given, is the REFER's CSeq; LiveKit ignores the others.
+     */
+    static boolean forRefer(String event, SipMessage refer) {
+        if (event == null) {
+            return false;
+        }
+        String e = event.trim().toLowerCase(Locale.ROOT);
+        if (e.equals("refer")) {
+            return true;
+        }
+        if (!e.startsWith("refer;id=") || e.length() == 9) {
+            return false;
+        }
+        for (int i = 9; i < e.length(); i++) {
+            if (e.charAt(i) < '0' || e.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return e.substring(9).equals(Long.toString(refer.cseqNumber()));
+    }
+
+    /**
+     * The status in a sipfrag as LiveKit's parser reads it (parseNotifyBody: split at the first two spaces, the first
+     * part "SIP/2.0" in any case, the second a number), or {@link #UNREADABLE}.
+     */
+    static int liveKitStatus(String body) {
+        int first = body.indexOf(' ');
+        if (first < 0 || !body.substring(0, first).equalsIgnoreCase("SIP/2.0")) {
+            return UNREADABLE;
+        }
+        int second = body.indexOf(' ', first + 1);
+        String code = second < 0 ? body.substring(first + 1) : body.substring(first + 1, second);
+        try {
+            return Integer.parseInt(code); // as Go's strconv.Atoi: an optional sign, then digits only
+        } catch (NumberFormatException e) {
+            return UNREADABLE;
+        }
+    }
+
+    private static String firstLine(String body) {
+        int end = body.indexOf('\n');
+        return (end < 0 ? body : body.substring(0, end)).stripTrailing();
+    }
+
     private static String body(DialogRequests notify) {
-        byte[] body = notify.request().body();
+        return body(notify.request());
+    }
+
+    private static String body(SipMessage message) {
+        byte[] body = message.body();
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     private static Finding finding(CallFlow flow, DialogRequests refer, String target, String outcome, long frame) {
+        List<String> steps = new ArrayList<>(List.of("Check that the provider (or Jambonz) accepts REFER on this trunk "
+                        + "and can dial " + target + " (number format, permissions).",
+                "If REFER is not supported, transfer inside the call instead (a new outbound call bridged by the agent)."));
+        if (flow.hasHop(refer.request().src().address(), Role.LIVEKIT)) {
+            steps.add("The NOTIFY that ends a transfer LiveKit started must carry 'SIP/2.0 200 OK' once the target "
+                    + "answered: LiveKit counts 202 or another 2xx as a failure.");
+        }
         return DialogRequests.finding(flow, refer.request(), CODE, CODE.title(target, outcome),
                 "A REFER asks the other side to call the transfer target; it reports progress in NOTIFY requests whose "
                         + "message/sipfrag body holds the target's status line. A final status of 300 or more there "
                         + "(or a refused REFER) means the caller was not transferred. LiveKit sends REFER for "
-                        + "TransferSIPParticipant; the provider or Jambonz must accept it and be able to reach the target.",
+                        + "TransferSIPParticipant and is stricter: it takes the REFER as accepted on 200 or 202 only, "
+                        + "and the transfer as done only on a sipfrag of exactly 200 (1xx: still trying); any other "
+                        + "status, 202 Accepted and other 2xx included, fails the transfer. The provider or Jambonz must "
+                        + "accept the REFER and be able to reach the target.",
                 List.of(refer.request().frame(), frame),
                 List.of("REFER frame " + refer.request().frame() + " Refer-To " + target, outcome),
-                List.of("Check that the provider (or Jambonz) accepts REFER on this trunk and can dial " + target
-                                + " (number format, permissions).",
-                        "If REFER is not supported, transfer inside the call instead (a new outbound call bridged "
-                                + "by the agent)."));
+                steps);
     }
 }

@@ -13,9 +13,20 @@ package org.sipladder.livekit;
  * @param challengeStored    whether the LiveKit node this INVITE went to holds a digest challenge for its Call-ID
  *                           (section 3): true when the capture shows that node's 407 to an earlier INVITE of the
  *                           Call-ID, false when it shows none, null when not known
+ * @param challenge          the Proxy-Authenticate value of that node's latest 407 to the Call-ID before this INVITE
+ *                           (the challenge it checks credentials against: each 407 replaces the one before), or null
+ *                           when the capture does not show it
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
-                            String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored) {
+                            String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
+                            String challenge) {
+
+    /** An INVITE whose stored challenge, if any, the capture does not show. */
+    public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
+                         String proxyAuthorization, String requestUriUser, Boolean challengeStored) {
+        this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
+                challengeStored, null);
+    }
 
     /** An INVITE for which it is not known whether LiveKit holds a challenge for its Call-ID. */
     public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
@@ -26,6 +37,6 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
     /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
     public InboundInvite withCalledNumber(String number) {
         return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
-                challengeStored);
+                challengeStored, challenge);
     }
 }

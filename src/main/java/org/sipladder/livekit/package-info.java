@@ -14,8 +14,9 @@
  *       ({@code prefix_caller_<random>}, {@code prefix_called[_<random>]}) and are flagged as such.</li>
  *   <li>A rule without agents is predicted to ring until the ringing timeout and end with 486 Rejected; an agent
  *       running without an agent name would join anyway, which configuration cannot show.</li>
- *   <li>Digest credentials are recomputed from the trunk password (never shown); whether LiveKit accepts the nonce
- *       cannot be told from a capture, so a correct digest is {@code CREDENTIALS_PRESENT}.</li>
+ *   <li>Digest credentials are recomputed from the trunk password (never shown) and the challenge LiveKit stored
+ *       for the Call-ID, its latest 407 in the capture ({@link org.sipladder.livekit.InboundInvite#challenge()}), as
+ *       LiveKit does; where the capture does not show that 407, from the credentials' own realm and nonce.</li>
  *   <li>The SDK's dispatch rule type has no {@code numbers} field; JSON files keep it in
  *       {@link org.sipladder.livekit.LiveKitConfig#ruleNumbers()}, and rules from the API with unknown fields are
  *       flagged in the reasoning.</li>

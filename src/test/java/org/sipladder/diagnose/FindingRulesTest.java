@@ -495,6 +495,26 @@ class FindingRulesTest {
         return call.flow();
     }
 
+    /**
+     * Jambonz calls LiveKit, LiveKit answers, then sends REFER, which Jambonz answers {@code referAnswer} ("202
+     * Accepted"), followed by one NOTIFY (Event: refer) per sipfrag body, each answered 200 by LiveKit.
+     */
+    static CallFlow liveKitTransfer(String referAnswer, String... sipfrags) {
+        String invite = SipTexts.invite("call-mid", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
+        String ok = SipTexts.response(invite, 200, "OK", "Contact: <sip:" + LIVEKIT + ":5060>", SipTexts.sdp(LIVEKIT, "8 PCMA/8000"));
+        String refer = inDialog("REFER", 2, LIVEKIT, "", "Refer-To: <sip:+4930555@carrier>");
+        String[] answer = referAnswer.split(" ", 2);
+        TestCall call = TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite).send(LIVEKIT, JAMBONZ, ok)
+                .send(JAMBONZ, LIVEKIT, inDialog("ACK", 1, JAMBONZ, "")).send(LIVEKIT, JAMBONZ, refer)
+                .send(JAMBONZ, LIVEKIT, SipTexts.response(refer, Integer.parseInt(answer[0]), answer[1]));
+        int cseq = 3;
+        for (String frag : sipfrags) {
+            String notify = inDialog("NOTIFY", cseq++, JAMBONZ, frag, "Event: refer", "Content-Type: message/sipfrag");
+            call.send(JAMBONZ, LIVEKIT, notify).send(LIVEKIT, JAMBONZ, SipTexts.response(notify, 200, "OK"));
+        }
+        return call.flow();
+    }
+
     private static String inDialog(String method, int cseq, String from, String body, String... extra) {
         StringBuilder t = new StringBuilder(method + " sip:peer@" + (from.equals(JAMBONZ) ? LIVEKIT : JAMBONZ) + ":5060 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP " + from + ":5060;branch=z9hG4bKmid" + method + cseq + "\r\n"

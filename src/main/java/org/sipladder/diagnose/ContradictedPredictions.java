@@ -1,0 +1,112 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.StatusLine;
+
+/**
+ * Findings from a LiveKit simulation whose call the capture shows going otherwise: LiveKit answered differently than
+ * the loaded config predicts (the config changed since the capture, or the capture is from another project), or
+ * LiveKit sent nothing at all, not even the 100 Processing it sends before it looks at any trunk (the INVITE never
+ * reached it, or the capture misses that direction). Such a finding still describes the config, but it did not
+ * decide this call: it is at most a warning, its title drops what it says LiveKit did ({@link FindingCode#claim()}),
+ * and it is never the call's primary cause.
+ */
+final class ContradictedPredictions {
+
+    private ContradictedPredictions() {
+    }
+
+    /** {@code findings} of one call with each simulated finding the capture contradicts rewritten as such. */
+    static List<Finding> mark(List<Finding> findings, List<LiveKitRouting> routings) {
+        if (routings.isEmpty()) {
+            return findings; // most calls never reached LiveKit
+        }
+        Finding[] out = null;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            LiveKitRouting r = routingOf(f, routings);
+            if (r != null && contradicts(r, f.code())) {
+                if (out == null) {
+                    out = findings.toArray(new Finding[0]);
+                }
+                out[i] = rewritten(f, r);
+            }
+        }
+        return out == null ? findings : List.of(out);
+    }
+
+    /**
+     * True when the capture of {@code r}'s INVITE contradicts what a finding of {@code code} says LiveKit did with it;
+     * not when the capture itself shows it (LiveKit's own 407 or 401, or its silence for a drop).
+     */
+    static boolean contradicts(LiveKitRouting r, FindingCode code) {
+        if (!code.simulated() || !r.simulated()) {
+            return false;
+        }
+        StatusLine last = r.observedFinal();
+        if (code == FindingCode.LK_SILENT_DROP && last == null
+                || code == FindingCode.LK_AUTH_CHALLENGE_UNANSWERED && last != null && last.status() == 407
+                || code == FindingCode.LK_AUTH_FAILED && last != null && last.status() == 401) {
+            return false;
+        }
+        return r.consistency() == Consistency.INCONSISTENT || r.observed().isEmpty();
+    }
+
+    /**
+     * The routing of the INVITE {@code f} is about: the one its frames name, else the first with its Call-ID; or null.
+     */
+    static LiveKitRouting routingOf(Finding f, List<LiveKitRouting> routings) {
+        if (f.callId() == null || !f.code().simulated()) {
+            return null;
+        }
+        List<Long> frames = f.evidence().frames();
+        LiveKitRouting sameCall = null;
+        for (int i = 0; i < routings.size(); i++) {
+            LiveKitRouting r = routings.get(i);
+            if (f.callId().equals(r.transaction().callId())) {
+                if (frames.contains(r.transaction().frame())) {
+                    return r;
+                }
+                sameCall = sameCall == null ? r : sameCall;
+            }
+        }
+        return sameCall;
+    }
+
+    private static Finding rewritten(Finding f, LiveKitRouting r) {
+        String claim = f.code().claim();
+        String title = !claim.isEmpty() && f.title().endsWith(claim)
+                ? f.title().substring(0, f.title().length() - claim.length()) : f.title();
+        String why;
+        if (r.observed().isEmpty()) {
+            title = title.concat(", but LiveKit never answered this INVITE");
+            why = " The capture shows no answer at all from LiveKit to this INVITE, not even the 100 Processing it "
+                    + "sends before it looks at any trunk: the INVITE probably never reached LiveKit (address, port, "
+                    + "transport, firewall), or the capture misses that direction. The config did not decide this "
+                    + "call; it would decide calls that reach LiveKit.";
+        } else {
+            String answered = answered(r);
+            title = title.concat(", yet LiveKit answered this call with ").concat(answered);
+            StatusLine last = r.observedFinal();
+            // LiveKit answers once an agent joined: one registered without a name joins rooms no rule names it for
+            String because = f.code() == FindingCode.LK_RULE_NO_AGENT && last != null && last.status() == 200
+                    ? "An agent running without an agent name (automatic dispatch) joined the room, or the config "
+                    + "changed since the capture" : "The config probably changed since the capture, or the capture is "
+                    + "from another LiveKit project";
+            why = " The capture contradicts this for this call: LiveKit answered " + answered + " where the loaded "
+                    + "config predicts " + String.join(", ", r.outcome().expectedResponses()) + ". " + because
+                    + "; this did not cause the call's outcome, but it affects calls made with the config as loaded.";
+        }
+        Severity severity = f.severity() == Severity.ERROR ? Severity.WARNING : f.severity();
+        return new Finding(f.code(), severity, title, f.explanation().concat(why), f.callId(), f.flowId(), false,
+                f.evidence(), f.fix());
+    }
+
+    /** LiveKit's final response to the INVITE, or its last provisional one when it sent no final response. */
+    private static String answered(LiveKitRouting r) {
+        StatusLine last = r.observedFinal();
+        return LiveKitRouting.label(last != null ? last : r.observed().get(r.observed().size() - 1))
+                + (last == null ? ", then no final response" : "");
+    }
+}

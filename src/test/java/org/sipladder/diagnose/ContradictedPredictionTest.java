@@ -1,0 +1,112 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.diagnose.FindingRulesTest.liveKitCall;
+import static org.sipladder.diagnose.TestConfig.config;
+import static org.sipladder.diagnose.TestConfig.rule;
+import static org.sipladder.diagnose.TestConfig.trunk;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/**
+ * A prediction from the loaded config that the capture contradicts (LiveKit answered otherwise, or never answered)
+ * still describes the config, but claims neither LiveKit's answer nor the call's failure.
+ */
+class ContradictedPredictionTest {
+
+    private static final String DID = "4991874350352";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answeredOtherwise")
+    void aTrunkConflictTheCaptureContradictsIsAWarningThatSaysWhatLiveKitDid(String answer, String[] responses) {
+        CallFlow flow = liveKitCall(DID, responses);
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), TestConfig.seed());
+
+        Finding conflict = d.withCode(FindingCode.LK_TRUNK_CONFLICT).get(0);
+        assertEquals(Severity.WARNING, conflict.severity(), conflict.toString());
+        assertFalse(conflict.primary());
+        assertFalse(conflict.title().contains("LiveKit answers 503"), conflict.title());
+        assertEquals("Trunks ST_GjeZjGQjrsvC and ST_keiPmt6sJhJh both claim " + DID
+                + ", yet LiveKit answered this call with " + answer, conflict.title());
+        assertTrue(conflict.explanation().contains("The config probably changed since the capture, or the capture is "
+                + "from another LiveKit project; this did not cause the call's outcome"), conflict.explanation());
+        // the fix still mends the config as loaded
+        assertTrue(conflict.fix().steps().get(0).startsWith("Keep one trunk for " + DID), conflict.fix().toString());
+        assertEquals(1, d.withCode(FindingCode.LK_TRUNK_CONFLICT).size(), "no second, config-only copy");
+    }
+
+    static Stream<Arguments> answeredOtherwise() {
+        return Stream.of(
+                Arguments.of("200 OK", new String[] {"100 Processing", "180 Ringing", "200 OK"}),
+                Arguments.of("486 Rejected", new String[] {"100 Processing", "180 Ringing", "486 Rejected"}),
+                Arguments.of("407 Unauthorized", new String[] {"100 Processing", "407 Unauthorized"}),
+                Arguments.of("180 Ringing, then no final response", new String[] {"100 Processing", "180 Ringing"}));
+    }
+
+    @Test
+    void whenLiveKitRejectedOtherwiseItsOwnAnswerIsThePrimaryCause() {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "486 Rejected")), TestConfig.seed());
+
+        Finding primary = d.primaryFor(d.routings().get(0).flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, primary.code());
+        assertTrue(d.findings().stream().filter(f -> f.code().simulated()).allMatch(f -> f.severity() != Severity.ERROR),
+                d.findings().toString());
+    }
+
+    @Test
+    void anInviteLiveKitNeverAnsweredWasNotDecidedByTheConfig() {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID)), TestConfig.seed());
+
+        Finding conflict = d.withCode(FindingCode.LK_TRUNK_CONFLICT).get(0);
+        assertEquals(Severity.WARNING, conflict.severity());
+        assertFalse(conflict.primary());
+        assertTrue(conflict.title().endsWith(", but LiveKit never answered this INVITE"), conflict.title());
+        assertTrue(conflict.explanation().contains("not even the 100 Processing"), conflict.explanation());
+        assertEquals(FindingCode.SIP_NO_FINAL_RESPONSE, d.primaryFor(d.routings().get(0).flowId()).orElseThrow().code());
+    }
+
+    /** Other predictions from the config, each against a capture where LiveKit answered the call otherwise. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherPredictions")
+    void noPredictionTheCaptureContradictsClaimsTheCallsFailure(FindingCode code, LiveKitConfig cfg) {
+        for (String[] responses : List.of(new String[] {"100 Processing", "180 Ringing", "200 OK"},
+                new String[] {"100 Processing", "180 Ringing", "486 Rejected"})) {
+            Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, responses)), cfg);
+
+            List<Finding> found = d.withCode(code);
+            assertFalse(found.isEmpty(), code + " should still describe the config: " + d.findings());
+            Finding f = found.get(0);
+            assertEquals(Severity.WARNING, f.severity(), f.toString());
+            assertFalse(f.primary(), f.toString());
+            String last = responses[responses.length - 1];
+            assertTrue(f.title().endsWith(", yet LiveKit answered this call with " + last), f.title());
+            assertTrue(f.explanation().contains("LiveKit answered " + last + " where the loaded config predicts"),
+                    f.explanation());
+        }
+    }
+
+    static Stream<Arguments> otherPredictions() {
+        return Stream.of(
+                Arguments.of(FindingCode.LK_NO_TRUNK_MATCH,
+                        config(List.of(trunk("ST_other", "+4930111111")), List.of(rule("SDR_a", "agent", "ST_other")))),
+                Arguments.of(FindingCode.LK_SOURCE_NOT_ALLOWED,
+                        config(List.of(trunk("ST_a", DID).addAllowedAddresses("10.9.9.9")), List.of(rule("SDR_a", "agent", "ST_a")))),
+                Arguments.of(FindingCode.LK_CALLER_NOT_ALLOWED,
+                        config(List.of(trunk("ST_a", DID).addAllowedNumbers("+15550100")), List.of(rule("SDR_a", "agent", "ST_a")))),
+                Arguments.of(FindingCode.LK_NO_RULE_MATCH,
+                        config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_zzz")))),
+                Arguments.of(FindingCode.LK_DEFAULT_TRUNK_CONFLICT,
+                        config(List.of(trunk("ST_d1"), trunk("ST_d2")), List.of(rule("SDR_a", "agent")))));
+    }
+}

@@ -1,0 +1,56 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.LiveKitConfig;
+
+/**
+ * A transfer LiveKit starts (REFER, then NOTIFYs with message/sipfrag) judged as LiveKit judges it (livekit/sip
+ * pkg/sip/protocol.go, sendRefer and handleReferNotify): REFER accepted on 200 or 202 only; a sipfrag of 1xx is still
+ * trying, exactly 200 is success, anything else fails the transfer, and the first that is not 1xx decides.
+ */
+class LiveKitTransferTest {
+
+    @ParameterizedTest(name = "REFER {0}, NOTIFY {1}")
+    @CsvSource(delimiter = '|', value = {
+        "202 Accepted | SIP/2.0 100 Trying;SIP/2.0 202 Accepted | the NOTIFY reports 202 Accepted from the transfer target, and LiveKit takes only 'SIP/2.0 200' as success",
+        "202 Accepted | SIP/2.0 180 Ringing;SIP/2.0 204 No Content | the NOTIFY reports 204 No Content",
+        "200 OK       | SIP/2.0 183 Session Progress;SIP/2.0 299 Whatever | the NOTIFY reports 299 Whatever",
+        "204 No Content | SIP/2.0 200 OK | the REFER was answered 204 No Content, and LiveKit takes only 200 or 202 as accepted",
+        "202 Accepted | SIP/2.0 200 | LiveKit cannot read the NOTIFY's sipfrag \"SIP/2.0 200\""})
+    void aTransferLiveKitCountsAsFailedIsReportedAsSuch(String referAnswer, String frags, String outcome) {
+        CallFlow flow = FindingRulesTest.liveKitTransfer(referAnswer.trim(), sipfrags(frags));
+
+        List<Finding> found = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_TRANSFER_FAILED);
+
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).title().contains(outcome.trim()), found.get(0).title());
+        assertTrue(found.get(0).fix().steps().stream().anyMatch(s -> s.contains("'SIP/2.0 200 OK'")), found.get(0).fix().toString());
+    }
+
+    @Test
+    void theFirstSipfragThatIsNotProvisionalDecidesForLiveKit() {
+        // LiveKit takes the 200 as success and stops listening: a later NOTIFY does not undo the transfer
+        CallFlow flow = FindingRulesTest.liveKitTransfer("202 Accepted", "SIP/2.0 100 Trying\r\n", "SIP/2.0 200 OK\r\n",
+                "SIP/2.0 487 Request Terminated\r\n");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+
+        assertTrue(d.withCode(FindingCode.SIP_TRANSFER_FAILED).isEmpty(), d.findings().toString());
+    }
+
+    private static String[] sipfrags(String frags) {
+        String[] lines = frags.trim().split(";");
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = lines[i].trim() + "\r\n";
+        }
+        return lines;
+    }
+}
