@@ -94,7 +94,7 @@ final class CoverPage {
     }
 
     private static String status(CallFlow flow) {
-        var a = flow.aLeg();
+        var a = flow.outcome();
         if (!a.hasFinalResponse()) {
             return "no final response";
         }
