@@ -13,7 +13,8 @@ import org.sipladder.sip.SipMessage;
  * Joins a call attempt retried under a new Call-ID to the attempt it retries: the new INVITE comes from the same
  * address, with the same From user, To user and Request-URI user, at most 5 s after the last message of the earlier
  * attempt, which failed (a final 3xx-6xx other than a callee's or caller's own decision) or got no response at all
- * though its sender sent it again.
+ * though its sender sent it again; neither leg may already be part of another call (a B2BUA's outgoing legs for two
+ * incoming calls).
  * A retry under the same Call-ID (a higher CSeq after 401/407/422, RFC 3261 8.1.3.5 and 22.2; a new branch after a
  * 503 or a timeout, RFC 3263 4.3) stays in its leg and needs nothing here.
  */
@@ -39,7 +40,7 @@ final class RetryCorrelation {
         String sender = invite.src().address();
         Deque<Sent> sent = sentBySender.get(sender);
         if (sent != null) {
-            Sent earlier = retried(sent, leg, invite);
+            Sent earlier = retried(sent, leg, invite, groups);
             if (earlier != null) {
                 leg.retried = earlier.leg();
                 SipMessage first = earlier.leg().store().get(earlier.seq());
@@ -57,12 +58,12 @@ final class RetryCorrelation {
     }
 
     /** The newest earlier attempt {@code invite} retries, or null. */
-    private static Sent retried(Deque<Sent> sent, LegState leg, SipMessage invite) {
+    private static Sent retried(Deque<Sent> sent, LegState leg, SipMessage invite, FlowGroups groups) {
         String from = null;
         for (Iterator<Sent> it = sent.descendingIterator(); it.hasNext(); ) {
             Sent s = it.next();
             long gap = invite.timestampMicros() - s.leg().lastMicros();
-            if (s.leg() == leg || gap < 0 || gap > WINDOW_MICROS) {
+            if (s.leg() == leg || gap < 0 || gap > WINDOW_MICROS || otherCalls(s.leg(), leg, invite.src().address(), groups)) {
                 continue;
             }
             SipMessage before = s.leg().store().get(s.seq());
@@ -77,6 +78,26 @@ final class RetryCorrelation {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the two legs are already parts of two different calls: a B2BUA's outgoing legs for two incoming calls
+     * from one caller to one number (its retry of an outgoing leg belongs to the same incoming call, as headers or
+     * timing joined it). The earlier leg's call may hold the sender's own earlier attempts, nothing else.
+     */
+    private static boolean otherCalls(LegState earlier, LegState leg, String sender, FlowGroups groups) {
+        if (earlier.group == leg.group) {
+            return false;
+        }
+        if (groups.hasOtherLegs(leg)) {
+            return true;
+        }
+        for (LegState l : earlier.group.legs()) {
+            if (!sender.equals(l.firstMessage().src().address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -107,4 +107,23 @@ class RetryFlowsTest {
         assertEquals(8, flows.size(), flows.toString());
         assertTrue(flows.stream().allMatch(f -> f.legs().size() == 1 && f.aLeg().retryOf() < 0));
     }
+
+    @Test
+    void aB2buasOutgoingLegsForTwoIncomingCallsAreNotRetriesOfEachOther() {
+        // one caller calls the same number twice through an SBC; the first call's outgoing leg got 503
+        String carrier = "192.0.2.9:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, carrier, CALLER, Dialogue.request("INVITE", URI, "a1", "z9hG4bK-a1", 1, null));
+        attempt(d, 50, CALLER, SERVER, "b1", 503, "Service Unavailable", "+4930123456");
+        d.send(300, CALLER, carrier, Dialogue.response(503, "Service Unavailable", "INVITE", "a1", "z9hG4bK-a1", 1, "x"));
+        d.send(2000, carrier, CALLER, Dialogue.request("INVITE", URI, "a2", "z9hG4bK-a2", 1, null));
+        d.send(2050, CALLER, SERVER, Dialogue.request("INVITE", URI, "b2", "z9hG4bK-b2", 1, null, "X-CID: a2"));
+        d.send(2250, SERVER, CALLER, Dialogue.response(200, "OK", "INVITE", "b2", "z9hG4bK-b2", 1, "y"));
+
+        List<CallFlow> flows = flows(d);
+
+        assertEquals(2, flows.size(), flows.toString());
+        assertEquals(List.of("a1", "b1"), flows.get(0).legs().stream().map(Leg::callId).toList());
+        assertTrue(flows.get(0).failed());
+    }
 }
