@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.HopAliases;
+import org.sipladder.flow.Leg;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.flow.SipAddresses;
 import org.sipladder.media.CaptureMedia;
@@ -106,8 +107,9 @@ final class CallsCommand extends ConsoleCommand {
         TextTable table = new TextTable(new String[] {"START (UTC)", "METHOD", "FROM", "TO", "LEGS", "HOPS", "STATUS",
             "PDD", "DURATION", "CALL-ID"}, 4, 7, 8);
         for (CallFlow c : calls) {
-            String status = c.aLeg().hasFinalResponse()
-                    ? (c.aLeg().finalStatus() + " " + nullToEmpty(c.aLeg().finalReason())).trim() : "no final response";
+            Leg outcome = c.outcome();
+            String status = outcome.hasFinalResponse()
+                    ? (outcome.finalStatus() + " " + nullToEmpty(outcome.finalReason())).trim() : "no final response";
             table.add(JsonTime.utc(c.startMicros()).substring(0, 19),
                     c.aLeg().method() == null ? "-" : c.aLeg().method(), user(c.aLeg().from()), user(c.aLeg().to()),
                     Integer.toString(c.legs().size()),

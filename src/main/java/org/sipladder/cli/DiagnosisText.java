@@ -8,6 +8,7 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Leg;
 import org.sipladder.livekit.LiveKitConfig;
 
 /** The human-readable diagnosis: per call, the primary cause first; then what is wrong in the config alone. */
@@ -62,8 +63,9 @@ final class DiagnosisText {
 
     /** "Call ID: caller got 200 OK" for a call; "SUBSCRIBE ID: answered 489 Bad Event" for another dialog. */
     private static String heading(CallFlow flow, Diagnosis diagnosis, List<Finding> about) {
-        String status = flow.aLeg().hasFinalResponse()
-                ? (flow.aLeg().finalStatus() + " " + nullToEmpty(flow.aLeg().finalReason())).trim() : null;
+        Leg outcome = flow.outcome();
+        String status = outcome.hasFinalResponse()
+                ? (outcome.finalStatus() + " " + nullToEmpty(outcome.finalReason())).trim() : null;
         if (!flow.aLeg().isCall()) {
             return flow.aLeg().method() + " " + flow.id() + ": " + (status == null ? "no final response" : "answered " + status);
         }

@@ -49,6 +49,7 @@ final class FlowJson {
     private static final JsonOut.Name LEG_FINAL_STATUS = new JsonOut.Name("finalStatus", 5);
     private static final JsonOut.Name LEG_FINAL_REASON = new JsonOut.Name("finalReason", 5);
     private static final JsonOut.Name LEG_MESSAGE_COUNT = new JsonOut.Name("messageCount", 5);
+    private static final JsonOut.Name LEG_RETRY_OF = new JsonOut.Name("retryOf", 5);
     private static final JsonOut.Name LEG_MEDIA = new JsonOut.Name("media", 5);
     private static final JsonOut.Name HOP_ADDRESS = new JsonOut.Name("address", 5);
     private static final JsonOut.Name HOP_ROLE = new JsonOut.Name("role", 5);
@@ -156,7 +157,7 @@ final class FlowJson {
         json.member(CALL_ID, f.id());
         json.name(CALL_START).decimal(f.startMicros(), 6);
         json.member(CALL_FINAL_STATUS, f.finalStatus());
-        json.sharedMember(CALL_FINAL_REASON, f.aLeg().finalReason());
+        json.sharedMember(CALL_FINAL_REASON, f.outcome().finalReason());
         json.member(CALL_MESSAGE_COUNT, f.messages().size());
         // index loops: an iterator per list and call is a real object before the JIT's last tier
         List<Leg> legs = f.legs();
@@ -189,6 +190,9 @@ final class FlowJson {
         json.member(LEG_FINAL_STATUS, l.finalStatus());
         json.sharedMember(LEG_FINAL_REASON, l.finalReason());
         json.member(LEG_MESSAGE_COUNT, l.messageCount());
+        if (l.retryOf() >= 0) {
+            json.member(LEG_RETRY_OF, l.retryOf());
+        }
         if (media != null) {
             json.name(LEG_MEDIA);
             legMedia.write(json, media.leg(l.callId()));

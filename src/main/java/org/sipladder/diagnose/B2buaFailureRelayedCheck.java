@@ -21,7 +21,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            if (flow.aLeg().finalStatus() < 300) {
+            if (flow.finalStatus() < 300) {
                 continue;
             }
             List<InviteTransaction> failed = context.invites(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList();

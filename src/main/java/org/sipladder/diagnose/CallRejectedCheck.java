@@ -60,7 +60,7 @@ final class CallRejectedCheck implements FindingRule {
                 List<InviteTransaction> invites = context.invites(flow);
                 InviteTransaction tx = origin(invites).orElse(null);
                 if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
-                    findings.add(finding(tx));
+                    findings.add(finding(tx, Attempts.of(flow, invites, tx)));
                 } else if (invites.isEmpty()) {
                     // the INVITE is not in the capture (it started after it, or it shows one direction only)
                     SipMessage answer = Findings.lastAnswer(flow, "INVITE", 300);
@@ -133,7 +133,8 @@ final class CallRejectedCheck implements FindingRule {
         return StatusMeaning.of(MEANINGS, status);
     }
 
-    private static Finding finding(InviteTransaction tx) {
+    /** The finding about {@code tx}, the last of the sender's {@code attempts} at the call. */
+    private static Finding finding(InviteTransaction tx, List<InviteTransaction> attempts) {
         SipMessage last = tx.finalResponse();
         StatusMeaning m = meaning(last.status());
         String peer = last.src().address();
@@ -164,9 +165,23 @@ final class CallRejectedCheck implements FindingRule {
                 }
             }
         }
+        String cause = tellsACause(facts) ? "" : " The capture shows no more specific cause.";
+        String tries = "";
+        if (attempts.size() > 1) {
+            // every attempt failed, or the call would not have (the last one decides it)
+            facts.add(attempts.size() + " attempts from " + tx.request().src().address() + ", all failed: INVITE "
+                    + Attempts.list(attempts));
+            tries = " The sender tried " + attempts.size() + " times and every attempt failed.";
+            for (InviteTransaction a : attempts) {
+                if (!frames.contains(a.frame())) {
+                    frames.add(a.frame());
+                }
+            }
+            frames.sort(null);
+        }
         Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
                 last.status() + " means " + m.meaning() + "."
-                        + (tellsACause(facts) ? "" : " The capture shows no more specific cause."),
+                        + cause + tries,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
         return withSeverityOf(finding, last.status());

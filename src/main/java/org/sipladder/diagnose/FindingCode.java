@@ -85,6 +85,9 @@ public enum FindingCode {
             "The call ended when its session timer expired (%s)"),
     SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
             "re-INVITE collided with the other side's (491 Request Pending)"),
+    /** An INVITE that failed and was then retried successfully: information, never a call's cause. */
+    SIP_RETRY_RECOVERED(Severity.INFO, FindingCode.NEVER_PRIMARY, Kind.SETUP,
+            "INVITE to %s failed (%s); a retry was answered %s"),
     LK_RULE_UNKNOWN_TRUNK(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,
             "Dispatch rule %s points to unknown trunk %s"),
     LK_INBOUND_NUMBERS_LOOKS_LIKE_DID(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,

@@ -10,7 +10,7 @@ import java.util.List;
  * @param hops         hosts in column order (the first INVITE's path first)
  * @param messages     all messages of all legs in capture order
  * @param joinEvidence why the legs were joined, one sentence per join
- * @param timings      A-leg timings
+ * @param timings      timings of the caller's last attempt ({@link #outcome})
  */
 public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessage> messages,
                        List<String> joinEvidence, Timings timings) {
@@ -19,13 +19,29 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
         return legs.get(0);
     }
 
-    /** The final status the caller saw (A-leg), 0 when none. */
-    public int finalStatus() {
-        return aLeg().finalStatus();
+    /**
+     * The leg that decided what the caller got: the A-leg, or where the caller tried again under a new Call-ID, its
+     * last retry ({@link Leg#retryOf}).
+     */
+    public Leg outcome() {
+        Leg leg = legs.get(0);
+        // legs are in start order: a retry comes after the attempt it retries
+        for (int i = 1; i < legs.size(); i++) {
+            if (legs.get(i).retryOf() == leg.index()) {
+                leg = legs.get(i);
+            }
+        }
+        return leg;
     }
 
+    /** The final status the caller saw ({@link #outcome}), 0 when none. */
+    public int finalStatus() {
+        return outcome().finalStatus();
+    }
+
+    /** True when the caller's call failed: its last attempt ({@link #outcome}) did. */
     public boolean failed() {
-        return aLeg().failed();
+        return outcome().failed();
     }
 
     /** True when {@code address} is a hop of this call with {@code role} (a loop: a call has a handful of hops). */

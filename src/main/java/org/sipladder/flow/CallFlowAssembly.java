@@ -37,13 +37,17 @@ final class CallFlowAssembly {
         int[][] arrivals = new int[ordered.length][];
         Timings timings = null;
         int total = 0;
+        // the caller's last attempt: the A-leg, or its last retry under a new Call-ID
+        int outcome = 0;
         for (int i = 0; i < ordered.length; i++) {
             arrivals[i] = new int[ordered[i].size()];
             messages[i] = ordered[i].messages(arrivals[i]);
             total += messages[i].length;
             LegAnalysis analysis = new LegAnalysis(ordered[i], messages[i], arrivals[i]);
-            legs[i] = analysis.toLeg(i);
-            if (i == 0) {
+            int retryOf = indexOf(ordered, ordered[i].retried, i);
+            legs[i] = analysis.toLeg(i, retryOf);
+            if (i == 0 || retryOf >= 0 && retryOf == outcome) {
+                outcome = i;
                 timings = analysis.timings();
             }
         }
@@ -52,6 +56,16 @@ final class CallFlowAssembly {
         merge(arrivals, messages, inOrder, places);
         return new CallFlow(ordered[0].callId(), List.of(legs), HopRoles.hops(inOrder, places, agentRoles),
                 new FlowMessages(inOrder, places), evidenceText(joinEvidence), timings);
+    }
+
+    /** The index of {@code leg} among the first {@code before} of {@code ordered}, or -1 (also for null). */
+    private static int indexOf(LegState[] ordered, LegState leg, int before) {
+        for (int i = 0; leg != null && i < before; i++) {
+            if (ordered[i] == leg) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -62,9 +62,10 @@ public final class CallSummary {
         this.legs = flow.legs().size();
         this.hops = flow.hops().size();
         this.messages = flow.messages().size();
-        this.finalStatus = leg.finalStatus();
-        this.answered = leg.hasFinalResponse();
-        this.finalReason = leg.finalReason();
+        Leg outcome = flow.outcome();
+        this.finalStatus = outcome.finalStatus();
+        this.answered = outcome.hasFinalResponse();
+        this.finalReason = outcome.finalReason();
         this.failed = flow.failed();
         Timings timings = flow.timings();
         this.postDialDelayMicros = timings == null ? NONE : unboxed(timings.postDialDelayMicros());

@@ -21,10 +21,19 @@ import java.util.Set;
  * @param method       the method of the request that opened the dialog (INVITE, REGISTER, SUBSCRIBE...); when the
  *                     capture misses it, the CSeq method of the answer to it, else of the leg's first message (a
  *                     BYE, for a call seen from its middle); null when the leg has no message
+ * @param retryOf      the index of the earlier leg this one retries under a new Call-ID (the same caller trying the
+ *                     same call again after that attempt failed), or -1
  */
 public record Leg(int index, String callId, String from, String to, String requestUri,
                   long firstFrame, long lastFrame, int finalStatus, String finalReason, int messageCount,
-                  boolean setupCaptured, String method) {
+                  boolean setupCaptured, String method, int retryOf) {
+
+    /** A leg that retries no other. */
+    public Leg(int index, String callId, String from, String to, String requestUri, long firstFrame, long lastFrame,
+               int finalStatus, String finalReason, int messageCount, boolean setupCaptured, String method) {
+        this(index, callId, from, to, requestUri, firstFrame, lastFrame, finalStatus, finalReason, messageCount,
+                setupCaptured, method, -1);
+    }
 
     /** Methods sent only inside a call (an INVITE dialog): a leg seen from its middle with one of them is a call. */
     private static final Set<String> CALL_METHODS = Set.of("INVITE", "ACK", "BYE", "CANCEL", "PRACK", "UPDATE", "INFO");

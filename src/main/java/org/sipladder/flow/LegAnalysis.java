@@ -91,7 +91,7 @@ final class LegAnalysis {
         return leg;
     }
 
-    Leg toLeg(int index) {
+    Leg toLeg(int index, int retryOf) {
         SipMessage first = firstRequest();
         // From and To are the same in every message of a dialog; a response stands in for an uncaptured request.
         SipMessage parties = first != null ? first : messages[0];
@@ -99,7 +99,7 @@ final class LegAnalysis {
         return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
                 messages[0].frame(), messages[messages.length - 1].frame(),
                 fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length, setupCaptured(),
-                dialogMethod(fin));
+                dialogMethod(fin), retryOf);
     }
 
     /** The opening method; when no opening request was captured, the CSeq method of its answer or the first message. */

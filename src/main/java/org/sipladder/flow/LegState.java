@@ -28,6 +28,8 @@ final class LegState {
     private boolean hasInitialInvite;
     /** The call this leg is part of now; kept by {@link FlowGroups}. */
     FlowGroups.Group group;
+    /** The earlier attempt this leg retries under a new Call-ID ({@link RetryCorrelation}), or null. */
+    LegState retried;
 
     LegState(String callId, MessageStore store) {
         this.callId = callId;
@@ -75,6 +77,11 @@ final class LegState {
     /** Capture time of the first message. */
     long firstMicros() {
         return firstMessage().timestampMicros();
+    }
+
+    /** Capture time of the last message. */
+    long lastMicros() {
+        return store.get(last).timestampMicros();
     }
 
     /** Arrival number of the first message. */

@@ -27,6 +27,7 @@ public final class LiveFlows {
     private LegTable legs = new LegTable();
     private HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private TimingCorrelation timingCorrelation = new TimingCorrelation();
+    private RetryCorrelation retryCorrelation = new RetryCorrelation();
     private final MessageStore store = new MessageStore();
     /** The roles the agents of this capture point to, looked up once each. */
     private final AgentRoles agentRoles = new AgentRoles();
@@ -60,6 +61,7 @@ public final class LiveFlows {
         headerCorrelation.onMessage(leg, message, legs, groups);
         if (!hadInvite && leg.hasInitialInvite()) {
             timingCorrelation.onInitialInvite(leg, message, seq, groups);
+            retryCorrelation.onInitialInvite(leg, message, seq, groups);
         }
         // found now, while the call's legs were just looked at (see Group.start)
         leg.group.start();
@@ -67,7 +69,7 @@ public final class LiveFlows {
 
     /**
      * No message will be added any more (the capture was read to its end): drops what only placing further messages
-     * needs, the legs by Call-ID, the Call-IDs that correlation headers named and the recent INVITEs by receiver
+     * needs, the legs by Call-ID, the Call-IDs that correlation headers named and the recent INVITEs by receiver and sender
      * (big_sip.pcap's 50,000 calls: about 10 MB, kept until now while the app diagnoses). Summaries, assembly and
      * the calls are unchanged; {@link #add} is refused from now on.
      */
@@ -75,6 +77,7 @@ public final class LiveFlows {
         legs = null;
         headerCorrelation = null;
         timingCorrelation = null;
+        retryCorrelation = null;
     }
 
     /** Whether messages can still be added: {@link #readingDone} was not called. */

@@ -72,7 +72,7 @@ final class CallSection {
     }
 
     static String outcome(CallFlow flow) {
-        Leg a = flow.aLeg();
+        Leg a = flow.outcome();
         if (!a.hasFinalResponse()) {
             return "No final response reached the caller.";
         }

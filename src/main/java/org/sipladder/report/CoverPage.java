@@ -69,7 +69,7 @@ final class CoverPage {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < reported.size(); i++) {
                 CallFlow flow = reported.get(i);
-                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), CallSection.status(flow.aLeg()),
+                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), CallSection.status(flow.outcome()),
                         primary(flow, findings)));
             }
             page.table(Table.of(List.of("Call", "From \u2192 To", "Caller got", "Primary cause"),

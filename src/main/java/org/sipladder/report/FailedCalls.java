@@ -148,7 +148,7 @@ final class FailedCalls {
         Optional<FlowMessage> failing = KeyMessages.failingResponse(flow, primary);
         if (failing.isEmpty()) {
             return List.of(flow.aLeg().hasFinalResponse() ? "no error response" : "no hop answered",
-                    CallSection.status(flow.aLeg()));
+                    CallSection.status(flow.outcome()));
         }
         var m = failing.get().message();
         String address = m.src() == null ? "" : m.src().address();

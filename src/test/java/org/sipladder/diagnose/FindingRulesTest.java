@@ -147,6 +147,8 @@ class FindingRulesTest {
                 silent(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 491", () -> List.of(afterAnswer(Mid.GLARE)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_RETRY_RECOVERED, "488, then CSeq 2 answered 200", () -> List.of(retried(488, "Not Acceptable Here")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_RETRY_RECOVERED, "401 challenge, then CSeq 2 answered 200", () -> List.of(retried(401, "Unauthorized")), LiveKitConfig::empty),
                 fires(FindingCode.LK_OUTBOUND_AUTH_LOOP, "401 again after the trunk's credentials", () -> List.of(outboundAuth(401)),
                         () -> OutboundCapture.config(OutboundCapture.trunk(PROVIDER))),
                 silent(FindingCode.LK_OUTBOUND_AUTH_LOOP, "credentials accepted", () -> List.of(outboundAuth(200)),
@@ -369,6 +371,16 @@ class FindingRulesTest {
         assertEquals(FindingCode.SIP_CALL_REJECTED, alone.code());
         assertTrue(alone.evidence().facts().contains("Redirected to Contact <sip:+4930111111@192.0.2.10:5060>"),
                 alone.evidence().facts().toString());
+    }
+
+    /** The carrier's INVITE answered {@code status} by Jambonz, then sent again with CSeq 2 and answered 200 OK. */
+    private static CallFlow retried(int status, String reason) {
+        String invite = SipTexts.invite("call-retry", "sip:+4930111111@172.20.11.236", CALLER, TestCall.CARRIER, SipTexts.SDP_G711);
+        String again = SipTexts.retry(invite, 2);
+        return TestCall.carrierJambonzLiveKit().send(TestCall.CARRIER, JAMBONZ, invite)
+                .send(JAMBONZ, TestCall.CARRIER, SipTexts.response(invite, status, reason))
+                .send(TestCall.CARRIER, JAMBONZ, again)
+                .send(JAMBONZ, TestCall.CARRIER, SipTexts.response(again, 200, "OK")).flow();
     }
 
     @Test
