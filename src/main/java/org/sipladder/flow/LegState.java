@@ -30,6 +30,8 @@ final class LegState {
     FlowGroups.Group group;
     /** The earlier attempt this leg retries under a new Call-ID ({@link RetryCorrelation}), or null. */
     LegState retried;
+    /** Arrival number of the leg's first dialog-opening INVITE, -1 before it ({@link RetryCorrelation}). */
+    int initialInvite = -1;
 
     LegState(String callId, MessageStore store) {
         this.callId = callId;

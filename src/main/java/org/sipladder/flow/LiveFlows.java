@@ -62,6 +62,8 @@ public final class LiveFlows {
         if (!hadInvite && leg.hasInitialInvite()) {
             timingCorrelation.onInitialInvite(leg, message, seq, groups);
             retryCorrelation.onInitialInvite(leg, message, seq, groups);
+        } else if (hadInvite) {
+            retryCorrelation.onMessage(leg, message);
         }
         // found now, while the call's legs were just looked at (see Group.start)
         leg.group.start();

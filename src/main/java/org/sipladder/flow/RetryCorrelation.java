@@ -1,7 +1,6 @@
 package org.sipladder.flow;
 
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,72 +11,95 @@ import org.sipladder.sip.SipMessage;
 /**
  * Joins a call attempt retried under a new Call-ID to the attempt it retries: the new INVITE comes from the same
  * address, with the same From user, To user and Request-URI user, at most 5 s after the last message of the earlier
- * attempt, which failed (a final 3xx-6xx other than a callee's or caller's own decision) or got no response at all
- * though its sender sent it again; neither leg may already be part of another call (a B2BUA's outgoing legs for two
- * incoming calls).
+ * attempt, which failed in a way a changed or redirected request can mend: a redirect (3xx), an offer or extension
+ * the callee cannot take (415, 416, 420, 421, 422, 423, 488, 494), or a server that failed, timed out or never
+ * answered though its sender sent the INVITE again (408, 5xx, no response), after which a retry to the same server is
+ * a new call (a load generator placing call after call to an overloaded server) and only one to another server is a
+ * failover. Neither leg may already be part of another call (a B2BUA's outgoing legs for two incoming calls).
  * A retry under the same Call-ID (a higher CSeq after 401/407/422, RFC 3261 8.1.3.5 and 22.2; a new branch after a
  * 503 or a timeout, RFC 3263 4.3) stays in its leg and needs nothing here.
  */
 final class RetryCorrelation {
 
     static final long WINDOW_MICROS = 5_000_000L;
-    /** Attempts whose first INVITE is older than this are forgotten: Timer B (32 s) plus the window, and slack. */
-    private static final long MEMORY_MICROS = 40_000_000L;
     /**
-     * Final answers that end the user's call rather than an attempt at it: busy, cancelled by the caller, declined
-     * everywhere. A new INVITE after them is the user calling again, a new call.
+     * Final answers to which a changed request is the remedy (RFC 3261 21.4: unsupported media type, encoding, extension,
+     * session interval too small, interval too brief, not acceptable here, bad extension; RFC 4028, RFC 5393's 494).
+     * Others (403, 404, 480, 486, 603...) end the user's call: an INVITE after them is the user or a load generator
+     * calling again, a new call.
      */
-    private static final Set<Integer> DECISIONS = Set.of(486, 487, 600, 603, 604, 606);
+    private static final Set<Integer> MENDABLE = Set.of(415, 416, 420, 421, 422, 423, 488, 494);
 
-    /** An attempt's opening INVITE: its leg and arrival number. */
-    private record Sent(LegState leg, int seq, long micros) {
-    }
-
-    private final Map<String, Deque<Sent>> sentBySender = new HashMap<>();
+    /**
+     * Attempts that may have failed, by the address that sent their INVITE: legs whose initial INVITE got a final
+     * 3xx-6xx or was sent again (a retransmission, or a retry under its own Call-ID), the only ones a later INVITE can
+     * retry. Most INVITEs find no entry for their sender, or a few of the last seconds: an SBC's thousands of answered
+     * calls are never walked through (walking every recent INVITE had cost a second on 50,000 calls).
+     */
+    private final Map<String, ArrayDeque<LegState>> failingBySender = new HashMap<>();
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
+        leg.initialInvite = seq;
         String sender = invite.src().address();
-        Deque<Sent> sent = sentBySender.get(sender);
-        if (sent != null) {
-            Sent earlier = retried(sent, leg, invite, groups);
-            if (earlier != null) {
-                leg.retried = earlier.leg();
-                SipMessage first = earlier.leg().store().get(earlier.seq());
-                groups.join(earlier.leg(), leg, new RetryJoin(invite.frame(), invite.callId(), first.frame(),
-                        first.callId(), sender, invite.timestampMicros() - earlier.leg().lastMicros()));
-            }
-        } else {
-            sent = new ArrayDeque<>();
-            sentBySender.put(sender, sent);
+        ArrayDeque<LegState> failing = failingBySender.get(sender);
+        if (failing == null) {
+            return;
         }
-        sent.addLast(new Sent(leg, seq, invite.timestampMicros()));
-        while (sent.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
-            sent.pollFirst();
+        LegState earlier = retried(failing, leg, invite, groups);
+        if (earlier != null) {
+            leg.retried = earlier;
+            SipMessage first = earlier.store().get(earlier.initialInvite);
+            groups.join(earlier, leg, new RetryJoin(invite.frame(), invite.callId(), first.frame(), first.callId(),
+                    sender, invite.timestampMicros() - earlier.lastMicros()));
         }
     }
 
-    /** The newest earlier attempt {@code invite} retries, or null. */
-    private static Sent retried(Deque<Sent> sent, LegState leg, SipMessage invite, FlowGroups groups) {
+    /**
+     * Called with every later message of a leg whose initial INVITE was seen: a final 3xx-6xx to an INVITE, or the
+     * INVITE sent again, makes the leg an attempt a later INVITE of its sender may retry.
+     */
+    void onMessage(LegState leg, SipMessage m) {
+        boolean mayHaveFailed = m.isRequest() ? "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)
+                : m.status() >= 300 && "INVITE".equals(m.cseqMethod());
+        if (!mayHaveFailed) {
+            return;
+        }
+        String sender = leg.store().get(leg.initialInvite).src().address();
+        ArrayDeque<LegState> failing = failingBySender.computeIfAbsent(sender, k -> new ArrayDeque<>(4));
+        if (failing.peekLast() != leg) {
+            failing.remove(leg);
+            failing.addLast(leg);
+        }
+    }
+
+    /** The newest earlier attempt {@code invite} retries, or null; forgets attempts too old to be retried now. */
+    private static LegState retried(ArrayDeque<LegState> failing, LegState leg, SipMessage invite, FlowGroups groups) {
         String from = null;
-        for (Iterator<Sent> it = sent.descendingIterator(); it.hasNext(); ) {
-            Sent s = it.next();
-            long gap = invite.timestampMicros() - s.leg().lastMicros();
-            if (s.leg() == leg || gap < 0 || gap > WINDOW_MICROS || otherCalls(s.leg(), leg, invite.src().address(), groups)) {
+        LegState found = null;
+        for (Iterator<LegState> it = failing.iterator(); it.hasNext(); ) {
+            LegState earlier = it.next();
+            long gap = invite.timestampMicros() - earlier.lastMicros();
+            if (gap > WINDOW_MICROS) {
+                // a later message (a retransmission, an answer) registers it again
+                it.remove();
                 continue;
             }
-            SipMessage before = s.leg().store().get(s.seq());
+            if (earlier == leg || gap < 0 || otherCalls(earlier, leg, invite.src().address(), groups)) {
+                continue;
+            }
+            SipMessage before = earlier.store().get(earlier.initialInvite);
             if (from == null) {
                 from = SipAddresses.user(invite.header("From"));
             }
             if (from.equals(SipAddresses.user(before.header("From")))
                     && SipAddresses.user(invite.header("To")).equals(SipAddresses.user(before.header("To")))
                     && SipAddresses.user(invite.requestUri()).equals(SipAddresses.user(before.requestUri()))
-                    && failed(s.leg(), before.src().address())) {
-                return s;
+                    && failed(earlier, before.src().address(), invite.dst().address())) {
+                found = earlier; // the newest wins: the deque runs oldest first
             }
         }
-        return null;
+        return found;
     }
 
     /**
@@ -101,11 +123,12 @@ final class RetryCorrelation {
     }
 
     /**
-     * True when the last INVITE {@code sender} opened {@code leg} with got a final 3xx-6xx that is not a decision
-     * ({@link #DECISIONS}), or no response at all while the sender kept sending it again (it waited in vain: two
-     * calls placed at once are not one retrying the other), and nobody cancelled or ended the leg.
+     * True when the last INVITE {@code sender} opened {@code leg} with got a final answer a changed request mends
+     * (a 3xx, {@link #MENDABLE}), or failed at its server (408, 5xx, or no response at all while the sender kept
+     * sending it again: two calls placed at once are not one retrying the other) that is not {@code retryTo}, and
+     * nobody cancelled or ended the leg.
      */
-    private static boolean failed(LegState leg, String sender) {
+    private static boolean failed(LegState leg, String sender, String retryTo) {
         SipMessage[] messages = leg.messages(new int[leg.size()]);
         SipMessage last = null;
         int status = 0;
@@ -127,7 +150,14 @@ final class RetryCorrelation {
                 status = m.status();
             }
         }
-        return last != null && (status == 0 ? sent > 1 : status >= 300 && !DECISIONS.contains(status));
+        if (last == null) {
+            return false;
+        }
+        if ((status >= 300 && status < 400) || MENDABLE.contains(status)) {
+            return true;
+        }
+        boolean serverFailed = status == 0 ? sent > 1 : status == 408 || (status >= 500 && status < 600);
+        return serverFailed && !retryTo.equals(last.dst().address());
     }
 
     /** Why a retry was joined to the attempt it retries, made into text when read. */

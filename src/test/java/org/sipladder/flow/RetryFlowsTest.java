@@ -109,6 +109,26 @@ class RetryFlowsTest {
     }
 
     @Test
+    void aLoadGeneratorsCallAfterCallToOneServerAreNotRetries() {
+        // SIPp's default scenario: the same From and To users on every call, one after the other; a server refusing
+        // them (403) or overloaded (503, or not answering) toward one address is refusing calls, not failing attempts
+        Dialogue d = new Dialogue();
+        for (int i = 0; i < 4; i++) {
+            attempt(d, i * 100L, CALLER, SERVER, "f" + i, 403, "Forbidden", "+4930123456");
+        }
+        for (int i = 0; i < 4; i++) {
+            attempt(d, 20_000 + i * 100L, CALLER, SERVER, "o" + i, 503, "Service Unavailable", "+4930123456");
+        }
+        attempt(d, 40_000, CALLER, SERVER, "n1", 0, "", "+4930123456");
+        attempt(d, 44_000, CALLER, SERVER, "n2", 200, "OK", "+4930123456");
+
+        List<CallFlow> flows = flows(d);
+
+        assertEquals(10, flows.size(), flows.toString());
+        assertTrue(flows.stream().allMatch(f -> f.legs().size() == 1 && f.aLeg().retryOf() < 0));
+    }
+
+    @Test
     void aB2buasOutgoingLegsForTwoIncomingCallsAreNotRetriesOfEachOther() {
         // one caller calls the same number twice through an SBC; the first call's outgoing leg got 503
         String carrier = "192.0.2.9:5060";
