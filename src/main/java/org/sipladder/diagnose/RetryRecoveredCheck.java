@@ -22,7 +22,7 @@ final class RetryRecoveredCheck implements FindingRule {
             List<InviteTransaction> invites = context.invites(flow);
             for (int i = 0; i < invites.size(); i++) {
                 InviteTransaction tx = invites.get(i);
-                if (!tx.inDialog() && Attempts.failed(tx) && !challenge(tx)) {
+                if (!tx.inDialog() && Attempts.failed(tx) && !Attempts.challenged(tx)) {
                     InviteTransaction answered = answeredRetry(Attempts.of(flow, invites, tx), tx);
                     if (answered != null) {
                         findings.add(finding(tx, answered));
@@ -31,11 +31,6 @@ final class RetryRecoveredCheck implements FindingRule {
             }
         }
         return findings;
-    }
-
-    private static boolean challenge(InviteTransaction tx) {
-        SipMessage last = tx.finalResponse();
-        return last != null && (last.status() == 401 || last.status() == 407);
     }
 
     /** The first attempt after {@code failed} that was answered 2xx, or null. */

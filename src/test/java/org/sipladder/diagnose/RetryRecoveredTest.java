@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -97,5 +98,19 @@ class RetryRecoveredTest {
         assertTrue(rejected.explanation().contains("tried 3 times and every attempt failed"), rejected.explanation());
         assertEquals(List.of(1L, 3L, 5L, 6L), rejected.evidence().frames());
         assertTrue(d.withCode(RetryRecoveredCheck.CODE).isEmpty());
+    }
+
+    @Test
+    void aDigestChallengeIsNotAFailedAttemptOfItsOwn() throws Exception {
+        // 407, then the authenticated INVITE (CSeq 2) refused 403: one attempt, refused
+        Captures c = Captures.pcap();
+        attempt(c, T0, "c1", 1, "", 407, "Proxy Authentication Required");
+        attempt(c, T0 + 100_000, "c1", 2, "Proxy-Authorization: Digest username=\"a\"\r\n", 403, "Forbidden");
+
+        Finding rejected = diagnose(c).withCode(CallRejectedCheck.CODE).get(0);
+
+        assertFalse(rejected.explanation().contains("every attempt failed"), rejected.explanation());
+        assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("attempts from")),
+                rejected.evidence().facts().toString());
     }
 }
