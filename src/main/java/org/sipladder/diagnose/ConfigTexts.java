@@ -46,6 +46,45 @@ final class ConfigTexts {
         this.trunkNumbers = "Trunk numbers: " + String.join("; ", numbers);
     }
 
+    /**
+     * Texts made for findings the capture contradicts ({@link ContradictedPredictions}), by what they are made of, the
+     * last few: a capture's thousands of such findings say the same few things, and the same object is written as
+     * JSON once. Shared by the diagnosing threads: an entry is immutable, and a lost update only makes a text again.
+     */
+    private final Joined[] recent = new Joined[8];
+
+    private record Joined(Object first, Object second, String third, String text) {
+    }
+
+    /**
+     * " The capture contradicts this for this call: LiveKit answered ...": why a simulated finding did not decide the
+     * call, one object for the same words.
+     */
+    String contradiction(String answered, List<String> expected, String because) {
+        int slot = (answered.hashCode() * 31 + because.hashCode()) & (recent.length - 1);
+        Joined j = recent[slot];
+        if (j != null && answered.equals(j.first()) && expected.equals(j.second()) && because.equals(j.third())) {
+            return j.text();
+        }
+        String text = " The capture contradicts this for this call: LiveKit answered " + answered + " where the loaded "
+                + "config predicts " + String.join(", ", expected) + ". " + because + "; this did not cause the call's "
+                + "outcome, but it affects calls made with the config as loaded.";
+        recent[slot] = new Joined(answered, expected, because, text);
+        return text;
+    }
+
+    /** {@code explanation} followed by {@code more}, one object for the same two objects. */
+    String joined(String explanation, String more) {
+        int slot = (System.identityHashCode(explanation) * 31 + System.identityHashCode(more)) & (recent.length - 1);
+        Joined j = recent[slot];
+        if (j != null && j.first() == explanation && j.second() == more && j.third() == null) {
+            return j.text();
+        }
+        String text = explanation.concat(more);
+        recent[slot] = new Joined(explanation, more, null, text);
+        return text;
+    }
+
     /** The last deployment assumption said, with its text: a diagnosis's INVITEs go to one or a few hosts. */
     private volatile Assumption lastAssumption;
 

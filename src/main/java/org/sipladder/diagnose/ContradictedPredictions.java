@@ -18,7 +18,7 @@ final class ContradictedPredictions {
     }
 
     /** {@code findings} of one call with each simulated finding the capture contradicts rewritten as such. */
-    static List<Finding> mark(List<Finding> findings, List<LiveKitRouting> routings) {
+    static List<Finding> mark(List<Finding> findings, List<LiveKitRouting> routings, ConfigTexts texts) {
         if (routings.isEmpty()) {
             return findings; // most calls never reached LiveKit
         }
@@ -30,7 +30,7 @@ final class ContradictedPredictions {
                 if (out == null) {
                     out = findings.toArray(new Finding[0]);
                 }
-                out[i] = rewritten(f, r);
+                out[i] = rewritten(f, r, texts);
             }
         }
         return out == null ? findings : List.of(out);
@@ -74,7 +74,7 @@ final class ContradictedPredictions {
         return sameCall;
     }
 
-    private static Finding rewritten(Finding f, LiveKitRouting r) {
+    private static Finding rewritten(Finding f, LiveKitRouting r, ConfigTexts texts) {
         String claim = f.code().claim();
         String title = !claim.isEmpty() && f.title().endsWith(claim)
                 ? f.title().substring(0, f.title().length() - claim.length()) : f.title();
@@ -94,12 +94,10 @@ final class ContradictedPredictions {
                     ? "An agent running without an agent name (automatic dispatch) joined the room, or the config "
                     + "changed since the capture" : "The config probably changed since the capture, or the capture is "
                     + "from another LiveKit project";
-            why = " The capture contradicts this for this call: LiveKit answered " + answered + " where the loaded "
-                    + "config predicts " + String.join(", ", r.outcome().expectedResponses()) + ". " + because
-                    + "; this did not cause the call's outcome, but it affects calls made with the config as loaded.";
+            why = texts.contradiction(answered, r.outcome().expectedResponses(), because);
         }
         Severity severity = f.severity() == Severity.ERROR ? Severity.WARNING : f.severity();
-        return new Finding(f.code(), severity, title, f.explanation().concat(why), f.callId(), f.flowId(), false,
+        return new Finding(f.code(), severity, title, texts.joined(f.explanation(), why), f.callId(), f.flowId(), false,
                 f.evidence(), f.fix());
     }
 

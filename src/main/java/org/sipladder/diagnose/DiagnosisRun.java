@@ -123,7 +123,7 @@ public final class DiagnosisRun {
             }
         }
         List<Finding> marked = new PrimaryCauses().mark(one, routed,
-                CallImpact.moderate(flow, ContradictedPredictions.mark(raw, routed), media));
+                CallImpact.moderate(flow, ContradictedPredictions.mark(raw, routed, configTexts), media));
         List<Finding> out = new ArrayList<>(marked.size());
         for (int i = 0; i < marked.size(); i++) {
             out.add(DiagnosisEngine.scrub(marked.get(i), scrubber));

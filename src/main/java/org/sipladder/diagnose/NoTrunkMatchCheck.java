@@ -18,11 +18,12 @@ final class NoTrunkMatchCheck implements FindingRule {
                     + "flag replaces the whole list, so repeat the numbers it already has),",
             "or have the sender put a number the trunk lists into the To header.");
 
-    private static final String EXPLANATION_START = "LiveKit picks the inbound trunk whose numbers contain the To user "
-            + "(exactly or after normalizing to +digits), or a default trunk without numbers. No trunk lists ";
-    private static final String EXPLANATION_END = " and there is no default trunk, so LiveKit ends the call: LiveKit "
-            + "Cloud answers 404 No trunk found. (A self-hosted server would go on to the wildcard dispatch rules; set "
-            + "--livekit-deployment self-hosted if that is what runs.)";
+    /** The same words for every call (the number is in the title and the facts): written once as JSON. */
+    private static final String EXPLANATION = "LiveKit picks the inbound trunk whose numbers contain the To user "
+            + "(exactly or after normalizing to +digits), or a default trunk without numbers. No trunk lists the called "
+            + "number and there is no default trunk, so LiveKit ends the call: LiveKit Cloud answers 404 No trunk found. "
+            + "(A self-hosted server would go on to the wildcard dispatch rules; set --livekit-deployment self-hosted if "
+            + "that is what runs.)";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -49,7 +50,7 @@ final class NoTrunkMatchCheck implements FindingRule {
         String example = ids.isEmpty() ? "TRUNK_ID" : ids.get(0);
         return Findings.call(r.transaction(), CODE,
                 CODE.title(called),
-                EXPLANATION_START.concat(String.valueOf(called)).concat(EXPLANATION_END),
+                EXPLANATION,
                 Findings.evidence(Findings.frames(r.transaction()), ids, List.of(
                         "To user " + called + " (normalized " + PhoneNumbers.normalize(called) + ")",
                         texts.trunkNumbers(),

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
 
@@ -22,13 +21,12 @@ import org.sipladder.sip.SipMessage;
 final class RetryCorrelation {
 
     static final long WINDOW_MICROS = 5_000_000L;
-    /**
-     * Final answers to which a changed request is the remedy (RFC 3261 21.4: unsupported media type, encoding, extension,
-     * session interval too small, interval too brief, not acceptable here, bad extension; RFC 4028, RFC 5393's 494).
-     * Others (403, 404, 480, 486, 603...) end the user's call: an INVITE after them is the user or a load generator
-     * calling again, a new call.
+    /*
+     * Final answers to which a changed request is the remedy (mendable): RFC 3261 21.4's unsupported media type,
+     * encoding, extension, session interval too small, interval too brief, not acceptable here, bad extension (RFC
+     * 4028's 422, RFC 5393's 494). Others (403, 404, 480, 486, 603...) end the user's call: an INVITE after them is the
+     * user or a load generator calling again, a new call.
      */
-    private static final Set<Integer> MENDABLE = Set.of(415, 416, 420, 421, 422, 423, 488, 494);
 
     /**
      * Attempts that may have failed, by the address that sent their INVITE: legs whose initial INVITE got a final
@@ -36,13 +34,20 @@ final class RetryCorrelation {
      * retry. Most INVITEs find no entry for their sender, or a few of the last seconds: an SBC's thousands of answered
      * calls are never walked through (walking every recent INVITE had cost a second on 50,000 calls).
      */
-    private final Map<String, ArrayDeque<LegState>> failingBySender = new HashMap<>();
+    private final Map<String, ArrayDeque<Failing>> failingBySender = new HashMap<>();
+
+    /**
+     * A leg that may have failed in a way a retry mends; {@code serverFailed} when by a 408, a 5xx or no answer, which
+     * only a retry to another server mends.
+     */
+    private record Failing(LegState leg, boolean serverFailed) {
+    }
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
         leg.initialInvite = seq;
         String sender = invite.src().address();
-        ArrayDeque<LegState> failing = failingBySender.get(sender);
+        ArrayDeque<Failing> failing = failingBySender.get(sender);
         if (failing == null) {
             return;
         }
@@ -56,39 +61,62 @@ final class RetryCorrelation {
     }
 
     /**
-     * Called with every later message of a leg whose initial INVITE was seen: a final 3xx-6xx to an INVITE, or the
-     * INVITE sent again, makes the leg an attempt a later INVITE of its sender may retry.
+     * Called with every later message of a leg whose initial INVITE was seen: a final answer to an INVITE that a
+     * retry may mend, or the INVITE sent again, makes the leg an attempt a later INVITE of its sender may retry.
      */
     void onMessage(LegState leg, SipMessage m) {
-        boolean mayHaveFailed = m.isRequest() ? "INVITE".equals(m.method()) && SipFields.isInitialRequest(m)
-                : m.status() >= 300 && "INVITE".equals(m.cseqMethod());
-        if (!mayHaveFailed) {
-            return;
+        boolean serverFailed;
+        if (m.isRequest()) {
+            if (!"INVITE".equals(m.method()) || !SipFields.isInitialRequest(m)) {
+                return;
+            }
+            serverFailed = true;
+        } else {
+            int status = m.status();
+            if (status < 300 || !mendable(status) && !serverFailed(status) || !"INVITE".equals(m.cseqMethod())) {
+                return;
+            }
+            serverFailed = serverFailed(status);
         }
         String sender = leg.store().get(leg.initialInvite).src().address();
-        ArrayDeque<LegState> failing = failingBySender.computeIfAbsent(sender, k -> new ArrayDeque<>(4));
-        if (failing.peekLast() != leg) {
-            failing.remove(leg);
-            failing.addLast(leg);
+        ArrayDeque<Failing> failing = failingBySender.computeIfAbsent(sender, k -> new ArrayDeque<>(4));
+        Failing last = failing.peekLast();
+        if (last == null || last.leg() != leg || last.serverFailed() != serverFailed) {
+            failing.removeIf(f -> f.leg() == leg);
+            failing.addLast(new Failing(leg, serverFailed));
         }
     }
 
+    private static boolean mendable(int status) {
+        return switch (status) {
+            case 415, 416, 420, 421, 422, 423, 488, 494 -> true;
+            default -> status >= 300 && status < 400;
+        };
+    }
+
+    private static boolean serverFailed(int status) {
+        return status == 408 || (status >= 500 && status < 600);
+    }
+
     /** The newest earlier attempt {@code invite} retries, or null; forgets attempts too old to be retried now. */
-    private static LegState retried(ArrayDeque<LegState> failing, LegState leg, SipMessage invite, FlowGroups groups) {
+    private static LegState retried(ArrayDeque<Failing> failing, LegState leg, SipMessage invite, FlowGroups groups) {
         String from = null;
         LegState found = null;
-        for (Iterator<LegState> it = failing.iterator(); it.hasNext(); ) {
-            LegState earlier = it.next();
+        for (Iterator<Failing> it = failing.iterator(); it.hasNext(); ) {
+            Failing f = it.next();
+            LegState earlier = f.leg();
             long gap = invite.timestampMicros() - earlier.lastMicros();
             if (gap > WINDOW_MICROS) {
                 // a later message (a retransmission, an answer) registers it again
                 it.remove();
                 continue;
             }
-            if (earlier == leg || gap < 0 || otherCalls(earlier, leg, invite.src().address(), groups)) {
+            SipMessage before = earlier.store().get(earlier.initialInvite);
+            // a server that failed is retried at another one (a load generator calls the same server again)
+            if (earlier == leg || gap < 0 || f.serverFailed() && before.dst().address().equals(invite.dst().address())
+                    || otherCalls(earlier, leg, invite.src().address(), groups)) {
                 continue;
             }
-            SipMessage before = earlier.store().get(earlier.initialInvite);
             if (from == null) {
                 from = SipAddresses.user(invite.header("From"));
             }
@@ -153,11 +181,10 @@ final class RetryCorrelation {
         if (last == null) {
             return false;
         }
-        if ((status >= 300 && status < 400) || MENDABLE.contains(status)) {
+        if (mendable(status)) {
             return true;
         }
-        boolean serverFailed = status == 0 ? sent > 1 : status == 408 || (status >= 500 && status < 600);
-        return serverFailed && !retryTo.equals(last.dst().address());
+        return (status == 0 ? sent > 1 : serverFailed(status)) && !retryTo.equals(last.dst().address());
     }
 
     /** Why a retry was joined to the attempt it retries, made into text when read. */
