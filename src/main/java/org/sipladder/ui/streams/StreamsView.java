@@ -56,6 +56,7 @@ public final class StreamsView extends SplitPane {
                 column("RTCP lost", 80, StreamItem::reportedLost),
                 column("RTCP jitter", 80, StreamItem::reportedJitter),
                 column("RTT", 70, StreamItem::roundTrip),
+                column("XR MOS LQ/CQ", 90, StreamItem::xrMos),
                 column("DTMF", 60, StreamItem::dtmf),
                 column("Problems", 120, StreamItem::problems)));
         table.setItems(viewModel.streams());
