@@ -2,9 +2,11 @@ package org.sipladder.cli;
 
 import java.io.IOException;
 import org.sipladder.media.ReceiverReports;
+import org.sipladder.media.ReceiverVoipMetrics;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.StreamSeries;
+import org.sipladder.media.VoipMetrics;
 
 /** One RTP stream as the JSON object {@code streams --json} prints (and {@code calls --json} nests per leg). */
 final class StreamJson {
@@ -12,8 +14,12 @@ final class StreamJson {
     private StreamJson() {
     }
 
-    /** {@code reports}: what the stream's receiver reported about it in RTCP, written as {@code rtcp} (null when none). */
-    static void write(JsonOut json, RtpStream s, ReceiverReports reports, boolean withSeries) throws IOException {
+    /**
+     * {@code reports}: what the stream's receiver reported about it in RTCP, written as {@code rtcp} (null when none);
+     * {@code xr}: its RTCP XR VoIP Metrics, written as {@code voipMetrics} (null when none).
+     */
+    static void write(JsonOut json, RtpStream s, ReceiverReports reports, ReceiverVoipMetrics xr, boolean withSeries)
+            throws IOException {
         RtpStatistics st = s.stats();
         json.beginObject();
         json.name("src").value(s.key().src().toString());
@@ -60,6 +66,8 @@ final class StreamJson {
         json.name("problems").value(st.problems() ? "yes" : "no");
         json.name("rtcp");
         rtcp(json, reports);
+        json.name("voipMetrics");
+        voipMetrics(json, xr);
         if (withSeries) {
             series(json, s.series());
         }
@@ -101,6 +109,64 @@ final class StreamJson {
         json.name("maxRttMs");
         millis(json, r.maxRttMs(), 3);
         json.endObject();
+    }
+
+    /**
+     * The receiver's last RTCP XR VoIP Metrics block about the stream (RFC 3611 4.7), with the RFC's units: rates and
+     * densities of 256 and as percentages, durations and delays in ms, levels in dBm (RERL in dB), MOS as x.y; null
+     * for a level, R factor or MOS the receiver gave as unavailable (127).
+     */
+    private static void voipMetrics(JsonOut json, ReceiverVoipMetrics xr) throws IOException {
+        if (xr.isEmpty()) {
+            json.nullValue();
+            return;
+        }
+        VoipMetrics m = xr.last();
+        json.beginObject();
+        json.name("reports").value(xr.count());
+        json.name("reporter").value(xr.reporter().toString());
+        json.name("reporterSsrc").value(xr.reporterSsrc());
+        json.name("lastFrame").value(xr.lastFrame());
+        rate(json, "lossRate", m.lossRate());
+        rate(json, "discardRate", m.discardRate());
+        rate(json, "burstDensity", m.burstDensity());
+        rate(json, "gapDensity", m.gapDensity());
+        json.name("burstDurationMs").value(m.burstDurationMs());
+        json.name("gapDurationMs").value(m.gapDurationMs());
+        json.name("roundTripDelayMs").value(m.roundTripDelayMs());
+        json.name("endSystemDelayMs").value(m.endSystemDelayMs());
+        level(json, "signalLevelDbm", m.signalLevel());
+        level(json, "noiseLevelDbm", m.noiseLevel());
+        level(json, "rerlDb", m.rerl());
+        json.name("gmin").value(m.gmin());
+        level(json, "rFactor", m.rFactor());
+        level(json, "externalRFactor", m.externalRFactor());
+        json.name("mosLq");
+        millis(json, m.mosLqValue(), 2);
+        json.name("mosCq");
+        millis(json, m.mosCqValue(), 2);
+        json.name("plc").value(m.plc());
+        json.name("jitterBuffer").value(m.jitterBufferAdaptive());
+        json.name("jitterBufferRate").value(m.jitterBufferRate());
+        json.name("jitterBufferNominalMs").value(m.jbNominalMs());
+        json.name("jitterBufferMaxMs").value(m.jbMaxMs());
+        json.name("jitterBufferAbsMaxMs").value(m.jbAbsMaxMs());
+        json.endObject();
+    }
+
+    private static void rate(JsonOut json, String name, int of256) throws IOException {
+        json.name(name).value(of256);
+        json.name(name + "Percent");
+        millis(json, VoipMetrics.percent(of256), 2);
+    }
+
+    private static void level(JsonOut json, String name, int value) throws IOException {
+        json.name(name);
+        if (VoipMetrics.available(value)) {
+            json.value(value);
+        } else {
+            json.nullValue();
+        }
     }
 
     /** {@code perSecond}: one entry per second, or per {@code seriesIntervalSeconds} for a long stream. */

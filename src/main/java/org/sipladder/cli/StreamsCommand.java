@@ -3,11 +3,13 @@ package org.sipladder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.ReceiverReports;
+import org.sipladder.media.ReceiverVoipMetrics;
 import org.sipladder.media.RtpStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +49,7 @@ final class StreamsCommand extends ConsoleCommand {
             JsonOut json = new JsonOut(out);
             json.beginArray();
             for (RtpStream s : streams) {
-                StreamJson.write(json, s, read.media().receiverReports(s), series);
+                StreamJson.write(json, s, read.media().receiverReports(s), read.media().voipMetrics(s), series);
             }
             json.endArray();
             json.flush();
@@ -61,14 +63,22 @@ final class StreamsCommand extends ConsoleCommand {
 
     /**
      * One row per stream: our figures, then what its receiver reported in RTCP (cumulative lost with the largest
-     * fraction lost, largest jitter, mean round-trip time), "-" where it sent none.
+     * fraction lost, largest jitter, mean round-trip time, MOS-LQ / MOS-CQ of its last XR VoIP Metrics), "-" where
+     * it sent none; below the table, the receivers' XR VoIP Metrics in full, one line per stream with them.
      */
     private static void table(PrintWriter out, List<RtpStream> streams, CaptureMedia media) {
         TextTable table = new TextTable(new String[] {"SOURCE", "", "DESTINATION", "SSRC", "CODEC", "PACKETS", "LOST",
-            "MAX DELTA", "MEAN JITTER", "MAX JITTER", "MOS", "RTCP LOST", "RTCP JITTER", "RTT", "DTMF", "CALL-ID"},
-            5, 6, 7, 8, 9, 10, 11, 12, 13);
+            "MAX DELTA", "MEAN JITTER", "MAX JITTER", "MOS", "RTCP LOST", "RTCP JITTER", "RTT", "XR MOS LQ/CQ", "DTMF",
+            "CALL-ID"}, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        List<String> notes = new ArrayList<>();
         for (RtpStream s : streams) {
             ReceiverReports r = media.receiverReports(s);
+            ReceiverVoipMetrics xr = media.voipMetrics(s);
+            if (!xr.isEmpty()) {
+                notes.add(String.format(Locale.ROOT, "0x%08X %s -> %s: XR VoIP metrics from %s (%d, last frame %d): %s",
+                        s.key().ssrc(), s.key().src(), s.key().dst(), xr.reporter(), xr.count(), xr.lastFrame(),
+                        xr.last().describe()));
+            }
             table.add(s.key().src().toString(), "->", s.key().dst().toString(),
                     String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
                     Long.toString(s.stats().packets()),
@@ -78,10 +88,14 @@ final class StreamsCommand extends ConsoleCommand {
                     r.isEmpty() ? "-" : String.format(Locale.ROOT, "%d (%.1f%%)", r.cumulativeLost(),
                             r.maxFractionLostPercent()),
                     r.isEmpty() || Double.isNaN(r.maxJitterMs()) ? "-" : ms(r.maxJitterMs()),
-                    Double.isNaN(r.meanRttMs()) ? "-" : ms(r.meanRttMs()),
+                    Double.isNaN(r.meanRttMs()) ? "-" : ms(r.meanRttMs()), xr.isEmpty() ? "-" : xr.last().mosPair(),
                     s.dtmf().isEmpty() ? "-" : s.dtmf(), s.callId() == null ? "-" : s.callId());
         }
         table.print(out);
+        if (!notes.isEmpty()) {
+            out.println();
+            notes.forEach(out::println);
+        }
     }
 
     private static String ms(double v) {

@@ -185,7 +185,7 @@ public final class CaptureMedia {
         return known == 1;
     }
 
-    /** RTCP sender and receiver reports, in capture order. */
+    /** RTCP sender and receiver reports, and extended reports with VoIP Metrics, in capture order. */
     public List<RtcpReport> rtcpReports() {
         return rtcp;
     }
@@ -267,15 +267,27 @@ public final class CaptureMedia {
             for (RtcpReport r : rtcp) {
                 index.computeIfAbsent(r.senderSsrc(), k -> new ArrayList<>(4)).add(r);
                 for (RtcpReport.Block b : r.blocks()) {
-                    List<RtcpReport> about = index.computeIfAbsent(b.ssrc(), k -> new ArrayList<>(4));
-                    if (about.isEmpty() || about.get(about.size() - 1) != r) {
-                        about.add(r);
-                    }
+                    about(index, b.ssrc(), r);
+                }
+                for (VoipMetrics m : r.voipMetrics()) {
+                    about(index, m.ssrc(), r);
                 }
             }
             rtcpBySsrc = index;
         }
         return List.copyOf(index.getOrDefault(ssrc, List.of()));
+    }
+
+    private static void about(Map<Long, List<RtcpReport>> index, long ssrc, RtcpReport r) {
+        List<RtcpReport> about = index.computeIfAbsent(ssrc, k -> new ArrayList<>(4));
+        if (about.isEmpty() || about.get(about.size() - 1) != r) {
+            about.add(r);
+        }
+    }
+
+    /** The RTCP XR VoIP Metrics its receiver sent about {@code stream} (none: {@link ReceiverVoipMetrics#count()} 0). */
+    public ReceiverVoipMetrics voipMetrics(RtpStream stream) {
+        return ReceiverVoipMetrics.of(stream, rtcpAbout(stream.key().ssrc()));
     }
 
     /** What the receiver of {@code stream} reported about it in RTCP (none: {@link ReceiverReports#count()} 0). */

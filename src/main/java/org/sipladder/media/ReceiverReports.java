@@ -64,8 +64,7 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
     static ReceiverReports of(RtpStream s, List<RtcpReport> reports) {
         Tally t = new Tally();
         for (RtcpReport r : reports) {
-            if (!r.src().address().equals(s.key().dst().address()) || !r.dst().address().equals(s.key().src().address())
-                    || r.micros() < s.firstMicros() || r.micros() > s.lastMicros() + LATE_MICROS) {
+            if (!fromReceiver(s, r)) {
                 continue;
             }
             for (RtcpReport.Block b : r.blocks()) {
@@ -75,6 +74,12 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
             }
         }
         return t.count == 0 ? NONE : t.reports();
+    }
+
+    /** Whether {@code r} went from {@code s}'s receiver's host to its sender's, while it ran or shortly after. */
+    static boolean fromReceiver(RtpStream s, RtcpReport r) {
+        return r.src().address().equals(s.key().dst().address()) && r.dst().address().equals(s.key().src().address())
+                && r.micros() >= s.firstMicros() && r.micros() <= s.lastMicros() + LATE_MICROS;
     }
 
     /**

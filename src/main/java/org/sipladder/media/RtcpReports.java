@@ -5,13 +5,16 @@ import java.util.List;
 import org.sipladder.capture.MediaPayload;
 
 /**
- * Reads the sender and receiver reports of a compound RTCP packet (RFC 3550 6.4), stepping over the other packets
- * of the compound (SDES, BYE, APP, XR, feedback) by their length fields, and says what is malformed about it.
+ * Reads the sender and receiver reports of a compound RTCP packet (RFC 3550 6.4) and the VoIP Metrics blocks of its
+ * extended reports (RFC 3611 4.7), stepping over the other packets of the compound (SDES, BYE, APP, feedback) and
+ * the other XR blocks by their length fields, and says what is malformed about it.
  */
 final class RtcpReports {
 
     static final int SR = 200;
     static final int RR = 201;
+    static final int XR = 207;
+    private static final int VOIP_METRICS = 7;
     private static final int HEADER = 8;
     private static final int SENDER_INFO = 20;
     private static final int BLOCK = 24;
@@ -45,11 +48,14 @@ final class RtcpReports {
             if (at + length > end) {
                 return "RTCP type " + type + " says " + length + " bytes, " + (end - at) + " left in the datagram";
             }
+            String wrong = null;
             if ((type == SR || type == RR) && out.size() < max) {
-                String wrong = report(p, b, at, length, type, count, out);
-                if (wrong != null) {
-                    return wrong;
-                }
+                wrong = report(p, b, at, length, type, count, out);
+            } else if (type == XR && out.size() < max) {
+                wrong = extended(p, b, at, length, out);
+            }
+            if (wrong != null) {
+                return wrong;
             }
             at += length;
         }
@@ -86,9 +92,41 @@ final class RtcpReports {
             blocks.add(block(b, blocksAt));
         }
         out.add(new RtcpReport(p.frame(), p.timestampMicros(), p.src(), p.dst(), type, sender, packets, octets,
-                ntpMiddle, List.copyOf(blocks)));
+                ntpMiddle, List.copyOf(blocks), List.of()));
         return fit < count ? (type == SR ? "SR" : "RR") + " counts " + count + " report blocks, its " + length
                 + " bytes hold " + fit : null;
+    }
+
+    /**
+     * An XR packet (RFC 3611 2): its VoIP Metrics blocks, added to {@code out} as one report when it has any. Each
+     * block says its own length; one that runs past the packet, or a VoIP Metrics block shorter than its fields, is
+     * malformed (the blocks before it are kept).
+     */
+    private static String extended(MediaPayload p, byte[] b, int at, int length, List<RtcpReport> out) {
+        if (length < HEADER) {
+            return "XR of " + length + " bytes, too short for its header";
+        }
+        List<VoipMetrics> metrics = new ArrayList<>(1);
+        String wrong = null;
+        int end = at + length;
+        for (int block = at + HEADER; block < end && wrong == null; ) {
+            int blockType = b[block] & 0xff;
+            int blockLength = end - block < 4 ? -1 : 4 * (((b[block + 2] & 0xff) << 8 | (b[block + 3] & 0xff)) + 1);
+            if (blockLength < 0 || block + blockLength > end) {
+                wrong = "XR block type " + blockType + (blockLength < 0 ? " has no room for its header"
+                        : " says " + blockLength + " bytes, " + (end - block) + " left in its packet");
+            } else if (blockType == VOIP_METRICS && blockLength < VoipMetrics.LENGTH) {
+                wrong = "XR VoIP metrics block of " + blockLength + " bytes, not " + VoipMetrics.LENGTH;
+            } else if (blockType == VOIP_METRICS) {
+                metrics.add(VoipMetrics.read(b, block));
+            }
+            block += Math.max(blockLength, 4);
+        }
+        if (!metrics.isEmpty()) {
+            out.add(new RtcpReport(p.frame(), p.timestampMicros(), p.src(), p.dst(), XR, MediaCollector.u32(b, at + 4),
+                    -1, -1, 0, List.of(), List.copyOf(metrics)));
+        }
+        return wrong;
     }
 
     private static RtcpReport.Block block(byte[] b, int at) {

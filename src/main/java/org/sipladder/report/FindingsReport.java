@@ -50,7 +50,7 @@ public final class FindingsReport {
                     .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !failed.contains(f.flowId()))
                     .map(redactor::finding).toList();
             new CoverPage(page, redactor).write(renamed(input, captureName), failed, flows, findings, others, redaction);
-            CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page), redactor);
+            CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page, input.media()), redactor);
             Map<String, List<Finding>> reported = byFlow(findings);
             IntConsumer call = i -> section.write(i + 1, flows.get(i), reported.getOrDefault(flows.get(i).id(), List.of()),
                     input.media().streamsOf(selected.get(i).legs().stream().map(Leg::callId).toList()));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.media.CaptureMedia;
+import org.sipladder.media.ReceiverReports;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 
@@ -11,9 +13,12 @@ import org.sipladder.media.RtpStream;
 final class MediaSection {
 
     private final PageFlow page;
+    private final CaptureMedia media;
 
-    MediaSection(PageFlow page) {
+    /** {@code media}: the capture's media, for what each stream's receiver reported about it in RTCP. */
+    MediaSection(PageFlow page, CaptureMedia media) {
         this.page = page;
+        this.media = media;
     }
 
     /**
@@ -43,6 +48,7 @@ final class MediaSection {
                     List.of(true, true, false, false, false, false, false, false, true)));
             page.paragraph("Figures as Wireshark's RTP stream analysis computes them (RFC 3550 loss and jitter); MOS is "
                     + "the ITU-T G.107 E-model estimate from codec, loss and jitter.", page.small);
+            receiverReports(streams, redactor);
         }
         List<String> notes = findings.stream().filter(f -> String.valueOf(f.code()).startsWith("MEDIA_"))
                 .map(f -> f.code() + ": " + f.title()).toList();
@@ -53,5 +59,37 @@ final class MediaSection {
             page.paragraph("No media finding: RTP flowed as the SDP announced it.", page.small);
         }
         page.gap(6);
+    }
+
+    /**
+     * What each stream's receiver reported in RTCP, in a table of its own beside ours (the streams table has no room
+     * left): as the streams command's RTCP LOST, RTCP JITTER and RTT columns, with the reporter and the largest RTT.
+     */
+    private void receiverReports(List<RtpStream> streams, FlowRedactor redactor) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RtpStream s : streams) {
+            ReceiverReports r = media.receiverReports(s);
+            if (r.isEmpty()) {
+                continue;
+            }
+            rows.add(List.of(redactor.text(s.key().src() + " \u2192 " + s.key().dst()),
+                    String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), redactor.text(r.reporter().toString()),
+                    Integer.toString(r.count()),
+                    String.format(Locale.ROOT, "%d (%.1f %%)", r.cumulativeLost(), r.maxFractionLostPercent()),
+                    Double.isNaN(r.maxJitterMs()) ? "" : String.format(Locale.ROOT, "%.1f", r.maxJitterMs()),
+                    Double.isNaN(r.meanRttMs()) ? "" : String.format(Locale.ROOT, "%.1f / %.1f", r.meanRttMs(),
+                            r.maxRttMs())));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        page.gap(2);
+        page.table(new Table(List.of("Source \u2192 destination", "SSRC", "Reported by", "Reports", "RTCP lost",
+                "RTCP jitter ms max", "RTT ms mean / max"), List.of(2.4, 1.3, 2.0, 0.9, 1.1, 1.0, 1.0), rows,
+                List.of(true, true, true, false, false, false, false)));
+        page.paragraph("What each stream's receiver reported in RTCP (RFC 3550 6.4.1): packets lost in all with the "
+                + "largest fraction lost of a report, the largest interarrival jitter, and the round trip from the "
+                + "capture point to the reporter and back (LSR and DLSR). Loss or jitter the receiver reports and the "
+                + "capture does not show happened after the capture point.", page.small);
     }
 }

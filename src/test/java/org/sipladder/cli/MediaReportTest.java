@@ -10,7 +10,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.MediaCall;
+import org.sipladder.testkit.Rtp;
 
 /** The PDF report's media section: the call's streams with their figures, and the streams in its ladder. */
 class MediaReportTest {
@@ -19,8 +21,12 @@ class MediaReportTest {
     Path dir;
 
     private String report(String... options) throws Exception {
+        return report(MediaCall.of("media-call", 8, 100, 0xD5, 10, false), options);
+    }
+
+    private String report(Captures capture, String... options) throws Exception {
         Path pcap = dir.resolve("media.pcap");
-        MediaCall.of("media-call", 8, 100, 0xD5, 10, false).write(pcap);
+        capture.write(pcap);
         Path pdf = dir.resolve("report.pdf");
         String[] args = new String[options.length + 6];
         System.arraycopy(new String[] {"report", pcap.toString(), "-o", pdf.toString(), "--call", "media-call"}, 0, args, 0, 6);
@@ -63,5 +69,39 @@ class MediaReportTest {
         assertFalse(text.contains("10.0.0.1"), "no caller address");
         assertFalse(text.contains("10.0.0.2"), "no callee address");
         assertTrue(text.contains("0x00001111"));
+    }
+
+    /** The call, with the caller's SR at 3 s and the callee's RR about the caller's stream 50 ms later. */
+    private static Captures withReceiverReport() {
+        long srSeconds = MediaCall.T0 / 1_000_000 + 2_208_988_800L + 3;
+        long lsr = (srSeconds & 0xffff) << 16;
+        return MediaCall.of("media-call", 8, 100, 0xD5, 10, false)
+                .udp(MediaCall.T0 + 3_000_000, "10.0.0.1:40001", "10.0.0.2:50001",
+                        Rtp.senderReport(MediaCall.CALLER_SSRC, srSeconds, 0, 100))
+                // held 40 ms (2621/65536 s): a round trip of 10 ms; 25 % lost of the last interval, 20 ms jitter
+                .udp(MediaCall.T0 + 3_050_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.receiverReport(
+                        MediaCall.CALLEE_SSRC, Rtp.reportBlock(MediaCall.CALLER_SSRC, 64, 7, 100, 160, lsr, 2621)));
+    }
+
+    @Test
+    void whatTheReceiverReportedInRtcpStandsBesideOurFigures() throws Exception {
+        // titles wrap at spaces, never inside a word
+        String text = report(withReceiverReport()).replaceAll("\\s+", " ");
+
+        for (String title : new String[] {"Reported by", "Reports", "RTCP lost", "RTCP jitter ms max", "RTT ms mean / max"}) {
+            assertTrue(text.contains(title), title + " missing: " + text);
+        }
+        assertTrue(text.contains("10.0.0.2:50001"), "the reporter");
+        assertTrue(text.contains("7 (25.0 %)"), "cumulative lost and the largest fraction lost: " + text);
+        assertTrue(text.contains("20.0"), "the reported jitter");
+        assertTrue(text.contains("10.0 / 10.0"), "the round trip: " + text);
+    }
+
+    @Test
+    void theReporterIsRedactedWithTheOtherAddresses() throws Exception {
+        String text = report(withReceiverReport(), "--redact-addresses");
+
+        assertTrue(text.contains("7 (25.0 %)"), text);
+        assertFalse(text.contains("10.0.0.2"), "no reporter address");
     }
 }

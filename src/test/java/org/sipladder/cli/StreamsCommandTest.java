@@ -80,13 +80,19 @@ class StreamsCommandTest {
         assertEquals("no call with Call-ID nope in the capture", unknown.err().trim());
     }
 
-    @Test
-    void theReceiversRtcpReportsStandBesideOurFigures() {
+    /** An INVITE offering 10.0.0.1:40000, and 20 PCMA packets (SSRC 0xCAFEBABE) to it from 10.0.0.2:50000. */
+    private static Captures calleeSends(String callId) {
         Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
-                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-r", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+                SipText.request("INVITE", "sip:bob@10.0.0.2", callId, 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
         for (int i = 0; i < 20; i++) {
             c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000", Rtp.packet(8, i, 160L * i, 0xCAFEBABEL, i == 0));
         }
+        return c;
+    }
+
+    @Test
+    void theReceiversRtcpReportsStandBesideOurFigures() {
+        Captures c = calleeSends("call-r");
         long srSeconds = T0 / 1_000_000 + 2_208_988_800L;
         c.udp(T0 + 300_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.senderReport(0xCAFEBABEL, srSeconds, 0, 10));
         // the receiver lost 5 of 20 after the capture point (64/256 in the last interval), 40 ms jitter, 120 ms round trip
@@ -111,5 +117,51 @@ class StreamsCommandTest {
         String row = table.out().lines().filter(l -> l.contains("0xCAFEBABE")).findFirst().orElseThrow();
         assertTrue(row.contains("5 (25.0%)") && row.contains("40.00 ms") && row.contains("120.00 ms"), table.out());
         assertTrue(table.out().lines().findFirst().orElseThrow().contains("RTCP LOST"), table.out());
+    }
+
+    @Test
+    void theReceiversXrVoipMetricsAreAFieldAColumnAndANote() {
+        Captures c = calleeSends("call-x");
+        // signal level and MOS-CQ unavailable (127); noise -62 dBm; PLC enhanced, buffer non-adaptive (0xA0)
+        c.udp(T0 + 620_000, "10.0.0.1:40001", "10.0.0.2:50001", Rtp.compound(
+                Rtp.receiverReport(0x77, 0xCAFEBABEL, 0, 0, 19, 8), Rtp.extendedReport(0x77, Rtp.voipMetrics(
+                        0xCAFEBABEL, 64, 0, 10, 1, 60, 2000, 35, 70, 127, -62, 30, 16, 84, 127, 40, 127, 0xA0, 60, 60,
+                        120))));
+        Path file = c.write(dir.resolve("xr.pcap"));
+        CliRun run = CliRun.of("streams", file.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject xr = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject()
+                .getAsJsonObject("voipMetrics");
+        assertEquals(1, xr.get("reports").getAsInt());
+        assertEquals("10.0.0.1:40001", xr.get("reporter").getAsString());
+        assertEquals(64, xr.get("lossRate").getAsInt());
+        assertEquals(25.0, xr.get("lossRatePercent").getAsDouble(), 1e-9);
+        assertEquals(2000, xr.get("gapDurationMs").getAsInt());
+        assertEquals(35, xr.get("roundTripDelayMs").getAsInt());
+        assertEquals(70, xr.get("endSystemDelayMs").getAsInt());
+        assertTrue(xr.get("signalLevelDbm").isJsonNull(), "127: unavailable");
+        assertEquals(-62, xr.get("noiseLevelDbm").getAsInt());
+        assertEquals(30, xr.get("rerlDb").getAsInt());
+        assertEquals(84, xr.get("rFactor").getAsInt());
+        assertTrue(xr.get("externalRFactor").isJsonNull());
+        assertEquals(4.0, xr.get("mosLq").getAsDouble(), 1e-9);
+        assertTrue(xr.get("mosCq").isJsonNull());
+        assertEquals("enhanced", xr.get("plc").getAsString());
+        assertEquals("non-adaptive", xr.get("jitterBuffer").getAsString());
+        assertEquals(120, xr.get("jitterBufferAbsMaxMs").getAsInt());
+        CliRun table = CliRun.of("streams", file.toString());
+        assertTrue(table.out().lines().findFirst().orElseThrow().contains("XR MOS LQ/CQ"), table.out());
+        String row = table.out().lines().filter(l -> l.startsWith("10.0.0.2:50000")).findFirst().orElseThrow();
+        assertTrue(row.contains("4.0 / -"), table.out());
+        assertTrue(table.out().contains("0xCAFEBABE 10.0.0.2:50000 -> 10.0.0.1:40000: XR VoIP metrics from "
+                + "10.0.0.1:40001 (1, last frame 22): loss 25.0 %, discard 0.0 %"), table.out());
+        assertTrue(table.out().contains("signal unavailable, noise -62 dBm, RERL 30 dB"), table.out());
+    }
+
+    @Test
+    void aStreamWithoutXrHasANullField() {
+        CliRun run = CliRun.of("streams", capture().toString(), "--json");
+        JsonObject s = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertTrue(s.has("voipMetrics") && s.get("voipMetrics").isJsonNull(), run.out());
     }
 }

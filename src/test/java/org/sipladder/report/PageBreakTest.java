@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.media.CaptureMedia;
 
 /** Wherever on a page a section starts, its heading never stands alone at the bottom of a page. */
 class PageBreakTest {
@@ -30,7 +31,7 @@ class PageBreakTest {
     @Test
     void theKeyMessagesHeadingStaysOnThePageWhereTheFirstMessageStarts() throws Exception {
         CallFlow flow = SeedCall.flows().get(0);
-        sweep(page -> new CallSection(page, new LadderPages(page), new MediaSection(page),
+        sweep(page -> new CallSection(page, new LadderPages(page), new MediaSection(page, CaptureMedia.none()),
                 new FlowRedactor(Redaction.none())).keyMessages(flow, null),
                 "Key messages", "(frame ");
     }

@@ -83,6 +83,48 @@ public final class Rtp {
         return b.array();
     }
 
+    /** An RTCP XR packet (RFC 3611 2) from {@code sender} with these report blocks. */
+    public static byte[] extendedReport(long sender, byte[]... blocks) {
+        int length = 8 + java.util.Arrays.stream(blocks).mapToInt(block -> block.length).sum();
+        ByteBuffer b = ByteBuffer.allocate(length);
+        b.put((byte) 0x80);
+        b.put((byte) 207);
+        b.putShort((short) (length / 4 - 1));
+        b.putInt((int) sender);
+        for (byte[] block : blocks) {
+            b.put(block);
+        }
+        return b.array();
+    }
+
+    /**
+     * An XR VoIP Metrics block (RFC 3611 4.7, 36 octets) about {@code source}, its 20 fields in the RFC's order: loss
+     * rate, discard rate, burst density, gap density, burst duration, gap duration, round trip delay, end system
+     * delay, signal level, noise level, RERL, Gmin, R factor, external R factor, MOS-LQ, MOS-CQ, RX config, jitter
+     * buffer nominal, maximum and absolute maximum (the first 4 and the 8 from signal level to RX config are octets).
+     */
+    public static byte[] voipMetrics(long source, int... fields) {
+        if (fields.length != 20) {
+            throw new IllegalArgumentException("20 fields, not " + fields.length);
+        }
+        ByteBuffer b = ByteBuffer.allocate(36);
+        b.put((byte) 7).put((byte) 0).putShort((short) 8).putInt((int) source);
+        for (int i = 0; i < 4; i++) {
+            b.put((byte) fields[i]);
+        }
+        for (int i = 4; i < 8; i++) {
+            b.putShort((short) fields[i]);
+        }
+        for (int i = 8; i < 16; i++) {
+            b.put((byte) fields[i]);
+        }
+        b.put((byte) fields[16]).put((byte) 0);
+        for (int i = 17; i < 20; i++) {
+            b.putShort((short) fields[i]);
+        }
+        return b.array();
+    }
+
     /** An RTCP SDES packet with one chunk: {@code ssrc}'s CNAME (padded to 32 bits with null octets). */
     public static byte[] sdes(long ssrc, String cname) {
         int items = 2 + cname.length() + 1;

@@ -3,6 +3,7 @@ package org.sipladder.ui.streams;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.ReceiverReports;
+import org.sipladder.media.ReceiverVoipMetrics;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 
@@ -13,8 +14,10 @@ import org.sipladder.media.RtpStream;
  * @param encrypted true when its SDP offered SRTP (RTP/SAVP), so its payload cannot be played
  * @param warnings  what is wrong with it (loss, jitter, one-way), as the ladder's mark says
  * @param reports   what its receiver reported about it in RTCP
+ * @param xr        the RTCP XR VoIP Metrics its receiver sent about it
  */
-public record StreamItem(RtpStream stream, boolean encrypted, List<String> warnings, ReceiverReports reports) {
+public record StreamItem(RtpStream stream, boolean encrypted, List<String> warnings, ReceiverReports reports,
+                         ReceiverVoipMetrics xr) {
 
     public StreamItem {
         warnings = List.copyOf(warnings);
@@ -77,16 +80,26 @@ public record StreamItem(RtpStream stream, boolean encrypted, List<String> warni
         return Double.isNaN(reports.meanRttMs()) ? "" : millis(reports.meanRttMs());
     }
 
-    /** ", RTCP from 10.0.0.2:5001: 3 reports, ..." for the status line; "" when the receiver sent none. */
+    /** MOS-LQ / MOS-CQ of the receiver's last XR VoIP Metrics, "4.1 / 3.9" ("-" for one unavailable); "" when none. */
+    public String xrMos() {
+        return xr.isEmpty() ? "" : xr.last().mosPair();
+    }
+
+    /**
+     * ", RTCP from 10.0.0.2:5001: 3 reports, ..." for the status line, then the XR VoIP Metrics in full; "" when the
+     * receiver sent neither.
+     */
     public String reportsLine() {
+        String metrics = xr.isEmpty() ? "" : "; XR VoIP metrics from " + xr.reporter() + ": " + xr.last().describe();
         if (reports.isEmpty()) {
-            return "";
+            return metrics.isEmpty() ? "" : "," + metrics.substring(1);
         }
         String line = ", RTCP from " + reports.reporter() + ": " + reports.count() + " report"
                 + (reports.count() == 1 ? "" : "s") + ", lost " + reportedLost();
         line += reportedJitter().isEmpty() ? "" : ", jitter up to " + reportedJitter();
-        return roundTrip().isEmpty() ? line : line + String.format(Locale.ROOT, ", round trip %s (max %.2f ms)",
+        line = roundTrip().isEmpty() ? line : line + String.format(Locale.ROOT, ", round trip %s (max %.2f ms)",
                 roundTrip(), reports.maxRttMs());
+        return line + metrics;
     }
 
     public String dtmf() {

@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sipladder.ui.calls.ColumnFit;
 
@@ -43,21 +44,22 @@ public final class StreamsView extends SplitPane {
         table.setPlaceholder(new Label("No RTP streams for this call"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("Source", 150, StreamItem::source),
-                column("Destination", 150, StreamItem::destination),
-                ColumnFit.atLeast(column("SSRC", 100, StreamItem::ssrc), "0xDDDDDDDD"),
-                column("Codec", 60, StreamItem::codec),
-                column("Packets", 65, StreamItem::packets),
-                column("Lost", 80, StreamItem::lost),
-                column("Jitter mean", 80, StreamItem::meanJitter),
-                column("Jitter max", 80, StreamItem::maxJitter),
-                column("Max \u0394", 80, StreamItem::maxDelta),
-                column("MOS", 45, StreamItem::mos),
-                column("RTCP lost", 80, StreamItem::reportedLost),
-                column("RTCP jitter", 80, StreamItem::reportedJitter),
-                column("RTT", 70, StreamItem::roundTrip),
-                column("DTMF", 60, StreamItem::dtmf),
-                column("Problems", 120, StreamItem::problems)));
+                ColumnFit.atLeast(column("Source", "", StreamItem::source), "200.57.7.196:40376"),
+                ColumnFit.atLeast(column("Destination", "", StreamItem::destination), "200.57.7.196:40376"),
+                ColumnFit.atLeast(column("SSRC", "", StreamItem::ssrc), "0xDDDDDDDD"),
+                column("Codec", "PCMA", StreamItem::codec),
+                column("Packets", "9999", StreamItem::packets),
+                column("Lost", "99 (9.9 %)", StreamItem::lost),
+                column("Jitter mean", "99.99 ms", StreamItem::meanJitter),
+                column("Jitter max", "99.99 ms", StreamItem::maxJitter),
+                column("Max \u0394", "9999.99 ms", StreamItem::maxDelta),
+                column("MOS", "4.40", StreamItem::mos),
+                column("RTCP lost", "99 (9.9 %)", StreamItem::reportedLost),
+                column("RTCP jitter", "99.99 ms", StreamItem::reportedJitter),
+                column("RTT", "99.99 ms", StreamItem::roundTrip),
+                column("XR MOS LQ/CQ", "4.4 / 4.4", StreamItem::xrMos),
+                column("DTMF", "123#", StreamItem::dtmf),
+                column("Problems", "loss 9.9 %", StreamItem::problems)));
         table.setItems(viewModel.streams());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedProperty().set(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> {
@@ -80,6 +82,9 @@ public final class StreamsView extends SplitPane {
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
+        // the status line can be long (RTCP and XR figures): it wraps, the buttons keep their labels
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, play, export, message);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(4, 6, 4, 6));
@@ -136,10 +141,16 @@ public final class StreamsView extends SplitPane {
         return chart;
     }
 
-    /** The column never narrower than {@code widest} in the table's font (the resize policy squeezes columns). */
-    private static <T> TableColumn<StreamItem, T> column(String title, double width, Function<StreamItem, T> value) {
-        TableColumn<StreamItem, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
+    /**
+     * A column as wide as {@code widest} (a typical largest value) or its title, and never narrower than its title:
+     * squeezed into a narrow window, the resize policy never cuts a title to "Jitter m...".
+     */
+    private static <T> TableColumn<StreamItem, T> column(String title, String widest, Function<StreamItem, T> value) {
+        TableColumn<StreamItem, T> column = ColumnFit.atLeast(new TableColumn<>(), widest);
+        column.setPrefWidth(column.getMinWidth());
+        ColumnFit.atLeast(column, title);
+        column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
+        column.setText(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }

@@ -83,7 +83,7 @@ public final class StreamsViewModel {
         Set<Long> srtpOffers = srtpFrames(flow);
         streams.setAll(found.stream().map(s -> new StreamItem(s,
                 s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
-                LadderStreams.warnings(s, found), media.receiverReports(s))).toList());
+                LadderStreams.warnings(s, found), media.receiverReports(s), media.voipMetrics(s))).toList());
         message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
     }
 

@@ -89,6 +89,26 @@ class StreamsViewModelTest {
     }
 
     @Test
+    void theReceiversXrVoipMetricsShowBesideTheStream() throws Exception {
+        Captures c = MediaCall.of("xr-1", 8, 50, 0xD5, 0, false);
+        c.udp(MediaCall.T0 + 1_000_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.extendedReport(MediaCall.CALLEE_SSRC,
+                Rtp.voipMetrics(MediaCall.CALLER_SSRC, 0, 0, 0, 0, 0, 1000, 20, 60, -18, -65, 127, 16, 90, 127, 42, 39,
+                        0xF0, 40, 60, 200)));
+        LoadedCapture capture = MediaCaptures.load(c, dir.resolve("xr.pcap"));
+        StreamsViewModel vm = recording();
+        vm.show(capture.file(), capture.media(), capture.flows().get(0));
+
+        StreamItem caller = vm.streams().get(0);
+        assertEquals("4.2 / 3.9", caller.xrMos());
+        assertEquals("", vm.streams().get(1).xrMos());
+        vm.selectedProperty().set(caller);
+        assertTrue(vm.messageProperty().get().contains(", XR VoIP metrics from 10.0.0.2:50001: loss 0.0 %"),
+                vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("R 90, external R unavailable, MOS-LQ 4.2, MOS-CQ 3.9"),
+                vm.messageProperty().get());
+    }
+
+    @Test
     void secondsWithoutPacketsAreAGapInThePlotNotAZero() throws Exception {
         Captures c = MediaCall.of("gap-1", 8, 50, 0xD5, 0, true);
         for (int i = 0; i < 50; i++) { // the caller goes on after three silent seconds
