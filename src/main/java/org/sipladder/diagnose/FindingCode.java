@@ -83,6 +83,7 @@ public enum FindingCode {
             "The answer was not acknowledged: 200 OK retransmitted %s time(s)"),
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
+    /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */
     SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
             "re-INVITE collided with the other side's (491 Request Pending)"),
     /** An INVITE that failed and was then retried successfully: information, never a call's cause. */
