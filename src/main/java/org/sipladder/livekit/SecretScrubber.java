@@ -162,13 +162,20 @@ public final class SecretScrubber {
     /**
      * True when {@code text}'s characters from {@code from} to {@code to} are not part of a longer run of letters and
      * digits: a password "p" or "1234" stands in "--auth-pass p" or "\"1234\"", not in "private" or "+4930123456".
-     * An end of the stretch that is no letter or digit (the "!" of "pw!") is a boundary by itself.
+     * An end of the stretch that is no letter or digit (the "!" of "pw!") is a boundary by itself. Digits joined by a
+     * dot are one number (an IPv4 address, "2.5 s"): a password "1" leaves "192.168.1.2" alone.
      */
     private static boolean standsAlone(String text, int from, int to) {
         return (from == 0 || !Character.isLetterOrDigit(text.codePointAt(from))
-                || !Character.isLetterOrDigit(text.codePointBefore(from)))
+                || !Character.isLetterOrDigit(text.codePointBefore(from)) && !dotBetweenDigits(text, from - 1))
                 && (to == text.length() || !Character.isLetterOrDigit(text.codePointBefore(to))
-                || !Character.isLetterOrDigit(text.codePointAt(to)));
+                || !Character.isLetterOrDigit(text.codePointAt(to)) && !dotBetweenDigits(text, to));
+    }
+
+    /** True when {@code text} has a '.' at {@code at} with a digit on either side. */
+    private static boolean dotBetweenDigits(String text, int at) {
+        return text.charAt(at) == '.' && at > 0 && at + 1 < text.length() && Character.isDigit(text.charAt(at - 1))
+                && Character.isDigit(text.charAt(at + 1));
     }
 
     /** Every text of the list scrubbed. */

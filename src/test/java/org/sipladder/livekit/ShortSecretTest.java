@@ -40,6 +40,16 @@ class ShortSecretTest {
     }
 
     @Test
+    void anAddressOrDecimalNumberThatHoldsANumericSecretStaysAsItIs() {
+        SecretScrubber one = new SecretScrubber(List.of("1", "12"));
+        for (String text : List.of("Via sent-by 192.168.1.2", "SDP c= 10.0.12.1 (media address)",
+                "CANCEL frame 247 from 192.168.1.2:5060, 34.119 s after the INVITE", "jitter 1.12 ms")) {
+            assertSame(text, one.scrub(text), text);
+        }
+        assertEquals("password " + M + ". Then " + M + ".x and " + M + " s", one.scrub("password 1. Then 12.x and 1 s"));
+    }
+
+    @Test
     void aShortSecretIsHiddenWhereItReallyStands() {
         for (SecretScrubber s : scrubbers()) {
             assertEquals("lk sip inbound update --id ST_a --auth-password " + M,
