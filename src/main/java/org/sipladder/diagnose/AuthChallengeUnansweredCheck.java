@@ -3,12 +3,15 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.AuthOutcome;
+import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.StatusLine;
 import org.sipladder.sip.SipMessage;
 
 /**
  * LK_AUTH_CHALLENGE_UNANSWERED: LiveKit asked for credentials with 407 and the sender never retried with them where
- * LiveKit reads them (Proxy-Authorization; an Authorization header is ignored).
+ * LiveKit reads them (Proxy-Authorization; an Authorization header is ignored). Also the challenge the config predicts
+ * for an INVITE that LiveKit answered without one, a prediction the capture contradicts.
  */
 final class AuthChallengeUnansweredCheck implements FindingRule {
 
@@ -29,6 +32,10 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.routings()) {
             StatusLine last = r.observedFinal();
+            if (answeredWithoutChallenge(r, last)) {
+                findings.add(withoutChallenge(r, context.header(r.transaction().request(), "Authorization") != null));
+                continue;
+            }
             if (last == null || last.status() != 407) {
                 continue;
             }
@@ -38,6 +45,48 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * True when the config's trunk would have challenged {@code r}'s INVITE (it has no Proxy-Authorization) but LiveKit
+     * answered it otherwise, neither 407 nor 401: it did not ask for credentials.
+     */
+    private static boolean answeredWithoutChallenge(LiveKitRouting r, StatusLine last) {
+        return r.simulated() && r.outcome().auth() == AuthOutcome.CHALLENGE && !r.observed().isEmpty()
+                && (last == null || last.status() != 407 && last.status() != 401)
+                && r.consistency() == Consistency.INCONSISTENT;
+    }
+
+    /**
+     * The challenge the config predicts, which the capture contradicts: {@link ContradictedPredictions} makes it a
+     * warning that is never the call's primary cause, and says LiveKit did not ask for credentials.
+     */
+    private static Finding withoutChallenge(LiveKitRouting r, boolean authorization) {
+        SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
+        String id = trunk.getSipTrunkId();
+        List<String> facts = List.of("INVITE frame " + r.transaction().frame() + " carries no Proxy-Authorization"
+                        + (authorization ? " (only an Authorization header, which LiveKit ignores)" : ""),
+                id + " requires authentication: user \"" + trunk.getAuthUsername() + "\", password set",
+                "LiveKit answered " + answers(r)
+                        + ": no 407 or 401, it never asked for credentials");
+        return Findings.call(r.transaction(), CODE, CODE.configTitle(id),
+                "When the matched trunk has both auth_username and auth_password, LiveKit answers an INVITE without "
+                        + "a Proxy-Authorization header with 407 and a Digest challenge before it rings or answers.",
+                Findings.evidence(Findings.frames(r.transaction()), List.of(id), facts),
+                Findings.fix(List.of("Check which trunk took the call in the project the INVITE went to (lk sip inbound "
+                        + "list): if " + id + " has no credentials there, load that project's current config here.",
+                        "If LiveKit should ask for credentials, set them on the trunk it used (lk sip inbound update "
+                                + "--id " + id + " --auth-user " + trunk.getAuthUsername() + " --auth-pass <password>) "
+                                + "and the same in Jambonz's carrier authentication."), List.of(), null));
+    }
+
+    /** LiveKit's responses to the INVITE: "100 Processing, 407 Unauthorized". */
+    private static String answers(LiveKitRouting r) {
+        StringBuilder s = new StringBuilder(64);
+        for (int i = 0; i < r.observed().size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(LiveKitRouting.label(r.observed().get(i)));
+        }
+        return s.toString();
     }
 
     /**
@@ -70,7 +119,7 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
         List<String> ids = trunk == null ? List.of() : List.of(trunk.getSipTrunkId());
         boolean wrongHeader = retry == Retry.AUTHORIZATION_ONLY;
         List<String> facts = new ArrayList<>();
-        facts.add("INVITE without Proxy-Authorization, answered " + String.join(", ", r.observed().stream().map(LiveKitRouting::label).toList()));
+        facts.add("INVITE without Proxy-Authorization, answered " + answers(r));
         facts.add(wrongHeader ? "The call's INVITEs carry credentials in an Authorization header only, which LiveKit "
                 + "ignores: it reads them from Proxy-Authorization" : "No later INVITE of this call carries Proxy-Authorization");
         if (trunk != null) {

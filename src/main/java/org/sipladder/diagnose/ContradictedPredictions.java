@@ -74,6 +74,10 @@ final class ContradictedPredictions {
         return sameCall;
     }
 
+    private static final String NOT_CHALLENGED = "LiveKit did not ask for credentials (no 407 or 401) although the "
+            + "loaded config's trunk requires them: the config probably changed since the capture, the capture is from "
+            + "another LiveKit project, or another trunk, one without authentication, matched the call";
+
     private static Finding rewritten(Finding f, LiveKitRouting r, ConfigTexts texts) {
         String claim = f.code().claim();
         String title = !claim.isEmpty() && f.title().endsWith(claim)
@@ -92,8 +96,8 @@ final class ContradictedPredictions {
             // LiveKit answers once an agent joined: one registered without a name joins rooms no rule names it for
             String because = f.code() == FindingCode.LK_RULE_NO_AGENT && last != null && last.status() == 200
                     ? "An agent running without an agent name (automatic dispatch) joined the room, or the config "
-                    + "changed since the capture" : "The config probably changed since the capture, or the capture is "
-                    + "from another LiveKit project";
+                    + "changed since the capture" : f.code() == FindingCode.LK_AUTH_CHALLENGE_UNANSWERED ? NOT_CHALLENGED
+                    : "The config probably changed since the capture, or the capture is from another LiveKit project";
             why = texts.contradiction(answered, r.outcome().expectedResponses(), because);
         }
         Severity severity = f.severity() == Severity.ERROR ? Severity.WARNING : f.severity();

@@ -29,8 +29,12 @@ public enum FindingCode {
     LK_NO_TRUNK_MATCH(Severity.ERROR, 60, Kind.SIMULATED, "No inbound trunk accepts calls to %s"),
     /** The values: LiveKit's answer, and what was wrong with the credentials. */
     LK_AUTH_FAILED(Severity.ERROR, 70, Kind.SIMULATED, "LiveKit rejected the credentials (%s): %s"),
+    /**
+     * Its config title is that of a call whose INVITE the config's trunk would have challenged and LiveKit answered
+     * without asking for credentials: the capture contradicts the config ({@link ContradictedPredictions}).
+     */
     LK_AUTH_CHALLENGE_UNANSWERED(Severity.ERROR, 80, Kind.SIMULATED,
-            "LiveKit asked for credentials (407) and %s"),
+            "LiveKit asked for credentials (407) and %s", "Trunk %s requires credentials"),
     LK_RULE_CONFLICT(Severity.ERROR, 90, Kind.SIMULATED, "Dispatch rules %s conflict for this call",
             "Dispatch rules %s claim the same calls"),
     LK_NO_RULE_MATCH(Severity.ERROR, 100, Kind.SIMULATED, "No dispatch rule takes calls from %s"),
@@ -83,6 +87,7 @@ public enum FindingCode {
             "The answer was not acknowledged: 200 OK retransmitted %s time(s)"),
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
+    /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */
     SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
             "re-INVITE collided with the other side's (491 Request Pending)"),
     /** An INVITE that failed and was then retried successfully: information, never a call's cause. */

@@ -11,7 +11,8 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /**
  * The one place that hides trunk passwords in text on its way out (findings, JSON, the PDF, the LiveKit view, error
- * messages), wherever a password stands, also where it doubles as a trunk's name or user name. A text is searched
+ * messages), wherever a password stands as a token of its own (not inside a longer run of letters and digits: a
+ * password "p" leaves "private" alone), also where it doubles as a trunk's name or user name. A text is searched
  * once per distinct password length with a rolling hash (Rabin-Karp), so the time grows with the text, not with the
  * number of passwords: 100,000 trunks cost what a few dozen lengths cost.
  */
@@ -30,7 +31,7 @@ public final class SecretScrubber {
     private static final int REMEMBERED = 256;
 
     private final Set<String> secrets;
-    /** {@link #secrets} as an array, for {@link #containsAny}. */
+    /** {@link #secrets} as an array, for {@link #searchEach}. */
     private final String[] secretList;
     /** Distinct secret lengths, longest first. */
     private final int[] lengths;
@@ -84,7 +85,10 @@ public final class SecretScrubber {
         return NONE;
     }
 
-    /** {@code text} with every secret replaced by {@link #MASK} (overlapping secrets become one mask); null stays null. */
+    /**
+     * {@code text} with every secret that stands as a token replaced by {@link #MASK} (overlapping secrets become one
+     * mask); null stays null.
+     */
     public String scrub(String text) {
         if (text == null || lengths.length == 0 || text.length() < lengths[lengths.length - 1]) {
             return text;
@@ -110,8 +114,8 @@ public final class SecretScrubber {
 
     /** {@link #scrub(String)} of a text at least as long as the shortest secret, searched. */
     private String search(String text) {
-        if (secrets.size() <= FEW && !containsAny(text)) {
-            return text; // nearly every text: a few indexOf scans beat the rolling hash's search at each character
+        if (secrets.size() <= FEW) {
+            return searchEach(text); // a few indexOf scans beat the rolling hash's search at each character
         }
         int n = text.length();
         int[] coverEnd = null;
@@ -122,11 +126,9 @@ public final class SecretScrubber {
             }
             long h = hash(text, 0, len);
             for (int i = 0; ; i++) {
-                if (Arrays.binarySearch(hashes, mix(h, len)) >= 0 && secrets.contains(text.substring(i, i + len))) {
-                    if (coverEnd == null) {
-                        coverEnd = new int[n];
-                    }
-                    coverEnd[i] = Math.max(coverEnd[i], i + len);
+                if (Arrays.binarySearch(hashes, mix(h, len)) >= 0 && standsAlone(text, i, i + len)
+                        && secrets.contains(text.substring(i, i + len))) {
+                    coverEnd = covered(coverEnd, n, i, i + len);
                 }
                 if (i + len >= n) {
                     break;
@@ -137,14 +139,43 @@ public final class SecretScrubber {
         return coverEnd == null ? text : masked(text, coverEnd);
     }
 
-    /** True when {@code text} holds one of the secrets. */
-    private boolean containsAny(String text) {
-        for (int i = 0; i < secretList.length; i++) {
-            if (text.contains(secretList[i])) {
-                return true;
+    /** {@link #search} with a few secrets: each one's occurrences found by indexOf (nearly every text has none). */
+    private String searchEach(String text) {
+        int[] coverEnd = null;
+        for (int k = 0; k < secretList.length; k++) {
+            String secret = secretList[k];
+            for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+                if (standsAlone(text, at, at + secret.length())) {
+                    coverEnd = covered(coverEnd, text.length(), at, at + secret.length());
+                }
             }
         }
-        return false;
+        return coverEnd == null ? text : masked(text, coverEnd);
+    }
+
+    private static int[] covered(int[] coverEnd, int n, int from, int to) {
+        int[] cover = coverEnd == null ? new int[n] : coverEnd;
+        cover[from] = Math.max(cover[from], to);
+        return cover;
+    }
+
+    /**
+     * True when {@code text}'s characters from {@code from} to {@code to} are not part of a longer run of letters and
+     * digits: a password "p" or "1234" stands in "--auth-pass p" or "\"1234\"", not in "private" or "+4930123456".
+     * An end of the stretch that is no letter or digit (the "!" of "pw!") is a boundary by itself. Digits joined by a
+     * dot are one number (an IPv4 address, "2.5 s"): a password "1" leaves "192.168.1.2" alone.
+     */
+    private static boolean standsAlone(String text, int from, int to) {
+        return (from == 0 || !Character.isLetterOrDigit(text.codePointAt(from))
+                || !Character.isLetterOrDigit(text.codePointBefore(from)) && !dotBetweenDigits(text, from - 1))
+                && (to == text.length() || !Character.isLetterOrDigit(text.codePointBefore(to))
+                || !Character.isLetterOrDigit(text.codePointAt(to)) && !dotBetweenDigits(text, to));
+    }
+
+    /** True when {@code text} has a '.' at {@code at} with a digit on either side. */
+    private static boolean dotBetweenDigits(String text, int at) {
+        return text.charAt(at) == '.' && at > 0 && at + 1 < text.length() && Character.isDigit(text.charAt(at - 1))
+                && Character.isDigit(text.charAt(at + 1));
     }
 
     /** Every text of the list scrubbed. */

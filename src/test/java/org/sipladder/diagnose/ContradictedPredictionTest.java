@@ -96,6 +96,42 @@ class ContradictedPredictionTest {
         }
     }
 
+    /** A trunk for the DID that asks for credentials: LiveKit challenges an INVITE without Proxy-Authorization. */
+    private static livekit.LivekitSip.SIPInboundTrunkInfo.Builder authTrunk() {
+        return trunk("ST_auth", DID).setAuthUsername("jambonz").setAuthPassword("pw-not-shown");
+    }
+
+    @Test
+    void aTrunkWithCredentialsLiveKitNeverAskedForIsAWarningSayingSoWhileAChallengeSeenOrAwaitedIsNot() {
+        LiveKitConfig cfg = config(List.of(authTrunk()), List.of(rule("SDR_a", "agent", "ST_auth")));
+        CallFlow flow = liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), cfg);
+
+        Finding f = d.withCode(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED).get(0);
+        assertEquals(Severity.WARNING, f.severity(), f.toString());
+        assertFalse(f.primary());
+        assertEquals("Trunk ST_auth requires credentials, yet LiveKit answered this call with 200 OK", f.title());
+        assertTrue(f.explanation().contains("LiveKit did not ask for credentials (no 407 or 401) although the loaded "
+                + "config's trunk requires them"), f.explanation());
+        assertTrue(f.explanation().contains("another trunk, one without authentication, matched the call"), f.explanation());
+        assertEquals(List.of("ST_auth"), f.evidence().configIds());
+        assertTrue(f.evidence().facts().contains("LiveKit answered 100 Processing, 180 Ringing, 200 OK: no 407 or 401, "
+                + "it never asked for credentials"), f.evidence().facts().toString());
+        assertFalse(f.toString().contains("pw-not-shown"), f.toString());
+        assertFalse(d.failed(flow));
+
+        // the capture ends after 100 Processing: the 407 may still come
+        Diagnosis open = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing")), cfg);
+        assertTrue(open.withCode(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED).isEmpty(), open.findings().toString());
+        // LiveKit's own 407: the finding is the capture's, an error and the primary cause
+        CallFlow challenged = liveKitCall(DID, "100 Processing", "407 Unauthorized");
+        Finding seen = DiagnosisEngine.standard().diagnose(List.of(challenged), cfg)
+                .withCode(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED).get(0);
+        assertEquals(Severity.ERROR, seen.severity());
+        assertTrue(seen.primary());
+    }
+
     static Stream<Arguments> otherPredictions() {
         return Stream.of(
                 Arguments.of(FindingCode.LK_NO_TRUNK_MATCH,
@@ -106,6 +142,8 @@ class ContradictedPredictionTest {
                         config(List.of(trunk("ST_a", DID).addAllowedNumbers("+15550100")), List.of(rule("SDR_a", "agent", "ST_a")))),
                 Arguments.of(FindingCode.LK_NO_RULE_MATCH,
                         config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_zzz")))),
+                Arguments.of(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED, config(List.of(authTrunk()),
+                        List.of(rule("SDR_a", "agent", "ST_auth")))),
                 Arguments.of(FindingCode.LK_DEFAULT_TRUNK_CONFLICT,
                         config(List.of(trunk("ST_d1"), trunk("ST_d2")), List.of(rule("SDR_a", "agent")))));
     }

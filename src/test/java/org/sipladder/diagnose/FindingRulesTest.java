@@ -527,7 +527,8 @@ class FindingRulesTest {
         return call.flow();
     }
 
-    private static String inDialog(String method, int cseq, String from, String body, String... extra) {
+    /** A request of the answered dialog "call-mid" sent by {@code from} (Jambonz or LiveKit). */
+    static String inDialog(String method, int cseq, String from, String body, String... extra) {
         StringBuilder t = new StringBuilder(method + " sip:peer@" + (from.equals(JAMBONZ) ? LIVEKIT : JAMBONZ) + ":5060 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP " + from + ":5060;branch=z9hG4bKmid" + method + cseq + "\r\n"
                 + "From: <sip:" + CALLER + "@" + JAMBONZ + ">;tag=f1\r\nTo: <" + LK_URI + ">;tag=SCL_1\r\n"

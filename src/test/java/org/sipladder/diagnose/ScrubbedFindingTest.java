@@ -49,6 +49,16 @@ class ScrubbedFindingTest {
         }
     }
 
+    @Test
+    void aOneLetterPasswordLeavesTheWordsItIsPartOfAlone() {
+        SecretScrubber p = new SecretScrubber(List.of("p"));
+        Finding words = finding(-1, List.of("lk sip inbound list"));
+        assertSame(words, DiagnosisEngine.scrub(words, p));
+        Finding command = finding(-1, List.of("lk sip inbound update --id ST_1 --auth-password p"));
+        assertEquals(List.of("lk sip inbound update --id ST_1 --auth-password " + SecretScrubber.MASK),
+                DiagnosisEngine.scrub(command, p).fix().commands());
+    }
+
     /** A finding with the password in place {@code secretAt} (0-6: title to fix JSON; -1: nowhere). */
     private static Finding finding(int secretAt, List<String> commands) {
         String[] texts = {"title", "explanation", "ST_1", "fact", "step", "lk sip inbound list", "{}"};

@@ -68,8 +68,9 @@ class ConfigLimitsTest {
             secrets.add("pw" + Integer.toString(i * 7919 + 100_000, 36) + "!");
         }
         SecretScrubber scrubber = new SecretScrubber(secrets);
-        String text = "a" + secrets.get(5) + "b " + secrets.get(99_999) + secrets.get(12_345) + " end";
-        assertEquals("a" + SecretScrubber.MASK + "b " + SecretScrubber.MASK + SecretScrubber.MASK + " end",
+        // each secret stands as a token: after a colon, before a space, or next to another secret's "!"
+        String text = "a:" + secrets.get(5) + "b " + secrets.get(99_999) + secrets.get(12_345) + " end";
+        assertEquals("a:" + SecretScrubber.MASK + "b " + SecretScrubber.MASK + SecretScrubber.MASK + " end",
                 scrubber.scrub(text));
         assertEquals("nothing here", scrubber.scrub("nothing here"));
         assertEquals(null, scrubber.scrub((String) null));
@@ -152,13 +153,20 @@ class ConfigLimitsTest {
         assertTrue(masked > 2_000 && masked < 18_000, "both kinds of text were drawn: " + masked);
     }
 
-    /** Every stretch some secret covers (found by String.indexOf) as one mask, as the scrubber hides them. */
+    /**
+     * Every stretch some secret covers where it stands as a token (found by a regular expression: no letter or digit
+     * next to an end of the secret that is one) as one mask, as the scrubber hides them.
+     */
     private static String maskedNaively(String text, List<String> secrets) {
         int[] coverEnd = new int[text.length()];
         boolean any = false;
         for (String secret : secrets) {
-            for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-                coverEnd[at] = Math.max(coverEnd[at], at + secret.length());
+            String word = "[\\p{L}\\p{Nd}]";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    (secret.matches("(?s)" + word + ".*") ? "(?<!" + word + ")" : "") + java.util.regex.Pattern.quote(secret)
+                            + (secret.matches("(?s).*" + word) ? "(?!" + word + ")" : "")).matcher(text);
+            for (int from = 0; from <= text.length() && m.find(from); from = m.start() + 1) {
+                coverEnd[m.start()] = Math.max(coverEnd[m.start()], m.end());
                 any = true;
             }
         }
@@ -184,8 +192,8 @@ class ConfigLimitsTest {
 
     @Test
     void overlappingSecretsAreBothHidden() {
-        SecretScrubber scrubber = new SecretScrubber(List.of("abcd", "cdef", "x"));
-        String out = scrubber.scrub("__abcdef__");
+        SecretScrubber scrubber = new SecretScrubber(List.of("ab-cd", "cd-ef", "x"));
+        String out = scrubber.scrub("__ab-cd-ef__");
         assertFalse(out.contains("ab") || out.contains("ef"), out);
         assertEquals("__" + SecretScrubber.MASK + "__", out);
     }

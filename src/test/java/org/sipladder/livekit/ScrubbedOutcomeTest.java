@@ -22,7 +22,7 @@ class ScrubbedOutcomeTest {
     @Test
     void everyTextIsScrubbedAndACleanOutcomeIsItself() {
         Random random = new Random(3);
-        String[] names = {"", "inbound", SECRET, "x" + SECRET + "y"};
+        String[] names = {"", "inbound", SECRET, "x " + SECRET + "/y"};
         String[] numbers = {"4991874350352", "+4991874350352", "4930123456", SECRET};
         int same = 0;
         for (int c = 0; c < 400; c++) {
