@@ -160,12 +160,21 @@ public final class SecretScrubber {
     }
 
     /**
-     * True when {@code text}'s characters from {@code from} to {@code to} are not part of a longer run of letters and
-     * digits: a password "p" or "1234" stands in "--auth-pass p" or "\"1234\"", not in "private" or "+4930123456".
+     * A secret at least this long is hidden wherever it appears, inside a longer word too ("ACMEs3cretPw1x"): text that
+     * merely happens to hold it is improbable, and a trunk name or user glued to it would show it.
+     */
+    static final int ANYWHERE = 8;
+
+    /**
+     * True when {@code text}'s characters from {@code from} to {@code to} are a secret of {@link #ANYWHERE} characters or
+     * more, or are not part of a longer run of letters and digits: a password "p" or "1234" stands in "--auth-pass p" or "\"1234\"", not in "private" or "+4930123456".
      * An end of the stretch that is no letter or digit (the "!" of "pw!") is a boundary by itself. Digits joined by a
      * dot are one number (an IPv4 address, "2.5 s"): a password "1" leaves "192.168.1.2" alone.
      */
     private static boolean standsAlone(String text, int from, int to) {
+        if (to - from >= ANYWHERE) {
+            return true;
+        }
         return (from == 0 || !Character.isLetterOrDigit(text.codePointAt(from))
                 || !Character.isLetterOrDigit(text.codePointBefore(from)) && !dotBetweenDigits(text, from - 1))
                 && (to == text.length() || !Character.isLetterOrDigit(text.codePointBefore(to))

@@ -1,6 +1,7 @@
 package org.sipladder.livekit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
@@ -65,6 +66,15 @@ class ShortSecretTest {
                     s.scrub("Trunk ST_1234 expects auth_username 'p'; password=1234;x"));
             assertEquals(M, s.scrub("p"));
             assertEquals(M + ", " + M + ".", s.scrub("1234, p."));
+        }
+    }
+
+    @Test
+    void aLongSecretIsHiddenInsideALongerWordToo() {
+        for (SecretScrubber s : List.of(new SecretScrubber(List.of("s3cretPw1")),
+                new SecretScrubber(List.of("p", "1234", "s3cretPw1")))) {
+            String scrubbed = s.scrub("trunk ACMEs3cretPw1x (user acme)");
+            assertFalse(scrubbed.contains("s3cretPw1"), scrubbed);
         }
     }
 }
