@@ -54,12 +54,13 @@ public final class StreamsView extends SplitPane {
                 column("Jitter max", "99.99 ms", StreamItem::maxJitter),
                 column("Max \u0394", "9999.99 ms", StreamItem::maxDelta),
                 column("MOS", "4.40", StreamItem::mos),
+                // what is wrong before the receiver's own figures, which a narrow window scrolls to
+                column("Problems", "loss 9.9 %", StreamItem::problems),
+                column("DTMF", "123#", StreamItem::dtmf),
                 column("RTCP lost", "99 (9.9 %)", StreamItem::reportedLost),
                 column("RTCP jitter", "99.99 ms", StreamItem::reportedJitter),
                 column("RTT", "99.99 ms", StreamItem::roundTrip),
-                column("XR MOS LQ/CQ", "4.4 / 4.4", StreamItem::xrMos),
-                column("DTMF", "123#", StreamItem::dtmf),
-                column("Problems", "loss 9.9 %", StreamItem::problems)));
+                column("XR MOS LQ/CQ", "4.4 / 4.4", StreamItem::xrMos)));
         table.setItems(viewModel.streams());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedProperty().set(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> {
