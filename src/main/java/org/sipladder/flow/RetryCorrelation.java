@@ -123,7 +123,7 @@ final class RetryCorrelation {
             if (from.equals(SipAddresses.user(before.header("From")))
                     && SipAddresses.user(invite.header("To")).equals(SipAddresses.user(before.header("To")))
                     && SipAddresses.user(invite.requestUri()).equals(SipAddresses.user(before.requestUri()))
-                    && failed(earlier, before.src().address(), invite.dst().address())) {
+                    && failed(earlier, before.src().address(), invite)) {
                 found = earlier; // the newest wins: the deque runs oldest first
             }
         }
@@ -152,11 +152,12 @@ final class RetryCorrelation {
 
     /**
      * True when the last INVITE {@code sender} opened {@code leg} with got a final answer a changed request mends
-     * (a 3xx, {@link #MENDABLE}), or failed at its server (408, 5xx, or no response at all while the sender kept
+     * (a 3xx, 415...494) and {@code retry} went elsewhere or changed the request, or failed at its server (408, 5xx, or no response at all while the sender kept
      * sending it again: two calls placed at once are not one retrying the other) that is not {@code retryTo}, and
      * nobody cancelled or ended the leg.
      */
-    private static boolean failed(LegState leg, String sender, String retryTo) {
+    private static boolean failed(LegState leg, String sender, SipMessage retry) {
+        String retryTo = retry.dst().address();
         SipMessage[] messages = leg.messages(new int[leg.size()]);
         SipMessage last = null;
         int status = 0;
@@ -182,7 +183,9 @@ final class RetryCorrelation {
             return false;
         }
         if (mendable(status)) {
-            return true;
+            // to another server, or with the request changed as the answer asks; the same request again to the
+            // same server is a new call (a load generator's next call, refused like the last)
+            return !retryTo.equals(last.dst().address()) || !RequestShape.same(last, retry);
         }
         return (status == 0 ? sent > 1 : serverFailed(status)) && !retryTo.equals(last.dst().address());
     }

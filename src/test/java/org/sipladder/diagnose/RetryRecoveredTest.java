@@ -59,7 +59,7 @@ class RetryRecoveredTest {
     void a415RetriedUnderANewCallIdAndAnsweredIsNoErrorButInformationNamingBothAttempts() throws Exception {
         Captures c = Captures.pcap();
         attempt(c, T0, "c1", 1, "", 415, "Unsupported Media Type");
-        attempt(c, T0 + 700_000, "c2", 1, "", 200, "OK");
+        attempt(c, T0 + 700_000, "c2", 1, "Accept: application/sdp\r\n", 200, "OK");
 
         Diagnosis d = diagnose(c);
 
@@ -86,9 +86,10 @@ class RetryRecoveredTest {
     @Test
     void whenEveryAttemptFailsTheErrorStaysAndCountsThem() throws Exception {
         Captures c = Captures.pcap();
+        // each retry changes the request (as a 415 asks), and is refused again
         attempt(c, T0, "c1", 1, "", 415, "Unsupported Media Type");
-        attempt(c, T0 + 500_000, "c2", 1, "", 415, "Unsupported Media Type");
-        attempt(c, T0 + 1_000_000, "c3", 1, "", 415, "Unsupported Media Type");
+        attempt(c, T0 + 500_000, "c2", 1, "Accept: application/sdp\r\n", 415, "Unsupported Media Type");
+        attempt(c, T0 + 1_000_000, "c3", 1, "Content-Encoding: identity\r\n", 415, "Unsupported Media Type");
 
         Diagnosis d = diagnose(c);
 

@@ -18,8 +18,15 @@ class RetryFlowsTest {
     /** An attempt at {@code millis}: INVITE, and a final {@code status} with its ACK (0: no answer, sent 4 times). */
     private static void attempt(Dialogue d, long millis, String from, String to, String callId, int status, String reason,
                                 String callerUser) {
+        attempt(d, millis, from, to, callId, status, reason, callerUser, "");
+    }
+
+    /** As above, the INVITE with {@code header} (a line with its CRLF) after its start line: a changed request. */
+    private static void attempt(Dialogue d, long millis, String from, String to, String callId, int status, String reason,
+                                String callerUser, String header) {
         String branch = "z9hG4bK-" + callId;
-        String invite = Dialogue.request("INVITE", URI, callId, branch, 1, null).replace("+4930123456", callerUser);
+        String invite = Dialogue.request("INVITE", URI, callId, branch, 1, null).replace("+4930123456", callerUser)
+                .replaceFirst("\r\n", "\r\n" + header);
         if (status == 0) {
             for (long t : new long[] {0, 500, 1500, 3500}) {
                 d.send(millis + t, from, to, invite);
@@ -43,7 +50,7 @@ class RetryFlowsTest {
     void aRetryUnderANewCallIdAfter415IsTheSameCallAndItsAnswerIsWhatTheCallerGot() {
         Dialogue d = new Dialogue();
         attempt(d, 0, CALLER, SERVER, "c1", 415, "Unsupported Media Type", "+4930123456");
-        attempt(d, 700, CALLER, SERVER, "c2", 200, "OK", "+4930123456");
+        attempt(d, 700, CALLER, SERVER, "c2", 200, "OK", "+4930123456", "Accept: application/sdp\r\n");
 
         List<CallFlow> flows = flows(d);
 
@@ -125,6 +132,21 @@ class RetryFlowsTest {
         List<CallFlow> flows = flows(d);
 
         assertEquals(10, flows.size(), flows.toString());
+        assertTrue(flows.stream().allMatch(f -> f.legs().size() == 1 && f.aLeg().retryOf() < 0));
+    }
+
+    @Test
+    void theSameRequestAgainAfterAnAnswerAChangeWouldMendIsANewCall() {
+        // a load generator's calls, each refused 488 and 415 by the same server, the next one the same request again
+        Dialogue d = new Dialogue();
+        attempt(d, 0, CALLER, SERVER, "g1", 488, "Not Acceptable Here", "+4930123456");
+        attempt(d, 300, CALLER, SERVER, "g2", 488, "Not Acceptable Here", "+4930123456");
+        attempt(d, 600, CALLER, SERVER, "g3", 415, "Unsupported Media Type", "+4930123456");
+        attempt(d, 900, CALLER, SERVER, "g4", 200, "OK", "+4930123456");
+
+        List<CallFlow> flows = flows(d);
+
+        assertEquals(4, flows.size(), flows.toString());
         assertTrue(flows.stream().allMatch(f -> f.legs().size() == 1 && f.aLeg().retryOf() < 0));
     }
 
