@@ -41,15 +41,37 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
                         || cseqNumbers[i] != cseq) {
                     continue;
                 }
-                if (x.isRequest() && method.equals(x.method()) && n.retransmission()) {
+                if (x.isRequest() && method.equals(x.method()) && n.retransmission() && sentAgain(x, r)) {
                     copies++;
-                } else if (!x.isRequest() && method.equals(x.cseqMethod()) && x.status() >= 200 && fin == null) {
+                } else if (!x.isRequest() && method.equals(x.cseqMethod()) && x.status() >= 200 && fin == null
+                        && answers(x, r)) {
                     fin = x;
                 }
             }
             result.add(new DialogRequests(r, fin, copies));
         }
         return result;
+    }
+
+    /**
+     * True when {@code response} (of the request's Call-ID, CSeq number and method) answers {@code request}: both
+     * sides of a dialog count CSeq on their own (RFC 3261 12.2.1.1), so in a glare each may send the same number and
+     * only the transaction tells the answers apart. The top Via branch decides where both carry one (RFC 3261
+     * 17.1.3); without it, the response must come back from where the request went to where it came from.
+     */
+    static boolean answers(SipMessage response, SipMessage request) {
+        if (response.hasBranch() && request.hasBranch()) {
+            return response.sameBranch(request);
+        }
+        return response.src().address().equals(request.dst().address())
+                && response.dst().address().equals(request.src().address());
+    }
+
+    /** True when {@code copy} (of the request's Call-ID, CSeq and method) is {@code request} sent again by its sender. */
+    private static boolean sentAgain(SipMessage copy, SipMessage request) {
+        return copy.src().address().equals(request.src().address())
+                && copy.dst().address().equals(request.dst().address())
+                && (!copy.hasBranch() || !request.hasBranch() || copy.sameBranch(request));
     }
 
     /**

@@ -434,6 +434,11 @@ public final class SipMessage {
         return HeaderParameters.branchText(keptBranch());
     }
 
+    /** True when the top Via carries a branch parameter with a value (no string made). */
+    public boolean hasBranch() {
+        return branch != null || branchHigh >>> 56 != 0;
+    }
+
     /** True when both messages have the same top Via branch; as comparing {@link #topViaBranch}, without strings. */
     public boolean sameBranch(SipMessage other) {
         if (branch == null) {
