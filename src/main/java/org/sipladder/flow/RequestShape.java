@@ -19,7 +19,7 @@ final class RequestShape {
     /** Header names (lower case, long and compact forms) whose values differ from call to call anyway. */
     private static final Set<String> PER_CALL = Set.of("via", "v", "call-id", "i", "from", "f", "to", "t", "cseq",
             "contact", "m", "content-length", "l", "max-forwards", "date", "timestamp", "route", "record-route",
-            "authorization", "proxy-authorization", "x-cid");
+            "authorization", "proxy-authorization");
 
     private RequestShape() {
     }
