@@ -9,6 +9,9 @@ import org.sipladder.sip.SipMessage;
 /** The requests of a flow with a given method and their final responses, for after-answer checks. */
 record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) {
 
+    /** Copies of a request closer than this to the last one counted are one sending captured twice. */
+    static final long SAME_SENDING_MICROS = 20_000;
+
     /** Every first-sent request with {@code method} in the flow, with its final response (or null) and send count. */
     static List<DialogRequests> of(CallFlow flow, String method) {
         List<FlowMessage> messages = flow.messages();
@@ -32,6 +35,7 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
             }
             SipMessage fin = null;
             int copies = 1;
+            long lastSent = r.timestampMicros();
             String callId = r.callId();
             long cseq = r.cseqNumber();
             for (int i = 0; i < messages.size(); i++) {
@@ -42,7 +46,12 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
                     continue;
                 }
                 if (x.isRequest() && method.equals(x.method()) && n.retransmission() && sentAgain(x, r)) {
-                    copies++;
+                    // the same sending captured again (two capture points, a HEP agent's copies) is no resend: RFC
+                    // 3261's timers resend after T1 (500 ms), stacks that shorten it after 100 ms or more
+                    if (x.timestampMicros() - lastSent >= SAME_SENDING_MICROS) {
+                        copies++;
+                        lastSent = x.timestampMicros();
+                    }
                 } else if (!x.isRequest() && method.equals(x.cseqMethod()) && x.status() >= 200 && fin == null
                         && answers(x, r)) {
                     fin = x;

@@ -194,4 +194,20 @@ class CaptureEndTest {
                 + "the 40.0 s before this one"), f.evidence().facts().toString());
         assertFalse(f.explanation().contains("a response may have come later"), f.explanation());
     }
+
+    @Test
+    void aRequestCapturedThreeTimesAtOnceWasSentOnce() throws Exception {
+        // a REGISTER seen three times in the same millisecond (three capture agents), the capture over 2 s later
+        String register = SipText.request("REGISTER", "sip:192.0.2.7", "reg-1", 1, "");
+        Diagnosis d = diagnose(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, register)
+                .udp(T0 + 50, CALLER, CALLEE, register)
+                .udp(T0 + 120, CALLER, CALLEE, register)
+                .udp(T0 + 2_000_000, CALLER, "192.0.2.9:5060", SipText.request("OPTIONS", "sip:192.0.2.9", "o-1", 1, "")),
+                "copies.pcap");
+        Finding f = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE).stream()
+                .filter(x -> x.title().startsWith("REGISTER ")).findFirst().orElseThrow(() -> new AssertionError(d.findings()));
+        assertTrue(f.evidence().facts().get(0).endsWith("sent 1 time"), f.evidence().facts().toString());
+        assertEquals(Severity.WARNING, f.severity(), "sent once and the capture soon over");
+    }
 }
