@@ -23,18 +23,13 @@ final class Attempts {
         for (int i = 0; i < invites.size(); i++) {
             InviteTransaction t = invites.get(i);
             // an INVITE challenged for credentials is the first half of the attempt its authenticated copy makes
-            if (!t.inDialog() && t.request().src().address().equals(sender) && (t == tx || !challenged(t))
+            if (!t.inDialog() && t.request().src().address().equals(sender)
+                    && (t == tx || !OutboundAuthCheck.challenged(t))
                     && root(flow, t.invite().legIndex()) == root) {
                 attempts.add(t);
             }
         }
         return attempts;
-    }
-
-    /** True when the INVITE was answered with a digest challenge (401, 407), which its sender answers with another. */
-    static boolean challenged(InviteTransaction tx) {
-        SipMessage last = tx.finalResponse();
-        return last != null && (last.status() == 401 || last.status() == 407);
     }
 
     /** True when the attempt failed: a final 3xx-6xx, or none captured. */

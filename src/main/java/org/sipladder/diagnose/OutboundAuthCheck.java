@@ -49,6 +49,7 @@ final class OutboundAuthCheck implements FindingRule {
         return found;
     }
 
+    /** True when the INVITE was answered with a digest challenge (401, 407), which its sender answers with another. */
     static boolean challenged(InviteTransaction tx) {
         SipMessage fin = tx.finalResponse();
         return fin != null && (fin.status() == 401 || fin.status() == 407);

@@ -22,7 +22,7 @@ final class RetryRecoveredCheck implements FindingRule {
             List<InviteTransaction> invites = context.invites(flow);
             for (int i = 0; i < invites.size(); i++) {
                 InviteTransaction tx = invites.get(i);
-                if (!tx.inDialog() && Attempts.failed(tx) && !Attempts.challenged(tx)) {
+                if (!tx.inDialog() && Attempts.failed(tx) && !OutboundAuthCheck.challenged(tx)) {
                     InviteTransaction answered = answeredRetry(Attempts.of(flow, invites, tx), tx);
                     if (answered != null) {
                         findings.add(finding(tx, answered));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sipladder.sip.HeaderNames;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -16,10 +17,10 @@ import org.sipladder.sip.SipMessage;
  */
 final class RequestShape {
 
-    /** Header names (lower case, long and compact forms) whose values differ from call to call anyway. */
-    private static final Set<String> PER_CALL = Set.of("via", "v", "call-id", "i", "from", "f", "to", "t", "cseq",
-            "contact", "m", "content-length", "l", "max-forwards", "date", "timestamp", "route", "record-route",
-            "authorization", "proxy-authorization");
+    /** Header names (full, lower case: compact ones are expanded first) whose values differ from call to call. */
+    private static final Set<String> PER_CALL = Set.of("via", "call-id", "from", "to", "cseq", "contact",
+            "content-length", "max-forwards", "date", "timestamp", "route", "record-route", "authorization",
+            "proxy-authorization");
 
     private RequestShape() {
     }
@@ -54,7 +55,8 @@ final class RequestShape {
                 shape.add("");
             } else if (!body) {
                 int colon = line.indexOf(':');
-                String name = colon > 0 ? line.substring(0, colon).trim().toLowerCase(Locale.ROOT) : "";
+                String name = colon > 0 ? HeaderNames.expand(line.substring(0, colon).trim()).toLowerCase(Locale.ROOT)
+                        : "";
                 if (!PER_CALL.contains(name) && !line.startsWith(" ") && !line.startsWith("\t")) {
                     shape.add(name + ":" + line.substring(colon + 1).trim());
                 }

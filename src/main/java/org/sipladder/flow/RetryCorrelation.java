@@ -21,12 +21,6 @@ import org.sipladder.sip.SipMessage;
 final class RetryCorrelation {
 
     static final long WINDOW_MICROS = 5_000_000L;
-    /*
-     * Final answers to which a changed request is the remedy (mendable): RFC 3261 21.4's unsupported media type,
-     * encoding, extension, session interval too small, interval too brief, not acceptable here, bad extension (RFC
-     * 4028's 422, RFC 5393's 494). Others (403, 404, 480, 486, 603...) end the user's call: an INVITE after them is the
-     * user or a load generator calling again, a new call.
-     */
 
     /**
      * Attempts that may have failed, by the address that sent their INVITE: legs whose initial INVITE got a final
@@ -87,6 +81,12 @@ final class RetryCorrelation {
         }
     }
 
+    /**
+     * True for final answers to which a changed or redirected request is the remedy: a 3xx, and RFC 3261 21.4's
+     * unsupported media type, encoding, extension, session interval too small, interval too brief, not acceptable here,
+     * bad extension (RFC 4028's 422, RFC 5393's 494). Others (403, 404, 480, 486, 603...) end the user's call: an
+     * INVITE after them is the user or a load generator calling again, a new call.
+     */
     private static boolean mendable(int status) {
         return switch (status) {
             case 415, 416, 420, 421, 422, 423, 488, 494 -> true;
@@ -152,9 +152,9 @@ final class RetryCorrelation {
 
     /**
      * True when the last INVITE {@code sender} opened {@code leg} with got a final answer a changed request mends
-     * (a 3xx, 415...494) and {@code retry} went elsewhere or changed the request, or failed at its server (408, 5xx, or no response at all while the sender kept
-     * sending it again: two calls placed at once are not one retrying the other) that is not {@code retryTo}, and
-     * nobody cancelled or ended the leg.
+     * (a 3xx, 415...494) and {@code retry} went elsewhere or changed the request; or failed at its server (408, 5xx,
+     * or no response at all while the sender kept sending it again: two calls placed at once are not one retrying the
+     * other) and {@code retry} went to another server; and nobody cancelled or ended the leg.
      */
     private static boolean failed(LegState leg, String sender, SipMessage retry) {
         String retryTo = retry.dst().address();

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Expands compact header names (RFC 3261 section 7.3.3 and later RFCs) and canonicalises the spelling of known ones. */
-final class HeaderNames {
+public final class HeaderNames {
 
     private static final Map<String, String> COMPACT = Map.ofEntries(
             Map.entry("a", "Accept-Contact"), Map.entry("b", "Referred-By"), Map.entry("c", "Content-Type"),
@@ -45,7 +45,7 @@ final class HeaderNames {
     }
 
     /** The full, canonically spelled name for {@code sent}; unknown names are returned as sent. */
-    static String expand(String sent) {
+    public static String expand(String sent) {
         String lower = sent.toLowerCase(Locale.ROOT);
         String compact = COMPACT.get(lower);
         if (compact != null) {
