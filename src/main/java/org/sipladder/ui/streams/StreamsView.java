@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -56,12 +57,23 @@ public final class StreamsView extends SplitPane {
                 column("MOS", "4.40", StreamItem::mos),
                 // what is wrong before the receiver's own figures, which a narrow window scrolls to
                 column("Problems", "loss 9.9 %", StreamItem::problems),
-                column("DTMF", "123#", StreamItem::dtmf),
-                column("RTCP lost", "99 (9.9 %)", StreamItem::reportedLost),
-                column("RTCP jitter", "99.99 ms", StreamItem::reportedJitter),
-                column("RTT", "99.99 ms", StreamItem::roundTrip),
-                column("XR MOS LQ/CQ", "4.4 / 4.4", StreamItem::xrMos)));
+                column("DTMF", "123#", StreamItem::dtmf)));
+        // What the receivers reported in RTCP: shown for a call whose streams have such reports (most have none,
+        // and these four columns would push the table wider than the window); the header's menu button (+) shows
+        // or hides any column.
+        List<Function<StreamItem, String>> reported = List.of(StreamItem::reportedLost, StreamItem::reportedJitter,
+                StreamItem::roundTrip, StreamItem::xrMos);
+        List<TableColumn<StreamItem, String>> reportColumns = List.of(
+                column("RTCP lost", "99 (9.9 %)", reported.get(0)),
+                column("RTCP jitter", "99.99 ms", reported.get(1)),
+                column("RTT", "99.99 ms", reported.get(2)),
+                column("XR MOS LQ/CQ", "4.4 / 4.4", reported.get(3)));
+        table.getColumns().addAll(reportColumns);
+        table.setTableMenuButtonVisible(true);
         table.setItems(viewModel.streams());
+        viewModel.streams().addListener((ListChangeListener<StreamItem>) change ->
+                showReported(viewModel.streams(), reportColumns, reported));
+        showReported(viewModel.streams(), reportColumns, reported);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedProperty().set(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -99,6 +111,15 @@ public final class StreamsView extends SplitPane {
         setDividerPositions(0.45);
         viewModel.plotProperty().addListener((obs, old, plot) -> showPlot(plot));
         showPlot(viewModel.plotProperty().get());
+    }
+
+    /** Each report column visible when one of the streams has a value for it. */
+    private static void showReported(List<StreamItem> streams, List<TableColumn<StreamItem, String>> columns,
+                                     List<Function<StreamItem, String>> values) {
+        for (int i = 0; i < columns.size(); i++) {
+            Function<StreamItem, String> value = values.get(i);
+            columns.get(i).setVisible(streams.stream().anyMatch(item -> !value.apply(item).isEmpty()));
+        }
     }
 
     /** One line piece per run of seconds with packets, so that a silence is a gap, not a drop to 0. */

@@ -3,6 +3,8 @@ package org.sipladder.ui.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableColumn;
@@ -12,7 +14,12 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.MediaCall;
+import org.sipladder.testkit.Rtp;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.load.LoadedCapture;
 import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,10 +29,16 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class StreamsViewLayoutTest {
 
+    @TempDir
+    Path dir;
+
+    private StreamsViewModel viewModel;
+
     @Start
     void start(Stage stage) {
-        StreamsView view = new StreamsView(new StreamsViewModel(new CurrentThreadTaskExecutor(), new FakeDialogs(),
-                StreamAudioSource.fromCapture(), (audio, stopped) -> { }));
+        viewModel = new StreamsViewModel(new CurrentThreadTaskExecutor(), new FakeDialogs(),
+                StreamAudioSource.fromCapture(), (audio, stopped) -> { });
+        StreamsView view = new StreamsView(viewModel);
         stage.setScene(new Scene(view, 1024, 500));
         stage.show();
     }
@@ -38,6 +51,36 @@ class StreamsViewLayoutTest {
             assertTrue(column.getMinWidth() > title, column.getText() + ": " + column.getMinWidth() + " < " + title);
             assertTrue(column.getWidth() >= column.getMinWidth(), column.getText());
         }
+    }
+
+    @Test
+    void theRtcpColumnsShowForACallWhoseReceiversReported(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#streamsTable").queryAs(TableView.class);
+        assertTrue(table.isTableMenuButtonVisible(), "the header's menu shows or hides columns");
+
+        LoadedCapture plain = MediaCaptures.load(MediaCall.of("plain-1", 8, 50, 0xD5, 0, false),
+                dir.resolve("plain.pcap"));
+        robot.interact(() -> viewModel.show(plain.file(), plain.media(), plain.flows().get(0)));
+        assertEquals(List.of(), visible(table, "RTCP lost", "RTCP jitter", "RTT", "XR MOS LQ/CQ"));
+        assertEquals(List.of("Problems", "DTMF"), visible(table, "Problems", "DTMF"));
+
+        Captures c = MediaCall.of("rtcp-1", 8, 50, 0xD5, 0, false);
+        c.udp(MediaCall.T0 + 1_000_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.receiverReport(MediaCall.CALLEE_SSRC,
+                Rtp.reportBlock(MediaCall.CALLER_SSRC, 64, 3, 40, 160, 0, 0)));
+        LoadedCapture reported = MediaCaptures.load(c, dir.resolve("rtcp.pcap"));
+        robot.interact(() -> viewModel.show(reported.file(), reported.media(), reported.flows().get(0)));
+        // no round trip (LSR 0) and no XR: those two stay hidden
+        assertEquals(List.of("RTCP lost", "RTCP jitter"), visible(table, "RTCP lost", "RTCP jitter", "RTT",
+                "XR MOS LQ/CQ"));
+
+        robot.interact(() -> viewModel.show(plain.file(), plain.media(), plain.flows().get(0)));
+        assertEquals(List.of(), visible(table, "RTCP lost", "RTCP jitter", "RTT", "XR MOS LQ/CQ"));
+    }
+
+    private static List<String> visible(TableView<?> table, String... titles) {
+        List<String> wanted = List.of(titles);
+        return table.getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText)
+                .filter(wanted::contains).toList();
     }
 
     @Test
