@@ -26,7 +26,8 @@ public final class LadderStreams {
         for (int i = 0; i < streams.size(); i++) {
             RtpStream s = streams.get(i);
             out.add(new LadderStream(i, s.key().src().address(), s.key().dst().address(), s.firstMicros(),
-                    s.lastMicros(), label(s), detail(s), warnings(s, streams)));
+                    s.lastMicros(), label(s), detail(s), warnings(s, streams), s.key().src().port(),
+                    s.key().dst().port()));
         }
         return out;
     }
