@@ -62,11 +62,14 @@ public final class LadderStreams {
         return warnings;
     }
 
-    /** No stream of the call runs back between the same two hosts. */
+    /**
+     * No other stream of the call runs back between the same two hosts (a stream between two parties of one host,
+     * SIPp's uac and uas on loopback, runs "back" between its own hosts: not a reply).
+     */
     static boolean oneWay(RtpStream s, List<RtpStream> callStreams) {
         String from = s.key().src().address();
         String to = s.key().dst().address();
-        return callStreams.stream().noneMatch(o -> o.key().src().address().equals(to)
+        return callStreams.stream().noneMatch(o -> o != s && o.key().src().address().equals(to)
                 && o.key().dst().address().equals(from));
     }
 }
