@@ -52,6 +52,7 @@ final class FlowJson {
     private static final JsonOut.Name LEG_RETRY_OF = new JsonOut.Name("retryOf", 5);
     private static final JsonOut.Name LEG_MEDIA = new JsonOut.Name("media", 5);
     private static final JsonOut.Name HOP_ADDRESS = new JsonOut.Name("address", 5);
+    private static final JsonOut.Name HOP_PORT = new JsonOut.Name("port", 5);
     private static final JsonOut.Name HOP_ROLE = new JsonOut.Name("role", 5);
     private static final JsonOut.Name HOP_NAME = new JsonOut.Name("name", 5);
     private static final JsonOut.Name HOP_EVIDENCE = new JsonOut.Name("evidence", 5);
@@ -203,6 +204,10 @@ final class FlowJson {
     private void hop(Hop h) throws IOException {
         json.beginObject();
         json.sharedMember(HOP_ADDRESS, h.address());
+        if (h.split()) {
+            // one party of a host the call's messages go between two ports of: its SIP port says which
+            json.member(HOP_PORT, h.port());
+        }
         json.sharedMember(HOP_ROLE, h.role().displayName());
         // a hop's name is the same string in the calls that share the hop (flow.AgentRoles.hopName), or an alias
         json.sharedMember(HOP_NAME, h.name());

@@ -1,10 +1,9 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
 import org.sipladder.sip.SipMessage;
@@ -137,19 +136,17 @@ final class B2buaFailureRelayedCheck implements FindingRule {
     }
 
     private static Finding finding(CallFlow flow, List<InviteTransaction> chain) {
-        Map<String, String> names = new HashMap<>();
-        flow.hops().forEach((Hop h) -> names.put(h.address(), h.name()));
         SipMessage start = chain.get(0).finalResponse();
         SipMessage end = chain.get(chain.size() - 1).finalResponse();
-        String origin = name(names, start.src().address());
+        String origin = name(flow, start.src());
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>();
         SipMessage previous = null;
         for (InviteTransaction t : chain) {
             SipMessage fin = t.finalResponse();
             frames.add(fin.frame());
-            String from = name(names, fin.src().address());
-            String to = name(names, fin.dst().address());
+            String from = name(flow, fin.src());
+            String to = name(flow, fin.dst());
             if (previous == null) {
                 facts.add("It started at " + from + ": " + fin.label() + " to " + to + " (frame " + fin.frame()
                         + ", Call-ID " + t.callId() + ")");
@@ -181,8 +178,14 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                         List.of(), null));
     }
 
-    private static String name(Map<String, String> names, String address) {
-        String name = names.get(address);
-        return name == null ? address : name.contains(address) ? name : name + " (" + address + ")";
+    /** The name of the hop {@code endpoint} is (a party of a shared host is known by its port), with its address. */
+    private static String name(CallFlow flow, Endpoint endpoint) {
+        for (Hop h : flow.hops()) {
+            if (h.holds(endpoint)) {
+                String place = h.place();
+                return h.name().contains(place) ? h.name() : h.name() + " (" + place + ")";
+            }
+        }
+        return endpoint.address();
     }
 }

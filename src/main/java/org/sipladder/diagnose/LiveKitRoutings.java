@@ -245,7 +245,7 @@ final class LiveKitRoutings {
     }
 
     static boolean sentToLiveKit(CallFlow flow, SipMessage request) {
-        return flow.hasHop(request.dst().address(), Role.LIVEKIT);
+        return flow.hasHop(request.dst(), Role.LIVEKIT);
     }
 
     /** The inputs LiveKit routes on; the source IP is what LiveKit saw, which behind NAT is not the captured one. */

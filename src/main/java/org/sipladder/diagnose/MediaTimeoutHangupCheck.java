@@ -84,7 +84,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
-            if ("BYE".equals(m.method()) && flow.hasHop(m.src().address(), Role.LIVEKIT)) {
+            if ("BYE".equals(m.method()) && flow.hasHop(m.src(), Role.LIVEKIT)) {
                 return true;
             }
         }
@@ -98,7 +98,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
      */
     private static Finding liveKitTimeoutWithoutRtp(MediaLeg leg) {
         MediaParty hanger = hanger(leg);
-        if (hanger == null || !leg.flow.hasHop(leg.bye.src().address(), Role.LIVEKIT)) {
+        if (hanger == null || !leg.flow.hasHop(leg.bye.src(), Role.LIVEKIT)) {
             return null;
         }
         double sinceAnswer = (leg.bye.timestampMicros() - leg.answer.timestampMicros()) / 1e6;

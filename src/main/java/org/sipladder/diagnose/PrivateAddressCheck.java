@@ -156,7 +156,7 @@ final class PrivateAddressCheck implements FindingRule {
         String sender = first.src().address();
         String peer = first.dst().address();
         PrivateAddressTexts.Texts texts = context.memo().privateAddressTexts(sender, peer, publicIp,
-                flow.hasHop(sender, Role.JAMBONZ));
+                flow.hasHop(first.src(), Role.JAMBONZ));
         List<String> facts = new ArrayList<>(leaks.size() + 2);
         facts.addAll(leaks);
         facts.add(texts.sends());
@@ -168,7 +168,7 @@ final class PrivateAddressCheck implements FindingRule {
             frames.add(messages.get(i).message().frame());
         }
         return new Finding(CODE, CODE.severity(), texts.title(),
-                flow.hasHop(peer, Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
+                flow.hasHop(first.dst(), Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
                 first.callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(texts.steps(), List.of(), null));
     }

@@ -79,7 +79,7 @@ final class SessionTimerExpiredCheck implements FindingRule {
         if (refresher == null) {
             return null;
         }
-        return flow.hasHop(refresher.address(), Role.LIVEKIT) ? refresher : null;
+        return flow.hasHop(refresher, Role.LIVEKIT) ? refresher : null;
     }
 
     private static boolean refreshed(CallFlow flow, SipMessage ok, SipMessage bye) {

@@ -31,7 +31,7 @@ final class TransferFailedCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             for (DialogRequests refer : context.dialogRequests(flow, "REFER")) {
                 String target = refer.request().header("Refer-To");
-                Finding f = flow.hasHop(refer.request().src().address(), Role.LIVEKIT)
+                Finding f = flow.hasHop(refer.request().src(), Role.LIVEKIT)
                         ? liveKitTransfer(context, flow, refer, target) : transfer(context, flow, refer, target);
                 if (f != null) {
                     findings.add(f);
@@ -154,7 +154,7 @@ final class TransferFailedCheck implements FindingRule {
         List<String> steps = new ArrayList<>(List.of("Check that the provider (or Jambonz) accepts REFER on this trunk "
                         + "and can dial " + target + " (number format, permissions).",
                 "If REFER is not supported, transfer inside the call instead (a new outbound call bridged by the agent)."));
-        if (flow.hasHop(refer.request().src().address(), Role.LIVEKIT)) {
+        if (flow.hasHop(refer.request().src(), Role.LIVEKIT)) {
             steps.add("The NOTIFY that ends a transfer LiveKit started must carry 'SIP/2.0 200 OK' once the target "
                     + "answered: LiveKit counts 202 or another 2xx as a failure.");
         }

@@ -1,6 +1,7 @@
 package org.sipladder.flow;
 
 import java.util.List;
+import org.sipladder.capture.Endpoint;
 
 /**
  * One call as the user thinks of it: one or more legs (B2BUA dialogs) joined, across all hops.
@@ -44,11 +45,14 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
         return outcome().failed();
     }
 
-    /** True when {@code address} is a hop of this call with {@code role} (a loop: a call has a handful of hops). */
-    public boolean hasHop(String address, Role role) {
+    /**
+     * True when messages from or to {@code endpoint} are those of a hop of this call with {@code role} (a loop: a call
+     * has a handful of hops).
+     */
+    public boolean hasHop(Endpoint endpoint, Role role) {
         for (int i = 0; i < hops.size(); i++) {
             Hop h = hops.get(i);
-            if (h.role() == role && h.address().equals(address)) {
+            if (h.role() == role && h.holds(endpoint)) {
                 return true;
             }
         }

@@ -13,7 +13,8 @@ import java.util.Map;
  * analysed calls here, so the call list, the ladder, its exports, the PDF and the JSON show the same names.
  * Applied on top of the names the analysis guessed, so removing an alias restores them.
  *
- * @param byAddress display name by IP address (names are stripped; blank ones are dropped)
+ * @param byAddress display name by IP address, or by {@code address:port} for one party of a host that several
+ *                  parties of a call share ({@link Hop#place}; names are stripped; blank ones are dropped)
  */
 public record HopAliases(Map<String, String> byAddress) {
 
@@ -63,16 +64,22 @@ public record HopAliases(Map<String, String> byAddress) {
 
     /** {@code flow} with every hop whose address has an alias renamed; the same object when none applies. */
     public CallFlow apply(CallFlow flow) {
-        if (byAddress.isEmpty() || flow.hops().stream().noneMatch(h -> byAddress.containsKey(h.address()))) {
+        if (byAddress.isEmpty() || flow.hops().stream().noneMatch(h -> aliasOf(h) != null)) {
             return flow;
         }
         List<Hop> hops = new ArrayList<>(flow.hops().size());
         for (Hop hop : flow.hops()) {
-            String alias = byAddress.get(hop.address());
-            hops.add(alias == null ? hop : new Hop(hop.address(), hop.role(), alias, hop.evidence()));
+            String alias = aliasOf(hop);
+            hops.add(alias == null ? hop : new Hop(hop.address(), hop.role(), alias, hop.evidence(), hop.ports()));
         }
         return new CallFlow(flow.id(), flow.legs(), List.copyOf(hops), flow.messages(), flow.joinEvidence(),
                 flow.timings());
+    }
+
+    /** A party of a shared host is named by its {@code address:port} first, then as its whole host is. */
+    private String aliasOf(Hop hop) {
+        String alias = hop.split() ? byAddress.get(hop.place()) : null;
+        return alias != null ? alias : byAddress.get(hop.address());
     }
 
     /**

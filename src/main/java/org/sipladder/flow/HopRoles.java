@@ -5,14 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
 import org.sipladder.sip.SipMessage;
 
 /**
- * Finds the hops of a call (one per IP address, in the order the first INVITE travelled) and guesses each
- * one's role from clues in the messages: LiveKit SIP, Jambonz, the carrier (the public host that sent the first
- * INVITE).
+ * Finds the hops of a call (one per IP address, in the order the first INVITE travelled; one per party of an address
+ * the call's messages go between two ports of, {@link SharedHosts}) and guesses each one's role from clues in the
+ * messages: LiveKit SIP, Jambonz, the carrier (the public host that sent the first INVITE).
  */
 final class HopRoles {
 
@@ -39,9 +40,12 @@ final class HopRoles {
     private final DomainLooks tos = new DomainLooks();
     /** Per role, the clues of the hop being decided ({@link #hop}, one hop at a time). */
     private final int[] roleCounts = new int[ROLES.length];
+    /** The parties of the call's shared hosts, or null while the call has no message between two ports of a host. */
+    private final SharedHosts shared;
 
-    private HopRoles(AgentRoles agentRoles) {
+    private HopRoles(AgentRoles agentRoles, SharedHosts shared) {
         this.agentRoles = agentRoles;
+        this.shared = shared;
     }
 
     /**
@@ -49,7 +53,13 @@ final class HopRoles {
      * ({@link CallFlowAssembly#place}); {@code agentRoles} is the capture's.
      */
     static List<Hop> hops(SipMessage[] messages, int[] places, AgentRoles agentRoles) {
-        HopRoles roles = new HopRoles(agentRoles);
+        List<Hop> hops = new HopRoles(agentRoles, null).hops(messages, places);
+        // a call between two ports of one address (rare) is looked at again, with a hop per party of that address
+        return hops != null ? hops : new HopRoles(agentRoles, SharedHosts.of(messages)).hops(messages, places);
+    }
+
+    /** The hops, or null when no {@link #shared} parties are known and a message went between two ports of a host. */
+    private List<Hop> hops(SipMessage[] messages, int[] places) {
         SipMessage firstInvite = null;
         SipMessage firstPublicInvite = null;
         // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
@@ -60,8 +70,11 @@ final class HopRoles {
         int inviteCount = 0;
         for (int i = 0; i < messages.length; i++) {
             SipMessage m = messages[i];
-            String src = m.src().address();
-            String dst = m.dst().address();
+            String src = at(m.src());
+            String dst = at(m.dst());
+            if (shared == null && src.equals(dst)) {
+                return null;
+            }
             if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
                 if (!CallFlowAssembly.retransmission(places[i])) {
                     if (inviteCount == invites.length) {
@@ -71,7 +84,7 @@ final class HopRoles {
                 }
                 firstInvite = firstInvite == null ? m : firstInvite;
                 // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
-                if (firstPublicInvite == null && AddressScope.isPublic(src)) {
+                if (firstPublicInvite == null && AddressScope.isPublic(m.src().address())) {
                     firstPublicInvite = m;
                 }
                 alongInvites.add(src);
@@ -80,17 +93,17 @@ final class HopRoles {
             all.add(src);
             all.add(dst);
             if (!CallFlowAssembly.retransmission(places[i])) {
-                roles.collect(m);
+                collect(m);
             }
         }
-        roles.relayClues(invites, inviteCount);
+        relayClues(invites, inviteCount);
         if (firstPublicInvite != null) {
-            roles.clue(firstPublicInvite.src().address(), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
+            clue(at(firstPublicInvite.src()), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
                     firstPublicInvite.frame(), null, null);
         } else if (firstInvite != null && AddressScope.isPrivate(firstInvite.src().address())
                 && AddressScope.isPublic(firstInvite.dst().address())) {
             // A phone behind NAT calling out through its provider: the provider is the carrier side.
-            roles.clue(firstInvite.dst().address(), Role.CARRIER, "first INVITE", Sentence.PHONE_FIRST_INVITE,
+            clue(at(firstInvite.dst()), Role.CARRIER, "first INVITE", Sentence.PHONE_FIRST_INVITE,
                     firstInvite.frame(), null, null);
         }
         // index loops: an iterator per call is a real object before the JIT's last tier
@@ -101,7 +114,7 @@ final class HopRoles {
         String[] columns = alongInvites.inOrder();
         Hop[] hops = new Hop[columns.length];
         for (int i = 0; i < hops.length; i++) {
-            hops[i] = roles.hop(columns[i]);
+            hops[i] = hop(columns[i]);
         }
         return List.of(hops);
     }
@@ -155,14 +168,14 @@ final class HopRoles {
     // A clue is kept only when it is the first of its kind, and its sentence made only when read: this runs for every
     // message of every call of a large capture, where lambdas capturing the message would cost more than the checks.
     private void collect(SipMessage m) {
-        String sender = m.src().address();
+        String sender = at(m.src());
         long frame = m.frame();
         if (m.isRequest()) {
             if (uris.namesLiveKit(m.requestUri())) {
-                clue(m.dst().address(), Role.LIVEKIT, "Request-URI", Sentence.REQUEST_URI, frame, m.method(),
+                clue(at(m.dst()), Role.LIVEKIT, "Request-URI", Sentence.REQUEST_URI, frame, m.method(),
                         m.requestUri());
             } else if (tos.namesLiveKit(m.header("To"))) {
-                clue(m.dst().address(), Role.LIVEKIT, "To", Sentence.TO, frame, m.method(), m.header("To"));
+                clue(at(m.dst()), Role.LIVEKIT, "To", Sentence.TO, frame, m.method(), m.header("To"));
             }
             if ("INVITE".equals(m.method()) && !m.hasToTag()) {
                 outboundClue(m, sender, frame);
@@ -243,7 +256,7 @@ final class HopRoles {
             }
             String domain = host == null ? null : profile.domainOfHost(host);
             if (domain != null) {
-                clue(m.dst().address(), AgentRoles.familyRole(profile), "domain", Sentence.FAMILY_DOMAIN, frame,
+                clue(at(m.dst()), AgentRoles.familyRole(profile), "domain", Sentence.FAMILY_DOMAIN, frame,
                         m.requestUri(), profile.family());
             }
         }
@@ -274,18 +287,18 @@ final class HopRoles {
     private void relayClues(SipMessage[] invites, int count) {
         for (int i = 1; i < count; i++) {
             SipMessage sent = invites[i];
-            String host = sent.src().address();
+            String host = at(sent.src());
             if (named(host)) {
                 continue;
             }
             for (int j = 0; j < i; j++) {
                 SipMessage received = invites[j];
-                if (received.dst().address().equals(host) && !received.src().address().equals(sent.dst().address())
+                if (at(received.dst()).equals(host) && !at(received.src()).equals(at(sent.dst()))
                         && received.frame() < sent.frame()) {
                     boolean relayed = Objects.equals(received.callId(), sent.callId());
                     clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg",
                             relayed ? Sentence.FORWARDED : Sentence.NEW_LEG, sent.frame(), sent.callId(),
-                            sent.dst().address());
+                            at(sent.dst()));
                     break;
                 }
             }
@@ -349,11 +362,17 @@ final class HopRoles {
         return false;
     }
 
-    private Hop hop(String address) {
+    /** The key clues are filed under for messages from or to {@code e}: its address, or its party's on a shared host. */
+    private String at(Endpoint e) {
+        return shared == null ? e.address() : shared.key(e);
+    }
+
+    /** The hop whose clues are filed under {@code key}: an address, or a shared host's party ({@link #at}). */
+    private Hop hop(String key) {
         int[] counts = roleCounts;
         Arrays.fill(counts, 0);
         for (int i = 0; i < clueCount; i++) {
-            if (clues[i].address().equals(address)) {
+            if (clues[i].address().equals(key)) {
                 counts[clues[i].role().ordinal()]++;
             }
         }
@@ -365,13 +384,15 @@ final class HopRoles {
             Object[] own = new Object[counts[role.ordinal()]];
             int n = 0;
             for (int i = 0; i < clueCount; i++) {
-                if (clues[i].role() == role && clues[i].address().equals(address)) {
+                if (clues[i].role() == role && clues[i].address().equals(key)) {
                     own[n++] = clues[i];
                 }
             }
             evidence = new SentenceList(own);
         }
-        return new Hop(address, role, agentRoles.hopName(role, address), evidence);
+        SharedHosts.Party party = shared == null ? null : shared.party(key);
+        return party == null ? new Hop(key, role, agentRoles.hopName(role, key), evidence)
+                : new Hop(party.address(), role, agentRoles.hopName(role, key), evidence, party.ports());
     }
 
     /**

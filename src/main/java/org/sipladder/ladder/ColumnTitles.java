@@ -3,14 +3,17 @@ package org.sipladder.ladder;
 import java.util.Locale;
 import org.sipladder.flow.Hop;
 
-/** The two title lines of a hop's column: "LiveKit" over "129.158.233.108", or an alias over role and address. */
+/**
+ * The two title lines of a hop's column: "LiveKit" over "129.158.233.108", or an alias over role and address; a
+ * party of a shared host shows its port too ("127.0.0.1:5060").
+ */
 final class ColumnTitles {
 
     private ColumnTitles() {
     }
 
     static String[] of(Hop hop) {
-        String address = hop.address();
+        String address = hop.place();
         String name = hop.name() == null ? "" : hop.name().strip();
         String rest = name.endsWith(address) ? name.substring(0, name.length() - address.length()).strip() : name;
         String role = hop.role().displayName();

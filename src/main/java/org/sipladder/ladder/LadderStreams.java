@@ -26,7 +26,8 @@ public final class LadderStreams {
         for (int i = 0; i < streams.size(); i++) {
             RtpStream s = streams.get(i);
             out.add(new LadderStream(i, s.key().src().address(), s.key().dst().address(), s.firstMicros(),
-                    s.lastMicros(), label(s), detail(s), warnings(s, streams)));
+                    s.lastMicros(), label(s), detail(s), warnings(s, streams), s.key().src().port(),
+                    s.key().dst().port()));
         }
         return out;
     }
@@ -61,11 +62,14 @@ public final class LadderStreams {
         return warnings;
     }
 
-    /** No stream of the call runs back between the same two hosts. */
+    /**
+     * No other stream of the call runs back between the same two hosts (a stream between two parties of one host,
+     * SIPp's uac and uas on loopback, runs "back" between its own hosts: not a reply).
+     */
     static boolean oneWay(RtpStream s, List<RtpStream> callStreams) {
         String from = s.key().src().address();
         String to = s.key().dst().address();
-        return callStreams.stream().noneMatch(o -> o.key().src().address().equals(to)
+        return callStreams.stream().noneMatch(o -> o != s && o.key().src().address().equals(to)
                 && o.key().dst().address().equals(from));
     }
 }

@@ -50,8 +50,8 @@ final class LayoutBuilder {
         ArrowTexts[] texts = new ArrowTexts[n];
         for (int i = 0; i < n; i++) {
             SipMessage m = messages.get(i).message();
-            from[i] = order.indexOf(m.src().address());
-            to[i] = order.indexOf(m.dst().address());
+            from[i] = order.indexOf(m.src());
+            to[i] = order.indexOf(m.dst());
             texts[i] = ArrowTexts.of(messages.get(i), style, fitter);
         }
         StreamSpans spans = new StreamSpans(order);
@@ -120,8 +120,8 @@ final class LayoutBuilder {
 
         StreamSpans(ColumnOrder order) {
             for (int i = 0; i < texts.length; i++) {
-                from[i] = order.indexOf(streams.get(i).fromAddress());
-                to[i] = order.indexOf(streams.get(i).toAddress());
+                from[i] = order.indexOf(streams.get(i).from());
+                to[i] = order.indexOf(streams.get(i).to());
                 texts[i] = streamGeometry.texts(streams.get(i));
             }
         }

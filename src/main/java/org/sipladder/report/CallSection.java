@@ -130,7 +130,7 @@ final class CallSection {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < flow.hops().size(); i++) {
             Hop h = flow.hops().get(i);
-            rows.add(List.of(Integer.toString(i + 1), h.role().displayName(), h.address(), String.join(" ", h.evidence())));
+            rows.add(List.of(Integer.toString(i + 1), h.role().displayName(), h.place(), String.join(" ", h.evidence())));
         }
         page.table(Table.of(List.of("Column", "Role", "Address", "Why this role"), List.of(0.8, 1.3, 2.0, 4.9), rows));
     }
@@ -155,7 +155,7 @@ final class CallSection {
     }
 
     private static String hopName(Hop h) {
-        return h.role().displayName() + " " + h.address();
+        return h.role().displayName() + " " + h.place();
     }
 
     private static String nonNull(String s) {

@@ -152,8 +152,8 @@ final class FailedCalls {
         }
         var m = failing.get().message();
         String address = m.src() == null ? "" : m.src().address();
-        String hop = flow.hops().stream().filter(h -> address.equals(h.address())).findFirst()
-                .map(h -> h.role().displayName() + " " + h.address()).orElse(address);
+        String hop = m.src() == null ? address : flow.hops().stream().filter(h -> h.holds(m.src())).findFirst()
+                .map(h -> h.role().displayName() + " " + h.place()).orElse(address);
         return List.of(hop, m.reason() == null || m.reason().isEmpty() ? Integer.toString(m.status())
                 : m.status() + " " + m.reason());
     }

@@ -61,7 +61,7 @@ final class FlowRedactor {
         }
         return streams.stream().map(s -> new LadderStream(s.id(), redaction.host(s.fromAddress()),
                 redaction.host(s.toAddress()), s.firstMicros(), s.lastMicros(), text(s.label()), text(s.detail()),
-                redaction.apply(s.warnings()))).toList();
+                redaction.apply(s.warnings()), s.fromPort(), s.toPort())).toList();
     }
 
     private Leg leg(Leg l) {
@@ -71,7 +71,7 @@ final class FlowRedactor {
     }
 
     private Hop hop(Hop h) {
-        return new Hop(redaction.host(h.address()), h.role(), text(h.name()), redaction.apply(h.evidence()));
+        return new Hop(redaction.host(h.address()), h.role(), text(h.name()), redaction.apply(h.evidence()), h.ports());
     }
 
     private FlowMessage flowMessage(FlowMessage m) {

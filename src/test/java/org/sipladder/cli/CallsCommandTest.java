@@ -176,4 +176,33 @@ class CallsCommandTest {
         assertTrue(lines.get(1).matches(".*INVITE +\\+88270006 +122 .*"), lines.get(1));
         assertTrue(lines.get(2).matches(".*INVITE +200\\.57\\.7\\.195:55061 .*"), lines.get(2));
     }
+
+    @Test
+    void onlyTheHopsOfAHostTwoPartiesShareGetAPort() {
+        String uac = "127.0.0.1:5061";
+        String uas = "127.0.0.1:5060";
+        Path capture = Captures.pcap()
+                .udp(T, CARRIER, JAMBONZ, message("INVITE sip:91874350352@sip.jambonz.cloud SIP/2.0", "A-1", "z9hG4bKa", "1 INVITE", null, ""))
+                .udp(T + 2_000, JAMBONZ, CARRIER, message("SIP/2.0 486 Busy Here", "A-1", "z9hG4bKa", "1 INVITE", "j", ""))
+                .udp(T + 9_000_000, uac, uas, message("INVITE sip:service@127.0.0.1:5060 SIP/2.0", "L-1", "z9hG4bKl", "1 INVITE", null, ""))
+                .udp(T + 9_001_000, uas, uac, message("SIP/2.0 100 Processing", "L-1", "z9hG4bKl", "1 INVITE", null, ""))
+                .udp(T + 9_002_000, uas, uac, message("SIP/2.0 486 Busy Here", "L-1", "z9hG4bKl", "1 INVITE", "SCL_2", ""))
+                .write(dir.resolve("parties.pcap"));
+
+        CliRun run = CliRun.of("calls", capture.toString(), "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonArray calls = JsonParser.parseString(run.out()).getAsJsonArray();
+        assertEquals(2, calls.size());
+        List<String> ordinary = new ArrayList<>();
+        calls.get(0).getAsJsonObject().getAsJsonArray("hops").forEach(h -> ordinary.add(h.getAsJsonObject().keySet()
+                + h.getAsJsonObject().get("address").getAsString()));
+        assertEquals(List.of("[address, role, name, evidence]89.184.187.124",
+                "[address, role, name, evidence]172.20.11.236"), ordinary);
+        List<String> loopback = new ArrayList<>();
+        calls.get(1).getAsJsonObject().getAsJsonArray("hops").forEach(h -> loopback.add(
+                h.getAsJsonObject().get("address").getAsString() + " " + h.getAsJsonObject().get("port").getAsInt()
+                        + " " + h.getAsJsonObject().get("role").getAsString()));
+        assertEquals(List.of("127.0.0.1 5061 SIP endpoint", "127.0.0.1 5060 LiveKit"), loopback);
+    }
 }

@@ -157,4 +157,39 @@ class MultiHopTest {
         assertTrue(facts.stream().anyMatch(f -> f.contains(SBC) && f.contains("turned 488") && f.contains("603")),
                 facts.toString());
     }
+
+    @Test
+    void anSbcBesideSelfHostedLiveKitOnOneBoxIsTwoHopsAndOnlyLiveKitsInviteIsSimulated() {
+        String box = "10.20.0.7";
+        Endpoint carrier = new Endpoint(CARRIER, 5060);
+        Endpoint sbc = new Endpoint(box, 5080);
+        Endpoint liveKit = new Endpoint(box, 5060);
+        String aLeg = SipTexts.invite("a-leg-9", "sip:91874350352@" + box + ":5080", "+493023125417", CARRIER,
+                SipTexts.SDP_G711);
+        String bLeg = SipTexts.invite("b-leg-9", "sip:4991874350352@" + box + ":5060", "+493023125417", box,
+                SipTexts.SDP_G711, "X-CID: a-leg-9", "User-Agent: drachtio 0.8.26");
+        List<SipMessage> messages = new ArrayList<>();
+        add(messages, carrier, sbc, aLeg);
+        add(messages, sbc, carrier, SipTexts.response(aLeg, 100, "Trying"));
+        add(messages, sbc, liveKit, bLeg);
+        add(messages, liveKit, sbc, SipTexts.response(bLeg, 100, "Processing"));
+        add(messages, liveKit, sbc, scl(SipTexts.response(bLeg, 503, "Try again later")));
+        add(messages, sbc, carrier, SipTexts.response(aLeg, 603, "Decline"));
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size(), "the legs are joined by X-CID");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(flows, TestConfig.seed());
+
+        assertEquals(1, d.routings().size(), "only the INVITE LiveKit received: " + d.routings());
+        assertEquals(liveKit, d.routings().get(0).transaction().request().dst());
+        assertEquals(box, d.routings().get(0).invite().sourceIp());
+        assertEquals(FindingCode.LK_TRUNK_CONFLICT, d.primaryFor(flows.get(0).id()).orElseThrow().code());
+        assertEquals(List.of("Carrier " + CARRIER, "Jambonz " + box + ":5080", "LiveKit " + box + ":5060"),
+                flows.get(0).hops().stream().map(h -> h.name()).toList());
+    }
+
+    private static void add(List<SipMessage> messages, Endpoint src, Endpoint dst, String text) {
+        long frame = messages.size() + 1;
+        messages.add(TestCall.parse(frame, 1_795_011_787_000_000L + frame * 20_000, src, dst, text));
+    }
 }

@@ -27,8 +27,13 @@ final class Dialogue {
 
     /** Appends a message sent at {@code millis} after T0 from {@code src} to {@code dst} ("ip:port"). */
     Dialogue send(long millis, String src, String dst, String text) {
+        return send(millis, Transport.UDP, src, dst, text);
+    }
+
+    /** As {@link #send(long, String, String, String)}, over {@code transport}. */
+    Dialogue send(long millis, Transport transport, String src, String dst, String text) {
         SipPayload p = new SipPayload(messages.size() + 1, T0 + millis * 1000, endpoint(src), endpoint(dst),
-                Transport.UDP, text.getBytes(StandardCharsets.UTF_8));
+                transport, text.getBytes(StandardCharsets.UTF_8));
         messages.add(parser.parse(p).orElseThrow());
         return this;
     }

@@ -18,10 +18,23 @@ class LadderStreamsTest {
         assertEquals("RTP PCMU \u00b7 0 pkts", LadderStreams.label(stream(0)));
     }
 
+    @Test
+    void aStreamBetweenTwoPortsOfOneHostIsOneWayUntilAnotherComesBack() {
+        RtpStream forth = stream(1501, new Endpoint("127.0.0.1", 6000), new Endpoint("127.0.0.1", 6002));
+        RtpStream back = stream(1499, new Endpoint("127.0.0.1", 6002), new Endpoint("127.0.0.1", 6000));
+
+        assertEquals(List.of("one-way"), LadderStreams.warnings(forth, List.of(forth)));
+        assertEquals(List.of(), LadderStreams.warnings(forth, List.of(forth, back)));
+    }
+
     private static RtpStream stream(long packets) {
+        return stream(packets, new Endpoint("10.0.0.1", 20000), new Endpoint("10.0.1.1", 30000));
+    }
+
+    private static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
         RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, 0, 20, 20, 0, 0, 0, 0, 0, 0, 0,
                 packets * 172, false);
-        StreamKey key = new StreamKey(new Endpoint("10.0.0.1", 20000), new Endpoint("10.0.1.1", 30000), 0x1234);
+        StreamKey key = new StreamKey(src, dst, 0x1234);
         return new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats, "", 0, Double.NaN, null, null,
                 "c1", 0, 1);
     }

@@ -15,7 +15,7 @@ final class LadderWiring {
 
     LadderWiring(MainWindowViewModel viewModel, InspectorView inspector) {
         ladder.setId("ladder");
-        model.setOnRenameHop(hop -> viewModel.renameHop(hop.address()));
+        model.setOnRenameHop(hop -> viewModel.renameHop(hop.place()));
         model.setOnOpenMessage(message -> focusFirst(inspector));
         viewModel.selectedFlowProperty().addListener((obs, old, flow) -> show(flow, viewModel));
         model.selectedMessageProperty().addListener((obs, old, message) -> {

@@ -334,7 +334,7 @@ public final class MainWindowViewModel {
         return aliases;
     }
 
-    /** Asks the user for a new name for the hop at {@code address} and remembers it. */
+    /** Asks the user for a new name for the hop at {@code address} ({@link Hop#place}) and remembers it. */
     public void renameHop(String address) {
         String current = currentHopName(address).orElse(address);
         dialogs.askHopName(address, current).ifPresent(name -> setHopAlias(address, name));
@@ -353,7 +353,7 @@ public final class MainWindowViewModel {
         if (flow == null) {
             return Optional.empty();
         }
-        return flow.hops().stream().filter(h -> h.address().equals(address)).map(Hop::name).findFirst();
+        return flow.hops().stream().filter(h -> h.place().equals(address)).map(Hop::name).findFirst();
     }
 
     private void showCalls(List<CallSummary> calls) {
