@@ -1,0 +1,86 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowBuilder;
+import org.sipladder.flow.Role;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * Calls through a stateful proxy that keeps the Call-ID (Kamailio, OpenSIPS): the finding names the hop that made
+ * the failure, with the proxy as the relay (RFC 3261 16.7: the response passed on unchanged but for the top Via).
+ */
+class ProxyPathTest {
+
+    private static final String CARRIER = "203.0.113.10";
+    private static final String PROXY = "10.9.0.5";
+    private static final String FAR = "10.9.0.20";
+    private static final String OTHER = "10.9.0.21";
+    private static final String URI = "sip:+4991874350352@" + PROXY;
+
+    private final List<SipMessage> messages = new ArrayList<>();
+
+    private void add(double seconds, String src, String dst, String text) {
+        long frame = messages.size() + 1;
+        messages.add(TestCall.parse(frame, 1_795_011_787_000_000L + Math.round(seconds * 1e6), new Endpoint(src, 5060),
+                new Endpoint(dst, 5060), text));
+    }
+
+    private Diagnosis diagnose() {
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size(), "one Call-ID, one call");
+        return DiagnosisEngine.standard().diagnose(flows, LiveKitConfig.empty());
+    }
+
+    /** The caller's INVITE to the proxy. */
+    private static String callerInvite() {
+        return SipTexts.invite("proxied-1", URI, "+493023125417", CARRIER, SipTexts.SDP_G711);
+    }
+
+    /** {@code invite} as the proxy passes it on: its own Via on top (branch {@code branch}), Max-Forwards one less. */
+    private static String forwarded(String invite, String branch) {
+        return invite.replaceFirst("Via: ", "Via: SIP/2.0/UDP " + PROXY + ":5060;branch=z9hG4bK" + branch + "\r\nVia: ")
+                .replace("Max-Forwards: 70", "Max-Forwards: 69");
+    }
+
+    private static String withHeader(String message, String header) {
+        return message.replace("\r\nContent-Length:", "\r\n" + header + "\r\nContent-Length:");
+    }
+
+    private static Finding only(Diagnosis d, FindingCode code) {
+        List<Finding> found = d.withCode(code);
+        assertEquals(1, found.size(), d.findings().toString());
+        return found.get(0);
+    }
+
+    private static Role roleOf(CallFlow flow, String address) {
+        return flow.hops().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow().role();
+    }
+
+    @Test
+    void whatAProxyRelaysNamesTheHostThatMadeItNotTheProxy() {
+        // a proxy keeps the Server header of the answer it passes back, and the X- headers of the INVITE it passes on
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        add(0, CARRIER, PROXY, invite);
+        add(0.01, PROXY, FAR, onward);
+        add(0.5, FAR, PROXY, withHeader(SipTexts.response(onward, 486, "Busy Here"), "Server: FreeSWITCH-mod_sofia/1.10.9"));
+        add(0.51, PROXY, CARRIER, withHeader(SipTexts.response(invite, 486, "Busy Here"), "Server: FreeSWITCH-mod_sofia/1.10.9"));
+        CallFlow flow = new FlowBuilder().build(messages).get(0);
+        assertEquals(Role.PROXY, roleOf(flow, PROXY), flow.hops().toString());
+        assertEquals(Role.B2BUA, roleOf(flow, FAR), flow.hops().toString());
+
+        // Jambonz -> proxy -> LiveKit: the proxy passes on Jambonz's X-CID and LiveKit's SCL_ To tag
+        CallFlow fourHops = MultiHopTest.fourHops(503, "Try again later").get(0);
+        assertEquals(Role.PROXY, roleOf(fourHops, MultiHopTest.PROXY), fourHops.hops().toString());
+        assertEquals(Role.JAMBONZ, roleOf(fourHops, MultiHopTest.SBC), fourHops.hops().toString());
+        assertEquals(Role.LIVEKIT, roleOf(fourHops, MultiHopTest.LIVEKIT), fourHops.hops().toString());
+    }
+}
