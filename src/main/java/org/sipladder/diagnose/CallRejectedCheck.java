@@ -73,12 +73,17 @@ final class CallRejectedCheck implements FindingRule {
         return List.copyOf(findings);
     }
 
-    /** The failed INVITE where the failure started: on the deepest leg that failed, the last attempt. */
+    /**
+     * The failed INVITE where the failure started: on the deepest leg that failed, the last attempt; where its
+     * answer was relayed from further down (a proxy keeps the Call-ID, so its next hop is on the same leg), the
+     * INVITE whose answer started it.
+     */
     private static Optional<InviteTransaction> origin(List<InviteTransaction> invites) {
         return invites.stream()
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
                 .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
-                        .thenComparingLong(tx -> tx.finalResponse().frame()));
+                        .thenComparingLong(tx -> tx.finalResponse().frame()))
+                .map(last -> B2buaFailureRelayedCheck.chainTo(invites, last).get(0));
     }
 
     private static Finding withoutInvite(CallFlow flow, SipMessage answer) {

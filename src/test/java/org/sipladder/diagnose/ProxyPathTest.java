@@ -83,4 +83,48 @@ class ProxyPathTest {
         assertEquals(Role.JAMBONZ, roleOf(fourHops, MultiHopTest.SBC), fourHops.hops().toString());
         assertEquals(Role.LIVEKIT, roleOf(fourHops, MultiHopTest.LIVEKIT), fourHops.hops().toString());
     }
+
+    @Test
+    void aRejectionTheProxyRelayedNamesTheFarEndWithTheProxyAsRelay() {
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        add(0, CARRIER, PROXY, invite);
+        add(0.005, PROXY, CARRIER, SipTexts.response(invite, 100, "Trying"));
+        add(0.01, PROXY, FAR, onward);
+        add(0.5, FAR, PROXY, SipTexts.response(onward, 404, "Not Found"));
+        add(0.51, PROXY, CARRIER, SipTexts.response(invite, 404, "Not Found"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(FAR + " rejected the call: 404 Not Found", rejected.title());
+        assertTrue(rejected.primary(), d.findings().toString());
+        Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
+        List<String> facts = relayed.evidence().facts();
+        assertTrue(facts.get(0).contains("started at") && facts.get(0).contains(FAR), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(PROXY) && f.contains("relayed 404")), facts.toString());
+        assertTrue(relayed.fix().steps().stream().noneMatch(s -> s.contains("Jambonz")),
+                "no Jambonz on this path: " + relayed.fix().steps());
+    }
+
+    @Test
+    void aForkingProxyPassesOnTheBestAnswerNotTheLast() {
+        // RFC 3261 16.7: of the branches' failures a 6xx wins, so the 603 that came first is what the caller got
+        String invite = callerInvite();
+        String first = forwarded(invite, "px1");
+        String second = forwarded(invite, "px2");
+        add(0, CARRIER, PROXY, invite);
+        add(0.01, PROXY, FAR, first);
+        add(0.011, PROXY, OTHER, second);
+        add(0.3, FAR, PROXY, SipTexts.response(first, 603, "Decline"));
+        add(0.6, OTHER, PROXY, SipTexts.response(second, 486, "Busy Here"));
+        add(0.61, PROXY, CARRIER, SipTexts.response(invite, 603, "Decline"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(FAR + " rejected the call: 603 Decline", rejected.title());
+        Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
+        assertTrue(relayed.title().contains("603 Decline from") && relayed.title().contains(FAR), relayed.title());
+    }
 }
