@@ -127,4 +127,38 @@ class ProxyPathTest {
         Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
         assertTrue(relayed.title().contains("603 Decline from") && relayed.title().contains(FAR), relayed.title());
     }
+
+    @Test
+    void aRefusedSubscribeNamesTheServerBehindTheProxy() {
+        // once straight through the proxy, once spiralled through it (it routes the request to itself again first)
+        for (boolean spiral : new boolean[] {false, true}) {
+            messages.clear();
+            String subscribe = "SUBSCRIBE sip:alice@" + PROXY + " SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER
+                    + ":5060;branch=z9hG4bKsub1\r\nMax-Forwards: 70\r\nFrom: <sip:bob@" + CARRIER + ">;tag=s1\r\n"
+                    + "To: <sip:alice@" + PROXY + ">\r\nCall-ID: sub-489\r\nCSeq: 1 SUBSCRIBE\r\nEvent: presence\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            String looped = forwarded(subscribe, "lp1");
+            String onward = forwarded(spiral ? looped : subscribe, "px1");
+            add(0, CARRIER, PROXY, subscribe);
+            if (spiral) {
+                add(0.005, PROXY, PROXY, looped);
+            }
+            add(0.01, PROXY, FAR, onward);
+            add(0.2, FAR, PROXY, withHeader(SipTexts.response(onward, 489, "Bad Event"), "Server: FreeSWITCH"));
+            if (spiral) {
+                add(0.205, PROXY, PROXY, withHeader(SipTexts.response(looped, 489, "Bad Event"), "Server: FreeSWITCH"));
+            }
+            add(0.21, PROXY, CARRIER, withHeader(SipTexts.response(subscribe, 489, "Bad Event"), "Server: FreeSWITCH"));
+
+            Finding rejected = only(diagnose(), FindingCode.SIP_REQUEST_REJECTED);
+
+            assertEquals("SUBSCRIBE to " + FAR + " rejected: 489 Bad Event", rejected.title(), "spiral " + spiral);
+            assertTrue(rejected.explanation().startsWith(FAR + " answered 489"), rejected.explanation());
+            List<String> facts = rejected.evidence().facts();
+            assertTrue(facts.stream().anyMatch(f -> f.startsWith("It came from " + FAR)), facts.toString());
+            assertTrue(facts.stream().anyMatch(f -> f.equals(PROXY + " relayed 489 to " + CARRIER + " unchanged (frame "
+                    + messages.size() + ")")), facts.toString());
+            assertTrue(rejected.evidence().frames().contains(spiral ? 3L : 2L), rejected.evidence().frames().toString());
+        }
+    }
 }
