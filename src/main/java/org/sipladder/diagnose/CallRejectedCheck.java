@@ -60,7 +60,7 @@ final class CallRejectedCheck implements FindingRule {
                 List<InviteTransaction> invites = context.invites(flow);
                 InviteTransaction tx = origin(invites).orElse(null);
                 if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
-                    findings.add(finding(tx, Attempts.of(flow, invites, tx)));
+                    findings.add(finding(tx, Attempts.of(flow, invites, tx), invites));
                 } else if (invites.isEmpty()) {
                     // the INVITE is not in the capture (it started after it, or it shows one direction only)
                     SipMessage answer = Findings.lastAnswer(flow, "INVITE", 300);
@@ -101,6 +101,23 @@ final class CallRejectedCheck implements FindingRule {
         return withSeverityOf(finding, answer.status());
     }
 
+    /**
+     * The INVITEs {@code tx}'s answerer passed on after receiving it that got no final answer before it answered
+     * {@code tx}: a proxy or B2BUA whose next hop stays silent answers 408 (its Timer B or C) or 503 itself.
+     */
+    private static List<InviteTransaction> unansweredOnward(InviteTransaction tx, List<InviteTransaction> invites) {
+        SipMessage answer = tx.finalResponse();
+        List<InviteTransaction> unanswered = new ArrayList<>(0);
+        for (InviteTransaction t : invites) {
+            SipMessage r = t.request();
+            if (t != tx && t.finalResponse() == null && !t.inDialog() && r.frame() > tx.frame()
+                    && r.frame() < answer.frame() && r.src().address().equals(answer.src().address())) {
+                unanswered.add(t);
+            }
+        }
+        return unanswered;
+    }
+
     /** True when the capture holds a response to {@code cancel}: its Call-ID, CSeq number and method, sent back. */
     private static boolean answered(CallFlow flow, SipMessage cancel) {
         for (FlowMessage fm : flow.messages()) {
@@ -138,13 +155,22 @@ final class CallRejectedCheck implements FindingRule {
         return StatusMeaning.of(MEANINGS, status);
     }
 
-    /** The finding about {@code tx}, the last of the sender's {@code attempts} at the call. */
-    private static Finding finding(InviteTransaction tx, List<InviteTransaction> attempts) {
+    /** The finding about {@code tx}, the last of the sender's {@code attempts} at the call, one of {@code invites}. */
+    private static Finding finding(InviteTransaction tx, List<InviteTransaction> attempts,
+                                   List<InviteTransaction> invites) {
         SipMessage last = tx.finalResponse();
         StatusMeaning m = meaning(last.status());
         String peer = last.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
+        List<InviteTransaction> unanswered = unansweredOnward(tx, invites);
+        for (InviteTransaction t : unanswered) {
+            facts.add(String.format(Locale.ROOT, "%s passed the INVITE on to %s (frame %d, sent %d time%s) and got no"
+                    + " final answer (%s), so it made the %d itself, %.1f s later", peer, t.request().dst(), t.frame(),
+                    1 + t.retransmissions(), t.retransmissions() == 0 ? "" : "s", t.responses().isEmpty() ? "no response"
+                    : "only " + t.responses().get(t.responses().size() - 1).message().label(), last.status(),
+                    (last.timestampMicros() - t.request().timestampMicros()) / 1e6));
+        }
         ResponseFacts.add(last, facts);
         if (last.status() == 415) {
             // the other half of the mismatch: what the INVITE carried against the Accept of the answer
@@ -152,6 +178,9 @@ final class CallRejectedCheck implements FindingRule {
             facts.add(type == null ? "The INVITE names no Content-Type" : "The INVITE's body: Content-Type " + type.trim());
         }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
+        for (InviteTransaction t : unanswered) {
+            frames.add(frames.size() - 1, t.frame());
+        }
         SipMessage cancel = tx.cancel();
         // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)
         if (last.status() == 487 || cancel != null) {

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -160,5 +161,31 @@ class ProxyPathTest {
                     + messages.size() + ")")), facts.toString());
             assertTrue(rejected.evidence().frames().contains(spiral ? 3L : 2L), rejected.evidence().frames().toString());
         }
+    }
+
+    @Test
+    void aProxyWhoseNextHopNeverAnsweredMadeTheTimeoutItself() {
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        add(0, CARRIER, PROXY, invite);
+        add(0.005, PROXY, CARRIER, withHeader(SipTexts.response(invite, 100, "Trying"), "Server: kamailio (5.7.1)"));
+        for (double t : new double[] {0.01, 0.51, 1.51, 3.51, 7.51, 11.51, 15.51}) {
+            add(t, PROXY, FAR, onward);
+        }
+        add(32.01, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(PROXY + " rejected the call: 408 Request Timeout", rejected.title());
+        assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains("passed the INVITE on to " + FAR)
+                && f.contains("sent 7 times") && f.contains("made the 408 itself")), rejected.evidence().facts().toString());
+        assertFalse(rejected.explanation().contains("no more specific cause"), rejected.explanation());
+        assertTrue(rejected.evidence().frames().contains(3L), rejected.evidence().frames().toString());
+        Finding silent = only(d, FindingCode.SIP_NO_FINAL_RESPONSE);
+        assertTrue(silent.primary());
+        assertTrue(silent.evidence().facts().stream().anyMatch(f -> f.contains(PROXY + " gave up on it and answered "
+                + CARRIER + " 408 Request Timeout itself")), silent.evidence().facts().toString());
+        assertTrue(silent.evidence().frames().contains(10L), silent.evidence().frames().toString());
     }
 }
