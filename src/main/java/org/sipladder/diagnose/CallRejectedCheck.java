@@ -118,6 +118,17 @@ final class CallRejectedCheck implements FindingRule {
         return unanswered;
     }
 
+    /** True when an attempt was sent before the one before it was answered: parallel branches, not retries. */
+    private static boolean forked(List<InviteTransaction> attempts) {
+        for (int i = 1; i < attempts.size(); i++) {
+            SipMessage before = attempts.get(i - 1).finalResponse();
+            if (before != null && attempts.get(i).frame() < before.frame()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the capture holds a response to {@code cancel}: its Call-ID, CSeq number and method, sent back. */
     private static boolean answered(CallFlow flow, SipMessage cancel) {
         for (FlowMessage fm : flow.messages()) {
@@ -202,10 +213,15 @@ final class CallRejectedCheck implements FindingRule {
         String cause = tellsACause(facts) ? "" : " The capture shows no more specific cause.";
         String tries = "";
         if (attempts.size() > 1) {
-            // every attempt failed, or the call would not have (the last one decides it)
-            facts.add(attempts.size() + " attempts from " + tx.request().src().address() + ", all failed: INVITE "
-                    + Attempts.list(attempts));
-            tries = " The sender tried " + attempts.size() + " times and every attempt failed.";
+            // every attempt failed, or the call would not have (the last one decides it); a forking proxy sends its
+            // branches at once and passes on the best answer (RFC 3261 16.7), not the last
+            boolean forked = forked(attempts);
+            facts.add(attempts.size() + (forked ? " branches forked by " : " attempts from ")
+                    + tx.request().src().address() + ", all failed: INVITE " + Attempts.list(attempts));
+            tries = forked ? " " + tx.request().src().address() + " forked the call to " + attempts.size()
+                    + " branches at once and every branch failed; it passed on this answer as the best (RFC 3261 16.7:"
+                    + " a 6xx first, else the lowest class)."
+                    : " The sender tried " + attempts.size() + " times and every attempt failed.";
             for (InviteTransaction a : attempts) {
                 if (!frames.contains(a.frame())) {
                     frames.add(a.frame());
@@ -213,7 +229,10 @@ final class CallRejectedCheck implements FindingRule {
             }
             frames.sort(null);
         }
-        Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
+        // a caller who gave up is no server's refusal: the title says who ended it
+        String title = last.status() == 487 && cancel != null ? cancel.src().address() + " cancelled the call: "
+                + last.label() : CODE.title(peer, last.label());
+        Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
                         + cause + tries,
                 Findings.evidence(frames, List.of(), facts),

@@ -24,6 +24,7 @@ class ProxyPathTest {
     private static final String PROXY = "10.9.0.5";
     private static final String FAR = "10.9.0.20";
     private static final String OTHER = "10.9.0.21";
+    private static final String FREESWITCH = "Server: FreeSWITCH-mod_sofia/1.10.9";
     private static final String URI = "sip:+4991874350352@" + PROXY;
 
     private final List<SipMessage> messages = new ArrayList<>();
@@ -32,6 +33,19 @@ class ProxyPathTest {
         long frame = messages.size() + 1;
         messages.add(TestCall.parse(frame, 1_795_011_787_000_000L + Math.round(seconds * 1e6), new Endpoint(src, 5060),
                 new Endpoint(dst, 5060), text));
+    }
+
+    /** The caller's INVITE to the proxy at 0 s, passed on as {@code onward} at 0.01 s. */
+    private void passedOn(String invite, String onward) {
+        add(0, CARRIER, PROXY, invite);
+        add(0.01, PROXY, FAR, onward);
+    }
+
+    /** {@link #passedOn}, then the far end's 180 Ringing at 0.1 s, relayed at 0.11 s. */
+    private void ringing(String invite, String onward) {
+        passedOn(invite, onward);
+        add(0.1, FAR, PROXY, SipTexts.response(onward, 180, "Ringing"));
+        add(0.11, PROXY, CARRIER, SipTexts.response(invite, 180, "Ringing"));
     }
 
     private Diagnosis diagnose() {
@@ -70,10 +84,9 @@ class ProxyPathTest {
         // a proxy keeps the Server header of the answer it passes back, and the X- headers of the INVITE it passes on
         String invite = callerInvite();
         String onward = forwarded(invite, "px1");
-        add(0, CARRIER, PROXY, invite);
-        add(0.01, PROXY, FAR, onward);
-        add(0.5, FAR, PROXY, withHeader(SipTexts.response(onward, 486, "Busy Here"), "Server: FreeSWITCH-mod_sofia/1.10.9"));
-        add(0.51, PROXY, CARRIER, withHeader(SipTexts.response(invite, 486, "Busy Here"), "Server: FreeSWITCH-mod_sofia/1.10.9"));
+        passedOn(invite, onward);
+        add(0.5, FAR, PROXY, withHeader(SipTexts.response(onward, 486, "Busy Here"), FREESWITCH));
+        add(0.51, PROXY, CARRIER, withHeader(SipTexts.response(invite, 486, "Busy Here"), FREESWITCH));
         CallFlow flow = new FlowBuilder().build(messages).get(0);
         assertEquals(Role.PROXY, roleOf(flow, PROXY), flow.hops().toString());
         assertEquals(Role.B2BUA, roleOf(flow, FAR), flow.hops().toString());
@@ -125,6 +138,7 @@ class ProxyPathTest {
 
         Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
         assertEquals(FAR + " rejected the call: 603 Decline", rejected.title());
+        assertTrue(rejected.explanation().contains("forked the call to 2 branches"), rejected.explanation());
         Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
         assertTrue(relayed.title().contains("603 Decline from") && relayed.title().contains(FAR), relayed.title());
     }
@@ -187,5 +201,40 @@ class ProxyPathTest {
         assertTrue(silent.evidence().facts().stream().anyMatch(f -> f.contains(PROXY + " gave up on it and answered "
                 + CARRIER + " 408 Request Timeout itself")), silent.evidence().facts().toString());
         assertTrue(silent.evidence().frames().contains(10L), silent.evidence().frames().toString());
+    }
+
+    @Test
+    void whoeverCancelledEndedTheCallNotTheServerThatAnswered487() {
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        ringing(invite, onward);
+        add(8, CARRIER, PROXY, MultiHopTest.cancelOf(invite));
+        add(8.001, PROXY, CARRIER, SipTexts.response(MultiHopTest.cancelOf(invite), 200, "OK"));
+        add(8.002, PROXY, FAR, MultiHopTest.cancelOf(onward));
+        add(8.01, FAR, PROXY, SipTexts.response(MultiHopTest.cancelOf(onward), 200, "OK"));
+        add(8.011, FAR, PROXY, SipTexts.response(onward, 487, "Request Terminated"));
+        add(8.015, PROXY, CARRIER, SipTexts.response(invite, 487, "Request Terminated"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(CARRIER + " cancelled the call: 487 Request Terminated", rejected.title());
+        assertEquals(Severity.INFO, rejected.severity());
+        assertEquals(List.of(), d.withCode(FindingCode.B2BUA_FAILURE_RELAYED), "nothing failed further on");
+
+        // the proxy's Timer C: it cancels the ringing branch and answers the caller 408; the callee's 487 only
+        // answers that CANCEL
+        messages.clear();
+        ringing(invite, onward);
+        add(180.01, PROXY, FAR, MultiHopTest.cancelOf(onward));
+        add(180.02, FAR, PROXY, SipTexts.response(MultiHopTest.cancelOf(onward), 200, "OK"));
+        add(180.03, FAR, PROXY, SipTexts.response(onward, 487, "Request Terminated"));
+        add(180.04, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+
+        Diagnosis timedOut = diagnose();
+
+        assertEquals(PROXY + " rejected the call: 408 Request Timeout",
+                only(timedOut, FindingCode.SIP_CALL_REJECTED).title());
+        assertEquals(List.of(), timedOut.withCode(FindingCode.B2BUA_FAILURE_RELAYED), timedOut.findings().toString());
     }
 }
