@@ -132,6 +132,33 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
         return path;
     }
 
+    /**
+     * Adds to a finding's evidence where the answer of {@code path} ({@link #relayPath}) was made and each proxy that
+     * passed it back unchanged; nothing when it was made where the request was sent.
+     */
+    static void addRelayEvidence(List<DialogRequests> path, String method, List<String> facts, List<Long> frames) {
+        if (path.size() < 2) {
+            return;
+        }
+        SipMessage first = path.get(0).request();
+        SipMessage made = path.get(0).finalResponse();
+        facts.add("It came from " + made.src().address() + ": " + first.src().address() + " passed the " + method
+                + " on to it (frame " + first.frame() + ") and it answered " + made.label() + " (frame " + made.frame()
+                + ")");
+        for (int i = 1; i < path.size(); i++) {
+            SipMessage relayed = path.get(i).finalResponse();
+            facts.add(relayed.src().address() + " relayed " + relayed.status() + " to " + relayed.dst().address()
+                    + " unchanged (frame " + relayed.frame() + ")");
+            if (i < path.size() - 1) {
+                frames.add(path.get(i).request().frame());
+                frames.add(relayed.frame());
+            }
+        }
+        frames.add(first.frame());
+        frames.add(made.frame());
+        frames.sort(null);
+    }
+
     /** True when {@code answer}'s sender passed on {@code request} and relayed its answer {@code fin} as {@code answer}. */
     private static boolean relays(SipMessage answer, SipMessage request, SipMessage fin) {
         String hop = answer.src().address();

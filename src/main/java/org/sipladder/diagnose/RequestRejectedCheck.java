@@ -121,24 +121,7 @@ final class RequestRejectedCheck implements FindingRule {
             }
         }
         frames.add(answer.frame());
-        if (path.size() > 1) {
-            // the answer came from further on: who made it, and each proxy that passed it back unchanged
-            SipMessage first = path.get(0).request();
-            facts.add("It came from " + peer + ": " + first.src().address() + " passed the " + method + " on to it (frame "
-                    + first.frame() + ") and it answered " + made.label() + " (frame " + made.frame() + ")");
-            for (int i = 1; i < path.size(); i++) {
-                SipMessage relayed = path.get(i).finalResponse();
-                facts.add(relayed.src().address() + " relayed " + relayed.status() + " to " + relayed.dst().address()
-                        + " unchanged (frame " + relayed.frame() + ")");
-                if (i < path.size() - 1) {
-                    frames.add(path.get(i).request().frame());
-                    frames.add(relayed.frame());
-                }
-            }
-            frames.add(first.frame());
-            frames.add(made.frame());
-            frames.sort(null);
-        }
+        DialogRequests.addRelayEvidence(path, method, facts, frames);
         ResponseFacts.add(made, facts);
         boolean credentialsRefused = challenge && request != null && DialogRequests.hasCredentials(request);
         // a 405 whose own Allow lists the method refuses it here, not everywhere

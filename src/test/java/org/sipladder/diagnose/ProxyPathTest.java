@@ -237,4 +237,24 @@ class ProxyPathTest {
                 only(timedOut, FindingCode.SIP_CALL_REJECTED).title());
         assertEquals(List.of(), timedOut.withCode(FindingCode.B2BUA_FAILURE_RELAYED), timedOut.findings().toString());
     }
+
+    @Test
+    void aRegistrationRefusedBehindAProxyNamesTheRegistrarAndCountsTheSendersRegisters() {
+        String register = "REGISTER sip:" + PROXY + " SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER
+                + ":5060;branch=z9hG4bKreg1\r\nMax-Forwards: 70\r\nFrom: <sip:alice@" + PROXY + ">;tag=r1\r\n"
+                + "To: <sip:alice@" + PROXY + ">\r\nCall-ID: reg-403\r\nCSeq: 1 REGISTER\r\nContact: <sip:alice@"
+                + CARRIER + ">\r\nExpires: 600\r\nContent-Length: 0\r\n\r\n";
+        String onward = forwarded(register, "px1");
+        passedOn(register, onward);
+        add(0.2, FAR, PROXY, withHeader(SipTexts.response(onward, 403, "Forbidden"), "Server: Asterisk PBX 18"));
+        add(0.21, PROXY, CARRIER, withHeader(SipTexts.response(register, 403, "Forbidden"), "Server: Asterisk PBX 18"));
+
+        Finding rejected = only(diagnose(), FindingCode.SIP_REGISTER_REJECTED);
+
+        assertEquals("Registration to " + FAR + " failed: 403 Forbidden", rejected.title());
+        assertTrue(rejected.explanation().startsWith(FAR + " answered 403"), rejected.explanation());
+        List<String> facts = rejected.evidence().facts();
+        assertTrue(facts.get(0).startsWith("1 REGISTER(s) from " + CARRIER), facts.toString());
+        assertTrue(facts.contains(PROXY + " relayed 403 to " + CARRIER + " unchanged (frame 4)"), facts.toString());
+    }
 }
