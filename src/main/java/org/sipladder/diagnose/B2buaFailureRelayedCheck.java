@@ -6,6 +6,7 @@ import java.util.List;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -16,6 +17,11 @@ final class B2buaFailureRelayedCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.B2BUA_FAILURE_RELAYED;
 
+    /** What a Jambonz on the path can do about the status it gives the caller. */
+    private static final String JAMBONZ_STEP = "If the carrier should retry or fail over instead of treating the call as"
+            + " declined, let the Jambonz application answer the failed dial itself: in the dial verb's actionHook,"
+            + " return a sip:decline verb with a retryable status (e.g. 480 or 503).";
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -24,7 +30,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                 continue;
             }
             List<InviteTransaction> failed = context.invites(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList();
-            InviteTransaction toCaller = failed.stream().filter(t -> t.invite().legIndex() == 0).reduce((x, y) -> y).orElse(null);
+            InviteTransaction toCaller = toCaller(failed);
             if (toCaller == null) {
                 continue;
             }
@@ -34,6 +40,21 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * The failure the caller got: of the failed INVITEs on the first leg, the one answered last. A proxy keeps the
+     * Call-ID, so the INVITE it passed on is on the first leg too, sent after the caller's but answered before it.
+     */
+    private static InviteTransaction toCaller(List<InviteTransaction> failed) {
+        InviteTransaction toCaller = null;
+        for (InviteTransaction t : failed) {
+            if (t.invite().legIndex() == 0 && (toCaller == null
+                    || t.finalResponse().frame() > toCaller.finalResponse().frame())) {
+                toCaller = t;
+            }
+        }
+        return toCaller;
     }
 
     /**
@@ -63,8 +84,10 @@ final class B2buaFailureRelayedCheck implements FindingRule {
     }
 
     /**
-     * From the caller's failure back to where it started: each earlier step is the last failure the hop that
-     * answered the next step received before answering (on the address it answered from, else on another of its own).
+     * From the caller's failure back to where it started: each earlier step is the failure the hop that answered the
+     * next step received before answering (on the address it answered from, else on another of its own): the same
+     * response relayed (status and To tag kept, RFC 3261 16.7) where one came, else the last one. A forking proxy
+     * gets a failure from each branch and passes on the best, not always the last (a 6xx wins, a 4xx beats a 5xx).
      */
     private static List<InviteTransaction> chain(InviteTransaction toCaller, List<InviteTransaction> failed) {
         LinkedList<InviteTransaction> chain = new LinkedList<>();
@@ -73,17 +96,22 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         while (true) {
             SipMessage answer = current.finalResponse();
             InviteTransaction before = null;
+            boolean relayed = false;
             for (InviteTransaction t : failed) {
                 SipMessage fin = t.finalResponse();
-                if (!holds(chain, t) && fin.frame() < answer.frame() && fin.dst().address().equals(answer.src().address())
-                        && (before == null || fin.frame() > before.finalResponse().frame())) {
-                    before = t;
+                if (!holds(chain, t) && fin.frame() < answer.frame() && fin.dst().address().equals(answer.src().address())) {
+                    boolean same = fin.status() == answer.status() && fin.sameToTag(answer);
+                    if (before == null || same && !relayed || same == relayed && fin.frame() > before.finalResponse().frame()) {
+                        before = t;
+                        relayed = same;
+                    }
                 }
             }
             if (before == null) {
                 before = toOtherAddress(chain, current, failed);
             }
-            if (before == null) {
+            if (before == null || cancelledFirst(before, before)) {
+                // a hop that cancelled its INVITE ended that branch itself: the failure it answered started with it
                 return chain;
             }
             chain.addFirst(before);
@@ -136,6 +164,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
     }
 
     private static Finding finding(CallFlow flow, List<InviteTransaction> chain) {
+        boolean throughJambonz = flow.hops().stream().anyMatch(h -> h.role() == Role.JAMBONZ);
         SipMessage start = chain.get(0).finalResponse();
         SipMessage end = chain.get(chain.size() - 1).finalResponse();
         String origin = name(flow, start.src());
@@ -161,6 +190,8 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         }
         facts.addAll(flow.joinEvidence());
         InviteTransaction toCaller = chain.get(chain.size() - 1);
+        String first = "Find out why " + origin + " answered " + start.label() + " and fix that first: the other "
+                + "findings of this call say what the analyzer knows.";
         return new Finding(CODE, CODE.severity(), CODE.title(end.label(), start.label(), origin),
                 "The status the caller saw is not where the failure started. A proxy relays the next hop's answer "
                         + "unchanged; a B2BUA such as Jambonz runs separate dialogs toward the caller and toward the "
@@ -169,13 +200,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                         + "real cause: look at the hop where it started.",
                 toCaller.callId(), flow.id(), false,
                 Findings.evidence(frames, List.of(), facts),
-                Findings.fix(List.of(
-                        "Find out why " + origin + " answered " + start.label() + " and fix that first: the other "
-                                + "findings of this call say what the analyzer knows.",
-                        "If the carrier should retry or fail over instead of treating the call as declined, let the Jambonz "
-                                + "application answer the failed dial itself: in the dial verb's actionHook, return a "
-                                + "sip:decline verb with a retryable status (e.g. 480 or 503)."),
-                        List.of(), null));
+                Findings.fix(throughJambonz ? List.of(first, JAMBONZ_STEP) : List.of(first), List.of(), null));
     }
 
     /** The name of the hop {@code endpoint} is (a party of a shared host is known by its port), with its address. */

@@ -60,7 +60,7 @@ final class CallRejectedCheck implements FindingRule {
                 List<InviteTransaction> invites = context.invites(flow);
                 InviteTransaction tx = origin(invites).orElse(null);
                 if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
-                    findings.add(finding(tx, Attempts.of(flow, invites, tx)));
+                    findings.add(finding(tx, Attempts.of(flow, invites, tx), invites));
                 } else if (invites.isEmpty()) {
                     // the INVITE is not in the capture (it started after it, or it shows one direction only)
                     SipMessage answer = Findings.lastAnswer(flow, "INVITE", 300);
@@ -73,12 +73,17 @@ final class CallRejectedCheck implements FindingRule {
         return List.copyOf(findings);
     }
 
-    /** The failed INVITE where the failure started: on the deepest leg that failed, the last attempt. */
+    /**
+     * The failed INVITE where the failure started: on the deepest leg that failed, the last attempt; where its
+     * answer was relayed from further down (a proxy keeps the Call-ID, so its next hop is on the same leg), the
+     * INVITE whose answer started it.
+     */
     private static Optional<InviteTransaction> origin(List<InviteTransaction> invites) {
         return invites.stream()
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
                 .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
-                        .thenComparingLong(tx -> tx.finalResponse().frame()));
+                        .thenComparingLong(tx -> tx.finalResponse().frame()))
+                .map(last -> B2buaFailureRelayedCheck.chainTo(invites, last).get(0));
     }
 
     private static Finding withoutInvite(CallFlow flow, SipMessage answer) {
@@ -94,6 +99,34 @@ final class CallRejectedCheck implements FindingRule {
                 answer.callId(), flow.id(), false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
                 Findings.fix(List.of(m.check()), List.of(), null));
         return withSeverityOf(finding, answer.status());
+    }
+
+    /**
+     * The INVITEs {@code tx}'s answerer passed on after receiving it that got no final answer before it answered
+     * {@code tx}: a proxy or B2BUA whose next hop stays silent answers 408 (its Timer B or C) or 503 itself.
+     */
+    private static List<InviteTransaction> unansweredOnward(InviteTransaction tx, List<InviteTransaction> invites) {
+        SipMessage answer = tx.finalResponse();
+        List<InviteTransaction> unanswered = new ArrayList<>(0);
+        for (InviteTransaction t : invites) {
+            SipMessage r = t.request();
+            if (t != tx && t.finalResponse() == null && !t.inDialog() && r.frame() > tx.frame()
+                    && r.frame() < answer.frame() && r.src().address().equals(answer.src().address())) {
+                unanswered.add(t);
+            }
+        }
+        return unanswered;
+    }
+
+    /** True when an attempt was sent before the one before it was answered: parallel branches, not retries. */
+    private static boolean forked(List<InviteTransaction> attempts) {
+        for (int i = 1; i < attempts.size(); i++) {
+            SipMessage before = attempts.get(i - 1).finalResponse();
+            if (before != null && attempts.get(i).frame() < before.frame()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the capture holds a response to {@code cancel}: its Call-ID, CSeq number and method, sent back. */
@@ -133,13 +166,22 @@ final class CallRejectedCheck implements FindingRule {
         return StatusMeaning.of(MEANINGS, status);
     }
 
-    /** The finding about {@code tx}, the last of the sender's {@code attempts} at the call. */
-    private static Finding finding(InviteTransaction tx, List<InviteTransaction> attempts) {
+    /** The finding about {@code tx}, the last of the sender's {@code attempts} at the call, one of {@code invites}. */
+    private static Finding finding(InviteTransaction tx, List<InviteTransaction> attempts,
+                                   List<InviteTransaction> invites) {
         SipMessage last = tx.finalResponse();
         StatusMeaning m = meaning(last.status());
         String peer = last.src().address();
         List<String> facts = new ArrayList<>();
         facts.add(peer + " answered the INVITE of frame " + tx.frame() + " with " + last.label() + " (frame " + last.frame() + ")");
+        List<InviteTransaction> unanswered = unansweredOnward(tx, invites);
+        for (InviteTransaction t : unanswered) {
+            facts.add(String.format(Locale.ROOT, "%s passed the INVITE on to %s (frame %d, sent %d time%s) and got no"
+                    + " final answer (%s), so it made the %d itself, %.1f s later", peer, t.request().dst(), t.frame(),
+                    1 + t.retransmissions(), t.retransmissions() == 0 ? "" : "s", t.responses().isEmpty() ? "no response"
+                    : "only " + t.responses().get(t.responses().size() - 1).message().label(), last.status(),
+                    (last.timestampMicros() - t.request().timestampMicros()) / 1e6));
+        }
         ResponseFacts.add(last, facts);
         if (last.status() == 415) {
             // the other half of the mismatch: what the INVITE carried against the Accept of the answer
@@ -147,6 +189,9 @@ final class CallRejectedCheck implements FindingRule {
             facts.add(type == null ? "The INVITE names no Content-Type" : "The INVITE's body: Content-Type " + type.trim());
         }
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
+        for (InviteTransaction t : unanswered) {
+            frames.add(frames.size() - 1, t.frame());
+        }
         SipMessage cancel = tx.cancel();
         // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)
         if (last.status() == 487 || cancel != null) {
@@ -168,10 +213,15 @@ final class CallRejectedCheck implements FindingRule {
         String cause = tellsACause(facts) ? "" : " The capture shows no more specific cause.";
         String tries = "";
         if (attempts.size() > 1) {
-            // every attempt failed, or the call would not have (the last one decides it)
-            facts.add(attempts.size() + " attempts from " + tx.request().src().address() + ", all failed: INVITE "
-                    + Attempts.list(attempts));
-            tries = " The sender tried " + attempts.size() + " times and every attempt failed.";
+            // every attempt failed, or the call would not have (the last one decides it); a forking proxy sends its
+            // branches at once and passes on the best answer (RFC 3261 16.7), not the last
+            boolean forked = forked(attempts);
+            facts.add(attempts.size() + (forked ? " branches forked by " : " attempts from ")
+                    + tx.request().src().address() + ", all failed: INVITE " + Attempts.list(attempts));
+            tries = forked ? " " + tx.request().src().address() + " forked the call to " + attempts.size()
+                    + " branches at once and every branch failed; it passed on this answer as the best (RFC 3261 16.7:"
+                    + " a 6xx first, else the lowest class)."
+                    : " The sender tried " + attempts.size() + " times and every attempt failed.";
             for (InviteTransaction a : attempts) {
                 if (!frames.contains(a.frame())) {
                     frames.add(a.frame());
@@ -179,7 +229,10 @@ final class CallRejectedCheck implements FindingRule {
             }
             frames.sort(null);
         }
-        Finding finding = Findings.call(tx, CODE, CODE.title(peer, last.label()),
+        // a caller who gave up is no server's refusal: the title says who ended it
+        String title = last.status() == 487 && cancel != null ? cancel.src().address() + " cancelled the call: "
+                + last.label() : CODE.title(peer, last.label());
+        Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
                         + cause + tries,
                 Findings.evidence(frames, List.of(), facts),

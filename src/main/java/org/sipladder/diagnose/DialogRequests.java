@@ -101,6 +101,72 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
         return attempts;
     }
 
+    /**
+     * Where the final response of {@code sent} started, hop by hop, {@code sent} last: a proxy passes the request on
+     * under the same Call-ID and CSeq and passes the response it gets back on unchanged, status and To tag (RFC 3261
+     * 16.7), so each earlier step is a request its answerer sent after receiving the later one and whose answer, the
+     * same response, reached it before it answered. Of several (a proxy that spirals the request through itself, or
+     * forked it), the one answered first, nearest where the response was made.
+     */
+    static List<DialogRequests> relayPath(List<DialogRequests> requests, DialogRequests sent) {
+        List<DialogRequests> path = new ArrayList<>(2);
+        path.add(sent);
+        DialogRequests current = sent;
+        while (path.size() <= requests.size()) {
+            SipMessage answer = current.finalResponse();
+            DialogRequests from = null;
+            for (DialogRequests r : requests) {
+                SipMessage fin = r.finalResponse();
+                if (fin != null && !path.contains(r) && r.request().frame() > current.request().frame()
+                        && fin.frame() < answer.frame() && relays(answer, r.request(), fin)
+                        && (from == null || fin.frame() < from.finalResponse().frame())) {
+                    from = r;
+                }
+            }
+            if (from == null) {
+                break;
+            }
+            path.add(0, from);
+            current = from;
+        }
+        return path;
+    }
+
+    /**
+     * Adds to a finding's evidence where the answer of {@code path} ({@link #relayPath}) was made and each proxy that
+     * passed it back unchanged; nothing when it was made where the request was sent.
+     */
+    static void addRelayEvidence(List<DialogRequests> path, String method, List<String> facts, List<Long> frames) {
+        if (path.size() < 2) {
+            return;
+        }
+        SipMessage first = path.get(0).request();
+        SipMessage made = path.get(0).finalResponse();
+        facts.add("It came from " + made.src().address() + ": " + first.src().address() + " passed the " + method
+                + " on to it (frame " + first.frame() + ") and it answered " + made.label() + " (frame " + made.frame()
+                + ")");
+        for (int i = 1; i < path.size(); i++) {
+            SipMessage relayed = path.get(i).finalResponse();
+            facts.add(relayed.src().address() + " relayed " + relayed.status() + " to " + relayed.dst().address()
+                    + " unchanged (frame " + relayed.frame() + ")");
+            if (i < path.size() - 1) {
+                frames.add(path.get(i).request().frame());
+                frames.add(relayed.frame());
+            }
+        }
+        frames.add(first.frame());
+        frames.add(made.frame());
+        frames.sort(null);
+    }
+
+    /** True when {@code answer}'s sender passed on {@code request} and relayed its answer {@code fin} as {@code answer}. */
+    private static boolean relays(SipMessage answer, SipMessage request, SipMessage fin) {
+        String hop = answer.src().address();
+        return request.src().address().equals(hop) && fin.dst().address().equals(hop) && fin.status() == answer.status()
+                && fin.sameToTag(answer) && request.cseqNumber() == answer.cseqNumber()
+                && request.callId() != null && request.callId().equals(answer.callId());
+    }
+
     /** True when {@code request} carries digest credentials (Authorization or Proxy-Authorization). */
     static boolean hasCredentials(SipMessage request) {
         return request.header("Authorization") != null || request.header("Proxy-Authorization") != null;

@@ -75,6 +75,23 @@ final class NoFinalResponseCheck implements FindingRule {
                 + " further: check its logs and the hop it passes the call to.");
     }
 
+    /**
+     * The failure the INVITE's sender answered an INVITE it had received with after sending it (a proxy's 408 or 503
+     * under the same Call-ID, a B2BUA's on its other leg): the answer the silence turned into; null when none.
+     */
+    private static SipMessage answeredBack(InviteTransaction tx) {
+        SipMessage request = tx.request();
+        for (FlowMessage fm : tx.flow().messages()) {
+            SipMessage r = fm.message();
+            if (!fm.retransmission() && r.frame() > request.frame() && r.status() >= 300 && "INVITE".equals(r.cseqMethod())
+                    && r.src().address().equals(request.src().address())
+                    && !r.dst().address().equals(request.dst().address())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** The finding about {@code tx}; {@code refused}: an ICMP error about its INVITE, or null. */
     private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros, Unreachable refused) {
         String dst = tx.request().dst().toString();
@@ -84,6 +101,12 @@ final class NoFinalResponseCheck implements FindingRule {
                 : "Only provisional responses: " + String.join(", ", tx.responses().stream().map(m -> m.message().label()).toList()));
         if (refused != null) {
             facts.add(UnreachableEvidence.fact(refused, tx.request()));
+        }
+        SipMessage gaveUp = answeredBack(tx);
+        if (gaveUp != null) {
+            facts.add(String.format(Locale.ROOT, "%s gave up on it and answered %s %s itself (frame %d), %.1f s after"
+                    + " sending it", tx.request().src().address(), gaveUp.dst().address(), gaveUp.label(), gaveUp.frame(),
+                    (gaveUp.timestampMicros() - tx.request().timestampMicros()) / 1e6));
         }
         // how much longer the capture went on: after the INVITE when nothing answered it (its timeout runs from
         // there), after the call's last message when something did
@@ -128,6 +151,9 @@ final class NoFinalResponseCheck implements FindingRule {
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }
         List<Long> frames = Findings.frames(tx);
+        if (gaveUp != null) {
+            frames.add(gaveUp.frame());
+        }
         if (refused != null) {
             steps.add(UnreachableEvidence.step(refused, tx.request()));
             frames.add(refused.frame());

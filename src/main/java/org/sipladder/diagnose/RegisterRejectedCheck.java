@@ -82,7 +82,9 @@ final class RegisterRejectedCheck implements FindingRule {
             SipMessage last = attempts.get(attempts.size() - 1).finalResponse();
             // no answer to the last attempt in the capture (it ended first): nothing was refused yet
             if (last != null && last.status() >= 300) {
-                findings.add(finding(flow, attempts, context.media().lastPacketMicros()));
+                List<DialogRequests> path = DialogRequests.relayPath(context.dialogRequests(flow, "REGISTER"),
+                        attempts.get(attempts.size() - 1));
+                findings.add(finding(flow, attempts, path, context.media().lastPacketMicros()));
             }
         }
         return findings;
@@ -113,12 +115,18 @@ final class RegisterRejectedCheck implements FindingRule {
                 + "outbound/registration settings) against the provider's.";
     }
 
-    private static Finding finding(CallFlow flow, List<DialogRequests> attempts, long captureEndMicros) {
-        List<SipMessage> registers = registers(flow);
+    /**
+     * The finding about the last of {@code attempts}, whose answer came back along {@code path}
+     * ({@link DialogRequests#relayPath}: the registrar behind a proxy made it).
+     */
+    private static Finding finding(CallFlow flow, List<DialogRequests> attempts, List<DialogRequests> path,
+                                   long captureEndMicros) {
         SipMessage lastRegister = attempts.get(attempts.size() - 1).request();
         SipMessage last = attempts.get(attempts.size() - 1).finalResponse();
+        List<SipMessage> registers = registers(flow, lastRegister.src().address());
         long withCredentials = registers.stream().filter(DialogRequests::hasCredentials).count();
-        String peer = last.src().address();
+        // the registrar: where the answer was made, past any proxy that relayed it
+        String peer = path.get(0).finalResponse().src().address();
         List<String> facts = new ArrayList<>();
         facts.add(registers.size() + " REGISTER(s) from " + lastRegister.src().address() + " to " + lastRegister.dst().address()
                 + ", " + withCredentials + " with credentials; answers: "
@@ -134,7 +142,9 @@ final class RegisterRejectedCheck implements FindingRule {
             facts.add("The digest uri \"" + uri + "\" is not the Request-URI " + lastRegister.requestUri()
                     + ": registrars compute the expected answer with the Request-URI");
         }
-        ResponseFacts.add(last, facts);
+        List<Long> frames = new ArrayList<>(List.of(lastRegister.frame(), last.frame()));
+        DialogRequests.addRelayEvidence(path, "REGISTER", facts, frames);
+        ResponseFacts.add(path.get(0).finalResponse(), facts);
         boolean challenge = last.status() == 401 || last.status() == 407;
         List<String> steps = new ArrayList<>();
         String why;
@@ -166,11 +176,11 @@ final class RegisterRejectedCheck implements FindingRule {
             why = peer + " answered " + last.label() + " to the last REGISTER: " + m.meaning() + ".";
             steps.add(m.check(peer, lastRegister.src().address()));
         }
-        Finding f = new Finding(CODE, CODE.severity(), CODE.title(lastRegister.dst().address(), last.label(),
+        Finding f = new Finding(CODE, CODE.severity(), CODE.title(peer, last.label(),
                         last.status() == 403 ? "" : " after " + registers.size() + " attempt(s)"),
                 why + " Without a registration, calls to this account are not delivered.",
                 lastRegister.callId(), flow.id(), false,
-                Findings.evidence(List.of(lastRegister.frame(), last.frame()), List.of(), facts),
+                Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
         return early ? f.withSeverity(Severity.WARNING) : f;
     }
@@ -227,13 +237,14 @@ final class RegisterRejectedCheck implements FindingRule {
                 + "nonce") + ", and the sender does not answer the new challenge, so the registration lapses.";
     }
 
-    /** The REGISTERs of {@code flow} as first sent. */
-    private static List<SipMessage> registers(CallFlow flow) {
+    /** The REGISTERs of {@code flow} as {@code sender} first sent them (not a proxy's copies passed on). */
+    private static List<SipMessage> registers(CallFlow flow, String sender) {
         List<SipMessage> registers = new ArrayList<>();
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
             FlowMessage m = messages.get(i);
-            if (!m.retransmission() && m.message().isRequest() && "REGISTER".equals(m.message().method())) {
+            if (!m.retransmission() && m.message().isRequest() && "REGISTER".equals(m.message().method())
+                    && sender.equals(m.message().src().address())) {
                 registers.add(m.message());
             }
         }

@@ -76,23 +76,29 @@ final class RequestRejectedCheck implements FindingRule {
                 // the answers alone (the capture shows one direction)
                 SipMessage answer = Findings.lastAnswer(flow, method, 300);
                 if (answer != null) {
-                    findings.add(finding(flow, method, null, answer, List.of()));
+                    findings.add(finding(flow, method, null, List.of(new DialogRequests(null, answer, 1)), List.of()));
                 }
                 continue;
             }
             DialogRequests last = attempts.get(attempts.size() - 1);
             if (last.finalResponse() != null && last.finalResponse().status() >= 300) {
-                findings.add(finding(flow, method, last.request(), last.finalResponse(), attempts));
+                List<DialogRequests> path = DialogRequests.relayPath(context.dialogRequests(flow, method), last);
+                findings.add(finding(flow, method, last.request(), path, attempts));
             }
         }
         return findings;
     }
 
-    /** The finding about {@code answer} to {@code request} (null: not in the capture), the last of {@code attempts}. */
-    private static Finding finding(CallFlow flow, String method, SipMessage request, SipMessage answer,
+    /**
+     * The finding about the answer to {@code request} (null: not in the capture), the last of {@code attempts}; its
+     * {@code path} runs from the hop that made the answer to the request, each step's answer relayed by the next.
+     */
+    private static Finding finding(CallFlow flow, String method, SipMessage request, List<DialogRequests> path,
                                    List<DialogRequests> attempts) {
-        String peer = answer.src().address();
-        String sender = answer.dst().address();
+        SipMessage answer = path.get(path.size() - 1).finalResponse();
+        SipMessage made = path.get(0).finalResponse();
+        String peer = made.src().address();
+        String sender = made.dst().address();
         int status = answer.status();
         boolean challenge = status == 401 || status == 407;
         StatusMeaning m = StatusMeaning.of(MEANINGS, status);
@@ -103,7 +109,7 @@ final class RequestRejectedCheck implements FindingRule {
             facts.add(Findings.requestNotCaptured(method));
         } else {
             frames.add(request.frame());
-            facts.add(method + " frame " + request.frame() + " from " + sender + " to " + request.dst() + ", answered "
+            facts.add(method + " frame " + request.frame() + " from " + request.src().address() + " to " + request.dst() + ", answered "
                     + answer.label() + " (frame " + answer.frame() + ")"
                     + (attempts.size() < 2 ? "" : (attempts.size() == 2 ? "; the attempt before it was answered "
                     : "; the attempts before it were answered ") + String.join(", ",
@@ -115,10 +121,11 @@ final class RequestRejectedCheck implements FindingRule {
             }
         }
         frames.add(answer.frame());
-        ResponseFacts.add(answer, facts);
+        DialogRequests.addRelayEvidence(path, method, facts, frames);
+        ResponseFacts.add(made, facts);
         boolean credentialsRefused = challenge && request != null && DialogRequests.hasCredentials(request);
         // a 405 whose own Allow lists the method refuses it here, not everywhere
-        String allow = status == 405 ? answer.header("Allow") : null;
+        String allow = status == 405 ? made.header("Allow") : null;
         boolean allowed = allow != null && Arrays.stream(allow.split(","))
                 .anyMatch(a -> a.trim().equalsIgnoreCase(method));
         String why = peer + " answered " + answer.label() + " to the " + method + ": "

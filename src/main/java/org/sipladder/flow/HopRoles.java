@@ -93,7 +93,7 @@ final class HopRoles {
             all.add(src);
             all.add(dst);
             if (!CallFlowAssembly.retransmission(places[i])) {
-                collect(m);
+                collect(messages, i);
             }
         }
         relayClues(invites, inviteCount);
@@ -167,7 +167,8 @@ final class HopRoles {
 
     // A clue is kept only when it is the first of its kind, and its sentence made only when read: this runs for every
     // message of every call of a large capture, where lambdas capturing the message would cost more than the checks.
-    private void collect(SipMessage m) {
+    private void collect(SipMessage[] messages, int index) {
+        SipMessage m = messages[index];
         String sender = at(m.src());
         long frame = m.frame();
         if (m.isRequest()) {
@@ -181,20 +182,42 @@ final class HopRoles {
                 outboundClue(m, sender, frame);
                 familyInviteClues(m, sender, frame);
             }
-            if (m.hasOtherKeptHeaders()) {
+            if (m.hasOtherKeptHeaders() && !relayed(messages, index)) {
                 headerClues(m, sender, frame);
             }
         } else {
             if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
                 clue(sender, Role.LIVEKIT, "100 Processing", Sentence.PROCESSING, frame, null, null);
             }
-            if (m.toTagStartsWith("SCL_") && !has(sender, Role.LIVEKIT, "SCL_")) {
+            if (m.toTagStartsWith("SCL_") && !has(sender, Role.LIVEKIT, "SCL_") && !relayed(messages, index)) {
                 clue(sender, Role.LIVEKIT, "SCL_", Sentence.SCL_TO_TAG, frame, m.toTag(), null);
             }
         }
         // a response names its software in Server, but some (FreeSWITCH) put User-Agent in responses too
         String agent = m.isRequest() ? m.header("User-Agent") : m.header("Server");
-        agentClue(sender, agent != null || m.isRequest() ? agent : m.header("User-Agent"), frame);
+        agentClue(sender, agent != null || m.isRequest() ? agent : m.header("User-Agent"), messages, index);
+    }
+
+    /**
+     * True when the sender of {@code messages[index]} is passing on what it received from another host (same Call-ID,
+     * CSeq and method, a response's status and To tag too): a proxy keeps the headers of what it relays (RFC 3261
+     * 16.6, 16.7), so their User-Agent, Server, family headers and LiveKit's To tag name the host that made them.
+     * Asked only of the few messages that would give a clue.
+     */
+    private boolean relayed(SipMessage[] messages, int index) {
+        SipMessage m = messages[index];
+        String sender = at(m.src());
+        for (int j = index - 1; j >= 0; j--) {
+            SipMessage r = messages[j];
+            if (at(r.dst()).equals(sender) && !at(r.src()).equals(sender)
+                    && r.cseqNumber() == m.cseqNumber() && r.isRequest() == m.isRequest()
+                    && (m.isRequest() ? Objects.equals(r.method(), m.method())
+                    : r.status() == m.status() && r.sameToTag(m) && Objects.equals(r.cseqMethod(), m.cseqMethod()))
+                    && Objects.equals(r.callId(), m.callId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -288,21 +311,39 @@ final class HopRoles {
         for (int i = 1; i < count; i++) {
             SipMessage sent = invites[i];
             String host = at(sent.src());
-            if (named(host)) {
-                continue;
-            }
             for (int j = 0; j < i; j++) {
                 SipMessage received = invites[j];
                 if (at(received.dst()).equals(host) && !at(received.src()).equals(at(sent.dst()))
                         && received.frame() < sent.frame()) {
                     boolean relayed = Objects.equals(received.callId(), sent.callId());
-                    clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg",
-                            relayed ? Sentence.FORWARDED : Sentence.NEW_LEG, sent.frame(), sent.callId(),
-                            at(sent.dst()));
+                    if (relayed) {
+                        // the Request-URI or To it was sent names where the INVITE goes, which is past it
+                        dropDestinationClues(host);
+                    }
+                    if (!named(host)) {
+                        clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg",
+                                relayed ? Sentence.FORWARDED : Sentence.NEW_LEG, sent.frame(), sent.callId(),
+                                at(sent.dst()));
+                    }
                     break;
                 }
             }
         }
+    }
+
+    /** Forgets the clues {@code address} got from the Request-URI or To of a request sent to it. */
+    private void dropDestinationClues(String address) {
+        int kept = 0;
+        for (int i = 0; i < clueCount; i++) {
+            HopClue c = clues[i];
+            Sentence s = c.sentence();
+            if (!c.address().equals(address)
+                    || s != Sentence.REQUEST_URI && s != Sentence.TO && s != Sentence.FAMILY_DOMAIN) {
+                clues[kept++] = c;
+            }
+        }
+        Arrays.fill(clues, kept, clueCount, null);
+        clueCount = kept;
     }
 
     /** True when a clue names {@code address} as anything but a carrier (which a relaying host is not). */
@@ -315,13 +356,13 @@ final class HopRoles {
         return false;
     }
 
-    private void agentClue(String sender, String agent, long frame) {
+    private void agentClue(String sender, String agent, SipMessage[] messages, int index) {
         if (agent == null || seenBefore(sender, agent)) {
             return;
         }
         Role role = agentRoles.of(agent);
-        if (role != null) {
-            clue(sender, role, "agent", Sentence.AGENT, frame, agent, null);
+        if (role != null && !relayed(messages, index)) {
+            clue(sender, role, "agent", Sentence.AGENT, messages[index].frame(), agent, null);
         }
     }
 

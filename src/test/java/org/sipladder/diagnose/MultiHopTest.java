@@ -136,7 +136,8 @@ class MultiHopTest {
         assertTrue(facts.stream().anyMatch(f -> f.contains(outside) && f.contains("relayed 603")), facts.toString());
     }
 
-    private static String cancelOf(String invite) {
+    /** The CANCEL of {@code invite}: its request line, Via, From, To, Call-ID and CSeq number, no body. */
+    static String cancelOf(String invite) {
         return invite.substring(0, invite.indexOf("\r\n\r\n")).replace("INVITE sip:", "CANCEL sip:")
                 .replace(" INVITE\r\n", " CANCEL\r\n").replaceAll("Content-Length: \\d+", "Content-Length: 0")
                 .replaceAll("Content-Type: [^\r]*\r\n", "") + "\r\n\r\n";

@@ -1,0 +1,260 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowBuilder;
+import org.sipladder.flow.Role;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * Calls through a stateful proxy that keeps the Call-ID (Kamailio, OpenSIPS): the finding names the hop that made
+ * the failure, with the proxy as the relay (RFC 3261 16.7: the response passed on unchanged but for the top Via).
+ */
+class ProxyPathTest {
+
+    private static final String CARRIER = "203.0.113.10";
+    private static final String PROXY = "10.9.0.5";
+    private static final String FAR = "10.9.0.20";
+    private static final String OTHER = "10.9.0.21";
+    private static final String FREESWITCH = "Server: FreeSWITCH-mod_sofia/1.10.9";
+    private static final String URI = "sip:+4991874350352@" + PROXY;
+
+    private final List<SipMessage> messages = new ArrayList<>();
+
+    private void add(double seconds, String src, String dst, String text) {
+        long frame = messages.size() + 1;
+        messages.add(TestCall.parse(frame, 1_795_011_787_000_000L + Math.round(seconds * 1e6), new Endpoint(src, 5060),
+                new Endpoint(dst, 5060), text));
+    }
+
+    /** The caller's INVITE to the proxy at 0 s, passed on as {@code onward} at 0.01 s. */
+    private void passedOn(String invite, String onward) {
+        add(0, CARRIER, PROXY, invite);
+        add(0.01, PROXY, FAR, onward);
+    }
+
+    /** {@link #passedOn}, then the far end's 180 Ringing at 0.1 s, relayed at 0.11 s. */
+    private void ringing(String invite, String onward) {
+        passedOn(invite, onward);
+        add(0.1, FAR, PROXY, SipTexts.response(onward, 180, "Ringing"));
+        add(0.11, PROXY, CARRIER, SipTexts.response(invite, 180, "Ringing"));
+    }
+
+    private Diagnosis diagnose() {
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+        assertEquals(1, flows.size(), "one Call-ID, one call");
+        return DiagnosisEngine.standard().diagnose(flows, LiveKitConfig.empty());
+    }
+
+    /** The caller's INVITE to the proxy. */
+    private static String callerInvite() {
+        return SipTexts.invite("proxied-1", URI, "+493023125417", CARRIER, SipTexts.SDP_G711);
+    }
+
+    /** {@code invite} as the proxy passes it on: its own Via on top (branch {@code branch}), Max-Forwards one less. */
+    private static String forwarded(String invite, String branch) {
+        return invite.replaceFirst("Via: ", "Via: SIP/2.0/UDP " + PROXY + ":5060;branch=z9hG4bK" + branch + "\r\nVia: ")
+                .replace("Max-Forwards: 70", "Max-Forwards: 69");
+    }
+
+    private static String withHeader(String message, String header) {
+        return message.replace("\r\nContent-Length:", "\r\n" + header + "\r\nContent-Length:");
+    }
+
+    private static Finding only(Diagnosis d, FindingCode code) {
+        List<Finding> found = d.withCode(code);
+        assertEquals(1, found.size(), d.findings().toString());
+        return found.get(0);
+    }
+
+    private static Role roleOf(CallFlow flow, String address) {
+        return flow.hops().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow().role();
+    }
+
+    @Test
+    void whatAProxyRelaysNamesTheHostThatMadeItNotTheProxy() {
+        // a proxy keeps the Server header of the answer it passes back, and the X- headers of the INVITE it passes on
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        passedOn(invite, onward);
+        add(0.5, FAR, PROXY, withHeader(SipTexts.response(onward, 486, "Busy Here"), FREESWITCH));
+        add(0.51, PROXY, CARRIER, withHeader(SipTexts.response(invite, 486, "Busy Here"), FREESWITCH));
+        CallFlow flow = new FlowBuilder().build(messages).get(0);
+        assertEquals(Role.PROXY, roleOf(flow, PROXY), flow.hops().toString());
+        assertEquals(Role.B2BUA, roleOf(flow, FAR), flow.hops().toString());
+
+        // Jambonz -> proxy -> LiveKit: the proxy passes on Jambonz's X-CID and LiveKit's SCL_ To tag
+        CallFlow fourHops = MultiHopTest.fourHops(503, "Try again later").get(0);
+        assertEquals(Role.PROXY, roleOf(fourHops, MultiHopTest.PROXY), fourHops.hops().toString());
+        assertEquals(Role.JAMBONZ, roleOf(fourHops, MultiHopTest.SBC), fourHops.hops().toString());
+        assertEquals(Role.LIVEKIT, roleOf(fourHops, MultiHopTest.LIVEKIT), fourHops.hops().toString());
+    }
+
+    @Test
+    void aRejectionTheProxyRelayedNamesTheFarEndWithTheProxyAsRelay() {
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        add(0, CARRIER, PROXY, invite);
+        add(0.005, PROXY, CARRIER, SipTexts.response(invite, 100, "Trying"));
+        add(0.01, PROXY, FAR, onward);
+        add(0.5, FAR, PROXY, SipTexts.response(onward, 404, "Not Found"));
+        add(0.51, PROXY, CARRIER, SipTexts.response(invite, 404, "Not Found"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(FAR + " rejected the call: 404 Not Found", rejected.title());
+        assertTrue(rejected.primary(), d.findings().toString());
+        Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
+        List<String> facts = relayed.evidence().facts();
+        assertTrue(facts.get(0).contains("started at") && facts.get(0).contains(FAR), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.contains(PROXY) && f.contains("relayed 404")), facts.toString());
+        assertTrue(relayed.fix().steps().stream().noneMatch(s -> s.contains("Jambonz")),
+                "no Jambonz on this path: " + relayed.fix().steps());
+    }
+
+    @Test
+    void aForkingProxyPassesOnTheBestAnswerNotTheLast() {
+        // RFC 3261 16.7: of the branches' failures a 6xx wins, so the 603 that came first is what the caller got
+        String invite = callerInvite();
+        String first = forwarded(invite, "px1");
+        String second = forwarded(invite, "px2");
+        add(0, CARRIER, PROXY, invite);
+        add(0.01, PROXY, FAR, first);
+        add(0.011, PROXY, OTHER, second);
+        add(0.3, FAR, PROXY, SipTexts.response(first, 603, "Decline"));
+        add(0.6, OTHER, PROXY, SipTexts.response(second, 486, "Busy Here"));
+        add(0.61, PROXY, CARRIER, SipTexts.response(invite, 603, "Decline"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(FAR + " rejected the call: 603 Decline", rejected.title());
+        assertTrue(rejected.explanation().contains("forked the call to 2 branches"), rejected.explanation());
+        Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
+        assertTrue(relayed.title().contains("603 Decline from") && relayed.title().contains(FAR), relayed.title());
+    }
+
+    @Test
+    void aRefusedSubscribeNamesTheServerBehindTheProxy() {
+        // once straight through the proxy, once spiralled through it (it routes the request to itself again first)
+        for (boolean spiral : new boolean[] {false, true}) {
+            messages.clear();
+            String subscribe = "SUBSCRIBE sip:alice@" + PROXY + " SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER
+                    + ":5060;branch=z9hG4bKsub1\r\nMax-Forwards: 70\r\nFrom: <sip:bob@" + CARRIER + ">;tag=s1\r\n"
+                    + "To: <sip:alice@" + PROXY + ">\r\nCall-ID: sub-489\r\nCSeq: 1 SUBSCRIBE\r\nEvent: presence\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            String looped = forwarded(subscribe, "lp1");
+            String onward = forwarded(spiral ? looped : subscribe, "px1");
+            add(0, CARRIER, PROXY, subscribe);
+            if (spiral) {
+                add(0.005, PROXY, PROXY, looped);
+            }
+            add(0.01, PROXY, FAR, onward);
+            add(0.2, FAR, PROXY, withHeader(SipTexts.response(onward, 489, "Bad Event"), "Server: FreeSWITCH"));
+            if (spiral) {
+                add(0.205, PROXY, PROXY, withHeader(SipTexts.response(looped, 489, "Bad Event"), "Server: FreeSWITCH"));
+            }
+            add(0.21, PROXY, CARRIER, withHeader(SipTexts.response(subscribe, 489, "Bad Event"), "Server: FreeSWITCH"));
+
+            Finding rejected = only(diagnose(), FindingCode.SIP_REQUEST_REJECTED);
+
+            assertEquals("SUBSCRIBE to " + FAR + " rejected: 489 Bad Event", rejected.title(), "spiral " + spiral);
+            assertTrue(rejected.explanation().startsWith(FAR + " answered 489"), rejected.explanation());
+            List<String> facts = rejected.evidence().facts();
+            assertTrue(facts.stream().anyMatch(f -> f.startsWith("It came from " + FAR)), facts.toString());
+            assertTrue(facts.stream().anyMatch(f -> f.equals(PROXY + " relayed 489 to " + CARRIER + " unchanged (frame "
+                    + messages.size() + ")")), facts.toString());
+            assertTrue(rejected.evidence().frames().contains(spiral ? 3L : 2L), rejected.evidence().frames().toString());
+        }
+    }
+
+    @Test
+    void aProxyWhoseNextHopNeverAnsweredMadeTheTimeoutItself() {
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        add(0, CARRIER, PROXY, invite);
+        add(0.005, PROXY, CARRIER, withHeader(SipTexts.response(invite, 100, "Trying"), "Server: kamailio (5.7.1)"));
+        for (double t : new double[] {0.01, 0.51, 1.51, 3.51, 7.51, 11.51, 15.51}) {
+            add(t, PROXY, FAR, onward);
+        }
+        add(32.01, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(PROXY + " rejected the call: 408 Request Timeout", rejected.title());
+        assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains("passed the INVITE on to " + FAR)
+                && f.contains("sent 7 times") && f.contains("made the 408 itself")), rejected.evidence().facts().toString());
+        assertFalse(rejected.explanation().contains("no more specific cause"), rejected.explanation());
+        assertTrue(rejected.evidence().frames().contains(3L), rejected.evidence().frames().toString());
+        Finding silent = only(d, FindingCode.SIP_NO_FINAL_RESPONSE);
+        assertTrue(silent.primary());
+        assertTrue(silent.evidence().facts().stream().anyMatch(f -> f.contains(PROXY + " gave up on it and answered "
+                + CARRIER + " 408 Request Timeout itself")), silent.evidence().facts().toString());
+        assertTrue(silent.evidence().frames().contains(10L), silent.evidence().frames().toString());
+    }
+
+    @Test
+    void whoeverCancelledEndedTheCallNotTheServerThatAnswered487() {
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        ringing(invite, onward);
+        add(8, CARRIER, PROXY, MultiHopTest.cancelOf(invite));
+        add(8.001, PROXY, CARRIER, SipTexts.response(MultiHopTest.cancelOf(invite), 200, "OK"));
+        add(8.002, PROXY, FAR, MultiHopTest.cancelOf(onward));
+        add(8.01, FAR, PROXY, SipTexts.response(MultiHopTest.cancelOf(onward), 200, "OK"));
+        add(8.011, FAR, PROXY, SipTexts.response(onward, 487, "Request Terminated"));
+        add(8.015, PROXY, CARRIER, SipTexts.response(invite, 487, "Request Terminated"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(CARRIER + " cancelled the call: 487 Request Terminated", rejected.title());
+        assertEquals(Severity.INFO, rejected.severity());
+        assertEquals(List.of(), d.withCode(FindingCode.B2BUA_FAILURE_RELAYED), "nothing failed further on");
+
+        // the proxy's Timer C: it cancels the ringing branch and answers the caller 408; the callee's 487 only
+        // answers that CANCEL
+        messages.clear();
+        ringing(invite, onward);
+        add(180.01, PROXY, FAR, MultiHopTest.cancelOf(onward));
+        add(180.02, FAR, PROXY, SipTexts.response(MultiHopTest.cancelOf(onward), 200, "OK"));
+        add(180.03, FAR, PROXY, SipTexts.response(onward, 487, "Request Terminated"));
+        add(180.04, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+
+        Diagnosis timedOut = diagnose();
+
+        assertEquals(PROXY + " rejected the call: 408 Request Timeout",
+                only(timedOut, FindingCode.SIP_CALL_REJECTED).title());
+        assertEquals(List.of(), timedOut.withCode(FindingCode.B2BUA_FAILURE_RELAYED), timedOut.findings().toString());
+    }
+
+    @Test
+    void aRegistrationRefusedBehindAProxyNamesTheRegistrarAndCountsTheSendersRegisters() {
+        String register = "REGISTER sip:" + PROXY + " SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER
+                + ":5060;branch=z9hG4bKreg1\r\nMax-Forwards: 70\r\nFrom: <sip:alice@" + PROXY + ">;tag=r1\r\n"
+                + "To: <sip:alice@" + PROXY + ">\r\nCall-ID: reg-403\r\nCSeq: 1 REGISTER\r\nContact: <sip:alice@"
+                + CARRIER + ">\r\nExpires: 600\r\nContent-Length: 0\r\n\r\n";
+        String onward = forwarded(register, "px1");
+        passedOn(register, onward);
+        add(0.2, FAR, PROXY, withHeader(SipTexts.response(onward, 403, "Forbidden"), "Server: Asterisk PBX 18"));
+        add(0.21, PROXY, CARRIER, withHeader(SipTexts.response(register, 403, "Forbidden"), "Server: Asterisk PBX 18"));
+
+        Finding rejected = only(diagnose(), FindingCode.SIP_REGISTER_REJECTED);
+
+        assertEquals("Registration to " + FAR + " failed: 403 Forbidden", rejected.title());
+        assertTrue(rejected.explanation().startsWith(FAR + " answered 403"), rejected.explanation());
+        List<String> facts = rejected.evidence().facts();
+        assertTrue(facts.get(0).startsWith("1 REGISTER(s) from " + CARRIER), facts.toString());
+        assertTrue(facts.contains(PROXY + " relayed 403 to " + CARRIER + " unchanged (frame 4)"), facts.toString());
+    }
+}
