@@ -26,15 +26,27 @@ package org.sipladder.media;
  * @param telephoneEvents RFC 4733 telephone-event packets
  * @param payloadBytes    RTP bytes (header and payload)
  * @param problems        Wireshark's "Problems?" mark: a wrong sequence or timestamp somewhere
+ * @param sequenceRestarts times the sender restarted its sequence numbers (RFC 3550 A.1: a jump of 3000 or more
+ *                        ahead, or over 100 back, that the next packet followed in sequence and that no gap in
+ *                        arrival explains), which Wireshark counts as lost packets or a wrap
+ * @param expectedInRuns  packets expected from the sequence numbers of each run between restarts, summed;
+ *                        {@code expected} when there was no restart
+ * @param lostInRuns      {@code expectedInRuns} minus received: the loss a listener had
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, double minDeltaMs, double meanDeltaMs,
                             double maxDeltaMs, long maxDeltaFrame, double minJitterMs, double meanJitterMs,
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
-                            long payloadBytes, boolean problems) {
+                            long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
+                            long lostInRuns) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {
         return expected == 0 ? 0 : lost * 100.0 / expected;
+    }
+
+    /** Lost in runs as a percentage of expected in runs, 0 when nothing was expected: for judging the stream. */
+    public double lostPercentInRuns() {
+        return expectedInRuns == 0 ? 0 : lostInRuns * 100.0 / expectedInRuns;
     }
 }

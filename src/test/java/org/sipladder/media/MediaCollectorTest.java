@@ -149,6 +149,51 @@ class MediaCollectorTest {
         assertEquals(1, st.duplicates());
     }
 
+    /** 100 packets 20 ms apart, timestamps going on, numbered from {@code first} and from packet 50 on from {@code then}. */
+    private Captures renumbered(int first, int then, long gapMicros) {
+        Captures c = offerAnswer("call-r");
+        long t = T0 + 100_000;
+        for (int i = 0; i < 100; i++) {
+            t += i == 50 ? gapMicros : 20_000;
+            c.udp(t, CALLER, CALLEE, Rtp.packet(0, (i < 50 ? first + i : then + i - 50) & 0xffff, 160L * i, 9, false));
+        }
+        return c;
+    }
+
+    @Test
+    void aRestartOfTheSequenceNumbersIsNoLossThoughWiresharkCountsIt() throws Exception {
+        // RFC 3550 A.1: 3000 or more ahead, or over 100 back, and the next packet follows: the sender restarted
+        for (int then : new int[] {10, 29_900, 36_000, 65_000}) {
+            RtpStream s = MediaRead.of(renumbered(30_000, then, 20_000), dir).streams().get(0);
+            RtpStatistics st = s.stats();
+            assertEquals(1, st.sequenceRestarts(), "to " + then);
+            assertEquals(100, st.expectedInRuns(), "to " + then);
+            assertEquals(0, st.lostInRuns(), "to " + then);
+            assertEquals(4.4, s.mos(), 0.05, "to " + then);
+            // Wireshark's figure stays as tshark gives it: the numbers skipped (or a wrap) as lost
+            long skipped = then > 30_049 ? then - 30_050 : then + 65_536 - 30_050;
+            assertEquals(skipped, st.lost(), "to " + then);
+        }
+    }
+
+    @Test
+    void aLongOutageWithTheNumbersGoingOnIsLossAndAStrayPacketNoRestart() throws Exception {
+        // 3500 numbers skipped over 70 s: as many packets sent meanwhile, lost
+        RtpStatistics outage = MediaRead.of(renumbered(1000, 4550, 70_000_000), dir).streams().get(0).stats();
+        assertEquals(0, outage.sequenceRestarts());
+        assertEquals(3500, outage.lostInRuns());
+        assertEquals(outage.lost(), outage.lostInRuns());
+        // one packet far off that the next does not follow: no restart
+        Captures c = offerAnswer("call-s");
+        long t = T0 + 100_000;
+        for (int i = 0; i < 100; i++) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(0, i == 40 ? 50_000 : 1000 + i, 160L * i, 9, false));
+        }
+        RtpStatistics stray = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(0, stray.sequenceRestarts());
+        assertEquals(0, stray.lostInRuns());
+    }
+
     @Test
     void streamWithoutSdpIsKeptWhenPlainlyRtpAndNoiseIsNot() throws Exception {
         Captures c = Captures.pcap();
