@@ -35,6 +35,10 @@ final class MediaLossCheck implements FindingRule {
             facts.add("The sender restarted its RTP sequence numbers " + (restarts == 1 ? "once" : restarts + " times")
                     + " (RFC 3550 A.1); Wireshark counts " + s.stats().lost() + " lost across "
                     + (restarts == 1 ? "that jump" : "those jumps") + ", which are no packets lost");
+        } else if (s.stats().lost() != s.stats().lostInRuns()) {
+            facts.add("Wireshark counts " + s.stats().lost() + " lost: it follows the sequence numbers in arrival "
+                    + "order, so packets reordered around a wrap or at the end change its count (RFC 3550 A.1 counts "
+                    + "to the highest number received)");
         }
         StreamSeries series = s.series();
         int worst = -1;

@@ -29,8 +29,9 @@ package org.sipladder.media;
  * @param sequenceRestarts times the sender restarted its sequence numbers (RFC 3550 A.1: a jump of 3000 or more
  *                        ahead, or over 100 back, that the next packet followed in sequence and that no gap in
  *                        arrival explains), which Wireshark counts as lost packets or a wrap
- * @param expectedInRuns  packets expected from the sequence numbers of each run between restarts, summed;
- *                        {@code expected} when there was no restart
+ * @param expectedInRuns  packets expected as RFC 3550 A.1 counts them: from the first sequence number to the
+ *                        highest received (Wireshark's {@code expected} ends at the last to arrive, and counts a
+ *                        wrap again when a packet from before it arrives after it), in each run between restarts
  * @param lostInRuns      {@code expectedInRuns} minus received: the loss a listener had
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,

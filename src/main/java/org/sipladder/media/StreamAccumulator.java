@@ -264,8 +264,8 @@ final class StreamAccumulator {
         int rate = Codecs.analysisRate(mainPt, codec, type != null ? type.clockRate() : 0);
         long expected = (f.stopSeq + f.cycles * 65536L) - f.startSeq + 1;
         long lost = expected - f.total;
-        // without a restart the two counts are one; across one, tshark's counts the jump as packets lost
-        long expectedInRuns = f.restarts == 0 ? expected : f.restartExpected + f.highestExtSeq - f.baseExtSeq + 1;
+        // RFC 3550 A.1's count from the highest number received: tshark's follows the numbers in arrival order
+        long expectedInRuns = f.total == 0 ? 0 : f.restartExpected + f.highestExtSeq - f.baseExtSeq + 1;
         RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
                 f.wrongTimestamps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,

@@ -177,6 +177,30 @@ class MediaCollectorTest {
     }
 
     @Test
+    void aPacketReorderedAroundTheWrapIsNoLoss() throws Exception {
+        // 65535 arrives after 0: tshark ends the wrap it counted there and counts another at 1 (65,536 lost)
+        Captures c = offerAnswer("call-w");
+        long t = T0 + 100_000;
+        int[] seqs = new int[24];
+        seqs[0] = 65533;
+        seqs[1] = 65534;
+        seqs[2] = 0;
+        seqs[3] = 65535;
+        for (int i = 4; i < seqs.length; i++) {
+            seqs[i] = i - 3;
+        }
+        for (int seq : seqs) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(0, seq, 160L * ((seq + 3) & 0xffff), 9, false));
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals(65_536, s.stats().lost());
+        assertEquals(24, s.stats().expectedInRuns());
+        assertEquals(0, s.stats().lostInRuns());
+        assertEquals(1, s.stats().outOfOrder());
+        assertEquals(4.4, s.mos(), 0.05);
+    }
+
+    @Test
     void aLongOutageWithTheNumbersGoingOnIsLossAndAStrayPacketNoRestart() throws Exception {
         // 3500 numbers skipped over 70 s: as many packets sent meanwhile, lost
         RtpStatistics outage = MediaRead.of(renumbered(1000, 4550, 70_000_000), dir).streams().get(0).stats();
