@@ -194,7 +194,8 @@ final class StreamAccumulator {
         }
         if (f.cachedEvent) {
             f.telephoneEvents++;
-            dtmf(timestamp, marker, event, payloadLength);
+            // the next number after the highest received: no packet before it (its event's first?) went missing
+            dtmf(timestamp, marker, ((seq - (int) f.highestExtSeq) & 0xffff) == 1, event, payloadLength);
         }
         f.sequence(seq, sincePrevious);
         if (series != null) {
@@ -202,8 +203,12 @@ final class StreamAccumulator {
         }
     }
 
-    /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
-    private void dtmf(long timestamp, boolean marker, int event, int length) {
+    /**
+     * RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. The first
+     * packet seen of an event lacks the marker bit for certain only when it {@code follows} the packet before without
+     * a gap: after one, the event's marked first packet may have been lost or come later.
+     */
+    private void dtmf(long timestamp, boolean marker, boolean follows, int event, int length) {
         if (length < 4 || events != null && (int) timestamp == events.lastTimestamp) {
             return;
         }
@@ -212,7 +217,7 @@ final class StreamAccumulator {
         }
         events.lastTimestamp = (int) timestamp;
         events.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
-        if (!marker) {
+        if (!marker && follows) {
             events.withoutMarker++;
         }
     }

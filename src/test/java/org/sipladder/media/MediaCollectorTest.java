@@ -161,6 +161,34 @@ class MediaCollectorTest {
     }
 
     @Test
+    void aDigitWhoseMarkedFirstPacketWasLostOrLateIsNotTakenForOneWithoutTheMarker() throws Exception {
+        Captures c = offerAnswer("call-d");
+        long t = T0 + 100_000;
+        // voice 1-10; digit 1 (11-14) loses its marked first packet 11; voice 15-24; digit 2 (25-28) has its marked
+        // first packet 25 arrive after 26; voice 29-38; digit 3 (39-42) in order without the marker: the sender's fault
+        byte[] late = null;
+        for (int seq = 1; seq <= 42; seq++) {
+            int digit = seq < 11 ? 0 : seq < 15 ? 1 : seq < 25 ? 0 : seq < 29 ? 2 : seq < 39 ? 0 : 3;
+            int first = digit == 1 ? 11 : digit == 2 ? 25 : 39;
+            byte[] p = digit == 0 ? Rtp.packet(0, seq, 160L * seq, 9, false)
+                    : Rtp.packet(101, seq, 160L * first, 9, seq == first && digit != 3,
+                    Rtp.event(digit, seq == first + 3, 160 * (seq - first + 1)));
+            t += 20_000;
+            if (seq == 25) {
+                late = p;
+            } else if (seq != 11) {
+                c.udp(t, CALLER, CALLEE, p);
+            }
+            if (seq == 26) {
+                c.udp(t + 1000, CALLER, CALLEE, late);
+            }
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals("123", s.dtmf());
+        assertEquals(1, s.dtmfWithoutMarker());
+    }
+
+    @Test
     void aRestartOfTheSequenceNumbersIsNoLossThoughWiresharkCountsIt() throws Exception {
         // RFC 3550 A.1: 3000 or more ahead, or over 100 back, and the next packet follows: the sender restarted
         for (int then : new int[] {10, 29_900, 36_000, 65_000}) {
