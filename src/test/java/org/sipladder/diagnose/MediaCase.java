@@ -151,6 +151,23 @@ final class MediaCase {
     }
 
     /**
+     * RTP as {@link #rtp(String, String, double, int, long, Set)} whose sender suppresses silence: the 40 packets
+     * after every 100th are a pause, sent as one comfort noise packet (RFC 3389, payload type 13) at its start.
+     */
+    MediaCase rtpWithComfortNoise(String src, String dst, double startSeconds, int count, long ssrc) {
+        int seq = 0;
+        for (int i = 0; i < count; i++) {
+            int inCycle = i % 140;
+            if (inCycle <= 100) {
+                boolean noise = inCycle == 100;
+                add(startSeconds + i * 0.02, src, dst, noise ? Rtp.packet(13, seq++, 160L * i, ssrc, false,
+                        new byte[] {40}) : Rtp.packet(0, seq++, 160L * i, ssrc, i == 0 || inCycle == 0));
+            }
+        }
+        return this;
+    }
+
+    /**
      * RTP as {@link #rtp(String, String, double, int, long, Set)} whose sequence numbers start from {@code firstSeq}
      * and, from packet {@code restart} on, from {@code restartSeq} (the sender restarted its numbering, as a B2BUA
      * switching its media source under one SSRC does); the timestamps go on.

@@ -195,6 +195,20 @@ class MediaFindingsTest {
     }
 
     @Test
+    void comfortNoiseTheReceiverDidNotNegotiateIsInformationAndNoLossOrJitter() throws Exception {
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpWithComfortNoise(SBC, LK, 0.4, 500, 0x1111)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_CODEC_MISMATCH).get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.explanation().contains("comfort noise (RFC 3389, payload type 13)")
+                && f.explanation().endsWith("the speech is not affected."), f.explanation());
+        for (FindingCode code : List.of(FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_RTP_STOPPED)) {
+            assertTrue(d.withCode(code).isEmpty(), d.withCode(code).toString());
+        }
+    }
+
+    @Test
     void aSenderRestartingItsSequenceNumbersLosesNoPackets() throws Exception {
         // numbered from 20,000, then from 7 or from 60,000 at packet 200 (RFC 3550 A.1: a restart): Wireshark counts
         // the numbers skipped, 45,000 or 40,000, as lost
