@@ -36,9 +36,9 @@ final class MediaLossCheck implements FindingRule {
                     + " (RFC 3550 A.1); Wireshark counts " + s.stats().lost() + " lost across "
                     + (restarts == 1 ? "that jump" : "those jumps") + ", which are no packets lost");
         } else if (s.stats().lost() != s.stats().lostInRuns()) {
-            facts.add("Wireshark counts " + s.stats().lost() + " lost: it follows the sequence numbers in arrival "
-                    + "order, so packets reordered around a wrap or at the end change its count (RFC 3550 A.1 counts "
-                    + "to the highest number received)");
+            facts.add("Wireshark counts " + s.stats().lost() + " lost: its count takes duplicates off the loss and "
+                    + "follows the sequence numbers in arrival order; counted here to the highest number received "
+                    + "(RFC 3550 A.1), a duplicate making up for no packet lost");
         }
         StreamSeries series = s.series();
         int worst = -1;

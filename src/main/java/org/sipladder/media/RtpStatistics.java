@@ -32,7 +32,8 @@ package org.sipladder.media;
  * @param expectedInRuns  packets expected as RFC 3550 A.1 counts them: from the first sequence number to the
  *                        highest received (Wireshark's {@code expected} ends at the last to arrive, and counts a
  *                        wrap again when a packet from before it arrives after it), in each run between restarts
- * @param lostInRuns      {@code expectedInRuns} minus received: the loss a listener had
+ * @param lostInRuns      {@code expectedInRuns} minus the packets received less duplicates: the packets that never
+ *                        came, which a duplicate does not make up for (it does in {@code lost}, as in RFC 3550 A.3)
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, double minDeltaMs, double meanDeltaMs,

@@ -269,12 +269,13 @@ final class StreamAccumulator {
         int rate = Codecs.analysisRate(mainPt, codec, type != null ? type.clockRate() : 0);
         long expected = (f.stopSeq + f.cycles * 65536L) - f.startSeq + 1;
         long lost = expected - f.total;
-        // RFC 3550 A.1's count from the highest number received: tshark's follows the numbers in arrival order
+        // RFC 3550 A.1's count from the highest number received: tshark's follows the numbers in arrival order; a
+        // duplicate does not make up for a packet that never came (in A.3's cumulative count it does)
         long expectedInRuns = f.total == 0 ? 0 : f.restartExpected + f.highestExtSeq - f.baseExtSeq + 1;
         RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
                 f.wrongTimestamps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
-                expectedInRuns, expectedInRuns - f.total);
+                expectedInRuns, expectedInRuns - (f.total - f.duplicates));
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {

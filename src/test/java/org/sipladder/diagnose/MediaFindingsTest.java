@@ -209,6 +209,19 @@ class MediaFindingsTest {
     }
 
     @Test
+    void duplicatesDoNotMakeUpForLostPackets() throws Exception {
+        // 10 of 500 never arrive, 10 others arrive twice (a capture on two interfaces, a retransmitting SBC): Wireshark
+        // nets them to 0 lost, as RFC 3550's cumulative count does
+        Set<Integer> lost = IntStream.range(0, 10).map(i -> 100 + 37 * i).boxed().collect(Collectors.toSet());
+        Finding f = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, lost).rtp(SBC, LK, 0.4005, 10, 0x1111, Set.of())
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir)
+                .withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertTrue(f.evidence().facts().get(0).contains(": 10 of 500 expected packets lost (2.0 %)"),
+                f.evidence().facts().toString());
+    }
+
+    @Test
     void aSenderRestartingItsSequenceNumbersLosesNoPackets() throws Exception {
         // numbered from 20,000, then from 7 or from 60,000 at packet 200 (RFC 3550 A.1: a restart): Wireshark counts
         // the numbers skipped, 45,000 or 40,000, as lost

@@ -147,6 +147,7 @@ class MediaCollectorTest {
         assertEquals(6, st.expected());
         assertEquals(-1, st.lost());
         assertEquals(1, st.duplicates());
+        assertEquals(0, st.lostInRuns());
     }
 
     /** 100 packets 20 ms apart, timestamps going on, numbered from {@code first} and from packet 50 on from {@code then}. */
