@@ -546,7 +546,7 @@ final class StreamAccumulator {
             // lost: faster than voice or video is sent): the numbers restarted once the next packet follows it
             if (ahead >= MAX_DROPOUT && ahead <= 0x10000 - MAX_MISORDER && (ahead - 1) * 1000L > sincePrevious) {
                 if (seq == badSeq) {
-                    restart(seq);
+                    newRun(seq);
                 } else {
                     badSeq = (seq + 1) & 0xffff;
                 }
@@ -577,7 +577,7 @@ final class StreamAccumulator {
          * A new run of sequence numbers from the packet before this one ({@code seq}'s, which confirmed the jump):
          * the run so far is kept as expected packets, the new one starts in a cycle of its own.
          */
-        private void restart(int seq) {
+        private void newRun(int seq) {
             restarts++;
             restartExpected += highestExtSeq - baseExtSeq + 1;
             highestExtSeq = (highestExtSeq | 0xffffL) + 1 + seq;
