@@ -79,7 +79,7 @@ final class LegMediaJson {
             for (int i = 0; i < streams.size(); i++) {
                 RtpStream s = streams.get(i);
                 packets += s.stats().packets();
-                lost += Math.max(0, s.stats().lost());
+                lost += Math.max(0, s.stats().lostInRuns());
                 if (!Double.isNaN(s.mos()) && (Double.isNaN(worstMos) || s.mos() < worstMos)) {
                     worstMos = s.mos();
                 }
@@ -119,7 +119,7 @@ final class LegMediaJson {
             json.member(STREAM_SSRC, s.key().ssrc());
             json.member(STREAM_CODEC, s.codecName());
             json.member(STREAM_PACKETS, s.stats().packets());
-            json.member(STREAM_LOST, s.stats().lost());
+            json.member(STREAM_LOST, s.stats().lostInRuns());
             json.name(STREAM_MAX_JITTER_MS);
             StreamJson.millis(json, s.stats().maxJitterMs(), 3);
             json.name(STREAM_MOS);

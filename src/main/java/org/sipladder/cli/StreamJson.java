@@ -36,6 +36,8 @@ final class StreamJson {
         json.name("duplicates").value(st.duplicates());
         json.name("outOfOrder").value(st.outOfOrder());
         json.name("sequenceErrors").value(st.sequenceErrors());
+        json.name("sequenceRestarts").value(st.sequenceRestarts());
+        json.name("lostInRuns").value(st.lostInRuns());
         json.name("maxDeltaMs");
         millis(json, st.maxDeltaMs(), 3);
         json.name("maxDeltaFrame").value(st.maxDeltaFrame());

@@ -6,7 +6,7 @@ import org.sipladder.media.SdpAnnouncement;
 
 /**
  * MEDIA_CODEC_MISMATCH: RTP carries a payload type the receiver's SDP did not list, so the receiver cannot decode
- * it (silence or noise).
+ * it (silence or noise). Comfort noise alone is information: the receiver plays silence in the pauses instead.
  */
 final class MediaCodecMismatchCheck implements FindingRule {
 
@@ -33,15 +33,24 @@ final class MediaCodecMismatchCheck implements FindingRule {
         String fromName = MediaLeg.senderName(from, s);
         List<String> facts = List.of("RTP " + MediaLeg.describe(s) + " carries payload types " + s.payloadTypes(),
                 toName + " accepts only " + sdp.payloadTypes() + ": " + MediaLeg.sdpFact(sdp));
-        return new Finding(CODE, CODE.severity(), CODE.title(toName,
-                unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")), fromName
-                + " sends payload type(s) " + unknown + " that " + toName + " did not list in its SDP ("
-                + sdp.mediaLine() + "): it cannot decode them, so that audio is lost or heard as noise.",
+        // comfort noise fills the sender's pauses: not decoding it costs background noise, no speech
+        boolean comfortNoise = unknown.stream().allMatch(pt -> pt == MediaLeg.COMFORT_NOISE);
+        String title = CODE.title(toName, unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b)
+                .orElse(""));
+        String why = comfortNoise ? fromName + " sends comfort noise (RFC 3389, payload type 13) in its pauses, "
+                + "which " + toName + " did not list in its SDP (" + sdp.mediaLine() + "): a receiver ignores payload "
+                + "types it did not negotiate (RFC 3550 5.1) and plays silence in those pauses instead of background "
+                + "noise; the speech is not affected."
+                : fromName + " sends payload type(s) " + unknown + " that " + toName + " did not list in its SDP ("
+                + sdp.mediaLine() + "): it cannot decode them, so that audio is lost or heard as noise.";
+        String fix = comfortNoise ? "Make " + fromName + " send comfort noise only where the SDP negotiated it "
+                + "(a=rtpmap:13 CN/8000), or add CN to " + toName + "'s codecs."
+                : "Make " + fromName + " send only the codecs of the answer (" + sdp.mediaLine() + "), or add the "
+                + "codec to " + toName + "'s allowed codecs so that it is negotiated; a dynamic type (96-127) must "
+                + "use the number the receiver's a=rtpmap gave it.";
+        return new Finding(CODE, comfortNoise ? Severity.INFO : CODE.severity(), title, why,
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), sdp.frame()), List.of(), facts),
-                Findings.fix(List.of("Make " + fromName + " send only the codecs of the answer (" + sdp.mediaLine()
-                        + "), or add the codec to " + toName + "'s allowed codecs so that it is negotiated; "
-                        + "a dynamic type (96-127) must use the number the receiver's a=rtpmap gave it."),
-                        List.of(), null));
+                Findings.fix(List.of(fix), List.of(), null));
     }
 }

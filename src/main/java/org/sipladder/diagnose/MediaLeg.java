@@ -360,7 +360,8 @@ final class MediaLeg {
     }
 
     /** RFC 3389 comfort noise: a sender that uses it goes quiet on purpose (voice activity detection), not cut off. */
-    private static final int COMFORT_NOISE = 13;
+    /** RFC 3551's static payload type of comfort noise (RFC 3389). */
+    static final int COMFORT_NOISE = 13;
 
     /** Whether any of {@code streams} carries comfort noise. */
     static boolean comfortNoise(List<RtpStream> streams) {

@@ -21,15 +21,25 @@ final class MediaLossCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, s -> s.stats().lostPercent() > THRESHOLD_PERCENT, MediaLossCheck::finding);
+        return MediaQuality.findings(context, s -> s.stats().lostPercentInRuns() > THRESHOLD_PERCENT, MediaLossCheck::finding);
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {
         String toName = MediaQuality.receiverName(leg, s);
-        double pct = s.stats().lostPercent();
+        double pct = s.stats().lostPercentInRuns();
         List<String> facts = new ArrayList<>();
         facts.add(String.format(Locale.ROOT, "RTP %s: %d of %d expected packets lost (%.1f %%), estimated MOS %.2f",
-                MediaLeg.describe(s), s.stats().lost(), s.stats().expected(), pct, s.mos()));
+                MediaLeg.describe(s), s.stats().lostInRuns(), s.stats().expectedInRuns(), pct, s.mos()));
+        long restarts = s.stats().sequenceRestarts();
+        if (restarts > 0) {
+            facts.add("The sender restarted its RTP sequence numbers " + (restarts == 1 ? "once" : restarts + " times")
+                    + " (RFC 3550 A.1); Wireshark counts " + s.stats().lost() + " lost across "
+                    + (restarts == 1 ? "that jump" : "those jumps") + ", which are no packets lost");
+        } else if (s.stats().lost() != s.stats().lostInRuns()) {
+            facts.add("Wireshark counts " + s.stats().lost() + " lost: its count takes duplicates off the loss and "
+                    + "follows the sequence numbers in arrival order; counted here to the highest number received "
+                    + "(RFC 3550 A.1), a duplicate making up for no packet lost");
+        }
         StreamSeries series = s.series();
         int worst = -1;
         for (int i = 0; i < series.length(); i++) {
@@ -45,8 +55,8 @@ final class MediaLossCheck implements FindingRule {
         // most of the loss in one long gap (the sequence numbers went on): an outage, whose fix is not QoS
         double gapMs = s.stats().maxDeltaMs();
         double perPacketMs = s.stats().packets() > 1
-                ? (s.lastMicros() - s.firstMicros()) / 1e3 / (s.stats().expected() - 1) : 20;
-        boolean inOneGap = perPacketMs > 0 && gapMs / perPacketMs >= s.stats().lost() / 2.0;
+                ? (s.lastMicros() - s.firstMicros()) / 1e3 / (s.stats().expectedInRuns() - 1) : 20;
+        boolean inOneGap = perPacketMs > 0 && gapMs / perPacketMs >= s.stats().lostInRuns() / 2.0;
         boolean outage = gapMs >= OUTAGE_MS && inOneGap;
         boolean dropout = gapMs >= DROPOUT_MS && inOneGap;
         if (dropout) {

@@ -21,10 +21,10 @@ final class MediaReportedLossCheck implements FindingRule {
 
     /** Loss the receiver counts and the capture does not, as a percentage of what the capture expected. */
     static double beyondPercent(RtpStream s, ReceiverReports r) {
-        if (r.isEmpty() || s.stats().expected() == 0) {
+        if (r.isEmpty() || s.stats().expectedInRuns() == 0) {
             return 0;
         }
-        return (r.cumulativeLost() - Math.max(0, s.stats().lost())) * 100.0 / s.stats().expected();
+        return (r.cumulativeLost() - Math.max(0, s.stats().lostInRuns())) * 100.0 / s.stats().expectedInRuns();
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s, ReceiverReports r) {
@@ -33,7 +33,7 @@ final class MediaReportedLossCheck implements FindingRule {
         String facts = String.format(Locale.ROOT, "RTP %s: %s reports %d packets lost (the largest fraction lost in "
                         + "one interval %.1f %%, in %d report%s from %s); the capture shows %d of %d expected lost",
                 MediaLeg.describe(s), reporter, r.cumulativeLost(), r.maxFractionLostPercent(), r.count(),
-                r.count() == 1 ? "" : "s", r.reporter(), s.stats().lost(), s.stats().expected());
+                r.count() == 1 ? "" : "s", r.reporter(), s.stats().lostInRuns(), s.stats().expectedInRuns());
         String path = s.key().src().address() + " to " + s.key().dst().address();
         return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO,
                 CODE.title(reporter, pct, s.key().src().toString()),

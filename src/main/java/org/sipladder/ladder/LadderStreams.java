@@ -50,8 +50,8 @@ public final class LadderStreams {
     public static List<String> warnings(RtpStream s, List<RtpStream> callStreams) {
         List<String> warnings = new ArrayList<>();
         RtpStatistics stats = s.stats();
-        if (stats.lostPercent() > LOSS_PERCENT) {
-            warnings.add(String.format(Locale.ROOT, "%.1f %% lost", stats.lostPercent()));
+        if (stats.lostPercentInRuns() > LOSS_PERCENT) {
+            warnings.add(String.format(Locale.ROOT, "%.1f %% lost", stats.lostPercentInRuns()));
         }
         if (stats.maxJitterMs() > JITTER_MS) {
             warnings.add(String.format(Locale.ROOT, "jitter %.0f ms", stats.maxJitterMs()));

@@ -26,15 +26,29 @@ package org.sipladder.media;
  * @param telephoneEvents RFC 4733 telephone-event packets
  * @param payloadBytes    RTP bytes (header and payload)
  * @param problems        Wireshark's "Problems?" mark: a wrong sequence or timestamp somewhere
+ * @param sequenceRestarts times the sender restarted its sequence numbers (RFC 3550 A.1: a jump of 3000 or more
+ *                        ahead, or over 100 back, that the next packet followed in sequence and that no gap in
+ *                        arrival explains), which Wireshark counts as lost packets or a wrap
+ * @param expectedInRuns  packets expected as RFC 3550 A.1 counts them: from the first sequence number to the
+ *                        highest received (Wireshark's {@code expected} ends at the last to arrive, and counts a
+ *                        wrap again when a packet from before it arrives after it), in each run between restarts
+ * @param lostInRuns      {@code expectedInRuns} minus the packets received less duplicates: the packets that never
+ *                        came, which a duplicate does not make up for (it does in {@code lost}, as in RFC 3550 A.3)
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, double minDeltaMs, double meanDeltaMs,
                             double maxDeltaMs, long maxDeltaFrame, double minJitterMs, double meanJitterMs,
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
-                            long payloadBytes, boolean problems) {
+                            long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
+                            long lostInRuns) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {
         return expected == 0 ? 0 : lost * 100.0 / expected;
+    }
+
+    /** Lost in runs as a percentage of expected in runs, 0 when nothing was expected: for judging the stream. */
+    public double lostPercentInRuns() {
+        return expectedInRuns == 0 ? 0 : lostInRuns * 100.0 / expectedInRuns;
     }
 }

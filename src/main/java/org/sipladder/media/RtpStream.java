@@ -17,7 +17,8 @@ import java.util.List;
  * @param payloadTypes  every payload type seen, ascending
  * @param stats         the counters and Wireshark's delta and jitter figures
  * @param dtmf          RFC 4733 digits in order ("" when none), each event once however often it was repeated
- * @param dtmfWithoutMarker events whose first packet lacked the marker bit (LiveKit has been reported to drop them)
+ * @param dtmfWithoutMarker events whose first packet, following the one before without a gap, lacked the marker bit
+ *                          (LiveKit has been reported to drop them)
  * @param mos           estimated MOS (see {@link Quality}), NaN when nothing was received to judge
  * @param series        packets, loss and jitter per second (per longer interval for a long stream); empty when
  *                      read by {@link MediaCollector#withoutSeries()}

@@ -18,6 +18,11 @@ import org.sipladder.capture.Endpoint;
 final class StreamAccumulator {
 
     private static final int PT_SLOTS = 4;
+    /** RFC 3550 A.1: a jump this far ahead, or more than {@link #MAX_MISORDER} back, may be a sender's restart. */
+    private static final int MAX_DROPOUT = 3000;
+    private static final int MAX_MISORDER = 100;
+    /** A.1's {@code RTP_SEQ_MOD + 1}: no sequence number awaited after a very large jump. */
+    private static final int NO_SEQ = 0x10000;
     private static final String DIGITS = "0123456789*#ABCD";
 
     /** The addresses as ints (IPv4) or folded (IPv6), the two ports in one int and the SSRC's 32 bits, for the look-up. */
@@ -164,6 +169,7 @@ final class StreamAccumulator {
     void packet(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker, int rtpLength,
                 int event, int payloadLength) {
         Figures f = running();
+        long sincePrevious = micros - f.lastMicros;
         resolve(f, pt);
         if (f.firstSeenFrame == 0) {
             f.firstSeenFrame = frame;
@@ -188,16 +194,21 @@ final class StreamAccumulator {
         }
         if (f.cachedEvent) {
             f.telephoneEvents++;
-            dtmf(timestamp, marker, event, payloadLength);
+            // the next number after the highest received: no packet before it (its event's first?) went missing
+            dtmf(timestamp, marker, ((seq - (int) f.highestExtSeq) & 0xffff) == 1, event, payloadLength);
         }
-        f.sequence(seq);
+        f.sequence(seq, sincePrevious);
         if (series != null) {
-            series.add(micros, (int) (f.highestExtSeq - f.baseExtSeq + 1), (float) f.jitter);
+            series.add(micros, (int) (f.restartExpected + f.highestExtSeq - f.baseExtSeq + 1), (float) f.jitter);
         }
     }
 
-    /** RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. */
-    private void dtmf(long timestamp, boolean marker, int event, int length) {
+    /**
+     * RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. The first
+     * packet seen of an event lacks the marker bit for certain only when it {@code follows} the packet before without
+     * a gap: after one, the event's marked first packet may have been lost or come later.
+     */
+    private void dtmf(long timestamp, boolean marker, boolean follows, int event, int length) {
         if (length < 4 || events != null && (int) timestamp == events.lastTimestamp) {
             return;
         }
@@ -206,7 +217,7 @@ final class StreamAccumulator {
         }
         events.lastTimestamp = (int) timestamp;
         events.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
-        if (!marker) {
+        if (!marker && follows) {
             events.withoutMarker++;
         }
     }
@@ -258,16 +269,20 @@ final class StreamAccumulator {
         int rate = Codecs.analysisRate(mainPt, codec, type != null ? type.clockRate() : 0);
         long expected = (f.stopSeq + f.cycles * 65536L) - f.startSeq + 1;
         long lost = expected - f.total;
+        // RFC 3550 A.1's count from the highest number received: tshark's follows the numbers in arrival order; a
+        // duplicate does not make up for a packet that never came (in A.3's cumulative count it does)
+        long expectedInRuns = f.total == 0 ? 0 : f.restartExpected + f.highestExtSeq - f.baseExtSeq + 1;
         RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
                 f.wrongTimestamps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
-                f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems);
+                f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
+                expectedInRuns, expectedInRuns - (f.total - f.duplicates));
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
                 seen.add(pt);
             }
         }
-        double mos = f.total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercent()), f.meanJitter);
+        double mos = f.total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercentInRuns()), f.meanJitter);
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
                 f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
                 events == null ? 0 : events.withoutMarker,
@@ -360,6 +375,14 @@ final class StreamAccumulator {
         int duplicates;
         int outOfOrder;
         int consecutive;
+        /**
+         * RFC 3550 A.1: the sequence number that would confirm a very large jump as the sender's restart (the one
+         * after the jump's), else {@link #NO_SEQ}; the restarts so confirmed, and the packets the runs of sequence
+         * numbers before the latest restart expected.
+         */
+        int badSeq = NO_SEQ;
+        int restarts;
+        long restartExpected;
 
         /**
          * The first {@link #PT_SLOTS} payload types seen, a byte each (types are 7 bits) from the lowest, and how many
@@ -401,6 +424,9 @@ final class StreamAccumulator {
             problems = false;
             duplicates = outOfOrder = consecutive = 0;
             window = 0;
+            badSeq = NO_SEQ;
+            restarts = 0;
+            restartExpected = 0;
             pts = 0;
             ptCount0 = ptCount1 = ptCount2 = ptCount3 = 0;
             ptSlotsUsed = 0;
@@ -507,9 +533,23 @@ final class StreamAccumulator {
             }
         }
 
-        /** RFC 3550 extended sequence numbers: duplicates and reordering within a 64-packet window. */
-        void sequence(int seq) {
+        /**
+         * RFC 3550 extended sequence numbers: duplicates and reordering within a 64-packet window, and restarts of
+         * the sender's numbering (A.1). {@code sincePrevious} is the time since the packet before, in microseconds.
+         */
+        void sequence(int seq, long sincePrevious) {
             if (total == 1) {
+                return;
+            }
+            int ahead = (seq - (int) highestExtSeq) & 0xffff;
+            // A.1's very large jump, which a gap cannot explain (more than one packet per millisecond would have been
+            // lost: faster than voice or video is sent): the numbers restarted once the next packet follows it
+            if (ahead >= MAX_DROPOUT && ahead <= 0x10000 - MAX_MISORDER && (ahead - 1) * 1000L > sincePrevious) {
+                if (seq == badSeq) {
+                    newRun(seq);
+                } else {
+                    badSeq = (seq + 1) & 0xffff;
+                }
                 return;
             }
             long ext = highestExtSeq + (short) (seq - (int) (highestExtSeq & 0xffff));
@@ -531,6 +571,20 @@ final class StreamAccumulator {
                     }
                 }
             }
+        }
+
+        /**
+         * A new run of sequence numbers from the packet before this one ({@code seq}'s, which confirmed the jump):
+         * the run so far is kept as expected packets, the new one starts in a cycle of its own.
+         */
+        private void newRun(int seq) {
+            restarts++;
+            restartExpected += highestExtSeq - baseExtSeq + 1;
+            highestExtSeq = (highestExtSeq | 0xffffL) + 1 + seq;
+            baseExtSeq = highestExtSeq - 1;
+            window = 0b11;
+            consecutive++;
+            badSeq = NO_SEQ;
         }
 
         /** Counts {@code pt}; a run of packets of one type costs one field each, its slot is updated when the run ends. */
@@ -655,6 +709,9 @@ final class StreamAccumulator {
             duplicates = (int) t.signed(duplicates);
             outOfOrder = (int) t.signed(outOfOrder);
             consecutive = (int) t.signed(consecutive);
+            badSeq = (int) t.signed(badSeq);
+            restarts = (int) t.signed(restarts);
+            restartExpected = t.signed(restartExpected);
             pts = (int) t.signed(pts);
             ptCount0 = (int) t.signed(ptCount0);
             ptCount1 = (int) t.signed(ptCount1);

@@ -151,6 +151,39 @@ final class MediaCase {
     }
 
     /**
+     * RTP as {@link #rtp(String, String, double, int, long, Set)} whose sender suppresses silence: the 40 packets
+     * after every 100th are a pause, sent as one comfort noise packet (RFC 3389, payload type 13) at its start.
+     */
+    MediaCase rtpWithComfortNoise(String src, String dst, double startSeconds, int count, long ssrc) {
+        int seq = 0;
+        for (int i = 0; i < count; i++) {
+            int inCycle = i % 140;
+            if (inCycle <= 100) {
+                boolean noise = inCycle == 100;
+                add(startSeconds + i * 0.02, src, dst, noise ? Rtp.packet(13, seq++, 160L * i, ssrc, false,
+                        new byte[] {40}) : Rtp.packet(0, seq++, 160L * i, ssrc, i == 0 || inCycle == 0));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * RTP as {@link #rtp(String, String, double, int, long, Set)} whose sequence numbers start from {@code firstSeq}
+     * and, from packet {@code restart} on, from {@code restartSeq} (the sender restarted its numbering, as a B2BUA
+     * switching its media source under one SSRC does); the timestamps go on.
+     */
+    MediaCase rtpRestartingSequence(String src, String dst, double startSeconds, int count, long ssrc, Set<Integer> lost,
+                                    int firstSeq, int restart, int restartSeq) {
+        for (int i = 0; i < count; i++) {
+            if (!lost.contains(i)) {
+                int seq = (i < restart ? firstSeq + i : restartSeq + i - restart) & 0xffff;
+                add(startSeconds + i * 0.02, src, dst, Rtp.packet(0, seq, 160L * i, ssrc, i == 0));
+            }
+        }
+        return this;
+    }
+
+    /**
      * RTP of {@code count} PCMU packets 20 ms apart whose sender restarts its RTP clock at packet {@code restart}: the
      * sequence goes on, the timestamps start again from 0, below the first packet's (16,000).
      */

@@ -195,6 +195,55 @@ class MediaFindingsTest {
     }
 
     @Test
+    void comfortNoiseTheReceiverDidNotNegotiateIsInformationAndNoLossOrJitter() throws Exception {
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpWithComfortNoise(SBC, LK, 0.4, 500, 0x1111)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_CODEC_MISMATCH).get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.explanation().contains("comfort noise (RFC 3389, payload type 13)")
+                && f.explanation().endsWith("the speech is not affected."), f.explanation());
+        for (FindingCode code : List.of(FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_RTP_STOPPED)) {
+            assertTrue(d.withCode(code).isEmpty(), d.withCode(code).toString());
+        }
+    }
+
+    @Test
+    void duplicatesDoNotMakeUpForLostPackets() throws Exception {
+        // 10 of 500 never arrive, 10 others arrive twice (a capture on two interfaces, a retransmitting SBC): Wireshark
+        // nets them to 0 lost, as RFC 3550's cumulative count does
+        Set<Integer> lost = IntStream.range(0, 10).map(i -> 100 + 37 * i).boxed().collect(Collectors.toSet());
+        Finding f = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 500, 0x1111, lost).rtp(SBC, LK, 0.4005, 10, 0x1111, Set.of())
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir)
+                .withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertTrue(f.evidence().facts().get(0).contains(": 10 of 500 expected packets lost (2.0 %)"),
+                f.evidence().facts().toString());
+    }
+
+    @Test
+    void aSenderRestartingItsSequenceNumbersLosesNoPackets() throws Exception {
+        // numbered from 20,000, then from 7 or from 60,000 at packet 200 (RFC 3550 A.1: a restart): Wireshark counts
+        // the numbers skipped, 45,000 or 40,000, as lost
+        for (int restartSeq : new int[] {7, 60_000}) {
+            Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                    .rtpRestartingSequence(SBC, LK, 0.4, 500, 0x1111, Set.of(), 20_000, 200, restartSeq)
+                    .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+            assertTrue(d.withCode(FindingCode.MEDIA_LOSS).isEmpty(), d.withCode(FindingCode.MEDIA_LOSS).toString());
+        }
+        // packets lost after the restart are lost, counted in the runs of numbers the sender sent
+        Set<Integer> lost = IntStream.range(300, 310).boxed().collect(Collectors.toSet());
+        Finding f = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpRestartingSequence(SBC, LK, 0.4, 500, 0x1111, lost, 20_000, 200, 7)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir)
+                .withCode(FindingCode.MEDIA_LOSS).get(0);
+        List<String> facts = f.evidence().facts();
+        assertTrue(facts.get(0).contains(": 10 of 500 expected packets lost (2.0 %)"), facts.toString());
+        assertTrue(facts.get(1).startsWith("The sender restarted its RTP sequence numbers once (RFC 3550 A.1); "
+                + "Wireshark counts 45353 lost"), facts.toString());
+    }
+
+    @Test
     void oneSecondDropoutIsAWarningThoughTheLossIsSmall() throws Exception {
         // 25 packets in a row (0.5 s of 20 ms packets) of 500 never arrive: 5 % overall, heard as a dropout
         Set<Integer> second = IntStream.range(200, 225).boxed().collect(Collectors.toSet());

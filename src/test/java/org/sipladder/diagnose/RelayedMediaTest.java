@@ -132,7 +132,7 @@ class RelayedMediaTest {
                 .rtp(PBX + ":15000", box + ":16000", 0.41, 300, 0x2222, 8, 0).bye(7).diagnose(dir);
         List<Finding> codec = d.withCode(FindingCode.MEDIA_CODEC_MISMATCH);
         assertEquals(1, codec.size(), titles(d));
-        assertTrue(codec.get(0).explanation().startsWith(box + " sends payload type(s) [13]"),
+        assertTrue(codec.get(0).explanation().startsWith(box + " sends comfort noise (RFC 3389, payload type 13)"),
                 codec.get(0).explanation());
         String step = codec.get(0).fix().steps().get(0);
         assertTrue(step.startsWith("Make " + box + " send"), step);

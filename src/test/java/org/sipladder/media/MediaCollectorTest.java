@@ -147,6 +147,104 @@ class MediaCollectorTest {
         assertEquals(6, st.expected());
         assertEquals(-1, st.lost());
         assertEquals(1, st.duplicates());
+        assertEquals(0, st.lostInRuns());
+    }
+
+    /** 100 packets 20 ms apart, timestamps going on, numbered from {@code first} and from packet 50 on from {@code then}. */
+    private Captures renumbered(int first, int then, long gapMicros) {
+        Captures c = offerAnswer("call-r");
+        long t = T0 + 100_000;
+        for (int i = 0; i < 100; i++) {
+            t += i == 50 ? gapMicros : 20_000;
+            c.udp(t, CALLER, CALLEE, Rtp.packet(0, (i < 50 ? first + i : then + i - 50) & 0xffff, 160L * i, 9, false));
+        }
+        return c;
+    }
+
+    @Test
+    void aDigitWhoseMarkedFirstPacketWasLostOrLateIsNotTakenForOneWithoutTheMarker() throws Exception {
+        Captures c = offerAnswer("call-d");
+        long t = T0 + 100_000;
+        // voice 1-10; digit 1 (11-14) loses its marked first packet 11; voice 15-24; digit 2 (25-28) has its marked
+        // first packet 25 arrive after 26; voice 29-38; digit 3 (39-42) in order without the marker: the sender's fault
+        byte[] late = null;
+        for (int seq = 1; seq <= 42; seq++) {
+            int digit = seq < 11 ? 0 : seq < 15 ? 1 : seq < 25 ? 0 : seq < 29 ? 2 : seq < 39 ? 0 : 3;
+            int first = digit == 1 ? 11 : digit == 2 ? 25 : 39;
+            byte[] p = digit == 0 ? Rtp.packet(0, seq, 160L * seq, 9, false)
+                    : Rtp.packet(101, seq, 160L * first, 9, seq == first && digit != 3,
+                    Rtp.event(digit, seq == first + 3, 160 * (seq - first + 1)));
+            t += 20_000;
+            if (seq == 25) {
+                late = p;
+            } else if (seq != 11) {
+                c.udp(t, CALLER, CALLEE, p);
+            }
+            if (seq == 26) {
+                c.udp(t + 1000, CALLER, CALLEE, late);
+            }
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals("123", s.dtmf());
+        assertEquals(1, s.dtmfWithoutMarker());
+    }
+
+    @Test
+    void aRestartOfTheSequenceNumbersIsNoLossThoughWiresharkCountsIt() throws Exception {
+        // RFC 3550 A.1: 3000 or more ahead, or over 100 back, and the next packet follows: the sender restarted
+        for (int then : new int[] {10, 29_900, 36_000, 65_000}) {
+            RtpStream s = MediaRead.of(renumbered(30_000, then, 20_000), dir).streams().get(0);
+            RtpStatistics st = s.stats();
+            assertEquals(1, st.sequenceRestarts(), "to " + then);
+            assertEquals(100, st.expectedInRuns(), "to " + then);
+            assertEquals(0, st.lostInRuns(), "to " + then);
+            assertEquals(4.4, s.mos(), 0.05, "to " + then);
+            // Wireshark's figure stays as tshark gives it: the numbers skipped (or a wrap) as lost
+            long skipped = then > 30_049 ? then - 30_050 : then + 65_536 - 30_050;
+            assertEquals(skipped, st.lost(), "to " + then);
+        }
+    }
+
+    @Test
+    void aPacketReorderedAroundTheWrapIsNoLoss() throws Exception {
+        // 65535 arrives after 0: tshark ends the wrap it counted there and counts another at 1 (65,536 lost)
+        Captures c = offerAnswer("call-w");
+        long t = T0 + 100_000;
+        int[] seqs = new int[24];
+        seqs[0] = 65533;
+        seqs[1] = 65534;
+        seqs[2] = 0;
+        seqs[3] = 65535;
+        for (int i = 4; i < seqs.length; i++) {
+            seqs[i] = i - 3;
+        }
+        for (int seq : seqs) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(0, seq, 160L * ((seq + 3) & 0xffff), 9, false));
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals(65_536, s.stats().lost());
+        assertEquals(24, s.stats().expectedInRuns());
+        assertEquals(0, s.stats().lostInRuns());
+        assertEquals(1, s.stats().outOfOrder());
+        assertEquals(4.4, s.mos(), 0.05);
+    }
+
+    @Test
+    void aLongOutageWithTheNumbersGoingOnIsLossAndAStrayPacketNoRestart() throws Exception {
+        // 3500 numbers skipped over 70 s: as many packets sent meanwhile, lost
+        RtpStatistics outage = MediaRead.of(renumbered(1000, 4550, 70_000_000), dir).streams().get(0).stats();
+        assertEquals(0, outage.sequenceRestarts());
+        assertEquals(3500, outage.lostInRuns());
+        assertEquals(outage.lost(), outage.lostInRuns());
+        // one packet far off that the next does not follow: no restart
+        Captures c = offerAnswer("call-s");
+        long t = T0 + 100_000;
+        for (int i = 0; i < 100; i++) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(0, i == 40 ? 50_000 : 1000 + i, 160L * i, 9, false));
+        }
+        RtpStatistics stray = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(0, stray.sequenceRestarts());
+        assertEquals(0, stray.lostInRuns());
     }
 
     @Test
