@@ -131,8 +131,8 @@ final class FastScan {
                     return null; // a bare CR inside is a line end that the full scan flags
                 } else if (b < 0) {
                     return null; // not ASCII (crlf stops there; a line table does not look at the start line)
-                } else if (second < 0) {
-                    control = true;
+                } else if (second < 0 || b != '\t') {
+                    control = true; // a NUL or other control byte (a tab only in a reason phrase): the full scan's
                 }
             }
         }
@@ -142,7 +142,7 @@ final class FastScan {
         String reason = null;
         if (WordScan.startsWith(d, start, startLineEnd, SIP_SLASH)) {
             status = status(d, first, startLineEnd);
-            if (status == 0) {
+            if (status == 0 || control) {
                 return null;
             }
             reason = second < 0 ? "" : pool.share(d, second + 1, startLineEnd);

@@ -3,6 +3,7 @@ package org.sipladder.sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sipladder.ByteWords;
 import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
 
@@ -186,6 +187,7 @@ final class MessageScanner {
             problems.add("start line", "start line of " + lines[0].length() + " characters (longer than "
                     + Limits.HEADER_LINE_BYTES + ")");
         }
+        flagControl(lines[0], "start line", problems);
         StartLine startLine = StartLine.parse(lines[0], problems);
         List<SipHeader> headers = headers(lines, problems);
         byte[] body = body(data, bodyStart, headers, problems);
@@ -240,6 +242,7 @@ final class MessageScanner {
                 continue;
             }
             String name = HeaderNames.expand(line.substring(0, colon).trim());
+            flagControl(line, name + " header", problems);
             if (line.length() > Limits.HEADER_LINE_BYTES) {
                 problems.add(name, name + " header line of " + line.length() + " characters (longer than "
                         + Limits.HEADER_LINE_BYTES + ")");
@@ -256,6 +259,7 @@ final class MessageScanner {
             StringBuilder value = new StringBuilder(line.substring(colon + 1));
             StringBuilder raw = new StringBuilder(line);
             for (int k = i + 1; k < folded; k++) {
+                flagControl(lines[k], name + " header", problems);
                 value.append(' ').append(lines[k].trim());
                 raw.append("\r\n").append(lines[k]);
             }
@@ -263,6 +267,23 @@ final class MessageScanner {
             i = folded - 1;
         }
         return headers;
+    }
+
+    /**
+     * Flags the first control byte up to 11 of {@code line} but a tab (a NUL most often: a C string's end written by a
+     * bad stack): RFC 3261 25.1 allows none in a start or header line, and readers disagree on such a value (Wireshark
+     * ends it at a NUL, a stack may reject the message). Those are the bytes the one-pass scan gives up on
+     * ({@link ByteWords#plainEnd}), so that both scans agree on every message.
+     */
+    private static void flagControl(String line, String where, Problems problems) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c <= 0x0B && c != '\t') {
+                String what = c == 0 ? "a NUL byte" : String.format("control byte 0x%02X", (int) c);
+                problems.add(where + " control byte", what + " in the " + where + " at character " + (i + 1));
+                return;
+            }
+        }
     }
 
     /** A line that continues the header above it (starts with a space or tab). */
