@@ -36,9 +36,12 @@ final class SipFraming {
     private SipFraming() {
     }
 
-    /** Cheap first-byte test: every start line begins with an upper-case letter (a method or "SIP/2.0"). */
+    /**
+     * Cheap first-byte test: every start line begins with a letter (a method or "SIP/2.0"); upper case but for a
+     * method sent in lower case ("invite"), which Wireshark lists and the SIP layer flags.
+     */
     static boolean mayStart(byte first) {
-        return first >= 'A' && first <= 'Z';
+        return (first | 0x20) >= 'a' && (first | 0x20) <= 'z';
     }
 
     /** The length of the start line at {@code off} including its line end, {@link #NO} or {@link #NEED_MORE}. */

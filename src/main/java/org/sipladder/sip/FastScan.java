@@ -154,6 +154,9 @@ final class FastScan {
             method = Methods.known(d, start, first);
             if (method == null) {
                 method = new String(d, start, first - start, StandardCharsets.ISO_8859_1);
+                if (Methods.inOtherCase(method) != null) {
+                    return null; // "invite": the full scan flags it
+                }
             }
             requestUri = pool.share(d, first + 1, second);
         }

@@ -367,6 +367,11 @@ final class MessageScanner {
                 problems.add("start line", "not a SIP request or status line: \"" + line + "\"");
             }
             String method = parts[0].isEmpty() ? line : parts[0];
+            String known = Methods.inOtherCase(method);
+            if (known != null) {
+                problems.add("method", "method " + method + " is " + known + " in other letter case: SIP methods are "
+                        + "case-sensitive (RFC 3261 7.1), so a stack takes it for an unknown method");
+            }
             String uri = parts.length > 1 ? parts[1] : "";
             if (!isToken(uri)) {
                 problems.add("Request-URI", "the Request-URI holds a byte that is not visible ASCII (RFC 3261 "
