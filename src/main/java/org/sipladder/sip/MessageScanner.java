@@ -183,6 +183,11 @@ final class MessageScanner {
             lines = splitFirst(lines, bareCr);
             problems.add("start line", "the start line ends in a bare CR instead of CR LF");
         }
+        // named after a bare CR, which leaves no empty line either: the cause first
+        if (emptyLine < 0) {
+            problems.add("empty line", "no empty line ends the header section (RFC 3261 7): the message is cut short "
+                    + "or its body follows the headers directly");
+        }
         if (lines[0].length() > Limits.HEADER_LINE_BYTES) {
             problems.add("start line", "start line of " + lines[0].length() + " characters (longer than "
                     + Limits.HEADER_LINE_BYTES + ")");
