@@ -57,8 +57,11 @@ final class FastScan {
     /** How a status line and a request line's version begin (compared as bytes: String.charAt is slow under C1). */
     private static final byte[] SIP_SLASH = "SIP/".getBytes(StandardCharsets.US_ASCII);
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
-    /** The kinds of {@link MessageScanner#SINGLE}: allowed once per message. */
-    private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH;
+    /**
+     * The kinds of {@link MessageScanner#SINGLE}, allowed once per message, and Call-ID, whose repetition the full scan
+     * judges ({@link MessageScanner#checkCallIds}).
+     */
+    private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH | 1 << CALL_ID;
 
     static {
         FIXED_SLOTS[OTHER] = -1;
@@ -187,7 +190,7 @@ final class FastScan {
             int kind = kind(d, ns, ne);
             int bit = 1 << kind;
             if ((seen & bit & SINGLE) != 0) {
-                return null; // a second To, From, CSeq or Content-Length: the full scan flags it
+                return null; // a second To, From, CSeq, Content-Length or Call-ID: the full scan flags it
             }
             switch (kind) {
                 case VIA -> {

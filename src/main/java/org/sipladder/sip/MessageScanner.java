@@ -17,7 +17,8 @@ final class MessageScanner {
     private static final List<String> MANDATORY = List.of("Via", "From", "To", "Call-ID", "CSeq");
     /**
      * Headers that RFC 3261 allows once only and whose second copy makes the message ambiguous (who is called,
-     * which transaction, where the body ends). A repeated Call-ID is left alone: stacks read the first.
+     * which transaction, where the body ends). A repeated Call-ID is flagged only when the copies differ
+     * ({@link #checkCallIds}).
      */
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
@@ -333,6 +334,7 @@ final class MessageScanner {
                 problems.add(name, count + " " + name + " headers (a message has one)");
             }
         }
+        checkCallIds(headers, problems);
         String cseq = first(headers, "CSeq");
         if (cseq != null) {
             String[] parts = blanks(cseq.trim());
@@ -341,6 +343,26 @@ final class MessageScanner {
             } else if (startLine.method() != null && !startLine.method().equals(parts[1])
                     && !"ACK".equals(startLine.method()) && !"CANCEL".equals(startLine.method())) {
                 problems.add("CSeq", "CSeq method " + parts[1] + " differs from request method " + startLine.method());
+            }
+        }
+    }
+
+    /**
+     * Flags Call-ID headers of different values: stacks read the first, Wireshark lists them all, so the message's
+     * dialog depends on the reader. The same value sent twice changes nothing and is left alone.
+     */
+    private static void checkCallIds(List<SipHeader> headers, Problems problems) {
+        String first = null;
+        for (SipHeader h : headers) {
+            if (!h.name().equalsIgnoreCase("Call-ID")) {
+                continue;
+            }
+            if (first == null) {
+                first = h.value();
+            } else if (!first.equals(h.value())) {
+                problems.add("Call-ID", "Call-ID headers of different values (\"" + first + "\", \"" + h.value()
+                        + "\"): a stack reads the first, so which dialog this message belongs to depends on the reader");
+                return;
             }
         }
     }
