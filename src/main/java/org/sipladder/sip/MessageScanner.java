@@ -176,7 +176,13 @@ final class MessageScanner {
         int emptyLine = emptyLine(data, start);
         int headerEnd = emptyLine < 0 ? data.length : emptyLine;
         int bodyStart = emptyLine < 0 ? data.length : afterEmptyLine(data, emptyLine);
-        String headerSection = MessageText.decode(data, start, headerEnd - start);
+        String headerSection = MessageText.utf8(data, start, headerEnd - start);
+        if (headerSection == null) {
+            // RFC 3261 7.1 and 25.1: the text of a start or header line (a reason phrase, a display name) is UTF-8
+            problems.add("encoding", "the start line or headers are not valid UTF-8 (RFC 3261 25.1); read as "
+                    + "ISO-8859-1");
+            headerSection = new String(data, start, headerEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         String[] lines = lines(headerSection, true);
         int bareCr = lines[0].indexOf('\r');
         if (bareCr >= 0) {
