@@ -8,7 +8,8 @@ package org.sipladder.capture;
  * byte, the number n of line feeds noted, then n offsets from the message's first byte, two bytes each, low byte
  * first: every line feed from the start line's to the empty line's, in order. The framing notes none (n is 0, and
  * the reader walks the lines itself) unless it found the empty line, at most {@link #MAX} lines came before it, and
- * every byte from the first line feed to the last is ASCII; the start line's bytes are the reader's to check, since
+ * every byte from the first line feed to the last is ASCII and none a control byte that ByteWords.plainEnd stops at
+ * but the line feeds (a NUL sends the message to the full scan, which flags it); the start line's bytes are the reader's to check, since
  * it reads each of them anyway and the framing does not.
  *
  * <p>An instance is the decoding thread's scratch table for the datagram being framed.

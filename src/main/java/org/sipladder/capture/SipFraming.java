@@ -36,9 +36,12 @@ final class SipFraming {
     private SipFraming() {
     }
 
-    /** Cheap first-byte test: every start line begins with an upper-case letter (a method or "SIP/2.0"). */
+    /**
+     * Cheap first-byte test: every start line begins with a letter (a method or "SIP/2.0"); upper case but for a
+     * method sent in lower case ("invite"), which Wireshark lists and the SIP layer flags.
+     */
     static boolean mayStart(byte first) {
-        return first >= 'A' && first <= 'Z';
+        return (first | 0x20) >= 'a' && (first | 0x20) <= 'z';
     }
 
     /** The length of the start line at {@code off} including its line end, {@link #NO} or {@link #NEED_MORE}. */
@@ -103,7 +106,7 @@ final class SipFraming {
             marks[0] = HeaderMarks.NONE;
         }
         // the line feeds' table (see HeaderLines): the entries written so far, -1 when none are to be (no table, a
-        // message too long for it, more lines than it takes, a byte above 127 after the first line feed)
+        // message too long for it, more lines than it takes, a byte above 127 or a control byte after the first line feed)
         int entries = -1;
         if (feeds != null) {
             feeds.noted(0);
@@ -162,7 +165,7 @@ final class SipFraming {
             if (lf == end) {
                 lf = -1;
             } else if (a[lf] != '\n') {
-                // a byte above 127: the table will not be whole
+                // a byte above 127 or a control byte (ByteWords.plainEnd): the table will not be whole
                 entries = -1;
                 lf = ByteWords.indexOf(a, lf + 1, end, (byte) '\n');
             }

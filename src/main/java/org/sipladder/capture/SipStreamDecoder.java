@@ -92,10 +92,30 @@ final class SipStreamDecoder implements StreamDecoder {
 
     @Override
     public void end(StreamBuffer buffer, StreamContext context) {
-        byte[] a = buffer.array();
-        if (SipFraming.startLine(a, buffer.start(), buffer.end()) > 0) {
+        int size = buffer.size();
+        if (keepCut(buffer, context)) {
             context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe()
-                    + " ends inside a SIP message (" + buffer.size() + " bytes, not delivered)");
+                    + " ends inside a SIP message (" + size + " bytes, kept as a message cut short)");
         }
+    }
+
+    /** A gap (warned of by the stream) cuts the message in progress; the next is found by its start line after it. */
+    @Override
+    public void gap(StreamBuffer buffer, StreamContext context) {
+        keepCut(buffer, context);
+    }
+
+    /**
+     * Delivers the message {@code buffer} holds the start of, cut short, so that it is listed (the SIP layer flags
+     * what it lacks: headers, the empty line or body bytes) rather than lost; bytes that do not begin with a start
+     * line are no message and are only dropped. True when it delivered one.
+     */
+    private boolean keepCut(StreamBuffer buffer, StreamContext context) {
+        if (SipFraming.startLine(buffer.array(), buffer.start(), buffer.end()) <= 0) {
+            return false;
+        }
+        context.emit(transport, buffer, buffer.size());
+        framed = true;
+        return true;
     }
 }

@@ -13,4 +13,11 @@ interface StreamDecoder {
     /** The stream ended (FIN, RST or end of file) with {@code buffer} still holding unconsumed bytes. */
     default void end(StreamBuffer buffer, StreamContext context) {
     }
+
+    /**
+     * Bytes are missing (a segment the capture lost) right after what {@code buffer} holds, which is then dropped:
+     * the decoder's last look at a unit that will not be completed.
+     */
+    default void gap(StreamBuffer buffer, StreamContext context) {
+    }
 }

@@ -118,6 +118,9 @@ final class TcpDirection {
         Early first = earliest();
         context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe() + " misses "
                 + ahead(first.seq(), next) + " bytes; continuing after the gap");
+        if (buffer.size() > 0) {
+            decoder.gap(buffer, context);
+        }
         buffer.clear();
         next = first.seq();
         drainEarly();

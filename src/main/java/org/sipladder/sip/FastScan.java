@@ -57,8 +57,11 @@ final class FastScan {
     /** How a status line and a request line's version begin (compared as bytes: String.charAt is slow under C1). */
     private static final byte[] SIP_SLASH = "SIP/".getBytes(StandardCharsets.US_ASCII);
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
-    /** The kinds of {@link MessageScanner#SINGLE}: allowed once per message. */
-    private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH;
+    /**
+     * The kinds of {@link MessageScanner#SINGLE}, allowed once per message, and Call-ID, whose repetition the full scan
+     * judges ({@link MessageScanner#checkCallIds}).
+     */
+    private static final int SINGLE = 1 << FROM | 1 << TO | 1 << CSEQ | 1 << CONTENT_LENGTH | 1 << CALL_ID;
 
     static {
         FIXED_SLOTS[OTHER] = -1;
@@ -131,8 +134,8 @@ final class FastScan {
                     return null; // a bare CR inside is a line end that the full scan flags
                 } else if (b < 0) {
                     return null; // not ASCII (crlf stops there; a line table does not look at the start line)
-                } else if (second < 0) {
-                    control = true;
+                } else if (second < 0 || b != '\t') {
+                    control = true; // a NUL or other control byte (a tab only in a reason phrase): the full scan's
                 }
             }
         }
@@ -142,7 +145,7 @@ final class FastScan {
         String reason = null;
         if (WordScan.startsWith(d, start, startLineEnd, SIP_SLASH)) {
             status = status(d, first, startLineEnd);
-            if (status == 0) {
+            if (status == 0 || control) {
                 return null;
             }
             reason = second < 0 ? "" : pool.share(d, second + 1, startLineEnd);
@@ -154,6 +157,9 @@ final class FastScan {
             method = Methods.known(d, start, first);
             if (method == null) {
                 method = new String(d, start, first - start, StandardCharsets.ISO_8859_1);
+                if (Methods.inOtherCase(method) != null) {
+                    return null; // "invite": the full scan flags it
+                }
             }
             requestUri = pool.share(d, first + 1, second);
         }
@@ -184,7 +190,7 @@ final class FastScan {
             int kind = kind(d, ns, ne);
             int bit = 1 << kind;
             if ((seen & bit & SINGLE) != 0) {
-                return null; // a second To, From, CSeq or Content-Length: the full scan flags it
+                return null; // a second To, From, CSeq, Content-Length or Call-ID: the full scan flags it
             }
             switch (kind) {
                 case VIA -> {

@@ -3,6 +3,7 @@ package org.sipladder.sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sipladder.ByteWords;
 import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
 
@@ -16,7 +17,8 @@ final class MessageScanner {
     private static final List<String> MANDATORY = List.of("Via", "From", "To", "Call-ID", "CSeq");
     /**
      * Headers that RFC 3261 allows once only and whose second copy makes the message ambiguous (who is called,
-     * which transaction, where the body ends). A repeated Call-ID is left alone: stacks read the first.
+     * which transaction, where the body ends). A repeated Call-ID is flagged only when the copies differ
+     * ({@link #checkCallIds}).
      */
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
@@ -174,7 +176,13 @@ final class MessageScanner {
         int emptyLine = emptyLine(data, start);
         int headerEnd = emptyLine < 0 ? data.length : emptyLine;
         int bodyStart = emptyLine < 0 ? data.length : afterEmptyLine(data, emptyLine);
-        String headerSection = MessageText.decode(data, start, headerEnd - start);
+        String headerSection = MessageText.utf8(data, start, headerEnd - start);
+        if (headerSection == null) {
+            // RFC 3261 7.1 and 25.1: the text of a start or header line (a reason phrase, a display name) is UTF-8
+            problems.add("encoding", "the start line or headers are not valid UTF-8 (RFC 3261 25.1); read as "
+                    + "ISO-8859-1");
+            headerSection = new String(data, start, headerEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         String[] lines = lines(headerSection, true);
         int bareCr = lines[0].indexOf('\r');
         if (bareCr >= 0) {
@@ -182,10 +190,16 @@ final class MessageScanner {
             lines = splitFirst(lines, bareCr);
             problems.add("start line", "the start line ends in a bare CR instead of CR LF");
         }
+        // named after a bare CR, which leaves no empty line either: the cause first
+        if (emptyLine < 0) {
+            problems.add("empty line", "no empty line ends the header section (RFC 3261 7): the message is cut short "
+                    + "or its body follows the headers directly");
+        }
         if (lines[0].length() > Limits.HEADER_LINE_BYTES) {
             problems.add("start line", "start line of " + lines[0].length() + " characters (longer than "
                     + Limits.HEADER_LINE_BYTES + ")");
         }
+        flagControl(lines[0], "start line", problems);
         StartLine startLine = StartLine.parse(lines[0], problems);
         List<SipHeader> headers = headers(lines, problems);
         byte[] body = body(data, bodyStart, headers, problems);
@@ -240,6 +254,7 @@ final class MessageScanner {
                 continue;
             }
             String name = HeaderNames.expand(line.substring(0, colon).trim());
+            flagControl(line, name + " header", problems);
             if (line.length() > Limits.HEADER_LINE_BYTES) {
                 problems.add(name, name + " header line of " + line.length() + " characters (longer than "
                         + Limits.HEADER_LINE_BYTES + ")");
@@ -256,6 +271,7 @@ final class MessageScanner {
             StringBuilder value = new StringBuilder(line.substring(colon + 1));
             StringBuilder raw = new StringBuilder(line);
             for (int k = i + 1; k < folded; k++) {
+                flagControl(lines[k], name + " header", problems);
                 value.append(' ').append(lines[k].trim());
                 raw.append("\r\n").append(lines[k]);
             }
@@ -263,6 +279,23 @@ final class MessageScanner {
             i = folded - 1;
         }
         return headers;
+    }
+
+    /**
+     * Flags the first control byte up to 11 of {@code line} but a tab (a NUL most often: a C string's end written by a
+     * bad stack): RFC 3261 25.1 allows none in a start or header line, and readers disagree on such a value (Wireshark
+     * ends it at a NUL, a stack may reject the message). Those are the bytes the one-pass scan gives up on
+     * ({@link ByteWords#plainEnd}), so that both scans agree on every message.
+     */
+    private static void flagControl(String line, String where, Problems problems) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c <= 0x0B && c != '\t') {
+                String what = c == 0 ? "a NUL byte" : String.format("control byte 0x%02X", (int) c);
+                problems.add(where + " control byte", what + " in the " + where + " at character " + (i + 1));
+                return;
+            }
+        }
     }
 
     /** A line that continues the header above it (starts with a space or tab). */
@@ -307,6 +340,7 @@ final class MessageScanner {
                 problems.add(name, count + " " + name + " headers (a message has one)");
             }
         }
+        checkCallIds(headers, problems);
         String cseq = first(headers, "CSeq");
         if (cseq != null) {
             String[] parts = blanks(cseq.trim());
@@ -315,6 +349,26 @@ final class MessageScanner {
             } else if (startLine.method() != null && !startLine.method().equals(parts[1])
                     && !"ACK".equals(startLine.method()) && !"CANCEL".equals(startLine.method())) {
                 problems.add("CSeq", "CSeq method " + parts[1] + " differs from request method " + startLine.method());
+            }
+        }
+    }
+
+    /**
+     * Flags Call-ID headers of different values: stacks read the first, Wireshark lists them all, so the message's
+     * dialog depends on the reader. The same value sent twice changes nothing and is left alone.
+     */
+    private static void checkCallIds(List<SipHeader> headers, Problems problems) {
+        String first = null;
+        for (SipHeader h : headers) {
+            if (!h.name().equalsIgnoreCase("Call-ID")) {
+                continue;
+            }
+            if (first == null) {
+                first = h.value();
+            } else if (!first.equals(h.value())) {
+                problems.add("Call-ID", "Call-ID headers of different values (\"" + first + "\", \"" + h.value()
+                        + "\"): a stack reads the first, so which dialog this message belongs to depends on the reader");
+                return;
             }
         }
     }
@@ -346,6 +400,11 @@ final class MessageScanner {
                 problems.add("start line", "not a SIP request or status line: \"" + line + "\"");
             }
             String method = parts[0].isEmpty() ? line : parts[0];
+            String known = Methods.inOtherCase(method);
+            if (known != null) {
+                problems.add("method", "method " + method + " is " + known + " in other letter case: SIP methods are "
+                        + "case-sensitive (RFC 3261 7.1), so a stack takes it for an unknown method");
+            }
             String uri = parts.length > 1 ? parts[1] : "";
             if (!isToken(uri)) {
                 problems.add("Request-URI", "the Request-URI holds a byte that is not visible ASCII (RFC 3261 "

@@ -12,6 +12,12 @@ final class MessageText {
     }
 
     static String decode(byte[] data, int offset, int length) {
+        String text = utf8(data, offset, length);
+        return text != null ? text : new String(data, offset, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
+    static String utf8(byte[] data, int offset, int length) {
         if (isAscii(data, offset, length)) {
             return new String(data, offset, length, StandardCharsets.ISO_8859_1);
         }
@@ -22,7 +28,7 @@ final class MessageText {
                     .decode(ByteBuffer.wrap(data, offset, length))
                     .toString();
         } catch (CharacterCodingException e) {
-            return new String(data, offset, length, StandardCharsets.ISO_8859_1);
+            return null;
         }
     }
 

@@ -42,6 +42,19 @@ final class Methods {
         return null;
     }
 
+    /**
+     * The well-known method that {@code name}, not one itself, spells in other letter case ("invite"), or null: SIP
+     * methods are case-sensitive (RFC 3261 7.1), so such a request is an unknown method to every stack.
+     */
+    static String inOtherCase(String name) {
+        for (String k : KNOWN_ARRAY) {
+            if (!k.equals(name) && k.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** The index of {@code name} (spelt exactly) among the well-known methods, or -1. */
     static int code(String name) {
         // every message of a capture asks, mostly with the shared instance itself (see known)

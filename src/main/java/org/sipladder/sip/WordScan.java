@@ -115,7 +115,7 @@ public final class WordScan {
 
     /**
      * Where the first line feed of {@code a[from, to)} is, or {@code to}: {@link ByteWords#plainEnd} steps, for a
-     * reader that needs only line ends (the SDP scans), going on past a byte above 127.
+     * reader that needs only line ends (the SDP scans), going on past a byte above 127 or a control byte.
      */
     public static int lineFeed(byte[] a, int from, int to) {
         int i = ByteWords.plainEnd(a, from, to);

@@ -220,20 +220,20 @@ class SipFramingTest {
             noted += count > 0 ? 1 : 0;
             none += count == 0 ? 1 : 0;
         }
-        assertEquals(true, noted > 8_000 && none > 3_000, "tables noted " + noted + ", none " + none);
+        assertEquals(true, noted > 7_000 && none > 3_000, "tables noted " + noted + ", none " + none);
     }
 
     /**
      * The line feeds {@link HeaderLines} notes for the datagram {@code a}, from a walk a byte at a time: all up to the
-     * one ending the empty line, when there is one, at most {@link HeaderLines#MAX}, with no byte above 127 after the
-     * first; none otherwise.
+     * one ending the empty line, when there is one, at most {@link HeaderLines#MAX}, with no byte above 127 or control
+     * byte up to 11 but a tab (and the line feeds) after the first; none otherwise.
      */
     private static int[] byteWalkLineFeeds(byte[] a) {
         java.util.List<Integer> feeds = new java.util.ArrayList<>();
         boolean plain = true;
         int line = 0;
         for (int i = 0; i < a.length; i++) {
-            if (!feeds.isEmpty() && a[i] < 0) {
+            if (!feeds.isEmpty() && (a[i] < 0 || a[i] <= 0x0B && a[i] != '\t' && a[i] != '\n')) {
                 plain = false;
             }
             if (a[i] != '\n') {

@@ -116,20 +116,39 @@ class StreamTransportTest {
         RecordingListener r = read(Captures.pcap()
                 .tcp(T, A, B, 1, INVITE.substring(0, 50))
                 .tcp(T, A, B, 1 + INVITE.length(), second));
-        assertEquals(List.of(second), r.texts());
-        assertEquals(List.of(2L), r.frames(), "delivered in the frame that carried it");
+        // the INVITE's first 50 bytes are kept, cut short, for the SIP layer to list and flag
+        assertEquals(List.of(INVITE.substring(0, 50), second), r.texts());
+        assertEquals(List.of(2L), r.frames().subList(1, 2), "delivered in the frame that carried it");
         assertEquals(List.of("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 misses "
                 + (INVITE.length() - 50) + " bytes; continuing after the gap"), r.warnings);
     }
 
     @Test
-    void messageCutByEndOfStreamIsReportedNotDelivered() throws Exception {
-        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, INVITE.substring(0, INVITE.length() - 10))
+    void messageCutByEndOfStreamIsReportedAndKept() throws Exception {
+        String cut = INVITE.substring(0, INVITE.length() - 10);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, cut)
                 .tcp(T, A, B, 1 + INVITE.length() - 10, Segments.FIN | Segments.ACK, new byte[0]));
-        assertEquals(List.of(), r.payloads);
+        assertEquals(List.of(cut), r.texts());
         assertEquals(1, r.warnings.size());
         assertTrue(r.warnings.get(0).startsWith("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
                 r.warnings.get(0));
+        assertTrue(r.warnings.get(0).endsWith("kept as a message cut short)"), r.warnings.get(0));
+    }
+
+    @Test
+    void aGapInsideAMessageKeepsItsHeadAndTheMessagesAfterTheGap() throws Exception {
+        // segments of 90 bytes, the fourth lost: the first INVITE is cut, the second starts inside a later segment
+        String second = SipText.invite("tcp-2");
+        String both = INVITE + second;
+        Captures c = Captures.pcap();
+        for (int at = 0, k = 0; at < both.length(); at += 90, k++) {
+            if (k != 3) {
+                c.tcp(T + k, A, B, 1 + at, both.substring(at, Math.min(both.length(), at + 90)));
+            }
+        }
+        RecordingListener r = read(c);
+        assertEquals(List.of(INVITE.substring(0, 270), second), r.texts());
+        assertEquals(1, r.warnings.size(), r.warnings.toString());
     }
 
     @Test

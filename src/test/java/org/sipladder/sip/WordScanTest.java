@@ -13,10 +13,11 @@ import org.sipladder.ByteWords;
 class WordScanTest {
 
     @Test
-    void plainEndFindsTheFirstLineFeedOrHighByteExactly() {
+    void plainEndFindsTheFirstLineFeedControlByteOrHighByteExactly() {
         Random random = new Random(6);
         // line feeds beside zero bytes and bytes one above and below: the neighbours a word's flags confuse
-        byte[] alphabet = {'\n', 0, 0x0B, 0x09, 'a', 'b', ' ', '\r', (byte) 0x80, (byte) 0xF6, 0x7F, 'a', 'b', 'c'};
+        byte[] alphabet = {'\n', 0, 0x0B, 0x0C, 0x0E, 0x09, 0x08, 0x01, 0x02, 'a', 'b', ' ', '\r', (byte) 0x80, (byte) 0xF6, 0x7F, 'a', 'b',
+            'c', 'd', 'e'};
         for (int round = 0; round < 20_000; round++) {
             byte[] d = new byte[random.nextInt(40)];
             for (int i = 0; i < d.length; i++) {
@@ -24,7 +25,7 @@ class WordScanTest {
             }
             int from = random.nextInt(d.length + 1);
             int first = from;
-            while (first < d.length && d[first] != '\n' && d[first] >= 0) {
+            while (first < d.length && d[first] >= 0 && (d[first] > 0x0B || d[first] == '\t')) {
                 first++;
             }
             assertEquals(first, ByteWords.plainEnd(d, from, d.length), Arrays.toString(d) + " from " + from);

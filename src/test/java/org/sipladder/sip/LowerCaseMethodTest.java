@@ -1,0 +1,55 @@
+package org.sipladder.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.CaptureListener;
+import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.SipPayload;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+/**
+ * A request whose method is a well-known one in lower case ("invite") is SIP-shaped, listed by Wireshark, and an
+ * unknown method to every stack (methods are case-sensitive, RFC 3261 7.1): kept as sent over UDP and TCP, flagged.
+ */
+class LowerCaseMethodTest {
+
+    private static final long T = 1_700_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLowerCaseMethodIsKeptAsSentAndFlagged() throws CaptureException {
+        String lower = SipText.request("invite", "sip:+15551234567@sip.example.com", "lc-1", 1, "");
+        String upper = SipText.request("OPTIONS", "sip:+15551234567@sip.example.com", "lc-2", 1, "");
+        Path file = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", lower)
+                .tcp(T + 1, "10.0.0.1:5070", "10.0.0.2:5060", 1000, lower + upper)
+                .write(dir.resolve("lower.pcap"));
+        List<SipMessage> read = new ArrayList<>();
+        SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        new CaptureReader().read(file, new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                parser.parse(p).ifPresent(read::add);
+            }
+        });
+        assertEquals(List.of("invite", "invite", "OPTIONS"), read.stream().map(SipMessage::method).toList());
+        for (SipMessage m : read.subList(0, 2)) {
+            assertEquals("lc-1", m.callId());
+            assertTrue(m.malformed());
+            assertTrue(m.malformedReason().contains("method invite is INVITE in other letter case"),
+                    m.malformedReason());
+        }
+        assertFalse(read.get(2).malformed(), read.get(2).malformedReason());
+    }
+}
