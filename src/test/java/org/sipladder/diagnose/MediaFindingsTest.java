@@ -496,6 +496,9 @@ class MediaFindingsTest {
         assertEquals("DTMF to LiveKit (" + MediaCase.LIVEKIT + ") without the RFC 4733 marker bit: 3 of 3 digits",
                 f.title());
         assertTrue(f.explanation().contains("livekit/sip issue 585"), f.explanation());
+        // livekit/sip #742 keys DTMF on the RTP timestamp, not the marker: only older releases drop these digits
+        assertTrue(f.explanation().contains("releases before livekit/sip #742"), f.explanation());
+        assertTrue(f.explanation().contains("(2.5.1.2)"), "RFC 4733 2.5.1.3 is about long events: " + f.explanation());
         assertTrue(f.evidence().facts().get(0).contains("digits 15#"), f.evidence().facts().toString());
         assertFalse(d.failedAfterAnswer(MediaCase.flowId()), "the call itself went on");
         Diagnosis marked = dtmfToLiveKit(true).diagnose(dir);
