@@ -116,7 +116,13 @@ public enum FindingCode {
             "Round trip of %.0f ms to %s (RTCP)"),
     /** A warning toward LiveKit, which has been reported to drop such digits; information toward others. */
     MEDIA_DTMF_NO_MARKER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
-            "DTMF to %s without the RFC 4733 marker bit: %s of %s digits");
+            "DTMF to %s without the RFC 4733 marker bit: %s of %s digits"),
+    /** LiveKit answers INFO 405: digits sent so never reach the agent. */
+    LK_DTMF_INFO_REFUSED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "DTMF %s sent to LiveKit as SIP INFO never reaches the agent: %s"),
+    /** A warning when the capture shows digits sent anyway; information otherwise (in-band tones do not show). */
+    LK_DTMF_NOT_NEGOTIATED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "No DTMF can reach LiveKit on this call: %s");
 
     /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
     public enum Kind {

@@ -5,9 +5,12 @@ import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
 
 /**
- * MEDIA_DTMF_NO_MARKER: RFC 4733 digits whose first packet lacks the marker bit (RFC 4733 2.5.1.3 asks for it).
- * LiveKit SIP has been reported to drop such digits (livekit/sip issue 585, livekit-inbound-routing.md section 8),
- * so toward LiveKit the agent may never get them; other receivers mostly cope, and are told as information.
+ * MEDIA_DTMF_NO_MARKER: RFC 4733 digits whose first packet lacks the marker bit (RFC 4733 2.5.1.2 asks for it).
+ * LiveKit SIP has been reported to drop such digits (livekit/sip issue 585, livekit-inbound-routing.md section 8):
+ * until livekit/sip #742 (July 2026) it took an event only from a packet with the marker bit; since then it tells
+ * events apart by their RTP timestamp (pkg/sip/media_pipeline.go, dtmfHandler) and takes them. Which build a server
+ * runs (LiveKit Cloud's included) the capture cannot tell, so toward LiveKit it stays a warning; other receivers
+ * mostly cope, and are told as information.
  */
 final class MediaDtmfMarkerCheck implements FindingRule {
 
@@ -32,9 +35,11 @@ final class MediaDtmfMarkerCheck implements FindingRule {
                 + "the marker bit on their first packet";
         return new Finding(CODE, liveKit ? CODE.severity() : Severity.INFO, CODE.title(toName, unmarked, digits),
                 fromName + " sends RFC 4733 telephone-events whose first packet lacks the marker bit, which RFC 4733 "
-                        + "(2.5.1.3) asks for on the first packet of each event. "
-                        + (liveKit ? "LiveKit SIP has been reported to drop such digits (livekit/sip issue 585): the "
-                        + "agent may not get them, and menus or PIN entry fail although the caller pressed the keys."
+                        + "(2.5.1.2) asks for on the first packet of each event. "
+                        + (liveKit ? "LiveKit SIP has been reported to drop such digits (livekit/sip issue 585): "
+                        + "releases before livekit/sip #742 (July 2026) take an event only from a marked packet, so "
+                        + "with them the agent may not get the digits, and menus or PIN entry fail although the caller "
+                        + "pressed the keys; newer releases tell events apart by their RTP timestamp and take them."
                         : toName + " may take them for the continuation of an earlier event and miss a digit, "
                         + "most of all a key pressed twice."),
                 leg.leg.callId(), leg.flow.id(), false,

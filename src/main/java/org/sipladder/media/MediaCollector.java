@@ -145,7 +145,8 @@ public final class MediaCollector implements MediaListener {
         int padding = (b[o] & 0x20) != 0 ? b[o + n - 1] & 0xff : 0;
         int payloadLength = Math.max(0, n - header - padding);
         int seq = ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
-        int event = payloadLength > 0 ? b[o + header] & 0xff : -1;
+        // an RFC 4733 event report (event, end bit and volume, duration) when the payload can hold one
+        int event = payloadLength >= 4 ? (int) u32(b, o + header) : -1;
         handOff.rtp(p, seq, u32(b, o + 4), u32(b, o + 8), second, event, payloadLength);
     }
 

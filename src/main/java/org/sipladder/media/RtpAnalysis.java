@@ -172,7 +172,8 @@ final class RtpAnalysis {
 
     /**
      * One RTP packet of {@code rtpLength} bytes sent between the addresses at {@code a[srcAt]} and {@code a[dstAt]}
-     * ({@code length} bytes each); {@code event} is its payload's first byte (an RFC 4733 event) or -1.
+     * ({@code length} bytes each); {@code event} is its payload's first four bytes
+     * (an RFC 4733 event report) or -1 when it is shorter.
      */
     void rtp(long frame, long micros, long firstMicros, byte[] a, int srcAt, int dstAt, int length, int srcPort,
              int dstPort, int seq, long timestamp, long ssrc, int second, int rtpLength, int event, int payloadLength) {

@@ -163,8 +163,8 @@ final class StreamAccumulator {
 
     /**
      * One packet, to a stream awake. {@code nowMs} is the capture time in milliseconds since the capture's first
-     * frame, as Wireshark's analysis takes it; {@code event} is the payload's first byte (an RFC 4733 event) or -1
-     * when the payload of {@code payloadLength} bytes is empty.
+     * frame, as Wireshark's analysis takes it; {@code event} is the payload's first four bytes (an RFC 4733 event
+     * report: event, end bit and volume, duration) or -1 when the payload of {@code payloadLength} bytes is shorter.
      */
     void packet(long frame, long micros, double nowMs, int seq, long timestamp, int pt, boolean marker, int rtpLength,
                 int event, int payloadLength) {
@@ -206,19 +206,36 @@ final class StreamAccumulator {
     /**
      * RFC 4733: an event is one RTP timestamp; its repeated packets (and the three end packets) count once. The first
      * packet seen of an event lacks the marker bit for certain only when it {@code follows} the packet before without
-     * a gap: after one, the event's marked first packet may have been lost or come later.
+     * a gap: after one, the event's marked first packet may have been lost or come later. An event longer than its
+     * 16-bit duration field holds (1.36 s at a 48 kHz event clock, 8.2 s at 8 kHz) goes on in segments with new
+     * timestamps (2.5.1.3): such a segment continues the digit, it is not another.
      */
-    private void dtmf(long timestamp, boolean marker, boolean follows, int event, int length) {
-        if (length < 4 || events != null && (int) timestamp == events.lastTimestamp) {
+    private void dtmf(long timestamp, boolean marker, boolean follows, int report, int length) {
+        if (length < 4) {
             return;
         }
-        if (events == null) {
-            events = new Events();
+        Events e = events;
+        if (e != null && (int) timestamp == e.lastTimestamp) {
+            e.heard(report);
+            return;
         }
-        events.lastTimestamp = (int) timestamp;
-        events.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
+        int event = report >>> 24;
+        if (e == null) {
+            e = events = new Events();
+        } else if (e.continuedBy((int) timestamp, event)) {
+            e.lastTimestamp = (int) timestamp;
+            e.lastDuration = 0;
+            e.heard(report);
+            return;
+        }
+        e.lastTimestamp = (int) timestamp;
+        e.lastEvent = event;
+        e.lastDuration = 0;
+        e.ended = false;
+        e.heard(report);
+        e.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
         if (!marker && follows) {
-            events.withoutMarker++;
+            e.withoutMarker++;
         }
     }
 
@@ -319,12 +336,39 @@ final class StreamAccumulator {
         return f.total >= 4 && (f.consecutive + f.duplicates) * 2L >= f.total - 1;
     }
 
-    /** A stream's RFC 4733 events: the digits, the RTP timestamp (32 bits) of the latest, those without a marker. */
+    /**
+     * A stream's RFC 4733 events: the digits, those without a marker, and of the latest event its RTP timestamp (32
+     * bits), code, longest duration reported and whether its end was reported.
+     */
     private static final class Events {
+
+        /** The duration field's largest value (RFC 4733 2.3.5), the most a segment of a long event lasts. */
+        private static final int MAX_DURATION = 0xffff;
 
         final StringBuilder digits = new StringBuilder();
         int lastTimestamp;
+        int lastEvent;
+        int lastDuration;
+        boolean ended;
         int withoutMarker;
+
+        /** One more report of the latest event (a packet with its timestamp). */
+        void heard(int report) {
+            lastDuration = Math.max(lastDuration, report & 0xffff);
+            ended |= (report & 0x80_0000) != 0;
+        }
+
+        /**
+         * True when a report of {@code event} with the new {@code timestamp} starts the next segment of the latest
+         * event (RFC 4733 2.5.1.3): that event has not ended, reported a duration near the field's limit and the new
+         * timestamp follows it by that duration, at most the field's limit. A new key press, even of the same key,
+         * comes after the end packets and after a pause.
+         */
+        boolean continuedBy(int timestamp, int event) {
+            int delta = timestamp - lastTimestamp;
+            return !ended && event == lastEvent && lastDuration > MAX_DURATION / 2 && delta >= lastDuration
+                    && delta <= MAX_DURATION + 1;
+        }
     }
 
     /**

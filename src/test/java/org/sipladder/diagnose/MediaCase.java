@@ -80,12 +80,20 @@ final class MediaCase {
 
     private static MediaCase jambonzToLiveKit(String offerAddress, int offerPort, String answerAddress, int answerPort,
                                               boolean acknowledged, String offerVideo, String answerVideo) {
+        return jambonzToLiveKit(Rtp.sdp(offerAddress, offerPort, "sendrecv") + offerVideo,
+                Rtp.sdp(answerAddress, answerPort, "sendrecv") + answerVideo, acknowledged);
+    }
+
+    /** As {@link #jambonzToLiveKit(String, int, String, int)} with the SDP bodies given: the offer, LiveKit's answer. */
+    static MediaCase jambonzToLiveKit(String offer, String answer) {
+        return jambonzToLiveKit(offer, answer, true);
+    }
+
+    private static MediaCase jambonzToLiveKit(String offer, String answer, boolean acknowledged) {
         MediaCase c = new MediaCase("media-call", JAMBONZ, LIVEKIT);
-        c.sip(0, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "INVITE", 1,
-                Rtp.sdp(offerAddress, offerPort, "sendrecv") + offerVideo));
+        c.sip(0, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "INVITE", 1, offer));
         c.sip(0.05, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 100, "Processing", "INVITE", 1, ""));
-        String ok = c.response(LIVEKIT, 200, "OK", "INVITE", 1,
-                Rtp.sdp(answerAddress, answerPort, "sendrecv") + answerVideo);
+        String ok = c.response(LIVEKIT, 200, "OK", "INVITE", 1, answer);
         c.sip(0.3, LIVEKIT, JAMBONZ, ok);
         if (acknowledged) {
             c.sip(0.31, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "ACK", 1, ""));
@@ -248,6 +256,17 @@ final class MediaCase {
         return sip(seconds + 0.02, to, from, response(to, 200, "OK", "BYE", n, ""));
     }
 
+    /**
+     * An INFO from Jambonz at {@code seconds} with a body of {@code contentType}, answered {@code status} by LiveKit
+     * 20 ms later (0: no answer captured).
+     */
+    MediaCase info(double seconds, String contentType, String body, int status, String reason) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, swapped(false, message("INFO sip:" + callee + ":5060 SIP/2.0", "INFO", n,
+                "User-Agent: " + agent(caller), contentType, body)));
+        return status == 0 ? this : sip(seconds + 0.02, callee, caller, response(callee, status, reason, "INFO", n, ""));
+    }
+
     /** A re-INVITE from Jambonz at {@code seconds} offering {@code offerDirection}, answered with {@code answerDirection}. */
     MediaCase reInvite(double seconds, String offer, int offerPort, String offerDirection, String answer, int answerPort,
                        String answerDirection) {
@@ -294,13 +313,18 @@ final class MediaCase {
     }
 
     private String message(String start, String method, int n, String agent, String sdp) {
+        return message(start, method, n, agent, "application/sdp", sdp);
+    }
+
+    private String message(String start, String method, int n, String agent, String contentType, String body) {
+        String sdp = body;
         boolean toTag = !(start.startsWith("INVITE") && n == 1) && !start.startsWith("SIP/2.0 100");
         return start + "\r\nVia: SIP/2.0/UDP " + caller + ":5060;branch=z9hG4bK-" + method + n + "\r\n"
                 + "From: <sip:+493023125417@" + caller + ">;tag=f1\r\n"
                 + "To: <sip:4991874350352@project-1z3kctsj.sip.livekit.cloud>" + (toTag ? ";tag=SCL_t1" : "") + "\r\n"
                 + "Call-ID: " + callId + "\r\nCSeq: " + n + " " + method + "\r\n"
                 + "Contact: <sip:" + caller + ":5060>\r\n" + agent + "\r\n"
-                + (sdp.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                + (sdp.isEmpty() ? "" : "Content-Type: " + contentType + "\r\n")
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
     }
 

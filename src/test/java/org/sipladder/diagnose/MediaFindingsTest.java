@@ -25,7 +25,7 @@ class MediaFindingsTest {
     static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
             FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH,
             FindingCode.MEDIA_DTMF_NO_MARKER, FindingCode.MEDIA_LOSS_REPORTED, FindingCode.MEDIA_JITTER_REPORTED,
-            FindingCode.MEDIA_ROUND_TRIP_HIGH);
+            FindingCode.MEDIA_ROUND_TRIP_HIGH, FindingCode.LK_DTMF_INFO_REFUSED, FindingCode.LK_DTMF_NOT_NEGOTIATED);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address. */
     private static final String SBC_MEDIA = "203.0.113.10";
@@ -87,6 +87,10 @@ class MediaFindingsTest {
                         clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")),
                 new Case(FindingCode.MEDIA_DTMF_NO_MARKER, "DTMF to LiveKit without the marker bit", () ->
                         dtmfToLiveKit(false)),
+                new Case(FindingCode.LK_DTMF_INFO_REFUSED, "digits 5 and # to LiveKit as SIP INFO, answered 405",
+                        () -> LiveKitDtmfTest.infoDigits(clean())),
+                new Case(FindingCode.LK_DTMF_NOT_NEGOTIATED, "telephone-event/48000 offered, LiveKit answers none, "
+                        + "digits sent as events anyway", LiveKitDtmfTest::eventsAt48kHz),
                 new Case(FindingCode.MEDIA_LOSS_REPORTED, "Jambonz reports 25 of LiveKit's 500 packets lost, none "
                         + "missing at the capture point", () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(
                         0x1111, Rtp.reportBlock(0x2222, 13, 25, 480, 8, 0, 0)))),
@@ -492,6 +496,9 @@ class MediaFindingsTest {
         assertEquals("DTMF to LiveKit (" + MediaCase.LIVEKIT + ") without the RFC 4733 marker bit: 3 of 3 digits",
                 f.title());
         assertTrue(f.explanation().contains("livekit/sip issue 585"), f.explanation());
+        // livekit/sip #742 keys DTMF on the RTP timestamp, not the marker: only older releases drop these digits
+        assertTrue(f.explanation().contains("releases before livekit/sip #742"), f.explanation());
+        assertTrue(f.explanation().contains("(2.5.1.2)"), "RFC 4733 2.5.1.3 is about long events: " + f.explanation());
         assertTrue(f.evidence().facts().get(0).contains("digits 15#"), f.evidence().facts().toString());
         assertFalse(d.failedAfterAnswer(MediaCase.flowId()), "the call itself went on");
         Diagnosis marked = dtmfToLiveKit(true).diagnose(dir);

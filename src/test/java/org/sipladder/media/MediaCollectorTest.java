@@ -190,6 +190,62 @@ class MediaCollectorTest {
     }
 
     @Test
+    void aKeyHeldLongerThanTheDurationFieldGoesOnInSegmentsThatAreOneDigit() throws Exception {
+        // RFC 4733 2.5.1.3 at a 48 kHz event clock: 0xFFFF units are 1.36 s, so a 2 s press of 5 is reported in two
+        // segments, the second (new timestamp, the first's plus 0xFFFF, no marker: the event did not start anew)
+        // continuing the first; then 5 pressed again and #, short, each marked
+        String answer = SipText.response(200, "OK", "INVITE", "call-long", 1).replace("Content-Length: 0\r\n\r\n", "");
+        String body = opus48k("10.0.0.2", 50000);
+        answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        Captures c = Captures.pcap()
+                .udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                        SipText.request("INVITE", "sip:bob@10.0.0.2", "call-long", 1, opus48k("10.0.0.1", 40000)))
+                .udp(T0 + 1000, "10.0.0.2:5060", "10.0.0.1:5060", answer);
+        long t = T0 + 100_000;
+        int seq = 1;
+        long timestamp = 96_000;
+        for (int i = 0; i < 10; i++, timestamp += 960) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(111, seq++, timestamp, 9, i == 0, new byte[80]));
+        }
+        long segment = timestamp;
+        for (int elapsed = 960; elapsed <= 96_000; elapsed += 960) {
+            if (elapsed - (segment - timestamp) > 0xffff) {
+                // the first segment's last report, at the field's limit, then the next segment
+                c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, segment, 9, false, Rtp.event(5, false, 0xffff)));
+                segment += 0xffff;
+            }
+            long inSegment = elapsed - (segment - timestamp);
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, segment, 9, elapsed == 960,
+                    Rtp.event(5, elapsed == 96_000, (int) inSegment)));
+        }
+        for (int i = 0; i < 2; i++) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, segment, 9, false,
+                    Rtp.event(5, true, (int) (96_000 - (segment - timestamp)))));
+        }
+        timestamp += 96_000 + 9600;
+        for (int digit : new int[] {5, 11}) {
+            for (int k = 1; k <= 6; k++) {
+                c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(101, seq++, timestamp, 9, k == 1,
+                        Rtp.event(digit, k >= 4, 960 * Math.min(k, 4))));
+            }
+            timestamp += 9600;
+            for (int i = 0; i < 5; i++, timestamp += 960) {
+                c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(111, seq++, timestamp, 9, false, new byte[80]));
+            }
+        }
+        RtpStream s = MediaRead.of(c, dir).streams().get(0);
+        assertEquals("55#", s.dtmf());
+        assertEquals(0, s.dtmfWithoutMarker());
+    }
+
+    /** An SDP body announcing {@code address:port} with Opus and telephone-event at 48 kHz. */
+    private static String opus48k(String address, int port) {
+        return "v=0\r\no=- 1 1 IN IP4 " + address + "\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP 111 101\r\na=rtpmap:111 opus/48000/2\r\n"
+                + "a=rtpmap:101 telephone-event/48000\r\na=fmtp:101 0-16\r\na=sendrecv\r\n";
+    }
+
+    @Test
     void aRestartOfTheSequenceNumbersIsNoLossThoughWiresharkCountsIt() throws Exception {
         // RFC 3550 A.1: 3000 or more ahead, or over 100 back, and the next packet follows: the sender restarted
         for (int then : new int[] {10, 29_900, 36_000, 65_000}) {

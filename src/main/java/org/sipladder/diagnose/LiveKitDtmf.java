@@ -1,0 +1,110 @@
+package org.sipladder.diagnose;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Role;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * How DTMF can reach LiveKit on a call: only as RFC 4733 telephone-events in the RTP, with the payload type its SDP
+ * answer names. LiveKit reads an offer's {@code a=rtpmap} as telephone-event only when it is exactly
+ * {@code telephone-event/8000} (or {@code /8000/1}; livekit/media-sdk sdp/offer.go, ParseMediaWith), answers with it
+ * only then, and hands the packets of that payload type alone to its DTMF handler (livekit/sip
+ * pkg/sip/media_pipeline.go); SIP INFO it refuses (pkg/sip/server.go registers no INFO handler: OnNoRoute answers 405).
+ *
+ * @param invite   the answered INVITE to LiveKit that offered SDP
+ * @param answer   LiveKit's 2xx with SDP
+ * @param offered  the offer's telephone-event types as written ("101 telephone-event/48000"), maybe none
+ * @param answered the answer's telephone-event types as written
+ */
+record LiveKitDtmf(SipMessage invite, SipMessage answer, List<String> offered, List<String> answered) {
+
+    private static final String EVENT = "telephone-event/";
+    /** The one telephone-event LiveKit reads (dtmf.SDPNameAndRate). */
+    private static final String LIVEKIT_EVENT = "telephone-event/8000";
+
+    /** The first INVITE to LiveKit in {@code flow} with an SDP offer and a 2xx answer with SDP, or null. */
+    static LiveKitDtmf of(DiagnosisContext context, CallFlow flow) {
+        for (InviteTransaction tx : context.invites(flow)) {
+            SipMessage invite = tx.request();
+            SipMessage answer = tx.finalResponse();
+            if (answer == null || answer.status() >= 300 || !invite.hasSdp() || !answer.hasSdp()
+                    || !flow.hasHop(invite.dst(), Role.LIVEKIT)) {
+                continue;
+            }
+            Sdp offer = context.sdp(invite);
+            Sdp reply = context.sdp(answer);
+            if (offer != null && reply != null) {
+                return new LiveKitDtmf(invite, answer, events(offer), events(reply));
+            }
+        }
+        return null;
+    }
+
+    /** The telephone-event types of the SDP's first audio section, as written. */
+    private static List<String> events(Sdp sdp) {
+        List<String> events = new ArrayList<>(1);
+        for (SdpMedia m : sdp.media()) {
+            if ("audio".equals(m.type())) {
+                for (String codec : m.codecs()) {
+                    int space = codec.indexOf(' ');
+                    if (space > 0 && codec.regionMatches(true, space + 1, EVENT, 0, EVENT.length())) {
+                        events.add(codec);
+                    }
+                }
+                break;
+            }
+        }
+        return events;
+    }
+
+    /** True when {@code codec} ("101 telephone-event/8000") is a telephone-event LiveKit reads. */
+    static boolean readByLiveKit(String codec) {
+        String name = codec.substring(codec.indexOf(' ') + 1);
+        return name.equals(LIVEKIT_EVENT) || name.equals(LIVEKIT_EVENT + "/1");
+    }
+
+    /** True when LiveKit's answer names a telephone-event: it takes RFC 4733 digits on this call. */
+    boolean negotiated() {
+        return answered.stream().anyMatch(LiveKitDtmf::readByLiveKit);
+    }
+
+    /** Why no telephone-event was negotiated with LiveKit, as a clause ("the INVITE offered none"). */
+    String gap() {
+        if (offered.isEmpty()) {
+            return "the INVITE to LiveKit (frame " + invite.frame() + ") offered no telephone-event";
+        }
+        if (offered.stream().noneMatch(LiveKitDtmf::readByLiveKit)) {
+            return "the INVITE to LiveKit (frame " + invite.frame() + ") offered only " + String.join(", ", offered)
+                    + ", and LiveKit reads no telephone-event but telephone-event/8000, written so";
+        }
+        return "LiveKit's answer (frame " + answer.frame() + ") left telephone-event out";
+    }
+
+    /** True when {@code request} is an INFO to LiveKit carrying a DTMF digit. */
+    static boolean dtmfInfo(DiagnosisContext context, CallFlow flow, SipMessage request) {
+        if (!"INFO".equals(request.method()) || !flow.hasHop(request.dst(), Role.LIVEKIT)) {
+            return false;
+        }
+        String type = context.header(request, "Content-Type");
+        return type != null && type.trim().toLowerCase(Locale.ROOT).startsWith("application/dtmf");
+    }
+
+    /** The digit of a DTMF INFO: application/dtmf-relay's {@code Signal=} line, or application/dtmf's body. */
+    static String digit(SipMessage request) {
+        byte[] body = request.body();
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
+        for (String line : text.split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).trim().equalsIgnoreCase("Signal")) {
+                return line.substring(eq + 1).trim();
+            }
+        }
+        return text.indexOf('=') < 0 && text.length() <= 2 ? text : "?";
+    }
+}
