@@ -33,10 +33,30 @@ public final class LadderStreams {
         for (int i = 0; i < streams.size(); i++) {
             RtpStream s = streams.get(i);
             out.add(new LadderStream(i, s.key().src().address(), s.key().dst().address(), s.firstMicros(),
-                    s.lastMicros(), label(s), detail(s), warnings(s, streams, parties),
+                    s.lastMicros(), label(s, parties), detail(s), warnings(s, streams, parties),
                     s.key().src().port(), s.key().dst().port()));
         }
         return out;
+    }
+
+    /**
+     * {@link #label(RtpStream)}, naming each end on a shared host that no SDP or SIP port ties to a party ("to
+     * 127.0.0.1:7000"): the ladder draws it on the host's first party, and the user sees which port it was.
+     */
+    static String label(RtpStream s, SharedHostParties parties) {
+        String label = label(s);
+        Endpoint src = s.key().src();
+        Endpoint dst = s.key().dst();
+        if (parties.isEmpty()) {
+            return label;
+        }
+        if (parties.shared(src.address()) && parties.ofMedia(src, dst) == null) {
+            label += " \u00b7 from " + src;
+        }
+        if (parties.shared(dst.address()) && parties.ofMedia(dst, src) == null) {
+            label += " \u00b7 to " + dst;
+        }
+        return label;
     }
 
     /** "RTP PCMU · 1,501 pkts", "RTP PCMU · 1 pkt". */

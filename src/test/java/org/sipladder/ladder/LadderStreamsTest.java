@@ -52,7 +52,7 @@ class LadderStreamsTest {
         return stream(packets, new Endpoint("10.0.0.1", 20000), new Endpoint("10.0.1.1", 30000));
     }
 
-    private static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
+    static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
         RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, 0, 20, 20, 0, 0, 0, 0, 0, 0, 0,
                 packets * 172, false, 0, packets, 0);
         StreamKey key = new StreamKey(src, dst, 0x1234);
