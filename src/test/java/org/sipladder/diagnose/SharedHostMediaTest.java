@@ -77,4 +77,18 @@ class SharedHostMediaTest {
     private static String titles(Diagnosis d) {
         return d.findings().stream().map(f -> f.code() + " " + f.title() + " | " + f.explanation()).toList().toString();
     }
+
+    @Test
+    void aCallerOnTheAnswerersHostHangingUpAtItsMediaTimeoutDidNotAnswer() throws Exception {
+        // the callee (:5080) answers and sends no RTP; the caller (:5070) hangs up 30 s later
+        String host = "10.0.0.5";
+        Diagnosis d = MediaCase.oneHost(host, 6100, 6000)
+                .rtp(host + ":6100", host + ":6000", 0.4, 1490, 0x1111, java.util.Set.of())
+                .oneHostBye(host + ":5070", host + ":5080", 30.3).diagnose(dir);
+
+        List<Finding> timeout = d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP);
+        assertEquals(1, timeout.size(), titles(d));
+        assertEquals(host + ":5080 answered at frame 2; " + host + ":5070 sent BYE at frame 1494, 30.0 s later",
+                timeout.get(0).evidence().facts().get(0));
+    }
 }
