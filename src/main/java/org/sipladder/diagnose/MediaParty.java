@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
@@ -14,10 +15,10 @@ import org.sipladder.media.SdpAnnouncement;
  * the two apart when both are on one host (a proxy and its media server, a test on one machine): then each is known
  * by its endpoint. {@code relayed} are those of its SDP sections that announce another box's media: a proxy or
  * signalling-only B2BUA passing a phone's SDP on, whose media end is the SDP's owner (the c= address), named so in
- * the findings.
+ * the findings; {@code owners} holds each relayed section's owner hop (null when unknown), in the same order.
  */
 record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, List<SdpAnnouncement> sdp,
-                  List<SdpAnnouncement> relayed, List<Hop> hops) {
+                  List<SdpAnnouncement> relayed, List<Hop> owners) {
 
     /** True when {@code endpoint} (a SIP message's source or destination) is this party's. */
     boolean is(Endpoint endpoint) {
@@ -37,12 +38,22 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
 
     /** True when {@code a}, one of this party's sections, announces another box's media. */
     boolean relays(SdpAnnouncement a) {
-        for (SdpAnnouncement r : relayed) {
-            if (r == a) {
-                return true;
+        return relayedIndex(a) >= 0;
+    }
+
+    private int relayedIndex(SdpAnnouncement a) {
+        for (int i = 0; i < relayed.size(); i++) {
+            if (relayed.get(i) == a) {
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The hop whose media {@code a} announces when the party relays it, else null. */
+    private Hop owner(SdpAnnouncement a) {
+        int i = a == null ? -1 : relayedIndex(a);
+        return i < 0 ? null : owners.get(i);
     }
 
     /** The media end's address as {@code a} announces it: the c= owner's when the party relays it, else its own. */
@@ -55,19 +66,19 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
         if (a == null || !relays(a)) {
             return role;
         }
-        Role owner = null;
-        for (Hop h : hops) {
-            if (h.address().equals(a.address())) {
-                owner = h.role();
-            }
-        }
-        return owner;
+        Hop owner = owner(a);
+        return owner == null ? null : owner.role();
     }
 
-    /** The media end as {@code a} announces it, for text: "10.0.0.5", "LiveKit (129.158.233.108)". */
+    /**
+     * The media end as {@code a} announces it, for text: "10.0.0.5", "LiveKit (129.158.233.108)", or for a party of
+     * a shared host its SIP endpoint, "LiveKit (10.0.0.5:5060)".
+     */
     String name(SdpAnnouncement a) {
-        boolean owner = a != null && relays(a);
-        String where = owner ? a.address() : sameHost ? sip.toString() : address;
+        boolean relays = a != null && relays(a);
+        Hop owner = relays ? owner(a) : null;
+        String where = relays ? (owner != null && owner.split() ? owner.place() : a.address())
+                : sameHost ? sip.toString() : address;
         Role r = role(a);
         return r == null || r == Role.SIP_ENDPOINT ? where : r.displayName() + " (" + where + ")";
     }
@@ -107,6 +118,7 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
         }
         List<SdpAnnouncement> sent = new ArrayList<>();
         List<SdpAnnouncement> relayed = new ArrayList<>();
+        List<Hop> owners = new ArrayList<>();
         for (SdpAnnouncement a : all) {
             if (!sentBy(a, sip, sameHost) || announcedBefore(a, all, peer, sameHost)) {
                 continue;
@@ -114,9 +126,41 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
             sent.add(a);
             if (ownedElsewhere(a, address, role) || firstAnnouncedByAnother(a, callSdp, sip, sameHost)) {
                 relayed.add(a);
+                owners.add(owner(a, callSdp, flow.hops()));
             }
         }
-        return new MediaParty(address, sip, sameHost, role, List.copyOf(sent), List.copyOf(relayed), flow.hops());
+        return new MediaParty(address, sip, sameHost, role, List.copyOf(sent), List.copyOf(relayed),
+                Collections.unmodifiableList(owners));
+    }
+
+    /**
+     * The hop whose media a relayed section {@code a} announces: the party that first announced that address and
+     * port from that very address (its SIP endpoint tells apart the parties of a host several share, an SBC beside
+     * LiveKit on one box), else the hop at that address; null when several parties share it and none announced it.
+     */
+    private static Hop owner(SdpAnnouncement a, List<SdpAnnouncement> callSdp, List<Hop> hops) {
+        for (SdpAnnouncement b : callSdp) {
+            if (b.frame() > a.frame()) {
+                break;
+            }
+            if (sameEnd(a, b) && b.sipSrc().address().equals(a.address())) {
+                for (Hop h : hops) {
+                    if (h.holds(b.sipSrc())) {
+                        return h;
+                    }
+                }
+            }
+        }
+        Hop owner = null;
+        for (Hop h : hops) {
+            if (h.address().equals(a.address())) {
+                if (h.split() && owner != null) {
+                    return null;
+                }
+                owner = h;
+            }
+        }
+        return owner;
     }
 
     private static boolean sentBy(SdpAnnouncement a, Endpoint sip, boolean sameHost) {

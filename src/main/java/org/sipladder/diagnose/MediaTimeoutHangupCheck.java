@@ -141,9 +141,12 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         String peerName = peer.name(peerSdp);
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(leg.answer.frame(), leg.bye.frame()));
-        facts.add(String.format(Locale.ROOT, "%s answered at frame %d and sent BYE at frame %d, %.1f s later",
-                leg.answer.src().address().equals(hanger.address()) ? hangerName : peerName + " got the answer; "
-                        + hangerName, leg.answer.frame(), leg.bye.frame(), sinceAnswer));
+        // by endpoint where both parties share an address (hanger.is): the caller on the callee's host did not answer
+        facts.add(hanger.is(leg.answer.src())
+                ? String.format(Locale.ROOT, "%s answered at frame %d and sent BYE at frame %d, %.1f s later",
+                        hangerName, leg.answer.frame(), leg.bye.frame(), sinceAnswer)
+                : String.format(Locale.ROOT, "%s answered at frame %d; %s sent BYE at frame %d, %.1f s later",
+                        peerName, leg.answer.frame(), hangerName, leg.bye.frame(), sinceAnswer));
         facts.add(initial ? "No RTP reached " + hangerName + " after the answer"
                 : String.format(Locale.ROOT, "The last RTP toward %s was %.1f s before the BYE",
                         hangerName, sinceRtp));

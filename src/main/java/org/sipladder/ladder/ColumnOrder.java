@@ -1,7 +1,7 @@
 package org.sipladder.ladder;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,25 +10,26 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
-import org.sipladder.sip.Sdp;
-import org.sipladder.sip.SdpMedia;
-import org.sipladder.sip.SipMessage;
 
 /**
  * The hops of a flow in column order: the flow's own order (the first INVITE's path), then strays. A column is a
- * whole host, found by address, or one party of a host several parties share ({@link Hop#split}), found by port.
+ * whole host, found by address, or one party of a host several parties share ({@link Hop#split}), found by port
+ * ({@link SharedHostParties}).
  */
 final class ColumnOrder {
 
     private final List<Hop> hops;
     private final Map<String, Integer> indexByAddress;
-    /** The columns of the parties of shared hosts by their ports; empty when the flow has none. */
-    private final Map<Endpoint, Integer> indexByEndpoint;
+    /** The parties of shared hosts and their columns; empty when the flow has none. */
+    private final SharedHostParties parties;
+    private final Map<Hop, Integer> indexByParty;
 
-    private ColumnOrder(List<Hop> hops, Map<String, Integer> indexByAddress, Map<Endpoint, Integer> indexByEndpoint) {
+    private ColumnOrder(List<Hop> hops, Map<String, Integer> indexByAddress, SharedHostParties parties,
+                        Map<Hop, Integer> indexByParty) {
         this.hops = hops;
         this.indexByAddress = indexByAddress;
-        this.indexByEndpoint = indexByEndpoint;
+        this.parties = parties;
+        this.indexByParty = indexByParty;
     }
 
     static ColumnOrder of(CallFlow flow) {
@@ -38,15 +39,13 @@ final class ColumnOrder {
     /** The flow's columns, then a column for each host that only exchanged media. */
     static ColumnOrder of(CallFlow flow, List<LadderStream> streams) {
         Map<String, Integer> index = new LinkedHashMap<>();
-        Map<Endpoint, Integer> byEndpoint = new HashMap<>();
+        Map<Hop, Integer> byParty = new IdentityHashMap<>();
         List<Hop> hops = new ArrayList<>();
         for (Hop hop : flow.hops()) {
             if (hop.split()) {
-                // the host's first party stands for it where a port tells nothing (media no SDP of the call announced)
+                // the host's first party stands for it where nothing tells the party (media no SDP explains)
                 index.putIfAbsent(hop.address(), hops.size());
-                for (int port : hop.ports()) {
-                    byEndpoint.putIfAbsent(new Endpoint(hop.address(), port), hops.size());
-                }
+                byParty.put(hop, hops.size());
                 hops.add(hop);
             } else if (index.putIfAbsent(hop.address(), hops.size()) == null) {
                 hops.add(hop);
@@ -56,35 +55,12 @@ final class ColumnOrder {
             addStray(fm.message().src().address(), fm, index, hops);
             addStray(fm.message().dst().address(), fm, index, hops);
         }
-        if (!byEndpoint.isEmpty() && !streams.isEmpty()) {
-            addAnnouncedMedia(flow, byEndpoint);
-        }
         for (LadderStream stream : streams) {
             addMediaHost(stream.fromAddress(), index, hops);
             addMediaHost(stream.toAddress(), index, hops);
         }
-        return new ColumnOrder(List.copyOf(hops), index, byEndpoint);
-    }
-
-    /**
-     * An RTP port on a shared host belongs to the party whose SDP announced it (the SIP message's sender), as
-     * sngrep and the media findings ({@code MediaParty}) see it.
-     */
-    private static void addAnnouncedMedia(CallFlow flow, Map<Endpoint, Integer> byEndpoint) {
-        for (FlowMessage fm : flow.messages()) {
-            SipMessage m = fm.message();
-            Integer party = byEndpoint.get(m.src());
-            Sdp sdp = party == null || !m.hasSdp() ? null : m.sdp();
-            if (sdp == null) {
-                continue;
-            }
-            for (SdpMedia media : sdp.media()) {
-                String address = media.connection() != null ? media.connection() : sdp.connection();
-                if (m.src().address().equals(address) && media.port() > 0) {
-                    byEndpoint.putIfAbsent(new Endpoint(address, media.port()), party);
-                }
-            }
-        }
+        SharedHostParties parties = byParty.isEmpty() ? SharedHostParties.NONE : SharedHostParties.of(flow);
+        return new ColumnOrder(List.copyOf(hops), index, parties, byParty);
     }
 
     /** A media relay (rtpengine, a media server) can have another address than the SIP host beside it. */
@@ -107,14 +83,18 @@ final class ColumnOrder {
         return hops;
     }
 
-    /** The column of messages or media from or to {@code endpoint}. */
+    /** The column of messages from or to {@code endpoint}. */
     int indexOf(Endpoint endpoint) {
-        if (!indexByEndpoint.isEmpty()) {
-            Integer party = indexByEndpoint.get(endpoint);
-            if (party != null) {
-                return party;
-            }
-        }
-        return indexByAddress.get(endpoint.address());
+        return column(parties.ofSip(endpoint), endpoint);
+    }
+
+    /** The column of a media stream's end {@code end}, its other end being {@code other}. */
+    int indexOfMedia(Endpoint end, Endpoint other) {
+        return column(parties.ofMedia(end, other), end);
+    }
+
+    private int column(Hop party, Endpoint endpoint) {
+        Integer column = party == null ? null : indexByParty.get(party);
+        return column != null ? column : indexByAddress.get(endpoint.address());
     }
 }

@@ -3,6 +3,9 @@ package org.sipladder.ladder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Hop;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 
@@ -20,16 +23,40 @@ public final class LadderStreams {
     private LadderStreams() {
     }
 
-    /** One ladder stream per RTP stream, in the given order, {@code id} being the place in {@code streams}. */
-    public static List<LadderStream> of(List<RtpStream> streams) {
+    /**
+     * One ladder stream per RTP stream of {@code flow}, in the given order, {@code id} being the place in
+     * {@code streams}.
+     */
+    public static List<LadderStream> of(List<RtpStream> streams, CallFlow flow) {
+        SharedHostParties parties = SharedHostParties.of(flow);
         List<LadderStream> out = new ArrayList<>(streams.size());
         for (int i = 0; i < streams.size(); i++) {
             RtpStream s = streams.get(i);
             out.add(new LadderStream(i, s.key().src().address(), s.key().dst().address(), s.firstMicros(),
-                    s.lastMicros(), label(s), detail(s), warnings(s, streams), s.key().src().port(),
-                    s.key().dst().port()));
+                    s.lastMicros(), label(s, parties), detail(s), warnings(s, streams, parties),
+                    s.key().src().port(), s.key().dst().port()));
         }
         return out;
+    }
+
+    /**
+     * {@link #label(RtpStream)}, naming each end on a shared host that no SDP or SIP port ties to a party ("to
+     * 127.0.0.1:7000"): the ladder draws it on the host's first party, and the user sees which port it was.
+     */
+    static String label(RtpStream s, SharedHostParties parties) {
+        String label = label(s);
+        Endpoint src = s.key().src();
+        Endpoint dst = s.key().dst();
+        if (parties.isEmpty()) {
+            return label;
+        }
+        if (parties.shared(src.address()) && parties.ofMedia(src, dst) == null) {
+            label += " \u00b7 from " + src;
+        }
+        if (parties.shared(dst.address()) && parties.ofMedia(dst, src) == null) {
+            label += " \u00b7 to " + dst;
+        }
+        return label;
     }
 
     /** "RTP PCMU · 1,501 pkts", "RTP PCMU · 1 pkt". */
@@ -46,8 +73,13 @@ public final class LadderStreams {
         return Double.isNaN(s.mos()) ? text : text + String.format(Locale.ROOT, " \u00b7 MOS %.1f", s.mos());
     }
 
+    /** What is wrong with a stream between hosts no two parties of the call share, in a few words each. */
+    static List<String> warnings(RtpStream s, List<RtpStream> callStreams) {
+        return warnings(s, callStreams, SharedHostParties.NONE);
+    }
+
     /** What is wrong with a stream, in a few words each; empty when nothing is. */
-    public static List<String> warnings(RtpStream s, List<RtpStream> callStreams) {
+    private static List<String> warnings(RtpStream s, List<RtpStream> callStreams, SharedHostParties parties) {
         List<String> warnings = new ArrayList<>();
         RtpStatistics stats = s.stats();
         if (stats.lostPercentInRuns() > LOSS_PERCENT) {
@@ -56,20 +88,41 @@ public final class LadderStreams {
         if (stats.maxJitterMs() > JITTER_MS) {
             warnings.add(String.format(Locale.ROOT, "jitter %.0f ms", stats.maxJitterMs()));
         }
-        if (oneWay(s, callStreams)) {
+        if (oneWay(s, callStreams, parties)) {
             warnings.add("one-way");
         }
         return warnings;
     }
 
     /**
-     * No other stream of the call runs back between the same two hosts (a stream between two parties of one host,
-     * SIPp's uac and uas on loopback, runs "back" between its own hosts: not a reply).
+     * No other stream of the call runs back between the same two sides: hosts, or where a host is shared by several
+     * parties (an SBC and LiveKit on one box, each with RTP to the carrier) the same party of it (a stream between
+     * two parties of one host, SIPp's uac and uas on loopback, is not its own way back).
      */
-    static boolean oneWay(RtpStream s, List<RtpStream> callStreams) {
-        String from = s.key().src().address();
-        String to = s.key().dst().address();
-        return callStreams.stream().noneMatch(o -> o != s && o.key().src().address().equals(to)
-                && o.key().dst().address().equals(from));
+    static boolean oneWay(RtpStream s, List<RtpStream> callStreams, SharedHostParties parties) {
+        Endpoint from = s.key().src();
+        Endpoint to = s.key().dst();
+        for (RtpStream o : callStreams) {
+            Endpoint back = o.key().src();
+            Endpoint backTo = o.key().dst();
+            if (o != s && sameSide(back, backTo, to, from, parties) && sameSide(backTo, back, from, to, parties)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when stream end {@code a} (its other end {@code aOther}) and {@code b} (other end {@code bOther}) are
+     * one side: one host, and one party of it unless a party of either is unknown.
+     */
+    private static boolean sameSide(Endpoint a, Endpoint aOther, Endpoint b, Endpoint bOther,
+                                    SharedHostParties parties) {
+        if (!a.address().equals(b.address())) {
+            return false;
+        }
+        Hop p = parties.ofMedia(a, aOther);
+        Hop q = p == null ? null : parties.ofMedia(b, bOther);
+        return p == null || q == null || p == q;
     }
 }

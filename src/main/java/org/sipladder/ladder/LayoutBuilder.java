@@ -120,8 +120,9 @@ final class LayoutBuilder {
 
         StreamSpans(ColumnOrder order) {
             for (int i = 0; i < texts.length; i++) {
-                from[i] = order.indexOf(streams.get(i).from());
-                to[i] = order.indexOf(streams.get(i).to());
+                LadderStream s = streams.get(i);
+                from[i] = order.indexOfMedia(s.from(), s.to());
+                to[i] = order.indexOfMedia(s.to(), s.from());
                 texts[i] = streamGeometry.texts(streams.get(i));
             }
         }

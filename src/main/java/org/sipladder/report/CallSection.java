@@ -62,7 +62,7 @@ final class CallSection {
             others.forEach(block::write);
         }
         media.write(streams, findings, redactor);
-        ladder.write(flow, redactor.streams(LadderStreams.of(streams)));
+        ladder.write(flow, redactor.streams(LadderStreams.of(streams, flow)));
         keyMessages(flow, primary);
     }
 

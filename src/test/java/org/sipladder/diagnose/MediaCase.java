@@ -225,6 +225,12 @@ final class MediaCase {
         return c;
     }
 
+    /** A BYE of the {@link #oneHost} call from {@code from} to {@code to} (address:port) at {@code seconds}. */
+    MediaCase oneHostBye(String from, String to, double seconds) {
+        return add(seconds, from, to, bytes(org.sipladder.testkit.SipText.request("BYE", "sip:bob@" + to,
+                "one-host-call", 2, "")));
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.StreamKey;
@@ -27,11 +28,31 @@ class LadderStreamsTest {
         assertEquals(List.of(), LadderStreams.warnings(forth, List.of(forth, back)));
     }
 
+    @Test
+    void anSbcAndLiveKitOnOneBoxEachWithRtpToTheCarrierDoNotHideEachOthersOneWayAudio() {
+        // the carrier's audio reaches the SBC's media port, which sends nothing back; LiveKit's reaches the
+        // carrier, which sends nothing to LiveKit: by host, each looks like the other's way back
+        CallFlow flow = SbcBesideLiveKit.flow();
+        RtpStream toSbc = stream(500, new Endpoint(SbcBesideLiveKit.CARRIER, 40000),
+                new Endpoint(SbcBesideLiveKit.BOX, 20000));
+        RtpStream fromLiveKit = stream(500, new Endpoint(SbcBesideLiveKit.BOX, 30000),
+                new Endpoint(SbcBesideLiveKit.CARRIER, 40000));
+        RtpStream fromSbc = stream(500, new Endpoint(SbcBesideLiveKit.BOX, 20000),
+                new Endpoint(SbcBesideLiveKit.CARRIER, 40000));
+
+        List<LadderStream> hidden = LadderStreams.of(List.of(toSbc, fromLiveKit), flow);
+        assertEquals(List.of(List.of("one-way"), List.of("one-way")),
+                hidden.stream().map(LadderStream::warnings).toList());
+        List<LadderStream> answered = LadderStreams.of(List.of(toSbc, fromLiveKit, fromSbc), flow);
+        assertEquals(List.of(List.of(), List.of("one-way"), List.of()),
+                answered.stream().map(LadderStream::warnings).toList());
+    }
+
     private static RtpStream stream(long packets) {
         return stream(packets, new Endpoint("10.0.0.1", 20000), new Endpoint("10.0.1.1", 30000));
     }
 
-    private static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
+    static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
         RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, 0, 20, 20, 0, 0, 0, 0, 0, 0, 0,
                 packets * 172, false, 0, packets, 0);
         StreamKey key = new StreamKey(src, dst, 0x1234);

@@ -11,6 +11,7 @@ import org.sipladder.capture.SipPayload;
 import org.sipladder.capture.Transport;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
+import org.sipladder.media.RtpStream;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 
@@ -79,5 +80,30 @@ class SharedHostLadderTest {
                 .arrow();
         assertEquals(List.of(1, 0, 0, 1), List.of(back.fromColumn(), back.toColumn(), forth.fromColumn(),
                 forth.toColumn()));
+    }
+
+    @Test
+    void rtpFromAPortNoSdpAnnouncedGoesToThePartyTheOtherEndsSdpWasSentTo() {
+        // the uas sends from 7000 (asymmetric RTP) to the uac's announced 6000, which the uac's INVITE told it
+        StreamRow row = loopbackStream(7000, 6000);
+
+        assertEquals(List.of(1, 0), List.of(row.arrow().fromColumn(), row.arrow().toColumn()));
+        assertEquals("RTP PCMU \u00b7 500 pkts", row.stream().label());
+    }
+
+    @Test
+    void rtpBetweenPortsNoSdpExplainsStaysOnTheFirstPartyAndItsLabelSaysWhichPorts() {
+        StreamRow row = loopbackStream(7000, 7002);
+
+        assertEquals(List.of(0, 0), List.of(row.arrow().fromColumn(), row.arrow().toColumn()));
+        assertEquals("RTP PCMU \u00b7 500 pkts \u00b7 from 127.0.0.1:7000 \u00b7 to 127.0.0.1:7002",
+                row.stream().label());
+    }
+
+    /** The loopback call laid out with one stream of 500 packets from 127.0.0.1:{@code from} to :{@code to}. */
+    private StreamRow loopbackStream(int from, int to) {
+        CallFlow flow = loopbackCall();
+        RtpStream s = LadderStreamsTest.stream(500, new Endpoint("127.0.0.1", from), new Endpoint("127.0.0.1", to));
+        return LadderLayout.of(flow, LadderStreams.of(List.of(s), flow), STYLE).streamRows().get(0);
     }
 }

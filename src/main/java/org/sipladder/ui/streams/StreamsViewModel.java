@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Leg;
+import org.sipladder.ladder.LadderStream;
 import org.sipladder.ladder.LadderStreams;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.RtpStream;
@@ -81,9 +82,12 @@ public final class StreamsViewModel {
         }
         List<RtpStream> found = media.streamsOf(flow.legs().stream().map(Leg::callId).toList());
         Set<Long> srtpOffers = srtpFrames(flow);
-        streams.setAll(found.stream().map(s -> new StreamItem(s,
-                s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
-                LadderStreams.warnings(s, found), media.receiverReports(s), media.voipMetrics(s))).toList());
+        List<LadderStream> marked = LadderStreams.of(found, flow);
+        streams.setAll(marked.stream().map(m -> {
+            RtpStream s = found.get(m.id());
+            return new StreamItem(s, s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
+                    m.warnings(), media.receiverReports(s), media.voipMetrics(s));
+        }).toList());
         message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
     }
 

@@ -56,6 +56,6 @@ public final class StreamsWiring {
         if (loaded == null || flow == null) {
             return List.of();
         }
-        return LadderStreams.of(loaded.media().streamsOf(flow.legs().stream().map(Leg::callId).toList()));
+        return LadderStreams.of(loaded.media().streamsOf(flow.legs().stream().map(Leg::callId).toList()), flow);
     }
 }
