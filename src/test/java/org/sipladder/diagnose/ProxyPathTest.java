@@ -257,4 +257,42 @@ class ProxyPathTest {
         assertTrue(facts.get(0).startsWith("1 REGISTER(s) from " + CARRIER), facts.toString());
         assertTrue(facts.contains(PROXY + " relayed 403 to " + CARRIER + " unchanged (frame 4)"), facts.toString());
     }
+
+    @Test
+    void aPrivateAddressTheProxyPassesOnIsBlamedOnTheHostThatWroteIt() {
+        // RFC 3261 16.6: the proxy relays the callee's Contact and SDP as written; the callee put its private address
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        ringing(invite, onward);
+        String contact = "Contact: <sip:callee@" + FAR + ":5060>";
+        add(1, FAR, PROXY, SipTexts.response(onward, 200, "OK", contact, SipTexts.sdp(FAR, "0 PCMU/8000")));
+        add(1.01, PROXY, CARRIER, SipTexts.response(invite, 200, "OK", contact, SipTexts.sdp(FAR, "0 PCMU/8000")));
+
+        Finding leak = only(diagnose(), FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER);
+
+        assertEquals(FAR + " advertises a private address to public peer " + CARRIER, leak.title());
+        List<String> facts = leak.evidence().facts();
+        assertTrue(facts.stream().anyMatch(f -> f.startsWith(FAR + " wrote these (frame 5); " + PROXY
+                + " relayed them unchanged to public peer " + CARRIER + " (frame 6)")), facts.toString());
+        assertEquals(List.of(5L, 6L), leak.evidence().frames());
+        assertTrue(leak.fix().steps().get(0).startsWith("Configure " + FAR + " "), leak.fix().steps().toString());
+        assertTrue(leak.fix().steps().get(1).contains(PROXY + ", which relays it"), leak.fix().steps().toString());
+
+        // a caller behind NAT (its packets come from its public address) through a public proxy: the second public
+        // peer gets the caller's private Contact and SDP from the proxy
+        messages.clear();
+        String edge = "198.51.100.5";
+        String next = "198.51.100.20";
+        String natted = SipTexts.invite("proxied-2", "sip:+4991874350352@" + edge, "+493023125417", "192.168.1.10",
+                SipTexts.sdp("192.168.1.10", "0 PCMU/8000"));
+        add(0, CARRIER, edge, natted);
+        add(0.01, edge, next, forwarded(natted, "px1").replace(PROXY, edge));
+
+        List<Finding> leaks = diagnose().withCode(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER);
+
+        assertEquals(List.of(CARRIER + " advertises a private address to public peer " + edge,
+                CARRIER + " advertises a private address to public peer " + next),
+                leaks.stream().map(Finding::title).toList());
+        assertEquals(List.of(1L, 2L), leaks.get(1).evidence().frames());
+    }
 }
