@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
+import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.SipMessage;
@@ -294,5 +295,28 @@ class ProxyPathTest {
                 CARRIER + " advertises a private address to public peer " + next),
                 leaks.stream().map(Finding::title).toList());
         assertEquals(List.of(1L, 2L), leaks.get(1).evidence().frames());
+    }
+
+    @Test
+    void aProxyThatOnlyRelaysRequestsOtherThanInviteIsAProxy() {
+        for (String method : new String[] {"SUBSCRIBE", "OPTIONS", "REGISTER"}) {
+            messages.clear();
+            String request = method + " sip:alice@" + PROXY + " SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER
+                    + ":5060;branch=z9hG4bKr1\r\nMax-Forwards: 70\r\nFrom: <sip:bob@" + CARRIER + ">;tag=r1\r\n"
+                    + "To: <sip:alice@" + PROXY + ">\r\nCall-ID: no-invite-1\r\nCSeq: 1 " + method + "\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            String onward = forwarded(request, "px1");
+            passedOn(request, onward);
+            add(0.2, FAR, PROXY, SipTexts.response(onward, 200, "OK"));
+            add(0.21, PROXY, CARRIER, SipTexts.response(request, 200, "OK"));
+
+            CallFlow flow = new FlowBuilder().build(messages).get(0);
+
+            Hop proxy = flow.hops().stream().filter(h -> h.address().equals(PROXY)).findFirst().orElseThrow();
+            assertEquals(Role.PROXY, proxy.role(), method + " " + flow.hops());
+            assertEquals(List.of("It passed a " + method + " it received on under the same Call-ID to " + FAR
+                    + ", as a SIP proxy does (frame 2)."), List.copyOf(proxy.evidence()), method);
+            assertEquals(Role.SIP_ENDPOINT, roleOf(flow, FAR), method + " " + flow.hops());
+        }
     }
 }
