@@ -115,6 +115,10 @@ class ProxyPathTest {
         assertEquals(FAR + " rejected the call: 404 Not Found", rejected.title());
         assertTrue(rejected.primary(), d.findings().toString());
         Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
+        // every step passed the same 404 on: relayed, not "404 ... started as 404 ...", and no B2BUA in sight
+        assertEquals("404 Not Found from SIP endpoint " + FAR + ", relayed to the caller unchanged by SIP proxy "
+                + PROXY, relayed.title());
+        assertFalse(relayed.explanation().contains("B2BUA"), relayed.explanation());
         List<String> facts = relayed.evidence().facts();
         assertTrue(facts.get(0).contains("started at") && facts.get(0).contains(FAR), facts.toString());
         assertTrue(facts.stream().anyMatch(f -> f.contains(PROXY) && f.contains("relayed 404")), facts.toString());
