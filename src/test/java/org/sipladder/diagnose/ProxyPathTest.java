@@ -323,4 +323,61 @@ class ProxyPathTest {
             assertEquals(Role.SIP_ENDPOINT, roleOf(flow, FAR), method + " " + flow.hops());
         }
     }
+
+    @Test
+    void aForkedBranchWithoutAFinalAnswerIsStillABranch() {
+        // RFC 3261 16.7 step 10: once the 603 came, the proxy cancels the branch that was ringing; a branch that never
+        // answered cannot be cancelled (9.1) and is only resent
+        for (boolean silentToo : new boolean[] {false, true}) {
+            messages.clear();
+            String invite = callerInvite();
+            String rang = forwarded(invite, "px1");
+            String declined = forwarded(invite, "px2");
+            String silent = forwarded(invite, "px3");
+            add(0, CARRIER, PROXY, invite);
+            add(0.01, PROXY, OTHER, rang);
+            add(0.011, PROXY, FAR, declined);
+            if (silentToo) {
+                add(0.012, PROXY, "10.9.0.22", silent);
+            }
+            add(0.1, OTHER, PROXY, SipTexts.response(rang, 180, "Ringing"));
+            add(0.3, FAR, PROXY, SipTexts.response(declined, 603, "Decline"));
+            add(0.301, PROXY, OTHER, MultiHopTest.cancelOf(rang));
+            long cancelFrame = messages.size();
+            add(0.31, OTHER, PROXY, SipTexts.response(MultiHopTest.cancelOf(rang), 200, "OK"));
+            if (silentToo) {
+                add(0.512, PROXY, "10.9.0.22", silent);
+            }
+            add(0.52, PROXY, CARRIER, SipTexts.response(invite, 603, "Decline"));
+
+            Diagnosis d = diagnose();
+
+            Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+            assertEquals(FAR + " rejected the call: 603 Decline", rejected.title());
+            // the ringing branch the proxy cancelled is one of the branches listed, not a failure of its own; the
+            // silent one is, but the 603 the proxy sent back was the other branch's, passed on
+            List<Finding> silence = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE);
+            assertEquals(silentToo ? List.of("INVITE to 10.9.0.22:5060 got no final response") : List.of(),
+                    silence.stream().map(Finding::title).toList());
+            if (silentToo) {
+                List<String> facts = silence.get(0).evidence().facts();
+                assertTrue(facts.contains(PROXY + " passed on " + FAR + "'s 603 Decline from another branch (frame 6) to "
+                        + CARRIER + " (frame 10), 0.5 s after sending this one"), facts.toString());
+                assertTrue(facts.stream().noneMatch(f -> f.contains("itself")), facts.toString());
+            } else {
+                assertTrue(rejected.primary(), d.findings().toString());
+            }
+            int branches = silentToo ? 3 : 2;
+            String listed = branches + " branches forked by " + PROXY + ", none took the call: INVITE frame 2 (180 Ringing, "
+                    + "cancelled at frame " + cancelFrame + ", no final response), frame 3 (603 Decline)"
+                    + (silentToo ? ", frame 4 (no response)" : "");
+            assertTrue(rejected.evidence().facts().contains(listed), rejected.evidence().facts().toString());
+            assertTrue(rejected.explanation().contains(PROXY + " forked the call to " + branches + " branches at once:"
+                    + " 1 failed, " + (branches - 1) + " got no final answer"), rejected.explanation());
+            assertTrue(rejected.evidence().frames().contains(cancelFrame), rejected.evidence().frames().toString());
+            // the CANCEL went to the ringing branch: it is not the declined branch's, and the caller did not give up
+            assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("gave up")),
+                    rejected.evidence().facts().toString());
+        }
+    }
 }
