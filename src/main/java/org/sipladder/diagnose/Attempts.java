@@ -2,7 +2,9 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -38,15 +40,74 @@ final class Attempts {
         return last == null || last.status() >= 300;
     }
 
-    /** "frame 1 (415), frame 5 (no final response)": each attempt's INVITE frame and how it ended. */
+    /**
+     * "frame 1 (415), frame 5 (180 Ringing, cancelled at frame 9, no final response), frame 6 (no response)": each
+     * attempt's INVITE frame and how it ended; one without a final answer says what it got and whether its sender
+     * cancelled it.
+     */
     static String list(List<InviteTransaction> attempts) {
         StringBuilder s = new StringBuilder();
         for (InviteTransaction t : attempts) {
             SipMessage last = t.finalResponse();
-            s.append(s.length() == 0 ? "" : ", ").append("frame ").append(t.frame()).append(" (")
-                    .append(last == null ? "no final response" : last.label()).append(')');
+            s.append(s.length() == 0 ? "" : ", ").append("frame ").append(t.frame()).append(" (");
+            if (last != null) {
+                s.append(last.label());
+            } else {
+                List<FlowMessage> responses = t.responses();
+                s.append(responses.isEmpty() ? "no response" : responses.get(responses.size() - 1).message().label());
+                SipMessage cancel = t.cancel();
+                if (cancel != null) {
+                    s.append(", cancelled at frame ").append(cancel.frame());
+                }
+                if (!responses.isEmpty()) {
+                    s.append(", no final response");
+                }
+            }
+            s.append(')');
         }
         return s.toString();
+    }
+
+    /**
+     * True when an attempt was sent while one before it was still pending, before its final answer or, without one,
+     * before its CANCEL or the last sign of it (a response or a resend): parallel branches, not retries after each
+     * other's end. A forking proxy's branch that only rang or stayed silent until the proxy cancelled it has no
+     * final answer (RFC 3261 16.7 step 10, 16.10) and is a branch all the same.
+     */
+    static boolean forked(List<InviteTransaction> attempts) {
+        for (int i = 1; i < attempts.size(); i++) {
+            long sent = attempts.get(i).frame();
+            for (int j = 0; j < i; j++) {
+                if (sent < end(attempts.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The frame an attempt ended at: its final answer, else its CANCEL, else its last response or resend. */
+    private static long end(InviteTransaction t) {
+        SipMessage last = t.finalResponse();
+        if (last != null) {
+            return last.frame();
+        }
+        SipMessage cancel = t.cancel();
+        if (cancel != null) {
+            return cancel.frame();
+        }
+        SipMessage request = t.request();
+        long end = request.frame();
+        for (FlowMessage m : t.flow().messages()) {
+            SipMessage x = m.message();
+            if (x.frame() > end && x.cseqNumber() == request.cseqNumber() && Objects.equals(x.callId(), request.callId())
+                    && (m.retransmission() && "INVITE".equals(x.method()) && x.src().equals(request.src())
+                    && x.dst().equals(request.dst()) || !x.isRequest() && "INVITE".equals(x.cseqMethod())
+                    && x.src().equals(request.dst()) && x.dst().equals(request.src()))) {
+                end = x.frame();
+            }
+        }
+        return end;
     }
 
     /** The first leg of the retries {@code legIndex} belongs to. */

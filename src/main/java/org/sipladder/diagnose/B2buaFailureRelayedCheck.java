@@ -22,6 +22,15 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             + " declined, let the Jambonz application answer the failed dial itself: in the dial verb's actionHook,"
             + " return a sip:decline verb with a retryable status (e.g. 480 or 503).";
 
+    private static final String TRANSLATED = "The status the caller saw is not where the failure started. A proxy "
+            + "relays the next hop's answer unchanged; a B2BUA such as Jambonz runs separate dialogs toward the caller "
+            + "and toward the next hop, and when its outbound leg fails it ends the inbound one with its own status "
+            + "(Jambonz: 603 Decline, or 480 with an X-Reason header), so the caller's status hides the real cause: "
+            + "look at the hop where it started.";
+    private static final String RELAYED_ONLY = "The hop the caller got this answer from did not make it: it passed "
+            + "back the answer of the next hop unchanged, as a proxy does (RFC 3261 16.7), so the cause is at the hop "
+            + "where it started, not at the relay.";
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -171,6 +180,8 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>();
         SipMessage previous = null;
+        // the hops that passed the status back as they got it, while no step turned it into another
+        List<String> relays = new ArrayList<>(chain.size());
         for (InviteTransaction t : chain) {
             SipMessage fin = t.finalResponse();
             frames.add(fin.frame());
@@ -181,7 +192,11 @@ final class B2buaFailureRelayedCheck implements FindingRule {
                         + ", Call-ID " + t.callId() + ")");
             } else if (previous.status() == fin.status()) {
                 facts.add(from + " relayed " + fin.status() + " to " + to + " (frame " + fin.frame() + ")");
+                if (relays != null && !relays.contains(from)) {
+                    relays.add(from);
+                }
             } else {
+                relays = null;
                 long gapMs = (fin.timestampMicros() - previous.timestampMicros()) / 1000;
                 facts.add(from + " turned " + previous.status() + " into " + fin.label() + " toward " + to + ", " + gapMs
                         + " ms later (frame " + fin.frame() + ")");
@@ -192,12 +207,11 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         InviteTransaction toCaller = chain.get(chain.size() - 1);
         String first = "Find out why " + origin + " answered " + start.label() + " and fix that first: the other "
                 + "findings of this call say what the analyzer knows.";
-        return new Finding(CODE, CODE.severity(), CODE.title(end.label(), start.label(), origin),
-                "The status the caller saw is not where the failure started. A proxy relays the next hop's answer "
-                        + "unchanged; a B2BUA such as Jambonz runs separate dialogs toward the caller and toward the "
-                        + "next hop, and when its outbound leg fails it ends the inbound one with its own status "
-                        + "(Jambonz: 603 Decline, or 480 with an X-Reason header), so the caller's status hides the "
-                        + "real cause: look at the hop where it started.",
+        // every step passed the same status back: it was relayed, not turned into another one
+        boolean relayedOnly = relays != null;
+        String title = relayedOnly ? start.label() + " from " + origin + ", relayed to the caller unchanged by "
+                + String.join(" and ", relays) : CODE.title(end.label(), start.label(), origin);
+        return new Finding(CODE, CODE.severity(), title, relayedOnly ? RELAYED_ONLY : TRANSLATED,
                 toCaller.callId(), flow.id(), false,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(throughJambonz ? List.of(first, JAMBONZ_STEP) : List.of(first), List.of(), null));

@@ -118,17 +118,6 @@ final class CallRejectedCheck implements FindingRule {
         return unanswered;
     }
 
-    /** True when an attempt was sent before the one before it was answered: parallel branches, not retries. */
-    private static boolean forked(List<InviteTransaction> attempts) {
-        for (int i = 1; i < attempts.size(); i++) {
-            SipMessage before = attempts.get(i - 1).finalResponse();
-            if (before != null && attempts.get(i).frame() < before.frame()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** True when the capture holds a response to {@code cancel}: its Call-ID, CSeq number and method, sent back. */
     private static boolean answered(CallFlow flow, SipMessage cancel) {
         for (FlowMessage fm : flow.messages()) {
@@ -215,16 +204,28 @@ final class CallRejectedCheck implements FindingRule {
         if (attempts.size() > 1) {
             // every attempt failed, or the call would not have (the last one decides it); a forking proxy sends its
             // branches at once and passes on the best answer (RFC 3261 16.7), not the last
-            boolean forked = forked(attempts);
-            facts.add(attempts.size() + (forked ? " branches forked by " : " attempts from ")
-                    + tx.request().src().address() + ", all failed: INVITE " + Attempts.list(attempts));
-            tries = forked ? " " + tx.request().src().address() + " forked the call to " + attempts.size()
-                    + " branches at once and every branch failed; it passed on this answer as the best (RFC 3261 16.7:"
-                    + " a 6xx first, else the lowest class)."
-                    : " The sender tried " + attempts.size() + " times and every attempt failed.";
+            boolean forked = Attempts.forked(attempts);
+            int pending = 0;
+            for (InviteTransaction a : attempts) {
+                pending += a.finalResponse() == null ? 1 : 0;
+            }
+            String sender = tx.request().src().address();
+            facts.add(attempts.size() + (forked ? " branches forked by " : " attempts from ") + sender
+                    + (forked && pending > 0 ? ", none took the call: INVITE " : ", all failed: INVITE ")
+                    + Attempts.list(attempts));
+            tries = !forked ? " The sender tried " + attempts.size() + " times and every attempt failed."
+                    : " " + sender + " forked the call to " + attempts.size() + " branches at once: "
+                    + (pending == 0 ? "every branch failed" : (attempts.size() - pending) + " failed, " + pending
+                    + " got no final answer (a proxy cancels the branches still pending once it has a final answer"
+                    + " to pass on, RFC 3261 16.7 step 10)") + "; it passed on this answer as the best (RFC 3261 16.7:"
+                    + " a 6xx first, else the lowest class).";
             for (InviteTransaction a : attempts) {
                 if (!frames.contains(a.frame())) {
                     frames.add(a.frame());
+                }
+                SipMessage branchCancel = a.finalResponse() == null ? a.cancel() : null;
+                if (branchCancel != null && !frames.contains(branchCancel.frame())) {
+                    frames.add(branchCancel.frame());
                 }
             }
             frames.sort(null);

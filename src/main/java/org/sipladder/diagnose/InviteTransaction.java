@@ -146,13 +146,17 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return last;
     }
 
-    /** The caller's CANCEL of the INVITE on its leg (same Call-ID, CSeq number and sender, after it), or null. */
+    /**
+     * The caller's CANCEL of the INVITE on its leg (same Call-ID, CSeq number, sender and receiver, after it), or
+     * null: a forking proxy sends each branch's CANCEL where that branch's INVITE went (RFC 3261 9.1).
+     */
     public SipMessage cancel() {
         SipMessage request = request();
         for (FlowMessage fm : flow.messages()) {
             SipMessage c = fm.message();
             if (c.frame() > request.frame() && "CANCEL".equals(c.method()) && request.callId().equals(c.callId())
-                    && c.cseqNumber() == request.cseqNumber() && c.src().equals(request.src())) {
+                    && c.cseqNumber() == request.cseqNumber() && c.src().equals(request.src())
+                    && c.dst().equals(request.dst())) {
                 return c;
             }
         }

@@ -24,8 +24,8 @@ final class NoFinalResponseCheck implements FindingRule {
         for (CallFlow flow : context.flows()) {
             List<InviteTransaction> invites = context.invites(flow);
             for (InviteTransaction tx : invites) {
-                if (tx.finalResponse() == null) {
-                    findings.add(finding(tx, LiveKitRoutings.sentToLiveKit(flow, tx.request()),
+                if (tx.finalResponse() == null && !cancelledForABranch(tx, invites)) {
+                    findings.add(finding(tx, invites, LiveKitRoutings.sentToLiveKit(flow, tx.request()),
                             context.media().lastPacketMicros(), tx.responses().isEmpty()
                                     ? UnreachableEvidence.first(context, tx.request(), TIMER_B_MICROS) : null));
                 }
@@ -92,8 +92,43 @@ final class NoFinalResponseCheck implements FindingRule {
         return null;
     }
 
+    /**
+     * True when {@code tx} is a branch its sender cancelled after another branch of the same INVITE (same sender,
+     * Call-ID and CSeq) got a final answer: a forking proxy cancels the branches still pending then (RFC 3261 16.7
+     * step 10), so this branch's missing answer is no failure of its own; SIP_CALL_REJECTED lists it with the others.
+     */
+    private static boolean cancelledForABranch(InviteTransaction tx, List<InviteTransaction> invites) {
+        SipMessage cancel = tx.cancel();
+        if (cancel == null) {
+            return false;
+        }
+        return siblingAnswer(tx, invites, cancel.frame(), null) != null;
+    }
+
+    /**
+     * The first final answer to another branch of {@code tx}'s INVITE (sent by the same host under the same Call-ID
+     * and CSeq to another one) that reached its sender before {@code beforeFrame}, with the status and To tag of
+     * {@code relayed} unless that is null (the answer the sender passed on, RFC 3261 16.7); null when none.
+     */
+    private static SipMessage siblingAnswer(InviteTransaction tx, List<InviteTransaction> invites, long beforeFrame,
+                                            SipMessage relayed) {
+        SipMessage request = tx.request();
+        for (InviteTransaction t : invites) {
+            SipMessage other = t.request();
+            SipMessage fin = t.finalResponse();
+            if (t != tx && fin != null && fin.frame() < beforeFrame && other.cseqNumber() == request.cseqNumber()
+                    && other.src().address().equals(request.src().address())
+                    && !other.dst().address().equals(request.dst().address()) && other.callId().equals(request.callId())
+                    && (relayed == null || fin.status() == relayed.status() && fin.sameToTag(relayed))) {
+                return fin;
+            }
+        }
+        return null;
+    }
+
     /** The finding about {@code tx}; {@code refused}: an ICMP error about its INVITE, or null. */
-    private static Finding finding(InviteTransaction tx, boolean toLiveKit, long captureEndMicros, Unreachable refused) {
+    private static Finding finding(InviteTransaction tx, List<InviteTransaction> invites, boolean toLiveKit,
+                                   long captureEndMicros, Unreachable refused) {
         String dst = tx.request().dst().toString();
         List<String> facts = new ArrayList<>();
         facts.add("INVITE frame " + tx.frame() + " to " + dst);
@@ -103,7 +138,13 @@ final class NoFinalResponseCheck implements FindingRule {
             facts.add(UnreachableEvidence.fact(refused, tx.request()));
         }
         SipMessage gaveUp = answeredBack(tx);
-        if (gaveUp != null) {
+        SipMessage branch = gaveUp == null ? null : siblingAnswer(tx, invites, gaveUp.frame(), gaveUp);
+        if (branch != null) {
+            facts.add(String.format(Locale.ROOT, "%s passed on %s's %s from another branch (frame %d) to %s (frame %d),"
+                    + " %.1f s after sending this one", tx.request().src().address(), branch.src().address(),
+                    branch.label(), branch.frame(), gaveUp.dst().address(), gaveUp.frame(),
+                    (gaveUp.timestampMicros() - tx.request().timestampMicros()) / 1e6));
+        } else if (gaveUp != null) {
             facts.add(String.format(Locale.ROOT, "%s gave up on it and answered %s %s itself (frame %d), %.1f s after"
                     + " sending it", tx.request().src().address(), gaveUp.dst().address(), gaveUp.label(), gaveUp.frame(),
                     (gaveUp.timestampMicros() - tx.request().timestampMicros()) / 1e6));
@@ -153,6 +194,10 @@ final class NoFinalResponseCheck implements FindingRule {
         List<Long> frames = Findings.frames(tx);
         if (gaveUp != null) {
             frames.add(gaveUp.frame());
+        }
+        if (branch != null) {
+            frames.add(branch.frame());
+            frames.sort(null);
         }
         if (refused != null) {
             steps.add(UnreachableEvidence.step(refused, tx.request()));

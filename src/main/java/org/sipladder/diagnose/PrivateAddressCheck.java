@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
@@ -38,77 +39,139 @@ final class PrivateAddressCheck implements FindingRule {
                 if (!m.retransmission()) {
                     leaks(context, m.message(), parts);
                 }
-                if (!parts.isEmpty()) {
-                    Sender sender = Sender.of(senders, m);
-                    sender.messages.add(m);
-                    for (int p = 0; p < parts.size(); p += LEAK_PARTS) {
-                        sender.addFact(parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3));
+                for (int p = 0; p < parts.size(); p += LEAK_PARTS) {
+                    FlowMessage origin = origin(senders, messages, i, parts, p);
+                    Sender sender = Sender.of(senders, m, origin);
+                    if (sender.messages.isEmpty() || sender.messages.get(sender.messages.size() - 1) != m) {
+                        sender.messages.add(m);
                     }
+                    sender.addFact(parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3));
                 }
             }
             // the NAT address a sender was seen from, looked up once per sender address (an earlier entry's)
             for (int i = 0; i < senders.size(); i++) {
                 Sender s = senders.get(i);
                 int same = 0;
-                while (same < i && !senders.get(same).src.equals(s.src)) {
+                while (same < i && !senders.get(same).author().equals(s.author())) {
                     same++;
                 }
-                s.publicIp = same < i ? senders.get(same).publicIp : publicAddressSeenBy(context, flow, s.src);
-                Finding f = finding(context, flow, s.messages, s.facts, s.publicIp);
-                RtpStream reached = rtpFromPublicSide(context, flow.legs().get(s.legIndex).callId(), s.src);
+                s.publicIp = same < i ? senders.get(same).publicIp : publicAddressSeenBy(context, flow, s.author());
+                Finding f = finding(context, flow, s);
+                RtpStream reached = rtpFromPublicSide(context, flow.legs().get(s.legIndex).callId(), s.author());
                 findings.add(reached == null ? f : corrected(f, reached, flow));
             }
         }
         return findings;
     }
 
-    /** The leaking messages of one leg from one sender to one receiver, and what they leak, in order. */
+    /**
+     * The leaking messages of one leg from one sender to one receiver, and what they leak, in order; with the message
+     * that first carried the leak when the sender only relays it (null when it wrote it).
+     */
     private static final class Sender {
         final int legIndex;
         final String src;
         final String dst;
+        final FlowMessage origin;
         final List<FlowMessage> messages = new ArrayList<>(4);
         final List<String> facts = new ArrayList<>(4);
         /** The address the peer saw this sender's packets come from (Via received), or null. */
         String publicIp;
 
-        private Sender(int legIndex, String src, String dst) {
+        private Sender(int legIndex, String src, String dst, FlowMessage origin) {
             this.legIndex = legIndex;
             this.src = src;
             this.dst = dst;
+            this.origin = origin;
         }
 
-        /** Adds the fact that is the four texts joined, unless the sender has it already (compared without joining). */
-        void addFact(String a, String b, String c, String d) {
+        /** The host that wrote the leaked values: the sender, or where the relayed message started. */
+        String author() {
+            return origin == null ? src : origin.message().src().address();
+        }
+
+        /** True when the sender has the fact that is the four texts joined (compared without joining). */
+        boolean has(String a, String b, String c, String d) {
             int length = a.length() + b.length() + c.length() + d.length();
             for (int i = 0; i < facts.size(); i++) {
                 String f = facts.get(i);
                 if (f.length() == length && f.startsWith(a) && f.startsWith(b, a.length())
                         && f.startsWith(c, a.length() + b.length()) && f.endsWith(d)) {
-                    return;
+                    return true;
                 }
             }
-            // one buffer of the right size: the concatenation's builder grew three times for a fact of ~60 characters
-            facts.add(new StringBuilder(length).append(a).append(b).append(c).append(d).toString());
+            return false;
         }
 
-        /** The entry of {@code m}'s leg, sender and receiver in {@code senders}, added when new. */
-        static Sender of(List<Sender> senders, FlowMessage m) {
+        /** Adds the fact that is the four texts joined, unless the sender has it already. */
+        void addFact(String a, String b, String c, String d) {
+            if (!has(a, b, c, d)) {
+                // one buffer of the right size: the concatenation's builder grew three times for a fact of ~60 characters
+                int length = a.length() + b.length() + c.length() + d.length();
+                facts.add(new StringBuilder(length).append(a).append(b).append(c).append(d).toString());
+            }
+        }
+
+        /** The entry of {@code m}'s leg, sender, receiver and {@code origin} in {@code senders}, added when new. */
+        static Sender of(List<Sender> senders, FlowMessage m, FlowMessage origin) {
             String src = m.message().src().address();
             String dst = m.message().dst().address();
             for (Sender s : senders) {
-                if (s.legIndex == m.legIndex() && s.src.equals(src) && s.dst.equals(dst)) {
+                if (s.legIndex == m.legIndex() && s.src.equals(src) && s.dst.equals(dst) && s.origin == origin) {
                     return s;
                 }
             }
-            Sender s = new Sender(m.legIndex(), src, dst);
+            Sender s = new Sender(m.legIndex(), src, dst, origin);
             senders.add(s);
             return s;
         }
     }
 
-    /** Texts a leak's fact is made of ({@link #leaks}): four, joined in order ("" where a fact has fewer). */
-    static final int LEAK_PARTS = 4;
+    /**
+     * The message that first carried the leak at {@code parts[p]} when the sender of {@code messages[i]} only passes
+     * it on, else null. A stateful proxy relays Contact and the body as written (RFC 3261 16.6), so a private address
+     * that is not the sender's own came from upstream: a public hop that leaked the same value to it (behind a NAT,
+     * its address is not its packets' source), or the hop whose address it is, found by following the same request
+     * or response back hop by hop. Only addresses and values already read are compared: nothing is read back.
+     */
+    private static FlowMessage origin(List<Sender> senders, List<FlowMessage> messages, int i, List<String> parts,
+                                      int p) {
+        String host = parts.get(p + 4);
+        SipMessage m = messages.get(i).message();
+        String relay = m.src().address();
+        if (host.isEmpty() || host.equals(relay)) {
+            return null;
+        }
+        for (int k = 0; k < senders.size(); k++) {
+            Sender s = senders.get(k);
+            if (s.dst.equals(relay) && !s.src.equals(relay)
+                    && s.has(parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3))) {
+                return s.origin != null ? s.origin : s.messages.get(0);
+            }
+        }
+        for (int k = i - 1; k >= 0; k--) {
+            SipMessage x = messages.get(k).message();
+            if (x.dst().address().equals(relay) && sameStep(x, m)) {
+                if (x.src().address().equals(host)) {
+                    return messages.get(k);
+                }
+                relay = x.src().address();
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code x} is the request or response {@code m} passes on: same kind, CSeq and status or method. */
+    private static boolean sameStep(SipMessage x, SipMessage m) {
+        return x.isRequest() == m.isRequest() && x.cseqNumber() == m.cseqNumber() && x.status() == m.status()
+                && Objects.equals(x.isRequest() ? x.method() : x.cseqMethod(), m.isRequest() ? m.method() : m.cseqMethod());
+    }
+
+    /**
+     * Texts a leak is made of ({@link #leaks}): four joined in order into its fact ("" where a fact has fewer), then
+     * the private host (the Contact's or the c= address; "" for Via sent-by, which is always the sender's own).
+     */
+    static final int LEAK_PARTS = 5;
 
     /**
      * What in the message points to a private address, when it goes to a public peer: each fact as
@@ -122,55 +185,66 @@ final class PrivateAddressCheck implements FindingRule {
         String contact = context.header(m, "Contact");
         String contactHost = contact == null ? null : context.memo().contactHost(contact);
         if (context.memo().isPrivate(contactHost)) {
-            add(parts, "Contact ", contact.trim(), "", "");
+            add(parts, "Contact ", contact.trim(), "", "", contactHost);
         }
         String via = m.isRequest() ? ViaParameters.sentByHost(context.header(m, "Via")) : null;
         if (context.memo().isPrivate(via)) {
-            add(parts, "Via sent-by ", via, "", "");
+            add(parts, "Via sent-by ", via, "", "", "");
         }
         Sdp sdp = context.sdp(m);
         if (sdp != null) {
             if (context.memo().isPrivate(sdp.connection())) {
-                add(parts, "SDP c= ", sdp.connection(), " (media address)", "");
+                add(parts, "SDP c= ", sdp.connection(), " (media address)", "", sdp.connection());
             }
             List<SdpMedia> sections = sdp.media();
             for (int i = 0; i < sections.size(); i++) {
                 SdpMedia media = sections.get(i);
                 if (context.memo().isPrivate(media.connection()) && !media.connection().equals(sdp.connection())) {
-                    add(parts, "SDP ", media.type(), " c= ", media.connection());
+                    add(parts, "SDP ", media.type(), " c= ", media.connection(), media.connection());
                 }
             }
         }
     }
 
-    private static void add(List<String> parts, String a, String b, String c, String d) {
+    private static void add(List<String> parts, String a, String b, String c, String d, String host) {
         parts.add(a);
         parts.add(b);
         parts.add(c);
         parts.add(d);
+        parts.add(host);
     }
 
-    private static Finding finding(DiagnosisContext context, CallFlow flow, List<FlowMessage> messages,
-                                   List<String> leaks, String publicIp) {
-        SipMessage first = messages.get(0).message();
-        String sender = first.src().address();
-        String peer = first.dst().address();
-        PrivateAddressTexts.Texts texts = context.memo().privateAddressTexts(sender, peer, publicIp,
-                flow.hasHop(first.src(), Role.JAMBONZ));
-        List<String> facts = new ArrayList<>(leaks.size() + 2);
-        facts.addAll(leaks);
-        facts.add(texts.sends());
+    private static Finding finding(DiagnosisContext context, CallFlow flow, Sender s) {
+        SipMessage first = s.messages.get(0).message();
+        SipMessage wrote = s.origin == null ? first : s.origin.message();
+        String author = wrote.src().address();
+        PrivateAddressTexts.Texts texts = context.memo().privateAddressTexts(author, s.dst, s.publicIp,
+                flow.hasHop(wrote.src(), Role.JAMBONZ));
+        List<String> facts = new ArrayList<>(s.facts.size() + 2);
+        facts.addAll(s.facts);
+        List<Long> frames = new ArrayList<>(s.messages.size() + 1);
+        List<String> steps = texts.steps();
+        if (s.origin == null) {
+            facts.add(texts.sends());
+        } else {
+            frames.add(wrote.frame());
+            facts.add(author + " wrote these (frame " + wrote.frame() + "); " + s.src + " relayed them unchanged to "
+                    + "public peer " + s.dst + " (frame " + first.frame() + "): a proxy passes Contact and the SDP on "
+                    + "as written (RFC 3261 16.6)");
+            steps = new ArrayList<>(steps);
+            steps.add("Or have " + s.src + ", which relays it to the public side, rewrite Contact and SDP there (the "
+                    + "job of an SBC: for a Kamailio/OpenSIPS proxy, its NAT helper and rtpengine).");
+        }
         if (texts.nat() != null) {
             facts.add(texts.nat());
         }
-        List<Long> frames = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            frames.add(messages.get(i).message().frame());
+        for (int i = 0; i < s.messages.size(); i++) {
+            frames.add(s.messages.get(i).message().frame());
         }
         return new Finding(CODE, CODE.severity(), texts.title(),
                 flow.hasHop(first.dst(), Role.LIVEKIT) ? EXPLANATION_LIVEKIT : EXPLANATION,
                 first.callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
-                Findings.fix(texts.steps(), List.of(), null));
+                Findings.fix(steps, List.of(), null));
     }
 
     /**

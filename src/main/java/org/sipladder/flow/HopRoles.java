@@ -96,6 +96,12 @@ final class HopRoles {
                 collect(messages, i);
             }
         }
+        if (inviteCount == 0) {
+            // a call without INVITE (SUBSCRIBE, OPTIONS, REGISTER...) is looked at again for its requests of any method
+            // that open a dialog or stand alone: only here, so that a call with an INVITE pays nothing for it
+            invites = initialRequests(messages, places);
+            inviteCount = invites.length;
+        }
         relayClues(invites, inviteCount);
         if (firstPublicInvite != null) {
             clue(at(firstPublicInvite.src()), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
@@ -302,10 +308,11 @@ final class HopRoles {
     }
 
     /**
-     * What a host did with the call's INVITEs names it where nothing else does: one that received an INVITE and sent
-     * one on to another host is a SIP proxy when the Call-ID stayed (the same dialog relayed), a B2BUA when it is
-     * another leg's (a Kamailio without a Server header, an SBC of no family in the table). A host a clue already
-     * names (a family's tells, LiveKit's) is left to them.
+     * What a host did with the call's INVITEs (in a call without one, its other dialog-opening or standalone
+     * requests) names it where nothing else does: one that received such a request and sent one of the same method
+     * on to another host is a SIP proxy when the Call-ID stayed (the same dialog relayed), a B2BUA when it is another
+     * leg's (a Kamailio without a Server header, an SBC of no family in the table). A host a clue already names (a
+     * family's tells, LiveKit's) is left to them.
      */
     private void relayClues(SipMessage[] invites, int count) {
         for (int i = 1; i < count; i++) {
@@ -314,21 +321,38 @@ final class HopRoles {
             for (int j = 0; j < i; j++) {
                 SipMessage received = invites[j];
                 if (at(received.dst()).equals(host) && !at(received.src()).equals(at(sent.dst()))
-                        && received.frame() < sent.frame()) {
+                        && received.frame() < sent.frame() && Objects.equals(received.method(), sent.method())) {
                     boolean relayed = Objects.equals(received.callId(), sent.callId());
                     if (relayed) {
-                        // the Request-URI or To it was sent names where the INVITE goes, which is past it
+                        // the Request-URI or To it was sent names where the request goes, which is past it
                         dropDestinationClues(host);
                     }
                     if (!named(host)) {
-                        clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg",
-                                relayed ? Sentence.FORWARDED : Sentence.NEW_LEG, sent.frame(), sent.callId(),
-                                at(sent.dst()));
+                        boolean invite = "INVITE".equals(sent.method());
+                        Sentence sentence = relayed ? invite ? Sentence.FORWARDED : Sentence.FORWARDED_REQUEST
+                                : invite ? Sentence.NEW_LEG : Sentence.NEW_LEG_REQUEST;
+                        clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg", sentence,
+                                sent.frame(), invite ? sent.callId() : sent.method(), at(sent.dst()));
                     }
                     break;
                 }
             }
         }
+    }
+
+    /** The requests of {@code messages} that open a dialog or stand alone, as first sent (no retransmissions). */
+    private static SipMessage[] initialRequests(SipMessage[] messages, int[] places) {
+        SipMessage[] requests = new SipMessage[4];
+        int count = 0;
+        for (int i = 0; i < messages.length; i++) {
+            if (SipFields.isInitialRequest(messages[i]) && !CallFlowAssembly.retransmission(places[i])) {
+                if (count == requests.length) {
+                    requests = Arrays.copyOf(requests, count * 2);
+                }
+                requests[count++] = messages[i];
+            }
+        }
+        return Arrays.copyOf(requests, count);
     }
 
     /** Forgets the clues {@code address} got from the Request-URI or To of a request sent to it. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
+import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.SipMessage;
@@ -114,6 +115,10 @@ class ProxyPathTest {
         assertEquals(FAR + " rejected the call: 404 Not Found", rejected.title());
         assertTrue(rejected.primary(), d.findings().toString());
         Finding relayed = only(d, FindingCode.B2BUA_FAILURE_RELAYED);
+        // every step passed the same 404 on: relayed, not "404 ... started as 404 ...", and no B2BUA in sight
+        assertEquals("404 Not Found from SIP endpoint " + FAR + ", relayed to the caller unchanged by SIP proxy "
+                + PROXY, relayed.title());
+        assertFalse(relayed.explanation().contains("B2BUA"), relayed.explanation());
         List<String> facts = relayed.evidence().facts();
         assertTrue(facts.get(0).contains("started at") && facts.get(0).contains(FAR), facts.toString());
         assertTrue(facts.stream().anyMatch(f -> f.contains(PROXY) && f.contains("relayed 404")), facts.toString());
@@ -256,5 +261,123 @@ class ProxyPathTest {
         List<String> facts = rejected.evidence().facts();
         assertTrue(facts.get(0).startsWith("1 REGISTER(s) from " + CARRIER), facts.toString());
         assertTrue(facts.contains(PROXY + " relayed 403 to " + CARRIER + " unchanged (frame 4)"), facts.toString());
+    }
+
+    @Test
+    void aPrivateAddressTheProxyPassesOnIsBlamedOnTheHostThatWroteIt() {
+        // RFC 3261 16.6: the proxy relays the callee's Contact and SDP as written; the callee put its private address
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        ringing(invite, onward);
+        String contact = "Contact: <sip:callee@" + FAR + ":5060>";
+        add(1, FAR, PROXY, SipTexts.response(onward, 200, "OK", contact, SipTexts.sdp(FAR, "0 PCMU/8000")));
+        add(1.01, PROXY, CARRIER, SipTexts.response(invite, 200, "OK", contact, SipTexts.sdp(FAR, "0 PCMU/8000")));
+
+        Finding leak = only(diagnose(), FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER);
+
+        assertEquals(FAR + " advertises a private address to public peer " + CARRIER, leak.title());
+        List<String> facts = leak.evidence().facts();
+        assertTrue(facts.stream().anyMatch(f -> f.startsWith(FAR + " wrote these (frame 5); " + PROXY
+                + " relayed them unchanged to public peer " + CARRIER + " (frame 6)")), facts.toString());
+        assertEquals(List.of(5L, 6L), leak.evidence().frames());
+        assertTrue(leak.fix().steps().get(0).startsWith("Configure " + FAR + " "), leak.fix().steps().toString());
+        assertTrue(leak.fix().steps().get(1).contains(PROXY + ", which relays it"), leak.fix().steps().toString());
+
+        // a caller behind NAT (its packets come from its public address) through a public proxy: the second public
+        // peer gets the caller's private Contact and SDP from the proxy
+        messages.clear();
+        String edge = "198.51.100.5";
+        String next = "198.51.100.20";
+        String natted = SipTexts.invite("proxied-2", "sip:+4991874350352@" + edge, "+493023125417", "192.168.1.10",
+                SipTexts.sdp("192.168.1.10", "0 PCMU/8000"));
+        add(0, CARRIER, edge, natted);
+        add(0.01, edge, next, forwarded(natted, "px1").replace(PROXY, edge));
+
+        List<Finding> leaks = diagnose().withCode(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER);
+
+        assertEquals(List.of(CARRIER + " advertises a private address to public peer " + edge,
+                CARRIER + " advertises a private address to public peer " + next),
+                leaks.stream().map(Finding::title).toList());
+        assertEquals(List.of(1L, 2L), leaks.get(1).evidence().frames());
+    }
+
+    @Test
+    void aProxyThatOnlyRelaysRequestsOtherThanInviteIsAProxy() {
+        for (String method : new String[] {"SUBSCRIBE", "OPTIONS", "REGISTER"}) {
+            messages.clear();
+            String request = method + " sip:alice@" + PROXY + " SIP/2.0\r\nVia: SIP/2.0/UDP " + CARRIER
+                    + ":5060;branch=z9hG4bKr1\r\nMax-Forwards: 70\r\nFrom: <sip:bob@" + CARRIER + ">;tag=r1\r\n"
+                    + "To: <sip:alice@" + PROXY + ">\r\nCall-ID: no-invite-1\r\nCSeq: 1 " + method + "\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            String onward = forwarded(request, "px1");
+            passedOn(request, onward);
+            add(0.2, FAR, PROXY, SipTexts.response(onward, 200, "OK"));
+            add(0.21, PROXY, CARRIER, SipTexts.response(request, 200, "OK"));
+
+            CallFlow flow = new FlowBuilder().build(messages).get(0);
+
+            Hop proxy = flow.hops().stream().filter(h -> h.address().equals(PROXY)).findFirst().orElseThrow();
+            assertEquals(Role.PROXY, proxy.role(), method + " " + flow.hops());
+            assertEquals(List.of("It passed a " + method + " it received on under the same Call-ID to " + FAR
+                    + ", as a SIP proxy does (frame 2)."), List.copyOf(proxy.evidence()), method);
+            assertEquals(Role.SIP_ENDPOINT, roleOf(flow, FAR), method + " " + flow.hops());
+        }
+    }
+
+    @Test
+    void aForkedBranchWithoutAFinalAnswerIsStillABranch() {
+        // RFC 3261 16.7 step 10: once the 603 came, the proxy cancels the branch that was ringing; a branch that never
+        // answered cannot be cancelled (9.1) and is only resent
+        for (boolean silentToo : new boolean[] {false, true}) {
+            messages.clear();
+            String invite = callerInvite();
+            String rang = forwarded(invite, "px1");
+            String declined = forwarded(invite, "px2");
+            String silent = forwarded(invite, "px3");
+            add(0, CARRIER, PROXY, invite);
+            add(0.01, PROXY, OTHER, rang);
+            add(0.011, PROXY, FAR, declined);
+            if (silentToo) {
+                add(0.012, PROXY, "10.9.0.22", silent);
+            }
+            add(0.1, OTHER, PROXY, SipTexts.response(rang, 180, "Ringing"));
+            add(0.3, FAR, PROXY, SipTexts.response(declined, 603, "Decline"));
+            add(0.301, PROXY, OTHER, MultiHopTest.cancelOf(rang));
+            long cancelFrame = messages.size();
+            add(0.31, OTHER, PROXY, SipTexts.response(MultiHopTest.cancelOf(rang), 200, "OK"));
+            if (silentToo) {
+                add(0.512, PROXY, "10.9.0.22", silent);
+            }
+            add(0.52, PROXY, CARRIER, SipTexts.response(invite, 603, "Decline"));
+
+            Diagnosis d = diagnose();
+
+            Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+            assertEquals(FAR + " rejected the call: 603 Decline", rejected.title());
+            // the ringing branch the proxy cancelled is one of the branches listed, not a failure of its own; the
+            // silent one is, but the 603 the proxy sent back was the other branch's, passed on
+            List<Finding> silence = d.withCode(FindingCode.SIP_NO_FINAL_RESPONSE);
+            assertEquals(silentToo ? List.of("INVITE to 10.9.0.22:5060 got no final response") : List.of(),
+                    silence.stream().map(Finding::title).toList());
+            if (silentToo) {
+                List<String> facts = silence.get(0).evidence().facts();
+                assertTrue(facts.contains(PROXY + " passed on " + FAR + "'s 603 Decline from another branch (frame 6) to "
+                        + CARRIER + " (frame 10), 0.5 s after sending this one"), facts.toString());
+                assertTrue(facts.stream().noneMatch(f -> f.contains("itself")), facts.toString());
+            } else {
+                assertTrue(rejected.primary(), d.findings().toString());
+            }
+            int branches = silentToo ? 3 : 2;
+            String listed = branches + " branches forked by " + PROXY + ", none took the call: INVITE frame 2 (180 Ringing, "
+                    + "cancelled at frame " + cancelFrame + ", no final response), frame 3 (603 Decline)"
+                    + (silentToo ? ", frame 4 (no response)" : "");
+            assertTrue(rejected.evidence().facts().contains(listed), rejected.evidence().facts().toString());
+            assertTrue(rejected.explanation().contains(PROXY + " forked the call to " + branches + " branches at once:"
+                    + " 1 failed, " + (branches - 1) + " got no final answer"), rejected.explanation());
+            assertTrue(rejected.evidence().frames().contains(cancelFrame), rejected.evidence().frames().toString());
+            // the CANCEL went to the ringing branch: it is not the declined branch's, and the caller did not give up
+            assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("gave up")),
+                    rejected.evidence().facts().toString());
+        }
     }
 }
