@@ -330,8 +330,11 @@ final class MessageScanner {
 
     private static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
         for (String name : MANDATORY) {
-            if (first(headers, name) == null) {
+            String value = first(headers, name);
+            if (value == null) {
                 problems.add(name, "no " + name + " header");
+            } else if (value.isEmpty()) {
+                problems.add(name, emptyMandatory(name));
             }
         }
         for (String name : SINGLE) {
@@ -351,6 +354,15 @@ final class MessageScanner {
                 problems.add("CSeq", "CSeq method " + parts[1] + " differs from request method " + startLine.method());
             }
         }
+    }
+
+    /** The problem of a mandatory header sent without a value (RFC 3261 8.1.1 and 20: none of them may be empty). */
+    private static String emptyMandatory(String name) {
+        if (name.equals("Call-ID")) {
+            return "empty Call-ID header (RFC 3261 8.1.1.4 and 20.8 require a value): the message names no dialog, and "
+                    + "a stack rejects it or files it with every other message of an empty Call-ID";
+        }
+        return "empty " + name + " header (RFC 3261 8.1.1 requires a value)";
     }
 
     /**
