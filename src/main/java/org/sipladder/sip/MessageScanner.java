@@ -172,8 +172,10 @@ final class MessageScanner {
             return null;
         }
         // the first empty line ends the headers, whichever line ends it and the line before use (CR LF or a bare
-        // LF, as the framing reads them): a body's own CR LF CR LF must not be taken for it
-        int emptyLine = emptyLine(data, start);
+        // LF, as the framing reads them; a bare CR too after a start line ending in one): a body's own CR LF CR LF
+        // must not be taken for it
+        boolean bareCrs = startLineEndsInBareCr(data, start);
+        int emptyLine = bareCrs ? emptyLineOfAnyEnds(data, start) : emptyLine(data, start);
         int headerEnd = emptyLine < 0 ? data.length : emptyLine;
         int bodyStart = emptyLine < 0 ? data.length : afterEmptyLine(data, emptyLine);
         String headerSection = MessageText.utf8(data, start, headerEnd - start);
@@ -183,11 +185,10 @@ final class MessageScanner {
                     + "ISO-8859-1");
             headerSection = new String(data, start, headerEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        String[] lines = lines(headerSection, true);
-        int bareCr = lines[0].indexOf('\r');
-        if (bareCr >= 0) {
-            // a bare CR ends the start line as Wireshark reads it; what follows it is the first header line
-            lines = splitFirst(lines, bareCr);
+        String[] lines = bareCrs ? linesOfAnyEnds(headerSection) : lines(headerSection, true);
+        if (bareCrs) {
+            // a bare CR ends the start line as Wireshark reads it (tvb_find_line_end: CR, LF or CR LF), and then
+            // every header line too: a stack that sends one sends them all so, and the Call-ID is read as tshark does
             problems.add("start line", "the start line ends in a bare CR instead of CR LF");
         }
         // named after a bare CR, which leaves no empty line either: the cause first
@@ -211,7 +212,62 @@ final class MessageScanner {
 
     /** Where what follows the empty line at {@code emptyLine} ({@link #emptyLine}) starts: the body. */
     static int afterEmptyLine(byte[] data, int emptyLine) {
-        return emptyLine + (data[emptyLine] == '\r' ? 2 : 1);
+        int next = emptyLine + 1;
+        return data[emptyLine] == '\r' && next < data.length && data[next] == '\n' ? next + 1 : next;
+    }
+
+    /** Where the empty line ending the headers of the message at {@code start} begins, as the full scan finds it. */
+    static int headerEnd(byte[] data, int start) {
+        return startLineEndsInBareCr(data, start) ? emptyLineOfAnyEnds(data, start) : emptyLine(data, start);
+    }
+
+    /** True when the first line end after {@code start} is a CR not followed by a line feed. */
+    private static boolean startLineEndsInBareCr(byte[] data, int start) {
+        for (int i = start; i < data.length; i++) {
+            if (data[i] == '\n') {
+                return false;
+            }
+            if (data[i] == '\r') {
+                return i + 1 == data.length || data[i + 1] != '\n';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #emptyLine} with a bare CR ending a line as well as CR LF and a bare LF: the empty line is a line end
+     * right after another one.
+     */
+    private static int emptyLineOfAnyEnds(byte[] data, int start) {
+        for (int i = start; i < data.length; i++) {
+            if (data[i] != '\r' && data[i] != '\n') {
+                continue;
+            }
+            int next = data[i] == '\r' && i + 1 < data.length && data[i + 1] == '\n' ? i + 2 : i + 1;
+            if (next < data.length && (data[next] == '\r' || data[next] == '\n')) {
+                return next;
+            }
+            i = next - 1;
+        }
+        return -1;
+    }
+
+    /** As {@link #lines}{@code (text, true)} with a bare CR ending a line as well as CR LF and a bare LF. */
+    private static String[] linesOfAnyEnds(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                lines.add(text.substring(from, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                from = i + 1;
+            }
+        }
+        lines.add(text.substring(from));
+        return lines.toArray(new String[0]);
     }
 
     /**
@@ -232,14 +288,6 @@ final class MessageScanner {
             }
         }
         return -1;
-    }
-
-    private static String[] splitFirst(String[] lines, int at) {
-        String[] out = new String[lines.length + 1];
-        out[0] = lines[0].substring(0, at);
-        out[1] = lines[0].substring(at + 1);
-        System.arraycopy(lines, 1, out, 2, lines.length - 1);
-        return out;
     }
 
     private static List<SipHeader> headers(String[] lines, Problems problems) {

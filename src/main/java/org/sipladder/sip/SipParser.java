@@ -84,7 +84,7 @@ public final class SipParser {
         String raw = m.raw();
         // a char per byte, so that the empty line is found where the full scan finds it
         byte[] chars = raw.getBytes(StandardCharsets.ISO_8859_1);
-        int empty = MessageScanner.emptyLine(chars, 0);
+        int empty = MessageScanner.headerEnd(chars, 0);
         int headEnd = empty < 0 ? raw.length() : MessageScanner.afterEmptyLine(chars, empty);
         String head = raw.substring(0, headEnd);
         boolean latin1 = head.chars().allMatch(c -> c <= 0xff);
