@@ -163,10 +163,13 @@ final class TransportDecoder {
 
     /**
      * The framing's length of the message at {@code p} whose first line feed is {@code firstLineFeed}, noting what
-     * {@code marks} and {@code feeds} take when not null; the whole datagram when it finds none.
+     * {@code marks} and {@code feeds} take when not null; the whole datagram when it finds none, and when the message
+     * declares no Content-Length: its body then runs to the datagram's end (RFC 3261 18.3).
      */
     private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed, long[] marks, HeaderLines feeds) {
         int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, marks, feeds);
-        return length > 0 ? length : end - p;
+        // the framing ends a message without Content-Length at its headers (a stream's reading): a datagram's runs
+        // on; only a datagram longer than its message is read again for that
+        return length > 0 && (p + length == end || SipFraming.declaresLength(a, p, p + length)) ? length : end - p;
     }
 }

@@ -1,0 +1,42 @@
+package org.sipladder.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.CaptureException;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+/** Where a message in a UDP datagram ends (RFC 3261 18.3): at its Content-Length, else at the datagram's end. */
+class DatagramLengthTest {
+
+    private static final long T = 1_700_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private List<SipMessage> read(String... datagrams) throws CaptureException {
+        Captures capture = Captures.pcap();
+        for (int i = 0; i < datagrams.length; i++) {
+            capture.udp(T + i, "10.0.0.1:5060", "10.0.0.2:5060", datagrams[i].getBytes(StandardCharsets.US_ASCII));
+        }
+        return ControlBytesTest.read(capture.write(dir.resolve("d.pcap")));
+    }
+
+    @Test
+    void aMessageWithoutContentLengthKeepsItsBodyToTheDatagramsEnd() throws CaptureException {
+        String invite = SipText.invite("no-cl-1").replaceFirst("Content-Length: \\d+\r\n", "");
+        String sdp = invite.substring(invite.indexOf("\r\n\r\n") + 4);
+        SipMessage m = read(invite).get(0);
+        assertTrue(m.hasSdp(), "the SDP body is read, as tshark reads it");
+        assertEquals(sdp, new String(m.body(), StandardCharsets.US_ASCII));
+        assertEquals(40000, m.sdp().media().get(0).port());
+        assertFalse(m.malformed(), m.malformedReason());
+    }
+}
