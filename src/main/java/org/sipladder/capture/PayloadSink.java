@@ -46,6 +46,8 @@ final class PayloadSink {
     private long[] packetDependsOn = SipPayload.ONE_PACKET;
     /** Other frames the message or RTP frame being handed on came in (earlier TCP segments); set around one call. */
     private long[] messageDependsOn = SipPayload.ONE_PACKET;
+    /** What the datagram of the message being handed on held after it ({@link SipPayload#afterMessage}); set around one call. */
+    private byte[] afterMessage;
 
     PayloadSink(CaptureListener listener) {
         this(listener, null, null);
@@ -165,6 +167,11 @@ final class PayloadSink {
         messageDependsOn = segments;
     }
 
+    /** What is handed on next ends before its datagram does: {@code after} follows it (null: nothing from now on). */
+    void afterMessage(byte[] after) {
+        afterMessage = after;
+    }
+
     long micros() {
         return micros;
     }
@@ -210,14 +217,14 @@ final class PayloadSink {
                 }
                 block.used = to + len + tableBytes;
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
-                        at, dependsOn(), headerMarks));
+                        at, dependsOn(), headerMarks, afterMessage));
             } else {
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                        0, len, null, file, at, dependsOn(), headerMarks));
+                        0, len, null, file, at, dependsOn(), headerMarks, afterMessage));
             }
         } else {
             deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                    0, len, null, null, -1, dependsOn(), headerMarks));
+                    0, len, null, null, -1, dependsOn(), headerMarks, afterMessage));
         }
     }
 

@@ -21,6 +21,8 @@ final class MessageScanner {
      * ({@link #checkCallIds}).
      */
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
+    /** The words of {@link #flagAfterMessage}'s problem that {@link #afterMessageProblem} finds it by. */
+    private static final String AFTER_MESSAGE = " bytes of the datagram follow the body that Content-Length ";
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     /**
      * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
@@ -97,6 +99,7 @@ final class MessageScanner {
         if (p == null) {
             return Optional.empty();
         }
+        flagAfterMessage(payload.afterMessage(), p.headers(), problems);
         StartLine s = p.startLine();
         return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method(), s.requestUri(), s.status(), s.reason(), p.headers(), p.body(),
@@ -123,13 +126,15 @@ final class MessageScanner {
         if (start == end) {
             return null;
         }
-        SipMessage quick = FastScan.summary(payload, start, session);
+        // bytes after the message in its datagram: only the full scan says so
+        SipMessage quick = payload.afterMessage() == null ? FastScan.summary(payload, start, session) : null;
         if (quick != null) {
             return quick;
         }
         Problems found = problems != null ? problems : new Problems();
         byte[] data = payload.data();
         Parts p = parts(data, found);
+        flagAfterMessage(payload.afterMessage(), p.headers(), found);
         return compact(payload, data, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
                 first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, found,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw()));
@@ -208,6 +213,39 @@ final class MessageScanner {
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
         return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
+    }
+
+    /**
+     * Flags the bytes that the message's datagram held after the end its Content-Length sets ({@link
+     * SipPayload#afterMessage}, null: none), which RFC 3261 18.3 discards; naming a second message when they hold one
+     * (two messages in one datagram: Wireshark lists the first only, as we do).
+     */
+    private static void flagAfterMessage(byte[] after, List<SipHeader> headers, Problems problems) {
+        if (after == null) {
+            return;
+        }
+        int from = firstNonBlank(after);
+        int to = from;
+        while (to < after.length && after[to] != '\r' && after[to] != '\n' && to - from < 120) {
+            to++;
+        }
+        String line = MessageText.decode(after, from, to - from);
+        Problems probe = new Problems();
+        StartLine.parse(line, probe);
+        problems.add("datagram", after.length + AFTER_MESSAGE + first(headers, "Content-Length") + " ends: "
+                + (probe.isEmpty() ? "a second SIP message (\"" + line + "\"), " : "") + "discarded, as RFC 3261 18.3 "
+                + "requires (a datagram carries one message)");
+    }
+
+    /** The sentence of {@link #flagAfterMessage} in {@code reason} (a message's problems), or null. */
+    static String afterMessageProblem(String reason) {
+        int at = reason == null ? -1 : reason.indexOf(AFTER_MESSAGE);
+        if (at < 0) {
+            return null;
+        }
+        int start = reason.lastIndexOf("; ", at);
+        int end = reason.indexOf("; ", at);
+        return reason.substring(start < 0 ? 0 : start + 2, end < 0 ? reason.length() : end);
     }
 
     /** Where what follows the empty line at {@code emptyLine} ({@link #emptyLine}) starts: the body. */

@@ -75,6 +75,11 @@ public final class SipParser {
         }
         Problems problems = new Problems();
         MessageScanner.parts(bytes, problems);
+        // what its datagram held after it is not in the message's bytes: the scan's word on it stands
+        String after = MessageScanner.afterMessageProblem(message.malformedReason());
+        if (after != null) {
+            problems.add("datagram", after);
+        }
         jainSip.check(bytes, problems);
         return message.withVerdict(!problems.isEmpty(), problems.summary());
     }

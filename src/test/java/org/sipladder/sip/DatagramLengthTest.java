@@ -39,4 +39,33 @@ class DatagramLengthTest {
         assertEquals(40000, m.sdp().media().get(0).port());
         assertFalse(m.malformed(), m.malformedReason());
     }
+
+    @Test
+    void aSecondMessageInTheDatagramIsDiscardedAndNamed() throws CaptureException {
+        String invite = SipText.invite("two-1");
+        List<SipMessage> read = read(invite + SipText.response(100, "Trying", "INVITE", "two-1", 1));
+        assertEquals(1, read.size(), "one message per datagram, as tshark lists it");
+        SipMessage m = read.get(0);
+        assertEquals("INVITE", m.method());
+        assertTrue(m.hasSdp());
+        String reason = (invite.length() - invite.indexOf("\r\n\r\n") - 4) + "";
+        assertEquals(SipText.response(100, "Trying", "INVITE", "two-1", 1).length()
+                + " bytes of the datagram follow the body that Content-Length " + reason + " ends: a second SIP message "
+                + "(\"SIP/2.0 100 Trying\"), discarded, as RFC 3261 18.3 requires (a datagram carries one message)",
+                m.malformedReason());
+        assertEquals(m.malformedReason(), new SipParser().fullParse(m).malformedReason(),
+                "the full parse of the message's own bytes keeps what its datagram held");
+    }
+
+    @Test
+    void bytesAfterASmallContentLengthAreFlaggedAndLineBreaksAreNot() throws CaptureException {
+        String invite = SipText.invite("small-1");
+        String small = invite.replaceFirst("Content-Length: \\d+", "Content-Length: 10");
+        int body = invite.length() - invite.indexOf("\r\n\r\n") - 4;
+        List<SipMessage> read = read(small, invite + "\r\n\r\n");
+        assertEquals((body - 10) + " bytes of the datagram follow the body that Content-Length 10 ends: discarded, "
+                + "as RFC 3261 18.3 requires (a datagram carries one message)", read.get(0).malformedReason());
+        assertEquals(10, read.get(0).body().length);
+        assertFalse(read.get(1).malformed(), read.get(1).malformedReason());
+    }
 }
