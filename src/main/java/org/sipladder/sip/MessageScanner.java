@@ -212,6 +212,7 @@ final class MessageScanner {
         String raw = MessageText.decode(data, start, bodyStart - start + body.length);
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
+        flagSdp(sdp, problems);
         return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
     }
 
@@ -246,6 +247,13 @@ final class MessageScanner {
         int start = reason.lastIndexOf("; ", at);
         int end = reason.indexOf("; ", at);
         return reason.substring(start < 0 ? 0 : start + 2, end < 0 ? reason.length() : end);
+    }
+
+    /** Flags what the SDP parser found wrong with the text of {@code sdp} (null: no SDP). */
+    static void flagSdp(Sdp sdp, Problems problems) {
+        if (sdp != null && sdp.problem() != null) {
+            problems.add("SDP", "the SDP body holds " + sdp.problem());
+        }
     }
 
     /** Where what follows the empty line at {@code emptyLine} ({@link #emptyLine}) starts: the body. */

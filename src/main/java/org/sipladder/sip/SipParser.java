@@ -53,7 +53,12 @@ public final class SipParser {
         if (scanned.isEmpty() || depth == Depth.SCAN) {
             return scanned;
         }
-        jainSip.check(payload.data(), problems);
+        byte[] data = payload.data();
+        jainSip.check(data, problems);
+        if (scanned.get().hasSdp() && scanned.get().plain()) {
+            // the one-pass scan reads no body: the SDP parser judges its text (the full scan did for the others)
+            MessageScanner.flagSdp(MessageScanner.parts(data, new Problems()).sdp(), problems);
+        }
         return Optional.of(scanned.get().withVerdict(!problems.isEmpty(), problems.summary()));
     }
 
