@@ -82,6 +82,7 @@ public final class PacketFeed {
             skipped(e);
         }
         try {
+            sink.flushReordered(); // the streams flushed it, unless one failed
             sink.mediaWarnings();
         } catch (ListenerFailure e) {
             throw e.original();

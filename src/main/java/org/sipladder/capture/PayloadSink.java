@@ -14,6 +14,8 @@ final class PayloadSink {
     static final int MAX_WARNINGS = Limits.WARNINGS_LISTED;
     /** Slots of the IPv4 endpoint cache; a power of two. */
     private static final int ENDPOINT_SLOTS = 1 << 12;
+    /** Messages that wait for a TCP gap at most: a gap not filled after so many is not filled in time. */
+    private static final int MAX_REORDERED = 10_000;
 
     private final CaptureListener listener;
     /** Takes RTP/RTCP candidates and sees SIP first, or null when nobody analyses media. */
@@ -46,6 +48,15 @@ final class PayloadSink {
     private long[] packetDependsOn = SipPayload.ONE_PACKET;
     /** Other frames the message or RTP frame being handed on came in (earlier TCP segments); set around one call. */
     private long[] messageDependsOn = SipPayload.ONE_PACKET;
+    /**
+     * TCP directions holding segments beyond a gap: while there are any, the messages handed on wait in
+     * {@link #reordered} for the listener, as what such a direction delivers later comes from earlier packets.
+     */
+    private int gapsHeld;
+    /** Messages waiting for the listener while {@link #gapsHeld}, in the order found; empty otherwise. */
+    private final List<SipPayload> reordered = new ArrayList<>();
+    /** What the datagram of the message being handed on held after it ({@link SipPayload#afterMessage}); set around one call. */
+    private byte[] afterMessage;
 
     PayloadSink(CaptureListener listener) {
         this(listener, null, null);
@@ -165,6 +176,11 @@ final class PayloadSink {
         messageDependsOn = segments;
     }
 
+    /** What is handed on next ends before its datagram does: {@code after} follows it (null: nothing from now on). */
+    void afterMessage(byte[] after) {
+        afterMessage = after;
+    }
+
     long micros() {
         return micros;
     }
@@ -210,14 +226,14 @@ final class PayloadSink {
                 }
                 block.used = to + len + tableBytes;
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
-                        at, dependsOn(), headerMarks));
+                        at, dependsOn(), headerMarks, afterMessage));
             } else {
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                        0, len, null, file, at, dependsOn(), headerMarks));
+                        0, len, null, file, at, dependsOn(), headerMarks, afterMessage));
             }
         } else {
             deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                    0, len, null, null, -1, dependsOn(), headerMarks));
+                    0, len, null, null, -1, dependsOn(), headerMarks, afterMessage));
         }
     }
 
@@ -262,9 +278,48 @@ final class PayloadSink {
             if (media != null) {
                 media.sip(p);
             }
-            listener.payload(p);
+            if (gapsHeld == 0) {
+                listener.payload(p);
+                return;
+            }
         } catch (RuntimeException e) {
             throw new ListenerFailure(e);
+        }
+        // the media listener saw it as it came (its RTP follows); the listener gets it in frame order, so a copy of
+        // the bytes of a lent payload waits
+        reordered.add(p.block == null ? p : new SipPayload(p.frame(), p.timestampMicros(), p.src(), p.dst(),
+                p.transport(), p.data(), 0, p.length(), null, p.file(), p.fileOffset(), p.dependsOn(),
+                p.headerMarks(), p.afterMessage()));
+        if (reordered.size() >= MAX_REORDERED) {
+            flushReordered(); // a gap held that long: order is kept within each batch
+        }
+    }
+
+    /**
+     * A TCP direction starts ({@code held}) or stops holding segments beyond a gap; when none holds any more, the
+     * messages that waited go to the listener in frame order.
+     */
+    void gapHeld(boolean held) {
+        gapsHeld += held ? 1 : -1;
+        if (gapsHeld == 0) {
+            flushReordered();
+        }
+    }
+
+    /** Hands the listener the messages that waited ({@link #reordered}), in frame order (stable). */
+    void flushReordered() {
+        if (reordered.isEmpty()) {
+            return;
+        }
+        reordered.sort(java.util.Comparator.comparingLong(SipPayload::frame));
+        try {
+            for (SipPayload p : reordered) {
+                listener.payload(p);
+            }
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
+        } finally {
+            reordered.clear();
         }
     }
 

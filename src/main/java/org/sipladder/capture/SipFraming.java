@@ -186,6 +186,25 @@ final class SipFraming {
         return -1;
     }
 
+    /**
+     * True when a header line of the message {@code a[off, end)} (start line first, its header block ending before
+     * {@code end}) is a Content-Length or {@code l} of digits, as {@link #messageLength} takes one.
+     */
+    static boolean declaresLength(byte[] a, int off, int end) {
+        for (int line = ByteWords.indexOf(a, off, end, (byte) '\n') + 1; line > 0 && line < end; ) {
+            int next = ByteWords.indexOf(a, line, end, (byte) '\n') + 1;
+            if (next <= 0 || next == line + 1 || next == line + 2 && a[line] == '\r') {
+                return false; // the empty line (or the end) comes first
+            }
+            int value = headerValue(a, line, next);
+            if (value >= 0 && parseDigits(a, value, next) >= 0) {
+                return true;
+            }
+            line = next;
+        }
+        return false;
+    }
+
     /** Where the value of a Content-Length or {@code l} header on this line starts, or -1. */
     private static int headerValue(byte[] a, int line, int end) {
         int name;

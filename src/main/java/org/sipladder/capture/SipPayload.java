@@ -29,6 +29,8 @@ public final class SipPayload {
     private final long fileOffset;
     private final long[] dependsOn;
     private final long headerMarks;
+    /** What its datagram held after the message, or null (see {@link #afterMessage}). */
+    private final byte[] afterMessage;
     /** The reused block {@link #array} belongs to, or null when the payload owns its bytes. */
     final PayloadBlocks.Block block;
 
@@ -50,7 +52,7 @@ public final class SipPayload {
     public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
                       CaptureFile file, long fileOffset, long[] dependsOn) {
         this(frame, timestampMicros, src, dst, transport, data, 0, data.length, null, file, fileOffset, dependsOn,
-                HeaderMarks.NONE);
+                HeaderMarks.NONE, null);
     }
 
     /** A payload that one packet held. */
@@ -66,11 +68,12 @@ public final class SipPayload {
 
     /**
      * A payload whose bytes are {@code array[offset, offset+length)}, lent from {@code block} when not null, with what
-     * its framing noted of its header block ({@link HeaderMarks}).
+     * its framing noted of its header block ({@link HeaderMarks}) and what its datagram held after it ({@link
+     * #afterMessage}).
      */
     SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] array,
                int offset, int length, PayloadBlocks.Block block, CaptureFile file, long fileOffset,
-               long[] dependsOn, long headerMarks) {
+               long[] dependsOn, long headerMarks, byte[] afterMessage) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -84,6 +87,7 @@ public final class SipPayload {
         this.fileOffset = fileOffset;
         this.dependsOn = dependsOn;
         this.headerMarks = headerMarks;
+        this.afterMessage = afterMessage;
     }
 
     public long frame() {
@@ -143,6 +147,15 @@ public final class SipPayload {
     /** What the framing noted of the message's header block, or {@link HeaderMarks#NONE}. */
     public long headerMarks() {
         return headerMarks;
+    }
+
+    /**
+     * The bytes its UDP datagram held after the end that the message's Content-Length sets, which are no part of it
+     * (RFC 3261 18.3: a datagram carries one message), when they are more than line breaks; null for almost every
+     * message. Never to be modified.
+     */
+    public byte[] afterMessage() {
+        return afterMessage;
     }
 
     /**

@@ -29,6 +29,10 @@ final class TcpDirection {
     private int earlyBytes;
     private boolean synced;
     private int next;
+    /** Whether the sink was told that this direction holds segments beyond a gap ({@link PayloadSink#gapHeld}). */
+    private boolean toldHeld;
+    /** The stream is ending: each held segment is taken as of its own packet ({@link #finish}). */
+    private boolean ending;
 
     TcpDirection(StreamContext context) {
         this.context = context;
@@ -78,6 +82,7 @@ final class TcpDirection {
             if (early.size() > MAX_PENDING_SEGMENTS || earlyBytes > MAX_PENDING_BYTES) {
                 skipGap();
             }
+            tellHeld();
             return;
         }
         if (-delta >= len) {
@@ -85,6 +90,19 @@ final class TcpDirection {
         }
         append(a, off - (int) delta, len + (int) delta, context.sink().frame());
         drainEarly();
+        tellHeld();
+    }
+
+    /**
+     * Tells the sink when this direction starts or stops holding segments beyond a gap: what it then delivers comes
+     * from earlier packets than what other streams deliver meanwhile, which the sink puts back in frame order.
+     */
+    private void tellHeld() {
+        boolean held = !early.isEmpty();
+        if (held != toldHeld) {
+            toldHeld = held;
+            context.sink().gapHeld(held);
+        }
     }
 
     private void append(byte[] a, int off, int len, long frame) {
@@ -103,6 +121,9 @@ final class TcpDirection {
                     early.remove(i);
                     earlyBytes -= e.data().length;
                     int skip = next - e.seq();
+                    if (ending) {
+                        context.sink().at(e.frame(), e.micros()); // a message it completes is of its packet
+                    }
                     if (ahead(e.end(), next) > 0) {
                         append(e.data(), skip, e.data().length - skip, e.frame());
                     }
@@ -157,6 +178,7 @@ final class TcpDirection {
     void finish() {
         long frame = context.sink().frame();
         long micros = context.sink().micros();
+        ending = true;
         while (!early.isEmpty()) {
             Early first = earliest();
             context.sink().at(first.frame(), first.micros());
@@ -166,10 +188,12 @@ final class TcpDirection {
                 drainEarly();
             }
         }
+        ending = false;
         context.sink().at(frame, micros);
         if (buffer.size() > 0) {
             decoder.end(buffer, context);
             buffer.clear();
         }
+        tellHeld();
     }
 }

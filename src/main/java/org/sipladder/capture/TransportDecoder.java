@@ -1,5 +1,6 @@
 package org.sipladder.capture;
 
+import java.util.Arrays;
 import org.sipladder.ByteWords;
 
 /**
@@ -125,9 +126,28 @@ final class TransportDecoder {
         }
         byte[] h = header.array();
         int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
+        // bytes after the message's Content-Length are no part of it (RFC 3261 18.3), but the SIP layer says so
+        boolean more = p + length < end && !lineBreaksOnly(a, p + length, end);
+        if (more) {
+            sink.afterMessage(Arrays.copyOfRange(a, p + length, end));
+        }
         sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
                 length, marks[0], feeds);
+        if (more) {
+            sink.afterMessage(null);
+        }
+    }
+
+    /** True when {@code a[from, to)} holds only CRs, line feeds, spaces, tabs and NULs (padding, a keep-alive). */
+    private static boolean lineBreaksOnly(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = a[i];
+            if (b != '\r' && b != '\n' && b != ' ' && b != '\t' && b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
@@ -163,10 +183,13 @@ final class TransportDecoder {
 
     /**
      * The framing's length of the message at {@code p} whose first line feed is {@code firstLineFeed}, noting what
-     * {@code marks} and {@code feeds} take when not null; the whole datagram when it finds none.
+     * {@code marks} and {@code feeds} take when not null; the whole datagram when it finds none, and when the message
+     * declares no Content-Length: its body then runs to the datagram's end (RFC 3261 18.3).
      */
     private static int lengthFrom(byte[] a, int p, int end, int firstLineFeed, long[] marks, HeaderLines feeds) {
         int length = SipFraming.messageLength(a, p, end, end - p, firstLineFeed, marks, feeds);
-        return length > 0 ? length : end - p;
+        // the framing ends a message without Content-Length at its headers (a stream's reading): a datagram's runs
+        // on; only a datagram longer than its message is read again for that
+        return length > 0 && (p + length == end || SipFraming.declaresLength(a, p, p + length)) ? length : end - p;
     }
 }

@@ -192,6 +192,9 @@ final class FastScan {
             if ((seen & bit & SINGLE) != 0) {
                 return null; // a second To, From, CSeq, Content-Length or Call-ID: the full scan flags it
             }
+            if (vs == ve && (bit & MANDATORY) != 0) {
+                return null; // an empty Call-ID, From, To, Via or CSeq: the full scan flags it
+            }
             switch (kind) {
                 case VIA -> {
                     if ((seen & bit) == 0) {

@@ -21,6 +21,8 @@ final class MessageScanner {
      * ({@link #checkCallIds}).
      */
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
+    /** The words of {@link #flagAfterMessage}'s problem that {@link #afterMessageProblem} finds it by. */
+    private static final String AFTER_MESSAGE = " bytes of the datagram follow the body that Content-Length ";
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     /**
      * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
@@ -97,6 +99,7 @@ final class MessageScanner {
         if (p == null) {
             return Optional.empty();
         }
+        flagAfterMessage(payload.afterMessage(), p.headers(), problems);
         StartLine s = p.startLine();
         return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method(), s.requestUri(), s.status(), s.reason(), p.headers(), p.body(),
@@ -123,13 +126,15 @@ final class MessageScanner {
         if (start == end) {
             return null;
         }
-        SipMessage quick = FastScan.summary(payload, start, session);
+        // bytes after the message in its datagram: only the full scan says so
+        SipMessage quick = payload.afterMessage() == null ? FastScan.summary(payload, start, session) : null;
         if (quick != null) {
             return quick;
         }
         Problems found = problems != null ? problems : new Problems();
         byte[] data = payload.data();
         Parts p = parts(data, found);
+        flagAfterMessage(payload.afterMessage(), p.headers(), found);
         return compact(payload, data, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
                 first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, found,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw()));
@@ -172,8 +177,10 @@ final class MessageScanner {
             return null;
         }
         // the first empty line ends the headers, whichever line ends it and the line before use (CR LF or a bare
-        // LF, as the framing reads them): a body's own CR LF CR LF must not be taken for it
-        int emptyLine = emptyLine(data, start);
+        // LF, as the framing reads them; a bare CR too after a start line ending in one): a body's own CR LF CR LF
+        // must not be taken for it
+        boolean bareCrs = startLineEndsInBareCr(data, start);
+        int emptyLine = bareCrs ? emptyLineOfAnyEnds(data, start) : emptyLine(data, start);
         int headerEnd = emptyLine < 0 ? data.length : emptyLine;
         int bodyStart = emptyLine < 0 ? data.length : afterEmptyLine(data, emptyLine);
         String headerSection = MessageText.utf8(data, start, headerEnd - start);
@@ -183,11 +190,10 @@ final class MessageScanner {
                     + "ISO-8859-1");
             headerSection = new String(data, start, headerEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        String[] lines = lines(headerSection, true);
-        int bareCr = lines[0].indexOf('\r');
-        if (bareCr >= 0) {
-            // a bare CR ends the start line as Wireshark reads it; what follows it is the first header line
-            lines = splitFirst(lines, bareCr);
+        String[] lines = bareCrs ? linesOfAnyEnds(headerSection) : lines(headerSection, true);
+        if (bareCrs) {
+            // a bare CR ends the start line as Wireshark reads it (tvb_find_line_end: CR, LF or CR LF), and then
+            // every header line too: a stack that sends one sends them all so, and the Call-ID is read as tshark does
             problems.add("start line", "the start line ends in a bare CR instead of CR LF");
         }
         // named after a bare CR, which leaves no empty line either: the cause first
@@ -206,12 +212,108 @@ final class MessageScanner {
         String raw = MessageText.decode(data, start, bodyStart - start + body.length);
         checkMandatory(startLine, headers, problems);
         Sdp sdp = SdpBodies.find(first(headers, "Content-Type"), body);
+        flagSdp(sdp, problems);
         return new Parts(startLine, List.copyOf(headers), body, sdp, raw);
+    }
+
+    /**
+     * Flags the bytes that the message's datagram held after the end its Content-Length sets ({@link
+     * SipPayload#afterMessage}, null: none), which RFC 3261 18.3 discards; naming a second message when they hold one
+     * (two messages in one datagram: Wireshark lists the first only, as we do).
+     */
+    private static void flagAfterMessage(byte[] after, List<SipHeader> headers, Problems problems) {
+        if (after == null) {
+            return;
+        }
+        int from = firstNonBlank(after);
+        int to = from;
+        while (to < after.length && after[to] != '\r' && after[to] != '\n' && to - from < 120) {
+            to++;
+        }
+        String line = MessageText.decode(after, from, to - from);
+        Problems probe = new Problems();
+        StartLine.parse(line, probe);
+        problems.add("datagram", after.length + AFTER_MESSAGE + first(headers, "Content-Length") + " ends: "
+                + (probe.isEmpty() ? "a second SIP message (\"" + line + "\"), " : "") + "discarded, as RFC 3261 18.3 "
+                + "requires (a datagram carries one message)");
+    }
+
+    /** The sentence of {@link #flagAfterMessage} in {@code reason} (a message's problems), or null. */
+    static String afterMessageProblem(String reason) {
+        int at = reason == null ? -1 : reason.indexOf(AFTER_MESSAGE);
+        if (at < 0) {
+            return null;
+        }
+        int start = reason.lastIndexOf("; ", at);
+        int end = reason.indexOf("; ", at);
+        return reason.substring(start < 0 ? 0 : start + 2, end < 0 ? reason.length() : end);
+    }
+
+    /** Flags what the SDP parser found wrong with the text of {@code sdp} (null: no SDP). */
+    static void flagSdp(Sdp sdp, Problems problems) {
+        if (sdp != null && sdp.problem() != null) {
+            problems.add("SDP", "the SDP body holds " + sdp.problem());
+        }
     }
 
     /** Where what follows the empty line at {@code emptyLine} ({@link #emptyLine}) starts: the body. */
     static int afterEmptyLine(byte[] data, int emptyLine) {
-        return emptyLine + (data[emptyLine] == '\r' ? 2 : 1);
+        int next = emptyLine + 1;
+        return data[emptyLine] == '\r' && next < data.length && data[next] == '\n' ? next + 1 : next;
+    }
+
+    /** Where the empty line ending the headers of the message at {@code start} begins, as the full scan finds it. */
+    static int headerEnd(byte[] data, int start) {
+        return startLineEndsInBareCr(data, start) ? emptyLineOfAnyEnds(data, start) : emptyLine(data, start);
+    }
+
+    /** True when the first line end after {@code start} is a CR not followed by a line feed. */
+    private static boolean startLineEndsInBareCr(byte[] data, int start) {
+        for (int i = start; i < data.length; i++) {
+            if (data[i] == '\n') {
+                return false;
+            }
+            if (data[i] == '\r') {
+                return i + 1 == data.length || data[i + 1] != '\n';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #emptyLine} with a bare CR ending a line as well as CR LF and a bare LF: the empty line is a line end
+     * right after another one.
+     */
+    private static int emptyLineOfAnyEnds(byte[] data, int start) {
+        for (int i = start; i < data.length; i++) {
+            if (data[i] != '\r' && data[i] != '\n') {
+                continue;
+            }
+            int next = data[i] == '\r' && i + 1 < data.length && data[i + 1] == '\n' ? i + 2 : i + 1;
+            if (next < data.length && (data[next] == '\r' || data[next] == '\n')) {
+                return next;
+            }
+            i = next - 1;
+        }
+        return -1;
+    }
+
+    /** As {@link #lines}{@code (text, true)} with a bare CR ending a line as well as CR LF and a bare LF. */
+    private static String[] linesOfAnyEnds(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                lines.add(text.substring(from, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                from = i + 1;
+            }
+        }
+        lines.add(text.substring(from));
+        return lines.toArray(new String[0]);
     }
 
     /**
@@ -232,14 +334,6 @@ final class MessageScanner {
             }
         }
         return -1;
-    }
-
-    private static String[] splitFirst(String[] lines, int at) {
-        String[] out = new String[lines.length + 1];
-        out[0] = lines[0].substring(0, at);
-        out[1] = lines[0].substring(at + 1);
-        System.arraycopy(lines, 1, out, 2, lines.length - 1);
-        return out;
     }
 
     private static List<SipHeader> headers(String[] lines, Problems problems) {
@@ -330,8 +424,11 @@ final class MessageScanner {
 
     private static void checkMandatory(StartLine startLine, List<SipHeader> headers, Problems problems) {
         for (String name : MANDATORY) {
-            if (first(headers, name) == null) {
+            String value = first(headers, name);
+            if (value == null) {
                 problems.add(name, "no " + name + " header");
+            } else if (value.isEmpty()) {
+                problems.add(name, emptyMandatory(name));
             }
         }
         for (String name : SINGLE) {
@@ -351,6 +448,15 @@ final class MessageScanner {
                 problems.add("CSeq", "CSeq method " + parts[1] + " differs from request method " + startLine.method());
             }
         }
+    }
+
+    /** The problem of a mandatory header sent without a value (RFC 3261 8.1.1 and 20: none of them may be empty). */
+    private static String emptyMandatory(String name) {
+        if (name.equals("Call-ID")) {
+            return "empty Call-ID header (RFC 3261 8.1.1.4 and 20.8 require a value): the message names no dialog, and "
+                    + "a stack rejects it or files it with every other message of an empty Call-ID";
+        }
+        return "empty " + name + " header (RFC 3261 8.1.1 requires a value)";
     }
 
     /**

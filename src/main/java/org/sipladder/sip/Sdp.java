@@ -8,8 +8,14 @@ import java.util.List;
  * @param origin     the {@code o=} line value
  * @param connection the session-level {@code c=} address, or null
  * @param media      the {@code m=} sections in order
+ * @param problem    what is wrong with the body's text ("a NUL byte in its s= line"), or null
  */
-public record Sdp(String origin, String connection, List<SdpMedia> media) {
+public record Sdp(String origin, String connection, List<SdpMedia> media, String problem) {
+
+    /** A body with nothing wrong with its text. */
+    public Sdp(String origin, String connection, List<SdpMedia> media) {
+        this(origin, connection, media, null);
+    }
 
     /** Parses an SDP body's text; lines it does not understand are skipped. */
     public static Sdp parse(String text) {

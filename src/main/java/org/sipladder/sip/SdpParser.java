@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.ByteWords;
 
 /**
  * Reads the parts of an SDP body (RFC 4566) that matter for call analysis: origin, connections, media, codecs,
@@ -224,9 +225,19 @@ final class SdpParser {
         String sessionDirection = null;
         List<Section> sections = new ArrayList<>();
         Section current = null;
+        String problem = null;
         // the lines of MessageScanner.lines(text, false), without making strings of those not read (v=, s=, t=...)
         for (int from = start, nl = start; nl >= 0; from = nl + 1) {
-            nl = lineFeed(d, from, n);
+            nl = ByteWords.plainEnd(d, from, n);
+            while (nl < n && d[nl] != '\n') {
+                // a NUL, another control byte or one above 127, which a clean body's walk never stops at
+                if (d[nl] == 0 && problem == null) {
+                    problem = "a NUL byte in its " + (nl - from >= 2 && d[from + 1] == '=' ? (char) d[from] + "= " : "")
+                            + "line (RFC 4566 9 allows none in a field): readers disagree on what follows it";
+                }
+                nl = ByteWords.plainEnd(d, nl + 1, n);
+            }
+            nl = nl < n ? nl : -1;
             int end = nl < 0 ? n : nl > from && d[nl - 1] == '\r' ? nl - 1 : nl;
             byte kind = end - from < 2 || d[from + 1] != '=' ? 0 : d[from];
             if (kind != 'o' && kind != 'c' && kind != 'm' && kind != 'a') {
@@ -270,13 +281,7 @@ final class SdpParser {
         for (int i = 0; i < media.length; i++) {
             media[i] = sections.get(i).toMedia(sessionDirection);
         }
-        return new Sdp(origin, connection, List.of(media));
-    }
-
-    /** Where the first line feed at or after {@code from} (before {@code n}) is, or -1. */
-    private static int lineFeed(byte[] d, int from, int n) {
-        int i = WordScan.lineFeed(d, from, n);
-        return i < n ? i : -1;
+        return new Sdp(origin, connection, List.of(media), problem);
     }
 
     /**

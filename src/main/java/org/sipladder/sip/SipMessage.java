@@ -306,7 +306,7 @@ public final class SipMessage {
         return rare instanceof Rare r ? r.otherText : null;
     }
 
-    private boolean plain() {
+    boolean plain() {
         return (flags & PLAIN) != 0;
     }
 

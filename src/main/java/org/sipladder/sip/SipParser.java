@@ -53,7 +53,12 @@ public final class SipParser {
         if (scanned.isEmpty() || depth == Depth.SCAN) {
             return scanned;
         }
-        jainSip.check(payload.data(), problems);
+        byte[] data = payload.data();
+        jainSip.check(data, problems);
+        if (scanned.get().hasSdp() && scanned.get().plain()) {
+            // the one-pass scan reads no body: the SDP parser judges its text (the full scan did for the others)
+            MessageScanner.flagSdp(MessageScanner.parts(data, new Problems()).sdp(), problems);
+        }
         return Optional.of(scanned.get().withVerdict(!problems.isEmpty(), problems.summary()));
     }
 
@@ -75,6 +80,11 @@ public final class SipParser {
         }
         Problems problems = new Problems();
         MessageScanner.parts(bytes, problems);
+        // what its datagram held after it is not in the message's bytes: the scan's word on it stands
+        String after = MessageScanner.afterMessageProblem(message.malformedReason());
+        if (after != null) {
+            problems.add("datagram", after);
+        }
         jainSip.check(bytes, problems);
         return message.withVerdict(!problems.isEmpty(), problems.summary());
     }
@@ -84,7 +94,7 @@ public final class SipParser {
         String raw = m.raw();
         // a char per byte, so that the empty line is found where the full scan finds it
         byte[] chars = raw.getBytes(StandardCharsets.ISO_8859_1);
-        int empty = MessageScanner.emptyLine(chars, 0);
+        int empty = MessageScanner.headerEnd(chars, 0);
         int headEnd = empty < 0 ? raw.length() : MessageScanner.afterEmptyLine(chars, empty);
         String head = raw.substring(0, headEnd);
         boolean latin1 = head.chars().allMatch(c -> c <= 0xff);

@@ -152,6 +152,46 @@ class StreamTransportTest {
     }
 
     @Test
+    void messagesHeldAtAGapAreListedInFrameOrderWithTheirOwnFrames() throws Exception {
+        // the fourth 90-byte segment lost: the stream's later segments wait for it until the end of the file, while
+        // a UDP message (frame 9) and the answer on the other direction (frame 10) come after the second INVITE's
+        String second = SipText.invite("tcp-2");
+        String both = INVITE + second;
+        Captures c = Captures.pcap();
+        int frames = 0;
+        for (int at = 0, k = 0; at < both.length(); at += 90, k++) {
+            if (k != 3) {
+                c.tcp(T + k, A, B, 1 + at, both.substring(at, Math.min(both.length(), at + 90)));
+                frames++;
+            }
+        }
+        c.udp(T + 20, "10.0.0.7:5060", "10.0.0.8:5060", SipText.request("OPTIONS", "sip:x@10.0.0.8", "udp-1", 1, ""));
+        c.tcp(T + 21, B, A, 1, SipText.response(100, "Trying", "INVITE", "tcp-2", 1));
+        RecordingListener r = read(c);
+        assertEquals(List.of(4L, (long) frames, frames + 1L, frames + 2L), r.frames(),
+                "the cut INVITE when its gap shows, the second by the segment that ends it, then the later frames");
+        assertEquals(second, r.texts().get(1));
+        // the same read lending payloads from reused blocks, as the bulk read does: those that waited kept their bytes
+        List<String> lent = new java.util.ArrayList<>();
+        new CaptureReader().read(dir.resolve("s.pcap"), new CaptureListener() {
+            @Override
+            public void payload(SipPayload p) {
+                lent.add(p.frame() + " " + new String(p.data(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+
+            @Override
+            public boolean borrowsPayloads() {
+                return true;
+            }
+        });
+        List<String> owned = new java.util.ArrayList<>();
+        for (int i = 0; i < r.payloads.size(); i++) {
+            owned.add(r.frames().get(i) + " " + r.texts().get(i));
+        }
+        assertEquals(owned, lent);
+    }
+
+    @Test
     void retransmissionAfterFinIsNotANewMessage() throws Exception {
         RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, INVITE)
                 .tcp(T, A, B, 1 + INVITE.length(), Segments.FIN | Segments.ACK, new byte[0])

@@ -53,6 +53,15 @@ class DamagedMessagesTest {
     }
 
     @Test
+    void headerLinesEndingInBareCrsAreReadAsTsharkReadsThem() {
+        String invite = SipText.request("BYE", "sip:bob@example.com", "bare-cr-2", 2, "").replace("\r\n", "\r");
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite));
+        assertEquals("bare-cr-2", m.get("callId").getAsString());
+        assertEquals("2 BYE", m.get("cseq").getAsString());
+        assertEquals("the start line ends in a bare CR instead of CR LF", m.get("malformedReason").getAsString());
+    }
+
+    @Test
     void aSecondToHeaderIsFlagged() {
         String invite = SipText.request("INVITE", "sip:bob@example.com", "two-to-1", 1, "")
                 .replace("Call-ID:", "To: <sip:mallory@example.com>\r\nCall-ID:");

@@ -69,7 +69,7 @@ class ControlBytesTest {
     }
 
     /** The messages of a capture as the bulk read makes them: lent payloads (with their line feeds' table), scanned. */
-    private static List<SipMessage> read(Path file) throws CaptureException {
+    static List<SipMessage> read(Path file) throws CaptureException {
         SipParser parser = new SipParser(SipParser.Depth.SCAN);
         List<SipMessage> out = new ArrayList<>();
         new CaptureReader().read(file, new CaptureListener() {

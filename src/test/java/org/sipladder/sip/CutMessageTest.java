@@ -23,10 +23,28 @@ class CutMessageTest {
     }
 
     @Test
-    void aMessageOfBareCrLineEndsNamesTheBareCrFirst() {
-        String crOnly = SipText.request("BYE", "sip:bob@example.com", "cr-1", 2, "").replace("\r\n", "\r");
+    void aMessageOfBareCrLineEndsIsReadLineByLineAndFlagged() {
+        String invite = SipText.invite("cr-1");
+        int body = invite.indexOf("\r\n\r\n") + 4;
+        // the header lines end in bare CRs, the SDP body keeps its own line ends (and its Content-Length holds)
+        String crOnly = invite.substring(0, body).replace("\r\n", "\r") + invite.substring(body);
         for (SipParser parser : new SipParser[] {new SipParser(), new SipParser(SipParser.Depth.SCAN)}) {
             SipMessage m = parser.parse(SipParserTest.payload(crOnly)).orElseThrow();
+            assertEquals("cr-1", m.callId(), "its headers are read as Wireshark reads them");
+            assertEquals("1 INVITE", m.cseq());
+            assertEquals("<sip:alice@example.com>;tag=a1", m.header("From"));
+            assertTrue(m.hasSdp(), "the empty line of two bare CRs ends the headers");
+            assertEquals("the start line ends in a bare CR instead of CR LF", m.malformedReason());
+        }
+    }
+
+    @Test
+    void aBareCrCutMessageNamesTheBareCrFirst() {
+        String crOnly = SipText.request("BYE", "sip:bob@example.com", "cr-2", 2, "").replace("\r\n", "\r");
+        String cut = crOnly.substring(0, crOnly.length() - 1); // no empty line
+        for (SipParser parser : new SipParser[] {new SipParser(), new SipParser(SipParser.Depth.SCAN)}) {
+            SipMessage m = parser.parse(SipParserTest.payload(cut)).orElseThrow();
+            assertEquals("cr-2", m.callId());
             assertTrue(m.malformedReason().startsWith("the start line ends in a bare CR instead of CR LF; no empty line"),
                     m.malformedReason());
         }
