@@ -146,19 +146,27 @@ final class PrivateAddressCheck implements FindingRule {
             Sender s = senders.get(k);
             if (s.dst.equals(relay) && !s.src.equals(relay)
                     && s.has(parts.get(p), parts.get(p + 1), parts.get(p + 2), parts.get(p + 3))) {
-                return s.origin != null ? s.origin : s.messages.get(0);
+                return notBackTo(s.origin != null ? s.origin : s.messages.get(0), m);
             }
         }
         for (int k = i - 1; k >= 0; k--) {
             SipMessage x = messages.get(k).message();
             if (x.dst().address().equals(relay) && sameStep(x, m)) {
                 if (x.src().address().equals(host)) {
-                    return messages.get(k);
+                    return notBackTo(messages.get(k), m);
                 }
                 relay = x.src().address();
             }
         }
         return null;
+    }
+
+    /**
+     * {@code origin}, unless {@code m} goes back to the host that wrote the values: a peer that echoes the caller's
+     * own Contact or SDP back to it (an answer copying the offer) relays nothing, it advertises them itself.
+     */
+    private static FlowMessage notBackTo(FlowMessage origin, SipMessage m) {
+        return origin.message().src().address().equals(m.dst().address()) ? null : origin;
     }
 
     /** True when {@code x} is the request or response {@code m} passes on: same kind, CSeq and status or method. */

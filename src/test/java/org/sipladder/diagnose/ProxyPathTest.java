@@ -302,6 +302,25 @@ class ProxyPathTest {
     }
 
     @Test
+    void aPeerThatEchoesTheCallersOwnPrivateAddressBackRelaysNothing() {
+        // an answer copying the offer's Contact and SDP goes back to the host that wrote them: no relay, the answerer
+        // advertises them itself (was: "X advertises a private address to public peer X", the caller blamed for its
+        // own values sent back to it)
+        String peer = "198.51.100.7";
+        String offer = SipTexts.invite("echo-1", "sip:+4991874350352@" + peer, "+493023125417", "192.168.1.2",
+                SipTexts.sdp("192.168.1.2", "0 PCMU/8000"));
+        add(0, CARRIER, peer, offer);
+        add(0.1, peer, CARRIER, SipTexts.response(offer, 200, "OK", "Contact: <sip:816666@192.168.1.2>",
+                SipTexts.sdp("192.168.1.2", "0 PCMU/8000")));
+
+        List<String> titles = diagnose().withCode(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER).stream()
+                .map(Finding::title).toList();
+
+        assertEquals(List.of(CARRIER + " advertises a private address to public peer " + peer,
+                peer + " advertises a private address to public peer " + CARRIER), titles);
+    }
+
+    @Test
     void aProxyThatOnlyRelaysRequestsOtherThanInviteIsAProxy() {
         for (String method : new String[] {"SUBSCRIBE", "OPTIONS", "REGISTER"}) {
             messages.clear();
