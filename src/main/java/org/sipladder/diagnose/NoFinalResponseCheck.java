@@ -93,6 +93,22 @@ final class NoFinalResponseCheck implements FindingRule {
     }
 
     /**
+     * True when {@code tx} is a fork branch off the caller's path: it got no final answer, and another branch of the
+     * same INVITE decided the call instead, its sender either cancelling it after that branch's final answer or
+     * passing that answer back (RFC 3261 16.7 steps 6 and 10). Whatever went wrong on it did not fail the call.
+     */
+    static boolean offCallerPath(InviteTransaction tx, List<InviteTransaction> invites) {
+        if (tx.finalResponse() != null || tx.inDialog()) {
+            return false;
+        }
+        if (cancelledForABranch(tx, invites)) {
+            return true;
+        }
+        SipMessage gaveUp = answeredBack(tx);
+        return gaveUp != null && siblingAnswer(tx, invites, gaveUp.frame(), gaveUp) != null;
+    }
+
+    /**
      * True when {@code tx} is a branch its sender cancelled after another branch of the same INVITE (same sender,
      * Call-ID and CSeq) got a final answer: a forking proxy cancels the branches still pending then (RFC 3261 16.7
      * step 10), so this branch's missing answer is no failure of its own; SIP_CALL_REJECTED lists it with the others.

@@ -28,7 +28,7 @@ final class PrimaryCauses {
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
             if (flow.failed() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
-                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), routings);
+                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), routings, ForkBranches.of(flow));
                 if (best != null) {
                     primaries.add(best);
                 }
@@ -65,14 +65,21 @@ final class PrimaryCauses {
         return Diagnosis.failureAfterAnswer(findingsOfFlow) != null;
     }
 
-    /** The finding of {@code flow} ranked first (the first of those ranked alike), or null. */
-    private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings) {
+    /**
+     * The finding of {@code flow} ranked first (the first of those ranked alike), or null; one about a fork branch off
+     * the caller's path ranks after every other, whatever its code: the caller's answer came from another branch.
+     */
+    private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings, ForkBranches forks) {
         Finding best = null;
+        boolean bestOff = false;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, routings)
-                    && (best == null || f.code().rank() < best.code().rank())) {
-                best = f;
+            if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, routings)) {
+                boolean off = forks.offPath(f);
+                if (best == null || !off && bestOff || off == bestOff && f.code().rank() < best.code().rank()) {
+                    best = f;
+                    bestOff = off;
+                }
             }
         }
         return best;

@@ -383,9 +383,9 @@ class ProxyPathTest {
                 assertTrue(facts.contains(PROXY + " passed on " + FAR + "'s 603 Decline from another branch (frame 6) to "
                         + CARRIER + " (frame 10), 0.5 s after sending this one"), facts.toString());
                 assertTrue(facts.stream().noneMatch(f -> f.contains("itself")), facts.toString());
-            } else {
-                assertTrue(rejected.primary(), d.findings().toString());
             }
+            // the silent branch did not decide the call: the 603 the proxy passed back did
+            assertTrue(rejected.primary(), d.findings().toString());
             int branches = silentToo ? 3 : 2;
             String listed = branches + " branches forked by " + PROXY + ", none took the call: INVITE frame 2 (180 Ringing, "
                     + "cancelled at frame " + cancelFrame + ", no final response), frame 3 (603 Decline)"
@@ -398,5 +398,45 @@ class ProxyPathTest {
             assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("gave up")),
                     rejected.evidence().facts().toString());
         }
+    }
+
+    @Test
+    void aSilentForkBranchDoesNotOutrankTheAnswerTheCallerGot() {
+        // RFC 3261 16.7 step 6: the proxy passes on the best final answer among its branches; the silent branch did
+        // not decide the call, the declining one did, so the caller's 603 is the primary cause; without a fork the
+        // silence the proxy turned into its own 408 still is
+        for (boolean silentFirst : new boolean[] {true, false}) {
+            messages.clear();
+            String invite = callerInvite();
+            String silent = forwarded(invite, "px1");
+            String declined = forwarded(invite, "px2");
+            add(0, CARRIER, PROXY, invite);
+            add(0.01, PROXY, silentFirst ? "10.9.0.22" : FAR, silentFirst ? silent : declined);
+            add(0.011, PROXY, silentFirst ? FAR : "10.9.0.22", silentFirst ? declined : silent);
+            add(0.3, FAR, PROXY, SipTexts.response(declined, 603, "Decline"));
+            add(0.51, PROXY, "10.9.0.22", silent);
+            add(0.52, PROXY, CARRIER, SipTexts.response(invite, 603, "Decline"));
+
+            Diagnosis d = diagnose();
+
+            Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+            assertEquals(FAR + " rejected the call: 603 Decline", rejected.title());
+            assertTrue(rejected.primary(), d.findings().toString());
+            Finding silence = only(d, FindingCode.SIP_NO_FINAL_RESPONSE);
+            assertEquals("INVITE to 10.9.0.22:5060 got no final response", silence.title());
+            assertFalse(silence.primary(), d.findings().toString());
+        }
+
+        messages.clear();
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        passedOn(invite, onward);
+        add(0.51, PROXY, FAR, onward);
+        add(32.01, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+
+        Diagnosis d = diagnose();
+
+        assertTrue(only(d, FindingCode.SIP_NO_FINAL_RESPONSE).primary(), d.findings().toString());
+        assertFalse(only(d, FindingCode.SIP_CALL_REJECTED).primary(), d.findings().toString());
     }
 }
