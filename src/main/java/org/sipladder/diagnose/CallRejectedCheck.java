@@ -37,6 +37,7 @@ final class CallRejectedCheck implements FindingRule {
             new StatusMeaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
             new StatusMeaning(487, 487, "the caller cancelled before the call was answered",
                     "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
+            new StatusMeaning(482, 482, RequestLoop.MEANING, RequestLoop.CHECK),
             new StatusMeaning(488, 488, "the peer cannot accept the offered media (codecs, crypto or SDP)",
                     "Compare the offered codecs with what the peer supports; offer G.711 (PCMA/PCMU)."),
             new StatusMeaning(415, 415, "the peer cannot take the INVITE's body: its type or encoding (the answer's"
@@ -180,6 +181,9 @@ final class CallRejectedCheck implements FindingRule {
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
         for (InviteTransaction t : unanswered) {
             frames.add(frames.size() - 1, t.frame());
+        }
+        if (last.status() == 482) {
+            RequestLoop.add(tx.flow(), tx.request(), facts, frames);
         }
         SipMessage cancel = tx.cancel();
         // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)

@@ -13,7 +13,8 @@ import org.sipladder.sip.SdpMedia;
  * LiveKitDtmf}). LiveKit then takes no DTMF at all on the call. A warning when the capture shows the caller trying
  * (INFO with DTMF, or telephone-events in the RTP to LiveKit under a payload type it did not negotiate); otherwise
  * information: digits sent in-band, as tones in the audio, cannot be seen in packet headers, so the capture can
- * neither show nor rule them out.
+ * neither show nor rule them out. Also a warning when a PIN dispatch rule won the call ({@link PinPromptCheck}): the
+ * PIN can only come as DTMF, so the caller is stuck at the prompt.
  */
 final class DtmfNotNegotiatedCheck implements FindingRule {
 
@@ -60,6 +61,10 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
             }
         }
         boolean tried = infos > 0 || events > 0;
+        String pinRule = PinPromptCheck.winningPinRule(context, flow);
+        if (pinRule != null) {
+            facts.add("PIN rule " + pinRule + " won the call: LiveKit waits for the PIN as DTMF");
+        }
         String explanation = "LiveKit takes DTMF only as RFC 4733 telephone-events of the payload type its SDP answer "
                 + "names, and names one only when the offer has exactly telephone-event/8000 (livekit/media-sdk "
                 + "sdp/offer.go; other rates such as telephone-event/48000, or another spelling, are not read). On this "
@@ -72,8 +77,11 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
                 + "pressed: digits sent in-band, as tones in the audio, do not show in packet headers, and LiveKit does "
                 + "not turn tones into DTMF events (the agent only hears them). If the caller pressed keys, play the "
                 + "call's audio toward LiveKit (Streams tab) and listen for tones, and check the DTMF setting of the "
-                + "carrier and of Jambonz.");
-        return new Finding(CODE, tried ? CODE.severity() : Severity.INFO, CODE.title(call.gap()), explanation,
+                + "carrier and of Jambonz.")
+                + (pinRule == null ? "" : " PIN dispatch rule " + pinRule + " won this call, so LiveKit answered to "
+                + "ask for a PIN that can only come as DTMF: the caller can never enter it, and the call stays at the "
+                + "PIN prompt.");
+        return new Finding(CODE, tried || pinRule != null ? CODE.severity() : Severity.INFO, CODE.title(call.gap()), explanation,
                 call.invite().callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of("Offer a=rtpmap:<pt> telephone-event/8000 (with a=fmtp:<pt> 0-16) in the INVITE "
                         + "to LiveKit: in Jambonz, set the carrier's DTMF type to RFC 2833; on a PBX or SBC in front, "

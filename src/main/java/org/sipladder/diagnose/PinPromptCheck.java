@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.DispatchMatch;
 
@@ -33,14 +34,33 @@ final class PinPromptCheck implements FindingRule {
             facts.add("Winning rule " + ConfigView.ruleSummary(d.rule()));
             facts.add("Candidates by priority: " + d.candidateIds());
             facts.add(r.summary());
+            List<String> steps = new ArrayList<>(3);
+            LiveKitDtmf dtmf = LiveKitDtmf.of(context, r.transaction().flow());
+            if (dtmf != null && !dtmf.negotiated()) {
+                facts.add("No DTMF can reach LiveKit on this call: " + dtmf.gap() + ". The caller can never enter "
+                        + "the PIN, so the call stays at the PIN prompt until someone hangs up.");
+                steps.add("If the PIN is wanted, let DTMF reach LiveKit: offer a=rtpmap:<pt> telephone-event/8000 "
+                        + "in the INVITE to LiveKit (in Jambonz, set the carrier's DTMF type to RFC 2833/4733).");
+            }
+            steps.add("If callers should reach the agent directly, remove the PIN from rule " + id
+                    + " or give the open rule a higher priority (restrict it with numbers or "
+                    + "inbound_numbers, or name the trunk in its trunk_ids).");
+            steps.add("If the PIN is wanted, the caller must enter it (DTMF) before an agent joins.");
             findings.add(Findings.call(r.transaction(), CODE, CODE.title(id), WHY,
                     Findings.evidence(Findings.frames(r.transaction()), d.candidateIds(), facts),
-                    Findings.fix(List.of("If callers should reach the agent directly, remove the PIN from rule " + id
-                                    + " or give the open rule a higher priority (restrict it with numbers or "
-                                    + "inbound_numbers, or name the trunk in its trunk_ids).",
-                            "If the PIN is wanted, the caller must enter it (DTMF) before an agent joins."),
-                            List.of(LkCommand.listRules()), null)));
+                    Findings.fix(steps, List.of(LkCommand.listRules()), null)));
         }
         return findings;
+    }
+
+    /** The PIN rule that won the call {@code flow}, as a simulated routing saw it, or null when none did. */
+    static String winningPinRule(DiagnosisContext context, CallFlow flow) {
+        for (LiveKitRouting r : context.simulatedRoutings()) {
+            DispatchMatch d = r.outcome().dispatch();
+            if (d.kind() == DispatchMatch.Kind.PIN_PROMPT && r.flowId().equals(flow.id())) {
+                return d.rule().getSipDispatchRuleId();
+            }
+        }
+        return null;
     }
 }

@@ -49,6 +49,7 @@ final class RequestRejectedCheck implements FindingRule {
                     + "or not reachable)",
                     "Check that the Request-URI's user is registered or reachable at %1$s; the sender tries again "
                             + "later."),
+            new StatusMeaning(482, 482, "it saw " + RequestLoop.MEANING, RequestLoop.CHECK),
             new StatusMeaning(489, 489, "it does not support the event package the request names (its Event "
                     + "header)",
                     "Turn that subscription or publication off at the sender (presence, dialog or message-summary "
@@ -122,6 +123,9 @@ final class RequestRejectedCheck implements FindingRule {
         }
         frames.add(answer.frame());
         DialogRequests.addRelayEvidence(path, method, facts, frames);
+        if (status == 482 && path.get(0).request() != null) {
+            RequestLoop.add(flow, path.get(0).request(), facts, frames);
+        }
         ResponseFacts.add(made, facts);
         boolean credentialsRefused = challenge && request != null && DialogRequests.hasCredentials(request);
         // a 405 whose own Allow lists the method refuses it here, not everywhere
