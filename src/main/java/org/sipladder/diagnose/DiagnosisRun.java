@@ -123,7 +123,7 @@ public final class DiagnosisRun {
             }
         }
         List<Finding> marked = new PrimaryCauses().mark(one, routed,
-                CallImpact.moderate(flow, ContradictedPredictions.mark(raw, routed, configTexts), media));
+                CallImpact.moderate(flow, ContradictedPredictions.mark(raw, routed, configTexts), media), memo);
         List<Finding> out = new ArrayList<>(marked.size());
         for (int i = 0; i < marked.size(); i++) {
             out.add(DiagnosisEngine.scrub(marked.get(i), scrubber));

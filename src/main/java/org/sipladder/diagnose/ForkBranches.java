@@ -1,7 +1,6 @@
 package org.sipladder.diagnose;
 
 import java.util.List;
-import org.sipladder.flow.CallFlow;
 
 /**
  * The INVITEs of a call a forking proxy sent to branches that did not decide it
@@ -21,8 +20,8 @@ final class ForkBranches {
         this.onPath = onPath;
     }
 
-    static ForkBranches of(CallFlow flow) {
-        List<InviteTransaction> invites = InviteTransaction.of(flow);
+    /** The fork branches among a call's INVITE transactions ({@link InviteTransaction#of}). */
+    static ForkBranches of(List<InviteTransaction> invites) {
         if (invites.size() < 2) {
             // one INVITE cannot have forked
             return NONE;

@@ -17,7 +17,8 @@ import org.sipladder.flow.CallFlow;
  */
 final class PrimaryCauses {
 
-    List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings) {
+    /** {@code memo} is the diagnosis's, whose INVITE transactions of each flow the rules worked out already. */
+    List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings, CallMemo memo) {
         Map<String, List<Finding>> byFlow = new HashMap<>();
         for (Finding f : findings) {
             if (f.flowId() != null) {
@@ -28,7 +29,8 @@ final class PrimaryCauses {
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
             if (flow.failed() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
-                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), routings, ForkBranches.of(flow));
+                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), routings,
+                        ForkBranches.of(memo.invites(flow)));
                 if (best != null) {
                     primaries.add(best);
                 }
