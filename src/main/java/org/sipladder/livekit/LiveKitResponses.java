@@ -44,6 +44,13 @@ public enum LiveKitResponses {
     /** Marks that no final response follows. */
     public static final String NO_FINAL = "(no final response)";
 
+    /**
+     * LiveKit's answer when its dispatch service says "reject" instead of "drop" for a call no rule takes
+     * ({@code DispatchNoRuleReject} in livekit/sip's inbound.go): the same outcome as {@link #NO_DISPATCH_RULE}'s
+     * silence, so a capture showing it agrees with that prediction.
+     */
+    public static final String NO_RULE_REJECT = "404 Does not match Trunks or Dispatch Rules";
+
     private final List<String> responses;
 
     LiveKitResponses(String... responses) {

@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 public final class ResponseComparison {
 
+    private static final Expected NO_RULE_REJECT = Expected.parse(LiveKitResponses.NO_RULE_REJECT);
+
     private ResponseComparison() {
     }
 
@@ -33,7 +35,7 @@ public final class ResponseComparison {
         Expected fin = null;
         for (String text : expectedResponses) {
             Expected e = Expected.parse(text);
-            if (e.status < 200) {
+            if (e.status < 200 && e.status != Expected.NONE) {
                 provisional.add(e);
             } else {
                 fin = e;
@@ -60,16 +62,21 @@ public final class ResponseComparison {
 
     private static Verdict compareFinal(Expected fin, StatusLine observedFinal) {
         if (fin == null || fin.status == Expected.NONE) {
-            return observedFinal == null
-                    ? new Verdict(Consistency.CONSISTENT, "No final response, as predicted.")
-                    : new Verdict(Consistency.INCONSISTENT, "The capture shows the final response " + observedFinal
-                            + " where LiveKit sends none.");
+            if (observedFinal == null) {
+                return new Verdict(Consistency.CONSISTENT, "No final response, as predicted.");
+            }
+            if (fin != null && NO_RULE_REJECT.matches(observedFinal)) {
+                return new Verdict(Consistency.CONSISTENT, "The capture shows " + observedFinal + ": LiveKit rejected "
+                        + "the call no dispatch rule takes instead of dropping it, the same outcome.");
+            }
+            return new Verdict(Consistency.INCONSISTENT, "The capture shows the final response " + observedFinal
+                    + " where LiveKit sends none.");
         }
         if (observedFinal == null) {
             return new Verdict(Consistency.UNKNOWN, "The capture shows no final response; " + fin.text
                     + " was expected (the capture may end too early).");
         }
-        if (observedFinal.status() != fin.status || !fin.reasonMatches(observedFinal.reason())) {
+        if (!fin.matches(observedFinal)) {
             return new Verdict(Consistency.INCONSISTENT, "The capture shows " + observedFinal + " where LiveKit sends "
                     + fin.text + ".");
         }
@@ -90,6 +97,10 @@ public final class ResponseComparison {
             String code = space < 0 ? body : body.substring(0, space);
             String reason = space < 0 ? null : body.substring(space + 1).trim();
             return new Expected(Integer.parseInt(code.trim()), reason, body);
+        }
+
+        boolean matches(StatusLine line) {
+            return line.status() == status && reasonMatches(line.reason());
         }
 
         boolean reasonMatches(String observedReason) {

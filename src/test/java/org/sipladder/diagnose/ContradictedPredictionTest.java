@@ -96,6 +96,22 @@ class ContradictedPredictionTest {
         }
     }
 
+    @Test
+    void liveKitsRejectForACallNoRuleTakesConfirmsTheNoRulePredictionInsteadOfContradictingIt() {
+        // LiveKit's dispatch service may say "reject" (404) instead of "drop" (silence) when no rule takes the call
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_zzz")));
+        CallFlow flow = liveKitCall(DID, "100 Processing", "404 Does not match Trunks or Dispatch Rules");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), cfg);
+
+        Finding f = d.withCode(FindingCode.LK_NO_RULE_MATCH).get(0);
+        assertEquals(Severity.ERROR, f.severity(), f.toString());
+        assertFalse(f.title().contains("yet LiveKit answered"), f.title());
+        assertFalse(f.explanation().contains("did not cause the call's outcome"), f.explanation());
+        assertEquals(FindingCode.LK_NO_RULE_MATCH, d.primaryFor(d.routings().get(0).flowId()).orElseThrow().code());
+        assertTrue(d.routings().get(0).summary().endsWith(": consistent"), d.routings().get(0).summary());
+    }
+
     /** A trunk for the DID that asks for credentials: LiveKit challenges an INVITE without Proxy-Authorization. */
     private static livekit.LivekitSip.SIPInboundTrunkInfo.Builder authTrunk() {
         return trunk("ST_auth", DID).setAuthUsername("jambonz").setAuthPassword("pw-not-shown");

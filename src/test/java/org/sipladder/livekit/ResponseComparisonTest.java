@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +49,15 @@ class ResponseComparisonTest {
         assertEquals(expected, row.responses());
         assertEquals(Consistency.CONSISTENT, ResponseComparison.compare(row.responses(), capture),
                 ResponseComparison.explain(row.responses(), capture).explanation());
+    }
+
+    @Test
+    void aRejectForNoRuleAgreesWithTheDropPredictionButNoOtherFinalResponseDoes() {
+        List<String> drop = LiveKitResponses.NO_DISPATCH_RULE.responses();
+        assertEquals(Consistency.CONSISTENT, ResponseComparison.compare(drop,
+                lines("100 Processing|180 Ringing|404 Does not match Trunks or Dispatch Rules")));
+        assertEquals(Consistency.INCONSISTENT, ResponseComparison.compare(drop, lines("100 Processing|404 No trunk found")));
+        assertEquals(Consistency.INCONSISTENT, ResponseComparison.compare(drop, lines("100 Processing|180 Ringing|486 Rejected")));
     }
 
     static Stream<Arguments> mismatches() {
