@@ -92,9 +92,8 @@ final class HepDecoder {
         if (SipFraming.startLine(p, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
             return false;
         }
-        sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
-                sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP,
-                p, c.payloadAt, c.payloadLength);
+        emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
+                sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, c.payloadAt, c.payloadAt + c.payloadLength);
         return true;
     }
 
@@ -197,9 +196,21 @@ final class HepDecoder {
         // the time header is written in the agent's byte order, little-endian on every agent in use
         long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
         long micros = Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL;
-        sink.emit(seconds * 1_000_000 + micros, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
-                sink.endpoint(a, off + 8 + addressLength, addressLength, Wire.u16(a, off + 6)),
-                Transport.HEP, a, payload, TransportDecoder.datagramMessageLength(a, payload, end));
+        emit(seconds * 1_000_000 + micros, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
+                sink.endpoint(a, off + 8 + addressLength, addressLength, Wire.u16(a, off + 6)), a, payload, end);
         return true;
+    }
+
+    /**
+     * Hands on the message {@code a[payload, end)} holds: a HEP packet carries one captured message, which ends where
+     * its Content-Length says (RFC 3261 18.3, as a datagram's); bytes after it are flagged.
+     */
+    private void emit(long micros, Endpoint src, Endpoint dst, byte[] a, int payload, int end) {
+        int length = TransportDecoder.datagramMessageLength(a, payload, end);
+        boolean more = sink.afterMessage(a, payload + length, end);
+        sink.emit(micros, src, dst, Transport.HEP, a, payload, length);
+        if (more) {
+            sink.afterMessage(null);
+        }
     }
 }

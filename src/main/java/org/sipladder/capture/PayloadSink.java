@@ -181,6 +181,30 @@ final class PayloadSink {
         afterMessage = after;
     }
 
+    /**
+     * The message handed on next ends at {@code from} in a datagram, WebSocket message, SCTP user message or HEP
+     * packet that ends at {@code to}: notes what follows it ({@link SipPayload#afterMessage}) unless that is only
+     * line breaks and padding, and says whether it did (then {@code afterMessage(null)} after handing it on).
+     */
+    boolean afterMessage(byte[] a, int from, int to) {
+        if (from >= to || lineBreaksOnly(a, from, to)) {
+            return false;
+        }
+        afterMessage = Arrays.copyOfRange(a, from, to);
+        return true;
+    }
+
+    /** True when {@code a[from, to)} holds only CRs, line feeds, spaces, tabs and NULs (padding, a keep-alive). */
+    private static boolean lineBreaksOnly(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = a[i];
+            if (b != '\r' && b != '\n' && b != ' ' && b != '\t' && b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     long micros() {
         return micros;
     }

@@ -93,9 +93,15 @@ final class SctpDecoder {
 
     private void emitIfSip(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len) {
         if (SipFraming.startLine(a, off, off + len) > 0) {
+            // one SIP message per SCTP user message (RFC 4168 5): bytes after its Content-Length are flagged
+            int sip = TransportDecoder.datagramMessageLength(a, off, off + len);
+            boolean more = sink.afterMessage(a, off + sip, off + len);
             sink.emit(sink.endpoint(pair.srcAddress(), 0, pair.srcAddress().length, srcPort),
                     sink.endpoint(pair.dstAddress(), 0, pair.dstAddress().length, dstPort), Transport.SCTP, a, off,
-                    TransportDecoder.datagramMessageLength(a, off, off + len));
+                    sip);
+            if (more) {
+                sink.afterMessage(null);
+            }
         }
     }
 }

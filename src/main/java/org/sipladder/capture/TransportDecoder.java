@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.util.Arrays;
 import org.sipladder.ByteWords;
 
 /**
@@ -127,27 +126,13 @@ final class TransportDecoder {
         byte[] h = header.array();
         int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
         // bytes after the message's Content-Length are no part of it (RFC 3261 18.3), but the SIP layer says so
-        boolean more = p + length < end && !lineBreaksOnly(a, p + length, end);
-        if (more) {
-            sink.afterMessage(Arrays.copyOfRange(a, p + length, end));
-        }
+        boolean more = sink.afterMessage(a, p + length, end);
         sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
                 length, marks[0], feeds);
         if (more) {
             sink.afterMessage(null);
         }
-    }
-
-    /** True when {@code a[from, to)} holds only CRs, line feeds, spaces, tabs and NULs (padding, a keep-alive). */
-    private static boolean lineBreaksOnly(byte[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = a[i];
-            if (b != '\r' && b != '\n' && b != ' ' && b != '\t' && b != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */

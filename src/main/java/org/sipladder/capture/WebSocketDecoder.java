@@ -74,8 +74,13 @@ final class WebSocketDecoder implements StreamDecoder {
             message.reset();
             if (SipFraming.startLine(whole, 0, whole.length) > 0) {
                 // the segments of the last WebSocket frame; those of earlier frames of the message are not tracked
-                context.emit(Transport.WS, whole, 0, TransportDecoder.datagramMessageLength(whole, 0, whole.length),
-                        buffer.framesOf(header + length, context.sink().frame()));
+                // one SIP message per WebSocket message (RFC 7118 5): bytes after its Content-Length are flagged
+                int sip = TransportDecoder.datagramMessageLength(whole, 0, whole.length);
+                boolean more = context.sink().afterMessage(whole, sip, whole.length);
+                context.emit(Transport.WS, whole, 0, sip, buffer.framesOf(header + length, context.sink().frame()));
+                if (more) {
+                    context.sink().afterMessage(null);
+                }
             }
         }
     }

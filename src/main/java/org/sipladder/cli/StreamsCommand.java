@@ -82,7 +82,7 @@ final class StreamsCommand extends ConsoleCommand {
             table.add(s.key().src().toString(), "->", s.key().dst().toString(),
                     String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
                     Long.toString(s.stats().packets()),
-                    String.format(Locale.ROOT, "%d (%.1f%%)", s.stats().lost(), s.stats().lostPercent()),
+                    s.stats().lossText("%"),
                     ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()), ms(s.stats().maxJitterMs()),
                     Double.isNaN(s.mos()) ? "-" : String.format(Locale.ROOT, "%.2f", s.mos()),
                     r.isEmpty() ? "-" : String.format(Locale.ROOT, "%d (%.1f%%)", r.cumulativeLost(),

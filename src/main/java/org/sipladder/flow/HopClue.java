@@ -27,7 +27,9 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
         FORWARDED_REQUEST("It passed a ", " it received on under the same Call-ID to ", ", as a SIP proxy does"),
         NEW_LEG_REQUEST("It received a ", " and sent one of another leg to ", ", as a back-to-back user agent does"),
         FIRST_INVITE("It sent the first INVITE of the call"),
-        PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call");
+        PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call"),
+        FIRST_REQUEST("It sent the first request of this call without INVITE (", ") to ",
+                ", an SBC or LiveKit side");
 
         private static final String FRAME = " (frame ";
         private static final String END = ").";

@@ -111,6 +111,8 @@ final class HopRoles {
             // A phone behind NAT calling out through its provider: the provider is the carrier side.
             clue(at(firstInvite.dst()), Role.CARRIER, "first INVITE", Sentence.PHONE_FIRST_INVITE,
                     firstInvite.frame(), null, null);
+        } else if (firstInvite == null) {
+            carrierWithoutInvite(invites, inviteCount);
         }
         // index loops: an iterator per call is a real object before the JIT's last tier
         String[] others = all.inOrder();
@@ -336,6 +338,27 @@ final class HopRoles {
                     }
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * A call without an INVITE names a carrier as one with an INVITE does, from its first dialog-opening or
+     * standalone request sent from a public address, but only when that went to a host a clue names LiveKit, an SBC
+     * or a proxy (a carrier's OPTIONS ping or NOTIFY to the SBC): a public phone's SUBSCRIBE or MESSAGE to its peer
+     * names no carrier. REGISTER and PUBLISH never do: a user agent sends them to its own registrar or presence
+     * server (RFC 3261 10, RFC 3903), and a registering phone is not a carrier.
+     */
+    private void carrierWithoutInvite(SipMessage[] requests, int count) {
+        for (int i = 0; i < count; i++) {
+            SipMessage r = requests[i];
+            if (AddressScope.isPublic(r.src().address())) {
+                String method = r.method();
+                if (!"REGISTER".equals(method) && !"PUBLISH".equals(method) && named(at(r.dst()))) {
+                    clue(at(r.src()), Role.CARRIER, "first request", Sentence.FIRST_REQUEST, r.frame(), method,
+                            at(r.dst()));
+                }
+                return;
             }
         }
     }

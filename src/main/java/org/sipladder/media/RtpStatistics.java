@@ -1,5 +1,7 @@
 package org.sipladder.media;
 
+import java.util.Locale;
+
 /**
  * The figures of one RTP stream, defined as Wireshark's RTP stream analysis defines them, so that they agree with
  * {@code tshark -q -z rtp,streams}: {@code lost} is expected (last sequence number, with wraps, minus the first,
@@ -50,5 +52,18 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
     /** Lost in runs as a percentage of expected in runs, 0 when nothing was expected: for judging the stream. */
     public double lostPercentInRuns() {
         return expectedInRuns == 0 ? 0 : lostInRuns * 100.0 / expectedInRuns;
+    }
+
+    /**
+     * The loss as shown to a person: the packets that never came ({@link #lostInRuns}, never below 0), their share of
+     * those expected, and the duplicates, named, when there are any. Wireshark's {@code lost} takes duplicates off the
+     * loss and goes negative for an RFC 4733 DTMF stream, whose end packets repeat one sequence number (RFC 4733
+     * 2.5.1.4); it stays in the JSON as tshark gives it. {@code percent} follows the share: "%" or " %".
+     */
+    public String lossText(String percent) {
+        long neverCame = Math.max(0, lostInRuns);
+        double share = expectedInRuns == 0 ? 0 : neverCame * 100.0 / expectedInRuns;
+        String text = String.format(Locale.ROOT, "%d (%.1f%s)", neverCame, share, percent);
+        return duplicates == 0 ? text : text + ", " + duplicates + (duplicates == 1 ? " duplicate" : " duplicates");
     }
 }

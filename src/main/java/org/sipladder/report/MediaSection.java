@@ -36,7 +36,7 @@ final class MediaSection {
                 rows.add(List.of(redactor.text(s.key().src() + " \u2192 " + s.key().dst()),
                         String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
                         Long.toString(st.packets()),
-                        String.format(Locale.ROOT, "%d (%.1f %%)", st.lost(), st.lostPercent()),
+                        st.lossText(" %"),
                         String.format(Locale.ROOT, "%.1f / %.1f", st.meanJitterMs(), st.maxJitterMs()),
                         String.format(Locale.ROOT, "%.1f", st.maxDeltaMs()),
                         Double.isNaN(s.mos()) ? "" : String.format(Locale.ROOT, "%.2f", s.mos()),
@@ -46,8 +46,10 @@ final class MediaSection {
                     "Jitter ms mean / max", "Max \u0394 ms", "MOS", "DTMF"),
                     List.of(3.0, 1.2, 0.8, 1.0, 1.0, 1.2, 0.8, 0.7, 0.8), rows,
                     List.of(true, true, false, false, false, false, false, false, true)));
-            page.paragraph("Figures as Wireshark's RTP stream analysis computes them (RFC 3550 loss and jitter); MOS is "
-                    + "the ITU-T G.107 E-model estimate from codec, loss and jitter.", page.small);
+            page.paragraph("Figures as Wireshark's RTP stream analysis computes them (RFC 3550 jitter), but Lost counts "
+                    + "the packets that never came (RFC 3550 A.1, between sequence restarts) and names duplicates, "
+                    + "which Wireshark takes off the loss; MOS is the ITU-T G.107 E-model estimate from codec, loss "
+                    + "and jitter.", page.small);
             receiverReports(streams, redactor);
         }
         List<String> notes = findings.stream().filter(f -> String.valueOf(f.code()).startsWith("MEDIA_"))

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sipladder.ByteWords;
 import org.sipladder.Limits;
 import org.sipladder.capture.SipPayload;
+import org.sipladder.capture.Transport;
 
 /**
  * A tolerant line-based reader of one SIP message: start line, headers in order (folded lines joined,
@@ -22,7 +23,7 @@ final class MessageScanner {
      */
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** The words of {@link #flagAfterMessage}'s problem that {@link #afterMessageProblem} finds it by. */
-    private static final String AFTER_MESSAGE = " bytes of the datagram follow the body that Content-Length ";
+    private static final String AFTER_MESSAGE = " follow the body that Content-Length ";
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     /**
      * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
@@ -99,7 +100,7 @@ final class MessageScanner {
         if (p == null) {
             return Optional.empty();
         }
-        flagAfterMessage(payload.afterMessage(), p.headers(), problems);
+        flagAfterMessage(payload, p.headers(), problems);
         StartLine s = p.startLine();
         return Optional.of(new SipMessage(payload.frame(), payload.timestampMicros(), payload.src(), payload.dst(),
                 payload.transport(), s.method(), s.requestUri(), s.status(), s.reason(), p.headers(), p.body(),
@@ -134,7 +135,7 @@ final class MessageScanner {
         Problems found = problems != null ? problems : new Problems();
         byte[] data = payload.data();
         Parts p = parts(data, found);
-        flagAfterMessage(payload.afterMessage(), p.headers(), found);
+        flagAfterMessage(payload, p.headers(), found);
         return compact(payload, data, session, p.startLine(), KeptHeaders.keptOf(p.headers(), session.pool()),
                 first(p.headers(), "Via"), first(p.headers(), "To"), p.sdp() != null, found,
                 SipMessage.weakDetail(p.headers(), p.body(), p.sdp(), p.raw()));
@@ -217,11 +218,13 @@ final class MessageScanner {
     }
 
     /**
-     * Flags the bytes that the message's datagram held after the end its Content-Length sets ({@link
-     * SipPayload#afterMessage}, null: none), which RFC 3261 18.3 discards; naming a second message when they hold one
-     * (two messages in one datagram: Wireshark lists the first only, as we do).
+     * Flags the bytes that the message's datagram (WebSocket message, SCTP user message, HEP packet) held after the
+     * end its Content-Length sets ({@link SipPayload#afterMessage}, null: none), which RFC 3261 18.3 discards on a
+     * message-oriented transport; naming a second message when they hold one (two messages in one datagram:
+     * Wireshark lists the first only, as we do).
      */
-    private static void flagAfterMessage(byte[] after, List<SipHeader> headers, Problems problems) {
+    private static void flagAfterMessage(SipPayload payload, List<SipHeader> headers, Problems problems) {
+        byte[] after = payload.afterMessage();
         if (after == null) {
             return;
         }
@@ -233,9 +236,26 @@ final class MessageScanner {
         String line = MessageText.decode(after, from, to - from);
         Problems probe = new Problems();
         StartLine.parse(line, probe);
-        problems.add("datagram", after.length + AFTER_MESSAGE + first(headers, "Content-Length") + " ends: "
+        String unit = carrier(payload.transport());
+        problems.add("datagram", after.length + " bytes of the " + unit + AFTER_MESSAGE
+                + first(headers, "Content-Length") + " ends: "
                 + (probe.isEmpty() ? "a second SIP message (\"" + line + "\"), " : "") + "discarded, as RFC 3261 18.3 "
-                + "requires (a datagram carries one message)");
+                + "requires (" + (unit.startsWith("SCTP") ? "an " : "a ") + unit + " carries one message)");
+    }
+
+    /** What one message arrives in over {@code transport}, which frames messages (RFC 7118 5, RFC 4168 5). */
+    private static String carrier(Transport transport) {
+        switch (transport) {
+            case WS:
+            case WSS:
+                return "WebSocket message";
+            case SCTP:
+                return "SCTP user message";
+            case HEP:
+                return "HEP packet";
+            default:
+                return "datagram";
+        }
     }
 
     /** The sentence of {@link #flagAfterMessage} in {@code reason} (a message's problems), or null. */

@@ -54,6 +54,31 @@ class StreamsCommandTest {
     }
 
     @Test
+    void aDtmfStreamsRepeatedEndPacketsAreNamedDuplicatesNotNegativeLossWhileTheJsonKeepsTsharksLost() {
+        // RFC 4733 2.5.1.4: an event's end packet is sent three times under one sequence number
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-d", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        long at = T0 + 100_000;
+        for (int i = 0; i < 4; i++) {
+            boolean end = i == 3;
+            for (int copy = 0; copy < (end ? 3 : 1); copy++) {
+                at += 20_000;
+                c.udp(at, "10.0.0.2:50000", "10.0.0.1:40000",
+                        Rtp.packet(101, 7 + i, 8000, 0xD7D7D7D7L, i == 0, Rtp.event(5, end, 160 * (i + 1))));
+            }
+        }
+        Path file = c.write(dir.resolve("dtmf.pcap"));
+        CliRun json = CliRun.of("streams", file.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(-2, JsonParser.parseString(json.out()).getAsJsonArray().get(0).getAsJsonObject()
+                .get("lost").getAsInt(), "tshark's lost: 4 expected, 6 received");
+        CliRun table = CliRun.of("streams", file.toString());
+        String row = table.out().lines().filter(l -> l.contains("0xD7D7D7D7")).findFirst().orElseThrow();
+        assertTrue(row.contains("0 (0.0%), 2 duplicates"), table.out());
+        assertTrue(!row.contains("-2"), table.out());
+    }
+
+    @Test
     void codecIsNamedAsRegisteredWhateverCaseTheSdpWrote() {
         // heplify_rtp_rtcp_sip.pcap's answer says "pcma": one leg's stream was "pcma", the other's "PCMA"
         String sdp = Rtp.sdp("10.0.0.1", 40000, "sendrecv").replace("PCMA/8000", "pcma/8000");

@@ -444,6 +444,27 @@ class FlowBuilderTest {
     }
 
     @Test
+    void aPublicHostsFirstRequestWithoutInviteToLiveKitNamesTheCarrierButARegisterOrAnUnnamedPeerDoesNot() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, LIVEKIT, request("OPTIONS", LIVEKIT_URI, "opt-1", "z9hG4bKo1", 1, null));
+        d.send(5, LIVEKIT, CARRIER, response(200, "OK", "OPTIONS", "opt-1", "z9hG4bKo1", 1, "x"));
+        d.send(10, CARRIER, LIVEKIT, request("REGISTER", LIVEKIT_URI, "reg-1", "z9hG4bKr1", 1, null));
+        d.send(20, CARRIER, "93.184.216.34:5060", request("MESSAGE", "sip:bob@93.184.216.34", "msg-1", "z9hG4bKm1", 1,
+                null));
+        List<CallFlow> flows = builder.build(d.messages());
+        assertEquals(List.of("opt-1", "reg-1", "msg-1"), flows.stream().map(CallFlow::id).toList());
+        Hop carrier = flows.get(0).hops().get(0);
+        assertEquals(Role.CARRIER, carrier.role(), carrier.toString());
+        assertTrue(carrier.evidence().get(0).contains("It sent the first request of this call without INVITE ("
+                + "OPTIONS) to 129.158.233.108, an SBC or LiveKit side (frame 1)"), carrier.evidence().toString());
+        assertEquals(Role.LIVEKIT, flows.get(0).hops().get(1).role());
+        assertEquals(List.of(Role.SIP_ENDPOINT, Role.LIVEKIT), flows.get(1).hops().stream().map(Hop::role).toList(),
+                "a registering host is no carrier");
+        assertEquals(List.of(Role.SIP_ENDPOINT, Role.SIP_ENDPOINT),
+                flows.get(2).hops().stream().map(Hop::role).toList(), "a request to a host nothing names");
+    }
+
+    @Test
     void columnsFollowTheFirstInvitesPathNotTheFirstPacket() {
         Dialogue d = new Dialogue();
         d.send(0, LIVEKIT, JAMBONZ, request("OPTIONS", "sip:j", A, "z9hG4bKo", 7, null));

@@ -43,9 +43,9 @@ public record StreamItem(RtpStream stream, boolean encrypted, List<String> warni
         return stats().packets();
     }
 
-    /** "12 (0.8 %)". */
+    /** "12 (0.8 %)", or "0 (0.0 %), 2 duplicates" ({@link org.sipladder.media.RtpStatistics#lossText}). */
     public String lost() {
-        return String.format(Locale.ROOT, "%d (%.1f %%)", stats().lost(), stats().lostPercent());
+        return stats().lossText(" %");
     }
 
     public String meanJitter() {
