@@ -30,7 +30,7 @@ final class RegisterRejectedCheck implements FindingRule {
      */
     private static final StatusMeaning LIVEKIT_NO_REGISTRAR = new StatusMeaning(405, 405,
             "LiveKit SIP takes no registrations: it answers every REGISTER 405 Method Not Allowed (it handles only "
-                    + "INVITE, ACK, CANCEL, BYE, OPTIONS and NOTIFY), and admits calls through an inbound trunk "
+                    + RequestRejectedCheck.LIVEKIT_METHODS + "), and admits calls through an inbound trunk "
                     + "instead, by the caller's source address or by digest credentials on each INVITE",
             "Stop registering to LiveKit (in Jambonz: untick registration on the LiveKit carrier) and let calls in "
                     + "with an inbound trunk: allowed addresses with %2$s (the address LiveKit sees: the public one behind a NAT) (lk sip inbound create with allowedAddresses), "
