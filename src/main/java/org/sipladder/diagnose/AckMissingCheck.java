@@ -2,13 +2,17 @@ package org.sipladder.diagnose;
 
 import java.util.List;
 import java.util.ArrayList;
+import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
  * SIP_ACK_MISSING: the 200 OK to an INVITE was retransmitted because no ACK reached its sender; LiveKit ends such
- * a call with a BYE.
+ * a call with a BYE. A LiveKit answer is also unacknowledged when no ACK came back to LiveKit before its BYE although
+ * the capture sees that direction (the INVITE): LiveKit sends its 200 OK only once over TCP or TLS, and a capture
+ * point may miss its copies.
  */
 final class AckMissingCheck implements FindingRule {
 
@@ -20,6 +24,17 @@ final class AckMissingCheck implements FindingRule {
      * (RFC 3261 17.2.1/13.3.1.4: 500 ms unless configured lower, and never nearly this low).
      */
     static final long DUPLICATE_MICROS = 50_000;
+
+    /**
+     * What LiveKit does without an ACK (livekit/sip pkg/sip/inbound.go, default settings: Accept sends the 200 OK
+     * at 0, 0.25 and 0.75 s over UDP, once over TCP or TLS; waitForCallEnd waits inviteOkAckLateTimeout, 3 s, for the
+     * ACK and then shortens the media timeout to 3 s; mediaTimeout with no ACK closes the call as callNoACK).
+     */
+    private static final String LIVEKIT_NO_ACK = "LiveKit sends its 200 OK three times over UDP (at 0, 0.25 and "
+            + "0.75 s; once over TCP or TLS), waits 3 s more for the ACK, then cuts its media timeout to 3 s: when "
+            + "no RTP has reached it by then it ends the call with a BYE, some 6 to 8 s after the "
+            + "answer. That BYE is the missing ACK's doing, not an ordinary media timeout; if RTP does reach LiveKit, "
+            + "the call goes on without the ACK.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -33,6 +48,10 @@ final class AckMissingCheck implements FindingRule {
                 }
                 List<SipMessage> copies = copies(flow.messages(), ok);
                 if (copies.isEmpty()) {
+                    SipMessage bye = flow.hasHop(ok.src(), Role.LIVEKIT) ? liveKitByeWithoutAck(flow, ok) : null;
+                    if (bye != null) {
+                        findings.add(finding(flow, ok, 0, ack(flow, ok), bye));
+                    }
                     continue;
                 }
                 SipMessage acked = ackBack(flow.messages(), ok);
@@ -40,7 +59,8 @@ final class AckMissingCheck implements FindingRule {
                 if (acked != null && copies.get(copies.size() - 1).frame() < acked.frame()) {
                     continue;
                 }
-                findings.add(finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok)));
+                findings.add(finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok),
+                        flow.hasHop(ok.src(), Role.LIVEKIT) ? bye(flow, ok) : null));
             }
         }
         return findings;
@@ -81,13 +101,55 @@ final class AckMissingCheck implements FindingRule {
         return null;
     }
 
+    /**
+     * LiveKit's BYE of {@code ok}'s dialog when no ACK came back to LiveKit before it and the capture holds the INVITE
+     * sent to LiveKit (so it sees the direction an ACK takes); null otherwise.
+     */
+    private static SipMessage liveKitByeWithoutAck(CallFlow flow, SipMessage ok) {
+        SipMessage bye = bye(flow, ok);
+        if (bye == null) {
+            return null;
+        }
+        boolean inviteSeen = false;
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size() && messages.get(i).message().frame() < bye.frame(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.isRequest() && ok.callId().equals(x.callId()) && ok.src().equals(x.dst())) {
+                if ("ACK".equals(x.method()) && x.frame() > ok.frame()) {
+                    return null;
+                }
+                inviteSeen |= "INVITE".equals(x.method()) && x.cseqNumber() == ok.cseqNumber();
+            }
+        }
+        return inviteSeen ? bye : null;
+    }
+
+    /** The first BYE of {@code ok}'s dialog that its sender sent after it, or null. */
+    private static SipMessage bye(CallFlow flow, SipMessage ok) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.frame() > ok.frame() && x.isRequest() && "BYE".equals(x.method()) && ok.callId().equals(x.callId())
+                    && ok.src().address().equals(x.src().address())) {
+                return x;
+            }
+        }
+        return null;
+    }
+
     private static SipMessage ack(CallFlow flow, SipMessage ok) {
         return flow.messages().stream().map(FlowMessage::message).filter(x -> x.isRequest() && "ACK".equals(x.method())
                 && ok.callId().equals(x.callId()) && x.cseqNumber() == ok.cseqNumber()).findFirst().orElse(null);
     }
 
-    private static Finding finding(CallFlow flow, SipMessage ok, long copies, SipMessage ack) {
+    /**
+     * The finding about {@code ok}, sent {@code copies} more times; {@code ack} is the transaction's ACK seen (null:
+     * none), {@code bye} the answerer's BYE when the answerer is LiveKit (null: none, or not LiveKit).
+     */
+    private static Finding finding(CallFlow flow, SipMessage ok, long copies, SipMessage ack, SipMessage bye) {
+        boolean liveKit = flow.hasHop(ok.src(), Role.LIVEKIT);
         List<String> facts = new ArrayList<>();
+        List<Long> frames = new ArrayList<>(List.of(ok.frame()));
         facts.add("200 OK frame " + ok.frame() + " from " + ok.src() + " sent " + (copies + 1) + " times; Contact "
                 + ok.header("Contact") + (ok.header("Record-Route") == null ? "" : ", Record-Route " + ok.header("Record-Route")));
         if (ack == null) {
@@ -99,12 +161,20 @@ final class AckMissingCheck implements FindingRule {
             facts.add("ACK frame " + ack.frame() + " went to " + ack.dst() + " (Request-URI " + ack.requestUri()
                     + "), not back to " + ok.src());
         }
-        return DialogRequests.finding(flow, ok, CODE, CODE.title(copies),
-                "The party that answers retransmits its 200 OK until the ACK arrives, and ends the call (BYE) when "
-                        + "none does (LiveKit after a few seconds). A missing ACK, or one sent to another address "
-                        + "than the 200 OK's Contact and Record-Route, means the caller's side cannot reach the "
-                        + "answerer: NAT, a Contact with a private address, or Record-Route ignored.",
-                List.of(ok.frame()), facts,
+        if (bye != null) {
+            frames.add(bye.frame());
+            facts.add(String.format(Locale.ROOT, "%s sent BYE frame %d %.1f s after the 200 OK", bye.src().address(),
+                    bye.frame(), (bye.timestampMicros() - ok.timestampMicros()) / 1e6));
+        }
+        String title = copies > 0 ? "200 OK retransmitted " + copies + " time(s)"
+                : "no ACK reached LiveKit before its BYE";
+        return DialogRequests.finding(flow, ok, CODE, CODE.title(title), (liveKit ? LIVEKIT_NO_ACK
+                : "The party that answers retransmits its 200 OK until the ACK arrives, and ends the call (BYE) "
+                        + "when none does (RFC 3261 13.3.1.4: after 64*T1, 32 s).")
+                        + " A missing ACK, or one sent to another address than the 200 OK's Contact and Record-Route, "
+                        + "means the caller's side cannot reach the answerer: NAT, a Contact with a private address, "
+                        + "or Record-Route ignored.",
+                frames, facts,
                 List.of("Send the ACK to the Contact of the 200 OK through its Record-Route entries.",
                         "Make sure the answerer's Contact address is reachable from the caller (public address, "
                                 + "correct port and transport)."));

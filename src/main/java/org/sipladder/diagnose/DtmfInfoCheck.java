@@ -71,13 +71,14 @@ final class DtmfInfoCheck implements FindingRule {
         if (call == null) {
             rtp = "";
         } else if (call.negotiated()) {
-            facts.add("LiveKit's answer (frame " + call.answer().frame() + ") names " + String.join(", ", call.answered()));
+            facts.add((call.outbound() ? "The answer to LiveKit" : "LiveKit's answer") + " (frame " + call.answer().frame() + ") names " + String.join(", ", call.answered()));
             rtp = " This call did negotiate telephone-event with LiveKit, so sending the digits as RFC 4733 events is "
                     + "enough.";
         } else {
             facts.add("No telephone-event negotiated with LiveKit: " + call.gap());
             rtp = " This call did not negotiate telephone-event with LiveKit either (" + call.gap() + "), so the "
-                    + "INVITE must also offer telephone-event/8000.";
+                    + (call.outbound() ? "answer to LiveKit's INVITE must also name telephone-event/8000."
+                    : "INVITE must also offer telephone-event/8000.");
         }
         String explanation = sender + " sent the caller's key presses to LiveKit as SIP INFO (" + outcome + "). "
                 + "LiveKit SIP has no INFO handler: it answers every INFO 405 Method Not Allowed (livekit/sip "

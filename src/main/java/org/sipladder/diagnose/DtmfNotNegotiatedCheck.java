@@ -35,8 +35,9 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
     private static Finding finding(DiagnosisContext context, CallFlow flow, LiveKitDtmf call) {
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(call.invite().frame(), call.answer().frame()));
-        facts.add("Offer (frame " + call.invite().frame() + "): " + (call.offered().isEmpty() ? "no telephone-event"
-                : String.join(", ", call.offered())) + "; LiveKit's answer (frame " + call.answer().frame() + "): "
+        facts.add((call.outbound() ? "LiveKit's offer (frame " : "Offer (frame ") + call.invite().frame() + "): "
+                + (call.offered().isEmpty() ? "no telephone-event" : String.join(", ", call.offered()))
+                + (call.outbound() ? "; the answer (frame " : "; LiveKit's answer (frame ") + call.answer().frame() + "): "
                 + (call.answered().isEmpty() ? "no telephone-event" : String.join(", ", call.answered())));
         int infos = 0;
         for (DialogRequests r : context.dialogRequests(flow, "INFO")) {
@@ -49,7 +50,7 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
         if (infos > 0) {
             facts.add(infos + " INFO with DTMF sent to LiveKit, which refuses INFO (405)");
         }
-        String liveKitMedia = mediaAddress(context.sdp(call.answer()));
+        String liveKitMedia = mediaAddress(context.sdp(call.outbound() ? call.invite() : call.answer()));
         long events = 0;
         for (RtpStream s : context.media().streamsOf(call.invite().callId())) {
             if (s.stats().telephoneEvents() > 0 && s.key().dst().address().equals(liveKitMedia)) {
@@ -61,6 +62,9 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
             }
         }
         boolean tried = infos > 0 || events > 0;
+        if (call.outbound()) {
+            return outbound(call, flow, tried, frames, facts);
+        }
         String pinRule = PinPromptCheck.winningPinRule(context, flow);
         if (pinRule != null) {
             facts.add("PIN rule " + pinRule + " won the call: LiveKit waits for the PIN as DTMF");
@@ -89,6 +93,24 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
                         "Where the caller's side can send only INFO or in-band tones, have the media server in front "
                                 + "of LiveKit (Jambonz's, or an SBC's) convert them to RFC 4733 events."), List.of(),
                         null));
+    }
+
+    /** The finding about a call LiveKit placed: the callee's answer named no telephone-event LiveKit reads. */
+    private static Finding outbound(LiveKitDtmf call, CallFlow flow, boolean tried, List<Long> frames,
+                                    List<String> facts) {
+        String explanation = "LiveKit offered telephone-event/8000 in its INVITE, but " + call.gap() + ". LiveKit "
+                + "then has no DTMF payload type on this call: its media pipeline registers no DTMF handler and opens no"
+                + " DTMF stream (livekit/sip pkg/sip/media_pipeline.go), so the digits the agent sends, and the dtmf "
+                + "digits of CreateSIPParticipant dialled after the answer (pkg/sip/outbound.go), are dropped without "
+                + "an error (the server's audio_dtmf does not help: its tones ride the DTMF stream's mixer), and digits "
+                + "from the called side reach the agent only as tones it hears. "
+                + (tried ? "The capture shows the called side sending digits anyway: the agent gets none of them."
+                : "An IVR or extension the agent must dial through cannot be reached this way.");
+        return new Finding(CODE, tried ? CODE.severity() : Severity.INFO, CODE.title(call.gap()), explanation,
+                call.invite().callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
+                Findings.fix(List.of("Have the provider (or Jambonz on the outbound carrier: DTMF type RFC 2833) "
+                        + "answer LiveKit's INVITE with a=rtpmap:<pt> telephone-event/8000 (RFC 4733 events at an "
+                        + "8 kHz clock)."), List.of(), null));
     }
 
     /** The address LiveKit's answer receives audio on: the audio section's c= line, else the session's. */

@@ -84,7 +84,7 @@ public enum FindingCode {
     // ranked before the media codes: an answer that never reached the caller (no ACK) also leaves it sending no RTP,
     // and its sender ends the call after 64 * T1 (32 s), close to a media timeout
     SIP_ACK_MISSING(Severity.ERROR, 145, Kind.AFTER_ANSWER,
-            "The answer was not acknowledged: 200 OK retransmitted %s time(s)"),
+            "The answer was not acknowledged: %s"),
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
     /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */

@@ -17,30 +17,43 @@ import org.sipladder.sip.SipMessage;
  * only then, and hands the packets of that payload type alone to its DTMF handler (livekit/sip
  * pkg/sip/media_pipeline.go); SIP INFO it refuses (pkg/sip/server.go registers no INFO handler: OnNoRoute answers 405).
  *
- * @param invite   the answered INVITE to LiveKit that offered SDP
- * @param answer   LiveKit's 2xx with SDP
+ * <p>On a call LiveKit places, it reads the callee's answer the same way (livekit/media-sdk sdp/offer.go): an answer
+ * without telephone-event/8000 leaves the call with no DTMF payload type, so its media pipeline registers no DTMF
+ * handler and opens no DTMF stream (pkg/sip/media_pipeline.go), and WriteDTMF drops the agent's digits (and the
+ * CreateSIPParticipant {@code dtmf}, pkg/sip/outbound.go) without an error; audio_dtmf does not help, as its tone
+ * mixer is made only beside a DTMF stream.
+ *
+ * @param invite   the answered INVITE to LiveKit, or from LiveKit when {@code outbound}, that offered SDP
+ * @param answer   the 2xx with SDP: LiveKit's, or the callee's when {@code outbound}
  * @param offered  the offer's telephone-event types as written ("101 telephone-event/48000"), maybe none
  * @param answered the answer's telephone-event types as written
+ * @param outbound true when LiveKit placed the call (its INVITE, no To tag)
  */
-record LiveKitDtmf(SipMessage invite, SipMessage answer, List<String> offered, List<String> answered) {
+record LiveKitDtmf(SipMessage invite, SipMessage answer, List<String> offered, List<String> answered, boolean outbound) {
 
     private static final String EVENT = "telephone-event/";
     /** The one telephone-event LiveKit reads (dtmf.SDPNameAndRate). */
     private static final String LIVEKIT_EVENT = "telephone-event/8000";
 
-    /** The first INVITE to LiveKit in {@code flow} with an SDP offer and a 2xx answer with SDP, or null. */
+    /**
+     * The first INVITE to LiveKit, or dialog-forming INVITE from LiveKit, in {@code flow} with an SDP offer and a 2xx
+     * answer with SDP, or null.
+     */
     static LiveKitDtmf of(DiagnosisContext context, CallFlow flow) {
         for (InviteTransaction tx : context.invites(flow)) {
             SipMessage invite = tx.request();
             SipMessage answer = tx.finalResponse();
-            if (answer == null || answer.status() >= 300 || !invite.hasSdp() || !answer.hasSdp()
-                    || !flow.hasHop(invite.dst(), Role.LIVEKIT)) {
+            if (answer == null || answer.status() >= 300 || !invite.hasSdp() || !answer.hasSdp()) {
+                continue;
+            }
+            boolean outbound = invite.toTag() == null && flow.hasHop(invite.src(), Role.LIVEKIT);
+            if (!outbound && !flow.hasHop(invite.dst(), Role.LIVEKIT)) {
                 continue;
             }
             Sdp offer = context.sdp(invite);
             Sdp reply = context.sdp(answer);
             if (offer != null && reply != null) {
-                return new LiveKitDtmf(invite, answer, events(offer), events(reply));
+                return new LiveKitDtmf(invite, answer, events(offer), events(reply), outbound);
             }
         }
         return null;
@@ -76,6 +89,11 @@ record LiveKitDtmf(SipMessage invite, SipMessage answer, List<String> offered, L
 
     /** Why no telephone-event was negotiated with LiveKit, as a clause ("the INVITE offered none"). */
     String gap() {
+        if (outbound) {
+            String by = "the answer to LiveKit's INVITE (frame " + answer.frame() + ")";
+            return answered.isEmpty() ? by + " named no telephone-event" : by + " named only "
+                    + String.join(", ", answered) + ", and LiveKit reads no telephone-event but telephone-event/8000";
+        }
         if (offered.isEmpty()) {
             return "the INVITE to LiveKit (frame " + invite.frame() + ") offered no telephone-event";
         }

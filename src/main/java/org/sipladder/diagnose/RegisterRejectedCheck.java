@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Role;
 import org.sipladder.flow.SipAddresses;
 import org.sipladder.sip.SipMessage;
 
@@ -22,6 +23,18 @@ final class RegisterRejectedCheck implements FindingRule {
     private static final String NO_REGISTRAR = "it does not take REGISTER: it is no registrar, or not for this domain";
     private static final String REGISTRAR_ELSEWHERE =
             "Send the registration to the provider's registrar (its domain or address), not to %1$s.";
+    /**
+     * LiveKit SIP's 405: it handles INVITE, ACK, BYE, OPTIONS and NOTIFY (and CANCEL in its transaction layer) and
+     * answers every other method 405 Method Not Allowed with no Allow header (livekit/sip pkg/sip/server.go: Start
+     * registers those handlers, OnNoRoute answers the rest). It keeps no registrations: an inbound trunk admits calls.
+     */
+    private static final StatusMeaning LIVEKIT_NO_REGISTRAR = new StatusMeaning(405, 405,
+            "LiveKit SIP takes no registrations: it answers every REGISTER 405 Method Not Allowed (it handles only "
+                    + RequestRejectedCheck.LIVEKIT_METHODS + "), and admits calls through an inbound trunk "
+                    + "instead, by the caller's source address or by digest credentials on each INVITE",
+            "Stop registering to LiveKit (in Jambonz: untick registration on the LiveKit carrier) and let calls in "
+                    + "with an inbound trunk: allowed addresses with %2$s (the address LiveKit sees: the public one behind a NAT) (lk sip inbound create with allowedAddresses), "
+                    + "or authUsername/authPassword that the sender answers on each INVITE's 407.");
 
     /**
      * What a status means to a REGISTER and what to check, from the most to the least specific ({@link
@@ -97,7 +110,7 @@ final class RegisterRejectedCheck implements FindingRule {
         List<String> facts = new ArrayList<>(List.of(peer + " answered a REGISTER with " + answer.label()
                 + " (frame " + answer.frame() + ")", Findings.requestNotCaptured("REGISTER")));
         ResponseFacts.add(answer, facts);
-        StatusMeaning m = StatusMeaning.of(MEANINGS, answer.status());
+        StatusMeaning m = meaning(flow, answer);
         String why = challenge
                 ? "The registrar asked for credentials. That is the first step of every digest registration; whether "
                 + "the REGISTER that followed carried them, and was accepted, the capture does not show."
@@ -108,6 +121,12 @@ final class RegisterRejectedCheck implements FindingRule {
                 Findings.fix(List.of(challenge ? credentialsStep() : m.check(peer, answer.dst().address())),
                         List.of(), null));
         return challenge ? f.withSeverity(Severity.WARNING) : f;
+    }
+
+    /** What {@code answer} means to a REGISTER: LiveKit's 405 has its own meaning and fix. */
+    private static StatusMeaning meaning(CallFlow flow, SipMessage answer) {
+        return answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_NO_REGISTRAR
+                : StatusMeaning.of(MEANINGS, answer.status());
     }
 
     private static String credentialsStep() {
@@ -149,6 +168,7 @@ final class RegisterRejectedCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         String why;
         boolean early = false;
+        boolean liveKit = meaning(flow, path.get(0).finalResponse()) == LIVEKIT_NO_REGISTRAR;
         SipMessage previous = attempts.size() < 2 ? null : attempts.get(attempts.size() - 2).finalResponse();
         if (challenge && withCredentials > 0 && DialogRequests.hasCredentials(lastRegister)
                 && (accepted != null || stale(last))) {
@@ -172,17 +192,19 @@ final class RegisterRejectedCheck implements FindingRule {
             steps.add("Configure the username and password of this registration (in Jambonz: the carrier's "
                     + "outbound/registration settings) as the provider gave them.");
         } else {
-            StatusMeaning m = StatusMeaning.of(MEANINGS, last.status());
+            StatusMeaning m = meaning(flow, path.get(0).finalResponse());
             why = peer + " answered " + last.label() + " to the last REGISTER: " + m.meaning() + ".";
             steps.add(m.check(peer, lastRegister.src().address()));
         }
         Finding f = new Finding(CODE, CODE.severity(), CODE.title(peer, last.label(),
                         last.status() == 403 ? "" : " after " + registers.size() + " attempt(s)"),
-                why + " Without a registration, calls to this account are not delivered.",
+                why + (liveKit ? " Calls to LiveKit do not depend on it: the refusal is harmless once the sender stops"
+                        + " registering, and calls are admitted by the inbound trunk."
+                        : " Without a registration, calls to this account are not delivered."),
                 lastRegister.callId(), flow.id(), false,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
-        return early ? f.withSeverity(Severity.WARNING) : f;
+        return early || liveKit ? f.withSeverity(Severity.WARNING) : f;
     }
 
     /**

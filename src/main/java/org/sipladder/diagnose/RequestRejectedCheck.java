@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -27,6 +28,19 @@ final class RequestRejectedCheck implements FindingRule {
     /** 405 Method Not Allowed and 501 Not Implemented: the peer does not take the method. */
     private static final String METHOD_REFUSED = "Turn this request off at the sender (presence, message waiting or "
             + "keepalive settings), or enable it at %1$s.";
+
+    /**
+     * The methods LiveKit SIP takes: livekit/sip pkg/sip/server.go Start registers handlers for these (CANCEL is
+     * sipgo's transaction layer's); its OnNoRoute answers every other method 405 Method Not Allowed, with no Allow.
+     */
+    static final String LIVEKIT_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS and NOTIFY";
+
+    /** LiveKit's 405: no setting of LiveKit enables another method. */
+    private static final StatusMeaning LIVEKIT_REFUSED = new StatusMeaning(405, 405, "LiveKit SIP handles only "
+            + LIVEKIT_METHODS + " and answers every other method 405 Method Not Allowed, with no Allow header; no "
+            + "LiveKit setting enables it",
+            "Turn this request off at the sender for the LiveKit destination (in Jambonz: on the LiveKit carrier); "
+                    + "LiveKit never takes it.");
 
     /**
      * What a status means to a request other than INVITE and REGISTER and what to check, from the most to the least
@@ -102,7 +116,8 @@ final class RequestRejectedCheck implements FindingRule {
         String sender = made.dst().address();
         int status = answer.status();
         boolean challenge = status == 401 || status == 407;
-        StatusMeaning m = StatusMeaning.of(MEANINGS, status);
+        StatusMeaning m = status == 405 && flow.hasHop(made.src(), Role.LIVEKIT) ? LIVEKIT_REFUSED
+                : StatusMeaning.of(MEANINGS, status);
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(2);
         if (request == null) {

@@ -43,9 +43,12 @@ final class TransferFailedCheck implements FindingRule {
 
     /** A REFER another party sent, as RFC 3515 reads it. */
     private static Finding transfer(DiagnosisContext context, CallFlow flow, DialogRequests refer, String target) {
-        if (refer.finalResponse() != null && refer.finalResponse().status() >= 300) {
-            return finding(flow, refer, target, "the REFER was answered " + refer.finalResponse().label(),
-                    refer.finalResponse().frame());
+        SipMessage answer = refer.finalResponse();
+        if (answer != null && answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT)) {
+            return refusedByLiveKit(flow, refer, target, answer);
+        }
+        if (answer != null && answer.status() >= 300) {
+            return finding(flow, refer, target, "the REFER was answered " + answer.label(), answer.frame());
         }
         for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
             Matcher m = SIPFRAG.matcher(body(notify));
@@ -148,6 +151,25 @@ final class TransferFailedCheck implements FindingRule {
     private static String body(SipMessage message) {
         byte[] body = message.body();
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A REFER sent to LiveKit, which has no REFER handler (livekit/sip pkg/sip/server.go: OnNoRoute answers 405): it
+     * only sends REFER, for TransferSIPParticipant.
+     */
+    private static Finding refusedByLiveKit(CallFlow flow, DialogRequests refer, String target, SipMessage answer) {
+        String outcome = "LiveKit refused the REFER (" + answer.label() + ")";
+        return DialogRequests.finding(flow, refer.request(), CODE, CODE.title(target, outcome),
+                "LiveKit SIP takes no REFER: it handles only " + RequestRejectedCheck.LIVEKIT_METHODS + " and answers "
+                        + "every other method 405 Method Not Allowed. It sends REFER itself, when the agent calls "
+                        + "TransferSIPParticipant, but cannot be asked to transfer by the other side; the call stays "
+                        + "where it was.",
+                List.of(refer.request().frame(), answer.frame()),
+                List.of("REFER frame " + refer.request().frame() + " from " + refer.request().src().address()
+                        + " to LiveKit " + answer.src().address() + ", Refer-To " + target, outcome),
+                List.of("Transfer from LiveKit's side: have the agent call TransferSIPParticipant (LiveKit then sends "
+                                + "the REFER toward the caller's side), or transfer on Jambonz or the SBC, which hold the "
+                                + "caller's leg, instead of asking LiveKit to."));
     }
 
     private static Finding finding(CallFlow flow, DialogRequests refer, String target, String outcome, long frame) {

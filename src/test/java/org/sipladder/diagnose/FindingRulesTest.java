@@ -29,8 +29,8 @@ import org.sipladder.livekit.LiveKitConfig;
 class FindingRulesTest {
 
     private static final String DID = "4991874350352";
-    private static final String CALLER = "+493023125417";
-    private static final String LK_URI = "sip:" + DID + "@project-1z3kctsj.sip.livekit.cloud";
+    static final String CALLER = "+493023125417";
+    static final String LK_URI = "sip:" + DID + "@project-1z3kctsj.sip.livekit.cloud";
 
     record Case(FindingCode code, boolean fires, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {
         @Override

@@ -46,6 +46,28 @@ class LiveKitTransferTest {
         assertTrue(d.withCode(FindingCode.SIP_TRANSFER_FAILED).isEmpty(), d.findings().toString());
     }
 
+    @Test
+    void aReferSentToLiveKitIsExplainedAsOneLiveKitNeverTakes() {
+        // livekit/sip has no REFER handler: OnNoRoute answers 405; only its own TransferSIPParticipant sends REFER
+        String invite = SipTexts.invite("call-mid", FindingRulesTest.LK_URI, FindingRulesTest.CALLER, TestCall.JAMBONZ,
+                SipTexts.SDP_G711);
+        String refer = FindingRulesTest.inDialog("REFER", 2, TestCall.JAMBONZ, "", "Refer-To: <sip:+4930555@carrier>");
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK",
+                        SipTexts.sdp(TestCall.LIVEKIT, "8 PCMA/8000")))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("ACK", 1, TestCall.JAMBONZ, ""))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, refer)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(refer, 405, "Method Not Allowed")).flow();
+
+        List<Finding> found = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_TRANSFER_FAILED);
+
+        assertEquals(1, found.size(), found.toString());
+        Finding f = found.get(0);
+        assertTrue(f.explanation().startsWith("LiveKit SIP takes no REFER"), f.explanation());
+        assertTrue(f.fix().steps().get(0).contains("TransferSIPParticipant"), f.fix().steps().toString());
+    }
+
     private static String[] sipfrags(String frags) {
         String[] lines = frags.trim().split(";");
         for (int i = 0; i < lines.length; i++) {

@@ -62,6 +62,23 @@ class RegisterRejectedTest {
     }
 
     @Test
+    void registrationToLiveKitIsExplainedAsLiveKitTakingNoneAndPointsToAnInboundTrunk() {
+        // livekit/sip answers every method it has no handler for (REGISTER among them) 405, with no Allow header
+        String register = register(1).replace(URI, "sip:" + TestCall.LIVEKIT);
+        CallFlow flow = new TestCall().hop(JAMBONZ, Role.JAMBONZ).hop(TestCall.LIVEKIT, Role.LIVEKIT)
+                .send(JAMBONZ, TestCall.LIVEKIT, register)
+                .send(TestCall.LIVEKIT, JAMBONZ, SipTexts.response(register, 405, "Method Not Allowed")).flow();
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+        List<Finding> found = d.withCode(FindingCode.SIP_REGISTER_REJECTED);
+        assertEquals(1, found.size(), d.findings().toString());
+        Finding f = found.get(0);
+        assertTrue(f.explanation().contains("LiveKit SIP takes no registrations"), f.explanation());
+        assertTrue(f.fix().steps().stream().anyMatch(s -> s.contains("inbound trunk") && s.contains(JAMBONZ)),
+                f.fix().steps().toString());
+        assertEquals(Severity.WARNING, f.severity(), "calls to LiveKit do not depend on a registration");
+    }
+
+    @Test
     void credentialsAcceptedBeforeAndThenTooLateForTheNonceAreNotCalledWrong() {
         // registered with credentials (200 OK), then the refresh answers its challenge 18 s late: "nonce has changed"
         String first = register(1);

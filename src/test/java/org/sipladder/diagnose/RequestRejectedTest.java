@@ -35,4 +35,23 @@ class RequestRejectedTest {
         Finding unlisted = rejectedSubscribe("INVITE, ACK, BYE, CANCEL");
         assertTrue(unlisted.explanation().contains("does not allow this method"), unlisted.explanation());
     }
+
+    @Test
+    void liveKitsRefusalSaysItTakesNoOtherMethodsRatherThanPointingToAnAllowHeader() {
+        // livekit/sip's OnNoRoute: 405 with no Allow for every method it has no handler for (here MESSAGE)
+        String message = "MESSAGE sip:agent@" + TestCall.LIVEKIT + " SIP/2.0\r\nVia: SIP/2.0/UDP " + JAMBONZ
+                + ":5060;branch=z9hG4bKmsg1\r\nMax-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=m1\r\n"
+                + "To: <sip:agent@" + TestCall.LIVEKIT + ">\r\nCall-ID: msg-405\r\nCSeq: 1 MESSAGE\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi";
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(new TestCall().hop(JAMBONZ, Role.JAMBONZ)
+                .hop(TestCall.LIVEKIT, Role.LIVEKIT).send(JAMBONZ, TestCall.LIVEKIT, message)
+                .send(TestCall.LIVEKIT, JAMBONZ, SipTexts.response(message, 405, "Method Not Allowed")).flow()),
+                LiveKitConfig.empty());
+        List<Finding> found = d.withCode(FindingCode.SIP_REQUEST_REJECTED);
+        assertEquals(1, found.size(), d.findings().toString());
+        Finding f = found.get(0);
+        assertTrue(f.explanation().contains("LiveKit SIP handles only INVITE, ACK, CANCEL, BYE, OPTIONS and NOTIFY"),
+                f.explanation());
+        assertTrue(f.fix().steps().get(0).contains("LiveKit never takes it"), f.fix().steps().toString());
+    }
 }
