@@ -227,7 +227,9 @@ public final class CaptureReader {
             return new PcapngRecords(source);
         }
         if (!PcapRecords.matches(magic)) {
-            throw new CaptureException(file + ": not a pcap or pcapng capture file");
+            ForeignCaptureFormat foreign = ForeignCaptureFormat.byMagic(magic);
+            throw new CaptureException(foreign != null ? foreign.refusal(file)
+                    : file + ": not a pcap or pcapng capture file");
         }
         int header;
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -206,6 +207,19 @@ class CaptureReaderTest {
         byte[] zst = Captures.pcap().zstd(Integer.MAX_VALUE).udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
         assertMessage(Files.write(dir.resolve("cut.zst"), Arrays.copyOf(zst, zst.length - 8)),
                 "zstd-compressed but cut short inside its first frame");
+    }
+
+    @Test
+    void aCaptureInAnotherFormatIsNamedWithHowToConvertIt() throws IOException {
+        byte[] netmon2 = Arrays.copyOf("GMBU".getBytes(StandardCharsets.ISO_8859_1), 128);
+        netmon2[4] = 0;
+        netmon2[5] = 2; // version 2.0
+        Path file = Files.write(dir.resolve("trace.cap"), netmon2);
+        assertMessage(file, "Microsoft Network Monitor 2.x capture, not pcap or pcapng");
+        assertMessage(file, "editcap -F pcapng");
+        Path snoop = Files.write(dir.resolve("trace.snoop"),
+                Arrays.copyOf("snoop\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 64));
+        assertMessage(snoop, "Sun snoop capture");
     }
 
     private static byte[] headerWithLinkType(int linkType) {

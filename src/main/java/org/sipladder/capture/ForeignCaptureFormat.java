@@ -1,0 +1,40 @@
+package org.sipladder.capture;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Capture file formats the reader does not decode, told by their first four bytes, so that refusing one names it
+ * and says how to convert it (Wireshark reads them all). Recognising another is one entry here.
+ */
+enum ForeignCaptureFormat {
+    NETMON_1("RTSS", "Microsoft Network Monitor 1.x"),
+    NETMON_2("GMBU", "Microsoft Network Monitor 2.x"),
+    SNOOP("snoo", "Sun snoop"),
+    NETXRAY("XCP\0", "NetXRay / Windows Sniffer"),
+    SNIFFER("TRSN", "Network General Sniffer"),
+    OBSERVER("Obse", "Network Instruments Observer");
+
+    private final int magic;
+    private final String description;
+
+    ForeignCaptureFormat(String magic, String description) {
+        this.magic = Wire.int32(magic.getBytes(StandardCharsets.ISO_8859_1), 0);
+        this.description = description;
+    }
+
+    /** The format whose files start with these four bytes (read big-endian), or null. */
+    static ForeignCaptureFormat byMagic(int firstFourBytes) {
+        for (ForeignCaptureFormat f : values()) {
+            if (f.magic == firstFourBytes) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Why {@code file} is refused and how to get a capture that opens. */
+    String refusal(Object file) {
+        return file + ": a " + description + " capture, not pcap or pcapng; convert it with Wireshark's editcap ("
+                + "editcap -F pcapng '" + file + "' converted.pcapng) or Wireshark's File > Save As, then open that";
+    }
+}
