@@ -10,7 +10,8 @@ import org.sipladder.livekit.StatusLine;
  * LiveKit sent nothing at all, not even the 100 Processing it sends before it looks at any trunk (the INVITE never
  * reached it, or the capture misses that direction). Such a finding still describes the config, but it did not
  * decide this call: it is at most a warning, its title drops what it says LiveKit did ({@link FindingCode#claim()}),
- * and it is never the call's primary cause.
+ * and it is never the call's primary cause. The same holds, without calling it a contradiction, when LiveKit ended the
+ * call first for a reason the config does not decide (the offer's media, a server error, the project's quota).
  */
 final class ContradictedPredictions {
 
@@ -26,7 +27,7 @@ final class ContradictedPredictions {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             LiveKitRouting r = routingOf(f, routings);
-            if (r != null && contradicts(r, f.code())) {
+            if (r != null && notDeciding(r, f.code())) {
                 if (out == null) {
                     out = findings.toArray(new Finding[0]);
                 }
@@ -51,6 +52,19 @@ final class ContradictedPredictions {
             return false;
         }
         return r.consistency() == Consistency.INCONSISTENT || r.observed().isEmpty();
+    }
+
+    /**
+     * True when a finding of {@code code} from {@code r}'s simulation did not decide the call: the capture contradicts
+     * it, or LiveKit ended the call first for a reason the config does not decide ({@link Consistency#OUTSIDE_CONFIG})
+     * other than the caller's CANCEL, which a caller left ringing with no agent coming sends in the end.
+     */
+    static boolean notDeciding(LiveKitRouting r, FindingCode code) {
+        if (r.consistency() != Consistency.OUTSIDE_CONFIG) {
+            return contradicts(r, code);
+        }
+        StatusLine last = r.observedFinal();
+        return code.simulated() && r.simulated() && last != null && last.status() != 487;
     }
 
     /**
@@ -83,7 +97,11 @@ final class ContradictedPredictions {
         String title = !claim.isEmpty() && f.title().endsWith(claim)
                 ? f.title().substring(0, f.title().length() - claim.length()) : f.title();
         String why;
-        if (r.observed().isEmpty()) {
+        if (r.consistency() == Consistency.OUTSIDE_CONFIG) {
+            title = title.concat(", but LiveKit ended this call first with ").concat(answered(r));
+            why = " LiveKit ended this call for a reason the config does not decide: " + r.summary() + ". This finding did not "
+                    + "decide this call, but it affects calls that get further.";
+        } else if (r.observed().isEmpty()) {
             title = title.concat(", but LiveKit never answered this INVITE");
             why = " The capture shows no answer at all from LiveKit to this INVITE, not even the 100 Processing it "
                     + "sends before it looks at any trunk: the INVITE probably never reached LiveKit (address, port, "

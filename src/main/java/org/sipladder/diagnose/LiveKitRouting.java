@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.List;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.InboundInvite;
+import org.sipladder.livekit.ResponseComparison;
 import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.StatusLine;
@@ -92,6 +93,8 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
             case CONSISTENT -> "consistent";
             case INCONSISTENT -> "inconsistent (the config probably changed since the capture, or the capture is from "
                     + "another LiveKit project)";
+            // rare, and its sentence depends on the answer: worked out again (LiveKitRoutings keeps the summary)
+            case OUTSIDE_CONFIG -> ResponseComparison.explain(outcome.expectedResponses(), observed).explanation();
             case UNKNOWN -> "cannot tell";
         }).toString();
     }

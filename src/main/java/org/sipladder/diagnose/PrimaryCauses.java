@@ -90,6 +90,6 @@ final class PrimaryCauses {
     /** True when {@code f} comes from a simulation its call's capture contradicts ({@link ContradictedPredictions}). */
     private static boolean isContradicted(Finding f, List<LiveKitRouting> routings) {
         LiveKitRouting r = ContradictedPredictions.routingOf(f, routings);
-        return r != null && ContradictedPredictions.contradicts(r, f.code());
+        return r != null && ContradictedPredictions.notDeciding(r, f.code());
     }
 }

@@ -13,6 +13,26 @@ public final class ResponseComparison {
 
     private static final Expected NO_RULE_REJECT = Expected.parse(LiveKitResponses.NO_RULE_REJECT);
 
+    /**
+     * Final answers LiveKit sends for reasons the trunk and dispatch config does not decide (livekit/sip
+     * pkg/sip/inbound.go): {@code afterDispatch} ones only once the dispatch accepted the call (media set-up in
+     * runMedia, the room join and the wait for the agent's track, the caller's CANCEL while it rings), the others
+     * before any trunk or rule is used (the INVITE's headers, LiveKit Cloud's quota from the trunk lookup).
+     */
+    private static final List<LaterAnswer> LATER_ANSWERS = List.of(
+            new LaterAnswer(400, "", true, false, "LiveKit then refused the offer's media (400 with an empty reason: no "
+                    + "codec it supports, an SDP error, or encryption the trunk requires and the offer lacks)"),
+            new LaterAnswer(500, "", true, false, "LiveKit then failed to set up the call's media (500 with an empty "
+                    + "reason: no media port, or another server error)"),
+            new LaterAnswer(486, "Rejected", true, true, "LiveKit then rang without the agent's audio until its ringing "
+                    + "timeout, or failed to join the room (486 Rejected): no running worker took the agent's job"),
+            new LaterAnswer(487, "Request Terminated", true, false, "the caller then cancelled while LiveKit was still "
+                    + "ringing (487 Request Terminated)"),
+            new LaterAnswer(503, "Service temporarily unavailable", false, false, "LiveKit Cloud refused the call for "
+                    + "the project's SIP quota (503 Service temporarily unavailable) before any trunk or rule applied"),
+            new LaterAnswer(400, "Bad request", false, false, "LiveKit refused the INVITE's headers (400 Bad request: "
+                    + "no Call-ID, From, From tag or To) before it looked at any trunk or rule"));
+
     private ResponseComparison() {
     }
 
@@ -20,7 +40,10 @@ public final class ResponseComparison {
     public record Verdict(Consistency consistency, String explanation) {
     }
 
-    /** CONSISTENT, INCONSISTENT, or UNKNOWN when either side is empty or the capture stops before a final response. */
+    /**
+     * CONSISTENT, INCONSISTENT, OUTSIDE_CONFIG for a final answer the config does not decide, or UNKNOWN when either
+     * side is empty or the capture stops before a final response.
+     */
     public static Consistency compare(List<String> expectedResponses, List<StatusLine> observed) {
         return explain(expectedResponses, observed).consistency();
     }
@@ -57,7 +80,38 @@ public final class ResponseComparison {
                         + match.text + ".");
             }
         }
-        return compareFinal(fin, observedFinal);
+        Verdict verdict = compareFinal(fin, observedFinal);
+        if (verdict.consistency() == Consistency.INCONSISTENT && observedFinal != null) {
+            Verdict outside = outsideConfig(expectedResponses, observedFinal);
+            return outside != null ? outside : verdict;
+        }
+        return verdict;
+    }
+
+    /**
+     * The verdict when {@code observedFinal} is an answer the config does not decide and could not have come from a
+     * prediction it contradicts, or null.
+     */
+    private static Verdict outsideConfig(List<String> expectedResponses, StatusLine observedFinal) {
+        boolean answered = expectedResponses.equals(LiveKitResponses.SUCCESS.responses());
+        boolean dispatched = answered || expectedResponses.equals(LiveKitResponses.NO_AGENT_TIMEOUT.responses());
+        for (int i = 0; i < LATER_ANSWERS.size(); i++) {
+            LaterAnswer a = LATER_ANSWERS.get(i);
+            if (a.status() == observedFinal.status() && a.reason().equalsIgnoreCase(
+                    observedFinal.reason() == null ? "" : observedFinal.reason().trim())
+                    && (!a.afterDispatch() || dispatched) && (!a.onlyWhenAnswered() || answered)) {
+                return new Verdict(Consistency.OUTSIDE_CONFIG, a.afterDispatch()
+                        ? "the config lets the call through to the dispatch rule; " + a.sentence()
+                        + ", which no trunk or rule decides" : a.sentence() + ": the config neither predicts nor "
+                        + "contradicts this");
+            }
+        }
+        return null;
+    }
+
+    /** A final answer the config does not decide, and the sentence saying what it means. */
+    private record LaterAnswer(int status, String reason, boolean afterDispatch, boolean onlyWhenAnswered,
+                               String sentence) {
     }
 
     private static Verdict compareFinal(Expected fin, StatusLine observedFinal) {

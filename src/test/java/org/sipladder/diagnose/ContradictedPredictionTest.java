@@ -148,6 +148,60 @@ class ContradictedPredictionTest {
         assertTrue(seen.primary());
     }
 
+    /** LiveKit's answers after the dispatch accepted the call: the config let it through, LiveKit then refused it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedAfterTheDispatch")
+    void anAnswerAfterTheDispatchAcceptedTheCallIsNotCalledAContradiction(String answer, String meaning) {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                answer)), cfg);
+
+        String summary = d.routings().get(0).summary();
+        assertFalse(summary.contains("inconsistent"), summary);
+        assertTrue(summary.endsWith("the config lets the call through to the dispatch rule; " + meaning
+                + ", which no trunk or rule decides"), summary);
+        Finding primary = d.primaryFor(d.routings().get(0).flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, primary.code());
+        assertTrue(primary.evidence().facts().contains(summary), primary.evidence().facts().toString());
+        assertFalse(d.findings().toString().contains("changed since the capture"), d.findings().toString());
+    }
+
+    static Stream<Arguments> refusedAfterTheDispatch() {
+        return Stream.of(
+                Arguments.of("400", "LiveKit then refused the offer's media (400 with an empty reason: no codec it "
+                        + "supports, an SDP error, or encryption the trunk requires and the offer lacks)"),
+                Arguments.of("500", "LiveKit then failed to set up the call's media (500 with an empty reason: no "
+                        + "media port, or another server error)"),
+                Arguments.of("486 Rejected", "LiveKit then rang without the agent's audio until its ringing timeout, "
+                        + "or failed to join the room (486 Rejected): no running worker took the agent's job"));
+    }
+
+    @Test
+    void aRuleWithoutAgentDidNotDecideACallLiveKitRefusedForItsMediaButDidOneTheCallerGaveUpOn() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", null, "ST_a")));
+
+        Diagnosis refused = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing",
+                "180 Ringing", "400")), cfg);
+
+        Finding noAgent = refused.withCode(FindingCode.LK_RULE_NO_AGENT).get(0);
+        assertEquals(Severity.WARNING, noAgent.severity(), noAgent.toString());
+        assertFalse(noAgent.primary());
+        assertTrue(noAgent.title().endsWith(", but LiveKit ended this call first with 400"), noAgent.title());
+        assertTrue(noAgent.explanation().contains("the config lets the call through to the dispatch rule; LiveKit then "
+                + "refused the offer's media"), noAgent.explanation());
+        assertFalse(noAgent.explanation().contains("contradicts"), noAgent.explanation());
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED,
+                refused.primaryFor(refused.routings().get(0).flowId()).orElseThrow().code());
+
+        // a caller left ringing with no agent coming hangs up in the end: the rule without agent is the cause
+        Diagnosis cancelled = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing",
+                "180 Ringing", "487 Request Terminated")), cfg);
+        Finding cause = cancelled.primaryFor(cancelled.routings().get(0).flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RULE_NO_AGENT, cause.code(), cancelled.findings().toString());
+        assertEquals(Severity.ERROR, cause.severity());
+    }
+
     static Stream<Arguments> otherPredictions() {
         return Stream.of(
                 Arguments.of(FindingCode.LK_NO_TRUNK_MATCH,

@@ -1,6 +1,7 @@
 package org.sipladder.livekit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -60,14 +61,81 @@ class ResponseComparisonTest {
         assertEquals(Consistency.INCONSISTENT, ResponseComparison.compare(drop, lines("100 Processing|180 Ringing|486 Rejected")));
     }
 
+    /**
+     * Section 5's answers that no trunk or dispatch rule decides, each against the predictions it can follow: after
+     * the dispatch accepted the call (media, server error, no agent's job taken, the caller's CANCEL), or before any
+     * trunk or rule is used (quota, malformed INVITE).
+     */
+    static Stream<Arguments> answersTheConfigDoesNotDecide() {
+        return Stream.of(
+                Arguments.of(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing|400 ", "refused the offer's media"),
+                Arguments.of(LiveKitResponses.NO_AGENT_TIMEOUT, "100 Processing|180 Ringing|400 ",
+                        "refused the offer's media"),
+                Arguments.of(LiveKitResponses.PIN_PROMPT, "100 Processing|180 Ringing|400 ", "refused the offer's media"),
+                Arguments.of(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing|500 ", "failed to set up the call's media"),
+                Arguments.of(LiveKitResponses.NO_AGENT_TIMEOUT, "100 Processing|180 Ringing|500 ",
+                        "failed to set up the call's media"),
+                Arguments.of(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing|486 Rejected",
+                        "no running worker took the agent's job"),
+                Arguments.of(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing|487 Request Terminated",
+                        "the caller then cancelled"),
+                Arguments.of(LiveKitResponses.NO_AGENT_TIMEOUT, "100 Processing|180 Ringing|487 Request Terminated",
+                        "the caller then cancelled"),
+                Arguments.of(LiveKitResponses.NO_DISPATCH_RULE, "100 Processing|503 Service temporarily unavailable",
+                        "the project's SIP quota"),
+                Arguments.of(LiveKitResponses.AUTH_CHALLENGE, "100 Processing|503 Service temporarily unavailable",
+                        "the project's SIP quota"),
+                Arguments.of(LiveKitResponses.SUCCESS, "400 Bad request", "refused the INVITE's headers"));
+    }
+
+    @ParameterizedTest(name = "{0} then {1}")
+    @MethodSource("answersTheConfigDoesNotDecide")
+    void anAnswerTheConfigDoesNotDecideIsNotAContradiction(LiveKitResponses row, String capture, String meaning) {
+        ResponseComparison.Verdict v = ResponseComparison.explain(row.responses(), lines(capture));
+        assertEquals(Consistency.OUTSIDE_CONFIG, v.consistency(), v.explanation());
+        assertTrue(v.explanation().contains(meaning), v.explanation());
+        assertEquals(row != LiveKitResponses.AUTH_CHALLENGE && row != LiveKitResponses.NO_DISPATCH_RULE
+                        && !capture.equals("400 Bad request"),
+                v.explanation().startsWith("the config lets the call through to the dispatch rule; "), v.explanation());
+    }
+
+    /**
+     * The same answers where the config decides otherwise before the point they come from stay contradictions, while
+     * after a prediction that gets that far they are not.
+     */
+    static Stream<Arguments> answersTheConfigRulesOut() {
+        return Stream.of(
+                Arguments.of(LiveKitResponses.NO_DISPATCH_RULE, "100 Processing|180 Ringing|400 ", LiveKitResponses.SUCCESS),
+                Arguments.of(LiveKitResponses.DISPATCH_ERROR, "100 Processing|180 Ringing|500 ",
+                        LiveKitResponses.NO_AGENT_TIMEOUT),
+                Arguments.of(LiveKitResponses.TRUNK_ERROR, "100 Processing|400 ", LiveKitResponses.SUCCESS),
+                Arguments.of(LiveKitResponses.AUTH_CHALLENGE, "100 Processing|180 Ringing|487 Request Terminated",
+                        LiveKitResponses.SUCCESS),
+                Arguments.of(LiveKitResponses.NO_DISPATCH_RULE, "100 Processing|180 Ringing|486 Rejected",
+                        LiveKitResponses.SUCCESS),
+                Arguments.of(LiveKitResponses.NO_AGENT_TIMEOUT, "100 Processing|180 Ringing|500 Server Internal Error",
+                        null),
+                Arguments.of(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing|404 No trunk found", null),
+                Arguments.of(LiveKitResponses.SUCCESS, "100 Processing|180 Ringing|503 Try again later", null));
+    }
+
+    @ParameterizedTest(name = "{0} then {1}")
+    @MethodSource("answersTheConfigRulesOut")
+    void anAnswerAfterAPointTheConfigDecidedOtherwiseIsAContradiction(LiveKitResponses row, String capture,
+                                                                      LiveKitResponses getsThatFar) {
+        assertEquals(Consistency.INCONSISTENT, ResponseComparison.compare(row.responses(), lines(capture)));
+        assertEquals(getsThatFar == null ? Consistency.INCONSISTENT : Consistency.OUTSIDE_CONFIG,
+                ResponseComparison.compare((getsThatFar == null ? row : getsThatFar).responses(), lines(capture)));
+    }
+
     static Stream<Arguments> mismatches() {
         return Stream.of(
                 Arguments.of("ringing before a trunk error", LiveKitResponses.TRUNK_ERROR,
                         lines("100 Processing|180 Ringing|503 Try again later"), Consistency.INCONSISTENT),
                 Arguments.of("another final response", LiveKitResponses.TRUNK_ERROR,
                         lines("100 Processing|486 Rejected"), Consistency.INCONSISTENT),
-                Arguments.of("quota 503 is not the trunk 503", LiveKitResponses.TRUNK_ERROR,
-                        lines("100 Processing|503 Service temporarily unavailable"), Consistency.INCONSISTENT),
+                Arguments.of("quota 503 is not the trunk 503, nor decided by the config", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing|503 Service temporarily unavailable"), Consistency.OUTSIDE_CONFIG),
                 Arguments.of("100 Trying is not LiveKit", LiveKitResponses.TRUNK_ERROR,
                         lines("100 Trying|503 Try again later"), Consistency.INCONSISTENT),
                 Arguments.of("a final response where none is sent", LiveKitResponses.NO_DISPATCH_RULE,
