@@ -178,6 +178,30 @@ class ContradictedPredictionTest {
     }
 
     @Test
+    void aRejectedForNoAgentNamesTheAgentTheLoadedRuleDispatchesInsteadOfSayingTheRuleNamesNone() {
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "support-agent", "ST_a")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "486 Rejected")), cfg);
+
+        Finding primary = d.primaryFor(d.routings().get(0).flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, primary.code());
+        assertFalse(primary.explanation().contains("usually the dispatch rule names no agent"), primary.explanation());
+        assertTrue(primary.explanation().contains("The dispatch rule SDR_a dispatches support-agent, so no worker "
+                + "registered under that name took the job in time"), primary.explanation());
+        assertTrue(primary.fix().steps().get(0).startsWith("Check that a worker with agent name support-agent is "
+                + "running"), primary.fix().steps().toString());
+
+        // without a config the capture alone cannot tell: the usual cause is named
+        Diagnosis alone = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing",
+                "180 Ringing", "486 Rejected")), LiveKitConfig.empty());
+        Finding explained = alone.withCode(FindingCode.LK_RESPONSE_EXPLAINED).get(0);
+        assertTrue(explained.explanation().endsWith("before the trunk's ringing timeout: usually the dispatch rule "
+                + "names no agent (room_config.agents) or another name than the worker registers with."),
+                explained.explanation());
+    }
+
+    @Test
     void aRuleWithoutAgentDidNotDecideACallLiveKitRefusedForItsMediaButDidOneTheCallerGaveUpOn() {
         LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", null, "ST_a")));
 
