@@ -3,6 +3,9 @@ package org.sipladder.capture;
 /** HEP3 packets sent over TCP, framed by the HEP3 total-length field. */
 final class HepStreamDecoder implements StreamDecoder {
 
+    /** Whether a HEP packet carried SIP or media: this is then a capture agent's feed, whose gaps lose SIP. */
+    private boolean carriedSip;
+
     @Override
     public StreamDecoder decode(StreamBuffer buffer, StreamContext context) {
         byte[] a = buffer.array();
@@ -23,12 +26,17 @@ final class HepStreamDecoder implements StreamDecoder {
             PayloadSink sink = context.sink();
             sink.segments(buffer.framesOf(total, sink.frame()));
             try {
-                context.hep().decode(a, s, total);
+                carriedSip |= context.hep().decode(a, s, total);
             } finally {
                 sink.segments(SipPayload.ONE_PACKET);
             }
             buffer.consume(total);
         }
         return this;
+    }
+
+    @Override
+    public boolean carriesSip() {
+        return carriedSip;
     }
 }

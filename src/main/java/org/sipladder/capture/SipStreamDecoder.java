@@ -99,6 +99,11 @@ final class SipStreamDecoder implements StreamDecoder {
         }
     }
 
+    @Override
+    public boolean carriesSip() {
+        return framed;
+    }
+
     /** A gap (warned of by the stream) cuts the message in progress; the next is found by its start line after it. */
     @Override
     public void gap(StreamBuffer buffer, StreamContext context) {

@@ -20,4 +20,9 @@ interface StreamDecoder {
      */
     default void gap(StreamBuffer buffer, StreamContext context) {
     }
+
+    /** Whether this stream has carried a SIP message: only then are its gaps worth a warning. */
+    default boolean carriesSip() {
+        return false;
+    }
 }

@@ -33,6 +33,13 @@ final class TcpDirection {
     private boolean toldHeld;
     /** The stream is ending: each held segment is taken as of its own packet ({@link #finish}). */
     private boolean ending;
+    /**
+     * Gaps skipped before the stream showed SIP, warned of only once it does (most TCP in a capture is other
+     * traffic, whose gaps are none of the user's concern): how many, the frame of the first, the bytes missed.
+     */
+    private int untoldGaps;
+    private long untoldGapFrame;
+    private long untoldGapBytes;
 
     TcpDirection(StreamContext context) {
         this.context = context;
@@ -137,14 +144,34 @@ final class TcpDirection {
     /** Gives up on missing bytes: continues at the earliest held segment, with the decoder resynchronising. */
     private void skipGap() {
         Early first = earliest();
-        context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe() + " misses "
-                + ahead(first.seq(), next) + " bytes; continuing after the gap");
+        long missed = ahead(first.seq(), next);
         if (buffer.size() > 0) {
-            decoder.gap(buffer, context);
+            decoder.gap(buffer, context); // may deliver a SIP message the gap cuts: the stream then carries SIP
         }
+        if (untoldGaps++ == 0) {
+            untoldGapFrame = context.sink().frame();
+        }
+        untoldGapBytes += missed;
+        warnGapsOfSip();
         buffer.clear();
         next = first.seq();
         drainEarly();
+    }
+
+    /** Warns of the gaps held back once the stream is known to carry SIP. */
+    private void warnGapsOfSip() {
+        if (!decoder.carriesSip()) {
+            return;
+        }
+        context.sink().warn("frame " + untoldGapFrame + ": TCP stream " + context.describe() + " misses "
+                + untoldGapBytes + " bytes" + (untoldGaps == 1 ? "; continuing after the gap"
+                        : " in " + untoldGaps + " gaps; continuing after each"));
+        forgetGaps();
+    }
+
+    private void forgetGaps() {
+        untoldGaps = 0;
+        untoldGapBytes = 0;
     }
 
     private Early earliest() {
@@ -166,6 +193,9 @@ final class TcpDirection {
             if (!switched && buffer.size() == before) {
                 break; // need more: nothing consumed and nobody new to ask
             }
+        }
+        if (untoldGaps > 0) {
+            warnGapsOfSip();
         }
         if (buffer.size() > MAX_BUFFER) {
             context.sink().warn("frame " + context.sink().frame() + ": TCP stream " + context.describe()
@@ -194,6 +224,10 @@ final class TcpDirection {
             decoder.end(buffer, context);
             buffer.clear();
         }
+        if (untoldGaps > 0) {
+            warnGapsOfSip();
+        }
+        forgetGaps(); // the stream never showed SIP: its gaps go unsaid
         tellHeld();
     }
 }

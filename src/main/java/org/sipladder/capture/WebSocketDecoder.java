@@ -10,6 +10,7 @@ final class WebSocketDecoder implements StreamDecoder {
 
     private final ByteArrayOutputStream message = new ByteArrayOutputStream();
     private boolean inMessage;
+    private boolean carriedSip;
 
     @Override
     public StreamDecoder decode(StreamBuffer buffer, StreamContext context) {
@@ -41,6 +42,11 @@ final class WebSocketDecoder implements StreamDecoder {
             buffer.consume(header + (int) length);
         }
         return this;
+    }
+
+    @Override
+    public boolean carriesSip() {
+        return carriedSip;
     }
 
     private void frame(StreamBuffer buffer, int header, int length, boolean masked, StreamContext context) {
@@ -78,6 +84,7 @@ final class WebSocketDecoder implements StreamDecoder {
                 int sip = TransportDecoder.datagramMessageLength(whole, 0, whole.length);
                 boolean more = context.sink().afterMessage(whole, sip, whole.length);
                 context.emit(Transport.WS, whole, 0, sip, buffer.framesOf(header + length, context.sink().frame()));
+                carriedSip = true;
                 if (more) {
                     context.sink().afterMessage(null);
                 }

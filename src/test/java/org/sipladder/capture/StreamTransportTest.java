@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Hep;
 import org.sipladder.testkit.Segments;
 import org.sipladder.testkit.SipText;
 import org.sipladder.testkit.WebSockets;
@@ -124,6 +125,37 @@ class StreamTransportTest {
     }
 
     @Test
+    void gapsInTcpStreamsThatNeverCarrySipAreNotWarnedOf() throws Exception {
+        // as in PcapPlusPlus's pcapng-example.pcapng: X11 and HTTP streams with lost segments, beside a SIP stream
+        byte[] x11 = new byte[40];
+        x11[0] = 'l';
+        x11[2] = 11;
+        String http = "HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + "x".repeat(100);
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, "10.0.0.3:45000", "10.0.0.4:6000", 1, Segments.ACK, x11)
+                .tcp(T + 1, "10.0.0.3:45000", "10.0.0.4:6000", 1 + 40 + 500, Segments.ACK, x11)
+                .tcp(T + 2, "10.0.0.4:80", "10.0.0.3:45001", 1, http)
+                .tcp(T + 3, "10.0.0.4:80", "10.0.0.3:45001", 1 + http.length() + 1000, "x".repeat(100))
+                .tcp(T + 4, A, B, 1, INVITE.substring(0, 50))
+                .tcp(T + 5, A, B, 1 + INVITE.length(), OK));
+        assertEquals(List.of(INVITE.substring(0, 50), OK), r.texts());
+        assertEquals(List.of("frame 6: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 misses "
+                + (INVITE.length() - 50) + " bytes; continuing after the gap"), r.summary.allWarnings());
+    }
+
+    @Test
+    void gapsBeforeAStreamShowsSipAreWarnedOfOnceItDoes() throws Exception {
+        // joined inside a message: two gaps pass before the first start line, then one line tells of both
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, B, 1, INVITE.substring(60, 110))
+                .tcp(T + 1, A, B, 1 + 50 + 100, INVITE.substring(210, 260))
+                .tcp(T + 2, A, B, 1 + 50 + 100 + 50 + 30, OK));
+        assertEquals(List.of(OK), r.texts());
+        assertEquals(List.of("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 misses 130 bytes in 2 gaps;"
+                + " continuing after each"), r.warnings);
+    }
+
+    @Test
     void messageCutByEndOfStreamIsReportedAndKept() throws Exception {
         String cut = INVITE.substring(0, INVITE.length() - 10);
         RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, cut)
@@ -221,6 +253,37 @@ class StreamTransportTest {
         assertEquals(List.of(INVITE, TRYING, OK), r.texts());
         assertEquals(Transport.WS, r.payloads.get(0).transport());
         assertEquals(new Endpoint("10.0.0.2", 8443), r.payloads.get(0).dst());
+    }
+
+    @Test
+    void aGapInSipOverWebSocketIsWarnedOf() throws Exception {
+        byte[] req = WebSockets.upgradeRequest("h");
+        byte[] mask = {1, 2, 3, 4};
+        byte[] invite = WebSockets.text(Bytes.ascii(INVITE), mask);
+        byte[] lost = WebSockets.text(Bytes.ascii(SipText.invite("tcp-2")), mask);
+        byte[] third = WebSockets.text(Bytes.ascii(SipText.invite("tcp-3")), mask);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, Segments.PSH | Segments.ACK, req)
+                .tcp(T + 1, A, B, 1 + req.length, Segments.PSH | Segments.ACK, invite)
+                .tcp(T + 2, A, B, 1 + req.length + invite.length + lost.length, Segments.PSH | Segments.ACK, third));
+        assertEquals(List.of(INVITE, SipText.invite("tcp-3")), r.texts());
+        assertEquals(List.of("frame 3: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 misses " + lost.length
+                + " bytes; continuing after the gap"), r.warnings);
+    }
+
+    @Test
+    void aGapInAHepFeedOverTcpIsWarnedOf() throws Exception {
+        Endpoint src = new Endpoint("172.16.0.5", 5060);
+        Endpoint dst = new Endpoint("172.16.0.6", 5060);
+        byte[] first = Hep.v3(src, dst, 17, T, Bytes.ascii(INVITE));
+        byte[] lost = Hep.v3(src, dst, 17, T + 1, Bytes.ascii(TRYING));
+        byte[] third = Hep.v3(dst, src, 17, T + 2, Bytes.ascii(OK));
+        String agent = "10.0.0.9:40000";
+        String collector = "10.0.0.10:9060";
+        RecordingListener r = read(Captures.pcap().tcp(T, agent, collector, 1, Segments.PSH | Segments.ACK, first)
+                .tcp(T + 2, agent, collector, 1 + first.length + lost.length, Segments.PSH | Segments.ACK, third));
+        assertEquals(List.of(INVITE, OK), r.texts());
+        assertEquals(List.of("frame 2: TCP stream 10.0.0.9:40000 > 10.0.0.10:9060 misses " + lost.length
+                + " bytes; continuing after the gap"), r.warnings);
     }
 
     @Test
