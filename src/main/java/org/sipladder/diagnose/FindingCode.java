@@ -122,7 +122,7 @@ public enum FindingCode {
             "DTMF %s sent to LiveKit as SIP INFO never reaches the agent: %s"),
     /** A warning when the capture shows digits sent anyway; information otherwise (in-band tones do not show). */
     LK_DTMF_NOT_NEGOTIATED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
-            "No DTMF can reach LiveKit on this call: %s");
+            "No DTMF can %s LiveKit on this call: %s");
 
     /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
     public enum Kind {
