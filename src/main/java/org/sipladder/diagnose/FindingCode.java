@@ -88,6 +88,8 @@ public enum FindingCode {
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
     /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */
+    /** A re-INVITE or UPDATE after the answer refused: the session stays as it was, the call answered. */
+    SIP_SESSION_CHANGE_REFUSED(Severity.WARNING, 295, Kind.AFTER_ANSWER, "%s refused by %s: %s"),
     SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
             "re-INVITE collided with the other side's (491 Request Pending)"),
     /** An INVITE that failed and was then retried successfully: information, never a call's cause. */
