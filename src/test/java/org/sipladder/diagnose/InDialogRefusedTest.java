@@ -18,11 +18,11 @@ import org.sipladder.sip.SipParser;
 import org.sipladder.testkit.Captures;
 
 /**
- * A re-INVITE or UPDATE refused after the answer (hold, codec change, session refresh) leaves the session as it was:
- * the call stays answered 200 and the refusal is its own finding, read from a capture through the real reader and
- * flow builder.
+ * In-dialog requests refused after the answer, read from a capture through the real reader and flow builder: a
+ * re-INVITE or UPDATE refused (hold, codec change, session refresh) leaves the session as it was, so the call stays
+ * answered 200 and the refusal is its own finding; a 481 is explained by what came before and after it.
  */
-class SessionChangeRefusedTest {
+class InDialogRefusedTest {
 
     private static final String UAC = "198.51.100.10";
     private static final String UAS = "203.0.113.20";
@@ -75,28 +75,28 @@ class SessionChangeRefusedTest {
     }
 
     /** {@code text} sent {@code afterMillis} after the previous message, by the UAC when {@code fromCaller}. */
-    private SessionChangeRefusedTest send(long afterMillis, boolean fromCaller, String text) {
+    private InDialogRefusedTest send(long afterMillis, boolean fromCaller, String text) {
         micros += afterMillis * 1000;
         capture.udp(micros, (fromCaller ? UAC : UAS) + ":5060", (fromCaller ? UAS : UAC) + ":5060", text);
         return this;
     }
 
     /** The UAC calls, the UAS answers 200 with PCMU, ACK: frames 1-3. */
-    private SessionChangeRefusedTest answered() {
+    private InDialogRefusedTest answered() {
         String invite = request("INVITE", 1, true, false, "", sdp(UAC, "0 PCMU/8000", "sendrecv"));
         return send(0, true, invite).send(300, false, response(invite, 200, "OK", "Contact: <sip:" + UAS + ":5060>\r\n",
                 sdp(UAS, "0 PCMU/8000", "sendrecv"))).send(10, true, request("ACK", 1, true, true, "", ""));
     }
 
     /** {@code method} CSeq {@code cseq} from the UAC with {@code body}, answered {@code status} (two frames, plus ACK for INVITE). */
-    private SessionChangeRefusedTest change(String method, int cseq, String extra, String body, int status, String reason,
+    private InDialogRefusedTest change(String method, int cseq, String extra, String body, int status, String reason,
                                             String answerExtra) {
         String r = request(method, cseq, true, true, extra, body);
         send(2000, true, r).send(20, false, response(r, status, reason, answerExtra, ""));
         return "INVITE".equals(method) ? send(5, true, request("ACK", cseq, true, true, "", "")) : this;
     }
 
-    private SessionChangeRefusedTest bye(long afterMillis, boolean fromCaller, int cseq) {
+    private InDialogRefusedTest bye(long afterMillis, boolean fromCaller, int cseq) {
         String bye = request("BYE", cseq, fromCaller, true, "", "");
         return send(afterMillis, fromCaller, bye).send(10, !fromCaller, response(bye, 200, "OK", "", ""));
     }
@@ -200,5 +200,81 @@ class SessionChangeRefusedTest {
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
         assertFalse(d.failed(flow));
         assertEquals(1, d.withCode(FindingCode.SIP_SESSION_CHANGE_REFUSED).size(), d.findings().toString());
+    }
+
+    @Test
+    void aSessionRefreshAnswered481AndTheByeAfterItAreExplained() throws Exception {
+        answered().change("INVITE", 2, "Session-Expires: 90;refresher=uac\r\n", "", 481,
+                "Call/Transaction Does Not Exist", "").bye(200, true, 3);
+
+        Result r = read();
+
+        assertEquals(200, r.flow().finalStatus());
+        assertEquals(List.of(), r.refused(), "a 481 is SIP_DIALOG_NOT_FOUND's");
+        Finding f = r.diagnosis().withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals(List.of(4L, 5L, 7L), f.evidence().frames());
+        assertTrue(f.explanation().contains(UAC + " then ended the call (BYE, frame 7): RFC 3261 12.2.1.2"),
+                f.explanation());
+    }
+
+    @Test
+    void aByeAnswered481BecauseTheOtherSidesByeCrossedItIsInformation() throws Exception {
+        answered();
+        String theirs = request("BYE", 1, false, true, "", "");
+        String ours = request("BYE", 2, true, true, "", "");
+        send(5_000, false, theirs).send(2, true, ours).send(10, true, response(theirs, 200, "OK", "", ""))
+                .send(10, false, response(ours, 481, "Call/Transaction Does Not Exist", "", ""));
+
+        Result r = read();
+
+        Finding f = r.diagnosis().withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals(List.of(4L, 5L, 7L), f.evidence().frames());
+        assertTrue(f.explanation().contains(UAS + " ended the call with its own BYE (frame 4)")
+                && f.explanation().contains("crossed"), f.explanation());
+    }
+
+    @Test
+    void aByeLiveKitAnswered481SaysWhenLiveKitAnswersSo() {
+        CallFlow flow = FindingRulesTest.afterAnswer(FindingRulesTest.Mid.BYE_481);
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("LiveKit answers 481 \"Call does not exist\" "
+                + "to a BYE or NOTIFY whose To tag names no call of the node that got it")), f.evidence().facts().toString());
+    }
+
+    @Test
+    void aReInviteAnswered481AndThenTheRefusersOwnByeSaysTheRefuserHadTheDialog() throws Exception {
+        answered().change("INVITE", 2, "", sdp(UAC, "0 PCMU/8000", "sendonly"), 481, "Call/Transaction Does Not Exist",
+                "").bye(300, false, 1);
+
+        Finding f = read().diagnosis().withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+
+        assertTrue(f.explanation().contains(UAS + ", which had answered 481, then ended the call itself (BYE, frame 7)"),
+                f.explanation());
+    }
+
+    @Test
+    void aReInviteToLiveKitAnswered481SaysTheOpenSourceServerNeverAnswersAnInviteSo() {
+        String invite = SipTexts.invite("call-mid", "sip:4991874350352@" + TestCall.LIVEKIT, "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String reinvite = FindingRulesTest.inDialog("INVITE", 2, TestCall.JAMBONZ, SipTexts.SDP_G711,
+                "Content-Type: application/sdp");
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK",
+                        "Contact: <sip:" + TestCall.LIVEKIT + ":5060>", SipTexts.sdp(TestCall.LIVEKIT, "8 PCMA/8000")))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("ACK", 1, TestCall.JAMBONZ, ""))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, reinvite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(reinvite, 481, "Call/Transaction Does Not Exist"))
+                .flow();
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("The open-source LiveKit SIP server never "
+                + "answers 481 to an INVITE")), f.evidence().facts().toString());
     }
 }
