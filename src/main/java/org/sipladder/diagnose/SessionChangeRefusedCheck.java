@@ -25,6 +25,13 @@ final class SessionChangeRefusedCheck implements FindingRule {
     /** A BYE this soon after the refusal, from either side, is taken as the call ending because of it. */
     private static final long ENDED_BY_IT_MICROS = 5_000_000;
 
+    /** LiveKit's 405 to an UPDATE: it takes none, whatever its settings; it accepts every re-INVITE of a call it has. */
+    private static final StatusMeaning LIVEKIT_405 = new StatusMeaning(405, 405, "LiveKit SIP handles only "
+            + RequestRejectedCheck.LIVEKIT_METHODS + " and answers every other method 405 (livekit/sip "
+            + "pkg/sip/server.go); it accepts a re-INVITE of a call it has with its own SDP (pkg/sip/inbound.go)",
+            "Have %2$s refresh or change the session toward LiveKit with re-INVITE, not UPDATE (in Jambonz: on the "
+                    + "LiveKit carrier).");
+
     /** What a refusal of an in-dialog INVITE or UPDATE means and what to check, most specific first. */
     private static final List<StatusMeaning> MEANINGS = List.of(
             new StatusMeaning(401, 401, "it asks for credentials and the sender did not send the request again with "
@@ -138,7 +145,8 @@ final class SessionChangeRefusedCheck implements FindingRule {
         String refuser = name(flow, answer);
         String sender = request.src().address();
         String change = change(context, method, request);
-        StatusMeaning m = StatusMeaning.of(MEANINGS, answer.status());
+        StatusMeaning m = answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_405
+                : StatusMeaning.of(MEANINGS, answer.status());
         List<Long> frames = new ArrayList<>(List.of(request.frame(), answer.frame()));
         List<String> facts = new ArrayList<>();
         facts.add(change + ": " + method + " frame " + request.frame() + " from " + sender + " to " + request.dst()

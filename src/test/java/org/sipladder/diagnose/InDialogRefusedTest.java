@@ -277,4 +277,27 @@ class InDialogRefusedTest {
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("The open-source LiveKit SIP server never "
                 + "answers 481 to an INVITE")), f.evidence().facts().toString());
     }
+
+    @Test
+    void anUpdateLiveKitRefused405SaysLiveKitTakesNoUpdateAndToUseReInvite() {
+        String invite = SipTexts.invite("call-mid", "sip:4991874350352@" + TestCall.LIVEKIT, "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String update = FindingRulesTest.inDialog("UPDATE", 2, TestCall.JAMBONZ, "", "Session-Expires: 1800;refresher=uac");
+        CallFlow flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK",
+                        "Contact: <sip:" + TestCall.LIVEKIT + ":5060>", SipTexts.sdp(TestCall.LIVEKIT, "8 PCMA/8000")))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("ACK", 1, TestCall.JAMBONZ, ""))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, update)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(update, 405, "Method Not Allowed"))
+                .flow();
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_SESSION_CHANGE_REFUSED).get(0);
+
+        assertEquals("session refresh UPDATE (RFC 4028) refused by LiveKit " + TestCall.LIVEKIT + ": 405 Method Not "
+                + "Allowed", f.title());
+        assertTrue(f.explanation().contains("LiveKit SIP handles only INVITE, ACK, CANCEL, BYE, OPTIONS and NOTIFY"),
+                f.explanation());
+        assertTrue(f.fix().steps().get(0).contains("with re-INVITE, not UPDATE"), f.fix().steps().toString());
+    }
 }
