@@ -259,17 +259,8 @@ class InDialogRefusedTest {
 
     @Test
     void aReInviteToLiveKitAnswered481SaysTheOpenSourceServerNeverAnswersAnInviteSo() {
-        String invite = SipTexts.invite("call-mid", "sip:4991874350352@" + TestCall.LIVEKIT, "+493023125417",
-                TestCall.JAMBONZ, SipTexts.SDP_G711);
-        String reinvite = FindingRulesTest.inDialog("INVITE", 2, TestCall.JAMBONZ, SipTexts.SDP_G711,
-                "Content-Type: application/sdp");
-        CallFlow flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK",
-                        "Contact: <sip:" + TestCall.LIVEKIT + ":5060>", SipTexts.sdp(TestCall.LIVEKIT, "8 PCMA/8000")))
-                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("ACK", 1, TestCall.JAMBONZ, ""))
-                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, reinvite)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(reinvite, 481, "Call/Transaction Does Not Exist"))
-                .flow();
+        CallFlow flow = liveKitAnswered(FindingRulesTest.inDialog("INVITE", 2, TestCall.JAMBONZ, SipTexts.SDP_G711,
+                "Content-Type: application/sdp"), 481, "Call/Transaction Does Not Exist");
 
         Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
                 .withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
@@ -280,16 +271,8 @@ class InDialogRefusedTest {
 
     @Test
     void anUpdateLiveKitRefused405SaysLiveKitTakesNoUpdateAndToUseReInvite() {
-        String invite = SipTexts.invite("call-mid", "sip:4991874350352@" + TestCall.LIVEKIT, "+493023125417",
-                TestCall.JAMBONZ, SipTexts.SDP_G711);
-        String update = FindingRulesTest.inDialog("UPDATE", 2, TestCall.JAMBONZ, "", "Session-Expires: 1800;refresher=uac");
-        CallFlow flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK",
-                        "Contact: <sip:" + TestCall.LIVEKIT + ":5060>", SipTexts.sdp(TestCall.LIVEKIT, "8 PCMA/8000")))
-                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("ACK", 1, TestCall.JAMBONZ, ""))
-                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, update)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(update, 405, "Method Not Allowed"))
-                .flow();
+        CallFlow flow = liveKitAnswered(FindingRulesTest.inDialog("UPDATE", 2, TestCall.JAMBONZ, "",
+                "Session-Expires: 1800;refresher=uac"), 405, "Method Not Allowed");
 
         Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
                 .withCode(FindingCode.SIP_SESSION_CHANGE_REFUSED).get(0);
@@ -299,5 +282,18 @@ class InDialogRefusedTest {
         assertTrue(f.explanation().contains("LiveKit SIP handles only INVITE, ACK, CANCEL, BYE, OPTIONS and NOTIFY"),
                 f.explanation());
         assertTrue(f.fix().steps().get(0).contains("with re-INVITE, not UPDATE"), f.fix().steps().toString());
+    }
+
+    /** Jambonz calls LiveKit, LiveKit answers 200, ACK; then Jambonz sends {@code request}, LiveKit answers {@code status}. */
+    private static CallFlow liveKitAnswered(String request, int status, String reason) {
+        String invite = SipTexts.invite("call-mid", "sip:4991874350352@" + TestCall.LIVEKIT, "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711);
+        return TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 200, "OK",
+                        "Contact: <sip:" + TestCall.LIVEKIT + ":5060>", SipTexts.sdp(TestCall.LIVEKIT, "8 PCMA/8000")))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("ACK", 1, TestCall.JAMBONZ, ""))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, request)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(request, status, reason))
+                .flow();
     }
 }
