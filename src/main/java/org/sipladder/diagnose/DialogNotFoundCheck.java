@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -36,9 +37,24 @@ final class DialogNotFoundCheck implements FindingRule {
 
     private static Finding finding(CallFlow flow, DialogRequests r) {
         SipMessage request = r.request();
+        SipMessage refusal = r.finalResponse();
         List<String> facts = new ArrayList<>();
         facts.add(request.method() + " frame " + request.frame() + " to " + request.requestUri() + " (sent to "
-                + request.dst() + ") was answered 481 " + r.finalResponse().reason());
+                + request.dst() + ") was answered 481 " + refusal.reason());
+        List<Long> frames = new ArrayList<>(List.of(request.frame(), refusal.frame()));
+        SipMessage ended = firstBye(flow, request, 0, refusal.frame(), request.toTag());
+        if (ended != null) {
+            // the other side ended the dialog before the 481: the request crossed its BYE, nothing was lost
+            frames.add(0, ended.frame());
+            facts.add(ended.src().address() + " had already sent BYE (frame " + ended.frame() + ") for this dialog");
+            return DialogRequests.finding(flow, request, CODE, CODE.title(request.method()),
+                    "481 Call/Transaction Does Not Exist answers a request for a dialog its receiver no longer has: "
+                            + ended.src().address() + " ended the call with its own BYE (frame " + ended.frame()
+                            + ") before this " + request.method() + " was answered, so the two crossed. The dialog "
+                            + "is over on both sides: nothing is left to tear down.",
+                    frames, facts, List.of("Nothing to fix: both sides ended the call at about the same time."))
+                    .withSeverity(Severity.INFO);
+        }
         SipMessage answer = answerOf(flow, request.callId());
         if (answer != null) {
             String recordRoute = answer.header("Record-Route");
@@ -48,16 +64,57 @@ final class DialogNotFoundCheck implements FindingRule {
                 facts.add("The " + request.method() + " carries no Route header: it ignored the Record-Route");
             }
         }
+        if (flow.hasHop(refusal.src(), Role.LIVEKIT)) {
+            facts.add("INVITE".equals(request.method())
+                    ? "The open-source LiveKit SIP server never answers 481 to an INVITE: a re-INVITE whose To tag "
+                    + "names no call of the node that got it is processed as a new call (livekit/sip "
+                    + "pkg/sip/inbound.go processInvite), so this 481 came from what is in front of LiveKit or from "
+                    + "LiveKit Cloud's own build"
+                    : "LiveKit answers 481 \"Call does not exist\" to a BYE or NOTIFY whose To tag names no call of "
+                    + "the node that got it: the call ended there already, or the request reached another node "
+                    + "(livekit/sip pkg/sip/inbound.go)");
+        }
+        String after = "";
+        SipMessage bye = "BYE".equals(request.method()) ? null
+                : firstBye(flow, request, refusal.frame(), Long.MAX_VALUE, null);
+        if (bye != null) {
+            frames.add(bye.frame());
+            facts.add("BYE frame " + bye.frame() + " from " + bye.src().address() + " ended the call after the 481");
+            after = bye.src().address().equals(refusal.src().address())
+                    ? " Here " + bye.src().address() + ", which had answered 481, then ended the call itself (BYE, frame "
+                    + bye.frame() + "): it did have the dialog, so the 481 came from a part of it that did not (another "
+                    + "node or process behind that address) or from a request it could not match to the dialog."
+                    : " Here " + bye.src().address() + " then ended the call (BYE, frame " + bye.frame() + "): RFC 3261 "
+                    + "12.2.1.2 has the sender of an in-dialog request answered 481 end the dialog (RFC 4028 10 for a "
+                    + "session refresh), so the 481 is why the call ended.";
+        }
         return DialogRequests.finding(flow, request, CODE,
                 CODE.title(request.method()),
                 "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
                         + "sender addressed it to the wrong target (not the Contact of the answer), ignored the "
                         + "Record-Route set (so a proxy or SBC that must stay in the path was skipped), or the dialog "
-                        + "had already ended there. The call may then never be torn down on the other side.",
-                List.of(request.frame(), r.finalResponse().frame()), facts,
+                        + "had already ended there. The call may then never be torn down on the other side." + after,
+                frames, facts,
                 List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route entry "
                                 + "(as Route headers, in order).",
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));
+    }
+
+    /**
+     * The first BYE of {@code request}'s dialog between frames {@code after} and {@code before} (exclusive), sent by the
+     * party whose tag is {@code fromTag} (null: by either; through a proxy the sender's address changes, its tag not),
+     * or null.
+     */
+    private static SipMessage firstBye(CallFlow flow, SipMessage request, long after, long before, String fromTag) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (m.frame() > after && m.frame() < before && m != request && !fm.retransmission()
+                    && "BYE".equals(m.method()) && request.callId().equals(m.callId())
+                    && (fromTag == null || fromTag.equals(SipMessage.tagOf(m.header("From"))))) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The first 2xx answer to an INVITE with Call-ID {@code callId} in the flow, or null. */

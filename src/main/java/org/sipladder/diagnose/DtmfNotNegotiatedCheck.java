@@ -85,7 +85,7 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
                 + (pinRule == null ? "" : " PIN dispatch rule " + pinRule + " won this call, so LiveKit answered to "
                 + "ask for a PIN that can only come as DTMF: the caller can never enter it, and the call stays at the "
                 + "PIN prompt.");
-        return new Finding(CODE, tried || pinRule != null ? CODE.severity() : Severity.INFO, CODE.title(call.gap()), explanation,
+        return new Finding(CODE, tried || pinRule != null ? CODE.severity() : Severity.INFO, CODE.title("reach", call.gap()), explanation,
                 call.invite().callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of("Offer a=rtpmap:<pt> telephone-event/8000 (with a=fmtp:<pt> 0-16) in the INVITE "
                         + "to LiveKit: in Jambonz, set the carrier's DTMF type to RFC 2833; on a PBX or SBC in front, "
@@ -106,7 +106,7 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
                 + "from the called side reach the agent only as tones it hears. "
                 + (tried ? "The capture shows the called side sending digits anyway: the agent gets none of them."
                 : "An IVR or extension the agent must dial through cannot be reached this way.");
-        return new Finding(CODE, tried ? CODE.severity() : Severity.INFO, CODE.title(call.gap()), explanation,
+        return new Finding(CODE, tried ? CODE.severity() : Severity.INFO, CODE.title("leave or reach", call.gap()), explanation,
                 call.invite().callId(), flow.id(), false, Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of("Have the provider (or Jambonz on the outbound carrier: DTMF type RFC 2833) "
                         + "answer LiveKit's INVITE with a=rtpmap:<pt> telephone-event/8000 (RFC 4733 events at an "

@@ -88,6 +88,8 @@ public enum FindingCode {
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
     /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */
+    /** A re-INVITE or UPDATE after the answer refused: the session stays as it was, the call answered. */
+    SIP_SESSION_CHANGE_REFUSED(Severity.WARNING, 295, Kind.AFTER_ANSWER, "%s refused by %s: %s"),
     SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
             "re-INVITE collided with the other side's (491 Request Pending)"),
     /** An INVITE that failed and was then retried successfully: information, never a call's cause. */
@@ -122,7 +124,7 @@ public enum FindingCode {
             "DTMF %s sent to LiveKit as SIP INFO never reaches the agent: %s"),
     /** A warning when the capture shows digits sent anyway; information otherwise (in-band tones do not show). */
     LK_DTMF_NOT_NEGOTIATED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
-            "No DTMF can reach LiveKit on this call: %s");
+            "No DTMF can %s LiveKit on this call: %s");
 
     /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
     public enum Kind {

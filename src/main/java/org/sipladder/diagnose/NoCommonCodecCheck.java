@@ -63,7 +63,8 @@ final class NoCommonCodecCheck implements FindingRule {
                 } else if (answer != null && answer.status() < 300 && disjoint(offered, codecs.of(answerSdp))) {
                     findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
                             + String.join(", ", codecs.of(answerSdp)), List.copyOf(offered)));
-                } else if (last != null && last.status() == 488) {
+                } else if (last != null && last.status() == 488 && !tx.request().hasToTag()) {
+                    // a re-INVITE's 488 refuses a change of a session that had a codec: SIP_SESSION_CHANGE_REFUSED's
                     findings.add(finding(tx, offered, "Answered " + last.label(), List.of("PCMA", "PCMU")));
                 }
             }

@@ -147,6 +147,10 @@ class FindingRulesTest {
                 silent(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 491", () -> List.of(afterAnswer(Mid.GLARE)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_SESSION_CHANGE_REFUSED, "re-INVITE answered 488",
+                        () -> List.of(afterAnswer(Mid.REINVITE_488)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_SESSION_CHANGE_REFUSED, "re-INVITE answered 200",
+                        () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_RETRY_RECOVERED, "488, then CSeq 2 answered 200", () -> List.of(retried(488, "Not Acceptable Here")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_RETRY_RECOVERED, "401 challenge, then CSeq 2 answered 200", () -> List.of(retried(401, "Unauthorized")), LiveKitConfig::empty),
                 fires(FindingCode.LK_OUTBOUND_AUTH_LOOP, "401 again after the trunk's credentials", () -> List.of(outboundAuth(401)),
@@ -450,7 +454,9 @@ class FindingRulesTest {
         /** The ACK reaches LiveKit, which sends the 200 OK again after it all the same. */
         ACK_NOT_MATCHED,
         /** A re-INVITE switching to T.38 fax (no audio section), refused with 488. */
-        T38_REFUSED
+        T38_REFUSED,
+        /** A re-INVITE with the session's own codecs refused with 488. */
+        REINVITE_488
     }
 
     /** Jambonz calls LiveKit, LiveKit answers (Session-Expires 90 s), then {@code mid} happens. */
@@ -501,7 +507,8 @@ class FindingRulesTest {
             default -> {
                 String reinvite = inDialog("INVITE", 2, JAMBONZ, SipTexts.SDP_G711, "Content-Type: application/sdp");
                 call.send(JAMBONZ, LIVEKIT, reinvite).send(LIVEKIT, JAMBONZ, mid == Mid.GLARE
-                        ? SipTexts.response(reinvite, 491, "Request Pending") : SipTexts.response(reinvite, 200, "OK"));
+                        ? SipTexts.response(reinvite, 491, "Request Pending") : mid == Mid.REINVITE_488
+                        ? SipTexts.response(reinvite, 488, "Not Acceptable Here") : SipTexts.response(reinvite, 200, "OK"));
             }
         }
         return call.flow();

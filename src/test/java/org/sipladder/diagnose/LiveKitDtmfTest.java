@@ -73,6 +73,7 @@ class LiveKitDtmfTest {
         Finding none = d.withCode(FindingCode.LK_DTMF_NOT_NEGOTIATED).get(0);
         assertEquals(Severity.WARNING, none.severity(), "the INFOs show digits were sent");
         assertTrue(none.explanation().contains("2 INFO"), none.explanation());
+        assertTrue(none.title().startsWith("No DTMF can reach LiveKit on this call: "), none.title());
     }
 
     @Test

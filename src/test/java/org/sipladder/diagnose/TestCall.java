@@ -87,7 +87,11 @@ final class TestCall {
         SipMessage first = of.get(0);
         // the dialog's method: INVITE when it has one, else its first message's (as the flow engine names it)
         String method = of.stream().anyMatch(m -> "INVITE".equals(m.cseqMethod())) ? "INVITE" : first.cseqMethod();
-        SipMessage fin = of.stream().filter(m -> !m.isRequest() && m.status() >= 200 && method.equals(m.cseqMethod()))
+        // as the flow builder: the answer to the last dialog-opening request (no To tag), not to a later re-INVITE
+        SipMessage opening = of.stream().filter(m -> m.isRequest() && method.equals(m.method()) && !m.hasToTag())
+                .reduce((a, b) -> b).orElse(null);
+        SipMessage fin = of.stream().filter(m -> !m.isRequest() && m.status() >= 200 && method.equals(m.cseqMethod())
+                        && (opening == null || m.cseqNumber() == opening.cseqNumber()))
                 .reduce((a, b) -> b).orElse(null);
         return new Leg(index, callId, first.header("From"), first.header("To"), first.requestUri(), first.frame(),
                 of.get(of.size() - 1).frame(), fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), of.size(),

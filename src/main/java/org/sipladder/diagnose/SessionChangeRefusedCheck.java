@@ -1,0 +1,251 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Role;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * SIP_SESSION_CHANGE_REFUSED: a re-INVITE or UPDATE of an answered call (hold, resume, codec change, session refresh)
+ * refused. A refused change leaves the session as it was (RFC 3261 14.1, RFC 3311 5.1, RFC 3264): the call stays
+ * answered, so this is its own finding and never the call's failure. A 491 to a re-INVITE is SIP_REINVITE_GLARE's, a
+ * 481 SIP_DIALOG_NOT_FOUND's.
+ */
+final class SessionChangeRefusedCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.SIP_SESSION_CHANGE_REFUSED;
+
+    private static final List<String> METHODS = List.of("INVITE", "UPDATE");
+
+    /** A BYE this soon after the refusal, from either side, is taken as the call ending because of it. */
+    private static final long ENDED_BY_IT_MICROS = 5_000_000;
+
+    /** LiveKit's 405 to an UPDATE: it takes none, whatever its settings; it accepts every re-INVITE of a call it has. */
+    private static final StatusMeaning LIVEKIT_405 = new StatusMeaning(405, 405, "LiveKit SIP handles only "
+            + RequestRejectedCheck.LIVEKIT_METHODS + " and answers every other method 405 (livekit/sip "
+            + "pkg/sip/server.go); it accepts a re-INVITE of a call it has with its own SDP (pkg/sip/inbound.go)",
+            "Have %2$s refresh or change the session toward LiveKit with re-INVITE, not UPDATE (in Jambonz: on the "
+                    + "LiveKit carrier).");
+
+    /** What a refusal of an in-dialog INVITE or UPDATE means and what to check, most specific first. */
+    private static final List<StatusMeaning> MEANINGS = List.of(
+            new StatusMeaning(401, 401, "it asks for credentials and the sender did not send the request again with "
+                    + "them", "Have %2$s answer the challenge for in-dialog requests too."),
+            new StatusMeaning(407, 407, "a proxy asks for credentials and the sender did not send the request again "
+                    + "with them", "Have %2$s answer the challenge for in-dialog requests too."),
+            new StatusMeaning(405, 405, "it does not take this method (its Allow header lists those it does)",
+                    "Have %2$s change the session with the methods %1$s allows (re-INVITE instead of UPDATE; a "
+                            + "session refresh may use either, RFC 4028 7.4)."),
+            new StatusMeaning(408, 408, "the request timed out; RFC 3261 12.2.1.2 says the sender should then end the "
+                    + "dialog", "Check that in-dialog requests reach %1$s (the 200 OK's Contact and Record-Route)."),
+            new StatusMeaning(422, 422, "the Session-Expires it asked for is below the refuser's minimum (its Min-SE "
+                    + "header, RFC 4028 6)",
+                    "Have %2$s send the refresh again with Session-Expires at least the Min-SE of %1$s's 422, or "
+                            + "lower the Min-SE at %1$s."),
+            new StatusMeaning(488, 488, "the refuser cannot accept the offered media (codecs, direction or address)",
+                    "Offer what %1$s accepts: for hold, a=sendonly with the session's codecs and address (some peers "
+                            + "refuse a=inactive or c=0.0.0.0); for a codec change, a codec both sides already "
+                            + "use."),
+            new StatusMeaning(491, 491, "both sides changed the session at once (glare); RFC 3311 5.1 and RFC 3261 "
+                    + "14.1 have each side retry after a random delay (the Call-ID owner 2.1-4 s, the other 0-2 s)",
+                    "Make %2$s retry after RFC 3261 14.1's random delay; let one side be the session-timer refresher."),
+            new StatusMeaning(500, 500, "it had another offer or INVITE of this dialog still open (RFC 3261 14.2, "
+                    + "RFC 3311 5.2 answer so, with Retry-After) or failed internally",
+                    "Have %2$s wait for the open transaction (or Retry-After) and send the change again; check the "
+                            + "logs of %1$s if none was open."),
+            new StatusMeaning(501, 501, "it does not implement this method",
+                    "Have %2$s change the session with re-INVITE instead."),
+            new StatusMeaning(606, 606, "it accepts none of the offered media anywhere",
+                    "Offer what %1$s accepts: a codec both sides already use."),
+            new StatusMeaning(300, 499, "it rejected the change",
+                    "Read the reason phrase, the Warning and the logs of %1$s for the exact cause."),
+            new StatusMeaning(500, 599, "it failed or is unavailable",
+                    "Check the health of %1$s; retry after Retry-After when it gives one."),
+            new StatusMeaning(600, 699, "it declined the change", "Ask the operator of %1$s why it declines it."));
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>(0);
+        for (CallFlow flow : context.flows()) {
+            if (!refusedAfterAnswer(flow)) {
+                continue; // nearly every call
+            }
+            for (String method : METHODS) {
+                List<DialogRequests> requests = context.dialogRequests(flow, method);
+                for (DialogRequests r : requests) {
+                    SipMessage fin = r.finalResponse();
+                    if (fin != null && fin.status() >= 300 && r.request().hasToTag() && !coveredElsewhere(method, fin)
+                            && !challengeAnswered(requests, r)) {
+                        findings.add(finding(context, flow, method, r, requests));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** True when an INVITE of {@code flow} was answered 2xx and an INVITE or UPDATE after it refused: cheap. */
+    private static boolean refusedAfterAnswer(CallFlow flow) {
+        boolean answered = false;
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            int status = m.status();
+            if (status < 200 || m.isRequest()) {
+                continue;
+            }
+            String method = m.cseqMethod();
+            if (status < 300) {
+                answered |= "INVITE".equals(method);
+            } else if (answered && ("INVITE".equals(method) || "UPDATE".equals(method))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean coveredElsewhere(String method, SipMessage fin) {
+        return fin.status() == 481 || fin.status() == 491 && "INVITE".equals(method);
+    }
+
+    /** True when a 401/407 to {@code r} was followed by the same sender's request of the dialog with credentials. */
+    private static boolean challengeAnswered(List<DialogRequests> requests, DialogRequests r) {
+        int status = r.finalResponse().status();
+        return (status == 401 || status == 407) && laterFromSender(requests, r, true) != null;
+    }
+
+    /**
+     * The first request of {@code r}'s dialog its sender sent after {@code r}'s refusal (with credentials when
+     * {@code credentials}; answered 2xx otherwise), or null.
+     */
+    private static DialogRequests laterFromSender(List<DialogRequests> requests, DialogRequests r, boolean credentials) {
+        SipMessage refused = r.request();
+        for (DialogRequests o : requests) {
+            SipMessage m = o.request();
+            SipMessage fin = o.finalResponse();
+            if (m.frame() > r.finalResponse().frame() && m.hasToTag() && refused.callId().equals(m.callId())
+                    && m.src().address().equals(refused.src().address())
+                    && (credentials ? DialogRequests.hasCredentials(m)
+                    : fin != null && fin.status() >= 200 && fin.status() < 300)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(DiagnosisContext context, CallFlow flow, String method, DialogRequests r,
+                                   List<DialogRequests> requests) {
+        SipMessage request = r.request();
+        SipMessage answer = r.finalResponse();
+        String refuser = name(flow, answer);
+        String sender = request.src().address();
+        String change = change(context, method, request);
+        StatusMeaning m = answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_405
+                : StatusMeaning.of(MEANINGS, answer.status());
+        List<Long> frames = new ArrayList<>(List.of(request.frame(), answer.frame()));
+        List<String> facts = new ArrayList<>();
+        facts.add(change + ": " + method + " frame " + request.frame() + " from " + sender + " to " + request.dst()
+                + ", answered " + answer.label() + " (frame " + answer.frame() + ")");
+        ResponseFacts.add(answer, facts);
+        DialogRequests retry = laterFromSender(requests, r, false);
+        String after;
+        if (retry != null) {
+            frames.add(retry.request().frame());
+            frames.add(retry.finalResponse().frame());
+            after = " A later " + label(method) + " from " + sender + " (frame " + retry.request().frame()
+                    + ") was answered " + retry.finalResponse().label() + ", so the change went through in the end.";
+            facts.add("Later " + label(method) + " frame " + retry.request().frame() + " answered "
+                    + retry.finalResponse().label() + " (frame " + retry.finalResponse().frame() + ")");
+        } else {
+            after = ending(flow, answer, frames, facts);
+        }
+        String why = refuser + " refused the " + change + " with " + answer.label() + ": " + m.meaning() + ". A "
+                + "refused " + label(method) + " leaves the session as it was before it (RFC 3261 14.1, RFC 3311 5.1, "
+                + "RFC 3264): the call stays answered with its earlier media"
+                + (change.startsWith("hold") ? ", so it was not put on hold" : "")
+                + "." + after;
+        Finding f = DialogRequests.finding(flow, request, CODE, CODE.title(change, refuser, answer.label()), why,
+                frames, facts, List.of(m.check(answer.src().address(), sender)));
+        return retry != null ? f.withSeverity(Severity.INFO) : f;
+    }
+
+    /** What happened after the refusal: the BYE that ended the dialog, by whom and when, or that none came. */
+    private static String ending(CallFlow flow, SipMessage answer, List<Long> frames, List<String> facts) {
+        SipMessage bye = null;
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (!fm.retransmission() && m.frame() > answer.frame() && "BYE".equals(m.method())
+                    && answer.callId().equals(m.callId())) {
+                bye = m;
+                break;
+            }
+        }
+        if (bye == null) {
+            return " The capture shows no BYE of this dialog after it: the call went on.";
+        }
+        frames.add(bye.frame());
+        long micros = bye.timestampMicros() - answer.timestampMicros();
+        String when = String.format(Locale.ROOT, "%.1f s", micros / 1e6);
+        facts.add("BYE frame " + bye.frame() + " from " + bye.src().address() + ", " + when + " after the refusal");
+        boolean byRefuser = bye.src().address().equals(answer.src().address());
+        if (micros > ENDED_BY_IT_MICROS) {
+            return " The call went on; " + bye.src().address() + " ended it " + when + " later (BYE, frame "
+                    + bye.frame() + ").";
+        }
+        return " Then " + (byRefuser ? "the refuser" : "the sender") + " ended the call " + when + " later (BYE, frame "
+                + bye.frame() + "), right after the refusal: the refused change is the likely reason the call ended.";
+    }
+
+    /** The refuser's address, with its role when the flow knows it (LiveKit, Jambonz, carrier). */
+    private static String name(CallFlow flow, SipMessage answer) {
+        for (Role role : new Role[] {Role.LIVEKIT, Role.JAMBONZ, Role.CARRIER}) {
+            if (flow.hasHop(answer.src(), role)) {
+                return role.displayName() + " " + answer.src().address();
+            }
+        }
+        return answer.src().address();
+    }
+
+    private static String label(String method) {
+        return "INVITE".equals(method) ? "re-INVITE" : method;
+    }
+
+    /** What the request asked to change, from its SDP and Session-Expires: hold, resume, media or a session refresh. */
+    private static String change(DiagnosisContext context, String method, SipMessage request) {
+        Sdp sdp = context.sdp(request);
+        boolean refresh = request.header("Session-Expires") != null;
+        if (sdp == null) {
+            return refresh ? "session refresh " + label(method) + " (RFC 4028)" : label(method) + " without SDP";
+        }
+        for (SdpMedia media : sdp.media()) {
+            if ("audio".equalsIgnoreCase(media.type()) && media.direction() != null
+                    && !"sendrecv".equalsIgnoreCase(media.direction())) {
+                return "hold " + label(method) + " (a=" + media.direction() + ")";
+            }
+        }
+        return (refresh ? "session refresh " : "media change ") + label(method) + " (offer: "
+                + String.join(", ", audioCodecs(sdp)) + ")";
+    }
+
+    /** The audio codecs offered, or the other media when there is no audio. */
+    private static List<String> audioCodecs(Sdp sdp) {
+        List<String> codecs = new ArrayList<>();
+        for (SdpMedia media : sdp.media()) {
+            if ("audio".equalsIgnoreCase(media.type())) {
+                codecs.addAll(media.codecs());
+            }
+        }
+        if (codecs.isEmpty()) {
+            // no audio offered (a T.38 fax switch, video only): name the media instead
+            for (SdpMedia media : sdp.media()) {
+                codecs.add("m=" + media.type() + " " + media.protocol());
+            }
+        }
+        return codecs;
+    }
+}
