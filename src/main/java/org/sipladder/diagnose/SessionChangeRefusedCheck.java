@@ -22,6 +22,9 @@ final class SessionChangeRefusedCheck implements FindingRule {
 
     private static final List<String> METHODS = List.of("INVITE", "UPDATE");
 
+    /** How {@link #change} names a switch to T.38 fax. */
+    private static final String T38 = "T.38 fax ";
+
     /** A BYE this soon after the refusal, from either side, is taken as the call ending because of it. */
     private static final long ENDED_BY_IT_MICROS = 5_000_000;
 
@@ -31,6 +34,14 @@ final class SessionChangeRefusedCheck implements FindingRule {
             + "pkg/sip/server.go); it accepts a re-INVITE of a call it has with its own SDP (pkg/sip/inbound.go)",
             "Have %2$s refresh or change the session toward LiveKit with re-INVITE, not UPDATE (in Jambonz: on the "
                     + "LiveKit carrier).");
+
+    /**
+     * A refused switch to T.38 fax (RFC 3362 image/t38 over UDPTL, ITU-T T.38 Annex D): the refuser has no T.38 (off,
+     * or no fax gateway behind it); the call then stays on audio, where a fax goes through as G.711 pass-through.
+     */
+    private static final StatusMeaning T38_REFUSED = new StatusMeaning(300, 699, "it does not take T.38 fax (T.38 "
+            + "switched off there, or no fax gateway behind it)", "Enable T.38 on %1$s, or send fax as G.711 "
+            + "pass-through (PCMA/PCMU with no codec change, silence suppression or comfort noise on the call).");
 
     /** What a refusal of an in-dialog INVITE or UPDATE means and what to check, most specific first. */
     private static final List<StatusMeaning> MEANINGS = List.of(
@@ -145,7 +156,9 @@ final class SessionChangeRefusedCheck implements FindingRule {
         String refuser = name(flow, answer);
         String sender = request.src().address();
         String change = change(context, method, request);
+        boolean fax = change.startsWith(T38);
         StatusMeaning m = answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_405
+                : fax && answer.status() != 491 && answer.status() != 500 ? T38_REFUSED
                 : StatusMeaning.of(MEANINGS, answer.status());
         List<Long> frames = new ArrayList<>(List.of(request.frame(), answer.frame()));
         List<String> facts = new ArrayList<>();
@@ -154,12 +167,22 @@ final class SessionChangeRefusedCheck implements FindingRule {
         ResponseFacts.add(answer, facts);
         DialogRequests retry = laterFromSender(requests, r, false);
         String after;
+        boolean wentThrough = false;
         if (retry != null) {
             frames.add(retry.request().frame());
             frames.add(retry.finalResponse().frame());
+            // the same change asked again, or something else instead (a refused T.38 switch followed by audio)
+            String next = change(context, method, retry.request());
+            // a hold asked again with another direction, or a codec change with other codecs, is the change in
+            // another form; a refused T.38 switch followed by audio is not
+            wentThrough = kind(next).equals(kind(change));
             after = " A later " + label(method) + " from " + sender + " (frame " + retry.request().frame()
-                    + ") was answered " + retry.finalResponse().label() + ", so the change went through in the end.";
-            facts.add("Later " + label(method) + " frame " + retry.request().frame() + " answered "
+                    + ") was answered " + retry.finalResponse().label() + (next.equals(change)
+                    ? ", so the change went through in the end." : wentThrough ? " (" + next + "), so the change went "
+                    + "through in that form in the end." : ", but it asked for something else: " + next
+                    + (fax ? "; the call stayed on audio, so a fax goes through as G.711 pass-through, if at all."
+                    : "; the change itself did not go through."));
+            facts.add("Later " + label(method) + " frame " + retry.request().frame() + " (" + next + ") answered "
                     + retry.finalResponse().label() + " (frame " + retry.finalResponse().frame() + ")");
         } else {
             after = ending(flow, answer, frames, facts);
@@ -171,7 +194,7 @@ final class SessionChangeRefusedCheck implements FindingRule {
                 + "." + after;
         Finding f = DialogRequests.finding(flow, request, CODE, CODE.title(change, refuser, answer.label()), why,
                 frames, facts, List.of(m.check(answer.src().address(), sender)));
-        return retry != null ? f.withSeverity(Severity.INFO) : f;
+        return wentThrough ? f.withSeverity(Severity.INFO) : f;
     }
 
     /** What happened after the refusal: the BYE that ended the dialog, by whom and when, or that none came. */
@@ -211,6 +234,15 @@ final class SessionChangeRefusedCheck implements FindingRule {
         return answer.src().address();
     }
 
+    /** The kind of change {@link #change} named: hold, media change, session refresh, T.38 fax... */
+    private static String kind(String change) {
+        int space = change.indexOf(" re-INVITE");
+        if (space < 0) {
+            space = change.indexOf(" UPDATE");
+        }
+        return space < 0 ? change : change.substring(0, space);
+    }
+
     private static String label(String method) {
         return "INVITE".equals(method) ? "re-INVITE" : method;
     }
@@ -221,6 +253,13 @@ final class SessionChangeRefusedCheck implements FindingRule {
         boolean refresh = request.header("Session-Expires") != null;
         if (sdp == null) {
             return refresh ? "session refresh " + label(method) + " (RFC 4028)" : label(method) + " without SDP";
+        }
+        for (SdpMedia media : sdp.media()) {
+            if ("image".equalsIgnoreCase(media.type()) && media.port() != 0 && media.protocol() != null
+                    && media.protocol().toLowerCase(Locale.ROOT).contains("udptl")) {
+                return T38 + label(method) + " (m=image " + media.protocol() + " " + String.join(" ", media.codecs())
+                        + ")";
+            }
         }
         for (SdpMedia media : sdp.media()) {
             if ("audio".equalsIgnoreCase(media.type()) && media.direction() != null

@@ -159,6 +159,42 @@ class InDialogRefusedTest {
     }
 
     @Test
+    void aRefusedT38SwitchFollowedByAudioIsNotCalledAChangeThatWentThrough() throws Exception {
+        String t38 = "v=0\r\no=- 1 2 IN IP4 " + UAC + "\r\ns=-\r\nc=IN IP4 " + UAC + "\r\nt=0 0\r\n"
+                + "m=image 40000 udptl t38\r\na=T38FaxVersion:0\r\na=T38FaxRateManagement:transferredTCF\r\n";
+        answered().change("INVITE", 2, "", t38, 488, "Not Acceptable Here", "")
+                .change("INVITE", 3, "", sdp(UAC, "8 PCMA/8000", "sendrecv"), 200, "OK", "").bye(30_000, true, 4);
+
+        Result r = read();
+
+        assertEquals(200, r.flow().finalStatus());
+        assertEquals(1, r.refused().size(), r.refused().toString());
+        Finding f = r.refused().get(0);
+        assertEquals("T.38 fax re-INVITE (m=image udptl t38) refused by " + UAS + ": 488 Not Acceptable Here",
+                f.title());
+        // the fax fell back to audio: the switch did not go through
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.explanation().contains("it does not take T.38 fax")
+                && f.explanation().contains("but it asked for something else: media change re-INVITE (offer: "
+                + "8 PCMA/8000); the call stayed on audio, so a fax goes through as G.711 pass-through"),
+                f.explanation());
+        assertFalse(f.explanation().contains("went through"), f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("Enable T.38 on " + UAS), f.fix().steps().toString());
+    }
+
+    @Test
+    void aHoldRefusedAndAskedAgainInAnotherFormWentThroughInThatForm() throws Exception {
+        answered().change("INVITE", 2, "", sdp(UAC, "0 PCMU/8000", "inactive"), 488, "Not Acceptable Here", "")
+                .change("INVITE", 3, "", sdp(UAC, "0 PCMU/8000", "sendonly"), 200, "OK", "").bye(30_000, true, 4);
+
+        Finding f = read().refused().get(0);
+
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.explanation().contains("(hold re-INVITE (a=sendonly)), so the change went through in that form"),
+                f.explanation());
+    }
+
+    @Test
     void aSessionRefreshRefused422ThenTheRefuserHangingUpIsExplained() throws Exception {
         answered().change("UPDATE", 2, "Session-Expires: 60;refresher=uac\r\n", "", 422, "Session Interval Too Small",
                 "Min-SE: 90\r\n").bye(300, false, 1);
