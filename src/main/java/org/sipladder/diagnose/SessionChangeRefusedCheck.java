@@ -86,12 +86,16 @@ final class SessionChangeRefusedCheck implements FindingRule {
             if (!refusedAfterAnswer(flow)) {
                 continue; // nearly every call
             }
+            // a refusal passed on by a proxy (the same Call-ID on each hop) pairs with the same answer on every hop:
+            // one finding, from the request first sent
+            List<SipMessage> reported = new ArrayList<>(2);
             for (String method : METHODS) {
                 List<DialogRequests> requests = context.dialogRequests(flow, method);
                 for (DialogRequests r : requests) {
                     SipMessage fin = r.finalResponse();
                     if (fin != null && fin.status() >= 300 && r.request().hasToTag() && !coveredElsewhere(method, fin)
-                            && !challengeAnswered(requests, r)) {
+                            && !challengeAnswered(requests, r) && !reported.contains(fin)) {
+                        reported.add(fin);
                         findings.add(finding(context, flow, method, r, requests));
                     }
                 }

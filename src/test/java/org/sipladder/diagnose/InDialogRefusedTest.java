@@ -183,6 +183,29 @@ class InDialogRefusedTest {
     }
 
     @Test
+    void aRefusalPassedOnByAProxyIsOneFinding() throws Exception {
+        String proxy = "192.0.2.50";
+        String invite = request("INVITE", 1, true, false, "", sdp(UAC, "0 PCMU/8000", "sendrecv"));
+        String ok = response(invite, 200, "OK", "Contact: <sip:" + UAS + ":5060>\r\n", sdp(UAS, "0 PCMU/8000", "sendrecv"));
+        String hold = request("INVITE", 2, true, true, "", sdp(UAC, "0 PCMU/8000", "sendonly"));
+        String refused = response(hold, 488, "Not Acceptable Here", "", "");
+        // every message through the proxy, which keeps the Call-ID (one dialog on both hops)
+        String[][] steps = {{UAC, invite}, {UAS, ok}, {UAC, request("ACK", 1, true, true, "", "")}, {UAC, hold},
+                {UAS, refused}, {UAC, request("ACK", 2, true, true, "", "")}};
+        for (String[] step : steps) {
+            boolean fromCaller = step[0].equals(UAC);
+            micros += 1_000_000;
+            capture.udp(micros, step[0] + ":5060", proxy + ":5060", step[1]);
+            capture.udp(micros + 5_000, proxy + ":5060", (fromCaller ? UAS : UAC) + ":5060", step[1]);
+        }
+
+        List<Finding> found = read().refused();
+
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("hold re-INVITE (a=sendonly) refused by " + UAS + ": 488 Not Acceptable Here", found.get(0).title());
+    }
+
+    @Test
     void aHoldRefusedAndAskedAgainInAnotherFormWentThroughInThatForm() throws Exception {
         answered().change("INVITE", 2, "", sdp(UAC, "0 PCMU/8000", "inactive"), 488, "Not Acceptable Here", "")
                 .change("INVITE", 3, "", sdp(UAC, "0 PCMU/8000", "sendonly"), 200, "OK", "").bye(30_000, true, 4);
