@@ -64,7 +64,7 @@ final class HomerOpenCommand implements Callable<Integer> {
             err.println("Homer joins " + legs.size() + (legs.size() == 1 ? " leg: " : " legs: ")
                     + String.join(", ", legs));
             err.flush();
-            long packets = export(client, legs, range, format);
+            long packets = export(client, legs, range, format, err);
             out.printf("%d packets of %d leg%s written to %s%n", packets, legs.size(), legs.size() == 1 ? "" : "s",
                     output);
             out.flush();
@@ -74,9 +74,12 @@ final class HomerOpenCommand implements Callable<Integer> {
         }
     }
 
-    /** Homer's pcap export, rewritten packet for packet in {@code format}. */
-    private long export(HomerClient client, List<String> legs, TimeRange range, CallSaver.Format format)
-            throws HomerException, CaptureException, UserError {
+    /**
+     * Homer's pcap export, rewritten packet for packet in {@code format}; where the export is damaged, what came
+     * before is kept with a warning on {@code err}, and an export damaged from its first packet writes nothing.
+     */
+    private long export(HomerClient client, List<String> legs, TimeRange range, CallSaver.Format format,
+                        PrintWriter err) throws HomerException, CaptureException, UserError {
         Path temp;
         try {
             temp = Files.createTempFile(output.toAbsolutePath().getParent(), ".sipladder-homer-", ".pcap");
@@ -85,13 +88,28 @@ final class HomerOpenCommand implements Callable<Integer> {
         }
         try {
             client.exportPcap(legs, range, temp);
-            return new CallSaver().copy(CaptureFiles.of(temp), output, format).packets();
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a leftover hidden file is harmless
+            CallSaver.Saved saved = new CallSaver().copy(CaptureFiles.of(temp), output, format);
+            String prefix = temp + ": ";
+            for (String damage : saved.damage()) {
+                String what = damage.startsWith(prefix) ? damage.substring(prefix.length()) : damage;
+                if (saved.packets() == 0) {
+                    deleteQuietly(output);
+                    throw new UserError("Homer's pcap export cannot be read (" + what + "); nothing written to "
+                            + output + ". Look at homer-app's log.");
+                }
+                err.println("Homer's pcap export is damaged: " + what);
             }
+            return saved.packets();
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover file is harmless
         }
     }
 }

@@ -50,7 +50,12 @@ final class ListenCommand implements Callable<Integer> {
         CaptureListener listener = writer == null ? printer : new PayloadRecorder(printer, writer);
         HepListener listening;
         try {
-            listening = HepListener.start(addresses, listener);
+            listening = HepListener.start(addresses, listener, notice -> {
+                synchronized (err) {
+                    err.println(notice);
+                    err.flush();
+                }
+            });
         } catch (IOException e) {
             closeQuietly(writer);
             throw new UserError(e.getMessage());
@@ -63,7 +68,8 @@ final class ListenCommand implements Callable<Integer> {
             closeQuietly(writer);
         });
         err.println(listening.packets() + " HEP packets received, " + listening.ignored() + " without SIP"
-                + (live.write == null ? "" : "; written to " + live.write));
+                + (listening.refusedConnections() == 0 ? "" : ", " + listening.refusedConnections()
+                + " TCP connections refused") + (live.write == null ? "" : "; written to " + live.write));
         err.flush();
         return 0;
     }

@@ -51,7 +51,7 @@ final class LiveOptions {
                     MessageJson.line(lines, m);
                 } else {
                     out.println(JsonTime.utc(m.timestampMicros()) + "  " + m.src() + " -> " + m.dst() + "  "
-                            + m.label() + "  " + (m.callId() == null ? "-" : m.callId()));
+                            + MessagesCommand.label(m) + "  " + (m.callId() == null ? "-" : m.callId()));
                 }
                 out.flush();
             }

@@ -57,7 +57,8 @@ final class MessagesCommand extends ConsoleCommand {
         return 0;
     }
 
-    private static String label(SipMessage m) {
+    /** The message's label, flagged when it could not be parsed whole. */
+    static String label(SipMessage m) {
         return m.malformed() ? m.label() + " (malformed)" : m.label();
     }
 }

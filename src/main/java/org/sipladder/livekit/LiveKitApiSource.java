@@ -30,8 +30,12 @@ import retrofit2.Response;
  */
 public final class LiveKitApiSource {
 
+    /** Far more than the trunks and rules of any project: LiveKit's own limits keep a list to a few megabytes. */
+    static final long MAX_ANSWER = 64L << 20;
+
     private final ApiSettings settings;
     private final SocketFactory sockets;
+    private final AnswerLimit limit;
 
     public LiveKitApiSource(ApiSettings settings) {
         this(settings, SocketFactory.getDefault());
@@ -39,8 +43,14 @@ public final class LiveKitApiSource {
 
     /** With the sockets to connect through: tests make a network fail the way a real one does. */
     LiveKitApiSource(ApiSettings settings, SocketFactory sockets) {
+        this(settings, sockets, MAX_ANSWER);
+    }
+
+    /** With a bound on the size of each answer: tests need not send 64 MB. */
+    LiveKitApiSource(ApiSettings settings, SocketFactory sockets, long maxAnswerBytes) {
         this.settings = settings;
         this.sockets = sockets;
+        this.limit = new AnswerLimit(maxAnswerBytes);
     }
 
     /** Lists all inbound trunks, dispatch rules and outbound trunks of the project. */
@@ -49,7 +59,7 @@ public final class LiveKitApiSource {
         requireCredentials();
         // Our own client: the SDK's default one has no overall timeout, and no logging interceptor may see the JWT.
         OkHttpClient http = new OkHttpClient.Builder().socketFactory(sockets).callTimeout(settings.timeout())
-                .connectTimeout(settings.timeout()).readTimeout(settings.timeout()).build();
+                .connectTimeout(settings.timeout()).readTimeout(settings.timeout()).addInterceptor(limit).build();
         try {
             SipServiceClient client = SipServiceClient.createClient(baseUrl, settings.apiKey(), settings.apiSecret(),
                     () -> http);
@@ -113,7 +123,7 @@ public final class LiveKitApiSource {
         try {
             response = call.execute();
         } catch (IOException | RuntimeException e) {
-            throw failure(e);
+            throw failure(e, method);
         }
         if (!response.isSuccessful()) {
             throw httpError(response, method);
@@ -130,9 +140,13 @@ public final class LiveKitApiSource {
      * What went wrong before an answer came: the network (in the system's own words, such as "Network is
      * unreachable"), the name, TLS, or an answer that is not LiveKit's protobuf.
      */
-    private LiveKitConfigException failure(Exception e) {
+    private LiveKitConfigException failure(Exception e, String method) {
         String url = settings.url();
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AnswerLimit.TooLarge) {
+                return new LiveKitConfigException("LiveKit at " + url + " answered " + method + " with more than "
+                        + size(limit.maxBytes()) + "; check LIVEKIT_URL points to your LiveKit project.", e);
+            }
             if (t instanceof InterruptedIOException) {
                 return new LiveKitConfigException("LiveKit at " + url + " did not answer within "
                         + settings.timeout().toSeconds() + " s; check LIVEKIT_URL and your network, or raise the timeout.", e);
@@ -161,6 +175,10 @@ public final class LiveKitApiSource {
         }
         return new LiveKitConfigException("LiveKit at " + url + " gave an answer that is not LiveKit's SIP API; "
                 + "check LIVEKIT_URL points to your LiveKit project.", e);
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : bytes + " bytes";
     }
 
     /** The system's reason for a network failure, e.g. "Connection refused" or "Network is unreachable". */

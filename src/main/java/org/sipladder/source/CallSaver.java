@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -45,8 +47,9 @@ public final class CallSaver {
      * @param file     the file written
      * @param packets  packets written
      * @param missing  chosen frames the capture files no longer hold (they ended early or changed)
+     * @param damage   where a capture stopped early because it is damaged, by file name (as {@link PacketMerge} says)
      */
-    public record Saved(Path file, long packets, long missing) {
+    public record Saved(Path file, long packets, long missing, List<String> damage) {
     }
 
     /**
@@ -59,8 +62,10 @@ public final class CallSaver {
         if (wanted.length == 0) {
             throw new CaptureException("no packets to save: choose at least one call");
         }
-        long written = writeAtomically(from, f -> Arrays.binarySearch(wanted, f) >= 0, wanted.length, out, format);
-        return new Saved(out, written, wanted.length - written);
+        List<String> damage = new ArrayList<>();
+        long written = writeAtomically(from, f -> Arrays.binarySearch(wanted, f) >= 0, wanted.length, out, format,
+                damage);
+        return new Saved(out, written, wanted.length - written, damage);
     }
 
     /** Chooses the RTP/RTCP datagrams that go with the saved calls, by frame and addresses. */
@@ -108,11 +113,12 @@ public final class CallSaver {
 
     /** Writes every frame of {@code from} to {@code out} in {@code format}: a conversion, e.g. pcap to pcapng. */
     public Saved copy(CaptureFiles from, Path out, Format format) throws CaptureException {
-        return new Saved(out, writeAtomically(from, f -> true, Long.MAX_VALUE, out, format), 0);
+        List<String> damage = new ArrayList<>();
+        return new Saved(out, writeAtomically(from, f -> true, Long.MAX_VALUE, out, format, damage), 0, damage);
     }
 
-    private long writeAtomically(CaptureFiles from, LongPredicate wanted, long count, Path out, Format format)
-            throws CaptureException {
+    private long writeAtomically(CaptureFiles from, LongPredicate wanted, long count, Path out, Format format,
+                                 List<String> damage) throws CaptureException {
         for (Path in : from.files()) {
             if (sameFile(in, out)) {
                 throw new CaptureException(out + ": is one of the captures being read; choose another file name");
@@ -126,7 +132,7 @@ public final class CallSaver {
             throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
         }
         try {
-            long written = write(from, wanted, count, temp, format);
+            long written = write(from, wanted, count, temp, format, damage);
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } catch (IOException e) {
@@ -140,8 +146,8 @@ public final class CallSaver {
         }
     }
 
-    private static long write(CaptureFiles from, LongPredicate wanted, long count, Path temp, Format format)
-            throws IOException, CaptureException {
+    private static long write(CaptureFiles from, LongPredicate wanted, long count, Path temp, Format format,
+                              List<String> damage) throws IOException, CaptureException {
         long[] written = {0};
         PacketWriter[] writer = {null};
         IOException[] failure = {null};
@@ -169,6 +175,7 @@ public final class CallSaver {
             if (writer[0] != null) {
                 writer[0].flush();
             }
+            damage.addAll(merge.warnings());
         }
         return written[0];
     }

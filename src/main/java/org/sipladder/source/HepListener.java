@@ -13,7 +13,9 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.PacketFeed;
 
@@ -21,22 +23,30 @@ import org.sipladder.capture.PacketFeed;
  * Receives HEP from capture agents (heplify, Kamailio, FreeSWITCH, drachtio) as Homer does: v2 and v3 over UDP,
  * v3 over TCP (framed by its length field), and decodes every packet with the capture package's HEP decoder, so
  * the messages carry the agent's addresses and times. The listener is called on the receiving threads, one at a
- * time, in arrival order.
+ * time, in arrival order. Each TCP agent has a thread and a 64 KB buffer of its own, so at most
+ * {@link #MAX_CONNECTIONS} are served at once: anyone can connect, and thousands of idle connections must not take
+ * the memory and threads of the machine.
  */
 public final class HepListener implements Closeable {
 
     private static final int MAX_DATAGRAM = 65_535;
     private static final int HEP3_HEADER = 6;
+    /** Far more capture agents than one deployment has; a connection beyond them is closed at once. */
+    static final int MAX_CONNECTIONS = 256;
 
     private final PacketFeed feed;
     private final List<Closeable> sockets = new CopyOnWriteArrayList<>();
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong notHep = new AtomicLong();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicLong refused = new AtomicLong();
+    private final Consumer<String> notices;
     private volatile boolean closed;
 
-    private HepListener(CaptureListener listener) {
+    private HepListener(CaptureListener listener, Consumer<String> notices) {
         this.feed = new PacketFeed(listener);
+        this.notices = notices;
     }
 
     /**
@@ -45,7 +55,19 @@ public final class HepListener implements Closeable {
      * @throws IOException naming the address that cannot be bound (in use, not local, no permission)
      */
     public static HepListener start(List<ListenAddress> binds, CaptureListener listener) throws IOException {
-        HepListener hep = new HepListener(listener);
+        return start(binds, listener, notice -> { });
+    }
+
+    /**
+     * Starts listening on every address of {@code binds}; {@code notices} hears, in one line each, of the TCP
+     * connections dropped for what they sent and of the first connection refused for the limit (called on the
+     * receiving threads, concurrently).
+     *
+     * @throws IOException naming the address that cannot be bound (in use, not local, no permission)
+     */
+    public static HepListener start(List<ListenAddress> binds, CaptureListener listener, Consumer<String> notices)
+            throws IOException {
+        HepListener hep = new HepListener(listener, notices);
         try {
             for (ListenAddress b : binds) {
                 hep.bind(b);
@@ -89,6 +111,11 @@ public final class HepListener implements Closeable {
         return packets.get();
     }
 
+    /** TCP connections closed at once because {@link #MAX_CONNECTIONS} agents were connected. */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
     /** Packets received that were not HEP carrying SIP (other HEP payloads such as RTCP reports or logs, or noise). */
     public long ignored() {
         return notHep.get();
@@ -115,6 +142,11 @@ public final class HepListener implements Closeable {
             } catch (IOException e) {
                 return; // closed
             }
+            if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                connections.decrementAndGet();
+                refuse(connection);
+                continue;
+            }
             sockets.add(connection);
             daemon("hep tcp " + connection.getRemoteSocketAddress(), () -> stream(connection));
         }
@@ -127,9 +159,13 @@ public final class HepListener implements Closeable {
             while (!closed) {
                 in.readFully(buffer, 0, HEP3_HEADER);
                 int total = (buffer[4] & 0xff) << 8 | buffer[5] & 0xff;
-                if (buffer[0] != 'H' || buffer[1] != 'E' || buffer[2] != 'P' || buffer[3] != '3' || total < HEP3_HEADER) {
+                boolean magic = buffer[0] == 'H' && buffer[1] == 'E' && buffer[2] == 'P' && buffer[3] == '3';
+                if (!magic || total < HEP3_HEADER) {
                     notHep.incrementAndGet();
-                    return; // not HEP3 framing: nothing says where the next packet starts
+                    // not HEP3 framing: nothing says where the next packet starts
+                    notices.accept("HEP over TCP from " + peer(connection) + ": " + (magic ? "a packet length of "
+                            + total : "not HEP3") + " where a packet should start; connection closed");
+                    return;
                 }
                 in.readFully(buffer, HEP3_HEADER, total - HEP3_HEADER);
                 decode(buffer, total);
@@ -140,7 +176,24 @@ public final class HepListener implements Closeable {
             // a broken connection ends that agent's stream only
         } finally {
             sockets.remove(connection);
+            connections.decrementAndGet();
         }
+    }
+
+    private void refuse(Socket connection) {
+        if (refused.incrementAndGet() == 1) {
+            notices.accept("HEP over TCP: " + MAX_CONNECTIONS + " agents connected, closing the connection from "
+                    + peer(connection) + " and any further ones");
+        }
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // refusing is all we wanted
+        }
+    }
+
+    private static String peer(Socket connection) {
+        return connection.getInetAddress().getHostAddress() + ":" + connection.getPort();
     }
 
     private void decode(byte[] buffer, int length) {

@@ -103,6 +103,34 @@ class HomerCommandTest {
     }
 
     @Test
+    void aDamagedExportKeepsWhatCameBeforeTheDamageAndSaysWhere() throws IOException {
+        Path out = dir.resolve("damaged.pcapng");
+        CliRun run = openDamaged(2, out);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("Homer's pcap export is damaged: frame 3: impossible record length 4294967295; read the 2 "
+                + "packets before it", run.errLines().get(1), run.err());
+        assertEquals("2 packets of 1 leg written to " + out + "\n", run.out());
+    }
+
+    @Test
+    void anExportDamagedFromItsFirstPacketIsOneLineAndNoFile() {
+        Path out = dir.resolve("damaged.pcapng");
+        CliRun run = openDamaged(0, out);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("Homer's pcap export cannot be read (frame 1: impossible record length 4294967295; read the 0 "
+                + "packets before it); nothing written to " + out + ". Look at homer-app's log.", run.errLines().get(1),
+                run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Opens other-call (4 packets) from a Homer whose export breaks after {@code packets} of them. */
+    private CliRun openDamaged(int packets, Path out) {
+        homer.damageExports(packets);
+        return run(PASSWORD, "homer", "open", "--url", url, "--user", "admin", "--call-id", "other-call",
+                "--from", FROM, "--to", TO, "-o", out.toString());
+    }
+
+    @Test
     void anUnknownCallIdIsOneLineAndNoFile() {
         Path out = dir.resolve("none.pcapng");
         CliRun run = run(PASSWORD, "homer", "open", "--url", url, "--user", "admin", "--call-id", "nope",

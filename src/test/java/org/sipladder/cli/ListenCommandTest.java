@@ -107,6 +107,21 @@ class ListenCommandTest {
     }
 
     @Test
+    void aMessageThatCannotBeParsedWholeIsPrintedAndFlagged() throws Exception {
+        Running listen = new Running("listen", "--hep", "udp:127.0.0.1:0", "--duration", "4");
+        String listening = listen.firstLine();
+        int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+        byte[] bad = Hep.v3(new Endpoint("203.0.113.7", 5060), new Endpoint("198.51.100.20", 5060), 17, T,
+                SipText.invite("live-bad").replace("CSeq: 1 INVITE", "CSeq: abc").getBytes(StandardCharsets.UTF_8));
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(bad, bad.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+        }
+        assertEquals(0, listen.exit.get());
+        assertEquals("2023-11-14 22:13:20.000000  203.0.113.7:5060 -> 198.51.100.20:5060  INVITE (malformed)  live-bad\n",
+                listen.out.toString());
+    }
+
+    @Test
     void aBadAddressIsOneLine() {
         CliRun run = CliRun.of("listen", "--hep", "sctp:9060", "--duration", "0");
         assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());

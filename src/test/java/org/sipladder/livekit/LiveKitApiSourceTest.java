@@ -158,6 +158,24 @@ class LiveKitApiSourceTest {
     }
 
     @Test
+    void anAnswerLargerThanTheBoundIsRefusedWhileItIsRead() {
+        byte[] big = ListSIPInboundTrunkResponse.newBuilder()
+                .addItems(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_" + "a".repeat(4000) + "\"}")).build().toByteArray();
+        // once with its length said up front, once sent in chunks without one
+        server.enqueue(protobuf(big));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/protobuf")
+                .chunkedBody(new Buffer().write(big), 512).build());
+
+        for (int i = 0; i < 2; i++) {
+            LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                    () -> new LiveKitApiSource(settings(Duration.ofSeconds(5)), SocketFactory.getDefault(), 1024).fetch());
+
+            assertEquals("LiveKit at " + server.url("/") + " answered ListSIPInboundTrunk with more than 1024 bytes; "
+                    + "check LIVEKIT_URL points to your LiveKit project.", e.getMessage());
+        }
+    }
+
+    @Test
     void unreachableHostIsAClearError() throws Exception {
         int port = server.getPort();
         server.close(); // nothing listens there any more

@@ -97,6 +97,53 @@ class HepListenerTest {
     }
 
     @Test
+    void aTcpStreamOfGarbageIsClosedWithOneNoticeNamingThePeer() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("tcp:127.0.0.1:0")), received::add,
+                notices::add);
+             Socket socket = new Socket()) {
+            socket.connect(hep.boundAddresses().get(0));
+            byte[] garbage = new byte[64 * 1024];
+            java.util.Arrays.fill(garbage, (byte) 'x');
+            socket.getOutputStream().write(garbage, 0, 6);
+            socket.setSoTimeout(20_000);
+            assertEquals(-1, socket.getInputStream().read(), "the listener closed the connection");
+            String notice = notices.poll(20, TimeUnit.SECONDS);
+            assertEquals("HEP over TCP from 127.0.0.1:" + socket.getLocalPort() + ": not HEP3 where a packet should "
+                    + "start; connection closed", notice);
+            assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreClosedAtOnceAndAnAgentWithinItIsServed() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        List<Socket> idle = new java.util.ArrayList<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("tcp:127.0.0.1:0")), received::add,
+                notices::add)) {
+            InetSocketAddress at = hep.boundAddresses().get(0);
+            for (int i = 0; i < HepListener.MAX_CONNECTIONS; i++) {
+                idle.add(new Socket(at.getAddress(), at.getPort()));
+            }
+            Socket agent = idle.get(0);
+            try (Socket extra = new Socket(at.getAddress(), at.getPort())) {
+                extra.setSoTimeout(20_000);
+                assertEquals(-1, extra.getInputStream().read(), "a connection beyond the limit is closed");
+            }
+            assertTrue(notices.poll(20, TimeUnit.SECONDS).startsWith("HEP over TCP: " + HepListener.MAX_CONNECTIONS
+                    + " agents connected, closing the connection from 127.0.0.1:"));
+            byte[] invite = Hep.v3(AGENT_SRC, AGENT_DST, 6, T, SipText.invite("within").getBytes(StandardCharsets.UTF_8));
+            agent.getOutputStream().write(invite);
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: within"));
+            assertEquals(1, hep.refusedConnections());
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void hep2OverUdpIsDecodedToo() throws Exception {
         try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add)) {
             byte[] options = Hep.v2(AGENT_SRC, AGENT_DST, 17, T, SipText.request("OPTIONS", "sip:x", "v2", 1, "")

@@ -46,6 +46,7 @@ public final class HomerStandIn extends Dispatcher {
     private final Set<String> validTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger logins = new AtomicInteger();
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private volatile int exportPacketsBeforeDamage = -1;
 
     /**
      * Two calls: at {@code t0} (microseconds) +4930555 calls +4940777 through a B2BUA at 10.0.0.1, whose carrier
@@ -108,6 +109,11 @@ public final class HomerStandIn extends Dispatcher {
         correlated.computeIfAbsent(a, k -> new HashSet<>()).add(b);
         correlated.computeIfAbsent(b, k -> new HashSet<>()).add(a);
         return this;
+    }
+
+    /** Pcap exports hold only their first {@code packets} packets, then a record header no pcap can have. */
+    public void damageExports(int packets) {
+        exportPacketsBeforeDamage = packets;
     }
 
     /** Every JWT handed out so far expires. */
@@ -257,12 +263,18 @@ public final class HomerStandIn extends Dispatcher {
 
     private MockResponse pcap(JsonObject body) {
         Captures pcap = Captures.pcap();
-        for (Stored s : selected(body)) {
+        List<Stored> messages = selected(body);
+        int damageAt = exportPacketsBeforeDamage;
+        for (Stored s : damageAt < 0 ? messages : messages.subList(0, Math.min(damageAt, messages.size()))) {
             pcap.udp(s.micros, s.src, s.dst, s.text);
+        }
+        Buffer bytes = new Buffer().write(pcap.toBytes());
+        if (damageAt >= 0) {
+            bytes.write(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1});
         }
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
                 .addHeader("Content-Disposition", "attachment; filename=export-2026-12-02T15:00:00Z.pcap")
-                .body(new Buffer().write(pcap.toBytes())).build();
+                .body(bytes).build();
     }
 
     /** The messages of the requested Call-IDs and of the legs correlated to them, in the time range, in time order. */
