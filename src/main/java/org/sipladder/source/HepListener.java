@@ -61,7 +61,7 @@ public final class HepListener implements Closeable {
     /**
      * Starts listening on every address of {@code binds}; {@code notices} hears, in one line each, of the TCP
      * connections dropped for what they sent and of the first connection refused for the limit (called on the
-     * receiving threads, concurrently).
+     * receiving threads, one at a time and never while the listener is handed a message).
      *
      * @throws IOException naming the address that cannot be bound (in use, not local, no permission)
      */
@@ -163,7 +163,7 @@ public final class HepListener implements Closeable {
                 if (!magic || total < HEP3_HEADER) {
                     notHep.incrementAndGet();
                     // not HEP3 framing: nothing says where the next packet starts
-                    notices.accept("HEP over TCP from " + peer(connection) + ": " + (magic ? "a packet length of "
+                    notice("HEP over TCP from " + peer(connection) + ": " + (magic ? "a packet length of "
                             + total : "not HEP3") + " where a packet should start; connection closed");
                     return;
                 }
@@ -182,13 +182,22 @@ public final class HepListener implements Closeable {
 
     private void refuse(Socket connection) {
         if (refused.incrementAndGet() == 1) {
-            notices.accept("HEP over TCP: " + MAX_CONNECTIONS + " agents connected, closing the connection from "
+            notice("HEP over TCP: " + MAX_CONNECTIONS + " agents connected, closing the connection from "
                     + peer(connection) + " and any further ones");
         }
         try {
             connection.close();
         } catch (IOException ignored) {
             // refusing is all we wanted
+        }
+    }
+
+    /** Hands {@code text} to the notices, in turn with the messages (the listener hears one thing at a time). */
+    private void notice(String text) {
+        synchronized (feed) {
+            if (!closed) {
+                notices.accept(text);
+            }
         }
     }
 

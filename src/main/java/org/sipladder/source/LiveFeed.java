@@ -55,7 +55,9 @@ public interface LiveFeed {
             @Override
             public void run(CaptureListener listener, BooleanSupplier cancelled) throws IOException {
                 try (PacketWriter writer = open(file);
-                     HepListener hep = HepListener.start(addresses, new PayloadRecorder(listener, writer))) {
+                     // the connections dropped or refused are the listener's warnings (the app lists them)
+                     HepListener hep = HepListener.start(addresses, new PayloadRecorder(listener, writer),
+                             listener::warning)) {
                     while (!cancelled.getAsBoolean()) {
                         try {
                             Thread.sleep(100);

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.CaptureListener;
 import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.SipPayload;
@@ -112,6 +116,58 @@ class HepListenerTest {
             assertEquals("HEP over TCP from 127.0.0.1:" + socket.getLocalPort() + ": not HEP3 where a packet should "
                     + "start; connection closed", notice);
             assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void theAppsHepFeedHandsADroppedConnectionsNoticeToItsListenerAsAWarning(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        BlockingQueue<String> warnings = new LinkedBlockingQueue<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        LiveFeed feed = LiveFeed.hep(List.of(ListenAddress.parse("tcp:127.0.0.1:" + port)), dir.resolve("hep.pcapng"));
+        Thread running = new Thread(() -> {
+            try {
+                feed.run(new CaptureListener() {
+                    @Override
+                    public void payload(SipPayload p) {
+                        received.add(p);
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                        warnings.add(message);
+                    }
+                }, cancelled::get);
+            } catch (Exception e) {
+                warnings.add("failed: " + e);
+            }
+        });
+        running.start();
+        try (Socket socket = connectWhenListening(port)) {
+            socket.getOutputStream().write("xxxxxx".getBytes(StandardCharsets.US_ASCII));
+            String warning = warnings.poll(20, TimeUnit.SECONDS);
+            assertEquals("HEP over TCP from 127.0.0.1:" + socket.getLocalPort() + ": not HEP3 where a packet should "
+                    + "start; connection closed", warning);
+        } finally {
+            cancelled.set(true);
+            running.join(20_000);
+        }
+    }
+
+    /** A connection to the loopback {@code port} once something listens there (the feed binds on its thread). */
+    private static Socket connectWhenListening(int port) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new Socket(java.net.InetAddress.getLoopbackAddress(), port);
+            } catch (java.net.ConnectException e) {
+                if (attempt == 200) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
