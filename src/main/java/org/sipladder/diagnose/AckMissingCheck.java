@@ -166,7 +166,7 @@ final class AckMissingCheck implements FindingRule {
             facts.add(String.format(Locale.ROOT, "%s sent BYE frame %d %.1f s after the 200 OK", bye.src().address(),
                     bye.frame(), (bye.timestampMicros() - ok.timestampMicros()) / 1e6));
         }
-        String title = copies > 0 ? "200 OK retransmitted " + copies + " time(s)"
+        String title = copies > 0 ? "200 OK retransmitted " + Counted.of(copies, "time")
                 : "no ACK reached LiveKit before its BYE";
         return DialogRequests.finding(flow, ok, CODE, CODE.title(title), (liveKit ? LIVEKIT_NO_ACK
                 : "The party that answers retransmits its 200 OK until the ACK arrives, and ends the call (BYE) "

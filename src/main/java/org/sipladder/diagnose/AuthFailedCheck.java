@@ -120,7 +120,7 @@ final class AuthFailedCheck implements FindingRule {
                     + "address, loses it too");
         }
         if (gaveUp(context, r)) {
-            facts.add("The sender tried " + attempts + " time(s) with credentials for this Call-ID, then gave up: "
+            facts.add("The sender tried " + Counted.of(attempts, "time") + " with credentials for this Call-ID, then gave up: "
                     + "LiveKit sets no limit on attempts (every INVITE of the Call-ID is checked again against its "
                     + "latest challenge, and a 401 is not replayed), so more attempts with the same credentials would "
                     + "only fail alike");

@@ -73,7 +73,7 @@ final class OutboundAuthCheck implements FindingRule {
         String digestUri = sent == null ? null : sent.get("uri");
         boolean uriMismatch = digestUri != null && !digestUri.equals(request.requestUri());
         List<String> facts = call.baseFacts();
-        facts.add(call.attempts().size() + " INVITE(s) from LiveKit with Call-ID " + call.first().callId() + ": "
+        facts.add(Counted.of(call.attempts().size(), "INVITE") + " from LiveKit with Call-ID " + call.first().callId() + ": "
                 + String.join(", ", call.attempts().stream().map(OutboundAuthCheck::outcome).toList()));
         if (sent != null) {
             facts.add("Credentials in frame " + request.frame() + ": username \"" + sent.getOrDefault("username", "")

@@ -62,7 +62,7 @@ final class OutboundNoResponseCheck implements FindingRule {
         boolean liveKitCancelled = liveKitsOwn && call.cancelledByLiveKit();
         List<String> facts = call.baseFacts();
         facts.add("INVITE frame " + invite.frame() + " from " + invite.src() + " to " + invite.dst() + " over "
-                + invite.transport() + (retransmissions > 0 ? ", sent again " + retransmissions + " time(s)" : "")
+                + invite.transport() + (retransmissions > 0 ? ", sent again " + Counted.of(retransmissions, "time") : "")
                 + ": " + (provisional ? "only " + String.join(", ", silent.responses().stream()
                 .map(m -> m.message().label()).toList()) : "no response at all"));
         if (!liveKitsOwn) {

@@ -147,7 +147,7 @@ final class RegisterRejectedCheck implements FindingRule {
         // the registrar: where the answer was made, past any proxy that relayed it
         String peer = path.get(0).finalResponse().src().address();
         List<String> facts = new ArrayList<>();
-        facts.add(registers.size() + " REGISTER(s) from " + lastRegister.src().address() + " to " + lastRegister.dst().address()
+        facts.add(Counted.of(registers.size(), "REGISTER") + " from " + lastRegister.src().address() + " to " + lastRegister.dst().address()
                 + ", " + withCredentials + " with credentials; answers: "
                 + String.join(", ", attempts.stream().map(DialogRequests::finalResponse).filter(r -> r != null)
                 .map(SipMessage::label).toList()));
@@ -197,7 +197,7 @@ final class RegisterRejectedCheck implements FindingRule {
             steps.add(m.check(peer, lastRegister.src().address()));
         }
         Finding f = new Finding(CODE, CODE.severity(), CODE.title(peer, last.label(),
-                        last.status() == 403 ? "" : " after " + registers.size() + " attempt(s)"),
+                        last.status() == 403 ? "" : " after " + Counted.of(registers.size(), "attempt")),
                 why + (liveKit ? " Calls to LiveKit do not depend on it: the refusal is harmless once the sender stops"
                         + " registering, and calls are admitted by the inbound trunk."
                         : " Without a registration, calls to this account are not delivered."),

@@ -51,7 +51,7 @@ final class SilentDropCheck implements FindingRule {
     private static Finding finding(LiveKitRouting r, int copies, boolean predicted, long silence) {
         boolean provisional = !r.observed().isEmpty();
         List<String> facts = new ArrayList<>();
-        facts.add("INVITE frame " + r.transaction().frame() + " sent " + (copies + 1) + " time(s), "
+        facts.add("INVITE frame " + r.transaction().frame() + " sent " + Counted.of(copies + 1, "time") + ", "
                 + (provisional ? "answered only " + String.join(", ", r.observed().stream().map(LiveKitRouting::label).toList())
                 : "never answered"));
         if (provisional && silence >= STOPPED_RINGING_MICROS) {
@@ -88,7 +88,7 @@ final class SilentDropCheck implements FindingRule {
             steps.add("Run diagnose again with --livekit-config or --livekit-url to see which rule or trunk is missing.");
         }
         return Findings.call(r.transaction(), CODE,
-                CODE.title(copies > 0 ? ", INVITE retransmitted " + copies + " time(s)" : ""),
+                CODE.title(copies > 0 ? ", INVITE retransmitted " + Counted.of(copies, "time") : ""),
                 "LiveKit does not reject every call it will not take: for some outcomes it sends no final response "
                         + "at all and counts the call as a 'flood'. The caller retransmits the INVITE (when not even "
                         + "100 came back) or rings until it gives up. " + cause,

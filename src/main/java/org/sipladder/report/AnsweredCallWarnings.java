@@ -24,23 +24,27 @@ final class AnsweredCallWarnings {
         this.page = page;
     }
 
-    void write(List<Finding> others) {
+    /**
+     * @param otherDialogs whether some of {@code others} are of registrations, subscriptions or pings, named apart
+     *                     from calls as on the failed calls' table
+     */
+    void write(List<Finding> others, boolean otherDialogs) {
         if (others.isEmpty()) {
             return;
         }
-        page.heading("Warnings on answered calls", 2);
+        page.heading(otherDialogs ? "Warnings on answered calls and other dialogs" : "Warnings on answered calls", 2);
         if (others.size() <= LISTED) {
             page.table(Table.of(List.of("Call-ID", "Severity", "Code", "Finding"), List.of(2.2, 0.9, 2.4, 4.0),
                     others.stream().map(f -> List.of(f.callId() == null ? "" : f.callId(),
                             FindingBlock.severity(f.severity()), f.code().name(), f.title())).toList()));
         } else {
-            byCode(others);
+            byCode(others, otherDialogs);
         }
         page.paragraph("A report of one call, with its ladder and the details and fixes of its findings: sipladder "
                 + "report CAPTURE --call CALL-ID -o call.pdf", page.small);
     }
 
-    private void byCode(List<Finding> others) {
+    private void byCode(List<Finding> others, boolean otherDialogs) {
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         others.forEach(f -> groups.computeIfAbsent(f.code() + " " + f.severity(), k -> new ArrayList<>()).add(f));
         List<List<String>> rows = new ArrayList<>();
@@ -54,7 +58,7 @@ final class AnsweredCallWarnings {
                     "e.g. " + first.callId() + ": " + first.title()));
         });
         page.table(Table.of(List.of("Code", "Severity", "Calls", "Example"), List.of(2.4, 0.9, 0.7, 5.0), rows));
-        page.paragraph(Times.count(others.size()) + " findings on " + Times.count(calls.size()) + " answered calls, "
-                + "counted by code.", page.small);
+        page.paragraph(Times.count(others.size()) + " findings on " + Times.count(calls.size())
+                + (otherDialogs ? " answered calls and dialogs, " : " answered calls, ") + "counted by code.", page.small);
     }
 }

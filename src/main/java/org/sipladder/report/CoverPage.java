@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sipladder.AppVersion;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
@@ -45,7 +47,9 @@ final class CoverPage {
         if (!failed.condensed()) {
             list(reported, findings, failed.summarised());
         }
-        new AnsweredCallWarnings(page).write(others);
+        Set<String> withWarnings = others.stream().map(Finding::flowId).collect(Collectors.toSet());
+        new AnsweredCallWarnings(page).write(others, input.flows().stream()
+                .anyMatch(f -> withWarnings.contains(f.id()) && !Leg.isCallMethod(f.aLeg().method())));
         List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
         if (!general.isEmpty()) {
             page.heading("Configuration findings", 2);

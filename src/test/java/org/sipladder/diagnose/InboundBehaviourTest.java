@@ -118,7 +118,7 @@ class InboundBehaviourTest {
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(FindingRulesTest.retransmittedCall()), cfg);
 
         Finding drop = d.withCode(SilentDropCheck.CODE).get(0);
-        assertTrue(drop.title().contains("retransmitted 2 time(s)"), drop.title());
+        assertTrue(drop.title().contains("retransmitted 2 times"), drop.title());
         assertTrue(drop.explanation().contains("AuthDrop"), drop.explanation());
     }
 

@@ -259,7 +259,7 @@ class ProxyPathTest {
         assertEquals("Registration to " + FAR + " failed: 403 Forbidden", rejected.title());
         assertTrue(rejected.explanation().startsWith(FAR + " answered 403"), rejected.explanation());
         List<String> facts = rejected.evidence().facts();
-        assertTrue(facts.get(0).startsWith("1 REGISTER(s) from " + CARRIER), facts.toString());
+        assertTrue(facts.get(0).startsWith("1 REGISTER from " + CARRIER), facts.toString());
         assertTrue(facts.contains(PROXY + " relayed 403 to " + CARRIER + " unchanged (frame 4)"), facts.toString());
     }
 

@@ -113,6 +113,13 @@ class RegisterRejectedTest {
     }
 
     @Test
+    void oneAttemptIsCountedInTheSingular() {
+        // sngrep_aaa.pcap cut after its first challenge read "401 Unauthorized after 1 attempt(s)"
+        Finding f = rejected(401, "Unauthorized");
+        assertEquals("Registration to " + PROXY + " failed: 401 Unauthorized after 1 attempt", f.title());
+    }
+
+    @Test
     void aProxyLoopIsExplainedAsALoop() {
         Finding f = rejected(483, "Too Many Hops");
         assertTrue(f.explanation().contains("loop of proxies"), f.explanation());

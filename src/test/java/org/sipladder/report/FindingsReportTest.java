@@ -175,6 +175,32 @@ class FindingsReportTest {
         assertFalse(text(one.toByteArray()).contains("Warnings on answered calls"));
     }
 
+    @Test
+    void warningsOfARegistrationAreNotHeadedAsAnsweredCalls() throws Exception {
+        List<CallFlow> flows = SeedCall.withRegistration("reg-1@10.0.0.1");
+        CallFlow register = flows.stream().filter(f -> f.aLeg().callId().equals("reg-1@10.0.0.1")).findFirst()
+                .orElseThrow();
+        Diagnosis diagnosis = diagnosis(flows);
+        List<Finding> findings = new java.util.ArrayList<>(diagnosis.findings());
+        findings.add(warning("10.0.0.1 advertises a private address", register.id(), "reg-1@10.0.0.1"));
+        String text = text(write(new ReportInput("seed.pcapng", 11, SeedCall.T0, SeedCall.T0 + 2_100_000, flows,
+                findings, diagnosis.routings(), SeedConfig.load())));
+        // as the failed calls' table is "Failed calls and other dialogs" when it lists a REGISTER
+        assertTrue(text.contains("Warnings on answered calls and other dialogs"), text);
+        assertTrue(text.contains("10.0.0.1 advertises a private address"), text);
+    }
+
+    private static Finding warning(String title, String flowId, String callId) {
+        return new Finding(FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER, Severity.WARNING, title, "why", flowId,
+                callId, false, new Evidence(List.of(), List.of(), List.of()), new Fix(List.of(), List.of(), null));
+    }
+
+    private static byte[] write(ReportInput input) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FindingsReport().write(input, ReportOptions.defaults(), out);
+        return out.toByteArray();
+    }
+
     static Diagnosis diagnosis(List<CallFlow> flows) {
         return DiagnosisEngine.standard().diagnose(flows, SeedConfig.load());
     }

@@ -14,6 +14,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowBuilder;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
+import org.sipladder.testkit.SipText;
 
 /** The field case as SIP texts: carrier -> Jambonz -> LiveKit, LiveKit 503s, Jambonz 603s the carrier. */
 final class SeedCall {
@@ -40,6 +41,16 @@ final class SeedCall {
         List<SipMessage> messages = new SeedCall().payloads(retransmissions).stream()
                 .map(p -> parser.parse(p).orElseThrow()).toList();
         return new FlowBuilder().build(messages);
+    }
+
+    /** The seed call, then a phone's REGISTER under {@code callId} that its registrar answers 200 OK. */
+    static List<CallFlow> withRegistration(String callId) {
+        SeedCall calls = new SeedCall();
+        calls.payloads(0);
+        calls.send(2000, "10.0.0.1", "10.0.0.2", SipText.request("REGISTER", "sip:example.com", callId, 1, ""));
+        calls.send(2010, "10.0.0.2", "10.0.0.1", SipText.response(200, "OK", "REGISTER", callId, 1));
+        SipParser parser = new SipParser(SipParser.Depth.SCAN);
+        return new FlowBuilder().build(calls.payloads.stream().map(p -> parser.parse(p).orElseThrow()).toList());
     }
 
     /** Writes the seed call as a classic pcap file. */

@@ -20,6 +20,7 @@ public final class FakeDialogs implements DialogService {
 
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    public final List<String> preformatted = new ArrayList<>();
     public final Deque<List<Path>> filesToOpen = new ArrayDeque<>();
     public final Deque<Optional<Path>> filesToSave = new ArrayDeque<>();
     public final Deque<Optional<String>> hopNames = new ArrayDeque<>();
@@ -36,6 +37,11 @@ public final class FakeDialogs implements DialogService {
     @Override
     public void showInformation(String title, String message) {
         infos.add(title + ": " + message);
+    }
+
+    @Override
+    public void showPreformatted(String title, String text) {
+        preformatted.add(title + ": " + text);
     }
 
     @Override

@@ -44,9 +44,11 @@ public final class CallListViewModel {
     private final ObjectProperty<CallRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
 
+    // filtered, calls and other dialogs are each counted "shown of all": "1 of 2 calls and 2 other dialogs" read as
+    // if a call were shown when the one row was a REGISTER
     private final StringBinding countText = Bindings.createStringBinding(() -> visibleRows.size() == rows.size()
             ? rowsText()
-            : String.format(Locale.ROOT, "%,d of %s", visibleRows.size(), rowsText()),
+            : Counts.callsAndOthersShown(visibleRows.size(), otherDialogs(visibleRows), rows.size(), otherDialogs(rows)),
             visibleRows, rows);
     private final StringBinding placeholder = Bindings.createStringBinding(() -> rows.isEmpty()
             ? "No calls: open a capture (File > Open) or drop one here."
@@ -149,14 +151,19 @@ public final class CallListViewModel {
      * they are rows of the list but not calls, as diagnose and the status line count them.
      */
     private String rowsText() {
-        int others = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            others += Leg.isCallMethod(rows.get(i).method()) ? 0 : 1;
-        }
-        return Counts.callsAndOthers(rows.size(), others);
+        return Counts.callsAndOthers(rows.size(), otherDialogs(rows));
     }
 
-    /** "1 call", "20,000 calls", or "3 of 20,000 calls" while filtered. */
+    /** How many of {@code list} are registrations, subscriptions or pings rather than calls. */
+    private static int otherDialogs(List<CallRow> list) {
+        int others = 0;
+        for (int i = 0; i < list.size(); i++) {
+            others += Leg.isCallMethod(list.get(i).method()) ? 0 : 1;
+        }
+        return others;
+    }
+
+    /** "1 call", "20,000 calls", or "3 of 20,000 calls" ("... and 0 of 2 other dialogs") while filtered. */
     public StringBinding countTextProperty() {
         return countText;
     }

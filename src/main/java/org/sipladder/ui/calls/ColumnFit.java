@@ -14,8 +14,12 @@ public final class ColumnFit {
      * cell's padding; the column resize policies honour it when the window is narrow.
      */
     public static <S, T> TableColumn<S, T> atLeast(TableColumn<S, T> column, String widest) {
-        Text text = new Text(widest);
-        column.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() * 1.15) + 16);
+        column.setMinWidth(width(widest));
         return column;
+    }
+
+    /** The width a cell needs to show {@code text} whole, bold included. */
+    public static double width(String text) {
+        return Math.ceil(new Text(text).getLayoutBounds().getWidth() * 1.15) + 16;
     }
 }

@@ -21,4 +21,14 @@ public final class Counts {
         String calls = of(dialogs - others, "call");
         return others == 0 ? calls : calls + " and " + of(others, "other dialog");
     }
+
+    /**
+     * "3 of 12 calls", or "3 of 12 calls and 0 of 2 other dialogs": {@code shown} of the {@code dialogs}, of which
+     * {@code shownOthers} and {@code others} are registrations, subscriptions or pings.
+     */
+    public static String callsAndOthersShown(long shown, long shownOthers, long dialogs, long others) {
+        String calls = String.format(Locale.ROOT, "%,d of %s", shown - shownOthers, of(dialogs - others, "call"));
+        return others == 0 ? calls
+                : calls + String.format(Locale.ROOT, " and %,d of %s", shownOthers, of(others, "other dialog"));
+    }
 }

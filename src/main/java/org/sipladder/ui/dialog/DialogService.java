@@ -16,6 +16,9 @@ public interface DialogService {
 
     void showInformation(String title, String message);
 
+    /** Shows {@code text} whose columns are lined up with spaces (a list of keys), in a monospaced font. */
+    void showPreformatted(String title, String text);
+
     /** Lets the user pick files to open of the given kinds (first kind preselected); empty when cancelled. */
     List<Path> chooseFilesToOpen(String title, Optional<Path> initialDirectory, List<FileKind> kinds);
 

@@ -11,6 +11,7 @@ import org.sipladder.source.homer.HomerCall;
 import org.sipladder.ui.homer.HomerSearchView;
 import org.sipladder.ui.homer.HomerSearchViewModel;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -19,6 +20,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
+import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -41,11 +43,30 @@ public final class FxDialogService implements DialogService {
         alert(Alert.AlertType.INFORMATION, title, message);
     }
 
+    @Override
+    public void showPreformatted(String title, String text) {
+        alert(Alert.AlertType.INFORMATION, title, text, preformatted(text));
+    }
+
+    /** A label in the monospaced font: in the proportional one, text lined up with spaces comes out ragged. */
+    static Label preformatted(String text) {
+        Label label = new Label(text);
+        label.setFont(Font.font("Monospaced", Font.getDefault().getSize()));
+        return label;
+    }
+
     private void alert(Alert.AlertType type, String title, String message) {
+        alert(type, title, message, null);
+    }
+
+    private void alert(Alert.AlertType type, String title, String message, Node content) {
         Alert alert = new Alert(type, message, ButtonType.OK);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        if (content != null) {
+            alert.getDialogPane().setContent(content);
+        }
         // Long messages (a file path plus advice) must wrap instead of being cut off.
         alert.getDialogPane().setMinWidth(480);
         alert.showAndWait();

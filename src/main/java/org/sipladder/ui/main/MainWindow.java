@@ -101,7 +101,7 @@ public final class MainWindow {
         find.setId("menuFind");
         view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), find);
         MenuItem keys = MainMenu.item("_Keyboard shortcuts", "F1",
-                () -> dialogs.showInformation("Keyboard shortcuts", KeyboardShortcuts.text()));
+                () -> dialogs.showPreformatted("Keyboard shortcuts", KeyboardShortcuts.text()));
         keys.setId("menuShortcuts");
         view.menu().helpMenu().getItems().add(0, keys);
     }

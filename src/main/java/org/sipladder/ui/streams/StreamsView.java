@@ -35,29 +35,36 @@ public final class StreamsView extends SplitPane {
     private static final String MAX_JITTER_LINE = "-fx-stroke: #ff7f0e;";
     private static final String LOSS_LINE = "-fx-stroke: #d62728;";
 
-    private final LineChart<Number, Number> jitterChart = chart("Jitter ms (blue; max orange)");
-    private final LineChart<Number, Number> lossChart = chart("Loss (%)");
+    // the axis names only the unit: a rotated label is as long as the chart is high, a few lines in a small window
+    private final LineChart<Number, Number> jitterChart = chart("jitterChart", "Jitter: mean (blue), max (orange)", "ms");
+    private final LineChart<Number, Number> lossChart = chart("lossChart", "Loss", "%");
 
     public StreamsView(StreamsViewModel viewModel) {
         setId("streamsView");
         setOrientation(Orientation.VERTICAL);
         table.setId("streamsTable");
         table.setPlaceholder(new Label("No RTP streams for this call"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // unconstrained: a constrained table shows no horizontal scroll bar, and the columns past its right edge
+        // (Problems, DTMF, the RTCP figures) could not be reached in a window narrower than all of them
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the columns whose values vary most in length widen to the call's longest ("0 (0.0 %), 12 duplicates")
+        TableColumn<StreamItem, String> lost = column("Lost", "99 (9.9 %)", StreamItem::lost);
+        TableColumn<StreamItem, String> problems = column("Problems", "loss 9.9 %", StreamItem::problems);
+        TableColumn<StreamItem, String> dtmf = column("DTMF", "123#", StreamItem::dtmf);
         table.getColumns().addAll(List.of(
                 ColumnFit.atLeast(column("Source", "", StreamItem::source), "200.57.7.196:40376"),
                 ColumnFit.atLeast(column("Destination", "", StreamItem::destination), "200.57.7.196:40376"),
                 ColumnFit.atLeast(column("SSRC", "", StreamItem::ssrc), "0xDDDDDDDD"),
                 column("Codec", "PCMA", StreamItem::codec),
                 column("Packets", "9999", StreamItem::packets),
-                column("Lost", "99 (9.9 %)", StreamItem::lost),
+                lost,
                 column("Jitter mean", "99.99 ms", StreamItem::meanJitter),
                 column("Jitter max", "99.99 ms", StreamItem::maxJitter),
                 column("Max \u0394", "9999.99 ms", StreamItem::maxDelta),
                 column("MOS", "4.40", StreamItem::mos),
                 // what is wrong before the receiver's own figures, which a narrow window scrolls to
-                column("Problems", "loss 9.9 %", StreamItem::problems),
-                column("DTMF", "123#", StreamItem::dtmf)));
+                problems,
+                dtmf));
         // What the receivers reported in RTCP: shown for a call whose streams have such reports (most have none,
         // and these four columns would push the table wider than the window); the header's menu button (+) shows
         // or hides any column.
@@ -71,9 +78,16 @@ public final class StreamsView extends SplitPane {
         table.getColumns().addAll(reportColumns);
         table.setTableMenuButtonVisible(true);
         table.setItems(viewModel.streams());
-        viewModel.streams().addListener((ListChangeListener<StreamItem>) change ->
-                showReported(viewModel.streams(), reportColumns, reported));
+        List<TableColumn<StreamItem, String>> fitted = List.of(lost, problems, dtmf);
+        List<Function<StreamItem, String>> fittedValues = List.of(StreamItem::lost, StreamItem::problems,
+                StreamItem::dtmf);
+        double[] least = fitted.stream().mapToDouble(TableColumn::getMinWidth).toArray();
+        viewModel.streams().addListener((ListChangeListener<StreamItem>) change -> {
+            showReported(viewModel.streams(), reportColumns, reported);
+            fitValues(viewModel.streams(), fitted, fittedValues, least);
+        });
         showReported(viewModel.streams(), reportColumns, reported);
+        fitValues(viewModel.streams(), fitted, fittedValues, least);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedProperty().set(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -122,6 +136,18 @@ public final class StreamsView extends SplitPane {
         }
     }
 
+    /** Each column at least as wide as its longest value among {@code streams}, and never below {@code least}. */
+    private static void fitValues(List<StreamItem> streams, List<TableColumn<StreamItem, String>> columns,
+                                  List<Function<StreamItem, String>> values, double[] least) {
+        for (int i = 0; i < columns.size(); i++) {
+            Function<StreamItem, String> value = values.get(i);
+            double widest = streams.stream().mapToDouble(item -> ColumnFit.width(value.apply(item))).max().orElse(0);
+            TableColumn<StreamItem, String> column = columns.get(i);
+            column.setMinWidth(Math.max(least[i], widest));
+            column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
+        }
+    }
+
     /** One line piece per run of seconds with packets, so that a silence is a gap, not a drop to 0. */
     private void showPlot(StreamPlot plot) {
         List<XYChart.Series<Number, Number>> jitter = new ArrayList<>();
@@ -147,15 +173,16 @@ public final class StreamsView extends SplitPane {
         return series;
     }
 
-    private static LineChart<Number, Number> chart(String title) {
+    private static LineChart<Number, Number> chart(String id, String title, String unit) {
         NumberAxis x = new NumberAxis();
         x.setLabel("seconds from the first packet");
         x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();
-        y.setLabel(title);
+        y.setLabel(unit);
         y.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(title.startsWith("Jitter") ? "jitterChart" : "lossChart");
+        chart.setId(id);
+        chart.setTitle(title);
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setLegendVisible(false); // the line pieces would each get an entry: the axis names the colours

@@ -39,8 +39,11 @@ class CallListViewModelTest {
         viewModel.update(Flows.summaries(answered, busy, register, ping));
         assertEquals("2 calls and 2 other dialogs", viewModel.countTextProperty().get());
 
+        // filtered, each kind is counted shown of all: the one REGISTER shown is no call
         viewModel.filterTextProperty().set("method:REGISTER");
-        assertEquals("1 of 2 calls and 2 other dialogs", viewModel.countTextProperty().get());
+        assertEquals("0 of 2 calls and 1 of 2 other dialogs", viewModel.countTextProperty().get());
+        viewModel.filterTextProperty().set("status:486");
+        assertEquals("1 of 2 calls and 0 of 2 other dialogs", viewModel.countTextProperty().get());
     }
 
     @Test

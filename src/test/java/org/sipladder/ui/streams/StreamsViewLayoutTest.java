@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
@@ -87,6 +90,57 @@ class StreamsViewLayoutTest {
     void theAudioButtonsKeepTheirLabelsBesideALongStatusLine(FxRobot robot) {
         for (String id : new String[] {"#playStream", "#exportStreamWav"}) {
             assertEquals(Region.USE_PREF_SIZE, robot.lookup(id).queryAs(Button.class).getMinWidth(), 0, id);
+        }
+    }
+
+    @Test
+    void columnsWiderThanTheWindowScrollIntoViewWithAScrollBar(FxRobot robot) throws Exception {
+        LoadedCapture plain = MediaCaptures.load(MediaCall.of("plain-2", 8, 50, 0xD5, 0, false),
+                dir.resolve("plain.pcap"));
+        robot.interact(() -> viewModel.show(plain.file(), plain.media(), plain.flows().get(0)));
+        TableView<?> table = robot.lookup("#streamsTable").queryAs(TableView.class);
+        double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(columns > table.getWidth(), "at 1024 px the columns do not fit: " + columns);
+        // without a scroll bar, Problems and DTMF would lie beyond the right edge, out of reach
+        assertTrue(robot.lookup("#streamsTable .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .anyMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+                "a horizontal scroll bar");
+    }
+
+    @Test
+    void theLostColumnFitsItsDuplicates(FxRobot robot) throws Exception {
+        Captures c = MediaCall.of("dup-1", 8, 50, 0xD5, 0, false);
+        for (int i = 0; i < 12; i++) { // the caller's first 12 packets sent twice
+            c.udp(MediaCall.T0 + 100_000 + i * 20_000L + 1_000, MediaCall.CALLER, MediaCall.CALLEE,
+                    Rtp.packet(8, 1 + i, 160L * i, MediaCall.CALLER_SSRC, i == 0, new byte[160]));
+        }
+        LoadedCapture dup = MediaCaptures.load(c, dir.resolve("dup.pcap"));
+        robot.interact(() -> viewModel.show(dup.file(), dup.media(), dup.flows().get(0)));
+        String lost = viewModel.streams().stream().map(StreamItem::lost).filter(t -> t.contains("duplicates"))
+                .findFirst().orElseThrow();
+        TableView<?> table = robot.lookup("#streamsTable").queryAs(TableView.class);
+        TableColumn<?, ?> column = table.getColumns().stream().filter(col -> col.getText().equals("Lost"))
+                .findFirst().orElseThrow();
+        double text = new Text(lost).getLayoutBounds().getWidth();
+        assertTrue(column.getWidth() > text + 10, lost + " in " + column.getWidth() + " px");
+
+        // the app builds the tab's view when first shown, after the call's streams were loaded
+        List<StreamsView> later = new java.util.ArrayList<>();
+        robot.interact(() -> later.add(new StreamsView(viewModel)));
+        TableColumn<?, ?> laterLost = ((TableView<?>) later.get(0).getItems().get(0)).getColumns().stream()
+                .filter(col -> col.getText().equals("Lost")).findFirst().orElseThrow();
+        assertTrue(laterLost.getMinWidth() > text + 10, lost + " in " + laterLost.getMinWidth() + " px");
+    }
+
+    @Test
+    void theChartsTitlesAndAxisLabelsAreNotCut(FxRobot robot) {
+        for (String id : new String[] {"#jitterChart", "#lossChart"}) {
+            var labels = robot.lookup(id + " .label").queryAllAs(Label.class);
+            assertTrue(labels.size() >= 3, id + ": title and two axis labels");
+            for (Label title : labels) {
+                Text shown = (Text) title.lookup(".text");
+                assertEquals(title.getText(), shown.getText(), id);
+            }
         }
     }
 }
