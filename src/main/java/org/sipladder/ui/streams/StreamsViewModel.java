@@ -36,7 +36,8 @@ import org.sipladder.ui.task.TaskExecutor;
 import org.sipladder.ui.task.TaskHandle;
 
 /**
- * The Streams tab: every RTP stream of the selected call with its figures, the jitter and loss plot of the
+ * The Streams tab: every RTP stream of the selected call (with none selected, those of the capture tied to no
+ * call) with its figures, the jitter and loss plot of the
  * selected one, and playing or exporting its audio (decoded off the UI thread through the task executor).
  */
 public final class StreamsViewModel {
@@ -44,6 +45,16 @@ public final class StreamsViewModel {
     private final ObservableList<StreamItem> streams = FXCollections.observableArrayList();
     private final ObjectProperty<StreamItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<StreamPlot> plot = new ReadOnlyObjectWrapper<>(this, "plot", StreamPlot.EMPTY);
+    /**
+     * At most this many streams tied to no call are listed: a capture of many calls whose SIP was not captured has
+     * as many streams, which the table would hold all at once.
+     */
+    static final int MOST_UNBOUND = 2_000;
+    private static final String NO_RTP = "No RTP streams in this capture";
+
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder",
+            "No capture open");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
@@ -70,14 +81,23 @@ public final class StreamsViewModel {
                 selected, exporting);
     }
 
-    /** Shows the streams of {@code flow} found in the capture (none when either is missing). */
+    /**
+     * Shows the streams of {@code flow} found in the capture; with no call, the capture's streams that belong to no
+     * call (its only streams when it has no SIP), as Wireshark lists every stream of a capture.
+     */
     public void show(Path captureFile, CaptureMedia media, CallFlow flow) {
         stop();
         capture = captureFile;
         selected.set(null);
-        if (media == null || flow == null) {
+        if (media == null) {
             streams.clear();
+            heading.set("");
+            placeholder.set(captureFile == null ? "No capture open" : "No RTP was read from this capture");
             message.set(flow == null ? "" : "No RTP was read from this capture.");
+            return;
+        }
+        if (flow == null) {
+            showUnbound(media);
             return;
         }
         List<RtpStream> found = media.streamsOf(flow.legs().stream().map(Leg::callId).toList());
@@ -88,7 +108,25 @@ public final class StreamsViewModel {
             return new StreamItem(s, s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
                     m.warnings(), media.receiverReports(s), media.voipMetrics(s));
         }).toList());
+        heading.set("RTP streams of the selected call (" + found.size() + ")");
+        placeholder.set(media.streams().isEmpty() ? NO_RTP : "No RTP stream of this call is in the capture");
         message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
+    }
+
+    /** The capture's streams no SDP ties to a call, the first {@link #MOST_UNBOUND} of them. */
+    private void showUnbound(CaptureMedia media) {
+        int count = media.unboundStreamCount();
+        List<RtpStream> found = media.unboundStreams(MOST_UNBOUND);
+        // one-way among themselves: no call says which streams belong together
+        streams.setAll(found.stream().map(s -> new StreamItem(s, false, LadderStreams.warnings(s, found),
+                media.receiverReports(s), media.voipMetrics(s))).toList());
+        heading.set(found.size() < count
+                ? String.format(Locale.ROOT, "RTP streams of the capture not tied to a call (first %,d of %,d)",
+                        found.size(), count)
+                : "RTP streams of the capture not tied to a call (" + count + ")");
+        placeholder.set(media.streams().isEmpty() ? NO_RTP
+                : "Every RTP stream of this capture belongs to a call: select a call to see its streams");
+        message.set("");
     }
 
     /** Frames of the call's messages whose SDP offers SRTP (a RTP/SAVP or RTP/SAVPF profile). */
@@ -105,6 +143,16 @@ public final class StreamsViewModel {
             }
         }
         return frames;
+    }
+
+    /** What the table lists: the selected call's streams, or the capture's tied to no call, with their count. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** Why the table is empty: no capture, no RTP in the capture, none in the call, or all of it in calls. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ObservableList<StreamItem> streams() {
