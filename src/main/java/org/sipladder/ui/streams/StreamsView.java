@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,7 +55,19 @@ public final class StreamsView extends SplitPane {
         heading.textProperty().bind(viewModel.headingProperty());
         heading.managedProperty().bind(heading.textProperty().isNotEmpty());
         heading.visibleProperty().bind(heading.managedProperty());
-        VBox listed = new VBox(heading, table);
+        ToggleButton unbound = new ToggleButton();
+        unbound.setId("unboundStreams");
+        unbound.textProperty().bind(viewModel.unboundChoiceTextProperty());
+        unbound.selectedProperty().bindBidirectional(viewModel.unboundShownProperty());
+        unbound.visibleProperty().bind(viewModel.unboundChoiceProperty());
+        unbound.managedProperty().bind(unbound.visibleProperty());
+        unbound.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, gap, unbound);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 6, 0, 0));
+        VBox listed = new VBox(top, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         // unconstrained: a constrained table shows no horizontal scroll bar, and the columns past its right edge
         // (Problems, DTMF, the RTCP figures) could not be reached in a window narrower than all of them

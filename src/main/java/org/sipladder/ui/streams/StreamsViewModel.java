@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -63,7 +65,13 @@ public final class StreamsViewModel {
     private final DialogService dialogs;
     private final StreamAudioSource audio;
     private final AudioOutput output;
+    private final BooleanProperty unboundShown = new SimpleBooleanProperty(this, "unboundShown");
+    private final ReadOnlyBooleanWrapper unboundChoice = new ReadOnlyBooleanWrapper(this, "unboundChoice");
+    private final ReadOnlyStringWrapper unboundChoiceText = new ReadOnlyStringWrapper(this, "unboundChoiceText", "");
     private Path capture;
+    /** What {@link #show} was last given: the capture's media (held by the loaded capture anyway) and the call. */
+    private CaptureMedia shownMedia;
+    private CallFlow shownFlow;
     private TaskHandle playback;
 
     public StreamsViewModel(TaskExecutor executor, DialogService dialogs, StreamAudioSource audio, AudioOutput output) {
@@ -71,6 +79,7 @@ public final class StreamsViewModel {
         this.dialogs = dialogs;
         this.audio = audio;
         this.output = output;
+        unboundShown.addListener((obs, old, now) -> refresh());
         selected.addListener((obs, old, now) -> {
             plot.set(now == null ? StreamPlot.EMPTY : StreamPlot.of(now.stream().series()));
             if (!playing.get()) {
@@ -86,18 +95,36 @@ public final class StreamsViewModel {
      * call (its only streams when it has no SIP), as Wireshark lists every stream of a capture.
      */
     public void show(Path captureFile, CaptureMedia media, CallFlow flow) {
-        stop();
+        boolean otherCall = flow != shownFlow;
         capture = captureFile;
+        shownMedia = media;
+        shownFlow = flow;
+        if (otherCall && unboundShown.get()) {
+            unboundShown.set(false); // a call chosen: its own streams (the listener shows them)
+        } else {
+            refresh();
+        }
+    }
+
+    /** Shows what {@link #show} was last given, the streams tied to no call when {@link #unboundShownProperty}. */
+    private void refresh() {
+        stop();
         selected.set(null);
+        CaptureMedia media = shownMedia;
+        CallFlow flow = shownFlow;
         if (media == null) {
             streams.clear();
             heading.set("");
-            placeholder.set(captureFile == null ? "No capture open" : "No RTP was read from this capture");
+            unboundChoice.set(false);
+            placeholder.set(capture == null ? "No capture open" : "No RTP was read from this capture");
             message.set(flow == null ? "" : "No RTP was read from this capture.");
             return;
         }
-        if (flow == null) {
-            showUnbound(media);
+        int unbound = media.unboundStreamCount();
+        unboundChoice.set(flow != null && unbound > 0);
+        unboundChoiceText.set("Streams tied to no call (" + unbound + ")");
+        if (flow == null || unboundShown.get()) {
+            showUnbound(media, unbound);
             return;
         }
         List<RtpStream> found = media.streamsOf(flow.legs().stream().map(Leg::callId).toList());
@@ -114,8 +141,7 @@ public final class StreamsViewModel {
     }
 
     /** The capture's streams no SDP ties to a call, the first {@link #MOST_UNBOUND} of them. */
-    private void showUnbound(CaptureMedia media) {
-        int count = media.unboundStreamCount();
+    private void showUnbound(CaptureMedia media, int count) {
         List<RtpStream> found = media.unboundStreams(MOST_UNBOUND);
         // one-way among themselves: no call says which streams belong together
         streams.setAll(found.stream().map(s -> new StreamItem(s, false, LadderStreams.warnings(s, found),
@@ -143,6 +169,24 @@ public final class StreamsViewModel {
             }
         }
         return frames;
+    }
+
+    /**
+     * With a call selected, true to list the capture's streams tied to no call instead of the call's (a capture with
+     * calls always has one selected); false again when another call is shown.
+     */
+    public BooleanProperty unboundShownProperty() {
+        return unboundShown;
+    }
+
+    /** True when a call is shown and the capture has streams tied to no call, which {@link #unboundShownProperty} lists. */
+    public ReadOnlyBooleanProperty unboundChoiceProperty() {
+        return unboundChoice.getReadOnlyProperty();
+    }
+
+    /** "Streams tied to no call (3)". */
+    public ReadOnlyStringProperty unboundChoiceTextProperty() {
+        return unboundChoiceText.getReadOnlyProperty();
     }
 
     /** What the table lists: the selected call's streams, or the capture's tied to no call, with their count. */

@@ -1,6 +1,7 @@
 package org.sipladder.ui.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,10 +74,45 @@ class StreamsWithoutCallTest {
     }
 
     @Test
+    void withACallSelectedAButtonListsTheStreamsTiedToNone(FxRobot robot) throws Exception {
+        Captures c = MediaCall.of("call-1", 8, 20, 0xD5, 0, false);
+        rtp(c, "10.0.0.7:30000", "10.0.0.8:32000", 0x7777L, 20);
+        LoadedCapture loaded = MediaCaptures.load(c, dir.resolve("call-and-stray.pcap"));
+        robot.interact(() -> viewModel.show(loaded.file(), loaded.media(), loaded.flows().get(0)));
+        ToggleButton unbound = robot.lookup("#unboundStreams").queryAs(ToggleButton.class);
+        assertTrue(unbound.isVisible());
+        assertEquals("Streams tied to no call (1)", unbound.getText());
+
+        robot.clickOn(unbound);
+        assertEquals("RTP streams of the capture not tied to a call (1)", text(robot, "#streamsHeading"));
+        assertEquals(List.of("0x00007777"), ssrcs(robot));
+
+        robot.clickOn(unbound);
+        assertEquals("RTP streams of the selected call (2)", text(robot, "#streamsHeading"));
+        assertEquals(List.of("0x00001111", "0x00002222"), ssrcs(robot));
+
+        // chosen again, then another call shown (here: none, then the call): the call's own streams
+        robot.clickOn(unbound);
+        robot.interact(() -> viewModel.show(loaded.file(), loaded.media(), null));
+        assertFalse(unbound.isVisible(), "no choice without a call");
+        robot.interact(() -> viewModel.show(loaded.file(), loaded.media(), loaded.flows().get(0)));
+        assertFalse(unbound.isSelected());
+        assertEquals(List.of("0x00001111", "0x00002222"), ssrcs(robot));
+    }
+
+    @Test
+    void aCallInACaptureWithoutStrayStreamsOffersNoChoice(FxRobot robot) throws Exception {
+        LoadedCapture loaded = MediaCaptures.load(MediaCall.of("call-1", 8, 20, 0xD5, 0, false),
+                dir.resolve("call.pcap"));
+        robot.interact(() -> viewModel.show(loaded.file(), loaded.media(), loaded.flows().get(0)));
+        assertFalse(robot.lookup("#unboundStreams").query().isVisible());
+    }
+
+    @Test
     void theEmptyTableSaysWhyItIsEmpty(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.show(null, null, null));
         assertEquals("No capture open", text(robot, "#streamsPlaceholder"));
-        assertTrue(!robot.lookup("#streamsHeading").query().isVisible(), "no heading without a capture");
+        assertFalse(robot.lookup("#streamsHeading").query().isVisible(), "no heading without a capture");
 
         LoadedCapture allInCalls = MediaCaptures.load(MediaCall.of("call-1", 8, 20, 0xD5, 0, false),
                 dir.resolve("all-in-calls.pcap"));
