@@ -73,8 +73,11 @@ public final class LadderStreams {
         return Double.isNaN(s.mos()) ? text : text + String.format(Locale.ROOT, " \u00b7 MOS %.1f", s.mos());
     }
 
-    /** What is wrong with a stream between hosts no two parties of the call share, in a few words each. */
-    static List<String> warnings(RtpStream s, List<RtpStream> callStreams) {
+    /**
+     * What is wrong with a stream between hosts no two parties of the call share, in a few words each; one-way
+     * when no stream of {@code callStreams} runs back.
+     */
+    public static List<String> warnings(RtpStream s, List<RtpStream> callStreams) {
         return warnings(s, callStreams, SharedHostParties.NONE);
     }
 

@@ -238,6 +238,31 @@ public final class CaptureMedia {
         return pick(streams, all);
     }
 
+    /**
+     * The first {@code most} streams bound to no leg (no SDP of the capture announced them: RTP of a call set up
+     * before the capture began, or of a capture without SIP), in order of their first packet; only those are made.
+     */
+    public List<RtpStream> unboundStreams(int most) {
+        List<RtpStream> out = new ArrayList<>();
+        for (int i = 0; i < streams.size() && out.size() < most; i++) {
+            if (streams.callId(i) == null) {
+                out.add(streams.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** How many streams are bound to no leg, without making them. */
+    public int unboundStreamCount() {
+        int count = 0;
+        for (int i = 0; i < streams.size(); i++) {
+            if (streams.callId(i) == null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The SDP sections of the leg with this Call-ID, in capture order (offers and answers, re-INVITEs). */
     public List<SdpAnnouncement> announcementsOf(String callId) {
         return pick(announcements, announcementIndex().positionsOf(callId));

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,8 +26,8 @@ import javafx.scene.layout.VBox;
 import org.sipladder.ui.calls.ColumnFit;
 
 /**
- * The Streams tab: a table of the selected call's RTP streams, and for the selected one its jitter and loss
- * over time with Play and Export WAV.... Binds to a {@link StreamsViewModel} and nothing else.
+ * The Streams tab: a table of the selected call's RTP streams (or of the capture's tied to no call) under a
+ * heading saying which, and for the selected one its jitter and loss over time with Play and Export WAV.... Binds to a {@link StreamsViewModel} and nothing else.
  */
 public final class StreamsView extends SplitPane {
 
@@ -43,7 +44,31 @@ public final class StreamsView extends SplitPane {
         setId("streamsView");
         setOrientation(Orientation.VERTICAL);
         table.setId("streamsTable");
-        table.setPlaceholder(new Label("No RTP streams for this call"));
+        Label placeholder = new Label();
+        placeholder.setId("streamsPlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(viewModel.placeholderProperty());
+        table.setPlaceholder(placeholder);
+        Label heading = new Label();
+        heading.setId("streamsHeading");
+        heading.setPadding(new Insets(4, 6, 4, 6));
+        heading.textProperty().bind(viewModel.headingProperty());
+        heading.managedProperty().bind(heading.textProperty().isNotEmpty());
+        heading.visibleProperty().bind(heading.managedProperty());
+        ToggleButton unbound = new ToggleButton();
+        unbound.setId("unboundStreams");
+        unbound.textProperty().bind(viewModel.unboundChoiceTextProperty());
+        unbound.selectedProperty().bindBidirectional(viewModel.unboundShownProperty());
+        unbound.visibleProperty().bind(viewModel.unboundChoiceProperty());
+        unbound.managedProperty().bind(unbound.visibleProperty());
+        unbound.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, gap, unbound);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 6, 0, 0));
+        VBox listed = new VBox(top, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
         // unconstrained: a constrained table shows no horizontal scroll bar, and the columns past its right edge
         // (Problems, DTMF, the RTCP figures) could not be reached in a window narrower than all of them
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -121,7 +146,7 @@ public final class StreamsView extends SplitPane {
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
         BorderPane details = new BorderPane(charts, actions, null, null, null);
-        getItems().addAll(table, details);
+        getItems().addAll(listed, details);
         setDividerPositions(0.45);
         viewModel.plotProperty().addListener((obs, old, plot) -> showPlot(plot));
         showPlot(viewModel.plotProperty().get());

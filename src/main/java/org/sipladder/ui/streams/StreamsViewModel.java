@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -36,7 +38,8 @@ import org.sipladder.ui.task.TaskExecutor;
 import org.sipladder.ui.task.TaskHandle;
 
 /**
- * The Streams tab: every RTP stream of the selected call with its figures, the jitter and loss plot of the
+ * The Streams tab: every RTP stream of the selected call (with none selected, those of the capture tied to no
+ * call) with its figures, the jitter and loss plot of the
  * selected one, and playing or exporting its audio (decoded off the UI thread through the task executor).
  */
 public final class StreamsViewModel {
@@ -44,6 +47,16 @@ public final class StreamsViewModel {
     private final ObservableList<StreamItem> streams = FXCollections.observableArrayList();
     private final ObjectProperty<StreamItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<StreamPlot> plot = new ReadOnlyObjectWrapper<>(this, "plot", StreamPlot.EMPTY);
+    /**
+     * At most this many streams tied to no call are listed: a capture of many calls whose SIP was not captured has
+     * as many streams, which the table would hold all at once.
+     */
+    static final int MOST_UNBOUND = 2_000;
+    private static final String NO_RTP = "No RTP streams in this capture";
+
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder",
+            "No capture open");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
@@ -52,7 +65,13 @@ public final class StreamsViewModel {
     private final DialogService dialogs;
     private final StreamAudioSource audio;
     private final AudioOutput output;
+    private final BooleanProperty unboundShown = new SimpleBooleanProperty(this, "unboundShown");
+    private final ReadOnlyBooleanWrapper unboundChoice = new ReadOnlyBooleanWrapper(this, "unboundChoice");
+    private final ReadOnlyStringWrapper unboundChoiceText = new ReadOnlyStringWrapper(this, "unboundChoiceText", "");
     private Path capture;
+    /** What {@link #show} was last given: the capture's media (held by the loaded capture anyway) and the call. */
+    private CaptureMedia shownMedia;
+    private CallFlow shownFlow;
     private TaskHandle playback;
 
     public StreamsViewModel(TaskExecutor executor, DialogService dialogs, StreamAudioSource audio, AudioOutput output) {
@@ -60,6 +79,7 @@ public final class StreamsViewModel {
         this.dialogs = dialogs;
         this.audio = audio;
         this.output = output;
+        unboundShown.addListener((obs, old, now) -> refresh());
         selected.addListener((obs, old, now) -> {
             plot.set(now == null ? StreamPlot.EMPTY : StreamPlot.of(now.stream().series()));
             if (!playing.get()) {
@@ -70,14 +90,41 @@ public final class StreamsViewModel {
                 selected, exporting);
     }
 
-    /** Shows the streams of {@code flow} found in the capture (none when either is missing). */
+    /**
+     * Shows the streams of {@code flow} found in the capture; with no call, the capture's streams that belong to no
+     * call (its only streams when it has no SIP), as Wireshark lists every stream of a capture.
+     */
     public void show(Path captureFile, CaptureMedia media, CallFlow flow) {
-        stop();
+        boolean otherCall = flow != shownFlow;
         capture = captureFile;
+        shownMedia = media;
+        shownFlow = flow;
+        if (otherCall && unboundShown.get()) {
+            unboundShown.set(false); // a call chosen: its own streams (the listener shows them)
+        } else {
+            refresh();
+        }
+    }
+
+    /** Shows what {@link #show} was last given, the streams tied to no call when {@link #unboundShownProperty}. */
+    private void refresh() {
+        stop();
         selected.set(null);
-        if (media == null || flow == null) {
+        CaptureMedia media = shownMedia;
+        CallFlow flow = shownFlow;
+        if (media == null) {
             streams.clear();
+            heading.set("");
+            unboundChoice.set(false);
+            placeholder.set(capture == null ? "No capture open" : "No RTP was read from this capture");
             message.set(flow == null ? "" : "No RTP was read from this capture.");
+            return;
+        }
+        int unbound = media.unboundStreamCount();
+        unboundChoice.set(flow != null && unbound > 0);
+        unboundChoiceText.set("Streams tied to no call (" + unbound + ")");
+        if (flow == null || unboundShown.get()) {
+            showUnbound(media, unbound);
             return;
         }
         List<RtpStream> found = media.streamsOf(flow.legs().stream().map(Leg::callId).toList());
@@ -88,7 +135,24 @@ public final class StreamsViewModel {
             return new StreamItem(s, s.announcement() != null && srtpOffers.contains(s.announcement().frame()),
                     m.warnings(), media.receiverReports(s), media.voipMetrics(s));
         }).toList());
+        heading.set("RTP streams of the selected call (" + found.size() + ")");
+        placeholder.set(media.streams().isEmpty() ? NO_RTP : "No RTP stream of this call is in the capture");
         message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
+    }
+
+    /** The capture's streams no SDP ties to a call, the first {@link #MOST_UNBOUND} of them. */
+    private void showUnbound(CaptureMedia media, int count) {
+        List<RtpStream> found = media.unboundStreams(MOST_UNBOUND);
+        // one-way among themselves: no call says which streams belong together
+        streams.setAll(found.stream().map(s -> new StreamItem(s, false, LadderStreams.warnings(s, found),
+                media.receiverReports(s), media.voipMetrics(s))).toList());
+        heading.set(found.size() < count
+                ? String.format(Locale.ROOT, "RTP streams of the capture not tied to a call (first %,d of %,d)",
+                        found.size(), count)
+                : "RTP streams of the capture not tied to a call (" + count + ")");
+        placeholder.set(media.streams().isEmpty() ? NO_RTP
+                : "Every RTP stream of this capture belongs to a call: select a call to see its streams");
+        message.set("");
     }
 
     /** Frames of the call's messages whose SDP offers SRTP (a RTP/SAVP or RTP/SAVPF profile). */
@@ -105,6 +169,34 @@ public final class StreamsViewModel {
             }
         }
         return frames;
+    }
+
+    /**
+     * With a call selected, true to list the capture's streams tied to no call instead of the call's (a capture with
+     * calls always has one selected); false again when another call is shown.
+     */
+    public BooleanProperty unboundShownProperty() {
+        return unboundShown;
+    }
+
+    /** True when a call is shown and the capture has streams tied to no call, which {@link #unboundShownProperty} lists. */
+    public ReadOnlyBooleanProperty unboundChoiceProperty() {
+        return unboundChoice.getReadOnlyProperty();
+    }
+
+    /** "Streams tied to no call (3)". */
+    public ReadOnlyStringProperty unboundChoiceTextProperty() {
+        return unboundChoiceText.getReadOnlyProperty();
+    }
+
+    /** What the table lists: the selected call's streams, or the capture's tied to no call, with their count. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** Why the table is empty: no capture, no RTP in the capture, none in the call, or all of it in calls. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ObservableList<StreamItem> streams() {

@@ -21,9 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.Rtp;
-import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.load.LoadedCapture;
-import org.sipladder.ui.task.CurrentThreadTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,8 +37,7 @@ class StreamsViewLayoutTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new StreamsViewModel(new CurrentThreadTaskExecutor(), new FakeDialogs(),
-                StreamAudioSource.fromCapture(), (audio, stopped) -> { });
+        viewModel = MediaCaptures.viewModel();
         StreamsView view = new StreamsView(viewModel);
         stage.setScene(new Scene(view, 1024, 500));
         stage.show();
@@ -127,7 +124,8 @@ class StreamsViewLayoutTest {
         // the app builds the tab's view when first shown, after the call's streams were loaded
         List<StreamsView> later = new java.util.ArrayList<>();
         robot.interact(() -> later.add(new StreamsView(viewModel)));
-        TableColumn<?, ?> laterLost = ((TableView<?>) later.get(0).getItems().get(0)).getColumns().stream()
+        TableColumn<?, ?> laterLost = ((TableView<?>) ((javafx.scene.layout.Pane) later.get(0).getItems().get(0)).getChildren().stream()
+                .filter(TableView.class::isInstance).findFirst().orElseThrow()).getColumns().stream()
                 .filter(col -> col.getText().equals("Lost")).findFirst().orElseThrow();
         assertTrue(laterLost.getMinWidth() > text + 10, lost + " in " + laterLost.getMinWidth() + " px");
     }
