@@ -11,9 +11,11 @@ import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -50,10 +52,13 @@ public final class CallListViewModel {
             ? rowsText()
             : Counts.callsAndOthersShown(visibleRows.size(), otherDialogs(visibleRows), rows.size(), otherDialogs(rows)),
             visibleRows, rows);
-    private final StringBinding placeholder = Bindings.createStringBinding(() -> rows.isEmpty()
-            ? "No calls: open a capture (File > Open) or drop one here."
-            : "No calls match \u201c" + filterText.get().strip() + "\u201d. Clear the filter to see all "
-              + rowsText() + ".", rows, filterText);
+    /** True once a capture is read and shown (set by the window), so that an empty list is not taken for no capture. */
+    private final BooleanProperty captureShown = new SimpleBooleanProperty(this, "captureShown");
+    private final StringBinding placeholder = Bindings.createStringBinding(() -> !rows.isEmpty()
+            ? "No calls match \u201c" + filterText.get().strip() + "\u201d. Clear the filter to see all "
+              + rowsText() + "."
+            : captureShown.get() ? "No SIP calls in this capture. Its RTP streams, if it has any, are in the Streams tab."
+            : "No calls: open a capture (File > Open) or drop one here.", rows, filterText, captureShown);
 
     private final TaskExecutor executor;
     private final PauseTransition debounce;
@@ -190,7 +195,13 @@ public final class CallListViewModel {
         return selectedRow;
     }
 
+    /** Whether the rows are a read capture's (an empty list then means a capture without SIP calls). */
+    public BooleanProperty captureShownProperty() {
+        return captureShown;
+    }
+
     public void clear() {
+        captureShown.set(false);
         selectedRow.set(null);
         selectionTakenByFilter = false;
         rows.clear();

@@ -374,6 +374,7 @@ public final class MainWindowViewModel {
 
     private void loaded(CaptureSource source, LoadedCapture result) {
         showCalls(result.calls());
+        callList.captureShownProperty().set(true);
         if (callList.selectedRowProperty().get() == null && !callList.visibleRows().isEmpty()) {
             callList.selectedRowProperty().set(firstFailedOrFirst());
         }

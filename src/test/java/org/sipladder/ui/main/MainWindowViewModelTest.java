@@ -116,6 +116,18 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aCaptureWithoutCallsIsNotTakenForNoCaptureOpen(@TempDir Path dir) {
+        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(), 0, List.of(), false));
+        assertEquals("No calls: open a capture (File > Open) or drop one here.",
+                vm.callList().placeholderProperty().get());
+
+        vm.open(CaptureSource.file(dir.resolve("rtp-only.pcap")));
+
+        assertEquals("No SIP calls in this capture. Its RTP streams, if it has any, are in the Streams tab.",
+                vm.callList().placeholderProperty().get());
+    }
+
+    @Test
     void theDemoIsNotARecentFile(@TempDir Path dir) {
         MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(), 0, List.of(), false));
         vm.open(new CaptureSource(dir.resolve("demo.pcap"), "Demo", false));
