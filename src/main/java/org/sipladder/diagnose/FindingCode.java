@@ -83,6 +83,8 @@ public enum FindingCode {
     SIP_DIALOG_NOT_FOUND(Severity.ERROR, 270, Kind.AFTER_ANSWER, "%s reached a hop that does not know the dialog (481)"),
     // ranked before the media codes: an answer that never reached the caller (no ACK) also leaves it sending no RTP,
     // and its sender ends the call after 64 * T1 (32 s), close to a media timeout
+    /** LiveKit answered a re-INVITE of a call it answered as a new call: the node that got it has no such call. */
+    LK_REINVITE_NEW_CALL(Severity.ERROR, 275, Kind.AFTER_ANSWER, "re-INVITE to LiveKit %s handled as a new call: %s"),
     SIP_ACK_MISSING(Severity.ERROR, 145, Kind.AFTER_ANSWER,
             "The answer was not acknowledged: %s"),
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,

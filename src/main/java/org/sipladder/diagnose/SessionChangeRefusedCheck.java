@@ -14,7 +14,7 @@ import org.sipladder.sip.SipMessage;
  * SIP_SESSION_CHANGE_REFUSED: a re-INVITE or UPDATE of an answered call (hold, resume, codec change, session refresh)
  * refused. A refused change leaves the session as it was (RFC 3261 14.1, RFC 3311 5.1, RFC 3264): the call stays
  * answered, so this is its own finding and never the call's failure. A 491 to a re-INVITE is SIP_REINVITE_GLARE's, a
- * 481 SIP_DIALOG_NOT_FOUND's.
+ * 481 SIP_DIALOG_NOT_FOUND's, a re-INVITE LiveKit ran as a new call LK_REINVITE_NEW_CALL's.
  */
 final class SessionChangeRefusedCheck implements FindingRule {
 
@@ -94,7 +94,8 @@ final class SessionChangeRefusedCheck implements FindingRule {
                 for (DialogRequests r : requests) {
                     SipMessage fin = r.finalResponse();
                     if (fin != null && fin.status() >= 300 && r.request().hasToTag() && !coveredElsewhere(method, fin)
-                            && !challengeAnswered(requests, r) && !reported.contains(fin)) {
+                            && !challengeAnswered(requests, r) && !reported.contains(fin)
+                            && !LiveKitReinviteNewCallCheck.takenAsNewCall(flow, r)) {
                         reported.add(fin);
                         findings.add(finding(context, flow, method, r, requests));
                     }

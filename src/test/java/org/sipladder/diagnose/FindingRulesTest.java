@@ -151,6 +151,12 @@ class FindingRulesTest {
                         () -> List.of(afterAnswer(Mid.REINVITE_488)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_SESSION_CHANGE_REFUSED, "re-INVITE answered 200",
                         () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.LK_REINVITE_NEW_CALL, "re-INVITE answered 100 Processing, 180, 404",
+                        () -> List.of(afterAnswer(Mid.REINVITE_NEW_CALL)), LiveKitConfig::empty),
+                silent(FindingCode.LK_REINVITE_NEW_CALL, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)),
+                        LiveKitConfig::empty),
+                silent(FindingCode.LK_REINVITE_NEW_CALL, "re-INVITE answered 488", () -> List.of(afterAnswer(Mid.REINVITE_488)),
+                        LiveKitConfig::empty),
                 fires(FindingCode.SIP_RETRY_RECOVERED, "488, then CSeq 2 answered 200", () -> List.of(retried(488, "Not Acceptable Here")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_RETRY_RECOVERED, "401 challenge, then CSeq 2 answered 200", () -> List.of(retried(401, "Unauthorized")), LiveKitConfig::empty),
                 fires(FindingCode.LK_OUTBOUND_AUTH_LOOP, "401 again after the trunk's credentials", () -> List.of(outboundAuth(401)),
@@ -456,7 +462,9 @@ class FindingRulesTest {
         /** A re-INVITE switching to T.38 fax (no audio section), refused with 488. */
         T38_REFUSED,
         /** A re-INVITE with the session's own codecs refused with 488. */
-        REINVITE_488
+        REINVITE_488,
+        /** A re-INVITE LiveKit answers as a new call: 100 Processing, 180 Ringing, 404 No trunk found. */
+        REINVITE_NEW_CALL
     }
 
     /** Jambonz calls LiveKit, LiveKit answers (Session-Expires 90 s), then {@code mid} happens. */
@@ -508,7 +516,12 @@ class FindingRulesTest {
                 String reinvite = inDialog("INVITE", 2, JAMBONZ, SipTexts.SDP_G711, "Content-Type: application/sdp");
                 call.send(JAMBONZ, LIVEKIT, reinvite).send(LIVEKIT, JAMBONZ, mid == Mid.GLARE
                         ? SipTexts.response(reinvite, 491, "Request Pending") : mid == Mid.REINVITE_488
-                        ? SipTexts.response(reinvite, 488, "Not Acceptable Here") : SipTexts.response(reinvite, 200, "OK"));
+                        ? SipTexts.response(reinvite, 488, "Not Acceptable Here") : mid == Mid.REINVITE_NEW_CALL
+                        ? SipTexts.response(reinvite, 100, "Processing") : SipTexts.response(reinvite, 200, "OK"));
+                if (mid == Mid.REINVITE_NEW_CALL) {
+                    call.send(LIVEKIT, JAMBONZ, SipTexts.response(reinvite, 180, "Ringing"))
+                            .send(LIVEKIT, JAMBONZ, SipTexts.response(reinvite, 404, "No trunk found"));
+                }
             }
         }
         return call.flow();
