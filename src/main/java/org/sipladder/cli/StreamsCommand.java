@@ -85,8 +85,7 @@ final class StreamsCommand extends ConsoleCommand {
                     s.stats().lossText("%"),
                     ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()), ms(s.stats().maxJitterMs()),
                     Double.isNaN(s.mos()) ? "-" : String.format(Locale.ROOT, "%.2f", s.mos()),
-                    r.isEmpty() ? "-" : String.format(Locale.ROOT, "%d (%.1f%%)", r.cumulativeLost(),
-                            r.maxFractionLostPercent()),
+                    r.isEmpty() ? "-" : r.lostText("%"),
                     r.isEmpty() || Double.isNaN(r.maxJitterMs()) ? "-" : ms(r.maxJitterMs()),
                     Double.isNaN(r.meanRttMs()) ? "-" : ms(r.meanRttMs()), xr.isEmpty() ? "-" : xr.last().mosPair(),
                     s.dtmf().isEmpty() ? "-" : s.dtmf(), s.callId() == null ? "-" : s.callId());

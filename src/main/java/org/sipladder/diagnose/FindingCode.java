@@ -60,7 +60,7 @@ public enum FindingCode {
     /** A warning: the call went on, but one side heard nothing for the rest of it. */
     MEDIA_RTP_STOPPED(Severity.WARNING, 175, Kind.AFTER_ANSWER, "RTP from %s to %s stopped %s s after the answer"),
     MEDIA_CODEC_MISMATCH(Severity.WARNING, 180, Kind.AFTER_ANSWER,
-            "RTP to %s uses payload type %s that its SDP did not offer"),
+            "RTP to %s uses payload %s that its SDP did not offer"),
     MEDIA_HOLD_MISMATCH(Severity.WARNING, 190, Kind.AFTER_ANSWER, "Hold offered as a=%s but answered a=%s"),
     /** LiveKit's answer read from the capture alone: it stays a candidate when the simulation is contradicted. */
     LK_RESPONSE_EXPLAINED(Severity.ERROR, 200, Kind.SETUP, "%s (%s)"),

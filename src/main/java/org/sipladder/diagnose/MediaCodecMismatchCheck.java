@@ -35,13 +35,14 @@ final class MediaCodecMismatchCheck implements FindingRule {
                 toName + " accepts only " + sdp.payloadTypes() + ": " + MediaLeg.sdpFact(sdp));
         // comfort noise fills the sender's pauses: not decoding it costs background noise, no speech
         boolean comfortNoise = unknown.stream().allMatch(pt -> pt == MediaLeg.COMFORT_NOISE);
-        String title = CODE.title(toName, unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b)
-                .orElse(""));
+        String numbers = unknown.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+        String types = (unknown.size() == 1 ? "type " : "types ") + numbers;
+        String title = CODE.title(toName, types);
         String why = comfortNoise ? fromName + " sends comfort noise (RFC 3389, payload type 13) in its pauses, "
                 + "which " + toName + " did not list in its SDP (" + sdp.mediaLine() + "): a receiver ignores payload "
                 + "types it did not negotiate (RFC 3550 5.1) and plays silence in those pauses instead of background "
                 + "noise; the speech is not affected."
-                : fromName + " sends payload type(s) " + unknown + " that " + toName + " did not list in its SDP ("
+                : fromName + " sends payload " + types + " that " + toName + " did not list in its SDP ("
                 + sdp.mediaLine() + "): it cannot decode them, so that audio is lost or heard as noise.";
         String fix = comfortNoise ? "Make " + fromName + " send comfort noise only where the SDP negotiated it "
                 + "(a=rtpmap:13 CN/8000), or add CN to " + toName + "'s codecs."

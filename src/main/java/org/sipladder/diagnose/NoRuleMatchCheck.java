@@ -40,8 +40,10 @@ final class NoRuleMatchCheck implements FindingRule {
         SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
         String trunkId = trunk == null ? null : trunk.getSipTrunkId();
         List<String> facts = new ArrayList<>();
-        facts.add(trunkId == null ? "No trunk matched (" + (context.config().trunks().isEmpty() ? "no trunks configured"
-                : "none of " + context.config().trunks().size() + " trunks accepts the call") + "); the open-source server "
+        int trunks = context.config().trunks().size();
+        facts.add(trunkId == null ? "No trunk matched (" + (trunks == 0 ? "no trunks configured"
+                : trunks == 1 ? "the only trunk does not accept the call"
+                : "none of " + trunks + " trunks accepts the call") + "); the open-source server "
                 + "goes on without a trunk, so only rules without trunk_ids could apply" : "Matched trunk " + trunkId);
         facts.add(r.outcome().assumption());
         facts.add("Caller (From user) " + r.invite().callingNumber() + ", called (To user) " + r.invite().calledNumber());

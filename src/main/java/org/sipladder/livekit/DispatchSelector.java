@@ -91,7 +91,8 @@ final class DispatchSelector {
         List<String> ids = rules.stream().filter(r -> !r.getUnknownFields().asMap().isEmpty())
                 .map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList();
         if (!ids.isEmpty()) {
-            notes.add("Rule(s) " + ids + " carry settings this version of the LiveKit SDK does not know (perhaps "
+            notes.add((ids.size() == 1 ? "Rule " + ids.get(0) + " carries" : "Rules " + String.join(", ", ids) + " carry")
+                    + " settings this version of the LiveKit SDK does not know (perhaps "
                     + "a called-number filter); the simulation ignores them, so its rule choice is not certain.");
         }
     }

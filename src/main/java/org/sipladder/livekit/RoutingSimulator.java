@@ -28,8 +28,10 @@ public final class RoutingSimulator {
         this.options = options;
         this.trunks = new TrunkSelector(config.trunks());
         this.assumption = "Assuming " + options.deployment().description() + ": " + options.basis() + ".";
-        this.noneAccepts = "The project has " + config.trunks().size()
-                + " inbound trunk(s) but none accepts the call; trunk matching returns no trunk and no error.";
+        int count = config.trunks().size();
+        this.noneAccepts = (count == 1 ? "The project has 1 inbound trunk but it does not accept the call"
+                : "The project has " + count + " inbound trunks but none accepts the call")
+                + "; trunk matching returns no trunk and no error.";
     }
 
     /** The outcome for one INVITE. */
@@ -123,7 +125,9 @@ public final class RoutingSimulator {
     private static LiveKitResponses agentResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,
                                                    List<String> reasoning) {
         if (!dispatch.agentNames().isEmpty()) {
-            reasoning.add("It dispatches agent(s) " + dispatch.agentNames() + "; LiveKit answers 200 OK once the "
+            List<String> agents = dispatch.agentNames();
+            reasoning.add("It dispatches " + (agents.size() == 1 ? "agent " : "agents ") + String.join(", ", agents)
+                    + "; LiveKit answers 200 OK once the "
                     + "agent's audio is subscribed (if that agent is running and registered under that name).");
             return LiveKitResponses.SUCCESS;
         }
@@ -170,7 +174,8 @@ public final class RoutingSimulator {
                 .map(SIPInboundTrunkInfo::getSipTrunkId).toList();
         reasoning.add("The Request-URI user " + TrunkSelector.quote(ruri) + " differs from the To user; LiveKit "
                 + "ignores the Request-URI for matching" + (wouldMatch.isEmpty() ? "."
-                : ", although trunk(s) " + wouldMatch + " list the Request-URI number."));
+                : wouldMatch.size() == 1 ? ", although trunk " + wouldMatch.get(0) + " lists the Request-URI number."
+                : ", although trunks " + String.join(", ", wouldMatch) + " list the Request-URI number."));
     }
 
     /** True when {@link #missingHeaders} names any. */

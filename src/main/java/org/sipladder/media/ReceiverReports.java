@@ -1,6 +1,7 @@
 package org.sipladder.media;
 
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.capture.Endpoint;
 
 /**
@@ -55,6 +56,21 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
     /** {@link #maxFractionLost} as a percentage. */
     public double maxFractionLostPercent() {
         return maxFractionLost * 100.0 / 256;
+    }
+
+    /**
+     * The loss as shown to a person: {@link #cumulativeLost} as the receiver sent it with the largest fraction lost,
+     * "5 (25.0 %)". A negative count means the receiver got more packets than it expected, duplicates (RFC 3550
+     * 6.4.1), and says so: "-6 (duplicates)", or "-6 (duplicates, 2.0 %)" when an earlier report had loss.
+     * {@code percent} follows the share: "%" or " %".
+     */
+    public String lostText(String percent) {
+        if (cumulativeLost >= 0) {
+            return String.format(Locale.ROOT, "%d (%.1f%s)", cumulativeLost, maxFractionLostPercent(), percent);
+        }
+        return maxFractionLost == 0 ? cumulativeLost + " (duplicates)"
+                : String.format(Locale.ROOT, "%d (duplicates, %.1f%s)", cumulativeLost, maxFractionLostPercent(),
+                percent);
     }
 
     /**

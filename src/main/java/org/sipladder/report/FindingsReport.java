@@ -86,7 +86,8 @@ public final class FindingsReport {
                 || f.legs().stream().anyMatch(l -> callId.equals(l.callId()))).toList();
         if (match.isEmpty()) {
             throw new ReportException("No call with Call-ID " + callId + " in " + input.captureName() + " ("
-                    + input.flows().size() + " calls; `sipladder calls " + input.captureName() + "` lists them).");
+                    + (input.flows().size() == 1 ? "1 call" : input.flows().size() + " calls") + "; `sipladder calls "
+                    + input.captureName() + "` lists " + (input.flows().size() == 1 ? "it" : "them") + ").");
         }
         return match;
     }

@@ -77,7 +77,7 @@ final class MediaSection {
             rows.add(List.of(redactor.text(s.key().src() + " \u2192 " + s.key().dst()),
                     String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), redactor.text(r.reporter().toString()),
                     Integer.toString(r.count()),
-                    String.format(Locale.ROOT, "%d (%.1f %%)", r.cumulativeLost(), r.maxFractionLostPercent()),
+                    r.lostText(" %"),
                     Double.isNaN(r.maxJitterMs()) ? "" : String.format(Locale.ROOT, "%.1f", r.maxJitterMs()),
                     Double.isNaN(r.meanRttMs()) ? "" : String.format(Locale.ROOT, "%.1f / %.1f", r.meanRttMs(),
                             r.maxRttMs())));
@@ -87,11 +87,12 @@ final class MediaSection {
         }
         page.gap(2);
         page.table(new Table(List.of("Source \u2192 destination", "SSRC", "Reported by", "Reports", "RTCP lost",
-                "RTCP jitter ms max", "RTT ms mean / max"), List.of(2.4, 1.3, 2.0, 0.9, 1.1, 1.0, 1.0), rows,
+                "RTCP jitter ms max", "RTT ms mean / max"), List.of(2.2, 1.3, 2.0, 0.9, 1.3, 1.0, 1.0), rows,
                 List.of(true, true, true, false, false, false, false)));
         page.paragraph("What each stream's receiver reported in RTCP (RFC 3550 6.4.1): packets lost in all with the "
-                + "largest fraction lost of a report, the largest interarrival jitter, and the round trip from the "
-                + "capture point to the reporter and back (LSR and DLSR). Loss or jitter the receiver reports and the "
-                + "capture does not show happened after the capture point.", page.small);
+                + "largest fraction lost of a report (a negative count, marked duplicates, means more packets came than "
+                + "were sent), the largest interarrival jitter, and the round trip from the capture point to the "
+                + "reporter and back (LSR and DLSR). Loss or jitter the receiver reports and the capture does not show "
+                + "happened after the capture point.", page.small);
     }
 }

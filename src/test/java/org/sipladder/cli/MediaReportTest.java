@@ -84,6 +84,17 @@ class MediaReportTest {
     }
 
     @Test
+    void aNegativeRtcpLossIsNamedDuplicatesInThePdf() throws Exception {
+        Captures c = MediaCall.of("media-call", 8, 100, 0xD5, 10, false)
+                .udp(MediaCall.T0 + 3_050_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.receiverReport(
+                        MediaCall.CALLEE_SSRC, Rtp.reportBlock(MediaCall.CALLER_SSRC, 0, -6, 100, 160, 0, 0)));
+
+        String text = report(c).replaceAll("\\s+", " ");
+
+        assertTrue(text.contains("-6 (duplicates)"), text);
+    }
+
+    @Test
     void whatTheReceiverReportedInRtcpStandsBesideOurFigures() throws Exception {
         // titles wrap at spaces, never inside a word
         String text = report(withReceiverReport()).replaceAll("\\s+", " ");

@@ -145,6 +145,22 @@ class StreamsCommandTest {
     }
 
     @Test
+    void aNegativeRtcpLossIsNamedDuplicatesInTheTableAndKeptAsANumberInJson() throws Exception {
+        Captures c = calleeSends("call-d");
+        // 6 more packets arrived than were expected: duplicates (RFC 3550 6.4.1)
+        c.udp(T0 + 620_000, "10.0.0.1:40001", "10.0.0.2:50001", Rtp.receiverReport(0x77,
+                Rtp.reportBlock(0xCAFEBABEL, 0, -6, 19, 320, 0, 0)));
+        Path file = c.write(dir.resolve("rtcp-dup.pcap"));
+        CliRun json = CliRun.of("streams", file.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(-6, JsonParser.parseString(json.out()).getAsJsonArray().get(0).getAsJsonObject()
+                .getAsJsonObject("rtcp").get("cumulativeLost").getAsInt());
+        CliRun table = CliRun.of("streams", file.toString());
+        String row = table.out().lines().filter(l -> l.contains("0xCAFEBABE")).findFirst().orElseThrow();
+        assertTrue(row.contains("-6 (duplicates)"), table.out());
+    }
+
+    @Test
     void theReceiversXrVoipMetricsAreAFieldAColumnAndANote() {
         Captures c = calleeSends("call-x");
         // signal level and MOS-CQ unavailable (127); noise -62 dBm; PLC enhanced, buffer non-adaptive (0xA0)

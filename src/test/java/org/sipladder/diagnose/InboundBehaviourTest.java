@@ -51,6 +51,8 @@ class InboundBehaviourTest {
         Finding noRule = d.primaryFor(r.flowId()).orElseThrow();
         assertEquals(NoRuleMatchCheck.CODE, noRule.code());
         assertTrue(noRule.evidence().facts().stream().anyMatch(s -> s.contains("deployment was set to self-hosted")));
+        assertTrue(noRule.evidence().facts().get(0).startsWith("No trunk matched (the only trunk does not accept the "
+                + "call)"), noRule.evidence().facts().toString());
     }
 
     @Test

@@ -199,6 +199,14 @@ class MediaFindingsTest {
     }
 
     @Test
+    void oneUnofferedPayloadTypeIsNamedInTheSingular() throws Exception {
+        Finding f = firing().filter(c -> c.code() == FindingCode.MEDIA_CODEC_MISMATCH).findFirst().orElseThrow()
+                .call().get().diagnose(dir).withCode(FindingCode.MEDIA_CODEC_MISMATCH).get(0);
+        assertTrue(f.title().endsWith(" uses payload type 18 that its SDP did not offer"), f.title());
+        assertTrue(f.explanation().contains(" sends payload type 18 that "), f.explanation());
+    }
+
+    @Test
     void comfortNoiseTheReceiverDidNotNegotiateIsInformationAndNoLossOrJitter() throws Exception {
         Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                 .rtpWithComfortNoise(SBC, LK, 0.4, 500, 0x1111)

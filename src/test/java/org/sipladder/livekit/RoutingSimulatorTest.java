@@ -207,6 +207,8 @@ class RoutingSimulatorTest {
         assertEquals(List.of("my-telephony-agent"), outcome.dispatch().agentNames());
         assertEquals("call-_+4915112345678_<random>", outcome.dispatch().roomName());
         assertEquals(List.of("100 Processing", "180 Ringing...", "200 OK"), outcome.expectedResponses());
+        assertTrue(String.join(" ", outcome.reasoning()).contains("It dispatches agent my-telephony-agent; "),
+                outcome.reasoning().toString());
     }
 
     @Test
@@ -332,7 +334,9 @@ class RoutingSimulatorTest {
                 .simulate(invite);
 
         assertEquals(TrunkMatch.Kind.NOT_FOUND, outcome.trunk().kind());
-        assertTrue(String.join(" ", outcome.reasoning()).contains("[ST_open] list the Request-URI number"));
+        String reasoning = String.join(" ", outcome.reasoning());
+        assertTrue(reasoning.contains("although trunk ST_open lists the Request-URI number"), reasoning);
+        assertTrue(reasoning.contains("The project has 1 inbound trunk but it does not accept the call;"), reasoning);
         assertNull(outcome.trunk().trunk());
     }
 
@@ -346,7 +350,9 @@ class RoutingSimulatorTest {
         RoutingOutcome outcome = simulate(List.of(OPEN_TRUNK), List.of(newer), null);
 
         assertEquals(DispatchMatch.Kind.MATCHED, outcome.dispatch().kind());
-        assertTrue(String.join(" ", outcome.reasoning()).contains("not certain"), outcome.reasoning().toString());
+        assertTrue(String.join(" ", outcome.reasoning()).contains("Rule SDR_agent carries settings this version of the "
+                + "LiveKit SDK does not know") && String.join(" ", outcome.reasoning()).contains("not certain"),
+                outcome.reasoning().toString());
     }
 
     @Test

@@ -66,6 +66,20 @@ class ReceiverReportsTest {
     }
 
     @Test
+    void aNegativeCumulativeLossIsShownAsSentAndNamedDuplicates() {
+        // RFC 3550 6.4.1: duplicates count as received, so more packets than expected make the count negative
+        assertEquals("-6 (duplicates)", reports(-6, 0).lostText(" %"));
+        assertEquals("-6 (duplicates, 25.0%)", reports(-6, 64).lostText("%"));
+        assertEquals("5 (25.0 %)", reports(5, 64).lostText(" %"));
+        assertEquals("0 (0.0%)", reports(0, 0).lostText("%"));
+    }
+
+    private static ReceiverReports reports(int cumulativeLost, int maxFractionLost) {
+        return new ReceiverReports(1, new Endpoint("10.0.0.2", 50001), 0x2222, 1, 1, 0, maxFractionLost, 1,
+                cumulativeLost, 100, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+
+    @Test
     void withoutTheSenderReportTheArrivalIsTakenOnTheCaptureClock() throws Exception {
         Captures c = callerSends();
         long arrival = T0 + 4_000_000;

@@ -140,7 +140,8 @@ public class LadderView extends Region {
         LadderLayout layout = getLadderLayout();
         double w = getWidth();
         double h = getHeight();
-        double barW = vertical.prefWidth(-1);
+        // without a call there is nothing to scroll: no bar; with one it stays, so the width does not jump
+        double barW = layout == null ? 0 : vertical.prefWidth(-1);
         double barH = horizontal.prefHeight(-1);
         double z = zoom();
         boolean needH = layout != null && layout.width() * z > w - barW;
@@ -148,6 +149,7 @@ public class LadderView extends Region {
         double canvasH = Math.max(0, h - (needH ? barH : 0));
         canvas.setWidth(canvasW);
         canvas.setHeight(canvasH);
+        vertical.setVisible(layout != null);
         vertical.resizeRelocate(canvasW, 0, barW, canvasH);
         horizontal.setVisible(needH);
         horizontal.resizeRelocate(0, canvasH, canvasW, barH);

@@ -64,10 +64,9 @@ public record StreamItem(RtpStream stream, boolean encrypted, List<String> warni
         return Double.isNaN(stream.mos()) ? "" : String.format(Locale.ROOT, "%.2f", stream.mos());
     }
 
-    /** The receiver's RTCP: "5 (25.0 %)", cumulative lost and the largest fraction lost; "" when it sent none. */
+    /** The receiver's RTCP: "5 (25.0 %)" or "-6 (duplicates)", as {@link ReceiverReports#lostText}; "" when none. */
     public String reportedLost() {
-        return reports.isEmpty() ? "" : String.format(Locale.ROOT, "%d (%.1f %%)", reports.cumulativeLost(),
-                reports.maxFractionLostPercent());
+        return reports.isEmpty() ? "" : reports.lostText(" %");
     }
 
     /** The largest interarrival jitter the receiver reported, "" when none (or the clock rate is unknown). */

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,24 @@ class LadderViewTest {
         model.setOnRenameHop(renames::add);
         stage.setScene(new Scene(view, 900, 500));
         stage.show();
+    }
+
+    @Test
+    void withoutACallThereIsNoScrollBarAndTheBarComesBackWithOne(FxRobot robot) {
+        robot.interact(() -> model.setFlow(null));
+
+        assertTrue(robot.lookup(".scroll-bar").queryAll().stream().noneMatch(Node::isVisible),
+                "nothing to scroll, so no scroll bar");
+        assertEquals(view.getWidth(), canvasWidth(), 0.5, "the empty view is not narrowed for a bar");
+
+        robot.interact(() -> model.setFlow(flow));
+        assertTrue(robot.lookup(".scroll-bar").queryAll().stream().anyMatch(Node::isVisible),
+                "a call brings the vertical bar back");
+    }
+
+    private double canvasWidth() {
+        return view.getChildrenUnmodifiable().stream().filter(n -> n instanceof Canvas)
+                .mapToDouble(n -> ((Canvas) n).getWidth()).findFirst().orElseThrow();
     }
 
     @Test

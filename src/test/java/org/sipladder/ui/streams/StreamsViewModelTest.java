@@ -69,6 +69,19 @@ class StreamsViewModelTest {
     }
 
     @Test
+    void aNegativeRtcpLossSaysDuplicates() throws Exception {
+        Captures c = MediaCall.of("rtcp-dup", 8, 50, 0xD5, 0, false);
+        // the callee got 6 more packets than it expected: duplicates, which RFC 3550 6.4.1 counts as received
+        c.udp(MediaCall.T0 + 1_000_000, "10.0.0.2:50001", "10.0.0.1:40001", Rtp.receiverReport(MediaCall.CALLEE_SSRC,
+                Rtp.reportBlock(MediaCall.CALLER_SSRC, 0, -6, 40, 160, 0, 0)));
+        LoadedCapture capture = MediaCaptures.load(c, dir.resolve("rtcp-dup.pcap"));
+        StreamsViewModel vm = recording();
+        vm.show(capture.file(), capture.media(), capture.flows().get(0));
+
+        assertEquals("-6 (duplicates)", vm.streams().get(0).reportedLost());
+    }
+
+    @Test
     void theReceiversRtcpReportsShowBesideTheStream() throws Exception {
         Captures c = MediaCall.of("rtcp-1", 8, 50, 0xD5, 0, false);
         // the callee reports on the caller's stream: 3 lost, 25 % in the last interval, jitter 160 units (20 ms)
