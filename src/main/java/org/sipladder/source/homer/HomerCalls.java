@@ -44,6 +44,16 @@ final class HomerCalls {
         return calls;
     }
 
+    /** True when a row of {@code rows} names a Call-ID ({@code callid}, or {@code sid} as some versions send it). */
+    static boolean anyCallId(JsonArray rows) {
+        for (JsonElement e : rows) {
+            if (e.isJsonObject() && !Row.of(e.getAsJsonObject()).callId.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static HomerCall call(List<Row> messages) {
         messages.sort(Comparator.comparingLong(r -> r.micros));
         Row first = messages.stream().filter(r -> !r.isResponse()).findFirst().orElse(messages.get(0));

@@ -72,7 +72,15 @@ public final class HomerClient implements AutoCloseable {
     /** The calls that match {@code query}, earliest first. */
     public List<HomerCall> search(HomerQuery query) throws HomerException {
         JsonObject answer = postJson("search/call/data", HomerRequests.search(query, nodes()), "the search");
-        return HomerCalls.of(array(answer, "data", "the search"), query.number());
+        JsonArray rows = array(answer, "data", "the search");
+        List<HomerCall> calls = HomerCalls.of(rows, query.number());
+        if (calls.isEmpty() && !rows.isEmpty() && !HomerCalls.anyCallId(rows)) {
+            // rows of another shape: "no calls" would hide that the answer is not what Homer 7 sends
+            throw new HomerException(server.display() + " answered the search with " + rows.size() + " row"
+                    + (rows.size() == 1 ? "" : "s") + " but none names a Call-ID (callid or sid), not as Homer 7 "
+                    + "does; check the URL is Homer's web address.");
+        }
+        return calls;
     }
 
     /**

@@ -223,6 +223,29 @@ class HomerClientTest {
     }
 
     @Test
+    void aSearchAnswerWhoseRowsNameNoCallIdIsNamedNotTakenForNoCalls() throws Exception {
+        HomerStandIn homer = HomerStandIn.twoCalls(T0);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return request.getUrl().encodedPath().equals("/api/v3/search/call/data")
+                        ? new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                        .body("{\"total\":2,\"data\":[{\"id\":1,\"msg\":\"x\"},{\"id\":2}]}").build()
+                        : homer.dispatch(request);
+            }
+        });
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class,
+                    () -> client.search(new HomerQuery(null, null, RANGE, 100)));
+            assertTrue(e.getMessage().contains("answered the search with 2 rows but none names a Call-ID (callid or "
+                    + "sid), not as Homer 7 does"), e.getMessage());
+        }
+        // an empty answer is no calls, as before
+        assertEquals(List.of(), HomerCalls.of(new JsonArray(), null));
+    }
+
+    @Test
     void aServerThatIsNotHomerIsNamedAsSuch() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                 .body("<html>router login</html>").build());
