@@ -22,7 +22,7 @@ final class LiveKitResponseCheck implements FindingRule {
 
     /** What LiveKit does before its 486 Rejected (livekit/sip: the wait for the agent's audio ends at the ringing timeout). */
     private static final String NO_AGENT_JOINED = "LiveKit rings (180 every second) while it waits for an agent to "
-            + "join the room, and answers 486 Rejected when none joined before the trunk's ringing timeout.";
+            + "join the room, and answers 486 Rejected when none joined before the trunk's ringing timeout";
 
     private static final List<Meaning> MEANINGS = List.of(
             new Meaning(503, "Try again later", false, "LiveKit could not pick an inbound trunk",
@@ -56,7 +56,7 @@ final class LiveKitResponseCheck implements FindingRule {
                     "LiveKit Cloud answers 503 Service temporarily unavailable when the project's SIP quota is used up.",
                     "Check the project's plan and concurrent call limits in the LiveKit Cloud dashboard."),
             new Meaning(486, "Rejected", true, "No agent joined the call before the ringing timeout",
-                    NO_AGENT_JOINED.substring(0, NO_AGENT_JOINED.length() - 1) + ": usually the dispatch rule "
+                    NO_AGENT_JOINED + ": usually the dispatch rule "
                             + "names no agent (room_config.agents) or another name than the worker registers with.",
                     "Add the agent to the dispatch rule's room_config.agents and check that the worker is running."),
             new Meaning(487, "Request Terminated", true, "The caller hung up while LiveKit was still ringing",
@@ -125,7 +125,7 @@ final class LiveKitResponseCheck implements FindingRule {
                 && dispatch.rule() != null && !dispatch.agentNames().isEmpty()) {
             // the loaded rule does name an agent: "usually the rule names none" would send the user the wrong way
             String agents = String.join(", ", dispatch.agentNames());
-            why = NO_AGENT_JOINED + " The dispatch rule " + dispatch.rule().getSipDispatchRuleId() + " dispatches "
+            why = NO_AGENT_JOINED + ". The dispatch rule " + dispatch.rule().getSipDispatchRuleId() + " dispatches "
                     + agents + ", so no worker registered under that name took the job in time: none was running "
                     + "and connected to this project, it registers under another agent name, it was at capacity, or "
                     + "it failed before joining the room.";

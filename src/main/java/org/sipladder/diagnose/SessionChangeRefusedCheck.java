@@ -22,8 +22,12 @@ final class SessionChangeRefusedCheck implements FindingRule {
 
     private static final List<String> METHODS = List.of("INVITE", "UPDATE");
 
-    /** How {@link #change} names a switch to T.38 fax. */
-    private static final String T38 = "T.38 fax ";
+    /** What a refused request asked for: a hold, a switch to T.38 fax, a session refresh, another media change. */
+    private enum Kind { HOLD, T38, REFRESH, MEDIA, NO_SDP }
+
+    /** A request's change: its kind, and how people read it ("hold re-INVITE (a=sendonly)"). */
+    private record Change(Kind kind, String text) {
+    }
 
     /** A BYE this soon after the refusal, from either side, is taken as the call ending because of it. */
     private static final long ENDED_BY_IT_MICROS = 5_000_000;
@@ -160,8 +164,9 @@ final class SessionChangeRefusedCheck implements FindingRule {
         SipMessage answer = r.finalResponse();
         String refuser = name(flow, answer);
         String sender = request.src().address();
-        String change = change(context, method, request);
-        boolean fax = change.startsWith(T38);
+        Change asked = change(context, method, request);
+        String change = asked.text();
+        boolean fax = asked.kind() == Kind.T38;
         StatusMeaning m = answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_405
                 : fax && answer.status() != 491 && answer.status() != 500 ? T38_REFUSED
                 : StatusMeaning.of(MEANINGS, answer.status());
@@ -177,10 +182,11 @@ final class SessionChangeRefusedCheck implements FindingRule {
             frames.add(retry.request().frame());
             frames.add(retry.finalResponse().frame());
             // the same change asked again, or something else instead (a refused T.38 switch followed by audio)
-            String next = change(context, method, retry.request());
+            Change nextChange = change(context, method, retry.request());
+            String next = nextChange.text();
             // a hold asked again with another direction, or a codec change with other codecs, is the change in
             // another form; a refused T.38 switch followed by audio is not
-            wentThrough = kind(next).equals(kind(change));
+            wentThrough = nextChange.kind() == asked.kind();
             after = " A later " + label(method) + " from " + sender + " (frame " + retry.request().frame()
                     + ") was answered " + retry.finalResponse().label() + (next.equals(change)
                     ? ", so the change went through in the end." : wentThrough ? " (" + next + "), so the change went "
@@ -195,7 +201,7 @@ final class SessionChangeRefusedCheck implements FindingRule {
         String why = refuser + " refused the " + change + " with " + answer.label() + ": " + m.meaning() + ". A "
                 + "refused " + label(method) + " leaves the session as it was before it (RFC 3261 14.1, RFC 3311 5.1, "
                 + "RFC 3264): the call stays answered with its earlier media"
-                + (change.startsWith("hold") ? ", so it was not put on hold" : "")
+                + (asked.kind() == Kind.HOLD ? ", so it was not put on hold" : "")
                 + "." + after;
         Finding f = DialogRequests.finding(flow, request, CODE, CODE.title(change, refuser, answer.label()), why,
                 frames, facts, List.of(m.check(answer.src().address(), sender)));
@@ -239,41 +245,33 @@ final class SessionChangeRefusedCheck implements FindingRule {
         return answer.src().address();
     }
 
-    /** The kind of change {@link #change} named: hold, media change, session refresh, T.38 fax... */
-    private static String kind(String change) {
-        int space = change.indexOf(" re-INVITE");
-        if (space < 0) {
-            space = change.indexOf(" UPDATE");
-        }
-        return space < 0 ? change : change.substring(0, space);
-    }
-
     private static String label(String method) {
         return "INVITE".equals(method) ? "re-INVITE" : method;
     }
 
     /** What the request asked to change, from its SDP and Session-Expires: hold, resume, media or a session refresh. */
-    private static String change(DiagnosisContext context, String method, SipMessage request) {
+    private static Change change(DiagnosisContext context, String method, SipMessage request) {
         Sdp sdp = context.sdp(request);
         boolean refresh = request.header("Session-Expires") != null;
         if (sdp == null) {
-            return refresh ? "session refresh " + label(method) + " (RFC 4028)" : label(method) + " without SDP";
+            return refresh ? new Change(Kind.REFRESH, "session refresh " + label(method) + " (RFC 4028)")
+                    : new Change(Kind.NO_SDP, label(method) + " without SDP");
         }
         for (SdpMedia media : sdp.media()) {
             if ("image".equalsIgnoreCase(media.type()) && media.port() != 0 && media.protocol() != null
                     && media.protocol().toLowerCase(Locale.ROOT).contains("udptl")) {
-                return T38 + label(method) + " (m=image " + media.protocol() + " " + String.join(" ", media.codecs())
-                        + ")";
+                return new Change(Kind.T38, "T.38 fax " + label(method) + " (m=image " + media.protocol() + " "
+                        + String.join(" ", media.codecs()) + ")");
             }
         }
         for (SdpMedia media : sdp.media()) {
             if ("audio".equalsIgnoreCase(media.type()) && media.direction() != null
                     && !"sendrecv".equalsIgnoreCase(media.direction())) {
-                return "hold " + label(method) + " (a=" + media.direction() + ")";
+                return new Change(Kind.HOLD, "hold " + label(method) + " (a=" + media.direction() + ")");
             }
         }
-        return (refresh ? "session refresh " : "media change ") + label(method) + " (offer: "
-                + String.join(", ", audioCodecs(sdp)) + ")";
+        return new Change(refresh ? Kind.REFRESH : Kind.MEDIA, (refresh ? "session refresh " : "media change ")
+                + label(method) + " (offer: " + String.join(", ", audioCodecs(sdp)) + ")");
     }
 
     /** The audio codecs offered, or the other media when there is no audio. */
