@@ -207,10 +207,7 @@ final class HepDecoder {
      */
     private void emit(long micros, Endpoint src, Endpoint dst, byte[] a, int payload, int end) {
         int length = TransportDecoder.datagramMessageLength(a, payload, end);
-        boolean more = sink.afterMessage(a, payload + length, end);
+        sink.afterMessage(a, payload + length, end);
         sink.emit(micros, src, dst, Transport.HEP, a, payload, length);
-        if (more) {
-            sink.afterMessage(null);
-        }
     }
 }

@@ -55,7 +55,7 @@ final class PayloadSink {
     private int gapsHeld;
     /** Messages waiting for the listener while {@link #gapsHeld}, in the order found; empty otherwise. */
     private final List<SipPayload> reordered = new ArrayList<>();
-    /** What the datagram of the message being handed on held after it ({@link SipPayload#afterMessage}); set around one call. */
+    /** What the datagram of the message handed on next held after it ({@link SipPayload#afterMessage}); taken by that message. */
     private byte[] afterMessage;
 
     PayloadSink(CaptureListener listener) {
@@ -176,22 +176,15 @@ final class PayloadSink {
         messageDependsOn = segments;
     }
 
-    /** What is handed on next ends before its datagram does: {@code after} follows it (null: nothing from now on). */
-    void afterMessage(byte[] after) {
-        afterMessage = after;
-    }
-
     /**
      * The message handed on next ends at {@code from} in a datagram, WebSocket message, SCTP user message or HEP
-     * packet that ends at {@code to}: notes what follows it ({@link SipPayload#afterMessage}) unless that is only
-     * line breaks and padding, and says whether it did (then {@code afterMessage(null)} after handing it on).
+     * packet that ends at {@code to}: notes what follows it ({@link SipPayload#afterMessage}) for that message,
+     * unless it is only line breaks and padding.
      */
-    boolean afterMessage(byte[] a, int from, int to) {
-        if (from >= to || lineBreaksOnly(a, from, to)) {
-            return false;
+    void afterMessage(byte[] a, int from, int to) {
+        if (from < to && !lineBreaksOnly(a, from, to)) {
+            afterMessage = Arrays.copyOfRange(a, from, to);
         }
-        afterMessage = Arrays.copyOfRange(a, from, to);
-        return true;
     }
 
     /** True when {@code a[from, to)} holds only CRs, line feeds, spaces, tabs and NULs (padding, a keep-alive). */
@@ -233,6 +226,9 @@ final class PayloadSink {
 
     private void emit(long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] a, int off,
                       int len, long headerMarks, HeaderLines feeds) {
+        // the note of afterMessage(a, from, to) is this message's alone
+        byte[] afterMessage = this.afterMessage;
+        this.afterMessage = null;
         if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
             long at = source.streamOffset(off);
             // a lent payload's line table follows its bytes (SipPayload.headerLines): a count of 0 when none

@@ -95,13 +95,10 @@ final class SctpDecoder {
         if (SipFraming.startLine(a, off, off + len) > 0) {
             // one SIP message per SCTP user message (RFC 4168 5): bytes after its Content-Length are flagged
             int sip = TransportDecoder.datagramMessageLength(a, off, off + len);
-            boolean more = sink.afterMessage(a, off + sip, off + len);
+            sink.afterMessage(a, off + sip, off + len);
             sink.emit(sink.endpoint(pair.srcAddress(), 0, pair.srcAddress().length, srcPort),
                     sink.endpoint(pair.dstAddress(), 0, pair.dstAddress().length, dstPort), Transport.SCTP, a, off,
                     sip);
-            if (more) {
-                sink.afterMessage(null);
-            }
         }
     }
 }

@@ -126,13 +126,10 @@ final class TransportDecoder {
         byte[] h = header.array();
         int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
         // bytes after the message's Content-Length are no part of it (RFC 3261 18.3), but the SIP layer says so
-        boolean more = sink.afterMessage(a, p + length, end);
+        sink.afterMessage(a, p + length, end);
         sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
                 length, marks[0], feeds);
-        if (more) {
-            sink.afterMessage(null);
-        }
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */

@@ -82,12 +82,9 @@ final class WebSocketDecoder implements StreamDecoder {
                 // the segments of the last WebSocket frame; those of earlier frames of the message are not tracked
                 // one SIP message per WebSocket message (RFC 7118 5): bytes after its Content-Length are flagged
                 int sip = TransportDecoder.datagramMessageLength(whole, 0, whole.length);
-                boolean more = context.sink().afterMessage(whole, sip, whole.length);
+                context.sink().afterMessage(whole, sip, whole.length);
                 context.emit(Transport.WS, whole, 0, sip, buffer.framesOf(header + length, context.sink().frame()));
                 carriedSip = true;
-                if (more) {
-                    context.sink().afterMessage(null);
-                }
             }
         }
     }
