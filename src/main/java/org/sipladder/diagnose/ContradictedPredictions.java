@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.List;
 import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.StatusLine;
 
 /**
@@ -57,14 +58,22 @@ final class ContradictedPredictions {
     /**
      * True when a finding of {@code code} from {@code r}'s simulation did not decide the call: the capture contradicts
      * it, or LiveKit ended the call first for a reason the config does not decide ({@link Consistency#OUTSIDE_CONFIG})
-     * other than the caller's CANCEL, which a caller left ringing with no agent coming sends in the end.
+     * other than the caller's CANCEL, which a caller left ringing with no agent coming sends in the end. A CANCEL does
+     * not count as decided by the config when a PIN rule won: LiveKit then answers as soon as the media is set up
+     * (livekit/sip pkg/sip/inbound.go handleInvite), so the caller gave up before any PIN was asked.
      */
     static boolean notDeciding(LiveKitRouting r, FindingCode code) {
         if (r.consistency() != Consistency.OUTSIDE_CONFIG) {
             return contradicts(r, code);
         }
         StatusLine last = r.observedFinal();
-        return code.simulated() && r.simulated() && last != null && last.status() != 487;
+        return code.simulated() && r.simulated() && last != null && (last.status() != 487 || cancelledBeforePin(r));
+    }
+
+    /** True when a PIN rule won and the caller cancelled before LiveKit's answer, which comes at once for a PIN. */
+    private static boolean cancelledBeforePin(LiveKitRouting r) {
+        StatusLine last = r.observedFinal();
+        return last != null && last.status() == 487 && r.outcome().dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT;
     }
 
     /**
@@ -97,7 +106,13 @@ final class ContradictedPredictions {
         String title = !claim.isEmpty() && f.title().endsWith(claim)
                 ? f.title().substring(0, f.title().length() - claim.length()) : f.title();
         String why;
-        if (r.consistency() == Consistency.OUTSIDE_CONFIG) {
+        if (cancelledBeforePin(r)) {
+            title = title.concat(", but the caller cancelled before LiveKit answered (").concat(answered(r)).concat(")");
+            why = " The caller cancelled before LiveKit answered to ask for the PIN (" + r.summary() + "): with a PIN "
+                    + "rule LiveKit answers as soon as the call's media is set up, so this caller gave up within that "
+                    + "moment, before any prompt. This finding did not decide this call, but it decides calls that get "
+                    + "further.";
+        } else if (r.consistency() == Consistency.OUTSIDE_CONFIG) {
             title = title.concat(", but LiveKit ended this call first with ").concat(answered(r));
             why = " LiveKit ended this call for a reason the config does not decide: " + r.summary() + ". This finding did not "
                     + "decide this call, but it affects calls that get further.";

@@ -226,6 +226,28 @@ class ContradictedPredictionTest {
         assertEquals(Severity.ERROR, cause.severity());
     }
 
+    @Test
+    void aPinRuleDidNotDecideACallTheCallerCancelledBeforeLiveKitAnsweredIt() {
+        // livekit/sip handleInvite: a PIN rule makes LiveKit answer as soon as the media is set up, to play the prompt;
+        // a 487 means the caller's CANCEL came first, so no PIN was ever asked and the rule did not end the call
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)),
+                List.of(rule("SDR_open", "agent", "ST_a"), FindingRulesTest.pinRule("SDR_pin", "ST_a")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "487 Request Terminated")), cfg);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(org.sipladder.livekit.Consistency.OUTSIDE_CONFIG, r.consistency(), r.summary());
+        Finding pin = d.withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0);
+        assertFalse(pin.primary(), pin.toString());
+        assertEquals("PIN rule SDR_pin won, but the caller cancelled before LiveKit answered (487 Request Terminated)",
+                pin.title());
+        assertTrue(pin.explanation().contains("before LiveKit answered to ask for the PIN"), pin.explanation());
+        Finding cause = d.primaryFor(r.flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, cause.code(), d.findings().toString());
+        assertTrue(cause.title().startsWith("The caller hung up while LiveKit was still ringing"), cause.title());
+    }
+
     static Stream<Arguments> otherPredictions() {
         return Stream.of(
                 Arguments.of(FindingCode.LK_NO_TRUNK_MATCH,
