@@ -10,12 +10,12 @@ import org.sipladder.sip.B2buaProfile;
 import org.sipladder.sip.SipMessage;
 
 /**
- * LK_REINVITE_NEW_CALL: a re-INVITE of a call LiveKit answered, which LiveKit answered the way it answers a new call.
- * livekit/sip (pkg/sip/inbound.go processInvite) looks an INVITE's call up only by its To tag among the calls of the
- * node that got it: a call it has gets 200 OK with its own SDP at once; with none (another node answered, or the call
- * ended there) the re-INVITE goes through trunk matching, auth and dispatch as a brand-new call, so it gets 100
- * Processing, then ringing, a refusal, or the 200 of a second call. A plain 200 alone is not told apart from the
- * first case.
+ * LK_REINVITE_NEW_CALL: a re-INVITE of a call LiveKit answered or placed, which LiveKit answered the way it answers a
+ * new call. livekit/sip (pkg/sip/inbound.go processInvite) looks an INVITE's call up only by its To tag among the
+ * calls of the node that got it, the inbound calls and then the outbound ones (Client.getActiveCall): a call it has
+ * gets 200 OK with its own SDP at once; with none (another node has the call, or the call ended there) the re-INVITE
+ * goes through trunk matching, auth and dispatch as a brand-new call, so it gets 100 Processing, then ringing, a
+ * refusal, or the 200 of a second call. A plain 200 alone is not told apart from the first case.
  */
 final class LiveKitReinviteNewCallCheck implements FindingRule {
 
@@ -71,8 +71,9 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
     }
 
     /**
-     * LiveKit's responses to {@code r} in order, when {@code r} is a re-INVITE to LiveKit after its 2xx to the call's
-     * INVITE and one of them is a new call's answer; else null.
+     * LiveKit's responses to {@code r} in order, when {@code r} is a re-INVITE to LiveKit after the 2xx to the call's
+     * INVITE, sent by LiveKit (it answered) or to it (it placed the call), and one of them is a new call's answer; else
+     * null.
      */
     private static List<SipMessage> answers(CallFlow flow, DialogRequests r) {
         SipMessage request = r.request();
@@ -80,7 +81,8 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
             return null;
         }
         SipMessage answer = DialogNotFoundCheck.answerOf(flow, request.callId());
-        if (answer == null || answer.frame() >= request.frame() || !flow.hasHop(answer.src(), Role.LIVEKIT)) {
+        if (answer == null || answer.frame() >= request.frame()
+                || !flow.hasHop(answer.src(), Role.LIVEKIT) && !flow.hasHop(answer.dst(), Role.LIVEKIT)) {
             return null;
         }
         List<SipMessage> responses = new ArrayList<>(3);
@@ -95,6 +97,18 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
             }
         }
         return newCall ? responses : null;
+    }
+
+    /** LiveKit's INVITE that opened the call {@code callId} it placed (no To tag), or null. */
+    private static SipMessage placingInvite(CallFlow flow, String callId) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (m.isRequest() && "INVITE".equals(m.method()) && !m.hasToTag() && callId.equals(m.callId())
+                    && flow.hasHop(m.src(), Role.LIVEKIT)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static Finding finding(CallFlow flow, DialogRequests r) {
@@ -112,20 +126,31 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
             frames.add(m.frame());
         }
         String outcome = String.join(", ", labels);
-        String contact = answer.header("Contact");
+        // LiveKit's own Contact: in its 200 OK when it answered the call, in its INVITE when it placed it
+        SipMessage placed = flow.hasHop(answer.src(), Role.LIVEKIT) ? null : placingInvite(flow, request.callId());
+        SipMessage own = placed != null ? placed : answer;
+        String contact = own.header("Contact");
         List<String> facts = new ArrayList<>();
-        facts.add("LiveKit " + answer.src().address() + " answered the call 200 (frame " + answer.frame() + ") with Contact "
-                + contact + " and To tag " + answer.toTag());
+        if (placed != null) {
+            frames.add(0, placed.frame());
+            facts.add("LiveKit " + placed.src().address() + " placed the call (INVITE frame " + placed.frame()
+                    + ", Contact " + contact + ", From tag " + SipMessage.tagOf(placed.header("From")) + "); " + answer.src().address()
+                    + " answered it 200 (frame " + answer.frame() + ")");
+        } else {
+            facts.add("LiveKit " + answer.src().address() + " answered the call 200 (frame " + answer.frame()
+                    + ") with Contact " + contact + " and To tag " + answer.toTag());
+        }
         facts.add("re-INVITE frame " + request.frame() + " (CSeq " + request.cseqNumber() + ", To tag " + request.toTag()
                 + ") from " + request.src().address() + " to " + request.requestUri() + " (sent to " + liveKit
                 + ") was answered " + outcome);
-        if (!liveKit.equals(answer.src().address())) {
-            facts.add("The re-INVITE went to " + liveKit + ", the 200 OK came from " + answer.src().address());
+        if (!liveKit.equals(own.src().address())) {
+            facts.add("The re-INVITE went to " + liveKit + (placed != null ? ", the call was placed by "
+                    : ", the 200 OK came from ") + own.src().address());
         }
         String target = request.requestUri() == null ? "" : B2buaProfile.hostOf(request.requestUri());
         if (contact != null && !target.isEmpty() && !contact.toLowerCase(Locale.ROOT).contains(target)) {
-            facts.add("The re-INVITE's Request-URI host " + target + " is not that of the 200 OK's Contact: it was not "
-                    + "sent to the node that answered");
+            facts.add("The re-INVITE's Request-URI host " + target + " is not that of LiveKit's Contact: it was not "
+                    + "sent to the node that " + (placed != null ? "placed the call" : "answered"));
         }
         SipMessage fin = responses.get(responses.size() - 1);
         String effect = fin.status() >= 200 && fin.status() < 300
@@ -137,17 +162,21 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
                 + "ends the call unless a later refresh reaches the node that has it."
                 : "The session change never reached the call that is up.";
         String explanation = "LiveKit answered this re-INVITE (" + outcome + ") as it answers a new call. livekit/sip "
-                + "looks an INVITE's call up only by its To tag among the calls of the node that got it (pkg/sip/"
-                + "inbound.go processInvite): a re-INVITE of a call it has gets 200 OK with its own SDP at once, never "
-                + "100 Processing, ringing or a refusal. The node that got this one has no such call: the re-INVITE "
-                + "reached another node of the cluster or of LiveKit Cloud than the one that answered, or the call had "
-                + "already ended there. So it ran trunk matching, auth and dispatch again as for a brand-new call. "
-                + effect;
+                + "looks an INVITE's call up only by its To tag among the " + (placed != null ? "outbound calls" : "calls")
+                + " of the node that got it (pkg/sip/inbound.go processInvite): a re-INVITE of a call it has gets 200 "
+                + "OK with its own SDP at once, never 100 Processing, ringing or a refusal. The node that got this one "
+                + "has no such call: the re-INVITE reached another node of the cluster or of LiveKit Cloud than the one "
+                + "that " + (placed != null ? "placed the call" : "answered") + ", or the call had already ended there. "
+                + "So it ran trunk matching, auth and dispatch again as for a brand-new call. " + effect;
+        String firstStep = placed != null
+                ? "Send in-dialog requests (re-INVITE, BYE) to the node that placed the call: to the Contact of "
+                + "LiveKit's INVITE (" + contact + "), through its Record-Route entries"
+                : "Send in-dialog requests (re-INVITE, BYE) to the node that answered: to the 200 OK's Contact ("
+                + contact + "), through its Record-Route entries";
         return DialogRequests.finding(flow, request, CODE, CODE.title(liveKit, outcome), explanation, frames, facts,
-                List.of("Send in-dialog requests (re-INVITE, BYE) to the node that answered: to the 200 OK's Contact ("
-                                + contact + "), through its Record-Route entries; no load balancer or SBC between may "
-                                + "rewrite them or spread one dialog's requests over several nodes.",
-                        "With LiveKit Cloud, send them to the Contact LiveKit returned, not back to the project's SIP "
+                List.of(firstStep + "; no load balancer or SBC between may rewrite them or spread one dialog's "
+                                + "requests over several nodes.",
+                        "With LiveKit Cloud, send them to the Contact LiveKit gave, not back to the project's SIP "
                                 + "URI (<project>.sip.livekit.cloud), which may reach another node."));
     }
 }
