@@ -1,19 +1,19 @@
 package org.sipladder.capture;
 
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
-
 /**
  * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
  * inside with the addresses, ports and time the capture agent recorded; the RTP and RTCP a HEP3 agent sends
  * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one.
- * A payload the agent compressed (chunk 0x0010, zlib) is inflated first.
+ * A payload the agent compressed (chunk 0x0010) is inflated first ({@link HepInflater}). A packet whose protocol type
+ * says SIP is handed on even when its payload is not SIP or cannot be inflated, with a note saying so, so that it is
+ * listed as a malformed message instead of vanishing.
  */
 final class HepDecoder {
 
     static final byte VERSION_2 = 2;
     private static final int MIN_HEP3 = 6;
     /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) is not RTP-shaped. */
+    static final int PROTOCOL_SIP = 1;
     static final int PROTOCOL_RTP = 4;
     static final int PROTOCOL_RTCP = 5;
     /** The shortest RTCP packet (a receiver report without blocks). */
@@ -22,11 +22,10 @@ final class HepDecoder {
     private final PayloadSink sink;
     /** One packet's chunk positions, reused: RTP in HEP comes by the million and must not allocate per packet. */
     private final Chunks c = new Chunks();
-    /** For payloads an agent compressed (chunk 0x0010, zlib), made at the first. */
-    private Inflater inflater;
-    /** The largest payload inflated: a HEP packet is one UDP datagram, its SIP at most as large. */
-    static final int MAX_INFLATED = 1 << 16;
-    private byte[] inflated;
+    /** For payloads an agent compressed (chunk 0x0010). */
+    private final HepInflater inflater = new HepInflater();
+    static final String NOT_SIP = "the HEP packet's protocol type (chunk 0x000b) says SIP, but its payload starts with "
+            + "no SIP request or status line: kept as it came";
 
     HepDecoder(PayloadSink sink) {
         this.sink = sink;
@@ -39,7 +38,8 @@ final class HepDecoder {
 
     /**
      * Decodes one HEP packet; false when the bytes are not HEP carrying SIP or media (so the caller may try plain
-     * SIP, and a listener counts them): chunks whose lengths break the packet's framing, no payload, other payloads.
+     * SIP, and a listener counts them): chunks whose lengths break the packet's framing, no payload, other payloads
+     * (a payload typed SIP is handed on whatever it holds, but for line breaks alone: a keep-alive).
      */
     boolean decode(byte[] a, int off, int len) {
         if (isHep3(a, off, len)) {
@@ -70,12 +70,17 @@ final class HepDecoder {
             at += length;
         }
         byte[] p = a;
+        String note = null;
         if (c.payloadAt < 0 && c.compressedAt >= 0) {
-            int n = inflate(a, c.compressedAt, c.compressedLength);
-            if (n > 0) {
-                p = inflated;
+            int n = inflater.inflate(a, c.compressedAt, c.compressedLength);
+            if (n >= 0) {
+                p = inflater.output();
                 c.payloadAt = 0;
                 c.payloadLength = n;
+            } else {
+                note = inflater.failure();
+                c.payloadAt = c.compressedAt;
+                c.payloadLength = c.compressedLength;
             }
         }
         if (c.payloadAt < 0 || c.srcAt < 0 || c.dstAt < 0 || c.srcLength != c.dstLength) {
@@ -83,37 +88,30 @@ final class HepDecoder {
         }
         long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
         if (c.protocol == PROTOCOL_RTP || c.protocol == PROTOCOL_RTCP) {
+            if (note != null) {
+                return false;
+            }
             if (sink.wantsMedia() && c.payloadLength >= MIN_RTCP && (p[c.payloadAt] & 0xc0) == 0x80) {
                 sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
                         c.payloadLength);
             }
             return true;
         }
-        if (SipFraming.startLine(p, c.payloadAt, c.payloadAt + c.payloadLength) <= 0) {
+        int from = c.payloadAt;
+        int to = from + c.payloadLength;
+        if (note == null && SipFraming.startLine(p, from, to) > 0) {
+            emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
+                    sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, from, to);
+            return true;
+        }
+        if (c.protocol != PROTOCOL_SIP || PayloadSink.lineBreaksOnly(p, from, to)) {
             return false;
         }
-        emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
-                sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, c.payloadAt, c.payloadAt + c.payloadLength);
+        // the agent says SIP: listed as a malformed message with the reason, as Wireshark shows a malformed packet
+        sink.note(note != null ? note : NOT_SIP);
+        sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
+                sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP, p, from, c.payloadLength);
         return true;
-    }
-
-    /**
-     * Inflates the zlib data {@code a[at, at+n)} into {@link #inflated}; its length, or -1 when it is not zlib, is
-     * cut short, or would inflate beyond {@link #MAX_INFLATED} (a hostile packet cannot ask for more memory).
-     */
-    private int inflate(byte[] a, int at, int n) {
-        if (inflater == null) {
-            inflater = new Inflater();
-            inflated = new byte[MAX_INFLATED];
-        }
-        inflater.reset();
-        inflater.setInput(a, at, n);
-        try {
-            int got = inflater.inflate(inflated);
-            return inflater.finished() ? got : -1;
-        } catch (DataFormatException e) {
-            return -1;
-        }
     }
 
     /** Chunk positions of one HEP3 packet. */

@@ -57,6 +57,8 @@ final class PayloadSink {
     private final List<SipPayload> reordered = new ArrayList<>();
     /** What the datagram of the message handed on next held after it ({@link SipPayload#afterMessage}); taken by that message. */
     private byte[] afterMessage;
+    /** What is wrong with how the message handed on next came ({@link SipPayload#note}); taken by that message. */
+    private String note;
 
     PayloadSink(CaptureListener listener) {
         this(listener, null, null);
@@ -187,8 +189,17 @@ final class PayloadSink {
         }
     }
 
+    /**
+     * The message handed on next came wrapped in a way that went wrong (a HEP packet typed SIP holding no SIP, a
+     * payload that would not inflate): {@code text} says how, in one sentence, for that message ({@link
+     * SipPayload#note}).
+     */
+    void note(String text) {
+        note = text;
+    }
+
     /** True when {@code a[from, to)} holds only CRs, line feeds, spaces, tabs and NULs (padding, a keep-alive). */
-    private static boolean lineBreaksOnly(byte[] a, int from, int to) {
+    static boolean lineBreaksOnly(byte[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = a[i];
             if (b != '\r' && b != '\n' && b != ' ' && b != '\t' && b != 0) {
@@ -229,6 +240,8 @@ final class PayloadSink {
         // the note of afterMessage(a, from, to) is this message's alone
         byte[] afterMessage = this.afterMessage;
         this.afterMessage = null;
+        String note = this.note;
+        this.note = null;
         if (file != null && a == record && off >= recordOffset && off + len <= recordOffset + recordLength) {
             long at = source.streamOffset(off);
             // a lent payload's line table follows its bytes (SipPayload.headerLines): a count of 0 when none
@@ -246,14 +259,14 @@ final class PayloadSink {
                 }
                 block.used = to + len + tableBytes;
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, block.bytes, to, len, block, file,
-                        at, dependsOn(), headerMarks, afterMessage));
+                        at, dependsOn(), headerMarks, afterMessage, note));
             } else {
                 deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                        0, len, null, file, at, dependsOn(), headerMarks, afterMessage));
+                        0, len, null, file, at, dependsOn(), headerMarks, afterMessage, note));
             }
         } else {
             deliver(new SipPayload(frame, timestampMicros, src, dst, transport, Arrays.copyOfRange(a, off, off + len),
-                    0, len, null, null, -1, dependsOn(), headerMarks, afterMessage));
+                    0, len, null, null, -1, dependsOn(), headerMarks, afterMessage, note));
         }
     }
 
@@ -309,7 +322,7 @@ final class PayloadSink {
         // the bytes of a lent payload waits
         reordered.add(p.block == null ? p : new SipPayload(p.frame(), p.timestampMicros(), p.src(), p.dst(),
                 p.transport(), p.data(), 0, p.length(), null, p.file(), p.fileOffset(), p.dependsOn(),
-                p.headerMarks(), p.afterMessage()));
+                p.headerMarks(), p.afterMessage(), p.note()));
         if (reordered.size() >= MAX_REORDERED) {
             flushReordered(); // a gap held that long: order is kept within each batch
         }

@@ -31,6 +31,8 @@ public final class SipPayload {
     private final long headerMarks;
     /** What its datagram held after the message, or null (see {@link #afterMessage}). */
     private final byte[] afterMessage;
+    /** What went wrong with how it came, or null (see {@link #note}). */
+    private final String note;
     /** The reused block {@link #array} belongs to, or null when the payload owns its bytes. */
     final PayloadBlocks.Block block;
 
@@ -52,7 +54,7 @@ public final class SipPayload {
     public SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] data,
                       CaptureFile file, long fileOffset, long[] dependsOn) {
         this(frame, timestampMicros, src, dst, transport, data, 0, data.length, null, file, fileOffset, dependsOn,
-                HeaderMarks.NONE, null);
+                HeaderMarks.NONE, null, null);
     }
 
     /** A payload that one packet held. */
@@ -69,11 +71,11 @@ public final class SipPayload {
     /**
      * A payload whose bytes are {@code array[offset, offset+length)}, lent from {@code block} when not null, with what
      * its framing noted of its header block ({@link HeaderMarks}) and what its datagram held after it ({@link
-     * #afterMessage}).
+     * #afterMessage}) and what went wrong with how it came ({@link #note}).
      */
     SipPayload(long frame, long timestampMicros, Endpoint src, Endpoint dst, Transport transport, byte[] array,
                int offset, int length, PayloadBlocks.Block block, CaptureFile file, long fileOffset,
-               long[] dependsOn, long headerMarks, byte[] afterMessage) {
+               long[] dependsOn, long headerMarks, byte[] afterMessage, String note) {
         this.frame = frame;
         this.timestampMicros = timestampMicros;
         this.src = src;
@@ -88,6 +90,7 @@ public final class SipPayload {
         this.dependsOn = dependsOn;
         this.headerMarks = headerMarks;
         this.afterMessage = afterMessage;
+        this.note = note;
     }
 
     public long frame() {
@@ -156,6 +159,15 @@ public final class SipPayload {
      */
     public byte[] afterMessage() {
         return afterMessage;
+    }
+
+    /**
+     * One sentence on what went wrong with how the message came, when its wrapping said it is SIP but it could not be
+     * read as such (a HEP packet typed SIP whose payload is no SIP message or would not inflate); null for almost
+     * every message. The SIP layer lists such a message as malformed with this reason.
+     */
+    public String note() {
+        return note;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sipladder.source.homer.HomerCall;
+import org.sipladder.source.homer.HomerFound;
 import org.sipladder.source.homer.HomerClient;
 import org.sipladder.source.homer.HomerException;
 import org.sipladder.source.homer.HomerQuery;
@@ -58,11 +59,18 @@ final class HomerSearchCommand implements Callable<Integer> {
             throw new UserError("--limit must be at least 1");
         }
         HomerQuery query = new HomerQuery(number, callId, access.range(), limit);
-        List<HomerCall> calls;
+        HomerFound found;
         try (HomerClient client = access.client(environment)) {
-            calls = client.search(query);
+            found = client.search(query);
         } catch (HomerException e) {
             throw new UserError(e.getMessage());
+        }
+        List<HomerCall> calls = found.calls();
+        if (!found.skipped().isEmpty()) {
+            // on stderr: the calls on stdout stay what scripts read
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(found.skipped());
+            err.flush();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -24,6 +24,9 @@ final class MessageScanner {
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** The words of {@link #flagAfterMessage}'s problem that {@link #afterMessageProblem} finds it by. */
     private static final String AFTER_MESSAGE = " follow the body that Content-Length ";
+    /** The subject of {@link #flagNote}'s problem, and the words every note of the capture layer starts with. */
+    private static final String NOTE_SUBJECT = "wrapping";
+    private static final String NOTE_MARK = "the HEP packet's ";
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     /**
      * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
@@ -96,6 +99,7 @@ final class MessageScanner {
 
     /** Scans {@code payload} into a message holding all its parts; empty when it holds only line breaks. */
     static Optional<SipMessage> scan(SipPayload payload, Problems problems) {
+        flagNote(payload, problems);
         Parts p = parts(payload.data(), problems);
         if (p == null) {
             return Optional.empty();
@@ -127,12 +131,14 @@ final class MessageScanner {
         if (start == end) {
             return null;
         }
-        // bytes after the message in its datagram: only the full scan says so
-        SipMessage quick = payload.afterMessage() == null ? FastScan.summary(payload, start, session) : null;
+        // bytes after the message in its datagram, a note on how it came: only the full scan says so
+        SipMessage quick = payload.afterMessage() == null && payload.note() == null
+                ? FastScan.summary(payload, start, session) : null;
         if (quick != null) {
             return quick;
         }
         Problems found = problems != null ? problems : new Problems();
+        flagNote(payload, found);
         byte[] data = payload.data();
         Parts p = parts(data, found);
         flagAfterMessage(payload, p.headers(), found);
@@ -243,6 +249,21 @@ final class MessageScanner {
                 + "requires (" + (unit.startsWith("SCTP") ? "an " : "a ") + unit + " carries one message)");
     }
 
+    /**
+     * Flags what the capture layer noted on how the message came ({@link SipPayload#note}), first: it says why the
+     * rest of what is wrong with the message is wrong.
+     */
+    private static void flagNote(SipPayload payload, Problems problems) {
+        if (payload.note() != null) {
+            problems.add(NOTE_SUBJECT, payload.note());
+        }
+    }
+
+    /** The sentence of {@link #flagNote} in {@code reason} (a message's problems), or null. */
+    static String noteProblem(String reason) {
+        return sentence(reason, NOTE_MARK);
+    }
+
     /** What one message arrives in over {@code transport}, which frames messages (RFC 7118 5, RFC 4168 5). */
     private static String carrier(Transport transport) {
         switch (transport) {
@@ -260,7 +281,12 @@ final class MessageScanner {
 
     /** The sentence of {@link #flagAfterMessage} in {@code reason} (a message's problems), or null. */
     static String afterMessageProblem(String reason) {
-        int at = reason == null ? -1 : reason.indexOf(AFTER_MESSAGE);
+        return sentence(reason, AFTER_MESSAGE);
+    }
+
+    /** The sentence of {@code reason} (sentences joined by "; ") that holds {@code mark}, or null. */
+    private static String sentence(String reason, String mark) {
+        int at = reason == null ? -1 : reason.indexOf(mark);
         if (at < 0) {
             return null;
         }

@@ -79,8 +79,12 @@ public final class SipParser {
             bytes = wire(message);
         }
         Problems problems = new Problems();
+        // how it came and what its datagram held after it are not in the message's bytes: the scan's word stands
+        String note = MessageScanner.noteProblem(message.malformedReason());
+        if (note != null) {
+            problems.add("wrapping", note);
+        }
         MessageScanner.parts(bytes, problems);
-        // what its datagram held after it is not in the message's bytes: the scan's word on it stands
         String after = MessageScanner.afterMessageProblem(message.malformedReason());
         if (after != null) {
             problems.add("datagram", after);

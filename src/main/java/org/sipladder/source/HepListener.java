@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +27,8 @@ import org.sipladder.capture.PacketFeed;
  * the messages carry the agent's addresses and times. The listener is called on the receiving threads, one at a
  * time, in arrival order. Each TCP agent has a thread and a 64 KB buffer of its own, so at most
  * {@link #MAX_CONNECTIONS} are served at once: anyone can connect, and thousands of idle connections must not take
- * the memory and threads of the machine.
+ * the memory and threads of the machine. A connection that sends nothing for {@link #IDLE_TIMEOUT} is closed with a
+ * notice, so that agents gone without a word (a crash, a cut network: no FIN ever comes) give their slots back.
  */
 public final class HepListener implements Closeable {
 
@@ -33,6 +36,13 @@ public final class HepListener implements Closeable {
     private static final int HEP3_HEADER = 6;
     /** Far more capture agents than one deployment has; a connection beyond them is closed at once. */
     static final int MAX_CONNECTIONS = 256;
+    /**
+     * How long a TCP connection may send nothing before it is closed. Agents send a HEP packet per message they
+     * capture and no HEP keep-alive (heplify's keepalive option is TCP's own, which never reaches us), so a silent
+     * connection is either a quiet network or an agent gone; closing it costs a quiet agent a reconnect (and, as with
+     * any close, possibly the first packet it writes before it notices), keeping it costs one of the slots.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private final PacketFeed feed;
     private final List<Closeable> sockets = new CopyOnWriteArrayList<>();
@@ -42,11 +52,14 @@ public final class HepListener implements Closeable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
     private final Consumer<String> notices;
+    /** {@link #IDLE_TIMEOUT} in milliseconds, or shorter in tests. */
+    private final int idleMillis;
     private volatile boolean closed;
 
-    private HepListener(CaptureListener listener, Consumer<String> notices) {
+    private HepListener(CaptureListener listener, Consumer<String> notices, Duration idle) {
         this.feed = new PacketFeed(listener);
         this.notices = notices;
+        this.idleMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, idle.toMillis()));
     }
 
     /**
@@ -67,7 +80,13 @@ public final class HepListener implements Closeable {
      */
     public static HepListener start(List<ListenAddress> binds, CaptureListener listener, Consumer<String> notices)
             throws IOException {
-        HepListener hep = new HepListener(listener, notices);
+        return start(binds, listener, notices, IDLE_TIMEOUT);
+    }
+
+    /** As {@link #start(List, CaptureListener, Consumer)}, closing TCP connections silent for {@code idle}. */
+    static HepListener start(List<ListenAddress> binds, CaptureListener listener, Consumer<String> notices,
+                             Duration idle) throws IOException {
+        HepListener hep = new HepListener(listener, notices, idle);
         try {
             for (ListenAddress b : binds) {
                 hep.bind(b);
@@ -116,6 +135,11 @@ public final class HepListener implements Closeable {
         return refused.get();
     }
 
+    /** TCP connections being served now. */
+    int connections() {
+        return connections.get();
+    }
+
     /** Packets received that were not HEP carrying SIP (other HEP payloads such as RTCP reports or logs, or noise). */
     public long ignored() {
         return notHep.get();
@@ -156,6 +180,8 @@ public final class HepListener implements Closeable {
     private void stream(Socket connection) {
         byte[] buffer = new byte[MAX_DATAGRAM];
         try (connection; DataInputStream in = new DataInputStream(connection.getInputStream())) {
+            // a read that waits this long throws: the slot is given back instead of held for an agent that is gone
+            connection.setSoTimeout(idleMillis);
             while (!closed) {
                 in.readFully(buffer, 0, HEP3_HEADER);
                 int total = (buffer[4] & 0xff) << 8 | buffer[5] & 0xff;
@@ -170,6 +196,9 @@ public final class HepListener implements Closeable {
                 in.readFully(buffer, HEP3_HEADER, total - HEP3_HEADER);
                 decode(buffer, total);
             }
+        } catch (SocketTimeoutException e) {
+            notice("HEP over TCP from " + peer(connection) + ": nothing received for " + idle()
+                    + "; connection closed (the agent reconnects when it has something to send)");
         } catch (EOFException | SocketException e) {
             // the agent hung up, or we closed
         } catch (IOException e) {
@@ -199,6 +228,15 @@ public final class HepListener implements Closeable {
                 notices.accept(text);
             }
         }
+    }
+
+    /** {@link #idleMillis} as people say it: "5 minutes", "300 ms". */
+    private String idle() {
+        if (idleMillis % 60_000 == 0) {
+            int minutes = idleMillis / 60_000;
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        return idleMillis % 1000 == 0 ? idleMillis / 1000 + " s" : idleMillis + " ms";
     }
 
     private static String peer(Socket connection) {

@@ -1,6 +1,8 @@
 package org.sipladder.capture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.sipladder.capture.CaptureReaderTest.T;
 
 import java.nio.file.Path;
@@ -58,18 +60,50 @@ class EncapsulationTest {
     }
 
     @Test
-    void hep3CompressedPayloadIsInflated() throws Exception {
-        byte[] hep = Hep.v3Compressed(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17,
-                INNER_TIME, Bytes.ascii(INVITE));
-        // and one whose compressed chunk is not zlib: left out, not guessed at
-        byte[] broken = Hep.v3Compressed(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17,
-                INNER_TIME, Bytes.ascii(OK));
-        broken[broken.length - 8] ^= 0x55;
-        RecordingListener r = read(Captures.pcap().udp(T, "10.0.0.1:47000", "10.0.0.2:9060", hep)
-                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", broken));
-        assertEquals(List.of(INVITE), r.texts());
-        assertEquals(new Endpoint("172.16.0.6", 5080), r.payloads.get(0).dst());
-        assertEquals(Transport.HEP, r.payloads.get(0).transport());
+    void hep3CompressedPayloadIsInflatedFromGzipZlibAndBareDeflate() throws Exception {
+        Endpoint src = new Endpoint("172.16.0.5", 5060);
+        Endpoint dst = new Endpoint("172.16.0.6", 5080);
+        byte[] invite = Bytes.ascii(INVITE);
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3Compressed(src, dst, 17, INNER_TIME, Hep.gzip(invite)))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3Compressed(src, dst, 17, INNER_TIME, invite))
+                .udp(T + 2, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v3Compressed(src, dst, 17, INNER_TIME, Hep.deflate(invite, true))));
+        assertEquals(List.of(INVITE, INVITE, INVITE), r.texts());
+        for (SipPayload p : r.payloads) {
+            assertEquals(dst, p.dst());
+            assertEquals(Transport.HEP, p.transport());
+            assertNull(p.note());
+        }
+    }
+
+    @Test
+    void aCompressedPayloadThatWillNotInflateIsKeptAsItCameWithTheReason() throws Exception {
+        Endpoint src = new Endpoint("172.16.0.5", 5060);
+        Endpoint dst = new Endpoint("172.16.0.6", 5080);
+        byte[] gzip = Hep.gzip(Bytes.ascii(OK)).bytes();
+        byte[] badCrc = gzip.clone();
+        badCrc[badCrc.length - 6] ^= 0x55;
+        byte[] garbage = {(byte) 0xff, (byte) 0xfe, 'n', 'o', 't', ' ', 'z', 'i', 'p'};
+        // a megabyte of one byte deflates to about a kilobyte: a bomb for a reader without a bound
+        Hep.Compressed bomb = Hep.deflate(new byte[1 << 20], false);
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v3Compressed(src, dst, 17, INNER_TIME, new Hep.Compressed(badCrc)))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v3Compressed(src, dst, 17, INNER_TIME, new Hep.Compressed(garbage)))
+                .udp(T + 2, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3Compressed(src, dst, 17, INNER_TIME, bomb))
+                .udp(T + 3, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3Compressed(src, dst, 17, INNER_TIME,
+                        new Hep.Compressed(Bytes.slice(gzip, 0, gzip.length / 2)))));
+        assertEquals(4, r.payloads.size(), "each is kept, none dropped");
+        assertArrayEquals(badCrc, r.payloads.get(0).data(), "kept as it came");
+        assertEquals(HepInflater.BAD_CHECKSUM, r.payloads.get(0).note());
+        assertEquals(HepInflater.NOT_COMPRESSED, r.payloads.get(1).note());
+        assertArrayEquals(bomb.bytes(), r.payloads.get(2).data());
+        assertEquals(HepInflater.TOO_LARGE, r.payloads.get(2).note());
+        assertEquals(HepInflater.CUT_SHORT, r.payloads.get(3).note());
+        assertEquals(dst, r.payloads.get(3).dst());
+        assertEquals(List.of(1L, 2L, 3L, 4L), r.frames());
     }
 
     @Test
@@ -100,9 +134,28 @@ class EncapsulationTest {
     }
 
     @Test
-    void hepCarryingNonSipIsIgnored() throws Exception {
+    void hepCarryingOtherProtocolsIsIgnored() throws Exception {
         byte[] rtcp = Hep.v3(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17, INNER_TIME,
-                Bytes.ascii("{\"type\":200,\"ssrc\":1}"));
-        assertEquals(List.of(), read(Captures.pcap().udp(T, "10.0.0.1:47000", "10.0.0.2:9060", rtcp)).payloads);
+                Hep.RTCP, Bytes.ascii("{\"type\":200,\"ssrc\":1}"));
+        byte[] log = Hep.v3(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17, INNER_TIME,
+                100, Bytes.ascii("a log line"));
+        assertEquals(List.of(), read(Captures.pcap().udp(T, "10.0.0.1:47000", "10.0.0.2:9060", rtcp)
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", log)).payloads);
+    }
+
+    @Test
+    void hepTypedSipHoldingNoSipIsKeptWithTheReasonButAKeepAliveIsNot() throws Exception {
+        byte[] json = Bytes.ascii("{\"type\":200,\"ssrc\":1}");
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(new Endpoint("172.16.0.5", 5060),
+                        new Endpoint("172.16.0.6", 5080), 17, INNER_TIME, Hep.SIP, json))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(new Endpoint("172.16.0.5", 5060),
+                        new Endpoint("172.16.0.6", 5080), 17, INNER_TIME, Hep.SIP, Bytes.ascii("\r\n\r\n"))));
+        assertEquals(1, r.payloads.size());
+        SipPayload p = r.payloads.get(0);
+        assertArrayEquals(json, p.data());
+        assertEquals(HepDecoder.NOT_SIP, p.note());
+        assertEquals(new Endpoint("172.16.0.6", 5080), p.dst());
+        assertEquals(INNER_TIME, p.timestampMicros());
     }
 }

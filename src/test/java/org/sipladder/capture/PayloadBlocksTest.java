@@ -34,7 +34,7 @@ class PayloadBlocksTest {
 
     private static SipPayload lent(PayloadBlocks.Block b) {
         return new SipPayload(1, T, null, null, Transport.UDP, b.bytes, 0, 100, b, null, -1, SipPayload.ONE_PACKET,
-                HeaderMarks.NONE, null);
+                HeaderMarks.NONE, null, null);
     }
 
     @Test

@@ -65,6 +65,19 @@ class HomerCommandTest {
     }
 
     @Test
+    void searchNamesTheRowsItLeftOutOnStderrAndKeepsStdoutTheCalls() {
+        homer.brokenRows();
+        CliRun run = run(PASSWORD, "homer", "search", "--url", url, "--user", "admin", "--number", "+4930%",
+                "--from", FROM, "--to", TO, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(3, run.outLines().size(), run.out());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("answered the search with 13 rows; 4 could not be read and were left out (no "
+                + "Call-ID (callid or sid): 2; no readable time (timeSeconds or create_date): 1; not a JSON object: 1)"),
+                run.err());
+    }
+
+    @Test
     void searchWithoutJsonPrintsATableAndTheRange() {
         CliRun run = run(PASSWORD, "homer", "search", "--url", url, "--user", "admin", "--call-id", "other-call",
                 "--from", FROM, "--to", TO);

@@ -172,6 +172,31 @@ class HepListenerTest {
     }
 
     @Test
+    void aConnectionSilentForTheIdleTimeoutIsClosedWithANoticeAndGivesItsSlotBack() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("tcp:127.0.0.1:0")), received::add,
+                notices::add, java.time.Duration.ofMillis(300));
+             Socket agent = new Socket()) {
+            agent.connect(hep.boundAddresses().get(0));
+            // an agent that sends keeps its connection past one timeout's worth of time in all
+            byte[] invite = Hep.v3(AGENT_SRC, AGENT_DST, 6, T, SipText.invite("alive").getBytes(StandardCharsets.UTF_8));
+            agent.getOutputStream().write(invite);
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: alive"));
+            agent.setSoTimeout(20_000);
+            assertEquals(-1, agent.getInputStream().read(), "the listener closed the silent connection");
+            assertEquals("HEP over TCP from 127.0.0.1:" + agent.getLocalPort() + ": nothing received for 300 ms; "
+                    + "connection closed (the agent reconnects when it has something to send)",
+                    notices.poll(20, TimeUnit.SECONDS));
+            // its slot is free again: the count of connections went back down
+            for (int i = 0; i < 100 && hep.connections() > 0; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, hep.connections());
+        }
+        assertEquals(java.time.Duration.ofMinutes(5), HepListener.IDLE_TIMEOUT);
+    }
+
+    @Test
     void connectionsBeyondTheLimitAreClosedAtOnceAndAnAgentWithinItIsServed() throws Exception {
         BlockingQueue<String> notices = new LinkedBlockingQueue<>();
         List<Socket> idle = new java.util.ArrayList<>();

@@ -27,15 +27,44 @@ public final class Hep {
         return v3(src, dst, ipProtocol, timestampMicros, protocolType, 15, payload);
     }
 
-    /** A HEP3 packet whose SIP payload the agent compressed with zlib (chunk 0x0010), as heplify can send it. */
+    /** A HEP3 packet whose SIP payload the agent compressed with zlib (chunk 0x0010, RFC 1950). */
     public static byte[] v3Compressed(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, byte[] payload) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        return v3Compressed(src, dst, ipProtocol, timestampMicros, deflate(payload, false));
+    }
+
+    /** A HEP3 packet of protocol type SIP whose compressed payload chunk (0x0010) holds {@code compressed} as given. */
+    public static byte[] v3Compressed(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros,
+                                      Compressed compressed) {
+        return v3(src, dst, ipProtocol, timestampMicros, SIP, 16, compressed.bytes());
+    }
+
+    /** Bytes to put in a compressed payload chunk as they are. */
+    public record Compressed(byte[] bytes) {
+    }
+
+    /** {@code payload} as gzip (RFC 1952), as OpenSIPS's proto_hep and heplify write chunk 0x0010. */
+    public static Compressed gzip(byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(payload);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Compressed(out.toByteArray());
+    }
+
+    /** {@code payload} as zlib (RFC 1950, zlib's compress()) or, {@code raw}, as a bare deflate stream (RFC 1951). */
+    public static Compressed deflate(byte[] payload, boolean raw) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, raw);
         deflater.setInput(payload);
         deflater.finish();
-        byte[] out = new byte[payload.length + 64];
-        int n = deflater.deflate(out);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
         deflater.end();
-        return v3(src, dst, ipProtocol, timestampMicros, SIP, 16, java.util.Arrays.copyOf(out, n));
+        return new Compressed(out.toByteArray());
     }
 
     private static byte[] v3(Endpoint src, Endpoint dst, int ipProtocol, long timestampMicros, int protocolType,

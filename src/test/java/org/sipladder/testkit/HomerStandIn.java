@@ -47,6 +47,7 @@ public final class HomerStandIn extends Dispatcher {
     private final AtomicInteger logins = new AtomicInteger();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private volatile int exportPacketsBeforeDamage = -1;
+    private final List<JsonElement> brokenRows = new CopyOnWriteArrayList<>();
 
     /**
      * Two calls: at {@code t0} (microseconds) +4930555 calls +4940777 through a B2BUA at 10.0.0.1, whose carrier
@@ -108,6 +109,18 @@ public final class HomerStandIn extends Dispatcher {
     public HomerStandIn correlate(String a, String b) {
         correlated.computeIfAbsent(a, k -> new HashSet<>()).add(b);
         correlated.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+        return this;
+    }
+
+    /**
+     * Every search answer also holds, after its rows, rows no Homer message row can be (no Call-ID, an unreadable
+     * time, no object): as a Homer with a damaged table or of another version might send.
+     */
+    public HomerStandIn brokenRows() {
+        brokenRows.add(JsonParser.parseString("{\"method\":\"INVITE\",\"create_date\":1764680000000}"));
+        brokenRows.add(JsonParser.parseString("{\"callid\":\"no-time\",\"method\":\"INVITE\",\"create_date\":\"soon\"}"));
+        brokenRows.add(JsonParser.parseString("{\"sid\":\"\",\"timeSeconds\":1764680000}"));
+        brokenRows.add(JsonParser.parseString("\"row\""));
         return this;
     }
 
@@ -200,6 +213,9 @@ public final class HomerStandIn extends Dispatcher {
                     data.add(row(s));
                 }
             }
+        }
+        if (nodeListed && !broken) {
+            brokenRows.forEach(data::add);
         }
         JsonObject reply = new JsonObject();
         reply.addProperty("total", data.size());

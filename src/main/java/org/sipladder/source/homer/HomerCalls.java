@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +16,47 @@ import java.util.regex.Pattern;
 /**
  * Turns the rows of a Homer search answer (one per SIP message: {@code callid}, {@code method}, {@code from_user},
  * {@code to_user}, {@code ruri_user}, {@code timeSeconds}/{@code timeUseconds} or {@code create_date} in ms) into
- * calls, one per Call-ID. For a response heplify-server stores the status code as the row's method.
+ * calls, one per Call-ID. For a response heplify-server stores the status code as the row's method. A row that is
+ * not an object, names no Call-ID or has no readable time is left out and counted by its {@link Flaw}.
  */
 final class HomerCalls {
+
+    /** Why a row was left out, as the notice names it. */
+    enum Flaw {
+        NO_CALL_ID("no Call-ID (callid or sid)"),
+        NO_TIME("no readable time (timeSeconds or create_date)"),
+        NOT_AN_OBJECT("not a JSON object");
+
+        final String words;
+
+        Flaw(String words) {
+            this.words = words;
+        }
+    }
 
     private HomerCalls() {
     }
 
     /** The calls in {@code rows}, earliest first; with {@code number}, only calls whose messages name it. */
     static List<HomerCall> of(JsonArray rows, String number) {
+        return found(rows, number, "Homer").calls();
+    }
+
+    /**
+     * As {@link #of}, with a notice of the rows left out; {@code homer} names the server in it ("Homer at
+     * http://...").
+     */
+    static HomerFound found(JsonArray rows, String number, String homer) {
         Pattern wanted = number == null ? null : wildcard(number);
         Map<String, List<Row>> byCallId = new LinkedHashMap<>();
+        Map<Flaw, Integer> flaws = new EnumMap<>(Flaw.class);
         for (JsonElement e : rows) {
-            if (e.isJsonObject()) {
+            Flaw flaw = e.isJsonObject() ? Row.flaw(e.getAsJsonObject()) : Flaw.NOT_AN_OBJECT;
+            if (flaw != null) {
+                flaws.merge(flaw, 1, Integer::sum);
+            } else {
                 Row row = Row.of(e.getAsJsonObject());
-                if (!row.callId.isEmpty()) {
-                    byCallId.computeIfAbsent(row.callId, k -> new ArrayList<>()).add(row);
-                }
+                byCallId.computeIfAbsent(row.callId, k -> new ArrayList<>()).add(row);
             }
         }
         List<HomerCall> calls = new ArrayList<>();
@@ -41,7 +66,20 @@ final class HomerCalls {
             }
         }
         calls.sort(Comparator.comparing(HomerCall::start).thenComparing(HomerCall::callId));
-        return calls;
+        return new HomerFound(calls, skipped(flaws, rows.size(), homer));
+    }
+
+    /** The notice of the rows left out, or "" when none was. */
+    private static String skipped(Map<Flaw, Integer> flaws, int rows, String homer) {
+        if (flaws.isEmpty()) {
+            return "";
+        }
+        int total = flaws.values().stream().mapToInt(Integer::intValue).sum();
+        StringJoiner why = new StringJoiner("; ");
+        flaws.forEach((flaw, n) -> why.add(flaw.words + ": " + n));
+        return homer + " answered the search with " + rows + " rows; " + total + " could not be read and "
+                + (total == 1 ? "was" : "were") + " left out (" + why + "), so the calls listed may lack messages "
+                + "or be missing.";
     }
 
     /** True when a row of {@code rows} names a Call-ID ({@code callid}, or {@code sid} as some versions send it). */
@@ -84,6 +122,14 @@ final class HomerCalls {
     /** One message row, with the fields used here. */
     private record Row(String callId, String method, String from, String to, String ruri, long micros) {
 
+        /** What keeps {@code o} from being read as a message row, or null when nothing does. */
+        static Flaw flaw(JsonObject o) {
+            if (text(o, "callid").isEmpty() && text(o, "sid").isEmpty()) {
+                return Flaw.NO_CALL_ID;
+            }
+            return readable(o, o.has("timeSeconds") ? "timeSeconds" : "create_date") ? null : Flaw.NO_TIME;
+        }
+
         static Row of(JsonObject o) {
             String callId = text(o, "callid");
             long micros;
@@ -112,6 +158,22 @@ final class HomerCalls {
     static String text(JsonObject o, String name) {
         JsonElement e = o.get(name);
         return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
+    }
+
+    /** True when {@code o}'s member {@code name} is a number, or text that reads as one. */
+    private static boolean readable(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive()) {
+            return false;
+        }
+        if (e.getAsJsonPrimitive().isNumber()) {
+            return true;
+        }
+        try {
+            return Double.isFinite(Double.parseDouble(e.getAsString()));
+        } catch (NumberFormatException ex) {
+            return false;
+        }
     }
 
     static long number(JsonObject o, String name) {

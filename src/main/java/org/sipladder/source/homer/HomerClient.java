@@ -69,18 +69,18 @@ public final class HomerClient implements AutoCloseable {
         }
     }
 
-    /** The calls that match {@code query}, earliest first. */
-    public List<HomerCall> search(HomerQuery query) throws HomerException {
+    /** The calls that match {@code query}, earliest first, with a notice of the rows of Homer's answer left out. */
+    public HomerFound search(HomerQuery query) throws HomerException {
         JsonObject answer = postJson("search/call/data", HomerRequests.search(query, nodes()), "the search");
         JsonArray rows = array(answer, "data", "the search");
-        List<HomerCall> calls = HomerCalls.of(rows, query.number());
-        if (calls.isEmpty() && !rows.isEmpty() && !HomerCalls.anyCallId(rows)) {
+        HomerFound found = HomerCalls.found(rows, query.number(), "Homer at " + server.display());
+        if (found.calls().isEmpty() && !rows.isEmpty() && !HomerCalls.anyCallId(rows)) {
             // rows of another shape: "no calls" would hide that the answer is not what Homer 7 sends
             throw new HomerException(server.display() + " answered the search with " + rows.size() + " row"
                     + (rows.size() == 1 ? "" : "s") + " but none names a Call-ID (callid or sid), not as Homer 7 "
                     + "does; check the URL is Homer's web address.");
         }
-        return calls;
+        return found;
     }
 
     /**

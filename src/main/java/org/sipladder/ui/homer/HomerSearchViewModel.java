@@ -89,9 +89,11 @@ public final class HomerSearchViewModel {
             busy.set(false);
             searched = query.range();
             chosen.clear();
-            calls.setAll(found);
-            status.set(found.size() + (found.size() == 1 ? " call" : " calls") + " between " + query.range().from()
-                    + " and " + query.range().to() + (found.isEmpty() ? "" : "; choose those to open"));
+            calls.setAll(found.calls());
+            int n = found.calls().size();
+            status.set(n + (n == 1 ? " call" : " calls") + " between " + query.range().from() + " and "
+                    + query.range().to() + (n == 0 ? "" : "; choose those to open")
+                    + (found.skipped().isEmpty() ? "" : ". " + found.skipped()));
         }, error -> fail(error.getMessage()));
     }
 

@@ -64,7 +64,7 @@ class HomerClientTest {
     void searchByNumberGroupsHomersMessageRowsIntoCallsWithTheirStatus() throws Exception {
         homer();
         try (HomerClient client = client(admin())) {
-            List<HomerCall> calls = client.search(new HomerQuery("+4930999", null, RANGE, 100));
+            List<HomerCall> calls = client.search(new HomerQuery("+4930999", null, RANGE, 100)).calls();
             assertEquals(1, calls.size());
             HomerCall c = calls.get(0);
             assertEquals("other-call", c.callId());
@@ -74,6 +74,27 @@ class HomerClientTest {
             assertEquals("486", c.status(), "the final answer, not the 407 challenge before it");
             assertEquals(4, c.messages());
             assertEquals(Instant.EPOCH.plusNanos((T0 + 60_000_000) * 1000), c.start());
+        }
+    }
+
+    @Test
+    void rowsThatCannotBeReadAreLeftOutAndCountedByWhyInOneNotice() throws Exception {
+        homer().brokenRows();
+        try (HomerClient client = client(admin())) {
+            HomerFound found = client.search(new HomerQuery(null, null, RANGE, 100));
+            assertEquals(List.of("carrier-leg-1", "lk-leg-1", "other-call"), ids(found));
+            assertEquals("Homer at " + HomerServer.at(server.url("/").toString()).display() + " answered the search "
+                    + "with 13 rows; 4 could not be read and were left out (no Call-ID (callid or sid): 2; no readable "
+                    + "time (timeSeconds or create_date): 1; not a JSON object: 1), so the calls listed may lack "
+                    + "messages or be missing.", found.skipped());
+        }
+    }
+
+    @Test
+    void anAnswerWhoseRowsAllReadHasNoNotice() throws Exception {
+        homer();
+        try (HomerClient client = client(admin())) {
+            assertEquals("", client.search(new HomerQuery(null, null, RANGE, 100)).skipped());
         }
     }
 
@@ -188,9 +209,9 @@ class HomerClientTest {
     void anExpiredJwtIsRenewedBySigningInAgainOnce() throws Exception {
         HomerStandIn homer = homer();
         try (HomerClient client = client(admin())) {
-            assertEquals(2, client.search(new HomerQuery("+4930555", null, RANGE, 100)).size());
+            assertEquals(2, client.search(new HomerQuery("+4930555", null, RANGE, 100)).calls().size());
             homer.expireTokens();
-            assertEquals(2, client.search(new HomerQuery("+4930555", null, RANGE, 100)).size());
+            assertEquals(2, client.search(new HomerQuery("+4930555", null, RANGE, 100)).calls().size());
         }
         assertEquals(2, homer.logins());
     }
@@ -199,7 +220,7 @@ class HomerClientTest {
     void anApiTokenIsSentAsAuthTokenAndARefusedOneIsNamedWithoutItsValue() throws Exception {
         HomerStandIn homer = homer();
         try (HomerClient client = client(HomerLogin.apiToken(HomerStandIn.API_TOKEN))) {
-            assertEquals(1, client.search(new HomerQuery("+4930999", null, RANGE, 100)).size());
+            assertEquals(1, client.search(new HomerQuery("+4930999", null, RANGE, 100)).calls().size());
         }
         assertEquals(0, homer.logins());
         try (HomerClient client = client(HomerLogin.apiToken("expired-token-9876"))) {
@@ -356,7 +377,7 @@ class HomerClientTest {
         }
     }
 
-    private static List<String> ids(List<HomerCall> calls) {
-        return calls.stream().map(HomerCall::callId).toList();
+    private static List<String> ids(HomerFound found) {
+        return found.calls().stream().map(HomerCall::callId).toList();
     }
 }

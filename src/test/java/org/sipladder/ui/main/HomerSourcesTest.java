@@ -91,6 +91,28 @@ class HomerSourcesTest {
     }
 
     @Test
+    void rowsOfTheAnswerLeftOutAreNamedInTheFormsStatus() {
+        standIn.brokenRows();
+        dialogs.homerUsers.push(form -> {
+            signIn(form, HomerStandIn.PASSWORD);
+            form.search();
+            assertFalse(form.failedProperty().get(), form.statusProperty().get());
+            assertEquals(3, form.calls().size());
+            assertTrue(form.statusProperty().get().startsWith("3 calls between "), form.statusProperty().get());
+            assertTrue(form.statusProperty().get().contains("; choose those to open. Homer at "),
+                    form.statusProperty().get());
+            assertTrue(form.statusProperty().get().endsWith("4 could not be read and were left out (no Call-ID "
+                    + "(callid or sid): 2; no readable time (timeSeconds or create_date): 1; not a JSON object: 1), so "
+                    + "the calls listed may lack messages or be missing."), form.statusProperty().get());
+            return Optional.empty();
+        });
+
+        homer.openFromHomer();
+
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
     void aWrongPasswordIsShownInTheFormAndTheFormIsKeptForTheNextTry() {
         dialogs.homerUsers.push(form -> {
             signIn(form, "not-the-password");
