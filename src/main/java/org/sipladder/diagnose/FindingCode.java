@@ -126,7 +126,13 @@ public enum FindingCode {
             "DTMF %s sent to LiveKit as SIP INFO never reaches the agent: %s"),
     /** A warning when the capture shows digits sent anyway; information otherwise (in-band tones do not show). */
     LK_DTMF_NOT_NEGOTIATED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
-            "No DTMF can %s LiveKit on this call: %s");
+            "No DTMF can %s LiveKit on this call: %s"),
+    /**
+     * An UPDATE of an early dialog (before the INVITE's answer, RFC 3311) refused: the early session stays as it was
+     * and the INVITE goes on, so it never fails the call by itself; information when the change went through later.
+     */
+    SIP_EARLY_UPDATE_REFUSED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SETUP,
+            "%s before the answer refused by %s: %s");
 
     /** Where a finding of a code comes from, which decides when it can be primary and when it is an error. */
     public enum Kind {

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
@@ -87,30 +88,50 @@ final class SessionChangeRefusedCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>(0);
         for (CallFlow flow : context.flows()) {
-            if (!refusedAfterAnswer(flow)) {
+            if (!refusedChange(flow)) {
                 continue; // nearly every call
             }
-            // a refusal passed on by a proxy (the same Call-ID on each hop) pairs with the same answer on every hop:
-            // one finding, from the request first sent
-            List<SipMessage> reported = new ArrayList<>(2);
-            for (String method : METHODS) {
-                List<DialogRequests> requests = context.dialogRequests(flow, method);
-                for (DialogRequests r : requests) {
-                    SipMessage fin = r.finalResponse();
-                    if (fin != null && fin.status() >= 300 && r.request().hasToTag() && !coveredElsewhere(method, fin)
-                            && !challengeAnswered(requests, r) && !reported.contains(fin)
-                            && !LiveKitReinviteNewCallCheck.takenAsNewCall(flow, r)) {
-                        reported.add(fin);
-                        findings.add(finding(context, flow, method, r, requests));
-                    }
-                }
+            List<RefusalRelays.Refusal> refusals = refusals(context, flow);
+            for (List<RefusalRelays.Refusal> chain : RefusalRelays.chains(flow, refusals)) {
+                findings.add(finding(context, flow, chain));
             }
         }
         return findings;
     }
 
-    /** True when an INVITE of {@code flow} was answered 2xx and an INVITE or UPDATE after it refused: cheap. */
-    private static boolean refusedAfterAnswer(CallFlow flow) {
+    /**
+     * The refused changes of {@code flow}, in the order they were sent. A refusal passed on by a proxy (the same Call-ID
+     * on each hop) pairs with the same answer on every hop: it is taken once, from the request first sent.
+     */
+    private static List<RefusalRelays.Refusal> refusals(DiagnosisContext context, CallFlow flow) {
+        List<RefusalRelays.Refusal> refusals = new ArrayList<>(2);
+        List<SipMessage> taken = new ArrayList<>(2);
+        for (String method : METHODS) {
+            List<DialogRequests> requests = context.dialogRequests(flow, method);
+            for (DialogRequests r : requests) {
+                SipMessage fin = r.finalResponse();
+                if (fin == null || fin.status() < 300 || !r.request().hasToTag() || coveredElsewhere(method, fin)
+                        || challengeAnswered(requests, r) || taken.contains(fin)
+                        || LiveKitReinviteNewCallCheck.takenAsNewCall(flow, r)) {
+                    continue;
+                }
+                boolean early = !answeredBefore(flow, r.request());
+                // RFC 3261 14.1 has no re-INVITE before the answer; RFC 3311 5.1 allows an UPDATE there
+                if (!early || "UPDATE".equals(method)) {
+                    taken.add(fin);
+                    refusals.add(new RefusalRelays.Refusal(method, r, early));
+                }
+            }
+        }
+        refusals.sort((a, b) -> Long.compare(a.request().request().frame(), b.request().request().frame()));
+        return refusals;
+    }
+
+    /**
+     * True when an UPDATE of {@code flow} was refused, or an INVITE after an INVITE of it was answered 2xx: cheap, from
+     * the message index's statuses and CSeq methods.
+     */
+    private static boolean refusedChange(CallFlow flow) {
         boolean answered = false;
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
@@ -122,7 +143,22 @@ final class SessionChangeRefusedCheck implements FindingRule {
             String method = m.cseqMethod();
             if (status < 300) {
                 answered |= "INVITE".equals(method);
-            } else if (answered && ("INVITE".equals(method) || "UPDATE".equals(method))) {
+            } else if ("UPDATE".equals(method) || answered && "INVITE".equals(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the INVITE of {@code request}'s dialog was answered 2xx before {@code request} was sent. */
+    private static boolean answeredBefore(CallFlow flow, SipMessage request) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (m.frame() >= request.frame()) {
+                return false;
+            }
+            if (!m.isRequest() && m.status() >= 200 && m.status() < 300 && "INVITE".equals(m.cseqMethod())
+                    && request.callId().equals(m.callId())) {
                 return true;
             }
         }
@@ -158,10 +194,16 @@ final class SessionChangeRefusedCheck implements FindingRule {
         return null;
     }
 
-    private static Finding finding(DiagnosisContext context, CallFlow flow, String method, DialogRequests r,
-                                   List<DialogRequests> requests) {
-        SipMessage request = r.request();
-        SipMessage answer = r.finalResponse();
+    /**
+     * The finding of one refusal, named after where it started ({@code chain}'s first step) and told from the sender
+     * of its last step, the request the B2BUA answered with what came back (the refusal itself when nobody relayed it).
+     */
+    private static Finding finding(DiagnosisContext context, CallFlow flow, List<RefusalRelays.Refusal> chain) {
+        RefusalRelays.Refusal origin = chain.get(0);
+        RefusalRelays.Refusal last = chain.get(chain.size() - 1);
+        String method = origin.method();
+        SipMessage request = origin.request().request();
+        SipMessage answer = origin.answer();
         String refuser = name(flow, answer);
         String sender = request.src().address();
         Change asked = change(context, method, request);
@@ -170,42 +212,119 @@ final class SessionChangeRefusedCheck implements FindingRule {
         StatusMeaning m = answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_405
                 : fax && answer.status() != 491 && answer.status() != 500 ? T38_REFUSED
                 : StatusMeaning.of(MEANINGS, answer.status());
-        List<Long> frames = new ArrayList<>(List.of(request.frame(), answer.frame()));
+        List<Long> frames = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         facts.add(change + ": " + method + " frame " + request.frame() + " from " + sender + " to " + request.dst()
                 + ", answered " + answer.label() + " (frame " + answer.frame() + ")");
         ResponseFacts.add(answer, facts);
-        DialogRequests retry = laterFromSender(requests, r, false);
+        String relayed = relayFacts(flow, chain, frames, facts);
+        DialogRequests retry = laterFromSender(context.dialogRequests(flow, last.method()), last.request(), false);
         String after;
         boolean wentThrough = false;
         if (retry != null) {
             frames.add(retry.request().frame());
             frames.add(retry.finalResponse().frame());
             // the same change asked again, or something else instead (a refused T.38 switch followed by audio)
-            Change nextChange = change(context, method, retry.request());
+            Change nextChange = change(context, last.method(), retry.request());
             String next = nextChange.text();
             // a hold asked again with another direction, or a codec change with other codecs, is the change in
             // another form; a refused T.38 switch followed by audio is not
             wentThrough = nextChange.kind() == asked.kind();
-            after = " A later " + label(method) + " from " + sender + " (frame " + retry.request().frame()
-                    + ") was answered " + retry.finalResponse().label() + (next.equals(change)
+            after = " A later " + label(last.method()) + " from " + retry.request().src().address() + " (frame "
+                    + retry.request().frame() + ") was answered " + retry.finalResponse().label() + (next.equals(change)
                     ? ", so the change went through in the end." : wentThrough ? " (" + next + "), so the change went "
                     + "through in that form in the end." : ", but it asked for something else: " + next
                     + (fax ? "; the call stayed on audio, so a fax goes through as G.711 pass-through, if at all."
                     : "; the change itself did not go through."));
-            facts.add("Later " + label(method) + " frame " + retry.request().frame() + " (" + next + ") answered "
-                    + retry.finalResponse().label() + " (frame " + retry.finalResponse().frame() + ")");
+            facts.add("Later " + label(last.method()) + " frame " + retry.request().frame() + " (" + next
+                    + ") answered " + retry.finalResponse().label() + " (frame " + retry.finalResponse().frame() + ")");
         } else {
-            after = ending(flow, answer, frames, facts);
+            after = origin.early() ? inviteOutcome(flow, last.answer(), frames, facts)
+                    : ending(flow, last.answer(), frames, facts);
         }
-        String why = refuser + " refused the " + change + " with " + answer.label() + ": " + m.meaning() + ". A "
-                + "refused " + label(method) + " leaves the session as it was before it (RFC 3261 14.1, RFC 3311 5.1, "
-                + "RFC 3264): the call stays answered with its earlier media"
-                + (asked.kind() == Kind.HOLD ? ", so it was not put on hold" : "")
-                + "." + after;
-        Finding f = DialogRequests.finding(flow, request, CODE, CODE.title(change, refuser, answer.label()), why,
-                frames, facts, List.of(m.check(answer.src().address(), sender)));
+        String why = refuser + " refused the " + change + " with " + answer.label() + ": " + m.meaning() + "."
+                + relayed + (origin.early() ? early(asked) : " A refused " + label(method) + " leaves the session as it "
+                + "was before it (RFC 3261 14.1, RFC 3311 5.1, RFC 3264): the call stays answered with its earlier media"
+                + (asked.kind() == Kind.HOLD ? ", so it was not put on hold" : "") + ".") + after;
+        frames.sort(null);
+        FindingCode code = origin.early() ? FindingCode.SIP_EARLY_UPDATE_REFUSED : CODE;
+        String status = answer.label() + (chain.size() > 1 ? relayTitle(flow, chain) : "");
+        Finding f = DialogRequests.finding(flow, last.request().request(), code, code.title(change, refuser, status),
+                why, frames, facts, List.of(m.check(answer.src().address(), sender)));
         return wentThrough ? f.withSeverity(Severity.INFO) : f;
+    }
+
+    /** What a refused UPDATE of an early dialog means for the call and its media. */
+    private static String early(Change asked) {
+        return " The UPDATE came in the early dialog, before the INVITE was answered (RFC 3311 5.1 allows one once a "
+                + "provisional response set the dialog up). A refused UPDATE leaves the early session as it was: the "
+                + "offer and answer made before it (in the INVITE and a reliable provisional response, RFC 3262) stay "
+                + "in force, so early media such as ringback or announcements flows as before"
+                + (asked.kind() == Kind.HOLD ? " and was not put on hold" : asked.kind() == Kind.NO_SDP
+                ? " (an UPDATE without SDP changes only the remote target, which stays as it was)" : "")
+                + ". It does not end the INVITE transaction: the call is answered or fails on its own.";
+    }
+
+    /**
+     * Adds each step a B2BUA passed the refusal back over ({@code chain} after its first) to the evidence, and every
+     * step's request and answer to the frames; returns the sentence saying so, or "" for a refusal nobody relayed.
+     */
+    private static String relayFacts(CallFlow flow, List<RefusalRelays.Refusal> chain, List<Long> frames,
+                                     List<String> facts) {
+        SipMessage previous = null;
+        List<String> legs = new ArrayList<>(chain.size());
+        for (RefusalRelays.Refusal step : chain) {
+            SipMessage fin = step.answer();
+            frames.add(step.request().request().frame());
+            frames.add(fin.frame());
+            if (previous != null) {
+                facts.add(name(flow, fin) + (previous.status() == fin.status() ? " relayed " + fin.status()
+                        : " turned " + previous.status() + " into " + fin.label()) + " to " + fin.dst().address()
+                        + " on its other leg (frame " + fin.frame() + ", Call-ID " + fin.callId() + ")");
+            }
+            legs.add("Call-ID " + fin.callId());
+            previous = fin;
+        }
+        if (chain.size() < 2) {
+            return "";
+        }
+        facts.add(1, "It started at " + name(flow, chain.get(0).answer()) + " and came back over "
+                + String.join(", then ", legs));
+        return " A B2BUA runs a dialog per leg: it sent the change on over its next leg and answered the one it got "
+                + "with what came back, so this one refusal shows on " + chain.size() + " legs; the cause is where it "
+                + "started.";
+    }
+
+    /** The title's tail for a relayed refusal: who passed it back to whom, and as what when the status changed. */
+    private static String relayTitle(CallFlow flow, List<RefusalRelays.Refusal> chain) {
+        List<String> relays = new ArrayList<>(chain.size() - 1);
+        for (int i = 1; i < chain.size(); i++) {
+            String relay = name(flow, chain.get(i).answer());
+            if (!relays.contains(relay)) {
+                relays.add(relay);
+            }
+        }
+        SipMessage first = chain.get(0).answer();
+        SipMessage last = chain.get(chain.size() - 1).answer();
+        return ", relayed by " + String.join(" and ", relays) + " to " + name(flow, last.dst())
+                + (last.status() == first.status() ? "" : " as " + last.label());
+    }
+
+    /** What became of the INVITE after a refused early UPDATE: its final response, or that the capture shows none. */
+    private static String inviteOutcome(CallFlow flow, SipMessage answer, List<Long> frames, List<String> facts) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (!fm.retransmission() && !m.isRequest() && m.frame() > answer.frame() && m.status() >= 200
+                    && "INVITE".equals(m.cseqMethod()) && answer.callId().equals(m.callId())) {
+                frames.add(m.frame());
+                facts.add("The INVITE was then answered " + m.label() + " (frame " + m.frame() + ")");
+                return m.status() < 300 ? " The INVITE was then answered " + m.label() + " (frame " + m.frame()
+                        + "): the call started with the media agreed before the refused UPDATE."
+                        : " The INVITE then failed with " + m.label() + " (frame " + m.frame() + "): that failure has "
+                        + "its own finding; the refused UPDATE did not cause it by itself.";
+            }
+        }
+        return " The capture shows no final response to the INVITE after it.";
     }
 
     /** What happened after the refusal: the BYE that ended the dialog, by whom and when, or that none came. */
@@ -237,12 +356,17 @@ final class SessionChangeRefusedCheck implements FindingRule {
 
     /** The refuser's address, with its role when the flow knows it (LiveKit, Jambonz, carrier). */
     private static String name(CallFlow flow, SipMessage answer) {
+        return name(flow, answer.src());
+    }
+
+    /** The address of {@code endpoint}, with its role when the flow knows it. */
+    private static String name(CallFlow flow, Endpoint endpoint) {
         for (Role role : new Role[] {Role.LIVEKIT, Role.JAMBONZ, Role.CARRIER}) {
-            if (flow.hasHop(answer.src(), role)) {
-                return role.displayName() + " " + answer.src().address();
+            if (flow.hasHop(endpoint, role)) {
+                return role.displayName() + " " + endpoint.address();
             }
         }
-        return answer.src().address();
+        return endpoint.address();
     }
 
     private static String label(String method) {

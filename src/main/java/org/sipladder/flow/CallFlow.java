@@ -64,6 +64,14 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
         return messages.stream().anyMatch(m -> "INVITE".equals(m.message().cseqMethod()));
     }
 
+    /**
+     * True when the call's messages have no Call-ID header at all ({@link UnnamedDialogs}): its requests and responses
+     * name no dialog, so nothing can be paired by one.
+     */
+    public boolean withoutCallId() {
+        return UnnamedDialogs.isMissing(legs.get(0).callId());
+    }
+
     public long startMicros() {
         if (messages.isEmpty()) {
             return 0;

@@ -28,13 +28,15 @@ public final class LiveFlows {
     private HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private TimingCorrelation timingCorrelation = new TimingCorrelation();
     private RetryCorrelation retryCorrelation = new RetryCorrelation();
+    /** The legs of messages without a Call-ID value; null once reading is done, as {@link #legs}. */
+    private UnnamedDialogs unnamed = new UnnamedDialogs();
     private final MessageStore store = new MessageStore();
     /** The roles the agents of this capture point to, looked up once each. */
     private final AgentRoles agentRoles = new AgentRoles();
 
     /**
-     * Adds the next message in capture order. Messages without a Call-ID cannot be placed in a dialog and are
-     * left out of the flows (they still appear in the message list).
+     * Adds the next message in capture order. A message without a Call-ID value names no dialog: it goes to a call of
+     * its own ({@link UnnamedDialogs}) that no correlation joins to another.
      */
     public synchronized void add(SipMessage message) {
         if (legs == null) {
@@ -42,6 +44,7 @@ public final class LiveFlows {
         }
         String callId = message.callId();
         if (callId == null || callId.isEmpty()) {
+            addUnnamed(message);
             return;
         }
         LegState leg = legs.get(callId);
@@ -69,6 +72,17 @@ public final class LiveFlows {
         leg.group.start();
     }
 
+    /** Adds {@code message}, which has no Call-ID value, to the call of its dialog among such messages. */
+    private void addUnnamed(SipMessage message) {
+        LegState leg = unnamed.legOf(message, store);
+        if (leg.size() == 0) {
+            groups.addLeg(leg);
+        }
+        leg.add(store.add(message), message);
+        groups.touch(leg);
+        leg.group.start();
+    }
+
     /**
      * No message will be added any more (the capture was read to its end): drops what only placing further messages
      * needs, the legs by Call-ID, the Call-IDs that correlation headers named and the recent INVITEs by receiver and sender
@@ -80,6 +94,7 @@ public final class LiveFlows {
         headerCorrelation = null;
         timingCorrelation = null;
         retryCorrelation = null;
+        unnamed = null;
     }
 
     /** Whether messages can still be added: {@link #readingDone} was not called. */
@@ -212,7 +227,7 @@ public final class LiveFlows {
         }
     }
 
-    /** Number of messages added so far that had a Call-ID. */
+    /** Number of messages added so far. */
     public synchronized long messageCount() {
         return store.size();
     }

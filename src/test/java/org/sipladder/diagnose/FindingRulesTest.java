@@ -151,6 +151,10 @@ class FindingRulesTest {
                         () -> List.of(afterAnswer(Mid.REINVITE_488)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_SESSION_CHANGE_REFUSED, "re-INVITE answered 200",
                         () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_EARLY_UPDATE_REFUSED, "UPDATE after 183 answered 488, then the INVITE 200",
+                        () -> List.of(earlyUpdate(488, "Not Acceptable Here")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_EARLY_UPDATE_REFUSED, "UPDATE after 183 answered 200, then the INVITE 200",
+                        () -> List.of(earlyUpdate(200, "OK")), LiveKitConfig::empty),
                 fires(FindingCode.LK_REINVITE_NEW_CALL, "re-INVITE answered 100 Processing, 180, 404",
                         () -> List.of(afterAnswer(Mid.REINVITE_NEW_CALL)), LiveKitConfig::empty),
                 silent(FindingCode.LK_REINVITE_NEW_CALL, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)),
@@ -465,6 +469,16 @@ class FindingRulesTest {
         REINVITE_488,
         /** A re-INVITE LiveKit answers as a new call: 100 Processing, 180 Ringing, 404 No trunk found. */
         REINVITE_NEW_CALL
+    }
+
+    /** Jambonz calls LiveKit, LiveKit answers 183, Jambonz sends an UPDATE answered {@code status}, then LiveKit 200. */
+    static CallFlow earlyUpdate(int status, String reason) {
+        String invite = SipTexts.invite("call-mid", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
+        String update = inDialog("UPDATE", 2, JAMBONZ, SipTexts.SDP_G711, "Content-Type: application/sdp");
+        return TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite)
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 183, "Session Progress", SipTexts.sdp(LIVEKIT, "8 PCMA/8000")))
+                .send(JAMBONZ, LIVEKIT, update).send(LIVEKIT, JAMBONZ, SipTexts.response(update, status, reason))
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 200, "OK", SipTexts.sdp(LIVEKIT, "8 PCMA/8000"))).flow();
     }
 
     /** Jambonz calls LiveKit, LiveKit answers (Session-Expires 90 s), then {@code mid} happens. */

@@ -528,10 +528,12 @@ class FlowBuilderTest {
     }
 
     @Test
-    void messagesWithoutCallIdStayOutOfFlows() {
+    void aMessageWithoutCallIdIsACallOfItsOwnThatJoinsNoOther() {
+        // sngrep lists it too (under the empty Call-ID); it names no dialog, so nothing joins it to another call
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, "INVITE sip:1@j SIP/2.0\r\nCSeq: 1 INVITE\r\n\r\n");
-        assertEquals(List.of(), builder.build(d.messages()));
+        d.send(10, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", "first", "z9hG4bK1", 1, null));
+        assertEquals(List.of("(no Call-ID #1)", "first"), builder.build(d.messages()).stream().map(CallFlow::id).toList());
     }
 
     private static CallFlow single(List<CallFlow> flows) {

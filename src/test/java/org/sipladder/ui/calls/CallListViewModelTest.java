@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowBuilder;
+import org.sipladder.ladder.ApproximateTextMeasure;
+import org.sipladder.sip.SipMessage;
 import org.sipladder.ui.Flows;
+import org.sipladder.ui.ladder.LadderViewModel;
 
 class CallListViewModelTest {
 
@@ -26,6 +31,32 @@ class CallListViewModelTest {
 
         assertEquals(List.of("answered-1", "busy-2"), viewModel.rows().stream().map(CallRow::id).toList());
         assertSame(answeredLater, viewModel.selectedRowProperty().get().flow());
+    }
+
+    @Test
+    void aDialogWithAnEmptyCallIdIsARowNamedSoWhoseLadderShowsItsMessages() {
+        Endpoint a = Flows.CARRIER;
+        Endpoint b = Flows.SBC;
+        String invite = "INVITE sip:u@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKe1\r\nFrom: <sip:a@a>;tag=e1\r\n"
+                + "To: <sip:b@b>\r\nCall-ID: \r\nCSeq: 1 INVITE\r\n\r\n";
+        String ok = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKe1\r\nFrom: <sip:a@a>;tag=e1\r\n"
+                + "To: <sip:b@b>;tag=y1\r\nCall-ID: \r\nCSeq: 1 INVITE\r\n\r\n";
+        String bye = "BYE sip:a@a SIP/2.0\r\nVia: SIP/2.0/UDP b;branch=z9hG4bKeb\r\nFrom: <sip:b@b>;tag=y1\r\n"
+                + "To: <sip:a@a>;tag=e1\r\nCall-ID: \r\nCSeq: 1 BYE\r\n\r\n";
+        List<SipMessage> messages = List.of(Flows.message(1, a, b, invite, null), Flows.message(2, b, a, ok, null),
+                Flows.message(3, b, a, bye, null));
+        List<CallFlow> flows = new FlowBuilder().build(messages);
+
+        viewModel.update(Flows.summaries(flows));
+
+        assertEquals(List.of("(empty Call-ID #1)"), viewModel.rows().stream().map(CallRow::callId).toList());
+        assertEquals("200 OK", viewModel.rows().get(0).statusText());
+        viewModel.filterTextProperty().set("callid:empty");
+        assertEquals(1, viewModel.rows().size());
+        LadderViewModel ladder = new LadderViewModel(new ApproximateTextMeasure());
+        ladder.setFlow(viewModel.rows().get(0).flow());
+        assertEquals(3, ladder.layoutProperty().get().rowCount());
+        assertEquals(2, ladder.layoutProperty().get().columns().size());
     }
 
     @Test
