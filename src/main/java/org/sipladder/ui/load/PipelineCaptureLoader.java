@@ -33,7 +33,20 @@ public final class PipelineCaptureLoader implements CaptureLoader {
     /** Snapshots are at least this many times their own cost apart. */
     private static final long SNAPSHOT_COST_FACTOR = 10;
 
+    /**
+     * From this many SIP messages on, the heap is compacted once when the read ends ({@link #compaction}). The app's
+     * JVM promotes what is alive at each young collection (the launcher's MaxTenuringThreshold=0, best for the
+     * command line), so a long read leaves in the old generation what was in flight at each of them: the payload
+     * blocks, the call list's snapshots, calls being summarised. December 2026, 352 MB capture (675,000 messages,
+     * 50,000 calls), app with the diagnosis done: peak RSS 393-413 MB without, 376-395 MB with (one full collection,
+     * about 0.3 s, before the calls are shown). A smaller capture holds less of it than the collection would cost.
+     */
+    static final long COMPACT_FROM_MESSAGES = 200_000;
+
     private final LongSupplier nanoClock;
+    /** Run once after a large read, before its calls go to the app: a full collection ({@link System#gc}). */
+    private final Runnable compaction;
+    private final long compactFromMessages;
 
     public PipelineCaptureLoader() {
         this(System::nanoTime);
@@ -41,7 +54,14 @@ public final class PipelineCaptureLoader implements CaptureLoader {
 
     /** With a clock of our own, so tests can force a snapshot after every message. */
     public PipelineCaptureLoader(LongSupplier nanoClock) {
+        this(nanoClock, System::gc, COMPACT_FROM_MESSAGES);
+    }
+
+    /** With the compaction after a read of at least {@code compactFromMessages} messages given (for tests). */
+    PipelineCaptureLoader(LongSupplier nanoClock, Runnable compaction, long compactFromMessages) {
         this.nanoClock = nanoClock;
+        this.compaction = compaction;
+        this.compactFromMessages = compactFromMessages;
     }
 
     @Override
@@ -119,6 +139,9 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         }
         warnings.addAll(summary.allWarnings());
         flows.readingDone();
+        if (flows.messageCount() >= compactFromMessages && !summary.cancelled()) {
+            compaction.run();
+        }
         List<CallSummary> calls = flows.summaries();
         if (trace) {
             System.err.printf("load: all %d calls, %d messages read after %d ms%n", calls.size(), flows.messageCount(),
