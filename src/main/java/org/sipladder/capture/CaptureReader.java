@@ -229,7 +229,7 @@ public final class CaptureReader {
         if (!PcapRecords.matches(magic)) {
             ForeignCaptureFormat foreign = ForeignCaptureFormat.byMagic(magic);
             throw new CaptureException(foreign != null ? foreign.refusal(file)
-                    : file + ": not a pcap or pcapng capture file");
+                    : ForeignCaptureFormat.unknownRefusal(file));
         }
         int header;
         try {

@@ -32,9 +32,24 @@ enum ForeignCaptureFormat {
         return null;
     }
 
+    /**
+     * Why {@code file}, whose first bytes name no format at all, is refused. Some capture formats have no magic
+     * number (Endace ERF, as DAG cards and many probes write it, starts with a timestamp), so the conversion is
+     * offered for the case where Wireshark opens the file.
+     */
+    static String unknownRefusal(Object file) {
+        return file + ": not a pcap or pcapng capture file; if Wireshark opens it (another capture format, such as "
+                + "Endace ERF), convert it with Wireshark's editcap (" + editcap(file) + ") or File > Save As, then "
+                + "open that";
+    }
+
+    private static String editcap(Object file) {
+        return "editcap -F pcapng '" + file + "' converted.pcapng";
+    }
+
     /** Why {@code file} is refused and how to get a capture that opens. */
     String refusal(Object file) {
         return file + ": a " + description + " capture, not pcap or pcapng; convert it with Wireshark's editcap ("
-                + "editcap -F pcapng '" + file + "' converted.pcapng) or Wireshark's File > Save As, then open that";
+                + editcap(file) + ") or Wireshark's File > Save As, then open that";
     }
 }

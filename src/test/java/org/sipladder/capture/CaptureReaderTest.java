@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,6 +222,19 @@ class CaptureReaderTest {
         Path snoop = Files.write(dir.resolve("trace.snoop"),
                 Arrays.copyOf("snoop\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 64));
         assertMessage(snoop, "Sun snoop capture");
+    }
+
+    @Test
+    void aCaptureWithoutMagicNumberIsOfferedTheConversion() throws IOException {
+        // an Endace ERF record (as TRex and DAG probes write them): 8-byte little-endian timestamp, type 2
+        // (Ethernet), flags, record length 16 + 2 + 60, loss counter, wire length 60, then the frame
+        ByteBuffer erf = ByteBuffer.allocate(16 + 2 + 60);
+        erf.order(ByteOrder.LITTLE_ENDIAN).putLong(0x5d8e_1c2a_4000_0000L);
+        erf.order(ByteOrder.BIG_ENDIAN).put((byte) 2).put((byte) 0x04).putShort((short) 78).putShort((short) 0)
+                .putShort((short) 60);
+        Path file = Files.write(dir.resolve("sip_short1-0-ex.erf"), erf.array());
+        assertMessage(file, "not a pcap or pcapng capture file");
+        assertMessage(file, "editcap -F pcapng '" + file + "' converted.pcapng");
     }
 
     private static byte[] headerWithLinkType(int linkType) {
