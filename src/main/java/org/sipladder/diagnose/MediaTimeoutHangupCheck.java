@@ -23,6 +23,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     static final double LATER_SECONDS = 15;
     /** How far the BYE may be from the timeout: timers start a little after the 200 OK and BYEs take a moment. */
     static final double SLACK_SECONDS = 5;
+    /** How soon a B2BUA passes a BYE from one leg on to its other leg (Jambonz: tens of milliseconds). */
+    static final long RELAY_MICROS = 2_000_000;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -73,10 +75,29 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         boolean initial = lastToward < answerMicros && Math.abs(sinceAnswer - INITIAL_SECONDS) <= SLACK_SECONDS;
         boolean later = lastToward >= answerMicros && sinceRtp >= LATER_SECONDS - 2
                 && sinceRtp <= LATER_SECONDS + SLACK_SECONDS;
-        if (!initial && !later) {
+        if (!initial && !later || passedOn(leg)) {
             return null;
         }
         return finding(leg, hanger, initial, sinceAnswer, sinceRtp);
+    }
+
+    /**
+     * True when the leg's BYE passes on a BYE its sender got on another leg of the call just before: a B2BUA ending
+     * its other leg because the far end hung up (at that end's media timeout, judged on that end's leg), not a
+     * timeout of its own.
+     */
+    private static boolean passedOn(MediaLeg leg) {
+        SipMessage bye = leg.bye;
+        List<FlowMessage> messages = leg.flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            long before = bye.timestampMicros() - m.timestampMicros();
+            if ("BYE".equals(m.method()) && before >= 0 && before <= RELAY_MICROS
+                    && m.dst().address().equals(bye.src().address()) && !m.callId().equals(bye.callId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a LiveKit hop of {@code flow} sent a BYE: the legs of other calls need not be looked at. */
@@ -163,8 +184,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 + "hang-up. " + why;
         List<String> steps = MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
         String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp);
-        return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately),
-                explanation, leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames, List.of(), facts),
+        // the reasons may cite the answer's SDP again: each frame once
+        return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately), explanation, leg.leg.callId(),
+                leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }
 }

@@ -130,6 +130,16 @@ final class RelayedCall {
         return this;
     }
 
+    /** Bob hangs up at {@code seconds}: BYE and 200 OK on the B-leg, passed on by the B2BUA to Alice 0.02 s later. */
+    RelayedCall byeFromBob(double seconds) {
+        int b = ++bLeg.cseq;
+        sip(seconds, BOB, PBX, reversed(bLeg, request(bLeg, "BYE", b, true, "")));
+        sip(seconds + 0.01, PBX, BOB, reversed(bLeg, response(bLeg, 200, "BYE", b, "")));
+        int a = ++aLeg.cseq;
+        sip(seconds + 0.02, PBX, ALICE, reversed(aLeg, request(aLeg, "BYE", a, true, "")));
+        return sip(seconds + 0.03, ALICE, PBX, reversed(aLeg, response(aLeg, 200, "BYE", a, "")));
+    }
+
     /**
      * RTP of {@code count} packets of payload type {@code pt}, 20 ms apart from {@code startSeconds}, every other
      * one {@code jitterMs} late.

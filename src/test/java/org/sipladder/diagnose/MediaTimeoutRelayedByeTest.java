@@ -1,0 +1,52 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A B2BUA passes on the BYE the far end sent at its media timeout: the media timeout is the far end's, not the
+ * B2BUA's, whose BYE on the other leg follows it within milliseconds (carrier, Jambonz, LiveKit: LiveKit hangs up
+ * 30 s after the answer because no RTP reached it, and Jambonz ends the carrier's leg).
+ */
+class MediaTimeoutRelayedByeTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The B2BUA anchors the media on both legs; Alice sends no RTP, so none reaches Bob either, and Bob hangs up
+     * 30 s after the answer; the B2BUA passes the BYE on to Alice.
+     */
+    private static RelayedCall bobTimesOut() {
+        String pbx = RelayedCall.PBX;
+        return RelayedCall.throughB2bua("", RelayedCall.sdp(RelayedCall.ALICE, 40000), RelayedCall.sdp(pbx, 31000),
+                        RelayedCall.sdp(RelayedCall.BOB, 50000), RelayedCall.sdp(pbx, 30000))
+                .rtp(RelayedCall.BOB + ":50000", pbx + ":31000", 0.4, 1490, 0x2222, 0, 0)
+                .rtp(pbx + ":30000", RelayedCall.ALICE + ":40000", 0.41, 1490, 0x3333, 0, 0)
+                .byeFromBob(30.3);
+    }
+
+    @Test
+    void theTimeoutIsBlamedOnTheEndThatHungUpNotOnTheB2buaThatPassedTheByeOn() throws Exception {
+        Diagnosis d = bobTimesOut().diagnose(dir);
+        List<Finding> timeouts = d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP);
+        assertEquals(1, timeouts.size(), d.findings().toString());
+        Finding timeout = timeouts.get(0);
+        assertTrue(timeout.title().contains(RelayedCall.BOB), timeout.title());
+        Finding primary = d.primaryFor(timeout.flowId()).orElseThrow();
+        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
+        assertTrue(primary.title().contains(RelayedCall.BOB), primary.title());
+    }
+
+    @Test
+    void evidenceNamesEachFrameOnce() throws Exception {
+        Finding timeout = bobTimesOut().diagnose(dir).withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        List<Long> frames = timeout.evidence().frames();
+        assertEquals(frames.stream().distinct().count(), frames.size(), frames.toString());
+    }
+}
