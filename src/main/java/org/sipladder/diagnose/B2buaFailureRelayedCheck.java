@@ -38,13 +38,8 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             if (flow.finalStatus() < 300) {
                 continue;
             }
-            List<InviteTransaction> failed = context.invites(flow).stream().filter(B2buaFailureRelayedCheck::failed).toList();
-            InviteTransaction toCaller = toCaller(failed);
-            if (toCaller == null) {
-                continue;
-            }
-            List<InviteTransaction> chain = chain(toCaller, failed);
-            if (chain.size() > 1 && !cancelledFirst(toCaller, chain.get(0))) {
+            List<InviteTransaction> chain = relayChain(context.invites(flow));
+            if (chain != null) {
                 findings.add(finding(flow, chain));
             }
         }
@@ -64,6 +59,29 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             }
         }
         return toCaller;
+    }
+
+    /**
+     * The INVITE where the failure the caller got started, when a hop relayed or translated it on its way back (as
+     * this rule reports it); null when the caller's failure started where the caller sent its INVITE.
+     */
+    static InviteTransaction origin(List<InviteTransaction> invites) {
+        List<InviteTransaction> chain = relayChain(invites);
+        return chain == null ? null : chain.get(0);
+    }
+
+    /**
+     * The caller's failure from where it started to the caller, when it started further down and the caller did not
+     * cancel before it; null otherwise.
+     */
+    private static List<InviteTransaction> relayChain(List<InviteTransaction> invites) {
+        List<InviteTransaction> failed = invites.stream().filter(B2buaFailureRelayedCheck::failed).toList();
+        InviteTransaction toCaller = toCaller(failed);
+        if (toCaller == null) {
+            return null;
+        }
+        List<InviteTransaction> chain = chain(toCaller, failed);
+        return chain.size() > 1 && !cancelledFirst(toCaller, chain.get(0)) ? chain : null;
     }
 
     /**

@@ -29,8 +29,9 @@ final class PrimaryCauses {
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
             if (flow.failed() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
-                Finding best = best(flow, byFlow.getOrDefault(flow.id(), List.of()), routings,
-                        ForkBranches.of(memo.invites(flow)));
+                List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
+                Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)),
+                        originCallId(ofFlow, memo.invites(flow)));
                 if (best != null) {
                     primaries.add(best);
                 }
@@ -68,23 +69,45 @@ final class PrimaryCauses {
     }
 
     /**
-     * The finding of {@code flow} ranked first (the first of those ranked alike), or null; one about a fork branch off
-     * the caller's path ranks after every other, whatever its code: the caller's answer came from another branch.
+     * The Call-ID of the leg where the caller's failure started when a hop relayed or translated it back (the
+     * findings hold a {@link FindingCode#B2BUA_FAILURE_RELAYED}), else null: the INVITEs are only walked for such a call.
      */
-    private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings, ForkBranches forks) {
+    private static String originCallId(List<Finding> findingsOfFlow, List<InviteTransaction> invites) {
+        for (int i = 0; i < findingsOfFlow.size(); i++) {
+            if (findingsOfFlow.get(i).code() == FindingCode.B2BUA_FAILURE_RELAYED) {
+                InviteTransaction origin = B2buaFailureRelayedCheck.origin(invites);
+                return origin == null ? null : origin.callId();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The finding of {@code flow} ranked first, or null; one about a fork branch off the caller's path ranks after
+     * every other, whatever its code: the caller's answer came from another branch. Of those ranked alike, one about
+     * the leg {@code originCallId} where a relayed failure started wins (the same cause seen again on the legs it was
+     * relayed back over says less), else the first.
+     */
+    private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings, ForkBranches forks,
+                                String originCallId) {
         Finding best = null;
         boolean bestOff = false;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, routings)) {
                 boolean off = forks.offPath(f);
-                if (best == null || !off && bestOff || off == bestOff && f.code().rank() < best.code().rank()) {
+                if (best == null || !off && bestOff || off == bestOff && (f.code().rank() < best.code().rank()
+                        || f.code().rank() == best.code().rank() && atOrigin(f, originCallId) && !atOrigin(best, originCallId))) {
                     best = f;
                     bestOff = off;
                 }
             }
         }
         return best;
+    }
+
+    private static boolean atOrigin(Finding f, String originCallId) {
+        return originCallId != null && originCallId.equals(f.callId());
     }
 
     /** True when {@code f} comes from a simulation its call's capture contradicts ({@link ContradictedPredictions}). */

@@ -84,4 +84,28 @@ class PrimaryCausesTest {
         assertEquals("203.0.113.9 rejected the call: 486 Busy Here", primary.title());
         assertEquals(1, d.withCode(FindingCode.B2BUA_FAILURE_RELAYED).size());
     }
+
+    @Test
+    void aRefusalRelayedBackIsPrimaryOnTheLegWhereItStartedWhenBothLegsShowTheSameCause() {
+        // a G.729-only offer through Jambonz: LiveKit refuses it, Jambonz relays the 488, so both legs show no common codec
+        String g729 = SipTexts.sdp(TestCall.CARRIER, "18 G729/8000", "101 telephone-event/8000");
+        String aInvite = SipTexts.invite("a-leg", "sip:+4930123456@" + TestCall.JAMBONZ, "+4917612345678", TestCall.CARRIER, g729);
+        String bInvite = SipTexts.invite("b-leg", "sip:+4930123456@" + TestCall.LIVEKIT, "+4917612345678", TestCall.JAMBONZ,
+                g729.replace(TestCall.CARRIER, TestCall.JAMBONZ), "X-CID: a-leg");
+        CallFlow flow = TestCall.carrierJambonzLiveKit()
+                .send(TestCall.CARRIER, TestCall.JAMBONZ, aInvite)
+                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 100, "Trying"))
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, bInvite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 180, "Ringing"))
+                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 180, "Ringing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 488, "Not Acceptable Here"))
+                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 488, "Not Acceptable Here")).flow();
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+        assertEquals(2, d.withCode(FindingCode.SIP_NO_COMMON_CODEC).size(), d.findings().toString());
+        assertEquals(1, d.withCode(FindingCode.B2BUA_FAILURE_RELAYED).size());
+        Finding primary = d.primaryFor(flow.id()).orElseThrow();
+        assertEquals(FindingCode.SIP_NO_COMMON_CODEC, primary.code());
+        assertEquals("b-leg", primary.callId(), "LiveKit's refusal, not the carrier leg it was relayed over");
+    }
 }
