@@ -63,13 +63,17 @@ final class OutboundRejectedCheck implements FindingRule {
         if (OutboundAuthCheck.credentials(origin.request()) != null) {
             facts.add("The refused INVITE carried credentials: the account may also lack the right to call out");
         }
+        UnchallengedRefusal unchallenged = UnchallengedRefusal.of(call, chain);
+        if (unchallenged != null) {
+            facts.add(unchallenged.fact());
+        }
         String refuser = refusal.src().address();
         String why = refuser + " refused the call (403 Forbidden) to the caller number " + fromAtOrigin + ": providers "
                 + "answer 403 when the From number is not one they assigned to the account (or not verified as "
                 + "caller ID), or is not written the way they expect (E.164 with '+', or national digits). LiveKit "
                 + "takes the From number from the call's sip_number or else one of the outbound trunk's numbers, "
                 + "and sends it as written (a '+' is added only for hosts ending in twilio.com). It reports "
-                + "\"forbidden\" to the agent.";
+                + "\"forbidden\" to the agent." + (unchallenged == null ? "" : UnchallengedRefusal.WHY);
         List<String> steps = new ArrayList<>();
         steps.add("Set outbound trunk " + call.trunkId() + "'s numbers to the number the provider assigned to you, "
                 + "written as the provider expects, and place calls with it (or pass it as sip_number).");
@@ -77,10 +81,16 @@ final class OutboundRejectedCheck implements FindingRule {
             steps.add("The refusal came from behind " + chain.get(1).finalResponse().src().address() + ": check how it "
                     + "passes the caller number on (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
         }
+        List<String> commands = new ArrayList<>(2);
+        commands.add("lk sip outbound update --id " + call.trunkId() + " --numbers <your number, e.g. +15105550100>");
+        if (unchallenged != null) {
+            steps.add(unchallenged.step());
+            if (unchallenged.command() != null) {
+                commands.add(unchallenged.command());
+            }
+        }
         return Findings.call(call.last(), FROM, FROM.title(refuser, fromAtOrigin), why,
-                Findings.evidence(frames(chain), call.configIds(), facts),
-                Findings.fix(steps, List.of("lk sip outbound update --id " + call.trunkId()
-                        + " --numbers <your number, e.g. +15105550100>"), null));
+                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, commands, null));
     }
 
     private static Finding numberRejected(OutboundCall call, List<InviteTransaction> chain) {

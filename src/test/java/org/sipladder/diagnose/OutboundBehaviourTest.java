@@ -284,4 +284,36 @@ class OutboundBehaviourTest {
 
         assertEquals(List.of("ST_out"), f.evidence().configIds());
     }
+
+    @Test
+    void a403ToATrunkWithoutCredentialsAlsoOffersCredentialsOrAllowListingLiveKitsAddress() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "403 Forbidden"));
+        LiveKitConfig config = OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST).clearAuthUsername().clearAuthPassword());
+
+        Diagnosis d = diagnose(flows, config);
+
+        assertEquals(OutboundRejectedCheck.FROM, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundRejectedCheck.FROM).get(0);
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("ST_out has no auth_username and auth_password")),
+                f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("answer 403 to an address missing from their allow-list"), f.explanation());
+        assertTrue(f.fix().steps().stream().anyMatch(x -> x.contains("allow-list") && x.contains(LIVEKIT)), f.fix().toString());
+        assertEquals("lk sip outbound update --id ST_out --auth-user <provider user> --auth-pass <password>",
+                f.fix().commands().get(1), f.fix().toString());
+    }
+
+    @Test
+    void a403WithoutAChallengeToATrunkWithCredentialsSaysTheyWereNeverAskedFor() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "403 Forbidden"));
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.FROM).get(0);
+
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("LiveKit never sent outbound trunk ST_out's credentials")),
+                f.evidence().facts().toString());
+        assertEquals(1, f.fix().commands().size(), "the trunk has credentials: no command to set them");
+        assertFalse(f.toString().contains(PASSWORD));
+    }
 }
