@@ -163,6 +163,20 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return null;
     }
 
+    /** The final response to {@code cancel} (a CANCEL of this INVITE) from the INVITE's receiver, or null. */
+    public SipMessage cancelAnswer(SipMessage cancel) {
+        SipMessage request = request();
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage r = fm.message();
+            if (r.frame() > cancel.frame() && !r.isRequest() && r.status() >= 200 && "CANCEL".equals(r.cseqMethod())
+                    && cancel.callId().equals(r.callId()) && r.cseqNumber() == cancel.cseqNumber()
+                    && r.src().address().equals(request.dst().address())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** True for a re-INVITE: its To header already carries the dialog's tag, so no routing happens for it. */
     public boolean inDialog() {
         String to = request().header("To");

@@ -26,6 +26,7 @@ final class NoFinalResponseCheck implements FindingRule {
             for (InviteTransaction tx : invites) {
                 if (tx.finalResponse() == null && !cancelledForABranch(tx, invites)) {
                     findings.add(finding(tx, invites, LiveKitRoutings.sentToLiveKit(flow, tx.request()),
+                            context.config().hasInbound(),
                             context.media().lastPacketMicros(), tx.responses().isEmpty()
                                     ? UnreachableEvidence.first(context, tx.request(), TIMER_B_MICROS) : null));
                 }
@@ -142,9 +143,31 @@ final class NoFinalResponseCheck implements FindingRule {
         return null;
     }
 
-    /** The finding about {@code tx}; {@code refused}: an ICMP error about its INVITE, or null. */
+    /**
+     * The 481 that the INVITE's receiver answered its CANCEL with, or null: it no longer had the INVITE transaction
+     * (RFC 3261 9.2), so it had ended the call on its side although no final response shows.
+     */
+    private static SipMessage forgotten(InviteTransaction tx) {
+        SipMessage cancel = tx.cancel();
+        SipMessage answer = cancel == null ? null : tx.cancelAnswer(cancel);
+        return answer != null && answer.status() == 481 ? answer : null;
+    }
+
+    private static String forgottenText(InviteTransaction tx, SipMessage forgotten, boolean toLiveKit) {
+        return String.format(Locale.ROOT, "The CANCEL sent %.1f s after the INVITE got %s: %s no longer had the INVITE"
+                        + " transaction (RFC 3261 9.2), so it had already ended the call on its side without a final"
+                        + " response the capture shows, and the call was no longer ringing there%s",
+                (tx.cancel().timestampMicros() - tx.request().timestampMicros()) / 1e6, forgotten.label(),
+                tx.request().dst(), toLiveKit ? ": LiveKit does this when it drops a call no dispatch rule takes"
+                        + " (it stops ringing and forgets the call)." : ".");
+    }
+
+    /**
+     * The finding about {@code tx}; {@code configLoaded}: LiveKit's inbound config is loaded (its own findings check
+     * the rules); {@code refused}: an ICMP error about its INVITE, or null.
+     */
     private static Finding finding(InviteTransaction tx, List<InviteTransaction> invites, boolean toLiveKit,
-                                   long captureEndMicros, Unreachable refused) {
+                                   boolean configLoaded, long captureEndMicros, Unreachable refused) {
         String dst = tx.request().dst().toString();
         List<String> facts = new ArrayList<>();
         facts.add("INVITE frame " + tx.frame() + " to " + dst);
@@ -165,11 +188,19 @@ final class NoFinalResponseCheck implements FindingRule {
                     + " sending it", tx.request().src().address(), gaveUp.dst().address(), gaveUp.label(), gaveUp.frame(),
                     (gaveUp.timestampMicros() - tx.request().timestampMicros()) / 1e6));
         }
+        SipMessage forgotten = forgotten(tx);
+        if (forgotten != null) {
+            facts.add(tx.cancel().label() + " frame " + tx.cancel().frame() + " was answered " + forgotten.label()
+                    + " (frame " + forgotten.frame() + ")");
+        }
         // how much longer the capture went on: after the INVITE when nothing answered it (its timeout runs from
         // there), after the call's last message when something did
         String ended = "";
         // the capture stopped before the outcome was due: sent once and no timeout yet, or ringing a moment ago
         boolean early = false;
+        if (forgotten != null) {
+            ended = " " + forgottenText(tx, forgotten, toLiveKit);
+        }
         if (captureEndMicros > 0) {
             if (tx.responses().isEmpty()) {
                 SipMessage invite = tx.request();
@@ -182,7 +213,7 @@ final class NoFinalResponseCheck implements FindingRule {
                     ended = String.format(Locale.ROOT, " The capture ends %.1f s after the INVITE, before the 32 s its"
                             + " sender waits for an answer (Timer B): a response may have come later.", waited / 1e6);
                 }
-            } else {
+            } else if (forgotten == null) {
                 List<FlowMessage> messages = tx.flow().messages();
                 SipMessage last = messages.get(messages.size() - 1).message();
                 long after = captureEndMicros - last.timestampMicros();
@@ -200,11 +231,13 @@ final class NoFinalResponseCheck implements FindingRule {
                 : "The peer answered provisionally and then never decided.")
                 + (toLiveKit ? " LiveKit itself stays silent after 100 Processing and 180 Ringing when no dispatch rule "
                 + "matches the call." : "")
-                + (ended.isEmpty() ? " If the capture stopped right after the INVITE, capture longer." : ended
-                + " Capture until the call ends to see its outcome."));
+                + (ended.isEmpty() ? " If the capture stopped right after the INVITE, capture longer."
+                : forgotten != null ? ended : ended + " Capture until the call ends to see its outcome."));
         List<String> steps = new ArrayList<>();
         if (toLiveKit && refused == null) {
-            steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");
+            if (!configLoaded) {
+                steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");
+            }
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }
         List<Long> frames = Findings.frames(tx);
@@ -220,6 +253,9 @@ final class NoFinalResponseCheck implements FindingRule {
             frames.add(refused.frame());
         } else if (tx.responses().isEmpty()) {
             steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
+        } else if (forgotten != null) {
+            steps.add("Check in " + dst + "'s logs why it ended the INVITE without a final response"
+                    + (toLiveKit ? " (LiveKit logs a dropped call as a flood)." : "."));
         } else {
             addStepsAfterProvisional(tx, captureEndMicros, steps);
         }

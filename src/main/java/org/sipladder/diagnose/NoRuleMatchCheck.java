@@ -13,6 +13,8 @@ import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.ConfigView;
+import org.sipladder.livekit.InboundInvite;
+import org.sipladder.livekit.LiveKitConfig;
 
 /** LK_NO_RULE_MATCH: the trunk matched but no dispatch rule takes the call, so LiveKit never answers it. */
 final class NoRuleMatchCheck implements FindingRule {
@@ -60,6 +62,7 @@ final class NoRuleMatchCheck implements FindingRule {
             ids.add(trunkId);
         }
         context.config().rules().forEach(rule -> ids.add(rule.getSipDispatchRuleId()));
+        List<SIPDispatchRuleInfo> stranded = trunkId == null ? List.of() : stranded(context.config(), r.invite());
         return Findings.call(r.transaction(), CODE,
                 CODE.title(trunkId == null ? "this caller" : "trunk " + trunkId),
                 "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
@@ -68,11 +71,49 @@ final class NoRuleMatchCheck implements FindingRule {
                         + "(+4930... and 4930... differ). When none is left, the open-source server 'drops' the call: "
                         + "it sends no final response, so the caller sees 100 and ringing, then nothing until it gives up.",
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
-                Findings.fix(List.of("Create a dispatch rule for the trunk: save the JSON below as rule.json and create it "
-                                + "(it sends agent \"" + AgentNames.suggestion(context.config()) + "\"; use your worker's agent name).",
-                        "If an existing rule was meant to match, check its trunk_ids, inbound_numbers (callers, not "
-                                + "your own number) and numbers (the called number exactly as the To header carries it)."),
-                        List.of(LkCommand.createRule("rule.json")), createJson(trunkId, AgentNames.suggestion(context.config()))));
+                stranded.isEmpty() ? createFix(context, trunkId) : repointFix(stranded, trunkId));
+    }
+
+    private static Fix createFix(DiagnosisContext context, String trunkId) {
+        return Findings.fix(List.of("Create a dispatch rule for the trunk: save the JSON below as rule.json and create it "
+                        + "(it sends agent \"" + AgentNames.suggestion(context.config()) + "\"; use your worker's agent name).",
+                "If an existing rule was meant to match, check its trunk_ids, inbound_numbers (callers, not "
+                        + "your own number) and numbers (the called number exactly as the To header carries it)."),
+                List.of(LkCommand.createRule("rule.json")), createJson(trunkId, AgentNames.suggestion(context.config())));
+    }
+
+    /** Points the first stranded rule at the trunk; two pointed there with the same numbers and PIN would conflict. */
+    private static Fix repointFix(List<SIPDispatchRuleInfo> stranded, String trunkId) {
+        SIPDispatchRuleInfo rule = stranded.get(0);
+        List<String> steps = new ArrayList<>();
+        steps.add("Point dispatch rule " + ConfigView.label(rule) + " at trunk " + trunkId + ": its trunk_ids "
+                + Findings.quoted(rule.getTrunkIdsList()) + " name no existing inbound trunk (deleted, or from another "
+                + "project), so it takes no call, although it would take this one through " + trunkId + ".");
+        if (stranded.size() > 1) {
+            steps.add("Rules " + String.join(", ", stranded.subList(1, stranded.size()).stream()
+                    .map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList()) + " are stranded the same way: point only "
+                    + "the one that should take these calls at " + trunkId + " (two rules with the same trunk, numbers "
+                    + "and PIN conflict, and LiveKit then fails every such call) and delete the others.");
+        }
+        return Findings.fix(steps, List.of(LkCommand.setRuleTrunks(rule.getSipDispatchRuleId(), List.of(trunkId))), null);
+    }
+
+    /**
+     * The rules that name trunks, none of them an existing inbound trunk, and whose caller and called-number filters
+     * would let this call through: pointed at the trunk that matched, such a rule would take the call.
+     */
+    private static List<SIPDispatchRuleInfo> stranded(LiveKitConfig config, InboundInvite invite) {
+        List<SIPDispatchRuleInfo> stranded = new ArrayList<>(1);
+        for (SIPDispatchRuleInfo rule : config.rules()) {
+            List<String> callers = rule.getInboundNumbersList();
+            List<String> called = config.calledNumbersOf(rule);
+            if (!rule.getTrunkIdsList().isEmpty() && rule.getTrunkIdsList().stream().allMatch(id -> config.trunk(id) == null)
+                    && (callers.isEmpty() || callers.contains(invite.callingNumber()))
+                    && (called.isEmpty() || called.contains(invite.calledNumber()))) {
+                stranded.add(rule);
+            }
+        }
+        return stranded;
     }
 
     private static String createJson(String trunkId, String agent) {

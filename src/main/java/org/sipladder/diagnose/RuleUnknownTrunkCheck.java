@@ -35,7 +35,15 @@ final class RuleUnknownTrunkCheck implements FindingRule {
         ids.addAll(unknown);
         List<String> steps = new ArrayList<>();
         List<String> commands = new ArrayList<>();
-        if (valid.isEmpty()) {
+        if (valid.isEmpty() && known.size() == 1) {
+            // one trunk to point it at: the exact command, before the one that deletes the rule
+            String trunk = known.iterator().next();
+            steps.add("If it should serve trunk " + trunk + ", the only inbound trunk, point it there: "
+                    + LkCommand.setRuleTrunks(id, List.of(trunk)) + ".");
+            steps.add("If the rule is left over from a deleted trunk, delete it.");
+            commands.add(LkCommand.setRuleTrunks(id, List.of(trunk)));
+            commands.add(LkCommand.deleteRule(id));
+        } else if (valid.isEmpty()) {
             steps.add("If the rule is left over from a deleted trunk, delete it.");
             steps.add("If it should serve one of the existing trunks (" + String.join(", ", known.stream().sorted().toList())
                     + "), point it there instead: lk sip dispatch update --id " + id + " --trunks TRUNK_ID.");

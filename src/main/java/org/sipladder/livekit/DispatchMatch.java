@@ -12,7 +12,7 @@ import livekit.LivekitSip.SIPDispatchRuleInfo;
  * @param roomName     the room the call joins: a name for direct rules, a pattern such as
  *                     {@code call-_<caller>_<random>} for the others; null when no rule was chosen
  * @param agentNames   agents the rule dispatches through {@code room_config.agents}
- * @param error        LiveKit's error text, or null
+ * @param error        LiveKit's error text (with a word on what it means where its words mislead), or null
  */
 public record DispatchMatch(Kind kind, SIPDispatchRuleInfo rule, List<String> candidateIds, String roomName,
                             List<String> agentNames, String error) {

@@ -40,7 +40,7 @@ final class DispatchSelector {
         List<SIPDispatchRuleInfo> group = specific.isEmpty() ? wildcard : specific;
         if (group.isEmpty()) {
             return new DispatchMatch(DispatchMatch.Kind.NONE, null, List.of(), null, List.of(),
-                    noMatchError(trunk, listed, called));
+                    noMatchError(trunk, listed, called, config.rules().size()));
         }
         if (!specific.isEmpty() && !wildcard.isEmpty()) {
             notes.add("Rules for trunk " + trunk.getSipTrunkId() + " beat the wildcard rules "
@@ -147,9 +147,18 @@ final class DispatchSelector {
                 + "checks every listed rule for conflicts before filtering, so the evaluation fails anyway.");
     }
 
-    private static String noMatchError(SIPInboundTrunkInfo trunk, List<SIPDispatchRuleInfo> listed, String called) {
+    /**
+     * LiveKit's error when no rule takes the call. LiveKit lists only the rules naming the trunk and the wildcard
+     * rules, and says "No SIP Dispatch Rules defined" when that list is empty, also when the project has rules for
+     * other trunks: the text then says so, lest it read as if the project had none.
+     */
+    private static String noMatchError(SIPInboundTrunkInfo trunk, List<SIPDispatchRuleInfo> listed, String called,
+                                       int projectRules) {
         if (listed.isEmpty()) {
-            return "No SIP Dispatch Rules defined";
+            return trunk == null || projectRules == 0 ? "No SIP Dispatch Rules defined"
+                    : "LiveKit's error \"No SIP Dispatch Rules defined\", although the project has " + projectRules
+                    + (projectRules == 1 ? " rule" : " rules") + ": none names trunk " + trunk.getSipTrunkId()
+                    + " and none is a wildcard rule, and LiveKit counts only those";
         }
         return (trunk == null ? "No SIP Trunk or Dispatch Rules matched for " : "No SIP Dispatch Rules matched for ")
                 + TrunkSelector.quote(called);

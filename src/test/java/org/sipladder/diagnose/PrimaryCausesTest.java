@@ -92,13 +92,7 @@ class PrimaryCausesTest {
         String aInvite = SipTexts.invite("a-leg", "sip:+4930123456@" + TestCall.JAMBONZ, "+4917612345678", TestCall.CARRIER, g729);
         String bInvite = SipTexts.invite("b-leg", "sip:+4930123456@" + TestCall.LIVEKIT, "+4917612345678", TestCall.JAMBONZ,
                 g729.replace(TestCall.CARRIER, TestCall.JAMBONZ), "X-CID: a-leg");
-        CallFlow flow = TestCall.carrierJambonzLiveKit()
-                .send(TestCall.CARRIER, TestCall.JAMBONZ, aInvite)
-                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 100, "Trying"))
-                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, bInvite)
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 100, "Processing"))
-                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 180, "Ringing"))
-                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 180, "Ringing"))
+        CallFlow flow = TestCall.ringingThroughJambonz(aInvite, bInvite)
                 .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 488, "Not Acceptable Here"))
                 .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 488, "Not Acceptable Here")).flow();
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());

@@ -35,6 +35,20 @@ final class TestCall {
         return new TestCall().hop(CARRIER, Role.CARRIER).hop(JAMBONZ, Role.JAMBONZ).hop(LIVEKIT, Role.LIVEKIT);
     }
 
+    /**
+     * The usual three hops with a call ringing through them: the carrier's INVITE {@code aInvite} to Jambonz, Jambonz's
+     * 100, its INVITE {@code bInvite} to LiveKit, LiveKit's 100 Processing and 180 Ringing, Jambonz's 180.
+     */
+    static TestCall ringingThroughJambonz(String aInvite, String bInvite) {
+        return carrierJambonzLiveKit()
+                .send(CARRIER, JAMBONZ, aInvite)
+                .send(JAMBONZ, CARRIER, SipTexts.response(aInvite, 100, "Trying"))
+                .send(JAMBONZ, LIVEKIT, bInvite)
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(bInvite, 100, "Processing"))
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(bInvite, 180, "Ringing"))
+                .send(JAMBONZ, CARRIER, SipTexts.response(aInvite, 180, "Ringing"));
+    }
+
     TestCall hop(String address, Role role) {
         hops.add(new Hop(address, role, role.displayName() + " " + address, List.of()));
         return this;
