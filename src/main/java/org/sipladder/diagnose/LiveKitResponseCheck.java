@@ -24,6 +24,16 @@ final class LiveKitResponseCheck implements FindingRule {
     private static final String NO_AGENT_JOINED = "LiveKit rings (180 every second) while it waits for an agent to "
             + "join the room, and answers 486 Rejected when none joined before the trunk's ringing timeout";
 
+    /** Why a 487 from LiveKit means the caller gave up while it rang. */
+    private static final String RINGS_UNTIL_AGENT = "LiveKit rings (180 every second) until an agent has joined the "
+            + "room, and answers 200 OK only then; this caller (or the B2BUA in front of LiveKit) sent CANCEL first.";
+
+    /**
+     * Ringing up to this long before the caller's CANCEL says nothing about the agent: dispatching a job, the worker
+     * joining the room and LiveKit subscribing to its audio usually take a few seconds, and callers give up early too.
+     */
+    private static final long SHORT_RING_MICROS = 10_000_000;
+
     private static final List<Meaning> MEANINGS = List.of(
             new Meaning(503, "Try again later", false, "LiveKit could not pick an inbound trunk",
                     "LiveKit answers 100 Processing, then 503 Try again later without ringing when matching the inbound "
@@ -60,9 +70,8 @@ final class LiveKitResponseCheck implements FindingRule {
                             + "names no agent (room_config.agents) or another name than the worker registers with.",
                     "Add the agent to the dispatch rule's room_config.agents and check that the worker is running."),
             new Meaning(487, "Request Terminated", true, "The caller hung up while LiveKit was still ringing",
-                    "LiveKit rings (180 every second) until an agent has joined the room, and answers 200 OK only then; "
-                            + "this caller (or the B2BUA in front of LiveKit) sent CANCEL first. When the ringing "
-                            + "lasted long, no agent was coming: the dispatch rule names no agent (room_config.agents) "
+                    RINGS_UNTIL_AGENT + " The ringing lasted long, so no agent was coming: the dispatch rule names "
+                            + "no agent (room_config.agents) "
                             + "or another name than the worker registers with, or no worker was free to take the job; "
                             + "left alone, LiveKit answers 486 Rejected at the trunk's ringing timeout.",
                     "Check that the dispatch rule dispatches the agent (room_config.agents, the worker's agent name) "
@@ -116,10 +125,20 @@ final class LiveKitResponseCheck implements FindingRule {
             steps.add("Run diagnose again with --livekit-config (lk sip inbound list --json, lk sip dispatch list --json) "
                     + "or --livekit-url, so the analyzer can name the trunk or rule.");
         }
+        String why = m.why();
+        boolean shortRing = false;
         if (last.status() == 487) {
             facts.add(0, ringing(r.transaction()));
+            long rang = ringingMicros(r.transaction());
+            shortRing = rang < SHORT_RING_MICROS;
+            if (shortRing) {
+                why = RINGS_UNTIL_AGENT + String.format(Locale.ROOT, " It rang %.1f s, less than an agent often takes"
+                        + " to join, so nothing here shows a missing agent: the caller gave up early.", rang / 1e6);
+                steps.set(0, "Nothing in LiveKit's routing to fix for this call. If many callers hang up this soon,"
+                        + " compare how long LiveKit takes to answer the calls that are answered (the agent's start-up)"
+                        + " and shorten it.");
+            }
         }
-        String why = m.why();
         DispatchMatch dispatch = r.simulated() ? r.outcome().dispatch() : null;
         if (last.status() == 486 && dispatch != null && dispatch.kind() == DispatchMatch.Kind.MATCHED
                 && dispatch.rule() != null && !dispatch.agentNames().isEmpty()) {
@@ -134,17 +153,27 @@ final class LiveKitResponseCheck implements FindingRule {
         }
         Finding f = Findings.call(r.transaction(), CODE, CODE.title(m.title(), LiveKitRouting.label(last)),
                 why, Findings.evidence(Findings.frames(r.transaction()), List.of(), facts), Findings.fix(steps, List.of(), null));
-        // a caller who gives up may just have changed their mind: a warning, its fact says how long it rang
-        return last.status() == 487 ? f.withSeverity(Severity.WARNING) : f;
+        // a caller who gives up may just have changed their mind: a warning after long ringing (its fact says how
+        // long it rang), information when it hung up before an agent would usually have joined
+        return last.status() != 487 ? f : f.withSeverity(shortRing ? Severity.INFO : Severity.WARNING);
     }
 
     /** How long LiveKit rang before the caller's CANCEL (or its 487, when the CANCEL is not in the capture). */
     private static String ringing(InviteTransaction tx) {
         SipMessage cancel = tx.cancel();
-        SipMessage end = cancel != null ? cancel : tx.finalResponse();
-        double seconds = (end.timestampMicros() - tx.request().timestampMicros()) / 1e6;
         return String.format(Locale.ROOT, "%s %.1f s after the INVITE (frame %d)",
-                cancel != null ? "The caller's CANCEL came" : "LiveKit's 487 came", seconds, end.frame());
+                cancel != null ? "The caller's CANCEL came" : "LiveKit's 487 came", ringingMicros(tx) / 1e6,
+                ringingEnd(tx).frame());
+    }
+
+    private static long ringingMicros(InviteTransaction tx) {
+        return ringingEnd(tx).timestampMicros() - tx.request().timestampMicros();
+    }
+
+    /** The caller's CANCEL, or LiveKit's 487 when the CANCEL is not in the capture. */
+    private static SipMessage ringingEnd(InviteTransaction tx) {
+        SipMessage cancel = tx.cancel();
+        return cancel != null ? cancel : tx.finalResponse();
     }
 
     private static String nullToEmpty(String s) {

@@ -230,4 +230,31 @@ class InboundBehaviourTest {
         assertTrue(onCall.evidence().facts().stream().anyMatch(s -> s.startsWith("Neither conflicting rule")),
                 onCall.evidence().facts().toString());
     }
+
+    /** Jambonz's INVITE to LiveKit, 100 Processing and 180 Ringing, then Jambonz's CANCEL {@code seconds} later. */
+    private static org.sipladder.flow.CallFlow cancelledAfter(long seconds) {
+        String invite = SipTexts.invite("rang", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String cancel = SipTexts.cancel(invite);
+        return TestCall.carrierJambonzLiveKit()
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 180, "Ringing"))
+                .after(seconds)
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, cancel)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(cancel, 200, "OK"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 487, "Request Terminated")).flow();
+    }
+
+    @ParameterizedTest(name = "cancelled after {0} s")
+    @CsvSource({"5, false, INFO", "60, true, WARNING"})
+    void aCallerWhoHangsUpAfterAFewSecondsOfRingingIsNoMissingAgentButLongRingingIs(long seconds, boolean noAgent,
+                                                                                   Severity severity) {
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(cancelledAfter(seconds)), LiveKitConfig.empty())
+                .withCode(FindingCode.LK_RESPONSE_EXPLAINED).get(0);
+
+        assertEquals(noAgent, f.explanation().contains("no agent was coming"), f.explanation());
+        assertEquals(!noAgent, f.explanation().contains("It rang 5.0 s, less than an agent often takes to join"), f.explanation());
+        assertEquals(noAgent, f.fix().steps().get(0).contains("room_config.agents"), f.fix().toString());
+        assertEquals(severity, f.severity());
+    }
 }

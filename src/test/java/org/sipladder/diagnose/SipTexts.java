@@ -38,6 +38,21 @@ final class SipTexts {
         return message(start, lines, invite.substring(invite.indexOf("\r\n\r\n") + 4));
     }
 
+    /** The CANCEL of {@code invite}: its Request-URI, Via, From, To, Call-ID and CSeq number (RFC 3261 9.1). */
+    static String cancel(String invite) {
+        String head = invite.substring(0, invite.indexOf("\r\n\r\n"));
+        StringBuilder text = new StringBuilder(head.substring(0, head.indexOf("\r\n")).replace("INVITE ", "CANCEL ")).append("\r\n");
+        for (String line : head.split("\r\n")) {
+            if (line.startsWith("Via:") || line.startsWith("From:") || line.startsWith("To:") || line.startsWith("Call-ID:")
+                    || line.startsWith("Max-Forwards:")) {
+                text.append(line).append("\r\n");
+            } else if (line.startsWith("CSeq:")) {
+                text.append(line.replace("INVITE", "CANCEL")).append("\r\n");
+            }
+        }
+        return text.append("Content-Length: 0\r\n\r\n").toString();
+    }
+
     /** A response to {@code request} copying Via, From, To (tagged when final), Call-ID and CSeq. */
     static String response(String request, int status, String reason, String... extra) {
         List<String> headers = new ArrayList<>();

@@ -24,8 +24,8 @@ class StrandedRuleTest {
                 SipTexts.SDP_G711);
         String bInvite = SipTexts.invite("b-leg", "sip:" + DID + "@" + TestCall.LIVEKIT, "+4917612345678", TestCall.JAMBONZ,
                 SipTexts.SDP_G711, "X-CID: a-leg");
-        String aCancel = cancel(aInvite);
-        String bCancel = cancel(bInvite);
+        String aCancel = SipTexts.cancel(aInvite);
+        String bCancel = SipTexts.cancel(bInvite);
         return TestCall.ringingThroughJambonz(aInvite, bInvite)
                 .after(12)
                 .send(TestCall.CARRIER, TestCall.JAMBONZ, aCancel)
@@ -34,21 +34,6 @@ class StrandedRuleTest {
                 .send(TestCall.JAMBONZ, TestCall.LIVEKIT, bCancel)
                 .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bCancel, 481, "Call/Transaction Does Not Exist"))
                 .flow();
-    }
-
-    /** The CANCEL of {@code invite}: its Request-URI, Via, From, To, Call-ID and CSeq number (RFC 3261 9.1). */
-    private static String cancel(String invite) {
-        String head = invite.substring(0, invite.indexOf("\r\n\r\n"));
-        StringBuilder text = new StringBuilder(head.substring(0, head.indexOf("\r\n")).replace("INVITE ", "CANCEL ")).append("\r\n");
-        for (String line : head.split("\r\n")) {
-            if (line.startsWith("Via:") || line.startsWith("From:") || line.startsWith("To:") || line.startsWith("Call-ID:")
-                    || line.startsWith("Max-Forwards:")) {
-                text.append(line).append("\r\n");
-            } else if (line.startsWith("CSeq:")) {
-                text.append(line.replace("INVITE", "CANCEL")).append("\r\n");
-            }
-        }
-        return text.append("Content-Length: 0\r\n\r\n").toString();
     }
 
     private static LiveKitConfig strandedRule() {
