@@ -285,6 +285,25 @@ class ContradictedPredictionTest {
                 d.routings().stream().map(LiveKitRouting::consistency).toList(), d.routings().toString());
     }
 
+    @Test
+    void aRuleWithoutKindExplainsTheRingingAndThe503() {
+        // protocol sip.DispatchRuleValidator: a listed rule without a kind fails the whole evaluation; livekit/sip
+        // answers a failed evaluation with 503 Try again later after ringing
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)),
+                List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_blank", "agent").clearRule()));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "503 Try again later")), cfg);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency(), r.summary());
+        Finding cause = d.primaryFor(r.flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RULE_NO_KIND, cause.code(), d.findings().toString());
+        assertEquals("Dispatch rule SDR_blank has no rule kind: LiveKit answers 503 Try again later", cause.title());
+        assertTrue(cause.fix().steps().get(0).startsWith("Rule SDR_blank has no rule kind"), cause.fix().toString());
+        assertTrue(cause.fix().steps().get(1).contains("give the rule a kind or delete it"), cause.fix().toString());
+    }
+
     static Stream<Arguments> otherPredictions() {
         return Stream.of(
                 Arguments.of(FindingCode.LK_NO_TRUNK_MATCH,
