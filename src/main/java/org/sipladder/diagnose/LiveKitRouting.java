@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.List;
 import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.ResponseComparison;
 import org.sipladder.livekit.RoutingOutcome;
@@ -91,12 +92,19 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
         }
         return s.append(": ").append(switch (consistency) {
             case CONSISTENT -> "consistent";
-            case INCONSISTENT -> "inconsistent (the config probably changed since the capture, or the capture is from "
+            case INCONSISTENT -> pinRungOut(outcome, observed) ? "inconsistent: " + ResponseComparison.PIN_ANSWERS_FIRST
+                    : "inconsistent (the config probably changed since the capture, or the capture is from "
                     + "another LiveKit project)";
             // rare, and its sentence depends on the answer: worked out again (LiveKitRoutings keeps the summary)
-            case OUTSIDE_CONFIG -> ResponseComparison.explain(outcome.expectedResponses(), observed).explanation();
+            case OUTSIDE_CONFIG -> ResponseComparison.explain(outcome, observed).explanation();
             case UNKNOWN -> "cannot tell";
         }).toString();
+    }
+
+    /** True when a PIN rule won and the capture shows an answer LiveKit's PIN path never gives (rare: worked out again). */
+    private static boolean pinRungOut(RoutingOutcome outcome, List<StatusLine> observed) {
+        return outcome.dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT && ResponseComparison.explain(outcome,
+                observed).explanation().endsWith(ResponseComparison.PIN_ANSWERS_FIRST + ".");
     }
 
     static String label(StatusLine s) {

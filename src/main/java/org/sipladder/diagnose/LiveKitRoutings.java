@@ -10,6 +10,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.Consistency;
+import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.ResponseComparison;
@@ -134,12 +135,13 @@ final class LiveKitRoutings {
      */
     private Verdict verdict(RoutingOutcome outcome, List<StatusLine> observed) {
         List<String> expected = outcome.expectedResponses();
-        Pair pair = new Pair(expected, observed);
+        // a PIN prompt expects what a successful call expects, yet a 486 means otherwise: part of the key
+        Pair pair = new Pair(expected, outcome.dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT, observed);
         Verdict kept = verdicts.get(pair);
         if (kept != null) {
             return kept;
         }
-        Consistency consistency = ResponseComparison.compare(expected, observed);
+        Consistency consistency = ResponseComparison.compare(outcome, observed);
         Verdict made = new Verdict(consistency, LiveKitRouting.summaryOf(outcome, observed, consistency));
         if (verdicts.size() < VERDICTS_KEPT) {
             verdicts.putIfAbsent(pair, made);
@@ -157,13 +159,15 @@ final class LiveKitRoutings {
      */
     private static final class Pair {
         private final List<String> expected;
+        private final boolean pinPrompt;
         private final List<StatusLine> observed;
         private final int hash;
 
-        Pair(List<String> expected, List<StatusLine> observed) {
+        Pair(List<String> expected, boolean pinPrompt, List<StatusLine> observed) {
             this.expected = expected;
+            this.pinPrompt = pinPrompt;
             this.observed = observed;
-            int h = expected.hashCode();
+            int h = expected.hashCode() + (pinPrompt ? 1 : 0);
             for (int i = 0; i < observed.size(); i++) {
                 StatusLine s = observed.get(i);
                 h = 31 * (31 * h + s.status()) + Objects.hashCode(s.reason());
@@ -178,7 +182,7 @@ final class LiveKitRoutings {
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Pair p) || p.hash != hash || p.observed.size() != observed.size()
+            if (!(o instanceof Pair p) || p.hash != hash || p.pinPrompt != pinPrompt || p.observed.size() != observed.size()
                     || p.expected != expected && !p.expected.equals(expected)) {
                 return false;
             }

@@ -26,8 +26,12 @@ final class MediaAddressMismatchCheck implements FindingRule {
         SdpAnnouncement fromSdp = from.sdpAt(s.firstFrame());
         Endpoint dst = s.key().dst();
         Endpoint src = s.key().src();
-        boolean wrongDst = toSdp != null && toSdp.media() != null && !dst.equals(toSdp.media());
-        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !src.equals(fromSdp.media());
+        // two parties on one address (a call hairpinned back to it) are one party with the SDP of both: an end its
+        // host announced in the same offer/answer exchange is that host's other party's, no mismatch
+        boolean wrongDst = toSdp != null && toSdp.media() != null && !dst.equals(toSdp.media())
+                && !leg.announcedByItsHost(dst, toSdp);
+        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !src.equals(fromSdp.media())
+                && !leg.announcedByItsHost(src, fromSdp);
         if (!wrongDst && !wrongSrc) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
@@ -37,6 +38,8 @@ final class MediaLeg {
     /** Streams of the leg that go to neither party's announced address nor come from one. */
     final List<RtpStream> unplaced = new ArrayList<>();
     final long captureRtpPackets;
+    /** The SDP sections of every leg of the call, in capture order. */
+    private final List<SdpAnnouncement> callSdp;
 
     /**
      * @param all         the leg's SDP sections
@@ -61,6 +64,7 @@ final class MediaLeg {
         this.caller = MediaParty.of(flow, invite.src(), invite.dst(), sameHost, sections, callSdp);
         this.callee = MediaParty.of(flow, invite.dst(), invite.src(), sameHost, sections, callSdp);
         this.captureRtpPackets = captureRtpPackets;
+        this.callSdp = callSdp;
         for (RtpStream s : own) {
             if (!toOtherMedia(s, sections, other)) {
                 place(s);
@@ -95,6 +99,24 @@ final class MediaLeg {
     static boolean announced(MediaParty p, Endpoint e) {
         for (SdpAnnouncement a : p.sdp()) {
             if (a.port() == e.port() && a.address().equals(e.address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code e}'s own host announced {@code e} in the offer/answer exchange of {@code inForce} (the same
+     * Call-ID and CSeq: an INVITE's 200 OK and its ACK): then that host sent both the offer and the answer of one
+     * exchange, so it holds two parties (a call hairpinned through a proxy back to the address it came from, two
+     * phones on one address), whom parties told apart by address merge into one. An end announced in an earlier
+     * exchange and since replaced (a re-INVITE's new port) does not count.
+     */
+    boolean announcedByItsHost(Endpoint e, SdpAnnouncement inForce) {
+        for (int i = 0; i < callSdp.size(); i++) {
+            SdpAnnouncement a = callSdp.get(i);
+            if (a.port() == e.port() && a.address().equals(e.address()) && a.sipSrc().address().equals(e.address())
+                    && a.cseq() == inForce.cseq() && Objects.equals(a.callId(), inForce.callId())) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
 import org.sipladder.sip.SipMessage;
 
@@ -25,13 +26,16 @@ final class MediaNoRtpCheck implements FindingRule {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
-            for (MediaLeg leg : context.mediaLegs(flow)) {
+            List<MediaLeg> legs = context.mediaLegs(flow);
+            for (MediaLeg leg : legs) {
                 if (applies(leg)) {
                     SdpAnnouncement callerSdp = leg.caller.sdpAt(leg.answer.frame());
                     SdpAnnouncement calleeSdp = leg.callee.sdpAt(leg.answer.frame());
                     Finding f = finding(leg, callerSdp, calleeSdp);
                     String observer = captureTakenAt(context, leg, callerSdp, calleeSdp);
-                    findings.add(observer == null ? f : blind(f, observer, callerSdp, calleeSdp));
+                    MediaLeg twoWay = observer == null ? twoWayElsewhere(legs, leg) : null;
+                    findings.add(observer != null ? blind(f, observer, callerSdp, calleeSdp)
+                            : twoWay != null ? unseen(f, leg, twoWay) : f);
                 }
             }
         }
@@ -87,6 +91,69 @@ final class MediaNoRtpCheck implements FindingRule {
                 Findings.evidence(f.evidence().frames(), f.evidence().configIds(), facts),
                 Findings.fix(List.of("Capture where the media flows (on " + a.address() + " or " + b.address()
                         + ", or a mirror port of their network) to judge the audio."), List.of(), null));
+    }
+
+    /**
+     * Another leg of the call whose RTP flowed both ways for at least {@link #SEEN_ELSEWHERE} of {@code leg}'s
+     * answered time, or null. A B2BUA or SBC relays the audio between its legs: with two-way audio on one, the other
+     * carried it too, on a path the capture does not see (taken on one side of the SBC, or filtered).
+     */
+    private static MediaLeg twoWayElsewhere(List<MediaLeg> legs, MediaLeg leg) {
+        double needed = SEEN_ELSEWHERE * leg.answeredSeconds();
+        for (MediaLeg other : legs) {
+            if (other != leg && spanSeconds(other.toCaller) >= needed && spanSeconds(other.toCallee) >= needed) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** Share of a leg's answered time another leg's two-way RTP must cover to vouch for it. */
+    static final double SEEN_ELSEWHERE = 0.5;
+
+    /** Seconds from the first to the last packet of {@code streams}; 0 when none. */
+    private static double spanSeconds(List<RtpStream> streams) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (RtpStream s : streams) {
+            first = Math.min(first, s.firstMicros());
+            last = Math.max(last, s.lastMicros());
+        }
+        return streams.isEmpty() ? 0 : (last - first) / 1e6;
+    }
+
+    /**
+     * {@code f} where another leg of the call, {@code twoWay}, carried RTP both ways meanwhile: most likely this leg's
+     * media passed outside the capture's view; a warning that says so, with the first check being the capture point.
+     */
+    private static Finding unseen(Finding f, MediaLeg leg, MediaLeg twoWay) {
+        List<String> facts = new ArrayList<>(f.evidence().facts());
+        facts.add(String.format(Locale.ROOT, "Leg %s of this call (%s <-> %s) carried RTP both ways: %d packets to "
+                        + "%s over %.1f s, %d to %s over %.1f s", twoWay.leg.callId(), twoWay.caller.name(),
+                twoWay.callee.name(), MediaLeg.packets(twoWay.toCallee), twoWay.callee.name(),
+                spanSeconds(twoWay.toCallee), MediaLeg.packets(twoWay.toCaller), twoWay.caller.name(),
+                spanSeconds(twoWay.toCaller)));
+        List<Long> frames = new ArrayList<>(f.evidence().frames());
+        frames.add(Math.min(firstFrame(twoWay.toCaller), firstFrame(twoWay.toCallee)));
+        List<String> steps = new ArrayList<>();
+        steps.add("Capture where this leg's media flows (on " + leg.caller.name() + " or " + leg.callee.name()
+                + ", or the SBC's interface on that side) to judge its audio before changing anything.");
+        steps.addAll(f.fix().steps());
+        return new Finding(f.code(), Severity.WARNING, f.title(), "The capture holds no RTP of this leg, but leg "
+                + twoWay.leg.callId() + " of the same call carried RTP both ways meanwhile, and the hop between the "
+                + "legs relays that audio: most likely this leg's media flowed outside the capture's view (taken on "
+                + "the other side of the SBC or B2BUA, or filtered). If it truly did not flow, " + Character.toLowerCase(f.explanation().charAt(0))
+                + f.explanation().substring(1),
+                f.callId(), f.flowId(), f.primary(), Findings.evidence(frames.stream().distinct().toList(),
+                f.evidence().configIds(), facts), Findings.fix(steps, List.of(), null));
+    }
+
+    private static long firstFrame(List<RtpStream> streams) {
+        long first = Long.MAX_VALUE;
+        for (RtpStream s : streams) {
+            first = Math.min(first, s.firstFrame());
+        }
+        return first;
     }
 
     private static boolean inactive(MediaLeg leg) {

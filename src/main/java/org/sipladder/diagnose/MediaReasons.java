@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sipladder.flow.AddressScope;
 import org.sipladder.flow.Role;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
@@ -124,6 +125,11 @@ final class MediaReasons {
      * (LiveKit's and Jambonz's named when one of them is).
      */
     static String firewall(MediaParty a, SdpAnnouncement aSdp, MediaParty b, SdpAnnouncement bSdp) {
+        String aHost = a.address(aSdp);
+        String bHost = b.address(bSdp);
+        if (aHost.equals(bHost) || AddressScope.isLoopback(aHost) && AddressScope.isLoopback(bHost)) {
+            return oneHost(a, aSdp, b, bSdp);
+        }
         boolean liveKit = a.isLiveKit(aSdp) || b.isLiveKit(bSdp);
         boolean jambonz = a.role(aSdp) == Role.JAMBONZ || b.role(bSdp) == Role.JAMBONZ;
         String ranges = liveKit && jambonz ? " (LiveKit SIP's rtp_port range, 10000-20000 by default; Jambonz's "
@@ -131,7 +137,27 @@ final class MediaReasons {
                 : liveKit ? " (LiveKit SIP's rtp_port range, 10000-20000 by default)"
                 : jambonz ? " (Jambonz's rtpengine --port-min/--port-max, 40000-60000 by default)"
                 : " (the media ports each side's SDP announces)";
-        return "Open the RTP UDP port ranges both ways between " + a.address(aSdp) + " and " + b.address(bSdp)
+        return "Open the RTP UDP port ranges both ways between " + aHost + " and " + bHost
                 + " in firewalls and security groups" + ranges + ".";
+    }
+
+    /**
+     * What to check when both media ends are on one host (loopback, or one address): no network or firewall between
+     * hosts lies on the path, so the applications themselves or the host's own packet filter are to blame.
+     */
+    private static String oneHost(MediaParty a, SdpAnnouncement aSdp, MediaParty b, SdpAnnouncement bSdp) {
+        String host = a.address(aSdp);
+        boolean loopback = AddressScope.isLoopback(host);
+        return "Both media ends are on one host (" + (host.equals(b.address(bSdp)) ? host : host + " and "
+                + b.address(bSdp)) + (loopback ? ", its loopback interface" : "") + "): no network or firewall between "
+                + "hosts lies on the path. Check that each side starts its media and sends it where the other announced "
+                + "(" + announced(a, aSdp) + "; " + announced(b, bSdp) + "), that no other "
+                + "process holds those UDP ports, and that no local packet filter (iptables/nftables rules"
+                + (loopback ? " on lo" : "") + ", a host firewall) drops that UDP.";
+    }
+
+    private static String announced(MediaParty p, SdpAnnouncement sdp) {
+        return p.name(sdp) + (sdp == null || sdp.media() == null ? " announced no media address"
+                : " announced " + sdp.media());
     }
 }

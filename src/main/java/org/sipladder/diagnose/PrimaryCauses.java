@@ -28,7 +28,9 @@ final class PrimaryCauses {
         // one per failed call, and a diagnosis has one call or a few: a list (a hash set hashed every finding whole)
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
-            if (flow.failed() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
+            // a registration renewed later under another Call-ID failed for a while, not for good: no primary cause
+            if (flow.failed() && flow.outcome().renewal() == null
+                    || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
                 Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)),
                         originCallId(ofFlow, memo.invites(flow)));

@@ -196,15 +196,34 @@ final class RegisterRejectedCheck implements FindingRule {
             why = peer + " answered " + last.label() + " to the last REGISTER: " + m.meaning() + ".";
             steps.add(m.check(peer, lastRegister.src().address()));
         }
+        SipMessage renewal = flow.outcome().renewal();
+        String lapse = renewal == null ? "" : renewed(renewal, last, facts, frames);
         Finding f = new Finding(CODE, CODE.severity(), CODE.title(peer, last.label(),
-                        last.status() == 403 ? "" : " after " + Counted.of(registers.size(), "attempt")),
+                        (last.status() == 403 ? "" : " after " + Counted.of(registers.size(), "attempt"))
+                                + (renewal == null ? "" : ", registered again later")),
                 why + (liveKit ? " Calls to LiveKit do not depend on it: the refusal is harmless once the sender stops"
                         + " registering, and calls are admitted by the inbound trunk."
+                        : renewal != null ? lapse
                         : " Without a registration, calls to this account are not delivered."),
                 lastRegister.callId(), flow.id(), false,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, List.of(), null));
-        return early || liveKit ? f.withSeverity(Severity.WARNING) : f;
+        return early || liveKit || renewal != null ? f.withSeverity(Severity.WARNING) : f;
+    }
+
+    /**
+     * What a later registration of the same address of record ({@code renewal}, its 2xx under another Call-ID) makes
+     * of the refusal {@code last}: a lapse, not a lasting failure. Adds the fact and the frame.
+     */
+    private static String renewed(SipMessage renewal, SipMessage last, List<String> facts, List<Long> frames) {
+        double gap = (renewal.timestampMicros() - last.timestampMicros()) / 1e6;
+        frames.add(renewal.frame());
+        facts.add(String.format(Locale.ROOT, "%s registered the same address of record again %.1f s later under "
+                + "Call-ID %s: %s from %s (frame %d)", renewal.dst().address(), gap, renewal.callId(),
+                renewal.label(), renewal.src().address(), renewal.frame()));
+        return String.format(Locale.ROOT, " The same address of record was registered again %.1f s later under a "
+                + "new Call-ID (frame %d), so calls to this account were not delivered only in between.", gap,
+                renewal.frame());
     }
 
     /**

@@ -73,6 +73,8 @@ record TrunkChoice(SIPInboundTrunkInfo kept, List<SIPInboundTrunkInfo> dropped, 
                     + String.join(", ", d.agentNames()));
             case NONE -> s.append(", but no dispatch rule matches");
             case CONFLICT -> s.append(", but its dispatch rules conflict");
+            case NO_RULE_KIND -> s.append(", but dispatch rule ").append(d.rule().getSipDispatchRuleId())
+                    .append(" has no rule kind");
             case PIN_PROMPT -> s.append(", and prompts the caller for a PIN");
             case NOT_EVALUATED -> s.append("");
         }

@@ -20,6 +20,23 @@ public final class AddressScope {
         return b != null && !isPrivate(b);
     }
 
+    /** True for a loopback address (127/8, ::1): a party there reaches only the host it runs on. */
+    public static boolean isLoopback(String address) {
+        byte[] b = address == null ? null : IpAddresses.literal(address);
+        if (b == null) {
+            return false;
+        }
+        if (b.length == 4) {
+            return (b[0] & 0xff) == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[15] == 1;
+    }
+
     /**
      * RFC 1918 and carrier-grade NAT (100.64/10), loopback, link-local, unspecified, and for IPv6 unique-local
      * (fc00::/7), link-local (fe80::/10), site-local (fec0::/10), loopback and unspecified. Read from the bytes: the

@@ -1,6 +1,7 @@
 package org.sipladder.flow;
 
 import java.util.Set;
+import org.sipladder.sip.SipMessage;
 
 /**
  * One SIP dialog (one Call-ID) of a call flow.
@@ -23,10 +24,21 @@ import java.util.Set;
  *                     BYE, for a call seen from its middle); null when the leg has no message
  * @param retryOf      the index of the earlier leg this one retries under a new Call-ID (the same caller trying the
  *                     same call again after that attempt failed), or -1
+ * @param renewal      for a registration whose last answer refused it: the 2xx of a later registration of the same
+ *                     address of record at the same registrar under another Call-ID (the client registered afresh),
+ *                     else null
  */
 public record Leg(int index, String callId, String from, String to, String requestUri,
                   long firstFrame, long lastFrame, int finalStatus, String finalReason, int messageCount,
-                  boolean setupCaptured, String method, int retryOf) {
+                  boolean setupCaptured, String method, int retryOf, SipMessage renewal) {
+
+    /** A leg no later registration renews. */
+    public Leg(int index, String callId, String from, String to, String requestUri, long firstFrame, long lastFrame,
+               int finalStatus, String finalReason, int messageCount, boolean setupCaptured, String method,
+               int retryOf) {
+        this(index, callId, from, to, requestUri, firstFrame, lastFrame, finalStatus, finalReason, messageCount,
+                setupCaptured, method, retryOf, null);
+    }
 
     /** A leg that retries no other. */
     public Leg(int index, String callId, String from, String to, String requestUri, long firstFrame, long lastFrame,

@@ -99,7 +99,7 @@ final class LegAnalysis {
         return new Leg(index, leg.callId(), parties.header("From"), parties.header("To"), first == null ? null : first.requestUri(),
                 messages[0].frame(), messages[messages.length - 1].frame(),
                 fin == null ? 0 : fin.status(), fin == null ? null : fin.reason(), messages.length, setupCaptured(),
-                dialogMethod(fin), retryOf);
+                dialogMethod(fin), retryOf, leg.renewal < 0 ? null : leg.store().get(leg.renewal));
     }
 
     /** The opening method; when no opening request was captured, the CSeq method of its answer or the first message. */

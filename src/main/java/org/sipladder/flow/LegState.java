@@ -32,6 +32,10 @@ final class LegState {
     LegState retried;
     /** Arrival number of the leg's first dialog-opening INVITE, -1 before it ({@link RetryCorrelation}). */
     int initialInvite = -1;
+    /** The address of record and registrar of the leg's last refused REGISTER, or null ({@link RegistrationRenewals}). */
+    String refusedRegistration;
+    /** Arrival number of the 2xx of a later registration that mends that refusal, -1 when none. */
+    int renewal = -1;
 
     LegState(String callId, MessageStore store) {
         this.callId = callId;

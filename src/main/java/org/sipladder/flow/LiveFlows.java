@@ -28,6 +28,7 @@ public final class LiveFlows {
     private HeaderCorrelation headerCorrelation = new HeaderCorrelation();
     private TimingCorrelation timingCorrelation = new TimingCorrelation();
     private RetryCorrelation retryCorrelation = new RetryCorrelation();
+    private RegistrationRenewals registrationRenewals = new RegistrationRenewals();
     /** The legs of messages without a Call-ID value; null once reading is done, as {@link #legs}. */
     private UnnamedDialogs unnamed = new UnnamedDialogs();
     private final MessageStore store = new MessageStore();
@@ -67,6 +68,8 @@ public final class LiveFlows {
             retryCorrelation.onInitialInvite(leg, message, seq, groups);
         } else if (hadInvite) {
             retryCorrelation.onMessage(leg, message);
+        } else {
+            registrationRenewals.onMessage(leg, message, seq);
         }
         // found now, while the call's legs were just looked at (see Group.start)
         leg.group.start();
@@ -94,6 +97,7 @@ public final class LiveFlows {
         headerCorrelation = null;
         timingCorrelation = null;
         retryCorrelation = null;
+        registrationRenewals = null;
         unnamed = null;
     }
 

@@ -2,6 +2,7 @@ package org.sipladder.livekit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ final class AllowedAddresses {
      * it cannot parse the address.
      */
     boolean allows(String sourceIp, String fromHost) {
-        byte[] source = sourceIp == null ? null : parseIp(sourceIp.trim());
+        byte[] source = sourceIp == null ? null : parseSource(sourceIp.trim());
         if (source == null || usable.isEmpty()) {
             return true;
         }
@@ -50,7 +51,7 @@ final class AllowedAddresses {
         int slash = mask.indexOf('/');
         if (slash < 0) {
             byte[] single = parseIp(mask);
-            return single != null && java.util.Arrays.equals(single, ip);
+            return single != null && Arrays.equals(single, ip);
         }
         byte[] network = parseIp(mask.substring(0, slash));
         Integer bits = prefixLength(mask.substring(slash + 1));
@@ -73,7 +74,32 @@ final class AllowedAddresses {
         return Integer.valueOf(text);
     }
 
-    /** The address bytes of an IPv4 or IPv6 literal, or null; never a DNS lookup. */
+    /**
+     * The address of a packet's source as LiveKit's matching sees it: an IPv4-mapped IPv6 address
+     * ({@code ::ffff:10.0.0.1}) is its IPv4 address, because LiveKit takes the source from Go's {@code net.UDPAddr}
+     * (or {@code TCPAddr}) text, which writes such an address in dotted form (sipgo transport, livekit/sip
+     * inbound.go {@code netip.ParseAddrPort(req.Source())}).
+     */
+    static byte[] parseSource(String text) {
+        byte[] ip = parseIp(text);
+        return ip != null && ip.length == 16 && isIpv4Mapped(ip) ? Arrays.copyOfRange(ip, 12, 16) : ip;
+    }
+
+    private static boolean isIpv4Mapped(byte[] ip) {
+        for (int i = 0; i < 10; i++) {
+            if (ip[i] != 0) {
+                return false;
+            }
+        }
+        return ip[10] == (byte) 0xff && ip[11] == (byte) 0xff;
+    }
+
+    /**
+     * The address bytes of an IPv4 or IPv6 literal as Go's {@code netip.ParseAddr} reads an allowed_addresses entry,
+     * or null; never a DNS lookup. An IPv4-mapped IPv6 literal stays 16 bytes: netip keeps it apart from the IPv4
+     * address, so {@code ::ffff:10.0.0.1} never equals {@code 10.0.0.1} and no IPv4 prefix contains it (livekit/protocol
+     * sip.matchAddrMask).
+     */
     static byte[] parseIp(String text) {
         if (isDottedQuad(text)) {
             byte[] bytes = new byte[4];
@@ -93,12 +119,22 @@ final class AllowedAddresses {
             try {
                 // A string of hex digits, colons and dots starting with a hex digit or colon is parsed as an
                 // IPv6 literal by the JDK without any name lookup.
-                return InetAddress.getByName(text).getAddress();
+                byte[] address = InetAddress.getByName(text).getAddress();
+                // the JDK turns an IPv4-mapped literal into its IPv4 address; netip does not
+                return address.length == 4 ? mapped(address) : address;
             } catch (UnknownHostException e) {
                 return null;
             }
         }
         return null;
+    }
+
+    private static byte[] mapped(byte[] ipv4) {
+        byte[] ip = new byte[16];
+        ip[10] = (byte) 0xff;
+        ip[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, ip, 12, 4);
+        return ip;
     }
 
     /**
@@ -127,7 +163,7 @@ final class AllowedAddresses {
 
     /** True for RFC 1918, loopback, link-local and unique-local addresses, which a NAT usually hides. */
     static boolean isPrivate(String ip) {
-        byte[] b = ip == null ? null : parseIp(ip.trim());
+        byte[] b = ip == null ? null : parseSource(ip.trim());
         if (b == null) {
             return false;
         }

@@ -2,6 +2,7 @@ package org.sipladder.livekit;
 
 import java.util.List;
 import livekit.LivekitAgentDispatch.RoomAgentDispatch;
+import livekit.LivekitSip.SIPDispatchRule;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 
@@ -58,6 +59,16 @@ public final class ConfigView {
             case DISPATCH_RULE_CALLEE -> "callee";
             case RULE_NOT_SET -> "no rule kind";
         };
+    }
+
+    /**
+     * True when the rule has no kind at all, which LiveKit refuses while it validates the rules of a call: no
+     * direct, individual or callee part, and no kind newer than this SDK either (a rule read from the API keeps such
+     * a kind as unknown fields; the JSON of an lk that does not know it shows none, which cannot be told apart here).
+     */
+    public static boolean lacksKind(SIPDispatchRuleInfo rule) {
+        return rule.getRule().getRuleCase() == SIPDispatchRule.RuleCase.RULE_NOT_SET
+                && rule.getRule().getUnknownFields().asMap().isEmpty();
     }
 
     /** The room name of a direct rule or the room prefix of the other kinds ("" when none). */

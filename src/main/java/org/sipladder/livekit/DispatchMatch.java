@@ -25,6 +25,11 @@ public record DispatchMatch(Kind kind, SIPDispatchRuleInfo rule, List<String> ca
         NONE,
         /** Two rules have the same trunk, PIN and numbers: LiveKit fails the call. */
         CONFLICT,
+        /**
+         * A listed rule has no rule kind (direct, individual or callee): LiveKit's validation of the listed rules
+         * fails the whole evaluation, and the call fails; {@code candidateIds} names that rule.
+         */
+        NO_RULE_KIND,
         /** The chosen rule has a PIN: LiveKit answers and asks the caller for it. */
         PIN_PROMPT,
         /** Not reached because trunk selection or authentication stopped the call. */

@@ -10,6 +10,9 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 /** LiveKit's dispatch rule selection for an accepted call (routing notes, section 4). */
 final class DispatchSelector {
 
+    /** LiveKit's error for a rule without a kind: Go's %T of the empty oneof (protocol sip.GetPinAndRoom). */
+    static final String NO_KIND_ERROR = "unsupported SIP Dispatch Rule: <nil>";
+
     private final LiveKitConfig config;
 
     DispatchSelector(LiveKitConfig config) {
@@ -20,10 +23,18 @@ final class DispatchSelector {
     DispatchMatch select(SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
         List<SIPDispatchRuleInfo> listed = listed(trunk, notes);
         String called = invite.calledNumber();
-        String conflict = conflict(listed);
-        if (conflict != null) {
-            noteBystanders(conflictIds(listed), trunk, invite, notes);
-            return new DispatchMatch(DispatchMatch.Kind.CONFLICT, null, conflictIds(listed), null, List.of(), conflict);
+        // LiveKit validates the listed rules one by one before any filtering (protocol sip.DispatchRuleValidator)
+        // and stops at the first that fails: a rule without a kind, or the second rule of a conflicting pair
+        int kindless = firstWithoutKind(listed);
+        List<String> pair = DispatchConflicts.firstPair(kindless < 0 ? listed : listed.subList(0, kindless), config);
+        if (pair != null) {
+            noteBystanders(pair, trunk, invite, notes);
+            return new DispatchMatch(DispatchMatch.Kind.CONFLICT, null, pair, null, List.of(), conflict(pair));
+        }
+        if (kindless >= 0) {
+            SIPDispatchRuleInfo rule = listed.get(kindless);
+            return new DispatchMatch(DispatchMatch.Kind.NO_RULE_KIND, rule, List.of(rule.getSipDispatchRuleId()), null,
+                    List.of(), NO_KIND_ERROR);
         }
         List<SIPDispatchRuleInfo> specific = new ArrayList<>();
         List<SIPDispatchRuleInfo> wildcard = new ArrayList<>();
@@ -99,7 +110,9 @@ final class DispatchSelector {
 
     private String exclusion(SIPDispatchRuleInfo rule, InboundInvite invite) {
         if (rule.getRule().getRuleCase() == RuleCase.RULE_NOT_SET) {
-            return "it has no rule kind (direct, individual or callee), which LiveKit treats as invalid";
+            // not lacksKind (the evaluation would have failed before): LiveKit knows this kind and may choose it
+            return "its rule kind is newer than this version of the LiveKit SDK, so the simulation cannot apply it "
+                    + "and its rule choice is not certain";
         }
         List<String> inbound = rule.getInboundNumbersList();
         if (!inbound.isEmpty() && !inbound.contains(invite.callingNumber())) {
@@ -117,16 +130,20 @@ final class DispatchSelector {
         return null;
     }
 
-    /** LiveKit's conflict error for the first two listed rules with the same trunk, PIN and numbers, or null. */
-    private String conflict(List<SIPDispatchRuleInfo> listed) {
-        List<String> pair = DispatchConflicts.firstPair(listed, config);
-        return pair == null ? null : "Conflicting SIP Dispatch Rules: same Trunk+Number+PIN combination for for "
+    /** LiveKit's conflict error for the first two listed rules with the same trunk, PIN and numbers. */
+    private static String conflict(List<String> pair) {
+        return "Conflicting SIP Dispatch Rules: same Trunk+Number+PIN combination for for "
                 + TrunkSelector.quote(pair.get(1)) + " and " + TrunkSelector.quote(pair.get(0));
     }
 
-    private List<String> conflictIds(List<SIPDispatchRuleInfo> listed) {
-        List<String> pair = DispatchConflicts.firstPair(listed, config);
-        return pair == null ? List.of() : pair;
+    /** The place of the first listed rule that has no kind at all ({@link ConfigView#lacksKind}), or -1. */
+    private static int firstWithoutKind(List<SIPDispatchRuleInfo> listed) {
+        for (int i = 0; i < listed.size(); i++) {
+            if (ConfigView.lacksKind(listed.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Says when neither conflicting rule would have taken this call: the conflict fails it all the same. */

@@ -33,6 +33,15 @@ public final class ResponseComparison {
             new LaterAnswer(400, "Bad request", false, false, "LiveKit refused the INVITE's headers (400 Bad request: "
                     + "no Call-ID, From, From tag or To) before it looked at any trunk or rule"));
 
+    /**
+     * Why an answer that only a call left ringing for its agent gets cannot follow a PIN prediction: LiveKit's PIN
+     * path sets up the media and answers 200 OK before it plays the prompt (livekit/sip pkg/sip/inbound.go
+     * handleInvite), so it never rings out to 486 Rejected.
+     */
+    public static final String PIN_ANSWERS_FIRST = "a PIN rule wins this call, and LiveKit answers 200 OK before it "
+            + "asks for the PIN, so it never rings out to 486 Rejected (the config probably changed since the "
+            + "capture, or the capture is from another LiveKit project)";
+
     private ResponseComparison() {
     }
 
@@ -48,8 +57,27 @@ public final class ResponseComparison {
         return explain(expectedResponses, observed).consistency();
     }
 
+    /**
+     * Like {@link #compare} for the responses of {@code outcome}, told apart when a PIN rule won: the PIN prompt's
+     * responses read the same as a successful call's, but LiveKit answers 200 OK before it asks for the PIN.
+     */
+    public static Consistency compare(RoutingOutcome outcome, List<StatusLine> observed) {
+        return explain(outcome, observed).consistency();
+    }
+
+    /** Like {@link #compare(RoutingOutcome, List)} with a sentence naming the first difference. */
+    public static Verdict explain(RoutingOutcome outcome, List<StatusLine> observed) {
+        return explain(outcome.expectedResponses(), outcome.dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT,
+                observed);
+    }
+
     /** Like {@link #compare} with a sentence naming the first difference. */
     public static Verdict explain(List<String> expectedResponses, List<StatusLine> observed) {
+        return explain(expectedResponses, false, observed);
+    }
+
+    /** {@link #explain(List, List)} for a prediction that is a PIN prompt ({@code pinPrompt}) or not. */
+    private static Verdict explain(List<String> expectedResponses, boolean pinPrompt, List<StatusLine> observed) {
         if (expectedResponses.isEmpty() || observed.isEmpty()) {
             return new Verdict(Consistency.UNKNOWN, "Nothing to compare: "
                     + (expectedResponses.isEmpty() ? "no prediction." : "the capture shows no response."));
@@ -82,7 +110,7 @@ public final class ResponseComparison {
         }
         Verdict verdict = compareFinal(fin, observedFinal);
         if (verdict.consistency() == Consistency.INCONSISTENT && observedFinal != null) {
-            Verdict outside = outsideConfig(expectedResponses, observedFinal);
+            Verdict outside = outsideConfig(expectedResponses, pinPrompt, observedFinal);
             return outside != null ? outside : verdict;
         }
         return verdict;
@@ -92,14 +120,23 @@ public final class ResponseComparison {
      * The verdict when {@code observedFinal} is an answer the config does not decide and could not have come from a
      * prediction it contradicts, or null.
      */
-    private static Verdict outsideConfig(List<String> expectedResponses, StatusLine observedFinal) {
-        boolean answered = expectedResponses.equals(LiveKitResponses.SUCCESS.responses());
-        boolean dispatched = answered || expectedResponses.equals(LiveKitResponses.NO_AGENT_TIMEOUT.responses());
+    private static Verdict outsideConfig(List<String> expectedResponses, boolean pinPrompt, StatusLine observedFinal) {
+        // a PIN prompt's responses equal a successful call's; the PIN path answers before any room or agent exists
+        boolean answered = !pinPrompt && expectedResponses.equals(LiveKitResponses.SUCCESS.responses());
+        boolean dispatched = answered || pinPrompt
+                || expectedResponses.equals(LiveKitResponses.NO_AGENT_TIMEOUT.responses());
         for (int i = 0; i < LATER_ANSWERS.size(); i++) {
             LaterAnswer a = LATER_ANSWERS.get(i);
             if (a.status() == observedFinal.status() && a.reason().equalsIgnoreCase(
                     observedFinal.reason() == null ? "" : observedFinal.reason().trim())
-                    && (!a.afterDispatch() || dispatched) && (!a.onlyWhenAnswered() || answered)) {
+                    && (!a.afterDispatch() || dispatched)) {
+                if (a.onlyWhenAnswered() && pinPrompt) {
+                    return new Verdict(Consistency.INCONSISTENT, "The capture shows " + observedFinal + " with no "
+                            + "200 OK before it: " + PIN_ANSWERS_FIRST + ".");
+                }
+                if (a.onlyWhenAnswered() && !answered) {
+                    continue;
+                }
                 return new Verdict(Consistency.OUTSIDE_CONFIG, a.afterDispatch()
                         ? "the config lets the call through to the dispatch rule; " + a.sentence()
                         + ", which no trunk or rule decides" : a.sentence() + ": the config neither predicts nor "

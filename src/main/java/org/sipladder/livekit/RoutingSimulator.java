@@ -11,6 +11,17 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
  */
 public final class RoutingSimulator {
 
+    /** What a rule without a kind lacks, as the config shows it. */
+    public static final String NO_KIND = "has no rule kind (no dispatchRuleDirect, dispatchRuleIndividual or "
+            + "dispatchRuleCallee)";
+    /**
+     * What to do about it: LiveKit accepts a rule whose {@code rule} part is empty (livekit.SIPDispatchRuleInfo
+     * Validate refuses only a missing one), and an lk that does not know a newer kind prints that kind as an empty
+     * {@code rule} too, which the file cannot tell apart.
+     */
+    public static final String NO_KIND_REMEDY = "If LiveKit shows a kind for this rule, the export came from an lk "
+            + "older than the server: update lk and export the rules again; otherwise give the rule a kind or delete it.";
+
     private final LiveKitConfig config;
     private final RoutingOptions options;
     /** The texts and tables that depend only on the config and options, made once: one simulator serves every INVITE. */
@@ -101,6 +112,13 @@ public final class RoutingSimulator {
                 reasoning.add("Dispatch rules " + String.join(" and ", dispatch.candidateIds())
                         + " conflict (same trunk, PIN and numbers): LiveKit rings, then fails the call with "
                         + "503 Try again later (" + dispatch.error() + ").");
+                return LiveKitResponses.DISPATCH_ERROR;
+            }
+            case NO_RULE_KIND -> {
+                reasoning.add("Dispatch rule " + ConfigView.label(dispatch.rule()) + " " + NO_KIND
+                        + ": LiveKit checks every listed rule before it filters them, and this one fails the whole "
+                        + "evaluation, so it rings, then fails the call with 503 Try again later (" + dispatch.error()
+                        + "). " + NO_KIND_REMEDY);
                 return LiveKitResponses.DISPATCH_ERROR;
             }
             case NONE -> {

@@ -123,7 +123,7 @@ final class TrunkSelector {
         if (allowed.usable().isEmpty()) {
             return null;
         }
-        if (invite.sourceIp() == null || AllowedAddresses.parseIp(invite.sourceIp().trim()) == null) {
+        if (invite.sourceIp() == null || AllowedAddresses.parseSource(invite.sourceIp().trim()) == null) {
             notes.add("Trunk " + trunk.getSipTrunkId() + " restricts addresses to " + allowed.usable()
                     + " but the INVITE's source IP is unknown; LiveKit accepts an address it cannot parse, and "
                     + "so does this simulation.");
@@ -138,7 +138,21 @@ final class TrunkSelector {
                     + " accepts the call is not certain.");
         }
         return "neither the source IP " + invite.sourceIp() + " nor the From host " + quote(invite.fromHost())
-                + " is in its allowed_addresses " + allowed.usable();
+                + " is in its allowed_addresses " + allowed.usable() + mappedHint(allowed.usable());
+    }
+
+    /**
+     * Says when an entry is written as an IPv4-mapped IPv6 address: LiveKit reads it with Go's netip, which never
+     * matches it against the IPv4 source LiveKit sees, although the JDK and many tools treat both as the same.
+     */
+    private static String mappedHint(List<String> usable) {
+        for (String entry : usable) {
+            if (entry.regionMatches(true, 0, "::ffff:", 0, 7) && entry.indexOf('.') > 0) {
+                return " (" + entry + " is an IPv4-mapped IPv6 address, which LiveKit never matches against an IPv4 "
+                        + "source: write the IPv4 address or prefix instead)";
+            }
+        }
+        return "";
     }
 
     private static List<String> ids(List<SIPInboundTrunkInfo> trunks) {

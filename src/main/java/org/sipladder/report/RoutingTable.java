@@ -66,6 +66,7 @@ final class RoutingTable {
             case PIN_PROMPT -> d.rule().getSipDispatchRuleId() + "\n(asks for a PIN)";
             case NONE -> "none matched";
             case CONFLICT -> "conflict:\n" + String.join("\n", d.candidateIds());
+            case NO_RULE_KIND -> d.rule().getSipDispatchRuleId() + "\n(has no rule kind)";
             case NOT_EVALUATED -> "not reached";
         };
     }

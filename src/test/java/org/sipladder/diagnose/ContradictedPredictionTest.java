@@ -248,6 +248,62 @@ class ContradictedPredictionTest {
         assertTrue(cause.title().startsWith("The caller hung up while LiveKit was still ringing"), cause.title());
     }
 
+    @Test
+    void aPinRuleCannotEndInA486WithoutAnAnswerFirst() {
+        // livekit/sip handleInvite: the PIN path answers 200 OK before the prompt and never waits out the ringing
+        // timeout, so 486 Rejected without a 200 contradicts the PIN prediction although its expected responses are
+        // those of a successful call, after which a 486 is LiveKit's own business
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(FindingRulesTest.pinRule("SDR_pin", "ST_a")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "486 Rejected")), cfg);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(org.sipladder.livekit.Consistency.INCONSISTENT, r.consistency(), r.summary());
+        assertTrue(r.summary().endsWith("inconsistent: a PIN rule wins this call, and LiveKit answers 200 OK before it "
+                + "asks for the PIN, so it never rings out to 486 Rejected (the config probably changed since the "
+                + "capture, or the capture is from another LiveKit project)"), r.summary());
+        Finding pin = d.withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0);
+        assertFalse(pin.primary(), pin.toString());
+        assertEquals(Severity.WARNING, pin.severity(), pin.toString());
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, d.primaryFor(r.flowId()).orElseThrow().code(),
+                d.findings().toString());
+    }
+
+    @Test
+    void anAgentCallAndAPinCallWithTheSameResponsesAreJudgedApart() {
+        String pinDid = "4930555000";
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID), trunk("ST_pin", pinDid)),
+                List.of(rule("SDR_open", "agent", "ST_a"), FindingRulesTest.pinRule("SDR_pin", "ST_pin")));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(
+                liveKitCall(DID, "100 Processing", "180 Ringing", "486 Rejected"),
+                liveKitCall(pinDid, "100 Processing", "180 Ringing", "486 Rejected")), cfg);
+
+        assertEquals(List.of(org.sipladder.livekit.Consistency.OUTSIDE_CONFIG,
+                org.sipladder.livekit.Consistency.INCONSISTENT),
+                d.routings().stream().map(LiveKitRouting::consistency).toList(), d.routings().toString());
+    }
+
+    @Test
+    void aRuleWithoutKindExplainsTheRingingAndThe503() {
+        // protocol sip.DispatchRuleValidator: a listed rule without a kind fails the whole evaluation; livekit/sip
+        // answers a failed evaluation with 503 Try again later after ringing
+        LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)),
+                List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_blank", "agent").clearRule()));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "503 Try again later")), cfg);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency(), r.summary());
+        Finding cause = d.primaryFor(r.flowId()).orElseThrow();
+        assertEquals(FindingCode.LK_RULE_NO_KIND, cause.code(), d.findings().toString());
+        assertEquals("Dispatch rule SDR_blank has no rule kind: LiveKit answers 503 Try again later", cause.title());
+        assertTrue(cause.fix().steps().get(0).startsWith("Rule SDR_blank has no rule kind"), cause.fix().toString());
+        assertTrue(cause.fix().steps().get(1).contains("give the rule a kind or delete it"), cause.fix().toString());
+    }
+
     static Stream<Arguments> otherPredictions() {
         return Stream.of(
                 Arguments.of(FindingCode.LK_NO_TRUNK_MATCH,

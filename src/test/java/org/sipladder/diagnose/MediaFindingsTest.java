@@ -330,6 +330,24 @@ class MediaFindingsTest {
     }
 
     @Test
+    void oneWayAudioOnOneHostAsksForNoFirewallBetweenTheHostAndItself() throws Exception {
+        // pkts' sip_rtp.pcap: both SIP endpoints and both media ends on 127.0.0.1, RTP one way only; the fix read
+        // "open firewall ports between 127.0.0.1 and 127.0.0.1"
+        for (String host : List.of("127.0.0.1", "10.0.0.5")) {
+            Diagnosis oneWay = MediaCase.oneHost(host, 6001, 6000).rtp(host + ":6001", host + ":6000", 0.4, 250,
+                    0x1111, Set.of()).diagnose(dir);
+            List<Finding> found = oneWay.withCode(FindingCode.MEDIA_ONE_WAY);
+            assertEquals(1, found.size(), oneWay.findings().stream().map(Finding::title).toList().toString());
+            String steps = String.join(" ", found.get(0).fix().steps());
+            assertFalse(steps.contains("between " + host + " and " + host), steps);
+            assertTrue(steps.contains("Both media ends are on one host (" + host), steps);
+            assertTrue(steps.contains(host + ":5070 announced " + host + ":6001")
+                    && steps.contains(host + ":5080 announced " + host + ":6000"), steps);
+            assertEquals(host.startsWith("127."), steps.contains("loopback"), steps);
+        }
+    }
+
+    @Test
     void everyCodeHasAFiringCase() {
         assertEquals(Set.copyOf(CODES), firing().map(Case::code).collect(Collectors.toSet()));
     }

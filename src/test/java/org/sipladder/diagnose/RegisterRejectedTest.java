@@ -6,7 +6,9 @@ import static org.sipladder.diagnose.TestCall.JAMBONZ;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.LiveFlows;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.LiveKitConfig;
 
@@ -110,6 +112,57 @@ class RegisterRejectedTest {
                 .send(JAMBONZ, PROXY, bob).send(PROXY, JAMBONZ, SipTexts.response(bob, 401, "nonce has changed")).flow());
         assertTrue(other.evidence().facts().stream().noneMatch(x -> x.startsWith("The registrar accepted")),
                 other.evidence().facts().toString());
+    }
+
+    /**
+     * sngrep's aaa.pcap: a phone's REGISTERs under one Call-ID end refused (401 nonce has changed); 300 s later it
+     * registers the account afresh under a new Call-ID, challenged and then answered {@code renewalAnswer} with
+     * {@code contact}, for the address of record of {@code user}. Read as the command line reads a capture.
+     */
+    private static Diagnosis refusedThenRegisteredAfresh(String user, String contact) {
+        String refused = register(1, credentials("sip:10.0.0.2"));
+        String first = register(1).replace("reg-status", "reg-fresh").replace("alice@", user + "@");
+        String second = register(2, credentials("sip:10.0.0.2")).replace("reg-status", "reg-fresh")
+                .replace("alice@", user + "@");
+        String ok = SipTexts.response(second, 200, "OK").replace("Content-Length: 0", contact + "\r\nContent-Length: 0");
+        LiveFlows flows = new LiveFlows();
+        long t = 1_795_011_787_000_000L;
+        String[][] messages = {{JAMBONZ, PROXY, refused}, {PROXY, JAMBONZ, SipTexts.response(refused, 401,
+                "nonce has changed")}, {JAMBONZ, PROXY, first}, {PROXY, JAMBONZ, SipTexts.response(first, 401,
+                "Unauthorized")}, {JAMBONZ, PROXY, second}, {PROXY, JAMBONZ, ok}};
+        for (int i = 0; i < messages.length; i++) {
+            t += i == 2 ? 300_000_000L : 10_000L;
+            flows.add(TestCall.parse(i + 1, t, new Endpoint(messages[i][0], 5060), new Endpoint(messages[i][1], 5060),
+                    messages[i][2]));
+        }
+        flows.readingDone();
+        return DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty());
+    }
+
+    @Test
+    void aRegistrationRefusedAndLaterRegisteredAfreshIsALapseNotAPrimaryError() {
+        Diagnosis d = refusedThenRegisteredAfresh("alice", "Contact: <sip:alice@" + JAMBONZ + ":5060>;expires=60");
+        List<Finding> found = d.withCode(FindingCode.SIP_REGISTER_REJECTED);
+        assertEquals(1, found.size(), d.findings().toString());
+        Finding f = found.get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(!f.primary() && d.primaryFor("reg-status").isEmpty(), d.findings().toString());
+        assertTrue(f.title().endsWith(", registered again later"), f.title());
+        assertTrue(f.explanation().contains("registered again 300.0 s later under a new Call-ID (frame 6)"),
+                f.explanation());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("under Call-ID reg-fresh: 200 OK from "
+                + PROXY + " (frame 6)")), f.evidence().facts().toString());
+        assertTrue(f.evidence().frames().contains(6L), f.evidence().frames().toString());
+        // the same answer removing the binding is a de-registration, and another account's registration is not this
+        // one's: the refusal stays the primary error
+        for (Diagnosis still : List.of(
+                refusedThenRegisteredAfresh("alice", "Contact: <sip:alice@" + JAMBONZ + ":5060>;expires=0"),
+                refusedThenRegisteredAfresh("bob", "Contact: <sip:bob@" + JAMBONZ + ":5060>;expires=60"))) {
+            Finding error = still.withCode(FindingCode.SIP_REGISTER_REJECTED).stream()
+                    .filter(x -> x.callId().equals("reg-status")).findFirst().orElseThrow();
+            assertEquals(Severity.ERROR, error.severity(), error.title());
+            assertTrue(error.primary(), error.title());
+        }
     }
 
     @Test

@@ -205,6 +205,34 @@ class RelayedMediaTest {
      * The finding names {@code address} as no party: not in its title, explanation or fix (its facts cite the SIP
      * messages, which the proxy sent).
      */
+    @Test
+    void noRtpOnOneLegWhileTheOtherLegCarriesAudioBothWaysIsMediaOutOfTheCapturesView() throws Exception {
+        // Wireshark's FAX-Call-t38-CA-TDM-SIP-FB-1.pcap: the SBC's inner leg carries 77 s of RTP both ways, its outer
+        // leg none; that outer leg read as a primary "no RTP either way" error
+        String pbxB = PBX + ":20000";
+        Diagnosis d = RelayedCall.throughB2bua("", RelayedCall.sdp(ALICE, 40000), RelayedCall.sdp(PBX, 20000),
+                        RelayedCall.sdp(BOB, 50000), RelayedCall.sdp(PBX, 30000))
+                .rtpBothWays(pbxB, BOB_MEDIA, 10).bye(10.5).diagnose(dir);
+        List<Finding> noRtp = d.withCode(FindingCode.MEDIA_NO_RTP);
+        assertEquals(1, noRtp.size(), titles(d));
+        Finding f = noRtp.get(0);
+        assertEquals("a-leg", f.callId());
+        assertEquals(Severity.WARNING, f.severity(), "the other leg's audio vouches for this one's");
+        assertFalse(f.primary());
+        assertFalse(d.failedAfterAnswer("a-leg"));
+        assertTrue(f.explanation().contains("outside the capture's view"), f.explanation());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("Leg b-leg of this call")),
+                f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Capture where this leg's media flows"), f.fix().steps().toString());
+        // audio on the other leg for only a moment of the call vouches for nothing: the error stays
+        Diagnosis brief = RelayedCall.throughB2bua("", RelayedCall.sdp(ALICE, 40000), RelayedCall.sdp(PBX, 20000),
+                        RelayedCall.sdp(BOB, 50000), RelayedCall.sdp(PBX, 30000))
+                .rtpBothWays(pbxB, BOB_MEDIA, 2).bye(10.5).diagnose(dir);
+        Finding error = brief.withCode(FindingCode.MEDIA_NO_RTP).get(0);
+        assertEquals(Severity.ERROR, error.severity());
+        assertTrue(error.primary() && brief.failedAfterAnswer("a-leg"), titles(brief));
+    }
+
     private static void assertNoWord(Finding f, String address) {
         String all = f.title() + " " + f.explanation() + " " + f.fix().steps();
         assertFalse(all.matches("(?s).*\\b" + address.replace(".", "\\.") + "\\b(?![.:]?\\d).*"), all);

@@ -54,6 +54,13 @@ public final class InspectorView extends BorderPane {
         findStatus.textProperty().bind(viewModel.findStatusProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // An IPv6 summary is longer than a small window: it gives way (whole on hover), the controls keep their labels.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(summary.textProperty());
+        summary.setTooltip(whole);
+        for (Region control : new Region[] {findStatus, find, copy}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox top = new HBox(6, summary, spacer, findStatus, find, copy);
         top.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 4;");
 

@@ -3,11 +3,14 @@ package org.sipladder.ui.main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -384,14 +387,19 @@ public final class MainWindowViewModel {
         loading.set(false);
         progress.set(result.cancelled() ? progress.get() : 1);
         StringBuilder s = new StringBuilder();
-        // registrations, subscriptions and pings are counted apart, as diagnose does
-        int others = 0;
+        // registrations, subscriptions and pings are counted apart, as diagnose does, and named by their methods
+        Map<String, Integer> others = new HashMap<>();
         for (CallSummary c : result.calls()) {
-            others += Leg.isCallMethod(c.method()) ? 0 : 1;
+            if (!Leg.isCallMethod(c.method())) {
+                others.merge(c.method(), 1, Integer::sum);
+            }
         }
-        s.append(Counts.callsAndOthers(result.calls().size(), others));
-        if (others > 0) {
-            s.append(" (REGISTER, SUBSCRIBE...)");
+        int otherCount = others.values().stream().mapToInt(Integer::intValue).sum();
+        s.append(Counts.callsAndOthers(result.calls().size(), otherCount));
+        if (otherCount > 0) {
+            s.append(others.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey)
+                    .collect(Collectors.joining(", ", " (", ")")));
         }
         s.append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());

@@ -211,7 +211,10 @@ public final class StreamsView extends SplitPane {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setLegendVisible(false); // the line pieces would each get an entry: the axis names the colours
-        chart.setMinSize(200, 140);
+        // a chart squeezes rather than spill out of the tab: with a minimum of 140 px, in a 1024x700 window under
+        // a status line wrapped to three lines, the axis labels lay past the tab's bottom edge (the split pane keeps
+        // its divider where it is when the status line grows)
+        chart.setMinSize(200, 60);
         return chart;
     }
 

@@ -1,16 +1,24 @@
 package org.sipladder.ui.inspector;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.scene.layout.Region;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.ui.Flows;
 import org.sipladder.ui.calls.TimeFormat;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,5 +58,24 @@ class InspectorViewFxTest {
         robot.interact(() -> viewModel.sdp().clear());
         assertFalse(table.isVisible());
         assertFalse(table.isManaged(), "takes no room from the headers");
+    }
+
+    @Test
+    void aLongIpv6SummaryGivesWayToTheFindFieldAndTheCopyButton(FxRobot robot) {
+        Endpoint src = new Endpoint("fd17:625c:f037:2:a00:27ff:feb9:1521", 15060);
+        Endpoint dst = new Endpoint("fd17:625c:f037:2:a00:27ff:feb9:3519", 5062);
+        robot.interact(() -> viewModel.messageProperty().set(new FlowMessage(Flows.message(2, src, dst,
+                "OPTIONS sip:a@b SIP/2.0\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n", null),
+                1, false, "k")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button copy = robot.lookup("#copyRaw").queryAs(Button.class);
+        assertEquals("Copy raw message", ((Text) copy.lookup(".text")).getText(), "the button's label is cut");
+        TextField find = robot.lookup("#inspectorFind").queryAs(TextField.class);
+        assertTrue(find.getWidth() >= find.prefWidth(-1) - 0.5, "find field " + find.getWidth() + " px");
+        Label summary = robot.lookup("#inspectorSummary").queryAs(Label.class);
+        String text = summary.getText();
+        assertTrue(text.contains(src + " → " + dst), text);
+        assertEquals(text, summary.getTooltip().getText(), "the whole summary one hover away");
     }
 }

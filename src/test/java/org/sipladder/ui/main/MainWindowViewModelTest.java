@@ -53,10 +53,13 @@ class MainWindowViewModelTest {
         Path file = Files.createFile(dir.resolve("mixed.pcap"));
         CallFlow call = Flows.call("answered-1", "+4930123456", "4991874350352", 200, "OK");
         CallFlow registration = Flows.dialog("REGISTER", "reg-1", "alice", "alice", 200, "OK");
-        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(call, registration), 4,
-                List.of(), false));
+        CallFlow ping = Flows.dialog("OPTIONS", "ping-1", "sbc", "carrier", 200, "OK");
+        CallFlow ping2 = Flows.dialog("OPTIONS", "ping-2", "sbc", "carrier", 200, "OK");
+        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path,
+                List.of(call, registration, ping, ping2), 8, List.of(), false));
         vm.open(CaptureSource.file(file));
-        assertEquals("1 call and 1 other dialog (REGISTER, SUBSCRIBE...), 4 SIP messages in mixed.pcap",
+        // the methods the capture holds, most dialogs first: no SUBSCRIBE that is not there
+        assertEquals("1 call and 3 other dialogs (OPTIONS, REGISTER), 8 SIP messages in mixed.pcap",
                 vm.statusProperty().get());
     }
 
