@@ -81,9 +81,12 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
     /**
      * True when the call failed: the caller got no 2xx, or it was answered but its media failed (no RTP, one-way
      * audio, a hang-up at a media timeout) or its answer was never acknowledged. Summaries, call lists and reports count failed calls with this.
+     * A registration refused and later renewed under another Call-ID ({@link org.sipladder.flow.Leg#renewal}) lapsed
+     * for a while and did not fail for good, as SIP_REGISTER_REJECTED tells it: it is not counted, though its final
+     * status stays the refusal.
      */
     public boolean failed(CallFlow flow) {
-        return flow.failed() || failedAfterAnswer(flow.id());
+        return flow.failed() && flow.outcome().renewal() == null || failedAfterAnswer(flow.id());
     }
 
     /**

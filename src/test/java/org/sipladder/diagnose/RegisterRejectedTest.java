@@ -120,6 +120,11 @@ class RegisterRejectedTest {
      * {@code contact}, for the address of record of {@code user}. Read as the command line reads a capture.
      */
     private static Diagnosis refusedThenRegisteredAfresh(String user, String contact) {
+        return DiagnosisEngine.standard().diagnose(refusedThenRegisteredAfreshFlows(user, contact), LiveKitConfig.empty());
+    }
+
+    /** The flows {@link #refusedThenRegisteredAfresh} diagnoses. */
+    private static List<CallFlow> refusedThenRegisteredAfreshFlows(String user, String contact) {
         String refused = register(1, credentials("sip:10.0.0.2"));
         String first = register(1).replace("reg-status", "reg-fresh").replace("alice@", user + "@");
         String second = register(2, credentials("sip:10.0.0.2")).replace("reg-status", "reg-fresh")
@@ -136,7 +141,24 @@ class RegisterRejectedTest {
                     messages[i][2]));
         }
         flows.readingDone();
-        return DiagnosisEngine.standard().diagnose(flows.snapshot(), LiveKitConfig.empty());
+        return flows.snapshot();
+    }
+
+    @Test
+    void aRegistrationRefusedAndLaterRegisteredAfreshIsNotCountedAsFailed() {
+        List<CallFlow> renewed = refusedThenRegisteredAfreshFlows("alice",
+                "Contact: <sip:alice@" + JAMBONZ + ":5060>;expires=60");
+        Diagnosis d = DiagnosisEngine.standard().diagnose(renewed, LiveKitConfig.empty());
+        CallFlow refusedOne = renewed.stream().filter(f -> f.aLeg().callId().equals("reg-status")).findFirst()
+                .orElseThrow();
+        // the dialog's own answer stays as captured; the counts follow the finding (a lapse, not a failure)
+        assertEquals(401, refusedOne.finalStatus());
+        assertTrue(!d.failed(refusedOne), d.findings().toString());
+        assertEquals("0 calls (0 failed), 2 REGISTER dialogs (0 failed)", d.counts(renewed));
+        // another account's registration does not renew this one: it still counts as failed
+        List<CallFlow> other = refusedThenRegisteredAfreshFlows("bob", "Contact: <sip:bob@" + JAMBONZ + ":5060>;expires=60");
+        assertEquals("0 calls (0 failed), 2 REGISTER dialogs (1 failed)",
+                DiagnosisEngine.standard().diagnose(other, LiveKitConfig.empty()).counts(other));
     }
 
     @Test
