@@ -153,6 +153,25 @@ final class NoFinalResponseCheck implements FindingRule {
         return answer != null && answer.status() == 481 ? answer : null;
     }
 
+    /**
+     * The 2xx that the INVITE's receiver answered its CANCEL with, or null: it accepted the CANCEL, so it owed the
+     * INVITE a 487 Request Terminated at once (RFC 3261 9.2), and the call had stopped ringing.
+     */
+    private static SipMessage cancelAccepted(SipMessage forgotten, InviteTransaction tx) {
+        SipMessage cancel = forgotten != null ? null : tx.cancel();
+        SipMessage answer = cancel == null ? null : tx.cancelAnswer(cancel);
+        return answer != null && answer.status() >= 200 && answer.status() < 300 ? answer : null;
+    }
+
+    private static String missing487Text(InviteTransaction tx, SipMessage accepted) {
+        return String.format(Locale.ROOT, " The CANCEL sent %.1f s after the INVITE was answered %s, so the call was no"
+                        + " longer ringing: after a 200 to a CANCEL the callee must answer the INVITE 487 Request"
+                        + " Terminated (RFC 3261 9.2), and no 487 shows. %s's stack did not finish the INVITE"
+                        + " transaction, or the 487 was lost on the way back or fell outside the capture.",
+                (tx.cancel().timestampMicros() - tx.request().timestampMicros()) / 1e6, accepted.label(),
+                tx.request().dst());
+    }
+
     private static String forgottenText(InviteTransaction tx, SipMessage forgotten, boolean toLiveKit) {
         return String.format(Locale.ROOT, "The CANCEL sent %.1f s after the INVITE got %s: %s no longer had the INVITE"
                         + " transaction (RFC 3261 9.2), so it had already ended the call on its side without a final"
@@ -193,6 +212,11 @@ final class NoFinalResponseCheck implements FindingRule {
             facts.add(tx.cancel().label() + " frame " + tx.cancel().frame() + " was answered " + forgotten.label()
                     + " (frame " + forgotten.frame() + ")");
         }
+        SipMessage accepted = cancelAccepted(forgotten, tx);
+        if (accepted != null) {
+            facts.add(tx.cancel().label() + " frame " + tx.cancel().frame() + " was answered " + accepted.label()
+                    + " (frame " + accepted.frame() + "), and no 487 Request Terminated to the INVITE followed");
+        }
         // how much longer the capture went on: after the INVITE when nothing answered it (its timeout runs from
         // there), after the call's last message when something did
         String ended = "";
@@ -200,6 +224,8 @@ final class NoFinalResponseCheck implements FindingRule {
         boolean early = false;
         if (forgotten != null) {
             ended = " " + forgottenText(tx, forgotten, toLiveKit);
+        } else if (accepted != null) {
+            ended = missing487Text(tx, accepted);
         }
         if (captureEndMicros > 0) {
             if (tx.responses().isEmpty()) {
@@ -220,19 +246,22 @@ final class NoFinalResponseCheck implements FindingRule {
                 early = after < TIMER_B_MICROS;
                 facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the call's last message (%s, frame"
                         + " %d)", after / 1e6, last.label(), last.frame()));
-                ended = String.format(Locale.ROOT, " The capture ends %.1f s after the call's last message: it may still"
-                        + " have been ringing.", after / 1e6);
+                ended = accepted != null ? ended + String.format(Locale.ROOT, " The capture ends %.1f s after the"
+                        + " call's last message.", after / 1e6)
+                        : String.format(Locale.ROOT, " The capture ends %.1f s after the call's last message: it may"
+                        + " still have been ringing.", after / 1e6);
             }
         }
         String why = "Every INVITE must end with a final response (2xx-6xx). "
                 + (refused != null ? UnreachableEvidence.answered(refused, tx.request())
                 : (tx.responses().isEmpty() ? "Nothing came back: the request may not have reached " + dst
                 + " (routing, firewall, wrong port or transport), or the capture does not show the return path."
+                : accepted != null ? "The peer answered provisionally and accepted the CANCEL, but never ended the INVITE."
                 : "The peer answered provisionally and then never decided.")
                 + (toLiveKit ? " LiveKit itself stays silent after 100 Processing and 180 Ringing when no dispatch rule "
                 + "matches the call." : "")
                 + (ended.isEmpty() ? " If the capture stopped right after the INVITE, capture longer."
-                : forgotten != null ? ended : ended + " Capture until the call ends to see its outcome."));
+                : forgotten != null || accepted != null ? ended : ended + " Capture until the call ends to see its outcome."));
         List<String> steps = new ArrayList<>();
         if (toLiveKit && refused == null) {
             if (!configLoaded) {
@@ -256,6 +285,13 @@ final class NoFinalResponseCheck implements FindingRule {
         } else if (forgotten != null) {
             steps.add("Check in " + dst + "'s logs why it ended the INVITE without a final response"
                     + (toLiveKit ? " (LiveKit logs a dropped call as a flood)." : "."));
+        } else if (accepted != null) {
+            steps.add("Check in " + dst + "'s logs or SIP trace whether it sent 487 Request Terminated to the INVITE"
+                    + " after its " + accepted.label() + " to the CANCEL (RFC 3261 9.2 requires it): if it did not, its"
+                    + " SIP stack leaves the INVITE transaction open; if it did, capture on the path back to "
+                    + tx.request().src().address() + " (and for longer after the CANCEL) to see where the 487 was lost.");
+            steps.add("Check that " + tx.request().src().address() + " acknowledges a 487 when it comes (ACK, RFC 3261"
+                    + " 17.1.1.3), so the callee stops retransmitting it.");
         } else {
             addStepsAfterProvisional(tx, captureEndMicros, steps);
         }

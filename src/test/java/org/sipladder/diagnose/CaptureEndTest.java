@@ -59,6 +59,33 @@ class CaptureEndTest {
         assertEquals(Severity.ERROR, silent.severity());
     }
 
+    /** A capture whose INVITE with Call-ID {@code callId} is answered 180 Ringing 0.1 s later. */
+    private static Captures ringing(String callId) {
+        return Captures.pcap().udp(T0, CALLER, CALLEE, SipText.invite(callId))
+                .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(180, "Ringing", "INVITE", callId, 1));
+    }
+
+    @Test
+    void aCancelAnswered200WithNo487SaysThe487IsMissingNotThatItMayStillRing() throws Exception {
+        // the caller cancels after 2 s of ringing, the callee accepts the CANCEL and never answers the INVITE 487
+        Finding f = noFinalResponse(ringing("cancelled-1")
+                .udp(T0 + 2_000_000, CALLER, CALLEE, SipText.request("CANCEL", "sip:bob@192.0.2.7", "cancelled-1", 1, ""))
+                .udp(T0 + 2_050_000, CALLEE, CALLER, SipText.response(200, "OK", "CANCEL", "cancelled-1", 1))
+                .udp(T0 + 40_000_000, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
+        assertFalse(f.explanation().contains("may still have been ringing"),
+                f.explanation());
+        assertTrue(f.explanation().contains("must answer the INVITE 487 Request Terminated (RFC 3261 9.2), and no 487"
+                + " shows"), f.explanation());
+        assertTrue(f.explanation().contains("the 487 was lost on the way back or fell outside the capture"),
+                f.explanation());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("CANCEL frame 3 was answered 200 OK"
+                + " (frame 4), and no 487")), f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).contains("whether it sent 487 Request Terminated"), f.fix().steps().toString());
+        assertTrue(f.fix().steps().stream().noneMatch(x -> x.contains("ringing") || x.contains("never cancelled")),
+                f.fix().steps().toString());
+    }
+
     @Test
     void liveKitRingingAndThenSilentWhileTheCaptureGoesOnDroppedTheCall() throws Exception {
         // open-source LiveKit with no dispatch rule for the call: 100 Processing, 180 Ringing, then nothing
