@@ -50,10 +50,14 @@ final class OutboundRejectedCheck implements FindingRule {
         String fromAtOrigin = SipAddress.parse(origin.request().header("From")).user();
         List<String> facts = chainFacts(call, chain);
         SIPOutboundTrunkInfo trunk = call.trunk();
+        // the trunk lists the From number already (as written, or in E.164 with the same digits): setting it is no fix
+        String listed = trunk == null ? null : listedNumber(trunk, call.fromUser());
         if (trunk != null) {
             facts.add("Outbound trunk " + trunk.getSipTrunkId() + " numbers: " + Findings.quoted(trunk.getNumbersList())
-                    + (trunk.getNumbersList().contains(call.fromUser()) ? "" : "; the From number " + call.fromUser()
-                    + " is not among them (the call gave its own sip_number)"));
+                    + (listed == null ? "; the From number " + call.fromUser()
+                    + " is not among them (the call gave its own sip_number)"
+                    : listed.equals(call.fromUser()) ? "" : "; it lists the From number " + call.fromUser() + " as "
+                    + listed + " (the call gave its own sip_number)"));
         }
         if (!fromAtOrigin.equals(call.fromUser())) {
             facts.add(origin.request().src().address() + " sent the carrier From user " + fromAtOrigin
@@ -75,14 +79,22 @@ final class OutboundRejectedCheck implements FindingRule {
                 + "and sends it as written (a '+' is added only for hosts ending in twilio.com). It reports "
                 + "\"forbidden\" to the agent." + (unchallenged == null ? "" : UnchallengedRefusal.WHY);
         List<String> steps = new ArrayList<>();
-        steps.add("Set outbound trunk " + call.trunkId() + "'s numbers to the number the provider assigned to you, "
-                + "written as the provider expects, and place calls with it (or pass it as sip_number).");
+        if (listed == null) {
+            steps.add("Set outbound trunk " + call.trunkId() + "'s numbers to the number the provider assigned to you, "
+                    + "written as the provider expects, and place calls with it (or pass it as sip_number).");
+        } else {
+            steps.add("Outbound trunk " + call.trunkId() + " already lists the From number" + (listed.equals(call.fromUser())
+                    ? "" : " as " + listed + ": place calls with the form the provider expects (sip_number)") + ";"
+                    + " check with the provider that it is assigned to the account (or verified as caller ID).");
+        }
         if (chain.size() > 1) {
             steps.add("The refusal came from behind " + chain.get(1).finalResponse().src().address() + ": check how it "
                     + "passes the caller number on (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
         }
         List<String> commands = new ArrayList<>(2);
-        commands.add("lk sip outbound update --id " + call.trunkId() + " --numbers <your number, e.g. +15105550100>");
+        if (listed == null) {
+            commands.add("lk sip outbound update --id " + call.trunkId() + " --numbers <your number, e.g. +15105550100>");
+        }
         if (unchallenged != null) {
             steps.add(unchallenged.step());
             if (unchallenged.command() != null) {
@@ -91,6 +103,20 @@ final class OutboundRejectedCheck implements FindingRule {
         }
         return Findings.call(call.last(), FROM, FROM.title(refuser, fromAtOrigin), why,
                 Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, commands, null));
+    }
+
+    /**
+     * The number of {@code trunk} that is the From number {@code fromUser}: written the same, or with the same digits
+     * (E.164 with or without its '+', spaces or dashes); null when none.
+     */
+    static String listedNumber(SIPOutboundTrunkInfo trunk, String fromUser) {
+        String from = TrunkMiss.digits(fromUser);
+        for (String n : trunk.getNumbersList()) {
+            if (n.equals(fromUser) || !from.isEmpty() && TrunkMiss.digits(n).equals(from)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private static Finding numberRejected(OutboundCall call, List<InviteTransaction> chain) {

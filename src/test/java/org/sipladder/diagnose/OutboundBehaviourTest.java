@@ -108,8 +108,36 @@ class OutboundBehaviourTest {
         Finding f = d.withCode(OutboundRejectedCheck.FROM).get(0);
         assertEquals(CARRIER + " refused caller number 15105550100 (403 Forbidden)", f.title());
         assertTrue(f.evidence().facts().contains("The number 15105550100 has digits only, no leading '+'"), f.evidence().facts().toString());
-        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("is not among them")), f.evidence().facts().toString());
-        assertTrue(f.fix().commands().get(0).startsWith("lk sip outbound update --id ST_out --numbers"), f.fix().toString());
+        // the trunk lists +15105550100, the same digits: setting its numbers is no fix
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.endsWith("it lists the From number 15105550100 as "
+                + "+15105550100 (the call gave its own sip_number)")), f.evidence().facts().toString());
+        assertTrue(f.fix().commands().isEmpty(), f.fix().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Outbound trunk ST_out already lists the From number as "
+                + "+15105550100"), f.fix().steps().toString());
+    }
+
+    @Test
+    void a403ForAFromNumberTheTrunkListsDoesNotAskToSetTheTrunksNumbers() {
+        // the trunk lists the From number as written: the provider refuses it for another reason
+        Finding listed = fromRejected(OutboundCapture.FROM);
+        assertTrue(listed.fix().steps().stream().noneMatch(x -> x.startsWith("Set outbound trunk")), listed.fix().toString());
+        assertTrue(listed.fix().steps().get(0).contains("already lists the From number; check with the provider"),
+                listed.fix().steps().toString());
+        assertTrue(listed.fix().commands().stream().noneMatch(x -> x.contains("--numbers")), listed.fix().toString());
+        // a number the trunk does not list: set the trunk's numbers
+        Finding other = fromRejected("+15105550199");
+        assertTrue(other.fix().steps().get(0).startsWith("Set outbound trunk ST_out's numbers"), other.fix().toString());
+        assertTrue(other.evidence().facts().stream().anyMatch(x -> x.contains("is not among them")),
+                other.evidence().facts().toString());
+        assertTrue(other.fix().commands().get(0).startsWith("lk sip outbound update --id ST_out --numbers"),
+                other.fix().toString());
+    }
+
+    /** The LK_OUTBOUND_FROM_REJECTED of a call from {@code fromUser} the carrier refused 403 behind Jambonz. */
+    private static Finding fromRejected(String fromUser) {
+        List<CallFlow> flows = OutboundCapture.throughJambonz(fromUser, "+4930123456", "403 Forbidden", "403 Forbidden");
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk("sip.jambonz.example")));
+        return d.withCode(OutboundRejectedCheck.FROM).get(0);
     }
 
     @Test
@@ -299,8 +327,10 @@ class OutboundBehaviourTest {
                 f.evidence().facts().toString());
         assertTrue(f.explanation().contains("answer 403 to an address missing from their allow-list"), f.explanation());
         assertTrue(f.fix().steps().stream().anyMatch(x -> x.contains("allow-list") && x.contains(LIVEKIT)), f.fix().toString());
-        assertEquals("lk sip outbound update --id ST_out --auth-user <provider user> --auth-pass <password>",
-                f.fix().commands().get(1), f.fix().toString());
+        // the trunk lists the From number: only the credentials command, no --numbers one
+        assertEquals(List.of("lk sip outbound update --id ST_out --auth-user <provider user> --auth-pass <password>"),
+                f.fix().commands(), f.fix().toString());
+        assertTrue(f.fix().steps().stream().noneMatch(x -> x.startsWith("Set outbound trunk")), f.fix().toString());
     }
 
     @Test
@@ -313,7 +343,7 @@ class OutboundBehaviourTest {
 
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("LiveKit never sent outbound trunk ST_out's credentials")),
                 f.evidence().facts().toString());
-        assertEquals(1, f.fix().commands().size(), "the trunk has credentials: no command to set them");
+        assertEquals(List.of(), f.fix().commands(), "the trunk has credentials and lists the From number: no command");
         assertFalse(f.toString().contains(PASSWORD));
     }
 }
