@@ -66,7 +66,8 @@ public final class CallSummary {
         this.finalStatus = outcome.finalStatus();
         this.answered = outcome.hasFinalResponse();
         this.finalReason = outcome.finalReason();
-        this.failed = flow.failed();
+        // a registration refused and renewed later under another Call-ID lapsed, as the diagnosis counts it
+        this.failed = flow.failed() && outcome.renewal() == null;
         Timings timings = flow.timings();
         this.postDialDelayMicros = timings == null ? NONE : unboxed(timings.postDialDelayMicros());
         this.durationMicros = timings == null ? NONE : unboxed(timings.durationMicros());
@@ -209,7 +210,10 @@ public final class CallSummary {
                 : finalStatus + " " + finalReason;
     }
 
-    /** As {@link CallFlow#failed}. */
+    /**
+     * As {@link CallFlow#failed}, except a registration refused and later renewed under another Call-ID ({@link
+     * Leg#renewal}), which the diagnosis's counts do not count either.
+     */
     public boolean failed() {
         return failed;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.LiveKitConfig;
@@ -154,11 +155,14 @@ class RegisterRejectedTest {
         // the dialog's own answer stays as captured; the counts follow the finding (a lapse, not a failure)
         assertEquals(401, refusedOne.finalStatus());
         assertTrue(!d.failed(refusedOne), d.findings().toString());
+        // the call list's failed filter and first-failed-call agree with the counts
+        assertTrue(!CallSummary.of(refusedOne).failed());
         assertEquals("0 calls (0 failed), 2 REGISTER dialogs (0 failed)", d.counts(renewed));
         // another account's registration does not renew this one: it still counts as failed
         List<CallFlow> other = refusedThenRegisteredAfreshFlows("bob", "Contact: <sip:bob@" + JAMBONZ + ":5060>;expires=60");
         assertEquals("0 calls (0 failed), 2 REGISTER dialogs (1 failed)",
                 DiagnosisEngine.standard().diagnose(other, LiveKitConfig.empty()).counts(other));
+        assertTrue(other.stream().anyMatch(f -> CallSummary.of(f).failed()));
     }
 
     @Test
