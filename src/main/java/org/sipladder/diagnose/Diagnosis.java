@@ -86,7 +86,7 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
      * status stays the refusal.
      */
     public boolean failed(CallFlow flow) {
-        return flow.failed() && flow.outcome().renewal() == null || failedAfterAnswer(flow.id());
+        return flow.failedForGood() || failedAfterAnswer(flow.id());
     }
 
     /**

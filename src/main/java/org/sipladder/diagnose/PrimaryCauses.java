@@ -29,8 +29,7 @@ final class PrimaryCauses {
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
             // a registration renewed later under another Call-ID failed for a while, not for good: no primary cause
-            if (flow.failed() && flow.outcome().renewal() == null
-                    || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
+            if (flow.failedForGood() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
                 Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)),
                         originCallId(ofFlow, memo.invites(flow)));

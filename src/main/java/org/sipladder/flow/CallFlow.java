@@ -46,6 +46,14 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
     }
 
     /**
+     * True when the call failed for good: {@link #failed}, except a registration refused and renewed later under
+     * another Call-ID ({@link Leg#renewal}), which lapsed for a while. Counts, the call list and primary causes use it.
+     */
+    public boolean failedForGood() {
+        return failed() && outcome().renewal() == null;
+    }
+
+    /**
      * True when messages from or to {@code endpoint} are those of a hop of this call with {@code role} (a loop: a call
      * has a handful of hops).
      */

@@ -66,8 +66,7 @@ public final class CallSummary {
         this.finalStatus = outcome.finalStatus();
         this.answered = outcome.hasFinalResponse();
         this.finalReason = outcome.finalReason();
-        // a registration refused and renewed later under another Call-ID lapsed, as the diagnosis counts it
-        this.failed = flow.failed() && outcome.renewal() == null;
+        this.failed = flow.failedForGood();
         Timings timings = flow.timings();
         this.postDialDelayMicros = timings == null ? NONE : unboxed(timings.postDialDelayMicros());
         this.durationMicros = timings == null ? NONE : unboxed(timings.durationMicros());
@@ -210,10 +209,7 @@ public final class CallSummary {
                 : finalStatus + " " + finalReason;
     }
 
-    /**
-     * As {@link CallFlow#failed}, except a registration refused and later renewed under another Call-ID ({@link
-     * Leg#renewal}), which the diagnosis's counts do not count either.
-     */
+    /** As {@link CallFlow#failedForGood}, as the diagnosis counts failed calls. */
     public boolean failed() {
         return failed;
     }
