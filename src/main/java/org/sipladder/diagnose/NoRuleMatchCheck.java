@@ -105,11 +105,9 @@ final class NoRuleMatchCheck implements FindingRule {
     private static List<SIPDispatchRuleInfo> stranded(LiveKitConfig config, InboundInvite invite) {
         List<SIPDispatchRuleInfo> stranded = new ArrayList<>(1);
         for (SIPDispatchRuleInfo rule : config.rules()) {
-            List<String> callers = rule.getInboundNumbersList();
-            List<String> called = config.calledNumbersOf(rule);
             if (!rule.getTrunkIdsList().isEmpty() && rule.getTrunkIdsList().stream().allMatch(id -> config.trunk(id) == null)
-                    && (callers.isEmpty() || callers.contains(invite.callingNumber()))
-                    && (called.isEmpty() || called.contains(invite.calledNumber()))) {
+                    && LiveKitConfig.callerAdmitted(rule, invite.callingNumber())
+                    && config.calledAdmitted(rule, invite.calledNumber())) {
                 stranded.add(rule);
             }
         }

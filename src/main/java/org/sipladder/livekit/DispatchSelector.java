@@ -114,18 +114,17 @@ final class DispatchSelector {
             return "its rule kind is newer than this version of the LiveKit SDK, so the simulation cannot apply it "
                     + "and its rule choice is not certain";
         }
-        List<String> inbound = rule.getInboundNumbersList();
-        if (!inbound.isEmpty() && !inbound.contains(invite.callingNumber())) {
+        if (!LiveKitConfig.callerAdmitted(rule, invite.callingNumber())) {
+            List<String> inbound = rule.getInboundNumbersList();
             String hint = inbound.stream().anyMatch(n -> PhoneNumbers.sameNumber(n, invite.calledNumber()))
                     ? " (inbound_numbers holds the called number: it filters callers, not the DID)"
                     : "";
             return "the calling number " + TrunkSelector.quote(invite.callingNumber())
                     + " is not exactly one of its inbound_numbers " + inbound + hint;
         }
-        List<String> numbers = config.calledNumbersOf(rule);
-        if (!numbers.isEmpty() && !numbers.contains(invite.calledNumber())) {
+        if (!config.calledAdmitted(rule, invite.calledNumber())) {
             return "the called number " + TrunkSelector.quote(invite.calledNumber())
-                    + " is not exactly one of its numbers " + numbers;
+                    + " is not exactly one of its numbers " + config.calledNumbersOf(rule);
         }
         return null;
     }

@@ -99,6 +99,18 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         return ruleNumbers.getOrDefault(rule.getSipDispatchRuleId(), List.of());
     }
 
+    /** True when the rule's {@code inbound_numbers} let the caller through: none set, or one exactly (as LiveKit). */
+    public static boolean callerAdmitted(SIPDispatchRuleInfo rule, String callingNumber) {
+        List<String> inbound = rule.getInboundNumbersList();
+        return inbound.isEmpty() || inbound.contains(callingNumber);
+    }
+
+    /** True when the rule's {@code numbers} let the called number through: none set, or one exactly (as LiveKit). */
+    public boolean calledAdmitted(SIPDispatchRuleInfo rule, String calledNumber) {
+        List<String> numbers = calledNumbersOf(rule);
+        return numbers.isEmpty() || numbers.contains(calledNumber);
+    }
+
     private static <T> List<T> mergeById(List<T> first, List<T> second, Function<T, String> id) {
         Map<String, T> byId = new LinkedHashMap<>();
         List<T> withoutId = new ArrayList<>();
