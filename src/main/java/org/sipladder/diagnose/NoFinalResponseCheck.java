@@ -143,24 +143,26 @@ final class NoFinalResponseCheck implements FindingRule {
         return null;
     }
 
-    /**
-     * The 481 that the INVITE's receiver answered its CANCEL with, or null: it no longer had the INVITE transaction
-     * (RFC 3261 9.2), so it had ended the call on its side although no final response shows.
-     */
-    private static SipMessage forgotten(InviteTransaction tx) {
+    /** The final response of the INVITE's receiver to its CANCEL, or null (no CANCEL, or no answer to it). */
+    private static SipMessage cancelAnswer(InviteTransaction tx) {
         SipMessage cancel = tx.cancel();
-        SipMessage answer = cancel == null ? null : tx.cancelAnswer(cancel);
-        return answer != null && answer.status() == 481 ? answer : null;
+        return cancel == null ? null : tx.cancelAnswer(cancel);
     }
 
     /**
-     * The 2xx that the INVITE's receiver answered its CANCEL with, or null: it accepted the CANCEL, so it owed the
-     * INVITE a 487 Request Terminated at once (RFC 3261 9.2), and the call had stopped ringing.
+     * {@code cancelAnswer} when it is a 481, or null: the receiver no longer had the INVITE transaction (RFC 3261
+     * 9.2), so it had ended the call on its side although no final response shows.
      */
-    private static SipMessage cancelAccepted(SipMessage forgotten, InviteTransaction tx) {
-        SipMessage cancel = forgotten != null ? null : tx.cancel();
-        SipMessage answer = cancel == null ? null : tx.cancelAnswer(cancel);
-        return answer != null && answer.status() >= 200 && answer.status() < 300 ? answer : null;
+    private static SipMessage forgotten(SipMessage cancelAnswer) {
+        return cancelAnswer != null && cancelAnswer.status() == 481 ? cancelAnswer : null;
+    }
+
+    /**
+     * {@code cancelAnswer} when it is a 2xx, or null: the receiver accepted the CANCEL, so it owed the INVITE a 487
+     * Request Terminated at once (RFC 3261 9.2), and the call had stopped ringing.
+     */
+    private static SipMessage cancelAccepted(SipMessage cancelAnswer) {
+        return cancelAnswer != null && cancelAnswer.status() >= 200 && cancelAnswer.status() < 300 ? cancelAnswer : null;
     }
 
     private static String missing487Text(InviteTransaction tx, SipMessage accepted) {
@@ -207,12 +209,13 @@ final class NoFinalResponseCheck implements FindingRule {
                     + " sending it", tx.request().src().address(), gaveUp.dst().address(), gaveUp.label(), gaveUp.frame(),
                     (gaveUp.timestampMicros() - tx.request().timestampMicros()) / 1e6));
         }
-        SipMessage forgotten = forgotten(tx);
+        SipMessage cancelAnswer = cancelAnswer(tx);
+        SipMessage forgotten = forgotten(cancelAnswer);
         if (forgotten != null) {
             facts.add(tx.cancel().label() + " frame " + tx.cancel().frame() + " was answered " + forgotten.label()
                     + " (frame " + forgotten.frame() + ")");
         }
-        SipMessage accepted = cancelAccepted(forgotten, tx);
+        SipMessage accepted = cancelAccepted(cancelAnswer);
         if (accepted != null) {
             facts.add(tx.cancel().label() + " frame " + tx.cancel().frame() + " was answered " + accepted.label()
                     + " (frame " + accepted.frame() + "), and no 487 Request Terminated to the INVITE followed");
