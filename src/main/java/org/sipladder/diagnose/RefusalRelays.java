@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
@@ -97,16 +96,7 @@ final class RefusalRelays {
         if (a.address().equals(b.address())) {
             return true;
         }
-        Role role = roleOf(flow, a);
-        return (role == Role.JAMBONZ || role == Role.B2BUA) && roleOf(flow, b) == role;
-    }
-
-    private static Role roleOf(CallFlow flow, Endpoint endpoint) {
-        for (Hop h : flow.hops()) {
-            if (h.holds(endpoint)) {
-                return h.role();
-            }
-        }
-        return null;
+        return flow.hasHop(a, Role.JAMBONZ) && flow.hasHop(b, Role.JAMBONZ)
+                || flow.hasHop(a, Role.B2BUA) && flow.hasHop(b, Role.B2BUA);
     }
 }
