@@ -31,12 +31,6 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
 
     private static Finding finding(SIPDispatchRuleInfo rule, String number, SIPInboundTrunkInfo trunk) {
         String id = rule.getSipDispatchRuleId();
-        SIPDispatchRuleInfo.Builder fixed = rule.toBuilder().clearInboundNumbers()
-                .addAllInboundNumbers(rule.getInboundNumbersList().stream().filter(n -> !n.equals(number)).toList());
-        if (!rule.getTrunkIdsList().contains(trunk.getSipTrunkId())) {
-            fixed.addTrunkIds(trunk.getSipTrunkId());
-        }
-        SIPDispatchRuleInfo clean = fixed.build();
         return Findings.config(CODE,
                 CODE.configTitle(id, number),
                 "A dispatch rule's inbound_numbers are compared with the caller's number (From user), as exact "
@@ -46,8 +40,23 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
                 Findings.evidence(List.of(), List.of(id, trunk.getSipTrunkId()), List.of(
                         ConfigView.ruleSummary(rule),
                         trunk.getSipTrunkId() + " numbers " + Findings.quoted(trunk.getNumbersList()))),
-                Findings.fix(List.of("Save the JSON below as " + id + ".json (the rule without " + number
-                                + " in inbound_numbers, limited to trunk " + trunk.getSipTrunkId() + ") and replace the rule with it."),
-                        List.of(LkCommand.replaceRule(id, id + ".json")), ConfigJson.rule(clean)));
+                fixWithout(List.of(), rule, List.of(number), trunk.getSipTrunkId()));
+    }
+
+    /**
+     * The steps, command and JSON that replace {@code rule} by the same rule without {@code numbers} in its
+     * inbound_numbers and limited to trunk {@code trunkId}, after the {@code before} steps.
+     */
+    static Fix fixWithout(List<String> before, SIPDispatchRuleInfo rule, List<String> numbers, String trunkId) {
+        String id = rule.getSipDispatchRuleId();
+        SIPDispatchRuleInfo.Builder fixed = rule.toBuilder().clearInboundNumbers()
+                .addAllInboundNumbers(rule.getInboundNumbersList().stream().filter(n -> !numbers.contains(n)).toList());
+        if (!rule.getTrunkIdsList().contains(trunkId)) {
+            fixed.addTrunkIds(trunkId);
+        }
+        List<String> steps = new ArrayList<>(before);
+        steps.add("Save the JSON below as " + id + ".json (the rule without " + String.join(", ", numbers)
+                + " in inbound_numbers, limited to trunk " + trunkId + ") and replace the rule with it.");
+        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, id + ".json")), ConfigJson.rule(fixed.build()));
     }
 }

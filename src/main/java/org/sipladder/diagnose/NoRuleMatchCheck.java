@@ -15,6 +15,7 @@ import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.PhoneNumbers;
 
 /** LK_NO_RULE_MATCH: the trunk matched but no dispatch rule takes the call, so LiveKit never answers it. */
 final class NoRuleMatchCheck implements FindingRule {
@@ -63,6 +64,8 @@ final class NoRuleMatchCheck implements FindingRule {
         }
         context.config().rules().forEach(rule -> ids.add(rule.getSipDispatchRuleId()));
         List<SIPDispatchRuleInfo> stranded = trunkId == null ? List.of() : stranded(context.config(), r.invite());
+        SIPDispatchRuleInfo calledAsCaller = trunkId == null || !stranded.isEmpty() ? null
+                : calledAsCaller(context.config(), r.invite(), trunkId);
         return Findings.call(r.transaction(), CODE,
                 CODE.title(trunkId == null ? "this caller" : "trunk " + trunkId),
                 "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
@@ -71,7 +74,41 @@ final class NoRuleMatchCheck implements FindingRule {
                         + "(+4930... and 4930... differ). When none is left, the open-source server 'drops' the call: "
                         + "it sends no final response, so the caller sees 100 and ringing, then nothing until it gives up.",
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
-                stranded.isEmpty() ? createFix(context, trunkId) : repointFix(stranded, trunkId));
+                !stranded.isEmpty() ? repointFix(stranded, trunkId)
+                        : calledAsCaller != null ? callerFilterFix(calledAsCaller, r.invite(), trunkId)
+                        : createFix(context, trunkId));
+    }
+
+    /**
+     * Frees the rule that only its inbound_numbers keep from the call, because they hold the called number: a
+     * new rule beside it would leave the mistake in place and match the same calls.
+     */
+    private static Fix callerFilterFix(SIPDispatchRuleInfo rule, InboundInvite invite, String trunkId) {
+        return InboundNumbersLooksLikeDidCheck.fixWithout(List.of("Dispatch rule " + ConfigView.label(rule)
+                        + " would take this call, but its inbound_numbers " + Findings.quoted(rule.getInboundNumbersList())
+                        + " hold the called number " + invite.calledNumber() + ": LiveKit compares inbound_numbers with "
+                        + "the caller (From user, here " + invite.callingNumber() + "), so the rule takes only calls "
+                        + "from that number."), rule, rule.getInboundNumbersList(), trunkId);
+    }
+
+    /**
+     * The first rule that applies to the matched trunk and the called number and whose inbound_numbers, every one of
+     * them the called number in some spelling, are all that keep the call out: users put their own number there for
+     * the called-number filter ({@code numbers}) or the trunk.
+     */
+    private static SIPDispatchRuleInfo calledAsCaller(LiveKitConfig config, InboundInvite invite, String trunkId) {
+        String called = invite.calledNumber();
+        for (SIPDispatchRuleInfo rule : config.rules()) {
+            List<String> inbound = rule.getInboundNumbersList();
+            if (!inbound.isEmpty() && called != null
+                    && (rule.getTrunkIdsList().isEmpty() || rule.getTrunkIdsList().contains(trunkId))
+                    && !LiveKitConfig.callerAdmitted(rule, invite.callingNumber())
+                    && config.calledAdmitted(rule, called)
+                    && inbound.stream().allMatch(n -> PhoneNumbers.sameNumber(n, called))) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     private static Fix createFix(DiagnosisContext context, String trunkId) {

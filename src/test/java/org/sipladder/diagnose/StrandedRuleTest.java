@@ -12,7 +12,8 @@ import org.sipladder.livekit.LiveKitConfig;
 
 /**
  * A dispatch rule whose only trunk was deleted: the trunk matches, no rule takes the call, LiveKit rings and drops
- * it; the caller cancels after a while and LiveKit, which has forgotten the INVITE, answers the CANCEL 481.
+ * it; the caller cancels after a while and LiveKit, which has forgotten the INVITE, answers the CANCEL 481. Also a
+ * rule stranded by its inbound_numbers holding the trunk's own number (the DID), which LiveKit compares with the caller.
  */
 class StrandedRuleTest {
 
@@ -88,5 +89,36 @@ class StrandedRuleTest {
         assertTrue(f.fix().steps().stream().noneMatch(s -> s.startsWith("Load the LiveKit config")),
                 "the config is loaded: " + f.fix());
         assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("why the caller never cancelled")), f.fix().toString());
+    }
+
+    private static LiveKitConfig callerFilter(String inboundNumber) {
+        return TestConfig.config(List.of(TestConfig.trunk("ST_in", DID)),
+                List.of(TestConfig.rule("SDR_main", "support-agent", "ST_in").addInboundNumbers(inboundNumber)));
+    }
+
+    @Test
+    void theFixTakesTheCalledNumberOutOfTheRulesCallerFilterInsteadOfCreatingANewRule() {
+        CallFlow flow = droppedThenCancelled();
+
+        Finding primary = DiagnosisEngine.standard().diagnose(List.of(flow), callerFilter("4930123456"))
+                .primaryFor(flow.id()).orElseThrow();
+
+        assertEquals(FindingCode.LK_NO_RULE_MATCH, primary.code());
+        assertEquals(List.of("lk sip dispatch update --id SDR_main SDR_main.json"), primary.fix().commands());
+        assertTrue(primary.fix().steps().get(0).contains("its inbound_numbers [4930123456] hold the called number "
+                + DID), primary.fix().toString());
+        assertFalse(primary.fix().json().contains("inboundNumbers"), primary.fix().json());
+        assertTrue(primary.fix().json().contains("support-agent"), "the rule keeps its agent: " + primary.fix().json());
+    }
+
+    @Test
+    void aRuleFilteringOnARealCallerStillGetsTheGeneralAdvice() {
+        CallFlow flow = droppedThenCancelled();
+
+        Finding primary = DiagnosisEngine.standard().diagnose(List.of(flow), callerFilter("+4917600000000"))
+                .primaryFor(flow.id()).orElseThrow();
+
+        assertEquals(FindingCode.LK_NO_RULE_MATCH, primary.code());
+        assertEquals(List.of("lk sip dispatch create rule.json"), primary.fix().commands());
     }
 }
