@@ -78,8 +78,20 @@ final class LiveKitRoutings {
         if (!config.hasInbound()) {
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
         }
-        RoutingOutcome outcome = simulator(requestUri.host()).simulate(invite);
+        RoutingSimulator simulator = simulator(requestUri.host());
+        RoutingOutcome outcome = simulator.simulate(invite);
         Verdict verdict = verdict(outcome, observed);
+        if (verdict.consistency() == Consistency.INCONSISTENT && natPossible(tx, invite, memo)) {
+            // the capture shows the private address; LiveKit's answer may show it saw the NAT's public one instead
+            InboundInvite natted = invite.behindNat();
+            RoutingOutcome nattedOutcome = simulator.simulate(natted);
+            Verdict nattedVerdict = verdict(nattedOutcome, observed);
+            if (nattedVerdict.consistency() == Consistency.CONSISTENT) {
+                invite = natted;
+                outcome = nattedOutcome;
+                verdict = nattedVerdict;
+            }
+        }
         if (verdict.consistency() == Consistency.INCONSISTENT) {
             InviteTransaction replayed = replayedFrom(tx, memo);
             if (replayed != null) {
@@ -262,6 +274,16 @@ final class LiveKitRoutings {
         return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
                 credentials, requestUri.user(), credentials == null ? null : challenge != null,
                 challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"));
+    }
+
+    /**
+     * True when a NAT may stand between the INVITE's sender and LiveKit: a private source address sent to a public
+     * one, with no Via received= naming the public address LiveKit saw.
+     */
+    private static boolean natPossible(InviteTransaction tx, InboundInvite invite, CallMemo memo) {
+        SipMessage r = tx.request();
+        return invite.sourceIp().equals(r.src().address()) && memo.isPrivate(invite.sourceIp())
+                && memo.isPublic(r.dst().address());
     }
 
     /**

@@ -26,26 +26,44 @@ final class SourceNotAllowedCheck implements FindingRule {
 
     private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t) {
         String source = r.invite().sourceIp();
+        boolean behindNat = r.invite().sourceBehindNat();
+        String publicSource = behindNat ? NAT_ADDRESS : source;
         List<String> addresses = new ArrayList<>(t.getAllowedAddressesList());
-        addresses.add(source);
+        if (behindNat) {
+            addresses.removeIf(a -> TrunkAdmission.entryContains(a, source)); // LiveKit never sees that address
+        }
+        addresses.add(publicSource);
         boolean natted = !source.equals(r.transaction().request().src().address());
+        List<String> steps = new ArrayList<>();
+        if (behindNat) {
+            steps.add("Find the public address " + source + "'s traffic leaves through (on that host: curl "
+                    + (source.indexOf(':') < 0 ? "-4" : "-6") + " ifconfig.me) and put it in place of " + NAT_ADDRESS + " below; an allowed_addresses entry "
+                    + "holding the private " + source + " never matches, as LiveKit only sees the public one.");
+        }
+        steps.add("Add the sender's public address to the trunk's allowed addresses: replace the trunk with the JSON "
+                + "below (save it as trunk.json; it holds no password, so set --auth-pass again afterwards if the "
+                + "trunk uses authentication).");
         return Findings.call(r.transaction(), CODE,
-                CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), source),
+                CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), behindNat ? "the NAT's public address" : source),
                 "LiveKit skips a trunk when allowed_addresses is set and neither an IP/CIDR entry contains the "
                         + "packet's source address nor an entry equals the From host. Behind NAT LiveKit sees the "
                         + "public address, not the private one in the capture. Entries with ()+*;, spaces or '://' "
                         + "are ignored silently.",
                 Findings.evidence(Findings.frames(r.transaction()), List.of(t.getSipTrunkId()), List.of(
-                        "Source address LiveKit saw: " + source + (natted ? " (from the Via received= parameter; the "
-                                + "capture shows " + r.transaction().request().src().address() + ")" : ""),
+                        behindNat ? "Source address LiveKit saw: the public address of the NAT in front of " + source
+                                + " (the capture shows the private " + source + " sending to the public "
+                                + r.transaction().request().dst().address() + ", and LiveKit's responses carry no Via "
+                                + "received= naming the public one)"
+                                : "Source address LiveKit saw: " + source + (natted ? " (from the Via received= "
+                                + "parameter; the capture shows " + r.transaction().request().src().address() + ")" : ""),
                         "From host " + r.invite().fromHost(),
                         t.getSipTrunkId() + " allowed addresses " + Findings.quoted(t.getAllowedAddressesList())
                                 + ", used: " + Findings.quoted(TrunkAdmission.usableAddresses(t)),
                         r.summary())),
-                Findings.fix(List.of("Add the sender's public address to the trunk's allowed addresses: replace the "
-                                + "trunk with the JSON below (save it as trunk.json; it holds no password, so set "
-                                + "--auth-pass again afterwards if the trunk uses authentication)."),
-                        List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
+                Findings.fix(steps, List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
                         ConfigJson.trunkWithoutSecret(t.toBuilder().clearAllowedAddresses().addAllAllowedAddresses(addresses).build())));
     }
+
+    /** Stands in the fix for the NAT's public address when the capture does not show it. */
+    static final String NAT_ADDRESS = "NAT_PUBLIC_IP";
 }

@@ -39,7 +39,7 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
                 continue;
             }
             listed = true;
-            if (!TrunkAdmission.sourceAllowed(t, invite.sourceIp(), invite.fromHost())) {
+            if (!TrunkAdmission.sourceAllowed(t, invite)) {
                 sourceBlocked.add(t);
             } else if (!TrunkAdmission.callerAllowed(t, invite.callingNumber())) {
                 callerBlocked.add(t);

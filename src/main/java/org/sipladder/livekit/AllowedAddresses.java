@@ -47,6 +47,29 @@ final class AllowedAddresses {
         return false;
     }
 
+    /**
+     * As {@link #allows}, for a source LiveKit saw only as the unknown public address of a NAT: an entry equal to the
+     * From host lets it in, and so may any IP/CIDR entry outside the private ranges; a private entry never does.
+     */
+    boolean allowsBehindNat(String fromHost) {
+        if (usable.isEmpty()) {
+            return true;
+        }
+        for (String entry : usable) {
+            if (entry.equals(fromHost) || mayHoldPublic(entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True unless the entry is an IP or CIDR whose address is private (a name never holds a source address). */
+    private static boolean mayHoldPublic(String entry) {
+        int slash = entry.indexOf('/');
+        String address = slash < 0 ? entry : entry.substring(0, slash);
+        return parseIp(address) != null && !isPrivate(address);
+    }
+
     static boolean contains(String mask, byte[] ip) {
         int slash = mask.indexOf('/');
         if (slash < 0) {

@@ -16,10 +16,20 @@ package org.sipladder.livekit;
  * @param challenge          the Proxy-Authenticate value of that node's latest 407 to the Call-ID before this INVITE
  *                           (the challenge it checks credentials against: each 407 replaces the one before), or null
  *                           when the capture does not show it
+ * @param sourceBehindNat    true when {@code sourceIp} is the private address the capture shows and the INVITE went to
+ *                           a public address with nothing naming the public one it left through: LiveKit saw that
+ *                           unknown public address, never {@code sourceIp}
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
                             String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
-                            String challenge) {
+                            String challenge, boolean sourceBehindNat) {
+
+    /** An INVITE whose source address LiveKit saw as captured (or as a Via received= names it). */
+    public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
+                         String proxyAuthorization, String requestUriUser, Boolean challengeStored, String challenge) {
+        this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
+                challengeStored, challenge, false);
+    }
 
     /** An INVITE whose stored challenge, if any, the capture does not show. */
     public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
@@ -34,9 +44,15 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
         this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser, null);
     }
 
+    /** The same INVITE sent from its private {@code sourceIp} through a NAT whose public address is unknown. */
+    public InboundInvite behindNat() {
+        return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
+                requestUriUser, challengeStored, challenge, true);
+    }
+
     /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
     public InboundInvite withCalledNumber(String number) {
         return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
-                challengeStored, challenge);
+                challengeStored, challenge, sourceBehindNat);
     }
 }

@@ -26,6 +26,16 @@ public final class TrunkAdmission {
         return new AllowedAddresses(trunk.getAllowedAddressesList()).allows(sourceIp, fromHost);
     }
 
+    /**
+     * As {@link #sourceAllowed(SIPInboundTrunkInfo, String, String)} for the invite's source and From host; a source
+     * behind NAT ({@link InboundInvite#sourceBehindNat}) is checked as the unknown public address LiveKit saw.
+     */
+    public static boolean sourceAllowed(SIPInboundTrunkInfo trunk, InboundInvite invite) {
+        AllowedAddresses allowed = new AllowedAddresses(trunk.getAllowedAddressesList());
+        return invite.sourceBehindNat() ? allowed.allowsBehindNat(invite.fromHost())
+                : allowed.allows(invite.sourceIp(), invite.fromHost());
+    }
+
     /** The {@code allowed_addresses} entries LiveKit uses: those without {@code ()+*;,}, whitespace or {@code ://}. */
     public static List<String> usableAddresses(SIPInboundTrunkInfo trunk) {
         return new AllowedAddresses(trunk.getAllowedAddressesList()).usable();

@@ -129,6 +129,9 @@ final class TrunkSelector {
                     + "so does this simulation.");
             return null;
         }
+        if (invite.sourceBehindNat()) {
+            return natExclusion(trunk, allowed, invite, notes);
+        }
         if (allowed.allows(invite.sourceIp(), invite.fromHost())) {
             return null;
         }
@@ -139,6 +142,25 @@ final class TrunkSelector {
         }
         return "neither the source IP " + invite.sourceIp() + " nor the From host " + quote(invite.fromHost())
                 + " is in its allowed_addresses " + allowed.usable() + mappedHint(allowed.usable());
+    }
+
+    /**
+     * Why a trunk refuses a source LiveKit saw only as a NAT's public address, or null when it may accept it: the
+     * private address in the capture never reaches LiveKit, so a private entry holding it does not let the call in.
+     */
+    private static String natExclusion(SIPInboundTrunkInfo trunk, AllowedAddresses allowed, InboundInvite invite,
+                                       List<String> notes) {
+        if (!allowed.allowsBehindNat(invite.fromHost())) {
+            return "the INVITE left the private address " + invite.sourceIp() + " through NAT, so LiveKit saw the "
+                    + "NAT's public address, and neither that nor the From host " + quote(invite.fromHost())
+                    + " is in its allowed_addresses " + allowed.usable() + " (private addresses only)";
+        }
+        if (!allowed.usable().contains(invite.fromHost())) {
+            notes.add("The source " + invite.sourceIp() + " is a private address sent to a public one: LiveKit saw "
+                    + "the NAT's public address, which the capture does not show, so whether trunk "
+                    + trunk.getSipTrunkId() + "'s allowed_addresses " + allowed.usable() + " hold it is not certain.");
+        }
+        return null;
     }
 
     /**
