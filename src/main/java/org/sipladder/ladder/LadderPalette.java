@@ -13,8 +13,9 @@ public final class LadderPalette {
             Rgb.of(0x0072B2), Rgb.of(0xA8428F), Rgb.of(0x3F4A56), Rgb.of(0x8C5A2B),
             Rgb.of(0x2E8FC9), Rgb.of(0x9A7D0A));
 
-    public static final Rgb SUCCESS = Rgb.of(0x1E7B3A);
-    public static final Rgb WARNING = Rgb.of(0xA85F00);
+    // Status and muted text colours keep 4.5:1 (WCAG AA) on the selection and finding bands as well as on white.
+    public static final Rgb SUCCESS = Rgb.of(0x1A6E34);
+    public static final Rgb WARNING = Rgb.of(0x955400);
     public static final Rgb FAILURE = Rgb.of(0xC0261F);
     public static final Rgb PROVISIONAL = Rgb.of(0x5B6670);
     public static final Rgb NO_FINAL = Rgb.of(0x7A848E);
@@ -24,7 +25,7 @@ public final class LadderPalette {
     public static final Rgb FAILURE_TINT = Rgb.of(0xFDE9E7);
 
     public static final Rgb TEXT = Rgb.of(0x1F2328);
-    public static final Rgb MUTED_TEXT = Rgb.of(0x5F6B76);
+    public static final Rgb MUTED_TEXT = Rgb.of(0x56616B);
     public static final Rgb BACKGROUND = Rgb.of(0xFFFFFF);
     public static final Rgb GUTTER = Rgb.of(0xF6F8FA);
     public static final Rgb GRID = Rgb.of(0xE3E7EB);
@@ -32,7 +33,7 @@ public final class LadderPalette {
     public static final Rgb HEADER_FILL = Rgb.of(0xEEF2F6);
     public static final Rgb HEADER_BORDER = Rgb.of(0xA9B4BF);
     public static final Rgb SELECTION = Rgb.of(0xD6E6F8);
-    public static final Rgb SELECTION_EDGE = Rgb.of(0x2F6FB5);
+    public static final Rgb SELECTION_EDGE = Rgb.of(0x2A64A5);
     public static final Rgb MARKED = Rgb.of(0xFFF2B3);
     public static final Rgb MARKED_EDGE = Rgb.of(0xD9A400);
     public static final Rgb SDP_BADGE = Rgb.of(0xE6EEF7);

@@ -21,6 +21,12 @@ public final class MediaCall {
      * With {@code oneWay} only the caller sends.
      */
     public static Captures of(String callId, int pt, int packets, int callerByte, int lostEvery, boolean oneWay) {
+        return of(callId, pt, packets, callerByte, lostEvery, oneWay, 0);
+    }
+
+    /** As {@link #of(String, int, int, int, int, boolean)}, every other packet of the caller {@code lateMicros} late. */
+    public static Captures of(String callId, int pt, int packets, int callerByte, int lostEvery, boolean oneWay,
+                              long lateMicros) {
         String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
         String body = Rtp.sdp("10.0.0.2", 50000, "sendrecv");
         answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
@@ -33,7 +39,7 @@ public final class MediaCall {
         java.util.Arrays.fill(payload, (byte) callerByte);
         for (int i = 0; i < packets; i++) {
             long t = T0 + 100_000 + i * 20_000L;
-            c.udp(t, CALLER, CALLEE, Rtp.packet(pt, 1 + i, 160L * i, CALLER_SSRC, i == 0, payload));
+            c.udp(t + (i % 2) * lateMicros, CALLER, CALLEE, Rtp.packet(pt, 1 + i, 160L * i, CALLER_SSRC, i == 0, payload));
             if (!oneWay && (lostEvery == 0 || (i + 1) % lostEvery != 0)) {
                 c.udp(t + 5_000, CALLEE, CALLER, Rtp.packet(pt, 100 + i, 1000 + 160L * i, CALLEE_SSRC, i == 0));
             }

@@ -66,8 +66,8 @@ public final class CallListView extends VBox {
         placeholder.textProperty().bind(viewModel.placeholderProperty());
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // The start time is read to the millisecond, short columns keep their titles: at 1024 px From, To and
-        // Call-ID give way first.
+        // The start time is read to the millisecond and every column keeps its whole title: at 1024 px From, To
+        // and Call-ID give way first.
         table.getColumns().add(ColumnFit.atLeast(column("Start", 170, CallRow::startMicros, timeFormat::start),
                 "8888-88-88 88:88:88.888"));
         TableColumn<CallRow, String> callId = column("Call-ID", 160, CallRow::callId, s -> s);
@@ -78,8 +78,8 @@ public final class CallListView extends VBox {
         table.getColumns().add(method);
         table.getColumns().add(column("From", 140, CallRow::from, s -> s));
         table.getColumns().add(column("To", 140, CallRow::to, s -> s));
-        table.getColumns().add(ColumnFit.atLeast(column("Legs", 50, CallRow::legs, String::valueOf), "Legs"));
-        table.getColumns().add(ColumnFit.atLeast(column("Hops", 50, CallRow::hops, String::valueOf), "Hops"));
+        table.getColumns().add(column("Legs", 50, CallRow::legs, String::valueOf));
+        table.getColumns().add(column("Hops", 50, CallRow::hops, String::valueOf));
         table.getColumns().add(statusColumn());
         table.getColumns().add(column("Post-dial delay", 110, CallRow::postDialDelayMicros, TimeFormat::duration));
         table.getColumns().add(column("Duration", 90, CallRow::durationMicros, TimeFormat::duration));
@@ -184,7 +184,7 @@ public final class CallListView extends VBox {
 
     private static <T extends Comparable<? super T>> TableColumn<CallRow, T> column(
             String title, double width, Function<CallRow, T> value, Function<T, String> format) {
-        TableColumn<CallRow, T> column = new TableColumn<>(title);
+        TableColumn<CallRow, T> column = ColumnFit.atLeast(new TableColumn<>(title), title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -198,7 +198,7 @@ public final class CallListView extends VBox {
     }
 
     private static TableColumn<CallRow, CallRow> statusColumn() {
-        TableColumn<CallRow, CallRow> column = new TableColumn<>("Final status");
+        TableColumn<CallRow, CallRow> column = ColumnFit.atLeast(new TableColumn<>("Final status"), "Final status");
         column.setId("statusColumn");
         column.setPrefWidth(170);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));

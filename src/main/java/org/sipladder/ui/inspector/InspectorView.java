@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.sipladder.ui.calls.ColumnFit;
 
 /** The message inspector: header and SDP tables on the left, coloured raw text on the right. */
 public final class InspectorView extends BorderPane {
@@ -183,7 +184,9 @@ public final class InspectorView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(textColumn("SDP media", 150, SdpRow::media));
         table.getColumns().add(textColumn("Codecs", 150, SdpRow::codecs));
-        table.getColumns().add(textColumn("Address", 110, SdpRow::connection));
+        // an IPv4 address and the direction are read whole ("172.20.11...." or "send..." hide a one-way call's cause);
+        // the codecs and the note give way first, the raw message beside shows them
+        table.getColumns().add(ColumnFit.atLeast(textColumn("Address", 110, SdpRow::connection), "255.255.255.255"));
         table.getColumns().add(textColumn("Direction", 70, SdpRow::direction));
         table.getColumns().add(textColumn("Note", 200, SdpRow::warning));
         table.setRowFactory(t -> new TableRow<>() {
@@ -200,7 +203,7 @@ public final class InspectorView extends BorderPane {
     }
 
     private static <R> TableColumn<R, String> textColumn(String title, double width, Function<R, String> value) {
-        TableColumn<R, String> column = new TableColumn<>(title);
+        TableColumn<R, String> column = ColumnFit.atLeast(new TableColumn<>(title), title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;

@@ -18,9 +18,15 @@ final class DarkColours {
             Map.entry(LadderPalette.LIFELINE, Color.web("#5b626b")),
             Map.entry(LadderPalette.HEADER_FILL, Color.web("#2b2e33")),
             Map.entry(LadderPalette.HEADER_BORDER, Color.web("#5b626b")),
-            Map.entry(LadderPalette.SELECTION, Color.web("#24446a")),
+            // Text reads at 4.5:1 or more (WCAG AA) on every band: the bands stay dim, the greys are picked, not
+            // inverted, because inverting squeezes muted and 1xx text to about 3:1 on a selected or marked row.
+            Map.entry(LadderPalette.TEXT, Color.web("#dfe1e5")),
+            Map.entry(LadderPalette.MUTED_TEXT, Color.web("#a8adb5")),
+            Map.entry(LadderPalette.PROVISIONAL, Color.web("#b4bcc5")),
+            Map.entry(LadderPalette.FAILURE, Color.web("#f07a72")),
+            Map.entry(LadderPalette.SELECTION, Color.web("#1f3a5c")),
             Map.entry(LadderPalette.SELECTION_EDGE, Color.web("#6fa8e8")),
-            Map.entry(LadderPalette.MARKED, Color.web("#4d4010")),
+            Map.entry(LadderPalette.MARKED, Color.web("#3f340d")),
             Map.entry(LadderPalette.MARKED_EDGE, Color.web("#e0b020")),
             Map.entry(LadderPalette.SDP_BADGE, Color.web("#2c3a4a")),
             Map.entry(LadderPalette.SUCCESS_TINT, Color.web("#1d3325")),

@@ -44,7 +44,8 @@ final class LadderPainter {
         }
     }
 
-    private Color fx(Rgb rgb) {
+    /** The colour a layout colour is painted in under the current theme. */
+    Color fx(Rgb rgb) {
         return colours.computeIfAbsent(rgb, c -> dark ? DarkColours.of(c) : light(c));
     }
 

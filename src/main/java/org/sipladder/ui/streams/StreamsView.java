@@ -37,8 +37,8 @@ public final class StreamsView extends SplitPane {
     private static final String LOSS_LINE = "-fx-stroke: #d62728;";
 
     // the axis names only the unit: a rotated label is as long as the chart is high, a few lines in a small window
-    private final LineChart<Number, Number> jitterChart = chart("jitterChart", "Jitter: mean (blue), max (orange)", "ms");
-    private final LineChart<Number, Number> lossChart = chart("lossChart", "Loss", "%");
+    private final LineChart<Number, Number> jitterChart = chart("jitterChart", "Jitter in ms: mean (blue), max (orange)");
+    private final LineChart<Number, Number> lossChart = chart("lossChart", "Loss in %");
 
     public StreamsView(StreamsViewModel viewModel) {
         setId("streamsView");
@@ -198,12 +198,13 @@ public final class StreamsView extends SplitPane {
         return series;
     }
 
-    private static LineChart<Number, Number> chart(String id, String title, String unit) {
+    private static LineChart<Number, Number> chart(String id, String title) {
         NumberAxis x = new NumberAxis();
         x.setLabel("seconds from the first packet");
         x.setForceZeroInRange(true);
+        // the unit is in the title: in a 1024x700 window the plot is too short for a rotated axis label, which
+        // came out as a lone ellipsis
         NumberAxis y = new NumberAxis();
-        y.setLabel(unit);
         y.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId(id);

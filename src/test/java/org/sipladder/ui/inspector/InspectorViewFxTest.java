@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.scene.layout.Region;
@@ -58,6 +62,46 @@ class InspectorViewFxTest {
         robot.interact(() -> viewModel.sdp().clear());
         assertFalse(table.isVisible());
         assertFalse(table.isManaged(), "takes no room from the headers");
+    }
+
+    @Test
+    void theSdpTablesTitlesAddressAndDirectionShowWholeInA1024PixelWindow(FxRobot robot) {
+        // a window of its own: a size set on the primary stage would stay for the test classes after this one
+        Stage[] wide = new Stage[1];
+        InspectorView[] inspector = new InspectorView[1];
+        robot.interact(() -> {
+            inspector[0] = new InspectorView(viewModel);
+            wide[0] = new Stage();
+            wide[0].setScene(new Scene(inspector[0], 1024, 200));
+            wide[0].show();
+            viewModel.sdp().add(new SdpRow("audio 40124 RTP/AVP", "8 PCMA/8000, 0 PCMU/8000, 101 telephone-event/8000",
+                    "172.20.11.236", "sendrecv", "private address 172.20.11.236 sent to public 129.158.233.108"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node table = inspector[0].lookup("#inspectorSdp");
+        List<String> titles = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (Node node : table.lookupAll(".column-header .label")) {
+            Labeled title = (Labeled) node;
+            if (title.getText() != null && !title.getText().isEmpty()) {
+                titles.add(title.getText());
+                shown.add(((Text) title.lookup(".text")).getText()); // "Direction", not "Dire..."
+            }
+        }
+        assertEquals(List.of("SDP media", "Codecs", "Address", "Direction", "Note"), titles);
+        assertEquals(titles, shown);
+        // an IPv4 address and the direction are read whole: "172.20.11...." or "send..." hide one-way audio
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && cell.getText() != null
+                    && List.of("172.20.11.236", "sendrecv").contains(cell.getText())) {
+                shown.add(((Text) cell.lookup(".text")).getText());
+                titles.add(cell.getText());
+            }
+        }
+        assertEquals(7, titles.size(), "cells found: " + titles);
+        assertEquals(titles, shown);
+        robot.interact(() -> wide[0].hide());
     }
 
     @Test

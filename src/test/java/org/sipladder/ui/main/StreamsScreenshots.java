@@ -19,7 +19,8 @@ import org.sipladder.ui.task.FxTaskExecutor;
 /**
  * Not a test: opens a capture in the real window under a (virtual) X server, selects call N and, in "streams"
  * mode, the Streams tab and stream M, then writes READY_FILE so a script can take the screenshot.
- * Usage: StreamsScreenshots CAPTURE ladder|streams CALL STREAM READY_FILE
+ * Usage: StreamsScreenshots CAPTURE ladder|streams CALL STREAM READY_FILE (window 1600x1000, or the size in the
+ * system properties {@code screenshot.width} and {@code screenshot.height})
  */
 public final class StreamsScreenshots {
 
@@ -35,8 +36,8 @@ public final class StreamsScreenshots {
         MainWindow[] window = new MainWindow[1];
         Platform.startup(() -> {
             Stage stage = new Stage();
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            stage.setWidth(Integer.getInteger("screenshot.width", 1600));
+            stage.setHeight(Integer.getInteger("screenshot.height", 1000));
             window[0] = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                     new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { },
                     owner -> new FakeDialogs(), new SdkLiveKitConfigSource(), Map.of(),
