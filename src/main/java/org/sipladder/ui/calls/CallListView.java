@@ -13,7 +13,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -187,11 +186,11 @@ public final class CallListView extends VBox {
         TableColumn<CallRow, T> column = ColumnFit.atLeast(new TableColumn<>(title), title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new WholeTextCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
+                show(empty || item == null ? null : format.apply(item));
             }
         });
         return column;
@@ -203,16 +202,16 @@ public final class CallListView extends VBox {
         column.setPrefWidth(170);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator((a, b) -> Integer.compare(a.finalStatus(), b.finalStatus()));
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new WholeTextCell<>() {
             @Override
             protected void updateItem(CallRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeIf(s -> s.startsWith("status-"));
                 if (empty || row == null) {
-                    setText(null);
+                    show(null);
                     return;
                 }
-                setText(row.statusText());
+                show(row.statusText());
                 getStyleClass().addAll("status-cell", row.statusClass().cssClass());
             }
         });

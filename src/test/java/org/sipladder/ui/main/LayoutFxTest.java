@@ -107,6 +107,16 @@ class LayoutFxTest {
         for (TableCell<?, ?> cell : starts) { // "2023-11-14 22:13:20.000", not "2023-11-14 22:13:2…"
             assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText());
         }
+        // a value cut on a narrow window ("408 Request Ti…", a From URI) is shown whole when hovered
+        int cells = 0;
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && cell.getText() != null && !cell.getText().isEmpty()) {
+                assertTrue(cell.getTooltip() != null, "no tooltip on " + cell.getText());
+                assertEquals(cell.getText(), cell.getTooltip().getText());
+                cells++;
+            }
+        }
+        assertTrue(cells >= 4 * 4, cells + " cells with text");
         List<String> titles = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         for (Node node : table.lookupAll(".column-header .label")) {

@@ -1,0 +1,25 @@
+package org.sipladder.ui.calls;
+
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+
+/**
+ * A call list cell that also offers its whole text as a tooltip: on a narrow window the table cuts long values
+ * ("408 Request Ti…", a Call-ID, a From URI) with an ellipsis, and hovering shows them whole, as Wireshark's packet
+ * list does. One tooltip per cell, its text replaced as the cell is reused for other rows.
+ */
+class WholeTextCell<S, T> extends TableCell<S, T> {
+
+    private final Tooltip whole = new Tooltip();
+
+    /** Shows {@code text} (null: nothing) in the cell and in its tooltip. */
+    protected void show(String text) {
+        setText(text);
+        if (text == null || text.isEmpty()) {
+            setTooltip(null);
+        } else {
+            whole.setText(text);
+            setTooltip(whole);
+        }
+    }
+}
