@@ -310,6 +310,29 @@ class MediaFindingsTest {
     }
 
     @Test
+    void jitterAcrossAShiftedRtpClockAfterAHoldSaysSo() throws Exception {
+        // resumed with the marker bit and timestamps 80 s ahead (seen from FreeSWITCH-based SBCs after a hold): the
+        // A.8 jitter climbs to 5 s and decays, a mean of about 270 ms that no network made
+        List<Finding> ahead = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpShiftingClock(SBC, LK, 0.4, 300, 0x1111, 150, 640_000, 0)
+                .rtp(LK, SBC, 0.41, 300, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir)
+                .withCode(FindingCode.MEDIA_JITTER);
+        // resumed with the marker bit after a 5 s hold, the timestamps going on from where they stopped
+        List<Finding> paused = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpShiftingClock(SBC, LK, 0.4, 300, 0x1111, 150, 0, 5)
+                .rtp(LK, SBC, 0.41, 300, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 11).diagnose(dir)
+                .withCode(FindingCode.MEDIA_JITTER);
+        for (List<Finding> jitter : List.of(ahead, paused)) {
+            assertEquals(1, jitter.size());
+            Finding f = jitter.get(0);
+            assertEquals(Severity.INFO, f.severity(), f.title());
+            assertTrue(f.evidence().facts().get(1).startsWith("1 packet's RTP timestamp jumped a second or more against "
+                    + "the arrival time"), f.evidence().facts().toString());
+            assertFalse(f.fix().steps().get(0).contains("congestion"), f.fix().steps().toString());
+        }
+    }
+
+    @Test
     void partiesOnOneHostAreToldApartByTheirEndpoints() throws Exception {
         // a proxy and its media server, or a test on one machine: both SIP endpoints and both media ports on one
         // address; RTP both ways is a clean call, not one-way audio to whichever party comes first
