@@ -91,9 +91,9 @@ class MediaFindingsTest {
                         () -> LiveKitDtmfTest.infoDigits(clean())),
                 new Case(FindingCode.LK_DTMF_NOT_NEGOTIATED, "telephone-event/48000 offered, LiveKit answers none, "
                         + "digits sent as events anyway", LiveKitDtmfTest::eventsAt48kHz),
-                new Case(FindingCode.MEDIA_LOSS_REPORTED, "Jambonz reports 25 of LiveKit's 500 packets lost, none "
-                        + "missing at the capture point", () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(
-                        0x1111, Rtp.reportBlock(0x2222, 13, 25, 480, 8, 0, 0)))),
+                new Case(FindingCode.MEDIA_LOSS_REPORTED, "Jambonz reports 24 of the 481 packets of LiveKit it "
+                        + "expected by then lost, none missing at the capture point", () -> clean().rtcp(9, SBC_RTCP,
+                        LK_RTCP, Rtp.receiverReport(0x1111, Rtp.reportBlock(0x2222, 13, 24, 480, 8, 0, 0)))),
                 new Case(FindingCode.MEDIA_JITTER_REPORTED, "Jambonz reports 50 ms jitter on LiveKit's even stream",
                         () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
                                 Rtp.reportBlock(0x2222, 0, 0, 480, 400, 0, 0)))),
@@ -405,8 +405,22 @@ class MediaFindingsTest {
                 .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS_REPORTED).get(0);
         assertTrue(f.title().contains("5.0 % loss on RTP from " + LK), f.title());
         assertTrue(f.explanation().contains("lost after it"), f.explanation());
-        assertTrue(f.evidence().facts().get(0).contains("25 packets lost"), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().get(0).contains("24 of 481 expected packets lost"),
+                f.evidence().facts().toString());
         assertEquals(Severity.INFO, f.severity()); // 5 %, not above
+    }
+
+    @Test
+    void reportedLossIsAShareOfWhatTheReceiverExpectedByItsReport() throws Exception {
+        // the last report, 4 s before the stream ends, counts 28 of 280 packets (sequence numbers 0 to 279) lost:
+        // 10 %, not 28 of the 500 the capture saw by the end
+        Finding f = clean().rtcp(6, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                        Rtp.reportBlock(0x2222, 25, 28, 279, 8, 0, 0))).diagnose(dir)
+                .withCode(FindingCode.MEDIA_LOSS_REPORTED).get(0);
+        assertTrue(f.title().contains("reports 10.0 % loss"), f.title());
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.evidence().facts().get(0).contains("28 of 280 expected packets lost"),
+                f.evidence().facts().toString());
     }
 
     @Test
