@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.RtpStream;
@@ -25,12 +26,21 @@ final class MediaJitterCheck implements FindingRule {
                         + "frame %d", MediaLeg.describe(s), s.stats().meanJitterMs(), s.stats().maxJitterMs(),
                 s.stats().maxDeltaMs(), s.stats().maxDeltaFrame());
         long back = s.stats().wrongTimestamps();
-        List<String> allFacts = back == 0 ? List.of(facts) : List.of(facts, back + " packet" + (back == 1 ? "" : "s")
-                + " had an RTP timestamp before the stream's first: the sender restarted its RTP clock (after a "
-                + "re-INVITE, a hold or a switch of media) and the jitter and gap measured across that jump are the "
-                + "jump, not the network");
-        // across a restarted RTP clock the figure measures the jump: no evidence against the network
-        boolean jump = back > 0;
+        long jumps = s.stats().clockJumps();
+        List<String> allFacts = new ArrayList<>(List.of(facts));
+        if (back > 0) {
+            allFacts.add(back + " packet" + (back == 1 ? "" : "s") + " had an RTP timestamp before the stream's first: "
+                    + "the sender restarted its RTP clock (after a re-INVITE, a hold or a switch of media) and the "
+                    + "jitter and gap measured across that jump are the jump, not the network");
+        }
+        if (jumps > 0) {
+            allFacts.add(jumps + " packet" + (jumps == 1 ? "'s" : "s'") + " RTP timestamp" + (jumps == 1 ? "" : "s")
+                    + " jumped a second or more against the arrival time (RFC 3550 A.8's transit difference): the "
+                    + "sender shifted its RTP clock (after a hold or a re-INVITE), and the jitter measured across "
+                    + "that jump is the jump, not the network");
+        }
+        // across a restarted or shifted RTP clock the figure measures the jump: no evidence against the network
+        boolean jump = back > 0 || jumps > 0;
         return new Finding(CODE, sustained && !jump ? CODE.severity() : Severity.INFO,
                 CODE.title(s.stats().maxJitterMs(), toName),
                 (jump ? "The jitter figure of the packets toward " + toName + " spans a restart of the sender's RTP "

@@ -19,20 +19,22 @@ final class MediaReportedLossCheck implements FindingRule {
                 > MediaLossCheck.THRESHOLD_PERCENT, (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
     }
 
-    /** Loss the receiver counts and the capture does not, as a percentage of what the capture expected. */
+    /** Loss the receiver counts and the capture does not, as a percentage of what the receiver expected. */
     static double beyondPercent(RtpStream s, ReceiverReports r) {
-        if (r.isEmpty() || s.stats().expectedInRuns() == 0) {
+        long expected = r.isEmpty() ? 0 : r.expected(s.stats());
+        if (expected == 0) {
             return 0;
         }
-        return (r.cumulativeLost() - Math.max(0, s.stats().lostInRuns())) * 100.0 / s.stats().expectedInRuns();
+        return (r.cumulativeLost() - Math.max(0, s.stats().lostInRuns())) * 100.0 / expected;
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s, ReceiverReports r) {
         String reporter = MediaQuality.receiverName(leg, s);
         double pct = beyondPercent(s, r);
-        String facts = String.format(Locale.ROOT, "RTP %s: %s reports %d packets lost (the largest fraction lost in "
-                        + "one interval %.1f %%, in %d report%s from %s); the capture shows %d of %d expected lost",
-                MediaLeg.describe(s), reporter, r.cumulativeLost(), r.maxFractionLostPercent(), r.count(),
+        String facts = String.format(Locale.ROOT, "RTP %s: %s reports %d of %d expected packets lost (the largest "
+                        + "fraction lost in one interval %.1f %%, in %d report%s from %s); the capture shows %d of %d "
+                        + "expected lost", MediaLeg.describe(s), reporter, r.cumulativeLost(), r.expected(s.stats()),
+                r.maxFractionLostPercent(), r.count(),
                 r.count() == 1 ? "" : "s", r.reporter(), s.stats().lostInRuns(), s.stats().expectedInRuns());
         String path = s.key().src().address() + " to " + s.key().dst().address();
         return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO,

@@ -59,6 +59,18 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
     }
 
     /**
+     * The packets the receiver expected by its last report (RFC 3550 6.4.1: its extended highest sequence number
+     * less the first, plus one), the base its cumulative loss is counted against; the report usually comes seconds
+     * before the stream ends. The capture's {@code expectedInRuns} when the report's number does not fit the stream
+     * (the sender restarted its numbers, or the report counts from elsewhere).
+     */
+    public long expected(RtpStatistics stream) {
+        long expected = highestSeq - stream.firstSeq() + 1;
+        return expected > 0 && expected <= stream.expectedInRuns() && stream.sequenceRestarts() == 0 ? expected
+                : stream.expectedInRuns();
+    }
+
+    /**
      * The loss as shown to a person: {@link #cumulativeLost} as the receiver sent it with the largest fraction lost,
      * "5 (25.0 %)". A negative count means the receiver got more packets than it expected, duplicates (RFC 3550
      * 6.4.1), and says so: "-6 (duplicates)", or "-6 (duplicates, 2.0 %)" when an earlier report had loss.

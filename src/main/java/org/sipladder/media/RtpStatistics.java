@@ -16,6 +16,10 @@ import java.util.Locale;
  * @param outOfOrder      packets that arrived after a higher sequence number and were not duplicates
  * @param sequenceErrors  packets Wireshark marks as wrong sequence (a gap, late or duplicated)
  * @param wrongTimestamps packets whose timestamp went back
+ * @param clockJumps      packets whose timestamp jumped against their arrival by a second or more (RFC 3550 A.8's
+ *                        transit difference): ahead of it, or behind it on a packet with the marker bit. No path
+ *                        delays packets that unevenly; the sender restarted or shifted its RTP clock (after a hold or
+ *                        a re-INVITE), and the jitter measured across such a jump is the jump's
  * @param minDeltaMs      smallest time between two regular packets, -1 when none
  * @param meanDeltaMs     Wireshark's mean delta
  * @param maxDeltaMs      largest time between two regular packets
@@ -36,13 +40,15 @@ import java.util.Locale;
  *                        wrap again when a packet from before it arrives after it), in each run between restarts
  * @param lostInRuns      {@code expectedInRuns} minus the packets received less duplicates: the packets that never
  *                        came, which a duplicate does not make up for (it does in {@code lost}, as in RFC 3550 A.3)
+ * @param firstSeq        the sequence number of the first packet (Wireshark's start), the base from which a receiver's
+ *                        RTCP report counts the packets it expected (RFC 3550 6.4.1)
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
-                            long sequenceErrors, long wrongTimestamps, double minDeltaMs, double meanDeltaMs,
+                            long sequenceErrors, long wrongTimestamps, long clockJumps, double minDeltaMs, double meanDeltaMs,
                             double maxDeltaMs, long maxDeltaFrame, double minJitterMs, double meanJitterMs,
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
                             long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
-                            long lostInRuns) {
+                            long lostInRuns, int firstSeq) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {

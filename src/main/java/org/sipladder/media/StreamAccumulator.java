@@ -24,6 +24,8 @@ final class StreamAccumulator {
     /** A.1's {@code RTP_SEQ_MOD + 1}: no sequence number awaited after a very large jump. */
     private static final int NO_SEQ = 0x10000;
     private static final String DIGITS = "0123456789*#ABCD";
+    /** RFC 3550 A.8's transit difference beyond which one packet is a jump of the sender's RTP clock, in ms. */
+    private static final double CLOCK_JUMP_MS = 1000;
 
     /** The addresses as ints (IPv4) or folded (IPv6), the two ports in one int and the SSRC's 32 bits, for the look-up. */
     final int srcKey;
@@ -290,9 +292,9 @@ final class StreamAccumulator {
         // duplicate does not make up for a packet that never came (in A.3's cumulative count it does)
         long expectedInRuns = f.total == 0 ? 0 : f.restartExpected + f.highestExtSeq - f.baseExtSeq + 1;
         RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
-                f.wrongTimestamps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
+                f.wrongTimestamps, f.clockJumps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
-                expectedInRuns, expectedInRuns - (f.total - f.duplicates));
+                expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq);
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
@@ -406,6 +408,8 @@ final class StreamAccumulator {
         long total;
         int sequenceErrors;
         int wrongTimestamps;
+        /** Packets whose timestamp jumped a second or more against their arrival (see {@link #next}). */
+        int clockJumps;
         boolean problems;
 
         // timestamp unwrapping
@@ -464,7 +468,7 @@ final class StreamAccumulator {
             jitter = maxJitter = meanJitter = maxDelta = meanDelta = 0;
             minJitter = minDelta = -1;
             maxDeltaFrame = 0;
-            sequenceErrors = wrongTimestamps = 0;
+            sequenceErrors = wrongTimestamps = clockJumps = 0;
             problems = false;
             duplicates = outOfOrder = consecutive = 0;
             window = 0;
@@ -539,7 +543,13 @@ final class StreamAccumulator {
             // against the last packet in time, each would add the whole jump, and the jitter would climb to it.
             if (rate != 0 && inTime) {
                 double nominal = (double) (ext - seqTimestamp) / cachedKhz;
-                double diff = Math.abs(nowMs - (time + nominal));
+                double transit = nowMs - (time + nominal);
+                // a second or more apart, the sender's clock jumped (no path delays packets that unevenly): ahead of
+                // the arrival, always; behind it, when the sender marked the packet as a new start (after a hold)
+                if (transit < -CLOCK_JUMP_MS || marker && transit > CLOCK_JUMP_MS) {
+                    clockJumps++;
+                }
+                double diff = Math.abs(transit);
                 currentJitter = (15 * jitter + diff) / 16;
                 jitter = currentJitter;
             }
@@ -746,6 +756,7 @@ final class StreamAccumulator {
             total = t.signed(total);
             sequenceErrors = (int) t.signed(sequenceErrors);
             wrongTimestamps = (int) t.signed(wrongTimestamps);
+            clockJumps = (int) t.signed(clockJumps);
             problems = t.signed(problems ? 1 : 0) != 0;
             baseExtSeq = t.signed(baseExtSeq);
             highestExtSeq = baseExtSeq + t.signed(highestExtSeq - baseExtSeq);

@@ -204,6 +204,21 @@ final class MediaCase {
     }
 
     /**
+     * {@code count} packets 20 ms apart, sequence numbers in order; from packet {@code at} on (which has the marker
+     * bit) the timestamps are {@code shift} samples off the 160 a packet, and the packets {@code pauseSeconds} later:
+     * a sender that moved its RTP clock, or paused without moving it, after a hold.
+     */
+    MediaCase rtpShiftingClock(String src, String dst, double startSeconds, int count, long ssrc, int at, long shift,
+                               double pauseSeconds) {
+        for (int i = 0; i < count; i++) {
+            long timestamp = 160L * i + (i < at ? 0 : shift);
+            double t = startSeconds + i * 0.02 + (i < at ? 0 : pauseSeconds);
+            add(t, src, dst, Rtp.packet(0, i, timestamp & 0xffffffffL, ssrc, i == 0 || i == at));
+        }
+        return this;
+    }
+
+    /**
      * A call between two SIP endpoints on one host ({@code address}, SIP ports 5070 calling 5080): INVITE at 0 s
      * offering media port {@code offerPort}, 200 OK at 0.3 s answering {@code answerPort}, ACK at 0.31 s; the media
      * of both on that address too.

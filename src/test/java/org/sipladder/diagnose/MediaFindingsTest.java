@@ -91,9 +91,9 @@ class MediaFindingsTest {
                         () -> LiveKitDtmfTest.infoDigits(clean())),
                 new Case(FindingCode.LK_DTMF_NOT_NEGOTIATED, "telephone-event/48000 offered, LiveKit answers none, "
                         + "digits sent as events anyway", LiveKitDtmfTest::eventsAt48kHz),
-                new Case(FindingCode.MEDIA_LOSS_REPORTED, "Jambonz reports 25 of LiveKit's 500 packets lost, none "
-                        + "missing at the capture point", () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(
-                        0x1111, Rtp.reportBlock(0x2222, 13, 25, 480, 8, 0, 0)))),
+                new Case(FindingCode.MEDIA_LOSS_REPORTED, "Jambonz reports 24 of the 481 packets of LiveKit it "
+                        + "expected by then lost, none missing at the capture point", () -> clean().rtcp(9, SBC_RTCP,
+                        LK_RTCP, Rtp.receiverReport(0x1111, Rtp.reportBlock(0x2222, 13, 24, 480, 8, 0, 0)))),
                 new Case(FindingCode.MEDIA_JITTER_REPORTED, "Jambonz reports 50 ms jitter on LiveKit's even stream",
                         () -> clean().rtcp(9, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
                                 Rtp.reportBlock(0x2222, 0, 0, 480, 400, 0, 0)))),
@@ -310,6 +310,29 @@ class MediaFindingsTest {
     }
 
     @Test
+    void jitterAcrossAShiftedRtpClockAfterAHoldSaysSo() throws Exception {
+        // resumed with the marker bit and timestamps 80 s ahead (seen from FreeSWITCH-based SBCs after a hold): the
+        // A.8 jitter climbs to 5 s and decays, a mean of about 270 ms that no network made
+        List<Finding> ahead = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpShiftingClock(SBC, LK, 0.4, 300, 0x1111, 150, 640_000, 0)
+                .rtp(LK, SBC, 0.41, 300, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir)
+                .withCode(FindingCode.MEDIA_JITTER);
+        // resumed with the marker bit after a 5 s hold, the timestamps going on from where they stopped
+        List<Finding> paused = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpShiftingClock(SBC, LK, 0.4, 300, 0x1111, 150, 0, 5)
+                .rtp(LK, SBC, 0.41, 300, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 11).diagnose(dir)
+                .withCode(FindingCode.MEDIA_JITTER);
+        for (List<Finding> jitter : List.of(ahead, paused)) {
+            assertEquals(1, jitter.size());
+            Finding f = jitter.get(0);
+            assertEquals(Severity.INFO, f.severity(), f.title());
+            assertTrue(f.evidence().facts().get(1).startsWith("1 packet's RTP timestamp jumped a second or more against "
+                    + "the arrival time"), f.evidence().facts().toString());
+            assertFalse(f.fix().steps().get(0).contains("congestion"), f.fix().steps().toString());
+        }
+    }
+
+    @Test
     void partiesOnOneHostAreToldApartByTheirEndpoints() throws Exception {
         // a proxy and its media server, or a test on one machine: both SIP endpoints and both media ports on one
         // address; RTP both ways is a clean call, not one-way audio to whichever party comes first
@@ -382,8 +405,22 @@ class MediaFindingsTest {
                 .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS_REPORTED).get(0);
         assertTrue(f.title().contains("5.0 % loss on RTP from " + LK), f.title());
         assertTrue(f.explanation().contains("lost after it"), f.explanation());
-        assertTrue(f.evidence().facts().get(0).contains("25 packets lost"), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().get(0).contains("24 of 481 expected packets lost"),
+                f.evidence().facts().toString());
         assertEquals(Severity.INFO, f.severity()); // 5 %, not above
+    }
+
+    @Test
+    void reportedLossIsAShareOfWhatTheReceiverExpectedByItsReport() throws Exception {
+        // the last report, 4 s before the stream ends, counts 28 of 280 packets (sequence numbers 0 to 279) lost:
+        // 10 %, not 28 of the 500 the capture saw by the end
+        Finding f = clean().rtcp(6, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                        Rtp.reportBlock(0x2222, 25, 28, 279, 8, 0, 0))).diagnose(dir)
+                .withCode(FindingCode.MEDIA_LOSS_REPORTED).get(0);
+        assertTrue(f.title().contains("reports 10.0 % loss"), f.title());
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.evidence().facts().get(0).contains("28 of 280 expected packets lost"),
+                f.evidence().facts().toString());
     }
 
     @Test
