@@ -30,21 +30,58 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (LiveKitRouting r : context.routings()) {
+        List<LiveKitRouting> routings = context.routings();
+        for (int i = 0; i < routings.size(); i++) {
+            LiveKitRouting r = routings.get(i);
             StatusLine last = r.observedFinal();
             if (answeredWithoutChallenge(r, last)) {
                 findings.add(withoutChallenge(r, context.header(r.transaction().request(), "Authorization") != null));
                 continue;
             }
-            if (last == null || last.status() != 407) {
+            // one finding per Call-ID and LiveKit node, on its first challenge: LiveKit challenges every INVITE of
+            // the Call-ID that lacks Proxy-Authorization, so the later 407s are the same unanswered challenge
+            if (!challenged(r) || challengedBefore(routings, i)) {
                 continue;
             }
             Retry retry = retry(context, r.transaction());
             if (retry != Retry.ANSWERED) {
-                findings.add(finding(r, retry));
+                findings.add(finding(context, r, sameChallenges(routings, i), retry));
             }
         }
         return findings;
+    }
+
+    private static boolean challenged(LiveKitRouting r) {
+        StatusLine last = r.observedFinal();
+        return last != null && last.status() == 407;
+    }
+
+    /** True when an earlier routing of the list is a challenged INVITE of the same Call-ID to the same node. */
+    private static boolean challengedBefore(List<LiveKitRouting> routings, int i) {
+        for (int k = 0; k < i; k++) {
+            if (challenged(routings.get(k)) && sameNode(routings.get(k), routings.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The challenged routings of the same Call-ID and node as the {@code i}th, from it on (itself first). */
+    private static List<LiveKitRouting> sameChallenges(List<LiveKitRouting> routings, int i) {
+        List<LiveKitRouting> same = new ArrayList<>(2);
+        same.add(routings.get(i));
+        for (int k = i + 1; k < routings.size(); k++) {
+            if (challenged(routings.get(k)) && sameNode(routings.get(i), routings.get(k))) {
+                same.add(routings.get(k));
+            }
+        }
+        return same;
+    }
+
+    private static boolean sameNode(LiveKitRouting a, LiveKitRouting b) {
+        SipMessage x = a.transaction().request();
+        SipMessage y = b.transaction().request();
+        return x.callId() != null && x.callId().equals(y.callId()) && x.dst().address().equals(y.dst().address());
     }
 
     /**
@@ -113,15 +150,29 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
         return seen;
     }
 
-    private static Finding finding(LiveKitRouting r, Retry retry) {
+    /**
+     * The finding about the unanswered challenge of {@code challenges} (the first challenged INVITE of a Call-ID and
+     * node, then its later ones, each answered 407 again).
+     */
+    private static Finding finding(DiagnosisContext context, LiveKitRouting r, List<LiveKitRouting> challenges,
+                                   Retry retry) {
         SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
         String user = trunk == null || trunk.getAuthUsername().isEmpty() ? "the trunk's auth user" : "\"" + trunk.getAuthUsername() + "\"";
         List<String> ids = trunk == null ? List.of() : List.of(trunk.getSipTrunkId());
         boolean wrongHeader = retry == Retry.AUTHORIZATION_ONLY;
         List<String> facts = new ArrayList<>();
         facts.add("INVITE without Proxy-Authorization, answered " + answers(r));
-        facts.add(wrongHeader ? "The call's INVITEs carry credentials in an Authorization header only, which LiveKit "
-                + "ignores: it reads them from Proxy-Authorization" : "No later INVITE of this call carries Proxy-Authorization");
+        if (challenges.size() > 1) {
+            facts.add(retriesFact(context, challenges));
+        } else {
+            facts.add(wrongHeader ? "The call's INVITEs carry credentials in an Authorization header only, which "
+                    + "LiveKit ignores: it reads them from Proxy-Authorization"
+                    : "No later INVITE of this call carries Proxy-Authorization");
+        }
+        List<Long> frames = new ArrayList<>();
+        for (int i = 0; i < challenges.size(); i++) {
+            frames.addAll(Findings.frames(challenges.get(i).transaction()));
+        }
         if (trunk != null) {
             facts.add(trunk.getSipTrunkId() + " requires authentication: user \"" + trunk.getAuthUsername() + "\", password "
                     + (trunk.getAuthPassword().isEmpty() ? "not set" : "set"));
@@ -141,7 +192,32 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
                 "When the matched trunk has both auth_username and auth_password, LiveKit answers an INVITE without "
                         + "a Proxy-Authorization header with 407 and a Digest challenge. The sender must send the "
                         + "INVITE again with credentials (an Authorization header is ignored); otherwise the call fails.",
-                Findings.evidence(Findings.frames(r.transaction()), ids, facts),
+                Findings.evidence(frames, ids, facts),
                 Findings.fix(steps, List.of(), null));
+    }
+
+    /** What the sender's retries after the first challenge carried, each answered with 407 again. */
+    private static String retriesFact(DiagnosisContext context, List<LiveKitRouting> challenges) {
+        List<String> withAuthorization = new ArrayList<>();
+        List<String> bare = new ArrayList<>();
+        for (int i = 1; i < challenges.size(); i++) {
+            SipMessage retry = challenges.get(i).transaction().request();
+            (context.header(retry, "Authorization") != null ? withAuthorization : bare).add(Long.toString(retry.frame()));
+        }
+        String again = ", and LiveKit challenged " + (challenges.size() == 2 ? "it" : "each") + " again with 407";
+        String ignored = ": LiveKit ignores an Authorization header and reads credentials from Proxy-Authorization only";
+        if (bare.isEmpty()) {
+            return "The sender retried (INVITE " + frameList(withAuthorization) + ") with credentials in an "
+                    + "Authorization header" + again + ignored;
+        }
+        if (withAuthorization.isEmpty()) {
+            return "The sender retried (INVITE " + frameList(bare) + ") without Proxy-Authorization" + again;
+        }
+        return "The sender retried with credentials in an Authorization header (INVITE " + frameList(withAuthorization)
+                + ") and without any (INVITE " + frameList(bare) + ")" + again + ignored;
+    }
+
+    private static String frameList(List<String> frames) {
+        return (frames.size() == 1 ? "frame " : "frames ") + String.join(", ", frames);
     }
 }

@@ -90,13 +90,16 @@ final class AuthFailedCheck implements FindingRule {
     private static Finding finding(DiagnosisContext context, LiveKitRouting r, int attempts) {
         SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
         AuthFailure failure = failure(r, trunk);
+        if (trunk != null && failure != null && accepted(r)) {
+            return acceptedAnyway(r, trunk, failure);
+        }
         Map<String, String> sent = DigestCheck.parse(r.invite().proxyAuthorization());
         String sentUser = sent == null ? "" : sent.getOrDefault("username", "");
         String sentNonce = sent == null ? "" : sent.getOrDefault("nonce", "");
         String storedNonce = storedNonce(r.invite());
         StatusLine last = r.observedFinal();
         boolean lost = lostChallenge(r, sent, last);
-        String answer = last != null ? LiveKitRouting.label(last)
+        String answer = last != null && last.status() == 401 ? LiveKitRouting.label(last)
                 : failure == null ? "401" : failure.responses().responses().get(1);
         List<String> facts = new ArrayList<>();
         facts.add("Proxy-Authorization username \"" + sentUser + "\", nonce \"" + sentNonce + "\"");
@@ -110,7 +113,7 @@ final class AuthFailedCheck implements FindingRule {
                 : "No 407 from this LiveKit node for the Call-ID in the capture: LiveKit has no stored challenge for "
                 + "it (new Call-ID or another LiveKit node)");
         if (last != null) {
-            facts.add("LiveKit answered " + answer);
+            facts.add("LiveKit answered " + LiveKitRouting.label(last));
         }
         if (lost) {
             facts.add("This node challenged the Call-ID (its 407 is in the capture), yet answered Bad credentials to "
@@ -125,8 +128,12 @@ final class AuthFailedCheck implements FindingRule {
                     + "latest challenge, and a 401 is not replayed), so more attempts with the same credentials would "
                     + "only fail alike");
         }
-        return Findings.call(r.transaction(), CODE, CODE.title(answer, lost ? "LiveKit no longer holds its challenge "
-                        + "for this Call-ID" : what(failure, trunk, sentUser, sentNonce, storedNonce, last)),
+        String what = lost ? "LiveKit no longer holds its challenge for this Call-ID"
+                : what(failure, trunk, sentUser, sentNonce, storedNonce, last);
+        // a refusal the capture does not show is the config's prediction: the title must not say LiveKit made it
+        String title = last == null || last.status() == 401 ? CODE.title(answer, what)
+                : "The loaded config would refuse the credentials (" + answer + "): " + what;
+        return Findings.call(r.transaction(), CODE, title,
                 "LiveKit reads credentials from Proxy-Authorization only and checks them in this order: it answers "
                         + "401 Bad credentials when the header cannot be parsed, 401 Unauthorized when the user name "
                         + "is not the trunk's auth_username, 401 Bad credentials when it holds no challenge for this "
@@ -135,6 +142,55 @@ final class AuthFailedCheck implements FindingRule {
                         + "digest over another nonce, or over another password, fails alike.",
                 Findings.evidence(Findings.frames(r.transaction()), trunk == null ? List.of() : List.of(trunk.getSipTrunkId()), facts),
                 Findings.fix(lost ? LOST_STEPS : steps(failure, trunk, sentUser), List.of(), null));
+    }
+
+    /**
+     * True when LiveKit's answer shows it took the credentials: it rang or answered the call, which it does only after
+     * the trunk's authentication passed (livekit/sip pkg/sip/inbound.go: handleInviteAuth comes before ringing).
+     */
+    static boolean accepted(LiveKitRouting r) {
+        List<StatusLine> observed = r.observed();
+        for (int i = 0; i < observed.size(); i++) {
+            int status = observed.get(i).status();
+            if (status > 100 && status < 300) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The finding when LiveKit accepted credentials that the loaded trunk refuses: nothing failed, but the loaded
+     * config is not the one LiveKit used ({@link ContradictedPredictions} makes it a warning that is never primary).
+     */
+    private static Finding acceptedAnyway(LiveKitRouting r, SIPInboundTrunkInfo trunk, AuthFailure failure) {
+        Map<String, String> sent = DigestCheck.parse(r.invite().proxyAuthorization());
+        String sentUser = sent == null ? "" : sent.getOrDefault("username", "");
+        String id = trunk.getSipTrunkId();
+        String what = switch (failure) {
+            case WRONG_USER -> "Trunk " + id + "'s auth_username in the loaded config is \"" + trunk.getAuthUsername()
+                    + "\", the sender authenticated as \"" + sentUser + "\"";
+            case WRONG_DIGEST -> "Trunk " + id + "'s password in the loaded config is not the one the sender used "
+                    + "(user \"" + sentUser + "\")";
+            default -> "The loaded config would refuse the sender's credentials for trunk " + id;
+        };
+        StatusLine last = r.observedFinal();
+        String answered = last != null ? LiveKitRouting.label(last) : "180 Ringing";
+        List<String> facts = List.of("Proxy-Authorization username \"" + sentUser + "\", nonce \""
+                        + (sent == null ? "" : sent.getOrDefault("nonce", "")) + "\"",
+                id + " in the loaded config expects auth_username \"" + trunk.getAuthUsername() + "\"; password "
+                        + (trunk.getAuthPassword().isEmpty() ? "not set" : "set (not shown)"),
+                "LiveKit answered " + answered + ": it accepted the credentials");
+        return Findings.call(r.transaction(), CODE, what,
+                "LiveKit checks the credentials in Proxy-Authorization against the matched trunk's auth_username and "
+                        + "auth_password (an MD5 digest over its own challenge) before it rings or answers. It took "
+                        + "these, so the trunk it used holds the user name and password the sender used; the loaded "
+                        + "config's trunk does not.",
+                Findings.evidence(Findings.frames(r.transaction()), List.of(id), facts),
+                Findings.fix(List.of("Nothing to fix for this call: LiveKit accepted the credentials. If you keep "
+                        + "the trunk's settings in the loaded file, set them there as the sender uses them (LiveKit "
+                        + "never shows a password back), so that diagnoses with this file match the live trunk."),
+                        List.of(), null));
     }
 
     private static final List<String> LOST_STEPS = List.of("Answer LiveKit's 407 at once, on the same connection and "

@@ -33,7 +33,7 @@ final class CallRejectedCheck implements FindingRule {
             new StatusMeaning(408, 408, "no final answer came back in time from the peer or a hop behind it",
                     "Check that the next hop is reachable and answers (firewall, routing, transport), and look at the legs behind the peer."),
             new StatusMeaning(480, 480, "the callee is temporarily unavailable (not registered, no route, or the application declined)",
-                    "Check that the destination is registered or routable at the peer; with Jambonz, look at the X-Reason header and the application's logs."),
+                    "Check that the destination is registered or routable at the peer, and the peer's logs for why it declined."),
             new StatusMeaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
             new StatusMeaning(487, 487, "the caller cancelled before the call was answered",
                     "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
@@ -98,21 +98,26 @@ final class CallRejectedCheck implements FindingRule {
                 answer.status() + " means " + m.meaning() + ". The capture shows no more specific cause (nor the "
                         + "INVITE: capture both directions from before the call starts to see why).",
                 answer.callId(), flow.id(), false, Findings.evidence(List.of(answer.frame()), List.of(), facts),
-                Findings.fix(List.of(m.check()), List.of(), null));
+                Findings.fix(List.of(PeerChecks.check(flow, answer)), List.of(), null));
         return withSeverityOf(finding, answer.status());
     }
 
     /**
      * The INVITEs {@code tx}'s answerer passed on after receiving it that got no final answer before it answered
-     * {@code tx}: a proxy or B2BUA whose next hop stays silent answers 408 (its Timer B or C) or 503 itself.
+     * {@code tx}: a proxy or B2BUA whose next hop stays silent answers 408 (its Timer B or C), 480 or 503 itself. A
+     * B2BUA with an address on each side (IPv4 toward the carrier, IPv6 toward LiveKit) sends its leg from the other
+     * one: an INVITE of another leg of the call, neither from {@code tx}'s sender nor back to it, counts as well.
      */
     private static List<InviteTransaction> unansweredOnward(InviteTransaction tx, List<InviteTransaction> invites) {
         SipMessage answer = tx.finalResponse();
+        String caller = tx.request().src().address();
         List<InviteTransaction> unanswered = new ArrayList<>(0);
         for (InviteTransaction t : invites) {
             SipMessage r = t.request();
             if (t != tx && t.finalResponse() == null && !t.inDialog() && r.frame() > tx.frame()
-                    && r.frame() < answer.frame() && r.src().address().equals(answer.src().address())) {
+                    && r.frame() < answer.frame() && (r.src().address().equals(answer.src().address())
+                    || t.invite().legIndex() != tx.invite().legIndex() && !r.src().address().equals(caller)
+                    && !r.dst().address().equals(caller) && !r.dst().address().equals(answer.src().address()))) {
                 unanswered.add(t);
             }
         }
@@ -235,13 +240,26 @@ final class CallRejectedCheck implements FindingRule {
             frames.sort(null);
         }
         // a caller who gave up is no server's refusal: the title says who ended it
-        String title = last.status() == 487 && cancel != null ? cancel.src().address() + " cancelled the call: "
-                + last.label() : CODE.title(peer, last.label());
+        boolean cancelled = last.status() == 487 && cancel != null;
+        // the answerer gave up on a silent next hop, not the caller on it (a CANCEL on this leg came first)
+        boolean consequence = !unanswered.isEmpty() && cancel == null;
+        String title = cancelled ? cancel.src().address() + " cancelled the call: " + last.label()
+                : consequence ? peer + " rejected the call with " + last.label() + " after its INVITE to "
+                + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
-                        + cause + tries,
+                        + cause + tries + (consequence ? CONSEQUENCE : ""),
                 Findings.evidence(frames, List.of(), facts),
-                Findings.fix(List.of(m.check()), List.of(), null));
-        return withSeverityOf(finding, last.status());
+                Findings.fix(List.of(consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
+                        + "final answer to the INVITE of frame " + unanswered.get(0).frame() + " and fix that first: "
+                        + "the call's other findings about it say what the analyzer knows."
+                        : PeerChecks.check(tx.flow(), last)), List.of(), null));
+        Finding rated = withSeverityOf(finding, last.status());
+        // the hop behind stayed silent, its own finding's error: this answer follows from it and is no second cause
+        return consequence && rated.severity() == Severity.ERROR ? rated.withSeverity(Severity.WARNING) : rated;
     }
+
+    private static final String CONSEQUENCE = " The hop that answered made this status itself because the hop it "
+            + "passed the call to never gave it a final answer: that silence is the cause (see the finding about that "
+            + "INVITE), and this rejection only follows from it.";
 }

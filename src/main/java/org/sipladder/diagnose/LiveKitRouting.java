@@ -19,25 +19,34 @@ import org.sipladder.livekit.StatusLine;
  * @param consistency whether the simulated responses match the captured ones
  * @param summary     {@link #summary()} made before (the same text for every routing with the same expected and
  *                    captured responses: {@link LiveKitRoutings} makes it once per pair), or null: made when asked
+ * @param replayOf    the frame of the earlier INVITE whose rejection LiveKit replayed as this one's final response
+ *                    ({@link LiveKitRoutings#replayedFrom}): one decision of LiveKit's, not a second one; 0 when none
  */
 public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
-                             List<StatusLine> observed, Consistency consistency, String summary) {
+                             List<StatusLine> observed, Consistency consistency, String summary, long replayOf) {
 
     /** A routing whose summary is made when asked. */
     public LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
                           List<StatusLine> observed, Consistency consistency) {
-        this(transaction, invite, outcome, observed, consistency, null);
+        this(transaction, invite, outcome, observed, consistency, null, 0);
+    }
+
+    /** A routing of an INVITE whose answer is no replay. */
+    public LiveKitRouting(InviteTransaction transaction, InboundInvite invite, RoutingOutcome outcome,
+                          List<StatusLine> observed, Consistency consistency, String summary) {
+        this(transaction, invite, outcome, observed, consistency, summary, 0);
     }
 
     /** This routing with the texts of its outcome passed through {@code secrets}. */
     public LiveKitRouting scrubbed(SecretScrubber secrets) {
         RoutingOutcome scrubbed = outcome == null ? null : outcome.scrubbed(secrets);
-        return scrubbed == outcome ? this : new LiveKitRouting(transaction, invite, scrubbed, observed, consistency);
+        return scrubbed == outcome ? this
+                : new LiveKitRouting(transaction, invite, scrubbed, observed, consistency, null, replayOf);
     }
 
     /** This routing without the call it came from (see {@link InviteTransaction#detached}). */
     public LiveKitRouting detached() {
-        return new LiveKitRouting(transaction.detached(), invite, outcome, observed, consistency, summary);
+        return new LiveKitRouting(transaction.detached(), invite, outcome, observed, consistency, summary, replayOf);
     }
 
     public String flowId() {

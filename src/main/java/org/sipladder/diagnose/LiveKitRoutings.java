@@ -92,20 +92,32 @@ final class LiveKitRoutings {
                 verdict = nattedVerdict;
             }
         }
-        if (verdict.consistency() == Consistency.INCONSISTENT) {
-            InviteTransaction replayed = replayedFrom(tx, memo);
-            if (replayed != null) {
-                SipMessage fin = replayed.finalResponse();
-                verdict = new Verdict(Consistency.CONSISTENT, LiveKitRouting.summaryOf(outcome, observed,
-                        Consistency.CONSISTENT) + " as a replay: LiveKit rejected the INVITE of frame "
-                        + replayed.frame() + " with the same Call-ID and From tag "
-                        + String.format(Locale.ROOT, "%.1f", (tx.request().timestampMicros()
-                        - fin.timestampMicros()) / 1e6) + " s before with " + LiveKitRouting.label(
-                        new StatusLine(fin.status(), fin.reason())) + ", and it replays a rejection to such INVITEs "
-                        + "for a minute, whatever their routing would now say");
-            }
+        // a replayed rejection is LiveKit's earlier decision, whether or not the routing would still give it
+        InviteTransaction replayed = replayedFrom(tx, memo);
+        if (replayed != null) {
+            verdict = replayVerdict(tx, replayed, outcome, observed, verdict);
         }
-        return new LiveKitRouting(tx, invite, outcome, observed, verdict.consistency(), verdict.summary());
+        return new LiveKitRouting(tx, invite, outcome, observed, verdict.consistency(), verdict.summary(),
+                replayed == null ? 0 : replayed.frame());
+    }
+
+    /**
+     * The verdict on {@code tx}, whose final response replays LiveKit's rejection of {@code replayed}: consistent
+     * whatever the routing would now say, and saying it is a replay.
+     */
+    private static Verdict replayVerdict(InviteTransaction tx, InviteTransaction replayed, RoutingOutcome outcome,
+                                         List<StatusLine> observed, Verdict verdict) {
+        SipMessage fin = replayed.finalResponse();
+        String before = String.format(Locale.ROOT, "%.1f", (tx.request().timestampMicros() - fin.timestampMicros()) / 1e6);
+        if (verdict.consistency() == Consistency.CONSISTENT) {
+            return new Verdict(Consistency.CONSISTENT, verdict.summary() + ", a replay of its answer to the INVITE "
+                    + "of frame " + replayed.frame() + " (same Call-ID and From tag, " + before + " s before)");
+        }
+        return new Verdict(Consistency.CONSISTENT, LiveKitRouting.summaryOf(outcome, observed, Consistency.CONSISTENT)
+                + " as a replay: LiveKit rejected the INVITE of frame " + replayed.frame() + " with the same Call-ID "
+                + "and From tag " + before + " s before with " + LiveKitRouting.label(new StatusLine(fin.status(),
+                fin.reason())) + ", and it replays a rejection to such INVITEs for a minute, whatever their routing "
+                + "would now say");
     }
 
     /** How long LiveKit replays a rejection to INVITEs with the rejected one's Call-ID and From tag. */
@@ -120,20 +132,20 @@ final class LiveKitRoutings {
      */
     static InviteTransaction replayedFrom(InviteTransaction tx, CallMemo memo) {
         SipMessage fin = tx.finalResponse();
-        if (fin == null || fin.status() < 300) {
+        if (fin == null || fin.status() < 300 || fin.status() == 401 || fin.status() == 407) {
             return null;
         }
         SipMessage request = tx.request();
-        String fromTag = SipMessage.tagOf(request.header("From"));
         List<InviteTransaction> invites = memo.invites(tx.flow());
         for (int i = invites.size() - 1; i >= 0; i--) {
             InviteTransaction earlier = invites.get(i);
             SipMessage earlierFinal = earlier.finalResponse();
+            // the From tags last: reading headers back costs, and most calls send LiveKit one INVITE per Call-ID
             if (earlierToSameNode(earlier, tx) && earlierFinal != null && earlierFinal.status() == fin.status()
-                    && earlierFinal.status() != 401 && earlierFinal.status() != 407
                     && Objects.equals(earlierFinal.reason(), fin.reason())
                     && request.timestampMicros() - earlierFinal.timestampMicros() <= REPLAY_MICROS
-                    && Objects.equals(SipMessage.tagOf(earlier.request().header("From")), fromTag)) {
+                    && Objects.equals(SipMessage.tagOf(earlier.request().header("From")),
+                    SipMessage.tagOf(request.header("From")))) {
                 return earlier;
             }
         }
@@ -280,7 +292,7 @@ final class LiveKitRoutings {
      * True when a NAT may stand between the INVITE's sender and LiveKit: a private source address sent to a public
      * one, with no Via received= naming the public address LiveKit saw.
      */
-    private static boolean natPossible(InviteTransaction tx, InboundInvite invite, CallMemo memo) {
+    static boolean natPossible(InviteTransaction tx, InboundInvite invite, CallMemo memo) {
         SipMessage r = tx.request();
         return invite.sourceIp().equals(r.src().address()) && memo.isPrivate(invite.sourceIp())
                 && memo.isPublic(r.dst().address());

@@ -136,7 +136,10 @@ final class OutboundRejectedCheck implements FindingRule {
                 + "into the Request-URI and To unchanged; it reports \"not-found\" or \"client-error-"
                 + refusal.status() + "\" to the agent.";
         List<String> steps = new ArrayList<>();
-        steps.add("Dial the number as the provider expects (usually E.164: '+', country code, no spaces) in the "
+        steps.add(e164(calledAtOrigin) ? "The number is in E.164 form already: check that " + calledAtOrigin
+                + " is complete and in service, and ask the provider whether it routes this destination or wants "
+                + "another form for it (national digits, no '+', a tech prefix)."
+                : "Dial the number as the provider expects (usually E.164: '+', country code, no spaces) in the "
                 + "call's sip_call_to.");
         if (chain.size() > 1) {
             steps.add("The number went through " + chain.get(1).finalResponse().src().address() + ": check how it "
@@ -203,7 +206,7 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
         } else {
-            steps.add(cancelled ? OutboundCall.RING_LONGER : meaning.check());
+            steps.add(cancelled ? OutboundCall.RING_LONGER : PeerChecks.check(origin.flow(), start));
         }
         if (start.status() == 488 && trunk != null
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
@@ -241,6 +244,20 @@ final class OutboundRejectedCheck implements FindingRule {
                     + fin.dst().address() + " (frame " + fin.frame() + ", Call-ID " + chain.get(i).callId() + ")");
         }
         return facts;
+    }
+
+    /** True when {@code number} is written in E.164: '+' and 1 to 15 digits, the first not 0. */
+    static boolean e164(String number) {
+        int n = number.length();
+        if (n < 2 || n > 16 || number.charAt(0) != '+' || number.charAt(1) == '0') {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One sentence on how a number is written, for the evidence. */

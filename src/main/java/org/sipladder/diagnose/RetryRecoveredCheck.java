@@ -69,7 +69,7 @@ final class RetryRecoveredCheck implements FindingRule {
                         : ""),
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(failure == null ? "Nothing stopped the call; to avoid the delay, check why "
-                        + failed.request().dst() + " did not answer." : CallRejectedCheck.meaning(failure.status()).check()
+                        + failed.request().dst() + " did not answer." : PeerChecks.check(failed.flow(), failure)
                         + " (Only to avoid the extra attempt: the call went through.)"), List.of(), null));
     }
 }

@@ -17,28 +17,39 @@ final class SourceNotAllowedCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
                 for (SIPInboundTrunkInfo t : context.trunkMiss(r).sourceBlocked()) {
-                    findings.add(finding(r, t));
+                    findings.add(finding(r, t, behindNat(r, context.memo())));
                 }
             }
         }
         return findings;
     }
 
-    private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t) {
+    /**
+     * True when LiveKit saw the unknown public address of a NAT, not the source the capture shows: the routing says
+     * so, or the INVITE went from a private address to a public one and no Via received= names the public address.
+     * The simulation with the captured source may agree with LiveKit's refusal all the same (a trunk allowing only
+     * other public addresses refuses both), and the finding must still not name the private address as LiveKit's.
+     */
+    private static boolean behindNat(LiveKitRouting r, CallMemo memo) {
+        return r.invite().sourceBehindNat() || LiveKitRoutings.natPossible(r.transaction(), r.invite(), memo);
+    }
+
+    private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t, boolean behindNat) {
         String source = r.invite().sourceIp();
-        boolean behindNat = r.invite().sourceBehindNat();
         String publicSource = behindNat ? NAT_ADDRESS : source;
         List<String> addresses = new ArrayList<>(t.getAllowedAddressesList());
-        if (behindNat) {
-            addresses.removeIf(a -> TrunkAdmission.entryContains(a, source)); // LiveKit never sees that address
-        }
+        boolean privateEntry = behindNat && addresses.removeIf(a -> TrunkAdmission.entryContains(a, source));
         addresses.add(publicSource);
         boolean natted = !source.equals(r.transaction().request().src().address());
         List<String> steps = new ArrayList<>();
         if (behindNat) {
+            // LiveKit never sees the private address: an entry holding it is dropped from the fix, never added
             steps.add("Find the public address " + source + "'s traffic leaves through (on that host: curl "
-                    + (source.indexOf(':') < 0 ? "-4" : "-6") + " ifconfig.me) and put it in place of " + NAT_ADDRESS + " below; an allowed_addresses entry "
-                    + "holding the private " + source + " never matches, as LiveKit only sees the public one.");
+                    + (source.indexOf(':') < 0 ? "-4" : "-6") + " ifconfig.me) and put it in place of " + NAT_ADDRESS
+                    + " below; " + (privateEntry ? "an allowed_addresses entry holding the private " + source
+                    + " never matches, as LiveKit only sees the public one." : "the trunk's entries do not hold it, "
+                    + "as LiveKit's answer shows, and adding the private " + source + " would not help: LiveKit "
+                    + "only sees the public one."));
         }
         steps.add("Add the sender's public address to the trunk's allowed addresses: replace the trunk with the JSON "
                 + "below (save it as trunk.json; it holds no password, so set --auth-pass again afterwards if the "

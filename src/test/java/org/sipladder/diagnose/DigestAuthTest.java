@@ -52,6 +52,40 @@ class DigestAuthTest {
     }
 
     @Test
+    void credentialsLiveKitAcceptedAreNoRejectionWhateverTheLoadedPasswordSays() {
+        // LiveKit answered 200 OK to credentials the loaded password does not reproduce: the live trunk holds the
+        // sender's password, the loaded file another; the call did not fail and LiveKit rejected nothing
+        CallFlow flow = challengedThenAnswered(List.of("n-1"), "jambonz", "the-live-password", "n-1", "200 OK");
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH);
+
+        Finding f = d.withCode(FindingCode.LK_AUTH_FAILED).get(0);
+        assertFalse(f.title().contains("rejected"), f.title());
+        assertTrue(f.title().startsWith("Trunk ST_auth's password in the loaded config is not the one the sender used "
+                + "(user \"jambonz\")"), f.title());
+        assertTrue(f.title().endsWith("yet LiveKit answered this call with 200 OK"), f.title());
+        assertEquals(Severity.WARNING, f.severity());
+        assertFalse(f.primary());
+        assertTrue(f.evidence().facts().contains("LiveKit answered 200 OK: it accepted the credentials"),
+                f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().noneMatch(x -> x.contains("gave up")), f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Nothing to fix for this call"), f.fix().toString());
+        assertFalse(f.toString().contains(PASSWORD));
+    }
+
+    @Test
+    void aRefusalTheCaptureDoesNotShowIsTheConfigsPredictionNotLiveKits() {
+        // LiveKit answered 486 (no agent) after taking the credentials the loaded password refuses: not a rejection
+        // LiveKit made, and not one of credentials it accepted by ringing either (no 180 here)
+        CallFlow flow = challengedThenAnswered(List.of("n-1"), "jambonz", "the-live-password", "n-1", "486 Rejected");
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH).withCode(FindingCode.LK_AUTH_FAILED).get(0);
+
+        assertTrue(f.title().startsWith("The loaded config would refuse the credentials (401 Unauthorized): "), f.title());
+        assertTrue(f.evidence().facts().contains("LiveKit answered 486 Rejected"), f.evidence().facts().toString());
+    }
+
+    @Test
     void aWrongUserNameIsACredentialsMismatchNamingTheTrunksUserAndTheOneSent() {
         CallFlow flow = challengedThenAnswered(List.of("n-1"), "jambonz-carrier", PASSWORD, "n-1", "401 Unauthorized");
 

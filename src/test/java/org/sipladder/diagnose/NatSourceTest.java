@@ -56,4 +56,24 @@ class NatSourceTest {
         assertFalse(primary.fix().json().contains(TestCall.JAMBONZ), "the private entry never matches: "
                 + primary.fix().json());
     }
+
+    @Test
+    void aTrunkAllowingOnlyAnotherPublicAddressRefusesTheNatsAddressNotThePrivateOne() {
+        // the simulation with the captured private source agrees with LiveKit's 404 already; LiveKit still saw the
+        // NAT's public address, which the public entry does not hold (its answer shows it), never the private one
+        CallFlow flow = refusedNoTrunk();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), allowing("198.51.100.77"));
+
+        assertEquals(Consistency.CONSISTENT, d.routings().get(0).consistency(), d.routings().get(0).summary());
+        Finding primary = d.primaryFor(flow.id()).orElseThrow();
+        assertEquals(FindingCode.LK_SOURCE_NOT_ALLOWED, primary.code());
+        assertTrue(primary.title().endsWith("does not allow source the NAT's public address"), primary.title());
+        assertTrue(primary.evidence().facts().get(0).contains("the public address of the NAT in front of "
+                + TestCall.JAMBONZ), primary.evidence().facts().toString());
+        assertTrue(primary.fix().json().contains("\"allowedAddresses\": [\"198.51.100.77\", \"NAT_PUBLIC_IP\"]"),
+                primary.fix().json());
+        assertFalse(primary.fix().json().contains(TestCall.JAMBONZ), "LiveKit never sees the private address: "
+                + primary.fix().json());
+    }
 }

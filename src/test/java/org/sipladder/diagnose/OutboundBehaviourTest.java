@@ -152,6 +152,34 @@ class OutboundBehaviourTest {
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("sent the carrier the number 030123456 for LiveKit's +4930123456")),
                 f.evidence().facts().toString());
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("national form")), f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Dial the number as the provider expects (usually E.164"),
+                f.fix().steps().toString());
+    }
+
+    @Test
+    void aNumberInE164AlreadyIsNotToldToBeDialledInE164() {
+        Finding f = directlyRefused("404 Not Found", OutboundRejectedCheck.NUMBER);
+
+        assertTrue(f.fix().steps().stream().noneMatch(x -> x.contains("usually E.164")), f.fix().steps().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("The number is in E.164 form already: check that "
+                + OutboundCapture.CALLED + " is complete and in service"), f.fix().steps().toString());
+    }
+
+    @Test
+    void aCarriers480IsNotExplainedWithJambonzsHeader() {
+        // the peer that answered is the provider, no Jambonz on the path: its X-Reason header is none of its business
+        Finding f = directlyRefused("480 Temporarily Unavailable", OutboundRejectedCheck.PROVIDER);
+
+        assertEquals("Check that the destination is registered or routable at the peer, and the peer's logs for why it "
+                + "declined.", f.fix().steps().get(0));
+    }
+
+    /** The finding of {@code code} about LiveKit's call to +4930123456, which the provider answered {@code answer}. */
+    private static Finding directlyRefused(String answer, FindingCode code) {
+        String invite = OutboundCapture.liveKitInvite(CARRIER);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                OutboundCapture.status(invite, answer));
+        return diagnose(flows, LiveKitConfig.empty()).withCode(code).get(0);
     }
 
     @Test

@@ -196,7 +196,9 @@ class ProxyPathTest {
         Diagnosis d = diagnose();
 
         Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
-        assertEquals(PROXY + " rejected the call: 408 Request Timeout", rejected.title());
+        assertEquals(PROXY + " rejected the call with 408 Request Timeout after its INVITE to " + FAR
+                + ":5060 got no final response", rejected.title());
+        assertEquals(Severity.WARNING, rejected.severity(), "the silent next hop is the error, the 408 follows from it");
         assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains("passed the INVITE on to " + FAR)
                 && f.contains("sent 7 times") && f.contains("made the 408 itself")), rejected.evidence().facts().toString());
         assertFalse(rejected.explanation().contains("no more specific cause"), rejected.explanation());

@@ -49,7 +49,7 @@ final class SharedTexts {
         List<StatusLine> observed = detached.observed() == null ? null
                 : (List<StatusLine>) seen.computeIfAbsent(detached.observed(), k -> k);
         return new LiveKitRouting(detached.transaction(), invite, detached.outcome(), observed,
-                detached.consistency());
+                detached.consistency(), null, detached.replayOf());
     }
 
     /** One fix object per distinct fix: findings of a kind suggest the same fix call after call (110,000 on big_sip). */
