@@ -19,10 +19,21 @@ final class MediaOneWayCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaLeg.eachLeg(context, MediaOneWayCheck::check);
+        return MediaLeg.eachCall(context, (legs, findings) -> {
+            for (int i = 0; i < legs.size(); i++) {
+                Finding f = check(legs.get(i), legs);
+                if (f != null) {
+                    findings.add(f);
+                }
+            }
+        });
     }
 
-    private static Finding check(MediaLeg leg) {
+    /**
+     * The party of the answered {@code leg} that RTP did not reach (or a trickle only) while the other way carried
+     * the call and neither SDP put it on hold; null when the leg is not one-way so.
+     */
+    static MediaParty silentParty(MediaLeg leg) {
         if (!leg.answered() || !leg.mediaNegotiated() || leg.answeredSeconds() < MediaNoRtpCheck.MIN_SECONDS) {
             return null;
         }
@@ -34,13 +45,20 @@ final class MediaOneWayCheck implements FindingRule {
         } else {
             return null;
         }
+        // one way is what was asked for when either side is on hold
+        SdpAnnouncement silentSdp = silentTo.sdpAt(Long.MAX_VALUE);
+        SdpAnnouncement senderSdp = leg.other(silentTo).sdpAt(Long.MAX_VALUE);
+        return senderSdp.sends() && silentSdp.receives() ? silentTo : null;
+    }
+
+    private static Finding check(MediaLeg leg, List<MediaLeg> legs) {
+        MediaParty silentTo = silentParty(leg);
+        if (silentTo == null) {
+            return null;
+        }
         MediaParty sender = leg.other(silentTo);
         SdpAnnouncement silentSdp = silentTo.sdpAt(Long.MAX_VALUE);
         SdpAnnouncement senderSdp = sender.sdpAt(Long.MAX_VALUE);
-        // one way is what was asked for when either side is on hold
-        if (!senderSdp.sends() || !silentSdp.receives()) {
-            return null;
-        }
         String silentName = silentTo.name(silentSdp);
         String senderName = sender.name(senderSdp);
         List<String> facts = new ArrayList<>();
@@ -57,24 +75,29 @@ final class MediaOneWayCheck implements FindingRule {
         if (trickle.isEmpty()) {
             facts.add("No RTP to " + silentName);
         }
-        String why = MediaReasons.whyNoRtpReached(leg, silentTo, sender, silentSdp, senderSdp, facts, frames);
         long few = MediaLeg.packets(trickle);
         String sent = trickle.isEmpty() ? "sent none that reached " + silentName
                 : String.format(Locale.ROOT, "only %d RTP packet%s from it reached %s in %.1f s", few,
                 few == 1 ? "" : "s", silentName, leg.answeredSeconds());
-        return new Finding(CODE, CODE.severity(), CODE.title(silentName, senderName), senderName
-                + " received audio but " + sent + ", though both SDPs were to send and receive: " + silentName
-                + " hears nothing. " + why, leg.leg.callId(), leg.flow.id(), false,
+        String said = senderName + " received audio but " + sent + ", though both SDPs were to send and receive: "
+                + silentName + " hears nothing. ";
+        RelayedSilence relayed = new RelayedSilence(legs, leg, silentTo, senderName, silentName);
+        String why = relayed.follows() ? relayed.followsWhy(facts, frames)
+                : MediaReasons.whyNoRtpReached(leg, silentTo, sender, silentSdp, senderSdp, facts, frames)
+                + relayed.around(facts, frames);
+        List<String> steps = relayed.follows() ? relayed.followsFix()
+                : relayed.fixes(MediaReasons.fixesForNoRtpTo(leg, silentTo, sender, silentSdp, senderSdp));
+        return new Finding(CODE, CODE.severity(), CODE.title(silentName, senderName), said + why,
+                leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
-                Findings.fix(MediaReasons.fixesForNoRtpTo(leg, silentTo, sender, silentSdp, senderSdp), List.of(),
-                        null));
+                Findings.fix(steps, List.of(), null));
     }
 
     /**
      * Whether RTP reached {@code p}: any, unless a trickle (fewer than {@link #TRICKLE_PACKETS} while the other way
      * carried ten times as many, and at least a judgeable stream's worth) that no comfort noise explains.
      */
-    private static boolean heard(MediaLeg leg, MediaParty p) {
+    static boolean heard(MediaLeg leg, MediaParty p) {
         List<RtpStream> toward = leg.toward(p);
         long packets = MediaLeg.packets(toward);
         long back = MediaLeg.packets(leg.toward(leg.other(p)));

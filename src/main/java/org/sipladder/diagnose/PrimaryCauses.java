@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.media.CaptureMedia;
 
 /**
  * Marks one finding per failed call as its primary cause: the one that best explains the final response the
@@ -18,7 +19,8 @@ import org.sipladder.flow.CallFlow;
 final class PrimaryCauses {
 
     /** {@code memo} is the diagnosis's, whose INVITE transactions of each flow the rules worked out already. */
-    List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings, CallMemo memo) {
+    List<Finding> mark(List<CallFlow> flows, List<LiveKitRouting> routings, List<Finding> findings, CallMemo memo,
+                       CaptureMedia media) {
         Map<String, List<Finding>> byFlow = new HashMap<>();
         for (Finding f : findings) {
             if (f.flowId() != null) {
@@ -32,7 +34,7 @@ final class PrimaryCauses {
             if (flow.failedForGood() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
                 Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)),
-                        originCallId(ofFlow, memo.invites(flow)));
+                        originCallId(ofFlow, memo, flow, media));
                 if (best != null) {
                     primaries.add(best);
                 }
@@ -71,23 +73,29 @@ final class PrimaryCauses {
 
     /**
      * The Call-ID of the leg where the caller's failure started when a hop relayed or translated it back (the
-     * findings hold a {@link FindingCode#B2BUA_FAILURE_RELAYED}), else null: the INVITEs are only walked for such a call.
+     * findings hold a {@link FindingCode#B2BUA_FAILURE_RELAYED}), or where one-way audio started that a media relay
+     * passed on to another leg (the findings hold several {@link FindingCode#MEDIA_ONE_WAY}), else null: the INVITEs
+     * and media legs are only walked for such a call.
      */
-    private static String originCallId(List<Finding> findingsOfFlow, List<InviteTransaction> invites) {
+    private static String originCallId(List<Finding> findingsOfFlow, CallMemo memo, CallFlow flow,
+                                       CaptureMedia media) {
+        int oneWay = 0;
         for (int i = 0; i < findingsOfFlow.size(); i++) {
-            if (findingsOfFlow.get(i).code() == FindingCode.B2BUA_FAILURE_RELAYED) {
-                InviteTransaction origin = B2buaFailureRelayedCheck.origin(invites);
+            FindingCode code = findingsOfFlow.get(i).code();
+            if (code == FindingCode.B2BUA_FAILURE_RELAYED) {
+                InviteTransaction origin = B2buaFailureRelayedCheck.origin(memo.invites(flow));
                 return origin == null ? null : origin.callId();
             }
+            oneWay += code == FindingCode.MEDIA_ONE_WAY ? 1 : 0;
         }
-        return null;
+        return oneWay > 1 ? MediaRelays.originCallId(memo.mediaLegs(flow, media)) : null;
     }
 
     /**
      * The finding of {@code flow} ranked first, or null; one about a fork branch off the caller's path ranks after
      * every other, whatever its code: the caller's answer came from another branch. Of those ranked alike, one about
      * the leg {@code originCallId} where a relayed failure started wins (the same cause seen again on the legs it was
-     * relayed back over says less), else the first.
+     * relayed over says less), else the first.
      */
     private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings, ForkBranches forks,
                                 String originCallId) {
