@@ -40,6 +40,15 @@ final class MediaQuality {
         });
     }
 
+    /**
+     * The party a stream comes from, named as the other media findings name it ("LiveKit (192.0.2.50)"), or its
+     * source endpoint when the leg does not place the stream.
+     */
+    static String senderName(MediaLeg leg, RtpStream s) {
+        MediaParty to = leg.receiver(s);
+        return to == null ? s.key().src().toString() : MediaLeg.senderName(leg.other(to), s);
+    }
+
     /** The party a stream goes to, or its destination address when the leg does not name it. */
     static String receiverName(MediaLeg leg, RtpStream s) {
         MediaParty to = leg.receiver(s);

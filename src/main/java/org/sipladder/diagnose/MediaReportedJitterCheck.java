@@ -37,7 +37,7 @@ final class MediaReportedJitterCheck implements FindingRule {
                 s.stats().maxJitterMs());
         boolean implausible = r.maxJitterMs() > IMPLAUSIBLE_MS;
         return new Finding(CODE, implausible ? Severity.INFO : CODE.severity(),
-                CODE.title(reporter, r.maxJitterMs(), s.key().src().toString()),
+                CODE.title(reporter, r.maxJitterMs(), MediaQuality.senderName(leg, s)),
                 implausible ? "Packets of this stream arrived evenly at the capture point, but " + reporter + " reports "
                         + "more than " + (int) IMPLAUSIBLE_MS + " ms of jitter in RTCP: more than any jitter buffer "
                         + "holds, so the call would have been unusable. Such figures usually come from a receiver that "

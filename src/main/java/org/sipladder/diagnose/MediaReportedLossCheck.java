@@ -38,7 +38,7 @@ final class MediaReportedLossCheck implements FindingRule {
                 r.count() == 1 ? "" : "s", r.reporter(), s.stats().lostInRuns(), s.stats().expectedInRuns());
         String path = s.key().src().address() + " to " + s.key().dst().address();
         return new Finding(CODE, pct > 5 ? CODE.severity() : Severity.INFO,
-                CODE.title(reporter, pct, s.key().src().toString()),
+                CODE.title(reporter, pct, MediaQuality.senderName(leg, s)),
                 "The receiver's RTCP receiver reports count more packets of this stream lost than went missing "
                         + "before the capture point: they were lost after it, between the capture point and "
                         + reporter + ", so this capture cannot show where.",

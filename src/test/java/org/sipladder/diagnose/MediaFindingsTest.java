@@ -403,11 +403,19 @@ class MediaFindingsTest {
     void reportedLossNamesTheReporterAndTheStream() throws Exception {
         Finding f = firing().filter(c -> c.code() == FindingCode.MEDIA_LOSS_REPORTED).findFirst().orElseThrow()
                 .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS_REPORTED).get(0);
-        assertTrue(f.title().contains("5.0 % loss on RTP from " + LK), f.title());
+        // the sender by its hop role, as the other media findings name it
+        assertTrue(f.title().contains("5.0 % loss on RTP from LiveKit (" + MediaCase.LIVEKIT + ") "), f.title());
         assertTrue(f.explanation().contains("lost after it"), f.explanation());
         assertTrue(f.evidence().facts().get(0).contains("24 of 481 expected packets lost"),
                 f.evidence().facts().toString());
         assertEquals(Severity.INFO, f.severity()); // 5 %, not above
+    }
+
+    @Test
+    void reportedJitterNamesTheSenderByItsRoleAsTheOtherMediaFindingsDo() throws Exception {
+        Finding f = firing().filter(c -> c.code() == FindingCode.MEDIA_JITTER_REPORTED).findFirst().orElseThrow()
+                .call().get().diagnose(dir).withCode(FindingCode.MEDIA_JITTER_REPORTED).get(0);
+        assertTrue(f.title().contains("on RTP from LiveKit (" + MediaCase.LIVEKIT + ") "), f.title());
     }
 
     @Test
