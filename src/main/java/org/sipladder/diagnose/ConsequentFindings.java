@@ -13,7 +13,10 @@ import org.sipladder.livekit.LiveKitConfig;
  * config's reason (the primary cause), as what LiveKit did (a silent drop, its answer) and as what the sender saw (no
  * final response, a rejection passed back); and with no trunk matched, the self-hosted server lists only rules
  * without trunk_ids, so a rule for the trunk that missed finds no rule left although it would take the call. A second
- * cause that would fail the call on its own (a rule that would not take it through that trunk either) stays an error.
+ * cause that would fail the call on its own (a rule that would not take it through that trunk either) stays an error,
+ * and so does an outcome beside a primary cause read from the capture alone (a late offer), which need not be why
+ * LiveKit answered as it did. Only findings about the primary cause's own INVITE are looked at: a rejection on another
+ * leg (a fallback's) may be a second problem.
  */
 final class ConsequentFindings {
 
@@ -46,7 +49,7 @@ final class ConsequentFindings {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f == primary || f.severity() != Severity.ERROR || f.code().rank() <= primary.code().rank()
-                    || !f.evidence().frames().contains(invite)) {
+                    || !aboutInvite(f, primary.callId(), invite)) {
                 continue;
             }
             String why = OUTCOMES.contains(f.code()) ? outcomeWhy(primary)
@@ -59,6 +62,15 @@ final class ConsequentFindings {
         return out == null ? findings : List.of(out);
     }
 
+    /**
+     * True when {@code f} is about the INVITE of frame {@code invite} on leg {@code callId}: its evidence starts with it
+     * (other findings cite an INVITE as what came before theirs, a fallback's rejection the attempt it followed).
+     */
+    private static boolean aboutInvite(Finding f, String callId, Long invite) {
+        List<Long> frames = f.evidence().frames();
+        return callId != null && callId.equals(f.callId()) && !frames.isEmpty() && invite.equals(frames.get(0));
+    }
+
     private static Finding primary(List<Finding> findings) {
         for (int i = 0; i < findings.size(); i++) {
             if (findings.get(i).primary()) {
@@ -68,7 +80,16 @@ final class ConsequentFindings {
         return null;
     }
 
+    /**
+     * Why an outcome follows from the primary cause: LiveKit's decision as the config predicts it and the capture
+     * agrees (a primary cause never comes from a contradicted simulation), or the same answer or silence read another
+     * way; null for a primary cause read from the capture alone (a late offer), which need not be why LiveKit answered
+     * as it did.
+     */
     private static String outcomeWhy(Finding primary) {
+        if (!primary.code().simulated() && !OUTCOMES.contains(primary.code())) {
+            return null;
+        }
         return " This is how the capture shows this call's primary cause (" + named(primary) + "), not a second "
                 + "problem: fixing that fixes this too.";
     }

@@ -96,4 +96,20 @@ class ConsequentFindingsTest {
         assertEquals(1, errors(d).size(), d.findings().toString());
         assertEquals(FindingCode.LK_SILENT_DROP, d.primaryFor(flow.id()).orElseThrow().code());
     }
+
+    @Test
+    void liveKitsOwnRefusalOfALateOfferStaysAnErrorBesideIt() {
+        // LiveKit picks a trunk before it reads any offer: its 503 is no consequence of the missing SDP
+        String invite = SipTexts.invite("late", "sip:" + DID + "@" + TestCall.LIVEKIT, "+4917612345678", TestCall.JAMBONZ, "");
+        CallFlow flow = TestCall.carrierJambonzLiveKit()
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 503, "Try again later"))
+                .flow();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+
+        assertEquals(FindingCode.SIP_LATE_OFFER, d.primaryFor(flow.id()).orElseThrow().code(), d.findings().toString());
+        assertEquals(Severity.ERROR, d.withCode(FindingCode.LK_RESPONSE_EXPLAINED).get(0).severity());
+    }
 }
