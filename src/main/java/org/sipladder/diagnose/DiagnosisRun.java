@@ -126,9 +126,9 @@ public final class DiagnosisRun {
             }
         }
         List<Finding> folded = ReplayedDecisions.fold(raw, routed);
-        List<Finding> marked = new PrimaryCauses().mark(one, routed,
+        List<Finding> marked = ConsequentFindings.lower(new PrimaryCauses().mark(one, routed,
                 CallImpact.moderate(flow, ContradictedPredictions.mark(folded, routed, configTexts), media), memo,
-                media);
+                media), routed, config);
         List<Finding> out = new ArrayList<>(marked.size());
         for (int i = 0; i < marked.size(); i++) {
             out.add(DiagnosisEngine.scrub(marked.get(i), scrubber));

@@ -66,6 +66,7 @@ final class NoRuleMatchCheck implements FindingRule {
         List<SIPDispatchRuleInfo> stranded = trunkId == null ? List.of() : stranded(context.config(), r.invite());
         SIPDispatchRuleInfo calledAsCaller = trunkId == null || !stranded.isEmpty() ? null
                 : calledAsCaller(context.config(), r.invite(), trunkId);
+        SIPDispatchRuleInfo waiting = trunkId == null ? waitingForTrunk(context.config(), r.invite(), null) : null;
         return Findings.call(r.transaction(), CODE,
                 CODE.title(trunkId == null ? "this caller" : "trunk " + trunkId),
                 "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
@@ -76,6 +77,7 @@ final class NoRuleMatchCheck implements FindingRule {
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
                 !stranded.isEmpty() ? repointFix(stranded, trunkId)
                         : calledAsCaller != null ? callerFilterFix(calledAsCaller, r.invite(), trunkId)
+                        : waiting != null ? trunkFirstFix(waiting)
                         : createFix(context, trunkId));
     }
 
@@ -109,6 +111,33 @@ final class NoRuleMatchCheck implements FindingRule {
             }
         }
         return null;
+    }
+
+    /**
+     * The first rule naming an existing trunk ({@code trunkId}, or any when null) whose caller and called-number
+     * filters let the call through: with no trunk matched it is not listed, yet it would take the call once its trunk
+     * accepts it. Null when there is none.
+     */
+    static SIPDispatchRuleInfo waitingForTrunk(LiveKitConfig config, InboundInvite invite, String trunkId) {
+        for (SIPDispatchRuleInfo rule : config.rules()) {
+            for (String named : rule.getTrunkIdsList()) {
+                if ((trunkId == null || trunkId.equals(named)) && config.trunk(named) != null
+                        && LiveKitConfig.callerAdmitted(rule, invite.callingNumber())
+                        && config.calledAdmitted(rule, invite.calledNumber())) {
+                    return rule;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Sends the user to the trunk that missed: a rule without trunk_ids would take calls the trunk was to keep out. */
+    private static Fix trunkFirstFix(SIPDispatchRuleInfo rule) {
+        return Findings.fix(List.of("Dispatch rule " + ConfigView.label(rule) + " would take this call through trunk "
+                + String.join(" or ", rule.getTrunkIdsList()) + ": find out why that trunk did not accept the call "
+                + "(the finding about the trunk says which of its filters refused it) and fix the trunk, rather than "
+                + "adding a rule without trunk_ids, which would take calls no trunk accepts."),
+                List.of(LkCommand.listTrunks()), null);
     }
 
     private static Fix createFix(DiagnosisContext context, String trunkId) {

@@ -26,6 +26,8 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
                 ", as a back-to-back user agent does"),
         FORWARDED_REQUEST("It passed a ", " it received on under the same Call-ID to ", ", as a SIP proxy does"),
         NEW_LEG_REQUEST("It received a ", " and sent one of another leg to ", ", as a back-to-back user agent does"),
+        OTHER_ADDRESS("It and ", " are one back-to-back user agent with two addresses: one received an INVITE "
+                + "and passed none on, the other sent the INVITE of the joined leg ", ""),
         FIRST_INVITE("It sent the first INVITE of the call"),
         PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call"),
         FIRST_REQUEST("It sent the first request of this call without INVITE (", ") to ",

@@ -114,6 +114,7 @@ final class HopRoles {
         } else if (firstInvite == null) {
             carrierWithoutInvite(invites, inviteCount);
         }
+        otherAddressClues(invites, inviteCount);
         // index loops: an iterator per call is a real object before the JIT's last tier
         String[] others = all.inOrder();
         for (String other : others) {
@@ -343,6 +344,68 @@ final class HopRoles {
     }
 
     /**
+     * A B2BUA with two addresses (dual-stack: IPv4 toward the carrier, IPv6 toward LiveKit; or one interface per side)
+     * receives a leg at one and sends the joined leg from the other, so neither shows the relay {@link #relayClues}
+     * looks for. The address that received an INVITE and never sent one, and the first address to send a later
+     * INVITE of another leg without having received or sent one before, are its two sides: the one no clue names
+     * takes the other's role, and both are a B2BUA when neither is named.
+     */
+    private void otherAddressClues(SipMessage[] invites, int count) {
+        for (int i = 0; i < count; i++) {
+            SipMessage received = invites[i];
+            String one = at(received.dst());
+            if (sentAny(invites, count, one)) {
+                continue; // it passed the call on itself: relayClues tells
+            }
+            for (int j = i + 1; j < count; j++) {
+                SipMessage sent = invites[j];
+                String other = at(sent.src());
+                if (!Objects.equals(sent.callId(), received.callId()) && sent.frame() > received.frame()
+                        && !other.equals(one) && !other.equals(at(received.src()))
+                        && !receivedAny(invites, count, other) && !sentAny(invites, j, other)) {
+                    sameB2bua(one, other, sent);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Gives the side of a two-address B2BUA no clue names the other side's role ({@link #otherAddressClues}). */
+    private void sameB2bua(String one, String other, SipMessage sent) {
+        Role oneRole = roleOf(one);
+        Role otherRole = roleOf(other);
+        // a carrier clue (an agent the table calls a carrier's) says it is no B2BUA of ours: left as it is
+        if (oneRole == Role.SIP_ENDPOINT && otherRole != Role.CARRIER) {
+            clue(one, otherRole == Role.SIP_ENDPOINT ? Role.B2BUA : otherRole, "other address", Sentence.OTHER_ADDRESS,
+                    sent.frame(), other, sent.callId());
+        }
+        if (otherRole == Role.SIP_ENDPOINT && oneRole != Role.CARRIER) {
+            clue(other, oneRole == Role.SIP_ENDPOINT ? Role.B2BUA : oneRole, "other address", Sentence.OTHER_ADDRESS,
+                    sent.frame(), one, sent.callId());
+        }
+    }
+
+    /** True when one of the first {@code count} INVITEs was sent from {@code key}. */
+    private boolean sentAny(SipMessage[] invites, int count, String key) {
+        for (int i = 0; i < count; i++) {
+            if (at(invites[i].src()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when one of the first {@code count} INVITEs was sent to {@code key}. */
+    private boolean receivedAny(SipMessage[] invites, int count, String key) {
+        for (int i = 0; i < count; i++) {
+            if (at(invites[i].dst()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A call without an INVITE names a carrier as one with an INVITE does, from its first dialog-opening or
      * standalone request sent from a public address, but only when that went to a host a clue names LiveKit, an SBC
      * or a proxy (a carrier's OPTIONS ping or NOTIFY to the SBC): a public phone's SUBSCRIBE or MESSAGE to its peer
@@ -457,14 +520,8 @@ final class HopRoles {
 
     /** The hop whose clues are filed under {@code key}: an address, or a shared host's party ({@link #at}). */
     private Hop hop(String key) {
+        Role role = roleOf(key);
         int[] counts = roleCounts;
-        Arrays.fill(counts, 0);
-        for (int i = 0; i < clueCount; i++) {
-            if (clues[i].address().equals(key)) {
-                counts[clues[i].role().ordinal()]++;
-            }
-        }
-        Role role = decide(counts);
         List<String> evidence;
         if (role == Role.SIP_ENDPOINT) {
             evidence = NO_CLUE;
@@ -481,6 +538,18 @@ final class HopRoles {
         SharedHosts.Party party = shared == null ? null : shared.party(key);
         return party == null ? new Hop(key, role, agentRoles.hopName(role, key), evidence)
                 : new Hop(party.address(), role, agentRoles.hopName(role, key), evidence, party.ports());
+    }
+
+    /** The role the clues filed under {@code key} point to; {@link #roleCounts} holds their count per role after. */
+    private Role roleOf(String key) {
+        int[] counts = roleCounts;
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < clueCount; i++) {
+            if (clues[i].address().equals(key)) {
+                counts[clues[i].role().ordinal()]++;
+            }
+        }
+        return decide(counts);
     }
 
     /**

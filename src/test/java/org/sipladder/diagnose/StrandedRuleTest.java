@@ -20,7 +20,7 @@ class StrandedRuleTest {
     private static final String DID = "+4930123456";
 
     /** carrier -> Jambonz -> LiveKit: 100 and 180 from LiveKit, then the caller's CANCEL, which LiveKit answers 481. */
-    private static CallFlow droppedThenCancelled() {
+    static CallFlow droppedThenCancelled() {
         String aInvite = SipTexts.invite("a-leg", "sip:" + DID + "@" + TestCall.JAMBONZ, "+4917612345678", TestCall.CARRIER,
                 SipTexts.SDP_G711);
         String bInvite = SipTexts.invite("b-leg", "sip:" + DID + "@" + TestCall.LIVEKIT, "+4917612345678", TestCall.JAMBONZ,

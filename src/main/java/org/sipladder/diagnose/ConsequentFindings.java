@@ -1,0 +1,125 @@
+package org.sipladder.diagnose;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import org.sipladder.livekit.LiveKitConfig;
+
+/**
+ * One error per root cause: lowers to warnings the errors of a failed call that only follow from its primary cause,
+ * each keeping its code and saying what it follows from. One decision of LiveKit's about an INVITE shows as the
+ * config's reason (the primary cause), as what LiveKit did (a silent drop, its answer) and as what the sender saw (no
+ * final response, a rejection passed back); and with no trunk matched, the self-hosted server lists only rules
+ * without trunk_ids, so a rule for the trunk that missed finds no rule left although it would take the call. A second
+ * cause that would fail the call on its own (a rule that would not take it through that trunk either) stays an error,
+ * and so does an outcome beside a primary cause read from the capture alone (a late offer), which need not be why
+ * LiveKit answered as it did. Only findings about the primary cause's own INVITE are looked at: a rejection on another
+ * leg (a fallback's) may be a second problem.
+ */
+final class ConsequentFindings {
+
+    private ConsequentFindings() {
+    }
+
+    /**
+     * What the capture shows an INVITE came to, read from its responses or their absence: about the INVITE of a cause
+     * ranked before them, they restate that cause's effect.
+     */
+    static final Set<FindingCode> OUTCOMES = Collections.unmodifiableSet(EnumSet.of(FindingCode.LK_RESPONSE_EXPLAINED,
+            FindingCode.LK_SILENT_DROP, FindingCode.SIP_NO_FINAL_RESPONSE, FindingCode.SIP_CALL_REJECTED,
+            FindingCode.LK_OUTBOUND_NO_RESPONSE, FindingCode.LK_OUTBOUND_PROVIDER_REJECTED));
+
+    /** LiveKit's trunk matching failed: it goes on without a trunk (self-hosted) or refuses the call (Cloud). */
+    static final Set<FindingCode> TRUNK_MISSES = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.LK_CALLED_NUMBER_MISMATCH, FindingCode.LK_SOURCE_NOT_ALLOWED, FindingCode.LK_CALLER_NOT_ALLOWED,
+            FindingCode.LK_NO_TRUNK_MATCH));
+
+    /** The findings of one call (primary cause marked) with those that follow from its primary cause lowered. */
+    static List<Finding> lower(List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config) {
+        Finding primary = primary(findings);
+        // a failure after the answer is not about an INVITE's setup; its frames name no INVITE to share
+        if (primary == null || primary.severity() != Severity.ERROR || primary.code().afterAnswer()
+                || primary.evidence().frames().isEmpty()) {
+            return findings;
+        }
+        Long invite = primary.evidence().frames().get(0);
+        Finding[] out = null;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f == primary || f.severity() != Severity.ERROR || f.code().rank() <= primary.code().rank()
+                    || !aboutInvite(f, primary.callId(), invite)) {
+                continue;
+            }
+            String why = OUTCOMES.contains(f.code()) ? outcomeWhy(primary)
+                    : f.code() == FindingCode.LK_NO_RULE_MATCH ? ruleWhy(primary, f, routings, config) : null;
+            if (why != null) {
+                out = out == null ? findings.toArray(new Finding[0]) : out;
+                out[i] = lowered(f, why);
+            }
+        }
+        return out == null ? findings : List.of(out);
+    }
+
+    /**
+     * True when {@code f} is about the INVITE of frame {@code invite} on leg {@code callId}: its evidence starts with it
+     * (other findings cite an INVITE as what came before theirs, a fallback's rejection the attempt it followed).
+     */
+    private static boolean aboutInvite(Finding f, String callId, Long invite) {
+        List<Long> frames = f.evidence().frames();
+        return callId != null && callId.equals(f.callId()) && !frames.isEmpty() && invite.equals(frames.get(0));
+    }
+
+    private static Finding primary(List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).primary()) {
+                return findings.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why an outcome follows from the primary cause: LiveKit's decision as the config predicts it and the capture
+     * agrees (a primary cause never comes from a contradicted simulation), or the same answer or silence read another
+     * way; null for a primary cause read from the capture alone (a late offer), which need not be why LiveKit answered
+     * as it did.
+     */
+    private static String outcomeWhy(Finding primary) {
+        if (!primary.code().simulated() && !OUTCOMES.contains(primary.code())) {
+            return null;
+        }
+        return " This is how the capture shows this call's primary cause (" + named(primary) + "), not a second "
+                + "problem: fixing that fixes this too.";
+    }
+
+    /**
+     * Why a rule miss follows from a trunk miss: a rule naming the trunk that missed would take the call once the trunk
+     * accepts it; null when the call had a trunk, or no rule would take it through that trunk either (two causes).
+     */
+    private static String ruleWhy(Finding primary, Finding f, List<LiveKitRouting> routings, LiveKitConfig config) {
+        LiveKitRouting r = ContradictedPredictions.routingOf(f, routings);
+        if (!TRUNK_MISSES.contains(primary.code()) || r == null || r.outcome().trunk().trunk() != null) {
+            return null;
+        }
+        for (String trunkId : primary.evidence().configIds()) {
+            SIPDispatchRuleInfo rule = NoRuleMatchCheck.waitingForTrunk(config, r.invite(), trunkId);
+            if (rule != null) {
+                return " No rule was left only because no trunk matched: dispatch rule " + rule.getSipDispatchRuleId()
+                        + " names trunk " + trunkId + " and would take this call once that trunk accepts it. This "
+                        + "follows from this call's primary cause (" + named(primary) + "): fix that, not the rules.";
+            }
+        }
+        return null;
+    }
+
+    private static String named(Finding primary) {
+        return primary.code() + ": " + primary.title();
+    }
+
+    private static Finding lowered(Finding f, String why) {
+        return new Finding(f.code(), Severity.WARNING, f.title(), f.explanation().concat(why), f.callId(), f.flowId(),
+                f.primary(), f.evidence(), f.fix());
+    }
+}
