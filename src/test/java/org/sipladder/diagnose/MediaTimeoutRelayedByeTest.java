@@ -38,9 +38,28 @@ class MediaTimeoutRelayedByeTest {
         assertEquals(1, timeouts.size(), d.findings().toString());
         Finding timeout = timeouts.get(0);
         assertTrue(timeout.title().contains(RelayedCall.BOB), timeout.title());
-        Finding primary = d.primaryFor(timeout.flowId()).orElseThrow();
-        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
-        assertTrue(primary.title().contains(RelayedCall.BOB), primary.title());
+        assertEquals("b-leg", timeout.callId());
+    }
+
+    @Test
+    void theSilenceWhereItStartedIsTheOneErrorAndTheTimeoutItCausedFollowsFromIt() throws Exception {
+        // Alice sent nothing, so the B2BUA had nothing to pass on to Bob, who timed out: one cause, on the A-leg
+        Diagnosis d = bobTimesOut().diagnose(dir);
+        Finding primary = d.primaryFor(d.findings().get(0).flowId()).orElseThrow();
+        assertEquals(FindingCode.MEDIA_ONE_WAY, primary.code(), d.findings().toString());
+        assertEquals("a-leg", primary.callId(), primary.title());
+        assertEquals(List.of(primary), d.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList(),
+                d.findings().toString());
+        Finding timeout = d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        Finding relayed = d.withCode(FindingCode.MEDIA_ONE_WAY).stream().filter(f -> "b-leg".equals(f.callId()))
+                .findFirst().orElseThrow();
+        for (Finding f : List.of(timeout, relayed)) {
+            assertEquals(Severity.WARNING, f.severity(), f.code().name());
+            assertTrue(f.explanation().endsWith(" This silence started on leg a-leg, this call's primary cause "
+                    + "(MEDIA_ONE_WAY: " + primary.title() + "), and a media relay passed it on, not a second "
+                    + "problem: fixing that fixes this too."), f.explanation());
+        }
+        assertTrue(d.failedAfterAnswer(primary.flowId()));
     }
 
     @Test
