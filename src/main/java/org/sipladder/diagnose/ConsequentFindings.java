@@ -63,6 +63,12 @@ final class ConsequentFindings {
                 silence = silence == null ? SameSilence.of(primary, legs) : silence;
                 SameSilence other = silence == null ? null : SameSilence.of(f, legs);
                 why = other != null && other.followsFrom(silence) ? other.followsWhy(silence, named(primary)) : null;
+                if (why != null && other.startOf(silence)) {
+                    // the timeout stays the primary cause, what the caller lived through; its fix is where it started
+                    out = out == null ? findings.toArray(new Finding[0]) : out;
+                    int p = findings.indexOf(primary);
+                    out[p] = out[p] == primary ? startedAt(primary, f) : out[p];
+                }
             } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
                 why = relayedWhy(primary, f, findings, memo.invites(flow));
             } else if (!primary.code().afterAnswer() && f.code().rank() > primary.code().rank()
@@ -168,6 +174,18 @@ final class ConsequentFindings {
 
     private static String named(Finding primary) {
         return primary.code() + ": " + primary.title();
+    }
+
+    /**
+     * {@code primary} (a media timeout) with where its silence started, on another leg a media relay passed it on from
+     * ({@code start}), and that finding's fix in place of its own: opening ports toward the party that timed out
+     * fixes nothing when the relay never received the audio to send.
+     */
+    private static Finding startedAt(Finding primary, Finding start) {
+        return new Finding(primary.code(), primary.severity(), primary.title(), primary.explanation()
+                + " The silence started on leg " + start.callId() + " (MEDIA_ONE_WAY there: " + start.title()
+                + "); a media relay cannot forward what it never received, so the fix is there.",
+                primary.callId(), primary.flowId(), primary.primary(), primary.evidence(), start.fix());
     }
 
     private static Finding lowered(Finding f, String why) {

@@ -33,14 +33,8 @@ final class PrimaryCauses {
             // a registration renewed later under another Call-ID failed for a while, not for good: no primary cause
             if (flow.failedForGood() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
-                String origin = originCallId(ofFlow, memo, flow, media);
-                Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)), origin);
-                // the media timeout ranks first, but when a relay passed on silence that started on another leg,
-                // the cause (and its fix) is there: the timeout follows from it
-                if (best != null && best.code() == FindingCode.MEDIA_TIMEOUT_HANGUP && origin != null) {
-                    Finding start = SameSilence.whereStarted(best, ofFlow, memo.mediaLegs(flow, media));
-                    best = start != null ? start : best;
-                }
+                Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)),
+                        originCallId(ofFlow, memo, flow, media));
                 if (best != null) {
                     primaries.add(best);
                 }

@@ -56,35 +56,26 @@ record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin) {
         if (cause.leg == leg) {
             return to == null || cause.to == null || to == cause.to;
         }
-        return origin != null && origin.leg() == cause.leg && origin.relay() == cause.to;
+        return origin != null && origin.leg() == cause.leg && origin.relay() == cause.to || startOf(cause);
+    }
+
+    /**
+     * True when this silence is where {@code cause}'s started: a media relay passed it on from this leg to the leg
+     * {@code cause} is about (a media timeout there follows from the RTP that never reached the relay here).
+     */
+    boolean startOf(SameSilence cause) {
+        return cause.origin != null && cause.origin.leg() == leg && cause.origin.relay() == to;
     }
 
     /** What a finding about this silence adds when it {@link #followsFrom follows from} {@code cause}, named. */
     String followsWhy(SameSilence cause, String named) {
+        if (startOf(cause)) {
+            return " This is where the silence of this call's primary cause (" + named + ") started: a media relay "
+                    + "passed it on to leg " + cause.leg.leg.callId() + ". One problem, not two: its fix is this one.";
+        }
         String same = cause.leg == leg ? "This is the same missing RTP as this call's primary cause (" + named + ")"
                 : "This silence started on leg " + cause.leg.leg.callId() + ", this call's primary cause (" + named
                 + "), and a media relay passed it on";
         return " " + same + ", not a second problem: fixing that fixes this too.";
-    }
-
-    /**
-     * The one-way finding of {@code findings} where the silence {@code timeout} is about started, when a relay
-     * passed it on from another leg: there the media timeout's cause can be fixed, not on the leg that timed out.
-     * Null when there is none.
-     */
-    static Finding whereStarted(Finding timeout, List<Finding> findings, List<MediaLeg> legs) {
-        SameSilence silence = of(timeout, legs);
-        if (silence == null || silence.origin == null) {
-            return null;
-        }
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            SameSilence start = f.code() == FindingCode.MEDIA_ONE_WAY && f.severity() == Severity.ERROR
-                    ? of(f, legs) : null;
-            if (start != null && start.leg != silence.leg && silence.followsFrom(start)) {
-                return f;
-            }
-        }
-        return null;
     }
 }
