@@ -74,7 +74,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
      * The caller's failure from where it started to the caller, when it started further down and the caller did not
      * cancel before it; null otherwise.
      */
-    private static List<InviteTransaction> relayChain(List<InviteTransaction> invites) {
+    static List<InviteTransaction> relayChain(List<InviteTransaction> invites) {
         List<InviteTransaction> failed = invites.stream().filter(B2buaFailureRelayedCheck::failed).toList();
         InviteTransaction toCaller = toCaller(failed);
         if (toCaller == null) {

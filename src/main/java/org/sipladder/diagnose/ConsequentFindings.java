@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.CaptureMedia;
 
 /**
  * One error per root cause: lowers to warnings the errors of a failed call that only follow from its primary cause,
@@ -16,7 +18,9 @@ import org.sipladder.livekit.LiveKitConfig;
  * cause that would fail the call on its own (a rule that would not take it through that trunk either) stays an error,
  * and so does an outcome beside a primary cause read from the capture alone (a late offer), which need not be why
  * LiveKit answered as it did. Only findings about the primary cause's own INVITE are looked at: a rejection on another
- * leg (a fallback's) may be a second problem.
+ * leg (a fallback's) may be a second problem, unless a hop relayed the primary cause's failure back over that leg and
+ * the same check read it there again. After the answer, the same missing RTP shows as a media timeout, one-way audio
+ * or no RTP at all on its leg, and on the legs a media relay passed it on to ({@link SameSilence}).
  */
 final class ConsequentFindings {
 
@@ -37,23 +41,42 @@ final class ConsequentFindings {
             FindingCode.LK_NO_TRUNK_MATCH));
 
     /** The findings of one call (primary cause marked) with those that follow from its primary cause lowered. */
-    static List<Finding> lower(List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config) {
+    static List<Finding> lower(List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config,
+                               CallFlow flow, CallMemo memo, CaptureMedia media) {
         Finding primary = primary(findings);
-        // a failure after the answer is not about an INVITE's setup; its frames name no INVITE to share
-        if (primary == null || primary.severity() != Severity.ERROR || primary.code().afterAnswer()
-                || primary.evidence().frames().isEmpty()) {
+        if (primary == null || primary.severity() != Severity.ERROR || primary.evidence().frames().isEmpty()) {
             return findings;
         }
         Long invite = primary.evidence().frames().get(0);
+        // worked out for the first finding that needs them only: most calls have none
+        SameSilence silence = null;
+        List<MediaLeg> legs = null;
         Finding[] out = null;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (f == primary || f.severity() != Severity.ERROR || f.code().rank() <= primary.code().rank()
-                    || !aboutInvite(f, primary.callId(), invite)) {
+            if (f == primary || f.severity() != Severity.ERROR) {
                 continue;
             }
-            String why = OUTCOMES.contains(f.code()) ? outcomeWhy(primary)
-                    : f.code() == FindingCode.LK_NO_RULE_MATCH ? ruleWhy(primary, f, routings, config) : null;
+            String why = null;
+            if (SameSilence.isSilence(primary.code()) && SameSilence.isSilence(f.code())) {
+                legs = legs == null ? memo.mediaLegs(flow, media) : legs;
+                silence = silence == null ? SameSilence.of(primary, legs) : silence;
+                SameSilence other = silence == null ? null : SameSilence.of(f, legs);
+                why = other != null && other.followsFrom(silence) ? other.followsWhy(silence, named(primary)) : null;
+                if (why != null && other.startOf(silence)) {
+                    // the timeout stays the primary cause, what the caller lived through; its fix is where it started
+                    out = out == null ? findings.toArray(new Finding[0]) : out;
+                    int p = findings.indexOf(primary);
+                    out[p] = out[p] == primary ? startedAt(primary, f) : out[p];
+                }
+            } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
+                why = relayedWhy(primary, f, findings, memo.invites(flow));
+            } else if (!primary.code().afterAnswer() && f.code().rank() > primary.code().rank()
+                    && aboutInvite(f, primary.callId(), invite)) {
+                // a failure after the answer is not about an INVITE's setup; its frames name no INVITE to share
+                why = OUTCOMES.contains(f.code()) ? outcomeWhy(primary)
+                        : f.code() == FindingCode.LK_NO_RULE_MATCH ? ruleWhy(primary, f, routings, config) : null;
+            }
             if (why != null) {
                 out = out == null ? findings.toArray(new Finding[0]) : out;
                 out[i] = lowered(f, why);
@@ -114,8 +137,55 @@ final class ConsequentFindings {
         return null;
     }
 
+    /**
+     * Why {@code f}, of the primary cause's code on another leg, follows from it: a hop relayed or translated the
+     * primary cause's failure back to {@code f}'s INVITE ({@link B2buaFailureRelayedCheck}), so the same check reads
+     * the same refusal again on the way back; null otherwise. Looked at only when the call has such a relay finding.
+     */
+    private static String relayedWhy(Finding primary, Finding f, List<Finding> findings,
+                                     List<InviteTransaction> invites) {
+        if (f.callId() == null || f.callId().equals(primary.callId()) || f.evidence().frames().isEmpty()
+                || !hasCode(findings, FindingCode.B2BUA_FAILURE_RELAYED)) {
+            return null;
+        }
+        List<InviteTransaction> chain = B2buaFailureRelayedCheck.relayChain(invites);
+        if (chain == null || chain.get(0).frame() != primary.evidence().frames().get(0)) {
+            return null;
+        }
+        long relayedInvite = f.evidence().frames().get(0);
+        for (int i = 1; i < chain.size(); i++) {
+            if (chain.get(i).frame() == relayedInvite && f.callId().equals(chain.get(i).callId())) {
+                return " The failure started on leg " + primary.callId() + " and was passed back over this leg (see "
+                        + "B2BUA_FAILURE_RELAYED): this is this call's primary cause (" + named(primary) + ") seen "
+                        + "again on the way back, not a second problem; fixing that fixes this too.";
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasCode(List<Finding> findings, FindingCode code) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).code() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String named(Finding primary) {
         return primary.code() + ": " + primary.title();
+    }
+
+    /**
+     * {@code primary} (a media timeout) with where its silence started, on another leg a media relay passed it on from
+     * ({@code start}), and that finding's fix in place of its own: opening ports toward the party that timed out
+     * fixes nothing when the relay never received the audio to send.
+     */
+    private static Finding startedAt(Finding primary, Finding start) {
+        return new Finding(primary.code(), primary.severity(), primary.title(), primary.explanation()
+                + " The silence started on leg " + start.callId() + " (MEDIA_ONE_WAY there: " + start.title()
+                + "); a media relay cannot forward what it never received, so the fix is there.",
+                primary.callId(), primary.flowId(), primary.primary(), primary.evidence(), start.fix());
     }
 
     private static Finding lowered(Finding f, String why) {

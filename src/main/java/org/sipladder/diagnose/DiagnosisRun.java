@@ -128,7 +128,7 @@ public final class DiagnosisRun {
         List<Finding> folded = ReplayedDecisions.fold(raw, routed);
         List<Finding> marked = ConsequentFindings.lower(new PrimaryCauses().mark(one, routed,
                 CallImpact.moderate(flow, ContradictedPredictions.mark(folded, routed, configTexts), media), memo,
-                media), routed, config);
+                media), routed, config, flow, memo, media);
         List<Finding> out = new ArrayList<>(marked.size());
         for (int i = 0; i < marked.size(); i++) {
             out.add(DiagnosisEngine.scrub(marked.get(i), scrubber));

@@ -47,7 +47,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     }
 
     /** The party of the answered {@code leg} that sent its BYE after the answer, or null. */
-    private static MediaParty hanger(MediaLeg leg) {
+    static MediaParty hanger(MediaLeg leg) {
         if (!leg.answered() || leg.bye == null || leg.bye.frame() < leg.answer.frame()) {
             return null;
         }

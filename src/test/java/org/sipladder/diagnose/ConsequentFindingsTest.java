@@ -112,4 +112,22 @@ class ConsequentFindingsTest {
         assertEquals(FindingCode.SIP_LATE_OFFER, d.primaryFor(flow.id()).orElseThrow().code(), d.findings().toString());
         assertEquals(Severity.ERROR, d.withCode(FindingCode.LK_RESPONSE_EXPLAINED).get(0).severity());
     }
+
+    @Test
+    void theSameRefusalReadAgainOnTheLegItWasRelayedOverFollowsFromWhereItStarted() {
+        CallFlow flow = PrimaryCausesTest.codecRefusalRelayedBack();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+
+        Finding primary = d.primaryFor(flow.id()).orElseThrow();
+        assertEquals("b-leg", primary.callId());
+        assertEquals(List.of(primary), errors(d), d.findings().toString());
+        Finding relayed = d.withCode(FindingCode.SIP_NO_COMMON_CODEC).stream().filter(f -> "a-leg".equals(f.callId()))
+                .findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, relayed.severity());
+        assertTrue(relayed.explanation().endsWith(" The failure started on leg b-leg and was passed back over this leg "
+                + "(see B2BUA_FAILURE_RELAYED): this is this call's primary cause (SIP_NO_COMMON_CODEC: "
+                + primary.title() + ") seen again on the way back, not a second problem; fixing that fixes this too."),
+                relayed.explanation());
+    }
 }

@@ -38,9 +38,31 @@ class MediaTimeoutRelayedByeTest {
         assertEquals(1, timeouts.size(), d.findings().toString());
         Finding timeout = timeouts.get(0);
         assertTrue(timeout.title().contains(RelayedCall.BOB), timeout.title());
-        Finding primary = d.primaryFor(timeout.flowId()).orElseThrow();
+        assertEquals("b-leg", timeout.callId());
+    }
+
+    @Test
+    void theTimeoutIsTheOneErrorWithTheFixWhereItsSilenceStarted() throws Exception {
+        // Alice sent nothing, so the B2BUA had nothing to pass on to Bob, who timed out: one cause, fixed on the A-leg
+        Diagnosis d = bobTimesOut().diagnose(dir);
+        Finding primary = d.primaryFor(d.findings().get(0).flowId()).orElseThrow();
         assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
-        assertTrue(primary.title().contains(RelayedCall.BOB), primary.title());
+        assertEquals(List.of(primary), d.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList(),
+                d.findings().toString());
+        Finding start = d.withCode(FindingCode.MEDIA_ONE_WAY).stream().filter(f -> "a-leg".equals(f.callId()))
+                .findFirst().orElseThrow();
+        Finding relayed = d.withCode(FindingCode.MEDIA_ONE_WAY).stream().filter(f -> "b-leg".equals(f.callId()))
+                .findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, start.severity());
+        assertTrue(start.explanation().endsWith(" This is where the silence of this call's primary cause "
+                + "(MEDIA_TIMEOUT_HANGUP: " + primary.title() + ") started: a media relay passed it on to leg b-leg. "
+                + "One problem, not two: its fix is this one."), start.explanation());
+        assertEquals(Severity.WARNING, relayed.severity());
+        // the timeout's fix is the A-leg's: ports toward Bob were never the problem
+        assertEquals(start.fix(), primary.fix());
+        assertTrue(primary.explanation().contains("The silence started on leg a-leg (MEDIA_ONE_WAY there: " + start.title() + ")"),
+                primary.explanation());
+        assertTrue(d.failedAfterAnswer(primary.flowId()));
     }
 
     @Test

@@ -85,9 +85,8 @@ class PrimaryCausesTest {
         assertEquals(1, d.withCode(FindingCode.B2BUA_FAILURE_RELAYED).size());
     }
 
-    @Test
-    void aRefusalRelayedBackIsPrimaryOnTheLegWhereItStartedWhenBothLegsShowTheSameCause() {
-        // a G.729-only offer through Jambonz: LiveKit refuses it, Jambonz relays the 488, so both legs show no common codec
+    /** A G.729-only offer through Jambonz: LiveKit refuses it, Jambonz relays the 488, so both legs show no common codec. */
+    static CallFlow codecRefusalRelayedBack() {
         String g729 = SipTexts.sdp(TestCall.CARRIER, "18 G729/8000", "101 telephone-event/8000");
         String aInvite = SipTexts.invite("a-leg", "sip:+4930123456@" + TestCall.JAMBONZ, "+4917612345678", TestCall.CARRIER, g729);
         String bInvite = SipTexts.invite("b-leg", "sip:+4930123456@" + TestCall.LIVEKIT, "+4917612345678", TestCall.JAMBONZ,
@@ -95,6 +94,12 @@ class PrimaryCausesTest {
         CallFlow flow = TestCall.ringingThroughJambonz(aInvite, bInvite)
                 .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(bInvite, 488, "Not Acceptable Here"))
                 .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(aInvite, 488, "Not Acceptable Here")).flow();
+        return flow;
+    }
+
+    @Test
+    void aRefusalRelayedBackIsPrimaryOnTheLegWhereItStartedWhenBothLegsShowTheSameCause() {
+        CallFlow flow = codecRefusalRelayedBack();
         Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
         assertEquals(2, d.withCode(FindingCode.SIP_NO_COMMON_CODEC).size(), d.findings().toString());
         assertEquals(1, d.withCode(FindingCode.B2BUA_FAILURE_RELAYED).size());

@@ -51,6 +51,12 @@ class RelayedOneWayAudioTest {
         Finding relayed = onLeg(d, "a-leg");
         Finding primary = d.primaryFor(relayed.flowId()).orElseThrow();
         assertEquals("b-leg", primary.callId(), primary.title());
+        // one cause, one error: the leg it was passed on to follows from it
+        assertEquals(Severity.ERROR, origin.severity());
+        assertEquals(Severity.WARNING, relayed.severity());
+        assertTrue(relayed.explanation().endsWith(" This silence started on leg b-leg, this call's primary cause "
+                + "(MEDIA_ONE_WAY: " + origin.title() + "), and a media relay passed it on, not a second problem: "
+                + "fixing that fixes this too."), relayed.explanation());
         assertTrue(origin.explanation().contains("relays this audio to " + ALICE + " on leg a-leg, where none arrived "
                 + "either: the silence " + ALICE + " hears starts here."), origin.explanation());
         assertTrue(relayed.explanation().contains("This follows from its other leg: Jambonz (" + PBX + ") relays to "
