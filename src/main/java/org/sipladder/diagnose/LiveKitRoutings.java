@@ -76,7 +76,10 @@ final class LiveKitRoutings {
         }
         List<StatusLine> observed = List.of(lines);
         if (!config.hasInbound()) {
-            return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN);
+            // without a config a replayed rejection is still one decision of LiveKit's (ReplayedDecisions)
+            InviteTransaction replayed = replayedFrom(tx, memo);
+            return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN, null,
+                    replayed == null ? 0 : replayed.frame());
         }
         RoutingSimulator simulator = simulator(requestUri.host());
         RoutingOutcome outcome = simulator.simulate(invite);

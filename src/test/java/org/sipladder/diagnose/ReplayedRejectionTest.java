@@ -64,6 +64,22 @@ class ReplayedRejectionTest {
     }
 
     @Test
+    void withoutAConfigTheReplayedAnswerIsStillOneFinding() {
+        String first = invite("call-replayed");
+        CallFlow flow = refusedTwice(first, SipTexts.retry(first, 2).replace("branch=z9hG4bK", "branch=z9hG4bK2"));
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+
+        List<Finding> explained = d.withCode(FindingCode.LK_RESPONSE_EXPLAINED);
+        assertEquals(1, explained.size(), d.findings().toString());
+        assertTrue(explained.get(0).evidence().frames().containsAll(List.of(1L, 4L, 5L)),
+                explained.get(0).evidence().frames().toString());
+        assertTrue(explained.get(0).evidence().facts().stream().anyMatch(f -> f.startsWith("LiveKit replayed this "
+                + "answer (503 Try again later) to the INVITE of frame 4")), explained.get(0).evidence().facts().toString());
+        assertEquals(1L, d.routings().get(1).replayOf());
+    }
+
+    @Test
     void aNewCallIdIsANewDecisionAndANewFinding() {
         CallFlow flow = refusedTwice(invite("call-one"), invite("call-two"));
 
