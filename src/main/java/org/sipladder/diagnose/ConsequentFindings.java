@@ -43,7 +43,8 @@ final class ConsequentFindings {
     /** The findings of one call (primary cause marked) with those that follow from its primary cause lowered. */
     static List<Finding> lower(List<Finding> findings, List<LiveKitRouting> routings, LiveKitConfig config,
                                CallFlow flow, CallMemo memo, CaptureMedia media) {
-        Finding primary = primary(findings);
+        int primaryAt = primaryAt(findings);
+        Finding primary = primaryAt < 0 ? null : findings.get(primaryAt);
         if (primary == null || primary.severity() != Severity.ERROR || primary.evidence().frames().isEmpty()) {
             return findings;
         }
@@ -66,8 +67,7 @@ final class ConsequentFindings {
                 if (why != null && other.startOf(silence)) {
                     // the timeout stays the primary cause, what the caller lived through; its fix is where it started
                     out = out == null ? findings.toArray(new Finding[0]) : out;
-                    int p = findings.indexOf(primary);
-                    out[p] = out[p] == primary ? startedAt(primary, f) : out[p];
+                    out[primaryAt] = out[primaryAt] == primary ? startedAt(primary, f) : out[primaryAt];
                 }
             } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
                 why = relayedWhy(primary, f, findings, memo.invites(flow));
@@ -94,13 +94,14 @@ final class ConsequentFindings {
         return callId != null && callId.equals(f.callId()) && !frames.isEmpty() && invite.equals(frames.get(0));
     }
 
-    private static Finding primary(List<Finding> findings) {
+    /** The place of the finding marked primary, or -1. */
+    private static int primaryAt(List<Finding> findings) {
         for (int i = 0; i < findings.size(); i++) {
             if (findings.get(i).primary()) {
-                return findings.get(i);
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /**

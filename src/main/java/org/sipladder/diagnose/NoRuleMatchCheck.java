@@ -122,8 +122,7 @@ final class NoRuleMatchCheck implements FindingRule {
         for (SIPDispatchRuleInfo rule : config.rules()) {
             for (String named : rule.getTrunkIdsList()) {
                 if ((trunkId == null || trunkId.equals(named)) && config.trunk(named) != null
-                        && LiveKitConfig.callerAdmitted(rule, invite.callingNumber())
-                        && config.calledAdmitted(rule, invite.calledNumber())) {
+                        && numbersAdmit(config, rule, invite)) {
                     return rule;
                 }
             }
@@ -172,12 +171,16 @@ final class NoRuleMatchCheck implements FindingRule {
         List<SIPDispatchRuleInfo> stranded = new ArrayList<>(1);
         for (SIPDispatchRuleInfo rule : config.rules()) {
             if (!rule.getTrunkIdsList().isEmpty() && rule.getTrunkIdsList().stream().allMatch(id -> config.trunk(id) == null)
-                    && LiveKitConfig.callerAdmitted(rule, invite.callingNumber())
-                    && config.calledAdmitted(rule, invite.calledNumber())) {
+                    && numbersAdmit(config, rule, invite)) {
                 stranded.add(rule);
             }
         }
         return stranded;
+    }
+
+    /** True when the rule's caller filter (inbound_numbers) and called-number filter (numbers) let the call through. */
+    private static boolean numbersAdmit(LiveKitConfig config, SIPDispatchRuleInfo rule, InboundInvite invite) {
+        return LiveKitConfig.callerAdmitted(rule, invite.callingNumber()) && config.calledAdmitted(rule, invite.calledNumber());
     }
 
     private static String createJson(String trunkId, String agent) {

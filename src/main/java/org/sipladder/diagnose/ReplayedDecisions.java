@@ -56,12 +56,9 @@ final class ReplayedDecisions {
 
     /** {@code first} with the replay's frames and a fact naming the replay. */
     private static Finding merged(Finding first, Finding replayed, LiveKitRouting replay) {
+        // Evidence keeps each frame once, in the order of first mention
         List<Long> frames = new ArrayList<>(first.evidence().frames());
-        for (Long frame : replayed.evidence().frames()) {
-            if (!frames.contains(frame)) {
-                frames.add(frame);
-            }
-        }
+        frames.addAll(replayed.evidence().frames());
         StatusLine answer = replay.observedFinal();
         List<String> facts = new ArrayList<>(first.evidence().facts());
         facts.add("LiveKit replayed this answer (" + LiveKitRouting.label(answer) + ") to the INVITE of frame "
