@@ -89,6 +89,12 @@ final class LiveKitRoutings {
             InboundInvite natted = invite.behindNat();
             RoutingOutcome nattedOutcome = simulator.simulate(natted);
             Verdict nattedVerdict = verdict(nattedOutcome, observed);
+            if (nattedVerdict.consistency() != Consistency.CONSISTENT) {
+                // a public entry might have held the NAT's address; LiveKit's refusal may show that none does
+                natted = invite.behindUnlistedNat();
+                nattedOutcome = simulator.simulate(natted);
+                nattedVerdict = verdict(nattedOutcome, observed);
+            }
             if (nattedVerdict.consistency() == Consistency.CONSISTENT) {
                 invite = natted;
                 outcome = nattedOutcome;

@@ -49,14 +49,15 @@ final class AllowedAddresses {
 
     /**
      * As {@link #allows}, for a source LiveKit saw only as the unknown public address of a NAT: an entry equal to the
-     * From host lets it in, and so may any IP/CIDR entry outside the private ranges; a private entry never does.
+     * From host lets it in, and so may any IP/CIDR entry outside the private ranges unless {@code unlisted} (LiveKit's
+     * answer showed that the NAT's address is none of them); a private entry never does.
      */
-    boolean allowsBehindNat(String fromHost) {
+    boolean allowsBehindNat(String fromHost, boolean unlisted) {
         if (usable.isEmpty()) {
             return true;
         }
         for (String entry : usable) {
-            if (entry.equals(fromHost) || mayHoldPublic(entry)) {
+            if (entry.equals(fromHost) || !unlisted && mayHoldPublic(entry)) {
                 return true;
             }
         }

@@ -19,10 +19,21 @@ package org.sipladder.livekit;
  * @param sourceBehindNat    true when {@code sourceIp} is the private address the capture shows and the INVITE went to
  *                           a public address with nothing naming the public one it left through: LiveKit saw that
  *                           unknown public address, never {@code sourceIp}
+ * @param natAddressUnlisted true (only with {@code sourceBehindNat}) when LiveKit's answer shows that the NAT's public
+ *                           address is none of a trunk's allowed_addresses entries: the public entries hold other
+ *                           addresses; false when it may be any of them
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
                             String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
-                            String challenge, boolean sourceBehindNat) {
+                            String challenge, boolean sourceBehindNat, boolean natAddressUnlisted) {
+
+    /** An INVITE whose source LiveKit saw as captured, or behind a NAT whose public address may be any entry. */
+    public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
+                         String proxyAuthorization, String requestUriUser, Boolean challengeStored, String challenge,
+                         boolean sourceBehindNat) {
+        this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
+                challengeStored, challenge, sourceBehindNat, false);
+    }
 
     /** An INVITE whose source address LiveKit saw as captured (or as a Via received= names it). */
     public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
@@ -47,12 +58,21 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
     /** The same INVITE sent from its private {@code sourceIp} through a NAT whose public address is unknown. */
     public InboundInvite behindNat() {
         return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
-                requestUriUser, challengeStored, challenge, true);
+                requestUriUser, challengeStored, challenge, true, false);
+    }
+
+    /**
+     * As {@link #behindNat()}, with a NAT whose public address none of a trunk's allowed_addresses entries holds: what
+     * LiveKit's refusal shows when a trunk allows the private address and some public ones.
+     */
+    public InboundInvite behindUnlistedNat() {
+        return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
+                requestUriUser, challengeStored, challenge, true, true);
     }
 
     /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
     public InboundInvite withCalledNumber(String number) {
         return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
-                challengeStored, challenge, sourceBehindNat);
+                challengeStored, challenge, sourceBehindNat, natAddressUnlisted);
     }
 }

@@ -32,7 +32,7 @@ public final class TrunkAdmission {
      */
     public static boolean sourceAllowed(SIPInboundTrunkInfo trunk, InboundInvite invite) {
         AllowedAddresses allowed = new AllowedAddresses(trunk.getAllowedAddressesList());
-        return invite.sourceBehindNat() ? allowed.allowsBehindNat(invite.fromHost())
+        return invite.sourceBehindNat() ? allowed.allowsBehindNat(invite.fromHost(), invite.natAddressUnlisted())
                 : allowed.allows(invite.sourceIp(), invite.fromHost());
     }
 

@@ -150,10 +150,11 @@ final class TrunkSelector {
      */
     private static String natExclusion(SIPInboundTrunkInfo trunk, AllowedAddresses allowed, InboundInvite invite,
                                        List<String> notes) {
-        if (!allowed.allowsBehindNat(invite.fromHost())) {
+        if (!allowed.allowsBehindNat(invite.fromHost(), invite.natAddressUnlisted())) {
             return "the INVITE left the private address " + invite.sourceIp() + " through NAT, so LiveKit saw the "
                     + "NAT's public address, and neither that nor the From host " + quote(invite.fromHost())
-                    + " is in its allowed_addresses " + allowed.usable() + " (private addresses only)";
+                    + " is in its allowed_addresses " + allowed.usable() + (invite.natAddressUnlisted()
+                    ? " (LiveKit's answer shows that its public entries hold other addresses)" : " (private addresses only)");
         }
         if (!allowed.usable().contains(invite.fromHost())) {
             notes.add("The source " + invite.sourceIp() + " is a private address sent to a public one: LiveKit saw "

@@ -36,8 +36,8 @@ class NatSourceTest {
                 .flow();
     }
 
-    private static LiveKitConfig allowing(String address) {
-        return TestConfig.config(List.of(TestConfig.trunk("ST_in", DID).addAllowedAddresses(address)),
+    private static LiveKitConfig allowing(String... addresses) {
+        return TestConfig.config(List.of(TestConfig.trunk("ST_in", DID).addAllAllowedAddresses(List.of(addresses))),
                 List.of(TestConfig.rule("SDR_main", "support-agent", "ST_in")));
     }
 
@@ -74,6 +74,26 @@ class NatSourceTest {
         assertTrue(primary.fix().json().contains("\"allowedAddresses\": [\"198.51.100.77\", \"NAT_PUBLIC_IP\"]"),
                 primary.fix().json());
         assertFalse(primary.fix().json().contains(TestCall.JAMBONZ), "LiveKit never sees the private address: "
+                + primary.fix().json());
+    }
+
+    @Test
+    void aTrunkAllowingThePrivateSourceAndAPublicAddressRefusedTheNatsAddress() {
+        // the private entry would take the call and the public one might hold the NAT's address; LiveKit's 404 shows
+        // that it does not: consistent, and the fix keeps the public entry and puts the NAT's in place of the private
+        CallFlow flow = refusedNoTrunk();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), allowing(TestCall.JAMBONZ, "198.51.100.77"));
+
+        assertEquals(Consistency.CONSISTENT, d.routings().get(0).consistency(), d.routings().get(0).summary());
+        Finding primary = d.primaryFor(flow.id()).orElseThrow();
+        assertEquals(FindingCode.LK_SOURCE_NOT_ALLOWED, primary.code());
+        assertTrue(primary.title().endsWith("does not allow source the NAT's public address"), primary.title());
+        assertTrue(String.join(" ", d.routings().get(0).outcome().reasoning()).contains("public entries hold other addresses"),
+                d.routings().get(0).outcome().reasoning().toString());
+        assertTrue(primary.fix().json().contains("\"allowedAddresses\": [\"198.51.100.77\", \"NAT_PUBLIC_IP\"]"),
+                primary.fix().json());
+        assertFalse(primary.fix().json().contains(TestCall.JAMBONZ), "the private entry never matches: "
                 + primary.fix().json());
     }
 }

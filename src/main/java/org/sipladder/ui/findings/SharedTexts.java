@@ -45,7 +45,8 @@ final class SharedTexts {
         InboundInvite invite = i == null ? null : new InboundInvite(i.callId(), i.calledNumber(), text(i.callingNumber()),
                 text(i.fromHost()), text(i.sourceIp()), text(i.proxyAuthorization()),
                 i.calledNumber() != null && i.calledNumber().equals(i.requestUriUser()) ? i.calledNumber()
-                        : i.requestUriUser(), i.challengeStored(), i.challenge(), i.sourceBehindNat());
+                        : i.requestUriUser(), i.challengeStored(), i.challenge(), i.sourceBehindNat(),
+                        i.natAddressUnlisted());
         List<StatusLine> observed = detached.observed() == null ? null
                 : (List<StatusLine>) seen.computeIfAbsent(detached.observed(), k -> k);
         return new LiveKitRouting(detached.transaction(), invite, detached.outcome(), observed,
