@@ -148,6 +148,16 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         return cancel() != null;
     }
 
+    /**
+     * True when LiveKit had cancelled its INVITE before {@code answer} was sent: the answer is the CANCEL's outcome,
+     * whatever its status. RFC 3261 section 9.2 asks for 487 Request Terminated, but some providers answer a cancelled
+     * INVITE 408 or 480 instead, and a B2BUA may pass on what its other leg got.
+     */
+    boolean cancelledBefore(SipMessage answer) {
+        SipMessage cancel = cancel();
+        return cancel != null && answer.timestampMicros() >= cancel.timestampMicros();
+    }
+
     /** LiveKit's CANCEL of its INVITE, or null when it sent none. */
     private SipMessage cancel() {
         SipMessage invite = last().request();

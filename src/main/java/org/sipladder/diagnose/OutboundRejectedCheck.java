@@ -155,11 +155,17 @@ final class OutboundRejectedCheck implements FindingRule {
         SipMessage start = origin.finalResponse();
         SipMessage toLiveKit = call.last().finalResponse();
         boolean relayed = chain.size() > 1;
-        boolean cancelled = start.status() == 487 && call.cancelledByLiveKit();
-        boolean callee = cancelled || List.of(486, 600, 603).contains(start.status());
+        boolean cancelled = call.cancelledBefore(toLiveKit);
+        // a Reason naming the callee's own outcome (no answer, busy) turns a 480 or 404 into a delivered call's result
+        boolean calleeCause = !cancelled && Q850.calleeOutcome(start.header("Reason"));
+        boolean callee = cancelled || calleeCause || List.of(486, 600, 603).contains(start.status());
         List<String> facts = chainFacts(call, chain);
         if (cancelled) {
             facts.add(call.cancelReason());
+            if (start.status() != 487) {
+                facts.add(start.src().address() + " answered the cancelled INVITE " + start.label()
+                        + " where RFC 3261 asks for 487 Request Terminated: it reports the CANCEL, not a failure of its own");
+            }
         }
         for (String name : List.of("Reason", "X-Reason", "Warning", "Retry-After", "X-Twilio-Error")) {
             String value = start.header(name);
@@ -206,7 +212,9 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
         } else {
-            steps.add(cancelled ? OutboundCall.RING_LONGER : PeerChecks.check(origin.flow(), start));
+            steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause ? "The callee's network reports "
+                    + Q850.meaning(start.header("Reason")) + ": nothing is broken in signalling; call again later."
+                    : PeerChecks.check(origin.flow(), start));
         }
         if (start.status() == 488 && trunk != null
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {

@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ITU-T Q.850 cause values, as gateways and B2BUAs name them in a Reason header ("Q.850;cause=21;text=..."): what
@@ -28,16 +29,34 @@ final class Q850 {
             Map.entry(88, "incompatible destination"), Map.entry(102, "recovery on timer expiry"),
             Map.entry(111, "protocol error, unspecified"), Map.entry(127, "interworking, unspecified"));
 
+    /**
+     * The causes by which the callee's network reports what the callee did or could not do (busy, not reachable, no
+     * answer, rejected): the outcome of a call that signalling delivered, no fault of a route or a setting.
+     */
+    private static final Set<Integer> CALLEE_OUTCOMES = Set.of(17, 18, 19, 21);
+
     private Q850() {
     }
 
     /** "Q.850 cause 21: call rejected" for a Reason value naming a known Q.850 cause; null otherwise. */
     static String meaning(String reason) {
+        int cause = cause(reason);
+        String text = CAUSES.get(cause);
+        return text == null ? null : "Q.850 cause " + cause + ": " + text;
+    }
+
+    /** True when {@code reason} (a Reason header value, or null) names a cause that is the callee's own outcome. */
+    static boolean calleeOutcome(String reason) {
+        return reason != null && CALLEE_OUTCOMES.contains(cause(reason));
+    }
+
+    /** The Q.850 cause a Reason value names, or -1. */
+    private static int cause(String reason) {
         String lower = reason.toLowerCase(Locale.ROOT);
         int q = lower.indexOf("q.850");
         int c = q < 0 ? -1 : lower.indexOf("cause", q);
         if (c < 0) {
-            return null;
+            return -1;
         }
         int i = c + "cause".length();
         while (i < lower.length() && (lower.charAt(i) == ' ' || lower.charAt(i) == '=')) {
@@ -47,11 +66,6 @@ final class Q850 {
         while (i < lower.length() && i - start < 3 && Character.isDigit(lower.charAt(i))) {
             i++;
         }
-        if (i == start) {
-            return null;
-        }
-        int cause = Integer.parseInt(lower.substring(start, i));
-        String text = CAUSES.get(cause);
-        return text == null ? null : "Q.850 cause " + cause + ": " + text;
+        return i == start ? -1 : Integer.parseInt(lower.substring(start, i));
     }
 }

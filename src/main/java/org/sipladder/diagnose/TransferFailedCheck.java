@@ -22,6 +22,52 @@ final class TransferFailedCheck implements FindingRule {
     static final FindingCode CODE = FindingCode.SIP_TRANSFER_FAILED;
     private static final Pattern SIPFRAG = Pattern.compile("SIP/2\\.0\\s+(\\d{3})([^\\r\\n]*)");
 
+    /**
+     * What to do about a REFER the other side refused, by its answer; in a step {@code %1$s} stands for the side that
+     * answered and {@code %2$s} for the transfer target. 2xx rows apply to LiveKit's REFERs only (others take any 2xx).
+     */
+    private static final List<StatusMeaning> REFER_REFUSED = List.of(
+            new StatusMeaning(200, 299, "accepted in a form LiveKit does not take", "Have %1$s answer LiveKit's REFER "
+                    + "202 Accepted (or 200 OK), and end the transfer with a NOTIFY whose sipfrag is 'SIP/2.0 200 OK' once "
+                    + "the target answered: LiveKit counts any other 2xx as a failure."),
+            new StatusMeaning(403, 403, "transfers are not allowed", "%1$s does not allow this call to be transferred "
+                    + "(403 Forbidden): ask the provider to enable call transfer (SIP REFER) on the trunk or account, "
+                    + "for calls to %2$s."),
+            new StatusMeaning(405, 405, "REFER is not supported", "%1$s does not take REFER on this trunk: ask the "
+                    + "provider (or the Jambonz application) to enable call transfer (SIP REFER)."),
+            new StatusMeaning(501, 501, "REFER is not supported", "%1$s does not implement REFER: ask the provider "
+                    + "(or the Jambonz application) to enable call transfer (SIP REFER)."),
+            new StatusMeaning(481, 481, "the dialog is unknown", "%1$s no longer knows the call (481): the REFER came "
+                    + "after the call ended, or went to another address than the dialog's Contact."),
+            new StatusMeaning(300, 699, "refused", "Check that %1$s accepts REFER on this trunk and can dial %2$s "
+                    + "(number format, permissions)."));
+
+    /** What to do about a transfer the NOTIFY's sipfrag reports failed, by its status; placeholders as above. */
+    private static final List<StatusMeaning> TARGET_FAILED = List.of(
+            new StatusMeaning(200, 299, "accepted in a form LiveKit does not take", "Have %1$s end the transfer with a "
+                    + "NOTIFY whose sipfrag is 'SIP/2.0 200 OK' once the target answered: LiveKit counts 202 or "
+                    + "another 2xx as a failure."),
+            new StatusMeaning(404, 404, "the target number is unknown", "%1$s could not route %2$s: write the "
+                    + "Refer-To target as the provider routes it (E.164 with '+' in a sip: or tel: URI), and check the "
+                    + "number is in service."),
+            new StatusMeaning(484, 485, "the target number is incomplete or ambiguous", "%1$s could not route %2$s: "
+                    + "write the Refer-To target as the provider routes it (E.164 with '+' in a sip: or tel: URI)."),
+            new StatusMeaning(604, 604, "the target number does not exist", "%1$s reports that %2$s does not exist "
+                    + "anywhere: check the Refer-To target."),
+            new StatusMeaning(403, 403, "the provider may not call the target", "%1$s accepted the REFER but may not "
+                    + "call %2$s (403 Forbidden): ask the provider to allow transfers to this destination."),
+            new StatusMeaning(486, 486, "the target was busy", "The transfer target %2$s was busy: nothing is broken "
+                    + "in signalling; transfer again later or elsewhere."),
+            new StatusMeaning(600, 603, "the target was busy or declined", "The transfer target %2$s declined: nothing "
+                    + "is broken in signalling; transfer again later or elsewhere."),
+            new StatusMeaning(300, 699, "the target call failed", "Check that %1$s can dial %2$s (number format, "
+                    + "permissions) and, for a 5xx, its route to the target."));
+
+    /** A transfer target that was busy or declined is information: the transfer itself worked as signalled. */
+    private static boolean targetsOwnAnswer(int status) {
+        return status == 486 || status >= 600 && status <= 603;
+    }
+
     /** A sipfrag LiveKit's parser cannot read: it answers the NOTIFY with an error and goes on waiting. */
     private static final int UNREADABLE = -1;
 
@@ -48,7 +94,7 @@ final class TransferFailedCheck implements FindingRule {
             return refusedByLiveKit(flow, refer, target, answer);
         }
         if (answer != null && answer.status() >= 300) {
-            return finding(flow, refer, target, "the REFER was answered " + answer.label(), answer.frame());
+            return finding(flow, refer, target, "the REFER was answered " + answer.label(), answer, REFER_REFUSED);
         }
         for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
             Matcher m = SIPFRAG.matcher(body(notify));
@@ -56,7 +102,7 @@ final class TransferFailedCheck implements FindingRule {
                     && notify.request().callId().equals(refer.request().callId()) && m.find()
                     && Integer.parseInt(m.group(1)) >= 300) {
                 return finding(flow, refer, target, "the NOTIFY reports " + m.group(1) + m.group(2).stripTrailing()
-                        + " from the transfer target", notify.request().frame());
+                        + " from the transfer target", notify.request(), Integer.parseInt(m.group(1)), TARGET_FAILED);
             }
         }
         return null;
@@ -67,7 +113,7 @@ final class TransferFailedCheck implements FindingRule {
         SipMessage answer = refer.finalResponse();
         if (answer != null && answer.status() != 200 && answer.status() != 202) {
             return finding(flow, refer, target, "the REFER was answered " + answer.label() + (answer.status() < 300
-                    ? ", and LiveKit takes only 200 or 202 as accepted" : ""), answer.frame());
+                    ? ", and LiveKit takes only 200 or 202 as accepted" : ""), answer, REFER_REFUSED);
         }
         SipMessage request = refer.request();
         SipMessage unreadable = null;
@@ -87,13 +133,14 @@ final class TransferFailedCheck implements FindingRule {
                 String line = firstLine(body).substring(8); // after "SIP/2.0 ", which liveKitStatus read
                 return finding(flow, refer, target, "the NOTIFY reports " + line + " from the transfer target"
                         + (status < 300 ? ", and LiveKit takes only 'SIP/2.0 200' as success (1xx as still trying), "
-                        + "so TransferSIPParticipant fails although the target may have accepted" : ""), n.frame());
+                        + "so TransferSIPParticipant fails although the target may have accepted" : ""), n, status,
+                        TARGET_FAILED);
             }
         }
         if (unreadable != null) {
             return finding(flow, refer, target, "LiveKit cannot read the NOTIFY's sipfrag \"" + firstLine(body(unreadable))
                     + "\" (it wants 'SIP/2.0 <status> <reason>'): it answers the NOTIFY with an error and keeps "
-                    + "waiting for the transfer's outcome", unreadable.frame());
+                    + "waiting for the transfer's outcome", unreadable, 299, TARGET_FAILED);
         }
         return null;
     }
@@ -172,15 +219,26 @@ final class TransferFailedCheck implements FindingRule {
                                 + "caller's leg, instead of asking LiveKit to."));
     }
 
-    private static Finding finding(CallFlow flow, DialogRequests refer, String target, String outcome, long frame) {
-        List<String> steps = new ArrayList<>(List.of("Check that the provider (or Jambonz) accepts REFER on this trunk "
-                        + "and can dial " + target + " (number format, permissions).",
-                "If REFER is not supported, transfer inside the call instead (a new outbound call bridged by the agent)."));
-        if (flow.hasHop(refer.request().src(), Role.LIVEKIT)) {
-            steps.add("The NOTIFY that ends a transfer LiveKit started must carry 'SIP/2.0 200 OK' once the target "
-                    + "answered: LiveKit counts 202 or another 2xx as a failure.");
+    /** A refused REFER: {@code answer} is the refusal. */
+    private static Finding finding(CallFlow flow, DialogRequests refer, String target, String outcome, SipMessage answer,
+                                   List<StatusMeaning> table) {
+        return finding(flow, refer, target, outcome, answer, answer.status(), table);
+    }
+
+    /**
+     * A failed transfer: {@code decider} (the REFER's answer or a NOTIFY) reported {@code status}, whose row of
+     * {@code table} gives the first fix step.
+     */
+    private static Finding finding(CallFlow flow, DialogRequests refer, String target, String outcome, SipMessage decider,
+                                   int status, List<StatusMeaning> table) {
+        String peer = decider.src().address();
+        List<String> steps = new ArrayList<>(List.of(String.format(Locale.ROOT, StatusMeaning.of(table, status).check(),
+                peer, target)));
+        if (table == REFER_REFUSED && (status == 403 || status == 405 || status == 501)) {
+            steps.add("If the provider cannot transfer, transfer inside the call instead: the agent dials " + target
+                    + " with CreateSIPParticipant into the same room and then leaves the caller with it.");
         }
-        return DialogRequests.finding(flow, refer.request(), CODE, CODE.title(target, outcome),
+        Finding finding = DialogRequests.finding(flow, refer.request(), CODE, CODE.title(target, outcome),
                 "A REFER asks the other side to call the transfer target; it reports progress in NOTIFY requests whose "
                         + "message/sipfrag body holds the target's status line. A final status of 300 or more there "
                         + "(or a refused REFER) means the caller was not transferred. LiveKit sends REFER for "
@@ -188,8 +246,9 @@ final class TransferFailedCheck implements FindingRule {
                         + "and the transfer as done only on a sipfrag of exactly 200 (1xx: still trying); any other "
                         + "status, 202 Accepted and other 2xx included, fails the transfer. The provider or Jambonz must "
                         + "accept the REFER and be able to reach the target.",
-                List.of(refer.request().frame(), frame),
+                List.of(refer.request().frame(), decider.frame()),
                 List.of("REFER frame " + refer.request().frame() + " Refer-To " + target, outcome),
                 steps);
+        return table == TARGET_FAILED && targetsOwnAnswer(status) ? finding.withSeverity(Severity.INFO) : finding;
     }
 }

@@ -68,6 +68,32 @@ class LiveKitTransferTest {
         assertTrue(f.fix().steps().get(0).contains("TransferSIPParticipant"), f.fix().steps().toString());
     }
 
+    @ParameterizedTest(name = "REFER {0}, NOTIFY {1}")
+    @CsvSource(delimiter = '|', value = {
+        "403 Forbidden          |                                   | ERROR | enable call transfer (SIP REFER) on the trunk or account",
+        "405 Method Not Allowed |                                   | ERROR | does not take REFER on this trunk",
+        "501 Not Implemented    |                                   | ERROR | does not implement REFER",
+        "202 Accepted | SIP/2.0 100 Trying;SIP/2.0 486 Busy Here    | INFO  | was busy: nothing is broken in signalling",
+        "202 Accepted | SIP/2.0 603 Decline                         | INFO  | declined: nothing is broken in signalling",
+        "202 Accepted | SIP/2.0 404 Not Found                       | ERROR | write the Refer-To target as the provider routes it",
+        "202 Accepted | SIP/2.0 503 Service Unavailable             | ERROR | its route to the target"})
+    void aFailedTransferIsFixedWhereItFailed(String referAnswer, String frags, String severity, String step) {
+        // a refused REFER is the provider's transfer setting; a NOTIFY's failure is the target's call, which LiveKit's
+        // REFER got through to: the REFER-support advice and the 'SIP/2.0 200 OK' rule do not apply there
+        CallFlow flow = FindingRulesTest.liveKitTransfer(referAnswer.trim(), frags == null ? new String[0] : sipfrags(frags));
+
+        List<Finding> found = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_TRANSFER_FAILED);
+
+        assertEquals(1, found.size(), found.toString());
+        Finding f = found.get(0);
+        assertEquals(Severity.valueOf(severity.trim()), f.severity());
+        assertTrue(f.fix().steps().get(0).contains(step.trim()), f.fix().steps().toString());
+        assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("'SIP/2.0 200 OK'")), f.fix().steps().toString());
+        assertEquals(frags == null, f.fix().steps().stream().anyMatch(s -> s.contains("CreateSIPParticipant")),
+                f.fix().steps().toString());
+    }
+
     private static String[] sipfrags(String frags) {
         String[] lines = frags.trim().split(";");
         for (int i = 0; i < lines.length; i++) {

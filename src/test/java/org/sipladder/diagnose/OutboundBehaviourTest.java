@@ -222,13 +222,59 @@ class OutboundBehaviourTest {
 
     /** LiveKit's INVITE rings for {@code seconds}, then LiveKit cancels it and the provider answers 487. */
     private static List<CallFlow> cancelledAfter(long seconds) {
+        return cancelledAfter(seconds, "487 Request Terminated");
+    }
+
+    /** LiveKit's INVITE rings for {@code seconds}, then LiveKit cancels it and the provider answers {@code fin}. */
+    private static List<CallFlow> cancelledAfter(long seconds, String fin) {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
         String cancel = invite.replace("INVITE sip:", "CANCEL sip:").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL");
         return new OutboundCapture().send(LIVEKIT, CARRIER, invite)
                 .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "180 Ringing"))
                 .after(seconds).send(LIVEKIT, CARRIER, cancel)
                 .send(CARRIER, LIVEKIT, OutboundCapture.status(cancel, "200 OK"))
-                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "487 Request Terminated")).flows();
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, fin)).flows();
+    }
+
+    @Test
+    void aCancelledInviteAnswered408InsteadOf487IsStillLiveKitsCancel() {
+        // RFC 3261 9.2 asks for 487; providers also answer a cancelled INVITE 408 or 480: the CANCEL is the outcome
+        Finding f = diagnose(cancelledAfter(180, "408 Request Timeout"),
+                OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST))).withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.title().startsWith("LiveKit cancelled its call before it was answered (408"), f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("its default ringing timeout of 3 minutes ran out")),
+                f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("where RFC 3261 asks for 487")),
+                f.evidence().facts().toString());
+    }
+
+    @Test
+    void a480AfterRingingWithQ850NoAnswerIsInformationThatNobodyAnswered() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = new OutboundCapture().send(LIVEKIT, CARRIER, invite)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "180 Ringing")).after(45)
+                .send(CARRIER, LIVEKIT, SipTexts.response(invite, 480, "Temporarily Unavailable",
+                        "Reason: Q.850;cause=19;text=\"No answer from user\"")).flows();
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.fix().steps().get(0).contains("no answer from user"), f.fix().steps().toString());
+    }
+
+    @Test
+    void a480WithoutACalleeCauseStaysAnError() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, SipTexts.response(invite, 480, "Temporarily Unavailable",
+                "Reason: Q.850;cause=3;text=\"No route to destination\""));
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(Severity.ERROR, f.severity());
     }
 
     @Test
