@@ -11,7 +11,8 @@ import org.sipladder.media.CaptureMedia;
 
 /**
  * One error per root cause: lowers to warnings the errors of a failed call that only follow from its primary cause,
- * each keeping its code and saying what it follows from. One decision of LiveKit's about an INVITE shows as the
+ * each keeping its code and saying what it follows from, its fix pointing at the primary cause's (its own advice
+ * would not help while that cause stands; where a relayed silence started, its fix is the primary's own). One decision of LiveKit's about an INVITE shows as the
  * config's reason (the primary cause), as what LiveKit did (a silent drop, its answer) and as what the sender saw (no
  * final response, a rejection passed back); and with no trunk matched, the self-hosted server lists only rules
  * without trunk_ids, so a rule for the trunk that missed finds no rule left although it would take the call. A second
@@ -59,15 +60,20 @@ final class ConsequentFindings {
                 continue;
             }
             String why = null;
+            // a consequence's own advice would not help while its cause stands: it points at the primary's fix
+            boolean ownFix = false;
             if (SameSilence.isSilence(primary.code()) && SameSilence.isSilence(f.code())) {
                 legs = legs == null ? memo.mediaLegs(flow, media) : legs;
                 silence = silence == null ? SameSilence.of(primary, legs) : silence;
                 SameSilence other = silence == null ? null : SameSilence.of(f, legs);
                 why = other != null && other.followsFrom(silence) ? other.followsWhy(silence, named(primary)) : null;
+                // one-way audio a relay passed on already says to fix the leg where it started first, then what next
+                ownFix = other != null && other.origin() != null && f.code() == FindingCode.MEDIA_ONE_WAY;
                 if (why != null && other.startOf(silence)) {
                     // the timeout stays the primary cause, what the caller lived through; its fix is where it started
                     out = out == null ? findings.toArray(new Finding[0]) : out;
                     out[primaryAt] = out[primaryAt] == primary ? startedAt(primary, f) : out[primaryAt];
+                    ownFix = true;
                 }
             } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
                 why = relayedWhy(primary, f, findings, memo.invites(flow));
@@ -79,7 +85,7 @@ final class ConsequentFindings {
             }
             if (why != null) {
                 out = out == null ? findings.toArray(new Finding[0]) : out;
-                out[i] = lowered(f, why);
+                out[i] = lowered(f, why, ownFix ? f.fix() : pointer(primary));
             }
         }
         return out == null ? findings : List.of(out);
@@ -184,13 +190,19 @@ final class ConsequentFindings {
      */
     private static Finding startedAt(Finding primary, Finding start) {
         return new Finding(primary.code(), primary.severity(), primary.title(), primary.explanation()
-                + " The silence started on leg " + start.callId() + " (MEDIA_ONE_WAY there: " + start.title()
+                + " The silence started on leg " + start.callId() + " (" + start.code() + " there: " + start.title()
                 + "); a media relay cannot forward what it never received, so the fix is there.",
                 primary.callId(), primary.flowId(), primary.primary(), primary.evidence(), start.fix());
     }
 
-    private static Finding lowered(Finding f, String why) {
+    /** The fix of a finding that follows from {@code primary}: fix that first, with nothing of its own to do. */
+    private static Fix pointer(Finding primary) {
+        return Findings.fix(List.of("Fix this call's primary cause first (" + named(primary) + "); this follows "
+                + "from it and needs no fix of its own."), List.of(), null);
+    }
+
+    private static Finding lowered(Finding f, String why, Fix fix) {
         return new Finding(f.code(), Severity.WARNING, f.title(), f.explanation().concat(why), f.callId(), f.flowId(),
-                f.primary(), f.evidence(), f.fix());
+                f.primary(), f.evidence(), fix);
     }
 }

@@ -8,11 +8,14 @@ import java.util.List;
  * timeout, one-way audio and no RTP at all on the same leg toward the same party are one fact read three ways, and a
  * relay's silence on its other leg follows from where it started: one problem, which should be one error.
  *
- * @param leg    the leg
- * @param to     the party that heard nothing, or null when no RTP flowed either way
- * @param origin where the silence started, when a relay passed it on to {@code leg}; else null
+ * @param leg     the leg
+ * @param to      the party that heard nothing, or null when no RTP flowed either way
+ * @param origin  where the silence started, when a relay passed it on to {@code leg}; else null
+ * @param unheard the leg further up with no RTP at all, from which the relay where this silence starts (at {@code
+ *                origin}, else on {@code leg}) was to get the audio it sends; else null. A leg without RTP either
+ *                way says nothing of what reached the relay until MEDIA_NO_RTP judges it silent ({@link #followsFrom})
  */
-record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin) {
+record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin, MediaRelays.Feed unheard) {
 
     /** True for the codes that say no RTP reached a party of an answered leg. */
     static boolean isSilence(FindingCode code) {
@@ -42,10 +45,21 @@ record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin) {
                 MediaParty heardNothing = f.code() == FindingCode.MEDIA_NO_RTP ? null : to;
                 MediaRelays.Feed origin = heardNothing != null && silent == heardNothing
                         ? MediaRelays.origin(legs, leg, heardNothing) : null;
-                return new SameSilence(leg, heardNothing, origin);
+                return new SameSilence(leg, heardNothing, origin, heardNothing == null ? null
+                        : unheard(legs, origin == null ? leg : origin.leg(), origin == null ? heardNothing
+                        : origin.relay()));
             }
         }
         return null;
+    }
+
+    /**
+     * The feed of the relay that sent {@code silentTo} nothing on {@code leg} when the capture holds no RTP of that
+     * feed's leg either way, else null.
+     */
+    private static MediaRelays.Feed unheard(List<MediaLeg> legs, MediaLeg leg, MediaParty silentTo) {
+        MediaRelays.Feed f = MediaRelays.feed(legs, leg, leg.other(silentTo));
+        return f != null && f.upstream() == MediaRelays.Upstream.UNSEEN ? f : null;
     }
 
     /**
@@ -56,7 +70,16 @@ record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin) {
         if (cause.leg == leg) {
             return to == null || cause.to == null || to == cause.to;
         }
-        return origin != null && origin.leg() == cause.leg && origin.relay() == cause.to || startOf(cause);
+        return origin != null && origin.leg() == cause.leg && origin.relay() == cause.to
+                || fedBy(cause) || startOf(cause);
+    }
+
+    /**
+     * True when {@code cause} is no RTP at all (MEDIA_NO_RTP) on the leg the relay where this silence starts was to
+     * get its audio from: judged silent there, it had nothing to pass on.
+     */
+    private boolean fedBy(SameSilence cause) {
+        return cause.to == null && unheard != null && unheard.leg() == cause.leg;
     }
 
     /**
@@ -64,7 +87,7 @@ record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin) {
      * {@code cause} is about (a media timeout there follows from the RTP that never reached the relay here).
      */
     boolean startOf(SameSilence cause) {
-        return cause.origin != null && cause.origin.leg() == leg && cause.origin.relay() == to;
+        return cause.origin != null && cause.origin.leg() == leg && cause.origin.relay() == to || cause.fedBy(this);
     }
 
     /** What a finding about this silence adds when it {@link #followsFrom follows from} {@code cause}, named. */
@@ -74,6 +97,8 @@ record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin) {
                     + "passed it on to leg " + cause.leg.leg.callId() + ". One problem, not two: its fix is this one.";
         }
         String same = cause.leg == leg ? "This is the same missing RTP as this call's primary cause (" + named + ")"
+                : fedBy(cause) ? "No RTP flowed either way on leg " + cause.leg.leg.callId() + ", this call's primary "
+                + "cause (" + named + "), so the media relay had nothing to pass on here: this silence follows from it"
                 : "This silence started on leg " + cause.leg.leg.callId() + ", this call's primary cause (" + named
                 + "), and a media relay passed it on";
         return " " + same + ", not a second problem: fixing that fixes this too.";

@@ -59,7 +59,10 @@ class ConsequentFindingsTest {
         Finding rules = d.withCode(FindingCode.LK_NO_RULE_MATCH).get(0);
         assertTrue(rules.explanation().contains("dispatch rule SDR_main names trunk ST_jz and would take this call"),
                 rules.explanation());
-        assertEquals(List.of(LkCommand.listTrunks()), rules.fix().commands(), "no wildcard rule to create: " + rules.fix());
+        // no wildcard rule to create: the fix is the trunk's, the primary cause's
+        assertEquals(List.of("Fix this call's primary cause first (LK_SOURCE_NOT_ALLOWED: " + errors(d).get(0).title()
+                + "); this follows from it and needs no fix of its own."), rules.fix().steps());
+        assertEquals(List.of(), rules.fix().commands(), rules.fix().toString());
     }
 
     @Test
