@@ -38,6 +38,11 @@ final class StreamJson {
         json.name("sequenceErrors").value(st.sequenceErrors());
         json.name("sequenceRestarts").value(st.sequenceRestarts());
         json.name("lostInRuns").value(st.lostInRuns());
+        // how the loss fell: in how many gaps of sequence numbers, the longest in packets and in ms of audio
+        json.name("lossGaps").value(st.lossGaps().gaps());
+        json.name("longestLossGap").value(st.lossGaps().longestPackets());
+        json.name("longestLossGapMs");
+        millis(json, st.lossGaps().longestMs(), 3);
         json.name("maxDeltaMs");
         millis(json, st.maxDeltaMs(), 3);
         json.name("maxDeltaFrame").value(st.maxDeltaFrame());

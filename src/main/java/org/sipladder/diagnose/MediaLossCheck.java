@@ -3,10 +3,15 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.media.LossGaps;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.StreamSeries;
 
-/** MEDIA_LOSS: a stream lost more than 1 % of its packets (RFC 3550: expected minus received). */
+/**
+ * MEDIA_LOSS: a stream lost more than 1 % of its packets (RFC 3550: expected minus received), judged by what a listener
+ * hears: loss spread over single packets is concealed (a note up to 5 %), loss in gaps longer than concealment bridges
+ * is heard as dropouts (a warning whatever the share), one long gap is an outage.
+ */
 final class MediaLossCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.MEDIA_LOSS;
@@ -18,6 +23,12 @@ final class MediaLossCheck implements FindingRule {
      * tens of ms), a warning even when the call's overall loss is small.
      */
     static final double DROPOUT_MS = 500;
+    /**
+     * A gap holding this much audio or more is heard: packet loss concealment (ITU-T G.711 Appendix I) repeats the last
+     * pitch period and fades it to silence by 60 ms. Without a clock rate, {@link #AUDIBLE_GAP_PACKETS} 20 ms packets.
+     */
+    static final double AUDIBLE_GAP_MS = 60;
+    static final long AUDIBLE_GAP_PACKETS = 3;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -39,6 +50,15 @@ final class MediaLossCheck implements FindingRule {
             facts.add("Wireshark counts " + s.stats().lost() + " lost: its count takes duplicates off the loss and "
                     + "follows the sequence numbers in arrival order; counted here to the highest number received "
                     + "(RFC 3550 A.1), a duplicate making up for no packet lost");
+        }
+        LossGaps gaps = s.stats().lossGaps();
+        boolean audible = audible(gaps);
+        if (gaps.gaps() > 0) {
+            facts.add("The loss fell in " + (gaps.gaps() == 1 ? "1 gap" : gaps.gaps() + " gaps") + " of sequence "
+                    + "numbers, the longest " + gaps.longestPackets() + " packet" + (gaps.longestPackets() == 1 ? "" : "s")
+                    + (Double.isNaN(gaps.longestMs()) ? "" : String.format(Locale.ROOT, " (%.0f ms of audio)",
+                    gaps.longestMs())) + " before sequence number " + gaps.longestEndSeq()
+                    + (audible ? ", heard as a dropout" : ", bridged by packet loss concealment"));
         }
         StreamSeries series = s.series();
         int worst = -1;
@@ -65,21 +85,49 @@ final class MediaLossCheck implements FindingRule {
                     outage ? "" : ", heard as a dropout"));
         }
         String path = s.key().src().address() + " to " + s.key().dst().address();
-        return new Finding(CODE, pct > 5 || dropout ? CODE.severity() : Severity.INFO, CODE.title(pct, toName),
-                outage ? String.format(Locale.ROOT, "The RTP stream toward %s stopped arriving for %.1f s and then "
-                        + "resumed with the sequence numbers of the packets sent meanwhile: an outage on the path (a "
-                        + "link, route or NAT binding failed over) or at the sender's media server, during which %s "
-                        + "heard nothing, rather than packets dropped here and there.", toName, gapMs / 1e3, toName)
-                        : "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and "
-                        + "the capture point; from about 1 % (G.711 with concealment) listeners hear gaps.",
+        return new Finding(CODE, pct > 5 || dropout || audible ? CODE.severity() : Severity.INFO,
+                CODE.title(pct, toName), outage ? String.format(Locale.ROOT, "The RTP stream toward %s stopped "
+                        + "arriving for %.1f s and then resumed with the sequence numbers of the packets sent meanwhile: "
+                        + "an outage on the path (a link, route or NAT binding failed over) or at the sender's media "
+                        + "server, during which %s heard nothing, rather than packets dropped here and there.", toName,
+                        gapMs / 1e3, toName)
+                        : audible ? dropouts(toName, gaps) : spread(toName, gaps),
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), s.stats().maxDeltaFrame() > 0 ? s.stats().maxDeltaFrame()
                         : s.lastFrame()), List.of(), facts),
                 Findings.fix(List.of(outage ? "Look at what happened on the path from " + path + " and at the "
                         + "sender's media server at the time of the gap (frame " + s.stats().maxDeltaFrame() + "): "
                         + "link or VPN drops, route or NAT changes, a media server restart or failover."
+                        : audible ? "Find what interrupts the path from " + path + " for moments (the longest gap "
+                        + "ends at RTP sequence number " + gaps.longestEndSeq() + ", rtp.seq == " + gaps.longestEndSeq()
+                        + " in Wireshark): Wi-Fi roaming or LTE handovers at the sending end, link or VPN flaps, an "
+                        + "uplink saturated by other traffic (shape it below the link rate, mark RTP as EF/DSCP 46); "
+                        + "capture at both ends to see where the gaps start."
                         : "Find where packets are dropped: capture at both ends of the path and compare; "
                         + "check link utilisation, Wi-Fi, VPN/MTU and QoS (mark RTP as EF/DSCP 46) on the way from "
                         + path + "."), List.of(), null));
+    }
+
+    /** True when the longest gap held more audio than concealment bridges. */
+    static boolean audible(LossGaps gaps) {
+        return Double.isNaN(gaps.longestMs()) ? gaps.longestPackets() >= AUDIBLE_GAP_PACKETS
+                : gaps.longestMs() >= AUDIBLE_GAP_MS;
+    }
+
+    private static String dropouts(String toName, LossGaps gaps) {
+        return "The RTP stream toward " + toName + " lost packets in gaps long enough to hear: the longest held "
+                + gaps.longestPackets() + " packets" + (Double.isNaN(gaps.longestMs()) ? ""
+                : String.format(Locale.ROOT, " (about %.0f ms of audio)", gaps.longestMs())) + ", more than packet loss concealment bridges (a few tens of ms), so " + toName + " heard dropouts "
+                + "whatever the overall share. Loss in bursts comes from a path that stops delivering for moments: a "
+                + "short network outage, a Wi-Fi or LTE handover at a mobile end, or a saturated uplink whose queue "
+                + "overflows.";
+    }
+
+    private static String spread(String toName, LossGaps gaps) {
+        return "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and the "
+                + "capture point" + (gaps.gaps() == 0 ? "" : ", spread out (" + (gaps.gaps() == 1 ? "1 gap" : gaps.gaps()
+                + " gaps") + " of at most " + gaps.longestPackets() + " packet" + (gaps.longestPackets() == 1 ? "" : "s")
+                + ")") + ": packet loss concealment hides single lost packets, heard as roughness at a few per cent and "
+                + "as choppy audio from about 5 %.";
     }
 }

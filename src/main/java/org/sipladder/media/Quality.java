@@ -9,7 +9,8 @@ import java.util.Map;
  * <ul>
  * <li>Ie,eff = Ie + (95 - Ie) * Ppl / (Ppl + Bpl) (G.107 formula 7-29 with BurstR = 1, random loss), with Ppl the
  *     stream's loss in percent and the codec's Ie and Bpl from ITU-T G.113 Appendix I;</li>
- * <li>Id from the delay a jitter buffer adds: Ta = frame time (20 ms) + 2 x mean jitter, through the usual
+ * <li>Id from the delay a jitter buffer adds: Ta = frame time (20 ms) + 2 x mean jitter (the stream's, without
+ *     what jumps of the sender's RTP clock added to it: a hold is no jitter a listener hears), through the usual
  *     simplification of G.107's Id (Cole and Rosenbluth, 2001): Id = 0.024 Ta + 0.11 (Ta - 177.3) for Ta &gt; 177.3;
  *     the network's own delay is not in a one-point capture and is left out;</li>
  * <li>MOS = 1 + 0.035 R + 7e-6 R (R - 60) (100 - R) (G.107 Annex B), 1 below R = 0 and 4.5 above R = 100.</li>

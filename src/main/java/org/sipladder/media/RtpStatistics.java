@@ -42,13 +42,14 @@ import java.util.Locale;
  *                        came, which a duplicate does not make up for (it does in {@code lost}, as in RFC 3550 A.3)
  * @param firstSeq        the sequence number of the first packet (Wireshark's start), the base from which a receiver's
  *                        RTCP report counts the packets it expected (RFC 3550 6.4.1)
+ * @param lossGaps        how the packets that never came fell: in how many gaps of sequence numbers, the longest
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, long clockJumps, double minDeltaMs, double meanDeltaMs,
                             double maxDeltaMs, long maxDeltaFrame, double minJitterMs, double meanJitterMs,
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
                             long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
-                            long lostInRuns, int firstSeq) {
+                            long lostInRuns, int firstSeq, LossGaps lossGaps) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {
@@ -64,12 +65,19 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
      * The loss as shown to a person: the packets that never came ({@link #lostInRuns}, never below 0), their share of
      * those expected, and the duplicates, named, when there are any. Wireshark's {@code lost} takes duplicates off the
      * loss and goes negative for an RFC 4733 DTMF stream, whose end packets repeat one sequence number (RFC 4733
-     * 2.5.1.4); it stays in the JSON as tshark gives it. {@code percent} follows the share: "%" or " %".
+     * 2.5.1.4); it stays in the JSON as tshark gives it. {@code percent} follows the share: "%" or " %". Loss is
+     * followed by its gaps, "in 3 gaps, longest 10 (200 ms)" or "in 20 gaps of 1": the same share sounds different
+     * spread out and in a few long gaps.
      */
     public String lossText(String percent) {
         long neverCame = Math.max(0, lostInRuns);
         double share = expectedInRuns == 0 ? 0 : neverCame * 100.0 / expectedInRuns;
         String text = String.format(Locale.ROOT, "%d (%.1f%s)", neverCame, share, percent);
+        if (neverCame > 0 && lossGaps.gaps() > 0) {
+            text += lossGaps.gaps() == 1 ? " in 1 gap of " + lossGaps.longestText()
+                    : lossGaps.longestPackets() == 1 ? " in " + lossGaps.gaps() + " gaps of 1"
+                    : " in " + lossGaps.gaps() + " gaps, longest " + lossGaps.longestText();
+        }
         return duplicates == 0 ? text : text + ", " + duplicates + (duplicates == 1 ? " duplicate" : " duplicates");
     }
 }

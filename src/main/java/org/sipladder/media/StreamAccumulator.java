@@ -26,6 +26,8 @@ final class StreamAccumulator {
     private static final String DIGITS = "0123456789*#ABCD";
     /** RFC 3550 A.8's transit difference beyond which one packet is a jump of the sender's RTP clock, in ms. */
     private static final double CLOCK_JUMP_MS = 1000;
+    /** RFC 3550 A.8's jitter keeps 15/16 of itself at each packet: how a jump's share of it fades. */
+    private static final double JITTER_KEPT = 15.0 / 16;
 
     /** The addresses as ints (IPv4) or folded (IPv6), the two ports in one int and the SSRC's 32 bits, for the look-up. */
     final int srcKey;
@@ -294,14 +296,16 @@ final class StreamAccumulator {
         RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
                 f.wrongTimestamps, f.clockJumps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
-                expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq);
+                expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq, f.lossGaps(rate));
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
                 seen.add(pt);
             }
         }
-        double mos = f.total == 0 ? Double.NaN : Quality.mos(codec, Math.max(0, stats.lostPercentInRuns()), f.meanJitter);
+        // a jump of the sender's RTP clock (a hold, a re-INVITE) is no jitter a listener hears
+        double mos = f.total == 0 ? Double.NaN
+                : Quality.mos(codec, Math.max(0, stats.lostPercentInRuns()), f.jitterWithoutJumps());
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
                 f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
                 events == null ? 0 : events.withoutMarker,
@@ -410,6 +414,20 @@ final class StreamAccumulator {
         int wrongTimestamps;
         /** Packets whose timestamp jumped a second or more against their arrival (see {@link #next}). */
         int clockJumps;
+        /**
+         * What the clock jumps added to the jitter (a jump's transit difference over 16, RFC 3550 A.8), for a MOS that
+         * does not take a jump for jitter ({@link #jitterWithoutJumps}): their sum, their sum faded to packet
+         * {@link #jumpAt} (the latest jump's), and the share of the jumps Wireshark's mean did not count (marked ones).
+         */
+        double jumpsAdded;
+        double jumpsLeft;
+        long jumpAt;
+        double jumpsUncounted;
+        /**
+         * RTP timestamp units per packet: the step of the latest audio packet that followed the one before in sequence
+         * and in time (0 while none did), to tell a gap of sequence numbers in milliseconds.
+         */
+        int frameTicks;
         boolean problems;
 
         // timestamp unwrapping
@@ -423,6 +441,16 @@ final class StreamAccumulator {
         int duplicates;
         int outOfOrder;
         int consecutive;
+        /**
+         * Gaps of sequence numbers (runs of numbers never received), each counted once its numbers left the reception
+         * window: a packet reordered within the window fills its hole before that, and is no loss. {@code holeRun}:
+         * the numbers never received that left the window since the last one received did; the gaps closed so far,
+         * the longest of them, and the number of the packet that ended it.
+         */
+        int holeRun;
+        int lossGaps;
+        int longestLossGap;
+        int longestLossGapEndSeq;
         /**
          * RFC 3550 A.1: the sequence number that would confirm a very large jump as the sender's restart (the one
          * after the jump's), else {@link #NO_SEQ}; the restarts so confirmed, and the packets the runs of sequence
@@ -469,6 +497,10 @@ final class StreamAccumulator {
             minJitter = minDelta = -1;
             maxDeltaFrame = 0;
             sequenceErrors = wrongTimestamps = clockJumps = 0;
+            jumpsAdded = jumpsLeft = jumpsUncounted = 0;
+            jumpAt = 0;
+            frameTicks = 0;
+            holeRun = lossGaps = longestLossGap = longestLossGapEndSeq = 0;
             problems = false;
             duplicates = outOfOrder = consecutive = 0;
             window = 0;
@@ -502,7 +534,8 @@ final class StreamAccumulator {
         }
 
         void next(long frame, double nowMs, int seq, long timestamp, int pt, boolean marker) {
-            long ext = extTimestamp + (int) (timestamp - (extTimestamp & 0xffffffffL));
+            long before = extTimestamp;
+            long ext = before + (int) (timestamp - (before & 0xffffffffL));
             extTimestamp = ext;
             // tshark 4.0: a timestamp before the stream's first one is out of time sequence (reordered packets are not)
             boolean inTime = ext >= firstExtTimestamp;
@@ -520,10 +553,13 @@ final class StreamAccumulator {
             } else if (seq > startSeq && inTime && under) {
                 under = false;
             }
+            boolean follows = false;
             if (inTime && seqNum + 1 == seq) {
                 seqNum = seq;
+                follows = true;
             } else if (inTime && seqNum == 65535 && seq == 0) {
                 seqNum = seq;
+                follows = true;
             } else if (inTime && (seqNum + 1 < seq || ((seqNum - seq) & 0xffffffffL) > 0xFF00)) {
                 seqNum = seq;
                 sequenceErrors++;
@@ -544,12 +580,15 @@ final class StreamAccumulator {
             if (rate != 0 && inTime) {
                 double nominal = (double) (ext - seqTimestamp) / cachedKhz;
                 double transit = nowMs - (time + nominal);
+                double diff = Math.abs(transit);
                 // a second or more apart, the sender's clock jumped (no path delays packets that unevenly): ahead of
                 // the arrival, always; behind it, when the sender marked the packet as a new start (after a hold)
                 if (transit < -CLOCK_JUMP_MS || marker && transit > CLOCK_JUMP_MS) {
-                    clockJumps++;
+                    clockJump(diff / 16, marker);
                 }
-                double diff = Math.abs(transit);
+                if (follows) {
+                    frameTicks = (int) (ext - before);
+                }
                 currentJitter = (15 * jitter + diff) / 16;
                 jitter = currentJitter;
             }
@@ -588,6 +627,35 @@ final class StreamAccumulator {
         }
 
         /**
+         * One clock jump, which added {@code added} to the jitter; {@code marked}: Wireshark's mean leaves the packet
+         * out (a marked packet is not regular), so it counts only the fading rest.
+         */
+        private void clockJump(double added, boolean marked) {
+            clockJumps++;
+            jumpsLeft = jumpsLeft * Math.pow(JITTER_KEPT, total - jumpAt) + added;
+            jumpsAdded += added;
+            jumpAt = total;
+            if (marked) {
+                jumpsUncounted += added;
+            }
+        }
+
+        /**
+         * Wireshark's mean jitter without what the clock jumps added to it: the jitter a listener's jitter buffer
+         * meets, for the MOS. A jump adds {@code a} to the jitter at its packet and {@code a (15/16)^k} k packets later
+         * (A.8 is linear in the transit differences), {@code 16 a (1 - (15/16)^n)} over the n packets from it to the
+         * end; the mean is over the packets after the first. Wireshark's figure stays as tshark gives it.
+         */
+        double jitterWithoutJumps() {
+            if (clockJumps == 0 || total < 2) {
+                return meanJitter;
+            }
+            double leftAtEnd = jumpsLeft * Math.pow(JITTER_KEPT, total - jumpAt);
+            double added = 16 * (jumpsAdded - leftAtEnd) - jumpsUncounted;
+            return Math.max(0, meanJitter - added / (total - 1));
+        }
+
+        /**
          * RFC 3550 extended sequence numbers: duplicates and reordering within a 64-packet window, and restarts of
          * the sender's numbering (A.1). {@code sincePrevious} is the time since the packet before, in microseconds.
          */
@@ -612,6 +680,11 @@ final class StreamAccumulator {
                 if (step == 1) {
                     consecutive++;
                 }
+                // the usual packet: the next number, the oldest in the window received and no gap open; only
+                // otherwise can numbers leaving the window end a gap
+                if (step != 1 || window >= 0 || holeRun != 0) {
+                    leaveWindow(step);
+                }
                 window = step >= 64 ? 1 : (window << step) | 1;
                 highestExtSeq = ext;
             } else {
@@ -632,6 +705,7 @@ final class StreamAccumulator {
          * the run so far is kept as expected packets, the new one starts in a cycle of its own.
          */
         private void newRun(int seq) {
+            leaveWindow(64);
             restarts++;
             restartExpected += highestExtSeq - baseExtSeq + 1;
             highestExtSeq = (highestExtSeq | 0xffffL) + 1 + seq;
@@ -639,6 +713,66 @@ final class StreamAccumulator {
             window = 0b11;
             consecutive++;
             badSeq = NO_SEQ;
+        }
+
+        /**
+         * The numbers that leave the reception window as it moves {@code step} ahead, oldest first, each received or
+         * not: a run of numbers never received ends as a gap at the next received. Numbers before the run's first
+         * (a stream's first 63 packets) are none; numbers beyond the window that the step skipped were never received.
+         */
+        private void leaveWindow(long step) {
+            long inRun = highestExtSeq - baseExtSeq;
+            for (int p = 63; p >= 64 - Math.min(step, 64); p--) {
+                if (p <= inRun) {
+                    leaving((window >>> p & 1) != 0, highestExtSeq - p);
+                }
+            }
+            if (step > 64) {
+                holeRun += (int) (step - 64);
+            }
+        }
+
+        /** One number leaving the window, {@code received} or not; {@code ext} its extended value. */
+        private void leaving(boolean received, long ext) {
+            if (!received) {
+                holeRun++;
+            } else if (holeRun != 0) {
+                lossGaps++;
+                if (holeRun > longestLossGap) {
+                    longestLossGap = holeRun;
+                    longestLossGapEndSeq = (int) (ext & 0xffff);
+                }
+                holeRun = 0;
+            }
+        }
+
+        /**
+         * The gaps as they stand: those closed and those still in the window, as {@link #leaveWindow} will count them,
+         * without changing the figures. {@code rate}: the RTP clock of the stream's audio, for milliseconds.
+         */
+        LossGaps lossGaps(int rate) {
+            int gaps = lossGaps;
+            int longest = longestLossGap;
+            int endSeq = longestLossGapEndSeq;
+            int run = holeRun;
+            long inRun = highestExtSeq - baseExtSeq;
+            for (int p = total == 0 ? -1 : 63; p >= 0; p--) {
+                if (p > inRun) {
+                    continue;
+                }
+                if ((window >>> p & 1) == 0) {
+                    run++;
+                } else if (run != 0) {
+                    gaps++;
+                    if (run > longest) {
+                        longest = run;
+                        endSeq = (int) ((highestExtSeq - p) & 0xffff);
+                    }
+                    run = 0;
+                }
+            }
+            double ms = rate > 0 && frameTicks > 0 ? longest * (double) frameTicks * 1000 / rate : Double.NaN;
+            return new LossGaps(gaps, longest, longest == 0 ? 0 : ms, longest == 0 ? -1 : endSeq);
         }
 
         /** Counts {@code pt}; a run of packets of one type costs one field each, its slot is updated when the run ends. */
@@ -757,6 +891,11 @@ final class StreamAccumulator {
             sequenceErrors = (int) t.signed(sequenceErrors);
             wrongTimestamps = (int) t.signed(wrongTimestamps);
             clockJumps = (int) t.signed(clockJumps);
+            jumpsAdded = t.real(jumpsAdded);
+            jumpsLeft = t.real(jumpsLeft);
+            jumpAt = t.signed(jumpAt);
+            jumpsUncounted = t.real(jumpsUncounted);
+            frameTicks = (int) t.signed(frameTicks);
             problems = t.signed(problems ? 1 : 0) != 0;
             baseExtSeq = t.signed(baseExtSeq);
             highestExtSeq = baseExtSeq + t.signed(highestExtSeq - baseExtSeq);
@@ -764,6 +903,10 @@ final class StreamAccumulator {
             duplicates = (int) t.signed(duplicates);
             outOfOrder = (int) t.signed(outOfOrder);
             consecutive = (int) t.signed(consecutive);
+            holeRun = (int) t.signed(holeRun);
+            lossGaps = (int) t.signed(lossGaps);
+            longestLossGap = (int) t.signed(longestLossGap);
+            longestLossGapEndSeq = (int) t.signed(longestLossGapEndSeq);
             badSeq = (int) t.signed(badSeq);
             restarts = (int) t.signed(restarts);
             restartExpected = t.signed(restartExpected);

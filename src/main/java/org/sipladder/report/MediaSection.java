@@ -44,12 +44,13 @@ final class MediaSection {
             }
             page.table(new Table(List.of("Source \u2192 destination", "SSRC", "Codec", "Packets", "Lost",
                     "Jitter ms mean / max", "Max \u0394 ms", "MOS", "DTMF"),
-                    List.of(3.0, 1.2, 0.8, 1.0, 1.0, 1.2, 0.8, 0.7, 0.8), rows,
+                    List.of(2.6, 1.2, 0.8, 1.0, 1.5, 1.2, 0.8, 0.7, 0.8), rows,
                     List.of(true, true, false, false, false, false, false, false, true)));
             page.paragraph("Figures as Wireshark's RTP stream analysis computes them (RFC 3550 jitter), but Lost counts "
-                    + "the packets that never came (RFC 3550 A.1, between sequence restarts) and names duplicates, "
+                    + "the packets that never came (RFC 3550 A.1, between sequence restarts), the gaps of sequence "
+                    + "numbers they fell in (one of 60 ms or more is heard as a dropout) and names duplicates, "
                     + "which Wireshark takes off the loss; MOS is the ITU-T G.107 E-model estimate from codec, loss "
-                    + "and jitter.", page.small);
+                    + "and jitter, a jump of the sender's RTP clock (a hold) left out of the jitter.", page.small);
             receiverReports(streams, redactor);
         }
         List<String> notes = findings.stream().filter(f -> String.valueOf(f.code()).startsWith("MEDIA_"))

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.media.LegMedia;
 import org.sipladder.media.PayloadType;
+import org.sipladder.media.LossGaps;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
@@ -81,7 +82,7 @@ class LegMediaJsonTest {
             long packets = random.nextInt(3) * 500L;
             long lost = random.nextInt(5) - 1;
             RtpStatistics stats = new RtpStatistics(packets, packets + 2, lost, 0, 0, 0, 0, 0, 0, 20, 20,
-                    0, 0, 0.5, random.nextInt(3) * 1.25, 0, 0, 0, packets * 172, false, 0, packets + 2, lost, 0);
+                    0, 0, 0.5, random.nextInt(3) * 1.25, 0, 0, 0, packets * 172, false, 0, packets + 2, lost, 0, LossGaps.NONE);
             Endpoint src = new Endpoint(random.nextBoolean() ? "10.0.0." + i : "2001:db8::" + i, 20000);
             StreamKey key = new StreamKey(src, new Endpoint("10.0.1.1", 30000), random.nextInt(1 << 16));
             double mos = random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0;

@@ -46,7 +46,8 @@ class MediaReportTest {
         assertTrue(text.contains("10.0.0.1:40000 \u2192 10.0.0.2:50000"));
         assertTrue(text.contains("0x00001111"));
         assertTrue(text.contains("0x00002222"));
-        assertTrue(text.contains("9 (9.1 %)"), "the callee's loss");
+        assertTrue(text.replace('\n', ' ').contains("9 (9.1 %) in 9 gaps of 1"), "the callee's loss and how it fell: "
+                + text);
         assertTrue(text.contains("RTP PCMA \u00b7 100 pkts"), "the caller's stream in the ladder");
         assertTrue(text.contains("9.1 % lost \u00b7 10.0.0.2:50000"), "the lossy stream's warning in the ladder");
     }

@@ -54,6 +54,26 @@ class StreamsCommandTest {
     }
 
     @Test
+    void jsonAndTableTellHowTheLossFellInGapsOfSequenceNumbers() {
+        // 100 packets of 20 ms; 5 lost at 30-34, 1 at 60: two gaps, the longest 5 packets (100 ms)
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-g", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        for (int i = 0; i < 100; i++) {
+            if (i < 30 || i > 34 && i != 60) {
+                c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000", Rtp.packet(8, i, 160L * i, 7, false));
+            }
+        }
+        String capture = c.write(dir.resolve("gaps.pcap")).toString();
+        JsonObject s = JsonParser.parseString(CliRun.of("streams", capture, "--json").out()).getAsJsonArray().get(0)
+                .getAsJsonObject();
+        assertEquals(6, s.get("lostInRuns").getAsInt());
+        assertEquals(2, s.get("lossGaps").getAsInt());
+        assertEquals(5, s.get("longestLossGap").getAsInt());
+        assertEquals(100.0, s.get("longestLossGapMs").getAsDouble(), 1e-9);
+        assertTrue(CliRun.of("streams", capture).out().contains(" 6 (6.0%) in 2 gaps, longest 5 (100 ms) "));
+    }
+
+    @Test
     void aDtmfStreamsRepeatedEndPacketsAreNamedDuplicatesNotNegativeLossWhileTheJsonKeepsTsharksLost() {
         // RFC 4733 2.5.1.4: an event's end packet is sent three times under one sequence number
         Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",

@@ -193,8 +193,7 @@ class MediaFindingsTest {
                 f.evidence().facts().toString());
         assertFalse(f.fix().steps().get(0).contains("QoS"), f.fix().steps().toString());
         // scattered loss keeps the congestion advice
-        Finding scattered = firing().filter(c -> c.code() == FindingCode.MEDIA_LOSS).findFirst().orElseThrow()
-                .call().get().diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
+        Finding scattered = lossOf(IntStream.range(0, 20).map(i -> 10 + 47 * i).boxed().collect(Collectors.toSet()));
         assertTrue(scattered.fix().steps().get(0).contains("QoS"), scattered.fix().steps().toString());
     }
 
@@ -271,6 +270,34 @@ class MediaFindingsTest {
                 .rtp(SBC, LK, 0.4, 500, 0x1111, scattered).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
                 .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
         assertEquals(Severity.INFO, spread.severity());
+    }
+
+    @Test
+    void lossInDropoutsIsAWarningThatSaysSoAndSpreadOutLossANote() throws Exception {
+        // 30 of 1000 packets (3 %) never arrive: in three dropouts of 200 ms (10 packets), or one at a time
+        Set<Integer> dropouts = IntStream.range(0, 30).map(i -> 200 + 300 * (i / 10) + i % 10).boxed()
+                .collect(Collectors.toSet());
+        Set<Integer> spread = IntStream.range(0, 30).map(i -> 10 + 33 * i).boxed().collect(Collectors.toSet());
+        Finding burst = lossOf(dropouts);
+        assertEquals(Severity.WARNING, burst.severity());
+        assertTrue(burst.explanation().contains("in gaps long enough to hear: the longest held 10 packets (about 200 ms "
+                + "of audio)"), burst.explanation());
+        assertTrue(burst.evidence().facts().contains("The loss fell in 3 gaps of sequence numbers, the longest 10 "
+                + "packets (200 ms of audio) before sequence number 210, heard as a dropout"),
+                burst.evidence().facts().toString());
+        assertTrue(burst.fix().steps().get(0).contains("handovers"), burst.fix().steps().toString());
+        Finding scattered = lossOf(spread);
+        assertEquals(Severity.INFO, scattered.severity());
+        assertTrue(scattered.explanation().contains("spread out (30 gaps of at most 1 packet)"),
+                scattered.explanation());
+        assertTrue(scattered.fix().steps().get(0).contains("QoS"), scattered.fix().steps().toString());
+    }
+
+    /** The MEDIA_LOSS finding of a 20 s stream from Jambonz to LiveKit that lost the packets {@code lost}. */
+    private Finding lossOf(Set<Integer> lost) throws Exception {
+        return MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 1000, 0x1111, lost).rtp(LK, SBC, 0.41, 1000, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 20.5).diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
     }
 
     @Test

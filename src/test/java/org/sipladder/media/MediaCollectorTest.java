@@ -262,6 +262,64 @@ class MediaCollectorTest {
     }
 
     @Test
+    void lossIsCountedInGapsOfSequenceNumbersThatReorderingDuplicatesAndTheWrapAreNot() throws Exception {
+        // 400 packets of 20 ms numbered from 65,500 (the wrap at packet 36); never sent: 10 from packet 20, 51 and 53
+        // (52 comes after 54: two gaps of one), 100 from packet 200 (beyond the 64-packet window) and 2 near the end
+        // (390, 391: still in the window at the end); packets 101 and 100 swap places, packet 150 comes twice
+        Captures c = offerAnswer("call-g");
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            boolean never = i >= 20 && i < 30 || i == 51 || i == 53 || i >= 200 && i < 300 || i == 390 || i == 391;
+            if (!never && i != 52 && i != 100) {
+                order.add(i);
+            }
+            if (i == 54) {
+                order.add(52);
+            }
+            if (i == 101) {
+                order.add(100);
+            }
+            if (i == 150) {
+                order.add(150);
+            }
+        }
+        long t = T0 + 100_000;
+        for (int i : order) {
+            c.udp(t += 20_000, CALLER, CALLEE, Rtp.packet(0, (65_500 + i) & 0xffff, 160L * i, 9, false));
+        }
+        RtpStatistics st = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(114, st.lostInRuns());
+        assertEquals(1, st.duplicates());
+        assertEquals(new LossGaps(5, 100, 2000.0, (65_500 + 300) & 0xffff), st.lossGaps());
+        assertEquals("114 (28.5 %) in 5 gaps, longest 100 (2000 ms), 1 duplicate", st.lossText(" %"));
+        // in order and complete across the wrap: no gap, nothing added to the text
+        RtpStatistics clean = MediaRead.of(renumbered(65_480, 65_530, 20_000), dir).streams().get(0).stats();
+        assertEquals(LossGaps.NONE, clean.lossGaps());
+        assertEquals("0 (0.0 %)", clean.lossText(" %"));
+    }
+
+    @Test
+    void theMosDoesNotTakeAJumpOfTheSendersRtpClockForJitter() throws Exception {
+        // 300 packets of 20 ms, on time; at packet 150 the sender resumes (marker) with its timestamps 80 s ahead, or
+        // without the marker 80 s ahead, or after a 5 s pause with the timestamps going on where they stopped
+        long[][] jumps = {{640_000, 0, 1}, {640_000, 0, 0}, {0, 5_000_000, 1}};
+        for (long[] jump : jumps) {
+            Captures c = offerAnswer("call-j");
+            for (int i = 0; i < 300; i++) {
+                long t = T0 + 100_000 + i * 20_000L + (i < 150 ? 0 : jump[1]);
+                long ts = 160L * i + (i < 150 ? 0 : jump[0]);
+                c.udp(t, CALLER, CALLEE, Rtp.packet(0, i, ts & 0xffffffffL, 9, i == 0 || i == 150 && jump[2] == 1));
+            }
+            RtpStream s = MediaRead.of(c, dir).streams().get(0);
+            String which = "shift " + jump[0] + ", pause " + jump[1] + " us, marker " + jump[2];
+            assertEquals(1, s.stats().clockJumps(), which);
+            // the RFC 3550 jitter stays tshark's, the jump in it; the MOS is that of a clean stream
+            assertTrue(s.stats().meanJitterMs() > 10, which + ": " + s.stats().meanJitterMs());
+            assertEquals(Quality.mos("PCMU", 0, 0), s.mos(), 1e-9, which);
+        }
+    }
+
+    @Test
     void aPacketReorderedAroundTheWrapIsNoLoss() throws Exception {
         // 65535 arrives after 0: tshark ends the wrap it counted there and counts another at 1 (65,536 lost)
         Captures c = offerAnswer("call-w");

@@ -82,7 +82,7 @@ class StreamsTabFxTest {
         TableView<StreamItem> table = robot.lookup("#streamsTable").queryTableView();
         assertEquals(2, table.getItems().size());
         assertEquals("PCMA", table.getItems().get(1).codec());
-        assertEquals("9 (9.1 %)", table.getItems().get(1).lost());
+        assertEquals("9 (9.1 %) in 9 gaps of 1", table.getItems().get(1).lost());
         TableColumn<StreamItem, ?> ssrc = table.getColumns().stream().filter(c -> "SSRC".equals(c.getText()))
                 .findFirst().orElseThrow();
         List<TableCell<?, ?>> ssrcCells = new ArrayList<>();

@@ -59,7 +59,7 @@ class StreamsViewModelTest {
         assertEquals("", caller.problems());
         StreamItem callee = vm.streams().get(1);
         assertEquals(45, callee.packets());
-        assertEquals("4 (8.2 %)", callee.lost()); // packets 10, 20, 30, 40 lost; 50 was the last, not lost but absent
+        assertEquals("4 (8.2 %) in 4 gaps of 1", callee.lost()); // packets 10, 20, 30, 40 lost; 50 was the last, not lost but absent
         assertEquals("8.2 % lost", callee.problems());
 
         vm.selectedProperty().set(callee);

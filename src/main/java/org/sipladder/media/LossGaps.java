@@ -1,0 +1,27 @@
+package org.sipladder.media;
+
+import java.util.Locale;
+
+/**
+ * How a stream's lost packets fell: the gaps in its sequence numbers (each a run of numbers never received) and the
+ * longest of them. Loss concealment bridges a lost packet or two; a gap of several packets is heard as a dropout,
+ * so the same percentage sounds very different spread out or in a few gaps. Reordered and duplicated packets, a wrap
+ * of the numbers at 65535 and a sender's restart of them (RFC 3550 A.1) are no gap.
+ *
+ * @param gaps           gaps of one or more packets
+ * @param longestPackets packets in the longest gap, 0 when none
+ * @param longestMs      the audio the longest gap held, from the RTP timestamp step per packet; NaN when unknown
+ *                       (no clock rate), 0 when no gap
+ * @param longestEndSeq  sequence number of the packet that ended the longest gap, -1 when none
+ */
+public record LossGaps(long gaps, long longestPackets, double longestMs, int longestEndSeq) {
+
+    /** No gap. */
+    public static final LossGaps NONE = new LossGaps(0, 0, 0, -1);
+
+    /** "10 (200 ms)", or "10" when the duration is unknown. */
+    public String longestText() {
+        return Double.isNaN(longestMs) ? Long.toString(longestPackets)
+                : String.format(Locale.ROOT, "%d (%.0f ms)", longestPackets, longestMs);
+    }
+}
