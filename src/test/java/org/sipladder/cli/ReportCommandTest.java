@@ -141,6 +141,35 @@ class ReportCommandTest {
         assertFalse(text.contains("Call 1: "), text);
     }
 
+    @Test
+    void aMessageWithAHugeBodyIsCutWithANoteNotPrintedOverPages() throws IOException {
+        // 400 lines of SDP attributes (30 KB): shown whole, they filled six pages of the report with one message
+        String body = "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n" + ("a=x-filler:" + "X".repeat(64) + "\r\n").repeat(400);
+        String invite = "INVITE sip:4930111@198.51.100.7 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbig1\r\n"
+                + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>\r\n"
+                + "Call-ID: big-body-1\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        String busy = "SIP/2.0 486 Busy Here\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbig1\r\n"
+                + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>;tag=t1\r\n"
+                + "Call-ID: big-body-1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+        byte[] pdf = reportOfExchange("big", invite, busy);
+        String text = text(pdf);
+
+        assertTrue(text.contains("INVITE sip:4930111@198.51.100.7 SIP/2.0"), "the message's start is shown");
+        assertTrue(text.contains("SIP/2.0 486 Busy Here"), "and the response after it");
+        long fillers = text.lines().filter(l -> l.startsWith("a=x-filler:")).count();
+        assertTrue(fillers > 100 && fillers < 150, fillers + " lines of the body shown");
+        String flat = text.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("The rest of this message is left out: it is " + String.format(java.util.Locale.ROOT,
+                "%,d", invite.length()) + " characters long, more than 150 lines here. Frame 1 of the capture holds "
+                + "it whole."), flat);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() <= 6, doc.getNumberOfPages() + " pages");
+        }
+    }
+
     /** The PDF that {@code report} writes for a capture of {@code request} and its {@code answer} 50 ms later. */
     private byte[] reportOfExchange(String name, String request, String answer) throws IOException {
         Path capture = org.sipladder.testkit.Captures.pcap().udp(1_700_000_000_000_000L, "192.0.2.10:5060",
