@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,29 @@ class ReportCommandTest {
         assertEquals(2, folder.exitCode());
         assertTrue(folder.err().contains("is a folder"), folder.err());
         assertFalse(folder.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aSymbolicLinkKeepsPointingAtTheReportAndADeviceIsWrittenIntoNotReplaced() throws IOException {
+        Path reports = Files.createDirectory(dir.resolve("reports"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.pdf"), reports.resolve("seed.pdf"));
+        CliRun run = CliRun.of("report", pcap.toString(), "-o", link.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertTrue(new String(Files.readAllBytes(reports.resolve("seed.pdf")), StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF"), "the report is where the link points");
+
+        Path nowhere = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(nowhere) && !Files.isRegularFile(nowhere), "a system with /dev/null");
+        // written through a link so that the old behaviour, replacing the target, replaces the link, not the device
+        Path toNull = Files.createSymbolicLink(dir.resolve("discard.pdf"), nowhere);
+        CliRun discarded = CliRun.of("report", pcap.toString(), "-o", toNull.toString());
+        assertEquals(0, discarded.exitCode(), discarded.err());
+        assertTrue(Files.isSymbolicLink(toNull), "the link to the device is still a link");
+        assertFalse(discarded.out().contains("Wrote"), "nothing after a PDF written into a device such as /dev/stdout");
+        assertEquals(List.of(), Files.list(dir).filter(f -> f.getFileName().toString().startsWith(".sipladder-report"))
+                .toList(), "no partial file left behind");
     }
 
     @Test
