@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,7 +96,8 @@ final class ReportCommand implements Callable<Integer> {
                 summary.firstTimestampMicros(), summary.lastTimestampMicros(), calls, diagnosis.findings(),
                 diagnosis.routings(), config, media.result());
         write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses, allInFull), target);
-        PrintWriter out = spec.commandLine().getOut();
+        // the PDF may have gone to this very stream (-o /dev/stdout), where a line after it would not belong
+        PrintWriter out = isDevice(target) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.println("Wrote " + output);
         out.flush();
         return 0;
@@ -111,35 +113,74 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Fails before the analysis, which can take a while on a big capture, when the PDF could not be written. */
     private static void checkWritable(Path target) throws UserError {
-        Path dir = target.getParent();
         if (Files.isDirectory(target)) {
             throw new UserError("report: " + target + " is a folder; give a file name, e.g. -o " + target.resolve("report.pdf"));
         }
+        if (isDevice(target)) {
+            if (!Files.isWritable(target)) {
+                throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
+            }
+            return;
+        }
+        Path file = resolved(target);
+        Path dir = file.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new UserError("report: cannot write " + target + ": the folder " + dir + " does not exist");
         }
-        if (!Files.isWritable(dir) || (Files.exists(target) && !Files.isWritable(target))) {
+        if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
             throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
         }
     }
 
-    /** Writes next to the target first, so a failure never leaves half a PDF under the user's name. */
+    /**
+     * Writes next to the target first, so a failure never leaves half a PDF under the user's name. A device or pipe
+     * (/dev/stdout, a FIFO) is written into, and a symbolic link's file replaced, never the device or link itself.
+     */
     private static void write(ReportInput input, ReportOptions options, Path target) throws UserError {
         Path partial = null;
         try {
-            partial = Files.createTempFile(target.getParent(), ".sipladder-report-", ".pdf");
+            if (isDevice(target)) {
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    new FindingsReport().write(input, options, out);
+                }
+                return;
+            }
+            Path file = resolved(target);
+            partial = Files.createTempFile(file.getParent(), ".sipladder-report-", ".pdf");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 new FindingsReport().write(input, options, out);
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (ReportException e) {
             throw new UserError("report: " + e.getMessage());
         } catch (AccessDeniedException e) {
             throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
+        } catch (FileSystemException e) {
+            // its message is only the path of the temporary file (/proc refuses new files with "no such file")
+            String reason = e.getReason() != null ? e.getReason() : "no new file can be made in " + target.getParent();
+            throw new UserError("report: cannot write " + target + ": " + reason + "; choose another -o path");
         } catch (IOException e) {
             throw new UserError("report: cannot write " + target + ": " + e.getMessage());
         } finally {
             deleteQuietly(partial);
+        }
+    }
+
+    /** An existing target that is no regular file: written into, as tshark -w writes into /dev/stdout. */
+    private static boolean isDevice(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+    }
+
+    /** The file a symbolic link points at (made if it does not exist yet), so the link stays; else the target. */
+    private static Path resolved(Path target) {
+        try {
+            if (!Files.isSymbolicLink(target)) {
+                return target;
+            }
+            Path pointed = target.getParent().resolve(Files.readSymbolicLink(target));
+            return Files.exists(pointed) ? pointed.toRealPath() : pointed.normalize();
+        } catch (IOException e) {
+            return target;
         }
     }
 

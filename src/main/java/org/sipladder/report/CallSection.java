@@ -2,6 +2,7 @@ package org.sipladder.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
@@ -19,6 +20,11 @@ final class CallSection {
 
     /** Room for a key message's title and the first lines of its text. */
     private static final float MESSAGE_START = 80;
+    /**
+     * Lines of one key message shown at most (two pages): an INVITE with a video and ICE offer fits whole, a message
+     * with a body of tens of kilobytes (seen in captures) would otherwise fill ten pages with it.
+     */
+    static final int MESSAGE_LINES = 150;
 
     private final PageFlow page;
     private final LadderPages ladder;
@@ -149,7 +155,10 @@ final class CallSection {
                     + s.src() + " \u2192 " + s.dst() + " " + s.transport() + ")", page.strong);
             page.gap(2);
             // a digest response with its nonce allows an offline guess of the password: shown as the inspector does
-            page.mono(RawSipText.redact(s.raw()));
+            String raw = s.raw();
+            page.mono(RawSipText.redact(raw), MESSAGE_LINES, String.format(Locale.ROOT, "The rest of this message is "
+                    + "left out: it is %,d characters long, more than %d lines here. Frame %d of the capture holds it "
+                    + "whole.", raw.length(), MESSAGE_LINES, s.frame()));
             page.gap(4);
         }
     }

@@ -25,6 +25,8 @@ final class PageFlow {
     static final Color HEADER_SHADE = new Color(0xEAEEF2);
     static final float MARGIN = 50;
     private static final float FOOTER_GAP = 24;
+    /** Least room between the footer's text and its page number. */
+    private static final float FOOTER_SPACE = 12;
     private static final float CELL_PAD = 3.5f;
     /** Lines of a message, or rows of a ladder, kept together at the foot and at the head of a page. */
     static final int KEEP_TOGETHER = 3;
@@ -219,6 +221,21 @@ final class PageFlow {
                 width() - 2 * CELL_PAD - 4));
     }
 
+    /**
+     * Preformatted text as {@link #mono(String)} sets it, but at most {@code maxLines} lines: a longer text is cut
+     * there and {@code cutNote} said under it, so one huge message cannot fill pages of the report.
+     */
+    void mono(String text, int maxLines, String cutNote) {
+        List<String> lines = breaker.wrap(secrets.scrub(text).stripTrailing(), code.font(), code.size(),
+                width() - 2 * CELL_PAD - 4, maxLines);
+        if (lines.size() <= maxLines) {
+            monoLines(lines);
+            return;
+        }
+        monoLines(lines.subList(0, maxLines));
+        paragraph(cutNote, small);
+    }
+
     private void monoLines(List<String> lines) {
         int i = 0;
         while (i < lines.size()) {
@@ -391,8 +408,11 @@ final class PageFlow {
                 String pageText = "page " + (i + 1) + " of " + pages.size();
                 float baseline = paper.getHeight() - MARGIN + FOOTER_GAP;
                 line(left(), baseline - 10, left() + width(), baseline - 10, RULE, 0.5f);
-                text(footer, small, left(), baseline);
-                text(pageText, small, left() + width() - fonts.width(font, pageText, small.size()), baseline);
+                float pageWidth = fonts.width(font, pageText, small.size());
+                // a long capture name (or several) gives up its middle rather than running under the page number
+                text(breaker.shorten(footer, font, small.size(), width() - pageWidth - FOOTER_SPACE), small, left(),
+                        baseline);
+                text(pageText, small, left() + width() - pageWidth, baseline);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

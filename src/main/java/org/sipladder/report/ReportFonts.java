@@ -26,6 +26,7 @@ final class ReportFonts {
     private final PDFont bold;
     private final PDFont mono;
     private final Map<PDFont, Map<Integer, Boolean>> coverage = new HashMap<>();
+    private final Map<PDFont, Map<Integer, Float>> advances = new HashMap<>();
 
     ReportFonts(PDDocument document) {
         this.regular = load(document, "DejaVuSans.ttf");
@@ -47,11 +48,33 @@ final class ReportFonts {
 
     /** Width of a single line in points. */
     float width(PDFont font, String text, float size) {
-        try {
-            return font.getStringWidth(printable(font, text)) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        float units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            units += advance(font, cp);
+            i += Character.charCount(cp);
         }
+        return points(units, size);
+    }
+
+    /** Points of a width in glyph units (thousandths of the font size). */
+    static float points(float units, float size) {
+        return units / 1000f * size;
+    }
+
+    /**
+     * Width in glyph units of what {@link #printable} draws for one character. Summed over a text in order, it is
+     * what PDFBox's getStringWidth gives for the whole text (PDFBox sums the glyphs the same way), without encoding
+     * the text again for every width asked: wrapping a long message asks for the width of each prefix it tries.
+     */
+    float advance(PDFont font, int codePoint) {
+        return advances.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(codePoint, cp -> {
+            try {
+                return font.getStringWidth(printable(font, new String(Character.toChars(cp))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSymbolicLinkKeepsPointingAtTheReportAndADeviceIsWrittenIntoNotReplaced() throws IOException {
+        Path reports = Files.createDirectory(dir.resolve("reports"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.pdf"), reports.resolve("seed.pdf"));
+        CliRun run = CliRun.of("report", pcap.toString(), "-o", link.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertTrue(new String(Files.readAllBytes(reports.resolve("seed.pdf")), StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF"), "the report is where the link points");
+
+        Path nowhere = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(nowhere) && !Files.isRegularFile(nowhere), "a system with /dev/null");
+        // written through a link so that the old behaviour, replacing the target, replaces the link, not the device
+        Path toNull = Files.createSymbolicLink(dir.resolve("discard.pdf"), nowhere);
+        CliRun discarded = CliRun.of("report", pcap.toString(), "-o", toNull.toString());
+        assertEquals(0, discarded.exitCode(), discarded.err());
+        assertTrue(Files.isSymbolicLink(toNull), "the link to the device is still a link");
+        assertFalse(discarded.out().contains("Wrote"), "nothing after a PDF written into a device such as /dev/stdout");
+        assertEquals(List.of(), Files.list(dir).filter(f -> f.getFileName().toString().startsWith(".sipladder-report"))
+                .toList(), "no partial file left behind");
+    }
+
+    @Test
     void unreadableInputUnknownCallAndBadPageExitWithTwo() {
         Path out = dir.resolve("r.pdf");
         CliRun missing = CliRun.of("report", dir.resolve("nope.pcap").toString(), "-o", out.toString());
@@ -139,6 +163,35 @@ class ReportCommandTest {
         assertTrue(text.contains("Failed calls and other dialogs"), text);
         assertTrue(text.contains("REGISTER dialog 1: "), text);
         assertFalse(text.contains("Call 1: "), text);
+    }
+
+    @Test
+    void aMessageWithAHugeBodyIsCutWithANoteNotPrintedOverPages() throws IOException {
+        // 400 lines of SDP attributes (30 KB): shown whole, they filled six pages of the report with one message
+        String body = "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n" + ("a=x-filler:" + "X".repeat(64) + "\r\n").repeat(400);
+        String invite = "INVITE sip:4930111@198.51.100.7 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbig1\r\n"
+                + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>\r\n"
+                + "Call-ID: big-body-1\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        String busy = "SIP/2.0 486 Busy Here\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbig1\r\n"
+                + "From: <sip:4940222@192.0.2.10>;tag=f1\r\nTo: <sip:4930111@198.51.100.7>;tag=t1\r\n"
+                + "Call-ID: big-body-1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+        byte[] pdf = reportOfExchange("big", invite, busy);
+        String text = text(pdf);
+
+        assertTrue(text.contains("INVITE sip:4930111@198.51.100.7 SIP/2.0"), "the message's start is shown");
+        assertTrue(text.contains("SIP/2.0 486 Busy Here"), "and the response after it");
+        long fillers = text.lines().filter(l -> l.startsWith("a=x-filler:")).count();
+        assertTrue(fillers > 100 && fillers < 150, fillers + " lines of the body shown");
+        String flat = text.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("The rest of this message is left out: it is " + String.format(java.util.Locale.ROOT,
+                "%,d", invite.length()) + " characters long, more than 150 lines here. Frame 1 of the capture holds "
+                + "it whole."), flat);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() <= 6, doc.getNumberOfPages() + " pages");
+        }
     }
 
     /** The PDF that {@code report} writes for a capture of {@code request} and its {@code answer} 50 ms later. */

@@ -1,8 +1,10 @@
 package org.sipladder.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,59 @@ class LineBreakerTest {
                 }
                 lines.forEach(l -> assertTrue(fonts.width(fonts.regular(), l, 9) <= width, l));
             }
+        }
+    }
+
+    @Test
+    void aParagraphOfHundredsOfKilobytesWrapsInTimeInProportionToItsLength() throws Exception {
+        // a 64 KB SDP body on one line took 20 s: every word and every cut measured its whole line again
+        String word = "X".repeat(150_000);
+        String words = "word ".repeat(30_000);
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(doc);
+            LineBreaker breaker = new LineBreaker(fonts);
+            List<String> lines = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> breaker.wrap(word + "\n" + words, fonts.mono(), 7.6f, 480));
+
+            int end = lines.indexOf(lines.stream().filter(l -> l.startsWith("word")).findFirst().orElseThrow());
+            assertEquals(word, String.join("", lines.subList(0, end)));
+            assertEquals(words.strip(), String.join(" ", lines.subList(end, lines.size())).strip());
+            lines.forEach(l -> assertTrue(fonts.width(fonts.mono(), l, 7.6f) <= 480, l));
+        }
+    }
+
+    @Test
+    void aCapOnLinesStopsWrappingOnceItIsPassed() throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(doc);
+            List<String> lines = new LineBreaker(fonts).wrap("line\n".repeat(1000), fonts.mono(), 8, 300, 10);
+
+            assertEquals(11, lines.size(), "one line more than the cap says that it cut");
+        }
+    }
+
+    @Test
+    void shortenKeepsStartAndEndAroundAnEllipsis() throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(doc);
+            LineBreaker breaker = new LineBreaker(fonts);
+            String name = "report \u00b7 " + "a".repeat(200) + "_sip.pcapng";
+
+            String shown = breaker.shorten(name, fonts.regular(), 8, 300);
+            assertTrue(fonts.width(fonts.regular(), shown, 8) <= 300, shown);
+            assertTrue(shown.startsWith("report \u00b7 aa") && shown.endsWith("aa_sip.pcapng") && shown.contains("\u2026"),
+                    shown);
+            assertEquals("short.pcap", breaker.shorten("short.pcap", fonts.regular(), 8, 300));
+        }
+    }
+
+    @Test
+    void anIndentedLineThatFitsKeepsItsIndentation() throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(doc);
+            List<String> lines = new LineBreaker(fonts).wrap("{\n  \"rule\": {\n    \"a\": 1", fonts.mono(), 8, 300);
+
+            assertEquals(List.of("{", "  \"rule\": {", "    \"a\": 1"), lines);
         }
     }
 }
