@@ -177,7 +177,8 @@ final class ReportCommand implements Callable<Integer> {
             if (!Files.isSymbolicLink(target)) {
                 return target;
             }
-            Path pointed = target.getParent().resolve(Files.readSymbolicLink(target));
+            // a link given by its bare name (-o report.pdf) has no parent of its own: its folder is the current one
+            Path pointed = target.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(target));
             return Files.exists(pointed) ? pointed.toRealPath() : pointed.normalize();
         } catch (IOException e) {
             return target;
