@@ -223,13 +223,17 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         }
         facts.addAll(flow.joinEvidence());
         InviteTransaction toCaller = chain.get(chain.size() - 1);
-        String first = "Find out why " + origin + " answered " + start.label() + " and fix that first: the other "
-                + "findings of this call say what the analyzer knows.";
+        // where it started, the callee's own outcome (a Reason naming no answer, busy): nothing there to find out
+        String outcome = CallRejectedCheck.calleeOutcome(start);
+        String first = outcome != null ? "Nothing is broken where it started: " + origin + "'s answer names " + outcome
+                + ", the callee's own outcome." : "Find out why " + origin + " answered " + start.label()
+                + " and fix that first: the other findings of this call say what the analyzer knows.";
         // every step passed the same status back: it was relayed, not turned into another one
         boolean relayedOnly = relays != null;
         String title = relayedOnly ? start.label() + " from " + origin + ", relayed to the caller unchanged by "
                 + String.join(" and ", relays) : CODE.title(end.label(), start.label(), origin);
-        return new Finding(CODE, CODE.severity(), title, relayedOnly ? RELAYED_ONLY : TRANSLATED,
+        return new Finding(CODE, outcome != null ? Severity.INFO : CODE.severity(), title,
+                relayedOnly ? RELAYED_ONLY : TRANSLATED,
                 toCaller.callId(), flow.id(), false,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(throughJambonz ? List.of(first, JAMBONZ_STEP) : List.of(first), List.of(), null));

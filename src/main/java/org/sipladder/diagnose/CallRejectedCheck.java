@@ -151,6 +151,18 @@ final class CallRejectedCheck implements FindingRule {
         return false;
     }
 
+    /**
+     * What the callee did, as the Reason header of {@code answer} names it by a Q.850 cause ({@link
+     * Q850#calleeOutcome}: busy, no user responding, no answer, call rejected), e.g. "Q.850 cause 19: no answer from
+     * user (user alerted)"; null when it names none. Not for a refusal of credentials or rights (401, 403, 407), whose
+     * Q.850 form is cause 21 too (RFC 3398 8.2.6.1): there "call rejected" may only translate the status.
+     */
+    static String calleeOutcome(SipMessage answer) {
+        int status = answer.status();
+        String reason = status == 401 || status == 403 || status == 407 ? null : answer.header("Reason");
+        return Q850.calleeOutcome(reason) ? Q850.meaning(reason) : null;
+    }
+
     /** A busy callee (486) or a caller who cancelled (487) is information, not an error. */
     private static Finding withSeverityOf(Finding finding, int status) {
         return status == 487 || status == 486 ? finding.withSeverity(Severity.INFO) : finding;
@@ -246,15 +258,21 @@ final class CallRejectedCheck implements FindingRule {
         String title = cancelled ? cancel.src().address() + " cancelled the call: " + last.label()
                 : consequence ? peer + " rejected the call with " + last.label() + " after its INVITE to "
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
+        // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
+        String outcome = consequence || cancel != null ? null : calleeOutcome(last);
         Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
-                        + cause + tries + (consequence ? CONSEQUENCE : ""),
+                        + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
+                        : " The Reason header of " + peer + "'s answer names " + outcome + ": the callee's network "
+                        + "delivered the call and reports what the callee did, so no route or setting is at fault."),
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
                         + "final answer to the INVITE of frame " + unanswered.get(0).frame() + " and fix that first: "
                         + "the call's other findings about it say what the analyzer knows."
+                        : outcome != null ? "Nothing is broken in signalling (" + outcome + "): call again later, or "
+                        + "route calls the callee does not take elsewhere (voicemail, another number)."
                         : PeerChecks.check(tx.flow(), last)), List.of(), null));
-        Finding rated = withSeverityOf(finding, last.status());
+        Finding rated = outcome != null ? finding.withSeverity(Severity.INFO) : withSeverityOf(finding, last.status());
         // the hop behind stayed silent, its own finding's error: this answer follows from it and is no second cause
         return consequence && rated.severity() == Severity.ERROR ? rated.withSeverity(Severity.WARNING) : rated;
     }

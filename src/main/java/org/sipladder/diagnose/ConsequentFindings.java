@@ -21,7 +21,8 @@ import org.sipladder.media.CaptureMedia;
  * LiveKit answered as it did. Only findings about the primary cause's own INVITE are looked at: a rejection on another
  * leg (a fallback's) may be a second problem, unless a hop relayed the primary cause's failure back over that leg and
  * the same check read it there again. After the answer, the same missing RTP shows as a media timeout, one-way audio
- * or no RTP at all on its leg, and on the legs a media relay passed it on to ({@link SameSilence}).
+ * or no RTP at all on its leg, and on the legs a media relay passed it on to ({@link SameSilence}); and the party a
+ * 2xx never reached (no ACK came back) sends no RTP on that leg.
  */
 final class ConsequentFindings {
 
@@ -75,6 +76,9 @@ final class ConsequentFindings {
                     out[primaryAt] = out[primaryAt] == primary ? startedAt(primary, f) : out[primaryAt];
                     ownFix = true;
                 }
+            } else if (primary.code() == FindingCode.SIP_ACK_MISSING && SameSilence.isSilence(f.code())) {
+                legs = legs == null ? memo.mediaLegs(flow, media) : legs;
+                why = unacknowledgedWhy(primary, f, legs);
             } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
                 why = relayedWhy(primary, f, findings, memo.invites(flow));
             } else if (!primary.code().afterAnswer() && f.code().rank() > primary.code().rank()
@@ -168,6 +172,29 @@ final class ConsequentFindings {
             }
         }
         return null;
+    }
+
+    /**
+     * Why the silence {@code f} follows from a 2xx nobody acknowledged ({@code primary}, SIP_ACK_MISSING): on that
+     * 2xx's leg, no RTP came from the party it was sent to. A party that never got the 2xx has no session to send media
+     * in yet, and the path that lost the 2xx or its ACK loses its RTP as well. Null when RTP from that party flowed
+     * all the same (the silence is the other way round: a second problem) or {@code f} is about another leg or answer.
+     */
+    private static String unacknowledgedWhy(Finding primary, Finding f, List<MediaLeg> legs) {
+        SameSilence silence = SameSilence.of(f, legs);
+        if (silence == null || !primary.callId().equals(f.callId())
+                || silence.leg().answer.frame() != primary.evidence().frames().get(0)) {
+            return null;
+        }
+        MediaLeg leg = silence.leg();
+        MediaParty unacknowledging = leg.caller.is(leg.answer.dst()) ? leg.caller : leg.callee;
+        if (silence.to() == unacknowledging) {
+            return null;
+        }
+        return " No RTP came from " + unacknowledging.name() + ", the party the 200 OK of frame " + leg.answer.frame()
+                + " went to and which never acknowledged it: a party that did not get the answer has no session to "
+                + "send media in yet, and the path that lost the answer or its ACK loses its RTP too. This follows from "
+                + "this call's primary cause (" + named(primary) + "), not a second problem: fixing that fixes this too.";
     }
 
     private static boolean hasCode(List<Finding> findings, FindingCode code) {

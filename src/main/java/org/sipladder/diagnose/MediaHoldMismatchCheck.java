@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Leg;
+import org.sipladder.flow.Role;
 import org.sipladder.media.SdpAnnouncement;
 
 /**
  * MEDIA_HOLD_MISMATCH: an offer that puts media on hold (sendonly or inactive; recvonly likewise) answered with a
  * direction RFC 3264 section 6.1 does not allow (sendonly must be answered recvonly or inactive, inactive with
  * inactive, recvonly with sendonly or inactive): the two sides then disagree about who sends, which gives
- * one-way audio or music on hold that never stops.
+ * one-way audio or music on hold that never stops. LiveKit answers every hold so, which is its way, not a fault
+ * the user can fix there: {@link LiveKitHold} says what that does to the call.
  */
 final class MediaHoldMismatchCheck implements FindingRule {
 
@@ -46,7 +48,7 @@ final class MediaHoldMismatchCheck implements FindingRule {
                     if (answer != null && answer.port() != 0 && !allowed.contains(answer.direction())
                             && found.stream().noneMatch(f -> same(f[0], offer) && same(f[1], answer))) {
                         found.add(new SdpAnnouncement[] {offer, answer});
-                        findings.add(finding(flow, leg, offer, answer, allowed));
+                        findings.add(finding(flow, leg, offer, answer, allowed, established(offer, sdp)));
                     }
                 }
             }
@@ -72,9 +74,24 @@ final class MediaHoldMismatchCheck implements FindingRule {
         return null;
     }
 
+    /** True when a 2xx to an INVITE came before {@code offer}: it is a re-INVITE's, in an established dialog. */
+    private static boolean established(SdpAnnouncement offer, List<SdpAnnouncement> sdp) {
+        for (SdpAnnouncement a : sdp) {
+            if (a.frame() < offer.frame() && !a.isRequest() && a.status() >= 200 && a.status() < 300
+                    && "INVITE".equals(a.method())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Finding finding(CallFlow flow, Leg leg, SdpAnnouncement offer, SdpAnnouncement answer,
-                                   Set<String> allowed) {
+                                   Set<String> allowed, boolean reInvite) {
         List<String> facts = List.of("Offer: " + MediaLeg.sdpFact(offer), "Answer: " + MediaLeg.sdpFact(answer));
+        if (reInvite && flow.hasHop(answer.sipSrc(), Role.LIVEKIT)) {
+            // LiveKit answers every re-INVITE so: advice to change the answerer would ask the impossible
+            return LiveKitHold.finding(flow.id(), leg, offer, answer, facts);
+        }
         String holder = offer.sipSrc().address();
         String peer = answer.sipSrc().address();
         return new Finding(CODE, CODE.severity(), CODE.title(offer.direction(), answer.direction()), holder + " offered a=" + offer.direction() + " (" + offer.describe() + ") and "

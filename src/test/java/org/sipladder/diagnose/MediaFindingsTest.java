@@ -543,6 +543,31 @@ class MediaFindingsTest {
                 .rtp(LK, SBC, 0.35, 1500, 0x2222, Set.of()).bye(MediaCase.LIVEKIT, 32.3).diagnose(dir);
         assertFalse(d.withCode(FindingCode.MEDIA_ONE_WAY).isEmpty(), d.findings().toString());
         assertEquals(FindingCode.SIP_ACK_MISSING, d.primaryFor(MediaCase.flowId()).orElseThrow().code());
+        // the side that never got the 200 OK never started sending: that silence is the missing ACK's, one error
+        Finding oneWay = d.withCode(FindingCode.MEDIA_ONE_WAY).get(0);
+        assertEquals(Severity.WARNING, oneWay.severity());
+        assertTrue(oneWay.explanation().contains("primary cause (SIP_ACK_MISSING: "), oneWay.explanation());
+    }
+
+    @Test
+    void noRtpAtAllAfterAnAnswerNeverAcknowledgedFollowsFromIt() throws Exception {
+        // RTP between other hosts: the capture point does see RTP, none of this call's
+        Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp("192.0.2.1:20000", "192.0.2.2:20002", 0.5, 100, 0x77, Set.of())
+                .bye(MediaCase.LIVEKIT, 32.3).diagnose(dir);
+        assertEquals(FindingCode.SIP_ACK_MISSING, d.primaryFor(MediaCase.flowId()).orElseThrow().code());
+        Finding none = d.withCode(FindingCode.MEDIA_NO_RTP).get(0);
+        assertEquals(Severity.WARNING, none.severity(), d.findings().toString());
+        assertEquals(Severity.WARNING, d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0).severity());
+    }
+
+    @Test
+    void rtpFromTheSideThatNeverAcknowledgedShowsTheSilenceIsASecondProblem() throws Exception {
+        // Jambonz sent RTP all along though no ACK came: LiveKit's own silence is not the missing ACK's doing
+        Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.35, 1500, 0x1111, Set.of()).bye(MediaCase.LIVEKIT, 32.3).diagnose(dir);
+        assertEquals(FindingCode.SIP_ACK_MISSING, d.primaryFor(MediaCase.flowId()).orElseThrow().code());
+        assertEquals(Severity.ERROR, d.withCode(FindingCode.MEDIA_ONE_WAY).get(0).severity(), d.findings().toString());
     }
 
     @Test
