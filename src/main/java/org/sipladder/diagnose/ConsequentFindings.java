@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,6 +52,8 @@ final class ConsequentFindings {
             return findings;
         }
         Long invite = primary.evidence().frames().get(0);
+        // LiveKit's decision met again on a later attempt (the next address): the same cause, and so are its outcomes
+        List<Finding> repeats = repeatsOf(primary, findings, flow, memo, routings);
         // worked out for the first finding that needs them only: most calls have none
         SameSilence silence = null;
         List<MediaLeg> legs = null;
@@ -79,10 +82,12 @@ final class ConsequentFindings {
             } else if (primary.code() == FindingCode.SIP_ACK_MISSING && SameSilence.isSilence(f.code())) {
                 legs = legs == null ? memo.mediaLegs(flow, media) : legs;
                 why = unacknowledgedWhy(primary, f, legs);
+            } else if (repeats.contains(f)) {
+                why = SameDecision.why(primary, f, memo.invites(flow));
             } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
                 why = relayedWhy(primary, f, findings, memo.invites(flow));
             } else if (!primary.code().afterAnswer() && f.code().rank() > primary.code().rank()
-                    && aboutInvite(f, primary.callId(), invite)) {
+                    && (aboutInvite(f, primary.callId(), invite) || aboutAnyOf(f, repeats))) {
                 // a failure after the answer is not about an INVITE's setup; its frames name no INVITE to share
                 why = OUTCOMES.contains(f.code()) ? outcomeWhy(primary)
                         : f.code() == FindingCode.LK_NO_RULE_MATCH ? ruleWhy(primary, f, routings, config) : null;
@@ -102,6 +107,35 @@ final class ConsequentFindings {
     private static boolean aboutInvite(Finding f, String callId, Long invite) {
         List<Long> frames = f.evidence().frames();
         return callId != null && callId.equals(f.callId()) && !frames.isEmpty() && invite.equals(frames.get(0));
+    }
+
+    /**
+     * The findings of {@code primary}'s code that repeat its decision on later attempts ({@link SameDecision}); none
+     * unless another finding has that code, as in most calls.
+     */
+    private static List<Finding> repeatsOf(Finding primary, List<Finding> findings, CallFlow flow, CallMemo memo,
+                                           List<LiveKitRouting> routings) {
+        List<Finding> repeats = List.of();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f != primary && f.code() == primary.code() && f.severity() == Severity.ERROR
+                    && SameDecision.repeats(f, primary, memo.invites(flow), routings)) {
+                repeats = repeats.isEmpty() ? new ArrayList<>(2) : repeats;
+                repeats.add(f);
+            }
+        }
+        return repeats;
+    }
+
+    /** True when {@code f} is about the INVITE one of {@code repeats} is about. */
+    private static boolean aboutAnyOf(Finding f, List<Finding> repeats) {
+        for (int i = 0; i < repeats.size(); i++) {
+            Finding r = repeats.get(i);
+            if (aboutInvite(f, r.callId(), r.evidence().frames().get(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The place of the finding marked primary, or -1. */

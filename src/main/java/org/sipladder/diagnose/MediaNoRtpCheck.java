@@ -173,6 +173,9 @@ final class MediaNoRtpCheck implements FindingRule {
                 + " in the capture, which holds " + leg.captureRtpPackets + " RTP packets of other streams");
         String whyCallee = MediaReasons.whyNoRtpReached(leg, leg.callee, leg.caller, calleeSdp, callerSdp, facts,
                 frames);
+        // LiveKit called: its own direction too, which never goes unsent (LiveKitSending)
+        String whyCaller = leg.caller.isLiveKit(callerSdp) ? "" : MediaReasons.whyNoLiveKitRtp(leg, leg.caller,
+                leg.callee, callerSdp, calleeSdp, facts, frames);
         List<String> steps = new ArrayList<>(MediaReasons.fixesForNoRtpTo(leg, leg.callee, leg.caller, calleeSdp,
                 callerSdp));
         // the ports are to be opened both ways: the same step with the parties the other way round is no other step
@@ -186,7 +189,8 @@ final class MediaNoRtpCheck implements FindingRule {
             frames.add(leg.bye.frame());
         }
         return new Finding(CODE, CODE.severity(), CODE.title(callerName, calleeName), "Both sides negotiated media and the call was answered, but no RTP "
-                + "flowed in either direction: nobody heard anything. " + whyCallee, leg.leg.callId(), leg.flow.id(),
+                + "flowed in either direction: nobody heard anything. " + whyCallee
+                + (whyCaller.isEmpty() ? "" : " " + whyCaller), leg.leg.callId(), leg.flow.id(),
                 false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));
     }

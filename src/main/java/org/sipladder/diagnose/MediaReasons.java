@@ -29,6 +29,8 @@ final class MediaReasons {
         String toName = to.name(toSdp);
         String fromName = from.name(fromSdp);
         List<String> reasons = new ArrayList<>();
+        // LiveKit always sends from the answer on, silence included: its missing RTP went elsewhere or was dropped
+        boolean liveKitSends = liveKitSends(from, fromSdp, toSdp);
         if (privateToPublic(fromSdp, to.address(toSdp))) {
             frames.add(fromSdp.frame());
             facts.add(MediaLeg.sdpFact(fromSdp) + " (a private address, sent to public " + to.address(toSdp) + ")");
@@ -42,7 +44,8 @@ final class MediaReasons {
         if (privateToPublic(toSdp, from.address(fromSdp))) {
             frames.add(toSdp.frame());
             facts.add(MediaLeg.sdpFact(toSdp) + " (a private address, sent to public " + from.address(fromSdp) + ")");
-            reasons.add(toName + " itself advertised the private address " + toSdp.address() + " (frame "
+            reasons.add(liveKitSends ? LiveKitSending.toPrivate(leg, from, fromName, toSdp)
+                    : toName + " itself advertised the private address " + toSdp.address() + " (frame "
                     + toSdp.frame() + "), so " + fromName + " sends RTP where it cannot arrive");
         }
         List<RtpStream> toward = leg.toward(to);
@@ -60,7 +63,8 @@ final class MediaReasons {
         if (reasons.isEmpty()) {
             long sent = MediaLeg.packets(toward);
             long last = toward.stream().mapToLong(RtpStream::lastFrame).max().orElse(0);
-            reasons.add(sent == 0 ? fromName + " sent no RTP toward " + toName + " at all, though both sides "
+            reasons.add(sent == 0 && liveKitSends ? LiveKitSending.unseen(leg, from, fromName, toSdp)
+                    : sent == 0 ? fromName + " sent no RTP toward " + toName + " at all, though both sides "
                     + "negotiated media: it did not send (its media not started, or a firewall drops its UDP), "
                     + "or the capture point does not see that path"
                     : fromName + " sent " + (sent < MediaOneWayCheck.TRICKLE_PACKETS ? "only " : "") + sent
@@ -75,6 +79,31 @@ final class MediaReasons {
         // the reasons follow the finding's own sentence (shown after "Why:"): no second "Why:"
         String joined = String.join("; ", reasons);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
+    }
+
+    /**
+     * Why none of LiveKit's RTP reached {@code to}, as a sentence, when {@code from} is LiveKit and {@code to}'s SDP
+     * names where it sends (else ""), for a finding whose own reasons are about the other direction; adds the fact
+     * and frame of that SDP.
+     */
+    static String whyNoLiveKitRtp(MediaLeg leg, MediaParty to, MediaParty from, SdpAnnouncement toSdp,
+                                  SdpAnnouncement fromSdp, List<String> facts, List<Long> frames) {
+        if (!liveKitSends(from, fromSdp, toSdp) || !leg.toward(to).isEmpty()) {
+            return "";
+        }
+        if (facts.stream().noneMatch(f -> f.startsWith(MediaLeg.sdpFact(toSdp)))) {
+            frames.add(toSdp.frame());
+            facts.add(MediaLeg.sdpFact(toSdp));
+        }
+        String fromName = from.name(fromSdp);
+        String why = privateToPublic(toSdp, from.address(fromSdp)) ? LiveKitSending.toPrivate(leg, from, fromName, toSdp)
+                : LiveKitSending.unseen(leg, from, fromName, toSdp);
+        return why + ".";
+    }
+
+    /** True when {@code from} is LiveKit and {@code toSdp} names where it sends its RTP. */
+    private static boolean liveKitSends(MediaParty from, SdpAnnouncement fromSdp, SdpAnnouncement toSdp) {
+        return from.isLiveKit(fromSdp) && toSdp != null && toSdp.media() != null;
     }
 
     /** True when {@code sdp} advertises a private address to a peer at the public {@code peer}. */
@@ -95,10 +124,17 @@ final class MediaReasons {
                 steps.add(LIVEKIT_LATCH);
             }
         }
+        boolean liveKitSends = liveKitSends(from, fromSdp, toSdp);
         if (privateToPublic(toSdp, from.address(fromSdp))) {
             steps.add(advertisePublic(to, toSdp));
+            if (liveKitSends) {
+                steps.add(LIVEKIT_LATCH);
+            }
         }
         steps.add(firewall(to, toSdp, from, fromSdp));
+        if (liveKitSends && !privateToPublic(toSdp, from.address(fromSdp)) && leg.toward(to).isEmpty()) {
+            steps.add(LiveKitSending.captureStep(to.name(toSdp), toSdp));
+        }
         return steps;
     }
 

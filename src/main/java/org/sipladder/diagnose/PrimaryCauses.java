@@ -33,8 +33,9 @@ final class PrimaryCauses {
             // a registration renewed later under another Call-ID failed for a while, not for good: no primary cause
             if (flow.failedForGood() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
-                Finding best = best(flow, ofFlow, routings, ForkBranches.of(memo.invites(flow)),
-                        originCallId(ofFlow, memo, flow, media));
+                List<InviteTransaction> invites = memo.invites(flow);
+                Finding best = best(flow, ofFlow, routings, ForkBranches.of(invites),
+                        originCallId(ofFlow, memo, flow, media), invites);
                 if (best != null) {
                     primaries.add(best);
                 }
@@ -95,10 +96,11 @@ final class PrimaryCauses {
      * The finding of {@code flow} ranked first, or null; one about a fork branch off the caller's path ranks after
      * every other, whatever its code: the caller's answer came from another branch. Of those ranked alike, one about
      * the leg {@code originCallId} where a relayed failure started wins (the same cause seen again on the legs it was
-     * relayed over says less), else the first.
+     * relayed over says less), else the first; but of one LiveKit decision on two attempts ({@link SameDecision}),
+     * the first attempt's: the later one only met it again.
      */
     private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings, ForkBranches forks,
-                                String originCallId) {
+                                String originCallId, List<InviteTransaction> invites) {
         Finding best = null;
         boolean bestOff = false;
         for (int i = 0; i < findings.size(); i++) {
@@ -106,13 +108,23 @@ final class PrimaryCauses {
             if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, routings)) {
                 boolean off = forks.offPath(f);
                 if (best == null || !off && bestOff || off == bestOff && (f.code().rank() < best.code().rank()
-                        || f.code().rank() == best.code().rank() && atOrigin(f, originCallId) && !atOrigin(best, originCallId))) {
+                        || f.code().rank() == best.code().rank() && ranksBefore(f, best, originCallId, invites, routings))) {
                     best = f;
                     bestOff = off;
                 }
             }
         }
         return best;
+    }
+
+    /** Of two findings ranked alike: the first attempt of one LiveKit decision, else the one at the origin. */
+    private static boolean ranksBefore(Finding f, Finding best, String originCallId, List<InviteTransaction> invites,
+                                       List<LiveKitRouting> routings) {
+        if (SameDecision.repeats(best, f, invites, routings)) {
+            return true;
+        }
+        return !SameDecision.repeats(f, best, invites, routings) && atOrigin(f, originCallId)
+                && !atOrigin(best, originCallId);
     }
 
     private static boolean atOrigin(Finding f, String originCallId) {
