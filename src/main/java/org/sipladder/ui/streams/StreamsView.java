@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import org.sipladder.ui.calls.ColumnFit;
 import org.sipladder.ui.calls.WholeTextCell;
 
@@ -31,6 +32,13 @@ import org.sipladder.ui.calls.WholeTextCell;
  * heading saying which, and for the selected one its jitter and loss over time with Play and Export WAV.... Binds to a {@link StreamsViewModel} and nothing else.
  */
 public final class StreamsView extends SplitPane {
+
+    /** Streams the table shows at the least, however small the window: a two-leg call's, both ways. */
+    static final int MIN_ROWS = 4;
+    /** Height of a table row (and of the header) in Modena: -fx-cell-size 2em. */
+    private static final double ROW_EMS = 2;
+    /** The table's horizontal scroll bar and borders: its columns are wider than a small window. */
+    private static final double SCROLL_BAR = 18;
 
     private final TableView<StreamItem> table = new TableView<>();
     private static final String JITTER_LINE = "-fx-stroke: #1f77b4;";
@@ -70,6 +78,10 @@ public final class StreamsView extends SplitPane {
         top.setPadding(new Insets(0, 6, 0, 0));
         VBox listed = new VBox(top, table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // a call through a B2BUA has four streams (each leg both ways): at 1024x700 the charts took the height and
+        // the table showed 2.5 rows, the fourth stream (often the one with the problem) out of sight
+        double em = Font.getDefault().getSize();
+        table.setMinHeight((1 + MIN_ROWS) * ROW_EMS * em + SCROLL_BAR);
         // unconstrained: a constrained table shows no horizontal scroll bar, and the columns past its right edge
         // (Problems, DTMF, the RTCP figures) could not be reached in a window narrower than all of them
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

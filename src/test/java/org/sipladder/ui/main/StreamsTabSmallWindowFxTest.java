@@ -40,6 +40,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StreamsTabSmallWindowFxTest {
 
+    /** The table's horizontal scroll bar: its columns are wider than a small window. */
+    private static final double HORIZONTAL_SCROLL_BAR = 16;
+
     private final UserPreferences preferences = new UserPreferences(new InMemoryPreferenceStore());
     private final AppServices services = new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
             preferences, ZoneOffset.UTC, text -> { }, owner -> new FakeDialogs(), new SdkLiveKitConfigSource(),
@@ -53,29 +56,8 @@ class StreamsTabSmallWindowFxTest {
     @Test
     void theLostCountAndShareShowWithoutScrollingAndTheGapsInTheTooltip(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Path capture = dir.resolve("lossy.pcap");
-        MediaCall.of("lossy-call", 8, 100, 0xD5, 10, false).write(capture);
-        // the window built at 1024x700, as on a screen that size (a larger window made smaller keeps more of the
-        // width for the call views)
-        preferences.saveWindowLayout(new WindowLayout(0, 0, 1024, 700, false, List.of()));
         MainWindow[] small = new MainWindow[1];
-        robot.interact(() -> {
-            Stage own = new Stage();
-            small[0] = MainWindow.show(own, services);
-            small[0].viewModel().open(CaptureSource.file(capture));
-        });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !small[0].viewModel().loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            MainWindowViewModel vm = small[0].viewModel();
-            vm.callList().selectedRowProperty().set(vm.callList().rows().get(0));
-            TabPane tabs = (TabPane) small[0].view().lookup("#callTabs");
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "Streams".equals(t.getText()))
-                    .findFirst().orElseThrow());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        @SuppressWarnings("unchecked")
-        TableView<StreamItem> table = (TableView<StreamItem>) small[0].view().getScene().lookup("#streamsTable");
+        TableView<StreamItem> table = streamsAt1024x700(robot, dir, small);
         StreamItem lossy = table.getItems().get(1);
         assertEquals("9 (9.1 %) in 9 gaps of 1", lossy.lost());
 
@@ -99,6 +81,44 @@ class StreamsTabSmallWindowFxTest {
         assertNotNull(cell.getTooltip(), "the whole loss, gaps included, when hovered");
         assertEquals("9 (9.1 %) in 9 gaps of 1", cell.getTooltip().getText());
         robot.interact(() -> small[0].view().getScene().getWindow().hide());
+    }
+
+    @Test
+    void theTableShowsFourStreamsATwoLegCallsBothWays(FxRobot robot, @TempDir Path dir) throws Exception {
+        MainWindow[] small = new MainWindow[1];
+        TableView<StreamItem> table = streamsAt1024x700(robot, dir, small);
+        double header = table.lookup(".column-header-background").getLayoutBounds().getHeight();
+        double rows = table.getHeight() - header - HORIZONTAL_SCROLL_BAR;
+        // carrier to B2BUA and B2BUA to LiveKit, each both ways: at 1.3 rows the lossy fourth was out of sight
+        assertTrue(rows >= 4 * 24, "room for " + rows / 24 + " rows of 24 px");
+        robot.interact(() -> small[0].view().getScene().getWindow().hide());
+    }
+
+    /**
+     * A window built at 1024x700, as on a screen that size (a larger window made smaller keeps more of the width for
+     * the call views), showing a call with a lossy stream in its Streams tab.
+     */
+    @SuppressWarnings("unchecked")
+    private TableView<StreamItem> streamsAt1024x700(FxRobot robot, Path dir, MainWindow[] small) throws Exception {
+        Path capture = dir.resolve("lossy.pcap");
+        MediaCall.of("lossy-call", 8, 100, 0xD5, 10, false).write(capture);
+        preferences.saveWindowLayout(new WindowLayout(0, 0, 1024, 700, false, List.of()));
+        robot.interact(() -> {
+            Stage own = new Stage();
+            small[0] = MainWindow.show(own, services);
+            small[0].viewModel().open(CaptureSource.file(capture));
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !small[0].viewModel().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            MainWindowViewModel vm = small[0].viewModel();
+            vm.callList().selectedRowProperty().set(vm.callList().rows().get(0));
+            TabPane tabs = (TabPane) small[0].view().lookup("#callTabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "Streams".equals(t.getText()))
+                    .findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return (TableView<StreamItem>) small[0].view().getScene().lookup("#streamsTable");
     }
 
     private static double verticalScrollBarWidth(TableView<?> table) {
