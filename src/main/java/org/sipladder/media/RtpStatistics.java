@@ -71,13 +71,22 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
      */
     public String lossText(String percent) {
         long neverCame = Math.max(0, lostInRuns);
-        double share = expectedInRuns == 0 ? 0 : neverCame * 100.0 / expectedInRuns;
-        String text = String.format(Locale.ROOT, "%d (%.1f%s)", neverCame, share, percent);
+        String text = lossShareText(percent);
         if (neverCame > 0 && lossGaps.gaps() > 0) {
             text += lossGaps.gaps() == 1 ? " in 1 gap of " + lossGaps.longestText()
                     : lossGaps.longestPackets() == 1 ? " in " + lossGaps.gaps() + " gaps of 1"
                     : " in " + lossGaps.gaps() + " gaps, longest " + lossGaps.longestText();
         }
         return duplicates == 0 ? text : text + ", " + duplicates + (duplicates == 1 ? " duplicate" : " duplicates");
+    }
+
+    /**
+     * The start of {@link #lossText}: the packets that never came and their share, "30 (3.0 %)", what a narrow column
+     * must show when it cannot show the gaps.
+     */
+    public String lossShareText(String percent) {
+        long neverCame = Math.max(0, lostInRuns);
+        double share = expectedInRuns == 0 ? 0 : neverCame * 100.0 / expectedInRuns;
+        return String.format(Locale.ROOT, "%d (%.1f%s)", neverCame, share, percent);
     }
 }

@@ -48,6 +48,11 @@ public record StreamItem(RtpStream stream, boolean encrypted, List<String> warni
         return stats().lossText(" %");
     }
 
+    /** The start of {@link #lost()}: "12 (0.8 %)", without the gaps and duplicates. */
+    public String lostShare() {
+        return stats().lossShareText(" %");
+    }
+
     public String meanJitter() {
         return millis(stats().meanJitterMs());
     }

@@ -23,13 +23,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import org.sipladder.ui.calls.ColumnFit;
+import org.sipladder.ui.calls.WholeTextCell;
 
 /**
  * The Streams tab: a table of the selected call's RTP streams (or of the capture's tied to no call) under a
  * heading saying which, and for the selected one its jitter and loss over time with Play and Export WAV.... Binds to a {@link StreamsViewModel} and nothing else.
  */
 public final class StreamsView extends SplitPane {
+
+    /** Streams the table shows at the least, however small the window: a two-leg call's, both ways. */
+    static final int MIN_ROWS = 4;
+    /** Height of a table row (and of the header) in Modena: -fx-cell-size 2em. */
+    private static final double ROW_EMS = 2;
+    /** The table's horizontal scroll bar and borders: its columns are wider than a small window. */
+    private static final double SCROLL_BAR = 18;
 
     private final TableView<StreamItem> table = new TableView<>();
     private static final String JITTER_LINE = "-fx-stroke: #1f77b4;";
@@ -69,6 +78,10 @@ public final class StreamsView extends SplitPane {
         top.setPadding(new Insets(0, 6, 0, 0));
         VBox listed = new VBox(top, table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // a call through a B2BUA has four streams (each leg both ways): at 1024x700 the charts took the height and
+        // the table showed 2.5 rows, the fourth stream (often the one with the problem) out of sight
+        double em = Font.getDefault().getSize();
+        table.setMinHeight((1 + MIN_ROWS) * ROW_EMS * em + SCROLL_BAR);
         // unconstrained: a constrained table shows no horizontal scroll bar, and the columns past its right edge
         // (Problems, DTMF, the RTCP figures) could not be reached in a window narrower than all of them
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -76,13 +89,16 @@ public final class StreamsView extends SplitPane {
         TableColumn<StreamItem, String> lost = column("Lost", "99 (9.9 %)", StreamItem::lost);
         TableColumn<StreamItem, String> problems = column("Problems", "loss 9.9 %", StreamItem::problems);
         TableColumn<StreamItem, String> dtmf = column("DTMF", "123#", StreamItem::dtmf);
+        // Lost before SSRC (Wireshark has it after): in a 1024-pixel window the table is ~670 px wide beside the
+        // findings, and after SSRC the loss began at 600 px, its count and share past the edge; the SSRC, an
+        // identifier, comes right after it
         table.getColumns().addAll(List.of(
                 ColumnFit.atLeast(column("Source", "", StreamItem::source), "200.57.7.196:40376"),
                 ColumnFit.atLeast(column("Destination", "", StreamItem::destination), "200.57.7.196:40376"),
-                ColumnFit.atLeast(column("SSRC", "", StreamItem::ssrc), "0xDDDDDDDD"),
                 column("Codec", "PCMA", StreamItem::codec),
                 column("Packets", "9999", StreamItem::packets),
                 lost,
+                ColumnFit.atLeast(column("SSRC", "", StreamItem::ssrc), "0xDDDDDDDD"),
                 column("Jitter mean", "99.99 ms", StreamItem::meanJitter),
                 column("Jitter max", "99.99 ms", StreamItem::maxJitter),
                 column("Max \u0394", "9999.99 ms", StreamItem::maxDelta),
@@ -106,13 +122,16 @@ public final class StreamsView extends SplitPane {
         List<TableColumn<StreamItem, String>> fitted = List.of(lost, problems, dtmf);
         List<Function<StreamItem, String>> fittedValues = List.of(StreamItem::lost, StreamItem::problems,
                 StreamItem::dtmf);
+        // a column dragged narrower keeps the loss's count and share; its gaps are in the cell's tooltip
+        List<Function<StreamItem, String>> keptValues = List.of(StreamItem::lostShare, StreamItem::problems,
+                StreamItem::dtmf);
         double[] least = fitted.stream().mapToDouble(TableColumn::getMinWidth).toArray();
         viewModel.streams().addListener((ListChangeListener<StreamItem>) change -> {
             showReported(viewModel.streams(), reportColumns, reported);
-            fitValues(viewModel.streams(), fitted, fittedValues, least);
+            fitValues(viewModel.streams(), fitted, fittedValues, keptValues, least);
         });
         showReported(viewModel.streams(), reportColumns, reported);
-        fitValues(viewModel.streams(), fitted, fittedValues, least);
+        fitValues(viewModel.streams(), fitted, fittedValues, keptValues, least);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedProperty().set(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -161,16 +180,23 @@ public final class StreamsView extends SplitPane {
         }
     }
 
-    /** Each column at least as wide as its longest value among {@code streams}, and never below {@code least}. */
+    /**
+     * Each column as wide as its longest value among {@code streams}, never narrower than the longest of
+     * {@code kept} (the part a user cannot drag away) nor below {@code least}.
+     */
     private static void fitValues(List<StreamItem> streams, List<TableColumn<StreamItem, String>> columns,
-                                  List<Function<StreamItem, String>> values, double[] least) {
+                                  List<Function<StreamItem, String>> values, List<Function<StreamItem, String>> kept,
+                                  double[] least) {
         for (int i = 0; i < columns.size(); i++) {
-            Function<StreamItem, String> value = values.get(i);
-            double widest = streams.stream().mapToDouble(item -> ColumnFit.width(value.apply(item))).max().orElse(0);
             TableColumn<StreamItem, String> column = columns.get(i);
-            column.setMinWidth(Math.max(least[i], widest));
-            column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
+            column.setMinWidth(Math.max(least[i], widest(streams, kept.get(i))));
+            column.setPrefWidth(Math.max(column.getPrefWidth(),
+                    Math.max(column.getMinWidth(), widest(streams, values.get(i)))));
         }
+    }
+
+    private static double widest(List<StreamItem> streams, Function<StreamItem, String> value) {
+        return streams.stream().mapToDouble(item -> ColumnFit.width(value.apply(item))).max().orElse(0);
     }
 
     /** One line piece per run of seconds with packets, so that a silence is a gap, not a drop to 0. */
@@ -230,6 +256,8 @@ public final class StreamsView extends SplitPane {
         column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
         column.setText(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        // a value cut by a narrow column (the loss's gaps, a long list of problems) is whole when hovered
+        column.setCellFactory(c -> WholeTextCell.plain());
         return column;
     }
 }
