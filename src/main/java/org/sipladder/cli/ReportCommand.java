@@ -57,8 +57,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
     private String callId;
 
-    @Option(names = "--all-in-full", description = "every failed call in full (default: beyond "
-            + "10 failed calls, 3 per primary cause in full and the others in a table)")
+    @Option(names = "--all-in-full", description = "every failed call, and every answered call with audio "
+            + "problems, in full (default: beyond 10 such calls, 3 per primary cause or audio problem in full and the "
+            + "others in a table)")
     private boolean allInFull;
 
     @Option(names = "--redact-numbers", description = "show phone numbers with their last 4 digits only")
