@@ -1,17 +1,12 @@
 package org.sipladder.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.diagnose.Diagnosis;
@@ -62,8 +57,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
     private String callId;
 
-    @Option(names = "--all-in-full", description = "every failed call in full (default: beyond "
-            + "10 failed calls, 3 per primary cause in full and the others in a table)")
+    @Option(names = "--all-in-full", description = "every failed call, and every answered call with audio "
+            + "problems, in full (default: beyond 10 such calls, 3 per primary cause or audio problem in full and the "
+            + "others in a table)")
     private boolean allInFull;
 
     @Option(names = "--redact-numbers", description = "show phone numbers with their last 4 digits only")
@@ -81,7 +77,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CaptureException, UserError {
         PageSize paper = paper();
-        Path target = output.toAbsolutePath();
+        OutputFile target = new OutputFile(output);
         checkWritable(target);
         LiveKitConfig config = config();
         HopAliases aliases = alias.aliases();
@@ -97,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
                 diagnosis.routings(), config, media.result());
         write(input, new ReportOptions(paper, callId, redactNumbers, redactAddresses, allInFull), target);
         // the PDF may have gone to this very stream (-o /dev/stdout), where a line after it would not belong
-        PrintWriter out = isDevice(target) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter out = target.isStream() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.println("Wrote " + output);
         out.flush();
         return 0;
@@ -112,77 +108,26 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Fails before the analysis, which can take a while on a big capture, when the PDF could not be written. */
-    private static void checkWritable(Path target) throws UserError {
-        if (Files.isDirectory(target)) {
-            throw new UserError("report: " + target + " is a folder; give a file name, e.g. -o " + target.resolve("report.pdf"));
-        }
-        if (isDevice(target)) {
-            if (!Files.isWritable(target)) {
-                throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
-            }
-            return;
-        }
-        Path file = resolved(target);
-        Path dir = file.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError("report: cannot write " + target + ": the folder " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
-            throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
+    private static void checkWritable(OutputFile target) throws UserError {
+        try {
+            target.check();
+        } catch (OutputFile.Failure e) {
+            throw cannotWrite(e);
         }
     }
 
-    /**
-     * Writes next to the target first, so a failure never leaves half a PDF under the user's name. A device or pipe
-     * (/dev/stdout, a FIFO) is written into, and a symbolic link's file replaced, never the device or link itself.
-     */
-    private static void write(ReportInput input, ReportOptions options, Path target) throws UserError {
-        Path partial = null;
+    private static void write(ReportInput input, ReportOptions options, OutputFile target) throws UserError {
         try {
-            if (isDevice(target)) {
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    new FindingsReport().write(input, options, out);
-                }
-                return;
-            }
-            Path file = resolved(target);
-            partial = Files.createTempFile(file.getParent(), ".sipladder-report-", ".pdf");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                new FindingsReport().write(input, options, out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            target.write(out -> new FindingsReport().write(input, options, out));
         } catch (ReportException e) {
             throw new UserError("report: " + e.getMessage());
-        } catch (AccessDeniedException e) {
-            throw new UserError("report: cannot write " + target + ": permission denied; choose another -o path");
-        } catch (FileSystemException e) {
-            // its message is only the path of the temporary file (/proc refuses new files with "no such file")
-            String reason = e.getReason() != null ? e.getReason() : "no new file can be made in " + target.getParent();
-            throw new UserError("report: cannot write " + target + ": " + reason + "; choose another -o path");
-        } catch (IOException e) {
-            throw new UserError("report: cannot write " + target + ": " + e.getMessage());
-        } finally {
-            deleteQuietly(partial);
+        } catch (OutputFile.Failure e) {
+            throw cannotWrite(e);
         }
     }
 
-    /** An existing target that is no regular file: written into, as tshark -w writes into /dev/stdout. */
-    private static boolean isDevice(Path target) {
-        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
-    }
-
-    /** The file a symbolic link points at (made if it does not exist yet), so the link stays; else the target. */
-    private static Path resolved(Path target) {
-        try {
-            if (!Files.isSymbolicLink(target)) {
-                return target;
-            }
-            // a link given by its bare name (-o report.pdf) has no parent of its own: its folder is the current one
-            Path pointed = target.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(target));
-            return Files.exists(pointed) ? pointed.toRealPath() : pointed.normalize();
-        } catch (IOException e) {
-            return target;
-        }
+    private static UserError cannotWrite(OutputFile.Failure e) {
+        return new UserError("report: " + e.getMessage() + "; choose another -o path");
     }
 
     private LiveKitConfig config() throws UserError {
@@ -190,16 +135,6 @@ final class ReportCommand implements Callable<Integer> {
             return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
         } catch (LiveKitConfigException e) {
             throw new UserError(e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // the temporary file is already gone or was moved into place
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisSettings;
@@ -64,6 +65,8 @@ final class SaveCommand implements Callable<Integer> {
         if (callIds.isEmpty() && filter == null) {
             throw new UserError("save: choose the calls with --call ID... or --filter EXPR (see save --help)");
         }
+        OutputFile target = new OutputFile(output);
+        checkWritable(target);
         LiveKitConfig config = config();
         LiveFlows flows = new LiveFlows();
         MediaCollector collector = new MediaCollector();
@@ -80,7 +83,8 @@ final class SaveCommand implements Callable<Integer> {
         MediaSelection rtp = media.selection(CallFrames.callIds(chosen));
         CallSaver.Saved saved = new CallSaver().save(files, frames, rtp::contains, output,
                 CallSaver.Format.forFile(output));
-        PrintWriter out = spec.commandLine().getOut();
+        // the capture may have gone to this very stream (-o /dev/stdout), where a line after it would not belong
+        PrintWriter out = target.isStream() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.printf("%d packets of %d call%s written to %s%n", saved.packets(), chosen.size(),
                 chosen.size() == 1 ? "" : "s", saved.file());
         out.flush();
@@ -94,6 +98,15 @@ final class SaveCommand implements Callable<Integer> {
         }
         return DiagnosisEngine.standard().diagnose(calls, config, DiagnosisSettings.FROM_EVIDENCE, media)
                 .codesByFlow();
+    }
+
+    /** Fails before reading the captures, which can take a while, when OUT plainly cannot be written. */
+    private static void checkWritable(OutputFile target) throws UserError {
+        try {
+            target.check();
+        } catch (OutputFile.Failure e) {
+            throw new UserError("save: " + e.getMessage() + "; choose another -o path");
+        }
     }
 
     /** Read before the capture, so a bad file is told at once. */

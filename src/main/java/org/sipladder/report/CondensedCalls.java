@@ -3,8 +3,22 @@ package org.sipladder.report;
 import java.util.List;
 import org.sipladder.report.FailedCalls.Cause;
 
-/** The calls of one primary cause not shown in full: one table row each, under a sentence saying so. */
+/** The calls of one primary cause or audio problem not shown in full: one table row each, under a sentence saying so. */
 final class CondensedCalls {
+
+    /** What the calls of a table share. */
+    enum Shared {
+        CAUSE("cause", "failed calls have this primary cause"),
+        AUDIO_PROBLEM("audio problem", "answered calls have this as their worst finding");
+
+        private final String noun;
+        private final String sentence;
+
+        Shared(String noun, String sentence) {
+            this.noun = noun;
+            this.sentence = sentence;
+        }
+    }
 
     private final PageFlow page;
     private final FlowRedactor redactor;
@@ -15,19 +29,21 @@ final class CondensedCalls {
     }
 
     /** @param firstCall the number of the cause's first call in full, which these calls are like */
-    void write(Cause cause, int firstCall) {
+    void write(Cause cause, int firstCall, Shared shared) {
         List<CallRow> rows = cause.condensed();
         if (rows.isEmpty()) {
             return;
         }
         page.newPage();
-        page.heading(Times.count(rows.size()) + " more " + (rows.size() == 1 ? "call" : "calls") + " with this cause",
+        page.heading(Times.count(rows.size()) + " more " + (rows.size() == 1 ? "call" : "calls") + " with this "
+                + shared.noun,
                 1);
         page.paragraph(redactor.text(cause.label()), page.strong);
         page.gap(2);
         String day = Times.day(rows.get(0).startMicros());
         boolean oneDay = day.equals(Times.day(rows.get(rows.size() - 1).startMicros()));
-        page.paragraph(sentence(cause, firstCall) + (oneDay ? " All started on " + day + " (UTC)." : ""), page.small);
+        page.paragraph(sentence(cause, firstCall, shared) + (oneDay ? " All started on " + day + " (UTC)." : ""),
+                page.small);
         page.gap(4);
         page.table(new Table(List.of("Started (UTC)", "Call-ID", "From", "To", "Caller got"),
                 List.of(1.3, 3.6, 1.7, 1.7, 1.5), rows.stream().map(r -> List.of(
@@ -37,11 +53,11 @@ final class CondensedCalls {
     }
 
     /** How many calls have the cause, which are in full, how many condensed, and how to get them in full. */
-    private static String sentence(Cause cause, int firstCall) {
+    private static String sentence(Cause cause, int firstCall, Shared shared) {
         int shown = cause.inFull().size();
         String inFull = shown == 1 ? "Call " + firstCall + " shows it"
                 : "Calls " + firstCall + "\u2013" + (firstCall + shown - 1) + " show it";
-        return Times.count(cause.calls()) + " failed calls have this primary cause. " + inFull + " in full; the other "
+        return Times.count(cause.calls()) + " " + shared.sentence + ". " + inFull + " in full; the other "
                 + Times.count(cause.condensed().size()) + " are condensed into this table. For one of them in full: "
                 + "sipladder report CAPTURE --call CALL-ID -o call.pdf; for every call in full: --all-in-full.";
     }

@@ -28,10 +28,10 @@ final class CoverPage {
      * there are many), {@code others} (errors and warnings of calls not reported: answered calls with media or
      * address risks), and the config's own findings.
      *
-     * @param reported the calls shown in full, as redacted
+     * @param reported the calls shown in full, as redacted: the failed ones, then those of {@code audio}
      */
     void write(ReportInput input, FailedCalls failed, List<CallFlow> reported, List<Finding> findings,
-               List<Finding> others, Redaction redaction) {
+               List<Finding> others, Redaction redaction, AudioTroubleCalls audio) {
         page.newPage();
         page.heading("SIP Ladder findings report", 1);
         page.paragraph(input.captureName(), new TextStyle(page.fonts().regular(), 12f, PageFlow.MUTED, 16f));
@@ -44,9 +44,11 @@ final class CoverPage {
         if (failed.summarised()) {
             new FailureSummary(page, redactor).write(failed);
         }
+        int failedInFull = failed.inFull().size();
         if (!failed.condensed()) {
-            list(reported, findings, failed.summarised());
+            list(reported.subList(0, failedInFull), findings, failed.summarised());
         }
+        audio(reported.subList(failedInFull, reported.size()), failedInFull, findings, audio);
         Set<String> withWarnings = others.stream().map(Finding::flowId).collect(Collectors.toSet());
         new AnsweredCallWarnings(page).write(others, input.flows().stream()
                 .anyMatch(f -> withWarnings.contains(f.id()) && !Leg.isCallMethod(f.aLeg().method())));
@@ -83,6 +85,30 @@ final class CoverPage {
                         + "messages.", page.small);
             }
         }
+    }
+
+    /** The answered calls shown for their audio, numbered as their sections are, after the failed calls. */
+    private void audio(List<CallFlow> shown, int before, List<Finding> findings, AudioTroubleCalls audio) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        page.heading("Answered calls with audio problems", 2);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            CallFlow flow = shown.get(i);
+            Finding worst = AudioTroubleCalls.worstIfMedia(findings.stream().filter(f -> flow.id().equals(f.flowId()))
+                    .toList());
+            rows.add(List.of(Integer.toString(before + i + 1), CallSection.title(flow),
+                    CallSection.status(flow.outcome()), worst == null ? "" : worst.code() + ": " + worst.title()));
+        }
+        page.table(Table.of(List.of("Call", "From \u2192 To", "Caller got", "Worst finding"),
+                List.of(0.5, 2.6, 1.6, 5.0), rows));
+        page.paragraph(audio.condensed()
+                ? Times.count(audio.count()) + " answered calls have a media warning or error as their worst finding. "
+                + "Each problem follows, most calls first: its first " + FailedCalls.IN_FULL_PER_CAUSE + " calls in "
+                + "full (streams, findings, ladder), then its other calls in a table. Every call in full: sipladder "
+                + "report CAPTURE --all-in-full -o all.pdf; one call: --call CALL-ID."
+                : "Each has its own section: its RTP streams with their figures, the findings, the ladder.", page.small);
     }
 
     private static List<List<String>> facts(ReportInput input) {

@@ -90,7 +90,9 @@ final class FailedCalls {
             ids.add(flow.id());
             Finding primary = findingsByFlow.getOrDefault(flow.id(), List.of()).stream().filter(Finding::primary)
                     .findFirst().orElse(null);
-            causes.computeIfAbsent(primary == null ? null : primary.code(), k -> new CauseBuilder()).add(flow, primary);
+            causes.computeIfAbsent(primary == null ? null : primary.code(), k -> new CauseBuilder()).add(flow,
+                    primary == null ? "No rule explains the failure; the ladder shows what each hop answered"
+                            : primary.title());
             if (allInFull || first.size() <= ALL_IN_FULL_UP_TO) {
                 first.add(flow);
             }
@@ -99,11 +101,16 @@ final class FailedCalls {
                 trunk(routings.getOrDefault(flow.id(), List.of())).ifPresent(t -> trunks.add(List.of(t)));
             }
         }
-        List<Cause> byCalls = causes.entrySet().stream().map(e -> e.getValue().cause(e.getKey()))
-                .sorted(Comparator.comparingInt(Cause::calls).reversed()).toList();
+        List<Cause> byCalls = mostCallsFirst(causes);
         boolean condensed = !allInFull && ids.size() > ALL_IN_FULL_UP_TO;
         List<CallFlow> inFull = condensed ? byCalls.stream().flatMap(c -> c.inFull().stream()).toList() : first;
         return new FailedCalls(byCalls, inFull, condensed, ids.size(), ids, failurePoints, trunks);
+    }
+
+    /** The causes {@code builders} made, most calls first. */
+    static List<Cause> mostCallsFirst(Map<FindingCode, CauseBuilder> builders) {
+        return builders.entrySet().stream().map(e -> e.getValue().cause(e.getKey()))
+                .sorted(Comparator.comparingInt(Cause::calls).reversed()).toList();
     }
 
     /** The primary causes, most calls first. */
@@ -168,18 +175,16 @@ final class FailedCalls {
                 .replace("\n(", " (").replace("\n", ", ")) : Optional.empty();
     }
 
-    /** A cause's calls as the pass meets them. */
-    private static final class CauseBuilder {
+    /** A cause's calls as the pass meets them: the first few in full, the others as table rows. */
+    static final class CauseBuilder {
         private final List<CallFlow> inFull = new ArrayList<>();
         private final List<CallRow> condensed = new ArrayList<>();
         private String title;
         private boolean titlesDiffer;
         private int calls;
 
-        void add(CallFlow flow, Finding primary) {
+        void add(CallFlow flow, String t) {
             calls++;
-            String t = primary == null ? "No rule explains the failure; the ladder shows what each hop answered"
-                    : primary.title();
             titlesDiffer |= title != null && !title.equals(t);
             title = title == null ? t : title;
             if (inFull.size() < IN_FULL_PER_CAUSE) {

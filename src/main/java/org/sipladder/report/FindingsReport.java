@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -32,7 +33,9 @@ public final class FindingsReport {
         Map<String, List<Finding>> byFlow = byFlow(input.findings());
         FailedCalls failed = options.callId() == null ? FailedCalls.of(input, byFlow, options.allInFull())
                 : FailedCalls.selected(selected(input, options.callId()));
-        List<CallFlow> selected = failed.inFull();
+        AudioTroubleCalls audio = options.callId() == null ? AudioTroubleCalls.of(input, byFlow, failed,
+                options.allInFull()) : AudioTroubleCalls.none();
+        List<CallFlow> selected = Stream.concat(failed.inFull().stream(), audio.inFull().stream()).toList();
         Redaction redaction = new Redaction(options.redactNumbers(), options.redactAddresses(), addresses(selected, input));
         FlowRedactor redactor = new FlowRedactor(redaction);
         List<CallFlow> flows = selected.stream().map(redactor::flow).toList();
@@ -46,30 +49,45 @@ public final class FindingsReport {
                     "SIP Ladder findings report \u00b7 " + captureName, SecretScrubber.of(input.config()));
             // without a selected call, what went wrong on the others too, so that a capture with no failed call
             // still shows its warnings
+            Set<String> audioInFull = audio.idsInFull();
             List<Finding> others = options.callId() != null ? List.of() : input.findings().stream()
-                    .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !failed.contains(f.flowId()))
+                    .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !failed.contains(f.flowId())
+                            && !audioInFull.contains(f.flowId()))
                     .map(redactor::finding).toList();
-            new CoverPage(page, redactor).write(renamed(input, captureName), failed, flows, findings, others, redaction);
+            new CoverPage(page, redactor).write(renamed(input, captureName), failed, flows, findings, others, redaction,
+                    audio);
             CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page, input.media()), redactor);
             Map<String, List<Finding>> reported = byFlow(findings);
             IntConsumer call = i -> section.write(i + 1, flows.get(i), reported.getOrDefault(flows.get(i).id(), List.of()),
                     input.media().streamsOf(selected.get(i).legs().stream().map(Leg::callId).toList()));
-            if (failed.condensed()) {
-                // the calls in full are the causes' own, cause after cause: each cause's table follows its calls
-                int next = 0;
-                for (FailedCalls.Cause cause : failed.causes()) {
-                    int first = next;
-                    for (; next < first + cause.inFull().size(); next++) {
-                        call.accept(next);
-                    }
-                    new CondensedCalls(page, redactor).write(cause, first + 1);
-                }
-            } else {
-                IntStream.range(0, flows.size()).forEach(call);
-            }
+            int failedInFull = failed.inFull().size();
+            sections(failed.condensed(), failed.causes(), 0, failedInFull, CondensedCalls.Shared.CAUSE, call, page,
+                    redactor);
+            sections(audio.condensed(), audio.problems(), failedInFull, flows.size(), CondensedCalls.Shared.AUDIO_PROBLEM,
+                    call, page, redactor);
             new Appendix(page, redaction).write(findings, input.config(), routings(input, selected, flows));
             page.finish();
             document.save(out);
+        }
+    }
+
+    /**
+     * The sections of calls {@code from} to {@code to} (0-based); when {@code condensed}, they are the groups' own, group
+     * after group, each group's table after its calls.
+     */
+    private static void sections(boolean condensed, List<FailedCalls.Cause> groups, int from, int to,
+                                 CondensedCalls.Shared shared, IntConsumer call, PageFlow page, FlowRedactor redactor) {
+        if (!condensed) {
+            IntStream.range(from, to).forEach(call);
+            return;
+        }
+        int next = from;
+        for (FailedCalls.Cause group : groups) {
+            int first = next;
+            for (; next < first + group.inFull().size(); next++) {
+                call.accept(next);
+            }
+            new CondensedCalls(page, redactor).write(group, first + 1, shared);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.ReceiverReports;
 import org.sipladder.media.RtpStatistics;
@@ -19,6 +20,11 @@ final class MediaSection {
     MediaSection(PageFlow page, CaptureMedia media) {
         this.page = page;
         this.media = media;
+    }
+
+    /** True for a finding about the RTP itself: the MEDIA_ codes of the catalogue. */
+    static boolean isMedia(FindingCode code) {
+        return code != null && code.name().startsWith("MEDIA_");
     }
 
     /**
@@ -53,7 +59,7 @@ final class MediaSection {
                     + "and jitter, a jump of the sender's RTP clock (a hold) left out of the jitter.", page.small);
             receiverReports(streams, redactor);
         }
-        List<String> notes = findings.stream().filter(f -> String.valueOf(f.code()).startsWith("MEDIA_"))
+        List<String> notes = findings.stream().filter(f -> isMedia(f.code()))
                 .map(f -> f.code() + ": " + f.title()).toList();
         if (!notes.isEmpty()) {
             page.gap(2);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.LongPredicate;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.MediaListener;
@@ -26,7 +26,7 @@ import org.sipladder.capture.PcapngWriter;
 /**
  * Writes chosen frames of a capture (the SIP and RTP packets of chosen calls) to a new pcap or pcapng file, byte
  * for byte and with the times they were captured at (for several files merged, on the first file's clock, as the
- * merge showed them). The file appears whole or not at all.
+ * merge showed them). The file appears whole or not at all, as {@link OutputFile} writes it.
  */
 public final class CallSaver {
 
@@ -124,34 +124,21 @@ public final class CallSaver {
                 throw new CaptureException(out + ": is one of the captures being read; choose another file name");
             }
         }
-        Path dir = out.toAbsolutePath().getParent();
-        Path temp;
+        long[] written = {0};
         try {
-            temp = Files.createTempFile(dir, ".sipladder-save-", ".part");
-        } catch (IOException e) {
-            throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
+            new OutputFile(out).write(stream -> written[0] = write(from, wanted, count, stream, format, damage));
+        } catch (OutputFile.Failure e) {
+            throw new CaptureException(e.getMessage(), e);
         }
-        try {
-            long written = write(from, wanted, count, temp, format, damage);
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return written;
-        } catch (IOException e) {
-            throw new CaptureException(out + ": cannot be written (" + describe(e) + ")", e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a leftover hidden part file is harmless
-            }
-        }
+        return written[0];
     }
 
-    private static long write(CaptureFiles from, LongPredicate wanted, long count, Path temp, Format format,
+    private static long write(CaptureFiles from, LongPredicate wanted, long count, OutputStream out, Format format,
                               List<String> damage) throws IOException, CaptureException {
         long[] written = {0};
         PacketWriter[] writer = {null};
         IOException[] failure = {null};
-        try (OutputStream out = Files.newOutputStream(temp); PacketMerge merge = new PacketMerge(from)) {
+        try (PacketMerge merge = new PacketMerge(from)) {
             while (failure[0] == null && written[0] < count
                     && merge.next((frame, file, originalFrame, linkType, originalMicros, micros, a, off, len) -> {
                         if (!wanted.test(frame)) {
@@ -186,9 +173,5 @@ public final class CallSaver {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

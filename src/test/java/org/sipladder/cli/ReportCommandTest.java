@@ -82,6 +82,12 @@ class ReportCommandTest {
         assertEquals(2, missingFolder.exitCode());
         assertTrue(missingFolder.err().contains("does not exist"), missingFolder.err());
 
+        Path belowAFile = pcap.resolve("r.pdf");
+        CliRun file = CliRun.of("report", pcap.toString(), "-o", belowAFile.toString());
+        assertEquals(2, file.exitCode());
+        assertEquals("report: cannot write " + belowAFile + ": " + pcap + " is a file, not a folder; choose another -o"
+                + " path\n", file.err(), "a file where the folder should be is named as a file");
+
         CliRun folder = CliRun.of("report", pcap.toString(), "-o", dir.toString());
         assertEquals(2, folder.exitCode());
         assertTrue(folder.err().contains("is a folder"), folder.err());

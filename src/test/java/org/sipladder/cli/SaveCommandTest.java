@@ -12,10 +12,12 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Bytes;
 import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Fifo;
 import org.sipladder.testkit.Ip;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.testkit.Rtp;
@@ -206,6 +208,53 @@ class SaveCommandTest {
         assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("is one of the captures being read"), run.err());
         assertArrayEquals(before, Files.readAllBytes(capture));
+    }
+
+    @Test
+    void aSymbolicLinkKeepsPointingAtTheSavedCallsAndADeviceIsWrittenIntoNotReplaced() throws Exception {
+        Path capture = twoCalls();
+        Path saves = Files.createDirectory(dir.resolve("saves"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.pcap"), Path.of("saves", "call-a.pcap"));
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "-o", link.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals(3, messages(saves.resolve("call-a.pcap")).size(), "the calls are where the link points");
+
+        Path nowhere = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(nowhere) && !Files.isRegularFile(nowhere), "a system with /dev/null");
+        // through a link, so that replacing the target replaces the link, never the device itself
+        Path toNull = Files.createSymbolicLink(dir.resolve("discard.pcap"), nowhere);
+        CliRun discarded = CliRun.of("save", capture.toString(), "--call", "call-a", "-o", toNull.toString());
+        assertEquals(0, discarded.exitCode(), discarded.err());
+        assertTrue(Files.isSymbolicLink(toNull), "the link to the device is still a link");
+        assertEquals("", discarded.out(), "nothing after a capture written into a device such as /dev/stdout");
+        assertTrue(discarded.err().contains("3 packets of 1 call written"), discarded.err());
+        assertEquals(List.of(), Files.list(dir).filter(f -> f.getFileName().toString().startsWith(".sipladder"))
+                .toList(), "no partial file left behind");
+    }
+
+    @Test
+    void aNamedPipeIsWrittenIntoForTheProgramReadingIt() throws Exception {
+        Path capture = twoCalls();
+        Path fifo = Fifo.make(dir.resolve("to-wireshark.pcap"));
+        try (Fifo.Reader reader = Fifo.read(fifo)) {
+            CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "-o", fifo.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            Path received = Files.write(dir.resolve("received.pcap"), reader.all());
+            assertEquals(3, messages(received).size(), "the reader got the whole capture");
+        }
+        assertFalse(Files.isRegularFile(fifo), "the pipe is still a pipe");
+    }
+
+    @Test
+    void anOutputBelowAFileIsRefusedBeforeReadingNamingTheFile() throws Exception {
+        Path capture = twoCalls();
+        Path out = capture.resolve("call-a.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "call-a", "-o", out.toString());
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
+        assertEquals("save: cannot write " + out + ": " + capture + " is a file, not a folder; choose another -o path\n",
+                run.err());
     }
 
     private static byte[] head(Path file) throws Exception {

@@ -3,17 +3,15 @@ package org.sipladder.ui.ladder;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javax.imageio.ImageIO;
 import org.sipladder.ladder.LadderLayout;
 
 /**
- * Writes a whole ladder as a PNG, painted in horizontal tiles so that no canvas grows past what the
+ * Paints a whole ladder as an image for a PNG, painted in horizontal tiles so that no canvas grows past what the
  * graphics pipeline can snapshot. Must run on the FX thread.
  */
 final class PngExport {
@@ -29,7 +27,8 @@ final class PngExport {
         this.painter = painter;
     }
 
-    void write(LadderLayout layout, Marks marks, double requestedScale, Path file) throws IOException {
+    /** The whole ladder as an image, which the caller writes as PNG. */
+    BufferedImage paint(LadderLayout layout, Marks marks, double requestedScale) throws IOException {
         double scale = Math.min(requestedScale, MAX_PIXELS_HIGH / layout.height());
         if (scale < MIN_SCALE) {
             throw new IOException("The ladder of " + layout.rowCount() + " messages is too long for a PNG image;"
@@ -54,8 +53,6 @@ final class PngExport {
         } finally {
             target.dispose();
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("No PNG writer is available to write " + file);
-        }
+        return image;
     }
 }

@@ -1,15 +1,13 @@
 package org.sipladder.ui.main;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.sipladder.OutputFile;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.report.FindingsReport;
-import org.sipladder.report.ReportException;
 import org.sipladder.report.ReportInput;
 import org.sipladder.report.ReportOptions;
 import org.sipladder.ui.dialog.DialogService;
@@ -60,16 +58,12 @@ final class FindingsPdfExport {
                                         capture.media()), file);
                             },
                             written -> window.report("Findings saved as PDF: " + written),
-                            error -> dialogs.showError("Cannot write the PDF report", error instanceof ReportException
-                                    ? error.getMessage()
-                                    : "Writing " + file + " failed (" + error.getMessage() + "). Choose a folder you can write to."));
+                            error -> dialogs.showError("Cannot write the PDF report", FileErrors.describe(error, file)));
                 });
     }
 
     private static Path write(ReportInput input, Path file) throws Exception {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new FindingsReport().write(input, ReportOptions.defaults(), out);
-        }
+        new OutputFile(file).write(out -> new FindingsReport().write(input, ReportOptions.defaults(), out));
         return file;
     }
 }

@@ -52,8 +52,7 @@ final class LadderExport {
                 writer.write(file);
                 window.report("Ladder saved as " + file);
             } catch (IOException | RuntimeException e) {
-                dialogs.showError("Cannot export the ladder",
-                        "Writing " + file + " failed (" + e.getMessage() + "). Choose a folder you can write to.");
+                dialogs.showError("Cannot export the ladder", FileErrors.describe(e, file));
             }
         });
     }

@@ -2,8 +2,12 @@ package org.sipladder.media.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -33,6 +37,20 @@ class WavFileTest {
         assertEquals(16000, fileFormat.getFrameLength());
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
             assertArrayEquals(audio.pcmBytes(), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsNamedAndNothingIsLeftBehind(@TempDir Path dir) throws Exception {
+        Path capture = Files.writeString(dir.resolve("call.pcap"), "a capture");
+        Path wav = capture.resolve("stream.wav");
+
+        IOException error = assertThrows(IOException.class,
+                () -> WavFile.write(new DecodedAudio(8000, new short[800], 5, 0), wav));
+
+        assertEquals("cannot write " + wav + ": " + capture + " is a file, not a folder", error.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(capture), files.toList());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.sipladder.ui.ladder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ladder.TestFlows;
@@ -70,6 +72,21 @@ class LadderPngExportTest {
         int y = (int) Math.round(layout.row(299).arrow().y() * 2);
         int x = (int) Math.round(layout.row(299).arrow().fromX() + layout.row(299).arrow().toX());
         assertNotEquals(0xFFFFFF, image.getRGB(x, y) & 0xFFFFFF, "the last tile holds the last arrow");
+    }
+
+    @Test
+    void exportsThroughASymbolicLinkKeepTheLink(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> view.viewModel().setFlow(TestFlows.seed()));
+        Path png = Files.createSymbolicLink(dir.resolve("latest.png"), Path.of("seed.png"));
+        Path svg = Files.createSymbolicLink(dir.resolve("latest.svg"), Path.of("seed.svg"));
+
+        exportOnFxThread(robot, png);
+        new LadderPictures().svg(view.getLadderLayout(), Set.of(), svg);
+
+        assertTrue(Files.isSymbolicLink(png) && Files.isSymbolicLink(svg), "the links are still links");
+        assertEquals((int) Math.ceil(view.getLadderLayout().width() * 2),
+                ImageIO.read(dir.resolve("seed.png").toFile()).getWidth());
+        assertTrue(Files.readString(dir.resolve("seed.svg")).contains("<svg"));
     }
 
     @Test

@@ -100,8 +100,8 @@ class SaveCallsTest {
         save.saveShown();
 
         assertEquals(1, dialogs.errors.size());
-        assertTrue(dialogs.errors.get(0).startsWith("Cannot save the calls: " + out + ": cannot be written"),
-                dialogs.errors.get(0));
+        assertEquals("Cannot save the calls: cannot write " + out + ": the folder " + out.getParent()
+                + " does not exist", dialogs.errors.get(0));
     }
 
     private static List<String> callIds(Path file) throws Exception {
