@@ -104,7 +104,8 @@ class StreamsTabFxTest {
         robot.interact(() -> table.getSelectionModel().select(1));
         LineChart<?, ?> loss = robot.lookup("#lossChart").query();
         assertFalse(loss.getData().get(0).getData().isEmpty(), "loss over time is plotted");
-        assertTrue(robot.lookup("#streamMessage").queryLabeled().getText().contains("9.2 % lost"));
+        String line = robot.lookup("#streamMessage").queryLabeled().getText();
+        assertTrue(line.contains(", lost 11 (9.2 %) in 11 gaps of 1"), line);
 
         Path wav = dir.resolve("back.wav");
         dialogs.filesToSave.add(Optional.of(wav));
