@@ -81,12 +81,17 @@ public final class LadderStreams {
         return warnings(s, callStreams, SharedHostParties.NONE);
     }
 
+    /** The warning of a stream losing more than {@link #LOSS_PERCENT}: "3.2 % lost". */
+    public static String lossWarning(RtpStatistics stats) {
+        return String.format(Locale.ROOT, "%.1f %% lost", stats.lostPercentInRuns());
+    }
+
     /** What is wrong with a stream, in a few words each; empty when nothing is. */
     private static List<String> warnings(RtpStream s, List<RtpStream> callStreams, SharedHostParties parties) {
         List<String> warnings = new ArrayList<>();
         RtpStatistics stats = s.stats();
         if (stats.lostPercentInRuns() > LOSS_PERCENT) {
-            warnings.add(String.format(Locale.ROOT, "%.1f %% lost", stats.lostPercentInRuns()));
+            warnings.add(lossWarning(stats));
         }
         if (stats.maxJitterMs() > JITTER_MS) {
             warnings.add(String.format(Locale.ROOT, "jitter %.0f ms", stats.maxJitterMs()));

@@ -17,10 +17,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.dialog.FxClipboardService;
 import org.sipladder.ui.dialog.FxDialogService;
-import org.sipladder.ui.findings.CallByCallDiagnoser;
 import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
@@ -87,7 +85,7 @@ public final class SipLadderApp extends Application {
         AppServices services = new AppServices(new PipelineCaptureLoader(), executor,
                 new UserPreferences(preferenceStore()), ZoneId.systemDefault(), new FxClipboardService(),
                 FxDialogService::new, new SdkLiveKitConfigSource(), System.getenv(),
-                Diagnoser.builtOnFirstUse(() -> new CallByCallDiagnoser(DiagnosisEngine.standard())));
+                Diagnoser.builtOnFirstUse(Diagnoser::standard));
         MainWindowModels models = new MainWindowModels(stage, services);
         trace.mark("services and view-models built");
         // The first capture loads in the background while the window is built.

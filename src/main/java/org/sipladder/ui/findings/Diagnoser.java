@@ -3,12 +3,13 @@ package org.sipladder.ui.findings;
 import java.util.List;
 import java.util.function.Supplier;
 import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
 
-/** Diagnoses calls against a LiveKit config; the app uses {@code DiagnosisEngine.standard()::diagnose}. */
+/** Diagnoses calls against a LiveKit config; the app uses {@link #standard()}. */
 @FunctionalInterface
 public interface Diagnoser {
 
@@ -32,6 +33,15 @@ public interface Diagnoser {
     default KeptDiagnosis diagnoseKept(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
                                        CaptureMedia media) {
         return KeptDiagnosis.held(diagnose(flows, config, settings, media));
+    }
+
+    /**
+     * The app's diagnoser: the standard rules, media rules among them, called call by call. Screenshot tools and
+     * window tests use it too, so that they see the findings users see ({@code DiagnosisEngine.standard()::diagnose}
+     * as a diagnoser drops the capture's media, and with it every MEDIA_ finding).
+     */
+    static Diagnoser standard() {
+        return new CallByCallDiagnoser(DiagnosisEngine.standard());
     }
 
     /**

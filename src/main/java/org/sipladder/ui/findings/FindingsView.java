@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -30,7 +31,7 @@ public final class FindingsView extends BorderPane {
 
     /** Row height of the findings list; fixed so that its minimum height can promise whole rows. */
     static final double ROW_HEIGHT = 24;
-    /** Findings visible at the least. */
+    /** Rows of the list visible at the least, when it has that many. */
     static final int MIN_ROWS = 5;
     private static final double DETAIL_MIN_HEIGHT = 70;
     private static final double SCROLL_BAR = 16;
@@ -78,10 +79,16 @@ public final class FindingsView extends BorderPane {
 
         tree.setId("findingTree");
         tree.setShowRoot(false);
-        // Five findings always show, however short the window or the ladder is made.
+        // Five rows always show, however short the window or the ladder is made; a list of fewer rows is no taller
+        // than they are, so the selected finding's detail below it has the rest (at 1024x700 a call's three
+        // findings left the detail 70 px under a list two thirds empty)
         tree.setFixedCellSize(ROW_HEIGHT);
-        // Long titles give the list a horizontal scroll bar: room for it comes on top of the rows.
-        tree.setMinHeight(MIN_ROWS * ROW_HEIGHT + SCROLL_BAR + 4);
+        // (an empty list, nothing diagnosed yet, keeps its five rows and the divider where the user put it)
+        tree.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> listHeight(rows() == 0 ? MIN_ROWS : Math.min(MIN_ROWS, rows())),
+                tree.expandedItemCountProperty()));
+        tree.maxHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> rows() == 0 ? Double.MAX_VALUE : listHeight(rows()), tree.expandedItemCountProperty()));
         tree.setCellFactory(t -> new FindingCell());
         viewModel.groups().addListener((ListChangeListener<FindingGroup>) c -> rebuild(viewModel));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -100,9 +107,19 @@ public final class FindingsView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         detail.setMinHeight(DETAIL_MIN_HEIGHT);
-        split.setMinHeight(tree.getMinHeight() + DETAIL_MIN_HEIGHT);
+        split.minHeightProperty().bind(tree.minHeightProperty().add(DETAIL_MIN_HEIGHT));
         setTop(top);
         setCenter(split);
+    }
+
+    /** The rows the list shows: headings and the findings of the open groups. */
+    private int rows() {
+        return tree.getExpandedItemCount();
+    }
+
+    /** The list's height for {@code rows} rows: long titles give it a horizontal scroll bar, room for it on top. */
+    private static double listHeight(int rows) {
+        return rows * ROW_HEIGHT + SCROLL_BAR + 4;
     }
 
     public TreeView<Object> tree() {

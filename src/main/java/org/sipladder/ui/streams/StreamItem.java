@@ -2,6 +2,7 @@ package org.sipladder.ui.streams;
 
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.ladder.LadderStreams;
 import org.sipladder.media.ReceiverReports;
 import org.sipladder.media.ReceiverVoipMetrics;
 import org.sipladder.media.RtpStatistics;
@@ -113,6 +114,20 @@ public record StreamItem(RtpStream stream, boolean encrypted, List<String> warni
     /** The warnings joined, "" when there are none. */
     public String problems() {
         return String.join(", ", warnings);
+    }
+
+    /**
+     * ", lost 30 (3.0 %) in 3 gaps, longest 10 (200 ms)" for the status line, as {@link #lost()}; "" when every
+     * packet came once (the line stays one line in a small window; the Lost column says "0 (0.0 %)").
+     */
+    public String lossLine() {
+        return stats().lostInRuns() > 0 || stats().duplicates() > 0 ? ", lost " + lost() : "";
+    }
+
+    /** The warnings but the loss's, which {@link #lost()} gives in full beside them; "" when there are none. */
+    public String problemsBesideLoss() {
+        String loss = LadderStreams.lossWarning(stats());
+        return String.join(", ", warnings.stream().filter(w -> !w.equals(loss)).toList());
     }
 
     /** "PCMU 10.0.0.1:4000 → 10.0.0.2:5000", to name the stream in messages. */

@@ -305,9 +305,15 @@ public final class StreamsViewModel {
         return text.endsWith(".") ? text : text + ".";
     }
 
+    /**
+     * The selected stream's line: its loss, when it lost packets, as the Lost column gives it, gaps and duplicates
+     * included (a narrow column cuts them), then its receiver's reports and what else is wrong with it.
+     */
     private static String describe(StreamItem item) {
-        String base = item.describe() + ", " + item.packets() + (item.packets() == 1 ? " packet" : " packets") + item.reportsLine();
-        return item.warnings().isEmpty() ? base : base + " \u2014 " + item.problems();
+        String base = item.describe() + ", " + item.packets() + (item.packets() == 1 ? " packet" : " packets")
+                + item.lossLine() + item.reportsLine();
+        String problems = item.problemsBesideLoss();
+        return problems.isEmpty() ? base : base + " \u2014 " + problems;
     }
 
     private static String seconds(DecodedAudio decoded) {

@@ -27,10 +27,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.inspector.HeaderRow;
 import org.sipladder.ui.load.PipelineCaptureLoader;
@@ -57,7 +57,7 @@ class CopyAndFindFxTest {
     void start(Stage stage) {
         window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                 new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, clipboard::add, owner -> dialogs,
-                new SdkLiveKitConfigSource(), Map.of(), DiagnosisEngine.standard()::diagnose));
+                new SdkLiveKitConfigSource(), Map.of(), Diagnoser.standard()));
     }
 
     @Test

@@ -22,11 +22,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.FindingCode;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -48,7 +48,7 @@ class DemoFindingsFxTest {
     void start(Stage stage) {
         window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                 new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
-                new SdkLiveKitConfigSource(), Map.of(), DiagnosisEngine.standard()::diagnose));
+                new SdkLiveKitConfigSource(), Map.of(), Diagnoser.standard()));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.FindingCode;
 import org.sipladder.ui.FakeDialogs;
@@ -46,7 +45,7 @@ class DemoOpenedBeforeTheWindowFxTest {
                 new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
                 new SdkLiveKitConfigSource(), Map.of(), Diagnoser.builtOnFirstUse(() -> {
                     enginesBuilt.incrementAndGet();
-                    return DiagnosisEngine.standard()::diagnose;
+                    return Diagnoser.standard();
                 }));
         models = new MainWindowModels(stage, services);
         models.openDemo(DemoCapture.extract());

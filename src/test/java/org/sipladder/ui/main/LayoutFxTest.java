@@ -21,9 +21,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.TestCaptures;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -45,7 +45,7 @@ class LayoutFxTest {
 
     private final AppServices services = new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
             new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> new FakeDialogs(),
-            new SdkLiveKitConfigSource(), Map.of(), DiagnosisEngine.standard()::diagnose);
+            new SdkLiveKitConfigSource(), Map.of(), Diagnoser.standard());
     private Stage stage;
     private MainWindow window;
 

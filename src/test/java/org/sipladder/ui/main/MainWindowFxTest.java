@@ -25,12 +25,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallSummary;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.TestCaptures;
 import org.sipladder.ui.calls.CallRow;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.CaptureLoader;
 import org.sipladder.ui.load.LoadObserver;
@@ -63,7 +63,7 @@ class MainWindowFxTest {
         CaptureLoader holding = (path, observer) -> real.load(path, new HoldingObserver(observer));
         window = MainWindow.show(stage, new AppServices(holding, new FxTaskExecutor(),
                 new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
-                new SdkLiveKitConfigSource(), java.util.Map.of(), DiagnosisEngine.standard()::diagnose));
+                new SdkLiveKitConfigSource(), java.util.Map.of(), Diagnoser.standard()));
     }
 
     @Test

@@ -17,10 +17,10 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import mockwebserver3.MockWebServer;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.source.LiveFeed;
 import org.sipladder.testkit.HomerStandIn;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.homer.HomerSearchView;
 import org.sipladder.ui.homer.HomerSearchViewModel;
@@ -54,7 +54,7 @@ public final class SourcesScreenshots {
             window[0] = MainWindow.show(stage[0], new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                     new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { },
                     owner -> new FakeDialogs(), new SdkLiveKitConfigSource(), Map.of(),
-                    DiagnosisEngine.standard()::diagnose));
+                    Diagnoser.standard()));
             stage[0].setX(0);
             stage[0].setY(0);
         });

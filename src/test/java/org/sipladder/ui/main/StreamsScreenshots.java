@@ -8,8 +8,8 @@ import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -41,7 +41,7 @@ public final class StreamsScreenshots {
             window[0] = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                     new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { },
                     owner -> new FakeDialogs(), new SdkLiveKitConfigSource(), Map.of(),
-                    DiagnosisEngine.standard()::diagnose));
+                    Diagnoser.standard()));
             stage.setX(0);
             stage.setY(0);
             window[0].viewModel().open(CaptureSource.file(capture));

@@ -27,11 +27,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ladder.LadderLayout;
 import org.sipladder.ladder.StreamRow;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -57,17 +57,22 @@ class StreamsTabFxTest {
     void start(Stage stage) {
         window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                 new UserPreferences(new InMemoryPreferenceStore()), ZoneOffset.UTC, text -> { }, owner -> dialogs,
-                new SdkLiveKitConfigSource(), Map.of(), DiagnosisEngine.standard()::diagnose));
+                new SdkLiveKitConfigSource(), Map.of(), Diagnoser.standard()));
     }
 
     @Test
     void theCallsStreamsAreInTheLadderAndTheStreamsTab(FxRobot robot) throws Exception {
         Path capture = dir.resolve("media.pcap");
-        MediaCall.of("media-call", 8, 100, 0xD5, 10, false).write(capture);
+        MediaCall.of("media-call", 8, 120, 0xD5, 10, false).write(capture);
         open(capture);
         robot.interact(() -> window.viewModel().callList().selectedRowProperty().set(
                 window.viewModel().callList().rows().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
+
+        // the window diagnoses as the app does, with the capture's media: its loss is a finding (the media rules
+        // judge streams of 100 packets or more)
+        assertTrue(window.findings().groups().stream().flatMap(g -> g.findings().stream())
+                .anyMatch(f -> f.code().name().startsWith("MEDIA_")), window.findings().summaryProperty().get());
 
         LadderLayout layout = window.ladder().viewModel().layoutProperty().get();
         assertEquals(2, layout.streamRows().size());
@@ -82,7 +87,7 @@ class StreamsTabFxTest {
         TableView<StreamItem> table = robot.lookup("#streamsTable").queryTableView();
         assertEquals(2, table.getItems().size());
         assertEquals("PCMA", table.getItems().get(1).codec());
-        assertEquals("9 (9.1 %) in 9 gaps of 1", table.getItems().get(1).lost());
+        assertEquals("11 (9.2 %) in 11 gaps of 1", table.getItems().get(1).lost());
         TableColumn<StreamItem, ?> ssrc = table.getColumns().stream().filter(c -> "SSRC".equals(c.getText()))
                 .findFirst().orElseThrow();
         List<TableCell<?, ?>> ssrcCells = new ArrayList<>();
@@ -99,7 +104,8 @@ class StreamsTabFxTest {
         robot.interact(() -> table.getSelectionModel().select(1));
         LineChart<?, ?> loss = robot.lookup("#lossChart").query();
         assertFalse(loss.getData().get(0).getData().isEmpty(), "loss over time is plotted");
-        assertTrue(robot.lookup("#streamMessage").queryLabeled().getText().contains("9.1 % lost"));
+        String line = robot.lookup("#streamMessage").queryLabeled().getText();
+        assertTrue(line.contains(", lost 11 (9.2 %) in 11 gaps of 1"), line);
 
         Path wav = dir.resolve("back.wav");
         dialogs.filesToSave.add(Optional.of(wav));
@@ -107,8 +113,8 @@ class StreamsTabFxTest {
         assertFalse(export.isDisabled());
         robot.interact(export::fire);
         waitUntil(() -> robot.lookup("#streamMessage").queryLabeled().getText().startsWith("Saved"));
-        // the callee's packets up to the last one received (99 of 100, nine lost ones as silence), 160 samples each
-        assertEquals(99 * 160, AudioSystem.getAudioFileFormat(wav.toFile()).getFrameLength());
+        // the callee's packets up to the last one received (119 of 120, eleven lost ones as silence), 160 samples each
+        assertEquals(119 * 160, AudioSystem.getAudioFileFormat(wav.toFile()).getFrameLength());
     }
 
     private void open(Path capture) throws TimeoutException {

@@ -21,9 +21,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.testkit.MediaCall;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -46,7 +46,7 @@ class StreamsTabSmallWindowFxTest {
     private final UserPreferences preferences = new UserPreferences(new InMemoryPreferenceStore());
     private final AppServices services = new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
             preferences, ZoneOffset.UTC, text -> { }, owner -> new FakeDialogs(), new SdkLiveKitConfigSource(),
-            Map.of(), DiagnosisEngine.standard()::diagnose);
+            Map.of(), Diagnoser.standard());
 
     @Start
     void start(Stage stage) {

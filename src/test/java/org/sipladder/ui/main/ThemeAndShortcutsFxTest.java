@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sipladder.diagnose.DiagnosisEngine;
 import org.sipladder.ui.FakeDialogs;
+import org.sipladder.ui.findings.Diagnoser;
 import org.sipladder.ui.findings.SdkLiveKitConfigSource;
 import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -35,7 +35,7 @@ class ThemeAndShortcutsFxTest {
         // A GTK desktop set to a dark theme says so in GTK_THEME.
         window = MainWindow.show(stage, new AppServices(new PipelineCaptureLoader(), new FxTaskExecutor(),
                 preferences, ZoneOffset.UTC, text -> { }, owner -> dialogs, new SdkLiveKitConfigSource(),
-                Map.of("GTK_THEME", "Adwaita:dark"), DiagnosisEngine.standard()::diagnose));
+                Map.of("GTK_THEME", "Adwaita:dark"), Diagnoser.standard()));
     }
 
     @Test
