@@ -54,17 +54,21 @@ final class CallSection {
         legs(flow);
         hops(flow);
         Finding primary = findings.stream().filter(Finding::primary).findFirst().orElse(null);
-        page.heading("Primary cause", 2);
         FindingBlock block = new FindingBlock(page);
-        if (primary == null) {
-            page.paragraph(flow.failed() ? "No rule explains this failure. The ladder and the messages below show what "
-                    + "each hop answered." : "The call did not fail.");
-        } else {
-            block.write(primary);
+        // a call that did not fail has no primary cause to head its findings (one shown for its audio, say)
+        boolean answered = primary == null && !flow.failed();
+        if (!answered) {
+            page.heading("Primary cause", 2);
+            if (primary == null) {
+                page.paragraph("No rule explains this failure. The ladder and the messages below show what each hop "
+                        + "answered.");
+            } else {
+                block.write(primary);
+            }
         }
         List<Finding> others = findings.stream().filter(f -> !f.primary()).toList();
         if (!others.isEmpty()) {
-            page.heading("Other findings", 2);
+            page.heading(answered ? "Findings" : "Other findings", 2);
             others.forEach(block::write);
         }
         media.write(streams, findings, redactor);

@@ -35,6 +35,10 @@ class ReportAudioTroubleTest {
         assertTrue(text.contains("Answered calls with audio problems"), text);
         assertTrue(text.contains("Call 1: alice \u2192 bob"), "a section of its own");
         assertTrue(text.contains("MEDIA_LOSS"), text);
+        // the call did not fail: its findings are headed as such, not under a primary cause it has none of
+        assertFalse(text.contains("Primary cause\n"), text);
+        assertFalse(text.contains("The call did not fail"), text);
+        assertTrue(text.contains("\nFindings\n"), text);
         assertTrue(text.contains("Source \u2192 destination"), "the streams table of the call");
         assertTrue(text.contains("10.0.0.2:50000 \u2192"), "the stream that lost packets is in it");
         assertFalse(text.contains("clean-2"), "the call without trouble has no section nor row");
