@@ -3,6 +3,7 @@ package org.sipladder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +94,14 @@ final class HomerOpenCommand implements Callable<Integer> {
             for (String damage : saved.damage()) {
                 String what = damage.startsWith(prefix) ? damage.substring(prefix.length()) : damage;
                 if (saved.packets() == 0) {
-                    deleteQuietly(output);
-                    throw new UserError("Homer's pcap export cannot be read (" + what + "); nothing written to "
-                            + output + ". Look at homer-app's log.");
+                    // only a plain file of ours goes: removing a link or a device given as -o would remove the link
+                    // or the device node itself (as root, -o /dev/null)
+                    boolean removed = Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS);
+                    if (removed) {
+                        deleteQuietly(output);
+                    }
+                    throw new UserError("Homer's pcap export cannot be read (" + what + "); " + (removed
+                            ? "nothing written to " : "no packets written to ") + output + ". Look at homer-app's log.");
                 }
                 err.println("Homer's pcap export is damaged: " + what);
             }

@@ -136,6 +136,17 @@ class HomerCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void anExportDamagedFromItsFirstPacketLeavesALinkGivenAsOutputInPlace() throws IOException {
+        Path target = dir.resolve("kept.pcapng");
+        Path link = Files.createSymbolicLink(dir.resolve("link.pcapng"), target.getFileName());
+        CliRun run = openDamaged(0, link);
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.errLines().get(1).endsWith("; no packets written to " + link + ". Look at homer-app's log."),
+                run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link the user gave is not removed");
+    }
+
     /** Opens other-call (4 packets) from a Homer whose export breaks after {@code packets} of them. */
     private CliRun openDamaged(int packets, Path out) {
         homer.damageExports(packets);
