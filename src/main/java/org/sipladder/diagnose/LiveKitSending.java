@@ -22,8 +22,12 @@ final class LiveKitSending {
      * while LiveKit is public: it went where it cannot arrive. One clause, no full stop.
      */
     static String toPrivate(MediaLeg leg, MediaParty liveKit, String liveKitName, SdpAnnouncement peerSdp) {
-        return sends(leg, liveKit, liveKitName, peerSdp) + ", a private address that cannot be reached from the "
-                + "public internet: that RTP went to an unreachable address (" + FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER
+        return sends(leg, liveKit, liveKitName, peerSdp) + toPrivateTail();
+    }
+
+    /** ", a private address ... unless symmetric_rtp is set": why RTP sent to a private SDP address never arrived. */
+    static String toPrivateTail() {
+        return ", a private address that cannot be reached from the public internet: that RTP went to an unreachable address (" + FindingCode.SIP_PRIVATE_ADDRESS_TO_PUBLIC_PEER
                 + " of this call), and LiveKit does not latch onto the address RTP comes from unless symmetric_rtp is set";
     }
 
@@ -32,7 +36,12 @@ final class LiveKitSending {
      * address: sent there, and lost before the capture point or on a path it does not see. One clause, no full stop.
      */
     static String unseen(MediaLeg leg, MediaParty liveKit, String liveKitName, SdpAnnouncement peerSdp) {
-        return sends(leg, liveKit, liveKitName, peerSdp) + ": none of it reached the capture point, so either a firewall "
+        return sends(leg, liveKit, liveKitName, peerSdp) + unseenTail(peerSdp);
+    }
+
+    /** ": none of it reached the capture point, so ...": why RTP sent to a reachable SDP address is not captured. */
+    static String unseenTail(SdpAnnouncement peerSdp) {
+        return ": none of it reached the capture point, so either a firewall "
                 + "or security group drops UDP from LiveKit's RTP ports (rtp_port, 10000-20000 by default) toward "
                 + peerSdp.address() + ", or the capture does not see the interface where it arrives";
     }

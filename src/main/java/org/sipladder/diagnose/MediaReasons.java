@@ -107,7 +107,7 @@ final class MediaReasons {
     }
 
     /** True when {@code sdp} advertises a private address to a peer at the public {@code peer}. */
-    private static boolean privateToPublic(SdpAnnouncement sdp, String peer) {
+    static boolean privateToPublic(SdpAnnouncement sdp, String peer) {
         return sdp != null && PrivateAddresses.isPrivate(sdp.address()) && PrivateAddresses.isPublic(peer);
     }
 

@@ -66,23 +66,34 @@ final class MediaStoppedCheck implements FindingRule {
         if (leg.bye != null) {
             facts.add("The call ended with BYE from " + leg.bye.src().address() + " (frame " + leg.bye.frame() + ")");
         }
-        String explanation = String.format(Locale.ROOT, "%s stopped sending RTP to %s %.1f s after the answer while %s"
+        String stoppedText = String.format(Locale.ROOT, "%s stopped sending RTP to %s %.1f s after the answer while %s"
                 + " kept sending for %.1f s more, and neither side put the call on hold: from then on %s heard "
-                + "nothing. The sender's media path broke (its media server or a NAT binding timed out, a re-INVITE "
-                + "moved the media where the capture does not see it), or it was muted without comfort noise.",
-                senderName, silentName, after, silentName, silent, silentName);
+                + "nothing. ", senderName, silentName, after, silentName, silent, silentName);
         List<Long> frames = new ArrayList<>(List.of(leg.answer.frame(), last.lastFrame(), on.lastFrame()));
         if (leg.bye != null) {
             frames.add(leg.bye.frame());
         }
+        SdpAnnouncement senderNow = senderThen != null ? senderThen : senderSdp;
+        SdpAnnouncement silentNow = silentThen != null ? silentThen : silentSdp;
+        // LiveKit never stops on its own (LiveKitSending): no "muted" or "its media server timed out" for it
+        LiveKitStopped liveKit = sender.isLiveKit(senderNow)
+                ? LiveKitStopped.of(sender, senderName, senderNow, silentTo, silentName, silentNow, last) : null;
+        if (liveKit != null && liveKit.moved() != null) {
+            frames.add(liveKit.moved().frame());
+            facts.add(MediaLeg.sdpFact(liveKit.moved()));
+        }
+        String explanation = stoppedText + (liveKit != null ? liveKit.why() : "The sender's media path broke (its "
+                + "media server or a NAT binding timed out, a re-INVITE moved the media where the capture does not "
+                + "see it), or it was muted without comfort noise.");
+        List<String> steps = liveKit != null ? liveKit.steps() : List.of("Check the media server or RTP proxy of "
+                + senderName + " at the time of frame " + last.lastFrame() + " (its logs, a restart, a media "
+                + "timeout), and any NAT or firewall on its path whose UDP binding may have expired.",
+                "Capture on both sides of " + senderName + " to see whether its RTP stopped at the source or on "
+                        + "the way.");
         return new Finding(CODE, CODE.severity(), CODE.title(senderName, silentName,
                 String.format(Locale.ROOT, "%.1f", after)), explanation, leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(frames.stream().distinct().sorted().toList(), List.of(), facts),
-                Findings.fix(List.of("Check the media server or RTP proxy of " + senderName + " at the time of frame "
-                        + last.lastFrame() + " (its logs, a restart, a media timeout), and any NAT or firewall on its path "
-                        + "whose UDP binding may have expired.",
-                        "Capture on both sides of " + senderName + " to see whether its RTP stopped at the source or on "
-                                + "the way."), List.of(), null));
+                Findings.fix(steps, List.of(), null));
     }
 
     /** The stream with the last packet. */
