@@ -81,8 +81,16 @@ final class SaveCommand implements Callable<Integer> {
         }
         Set<Long> frames = CallFrames.sip(chosen);
         MediaSelection rtp = media.selection(CallFrames.callIds(chosen));
-        CallSaver.Saved saved = new CallSaver().save(files, frames, rtp::contains, output,
-                CallSaver.Format.forFile(output));
+        CallSaver.Saved saved;
+        try {
+            saved = new CallSaver().save(files, frames, rtp::contains, output, CallSaver.Format.forFile(output));
+        } catch (CaptureException e) {
+            if (e.getCause() instanceof OutputFile.Failure) {
+                // as checkWritable words it: what failed when the file was made
+                throw new UserError("save: " + e.getMessage() + "; choose another -o path");
+            }
+            throw e;
+        }
         // the capture may have gone to this very stream (-o /dev/stdout), where a line after it would not belong
         PrintWriter out = target.isStream() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.printf("%d packets of %d call%s written to %s%n", saved.packets(), chosen.size(),

@@ -66,6 +66,17 @@ class SaveCommandTest {
     }
 
     @Test
+    void aFileThatCannotBeMadeWhereTheFolderSeemsWritableIsOneLineOfSave() throws Exception {
+        // /proc passes the check before the read (as root it looks writable) and refuses the file when it is made
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "a Linux /proc");
+        CliRun run = CliRun.of("save", twoCalls().toString(), "--call", "call-a", "-o", "/proc/sipladder-save.pcap");
+        assertEquals(2, run.exitCode(), run.err());
+        String last = run.errLines().get(run.errLines().size() - 1);
+        assertTrue(last.startsWith("save: cannot write /proc/sipladder-save.pcap: "), run.err());
+        assertTrue(last.endsWith("; choose another -o path"), run.err());
+    }
+
+    @Test
     void aNameNotEndingInPcapGetsPcapngAndSeveralCallsCanBeChosen() throws Exception {
         Path out = dir.resolve("both.pcapng");
         CliRun run = CliRun.of("save", twoCalls().toString(), "--call", "call-b", "--call", "call-a",
