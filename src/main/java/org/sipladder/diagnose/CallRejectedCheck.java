@@ -160,7 +160,7 @@ final class CallRejectedCheck implements FindingRule {
     static String calleeOutcome(SipMessage answer) {
         int status = answer.status();
         String reason = status == 401 || status == 403 || status == 407 ? null : answer.header("Reason");
-        return Q850.calleeOutcome(reason) ? Q850.meaning(reason) : null;
+        return Q850.calleeOutcome(reason);
     }
 
     /** A busy callee (486) or a caller who cancelled (487) is information, not an error. */

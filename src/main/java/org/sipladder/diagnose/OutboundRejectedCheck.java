@@ -157,8 +157,8 @@ final class OutboundRejectedCheck implements FindingRule {
         boolean relayed = chain.size() > 1;
         boolean cancelled = call.cancelledBefore(toLiveKit);
         // a Reason naming the callee's own outcome (no answer, busy) turns a 480 or 404 into a delivered call's result
-        boolean calleeCause = !cancelled && Q850.calleeOutcome(start.header("Reason"));
-        boolean callee = cancelled || calleeCause || List.of(486, 600, 603).contains(start.status());
+        String calleeCause = cancelled ? null : Q850.calleeOutcome(start.header("Reason"));
+        boolean callee = cancelled || calleeCause != null || List.of(486, 600, 603).contains(start.status());
         List<String> facts = chainFacts(call, chain);
         if (cancelled) {
             facts.add(call.cancelReason());
@@ -212,8 +212,8 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
         } else {
-            steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause ? "The callee's network reports "
-                    + Q850.meaning(start.header("Reason")) + ": nothing is broken in signalling; call again later."
+            steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause != null ? "The callee's network reports "
+                    + calleeCause + ": nothing is broken in signalling; call again later."
                     : PeerChecks.check(origin.flow(), start));
         }
         if (start.status() == 488 && trunk != null

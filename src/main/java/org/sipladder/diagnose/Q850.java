@@ -45,9 +45,12 @@ final class Q850 {
         return text == null ? null : "Q.850 cause " + cause + ": " + text;
     }
 
-    /** True when {@code reason} (a Reason header value, or null) names a cause that is the callee's own outcome. */
-    static boolean calleeOutcome(String reason) {
-        return reason != null && CALLEE_OUTCOMES.contains(cause(reason));
+    /**
+     * {@link #meaning} of {@code reason} (a Reason header value, or null) when it names a cause that is the callee's own
+     * outcome, e.g. "Q.850 cause 19: no answer from user (user alerted)"; null otherwise.
+     */
+    static String calleeOutcome(String reason) {
+        return reason != null && CALLEE_OUTCOMES.contains(cause(reason)) ? meaning(reason) : null;
     }
 
     /** The Q.850 cause a Reason value names, or -1. */
