@@ -30,6 +30,11 @@ public final class OutputFile {
         Failure(Path target, String reason, Throwable cause) {
             super("cannot write " + target + ": " + reason, cause);
         }
+
+        /** The one line a command that takes {@code -o} gives for it: "save: cannot write PATH: REASON; choose ...". */
+        public String forCommand(String command) {
+            return command + ": " + getMessage() + "; choose another -o path";
+        }
     }
 
     // a chain of links longer than the kernel follows (40) is a loop

@@ -127,7 +127,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static UserError cannotWrite(OutputFile.Failure e) {
-        return new UserError("report: " + e.getMessage() + "; choose another -o path");
+        return new UserError(e.forCommand("report"));
     }
 
     private LiveKitConfig config() throws UserError {

@@ -85,9 +85,9 @@ final class SaveCommand implements Callable<Integer> {
         try {
             saved = new CallSaver().save(files, frames, rtp::contains, output, CallSaver.Format.forFile(output));
         } catch (CaptureException e) {
-            if (e.getCause() instanceof OutputFile.Failure) {
+            if (e.getCause() instanceof OutputFile.Failure failure) {
                 // as checkWritable words it: what failed when the file was made
-                throw new UserError("save: " + e.getMessage() + "; choose another -o path");
+                throw new UserError(failure.forCommand("save"));
             }
             throw e;
         }
@@ -113,7 +113,7 @@ final class SaveCommand implements Callable<Integer> {
         try {
             target.check();
         } catch (OutputFile.Failure e) {
-            throw new UserError("save: " + e.getMessage() + "; choose another -o path");
+            throw new UserError(e.forCommand("save"));
         }
     }
 
