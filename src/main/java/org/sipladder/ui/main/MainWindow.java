@@ -94,7 +94,7 @@ public final class MainWindow {
                 services.executor(), dialogs);
         Tab streamsTab = LazyTabs.tab("Streams", () -> new StreamsView(streams.viewModel()));
         streamsTab.setId("streamsTab");
-        view.addCallTab(streamsTab);
+        view.addCallTabWithoutInspector(streamsTab);
         addLadderMenus(dialogs, services);
         addSaveCalls(dialogs, services);
         MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", inspectorView::focusFind);

@@ -2,7 +2,9 @@ package org.sipladder.ui.main;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -16,13 +18,20 @@ import org.sipladder.ui.calls.CallListView;
 import org.sipladder.ui.inspector.InspectorView;
 
 /**
- * The main window's layout: menu, call list on top, the selected call in the middle (ladder, message
- * table, side panel), the inspector below and the status bar; accepts dropped capture files.
+ * The main window's layout: menu, call list on top, below it the selected call's views (ladder, message table,
+ * streams) above the inspector, the side panel (findings) beside both down to the status bar; accepts dropped
+ * capture files.
  */
 public final class MainWindowView extends BorderPane {
 
+    /** Share of the call views and the inspector the views take. */
+    private static final double VIEWS_SHARE = 0.64;
+
     private final SplitPane rows = new SplitPane();
+    /** The call views and the inspector, beside the side panel. */
     private final SplitPane middle = new SplitPane();
+    /** The call views above the inspector. */
+    private final SplitPane views = new SplitPane();
     private final TabPane callTabs = new TabPane();
     private final MainMenu menu;
     private final CallListView callList;
@@ -30,6 +39,10 @@ public final class MainWindowView extends BorderPane {
     private final MainWindowViewModel viewModel;
     /** Split panes inside the side panel, remembered with the window's own. */
     private List<SplitPane> sidePanelSplits = List.of();
+    /** Call tabs that show no message: while one is shown the inspector yields its height to it. */
+    private final Set<Tab> withoutInspector = new HashSet<>();
+    /** Where the inspector's divider was when it last yielded, and will be when it comes back. */
+    private double inspectorPosition = VIEWS_SHARE;
 
     /**
      * @param ladder      the first view of the selected call, shown at start
@@ -44,12 +57,19 @@ public final class MainWindowView extends BorderPane {
         callTabs.setId("callTabs");
         callTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         callTabs.getTabs().addAll(new Tab("Ladder", ladder), LazyTabs.tab("Messages", messageList));
+        views.setOrientation(Orientation.VERTICAL);
+        views.getItems().addAll(callTabs, inspector);
+        views.setDividerPositions(VIEWS_SHARE);
+        // the side panel runs down to the status bar, beside the inspector too: at 1024x700 a finding's explanation,
+        // evidence and fix had ~150 px under the list, the inspector's height taken from it for nothing
         middle.setOrientation(Orientation.HORIZONTAL);
-        middle.getItems().add(callTabs);
+        middle.getItems().add(views);
         rows.setOrientation(Orientation.VERTICAL);
-        rows.getItems().addAll(callList, middle, inspector);
-        rows.setDividerPositions(0.17, 0.70);
+        rows.getItems().addAll(callList, middle);
+        rows.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(callList, false);
+        callTabs.getSelectionModel().selectedItemProperty().addListener(
+                (obs, old, tab) -> showInspector(!withoutInspector.contains(tab)));
         setTop(menu);
         setCenter(rows);
         setBottom(new StatusBar(viewModel));
@@ -59,6 +79,33 @@ public final class MainWindowView extends BorderPane {
     /** Adds a view of the selected call beside the ladder and the messages. */
     public void addCallTab(Tab tab) {
         callTabs.getTabs().add(tab);
+    }
+
+    /**
+     * Adds a view of the selected call that shows no SIP message (the streams): while it is shown, the inspector
+     * below yields its height to it, and comes back where it was when another view is chosen.
+     */
+    public void addCallTabWithoutInspector(Tab tab) {
+        withoutInspector.add(tab);
+        addCallTab(tab);
+    }
+
+    /** Whether the inspector is below the call views (it yields to a view without messages). */
+    private boolean inspectorShown() {
+        return views.getItems().contains(inspector);
+    }
+
+    private void showInspector(boolean show) {
+        if (show == inspectorShown()) {
+            return;
+        }
+        if (show) {
+            views.getItems().add(inspector);
+            views.setDividerPositions(inspectorPosition);
+        } else {
+            inspectorPosition = views.getDividerPositions()[0];
+            views.getItems().remove(inspector);
+        }
     }
 
     /** Title of the tab shown for the selected call ("Ladder", "Messages"...). */
@@ -97,7 +144,7 @@ public final class MainWindowView extends BorderPane {
     public List<Double> dividerPositions() {
         List<Double> positions = new ArrayList<>();
         for (SplitPane pane : splitPanes()) {
-            for (double d : pane.getDividerPositions()) {
+            for (double d : positionsOf(pane)) {
                 positions.add(d);
             }
         }
@@ -106,22 +153,35 @@ public final class MainWindowView extends BorderPane {
 
     /** Restores positions saved by {@link #dividerPositions()}; ignored when the layout changed since. */
     public void restoreDividerPositions(List<Double> positions) {
-        int expected = splitPanes().stream().mapToInt(p -> p.getDividers().size()).sum();
+        int expected = splitPanes().stream().mapToInt(p -> positionsOf(p).length).sum();
         if (positions.size() != expected) {
             return;
         }
         int i = 0;
         for (SplitPane pane : splitPanes()) {
-            double[] values = new double[pane.getDividers().size()];
+            double[] values = new double[positionsOf(pane).length];
             for (int k = 0; k < values.length; k++) {
                 values[k] = positions.get(i++);
             }
-            pane.setDividerPositions(values);
+            if (pane == views && !inspectorShown()) {
+                inspectorPosition = values[0];
+            } else {
+                pane.setDividerPositions(values);
+            }
         }
     }
 
+    /** A pane's divider positions; the inspector's, while it yields, where it will come back. */
+    private double[] positionsOf(SplitPane pane) {
+        return pane == views && !inspectorShown() ? new double[] {inspectorPosition} : pane.getDividerPositions();
+    }
+
+    /**
+     * Outermost first, in the order of the layout before the side panel ran down beside the inspector, so that the
+     * positions saved then still mean what they meant: call list, call views over inspector, side panel.
+     */
     private List<SplitPane> splitPanes() {
-        List<SplitPane> panes = new ArrayList<>(List.of(rows, middle, inspector.split()));
+        List<SplitPane> panes = new ArrayList<>(List.of(rows, views, middle, inspector.split()));
         panes.addAll(sidePanelSplits);
         return panes;
     }

@@ -81,7 +81,13 @@ public final class StreamsView extends SplitPane {
         // a call through a B2BUA has four streams (each leg both ways): at 1024x700 the charts took the height and
         // the table showed 2.5 rows, the fourth stream (often the one with the problem) out of sight
         double em = Font.getDefault().getSize();
-        table.setMinHeight((1 + MIN_ROWS) * ROW_EMS * em + SCROLL_BAR);
+        table.setMinHeight(tableHeight(MIN_ROWS, em));
+        // and no more than its streams need: the charts take the rest (a tall window showed four streams above
+        // seven empty rows, the charts half the height they could have had); a capture's hundreds of streams tied to
+        // no call leave the divider where the user puts it
+        table.maxHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> tableHeight(Math.max(MIN_ROWS, viewModel.streams().size()), em), viewModel.streams()));
+        listed.maxHeightProperty().bind(top.heightProperty().add(table.maxHeightProperty()));
         // unconstrained: a constrained table shows no horizontal scroll bar, and the columns past its right edge
         // (Problems, DTMF, the RTCP figures) could not be reached in a window narrower than all of them
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -169,6 +175,11 @@ public final class StreamsView extends SplitPane {
         setDividerPositions(0.45);
         viewModel.plotProperty().addListener((obs, old, plot) -> showPlot(plot));
         showPlot(viewModel.plotProperty().get());
+    }
+
+    /** The table's height for a header and {@code rows} rows, with room for its horizontal scroll bar. */
+    private static double tableHeight(int rows, double em) {
+        return (1 + rows) * ROW_EMS * em + SCROLL_BAR;
     }
 
     /** Each report column visible when one of the streams has a value for it. */

@@ -105,6 +105,21 @@ class StreamsViewLayoutTest {
     }
 
     @Test
+    void aCallsFewStreamsLeaveTheChartsTheRestOfATallTab(FxRobot robot) throws Exception {
+        LoadedCapture call = MediaCaptures.load(MediaCall.of("tall-1", 8, 50, 0xD5, 5, false), dir.resolve("tall.pcap"));
+        robot.interact(() -> viewModel.show(call.file(), call.media(), call.flows().get(0)));
+        robot.interact(() -> viewModel.selectedProperty().set(viewModel.streams().get(0)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#streamsTable").queryAs(TableView.class);
+        double em = javafx.scene.text.Font.getDefault().getSize();
+        // the header and the least rows the table keeps (a B2BUA call's four streams), no rows of nothing below them
+        double rows = (1 + StreamsView.MIN_ROWS) * 2 * em + 18;
+        assertTrue(table.getHeight() <= rows + 0.5, "table " + table.getHeight() + " px for " + rows + " px of rows");
+        Region plot = robot.lookup("#jitterChart .chart-plot-background").queryAs(Region.class);
+        assertTrue(plot.getHeight() > table.getHeight(), "plot " + plot.getHeight() + " px under " + table.getHeight());
+    }
+
+    @Test
     void theLostColumnFitsItsDuplicates(FxRobot robot) throws Exception {
         Captures c = MediaCall.of("dup-1", 8, 50, 0xD5, 0, false);
         for (int i = 0; i < 12; i++) { // the caller's first 12 packets sent twice
