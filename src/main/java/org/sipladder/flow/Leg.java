@@ -77,6 +77,15 @@ public record Leg(int index, String callId, String from, String to, String reque
         return finalStatus > 0;
     }
 
+    /** What the leg's caller got: "603 Decline", "503", or "no final response". */
+    public String statusText() {
+        if (!hasFinalResponse()) {
+            return "no final response";
+        }
+        return finalReason == null || finalReason.isEmpty() ? Integer.toString(finalStatus)
+                : finalStatus + " " + finalReason;
+    }
+
     /**
      * True when the leg's setup failed: a final error response, or none at all to a setup the capture shows. A leg
      * seen only in the middle of its dialog did not fail that the capture could tell. The final response is the one

@@ -1,13 +1,8 @@
 package org.sipladder.report;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCounts;
 
 /**
  * The first page's errors and warnings of calls the report does not show (answered calls with media or address
@@ -45,20 +40,11 @@ final class AnsweredCallWarnings {
     }
 
     private void byCode(List<Finding> others, boolean otherDialogs) {
-        Map<String, List<Finding>> groups = new LinkedHashMap<>();
-        others.forEach(f -> groups.computeIfAbsent(f.code() + " " + f.severity(), k -> new ArrayList<>()).add(f));
-        List<List<String>> rows = new ArrayList<>();
-        Set<String> calls = new HashSet<>();
-        groups.values().stream().sorted(Comparator.comparingInt((List<Finding> g) -> g.size()).reversed()).forEach(g -> {
-            Set<String> ofCode = new HashSet<>();
-            g.forEach(f -> ofCode.add(f.flowId()));
-            calls.addAll(ofCode);
-            Finding first = g.get(0);
-            rows.add(List.of(first.code().name(), FindingBlock.severity(first.severity()), Times.count(ofCode.size()),
-                    "e.g. " + first.callId() + ": " + first.title()));
-        });
-        page.table(Table.of(List.of("Code", "Severity", "Calls", "Example"), List.of(2.4, 0.9, 0.7, 5.0), rows));
-        page.paragraph(Times.count(others.size()) + " findings on " + Times.count(calls.size())
+        FindingCounts counts = FindingCounts.of(others);
+        page.table(Table.of(List.of("Code", "Severity", "Calls", "Example"), List.of(2.4, 0.9, 0.7, 5.0),
+                counts.codes().stream().map(c -> List.of(c.code().name(), FindingBlock.severity(c.severity()),
+                        Times.count(c.calls()), "e.g. " + c.example().callId() + ": " + c.example().title())).toList()));
+        page.paragraph(Times.count(counts.findings()) + " findings on " + Times.count(counts.calls())
                 + (otherDialogs ? " answered calls and dialogs, " : " answered calls, ") + "counted by code.", page.small);
     }
 }

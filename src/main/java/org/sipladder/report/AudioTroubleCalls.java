@@ -1,15 +1,14 @@
 package org.sipladder.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sipladder.diagnose.CallGroup;
+import org.sipladder.diagnose.CallGroups;
 import org.sipladder.diagnose.Finding;
-import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.report.FailedCalls.Cause;
 
 /**
  * The answered calls a report shows for their audio: those whose worst finding is a media warning or error (loss
@@ -20,11 +19,11 @@ import org.sipladder.report.FailedCalls.Cause;
  */
 final class AudioTroubleCalls {
 
-    private final List<Cause> problems;
+    private final List<CallGroup<CallRow>> problems;
     private final List<CallFlow> inFull;
     private final boolean condensed;
 
-    private AudioTroubleCalls(List<Cause> problems, List<CallFlow> inFull, boolean condensed) {
+    private AudioTroubleCalls(List<CallGroup<CallRow>> problems, List<CallFlow> inFull, boolean condensed) {
         this.problems = problems;
         this.inFull = inFull;
         this.condensed = condensed;
@@ -38,7 +37,7 @@ final class AudioTroubleCalls {
     /** The answered calls of {@code input} with audio trouble, beside {@code failed}; one pass over the calls. */
     static AudioTroubleCalls of(ReportInput input, Map<String, List<Finding>> findingsByFlow, FailedCalls failed,
                                 boolean allInFull) {
-        Map<FindingCode, FailedCalls.CauseBuilder> problems = new LinkedHashMap<>();
+        CallGroups<CallRow> problems = new CallGroups<>(FailedCalls.IN_FULL_PER_CAUSE, CallRow::of);
         List<CallFlow> all = new ArrayList<>();
         int count = 0;
         for (CallFlow flow : input.flows()) {
@@ -48,14 +47,14 @@ final class AudioTroubleCalls {
                 continue;
             }
             count++;
-            problems.computeIfAbsent(worst.code(), k -> new FailedCalls.CauseBuilder()).add(flow, worst.title());
+            problems.add(worst.code(), worst.title(), flow);
             if (allInFull || all.size() <= FailedCalls.ALL_IN_FULL_UP_TO) {
                 all.add(flow);
             }
         }
-        List<Cause> byCalls = FailedCalls.mostCallsFirst(problems);
+        List<CallGroup<CallRow>> byCalls = problems.mostCallsFirst();
         boolean condensed = !allInFull && failed.count() + count > FailedCalls.ALL_IN_FULL_UP_TO;
-        return new AudioTroubleCalls(byCalls, condensed ? byCalls.stream().flatMap(c -> c.inFull().stream()).toList()
+        return new AudioTroubleCalls(byCalls, condensed ? byCalls.stream().flatMap(c -> c.first().stream()).toList()
                 : all, condensed);
     }
 
@@ -79,7 +78,7 @@ final class AudioTroubleCalls {
     }
 
     /** The calls' worst media findings, most calls first; each holds its calls in full and its condensed ones. */
-    List<Cause> problems() {
+    List<CallGroup<CallRow>> problems() {
         return problems;
     }
 
@@ -90,7 +89,7 @@ final class AudioTroubleCalls {
 
     /** How many answered calls have audio trouble, in full or not. */
     int count() {
-        return problems.stream().mapToInt(Cause::calls).sum();
+        return problems.stream().mapToInt(CallGroup::calls).sum();
     }
 
     /** True when some calls are only rows of a table: they are then shown problem by problem. */

@@ -18,6 +18,6 @@ record CallRow(long startMicros, String callId, String from, String to, String s
     static CallRow of(CallFlow flow) {
         Leg a = flow.aLeg();
         return new CallRow(flow.startMicros(), a.callId(), Parties.user(a.from()), Parties.user(a.to()),
-                CallSection.status(a));
+                a.statusText());
     }
 }

@@ -86,16 +86,7 @@ final class CallSection {
         if (!a.hasFinalResponse()) {
             return "No final response reached the caller.";
         }
-        return (flow.failed() ? "Failed: the caller got " : "Answered: the caller got ") + status(a) + ".";
-    }
-
-    /** What the leg's caller got: "603 Decline", "503", or "no final response". */
-    static String status(Leg a) {
-        if (!a.hasFinalResponse()) {
-            return "no final response";
-        }
-        return a.finalReason() == null || a.finalReason().isEmpty() ? Integer.toString(a.finalStatus())
-                : a.finalStatus() + " " + a.finalReason();
+        return (flow.failed() ? "Failed: the caller got " : "Answered: the caller got ") + a.statusText() + ".";
     }
 
     private static List<List<String>> facts(CallFlow flow) {

@@ -1,7 +1,7 @@
 package org.sipladder.report;
 
 import java.util.List;
-import org.sipladder.report.FailedCalls.Cause;
+import org.sipladder.diagnose.CallGroup;
 
 /** The calls of one primary cause or audio problem not shown in full: one table row each, under a sentence saying so. */
 final class CondensedCalls {
@@ -29,8 +29,8 @@ final class CondensedCalls {
     }
 
     /** @param firstCall the number of the cause's first call in full, which these calls are like */
-    void write(Cause cause, int firstCall, Shared shared) {
-        List<CallRow> rows = cause.condensed();
+    void write(CallGroup<CallRow> cause, int firstCall, Shared shared) {
+        List<CallRow> rows = cause.others();
         if (rows.isEmpty()) {
             return;
         }
@@ -53,12 +53,12 @@ final class CondensedCalls {
     }
 
     /** How many calls have the cause, which are in full, how many condensed, and how to get them in full. */
-    private static String sentence(Cause cause, int firstCall, Shared shared) {
-        int shown = cause.inFull().size();
+    private static String sentence(CallGroup<CallRow> cause, int firstCall, Shared shared) {
+        int shown = cause.first().size();
         String inFull = shown == 1 ? "Call " + firstCall + " shows it"
                 : "Calls " + firstCall + "\u2013" + (firstCall + shown - 1) + " show it";
         return Times.count(cause.calls()) + " " + shared.sentence + ". " + inFull + " in full; the other "
-                + Times.count(cause.condensed().size()) + " are condensed into this table. For one of them in full: "
+                + Times.count(cause.others().size()) + " are condensed into this table. For one of them in full: "
                 + "sipladder report CAPTURE --call CALL-ID -o call.pdf; for every call in full: --all-in-full.";
     }
 }

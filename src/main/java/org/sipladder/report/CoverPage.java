@@ -75,7 +75,7 @@ final class CoverPage {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < reported.size(); i++) {
                 CallFlow flow = reported.get(i);
-                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), CallSection.status(flow.outcome()),
+                rows.add(List.of(Integer.toString(i + 1), CallSection.title(flow), flow.outcome().statusText(),
                         primary(flow, findings)));
             }
             page.table(Table.of(List.of("Call", "From \u2192 To", "Caller got", "Primary cause"),
@@ -99,7 +99,7 @@ final class CoverPage {
             Finding worst = AudioTroubleCalls.worstIfMedia(findings.stream().filter(f -> flow.id().equals(f.flowId()))
                     .toList());
             rows.add(List.of(Integer.toString(before + i + 1), CallSection.title(flow),
-                    CallSection.status(flow.outcome()), worst == null ? "" : worst.code() + ": " + worst.title()));
+                    flow.outcome().statusText(), worst == null ? "" : worst.code() + ": " + worst.title()));
         }
         page.table(Table.of(List.of("Call", "From \u2192 To", "Caller got", "Worst finding"),
                 List.of(0.5, 2.6, 1.6, 5.0), rows));

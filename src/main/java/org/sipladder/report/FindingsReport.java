@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sipladder.AppVersion;
+import org.sipladder.diagnose.CallGroup;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
@@ -75,16 +76,16 @@ public final class FindingsReport {
      * The sections of calls {@code from} to {@code to} (0-based); when {@code condensed}, they are the groups' own, group
      * after group, each group's table after its calls.
      */
-    private static void sections(boolean condensed, List<FailedCalls.Cause> groups, int from, int to,
+    private static void sections(boolean condensed, List<CallGroup<CallRow>> groups, int from, int to,
                                  CondensedCalls.Shared shared, IntConsumer call, PageFlow page, FlowRedactor redactor) {
         if (!condensed) {
             IntStream.range(from, to).forEach(call);
             return;
         }
         int next = from;
-        for (FailedCalls.Cause group : groups) {
+        for (CallGroup<CallRow> group : groups) {
             int first = next;
-            for (; next < first + group.inFull().size(); next++) {
+            for (; next < first + group.first().size(); next++) {
                 call.accept(next);
             }
             new CondensedCalls(page, redactor).write(group, first + 1, shared);

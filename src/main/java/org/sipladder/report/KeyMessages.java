@@ -3,6 +3,7 @@ package org.sipladder.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sipladder.diagnose.FailurePoint;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
@@ -19,7 +20,7 @@ final class KeyMessages {
 
     static List<FlowMessage> of(CallFlow flow, Finding primary) {
         List<FlowMessage> result = new ArrayList<>();
-        Optional<FlowMessage> failing = failingResponse(flow, primary);
+        Optional<FlowMessage> failing = FailurePoint.failingResponse(flow, primary);
         if (failing.isEmpty()) {
             firstRequest(flow).ifPresent(result::add);
             return result;
@@ -28,19 +29,6 @@ final class KeyMessages {
         result.add(failing.get());
         callerFinal(flow).filter(f -> f != failing.get()).ifPresent(result::add);
         return result;
-    }
-
-    /** The response where the call failed: the one the primary cause points at, else the first error response. */
-    static Optional<FlowMessage> failingResponse(CallFlow flow, Finding primary) {
-        if (primary != null && primary.evidence() != null) {
-            List<Long> frames = primary.evidence().frames();
-            Optional<FlowMessage> pointed = originals(flow).stream()
-                    .filter(m -> m.message().status() >= 300 && frames.contains(m.message().frame())).findFirst();
-            if (pointed.isPresent()) {
-                return pointed;
-            }
-        }
-        return originals(flow).stream().filter(m -> m.message().status() >= 300).findFirst();
     }
 
     private static Optional<FlowMessage> requestOf(CallFlow flow, FlowMessage response) {

@@ -13,14 +13,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Captures;
-import org.sipladder.testkit.Rtp;
-import org.sipladder.testkit.SipText;
+import org.sipladder.testkit.MediaCall;
 
 /** {@code report} on answered calls whose audio broke up: each gets its section, within the cap on calls in full. */
 class ReportAudioTroubleTest {
-
-    private static final long T0 = 1_763_900_000_000_000L;
-    private static final int PACKETS = 200;
 
     @TempDir
     Path dir;
@@ -28,8 +24,8 @@ class ReportAudioTroubleTest {
     @Test
     void anAnsweredCallWithADropoutGetsItsSectionWithItsStreamsAndACleanCallNone() throws IOException {
         Captures capture = Captures.pcap();
-        call(capture, 0, "dropout-1", true);
-        call(capture, 1, "clean-2", false);
+        MediaCall.nth(capture, 0, "dropout-1", true, false);
+        MediaCall.nth(capture, 1, "clean-2", false, false);
         String text = report(capture.write(dir.resolve("two.pcap")));
 
         assertTrue(text.contains("Answered calls with audio problems"), text);
@@ -50,7 +46,7 @@ class ReportAudioTroubleTest {
     void manyCallsWithDropoutsShowTheFirstFewInFullAndTheOthersInATableSayingSo() throws IOException {
         Captures capture = Captures.pcap();
         for (int i = 0; i < 12; i++) {
-            call(capture, i, "dropout-" + (i + 1), true);
+            MediaCall.nth(capture, i, "dropout-" + (i + 1), true, false);
         }
         String text = report(capture.write(dir.resolve("twelve.pcap")));
 
@@ -62,35 +58,6 @@ class ReportAudioTroubleTest {
         for (int i = 4; i <= 12; i++) {
             assertTrue(text.contains("dropout-" + i), "call " + i + " is a row of the table");
         }
-    }
-
-    /**
-     * An answered call from alice (10.0.0.1) to bob (10.0.0.2), the {@code n}th, 10 s after the one before, with RTP
-     * each way on ports of its own; with {@code dropout}, bob's stream loses 10 packets in a row (200 ms of audio).
-     */
-    private static void call(Captures c, int n, String callId, boolean dropout) {
-        long start = T0 + n * 10_000_000L;
-        int alicePort = 40000 + 2 * n;
-        int bobPort = 50000 + 2 * n;
-        String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
-        String body = Rtp.sdp("10.0.0.2", bobPort, "sendrecv");
-        answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-        c.udp(start, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("INVITE", "sip:bob@10.0.0.2", callId, 1,
-                Rtp.sdp("10.0.0.1", alicePort, "sendrecv")));
-        c.udp(start + 1000, "10.0.0.2:5060", "10.0.0.1:5060", answer);
-        c.udp(start + 2000, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("ACK", "sip:bob@10.0.0.2", callId, 1, ""));
-        String alice = "10.0.0.1:" + alicePort;
-        String bob = "10.0.0.2:" + bobPort;
-        for (int i = 0; i < PACKETS; i++) {
-            long t = start + 100_000 + i * 20_000L;
-            c.udp(t, alice, bob, Rtp.packet(8, 1 + i, 160L * i, 0x1000 + n, i == 0));
-            if (!dropout || i < 100 || i >= 110) {
-                c.udp(t + 5_000, bob, alice, Rtp.packet(8, 1 + i, 160L * i, 0x2000 + n, i == 0));
-            }
-        }
-        long end = start + 200_000 + PACKETS * 20_000L;
-        c.udp(end, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("BYE", "sip:bob@10.0.0.2", callId, 2, ""));
-        c.udp(end + 1000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(200, "OK", "BYE", callId, 2));
     }
 
     private String report(Path capture) throws IOException {

@@ -93,8 +93,8 @@ class ReportAtScaleTest {
         FailedCalls failed = FailedCalls.of(input, FindingsReport.byFlow(diagnosis.findings()), false);
         assertEquals(LIVEKIT_503 + BUSY, failed.count());
         assertEquals(6, failed.inFull().size());
-        assertEquals(List.of(37, 2), failed.causes().stream().map(c -> c.condensed().size()).toList());
-        assertEquals(SeedCall.aLeg(4), failed.causes().get(0).condensed().get(0).callId());
+        assertEquals(List.of(37, 2), failed.causes().stream().map(c -> c.others().size()).toList());
+        assertEquals(SeedCall.aLeg(4), failed.causes().get(0).others().get(0).callId());
     }
 
     @Test
@@ -116,6 +116,34 @@ class ReportAtScaleTest {
         assertTrue(flat.contains("MEDIA_JITTER warning " + answered + " e.g. answered-0: Jitter up to 90 ms"), flat);
         assertFalse(flat.contains("Jitter up to 91 ms"), flat);
         assertTrue(flat.contains(answered + " findings on " + answered + " answered calls"), flat);
+    }
+
+    @Test
+    void answeredCallWarningsAreOrderedByTheCallsTheyAreOnNotByHowOftenTheyRecur() throws Exception {
+        List<CallFlow> flows = SeedCall.flows();
+        Diagnosis diagnosis = FindingsReportTest.diagnosis(flows);
+        List<Finding> findings = new ArrayList<>(diagnosis.findings());
+        // a jitter warning each on many calls; a loss warning many times over on two calls
+        int jittery = AnsweredCallWarnings.LISTED;
+        for (int i = 0; i < jittery; i++) {
+            findings.add(warning(FindingCode.MEDIA_JITTER, "Jitter up to 9" + i + " ms", "jitter-" + i));
+        }
+        for (int i = 0; i < jittery + 10; i++) {
+            findings.add(warning(FindingCode.MEDIA_LOSS, "Loss " + i, "lossy-" + (i % 2)));
+        }
+        ReportInput input = new ReportInput("seed.pcapng", 9, SeedCall.T0, SeedCall.T0 + 1, flows, findings,
+                diagnosis.routings(), LiveKitConfig.empty());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FindingsReport().write(input, ReportOptions.defaults(), out);
+        String flat = FindingsReportTest.text(out.toByteArray()).replaceAll("\\s+", " ");
+        int jitter = flat.indexOf("MEDIA_JITTER warning " + jittery + " e.g. jitter-0");
+        int loss = flat.indexOf("MEDIA_LOSS warning 2 e.g. lossy-0");
+        assertTrue(jitter > 0 && loss > jitter, flat);
+    }
+
+    private static Finding warning(FindingCode code, String title, String flowId) {
+        return new Finding(code, Severity.WARNING, title, "why", flowId, flowId, false,
+                new Evidence(List.of(), List.of(), List.of()), new Fix(List.of(), List.of(), null));
     }
 
     private static byte[] render(List<CallFlow> flows, LiveKitConfig config, ReportOptions options) throws Exception {

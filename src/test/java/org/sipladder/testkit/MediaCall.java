@@ -49,4 +49,35 @@ public final class MediaCall {
         c.udp(end + 1000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(200, "OK", "BYE", callId, 2));
         return c;
     }
+
+    /**
+     * Adds to {@code c} the {@code n}th of a series of answered calls from alice (10.0.0.1) to bob (10.0.0.2), 10 s
+     * after the one before, with 200 RTP packets (PCMA) each way on ports of its own; with {@code dropout} bob's
+     * stream loses 10 packets in a row (200 ms of audio), with {@code oneWay} bob sends none.
+     */
+    public static void nth(Captures c, int n, String callId, boolean dropout, boolean oneWay) {
+        long start = T0 + n * 10_000_000L;
+        int alicePort = 40000 + 2 * n;
+        int bobPort = 50000 + 2 * n;
+        String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
+        String body = Rtp.sdp("10.0.0.2", bobPort, "sendrecv");
+        answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        c.udp(start, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("INVITE", "sip:bob@10.0.0.2", callId, 1,
+                Rtp.sdp("10.0.0.1", alicePort, "sendrecv")));
+        c.udp(start + 1000, "10.0.0.2:5060", "10.0.0.1:5060", answer);
+        c.udp(start + 2000, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("ACK", "sip:bob@10.0.0.2", callId, 1, ""));
+        String alice = "10.0.0.1:" + alicePort;
+        String bob = "10.0.0.2:" + bobPort;
+        int packets = 200;
+        for (int i = 0; i < packets; i++) {
+            long t = start + 100_000 + i * 20_000L;
+            c.udp(t, alice, bob, Rtp.packet(8, 1 + i, 160L * i, 0x1000 + n, i == 0));
+            if (!oneWay && (!dropout || i < 100 || i >= 110)) {
+                c.udp(t + 5_000, bob, alice, Rtp.packet(8, 1 + i, 160L * i, 0x2000 + n, i == 0));
+            }
+        }
+        long end = start + 200_000 + packets * 20_000L;
+        c.udp(end, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("BYE", "sip:bob@10.0.0.2", callId, 2, ""));
+        c.udp(end + 1000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(200, "OK", "BYE", callId, 2));
+    }
 }

@@ -1,0 +1,100 @@
+package org.sipladder.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sipladder.diagnose.CallGroup;
+import org.sipladder.diagnose.Diagnosis;
+import org.sipladder.diagnose.FailureCauses;
+import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCounts;
+import org.sipladder.diagnose.Severity;
+import org.sipladder.flow.CallFlow;
+
+/**
+ * What the text diagnosis of many calls opens with, so a day of traffic reads from the top: the failed calls by
+ * primary cause and by where their failures started, counted as the PDF report counts them ({@link FailureCauses}),
+ * then the answered calls' warnings and errors by finding code.
+ */
+final class DiagnosisOverview {
+
+    /** The Call-IDs named per cause: enough to open a few with {@code report --call}, few enough for one line. */
+    static final int IDS_SHOWN = 3;
+
+    private final FailureCauses<Void> failed;
+    private final List<Finding> answered = new ArrayList<>();
+    private boolean otherDialogsFailed;
+    private boolean otherDialogsAnswered;
+
+    DiagnosisOverview(Diagnosis diagnosis, Map<String, List<Finding>> findingsByFlow) {
+        failed = new FailureCauses<>(diagnosis, findingsByFlow, IDS_SHOWN, null);
+    }
+
+    /** Counts {@code flow}, whose findings are {@code about}; true when it failed. */
+    boolean add(CallFlow flow, List<Finding> about) {
+        if (failed.add(flow)) {
+            otherDialogsFailed |= !flow.aLeg().isCall();
+            return true;
+        }
+        int before = answered.size();
+        about.stream().filter(f -> f.severity() != Severity.INFO).forEach(answered::add);
+        otherDialogsAnswered |= answered.size() > before && !flow.aLeg().isCall();
+        return false;
+    }
+
+    void print(PrintWriter out) {
+        if (failed.count() > 0) {
+            causes(out);
+            out.println("Where the failures started:");
+            TextTable points = new TextTable(new String[] {"CALLS", "HOP THAT SENT THE FAILING RESPONSE", "RESPONSE"}, 0);
+            failed.failurePoints().forEach(p -> points.add(Integer.toString(p.calls()), p.key().get(0), p.key().get(1)));
+            points.print(out);
+        }
+        if (!answered.isEmpty()) {
+            FindingCounts counts = FindingCounts.of(answered);
+            out.println();
+            out.println((otherDialogsAnswered ? "Answered calls and dialogs" : "Answered calls")
+                    + " with warnings or errors, by finding code: " + counts.calls());
+            TextTable codes = new TextTable(new String[] {"CALLS", "SEVERITY", "CODE", "FIRST CALL"}, 0);
+            counts.codes().forEach(c -> codes.add(Integer.toString(c.calls()), c.severity().name(), c.code().name(),
+                    c.example().flowId()));
+            codes.print(out);
+        }
+        if (failed.count() == 0 && answered.isEmpty()) {
+            out.println();
+            out.println("No call failed, and no answered call has a warning or error.");
+        }
+        out.println();
+        new WrappedText(out).print("In detail below: the failed calls first, then those that failed after the "
+                + "answer, then the others with findings, each in start order.", "", "");
+    }
+
+    /** Each primary cause: its calls, their share of the failed calls, its label and its first Call-IDs. */
+    private void causes(PrintWriter out) {
+        WrappedText text = new WrappedText(out);
+        out.println();
+        out.println((otherDialogsFailed ? "Failed calls and dialogs" : "Failed calls") + " by primary cause: "
+                + failed.count());
+        List<CallGroup<Void>> causes = failed.causes();
+        int width = Integer.toString(causes.get(0).calls()).length();
+        for (CallGroup<Void> c : causes) {
+            String calls = Integer.toString(c.calls());
+            // the wrapping puts a space after the head
+            String head = "  " + " ".repeat(width - calls.length()) + calls + "  "
+                    + String.format(Locale.ROOT, "%5.1f %%", 100.0 * c.calls() / failed.count()) + " ";
+            String indent = " ".repeat(head.length() + 1);
+            text.print(c.label(), head, indent);
+            text.print(ids(c), indent, indent);
+        }
+    }
+
+    /** The cause's first Call-IDs and how many more calls it has. */
+    private static String ids(CallGroup<Void> cause) {
+        int more = cause.calls() - cause.first().size();
+        return cause.first().stream().map(CallFlow::id).collect(Collectors.joining(", "))
+                + (more == 0 ? "" : " and " + more + " more");
+    }
+}

@@ -1,0 +1,65 @@
+package org.sipladder.diagnose;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sipladder.flow.CallFlow;
+
+/**
+ * The failed calls of a capture counted as every summary of them counts them (the PDF report's first page, the
+ * text diagnosis's overview): which calls failed ({@link Diagnosis#failed}), by primary cause, and by where the
+ * failure started. Fed one call at a time, so the calls may be assembled as they are read.
+ *
+ * @param <T> what is kept of each cause's calls beyond its first few
+ */
+public final class FailureCauses<T> {
+
+    /** The title of the failed calls no rule explains. */
+    public static final String UNEXPLAINED = "No rule explains the failure; the ladder shows what each hop answered";
+
+    private final Diagnosis diagnosis;
+    private final Map<String, List<Finding>> findingsByFlow;
+    private final CallGroups<T> causes;
+    private final Tally failurePoints = new Tally();
+    private int count;
+
+    /**
+     * @param findingsByFlow the findings of each call by its flow id
+     * @param keptWhole      how many calls of each cause are kept whole
+     * @param kept           what is kept of a cause's other calls; null keeps nothing of them
+     */
+    public FailureCauses(Diagnosis diagnosis, Map<String, List<Finding>> findingsByFlow, int keptWhole,
+                         Function<CallFlow, T> kept) {
+        this.diagnosis = diagnosis;
+        this.findingsByFlow = findingsByFlow;
+        this.causes = new CallGroups<>(keptWhole, kept);
+    }
+
+    /** Counts {@code flow} when it failed; true when it did. */
+    public boolean add(CallFlow flow) {
+        if (!diagnosis.failed(flow)) {
+            return false;
+        }
+        count++;
+        Finding primary = findingsByFlow.getOrDefault(flow.id(), List.of()).stream().filter(Finding::primary)
+                .findFirst().orElse(null);
+        causes.add(primary == null ? null : primary.code(), primary == null ? UNEXPLAINED : primary.title(), flow);
+        failurePoints.add(FailurePoint.of(flow, primary).key());
+        return true;
+    }
+
+    /** How many failed calls were added. */
+    public int count() {
+        return count;
+    }
+
+    /** The primary causes, most calls first. */
+    public List<CallGroup<T>> causes() {
+        return causes.mostCallsFirst();
+    }
+
+    /** Where the failures started: the hop that sent the failing response and that response, most calls first. */
+    public List<Tally.Row> failurePoints() {
+        return failurePoints.rows();
+    }
+}

@@ -1,0 +1,133 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.MediaCall;
+import org.sipladder.testkit.SipText;
+
+/** The text of {@code diagnose} on many calls: an overview first, then the failed calls' details before the others. */
+class DiagnosisTextOverviewTest {
+
+    private static final long T0 = MediaCall.T0;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manyCallsOpenWithCountsByCauseAndShowTheFailedCallsFirst() throws IOException {
+        Path capture = day();
+        CliRun run = CliRun.of("diagnose", capture.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+
+        assertEquals("", lines.get(1));
+        assertEquals("Failed calls by primary cause: 12", lines.get(2));
+        assertEquals("  9   75.0 %  SIP_CALL_REJECTED: 10.0.0.2 rejected the call: 486 Busy Here", lines.get(3));
+        assertEquals("              busy-2, busy-6, busy-7 and 6 more", lines.get(4));
+        // a tie keeps the order of the causes' first calls
+        assertEquals("  2   16.7 %  SIP_NO_FINAL_RESPONSE: INVITE to 10.0.0.2:5060 got no final response", lines.get(5));
+        assertEquals("              silent-3, silent-14", lines.get(6));
+        assertEquals("  1    8.3 %  MEDIA_ONE_WAY: One-way audio: RTP only from 10.0.0.1 to 10.0.0.2", lines.get(7));
+        assertEquals("              oneway-5", lines.get(8));
+        assertEquals("Where the failures started:", lines.get(9));
+        assertEquals(List.of("9", "SIP endpoint 10.0.0.2", "486 Busy Here"), cells(lines.get(11)));
+        assertEquals(List.of("2", "no hop answered", "no final response"), cells(lines.get(12)));
+        assertEquals(List.of("1", "no error response", "200 OK"), cells(lines.get(13)));
+        assertEquals("Answered calls with warnings or errors, by finding code: 2", lines.get(15));
+        assertEquals(List.of("2", "WARNING", "MEDIA_LOSS", "dropout-1"), cells(lines.get(17)));
+
+        List<String> headings = lines.stream().filter(l -> l.startsWith("Call ")).map(l -> l.substring(5, l.indexOf(':')))
+                .toList();
+        assertEquals(List.of("busy-2", "silent-3", "busy-6", "busy-7", "busy-8", "busy-9", "busy-10", "busy-11",
+                "busy-12", "busy-13", "silent-14", "oneway-5", "dropout-1", "dropout-4"), headings,
+                "failed calls first, then the one that failed after the answer, then the answered; each in start order");
+        assertTrue(lines.indexOf("Call oneway-5: caller got 200 OK, but its media failed") > 0, run.out());
+    }
+
+    @Test
+    void theOverviewCountsTheFailedCallsAsTheReportDoes() throws IOException {
+        Path capture = day();
+        String text = CliRun.of("diagnose", capture.toString()).out();
+        Path pdf = dir.resolve("day.pdf");
+        CliRun report = CliRun.of("report", capture.toString(), "-o", pdf.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        String flat;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(flat.contains("SIP_CALL_REJECTED: 10.0.0.2 rejected the call: 486 Busy Here 9 75.0 %"), flat);
+        assertTrue(flat.contains("SIP_NO_FINAL_RESPONSE: INVITE to 10.0.0.2:5060 got no final response 2 16.7 %"), flat);
+        assertTrue(flat.contains("SIP endpoint 10.0.0.2 486 Busy Here 9"), flat);
+        assertTrue(text.contains("  9   75.0 %  SIP_CALL_REJECTED"), text);
+        assertTrue(text.contains("  2   16.7 %  SIP_NO_FINAL_RESPONSE"), text);
+    }
+
+    @Test
+    void oneCallWithFindingsAmongCleanOnesHasNoOverview() throws IOException {
+        Captures c = Captures.pcap();
+        MediaCall.nth(c, 0, "clean-1", false, false);
+        refused(c, 1, "busy-2", 486, "Busy Here");
+        MediaCall.nth(c, 2, "clean-3", false, false);
+        CliRun run = CliRun.of("diagnose", c.write(dir.resolve("one.pcap")).toString());
+
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("Diagnosis: 3 calls (1 failed), 1 finding; "), lines.get(0));
+        assertEquals("", lines.get(1));
+        assertEquals("Call busy-2: caller got 486 Busy Here", lines.get(2));
+        assertEquals("  PRIMARY CAUSE  INFO  SIP_CALL_REJECTED", lines.get(4));
+        assertFalse(run.out().contains("by primary cause"), run.out());
+        assertFalse(run.out().contains("In detail below"), run.out());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Call ")).count(), run.out());
+    }
+
+    /**
+     * A day in 15 calls, 10 s apart: 9 refused with 486, 2 never answered, one answered with one-way audio, two
+     * answered whose audio broke up, one clean.
+     */
+    private Path day() throws IOException {
+        Captures c = Captures.pcap();
+        MediaCall.nth(c, 0, "dropout-1", true, false);
+        refused(c, 1, "busy-2", 486, "Busy Here");
+        unanswered(c, 2, "silent-3");
+        MediaCall.nth(c, 3, "dropout-4", true, false);
+        MediaCall.nth(c, 4, "oneway-5", false, true);
+        for (int n = 5; n < 13; n++) {
+            refused(c, n, "busy-" + (n + 1), 486, "Busy Here");
+        }
+        unanswered(c, 13, "silent-14");
+        MediaCall.nth(c, 14, "clean-15", false, false);
+        return c.write(dir.resolve("day.pcap"));
+    }
+
+    /** A row of a text table, its cells apart. */
+    private static List<String> cells(String row) {
+        return List.of(row.strip().split(" {2,}"));
+    }
+
+    /** The {@code n}th call, refused by bob with {@code status}. */
+    private static void refused(Captures c, int n, String callId, int status, String reason) {
+        long start = T0 + n * 10_000_000L;
+        c.udp(start, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(callId));
+        c.udp(start + 1000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(status, reason, "INVITE", callId, 1));
+        c.udp(start + 2000, "10.0.0.1:5060", "10.0.0.2:5060", SipText.request("ACK", "sip:bob@10.0.0.2", callId, 1, ""));
+    }
+
+    /** The {@code n}th call, whose INVITE bob never answers (sent again as UDP retransmits it). */
+    private static void unanswered(Captures c, int n, String callId) {
+        long start = T0 + n * 10_000_000L;
+        for (long t : new long[] {0, 500_000, 1_500_000, 3_500_000}) {
+            c.udp(start + t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(callId));
+        }
+    }
+}
