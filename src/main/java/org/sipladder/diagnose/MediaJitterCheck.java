@@ -7,7 +7,8 @@ import org.sipladder.media.RtpStream;
 
 /**
  * MEDIA_JITTER: a stream's interarrival jitter (RFC 3550, as Wireshark computes it) went above 30 ms; a warning
- * when its mean is above that too, else a note (a short burst).
+ * when its mean is above that too, else a note (a short burst). Both are judged without what a jump of the sender's
+ * RTP clock (a hold, a re-INVITE) added to the figure, as the MOS is: the jump is no jitter a listener hears.
  */
 final class MediaJitterCheck implements FindingRule {
 
@@ -16,12 +17,13 @@ final class MediaJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, s -> s.stats().maxJitterMs() > THRESHOLD_MS, MediaJitterCheck::finding);
+        return MediaQuality.findings(context, s -> s.stats().maxJitterWithoutJumpsMs() > THRESHOLD_MS,
+                MediaJitterCheck::finding);
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {
         String toName = MediaQuality.receiverName(leg, s);
-        boolean sustained = s.stats().meanJitterMs() > THRESHOLD_MS;
+        boolean sustained = s.stats().meanJitterWithoutJumpsMs() > THRESHOLD_MS;
         String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "
                         + "frame %d", MediaLeg.describe(s), s.stats().meanJitterMs(), s.stats().maxJitterMs(),
                 s.stats().maxDeltaMs(), s.stats().maxDeltaFrame());
@@ -34,15 +36,17 @@ final class MediaJitterCheck implements FindingRule {
                     + "jitter and gap measured across that jump are the jump, not the network");
         }
         if (jumps > 0) {
-            allFacts.add(jumps + " packet" + (jumps == 1 ? "'s" : "s'") + " RTP timestamp" + (jumps == 1 ? "" : "s")
-                    + " jumped a second or more against the arrival time (RFC 3550 A.8's transit difference): the "
-                    + "sender shifted its RTP clock (after a hold or a re-INVITE), and the jitter measured across "
-                    + "that jump is the jump, not the network");
+            allFacts.add(String.format(Locale.ROOT, "%d packet%s RTP timestamp%s jumped a second or more against the "
+                    + "arrival time (RFC 3550 A.8's transit difference): the sender shifted its RTP clock (after a hold "
+                    + "or a re-INVITE). The jitter above, Wireshark's, includes that jump; without it the jitter is "
+                    + "mean %.1f ms, max %.1f ms, which this finding judges", jumps, jumps == 1 ? "'s" : "s'",
+                    jumps == 1 ? "" : "s", s.stats().meanJitterWithoutJumpsMs(), s.stats().maxJitterWithoutJumpsMs()));
         }
-        // across a restarted or shifted RTP clock the figure measures the jump: no evidence against the network
-        boolean jump = back > 0 || jumps > 0;
+        // across a restarted RTP clock the figure measures the restart: no evidence against the network (a shifted
+        // clock's jump is taken out of the figures judged)
+        boolean jump = back > 0;
         return new Finding(CODE, sustained && !jump ? CODE.severity() : Severity.INFO,
-                CODE.title(s.stats().maxJitterMs(), toName),
+                CODE.title(s.stats().maxJitterWithoutJumpsMs(), toName),
                 (jump ? "The jitter figure of the packets toward " + toName + " spans a restart of the sender's RTP "
                         + "clock, so it says how far the timestamps jumped, not how unevenly the packets arrived."
                         : "Packets toward " + toName + " arrived unevenly (" + (sustained ? "throughout the stream"

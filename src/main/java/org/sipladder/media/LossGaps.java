@@ -9,15 +9,21 @@ import java.util.Locale;
  * of the numbers at 65535 and a sender's restart of them (RFC 3550 A.1) are no gap.
  *
  * @param gaps           gaps of one or more packets
+ * @param packets        packets in all the gaps together
  * @param longestPackets packets in the longest gap, 0 when none
  * @param longestMs      the audio the longest gap held, from the RTP timestamp step per packet; NaN when unknown
  *                       (no clock rate), 0 when no gap
  * @param longestEndSeq  sequence number of the packet that ended the longest gap, -1 when none
  */
-public record LossGaps(long gaps, long longestPackets, double longestMs, int longestEndSeq) {
+public record LossGaps(long gaps, long packets, long longestPackets, double longestMs, int longestEndSeq) {
 
     /** No gap. */
-    public static final LossGaps NONE = new LossGaps(0, 0, 0, -1);
+    public static final LossGaps NONE = new LossGaps(0, 0, 0, 0, -1);
+
+    /** The mean length of a gap in packets, 0 when none: G.107's observed burst length. */
+    public double meanPackets() {
+        return gaps == 0 ? 0 : (double) packets / gaps;
+    }
 
     /** "10 (200 ms)", or "10" when the duration is unknown. */
     public String longestText() {

@@ -43,13 +43,18 @@ import java.util.Locale;
  * @param firstSeq        the sequence number of the first packet (Wireshark's start), the base from which a receiver's
  *                        RTCP report counts the packets it expected (RFC 3550 6.4.1)
  * @param lossGaps        how the packets that never came fell: in how many gaps of sequence numbers, the longest
+ * @param meanJitterWithoutJumpsMs {@code meanJitterMs} without what the {@code clockJumps} added to it: the jitter a
+ *                        listener's jitter buffer meets (a hold is no jitter anyone hears); {@code meanJitterMs} when
+ *                        there was no jump
+ * @param maxJitterWithoutJumpsMs  {@code maxJitterMs} likewise
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, long clockJumps, double minDeltaMs, double meanDeltaMs,
                             double maxDeltaMs, long maxDeltaFrame, double minJitterMs, double meanJitterMs,
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
                             long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
-                            long lostInRuns, int firstSeq, LossGaps lossGaps) {
+                            long lostInRuns, int firstSeq, LossGaps lossGaps, double meanJitterWithoutJumpsMs,
+                            double maxJitterWithoutJumpsMs) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {

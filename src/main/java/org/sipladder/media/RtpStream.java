@@ -19,8 +19,9 @@ import java.util.List;
  * @param dtmf          RFC 4733 digits in order ("" when none), each event once however often it was repeated
  * @param dtmfWithoutMarker events whose first packet, following the one before without a gap, lacked the marker bit
  *                          (LiveKit has been reported to drop them)
- * @param mos           estimated MOS (see {@link Quality}) from the loss and the mean jitter without the jumps of
- *                      the sender's RTP clock ({@link RtpStatistics#clockJumps}), NaN when nothing was received
+ * @param mos           estimated MOS (see {@link Quality}) from the loss, how it fell ({@link LossGaps}) and the mean
+ *                      jitter without the jumps of the sender's RTP clock ({@link RtpStatistics#clockJumps}), NaN
+ *                      when nothing was received
  * @param series        packets, loss and jitter per second (per longer interval for a long stream); empty when
  *                      read by {@link MediaCollector#withoutSeries()}
  * @param announcement  the SDP section that announced this stream's receiver (or, failing that, its sender), seen

@@ -296,7 +296,8 @@ final class StreamAccumulator {
         RtpStatistics stats = new RtpStatistics(f.total, expected, lost, f.duplicates, f.outOfOrder, f.sequenceErrors,
                 f.wrongTimestamps, f.clockJumps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
-                expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq, f.lossGaps(rate));
+                expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq, f.lossGaps(rate),
+                f.jitterWithoutJumps(), f.maxJitterWithoutJumps());
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
@@ -304,8 +305,9 @@ final class StreamAccumulator {
             }
         }
         // a jump of the sender's RTP clock (a hold, a re-INVITE) is no jitter a listener hears
-        double mos = f.total == 0 ? Double.NaN
-                : Quality.mos(codec, Math.max(0, stats.lostPercentInRuns()), f.jitterWithoutJumps());
+        double lossPercent = Math.max(0, stats.lostPercentInRuns());
+        double mos = f.total == 0 ? Double.NaN : Quality.mos(codec, lossPercent,
+                Quality.burstRatio(stats.lossGaps().meanPackets(), lossPercent), stats.meanJitterWithoutJumpsMs());
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
                 f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
                 events == null ? 0 : events.withoutMarker,
@@ -415,14 +417,16 @@ final class StreamAccumulator {
         /** Packets whose timestamp jumped a second or more against their arrival (see {@link #next}). */
         int clockJumps;
         /**
-         * What the clock jumps added to the jitter (a jump's transit difference over 16, RFC 3550 A.8), for a MOS that
-         * does not take a jump for jitter ({@link #jitterWithoutJumps}): their sum, their sum faded to packet
-         * {@link #jumpAt} (the latest jump's), and the share of the jumps Wireshark's mean did not count (marked ones).
+         * What the clock jumps still add to {@link #jitter}: each jump's transit difference over 16, fading by 15/16
+         * with every step of the jitter as the jitter does (RFC 3550 A.8 is linear in the transit differences); kept
+         * from a stream's first jump on, a comparison per packet for the others. From it, Wireshark's mean and largest
+         * jitter without the jumps ({@link #jitterWithoutJumps}, {@link #maxJitterWithoutJumps}): the mean of the
+         * share, taken as Wireshark takes its mean, and the largest jitter less the share (Wireshark's largest until
+         * the first jump).
          */
-        double jumpsAdded;
-        double jumpsLeft;
-        long jumpAt;
-        double jumpsUncounted;
+        double jumpShare;
+        double meanJumpShare;
+        double maxJitterHeard;
         /**
          * RTP timestamp units per packet: the step of the latest audio packet that followed the one before in sequence
          * and in time (0 while none did), to tell a gap of sequence numbers in milliseconds.
@@ -449,6 +453,8 @@ final class StreamAccumulator {
          */
         int holeRun;
         int lossGaps;
+        /** The numbers never received in the gaps closed so far: with their count, the mean length of a gap. */
+        long lossGapPackets;
         int longestLossGap;
         int longestLossGapEndSeq;
         /**
@@ -497,10 +503,10 @@ final class StreamAccumulator {
             minJitter = minDelta = -1;
             maxDeltaFrame = 0;
             sequenceErrors = wrongTimestamps = clockJumps = 0;
-            jumpsAdded = jumpsLeft = jumpsUncounted = 0;
-            jumpAt = 0;
+            jumpShare = meanJumpShare = maxJitterHeard = 0;
             frameTicks = 0;
             holeRun = lossGaps = longestLossGap = longestLossGapEndSeq = 0;
+            lossGapPackets = 0;
             problems = false;
             duplicates = outOfOrder = consecutive = 0;
             window = 0;
@@ -581,10 +587,13 @@ final class StreamAccumulator {
                 double nominal = (double) (ext - seqTimestamp) / cachedKhz;
                 double transit = nowMs - (time + nominal);
                 double diff = Math.abs(transit);
+                if (clockJumps != 0) {
+                    jumpShare *= JITTER_KEPT;
+                }
                 // a second or more apart, the sender's clock jumped (no path delays packets that unevenly): ahead of
                 // the arrival, always; behind it, when the sender marked the packet as a new start (after a hold)
                 if (transit < -CLOCK_JUMP_MS || marker && transit > CLOCK_JUMP_MS) {
-                    clockJump(diff / 16, marker);
+                    clockJump(diff / 16);
                 }
                 if (follows) {
                     frameTicks = (int) (ext - before);
@@ -604,6 +613,9 @@ final class StreamAccumulator {
                 if (rate != 0) {
                     if (jitter > maxJitter) {
                         maxJitter = jitter;
+                    }
+                    if (clockJumps != 0) {
+                        heardJitter();
                     }
                     meanJitter = (meanJitter * (total - 1) + currentJitter) / total;
                     if (minJitter == -1 || jitter < minJitter) {
@@ -626,33 +638,35 @@ final class StreamAccumulator {
             }
         }
 
-        /**
-         * One clock jump, which added {@code added} to the jitter; {@code marked}: Wireshark's mean leaves the packet
-         * out (a marked packet is not regular), so it counts only the fading rest.
-         */
-        private void clockJump(double added, boolean marked) {
+        /** One clock jump, which added {@code added} to the jitter. */
+        private void clockJump(double added) {
+            if (clockJumps == 0) {
+                maxJitterHeard = maxJitter; // the largest before this packet, which holds the jump
+            }
             clockJumps++;
-            jumpsLeft = jumpsLeft * Math.pow(JITTER_KEPT, total - jumpAt) + added;
-            jumpsAdded += added;
-            jumpAt = total;
-            if (marked) {
-                jumpsUncounted += added;
+            jumpShare += added;
+        }
+
+        /** After a clock jump, a regular packet's jitter without the jumps' share, into the mean and the largest. */
+        private void heardJitter() {
+            meanJumpShare = (meanJumpShare * (total - 1) + jumpShare) / total;
+            double heard = jitter - jumpShare;
+            if (heard > maxJitterHeard) {
+                maxJitterHeard = heard;
             }
         }
 
         /**
          * Wireshark's mean jitter without what the clock jumps added to it: the jitter a listener's jitter buffer
-         * meets, for the MOS. A jump adds {@code a} to the jitter at its packet and {@code a (15/16)^k} k packets later
-         * (A.8 is linear in the transit differences), {@code 16 a (1 - (15/16)^n)} over the n packets from it to the
-         * end; the mean is over the packets after the first. Wireshark's figure stays as tshark gives it.
+         * meets, for the MOS and for judging the jitter. Wireshark's figure stays as tshark gives it.
          */
         double jitterWithoutJumps() {
-            if (clockJumps == 0 || total < 2) {
-                return meanJitter;
-            }
-            double leftAtEnd = jumpsLeft * Math.pow(JITTER_KEPT, total - jumpAt);
-            double added = 16 * (jumpsAdded - leftAtEnd) - jumpsUncounted;
-            return Math.max(0, meanJitter - added / (total - 1));
+            return clockJumps == 0 ? meanJitter : Math.max(0, meanJitter - meanJumpShare);
+        }
+
+        /** Wireshark's largest jitter without what the clock jumps added to it. */
+        double maxJitterWithoutJumps() {
+            return clockJumps == 0 ? maxJitter : maxJitterHeard;
         }
 
         /**
@@ -738,6 +752,7 @@ final class StreamAccumulator {
                 holeRun++;
             } else if (holeRun != 0) {
                 lossGaps++;
+                lossGapPackets += holeRun;
                 if (holeRun > longestLossGap) {
                     longestLossGap = holeRun;
                     longestLossGapEndSeq = (int) (ext & 0xffff);
@@ -752,6 +767,7 @@ final class StreamAccumulator {
          */
         LossGaps lossGaps(int rate) {
             int gaps = lossGaps;
+            long packets = lossGapPackets;
             int longest = longestLossGap;
             int endSeq = longestLossGapEndSeq;
             int run = holeRun;
@@ -764,6 +780,7 @@ final class StreamAccumulator {
                     run++;
                 } else if (run != 0) {
                     gaps++;
+                    packets += run;
                     if (run > longest) {
                         longest = run;
                         endSeq = (int) ((highestExtSeq - p) & 0xffff);
@@ -772,7 +789,7 @@ final class StreamAccumulator {
                 }
             }
             double ms = rate > 0 && frameTicks > 0 ? longest * (double) frameTicks * 1000 / rate : Double.NaN;
-            return new LossGaps(gaps, longest, longest == 0 ? 0 : ms, longest == 0 ? -1 : endSeq);
+            return new LossGaps(gaps, packets, longest, longest == 0 ? 0 : ms, longest == 0 ? -1 : endSeq);
         }
 
         /** Counts {@code pt}; a run of packets of one type costs one field each, its slot is updated when the run ends. */
@@ -891,10 +908,9 @@ final class StreamAccumulator {
             sequenceErrors = (int) t.signed(sequenceErrors);
             wrongTimestamps = (int) t.signed(wrongTimestamps);
             clockJumps = (int) t.signed(clockJumps);
-            jumpsAdded = t.real(jumpsAdded);
-            jumpsLeft = t.real(jumpsLeft);
-            jumpAt = t.signed(jumpAt);
-            jumpsUncounted = t.real(jumpsUncounted);
+            jumpShare = t.real(jumpShare);
+            meanJumpShare = t.real(meanJumpShare);
+            maxJitterHeard = t.real(maxJitterHeard);
             frameTicks = (int) t.signed(frameTicks);
             problems = t.signed(problems ? 1 : 0) != 0;
             baseExtSeq = t.signed(baseExtSeq);
@@ -905,6 +921,7 @@ final class StreamAccumulator {
             consecutive = (int) t.signed(consecutive);
             holeRun = (int) t.signed(holeRun);
             lossGaps = (int) t.signed(lossGaps);
+            lossGapPackets = t.signed(lossGapPackets);
             longestLossGap = (int) t.signed(longestLossGap);
             longestLossGapEndSeq = (int) t.signed(longestLossGapEndSeq);
             badSeq = (int) t.signed(badSeq);

@@ -81,8 +81,10 @@ class LegMediaJsonTest {
         for (int i = random.nextInt(4) - 1; i > 0; i--) {
             long packets = random.nextInt(3) * 500L;
             long lost = random.nextInt(5) - 1;
+            double maxJitter = random.nextInt(3) * 1.25;
             RtpStatistics stats = new RtpStatistics(packets, packets + 2, lost, 0, 0, 0, 0, 0, 0, 20, 20,
-                    0, 0, 0.5, random.nextInt(3) * 1.25, 0, 0, 0, packets * 172, false, 0, packets + 2, lost, 0, LossGaps.NONE);
+                    0, 0, 0.5, maxJitter, 0, 0, 0, packets * 172, false, 0, packets + 2, lost, 0, LossGaps.NONE, 0.5,
+                    maxJitter);
             Endpoint src = new Endpoint(random.nextBoolean() ? "10.0.0." + i : "2001:db8::" + i, 20000);
             StreamKey key = new StreamKey(src, new Endpoint("10.0.1.1", 30000), random.nextInt(1 << 16));
             double mos = random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0;

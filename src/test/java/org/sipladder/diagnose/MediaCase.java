@@ -210,9 +210,20 @@ final class MediaCase {
      */
     MediaCase rtpShiftingClock(String src, String dst, double startSeconds, int count, long ssrc, int at, long shift,
                                double pauseSeconds) {
+        return rtpShiftingClock(src, dst, startSeconds, count, ssrc, at, shift, pauseSeconds, 0);
+    }
+
+    /**
+     * As {@link #rtpShiftingClock(String, String, double, int, long, int, long, double)}, every other packet
+     * {@code jitterMs} late but the one before packet {@code at}: none of the old clock arrives after the first of the
+     * new one.
+     */
+    MediaCase rtpShiftingClock(String src, String dst, double startSeconds, int count, long ssrc, int at, long shift,
+                               double pauseSeconds, double jitterMs) {
         for (int i = 0; i < count; i++) {
             long timestamp = 160L * i + (i < at ? 0 : shift);
-            double t = startSeconds + i * 0.02 + (i < at ? 0 : pauseSeconds);
+            double late = i % 2 == 1 && i != at - 1 ? jitterMs / 1000 : 0;
+            double t = startSeconds + i * 0.02 + late + (i < at ? 0 : pauseSeconds);
             add(t, src, dst, Rtp.packet(0, i, timestamp & 0xffffffffL, ssrc, i == 0 || i == at));
         }
         return this;

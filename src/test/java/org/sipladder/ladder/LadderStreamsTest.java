@@ -55,7 +55,7 @@ class LadderStreamsTest {
 
     static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
         RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, 0, 0, 20, 20, 0, 0, 0, 0, 0, 0, 0,
-                packets * 172, false, 0, packets, 0, 0, LossGaps.NONE);
+                packets * 172, false, 0, packets, 0, 0, LossGaps.NONE, 0, 0);
         StreamKey key = new StreamKey(src, dst, 0x1234);
         return new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats, "", 0, Double.NaN, null, null,
                 "c1", 0, 1);
