@@ -224,7 +224,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         facts.addAll(flow.joinEvidence());
         InviteTransaction toCaller = chain.get(chain.size() - 1);
         // where it started, the callee's own outcome (a Reason naming no answer, busy): nothing there to find out
-        String outcome = CallRejectedCheck.calleeOutcome(start);
+        String outcome = Q850.calleeOutcome(start);
         String first = outcome != null ? "Nothing is broken where it started: " + origin + "'s answer names " + outcome
                 + ", the callee's own outcome." : "Find out why " + origin + " answered " + start.label()
                 + " and fix that first: the other findings of this call say what the analyzer knows.";

@@ -151,18 +151,6 @@ final class CallRejectedCheck implements FindingRule {
         return false;
     }
 
-    /**
-     * What the callee did, as the Reason header of {@code answer} names it by a Q.850 cause ({@link
-     * Q850#calleeOutcome}: busy, no user responding, no answer, call rejected), e.g. "Q.850 cause 19: no answer from
-     * user (user alerted)"; null when it names none. Not for a refusal of credentials or rights (401, 403, 407), whose
-     * Q.850 form is cause 21 too (RFC 3398 8.2.6.1): there "call rejected" may only translate the status.
-     */
-    static String calleeOutcome(SipMessage answer) {
-        int status = answer.status();
-        String reason = status == 401 || status == 403 || status == 407 ? null : answer.header("Reason");
-        return Q850.calleeOutcome(reason);
-    }
-
     /** A busy callee (486) or a caller who cancelled (487) is information, not an error. */
     private static Finding withSeverityOf(Finding finding, int status) {
         return status == 487 || status == 486 ? finding.withSeverity(Severity.INFO) : finding;
@@ -259,7 +247,7 @@ final class CallRejectedCheck implements FindingRule {
                 : consequence ? peer + " rejected the call with " + last.label() + " after its INVITE to "
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
-        String outcome = consequence || cancel != null ? null : calleeOutcome(last);
+        String outcome = consequence || cancel != null ? null : Q850.calleeOutcome(last);
         Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
                         + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""

@@ -14,7 +14,9 @@ import org.sipladder.media.SdpAnnouncement;
  * direction RFC 3264 section 6.1 does not allow (sendonly must be answered recvonly or inactive, inactive with
  * inactive, recvonly with sendonly or inactive): the two sides then disagree about who sends, which gives
  * one-way audio or music on hold that never stops. LiveKit answers every hold so, which is its way, not a fault
- * the user can fix there: {@link LiveKitHold} says what that does to the call.
+ * the user can fix there: {@link LiveKitHold} says what that does to the call. A B2BUA (Jambonz) that passed the hold
+ * on to LiveKit and LiveKit's answer back has not answered wrongly itself: its leg's finding is information naming
+ * LiveKit's, one finding per root cause.
  */
 final class MediaHoldMismatchCheck implements FindingRule {
 
@@ -26,6 +28,11 @@ final class MediaHoldMismatchCheck implements FindingRule {
             "inactive", Set.of("inactive"),
             "recvonly", Set.of("sendonly", "inactive"));
 
+    /** One hold answered against RFC 3264 on one leg; {@code atLiveKit} when LiveKit answered it as a re-INVITE. */
+    private record Hold(Leg leg, SdpAnnouncement offer, SdpAnnouncement answer, Set<String> allowed,
+                        boolean reInvite, boolean atLiveKit) {
+    }
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -34,26 +41,73 @@ final class MediaHoldMismatchCheck implements FindingRule {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
-            // a proxy or B2BUA passing the offer and its answer on repeats the same hold: told once a call
-            List<SdpAnnouncement[]> found = new ArrayList<>();
-            for (Leg leg : flow.legs()) {
-                List<SdpAnnouncement> sdp = context.media().announcementsOf(leg.callId());
-                for (SdpAnnouncement offer : sdp) {
-                    Set<String> allowed = ALLOWED.get(offer.direction());
-                    // port 0 disables or refuses the stream (RFC 3264 section 6): no hold, whatever its direction
-                    if (!offer.isRequest() || allowed == null || offer.port() == 0) {
-                        continue;
-                    }
-                    SdpAnnouncement answer = answerTo(offer, sdp);
-                    if (answer != null && answer.port() != 0 && !allowed.contains(answer.direction())
-                            && found.stream().noneMatch(f -> same(f[0], offer) && same(f[1], answer))) {
-                        found.add(new SdpAnnouncement[] {offer, answer});
-                        findings.add(finding(flow, leg, offer, answer, allowed, established(offer, sdp)));
-                    }
+            List<Hold> holds = holds(flow, context);
+            if (holds.isEmpty()) {
+                continue;
+            }
+            Finding[] made = new Finding[holds.size()];
+            // LiveKit's own answers first: an answer relayed from one of them names its finding
+            for (int i = 0; i < made.length; i++) {
+                Hold h = holds.get(i);
+                made[i] = h.atLiveKit() ? LiveKitHold.finding(flow.id(), h.leg(), h.offer(), h.answer(), facts(h)) : null;
+            }
+            for (int i = 0; i < made.length; i++) {
+                if (made[i] == null) {
+                    int from = relayedFrom(holds.get(i), holds);
+                    made[i] = from >= 0 ? relayed(flow, holds.get(i), holds.get(from), made[from])
+                            : finding(flow, holds.get(i));
+                }
+            }
+            findings.addAll(List.of(made));
+        }
+        return findings;
+    }
+
+    /** The holds of {@code flow} answered against RFC 3264, in the order of its legs and offers. */
+    private static List<Hold> holds(CallFlow flow, DiagnosisContext context) {
+        // a proxy or B2BUA passing the offer and its answer on repeats the same hold: told once a call
+        List<Hold> found = new ArrayList<>();
+        for (Leg leg : flow.legs()) {
+            List<SdpAnnouncement> sdp = context.media().announcementsOf(leg.callId());
+            for (SdpAnnouncement offer : sdp) {
+                Set<String> allowed = ALLOWED.get(offer.direction());
+                // port 0 disables or refuses the stream (RFC 3264 section 6): no hold, whatever its direction
+                if (!offer.isRequest() || allowed == null || offer.port() == 0) {
+                    continue;
+                }
+                SdpAnnouncement answer = answerTo(offer, sdp);
+                if (answer != null && answer.port() != 0 && !allowed.contains(answer.direction())
+                        && found.stream().noneMatch(f -> same(f.offer(), offer) && same(f.answer(), answer))) {
+                    boolean reInvite = established(offer, sdp);
+                    found.add(new Hold(leg, offer, answer, allowed, reInvite,
+                            reInvite && flow.hasHop(answer.sipSrc(), Role.LIVEKIT)));
                 }
             }
         }
-        return findings;
+        return found;
+    }
+
+    /**
+     * The index in {@code holds} of LiveKit's answer to the same hold that {@code h}'s answerer passed on: a B2BUA
+     * (Jambonz) that got the hold, offered it to LiveKit on its next leg and answered with the direction LiveKit
+     * answered there, all within its own transaction. -1 when the answerer answered on its own: no such re-INVITE
+     * inside its transaction, another direction offered or answered (LiveKit's answer held, so no finding there).
+     */
+    private static int relayedFrom(Hold h, List<Hold> holds) {
+        for (int i = 0; i < holds.size(); i++) {
+            Hold lk = holds.get(i);
+            if (lk.atLiveKit() && h.reInvite() && lk.leg() != h.leg()
+                    && lk.offer().frame() > h.offer().frame() && lk.answer().frame() < h.answer().frame()
+                    && lk.offer().direction().equals(h.offer().direction())
+                    && lk.answer().direction().equals(h.answer().direction())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> facts(Hold h) {
+        return List.of("Offer: " + MediaLeg.sdpFact(h.offer()), "Answer: " + MediaLeg.sdpFact(h.answer()));
     }
 
     /** True when {@code a} and {@code b} announce the same media end in the same direction (one is the other's copy). */
@@ -85,22 +139,46 @@ final class MediaHoldMismatchCheck implements FindingRule {
         return false;
     }
 
-    private static Finding finding(CallFlow flow, Leg leg, SdpAnnouncement offer, SdpAnnouncement answer,
-                                   Set<String> allowed, boolean reInvite) {
-        List<String> facts = List.of("Offer: " + MediaLeg.sdpFact(offer), "Answer: " + MediaLeg.sdpFact(answer));
-        if (reInvite && flow.hasHop(answer.sipSrc(), Role.LIVEKIT)) {
-            // LiveKit answers every re-INVITE so: advice to change the answerer would ask the impossible
-            return LiveKitHold.finding(flow.id(), leg, offer, answer, facts);
-        }
-        String holder = offer.sipSrc().address();
+    private static Finding finding(CallFlow flow, Hold h) {
+        SdpAnnouncement offer = h.offer();
+        SdpAnnouncement answer = h.answer();
         String peer = answer.sipSrc().address();
-        return new Finding(CODE, CODE.severity(), CODE.title(offer.direction(), answer.direction()), holder + " offered a=" + offer.direction() + " (" + offer.describe() + ") and "
-                + peer + " answered a=" + answer.direction() + " (" + answer.describe() + "); RFC 3264 allows only "
-                + String.join(" or ", allowed.stream().sorted().toList()) + ". The two sides now disagree about who "
-                + "sends media: expect one-way audio, or hold that does not take effect.", leg.callId(), flow.id(),
-                false, Findings.evidence(List.of(offer.frame(), answer.frame()), List.of(), facts),
+        return new Finding(CODE, CODE.severity(), CODE.title(offer.direction(), answer.direction()), mismatch(h)
+                + " The two sides now disagree about who sends media: expect one-way audio, or hold that does not take "
+                + "effect.", h.leg().callId(), flow.id(),
+                false, Findings.evidence(List.of(offer.frame(), answer.frame()), List.of(), facts(h)),
                 Findings.fix(List.of("Make " + peer + " answer a hold offer with the mirrored direction (sendonly -> "
                         + "recvonly, inactive -> inactive); for a B2BUA such as Jambonz/FreeSWITCH, pass the hold "
                         + "through to the other leg rather than answering sendrecv itself."), List.of(), null));
+    }
+
+    /** "holder offered a=sendonly (...) and peer answered a=sendrecv (...); RFC 3264 allows only ...". */
+    private static String mismatch(Hold h) {
+        SdpAnnouncement offer = h.offer();
+        SdpAnnouncement answer = h.answer();
+        return offer.sipSrc().address() + " offered a=" + offer.direction() + " (" + offer.describe() + ") and "
+                + answer.sipSrc().address() + " answered a=" + answer.direction() + " (" + answer.describe()
+                + "); RFC 3264 allows only " + String.join(" or ", h.allowed().stream().sorted().toList()) + ".";
+    }
+
+    /**
+     * {@code h}'s finding when its answerer only passed on LiveKit's answer {@code lk} to the same hold: one root cause,
+     * told by LiveKit's leg ({@code cause}), so this one is information naming it, with that finding's advice.
+     */
+    private static Finding relayed(CallFlow flow, Hold h, Hold lk, Finding cause) {
+        String peer = h.answer().sipSrc().address();
+        String named = CODE + " on leg " + lk.leg().callId() + ": " + cause.title();
+        String why = mismatch(h) + " " + peer + " did not answer this on its own: it passed the re-INVITE on to "
+                + Role.LIVEKIT.displayName() + " (frame " + lk.offer().frame() + ") and answered with the direction "
+                + "LiveKit's answer gave (frame " + lk.answer().frame() + "). This follows from LiveKit's answer ("
+                + named + "), not a second problem: that finding says what it does to the call.";
+        List<String> facts = new ArrayList<>(facts(h));
+        facts.add("Passed on to LiveKit: " + MediaLeg.sdpFact(lk.offer()));
+        facts.add("LiveKit's answer: " + MediaLeg.sdpFact(lk.answer()));
+        return new Finding(CODE, Severity.INFO, CODE.title(h.offer().direction(), h.answer().direction()), why,
+                h.leg().callId(), flow.id(), false, Findings.evidence(List.of(h.offer().frame(), lk.offer().frame(),
+                lk.answer().frame(), h.answer().frame()), List.of(), facts),
+                Findings.fix(List.of("Nothing to fix at " + peer + " for this: follow the advice of the finding about "
+                        + "LiveKit's answer (" + named + "); " + peer + " only passed that answer on."), List.of(), null));
     }
 }

@@ -54,10 +54,9 @@ final class MediaLossCheck implements FindingRule {
         LossGaps gaps = s.stats().lossGaps();
         boolean audible = audible(gaps);
         if (gaps.gaps() > 0) {
-            facts.add("The loss fell in " + (gaps.gaps() == 1 ? "1 gap" : gaps.gaps() + " gaps") + " of sequence "
-                    + "numbers, the longest " + gaps.longestPackets() + " packet" + (gaps.longestPackets() == 1 ? "" : "s")
-                    + (Double.isNaN(gaps.longestMs()) ? "" : String.format(Locale.ROOT, " (%.0f ms of audio)",
-                    gaps.longestMs())) + " before sequence number " + gaps.longestEndSeq()
+            facts.add("The loss fell in " + gaps.countText() + " of sequence numbers, the longest "
+                    + gaps.longestPacketsText() + gaps.longestAudioText("") + " before sequence number "
+                    + gaps.longestEndSeq()
                     + (audible ? ", heard as a dropout" : ", bridged by packet loss concealment"));
         }
         StreamSeries series = s.series();
@@ -116,8 +115,8 @@ final class MediaLossCheck implements FindingRule {
 
     private static String dropouts(String toName, LossGaps gaps) {
         return "The RTP stream toward " + toName + " lost packets in gaps long enough to hear: the longest held "
-                + gaps.longestPackets() + " packets" + (Double.isNaN(gaps.longestMs()) ? ""
-                : String.format(Locale.ROOT, " (about %.0f ms of audio)", gaps.longestMs())) + ", more than packet loss concealment bridges (a few tens of ms), so " + toName + " heard dropouts "
+                + gaps.longestPacketsText() + gaps.longestAudioText("about ") + ", more than packet loss "
+                + "concealment bridges (a few tens of ms), so " + toName + " heard dropouts "
                 + "whatever the overall share. Loss in bursts comes from a path that stops delivering for moments: a "
                 + "short network outage, a Wi-Fi or LTE handover at a mobile end, or a saturated uplink whose queue "
                 + "overflows.";
@@ -125,9 +124,8 @@ final class MediaLossCheck implements FindingRule {
 
     private static String spread(String toName, LossGaps gaps) {
         return "The RTP stream toward " + toName + " lost more than 1 % of its packets between the sender and the "
-                + "capture point" + (gaps.gaps() == 0 ? "" : ", spread out (" + (gaps.gaps() == 1 ? "1 gap" : gaps.gaps()
-                + " gaps") + " of at most " + gaps.longestPackets() + " packet" + (gaps.longestPackets() == 1 ? "" : "s")
-                + ")") + ": packet loss concealment hides single lost packets, heard as roughness at a few per cent and "
-                + "as choppy audio from about 5 %.";
+                + "capture point" + (gaps.gaps() == 0 ? "" : ", spread out (" + gaps.countText() + " of at most "
+                + gaps.longestPacketsText() + ")") + ": packet loss concealment hides single lost packets, heard as "
+                + "roughness at a few per cent and as choppy audio from about 5 %.";
     }
 }

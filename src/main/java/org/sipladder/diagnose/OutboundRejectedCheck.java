@@ -157,7 +157,7 @@ final class OutboundRejectedCheck implements FindingRule {
         boolean relayed = chain.size() > 1;
         boolean cancelled = call.cancelledBefore(toLiveKit);
         // a Reason naming the callee's own outcome (no answer, busy) turns a 480 or 404 into a delivered call's result
-        String calleeCause = cancelled ? null : Q850.calleeOutcome(start.header("Reason"));
+        String calleeCause = cancelled ? null : Q850.calleeOutcome(start);
         boolean callee = cancelled || calleeCause != null || List.of(486, 600, 603).contains(start.status());
         List<String> facts = chainFacts(call, chain);
         if (cancelled) {

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sipladder.sip.SipMessage;
 
 /**
  * ITU-T Q.850 cause values, as gateways and B2BUAs name them in a Reason header ("Q.850;cause=21;text=..."): what
@@ -46,10 +47,18 @@ final class Q850 {
     }
 
     /**
-     * {@link #meaning} of {@code reason} (a Reason header value, or null) when it names a cause that is the callee's own
-     * outcome, e.g. "Q.850 cause 19: no answer from user (user alerted)"; null otherwise.
+     * What the callee did, as the Reason header of the final response {@code answer} names it by a cause of {@link
+     * #CALLEE_OUTCOMES}, e.g. "Q.850 cause 19: no answer from user (user alerted)"; null when it names none. Not for a
+     * challenge or refusal of the caller's credentials or rights (401, 403, 407), which is the answerer's decision
+     * and not the callee's: their Q.850 form is cause 21 too (RFC 3398 8.2.6.1), where "call rejected" may only
+     * translate the status. Inbound and outbound rejections read it alike.
      */
-    static String calleeOutcome(String reason) {
+    static String calleeOutcome(SipMessage answer) {
+        int status = answer.status();
+        if (status == 401 || status == 403 || status == 407) {
+            return null;
+        }
+        String reason = answer.header("Reason");
         return reason != null && CALLEE_OUTCOMES.contains(cause(reason)) ? meaning(reason) : null;
     }
 

@@ -93,7 +93,12 @@ final class SameDecision {
                 && !ContradictedPredictions.notDeciding(s, later.code());
     }
 
-    /** Both INVITEs went to the same LiveKit Cloud project's Request-URI host. */
+    /**
+     * Both INVITEs went to the same LiveKit Cloud project's Request-URI host. {@link SipAddress} gives hosts in lower
+     * case, so however each INVITE spelled it, equal hosts are equal here, as RFC 3261 19.1.4 compares them. Stricter
+     * than {@code RoutingOptions.isCloudHost} on purpose: any livekit.cloud name is Cloud, but only one project's SIP
+     * host names one set of trunks and rules.
+     */
     private static boolean oneCloudProject(InviteTransaction a, InviteTransaction b) {
         String host = host(a);
         return host.endsWith(CLOUD_SIP_DOMAIN) && host.length() > CLOUD_SIP_DOMAIN.length() && host.equals(host(b));

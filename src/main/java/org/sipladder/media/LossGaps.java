@@ -25,9 +25,36 @@ public record LossGaps(long gaps, long packets, long longestPackets, double long
         return gaps == 0 ? 0 : (double) packets / gaps;
     }
 
+    // The wording of the gaps for every text that shows them (stream tables, loss findings), built only here.
+
     /** "10 (200 ms)", or "10" when the duration is unknown. */
     public String longestText() {
         return Double.isNaN(longestMs) ? Long.toString(longestPackets)
                 : String.format(Locale.ROOT, "%d (%.0f ms)", longestPackets, longestMs);
+    }
+
+    /** The gaps and the longest, for a figure: "1 gap of 10 (200 ms)", "20 gaps of 1", "3 gaps, longest 10 (200 ms)". */
+    public String text() {
+        return gaps == 1 ? "1 gap of " + longestText()
+                : longestPackets == 1 ? gaps + " gaps of 1"
+                : gaps + " gaps, longest " + longestText();
+    }
+
+    /** "1 gap" or "3 gaps". */
+    public String countText() {
+        return gaps == 1 ? "1 gap" : gaps + " gaps";
+    }
+
+    /** "1 packet" or "10 packets": the longest gap. */
+    public String longestPacketsText() {
+        return longestPackets == 1 ? "1 packet" : longestPackets + " packets";
+    }
+
+    /**
+     * The audio the longest gap held, for a sentence: " (200 ms of audio)" after {@code about} ("about " or ""), or ""
+     * when the duration is unknown.
+     */
+    public String longestAudioText(String about) {
+        return Double.isNaN(longestMs) ? "" : String.format(Locale.ROOT, " (%s%.0f ms of audio)", about, longestMs);
     }
 }

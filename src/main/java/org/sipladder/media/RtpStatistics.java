@@ -78,9 +78,7 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
         long neverCame = Math.max(0, lostInRuns);
         String text = lossShareText(percent);
         if (neverCame > 0 && lossGaps.gaps() > 0) {
-            text += lossGaps.gaps() == 1 ? " in 1 gap of " + lossGaps.longestText()
-                    : lossGaps.longestPackets() == 1 ? " in " + lossGaps.gaps() + " gaps of 1"
-                    : " in " + lossGaps.gaps() + " gaps, longest " + lossGaps.longestText();
+            text += " in " + lossGaps.text();
         }
         return duplicates == 0 ? text : text + ", " + duplicates + (duplicates == 1 ? " duplicate" : " duplicates");
     }

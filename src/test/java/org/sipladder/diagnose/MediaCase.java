@@ -122,6 +122,20 @@ final class MediaCase {
     }
 
     /**
+     * As {@link #rtp(String, String, double, int, long, Set)} with packets of {@code ptimeMs} of PCMU audio each
+     * ({@code ptimeMs} apart, the RTP timestamp 8 a millisecond further each).
+     */
+    MediaCase rtpWithPtime(String src, String dst, double startSeconds, int count, long ssrc, Set<Integer> lost,
+                           int ptimeMs) {
+        for (int i = 0; i < count; i++) {
+            if (!lost.contains(i)) {
+                add(startSeconds + i * ptimeMs / 1000.0, src, dst, Rtp.packet(0, i, 8L * ptimeMs * i, ssrc, i == 0));
+            }
+        }
+        return this;
+    }
+
+    /**
      * RTP as {@link #rtp(String, String, double, int, long, Set)} without loss, carrying an RFC 4733 event (payload
      * type 101) for each of {@code events} in turn, one a second from 1 s into the stream: four packets of growing
      * duration, the last with the end bit, all with one RTP timestamp; the first carries the marker bit only when

@@ -293,6 +293,20 @@ class MediaFindingsTest {
         assertTrue(scattered.fix().steps().get(0).contains("QoS"), scattered.fix().steps().toString());
     }
 
+    @Test
+    void aDropoutOfOneLongPacketIsToldInTheSingular() throws Exception {
+        // 60 ms packets: each single one lost is a gap concealment does not bridge
+        Set<Integer> lost = IntStream.range(0, 12).map(i -> 20 + 30 * i).boxed().collect(Collectors.toSet());
+        Finding f = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpWithPtime(SBC, LK, 0.4, 400, 0x1111, lost, 60).rtpWithPtime(LK, SBC, 0.41, 400, 0x2222, Set.of(), 60)
+                .bye(MediaCase.JAMBONZ, 24.5).diagnose(dir).withCode(FindingCode.MEDIA_LOSS).get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.explanation().contains("the longest held 1 packet (about 60 ms of audio), more than"),
+                f.explanation());
+        assertTrue(f.evidence().facts().contains("The loss fell in 12 gaps of sequence numbers, the longest 1 packet "
+                + "(60 ms of audio) before sequence number 21, heard as a dropout"), f.evidence().facts().toString());
+    }
+
     /** The MEDIA_LOSS finding of a 20 s stream from Jambonz to LiveKit that lost the packets {@code lost}. */
     private Finding lossOf(Set<Integer> lost) throws Exception {
         return MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)

@@ -124,6 +124,17 @@ class SameDecisionTest {
     }
 
     @Test
+    void oneCloudProjectsHostIsTheSameHostWhateverCaseEachAttemptSpelledItIn() throws Exception {
+        // RFC 3261 19.1.4: host names compare case-insensitively, the Cloud domain's letters included
+        Diagnosis d = call("P7X2K9.SIP.LiveKit.Cloud", "p7x2k9.sip.livekit.cloud", LiveKitConfig.empty());
+
+        assertEquals(1, errors(d).size(), d.findings().toString());
+        Finding again = d.withCode(FindingCode.LK_RESPONSE_EXPLAINED).stream()
+                .filter(f -> "b-two".equals(f.callId())).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, again.severity());
+    }
+
+    @Test
     void withoutConfigAnswersFromAddressesOrHostsNotKnownAsOneProjectStayTwoErrors() throws Exception {
         // two addresses, or a self-hosted name: possibly two deployments with two configs
         for (String[] hosts : List.of(new String[] {LK1, LK2}, new String[] {"sip.example.com", "sip.example.com"},
