@@ -82,7 +82,12 @@ public final class MainWindow {
                 MainMenu.choices("_Deployment", liveKitConfig.deploymentProperty(), DEPLOYMENTS));
         view.menu().addMenu(liveKit);
         Tab configTab = LazyTabs.tab("LiveKit config", () -> new LiveKitConfigView(liveKitConfig));
-        findingsView = new FindingsView(findings, viewModel::selectFrame, id -> {
+        findingsView = new FindingsView(findings, frame -> {
+            // an RTP packet's frame selects no message: the streams stay where they are
+            if (viewModel.selectFrame(frame)) {
+                view.showMessages();
+            }
+        }, id -> {
             liveKitConfig.selectedConfigIdProperty().set(id);
             configTab.getTabPane().getSelectionModel().select(configTab);
         }, services.clipboard());
@@ -97,7 +102,10 @@ public final class MainWindow {
         view.addCallTabWithoutInspector(streamsTab);
         addLadderMenus(dialogs, services);
         addSaveCalls(dialogs, services);
-        MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", inspectorView::focusFind);
+        MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", () -> {
+            view.showMessages();
+            inspectorView.focusFind();
+        });
         find.setId("menuFind");
         view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), find);
         MenuItem keys = MainMenu.item("_Keyboard shortcuts", "F1",

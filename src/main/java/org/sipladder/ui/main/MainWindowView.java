@@ -90,6 +90,18 @@ public final class MainWindowView extends BorderPane {
         addCallTab(tab);
     }
 
+    /**
+     * Brings back a view of the call's messages (the ladder) when one without messages (the streams) is shown: for
+     * what asks to see a message (a finding's evidence frame, find in call), so that the message and the inspector are
+     * on screen instead of selected behind the streams.
+     */
+    public void showMessages() {
+        if (withoutInspector.contains(callTabs.getSelectionModel().getSelectedItem())) {
+            callTabs.getTabs().stream().filter(t -> !withoutInspector.contains(t)).findFirst()
+                    .ifPresent(callTabs.getSelectionModel()::select);
+        }
+    }
+
     /** Whether the inspector is below the call views (it yields to a view without messages). */
     private boolean inspectorShown() {
         return views.getItems().contains(inspector);

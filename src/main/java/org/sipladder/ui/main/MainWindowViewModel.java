@@ -175,8 +175,11 @@ public final class MainWindowViewModel {
         selectedFlow.set(row == null ? null : assembled.of(row.summary(), aliases));
     }
 
-    /** Selects the message of the shown call that was completed by {@code frame}, if it has one. */
-    public void selectFrame(long frame) {
+    /**
+     * Selects the message of the shown call that was completed by {@code frame}, if it has one; false when no call has
+     * it (an RTP packet's frame, say).
+     */
+    public boolean selectFrame(long frame) {
         CallFlow flow = selectedFlow.get();
         if (flow == null || flow.messages().stream().noneMatch(m -> m.message().frame() == frame)) {
             callList.rows().stream().filter(r -> r.flow().messages().stream().anyMatch(m -> m.message().frame() == frame))
@@ -184,8 +187,12 @@ public final class MainWindowViewModel {
             flow = selectedFlow.get();
         }
         if (flow != null) {
-            flow.messages().stream().filter(m -> m.message().frame() == frame).findFirst().ifPresent(selectedMessage::set);
+            Optional<FlowMessage> message = flow.messages().stream().filter(m -> m.message().frame() == frame)
+                    .findFirst();
+            message.ifPresent(selectedMessage::set);
+            return message.isPresent();
         }
+        return false;
     }
 
     private void selectFlow(String flowId) {

@@ -90,6 +90,39 @@ class ReadingRoomFxTest {
         robot.interact(() -> window.view().getScene().getWindow().hide());
     }
 
+    @Test
+    void aFindingsEvidenceFrameOpenedFromTheStreamsShowsTheMessageOnTheLadder(FxRobot robot, @TempDir Path dir) {
+        MainWindow window = shownSmall(robot, MediaCall.of("oneway", 8, 150, 0xD5, 0, true).write(dir.resolve("e.pcap")));
+        TabPane tabs = (TabPane) window.view().lookup("#callTabs");
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "Streams".equals(t.getText())).findFirst().orElseThrow()));
+        robot.interact(() -> window.findings().selectedFindingProperty().set(
+                window.findings().groups().get(0).findings().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<String> sip = new java.util.HashSet<>();
+        window.viewModel().selectedFlowProperty().get().messages()
+                .forEach(m -> sip.add("frame " + m.message().frame()));
+        List<javafx.scene.control.Hyperlink> frames = window.view().getScene().getRoot().lookupAll(".evidence-frame")
+                .stream().map(javafx.scene.control.Hyperlink.class::cast).toList();
+        javafx.scene.control.Hyperlink rtp = frames.stream().filter(l -> !sip.contains(l.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("the one-way finding names an RTP packet"));
+        javafx.scene.control.Hyperlink message = frames.stream().filter(l -> sip.contains(l.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("the one-way finding names the SDP's message"));
+
+        robot.interact(rtp::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Streams", tabs.getSelectionModel().getSelectedItem().getText(), "an RTP packet is no message");
+
+        robot.interact(message::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Ladder", tabs.getSelectionModel().getSelectedItem().getText(),
+                "the message opened is shown, not selected behind the streams");
+        assertNotNull(window.view().inspector().getScene(), "the inspector shows the message");
+        assertEquals(message.getText(),
+                "frame " + window.viewModel().selectedMessageProperty().get().message().frame());
+        robot.interact(() -> window.view().getScene().getWindow().hide());
+    }
+
     /** A window of 1024x700 of its own (the primary stage is shared by the run) on {@code capture}, diagnosed. */
     private MainWindow shownSmall(FxRobot robot, Path capture) {
         MainWindow[] window = new MainWindow[1];
