@@ -2,9 +2,13 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Role;
 import org.sipladder.livekit.TrunkAdmission;
 import org.sipladder.livekit.TrunkMatch;
+import org.sipladder.sip.SipMessage;
 
 /** LK_SOURCE_NOT_ALLOWED: the trunk lists the number but its allowed_addresses leave out the sender. */
 final class SourceNotAllowedCheck implements FindingRule {
@@ -51,6 +55,14 @@ final class SourceNotAllowedCheck implements FindingRule {
                     + "as LiveKit's answer shows, and adding the private " + source + " would not help: LiveKit "
                     + "only sees the public one."));
         }
+        SipMessage behindProxy = behindNat ? null : proxied(r.transaction());
+        if (behindProxy != null) {
+            String upstream = behindProxy.src().address();
+            steps.add("LiveKit checks the address the INVITE reaches it from: the SIP proxy " + source + " in front of "
+                    + "it, not " + upstream + " behind the proxy"
+                    + (addresses.stream().anyMatch(a -> TrunkAdmission.entryContains(a, upstream))
+                    ? ", which the trunk allows and LiveKit never sees." : "."));
+        }
         steps.add("Add the sender's public address to the trunk's allowed addresses: replace the trunk with the JSON "
                 + "below (save it as trunk.json; it holds no password, so set --auth-pass again afterwards if the "
                 + "trunk uses authentication).");
@@ -67,12 +79,39 @@ final class SourceNotAllowedCheck implements FindingRule {
                                 + "received= naming the public one)"
                                 : "Source address LiveKit saw: " + source + (natted ? " (from the Via received= "
                                 + "parameter; the capture shows " + r.transaction().request().src().address() + ")" : ""),
-                        "From host " + r.invite().fromHost(),
+                        behindProxy == null ? "From host " + r.invite().fromHost()
+                                : "From host " + r.invite().fromHost() + "; " + source + " is a SIP proxy: it passed "
+                                + "on the INVITE " + behindProxy.src().address() + " sent it (frame "
+                                + behindProxy.frame() + ")",
                         t.getSipTrunkId() + " allowed addresses " + Findings.quoted(t.getAllowedAddressesList())
                                 + ", used: " + Findings.quoted(TrunkAdmission.usableAddresses(t)),
                         r.summary())),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
                         ConfigJson.trunkWithoutSecret(t.toBuilder().clearAllowedAddresses().addAllAllowedAddresses(addresses).build())));
+    }
+
+    /**
+     * The INVITE a SIP proxy received and passed on to LiveKit as the INVITE of {@code tx} (same Call-ID and CSeq,
+     * RFC 3261 16.6), or null when LiveKit's sender is no proxy of the call: LiveKit matches the proxy's address.
+     */
+    private static SipMessage proxied(InviteTransaction tx) {
+        SipMessage sent = tx.request();
+        if (sent.src() == null || !tx.flow().hasHop(sent.src(), Role.PROXY)) {
+            return null;
+        }
+        String proxy = sent.src().address();
+        for (FlowMessage fm : tx.flow().messages()) {
+            SipMessage m = fm.message();
+            if (m.frame() >= sent.frame()) {
+                break;
+            }
+            if (m.isRequest() && "INVITE".equals(m.method()) && m.dst() != null && proxy.equals(m.dst().address())
+                    && !proxy.equals(m.src().address()) && m.cseqNumber() == sent.cseqNumber()
+                    && Objects.equals(m.callId(), sent.callId())) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** Stands in the fix for the NAT's public address when the capture does not show it. */

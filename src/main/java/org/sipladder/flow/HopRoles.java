@@ -195,7 +195,9 @@ final class HopRoles {
                 headerClues(m, sender, frame);
             }
         } else {
-            if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())) {
+            // a proxy that forwards every response passes LiveKit's 100 on: it names LiveKit, not the relaying host
+            if (m.status() == 100 && "Processing".equalsIgnoreCase(m.reason())
+                    && !has(sender, Role.LIVEKIT, "100 Processing") && !relayed(messages, index)) {
                 clue(sender, Role.LIVEKIT, "100 Processing", Sentence.PROCESSING, frame, null, null);
             }
             if (m.toTagStartsWith("SCL_") && !has(sender, Role.LIVEKIT, "SCL_") && !relayed(messages, index)) {
@@ -210,7 +212,8 @@ final class HopRoles {
     /**
      * True when the sender of {@code messages[index]} is passing on what it received from another host (same Call-ID,
      * CSeq and method, a response's status and To tag too): a proxy keeps the headers of what it relays (RFC 3261
-     * 16.6, 16.7), so their User-Agent, Server, family headers and LiveKit's To tag name the host that made them.
+     * 16.6, 16.7), so their User-Agent, Server, family headers, LiveKit's To tag and its 100 Processing name the
+     * host that made them.
      * Asked only of the few messages that would give a clue.
      */
     private boolean relayed(SipMessage[] messages, int index) {

@@ -36,6 +36,18 @@ class B2buaHopsTest {
         return new FlowBuilder().build(d.messages()).get(0);
     }
 
+    /**
+     * An INVITE {@code callId} from {@code caller} to {@code proxy}, which passes it on to {@code next} 3 ms later with
+     * its own Via on top (RFC 3261 16.6), as a capture at both sides of the proxy shows it.
+     */
+    private static Dialogue inviteThroughProxy(String caller, String proxy, String next, String callId) {
+        String invite = request("INVITE", "sip:+4930555@sip.example.net", callId, "z9hG4bKk1", 1, null);
+        Dialogue d = new Dialogue();
+        d.send(0, caller, proxy, invite);
+        String proxyVia = "Via: SIP/2.0/UDP " + proxy + ";branch=z9hG4bKk2\r\n";
+        return d.send(3, proxy, next, invite.replaceFirst("Via: ", proxyVia + "Via: "));
+    }
+
     @Test
     void aHostThatRelaysTheInviteIsAProxyAndOneThatSendsAnotherLegIsAB2bua() {
         // no Server or User-Agent anywhere: only what each host did with the INVITEs tells
@@ -97,18 +109,33 @@ class B2buaHopsTest {
     void kamailioWithToposIsAProxyOnOneDialogThatKeepsItsCallId() {
         String phone = "192.0.2.7:5060";
         String kamailio = "198.51.100.30:5060";
-        String invite = request("INVITE", "sip:+4930555@198.51.100.30", "kam-1", "z9hG4bKk1", 1, null);
-        Dialogue d = new Dialogue();
-        d.send(0, phone, kamailio, invite);
-        d.send(2, kamailio, phone, response(100, "trying -- your call is important to us", "INVITE", "kam-1",
+        Dialogue d = inviteThroughProxy(phone, kamailio, PBX, "kam-1");
+        d.send(4, kamailio, phone, response(100, "trying -- your call is important to us", "INVITE", "kam-1",
                 "z9hG4bKk1", 1, null, "Server: kamailio (5.7.4 (x86_64/linux))"));
-        d.send(3, kamailio, PBX, invite.replaceFirst("Via: ", "Via: SIP/2.0/UDP 198.51.100.30;branch=z9hG4bKk2\r\nVia: "));
 
         List<CallFlow> flows = new FlowBuilder().build(d.messages());
 
         assertEquals(1, flows.size(), "topos keeps the Call-ID: one dialog through the proxy");
         assertEquals(3, flows.get(0).hops().size());
         assertHop(flows.get(0), kamailio, Role.PROXY, "kamailio (5.7.4");
+    }
+
+    @Test
+    void aProxyRelayingLiveKitsOneHundredProcessingIsAProxyAndNotLiveKit() {
+        // a proxy that forwards every response (stateless, or configured so) passes LiveKit's 100 Processing on: the
+        // status names LiveKit, the host that made it, not the one relaying it
+        String kamailio = "198.51.100.30:5060";
+        String livekit = "192.0.2.50:5060";
+        Dialogue d = inviteThroughProxy(CARRIER, kamailio, livekit, "kam-2");
+        d.send(60, livekit, kamailio, response(100, "Processing", "INVITE", "kam-2", "z9hG4bKk2", 1, null));
+        d.send(62, kamailio, CARRIER, response(100, "Processing", "INVITE", "kam-2", "z9hG4bKk1", 1, null));
+        d.send(400, livekit, kamailio, response(180, "Ringing", "INVITE", "kam-2", "z9hG4bKk2", 1, "lk1"));
+        d.send(402, kamailio, CARRIER, response(180, "Ringing", "INVITE", "kam-2", "z9hG4bKk1", 1, "lk1"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertHop(flow, kamailio, Role.PROXY, "It passed an INVITE it received on under the same Call-ID kam-2");
+        assertHop(flow, livekit, Role.LIVEKIT, "It answered 100 Processing, as LiveKit SIP does");
     }
 
     @Test
