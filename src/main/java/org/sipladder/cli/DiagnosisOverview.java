@@ -16,8 +16,9 @@ import org.sipladder.flow.CallFlow;
 
 /**
  * What the text diagnosis of many calls opens with, so a day of traffic reads from the top: the failed calls by
- * primary cause and by where their failures started, counted as the PDF report counts them ({@link FailureCauses}),
- * then the answered calls' warnings and errors by finding code.
+ * primary cause, by where their failures started and, with a LiveKit config, by the inbound trunk LiveKit matched,
+ * counted as the PDF report counts them ({@link FailureCauses}), then the answered calls' warnings and errors by
+ * finding code.
  */
 final class DiagnosisOverview {
 
@@ -52,6 +53,7 @@ final class DiagnosisOverview {
             TextTable points = new TextTable(new String[] {"CALLS", "HOP THAT SENT THE FAILING RESPONSE", "RESPONSE"}, 0);
             failed.failurePoints().forEach(p -> points.add(Integer.toString(p.calls()), p.key().get(0), p.key().get(1)));
             points.print(out);
+            trunks(out);
         }
         if (!answered.isEmpty()) {
             FindingCounts counts = FindingCounts.of(answered);
@@ -70,6 +72,18 @@ final class DiagnosisOverview {
         out.println();
         new WrappedText(out).print("In detail below: the failed calls first, then those that failed after the "
                 + "answer, then the others with findings, each in start order.", "", "");
+    }
+
+    /** The failed calls by the trunk their last INVITE matched in LiveKit; nothing when no config was loaded. */
+    private void trunks(PrintWriter out) {
+        if (failed.trunks().isEmpty()) {
+            return;
+        }
+        out.println((otherDialogsFailed ? "Failed calls and dialogs" : "Failed calls")
+                + " by LiveKit inbound trunk (simulated with the loaded config):");
+        TextTable trunks = new TextTable(new String[] {"CALLS", "TRUNK THE INVITE MATCHED"}, 0);
+        failed.trunks().forEach(t -> trunks.add(Integer.toString(t.calls()), t.key().get(0)));
+        trunks.print(out);
     }
 
     /** Each primary cause: its calls, their share of the failed calls, its label and its first Call-IDs. */

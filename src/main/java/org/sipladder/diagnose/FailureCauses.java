@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,8 +8,9 @@ import org.sipladder.flow.CallFlow;
 
 /**
  * The failed calls of a capture counted as every summary of them counts them (the PDF report's first page, the
- * text diagnosis's overview): which calls failed ({@link Diagnosis#failed}), by primary cause, and by where the
- * failure started. Fed one call at a time, so the calls may be assembled as they are read.
+ * text diagnosis's overview): which calls failed ({@link Diagnosis#failed}), by primary cause, by where the failure
+ * started and, when a LiveKit config was loaded, by the inbound trunk LiveKit matched. Fed one call at a time, so
+ * the calls may be assembled as they are read.
  *
  * @param <T> what is kept of each cause's calls beyond its first few
  */
@@ -16,11 +18,16 @@ public final class FailureCauses<T> {
 
     /** The title of the failed calls no rule explains. */
     public static final String UNEXPLAINED = "No rule explains the failure; the ladder shows what each hop answered";
+    /** The trunk count's row of the failed calls whose INVITE never reached LiveKit. */
+    public static final String NOT_AT_LIVEKIT = "no INVITE reached LiveKit";
 
     private final Diagnosis diagnosis;
     private final Map<String, List<Finding>> findingsByFlow;
     private final CallGroups<T> causes;
     private final Tally failurePoints = new Tally();
+    /** Each call's last INVITE LiveKit routed, by flow id; null when no routing was simulated (no config loaded). */
+    private final Map<String, LiveKitRouting> lastRouting;
+    private final Tally trunks = new Tally();
     private int count;
 
     /**
@@ -33,6 +40,11 @@ public final class FailureCauses<T> {
         this.diagnosis = diagnosis;
         this.findingsByFlow = findingsByFlow;
         this.causes = new CallGroups<>(keptWhole, kept);
+        boolean simulated = diagnosis.routings().stream().anyMatch(LiveKitRouting::simulated);
+        this.lastRouting = simulated ? new HashMap<>() : null;
+        if (simulated) {
+            diagnosis.routings().forEach(r -> lastRouting.put(r.flowId(), r));
+        }
     }
 
     /** Counts {@code flow} when it failed; true when it did. */
@@ -45,6 +57,14 @@ public final class FailureCauses<T> {
                 .findFirst().orElse(null);
         causes.add(primary == null ? null : primary.code(), primary == null ? UNEXPLAINED : primary.title(), flow);
         failurePoints.add(FailurePoint.of(flow, primary).key());
+        if (lastRouting != null) {
+            LiveKitRouting last = lastRouting.get(flow.id());
+            if (last == null) {
+                trunks.add(List.of(NOT_AT_LIVEKIT));
+            } else if (last.simulated()) {
+                trunks.add(List.of(TrunkLabel.line(last.outcome().trunk())));
+            }
+        }
         return true;
     }
 
@@ -61,5 +81,13 @@ public final class FailureCauses<T> {
     /** Where the failures started: the hop that sent the failing response and that response, most calls first. */
     public List<Tally.Row> failurePoints() {
         return failurePoints.rows();
+    }
+
+    /**
+     * The inbound trunk the last INVITE of each call matched in LiveKit, as simulated with the loaded config, or
+     * {@link #NOT_AT_LIVEKIT}; most calls first. Empty when no config was loaded.
+     */
+    public List<Tally.Row> trunks() {
+        return trunks.rows();
     }
 }

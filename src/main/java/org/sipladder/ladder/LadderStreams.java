@@ -11,7 +11,8 @@ import org.sipladder.media.RtpStream;
 
 /**
  * Turns a call's RTP streams into what the ladder draws: label, detail and the warnings that earn a stream its
- * mark (loss above 1 %, jitter above 30 ms, no stream coming back: the thresholds of the media findings).
+ * mark (loss above 1 %, jitter above 30 ms, no stream coming back: the thresholds of the media findings, judged
+ * on the same figures, so that a mark on the ladder and a finding in the panel go together).
  */
 public final class LadderStreams {
 
@@ -93,8 +94,9 @@ public final class LadderStreams {
         if (stats.lostPercentInRuns() > LOSS_PERCENT) {
             warnings.add(lossWarning(stats));
         }
-        if (stats.maxJitterMs() > JITTER_MS) {
-            warnings.add(String.format(Locale.ROOT, "jitter %.0f ms", stats.maxJitterMs()));
+        // as MEDIA_JITTER: a jump of the sender's RTP clock (a hold) is no jitter a listener hears
+        if (stats.maxJitterWithoutJumpsMs() > JITTER_MS) {
+            warnings.add(String.format(Locale.ROOT, "jitter %.0f ms", stats.maxJitterWithoutJumpsMs()));
         }
         if (oneWay(s, callStreams, parties)) {
             warnings.add("one-way");

@@ -24,6 +24,11 @@ import org.sipladder.capture.Endpoint;
  *                         rate is not known
  * @param maxJitterMs      the largest jitter reported, ms; NaN as above
  * @param maxJitterFrame   frame of the report with it
+ * @param maxJitterBeyondJumpsMs the largest jitter reported outside the stream's {@link ClockJumpSpan} (the receiver's
+ *                         jitter holds a jump of the sender's RTP clock as the capture's does), to set beside the
+ *                         capture's jitter without the jumps; {@code maxJitterMs} when the clock never jumped, NaN
+ *                         when every report came in the span
+ * @param maxJitterBeyondJumpsFrame frame of the report with it, 0 when none
  * @param rttCount         reports that gave a round-trip time (LSR not 0)
  * @param lastRttMs        the last round-trip time, ms; NaN when none
  * @param meanRttMs        their mean, ms; NaN when none
@@ -33,15 +38,20 @@ import org.sipladder.capture.Endpoint;
 public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, long firstFrame, long lastFrame,
                               int lastFractionLost, int maxFractionLost, long maxFractionFrame, int cumulativeLost,
                               long highestSeq, double lastJitterMs, double maxJitterMs, long maxJitterFrame,
-                              int rttCount, double lastRttMs, double meanRttMs, double maxRttMs, long maxRttFrame) {
+                              double maxJitterBeyondJumpsMs, long maxJitterBeyondJumpsFrame, int rttCount, double lastRttMs, double meanRttMs, double maxRttMs, long maxRttFrame) {
 
     /** Seconds from 1900 (NTP's epoch) to 1970. */
     private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
     /** A report this long after the stream's last packet is about something else (RTCP's interval is about 5 s). */
     private static final long LATE_MICROS = 15_000_000;
+    /**
+     * How long after the capture point a report may still hold what the receiver computed from packets in a
+     * {@link ClockJumpSpan}: the packets' way on to it and the report's way back, well under a second.
+     */
+    private static final long REPORT_LAG_MICROS = 1_000_000;
 
     static final ReceiverReports NONE = new ReceiverReports(0, null, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
-            0, Double.NaN, Double.NaN, Double.NaN, 0);
+            Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0);
 
     /** True when the receiver sent no report about the stream that the capture shows. */
     public boolean isEmpty() {
@@ -97,7 +107,8 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
             }
             for (RtcpReport.Block b : r.blocks()) {
                 if (b.ssrc() == s.key().ssrc()) {
-                    t.add(r, b, s.clockRate(), roundTripMicros(r, b, reports));
+                    t.add(r, b, s.clockRate(), roundTripMicros(r, b, reports),
+                            s.stats().jumpSpan().holds(r.micros(), REPORT_LAG_MICROS));
                 }
             }
         }
@@ -173,13 +184,16 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
         private double lastJitter = Double.NaN;
         private double maxJitter = Double.NaN;
         private long maxJitterFrame;
+        private double maxJitterBeyond = Double.NaN;
+        private long maxJitterBeyondFrame;
         private int rtts;
         private long rttSum;
         private long lastRtt;
         private long maxRtt = -1;
         private long maxRttFrame;
 
-        void add(RtcpReport r, RtcpReport.Block b, int clockRate, long rtt) {
+        /** {@code jumpHeld}: the report may hold a jump of the sender's RTP clock ({@link ClockJumpSpan#holds}). */
+        void add(RtcpReport r, RtcpReport.Block b, int clockRate, long rtt, boolean jumpHeld) {
             if (count++ == 0) {
                 firstFrame = r.frame();
             }
@@ -196,6 +210,10 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
                 maxJitter = lastJitter;
                 maxJitterFrame = r.frame();
             }
+            if (!jumpHeld && !(lastJitter <= maxJitterBeyond)) {
+                maxJitterBeyond = lastJitter;
+                maxJitterBeyondFrame = r.frame();
+            }
             if (rtt != Long.MIN_VALUE) {
                 rtts++;
                 rttSum += rtt;
@@ -209,7 +227,8 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
 
         ReceiverReports reports() {
             return new ReceiverReports(count, last.src(), last.senderSsrc(), firstFrame, last.frame(), lastFraction,
-                    maxFraction, maxFractionFrame, cumulative, highestSeq, lastJitter, maxJitter, maxJitterFrame, rtts,
+                    maxFraction, maxFractionFrame, cumulative, highestSeq, lastJitter, maxJitter, maxJitterFrame,
+                    maxJitterBeyond, maxJitterBeyondFrame, rtts,
                     rtts == 0 ? Double.NaN : lastRtt / 1e3, rtts == 0 ? Double.NaN : rttSum / 1e3 / rtts,
                     rtts == 0 ? Double.NaN : maxRtt / 1e3, maxRttFrame);
         }

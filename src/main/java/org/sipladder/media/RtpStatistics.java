@@ -47,6 +47,7 @@ import java.util.Locale;
  *                        listener's jitter buffer meets (a hold is no jitter anyone hears); {@code meanJitterMs} when
  *                        there was no jump
  * @param maxJitterWithoutJumpsMs  {@code maxJitterMs} likewise
+ * @param jumpSpan        when the {@code clockJumps} weighed in the jitter, {@link ClockJumpSpan#NONE} when none
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, long clockJumps, double minDeltaMs, double meanDeltaMs,
@@ -54,7 +55,7 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
                             long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
                             long lostInRuns, int firstSeq, LossGaps lossGaps, double meanJitterWithoutJumpsMs,
-                            double maxJitterWithoutJumpsMs) {
+                            double maxJitterWithoutJumpsMs, ClockJumpSpan jumpSpan) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {

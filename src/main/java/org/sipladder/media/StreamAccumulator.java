@@ -185,6 +185,9 @@ final class StreamAccumulator {
             }
         } else {
             f.next(frame, nowMs, seq, timestamp, pt, marker);
+            if (f.clockJumps != 0) {
+                f.jumpSpan(micros);
+            }
         }
         f.lastFrame = frame;
         f.lastMicros = micros;
@@ -297,7 +300,8 @@ final class StreamAccumulator {
                 f.wrongTimestamps, f.clockJumps, f.minDelta, f.meanDelta, f.maxDelta, f.maxDeltaFrame, f.minJitter, f.meanJitter,
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
                 expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq, f.lossGaps(rate),
-                f.jitterWithoutJumps(), f.maxJitterWithoutJumps());
+                f.jitterWithoutJumps(), f.maxJitterWithoutJumps(), f.clockJumps == 0 ? ClockJumpSpan.NONE
+                : new ClockJumpSpan(f.jumpFromMicros, f.jumpUntilMicros));
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
@@ -427,6 +431,9 @@ final class StreamAccumulator {
         double jumpShare;
         double meanJumpShare;
         double maxJitterHeard;
+        /** The {@link ClockJumpSpan}: capture times of the first jump and of the last packet the jumps weighed in. */
+        long jumpFromMicros;
+        long jumpUntilMicros;
         /**
          * RTP timestamp units per packet: the step of the latest audio packet that followed the one before in sequence
          * and in time (0 while none did), to tell a gap of sequence numbers in milliseconds.
@@ -504,6 +511,7 @@ final class StreamAccumulator {
             maxDeltaFrame = 0;
             sequenceErrors = wrongTimestamps = clockJumps = 0;
             jumpShare = meanJumpShare = maxJitterHeard = 0;
+            jumpFromMicros = jumpUntilMicros = 0;
             frameTicks = 0;
             holeRun = lossGaps = longestLossGap = longestLossGapEndSeq = 0;
             lossGapPackets = 0;
@@ -645,6 +653,16 @@ final class StreamAccumulator {
             }
             clockJumps++;
             jumpShare += added;
+        }
+
+        /** After a clock jump, the packet at {@code micros} in the {@link ClockJumpSpan} while the jumps weigh in. */
+        void jumpSpan(long micros) {
+            if (jumpFromMicros == 0) {
+                jumpFromMicros = micros;
+            }
+            if (jumpShare > ClockJumpSpan.FADED_MS) {
+                jumpUntilMicros = micros;
+            }
         }
 
         /** After a clock jump, a regular packet's jitter without the jumps' share, into the mean and the largest. */
@@ -872,6 +890,12 @@ final class StreamAccumulator {
             return f;
         }
 
+        /** A capture time as its distance from the first packet's; 0 (none) stays 0, one byte for most streams. */
+        private long sinceFirst(Transfer t, long micros) {
+            long v = t.signed(micros == 0 ? 0 : micros - firstMicros + 1);
+            return v == 0 ? 0 : v + firstMicros - 1;
+        }
+
         /**
          * Every field, one list for both ways: packing, {@code t} writes each value and gives it back (the fields stay
          * as they are); unpacking, it gives the values read, in the same order. Each field is a variable-length
@@ -911,6 +935,8 @@ final class StreamAccumulator {
             jumpShare = t.real(jumpShare);
             meanJumpShare = t.real(meanJumpShare);
             maxJitterHeard = t.real(maxJitterHeard);
+            jumpFromMicros = sinceFirst(t, jumpFromMicros);
+            jumpUntilMicros = sinceFirst(t, jumpUntilMicros);
             frameTicks = (int) t.signed(frameTicks);
             problems = t.signed(problems ? 1 : 0) != 0;
             baseExtSeq = t.signed(baseExtSeq);

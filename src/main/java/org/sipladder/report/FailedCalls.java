@@ -1,17 +1,14 @@
 package org.sipladder.report;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.sipladder.diagnose.CallGroup;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.FailureCauses;
 import org.sipladder.diagnose.Finding;
-import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.diagnose.Tally;
 import org.sipladder.flow.CallFlow;
 
@@ -28,7 +25,6 @@ final class FailedCalls {
     static final int ALL_IN_FULL_UP_TO = 10;
     /** Beyond that, each primary cause shows this many of its calls in full. */
     static final int IN_FULL_PER_CAUSE = 3;
-    static final String NOT_AT_LIVEKIT = "no INVITE reached LiveKit";
 
     private final List<CallGroup<CallRow>> causes;
     private final List<CallFlow> inFull;
@@ -58,13 +54,9 @@ final class FailedCalls {
     /** Every failed call of the input; {@code allInFull} shows each in full however many there are. */
     static FailedCalls of(ReportInput input, Map<String, List<Finding>> findingsByFlow, boolean allInFull) {
         Diagnosis diagnosis = new Diagnosis(input.findings(), input.routings());
-        Map<String, List<LiveKitRouting>> routings = new HashMap<>();
-        input.routings().forEach(r -> routings.computeIfAbsent(r.flowId(), k -> new ArrayList<>()).add(r));
-        boolean trunksKnown = input.routings().stream().anyMatch(LiveKitRouting::simulated);
         FailureCauses<CallRow> causes = new FailureCauses<>(diagnosis, findingsByFlow, IN_FULL_PER_CAUSE, CallRow::of);
         List<CallFlow> first = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        Tally trunks = new Tally();
         for (CallFlow flow : input.flows()) {
             if (!causes.add(flow)) {
                 continue;
@@ -73,14 +65,11 @@ final class FailedCalls {
             if (allInFull || first.size() <= ALL_IN_FULL_UP_TO) {
                 first.add(flow);
             }
-            if (trunksKnown) {
-                trunk(routings.getOrDefault(flow.id(), List.of())).ifPresent(t -> trunks.add(List.of(t)));
-            }
         }
         List<CallGroup<CallRow>> byCalls = causes.causes();
         boolean condensed = !allInFull && ids.size() > ALL_IN_FULL_UP_TO;
         List<CallFlow> inFull = condensed ? byCalls.stream().flatMap(c -> c.first().stream()).toList() : first;
-        return new FailedCalls(byCalls, inFull, condensed, ids.size(), ids, causes.failurePoints(), trunks.rows());
+        return new FailedCalls(byCalls, inFull, condensed, ids.size(), ids, causes.failurePoints(), causes.trunks());
     }
 
     /** The primary causes, most calls first; each holds its calls in full and its condensed ones. */
@@ -119,15 +108,5 @@ final class FailedCalls {
     /** The LiveKit trunk each call's INVITE matched; empty when no LiveKit config was loaded. */
     List<Tally.Row> trunks() {
         return trunks;
-    }
-
-    /** The trunk of the call's last INVITE LiveKit routed; empty when its routing was not simulated. */
-    private static Optional<String> trunk(List<LiveKitRouting> routings) {
-        if (routings.isEmpty()) {
-            return Optional.of(NOT_AT_LIVEKIT);
-        }
-        LiveKitRouting last = routings.get(routings.size() - 1);
-        return last.simulated() ? Optional.of(RoutingTable.trunk(last.outcome().trunk()).replaceFirst(":\n", ": ")
-                .replace("\n(", " (").replace("\n", ", ")) : Optional.empty();
     }
 }

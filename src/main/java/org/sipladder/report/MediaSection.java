@@ -37,13 +37,20 @@ final class MediaSection {
             page.paragraph("No RTP of this call is in the capture.", page.small);
         } else {
             List<List<String>> rows = new ArrayList<>();
+            List<String> jumps = new ArrayList<>();
             for (RtpStream s : streams) {
                 RtpStatistics st = s.stats();
+                String ssrc = String.format(Locale.ROOT, "0x%08X", s.key().ssrc());
+                if (st.clockJumps() > 0) {
+                    jumps.add(String.format(Locale.ROOT, "%s %.1f / %.1f", ssrc, st.meanJitterWithoutJumpsMs(),
+                            st.maxJitterWithoutJumpsMs()));
+                }
                 rows.add(List.of(redactor.text(s.key().src() + " \u2192 " + s.key().dst()),
-                        String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
+                        ssrc, s.codecOrType(),
                         Long.toString(st.packets()),
                         st.lossText(" %"),
-                        String.format(Locale.ROOT, "%.1f / %.1f", st.meanJitterMs(), st.maxJitterMs()),
+                        String.format(Locale.ROOT, "%.1f / %.1f%s", st.meanJitterMs(), st.maxJitterMs(),
+                                st.clockJumps() > 0 ? " *" : ""),
                         String.format(Locale.ROOT, "%.1f", st.maxDeltaMs()),
                         Double.isNaN(s.mos()) ? "" : String.format(Locale.ROOT, "%.2f", s.mos()),
                         s.dtmf()));
@@ -57,6 +64,13 @@ final class MediaSection {
                     + "numbers they fell in (one of 60 ms or more is heard as a dropout) and names duplicates, "
                     + "which Wireshark takes off the loss; MOS is the ITU-T G.107 E-model estimate from codec, loss "
                     + "and jitter, a jump of the sender's RTP clock (a hold) left out of the jitter.", page.small);
+            if (!jumps.isEmpty()) {
+                // the findings judge the jitter without the jump: a clean stream's seconds of jitter, unexplained,
+                // would contradict "No media finding"
+                page.paragraph("* Wireshark's jitter includes a jump of the sender's RTP clock (a hold, a re-INVITE), "
+                        + "no jitter a listener hears; without it, the jitter the findings judge, mean / max ms: "
+                        + String.join("; ", jumps) + ".", page.small);
+            }
             receiverReports(streams, redactor);
         }
         List<String> notes = findings.stream().filter(f -> isMedia(f.code()))

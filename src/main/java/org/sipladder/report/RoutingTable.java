@@ -1,9 +1,9 @@
 package org.sipladder.report;
 
 import java.util.List;
+import org.sipladder.diagnose.TrunkLabel;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.RoutingOutcome;
-import org.sipladder.livekit.TrunkMatch;
 
 /** "Which call matched which": per INVITE that reached LiveKit, the trunk, authentication and dispatch rule. */
 final class RoutingTable {
@@ -34,19 +34,7 @@ final class RoutingTable {
         if (o == null) {
             return List.of(invite, "no config loaded", "", "", redaction.apply(routing.summary()));
         }
-        return List.of(invite, trunk(o.trunk()), auth(o), dispatch(o.dispatch()), redaction.apply(routing.summary()));
-    }
-
-    /** The trunk LiveKit picked, or why it picked none; one line per trunk ID. */
-    static String trunk(TrunkMatch t) {
-        return switch (t.kind()) {
-            case MATCHED -> t.trunk().getSipTrunkId();
-            case DEFAULT -> t.trunk().getSipTrunkId() + "\n(default trunk)";
-            case CONFLICT -> "conflict:\n" + String.join("\n", t.candidateIds());
-            case DEFAULT_CONFLICT -> "default trunks conflict:\n" + String.join("\n", t.candidateIds());
-            case NOT_FOUND -> "none matched";
-            case NO_TRUNKS -> "project has no inbound trunks";
-        };
+        return List.of(invite, TrunkLabel.lines(o.trunk()), auth(o), dispatch(o.dispatch()), redaction.apply(routing.summary()));
     }
 
     private static String auth(RoutingOutcome o) {

@@ -74,6 +74,43 @@ class DiagnosisTextOverviewTest {
     }
 
     @Test
+    void withALiveKitConfigTheFailedCallsAreCountedByTheTrunkLiveKitMatched() throws IOException {
+        // the demo's call, refused with 503 by LiveKit for two trunks claiming its number, and a call refused by bob
+        // that never reached LiveKit: counted by trunk as the PDF's first page counts them
+        Path demo = demo("seed-livekit-503.pcap");
+        Captures c = Captures.pcap();
+        refused(c, 0, "busy-1", 486, "Busy Here");
+        Path busy = c.write(dir.resolve("busy.pcap"));
+        String[] config = {"--livekit-config", demo("seed-inbound-trunks.json").toString(), "--livekit-config",
+                demo("seed-dispatch-rules.json").toString()};
+        CliRun run = CliRun.of("diagnose", demo.toString(), busy.toString(), config[0], config[1], config[2],
+                config[3]);
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        int at = lines.indexOf("Failed calls by LiveKit inbound trunk (simulated with the loaded config):");
+        assertTrue(at > lines.indexOf("Where the failures started:"), run.out());
+        assertEquals(List.of("CALLS", "TRUNK THE INVITE MATCHED"), cells(lines.get(at + 1)));
+        // a tie keeps the order of the first calls: bob's refusal was captured first
+        assertEquals(List.of("1", "no INVITE reached LiveKit"), cells(lines.get(at + 2)));
+        assertEquals(List.of("1", "conflict: ST_GjeZjGQjrsvC, ST_keiPmt6sJhJh"), cells(lines.get(at + 3)));
+        assertEquals("", lines.get(at + 4));
+
+        // without a config nothing was simulated: no count by trunk
+        CliRun plain = CliRun.of("diagnose", demo.toString(), busy.toString());
+        assertTrue(plain.out().contains("Where the failures started:"), plain.out());
+        assertFalse(plain.out().contains("by LiveKit inbound trunk"), plain.out());
+    }
+
+    /** A file of the bundled demo, copied out of the class path. */
+    private Path demo(String name) throws IOException {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/org/sipladder/demo/" + name)) {
+            Path file = dir.resolve(name);
+            java.nio.file.Files.copy(in, file);
+            return file;
+        }
+    }
+
+    @Test
     void oneCallWithFindingsAmongCleanOnesHasNoOverview() throws IOException {
         Captures c = Captures.pcap();
         MediaCall.nth(c, 0, "clean-1", false, false);

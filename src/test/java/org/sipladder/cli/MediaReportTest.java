@@ -53,6 +53,21 @@ class MediaReportTest {
     }
 
     @Test
+    void aJitterFigureHoldingAClockJumpIsMarkedWithTheJitterTheFindingsJudge() throws Exception {
+        // the caller resumes after a hold with its RTP clock 80 s ahead: Wireshark's jitter holds the jump
+        String text = report(MediaCall.of("media-call", 8, 300, 0xD5, 0, false, 0, 150, 640_000)).replace('\n', ' ');
+
+        assertTrue(text.contains(" *"), "the jitter cell is marked: " + text);
+        assertTrue(text.contains("* Wireshark's jitter includes a jump of the sender's RTP clock (a hold, a "
+                + "re-INVITE), no jitter a listener hears; without it, the jitter the findings judge, mean / max ms: "
+                + "0x00001111 0.0 / 0.0."), text);
+        assertTrue(text.contains("No media finding"), text);
+        assertFalse(text.contains("jitter 4"), "no jitter mark on the ladder: " + text);
+        // without a jump, no mark and no note
+        assertFalse(report().contains("Wireshark's jitter includes"));
+    }
+
+    @Test
     void theStreamTablesColumnTitlesAreWholeWords() throws Exception {
         String text = report();
 

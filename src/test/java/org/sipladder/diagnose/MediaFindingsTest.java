@@ -381,6 +381,36 @@ class MediaFindingsTest {
     }
 
     @Test
+    void reportedJitterIsSetBesideTheCapturesWithoutTheClockJumpBothHold() throws Exception {
+        // LiveKit resumes at 3.41 s with its RTP clock 80 s ahead: Wireshark's jitter climbs to 5 s there, and so does
+        // that of Jambonz, whose report 0.2 s later says 4 s (32,000 units at 8 kHz): the jump, not the network
+        java.util.function.BiFunction<Double, Integer, Diagnosis> reported = (seconds, units) -> {
+            try {
+                return MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                        .rtp(SBC, LK, 0.4, 300, 0x1111, Set.of())
+                        .rtpShiftingClock(LK, SBC, 0.41, 300, 0x2222, 150, 640_000, 0)
+                        .rtcp(seconds, SBC_RTCP, LK_RTCP, Rtp.receiverReport(0x1111,
+                                Rtp.reportBlock(0x2222, 0, 0, 290, units, 0, 0)))
+                        .bye(MediaCase.JAMBONZ, 11).diagnose(dir);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        Diagnosis jump = reported.apply(3.6, 32_000);
+        assertEquals(List.of(), jump.withCode(FindingCode.MEDIA_JITTER_REPORTED).stream().map(Finding::title).toList());
+        assertEquals(List.of(), jump.withCode(FindingCode.MEDIA_JITTER).stream().map(Finding::title).toList());
+        // 50 ms reported at 9 s, long after the jump faded, where the capture saw the packets arrive evenly: delayed
+        // after the capture point, though Wireshark's jitter of the stream is 5 s
+        Diagnosis later = reported.apply(9.0, 400);
+        List<Finding> found = later.withCode(FindingCode.MEDIA_JITTER_REPORTED);
+        assertEquals(1, found.size(), later.findings().stream().map(f -> f.code() + " " + f.title()).toList().toString());
+        assertEquals(Severity.WARNING, found.get(0).severity());
+        String facts = found.get(0).evidence().facts().get(0);
+        assertTrue(facts.contains("reports jitter up to 50.0 ms") && facts.contains("the capture measures at most 0.0 ms, "
+                + "both without the jump of the sender's RTP clock (a hold)"), facts);
+    }
+
+    @Test
     void partiesOnOneHostAreToldApartByTheirEndpoints() throws Exception {
         // a proxy and its media server, or a test on one machine: both SIP endpoints and both media ports on one
         // address; RTP both ways is a clean call, not one-way audio to whichever party comes first

@@ -49,13 +49,38 @@ class LadderStreamsTest {
                 answered.stream().map(LadderStream::warnings).toList());
     }
 
+    @Test
+    void aClockJumpIsNoJitterMarkAsItIsNoJitterFinding() {
+        // Wireshark's largest jitter 4,922 ms from one jump of the sender's RTP clock (a hold), 2 ms without it
+        RtpStream resumed = stream(500, 1, 4922, 2);
+        RtpStream back = stream(500, resumed.key().dst(), resumed.key().src());
+        assertEquals(List.of(), LadderStreams.warnings(resumed, List.of(resumed, back)));
+        // jitter heard as well: the mark gives the figure MEDIA_JITTER's title gives, without the jump
+        RtpStream jittery = stream(500, 1, 4922, 41.6);
+        assertEquals(List.of("jitter 42 ms"), LadderStreams.warnings(jittery, List.of(jittery, back)));
+        RtpStream plain = stream(500, 0, 41.6, 41.6);
+        assertEquals(List.of("jitter 42 ms"), LadderStreams.warnings(plain, List.of(plain, back)));
+    }
+
     private static RtpStream stream(long packets) {
         return stream(packets, new Endpoint("10.0.0.1", 20000), new Endpoint("10.0.1.1", 30000));
     }
 
     static RtpStream stream(long packets, Endpoint src, Endpoint dst) {
-        RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, 0, 0, 20, 20, 0, 0, 0, 0, 0, 0, 0,
-                packets * 172, false, 0, packets, 0, 0, LossGaps.NONE, 0, 0);
+        return stream(packets, src, dst, 0, 0, 0);
+    }
+
+    /** A stream 10.0.0.1 to 10.0.1.1 with {@code jumps} clock jumps, its largest jitter with and without them. */
+    private static RtpStream stream(long packets, long jumps, double maxJitterMs, double maxJitterWithoutJumpsMs) {
+        return stream(packets, new Endpoint("10.0.0.1", 20000), new Endpoint("10.0.1.1", 30000), jumps, maxJitterMs,
+                maxJitterWithoutJumpsMs);
+    }
+
+    private static RtpStream stream(long packets, Endpoint src, Endpoint dst, long jumps, double maxJitterMs,
+                                    double maxJitterWithoutJumpsMs) {
+        RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, jumps, 0, 20, 20, 0, 0, 0,
+                maxJitterMs, 0, 0, 0, packets * 172, false, 0, packets, 0, 0, LossGaps.NONE, 0,
+                maxJitterWithoutJumpsMs, org.sipladder.media.ClockJumpSpan.NONE);
         StreamKey key = new StreamKey(src, dst, 0x1234);
         return new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats, "", 0, Double.NaN, null, null,
                 "c1", 0, 1);

@@ -76,7 +76,7 @@ class ReceiverReportsTest {
 
     private static ReceiverReports reports(int cumulativeLost, int maxFractionLost) {
         return new ReceiverReports(1, new Endpoint("10.0.0.2", 50001), 0x2222, 1, 1, 0, maxFractionLost, 1,
-                cumulativeLost, 100, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0);
+                cumulativeLost, 100, Double.NaN, Double.NaN, 0, Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0);
     }
 
     @Test

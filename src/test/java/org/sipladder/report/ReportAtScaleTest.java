@@ -81,7 +81,7 @@ class ReportAtScaleTest {
         assertTrue(flat.contains("Failed calls by LiveKit inbound trunk"), flat);
         Matcher conflict = Pattern.compile("conflict: ST_\\w+, ST_\\w+ 40").matcher(flat);
         assertTrue(conflict.find(), flat);
-        assertTrue(flat.contains(FailedCalls.NOT_AT_LIVEKIT + " 5"), flat);
+        assertTrue(flat.contains(org.sipladder.diagnose.FailureCauses.NOT_AT_LIVEKIT + " 5"), flat);
     }
 
     @Test

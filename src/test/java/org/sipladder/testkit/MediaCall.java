@@ -27,6 +27,15 @@ public final class MediaCall {
     /** As {@link #of(String, int, int, int, int, boolean)}, every other packet of the caller {@code lateMicros} late. */
     public static Captures of(String callId, int pt, int packets, int callerByte, int lostEvery, boolean oneWay,
                               long lateMicros) {
+        return of(callId, pt, packets, callerByte, lostEvery, oneWay, lateMicros, packets, 0);
+    }
+
+    /**
+     * As {@link #of(String, int, int, int, int, boolean, long)}, the caller's RTP clock {@code shift} samples ahead
+     * from its packet {@code shiftAt} on, which has the marker bit: a sender resuming after a hold.
+     */
+    public static Captures of(String callId, int pt, int packets, int callerByte, int lostEvery, boolean oneWay,
+                              long lateMicros, int shiftAt, long shift) {
         String answer = SipText.response(200, "OK", "INVITE", callId, 1).replace("Content-Length: 0\r\n\r\n", "");
         String body = Rtp.sdp("10.0.0.2", 50000, "sendrecv");
         answer += "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
@@ -39,7 +48,8 @@ public final class MediaCall {
         java.util.Arrays.fill(payload, (byte) callerByte);
         for (int i = 0; i < packets; i++) {
             long t = T0 + 100_000 + i * 20_000L;
-            c.udp(t + (i % 2) * lateMicros, CALLER, CALLEE, Rtp.packet(pt, 1 + i, 160L * i, CALLER_SSRC, i == 0, payload));
+            c.udp(t + (i % 2) * lateMicros, CALLER, CALLEE, Rtp.packet(pt, 1 + i,
+                    (160L * i + (i < shiftAt ? 0 : shift)) & 0xffffffffL, CALLER_SSRC, i == 0 || i == shiftAt, payload));
             if (!oneWay && (lostEvery == 0 || (i + 1) % lostEvery != 0)) {
                 c.udp(t + 5_000, CALLEE, CALLER, Rtp.packet(pt, 100 + i, 1000 + 160L * i, CALLEE_SSRC, i == 0));
             }

@@ -25,11 +25,16 @@ public class WholeTextCell<S, T> extends TableCell<S, T> {
 
     /** Shows {@code text} (null: nothing) in the cell and in its tooltip. */
     protected void show(String text) {
+        show(text, text);
+    }
+
+    /** Shows {@code text} (null: nothing) in the cell and {@code tip} (null or "": none) in its tooltip. */
+    protected void show(String text, String tip) {
         setText(text);
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || tip == null || tip.isEmpty()) {
             setTooltip(null);
         } else {
-            whole.setText(text);
+            whole.setText(tip);
             setTooltip(whole);
         }
     }

@@ -105,8 +105,8 @@ public final class StreamsView extends SplitPane {
                 column("Packets", "9999", StreamItem::packets),
                 lost,
                 ColumnFit.atLeast(column("SSRC", "", StreamItem::ssrc), "0xDDDDDDDD"),
-                column("Jitter mean", "99.99 ms", StreamItem::meanJitter),
-                column("Jitter max", "99.99 ms", StreamItem::maxJitter),
+                jitterColumn("Jitter mean", StreamItem::meanJitter),
+                jitterColumn("Jitter max", StreamItem::maxJitter),
                 column("Max \u0394", "9999.99 ms", StreamItem::maxDelta),
                 column("MOS", "4.40", StreamItem::mos),
                 // what is wrong before the receiver's own figures, which a narrow window scrolls to
@@ -254,6 +254,26 @@ public final class StreamsView extends SplitPane {
         // its divider where it is when the status line grows)
         chart.setMinSize(200, 60);
         return chart;
+    }
+
+    /**
+     * A jitter column: Wireshark's figure, as tshark gives it, and in its tooltip, when the sender's RTP clock jumped
+     * (a hold), that the figure holds the jump and what the jitter is without it, the figure the Problems column and
+     * the findings judge (a clean stream would otherwise show seconds of jitter and no problem beside them).
+     */
+    private static TableColumn<StreamItem, String> jitterColumn(String title, Function<StreamItem, String> value) {
+        TableColumn<StreamItem, String> column = column(title, "99.99 ms", value);
+        column.setCellFactory(c -> new WholeTextCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                List<StreamItem> rows = getTableView() == null ? List.of() : getTableView().getItems();
+                String note = empty || getIndex() < 0 || getIndex() >= rows.size() ? ""
+                        : rows.get(getIndex()).jitterNote();
+                show(empty ? null : item, note.isEmpty() ? item : item + "\n" + note);
+            }
+        });
+        return column;
     }
 
     /**

@@ -77,6 +77,33 @@ class StreamsViewLayoutTest {
         assertEquals(List.of(), visible(table, "RTCP lost", "RTCP jitter", "RTT", "XR MOS LQ/CQ"));
     }
 
+    @Test
+    void aJitterFigureHoldingAClockJumpSaysSoInItsTooltipAndIsNoProblem(FxRobot robot) throws Exception {
+        // the caller resumes after a hold with its RTP clock 80 s ahead: Wireshark's jitter holds the jump
+        LoadedCapture held = MediaCaptures.load(MediaCall.of("held-1", 8, 300, 0xD5, 0, false, 0, 150, 640_000),
+                dir.resolve("held.pcap"));
+        robot.interact(() -> viewModel.show(held.file(), held.media(), held.flows().get(0)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        StreamItem caller = viewModel.streams().get(0);
+        assertTrue(Double.parseDouble(caller.maxJitter().replace(" ms", "")) > 1000, caller.maxJitter());
+        assertEquals("", caller.problems(), "no jitter mark where no finding fires");
+        List<String> tips = robot.lookup("#streamsTable .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(cell -> caller.maxJitter().equals(cell.getText()))
+                .map(cell -> cell.getTooltip().getText()).toList();
+        assertEquals(1, tips.size());
+        String tip = tips.get(0);
+        assertTrue(tip.startsWith(caller.maxJitter() + "\nWireshark's jitter includes 1 jump of the sender's RTP "
+                + "clock"), tip);
+        assertTrue(tip.endsWith("max 0.00 ms"), tip);
+        // the callee's figures, without a jump, have their value alone as the tooltip
+        String callee = viewModel.streams().get(1).maxJitter();
+        assertEquals(List.of(callee), robot.lookup("#streamsTable .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(cell -> callee.equals(cell.getText()) && cell.getTooltip() != null)
+                .map(cell -> cell.getTooltip().getText()).distinct().toList());
+    }
+
     private static List<String> visible(TableView<?> table, String... titles) {
         List<String> wanted = List.of(titles);
         return table.getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText)
