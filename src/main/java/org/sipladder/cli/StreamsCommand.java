@@ -71,7 +71,12 @@ final class StreamsCommand extends ConsoleCommand {
             "MAX DELTA", "MEAN JITTER", "MAX JITTER", "MOS", "RTCP LOST", "RTCP JITTER", "RTT", "XR MOS LQ/CQ", "DTMF",
             "CALL-ID"}, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
         List<String> notes = new ArrayList<>();
+        List<String> jumps = new ArrayList<>();
         for (RtpStream s : streams) {
+            if (s.stats().clockJumps() > 0) {
+                jumps.add(String.format(Locale.ROOT, "0x%08X %.2f / %.2f ms", s.key().ssrc(),
+                        s.stats().meanJitterWithoutJumpsMs(), s.stats().maxJitterWithoutJumpsMs()));
+            }
             ReceiverReports r = media.receiverReports(s);
             ReceiverVoipMetrics xr = media.voipMetrics(s);
             if (!xr.isEmpty()) {
@@ -83,7 +88,8 @@ final class StreamsCommand extends ConsoleCommand {
                     String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
                     Long.toString(s.stats().packets()),
                     s.stats().lossText("%"),
-                    ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()), ms(s.stats().maxJitterMs()),
+                    ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()) + jumped(s),
+                    ms(s.stats().maxJitterMs()) + jumped(s),
                     Double.isNaN(s.mos()) ? "-" : String.format(Locale.ROOT, "%.2f", s.mos()),
                     r.isEmpty() ? "-" : r.lostText("%"),
                     r.isEmpty() || Double.isNaN(r.maxJitterMs()) ? "-" : ms(r.maxJitterMs()),
@@ -91,10 +97,21 @@ final class StreamsCommand extends ConsoleCommand {
                     s.dtmf().isEmpty() ? "-" : s.dtmf(), s.callId() == null ? "-" : s.callId());
         }
         table.print(out);
+        if (!jumps.isEmpty()) {
+            // diagnose judges the jitter without the jump: seconds of jitter, unexplained, would contradict it
+            out.println();
+            out.println("* The jitter (tshark's) includes a jump of the sender's RTP clock (a hold, a re-INVITE), no "
+                    + "jitter a listener hears; without it, mean / max: " + String.join("; ", jumps) + ".");
+        }
         if (!notes.isEmpty()) {
             out.println();
             notes.forEach(out::println);
         }
+    }
+
+    /** " *" after a jitter figure that holds a jump of the sender's RTP clock (the note under the table). */
+    private static String jumped(RtpStream s) {
+        return s.stats().clockJumps() > 0 ? " *" : "";
     }
 
     private static String ms(double v) {

@@ -74,6 +74,28 @@ class StreamsCommandTest {
     }
 
     @Test
+    void theTableMarksAJitterThatHoldsAClockJumpAndGivesItWithoutTheJump() {
+        // 100 packets of 20 ms; from packet 50 on (marked, as after a hold) the clock runs 80 s ahead
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-j", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        for (int i = 0; i < 100; i++) {
+            c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000",
+                    Rtp.packet(8, i, 160L * i + (i < 50 ? 0 : 640_000L), 9, i == 50));
+        }
+        String capture = c.write(dir.resolve("jump.pcap")).toString();
+        String table = CliRun.of("streams", capture).out();
+        JsonObject s = JsonParser.parseString(CliRun.of("streams", capture, "--json").out()).getAsJsonArray().get(0)
+                .getAsJsonObject();
+        assertTrue(s.get("maxJitterMs").getAsDouble() > 1000, "tshark's jitter holds the jump: " + s);
+        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%.2f ms *", s.get("maxJitterMs").getAsDouble())),
+                table);
+        assertTrue(table.contains("* The jitter (tshark's) includes a jump of the sender's RTP clock")
+                && table.contains("0x00000009 0.00 / 0.00 ms"), table);
+        // a stream without a jump has neither
+        assertTrue(!CliRun.of("streams", capture().toString()).out().contains("*"));
+    }
+
+    @Test
     void aDtmfStreamsRepeatedEndPacketsAreNamedDuplicatesNotNegativeLossWhileTheJsonKeepsTsharksLost() {
         // RFC 4733 2.5.1.4: an event's end packet is sent three times under one sequence number
         Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
