@@ -92,6 +92,12 @@ public enum FindingCode {
             "The answer was not acknowledged: %s"),
     SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
+    /**
+     * LiveKit hung up an answered call when its trunk's max_call_duration ran out: the call worked, the limit cut it.
+     * A warning, never a failed call's cause: the limit may be meant.
+     */
+    LK_MAX_CALL_DURATION(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "LiveKit hung up at trunk %s's max_call_duration of %s"),
     /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */
     /** A re-INVITE or UPDATE after the answer refused: the session stays as it was, the call answered. */
     SIP_SESSION_CHANGE_REFUSED(Severity.WARNING, 295, Kind.AFTER_ANSWER, "%s refused by %s: %s"),

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.StatusLine;
@@ -137,6 +138,14 @@ final class LiveKitResponseCheck implements FindingRule {
                 steps.set(0, "Nothing in LiveKit's routing to fix for this call. If many callers hang up this soon,"
                         + " compare how long LiveKit takes to answer the calls that are answered (the agent's start-up)"
                         + " and shorten it.");
+            }
+        }
+        if (last.status() == 486) {
+            // the matched trunk's ringing_timeout when a config was loaded, else LiveKit's default of 3 minutes
+            String timing = RingingTimeout.fact(r.transaction(),
+                    CallLimits.of(r.simulated() ? r.outcome().trunk().trunk() : null), r.simulated());
+            if (timing != null) {
+                facts.add(0, timing);
             }
         }
         DispatchMatch dispatch = r.simulated() ? r.outcome().dispatch() : null;

@@ -38,7 +38,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             }
             for (MediaLeg leg : context.mediaLegs(flow)) {
                 Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg);
-                if (f != null) {
+                // a trunk's max_call_duration that ends when a media timer would: the limit's, told once
+                if (f != null && !MaxCallDurationCheck.claims(context, leg.bye)) {
                     findings.add(f);
                 }
             }

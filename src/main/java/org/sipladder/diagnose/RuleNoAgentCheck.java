@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
+import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.ConfigView;
 
@@ -12,11 +13,7 @@ final class RuleNoAgentCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.LK_RULE_NO_AGENT;
 
-    private static final String WHY = "A dispatch rule's room_config.agents tells LiveKit which agent to send into the "
-            + "room it creates for the call. An agent worker registered with an agent name only joins rooms that "
-            + "dispatch it by that name, so with no agent listed the caller hears ringing (180 every second) until "
-            + "the trunk's ringing timeout, then gets 486 Rejected. This is harmless only if your agent registers "
-            + "without a name (automatic dispatch).";
+    private static final String WHY = why("the trunk's ringing timeout");
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -24,10 +21,18 @@ final class RuleNoAgentCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
             if (d.kind() == DispatchMatch.Kind.MATCHED && d.agentNames().isEmpty()) {
+                // the matched trunk's own ringing_timeout (or a shorter max_call_duration) says when the 486 comes
+                CallLimits limits = CallLimits.of(r.outcome().trunk().trunk());
+                List<String> facts = new ArrayList<>(List.of("Room " + d.roomName(), "room_config.agents is empty"));
+                String timing = RingingTimeout.fact(r.transaction(), limits, true);
+                if (timing != null) {
+                    facts.add(timing);
+                }
+                facts.add(r.summary());
                 findings.add(Findings.call(r.transaction(), CODE,
-                        CODE.title(d.rule().getSipDispatchRuleId()), WHY,
+                        CODE.title(d.rule().getSipDispatchRuleId()), why(limits.ringingLimit()),
                         Findings.evidence(Findings.frames(r.transaction()), List.of(d.rule().getSipDispatchRuleId()),
-                                List.of("Room " + d.roomName(), "room_config.agents is empty", r.summary())),
+                                facts),
                         fix(context, d.rule())));
             }
         }
@@ -46,6 +51,15 @@ final class RuleNoAgentCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /** Why a rule without agents leaves the caller ringing, until {@code limit} ends it. */
+    private static String why(String limit) {
+        return "A dispatch rule's room_config.agents tells LiveKit which agent to send into the "
+                + "room it creates for the call. An agent worker registered with an agent name only joins rooms that "
+                + "dispatch it by that name, so with no agent listed the caller hears ringing (180 every second) until "
+                + limit + ", then gets 486 Rejected. This is harmless only if your agent registers "
+                + "without a name (automatic dispatch).";
     }
 
     /** A rule whose trunks are all unknown can take no call; LK_RULE_UNKNOWN_TRUNK already says so. */

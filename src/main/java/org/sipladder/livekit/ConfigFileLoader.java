@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -338,6 +340,11 @@ public final class ConfigFileLoader {
             try {
                 protoParser.merge(pending.item().toString(), builder);
             } catch (InvalidProtocolBufferException | RuntimeException e) {
+                String duration = badDuration(pending.item());
+                if (duration != null) {
+                    throw new LiveKitConfigException(where(pending) + " has " + duration + ", which is no duration: "
+                            + "write seconds followed by s, as lk prints them (\"3600s\", \"30.5s\").", e);
+                }
                 throw new LiveKitConfigException(where(pending) + " has a field of the wrong type ("
                         + withoutSecrets(String.valueOf(e.getMessage()), pending.item()) + "); " + EXPORT_HINT + ".",
                         e);
@@ -352,6 +359,37 @@ public final class ConfigFileLoader {
             String id = secretsOf(pending.item()).scrub(ConfigItemKind.idOf(pending.item()));
             return id.isEmpty() ? file + ", entry " + pending.index() : file + ", line " + pending.line() + " (" + id
                     + ")";
+        }
+    }
+
+    /** The trunk fields that hold a google.protobuf.Duration, both JSON spellings. */
+    private static final List<String> DURATION_FIELDS = List.of("ringingTimeout", "ringing_timeout",
+            "maxCallDuration", "max_call_duration");
+
+    /**
+     * The first duration field of {@code item} protobuf cannot read, as "maxCallDuration \"1h\"" (a Go duration
+     * such as "1h" or a bare number of seconds is what users write by hand), or null when they all read.
+     */
+    private static String badDuration(JsonObject item) {
+        for (String field : DURATION_FIELDS) {
+            JsonElement value = item.get(field);
+            if (value == null || value.isJsonNull()) {
+                continue;
+            }
+            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString() || !isDuration(value.getAsString())) {
+                String shown = value.toString();
+                return field + " " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDuration(String text) {
+        try {
+            Durations.parse(text);
+            return true;
+        } catch (ParseException e) {
+            return false;
         }
     }
 

@@ -17,7 +17,7 @@ enum ConfigItemKind {
             "room_preset");
     private static final List<String> TRUNK_ONLY = List.of("allowedAddresses", "allowed_addresses", "allowedNumbers",
             "allowed_numbers", "authUsername", "auth_username", "authPassword", "auth_password", "ringingTimeout",
-            "ringing_timeout", "headersToAttributes", "headers_to_attributes");
+            "ringing_timeout", "maxCallDuration", "max_call_duration", "headersToAttributes", "headers_to_attributes");
     private static final List<String> OUTBOUND_ONLY = List.of("address", "destinationCountry",
             "destination_country", "transport");
     private static final List<String> LEGACY_ONLY = List.of("inboundAddresses", "inbound_addresses",

@@ -149,12 +149,14 @@ public final class RoutingSimulator {
                     + "agent's audio is subscribed (if that agent is running and registered under that name).");
             return LiveKitResponses.SUCCESS;
         }
-        String timeout = trunk != null && trunk.hasRingingTimeout()
-                ? trunk.getRingingTimeout().getSeconds() + " s ringing timeout of trunk " + trunk.getSipTrunkId()
-                : "default ringing timeout of 3 minutes";
+        CallLimits limits = CallLimits.of(trunk);
+        // the wording of the common cases kept as it was; a max_call_duration shorter than the ringing names itself
+        String timeout = limits.maxCallMicros() < limits.ringingMicros() ? limits.ringingLimit()
+                : limits.ringingSet() ? "the " + CallLimits.text(limits.ringingMicros()) + " ringing timeout of trunk "
+                + trunk.getSipTrunkId() : "the default ringing timeout of 3 minutes";
         reasoning.add("Rule " + dispatch.rule().getSipDispatchRuleId() + " dispatches no agent "
                 + "(no room_config.agents): an agent registered with an agent name never joins, so LiveKit rings "
-                + "until the " + timeout + " and answers 486 Rejected. Only an agent running without an agent name "
+                + "until " + timeout + " and answers 486 Rejected. Only an agent running without an agent name "
                 + "(automatic dispatch) would join, which the configuration cannot show.");
         return LiveKitResponses.NO_AGENT_TIMEOUT;
     }

@@ -14,9 +14,11 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
  * @param authUsername     auth_username ("" when none)
  * @param authPassword     "set" or "not set"
  * @param ringingTimeout   e.g. "30 s", or "default (3 min)"
+ * @param maxCallDuration  e.g. "1 h", or "default (24 h)"
  */
 public record TrunkRow(String id, String name, List<String> numbers, List<String> allowedAddresses,
-                       List<String> allowedNumbers, String authUsername, String authPassword, String ringingTimeout) {
+                       List<String> allowedNumbers, String authUsername, String authPassword, String ringingTimeout,
+                       String maxCallDuration) {
 
     public TrunkRow {
         numbers = List.copyOf(numbers);
@@ -26,11 +28,11 @@ public record TrunkRow(String id, String name, List<String> numbers, List<String
 
     /** The row for a trunk, every text passed through {@code secrets} (a name or user name may be a password). */
     public static TrunkRow of(SIPInboundTrunkInfo trunk, SecretScrubber secrets) {
-        String timeout = trunk.hasRingingTimeout() ? trunk.getRingingTimeout().getSeconds() + " s" : "default (3 min)";
+        CallLimits limits = CallLimits.of(trunk);
         return new TrunkRow(secrets.scrub(trunk.getSipTrunkId()), secrets.scrub(trunk.getName()),
                 secrets.scrub(trunk.getNumbersList()), secrets.scrub(trunk.getAllowedAddressesList()),
                 secrets.scrub(trunk.getAllowedNumbersList()), secrets.scrub(trunk.getAuthUsername()),
-                ConfigView.authPassword(trunk), timeout);
+                ConfigView.authPassword(trunk), limits.ringingCell(), limits.maxCallCell());
     }
 
     /** True for a trunk without numbers, which takes calls no other trunk lists. */

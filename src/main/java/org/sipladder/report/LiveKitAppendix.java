@@ -3,6 +3,7 @@ package org.sipladder.report;
 import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.OutboundTrunkRow;
 import org.sipladder.livekit.SecretScrubber;
 import org.sipladder.livekit.ConfigView;
@@ -31,9 +32,9 @@ final class LiveKitAppendix {
                 .map(redaction::apply).toList()) + ".", page.small);
         page.gap(4);
         page.heading("Inbound trunks", 3);
-        page.table(new Table(List.of("Trunk", "Numbers", "Allowed addresses", "Allowed callers", "Authentication"),
-                List.of(2.8, 1.7, 1.3, 1.2, 1.6), config.trunks().stream().map(this::trunkRow).toList(),
-                List.of(false, true, true, true, false)));
+        page.table(new Table(List.of("Trunk", "Numbers", "Allowed addresses", "Allowed callers", "Authentication",
+                "Time limits"), List.of(2.8, 1.7, 1.3, 1.2, 1.6, 1.4), config.trunks().stream().map(this::trunkRow).toList(),
+                List.of(false, true, true, true, false, false)));
         page.heading("Dispatch rules", 3);
         page.table(new Table(List.of("Rule", "Kind and room", "Trunks", "Callers", "Agents"),
                 List.of(2.8, 1.9, 1.7, 0.8, 1.9), config.rules().stream().map(r -> ruleRow(config, r)).toList(),
@@ -58,7 +59,13 @@ final class LiveKitAppendix {
         String auth = t.getAuthUsername().isEmpty() && t.getAuthPassword().isEmpty() ? "none"
                 : "user \"" + redaction.apply(t.getAuthUsername()) + "\"\npassword " + ConfigView.authPassword(t);
         return List.of(label(t.getSipTrunkId(), t.getName()), list(t.getNumbersList(), "any (default trunk)"),
-                list(t.getAllowedAddressesList(), "any"), list(t.getAllowedNumbersList(), "any"), auth);
+                list(t.getAllowedAddressesList(), "any"), list(t.getAllowedNumbersList(), "any"), auth, limits(t));
+    }
+
+    /** The ringing timeout and maximum call duration in effect, as LiveKit applies them. */
+    private static String limits(SIPInboundTrunkInfo t) {
+        CallLimits limits = CallLimits.of(t);
+        return "ringing " + limits.ringingCell() + "\nmax call " + limits.maxCallCell();
     }
 
     private List<String> ruleRow(LiveKitConfig config, SIPDispatchRuleInfo r) {

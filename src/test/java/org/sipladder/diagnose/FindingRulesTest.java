@@ -152,6 +152,10 @@ class FindingRulesTest {
                 fires(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE after Session-Expires without refresh", () -> List.of(afterAnswer(Mid.TIMER_EXPIRED)),
                         LiveKitConfig::empty),
                 silent(FindingCode.SIP_SESSION_TIMER_EXPIRED, "BYE before the interval", () -> List.of(afterAnswer(Mid.TIMER_OK)), LiveKitConfig::empty),
+                fires(FindingCode.LK_MAX_CALL_DURATION, "LiveKit's BYE at the trunk's max_call_duration",
+                        () -> List.of(afterAnswer(Mid.TIMER_EXPIRED)), () -> limitedTrunk(95)),
+                silent(FindingCode.LK_MAX_CALL_DURATION, "LiveKit's BYE long before the trunk's max_call_duration",
+                        () -> List.of(afterAnswer(Mid.TIMER_OK)), () -> limitedTrunk(95)),
                 fires(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 491", () -> List.of(afterAnswer(Mid.GLARE)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_REINVITE_GLARE, "re-INVITE answered 200", () -> List.of(afterAnswer(Mid.REINVITE_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_SESSION_CHANGE_REFUSED, "re-INVITE answered 488",
@@ -419,6 +423,12 @@ class FindingRulesTest {
     void ranksNameOneOrderOfPrimaryCauses() {
         List<Integer> ranks = Arrays.stream(FindingCode.values()).filter(FindingCode::canBePrimary).map(FindingCode::rank).toList();
         assertEquals(ranks.size(), new HashSet<>(ranks).size(), "no two codes share a rank");
+    }
+
+    /** A trunk for the DID whose max_call_duration is {@code seconds}, and a rule dispatching an agent for it. */
+    static LiveKitConfig limitedTrunk(long seconds) {
+        return config(List.of(trunk("ST_a", DID).setMaxCallDuration(com.google.protobuf.Duration.newBuilder()
+                .setSeconds(seconds))), List.of(rule("SDR_a", "agent", "ST_a")));
     }
 
     private static Case fires(FindingCode code, String name, Supplier<List<CallFlow>> flows, Supplier<LiveKitConfig> config) {

@@ -39,6 +39,8 @@ public final class LiveKitConfigView extends VBox {
         trunks.getColumns().add(column("Allowed callers", 100, l -> ConfigLine.joined(l.row().allowedNumbers(), "any")));
         trunks.getColumns().add(column("Auth user", 90, l -> l.row().authUsername()));
         trunks.getColumns().add(column("Password", 70, l -> l.row().authPassword()));
+        trunks.getColumns().add(column("Ringing timeout", 100, l -> l.row().ringingTimeout()));
+        trunks.getColumns().add(column("Max call duration", 110, l -> l.row().maxCallDuration()));
 
         TableView<ConfigLine<RuleRow>> rules = new TableView<>(viewModel.rules());
         rules.setId("ruleTable");

@@ -1,0 +1,135 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.livekit.CallLimits;
+import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * LK_MAX_CALL_DURATION: LiveKit hung up an answered inbound call with its own BYE when the matched trunk's
+ * max_call_duration ran out. LiveKit's SIP server sets that deadline when the dispatch is decided, just after the
+ * INVITE arrives (livekit/sip {@code inbound.go handleInvite}: {@code context.WithTimeout(ctx, disp.MaxCallDuration)}
+ * before it joins the room), so the BYE comes that long after the INVITE, not after the answer; it carries no Reason
+ * header. Only the trunk the routing simulation matched for the INVITE is believed, never a guess without config;
+ * a PIN rule is left out, as its deadline starts only once the PIN is entered.
+ */
+final class MaxCallDurationCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.LK_MAX_CALL_DURATION;
+    /** The BYE may come this much before the deadline: two clocks, the capture's and LiveKit's. */
+    static final long EARLY_MICROS = 1_000_000;
+    /** ... or this much after it: the dispatch decision (an RPC) comes after the INVITE, and sending takes a moment. */
+    static final long LATE_MICROS = 2_000_000;
+
+    /** An answered call LiveKit cut at its trunk's max_call_duration. */
+    record Cut(LiveKitRouting routing, SIPInboundTrunkInfo trunk, CallLimits limits, SipMessage answer, SipMessage bye) {
+    }
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (LiveKitRouting r : context.simulatedRoutings()) {
+            Cut cut = cut(r);
+            if (cut != null) {
+                findings.add(finding(cut));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * True when {@code bye} is LiveKit's hang-up at a trunk's max_call_duration: the after-answer checks that would read
+     * it as a media timeout or an expired session timer leave it to this one (one finding per cause).
+     */
+    static boolean claims(DiagnosisContext context, SipMessage bye) {
+        if (bye == null) {
+            return false;
+        }
+        for (LiveKitRouting r : context.simulatedRoutings()) {
+            Cut cut = cut(r);
+            if (cut != null && cut.bye().frame() == bye.frame()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cut of {@code r}'s call, or null when its trunk sets no limit or the call did not end at it. */
+    static Cut cut(LiveKitRouting r) {
+        SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
+        if (trunk == null || !trunk.hasMaxCallDuration() || r.outcome().dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT) {
+            return null; // almost every call: no trunk limit, nothing to read
+        }
+        CallLimits limits = CallLimits.of(trunk);
+        InviteTransaction tx = r.transaction();
+        SipMessage answer = tx.finalResponse();
+        if (!limits.maxCallSet() || answer == null || answer.status() >= 300) {
+            return null;
+        }
+        SipMessage bye = firstBye(tx);
+        if (bye == null || bye.src() == null || tx.request().dst() == null
+                || !bye.src().address().equals(tx.request().dst().address())) {
+            return null; // the other side hung up first
+        }
+        long after = bye.timestampMicros() - tx.request().timestampMicros();
+        long limit = limits.maxCallMicros();
+        return after >= limit - EARLY_MICROS && after <= limit + LATE_MICROS
+                ? new Cut(r, trunk, limits, answer, bye) : null;
+    }
+
+    /** The first BYE of the INVITE's dialog, by either side, or null. */
+    private static SipMessage firstBye(InviteTransaction tx) {
+        CallFlow flow = tx.flow();
+        String callId = tx.callId();
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if (m.frame() > tx.frame() && m.isRequest() && "BYE".equals(m.method()) && callId.equals(m.callId())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(Cut cut) {
+        InviteTransaction tx = cut.routing().transaction();
+        SIPInboundTrunkInfo trunk = cut.trunk();
+        String id = trunk.getSipTrunkId();
+        String limit = CallLimits.text(cut.limits().maxCallMicros());
+        long invited = tx.request().timestampMicros();
+        double afterInvite = (cut.bye().timestampMicros() - invited) / 1e6;
+        double afterAnswer = (cut.bye().timestampMicros() - cut.answer().timestampMicros()) / 1e6;
+        double ringing = (cut.answer().timestampMicros() - invited) / 1e6;
+        List<String> facts = List.of(
+                String.format(Locale.ROOT, "INVITE frame %d; LiveKit answered at frame %d, %.1f s later; LiveKit sent "
+                        + "BYE at frame %d, %.1f s after the INVITE (%.1f s after the answer)", tx.frame(),
+                        cut.answer().frame(), ringing, cut.bye().frame(), afterInvite, afterAnswer),
+                "Trunk " + id + " max_call_duration: " + limit + (limit.endsWith(" s") ? ""
+                        : " (" + trunk.getMaxCallDuration().getSeconds() + " s)"),
+                cut.routing().summary());
+        String why = "LiveKit sets a deadline of the trunk's max_call_duration when it takes an inbound call, just "
+                + "after the INVITE arrives (so the ringing counts too), and when it passes it ends an answered call "
+                + "with a BYE of its own, without a Reason header. This BYE came " + String.format(Locale.ROOT,
+                "%.1f", afterInvite) + " s after the INVITE, at trunk " + id + "'s limit of " + limit + ": the call "
+                + "was cut by the trunk's limit, not by the agent, the caller or the network. Callers see it as calls "
+                + "that drop after exactly " + limit + ".";
+        List<String> steps = new ArrayList<>();
+        steps.add("If the limit is meant, nothing is broken. Otherwise raise or remove it: save the JSON below as "
+                + "trunk.json (the same trunk without maxCallDuration, so LiveKit's own cap of 24 h applies; to keep "
+                + "a limit, add e.g. \"maxCallDuration\": \"7200s\") and replace the trunk with it. lk has no flag for "
+                + "it; through the API it is the trunk's max_call_duration field (UpdateSIPInboundTrunk).");
+        if (!trunk.getAuthPassword().isEmpty()) {
+            steps.add("The JSON holds no password: set it again afterwards (lk sip inbound update --id " + id
+                    + " --auth-pass ...).");
+        }
+        return Findings.call(tx, CODE, CODE.title(id, limit), why,
+                Findings.evidence(List.of(tx.frame(), cut.answer().frame(), cut.bye().frame()), List.of(id), facts),
+                Findings.fix(steps, List.of(LkCommand.replaceTrunk(id, "trunk.json")),
+                        ConfigJson.trunkWithoutSecret(trunk.toBuilder().clearMaxCallDuration().build())));
+    }
+}
