@@ -166,6 +166,13 @@ final class AckMissingCheck implements FindingRule {
             facts.add(String.format(Locale.ROOT, "%s sent BYE frame %d %.1f s after the 200 OK", bye.src().address(),
                     bye.frame(), (bye.timestampMicros() - ok.timestampMicros()) / 1e6));
         }
+        // only a failed call gets here: reading the Record-Route back is affordable
+        RouteSet routes = ack == null ? null : RouteSet.of(flow, ack);
+        RouteSet.Bypass bypass = routes == null ? null : routes.bypass(ack);
+        if (bypass != null) {
+            frames.add(ack.frame());
+            facts.add(bypass.fact());
+        }
         String title = copies > 0 ? "200 OK retransmitted " + Counted.of(copies, "time")
                 : "no ACK reached LiveKit before its BYE";
         return DialogRequests.finding(flow, ok, CODE, CODE.title(title), (liveKit ? LIVEKIT_NO_ACK
@@ -173,9 +180,8 @@ final class AckMissingCheck implements FindingRule {
                         + "when none does (RFC 3261 13.3.1.4: after 64*T1, 32 s).")
                         + " A missing ACK, or one sent to another address than the 200 OK's Contact and Record-Route, "
                         + "means the caller's side cannot reach the answerer: NAT, a Contact with a private address, "
-                        + "or Record-Route ignored.",
-                frames, facts,
-                List.of("Send the ACK to the Contact of the 200 OK through its Record-Route entries.",
+                        + "or Record-Route ignored." + (bypass == null ? "" : bypass.cause()),
+                frames, facts, bypass != null ? bypass.steps() : List.of("Send the ACK to the Contact of the 200 OK through its Record-Route entries.",
                         "Make sure the answerer's Contact address is reachable from the caller (public address, "
                                 + "correct port and transport)."));
     }

@@ -55,8 +55,12 @@ final class DialogNotFoundCheck implements FindingRule {
                     frames, facts, List.of("Nothing to fix: both sides ended the call at about the same time."))
                     .withSeverity(Severity.INFO);
         }
+        RouteSet routes = RouteSet.of(flow, request);
+        RouteSet.Bypass bypass = routes == null ? null : routes.bypass(request);
         SipMessage answer = answerOf(flow, request.callId());
-        if (answer != null) {
+        if (bypass != null) {
+            facts.add(bypass.fact());
+        } else if (answer != null) {
             String recordRoute = answer.header("Record-Route");
             facts.add("The 200 OK (frame " + answer.frame() + ") had Contact " + answer.header("Contact")
                     + (recordRoute == null ? " and no Record-Route" : " and Record-Route " + recordRoute));
@@ -93,10 +97,11 @@ final class DialogNotFoundCheck implements FindingRule {
                 "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
                         + "sender addressed it to the wrong target (not the Contact of the answer), ignored the "
                         + "Record-Route set (so a proxy or SBC that must stay in the path was skipped), or the dialog "
-                        + "had already ended there. The call may then never be torn down on the other side." + after,
-                frames, facts,
-                List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route entry "
-                                + "(as Route headers, in order).",
+                        + "had already ended there. The call may then never be torn down on the other side." + after
+                        + (bypass == null ? "" : bypass.cause()),
+                frames, facts, bypass != null ? bypass.steps()
+                        : List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route "
+                                + "entry (as Route headers, in order).",
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));
     }
 
