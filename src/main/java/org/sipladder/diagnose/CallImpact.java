@@ -69,7 +69,9 @@ final class CallImpact {
      * ({@link Diagnosis#failureAfterAnswer}; null when it did not).
      */
     private static Finding moderate(Finding f, String flowId, String succeeded, String answeredFailure) {
-        if (f.severity() != Severity.ERROR || f.flowId() != null && f.code().afterAnswer()) {
+        // LiveKit answers a PIN prompt by design: that finding already judges what happened after the answer
+        if (f.severity() != Severity.ERROR || f.flowId() != null && (f.code().afterAnswer()
+                || f.code() == FindingCode.LK_RULE_PIN_PROMPT)) {
             return f;
         }
         if (f.flowId() == null) {

@@ -114,7 +114,7 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
     }
 
     /** The address LiveKit's answer receives audio on: the audio section's c= line, else the session's. */
-    private static String mediaAddress(Sdp sdp) {
+    static String mediaAddress(Sdp sdp) {
         for (SdpMedia m : sdp.media()) {
             if ("audio".equals(m.type()) && m.connection() != null) {
                 return m.connection();

@@ -16,9 +16,9 @@ package org.sipladder.diagnose;
 public record Finding(FindingCode code, Severity severity, String title, String explanation, String callId,
                       String flowId, boolean primary, Evidence evidence, Fix fix) {
 
-    /** The same finding with another severity, for a case milder than its code's usual one. */
-    public Finding withSeverity(Severity lower) {
-        return new Finding(code, lower, title, explanation, callId, flowId, primary, evidence, fix);
+    /** The same finding with another severity, for a case milder or graver than its code's usual one. */
+    public Finding withSeverity(Severity severity) {
+        return new Finding(code, severity, title, explanation, callId, flowId, primary, evidence, fix);
     }
 
     public Finding asPrimary(boolean isPrimary) {

@@ -19,7 +19,9 @@ final class PinPromptCheck implements FindingRule {
             + "+1000 without numbers; rules naming the trunk beat wildcard rules). When a PIN rule wins, LiveKit "
             + "answers the call (200 OK) and asks for the PIN before any room or agent exists: an agent that never "
             + "joins is then the PIN prompt waiting, not a missing agent. A caller who sends # with no digits goes to "
-            + "the open rules; a wrong PIN matches nothing.";
+            + "the open rules; a wrong PIN matches nothing. LiveKit reads the PIN as RFC 4733 digits up to the first #, "
+            + "with no timeout and one attempt: a PIN that matches no rule (or over 16 digits) gets a wrong-PIN "
+            + "message and LiveKit's BYE.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -35,8 +37,16 @@ final class PinPromptCheck implements FindingRule {
             facts.add("Candidates by priority: " + d.candidateIds());
             facts.add(r.summary());
             List<String> steps = new ArrayList<>(3);
+            List<Long> frames = new ArrayList<>(Findings.frames(r.transaction()));
             LiveKitDtmf dtmf = LiveKitDtmf.of(context, r.transaction().flow());
-            if (dtmf != null && !dtmf.negotiated()) {
+            PinAttempt attempt = dtmf != null && dtmf.negotiated() ? PinAttempt.of(context, r, dtmf) : null;
+            if (attempt != null) {
+                facts.addAll(attempt.facts());
+                frames.addAll(attempt.frames());
+                if (attempt.step() != null) {
+                    steps.add(attempt.step());
+                }
+            } else if (dtmf != null) {
                 facts.add("No DTMF can reach LiveKit on this call: " + dtmf.gap() + ". The caller can never enter "
                         + "the PIN, so the call stays at the PIN prompt until someone hangs up.");
                 steps.add("If the PIN is wanted, let DTMF reach LiveKit: offer a=rtpmap:<pt> telephone-event/8000 "
@@ -46,9 +56,10 @@ final class PinPromptCheck implements FindingRule {
                     + " or give the open rule a higher priority (restrict it with numbers or "
                     + "inbound_numbers, or name the trunk in its trunk_ids).");
             steps.add("If the PIN is wanted, the caller must enter it (DTMF) before an agent joins.");
-            findings.add(Findings.call(r.transaction(), CODE, CODE.title(id), WHY,
-                    Findings.evidence(Findings.frames(r.transaction()), d.candidateIds(), facts),
-                    Findings.fix(steps, List.of(LkCommand.listRules()), null)));
+            Finding finding = Findings.call(r.transaction(), CODE, CODE.title(id), WHY,
+                    Findings.evidence(frames, d.candidateIds(), facts),
+                    Findings.fix(steps, List.of(LkCommand.listRules()), null));
+            findings.add(attempt == null ? finding : finding.withSeverity(attempt.severity()));
         }
         return findings;
     }

@@ -3,6 +3,7 @@ package org.sipladder.livekit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import livekit.LivekitSip.SIPDispatchRule.RuleCase;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
@@ -22,7 +23,6 @@ final class DispatchSelector {
     /** Selects the rule for a call that came in on {@code trunk} (null: no trunk); adds sentences to {@code notes}. */
     DispatchMatch select(SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
         List<SIPDispatchRuleInfo> listed = listed(trunk, notes);
-        String called = invite.calledNumber();
         // LiveKit validates the listed rules one by one before any filtering (protocol sip.DispatchRuleValidator)
         // and stops at the first that fails: a rule without a kind, or the second rule of a conflicting pair
         int kindless = firstWithoutKind(listed);
@@ -36,12 +36,33 @@ final class DispatchSelector {
             return new DispatchMatch(DispatchMatch.Kind.NO_RULE_KIND, rule, List.of(rule.getSipDispatchRuleId()), null,
                     List.of(), NO_KIND_ERROR);
         }
+        return choose(trunk, invite, listed, rule -> true, notes, true);
+    }
+
+    /**
+     * LiveKit's second evaluation, once the caller at the PIN prompt pressed '#' after {@code pin} ("" for '#' alone):
+     * a PIN leaves only the rules with exactly that PIN, '#' alone only the rules without one, and the winner then
+     * takes the call (protocol sip.MatchDispatchRuleIter; a wrong PIN never falls back to the open rules).
+     */
+    DispatchMatch selectAfterPin(SIPInboundTrunkInfo trunk, InboundInvite invite, String pin) {
+        List<String> notes = new ArrayList<>();
+        return choose(trunk, invite, listed(trunk, notes), rule -> ConfigView.pin(rule).equals(pin), notes, false);
+    }
+
+    /**
+     * The best of the {@code listed} rules that pass the number filters and {@code admits}: rules naming the trunk
+     * before wildcard ones, then by priority; a PIN rule's win is a prompt when {@code promptForPin}.
+     */
+    private DispatchMatch choose(SIPInboundTrunkInfo trunk, InboundInvite invite, List<SIPDispatchRuleInfo> listed,
+                                 Predicate<SIPDispatchRuleInfo> admits, List<String> notes, boolean promptForPin) {
         List<SIPDispatchRuleInfo> specific = new ArrayList<>();
         List<SIPDispatchRuleInfo> wildcard = new ArrayList<>();
         for (SIPDispatchRuleInfo rule : listed) {
             String why = exclusion(rule, invite);
             if (why != null) {
                 notes.add("Rule " + ConfigView.label(rule) + " skipped: " + why + ".");
+            } else if (!admits.test(rule)) {
+                continue;
             } else if (rule.getTrunkIdsList().isEmpty()) {
                 wildcard.add(rule);
             } else if (trunk != null) {
@@ -51,7 +72,7 @@ final class DispatchSelector {
         List<SIPDispatchRuleInfo> group = specific.isEmpty() ? wildcard : specific;
         if (group.isEmpty()) {
             return new DispatchMatch(DispatchMatch.Kind.NONE, null, List.of(), null, List.of(),
-                    noMatchError(trunk, listed, called, config.rules().size()));
+                    noMatchError(trunk, listed, invite.calledNumber(), config.rules().size()));
         }
         if (!specific.isEmpty() && !wildcard.isEmpty()) {
             notes.add("Rules for trunk " + trunk.getSipTrunkId() + " beat the wildcard rules "
@@ -60,7 +81,7 @@ final class DispatchSelector {
         List<SIPDispatchRuleInfo> ranked = group.stream().sorted(byPriority()).toList();
         SIPDispatchRuleInfo best = ranked.get(0);
         explainRanking(ranked, notes);
-        boolean pin = !ConfigView.pin(best).isEmpty();
+        boolean pin = promptForPin && !ConfigView.pin(best).isEmpty();
         return new DispatchMatch(pin ? DispatchMatch.Kind.PIN_PROMPT : DispatchMatch.Kind.MATCHED, best,
                 ranked.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList(),
                 RoomNames.of(best, invite), ConfigView.agentNames(best), null);

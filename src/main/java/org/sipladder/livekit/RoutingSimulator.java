@@ -45,6 +45,16 @@ public final class RoutingSimulator {
                 + "; trunk matching returns no trunk and no error.";
     }
 
+    /**
+     * The rule LiveKit's second evaluation picks for a call whose {@code outcome} was a PIN prompt, once the caller
+     * pressed '#' after {@code pin} ("" for '#' alone): MATCHED with the rule that takes the call, or NONE (LiveKit
+     * then plays its wrong-PIN message and hangs up).
+     */
+    public static DispatchMatch afterPin(LiveKitConfig config, RoutingOutcome outcome, InboundInvite invite,
+                                         String pin) {
+        return new DispatchSelector(config).selectAfterPin(outcome.trunk().trunk(), invite, pin);
+    }
+
     /** The outcome for one INVITE. */
     public RoutingOutcome simulate(InboundInvite invite) {
         List<String> reasoning = new ArrayList<>();
