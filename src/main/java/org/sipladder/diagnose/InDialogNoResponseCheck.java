@@ -21,11 +21,12 @@ final class InDialogNoResponseCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>(0);
         for (CallFlow flow : context.flows()) {
-            if (!flow.aLeg().isCall() || !hasInDialogRequest(flow)) {
-                continue; // most calls: read from the index fields alone
-            }
-            for (String method : METHODS) {
-                List<DialogRequests> requests = context.dialogRequests(flow, method);
+            int present = flow.aLeg().isCall() ? inDialogMethods(flow) : 0;
+            for (int k = 0; k < METHODS.size(); k++) {
+                if ((present & (1 << k)) == 0) {
+                    continue; // the index fields show no such request: its requests are not worked out at all
+                }
+                List<DialogRequests> requests = context.dialogRequests(flow, METHODS.get(k));
                 for (DialogRequests r : requests) {
                     Finding f = unanswered(context, flow, requests, r);
                     if (f != null) {
@@ -37,16 +38,18 @@ final class InDialogNoResponseCheck implements FindingRule {
         return findings;
     }
 
-    /** True when the flow holds a first sending of one of {@link #METHODS} with a To tag. */
-    private static boolean hasInDialogRequest(CallFlow flow) {
+    /** Which of {@link #METHODS} the flow holds a first sending of with a To tag, as bits by their index. */
+    private static int inDialogMethods(CallFlow flow) {
+        int present = 0;
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
-            if (m.isRequest() && !messages.get(i).retransmission() && m.hasToTag() && METHODS.contains(m.method())) {
-                return true;
+            if (m.isRequest() && !messages.get(i).retransmission() && m.hasToTag()) {
+                int k = METHODS.indexOf(m.method());
+                present |= k < 0 ? 0 : 1 << k;
             }
         }
-        return false;
+        return present;
     }
 
     /** The finding about {@code r} when it is an in-dialog request after the answer that got no response; else null. */
