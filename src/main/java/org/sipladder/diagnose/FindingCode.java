@@ -103,6 +103,12 @@ public enum FindingCode {
     SIP_SESSION_CHANGE_REFUSED(Severity.WARNING, 295, Kind.AFTER_ANSWER, "%s refused by %s: %s"),
     SIP_REINVITE_GLARE(Severity.ERROR, 300, Kind.AFTER_ANSWER,
             "re-INVITE collided with the other side's (491 Request Pending)"),
+    /**
+     * A BYE, UPDATE, INFO or REFER after the answer that got no response at all: a warning, the call stays answered;
+     * information when the capture ends before its sender's Timer F. Ranked last of the dialog codes: it names a
+     * failed call's cause only when nothing else explains it.
+     */
+    SIP_IN_DIALOG_NO_RESPONSE(Severity.WARNING, 310, Kind.AFTER_ANSWER, "%s to %s got no response"),
     /** An INVITE that failed and was then retried successfully: information, never a call's cause. */
     SIP_RETRY_RECOVERED(Severity.INFO, FindingCode.NEVER_PRIMARY, Kind.SETUP,
             "INVITE to %s failed (%s); a retry was answered %s"),

@@ -141,6 +141,8 @@ class FindingRulesTest {
                 silent(FindingCode.SIP_TRANSFER_FAILED, "NOTIFY sipfrag 200", () -> List.of(afterAnswer(Mid.TRANSFER_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_DIALOG_NOT_FOUND, "BYE answered 481", () -> List.of(afterAnswer(Mid.BYE_481)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_DIALOG_NOT_FOUND, "BYE answered 200", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
+                fires(FindingCode.SIP_IN_DIALOG_NO_RESPONSE, "BYE resent, never answered", () -> List.of(afterAnswer(Mid.BYE_UNANSWERED)), LiveKitConfig::empty),
+                silent(FindingCode.SIP_IN_DIALOG_NO_RESPONSE, "BYE answered 200", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
                 fires(FindingCode.SIP_ACK_MISSING, "200 OK retransmitted, no ACK", () -> List.of(afterAnswer(Mid.NO_ACK)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_ACK_MISSING, "200 OK acknowledged", () -> List.of(afterAnswer(Mid.BYE_OK)), LiveKitConfig::empty),
                 silent(FindingCode.SIP_ACK_MISSING, "200 OK captured twice 1 ms apart, then ACKed",
@@ -473,7 +475,9 @@ class FindingRulesTest {
 
     /** What happens after LiveKit answered a call. */
     enum Mid {
-        TRANSFER_BUSY, TRANSFER_OK, BYE_481, BYE_OK, NO_ACK, TIMER_EXPIRED, TIMER_OK, GLARE, REINVITE_OK,
+        TRANSFER_BUSY, TRANSFER_OK, BYE_481, BYE_OK, NO_ACK,
+        /** Jambonz's BYE sent three times, LiveKit never answers. */
+        BYE_UNANSWERED, TIMER_EXPIRED, TIMER_OK, GLARE, REINVITE_OK,
         /** The 200 OK captured twice 1 ms apart, then the ACK. */
         OK_CAPTURED_TWICE,
         /** The 200 OK sent again 500 ms later, then the ACK reaches LiveKit and the copies stop. */
@@ -532,6 +536,10 @@ class FindingRulesTest {
                 String bye = inDialog("BYE", 2, JAMBONZ, "");
                 call.send(JAMBONZ, LIVEKIT, bye).send(LIVEKIT, JAMBONZ, mid == Mid.BYE_OK ? SipTexts.response(bye, 200, "OK")
                         : SipTexts.response(bye, 481, "Call/Transaction Does Not Exist"));
+            }
+            case BYE_UNANSWERED -> {
+                String bye = inDialog("BYE", 2, JAMBONZ, "");
+                call.send(JAMBONZ, LIVEKIT, bye).resend(JAMBONZ, LIVEKIT, bye).resend(JAMBONZ, LIVEKIT, bye);
             }
             case TIMER_EXPIRED, TIMER_OK -> {
                 String bye = inDialog("BYE", 2, LIVEKIT, "");

@@ -118,6 +118,22 @@ class RouteSetBypassTest {
     }
 
     @Test
+    void byeAroundTheProxyNeverAnsweredNamesTheSkippedProxy() {
+        answered("<sip:" + PROXY + ";lr>");
+        ackThroughProxy();
+        String bye = message("BYE sip:4930111@" + CALLER + ":5060 SIP/2.0", via(CALLEE, "b1"), false, true, "5 BYE");
+        for (double t : new double[] {10, 10.5, 11.5, 13.5}) {
+            add(t, CALLEE, CALLER, bye);
+        }
+        Finding f = only(FindingCode.SIP_IN_DIALOG_NO_RESPONSE);
+        assertTrue(f.explanation().contains("went around the route set"), f.explanation());
+        assertTrue(facts(f).contains(CALLEE + " had to send the BYE to " + PROXY + " first, but sent it straight to "
+                + CALLER + ":5060"), facts(f));
+        assertTrue(facts(f).contains("sent 4 times over 3.5 s"), facts(f));
+        assertTrue(f.fix().steps().get(0).contains("honour Record-Route"), f.fix().steps().toString());
+    }
+
+    @Test
     void ackAroundTheProxyWhileTheAnswerIsRetransmitted() {
         answered("<sip:" + PROXY + ";lr>");
         String ack = "ACK sip:" + CALLEE + ":5060 SIP/2.0";

@@ -1,0 +1,100 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * SIP_IN_DIALOG_NO_RESPONSE: a BYE, UPDATE, INFO or REFER inside an answered INVITE dialog that got no response at
+ * all: its sender gives up after Timer F (RFC 3261 17.1.2.2), and the far end, which never got it, may keep the call
+ * up. An unanswered re-INVITE is SIP_NO_FINAL_RESPONSE's, an INFO carrying DTMF to LiveKit LK_DTMF_INFO_REFUSED's.
+ */
+final class InDialogNoResponseCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.SIP_IN_DIALOG_NO_RESPONSE;
+
+    private static final List<String> METHODS = List.of("BYE", "UPDATE", "INFO", "REFER");
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>(0);
+        for (CallFlow flow : context.flows()) {
+            int present = flow.aLeg().isCall() ? inDialogMethods(flow) : 0;
+            for (int k = 0; k < METHODS.size(); k++) {
+                if ((present & (1 << k)) == 0) {
+                    continue; // the index fields show no such request: its requests are not worked out at all
+                }
+                List<DialogRequests> requests = context.dialogRequests(flow, METHODS.get(k));
+                for (DialogRequests r : requests) {
+                    Finding f = unanswered(context, flow, requests, r);
+                    if (f != null) {
+                        findings.add(f);
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Which of {@link #METHODS} the flow holds a first sending of with a To tag, as bits by their index. */
+    private static int inDialogMethods(CallFlow flow) {
+        int present = 0;
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if (m.isRequest() && !messages.get(i).retransmission() && m.hasToTag()) {
+                int k = METHODS.indexOf(m.method());
+                present |= k < 0 ? 0 : 1 << k;
+            }
+        }
+        return present;
+    }
+
+    /** The finding about {@code r} when it is an in-dialog request after the answer that got no response; else null. */
+    private static Finding unanswered(DiagnosisContext context, CallFlow flow, List<DialogRequests> requests,
+                                     DialogRequests r) {
+        SipMessage request = r.request();
+        if (r.finalResponse() != null || !request.hasToTag() || answeredLater(requests, r)) {
+            return null;
+        }
+        SipMessage answer = DialogNotFoundCheck.answerOf(flow, request.callId());
+        if (answer == null || answer.frame() > request.frame() || anyResponse(flow, request)) {
+            return null; // not after the answer, or a provisional response shows the request arrived
+        }
+        if ("INFO".equals(request.method()) && LiveKitDtmf.dtmfInfo(context, flow, request)) {
+            return null;
+        }
+        return InDialogSilence.finding(context, flow, r, answer);
+    }
+
+    /**
+     * True when the same sender sent the method again later in the dialog (a new CSeq) and that got a final response:
+     * it tried again and got through, so the first silence changed nothing.
+     */
+    private static boolean answeredLater(List<DialogRequests> requests, DialogRequests r) {
+        SipMessage request = r.request();
+        for (DialogRequests later : requests) {
+            SipMessage l = later.request();
+            if (l.frame() > request.frame() && later.finalResponse() != null && request.callId().equals(l.callId())
+                    && l.src().equals(request.src())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when any response (a provisional one too) answered {@code request}. */
+    private static boolean anyResponse(CallFlow flow, SipMessage request) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage m = fm.message();
+            if (!m.isRequest() && m.frame() > request.frame() && m.cseqNumber() == request.cseqNumber()
+                    && request.method().equals(m.cseqMethod()) && request.callId().equals(m.callId())
+                    && DialogRequests.answers(m, request)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
