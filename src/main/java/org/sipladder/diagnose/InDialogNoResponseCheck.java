@@ -56,12 +56,12 @@ final class InDialogNoResponseCheck implements FindingRule {
     private static Finding unanswered(DiagnosisContext context, CallFlow flow, List<DialogRequests> requests,
                                      DialogRequests r) {
         SipMessage request = r.request();
-        if (r.finalResponse() != null || !request.hasToTag() || answeredLater(requests, r)) {
+        if (r.finalResponse() != null || !request.hasToTag() || answeredLater(requests, r) || anyResponse(flow, request)) {
             return null;
         }
         SipMessage answer = DialogNotFoundCheck.answerOf(flow, request.callId());
-        if (answer == null || answer.frame() > request.frame() || anyResponse(flow, request)) {
-            return null; // not after the answer, or a provisional response shows the request arrived
+        if (answer == null || answer.frame() > request.frame()) {
+            return null; // not after the answer
         }
         if ("INFO".equals(request.method()) && LiveKitDtmf.dtmfInfo(context, flow, request)) {
             return null;
@@ -85,13 +85,19 @@ final class InDialogNoResponseCheck implements FindingRule {
         return false;
     }
 
-    /** True when any response (a provisional one too) answered {@code request}. */
+    /**
+     * True when any response (a provisional one too) of the request's Call-ID, CSeq number and method came back along
+     * its path, whatever its Via branch: "no response at all" is claimed only when none did. A stack that answers a
+     * BYE with another transaction's branch (the INVITE's) is wrong by RFC 3261 17.1.3, yet its 200 shows that the
+     * BYE arrived and was answered, as Wireshark and sngrep pair it.
+     */
     private static boolean anyResponse(CallFlow flow, SipMessage request) {
         for (FlowMessage fm : flow.messages()) {
             SipMessage m = fm.message();
             if (!m.isRequest() && m.frame() > request.frame() && m.cseqNumber() == request.cseqNumber()
                     && request.method().equals(m.cseqMethod()) && request.callId().equals(m.callId())
-                    && DialogRequests.answers(m, request)) {
+                    && (DialogRequests.answers(m, request) || m.src().address().equals(request.dst().address())
+                    || m.dst().address().equals(request.src().address()))) {
                 return true;
             }
         }

@@ -39,6 +39,12 @@ class InDialogNoResponseTest {
 
     /** An answered call, then the callee's BYE at 10 s sent {@code sendings} times, then another call at {@code endAt}. */
     private Diagnosis byeUnanswered(int sendings, double endAt, boolean answered) throws Exception {
+        return byeUnanswered(sendings, endAt, answered, false);
+    }
+
+    /** {@code inviteBranch}: the BYE's 200 carries the INVITE's Via branch instead of the BYE's (a faulty stack). */
+    private Diagnosis byeUnanswered(int sendings, double endAt, boolean answered, boolean inviteBranch)
+            throws Exception {
         String bye = message("BYE sip:4930111@" + CALLER + ":5060 SIP/2.0", "b1", false, true, "5 BYE");
         String invite = message("INVITE sip:4940222@" + CALLEE + " SIP/2.0", "i1", true, false, "1 INVITE");
         Captures c = Captures.pcap().udp(T0, CALLER + ":5060", CALLEE + ":5060", invite)
@@ -50,7 +56,8 @@ class InDialogNoResponseTest {
             c.udp(T0 + 10_000_000 + Math.round(RESENDS[i - 1] * 1e6), CALLEE + ":5060", CALLER + ":5060", bye);
         }
         if (answered) {
-            c.udp(T0 + 10_050_000, CALLER + ":5060", CALLEE + ":5060", SipTexts.response(bye, 200, "OK"));
+            c.udp(T0 + 10_050_000, CALLER + ":5060", CALLEE + ":5060", SipTexts.response(bye, 200, "OK")
+                    .replace("branch=z9hG4bKb1", inviteBranch ? "branch=z9hG4bKi1" : "branch=z9hG4bKb1"));
         }
         // the capture's last packet: another call's OPTIONS
         c.udp(T0 + Math.round(endAt * 1e6), CALLER + ":5060", "192.0.2.9:5060",
@@ -77,6 +84,13 @@ class InDialogNoResponseTest {
     @Test
     void aByeAnswered200IsQuiet() throws Exception {
         Diagnosis d = byeUnanswered(1, 55, true);
+        assertTrue(d.withCode(FindingCode.SIP_IN_DIALOG_NO_RESPONSE).isEmpty(), d.findings().toString());
+    }
+
+    @Test
+    void aByeAnswered200UnderTheInvitesBranchWasAnsweredAllTheSame() throws Exception {
+        // the 200 matches no BYE transaction by RFC 3261 17.1.3, but it came back and shows the BYE arrived
+        Diagnosis d = byeUnanswered(1, 55, true, true);
         assertTrue(d.withCode(FindingCode.SIP_IN_DIALOG_NO_RESPONSE).isEmpty(), d.findings().toString());
     }
 
