@@ -120,8 +120,17 @@ public final class SipLadderCommand implements Runnable {
         return subcommand.getAnnotation(Command.class).name();
     }
 
-    /** Prints a user's mistake as the one line its exception carries; anything else as one line too, never a trace. */
-    private static final class OneLineErrors implements IExecutionExceptionHandler {
+    /**
+     * Prints a user's mistake as the one line its exception carries; anything else as one line too, never a trace;
+     * nothing when the reader of the output went away.
+     */
+    static final class OneLineErrors implements IExecutionExceptionHandler {
+        /** The exit status of a command whose output's reader closed it: 128 + SIGPIPE, as a shell reports it. */
+        static final int OUTPUT_CLOSED = 141;
+        /** How the JDK words a write to a pipe whose reader is gone (EPIPE on Linux and macOS, Windows' two). */
+        private static final List<String> CLOSED_PIPE = List.of("Broken pipe", "pipe is being closed",
+                "pipe has been ended");
+
         @Override
         public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
             return report(ex, cli.getErr());
@@ -134,9 +143,24 @@ public final class SipLadderCommand implements Runnable {
                 err.flush();
                 return USER_ERROR;
             }
+            if (outputClosed(ex)) {
+                // `sipladder diagnose CAPTURE | head`: the reader has what it wanted, as with grep or cat
+                return OUTPUT_CLOSED;
+            }
             err.println("sipladder: internal error: " + ex);
             err.flush();
             return 1;
+        }
+
+        /** True when {@code ex} (or what caused it) is a write to a pipe whose reader has gone. */
+        static boolean outputClosed(Throwable ex) {
+            for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof java.io.IOException && t.getMessage() != null
+                        && CLOSED_PIPE.stream().anyMatch(t.getMessage()::contains)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
