@@ -6,8 +6,13 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
 
-/** The requests of a flow with a given method and their final responses, for after-answer checks. */
-record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) {
+/**
+ * The requests of a flow with a given method and their final responses, for after-answer checks.
+ *
+ * @param copies         sendings of the request (resends; the same sending captured twice counts once)
+ * @param lastSentMicros when the last of those sendings was captured
+ */
+record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, long lastSentMicros) {
 
     /** Copies of a request closer than this to the last one counted are one sending captured twice. */
     static final long SAME_SENDING_MICROS = 20_000;
@@ -57,7 +62,7 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies) 
                     fin = x;
                 }
             }
-            result.add(new DialogRequests(r, fin, copies));
+            result.add(new DialogRequests(r, fin, copies, lastSent));
         }
         return result;
     }

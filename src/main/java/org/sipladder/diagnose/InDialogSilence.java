@@ -30,7 +30,7 @@ final class InDialogSilence {
      */
     static Finding finding(DiagnosisContext context, CallFlow flow, DialogRequests r, SipMessage answer) {
         SipMessage request = r.request();
-        long lastSent = lastCopyMicros(flow, request);
+        long lastSent = r.lastSentMicros();
         Unreachable refused = UnreachableEvidence.first(context, request, UnansweredRequest.TIMER_F_MICROS);
         long captureEnd = context.media().lastPacketMicros();
         long waited = captureEnd - request.timestampMicros();
@@ -77,20 +77,6 @@ final class InDialogSilence {
         Finding f = DialogRequests.finding(flow, request, CODE, CODE.title(method, request.dst()), why.toString(),
                 frames, facts, steps(request, refused, bypass, contact, early));
         return early ? f.withSeverity(Severity.INFO) : f;
-    }
-
-    /** When the last copy of {@code request} was sent. */
-    private static long lastCopyMicros(CallFlow flow, SipMessage request) {
-        long last = request.timestampMicros();
-        for (FlowMessage fm : flow.messages()) {
-            SipMessage m = fm.message();
-            if (fm.retransmission() && m.isRequest() && m.frame() > request.frame()
-                    && m.cseqNumber() == request.cseqNumber() && request.method().equals(m.method())
-                    && request.callId().equals(m.callId()) && m.src().equals(request.src())) {
-                last = m.timestampMicros();
-            }
-        }
-        return last;
     }
 
     /** Adds what the far end did after the request: its own BYE, RTP of the call that went on. */

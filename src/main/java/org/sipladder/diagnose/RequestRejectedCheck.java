@@ -91,7 +91,8 @@ final class RequestRejectedCheck implements FindingRule {
                 // the answers alone (the capture shows one direction)
                 SipMessage answer = Findings.lastAnswer(flow, method, 300);
                 if (answer != null) {
-                    findings.add(finding(flow, method, null, List.of(new DialogRequests(null, answer, 1)), List.of()));
+                    findings.add(finding(flow, method, null,
+                            List.of(new DialogRequests(null, answer, 1, answer.timestampMicros())), List.of()));
                 }
                 continue;
             }
