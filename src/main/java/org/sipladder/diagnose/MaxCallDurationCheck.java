@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
-import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.sip.SipMessage;
@@ -34,7 +32,7 @@ final class MaxCallDurationCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
-            Cut cut = cut(r);
+            Cut cut = cut(context, r);
             if (cut != null) {
                 findings.add(finding(cut));
             }
@@ -51,7 +49,7 @@ final class MaxCallDurationCheck implements FindingRule {
             return false;
         }
         for (LiveKitRouting r : context.simulatedRoutings()) {
-            Cut cut = cut(r);
+            Cut cut = cut(context, r);
             if (cut != null && cut.bye().frame() == bye.frame()) {
                 return true;
             }
@@ -60,7 +58,7 @@ final class MaxCallDurationCheck implements FindingRule {
     }
 
     /** The cut of {@code r}'s call, or null when its trunk sets no limit or the call did not end at it. */
-    static Cut cut(LiveKitRouting r) {
+    static Cut cut(DiagnosisContext context, LiveKitRouting r) {
         SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
         if (trunk == null || !trunk.hasMaxCallDuration() || r.outcome().dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT) {
             return null; // almost every call: no trunk limit, nothing to read
@@ -71,7 +69,7 @@ final class MaxCallDurationCheck implements FindingRule {
         if (!limits.maxCallSet() || answer == null || answer.status() >= 300) {
             return null;
         }
-        SipMessage bye = firstBye(tx);
+        SipMessage bye = firstBye(context, tx);
         if (bye == null || bye.src() == null || tx.request().dst() == null
                 || !bye.src().address().equals(tx.request().dst().address())) {
             return null; // the other side hung up first
@@ -82,14 +80,11 @@ final class MaxCallDurationCheck implements FindingRule {
                 ? new Cut(r, trunk, limits, answer, bye) : null;
     }
 
-    /** The first BYE of the INVITE's dialog, by either side, or null. */
-    private static SipMessage firstBye(InviteTransaction tx) {
-        CallFlow flow = tx.flow();
-        String callId = tx.callId();
-        List<FlowMessage> messages = flow.messages();
-        for (int i = 0; i < messages.size(); i++) {
-            SipMessage m = messages.get(i).message();
-            if (m.frame() > tx.frame() && m.isRequest() && "BYE".equals(m.method()) && callId.equals(m.callId())) {
+    /** The first BYE of the INVITE's dialog, by either side, or null: from the call's BYEs, worked out once a call. */
+    private static SipMessage firstBye(DiagnosisContext context, InviteTransaction tx) {
+        for (DialogRequests d : context.dialogRequests(tx.flow(), "BYE")) {
+            SipMessage m = d.request();
+            if (m.frame() > tx.frame() && tx.callId().equals(m.callId())) {
                 return m;
             }
         }
