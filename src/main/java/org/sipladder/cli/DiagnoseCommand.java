@@ -61,6 +61,11 @@ final class DiagnoseCommand extends ConsoleCommand {
     @Option(names = "--json", description = "a JSON array of findings")
     private boolean json;
 
+    @Option(names = "--all", description = "every call with findings in detail; without it the text shows the first "
+            + DiagnosisText.SHOWN_PER_KIND + " calls of each primary cause (of the other calls: of each set of finding "
+            + "codes) and counts the rest (--json always lists every finding)")
+    private boolean all;
+
     private final Map<String, String> environment;
 
     DiagnoseCommand() {
@@ -98,11 +103,10 @@ final class DiagnoseCommand extends ConsoleCommand {
         MediaCollector media = MediaCollector.withLossSeries();
         if (json) {
             streamJson(config, media);
-            return 0;
+        } else {
+            streamText(config, media);
         }
-        LiveFlows flows = new LiveFlows();
-        LiveKitConfig loaded = read(flows, media, config);
-        return diagnose(loaded, flows.snapshot(), media);
+        return 0;
     }
 
     /** The findings about {@code flows} and the config, all worked out before any is printed. */
@@ -114,7 +118,7 @@ final class DiagnoseCommand extends ConsoleCommand {
             FindingJson.write(diagnosis, out);
             out.println();
         } else {
-            new DiagnosisText(out).print(flows, config, diagnosis, !captures.isEmpty());
+            DiagnosisText.print(out, flows, config, diagnosis, !captures.isEmpty(), shownPerKind());
         }
         out.flush();
         return 0;
@@ -127,39 +131,25 @@ final class DiagnoseCommand extends ConsoleCommand {
      */
     private void streamJson(PendingConfig pending, MediaCollector media)
             throws CaptureException, IOException, UserError {
-        LiveFlows flows = new LiveFlows();
-        LiveKitConfig config = read(flows, media, pending);
-        DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
-                media.result());
-        List<Supplier<CallFlow>> calls = flows.assemblyInStartOrder();
+        Started started = start(pending, media);
+        LiveKitConfig config = started.config();
+        DiagnosisRun run = started.run();
+        List<Supplier<CallFlow>> calls = started.calls();
         int workers = Runtime.getRuntime().availableProcessors();
         // per worker the run waiting and the one being made, and the one being taken apart here
         FlowJson.Spares spares = new FlowJson.Spares(2 * workers + 1);
-        // a task per run of calls, made when a worker asks for it
-        List<Supplier<CallRun>> runs = new AbstractList<>() {
-            @Override
-            public Supplier<CallRun> get(int r) {
-                int from = r * RUN;
-                int to = Math.min(calls.size(), from + RUN);
-                return () -> {
-                    FindingJson.Run json = new FindingJson.Run();
-                    List<DiagnosisRun.CallDiagnosis> diagnoses = new ArrayList<>(to - from);
-                    for (int i = from; i < to; i++) {
-                        DiagnosisRun.CallDiagnosis d = run.diagnose(calls.get(i).get());
-                        json.add(d.findings(), d.routings());
-                        // the routings hold the call's whole flow: let it go while the result waits for its turn
-                        diagnoses.add(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(),
-                                d.failedAfterAnswer(), d.echoKeys(), d.rulesTakingCalls()));
-                    }
-                    return new CallRun(diagnoses, json.handOver(spares));
-                };
+        List<Supplier<CallRun>> runs = runs(calls.size(), (from, to) -> {
+            FindingJson.Run json = new FindingJson.Run();
+            List<DiagnosisRun.CallDiagnosis> diagnoses = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                DiagnosisRun.CallDiagnosis d = run.diagnose(calls.get(i).get());
+                json.add(d.findings(), d.routings());
+                // the routings hold the call's whole flow: let it go while the result waits for its turn
+                diagnoses.add(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(),
+                        d.failedAfterAnswer(), d.echoKeys(), d.rulesTakingCalls()));
             }
-
-            @Override
-            public int size() {
-                return (calls.size() + RUN - 1) / RUN;
-            }
-        };
+            return new CallRun(diagnoses, json.handOver(spares));
+        });
         List<SpillBuffer> groups = new ArrayList<>();
         for (int i = 0; i < 2 * Severity.values().length; i++) {
             groups.add(new SpillBuffer());
@@ -209,6 +199,57 @@ final class DiagnoseCommand extends ConsoleCommand {
     }
 
     /**
+     * The text on a capture, made as {@link #streamJson} makes the JSON: each call assembled and diagnosed on a core
+     * of its own in start order and let go once counted (and its details kept, when shown); the overview is printed
+     * when every call was counted, then the details.
+     */
+    private void streamText(PendingConfig pending, MediaCollector media) throws CaptureException, IOException, UserError {
+        Started started = start(pending, media);
+        LiveKitConfig config = started.config();
+        DiagnosisRun run = started.run();
+        List<Supplier<CallFlow>> calls = started.calls();
+        int workers = Runtime.getRuntime().availableProcessors();
+        List<Supplier<List<CallText>>> runs = runs(calls.size(), (from, to) -> {
+            List<CallText> texts = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                CallFlow flow = calls.get(i).get();
+                DiagnosisRun.CallDiagnosis d = run.diagnose(flow);
+                Diagnosis ofCall = new Diagnosis(d.findings(), d.routings());
+                // every call's details are shown with --all: made here, on every core; else the few shown are
+                // made as they are kept
+                boolean shown = all && !(d.findings().isEmpty() && d.routings().isEmpty());
+                texts.add(new CallText(flow, d, ofCall, shown ? DiagnosisText.details(flow, ofCall) : null));
+            }
+            return texts;
+        });
+        try (DiagnosisText text = new DiagnosisText(shownPerKind())) {
+            for (List<CallText> r : Prefetch.of(runs, workers, 1, 1)) {
+                keep(r, run, text);
+            }
+            PrintWriter out = out();
+            text.print(out, config, run.configFindings(), true);
+            out.flush();
+        }
+    }
+
+    /** Accepts a run's calls and counts them into the text (a method of its own, as the JSON's keep). */
+    private static void keep(List<CallText> r, DiagnosisRun run, DiagnosisText text) throws IOException {
+        for (int c = 0; c < r.size(); c++) {
+            CallText call = r.get(c);
+            run.accept(call.diagnosis());
+            text.add(call.flow(), call.ofCall(), call.details());
+        }
+    }
+
+    /** One call diagnosed for the text: its diagnosis, as the run and as the text read it, and its details or null. */
+    private record CallText(CallFlow flow, DiagnosisRun.CallDiagnosis diagnosis, Diagnosis ofCall, String details) {
+    }
+
+    private int shownPerKind() {
+        return all ? Integer.MAX_VALUE : DiagnosisText.SHOWN_PER_KIND;
+    }
+
+    /**
      * Accepts a run's calls and adds each finding's JSON to its group. A method of its own: the loop calling it runs
      * once per command, and the JIT compiles a method after a few calls but a loop in one only after many turns
      * (the main thread's samples had 15 % in the interpreter).
@@ -250,6 +291,41 @@ final class DiagnoseCommand extends ConsoleCommand {
 
     /** Calls diagnosed and turned into JSON together on one worker: as many as calls --json writes in a run. */
     private static final int RUN = CallsCommand.BATCH;
+
+    /** The capture read, its diagnosis started, and its calls to be assembled in start order. */
+    private record Started(LiveKitConfig config, DiagnosisRun run, List<Supplier<CallFlow>> calls) {
+    }
+
+    /** Reads the captures (the config loading meanwhile: {@link #read}) and starts their diagnosis. */
+    private Started start(PendingConfig pending, MediaCollector media) throws CaptureException, UserError {
+        LiveFlows flows = new LiveFlows();
+        LiveKitConfig config = read(flows, media, pending);
+        DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
+                media.result());
+        return new Started(config, run, flows.assemblyInStartOrder());
+    }
+
+    /** What a worker makes of the calls {@code from} (inclusive) to {@code to} of the start order. */
+    private interface RunTask<T> {
+        T make(int from, int to);
+    }
+
+    /** A task per {@link #RUN} of {@code calls} calls, made when a worker asks for it. */
+    private static <T> List<Supplier<T>> runs(int calls, RunTask<T> task) {
+        return new AbstractList<>() {
+            @Override
+            public Supplier<T> get(int r) {
+                int from = r * RUN;
+                int to = Math.min(calls, from + RUN);
+                return () -> task.make(from, to);
+            }
+
+            @Override
+            public int size() {
+                return (calls + RUN - 1) / RUN;
+            }
+        };
+    }
 
     /** A run of calls' diagnoses and their findings as JSON array elements (UTF-8), in one buffer. */
     private record CallRun(List<DiagnosisRun.CallDiagnosis> calls, FindingJson.Written json) {

@@ -1,10 +1,8 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.CallGroup;
 import org.sipladder.diagnose.Diagnosis;
@@ -25,28 +23,28 @@ final class DiagnosisOverview {
     /** The Call-IDs named per cause: enough to open a few with {@code report --call}, few enough for one line. */
     static final int IDS_SHOWN = 3;
 
-    private final FailureCauses<Void> failed;
-    private final List<Finding> answered = new ArrayList<>();
+    private final FailureCauses<Void> failed = new FailureCauses<>(IDS_SHOWN, null);
+    private final FindingCounts.Counter answered = new FindingCounts.Counter();
     private boolean otherDialogsFailed;
     private boolean otherDialogsAnswered;
 
-    DiagnosisOverview(Diagnosis diagnosis, Map<String, List<Finding>> findingsByFlow) {
-        failed = new FailureCauses<>(diagnosis, findingsByFlow, IDS_SHOWN, null);
-    }
-
-    /** Counts {@code flow}, whose findings are {@code about}; true when it failed. */
-    boolean add(CallFlow flow, List<Finding> about) {
-        if (failed.add(flow)) {
+    /** Counts {@code flow}, whose diagnosis alone is {@code ofCall}; true when it failed. */
+    boolean add(CallFlow flow, Diagnosis ofCall) {
+        if (failed.add(flow, ofCall)) {
             otherDialogsFailed |= !flow.aLeg().isCall();
             return true;
         }
-        int before = answered.size();
-        about.stream().filter(f -> f.severity() != Severity.INFO).forEach(answered::add);
-        otherDialogsAnswered |= answered.size() > before && !flow.aLeg().isCall();
+        List<Finding> warnings = ofCall.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+        answered.addCall(warnings);
+        otherDialogsAnswered |= !warnings.isEmpty() && !flow.aLeg().isCall();
         return false;
     }
 
-    void print(PrintWriter out) {
+    /**
+     * Prints the overview; {@code shown}: how the details below were chosen when not every call is shown (null when
+     * every call with findings is).
+     */
+    void print(PrintWriter out, String shown) {
         if (failed.count() > 0) {
             causes(out);
             out.println("Where the failures started:");
@@ -55,8 +53,8 @@ final class DiagnosisOverview {
             points.print(out);
             trunks(out);
         }
-        if (!answered.isEmpty()) {
-            FindingCounts counts = FindingCounts.of(answered);
+        FindingCounts counts = answered.counts();
+        if (counts.calls() > 0) {
             out.println();
             out.println((otherDialogsAnswered ? "Answered calls and dialogs" : "Answered calls")
                     + " with warnings or errors, by finding code: " + counts.calls());
@@ -65,13 +63,13 @@ final class DiagnosisOverview {
                     c.example().flowId()));
             codes.print(out);
         }
-        if (failed.count() == 0 && answered.isEmpty()) {
+        if (failed.count() == 0 && counts.calls() == 0) {
             out.println();
             out.println("No call failed, and no answered call has a warning or error.");
         }
         out.println();
         new WrappedText(out).print("In detail below: the failed calls first, then those that failed after the "
-                + "answer, then the others with findings, each in start order.", "", "");
+                + "answer, then the others with findings, each in start order." + (shown == null ? "" : " " + shown), "", "");
     }
 
     /** The failed calls by the trunk their last INVITE matched in LiveKit; nothing when no config was loaded. */

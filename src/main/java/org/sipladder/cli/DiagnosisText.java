@@ -1,10 +1,18 @@
 package org.sipladder.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.io.StringWriter;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.sipladder.diagnose.DialogCounts;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
@@ -14,73 +22,217 @@ import org.sipladder.livekit.LiveKitConfig;
 
 /**
  * The human-readable diagnosis: an overview when several calls have findings; then per call, failed calls first and
- * each call's primary cause first; then what is wrong in the config alone.
+ * each call's primary cause first; then what is wrong in the config alone. Fed one call at a time as the calls are
+ * diagnosed, so a day of traffic is never held whole: the overview is counted as the calls come, and the calls'
+ * details wait in three sections (on disk when large) until the overview is printed. Unless every call is asked for,
+ * only the first {@value #SHOWN_PER_KIND} calls of each kind are shown in detail (the failed calls of one primary
+ * cause, the other calls with one set of finding codes); the rest are counted below them.
  */
-final class DiagnosisText {
+final class DiagnosisText implements AutoCloseable {
 
-    private final PrintWriter out;
-    private final WrappedText wrapped;
+    /** How many calls of one kind are shown in detail unless every call is asked for ({@code diagnose --all}). */
+    static final int SHOWN_PER_KIND = 5;
 
-    DiagnosisText(PrintWriter out) {
-        this.out = out;
-        this.wrapped = new WrappedText(out);
+    private final int shownPerKind;
+    private final DialogCounts counts = new DialogCounts();
+    private final DiagnosisOverview overview = new DiagnosisOverview();
+    private final Section failed = new Section("failed calls", "PRIMARY CAUSE", "primary cause");
+    private final Section failedAfterAnswer = new Section("calls that failed after the answer", "PRIMARY CAUSE",
+            "primary cause");
+    private final Section others = new Section("other calls with findings", "FINDING CODES", "set of finding codes");
+    private int flows;
+    private int findings;
+    private int callsWithFindings;
+
+    /** @param shownPerKind how many calls of each kind to show in detail ({@link Integer#MAX_VALUE}: every one) */
+    DiagnosisText(int shownPerKind) {
+        this.shownPerKind = shownPerKind;
     }
 
-    /** Prints the diagnosis; {@code captureRead}: it is of captures (not of a LiveKit config alone). */
-    void print(List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis, boolean captureRead) {
-        out.println("Diagnosis: " + diagnosis.counts(flows) + ", "
-                + diagnosis.findings().size() + " finding" + (diagnosis.findings().size() == 1 ? "" : "s") + "; "
+    /**
+     * Prints the diagnosis of calls held whole ({@code flows}, as {@code diagnosis} found them); {@code captureRead}:
+     * it is of captures (not of a LiveKit config alone).
+     */
+    static void print(PrintWriter out, List<CallFlow> flows, LiveKitConfig config, Diagnosis diagnosis,
+                      boolean captureRead, int shownPerKind) throws IOException {
+        Map<String, List<Finding>> findingsByFlow = diagnosis.findings().stream().filter(f -> f.flowId() != null)
+                .collect(Collectors.groupingBy(Finding::flowId));
+        Map<String, List<LiveKitRouting>> routingsByFlow = diagnosis.routings().stream()
+                .collect(Collectors.groupingBy(LiveKitRouting::flowId));
+        try (DiagnosisText text = new DiagnosisText(shownPerKind)) {
+            for (CallFlow flow : flows) {
+                text.add(flow, new Diagnosis(findingsByFlow.getOrDefault(flow.id(), List.of()),
+                        routingsByFlow.getOrDefault(flow.id(), List.of())), null);
+            }
+            text.print(out, config, diagnosis.findings().stream().filter(f -> f.flowId() == null).toList(),
+                    captureRead);
+        }
+    }
+
+    /**
+     * Counts {@code flow}, whose diagnosis alone is {@code ofCall} (its findings in the order they are listed), and
+     * keeps its details when they are to be shown: {@code details} as {@link #details} made them, or null to make them
+     * here.
+     */
+    void add(CallFlow flow, Diagnosis ofCall, String details) throws IOException {
+        flows++;
+        List<Finding> about = ofCall.findings();
+        findings += about.size();
+        callsWithFindings += about.isEmpty() ? 0 : 1;
+        counts.add(flow, ofCall.failed(flow));
+        // every call is counted, as the PDF report counts them, though only those with something to say are shown
+        boolean failure = overview.add(flow, ofCall);
+        if (about.isEmpty() && ofCall.routings().isEmpty()) {
+            return;
+        }
+        // what a reader looks for first comes first: calls that failed, then those that failed after the answer
+        Section section = !failure ? others : afterAnswer(flow, ofCall) ? failedAfterAnswer : failed;
+        String kind = section == others ? codes(about) : primaryCause(about);
+        if (section.shows(kind, shownPerKind)) {
+            section.text.append((details != null ? details : details(flow, ofCall)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Prints what was added: the header, the overview, the calls' details and {@code configFindings} (those about the
+     * config alone); {@code captureRead}: the calls are of captures (not of a LiveKit config alone).
+     */
+    void print(PrintWriter out, LiveKitConfig config, List<Finding> configFindings, boolean captureRead)
+            throws IOException {
+        int total = findings + configFindings.size();
+        out.println("Diagnosis: " + counts + ", "
+                + total + " finding" + (total == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
                 + " dispatch rules" + (config.outboundTrunks().isEmpty() ? ""
                 : ", " + config.outboundTrunks().size() + " outbound trunks")
                 + " from " + String.join(", ", config.sources())));
-        // by flow id: a large capture has tens of thousands of calls and findings
-        Map<String, List<Finding>> findingsByFlow = diagnosis.findings().stream().filter(f -> f.flowId() != null)
-                .collect(Collectors.groupingBy(Finding::flowId));
-        Map<String, List<LiveKitRouting>> routingsByFlow = diagnosis.routings().stream()
-                .collect(Collectors.groupingBy(LiveKitRouting::flowId));
-        DiagnosisOverview overview = new DiagnosisOverview(diagnosis, findingsByFlow);
-        // what a reader looks for first comes first: calls that failed, then those that failed after the answer
-        List<CallFlow> failed = new ArrayList<>();
-        List<CallFlow> failedAfterAnswer = new ArrayList<>();
-        List<CallFlow> others = new ArrayList<>();
-        for (CallFlow flow : flows) {
-            List<Finding> about = findingsByFlow.getOrDefault(flow.id(), List.of());
-            // every call is counted, as the PDF report counts them, though only those with something to say are shown
-            boolean failure = overview.add(flow, about);
-            if (about.isEmpty() && !routingsByFlow.containsKey(flow.id())) {
-                continue;
-            }
-            (!failure ? others : afterAnswer(flow, diagnosis) ? failedAfterAnswer : failed).add(flow);
+        if (callsWithFindings > 1) {
+            boolean some = failed.omitted() + failedAfterAnswer.omitted() + others.omitted() > 0;
+            overview.print(out, !some ? null : "Of each primary cause, and of the other calls each set of finding "
+                    + "codes, the first " + shownPerKind + " calls are shown; diagnose --all shows every call.");
         }
-        if (findingsByFlow.size() > 1) {
-            overview.print(out);
+        for (Section section : List.of(failed, failedAfterAnswer, others)) {
+            section.print(out, shownPerKind);
         }
-        for (List<CallFlow> group : List.of(failed, failedAfterAnswer, others)) {
-            group.forEach(flow -> call(flow, diagnosis, findingsByFlow.getOrDefault(flow.id(), List.of()),
-                    routingsByFlow.getOrDefault(flow.id(), List.of())));
-        }
-        List<Finding> configOnly = diagnosis.findings().stream().filter(f -> f.flowId() == null).toList();
-        if (!configOnly.isEmpty()) {
+        if (!configFindings.isEmpty()) {
             out.println();
             out.println("LiveKit config");
-            configOnly.forEach(this::finding);
+            WrappedText wrapped = new WrappedText(out);
+            configFindings.forEach(f -> finding(out, wrapped, f));
         }
-        if (diagnosis.findings().isEmpty()) {
+        if (total == 0) {
             out.println();
             // an empty capture is no evidence of a working one (the reader's warnings say what it held)
-            out.println(captureRead && flows.isEmpty() ? "No SIP call in the capture: nothing to diagnose."
+            out.println(captureRead && flows == 0 ? "No SIP call in the capture: nothing to diagnose."
                     : "No problems found.");
         }
     }
 
-    /** One call's details: "Call ID: ...", its LiveKit routings, its findings (the primary cause first). */
-    private void call(CallFlow flow, Diagnosis diagnosis, List<Finding> about, List<LiveKitRouting> routings) {
+    @Override
+    public void close() throws IOException {
+        for (Section section : List.of(failed, failedAfterAnswer, others)) {
+            section.text.close();
+        }
+    }
+
+    /**
+     * One call's details, as {@link #add} shows them: "Call ID: ...", its LiveKit routings, its findings (the
+     * primary cause first). Needs nothing but the call: may be made on any thread.
+     */
+    static String details(CallFlow flow, Diagnosis ofCall) {
+        StringWriter text = new StringWriter(4096);
+        PrintWriter out = new PrintWriter(text);
+        WrappedText wrapped = new WrappedText(out);
         out.println();
-        out.println(heading(flow, diagnosis, about));
-        routings.forEach(this::routing);
-        about.forEach(this::finding);
+        out.println(heading(flow, ofCall, ofCall.findings()));
+        ofCall.routings().forEach(r -> routing(out, wrapped, r));
+        ofCall.findings().forEach(f -> finding(out, wrapped, f));
+        out.flush();
+        return text.toString();
+    }
+
+    /** The primary cause's code of a failed call, "" when none explains it. */
+    private static String primaryCause(List<Finding> about) {
+        for (Finding f : about) {
+            if (f.primary()) {
+                return f.code().name();
+            }
+        }
+        return "";
+    }
+
+    /** The codes of a call's findings, each once, in the order they are listed. */
+    private static String codes(List<Finding> about) {
+        Set<String> codes = new LinkedHashSet<>();
+        about.forEach(f -> codes.add(f.code().name()));
+        return String.join(", ", codes);
+    }
+
+    /** The details of one group of calls (failed, failed after the answer, the others), and those not shown. */
+    private static final class Section {
+        private final String calls;
+        private final String kindHeader;
+        private final String kindName;
+        private final SpillBuffer text = new SpillBuffer();
+        /** By kind: how many of its calls were seen, in order of each kind's first call. */
+        private final Map<String, Integer> kinds = new LinkedHashMap<>();
+        private int omitted;
+
+        Section(String calls, String kindHeader, String kindName) {
+            this.calls = calls;
+            this.kindHeader = kindHeader;
+            this.kindName = kindName;
+        }
+
+        /** Counts a call of {@code kind}; true when it is to be shown. */
+        boolean shows(String kind, int shownPerKind) {
+            int seen = kinds.merge(kind, 1, Integer::sum);
+            omitted += seen > shownPerKind ? 1 : 0;
+            return seen <= shownPerKind;
+        }
+
+        int omitted() {
+            return omitted;
+        }
+
+        void print(PrintWriter out, int shownPerKind) throws IOException {
+            write(out, text);
+            if (omitted == 0) {
+                return;
+            }
+            out.println();
+            new WrappedText(out).print("Not shown in detail: " + omitted + " more " + calls + ", beyond the first "
+                    + shownPerKind + " of each " + kindName + " (diagnose --all shows every call, --json lists "
+                    + "every finding):", "", "");
+            TextTable table = new TextTable(new String[] {"CALLS", kindHeader}, 0);
+            kinds.entrySet().stream().filter(e -> e.getValue() > shownPerKind)
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> table.add(Integer.toString(e.getValue() - shownPerKind),
+                            e.getKey().isEmpty() ? "none (no rule explains the failure)" : e.getKey()));
+            table.print(out);
+        }
+    }
+
+    /**
+     * Writes {@code text} after what {@code out} holds: straight to standard output's bytes when it takes UTF-8 (a
+     * section of every call's details is hundreds of megabytes on a large capture), else through {@code out}.
+     */
+    private static void write(PrintWriter out, SpillBuffer text) throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
+        out.flush();
+        WritableByteChannel channel = ConsoleWriter.standardOutput(out);
+        OutputStream utf8 = channel == null ? ConsoleWriter.utf8Stream(out) : null;
+        if (channel != null) {
+            text.writeTo(channel, 0);
+        } else if (utf8 != null) {
+            text.writeTo(utf8, 0);
+            utf8.flush();
+        } else {
+            text.writeTo(out, 0);
+        }
     }
 
     /** True when the call was answered and failed all the same, as its heading says after "but". */
@@ -101,7 +253,7 @@ final class DiagnosisText {
                 : ", but " + Diagnosis.failureAfterAnswer(about));
     }
 
-    private void routing(LiveKitRouting r) {
+    private static void routing(PrintWriter out, WrappedText wrapped, LiveKitRouting r) {
         wrapped.print("LiveKit, INVITE frame " + r.transaction().frame() + ": " + r.summary(), "  ", "    ");
         if (r.simulated()) {
             out.println("    How LiveKit decides:");
@@ -109,7 +261,7 @@ final class DiagnosisText {
         }
     }
 
-    private void finding(Finding f) {
+    private static void finding(PrintWriter out, WrappedText wrapped, Finding f) {
         out.println();
         out.println("  " + (f.primary() ? "PRIMARY CAUSE  " : "") + f.severity() + "  " + f.code());
         wrapped.print(f.title(), "  ", "  ");

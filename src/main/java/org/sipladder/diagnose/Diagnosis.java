@@ -3,12 +3,10 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
 
 /**
@@ -52,30 +50,11 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
      * named by their methods, most frequent first, and left out when there are none.
      */
     public String counts(List<CallFlow> flows) {
-        int calls = 0;
-        int failedCalls = 0;
-        int others = 0;
-        int failedOthers = 0;
-        // method -> dialogs, in order of first appearance for ties
-        Map<String, Integer> methods = new LinkedHashMap<>();
+        DialogCounts counts = new DialogCounts();
         for (CallFlow flow : flows) {
-            boolean failed = failed(flow);
-            if (flow.aLeg().isCall()) {
-                calls++;
-                failedCalls += failed ? 1 : 0;
-            } else {
-                others++;
-                failedOthers += failed ? 1 : 0;
-                methods.merge(flow.aLeg().method(), 1, Integer::sum);
-            }
+            counts.add(flow, failed(flow));
         }
-        String text = calls + " call" + (calls == 1 ? "" : "s") + " (" + failedCalls + " failed)";
-        if (others == 0) {
-            return text;
-        }
-        String names = methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(Map.Entry::getKey).collect(Collectors.joining("/"));
-        return text + ", " + others + " " + names + " dialog" + (others == 1 ? "" : "s") + " (" + failedOthers + " failed)";
+        return counts.toString();
     }
 
     /**

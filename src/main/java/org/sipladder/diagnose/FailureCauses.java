@@ -25,9 +25,14 @@ public final class FailureCauses<T> {
     private final Map<String, List<Finding>> findingsByFlow;
     private final CallGroups<T> causes;
     private final Tally failurePoints = new Tally();
-    /** Each call's last INVITE LiveKit routed, by flow id; null when no routing was simulated (no config loaded). */
+    /**
+     * Each call's last INVITE LiveKit routed, by flow id; null when no routing was simulated (no config loaded), or
+     * when the calls come with their own diagnoses ({@link #add(CallFlow, Diagnosis)}).
+     */
     private final Map<String, LiveKitRouting> lastRouting;
     private final Tally trunks = new Tally();
+    /** Calls fed with their own diagnoses: whether any of their routings was simulated (a config was loaded). */
+    private boolean simulated;
     private int count;
 
     /**
@@ -47,25 +52,61 @@ public final class FailureCauses<T> {
         }
     }
 
+    /**
+     * Failed calls fed one at a time, each with its own diagnosis ({@link #add(CallFlow, Diagnosis)}): a capture's
+     * calls diagnosed as they are read, none of them held after its turn.
+     */
+    public FailureCauses(int keptWhole, Function<CallFlow, T> kept) {
+        this.diagnosis = null;
+        this.findingsByFlow = null;
+        this.causes = new CallGroups<>(keptWhole, kept);
+        this.lastRouting = null;
+    }
+
     /** Counts {@code flow} when it failed; true when it did. */
     public boolean add(CallFlow flow) {
         if (!diagnosis.failed(flow)) {
             return false;
         }
-        count++;
         Finding primary = findingsByFlow.getOrDefault(flow.id(), List.of()).stream().filter(Finding::primary)
                 .findFirst().orElse(null);
+        count(flow, primary, lastRouting != null, lastRouting == null ? null : lastRouting.get(flow.id()));
+        return true;
+    }
+
+    /**
+     * As {@link #add(CallFlow)}, for the counts made without the capture's whole diagnosis: {@code ofCall} is the
+     * diagnosis of {@code flow} alone (its findings in the order they are listed, and its routings).
+     */
+    public boolean add(CallFlow flow, Diagnosis ofCall) {
+        LiveKitRouting last = null;
+        for (LiveKitRouting r : ofCall.routings()) {
+            simulated |= r.simulated();
+            if (r.flowId().equals(flow.id())) {
+                last = r;
+            }
+        }
+        if (!ofCall.failed(flow)) {
+            return false;
+        }
+        Finding primary = ofCall.findings().stream().filter(f -> f.primary() && flow.id().equals(f.flowId()))
+                .findFirst().orElse(null);
+        // whether the trunk table is shown is known once every call was fed: counted for every failed call
+        count(flow, primary, true, last);
+        return true;
+    }
+
+    private void count(CallFlow flow, Finding primary, boolean byTrunk, LiveKitRouting last) {
+        count++;
         causes.add(primary == null ? null : primary.code(), primary == null ? UNEXPLAINED : primary.title(), flow);
         failurePoints.add(FailurePoint.of(flow, primary).key());
-        if (lastRouting != null) {
-            LiveKitRouting last = lastRouting.get(flow.id());
+        if (byTrunk) {
             if (last == null) {
                 trunks.add(List.of(NOT_AT_LIVEKIT));
             } else if (last.simulated()) {
                 trunks.add(List.of(TrunkLabel.line(last.outcome().trunk())));
             }
         }
-        return true;
     }
 
     /** How many failed calls were added. */
@@ -88,6 +129,6 @@ public final class FailureCauses<T> {
      * {@link #NOT_AT_LIVEKIT}; most calls first. Empty when no config was loaded.
      */
     public List<Tally.Row> trunks() {
-        return trunks.rows();
+        return diagnosis == null && !simulated ? List.of() : trunks.rows();
     }
 }

@@ -33,20 +33,63 @@ public record FindingCounts(List<Code> codes, int findings, int calls) {
         Set<String> calls = new HashSet<>();
         for (Finding f : findings) {
             Group g = groups.computeIfAbsent(f.code() + " " + f.severity(), k -> new Group(f));
-            g.calls.add(f.flowId());
+            if (g.flows.add(f.flowId())) {
+                g.calls++;
+            }
             g.findings++;
             calls.add(f.flowId());
         }
-        // among codes on as many calls, the one found more often first; then in order of each code's first finding
+        return counted(groups, findings.size(), calls.size());
+    }
+
+    /** Among codes on as many calls, the one found more often first; then in order of each code's first finding. */
+    private static FindingCounts counted(Map<String, Group> groups, int findings, int calls) {
         List<Code> codes = groups.values().stream().map(g -> new Code(g.example.code(), g.example.severity(),
-                g.calls.size(), g.findings, g.example)).sorted(Comparator.comparingInt(Code::calls)
+                g.calls, g.findings, g.example)).sorted(Comparator.comparingInt(Code::calls)
                 .thenComparingInt(Code::findings).reversed()).toList();
-        return new FindingCounts(codes, findings.size(), calls.size());
+        return new FindingCounts(codes, findings, calls);
+    }
+
+    /**
+     * Counts as {@link #of} does, fed the findings of one call at a time, so that a large capture's findings need
+     * not all be held: only each code's first finding is kept.
+     */
+    public static final class Counter {
+        private final Map<String, Group> groups = new LinkedHashMap<>();
+        private int findings;
+        private int calls;
+        private int call;
+
+        /** Counts the findings of one call (none: the call is not counted). */
+        public void addCall(List<Finding> ofOneCall) {
+            if (ofOneCall.isEmpty()) {
+                return;
+            }
+            call++;
+            calls++;
+            for (Finding f : ofOneCall) {
+                Group g = groups.computeIfAbsent(f.code() + " " + f.severity(), k -> new Group(f));
+                if (g.lastCall != call) {
+                    g.lastCall = call;
+                    g.calls++;
+                }
+                g.findings++;
+                findings++;
+            }
+        }
+
+        public FindingCounts counts() {
+            return counted(groups, findings, calls);
+        }
     }
 
     private static final class Group {
         private final Finding example;
-        private final Set<String> calls = new HashSet<>();
+        /** The calls counted, by flow id, for {@link #of}. */
+        private final Set<String> flows = new HashSet<>();
+        /** The last call counted, for {@link Counter}. */
+        private int lastCall;
+        private int calls;
         private int findings;
 
         Group(Finding example) {

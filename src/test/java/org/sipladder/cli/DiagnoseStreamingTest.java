@@ -22,6 +22,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.diagnose.DiagnosisEngine;
+import org.sipladder.diagnose.DiagnosisSettings;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.LiveFlows;
+import org.sipladder.media.MediaCollector;
+import org.sipladder.sip.SipParser;
 import org.sipladder.livekit.ConfigFileLoader;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.testkit.Captures;
@@ -63,11 +68,39 @@ class DiagnoseStreamingTest {
     }
 
     @Test
-    void jsonOnAUtf8ConsoleIsTheSameBytesAsThroughTheWriter() throws Exception {
-        Path capture = manyKindsOfCalls(12);
+    void theTextCallByCallIsTheTextOfAllCallsAtOnce() throws Exception {
+        Path capture = manyKindsOfCalls(36);
         DemoCase demo = DemoCase.copyTo(dir);
-        String[] args = {"diagnose", capture.toString(), "--json", "--livekit-config", demo.trunks().toString(),
-            "--livekit-config", demo.rules().toString()};
+        for (List<String> config : List.of(List.<String>of(),
+                List.of("--livekit-config", demo.trunks().toString(), "--livekit-config", demo.rules().toString()))) {
+            LiveKitConfig loaded = config.isEmpty() ? LiveKitConfig.empty()
+                    : new ConfigFileLoader().loadAll(List.of(demo.trunks(), demo.rules()));
+            for (boolean all : new boolean[] {false, true}) {
+                List<String> args = new java.util.ArrayList<>(List.of("diagnose", capture.toString()));
+                args.addAll(config);
+                if (all) {
+                    args.add("--all");
+                }
+                CliRun run = CliRun.of(args.toArray(new String[0]));
+                assertEquals(0, run.exitCode(), run.err());
+                String expected = textAllAtOnce(capture, loaded, all ? Integer.MAX_VALUE : DiagnosisText.SHOWN_PER_KIND);
+                assertEquals(expected, run.out(), args.toString());
+                // 7 or 8 calls of each kind: some are not shown but with --all
+                assertEquals(!all, run.out().contains("Not shown in detail"), args.toString());
+            }
+        }
+    }
+
+    @Test
+    void textOnAUtf8ConsoleIsTheSameAsThroughTheWriter() throws Exception {
+        sameOnEveryConsole("diagnose", manyKindsOfCalls(12).toString(), "--all");
+    }
+
+    /**
+     * Runs {@code args} on a UTF-8 console after text of its own and on an ISO-8859-1 one: the same as through a
+     * writer; returns what the writer got.
+     */
+    private static String sameOnEveryConsole(String... args) {
         String viaWriter = CliRun.of(args).out();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ConsoleWriter out = new ConsoleWriter(console, StandardCharsets.UTF_8);
@@ -81,6 +114,15 @@ class DiagnoseStreamingTest {
         assertEquals(0, SipLadderCommand.commandLine(other, new PrintWriter(new StringWriter())).execute(args));
         other.flush();
         assertEquals(viaWriter, latin1.toString(StandardCharsets.ISO_8859_1));
+        return viaWriter;
+    }
+
+    @Test
+    void jsonOnAUtf8ConsoleIsTheSameBytesAsThroughTheWriter() throws Exception {
+        Path capture = manyKindsOfCalls(12);
+        DemoCase demo = DemoCase.copyTo(dir);
+        sameOnEveryConsole("diagnose", capture.toString(), "--json", "--livekit-config", demo.trunks().toString(),
+                "--livekit-config", demo.rules().toString());
         // and no calls: the empty array
         Path empty = Captures.pcap().write(dir.resolve("empty.pcap"));
         ByteArrayOutputStream none = new ByteArrayOutputStream();
@@ -102,6 +144,20 @@ class DiagnoseStreamingTest {
     /** The findings of {@link DiagnosisEngine#diagnose} on all calls, printed by {@link FindingJson#write}. */
     private static String allAtOnce(Path capture, LiveKitConfig config) throws Exception {
         return DiagnoseReadBackTest.diagnose(capture, config, false) + "\n";
+    }
+
+    /** The text of {@link DiagnosisEngine#diagnose} on all calls, printed by {@link DiagnosisText#print}. */
+    private static String textAllAtOnce(Path capture, LiveKitConfig config, int shownPerKind) throws Exception {
+        LiveFlows flows = new LiveFlows();
+        MediaCollector media = MediaCollector.withLossSeries();
+        new CaptureMessages(SipParser.Depth.SCAN, new PrintWriter(new StringWriter()), media).read(capture, flows::add);
+        List<CallFlow> calls = flows.snapshot();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        DiagnosisText.print(out, calls, config, DiagnosisEngine.standard().diagnose(calls, config,
+                DiagnosisSettings.FROM_EVIDENCE, media.result()), true, shownPerKind);
+        out.flush();
+        return text.toString();
     }
 
     /** Calls to LiveKit refused with 503, answered calls with a private Via to a public peer, busy, 404, unanswered. */

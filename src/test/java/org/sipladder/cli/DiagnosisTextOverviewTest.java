@@ -47,12 +47,64 @@ class DiagnosisTextOverviewTest {
         assertEquals("Answered calls with warnings or errors, by finding code: 2", lines.get(15));
         assertEquals(List.of("2", "WARNING", "MEDIA_LOSS", "dropout-1"), cells(lines.get(17)));
 
-        List<String> headings = lines.stream().filter(l -> l.startsWith("Call ")).map(l -> l.substring(5, l.indexOf(':')))
-                .toList();
-        assertEquals(List.of("busy-2", "silent-3", "busy-6", "busy-7", "busy-8", "busy-9", "busy-10", "busy-11",
-                "busy-12", "busy-13", "silent-14", "oneway-5", "dropout-1", "dropout-4"), headings,
+        List<String> headings = headings(lines);
+        // the first 5 of each primary cause: busy-10 .. busy-13 are counted below the failed calls shown
+        assertEquals(List.of("busy-2", "silent-3", "busy-6", "busy-7", "busy-8", "busy-9", "silent-14", "oneway-5",
+                "dropout-1", "dropout-4"), headings,
                 "failed calls first, then the one that failed after the answer, then the answered; each in start order");
         assertTrue(lines.indexOf("Call oneway-5: caller got 200 OK, but its media failed") > 0, run.out());
+        String flat = run.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("then the others with findings, each in start order. Of each primary cause, and of the "
+                + "other calls each set of finding codes, the first 5 calls are shown; diagnose --all shows every call."),
+                run.out());
+        assertTrue(flat.contains("Not shown in detail: 4 more failed calls, beyond the first 5 of each primary cause "
+                + "(diagnose --all shows every call, --json lists every finding): CALLS PRIMARY CAUSE 4 SIP_CALL_REJECTED"),
+                run.out());
+        int notShown = lines.indexOf(lines.stream().filter(l -> l.startsWith("Not shown in detail")).findFirst()
+                .orElseThrow());
+        assertTrue(notShown > lines.indexOf("Call silent-14: caller got no final response"), run.out());
+        assertTrue(notShown < lines.indexOf("Call oneway-5: caller got 200 OK, but its media failed"), run.out());
+        assertEquals(List.of("CALLS", "PRIMARY CAUSE"), cells(lines.get(notShown + 2)));
+        assertEquals(List.of("4", "SIP_CALL_REJECTED"), cells(lines.get(notShown + 3)));
+        assertEquals("", lines.get(notShown + 4));
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Not shown in detail")).count(), run.out());
+
+        // --all: every call in detail, and nothing said of calls not shown
+        CliRun all = CliRun.of("diagnose", capture.toString(), "--all");
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals(List.of("busy-2", "silent-3", "busy-6", "busy-7", "busy-8", "busy-9", "busy-10", "busy-11",
+                "busy-12", "busy-13", "silent-14", "oneway-5", "dropout-1", "dropout-4"), headings(all.outLines()));
+        assertFalse(all.out().contains("Not shown"), all.out());
+        assertFalse(all.out().contains("--all shows"), all.out());
+        // the overview is the same either way
+        assertEquals(lines.subList(0, 19), all.outLines().subList(0, 19));
+    }
+
+    @Test
+    void theOtherCallsAreShownFiveOfEachSetOfFindingCodes() throws IOException {
+        Captures c = Captures.pcap();
+        for (int n = 0; n < 8; n++) {
+            MediaCall.nth(c, n, "dropout-" + n, true, false);
+        }
+        refused(c, 8, "busy-8", 486, "Busy Here");
+        CliRun run = CliRun.of("diagnose", c.write(dir.resolve("dropouts.pcap")).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertEquals(List.of("busy-8", "dropout-0", "dropout-1", "dropout-2", "dropout-3", "dropout-4"), headings(lines));
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("Not shown in detail: 3 more other calls with findings, "
+                + "beyond the first 5 of each set of finding codes (diagnose --all shows every call, --json lists every "
+                + "finding): CALLS FINDING CODES 3 MEDIA_LOSS"), run.out());
+        int notShown = lines.indexOf(lines.stream().filter(l -> l.startsWith("Not shown in detail")).findFirst()
+                .orElseThrow());
+        assertTrue(notShown > lines.indexOf("Call dropout-4: caller got 200 OK"), run.out());
+        assertEquals(List.of("3", "MEDIA_LOSS"), cells(lines.get(notShown + 3)));
+        // the overview counts every call
+        assertTrue(run.out().contains("Answered calls with warnings or errors, by finding code: 8"), run.out());
+    }
+
+    /** The Call-IDs of the calls shown in detail, in order. */
+    private static List<String> headings(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("Call ")).map(l -> l.substring(5, l.indexOf(':'))).toList();
     }
 
     @Test

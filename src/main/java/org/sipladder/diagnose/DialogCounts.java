@@ -1,0 +1,48 @@
+package org.sipladder.diagnose;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sipladder.flow.CallFlow;
+
+/**
+ * How many calls and how many other dialogs (registrations, subscriptions, pings...) a capture holds, and how many of
+ * each failed, counted one flow at a time: {@link Diagnosis#counts} over a list, the text diagnosis as calls are
+ * diagnosed.
+ */
+public final class DialogCounts {
+
+    private int calls;
+    private int failedCalls;
+    private int others;
+    private int failedOthers;
+    /** Method -> dialogs, in order of first appearance for ties. */
+    private final Map<String, Integer> methods = new LinkedHashMap<>();
+
+    /** Counts {@code flow}, which failed or not as {@link Diagnosis#failed} tells. */
+    public void add(CallFlow flow, boolean failed) {
+        if (flow.aLeg().isCall()) {
+            calls++;
+            failedCalls += failed ? 1 : 0;
+        } else {
+            others++;
+            failedOthers += failed ? 1 : 0;
+            methods.merge(flow.aLeg().method(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * "3 calls (1 failed), 16 REGISTER/SUBSCRIBE dialogs (2 failed)": the other dialogs named by their methods, most
+     * frequent first, and left out when there are none.
+     */
+    @Override
+    public String toString() {
+        String text = calls + " call" + (calls == 1 ? "" : "s") + " (" + failedCalls + " failed)";
+        if (others == 0) {
+            return text;
+        }
+        String names = methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).collect(Collectors.joining("/"));
+        return text + ", " + others + " " + names + " dialog" + (others == 1 ? "" : "s") + " (" + failedOthers + " failed)";
+    }
+}
