@@ -71,6 +71,22 @@ public final class DiagnosisEngine {
     }
 
     /**
+     * As {@link #diagnose(List, LiveKitConfig, DiagnosisSettings, CaptureMedia)} on {@code workers} threads, keeping of
+     * each call only its findings, their texts shared with equal ones found before ({@link SharedTexts}: a large
+     * capture has 100,000 findings of a handful of kinds), and its LiveKit routings without the call they came from:
+     * for calls assembled as they are read (the desktop's, the PDF report's), whose memory then grows with the
+     * findings' evidence, not with the calls.
+     */
+    public Diagnosis diagnoseLean(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
+                                  CaptureMedia media, int workers) {
+        SharedTexts texts = new SharedTexts();
+        return diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
+                call.flowId(), call.findings().stream().map(texts::of).toList(),
+                call.routings().stream().map(texts::of).toList(), call.failedAfterAnswer(), call.echoKeys(),
+                call.rulesTakingCalls()), workers);
+    }
+
+    /**
      * A diagnosis to be fed call by call (a large capture, read once): see {@link DiagnosisRun}. Its findings are
      * those {@link #diagnose(List, LiveKitConfig, DiagnosisSettings, CaptureMedia)} gives, listed per call.
      */

@@ -67,6 +67,14 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
         return null;
     }
 
+    /**
+     * The summary given when it says more than {@link #summaryOf} the outcome, statuses and consistency would (a
+     * replayed rejection, a verdict behind NAT); null when it says no more: what a routing kept for long needs to keep.
+     */
+    String particularSummary() {
+        return summary == null || summary.equals(summaryOf(outcome, observed, consistency)) ? null : summary;
+    }
+
     /** One line for people: "LiveKit would answer X; the capture shows Y: consistent". */
     public String summary() {
         return summary != null ? summary : summaryOf(outcome, observed, consistency);

@@ -161,6 +161,35 @@ public final class LiveFlows {
         return new Tasks(startOrder(), agentRoles);
     }
 
+    /**
+     * The calls so far in start order as a list that assembles a call each time one is asked for and keeps none: for
+     * passes over every call of a large capture that need not hold them all at once (the PDF report's, as the desktop
+     * app's list assembles a call when it is shown). Safe to read from several threads once no more messages are added.
+     */
+    public synchronized List<CallFlow> assembledWhenAsked() {
+        List<Supplier<CallFlow>> tasks = assemblyInStartOrder();
+        return new Assembled(tasks);
+    }
+
+    /** See {@link #assembledWhenAsked}. */
+    private static final class Assembled extends AbstractList<CallFlow> implements RandomAccess {
+        private final List<Supplier<CallFlow>> tasks;
+
+        Assembled(List<Supplier<CallFlow>> tasks) {
+            this.tasks = tasks;
+        }
+
+        @Override
+        public CallFlow get(int index) {
+            return tasks.get(index).get();
+        }
+
+        @Override
+        public int size() {
+            return tasks.size();
+        }
+    }
+
     /** One task per call, each made when asked for; safe to read from several threads. */
     private static final class Tasks extends AbstractList<Supplier<CallFlow>> implements RandomAccess {
         private final Starting[] calls;

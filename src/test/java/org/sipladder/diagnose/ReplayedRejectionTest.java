@@ -61,6 +61,12 @@ class ReplayedRejectionTest {
         assertEquals(Consistency.CONSISTENT, retry.consistency());
         assertTrue(retry.summary().endsWith(", a replay of its answer to the INVITE of frame 1 (same Call-ID and From "
                 + "tag, 1.0 s before)"), retry.summary());
+
+        // the diagnosis the desktop app and the PDF report keep (routings without their calls) says the same
+        Diagnosis lean = DiagnosisEngine.standard().diagnoseLean(List.of(flow), CONFLICT,
+                DiagnosisSettings.FROM_EVIDENCE, org.sipladder.media.CaptureMedia.none(), 2);
+        assertEquals(retry.summary(), lean.routings().get(1).summary());
+        assertEquals(d.routings().get(0).summary(), lean.routings().get(0).summary());
     }
 
     @Test

@@ -43,11 +43,7 @@ public final class CallByCallDiagnoser implements Diagnoser {
     @Override
     public Diagnosis diagnose(List<CallFlow> flows, LiveKitConfig config, DiagnosisSettings settings,
                               CaptureMedia media) {
-        SharedTexts texts = new SharedTexts();
-        return engine.diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
-                call.flowId(), call.findings().stream().map(texts::of).toList(),
-                call.routings().stream().map(texts::of).toList(), call.failedAfterAnswer(), call.echoKeys(),
-                call.rulesTakingCalls()), workers);
+        return engine.diagnoseLean(flows, config, settings, media, workers);
     }
 
     @Override

@@ -1,15 +1,10 @@
-package org.sipladder.ui.findings;
+package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sipladder.diagnose.Evidence;
-import org.sipladder.diagnose.Finding;
-import org.sipladder.diagnose.FindingCode;
-import org.sipladder.diagnose.Fix;
-import org.sipladder.diagnose.Severity;
 
 class SharedTextsTest {
 
