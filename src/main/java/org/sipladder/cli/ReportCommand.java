@@ -86,7 +86,8 @@ final class ReportCommand implements Callable<Integer> {
         CaptureSummary summary = new CaptureMessages(SipParser.Depth.SCAN, spec.commandLine().getErr(), media)
                 .read(inputs, flows::add).summary();
         // as the desktop app exports it: each call assembled when a page needs it, and of the diagnosis only the
-        // findings with shared texts and the routings without their calls (the 352 MB capture: 452 -> 338 MB peak RSS, 7.4 -> 6.7 s; with the seed config 542 -> 401 MB, 11.5 -> 8.1 s)
+        // findings with shared texts and the routings without their calls (the 352 MB capture: 452 -> 338 MB peak
+        // RSS, 7.4 -> 6.7 s; with the seed config 542 -> 401 MB, 11.5 -> 8.1 s)
         List<CallFlow> calls = aliases.applyAll(flows.assembledWhenAsked());
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnoseLean(calls, config,
                 new DiagnosisSettings(deployment, null), media.result(), Runtime.getRuntime().availableProcessors());
