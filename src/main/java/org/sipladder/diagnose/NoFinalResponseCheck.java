@@ -298,7 +298,8 @@ final class NoFinalResponseCheck implements FindingRule {
         } else {
             addStepsAfterProvisional(tx, captureEndMicros, steps);
         }
-        Finding f = Findings.call(tx, CODE, CODE.title("INVITE", dst), why,
+        // an INVITE within the dialog (hold, a codec change, a session refresh) is named as SIP people name it
+        Finding f = Findings.call(tx, CODE, CODE.title(tx.inDialog() ? "re-INVITE" : "INVITE", dst), why,
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(steps, toLiveKit && refused == null ? List.of(LkCommand.listRules()) : List.of(), null));
         return early && refused == null ? f.withSeverity(Severity.WARNING) : f;
