@@ -61,6 +61,11 @@ final class DiagnoseCommand extends ConsoleCommand {
     @Option(names = "--json", description = "a JSON array of findings")
     private boolean json;
 
+    @Option(names = "--call", paramLabel = "ID", arity = "1..*", description = "only the call with a leg of this "
+            + "Call-ID (as `calls` and the overview list them), in detail; repeatable. The config's own findings "
+            + "(about every call) are left out")
+    private List<String> callIds = new ArrayList<>();
+
     @Option(names = "--all", description = "every call with findings in detail; without it the text shows the first "
             + DiagnosisText.SHOWN_PER_KIND + " calls of each primary cause (of the other calls: of each set of finding "
             + "codes) and counts the rest (--json always lists every finding)")
@@ -94,7 +99,13 @@ final class DiagnoseCommand extends ConsoleCommand {
             throw new UserError("diagnose: give a CAPTURE file, --livekit-config FILE or --livekit-url URL (see diagnose --help)");
         }
         if (captures.isEmpty()) {
+            if (!callIds.isEmpty()) {
+                throw new UserError("diagnose: --call picks calls of a CAPTURE: give one");
+            }
             return diagnose(config(), List.of(), MediaCollector.withLossSeries());
+        }
+        if (!callIds.isEmpty()) {
+            return chosenCalls();
         }
         // the config is loaded (protobuf's JSON parser: a third of a second of class loading and set-up, or the
         // LiveKit API's answer) on a thread of its own while the capture is read
@@ -106,6 +117,31 @@ final class DiagnoseCommand extends ConsoleCommand {
         } else {
             streamText(config, media);
         }
+        return 0;
+    }
+
+    /**
+     * {@code --call}: the calls named, each found among the capture's calls as they are assembled, diagnosed and shown
+     * in full; without the config's own findings, which are about every call (a rule no call reached...).
+     */
+    private int chosenCalls() throws CaptureException, UserError, IOException {
+        PendingConfig pending = configFiles.isEmpty() && liveKitUrl == null ? null : new PendingConfig(this::config);
+        MediaCollector media = MediaCollector.withLossSeries();
+        LiveFlows flows = new LiveFlows();
+        LiveKitConfig config = read(flows, media, pending);
+        List<CallFlow> chosen = CallChoice.byCallId(flows.assembledWhenAsked(), callIds);
+        Diagnosis all = DiagnosisEngine.standard().diagnose(chosen, config, new DiagnosisSettings(deployment, liveKitUrl),
+                media.result());
+        Diagnosis diagnosis = new Diagnosis(all.findings().stream().filter(f -> f.flowId() != null).toList(),
+                all.routings());
+        PrintWriter out = out();
+        if (json) {
+            FindingJson.write(diagnosis, out);
+            out.println();
+        } else {
+            DiagnosisText.print(out, chosen, config, diagnosis, true, Integer.MAX_VALUE);
+        }
+        out.flush();
         return 0;
     }
 

@@ -58,7 +58,7 @@ class DiagnosisTextOverviewTest {
                 + "other calls each set of finding codes, the first 5 calls are shown; diagnose --all shows every call."),
                 run.out());
         assertTrue(flat.contains("Not shown in detail: 4 more failed calls, beyond the first 5 of each primary cause "
-                + "(diagnose --all shows every call, --json lists every finding): CALLS PRIMARY CAUSE 4 SIP_CALL_REJECTED"),
+                + "(diagnose --call ID shows one, --all every call, --json lists every finding): CALLS PRIMARY CAUSE 4 SIP_CALL_REJECTED"),
                 run.out());
         int notShown = lines.indexOf(lines.stream().filter(l -> l.startsWith("Not shown in detail")).findFirst()
                 .orElseThrow());
@@ -81,6 +81,35 @@ class DiagnosisTextOverviewTest {
     }
 
     @Test
+    void aCallNamedWithCallIsShownInFullAlone() throws IOException {
+        Path capture = day();
+        // busy-12 is beyond the first 5 of its cause: not in the default text, in full with --call
+        assertFalse(CliRun.of("diagnose", capture.toString()).out().contains("Call busy-12:"));
+        CliRun one = CliRun.of("diagnose", capture.toString(), "--call", "busy-12");
+        assertEquals(0, one.exitCode(), one.err());
+        List<String> lines = one.outLines();
+        assertTrue(lines.get(0).startsWith("Diagnosis: 1 call (1 failed), 1 finding; "), lines.get(0));
+        assertEquals(List.of("busy-12"), headings(lines));
+        assertEquals("  PRIMARY CAUSE  INFO  SIP_CALL_REJECTED", lines.get(4));
+        assertFalse(one.out().contains("by primary cause"), one.out());
+
+        CliRun two = CliRun.of("diagnose", capture.toString(), "--call", "silent-14", "--call", "oneway-5", "--json");
+        assertEquals(0, two.exitCode(), two.err());
+        assertTrue(two.out().contains("\"callId\": \"silent-14\""), two.out());
+        assertTrue(two.out().contains("\"callId\": \"oneway-5\""), two.out());
+        assertFalse(two.out().contains("busy-"), two.out());
+
+        CliRun unknown = CliRun.of("diagnose", capture.toString(), "--call", "nope");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("no call with Call-ID nope"), unknown.err());
+        assertEquals("", unknown.out());
+        CliRun noCapture = CliRun.of("diagnose", "--call", "busy-2", "--livekit-config", demo("seed-inbound-trunks.json")
+                .toString());
+        assertEquals(2, noCapture.exitCode());
+        assertTrue(noCapture.err().contains("--call picks calls of a CAPTURE"), noCapture.err());
+    }
+
+    @Test
     void theOtherCallsAreShownFiveOfEachSetOfFindingCodes() throws IOException {
         Captures c = Captures.pcap();
         for (int n = 0; n < 8; n++) {
@@ -92,8 +121,8 @@ class DiagnosisTextOverviewTest {
         List<String> lines = run.outLines();
         assertEquals(List.of("busy-8", "dropout-0", "dropout-1", "dropout-2", "dropout-3", "dropout-4"), headings(lines));
         assertTrue(run.out().replaceAll("\\s+", " ").contains("Not shown in detail: 3 more other calls with findings, "
-                + "beyond the first 5 of each set of finding codes (diagnose --all shows every call, --json lists every "
-                + "finding): CALLS FINDING CODES 3 MEDIA_LOSS"), run.out());
+                + "beyond the first 5 of each set of finding codes (diagnose --call ID shows one, --all every call, "
+                + "--json lists every finding): CALLS FINDING CODES 3 MEDIA_LOSS"), run.out());
         int notShown = lines.indexOf(lines.stream().filter(l -> l.startsWith("Not shown in detail")).findFirst()
                 .orElseThrow());
         assertTrue(notShown > lines.indexOf("Call dropout-4: caller got 200 OK"), run.out());
