@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -245,22 +246,38 @@ final class DiagnoseCommand extends ConsoleCommand {
         DiagnosisRun run = started.run();
         List<Supplier<CallFlow>> calls = started.calls();
         int workers = Runtime.getRuntime().availableProcessors();
-        List<Supplier<List<CallText>>> runs = runs(calls.size(), (from, to) -> {
+        // with --all every call's details are made on the workers, into buffers used again and again: a run's text
+        // held as new strings through a young collection was promoted, and the old generation grew by 160 MB
+        FlowJson.Spares spares = new FlowJson.Spares(2 * workers + 1);
+        List<Supplier<TextRun>> runs = runs(calls.size(), (from, to) -> {
             List<CallText> texts = new ArrayList<>(to - from);
+            byte[] bytes = all ? spares.take() : null;
+            int used = 0;
             for (int i = from; i < to; i++) {
                 CallFlow flow = calls.get(i).get();
                 DiagnosisRun.CallDiagnosis d = run.diagnose(flow);
                 Diagnosis ofCall = new Diagnosis(d.findings(), d.routings());
                 // every call's details are shown with --all: made here, on every core; else the few shown are
                 // made as they are kept
-                boolean shown = all && !(d.findings().isEmpty() && d.routings().isEmpty());
-                texts.add(new CallText(flow, d, ofCall, shown ? DiagnosisText.details(flow, ofCall) : null));
+                int start = used;
+                if (all && !(d.findings().isEmpty() && d.routings().isEmpty())) {
+                    byte[] details = DiagnosisText.details(flow, ofCall).getBytes(StandardCharsets.UTF_8);
+                    if (used + details.length > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, used + details.length));
+                    }
+                    System.arraycopy(details, 0, bytes, used, details.length);
+                    used += details.length;
+                }
+                texts.add(new CallText(flow, d, ofCall, start, used));
             }
-            return texts;
+            return new TextRun(texts, bytes);
         });
         try (DiagnosisText text = new DiagnosisText(shownPerKind())) {
-            for (List<CallText> r : Prefetch.of(runs, workers, 1, 1)) {
+            for (TextRun r : Prefetch.of(runs, workers, 1, 1)) {
                 keep(r, run, text);
+                if (r.details() != null) {
+                    spares.giveBack(r.details());
+                }
             }
             PrintWriter out = out();
             text.print(out, config, run.configFindings(), true);
@@ -269,16 +286,25 @@ final class DiagnoseCommand extends ConsoleCommand {
     }
 
     /** Accepts a run's calls and counts them into the text (a method of its own, as the JSON's keep). */
-    private static void keep(List<CallText> r, DiagnosisRun run, DiagnosisText text) throws IOException {
-        for (int c = 0; c < r.size(); c++) {
-            CallText call = r.get(c);
+    private static void keep(TextRun r, DiagnosisRun run, DiagnosisText text) throws IOException {
+        List<CallText> calls = r.calls();
+        for (int c = 0; c < calls.size(); c++) {
+            CallText call = calls.get(c);
             run.accept(call.diagnosis());
-            text.add(call.flow(), call.ofCall(), call.details());
+            text.add(call.flow(), call.ofCall(), call.end() > call.start() ? r.details() : null, call.start(),
+                    call.end() - call.start());
         }
     }
 
-    /** One call diagnosed for the text: its diagnosis, as the run and as the text read it, and its details or null. */
-    private record CallText(CallFlow flow, DiagnosisRun.CallDiagnosis diagnosis, Diagnosis ofCall, String details) {
+    /** A run of calls diagnosed for the text, and their details as UTF-8 when made on the worker (else null). */
+    private record TextRun(List<CallText> calls, byte[] details) {
+    }
+
+    /**
+     * One call diagnosed for the text: its diagnosis, as the run and as the text read it, and where its details are
+     * in its run's bytes (none made: start and end equal).
+     */
+    private record CallText(CallFlow flow, DiagnosisRun.CallDiagnosis diagnosis, Diagnosis ofCall, int start, int end) {
     }
 
     private int shownPerKind() {

@@ -62,7 +62,7 @@ final class DiagnosisText implements AutoCloseable {
         try (DiagnosisText text = new DiagnosisText(shownPerKind)) {
             for (CallFlow flow : flows) {
                 text.add(flow, new Diagnosis(findingsByFlow.getOrDefault(flow.id(), List.of()),
-                        routingsByFlow.getOrDefault(flow.id(), List.of())), null);
+                        routingsByFlow.getOrDefault(flow.id(), List.of())), null, 0, 0);
             }
             text.print(out, config, diagnosis.findings().stream().filter(f -> f.flowId() == null).toList(),
                     captureRead);
@@ -71,10 +71,10 @@ final class DiagnosisText implements AutoCloseable {
 
     /**
      * Counts {@code flow}, whose diagnosis alone is {@code ofCall} (its findings in the order they are listed), and
-     * keeps its details when they are to be shown: {@code details} as {@link #details} made them, or null to make them
-     * here.
+     * keeps its details when they are to be shown: the {@code length} bytes of {@code details} at {@code from}, as
+     * {@link #details} made them in UTF-8, or made here when {@code details} is null.
      */
-    void add(CallFlow flow, Diagnosis ofCall, String details) throws IOException {
+    void add(CallFlow flow, Diagnosis ofCall, byte[] details, int from, int length) throws IOException {
         flows++;
         List<Finding> about = ofCall.findings();
         findings += about.size();
@@ -89,7 +89,11 @@ final class DiagnosisText implements AutoCloseable {
         Section section = !failure ? others : afterAnswer(flow, ofCall) ? failedAfterAnswer : failed;
         String kind = section == others ? codes(about) : primaryCause(about);
         if (section.shows(kind, shownPerKind)) {
-            section.text.append((details != null ? details : details(flow, ofCall)).getBytes(StandardCharsets.UTF_8));
+            if (details != null) {
+                section.text.append(details, from, length);
+            } else {
+                section.text.append(details(flow, ofCall).getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
