@@ -4,7 +4,8 @@
 #   big_rtp.pcap: gen_capture.py --calls 2000 --rtp-per-leg 500    (842 MB, 3.6 M packets, mostly RTP)
 # For each, it runs our commands exactly as the README gives them (`./sipladder COMMAND FILE --json > /dev/null`, one
 # JVM with the packaged launcher's options; `jar:COMMAND` runs `java -jar target/sipladder.jar COMMAND ...` instead,
-# which restarts itself with those options on a large capture) and
+# which restarts itself with those options on a large capture; `text:COMMAND` runs it without --json, as a user at a
+# terminal types it: `text:diagnose`, `text:diagnose+seed`) and
 # `sngrep -I FILE -N -q -l 1000000`, alternating, RUNS times each, and prints the medians of whole-process wall
 # time, CPU time (user + system, all threads and the restarted JVM) and peak RSS (GNU time), with our/sngrep
 # ratios; commands other than calls also get their time as a multiple of calls' (x_calls). --commands picks ours
@@ -71,19 +72,23 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 seed=src/main/resources/org/sipladder/demo
 # the command line of one of ours, as the README gives it
 our_command() { # command file
-  local run=./sipladder command=$1
+  local run=./sipladder command=$1 json=--json
   if [[ "$command" == jar:* ]]; then
     run="java -jar target/sipladder.jar"
     command=${command#jar:}
   fi
+  if [[ "$command" == text:* ]]; then
+    json=""
+    command=${command#text:}
+  fi
   case "$command" in
-    diagnose+seed) echo $run diagnose "$2" --json \
+    diagnose+seed) echo $run diagnose "$2" $json \
       --livekit-config "$seed/seed-inbound-trunks.json" --livekit-config "$seed/seed-dispatch-rules.json" ;;
-    *) echo $run "$command" "$2" --json ;;
+    *) echo $run "$command" "$2" $json ;;
   esac
 }
 
-printf '%-13s %-13s %8s %8s %8s %9s %9s %7s %7s %7s   %s\n' workload command ours_s ours_cpu ours_MB sngrep_s sngrep_MB \
+printf '%-13s %-18s %8s %8s %8s %9s %9s %7s %7s %7s   %s\n' workload command ours_s ours_cpu ours_MB sngrep_s sngrep_MB \
   time_x mem_x x_calls "runs (ours s/cpu/MB | sngrep s/MB)"
 specs=("big_sip.pcap 50000 0" "big_rtp.pcap 2000 500")
 $huge && specs+=("huge.pcap 4000 1200")
@@ -118,16 +123,16 @@ for spec in "${specs[@]}"; do
     xc=-
     [[ -n "$calls_t" && "$cmd" != calls ]] && xc=$(ratio "$ot" "$calls_t")
     if $with_sngrep; then
-      printf '%-13s %-13s %8.2f %8.2f %8d %9.2f %9d %7s %7s %7s  %s |%s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) \
+      printf '%-13s %-18s %8.2f %8.2f %8d %9.2f %9d %7s %7s %7s  %s |%s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) \
         "$st" $((sm / 1024)) "$(ratio "$ot" "$st")" "$(ratio "$om" "$sm")" "$xc" "${detail[$cmd]}" "${detail[sngrep]}"
     else
-      printf '%-13s %-13s %8.2f %8.2f %8d %9s %9s %7s %7s %7s  %s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) - - - - \
+      printf '%-13s %-18s %8.2f %8.2f %8d %9s %9s %7s %7s %7s  %s\n' "$name" "$cmd" "$ot" "$oc" $((om / 1024)) - - - - \
         "$xc" "${detail[$cmd]}"
     fi
     if [[ $name == big_rtp.pcap ]]; then
       rtp_t[$cmd]=$ot; rtp_m[$cmd]=$om
     elif [[ $name == huge.pcap && -n "${rtp_m[$cmd]:-}" ]]; then
-      printf '  huge/big_rtp %-13s peak RSS x%s (target <= 1.20), time x%s\n' "$cmd" "$(ratio "$om" "${rtp_m[$cmd]}")" \
+      printf '  huge/big_rtp %-18s peak RSS x%s (target <= 1.20), time x%s\n' "$cmd" "$(ratio "$om" "${rtp_m[$cmd]}")" \
         "$(ratio "$ot" "${rtp_t[$cmd]}")"
     fi
   done
@@ -137,4 +142,4 @@ for spec in "${specs[@]}"; do
     scripts/measure-load.sh "$file" 1
   fi
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; each of ours run as: ./sipladder COMMAND FILE --json [--livekit-config ...] (jar:COMMAND: java -jar target/sipladder.jar ...)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; each of ours run as: ./sipladder COMMAND FILE --json [--livekit-config ...] (jar:COMMAND: java -jar target/sipladder.jar ...; text:COMMAND: without --json)"
