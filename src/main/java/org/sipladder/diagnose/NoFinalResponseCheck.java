@@ -251,6 +251,10 @@ final class NoFinalResponseCheck implements FindingRule {
                         + " %d)", after / 1e6, last.label(), last.frame()));
                 ended = accepted != null ? ended + String.format(Locale.ROOT, " The capture ends %.1f s after the"
                         + " call's last message.", after / 1e6)
+                        // minutes later nothing still rings: a proxy gives up after Timer C (RFC 3261 16.6 step 11)
+                        : after >= TIMER_C_MICROS ? String.format(Locale.ROOT, " The capture goes on %.1f s after the"
+                        + " call's last message, longer than a proxy lets an INVITE ring (Timer C, over 3 minutes):"
+                        + " the final response was never sent, or it was lost on the way back.", after / 1e6)
                         : String.format(Locale.ROOT, " The capture ends %.1f s after the call's last message: it may"
                         + " still have been ringing.", after / 1e6);
             }

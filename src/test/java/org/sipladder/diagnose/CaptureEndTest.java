@@ -57,6 +57,17 @@ class CaptureEndTest {
                 .udp(T0 + 40_100_000, CALLER, "192.0.2.9:5060",
                         SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
         assertEquals(Severity.ERROR, silent.severity());
+        // minutes of capture after the 180: no longer "may still have been ringing"
+        Finding gone = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(180, "Ringing", "INVITE", "ringing-1", 1))
+                .udp(T0 + 200_100_000, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
+        assertFalse(gone.explanation().contains("may still have been ringing"), gone.explanation());
+        assertTrue(gone.explanation().contains("The capture goes on 200.0 s after the call's last message, longer than "
+                + "a proxy lets an INVITE ring (Timer C, over 3 minutes): the final response was never sent, or it was "
+                + "lost on the way back."), gone.explanation());
+        assertEquals(Severity.ERROR, gone.severity());
     }
 
     /** A capture whose INVITE with Call-ID {@code callId} is answered 180 Ringing 0.1 s later. */
