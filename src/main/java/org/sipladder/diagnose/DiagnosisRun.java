@@ -107,11 +107,16 @@ public final class DiagnosisRun {
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);
         List<Finding> raw = new ArrayList<>();
         // the rules pair responses, ACKs and BYEs with their requests by Call-ID: in a call of messages without one
-        // they would pair nothing and report every request unanswered, so such a call (flagged malformed) has none
-        int ruleCount = flow.withoutCallId() ? 0 : rules.size();
+        // they would pair nothing and report every request unanswered, so such a call has only the finding that
+        // its messages are malformed
+        boolean withoutCallId = flow.withoutCallId();
         // by index: the quick JIT makes an iterator object for each for-each, here two per rule and call
-        for (int r = 0; r < ruleCount; r++) {
-            List<Finding> found = rules.get(r).findings(context);
+        for (int r = 0; r < rules.size(); r++) {
+            FindingRule rule = rules.get(r);
+            if (withoutCallId && !(rule instanceof MalformedMessageCheck)) {
+                continue;
+            }
+            List<Finding> found = rule.findings(context);
             if (found == NO_FINDINGS) {
                 continue;
             }

@@ -23,6 +23,6 @@ public final class FindingCatalogue {
                 new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaCodecMismatchCheck(),
                 new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck(),
                 new MediaReportedLossCheck(), new MediaReportedJitterCheck(), new MediaRoundTripCheck(),
-                new MediaDtmfMarkerCheck(), new DtmfInfoCheck(), new DtmfNotNegotiatedCheck());
+                new MediaDtmfMarkerCheck(), new DtmfInfoCheck(), new DtmfNotNegotiatedCheck(), new MalformedMessageCheck());
     }
 }

@@ -112,6 +112,12 @@ public enum FindingCode {
     /** An INVITE that failed and was then retried successfully: information, never a call's cause. */
     SIP_RETRY_RECOVERED(Severity.INFO, FindingCode.NEVER_PRIMARY, Kind.SETUP,
             "INVITE to %s failed (%s); a retry was answered %s"),
+    /**
+     * Messages of a call the capture's SIP reader flagged malformed (a missing or unreadable header, a cut or
+     * overlong message): a warning naming each and what is wrong with it; never a call's cause on its own word, as
+     * a lenient peer reads what the reader rejects.
+     */
+    SIP_MALFORMED_MESSAGE(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SETUP, "%s from %s is malformed%s"),
     LK_RULE_UNKNOWN_TRUNK(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,
             "Dispatch rule %s points to unknown trunk %s"),
     LK_INBOUND_NUMBERS_LOOKS_LIKE_DID(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,

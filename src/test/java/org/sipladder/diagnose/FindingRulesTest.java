@@ -174,6 +174,10 @@ class FindingRulesTest {
                         LiveKitConfig::empty),
                 silent(FindingCode.LK_REINVITE_NEW_CALL, "re-INVITE answered 488", () -> List.of(afterAnswer(Mid.REINVITE_488)),
                         LiveKitConfig::empty),
+                fires(FindingCode.SIP_MALFORMED_MESSAGE, "a Max-Forwards that is no number",
+                        () -> List.of(withMaxForwards("many")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_MALFORMED_MESSAGE, "every header readable", () -> List.of(withMaxForwards("69")),
+                        LiveKitConfig::empty),
                 fires(FindingCode.SIP_RETRY_RECOVERED, "488, then CSeq 2 answered 200", () -> List.of(retried(488, "Not Acceptable Here")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_RETRY_RECOVERED, "401 challenge, then CSeq 2 answered 200", () -> List.of(retried(401, "Unauthorized")), LiveKitConfig::empty),
                 fires(FindingCode.LK_OUTBOUND_AUTH_LOOP, "401 again after the trunk's credentials", () -> List.of(outboundAuth(401)),
@@ -398,6 +402,14 @@ class FindingRulesTest {
         assertEquals(FindingCode.SIP_CALL_REJECTED, alone.code());
         assertTrue(alone.evidence().facts().contains("Redirected to Contact <sip:+4930111111@192.0.2.10:5060>"),
                 alone.evidence().facts().toString());
+    }
+
+    /** The carrier's INVITE with {@code maxForwards} in its Max-Forwards header, answered 486 by Jambonz. */
+    private static CallFlow withMaxForwards(String maxForwards) {
+        String invite = SipTexts.invite("call-mf", "sip:+4930111111@172.20.11.236", CALLER, TestCall.CARRIER,
+                SipTexts.SDP_G711).replace("Max-Forwards: 70", "Max-Forwards: " + maxForwards);
+        return TestCall.carrierJambonzLiveKit().send(TestCall.CARRIER, JAMBONZ, invite)
+                .send(JAMBONZ, TestCall.CARRIER, SipTexts.response(invite, 486, "Busy Here")).flow();
     }
 
     /** The carrier's INVITE answered {@code status} by Jambonz, then sent again with CSeq 2 and answered 200 OK. */
