@@ -67,11 +67,16 @@ public final class LadderStreams {
                 + (packets == 1 ? " pkt" : " pkts");
     }
 
-    /** "10.0.0.1:4000 → 10.0.0.2:5000 · SSRC 0x1234ABCD · MOS 4.4". */
+    /**
+     * "10.0.0.1:4000 → 10.0.0.2:5000 · MOS 4.4 · SSRC 0x1234ABCD": the MOS before the SSRC, so that a short arrow,
+     * whose detail is cut at its end, keeps the figure of how the stream sounds.
+     */
     static String detail(RtpStream s) {
-        String text = s.key().src() + " \u2192 " + s.key().dst() + " \u00b7 SSRC "
-                + String.format(Locale.ROOT, "0x%08X", s.key().ssrc());
-        return Double.isNaN(s.mos()) ? text : text + String.format(Locale.ROOT, " \u00b7 MOS %.1f", s.mos());
+        String text = s.key().src() + " \u2192 " + s.key().dst();
+        if (!Double.isNaN(s.mos())) {
+            text += String.format(Locale.ROOT, " \u00b7 MOS %.1f", s.mos());
+        }
+        return text + " \u00b7 SSRC " + String.format(Locale.ROOT, "0x%08X", s.key().ssrc());
     }
 
     /**

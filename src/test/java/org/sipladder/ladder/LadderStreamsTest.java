@@ -21,6 +21,16 @@ class LadderStreamsTest {
     }
 
     @Test
+    void theDetailPutsTheMosBeforeTheSsrcSoThatACutKeepsIt() {
+        RtpStream plain = stream(100);
+        RtpStream scored = new RtpStream(plain.key(), 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), plain.stats(), "", 0,
+                4.4, null, null, "c1", 0, 1);
+        assertEquals("10.0.0.1:20000 \u2192 10.0.1.1:30000 \u00b7 MOS 4.4 \u00b7 SSRC 0x00001234",
+                LadderStreams.detail(scored));
+        assertEquals("10.0.0.1:20000 \u2192 10.0.1.1:30000 \u00b7 SSRC 0x00001234", LadderStreams.detail(plain));
+    }
+
+    @Test
     void aStreamBetweenTwoPortsOfOneHostIsOneWayUntilAnotherComesBack() {
         RtpStream forth = stream(1501, new Endpoint("127.0.0.1", 6000), new Endpoint("127.0.0.1", 6002));
         RtpStream back = stream(1499, new Endpoint("127.0.0.1", 6002), new Endpoint("127.0.0.1", 6000));
