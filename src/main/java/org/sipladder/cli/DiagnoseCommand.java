@@ -131,8 +131,8 @@ final class DiagnoseCommand extends ConsoleCommand {
         LiveFlows flows = new LiveFlows();
         LiveKitConfig config = read(flows, media, pending);
         List<CallFlow> chosen = CallChoice.byCallId(flows.assembledWhenAsked(), callIds);
-        Diagnosis all = DiagnosisEngine.standard().diagnose(chosen, config, new DiagnosisSettings(deployment, liveKitUrl),
-                media.result());
+        Diagnosis all = DiagnosisEngine.standard().diagnose(chosen, config,
+                new DiagnosisSettings(deployment, liveKitUrl), media.result());
         Diagnosis diagnosis = new Diagnosis(all.findings().stream().filter(f -> f.flowId() != null).toList(),
                 all.routings());
         PrintWriter out = out();
@@ -240,7 +240,8 @@ final class DiagnoseCommand extends ConsoleCommand {
      * of its own in start order and let go once counted (and its details kept, when shown); the overview is printed
      * when every call was counted, then the details.
      */
-    private void streamText(PendingConfig pending, MediaCollector media) throws CaptureException, IOException, UserError {
+    private void streamText(PendingConfig pending, MediaCollector media)
+            throws CaptureException, IOException, UserError {
         Started started = start(pending, media);
         LiveKitConfig config = started.config();
         DiagnosisRun run = started.run();

@@ -69,7 +69,8 @@ final class DiagnosisOverview {
         }
         out.println();
         new WrappedText(out).print("In detail below: the failed calls first, then those that failed after the "
-                + "answer, then the others with findings, each in start order." + (shown == null ? "" : " " + shown), "", "");
+                + "answer, then the others with findings, each in start order."
+                + (shown == null ? "" : " " + shown), "", "");
     }
 
     /** The failed calls by the trunk their last INVITE matched in LiveKit; nothing when no config was loaded. */

@@ -207,8 +207,8 @@ final class DiagnosisText implements AutoCloseable {
             }
             out.println();
             new WrappedText(out).print("Not shown in detail: " + omitted + " more " + calls + ", beyond the first "
-                    + shownPerKind + " of each " + kindName + " (diagnose --call ID shows one, --all every call, --json "
-                    + "lists every finding):", "", "");
+                    + shownPerKind + " of each " + kindName
+                    + " (diagnose --call ID shows one, --all every call, --json lists every finding):", "", "");
             TextTable table = new TextTable(new String[] {"CALLS", kindHeader}, 0);
             kinds.entrySet().stream().filter(e -> e.getValue() > shownPerKind)
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
