@@ -31,12 +31,16 @@ record ArrowTexts(String label, double labelWidth, boolean sdp, double badgeWidt
                 fitter.width(detail, style.detailFontSize(), false));
     }
 
-    /** "#12 · UDP 5060 → 5080", prefixed by "retransmission · " when it repeats a message. */
+    /**
+     * "#12 · UDP 5060 → 5080", prefixed by "retransmission · " when it repeats a message and by "malformed · " when
+     * the reader flagged it (as the message list and {@code messages} say "(malformed)").
+     */
     static String detail(FlowMessage fm) {
         SipMessage m = fm.message();
         String text = "#" + m.frame() + " \u00b7 " + m.transport() + " " + m.src().port() + " \u2192 "
                 + m.dst().port();
-        return fm.retransmission() ? "retransmission \u00b7 " + text : text;
+        text = fm.retransmission() ? "retransmission \u00b7 " + text : text;
+        return m.malformed() ? "malformed \u00b7 " + text : text;
     }
 
     /** Width of label plus marker, as drawn side by side. */
