@@ -42,6 +42,19 @@ final class NoFinalResponseCheck implements FindingRule {
     }
 
     /**
+     * A span of capture time as people read it: "9.9 s" under an hour, else hours or days (two captures of
+     * different days read as one span months).
+     */
+    static String span(long micros) {
+        double seconds = micros / 1e6;
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        return seconds < 2 * 86_400 ? String.format(Locale.ROOT, "%.1f h", seconds / 3600)
+                : String.format(Locale.ROOT, "%.1f days", seconds / 86_400);
+    }
+
+    /**
      * How long an INVITE waits for a final response with no provisional one before its transaction times out
      * (Timer B, 64 * T1: RFC 3261 17.1.1.2); after a provisional one a call may ring for minutes.
      */
@@ -236,8 +249,8 @@ final class NoFinalResponseCheck implements FindingRule {
                 long waited = captureEndMicros - invite.timestampMicros();
                 int sent = 1 + tx.retransmissions();
                 early = waited < TIMER_B_MICROS && sent == 1;
-                facts.add(String.format(Locale.ROOT, "Sent %d time%s; the capture ends %.1f s after the first", sent,
-                        sent == 1 ? "" : "s", waited / 1e6));
+                facts.add(String.format(Locale.ROOT, "Sent %d time%s; the capture ends %s after the first", sent,
+                        sent == 1 ? "" : "s", span(waited)));
                 if (waited < TIMER_B_MICROS) {
                     ended = String.format(Locale.ROOT, " The capture ends %.1f s after the INVITE, before the 32 s its"
                             + " sender waits for an answer (Timer B): a response may have come later.", waited / 1e6);
@@ -247,14 +260,14 @@ final class NoFinalResponseCheck implements FindingRule {
                 SipMessage last = messages.get(messages.size() - 1).message();
                 long after = captureEndMicros - last.timestampMicros();
                 early = after < TIMER_B_MICROS;
-                facts.add(String.format(Locale.ROOT, "The capture ends %.1f s after the call's last message (%s, frame"
-                        + " %d)", after / 1e6, last.label(), last.frame()));
-                ended = accepted != null ? ended + String.format(Locale.ROOT, " The capture ends %.1f s after the"
-                        + " call's last message.", after / 1e6)
+                facts.add(String.format(Locale.ROOT, "The capture ends %s after the call's last message (%s, frame"
+                        + " %d)", span(after), last.label(), last.frame()));
+                ended = accepted != null ? ended + String.format(Locale.ROOT, " The capture ends %s after the"
+                        + " call's last message.", span(after))
                         // minutes later nothing still rings: a proxy gives up after Timer C (RFC 3261 16.6 step 11)
-                        : after >= TIMER_C_MICROS ? String.format(Locale.ROOT, " The capture goes on %.1f s after the"
+                        : after >= TIMER_C_MICROS ? String.format(Locale.ROOT, " The capture goes on %s after the"
                         + " call's last message, longer than a proxy lets an INVITE ring (Timer C, over 3 minutes):"
-                        + " the final response was never sent, or it was lost on the way back.", after / 1e6)
+                        + " the final response was never sent, or it was lost on the way back.", span(after))
                         : String.format(Locale.ROOT, " The capture ends %.1f s after the call's last message: it may"
                         + " still have been ringing.", after / 1e6);
             }

@@ -68,6 +68,15 @@ class CaptureEndTest {
                 + "a proxy lets an INVITE ring (Timer C, over 3 minutes): the final response was never sent, or it was "
                 + "lost on the way back."), gone.explanation());
         assertEquals(Severity.ERROR, gone.severity());
+        // two captures of different days read as one: the span in days, not in millions of seconds
+        Finding days = noFinalResponse(Captures.pcap()
+                .udp(T0, CALLER, CALLEE, invite)
+                .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(180, "Ringing", "INVITE", "ringing-1", 1))
+                .udp(T0 + 100_000 + 3 * 86_400_000_000L, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
+        assertTrue(days.evidence().facts().contains("The capture ends 3.0 days after the call's last message (180 "
+                + "Ringing, frame 2)"), days.evidence().facts().toString());
+        assertEquals("2.0 h", NoFinalResponseCheck.span(7_200_000_000L));
     }
 
     /** A capture whose INVITE with Call-ID {@code callId} is answered 180 Ringing 0.1 s later. */
