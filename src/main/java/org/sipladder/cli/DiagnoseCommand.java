@@ -110,7 +110,7 @@ final class DiagnoseCommand extends ConsoleCommand {
         }
         // the config is loaded (protobuf's JSON parser: a third of a second of class loading and set-up, or the
         // LiveKit API's answer) on a thread of its own while the capture is read
-        PendingConfig config = configFiles.isEmpty() && liveKitUrl == null ? null : new PendingConfig(this::config);
+        PendingConfig config = pendingConfig();
         // loss over time is what MEDIA_LOSS reads of a stream's series; jitter over time is for plots
         MediaCollector media = MediaCollector.withLossSeries();
         if (json) {
@@ -126,7 +126,7 @@ final class DiagnoseCommand extends ConsoleCommand {
      * in full; without the config's own findings, which are about every call (a rule no call reached...).
      */
     private int chosenCalls() throws CaptureException, UserError, IOException {
-        PendingConfig pending = configFiles.isEmpty() && liveKitUrl == null ? null : new PendingConfig(this::config);
+        PendingConfig pending = pendingConfig();
         MediaCollector media = MediaCollector.withLossSeries();
         LiveFlows flows = new LiveFlows();
         LiveKitConfig config = read(flows, media, pending);
@@ -169,12 +169,9 @@ final class DiagnoseCommand extends ConsoleCommand {
     private void streamJson(PendingConfig pending, MediaCollector media)
             throws CaptureException, IOException, UserError {
         Started started = start(pending, media);
-        LiveKitConfig config = started.config();
         DiagnosisRun run = started.run();
         List<Supplier<CallFlow>> calls = started.calls();
-        int workers = Runtime.getRuntime().availableProcessors();
-        // per worker the run waiting and the one being made, and the one being taken apart here
-        FlowJson.Spares spares = new FlowJson.Spares(2 * workers + 1);
+        FlowJson.Spares spares = started.spares();
         List<Supplier<CallRun>> runs = runs(calls.size(), (from, to) -> {
             FindingJson.Run json = new FindingJson.Run();
             List<DiagnosisRun.CallDiagnosis> diagnoses = new ArrayList<>(to - from);
@@ -194,7 +191,7 @@ final class DiagnoseCommand extends ConsoleCommand {
         try {
             // one run waiting per worker: a result that waits through a few young collections is promoted to the
             // old generation, which then grows by every call's findings until a full collection
-            for (CallRun r : Prefetch.of(runs, workers, 1, 1)) {
+            for (CallRun r : Prefetch.of(runs, started.workers(), 1, 1)) {
                 keep(r, run, groups);
                 spares.giveBack(r.json().bytes());
             }
@@ -211,14 +208,7 @@ final class DiagnoseCommand extends ConsoleCommand {
             boolean first = true;
             for (SpillBuffer g : groups) {
                 if (!g.isEmpty()) {
-                    if (channel != null) {
-                        bytes.flush();
-                        g.writeTo(channel, first ? 1 : 0);
-                    } else if (bytes != null) {
-                        g.writeTo(bytes, first ? 1 : 0);
-                    } else {
-                        g.writeTo(out, first ? 1 : 0);
-                    }
+                    g.writeTo(channel, bytes, out, first ? 1 : 0);
                     first = false;
                 }
             }
@@ -243,13 +233,11 @@ final class DiagnoseCommand extends ConsoleCommand {
     private void streamText(PendingConfig pending, MediaCollector media)
             throws CaptureException, IOException, UserError {
         Started started = start(pending, media);
-        LiveKitConfig config = started.config();
         DiagnosisRun run = started.run();
         List<Supplier<CallFlow>> calls = started.calls();
-        int workers = Runtime.getRuntime().availableProcessors();
-        // with --all every call's details are made on the workers, into buffers used again and again: a run's text
-        // held as new strings through a young collection was promoted, and the old generation grew by 160 MB
-        FlowJson.Spares spares = new FlowJson.Spares(2 * workers + 1);
+        // with --all every call's details are made on the workers, into the spare buffers: a run's text held as new
+        // strings through a young collection was promoted, and the old generation grew by 160 MB
+        FlowJson.Spares spares = started.spares();
         List<Supplier<TextRun>> runs = runs(calls.size(), (from, to) -> {
             List<CallText> texts = new ArrayList<>(to - from);
             byte[] bytes = all ? spares.take() : null;
@@ -257,7 +245,7 @@ final class DiagnoseCommand extends ConsoleCommand {
             for (int i = from; i < to; i++) {
                 CallFlow flow = calls.get(i).get();
                 DiagnosisRun.CallDiagnosis d = run.diagnose(flow);
-                Diagnosis ofCall = new Diagnosis(d.findings(), d.routings());
+                Diagnosis ofCall = d.asDiagnosis();
                 // every call's details are shown with --all: made here, on every core; else the few shown are
                 // made as they are kept
                 int start = used;
@@ -274,14 +262,14 @@ final class DiagnoseCommand extends ConsoleCommand {
             return new TextRun(texts, bytes);
         });
         try (DiagnosisText text = new DiagnosisText(shownPerKind())) {
-            for (TextRun r : Prefetch.of(runs, workers, 1, 1)) {
+            for (TextRun r : Prefetch.of(runs, started.workers(), 1, 1)) {
                 keep(r, run, text);
                 if (r.details() != null) {
                     spares.giveBack(r.details());
                 }
             }
             PrintWriter out = out();
-            text.print(out, config, run.configFindings(), true);
+            text.print(out, started.config(), run.configFindings(), true);
             out.flush();
         }
     }
@@ -355,8 +343,13 @@ final class DiagnoseCommand extends ConsoleCommand {
     /** Calls diagnosed and turned into JSON together on one worker: as many as calls --json writes in a run. */
     private static final int RUN = CallsCommand.BATCH;
 
-    /** The capture read, its diagnosis started, and its calls to be assembled in start order. */
-    private record Started(LiveKitConfig config, DiagnosisRun run, List<Supplier<CallFlow>> calls) {
+    /**
+     * The capture read, its diagnosis started, its calls to be assembled in start order, the workers to diagnose them
+     * on (one per core) and their spare buffers: per worker the run waiting and the one being made, and the one being
+     * taken apart on the caller's thread.
+     */
+    private record Started(LiveKitConfig config, DiagnosisRun run, List<Supplier<CallFlow>> calls, int workers,
+                           FlowJson.Spares spares) {
     }
 
     /** Reads the captures (the config loading meanwhile: {@link #read}) and starts their diagnosis. */
@@ -365,7 +358,8 @@ final class DiagnoseCommand extends ConsoleCommand {
         LiveKitConfig config = read(flows, media, pending);
         DiagnosisRun run = DiagnosisEngine.standard().start(config, new DiagnosisSettings(deployment, liveKitUrl),
                 media.result());
-        return new Started(config, run, flows.assemblyInStartOrder());
+        int workers = Runtime.getRuntime().availableProcessors();
+        return new Started(config, run, flows.assemblyInStartOrder(), workers, new FlowJson.Spares(2 * workers + 1));
     }
 
     /** What a worker makes of the calls {@code from} (inclusive) to {@code to} of the start order. */
@@ -392,6 +386,11 @@ final class DiagnoseCommand extends ConsoleCommand {
 
     /** A run of calls' diagnoses and their findings as JSON array elements (UTF-8), in one buffer. */
     private record CallRun(List<DiagnosisRun.CallDiagnosis> calls, FindingJson.Written json) {
+    }
+
+    /** The config given, loading on a thread of its own from now on; null when none was given. */
+    private PendingConfig pendingConfig() {
+        return configFiles.isEmpty() && liveKitUrl == null ? null : new PendingConfig(this::config);
     }
 
     private LiveKitConfig config() throws UserError {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,9 +78,9 @@ final class DiagnosisText implements AutoCloseable {
         List<Finding> about = ofCall.findings();
         findings += about.size();
         callsWithFindings += about.isEmpty() ? 0 : 1;
-        counts.add(flow, ofCall.failed(flow));
         // every call is counted, as the PDF report counts them, though only those with something to say are shown
         boolean failure = overview.add(flow, ofCall);
+        counts.add(flow, failure);
         if (about.isEmpty() && ofCall.routings().isEmpty()) {
             return;
         }
@@ -226,16 +225,10 @@ final class DiagnosisText implements AutoCloseable {
         if (text.isEmpty()) {
             return;
         }
-        out.flush();
-        WritableByteChannel channel = ConsoleWriter.standardOutput(out);
-        OutputStream utf8 = channel == null ? ConsoleWriter.utf8Stream(out) : null;
-        if (channel != null) {
-            text.writeTo(channel, 0);
-        } else if (utf8 != null) {
-            text.writeTo(utf8, 0);
+        OutputStream utf8 = ConsoleWriter.utf8Stream(out);
+        text.writeTo(ConsoleWriter.standardOutput(out), utf8, out, 0);
+        if (utf8 != null) {
             utf8.flush();
-        } else {
-            text.writeTo(out, 0);
         }
     }
 

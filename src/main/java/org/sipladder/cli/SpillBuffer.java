@@ -153,6 +153,25 @@ final class SpillBuffer implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes everything appended but its first {@code skip} bytes to the first of these given: standard output as a
+     * channel ({@code bytes}, written to the same output before, flushed first), the console's UTF-8 bytes, the
+     * writer. As {@link ConsoleWriter#standardOutput} and {@link ConsoleWriter#utf8Stream} give them for a command's
+     * output.
+     */
+    void writeTo(WritableByteChannel channel, OutputStream bytes, Writer out, int skip) throws IOException {
+        if (channel != null) {
+            if (bytes != null) {
+                bytes.flush();
+            }
+            writeTo(channel, skip);
+        } else if (bytes != null) {
+            writeTo(bytes, skip);
+        } else {
+            writeTo(out, skip);
+        }
+    }
+
     /** As {@link #writeTo(OutputStream, int)}, decoded for a writer; {@code skip} counts bytes. */
     void writeTo(Writer out, int skip) throws IOException {
         try (Reader in = new InputStreamReader(contents(skip), StandardCharsets.UTF_8)) {

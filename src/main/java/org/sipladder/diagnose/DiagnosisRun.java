@@ -106,14 +106,12 @@ public final class DiagnosisRun {
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);
         List<Finding> raw = new ArrayList<>();
-        // the rules pair responses, ACKs and BYEs with their requests by Call-ID: in a call of messages without one
-        // they would pair nothing and report every request unanswered, so such a call has only the finding that
-        // its messages are malformed
+        // a call of messages without a Call-ID gets only the rules that pair nothing by it (FindingRule.pairsByCallId)
         boolean withoutCallId = flow.withoutCallId();
         // by index: the quick JIT makes an iterator object for each for-each, here two per rule and call
         for (int r = 0; r < rules.size(); r++) {
             FindingRule rule = rules.get(r);
-            if (withoutCallId && !(rule instanceof MalformedMessageCheck)) {
+            if (withoutCallId && rule.pairsByCallId()) {
                 continue;
             }
             List<Finding> found = rule.findings(context);
@@ -299,5 +297,10 @@ public final class DiagnosisRun {
      */
     public record CallDiagnosis(String flowId, List<Finding> findings, List<LiveKitRouting> routings,
                                 boolean failedAfterAnswer, List<String> echoKeys, Set<String> rulesTakingCalls) {
+
+        /** This call's diagnosis as one of a capture's, its failure after the answer as already worked out. */
+        public Diagnosis asDiagnosis() {
+            return new Diagnosis(findings, routings, failedAfterAnswer ? Set.of(flowId) : Set.of());
+        }
     }
 }

@@ -7,4 +7,12 @@ public interface FindingRule {
 
     /** The findings this rule makes; empty when it does not apply. */
     List<Finding> findings(DiagnosisContext context);
+
+    /**
+     * True when the rule pairs responses, ACKs and BYEs with their requests by Call-ID: in a call of messages without
+     * one it would pair nothing and report every request unanswered, so it is not run on such a call.
+     */
+    default boolean pairsByCallId() {
+        return true;
+    }
 }

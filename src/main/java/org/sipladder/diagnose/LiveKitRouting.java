@@ -67,12 +67,9 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
         return null;
     }
 
-    /**
-     * The summary given when it says more than {@link #summaryOf} the outcome, statuses and consistency would (a
-     * replayed rejection, a verdict behind NAT); null when it says no more: what a routing kept for long needs to keep.
-     */
-    String particularSummary() {
-        return summary == null || summary.equals(summaryOf(outcome, observed, consistency)) ? null : summary;
+    /** The summary as the routing was made with it; null when {@link #summary()} makes it when asked. */
+    String givenSummary() {
+        return summary;
     }
 
     /** One line for people: "LiveKit would answer X; the capture shows Y: consistent". */

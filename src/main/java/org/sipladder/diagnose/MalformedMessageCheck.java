@@ -11,7 +11,7 @@ import org.sipladder.sip.SipMessage;
 /**
  * SIP_MALFORMED_MESSAGE: the messages of a call that the capture's SIP reader flagged malformed, each with what is
  * wrong with it, so that the diagnosis says what {@code messages} and the ladder flag (a message is never dropped
- * for it). It runs on calls without a Call-ID too, which no other rule can pair up.
+ * for it). It pairs nothing, so it runs on calls without a Call-ID too.
  */
 final class MalformedMessageCheck implements FindingRule {
 
@@ -24,6 +24,12 @@ final class MalformedMessageCheck implements FindingRule {
             + "writes them; each fact says what is wrong. A peer's SIP stack may answer such a message 400 Bad Request "
             + "or drop it without a word, which leaves its request unanswered, while a lenient one reads it: whether "
             + "it mattered shows in what the peer answered.";
+
+    /** It reads each message's own flag: a call without a Call-ID has its malformed messages said too. */
+    @Override
+    public boolean pairsByCallId() {
+        return false;
+    }
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {

@@ -32,8 +32,8 @@ final class SharedTexts {
      * {@code r} detached from its call ({@link LiveKitRouting#detached}) with the texts that repeat from call to call
      * shared: the calling number, the hosts and addresses of its INVITE and the list of statuses the capture shows
      * (big_sip.pcap's 48,500 routings held 140,000 statuses of a few kinds, and 50,000 copies of one calling number);
-     * its summary is made again when asked, unless it says more than its parts do (a replayed rejection); equal to
-     * {@code r.detached()}.
+     * its summary is kept as it was given (LiveKit's replay of a rejection adds to it; null stays made when asked),
+     * one object per distinct text (most are the same verdict's, call after call); equal to {@code r.detached()}.
      */
     @SuppressWarnings("unchecked")
     LiveKitRouting of(LiveKitRouting r) {
@@ -47,7 +47,7 @@ final class SharedTexts {
         List<StatusLine> observed = detached.observed() == null ? null
                 : (List<StatusLine>) seen.computeIfAbsent(detached.observed(), k -> k);
         return new LiveKitRouting(detached.transaction(), invite, detached.outcome(), observed,
-                detached.consistency(), text(detached.particularSummary()), detached.replayOf());
+                detached.consistency(), text(detached.givenSummary()), detached.replayOf());
     }
 
     /** One fix object per distinct fix: findings of a kind suggest the same fix call after call (110,000 on big_sip). */

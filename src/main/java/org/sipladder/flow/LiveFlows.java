@@ -148,8 +148,7 @@ public final class LiveFlows {
      * Adding messages while iterating is not supported.
      */
     public synchronized Iterable<CallFlow> inStartOrder() {
-        List<Supplier<CallFlow>> tasks = assemblyInStartOrder();
-        return () -> tasks.stream().map(Supplier::get).iterator();
+        return assembledWhenAsked();
     }
 
     /**
@@ -167,8 +166,7 @@ public final class LiveFlows {
      * app's list assembles a call when it is shown). Safe to read from several threads once no more messages are added.
      */
     public synchronized List<CallFlow> assembledWhenAsked() {
-        List<Supplier<CallFlow>> tasks = assemblyInStartOrder();
-        return new Assembled(tasks);
+        return new Assembled(assemblyInStartOrder());
     }
 
     /** See {@link #assembledWhenAsked}. */
