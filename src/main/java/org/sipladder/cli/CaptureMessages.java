@@ -3,6 +3,7 @@ package org.sipladder.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
@@ -44,11 +45,7 @@ final class CaptureMessages {
      * share unless set by hand, and the estimate is told on stderr.
      */
     MergedCapture read(CaptureInputs inputs, Consumer<SipMessage> each) throws CaptureException, UserError {
-        CaptureFiles files = inputs.files();
-        if (files == null && inputs.captures.size() > 1) {
-            files = estimated(CaptureFiles.of(inputs.captures));
-        }
-        return read(files == null ? CaptureFiles.of(inputs.captures.get(0)) : files, each);
+        return read(inputs, each, () -> false);
     }
 
     private CaptureFiles estimated(CaptureFiles files) throws CaptureException {
@@ -67,6 +64,24 @@ final class CaptureMessages {
 
     /** Reads several files as one capture (see {@link MergedReader}). */
     MergedCapture read(CaptureFiles files, Consumer<SipMessage> each) throws CaptureException {
+        return read(files, each, () -> false);
+    }
+
+    /**
+     * As {@link #read(CaptureInputs, Consumer)}, stopping early (the summary then says cancelled) once {@code stop}
+     * is true: it is asked every thousand frames or so.
+     */
+    MergedCapture read(CaptureInputs inputs, Consumer<SipMessage> each, BooleanSupplier stop)
+            throws CaptureException, UserError {
+        CaptureFiles files = inputs.files();
+        if (files == null && inputs.captures.size() > 1) {
+            files = estimated(CaptureFiles.of(inputs.captures));
+        }
+        return read(files == null ? CaptureFiles.of(inputs.captures.get(0)) : files, each, stop);
+    }
+
+    private MergedCapture read(CaptureFiles files, Consumer<SipMessage> each, BooleanSupplier stop)
+            throws CaptureException {
         // parsing runs on the reader's thread, and for a scan also on this one when it has time to spare beside
         // the caller's work; the parsers keep a leg's Call-ID once with the media analysis's SDP scan
         SharedStrings shared = media != null ? media.sharedStrings() : new SharedStrings();
@@ -79,6 +94,11 @@ final class CaptureMessages {
             @Override
             public MediaListener media() {
                 return media;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stop.getAsBoolean();
             }
         });
         for (String warning : merged.summary().allWarnings()) {

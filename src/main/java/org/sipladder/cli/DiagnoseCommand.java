@@ -418,8 +418,9 @@ final class DiagnoseCommand extends ConsoleCommand {
         PrintWriter readErr = held == null ? err : new PrintWriter(held);
         try {
             // the findings read headers and SDP that the scan already extracts; the jain-sip pass adds nothing here
+            // a config that fails to load stops the read at once: its error is all there is to tell
             new CaptureMessages(SipParser.Depth.SCAN, readErr, media).read(CaptureInputs.of(captures, offsets),
-                    flows::add);
+                    flows::add, pending == null ? () -> false : pending::failed);
         } catch (CaptureException | UserError | RuntimeException e) {
             if (pending != null) {
                 pending.get();
@@ -450,6 +451,8 @@ final class DiagnoseCommand extends ConsoleCommand {
         private final Source source;
         private final Thread thread;
         private LiveKitConfig config;
+        /** Set once loading has failed. */
+        private volatile boolean failed;
         private UserError error;
         /** What else the loading threw: a RuntimeException or an Error. */
         private Throwable failure;
@@ -467,9 +470,16 @@ final class DiagnoseCommand extends ConsoleCommand {
                 config = source.load();
             } catch (UserError e) {
                 error = e;
+                failed = true;
             } catch (RuntimeException | Error e) {
                 failure = e;
+                failed = true;
             }
+        }
+
+        /** True once loading has failed ({@link #get} then throws why): whatever waits for the config can stop. */
+        boolean failed() {
+            return failed;
         }
 
         /** The config once loaded; or what loading it threw, as {@link DiagnoseCommand#config()} throws it. */
