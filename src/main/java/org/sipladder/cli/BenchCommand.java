@@ -31,7 +31,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CAPTURE", description = "pcap or pcapng file, optionally gzip- or zstd-compressed")
+    @Parameters(paramLabel = "CAPTURE", converter = CaptureArgument.class,
+            description = "pcap or pcapng file, optionally gzip- or zstd-compressed" + CaptureArgument.STDIN)
     Path capture;
 
     @Option(names = "--runs", defaultValue = "1", description = "timed reads in one process (the JIT warms up)")

@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
             "Without a capture, checks the LiveKit config alone."})
 final class DiagnoseCommand extends ConsoleCommand {
 
-    @Parameters(paramLabel = "CAPTURE", arity = "0..*", description = CaptureInputs.CAPTURES)
+    @Parameters(paramLabel = "CAPTURE", arity = "0..*", converter = CaptureArgument.class,
+            description = CaptureInputs.CAPTURES)
     private List<Path> captures = new ArrayList<>();
 
     @Option(names = "--offset", paramLabel = "SECONDS", split = ",", description = CaptureInputs.OFFSETS)

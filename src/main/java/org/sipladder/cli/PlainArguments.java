@@ -116,8 +116,8 @@ final class PlainArguments {
                 }
                 if (!arg.startsWith("-")) {
                     Path capture = path(arg);
-                    if (capture == null) {
-                        return null;
+                    if (capture == null || CaptureArgument.copied(capture)) {
+                        return null; // a pipe is copied to a file by picocli's converter (CaptureArgument)
                     }
                     given.captures.add(capture);
                     continue;

@@ -1,0 +1,103 @@
+package org.sipladder.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * A CAPTURE argument: a file, or {@code -} for standard input, as {@code tshark -r -} takes it; standard input and
+ * other streams that cannot be read twice (a named pipe, {@code <(zcat day.pcap.gz)}) are first copied to a
+ * temporary file ({@code .../sipladder-NNN/stdin}, what the messages about the capture name), deleted when the
+ * program ends, as the read goes back to messages' bytes.
+ */
+final class CaptureArgument implements ITypeConverter<Path> {
+
+    /** What the help says of {@code -}. */
+    static final String STDIN = "; - reads standard input";
+
+    /** The copies this converter made (picocli makes one per command line), by argument: a stream is read once. */
+    private final Map<String, Path> copies = new ConcurrentHashMap<>();
+
+    private final InputStream stdin;
+
+    CaptureArgument() {
+        this(System.in);
+    }
+
+    CaptureArgument(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Path convert(String value) {
+        // a stream is read once: a second conversion of the same argument (picocli converts a command's variable
+        // list of CAPTURE arguments more than once) gets the first's copy
+        Path copy = copies.get(value);
+        if (copy != null) {
+            return copy;
+        }
+        if (value.equals("-")) {
+            copy = spooled(stdin, "standard input", "stdin");
+        } else {
+            Path path = Path.of(value);
+            if (!copied(path)) {
+                return path;
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                copy = spooled(in, value, "pipe-" + path.getFileName());
+            } catch (IOException e) {
+                throw new TypeConversionException(value + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        copies.put(value, copy);
+        return copy;
+    }
+
+    /**
+     * True when the capture {@code path} names is copied first: a named pipe (also {@code /dev/stdin} or
+     * {@code /dev/fd/N} on a pipe) or a socket; not a file, a folder or a device such as /dev/null (an empty capture).
+     */
+    static boolean copied(Path path) {
+        try {
+            // one look-up for the files nearly every capture is; only what is neither file nor folder is looked at again
+            if (!Files.readAttributes(path, BasicFileAttributes.class).isOther()) {
+                return false;
+            }
+            Object type = Files.getAttribute(path, "unix:mode");
+            int format = (Integer) type & 0170000;
+            return format == 0010000 || format == 0140000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    /** {@code in} copied to a file named {@code name} in a folder of its own, both deleted when the program ends. */
+    private static Path spooled(InputStream in, String what, String name) {
+        Path copy = null;
+        try {
+            Path folder = Files.createTempDirectory("sipladder-");
+            folder.toFile().deleteOnExit();
+            copy = folder.resolve(name);
+            // (deleted in the reverse order: the file, then its folder)
+            copy.toFile().deleteOnExit();
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // deleted at exit
+                }
+            }
+            throw new TypeConversionException(what + ": cannot be copied to a temporary file (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+
+/** A CAPTURE of {@code -} (standard input) or a pipe is read from a copy; a file is read as it is. */
+class CaptureArgumentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void standardInputIsCopiedOnceAndReadAsACapture() throws Exception {
+        byte[] capture = oneInvite();
+        CaptureArgument argument = new CaptureArgument(new ByteArrayInputStream(capture));
+        Path copy = argument.convert("-");
+        assertArrayEquals(capture, Files.readAllBytes(copy));
+        assertEquals("stdin", copy.getFileName().toString());
+        // converted again (picocli does, for a list of captures): the same copy, standard input is not read again
+        assertEquals(copy, argument.convert("-"));
+
+        CliRun run = CliRun.of("calls", copy.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"id\": \"A-1\""), run.out());
+    }
+
+    @Test
+    void aFileOrAFolderIsTakenAsItIs() throws Exception {
+        Path file = Files.write(dir.resolve("a.pcap"), oneInvite());
+        CaptureArgument argument = new CaptureArgument(new ByteArrayInputStream(new byte[0]));
+        assertEquals(file, argument.convert(file.toString()));
+        assertEquals(dir, argument.convert(dir.toString()));
+        Path missing = dir.resolve("missing.pcap");
+        assertEquals(missing, argument.convert(missing.toString()));
+        assertFalse(CaptureArgument.copied(file));
+        assertFalse(CaptureArgument.copied(dir));
+        assertFalse(CaptureArgument.copied(missing));
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull)) {
+            assertFalse(CaptureArgument.copied(devNull)); // a device: read as the empty capture it is
+        }
+    }
+
+    @Test
+    void aNamedPipeIsCopiedAndLeftToPicocliByThePlainForm() throws Exception {
+        Path fifo = dir.resolve("live.pcap");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "no mkfifo here");
+            return;
+        }
+        assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+        assertTrue(CaptureArgument.copied(fifo));
+        assertNull(PlainArguments.bind(new String[] {"calls", fifo.toString(), "--json"}));
+
+        byte[] capture = oneInvite();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(capture);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Path copy = new CaptureArgument(new ByteArrayInputStream(new byte[0])).convert(fifo.toString());
+        writer.get(30, TimeUnit.SECONDS);
+        assertNotEquals(fifo, copy);
+        assertArrayEquals(capture, Files.readAllBytes(copy));
+    }
+
+    private static byte[] oneInvite() {
+        return Captures.pcap()
+                .udp(CallsCommandTest.T, CallsCommandTest.CARRIER, CallsCommandTest.JAMBONZ, CallsCommandTest.message(
+                        "INVITE sip:91874350352@sip.jambonz.cloud SIP/2.0", "A-1", "z9hG4bKa", "1 INVITE", null, ""))
+                .toBytes();
+    }
+}
