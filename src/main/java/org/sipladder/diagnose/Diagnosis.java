@@ -59,7 +59,7 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
 
     /**
      * True when the call failed: the caller got no 2xx, or it was answered but its media failed (no RTP, one-way
-     * audio, a hang-up at a media timeout) or its answer was never acknowledged. Summaries, call lists and reports count failed calls with this.
+     * audio, a hang-up at a media timeout), LiveKit refused the caller's PIN, or its answer was never acknowledged. Summaries, call lists and reports count failed calls with this.
      * A registration refused and later renewed under another Call-ID ({@link org.sipladder.flow.Leg#renewal}) lapsed
      * for a while and did not fail for good, as SIP_REGISTER_REJECTED tells it: it is not counted, though its final
      * status stays the refusal.
@@ -78,18 +78,22 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
 
     /**
      * What went wrong with an answered call that failed all the same, as its error findings tell it ("its media
-     * failed", "its answer was never acknowledged"); null when they tell no such failure.
+     * failed", "LiveKit refused the caller's PIN", "its answer was never acknowledged"); null when they tell no such
+     * failure.
      */
     public static String failureAfterAnswer(List<Finding> findingsOfCall) {
         boolean media = false;
+        boolean pin = false;
         boolean ack = false;
         for (Finding f : findingsOfCall) {
             if (f.severity() == Severity.ERROR && PrimaryCauses.ANSWERED_FAILURES.contains(f.code())) {
-                media |= f.code() != FindingCode.SIP_ACK_MISSING;
                 ack |= f.code() == FindingCode.SIP_ACK_MISSING;
+                pin |= f.code() == FindingCode.LK_RULE_PIN_PROMPT;
+                media |= f.code() != FindingCode.SIP_ACK_MISSING && f.code() != FindingCode.LK_RULE_PIN_PROMPT;
             }
         }
-        return media ? "its media failed" : ack ? "its answer was never acknowledged" : null;
+        return media ? "its media failed" : pin ? "LiveKit refused the caller's PIN" : ack
+                ? "its answer was never acknowledged" : null;
     }
 
     public List<Finding> withCode(FindingCode code) {

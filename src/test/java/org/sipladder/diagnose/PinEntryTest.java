@@ -46,15 +46,20 @@ class PinEntryTest {
 
     /** Jambonz calls LiveKit, which answers; Jambonz keys {@code events} (one a second from 1.4 s); then a BYE. */
     private Finding pinFinding(LiveKitConfig config, int[] events, String byeFrom, double byeAt) throws Exception {
+        List<Finding> found = pinDiagnosis(config, events, byeFrom, byeAt).withCode(FindingCode.LK_RULE_PIN_PROMPT);
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
+    /** The diagnosis of {@link #pinFinding}'s call. */
+    private Diagnosis pinDiagnosis(LiveKitConfig config, int[] events, String byeFrom, double byeAt) throws Exception {
         String sdp = LiveKitDtmfTest.sdp(SBC_MEDIA, 40000, "telephone-event/8000");
         MediaCase call = MediaCase.jambonzToLiveKit(sdp, LiveKitDtmfTest.sdp(MediaCase.LIVEKIT, 30000,
                         "telephone-event/8000"))
                 .rtpWithDtmf(SBC, LK, 0.4, 50 * (events.length + 2), 0x1111, events, true)
                 .rtp(LK, SBC, 0.41, 50 * (events.length + 2), 0x2222, Set.of())
                 .bye(byeFrom, byeAt);
-        List<Finding> found = call.diagnose(dir, config).withCode(FindingCode.LK_RULE_PIN_PROMPT);
-        assertEquals(1, found.size(), found.toString());
-        return found.get(0);
+        return call.diagnose(dir, config);
     }
 
     private static String facts(Finding f) {
@@ -96,6 +101,23 @@ class PinEntryTest {
         assertEquals(Severity.ERROR, f.severity(), f.explanation());
         assertTrue(f.fix().steps().get(0).contains("4 digits"), f.fix().steps().toString());
         pinHidden(f);
+    }
+
+    /** A refused PIN fails the call (answered, but the caller never reached a room), with the PIN as its cause. */
+    @Test
+    void aRefusedPinCountsTheCallFailedAndIsItsPrimaryCause() throws Exception {
+        Diagnosis wrong = pinDiagnosis(RULES, new int[] {1, 2, 3, 9, HASH}, MediaCase.LIVEKIT, 7.2);
+        Finding pin = wrong.withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0);
+        assertTrue(wrong.failedAfterAnswer(pin.flowId()), wrong.findings().toString());
+        assertEquals(FindingCode.LK_RULE_PIN_PROMPT, wrong.primaryFor(pin.flowId()).orElseThrow().code());
+        assertEquals("LiveKit refused the caller's PIN",
+                Diagnosis.failureAfterAnswer(wrong.findings().stream().filter(f -> pin.flowId().equals(f.flowId()))
+                        .toList()));
+
+        Diagnosis right = pinDiagnosis(RULES, new int[] {4, 2, 4, 2, HASH}, MediaCase.JAMBONZ, 30);
+        String id = right.withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0).flowId();
+        assertFalse(right.failedAfterAnswer(id), right.findings().toString());
+        assertTrue(right.primaryFor(id).isEmpty());
     }
 
     @Test
