@@ -13,7 +13,7 @@ public final class FindingCatalogue {
                 new TrunkConflictCheck(), new DefaultTrunkConflictCheck(), new CalledNumberMismatchCheck(),
                 new SourceNotAllowedCheck(), new CallerNotAllowedCheck(), new NoTrunkMatchCheck(),
                 new AuthChallengeUnansweredCheck(), new AuthFailedCheck(), new RuleUnknownTrunkCheck(),
-                new RuleNoAgentCheck(), new PinPromptCheck(), new RuleConflictCheck(), new RuleNoKindCheck(), new NoRuleMatchCheck(),
+                new RuleNoAgentCheck(), new PinPromptCheck(), new SrtpRequiredCheck(), new RuleConflictCheck(), new RuleNoKindCheck(), new NoRuleMatchCheck(),
                 new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
                 new CallRejectedCheck(), new RegisterRejectedCheck(), new RequestRejectedCheck(), new OutboundAuthCheck(),

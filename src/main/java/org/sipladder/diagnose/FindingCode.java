@@ -53,6 +53,9 @@ public enum FindingCode {
     LK_OUTBOUND_AUTH_LOOP(Severity.ERROR, 122, Kind.SETUP, "%s: %s again from %s"),
     LK_OUTBOUND_FROM_REJECTED(Severity.ERROR, 123, Kind.SETUP, "%s refused caller number %s (403 Forbidden)"),
     LK_OUTBOUND_NUMBER_REJECTED(Severity.ERROR, 124, Kind.SETUP, "%s rejected the dialled number %s: %s"),
+    /** The values: the trunk or rule that requires it ("trunk ST_x"). */
+    LK_SRTP_REQUIRED(Severity.ERROR, 115, Kind.SIMULATED, "%s requires SRTP and the offer to LiveKit has no keys",
+            ": LiveKit answers 400", "%s requires SRTP"),
     SIP_LATE_OFFER(Severity.ERROR, 130, Kind.SETUP, "INVITE to LiveKit without SDP (late offer)"),
     SIP_NO_COMMON_CODEC(Severity.ERROR, 140, Kind.SETUP, "No common audio codec between %s and %s"),
     MEDIA_TIMEOUT_HANGUP(Severity.ERROR, 150, Kind.AFTER_ANSWER, "%s hung up after its media timeout: no RTP reached it%s"),

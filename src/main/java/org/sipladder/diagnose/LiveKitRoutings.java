@@ -17,6 +17,8 @@ import org.sipladder.livekit.ResponseComparison;
 import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.RoutingSimulator;
 import org.sipladder.livekit.StatusLine;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
 /** Finds the INVITEs that reached a LiveKit hop and runs each through the routing simulator. */
@@ -294,7 +296,26 @@ final class LiveKitRoutings {
         SipMessage challenge = credentials == null ? null : latestChallenge(tx, memo);
         return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
                 credentials, requestUri.user(), credentials == null ? null : challenge != null,
-                challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"));
+                challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"), false, false,
+                offerEncrypted(r, memo));
+    }
+
+    /**
+     * True when the INVITE offers audio with SDES keys (an audio section with an a=crypto line), false when its
+     * audio sections have none, null when it offers no audio (no SDP: a late offer).
+     */
+    private static Boolean offerEncrypted(SipMessage invite, CallMemo memo) {
+        if (!invite.hasSdp()) {
+            return null;
+        }
+        Sdp sdp = memo.sdp(invite);
+        Boolean encrypted = null;
+        for (SdpMedia m : sdp == null ? List.<SdpMedia>of() : sdp.media()) {
+            if ("audio".equals(m.type())) {
+                encrypted = m.crypto() || Boolean.TRUE.equals(encrypted);
+            }
+        }
+        return encrypted;
     }
 
     /**

@@ -22,10 +22,22 @@ package org.sipladder.livekit;
  * @param natAddressUnlisted true (only with {@code sourceBehindNat}) when LiveKit's answer shows that the NAT's public
  *                           address is none of a trunk's allowed_addresses entries: the public entries hold other
  *                           addresses; false when it may be any of them
+ * @param offerEncrypted     true when the INVITE's SDP offers audio with SDES keys ({@code a=crypto}, what LiveKit
+ *                           takes for SRTP), false when its audio offer has none, null when the capture shows no
+ *                           audio offer in it
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
                             String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
-                            String challenge, boolean sourceBehindNat, boolean natAddressUnlisted) {
+                            String challenge, boolean sourceBehindNat, boolean natAddressUnlisted,
+                            Boolean offerEncrypted) {
+
+    /** An INVITE whose audio offer, if any, is not known. */
+    public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
+                         String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
+                         String challenge, boolean sourceBehindNat, boolean natAddressUnlisted) {
+        this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
+                challengeStored, challenge, sourceBehindNat, natAddressUnlisted, null);
+    }
 
     /** An INVITE whose source LiveKit saw as captured, or behind a NAT whose public address may be any entry. */
     public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost, String sourceIp,
@@ -58,7 +70,7 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
     /** The same INVITE sent from its private {@code sourceIp} through a NAT whose public address is unknown. */
     public InboundInvite behindNat() {
         return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
-                requestUriUser, challengeStored, challenge, true, false);
+                requestUriUser, challengeStored, challenge, true, false, offerEncrypted);
     }
 
     /**
@@ -67,12 +79,18 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
      */
     public InboundInvite behindUnlistedNat() {
         return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
-                requestUriUser, challengeStored, challenge, true, true);
+                requestUriUser, challengeStored, challenge, true, true, offerEncrypted);
     }
 
     /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
     public InboundInvite withCalledNumber(String number) {
         return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
-                challengeStored, challenge, sourceBehindNat, natAddressUnlisted);
+                challengeStored, challenge, sourceBehindNat, natAddressUnlisted, offerEncrypted);
+    }
+
+    /** The same INVITE offering audio with SDES keys ({@code true}), without ({@code false}) or not known (null). */
+    public InboundInvite withOfferEncrypted(Boolean encrypted) {
+        return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
+                requestUriUser, challengeStored, challenge, sourceBehindNat, natAddressUnlisted, encrypted);
     }
 }

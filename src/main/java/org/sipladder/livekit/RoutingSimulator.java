@@ -87,7 +87,7 @@ public final class RoutingSimulator {
                     auth.responses().responses(), reasoning, options);
         }
         DispatchMatch dispatch = new DispatchSelector(config).select(trunk.trunk(), invite, reasoning);
-        LiveKitResponses responses = dispatchResponses(dispatch, trunk.trunk(), reasoning);
+        LiveKitResponses responses = dispatchResponses(dispatch, trunk.trunk(), invite, reasoning);
         return new RoutingOutcome(trunk, auth.outcome(), dispatch, responses.responses(), reasoning, options);
     }
 
@@ -111,12 +111,12 @@ public final class RoutingSimulator {
         reasoning.add("The open-source server goes on without a trunk: no authentication, and only wildcard dispatch "
                 + "rules (no trunk_ids) can take the call.");
         DispatchMatch dispatch = new DispatchSelector(config).select(null, invite, reasoning);
-        LiveKitResponses responses = dispatchResponses(dispatch, null, reasoning);
+        LiveKitResponses responses = dispatchResponses(dispatch, null, invite, reasoning);
         return new RoutingOutcome(trunk, AuthOutcome.NOT_REQUIRED, dispatch, responses.responses(), reasoning, options);
     }
 
     private static LiveKitResponses dispatchResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,
-                                                      List<String> reasoning) {
+                                                      InboundInvite invite, List<String> reasoning) {
         switch (dispatch.kind()) {
             case CONFLICT -> {
                 reasoning.add("Dispatch rules " + String.join(" and ", dispatch.candidateIds())
@@ -139,15 +139,33 @@ public final class RoutingSimulator {
             case PIN_PROMPT -> {
                 reasoning.add("Rule " + ConfigView.label(dispatch.rule()) + " has a PIN: LiveKit answers and asks "
                         + "the caller for it before joining room " + TrunkSelector.quote(dispatch.roomName()) + ".");
-                return LiveKitResponses.PIN_PROMPT;
+                return refusesOffer(dispatch, trunk, invite, reasoning) ? LiveKitResponses.MEDIA_REJECTED
+                        : LiveKitResponses.PIN_PROMPT;
             }
             default -> {
                 reasoning.add("Rule " + ConfigView.label(dispatch.rule()) + " (" + ConfigView.kind(dispatch.rule())
                         + ") puts the caller in room " + TrunkSelector.quote(dispatch.roomName())
                         + roomCaveat(dispatch) + ".");
-                return agentResponses(dispatch, trunk, reasoning);
+                return refusesOffer(dispatch, trunk, invite, reasoning) ? LiveKitResponses.MEDIA_REJECTED
+                        : agentResponses(dispatch, trunk, reasoning);
             }
         }
+    }
+
+    /**
+     * True when LiveKit refuses the INVITE's offer before it answers or joins the room ({@link CallEncryption}): the
+     * call requires SRTP and the offer has no SDES keys. Says so in {@code reasoning}.
+     */
+    private static boolean refusesOffer(DispatchMatch dispatch, SIPInboundTrunkInfo trunk, InboundInvite invite,
+                                        List<String> reasoning) {
+        CallEncryption encryption = CallEncryption.of(trunk, dispatch.rule());
+        if (!encryption.required() || !Boolean.FALSE.equals(invite.offerEncrypted())) {
+            return false;
+        }
+        reasoning.add("Media must be encrypted (" + encryption.describe() + ") and the INVITE's audio offer has no "
+                + "SDES keys (no a=crypto line): LiveKit rings, then refuses the offer (no common encryption profiles) "
+                + "with 400 and an empty reason phrase.");
+        return true;
     }
 
     private static LiveKitResponses agentResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,

@@ -98,6 +98,6 @@ final class FlowRedactor {
         }
         return new Sdp(text(sdp.origin()), text(sdp.connection()), sdp.media().stream()
                 .map(md -> new SdpMedia(md.type(), md.port(), md.protocol(), md.codecs(), text(md.connection()),
-                        md.direction())).toList());
+                        md.direction(), md.crypto())).toList());
     }
 }

@@ -11,6 +11,14 @@ import java.util.List;
  * @param codecs     codec names with payload types as offered, e.g. "0 PCMU/8000"
  * @param connection the section's {@code c=} address, or null when only the session level has one
  * @param direction  sendrecv, sendonly, recvonly, inactive (sendrecv when absent)
+ * @param crypto     true when the section has an {@code a=crypto} line (SDES keys for SRTP, RFC 4568): what
+ *                   LiveKit takes for an encrypted offer
  */
-public record SdpMedia(String type, int port, String protocol, List<String> codecs, String connection, String direction) {
+public record SdpMedia(String type, int port, String protocol, List<String> codecs, String connection, String direction,
+                       boolean crypto) {
+
+    /** A section without {@code a=crypto} lines. */
+    public SdpMedia(String type, int port, String protocol, List<String> codecs, String connection, String direction) {
+        this(type, port, protocol, codecs, connection, direction, false);
+    }
 }

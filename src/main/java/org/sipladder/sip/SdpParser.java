@@ -45,6 +45,8 @@ final class SdpParser {
     private static final byte[] AUDIO_BYTES = ascii(AUDIO);
     private static final byte[] RTP_AVP_BYTES = ascii(RTP_AVP);
     private static final byte[] RTPMAP_BYTES = ascii(RTPMAP);
+    /** An SDES key line (RFC 4568): "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:...". */
+    private static final byte[] CRYPTO_BYTES = ascii("crypto:");
     private static final byte[][] DIRECTION_BYTES = {ascii(DIRECTIONS[0]), ascii(DIRECTIONS[1]), ascii(DIRECTIONS[2]),
         ascii(DIRECTIONS[3])};
     /** {@link #STATIC_NAMES} as bytes (null where there is none). */
@@ -68,6 +70,8 @@ final class SdpParser {
         int rtpmapCount;
         String connection;
         String direction;
+        /** An a=crypto line was seen. */
+        boolean crypto;
 
         Section(String type, int port, String protocol, String[] formats, int[] numbers) {
             this.type = type;
@@ -95,7 +99,7 @@ final class SdpParser {
                 }
             }
             String dir = direction != null ? direction : sessionDirection != null ? sessionDirection : "sendrecv";
-            return new SdpMedia(type, port, protocol, List.of(codecs), connection, dir);
+            return new SdpMedia(type, port, protocol, List.of(codecs), connection, dir, crypto);
         }
 
         void addRtpmap(String pt, String name, String codec) {
@@ -272,6 +276,8 @@ final class SdpParser {
                         }
                     } else if (current != null && WordScan.startsWith(d, vs, ve, RTPMAP_BYTES)) {
                         addRtpmap(current, text, vs + RTPMAP_BYTES.length, ve);
+                    } else if (current != null && WordScan.startsWith(d, vs, ve, CRYPTO_BYTES)) {
+                        current.crypto = true;
                     }
                 }
                 default -> throw new IllegalStateException("kind " + kind);

@@ -1,5 +1,7 @@
 package org.sipladder.diagnose;
 
+import static livekit.LivekitSip.SIPMediaEncryption.SIP_MEDIA_ENCRYPT_ALLOW;
+import static livekit.LivekitSip.SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +81,25 @@ class FindingRulesTest {
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", null, "ST_a")))),
                 silent(FindingCode.LK_RULE_NO_AGENT, "rule with an agent", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
+                fires(FindingCode.LK_SRTP_REQUIRED, "the trunk requires SRTP, the offer is plain RTP",
+                        () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "400")),
+                        () -> config(List.of(trunk("ST_a", DID).setMediaEncryption(SIP_MEDIA_ENCRYPT_REQUIRE)),
+                                List.of(rule("SDR_a", "agent", "ST_a")))),
+                fires(FindingCode.LK_SRTP_REQUIRED, "the rule requires SRTP over the trunk's allowing it",
+                        () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "400")),
+                        () -> config(List.of(trunk("ST_a", DID).setMediaEncryption(SIP_MEDIA_ENCRYPT_ALLOW)),
+                                List.of(rule("SDR_a", "agent", "ST_a").setMediaEncryption(SIP_MEDIA_ENCRYPT_REQUIRE)))),
+                silent(FindingCode.LK_SRTP_REQUIRED, "the offer has SDES keys",
+                        () -> List.of(liveKitCallOffering(SipTexts.SDP_G711.replace("a=rtpmap:8",
+                                "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz\r\n"
+                                        + "a=rtpmap:8").replace("RTP/AVP", "RTP/SAVP"), "100 Processing", "180 Ringing",
+                                "200 OK")),
+                        () -> config(List.of(trunk("ST_a", DID).setMediaEncryption(SIP_MEDIA_ENCRYPT_REQUIRE)),
+                                List.of(rule("SDR_a", "agent", "ST_a")))),
+                silent(FindingCode.LK_SRTP_REQUIRED, "the rule allows what the trunk requires",
+                        () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
+                        () -> config(List.of(trunk("ST_a", DID).setMediaEncryption(SIP_MEDIA_ENCRYPT_REQUIRE)),
+                                List.of(rule("SDR_a", "agent", "ST_a").setMediaEncryption(SIP_MEDIA_ENCRYPT_ALLOW)))),
                 fires(FindingCode.LK_RULE_CONFLICT, "two rules for one trunk", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_b", "agent", "ST_a")))),
                 silent(FindingCode.LK_RULE_CONFLICT, "one rule per trunk", List::of,

@@ -1,0 +1,49 @@
+package org.sipladder.livekit;
+
+import livekit.LivekitSip.SIPDispatchRuleInfo;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPMediaEncryption;
+
+/**
+ * The media encryption LiveKit applies to an inbound call, and the config item that sets it: the trunk's
+ * media_encryption merged with the winning dispatch rule's (livekit/protocol sip.go, the dispatch evaluation:
+ * SIPMediaConfig.Merge and SIPMediaEncryption.MergeValue), where the rule's wins unless it is
+ * SIP_MEDIA_ENCRYPT_DISABLE, the value of a field left unset. With SIP_MEDIA_ENCRYPT_REQUIRE LiveKit's answer to an
+ * offer needs SDES keys ({@code a=crypto} lines): without them it fails the call with "no common encryption profiles"
+ * (livekit/media-sdk sdp Offer.Answer, ErrNoCommonCrypto), a 400 with an empty reason phrase (livekit/sip
+ * pkg/sip/inbound.go runMedia).
+ *
+ * @param value the encryption LiveKit applies
+ * @param setBy "trunk ST_x" or "dispatch rule SDR_y": the item whose media_encryption decides, or null when neither
+ *              sets one
+ * @param id    that item's id, or null
+ */
+public record CallEncryption(SIPMediaEncryption value, String setBy, String id) {
+
+    /** The encryption of a call that {@code trunk} (null: none matched) let in and {@code rule} took. */
+    public static CallEncryption of(SIPInboundTrunkInfo trunk, SIPDispatchRuleInfo rule) {
+        if (rule != null && isSet(rule.getMediaEncryption())) {
+            return new CallEncryption(rule.getMediaEncryption(), "dispatch rule " + rule.getSipDispatchRuleId(),
+                    rule.getSipDispatchRuleId());
+        }
+        if (trunk != null && isSet(trunk.getMediaEncryption())) {
+            return new CallEncryption(trunk.getMediaEncryption(), "trunk " + trunk.getSipTrunkId(),
+                    trunk.getSipTrunkId());
+        }
+        return new CallEncryption(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE, null, null);
+    }
+
+    private static boolean isSet(SIPMediaEncryption e) {
+        return e != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE && e != SIPMediaEncryption.UNRECOGNIZED;
+    }
+
+    /** True when LiveKit refuses an offer without SDES keys. */
+    public boolean required() {
+        return value == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE;
+    }
+
+    /** "trunk ST_x's media_encryption is SIP_MEDIA_ENCRYPT_REQUIRE". */
+    public String describe() {
+        return setBy == null ? "no trunk or rule sets media_encryption" : setBy + "'s media_encryption is " + value.name();
+    }
+}
