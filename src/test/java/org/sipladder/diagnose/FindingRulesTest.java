@@ -100,6 +100,15 @@ class FindingRulesTest {
                         () -> List.of(liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")),
                         () -> config(List.of(trunk("ST_a", DID).setMediaEncryption(SIP_MEDIA_ENCRYPT_REQUIRE)),
                                 List.of(rule("SDR_a", "agent", "ST_a").setMediaEncryption(SIP_MEDIA_ENCRYPT_ALLOW)))),
+                fires(FindingCode.MEDIA_ENCRYPTION_MISMATCH, "LiveKit answers an SRTP offer with plain RTP",
+                        () -> List.of(offerAnswered(SRTP_OFFER, SipTexts.sdp("129.158.233.108", "0 PCMU/8000"))),
+                        () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a")))),
+                silent(FindingCode.MEDIA_ENCRYPTION_MISMATCH, "SRTP answered with SRTP",
+                        () -> List.of(offerAnswered(SRTP_OFFER, SipTexts.sdp("129.158.233.108", "0 PCMU/8000")
+                                .replace("RTP/AVP", "RTP/SAVP") + CRYPTO)), LiveKitConfig::empty),
+                silent(FindingCode.MEDIA_ENCRYPTION_MISMATCH, "plain RTP with keys (best-effort SRTP) answered plainly",
+                        () -> List.of(offerAnswered(SipTexts.SDP_G711 + CRYPTO,
+                                SipTexts.sdp("129.158.233.108", "0 PCMU/8000"))), LiveKitConfig::empty),
                 fires(FindingCode.LK_RULE_CONFLICT, "two rules for one trunk", List::of,
                         () -> config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a"), rule("SDR_b", "agent", "ST_a")))),
                 silent(FindingCode.LK_RULE_CONFLICT, "one rule per trunk", List::of,
@@ -478,6 +487,20 @@ class FindingRulesTest {
     static CallFlow liveKitCall(String to, String... responses) {
         String uri = "sip:" + to + "@project-1z3kctsj.sip.livekit.cloud";
         return answered(SipTexts.invite("call-" + to, uri, CALLER, JAMBONZ, SipTexts.SDP_G711), responses);
+    }
+
+    /** An SDES key line. */
+    private static final String CRYPTO = "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz\r\n";
+    /** Jambonz's G.711 offer as SDES-SRTP. */
+    private static final String SRTP_OFFER = SipTexts.SDP_G711.replace("RTP/AVP", "RTP/SAVP") + CRYPTO;
+
+    /** Jambonz offers {@code offer} to LiveKit, which rings and answers 200 OK with {@code answer}. */
+    static CallFlow offerAnswered(String offer, String answer) {
+        String invite = SipTexts.invite("call-srtp", LK_URI, CALLER, JAMBONZ, offer);
+        return TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite)
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 180, "Ringing"))
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 200, "OK", answer)).flow();
     }
 
     static CallFlow liveKitCallOffering(String sdp, String... responses) {
