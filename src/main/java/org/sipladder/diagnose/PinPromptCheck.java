@@ -5,6 +5,7 @@ import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.livekit.LiveKitResponses;
 
 /**
  * LK_RULE_PIN_PROMPT: a PIN-protected dispatch rule won the call, so LiveKit answered at once to play a PIN prompt;
@@ -28,7 +29,9 @@ final class PinPromptCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
-            if (d.kind() != DispatchMatch.Kind.PIN_PROMPT) {
+            // a PIN rule whose call requires SRTP the offer lacks never prompts: LiveKit refuses the offer first
+            if (d.kind() != DispatchMatch.Kind.PIN_PROMPT
+                    || r.outcome().expectedResponses().equals(LiveKitResponses.MEDIA_REJECTED.responses())) {
                 continue;
             }
             String id = d.rule().getSipDispatchRuleId();
