@@ -57,9 +57,14 @@ final class NoCommonCodecCheck implements FindingRule {
                     }
                 }
                 SipMessage last = tx.finalResponse();
-                if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && noneForLiveKit(offered)) {
+                // an answer that shares a codec with the offer shows LiveKit took it all the same: a self-hosted
+                // server can enable AMR-WB (livekit/media-sdk registers it disabled; the server's codecs setting)
+                boolean accepted = answer != null && answer.status() < 300 && !disjoint(offered, codecs.of(answerSdp));
+                if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && noneForLiveKit(offered) && !accepted) {
                     findings.add(finding(tx, offered, "LiveKit accepts " + String.join(", ", LIVEKIT_CODECS.stream().sorted().toList())
-                            + "; the offer has none of them", List.of("PCMA", "PCMU")));
+                            + "; the offer has none of them" + (offered.contains("AMR-WB") ? " (a self-hosted "
+                            + "server also takes AMR-WB/16000 when its config enables it under codecs)" : ""),
+                            List.of("PCMA", "PCMU")));
                 } else if (answer != null && answer.status() < 300 && disjoint(offered, codecs.of(answerSdp))) {
                     findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
                             + String.join(", ", codecs.of(answerSdp)), List.copyOf(offered)));

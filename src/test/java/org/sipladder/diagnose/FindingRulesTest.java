@@ -146,6 +146,12 @@ class FindingRulesTest {
                 fires(FindingCode.SIP_NO_COMMON_CODEC, "only G729 offered to LiveKit",
                         () -> List.of(liveKitCallOffering(SipTexts.sdp(JAMBONZ, "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
                         LiveKitConfig::empty),
+                silent(FindingCode.SIP_NO_COMMON_CODEC, "AMR-WB offered to a LiveKit that answers with it (enabled)",
+                        () -> List.of(offerAnswered(SipTexts.sdp("172.20.11.236", "96 AMR-WB/16000"),
+                                SipTexts.sdp("129.158.233.108", "96 AMR-WB/16000"))), LiveKitConfig::empty),
+                fires(FindingCode.SIP_NO_COMMON_CODEC, "AMR-WB offered to a LiveKit that refuses it",
+                        () -> List.of(liveKitCallOffering(SipTexts.sdp("172.20.11.236", "96 AMR-WB/16000"),
+                                "100 Processing", "180 Ringing", "400")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_NO_COMMON_CODEC, "PCMA offered to LiveKit", () -> List.of(liveKitCall(DID, "100 Processing", "200 OK")), LiveKitConfig::empty),
                 silent(FindingCode.SIP_NO_COMMON_CODEC, "audio disabled (m=audio 0) answered 488",
                         () -> List.of(liveKitCallOffering(SipTexts.sdp("0.0.0.0", "0 PCMU/8000")
