@@ -1,5 +1,7 @@
 package org.sipladder.diagnose;
 
+import static livekit.LivekitSip.SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +46,18 @@ final class LiveKitRoutings {
     /** Pairs of expected and captured responses whose verdict is kept. */
     static final int VERDICTS_KEPT = 256;
 
+    /**
+     * True when a trunk or rule of the config requires SRTP: only then does the simulation need to know whether an
+     * INVITE's offer has keys ({@link InboundInvite#offerEncrypted}), which reads its SDP back from the capture.
+     */
+    private final boolean srtpRequired;
+
     LiveKitRoutings(LiveKitConfig config, DiagnosisSettings settings) {
         this.config = config;
         this.settings = settings;
         this.urlHost = settings.urlHost();
+        this.srtpRequired = config.trunks().stream().anyMatch(t -> t.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
+                || config.rules().stream().anyMatch(r -> r.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE);
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -82,6 +92,9 @@ final class LiveKitRoutings {
             InviteTransaction replayed = replayedFrom(tx, memo);
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN, null,
                     replayed == null ? 0 : replayed.frame());
+        }
+        if (srtpRequired) {
+            invite = invite.withOfferEncrypted(offerEncrypted(tx.request(), memo));
         }
         RoutingSimulator simulator = simulator(requestUri.host());
         RoutingOutcome outcome = simulator.simulate(invite);
@@ -296,8 +309,7 @@ final class LiveKitRoutings {
         SipMessage challenge = credentials == null ? null : latestChallenge(tx, memo);
         return new InboundInvite(r.callId(), to.user(), from.user(), from.host(), sourceSeenByLiveKit(tx, memo),
                 credentials, requestUri.user(), credentials == null ? null : challenge != null,
-                challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"), false, false,
-                offerEncrypted(r, memo));
+                challenge == null ? null : memo.header(challenge, "Proxy-Authenticate"));
     }
 
     /**
