@@ -102,7 +102,7 @@ public enum FindingCode {
      * A warning, never a failed call's cause: the limit may be meant.
      */
     LK_MAX_CALL_DURATION(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
-            "LiveKit hung up at trunk %s's max_call_duration of %s"),
+            "LiveKit hung up at %s of %s"),
     /** Information once a later re-INVITE of the dialog was answered 2xx: the glare was resolved. */
     /** A re-INVITE or UPDATE after the answer refused: the session stays as it was, the call answered. */
     SIP_SESSION_CHANGE_REFUSED(Severity.WARNING, 295, Kind.AFTER_ANSWER, "%s refused by %s: %s"),

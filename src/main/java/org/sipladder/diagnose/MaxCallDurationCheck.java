@@ -31,7 +31,7 @@ final class MaxCallDurationCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (LiveKitRouting r : context.simulatedRoutings()) {
+        for (LiveKitRouting r : context.routings()) {
             Cut cut = cut(context, r);
             if (cut != null) {
                 findings.add(finding(cut));
@@ -48,7 +48,7 @@ final class MaxCallDurationCheck implements FindingRule {
         if (bye == null) {
             return false;
         }
-        for (LiveKitRouting r : context.simulatedRoutings()) {
+        for (LiveKitRouting r : context.routings()) {
             Cut cut = cut(context, r);
             if (cut != null && cut.bye().frame() == bye.frame()) {
                 return true;
@@ -57,18 +57,22 @@ final class MaxCallDurationCheck implements FindingRule {
         return false;
     }
 
-    /** The cut of {@code r}'s call, or null when its trunk sets no limit or the call did not end at it. */
+    /**
+     * The cut of {@code r}'s call, or null when the call did not end at its limit: the matched trunk's
+     * max_call_duration, else LiveKit's own cap of 24 hours (livekit/sip pkg/sip/participant.go maxCallDuration),
+     * which also holds for a call routed without a config.
+     */
     static Cut cut(DiagnosisContext context, LiveKitRouting r) {
-        SIPInboundTrunkInfo trunk = r.outcome().trunk().trunk();
-        if (trunk == null || !trunk.hasMaxCallDuration() || r.outcome().dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT) {
-            return null; // almost every call: no trunk limit, nothing to read
+        SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
+        if (r.simulated() && r.outcome().dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT) {
+            return null; // the deadline starts once the PIN is entered, which the capture does not time
         }
-        CallLimits limits = CallLimits.of(trunk);
         InviteTransaction tx = r.transaction();
         SipMessage answer = tx.finalResponse();
-        if (!limits.maxCallSet() || answer == null || answer.status() >= 300) {
+        if (answer == null || answer.status() < 200 || answer.status() >= 300) {
             return null;
         }
+        CallLimits limits = CallLimits.of(trunk);
         SipMessage bye = firstBye(context, tx);
         if (bye == null || bye.src() == null || tx.request().dst() == null
                 || !bye.src().address().equals(tx.request().dst().address())) {
@@ -92,6 +96,9 @@ final class MaxCallDurationCheck implements FindingRule {
     }
 
     private static Finding finding(Cut cut) {
+        if (!cut.limits().maxCallSet()) {
+            return cappedFinding(cut);
+        }
         InviteTransaction tx = cut.routing().transaction();
         SIPInboundTrunkInfo trunk = cut.trunk();
         String id = trunk.getSipTrunkId();
@@ -122,9 +129,42 @@ final class MaxCallDurationCheck implements FindingRule {
             steps.add("The JSON holds no password: set it again afterwards (lk sip inbound update --id " + id
                     + " --auth-pass ...).");
         }
-        return Findings.call(tx, CODE, CODE.title(id, limit), why,
+        return Findings.call(tx, CODE, CODE.title("trunk " + id + "'s max_call_duration", limit), why,
                 Findings.evidence(List.of(tx.frame(), cut.answer().frame(), cut.bye().frame()), List.of(id), facts),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(id, "trunk.json")),
                         ConfigJson.trunkWithoutSecret(trunk.toBuilder().clearMaxCallDuration().build())));
+    }
+
+    /** A call cut at LiveKit's own cap of 24 hours: no trunk limit below it (or no config to say one). */
+    private static Finding cappedFinding(Cut cut) {
+        InviteTransaction tx = cut.routing().transaction();
+        String limit = CallLimits.text(cut.limits().maxCallMicros());
+        long invited = tx.request().timestampMicros();
+        double afterInvite = (cut.bye().timestampMicros() - invited) / 1e6;
+        double afterAnswer = (cut.bye().timestampMicros() - cut.answer().timestampMicros()) / 1e6;
+        List<String> facts = new ArrayList<>(3);
+        facts.add(String.format(Locale.ROOT, "INVITE frame %d; LiveKit answered at frame %d; LiveKit sent BYE at frame "
+                + "%d, %.1f s after the INVITE (%.1f h; %.1f h after the answer)", tx.frame(), cut.answer().frame(),
+                cut.bye().frame(), afterInvite, afterInvite / 3600, afterAnswer / 3600));
+        List<String> ids = new ArrayList<>(1);
+        if (cut.trunk() != null) {
+            facts.add("Trunk " + cut.trunk().getSipTrunkId() + " sets no max_call_duration below it");
+            ids.add(cut.trunk().getSipTrunkId());
+        } else if (!cut.routing().simulated()) {
+            facts.add("No LiveKit config loaded: a trunk's max_call_duration of exactly " + limit + " would look the "
+                    + "same, a shorter one would have ended the call sooner");
+        }
+        if (cut.routing().simulated()) {
+            facts.add(cut.routing().summary());
+        }
+        String why = "LiveKit caps every inbound call at " + limit + " from its INVITE (livekit/sip's maxCallDuration; "
+                + "a trunk's max_call_duration can only lower it) and at the deadline ends an answered call with a BYE "
+                + "of its own, without a Reason header. This BYE came " + String.format(Locale.ROOT, "%.1f", afterInvite)
+                + " s after the INVITE: the call was cut by LiveKit's cap, not by the agent, the caller or the network.";
+        return Findings.call(tx, CODE, CODE.title("its own cap", limit), why,
+                Findings.evidence(List.of(tx.frame(), cut.answer().frame(), cut.bye().frame()), ids, facts),
+                Findings.fix(List.of("No setting raises LiveKit's cap: a session that must last longer than " + limit
+                        + " has to be carried over to a new call before it ends (the agent or the dialer places it)."),
+                        List.of(), null));
     }
 }

@@ -89,6 +89,38 @@ class TrunkTimeLimitsTest {
                 .withCode(FindingCode.LK_MAX_CALL_DURATION).isEmpty());
     }
 
+    /** LiveKit's own cap: 24 h from the INVITE whatever the trunk says, with or without a config. */
+    @Test
+    void liveKitsByeTwentyFourHoursAfterTheInviteIsItsOwnCap() {
+        CallFlow day = longCall(24 * 3600 - 10, 10);
+        for (LiveKitConfig config : List.of(LiveKitConfig.empty(), FindingRulesTest.limitedTrunk(0))) {
+            Finding f = only(DiagnosisEngine.standard().diagnose(List.of(day), config),
+                    FindingCode.LK_MAX_CALL_DURATION);
+            assertEquals("LiveKit hung up at its own cap of 24 h", f.title());
+            assertTrue(f.evidence().facts().get(0).contains("86400.0 s after the INVITE (24.0 h"),
+                    f.evidence().facts().toString());
+            assertTrue(f.explanation().contains("can only lower it"), f.explanation());
+        }
+        assertTrue(String.join(" ", only(DiagnosisEngine.standard().diagnose(List.of(day),
+                FindingRulesTest.limitedTrunk(0)), FindingCode.LK_MAX_CALL_DURATION).evidence().facts())
+                .contains("Trunk ST_a sets no max_call_duration below it"));
+        // an hour short of it: LiveKit hung up for another reason
+        assertTrue(DiagnosisEngine.standard().diagnose(List.of(longCall(23 * 3600 - 10, 10)), LiveKitConfig.empty())
+                .withCode(FindingCode.LK_MAX_CALL_DURATION).isEmpty());
+    }
+
+    /** LiveKit answers after {@code ringing} s and sends BYE {@code talk} s after its answer. */
+    private static CallFlow longCall(int talk, int ringing) {
+        String invite = SipTexts.invite("call-mid", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
+        String bye = FindingRulesTest.inDialog("BYE", 2, LIVEKIT, "");
+        return TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite)
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 180, "Ringing")).after(ringing)
+                .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 200, "OK", "Contact: <sip:" + LIVEKIT + ":5060>",
+                        SipTexts.sdp(LIVEKIT, "8 PCMA/8000")))
+                .send(JAMBONZ, LIVEKIT, FindingRulesTest.inDialog("ACK", 1, JAMBONZ, "")).after(talk)
+                .send(LIVEKIT, JAMBONZ, bye).send(JAMBONZ, LIVEKIT, SipTexts.response(bye, 200, "OK")).flow();
+    }
+
     @Test
     void aMediaTimeoutThatEndsWithTheLimitIsToldOnceAsTheLimit() throws Exception {
         // Jambonz's RTP stops 15 s before LiveKit's BYE, which comes at the trunk's limit of 60 s
