@@ -13,7 +13,6 @@ import org.sipladder.cli.ConsoleWriter;
 import org.sipladder.cli.SipLadderCommand;
 import org.sipladder.ui.SipLadderApp;
 import org.sipladder.ui.StartupTraining;
-import picocli.CommandLine;
 
 /**
  * Entry point of {@code sipladder.jar}: a command-line subcommand, {@code --help} or {@code --version} runs the
@@ -56,13 +55,13 @@ public final class Launcher {
         if (plain.isPresent()) {
             return plain.getAsInt();
         }
-        CommandLine cli = SipLadderCommand.commandLine(out, err, args[0]);
-        if (args.length > 0 && isCommandLine(cli, args[0])) {
-            return cli.execute(args);
+        // picocli is set up only for the command line: with every command, a fifth of a second of the desktop's start
+        List<String> commands = SipLadderCommand.commandNames();
+        if (isCommandLine(commands, args[0])) {
+            return SipLadderCommand.commandLine(out, err, args[0]).execute(args);
         }
         if (isUnknownCommand(args[0])) {
-            err.println("sipladder: unknown command '" + args[0] + "'; the commands are "
-                    + String.join(", ", cli.getSubcommands().keySet())
+            err.println("sipladder: unknown command '" + args[0] + "'; the commands are " + String.join(", ", commands)
                     + " (sipladder --help); a capture file opens in the window (sipladder FILE or sipladder open FILE)");
             err.flush();
             return SipLadderCommand.USER_ERROR;
@@ -82,8 +81,8 @@ public final class Launcher {
         }
     }
 
-    private static boolean isCommandLine(CommandLine cli, String first) {
-        return CLI_OPTIONS.contains(first) || (!"open".equals(first) && cli.getSubcommands().containsKey(first));
+    private static boolean isCommandLine(List<String> commands, String first) {
+        return CLI_OPTIONS.contains(first) || (!"open".equals(first) && commands.contains(first));
     }
 
 }

@@ -116,6 +116,18 @@ public final class SipLadderCommand implements Runnable {
         return cli;
     }
 
+    /**
+     * The subcommands' names, in the order the usage lists them, read from their annotations without setting up
+     * picocli: whether a run is for the command line or the desktop app is decided with them.
+     */
+    public static List<String> commandNames() {
+        String[] names = new String[SUBCOMMANDS.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = nameOf(SUBCOMMANDS.get(i));
+        }
+        return List.of(names);
+    }
+
     private static String nameOf(Class<?> subcommand) {
         return subcommand.getAnnotation(Command.class).name();
     }
