@@ -26,13 +26,20 @@ final class CaptureArgument implements ITypeConverter<Path> {
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
 
     private final InputStream stdin;
+    /** True when standard input is a terminal (and so is standard output): {@code -} would wait for typing. */
+    private final boolean stdinTerminal;
 
     CaptureArgument() {
-        this(System.in);
+        this(System.in, System.console() != null);
     }
 
     CaptureArgument(InputStream stdin) {
+        this(stdin, false);
+    }
+
+    CaptureArgument(InputStream stdin, boolean stdinTerminal) {
         this.stdin = stdin;
+        this.stdinTerminal = stdinTerminal;
     }
 
     @Override
@@ -44,6 +51,10 @@ final class CaptureArgument implements ITypeConverter<Path> {
             return copy;
         }
         if (value.equals("-")) {
+            if (stdinTerminal) {
+                throw new TypeConversionException("- reads a capture from standard input, which is this terminal: pipe "
+                        + "one in (tcpdump -w - ... | sipladder COMMAND -) or give the capture file");
+            }
             copy = spooled(stdin, "standard input", "stdin");
         } else {
             Path path = Path.of(value);

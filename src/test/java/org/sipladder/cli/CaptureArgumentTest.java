@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Captures;
+import picocli.CommandLine.TypeConversionException;
 
 /** A CAPTURE of {@code -} (standard input) or a pipe is read from a copy; a file is read as it is. */
 class CaptureArgumentTest {
@@ -37,6 +39,13 @@ class CaptureArgumentTest {
         CliRun run = CliRun.of("calls", copy.toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"id\": \"A-1\""), run.out());
+    }
+
+    @Test
+    void aTerminalOnStandardInputIsRefusedInsteadOfWaitedFor() {
+        CaptureArgument argument = new CaptureArgument(new ByteArrayInputStream(new byte[0]), true);
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> argument.convert("-"));
+        assertTrue(e.getMessage().contains("which is this terminal"), e.getMessage());
     }
 
     @Test
