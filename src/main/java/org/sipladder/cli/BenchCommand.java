@@ -31,8 +31,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CAPTURE", converter = CaptureArgument.class,
-            description = "pcap or pcapng file, optionally gzip- or zstd-compressed" + CaptureArgument.STDIN)
+    @Parameters(paramLabel = "CAPTURE", converter = PathArgument.class,
+            description = "pcap or pcapng file, optionally gzip- or zstd-compressed" + PathArgument.STDIN)
     Path capture;
 
     @Option(names = "--runs", defaultValue = "1", description = "timed reads in one process (the JIT warms up)")

@@ -37,7 +37,7 @@ final class CallsCommand extends ConsoleCommand {
     static final int BATCHES_AHEAD = 2;
 
     @Mixin
-    private CaptureArguments input;
+    private PathArguments input;
 
     @Mixin
     private AliasOption alias;
@@ -45,7 +45,7 @@ final class CallsCommand extends ConsoleCommand {
     /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
     static CallsCommand bound(List<Path> captures, boolean json, List<String> aliases) {
         CallsCommand command = new CallsCommand();
-        command.input = CaptureArguments.of(captures, json);
+        command.input = PathArguments.of(captures, json);
         command.alias = AliasOption.of(aliases);
         return command;
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The CAPTURE arguments and the --json switch, shared (as a picocli mixin) by the commands that read a capture. */
-final class CaptureArguments {
+final class PathArguments {
 
     @Mixin
     CaptureInputs inputs;
@@ -15,8 +15,8 @@ final class CaptureArguments {
     boolean json;
 
     /** The mixin as picocli fills it for these captures, without --offset. */
-    static CaptureArguments of(List<Path> captures, boolean json) {
-        CaptureArguments arguments = new CaptureArguments();
+    static PathArguments of(List<Path> captures, boolean json) {
+        PathArguments arguments = new PathArguments();
         arguments.inputs = CaptureInputs.of(captures, null);
         arguments.json = json;
         return arguments;

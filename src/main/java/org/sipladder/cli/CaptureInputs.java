@@ -12,11 +12,11 @@ final class CaptureInputs {
 
     static final String CAPTURES = "pcap or pcapng file, optionally gzip- or zstd-compressed; several are read as one capture "
             + "on one timeline (the same message seen in two is shown once), their clocks matched to the first's from "
-            + "the messages they share" + CaptureArgument.STDIN;
+            + "the messages they share" + PathArgument.STDIN;
     static final String OFFSETS = "clock correction, in seconds added to its times, of the second, third... CAPTURE, "
             + "instead of the estimate";
 
-    @Parameters(paramLabel = "CAPTURE", arity = "1..*", converter = CaptureArgument.class, description = CAPTURES)
+    @Parameters(paramLabel = "CAPTURE", arity = "1..*", converter = PathArgument.class, description = CAPTURES)
     List<Path> captures = new ArrayList<>();
 
     @Option(names = "--offset", paramLabel = "SECONDS", split = ",", description = OFFSETS)

@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
             "Without a capture, checks the LiveKit config alone."})
 final class DiagnoseCommand extends ConsoleCommand {
 
-    @Parameters(paramLabel = "CAPTURE", arity = "0..*", converter = CaptureArgument.class,
+    @Parameters(paramLabel = "CAPTURE", arity = "0..*", converter = PathArgument.class,
             description = CaptureInputs.CAPTURES)
     private List<Path> captures = new ArrayList<>();
 
@@ -52,8 +52,9 @@ final class DiagnoseCommand extends ConsoleCommand {
             description = DeploymentConverter.DESCRIPTION)
     private Deployment deployment;
 
-    @Option(names = "--livekit-config", paramLabel = "FILE",
-            description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)")
+    @Option(names = "--livekit-config", paramLabel = "FILE", converter = PathArgument.class,
+            description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)"
+                    + PathArgument.STDIN)
     private List<Path> configFiles = new ArrayList<>();
 
     @Option(names = "--livekit-url", paramLabel = "URL",

@@ -17,12 +17,12 @@ import picocli.CommandLine.Mixin;
 final class MessagesCommand extends ConsoleCommand {
 
     @Mixin
-    private CaptureArguments input;
+    private PathArguments input;
 
     /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
     static MessagesCommand bound(List<Path> captures, boolean json) {
         MessagesCommand command = new MessagesCommand();
-        command.input = CaptureArguments.of(captures, json);
+        command.input = PathArguments.of(captures, json);
         return command;
     }
 

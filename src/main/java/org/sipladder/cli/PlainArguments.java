@@ -70,8 +70,8 @@ final class PlainArguments {
         List<Path> configFiles = new ArrayList<>();
         for (String file : given.all("--livekit-config")) {
             Path path = path(file);
-            if (path == null) {
-                return null;
+            if (path == null || PathArgument.copied(path)) {
+                return null; // a pipe is copied to a file by picocli's converter (PathArgument)
             }
             configFiles.add(path);
         }
@@ -116,8 +116,8 @@ final class PlainArguments {
                 }
                 if (!arg.startsWith("-")) {
                     Path capture = path(arg);
-                    if (capture == null || CaptureArgument.copied(capture)) {
-                        return null; // a pipe is copied to a file by picocli's converter (CaptureArgument)
+                    if (capture == null || PathArgument.copied(capture)) {
+                        return null; // a pipe is copied to a file by picocli's converter (PathArgument)
                     }
                     given.captures.add(capture);
                     continue;

@@ -50,8 +50,9 @@ final class ReportCommand implements Callable<Integer> {
             description = DeploymentConverter.DESCRIPTION)
     private Deployment deployment;
 
-    @Option(names = "--livekit-config", paramLabel = "FILE",
-            description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)")
+    @Option(names = "--livekit-config", paramLabel = "FILE", converter = PathArgument.class,
+            description = "JSON from 'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable)"
+                    + PathArgument.STDIN)
     private List<Path> configFiles = new ArrayList<>();
 
     @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")

@@ -53,7 +53,8 @@ final class SaveCommand implements Callable<Integer> {
             + "--livekit-config given), or free text; with --call, of the calls named those that match")
     private String filter;
 
-    @Option(names = "--livekit-config", paramLabel = "FILE", description = "for finding: in --filter, JSON from "
+    @Option(names = "--livekit-config", paramLabel = "FILE", converter = PathArgument.class,
+            description = "for finding: in --filter, JSON from "
             + "'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable), as diagnose takes it")
     private List<Path> configFiles = new ArrayList<>();
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 final class StreamsCommand extends ConsoleCommand {
 
     @Mixin
-    private CaptureArguments input;
+    private PathArguments input;
 
     @Option(names = "--call", paramLabel = "ID", description = "only the streams of this call (any of its Call-IDs)")
     private String call;
@@ -33,7 +33,7 @@ final class StreamsCommand extends ConsoleCommand {
     /** The command for these arguments, bound as picocli binds them ({@link PlainArguments}). */
     static StreamsCommand bound(List<Path> captures, boolean json, String call, boolean series) {
         StreamsCommand command = new StreamsCommand();
-        command.input = CaptureArguments.of(captures, json);
+        command.input = PathArguments.of(captures, json);
         command.call = call;
         command.series = series;
         return command;

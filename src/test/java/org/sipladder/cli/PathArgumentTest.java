@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Captures;
 import picocli.CommandLine.TypeConversionException;
 
-/** A CAPTURE of {@code -} (standard input) or a pipe is read from a copy; a file is read as it is. */
-class CaptureArgumentTest {
+/** A CAPTURE or config FILE of {@code -} (standard input) or a pipe is read from a copy; a file is read as it is. */
+class PathArgumentTest {
 
     @TempDir
     Path dir;
@@ -29,7 +29,7 @@ class CaptureArgumentTest {
     @Test
     void standardInputIsCopiedOnceAndReadAsACapture() throws Exception {
         byte[] capture = oneInvite();
-        CaptureArgument argument = new CaptureArgument(new ByteArrayInputStream(capture));
+        PathArgument argument = new PathArgument(new ByteArrayInputStream(capture));
         Path copy = argument.convert("-");
         assertArrayEquals(capture, Files.readAllBytes(copy));
         assertEquals("stdin", copy.getFileName().toString());
@@ -43,7 +43,7 @@ class CaptureArgumentTest {
 
     @Test
     void aTerminalOnStandardInputIsRefusedInsteadOfWaitedFor() {
-        CaptureArgument argument = new CaptureArgument(new ByteArrayInputStream(new byte[0]), true);
+        PathArgument argument = new PathArgument(new ByteArrayInputStream(new byte[0]), true);
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> argument.convert("-"));
         assertTrue(e.getMessage().contains("which is this terminal"), e.getMessage());
     }
@@ -51,17 +51,17 @@ class CaptureArgumentTest {
     @Test
     void aFileOrAFolderIsTakenAsItIs() throws Exception {
         Path file = Files.write(dir.resolve("a.pcap"), oneInvite());
-        CaptureArgument argument = new CaptureArgument(new ByteArrayInputStream(new byte[0]));
+        PathArgument argument = new PathArgument(new ByteArrayInputStream(new byte[0]));
         assertEquals(file, argument.convert(file.toString()));
         assertEquals(dir, argument.convert(dir.toString()));
         Path missing = dir.resolve("missing.pcap");
         assertEquals(missing, argument.convert(missing.toString()));
-        assertFalse(CaptureArgument.copied(file));
-        assertFalse(CaptureArgument.copied(dir));
-        assertFalse(CaptureArgument.copied(missing));
+        assertFalse(PathArgument.copied(file));
+        assertFalse(PathArgument.copied(dir));
+        assertFalse(PathArgument.copied(missing));
         Path devNull = Path.of("/dev/null");
         if (Files.exists(devNull)) {
-            assertFalse(CaptureArgument.copied(devNull)); // a device: read as the empty capture it is
+            assertFalse(PathArgument.copied(devNull)); // a device: read as the empty capture it is
         }
     }
 
@@ -76,8 +76,10 @@ class CaptureArgumentTest {
             return;
         }
         assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
-        assertTrue(CaptureArgument.copied(fifo));
+        assertTrue(PathArgument.copied(fifo));
         assertNull(PlainArguments.bind(new String[] {"calls", fifo.toString(), "--json"}));
+        // a config read from a pipe too (<(lk sip inbound list --json)): read twice, so copied first
+        assertNull(PlainArguments.bind(new String[] {"diagnose", "a.pcap", "--livekit-config", fifo.toString()}));
 
         byte[] capture = oneInvite();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
@@ -87,7 +89,7 @@ class CaptureArgumentTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Path copy = new CaptureArgument(new ByteArrayInputStream(new byte[0])).convert(fifo.toString());
+        Path copy = new PathArgument(new ByteArrayInputStream(new byte[0])).convert(fifo.toString());
         writer.get(30, TimeUnit.SECONDS);
         assertNotEquals(fifo, copy);
         assertArrayEquals(capture, Files.readAllBytes(copy));

@@ -12,12 +12,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A CAPTURE argument: a file, or {@code -} for standard input, as {@code tshark -r -} takes it; standard input and
- * other streams that cannot be read twice (a named pipe, {@code <(zcat day.pcap.gz)}) are first copied to a
- * temporary file ({@code .../sipladder-NNN/stdin}, what the messages about the capture name), deleted when the
- * program ends, as the read goes back to messages' bytes.
+ * A CAPTURE or LiveKit config FILE argument: a file, or {@code -} for standard input, as {@code tshark -r -} takes
+ * it; standard input and other streams that cannot be read twice (a named pipe, {@code <(zcat day.pcap.gz)},
+ * {@code <(lk sip inbound list --json)}) are first copied to a temporary file ({@code .../sipladder-NNN/stdin}, what
+ * the messages about it name), deleted when the program ends: the capture read goes back to messages' bytes, and a
+ * config file is read twice (its nesting checked, then parsed).
  */
-final class CaptureArgument implements ITypeConverter<Path> {
+final class PathArgument implements ITypeConverter<Path> {
 
     /** What the help says of {@code -}. */
     static final String STDIN = "; - reads standard input";
@@ -29,15 +30,15 @@ final class CaptureArgument implements ITypeConverter<Path> {
     /** True when standard input is a terminal (and so is standard output): {@code -} would wait for typing. */
     private final boolean stdinTerminal;
 
-    CaptureArgument() {
+    PathArgument() {
         this(System.in, System.console() != null);
     }
 
-    CaptureArgument(InputStream stdin) {
+    PathArgument(InputStream stdin) {
         this(stdin, false);
     }
 
-    CaptureArgument(InputStream stdin, boolean stdinTerminal) {
+    PathArgument(InputStream stdin, boolean stdinTerminal) {
         this.stdin = stdin;
         this.stdinTerminal = stdinTerminal;
     }
@@ -52,8 +53,8 @@ final class CaptureArgument implements ITypeConverter<Path> {
         }
         if (value.equals("-")) {
             if (stdinTerminal) {
-                throw new TypeConversionException("- reads a capture from standard input, which is this terminal: pipe "
-                        + "one in (tcpdump -w - ... | sipladder COMMAND -) or give the capture file");
+                throw new TypeConversionException("- reads standard input, which is this terminal: pipe a capture (or "
+                        + "a config) in (tcpdump -w - ... | sipladder COMMAND -) or give the file");
             }
             copy = spooled(stdin, "standard input", "stdin");
         } else {
