@@ -96,6 +96,11 @@ final class DiagnosisText implements AutoCloseable {
         }
     }
 
+    /** "1 inbound trunk", "2 inbound trunks". */
+    private static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /**
      * Prints what was added: the header, the overview, the calls' details and {@code configFindings} (those about the
      * config alone); {@code captureRead}: the calls are of captures (not of a LiveKit config alone).
@@ -106,9 +111,9 @@ final class DiagnosisText implements AutoCloseable {
         out.println("Diagnosis: " + counts + ", "
                 + total + " finding" + (total == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
-                : "LiveKit config: " + config.trunks().size() + " inbound trunks, " + config.rules().size()
-                + " dispatch rules" + (config.outboundTrunks().isEmpty() ? ""
-                : ", " + config.outboundTrunks().size() + " outbound trunks")
+                : "LiveKit config: " + counted(config.trunks().size(), "inbound trunk") + ", "
+                + counted(config.rules().size(), "dispatch rule") + (config.outboundTrunks().isEmpty() ? ""
+                : ", " + counted(config.outboundTrunks().size(), "outbound trunk"))
                 + " from " + String.join(", ", config.sources())));
         if (callsWithFindings > 1) {
             boolean some = failed.omitted() + failedAfterAnswer.omitted() + others.omitted() > 0;
