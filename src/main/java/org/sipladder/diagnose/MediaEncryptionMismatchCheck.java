@@ -17,7 +17,8 @@ import org.sipladder.sip.SipMessage;
  * the offer's transport protocol; where it does not, one side encrypts what the other plays as plain RTP (noise),
  * or drops what fails its authentication (no audio that way), unless the offerer gives up its SRTP. LiveKit answers
  * an SRTP offer with plain RTP when the call's media_encryption is SIP_MEDIA_ENCRYPT_DISABLE, the default
- * (livekit/media-sdk sdp Offer.Answer reads the offer's keys only with ALLOW or REQUIRE).
+ * (livekit/media-sdk sdp Offer.Answer reads the offer's keys only with ALLOW or REQUIRE). Best-effort SRTP (an
+ * RTP/AVP offer with a=crypto keys) may be answered either way: plainly, or as RTP/SAVP with keys of its own.
  */
 final class MediaEncryptionMismatchCheck implements FindingRule {
 
@@ -42,7 +43,9 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
                 }
                 SdpMedia offered = audio(context.sdp(tx.request()));
                 SdpMedia answered = audio(context.sdp(answer));
-                if (offered == null || answered == null || secure(offered) == secure(answered)) {
+                // best-effort SRTP (RTP/AVP with keys) answered as RTP/SAVP with keys: both sides have keys
+                if (offered == null || answered == null || secure(offered) == secure(answered)
+                        || offered.crypto() && answered.crypto()) {
                     continue;
                 }
                 legs.add(tx.callId());

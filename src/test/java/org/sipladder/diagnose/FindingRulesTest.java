@@ -114,6 +114,9 @@ class FindingRulesTest {
                 silent(FindingCode.MEDIA_ENCRYPTION_MISMATCH, "SRTP answered with SRTP",
                         () -> List.of(offerAnswered(SRTP_OFFER, SipTexts.sdp("129.158.233.108", "0 PCMU/8000")
                                 .replace("RTP/AVP", "RTP/SAVP") + CRYPTO)), LiveKitConfig::empty),
+                silent(FindingCode.MEDIA_ENCRYPTION_MISMATCH, "best-effort SRTP answered as SRTP with keys",
+                        () -> List.of(offerAnswered(SipTexts.SDP_G711 + CRYPTO, SipTexts.sdp("129.158.233.108",
+                                "0 PCMU/8000").replace("RTP/AVP", "RTP/SAVP") + CRYPTO)), LiveKitConfig::empty),
                 silent(FindingCode.MEDIA_ENCRYPTION_MISMATCH, "plain RTP with keys (best-effort SRTP) answered plainly",
                         () -> List.of(offerAnswered(SipTexts.SDP_G711 + CRYPTO,
                                 SipTexts.sdp("129.158.233.108", "0 PCMU/8000"))), LiveKitConfig::empty),
