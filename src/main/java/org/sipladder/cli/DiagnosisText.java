@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.DialogCounts;
+import org.sipladder.diagnose.Counted;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
@@ -96,11 +97,6 @@ final class DiagnosisText implements AutoCloseable {
         }
     }
 
-    /** "1 inbound trunk", "2 inbound trunks". */
-    private static String counted(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     /**
      * Prints what was added: the header, the overview, the calls' details and {@code configFindings} (those about the
      * config alone); {@code captureRead}: the calls are of captures (not of a LiveKit config alone).
@@ -111,9 +107,9 @@ final class DiagnosisText implements AutoCloseable {
         out.println("Diagnosis: " + counts + ", "
                 + total + " finding" + (total == 1 ? "" : "s") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
-                : "LiveKit config: " + counted(config.trunks().size(), "inbound trunk") + ", "
-                + counted(config.rules().size(), "dispatch rule") + (config.outboundTrunks().isEmpty() ? ""
-                : ", " + counted(config.outboundTrunks().size(), "outbound trunk"))
+                : "LiveKit config: " + Counted.of(config.trunks().size(), "inbound trunk") + ", "
+                + Counted.of(config.rules().size(), "dispatch rule") + (config.outboundTrunks().isEmpty() ? ""
+                : ", " + Counted.of(config.outboundTrunks().size(), "outbound trunk"))
                 + " from " + String.join(", ", config.sources())));
         if (callsWithFindings > 1) {
             boolean some = failed.omitted() + failedAfterAnswer.omitted() + others.omitted() > 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
-import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.ConfigView;
 
 /** LK_INBOUND_NUMBERS_LOOKS_LIKE_DID: a rule's inbound_numbers holds a trunk's own number, not a caller's. */
@@ -20,10 +19,10 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
         }
         for (SIPDispatchRuleInfo rule : context.config().rules()) {
             for (String number : rule.getInboundNumbersList()) {
-                context.config().trunks().stream()
-                        .filter(t -> t.getNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, number)))
-                        .findFirst()
-                        .ifPresent(t -> findings.add(finding(rule, number, t)));
+                List<SIPInboundTrunkInfo> listing = context.config().trunksListing(number);
+                if (!listing.isEmpty()) {
+                    findings.add(finding(rule, number, listing.get(0)));
+                }
             }
         }
         return findings;

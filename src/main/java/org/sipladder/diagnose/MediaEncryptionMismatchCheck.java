@@ -44,7 +44,7 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
                 SdpMedia offered = audio(context.sdp(tx.request()));
                 SdpMedia answered = audio(context.sdp(answer));
                 // best-effort SRTP (RTP/AVP with keys) answered as RTP/SAVP with keys: both sides have keys
-                if (offered == null || answered == null || secure(offered) == secure(answered)
+                if (offered == null || answered == null || offered.srtp() == answered.srtp()
                         || offered.crypto() && answered.crypto()) {
                     continue;
                 }
@@ -59,7 +59,7 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
                                    SdpMedia offered, SdpMedia answered) {
         boolean liveKit = flow.hasHop(answer.src(), Role.LIVEKIT);
         String answerer = liveKit ? "LiveKit" : answer.src().address();
-        boolean srtpOffer = secure(offered);
+        boolean srtpOffer = offered.srtp();
         List<String> facts = new ArrayList<>();
         facts.add("The INVITE (frame " + tx.request().frame() + ") offers audio as " + offered.protocol()
                 + (offered.crypto() ? " with SDES keys (a=crypto)" : offered.protocol().startsWith("UDP/TLS")
@@ -116,10 +116,5 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
             }
         }
         return null;
-    }
-
-    /** RTP/SAVP and its profiles (SAVPF, UDP/TLS/RTP/SAVP[F]): SRTP. */
-    private static boolean secure(SdpMedia m) {
-        return m.protocol() != null && m.protocol().toUpperCase(java.util.Locale.ROOT).contains("SAVP");
     }
 }

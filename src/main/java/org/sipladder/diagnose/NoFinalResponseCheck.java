@@ -8,7 +8,6 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.capture.Unreachable;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -32,7 +31,7 @@ final class NoFinalResponseCheck implements FindingRule {
                             context.media().lastPacketMicros(), tx.responses().isEmpty()
                                     ? UnreachableEvidence.first(context, tx.request(), TIMER_B_MICROS) : null,
                             toLiveKit || !tx.responses().isEmpty() || tx.inDialog() ? null
-                                    : trunkListing(context, tx.request())));
+                                    : meantForLiveKit(context, tx.request())));
                 }
             }
             if (invites.isEmpty() && flow.failed() && flow.finalStatus() == 0) {
@@ -201,44 +200,35 @@ final class NoFinalResponseCheck implements FindingRule {
     }
 
     /**
-     * The loaded inbound trunk that lists the called number (the To user) of {@code invite}, "ST_x: number", or null:
-     * an INVITE nothing answered, to a host nothing names, that LiveKit would have taken.
+     * The fact that a loaded inbound trunk lists the called number (the To user) of {@code invite}, or null: an INVITE
+     * nothing answered, to a host nothing names, that LiveKit would have taken.
      */
-    private static String trunkListing(DiagnosisContext context, SipMessage invite) {
+    private static String meantForLiveKit(DiagnosisContext context, SipMessage invite) {
         if (!context.config().hasInbound()) {
             return null;
         }
         String called = SipAddress.parse(context.header(invite, "To")).user();
-        if (called == null || called.isEmpty()) {
-            return null;
-        }
-        for (SIPInboundTrunkInfo trunk : context.config().trunks()) {
-            for (String number : trunk.getNumbersList()) {
-                if (PhoneNumbers.sameNumber(number, called)) {
-                    return trunk.getSipTrunkId() + ": " + called;
-                }
-            }
-        }
-        return null;
+        List<SIPInboundTrunkInfo> listing = called == null || called.isEmpty() ? List.of()
+                : context.config().trunksListing(called);
+        return listing.isEmpty() ? null : "Trunk " + listing.get(0).getSipTrunkId() + " of the loaded LiveKit config "
+                + "lists the called number " + called + ": the INVITE was most likely meant for LiveKit SIP";
     }
 
     /**
      * The finding about {@code tx}; {@code configLoaded}: LiveKit's inbound config is loaded (its own findings check
-     * the rules); {@code refused}: an ICMP error about its INVITE, or null; {@code liveKitTrunk}: the loaded trunk that
-     * lists the called number of an INVITE nothing answered ({@link #trunkListing}), or null.
+     * the rules); {@code refused}: an ICMP error about its INVITE, or null; {@code meantForLiveKit}: the fact that a
+     * loaded trunk lists the called number of an INVITE nothing answered ({@link #meantForLiveKit}), or null.
      */
     private static Finding finding(InviteTransaction tx, List<InviteTransaction> invites, boolean toLiveKit,
                                    boolean configLoaded, long captureEndMicros, Unreachable refused,
-                                   String liveKitTrunk) {
+                                   String meantForLiveKit) {
         String dst = tx.request().dst().toString();
         List<String> facts = new ArrayList<>();
         facts.add("INVITE frame " + tx.frame() + " to " + dst);
         facts.add(tx.responses().isEmpty() ? "No response at all"
                 : "Only provisional responses: " + String.join(", ", tx.responses().stream().map(m -> m.message().label()).toList()));
-        if (liveKitTrunk != null) {
-            int colon = liveKitTrunk.indexOf(": ");
-            facts.add("Trunk " + liveKitTrunk.substring(0, colon) + " of the loaded LiveKit config lists the called "
-                    + "number " + liveKitTrunk.substring(colon + 2) + ": the INVITE was most likely meant for LiveKit SIP");
+        if (meantForLiveKit != null) {
+            facts.add(meantForLiveKit);
         }
         if (refused != null) {
             facts.add(UnreachableEvidence.fact(refused, tx.request()));
@@ -335,7 +325,7 @@ final class NoFinalResponseCheck implements FindingRule {
             frames.add(refused.frame());
         } else if (tx.responses().isEmpty()) {
             steps.add("Check that " + dst + " is reachable from the sender (firewall, security groups, transport and port).");
-            if (liveKitTrunk != null) {
+            if (meantForLiveKit != null) {
                 steps.add("If " + dst + " is meant to be LiveKit SIP: it listens on port 5060 (UDP and TCP; 5061 for "
                         + "TLS). LiveKit Cloud takes calls at the project's SIP URI host (<project>.sip.livekit.cloud), "
                         + "whose addresses can change: send there by name, not to an address found once. A self-hosted "

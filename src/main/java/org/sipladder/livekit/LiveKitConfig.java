@@ -50,6 +50,20 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         return new LiveKitConfig(List.of(), List.of(), sources, Map.of(), outboundTrunks);
     }
 
+    /** The inbound trunks whose numbers list {@code number} (exactly or normalized, as LiveKit matches them). */
+    public List<SIPInboundTrunkInfo> trunksListing(String number) {
+        List<SIPInboundTrunkInfo> listing = new ArrayList<>(1);
+        for (SIPInboundTrunkInfo trunk : trunks) {
+            for (String n : trunk.getNumbersList()) {
+                if (PhoneNumbers.sameNumber(n, number)) {
+                    listing.add(trunk);
+                    break;
+                }
+            }
+        }
+        return listing;
+    }
+
     /**
      * This configuration plus another one; an object whose ID appears in both is taken from {@code other}
      * (loading the same export twice must not look like two conflicting trunks).

@@ -217,9 +217,7 @@ public final class RoutingSimulator {
         if (ruri == null || ruri.isEmpty() || PhoneNumbers.sameNumber(ruri, invite.calledNumber())) {
             return;
         }
-        List<String> wouldMatch = config.trunks().stream()
-                .filter(t -> t.getNumbersList().stream().anyMatch(n -> PhoneNumbers.sameNumber(n, ruri)))
-                .map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+        List<String> wouldMatch = config.trunksListing(ruri).stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList();
         reasoning.add("The Request-URI user " + TrunkSelector.quote(ruri) + " differs from the To user; LiveKit "
                 + "ignores the Request-URI for matching" + (wouldMatch.isEmpty() ? "."
                 : wouldMatch.size() == 1 ? ", although trunk " + wouldMatch.get(0) + " lists the Request-URI number."

@@ -1,6 +1,7 @@
 package org.sipladder.sip;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One {@code m=} section of an SDP body.
@@ -16,6 +17,11 @@ import java.util.List;
  */
 public record SdpMedia(String type, int port, String protocol, List<String> codecs, String connection, String direction,
                        boolean crypto) {
+
+    /** True for an SRTP profile: RTP/SAVP and those built on it (RTP/SAVPF, UDP/TLS/RTP/SAVP[F]). */
+    public boolean srtp() {
+        return protocol != null && protocol.toUpperCase(Locale.ROOT).contains("SAVP");
+    }
 
     /** A section without {@code a=crypto} lines. */
     public SdpMedia(String type, int port, String protocol, List<String> codecs, String connection, String direction) {

@@ -163,7 +163,7 @@ public final class StreamsViewModel {
                 continue;
             }
             for (SdpMedia m : fm.message().sdp().media()) {
-                if (m.protocol() != null && m.protocol().toUpperCase(Locale.ROOT).contains("SAVP")) {
+                if (m.srtp()) {
                     frames.add(fm.message().frame());
                 }
             }
