@@ -52,11 +52,11 @@ final class CaptureMessages {
         ClockOffsets.Estimate estimate = new ClockOffsets().estimate(files);
         for (int i = 1; i < files.files().size(); i++) {
             int shared = estimate.matches().get(i);
-            err.println(files.files().get(i) + ": " + (shared == 0
+            err.println(PathArgument.shown(files.files().get(i) + ": " + (shared == 0
                     ? "no message in common with " + files.files().get(0) + "; clocks taken as they are"
                     : String.format(Locale.ROOT, "clock corrected by %+.6f s (from %d messages also in %s; "
                             + "--offset sets it by hand)", estimate.correctionsMicros().get(i) / 1e6, shared,
-                            files.files().get(0))));
+                            files.files().get(0)))));
         }
         err.flush();
         return files.withOffsets(estimate.correctionsMicros());
@@ -102,7 +102,8 @@ final class CaptureMessages {
             }
         });
         for (String warning : merged.summary().allWarnings()) {
-            err.println(files.single() ? files.files().get(0) + ": warning: " + warning : "warning: " + warning);
+            err.println(PathArgument.shown(files.single() ? PathArgument.shown(files.files().get(0)) + ": warning: " + warning
+                    : "warning: " + warning));
         }
         err.flush();
         return merged;

@@ -1,5 +1,6 @@
 package org.sipladder.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,14 +15,24 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * A CAPTURE or LiveKit config FILE argument: a file, or {@code -} for standard input, as {@code tshark -r -} takes
  * it; standard input and other streams that cannot be read twice (a named pipe, {@code <(zcat day.pcap.gz)},
- * {@code <(lk sip inbound list --json)}) are first copied to a temporary file ({@code .../sipladder-NNN/stdin}, what
- * the messages about it name), deleted when the program ends: the capture read goes back to messages' bytes, and a
- * config file is read twice (its nesting checked, then parsed).
+ * {@code <(lk sip inbound list --json)}) are first copied to a temporary file ({@code .../sipladder-NNN/stdin}),
+ * deleted when the program ends: the capture read goes back to messages' bytes, and a config file is read twice (its
+ * nesting checked, then parsed). Messages name a copy as the user did ({@link #shown}): "standard input" or the
+ * pipe's path, never the temporary file.
  */
 final class PathArgument implements ITypeConverter<Path> {
 
+    /** What messages call a copy of standard input. */
+    static final String STANDARD_INPUT = "standard input";
+
     /** What the help says of {@code -}. */
     static final String STDIN = "; - reads standard input";
+
+    /**
+     * Every copy made in this program, by its path as text, with what to call it instead (the program ends when the
+     * command does, and a command makes at most a few).
+     */
+    private static final Map<String, String> SHOWN = new ConcurrentHashMap<>();
 
     /** The copies this converter made (picocli makes one per command line), by argument: a stream is read once. */
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
@@ -56,7 +67,7 @@ final class PathArgument implements ITypeConverter<Path> {
                 throw new TypeConversionException("- reads standard input, which is this terminal: pipe a capture (or "
                         + "a config) in (tcpdump -w - ... | sipladder COMMAND -) or give the file");
             }
-            copy = spooled(stdin, "standard input", "stdin");
+            copy = spooled(stdin, STANDARD_INPUT, "stdin");
         } else {
             Path path = Path.of(value);
             if (!copied(path)) {
@@ -70,6 +81,32 @@ final class PathArgument implements ITypeConverter<Path> {
         }
         copies.put(value, copy);
         return copy;
+    }
+
+    /** What to call {@code path} in a message: as the user named it when it is a copy, else the path itself. */
+    static String shown(Path path) {
+        String text = String.valueOf(path);
+        return SHOWN.getOrDefault(text, text);
+    }
+
+    /**
+     * {@code text} (a message) with each copy's path replaced by what the user named: "standard input" for
+     * {@code -}, and {@code -} where the path is quoted as a command's argument (editcap, tshark and the like read
+     * standard input from {@code -}); a pipe's path as given.
+     */
+    static String shown(String text) {
+        if (text == null || SHOWN.isEmpty() || text.indexOf(File.separatorChar) < 0) {
+            return text;
+        }
+        String shown = text;
+        for (Map.Entry<String, String> copy : SHOWN.entrySet()) {
+            if (shown.contains(copy.getKey())) {
+                boolean stdin = copy.getValue().equals(STANDARD_INPUT);
+                shown = shown.replace("'" + copy.getKey() + "'", stdin ? "-" : "'" + copy.getValue() + "'")
+                        .replace(copy.getKey(), copy.getValue());
+            }
+        }
+        return shown;
     }
 
     /**
@@ -100,6 +137,7 @@ final class PathArgument implements ITypeConverter<Path> {
             // (deleted in the reverse order: the file, then its folder)
             copy.toFile().deleteOnExit();
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            SHOWN.put(copy.toString(), what);
             return copy;
         } catch (IOException e) {
             if (copy != null) {

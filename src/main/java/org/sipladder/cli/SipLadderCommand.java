@@ -151,7 +151,7 @@ public final class SipLadderCommand implements Runnable {
         /** Tells {@code ex}, thrown by a command, on {@code err}, and returns the exit status. */
         static int report(Exception ex, PrintWriter err) {
             if (ex instanceof CaptureException || ex instanceof UserError) {
-                err.println(ex.getMessage());
+                err.println(PathArgument.shown(ex.getMessage()));
                 err.flush();
                 return USER_ERROR;
             }
@@ -159,7 +159,7 @@ public final class SipLadderCommand implements Runnable {
                 // `sipladder diagnose CAPTURE | head`: the reader has what it wanted, as with grep or cat
                 return OUTPUT_CLOSED;
             }
-            err.println("sipladder: internal error: " + ex);
+            err.println(PathArgument.shown("sipladder: internal error: " + ex));
             err.flush();
             return 1;
         }

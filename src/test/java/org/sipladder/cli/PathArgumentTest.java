@@ -42,6 +42,22 @@ class PathArgumentTest {
     }
 
     @Test
+    void messagesNameStandardInputNotItsTemporaryCopy() {
+        PathArgument argument = new PathArgument(new ByteArrayInputStream("not a capture at all\n".getBytes()));
+        Path copy = argument.convert("-");
+        assertEquals(PathArgument.STANDARD_INPUT, PathArgument.shown(copy));
+
+        CliRun run = CliRun.of("calls", copy.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("standard input: not a pcap or pcapng capture file"), run.err());
+        // the conversion hint names standard input as editcap reads it
+        assertTrue(run.err().contains("editcap -F pcapng - converted.pcapng"), run.err());
+        assertFalse(run.err().contains(copy.toString()), run.err());
+        // a path that is no copy is left as it is
+        assertEquals("/x/y.pcap: fine", PathArgument.shown("/x/y.pcap: fine"));
+    }
+
+    @Test
     void aTerminalOnStandardInputIsRefusedInsteadOfWaitedFor() {
         PathArgument argument = new PathArgument(new ByteArrayInputStream(new byte[0]), true);
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> argument.convert("-"));
