@@ -45,7 +45,7 @@ record TrunkChoice(SIPInboundTrunkInfo kept, List<SIPInboundTrunkInfo> dropped, 
     private static LiveKitConfig without(LiveKitConfig config, List<SIPInboundTrunkInfo> dropped, SIPInboundTrunkInfo open) {
         List<SIPInboundTrunkInfo> trunks = config.trunks().stream().filter(t -> !dropped.contains(t))
                 .map(t -> t == open ? t.toBuilder().clearAuthUsername().clearAuthPassword().build() : t).toList();
-        return new LiveKitConfig(trunks, config.rules(), config.sources());
+        return config.withTrunks(trunks);
     }
 
     boolean dispatchesAgent() {

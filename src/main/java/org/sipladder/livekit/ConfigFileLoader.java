@@ -196,7 +196,9 @@ public final class ConfigFileLoader {
                 items.add(value.getAsJsonObject(), line);
             }
         }
-        if (items.count() == before && !rest.has("items")) {
+        // {} is what `lk sip ... list --json` prints for an empty list (protobuf JSON leaves empty fields out): a
+        // listing of nothing, as {"items":[]} is
+        if (items.count() == before && !rest.has("items") && !rest.entrySet().isEmpty()) {
             throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT + ".");
         }
     }

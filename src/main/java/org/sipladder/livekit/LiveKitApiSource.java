@@ -66,8 +66,9 @@ public final class LiveKitApiSource {
             List<SIPInboundTrunkInfo> trunks = execute(client.listSipInboundTrunk(), "ListSIPInboundTrunk");
             List<SIPDispatchRuleInfo> rules = execute(client.listSipDispatchRule(), "ListSIPDispatchRule");
             List<SIPOutboundTrunkInfo> outbound = execute(client.listSipOutboundTrunk(), "ListSIPOutboundTrunk");
+            // listed whole: a project without inbound trunks has none, and LiveKit routes its calls accordingly
             return new LiveKitConfig(trunks, rules, List.of("LiveKit API " + settings.url()), Map.of(),
-                    outbound);
+                    outbound, true);
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();

@@ -20,9 +20,13 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  *                    {@code numbers} that the SDK's protobuf type does not know, so it is kept here when a
  *                    JSON file has it (rules without it are absent from the map)
  * @param outboundTrunks outbound trunks ({@code lk sip outbound list}), which LiveKit dials out through
+ * @param inboundListed  true when the project's inbound trunks and dispatch rules were listed whole (from the LiveKit
+ *                       API), so that none of them means the project has none; an empty file ({@code {}} is what
+ *                       {@code lk ... list --json} prints for an empty list) does not say which list it was
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
-                            Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks) {
+                            Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
+                            boolean inboundListed) {
 
     public LiveKitConfig {
         trunks = List.copyOf(trunks);
@@ -30,6 +34,11 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         sources = List.copyOf(sources);
         ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
         outboundTrunks = List.copyOf(outboundTrunks);
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks) {
+        this(trunks, rules, sources, ruleNumbers, outboundTrunks, false);
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
@@ -76,20 +85,30 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         numbers.putAll(other.ruleNumbers);
         return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
                 mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers,
-                mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId));
+                mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId),
+                inboundListed || other.inboundListed);
     }
 
-    /** True when nothing at all is loaded. */
-    public boolean isEmpty() {
-        return !hasInbound() && outboundTrunks.isEmpty();
+    /** This configuration with other inbound trunks. */
+    public LiveKitConfig withTrunks(List<SIPInboundTrunkInfo> otherTrunks) {
+        return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed);
     }
 
     /**
-     * True when inbound trunks or dispatch rules are loaded: only then can an inbound INVITE be simulated (a file of
-     * outbound trunks alone says nothing about how LiveKit routes inbound calls).
+     * True when nothing at all is loaded: no trunk or rule, and no source read (a file that lists nothing was read:
+     * the project may have none).
+     */
+    public boolean isEmpty() {
+        return !hasInbound() && outboundTrunks.isEmpty() && sources.isEmpty();
+    }
+
+    /**
+     * True when inbound trunks or dispatch rules are loaded, or the API listed none: only then can an inbound INVITE
+     * be simulated (a file of outbound trunks alone, or an empty file, says nothing about how LiveKit routes inbound
+     * calls).
      */
     public boolean hasInbound() {
-        return !trunks.isEmpty() || !rules.isEmpty();
+        return inboundListed || !trunks.isEmpty() || !rules.isEmpty();
     }
 
     /** The outbound trunk with this ID, or null. */

@@ -175,6 +175,25 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void anEmptyTrunkListingIsAProjectWithoutInboundTrunks() throws IOException {
+        // what `lk sip inbound list --json` prints for a project without inbound trunks
+        Path none = Files.writeString(dir.resolve("inbound.json"), "{}\n");
+
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", none.toString(), "--livekit-config",
+                rules.toString()), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("LiveKit config: 0 inbound trunks, "), text);
+        assertTrue(text.contains("The project has no inbound trunks"), text);
+        assertTrue(text.contains("404 No trunk found"), text);
+
+        // alone, the empty file is read (not refused) but says nothing about routing: which list it was is not known
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("diagnose", pcap.toString(), "--livekit-config", none.toString()), err.toString());
+        assertTrue(out.toString().contains("LiveKit config: 0 inbound trunks, 0 dispatch rules from "), out.toString());
+        assertFalse(out.toString().contains("The project has no inbound trunks"), out.toString());
+    }
+
+    @Test
     void anUnknownDeploymentIsAClearErrorAndExit2() {
         assertEquals(2, run("diagnose", pcap.toString(), "--livekit-deployment", "on-prem"));
         assertTrue(err.toString().contains("use cloud or self-hosted"), err.toString());

@@ -125,8 +125,33 @@ class ConfigFileLoaderTest {
     }
 
     @Test
-    void emptyExportIsAnEmptyConfig() throws Exception {
-        assertTrue(loader.load(LiveKitFixtures.write(dir, "e.json", "{\"items\": []}")).isEmpty());
+    void emptyExportIsAnEmptyConfigThatWasRead() throws Exception {
+        // {} is what `lk sip inbound list --json` prints for a project without trunks (protobuf JSON leaves the
+        // empty list out); {"items": []} and [] say the same
+        for (String text : List.of("{\"items\": []}", "{}", "[]", "{ }\n")) {
+            Path file = LiveKitFixtures.write(dir, "e.json", text);
+            LiveKitConfig config = loader.load(file);
+            assertTrue(config.trunks().isEmpty() && config.rules().isEmpty() && config.outboundTrunks().isEmpty(), text);
+            assertFalse(config.isEmpty(), "a file was read: " + text);
+            assertEquals(List.of(file.toString()), config.sources());
+            // which list it was is not known: no inbound routing is simulated from it alone
+            assertFalse(config.hasInbound(), text);
+        }
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                () -> loader.load(LiveKitFixtures.write(dir, "x.json", "{\"name\": 3}")));
+        assertTrue(e.getMessage().contains("holds no trunks or dispatch rules"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyInboundListBesideRulesMeansTheProjectHasNoInboundTrunk() throws Exception {
+        Path trunks = LiveKitFixtures.write(dir, "t.json", "{}");
+        Path rules = LiveKitFixtures.write(dir, "r.json", LiveKitFixtures.resource("seed-dispatch-rules.json"));
+
+        LiveKitConfig config = loader.loadAll(List.of(trunks, rules));
+
+        assertTrue(config.hasInbound());
+        assertEquals(0, config.trunks().size());
+        assertEquals(List.of(trunks.toString(), rules.toString()), config.sources());
     }
 
     @Test

@@ -83,6 +83,21 @@ class LiveKitApiSourceTest {
     }
 
     @Test
+    void aProjectWithoutTrunksOrRulesIsListedAsHavingNone() throws Exception {
+        server.enqueue(protobuf(new byte[0]));
+        server.enqueue(protobuf(new byte[0]));
+        server.enqueue(protobuf(new byte[0]));
+
+        LiveKitConfig config = new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch();
+
+        assertTrue(config.trunks().isEmpty() && config.rules().isEmpty() && config.outboundTrunks().isEmpty());
+        // the API listed the project whole: no inbound trunk means LiveKit finds none for any call
+        assertTrue(config.inboundListed());
+        assertTrue(config.hasInbound());
+        assertFalse(config.isEmpty());
+    }
+
+    @Test
     void unauthorizedNamesTheKeyButNotTheSecret() {
         server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
                 .body("{\"code\":\"unauthenticated\",\"msg\":\"invalid token\"}").build());
