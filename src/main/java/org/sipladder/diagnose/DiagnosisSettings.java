@@ -21,6 +21,14 @@ public record DiagnosisSettings(Deployment deployment, String liveKitUrl) {
      * assumed.
      */
     RoutingOptions routingOptions(String requestUriHost) {
+        return routingOptions(requestUriHost, null);
+    }
+
+    /**
+     * As {@link #routingOptions(String)} for an INVITE sent to LiveKit at {@code privateAddress}, a private address
+     * (null when it is not): where neither the Request-URI nor the LiveKit URL names the deployment, self-hosted.
+     */
+    RoutingOptions routingOptions(String requestUriHost, String privateAddress) {
         if (deployment != null) {
             return RoutingOptions.stated(deployment);
         }
@@ -30,6 +38,9 @@ public record DiagnosisSettings(Deployment deployment, String liveKitUrl) {
         String urlHost = urlHost();
         if (!RoutingOptions.tellsNothing(urlHost)) {
             return RoutingOptions.forLiveKitUrlHost(urlHost);
+        }
+        if (privateAddress != null && RoutingOptions.tellsNothing(requestUriHost)) {
+            return RoutingOptions.privateAddress(privateAddress);
         }
         return RoutingOptions.forLiveKitHost(requestUriHost);
     }

@@ -17,8 +17,10 @@ import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.ResponseComparison;
 import org.sipladder.livekit.RoutingOutcome;
+import org.sipladder.livekit.RoutingOptions;
 import org.sipladder.livekit.RoutingSimulator;
 import org.sipladder.livekit.StatusLine;
+import org.sipladder.livekit.TrunkMatch;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
@@ -37,6 +39,8 @@ final class LiveKitRoutings {
      * and tables serve every INVITE to that host. Shared by the diagnosing threads; bounded.
      */
     private final Map<String, RoutingSimulator> simulators = new ConcurrentHashMap<>();
+    /** Made when first needed (racing threads may make two: they are equal). */
+    private volatile RoutingSimulator selfHostedByAnswers;
     /**
      * The verdict for each pair of expected and captured responses seen (a capture's calls show a handful of pairs),
      * worked out once; bounded.
@@ -96,7 +100,8 @@ final class LiveKitRoutings {
         if (srtpRequired) {
             invite = invite.withOfferEncrypted(offerEncrypted(tx.request(), memo));
         }
-        RoutingSimulator simulator = simulator(requestUri.host());
+        String liveKitAddress = tx.request().dst().address();
+        RoutingSimulator simulator = simulator(requestUri.host(), memo.isPrivate(liveKitAddress) ? liveKitAddress : null);
         RoutingOutcome outcome = simulator.simulate(invite);
         Verdict verdict = verdict(outcome, observed);
         if (verdict.consistency() == Consistency.INCONSISTENT && natPossible(tx, invite, memo)) {
@@ -114,6 +119,16 @@ final class LiveKitRoutings {
                 invite = natted;
                 outcome = nattedOutcome;
                 verdict = nattedVerdict;
+            }
+        }
+        if (verdict.consistency() == Consistency.INCONSISTENT && outcome.options().assumed() && noTrunk(outcome)) {
+            // Cloud was only assumed, and Cloud and a self-hosted server answer a call no trunk accepts differently:
+            // LiveKit's answers may tell which one it is
+            RoutingOutcome selfHosted = selfHosted().simulate(invite);
+            Verdict selfHostedVerdict = verdict(selfHosted, observed);
+            if (selfHostedVerdict.consistency() == Consistency.CONSISTENT) {
+                outcome = selfHosted;
+                verdict = selfHostedVerdict;
             }
         }
         // a replayed rejection is LiveKit's earlier decision, whether or not the routing would still give it
@@ -245,17 +260,37 @@ final class LiveKitRoutings {
         }
     }
 
-    /** The simulator for INVITEs to {@code host}: LiveKit Cloud and a self-hosted server answer "no trunk" differently. */
-    private RoutingSimulator simulator(String host) {
-        RoutingSimulator kept = simulators.get(host);
+    /**
+     * The simulator for INVITEs to {@code host}, sent to LiveKit at {@code privateAddress} (null: a public one):
+     * LiveKit Cloud and a self-hosted server answer "no trunk" differently.
+     */
+    private RoutingSimulator simulator(String host, String privateAddress) {
+        String key = privateAddress == null ? String.valueOf(host) : host + " " + privateAddress;
+        RoutingSimulator kept = simulators.get(key);
         if (kept != null) {
             return kept;
         }
-        RoutingSimulator made = new RoutingSimulator(config, settings.routingOptions(host));
+        RoutingSimulator made = new RoutingSimulator(config, settings.routingOptions(host, privateAddress));
         if (simulators.size() < HOSTS_KEPT) {
-            simulators.putIfAbsent(host, made);
+            simulators.putIfAbsent(key, made);
         }
         return made;
+    }
+
+    /** The simulator of a self-hosted server told by LiveKit's answers ({@link RoutingOptions#SELF_HOSTED_BY_ANSWERS}). */
+    private RoutingSimulator selfHosted() {
+        RoutingSimulator kept = selfHostedByAnswers;
+        if (kept == null) {
+            kept = new RoutingSimulator(config, RoutingOptions.SELF_HOSTED_BY_ANSWERS);
+            selfHostedByAnswers = kept;
+        }
+        return kept;
+    }
+
+    /** True when no trunk accepted the call: the one case where LiveKit Cloud and a self-hosted server differ. */
+    private static boolean noTrunk(RoutingOutcome outcome) {
+        TrunkMatch.Kind kind = outcome.trunk().kind();
+        return kind == TrunkMatch.Kind.NOT_FOUND || kind == TrunkMatch.Kind.NO_TRUNKS;
     }
 
     /**

@@ -18,6 +18,28 @@ public record RoutingOptions(Deployment deployment, String basis) {
     public static final RoutingOptions DEFAULT = new RoutingOptions(Deployment.CLOUD,
             "nothing tells the deployment, so LiveKit Cloud is assumed (set --livekit-deployment to change it)");
 
+    /**
+     * Self-hosted, for an INVITE sent to LiveKit at the private {@code address}: LiveKit Cloud is reached at public
+     * addresses, so LiveKit inside a private network runs there.
+     */
+    public static RoutingOptions privateAddress(String address) {
+        return new RoutingOptions(Deployment.SELF_HOSTED, "LiveKit's address " + address
+                + " is private, where LiveKit Cloud never is");
+    }
+
+    /**
+     * Self-hosted, when nothing told the deployment and LiveKit's answers to a call no trunk accepts are a self-hosted
+     * server's (it goes on to the wildcard dispatch rules) and not LiveKit Cloud's 404 No trunk found.
+     */
+    public static final RoutingOptions SELF_HOSTED_BY_ANSWERS = new RoutingOptions(Deployment.SELF_HOSTED,
+            "nothing else tells the deployment, and LiveKit's answers are a self-hosted server's: LiveKit Cloud answers "
+                    + "404 No trunk found when no trunk accepts a call");
+
+    /** True when nothing told the deployment: LiveKit Cloud is only assumed. */
+    public boolean assumed() {
+        return this == DEFAULT;
+    }
+
     /** True for LiveKit Cloud. */
     public boolean cloud() {
         return deployment == Deployment.CLOUD;

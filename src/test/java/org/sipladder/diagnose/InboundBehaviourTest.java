@@ -103,6 +103,61 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void liveKitAtAPrivateAddressIsSelfHosted() {
+        String liveKit = "10.20.0.50";
+        String invite = SipTexts.invite("call-private", "sip:" + DID + "@" + liveKit, "+493023125417", TestCall.JAMBONZ,
+                SipTexts.SDP_G711);
+        var flow = new TestCall().hop(TestCall.JAMBONZ, org.sipladder.flow.Role.JAMBONZ)
+                .hop(liveKit, org.sipladder.flow.Role.LIVEKIT)
+                .send(TestCall.JAMBONZ, liveKit, invite)
+                .send(liveKit, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing")).flow();
+        LiveKitConfig cfg = config(List.of(trunk("ST_other", "+4930111111")), List.of());
+
+        LiveKitRouting r = DiagnosisEngine.standard().diagnose(List.of(flow), cfg).routings().get(0);
+
+        assertEquals(Deployment.SELF_HOSTED, r.outcome().options().deployment());
+        assertTrue(r.outcome().assumption().contains("LiveKit's address 10.20.0.50 is private, where LiveKit Cloud never "
+                + "is"), r.outcome().assumption());
+        assertFalse(r.outcome().expectedResponses().contains("404 No trunk found"), r.outcome().expectedResponses().toString());
+        // a stated deployment still wins
+        LiveKitRouting stated = DiagnosisEngine.standard().diagnose(List.of(flow), cfg,
+                new DiagnosisSettings(Deployment.CLOUD, null)).routings().get(0);
+        assertEquals(Deployment.CLOUD, stated.outcome().options().deployment());
+    }
+
+    @Test
+    void answersOnlyASelfHostedServerGivesTellTheDeploymentWhenNothingElseDoes() {
+        // an address in the Request-URI tells nothing; no trunk lists the number: Cloud would answer 404 No trunk
+        // found, a self-hosted server goes on to the dispatch rules, finds none for no trunk and drops the call
+        String invite = SipTexts.invite("call-public", "sip:" + DID + "@" + TestCall.LIVEKIT, "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711);
+        LiveKitConfig cfg = config(List.of(trunk("ST_other", "+4930111111")), List.of(rule("SDR_a", "agent", "ST_other")));
+        var dropped = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 180, "Ringing")).flow();
+        var refused = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 404, "No trunk found")).flow();
+
+        LiveKitRouting selfHosted = DiagnosisEngine.standard().diagnose(List.of(dropped), cfg).routings().get(0);
+        LiveKitRouting cloud = DiagnosisEngine.standard().diagnose(List.of(refused), cfg).routings().get(0);
+
+        assertEquals(Deployment.SELF_HOSTED, selfHosted.outcome().options().deployment());
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, selfHosted.consistency(), selfHosted.summary());
+        assertTrue(selfHosted.outcome().assumption().contains("LiveKit's answers are a self-hosted server's"),
+                selfHosted.outcome().assumption());
+        assertEquals(Deployment.CLOUD, cloud.outcome().options().deployment());
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, cloud.consistency(), cloud.summary());
+        // answers neither explains stay with the assumption, and the contradiction is reported
+        var answered = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 486, "Busy Here")).flow();
+        LiveKitRouting neither = DiagnosisEngine.standard().diagnose(List.of(answered), cfg).routings().get(0);
+        assertEquals(Deployment.CLOUD, neither.outcome().options().deployment());
+        assertEquals(org.sipladder.livekit.Consistency.INCONSISTENT, neither.consistency(), neither.summary());
+    }
+
+    @Test
     void aDropTheConfigExplainsIsMatchedToIt() {
         LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_x", "agent", "ST_other")));
 
