@@ -187,6 +187,8 @@ public final class HepListener implements Closeable {
                 int total = (buffer[4] & 0xff) << 8 | buffer[5] & 0xff;
                 boolean magic = buffer[0] == 'H' && buffer[1] == 'E' && buffer[2] == 'P' && buffer[3] == '3';
                 if (!magic || total < HEP3_HEADER) {
+                    // received, and not HEP carrying SIP: counted as both, as a UDP datagram of noise is
+                    packets.incrementAndGet();
                     notHep.incrementAndGet();
                     // not HEP3 framing: nothing says where the next packet starts
                     notice("HEP over TCP from " + peer(connection) + ": " + (magic ? "a packet length of "

@@ -116,6 +116,9 @@ class HepListenerTest {
             assertEquals("HEP over TCP from 127.0.0.1:" + socket.getLocalPort() + ": not HEP3 where a packet should "
                     + "start; connection closed", notice);
             assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+            // the summary counts it as received and not SIP: never more packets without SIP than received
+            assertEquals(1, hep.packets());
+            assertEquals(1, hep.ignored());
         }
     }
 
