@@ -1,5 +1,6 @@
 package org.sipladder.ui.findings;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -50,8 +51,12 @@ final class FindingDetails extends VBox {
             addEvidence(f);
         }
         if (f.flowId() != null) {
-            for (String routing : viewModel.routingSummaries(f.flowId())) {
-                getChildren().add(wrapped(routing, "finding-text"));
+            // what LiveKit's routing of the call says, unless the evidence already says it word for word
+            List<String> routings = viewModel.routingSummaries(f.flowId()).stream()
+                    .filter(r -> f.evidence() == null || !f.evidence().facts().contains(r)).distinct().toList();
+            if (!routings.isEmpty()) {
+                getChildren().add(wrapped("LiveKit routing", "section-title"));
+                routings.forEach(r -> getChildren().add(wrapped(r, "finding-text")));
             }
         }
         if (f.fix() != null) {

@@ -71,6 +71,13 @@ class DemoFindingsFxTest {
         assertTrue(primary.primary());
         assertTrue(highlighted(status(503)), "the 503 Try again later arrow is highlighted");
         assertTrue(primary.evidence().configIds().contains(window.liveKitConfig().selectedConfigIdProperty().get()));
+        // the routing's summary is one of the evidence's facts: the details say it once
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> texts = robot.lookup("#findingDetails .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        String routing = window.findings().routingSummaries(primary.flowId()).get(0);
+        assertTrue(primary.evidence().facts().contains(routing), primary.evidence().facts().toString());
+        assertEquals(1, texts.stream().filter(t -> t.contains(routing)).count(), texts.toString());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         // Password of the auth trunk: the table says only that it is set.
         assertTrue(window.liveKitConfig().trunks().stream().anyMatch(t -> t.row().authPassword().equals("set")));
