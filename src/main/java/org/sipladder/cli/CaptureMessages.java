@@ -102,8 +102,8 @@ final class CaptureMessages {
             }
         });
         for (String warning : merged.summary().allWarnings()) {
-            err.println(PathArgument.shown(files.single() ? PathArgument.shown(files.files().get(0)) + ": warning: " + warning
-                    : "warning: " + warning));
+            err.println(files.single() ? PathArgument.shown(files.files().get(0)) + ": warning: " + warning
+                    : "warning: " + warning);
         }
         err.flush();
         return merged;

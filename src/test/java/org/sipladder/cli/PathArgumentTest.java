@@ -55,6 +55,14 @@ class PathArgumentTest {
         assertFalse(run.err().contains(copy.toString()), run.err());
         // a path that is no copy is left as it is
         assertEquals("/x/y.pcap: fine", PathArgument.shown("/x/y.pcap: fine"));
+
+        // a capture's warnings name standard input too
+        byte[] whole = oneInvite();
+        PathArgument cut = new PathArgument(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length - 10)));
+        Path truncated = cut.convert("-");
+        CliRun warned = CliRun.of("calls", truncated.toString(), "--json");
+        assertEquals(0, warned.exitCode(), warned.err());
+        assertTrue(warned.err().startsWith("standard input: warning: frame 1: the file ends inside"), warned.err());
     }
 
     @Test
