@@ -197,8 +197,9 @@ public final class LiveKitApiSource {
                     + "); check LIVEKIT_API_KEY and LIVEKIT_API_SECRET belong to this project.";
             case 403 -> "API key " + settings.apiKey() + " may not read SIP settings at " + url + " (403" + detail
                     + "); use a key with the SIP admin permission.";
-            case 404 -> "No LiveKit SIP API at " + url + " (404 for " + method + "); check LIVEKIT_URL is your "
-                    + "LiveKit project URL, not a SIP or web address.";
+            // 405 and 501: a server that takes no POST there (a web server, a proxy's page), which LiveKit's API is
+            case 404, 405, 501 -> "No LiveKit SIP API at " + url + " (" + code + " for " + method + "); check LIVEKIT_URL "
+                    + "is your LiveKit project URL, not a SIP or web address.";
             default -> "LiveKit at " + url + " answered " + code + detail + " to " + method
                     + "; check LIVEKIT_URL and try again later.";
         });

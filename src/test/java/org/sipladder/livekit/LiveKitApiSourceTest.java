@@ -122,6 +122,21 @@ class LiveKitApiSourceTest {
     }
 
     @Test
+    void aServerThatTakesNoPostIsNoLiveKitApiNotAnOutage() {
+        // a plain web server answers LiveKit's POST with 501 (or 405): no point in trying again later
+        for (int code : new int[] {501, 405}) {
+            server.enqueue(new MockResponse.Builder().code(code).body("Unsupported method ('POST')").build());
+
+            LiveKitConfigException e = assertThrows(LiveKitConfigException.class,
+                    () -> new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch());
+
+            assertTrue(e.getMessage().startsWith("No LiveKit SIP API at "), e.getMessage());
+            assertTrue(e.getMessage().contains("(" + code + " for ListSIPInboundTrunk)"), e.getMessage());
+            assertFalse(e.getMessage().contains("try again later"), e.getMessage());
+        }
+    }
+
+    @Test
     void aServerThatDoesNotAnswerTimesOut() {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
         long start = System.nanoTime();
