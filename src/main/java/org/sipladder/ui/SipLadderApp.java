@@ -71,9 +71,24 @@ public final class SipLadderApp extends Application {
             return 0;
         } catch (UnsupportedOperationException | IllegalStateException e) {
             err.println("sipladder: cannot open a window (" + e.getMessage() + "). On a machine without a display,"
-                    + " use the command line, e.g. `java -jar sipladder.jar calls CAPTURE`.");
+                    + " use the command line, e.g. `" + launcher(System.getenv("SIPLADDER_LAUNCHER"),
+                    System.getProperty("jpackage.app-path")) + " calls CAPTURE`.");
             return 2;
         }
+    }
+
+    /**
+     * How the user started the app, to start a command the same way: the checkout's script as typed (it sets
+     * {@code SIPLADDER_LAUNCHER}), the packaged launcher by name (jpackage sets {@code jpackage.app-path}), else the jar.
+     */
+    static String launcher(String script, String appPath) {
+        if (script != null && !script.isBlank()) {
+            return script;
+        }
+        if (appPath != null && !appPath.isBlank()) {
+            return String.valueOf(java.nio.file.Path.of(appPath).getFileName());
+        }
+        return "java -jar sipladder.jar";
     }
 
     @Override
