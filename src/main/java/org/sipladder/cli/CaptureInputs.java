@@ -32,9 +32,7 @@ final class CaptureInputs {
 
     /** The files' names, joined: how a report names what it read. */
     String names() {
-        return String.join(" + ", captures.stream()
-                .map(p -> PathArgument.shown(p).equals(p.toString()) ? String.valueOf(p.getFileName()) : PathArgument.shown(p))
-                .toList());
+        return String.join(" + ", captures.stream().map(PathArgument::shownName).toList());
     }
 
     /** The files with the corrections given, or null when they are to be estimated. */

@@ -89,6 +89,12 @@ final class PathArgument implements ITypeConverter<Path> {
         return SHOWN.getOrDefault(text, text);
     }
 
+    /** The name of {@code path} for a title: what the user named a copy, else the file's name. */
+    static String shownName(Path path) {
+        String copy = SHOWN.get(String.valueOf(path));
+        return copy != null ? copy : String.valueOf(path.getFileName());
+    }
+
     /**
      * {@code text} (a message) with each copy's path replaced by what the user named: "standard input" for
      * {@code -}, and {@code -} where the path is quoted as a command's argument (editcap, tshark and the like read

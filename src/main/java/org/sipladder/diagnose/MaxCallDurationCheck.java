@@ -26,6 +26,16 @@ final class MaxCallDurationCheck implements FindingRule {
 
     /** An answered call LiveKit cut at its trunk's max_call_duration. */
     record Cut(LiveKitRouting routing, SIPInboundTrunkInfo trunk, CallLimits limits, SipMessage answer, SipMessage bye) {
+
+        /** Seconds from {@code from} (the INVITE, or LiveKit's answer) to LiveKit's BYE. */
+        double secondsToBye(SipMessage from) {
+            return (bye.timestampMicros() - from.timestampMicros()) / 1e6;
+        }
+
+        /** The frames a finding shows: the INVITE, LiveKit's answer, its BYE. */
+        List<Long> frames() {
+            return List.of(routing.transaction().frame(), answer.frame(), bye.frame());
+        }
     }
 
     @Override
@@ -103,10 +113,9 @@ final class MaxCallDurationCheck implements FindingRule {
         SIPInboundTrunkInfo trunk = cut.trunk();
         String id = trunk.getSipTrunkId();
         String limit = CallLimits.text(cut.limits().maxCallMicros());
-        long invited = tx.request().timestampMicros();
-        double afterInvite = (cut.bye().timestampMicros() - invited) / 1e6;
-        double afterAnswer = (cut.bye().timestampMicros() - cut.answer().timestampMicros()) / 1e6;
-        double ringing = (cut.answer().timestampMicros() - invited) / 1e6;
+        double afterInvite = cut.secondsToBye(tx.request());
+        double afterAnswer = cut.secondsToBye(cut.answer());
+        double ringing = (cut.answer().timestampMicros() - tx.request().timestampMicros()) / 1e6;
         List<String> facts = List.of(
                 String.format(Locale.ROOT, "INVITE frame %d; LiveKit answered at frame %d, %.1f s later; LiveKit sent "
                         + "BYE at frame %d, %.1f s after the INVITE (%.1f s after the answer)", tx.frame(),
@@ -130,7 +139,7 @@ final class MaxCallDurationCheck implements FindingRule {
                     + " --auth-pass ...).");
         }
         return Findings.call(tx, CODE, CODE.title("trunk " + id + "'s max_call_duration", limit), why,
-                Findings.evidence(List.of(tx.frame(), cut.answer().frame(), cut.bye().frame()), List.of(id), facts),
+                Findings.evidence(cut.frames(), List.of(id), facts),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(id, "trunk.json")),
                         ConfigJson.trunkWithoutSecret(trunk.toBuilder().clearMaxCallDuration().build())));
     }
@@ -139,9 +148,8 @@ final class MaxCallDurationCheck implements FindingRule {
     private static Finding cappedFinding(Cut cut) {
         InviteTransaction tx = cut.routing().transaction();
         String limit = CallLimits.text(cut.limits().maxCallMicros());
-        long invited = tx.request().timestampMicros();
-        double afterInvite = (cut.bye().timestampMicros() - invited) / 1e6;
-        double afterAnswer = (cut.bye().timestampMicros() - cut.answer().timestampMicros()) / 1e6;
+        double afterInvite = cut.secondsToBye(tx.request());
+        double afterAnswer = cut.secondsToBye(cut.answer());
         List<String> facts = new ArrayList<>(3);
         facts.add(String.format(Locale.ROOT, "INVITE frame %d; LiveKit answered at frame %d; LiveKit sent BYE at frame "
                 + "%d, %.1f s after the INVITE (%.1f h; %.1f h after the answer)", tx.frame(), cut.answer().frame(),
@@ -162,7 +170,7 @@ final class MaxCallDurationCheck implements FindingRule {
                 + "of its own, without a Reason header. This BYE came " + String.format(Locale.ROOT, "%.1f", afterInvite)
                 + " s after the INVITE: the call was cut by LiveKit's cap, not by the agent, the caller or the network.";
         return Findings.call(tx, CODE, CODE.title("its own cap", limit), why,
-                Findings.evidence(List.of(tx.frame(), cut.answer().frame(), cut.bye().frame()), ids, facts),
+                Findings.evidence(cut.frames(), ids, facts),
                 Findings.fix(List.of("No setting raises LiveKit's cap: a session that must last longer than " + limit
                         + " has to be carried over to a new call before it ends (the agent or the dialer places it)."),
                         List.of(), null));
