@@ -84,6 +84,26 @@ final class ByteSource implements Closeable {
         return at;
     }
 
+    /**
+     * Makes up to the next {@code n} bytes readable without taking them, from {@link #peekOffset()} of
+     * {@link #array()}, and says how many there are: fewer only where the input ends (or breaks off). For a format
+     * told by its first records rather than by a magic number.
+     */
+    int peek(int n) throws IOException {
+        if (n < 0 || n > maxRecord) {
+            throw new IllegalArgumentException("window of " + n + " bytes");
+        }
+        if (buffer.remaining() < n) {
+            fill(n);
+        }
+        return Math.min(n, buffer.remaining());
+    }
+
+    /** Where in {@link #array()} the bytes of the last {@link #peek} start. */
+    int peekOffset() {
+        return buffer.position();
+    }
+
     /** Gives back the last {@code n} bytes taken, so that the next take starts with them again. */
     void giveBack(int n) {
         buffer.position(buffer.position() - n);

@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a pcap or pcapng file (optionally gzip- or zstd-compressed) front to back with flat memory and reports every
+ * Reads a pcap, pcapng or Endace ERF file (optionally gzip- or zstd-compressed) front to back with flat memory and reports every
  * candidate SIP message to a {@link CaptureListener}. A damaged file yields everything before the damage and a
  * warning naming the frame; only a file that cannot be read at all raises {@link CaptureException}.
  */
@@ -228,6 +228,9 @@ public final class CaptureReader {
         }
         if (!PcapRecords.matches(magic)) {
             ForeignCaptureFormat foreign = ForeignCaptureFormat.byMagic(magic);
+            if (foreign == null && ErfRecords.looksLikeErf(source)) {
+                return new ErfRecords(source);
+            }
             throw new CaptureException(foreign != null ? foreign.refusal(file)
                     : ForeignCaptureFormat.unknownRefusal(file));
         }

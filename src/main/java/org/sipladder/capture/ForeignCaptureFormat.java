@@ -33,14 +33,12 @@ enum ForeignCaptureFormat {
     }
 
     /**
-     * Why {@code file}, whose first bytes name no format at all, is refused. Some capture formats have no magic
-     * number (Endace ERF, as DAG cards and many probes write it, starts with a timestamp), so the conversion is
-     * offered for the case where Wireshark opens the file.
+     * Why {@code file}, whose first bytes name no format at all and do not read as ERF records, is refused. Some
+     * capture formats have no magic number, so the conversion is offered for the case where Wireshark opens the file.
      */
     static String unknownRefusal(Object file) {
-        return file + ": not a pcap or pcapng capture file; if Wireshark opens it (another capture format, such as "
-                + "Endace ERF), convert it with Wireshark's editcap (" + editcap(file) + ") or File > Save As, then "
-                + "open that";
+        return file + ": not a pcap, pcapng or ERF capture file; if Wireshark opens it (another capture format), "
+                + "convert it with Wireshark's editcap (" + editcap(file) + ") or File > Save As, then open that";
     }
 
     private static String editcap(Object file) {
@@ -49,7 +47,7 @@ enum ForeignCaptureFormat {
 
     /** Why {@code file} is refused and how to get a capture that opens. */
     String refusal(Object file) {
-        return file + ": a " + description + " capture, not pcap or pcapng; convert it with Wireshark's editcap ("
+        return file + ": a " + description + " capture, not pcap, pcapng or ERF; convert it with Wireshark's editcap ("
                 + editcap(file) + ") or Wireshark's File > Save As, then open that";
     }
 }

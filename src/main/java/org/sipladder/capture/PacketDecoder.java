@@ -113,6 +113,9 @@ final class PacketDecoder {
             }
             case 22, 23 -> ipByVersion(a, at, end - at, 0); // IPV4, IPV6
             case 1, 10, 15, 19 -> hdlc(a, at, end - at); // HDLC_POS, COLOR_HDLC_POS, DSM_COLOR_HDLC_POS, COLOR_HASH_POS
+            case 27, 48 -> {
+                // META (the capture's provenance: host, interfaces, comments) and PAD: no packet, nothing to say
+            }
             default -> {
                 if (unsupportedSeen.add(-1 - (type & 0x7f))) {
                     sink.warn("frame " + sink.frame() + ": ERF record type " + (type & 0x7f)

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The packet records of a pcap or pcapng file (optionally gzip- or zstd-compressed) as stored, front to back, numbered as
+ * The packet records of a pcap, pcapng or ERF file (optionally gzip- or zstd-compressed) as stored, front to back, numbered as
  * {@link CaptureReader} numbers them: for copying packets out (saving calls) and for merging several files.
  */
 public final class PacketFile implements Closeable {

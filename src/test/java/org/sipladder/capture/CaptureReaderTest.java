@@ -197,7 +197,7 @@ class CaptureReaderTest {
         Path cutHeader = Files.write(dir.resolve("short.pcap"), Arrays.copyOf(headerWithLinkType(1), 10));
         Path badGzip = Files.write(dir.resolve("bad.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         assertMessage(empty, "is empty");
-        assertMessage(text, "not a pcap or pcapng");
+        assertMessage(text, "not a pcap, pcapng or ERF");
         assertMessage(wifi, "unsupported link type 105");
         assertMessage(cutHeader, "cut short");
         assertMessage(dir.resolve("missing.pcap"), "no such file");
@@ -217,7 +217,7 @@ class CaptureReaderTest {
         netmon2[4] = 0;
         netmon2[5] = 2; // version 2.0
         Path file = Files.write(dir.resolve("trace.cap"), netmon2);
-        assertMessage(file, "Microsoft Network Monitor 2.x capture, not pcap or pcapng");
+        assertMessage(file, "Microsoft Network Monitor 2.x capture, not pcap, pcapng or ERF");
         assertMessage(file, "editcap -F pcapng");
         Path snoop = Files.write(dir.resolve("trace.snoop"),
                 Arrays.copyOf("snoop\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 64));
@@ -225,16 +225,58 @@ class CaptureReaderTest {
     }
 
     @Test
-    void aCaptureWithoutMagicNumberIsOfferedTheConversion() throws IOException {
-        // an Endace ERF record (as TRex and DAG probes write them): 8-byte little-endian timestamp, type 2
-        // (Ethernet), flags, record length 16 + 2 + 60, loss counter, wire length 60, then the frame
-        ByteBuffer erf = ByteBuffer.allocate(16 + 2 + 60);
-        erf.order(ByteOrder.LITTLE_ENDIAN).putLong(0x5d8e_1c2a_4000_0000L);
-        erf.order(ByteOrder.BIG_ENDIAN).put((byte) 2).put((byte) 0x04).putShort((short) 78).putShort((short) 0)
-                .putShort((short) 60);
-        Path file = Files.write(dir.resolve("sip_short1-0-ex.erf"), erf.array());
-        assertMessage(file, "not a pcap or pcapng capture file");
-        assertMessage(file, "editcap -F pcapng '" + file + "' converted.pcapng");
+    void aFileWithoutMagicNumberThatIsNotErfIsOfferedTheConversion() throws IOException {
+        Path text = Files.writeString(dir.resolve("trace.txt"), "SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP 10.0.0.1\r\n");
+        assertMessage(text, "not a pcap, pcapng or ERF capture file");
+        assertMessage(text, "editcap -F pcapng '" + text + "' converted.pcapng");
+        java.util.Random random = new java.util.Random(18);
+        for (int i = 0; i < 200; i++) {
+            byte[] noise = new byte[16 + random.nextInt(8192)];
+            random.nextBytes(noise);
+            noise[0] = 0x11; // no pcap, pcapng, gzip or zstd magic
+            assertMessage(Files.write(dir.resolve("noise-" + i + ".bin"), noise), "not a pcap, pcapng or ERF");
+        }
+        // one record cut short by the end of the file is too little to tell ERF by
+        byte[] cut = Arrays.copyOf(Captures.erf().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes(), 60);
+        assertMessage(Files.write(dir.resolve("cut.erf"), cut), "not a pcap, pcapng or ERF");
+    }
+
+    @Test
+    void erfFilesAreReadRecordByRecordWithoutPadRecordsAsFrames() throws Exception {
+        // a DAG card's file: a provenance (META) record first, then packets; a PAD record between them
+        ByteBuffer meta = Captures.erfHeader(27, 40, T * 1000);
+        ByteBuffer pad = Captures.erfHeader(48, 32, 0);
+        Path file = Captures.erf().erfRecord(meta.array())
+                .udp(T + 1, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .erfRecord(pad.array())
+                .udp(T + 1000, "10.0.0.2:5060", "10.0.0.1:5060", OK).write(dir.resolve("dag.erf"));
+        RecordingListener r = RecordingListener.read(file);
+        assertEquals(List.of(INVITE, OK), r.texts());
+        assertEquals(List.of(2L, 3L), r.frames()); // META is a frame (Wireshark lists it), PAD is not
+        assertEquals(List.of(T + 1, T + 1000), r.payloads.stream().map(SipPayload::timestampMicros).toList());
+        assertEquals(List.of(), r.warnings);
+        // as TRex writes them: stamps from 1970, gzip-compressed
+        Path trex = Captures.erf().udp(10_000, "16.0.0.1:41668", "48.0.0.1:5060", INVITE)
+                .udp(29_259, "48.0.0.1:5060", "16.0.0.1:41668", OK).gzip().write(dir.resolve("trex.erf.gz"));
+        RecordingListener t = RecordingListener.read(trex);
+        assertEquals(List.of(INVITE, OK), t.texts());
+        assertEquals(List.of(10_000L, 29_259L), t.payloads.stream().map(SipPayload::timestampMicros).toList());
+    }
+
+    @Test
+    void anErfFileCutShortKeepsWhatCameBefore() throws Exception {
+        byte[] whole = Captures.erf().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
+                .udp(T + 10, "10.0.0.1:5060", "10.0.0.2:5060", INVITE.replace("call-1", "call-2"))
+                .udp(T + 20, "10.0.0.2:5060", "10.0.0.1:5060", OK)
+                .udp(T + 30, "10.0.0.2:5060", "10.0.0.1:5060", OK.replace("call-1", "call-2")).toBytes();
+        RecordingListener r = RecordingListener.read(Files.write(dir.resolve("cut.erf"),
+                Arrays.copyOf(whole, whole.length - 30)));
+        assertEquals(3, r.texts().size());
+        assertEquals(1, r.warnings.size(), r.warnings.toString());
+        assertTrue(r.warnings.get(0).contains("frame 4: the file ends inside the packet data"), r.warnings.get(0));
+        // as Wireshark: fewer than three whole records before the cut say too little to tell ERF by
+        byte[] two = Arrays.copyOf(whole, whole.length / 2);
+        assertMessage(Files.write(dir.resolve("cut2.erf"), two), "not a pcap, pcapng or ERF");
     }
 
     private static byte[] headerWithLinkType(int linkType) {

@@ -49,7 +49,7 @@ class PathArgumentTest {
 
         CliRun run = CliRun.of("calls", copy.toString());
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("standard input: not a pcap or pcapng capture file"), run.err());
+        assertTrue(run.err().startsWith("standard input: not a pcap, pcapng or ERF capture file"), run.err());
         // the conversion hint names standard input as editcap reads it
         assertTrue(run.err().contains("editcap -F pcapng - converted.pcapng"), run.err());
         assertFalse(run.err().contains(copy.toString()), run.err());

@@ -24,7 +24,7 @@ import org.sipladder.capture.Endpoint;
  */
 public final class Captures {
 
-    private enum Format { PCAP, PCAPNG }
+    private enum Format { PCAP, PCAPNG, ERF }
 
     private record Iface(int linkType, int tsresol) {
     }
@@ -35,6 +35,8 @@ public final class Captures {
     private static final int EPB = 6;
     private static final int SPB = 3;
     private static final int OBSOLETE_PB = 2;
+    /** A whole ERF record as given ({@link #erfRecord}). */
+    private static final int ERF_RECORD = -1;
 
     private final Format format;
     private final List<Iface> interfaces = new ArrayList<>();
@@ -55,6 +57,32 @@ public final class Captures {
         Captures c = new Captures(Format.PCAP);
         c.interfaces.add(new Iface(Link.ETHERNET, 6));
         return c;
+    }
+
+    /**
+     * An Endace ERF file: each frame (Ethernet) in a record of type 2 as DAG cards write it (timestamp, varlen flag,
+     * length padded to eight bytes, wire length), records given whole with {@link #erfRecord} as they are.
+     */
+    public static Captures erf() {
+        Captures c = new Captures(Format.ERF);
+        c.interfaces.add(new Iface(Link.ETHERNET, 9));
+        return c;
+    }
+
+    /** A whole ERF record, header included, for {@link #erf()} files (PAD, META, odd types). */
+    public Captures erfRecord(byte[] record) {
+        return add(new Block(ERF_RECORD, 0, 0, record, record.length));
+    }
+
+    /** An ERF record header: {@code type}, {@code length} bytes in all, the timestamp of {@code nanos}. */
+    public static ByteBuffer erfHeader(int type, int length, long nanos) {
+        ByteBuffer h = ByteBuffer.allocate(length);
+        long seconds = nanos / 1_000_000_000L;
+        long fraction = BigInteger.valueOf(nanos % 1_000_000_000L).shiftLeft(32)
+                .divide(BigInteger.valueOf(1_000_000_000L)).longValue();
+        h.order(ByteOrder.LITTLE_ENDIAN).putLong(seconds << 32 | fraction);
+        h.order(ByteOrder.BIG_ENDIAN).put((byte) type).put((byte) 0x04).putShort((short) length).putShort((short) 0);
+        return h;
     }
 
     /** A pcapng file; declare interfaces with {@link #iface}, else one Ethernet interface in microseconds is used. */
@@ -196,6 +224,8 @@ public final class Captures {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (format == Format.PCAP) {
             writePcap(out);
+        } else if (format == Format.ERF) {
+            writeErf(out);
         } else {
             writePcapng(out);
         }
@@ -236,6 +266,19 @@ public final class Captures {
                     .putInt(b.data().length).putInt(b.originalLength());
             out.writeBytes(r.array());
             out.writeBytes(b.data());
+        }
+    }
+
+    private void writeErf(ByteArrayOutputStream out) {
+        for (Block b : blocks) {
+            if (b.kind() == ERF_RECORD) {
+                out.writeBytes(b.data());
+                continue;
+            }
+            int length = (16 + 2 + b.data().length + 7) & ~7;
+            ByteBuffer r = erfHeader(Link.ERF_ETH, length, b.nanos());
+            r.putShort((short) b.originalLength()).put(new byte[2]).put(b.data());
+            out.writeBytes(r.array());
         }
     }
 
