@@ -109,6 +109,11 @@ final class ByteSource implements Closeable {
         buffer.position(buffer.position() - n);
     }
 
+    /** Offset in the input stream of the next byte to take. */
+    long position() {
+        return arrayStart + buffer.position();
+    }
+
     /** Offset in the input stream of the byte at {@code index} of {@link #array()}. */
     long streamOffset(int index) {
         return arrayStart + index;

@@ -231,6 +231,9 @@ public final class CaptureReader {
             if (foreign == null && ErfRecords.looksLikeErf(source)) {
                 return new ErfRecords(source);
             }
+            if (foreign != null && foreign.isNetmon()) {
+                return NetmonRecords.open(file, source, foreign);
+            }
             throw new CaptureException(foreign != null ? foreign.refusal(file)
                     : ForeignCaptureFormat.unknownRefusal(file));
         }

@@ -47,7 +47,22 @@ enum ForeignCaptureFormat {
 
     /** Why {@code file} is refused and how to get a capture that opens. */
     String refusal(Object file) {
-        return file + ": a " + description + " capture, not pcap, pcapng or ERF; convert it with Wireshark's editcap ("
-                + editcap(file) + ") or Wireshark's File > Save As, then open that";
+        return file + ": a " + description + " capture, not pcap, pcapng or ERF; " + conversion(file);
+    }
+
+    /** The format's name, as in "Microsoft Network Monitor 2.x". */
+    String description() {
+        return description;
+    }
+
+    /** How to get a capture of {@code file} that opens. */
+    String conversion(Object file) {
+        return "convert it with Wireshark's editcap (" + editcap(file) + ") or Wireshark's File > Save As, then open "
+                + "that";
+    }
+
+    /** True for the formats {@link NetmonRecords} reads. */
+    boolean isNetmon() {
+        return this == NETMON_1 || this == NETMON_2;
     }
 }

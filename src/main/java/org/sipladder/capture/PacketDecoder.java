@@ -60,8 +60,9 @@ final class PacketDecoder {
             lastNumber = linkType;
         }
         if (last == null) {
-            if (unsupportedSeen.add(linkType)) {
-                sink.warn("frame " + sink.frame() + ": link type " + linkType
+            if (linkType != PacketRecords.NOT_A_PACKET && unsupportedSeen.add(linkType)) {
+                sink.warn("frame " + sink.frame() + ": " + (linkType >= PacketRecords.NETMON_MEDIUM
+                        ? "NetMon network type " + (linkType - PacketRecords.NETMON_MEDIUM) : "link type " + linkType)
                         + " is not supported; its packets are skipped");
             }
             return;

@@ -5,6 +5,11 @@ import java.io.IOException;
 /** The packet records of one capture file format, read in file order. */
 interface PacketRecords {
 
+    /** The link type of a record that is not a packet (a capture tool's own records): a frame, not decoded. */
+    int NOT_A_PACKET = -1;
+    /** Link types from here on are NetMon network types without a pcap number, this plus theirs: not decoded. */
+    int NETMON_MEDIUM = 0x10000;
+
     /**
      * Reads records until one packet has been handed to {@code sink}.
      *
