@@ -103,6 +103,9 @@ final class CallsCommand extends ConsoleCommand {
         return Prefetch.of(runs, Runtime.getRuntime().availableProcessors(), 1, BATCHES_AHEAD);
     }
 
+    /** The longest From or To user shown whole in the table. */
+    private static final int USER_WIDTH = 32;
+
     private static void table(PrintWriter out, Iterable<CallFlow> calls) {
         TextTable table = new TextTable(new String[] {"START (UTC)", "METHOD", "FROM", "TO", "LEGS", "HOPS", "STATUS",
             "PDD", "DURATION", "CALL-ID"}, 4, 7, 8);
@@ -111,7 +114,8 @@ final class CallsCommand extends ConsoleCommand {
             String status = outcome.hasFinalResponse()
                     ? (outcome.finalStatus() + " " + nullToEmpty(outcome.finalReason())).trim() : "no final response";
             table.add(JsonTime.utc(c.startMicros()).substring(0, 19),
-                    c.aLeg().method() == null ? "-" : c.aLeg().method(), user(c.aLeg().from()), user(c.aLeg().to()),
+                    c.aLeg().method() == null ? "-" : TextTable.fit(c.aLeg().method(), MessagesCommand.LABEL_WIDTH),
+                    TextTable.fit(user(c.aLeg().from()), USER_WIDTH), TextTable.fit(user(c.aLeg().to()), USER_WIDTH),
                     Integer.toString(c.legs().size()),
                     c.hops().stream().map(h -> h.role().displayName()).collect(Collectors.joining(" > ")),
                     status, seconds(c.timings().postDialDelayMicros()), seconds(c.timings().durationMicros()), c.id());

@@ -62,8 +62,12 @@ final class MessagesCommand extends ConsoleCommand {
         return 0;
     }
 
-    /** The message's label, flagged when it could not be parsed whole. */
+    /** The longest label shown whole in a table; JSON has it all. */
+    static final int LABEL_WIDTH = 40;
+
+    /** The message's label as a table shows it, flagged when it could not be parsed whole. */
     static String label(SipMessage m) {
-        return m.malformed() ? m.label() + " (malformed)" : m.label();
+        String label = TextTable.fit(m.label(), LABEL_WIDTH);
+        return m.malformed() ? label + " (malformed)" : label;
     }
 }

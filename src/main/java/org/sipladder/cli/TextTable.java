@@ -42,6 +42,14 @@ final class TextTable {
         return new TextTable(out, sizedBy, header, rightAlignedColumns);
     }
 
+    /**
+     * {@code text} cut to {@code max} characters, "..." ending it where it was cut: for a cell whose text a sender
+     * chose (a fuzzing suite's method name of four kilobytes made every row of its table as wide).
+     */
+    static String fit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+
     void add(String... cells) {
         if (width != null) {
             flowTo.println(line(cells));

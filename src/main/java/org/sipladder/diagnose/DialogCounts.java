@@ -31,9 +31,13 @@ public final class DialogCounts {
         }
     }
 
+    /** Methods named at most, and the longest name shown whole (a fuzzing suite's methods are kilobytes long). */
+    private static final int NAMED = 6;
+    private static final int NAME_WIDTH = 24;
+
     /**
      * "3 calls (1 failed), 16 REGISTER/SUBSCRIBE dialogs (2 failed)": the other dialogs named by their methods, most
-     * frequent first, and left out when there are none.
+     * frequent first ("/..." after the first {@value #NAMED}), and left out when there are none.
      */
     @Override
     public String toString() {
@@ -42,7 +46,9 @@ public final class DialogCounts {
             return text;
         }
         String names = methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(Map.Entry::getKey).collect(Collectors.joining("/"));
+                .limit(NAMED).map(Map.Entry::getKey)
+                .map(m -> m.length() <= NAME_WIDTH ? m : m.substring(0, NAME_WIDTH - 3) + "...")
+                .collect(Collectors.joining("/")) + (methods.size() > NAMED ? "/..." : "");
         return text + ", " + others + " " + names + " dialog" + (others == 1 ? "" : "s") + " (" + failedOthers + " failed)";
     }
 }
