@@ -234,6 +234,9 @@ public final class CaptureReader {
             if (foreign != null && foreign.isNetmon()) {
                 return NetmonRecords.open(file, source, foreign);
             }
+            if (foreign == ForeignCaptureFormat.SNOOP) {
+                return SnoopRecords.open(file, source, foreign);
+            }
             throw new CaptureException(foreign != null ? foreign.refusal(file)
                     : ForeignCaptureFormat.unknownRefusal(file));
         }

@@ -9,6 +9,8 @@ interface PacketRecords {
     int NOT_A_PACKET = -1;
     /** Link types from here on are NetMon network types without a pcap number, this plus theirs: not decoded. */
     int NETMON_MEDIUM = 0x10000;
+    /** Link types from here on are snoop datalink types without a pcap number, this plus theirs: not decoded. */
+    int SNOOP_DATALINK = 0x20000;
 
     /**
      * Reads records until one packet has been handed to {@code sink}.

@@ -32,7 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "CAPTURE", converter = PathArgument.class,
-            description = "pcap, pcapng, ERF or NetMon file, optionally gzip- or zstd-compressed" + PathArgument.STDIN)
+            description = "pcap, pcapng, ERF, NetMon or snoop file, optionally gzip- or zstd-compressed"
+                    + PathArgument.STDIN)
     Path capture;
 
     @Option(names = "--runs", defaultValue = "1", description = "timed reads in one process (the JIT warms up)")

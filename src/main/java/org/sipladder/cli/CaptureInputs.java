@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 /** One or more CAPTURE files read as one, with hand-set clock corrections: a picocli mixin. */
 final class CaptureInputs {
 
-    static final String CAPTURES = "pcap, pcapng, ERF or NetMon file, optionally gzip- or zstd-compressed; several are "
-            + "read as one capture on one timeline (the same message seen in two is shown once), their clocks matched "
-            + "to the first's from the messages they share" + PathArgument.STDIN;
+    static final String CAPTURES = "pcap, pcapng, ERF, NetMon or snoop file, optionally gzip- or zstd-compressed; "
+            + "several are read as one capture on one timeline (the same message seen in two is shown once), their "
+            + "clocks matched to the first's from the messages they share" + PathArgument.STDIN;
     static final String OFFSETS = "clock correction, in seconds added to its times, of the second, third... CAPTURE, "
             + "instead of the estimate";
 

@@ -222,7 +222,10 @@ class CaptureReaderTest {
         assertMessage(file, "editcap -F pcapng");
         Path snoop = Files.write(dir.resolve("trace.snoop"),
                 Arrays.copyOf("snoop\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 64));
-        assertMessage(snoop, "Sun snoop capture");
+        assertMessage(snoop, "Sun snoop version 0 is not read");
+        Path sniffer = Files.write(dir.resolve("trace.enc"),
+                Arrays.copyOf("TRSN".getBytes(StandardCharsets.ISO_8859_1), 64));
+        assertMessage(sniffer, "Network General Sniffer capture, not pcap, pcapng or ERF");
     }
 
     @Test
@@ -262,6 +265,34 @@ class CaptureReaderTest {
         RecordingListener t = RecordingListener.read(trex);
         assertEquals(List.of(INVITE, OK), t.texts());
         assertEquals(List.of(10_000L, 29_259L), t.payloads.stream().map(SipPayload::timestampMicros).toList());
+    }
+
+    @Test
+    void snoopFilesAreRead() throws Exception {
+        byte[] invite = Link.ethernetIp(org.sipladder.testkit.Ip.packet("10.0.0.1", "10.0.0.2", 17,
+                org.sipladder.testkit.Segments.udp(5060, 5060, Bytes.ascii(INVITE))));
+        ByteBuffer b = ByteBuffer.allocate(16 + 24 + (invite.length + 3) / 4 * 4 + 24 + 64);
+        b.put("snoop\0\0\0".getBytes(StandardCharsets.ISO_8859_1)).putInt(2).putInt(4);
+        int padded = (invite.length + 3) / 4 * 4;
+        b.putInt(invite.length).putInt(invite.length).putInt(24 + padded).putInt(0)
+                .putInt((int) (T / 1_000_000)).putInt((int) (T % 1_000_000)).put(invite)
+                .put(new byte[padded - invite.length]);
+        b.putInt(64).putInt(64).putInt(24 + 64).putInt(0).putInt((int) (T / 1_000_000) + 1).putInt(0).put(new byte[64]);
+        RecordingListener r = RecordingListener.read(Files.write(dir.resolve("solaris.snoop"), b.array()));
+        assertEquals(List.of(INVITE), r.texts());
+        assertEquals(List.of(T), r.payloads.stream().map(SipPayload::timestampMicros).toList());
+        assertEquals(List.of(), r.warnings);
+        // a datalink without a pcap number is named as snoop's
+        b.putInt(12, 0x12);
+        RecordingListener atm = RecordingListener.read(Files.write(dir.resolve("atm.snoop"), b.array()));
+        assertEquals(List.of(), atm.texts());
+        assertTrue(atm.warnings.get(0).contains("snoop datalink type 18 is not supported"), atm.warnings.toString());
+        // cut inside the second record
+        byte[] cut = Arrays.copyOf(b.array(), b.capacity() - 10);
+        cut[15] = 4;
+        RecordingListener c = RecordingListener.read(Files.write(dir.resolve("cut.snoop"), cut));
+        assertEquals(List.of(INVITE), c.texts());
+        assertTrue(c.warnings.get(0).contains("frame 2: the file ends inside the packet data"), c.warnings.toString());
     }
 
     @Test
