@@ -341,11 +341,13 @@ final class StreamAccumulator {
      * True when the packets look like RTP by themselves: several, mostly in sequence. A packet repeating one just
      * seen counts as in sequence: a capture that saw every packet twice (two interfaces, a mirror port seeing both
      * directions) has half its packets duplicates, and random datagrams repeat a 16-bit number within the window
-     * no more often than they follow one.
+     * no more often than they follow one. But a quarter at least must step the sequence on: a protocol whose third
+     * and fourth bytes are a length (BACnet/IP's 0x81 reads as RTP version 2) repeats its "sequence number" in every
+     * packet of one size, and RTP never stands still.
      */
     boolean plainlyRtp() {
         Figures f = read();
-        return f.total >= 4 && (f.consecutive + f.duplicates) * 2L >= f.total - 1;
+        return f.total >= 4 && (f.consecutive + f.duplicates) * 2L >= f.total - 1 && f.consecutive * 4L >= f.total - 1;
     }
 
     /**

@@ -401,6 +401,20 @@ class MediaCollectorTest {
     }
 
     @Test
+    void datagramsThatRepeatOneSequenceNumberAreNoStreamWithoutSdp() throws Exception {
+        // BACnet/IP (UDP 47808): its first byte 0x81 reads as RTP version 2, its 16-bit length as the sequence number,
+        // the same in every message of one size (a real capture gave 650 such "streams")
+        Captures c = Captures.pcap();
+        long t = T0;
+        for (int i = 0; i < 40; i++) {
+            byte[] bacnet = {(byte) 0x81, 0x0a, 0x00, 0x11, 0x01, 0x04, 0x00, 0x05, 0x01, 0x0c, 0x0c, 0x02, 0x00,
+                0x00, 0x01, 0x19, 0x4d};
+            c.udp(t += 5_000_000, "10.200.1.127:47808", "10.200.1.15:47808", bacnet);
+        }
+        assertEquals(List.of(), MediaRead.of(c, dir).streams());
+    }
+
+    @Test
     void packetsBeforeTheAnnouncingSdpAreEarlyAndNotInTheStatistics() throws Exception {
         Captures c = Captures.pcap();
         for (int i = 0; i < 5; i++) {
