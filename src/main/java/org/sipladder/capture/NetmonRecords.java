@@ -105,7 +105,9 @@ final class NetmonRecords implements PacketRecords {
                 throw new CaptureException(file + ": a compressed " + format.description() + " capture: its frame "
                         + "table is at the end of the file; decompress it first, or " + format.conversion(file));
             }
-            if (length == 0 || length % 4 != 0 || at < HEADER || at + length > channel.size()) {
+            // each frame has a header of at least 8 bytes before the table: a longer table is damaged, not read
+            if (length == 0 || length % 4 != 0 || at < HEADER || at + length > channel.size()
+                    || length / 4 > (at - HEADER) / 8) {
                 throw new CaptureException(file + ": " + format.description() + " frame table is damaged (" + length
                         + " bytes at " + at + " of " + channel.size() + "); " + format.conversion(file));
             }

@@ -158,6 +158,10 @@ class NetmonRecordsTest {
         noTable[28] = 3; // a table length that is no multiple of 4
         assertRefused(Files.write(dir.resolve("damaged.cap"), noTable), "frame table is damaged");
         assertRefused(Files.write(dir.resolve("cut.cap"), java.util.Arrays.copyOf(whole, 100)), "header is cut short");
+        // a table with more entries than frames fit before it (its offset wrong): not read into memory
+        byte[] early = whole.clone();
+        ByteBuffer.wrap(early).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 130);
+        assertRefused(Files.write(dir.resolve("early.cap"), early), "frame table is damaged");
         byte[] v3 = whole.clone();
         v3[5] = 3;
         assertRefused(Files.write(dir.resolve("v3.cap"), v3), "version 3.0 is not read");
