@@ -23,8 +23,19 @@ enum LinkType {
      * then a frame whose kind the record type names (PacketDecoder reads it).
      */
     ERF(197, "ERF", Framing.ERF, 16, 0),
+    /** PPP: optional address and control bytes, then the protocol (IPv4, IPv6). */
+    PPP(9, "PPP", Framing.PPP, 0, 0),
+    /** PPP in HDLC-like framing (RFC 1662), as routers' serial links are captured. */
+    PPP_HDLC(50, "PPP", Framing.PPP, 0, 0),
+    /** Cisco HDLC: address, control, then an EtherType. */
+    C_HDLC(104, "Cisco HDLC", Framing.ETHER_TYPE, 4, 2),
     /** Linux cooked capture v1: 16-byte header, protocol (an EtherType) in its last two bytes. */
     LINUX_SLL(113, "Linux cooked SLL", Framing.ETHER_TYPE, 16, 14),
+    /**
+     * Linux netfilter log (tcpdump -i nflog:N, iptables' NFLOG target): a 4-byte header, then type-length-value
+     * attributes, the packet itself in the payload attribute.
+     */
+    NFLOG(239, "Linux NFLOG", Framing.NFLOG, 4, 0),
     IPV4(228, "raw IP", Framing.IP, 0, 0),
     IPV6(229, "raw IP", Framing.IP, 0, 0),
     /** Linux cooked capture v2: 20-byte header, protocol (an EtherType) in its first two bytes. */
@@ -39,7 +50,11 @@ enum LinkType {
         /** The protocol named by the EtherType at {@link #etherTypeAt()}. */
         ETHER_TYPE,
         /** An ERF record: the decoder reads its header, which names what follows (Ethernet, IP, PoS HDLC). */
-        ERF
+        ERF,
+        /** A PPP frame: the decoder reads its protocol field. */
+        PPP,
+        /** NFLOG attributes: the decoder finds the payload attribute. */
+        NFLOG
     }
 
     private static final List<LinkType> ALL = List.of(values());

@@ -86,6 +86,12 @@ final class PacketDecoder {
             case ERF:
                 erf(a, off, len);
                 break;
+            case PPP:
+                ppp(a, off, len, 0);
+                break;
+            case NFLOG:
+                nflog(a, off, len);
+                break;
             default:
                 throw new IllegalStateException(last.framing().name());
         }
@@ -125,6 +131,35 @@ final class PacketDecoder {
                             + " is not supported (Ethernet, IPv4, IPv6 and PoS records are); its packets are skipped");
                 }
             }
+        }
+    }
+
+    /** NFLOG's payload attribute: the logged packet, from its network header on. */
+    private static final int NFULA_PAYLOAD = 9;
+
+    /**
+     * A Linux NFLOG record: address family, version and resource id (4 bytes), then attributes of a 2-byte length
+     * (header included) and 2-byte type, both in the capturing host's byte order (little-endian as libpcap's hosts
+     * mostly are; a length that does not fit is read the other way round), each padded to 4 bytes. The payload
+     * attribute holds the IP packet.
+     */
+    private void nflog(byte[] a, int off, int len) {
+        int end = off + len;
+        for (int at = off + 4; at + 4 <= end; ) {
+            int length = (a[at] & 0xff) | (a[at + 1] & 0xff) << 8;
+            int type = (a[at + 2] & 0xff) | (a[at + 3] & 0xff) << 8;
+            if (length < 4 || at + length > end) {
+                length = Wire.u16(a, at);
+                type = Wire.u16(a, at + 2);
+                if (length < 4 || at + length > end) {
+                    return;
+                }
+            }
+            if ((type & 0x7fff) == NFULA_PAYLOAD) {
+                ipByVersion(a, at + 4, length - 4, 0);
+                return;
+            }
+            at += (length + 3) & ~3;
         }
     }
 

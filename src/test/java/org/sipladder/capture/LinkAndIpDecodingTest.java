@@ -55,12 +55,22 @@ class LinkAndIpDecodingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.IPV6, Link.ETHERNET, Link.ERF})
+    @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.IPV6, Link.ETHERNET, Link.ERF, Link.PPP, Link.C_HDLC,
+        Link.NFLOG})
     void linkTypesCarryingIpv6(int linkType) throws Exception {
         SipPayload p = only(Captures.pcap().linkType(linkType).udp(T, "[2001:db8::1]:5060", "[2001:db8:0:1::2]:5060",
                 INVITE));
         assertEquals("[2001:db8::1]:5060", p.src().toString());
         assertEquals("[2001:db8:0:1::2]:5060", p.dst().toString());
+    }
+
+    @Test
+    void nflogAttributesInEitherByteOrder() throws Exception {
+        byte[] ip = udpIpv4("10.3.3.1", "10.3.3.2");
+        for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            SipPayload p = only(Captures.pcap().linkType(Link.NFLOG).frame(T, Link.nflog(ip, order)));
+            assertEquals(new Endpoint("10.3.3.2", 5062), p.dst(), order.toString());
+        }
     }
 
     @Test

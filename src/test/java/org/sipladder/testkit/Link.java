@@ -5,7 +5,10 @@ import static org.sipladder.testkit.Bytes.concat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Link-layer frame builders: Ethernet with VLAN tags, Linux SLL and SLL2, BSD null/loopback, raw IP, ERF records. */
+/**
+ * Link-layer frame builders: Ethernet with VLAN tags, Linux SLL and SLL2, BSD null/loopback, raw IP, ERF records, PPP,
+ * Cisco HDLC, Linux NFLOG.
+ */
 public final class Link {
 
     public static final int ETHERNET = 1;
@@ -19,6 +22,10 @@ public final class Link {
     public static final int IPV6 = 229;
     public static final int SLL2 = 276;
     public static final int ERF = 197;
+    public static final int PPP = 9;
+    public static final int PPP_HDLC = 50;
+    public static final int C_HDLC = 104;
+    public static final int NFLOG = 239;
     /** ERF record types. */
     public static final int ERF_HDLC_POS = 1;
     public static final int ERF_ETH = 2;
@@ -94,6 +101,30 @@ public final class Link {
         return b.array();
     }
 
+    /** PPP with address and control bytes (HDLC-like framing) and the 2-byte protocol of IPv4 or IPv6. */
+    public static byte[] ppp(byte[] ipPacket) {
+        return concat(new byte[] {(byte) 0xff, 0x03, 0x00, (byte) (isIpv6(ipPacket) ? 0x57 : 0x21)}, ipPacket);
+    }
+
+    /** Cisco HDLC: unicast address, control 0, EtherType. */
+    public static byte[] ciscoHdlc(byte[] ipPacket) {
+        return concat(ByteBuffer.allocate(4).put((byte) 0x0f).put((byte) 0).putShort((short) etherTypeOf(ipPacket))
+                .array(), ipPacket);
+    }
+
+    /**
+     * A Linux NFLOG record: family, version 0, resource id, a prefix attribute ("sip") and the payload attribute with
+     * the packet; the attributes' length and type in {@code hostOrder}, each padded to four bytes.
+     */
+    public static byte[] nflog(byte[] ipPacket, ByteOrder hostOrder) {
+        int payload = 4 + ipPacket.length;
+        ByteBuffer b = ByteBuffer.allocate(4 + 8 + ((payload + 3) & ~3));
+        b.put((byte) (isIpv6(ipPacket) ? 10 : 2)).put((byte) 0).putShort((short) 5);
+        b.order(hostOrder).putShort((short) 8).putShort((short) 10).put(new byte[] {'s', 'i', 'p', 0});
+        b.putShort((short) payload).putShort((short) 9).put(ipPacket);
+        return b.array();
+    }
+
     /** Wraps an IP packet in whatever header {@code linkType} needs. */
     public static byte[] wrap(int linkType, byte[] ipPacket) {
         switch (linkType) {
@@ -105,6 +136,13 @@ public final class Link {
                 return sll2(etherTypeOf(ipPacket), ipPacket);
             case ERF:
                 return erf(ERF_ETH, ethernetIp(ipPacket));
+            case PPP:
+            case PPP_HDLC:
+                return ppp(ipPacket);
+            case C_HDLC:
+                return ciscoHdlc(ipPacket);
+            case NFLOG:
+                return nflog(ipPacket, ByteOrder.LITTLE_ENDIAN);
             case NULL:
                 return nullLoopback(ipPacket, ByteOrder.LITTLE_ENDIAN);
             case LOOP:
