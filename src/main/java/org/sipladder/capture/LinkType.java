@@ -36,6 +36,11 @@ enum LinkType {
      * attributes, the packet itself in the payload attribute.
      */
     NFLOG(239, "Linux NFLOG", Framing.NFLOG, 4, 0),
+    /**
+     * PDUs Wireshark exported (File > Export PDUs to File, tshark -U "OSI layer 7"; how decrypted SIP over TLS is
+     * often shared): tags naming the protocol, addresses and ports, then the PDU.
+     */
+    WIRESHARK_UPPER_PDU(252, "Wireshark exported PDUs", Framing.EXPORTED_PDU, 0, 0),
     IPV4(228, "raw IP", Framing.IP, 0, 0),
     IPV6(229, "raw IP", Framing.IP, 0, 0),
     /** Linux cooked capture v2: 20-byte header, protocol (an EtherType) in its first two bytes. */
@@ -54,7 +59,9 @@ enum LinkType {
         /** A PPP frame: the decoder reads its protocol field. */
         PPP,
         /** NFLOG attributes: the decoder finds the payload attribute. */
-        NFLOG
+        NFLOG,
+        /** Export PDU tags, then the PDU: the decoder reads the addresses and ports the tags give. */
+        EXPORTED_PDU
     }
 
     private static final List<LinkType> ALL = List.of(values());

@@ -92,6 +92,9 @@ final class PacketDecoder {
             case NFLOG:
                 nflog(a, off, len);
                 break;
+            case EXPORTED_PDU:
+                exportedPdu(a, off, len);
+                break;
             default:
                 throw new IllegalStateException(last.framing().name());
         }
@@ -132,6 +135,75 @@ final class PacketDecoder {
                 }
             }
         }
+    }
+
+    /** Export PDU tags (Wireshark's exported_pdu.h): the end of the tags, addresses, port type and ports. */
+    private static final int PDU_END = 0;
+    private static final int PDU_IPV4_SRC = 20;
+    private static final int PDU_IPV4_DST = 21;
+    private static final int PDU_IPV6_SRC = 22;
+    private static final int PDU_IPV6_DST = 23;
+    private static final int PDU_PORT_TYPE = 24;
+    private static final int PDU_SRC_PORT = 25;
+    private static final int PDU_DST_PORT = 26;
+    /** Wireshark's port types of TCP and SCTP (UDP is 3; others are read as datagrams too). */
+    private static final int PORT_TYPE_TCP = 2;
+    private static final int PORT_TYPE_SCTP = 1;
+
+    /**
+     * A PDU Wireshark exported: tags of a 2-byte type and 2-byte length (big-endian, the value padded to 4 bytes and
+     * the padding counted), up to the end tag, then the PDU, which is read as the transport's payload between the
+     * addresses and ports the tags give (one without them is left out: nothing to show it between).
+     */
+    private void exportedPdu(byte[] a, int off, int len) {
+        int end = off + len;
+        int at = off;
+        int srcAt = -1;
+        int dstAt = -1;
+        int srcLength = 0;
+        int dstLength = 0;
+        int portType = 0;
+        int srcPort = -1;
+        int dstPort = -1;
+        while (true) {
+            if (at + 4 > end) {
+                return;
+            }
+            int tag = Wire.u16(a, at);
+            int length = Wire.u16(a, at + 2);
+            at += 4;
+            if (tag == PDU_END) {
+                break;
+            }
+            if (at + length > end) {
+                return;
+            }
+            switch (tag) {
+                case PDU_IPV4_SRC, PDU_IPV6_SRC -> {
+                    srcAt = at;
+                    srcLength = Math.min(length, tag == PDU_IPV4_SRC ? 4 : 16);
+                }
+                case PDU_IPV4_DST, PDU_IPV6_DST -> {
+                    dstAt = at;
+                    dstLength = Math.min(length, tag == PDU_IPV4_DST ? 4 : 16);
+                }
+                case PDU_PORT_TYPE -> portType = length >= 4 ? Wire.int32(a, at) : 0;
+                case PDU_SRC_PORT -> srcPort = length >= 4 ? Wire.int32(a, at) : -1;
+                case PDU_DST_PORT -> dstPort = length >= 4 ? Wire.int32(a, at) : -1;
+                default -> {
+                    // protocol and table names, frame numbers, texts: the PDU itself says whether it is SIP
+                }
+            }
+            at += length;
+        }
+        if (srcAt < 0 || dstAt < 0 || srcLength != dstLength || srcLength != 4 && srcLength != 16 || srcPort < 0
+                || srcPort > 0xffff || dstPort < 0 || dstPort > 0xffff) {
+            return;
+        }
+        Transport transport = portType == PORT_TYPE_TCP ? Transport.TCP
+                : portType == PORT_TYPE_SCTP ? Transport.SCTP : Transport.UDP;
+        transports.exportedPdu(sink.endpoint(a, srcAt, srcLength, srcPort),
+                sink.endpoint(a, dstAt, dstLength, dstPort), transport, a, at, end);
     }
 
     /** NFLOG's payload attribute: the logged packet, from its network header on. */

@@ -132,6 +132,24 @@ final class TransportDecoder {
                 length, marks[0], feeds);
     }
 
+    /**
+     * A PDU Wireshark exported (File > Export PDUs, tshark -U): the payload of a UDP datagram, a TCP stream's message
+     * or segment, as the export's tags address it. A SIP message is handed on like a datagram's; anything else is
+     * left, as a datagram that is not SIP is.
+     */
+    void exportedPdu(Endpoint src, Endpoint dst, Transport transport, byte[] a, int p, int end) {
+        if (p >= end) {
+            return;
+        }
+        int startLine = SipFraming.mayStart(a[p]) ? SipFraming.startLine(a, p, end) : SipFraming.NO;
+        if (startLine <= 0) {
+            return;
+        }
+        int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
+        sink.afterMessage(a, p + length, end);
+        sink.emit(src, dst, transport, a, p, length, marks[0], feeds);
+    }
+
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */
     static int datagramMessageLength(byte[] a, int p, int end) {
         return lengthFrom(a, p, end, ByteWords.indexOf(a, p, end, (byte) '\n'), null, null);

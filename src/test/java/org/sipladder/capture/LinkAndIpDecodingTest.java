@@ -46,9 +46,9 @@ class LinkAndIpDecodingTest {
         only(Captures.pcap().frame(T, Link.ethernetIp(udpIpv4("10.1.1.1", "10.1.1.2"), 200, 100)));
     }
 
-    /** Every entry of the link-type table except raw IPv6, which cannot carry IPv4. */
+    /** Every entry of the link-type table except raw IPv6, which cannot carry IPv4, and exported PDUs (no IP). */
     @ParameterizedTest
-    @EnumSource(value = LinkType.class, names = "IPV6", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = LinkType.class, names = {"IPV6", "WIRESHARK_UPPER_PDU"}, mode = EnumSource.Mode.EXCLUDE)
     void linkTypesCarryingIpv4(LinkType linkType) throws Exception {
         SipPayload p = only(Captures.pcap().linkType(linkType.number()).udp(T, "192.168.0.1:5060", "192.168.0.2:5070", INVITE));
         assertEquals(new Endpoint("192.168.0.2", 5070), p.dst());
@@ -62,6 +62,44 @@ class LinkAndIpDecodingTest {
                 INVITE));
         assertEquals("[2001:db8::1]:5060", p.src().toString());
         assertEquals("[2001:db8:0:1::2]:5060", p.dst().toString());
+    }
+
+    /** An exported PDU as tshark -U "OSI layer 7" writes it: name, addresses, port type and ports, end, the PDU. */
+    private static byte[] exportedPdu(byte[] src, byte[] dst, int portType, int srcPort, int dstPort, String pdu) {
+        int v6 = src.length == 16 ? 2 : 0;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 * (4 + src.length) + 3 * 8 + 4 + pdu.length());
+        b.putShort((short) 12).putShort((short) 4).put(new byte[] {'s', 'i', 'p', 0});
+        b.putShort((short) (20 + v6)).putShort((short) src.length).put(src);
+        b.putShort((short) (21 + v6)).putShort((short) dst.length).put(dst);
+        b.putShort((short) 24).putShort((short) 4).putInt(portType);
+        b.putShort((short) 25).putShort((short) 4).putInt(srcPort);
+        b.putShort((short) 26).putShort((short) 4).putInt(dstPort);
+        b.putShort((short) 0).putShort((short) 0).put(Bytes.ascii(pdu));
+        return b.array();
+    }
+
+    @Test
+    void pdusWiresharkExportedAreReadBetweenTheirTagsAddresses() throws Exception {
+        byte[] v4a = {10, 4, 4, 1};
+        byte[] v4b = {10, 4, 4, 2};
+        SipPayload udp = only(Captures.pcapng().iface(252, 6).frame(T, exportedPdu(v4a, v4b, 3, 5060, 5080, INVITE)));
+        assertEquals("10.4.4.1:5060", udp.src().toString());
+        assertEquals("10.4.4.2:5080", udp.dst().toString());
+        assertEquals(Transport.UDP, udp.transport());
+        byte[] v6a = new byte[16];
+        byte[] v6b = new byte[16];
+        v6a[0] = 0x20;
+        v6b[0] = 0x20;
+        v6b[15] = 2;
+        SipPayload tcp = only(Captures.pcapng().iface(252, 6).frame(T, exportedPdu(v6a, v6b, 2, 5061, 5060, INVITE)));
+        assertEquals("[2000::2]:5060", tcp.dst().toString());
+        assertEquals(Transport.TCP, tcp.transport());
+        // RTP exported, and a SIP PDU without addresses: nothing to show
+        RecordingListener r = RecordingListener.read(Captures.pcapng().iface(252, 6)
+                .frame(T, exportedPdu(v4a, v4b, 3, 40000, 40002, "\u0080\u0000rtp"))
+                .frame(T, Bytes.concat(new byte[] {0, 0, 0, 0}, Bytes.ascii(INVITE))).write(dir.resolve("pdu.pcapng")));
+        assertEquals(List.of(), r.payloads);
+        assertEquals(List.of(), r.warnings);
     }
 
     @Test
