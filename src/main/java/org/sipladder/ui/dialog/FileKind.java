@@ -10,9 +10,9 @@ import java.util.List;
  */
 public record FileKind(String description, List<String> patterns) {
 
-    public static final FileKind CAPTURES = new FileKind("Captures (pcap, pcapng, erf, gz, zst)",
-            List.of("*.pcap", "*.pcapng", "*.cap", "*.erf", "*.gz", "*.pcap.gz", "*.pcapng.gz", "*.erf.gz", "*.zst",
-                    "*.pcap.zst", "*.pcapng.zst", "*.erf.zst"));
+    public static final FileKind CAPTURES = new FileKind("Captures (pcap, pcapng, erf, cap, snoop, gz, zst)",
+            List.of("*.pcap", "*.pcapng", "*.cap", "*.erf", "*.snoop", "*.gz", "*.pcap.gz", "*.pcapng.gz", "*.erf.gz",
+                    "*.zst", "*.pcap.zst", "*.pcapng.zst", "*.erf.zst"));
     public static final FileKind JSON = new FileKind("LiveKit config (lk --json output)", List.of("*.json"));
     public static final FileKind PNG = new FileKind("PNG image", List.of("*.png"));
     public static final FileKind SVG = new FileKind("SVG image", List.of("*.svg"));
