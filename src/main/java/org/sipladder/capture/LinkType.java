@@ -29,8 +29,14 @@ enum LinkType {
     PPP_HDLC(50, "PPP", Framing.PPP, 0, 0),
     /** Cisco HDLC: address, control, then an EtherType. */
     C_HDLC(104, "Cisco HDLC", Framing.ETHER_TYPE, 4, 2),
+    /** IEEE 802.11 (Wi-Fi) frames as a monitor-mode capture records them, without a radio header. */
+    IEEE802_11(105, "802.11", Framing.WIFI, 0, 0),
     /** Linux cooked capture v1: 16-byte header, protocol (an EtherType) in its last two bytes. */
     LINUX_SLL(113, "Linux cooked SLL", Framing.ETHER_TYPE, 16, 14),
+    /** 802.11 behind a radiotap header (its length in bytes 2-3, little-endian): most monitor-mode captures. */
+    IEEE802_11_RADIOTAP(127, "802.11", Framing.WIFI, 0, 0),
+    /** 802.11 behind a PPI header (its length in bytes 2-3, little-endian; the DLT after it says 802.11). */
+    PPI(192, "802.11", Framing.WIFI, 0, 0),
     /**
      * Linux netfilter log (tcpdump -i nflog:N, iptables' NFLOG target): a 4-byte header, then type-length-value
      * attributes, the packet itself in the payload attribute.
@@ -61,7 +67,9 @@ enum LinkType {
         /** NFLOG attributes: the decoder finds the payload attribute. */
         NFLOG,
         /** Export PDU tags, then the PDU: the decoder reads the addresses and ports the tags give. */
-        EXPORTED_PDU
+        EXPORTED_PDU,
+        /** An 802.11 frame, behind a radio header for some link types: the decoder reads both. */
+        WIFI
     }
 
     private static final List<LinkType> ALL = List.of(values());

@@ -95,6 +95,9 @@ final class PacketDecoder {
             case EXPORTED_PDU:
                 exportedPdu(a, off, len);
                 break;
+            case WIFI:
+                wifi(linkType, a, off, len);
+                break;
             default:
                 throw new IllegalStateException(last.framing().name());
         }
@@ -135,6 +138,60 @@ final class PacketDecoder {
                 }
             }
         }
+    }
+
+    private static final int LINKTYPE_802_11 = 105;
+    private static final int LINKTYPE_RADIOTAP = 127;
+
+    /**
+     * An 802.11 frame, behind a radiotap or PPI header (each gives its own length in bytes 2-3, little-endian; PPI's
+     * says in bytes 4-7 which frame follows). Only data frames carry packets: the 24-byte header, a fourth address
+     * when the frame goes between two access points, QoS control, and HT control when the order bit is set on a QoS
+     * frame; null frames carry nothing, a protected (encrypted) one nothing readable, an A-MSDU is not taken apart.
+     * The body is LLC/SNAP with an EtherType. A trailing FCS lies past the IP packet's length and is not read.
+     */
+    private void wifi(int linkType, byte[] a, int off, int len) {
+        int at = off;
+        int end = off + len;
+        if (linkType != LINKTYPE_802_11) {
+            if (len < 8) {
+                return;
+            }
+            int header = (a[off + 2] & 0xff) | (a[off + 3] & 0xff) << 8;
+            if (linkType != LINKTYPE_RADIOTAP && Wire.int32(a, off + 4, java.nio.ByteOrder.LITTLE_ENDIAN)
+                    != LINKTYPE_802_11) {
+                return; // PPI in front of something else than 802.11
+            }
+            at += header;
+        }
+        if (at + 24 > end) {
+            return;
+        }
+        int fc0 = a[at] & 0xff;
+        int fc1 = a[at + 1] & 0xff;
+        int type = fc0 >> 2 & 0x3;
+        int subtype = fc0 >> 4 & 0xf;
+        if (type != 2 || (subtype & 0x4) != 0 || (fc1 & 0x40) != 0) {
+            return; // not data, a null frame, or protected
+        }
+        int header = 24;
+        if ((fc1 & 0x03) == 0x03) {
+            header += 6;
+        }
+        if ((subtype & 0x8) != 0) {
+            if (at + header + 2 > end || (a[at + header] & 0x80) != 0) {
+                return; // an A-MSDU
+            }
+            header += 2;
+            if ((fc1 & 0x80) != 0) {
+                header += 4;
+            }
+        }
+        int llc = at + header;
+        if (llc + 8 > end || (a[llc] & 0xff) != 0xaa || (a[llc + 1] & 0xff) != 0xaa || a[llc + 2] != 0x03) {
+            return;
+        }
+        etherType(Wire.u16(a, llc + 6), a, llc + 8, end - llc - 8, 0);
     }
 
     /** Export PDU tags (Wireshark's exported_pdu.h): the end of the tags, addresses, port type and ports. */

@@ -193,12 +193,12 @@ class CaptureReaderTest {
     void unreadableInputsGiveOneLineNamingTheFile() throws IOException {
         Path empty = Files.write(dir.resolve("empty.pcap"), new byte[0]);
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello, this is not a capture");
-        Path wifi = Files.write(dir.resolve("wifi.pcap"), headerWithLinkType(105));
+        Path user0 = Files.write(dir.resolve("user0.pcap"), headerWithLinkType(147));
         Path cutHeader = Files.write(dir.resolve("short.pcap"), Arrays.copyOf(headerWithLinkType(1), 10));
         Path badGzip = Files.write(dir.resolve("bad.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         assertMessage(empty, "is empty");
         assertMessage(text, "not a pcap, pcapng or ERF");
-        assertMessage(wifi, "unsupported link type 105");
+        assertMessage(user0, "unsupported link type 147");
         assertMessage(cutHeader, "cut short");
         assertMessage(dir.resolve("missing.pcap"), "no such file");
         assertMessage(dir, "is a directory");

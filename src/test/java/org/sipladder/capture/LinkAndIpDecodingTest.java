@@ -56,7 +56,7 @@ class LinkAndIpDecodingTest {
 
     @ParameterizedTest
     @ValueSource(ints = {Link.SLL, Link.SLL2, Link.RAW, Link.IPV6, Link.ETHERNET, Link.ERF, Link.PPP, Link.C_HDLC,
-        Link.NFLOG})
+        Link.NFLOG, Link.WIFI, Link.RADIOTAP, Link.PPI})
     void linkTypesCarryingIpv6(int linkType) throws Exception {
         SipPayload p = only(Captures.pcap().linkType(linkType).udp(T, "[2001:db8::1]:5060", "[2001:db8:0:1::2]:5060",
                 INVITE));
@@ -100,6 +100,25 @@ class LinkAndIpDecodingTest {
                 .frame(T, Bytes.concat(new byte[] {0, 0, 0, 0}, Bytes.ascii(INVITE))).write(dir.resolve("pdu.pcapng")));
         assertEquals(List.of(), r.payloads);
         assertEquals(List.of(), r.warnings);
+    }
+
+    @Test
+    void wifiFramesThatCarryNoReadablePacketAreLeft() throws Exception {
+        byte[] frame = Link.wifi(udpIpv4("10.6.6.1", "10.6.6.2"), false);
+        byte[] encrypted = frame.clone();
+        encrypted[1] |= 0x40;
+        byte[] nullData = frame.clone();
+        nullData[0] = 0x48;
+        byte[] beacon = frame.clone();
+        beacon[0] = (byte) 0x80;
+        RecordingListener r = RecordingListener.read(Captures.pcap().linkType(Link.RADIOTAP)
+                .frame(T, Link.radiotap(encrypted, 8)).frame(T, Link.radiotap(nullData, 8))
+                .frame(T, Link.radiotap(beacon, 8)).frame(T, Link.radiotap(frame, 8)).write(dir.resolve("wifi.pcap")));
+        assertEquals(List.of(4L), r.frames());
+        // a radiotap header with fields (here 32 bytes), and a frame check sequence after the packet
+        byte[] fcs = Bytes.concat(frame, new byte[] {1, 2, 3, 4});
+        SipPayload p = only(Captures.pcap().linkType(Link.RADIOTAP).frame(T, Link.radiotap(fcs, 32)));
+        assertEquals(INVITE, new String(p.data(), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 
 /**
  * Link-layer frame builders: Ethernet with VLAN tags, Linux SLL and SLL2, BSD null/loopback, raw IP, ERF records, PPP,
- * Cisco HDLC, Linux NFLOG.
+ * Cisco HDLC, Linux NFLOG, 802.11 (bare, behind radiotap or PPI).
  */
 public final class Link {
 
@@ -26,6 +26,9 @@ public final class Link {
     public static final int PPP_HDLC = 50;
     public static final int C_HDLC = 104;
     public static final int NFLOG = 239;
+    public static final int WIFI = 105;
+    public static final int RADIOTAP = 127;
+    public static final int PPI = 192;
     /** ERF record types. */
     public static final int ERF_HDLC_POS = 1;
     public static final int ERF_ETH = 2;
@@ -125,6 +128,36 @@ public final class Link {
         return b.array();
     }
 
+    /**
+     * An 802.11 data frame from a station to its access point (ToDS) holding {@code ipPacket} behind LLC/SNAP; with
+     * {@code qos}, a QoS data frame with HT control (the order bit) between two access points (four addresses).
+     */
+    public static byte[] wifi(byte[] ipPacket, boolean qos) {
+        int header = qos ? 24 + 6 + 2 + 4 : 24;
+        ByteBuffer b = ByteBuffer.allocate(header + 8 + ipPacket.length);
+        b.put((byte) (qos ? 0x88 : 0x08)).put((byte) (qos ? 0x83 : 0x01)).putShort((short) 0);
+        b.put(DST_MAC).put(SRC_MAC).put(DST_MAC).putShort((short) 0);
+        if (qos) {
+            b.put(SRC_MAC).putShort((short) 0).putInt(0);
+        }
+        b.put(new byte[] {(byte) 0xaa, (byte) 0xaa, 0x03, 0, 0, 0}).putShort((short) etherTypeOf(ipPacket)).put(ipPacket);
+        return b.array();
+    }
+
+    /** A radiotap header of {@code length} bytes (no fields present beyond padding) before {@code frame}. */
+    public static byte[] radiotap(byte[] frame, int length) {
+        ByteBuffer h = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        h.put((byte) 0).put((byte) 0).putShort((short) length).putInt(0);
+        return concat(h.array(), frame);
+    }
+
+    /** A PPI header (8 bytes, no fields) saying an 802.11 frame follows. */
+    public static byte[] ppi(byte[] frame) {
+        ByteBuffer h = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        h.put((byte) 0).put((byte) 0).putShort((short) 8).putInt(WIFI);
+        return concat(h.array(), frame);
+    }
+
     /** Wraps an IP packet in whatever header {@code linkType} needs. */
     public static byte[] wrap(int linkType, byte[] ipPacket) {
         switch (linkType) {
@@ -143,6 +176,12 @@ public final class Link {
                 return ciscoHdlc(ipPacket);
             case NFLOG:
                 return nflog(ipPacket, ByteOrder.LITTLE_ENDIAN);
+            case WIFI:
+                return wifi(ipPacket, false);
+            case RADIOTAP:
+                return radiotap(wifi(ipPacket, true), 8);
+            case PPI:
+                return ppi(wifi(ipPacket, false));
             case NULL:
                 return nullLoopback(ipPacket, ByteOrder.LITTLE_ENDIAN);
             case LOOP:
