@@ -346,6 +346,12 @@ final class PacketDecoder {
         }
     }
 
+    /**
+     * An MPLS label stack, then what its bottom label carries: IPv4 or IPv6 by the first nibble, as Wireshark tells
+     * them; else an Ethernet frame (VPLS, EoMPLS: carriers' core taps) when its EtherType is one the decoder reads,
+     * right after the label or after a pseudowire control word (first nibble 0, RFC 4448). tshark's defaults read
+     * the frame only without control word and when its first nibble is 0; it needs "Decode As" for the others.
+     */
     private void mpls(byte[] a, int off, int len, int depth) {
         int at = off;
         int end = off + len;
@@ -353,10 +359,30 @@ final class PacketDecoder {
             boolean bottom = (a[at + 2] & 0x01) != 0;
             at += 4;
             if (bottom) {
-                ipByVersion(a, at, end - at, depth);
+                mplsPayload(a, at, end, depth);
                 return;
             }
         }
+    }
+
+    private void mplsPayload(byte[] a, int at, int end, int depth) {
+        if (at >= end || depth >= MAX_DEPTH) {
+            return; // a frame nesting Ethernet in MPLS in Ethernet... stops as deep tunnels do
+        }
+        int nibble = (a[at] & 0xf0) >> 4;
+        if (nibble == 4 || nibble == 6) {
+            ipByVersion(a, at, end - at, depth);
+        } else if (at + 14 <= end && isReadEtherType(Wire.u16(a, at + 12))) {
+            ethernet(a, at, end - at, depth + 1);
+        } else if (nibble == 0 && at + 4 + 14 <= end && isReadEtherType(Wire.u16(a, at + 4 + 12))) {
+            ethernet(a, at + 4, end - at - 4, depth + 1);
+        }
+    }
+
+    /** EtherTypes an Ethernet frame inside a tunnel is read for: IP, VLAN tags, MPLS, PPPoE. */
+    private static boolean isReadEtherType(int type) {
+        return type == ETHERTYPE_IPV4 || type == ETHERTYPE_IPV6 || type == 0x8100 || type == 0x88a8
+                || type == 0x8847 || type == 0x8864;
     }
 
     private void pppoe(byte[] a, int off, int len, int depth) {

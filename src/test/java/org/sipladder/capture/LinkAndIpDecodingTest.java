@@ -121,6 +121,34 @@ class LinkAndIpDecodingTest {
         assertEquals(INVITE, new String(p.data(), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
+    /** MPLS labels (the last with the bottom-of-stack bit) before {@code payload}. */
+    private static byte[] mpls(byte[] payload, int labels) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * labels + payload.length);
+        for (int i = 0; i < labels; i++) {
+            b.putInt((1000 + i) << 12 | (i == labels - 1 ? 0x100 : 0) | 64);
+        }
+        return b.put(payload).array();
+    }
+
+    @Test
+    void mplsCarriesIpOrEthernetWithOrWithoutControlWord() throws Exception {
+        byte[] ip = udpIpv4("10.7.7.1", "10.7.7.2");
+        byte[] inner = Link.ethernetIp(ip);
+        byte[] noControlWordFrame = inner.clone();
+        noControlWordFrame[0] = 0x52; // a destination MAC whose first nibble is neither 0, 4 nor 6
+        for (byte[] payload : List.of(ip, Bytes.concat(new byte[4], inner), noControlWordFrame)) {
+            SipPayload p = only(Captures.pcap().frame(T, Link.ethernet(0x8847, mpls(payload, 2))));
+            assertEquals(new Endpoint("10.7.7.2", 5062), p.dst());
+        }
+        // Ethernet in MPLS in Ethernet in MPLS... stops at the decoder's depth, without a trace
+        byte[] nested = Link.ethernetIp(ip);
+        for (int i = 0; i < 200; i++) {
+            nested = Link.ethernet(0x8847, mpls(Bytes.concat(new byte[4], nested), 1));
+        }
+        RecordingListener r = RecordingListener.read(Captures.pcap().frame(T, nested).write(dir.resolve("deep.pcap")));
+        assertEquals(List.of(), r.payloads);
+    }
+
     @Test
     void nflogAttributesInEitherByteOrder() throws Exception {
         byte[] ip = udpIpv4("10.3.3.1", "10.3.3.2");
