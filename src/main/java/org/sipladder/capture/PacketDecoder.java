@@ -22,6 +22,8 @@ final class PacketDecoder {
     private static final int PROTO_GRE = 47;
     /** VXLAN (RFC 7348) carries whole Ethernet frames in UDP to this port. */
     private static final int VXLAN_PORT = 4789;
+    /** TZSP (TaZmen Sniffer Protocol): MikroTik's packet sniffer streams what it captures to this UDP port. */
+    private static final int TZSP_PORT = 37008;
     /** GTP-U (3GPP TS 29.281), the mobile core's user plane, carries subscribers' IP packets in UDP on this port. */
     private static final int GTP_U_PORT = 2152;
     private static final int GTP_G_PDU = 0xff;
@@ -562,11 +564,37 @@ final class PacketDecoder {
                         && gtpU(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
                     break;
                 }
+                if (len >= 8 + 4 + 1 + 14 && Wire.u16(a, off + 2) == TZSP_PORT
+                        && tzsp(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
+                    break;
+                }
                 transports.transport(protocol, header, a, off, len);
                 break;
             default:
                 transports.transport(protocol, header, a, off, len);
         }
+    }
+
+    /**
+     * A TZSP datagram: version 1, type (0 received, 1 sent), encapsulation (1: Ethernet), tagged fields up to the end
+     * tag (1; tag 0 is padding, the others have a length byte), then the captured frame, which is read as the capture
+     * read it (tshark decodes this port so). True when it was one; else the datagram is read as UDP.
+     */
+    private boolean tzsp(byte[] a, int off, int len, int depth) {
+        int end = off + len;
+        if (len < 5 || a[off] != 1 || (a[off + 1] & 0xff) > 1 || Wire.u16(a, off + 2) != 1 || depth > MAX_DEPTH) {
+            return false;
+        }
+        int at = off + 4;
+        while (at < end) {
+            int tag = a[at] & 0xff;
+            if (tag == 1) {
+                ethernet(a, at + 1, end - at - 1, depth);
+                return true;
+            }
+            at += tag == 0 ? 1 : at + 1 < end ? 2 + (a[at + 1] & 0xff) : end;
+        }
+        return false;
     }
 
     private void gre(byte[] a, int off, int len, int depth) {

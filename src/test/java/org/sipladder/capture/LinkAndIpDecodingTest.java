@@ -150,6 +150,18 @@ class LinkAndIpDecodingTest {
     }
 
     @Test
+    void framesMikroTiksSnifferStreamsOverTzspAreRead() throws Exception {
+        byte[] frame = Link.ethernetIp(udpIpv4("10.8.8.1", "10.8.8.2"));
+        byte[] tzsp = Bytes.concat(new byte[] {1, 0, 0, 1, 0, 0x0a, 4, 0, 0, 0, 5, 1}, frame); // padding, a tag, end
+        SipPayload p = only(Captures.pcap().udp(T, "192.168.88.1:40000", "192.168.88.2:37008", tzsp));
+        assertEquals(new Endpoint("10.8.8.2", 5062), p.dst());
+        // another encapsulation than Ethernet, or no TZSP at all: the datagram is read as UDP (SIP on that port)
+        byte[] sip = Bytes.ascii(INVITE);
+        SipPayload plain = only(Captures.pcap().udp(T, "192.168.88.1:40000", "192.168.88.2:37008", sip));
+        assertEquals(new Endpoint("192.168.88.2", 37008), plain.dst());
+    }
+
+    @Test
     void nflogAttributesInEitherByteOrder() throws Exception {
         byte[] ip = udpIpv4("10.3.3.1", "10.3.3.2");
         for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
