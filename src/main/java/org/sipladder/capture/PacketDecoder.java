@@ -22,6 +22,10 @@ final class PacketDecoder {
     private static final int PROTO_GRE = 47;
     /** VXLAN (RFC 7348) carries whole Ethernet frames in UDP to this port. */
     private static final int VXLAN_PORT = 4789;
+    /** GENEVE (RFC 8926): cloud load balancers (AWS Gateway Load Balancer) hand packets to appliances in it. */
+    private static final int GENEVE_PORT = 6081;
+    /** L2TP (RFC 2661): VPNs carry PPP sessions, and the IP in them, to this UDP port. */
+    private static final int L2TP_PORT = 1701;
     /** TZSP (TaZmen Sniffer Protocol): MikroTik's packet sniffer streams what it captures to this UDP port. */
     private static final int TZSP_PORT = 37008;
     /** GTP-U (3GPP TS 29.281), the mobile core's user plane, carries subscribers' IP packets in UDP on this port. */
@@ -564,6 +568,14 @@ final class PacketDecoder {
                         && gtpU(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
                     break;
                 }
+                if (len >= 8 + 8 + 20 && Wire.u16(a, off + 2) == GENEVE_PORT
+                        && geneve(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
+                    break;
+                }
+                if (len >= 8 + 6 + 20 && (Wire.u16(a, off + 2) == L2TP_PORT || Wire.u16(a, off) == L2TP_PORT)
+                        && l2tp(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
+                    break;
+                }
                 if (len >= 8 + 4 + 1 + 14 && Wire.u16(a, off + 2) == TZSP_PORT
                         && tzsp(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
                     break;
@@ -573,6 +585,55 @@ final class PacketDecoder {
             default:
                 transports.transport(protocol, header, a, off, len);
         }
+    }
+
+    /**
+     * A GENEVE packet: version 0 with its option length (in 4-byte words) in the first byte, flags, the protocol type
+     * (an EtherType, 0x6558 for Ethernet), the network identifier, options; then the packet. True when it was one.
+     */
+    private boolean geneve(byte[] a, int off, int len, int depth) {
+        if (len < 8 || (a[off] & 0xc0) != 0 || depth > MAX_DEPTH) {
+            return false;
+        }
+        int at = off + 8 + 4 * (a[off] & 0x3f);
+        int end = off + len;
+        int type = Wire.u16(a, off + 2);
+        if (at > end || type != ETHERTYPE_TEB && type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6) {
+            return false;
+        }
+        if (type == ETHERTYPE_TEB) {
+            ethernet(a, at, end - at, depth);
+        } else {
+            ipByVersion(a, at, end - at, depth);
+        }
+        return true;
+    }
+
+    /**
+     * An L2TPv2 data message (RFC 2661 3.1): flags and version 2, the length, sequence numbers and offset when their
+     * bits say so, tunnel and session ids, then a PPP frame. Control messages carry no packet. True when it was
+     * L2TPv2.
+     */
+    private boolean l2tp(byte[] a, int off, int len, int depth) {
+        if (len < 6 || (a[off + 1] & 0x0f) != 2 || depth > MAX_DEPTH) {
+            return false;
+        }
+        int flags = a[off] & 0xff;
+        if ((flags & 0x80) != 0) {
+            return true; // a control message
+        }
+        int at = off + 2 + ((flags & 0x40) != 0 ? 2 : 0) + 4 + ((flags & 0x08) != 0 ? 4 : 0);
+        int end = off + len;
+        if ((flags & 0x02) != 0) {
+            if (at + 2 > end) {
+                return true;
+            }
+            at += 2 + Wire.u16(a, at);
+        }
+        if (at < end) {
+            ppp(a, at, end - at, depth);
+        }
+        return true;
     }
 
     /**

@@ -162,6 +162,31 @@ class LinkAndIpDecodingTest {
     }
 
     @Test
+    void geneveAndL2tpTunnelsAreReadThrough() throws Exception {
+        byte[] ip = udpIpv4("10.9.9.1", "10.9.9.2");
+        // GENEVE with an 8-byte option around an Ethernet frame, and around an IP packet
+        byte[] option = {0x01, 0x08, 1, 1, 0, 0, 0, 0};
+        byte[] geneveEthernet = Bytes.concat(new byte[] {0x02, 0, 0x65, 0x58, 0, 0, 7, 0}, option, Link.ethernetIp(ip));
+        byte[] geneveIp = Bytes.concat(new byte[] {0, 0, 0x08, 0x00, 0, 0, 7, 0}, ip);
+        // L2TPv2 data message with the length bit, PPP in HDLC-like framing; a control message carries nothing
+        byte[] ppp = Link.ppp(ip);
+        java.nio.ByteBuffer l2tp = java.nio.ByteBuffer.allocate(8 + ppp.length);
+        l2tp.put((byte) 0x40).put((byte) 0x02).putShort((short) (8 + ppp.length)).putShort((short) 11)
+                .putShort((short) 22).put(ppp);
+        byte[] control = l2tp.array().clone();
+        control[0] = (byte) 0xc8;
+        for (byte[] tunnel : List.of(geneveEthernet, geneveIp)) {
+            SipPayload p = only(Captures.pcap().udp(T, "172.31.0.1:40001", "172.31.0.2:6081", tunnel));
+            assertEquals(new Endpoint("10.9.9.2", 5062), p.dst());
+        }
+        SipPayload p = only(Captures.pcap().udp(T, "198.51.100.1:1701", "198.51.100.2:1701", l2tp.array()));
+        assertEquals(new Endpoint("10.9.9.2", 5062), p.dst());
+        RecordingListener r = RecordingListener.read(Captures.pcap()
+                .udp(T, "198.51.100.1:1701", "198.51.100.2:1701", control).write(dir.resolve("l2tp.pcap")));
+        assertEquals(List.of(), r.payloads);
+    }
+
+    @Test
     void nflogAttributesInEitherByteOrder() throws Exception {
         byte[] ip = udpIpv4("10.3.3.1", "10.3.3.2");
         for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
