@@ -3,8 +3,9 @@ package org.sipladder.capture;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Capture file formats the reader does not decode, told by their first four bytes, so that refusing one names it
- * and says how to convert it (Wireshark reads them all). Recognising another is one entry here.
+ * Capture file formats other than pcap and pcapng, told by their first four bytes: NetMon and snoop files are read
+ * ({@link NetmonRecords}, {@link SnoopRecords}); refusing one of the others names it and says how to convert it
+ * (Wireshark reads them all). Recognising another is one entry here.
  */
 enum ForeignCaptureFormat {
     NETMON_1("RTSS", "Microsoft Network Monitor 1.x"),
