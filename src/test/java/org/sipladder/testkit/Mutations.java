@@ -62,6 +62,18 @@ public final class Mutations {
                 .tcp(T, "10.0.0.1:1000", "10.0.0.2:80", 1 + req.length, Segments.PSH,
                         WebSockets.text(invite, null)).toBytes());
         s.add(Captures.pcap().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", inviteText).toBytes());
+        // formats without pcap's magic and tunnels read since (an ERF file; GENEVE, L2TP, TZSP, Ethernet over MPLS)
+        s.add(Captures.erf().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", inviteText)
+                .udp(T + 1, "10.0.0.2:5060", "10.0.0.1:5060", okText)
+                .udp(T + 2, "10.0.0.1:5060", "10.0.0.2:5060", inviteText).toBytes());
+        byte[] ip = Ip.ipv4("10.0.0.1", "10.0.0.2", Ip.UDP, udp);
+        byte[] geneve = Bytes.concat(new byte[] {0, 0, 0x65, 0x58, 0, 0, 7, 0}, Link.ethernetIp(ip));
+        byte[] l2tp = Bytes.concat(new byte[] {0x00, 0x02, 0, 11, 0, 22}, Link.ppp(ip));
+        byte[] tzsp = Bytes.concat(new byte[] {1, 0, 0, 1, 1}, Link.ethernetIp(ip));
+        byte[] eompls = Bytes.concat(new byte[] {0, 0x3e, (byte) 0x81, 64, 0, 0, 0, 0}, Link.ethernetIp(ip));
+        s.add(Captures.pcap().udp(T, "192.0.2.1:40000", "192.0.2.2:6081", geneve)
+                .udp(T, "192.0.2.1:1701", "192.0.2.2:1701", l2tp).udp(T, "192.0.2.1:40000", "192.0.2.2:37008", tzsp)
+                .frame(T, Link.ethernet(0x8847, eompls)).toBytes());
                 return s;
     }
 
@@ -72,7 +84,8 @@ public final class Mutations {
         byte[] udpInvite = Segments.udp(5060, 5060, inv);
         byte[] innerIp = Ip.ipv4("10.45.0.7", "10.0.0.2", Ip.UDP, udpInvite);
         List<byte[]> s = new ArrayList<>();
-        for (int link : new int[] {Link.ETHERNET, Link.SLL, Link.SLL2, Link.RAW, Link.NULL, Link.LOOP, Link.IPV4}) {
+        for (int link : new int[] {Link.ETHERNET, Link.SLL, Link.SLL2, Link.RAW, Link.NULL, Link.LOOP, Link.IPV4,
+            Link.NFLOG, Link.RADIOTAP, Link.PPI, Link.PPP, Link.C_HDLC}) {
             s.add(Captures.pcap().linkType(link).udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite)
                     .udp(T + 1, "10.0.0.2:5060", "10.0.0.1:5060", ok).toBytes());
         }
