@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.sipladder.flow.CallFlow;
@@ -31,6 +32,17 @@ public final class DialogCounts {
         }
     }
 
+    /**
+     * The first {@value #NAMED} of {@code methods} (most frequent first), each cut to {@value #NAME_WIDTH} characters,
+     * joined by {@code separator}, and "..." after them when there are more: as the diagnosis and the app's status
+     * name the other dialogs.
+     */
+    public static String named(List<String> methods, String separator) {
+        return methods.stream().limit(NAMED)
+                .map(m -> m.length() <= NAME_WIDTH ? m : m.substring(0, NAME_WIDTH - 3) + "...")
+                .collect(Collectors.joining(separator)) + (methods.size() > NAMED ? separator + "..." : "");
+    }
+
     /** Methods named at most, and the longest name shown whole (a fuzzing suite's methods are kilobytes long). */
     private static final int NAMED = 6;
     private static final int NAME_WIDTH = 24;
@@ -45,10 +57,8 @@ public final class DialogCounts {
         if (others == 0) {
             return text;
         }
-        String names = methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(NAMED).map(Map.Entry::getKey)
-                .map(m -> m.length() <= NAME_WIDTH ? m : m.substring(0, NAME_WIDTH - 3) + "...")
-                .collect(Collectors.joining("/")) + (methods.size() > NAMED ? "/..." : "");
+        String names = named(methods.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList(), "/");
         return text + ", " + others + " " + names + " dialog" + (others == 1 ? "" : "s") + " (" + failedOthers + " failed)";
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +24,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sipladder.diagnose.DialogCounts;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.FlowMessage;
@@ -404,9 +404,9 @@ public final class MainWindowViewModel {
         int otherCount = others.values().stream().mapToInt(Integer::intValue).sum();
         s.append(Counts.callsAndOthers(result.calls().size(), otherCount));
         if (otherCount > 0) {
-            s.append(others.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey)
-                    .collect(Collectors.joining(", ", " (", ")")));
+            s.append(" (").append(DialogCounts.named(others.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList(), ", ")).append(")");
         }
         s.append(", ").append(count(result.messageCount(), "SIP message"))
                 .append(" in ").append(source.displayName());

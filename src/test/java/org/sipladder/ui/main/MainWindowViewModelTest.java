@@ -64,6 +64,22 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aFuzzingSuitesMethodsAreNamedShortInTheStatus(@TempDir Path dir) throws Exception {
+        // PROTOS c07-sip sends requests whose methods are kilobytes of "a": the status named them all, whole
+        Path file = Files.createFile(dir.resolve("protos.cap"));
+        List<CallFlow> flows = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            flows.add(Flows.dialog("a".repeat(100 * i), i + "@localhost", "ann", "tori", 0, null));
+        }
+        MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, flows, 8, List.of(), false));
+        vm.open(CaptureSource.file(file));
+        String status = vm.statusProperty().get();
+        assertTrue(status.startsWith("0 calls and 8 other dialogs (" + "a".repeat(21) + "..., "), status);
+        assertTrue(status.contains(", ...), 8 SIP messages in protos.cap"), status);
+        assertTrue(status.length() < 250, status);
+    }
+
+    @Test
     void callsAppearWhileReadingAndTheFirstFailedCallIsSelected(@TempDir Path dir) throws Exception {
         Path file = Files.createFile(dir.resolve("two.pcap"));
         MainWindowViewModel vm = viewModel((path, observer) -> {
