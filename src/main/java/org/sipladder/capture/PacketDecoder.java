@@ -15,6 +15,8 @@ final class PacketDecoder {
     private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final int ETHERTYPE_IPV6 = 0x86dd;
     private static final int ETHERTYPE_TEB = 0x6558;
+    /** IEEE 802.1ah (provider backbone bridging, MAC-in-MAC): carrier Ethernet around a customer's frames. */
+    private static final int ETHERTYPE_PBB = 0x88e7;
     private static final int ETHERTYPE_ERSPAN_2 = 0x88be;
     private static final int ETHERTYPE_ERSPAN_3 = 0x22eb;
     private static final int PROTO_IPIP = 4;
@@ -28,6 +30,8 @@ final class PacketDecoder {
     private static final int L2TP_PORT = 1701;
     /** TZSP (TaZmen Sniffer Protocol): MikroTik's packet sniffer streams what it captures to this UDP port. */
     private static final int TZSP_PORT = 37008;
+    /** TZSP's encapsulation of 802.11 frames (a wireless interface sniffed); 1 is Ethernet. */
+    private static final int TZSP_802_11 = 18;
     /** GTP-U (3GPP TS 29.281), the mobile core's user plane, carries subscribers' IP packets in UDP on this port. */
     private static final int GTP_U_PORT = 2152;
     private static final int GTP_G_PDU = 0xff;
@@ -347,6 +351,12 @@ final class PacketDecoder {
             case 0x8864:
                 pppoe(a, off, len, depth);
                 break;
+            case ETHERTYPE_PBB:
+                // 802.1ah provider backbone bridging: the 4-byte I-TAG, then the customer's Ethernet frame
+                if (len >= 4 + 14 && depth < MAX_DEPTH) {
+                    ethernet(a, off + 4, len - 4, depth + 1);
+                }
+                break;
             default:
                 break;
         }
@@ -637,20 +647,26 @@ final class PacketDecoder {
     }
 
     /**
-     * A TZSP datagram: version 1, type (0 received, 1 sent), encapsulation (1: Ethernet), tagged fields up to the end
-     * tag (1; tag 0 is padding, the others have a length byte), then the captured frame, which is read as the capture
-     * read it (tshark decodes this port so). True when it was one; else the datagram is read as UDP.
+     * A TZSP datagram: version 1, type (0 received, 1 sent), encapsulation (1: Ethernet, 18: 802.11), tagged fields
+     * up to the end tag (1; tag 0 is padding, the others have a length byte), then the captured frame, which is read
+     * as the capture read it (tshark decodes this port so). True when it was one; else the datagram is read as UDP.
      */
     private boolean tzsp(byte[] a, int off, int len, int depth) {
         int end = off + len;
-        if (len < 5 || a[off] != 1 || (a[off + 1] & 0xff) > 1 || Wire.u16(a, off + 2) != 1 || depth > MAX_DEPTH) {
+        int encapsulation = len < 5 ? 0 : Wire.u16(a, off + 2);
+        if (len < 5 || a[off] != 1 || (a[off + 1] & 0xff) > 1 || encapsulation != 1 && encapsulation != TZSP_802_11
+                || depth > MAX_DEPTH) {
             return false;
         }
         int at = off + 4;
         while (at < end) {
             int tag = a[at] & 0xff;
             if (tag == 1) {
-                ethernet(a, at + 1, end - at - 1, depth);
+                if (encapsulation == 1) {
+                    ethernet(a, at + 1, end - at - 1, depth);
+                } else {
+                    wifi(LINKTYPE_802_11, a, at + 1, end - at - 1);
+                }
                 return true;
             }
             at += tag == 0 ? 1 : at + 1 < end ? 2 + (a[at + 1] & 0xff) : end;

@@ -155,10 +155,22 @@ class LinkAndIpDecodingTest {
         byte[] tzsp = Bytes.concat(new byte[] {1, 0, 0, 1, 0, 0x0a, 4, 0, 0, 0, 5, 1}, frame); // padding, a tag, end
         SipPayload p = only(Captures.pcap().udp(T, "192.168.88.1:40000", "192.168.88.2:37008", tzsp));
         assertEquals(new Endpoint("10.8.8.2", 5062), p.dst());
-        // another encapsulation than Ethernet, or no TZSP at all: the datagram is read as UDP (SIP on that port)
+        // a wireless interface sniffed: 802.11 frames
+        byte[] wireless = Bytes.concat(new byte[] {1, 0, 0, 18, 1}, Link.wifi(udpIpv4("10.8.8.1", "10.8.8.2"), true));
+        assertEquals(new Endpoint("10.8.8.2", 5062),
+                only(Captures.pcap().udp(T, "192.168.88.1:40000", "192.168.88.2:37008", wireless)).dst());
+        // no TZSP at all: the datagram is read as UDP (SIP on that port)
         byte[] sip = Bytes.ascii(INVITE);
         SipPayload plain = only(Captures.pcap().udp(T, "192.168.88.1:40000", "192.168.88.2:37008", sip));
         assertEquals(new Endpoint("192.168.88.2", 37008), plain.dst());
+    }
+
+    @Test
+    void providerBackboneBridgingCarriesTheCustomersFrame() throws Exception {
+        // 802.1ah: B-VLAN tag, EtherType 0x88e7, the I-TAG (4 bytes), then the customer's whole Ethernet frame
+        byte[] customer = Link.ethernetIp(udpIpv4("10.10.0.1", "10.10.0.2"), 100);
+        byte[] pbb = Link.ethernet(0x88e7, Bytes.concat(new byte[] {0, 0, 0x10, 0x01}, customer), 200);
+        assertEquals(new Endpoint("10.10.0.2", 5062), only(Captures.pcap().frame(T, pbb)).dst());
     }
 
     @Test
