@@ -104,6 +104,18 @@ final class ByteSource implements Closeable {
         return buffer.position();
     }
 
+    /**
+     * As {@link #take}, for the next part of a record: the input ending after some but not all of its bytes is the
+     * file cut inside {@code what} ("the file ends inside " + what); -1 still means a clean end before it.
+     */
+    int takeWithin(int n, String what) throws IOException, DamagedCaptureException {
+        try {
+            return take(n);
+        } catch (EOFException e) {
+            throw new DamagedCaptureException("the file ends inside " + what, true);
+        }
+    }
+
     /** Gives back the last {@code n} bytes taken, so that the next take starts with them again. */
     void giveBack(int n) {
         buffer.position(buffer.position() - n);

@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.io.EOFException;
 import java.io.IOException;
 
 /**
@@ -92,20 +91,36 @@ final class ErfRecords implements PacketRecords {
      * bytes), within the {@code length} bytes of it there are; -1 when they do not fit.
      */
     private static int frameStart(byte[] a, int h, int length) {
-        int type = a[h + 8] & 0xff;
-        int at = HEADER;
-        for (boolean more = (type & 0x80) != 0; more; at += 8) {
-            if (at + 8 > length) {
+        int at = afterExtensions(a, h, h + length);
+        if (at >= 0 && isEthernet(a[h + 8] & 0x7f)) {
+            at += 2;
+        }
+        return at >= 0 && at <= h + length ? at - h : -1;
+    }
+
+    /**
+     * Where the extension headers of the record at {@code h} end (the record type's top bit says one follows the
+     * header, each one's top bit that another follows it), or -1 when they run past {@code end}.
+     */
+    static int afterExtensions(byte[] a, int h, int end) {
+        int at = h + HEADER;
+        for (boolean more = (a[h + 8] & 0x80) != 0; more; at += 8) {
+            if (at + 8 > end) {
                 return -1;
             }
-            more = (a[h + at] & 0x80) != 0;
+            more = (a[at] & 0x80) != 0;
         }
+        return at;
+    }
+
+    /** True for the record types of Ethernet frames (ETH, COLOR_ETH, DSM_COLOR_ETH, COLOR_HASH_ETH). */
+    static boolean isEthernet(int type) {
         for (int t : ETHERNET_TYPES) {
-            if ((type & 0x7f) == t) {
-                at += 2;
+            if (type == t) {
+                return true;
             }
         }
-        return at <= length ? at : -1;
+        return false;
     }
 
     /** The record's timestamp: 64 bits little-endian, the seconds in the upper half, a binary fraction below. */
@@ -132,12 +147,7 @@ final class ErfRecords implements PacketRecords {
     @Override
     public boolean next(RecordSink sink) throws IOException, DamagedCaptureException {
         while (true) {
-            int at;
-            try {
-                at = source.take(HEADER);
-            } catch (EOFException e) {
-                throw new DamagedCaptureException("the file ends inside a record header", true);
-            }
+            int at = source.takeWithin(HEADER, "a record header");
             if (at < 0) {
                 return false;
             }
@@ -148,12 +158,7 @@ final class ErfRecords implements PacketRecords {
                 throw new DamagedCaptureException("impossible ERF record length " + length, false);
             }
             source.giveBack(HEADER);
-            int record;
-            try {
-                record = source.take(length);
-            } catch (EOFException e) {
-                throw new DamagedCaptureException("the file ends inside the packet data", true);
-            }
+            int record = source.takeWithin(length, "the packet data");
             if (type == TYPE_PAD) {
                 continue;
             }

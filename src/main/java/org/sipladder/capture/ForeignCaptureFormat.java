@@ -1,5 +1,7 @@
 package org.sipladder.capture;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -60,6 +62,26 @@ enum ForeignCaptureFormat {
     String conversion(Object file) {
         return "convert it with Wireshark's editcap (" + editcap(file) + ") or Wireshark's File > Save As, then open "
                 + "that";
+    }
+
+    /** Takes the format's file header of {@code length} bytes that starts {@code source}; its offset. */
+    int header(Object file, ByteSource source, int length) throws IOException, CaptureException {
+        int at;
+        try {
+            at = source.take(length);
+        } catch (EOFException e) {
+            at = -1;
+        }
+        if (at < 0) {
+            throw new CaptureException(file + ": " + description + " file header is cut short");
+        }
+        return at;
+    }
+
+    /** Why {@code file}, of a {@code version} of the format that is not read, is refused. */
+    CaptureException unreadVersion(Object file, String version) {
+        return new CaptureException(file + ": " + description + " version " + version + " is not read; "
+                + conversion(file));
     }
 
     /** True for the formats {@link NetmonRecords} reads. */

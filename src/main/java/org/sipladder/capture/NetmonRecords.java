@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,21 +56,12 @@ final class NetmonRecords implements PacketRecords {
      */
     static NetmonRecords open(Path file, ByteSource source, ForeignCaptureFormat format)
             throws IOException, CaptureException {
-        int at;
-        try {
-            at = source.take(HEADER);
-        } catch (EOFException e) {
-            at = -1;
-        }
-        if (at < 0) {
-            throw new CaptureException(file + ": " + format.description() + " file header is cut short");
-        }
+        int at = format.header(file, source, HEADER);
         byte[] a = source.array();
         int minor = a[at + 4] & 0xff;
         int major = a[at + 5] & 0xff;
         if (major != 1 && major != 2) {
-            throw new CaptureException(file + ": " + format.description() + " version " + major + "." + minor
-                    + " is not read; " + format.conversion(file));
+            throw format.unreadVersion(file, major + "." + minor);
         }
         long start = startMicros(a, at);
         long tableAt = Wire.int32(a, at + 24, ByteOrder.LITTLE_ENDIAN) & 0xffffffffL;
@@ -193,13 +183,9 @@ final class NetmonRecords implements PacketRecords {
         }
     }
 
+    /** As {@link ByteSource#takeWithin}; a clean end before the bytes is a cut too: the table says a frame is there. */
     private int take(int n, String what) throws IOException, DamagedCaptureException {
-        int at;
-        try {
-            at = source.take(n);
-        } catch (EOFException e) {
-            at = -1;
-        }
+        int at = source.takeWithin(n, what);
         if (at < 0) {
             throw new DamagedCaptureException("the file ends inside " + what, true);
         }

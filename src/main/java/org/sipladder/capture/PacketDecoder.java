@@ -1,5 +1,6 @@
 package org.sipladder.capture;
 
+import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -37,7 +38,6 @@ final class PacketDecoder {
     private static final int GTP_G_PDU = 0xff;
     /** GRE's protocol type for PPP (PPTP's enhanced GRE, RFC 2637). */
     private static final int ETHERTYPE_PPP = 0x880b;
-    private static final int ERF_HEADER = 16;
 
     private final TransportDecoder transports;
     private final FragmentReassembler fragments;
@@ -121,29 +121,27 @@ final class PacketDecoder {
      */
     private void erf(byte[] a, int off, int len) {
         int recordLength = Wire.u16(a, off + 10);
-        int end = off + (recordLength >= ERF_HEADER && recordLength < len ? recordLength : len);
-        int type = a[off + 8] & 0xff;
-        int at = off + ERF_HEADER;
-        for (boolean more = (type & 0x80) != 0; more; at += 8) {
-            if (at + 8 > end) {
-                return;
-            }
-            more = (a[at] & 0x80) != 0;
+        int end = off + (recordLength >= ErfRecords.HEADER && recordLength < len ? recordLength : len);
+        int type = a[off + 8] & 0x7f;
+        int at = ErfRecords.afterExtensions(a, off, end);
+        if (at < 0) {
+            return;
         }
-        switch (type & 0x7f) {
-            case 2, 11, 16, 20 -> { // ETH, COLOR_ETH, DSM_COLOR_ETH, COLOR_HASH_ETH
-                if (at + 2 < end) {
-                    ethernet(a, at + 2, end - at - 2, 0);
-                }
+        if (ErfRecords.isEthernet(type)) {
+            if (at + 2 < end) {
+                ethernet(a, at + 2, end - at - 2, 0);
             }
+            return;
+        }
+        switch (type) {
             case 22, 23 -> ipByVersion(a, at, end - at, 0); // IPV4, IPV6
             case 1, 10, 15, 19 -> hdlc(a, at, end - at); // HDLC_POS, COLOR_HDLC_POS, DSM_COLOR_HDLC_POS, COLOR_HASH_POS
             case 27, 48 -> {
                 // META (the capture's provenance: host, interfaces, comments) and PAD: no packet, nothing to say
             }
             default -> {
-                if (unsupportedSeen.add(-1 - (type & 0x7f))) {
-                    sink.warn("frame " + sink.frame() + ": ERF record type " + (type & 0x7f)
+                if (unsupportedSeen.add(-1 - type)) {
+                    sink.warn("frame " + sink.frame() + ": ERF record type " + type
                             + " is not supported (Ethernet, IPv4, IPv6 and PoS records are); its packets are skipped");
                 }
             }
@@ -167,9 +165,8 @@ final class PacketDecoder {
             if (len < 8) {
                 return;
             }
-            int header = (a[off + 2] & 0xff) | (a[off + 3] & 0xff) << 8;
-            if (linkType != LINKTYPE_RADIOTAP && Wire.int32(a, off + 4, java.nio.ByteOrder.LITTLE_ENDIAN)
-                    != LINKTYPE_802_11) {
+            int header = Wire.u16(a, off + 2, ByteOrder.LITTLE_ENDIAN);
+            if (linkType != LINKTYPE_RADIOTAP && Wire.int32(a, off + 4, ByteOrder.LITTLE_ENDIAN) != LINKTYPE_802_11) {
                 return; // PPI in front of something else than 802.11
             }
             at += header;
@@ -285,8 +282,8 @@ final class PacketDecoder {
     private void nflog(byte[] a, int off, int len) {
         int end = off + len;
         for (int at = off + 4; at + 4 <= end; ) {
-            int length = (a[at] & 0xff) | (a[at + 1] & 0xff) << 8;
-            int type = (a[at + 2] & 0xff) | (a[at + 3] & 0xff) << 8;
+            int length = Wire.u16(a, at, ByteOrder.LITTLE_ENDIAN);
+            int type = Wire.u16(a, at + 2, ByteOrder.LITTLE_ENDIAN);
             if (length < 4 || at + length > end) {
                 length = Wire.u16(a, at);
                 type = Wire.u16(a, at + 2);

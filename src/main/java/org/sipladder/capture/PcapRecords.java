@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import org.sipladder.Limits;
@@ -57,12 +56,7 @@ final class PcapRecords implements PacketRecords {
 
     @Override
     public boolean next(RecordSink sink) throws IOException, DamagedCaptureException {
-        int at;
-        try {
-            at = source.take(recordHeader);
-        } catch (EOFException e) {
-            throw new DamagedCaptureException("the file ends inside a record header", true);
-        }
+        int at = source.takeWithin(recordHeader, "a record header");
         if (at < 0) {
             return false;
         }
@@ -74,12 +68,7 @@ final class PcapRecords implements PacketRecords {
             throw new DamagedCaptureException("impossible record length " + (captured & 0xffffffffL), false);
         }
         long micros = seconds * 1_000_000 + (nanos ? fraction / 1000 : fraction);
-        int data;
-        try {
-            data = source.take(captured);
-        } catch (EOFException e) {
-            throw new DamagedCaptureException("the file ends inside the packet data", true);
-        }
+        int data = source.takeWithin(captured, "the packet data");
         if (data < 0) {
             throw new DamagedCaptureException("the file ends after a record header", true);
         }

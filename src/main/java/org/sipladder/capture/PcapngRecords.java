@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
@@ -37,7 +36,7 @@ final class PcapngRecords implements PacketRecords {
     @Override
     public boolean next(RecordSink sink) throws IOException, DamagedCaptureException {
         while (true) {
-            int at = takeOrTruncated(8, "a block header");
+            int at = source.takeWithin(8, "a block header");
             if (at < 0) {
                 return false;
             }
@@ -52,7 +51,7 @@ final class PcapngRecords implements PacketRecords {
             if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
                 throw new DamagedCaptureException("impossible block length " + (length & 0xffffffffL), false);
             }
-            int body = takeOrTruncated(length - 8, "a block");
+            int body = source.takeWithin(length - 8, "a block");
             if (body < 0) {
                 throw new DamagedCaptureException("the file ends after a block header", true);
             }
@@ -66,7 +65,7 @@ final class PcapngRecords implements PacketRecords {
     }
 
     private ByteOrder sectionOrder() throws IOException, DamagedCaptureException {
-        int at = takeOrTruncated(4, "a section header");
+        int at = source.takeWithin(4, "a section header");
         if (at < 0) {
             throw new DamagedCaptureException("the file ends inside a section header", true);
         }
@@ -80,13 +79,6 @@ final class PcapngRecords implements PacketRecords {
         throw new DamagedCaptureException("section header with an unknown byte-order magic", false);
     }
 
-    private int takeOrTruncated(int n, String what) throws IOException, DamagedCaptureException {
-        try {
-            return source.take(n);
-        } catch (EOFException e) {
-            throw new DamagedCaptureException("the file ends inside " + what, true);
-        }
-    }
 
     /** Handles one block body of {@code n} bytes; true when it was a packet handed to the sink. */
     private boolean block(int type, int at, int n, RecordSink sink) throws DamagedCaptureException {

@@ -1,6 +1,5 @@
 package org.sipladder.capture;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,20 +28,11 @@ final class SnoopRecords implements PacketRecords {
     /** Reads the file header that starts the source. */
     static SnoopRecords open(Path file, ByteSource source, ForeignCaptureFormat format)
             throws IOException, CaptureException {
-        int at;
-        try {
-            at = source.take(HEADER);
-        } catch (EOFException e) {
-            at = -1;
-        }
-        if (at < 0) {
-            throw new CaptureException(file + ": " + format.description() + " file header is cut short");
-        }
+        int at = format.header(file, source, HEADER);
         byte[] a = source.array();
         int version = Wire.int32(a, at + 8);
         if (!Arrays.equals(a, at, at + MAGIC.length, MAGIC, 0, MAGIC.length) || version != 2) {
-            throw new CaptureException(file + ": " + format.description() + " version " + (version & 0xffffffffL)
-                    + " is not read; " + format.conversion(file));
+            throw format.unreadVersion(file, Long.toString(version & 0xffffffffL));
         }
         return new SnoopRecords(source, linkType(Wire.int32(a, at + 12)));
     }
@@ -59,12 +49,7 @@ final class SnoopRecords implements PacketRecords {
 
     @Override
     public boolean next(RecordSink sink) throws IOException, DamagedCaptureException {
-        int at;
-        try {
-            at = source.take(RECORD_HEADER);
-        } catch (EOFException e) {
-            throw new DamagedCaptureException("the file ends inside a record header", true);
-        }
+        int at = source.takeWithin(RECORD_HEADER, "a record header");
         if (at < 0) {
             return false;
         }
@@ -78,12 +63,7 @@ final class SnoopRecords implements PacketRecords {
                     + " for " + (captured & 0xffffffffL) + " captured bytes", false);
         }
         source.giveBack(RECORD_HEADER);
-        int record;
-        try {
-            record = source.take(recordLength);
-        } catch (EOFException e) {
-            throw new DamagedCaptureException("the file ends inside the packet data", true);
-        }
+        int record = source.takeWithin(recordLength, "the packet data");
         a = source.array();
         sink.packet(linkType, micros, a, record + RECORD_HEADER, captured);
         return true;

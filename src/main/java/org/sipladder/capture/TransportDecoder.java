@@ -124,12 +124,18 @@ final class TransportDecoder {
             return;
         }
         byte[] h = header.array();
+        sipDatagram(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
+                sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
+                end, startLine);
+    }
+
+    /** Hands on the SIP message that starts the payload {@code a[p, end)}, its start line {@code startLine} long. */
+    private void sipDatagram(Endpoint src, Endpoint dst, Transport transport, byte[] a, int p, int end,
+                             int startLine) {
         int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
         // bytes after the message's Content-Length are no part of it (RFC 3261 18.3), but the SIP layer says so
         sink.afterMessage(a, p + length, end);
-        sink.emit(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
-                sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
-                length, marks[0], feeds);
+        sink.emit(src, dst, transport, a, p, length, marks[0], feeds);
     }
 
     /**
@@ -142,12 +148,9 @@ final class TransportDecoder {
             return;
         }
         int startLine = SipFraming.mayStart(a[p]) ? SipFraming.startLine(a, p, end) : SipFraming.NO;
-        if (startLine <= 0) {
-            return;
+        if (startLine > 0) {
+            sipDatagram(src, dst, transport, a, p, end, startLine);
         }
-        int length = datagramMessageLength(a, p, end, startLine, marks, feeds);
-        sink.afterMessage(a, p + length, end);
-        sink.emit(src, dst, transport, a, p, length, marks[0], feeds);
     }
 
     /** A datagram holds one message; bytes after its Content-Length are not part of it (RFC 3261 18.3). */

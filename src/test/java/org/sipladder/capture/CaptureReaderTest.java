@@ -317,7 +317,8 @@ class CaptureReaderTest {
         return h;
     }
 
-    private static void assertMessage(Path file, String expected) {
+    /** Reading {@code file} fails with one line that names it and says {@code expected}. */
+    static void assertMessage(Path file, String expected) {
         CaptureException e = assertThrows(CaptureException.class,
                 () -> new CaptureReader().read(file, p -> { }));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());

@@ -1,7 +1,6 @@
 package org.sipladder.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -152,26 +151,19 @@ class NetmonRecordsTest {
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(whole);
         }
-        assertRefused(Files.write(dir.resolve("trace.cap.gz"), gz.toByteArray()),
+        CaptureReaderTest.assertMessage(Files.write(dir.resolve("trace.cap.gz"), gz.toByteArray()),
                 "a compressed Microsoft Network Monitor 2.x capture");
         byte[] noTable = whole.clone();
         noTable[28] = 3; // a table length that is no multiple of 4
-        assertRefused(Files.write(dir.resolve("damaged.cap"), noTable), "frame table is damaged");
-        assertRefused(Files.write(dir.resolve("cut.cap"), java.util.Arrays.copyOf(whole, 100)), "header is cut short");
+        CaptureReaderTest.assertMessage(Files.write(dir.resolve("damaged.cap"), noTable), "frame table is damaged");
+        CaptureReaderTest.assertMessage(Files.write(dir.resolve("cut.cap"), java.util.Arrays.copyOf(whole, 100)), "header is cut short");
         // a table with more entries than frames fit before it (its offset wrong): not read into memory
         byte[] early = whole.clone();
         ByteBuffer.wrap(early).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 130);
-        assertRefused(Files.write(dir.resolve("early.cap"), early), "frame table is damaged");
+        CaptureReaderTest.assertMessage(Files.write(dir.resolve("early.cap"), early), "frame table is damaged");
         byte[] v3 = whole.clone();
         v3[5] = 3;
-        assertRefused(Files.write(dir.resolve("v3.cap"), v3), "version 3.0 is not read");
-    }
-
-    private static void assertRefused(Path file, String expected) {
-        CaptureException e = assertThrows(CaptureException.class, () -> new CaptureReader().read(file, p -> { }));
-        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        CaptureReaderTest.assertMessage(Files.write(dir.resolve("v3.cap"), v3), "version 3.0 is not read");
     }
 
     @Test
