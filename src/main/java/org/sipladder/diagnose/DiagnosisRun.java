@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,12 +172,29 @@ public final class DiagnosisRun {
         @Override
         public int hashCode() {
             // the ordinal, not the enum's identity hash, which the quick JIT asks the VM for
-            return 31 * code.ordinal() + ids.hashCode();
+            int h = 1;
+            for (int i = 0; i < ids.size(); i++) {
+                h = 31 * h + Objects.hashCode(ids.get(i)); // List.hashCode's, by index
+            }
+            return 31 * code.ordinal() + h;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof KeyOf k && k.code == code && k.ids.equals(ids);
+            return o instanceof KeyOf k && k.code == code && sameIds(k.ids, ids);
+        }
+
+        /** {@code a.equals(b)} by index: List.equals walks two iterators, slow under the quick JIT. */
+        private static boolean sameIds(List<String> a, List<String> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!Objects.equals(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

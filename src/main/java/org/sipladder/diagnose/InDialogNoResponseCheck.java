@@ -45,11 +45,21 @@ final class InDialogNoResponseCheck implements FindingRule {
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
             if (m.isRequest() && !messages.get(i).retransmission() && m.hasToTag()) {
-                int k = METHODS.indexOf(m.method());
-                present |= k < 0 ? 0 : 1 << k;
+                present |= bit(m.method());
             }
         }
         return present;
+    }
+
+    /** The bit of {@code method} in {@link #METHODS}, 0 when it is none of them (compared by index: each request asks). */
+    private static int bit(String method) {
+        for (int k = 0; k < METHODS.size(); k++) {
+            String known = METHODS.get(k);
+            if (known == method || known.equals(method)) {
+                return 1 << k;
+            }
+        }
+        return 0;
     }
 
     /** The finding about {@code r} when it is an in-dialog request after the answer that got no response; else null. */

@@ -78,13 +78,26 @@ record LiveKitDtmf(SipMessage invite, SipMessage answer, List<String> offered, L
 
     /** True when {@code codec} ("101 telephone-event/8000") is a telephone-event LiveKit reads. */
     static boolean readByLiveKit(String codec) {
-        String name = codec.substring(codec.indexOf(' ') + 1);
-        return name.equals(LIVEKIT_EVENT) || name.equals(LIVEKIT_EVENT + "/1");
+        // compared in place: every call to LiveKit asks this of its answer's events
+        int name = codec.indexOf(' ') + 1;
+        int length = codec.length() - name;
+        return (length == LIVEKIT_EVENT.length() || length == LIVEKIT_EVENT.length() + 2 && codec.endsWith("/1"))
+                && codec.startsWith(LIVEKIT_EVENT, name);
+    }
+
+    /** True when one of {@code events} is {@link #readByLiveKit}. */
+    private static boolean anyReadByLiveKit(List<String> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (readByLiveKit(events.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when LiveKit's answer names a telephone-event: it takes RFC 4733 digits on this call. */
     boolean negotiated() {
-        return answered.stream().anyMatch(LiveKitDtmf::readByLiveKit);
+        return anyReadByLiveKit(answered);
     }
 
     /** Why no telephone-event was negotiated with LiveKit, as a clause ("the INVITE offered none"). */
@@ -97,7 +110,7 @@ record LiveKitDtmf(SipMessage invite, SipMessage answer, List<String> offered, L
         if (offered.isEmpty()) {
             return "the INVITE to LiveKit (frame " + invite.frame() + ") offered no telephone-event";
         }
-        if (offered.stream().noneMatch(LiveKitDtmf::readByLiveKit)) {
+        if (!anyReadByLiveKit(offered)) {
             return "the INVITE to LiveKit (frame " + invite.frame() + ") offered only " + String.join(", ", offered)
                     + ", and LiveKit reads no telephone-event but telephone-event/8000, written so";
         }

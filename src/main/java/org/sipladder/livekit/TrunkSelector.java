@@ -190,7 +190,8 @@ final class TrunkSelector {
             return "\"\"";
         }
         if (s.indexOf('\\') < 0 && s.indexOf('"') < 0) {
-            return "\"" + s + "\""; // nearly every number: nothing to escape
+            // nearly every number: nothing to escape (a builder of the right size: the concatenation's grew)
+            return new StringBuilder(s.length() + 2).append('"').append(s).append('"').toString();
         }
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

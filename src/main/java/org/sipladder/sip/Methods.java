@@ -23,6 +23,12 @@ final class Methods {
 
     /** The upper-cased method name at {@code s[from, to)}, the shared instance when it is a well-known method. */
     static String canonical(String s, int from, int to) {
+        // as written first (a CSeq's method nearly always is): ignoring case compares a character at a time
+        for (String k : KNOWN_ARRAY) {
+            if (k.length() == to - from && s.startsWith(k, from)) {
+                return k;
+            }
+        }
         for (String k : KNOWN_ARRAY) {
             if (k.length() == to - from && s.regionMatches(true, from, k, 0, k.length())) {
                 return k;

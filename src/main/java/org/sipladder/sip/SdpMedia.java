@@ -20,7 +20,14 @@ public record SdpMedia(String type, int port, String protocol, List<String> code
 
     /** True for an SRTP profile: RTP/SAVP and those built on it (RTP/SAVPF, UDP/TLS/RTP/SAVP[F]). */
     public boolean srtp() {
-        return protocol != null && protocol.toUpperCase(Locale.ROOT).contains("SAVP");
+        if (protocol == null) {
+            return false;
+        }
+        // "RTP/AVP" or "RTP/SAVP" as nearly every SDP writes it, without a copy in upper case for each question
+        if (protocol.contains("SAVP")) {
+            return true;
+        }
+        return !protocol.equals("RTP/AVP") && protocol.toUpperCase(Locale.ROOT).contains("SAVP");
     }
 
     /** A section without {@code a=crypto} lines. */
