@@ -135,7 +135,18 @@ final class MediaLeg {
 
     /** What {@code rule} finds on every leg of every call in order; nothing when the capture has no RTP. */
     static List<Finding> eachLeg(DiagnosisContext context, LegRule rule) {
-        return each(context, (leg, findings) -> add(findings, rule.check(leg)));
+        // loops rather than lambdas over eachCall: a lambda holding the rule was made for every call, by a call
+        // into the VM under the quick JIT, even when the capture has no RTP
+        List<Finding> findings = new ArrayList<>();
+        if (noStreams(context)) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
+            for (MediaLeg leg : context.mediaLegs(flow)) {
+                add(findings, rule.check(leg));
+            }
+        }
+        return findings;
     }
 
     /**
@@ -144,9 +155,13 @@ final class MediaLeg {
      * RTP.
      */
     static List<Finding> eachStream(DiagnosisContext context, StreamRule rule) {
-        return eachCall(context, (legs, findings) -> {
+        List<Finding> findings = new ArrayList<>();
+        if (noStreams(context)) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
             List<RtpStream> judged = new ArrayList<>();
-            for (MediaLeg leg : legs) {
+            for (MediaLeg leg : context.mediaLegs(flow)) {
                 for (MediaParty to : List.of(leg.caller, leg.callee)) {
                     for (RtpStream s : leg.toward(to)) {
                         if (!holds(judged, s)) {
@@ -156,27 +171,28 @@ final class MediaLeg {
                     }
                 }
             }
-        });
-    }
-
-    private static List<Finding> each(DiagnosisContext context, BiConsumer<MediaLeg, List<Finding>> checkLeg) {
-        return eachCall(context, (legs, findings) -> {
-            for (MediaLeg leg : legs) {
-                checkLeg.accept(leg, findings);
-            }
-        });
+        }
+        return findings;
     }
 
     /** What {@code checkCall} finds on the media legs of every call in order; nothing when the capture has no RTP. */
     static List<Finding> eachCall(DiagnosisContext context, BiConsumer<List<MediaLeg>, List<Finding>> checkCall) {
         List<Finding> findings = new ArrayList<>();
-        if (context.media().streams().isEmpty()) {
+        if (noStreams(context)) {
             return findings;
         }
         for (CallFlow flow : context.flows()) {
             checkCall.accept(context.mediaLegs(flow), findings);
         }
         return findings;
+    }
+
+    /**
+     * True when the capture has no RTP stream, where the media checks find nothing: they ask before making a lambda
+     * that holds the context (one object per check and call, made by a call into the VM under the quick JIT).
+     */
+    static boolean noStreams(DiagnosisContext context) {
+        return context.media().streams().isEmpty();
     }
 
     private static void add(List<Finding> findings, Finding f) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 
 /** The streams whose quality the loss and jitter checks judge: those of a leg with enough packets to say. */
@@ -25,9 +26,13 @@ final class MediaQuality {
      */
     static List<Finding> findings(DiagnosisContext context, Predicate<RtpStream> fails,
                                   BiFunction<MediaLeg, RtpStream, Finding> finding) {
-        return MediaLeg.eachCall(context, (legs, findings) -> {
+        List<Finding> findings = new ArrayList<>();
+        if (MediaLeg.noStreams(context)) {
+            return findings;
+        }
+        for (CallFlow flow : context.flows()) {
             List<RtpStream> judged = new ArrayList<>();
-            for (MediaLeg leg : legs) {
+            for (MediaLeg leg : context.mediaLegs(flow)) {
                 for (RtpStream s : streams(leg)) {
                     if (!MediaLeg.holds(judged, s)) {
                         judged.add(s);
@@ -37,7 +42,8 @@ final class MediaQuality {
                     }
                 }
             }
-        });
+        }
+        return findings;
     }
 
     /**

@@ -23,6 +23,9 @@ final class MediaRefusedCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
+        if (MediaLeg.noStreams(context)) {
+            return new ArrayList<>(); // before the lambdas holding the context are made
+        }
         return MediaLeg.eachStream(context, (leg, to, s) -> check(context, leg, to, s));
     }
 

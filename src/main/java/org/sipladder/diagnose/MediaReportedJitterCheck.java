@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.ReceiverReports;
@@ -24,6 +25,9 @@ final class MediaReportedJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
+        if (MediaLeg.noStreams(context)) {
+            return new ArrayList<>(); // before the lambdas holding the context are made
+        }
         return MediaQuality.findings(context, s -> fires(s, context.media().receiverReports(s)),
                 (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
     }

@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.ReceiverReports;
@@ -17,6 +18,9 @@ final class MediaRoundTripCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
+        if (MediaLeg.noStreams(context)) {
+            return new ArrayList<>(); // before the lambdas holding the context are made
+        }
         return MediaQuality.findings(context, s -> context.media().receiverReports(s).meanRttMs() > THRESHOLD_MS,
                 (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
     }
