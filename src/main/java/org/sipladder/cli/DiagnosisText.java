@@ -149,7 +149,8 @@ final class DiagnosisText implements AutoCloseable {
         PrintWriter out = new PrintWriter(text);
         WrappedText wrapped = new WrappedText(out);
         out.println();
-        out.println(heading(flow, ofCall, ofCall.findings()));
+        // a sender's kilobytes-long method in the heading's dialog is cut as in the findings below
+        out.println(WrappedText.cutWords(heading(flow, ofCall, ofCall.findings())));
         ofCall.routings().forEach(r -> routing(out, wrapped, r));
         ofCall.findings().forEach(f -> finding(out, wrapped, f));
         out.flush();
