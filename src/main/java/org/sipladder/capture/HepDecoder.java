@@ -99,7 +99,7 @@ final class HepDecoder {
         }
         int from = c.payloadAt;
         int to = from + c.payloadLength;
-        if (note == null && SipFraming.startLine(p, from, to) > 0) {
+        if (note == null && SipFraming.wholeStartLine(p, from, to) > 0) {
             emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
                     sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, from, to);
             return true;
@@ -188,7 +188,7 @@ final class HepDecoder {
         }
         int payload = off + headerLength + 12;
         int end = off + len;
-        if (SipFraming.startLine(a, payload, end) <= 0) {
+        if (SipFraming.wholeStartLine(a, payload, end) <= 0) {
             return false;
         }
         // the time header is written in the agent's byte order, little-endian on every agent in use

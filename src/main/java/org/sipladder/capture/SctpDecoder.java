@@ -92,7 +92,7 @@ final class SctpDecoder {
     }
 
     private void emitIfSip(IpPair pair, int srcPort, int dstPort, byte[] a, int off, int len) {
-        if (SipFraming.startLine(a, off, off + len) > 0) {
+        if (SipFraming.wholeStartLine(a, off, off + len) > 0) {
             // one SIP message per SCTP user message (RFC 4168 5): bytes after its Content-Length are flagged
             int sip = TransportDecoder.datagramMessageLength(a, off, off + len);
             sink.afterMessage(a, off + sip, off + len);

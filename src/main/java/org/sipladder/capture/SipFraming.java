@@ -67,6 +67,20 @@ final class SipFraming {
     }
 
     /**
+     * As {@link #startLine} for a message that ends at {@code end} whatever it holds (a UDP datagram, an SCTP chunk, a
+     * WebSocket message, a HEP payload): there no more bytes can come, so a unit with no line end at all that is a
+     * status or request line from end to end is one (a home-made user agent's "SIP/2.0 401 Unauthorized ..." on one
+     * line): its length is the whole unit's, and the SIP layer flags the missing line end, as Wireshark lists it.
+     */
+    static int wholeStartLine(byte[] a, int off, int end) {
+        int line = startLine(a, off, end);
+        if (line == NEED_MORE && end - off < MAX_LINE && (isStatusLine(a, off, end) || isRequestLine(a, off, end))) {
+            return end - off;
+        }
+        return line;
+    }
+
+    /**
      * The total length of the message starting at {@code off} (start line checked by the caller), or
      * {@link #NEED_MORE} when the headers or body are not all there yet, or {@link #NO} when the header block
      * is too long to be SIP.

@@ -116,7 +116,7 @@ final class TransportDecoder {
                 return;
             }
         }
-        int startLine = SipFraming.mayStart(first) ? SipFraming.startLine(a, p, end) : SipFraming.NO;
+        int startLine = SipFraming.mayStart(first) ? SipFraming.wholeStartLine(a, p, end) : SipFraming.NO;
         if (startLine <= 0) {
             if ((first & 0xc0) == 0x80 && end - p >= MIN_RTCP && sink.wantsMedia()) {
                 sink.media(header, Wire.u16(a, off), Wire.u16(a, off + 2), a, p, end - p);
@@ -147,7 +147,9 @@ final class TransportDecoder {
         if (p >= end) {
             return;
         }
-        int startLine = SipFraming.mayStart(a[p]) ? SipFraming.startLine(a, p, end) : SipFraming.NO;
+        // a datagram's PDU ends where its message does; a TCP segment's may go on in the next
+        int startLine = !SipFraming.mayStart(a[p]) ? SipFraming.NO : transport == Transport.UDP
+                ? SipFraming.wholeStartLine(a, p, end) : SipFraming.startLine(a, p, end);
         if (startLine > 0) {
             sipDatagram(src, dst, transport, a, p, end, startLine);
         }

@@ -78,7 +78,7 @@ final class WebSocketDecoder implements StreamDecoder {
             inMessage = false;
             byte[] whole = message.toByteArray();
             message.reset();
-            if (SipFraming.startLine(whole, 0, whole.length) > 0) {
+            if (SipFraming.wholeStartLine(whole, 0, whole.length) > 0) {
                 // the segments of the last WebSocket frame; those of earlier frames of the message are not tracked
                 // one SIP message per WebSocket message (RFC 7118 5): bytes after its Content-Length are flagged
                 int sip = TransportDecoder.datagramMessageLength(whole, 0, whole.length);

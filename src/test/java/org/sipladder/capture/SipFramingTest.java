@@ -2,6 +2,7 @@ package org.sipladder.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -328,5 +329,28 @@ class SipFramingTest {
                 .matcher(text);
         return value.lookingAt() && Long.parseLong(value.group(2)) <= Integer.MAX_VALUE
                 ? Integer.parseInt(value.group(2)) : -1;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SIP/2.0 401 Unauthorized WWW-Authenticate: Digest nonce= 5678970349", "SIP/2.0 404",
+        "OPTIONS sip:bob@example.com SIP/2.0"})
+    void aWholeUnitThatIsOneStartLineWithNoLineEndIsOne(String unit) {
+        byte[] a = b(unit);
+        assertEquals(unit.length(), SipFraming.wholeStartLine(a, 0, a.length));
+        // in a stream more may come: still waiting for the line end there
+        assertEquals(SipFraming.NEED_MORE, SipFraming.startLine(a, 0, a.length));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SIP is a signalling protocol", "INVITE", "SIP/2.0 4O4 Not Found", "OPTIONS sip:bob@example.com"})
+    void aWholeUnitOfOneLineThatIsNoStartLineIsNone(String unit) {
+        byte[] a = b(unit);
+        assertTrue(SipFraming.wholeStartLine(a, 0, a.length) <= 0, unit);
+    }
+
+    @Test
+    void aWholeUnitWithItsLineEndIsReadAsAStreamIs() {
+        byte[] a = b("SIP/2.0 200 OK\r\nVia: x\r\n");
+        assertEquals(SipFraming.startLine(a, 0, a.length), SipFraming.wholeStartLine(a, 0, a.length));
     }
 }

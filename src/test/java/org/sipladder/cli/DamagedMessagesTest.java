@@ -53,6 +53,32 @@ class DamagedMessagesTest {
     }
 
     @Test
+    void aDatagramThatIsOneStatusLineWithNoLineEndIsListedAndFlagged() {
+        // a home-made user agent's 401, all on one line (seen in the wild): tshark lists it as a status line whose
+        // reason runs to the datagram's end
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.2:5060", "10.0.0.1:5060",
+                "SIP/2.0 401 Unauthorized WWW-Authenticate: Digest nonce= 5678970349"));
+        assertEquals(401, m.get("status").getAsInt(), m.toString());
+        assertTrue(m.get("malformed").getAsBoolean(), m.toString());
+        assertTrue(m.get("malformedReason").getAsString().contains("line end"), m.toString());
+    }
+
+    @Test
+    void aDatagramThatIsOneRequestLineWithNoLineEndIsListedAndFlagged() {
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060",
+                "OPTIONS sip:bob@example.com SIP/2.0"));
+        assertEquals("OPTIONS", m.get("method").getAsString(), m.toString());
+        assertTrue(m.get("malformed").getAsBoolean(), m.toString());
+    }
+
+    @Test
+    void aDatagramOfOneLineThatIsNoStartLineIsNoSip() {
+        CliRun run = CliRun.of("messages", Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060",
+                "SIP is a signalling protocol").write(dir.resolve("n.pcap")).toString(), "--json");
+        assertEquals(List.of(), run.outLines(), run.err());
+    }
+
+    @Test
     void headerLinesEndingInBareCrsAreReadAsTsharkReadsThem() {
         String invite = SipText.request("BYE", "sip:bob@example.com", "bare-cr-2", 2, "").replace("\r\n", "\r");
         JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite));
