@@ -74,10 +74,17 @@ final class SipFraming {
      */
     static int wholeStartLine(byte[] a, int off, int end) {
         int line = startLine(a, off, end);
-        if (line == NEED_MORE && end - off < MAX_LINE && (isStatusLine(a, off, end) || isRequestLine(a, off, end))) {
-            return end - off;
+        if (line > 0 || off >= end || end - off >= MAX_LINE || !mayStart(a[off])) {
+            return line;
         }
-        return line;
+        // a CR that ends the unit ends the line: the LF a stream might still bring cannot come
+        int lineEnd = a[end - 1] == '\r' ? end - 1 : end;
+        if (crOrLf(a, off, lineEnd) >= 0) {
+            return line; // a line end within: the start line's verdict stands
+        }
+        // judged whole, as the request line of a stream is once its line end came (startLine's waiting for more
+        // also gives up on a method with a byte no token has, which a whole line lets the SIP layer flag)
+        return isStatusLine(a, off, lineEnd) || isRequestLine(a, off, lineEnd) ? end - off : line;
     }
 
     /**

@@ -145,8 +145,8 @@ final class FastScan {
         String reason = null;
         if (WordScan.startsWith(d, start, startLineEnd, SIP_SLASH)) {
             status = status(d, first, startLineEnd);
-            if (status == 0 || control) {
-                return null;
+            if (status == 0 || control || second < 0) {
+                return null; // no space after the code (RFC 3261 7.2 wants one before even an empty reason): flagged
             }
             reason = second < 0 ? "" : pool.share(d, second + 1, startLineEnd);
         } else {

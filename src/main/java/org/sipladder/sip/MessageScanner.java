@@ -588,6 +588,11 @@ final class MessageScanner {
             }
             if (status < 100 || status > 699) {
                 problems.add("start line", "status line without a valid status code: \"" + line + "\"");
+            } else if (codeEnd < 0) {
+                // Wireshark does not take such a line for SIP at all
+                problems.add("start line", "status line without the space after its status code: \"" + line
+                        + "\" (RFC 3261 7.2: SIP-Version SP Status-Code SP Reason-Phrase; the phrase may be empty, the "
+                        + "space may not)");
             }
             return new StartLine(null, null, status, reason);
         }

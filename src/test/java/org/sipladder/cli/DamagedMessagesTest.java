@@ -72,6 +72,28 @@ class DamagedMessagesTest {
     }
 
     @Test
+    void aStatusLineWithoutTheSpaceAfterItsCodeIsListedAndFlagged() {
+        // RFC 3261 7.2 wants the space even before an empty reason phrase; Wireshark does not take such a line for SIP
+        String ok = SipText.response(200, "OK", "INVITE", "no-space-1", 1).replaceFirst("SIP/2.0 200 OK\r\n",
+                "SIP/2.0 200\r\n");
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.2:5060", "10.0.0.1:5060", ok));
+        assertEquals(200, m.get("status").getAsInt());
+        assertEquals("no-space-1", m.get("callId").getAsString(), "the headers are read");
+        assertTrue(m.get("malformedReason").getAsString().contains("space after its status code"), m.toString());
+        String empty = SipText.response(200, "", "INVITE", "no-space-2", 1);
+        assertTrue(empty.startsWith("SIP/2.0 200 \r\n"), empty);
+        assertFalse(onlyMessage(Captures.pcap().udp(T, "10.0.0.2:5060", "10.0.0.1:5060", empty))
+                .get("malformed").getAsBoolean(), "an empty reason phrase after its space is well-formed");
+    }
+
+    @Test
+    void aDatagramEndingInTheCrOfItsOnlyLineIsListed() {
+        JsonObject m = onlyMessage(Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", "INVITE sip:a@b SIP/2.0\r"));
+        assertEquals("INVITE", m.get("method").getAsString(), m.toString());
+        assertTrue(m.get("malformed").getAsBoolean(), m.toString());
+    }
+
+    @Test
     void aDatagramOfOneLineThatIsNoStartLineIsNoSip() {
         CliRun run = CliRun.of("messages", Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060",
                 "SIP is a signalling protocol").write(dir.resolve("n.pcap")).toString(), "--json");
