@@ -40,7 +40,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             }
             List<InviteTransaction> chain = relayChain(context.invites(flow));
             if (chain != null) {
-                findings.add(finding(flow, chain));
+                findings.add(finding(context, flow, chain));
             }
         }
         return findings;
@@ -201,7 +201,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         return false;
     }
 
-    private static Finding finding(CallFlow flow, List<InviteTransaction> chain) {
+    private static Finding finding(DiagnosisContext context, CallFlow flow, List<InviteTransaction> chain) {
         boolean throughJambonz = flow.hops().stream().anyMatch(h -> h.role() == Role.JAMBONZ);
         SipMessage start = chain.get(0).finalResponse();
         SipMessage end = chain.get(chain.size() - 1).finalResponse();
@@ -235,7 +235,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
         facts.addAll(flow.joinEvidence());
         InviteTransaction toCaller = chain.get(chain.size() - 1);
         // where it started, the callee's own outcome (a Reason naming no answer, busy): nothing there to find out
-        String outcome = Q850.calleeOutcome(start);
+        String outcome = Q850.calleeOutcome(context, start);
         String first = outcome != null ? "Nothing is broken where it started: " + origin + "'s answer names " + outcome
                 + ", the callee's own outcome." : "Find out why " + origin + " answered " + start.label()
                 + " and fix that first: the other findings of this call say what the analyzer knows.";

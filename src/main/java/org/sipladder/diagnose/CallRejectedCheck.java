@@ -61,7 +61,7 @@ final class CallRejectedCheck implements FindingRule {
                 List<InviteTransaction> invites = context.invites(flow);
                 InviteTransaction tx = origin(invites).orElse(null);
                 if (tx != null && !LiveKitRoutings.sentToLiveKit(tx.flow(), tx.request())) {
-                    findings.add(finding(tx, Attempts.of(flow, invites, tx), invites));
+                    findings.add(finding(context, tx, Attempts.of(flow, invites, tx), invites));
                 } else if (invites.isEmpty()) {
                     // the INVITE is not in the capture (it started after it, or it shows one direction only)
                     SipMessage answer = Findings.lastAnswer(flow, "INVITE", 300);
@@ -162,7 +162,7 @@ final class CallRejectedCheck implements FindingRule {
     }
 
     /** The finding about {@code tx}, the last of the sender's {@code attempts} at the call, one of {@code invites}. */
-    private static Finding finding(InviteTransaction tx, List<InviteTransaction> attempts,
+    private static Finding finding(DiagnosisContext context, InviteTransaction tx, List<InviteTransaction> attempts,
                                    List<InviteTransaction> invites) {
         SipMessage last = tx.finalResponse();
         StatusMeaning m = meaning(last.status());
@@ -247,7 +247,7 @@ final class CallRejectedCheck implements FindingRule {
                 : consequence ? peer + " rejected the call with " + last.label() + " after its INVITE to "
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
-        String outcome = consequence || cancel != null ? null : Q850.calleeOutcome(last);
+        String outcome = consequence || cancel != null ? null : Q850.calleeOutcome(context, last);
         Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
                         + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""

@@ -38,7 +38,7 @@ final class OutboundRejectedCheck implements FindingRule {
             findings.add(switch (status) {
                 case 403 -> fromRejected(call, chain);
                 case 404, 484, 485, 604 -> numberRejected(call, chain);
-                default -> providerRejected(call, chain);
+                default -> providerRejected(context, call, chain);
             });
         }
         return findings;
@@ -150,14 +150,15 @@ final class OutboundRejectedCheck implements FindingRule {
                 Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, List.of(), null));
     }
 
-    private static Finding providerRejected(OutboundCall call, List<InviteTransaction> chain) {
+    private static Finding providerRejected(DiagnosisContext context, OutboundCall call,
+                                            List<InviteTransaction> chain) {
         InviteTransaction origin = chain.get(0);
         SipMessage start = origin.finalResponse();
         SipMessage toLiveKit = call.last().finalResponse();
         boolean relayed = chain.size() > 1;
         boolean cancelled = call.cancelledBefore(toLiveKit);
         // a Reason naming the callee's own outcome (no answer, busy) turns a 480 or 404 into a delivered call's result
-        String calleeCause = cancelled ? null : Q850.calleeOutcome(start);
+        String calleeCause = cancelled ? null : Q850.calleeOutcome(context, start);
         boolean callee = cancelled || calleeCause != null || List.of(486, 600, 603).contains(start.status());
         List<String> facts = chainFacts(call, chain);
         if (cancelled) {

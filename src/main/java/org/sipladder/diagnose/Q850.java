@@ -53,12 +53,13 @@ final class Q850 {
      * and not the callee's: their Q.850 form is cause 21 too (RFC 3398 8.2.6.1), where "call rejected" may only
      * translate the status. Inbound and outbound rejections read it alike.
      */
-    static String calleeOutcome(SipMessage answer) {
+    static String calleeOutcome(DiagnosisContext context, SipMessage answer) {
         int status = answer.status();
         if (status == 401 || status == 403 || status == 407) {
             return null;
         }
-        String reason = answer.header("Reason");
+        // read back through the call's memo: the answer's bytes come from the diagnosis's stretch of the file
+        String reason = context.header(answer, "Reason");
         return reason != null && CALLEE_OUTCOMES.contains(cause(reason)) ? meaning(reason) : null;
     }
 

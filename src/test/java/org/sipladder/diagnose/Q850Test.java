@@ -3,11 +3,16 @@ package org.sipladder.diagnose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.sip.SipMessage;
 
 class Q850Test {
+
+    /** A context of no call: the Reason header is read back from each message built in code. */
+    private static final DiagnosisContext CONTEXT = new DiagnosisContext(List.of(), LiveKitConfig.empty(), List.of());
 
     @Test
     void aReasonNamingAQ850CauseIsTold() {
@@ -24,13 +29,13 @@ class Q850Test {
                 TestCall.CARRIER, "");
         for (int status : new int[] {401, 403, 407}) {
             // RFC 3398 maps these to cause 21 as well: there "call rejected" is the answerer's decision
-            assertNull(Q850.calleeOutcome(answer(invite, status, "Q.850;cause=21")), Integer.toString(status));
+            assertNull(Q850.calleeOutcome(CONTEXT, answer(invite, status, "Q.850;cause=21")), Integer.toString(status));
         }
-        assertEquals("Q.850 cause 21: call rejected", Q850.calleeOutcome(answer(invite, 603, "Q.850;cause=21")));
+        assertEquals("Q.850 cause 21: call rejected", Q850.calleeOutcome(CONTEXT, answer(invite, 603, "Q.850;cause=21")));
         assertEquals("Q.850 cause 19: no answer from user (user alerted)",
-                Q850.calleeOutcome(answer(invite, 480, "Q.850;cause=19")));
-        assertNull(Q850.calleeOutcome(answer(invite, 480, "Q.850;cause=3")), "no route is no callee's outcome");
-        assertNull(Q850.calleeOutcome(TestCall.parse(2, 0, new Endpoint(TestCall.JAMBONZ, 5060),
+                Q850.calleeOutcome(CONTEXT, answer(invite, 480, "Q.850;cause=19")));
+        assertNull(Q850.calleeOutcome(CONTEXT, answer(invite, 480, "Q.850;cause=3")), "no route is no callee's outcome");
+        assertNull(Q850.calleeOutcome(CONTEXT, TestCall.parse(2, 0, new Endpoint(TestCall.JAMBONZ, 5060),
                 new Endpoint(TestCall.CARRIER, 5060), SipTexts.response(invite, 480, "Temporarily Unavailable"))));
     }
 
