@@ -8,7 +8,6 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.HopAliases;
@@ -117,10 +116,40 @@ final class CallsCommand extends ConsoleCommand {
                     c.aLeg().method() == null ? "-" : TextTable.fit(c.aLeg().method(), MessagesCommand.LABEL_WIDTH),
                     TextTable.fit(user(c.aLeg().from()), USER_WIDTH), TextTable.fit(user(c.aLeg().to()), USER_WIDTH),
                     Integer.toString(c.legs().size()),
-                    c.hops().stream().map(h -> h.role().displayName()).collect(Collectors.joining(" > ")),
+                    hopChain(c.hops().stream().map(h -> h.role().displayName()).toList()),
                     status, seconds(c.timings().postDialDelayMicros()), seconds(c.timings().durationMicros()), c.id());
         }
         table.print(out);
+    }
+
+    /** The widest hop chain shown whole in the table. */
+    static final int HOPS_WIDTH = 120;
+
+    /**
+     * The hops' names joined by " > "; when that is wider than {@link #HOPS_WIDTH}, a run of hops of one name as one
+     * with its count ("SIP endpoint (x4)"), and if still too wide cut with how many hops there are: a capture of agents that send no Call-ID, tag or branch puts
+     * every message in one call, whose 17 "SIP endpoint" made every row of the table 300 characters wide (calls
+     * --json keeps every hop).
+     */
+    static String hopChain(List<String> names) {
+        String all = String.join(" > ", names);
+        if (all.length() <= HOPS_WIDTH) {
+            return all; // "SIP endpoint > SIP endpoint" reads better than a count of two
+        }
+        StringBuilder chain = new StringBuilder();
+        for (int i = 0; i < names.size(); ) {
+            int run = 1;
+            while (i + run < names.size() && names.get(i + run).equals(names.get(i))) {
+                run++;
+            }
+            chain.append(chain.length() == 0 ? "" : " > ").append(names.get(i)).append(run > 1 ? " (x" + run + ")" : "");
+            i += run;
+        }
+        if (chain.length() <= HOPS_WIDTH) {
+            return chain.toString();
+        }
+        String tail = " (" + names.size() + " hops)";
+        return TextTable.fit(chain.toString(), HOPS_WIDTH - tail.length()) + tail;
     }
 
     private static String seconds(Long micros) {

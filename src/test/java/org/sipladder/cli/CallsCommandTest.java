@@ -205,4 +205,18 @@ class CallsCommandTest {
                         + " " + h.getAsJsonObject().get("role").getAsString()));
         assertEquals(List.of("127.0.0.1 5061 SIP endpoint", "127.0.0.1 5060 LiveKit"), loopback);
     }
+
+    @Test
+    void aHopChainShowsARunOfOneNameOnceWithItsCountAndIsCutToItsWidth() {
+        assertEquals("Carrier > Jambonz > LiveKit", CallsCommand.hopChain(List.of("Carrier", "Jambonz", "LiveKit")));
+        assertEquals("SIP endpoint (x17)", CallsCommand.hopChain(java.util.Collections.nCopies(17, "SIP endpoint")));
+        List<String> six = List.of("SIP endpoint", "SIP endpoint", "SIP endpoint", "SIP endpoint", "Carrier",
+                "SIP endpoint");
+        assertEquals(String.join(" > ", six), CallsCommand.hopChain(six), "a chain that fits is shown whole");
+        List<String> ten = new ArrayList<>(List.of("Carrier"));
+        ten.addAll(java.util.Collections.nCopies(9, "SIP endpoint"));
+        assertEquals("Carrier > SIP endpoint (x9)", CallsCommand.hopChain(ten));
+        String cut = CallsCommand.hopChain(List.of("x".repeat(200), "LiveKit"));
+        assertTrue(cut.length() <= CallsCommand.HOPS_WIDTH && cut.endsWith("... (2 hops)"), cut);
+    }
 }
