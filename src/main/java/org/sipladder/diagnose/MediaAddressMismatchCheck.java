@@ -17,7 +17,7 @@ final class MediaAddressMismatchCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaLeg.eachStream(context, MediaAddressMismatchCheck::check);
+        return MediaLeg.eachStream(context, (c, leg, to, s) -> check(leg, to, s));
     }
 
     private static Finding check(MediaLeg leg, MediaParty to, RtpStream s) {

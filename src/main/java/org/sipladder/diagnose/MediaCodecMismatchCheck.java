@@ -14,7 +14,7 @@ final class MediaCodecMismatchCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaLeg.eachStream(context, MediaCodecMismatchCheck::check);
+        return MediaLeg.eachStream(context, (c, leg, to, s) -> check(leg, to, s));
     }
 
     private static Finding check(MediaLeg leg, MediaParty to, RtpStream s) {

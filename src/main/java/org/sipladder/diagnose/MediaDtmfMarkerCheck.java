@@ -18,7 +18,7 @@ final class MediaDtmfMarkerCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaLeg.eachStream(context, MediaDtmfMarkerCheck::check);
+        return MediaLeg.eachStream(context, (c, leg, to, s) -> check(leg, to, s));
     }
 
     private static Finding check(MediaLeg leg, MediaParty to, RtpStream s) {

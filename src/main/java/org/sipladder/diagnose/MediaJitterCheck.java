@@ -17,8 +17,8 @@ final class MediaJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, s -> s.stats().maxJitterWithoutJumpsMs() > THRESHOLD_MS,
-                MediaJitterCheck::finding);
+        return MediaQuality.findings(context, (c, s) -> s.stats().maxJitterWithoutJumpsMs() > THRESHOLD_MS,
+                (c, leg, s) -> finding(leg, s));
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {

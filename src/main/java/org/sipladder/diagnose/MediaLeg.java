@@ -128,9 +128,13 @@ final class MediaLeg {
         Finding check(MediaLeg leg);
     }
 
-    /** A media check's verdict on one stream sent to one party of a leg: a finding, or null. */
+    /**
+     * A media check's verdict on one stream sent to one party of a leg: a finding, or null. The context is handed in,
+     * so that a rule needing it is a lambda holding nothing: one holding the context is made anew at each check of a
+     * call, under the quick JIT by a call into the VM.
+     */
     interface StreamRule {
-        Finding check(MediaLeg leg, MediaParty to, RtpStream stream);
+        Finding check(DiagnosisContext context, MediaLeg leg, MediaParty to, RtpStream stream);
     }
 
     /** What {@code rule} finds on every leg of every call in order; nothing when the capture has no RTP. */
@@ -166,7 +170,7 @@ final class MediaLeg {
                     for (RtpStream s : leg.toward(to)) {
                         if (!holds(judged, s)) {
                             judged.add(s);
-                            add(findings, rule.check(leg, to, s));
+                            add(findings, rule.check(context, leg, to, s));
                         }
                     }
                 }
@@ -187,10 +191,7 @@ final class MediaLeg {
         return findings;
     }
 
-    /**
-     * True when the capture has no RTP stream, where the media checks find nothing: they ask before making a lambda
-     * that holds the context (one object per check and call, made by a call into the VM under the quick JIT).
-     */
+    /** True when the capture has no RTP stream, where the media checks find nothing. */
     static boolean noStreams(DiagnosisContext context) {
         return context.media().streams().isEmpty();
     }

@@ -32,7 +32,8 @@ final class MediaLossCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, s -> s.stats().lostPercentInRuns() > THRESHOLD_PERCENT, MediaLossCheck::finding);
+        return MediaQuality.findings(context, (c, s) -> s.stats().lostPercentInRuns() > THRESHOLD_PERCENT,
+                (c, leg, s) -> finding(leg, s));
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {

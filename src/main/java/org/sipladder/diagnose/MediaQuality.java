@@ -2,8 +2,6 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Predicate;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
 
@@ -21,11 +19,24 @@ final class MediaQuality {
     }
 
     /**
+     * Whether a judged stream fails a check. The context is handed in (as to {@link StreamFinding}), so that a check
+     * needing it is a lambda holding nothing: one holding the context is made anew at each check of a call, under the
+     * quick JIT by a call into the VM.
+     */
+    interface StreamTest {
+        boolean fails(DiagnosisContext context, RtpStream s);
+    }
+
+    /** The finding about a judged stream that failed a check. */
+    interface StreamFinding {
+        Finding of(DiagnosisContext context, MediaLeg leg, RtpStream s);
+    }
+
+    /**
      * A finding for every judged stream of the context's calls that {@code fails}, each stream once in a call: the
      * loss and jitter checks' walk.
      */
-    static List<Finding> findings(DiagnosisContext context, Predicate<RtpStream> fails,
-                                  BiFunction<MediaLeg, RtpStream, Finding> finding) {
+    static List<Finding> findings(DiagnosisContext context, StreamTest fails, StreamFinding finding) {
         List<Finding> findings = new ArrayList<>();
         if (MediaLeg.noStreams(context)) {
             return findings;
@@ -36,8 +47,8 @@ final class MediaQuality {
                 for (RtpStream s : streams(leg)) {
                     if (!MediaLeg.holds(judged, s)) {
                         judged.add(s);
-                        if (fails.test(s)) {
-                            findings.add(finding.apply(leg, s));
+                        if (fails.fails(context, s)) {
+                            findings.add(finding.of(context, leg, s));
                         }
                     }
                 }

@@ -23,10 +23,7 @@ final class MediaRefusedCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (MediaLeg.noStreams(context)) {
-            return new ArrayList<>(); // before the lambdas holding the context are made
-        }
-        return MediaLeg.eachStream(context, (leg, to, s) -> check(context, leg, to, s));
+        return MediaLeg.eachStream(context, MediaRefusedCheck::check);
     }
 
     private static Finding check(DiagnosisContext context, MediaLeg leg, MediaParty to, RtpStream s) {

@@ -1,6 +1,5 @@
 package org.sipladder.diagnose;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.ReceiverReports;
@@ -25,11 +24,8 @@ final class MediaReportedJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (MediaLeg.noStreams(context)) {
-            return new ArrayList<>(); // before the lambdas holding the context are made
-        }
-        return MediaQuality.findings(context, s -> fires(s, context.media().receiverReports(s)),
-                (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
+        return MediaQuality.findings(context, (c, s) -> fires(s, c.media().receiverReports(s)),
+                (c, leg, s) -> finding(leg, s, c.media().receiverReports(s)));
     }
 
     private static boolean fires(RtpStream s, ReceiverReports r) {

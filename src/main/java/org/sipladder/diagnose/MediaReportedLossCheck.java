@@ -1,6 +1,5 @@
 package org.sipladder.diagnose;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.ReceiverReports;
@@ -16,11 +15,8 @@ final class MediaReportedLossCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (MediaLeg.noStreams(context)) {
-            return new ArrayList<>(); // before the lambdas holding the context are made
-        }
-        return MediaQuality.findings(context, s -> beyondPercent(s, context.media().receiverReports(s))
-                > MediaLossCheck.THRESHOLD_PERCENT, (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
+        return MediaQuality.findings(context, (c, s) -> beyondPercent(s, c.media().receiverReports(s))
+                > MediaLossCheck.THRESHOLD_PERCENT, (c, leg, s) -> finding(leg, s, c.media().receiverReports(s)));
     }
 
     /** Loss the receiver counts and the capture does not, as a percentage of what the receiver expected. */

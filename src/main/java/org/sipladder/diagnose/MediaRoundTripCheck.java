@@ -1,6 +1,5 @@
 package org.sipladder.diagnose;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.ReceiverReports;
@@ -18,11 +17,8 @@ final class MediaRoundTripCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (MediaLeg.noStreams(context)) {
-            return new ArrayList<>(); // before the lambdas holding the context are made
-        }
-        return MediaQuality.findings(context, s -> context.media().receiverReports(s).meanRttMs() > THRESHOLD_MS,
-                (leg, s) -> finding(leg, s, context.media().receiverReports(s)));
+        return MediaQuality.findings(context, (c, s) -> c.media().receiverReports(s).meanRttMs() > THRESHOLD_MS,
+                (c, leg, s) -> finding(leg, s, c.media().receiverReports(s)));
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s, ReceiverReports r) {
