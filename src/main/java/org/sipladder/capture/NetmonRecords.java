@@ -133,10 +133,9 @@ final class NetmonRecords implements PacketRecords {
             delta = (Wire.int32(a, at, ByteOrder.LITTLE_ENDIAN) & 0xffffffffL) * 1000;
             captured = Wire.u16(a, at + 6, ByteOrder.LITTLE_ENDIAN);
         } else {
-            long raw = (Wire.int32(a, at, ByteOrder.LITTLE_ENDIAN) & 0xffffffffL)
+            // microseconds since the capture's start, 64 bits (Wireshark's netmon.c ts_delta)
+            delta = (Wire.int32(a, at, ByteOrder.LITTLE_ENDIAN) & 0xffffffffL)
                     | (long) Wire.int32(a, at + 4, ByteOrder.LITTLE_ENDIAN) << 32;
-            // microseconds as an unsigned number, which NetMon means as signed tenths of microseconds times ten
-            delta = raw * 10 / 10;
             captured = Wire.int32(a, at + 12, ByteOrder.LITTLE_ENDIAN);
         }
         if (captured < 0 || captured > PcapRecords.MAX_PACKET) {

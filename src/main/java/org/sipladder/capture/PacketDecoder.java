@@ -567,31 +567,34 @@ final class PacketDecoder {
                 gre(a, off, len, depth + 1);
                 break;
             case TransportDecoder.UDP:
-                if (len >= 8 + 8 + 14 && Wire.u16(a, off + 2) == VXLAN_PORT && (a[off + 8] & 0x08) != 0) {
-                    ethernet(a, off + 16, len - 16, depth + 1);
-                    break;
+                if (!udpTunnel(a, off, len, depth + 1)) {
+                    transports.transport(protocol, header, a, off, len);
                 }
-                if (len >= 16 && (Wire.u16(a, off + 2) == GTP_U_PORT || Wire.u16(a, off) == GTP_U_PORT)
-                        && gtpU(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
-                    break;
-                }
-                if (len >= 8 + 8 + 20 && Wire.u16(a, off + 2) == GENEVE_PORT
-                        && geneve(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
-                    break;
-                }
-                if (len >= 8 + 6 + 20 && (Wire.u16(a, off + 2) == L2TP_PORT || Wire.u16(a, off) == L2TP_PORT)
-                        && l2tp(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
-                    break;
-                }
-                if (len >= 8 + 4 + 1 + 14 && Wire.u16(a, off + 2) == TZSP_PORT
-                        && tzsp(a, off + 8, Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8, depth + 1)) {
-                    break;
-                }
-                transports.transport(protocol, header, a, off, len);
                 break;
             default:
                 transports.transport(protocol, header, a, off, len);
         }
+    }
+
+    /**
+     * True when the UDP datagram at {@code off} (header included) is a tunnel told by its port (VXLAN, GTP-U,
+     * GENEVE, L2TPv2, TZSP) and what it carries was decoded; its ports and payload length are read once.
+     */
+    private boolean udpTunnel(byte[] a, int off, int len, int depth) {
+        if (len < 16) {
+            return false; // no tunnel header and packet fit (the least, GTP-U's, needs 8 bytes after UDP's)
+        }
+        int src = Wire.u16(a, off);
+        int dst = Wire.u16(a, off + 2);
+        if (len >= 8 + 8 + 14 && dst == VXLAN_PORT && (a[off + 8] & 0x08) != 0) {
+            ethernet(a, off + 16, len - 16, depth);
+            return true;
+        }
+        int payload = Math.min(len, Math.max(8, Wire.u16(a, off + 4))) - 8;
+        return (dst == GTP_U_PORT || src == GTP_U_PORT) && gtpU(a, off + 8, payload, depth)
+                || len >= 8 + 8 + 20 && dst == GENEVE_PORT && geneve(a, off + 8, payload, depth)
+                || len >= 8 + 6 + 20 && (dst == L2TP_PORT || src == L2TP_PORT) && l2tp(a, off + 8, payload, depth)
+                || len >= 8 + 4 + 1 + 14 && dst == TZSP_PORT && tzsp(a, off + 8, payload, depth);
     }
 
     /**

@@ -79,7 +79,6 @@ final class PcapngRecords implements PacketRecords {
         throw new DamagedCaptureException("section header with an unknown byte-order magic", false);
     }
 
-
     /** Handles one block body of {@code n} bytes; true when it was a packet handed to the sink. */
     private boolean block(int type, int at, int n, RecordSink sink) throws DamagedCaptureException {
         byte[] a = source.array();

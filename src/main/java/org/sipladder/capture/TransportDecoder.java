@@ -148,8 +148,8 @@ final class TransportDecoder {
             return;
         }
         // a datagram's PDU ends where its message does; a TCP segment's may go on in the next
-        int startLine = !SipFraming.mayStart(a[p]) ? SipFraming.NO : transport == Transport.UDP
-                ? SipFraming.wholeStartLine(a, p, end) : SipFraming.startLine(a, p, end);
+        int startLine = transport == Transport.UDP ? SipFraming.wholeStartLine(a, p, end)
+                : SipFraming.startLine(a, p, end);
         if (startLine > 0) {
             sipDatagram(src, dst, transport, a, p, end, startLine);
         }
