@@ -71,10 +71,7 @@ final class PacketDecoder {
         }
         if (last == null) {
             if (linkType != PacketRecords.NOT_A_PACKET && unsupportedSeen.add(linkType)) {
-                sink.warn("frame " + sink.frame() + ": " + (linkType >= PacketRecords.SNOOP_DATALINK
-                        ? "snoop datalink type " + (linkType - PacketRecords.SNOOP_DATALINK)
-                        : linkType >= PacketRecords.NETMON_MEDIUM
-                        ? "NetMon network type " + (linkType - PacketRecords.NETMON_MEDIUM) : "link type " + linkType)
+                sink.warn("frame " + sink.frame() + ": " + PacketRecords.linkTypeName(linkType)
                         + " is not supported; its packets are skipped");
             }
             return;

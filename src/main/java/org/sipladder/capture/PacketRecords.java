@@ -12,6 +12,17 @@ interface PacketRecords {
     /** Link types from here on are snoop datalink types without a pcap number, this plus theirs: not decoded. */
     int SNOOP_DATALINK = 0x20000;
 
+    /** How a message names {@code linkType}: its pcap number, or the NetMon or snoop number it stands for. */
+    static String linkTypeName(int linkType) {
+        if (linkType >= SNOOP_DATALINK) {
+            return "snoop datalink type " + (linkType - SNOOP_DATALINK);
+        }
+        if (linkType >= NETMON_MEDIUM) {
+            return "NetMon network type " + (linkType - NETMON_MEDIUM);
+        }
+        return "link type " + linkType;
+    }
+
     /**
      * Reads records until one packet has been handed to {@code sink}.
      *
