@@ -163,6 +163,20 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return null;
     }
 
+    /** How many times the sender sent {@code cancel} (this INVITE's {@link #cancel}) again: same Call-ID, CSeq and direction. */
+    public int cancelRetransmissions(SipMessage cancel) {
+        int count = 0;
+        for (FlowMessage m : flow.messages()) {
+            SipMessage other = m.message();
+            if (other.frame() > cancel.frame() && "CANCEL".equals(other.method()) && other.cseqNumber() == cancel.cseqNumber()
+                    && cancel.callId().equals(other.callId()) && other.src().equals(cancel.src())
+                    && other.dst().equals(cancel.dst())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The final response to {@code cancel} (a CANCEL of this INVITE) from the INVITE's receiver, or null. */
     public SipMessage cancelAnswer(SipMessage cancel) {
         SipMessage request = request();

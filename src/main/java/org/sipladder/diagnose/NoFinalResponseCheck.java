@@ -73,13 +73,22 @@ final class NoFinalResponseCheck implements FindingRule {
      * What to check when the peer answered the INVITE provisionally and never finally: it is reachable (it answered),
      * so the question is why it never decided, or whether the capture simply stopped while the call rang.
      */
-    private static void addStepsAfterProvisional(InviteTransaction tx, long captureEndMicros, List<String> steps) {
+    private static void addStepsAfterProvisional(InviteTransaction tx, long captureEndMicros, SipMessage unansweredCancel,
+                                                 List<String> steps) {
         // the furthest the peer got: 180 Ringing rather than a 100 Trying after it
         SipMessage furthest = tx.responses().stream().map(FlowMessage::message)
                 .max(Comparator.comparingInt(SipMessage::status)).orElseThrow();
         String dst = tx.request().dst().toString();
         List<FlowMessage> messages = tx.flow().messages();
         long after = captureEndMicros - messages.get(messages.size() - 1).message().timestampMicros();
+        if (unansweredCancel != null) {
+            // the caller gave up: the question is why the callee answered neither request
+            steps.add(dst + " answered " + furthest.label() + ", so it is reachable, but it answered neither the INVITE"
+                    + " nor the CANCEL: check in its logs whether it had already dropped the call (then its INVITE"
+                    + " transaction was gone and it owed a 481 to the CANCEL, RFC 3261 9.2) or never received the CANCEL"
+                    + " (a firewall or NAT on the way, or a CANCEL sent elsewhere than the INVITE).");
+            return;
+        }
         if (captureEndMicros > 0 && after < TIMER_C_MICROS) {
             steps.add(String.format(Locale.ROOT, "Capture until the call ends: the capture stops %.1f s after the"
                     + " call's last message, while the call may still have been ringing.", after / 1e6));
@@ -190,6 +199,26 @@ final class NoFinalResponseCheck implements FindingRule {
                 tx.request().dst());
     }
 
+    /**
+     * What the capture shows when the caller cancelled the ringing INVITE and nothing answered the CANCEL: the call no
+     * longer rang for the caller, and the callee either had dropped it or never got the CANCEL.
+     */
+    private static String unansweredCancelText(InviteTransaction tx, SipMessage cancel, int sent, long captureEndMicros,
+                                               boolean toLiveKit) {
+        long after = captureEndMicros - cancel.timestampMicros();
+        String text = String.format(Locale.ROOT, " The caller cancelled %.1f s after the INVITE (frame %d), and the"
+                        + " CANCEL got no response either", (cancel.timestampMicros() - tx.request().timestampMicros()) / 1e6,
+                cancel.frame());
+        if (sent == 1 && after < TIMER_B_MICROS) {
+            return text + String.format(Locale.ROOT, "; the capture ends %.1f s after it, so an answer may have come"
+                    + " later.", after / 1e6);
+        }
+        return text + String.format(Locale.ROOT, " (sent %d time%s, the capture going on %s after the first): %s had"
+                        + " dropped the call without a final response, or the CANCEL did not reach it.%s", sent,
+                sent == 1 ? "" : "s", span(after), tx.request().dst(), toLiveKit ? " LiveKit stops ringing and forgets"
+                        + " the INVITE when it drops a call no dispatch rule takes." : "");
+    }
+
     private static String forgottenText(InviteTransaction tx, SipMessage forgotten, boolean toLiveKit) {
         return String.format(Locale.ROOT, "The CANCEL sent %.1f s after the INVITE got %s: %s no longer had the INVITE"
                         + " transaction (RFC 3261 9.2), so it had already ended the call on its side without a final"
@@ -252,6 +281,15 @@ final class NoFinalResponseCheck implements FindingRule {
                     + " (frame " + forgotten.frame() + ")");
         }
         SipMessage accepted = cancelAccepted(cancelAnswer);
+        // the caller cancelled and nothing answered the CANCEL: it no longer waited for the call to ring
+        SipMessage unansweredCancel = tx.cancel() != null && cancelAnswer == null ? tx.cancel() : null;
+        int cancelsSent = unansweredCancel == null ? 0 : 1 + tx.cancelRetransmissions(unansweredCancel);
+        if (unansweredCancel != null) {
+            facts.add(String.format(Locale.ROOT, "%s frame %d, %.1f s after the INVITE, got no response (sent %d time%s)",
+                    unansweredCancel.label(), unansweredCancel.frame(),
+                    (unansweredCancel.timestampMicros() - tx.request().timestampMicros()) / 1e6, cancelsSent,
+                    cancelsSent == 1 ? "" : "s"));
+        }
         if (accepted != null) {
             facts.add(tx.cancel().label() + " frame " + tx.cancel().frame() + " was answered " + accepted.label()
                     + " (frame " + accepted.frame() + "), and no 487 Request Terminated to the INVITE followed");
@@ -282,10 +320,13 @@ final class NoFinalResponseCheck implements FindingRule {
                 List<FlowMessage> messages = tx.flow().messages();
                 SipMessage last = messages.get(messages.size() - 1).message();
                 long after = captureEndMicros - last.timestampMicros();
-                early = after < TIMER_B_MICROS;
+                // a CANCEL sent again went unanswered for its retransmission intervals: no answer was on its way
+                early = unansweredCancel != null ? cancelsSent == 1 && after < TIMER_B_MICROS : after < TIMER_B_MICROS;
                 facts.add(String.format(Locale.ROOT, "The capture ends %s after the call's last message (%s, frame"
                         + " %d)", span(after), last.label(), last.frame()));
-                ended = accepted != null ? ended + String.format(Locale.ROOT, " The capture ends %s after the"
+                ended = unansweredCancel != null ? unansweredCancelText(tx, unansweredCancel, cancelsSent,
+                        captureEndMicros, toLiveKit)
+                        : accepted != null ? ended + String.format(Locale.ROOT, " The capture ends %s after the"
                         + " call's last message.", span(after))
                         // minutes later nothing still rings: a proxy gives up after Timer C (RFC 3261 16.6 step 11)
                         : after >= TIMER_C_MICROS ? String.format(Locale.ROOT, " The capture goes on %s after the"
@@ -304,7 +345,8 @@ final class NoFinalResponseCheck implements FindingRule {
                 + (toLiveKit ? " LiveKit itself stays silent after 100 Processing and 180 Ringing when no dispatch rule "
                 + "matches the call." : "")
                 + (ended.isEmpty() ? " If the capture stopped right after the INVITE, capture longer."
-                : forgotten != null || accepted != null ? ended : ended + " Capture until the call ends to see its outcome."));
+                : forgotten != null || accepted != null || unansweredCancel != null ? ended
+                : ended + " Capture until the call ends to see its outcome."));
         List<String> steps = new ArrayList<>();
         if (toLiveKit && refused == null) {
             if (!configLoaded) {
@@ -318,8 +360,11 @@ final class NoFinalResponseCheck implements FindingRule {
         }
         if (branch != null) {
             frames.add(branch.frame());
-            frames.sort(null);
         }
+        if (unansweredCancel != null) {
+            frames.add(unansweredCancel.frame());
+        }
+        frames.sort(null);
         if (refused != null) {
             steps.add(UnreachableEvidence.step(refused, tx.request()));
             frames.add(refused.frame());
@@ -342,7 +387,7 @@ final class NoFinalResponseCheck implements FindingRule {
             steps.add("Check that " + tx.request().src().address() + " acknowledges a 487 when it comes (ACK, RFC 3261"
                     + " 17.1.1.3), so the callee stops retransmitting it.");
         } else {
-            addStepsAfterProvisional(tx, captureEndMicros, steps);
+            addStepsAfterProvisional(tx, captureEndMicros, unansweredCancel, steps);
         }
         // an INVITE within the dialog (hold, a codec change, a session refresh) is named as SIP people name it
         Finding f = Findings.call(tx, CODE, CODE.title(tx.inDialog() ? "re-INVITE" : "INVITE", dst), why,

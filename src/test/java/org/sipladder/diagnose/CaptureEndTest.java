@@ -107,6 +107,35 @@ class CaptureEndTest {
     }
 
     @Test
+    void aCancelNobodyAnsweredSaysTheCallerGaveUpNotThatItMayStillRing() throws Exception {
+        // the caller cancels after 2 s of ringing and sends its CANCEL three times: nothing answers either request
+        String cancel = SipText.request("CANCEL", "sip:bob@192.0.2.7", "unanswered-1", 1, "");
+        Finding f = noFinalResponse(ringing("unanswered-1")
+                .udp(T0 + 2_000_000, CALLER, CALLEE, cancel)
+                .udp(T0 + 2_500_000, CALLER, CALLEE, cancel)
+                .udp(T0 + 3_500_000, CALLER, CALLEE, cancel)
+                .udp(T0 + 40_000_000, CALLER, "192.0.2.9:5060",
+                        SipText.request("OPTIONS", "sip:192.0.2.9", "other-1", 1, "")));
+        assertFalse(f.explanation().contains("may still have been ringing"), f.explanation());
+        assertFalse(f.explanation().contains("Capture until the call ends"), f.explanation());
+        assertTrue(f.explanation().contains("The caller cancelled 2.0 s after the INVITE (frame 3), and the CANCEL got no"
+                + " response either (sent 3 times, the capture going on 38.0 s after the first): 192.0.2.7:5060 had"
+                + " dropped the call without a final response, or the CANCEL did not reach it."), f.explanation());
+        assertTrue(f.evidence().facts().contains("CANCEL frame 3, 2.0 s after the INVITE, got no response (sent 3 times)"),
+                f.evidence().facts().toString());
+        assertTrue(f.fix().steps().stream().noneMatch(x -> x.contains("never cancelled") || x.contains("still have been"
+                + " ringing")), f.fix().steps().toString());
+        assertTrue(f.fix().steps().get(0).contains("answered neither the INVITE nor the CANCEL"), f.fix().steps().toString());
+        assertEquals(Severity.ERROR, f.severity());
+        // sent once as the capture ends: its answer may simply not be in the capture yet
+        Finding early = noFinalResponse(ringing("unanswered-2")
+                .udp(T0 + 2_000_000, CALLER, CALLEE, SipText.request("CANCEL", "sip:bob@192.0.2.7", "unanswered-2", 1, "")));
+        assertTrue(early.explanation().contains("the capture ends 0.0 s after it, so an answer may have come later."),
+                early.explanation());
+        assertEquals(Severity.WARNING, early.severity());
+    }
+
+    @Test
     void liveKitRingingAndThenSilentWhileTheCaptureGoesOnDroppedTheCall() throws Exception {
         // open-source LiveKit with no dispatch rule for the call: 100 Processing, 180 Ringing, then nothing
         String uri = "sip:+4991874350352@project-1z3kctsj.sip.livekit.cloud";
