@@ -25,6 +25,12 @@ public final class SharedStrings {
 
     private final String[] slots = new String[SLOTS];
     private final int[] hashes = new int[SLOTS];
+    /**
+     * Per set, how many strings came to it (modulo 256): the way the next one takes, so that the oldest leaves. A
+     * counter, not moving the set's strings one way down at each new one: those loads and stores into slots that
+     * the other reading threads look at cost the capture reader a fifth of its time on big_sip (4 % of calls).
+     */
+    private final byte[] arrivals = new byte[SETS];
 
     /**
      * The string equal to {@code s} that this read already holds, or {@code s}. {@code hash} is the pool's hash of
@@ -32,7 +38,8 @@ public final class SharedStrings {
      */
     String share(String s, int hash) {
         int h = hash * 0x9E3779B1;
-        int first = ((h ^ h >>> 16) & (SETS - 1)) * WAYS;
+        int set = (h ^ h >>> 16) & (SETS - 1);
+        int first = set * WAYS;
         int end = first + WAYS;
         for (int i = first; i < end; i++) {
             if (hashes[i] == hash) {
@@ -42,13 +49,11 @@ public final class SharedStrings {
                 }
             }
         }
-        // the set's oldest leaves, the others move one way down; a write lost to another thread loses a sharing
-        for (int i = end - 1; i > first; i--) {
-            slots[i] = slots[i - 1];
-            hashes[i] = hashes[i - 1];
-        }
-        slots[first] = s;
-        hashes[first] = hash;
+        // the set's oldest leaves (its ways are taken in turn); a write lost to another thread loses a sharing
+        int way = first + (arrivals[set] & (WAYS - 1));
+        arrivals[set]++;
+        slots[way] = s;
+        hashes[way] = hash;
         return s;
     }
 }
