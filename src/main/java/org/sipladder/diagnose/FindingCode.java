@@ -51,7 +51,7 @@ public enum FindingCode {
             "The provider asked LiveKit for credentials (%s) and LiveKit sent none"),
     /** The first value says which loop: the credentials, or a digest uri other than the Request-URI. */
     LK_OUTBOUND_AUTH_LOOP(Severity.ERROR, 122, Kind.SETUP, "%s: %s again from %s"),
-    LK_OUTBOUND_FROM_REJECTED(Severity.ERROR, 123, Kind.SETUP, "%s refused caller number %s (403 Forbidden)"),
+    LK_OUTBOUND_FROM_REJECTED(Severity.ERROR, 123, Kind.SETUP, "%s refused the call from %s (403 Forbidden)"),
     LK_OUTBOUND_NUMBER_REJECTED(Severity.ERROR, 124, Kind.SETUP, "%s rejected the dialled number %s: %s"),
     /** The values: the trunk or rule that requires it ("trunk ST_x"). */
     LK_SRTP_REQUIRED(Severity.ERROR, 115, Kind.SIMULATED, "%s requires SRTP and the offer to LiveKit has no keys",

@@ -170,7 +170,7 @@ final class OutboundAuthCheck implements FindingRule {
     }
 
     /** What recomputing the digest with the trunk's password says, or null when there is nothing to say. */
-    private static String verdict(SIPOutboundTrunkInfo trunk, String credentials) {
+    static String verdict(SIPOutboundTrunkInfo trunk, String credentials) {
         if (trunk == null) {
             return null;
         }

@@ -64,7 +64,18 @@ final class OutboundRejectedCheck implements FindingRule {
                     + " instead of LiveKit's " + call.fromUser());
         }
         facts.add(format(fromAtOrigin));
-        if (OutboundAuthCheck.credentials(origin.request()) != null) {
+        // LiveKit's own INVITE with the credentials a challenge asked for, refused: the provider checked them
+        InviteTransaction challenged = chain.size() == 1 ? challengedBefore(call, origin) : null;
+        String credentials = OutboundAuthCheck.credentials(origin.request());
+        if (challenged != null) {
+            facts.add("LiveKit answered the " + challenged.finalResponse().label() + " (frame "
+                    + challenged.finalResponse().frame() + ") with credentials in frame " + origin.frame()
+                    + ", and the provider refused that INVITE");
+            String verdict = OutboundAuthCheck.verdict(trunk, credentials);
+            if (verdict != null) {
+                facts.add(verdict);
+            }
+        } else if (credentials != null) {
             facts.add("The refused INVITE carried credentials: the account may also lack the right to call out");
         }
         UnchallengedRefusal unchallenged = UnchallengedRefusal.of(call, chain);
@@ -72,13 +83,26 @@ final class OutboundRejectedCheck implements FindingRule {
             facts.add(unchallenged.fact());
         }
         String refuser = refusal.src().address();
-        String why = refuser + " refused the call (403 Forbidden) to the caller number " + fromAtOrigin + ": providers "
-                + "answer 403 when the From number is not one they assigned to the account (or not verified as "
-                + "caller ID), or is not written the way they expect (E.164 with '+', or national digits). LiveKit "
+        String providers = " answer 403 when the From number is not one they assigned to the account (or not verified "
+                + "as caller ID), or is not written the way they expect (E.164 with '+', or national digits). LiveKit "
                 + "takes the From number from the call's sip_number or else one of the outbound trunk's numbers, "
                 + "and sends it as written (a '+' is added only for hosts ending in twilio.com). It reports "
                 + "\"forbidden\" to the agent." + (unchallenged == null ? "" : UnchallengedRefusal.WHY);
+        String why = challenged == null
+                ? refuser + " refused the call (403 Forbidden) to the caller number " + fromAtOrigin + ": providers" + providers
+                : refuser + " refused (403 Forbidden) the INVITE that carried LiveKit's answer to its "
+                + challenged.finalResponse().label() + ": it checked the credentials and refused them (the outbound "
+                + "trunk's auth_username or auth_password is not what the provider issued, or the credentials are "
+                + "for another realm or account, or the account may not call out), or it refuses the caller number "
+                + fromAtOrigin + ": providers also" + providers;
         List<String> steps = new ArrayList<>();
+        List<String> commands = new ArrayList<>(2);
+        if (challenged != null) {
+            steps.add("Check outbound trunk " + call.trunkId() + "'s auth_username and auth_password against the "
+                    + "credentials the provider issued for this trunk (the SIP digest user, not the account login): a "
+                    + "provider that refuses a digest answer often says 403 instead of challenging again.");
+            commands.add("lk sip outbound update --id " + call.trunkId() + " --auth-user <provider user> --auth-pass <password>");
+        }
         if (listed == null) {
             steps.add("Set outbound trunk " + call.trunkId() + "'s numbers to the number the provider assigned to you, "
                     + "written as the provider expects, and place calls with it (or pass it as sip_number).");
@@ -91,7 +115,6 @@ final class OutboundRejectedCheck implements FindingRule {
             steps.add("The refusal came from behind " + chain.get(1).finalResponse().src().address() + ": check how it "
                     + "passes the caller number on (with Jambonz: the carrier's E.164 leading '+' and tech prefix settings).");
         }
-        List<String> commands = new ArrayList<>(2);
         if (listed == null) {
             commands.add("lk sip outbound update --id " + call.trunkId() + " --numbers <your number, e.g. +15105550100>");
         }
@@ -101,8 +124,31 @@ final class OutboundRejectedCheck implements FindingRule {
                 commands.add(unchallenged.command());
             }
         }
+        List<Long> frames = frames(chain);
+        if (challenged != null) {
+            frames.add(challenged.frame());
+            frames.add(challenged.finalResponse().frame());
+            frames.sort(null);
+        }
         return Findings.call(call.last(), FROM, FROM.title(refuser, fromAtOrigin), why,
-                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, commands, null));
+                Findings.evidence(frames, call.configIds(), facts), Findings.fix(steps, commands, null));
+    }
+
+    /**
+     * LiveKit's INVITE of {@code call} before {@code refused} that was answered with a digest challenge, when {@code
+     * refused} carries credentials (LiveKit sends them only to answer one); else null.
+     */
+    private static InviteTransaction challengedBefore(OutboundCall call, InviteTransaction refused) {
+        if (OutboundAuthCheck.credentials(refused.request()) == null) {
+            return null;
+        }
+        InviteTransaction found = null;
+        for (InviteTransaction tx : call.attempts()) {
+            if (tx.request().frame() < refused.request().frame() && OutboundAuthCheck.challenged(tx)) {
+                found = tx;
+            }
+        }
+        return found;
     }
 
     /**

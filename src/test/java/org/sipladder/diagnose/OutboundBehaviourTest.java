@@ -70,6 +70,43 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void a403ToTheCredentialsAChallengeAskedForNamesTheCredentialsFirst() {
+        // INVITE, 407, the retry with the trunk's credentials, 403: the provider checked the digest and refused
+        String first = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        String retry = OutboundCapture.withCredentials(first, 2, "Proxy-Authorization", "sip:+4930123456@" + PROVIDER_HOST,
+                PASSWORD);
+        List<CallFlow> flows = new OutboundCapture()
+                .send(LIVEKIT, CARRIER, first)
+                .send(CARRIER, LIVEKIT, OutboundCapture.challenge(first, 407, 2))
+                .send(LIVEKIT, CARRIER, retry)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(retry, "403 Forbidden"))
+                .flows();
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)));
+
+        assertEquals(OutboundRejectedCheck.FROM, primaryCode(d, flows));
+        Finding f = d.withCode(OutboundRejectedCheck.FROM).get(0);
+        assertEquals(CARRIER + " refused the call from " + OutboundCapture.FROM + " (403 Forbidden)", f.title());
+        assertTrue(f.explanation().startsWith(CARRIER + " refused (403 Forbidden) the INVITE that carried LiveKit's answer to its 407 "
+                + "Proxy Authentication Required: it checked the credentials and refused them"), f.explanation());
+        assertTrue(f.evidence().facts().contains("LiveKit answered the 407 Proxy Authentication Required (frame 2) with "
+                + "credentials in frame 3, and the provider refused that INVITE"), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("LiveKit sent the trunk's credentials, the "
+                + "provider expects others")), f.evidence().facts().toString());
+        assertEquals(List.of(1L, 2L, 3L, 4L), f.evidence().frames());
+        assertTrue(f.fix().steps().get(0).startsWith("Check outbound trunk ST_out's auth_username and auth_password"),
+                f.fix().steps().toString());
+        assertEquals(List.of("lk sip outbound update --id ST_out --auth-user <provider user> --auth-pass <password>"),
+                f.fix().commands(), "the trunk lists the From number: the credentials command only");
+        assertFalse(d.findings().toString().contains(PASSWORD), "the trunk password never leaves the engine");
+        // a 403 to LiveKit's first INVITE (no challenge, no credentials) says nothing about credentials checked
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        Finding plain = diagnose(OutboundCapture.direct(invite, OutboundCapture.status(invite, "403 Forbidden")),
+                OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST))).withCode(OutboundRejectedCheck.FROM).get(0);
+        assertFalse(plain.explanation().contains("checked the credentials"), plain.explanation());
+    }
+
+    @Test
     void aDigestUriOtherThanTheRequestUriIsNamedWithTheAddressFix() {
         // LiveKit computes the digest over the challenge's To URI (outbound.go sipOutbound.Invite)
         List<CallFlow> flows = authLoop("sip:4930123456@" + PROVIDER_HOST, PASSWORD);
@@ -106,7 +143,7 @@ class OutboundBehaviourTest {
         assertEquals(1, flows.size(), "LiveKit's leg and Jambonz's carrier leg are one call (X-CID)");
         assertEquals(OutboundRejectedCheck.FROM, primaryCode(d, flows));
         Finding f = d.withCode(OutboundRejectedCheck.FROM).get(0);
-        assertEquals(CARRIER + " refused caller number 15105550100 (403 Forbidden)", f.title());
+        assertEquals(CARRIER + " refused the call from 15105550100 (403 Forbidden)", f.title());
         assertTrue(f.evidence().facts().contains("The number 15105550100 has digits only, no leading '+'"), f.evidence().facts().toString());
         // the trunk lists +15105550100, the same digits: setting its numbers is no fix
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.endsWith("it lists the From number 15105550100 as "
