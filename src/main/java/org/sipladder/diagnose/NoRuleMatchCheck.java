@@ -77,7 +77,7 @@ final class NoRuleMatchCheck implements FindingRule {
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
                 !stranded.isEmpty() ? repointFix(stranded, trunkId)
                         : calledAsCaller != null ? callerFilterFix(calledAsCaller, r.invite(), trunkId)
-                        : waiting != null ? trunkFirstFix(waiting)
+                        : waiting != null ? trunkFirstFix(context, r, waiting)
                         : createFix(context, trunkId));
     }
 
@@ -130,13 +130,52 @@ final class NoRuleMatchCheck implements FindingRule {
         return null;
     }
 
-    /** Sends the user to the trunk that missed: a rule without trunk_ids would take calls the trunk was to keep out. */
-    private static Fix trunkFirstFix(SIPDispatchRuleInfo rule) {
-        return Findings.fix(List.of("Dispatch rule " + ConfigView.label(rule) + " would take this call through trunk "
-                + String.join(" or ", rule.getTrunkIdsList()) + ": find out why that trunk did not accept the call "
-                + "(the finding about the trunk says which of its filters refused it) and fix the trunk, rather than "
-                + "adding a rule without trunk_ids, which would take calls no trunk accepts."),
-                List.of(LkCommand.listTrunks()), null);
+    /**
+     * Sends the user to the trunk that missed, saying why it did: a rule without trunk_ids would take calls the trunk
+     * was to keep out. A trunk that does not list the called number gets the command that adds it; for its other
+     * filters the simulator's sentence says which one refused.
+     */
+    private static Fix trunkFirstFix(DiagnosisContext context, LiveKitRouting r, SIPDispatchRuleInfo rule) {
+        List<String> steps = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        String called = r.invite().calledNumber();
+        List<SIPInboundTrunkInfo> listing = called == null || called.isEmpty() ? List.of()
+                : context.config().trunksListing(called);
+        String label = ConfigView.label(rule);
+        for (String id : rule.getTrunkIdsList()) {
+            SIPInboundTrunkInfo trunk = context.config().trunk(id);
+            if (trunk == null) {
+                continue;
+            }
+            if (trunk.getNumbersCount() > 0 && !listing.contains(trunk) && called != null && !called.isEmpty()) {
+                List<String> numbers = new ArrayList<>(trunk.getNumbersList());
+                numbers.add(called);
+                steps.add("Trunk " + id + "'s numbers " + Findings.quoted(trunk.getNumbersList()) + " do not include "
+                        + "the called number " + called + ": add it, so that the trunk takes the call and dispatch rule "
+                        + label + " dispatches it (the flag replaces the whole list: the command repeats the numbers "
+                        + "the trunk already has).");
+                commands.add(LkCommand.setTrunkNumbers(id, numbers));
+            } else {
+                String skipped = skippedSentence(r, trunk);
+                steps.add("Dispatch rule " + label + " would take this call through trunk " + id + ", which refused it"
+                        + (skipped == null ? "" : " (" + skipped + ")") + ": fix that filter of the trunk.");
+            }
+        }
+        steps.add("Do not add a dispatch rule without trunk_ids instead: it would take calls no trunk accepts.");
+        commands.add(LkCommand.listTrunks());
+        return Findings.fix(steps, commands, null);
+    }
+
+    /** The simulator's sentence about why {@code trunk} did not take the call (without its final stop), or null. */
+    private static String skippedSentence(LiveKitRouting r, SIPInboundTrunkInfo trunk) {
+        String prefix = ConfigView.label(trunk) + " skipped: ";
+        for (String step : r.outcome().reasoning()) {
+            if (step.startsWith(prefix)) {
+                String why = step.substring(prefix.length());
+                return why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
+            }
+        }
+        return null;
     }
 
     private static Fix createFix(DiagnosisContext context, String trunkId) {

@@ -53,6 +53,12 @@ class InboundBehaviourTest {
         assertTrue(noRule.evidence().facts().stream().anyMatch(s -> s.contains("deployment was set to self-hosted")));
         assertTrue(noRule.evidence().facts().get(0).startsWith("No trunk matched (the only trunk does not accept the "
                 + "call)"), noRule.evidence().facts().toString());
+        // the rule waits for trunk ST_other, which does not list the number: the fix adds it there, keeping the others
+        assertTrue(noRule.fix().steps().get(0).startsWith("Trunk ST_other's numbers [+4930111111] do not include the "
+                + "called number " + DID + ": add it"), noRule.fix().steps().toString());
+        assertEquals("lk sip inbound update --id ST_other --numbers +4930111111," + DID, noRule.fix().commands().get(0));
+        assertTrue(noRule.fix().steps().get(1).startsWith("Do not add a dispatch rule without trunk_ids instead"),
+                noRule.fix().steps().toString());
     }
 
     @Test
