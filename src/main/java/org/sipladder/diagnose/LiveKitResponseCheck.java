@@ -7,6 +7,8 @@ import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.StatusLine;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -108,7 +110,7 @@ final class LiveKitResponseCheck implements FindingRule {
                 Meaning m = MEANINGS.get(i);
                 if (m.status() == last.status() && m.reason().equalsIgnoreCase(nullToEmpty(last.reason()))
                         && (m.status() != 503 || !m.reason().equals("Try again later") || m.afterRinging() == rang)) {
-                    findings.add(finding(r, m, last));
+                    findings.add(finding(context, r, m, last));
                     break;
                 }
             }
@@ -116,7 +118,7 @@ final class LiveKitResponseCheck implements FindingRule {
         return findings;
     }
 
-    private static Finding finding(LiveKitRouting r, Meaning m, StatusLine last) {
+    private static Finding finding(DiagnosisContext context, LiveKitRouting r, Meaning m, StatusLine last) {
         List<String> facts = new ArrayList<>();
         facts.add("LiveKit answered " + String.join(", ", r.observed().stream().map(LiveKitRouting::label).toList()));
         facts.add(r.simulated() ? r.summary() : "No LiveKit config loaded: the meaning comes from LiveKit's known answers");
@@ -138,6 +140,16 @@ final class LiveKitResponseCheck implements FindingRule {
                 steps.set(0, "Nothing in LiveKit's routing to fix for this call. If many callers hang up this soon,"
                         + " compare how long LiveKit takes to answer the calls that are answered (the agent's start-up)"
                         + " and shorten it.");
+            }
+        }
+        if (last.status() == 400 && m.reason().isEmpty()) {
+            // the offer says which of the three readings of LiveKit's bare 400 are left
+            Offer offer = offer(context, r.transaction());
+            if (offer != null) {
+                facts.add(offer.fact());
+                if (offer.step() != null) {
+                    steps.set(0, offer.step());
+                }
             }
         }
         if (last.status() == 486) {
@@ -165,6 +177,45 @@ final class LiveKitResponseCheck implements FindingRule {
         // a caller who gives up may just have changed their mind: a warning after long ringing (its fact says how
         // long it rang), information when it hung up before an agent would usually have joined
         return last.status() != 487 ? f : f.withSeverity(shortRing ? Severity.INFO : Severity.WARNING);
+    }
+
+    /** What the offer LiveKit refused with a bare 400 shows: a fact, and the fix step it leaves (null: the usual). */
+    private record Offer(String fact, String step) {
+    }
+
+    /**
+     * What the SDP offer of {@code tx}'s INVITE says about LiveKit's bare 400 (no codec it takes, an SDP it cannot
+     * read, or plain RTP to a trunk that requires encryption); null when the INVITE carries no SDP.
+     */
+    private static Offer offer(DiagnosisContext context, InviteTransaction tx) {
+        Sdp sdp = context.sdp(tx.request());
+        if (sdp == null) {
+            return null;
+        }
+        List<String> codecs = NoCommonCodecCheck.audioCodecs(sdp);
+        List<String> taken = new ArrayList<>(codecs.size());
+        for (String c : codecs) {
+            if (NoCommonCodecCheck.LIVEKIT_CODECS.contains(c)) {
+                taken.add(c);
+            }
+        }
+        if (taken.isEmpty()) {
+            return new Offer("The offer (frame " + tx.frame() + ") has no audio codec LiveKit takes ("
+                    + (codecs.isEmpty() ? "no audio codec at all" : String.join(", ", codecs)) + ")", null);
+        }
+        boolean plain = true;
+        for (SdpMedia media : sdp.media()) {
+            if (media.type().equalsIgnoreCase("audio") && media.port() != 0 && (media.srtp() || media.crypto())) {
+                plain = false;
+            }
+        }
+        return new Offer("The offer (frame " + tx.frame() + ") includes " + String.join(", ", taken) + ", which LiveKit "
+                + "takes, so the codec is not the reason" + (plain ? "; it is plain RTP (no SRTP profile, no a=crypto)" : ""),
+                plain ? "The offer has a codec LiveKit takes and is plain RTP: check whether the trunk's media_encryption "
+                        + "requires SRTP (then offer SRTP with a=crypto, or allow plain RTP on the trunk), else look for "
+                        + "what LiveKit could not read in the SDP."
+                        : "The offer has a codec LiveKit takes: look for what LiveKit could not read in the SDP, and "
+                        + "check the trunk's media_encryption against the offer's SRTP keys.");
     }
 
     /** How long LiveKit rang before the caller's CANCEL (or its 487, when the CANCEL is not in the capture). */

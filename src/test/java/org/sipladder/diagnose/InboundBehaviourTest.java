@@ -38,6 +38,25 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void liveKitsBare400SaysWhatTheOfferLeaves() {
+        // G.711 in plain RTP: not the codec; a trunk that requires SRTP, or an SDP LiveKit could not read
+        Finding plain = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "400")), LiveKitConfig.empty()).withCode(LiveKitResponseCheck.CODE).get(0);
+        assertTrue(plain.evidence().facts().stream().anyMatch(x -> x.startsWith("The offer (frame ")
+                && x.endsWith("which LiveKit takes, so the codec is not the reason; it is plain RTP (no SRTP profile, no "
+                + "a=crypto)")), plain.evidence().facts().toString());
+        assertTrue(plain.fix().steps().get(0).startsWith("The offer has a codec LiveKit takes and is plain RTP: check "
+                + "whether the trunk's media_encryption requires SRTP"), plain.fix().steps().toString());
+        // G.729 only: the codec it is, and the usual step stays
+        Finding g729 = DiagnosisEngine.standard().diagnose(List.of(FindingRulesTest.liveKitCallOffering(
+                        SipTexts.sdp("10.0.0.5", "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
+                LiveKitConfig.empty()).withCode(LiveKitResponseCheck.CODE).get(0);
+        assertTrue(g729.evidence().facts().stream().anyMatch(x -> x.endsWith("has no audio codec LiveKit takes (G729)")),
+                g729.evidence().facts().toString());
+        assertTrue(g729.fix().steps().get(0).startsWith("Offer G.711 (PCMA/PCMU) in plain RTP"), g729.fix().steps().toString());
+    }
+
+    @Test
     void selfHostedNoTrunkIsNeverA503AndSaysWhatItAssumed() {
         LiveKitConfig cfg = config(List.of(trunk("ST_other", "+4930111111")), List.of(rule("SDR_a", "agent", "ST_other")));
 
