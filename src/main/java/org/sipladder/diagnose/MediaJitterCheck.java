@@ -21,7 +21,26 @@ final class MediaJitterCheck implements FindingRule {
                 (c, leg, s) -> finding(leg, s));
     }
 
+    /**
+     * True when the jitter is the hold's: a sender put on hold across the stream's largest gap stops its RTP, and when
+     * it comes back without running its RTP clock on (nor marking the packet) the transit difference of that one packet
+     * is the whole pause, a sixteenth of which the jitter takes and sheds over the next packets (RFC 3550 A.8). Then
+     * the largest jitter is no more than that share and the mean, less what the share added to it (the pause over the
+     * packet count: the share's sum is the pause), is under the threshold.
+     */
+    static boolean holdPause(MediaLeg leg, RtpStream s) {
+        if (MediaQuality.holdAcrossLargestGap(leg, s) == null || s.stats().packets() == 0) {
+            return false;
+        }
+        double gap = s.stats().maxDeltaMs();
+        double meanWithoutPause = s.stats().meanJitterWithoutJumpsMs() - gap / s.stats().packets();
+        return s.stats().maxJitterWithoutJumpsMs() <= gap / 16 + THRESHOLD_MS && meanWithoutPause <= THRESHOLD_MS;
+    }
+
     private static Finding finding(MediaLeg leg, RtpStream s) {
+        if (holdPause(leg, s)) {
+            return null;
+        }
         String toName = MediaQuality.receiverName(leg, s);
         boolean sustained = s.stats().meanJitterWithoutJumpsMs() > THRESHOLD_MS;
         String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "

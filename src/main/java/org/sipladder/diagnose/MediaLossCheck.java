@@ -36,7 +36,22 @@ final class MediaLossCheck implements FindingRule {
                 (c, leg, s) -> finding(leg, s));
     }
 
+    /**
+     * True when the loss is the hold's: nearly all of it in one gap of sequence numbers, across which the sender was on
+     * hold (the largest gap in time, see {@link MediaQuality#holdAcrossLargestGap}): a sender that numbers packets it
+     * does not send while held (a media server muting by dropping) leaves such a gap, and nobody was to hear them.
+     */
+    static boolean holdGap(MediaLeg leg, RtpStream s) {
+        LossGaps gaps = s.stats().lossGaps();
+        return gaps.gaps() > 0 && gaps.longestPackets() >= 0.9 * s.stats().lostInRuns()
+                && gaps.longestEndSeq() >= 0 && MediaQuality.holdAcrossLargestGap(leg, s) != null
+                && (Double.isNaN(gaps.longestMs()) || s.stats().maxDeltaMs() >= 0.9 * gaps.longestMs());
+    }
+
     private static Finding finding(MediaLeg leg, RtpStream s) {
+        if (holdGap(leg, s)) {
+            return null;
+        }
         String toName = MediaQuality.receiverName(leg, s);
         double pct = s.stats().lostPercentInRuns();
         List<String> facts = new ArrayList<>();

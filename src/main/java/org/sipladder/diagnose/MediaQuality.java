@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.media.RtpStream;
+import org.sipladder.media.SdpAnnouncement;
 
 /** The streams whose quality the loss and jitter checks judge: those of a leg with enough packets to say. */
 final class MediaQuality {
@@ -48,7 +49,11 @@ final class MediaQuality {
                     if (!MediaLeg.holds(judged, s)) {
                         judged.add(s);
                         if (fails.fails(context, s)) {
-                            findings.add(finding.of(context, leg, s));
+                            // null: the leg explains what the stream's figures show (a hold across its gap)
+                            Finding f = finding.of(context, leg, s);
+                            if (f != null) {
+                                findings.add(f);
+                            }
                         }
                     }
                 }
@@ -64,6 +69,41 @@ final class MediaQuality {
     static String senderName(MediaLeg leg, RtpStream s) {
         MediaParty to = leg.receiver(s);
         return to == null ? s.key().src().toString() : MediaLeg.senderName(leg.other(to), s);
+    }
+
+    /** How much earlier than a stream's largest gap an offer or answer may come and still be what paused it. */
+    static final long HOLD_SLACK_MICROS = 1_000_000;
+
+    /**
+     * The offer or answer that put the direction of {@code s} on hold across the stream's largest gap, or null: one of
+     * the leg's SDPs made during the gap (or just before it) under which the sender does not send (recvonly, inactive)
+     * or the receiver does not receive (sendonly, inactive), RFC 3264 8.4. A sender on hold stops its RTP, so the gap,
+     * and the jitter its return adds when its RTP clock did not run on, measure the hold, not the path.
+     */
+    static SdpAnnouncement holdAcrossLargestGap(MediaLeg leg, RtpStream s) {
+        long end = s.stats().maxDeltaMicros();
+        MediaParty to = leg.receiver(s);
+        if (end == 0 || to == null) {
+            return null;
+        }
+        MediaParty from = leg.other(to);
+        long start = end - (long) (s.stats().maxDeltaMs() * 1000);
+        SdpAnnouncement held = heldIn(from.sdp(), from, to, start, end);
+        return held != null ? held : heldIn(to.sdp(), from, to, start, end);
+    }
+
+    private static SdpAnnouncement heldIn(List<SdpAnnouncement> sdp, MediaParty from, MediaParty to, long start, long end) {
+        for (int i = 0; i < sdp.size(); i++) {
+            SdpAnnouncement a = sdp.get(i);
+            if (a.micros() >= start - HOLD_SLACK_MICROS && a.micros() <= end) {
+                SdpAnnouncement sender = from.sdpAt(a.frame());
+                SdpAnnouncement receiver = to.sdpAt(a.frame());
+                if (sender != null && !sender.sends() || receiver != null && !receiver.receives()) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 
     /** The party a stream goes to, or its destination address when the leg does not name it. */

@@ -48,6 +48,8 @@ import java.util.Locale;
  *                        there was no jump
  * @param maxJitterWithoutJumpsMs  {@code maxJitterMs} likewise
  * @param jumpSpan        when the {@code clockJumps} weighed in the jitter, {@link ClockJumpSpan#NONE} when none
+ * @param maxDeltaMicros  the capture time of the packet at {@code maxDeltaFrame} (where the largest gap ended), 0 when
+ *                        none
  */
 public record RtpStatistics(long packets, long expected, long lost, long duplicates, long outOfOrder,
                             long sequenceErrors, long wrongTimestamps, long clockJumps, double minDeltaMs, double meanDeltaMs,
@@ -55,7 +57,7 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
                             double maxJitterMs, long markers, long comfortNoise, long telephoneEvents,
                             long payloadBytes, boolean problems, long sequenceRestarts, long expectedInRuns,
                             long lostInRuns, int firstSeq, LossGaps lossGaps, double meanJitterWithoutJumpsMs,
-                            double maxJitterWithoutJumpsMs, ClockJumpSpan jumpSpan) {
+                            double maxJitterWithoutJumpsMs, ClockJumpSpan jumpSpan, long maxDeltaMicros) {
 
     /** Lost as a percentage of expected, 0 when nothing was expected. */
     public double lostPercent() {

@@ -185,6 +185,9 @@ final class StreamAccumulator {
             }
         } else {
             f.next(frame, nowMs, seq, timestamp, pt, marker);
+            if (f.maxDeltaFrame == frame) {
+                f.maxDeltaMicros = micros;
+            }
             if (f.clockJumps != 0) {
                 f.jumpSpan(micros);
             }
@@ -301,7 +304,7 @@ final class StreamAccumulator {
                 f.maxJitter, f.markers, f.comfortNoise, f.telephoneEvents, f.bytes, f.problems, f.restarts,
                 expectedInRuns, expectedInRuns - (f.total - f.duplicates), f.startSeq, f.lossGaps(rate),
                 f.jitterWithoutJumps(), f.maxJitterWithoutJumps(), f.clockJumps == 0 ? ClockJumpSpan.NONE
-                : new ClockJumpSpan(f.jumpFromMicros, f.jumpUntilMicros));
+                : new ClockJumpSpan(f.jumpFromMicros, f.jumpUntilMicros), f.maxDeltaMicros);
         List<Integer> seen = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             if (pt < 64 ? (f.ptSeenLow & (1L << pt)) != 0 : (f.ptSeenHigh & (1L << (pt - 64))) != 0) {
@@ -415,6 +418,8 @@ final class StreamAccumulator {
         double minDelta = -1;
         double meanDelta;
         long maxDeltaFrame;
+        /** The capture time of the packet at {@link #maxDeltaFrame}, 0 when none: where the largest gap ended. */
+        long maxDeltaMicros;
         /** Payload types are 7 bits: this one and {@link #runPt} and {@link #cachedPt} (-1: none) are bytes. */
         byte lastPt;
         long total;
@@ -511,6 +516,7 @@ final class StreamAccumulator {
             jitter = maxJitter = meanJitter = maxDelta = meanDelta = 0;
             minJitter = minDelta = -1;
             maxDeltaFrame = 0;
+            maxDeltaMicros = 0;
             sequenceErrors = wrongTimestamps = clockJumps = 0;
             jumpShare = meanJumpShare = maxJitterHeard = 0;
             jumpFromMicros = jumpUntilMicros = 0;
@@ -929,6 +935,7 @@ final class StreamAccumulator {
             minDelta = t.real(minDelta);
             meanDelta = t.real(meanDelta);
             maxDeltaFrame = firstFrame + t.signed(maxDeltaFrame - firstFrame);
+            maxDeltaMicros = sinceFirst(t, maxDeltaMicros);
             lastPt = (byte) t.signed(lastPt);
             total = t.signed(total);
             sequenceErrors = (int) t.signed(sequenceErrors);

@@ -84,7 +84,7 @@ class LegMediaJsonTest {
             double maxJitter = random.nextInt(3) * 1.25;
             RtpStatistics stats = new RtpStatistics(packets, packets + 2, lost, 0, 0, 0, 0, 0, 0, 20, 20,
                     0, 0, 0.5, maxJitter, 0, 0, 0, packets * 172, false, 0, packets + 2, lost, 0, LossGaps.NONE, 0.5,
-                    maxJitter, org.sipladder.media.ClockJumpSpan.NONE);
+                    maxJitter, org.sipladder.media.ClockJumpSpan.NONE, 0);
             Endpoint src = new Endpoint(random.nextBoolean() ? "10.0.0." + i : "2001:db8::" + i, 20000);
             StreamKey key = new StreamKey(src, new Endpoint("10.0.1.1", 30000), random.nextInt(1 << 16));
             double mos = random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0;

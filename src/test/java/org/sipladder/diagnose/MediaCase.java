@@ -122,6 +122,17 @@ final class MediaCase {
     }
 
     /**
+     * {@code count} PCMU packets 20 ms apart from {@code startSeconds}, numbered (and timestamped) on from
+     * {@code firstSeq}: a sender that paused and went on with the next number and timestamp, its clock not run on.
+     */
+    MediaCase rtpGoingOn(String src, String dst, double startSeconds, int firstSeq, int count, long ssrc) {
+        for (int i = 0; i < count; i++) {
+            add(startSeconds + i * 0.02, src, dst, Rtp.packet(0, firstSeq + i, 160L * (firstSeq + i), ssrc, false));
+        }
+        return this;
+    }
+
+    /**
      * As {@link #rtp(String, String, double, int, long, Set)} with packets of {@code ptimeMs} of PCMU audio each
      * ({@code ptimeMs} apart, the RTP timestamp 8 a millisecond further each).
      */

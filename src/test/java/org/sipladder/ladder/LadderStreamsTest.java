@@ -90,7 +90,7 @@ class LadderStreamsTest {
                                     double maxJitterWithoutJumpsMs) {
         RtpStatistics stats = new RtpStatistics(packets, packets, 0, 0, 0, 0, 0, jumps, 0, 20, 20, 0, 0, 0,
                 maxJitterMs, 0, 0, 0, packets * 172, false, 0, packets, 0, 0, LossGaps.NONE, 0,
-                maxJitterWithoutJumpsMs, org.sipladder.media.ClockJumpSpan.NONE);
+                maxJitterWithoutJumpsMs, org.sipladder.media.ClockJumpSpan.NONE, 0);
         StreamKey key = new StreamKey(src, dst, 0x1234);
         return new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats, "", 0, Double.NaN, null, null,
                 "c1", 0, 1);

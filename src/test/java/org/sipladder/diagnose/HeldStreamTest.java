@@ -1,0 +1,63 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stream whose sender was put on hold (RFC 3264 8.4) pauses: its gap, the loss of packets it numbered but did not
+ * send, and the jitter its return adds when its RTP clock did not run on are the hold's, not the path's. The same
+ * pause without a hold in the signalling stays a finding.
+ */
+class HeldStreamTest {
+
+    private static final String SBC_MEDIA = "203.0.113.10";
+    private static final String SBC = SBC_MEDIA + ":40000";
+    private static final String LK = MediaCase.LIVEKIT + ":30000";
+
+    @TempDir
+    Path dir;
+
+    /** Jambonz sends for 40 s; the callee sends 10 s, pauses 20 s (on hold when {@code held}), then 10 s more. */
+    private static MediaCase paused(boolean held, boolean numbersSkipped) {
+        MediaCase c = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 2000, 0x1111, Set.of());
+        if (numbersSkipped) {
+            // the callee numbers the packets of the pause but sends none (a media server muting by dropping)
+            Set<Integer> unsent = new HashSet<>();
+            for (int i = 480; i < 1480; i++) {
+                unsent.add(i);
+            }
+            c.rtp(LK, SBC, 0.41, 1960, 0x2222, unsent);
+        } else {
+            c.rtpGoingOn(LK, SBC, 0.41, 0, 480, 0x2222).rtpGoingOn(LK, SBC, 30.41, 480, 480, 0x2222);
+        }
+        if (held) {
+            c.reInvite(9.7, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "recvonly")
+                    .reInvite(30.2, SBC_MEDIA, 40000, "sendrecv", MediaCase.LIVEKIT, 30000, "sendrecv");
+        }
+        return c.bye(MediaCase.JAMBONZ, 40.5);
+    }
+
+    @Test
+    void theJitterOfAReturnFromHoldIsTheHolds() throws Exception {
+        Diagnosis held = paused(true, false).diagnose(dir);
+        assertTrue(held.withCode(FindingCode.MEDIA_JITTER).isEmpty(), held.findings().toString());
+        // the same pause with nobody on hold: the jitter is reported as before
+        Diagnosis unexplained = paused(false, false).diagnose(dir);
+        assertEquals(1, unexplained.withCode(FindingCode.MEDIA_JITTER).size(), unexplained.findings().toString());
+    }
+
+    @Test
+    void numbersSkippedWhileOnHoldAreNoLoss() throws Exception {
+        Diagnosis held = paused(true, true).diagnose(dir);
+        assertTrue(held.withCode(FindingCode.MEDIA_LOSS).isEmpty(), held.findings().toString());
+        Diagnosis unexplained = paused(false, true).diagnose(dir);
+        assertEquals(1, unexplained.withCode(FindingCode.MEDIA_LOSS).size(), unexplained.findings().toString());
+    }
+}
