@@ -44,20 +44,21 @@ class HeldStreamTest {
         return c.bye(MediaCase.JAMBONZ, 40.5);
     }
 
+    /** With the hold in the signalling no {@code code} finding; the same pause without it, one. */
+    private void holdExplains(FindingCode code, boolean numbersSkipped) throws Exception {
+        Diagnosis held = paused(true, numbersSkipped).diagnose(dir);
+        assertTrue(held.withCode(code).isEmpty(), held.findings().toString());
+        Diagnosis unexplained = paused(false, numbersSkipped).diagnose(dir);
+        assertEquals(1, unexplained.withCode(code).size(), unexplained.findings().toString());
+    }
+
     @Test
     void theJitterOfAReturnFromHoldIsTheHolds() throws Exception {
-        Diagnosis held = paused(true, false).diagnose(dir);
-        assertTrue(held.withCode(FindingCode.MEDIA_JITTER).isEmpty(), held.findings().toString());
-        // the same pause with nobody on hold: the jitter is reported as before
-        Diagnosis unexplained = paused(false, false).diagnose(dir);
-        assertEquals(1, unexplained.withCode(FindingCode.MEDIA_JITTER).size(), unexplained.findings().toString());
+        holdExplains(FindingCode.MEDIA_JITTER, false);
     }
 
     @Test
     void numbersSkippedWhileOnHoldAreNoLoss() throws Exception {
-        Diagnosis held = paused(true, true).diagnose(dir);
-        assertTrue(held.withCode(FindingCode.MEDIA_LOSS).isEmpty(), held.findings().toString());
-        Diagnosis unexplained = paused(false, true).diagnose(dir);
-        assertEquals(1, unexplained.withCode(FindingCode.MEDIA_LOSS).size(), unexplained.findings().toString());
+        holdExplains(FindingCode.MEDIA_LOSS, true);
     }
 }
