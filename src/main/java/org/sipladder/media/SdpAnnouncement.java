@@ -186,9 +186,12 @@ public final class SdpAnnouncement {
         return null;
     }
 
-    /** True when the sender of this SDP is willing to receive media (sendrecv or recvonly, non-zero port). */
+    /**
+     * True when the sender of this SDP is willing to receive media (sendrecv or recvonly, non-zero port), at an address:
+     * {@code c=} 0.0.0.0 is the hold of RFC 2543, which RFC 3264 8.4 still asks answerers to honour (send nothing).
+     */
     public boolean receives() {
-        return port != 0 && (direction == SENDRECV || direction == RECVONLY);
+        return port != 0 && (direction == SENDRECV || direction == RECVONLY) && !"0.0.0.0".equals(address());
     }
 
     /** True when the sender of this SDP means to send media (sendrecv or sendonly, non-zero port). */

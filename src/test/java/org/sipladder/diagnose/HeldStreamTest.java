@@ -23,8 +23,17 @@ class HeldStreamTest {
     @TempDir
     Path dir;
 
-    /** Jambonz sends for 40 s; the callee sends 10 s, pauses 20 s (on hold when {@code held}), then 10 s more. */
+    /** As {@link #paused(boolean, boolean)}, the hold offered as {@code holdAddress} {@code holdDirection}. */
     private static MediaCase paused(boolean held, boolean numbersSkipped) {
+        return paused(held, numbersSkipped, SBC_MEDIA, "sendonly", "recvonly");
+    }
+
+    /**
+     * Jambonz sends for 40 s; the callee sends 10 s, pauses 20 s (on hold when {@code held}: Jambonz offers
+     * {@code holdAddress} and {@code holdDirection}, answered {@code answerDirection}), then 10 s more.
+     */
+    private static MediaCase paused(boolean held, boolean numbersSkipped, String holdAddress, String holdDirection,
+                                    String answerDirection) {
         MediaCase c = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                 .rtp(SBC, LK, 0.4, 2000, 0x1111, Set.of());
         if (numbersSkipped) {
@@ -38,7 +47,7 @@ class HeldStreamTest {
             c.rtpGoingOn(LK, SBC, 0.41, 0, 480, 0x2222).rtpGoingOn(LK, SBC, 30.41, 480, 480, 0x2222);
         }
         if (held) {
-            c.reInvite(9.7, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "recvonly")
+            c.reInvite(9.7, holdAddress, 40000, holdDirection, MediaCase.LIVEKIT, 30000, answerDirection)
                     .reInvite(30.2, SBC_MEDIA, 40000, "sendrecv", MediaCase.LIVEKIT, 30000, "sendrecv");
         }
         return c.bye(MediaCase.JAMBONZ, 40.5);
@@ -55,6 +64,13 @@ class HeldStreamTest {
     @Test
     void theJitterOfAReturnFromHoldIsTheHolds() throws Exception {
         holdExplains(FindingCode.MEDIA_JITTER, false);
+    }
+
+    @Test
+    void anRfc2543HoldAtAddressZeroIsAHoldToo() throws Exception {
+        // c=0.0.0.0 with sendrecv: "send me nothing" (RFC 3264 8.4 still asks answerers to honour it)
+        Diagnosis held = paused(true, false, "0.0.0.0", "sendrecv", "sendrecv").diagnose(dir);
+        assertTrue(held.withCode(FindingCode.MEDIA_JITTER).isEmpty(), held.findings().toString());
     }
 
     @Test
