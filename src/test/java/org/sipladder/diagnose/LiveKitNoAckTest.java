@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipladder.diagnose.FindingRulesTest.inDialog;
 import static org.sipladder.diagnose.TestCall.JAMBONZ;
@@ -51,6 +52,19 @@ class LiveKitNoAckTest {
         assertEquals("The answer was not acknowledged: no ACK reached LiveKit before its BYE", f.title());
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith(LIVEKIT + " sent BYE frame 4 7.0 s after")),
                 f.evidence().facts().toString());
+    }
+
+    @Test
+    void moreCopiesThanLiveKitSendsAreExplainedWithTheRfcTimers() {
+        // LiveKit's server sends at most six (three by default): nine copies are another stack's schedule
+        Finding f = diagnose(unacknowledged(8, true).flow()).withCode(FindingCode.SIP_ACK_MISSING).get(0);
+        assertFalse(f.explanation().contains("three times over UDP"), f.explanation());
+        assertTrue(f.explanation().contains("RFC 3261 13.3.1.4"), f.explanation());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("LiveKit's SIP server sends its 200 OK at "
+                + "most 6 times over UDP") && x.contains("9 copies follow another schedule")), f.evidence().facts().toString());
+        // six are still LiveKit's (experimental inbound_wait_ack)
+        Finding six = diagnose(unacknowledged(5, true).flow()).withCode(FindingCode.SIP_ACK_MISSING).get(0);
+        assertTrue(six.explanation().contains("three times over UDP"), six.explanation());
     }
 
     @Test
