@@ -36,12 +36,23 @@ final class AckMissingCheck implements FindingRule {
      * {@code inviteOKRetryAttemptsNoACK} 2 and {@code inviteOKRetryAttempts} 5 retries, 250 ms doubling to 3 s).
      */
     static final int LIVEKIT_MAX_COPIES = 6;
+    /** How many times LiveKit's server sends a 200 OK over UDP by default (at 0, 0.25 and 0.75 s). */
+    static final int LIVEKIT_DEFAULT_COPIES = 3;
 
     private static final String LIVEKIT_NO_ACK = "LiveKit sends its 200 OK three times over UDP (at 0, 0.25 and "
             + "0.75 s; once over TCP or TLS), waits 3 s more for the ACK, then cuts its media timeout to 3 s: when "
             + "no RTP has reached it by then it ends the call with a BYE, some 6 to 8 s after the "
             + "answer. That BYE is the missing ACK's doing, not an ordinary media timeout; if RTP does reach LiveKit, "
             + "the call goes on without the ACK.";
+
+    /**
+     * What LiveKit does without an ACK when it sent more copies than its default three: its experimental
+     * inbound_wait_ack (inbound.go {@code Accept} returns errNoACK after the last wait, {@code closeWithNoACK}).
+     */
+    private static final String LIVEKIT_NO_ACK_WAITING = "LiveKit sends its 200 OK up to six times over UDP when its "
+            + "experimental inbound_wait_ack is set (at 0, 0.25, 0.75, 1.75, 3.75 and 6.75 s; three times by default) "
+            + "and, with no ACK 3 s after the last, ends the call as 'no ACK' with a BYE, about 10 s after the answer. "
+            + "That BYE is the missing ACK's doing, not a media timeout.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -190,7 +201,8 @@ final class AckMissingCheck implements FindingRule {
         }
         String title = copies > 0 ? "200 OK retransmitted " + Counted.of(copies, "time")
                 : "no ACK reached LiveKit before its BYE";
-        return DialogRequests.finding(flow, ok, CODE, CODE.title(title), (liveKit ? LIVEKIT_NO_ACK
+        return DialogRequests.finding(flow, ok, CODE, CODE.title(title), (liveKit
+                ? copies + 1 > LIVEKIT_DEFAULT_COPIES ? LIVEKIT_NO_ACK_WAITING : LIVEKIT_NO_ACK
                 : "The party that answers retransmits its 200 OK until the ACK arrives, and ends the call (BYE) "
                         + "when none does (RFC 3261 13.3.1.4: after 64*T1, 32 s).")
                         + " A missing ACK, or one sent to another address than the 200 OK's Contact and Record-Route, "

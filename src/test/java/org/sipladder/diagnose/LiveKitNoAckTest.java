@@ -62,9 +62,13 @@ class LiveKitNoAckTest {
         assertTrue(f.explanation().contains("RFC 3261 13.3.1.4"), f.explanation());
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("LiveKit's SIP server sends its 200 OK at "
                 + "most 6 times over UDP") && x.contains("9 copies follow another schedule")), f.evidence().facts().toString());
-        // six are still LiveKit's (experimental inbound_wait_ack)
+        // six are still LiveKit's, with its experimental inbound_wait_ack
         Finding six = diagnose(unacknowledged(5, true).flow()).withCode(FindingCode.SIP_ACK_MISSING).get(0);
-        assertTrue(six.explanation().contains("three times over UDP"), six.explanation());
+        assertTrue(six.explanation().startsWith("LiveKit sends its 200 OK up to six times over UDP when its experimental "
+                + "inbound_wait_ack is set"), six.explanation());
+        // three are its default
+        Finding three = diagnose(unacknowledged(2, true).flow()).withCode(FindingCode.SIP_ACK_MISSING).get(0);
+        assertTrue(three.explanation().startsWith("LiveKit sends its 200 OK three times over UDP"), three.explanation());
     }
 
     @Test
