@@ -26,11 +26,6 @@ final class AckMissingCheck implements FindingRule {
     static final long DUPLICATE_MICROS = 50_000;
 
     /**
-     * What LiveKit does without an ACK (livekit/sip pkg/sip/inbound.go, default settings: Accept sends the 200 OK
-     * at 0, 0.25 and 0.75 s over UDP, once over TCP or TLS; waitForCallEnd waits inviteOkAckLateTimeout, 3 s, for the
-     * ACK and then shortens the media timeout to 3 s; mediaTimeout with no ACK closes the call as callNoACK).
-     */
-    /**
      * How many times LiveKit's server sends a 200 OK over UDP at most without an ACK: 3 by default (at 0, 0.25 and
      * 0.75 s), 6 with {@code experimental.inbound_wait_ack} (livekit/sip inbound.go {@code Accept}:
      * {@code inviteOKRetryAttemptsNoACK} 2 and {@code inviteOKRetryAttempts} 5 retries, 250 ms doubling to 3 s).
@@ -39,6 +34,11 @@ final class AckMissingCheck implements FindingRule {
     /** How many times LiveKit's server sends a 200 OK over UDP by default (at 0, 0.25 and 0.75 s). */
     static final int LIVEKIT_DEFAULT_COPIES = 3;
 
+    /**
+     * What LiveKit does without an ACK (livekit/sip pkg/sip/inbound.go, default settings: Accept sends the 200 OK
+     * at 0, 0.25 and 0.75 s over UDP, once over TCP or TLS; waitForCallEnd waits inviteOkAckLateTimeout, 3 s, for the
+     * ACK and then shortens the media timeout to 3 s; mediaTimeout with no ACK closes the call as callNoACK).
+     */
     private static final String LIVEKIT_NO_ACK = "LiveKit sends its 200 OK three times over UDP (at 0, 0.25 and "
             + "0.75 s; once over TCP or TLS), waits 3 s more for the ACK, then cuts its media timeout to 3 s: when "
             + "no RTP has reached it by then it ends the call with a BYE, some 6 to 8 s after the "
@@ -165,14 +165,15 @@ final class AckMissingCheck implements FindingRule {
      * none), {@code bye} the answerer's BYE when the answerer is LiveKit (null: none, or not LiveKit).
      */
     private static Finding finding(CallFlow flow, SipMessage ok, long copies, SipMessage ack, SipMessage bye) {
+        boolean liveKitHop = flow.hasHop(ok.src(), Role.LIVEKIT);
         // LiveKit's server sends at most six copies over UDP: more are another retransmission schedule (RFC 3261's
         // timers), to which its ACK wait does not apply
-        boolean liveKit = flow.hasHop(ok.src(), Role.LIVEKIT) && copies + 1 <= LIVEKIT_MAX_COPIES;
+        boolean liveKit = liveKitHop && copies + 1 <= LIVEKIT_MAX_COPIES;
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(ok.frame()));
         facts.add("200 OK frame " + ok.frame() + " from " + ok.src() + " sent " + (copies + 1) + " times; Contact "
                 + ok.header("Contact") + (ok.header("Record-Route") == null ? "" : ", Record-Route " + ok.header("Record-Route")));
-        if (!liveKit && flow.hasHop(ok.src(), Role.LIVEKIT)) {
+        if (liveKitHop && !liveKit) {
             facts.add("LiveKit's SIP server sends its 200 OK at most " + LIVEKIT_MAX_COPIES + " times over UDP (3 by "
                     + "default, at 0, 0.25 and 0.75 s; up to 6 with its experimental inbound_wait_ack, the last at "
                     + "6.75 s): " + (copies + 1) + " copies follow another schedule, as RFC 3261's timers do, so another "

@@ -116,11 +116,18 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * of one INVITE to the same peer are transactions of their own).
      */
     public int retransmissions() {
-        SipMessage request = request();
+        return retransmissionsOf(request());
+    }
+
+    /**
+     * How many times the sender sent {@code request} (this INVITE or its {@link #cancel}) again: the flow's
+     * retransmissions of the same method, Call-ID, CSeq, direction and Via branch.
+     */
+    public int retransmissionsOf(SipMessage request) {
         int count = 0;
         for (FlowMessage m : flow.messages()) {
             SipMessage other = m.message();
-            if (m.retransmission() && "INVITE".equals(other.method()) && other.cseqNumber() == request.cseqNumber()
+            if (m.retransmission() && request.method().equals(other.method()) && other.cseqNumber() == request.cseqNumber()
                     && request.callId().equals(other.callId()) && other.src().equals(request.src())
                     && other.dst().equals(request.dst()) && other.sameBranch(request)) {
                 count++;
@@ -161,20 +168,6 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
             }
         }
         return null;
-    }
-
-    /** How many times the sender sent {@code cancel} (this INVITE's {@link #cancel}) again: same Call-ID, CSeq and direction. */
-    public int cancelRetransmissions(SipMessage cancel) {
-        int count = 0;
-        for (FlowMessage m : flow.messages()) {
-            SipMessage other = m.message();
-            if (other.frame() > cancel.frame() && "CANCEL".equals(other.method()) && other.cseqNumber() == cancel.cseqNumber()
-                    && cancel.callId().equals(other.callId()) && other.src().equals(cancel.src())
-                    && other.dst().equals(cancel.dst())) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** The final response to {@code cancel} (a CANCEL of this INVITE) from the INVITE's receiver, or null. */

@@ -17,7 +17,9 @@ final class MediaJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, (c, s) -> s.stats().maxJitterWithoutJumpsMs() > THRESHOLD_MS,
+        // a hold across the stream's largest gap explains a jitter that is that pause's
+        return MediaQuality.findings(context,
+                (c, leg, s) -> s.stats().maxJitterWithoutJumpsMs() > THRESHOLD_MS && !holdPause(leg, s),
                 (c, leg, s) -> finding(leg, s));
     }
 
@@ -38,9 +40,6 @@ final class MediaJitterCheck implements FindingRule {
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {
-        if (holdPause(leg, s)) {
-            return null;
-        }
         String toName = MediaQuality.receiverName(leg, s);
         boolean sustained = s.stats().meanJitterWithoutJumpsMs() > THRESHOLD_MS;
         String facts = String.format(Locale.ROOT, "RTP %s: jitter mean %.1f ms, max %.1f ms; largest gap %.1f ms at "

@@ -32,7 +32,9 @@ final class MediaLossCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, (c, s) -> s.stats().lostPercentInRuns() > THRESHOLD_PERCENT,
+        // a hold across the stream's largest gap explains a loss that is the packets numbered but not sent in it
+        return MediaQuality.findings(context,
+                (c, leg, s) -> s.stats().lostPercentInRuns() > THRESHOLD_PERCENT && !holdGap(leg, s),
                 (c, leg, s) -> finding(leg, s));
     }
 
@@ -49,9 +51,6 @@ final class MediaLossCheck implements FindingRule {
     }
 
     private static Finding finding(MediaLeg leg, RtpStream s) {
-        if (holdGap(leg, s)) {
-            return null;
-        }
         String toName = MediaQuality.receiverName(leg, s);
         double pct = s.stats().lostPercentInRuns();
         List<String> facts = new ArrayList<>();

@@ -20,12 +20,12 @@ final class MediaQuality {
     }
 
     /**
-     * Whether a judged stream fails a check. The context is handed in (as to {@link StreamFinding}), so that a check
-     * needing it is a lambda holding nothing: one holding the context is made anew at each check of a call, under the
-     * quick JIT by a call into the VM.
+     * Whether a judged stream of a leg fails a check. The context is handed in (as to {@link StreamFinding}), so that a
+     * check needing it is a lambda holding nothing: one holding the context is made anew at each check of a call,
+     * under the quick JIT by a call into the VM.
      */
     interface StreamTest {
-        boolean fails(DiagnosisContext context, RtpStream s);
+        boolean fails(DiagnosisContext context, MediaLeg leg, RtpStream s);
     }
 
     /** The finding about a judged stream that failed a check. */
@@ -48,12 +48,8 @@ final class MediaQuality {
                 for (RtpStream s : streams(leg)) {
                     if (!MediaLeg.holds(judged, s)) {
                         judged.add(s);
-                        if (fails.fails(context, s)) {
-                            // null: the leg explains what the stream's figures show (a hold across its gap)
-                            Finding f = finding.of(context, leg, s);
-                            if (f != null) {
-                                findings.add(f);
-                            }
+                        if (fails.fails(context, leg, s)) {
+                            findings.add(finding.of(context, leg, s));
                         }
                     }
                 }

@@ -24,7 +24,7 @@ final class MediaReportedJitterCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, (c, s) -> fires(s, c.media().receiverReports(s)),
+        return MediaQuality.findings(context, (c, leg, s) -> fires(s, c.media().receiverReports(s)),
                 (c, leg, s) -> finding(leg, s, c.media().receiverReports(s)));
     }
 

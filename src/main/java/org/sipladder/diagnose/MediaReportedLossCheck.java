@@ -15,7 +15,7 @@ final class MediaReportedLossCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, (c, s) -> beyondPercent(s, c.media().receiverReports(s))
+        return MediaQuality.findings(context, (c, leg, s) -> beyondPercent(s, c.media().receiverReports(s))
                 > MediaLossCheck.THRESHOLD_PERCENT, (c, leg, s) -> finding(leg, s, c.media().receiverReports(s)));
     }
 

@@ -17,7 +17,7 @@ final class MediaRoundTripCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        return MediaQuality.findings(context, (c, s) -> c.media().receiverReports(s).meanRttMs() > THRESHOLD_MS,
+        return MediaQuality.findings(context, (c, leg, s) -> c.media().receiverReports(s).meanRttMs() > THRESHOLD_MS,
                 (c, leg, s) -> finding(leg, s, c.media().receiverReports(s)));
     }
 

@@ -283,7 +283,7 @@ final class NoFinalResponseCheck implements FindingRule {
         SipMessage accepted = cancelAccepted(cancelAnswer);
         // the caller cancelled and nothing answered the CANCEL: it no longer waited for the call to ring
         SipMessage unansweredCancel = tx.cancel() != null && cancelAnswer == null ? tx.cancel() : null;
-        int cancelsSent = unansweredCancel == null ? 0 : 1 + tx.cancelRetransmissions(unansweredCancel);
+        int cancelsSent = unansweredCancel == null ? 0 : 1 + tx.retransmissionsOf(unansweredCancel);
         if (unansweredCancel != null) {
             facts.add(String.format(Locale.ROOT, "%s frame %d, %.1f s after the INVITE, got no response (sent %d time%s)",
                     unansweredCancel.label(), unansweredCancel.frame(),

@@ -139,15 +139,15 @@ final class NoRuleMatchCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         String called = r.invite().calledNumber();
-        List<SIPInboundTrunkInfo> listing = called == null || called.isEmpty() ? List.of()
-                : context.config().trunksListing(called);
+        boolean hasCalled = called != null && !called.isEmpty();
+        List<SIPInboundTrunkInfo> listing = hasCalled ? context.config().trunksListing(called) : List.of();
         String label = ConfigView.label(rule);
         for (String id : rule.getTrunkIdsList()) {
             SIPInboundTrunkInfo trunk = context.config().trunk(id);
             if (trunk == null) {
                 continue;
             }
-            if (trunk.getNumbersCount() > 0 && !listing.contains(trunk) && called != null && !called.isEmpty()) {
+            if (hasCalled && trunk.getNumbersCount() > 0 && !listing.contains(trunk)) {
                 List<String> numbers = new ArrayList<>(trunk.getNumbersList());
                 numbers.add(called);
                 steps.add("Trunk " + id + "'s numbers " + Findings.quoted(trunk.getNumbersList()) + " do not include "

@@ -65,8 +65,8 @@ final class OutboundRejectedCheck implements FindingRule {
         }
         facts.add(format(fromAtOrigin));
         // LiveKit's own INVITE with the credentials a challenge asked for, refused: the provider checked them
-        InviteTransaction challenged = chain.size() == 1 ? challengedBefore(call, origin) : null;
         String credentials = OutboundAuthCheck.credentials(origin.request());
+        InviteTransaction challenged = chain.size() == 1 && credentials != null ? challengedBefore(call, origin) : null;
         if (challenged != null) {
             facts.add("LiveKit answered the " + challenged.finalResponse().label() + " (frame "
                     + challenged.finalResponse().frame() + ") with credentials in frame " + origin.frame()
@@ -135,13 +135,10 @@ final class OutboundRejectedCheck implements FindingRule {
     }
 
     /**
-     * LiveKit's INVITE of {@code call} before {@code refused} that was answered with a digest challenge, when {@code
-     * refused} carries credentials (LiveKit sends them only to answer one); else null.
+     * LiveKit's last INVITE of {@code call} before {@code refused} that was answered with a digest challenge (which
+     * credentials on {@code refused} answer: LiveKit sends them only to answer one), or null.
      */
     private static InviteTransaction challengedBefore(OutboundCall call, InviteTransaction refused) {
-        if (OutboundAuthCheck.credentials(refused.request()) == null) {
-            return null;
-        }
         InviteTransaction found = null;
         for (InviteTransaction tx : call.attempts()) {
             if (tx.request().frame() < refused.request().frame() && OutboundAuthCheck.challenged(tx)) {

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeldStreamTest {
 
-    private static final String SBC_MEDIA = "203.0.113.10";
-    private static final String SBC = SBC_MEDIA + ":40000";
-    private static final String LK = MediaCase.LIVEKIT + ":30000";
+    private static final String SBC_MEDIA = MediaFindingsTest.SBC_MEDIA;
+    private static final String SBC = MediaFindingsTest.SBC;
+    private static final String LK = MediaFindingsTest.LK;
 
     @TempDir
     Path dir;
 
-    /** As {@link #paused(boolean, boolean)}, the hold offered as {@code holdAddress} {@code holdDirection}. */
+    /** As {@link #paused(boolean, boolean, String, String, String)}, the hold offered sendonly and answered recvonly. */
     private static MediaCase paused(boolean held, boolean numbersSkipped) {
         return paused(held, numbersSkipped, SBC_MEDIA, "sendonly", "recvonly");
     }

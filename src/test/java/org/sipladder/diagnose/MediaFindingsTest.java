@@ -27,10 +27,10 @@ class MediaFindingsTest {
             FindingCode.MEDIA_DTMF_NO_MARKER, FindingCode.MEDIA_LOSS_REPORTED, FindingCode.MEDIA_JITTER_REPORTED,
             FindingCode.MEDIA_ROUND_TRIP_HIGH, FindingCode.LK_DTMF_INFO_REFUSED, FindingCode.LK_DTMF_NOT_NEGOTIATED);
 
-    /** Jambonz's public media address (rtpengine), LiveKit's media address. */
-    private static final String SBC_MEDIA = "203.0.113.10";
-    private static final String SBC = SBC_MEDIA + ":40000";
-    private static final String LK = MediaCase.LIVEKIT + ":30000";
+    /** Jambonz's public media address (rtpengine), LiveKit's media address: also the other media tests'. */
+    static final String SBC_MEDIA = "203.0.113.10";
+    static final String SBC = SBC_MEDIA + ":40000";
+    static final String LK = MediaCase.LIVEKIT + ":30000";
     private static final String SBC_RTCP = SBC_MEDIA + ":40001";
     private static final String LK_RTCP = MediaCase.LIVEKIT + ":30001";
 
