@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.AuthOutcome;
+import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.StatusLine;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -157,7 +159,6 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
     private static Finding finding(DiagnosisContext context, LiveKitRouting r, List<LiveKitRouting> challenges,
                                    Retry retry) {
         SIPInboundTrunkInfo trunk = r.simulated() ? r.outcome().trunk().trunk() : null;
-        String user = trunk == null || trunk.getAuthUsername().isEmpty() ? "the trunk's auth user" : "\"" + trunk.getAuthUsername() + "\"";
         List<String> ids = trunk == null ? List.of() : List.of(trunk.getSipTrunkId());
         boolean wrongHeader = retry == Retry.AUTHORIZATION_ONLY;
         List<String> facts = new ArrayList<>();
@@ -173,17 +174,34 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
         for (int i = 0; i < challenges.size(); i++) {
             frames.addAll(Findings.frames(challenges.get(i).transaction()));
         }
-        if (trunk != null) {
+        // LiveKit challenges only for a trunk with both a username and a password (livekit/sip inbound.go,
+        // handleInviteAuth): a 407 for a trunk of the loaded config without them came from another config
+        boolean contradicted = trunk != null && !ConfigView.requiresAuth(trunk);
+        if (contradicted) {
+            facts.add(trunk.getSipTrunkId() + " in the loaded config has " + (trunk.getAuthUsername().isEmpty()
+                    ? "no credentials" : "auth user \"" + trunk.getAuthUsername() + "\" but no password")
+                    + ", so LiveKit would not challenge: the trunk that answered has credentials (the config probably "
+                    + "changed since the capture, or the capture is from another LiveKit project)");
+        } else if (trunk != null) {
             facts.add(trunk.getSipTrunkId() + " requires authentication: user \"" + trunk.getAuthUsername() + "\", password "
                     + (trunk.getAuthPassword().isEmpty() ? "not set" : "set"));
         }
         List<String> steps = new ArrayList<>();
+        if (contradicted) {
+            steps.add("Load the current config of the project the INVITE went to (lk sip inbound list --json) to see "
+                    + "which trunk asks for credentials.");
+        }
         if (wrongHeader) {
             steps.add("Make the sender answer LiveKit's 407 with a Proxy-Authorization header (the answer to a 407); "
                     + "LiveKit ignores an Authorization header (the answer to a 401), so it challenges again.");
         }
-        steps.add("In Jambonz, open the carrier that points to LiveKit and set outbound authentication: user "
-                + user + " and the trunk's password.");
+        String credentials = trunk == null || trunk.getAuthUsername().isEmpty() || contradicted
+                ? "the trunk's auth user and password" : "the trunk's auth user \"" + trunk.getAuthUsername() + "\" and its password";
+        SipMessage invite = r.transaction().request();
+        steps.add(r.transaction().flow().hasHop(invite.src(), Role.JAMBONZ)
+                ? "In Jambonz, open the carrier that points to LiveKit and set outbound authentication: " + credentials + "."
+                : "Configure the sender (" + invite.src().address() + ") to answer LiveKit's 407 with "
+                        + credentials + ".");
         steps.add("Or, if this sender has a fixed public address, drop authentication on the trunk and allow that "
                 + "address instead (allowed_addresses) - only when the address is really fixed.");
         return Findings.call(r.transaction(), CODE,

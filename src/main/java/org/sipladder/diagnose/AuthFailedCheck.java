@@ -128,7 +128,17 @@ final class AuthFailedCheck implements FindingRule {
                     + "latest challenge, and a 401 is not replayed), so more attempts with the same credentials would "
                     + "only fail alike");
         }
+        // the loaded trunk takes these credentials, yet LiveKit refused them with Unauthorized: its trunk is another
+        boolean loadedAccepts = trunk != null && failure == null && !lost && last != null && last.status() == 401
+                && !"Bad credentials".equalsIgnoreCase(last.reason());
+        if (loadedAccepts) {
+            facts.add("The digest matches " + trunk.getSipTrunkId() + "'s user and password in the loaded config: the "
+                    + "trunk LiveKit checked them against has another auth_username or password (the config probably "
+                    + "changed since the capture, or the capture is from another LiveKit project)");
+        }
         String what = lost ? "LiveKit no longer holds its challenge for this Call-ID"
+                : loadedAccepts ? "the loaded config accepts user \"" + sentUser + "\" and the password, so the live trunk "
+                + trunk.getSipTrunkId() + "'s credentials differ from it"
                 : what(failure, trunk, sentUser, sentNonce, storedNonce, last);
         // a refusal the capture does not show is the config's prediction: the title must not say LiveKit made it
         String title = last == null || last.status() == 401 ? CODE.title(answer, what)
@@ -141,7 +151,17 @@ final class AuthFailedCheck implements FindingRule {
                         + "latest challenge for the Call-ID (its realm and nonce, MD5) and the trunk's password. A "
                         + "digest over another nonce, or over another password, fails alike.",
                 Findings.evidence(Findings.frames(r.transaction()), trunk == null ? List.of() : List.of(trunk.getSipTrunkId()), facts),
-                Findings.fix(lost ? LOST_STEPS : steps(failure, trunk, sentUser), List.of(), null));
+                Findings.fix(lost ? LOST_STEPS : loadedAccepts ? liveTrunkSteps(trunk) : steps(failure, trunk, sentUser),
+                        List.of(), null));
+    }
+
+    /** When the loaded trunk takes the credentials LiveKit refused: the live trunk is what to look at. */
+    private static List<String> liveTrunkSteps(SIPInboundTrunkInfo trunk) {
+        String id = trunk.getSipTrunkId();
+        return List.of("Compare the live trunk with the loaded file (lk sip inbound list --json): its auth_username "
+                        + "or password was changed, or the INVITE went to another project.",
+                "Set the password the sender uses on the live trunk (LiveKit never shows it back): lk sip inbound "
+                        + "update --id " + id + " --auth-user " + trunk.getAuthUsername() + " --auth-pass <password>.");
     }
 
     /**

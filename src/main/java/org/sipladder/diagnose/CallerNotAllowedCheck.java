@@ -35,9 +35,7 @@ final class CallerNotAllowedCheck implements FindingRule {
                         t.getSipTrunkId() + " allowed numbers " + Findings.quoted(t.getAllowedNumbersList()),
                         r.summary())),
                 Findings.fix(List.of("If any caller may reach this number, clear allowed_numbers; otherwise add "
-                                + "this caller as the sender writes it. Replace the trunk with the JSON below (save it "
-                                + "as trunk.json; it holds no password, so set --auth-pass again afterwards if the "
-                                + "trunk uses authentication)."),
+                                + "this caller as the sender writes it. Replace the trunk with the JSON below (" + ConfigJson.REPLACED_TRUNK_NOTE + ")."),
                         List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
                         ConfigJson.trunkWithoutSecret(t.toBuilder().addAllowedNumbers(caller).build())));
     }

@@ -24,7 +24,7 @@ public enum FindingCode {
             ": LiveKit answers 503 Try again later",
             "Default trunks %s overlap: calls no trunk number matches get 503 Try again later"),
     LK_CALLED_NUMBER_MISMATCH(Severity.ERROR, 30, Kind.SIMULATED, "LiveKit sees called number %s but trunk %s lists %s"),
-    LK_SOURCE_NOT_ALLOWED(Severity.ERROR, 40, Kind.SIMULATED, "Trunk %s lists %s but does not allow source %s"),
+    LK_SOURCE_NOT_ALLOWED(Severity.ERROR, 40, Kind.SIMULATED, "Trunk %s lists %s but does not allow %s"),
     LK_CALLER_NOT_ALLOWED(Severity.ERROR, 50, Kind.SIMULATED, "Trunk %s lists %s but does not allow caller %s"),
     LK_NO_TRUNK_MATCH(Severity.ERROR, 60, Kind.SIMULATED, "No inbound trunk accepts calls to %s"),
     /** The values: LiveKit's answer, and what was wrong with the credentials. */

@@ -12,6 +12,11 @@ final class LkCommand {
         return "lk sip inbound delete " + trunkId;
     }
 
+    /** Creates an inbound trunk named {@code name} for {@code numbers} (flags only, no request file). */
+    static String createTrunk(String name, List<String> numbers) {
+        return "lk sip inbound create --name \"" + name + "\" --numbers " + String.join(",", numbers);
+    }
+
     /** Replaces the trunk's numbers (the flag sets the whole list). */
     static String setTrunkNumbers(String trunkId, List<String> numbers) {
         return "lk sip inbound update --id " + trunkId + " --numbers " + String.join(",", numbers);

@@ -138,6 +138,8 @@ final class MaxCallDurationCheck implements FindingRule {
             steps.add("The JSON holds no password: set it again afterwards (lk sip inbound update --id " + id
                     + " --auth-pass ...).");
         }
+        steps.add("The JSON holds none of the fields this tool does not read, such as authRealm: copy them from lk sip "
+                + "inbound list --json into trunk.json first, as the file replaces the whole trunk.");
         return Findings.call(tx, CODE, CODE.title("trunk " + id + "'s max_call_duration", limit), why,
                 Findings.evidence(cut.frames(), List.of(id), facts),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(id, "trunk.json")),

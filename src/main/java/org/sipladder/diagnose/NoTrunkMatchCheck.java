@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.TrunkMatch;
 
@@ -15,8 +16,13 @@ final class NoTrunkMatchCheck implements FindingRule {
     static final FindingCode CODE = FindingCode.LK_NO_TRUNK_MATCH;
 
     private static final List<String> STEPS = List.of("Add the number to the trunk that should take these calls (the "
-                    + "flag replaces the whole list, so repeat the numbers it already has),",
+                    + "flag replaces the whole list: the command repeats the numbers the trunk already has),",
             "or have the sender put a number the trunk lists into the To header.");
+
+    /** With no inbound trunk at all there is nothing to add the number to. */
+    private static final List<String> STEPS_NO_TRUNKS = List.of("Create an inbound trunk for the number (add "
+            + "--auth-user and --auth-pass to have LiveKit challenge the caller),",
+            "then make sure a dispatch rule takes its calls (lk sip dispatch list).");
 
     /** The same words for every call (the number is in the title and the facts): written once as JSON. */
     private static final String EXPLANATION = "LiveKit picks the inbound trunk whose numbers contain the To user "
@@ -47,16 +53,33 @@ final class NoTrunkMatchCheck implements FindingRule {
         String called = r.invite().calledNumber();
         ConfigTexts texts = context.configTexts();
         List<String> ids = texts.trunkIds();
-        String example = ids.isEmpty() ? "TRUNK_ID" : ids.get(0);
+        List<SIPInboundTrunkInfo> trunks = context.config().trunks();
+        Fix fix;
+        if (trunks.isEmpty()) {
+            fix = Findings.fix(STEPS_NO_TRUNKS, List.of(LkCommand.createTrunk("Inbound " + called, List.of(called)),
+                    LkCommand.listTrunks()), null);
+        } else {
+            // the first trunk with numbers as the example (a default trunk would stop taking every other number):
+            // the command keeps the numbers it has
+            SIPInboundTrunkInfo example = trunks.get(0);
+            for (int i = trunks.size() - 1; i >= 0; i--) {
+                if (trunks.get(i).getNumbersCount() > 0) {
+                    example = trunks.get(i);
+                }
+            }
+            List<String> numbers = new ArrayList<>(example.getNumbersList());
+            numbers.add(called);
+            fix = Findings.fix(STEPS, List.of(LkCommand.setTrunkNumbers(example.getSipTrunkId(), numbers),
+                    LkCommand.listTrunks()), null);
+        }
         return Findings.call(r.transaction(), CODE,
                 CODE.title(called),
                 EXPLANATION,
                 Findings.evidence(Findings.frames(r.transaction()), ids, List.of(
                         "To user " + called + " (normalized " + PhoneNumbers.normalize(called) + ")",
-                        texts.trunkNumbers(),
+                        trunks.isEmpty() ? "The project has no inbound trunk" : texts.trunkNumbers(),
                         texts.assumption(r.outcome()),
                         r.summary())),
-                Findings.fix(STEPS, List.of(LkCommand.setTrunkNumbers(example, List.of(called)), LkCommand.listTrunks()),
-                        null));
+                fix);
     }
 }

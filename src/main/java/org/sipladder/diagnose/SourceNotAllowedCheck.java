@@ -64,10 +64,9 @@ final class SourceNotAllowedCheck implements FindingRule {
                     ? ", which the trunk allows and LiveKit never sees." : "."));
         }
         steps.add("Add the sender's public address to the trunk's allowed addresses: replace the trunk with the JSON "
-                + "below (save it as trunk.json; it holds no password, so set --auth-pass again afterwards if the "
-                + "trunk uses authentication).");
+                + "below (" + ConfigJson.REPLACED_TRUNK_NOTE + ").");
         return Findings.call(r.transaction(), CODE,
-                CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), behindNat ? "the NAT's public address" : source),
+                CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), behindNat ? "the NAT's public address" : "source " + source),
                 "LiveKit skips a trunk when allowed_addresses is set and neither an IP/CIDR entry contains the "
                         + "packet's source address nor an entry equals the From host. Behind NAT LiveKit sees the "
                         + "public address, not the private one in the capture. Entries with ()+*;, spaces or '://' "

@@ -22,8 +22,10 @@ final class TrunkConflictCheck implements FindingRule {
             + "(the To header user, compared exactly and after normalizing to +digits) and whose allowed_addresses "
             + "and allowed_numbers let the call in. When two or more trunks match, it stops with the error "
             + "'Multiple SIP Trunks matched' and answers 100 Processing, then 503 Try again later, before any "
-            + "authentication or dispatch rule is looked at. LiveKit refuses to create such trunks today, but "
-            + "numbers written in different forms (with and without '+') slip through.";
+            + "authentication or dispatch rule is looked at. LiveKit refuses to create a second trunk for a number "
+            + "when neither trunk has allowed_numbers or both allow the same caller, but trunks made before it "
+            + "compared numbers in their normalized form still conflict, and trunks whose allowed_numbers differ "
+            + "(one open to every caller, one to a few) are accepted although both take the callers both allow.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -82,9 +84,24 @@ final class TrunkConflictCheck implements FindingRule {
         InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
         String claimed = String.join(", ", shownNumbers) + (numbers.size() > shownNumbers.size() ? " and "
                 + (numbers.size() - shownNumbers.size()) + " more numbers" : "");
-        String title = ids.size() == 2 ? CODE.configTitle(String.join(" and ", ids), claimed)
-                : ids.size() + " trunks claim " + claimed + ": every call to it gets 503 Try again later ("
-                + String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "") + ")";
+        // a trunk with address or caller filters meets the others only on the calls it lets in
+        List<String> filtered = new ArrayList<>();
+        for (SIPInboundTrunkInfo t : trunks) {
+            if (t.getAllowedAddressesCount() > 0 || t.getAllowedNumbersCount() > 0) {
+                filtered.add(t.getSipTrunkId());
+            }
+        }
+        if (!filtered.isEmpty()) {
+            facts.add("Only calls that every one of them lets in match more than one trunk: " + String.join(", ", filtered)
+                    + (filtered.size() == 1 ? " takes" : " take") + " only some callers or addresses (allowed_numbers, "
+                    + "allowed_addresses); other calls reach the trunk that lets them in");
+        }
+        String who = filtered.isEmpty() ? "every call to it gets" : "calls to it that both let in get";
+        String title = ids.size() == 2 ? (filtered.isEmpty() ? CODE.configTitle(String.join(" and ", ids), claimed)
+                : "Trunks " + String.join(" and ", ids) + " both claim " + claimed + ": " + who + " 503 Try again later")
+                : ids.size() + " trunks claim " + claimed + ": " + (filtered.isEmpty() ? who : "calls to it that more "
+                + "than one lets in get") + " 503 Try again later (" + String.join(", ", shown)
+                + (more > 0 ? " and " + more + " more" : "") + ")";
         Fix fix = fix(context.config(), trunks, probe, number);
         if (more > 0) {
             List<String> steps = new ArrayList<>(fix.steps());

@@ -150,6 +150,41 @@ class DigestAuthTest {
         assertTrue(f.evidence().facts().stream().anyMatch(s -> s.contains("the last 500 Call-IDs")), f.evidence().facts().toString());
     }
 
+    @Test
+    void unauthorizedToTheDigestTheLoadedPasswordGivesSaysTheLiveTrunkDiffers() {
+        // the loaded trunk takes these credentials: the trunk LiveKit checked them against is not the loaded one
+        CallFlow flow = challengedThenAnswered(List.of("n-1"), "jambonz", PASSWORD, "n-1", "401 Unauthorized");
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), AUTH).withCode(FindingCode.LK_AUTH_FAILED).get(0);
+
+        assertTrue(f.title().endsWith("the loaded config accepts user \"jambonz\" and the password, so the live trunk "
+                + "ST_auth's credentials differ from it"), f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("The digest matches ST_auth's user and "
+                + "password in the loaded config")), f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Compare the live trunk with the loaded file"), f.fix().toString());
+        assertTrue(f.fix().steps().stream().noneMatch(x -> x.contains("load the LiveKit config")), f.fix().toString());
+        assertFalse(f.toString().contains(PASSWORD));
+    }
+
+    @Test
+    void aChallengeFromATrunkTheLoadedConfigGivesNoPasswordIsTheConfigChanged() {
+        // LiveKit challenges only for a trunk with both user and password: this 407 came from another config
+        LiveKitConfig userOnly = config(List.of(trunk("ST_auth", DID).setAuthUsername("u")),
+                List.of(rule("SDR_a", "agent", "ST_auth")));
+        CallFlow flow = challenged(List.of("n-1"), null, null);
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), userOnly)
+                .withCode(FindingCode.LK_AUTH_CHALLENGE_UNANSWERED).get(0);
+
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("ST_auth in the loaded config has auth "
+                + "user \"u\" but no password, so LiveKit would not challenge")), f.evidence().facts().toString());
+        assertTrue(f.evidence().facts().stream().noneMatch(x -> x.contains("requires authentication")),
+                f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("Load the current config of the project"), f.fix().toString());
+        assertTrue(f.fix().steps().stream().anyMatch(x -> x.endsWith("the trunk's auth user and password.")),
+                f.fix().toString());
+    }
+
     /** One INVITE challenged per nonce, then one with credentials of {@code user}/{@code password} over {@code nonce}. */
     private static CallFlow challengedThenAnswered(List<String> nonces, String user, String password, String nonce,
                                                    String finalAnswer) {
@@ -166,6 +201,9 @@ class DigestAuthTest {
                     .send(LIVEKIT, JAMBONZ, SipTexts.response(attempt, 407, "Unauthorized",
                             "Proxy-Authenticate: Digest realm=\"LiveKit\", nonce=\"" + n + "\", algorithm=MD5"));
             cseq++;
+        }
+        if (credentials == null) {
+            return call.flow();
         }
         String retry = SipTexts.retry(invite, cseq, "Proxy-Authorization: " + credentials);
         String[] parts = finalAnswer.split(" ", 2);

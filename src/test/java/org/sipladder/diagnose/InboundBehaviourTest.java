@@ -81,6 +81,40 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void noTrunkMatchFixKeepsTheTrunksNumbersOrCreatesTheFirstTrunk() {
+        // Cloud answers 404 No trunk found; the flag replaces the whole list, so the command repeats what the trunk has
+        LiveKitConfig two = config(List.of(trunk("ST_a", "+4930111", "+4930222"), trunk("ST_b", "+4930333")),
+                List.of(rule("SDR_a", "agent", "ST_a")));
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
+                two).withCode(NoTrunkMatchCheck.CODE).get(0);
+        assertEquals("lk sip inbound update --id ST_a --numbers +4930111,+4930222," + DID, f.fix().commands().get(0));
+
+        // no inbound trunk at all: nothing to update, one to create
+        LiveKitConfig none = config(List.of(), List.of(rule("SDR_any", "agent")));
+        Finding n = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "404 No trunk found")),
+                none).withCode(NoTrunkMatchCheck.CODE).get(0);
+        assertEquals("lk sip inbound create --name \"Inbound " + DID + "\" --numbers " + DID, n.fix().commands().get(0));
+        assertTrue(n.evidence().facts().contains("The project has no inbound trunk"), n.evidence().facts().toString());
+        assertTrue(n.fix().steps().get(0).startsWith("Create an inbound trunk"), n.fix().steps().toString());
+    }
+
+    @Test
+    void trunksThatShareANumberButNotTheirCallersConflictOnlyForCallersBothAllow() {
+        // MatchTrunkDetailed: only a caller both trunks let in matches two; ValidateTrunksIter files the open trunk
+        // under "" and the other under its allowed number, so LiveKit accepted these trunks
+        LiveKitConfig cfg = config(List.of(trunk("ST_open", "+4930111"),
+                trunk("ST_some", "4930111").addAllowedNumbers("+4930999")), List.of(rule("SDR_a", "agent")));
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(), cfg).findings().stream()
+                .filter(x -> x.code() == TrunkConflictCheck.CODE && x.flowId() == null).findFirst().orElseThrow();
+
+        assertEquals("Trunks ST_open and ST_some both claim +4930111: calls to it that both let in get 503 Try again "
+                + "later", f.title());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.startsWith("Only calls that every one of them lets in "
+                + "match more than one trunk: ST_some takes only some callers")), f.evidence().facts().toString());
+        assertTrue(f.explanation().contains("trunks whose allowed_numbers differ"), f.explanation());
+    }
+
+    @Test
     void aRejectionReplayedToARetryWithTheSameCallIdAndFromTagIsNoContradiction() {
         // the first INVITE names a number no trunk lists (404); the retry, same Call-ID and From tag, names the DID a
         // trunk lists, but LiveKit replays its 404 for a minute (section 5, "other tells")

@@ -68,7 +68,7 @@ class NatSourceTest {
         assertEquals(Consistency.CONSISTENT, d.routings().get(0).consistency(), d.routings().get(0).summary());
         Finding primary = d.primaryFor(flow.id()).orElseThrow();
         assertEquals(FindingCode.LK_SOURCE_NOT_ALLOWED, primary.code());
-        assertTrue(primary.title().endsWith("does not allow source the NAT's public address"), primary.title());
+        assertTrue(primary.title().endsWith("does not allow the NAT's public address"), primary.title());
         assertTrue(primary.evidence().facts().get(0).contains("the public address of the NAT in front of "
                 + TestCall.JAMBONZ), primary.evidence().facts().toString());
         assertTrue(primary.fix().json().contains("\"allowedAddresses\": [\"198.51.100.77\", \"NAT_PUBLIC_IP\"]"),
@@ -88,7 +88,7 @@ class NatSourceTest {
         assertEquals(Consistency.CONSISTENT, d.routings().get(0).consistency(), d.routings().get(0).summary());
         Finding primary = d.primaryFor(flow.id()).orElseThrow();
         assertEquals(FindingCode.LK_SOURCE_NOT_ALLOWED, primary.code());
-        assertTrue(primary.title().endsWith("does not allow source the NAT's public address"), primary.title());
+        assertTrue(primary.title().endsWith("does not allow the NAT's public address"), primary.title());
         assertTrue(String.join(" ", d.routings().get(0).outcome().reasoning()).contains("public entries hold other addresses"),
                 d.routings().get(0).outcome().reasoning().toString());
         assertTrue(primary.fix().json().contains("\"allowedAddresses\": [\"198.51.100.77\", \"NAT_PUBLIC_IP\"]"),
