@@ -77,12 +77,15 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
         return summary != null ? summary : summaryOf(outcome, observed, consistency);
     }
 
+    /** How the summary of a routing made without a config begins. */
+    static final String NO_CONFIG = "No LiveKit config loaded; the capture shows ";
+
     /** {@link #summary()} of a routing with these parts. */
     static String summaryOf(RoutingOutcome outcome, List<StatusLine> observed, Consistency consistency) {
         // several rules and the JSON ask for it, call after call: one builder, no stream
         StringBuilder s = new StringBuilder(256);
         if (outcome == null) {
-            s.append("No LiveKit config loaded; the capture shows ");
+            s.append(NO_CONFIG);
         } else {
             s.append("LiveKit would answer ");
             List<String> expected = outcome.expectedResponses();

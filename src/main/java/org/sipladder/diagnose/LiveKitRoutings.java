@@ -91,10 +91,13 @@ final class LiveKitRoutings {
             lines[i] = new StatusLine(r.status(), r.reason());
         }
         List<StatusLine> observed = List.of(lines);
-        if (!config.hasInbound()) {
-            // without a config a replayed rejection is still one decision of LiveKit's (ReplayedDecisions)
+        if (!config.hasInbound() || config.trunksMissing()) {
+            // without a config (or without the trunks the rules name) a replayed rejection is still one decision of LiveKit's (ReplayedDecisions)
             InviteTransaction replayed = replayedFrom(tx, memo);
-            return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN, null,
+            String summary = config.hasInbound() ? LiveKitRouting.summaryOf(null, observed, Consistency.UNKNOWN)
+                    .replace(LiveKitRouting.NO_CONFIG, "LiveKit's inbound trunks are not loaded, so its routing is not "
+                            + "checked; the capture shows ") : null;
+            return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN, summary,
                     replayed == null ? 0 : replayed.frame());
         }
         if (srtpRequired) {

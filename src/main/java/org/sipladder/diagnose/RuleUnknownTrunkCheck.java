@@ -3,9 +3,11 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.Limits;
 
 /** LK_RULE_UNKNOWN_TRUNK: a dispatch rule names a trunk that does not exist, so it never matches through it. */
 final class RuleUnknownTrunkCheck implements FindingRule {
@@ -14,7 +16,13 @@ final class RuleUnknownTrunkCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (!context.checksConfig() || context.config().trunks().isEmpty()) {
+        if (!context.checksConfig()) {
+            return List.of();
+        }
+        if (context.config().trunksMissing()) {
+            return List.of(trunksNotLoaded(context.config().rules()));
+        }
+        if (context.config().trunks().isEmpty()) {
             return List.of(); // without the trunk list, every id would look unknown
         }
         Set<String> known = context.config().trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).collect(Collectors.toSet());
@@ -26,6 +34,33 @@ final class RuleUnknownTrunkCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * The rules name trunks but no trunk is loaded: the calls' routing is not simulated (it would send every call
+     * through "no trunk"), and the user is asked for the trunk list.
+     */
+    private static Finding trunksNotLoaded(List<SIPDispatchRuleInfo> rules) {
+        Set<String> named = new TreeSet<>();
+        List<String> ids = new ArrayList<>();
+        for (SIPDispatchRuleInfo rule : rules) {
+            if (rule.getTrunkIdsCount() > 0) {
+                named.addAll(rule.getTrunkIdsList());
+                ids.add(rule.getSipDispatchRuleId());
+            }
+        }
+        List<String> trunks = List.copyOf(named);
+        List<String> shown = trunks.subList(0, Math.min(trunks.size(), Limits.IDS_PER_FINDING));
+        String list = String.join(", ", shown) + (trunks.size() > shown.size() ? " and "
+                + (trunks.size() - shown.size()) + " more" : "");
+        return Findings.config(CODE, "The dispatch rules name inbound trunks that are not loaded (" + list + ")",
+                "LiveKit picks the inbound trunk first and then only the dispatch rules for that trunk (or without "
+                        + "trunk_ids). Dispatch rules were loaded without any inbound trunk, so which trunk and rule "
+                        + "take a call cannot be told: the calls' LiveKit routing is not checked.",
+                Findings.evidence(List.of(), ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING)),
+                        List.of("Trunk ids named by the rules: " + list, "Inbound trunks loaded: none")),
+                Findings.fix(List.of("Load the inbound trunks too: lk sip inbound list --json > trunks.json, then "
+                        + "--livekit-config trunks.json beside the rules."), List.of("lk sip inbound list --json"), null));
     }
 
     private static Finding finding(SIPDispatchRuleInfo rule, List<String> unknown, Set<String> known) {

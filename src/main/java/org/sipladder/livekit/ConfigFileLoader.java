@@ -288,7 +288,7 @@ public final class ConfigFileLoader {
                 throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT
                         + ".");
             }
-            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound);
+            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false, count == 0);
         }
 
         private void flushTrunks() throws LiveKitConfigException {

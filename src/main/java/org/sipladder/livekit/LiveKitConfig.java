@@ -23,10 +23,12 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  * @param inboundListed  true when the project's inbound trunks and dispatch rules were listed whole (from the LiveKit
  *                       API), so that none of them means the project has none; an empty file ({@code {}} is what
  *                       {@code lk ... list --json} prints for an empty list) does not say which list it was
+ * @param emptyListRead  true when a file that lists nothing was read: beside dispatch rules from another file, it is
+ *                       the (empty) trunk list, so the trunks are not missing ({@link #trunksMissing})
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
                             Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
-                            boolean inboundListed) {
+                            boolean inboundListed, boolean emptyListRead) {
 
     public LiveKitConfig {
         trunks = List.copyOf(trunks);
@@ -34,6 +36,12 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         sources = List.copyOf(sources);
         ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
         outboundTrunks = List.copyOf(outboundTrunks);
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
+                         boolean inboundListed) {
+        this(trunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, false);
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
@@ -86,12 +94,12 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
                 mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers,
                 mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId),
-                inboundListed || other.inboundListed);
+                inboundListed || other.inboundListed, emptyListRead || other.emptyListRead);
     }
 
     /** This configuration with other inbound trunks. */
     public LiveKitConfig withTrunks(List<SIPInboundTrunkInfo> otherTrunks) {
-        return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed);
+        return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead);
     }
 
     /**
@@ -109,6 +117,24 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
      */
     public boolean hasInbound() {
         return inboundListed || !trunks.isEmpty() || !rules.isEmpty();
+    }
+
+    /**
+     * True when dispatch rules name inbound trunks but none is loaded: the rules came from a file without the trunks
+     * ({@code lk sip dispatch list --json} alone), so how LiveKit picks a trunk, and so which rule takes a call, is
+     * not known. (LiveKit does not check a rule's trunk ids, but rules that name trunks while no trunk at all is
+     * loaded far more often mean the trunk list was left out than that every trunk was deleted.)
+     */
+    public boolean trunksMissing() {
+        if (inboundListed || emptyListRead || !trunks.isEmpty()) {
+            return false;
+        }
+        for (SIPDispatchRuleInfo rule : rules) {
+            if (rule.getTrunkIdsCount() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The outbound trunk with this ID, or null. */

@@ -115,6 +115,26 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void rulesLoadedWithoutTheTrunksTheyNameLeaveTheRoutingUncheckedAndAskForTheTrunks() {
+        // lk sip dispatch list --json alone: no trunk loaded, so "no trunk matched, 404" would be a guess
+        LiveKitConfig rulesOnly = config(List.of(), List.of(rule("SDR_a", "agent", "ST_main")));
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "200 OK")), rulesOnly);
+
+        LiveKitRouting r = d.routings().get(0);
+        assertFalse(r.simulated());
+        assertEquals(org.sipladder.livekit.Consistency.UNKNOWN, r.consistency());
+        assertTrue(r.summary().startsWith("LiveKit's inbound trunks are not loaded"), r.summary());
+        assertTrue(d.withCode(NoTrunkMatchCheck.CODE).isEmpty());
+        Finding f = d.withCode(RuleUnknownTrunkCheck.CODE).get(0);
+        assertEquals("The dispatch rules name inbound trunks that are not loaded (ST_main)", f.title());
+        // wildcard rules alone may be a project without trunks (self-hosted): simulated as before
+        LiveKitConfig wildcard = config(List.of(), List.of(rule("SDR_any", "agent")));
+        assertTrue(DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "200 OK")), wildcard).routings().get(0).simulated());
+    }
+
+    @Test
     void aRejectionReplayedToARetryWithTheSameCallIdAndFromTagIsNoContradiction() {
         // the first INVITE names a number no trunk lists (404); the retry, same Call-ID and From tag, names the DID a
         // trunk lists, but LiveKit replays its 404 for a minute (section 5, "other tells")
