@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.TrunkMatch;
 
 /** LK_CALLER_NOT_ALLOWED: the trunk lists the number but its allowed_numbers leave out the caller. */
@@ -16,14 +17,14 @@ final class CallerNotAllowedCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
                 for (SIPInboundTrunkInfo t : context.trunkMiss(r).callerBlocked()) {
-                    findings.add(finding(r, t));
+                    findings.add(finding(context.config(), r, t));
                 }
             }
         }
         return findings;
     }
 
-    private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t) {
+    private static Finding finding(LiveKitConfig config, LiveKitRouting r, SIPInboundTrunkInfo t) {
         String caller = r.invite().callingNumber();
         return Findings.call(r.transaction(), CODE,
                 CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), caller),
@@ -35,8 +36,8 @@ final class CallerNotAllowedCheck implements FindingRule {
                         t.getSipTrunkId() + " allowed numbers " + Findings.quoted(t.getAllowedNumbersList()),
                         r.summary())),
                 Findings.fix(List.of("If any caller may reach this number, clear allowed_numbers; otherwise add "
-                                + "this caller as the sender writes it. Replace the trunk with the JSON below (" + ConfigJson.REPLACED_TRUNK_NOTE + ")."),
+                                + "this caller as the sender writes it. Replace the trunk with the JSON below (" + ConfigJson.replacedTrunkNote(config) + ")."),
                         List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
-                        ConfigJson.trunkWithoutSecret(t.toBuilder().addAllowedNumbers(caller).build())));
+                        ConfigJson.trunkWithoutSecret(config, t.toBuilder().addAllowedNumbers(caller).build())));
     }
 }

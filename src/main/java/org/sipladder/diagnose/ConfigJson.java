@@ -5,30 +5,39 @@ import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.UnknownJsonFields;
 
 /** LiveKit objects printed as the JSON `lk` reads, never with a trunk's password in it. */
 final class ConfigJson {
 
     /**
      * What a step that replaces a trunk with {@link #trunkWithoutSecret}'s JSON says of it: the file replaces the whole
-     * trunk, and the JSON lacks the password and the fields the SDK's protobuf does not know (auth_realm, newer
-     * fields), which the replace would clear.
+     * trunk and holds no password; read from the LiveKit API, it also lacks the fields the SDK's protobuf does not know
+     * (auth_realm and newer ones: the SDK drops them, where a JSON file keeps them, see {@link UnknownJsonFields}).
      */
-    static final String REPLACED_TRUNK_NOTE = "save it as trunk.json; it holds no password and none of the fields this "
-            + "tool does not read, such as authRealm: set --auth-pass again afterwards if the trunk uses authentication, "
-            + "and copy such fields from lk sip inbound list --json into the file first";
+    static String replacedTrunkNote(LiveKitConfig config) {
+        return "save it as trunk.json; it holds no password, so set --auth-pass again afterwards if the trunk uses "
+                + "authentication" + (config.inboundListed() ? "; read from the LiveKit API, it also lacks the fields "
+                + "this tool does not know, such as authRealm: copy them from lk sip inbound list --json first" : "");
+    }
 
     private ConfigJson() {
     }
 
-    /** A dispatch rule as {@code lk sip dispatch update --id ID FILE} expects it (the rule replaces the old one). */
-    static String rule(SIPDispatchRuleInfo rule) {
-        return print(rule.toBuilder().clearSipDispatchRuleId());
+    /**
+     * A dispatch rule as {@code lk sip dispatch update --id ID FILE} expects it (the rule replaces the old one), with
+     * the fields of the loaded rule that the SDK's protobuf does not know ({@code numbers}, {@code noRandomness}).
+     */
+    static String rule(LiveKitConfig config, SIPDispatchRuleInfo rule) {
+        return UnknownJsonFields.restore(print(rule.toBuilder().clearSipDispatchRuleId()),
+                config.unknownFields().get(rule.getSipDispatchRuleId()), SIPDispatchRuleInfo.getDescriptor());
     }
 
-    /** A trunk without its id and without {@code authPassword}. */
-    static String trunkWithoutSecret(SIPInboundTrunkInfo trunk) {
-        return print(trunk.toBuilder().clearSipTrunkId().clearAuthPassword());
+    /** A trunk without its id and without {@code authPassword}, with the loaded trunk's fields the SDK does not know. */
+    static String trunkWithoutSecret(LiveKitConfig config, SIPInboundTrunkInfo trunk) {
+        return UnknownJsonFields.restore(print(trunk.toBuilder().clearSipTrunkId().clearAuthPassword()),
+                config.unknownFields().get(trunk.getSipTrunkId()), SIPInboundTrunkInfo.getDescriptor());
     }
 
     private static String print(MessageOrBuilder message) {

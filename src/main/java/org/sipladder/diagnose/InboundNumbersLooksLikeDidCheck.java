@@ -5,6 +5,7 @@ import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.ConfigView;
+import org.sipladder.livekit.LiveKitConfig;
 
 /** LK_INBOUND_NUMBERS_LOOKS_LIKE_DID: a rule's inbound_numbers holds a trunk's own number, not a caller's. */
 final class InboundNumbersLooksLikeDidCheck implements FindingRule {
@@ -21,14 +22,15 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
             for (String number : rule.getInboundNumbersList()) {
                 List<SIPInboundTrunkInfo> listing = context.config().trunksListing(number);
                 if (!listing.isEmpty()) {
-                    findings.add(finding(rule, number, listing.get(0)));
+                    findings.add(finding(context.config(), rule, number, listing.get(0)));
                 }
             }
         }
         return findings;
     }
 
-    private static Finding finding(SIPDispatchRuleInfo rule, String number, SIPInboundTrunkInfo trunk) {
+    private static Finding finding(LiveKitConfig config, SIPDispatchRuleInfo rule, String number,
+                                   SIPInboundTrunkInfo trunk) {
         String id = rule.getSipDispatchRuleId();
         return Findings.config(CODE,
                 CODE.configTitle(id, number),
@@ -39,14 +41,15 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
                 Findings.evidence(List.of(), List.of(id, trunk.getSipTrunkId()), List.of(
                         ConfigView.ruleSummary(rule),
                         trunk.getSipTrunkId() + " numbers " + Findings.quoted(trunk.getNumbersList()))),
-                fixWithout(List.of(), rule, List.of(number), trunk.getSipTrunkId()));
+                fixWithout(config, List.of(), rule, List.of(number), trunk.getSipTrunkId()));
     }
 
     /**
      * The steps, command and JSON that replace {@code rule} by the same rule without {@code numbers} in its
      * inbound_numbers and limited to trunk {@code trunkId}, after the {@code before} steps.
      */
-    static Fix fixWithout(List<String> before, SIPDispatchRuleInfo rule, List<String> numbers, String trunkId) {
+    static Fix fixWithout(LiveKitConfig config, List<String> before, SIPDispatchRuleInfo rule, List<String> numbers,
+                          String trunkId) {
         String id = rule.getSipDispatchRuleId();
         SIPDispatchRuleInfo.Builder fixed = rule.toBuilder().clearInboundNumbers()
                 .addAllInboundNumbers(rule.getInboundNumbersList().stream().filter(n -> !numbers.contains(n)).toList());
@@ -56,6 +59,6 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
         List<String> steps = new ArrayList<>(before);
         steps.add("Save the JSON below as " + id + ".json (the rule without " + String.join(", ", numbers)
                 + " in inbound_numbers, limited to trunk " + trunkId + ") and replace the rule with it.");
-        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, id + ".json")), ConfigJson.rule(fixed.build()));
+        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, id + ".json")), ConfigJson.rule(config, fixed.build()));
     }
 }

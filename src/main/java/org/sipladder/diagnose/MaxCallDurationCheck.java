@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.sip.SipMessage;
@@ -44,7 +45,7 @@ final class MaxCallDurationCheck implements FindingRule {
         for (LiveKitRouting r : context.routings()) {
             Cut cut = cut(context, r);
             if (cut != null) {
-                findings.add(finding(cut));
+                findings.add(finding(context.config(), cut));
             }
         }
         return findings;
@@ -105,7 +106,7 @@ final class MaxCallDurationCheck implements FindingRule {
         return null;
     }
 
-    private static Finding finding(Cut cut) {
+    private static Finding finding(LiveKitConfig config, Cut cut) {
         if (!cut.limits().maxCallSet()) {
             return cappedFinding(cut);
         }
@@ -138,12 +139,10 @@ final class MaxCallDurationCheck implements FindingRule {
             steps.add("The JSON holds no password: set it again afterwards (lk sip inbound update --id " + id
                     + " --auth-pass ...).");
         }
-        steps.add("The JSON holds none of the fields this tool does not read, such as authRealm: copy them from lk sip "
-                + "inbound list --json into trunk.json first, as the file replaces the whole trunk.");
         return Findings.call(tx, CODE, CODE.title("trunk " + id + "'s max_call_duration", limit), why,
                 Findings.evidence(cut.frames(), List.of(id), facts),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(id, "trunk.json")),
-                        ConfigJson.trunkWithoutSecret(trunk.toBuilder().clearMaxCallDuration().build())));
+                        ConfigJson.trunkWithoutSecret(config, trunk.toBuilder().clearMaxCallDuration().build())));
     }
 
     /** A call cut at LiveKit's own cap of 24 hours: no trunk limit below it (or no config to say one). */

@@ -76,7 +76,7 @@ final class NoRuleMatchCheck implements FindingRule {
                         + "it sends no final response, so the caller sees 100 and ringing, then nothing until it gives up.",
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
                 !stranded.isEmpty() ? repointFix(stranded, trunkId)
-                        : calledAsCaller != null ? callerFilterFix(calledAsCaller, r.invite(), trunkId)
+                        : calledAsCaller != null ? callerFilterFix(context.config(), calledAsCaller, r.invite(), trunkId)
                         : waiting != null ? trunkFirstFix(context, r, waiting)
                         : createFix(context, trunkId));
     }
@@ -85,8 +85,9 @@ final class NoRuleMatchCheck implements FindingRule {
      * Frees the rule that only its inbound_numbers keep from the call, because they hold the called number: a
      * new rule beside it would leave the mistake in place and match the same calls.
      */
-    private static Fix callerFilterFix(SIPDispatchRuleInfo rule, InboundInvite invite, String trunkId) {
-        return InboundNumbersLooksLikeDidCheck.fixWithout(List.of("Dispatch rule " + ConfigView.label(rule)
+    private static Fix callerFilterFix(LiveKitConfig config, SIPDispatchRuleInfo rule, InboundInvite invite,
+                                       String trunkId) {
+        return InboundNumbersLooksLikeDidCheck.fixWithout(config, List.of("Dispatch rule " + ConfigView.label(rule)
                         + " would take this call, but its inbound_numbers " + Findings.quoted(rule.getInboundNumbersList())
                         + " hold the called number " + invite.calledNumber() + ": LiveKit compares inbound_numbers with "
                         + "the caller (From user, here " + invite.callingNumber() + "), so the rule takes only calls "

@@ -80,6 +80,6 @@ final class RuleNoAgentCheck implements FindingRule {
         } else {
             steps.add("\"" + agent + "\" is the agent another rule of this project dispatches; use the name your worker registers with.");
         }
-        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, file)), ConfigJson.rule(AgentNames.withAgent(rule, agent)));
+        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, file)), ConfigJson.rule(context.config(), AgentNames.withAgent(rule, agent)));
     }
 }

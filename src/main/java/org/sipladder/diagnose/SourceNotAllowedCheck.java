@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.TrunkAdmission;
@@ -21,7 +22,7 @@ final class SourceNotAllowedCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             if (r.outcome().trunk().kind() == TrunkMatch.Kind.NOT_FOUND) {
                 for (SIPInboundTrunkInfo t : context.trunkMiss(r).sourceBlocked()) {
-                    findings.add(finding(r, t, behindNat(r, context.memo())));
+                    findings.add(finding(context.config(), r, t, behindNat(r, context.memo())));
                 }
             }
         }
@@ -38,7 +39,7 @@ final class SourceNotAllowedCheck implements FindingRule {
         return r.invite().sourceBehindNat() || LiveKitRoutings.natPossible(r.transaction(), r.invite(), memo);
     }
 
-    private static Finding finding(LiveKitRouting r, SIPInboundTrunkInfo t, boolean behindNat) {
+    private static Finding finding(LiveKitConfig config, LiveKitRouting r, SIPInboundTrunkInfo t, boolean behindNat) {
         String source = r.invite().sourceIp();
         String publicSource = behindNat ? NAT_ADDRESS : source;
         List<String> addresses = new ArrayList<>(t.getAllowedAddressesList());
@@ -64,7 +65,7 @@ final class SourceNotAllowedCheck implements FindingRule {
                     ? ", which the trunk allows and LiveKit never sees." : "."));
         }
         steps.add("Add the sender's public address to the trunk's allowed addresses: replace the trunk with the JSON "
-                + "below (" + ConfigJson.REPLACED_TRUNK_NOTE + ").");
+                + "below (" + ConfigJson.replacedTrunkNote(config) + ").");
         return Findings.call(r.transaction(), CODE,
                 CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), behindNat ? "the NAT's public address" : "source " + source),
                 "LiveKit skips a trunk when allowed_addresses is set and neither an IP/CIDR entry contains the "
@@ -86,7 +87,7 @@ final class SourceNotAllowedCheck implements FindingRule {
                                 + ", used: " + Findings.quoted(TrunkAdmission.usableAddresses(t)),
                         r.summary())),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
-                        ConfigJson.trunkWithoutSecret(t.toBuilder().clearAllowedAddresses().addAllAllowedAddresses(addresses).build())));
+                        ConfigJson.trunkWithoutSecret(config, t.toBuilder().clearAllowedAddresses().addAllAllowedAddresses(addresses).build())));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.Durations;
@@ -238,6 +239,7 @@ public final class ConfigFileLoader {
         private final List<SIPInboundTrunkInfo> trunks = new ArrayList<>();
         private final List<SIPDispatchRuleInfo> rules = new ArrayList<>();
         private final Map<String, List<String>> ruleNumbers = new LinkedHashMap<>();
+        private final Map<String, String> unknownFields = new LinkedHashMap<>();
         private final List<Pending> pendingTrunks = new ArrayList<>();
         private final List<Pending> pendingRules = new ArrayList<>();
         private final List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
@@ -288,12 +290,16 @@ public final class ConfigFileLoader {
                 throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT
                         + ".");
             }
-            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false, count == 0);
+            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false, count == 0,
+                    unknownFields);
         }
 
         private void flushTrunks() throws LiveKitConfigException {
             ListSIPInboundTrunkResponse.Builder batch = ListSIPInboundTrunkResponse.newBuilder();
             merge(pendingTrunks, batch, SIPInboundTrunkInfo::newBuilder);
+            for (int i = 0; i < pendingTrunks.size(); i++) {
+                keepUnknown(pendingTrunks.get(i), batch.getItems(i).getSipTrunkId(), SIPInboundTrunkInfo.getDescriptor());
+            }
             trunks.addAll(batch.getItemsList());
             pendingTrunks.clear();
         }
@@ -301,6 +307,9 @@ public final class ConfigFileLoader {
         private void flushOutbound() throws LiveKitConfigException {
             ListSIPOutboundTrunkResponse.Builder batch = ListSIPOutboundTrunkResponse.newBuilder();
             merge(pendingOutbound, batch, SIPOutboundTrunkInfo::newBuilder);
+            for (int i = 0; i < pendingOutbound.size(); i++) {
+                keepUnknown(pendingOutbound.get(i), batch.getItems(i).getSipTrunkId(), SIPOutboundTrunkInfo.getDescriptor());
+            }
             outbound.addAll(batch.getItemsList());
             pendingOutbound.clear();
         }
@@ -313,9 +322,18 @@ public final class ConfigFileLoader {
                 if (!numbers.isEmpty()) {
                     ruleNumbers.put(batch.getItems(i).getSipDispatchRuleId(), numbers);
                 }
+                keepUnknown(pendingRules.get(i), batch.getItems(i).getSipDispatchRuleId(), SIPDispatchRuleInfo.getDescriptor());
             }
             rules.addAll(batch.getItemsList());
             pendingRules.clear();
+        }
+
+        /** Keeps the fields of {@code pending}'s JSON that {@code type} does not know, under the object's ID. */
+        private void keepUnknown(Pending pending, String id, Descriptor type) {
+            JsonObject unknown = UnknownJsonFields.of(pending.item(), type);
+            if (unknown != null && !id.isEmpty()) {
+                unknownFields.put(id, unknown.toString());
+            }
         }
 
         /** Parses the pending items as one list message's {@code items}. */

@@ -25,10 +25,12 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  *                       {@code lk ... list --json} prints for an empty list) does not say which list it was
  * @param emptyListRead  true when a file that lists nothing was read: beside dispatch rules from another file, it is
  *                       the (empty) trunk list, so the trunks are not missing ({@link #trunksMissing})
+ * @param unknownFields  per trunk or rule ID, the fields of its JSON that the SDK's protobuf types do not know, as
+ *                       {@link UnknownJsonFields} keeps them (JSON text); absent for objects without such fields
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
                             Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
-                            boolean inboundListed, boolean emptyListRead) {
+                            boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields) {
 
     public LiveKitConfig {
         trunks = List.copyOf(trunks);
@@ -36,6 +38,13 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         sources = List.copyOf(sources);
         ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
         outboundTrunks = List.copyOf(outboundTrunks);
+        unknownFields = Map.copyOf(unknownFields);
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
+                         boolean inboundListed, boolean emptyListRead) {
+        this(trunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead, Map.of());
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
@@ -91,15 +100,21 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         Map<String, List<String>> numbers = new LinkedHashMap<>(ruleNumbers);
         other.rules.forEach(r -> numbers.remove(r.getSipDispatchRuleId()));
         numbers.putAll(other.ruleNumbers);
+        Map<String, String> unknown = new LinkedHashMap<>(unknownFields);
+        other.trunks.forEach(t -> unknown.remove(t.getSipTrunkId()));
+        other.rules.forEach(r -> unknown.remove(r.getSipDispatchRuleId()));
+        other.outboundTrunks.forEach(t -> unknown.remove(t.getSipTrunkId()));
+        unknown.putAll(other.unknownFields);
         return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
                 mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers,
                 mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId),
-                inboundListed || other.inboundListed, emptyListRead || other.emptyListRead);
+                inboundListed || other.inboundListed, emptyListRead || other.emptyListRead, unknown);
     }
 
     /** This configuration with other inbound trunks. */
     public LiveKitConfig withTrunks(List<SIPInboundTrunkInfo> otherTrunks) {
-        return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead);
+        return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead,
+                unknownFields);
     }
 
     /**
