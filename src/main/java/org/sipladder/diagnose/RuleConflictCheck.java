@@ -1,13 +1,18 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import livekit.LivekitSip.SIPDispatchRuleInfo;
 import org.sipladder.Limits;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.DispatchConflicts;
 import org.sipladder.livekit.DispatchMatch;
+import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.PhoneNumbers;
 
 /** LK_RULE_CONFLICT: two dispatch rules claim the same calls, so LiveKit cannot choose and answers 503. */
 final class RuleConflictCheck implements FindingRule {
@@ -26,10 +31,13 @@ final class RuleConflictCheck implements FindingRule {
         for (LiveKitRouting r : context.simulatedRoutings()) {
             DispatchMatch d = r.outcome().dispatch();
             if (d.kind() == DispatchMatch.Kind.CONFLICT) {
-                List<String> shown = shown(d.candidateIds());
-                findings.add(Findings.call(r.transaction(), CODE,
-                        CODE.title(String.join(" and ", shown) + more(d.candidateIds(), shown)), WHY,
-                        Findings.evidence(Findings.frames(r.transaction()), shown, conflictFacts(r)), fix(shown)));
+                List<String> ids = d.candidateIds().stream().distinct().toList();
+                List<String> shown = shown(ids);
+                String title = ids.size() == 1 ? "Dispatch rule " + ids.get(0) + " conflicts with itself for this call"
+                        : CODE.title(String.join(" and ", shown) + more(ids, shown));
+                findings.add(Findings.call(r.transaction(), CODE, title, WHY,
+                        Findings.evidence(Findings.frames(r.transaction()), shown, conflictFacts(r)),
+                        fix(context.config(), shown)));
             }
         }
         if (context.checksConfig()) {
@@ -60,24 +68,67 @@ final class RuleConflictCheck implements FindingRule {
                                 + "rest."), List.of(LkCommand.listRules()), null)));
                 break;
             }
-            findings.add(groupFinding(group));
+            findings.add(groupFinding(context.config(), group));
         }
         return findings;
     }
 
-    private static Finding groupFinding(DispatchConflicts.Group group) {
-        List<String> ids = group.ruleIds();
+    private static Finding groupFinding(LiveKitConfig config, DispatchConflicts.Group group) {
+        // a rule that yields the key twice is in the group twice: it conflicts with itself
+        List<String> ids = group.ruleIds().stream().distinct().toList();
+        List<SIPDispatchRuleInfo> rules = group.rules().stream().distinct().toList();
         List<String> shown = shown(ids);
-        String title = ids.size() == 2 ? CODE.configTitle(String.join(" and ", ids))
-                : ids.size() + " dispatch rules claim the same calls (" + group.describe() + "): "
-                + String.join(", ", shown) + more(ids, shown);
         List<String> facts = new ArrayList<>();
-        facts.add("They share: " + group.describe());
-        group.rules().subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule)));
+        facts.add((ids.size() == 1 ? "It yields twice: " : "They share: ") + group.describe());
+        rules.subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule)));
         if (ids.size() > shown.size()) {
             facts.add((ids.size() - shown.size()) + " more rules share it");
         }
-        return Findings.config(CODE, title, WHY, Findings.evidence(List.of(), shown, facts), fix(shown));
+        if (ids.size() == 1) {
+            return Findings.config(CODE, "Dispatch rule " + ids.get(0) + " conflicts with itself (" + group.describe()
+                    + "): every call it is listed for gets 503 Try again later", WHY + SELF, Findings.evidence(List.of(),
+                    ids, facts), selfFix(config, rules.get(0)));
+        }
+        String title = ids.size() == 2 ? CODE.configTitle(String.join(" and ", ids))
+                : ids.size() + " dispatch rules claim the same calls (" + group.describe() + "): "
+                + String.join(", ", shown) + more(ids, shown);
+        if (ids.size() < group.ruleIds().size()) {
+            facts.add("A rule among them also yields it twice (an entry listed twice, or in two forms that normalize alike)");
+        }
+        return Findings.config(CODE, title, WHY, Findings.evidence(List.of(), shown, facts), fix(config, shown));
+    }
+
+    /** Why a rule conflicts with itself (protocol sip.DispatchRuleValidator keys every rule's entries in one map). */
+    private static final String SELF = " LiveKit checks every entry of a rule against the keys seen so far, its own "
+            + "included: a rule whose trunk_ids, inbound_numbers or numbers hold one entry twice (or '+4930...' beside "
+            + "'4930...', which normalize alike) conflicts with itself. LiveKit refuses to create such a rule today; "
+            + "older rules can still have it.";
+
+    /** Removes the rule's repeated entries: trunk ids and inbound numbers by their normalized form, first kept. */
+    private static Fix selfFix(LiveKitConfig config, SIPDispatchRuleInfo rule) {
+        String id = rule.getSipDispatchRuleId();
+        SIPDispatchRuleInfo fixed = rule.toBuilder().clearTrunkIds().addAllTrunkIds(distinctNormalized(rule.getTrunkIdsList()))
+                .clearInboundNumbers().addAllInboundNumbers(distinctNormalized(rule.getInboundNumbersList())).build();
+        List<String> steps = new ArrayList<>();
+        steps.add("Save the JSON below as " + id + ".json and replace the rule with it: the same rule with each trunk "
+                + "id and caller listed once (numbers that differ only by '+', spaces or dashes are one entry).");
+        List<String> called = config.calledNumbersOf(rule);
+        if (distinctNormalized(called).size() < called.size()) {
+            steps.add("Also list each called number once in its \"numbers\" field before saving: " + called + ".");
+        }
+        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, id + ".json"), LkCommand.listRules()),
+                ConfigJson.rule(config, fixed));
+    }
+
+    private static List<String> distinctNormalized(List<String> values) {
+        List<String> kept = new ArrayList<>(values.size());
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (seen.add(PhoneNumbers.normalize(v))) {
+                kept.add(v);
+            }
+        }
+        return kept;
     }
 
     private static List<String> shown(List<String> ids) {
@@ -96,10 +147,33 @@ final class RuleConflictCheck implements FindingRule {
         return facts;
     }
 
-    private static Fix fix(List<String> ids) {
+    /**
+     * Deletes one of the rules: the last listed, unless it is the only one that dispatches an agent (then the last
+     * without one): deleting it would turn the 503 into ringing with no agent.
+     */
+    private static Fix fix(LiveKitConfig config, List<String> ids) {
+        String drop = ids.get(ids.size() - 1);
+        String keep = null;
+        boolean anyAgent = ids.stream().anyMatch(id -> dispatchesAgent(config, id));
+        if (anyAgent && dispatchesAgent(config, drop)) {
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                if (!dispatchesAgent(config, ids.get(i))) {
+                    keep = drop;
+                    drop = ids.get(i);
+                    break;
+                }
+            }
+        }
+        String which = keep == null ? "the command below deletes " + drop
+                : "the command below deletes " + drop + ", which dispatches no agent, and keeps " + keep + ", which does";
         return Findings.fix(List.of("Keep one rule per trunk (and PIN and caller list): delete the one you do not "
-                        + "need (the command below deletes " + ids.get(ids.size() - 1) + "),",
+                        + "need (" + which + "),",
                 "or restrict one of them with trunk_ids or inbound_numbers so that each call matches exactly one rule."),
-                List.of(LkCommand.deleteRule(ids.get(ids.size() - 1)), LkCommand.listRules()), null);
+                List.of(LkCommand.deleteRule(drop), LkCommand.listRules()), null);
+    }
+
+    private static boolean dispatchesAgent(LiveKitConfig config, String ruleId) {
+        SIPDispatchRuleInfo rule = config.rule(ruleId);
+        return rule != null && !ConfigView.agentNames(rule).isEmpty();
     }
 }

@@ -48,10 +48,9 @@ public final class DispatchConflicts {
         Map<List<String>, List<SIPDispatchRuleInfo>> byKey = new LinkedHashMap<>();
         for (SIPDispatchRuleInfo rule : rules) {
             for (List<String> key : keys(rule, config)) {
-                List<SIPDispatchRuleInfo> same = byKey.computeIfAbsent(key, k -> new ArrayList<>(2));
-                if (same.isEmpty() || same.get(same.size() - 1) != rule) {
-                    same.add(rule);
-                }
+                // a rule that yields one key twice (an entry listed twice, or in two forms that normalize alike) is
+                // in the group twice: LiveKit's validator finds it conflicting with itself
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(rule);
             }
         }
         List<Group> groups = new ArrayList<>();
@@ -65,14 +64,15 @@ public final class DispatchConflicts {
 
     /**
      * The pair LiveKit reports first while it validates the listed rules in order (protocol {@code sip}
-     * {@code DispatchRuleValidator.Validate}): the earlier rule, then the one that collided with it; null for none.
+     * {@code DispatchRuleValidator.Validate}): the earlier rule, then the one that collided with it, the same rule twice
+     * when it collided with itself (LiveKit does not tell a rule's own earlier key from another's); null for none.
      */
     public static List<String> firstPair(List<SIPDispatchRuleInfo> rules, LiveKitConfig config) {
         Map<List<String>, SIPDispatchRuleInfo> byKey = new java.util.HashMap<>();
         for (SIPDispatchRuleInfo rule : rules) {
             for (List<String> key : keys(rule, config)) {
                 SIPDispatchRuleInfo earlier = byKey.putIfAbsent(key, rule);
-                if (earlier != null && earlier != rule) {
+                if (earlier != null) {
                     return List.of(earlier.getSipDispatchRuleId(), rule.getSipDispatchRuleId());
                 }
             }

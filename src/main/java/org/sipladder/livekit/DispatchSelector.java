@@ -28,8 +28,10 @@ final class DispatchSelector {
         int kindless = firstWithoutKind(listed);
         List<String> pair = DispatchConflicts.firstPair(kindless < 0 ? listed : listed.subList(0, kindless), config);
         if (pair != null) {
-            noteBystanders(pair, trunk, invite, notes);
-            return new DispatchMatch(DispatchMatch.Kind.CONFLICT, null, pair, null, List.of(), conflict(pair));
+            noteBystanders(pair.stream().distinct().toList(), trunk, invite, notes);
+            // a rule that collided with itself is named once
+            return new DispatchMatch(DispatchMatch.Kind.CONFLICT, null, pair.stream().distinct().toList(), null,
+                    List.of(), conflict(config, pair));
         }
         if (kindless >= 0) {
             SIPDispatchRuleInfo rule = listed.get(kindless);
@@ -72,7 +74,7 @@ final class DispatchSelector {
         List<SIPDispatchRuleInfo> group = specific.isEmpty() ? wildcard : specific;
         if (group.isEmpty()) {
             return new DispatchMatch(DispatchMatch.Kind.NONE, null, List.of(), null, List.of(),
-                    noMatchError(trunk, listed, invite.calledNumber(), config.rules().size()));
+                    noMatchError(trunk, listed, config.rules().size()));
         }
         if (!specific.isEmpty() && !wildcard.isEmpty()) {
             notes.add("Rules for trunk " + trunk.getSipTrunkId() + " beat the wildcard rules "
@@ -84,7 +86,7 @@ final class DispatchSelector {
         boolean pin = promptForPin && !ConfigView.pin(best).isEmpty();
         return new DispatchMatch(pin ? DispatchMatch.Kind.PIN_PROMPT : DispatchMatch.Kind.MATCHED, best,
                 ranked.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList(),
-                RoomNames.of(best, invite), ConfigView.agentNames(best), null);
+                RoomNames.of(best, invite, config.noRandomness(best)), ConfigView.agentNames(best), null);
     }
 
     /**
@@ -150,10 +152,15 @@ final class DispatchSelector {
         return null;
     }
 
-    /** LiveKit's conflict error for the first two listed rules with the same trunk, PIN and numbers. */
-    private static String conflict(List<String> pair) {
-        return "Conflicting SIP Dispatch Rules: same Trunk+Number+PIN combination for for "
-                + TrunkSelector.quote(pair.get(1)) + " and " + TrunkSelector.quote(pair.get(0));
+    /**
+     * LiveKit's conflict error for the first two listed rules with the same trunk, PIN and numbers: it names the earlier
+     * rule (protocol sip.DispatchRuleValidator.Validate, printID and printName).
+     */
+    private static String conflict(LiveKitConfig config, List<String> pair) {
+        SIPDispatchRuleInfo earlier = config.rule(pair.get(0));
+        String name = earlier == null || earlier.getName().isEmpty() ? "<blank name>" : earlier.getName();
+        return "Dispatch rule for the same trunk, inbound number, number, and PIN combination already exists in "
+                + "dispatch rule " + TrunkSelector.quote(pair.get(0)) + " " + TrunkSelector.quote(name);
     }
 
     /** The place of the first listed rule that has no kind at all ({@link ConfigView#lacksKind}), or -1. */
@@ -185,20 +192,22 @@ final class DispatchSelector {
     }
 
     /**
-     * LiveKit's error when no rule takes the call. LiveKit lists only the rules naming the trunk and the wildcard
-     * rules, and says "No SIP Dispatch Rules defined" when that list is empty, also when the project has rules for
-     * other trunks: the text then says so, lest it read as if the project had none.
+     * LiveKit's error when no rule takes the call: "No SIP Dispatch Rules defined", as it counts only the rules that
+     * pass every filter (protocol sip.MatchDispatchRuleIter), also when the project has rules: the text then says why
+     * none counted, lest it read as if the project had none.
      */
-    private static String noMatchError(SIPInboundTrunkInfo trunk, List<SIPDispatchRuleInfo> listed, String called,
-                                       int projectRules) {
-        if (listed.isEmpty()) {
-            return trunk == null || projectRules == 0 ? "No SIP Dispatch Rules defined"
-                    : "LiveKit's error \"No SIP Dispatch Rules defined\", although the project has " + projectRules
-                    + (projectRules == 1 ? " rule" : " rules") + ": none names trunk " + trunk.getSipTrunkId()
-                    + " and none is a wildcard rule, and LiveKit counts only those";
+    private static String noMatchError(SIPInboundTrunkInfo trunk, List<SIPDispatchRuleInfo> listed, int projectRules) {
+        if (projectRules == 0) {
+            return "No SIP Dispatch Rules defined";
         }
-        return (trunk == null ? "No SIP Trunk or Dispatch Rules matched for " : "No SIP Dispatch Rules matched for ")
-                + TrunkSelector.quote(called);
+        String rules = projectRules + (projectRules == 1 ? " rule" : " rules");
+        if (listed.isEmpty()) {
+            return "LiveKit's error \"No SIP Dispatch Rules defined\", although the project has " + rules + ": none "
+                    + (trunk == null ? "is a wildcard rule (no trunk matched)" : "names trunk " + trunk.getSipTrunkId()
+                    + " and none is a wildcard rule") + ", and LiveKit counts only those";
+        }
+        return "LiveKit's error \"No SIP Dispatch Rules defined\", although the project has " + rules + ": none of the "
+                + "rules it lists for the call passes its filters (callers, called number, PIN), and LiveKit counts only those";
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.sipladder.livekit;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -150,6 +152,34 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
             }
         }
         return false;
+    }
+
+    /**
+     * The individual rule's {@code no_randomness} (LiveKit then names the room without a random part), which the SDK's
+     * protobuf type does not know: read from the rule's {@link #unknownFields}; false when not set or not known.
+     */
+    public boolean noRandomness(SIPDispatchRuleInfo rule) {
+        String unknown = unknownFields.get(rule.getSipDispatchRuleId());
+        if (unknown == null) {
+            return false;
+        }
+        JsonElement kind = member(member(JsonParser.parseString(unknown), "rule"), "dispatchRuleIndividual",
+                "dispatch_rule_individual");
+        JsonElement flag = member(kind, "noRandomness", "no_randomness");
+        return flag != null && flag.isJsonPrimitive() && flag.getAsJsonPrimitive().isBoolean() && flag.getAsBoolean();
+    }
+
+    /** The first of {@code names} that the JSON object {@code e} has, or null. */
+    private static JsonElement member(JsonElement e, String... names) {
+        if (e == null || !e.isJsonObject()) {
+            return null;
+        }
+        for (String name : names) {
+            if (e.getAsJsonObject().has(name)) {
+                return e.getAsJsonObject().get(name);
+            }
+        }
+        return null;
     }
 
     /** The outbound trunk with this ID, or null. */

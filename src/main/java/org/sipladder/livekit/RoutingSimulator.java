@@ -119,8 +119,11 @@ public final class RoutingSimulator {
                                                       InboundInvite invite, List<String> reasoning) {
         switch (dispatch.kind()) {
             case CONFLICT -> {
-                reasoning.add("Dispatch rules " + String.join(" and ", dispatch.candidateIds())
-                        + " conflict (same trunk, PIN and numbers): LiveKit rings, then fails the call with "
+                List<String> ids = dispatch.candidateIds();
+                reasoning.add((ids.size() == 1 ? "Dispatch rule " + ids.get(0) + " conflicts with itself (an entry "
+                        + "listed twice, or in two forms that normalize alike)" : "Dispatch rules "
+                        + String.join(" and ", ids) + " conflict (same trunk, PIN and numbers)")
+                        + ": LiveKit rings, then fails the call with "
                         + "503 Try again later (" + dispatch.error() + ").");
                 return LiveKitResponses.DISPATCH_ERROR;
             }

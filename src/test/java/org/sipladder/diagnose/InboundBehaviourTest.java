@@ -135,6 +135,30 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void conflictingRulesFixKeepsTheOneWithTheAgentAndASelfConflictIsNamedOnce() {
+        // SDR_b, listed last, is the rule with the agent: deleting it would turn the 503 into ringing without one
+        LiveKitConfig pair = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", null, "ST_a"),
+                rule("SDR_b", "agent", "ST_a")));
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "503 Try again later")), pair).withCode(RuleConflictCheck.CODE).get(0);
+        assertEquals("lk sip dispatch delete SDR_a", f.fix().commands().get(0));
+        assertTrue(f.fix().steps().get(0).contains("deletes SDR_a, which dispatches no agent, and keeps SDR_b"),
+                f.fix().steps().toString());
+
+        // one rule listing the caller twice, as '+49...' and '49...': LiveKit's validator finds it conflicting itself
+        LiveKitConfig self = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_twice", "agent", "ST_a")
+                .addInboundNumbers("+493023125417").addInboundNumbers("493023125417")));
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
+                "503 Try again later")), self);
+        Finding call = d.withCode(RuleConflictCheck.CODE).stream().filter(x -> x.flowId() != null).findFirst()
+                .orElseThrow(() -> new AssertionError(d.findings() + " " + d.routings().get(0).summary()));
+        assertEquals("Dispatch rule SDR_twice conflicts with itself for this call", call.title());
+        Finding config = DiagnosisEngine.standard().diagnose(List.of(), self).withCode(RuleConflictCheck.CODE).get(0);
+        assertTrue(config.title().startsWith("Dispatch rule SDR_twice conflicts with itself ("), config.title());
+        assertTrue(config.fix().json().contains("\"inboundNumbers\": [\"+493023125417\"]"), config.fix().json());
+    }
+
+    @Test
     void aRejectionReplayedToARetryWithTheSameCallIdAndFromTagIsNoContradiction() {
         // the first INVITE names a number no trunk lists (404); the retry, same Call-ID and From tag, names the DID a
         // trunk lists, but LiveKit replays its 404 for a minute (section 5, "other tells")

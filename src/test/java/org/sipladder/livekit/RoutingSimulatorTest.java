@@ -105,7 +105,10 @@ class RoutingSimulatorTest {
                 .simulate(LiveKitFixtures.seedInvite());
 
         assertEquals(DispatchMatch.Kind.NONE, outcome.dispatch().kind());
-        assertEquals("No SIP Trunk or Dispatch Rules matched for \"4991874350352\"", outcome.dispatch().error());
+        // LiveKit counts only rules that pass every filter: with none, its error is "No SIP Dispatch Rules defined"
+        // (protocol sip.MatchDispatchRuleIter), said with why none counted
+        assertTrue(outcome.dispatch().error().startsWith("LiveKit's error \"No SIP Dispatch Rules defined\", although the "
+                + "project has 1 rule: "), outcome.dispatch().error());
         assertEquals(LiveKitResponses.NO_DISPATCH_RULE.responses(), outcome.expectedResponses());
     }
 
@@ -171,9 +174,38 @@ class RoutingSimulatorTest {
 
         assertEquals(DispatchMatch.Kind.CONFLICT, outcome.dispatch().kind());
         assertEquals(List.of("SDR_agent", "SDR_twin"), outcome.dispatch().candidateIds());
-        assertEquals("Conflicting SIP Dispatch Rules: same Trunk+Number+PIN combination for for \"SDR_twin\" and "
-                + "\"SDR_agent\"", outcome.dispatch().error());
+        assertEquals("Dispatch rule for the same trunk, inbound number, number, and PIN combination already exists in "
+                + "dispatch rule \"SDR_agent\" \"<blank name>\"", outcome.dispatch().error());
         assertEquals(List.of("100 Processing", "180 Ringing...", "503 Try again later"), outcome.expectedResponses());
+    }
+
+    @Test
+    void aRuleListingOneCallerInTwoFormsConflictsWithItself() {
+        // protocol sip.DispatchRuleValidator.Validate keys every entry in one map, the rule's own earlier ones included
+        SIPDispatchRuleInfo twice = AGENT_RULE.toBuilder().addInboundNumbers("+4915112345678")
+                .addInboundNumbers("4915112345678").build();
+
+        RoutingOutcome outcome = simulate(List.of(OPEN_TRUNK), List.of(twice), null);
+
+        assertEquals(DispatchMatch.Kind.CONFLICT, outcome.dispatch().kind());
+        assertEquals(List.of("SDR_agent"), outcome.dispatch().candidateIds());
+        assertEquals(List.of("100 Processing", "180 Ringing...", "503 Try again later"), outcome.expectedResponses());
+        assertTrue(outcome.reasoning().stream().anyMatch(s -> s.startsWith("Dispatch rule SDR_agent conflicts with "
+                + "itself")), outcome.reasoning().toString());
+    }
+
+    @Test
+    void individualRoomsFollowEvaluateDispatchRule() {
+        // no "_" before the caller without a prefix; no random part with noRandomness (a field the SDK lacks)
+        SIPDispatchRuleInfo bare = LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_bare\",\"rule\":"
+                + "{\"dispatchRuleIndividual\":{}}}");
+        assertEquals("+4915112345678_<random>", simulate(List.of(OPEN_TRUNK), List.of(bare), null).dispatch().roomName());
+
+        LiveKitConfig fixed = new LiveKitConfig(List.of(OPEN_TRUNK), List.of(AGENT_RULE), List.of("t"), java.util.Map.of(),
+                List.of(), false, false, java.util.Map.of("SDR_agent",
+                "{\"rule\":{\"dispatchRuleIndividual\":{\"noRandomness\":true}}}"));
+        assertEquals("call-_+4915112345678", new RoutingSimulator(fixed).simulate(LiveKitFixtures.invite(
+                LiveKitFixtures.SEED_CALLED, "+4915112345678", null)).dispatch().roomName());
     }
 
     @Test
