@@ -44,13 +44,14 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         SipMessage request = invite.message();
         long cseq = request.cseqNumber();
         boolean proxied = proxied(messages, cseqNumbers, request, cseq);
+        boolean twin = twin(messages, cseqNumbers, invite, cseq);
         List<FlowMessage> responses = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             FlowMessage m = messages.get(i);
             SipMessage r = m.message();
             if (!m.retransmission() && answersInvite[i] && m.legIndex() == invite.legIndex()
                     && r.frame() > request.frame() && cseqNumbers[i] == cseq && sameCallId(r, request)
-                    && (!proxied || answers(r, request))) {
+                    && (!twin || sameTransaction(r, request)) && (!proxied || answers(r, request))) {
                 responses.add(m);
             }
         }
@@ -72,6 +73,32 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
             }
         }
         return false;
+    }
+
+    /**
+     * True when another INVITE of the leg, not a retransmission, has the same Call-ID and CSeq (a new dialog after a
+     * rejection, with a new From tag and branch): only then are responses told apart by branch, so that a response
+     * whose Via a damaged capture or a careless peer altered still answers the only INVITE it can.
+     */
+    private static boolean twin(List<FlowMessage> messages, long[] cseqNumbers, FlowMessage invite, long cseq) {
+        SipMessage request = invite.message();
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
+            if (m != invite && !m.retransmission() && m.legIndex() == invite.legIndex() && cseqNumbers[i] == cseq
+                    && "INVITE".equals(m.message().method()) && sameCallId(m.message(), request)
+                    && m.message().src().address().equals(request.src().address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True unless both carry a top Via branch and the branches differ: a response echoes its request's Via (RFC 3261
+     * 17.1.3). Peers without branches (RFC 2543) are matched by Call-ID and CSeq alone.
+     */
+    private static boolean sameTransaction(SipMessage response, SipMessage request) {
+        return !response.hasBranch() || !request.hasBranch() || response.sameBranch(request);
     }
 
     private static boolean answers(SipMessage response, SipMessage request) {

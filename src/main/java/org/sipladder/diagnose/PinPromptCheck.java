@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import livekit.LivekitSip.SIPDispatchRule;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.DispatchMatch;
@@ -55,9 +56,11 @@ final class PinPromptCheck implements FindingRule {
                 steps.add("If the PIN is wanted, let DTMF reach LiveKit: offer a=rtpmap:<pt> telephone-event/8000 "
                         + "in the INVITE to LiveKit (in Jambonz, set the carrier's DTMF type to RFC 2833/4733).");
             }
-            steps.add("If callers should reach the agent directly, remove the PIN from rule " + id
-                    + " or give the open rule a higher priority (restrict it with numbers or "
-                    + "inbound_numbers, or name the trunk in its trunk_ids).");
+            boolean openRule = context.config().rules().stream().anyMatch(rule -> ConfigView.pin(rule).isEmpty()
+                    && rule.getRule().getRuleCase() != SIPDispatchRule.RuleCase.RULE_NOT_SET);
+            steps.add("If callers should reach the agent directly, remove the PIN from rule " + id + (openRule
+                    ? " or give the open rule a higher priority (restrict it with numbers or inbound_numbers, or name "
+                    + "the trunk in its trunk_ids)." : " (the project has no rule without a PIN to take them instead)."));
             steps.add("If the PIN is wanted, the caller must enter it (DTMF) before an agent joins.");
             Finding finding = Findings.call(r.transaction(), CODE, CODE.title(id), WHY,
                     Findings.evidence(frames, d.candidateIds(), facts),

@@ -235,7 +235,10 @@ final class DispatchSelector {
     }
 
     private Comparator<SIPDispatchRuleInfo> byPriority() {
-        return Comparator.comparingInt(this::priority).thenComparing(ConfigView::roomOrPrefix);
+        // a full tie goes to the rule LiveKit lists first: the self-hosted server lists rules by ID
+        // (livekit pkg/service/redisstore.go, sortPage), whatever order a file has them in
+        return Comparator.comparingInt(this::priority).thenComparing(ConfigView::roomOrPrefix)
+                .thenComparing(SIPDispatchRuleInfo::getSipDispatchRuleId);
     }
 
     private void explainRanking(List<SIPDispatchRuleInfo> ranked, List<String> notes) {
@@ -250,8 +253,8 @@ final class DispatchSelector {
         if (priority(first) == priority(second)
                 && ConfigView.roomOrPrefix(first).equals(ConfigView.roomOrPrefix(second))) {
             notes.add("Rules " + first.getSipDispatchRuleId() + " and " + second.getSipDispatchRuleId()
-                    + " tie on priority and room; LiveKit keeps the one it lists first, which this analysis "
-                    + "cannot know for sure.");
+                    + " tie on priority and room; LiveKit keeps the one it lists first: a self-hosted server lists "
+                    + "rules by ID, so " + first.getSipDispatchRuleId() + "; LiveKit Cloud's order is not known.");
         }
     }
 }

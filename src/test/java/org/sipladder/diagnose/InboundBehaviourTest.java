@@ -159,6 +159,26 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void aNewInviteWithTheSameCallIdAndCSeqTakesOnlyTheAnswersToItsOwnBranch() {
+        // after a 400, the sender tries again with the same Call-ID and CSeq but a new From tag and branch: a new
+        // transaction (RFC 3261 17.1.3 matches responses by the top Via branch), answered on its own
+        String first = SipTexts.invite("call-again", URI, "+493023125417", TestCall.JAMBONZ, SipTexts.SDP_G711);
+        String again = first.replace("branch=z9hG4bK", "branch=z9hG4bKagain").replace(";tag=f", ";tag=g");
+        var flow = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, first)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(first, 400, ""))
+                .after(5).send(TestCall.JAMBONZ, TestCall.LIVEKIT, again)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(again, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(again, 486, "Rejected")).flow();
+
+        List<InviteTransaction> invites = InviteTransaction.of(flow);
+
+        assertEquals(2, invites.size());
+        assertEquals(List.of(100, 400), invites.get(0).responses().stream().map(m -> m.message().status()).toList());
+        assertEquals(List.of(100, 486), invites.get(1).responses().stream().map(m -> m.message().status()).toList());
+    }
+
+    @Test
     void aRejectionReplayedToARetryWithTheSameCallIdAndFromTagIsNoContradiction() {
         // the first INVITE names a number no trunk lists (404); the retry, same Call-ID and From tag, names the DID a
         // trunk lists, but LiveKit replays its 404 for a minute (section 5, "other tells")

@@ -54,6 +54,13 @@ class PinWithoutDtmfTest {
         Finding open = negotiated.withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0);
         assertTrue(open.evidence().facts().stream().noneMatch(f -> f.contains("never enter")), open.evidence().facts().toString());
         assertTrue(open.fix().steps().get(0).startsWith("If callers should reach"), open.fix().steps().toString());
+        assertTrue(open.fix().steps().get(0).contains("give the open rule a higher priority"), open.fix().steps().toString());
         assertEquals(List.of(), negotiated.withCode(FindingCode.LK_DTMF_NOT_NEGOTIATED));
+
+        // no rule without a PIN in the project: no open rule to prefer
+        LiveKitConfig pinOnly = config(List.of(trunk("ST_a", CALLED)), List.of(FindingRulesTest.pinRule("SDR_pin", "ST_a")));
+        Finding only = offering("telephone-event/8000").diagnose(dir, pinOnly).withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0);
+        assertTrue(only.fix().steps().get(0).endsWith("(the project has no rule without a PIN to take them instead)."),
+                only.fix().steps().toString());
     }
 }

@@ -209,6 +209,24 @@ class RoutingSimulatorTest {
     }
 
     @Test
+    void aFullTieGoesToTheRuleWithTheLowerIdWhateverTheFileOrder() {
+        // same priority (1101: one filter each) and prefix, different conflict keys: LiveKit keeps the rule it lists
+        // first, and a self-hosted server lists them by ID (livekit redisstore.go sortPage)
+        SIPDispatchRuleInfo byCaller = AGENT_RULE.toBuilder().setSipDispatchRuleId("SDR_b").addInboundNumbers("+4915112345678")
+                .build();
+        LiveKitConfig config = new LiveKitConfig(List.of(OPEN_TRUNK), List.of(byCaller, AGENT_RULE.toBuilder()
+                .setSipDispatchRuleId("SDR_a").build()), List.of("t"), java.util.Map.of("SDR_a",
+                List.of(LiveKitFixtures.SEED_CALLED)));
+
+        RoutingOutcome outcome = new RoutingSimulator(config).simulate(LiveKitFixtures.invite(LiveKitFixtures.SEED_CALLED,
+                "+4915112345678", null));
+
+        assertEquals("SDR_a", outcome.dispatch().rule().getSipDispatchRuleId());
+        assertTrue(outcome.reasoning().stream().anyMatch(s -> s.contains("a self-hosted server lists rules by ID, so "
+                + "SDR_a")), outcome.reasoning().toString());
+    }
+
+    @Test
     void noDispatchRuleRowHasNoFinalResponse() {
         SIPDispatchRuleInfo otherTrunk = AGENT_RULE.toBuilder().addTrunkIds("ST_other").build();
 
