@@ -27,10 +27,11 @@ final class MediaAddressMismatchCheck implements FindingRule {
         Endpoint dst = s.key().dst();
         Endpoint src = s.key().src();
         // two parties on one address (a call hairpinned back to it) are one party with the SDP of both: an end its
-        // host announced in the same offer/answer exchange is that host's other party's, no mismatch
-        boolean wrongDst = toSdp != null && toSdp.media() != null && !dst.equals(toSdp.media())
+        // host announced in the same offer/answer exchange is that host's other party's, no mismatch; nor is the
+        // announced port at the party's own address behind a 1:1 NAT (MediaLeg.atEnd), where the capture was taken
+        boolean wrongDst = toSdp != null && toSdp.media() != null && !leg.atEnd(to, toSdp, dst)
                 && !leg.announcedByItsHost(dst, toSdp);
-        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !src.equals(fromSdp.media())
+        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !leg.atEnd(from, fromSdp, src)
                 && !leg.announcedByItsHost(src, fromSdp);
         if (!wrongDst && !wrongSrc) {
             return null;

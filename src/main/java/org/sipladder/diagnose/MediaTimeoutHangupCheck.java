@@ -65,8 +65,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         long lastToward = -1;
         for (RtpStream s : leg.toward(hanger)) {
             // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
-            // SDP port only, so it does not stop the timer
-            boolean reached = hanger.sdp().isEmpty() || MediaLeg.announced(hanger, s.key().dst());
+            // SDP port only, so it does not stop the timer (behind a 1:1 NAT its own address is that port's too)
+            boolean reached = hanger.sdp().isEmpty() || leg.reaches(hanger, s.key().dst());
             if (reached && s.lastMicros() < byeMicros) {
                 lastToward = Math.max(lastToward, s.lastMicros());
             }
