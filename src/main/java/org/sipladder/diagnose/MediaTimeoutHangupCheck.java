@@ -67,8 +67,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
             // SDP port only, so it does not stop the timer (behind a 1:1 NAT its own address is that port's too)
             boolean reached = hanger.sdp().isEmpty() || leg.reaches(hanger, s.key().dst());
-            if (reached && s.lastMicros() < byeMicros) {
-                lastToward = Math.max(lastToward, s.lastMicros());
+            // a stream that ran up to the BYE, even in its very microsecond, or on past it, reached it until then
+            if (reached && s.firstMicros() <= byeMicros) {
+                lastToward = Math.max(lastToward, Math.min(s.lastMicros(), byeMicros));
             }
         }
         double sinceAnswer = (byeMicros - answerMicros) / 1e6;

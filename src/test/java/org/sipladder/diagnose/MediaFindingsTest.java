@@ -681,6 +681,22 @@ class MediaFindingsTest {
     }
 
     @Test
+    void rtpUpToTheByesVeryMicrosecondReachedTheHangerUntilThen() throws Exception {
+        // Jambonz hangs up at 30.3 s; LiveKit's last packet to it carries the BYE's own timestamp (a capture that
+        // stamps both in one microsecond): RTP flowed to the end, a normal hang-up
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 1496, 0x1111, Set.of()).rtp(LK, SBC, 0.4, 1496, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 30.3).diagnose(dir);
+        assertTrue(d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), d.findings().toString());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()));
+        // and RTP going on past the BYE reached it all along
+        Diagnosis past = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 1510, 0x1111, Set.of()).rtp(LK, SBC, 0.4, 1510, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 30.3).diagnose(dir);
+        assertTrue(past.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), past.findings().toString());
+    }
+
+    @Test
     void hangUpLongBeforeTheTimeoutIsNoTimeout() throws Exception {
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
                 .rtp(LK, MediaCase.JAMBONZ + ":40000", 0.35, 400, 0x2222, Set.of())
