@@ -567,6 +567,20 @@ class MediaFindingsTest {
     }
 
     @Test
+    void aReceiverTheCaptureShowsLatchingIsNotAskedToLatchNorToldItCannot() throws Exception {
+        // Jambonz's RTP comes from a NAT address and LiveKit sends back there: it latches, which the steps must not
+        // deny ("LiveKit only latches with symmetric_rtp ... fix the address") or ask for again
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays("198.51.100.20:61000", LK, 10).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding toLiveKit = d.withCode(FindingCode.MEDIA_ADDRESS_MISMATCH).stream()
+                .filter(f -> f.title().contains("RTP to LiveKit")).findFirst().orElseThrow();
+        assertTrue(toLiveKit.explanation().contains("(the capture shows it does)"), toLiveKit.explanation());
+        String steps = toLiveKit.fix().steps().toString();
+        assertFalse(steps.contains(MediaReasons.LIVEKIT_LATCH), steps);
+        assertTrue(steps.contains("already sends its RTP back to 198.51.100.20:61000 (it latches)"), steps);
+    }
+
+    @Test
     void aSipOnlyCaptureStillShowsLiveKitHangingUpAtItsInitialMediaTimeout() throws Exception {
         // no RTP in the capture at all: LiveKit's BYE 30 s after the answer is its media_timeout_initial (section 8)
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
