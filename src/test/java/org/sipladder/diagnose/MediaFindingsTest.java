@@ -615,6 +615,25 @@ class MediaFindingsTest {
     }
 
     @Test
+    void anAnswerNeverAcknowledgedOnACallWhoseRtpFlowedBothWaysIsAWarning() throws Exception {
+        // no ACK, but RTP both ways for 25 s and the caller's side hangs up: LiveKit only cut its media timeout,
+        // which RTP keeps from firing, so the call lived on (livekit/sip inbound.go waitForCallEnd)
+        Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays(SBC, LK, 25).bye(MediaCase.JAMBONZ, 25.5).diagnose(dir);
+        Finding ack = d.withCode(FindingCode.SIP_ACK_MISSING).get(0);
+        assertEquals(Severity.WARNING, ack.severity(), d.findings().toString());
+        assertFalse(ack.primary());
+        assertTrue(ack.explanation().contains("RTP flowed both ways and the call went on until Jambonz ("
+                + MediaCase.JAMBONZ + ") hung up"), ack.explanation());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+        assertTrue(d.primaryFor(MediaCase.flowId()).isEmpty(), d.findings().toString());
+        // LiveKit hanging up such a call is still the error it was
+        Diagnosis byLiveKit = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays(SBC, LK, 25).bye(MediaCase.LIVEKIT, 25.5).diagnose(dir);
+        assertEquals(Severity.ERROR, byLiveKit.withCode(FindingCode.SIP_ACK_MISSING).get(0).severity());
+    }
+
+    @Test
     void noRtpAtAllAfterAnAnswerNeverAcknowledgedFollowsFromIt() throws Exception {
         // RTP between other hosts: the capture point does see RTP, none of this call's
         Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
