@@ -28,10 +28,11 @@ final class RingingTimeout {
             + "API while it rang";
 
     /** Where to read which of {@link #EARLY_FAILURES} it was. */
-    static final String EARLY_STEP = "Look the call up in LiveKit's SIP logs by its Call-ID and time (LiveKit Cloud: "
-            + "the project's call records, or LiveKit support with the Call-ID; self-hosted: the SIP service's log, "
-            + "whose 'Cannot create LiveKit participant', 'Cannot publish track' or 'room closed' names the cause), "
-            + "and check the SIP service's LiveKit URL, API key and secret.";
+    static final String EARLY_STEP = "Find out which failure it was on LiveKit's side: self-hosted, the SIP "
+            + "service's log for this Call-ID ('Cannot create LiveKit participant', 'Cannot publish track', 'room "
+            + "closed') and its ws_url, api_key and api_secret; LiveKit Cloud, its support with the Call-ID and the "
+            + "time of the call. Check too whether your own code closed the room or removed the caller's participant "
+            + "through LiveKit's API at that moment.";
 
     private RingingTimeout() {
     }
