@@ -12,7 +12,8 @@ import org.sipladder.sip.SipMessage;
  * SIP_ACK_MISSING: the 200 OK to an INVITE was retransmitted because no ACK reached its sender; LiveKit ends such
  * a call with a BYE. A LiveKit answer is also unacknowledged when no ACK came back to LiveKit before its BYE although
  * the capture sees that direction (the INVITE): LiveKit sends its 200 OK only once over TCP or TLS, and a capture
- * point may miss its copies.
+ * point may miss its copies. A call that went on all the same (RTP both ways, not ended by the answerer) gets a
+ * warning: the ACK path is broken, but this call did not fail of it.
  */
 final class AckMissingCheck implements FindingRule {
 
@@ -77,11 +78,47 @@ final class AckMissingCheck implements FindingRule {
                 if (acked != null && copies.get(copies.size() - 1).frame() < acked.frame()) {
                     continue;
                 }
-                findings.add(finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok),
-                        flow.hasHop(ok.src(), Role.LIVEKIT) ? bye(flow, ok) : null));
+                Finding f = finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok),
+                        flow.hasHop(ok.src(), Role.LIVEKIT) ? bye(flow, ok) : null);
+                MediaLeg went = wentOn(context, flow, ok);
+                findings.add(went == null ? f : wentOn(f, went));
             }
         }
         return findings;
+    }
+
+    /**
+     * The media leg {@code ok} answered when the call went on without the ACK: RTP reached both parties (neither way
+     * a trickle) and the answerer did not end it (the other party hung up, or nobody in the capture). LiveKit, without
+     * the ACK, only cuts its media timeout, which counts until the first packet arrives (livekit/sip inbound.go
+     * waitForCallEnd; media_port.go timeoutLoop), so such a call lives on. Null otherwise, and for a capture without
+     * RTP (no media legs are worked out then).
+     */
+    private static MediaLeg wentOn(DiagnosisContext context, CallFlow flow, SipMessage ok) {
+        if (MediaLeg.noStreams(context)) {
+            return null;
+        }
+        for (MediaLeg leg : context.mediaLegs(flow)) {
+            if (leg.answered() && leg.leg.callId().equals(ok.callId())) {
+                MediaParty answerer = leg.callee.is(ok.src()) ? leg.callee : leg.caller;
+                boolean bothWays = MediaOneWayCheck.heard(leg, leg.caller) && MediaOneWayCheck.heard(leg, leg.callee);
+                return bothWays && (leg.bye == null || !answerer.is(leg.bye.src())) ? leg : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code f} for a call that went on without the ACK ({@link #wentOn}): a protocol fault to fix, a warning, and no
+     * failed call.
+     */
+    private static Finding wentOn(Finding f, MediaLeg leg) {
+        MediaParty hanger = leg.bye == null ? null : leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee;
+        String end = hanger == null ? "the capture ends with the call still up"
+                : "the call went on until " + hanger.name() + " hung up (BYE frame " + leg.bye.frame() + ")";
+        return new Finding(f.code(), Severity.WARNING, f.title(), f.explanation() + " Here RTP flowed both ways and "
+                + end + ": the missing ACK did not end this call. The ACK path is still broken, and a call whose RTP "
+                + "starts late is dropped by it.", f.callId(), f.flowId(), false, f.evidence(), f.fix());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.List;
+import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.StatusLine;
@@ -68,10 +69,20 @@ final class ContradictedPredictions {
      */
     static boolean notDeciding(LiveKitRouting r, FindingCode code) {
         if (r.consistency() != Consistency.OUTSIDE_CONFIG) {
-            return contradicts(r, code);
+            return contradicts(r, code) || endedBeforeRingingTimeout(r, code);
         }
         StatusLine last = r.observedFinal();
         return code.simulated() && r.simulated() && last != null && (last.status() != 487 || cancelledBeforePin(r));
+    }
+
+    /**
+     * True when the config predicts LiveKit's 486 Rejected at the ringing timeout and the capture shows it, but long
+     * before that timeout ({@link RingingTimeout#ruledOut}): the same answer for another reason, a failure before the
+     * answer ({@link RingingTimeout#EARLY_FAILURES}) that no trunk or rule decides.
+     */
+    private static boolean endedBeforeRingingTimeout(LiveKitRouting r, FindingCode code) {
+        return code.simulated() && r.simulated() && r.consistency() == Consistency.CONSISTENT
+                && RingingTimeout.ruledOut(r.transaction(), CallLimits.of(r.outcome().trunk().trunk()));
     }
 
     /** True when a PIN rule won and the caller cancelled before LiveKit's answer, which comes at once for a PIN. */
@@ -116,6 +127,13 @@ final class ContradictedPredictions {
                     + "rule LiveKit answers as soon as the call's media is set up, so this caller gave up within that "
                     + "moment, before any prompt. This finding did not decide this call, but it decides calls that get "
                     + "further.";
+        } else if (r.consistency() == Consistency.CONSISTENT) {
+            // only endedBeforeRingingTimeout gets a consistent routing here
+            title = title.concat(", but LiveKit ended this call first with ").concat(answered(r));
+            why = " LiveKit's " + answered(r) + " came before " + CallLimits.of(r.outcome().trunk().trunk())
+                    .ringingLimit() + " would end the ringing, so something else ended this call first (see "
+                    + FindingCode.LK_RESPONSE_EXPLAINED + "). This finding did not decide this call, but it affects "
+                    + "calls that get further.";
         } else if (r.consistency() == Consistency.OUTSIDE_CONFIG) {
             title = title.concat(", but LiveKit ended this call first with ").concat(answered(r));
             why = " LiveKit ended this call for a reason the config does not decide: " + r.summary() + ". This finding did not "

@@ -33,6 +33,19 @@ final class LiveKitHold {
             "inactive", new Effect(Severity.WARNING, TIMEOUT),
             "recvonly", new Effect(Severity.WARNING, TIMEOUT));
 
+    /** What the user can do about a hold LiveKit does not take: its answer is not theirs to change. */
+    static final List<String> STEPS = List.of(
+            "LiveKit's answer cannot be changed: handle the hold in the agent instead (with LiveKit's API, mute "
+                    + "or pause the agent's audio and its turn detection while the caller is held, and resume after "
+                    + "the resume re-INVITE).",
+            "Or keep the hold from reaching LiveKit: have the SBC in front of it (Jambonz) or the carrier answer "
+                    + "the hold on its own leg and keep sending audio (or its own music on hold) toward LiveKit, "
+                    + "instead of passing the re-INVITE on to LiveKit.");
+
+    /** What LiveKit does with a re-INVITE, for a finding whose call it ended on hold. */
+    static final String KEEP_ALIVE = "LiveKit takes no hold from a re-INVITE: it answers with the SDP of its first "
+            + "answer and treats the re-INVITE as a keep-alive (livekit/sip AcceptAsKeepAlive)";
+
     private LiveKitHold() {
     }
 
@@ -47,17 +60,10 @@ final class LiveKitHold {
                 + "does not allow. LiveKit does this to every re-INVITE: it answers with the SDP of its first answer "
                 + "and treats the re-INVITE as a keep-alive, taking no hold from it (livekit/sip AcceptAsKeepAlive). "
                 + "For this call that means: " + effect.meaning();
-        List<String> steps = List.of(
-                "LiveKit's answer cannot be changed: handle the hold in the agent instead (with LiveKit's API, mute "
-                        + "or pause the agent's audio and its turn detection while the caller is held, and resume after "
-                        + "the resume re-INVITE).",
-                "Or keep the hold from reaching LiveKit: have the SBC in front of it (Jambonz) or the carrier answer "
-                        + "the hold on its own leg and keep sending audio (or its own music on hold) toward LiveKit, "
-                        + "instead of passing the re-INVITE on to LiveKit.");
         String title = "LiveKit does not take hold from a re-INVITE: a=" + offer.direction() + " answered a="
                 + answer.direction();
         return new Finding(code, effect.severity(), title, why, leg.callId(), flowId, false,
                 Findings.evidence(List.of(offer.frame(), answer.frame()), List.of(), facts),
-                Findings.fix(steps, List.of(), null));
+                Findings.fix(STEPS, List.of(), null));
     }
 }

@@ -97,7 +97,8 @@ final class LiveKitResponseCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>();
         for (LiveKitRouting r : context.routings()) {
             StatusLine last = r.observedFinal();
-            if (last == null || r.consistency() == Consistency.CONSISTENT) {
+            // a 486 the config predicts at the ringing timeout but that came long before it is not explained by it
+            if (last == null || r.consistency() == Consistency.CONSISTENT && !beforeRingingTimeout(r, last)) {
                 continue;
             }
             // loops, not streams: asked of every call LiveKit answered, under the quick JIT
@@ -161,7 +162,19 @@ final class LiveKitResponseCheck implements FindingRule {
             }
         }
         DispatchMatch dispatch = r.simulated() ? r.outcome().dispatch() : null;
-        if (last.status() == 486 && dispatch != null && dispatch.kind() == DispatchMatch.Kind.MATCHED
+        String title = m.title();
+        if (beforeRingingTimeout(r, last)) {
+            // no agent ends the ringing only at the timeout: what fails sooner leads, the agent comes after
+            CallLimits limits = CallLimits.of(r.outcome().trunk().trunk());
+            boolean agents = dispatch != null && dispatch.kind() == DispatchMatch.Kind.MATCHED
+                    && !dispatch.agentNames().isEmpty();
+            title = "LiveKit ended the call before its ringing timeout";
+            why = RingingTimeout.EARLY_FAILURES + ". That is what ended this call: " + limits.ringingLimit()
+                    + " had not passed, and only then does LiveKit give up on an agent that never joins"
+                    + (agents ? " (the dispatch rule " + dispatch.rule().getSipDispatchRuleId() + " dispatches "
+                    + String.join(", ", dispatch.agentNames()) + ")." : ".");
+            steps.set(0, RingingTimeout.EARLY_STEP);
+        } else if (last.status() == 486 && dispatch != null && dispatch.kind() == DispatchMatch.Kind.MATCHED
                 && dispatch.rule() != null && !dispatch.agentNames().isEmpty()) {
             // the loaded rule does name an agent: "usually the rule names none" would send the user the wrong way
             String agents = String.join(", ", dispatch.agentNames());
@@ -172,11 +185,20 @@ final class LiveKitResponseCheck implements FindingRule {
             steps.set(0, "Check that a worker with agent name " + agents + " is running, connected to this "
                     + "project and accepting jobs, and read its logs at the call's time.");
         }
-        Finding f = Findings.call(r.transaction(), CODE, CODE.title(m.title(), LiveKitRouting.label(last)),
+        Finding f = Findings.call(r.transaction(), CODE, CODE.title(title, LiveKitRouting.label(last)),
                 why, Findings.evidence(Findings.frames(r.transaction()), List.of(), facts), Findings.fix(steps, List.of(), null));
         // a caller who gives up may just have changed their mind: a warning after long ringing (its fact says how
         // long it rang), information when it hung up before an agent would usually have joined
         return last.status() != 487 ? f : f.withSeverity(shortRing ? Severity.INFO : Severity.WARNING);
+    }
+
+    /**
+     * True when {@code last} is LiveKit's 486 Rejected and the loaded config's trunk rules out its ringing timeout
+     * ({@link RingingTimeout#ruledOut}): the call failed before the answer some other way.
+     */
+    private static boolean beforeRingingTimeout(LiveKitRouting r, StatusLine last) {
+        return last.status() == 486 && r.simulated()
+                && RingingTimeout.ruledOut(r.transaction(), CallLimits.of(r.outcome().trunk().trunk()));
     }
 
     /** What the offer LiveKit refused with a bare 400 shows: a fact, and the fix step it leaves (null: the usual). */

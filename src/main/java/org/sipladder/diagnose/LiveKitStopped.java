@@ -26,13 +26,13 @@ record LiveKitStopped(String why, List<String> steps, SdpAnnouncement moved) {
             + "going quiet";
 
     /**
-     * Why {@code liveKit}'s RTP to {@code peer} ended with {@code last}; {@code liveKitSdp} and {@code peerSdp} are
-     * the parties' SDP in force when it stopped.
+     * Why {@code liveKit}'s RTP to {@code peer} ended with {@code last}, on {@code leg}; {@code liveKitSdp} and
+     * {@code peerSdp} are the parties' SDP in force when it stopped.
      */
-    static LiveKitStopped of(MediaParty liveKit, String liveKitName, SdpAnnouncement liveKitSdp, MediaParty peer,
-                             String peerName, SdpAnnouncement peerSdp, RtpStream last) {
+    static LiveKitStopped of(MediaLeg leg, MediaParty liveKit, String liveKitName, SdpAnnouncement liveKitSdp,
+                             MediaParty peer, String peerName, SdpAnnouncement peerSdp, RtpStream last) {
         Endpoint was = last.key().dst();
-        SdpAnnouncement moved = movedAfter(peer, last);
+        SdpAnnouncement moved = movedAfter(leg, peer, last);
         List<String> steps = new ArrayList<>();
         if (moved == null) {
             String why = liveKitName + NEVER_STOPS + ". No re-INVITE or UPDATE in the capture moved the address it "
@@ -66,13 +66,14 @@ record LiveKitStopped(String why, List<String> steps, SdpAnnouncement moved) {
 
     /**
      * The last SDP of {@code peer} after the stream began and by its last packet (or just after) that announces
-     * another address than the stream went to; else null.
+     * another address than the stream went to (the same port at the peer's own address behind a 1:1 NAT is no other,
+     * {@link MediaLeg#atEnd}); else null.
      */
-    private static SdpAnnouncement movedAfter(MediaParty peer, RtpStream last) {
+    private static SdpAnnouncement movedAfter(MediaLeg leg, MediaParty peer, RtpStream last) {
         SdpAnnouncement moved = null;
         for (SdpAnnouncement a : peer.sdp()) {
             if (a.frame() > last.firstFrame() && a.micros() <= last.lastMicros() + MOVE_SLACK_MICROS
-                    && a.media() != null && a.port() != 0 && !a.media().equals(last.key().dst())) {
+                    && a.media() != null && a.port() != 0 && !leg.atEnd(peer, a, last.key().dst())) {
                 moved = a;
             }
         }

@@ -27,10 +27,11 @@ final class MediaAddressMismatchCheck implements FindingRule {
         Endpoint dst = s.key().dst();
         Endpoint src = s.key().src();
         // two parties on one address (a call hairpinned back to it) are one party with the SDP of both: an end its
-        // host announced in the same offer/answer exchange is that host's other party's, no mismatch
-        boolean wrongDst = toSdp != null && toSdp.media() != null && !dst.equals(toSdp.media())
+        // host announced in the same offer/answer exchange is that host's other party's, no mismatch; nor is the
+        // announced port at the party's own address behind a 1:1 NAT (MediaLeg.atEnd), where the capture was taken
+        boolean wrongDst = toSdp != null && toSdp.media() != null && !leg.atEnd(to, toSdp, dst)
                 && !leg.announcedByItsHost(dst, toSdp);
-        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !src.equals(fromSdp.media())
+        boolean wrongSrc = fromSdp != null && fromSdp.media() != null && !leg.atEnd(from, fromSdp, src)
                 && !leg.announcedByItsHost(src, fromSdp);
         if (!wrongDst && !wrongSrc) {
             return null;
@@ -67,7 +68,13 @@ final class MediaAddressMismatchCheck implements FindingRule {
             boolean replies = leg.toward(from).stream().anyMatch(r -> r.key().dst().equals(src));
             what.add(toName + " must latch: send its RTP back to " + src + " where the RTP comes from, not to "
                     + fromSdp.media() + " (the capture shows it does" + (replies ? ")" : " not)"));
-            steps.add(to.isLiveKit(toSdp) ? MediaReasons.LIVEKIT_LATCH
+            // where the capture shows the receiver latching, asking it to latch (or saying it cannot) contradicts it
+            steps.add(replies ? toName + " already sends its RTP back to " + src + " (it latches), so the audio "
+                    + "flows; " + (to.isLiveKit(toSdp) ? "LiveKit SIP does so only with symmetric_rtp: true (or "
+                    + "ignore_local_addr_in_sdp: true for a private SDP address) in its config, so keep that, or make "
+                    : "a peer that does not latch sends to " + fromSdp.media() + " and loses it, so make ")
+                    + fromName + " send from the address and port it announces."
+                    : to.isLiveKit(toSdp) ? MediaReasons.LIVEKIT_LATCH
                     : "Enable symmetric RTP (latching, \"comedia\") on " + toName + " so it answers to the source "
                     + "address of the RTP it receives.");
             if (PrivateAddresses.isPrivate(fromSdp.address())) {

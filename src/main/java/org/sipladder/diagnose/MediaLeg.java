@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.RtpStream;
@@ -40,6 +41,8 @@ final class MediaLeg {
     final long captureRtpPackets;
     /** The SDP sections of every leg of the call, in capture order. */
     private final List<SdpAnnouncement> callSdp;
+    /** The parties' SDP sections whose media end sits behind a 1:1 NAT ({@link #behindNat}); mostly none. */
+    private final List<SdpAnnouncement> natted;
 
     /**
      * @param all         the leg's SDP sections
@@ -65,6 +68,7 @@ final class MediaLeg {
         this.callee = MediaParty.of(flow, invite.dst(), invite.src(), sameHost, sections, callSdp);
         this.captureRtpPackets = captureRtpPackets;
         this.callSdp = callSdp;
+        this.natted = natted(flow, own, others);
         for (RtpStream s : own) {
             if (!toOtherMedia(s, sections, other)) {
                 place(s);
@@ -100,6 +104,75 @@ final class MediaLeg {
         for (SdpAnnouncement a : p.sdp()) {
             if (a.port() == e.port() && a.address().equals(e.address())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when RTP to {@code e} reaches {@code p}: one of its SDP sections announced {@code e} as its media end,
+     * or {@code e} is the announced port at the party's own address behind a 1:1 NAT ({@link #atEnd}).
+     */
+    boolean reaches(MediaParty p, Endpoint e) {
+        for (SdpAnnouncement a : p.sdp()) {
+            if (atEnd(p, a, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when RTP to or from {@code e} is at the media end {@code a}, a section of {@code p}'s SDP, announces:
+     * that very address and port, or, when that address sits behind a 1:1 NAT ({@link #behindNat}), that port at the
+     * party's own address, where the NAT delivers what is sent to the public one and from where the party sends.
+     */
+    boolean atEnd(MediaParty p, SdpAnnouncement a, Endpoint e) {
+        if (a == null || a.media() == null) {
+            return false;
+        }
+        return e.equals(a.media()) || a.port() == e.port() && e.address().equals(p.address()) && natted.contains(a);
+    }
+
+    /**
+     * The sections of the parties' SDP that announce a 1:1 NAT's public address for a party on a private one: a
+     * public address the capture never shows (no SIP hop of the call there, no RTP of the call to or from it), as a
+     * host on a cloud's private network advertises (Jambonz with drachtio --external-ip and rtpengine --interface
+     * private!public, self-hosted LiveKit with use_external_ip or nat_1_to_1_ip) when the capture is taken on it.
+     */
+    private List<SdpAnnouncement> natted(CallFlow flow, List<RtpStream> own, List<RtpStream> others) {
+        List<SdpAnnouncement> found = null;
+        for (MediaParty p : List.of(caller, callee)) {
+            for (SdpAnnouncement a : p.sdp()) {
+                if (behindNat(p, a) && !seen(a.address(), flow, own, others)) {
+                    if (found == null) {
+                        found = new ArrayList<>(2);
+                    }
+                    found.add(a);
+                }
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    /** True when {@code a}, {@code p}'s own SDP, names a public address for the party at a private one. */
+    private static boolean behindNat(MediaParty p, SdpAnnouncement a) {
+        return a.port() != 0 && !a.address().equals(p.address()) && !p.relays(a)
+                && PrivateAddresses.isPublic(a.address()) && PrivateAddresses.isPrivate(p.address());
+    }
+
+    /** True when a SIP hop of the call is at {@code address} or RTP of the call went to or came from it. */
+    private static boolean seen(String address, CallFlow flow, List<RtpStream> own, List<RtpStream> others) {
+        for (Hop h : flow.hops()) {
+            if (h.address().equals(address)) {
+                return true;
+            }
+        }
+        for (List<RtpStream> streams : List.of(own, others)) {
+            for (RtpStream s : streams) {
+                if (s.key().src().address().equals(address) || s.key().dst().address().equals(address)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -324,7 +397,7 @@ final class MediaLeg {
         Endpoint dst = s.key().dst();
         Endpoint src = s.key().src();
         for (MediaParty p : List.of(caller, callee)) {
-            if (p.sdp().stream().anyMatch(a -> dst.equals(a.media()))) {
+            if (reaches(p, dst)) {
                 return p;
             }
         }

@@ -51,7 +51,7 @@ final class MediaReasons {
         List<RtpStream> toward = leg.toward(to);
         if (toSdp != null && toSdp.media() != null) {
             for (RtpStream s : toward) {
-                if (!s.key().dst().equals(toSdp.media())) {
+                if (!leg.atEnd(to, toSdp, s.key().dst())) {
                     frames.add(s.firstFrame());
                     facts.add("RTP " + MediaLeg.describe(s) + " went to " + s.key().dst() + ", but " + toName
                             + " announced " + toSdp.media() + " (" + toSdp.describe() + ")");

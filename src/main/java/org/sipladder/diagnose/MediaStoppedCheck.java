@@ -77,7 +77,7 @@ final class MediaStoppedCheck implements FindingRule {
         SdpAnnouncement silentNow = silentThen != null ? silentThen : silentSdp;
         // LiveKit never stops on its own (LiveKitSending): no "muted" or "its media server timed out" for it
         LiveKitStopped liveKit = sender.isLiveKit(senderNow)
-                ? LiveKitStopped.of(sender, senderName, senderNow, silentTo, silentName, silentNow, last) : null;
+                ? LiveKitStopped.of(leg, sender, senderName, senderNow, silentTo, silentName, silentNow, last) : null;
         if (liveKit != null && liveKit.moved() != null) {
             frames.add(liveKit.moved().frame());
             facts.add(MediaLeg.sdpFact(liveKit.moved()));

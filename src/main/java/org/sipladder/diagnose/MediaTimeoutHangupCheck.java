@@ -25,6 +25,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     static final double SLACK_SECONDS = 5;
     /** How soon a B2BUA passes a BYE from one leg on to its other leg (Jambonz: tens of milliseconds). */
     static final long RELAY_MICROS = 2_000_000;
+    /** How far from the last RTP a hold offer may be and still be why it stopped: the holder stops at its 200 OK. */
+    static final long HOLD_SLACK_MICROS = 2_000_000;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -65,10 +67,11 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         long lastToward = -1;
         for (RtpStream s : leg.toward(hanger)) {
             // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
-            // SDP port only, so it does not stop the timer
-            boolean reached = hanger.sdp().isEmpty() || MediaLeg.announced(hanger, s.key().dst());
-            if (reached && s.lastMicros() < byeMicros) {
-                lastToward = Math.max(lastToward, s.lastMicros());
+            // SDP port only, so it does not stop the timer (behind a 1:1 NAT its own address is that port's too)
+            boolean reached = hanger.sdp().isEmpty() || leg.reaches(hanger, s.key().dst());
+            // a stream that ran up to the BYE, even in its very microsecond, or on past it, reached it until then
+            if (reached && s.firstMicros() <= byeMicros) {
+                lastToward = Math.max(lastToward, Math.min(s.lastMicros(), byeMicros));
             }
         }
         double sinceAnswer = (byeMicros - answerMicros) / 1e6;
@@ -79,7 +82,21 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         if (!initial && !later || passedOn(leg)) {
             return null;
         }
-        return finding(leg, hanger, initial, sinceAnswer, sinceRtp);
+        SdpAnnouncement hold = later ? holdAt(leg, leg.other(hanger), lastToward) : null;
+        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold);
+    }
+
+    /**
+     * The hold the hanger's peer offered (a re-INVITE or UPDATE not sendrecv) when its RTP toward the hanger
+     * stopped, within {@link #HOLD_SLACK_MICROS} of the last packet, and still in force at the BYE: a holder sends no
+     * RTP, so the silence was asked for, and the hanger's timer did not know (LiveKit takes no hold from a
+     * re-INVITE). Null otherwise.
+     */
+    private static SdpAnnouncement holdAt(MediaLeg leg, MediaParty peer, long lastToward) {
+        SdpAnnouncement a = peer.sdpAt(leg.bye.frame());
+        boolean hold = a != null && a.isRequest() && a.frame() > leg.answer.frame() && a.port() != 0
+                && !(a.sends() && a.receives());
+        return hold && Math.abs(a.micros() - lastToward) <= HOLD_SLACK_MICROS ? a : null;
     }
 
     /**
@@ -155,7 +172,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     }
 
     private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
-                                   double sinceRtp) {
+                                   double sinceRtp, SdpAnnouncement hold) {
         MediaParty peer = leg.other(hanger);
         SdpAnnouncement hangerSdp = hanger.sdpAt(leg.bye.frame());
         SdpAnnouncement peerSdp = peer.sdpAt(leg.bye.frame());
@@ -174,20 +191,46 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                         hangerName, sinceRtp));
         long packets = MediaLeg.packets(leg.toward(peer));
         facts.add("RTP from " + hangerName + ": " + packets + (packets == 1 ? " packet" : " packets"));
-        String why = MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
+        String why = hold != null ? heldWhy(hanger.isLiveKit(hangerSdp), hangerName, peerName, hold, facts, frames)
+                : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
         String timer = hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
                         : "LiveKit's media_timeout (15 s without RTP)")
                 : (initial ? "a media timeout of about 30 s" : "a media timeout of about 15 s");
         // at the later timeout RTP did reach it, until it stopped: the title says for how long none did
         String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because "
-                + (initial ? "no RTP reached it" : "RTP stopped reaching it") + ": a media failure, not a normal "
-                + "hang-up. " + why;
-        List<String> steps = MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
-        String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp);
-        // the reasons may cite the answer's SDP again: each frame once
+                + (initial ? "no RTP reached it" : "RTP stopped reaching it") + (hold != null
+                ? " while the call was on hold: not a normal hang-up, and no network fault. "
+                : ": a media failure, not a normal hang-up. ") + why;
+        List<String> steps = hold == null ? MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp)
+                : heldSteps(hanger.isLiveKit(hangerSdp), hangerName);
+        String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp)
+                + (hold == null ? "" : ", the call on hold (a=" + hold.direction() + ")");
+        // the reasons may cite the answer's SDP again: each frame once (a hold's title says why none came)
         return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately), explanation, leg.leg.callId(),
                 leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));
+    }
+
+    /**
+     * Why RTP stopped reaching the hanger when its peer put the call on hold as it stopped ({@link #holdAt}); adds the
+     * hold's fact and frame.
+     */
+    private static String heldWhy(boolean liveKit, String hangerName, String peerName, SdpAnnouncement hold,
+                                  List<String> facts, List<Long> frames) {
+        frames.add(hold.frame());
+        facts.add("Hold: " + MediaLeg.sdpFact(hold));
+        String request = "INVITE".equals(hold.method()) ? "re-INVITE" : hold.method();
+        return peerName + " put the call on hold with a=" + hold.direction() + " (" + request + ", frame "
+                + hold.frame() + ") as its RTP stopped: a holder sends no RTP. " + (liveKit ? LiveKitHold.KEEP_ALIVE
+                + ", so its media timeout kept counting and ended the held call." : hangerName + "'s media timeout "
+                + "kept counting through the hold and ended the held call.");
+    }
+
+    /** What keeps a held call up when the hanger's media timeout does not know about holds. */
+    private static List<String> heldSteps(boolean liveKit, String hangerName) {
+        return liveKit ? LiveKitHold.STEPS : List.of("Keep held calls up at " + hangerName + ": have the holder "
+                + "send music on hold (or comfort noise) while holding, or give " + hangerName + " a media timeout for "
+                + "held calls longer than the holds (FreeSWITCH: media_hold_timeout).");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.flow.Role;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
@@ -200,9 +201,21 @@ final class NoCommonCodecCheck implements FindingRule {
                 Findings.evidence(Findings.frames(tx), List.of(), List.of(
                         "Offer (frame " + tx.frame() + "): " + (offered.isEmpty() ? "no audio codec" : String.join(", ", offered)),
                         fact)),
-                Findings.fix(List.of("Offer " + String.join(" or ", suggested) + " on this leg: in Jambonz, enable the codec "
-                                + "on the carrier/SIP gateway (or let rtpengine transcode); on a carrier trunk, ask the carrier "
-                                + "to allow G.711 A-law/u-law."),
-                        List.of(), null));
+                Findings.fix(List.of(offerStep(tx, String.join(" or ", suggested))), List.of(), null));
+    }
+
+    /**
+     * How to get {@code codecs} offered on {@code tx}'s leg: in Jambonz's settings when Jambonz sent the offer, else
+     * at whatever sent it (a direct call has no Jambonz to change).
+     */
+    private static String offerStep(InviteTransaction tx, String codecs) {
+        SipMessage offer = tx.request();
+        if (tx.flow().hasHop(offer.src(), Role.JAMBONZ)) {
+            return "Offer " + codecs + " on this leg: in Jambonz, enable the codec on the carrier/SIP gateway (or let "
+                    + "rtpengine transcode); on a carrier trunk, ask the carrier to allow G.711 A-law/u-law.";
+        }
+        return "Offer " + codecs + " on this leg: enable the codec where " + offer.src().address() + " (the carrier, "
+                + "PBX or SBC that sends this INVITE) chooses its codecs, or put an SBC that transcodes in front of "
+                + "LiveKit; on a carrier trunk, ask the carrier to allow G.711 A-law/u-law.";
     }
 }

@@ -16,7 +16,36 @@ final class RingingTimeout {
     /** ... or this much after it: the dispatch decision and the room join come first, and can take seconds. */
     static final long LATE_MICROS = 5_000_000;
 
+    /**
+     * What else ends LiveKit's ringing with 486 Rejected: 486 is the default answer of its {@code close()} to every
+     * call that fails before the answer (livekit/sip {@code inbound.go handleInvite}, {@code joinRoom},
+     * {@code publishTrack}, {@code waitSubscribe}).
+     */
+    static final String EARLY_FAILURES = "LiveKit answers 486 Rejected to every call that fails before it is "
+            + "answered, not only at its ringing timeout: creating its participant in the room failed (the SIP service "
+            + "could not reach the LiveKit server or was refused by it: its URL, API key or secret, or the server "
+            + "erred), publishing its audio track failed, or the room closed or the call was ended through LiveKit's "
+            + "API while it rang";
+
+    /** Where to read which of {@link #EARLY_FAILURES} it was. */
+    static final String EARLY_STEP = "Find out which failure it was on LiveKit's side: self-hosted, the SIP "
+            + "service's log for this Call-ID ('Cannot create LiveKit participant', 'Cannot publish track', 'room "
+            + "closed') and its ws_url, api_key and api_secret; LiveKit Cloud, its support with the Call-ID and the "
+            + "time of the call. Check too whether your own code closed the room or removed the caller's participant "
+            + "through LiveKit's API at that moment.";
+
     private RingingTimeout() {
+    }
+
+    /**
+     * True when LiveKit's 486 Rejected to {@code tx} came before {@code limits} (the matched trunk's, from a loaded
+     * config) would end the ringing: the ringing timeout did not send it, a failure before the answer did
+     * ({@link #EARLY_FAILURES}).
+     */
+    static boolean ruledOut(InviteTransaction tx, CallLimits limits) {
+        SipMessage last = tx.finalResponse();
+        return last != null && last.status() == 486
+                && last.timestampMicros() - tx.request().timestampMicros() < limits.ringingEndMicros() - EARLY_MICROS;
     }
 
     /**
@@ -45,6 +74,10 @@ final class RingingTimeout {
             return came + ": as " + limits.ringingLimit() + " predicts";
         }
         boolean atDefault = Math.abs(after - CallLimits.DEFAULT_RINGING_MICROS) <= LATE_MICROS;
+        if (fromConfig && after < expected - EARLY_MICROS) {
+            return came + ", before " + limits.ringingLimit() + " would end the ringing: not the ringing timeout "
+                    + "(unless the trunk's limits were shorter when the capture was made)";
+        }
         if (!fromConfig) {
             return came + ", not at " + limits.ringingLimit() + ": the trunk probably sets its own ringing_timeout "
                     + String.format(Locale.ROOT, "(about %.0f s), or the call ended for another reason", after / 1e6);

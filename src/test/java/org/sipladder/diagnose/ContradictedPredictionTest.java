@@ -181,8 +181,8 @@ class ContradictedPredictionTest {
     void aRejectedForNoAgentNamesTheAgentTheLoadedRuleDispatchesInsteadOfSayingTheRuleNamesNone() {
         LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "support-agent", "ST_a")));
 
-        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(liveKitCall(DID, "100 Processing", "180 Ringing",
-                "486 Rejected")), cfg);
+        // rung out at the default ringing timeout of 3 minutes (a 486 long before it is another failure's)
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(TrunkTimeLimitsTest.ringingUntil486(180)), cfg);
 
         Finding primary = d.primaryFor(d.routings().get(0).flowId()).orElseThrow();
         assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, primary.code());

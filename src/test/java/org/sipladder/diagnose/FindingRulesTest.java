@@ -274,6 +274,31 @@ class FindingRulesTest {
     }
 
     @Test
+    void theCodecFixNamesJambonzOnlyWhereJambonzSentTheOffer() {
+        String step = codecStep(liveKitCallOffering(SipTexts.sdp(JAMBONZ, "18 G729/8000"), "100 Processing", "180 Ringing",
+                "400"));
+        assertTrue(step.contains("in Jambonz, enable the codec"), step);
+        // the carrier calls LiveKit directly: no Jambonz hop to change
+        String invite = SipTexts.invite("call-direct", LK_URI, CALLER, TestCall.CARRIER, SipTexts.sdp(TestCall.CARRIER,
+                "18 G729/8000"));
+        CallFlow direct = new TestCall().hop(TestCall.CARRIER, Role.CARRIER).hop(LIVEKIT, Role.LIVEKIT)
+                .send(TestCall.CARRIER, LIVEKIT, invite)
+                .send(LIVEKIT, TestCall.CARRIER, SipTexts.response(invite, 100, "Processing"))
+                .send(LIVEKIT, TestCall.CARRIER, SipTexts.response(invite, 400, "")).flow();
+        String directStep = codecStep(direct);
+        assertFalse(directStep.contains("Jambonz"), directStep);
+        assertTrue(directStep.contains("enable the codec where " + TestCall.CARRIER), directStep);
+    }
+
+    /** The fix step of the one SIP_NO_COMMON_CODEC finding of {@code flow}. */
+    private static String codecStep(CallFlow flow) {
+        List<Finding> found = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_NO_COMMON_CODEC);
+        assertEquals(1, found.size());
+        return found.get(0).fix().steps().get(0);
+    }
+
+    @Test
     void aCallTheCallerCancelledNamesItsCancel() {
         String invite = SipTexts.invite("call-cancel", "sip:+4930111111@89.184.187.124", CALLER, JAMBONZ, SipTexts.SDP_G711);
         String cancel = invite.substring(0, invite.indexOf("\r\n\r\n")).replace("INVITE sip:", "CANCEL sip:")

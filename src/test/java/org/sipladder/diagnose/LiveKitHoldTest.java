@@ -67,4 +67,30 @@ class LiveKitHoldTest {
         assertTrue(f.fix().steps().get(0).startsWith("Make " + RelayedCall.BOB + " answer a hold offer"),
                 f.fix().steps().toString());
     }
+
+    @Test
+    void liveKitsMediaTimeoutOnAHeldCallIsTheHoldNotAFirewall() throws Exception {
+        // Jambonz's RTP stops as it puts the call on hold (a=inactive) at 10 s; LiveKit answers sendrecv, keeps
+        // sending, and hangs up 15 s after the last packet it got
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(MediaFindingsTest.SBC, MediaFindingsTest.LK, 0.4, 480, 0x1111, java.util.Set.of())
+                .rtp(MediaFindingsTest.LK, MediaFindingsTest.SBC, 0.41, 1240, 0x2222, java.util.Set.of())
+                .reInvite(10, SBC_MEDIA, 40000, "inactive", MediaCase.LIVEKIT, 30000, "sendrecv")
+                .bye(MediaCase.LIVEKIT, 24.9).diagnose(dir);
+        Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
+        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
+        assertTrue(primary.title().endsWith("for the last 15 s, the call on hold (a=inactive)"), primary.title());
+        assertTrue(primary.explanation().contains("put the call on hold with a=inactive (re-INVITE, frame ")
+                && primary.explanation().contains("AcceptAsKeepAlive"), primary.explanation());
+        assertFalse(primary.explanation().contains("firewall"), primary.explanation());
+        assertEquals(LiveKitHold.STEPS, primary.fix().steps());
+        // a hold offered 7 s before the RTP stopped is not why it stopped: the firewall stays a candidate
+        Diagnosis resumed = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(MediaFindingsTest.SBC, MediaFindingsTest.LK, 0.4, 480, 0x1111, java.util.Set.of())
+                .rtp(MediaFindingsTest.LK, MediaFindingsTest.SBC, 0.41, 1240, 0x2222, java.util.Set.of())
+                .reInvite(3, SBC_MEDIA, 40000, "inactive", MediaCase.LIVEKIT, 30000, "sendrecv")
+                .bye(MediaCase.LIVEKIT, 24.9).diagnose(dir);
+        Finding timeout = resumed.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).get(0);
+        assertFalse(timeout.explanation().contains("on hold"), timeout.explanation());
+    }
 }

@@ -567,6 +567,20 @@ class MediaFindingsTest {
     }
 
     @Test
+    void aReceiverTheCaptureShowsLatchingIsNotAskedToLatchNorToldItCannot() throws Exception {
+        // Jambonz's RTP comes from a NAT address and LiveKit sends back there: it latches, which the steps must not
+        // deny ("LiveKit only latches with symmetric_rtp ... fix the address") or ask for again
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays("198.51.100.20:61000", LK, 10).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding toLiveKit = d.withCode(FindingCode.MEDIA_ADDRESS_MISMATCH).stream()
+                .filter(f -> f.title().contains("RTP to LiveKit")).findFirst().orElseThrow();
+        assertTrue(toLiveKit.explanation().contains("(the capture shows it does)"), toLiveKit.explanation());
+        String steps = toLiveKit.fix().steps().toString();
+        assertFalse(steps.contains(MediaReasons.LIVEKIT_LATCH), steps);
+        assertTrue(steps.contains("already sends its RTP back to 198.51.100.20:61000 (it latches)"), steps);
+    }
+
+    @Test
     void aSipOnlyCaptureStillShowsLiveKitHangingUpAtItsInitialMediaTimeout() throws Exception {
         // no RTP in the capture at all: LiveKit's BYE 30 s after the answer is its media_timeout_initial (section 8)
         Diagnosis d = MediaCase.jambonzToLiveKit(MediaCase.JAMBONZ, 40000, MediaCase.LIVEKIT, 30000)
@@ -598,6 +612,25 @@ class MediaFindingsTest {
         Finding oneWay = d.withCode(FindingCode.MEDIA_ONE_WAY).get(0);
         assertEquals(Severity.WARNING, oneWay.severity());
         assertTrue(oneWay.explanation().contains("primary cause (SIP_ACK_MISSING: "), oneWay.explanation());
+    }
+
+    @Test
+    void anAnswerNeverAcknowledgedOnACallWhoseRtpFlowedBothWaysIsAWarning() throws Exception {
+        // no ACK, but RTP both ways for 25 s and the caller's side hangs up: LiveKit only cut its media timeout,
+        // which RTP keeps from firing, so the call lived on (livekit/sip inbound.go waitForCallEnd)
+        Diagnosis d = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays(SBC, LK, 25).bye(MediaCase.JAMBONZ, 25.5).diagnose(dir);
+        Finding ack = d.withCode(FindingCode.SIP_ACK_MISSING).get(0);
+        assertEquals(Severity.WARNING, ack.severity(), d.findings().toString());
+        assertFalse(ack.primary());
+        assertTrue(ack.explanation().contains("RTP flowed both ways and the call went on until Jambonz ("
+                + MediaCase.JAMBONZ + ") hung up"), ack.explanation());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+        assertTrue(d.primaryFor(MediaCase.flowId()).isEmpty(), d.findings().toString());
+        // LiveKit hanging up such a call is still the error it was
+        Diagnosis byLiveKit = MediaCase.jambonzToLiveKitUnacknowledged(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpBothWays(SBC, LK, 25).bye(MediaCase.LIVEKIT, 25.5).diagnose(dir);
+        assertEquals(Severity.ERROR, byLiveKit.withCode(FindingCode.SIP_ACK_MISSING).get(0).severity());
     }
 
     @Test
@@ -678,6 +711,22 @@ class MediaFindingsTest {
         Diagnosis marked = dtmfToLiveKit(true).diagnose(dir);
         List<FindingCode> media = marked.findings().stream().map(Finding::code).filter(CODES::contains).toList();
         assertEquals(List.of(), media, marked.findings().toString());
+    }
+
+    @Test
+    void rtpUpToTheByesVeryMicrosecondReachedTheHangerUntilThen() throws Exception {
+        // Jambonz hangs up at 30.3 s; LiveKit's last packet to it carries the BYE's own timestamp (a capture that
+        // stamps both in one microsecond): RTP flowed to the end, a normal hang-up
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 1496, 0x1111, Set.of()).rtp(LK, SBC, 0.4, 1496, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 30.3).diagnose(dir);
+        assertTrue(d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), d.findings().toString());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()));
+        // and RTP going on past the BYE reached it all along
+        Diagnosis past = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(SBC, LK, 0.4, 1510, 0x1111, Set.of()).rtp(LK, SBC, 0.4, 1510, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 30.3).diagnose(dir);
+        assertTrue(past.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty(), past.findings().toString());
     }
 
     @Test

@@ -200,13 +200,39 @@ class TrunkTimeLimitsTest {
                 + "for another reason", f.evidence().facts().get(0));
     }
 
+    @Test
+    void a486LongBeforeTheRingingTimeoutLeadsWithTheFailuresBeforeTheAnswer() {
+        // the rule dispatches no agent, but LiveKit's 486 came 2 s in: not the 3 minutes of ringing that predicts
+        Diagnosis d = diagnoseNoAgent(2, trunk("ST_a", DID));
+        Finding primary = d.primaryFor(d.routings().get(0).transaction().flow().id()).orElseThrow();
+        assertEquals(FindingCode.LK_RESPONSE_EXPLAINED, primary.code(), d.findings().toString());
+        assertEquals("LiveKit ended the call before its ringing timeout (486 Rejected)", primary.title());
+        assertTrue(primary.explanation().startsWith(RingingTimeout.EARLY_FAILURES), primary.explanation());
+        assertEquals(RingingTimeout.EARLY_STEP, primary.fix().steps().get(0));
+        assertTrue(primary.evidence().facts().get(0).contains("2.0 s after the INVITE (frame 4), before LiveKit's "
+                + "default ringing timeout of 3 min (trunk ST_a sets no ringing_timeout) would end the ringing: not the "
+                + "ringing timeout"), primary.evidence().facts().toString());
+        Finding noAgent = only(d, FindingCode.LK_RULE_NO_AGENT);
+        assertEquals(Severity.WARNING, noAgent.severity());
+        assertEquals("Dispatch rule SDR_a dispatches no agent, but LiveKit ended this call first with 486 Rejected",
+                noAgent.title());
+        assertTrue(noAgent.explanation().contains("so something else ended this call first (see "
+                + "LK_RESPONSE_EXPLAINED)"), noAgent.explanation());
+        // a rule that dispatches an agent: no "no agent joined" title either
+        Diagnosis withAgent = DiagnosisEngine.standard().diagnose(List.of(ringingUntil486(2)),
+                config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_a", "agent", "ST_a"))));
+        Finding f = only(withAgent, FindingCode.LK_RESPONSE_EXPLAINED);
+        assertEquals("LiveKit ended the call before its ringing timeout (486 Rejected)", f.title());
+        assertTrue(f.explanation().endsWith("(the dispatch rule SDR_a dispatches agent)."), f.explanation());
+    }
+
     private static Diagnosis diagnoseNoAgent(long ringSeconds, SIPInboundTrunkInfo.Builder trunk) {
         return DiagnosisEngine.standard().diagnose(List.of(ringingUntil486(ringSeconds)),
                 config(List.of(trunk), List.of(rule("SDR_a", null, "ST_a"))));
     }
 
     /** Jambonz's INVITE to LiveKit, 100 Processing, 180 Ringing, and 486 Rejected {@code seconds} after the INVITE. */
-    private static CallFlow ringingUntil486(long seconds) {
+    static CallFlow ringingUntil486(long seconds) {
         String invite = SipTexts.invite("call-ring", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
         // the three messages before the 486 take 10 ms each
         return TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite)
