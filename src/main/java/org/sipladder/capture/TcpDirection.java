@@ -71,6 +71,11 @@ final class TcpDirection {
         }
     }
 
+    /** What decodes this direction's bytes now. */
+    StreamDecoder decoder() {
+        return decoder;
+    }
+
     /**
      * How far {@code seq} is ahead of {@code next} in 32-bit sequence space (negative: behind). Exactly 2^31 apart
      * is ambiguous (RFC 1982); it counts as ahead, a gap, as any int difference cannot be negated.
@@ -220,10 +225,8 @@ final class TcpDirection {
         }
         ending = false;
         context.sink().at(frame, micros);
-        if (buffer.size() > 0) {
-            decoder.end(buffer, context);
-            buffer.clear();
-        }
+        decoder.end(buffer, context);
+        buffer.clear();
         if (untoldGaps > 0) {
             warnGapsOfSip();
         }

@@ -73,10 +73,15 @@ final class TcpReassembly {
             if (payload == 0 && (flags & SYN) == 0) {
                 return;
             }
-            direction = new TcpDirection(new StreamContext(key.pair(), key.srcPort(), key.dstPort(), sink, hep));
+            direction = new TcpDirection(new StreamContext(key.pair(), key.srcPort(), key.dstPort(), sink, hep, this));
             directions.put(key, direction);
         }
         direction.segment(Wire.int32(a, off + 4), flags, a, off + dataOffset, payload);
+    }
+
+    /** The direction that answers the one from {@code srcPort} to {@code dstPort} of {@code pair}, or null. */
+    TcpDirection reverse(IpPair pair, int srcPort, int dstPort) {
+        return directions.get(new Key(new IpPair(pair.dstAddress(), pair.srcAddress()), dstPort, srcPort));
     }
 
     /** End of file: every open direction delivers what it holds. */
