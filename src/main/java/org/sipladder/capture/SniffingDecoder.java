@@ -47,10 +47,10 @@ final class SniffingDecoder implements StreamDecoder {
 
     /**
      * Whether the direction starts with WebSocket frames whose first data message begins a SIP start line: the
-     * capture began after the HTTP upgrade, which is common for long-lived WebSocket connections. A compressed message
-     * that cannot be inflated on its own (it refers to earlier ones) is looked past; after {@value #UNDECIDED_FRAMES}
-     * such frames in a row the direction is taken for WebSocket. Nothing is consumed: the chosen decoder reads the
-     * direction from its start.
+     * capture began after the HTTP upgrade, which is common for long-lived WebSocket connections. Control frames
+     * (keep-alive pings and pongs, a close) are looked past, and so is a compressed message that cannot be inflated on
+     * its own (it refers to earlier ones); after {@value #UNDECIDED_FRAMES} such frames in a row the direction is taken
+     * for WebSocket. Nothing is consumed: the chosen decoder reads the direction from its start.
      */
     private static int webSocketVerdict(byte[] a, int s, int n) {
         int first = a[s] & 0xff;
@@ -71,7 +71,10 @@ final class SniffingDecoder implements StreamDecoder {
                 return SipFraming.NEED_MORE;
             }
             int b0 = a[at] & 0xff;
-            if (!mayStartFrame(b0)) {
+            int opcode = b0 & 0x0f;
+            boolean control = opcode >= 8;
+            // a control frame is never fragmented and holds at most 125 bytes (RFC 6455 5.5)
+            if (!mayStartFrame(b0) || control && (a[at + 1] & 0x7f) > 125) {
                 return SipFraming.NO;
             }
             int header = WebSocketDecoder.headerLength(a, at);
@@ -80,7 +83,7 @@ final class SniffingDecoder implements StreamDecoder {
             }
             long length = WebSocketDecoder.payloadLength(a, at);
             boolean compressed = (b0 & 0x40) != 0;
-            if (!compressed) {
+            if (!control && !compressed) {
                 return plainVerdict(a, at, end, header, length);
             }
             if (length < 0 || length > Limits.FRAMED_MESSAGE_BYTES) {
@@ -89,9 +92,11 @@ final class SniffingDecoder implements StreamDecoder {
             if (end - at < header + length) {
                 return SipFraming.NEED_MORE;
             }
-            int verdict = WebSocketInflater.sniff(unmasked(a, at, header, (int) length));
-            if (verdict != SipFraming.NEED_MORE) {
-                return verdict;
+            if (!control) {
+                int verdict = WebSocketInflater.sniff(unmasked(a, at, header, (int) length));
+                if (verdict != SipFraming.NEED_MORE) {
+                    return verdict;
+                }
             }
             at += header + (int) length;
         }
@@ -99,12 +104,12 @@ final class SniffingDecoder implements StreamDecoder {
     }
 
     /**
-     * Whether byte {@code b} may begin a frame: a text or binary frame (RSV1 may be set, for a compressed message),
-     * with neither RSV2 nor RSV3.
+     * Whether byte {@code b} may begin a frame: a text or binary frame (RSV1 may be set, for a compressed message) or
+     * a final close, ping or pong frame, with neither RSV2 nor RSV3.
      */
     private static boolean mayStartFrame(int b) {
         int opcode = b & 0x0f;
-        return (b & 0x30) == 0 && (opcode == 1 || opcode == 2);
+        return (b & 0x30) == 0 && (opcode == 1 || opcode == 2 || (b & 0xc0) == 0x80 && opcode >= 8 && opcode <= 10);
     }
 
     /** Whether the uncompressed data frame at {@code a[at]} begins a SIP start line. */

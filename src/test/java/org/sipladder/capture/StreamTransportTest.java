@@ -311,6 +311,25 @@ class StreamTransportTest {
     }
 
     @Test
+    void webSocketCapturedAfterTheUpgradeStartingWithControlFrames() throws Exception {
+        // keep-alives come at any time (RFC 6455 5.5): each direction's first frames are a ping, a pong, a close
+        byte[] mask = {9, 8, 7, 6};
+        byte[] ping = WebSockets.frame(true, WebSockets.PING, mask, Bytes.ascii("ping"));
+        byte[] pong = WebSockets.frame(true, WebSockets.PONG, null, Bytes.ascii("ping"));
+        byte[] close = WebSockets.frame(true, WebSockets.CLOSE, null, new byte[] {3, (byte) 0xe8});
+        byte[] invite = WebSockets.text(Bytes.ascii(INVITE), mask);
+        byte[] trying = WebSockets.text(Bytes.ascii(TRYING), null);
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, B, 100, Segments.PSH | Segments.ACK, ping)
+                .tcp(T + 1, B, A, 900, Segments.PSH | Segments.ACK, Bytes.concat(pong, close))
+                .tcp(T + 2, A, B, 100 + ping.length, Segments.PSH | Segments.ACK, invite)
+                .tcp(T + 3, B, A, 900 + pong.length + close.length, Segments.PSH | Segments.ACK, trying));
+        assertEquals(List.of(INVITE, TRYING), r.texts());
+        assertEquals(Transport.WS, r.payloads.get(0).transport());
+        assertEquals(List.of(3L, 4L), r.frames());
+    }
+
+    @Test
     void tlsIsCountedNeverDecoded() throws Exception {
         byte[] clientHello = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0};
         byte[] appData = Bytes.concat(new byte[] {0x17, 0x03, 0x03, 0x00, (byte) INVITE.length()},
