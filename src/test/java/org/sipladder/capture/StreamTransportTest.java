@@ -157,14 +157,63 @@ class StreamTransportTest {
 
     @Test
     void messageCutByEndOfStreamIsReportedAndKept() throws Exception {
+        // of the segment that carried its last byte, as tshark numbers a reassembled message, not of the FIN's
         String cut = INVITE.substring(0, INVITE.length() - 10);
         RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, cut)
-                .tcp(T, A, B, 1 + INVITE.length() - 10, Segments.FIN | Segments.ACK, new byte[0]));
+                .tcp(T + 5, A, B, 1 + INVITE.length() - 10, Segments.FIN | Segments.ACK, new byte[0]));
         assertEquals(List.of(cut), r.texts());
+        assertEquals(List.of(1L), r.frames());
+        assertEquals(T, r.payloads.get(0).timestampMicros());
         assertEquals(1, r.warnings.size());
-        assertTrue(r.warnings.get(0).startsWith("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
+        assertTrue(r.warnings.get(0).startsWith("frame 1: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
                 r.warnings.get(0));
         assertTrue(r.warnings.get(0).endsWith("kept as a message cut short)"), r.warnings.get(0));
+    }
+
+    @Test
+    void messageCutByTheEndOfTheCaptureIsOfItsLastSegment() throws Exception {
+        // nothing more ever comes on the connection; the capture goes on for ten seconds with other traffic
+        String cut = INVITE.substring(0, 150);
+        Captures c = Captures.pcap().tcp(T, A, B, 1, Segments.SYN, new byte[0])
+                .tcp(T + 1_000, A, B, 2, INVITE.substring(0, 100))
+                .tcp(T + 2_000, A, B, 102, INVITE.substring(100, 150));
+        for (int i = 1; i <= 10; i++) {
+            c.udp(T + i * 1_000_000L, "10.0.0.7:5060", "10.0.0.8:5060",
+                    SipText.request("OPTIONS", "sip:x@10.0.0.8", "udp-" + i, 1, ""));
+        }
+        RecordingListener r = read(c);
+        SipPayload last = r.payloads.get(r.payloads.size() - 1);
+        assertEquals(cut, new String(last.data(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(3L, last.frame());
+        assertEquals(T + 2_000, last.timestampMicros());
+        assertTrue(r.warnings.get(0).startsWith("frame 3: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
+                r.warnings.toString());
+    }
+
+    @Test
+    void aResetFromTheReceiverEndsTheSendersDirectionToo() throws Exception {
+        // RFC 9293 3.10.7.4: a reset aborts the connection in both directions, whichever side sends it
+        String cut = INVITE.substring(0, 150);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 1, B, A, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 2, A, B, 1001, cut)
+                .tcp(T + 3, B, A, 5001, Segments.RST | Segments.ACK, new byte[0])
+                .udp(T + 4, "10.0.0.7:5060", "10.0.0.8:5060",
+                        SipText.request("OPTIONS", "sip:x@10.0.0.8", "u", 1, "")));
+        assertEquals(List.of(3L, 5L), r.frames(), "the cut INVITE when the reset comes, before later messages");
+        assertEquals(cut, r.texts().get(0));
+        assertEquals(T + 2, r.payloads.get(0).timestampMicros());
+    }
+
+    @Test
+    void aResetOutOfSequenceEndsNothing() throws Exception {
+        String cut = INVITE.substring(0, 150);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 1, B, A, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 2, A, B, 1001, cut)
+                .tcp(T + 3, B, A, 7777, Segments.RST | Segments.ACK, new byte[0])
+                .tcp(T + 4, A, B, 1151, INVITE.substring(150)));
+        assertEquals(List.of(INVITE), r.texts());
     }
 
     @Test
