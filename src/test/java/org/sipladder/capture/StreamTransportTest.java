@@ -103,6 +103,16 @@ class StreamTransportTest {
     }
 
     @Test
+    void aContentLengthFoldedOntoTheNextLineFramesTheBody() throws Exception {
+        String body = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\n";
+        String folded = SipText.request("INVITE", "sip:bob@10.0.0.2", "tcp-f", 1, body)
+                .replace("Content-Length: " + body.length(), "Content-Length:\r\n " + body.length());
+        assertTrue(folded.contains("Content-Length:\r\n "), folded);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, folded + TRYING));
+        assertEquals(List.of(folded, TRYING), r.texts());
+    }
+
+    @Test
     void captureStartingMidStreamResynchronisesAtTheNextSegment() throws Exception {
         // as tshark reads it: a segment that starts inside a message is a continuation to its end
         RecordingListener r = read(Captures.pcap().tcp(T, A, B, 77, INVITE.substring(60) + OK)
