@@ -26,7 +26,8 @@ final class MessageScanner {
     private static final String AFTER_MESSAGE = " follow the body that Content-Length ";
     /** The subject of {@link #flagNote}'s problem, and the words the notes of the capture layer start with. */
     private static final String NOTE_SUBJECT = "wrapping";
-    private static final List<String> NOTE_MARKS = List.of("the HEP packet's ", "the WebSocket message's ");
+    private static final List<String> NOTE_MARKS = List.of("the HEP packet's ", "the WebSocket message's ",
+            "the datagram was captured only in part");
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     /**
      * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
