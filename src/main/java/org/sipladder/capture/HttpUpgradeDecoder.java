@@ -56,11 +56,16 @@ final class HttpUpgradeDecoder implements StreamDecoder {
             boolean upgrade = SniffingDecoder.startsWith(a, s, buffer.size(), "HTTP/1.1 101")
                     || SniffingDecoder.startsWith(a, s, buffer.size(), "HTTP/1.0 101")
                     || containsIgnoreCase(a, s, headerEnd, WEBSOCKET);
+            if (upgrade) {
+                // the server's answer says what compression was agreed (RFC 7692), for both directions
+                StreamDecoder next = SniffingDecoder.startsWith(a, s, buffer.size(), "HTTP/")
+                        ? WebSocketDecoder.server(PerMessageDeflate.inAnswer(a, s, headerEnd))
+                        : WebSocketDecoder.client();
+                buffer.consume(headerEnd - s);
+                return next;
+            }
             long length = contentLength(a, s, headerEnd);
             buffer.consume(headerEnd - s);
-            if (upgrade) {
-                return new WebSocketDecoder();
-            }
             if (length < 0) {
                 unframed = !SniffingDecoder.startsWith(a, s, headerEnd - s, "GET ")
                         && !SniffingDecoder.startsWith(a, s, headerEnd - s, "HEAD ");

@@ -191,8 +191,8 @@ final class PayloadSink {
 
     /**
      * The message handed on next came wrapped in a way that went wrong (a HEP packet typed SIP holding no SIP, a
-     * payload that would not inflate): {@code text} says how, in one sentence, for that message ({@link
-     * SipPayload#note}).
+     * payload that would not inflate, a WebSocket message cut at the size bound, a datagram cut inside its headers):
+     * {@code text} says how, in one sentence, for that message ({@link SipPayload#note}).
      */
     void note(String text) {
         note = text;

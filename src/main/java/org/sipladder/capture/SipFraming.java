@@ -162,7 +162,7 @@ final class SipFraming {
                 if (contentLength < 0) {
                     int value = headerValue(a, line, next);
                     if (value >= 0) {
-                        contentLength = parseDigits(a, value, next);
+                        contentLength = lengthValue(a, value, next, end);
                     }
                 }
                 // (HeaderMarks.mayNameDialog written out: a call per such line cost more than the walk saves)
@@ -218,7 +218,7 @@ final class SipFraming {
                 return false; // the empty line (or the end) comes first
             }
             int value = headerValue(a, line, next);
-            if (value >= 0 && parseDigits(a, value, next) >= 0) {
+            if (value >= 0 && lengthValue(a, value, next, end) >= 0) {
                 return true;
             }
             line = next;
@@ -247,6 +247,43 @@ final class SipFraming {
             name++;
         }
         return name < end && a[name] == ':' ? name + 1 : -1;
+    }
+
+    /**
+     * The Content-Length whose value starts at {@code value} on the line that ends before {@code next}: its digits,
+     * or, when that line holds only blanks, the digits of the line folded onto it (RFC 3261 7.3.1 and 25.1: HCOLON
+     * ends in optional whitespace, which may be a line break followed by blanks: {@code Content-Length:\r\n 147});
+     * -1 when there are none. The folded line is only looked for on that rare path.
+     */
+    private static int lengthValue(byte[] a, int value, int next, int end) {
+        int digits = parseDigits(a, value, next);
+        if (digits >= 0) {
+            return digits;
+        }
+        for (int line = next, from = value; blank(a, from, line); ) {
+            if (line >= end || a[line] != ' ' && a[line] != '\t') {
+                return -1; // no line folded onto it
+            }
+            int lf = ByteWords.indexOf(a, line, end, (byte) '\n');
+            int lineEnd = lf < 0 ? end : lf + 1;
+            digits = parseDigits(a, line, lineEnd);
+            if (digits >= 0) {
+                return digits;
+            }
+            from = line; // a folded line of blanks only: the value may come on the next
+            line = lineEnd;
+        }
+        return -1;
+    }
+
+    /** True when {@code a[from, to)} holds only spaces, tabs and line breaks. */
+    private static boolean blank(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] != ' ' && a[i] != '\t' && a[i] != '\r' && a[i] != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int parseDigits(byte[] a, int from, int end) {

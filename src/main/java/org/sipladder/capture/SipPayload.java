@@ -163,8 +163,9 @@ public final class SipPayload {
 
     /**
      * One sentence on what went wrong with how the message came, when its wrapping said it is SIP but it could not be
-     * read as such (a HEP packet typed SIP whose payload is no SIP message or would not inflate); null for almost
-     * every message. The SIP layer lists such a message as malformed with this reason.
+     * read as such (a HEP packet typed SIP whose payload is no SIP message or would not inflate), or could be read only
+     * in part (a WebSocket message inflating past the size bound, a datagram a snapshot length cut inside its
+     * headers); null for almost every message. The SIP layer lists such a message as malformed with this reason.
      */
     public String note() {
         return note;

@@ -1,10 +1,15 @@
 package org.sipladder.capture;
 
+import org.sipladder.Limits;
+
 /**
  * Looks at the first bytes of a TCP direction and picks its decoder: TLS, HEP, HTTP (WebSocket upgrade),
  * RTP/RTCP framed as RFC 4571 says, WebSocket frames already under way, or SIP.
  */
 final class SniffingDecoder implements StreamDecoder {
+
+    /** Frames looked past, at most, before the first data frame that tells whether a direction is WebSocket. */
+    private static final int UNDECIDED_FRAMES = 16;
 
     @Override
     public StreamDecoder decode(StreamBuffer buffer, StreamContext context) {
@@ -37,31 +42,96 @@ final class SniffingDecoder implements StreamDecoder {
         if (ws == SipFraming.NEED_MORE) {
             return this;
         }
-        return ws > 0 ? new WebSocketDecoder() : new SipStreamDecoder(Transport.TCP);
+        return ws > 0 ? WebSocketDecoder.joined() : new SipStreamDecoder(Transport.TCP);
     }
 
     /**
-     * Whether the direction starts with a WebSocket data frame whose (unmasked) payload begins a SIP start line:
-     * the capture began after the HTTP upgrade, which is common for long-lived WebSocket connections.
+     * Whether the direction starts with WebSocket frames whose first data message begins a SIP start line: the
+     * capture began after the HTTP upgrade, which is common for long-lived WebSocket connections. Control frames
+     * (keep-alive pings and pongs, a close) are looked past, and so is a compressed message that cannot be inflated on
+     * its own (it refers to earlier ones); after {@value #UNDECIDED_FRAMES} such frames in a row the direction is taken
+     * for WebSocket. Nothing is consumed: the chosen decoder reads the direction from its start.
      */
     private static int webSocketVerdict(byte[] a, int s, int n) {
-        int opcode = a[s] & 0x7f; // FIN may be either; the reserved bits must be clear
-        if ((opcode != 1 && opcode != 2) || n < 2) {
-            return opcode == 1 || opcode == 2 ? SipFraming.NEED_MORE : SipFraming.NO;
+        int first = a[s] & 0xff;
+        if (!mayStartFrame(first)) {
+            return SipFraming.NO;
         }
-        boolean masked = (a[s + 1] & 0x80) != 0;
-        int lengthCode = a[s + 1] & 0x7f;
-        int header = 2 + (lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0) + (masked ? 4 : 0);
-        int probe = Math.min(lengthCode < 126 ? lengthCode : 64, 64);
-        if (n < header + probe) {
+        if (first < 0x80) {
+            // 'A' or 'B' (a data frame with RSV1 and no FIN) may begin an ACK or a BYE sent over plain TCP
+            int line = SipFraming.startLine(a, s, s + n);
+            if (line != SipFraming.NO) {
+                return line > 0 ? SipFraming.NO : SipFraming.NEED_MORE;
+            }
+        }
+        int end = s + n;
+        int at = s;
+        for (int frames = 0; frames < UNDECIDED_FRAMES; frames++) {
+            if (end - at < 2) {
+                return SipFraming.NEED_MORE;
+            }
+            int b0 = a[at] & 0xff;
+            int opcode = b0 & 0x0f;
+            boolean control = opcode >= 8;
+            // a control frame is never fragmented and holds at most 125 bytes (RFC 6455 5.5)
+            if (!mayStartFrame(b0) || control && (a[at + 1] & 0x7f) > 125) {
+                return SipFraming.NO;
+            }
+            int header = WebSocketDecoder.headerLength(a, at);
+            if (end - at < header) {
+                return SipFraming.NEED_MORE;
+            }
+            long length = WebSocketDecoder.payloadLength(a, at);
+            boolean compressed = (b0 & 0x40) != 0;
+            if (!control && !compressed) {
+                return plainVerdict(a, at, end, header, length);
+            }
+            if (length < 0 || length > Limits.FRAMED_MESSAGE_BYTES) {
+                return SipFraming.NO;
+            }
+            if (end - at < header + length) {
+                return SipFraming.NEED_MORE;
+            }
+            if (!control) {
+                int verdict = WebSocketInflater.sniff(unmasked(a, at, header, (int) length));
+                if (verdict != SipFraming.NEED_MORE) {
+                    return verdict;
+                }
+            }
+            at += header + (int) length;
+        }
+        return 1;
+    }
+
+    /**
+     * Whether byte {@code b} may begin a frame: a text or binary frame (RSV1 may be set, for a compressed message) or
+     * a final close, ping or pong frame, with neither RSV2 nor RSV3.
+     */
+    private static boolean mayStartFrame(int b) {
+        int opcode = b & 0x0f;
+        return (b & 0x30) == 0 && (opcode == 1 || opcode == 2 || (b & 0xc0) == 0x80 && opcode >= 8 && opcode <= 10);
+    }
+
+    /** Whether the uncompressed data frame at {@code a[at]} begins a SIP start line. */
+    private static int plainVerdict(byte[] a, int at, int end, int header, long length) {
+        int probe = length < 0 || length > 64 ? 64 : (int) length;
+        if (end - at < header + probe) {
             return SipFraming.NEED_MORE;
         }
-        byte[] start = new byte[probe];
-        for (int i = 0; i < probe; i++) {
-            start[i] = masked ? (byte) (a[s + header + i] ^ a[s + header - 4 + (i & 3)]) : a[s + header + i];
-        }
+        byte[] start = unmasked(a, at, header, probe);
         int verdict = SipFraming.startLine(start, 0, probe);
         return verdict > 0 || (verdict == SipFraming.NEED_MORE && probe >= 8) ? 1 : SipFraming.NO;
+    }
+
+    /** The first {@code length} payload bytes of the frame at {@code a[at]} whose header is {@code header} long. */
+    private static byte[] unmasked(byte[] a, int at, int header, int length) {
+        boolean masked = (a[at + 1] & 0x80) != 0;
+        int payload = at + header;
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = masked ? (byte) (a[payload + i] ^ a[payload - 4 + (i & 3)]) : a[payload + i];
+        }
+        return bytes;
     }
 
     /** A TLS record header: content type 20-23 followed by major version 3. */

@@ -1,7 +1,11 @@
 package org.sipladder.capture;
 
-/** Who is talking on one TCP direction, and where its decoders deliver what they find. */
-record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, HepDecoder hep) {
+/**
+ * Who is talking on one TCP direction, and where its decoders deliver what they find; {@code connections} finds the
+ * other direction of the connection.
+ */
+record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, HepDecoder hep,
+                     TcpReassembly connections) {
 
     /** Delivers {@code a[off, off+len)} as a message that also came in the earlier frames {@code segments}. */
     void emit(Transport transport, byte[] a, int off, int len, long[] segments) {
@@ -13,6 +17,15 @@ record StreamContext(IpPair pair, int srcPort, int dstPort, PayloadSink sink, He
     /** Delivers the next {@code len} bytes of {@code buffer} as a message, with the frames of the segments of them. */
     void emit(Transport transport, StreamBuffer buffer, int len) {
         emit(transport, buffer.array(), buffer.start(), len, buffer.framesOf(len, sink.frame()));
+    }
+
+    /**
+     * The decoder of the other direction of this connection, or null when that direction was not seen: for what one
+     * direction learns for both (the WebSocket handshake's answer).
+     */
+    StreamDecoder peer() {
+        TcpDirection other = connections.reverse(pair, srcPort, dstPort);
+        return other == null ? null : other.decoder();
     }
 
     String describe() {

@@ -10,7 +10,10 @@ interface StreamDecoder {
     /** Consumes what it can; returns the decoder for the bytes that follow (usually itself). */
     StreamDecoder decode(StreamBuffer buffer, StreamContext context);
 
-    /** The stream ended (FIN, RST or end of file) with {@code buffer} still holding unconsumed bytes. */
+    /**
+     * The stream ended (FIN, RST or end of file), with {@code buffer} holding the bytes not consumed (maybe none);
+     * it may end more than once (a late retransmission after a FIN, a reset after it).
+     */
     default void end(StreamBuffer buffer, StreamContext context) {
     }
 

@@ -40,6 +40,9 @@ final class TcpDirection {
     private int untoldGaps;
     private long untoldGapFrame;
     private long untoldGapBytes;
+    /** The frame and time of the segment whose bytes were appended last: what a message cut by the end is of. */
+    private long lastFrame;
+    private long lastMicros;
 
     TcpDirection(StreamContext context) {
         this.context = context;
@@ -48,8 +51,11 @@ final class TcpDirection {
     /**
      * Handles one segment. After FIN or RST the direction stays known, so that late retransmissions are
      * recognised as such rather than starting a new stream.
+     *
+     * @return true for a reset in sequence, which aborts the whole connection (RFC 9293 3.10.7.4): the caller ends
+     *         the other direction too
      */
-    void segment(int seq, int flags, byte[] a, int off, int len) {
+    boolean segment(int seq, int flags, byte[] a, int off, int len) {
         if ((flags & TcpReassembly.SYN) != 0) {
             if (synced && seq + 1 != next) {
                 finish(); // the 4-tuple is reused for a new connection
@@ -68,7 +74,14 @@ final class TcpDirection {
         if ((flags & (TcpReassembly.FIN | TcpReassembly.RST)) != 0 && synced && seq + len == next) {
             finish();
             next += (flags & TcpReassembly.FIN) != 0 ? 1 : 0;
+            return (flags & TcpReassembly.RST) != 0;
         }
+        return false;
+    }
+
+    /** What decodes this direction's bytes now. */
+    StreamDecoder decoder() {
+        return decoder;
     }
 
     /**
@@ -95,7 +108,7 @@ final class TcpDirection {
         if (-delta >= len) {
             return; // retransmission of bytes already delivered
         }
-        append(a, off - (int) delta, len + (int) delta, context.sink().frame());
+        append(a, off - (int) delta, len + (int) delta, context.sink().frame(), context.sink().micros());
         drainEarly();
         tellHeld();
     }
@@ -112,8 +125,10 @@ final class TcpDirection {
         }
     }
 
-    private void append(byte[] a, int off, int len, long frame) {
+    private void append(byte[] a, int off, int len, long frame, long micros) {
         buffer.append(a, off, len, frame);
+        lastFrame = frame;
+        lastMicros = micros;
         next += len;
         decode();
     }
@@ -132,7 +147,7 @@ final class TcpDirection {
                         context.sink().at(e.frame(), e.micros()); // a message it completes is of its packet
                     }
                     if (ahead(e.end(), next) > 0) {
-                        append(e.data(), skip, e.data().length - skip, e.frame());
+                        append(e.data(), skip, e.data().length - skip, e.frame(), e.micros());
                     }
                     progress = true;
                     break;
@@ -219,11 +234,14 @@ final class TcpDirection {
             }
         }
         ending = false;
-        context.sink().at(frame, micros);
         if (buffer.size() > 0) {
-            decoder.end(buffer, context);
-            buffer.clear();
+            // a message cut short is of the segment that carried its last captured byte, as tshark numbers a
+            // reassembled message, not of the packet that ended the stream (nor the capture's last)
+            context.sink().at(lastFrame, lastMicros);
         }
+        decoder.end(buffer, context);
+        context.sink().at(frame, micros);
+        buffer.clear();
         if (untoldGaps > 0) {
             warnGapsOfSip();
         }

@@ -71,12 +71,33 @@ final class TcpReassembly {
         TcpDirection direction = directions.get(key);
         if (direction == null) {
             if (payload == 0 && (flags & SYN) == 0) {
+                if ((flags & RST) != 0) {
+                    reset(key); // from a side that sent nothing seen: its sequence number cannot be checked
+                }
                 return;
             }
-            direction = new TcpDirection(new StreamContext(key.pair(), key.srcPort(), key.dstPort(), sink, hep));
+            direction = new TcpDirection(new StreamContext(key.pair(), key.srcPort(), key.dstPort(), sink, hep, this));
             directions.put(key, direction);
         }
-        direction.segment(Wire.int32(a, off + 4), flags, a, off + dataOffset, payload);
+        if (direction.segment(Wire.int32(a, off + 4), flags, a, off + dataOffset, payload)) {
+            reset(key);
+        }
+    }
+
+    /**
+     * A reset from the sender of direction {@code key} aborts the connection in both directions (RFC 9293
+     * 3.10.7.4): the answering direction ends too, delivering what it holds.
+     */
+    private void reset(Key key) {
+        TcpDirection other = reverse(key.pair(), key.srcPort(), key.dstPort());
+        if (other != null) {
+            other.finish();
+        }
+    }
+
+    /** The direction that answers the one from {@code srcPort} to {@code dstPort} of {@code pair}, or null. */
+    TcpDirection reverse(IpPair pair, int srcPort, int dstPort) {
+        return directions.get(new Key(new IpPair(pair.dstAddress(), pair.srcAddress()), dstPort, srcPort));
     }
 
     /** End of file: every open direction delivers what it holds. */

@@ -14,6 +14,8 @@ final class TransportDecoder {
     static final int SCTP = 132;
     static final int ICMP = 1;
     static final int ICMPV6 = 58;
+    /** How the note on a datagram cut inside its header section starts ({@link #withoutCutLine}). */
+    private static final String CUT_LINE = "the datagram was captured only in part";
     /** The shortest RTCP packet (a receiver report without blocks); RTP needs 12 bytes. */
     private static final int MIN_RTCP = 8;
 
@@ -123,10 +125,36 @@ final class TransportDecoder {
             }
             return;
         }
+        if (udpLength - 8 > end - p) {
+            end = withoutCutLine(a, p, end, udpLength - 8); // rare: a snapshot length kept only the datagram's start
+        }
         byte[] h = header.array();
         sipDatagram(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
                 end, startLine);
+    }
+
+    /**
+     * The end of what is to be read of a datagram of which the capture kept only the start, {@code a[p, end)} of the
+     * {@code length} bytes its UDP header counts (a snapshot length cut it, or the header is damaged): when the cut
+     * falls inside the header section, its last line, cut short, is left out, so that no prefix of a Call-ID or CSeq
+     * value is taken for the value (tshark takes no line without its line end as a header either), and a note says
+     * so; otherwise {@code end}.
+     */
+    private int withoutCutLine(byte[] a, int p, int end, int length) {
+        if (a[end - 1] == '\n' || SipFraming.headerEnd(a, p, end) >= 0) {
+            return end;
+        }
+        int lastLineFeed = end - 1;
+        while (lastLineFeed >= p && a[lastLineFeed] != '\n') {
+            lastLineFeed--;
+        }
+        if (lastLineFeed < p) {
+            return end; // the start line itself is cut: SipFraming judged it whole
+        }
+        sink.note(CUT_LINE + " (its first " + (end - p) + " of the " + length + " bytes its UDP header counts): its "
+                + "last line, cut short, is left out");
+        return lastLineFeed + 1;
     }
 
     /** Hands on the SIP message that starts the payload {@code a[p, end)}, its start line {@code startLine} long. */

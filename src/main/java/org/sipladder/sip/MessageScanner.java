@@ -24,9 +24,10 @@ final class MessageScanner {
     static final List<String> SINGLE = List.of("From", "To", "CSeq", "Content-Length");
     /** The words of {@link #flagAfterMessage}'s problem that {@link #afterMessageProblem} finds it by. */
     private static final String AFTER_MESSAGE = " follow the body that Content-Length ";
-    /** The subject of {@link #flagNote}'s problem, and the words every note of the capture layer starts with. */
+    /** The subject of {@link #flagNote}'s problem, and the words the notes of the capture layer start with. */
     private static final String NOTE_SUBJECT = "wrapping";
-    private static final String NOTE_MARK = "the HEP packet's ";
+    private static final List<String> NOTE_MARKS = List.of("the HEP packet's ", "the WebSocket message's ",
+            "the datagram was captured only in part");
     /** Compiled once: String.split compiles a multi-character pattern on every call. */
     /**
      * As {@code Pattern.compile("\r?\n").split(text, keepTrailingEmpty ? -1 : 0)}, written out: every message of
@@ -261,7 +262,13 @@ final class MessageScanner {
 
     /** The sentence of {@link #flagNote} in {@code reason} (a message's problems), or null. */
     static String noteProblem(String reason) {
-        return sentence(reason, NOTE_MARK);
+        for (String mark : NOTE_MARKS) {
+            String note = sentence(reason, mark);
+            if (note != null) {
+                return note;
+            }
+        }
+        return null;
     }
 
     /** What one message arrives in over {@code transport}, which frames messages (RFC 7118 5, RFC 4168 5). */

@@ -64,6 +64,25 @@ class SipFramingTest {
     }
 
     @Test
+    void aContentLengthValueFoldedOntoTheNextLine() {
+        // RFC 3261 7.3.1 and 25.1: "Content-Length" HCOLON 1*DIGIT, HCOLON ending in LWS, which may break the line
+        String head = "MESSAGE sip:a@b SIP/2.0\r\nCall-ID: x\r\n";
+        for (String lengthHeader : new String[] {"Content-Length:\r\n 5", "Content-Length: \r\n\t  5",
+            "l:\r\n \r\n 5"}) {
+            String message = head + lengthHeader + "\r\nVia: v\r\n\r\nhello";
+            assertEquals(message.length(), length(message + "+more"), lengthHeader);
+            byte[] a = b(message);
+            assertTrue(SipFraming.declaresLength(a, 0, a.length), lengthHeader);
+        }
+        // a value on its own line but without the blank that folds it is a header line of its own: no length
+        String unfolded = head + "Content-Length:\r\n5: x\r\n\r\n";
+        assertEquals(unfolded.length(), length(unfolded + "hello"));
+        String notDigits = head + "Content-Length: x\r\n 5\r\n\r\n";
+        assertEquals(notDigits.length(), length(notDigits + "hello"));
+        assertEquals(SipFraming.NEED_MORE, length(head + "Content-Length:\r\n 5\r\n\r\nhel"));
+    }
+
+    @Test
     void bareLineFeedsAndHeadersThatOnlyLookLikeContentLength() {
         String msg = "SIP/2.0 200 OK\nLocation: x\nContent-Length: 2\n\nok";
         assertEquals(msg.length(), length(msg + "trailing"));

@@ -103,6 +103,16 @@ class StreamTransportTest {
     }
 
     @Test
+    void aContentLengthFoldedOntoTheNextLineFramesTheBody() throws Exception {
+        String body = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\n";
+        String folded = SipText.request("INVITE", "sip:bob@10.0.0.2", "tcp-f", 1, body)
+                .replace("Content-Length: " + body.length(), "Content-Length:\r\n " + body.length());
+        assertTrue(folded.contains("Content-Length:\r\n "), folded);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, folded + TRYING));
+        assertEquals(List.of(folded, TRYING), r.texts());
+    }
+
+    @Test
     void captureStartingMidStreamResynchronisesAtTheNextSegment() throws Exception {
         // as tshark reads it: a segment that starts inside a message is a continuation to its end
         RecordingListener r = read(Captures.pcap().tcp(T, A, B, 77, INVITE.substring(60) + OK)
@@ -157,14 +167,63 @@ class StreamTransportTest {
 
     @Test
     void messageCutByEndOfStreamIsReportedAndKept() throws Exception {
+        // of the segment that carried its last byte, as tshark numbers a reassembled message, not of the FIN's
         String cut = INVITE.substring(0, INVITE.length() - 10);
         RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1, cut)
-                .tcp(T, A, B, 1 + INVITE.length() - 10, Segments.FIN | Segments.ACK, new byte[0]));
+                .tcp(T + 5, A, B, 1 + INVITE.length() - 10, Segments.FIN | Segments.ACK, new byte[0]));
         assertEquals(List.of(cut), r.texts());
+        assertEquals(List.of(1L), r.frames());
+        assertEquals(T, r.payloads.get(0).timestampMicros());
         assertEquals(1, r.warnings.size());
-        assertTrue(r.warnings.get(0).startsWith("frame 2: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
+        assertTrue(r.warnings.get(0).startsWith("frame 1: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
                 r.warnings.get(0));
         assertTrue(r.warnings.get(0).endsWith("kept as a message cut short)"), r.warnings.get(0));
+    }
+
+    @Test
+    void messageCutByTheEndOfTheCaptureIsOfItsLastSegment() throws Exception {
+        // nothing more ever comes on the connection; the capture goes on for ten seconds with other traffic
+        String cut = INVITE.substring(0, 150);
+        Captures c = Captures.pcap().tcp(T, A, B, 1, Segments.SYN, new byte[0])
+                .tcp(T + 1_000, A, B, 2, INVITE.substring(0, 100))
+                .tcp(T + 2_000, A, B, 102, INVITE.substring(100, 150));
+        for (int i = 1; i <= 10; i++) {
+            c.udp(T + i * 1_000_000L, "10.0.0.7:5060", "10.0.0.8:5060",
+                    SipText.request("OPTIONS", "sip:x@10.0.0.8", "udp-" + i, 1, ""));
+        }
+        RecordingListener r = read(c);
+        SipPayload last = r.payloads.get(r.payloads.size() - 1);
+        assertEquals(cut, new String(last.data(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(3L, last.frame());
+        assertEquals(T + 2_000, last.timestampMicros());
+        assertTrue(r.warnings.get(0).startsWith("frame 3: TCP stream 10.0.0.1:40000 > 10.0.0.2:5060 ends inside"),
+                r.warnings.toString());
+    }
+
+    @Test
+    void aResetFromTheReceiverEndsTheSendersDirectionToo() throws Exception {
+        // RFC 9293 3.10.7.4: a reset aborts the connection in both directions, whichever side sends it
+        String cut = INVITE.substring(0, 150);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 1, B, A, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 2, A, B, 1001, cut)
+                .tcp(T + 3, B, A, 5001, Segments.RST | Segments.ACK, new byte[0])
+                .udp(T + 4, "10.0.0.7:5060", "10.0.0.8:5060",
+                        SipText.request("OPTIONS", "sip:x@10.0.0.8", "u", 1, "")));
+        assertEquals(List.of(3L, 5L), r.frames(), "the cut INVITE when the reset comes, before later messages");
+        assertEquals(cut, r.texts().get(0));
+        assertEquals(T + 2, r.payloads.get(0).timestampMicros());
+    }
+
+    @Test
+    void aResetOutOfSequenceEndsNothing() throws Exception {
+        String cut = INVITE.substring(0, 150);
+        RecordingListener r = read(Captures.pcap().tcp(T, A, B, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 1, B, A, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 2, A, B, 1001, cut)
+                .tcp(T + 3, B, A, 7777, Segments.RST | Segments.ACK, new byte[0])
+                .tcp(T + 4, A, B, 1151, INVITE.substring(150)));
+        assertEquals(List.of(INVITE), r.texts());
     }
 
     @Test
@@ -308,6 +367,25 @@ class StreamTransportTest {
                 .tcp(T, "10.0.0.3:1", "10.0.0.4:2", 5, Segments.PSH | Segments.ACK, notSip));
         assertEquals(List.of(INVITE, TRYING), r.texts());
         assertEquals(Transport.WS, r.payloads.get(1).transport());
+    }
+
+    @Test
+    void webSocketCapturedAfterTheUpgradeStartingWithControlFrames() throws Exception {
+        // keep-alives come at any time (RFC 6455 5.5): each direction's first frames are a ping, a pong, a close
+        byte[] mask = {9, 8, 7, 6};
+        byte[] ping = WebSockets.frame(true, WebSockets.PING, mask, Bytes.ascii("ping"));
+        byte[] pong = WebSockets.frame(true, WebSockets.PONG, null, Bytes.ascii("ping"));
+        byte[] close = WebSockets.frame(true, WebSockets.CLOSE, null, new byte[] {3, (byte) 0xe8});
+        byte[] invite = WebSockets.text(Bytes.ascii(INVITE), mask);
+        byte[] trying = WebSockets.text(Bytes.ascii(TRYING), null);
+        RecordingListener r = read(Captures.pcap()
+                .tcp(T, A, B, 100, Segments.PSH | Segments.ACK, ping)
+                .tcp(T + 1, B, A, 900, Segments.PSH | Segments.ACK, Bytes.concat(pong, close))
+                .tcp(T + 2, A, B, 100 + ping.length, Segments.PSH | Segments.ACK, invite)
+                .tcp(T + 3, B, A, 900 + pong.length + close.length, Segments.PSH | Segments.ACK, trying));
+        assertEquals(List.of(INVITE, TRYING), r.texts());
+        assertEquals(Transport.WS, r.payloads.get(0).transport());
+        assertEquals(List.of(3L, 4L), r.frames());
     }
 
     @Test
