@@ -68,7 +68,9 @@ final class NoRuleMatchCheck implements FindingRule {
                 : calledAsCaller(context.config(), r.invite(), trunkId);
         SIPDispatchRuleInfo waiting = trunkId == null ? waitingForTrunk(context.config(), r.invite(), null) : null;
         return Findings.call(r.transaction(), CODE,
-                CODE.title(trunkId == null ? "this caller" : "trunk " + trunkId),
+                // without a trunk only rules without trunk_ids could take it: the title names both misses
+                trunkId == null ? "No trunk accepts calls to " + r.invite().calledNumber() + " and no dispatch rule "
+                        + "without trunk_ids takes them" : CODE.title("trunk " + trunkId),
                 "After choosing the trunk, LiveKit keeps the dispatch rules whose trunk_ids contain it (or that have "
                         + "no trunk_ids), whose inbound_numbers contain the caller (From user) and whose numbers contain "
                         + "the called number (To user), both compared as exact strings without normalization "

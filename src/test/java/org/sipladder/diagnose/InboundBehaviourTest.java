@@ -69,6 +69,8 @@ class InboundBehaviourTest {
         assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency());
         Finding noRule = d.primaryFor(r.flowId()).orElseThrow();
         assertEquals(NoRuleMatchCheck.CODE, noRule.code());
+        assertEquals("No trunk accepts calls to " + DID + " and no dispatch rule without trunk_ids takes them",
+                noRule.title());
         assertTrue(noRule.evidence().facts().stream().anyMatch(s -> s.contains("deployment was set to self-hosted")));
         assertTrue(noRule.evidence().facts().get(0).startsWith("No trunk matched (the only trunk does not accept the "
                 + "call)"), noRule.evidence().facts().toString());
