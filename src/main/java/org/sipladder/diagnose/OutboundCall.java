@@ -90,7 +90,21 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
     private static OutboundTrunkMatch match(LiveKitConfig config, SipMessage invite) {
         String uri = invite.requestUri() == null ? "" : invite.requestUri();
         return OutboundTrunkMatch.find(config.outboundTrunks(), SipAddress.parse(uri).host(), port(uri),
-                invite.dst().address(), SipAddress.parse(invite.header("From")).user());
+                invite.dst().address(), SipAddress.parse(invite.header("From")).user(), transportParameter(uri),
+                invite.transport().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The transport parameter of a SIP URI in lower case, "" when it has none. */
+    static String transportParameter(String uri) {
+        int end = uri.indexOf('?');
+        String params = end < 0 ? uri : uri.substring(0, end);
+        for (String p : params.split(";")) {
+            String t = p.trim().toLowerCase(Locale.ROOT);
+            if (t.startsWith("transport=")) {
+                return t.substring(10);
+            }
+        }
+        return "";
     }
 
     /** The port of a SIP URI, 0 when it has none. */

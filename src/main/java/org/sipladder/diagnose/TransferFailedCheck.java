@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
@@ -15,7 +16,9 @@ import org.sipladder.sip.SipMessage;
  * its message/sipfrag body. A REFER LiveKit sent is judged as LiveKit judges it (livekit/sip pkg/sip/protocol.go,
  * sendRefer and handleReferNotify): the REFER must get 200 or 202; of the NOTIFYs for it, a sipfrag status of 100-199
  * means still trying, exactly 200 means success, and anything else, 202 and the other 2xx included, means the
- * transfer failed; the first that is not 1xx decides. Other REFERs follow RFC 3515: a final status of 300 or more.
+ * transfer failed; the first that is not 1xx decides. LiveKit waits for that NOTIFY only so long (see
+ * {@link #LIVEKIT_WAIT_MICROS}): a REFER accepted but left without a deciding NOTIFY fails too. Other REFERs follow
+ * RFC 3515: a final status of 300 or more.
  */
 final class TransferFailedCheck implements FindingRule {
 
@@ -68,6 +71,14 @@ final class TransferFailedCheck implements FindingRule {
         return status == 486 || status >= 600 && status <= 603;
     }
 
+    /**
+     * How long LiveKit waits for the NOTIFY that decides its transfer: TransferCall (livekit/sip pkg/sip/inbound.go,
+     * outbound.go) waits on referDone, which only handleReferNotify fills, under the request's ringing timeout, which
+     * TransferSIPParticipant (livekit/livekit pkg/service/sip.go) sets to 30 s unless the agent gives its own. The
+     * clock starts with the API call, just before the REFER is sent.
+     */
+    static final long LIVEKIT_WAIT_MICROS = 30_000_000;
+
     /** A sipfrag LiveKit's parser cannot read: it answers the NOTIFY with an error and goes on waiting. */
     private static final int UNREADABLE = -1;
 
@@ -116,16 +127,25 @@ final class TransferFailedCheck implements FindingRule {
                     ? ", and LiveKit takes only 200 or 202 as accepted" : ""), answer, REFER_REFUSED);
         }
         SipMessage request = refer.request();
+        long deadline = request.timestampMicros() + LIVEKIT_WAIT_MICROS;
         SipMessage unreadable = null;
+        SipMessage trying = null;
+        SipMessage late = null;
         for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
             SipMessage n = notify.request();
             if (n.frame() <= request.frame() || !request.callId().equals(n.callId())
                     || !n.dst().address().equals(request.src().address()) || !forRefer(n.header("Event"), request)) {
                 continue;
             }
+            if (n.timestampMicros() > deadline) {
+                late = late == null ? n : late;
+                continue;
+            }
             String body = body(notify);
             int status = liveKitStatus(body);
-            if (status == UNREADABLE) {
+            if (status >= 100 && status < 200) {
+                trying = n;
+            } else if (status == UNREADABLE) {
                 unreadable = unreadable == null ? n : unreadable;
             } else if (status == 200) {
                 return null;
@@ -142,7 +162,76 @@ final class TransferFailedCheck implements FindingRule {
                     + "\" (it wants 'SIP/2.0 <status> <reason>'): it answers the NOTIFY with an error and keeps "
                     + "waiting for the transfer's outcome", unreadable, 299, TARGET_FAILED);
         }
-        return null;
+        return answer == null ? null : unnotified(context, flow, refer, target, trying, late);
+    }
+
+    /**
+     * A REFER LiveKit sent that was accepted, with no NOTIFY deciding it within {@link #LIVEKIT_WAIT_MICROS}: when the
+     * wait runs out, TransferSIPParticipant fails ("refer canceled") and LiveKit keeps the call, so the caller stays
+     * with the agent. A call that ends first ends the wait without a failure (TransferCall returns nil on callDone:
+     * peers often transfer and hang up without a NOTIFY), so that is no finding; a capture that ends first cannot
+     * tell which came first. {@code trying} is the last 1xx NOTIFY in time, {@code late} the first after the wait.
+     */
+    private static Finding unnotified(DiagnosisContext context, CallFlow flow, DialogRequests refer, String target,
+                                      SipMessage trying, SipMessage late) {
+        SipMessage request = refer.request();
+        SipMessage answer = refer.finalResponse();
+        SipMessage bye = null;
+        for (DialogRequests b : context.dialogRequests(flow, "BYE")) {
+            if (b.request().frame() > request.frame() && b.request().callId().equals(request.callId())) {
+                bye = b.request();
+                break;
+            }
+        }
+        long deadline = request.timestampMicros() + LIVEKIT_WAIT_MICROS;
+        if (bye != null && bye.timestampMicros() <= deadline) {
+            return null;
+        }
+        List<FlowMessage> messages = flow.messages();
+        long captureEnd = Math.max(context.media().lastPacketMicros(),
+                messages.get(messages.size() - 1).message().timestampMicros());
+        boolean cut = bye == null && captureEnd < deadline;
+        String peer = answer.src().address();
+        List<Long> frames = new ArrayList<>(List.of(request.frame(), answer.frame()));
+        List<String> facts = new ArrayList<>(List.of("REFER frame " + request.frame() + " Refer-To " + target,
+                peer + " answered " + answer.label() + " (frame " + answer.frame() + ")"));
+        if (trying != null) {
+            frames.add(trying.frame());
+            facts.add("NOTIFY frame " + trying.frame() + " reports only progress ('" + firstLine(body(trying)) + "')");
+        }
+        facts.add(cut ? String.format(Locale.ROOT, "The capture ends %.1f s after the REFER with no NOTIFY that "
+                + "decides the transfer", (captureEnd - request.timestampMicros()) / 1e6)
+                : String.format(Locale.ROOT, "No NOTIFY decided the transfer in the %d s LiveKit waits",
+                LIVEKIT_WAIT_MICROS / 1_000_000));
+        if (late != null) {
+            frames.add(late.frame());
+            facts.add(String.format(Locale.ROOT, "NOTIFY frame %d came %.1f s after the REFER, after LiveKit stopped "
+                    + "waiting", late.frame(), (late.timestampMicros() - request.timestampMicros()) / 1e6));
+        }
+        if (bye != null) {
+            frames.add(bye.frame());
+            facts.add(String.format(Locale.ROOT, "The call went on until BYE frame %d from %s, %.1f s after the REFER",
+                    bye.frame(), bye.src().address(), (bye.timestampMicros() - request.timestampMicros()) / 1e6));
+        }
+        String outcome = "the REFER was accepted (" + answer.label() + ") but " + (cut
+                ? "the capture ends before any NOTIFY reported the outcome"
+                : "no NOTIFY reported the outcome within LiveKit's " + LIVEKIT_WAIT_MICROS / 1_000_000 + " s wait");
+        String why = "A REFER's recipient must report the transfer in NOTIFY requests whose message/sipfrag body holds the "
+                + "target's status line (RFC 3515 2.4.4). LiveKit's TransferSIPParticipant waits for the NOTIFY with a "
+                + "final status (exactly 'SIP/2.0 200' is success) and nothing else ends that wait but the call "
+                + "ending; it waits the request's ringing_timeout, 30 s unless the agent sets one. When that runs out "
+                + "the API call fails (\"refer canceled\") and LiveKit keeps the call: the caller stays connected to "
+                + "the agent, even if " + peer + " did transfer it."
+                + (cut ? String.format(Locale.ROOT, " The capture ends %.1f s after the REFER, before that wait ran "
+                + "out: it cannot tell whether the call ended first (LiveKit then takes the transfer as done) or the "
+                + "wait ran out (the transfer failed).", (captureEnd - request.timestampMicros()) / 1e6) : "");
+        List<String> steps = List.of("Have " + peer + " send NOTIFY for LiveKit's REFER, as RFC 3515 requires: "
+                        + "Event: refer, Content-Type: message/sipfrag, 'SIP/2.0 100 Trying' at once and the target's "
+                        + "final status when it has one ('SIP/2.0 200 OK' once the target answered).",
+                "If the target takes longer than 30 s to answer, give a longer ringing_timeout in the agent's "
+                        + "TransferSIPParticipant request.");
+        Finding f = DialogRequests.finding(flow, request, CODE, CODE.title(target, outcome), why, frames, facts, steps);
+        return cut ? f.withSeverity(Severity.WARNING) : f;
     }
 
     /**

@@ -209,6 +209,20 @@ class DiagnosisTextOverviewTest {
         assertEquals(1, lines.stream().filter(l -> l.startsWith("Call ")).count(), run.out());
     }
 
+    @Test
+    void aCallLiveKitPlacedIsHeadedAsLiveKitsOutboundCall() throws IOException {
+        // the caller is LiveKit itself (its From tag is an SCL_ call ID): "caller got 403" would name nobody
+        Captures c = Captures.pcap();
+        c.udp(T0, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("out-1").replace("tag=a1", "tag=SCL_7Hq2xYz"));
+        c.udp(T0 + 1000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(403, "Forbidden", "INVITE", "out-1", 1)
+                .replace("tag=a1", "tag=SCL_7Hq2xYz"));
+        refused(c, 1, "busy-2", 486, "Busy Here");
+        CliRun run = CliRun.of("diagnose", "--all", c.write(dir.resolve("out.pcap")).toString());
+
+        assertTrue(run.outLines().contains("Call out-1: LiveKit's outbound call got 403 Forbidden"), run.out());
+        assertTrue(run.outLines().contains("Call busy-2: caller got 486 Busy Here"), run.out());
+    }
+
     /**
      * A day in 15 calls, 10 s apart: 9 refused with 486, 2 never answered, one answered with one-way audio, two
      * answered whose audio broke up, one clean.

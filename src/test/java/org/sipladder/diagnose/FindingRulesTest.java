@@ -669,6 +669,11 @@ class FindingRulesTest {
      * Accepted"), followed by one NOTIFY (Event: refer) per sipfrag body, each answered 200 by LiveKit.
      */
     static CallFlow liveKitTransfer(String referAnswer, String... sipfrags) {
+        return liveKitTransferCall(referAnswer, sipfrags).flow();
+    }
+
+    /** {@link #liveKitTransfer}'s call, to go on with (the NOTIFYs took CSeq 3 on). */
+    static TestCall liveKitTransferCall(String referAnswer, String... sipfrags) {
         String invite = SipTexts.invite("call-mid", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
         String ok = SipTexts.response(invite, 200, "OK", "Contact: <sip:" + LIVEKIT + ":5060>", SipTexts.sdp(LIVEKIT, "8 PCMA/8000"));
         String refer = inDialog("REFER", 2, LIVEKIT, "", "Refer-To: <sip:+4930555@carrier>");
@@ -681,7 +686,7 @@ class FindingRulesTest {
             String notify = inDialog("NOTIFY", cseq++, JAMBONZ, frag, "Event: refer", "Content-Type: message/sipfrag");
             call.send(JAMBONZ, LIVEKIT, notify).send(LIVEKIT, JAMBONZ, SipTexts.response(notify, 200, "OK"));
         }
-        return call.flow();
+        return call;
     }
 
     /** A request of the answered dialog "call-mid" sent by {@code from} (Jambonz or LiveKit). */

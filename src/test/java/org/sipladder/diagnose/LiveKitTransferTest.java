@@ -94,6 +94,55 @@ class LiveKitTransferTest {
                 f.fix().steps().toString());
     }
 
+    @ParameterizedTest(name = "NOTIFY {0}")
+    @CsvSource(delimiter = '|', value = {"''", "SIP/2.0 100 Trying"})
+    void aReferAcceptedButNeverDecidedFailsWhenLiveKitsWaitRunsOut(String frags) {
+        // TransferCall waits on referDone, which only a NOTIFY fills, for TransferSIPParticipant's 30 s default
+        // ringing timeout; the call going on past it means "refer canceled" and the caller left with the agent
+        String[] notifies = frags.isEmpty() ? new String[0] : sipfrags(frags);
+        CallFlow flow = FindingRulesTest.liveKitTransferCall("202 Accepted", notifies).after(40)
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("BYE", 3 + notifies.length,
+                        TestCall.JAMBONZ, "")).flow();
+
+        List<Finding> found = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_TRANSFER_FAILED);
+
+        assertEquals(1, found.size(), found.toString());
+        Finding f = found.get(0);
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.title().contains("no NOTIFY reported the outcome within LiveKit's 30 s wait"), f.title());
+        assertTrue(f.explanation().contains("refer canceled") && f.explanation().contains("RFC 3515"), f.explanation());
+        assertTrue(f.fix().steps().get(0).contains("message/sipfrag"), f.fix().steps().toString());
+        long bye = flow.messages().get(flow.messages().size() - 1).message().frame();
+        assertEquals(List.of(4L, 5L), f.evidence().frames().subList(0, 2), f.evidence().toString());
+        assertTrue(f.evidence().frames().contains(bye), f.evidence().toString());
+    }
+
+    @Test
+    void aCallThatEndsWithinLiveKitsWaitEndsTheTransferWithoutFailure() {
+        // TransferCall returns nil on callDone: a peer that transfers and hangs up without NOTIFY fails nothing
+        CallFlow flow = FindingRulesTest.liveKitTransferCall("202 Accepted").after(5)
+                .send(TestCall.JAMBONZ, TestCall.LIVEKIT, FindingRulesTest.inDialog("BYE", 3, TestCall.JAMBONZ, ""))
+                .flow();
+
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty());
+
+        assertTrue(d.withCode(FindingCode.SIP_TRANSFER_FAILED).isEmpty(), d.findings().toString());
+    }
+
+    @Test
+    void aCaptureThatEndsWithinLiveKitsWaitCannotTellWhatEndedIt() {
+        CallFlow flow = FindingRulesTest.liveKitTransfer("202 Accepted");
+
+        List<Finding> found = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_TRANSFER_FAILED);
+
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(Severity.WARNING, found.get(0).severity());
+        assertTrue(found.get(0).explanation().contains("cannot tell whether the call ended first"),
+                found.get(0).explanation());
+    }
+
     private static String[] sipfrags(String frags) {
         String[] lines = frags.trim().split(";");
         for (int i = 0; i < lines.length; i++) {

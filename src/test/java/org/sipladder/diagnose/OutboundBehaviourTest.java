@@ -12,6 +12,9 @@ import static org.sipladder.diagnose.OutboundCapture.PASSWORD;
 import java.util.List;
 import livekit.LivekitSip.SIPTransport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 
@@ -422,6 +425,46 @@ class OutboundBehaviourTest {
         Finding f = diagnose(flows, config).withCode(OutboundRejectedCheck.FROM).get(0);
 
         assertEquals(List.of("ST_out"), f.evidence().configIds());
+    }
+
+    @ParameterizedTest(name = "TCP trunk first, then {0}")
+    @EnumSource(value = SIPTransport.class, names = {"SIP_TRANSPORT_UDP", "SIP_TRANSPORT_AUTO"})
+    void trunksOnOneAddressAreToldApartByTheTransportTheInviteWentOver(SIPTransport fitting) {
+        // a TCP trunk's INVITE goes over TCP with ;transport=tcp (client.go setUriTransport, TransportFrom): this UDP
+        // INVITE without the parameter cannot be the first trunk's
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "503 Service Unavailable"));
+        LiveKitConfig config = LiveKitConfig.outbound(List.of(
+                OutboundCapture.trunk(PROVIDER_HOST).setSipTrunkId("ST_tcp").setTransport(SIPTransport.SIP_TRANSPORT_TCP)
+                        .build(),
+                OutboundCapture.trunk(PROVIDER_HOST).setSipTrunkId("ST_fits").setTransport(fitting).build()),
+                List.of("test"));
+
+        Finding f = diagnose(flows, config).withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(List.of("ST_fits"), f.evidence().configIds());
+        assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("only ST_fits's transport")),
+                f.evidence().facts().toString());
+        // a UDP trunk would have put ;transport=udp on the Request-URI; an auto one adds none
+        assertEquals(fitting == SIPTransport.SIP_TRANSPORT_UDP, f.evidence().facts().stream()
+                .anyMatch(x -> x.contains("did not come from this trunk as configured")), f.evidence().facts().toString());
+    }
+
+    @ParameterizedTest(name = "trunk {0}, Request-URI parameter ''{1}''")
+    @CsvSource({"SIP_TRANSPORT_TCP, '', true", "SIP_TRANSPORT_TLS, '', true", "SIP_TRANSPORT_UDP, ;transport=tcp, true",
+        "SIP_TRANSPORT_UDP, ;transport=udp, false", "SIP_TRANSPORT_AUTO, '', false", "SIP_TRANSPORT_AUTO, ;transport=udp, false"})
+    void aTrunkWhoseTransportContradictsTheUdpInviteIsSaidNotToHavePlacedIt(SIPTransport transport, String parameter,
+                                                                            boolean contradicts) {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST).replaceFirst("@" + PROVIDER_HOST + " SIP/2.0",
+                "@" + PROVIDER_HOST + parameter + " SIP/2.0");
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "503 Service Unavailable"));
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST).setTransport(transport)))
+                .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertEquals(List.of("ST_out"), f.evidence().configIds());
+        assertEquals(contradicts, f.evidence().facts().stream().anyMatch(x -> x.contains("went over UDP")
+                && x.contains("did not come from this trunk as configured now")), f.evidence().facts().toString());
     }
 
     @Test

@@ -35,10 +35,13 @@ final class OutboundCapture {
     private final List<SipMessage> messages = new ArrayList<>();
     private long time = 1_795_011_787_000_000L;
 
-    /** The outbound trunk these calls use: address {@code host}, the From number, digest credentials. */
+    /**
+     * The outbound trunk these calls use: address {@code host}, the From number, digest credentials, transport auto
+     * (LiveKit's INVITEs here carry no ;transport=, which it adds for any other transport).
+     */
     static SIPOutboundTrunkInfo.Builder trunk(String host) {
         return SIPOutboundTrunkInfo.newBuilder().setSipTrunkId("ST_out").setName("Jambonz outbound").setAddress(host)
-                .setTransport(SIPTransport.SIP_TRANSPORT_UDP).addNumbers(FROM).setAuthUsername(USER)
+                .setTransport(SIPTransport.SIP_TRANSPORT_AUTO).addNumbers(FROM).setAuthUsername(USER)
                 .setAuthPassword(PASSWORD);
     }
 
