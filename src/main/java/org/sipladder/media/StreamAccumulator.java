@@ -242,13 +242,18 @@ final class StreamAccumulator {
             e.heard(report);
             return;
         }
+        // the same key right after, its duration counting on from the event's start instead of anew: the sender moved
+        // the timestamp within one event (RFC 4733 2.5 keeps it), and a receiver keyed on it, LiveKit's, sees a digit
+        boolean moved = follows && event == e.lastEvent && e.lastDuration > 0 && (report & 0xffff) >= e.lastDuration;
         e.lastTimestamp = (int) timestamp;
         e.lastEvent = event;
         e.lastDuration = 0;
         e.ended = false;
         e.heard(report);
         e.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
-        if (!marker && follows) {
+        if (moved) {
+            e.movedTimestamps++;
+        } else if (!marker && follows) {
             e.withoutMarker++;
         }
     }
@@ -322,7 +327,7 @@ final class StreamAccumulator {
                 Quality.burstRatio(stats.lossGaps().meanPackets(), lossPercent), stats.meanJitterWithoutJumpsMs());
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
                 f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
-                events == null ? 0 : events.withoutMarker, f.eventPt,
+                events == null ? 0 : events.withoutMarker, events == null ? 0 : events.movedTimestamps, f.eventPt,
                 mos, sealedSeries, announcement, callId, f.earlyPackets, f.firstSeenFrame);
     }
 
@@ -373,6 +378,8 @@ final class StreamAccumulator {
         int lastDuration;
         boolean ended;
         int withoutMarker;
+        /** New timestamps that went on with the latest event (its key, its duration still growing). */
+        int movedTimestamps;
 
         /** One more report of the latest event (a packet with its timestamp). */
         void heard(int report) {
