@@ -52,13 +52,15 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
         }
         String liveKitMedia = mediaAddress(context.sdp(call.outbound() ? call.invite() : call.answer()));
         long events = 0;
+        int eventType = -1;
         for (RtpStream s : context.media().streamsOf(call.invite().callId())) {
             if (s.stats().telephoneEvents() > 0 && s.key().dst().address().equals(liveKitMedia)) {
                 events += s.stats().telephoneEvents();
+                eventType = eventType < 0 ? s.eventPayloadType() : eventType;
                 frames.add(s.firstFrame());
                 facts.add("RTP " + MediaLeg.describe(s) + " carries " + s.stats().telephoneEvents()
                         + " telephone-event packets" + (s.dtmf().isEmpty() ? "" : " (digits " + s.dtmf() + ")")
-                        + " under a payload type LiveKit did not negotiate");
+                        + " under payload type " + s.eventPayloadType() + ", which LiveKit did not negotiate");
             }
         }
         boolean tried = infos > 0 || events > 0;
@@ -75,8 +77,11 @@ final class DtmfNotNegotiatedCheck implements FindingRule {
                 + "call " + call.gap() + ", so LiveKit takes no DTMF at all: its media port drops RTP of any other "
                 + "payload type, and it refuses INFO. "
                 + (tried ? "The capture shows the caller's side sending digits anyway"
-                + (infos > 0 ? " (" + infos + " INFO)" : "") + (events > 0 ? " (" + events + " telephone-event packets "
-                + "LiveKit drops)" : "") + ": the agent gets none of them."
+                + (infos > 0 ? " (" + infos + " INFO)" : "") + (events > 0 ? (infos > 0 ? ", and" : "")
+                + " as RFC 4733 telephone-events on payload type " + eventType + " (" + events + " packets), which "
+                + "LiveKit's answer did not negotiate: its media pipeline hands only the negotiated telephone-event "
+                + "type to its DTMF handler (livekit/sip pkg/sip/media_pipeline.go) and drops them" : "")
+                + (pinRule == null ? ": the agent gets none of them." : ", so the PIN never arrives.")
                 : "The capture shows no digits sent as INFO or telephone-events. That does not mean no key was "
                 + "pressed: digits sent in-band, as tones in the audio, do not show in packet headers, and LiveKit does "
                 + "not turn tones into DTMF events (the agent only hears them). If the caller pressed keys, play the "

@@ -23,6 +23,6 @@ public final class FindingCatalogue {
                 new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaEncryptionMismatchCheck(), new MediaCodecMismatchCheck(),
                 new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck(),
                 new MediaReportedLossCheck(), new MediaReportedJitterCheck(), new MediaRoundTripCheck(),
-                new MediaDtmfMarkerCheck(), new DtmfInfoCheck(), new DtmfNotNegotiatedCheck(), new MalformedMessageCheck());
+                new MediaDtmfMarkerCheck(), new MediaDtmfTimestampCheck(), new DtmfInfoCheck(), new DtmfNotNegotiatedCheck(), new MalformedMessageCheck());
     }
 }

@@ -144,9 +144,12 @@ public enum FindingCode {
     /** From LSR and DLSR of the receiver's RTCP. */
     MEDIA_ROUND_TRIP_HIGH(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
             "Round trip of %.0f ms to %s (RTCP)"),
-    /** A warning toward LiveKit, which has been reported to drop such digits; information toward others. */
-    MEDIA_DTMF_NO_MARKER(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+    /** Information: LiveKit since livekit/sip #742 and most receivers take such digits; older LiveKit dropped them. */
+    MEDIA_DTMF_NO_MARKER(Severity.INFO, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
             "DTMF to %s without the RFC 4733 marker bit: %s of %s digits"),
+    /** One key press sent under several RTP timestamps: a receiver keyed on the timestamp (LiveKit) sees each. */
+    MEDIA_DTMF_TIMESTAMP_MOVED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
+            "DTMF to %s changes the RTP timestamp within a key press: %s digits seen, %s sent"),
     /** LiveKit answers INFO 405: digits sent so never reach the agent. */
     LK_DTMF_INFO_REFUSED(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.AFTER_ANSWER,
             "DTMF %s sent to LiveKit as SIP INFO never reaches the agent: %s"),

@@ -8,9 +8,9 @@ import org.sipladder.media.SdpAnnouncement;
  * MEDIA_DTMF_NO_MARKER: RFC 4733 digits whose first packet lacks the marker bit (RFC 4733 2.5.1.2 asks for it).
  * LiveKit SIP has been reported to drop such digits (livekit/sip issue 585, livekit-inbound-routing.md section 8):
  * until livekit/sip #742 (July 2026) it took an event only from a packet with the marker bit; since then it tells
- * events apart by their RTP timestamp (pkg/sip/media_pipeline.go, dtmfHandler) and takes them. Which build a server
- * runs (LiveKit Cloud's included) the capture cannot tell, so toward LiveKit it stays a warning; other receivers
- * mostly cope, and are told as information.
+ * events apart by their RTP timestamp (pkg/sip/media_pipeline.go, dtmfHandler) and takes them. Current LiveKit, and
+ * most other receivers, take such digits, and the capture cannot tell an older build, so it is information: the
+ * sender is still not RFC 4733-compliant, and a release before #742 would lose the digits.
  */
 final class MediaDtmfMarkerCheck implements FindingRule {
 
@@ -33,7 +33,7 @@ final class MediaDtmfMarkerCheck implements FindingRule {
         int unmarked = s.dtmfWithoutMarker();
         String facts = "RTP " + MediaLeg.describe(s) + ": digits " + s.dtmf() + ", " + unmarked + " of them without "
                 + "the marker bit on their first packet";
-        return new Finding(CODE, liveKit ? CODE.severity() : Severity.INFO, CODE.title(toName, unmarked, digits),
+        return new Finding(CODE, Severity.INFO, CODE.title(toName, unmarked, digits),
                 fromName + " sends RFC 4733 telephone-events whose first packet lacks the marker bit, which RFC 4733 "
                         + "(2.5.1.2) asks for on the first packet of each event. "
                         + (liveKit ? "LiveKit SIP has been reported to drop such digits (livekit/sip issue 585): "

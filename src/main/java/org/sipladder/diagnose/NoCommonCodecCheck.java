@@ -69,9 +69,11 @@ final class NoCommonCodecCheck implements FindingRule {
                 } else if (answer != null && answer.status() < 300 && disjoint(offered, codecs.of(answerSdp))) {
                     findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
                             + String.join(", ", codecs.of(answerSdp)), List.copyOf(offered)));
-                } else if (last != null && last.status() == 488 && !tx.request().hasToTag()) {
+                } else if (last != null && last.status() == 488 && !tx.request().hasToTag()
+                        && refusedForCodecs(offered, answer == null ? null : codecs.of(answerSdp))) {
                     // a re-INVITE's 488 refuses a change of a session that had a codec: SIP_SESSION_CHANGE_REFUSED's
-                    findings.add(finding(tx, offered, "Answered " + last.label(), List.of("PCMA", "PCMU")));
+                    findings.add(finding(tx, offered, "Answered " + last.label()
+                            + (answer == null ? " without an SDP of its own" : ""), List.of("PCMA", "PCMU")));
                 }
             }
         }
@@ -97,6 +99,19 @@ final class NoCommonCodecCheck implements FindingRule {
             int kept = textNames.indexOf(codec);
             return kept >= 0 ? textNames.value(kept) : textNames.keep(codec, codecName(codec));
         }
+    }
+
+    /**
+     * True when a 488 to an offer of {@code offered} can be read as no common codec: the peer's SDP ({@code
+     * answered}, null when it sent none) shares none of them, or, with no SDP to compare, the offer lacks G.711, which
+     * nearly every peer takes. A 488 without SDP to a G.711 offer shows only that something in the offer was refused
+     * (its encryption, a codec parameter, the SDP's form), so naming a codec mismatch there would be a guess.
+     */
+    private static boolean refusedForCodecs(List<String> offered, List<String> answered) {
+        if (answered != null) {
+            return disjoint(offered, answered);
+        }
+        return !offered.contains("PCMU") && !offered.contains("PCMA");
     }
 
     /** True when the SDP has audio sections and every one is disabled (port 0). */
@@ -193,11 +208,13 @@ final class NoCommonCodecCheck implements FindingRule {
     private static Finding finding(InviteTransaction tx, List<String> offered, String fact, List<String> suggested) {
         SipMessage offer = tx.request();
         boolean oneHost = offer.src().address().equals(offer.dst().address());
+        // LiveKit's 400 is how it answers an offer it cannot take: beside an offer LiveKit made, it would mislead
+        boolean liveKitOffered = tx.flow().hasHop(offer.src(), Role.LIVEKIT);
         return Findings.call(tx, CODE, oneHost ? CODE.title(offer.src().toString(), offer.dst().toString())
                         : CODE.title(offer.src().address(), offer.dst().address()),
                 "Both sides must share at least one audio codec in the SDP offer/answer. Without one the call is "
-                        + "refused (488 Not Acceptable Here; LiveKit answers 400 with an empty reason) or connects "
-                        + "without audio.",
+                        + "refused (488 Not Acceptable Here" + (liveKitOffered ? "" : "; LiveKit answers 400 with an "
+                        + "empty reason") + ") or connects without audio.",
                 Findings.evidence(Findings.frames(tx), List.of(), List.of(
                         "Offer (frame " + tx.frame() + "): " + (offered.isEmpty() ? "no audio codec" : String.join(", ", offered)),
                         fact)),
@@ -210,6 +227,12 @@ final class NoCommonCodecCheck implements FindingRule {
      */
     private static String offerStep(InviteTransaction tx, String codecs) {
         SipMessage offer = tx.request();
+        if (tx.flow().hasHop(offer.src(), Role.LIVEKIT)) {
+            // LiveKit offers the codecs its server enables (G.711 by default): the peer is where one can be added
+            return "LiveKit (" + offer.src().address() + ") offers the codecs its server enables: have " + offer.dst()
+                    .address() + " accept one of them (its codec settings; on a carrier trunk, ask the carrier to "
+                    + "allow G.711 A-law/u-law), or put an SBC that transcodes between LiveKit and it.";
+        }
         if (tx.flow().hasHop(offer.src(), Role.JAMBONZ)) {
             return "Offer " + codecs + " on this leg: in Jambonz, enable the codec on the carrier/SIP gateway (or let "
                     + "rtpengine transcode); on a carrier trunk, ask the carrier to allow G.711 A-law/u-law.";

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPMediaEncryption;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -255,13 +257,16 @@ final class OutboundRejectedCheck implements FindingRule {
             steps.add("Point outbound trunk " + call.trunkId() + "'s address at the redirect target " + redirect
                     + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
+        } else if (start.status() == 488 && !relayed && !cancelled) {
+            steps.addAll(offerRefused(context, origin.request(), call.trunkId()));
         } else {
             steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause != null ? "The callee's network reports "
                     + calleeCause + ": nothing is broken in signalling; call again later."
                     : PeerChecks.check(origin.flow(), start));
         }
-        if (start.status() == 488 && trunk != null
+        if (start.status() == 488 && (relayed || cancelled) && trunk != null
                 && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
+            // LiveKit's own offer refused: offerRefused named the encryption already
             steps.add("If the provider does not do SRTP, set outbound trunk " + trunk.getSipTrunkId()
                     + "'s media_encryption to allow or disable.");
         } else if (start.status() >= 500 && start.status() < 600 && !relayed) {
@@ -270,6 +275,31 @@ final class OutboundRejectedCheck implements FindingRule {
         Finding finding = Findings.call(call.last(), PROVIDER, PROVIDER.title(title), why,
                 Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, commands, null));
         return callee ? finding.withSeverity(Severity.INFO) : finding;
+    }
+
+    /**
+     * What to check when the provider answered LiveKit's own offer {@code invite} with 488: LiveKit builds the offer
+     * from the codecs its server enables (G.711 by default) and the outbound trunk's media_encryption (sip {@code
+     * pkg/sip/outbound.go}, {@code NewOffer(mconf.Codecs, mconf.Encryption)}), so those are what the provider may
+     * refuse; telling LiveKit to offer G.711, which it did, would send the reader the wrong way.
+     */
+    private static List<String> offerRefused(DiagnosisContext context, SipMessage invite, String trunkId) {
+        Sdp sdp = context.sdp(invite);
+        List<String> codecs = sdp == null ? List.of() : NoCommonCodecCheck.audioCodecs(sdp);
+        boolean encrypted = false;
+        for (SdpMedia m : sdp == null ? List.<SdpMedia>of() : sdp.media()) {
+            encrypted |= "audio".equals(m.type()) && (m.srtp() || m.crypto());
+        }
+        List<String> steps = new ArrayList<>(2);
+        steps.add("Ask the provider what it refuses in LiveKit's offer (frame " + invite.frame() + ": "
+                + (codecs.isEmpty() ? "no audio codec" : String.join(", ", codecs)) + ", "
+                + (encrypted ? "SRTP" : "plain RTP") + "). Codecs: LiveKit offers those its server enables, so the "
+                + "provider must allow one of them (G.711 A-law/u-law on a carrier trunk).");
+        steps.add(encrypted ? "Encryption: LiveKit offered SRTP as outbound trunk " + trunkId + "'s media_encryption "
+                + "asks; a provider without SRTP refuses it: set media_encryption to disable."
+                : "Encryption: a provider that requires SRTP refuses a plain RTP offer: if it does, set outbound trunk "
+                + trunkId + "'s media_encryption to allow or require.");
+        return steps;
     }
 
     /**

@@ -24,6 +24,8 @@ final class Codecs {
 
     static final int PT_CN = 13;
     static final int PT_CN_OLD = 19;
+    /** The first dynamic payload type (RFC 3551 3): from here on only an SDP's a=rtpmap says what a type is. */
+    static final int FIRST_DYNAMIC = 96;
 
     static {
         staticType(0, "PCMU", 8000);
@@ -88,7 +90,7 @@ final class Codecs {
      * when it gave one, else the rate its table has for the encoding name; 0 when unknown (no jitter then).
      */
     static int analysisRate(int pt, String encoding, int sdpRate) {
-        if (pt < 96) {
+        if (pt < FIRST_DYNAMIC) {
             return STATIC_RATES[pt];
         }
         if (encoding == null) {

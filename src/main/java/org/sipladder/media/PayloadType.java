@@ -26,6 +26,11 @@ public record PayloadType(int number, String encoding, int clockRate) {
         return (number * 31 + Objects.hashCode(encoding)) * 31 + clockRate;
     }
 
+    /** True for an RFC 4733 telephone-event type, at any clock rate. */
+    public boolean telephoneEvent() {
+        return Codecs.isTelephoneEvent(encoding);
+    }
+
     /** "0 PCMU/8000", or just the number when nothing names it. */
     @Override
     public String toString() {

@@ -19,6 +19,12 @@ import java.util.List;
  * @param dtmf          RFC 4733 digits in order ("" when none), each event once however often it was repeated
  * @param dtmfWithoutMarker events whose first packet, following the one before without a gap, lacked the marker bit
  *                          (LiveKit has been reported to drop them)
+ * @param dtmfMovedTimestamps digits of {@code dtmf} that were no new key press: the sender gave the event it was
+ *                          sending a new RTP timestamp, the key and the growing duration unchanged (RFC 4733 2.5 keeps
+ *                          one timestamp per event), and a receiver that keys on the timestamp sees another digit
+ * @param eventPayloadType the payload type the telephone-events came on: one an SDP names telephone-event, or a
+ *                         dynamic type no SDP names whose packets read as RFC 4733 event reports (4 bytes, event
+ *                         0-16); -1 when none
  * @param mos           estimated MOS (see {@link Quality}) from the loss, how it fell ({@link LossGaps}) and the mean
  *                      jitter without the jumps of the sender's RTP clock ({@link RtpStatistics#clockJumps}), NaN
  *                      when nothing was received
@@ -33,7 +39,7 @@ import java.util.List;
  */
 public record RtpStream(StreamKey key, long firstFrame, long lastFrame, long firstMicros, long lastMicros,
                         int payloadType, String codec, int clockRate, List<Integer> payloadTypes, RtpStatistics stats,
-                        String dtmf, int dtmfWithoutMarker, double mos, StreamSeries series,
+                        String dtmf, int dtmfWithoutMarker, int dtmfMovedTimestamps, int eventPayloadType, double mos, StreamSeries series,
                         SdpAnnouncement announcement, String callId, long earlyPackets,
                         long firstSeenFrame) {
 

@@ -202,8 +202,12 @@ final class StreamAccumulator {
         if (pt == Codecs.PT_CN || pt == Codecs.PT_CN_OLD) {
             f.comfortNoise++;
         }
-        if (f.cachedEvent) {
+        // an unannounced dynamic type whose payload reads as an event report (4 bytes, event 0-16, reserved bit clear)
+        // is RFC 4733 DTMF sent without telephone-event in the SDP: digits, not audio a receiver fails to decode
+        if (f.cachedEvent || f.cachedUnannounced && payloadLength == 4 && (event >>> 24) <= 16
+                && (event & 0x400000) == 0) {
             f.telephoneEvents++;
+            f.eventPt = (byte) pt;
             // the next number after the highest received: no packet before it (its event's first?) went missing
             dtmf(timestamp, marker, ((seq - (int) f.highestExtSeq) & 0xffff) == 1, event, payloadLength);
         }
@@ -238,13 +242,18 @@ final class StreamAccumulator {
             e.heard(report);
             return;
         }
+        // the same key right after, its duration counting on from the event's start instead of anew: the sender moved
+        // the timestamp within one event (RFC 4733 2.5 keeps it), and a receiver keyed on it, LiveKit's, sees a digit
+        boolean moved = follows && event == e.lastEvent && e.lastDuration > 0 && (report & 0xffff) >= e.lastDuration;
         e.lastTimestamp = (int) timestamp;
         e.lastEvent = event;
         e.lastDuration = 0;
         e.ended = false;
         e.heard(report);
         e.digits.append(event < DIGITS.length() ? DIGITS.charAt(event) : event == 16 ? 'F' : '?');
-        if (!marker && follows) {
+        if (moved) {
+            e.movedTimestamps++;
+        } else if (!marker && follows) {
             e.withoutMarker++;
         }
     }
@@ -262,6 +271,7 @@ final class StreamAccumulator {
         f.cachedPt = (byte) pt;
         PayloadType type = lookup(pt);
         f.cachedEvent = Codecs.isTelephoneEvent(type != null ? type.encoding() : Codecs.staticName(pt));
+        f.cachedUnannounced = type == null && pt >= Codecs.FIRST_DYNAMIC;
         f.cachedRate = Codecs.analysisRate(pt, type != null ? type.encoding() : null, type != null ? type.clockRate() : 0);
         f.cachedKhz = f.cachedRate / 1000;
     }
@@ -317,7 +327,7 @@ final class StreamAccumulator {
                 Quality.burstRatio(stats.lossGaps().meanPackets(), lossPercent), stats.meanJitterWithoutJumpsMs());
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
                 f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
-                events == null ? 0 : events.withoutMarker,
+                events == null ? 0 : events.withoutMarker, events == null ? 0 : events.movedTimestamps, f.eventPt,
                 mos, sealedSeries, announcement, callId, f.earlyPackets, f.firstSeenFrame);
     }
 
@@ -368,6 +378,8 @@ final class StreamAccumulator {
         int lastDuration;
         boolean ended;
         int withoutMarker;
+        /** New timestamps that went on with the latest event (its key, its duration still growing). */
+        int movedTimestamps;
 
         /** One more report of the latest event (a packet with its timestamp). */
         void heard(int report) {
@@ -507,6 +519,10 @@ final class StreamAccumulator {
         /** The clock rate in kHz as Wireshark divides by it ({@code clock_rate / 1000} in integers). */
         int cachedKhz;
         boolean cachedEvent;
+        /** True when {@link #cachedPt} is a dynamic type neither SDP names. */
+        boolean cachedUnannounced;
+        /** The payload type of the latest telephone-event packet, announced or recognised (-1: none). */
+        byte eventPt = -1;
 
         void restart() {
             earlyPackets += total;
@@ -536,6 +552,7 @@ final class StreamAccumulator {
             runCount = 0;
             ptSeenLow = ptSeenHigh = 0;
             markers = comfortNoise = telephoneEvents = 0;
+            eventPt = -1;
             bytes = 0;
         }
 
@@ -981,6 +998,8 @@ final class StreamAccumulator {
             cachedRate = (int) t.signed(cachedRate);
             cachedKhz = (int) t.signed(cachedKhz);
             cachedEvent = t.signed(cachedEvent ? 1 : 0) != 0;
+            cachedUnannounced = t.signed(cachedUnannounced ? 1 : 0) != 0;
+            eventPt = (byte) t.signed(eventPt);
         }
     }
 

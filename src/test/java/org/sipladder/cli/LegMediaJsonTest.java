@@ -89,7 +89,7 @@ class LegMediaJsonTest {
             StreamKey key = new StreamKey(src, new Endpoint("10.0.1.1", 30000), random.nextInt(1 << 16));
             double mos = random.nextBoolean() ? Double.NaN : 4.0 + random.nextInt(4) / 10.0;
             streams.add(new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats,
-                    random.nextBoolean() ? "" : "1#", 0, mos, null, null, "c" + leg, 0, 1));
+                    random.nextBoolean() ? "" : "1#", 0, 0, -1, mos, null, null, "c" + leg, 0, 1));
         }
         return new LegMedia("c" + leg, sections, streams);
     }

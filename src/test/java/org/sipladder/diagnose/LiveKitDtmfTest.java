@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -109,5 +110,26 @@ class LiveKitDtmfTest {
         assertTrue(f.explanation().contains("does not mean no key was pressed")
                 && f.explanation().contains("in-band"), f.explanation());
         assertTrue(f.title().contains("offered no telephone-event"), f.title());
+    }
+
+    @Test
+    void eventsOnAnUnannouncedPayloadTypeAreDigitsLiveKitDropsNotNoise() throws Exception {
+        // no telephone-event in the offer, yet the sender's RFC 4733 events go on PT 101: LiveKit's media pipeline
+        // registers a DTMF handler only for a negotiated type and drops the rest (media_pipeline.go)
+        Diagnosis d = MediaCase.jambonzToLiveKit(sdp(SBC_MEDIA, 40000, ""), sdp(MediaCase.LIVEKIT, 30000, ""))
+                .rtpWithDtmf(SBC, LK, 0.4, 500, 0x1111, new int[] {1, 2, 11}, true)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+
+        Finding dtmf = d.withCode(FindingCode.LK_DTMF_NOT_NEGOTIATED).get(0);
+        assertEquals(Severity.WARNING, dtmf.severity());
+        assertTrue(dtmf.explanation().contains("as RFC 4733 telephone-events on payload type 101")
+                && dtmf.explanation().contains("drops them"), dtmf.explanation());
+        assertFalse(dtmf.explanation().contains("shows no digits"), dtmf.explanation());
+        assertTrue(dtmf.evidence().facts().stream().anyMatch(x -> x.contains("digits 12#")), dtmf.evidence().facts().toString());
+        Finding codec = d.withCode(FindingCode.MEDIA_CODEC_MISMATCH).get(0);
+        assertFalse(codec.explanation().contains("noise"), codec.explanation());
+        assertTrue(codec.explanation().contains("RFC 4733 telephone-events")
+                && codec.explanation().contains(FindingCode.LK_DTMF_NOT_NEGOTIATED.name()), codec.explanation());
+        assertEquals(Severity.INFO, codec.severity(), "the DTMF finding carries it");
     }
 }

@@ -154,11 +154,20 @@ final class MediaCase {
      */
     MediaCase rtpWithDtmf(String src, String dst, double startSeconds, int count, long ssrc, int[] events,
                           boolean marker) {
+        return rtpWithDtmf(src, dst, startSeconds, count, ssrc, events, marker, false);
+    }
+
+    /**
+     * {@link #rtpWithDtmf(String, String, double, int, long, int[], boolean)}, each event's packets carrying a new
+     * RTP timestamp each when {@code movingTimestamp} (against RFC 4733 2.5), their duration growing as before.
+     */
+    MediaCase rtpWithDtmf(String src, String dst, double startSeconds, int count, long ssrc, int[] events,
+                          boolean marker, boolean movingTimestamp) {
         for (int i = 0; i < count; i++) {
             int k = i / 50 - 1;
             int within = i % 50;
             byte[] packet = k >= 0 && k < events.length && within < 4
-                    ? Rtp.packet(101, i, 160L * (i - within), ssrc, marker && within == 0,
+                    ? Rtp.packet(101, i, 160L * (movingTimestamp ? i : i - within), ssrc, marker && within == 0,
                     Rtp.event(events[k], within == 3, 160 * (within + 1)))
                     : Rtp.packet(0, i, 160L * i, ssrc, i == 0);
             add(startSeconds + i * 0.02, src, dst, packet);

@@ -24,7 +24,7 @@ class MediaFindingsTest {
 
     static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
             FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH,
-            FindingCode.MEDIA_DTMF_NO_MARKER, FindingCode.MEDIA_LOSS_REPORTED, FindingCode.MEDIA_JITTER_REPORTED,
+            FindingCode.MEDIA_DTMF_NO_MARKER, FindingCode.MEDIA_DTMF_TIMESTAMP_MOVED, FindingCode.MEDIA_LOSS_REPORTED, FindingCode.MEDIA_JITTER_REPORTED,
             FindingCode.MEDIA_ROUND_TRIP_HIGH, FindingCode.LK_DTMF_INFO_REFUSED, FindingCode.LK_DTMF_NOT_NEGOTIATED);
 
     /** Jambonz's public media address (rtpengine), LiveKit's media address: also the other media tests'. */
@@ -87,6 +87,10 @@ class MediaFindingsTest {
                         clean().reInvite(5, SBC_MEDIA, 40000, "sendonly", MediaCase.LIVEKIT, 30000, "sendrecv")),
                 new Case(FindingCode.MEDIA_DTMF_NO_MARKER, "DTMF to LiveKit without the marker bit", () ->
                         dtmfToLiveKit(false)),
+                new Case(FindingCode.MEDIA_DTMF_TIMESTAMP_MOVED, "each packet of a key press under a new timestamp",
+                        () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtpWithDtmf(SBC, LK, 0.4, 500, 0x1111, new int[] {5}, true, true)
+                                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
                 new Case(FindingCode.LK_DTMF_INFO_REFUSED, "digits 5 and # to LiveKit as SIP INFO, answered 405",
                         () -> LiveKitDtmfTest.infoDigits(clean())),
                 new Case(FindingCode.LK_DTMF_NOT_NEGOTIATED, "telephone-event/48000 offered, LiveKit answers none, "
@@ -694,12 +698,13 @@ class MediaFindingsTest {
     }
 
     @Test
-    void dtmfToLiveKitWithoutTheMarkerBitIsAWarningAndWithItNothing() throws Exception {
+    void dtmfToLiveKitWithoutTheMarkerBitIsInformationAndWithItNothing() throws Exception {
         Diagnosis d = dtmfToLiveKit(false).diagnose(dir);
         List<Finding> found = d.withCode(FindingCode.MEDIA_DTMF_NO_MARKER);
         assertEquals(1, found.size(), d.findings().toString());
         Finding f = found.get(0);
-        assertEquals(Severity.WARNING, f.severity());
+        // LiveKit since livekit/sip #742 keys on the timestamp and takes them: nothing here shows a digit lost
+        assertEquals(Severity.INFO, f.severity());
         assertEquals("DTMF to LiveKit (" + MediaCase.LIVEKIT + ") without the RFC 4733 marker bit: 3 of 3 digits",
                 f.title());
         assertTrue(f.explanation().contains("livekit/sip issue 585"), f.explanation());
@@ -711,6 +716,27 @@ class MediaFindingsTest {
         Diagnosis marked = dtmfToLiveKit(true).diagnose(dir);
         List<FindingCode> media = marked.findings().stream().map(Finding::code).filter(CODES::contains).toList();
         assertEquals(List.of(), media, marked.findings().toString());
+    }
+
+    @Test
+    void oneKeyPressUnderMovingTimestampsIsManyDigitsToLiveKitNotAMissingMarker() throws Exception {
+        // four packets of one '5', the first marked, each with a new timestamp: LiveKit's dtmfHandler fires four times
+        Diagnosis d = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpWithDtmf(SBC, LK, 0.4, 500, 0x1111, new int[] {5}, true, true)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+
+        assertEquals(List.of(), d.withCode(FindingCode.MEDIA_DTMF_NO_MARKER), d.findings().toString());
+        Finding f = d.withCode(FindingCode.MEDIA_DTMF_TIMESTAMP_MOVED).get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("DTMF to LiveKit (" + MediaCase.LIVEKIT + ") changes the RTP timestamp within a key press: 4 "
+                + "digits seen, 1 sent", f.title());
+        assertTrue(f.explanation().contains("gets 4 digits (5555) for 1 key press"), f.explanation());
+        assertTrue(f.fix().steps().get(0).contains("keep the event's first RTP timestamp"), f.fix().steps().toString());
+        // a key pressed twice, each press its own timestamp after a pause, is two digits and no finding
+        Diagnosis twice = MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtpWithDtmf(SBC, LK, 0.4, 500, 0x1111, new int[] {5, 5}, true)
+                .rtp(LK, SBC, 0.41, 500, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        assertEquals(List.of(), twice.withCode(FindingCode.MEDIA_DTMF_TIMESTAMP_MOVED));
     }
 
     @Test

@@ -214,6 +214,39 @@ class OutboundBehaviourTest {
                 + "declined.", f.fix().steps().get(0));
     }
 
+    @Test
+    void a488WithoutSdpToLiveKitsG711OfferIsTheProvidersRefusalNotAMissingCodec() {
+        // LiveKit offered PCMU and PCMA; the provider refused without saying what it takes: no codec mismatch is shown,
+        // and LiveKit, the offerer, is told nothing about how it answers offers (sip outbound.go: 488 ends the call,
+        // errors.go classifyInviteError: "not-acceptable")
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                OutboundCapture.status(invite, "180 Ringing"), OutboundCapture.status(invite, "488 Not Acceptable Here"));
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)));
+
+        assertEquals(OutboundRejectedCheck.PROVIDER, primaryCode(d, flows));
+        assertTrue(d.withCode(FindingCode.SIP_NO_COMMON_CODEC).isEmpty(), d.findings().toString());
+        assertFalse(d.findings().toString().contains("LiveKit answers 400"), d.findings().toString());
+        Finding f = d.withCode(OutboundRejectedCheck.PROVIDER).get(0);
+        String steps = f.fix().steps().toString();
+        assertTrue(steps.contains("media_encryption") && steps.contains("PCMU, PCMA"), steps);
+        assertFalse(steps.contains("offer G.711"), steps);
+    }
+
+    @Test
+    void aNoCommonCodecOnLiveKitsOwnOfferTellsThePeerToTakeOneNotLiveKitHowItAnswers() {
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                SipTexts.response(invite, 200, "OK", SipTexts.sdp(CARRIER, "18 G729/8000")));
+
+        Finding f = diagnose(flows, LiveKitConfig.empty()).withCode(FindingCode.SIP_NO_COMMON_CODEC).get(0);
+
+        assertFalse(f.explanation().contains("LiveKit answers 400"), f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("LiveKit (" + LIVEKIT + ") offers the codecs its server enables: "
+                + "have " + CARRIER + " accept one of them"), f.fix().steps().toString());
+    }
+
     /** The finding of {@code code} about LiveKit's call to +4930123456, which the provider answered {@code answer}. */
     private static Finding directlyRefused(String answer, FindingCode code) {
         String invite = OutboundCapture.liveKitInvite(CARRIER);

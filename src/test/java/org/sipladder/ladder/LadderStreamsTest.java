@@ -23,7 +23,7 @@ class LadderStreamsTest {
     @Test
     void theDetailPutsTheMosBeforeTheSsrcSoThatACutKeepsIt() {
         RtpStream plain = stream(100);
-        RtpStream scored = new RtpStream(plain.key(), 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), plain.stats(), "", 0,
+        RtpStream scored = new RtpStream(plain.key(), 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), plain.stats(), "", 0, 0, -1,
                 4.4, null, null, "c1", 0, 1);
         assertEquals("10.0.0.1:20000 \u2192 10.0.1.1:30000 \u00b7 MOS 4.4 \u00b7 SSRC 0x00001234",
                 LadderStreams.detail(scored));
@@ -92,7 +92,7 @@ class LadderStreamsTest {
                 maxJitterMs, 0, 0, 0, packets * 172, false, 0, packets, 0, 0, LossGaps.NONE, 0,
                 maxJitterWithoutJumpsMs, org.sipladder.media.ClockJumpSpan.NONE, 0);
         StreamKey key = new StreamKey(src, dst, 0x1234);
-        return new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats, "", 0, Double.NaN, null, null,
+        return new RtpStream(key, 1, 9, 0, 1000, 0, "PCMU", 8000, List.of(0), stats, "", 0, 0, -1, Double.NaN, null, null,
                 "c1", 0, 1);
     }
 }
