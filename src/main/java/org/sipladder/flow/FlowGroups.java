@@ -161,6 +161,23 @@ final class FlowGroups {
         return leg.group.legCount() > 1;
     }
 
+    /**
+     * True when the call holding {@code leg} has another leg that {@code host} opened and that is still going: a
+     * B2BUA's outgoing leg for it in progress (a failed one does not count: the B2BUA may try the next destination).
+     */
+    boolean dialsOut(LegState leg, String host) {
+        Group g = leg.group;
+        if (g.legCount() < 2) {
+            return false;
+        }
+        for (LegState other : g.legArray()) {
+            if (other != leg && other.firstMessage().src().address().equals(host) && other.mayContinue()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
     void join(LegState a, LegState b, Supplier<String> why) {
         join(a, b, why, NO_TIMING, 0);

@@ -122,6 +122,17 @@ final class LegState {
         return open;
     }
 
+    /** True when an INVITE of the leg got a 2xx: the leg was answered (an A-leg its B2BUA answered itself, an IVR). */
+    boolean answered() {
+        for (int i = 0, s = first; i < size; i++, s = store.next(s)) {
+            SipMessage m = store.get(s);
+            if (!m.isRequest() && m.status() >= 200 && m.status() < 300 && "INVITE".equals(m.cseqMethod())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds the message that has arrival number {@code seq} in the store. */
     void add(int seq, SipMessage m) {
         // the hash only serves the index, which small legs do without

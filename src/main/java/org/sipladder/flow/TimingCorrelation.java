@@ -14,7 +14,8 @@ import org.sipladder.sip.SipMessage;
 /**
  * Joins a B2BUA's outgoing leg to its incoming leg when no header names the other: the B-leg INVITE is sent
  * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits
- * (of several such A-legs, the newest from the B-leg's calling user, else the newest).
+ * (of several such A-legs, those still waiting for their B-leg first: the oldest from the B-leg's calling user, else
+ * the newest; when none waits, the newest from the caller, else the newest).
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
  * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
@@ -100,7 +101,7 @@ final class TimingCorrelation {
         String digits = SipFields.calledDigits(invite);
         Deque<Received> received = invitesByReceiver.get(invite.src().address());
         if (received != null && !groups.hasOtherLegs(leg)) {
-            Received a = digits.length() >= MATCHING_DIGITS ? closestMatch(received, invite, digits, leg) : null;
+            Received a = digits.length() >= MATCHING_DIGITS ? closestMatch(received, invite, digits, leg, groups) : null;
             if (a != null) {
                 groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
             } else {
@@ -139,8 +140,15 @@ final class TimingCorrelation {
             return; // most Call-IDs name their sender, or none
         }
         String named = callId.substring(at + 1);
+        if (named.length() > 2 && named.charAt(0) == '[' && named.charAt(named.length() - 1) == ']') {
+            // an IPv6 host as SIP writes it (RFC 3261 25.1, IPv6reference)
+            named = named.substring(1, named.length() - 1);
+            if (named.equals(invite.src().address()) || named.equals(invite.dst().address())) {
+                return;
+            }
+        }
         Deque<Received> atNamed = invitesByReceiver.get(named);
-        Received a = atNamed == null ? null : closestMatch(atNamed, invite, digits, leg);
+        Received a = atNamed == null ? null : closestMatch(atNamed, invite, digits, leg, groups);
         if (a != null) {
             groups.join(a.leg(), leg, new AddressJoin(invite.frame(), callId, invite.src().address(), named,
                     invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
@@ -248,26 +256,41 @@ final class TimingCorrelation {
 
     /**
      * The A-leg of {@code invite} among the INVITEs {@code received} in the window whose called numbers end in the same
-     * digits: the newest from the B-leg's calling user, else the newest. Calls to one number a second apart through a
-     * B2BUA slower than that (a webhook, a database dip) send the first call's B-leg after the second A-leg arrived;
-     * the caller it keeps tells them apart. Up to {@link #CALLER_LOOKS} A-legs are looked at for the caller (a load
-     * test calls one number from one caller hundreds of times in the window).
+     * digits. The A-legs still waiting for their B-leg (none of this host's in progress, not answered by it: an IVR may
+     * never dial out) come first: a slow B2BUA (a webhook, a database dip) sends the first call's B-leg after the next
+     * A-leg arrived, and an A-leg that has its B-leg takes no second one while another waits. Of those, the oldest
+     * from the B-leg's calling user (two calls from one caller, or from withheld numbers, are handled in the order they
+     * came), else the newest (a B2BUA that rewrites the caller sends its B-leg soon after the A-leg it serves). When
+     * none waits (a B2BUA ringing two destinations at once, an IVR dialling out after it answered), the newest from the
+     * caller, else the newest. Up to {@link #CALLER_LOOKS} A-legs are looked at (a load test calls one number from one
+     * caller hundreds of times in the window).
      */
-    private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg) {
+    private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
+                                         FlowGroups groups) {
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
         String from = invite.header("From");
+        String host = invite.src().address();
         Received newest = null;
+        Received newestFromCaller = null;
+        Received newestWaiting = null;
+        Received oldestWaitingFromCaller = null;
         int looked = 0;
         for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
-            if (w.current.digits().endsWith(suffix) && mayLeadTo(w.current, invite)) {
-                if (sameUser(w.current.from(), from)) {
-                    return w.current;
+            Received a = w.current;
+            if (a.digits().endsWith(suffix) && mayLeadTo(a, invite)) {
+                boolean caller = sameUser(a.from(), from);
+                newest = newest == null ? a : newest;
+                newestFromCaller = newestFromCaller == null && caller ? a : newestFromCaller;
+                if (!groups.dialsOut(a.leg(), host) && !a.leg().answered()) {
+                    newestWaiting = newestWaiting == null ? a : newestWaiting;
+                    // newest first: the last one seen is the oldest
+                    oldestWaitingFromCaller = caller ? a : oldestWaitingFromCaller;
                 }
-                newest = newest == null ? w.current : newest;
                 looked++;
             }
         }
-        return newest;
+        return oldestWaitingFromCaller != null ? oldestWaitingFromCaller : newestWaiting != null ? newestWaiting
+                : newestFromCaller != null ? newestFromCaller : newest;
     }
 
     /**

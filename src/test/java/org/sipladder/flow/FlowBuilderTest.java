@@ -205,6 +205,34 @@ class FlowBuilderTest {
     }
 
     @Test
+    void callsFromOneCallerThroughASlowB2buaKeepTheirOrderAndNoALegTakesTwoBLegs() {
+        // the same caller (or withheld numbers, "anonymous" alike) dials one number 1 s apart; the B2BUA takes 1.5 s:
+        // b0 leaves after a1 arrived. a1 was the newest from the caller, and then took b1 too (a0 none)
+        String sbc = "198.51.100.30:5060";
+        String lk = "198.51.100.40:5060";
+        for (String caller : List.of("+4917055599", "anonymous")) {
+            Dialogue d = new Dialogue();
+            d.send(0, CARRIER, sbc, extensionInvite("sip:+4991874350352@198.51.100.30", "a0", "z9hG4bKa0", caller));
+            d.send(1_000, CARRIER, sbc, extensionInvite("sip:+4991874350352@198.51.100.30", "a1", "z9hG4bKa1", caller));
+            d.send(1_500, sbc, lk, extensionInvite("sip:+4991874350352@198.51.100.40", "b0", "z9hG4bKb0", caller));
+            d.send(2_500, sbc, lk, extensionInvite("sip:+4991874350352@198.51.100.40", "b1", "z9hG4bKb1", caller));
+
+            assertEquals(List.of(List.of("a0", "b0"), List.of("a1", "b1")), builder.build(d.messages()).stream()
+                    .map(f -> f.legs().stream().map(Leg::callId).toList()).toList(), caller);
+        }
+    }
+
+    @Test
+    void aCallIdNamingAnIpv6AddressInBracketsJoinsAcrossTheSbcsTwoAddresses() {
+        Dialogue d = new Dialogue();
+        d.send(0, "2001:db8::10:5060", "2001:db8::20:5060", request("INVITE", "sip:+390289279987@fastweb.it", A,
+                "z9hG4bKa1", 1, null));
+        d.send(20, "172.22.204.69:5060", "10.252.41.104:5060", request("INVITE", "sip:+390289279987@fastweb.it",
+                "2148e6ae-B2b1@[2001:db8::20]", "z9hG4bKb1", 1, null));
+        assertEquals(2, single(builder.build(d.messages())).legs().size());
+    }
+
+    @Test
     void anSbcWithAnAddressOnEachSideIsJoinedWhenItsBLegsCallIdNamesTheInsideOne() {
         String inside = "172.22.204.85:5060";
         String outside = "172.22.204.69:5060";
