@@ -70,6 +70,27 @@ class FlowBuilderTest {
     }
 
     @Test
+    void aBLegSeenBeforeTheALegItNamesIsNotTakenForTheCallersLeg() {
+        // the B-leg from a second capture whose clock runs 0.8 s behind: it starts first, but its X-CID names the
+        // A-leg, the caller's: the call is the A-leg's, its status the 603 the caller got
+        Dialogue d = new Dialogue();
+        d.send(0, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null, "X-CID: " + A));
+        d.send(20, LIVEKIT, JAMBONZ, response(100, "Processing", "INVITE", B, "z9hG4bKb1", 1, null));
+        d.send(760, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        d.send(762, JAMBONZ, CARRIER, response(100, "Trying", "INVITE", A, "z9hG4bKa1", 1, null));
+        d.send(1_520, LIVEKIT, JAMBONZ, response(486, "Rejected", "INVITE", B, "z9hG4bKb1", 1, "SCL_8xkq"));
+        d.send(2_340, JAMBONZ, CARRIER, response(603, "Decline", "INVITE", A, "z9hG4bKa1", 1, "j1"));
+
+        CallFlow flow = single(builder.build(d.messages()));
+
+        assertEquals(A, flow.id());
+        assertEquals(List.of(A, B), flow.legs().stream().map(Leg::callId).toList());
+        assertEquals(603, flow.aLeg().finalStatus());
+        assertEquals(Role.CARRIER, flow.hops().stream().filter(h -> h.name().contains("89.184.187.124")).findFirst()
+                .orElseThrow().role());
+    }
+
+    @Test
     void seedCaseTimingsAreMeasuredOnTheALeg() {
         Timings t = builder.build(seed("X-CID: " + A).messages()).get(0).timings();
         assertEquals(70_000L, t.postDialDelayMicros());
@@ -350,7 +371,8 @@ class FlowBuilderTest {
                 "X-Original-Call-ID: " + A));
         d.send(10, CARRIER, JAMBONZ, request("INVITE", "sip:2@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
         CallFlow flow = single(builder.build(d.messages()));
-        assertEquals(List.of(B, A), flow.legs().stream().map(Leg::callId).toList());
+        // the leg the header names is the original call, the caller's: first, though seen later
+        assertEquals(List.of(A, B), flow.legs().stream().map(Leg::callId).toList());
         assertTrue(flow.joinEvidence().get(0).contains("X-Original-Call-ID"), flow.joinEvidence().toString());
     }
 
