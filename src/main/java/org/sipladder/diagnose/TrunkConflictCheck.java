@@ -23,9 +23,9 @@ final class TrunkConflictCheck implements FindingRule {
             + "and allowed_numbers let the call in. When two or more trunks match, it stops with the error "
             + "'Multiple SIP Trunks matched' and answers 100 Processing, then 503 Try again later, before any "
             + "authentication or dispatch rule is looked at. LiveKit refuses to create a second trunk for a number "
-            + "when neither trunk has allowed_numbers or both allow the same caller, but trunks made before it "
-            + "compared numbers in their normalized form still conflict, and trunks whose allowed_numbers differ "
-            + "(one open to every caller, one to a few) are accepted although both take the callers both allow.";
+            + "unless allowed_numbers set them apart, yet such conflicts remain: trunks made before it compared "
+            + "numbers in their normalized form (with and without '+'), and trunks set apart only in part (one open "
+            + "to every caller) still both take some calls.";
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
