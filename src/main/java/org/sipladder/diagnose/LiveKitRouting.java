@@ -78,14 +78,29 @@ public record LiveKitRouting(InviteTransaction transaction, InboundInvite invite
     }
 
     /** How the summary of a routing made without a config begins. */
-    static final String NO_CONFIG = "No LiveKit config loaded; the capture shows ";
+    private static final String NO_CONFIG = "No LiveKit config loaded; the capture shows ";
+
+    /** How the summary of a routing not simulated for want of the trunks begins ({@link #unsimulatedSummary}). */
+    private static final String NO_TRUNKS = "LiveKit's inbound trunks are not loaded, so its routing is not checked; "
+            + "the capture shows ";
 
     /** {@link #summary()} of a routing with these parts. */
     static String summaryOf(RoutingOutcome outcome, List<StatusLine> observed, Consistency consistency) {
+        return summaryOf(outcome == null ? NO_CONFIG : null, outcome, observed, consistency);
+    }
+
+    /** The summary of a routing not simulated although a config is loaded: its dispatch rules name trunks not loaded. */
+    static String unsimulatedSummary(List<StatusLine> observed) {
+        return summaryOf(NO_TRUNKS, null, observed, Consistency.UNKNOWN);
+    }
+
+    /** The summary; {@code unsimulated}: how it begins when {@code outcome} is null. */
+    private static String summaryOf(String unsimulated, RoutingOutcome outcome, List<StatusLine> observed,
+                                    Consistency consistency) {
         // several rules and the JSON ask for it, call after call: one builder, no stream
         StringBuilder s = new StringBuilder(256);
         if (outcome == null) {
-            s.append(NO_CONFIG);
+            s.append(unsimulated);
         } else {
             s.append("LiveKit would answer ");
             List<String> expected = outcome.expectedResponses();

@@ -92,11 +92,10 @@ final class LiveKitRoutings {
         }
         List<StatusLine> observed = List.of(lines);
         if (!config.hasInbound() || config.trunksMissing()) {
-            // without a config (or without the trunks the rules name) a replayed rejection is still one decision of LiveKit's (ReplayedDecisions)
+            // without a config (or without the trunks the rules name) a replayed rejection is still one decision of
+            // LiveKit's (ReplayedDecisions)
             InviteTransaction replayed = replayedFrom(tx, memo);
-            String summary = config.hasInbound() ? LiveKitRouting.summaryOf(null, observed, Consistency.UNKNOWN)
-                    .replace(LiveKitRouting.NO_CONFIG, "LiveKit's inbound trunks are not loaded, so its routing is not "
-                            + "checked; the capture shows ") : null;
+            String summary = config.hasInbound() ? LiveKitRouting.unsimulatedSummary(observed) : null;
             return new LiveKitRouting(tx, invite, null, observed, Consistency.UNKNOWN, summary,
                     replayed == null ? 0 : replayed.frame());
         }

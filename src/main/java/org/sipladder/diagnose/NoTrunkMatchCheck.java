@@ -61,12 +61,8 @@ final class NoTrunkMatchCheck implements FindingRule {
         } else {
             // the first trunk with numbers as the example (a default trunk would stop taking every other number):
             // the command keeps the numbers it has
-            SIPInboundTrunkInfo example = trunks.get(0);
-            for (int i = trunks.size() - 1; i >= 0; i--) {
-                if (trunks.get(i).getNumbersCount() > 0) {
-                    example = trunks.get(i);
-                }
-            }
+            SIPInboundTrunkInfo example = trunks.stream().filter(t -> t.getNumbersCount() > 0).findFirst()
+                    .orElse(trunks.get(0));
             List<String> numbers = new ArrayList<>(example.getNumbersList());
             numbers.add(called);
             fix = Findings.fix(STEPS, List.of(LkCommand.setTrunkNumbers(example.getSipTrunkId(), numbers),

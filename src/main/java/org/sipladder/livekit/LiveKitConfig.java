@@ -160,7 +160,8 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
      */
     public boolean noRandomness(SIPDispatchRuleInfo rule) {
         String unknown = unknownFields.get(rule.getSipDispatchRuleId());
-        if (unknown == null) {
+        // asked for every call an individual rule takes: other unknown fields (numbers) are not parsed for it
+        if (unknown == null || !unknown.contains("oRandomness") && !unknown.contains("o_randomness")) {
             return false;
         }
         JsonElement kind = member(member(JsonParser.parseString(unknown), "rule"), "dispatchRuleIndividual",
