@@ -14,8 +14,8 @@ import org.sipladder.sip.SipMessage;
 /**
  * Joins a B2BUA's outgoing leg to its incoming leg when no header names the other: the B-leg INVITE is sent
  * by the host that received the A-leg INVITE, at most 5 s later, and both called numbers end in the same 8 digits
- * (of several such A-legs, those still waiting for their B-leg first: the oldest from the B-leg's calling user, else
- * the newest; when none waits, the newest from the caller, else the newest).
+ * (of several such A-legs, those still waiting for their B-leg first, the oldest, from the B-leg's calling user
+ * first; when none waits, the newest from the caller, else the newest).
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
  * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
@@ -258,12 +258,12 @@ final class TimingCorrelation {
      * The A-leg of {@code invite} among the INVITEs {@code received} in the window whose called numbers end in the same
      * digits. The A-legs still waiting for their B-leg (none of this host's in progress, not answered by it: an IVR may
      * never dial out) come first: a slow B2BUA (a webhook, a database dip) sends the first call's B-leg after the next
-     * A-leg arrived, and an A-leg that has its B-leg takes no second one while another waits. Of those, the oldest
-     * from the B-leg's calling user (two calls from one caller, or from withheld numbers, are handled in the order they
-     * came), else the newest (a B2BUA that rewrites the caller sends its B-leg soon after the A-leg it serves). When
-     * none waits (a B2BUA ringing two destinations at once, an IVR dialling out after it answered), the newest from the
-     * caller, else the newest. Up to {@link #CALLER_LOOKS} A-legs are looked at (a load test calls one number from one
-     * caller hundreds of times in the window).
+     * A-leg arrived, and an A-leg that has its B-leg takes no second one while another waits. Of those the oldest, from
+     * the B-leg's calling user first: a B2BUA serves its calls in the order they came (with the newest instead, twenty
+     * concurrent calls to one number through a B2BUA that sends one fixed caller ID each got another call's B-leg).
+     * When none waits (a B2BUA ringing two destinations at once, an IVR dialling out after it answered), the newest
+     * from the caller, else the newest. Up to {@link #CALLER_LOOKS} A-legs are looked at (a load test calls one number
+     * from one caller hundreds of times in the window).
      */
     private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
                                          FlowGroups groups) {
@@ -272,7 +272,7 @@ final class TimingCorrelation {
         String host = invite.src().address();
         Received newest = null;
         Received newestFromCaller = null;
-        Received newestWaiting = null;
+        Received oldestWaiting = null;
         Received oldestWaitingFromCaller = null;
         int looked = 0;
         for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
@@ -282,14 +282,14 @@ final class TimingCorrelation {
                 newest = newest == null ? a : newest;
                 newestFromCaller = newestFromCaller == null && caller ? a : newestFromCaller;
                 if (!groups.dialsOut(a.leg(), host) && !a.leg().answered()) {
-                    newestWaiting = newestWaiting == null ? a : newestWaiting;
                     // newest first: the last one seen is the oldest
+                    oldestWaiting = a;
                     oldestWaitingFromCaller = caller ? a : oldestWaitingFromCaller;
                 }
                 looked++;
             }
         }
-        return oldestWaitingFromCaller != null ? oldestWaitingFromCaller : newestWaiting != null ? newestWaiting
+        return oldestWaitingFromCaller != null ? oldestWaitingFromCaller : oldestWaiting != null ? oldestWaiting
                 : newestFromCaller != null ? newestFromCaller : newest;
     }
 

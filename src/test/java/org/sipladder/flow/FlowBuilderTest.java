@@ -216,12 +216,41 @@ class FlowBuilderTest {
 
         assertEquals(List.of(List.of("a0", "b0"), List.of("a1", "b1")),
                 flows.stream().map(f -> f.legs().stream().map(Leg::callId).toList()).toList());
-        // a B2BUA that rewrites every caller still has its B-leg joined to the newest A-leg in the window
+        // a B2BUA that rewrites every caller serves its calls in the order they came: each B-leg to the oldest A-leg
+        // still waiting
         Dialogue rewritten = new Dialogue();
         rewritten.send(0, CARRIER, sbc, extensionInvite("sip:+4991874350352@x", "a0", "z9hG4bKa0", "+493023125410"));
         rewritten.send(1_000, CARRIER, sbc, extensionInvite("sip:+4991874350352@x", "a1", "z9hG4bKa1", "+493023125411"));
-        rewritten.send(1_050, sbc, pbx, extensionInvite("sip:4991874350352@y", "b1", "z9hG4bKb1", "trunk"));
-        assertEquals(List.of(List.of("a0"), List.of("a1", "b1")), builder.build(rewritten.messages()).stream()
+        rewritten.send(1_500, sbc, pbx, extensionInvite("sip:4991874350352@y", "b0", "z9hG4bKb0", "trunk"));
+        rewritten.send(2_500, sbc, pbx, extensionInvite("sip:4991874350352@y", "b1", "z9hG4bKb1", "trunk"));
+        assertEquals(List.of(List.of("a0", "b0"), List.of("a1", "b1")), builder.build(rewritten.messages()).stream()
+                .map(f -> f.legs().stream().map(Leg::callId).toList()).toList());
+    }
+
+    @Test
+    void concurrentCallsToOneNumberThroughAB2buaWithOneFixedCallerIdEachKeepTheirOwnBLeg() {
+        // twenty callers dial one number 250 ms apart; the B2BUA presents one caller ID on every B-leg and takes 1.8 s
+        // to send each: when a B-leg leaves, the seven A-legs after its own wait too, and the oldest is its own
+        String sbc = "198.51.100.30:5060";
+        String lk = "198.51.100.40:5060";
+        Dialogue d = new Dialogue();
+        List<List<String>> expected = new java.util.ArrayList<>();
+        // in time order: A-leg i at 250 i ms, B-leg i at 1,800 + 250 i ms (B-legs 0 and 1 are sent between A-legs 7 and 8)
+        for (int tick = 0; tick < 20 + 8; tick++) {
+            if (tick < 20) {
+                d.send(tick * 250L, CARRIER, sbc, extensionInvite("sip:+4991874350352@198.51.100.30", "a" + tick,
+                        "z9hG4bKa" + tick, "+4917055501" + (10 + tick)));
+                expected.add(List.of("a" + tick, "b" + tick));
+            }
+            for (int i = 0; i < 20; i++) {
+                long at = 1_800 + i * 250L;
+                if (at >= tick * 250L && at < (tick + 1) * 250L) {
+                    d.send(at, sbc, lk, extensionInvite("sip:+4991874350352@198.51.100.40", "b" + i, "z9hG4bKb" + i,
+                            "+4930111222"));
+                }
+            }
+        }
+        assertEquals(expected, builder.build(d.messages()).stream()
                 .map(f -> f.legs().stream().map(Leg::callId).toList()).toList());
     }
 

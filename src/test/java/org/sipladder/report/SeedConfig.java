@@ -30,7 +30,15 @@ final class SeedConfig {
                     files.add(file);
                 }
             }
-            return new ConfigFileLoader().loadAll(files);
+            try {
+                return new ConfigFileLoader().loadAll(files);
+            } finally {
+                // the loader has read them: a test run leaves no folder behind
+                for (Path file : files) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (LiveKitConfigException e) {
