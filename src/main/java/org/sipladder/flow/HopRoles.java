@@ -60,14 +60,13 @@ final class HopRoles {
 
     /** The hops, or null when no {@link #shared} parties are known and a message went between two ports of a host. */
     private List<Hop> hops(SipMessage[] messages, int[] places) {
-        SipMessage firstInvite = null;
-        SipMessage firstPublicInvite = null;
-        // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
-        Addresses alongInvites = new Addresses();
         Addresses all = new Addresses();
-        // the dialog-opening INVITEs as first sent (no retransmissions), for what each host did with them
+        // the dialog-opening INVITEs as first sent (no retransmissions), for what each host did with them, and the
+        // leg of each
         SipMessage[] invites = new SipMessage[4];
+        int[] inviteLegs = new int[4];
         int inviteCount = 0;
+        boolean outOfLegOrder = false;
         for (int i = 0; i < messages.length; i++) {
             SipMessage m = messages[i];
             String src = at(m.src());
@@ -75,26 +74,38 @@ final class HopRoles {
             if (shared == null && src.equals(dst)) {
                 return null;
             }
-            if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)) {
-                if (!CallFlowAssembly.retransmission(places[i])) {
-                    if (inviteCount == invites.length) {
-                        invites = Arrays.copyOf(invites, inviteCount * 2);
-                    }
-                    invites[inviteCount++] = m;
+            if ("INVITE".equals(m.method()) && SipFields.isInitialRequest(m)
+                    && !CallFlowAssembly.retransmission(places[i])) {
+                if (inviteCount == invites.length) {
+                    invites = Arrays.copyOf(invites, inviteCount * 2);
+                    inviteLegs = Arrays.copyOf(inviteLegs, inviteCount * 2);
                 }
-                firstInvite = firstInvite == null ? m : firstInvite;
-                // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
-                if (firstPublicInvite == null && AddressScope.isPublic(m.src().address())) {
-                    firstPublicInvite = m;
-                }
-                alongInvites.add(src);
-                alongInvites.add(dst);
+                int leg = CallFlowAssembly.legIndex(places[i]);
+                outOfLegOrder |= inviteCount > 0 && leg < inviteLegs[inviteCount - 1];
+                inviteLegs[inviteCount] = leg;
+                invites[inviteCount++] = m;
             }
             all.add(src);
             all.add(dst);
             if (!CallFlowAssembly.retransmission(places[i])) {
                 collect(messages, i);
             }
+        }
+        if (outOfLegOrder) {
+            inLegOrder(invites, inviteLegs, inviteCount);
+        }
+        // the columns: addresses along the dialog-opening INVITEs first, then every other address as it first appears
+        Addresses alongInvites = new Addresses();
+        SipMessage firstInvite = inviteCount > 0 ? invites[0] : null;
+        SipMessage firstPublicInvite = null;
+        for (int i = 0; i < inviteCount; i++) {
+            SipMessage m = invites[i];
+            // A phone on a private address that calls out is an endpoint: the carrier is a public peer.
+            if (firstPublicInvite == null && AddressScope.isPublic(m.src().address())) {
+                firstPublicInvite = m;
+            }
+            alongInvites.add(at(m.src()));
+            alongInvites.add(at(m.dst()));
         }
         if (inviteCount == 0) {
             // a call without INVITE (SUBSCRIBE, OPTIONS, REGISTER...) is looked at again for its requests of any method
@@ -126,6 +137,26 @@ final class HopRoles {
             hops[i] = hop(columns[i]);
         }
         return List.of(hops);
+    }
+
+    /**
+     * Sorts the INVITEs by their legs' order in the call, stably ({@code legs} beside them): the caller's leg is first
+     * there even when its INVITE is not the first captured (a second capture whose clock runs behind, with no message
+     * in common to match the clocks, puts a B-leg before the A-leg it continues), and the carrier, the columns and what
+     * each host passed on follow the call's path, not the clocks. Insertion: a call has an INVITE or a few.
+     */
+    private static void inLegOrder(SipMessage[] invites, int[] legs, int count) {
+        for (int i = 1; i < count; i++) {
+            SipMessage invite = invites[i];
+            int leg = legs[i];
+            int j = i - 1;
+            for (; j >= 0 && legs[j] > leg; j--) {
+                invites[j + 1] = invites[j];
+                legs[j + 1] = legs[j];
+            }
+            invites[j + 1] = invite;
+            legs[j + 1] = leg;
+        }
     }
 
     /**
@@ -327,7 +358,7 @@ final class HopRoles {
             for (int j = 0; j < i; j++) {
                 SipMessage received = invites[j];
                 if (at(received.dst()).equals(host) && !at(received.src()).equals(at(sent.dst()))
-                        && received.frame() < sent.frame() && Objects.equals(received.method(), sent.method())) {
+                        && Objects.equals(received.method(), sent.method())) {
                     boolean relayed = Objects.equals(received.callId(), sent.callId());
                     if (relayed) {
                         // the Request-URI or To it was sent names where the request goes, which is past it
@@ -363,7 +394,7 @@ final class HopRoles {
             for (int j = i + 1; j < count; j++) {
                 SipMessage sent = invites[j];
                 String other = at(sent.src());
-                if (!Objects.equals(sent.callId(), received.callId()) && sent.frame() > received.frame()
+                if (!Objects.equals(sent.callId(), received.callId())
                         && !other.equals(one) && !other.equals(at(received.src()))
                         && !receivedAny(invites, count, other) && !sentAny(invites, j, other)) {
                     sameB2bua(one, other, sent);

@@ -73,21 +73,37 @@ class FlowBuilderTest {
     void aBLegSeenBeforeTheALegItNamesIsNotTakenForTheCallersLeg() {
         // the B-leg from a second capture whose clock runs 0.8 s behind: it starts first, but its X-CID names the
         // A-leg, the caller's: the call is the A-leg's, its status the 603 the caller got
-        Dialogue d = new Dialogue();
-        d.send(0, JAMBONZ, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null, "X-CID: " + A));
-        d.send(20, LIVEKIT, JAMBONZ, response(100, "Processing", "INVITE", B, "z9hG4bKb1", 1, null));
-        d.send(760, CARRIER, JAMBONZ, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
-        d.send(762, JAMBONZ, CARRIER, response(100, "Trying", "INVITE", A, "z9hG4bKa1", 1, null));
-        d.send(1_520, LIVEKIT, JAMBONZ, response(486, "Rejected", "INVITE", B, "z9hG4bKb1", 1, "SCL_8xkq"));
-        d.send(2_340, JAMBONZ, CARRIER, response(603, "Decline", "INVITE", A, "z9hG4bKa1", 1, "j1"));
-
-        CallFlow flow = single(builder.build(d.messages()));
+        CallFlow flow = single(builder.build(bLegFirst(JAMBONZ).messages()));
 
         assertEquals(A, flow.id());
         assertEquals(List.of(A, B), flow.legs().stream().map(Leg::callId).toList());
         assertEquals(603, flow.aLeg().finalStatus());
         assertEquals(Role.CARRIER, flow.hops().stream().filter(h -> h.name().contains("89.184.187.124")).findFirst()
                 .orElseThrow().role());
+    }
+
+    @Test
+    void aBLegSeenBeforeTheALegItNamesLeavesTheHopsInTheCallsPath() {
+        // as above with Jambonz on a public address: the B-leg's INVITE is then the first one captured from a public
+        // address, and the carrier was taken for the second side of a two-address LiveKit
+        CallFlow flow = single(builder.build(bLegFirst("198.51.100.20:5060").messages()));
+
+        assertEquals(List.of(Role.CARRIER, Role.JAMBONZ, Role.LIVEKIT), flow.hops().stream().map(Hop::role).toList(),
+                flow.hops().toString());
+        assertEquals(List.of("89.184.187.124", "198.51.100.20", "129.158.233.108"),
+                flow.hops().stream().map(Hop::address).toList());
+    }
+
+    /** LiveKit refuses a B-leg captured 0.76 s before the A-leg from the carrier that {@code jambonz} continues. */
+    private static Dialogue bLegFirst(String jambonz) {
+        Dialogue d = new Dialogue();
+        d.send(0, jambonz, LIVEKIT, request("INVITE", LIVEKIT_URI, B, "z9hG4bKb1", 1, null, "X-CID: " + A));
+        d.send(20, LIVEKIT, jambonz, response(100, "Processing", "INVITE", B, "z9hG4bKb1", 1, null));
+        d.send(760, CARRIER, jambonz, request("INVITE", "sip:91874350352@sip.jambonz.cloud", A, "z9hG4bKa1", 1, null));
+        d.send(762, jambonz, CARRIER, response(100, "Trying", "INVITE", A, "z9hG4bKa1", 1, null));
+        d.send(1_520, LIVEKIT, jambonz, response(486, "Rejected", "INVITE", B, "z9hG4bKb1", 1, "SCL_8xkq"));
+        d.send(2_340, jambonz, CARRIER, response(603, "Decline", "INVITE", A, "z9hG4bKa1", 1, "j1"));
+        return d;
     }
 
     @Test
