@@ -17,9 +17,7 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
 import org.sipladder.flow.CallFlow;
-import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Leg;
-import org.sipladder.flow.Role;
 import org.sipladder.livekit.LiveKitConfig;
 
 /**
@@ -252,20 +250,10 @@ final class DiagnosisText implements AutoCloseable {
         if (!flow.aLeg().isCall()) {
             return flow.aLeg().method() + " " + flow.id() + ": " + (status == null ? "no final response" : "answered " + status);
         }
-        return "Call " + flow.id() + (placedByLiveKit(flow) ? ": LiveKit's outbound call got " : ": caller got ")
+        return "Call " + flow.id() + (flow.placedByLiveKit() ? ": LiveKit's outbound call got " : ": caller got ")
                 + (status == null ? "no final response" : status)
                 + (!afterAnswer(flow, diagnosis) ? ""
                 : ", but " + Diagnosis.failureAfterAnswer(about));
-    }
-
-    /** True when the call's first INVITE came from a hop the flow knows as LiveKit (its SCL_ From tag says so). */
-    private static boolean placedByLiveKit(CallFlow flow) {
-        for (FlowMessage m : flow.messages()) {
-            if (m.message().isRequest() && "INVITE".equals(m.message().method())) {
-                return flow.hasHop(m.message().src(), Role.LIVEKIT);
-            }
-        }
-        return false;
     }
 
     private static void routing(PrintWriter out, WrappedText wrapped, LiveKitRouting r) {

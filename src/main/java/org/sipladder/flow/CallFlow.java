@@ -57,6 +57,19 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
      * True when messages from or to {@code endpoint} are those of a hop of this call with {@code role} (a loop: a call
      * has a handful of hops).
      */
+    /**
+     * True when the call's first INVITE came from a hop known as LiveKit (its SCL_ From tag says so): a call LiveKit
+     * placed, whose caller is LiveKit itself.
+     */
+    public boolean placedByLiveKit() {
+        for (FlowMessage m : messages()) {
+            if (m.message().isRequest() && "INVITE".equals(m.message().method())) {
+                return hasHop(m.message().src(), Role.LIVEKIT);
+            }
+        }
+        return false;
+    }
+
     public boolean hasHop(Endpoint endpoint, Role role) {
         for (int i = 0; i < hops.size(); i++) {
             Hop h = hops.get(i);

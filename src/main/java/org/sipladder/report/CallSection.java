@@ -83,10 +83,13 @@ final class CallSection {
 
     static String outcome(CallFlow flow) {
         Leg a = flow.outcome();
+        // in a call LiveKit placed, LiveKit is the caller
+        boolean outbound = flow.placedByLiveKit();
         if (!a.hasFinalResponse()) {
-            return "No final response reached the caller.";
+            return outbound ? "No final response reached LiveKit." : "No final response reached the caller.";
         }
-        return (flow.failed() ? "Failed: the caller got " : "Answered: the caller got ") + a.statusText() + ".";
+        return (flow.failed() ? "Failed: " : "Answered: ") + (outbound ? "LiveKit's outbound call got " : "the caller got ")
+                + a.statusText() + ".";
     }
 
     private static List<List<String>> facts(CallFlow flow) {
