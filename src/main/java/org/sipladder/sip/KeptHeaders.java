@@ -7,8 +7,8 @@ import java.util.List;
  * Which headers a compact {@link SipMessage} keeps in memory, and the kept headers of one message being read: the
  * first value of each header with a field of its own (Call-ID, CSeq, From, To, User-Agent, Server) goes to that
  * field, the rest (RSeq, the B2BUA headers of {@link B2buaProfile}, any X-/P- ...Call-ID, the session keys of
- * {@link SessionKeyHeader}, repeats) to name/value pairs in message order: only a message that has
- * one of them holds pairs. Deciding whether a header is kept needs no cache: known names are compared by reference
+ * {@link SessionKeyHeader}, a REFER's Refer-To, repeats) to name/value pairs in message order: only a message that
+ * has one of them holds pairs. Deciding whether a header is kept needs no cache: known names are compared by reference
  * first, and the catch-all correlation rule looks at a name only when it starts with X- or P-.
  */
 final class KeptHeaders {
@@ -17,7 +17,7 @@ final class KeptHeaders {
     static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
     /**
      * Headers every message keeps in memory, by canonical name: {@link #FIXED}, RSeq, every B2BUA family's, the session
-     * keys.
+     * keys, Refer-To.
      */
     static final List<String> KEPT = kept();
     /** {@link #KEPT} as an array, {@link #FIXED} first in the same order. */
@@ -154,6 +154,8 @@ final class KeptHeaders {
         kept.add("RSeq");
         kept.addAll(B2buaProfile.keptHeaders());
         kept.addAll(SessionKeyHeader.keptHeaders());
+        // the target of a transfer: the flows join the leg dialled to it to the call that asked for it
+        kept.add("Refer-To");
         return List.copyOf(kept);
     }
 

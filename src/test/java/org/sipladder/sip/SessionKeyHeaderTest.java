@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The session keys that join legs, and that a compact message keeps them in memory. */
+/** The session keys that join legs, and that a compact message keeps them (and a REFER's Refer-To) in memory. */
 class SessionKeyHeaderTest {
 
     private static final String UUID = "ab30317f1a784dc48ff824d0d3715d86";
@@ -54,7 +54,13 @@ class SessionKeyHeaderTest {
                 new String[] {"INVITE sip:b@b SIP/2.0\r\n" + head + "CSeq: 1 INVITE\r\nsession-id: " + UUID + "\r\n",
                     "Session-ID", UUID},
                 new String[] {"INVITE sip:b@b SIP/2.0\r\n" + head + "CSeq: 1 INVITE\r\n"
-                        + "P-Charging-Vector: icid-value=1234bc9876e\r\n", "P-Charging-Vector", "icid-value=1234bc9876e"});
+                        + "P-Charging-Vector: icid-value=1234bc9876e\r\n", "P-Charging-Vector",
+                    "icid-value=1234bc9876e"},
+                new String[] {"REFER sip:b@b SIP/2.0\r\n" + head + "CSeq: 5 REFER\r\n"
+                        + "Refer-To: <sip:+4915199988877@203.0.113.10>\r\n", "Refer-To",
+                    "<sip:+4915199988877@203.0.113.10>"},
+                new String[] {"REFER sip:b@b SIP/2.0\r\n" + head + "CSeq: 5 REFER\r\nr: <sip:carol@c>\r\n", "Refer-To",
+                    "<sip:carol@c>"});
         for (String[] c : cases) {
             SipMessage m = FastScan.summary(SipParserTest.payload(c[0] + "Content-Length: 0\r\n\r\n"), 0,
                     new ScanSession());
@@ -62,9 +68,9 @@ class SessionKeyHeaderTest {
             assertTrue(m.hasOtherKeptHeaders(), c[0]);
             assertEquals(c[2], m.header(c[1]), c[0]);
         }
-        // a message without them keeps nothing more (Sip-Extras: its name's length and first letter)
+        // a message without them keeps nothing more (Reply-To, Sip-Extras: their names' lengths and first letters)
         SipMessage plain = FastScan.summary(SipParserTest.payload("INVITE sip:b@b SIP/2.0\r\n" + head
-                + "CSeq: 1 INVITE\r\nSip-Extras: 1\r\nContent-Length: 0\r\n\r\n"), 0,
+                + "CSeq: 1 INVITE\r\nReply-To: <sip:a@a>\r\nSip-Extras: 1\r\nContent-Length: 0\r\n\r\n"), 0,
                 new ScanSession());
         assertNotNull(plain);
         assertTrue(!plain.hasOtherKeptHeaders());
