@@ -9,9 +9,10 @@ import org.sipladder.sip.SipMessage;
 /**
  * Joins the leg a transfer dialled to the call that asked for it when no header names that call (RFC 3515 REFER):
  * the new leg's INVITE is sent by the host that received the REFER (or that accepted it with a 2xx, 202 Accepted as a
- * rule) at most {@link #WINDOW_MICROS} after that 2xx, and it calls the user the REFER's Refer-To names (a phone
- * number's digits compared, with or without its leading +). Where the REFERs of several calls fit, none is joined.
- * A REFER is used once: it asks for one new call.
+ * rule) at most {@link #WINDOW_MICROS} after that 2xx, or after the REFER while it is not answered yet (a phone may
+ * dial before it sends its 202), and it calls the user the REFER's Refer-To names (a phone number's digits compared,
+ * with or without its leading +). A refused REFER asks for nothing. Where the REFERs of several calls fit, none is
+ * joined. A REFER is used once: it asks for one new call.
  */
 final class TransferCorrelation {
 
@@ -47,26 +48,30 @@ final class TransferCorrelation {
 
         /** True when {@code host} received the REFER or accepted it. */
         boolean toldTo(String host) {
-            return host.equals(refer.dst().address()) || host.equals(accepted.src().address());
+            return host.equals(refer.dst().address()) || accepted != null && host.equals(accepted.src().address());
         }
     }
 
-    /** Why a leg was joined to the call that asked for it, made into text when read. */
+    /**
+     * Why a leg was joined to the call that asked for it, made into text when read; {@code status} 0 when the REFER was
+     * not answered yet.
+     */
     private record Join(long inviteFrame, String callId, String sender, long delayMicros, int status, long referFrame,
                         String referCallId, String target) implements Supplier<String> {
         @Override
         public String get() {
             return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
-                    + TimingCorrelation.milliseconds(delayMicros) + " s after that host accepted (" + status
-                    + ") the REFER in frame " + referFrame + " (Call-ID " + referCallId + "), and it calls " + target
-                    + ", the REFER's Refer-To user.";
+                    + TimingCorrelation.milliseconds(delayMicros) + " s after that host "
+                    + (status > 0 ? "accepted (" + status + ") the REFER in frame " : "received the REFER in frame ")
+                    + referFrame + " (Call-ID " + referCallId + (status > 0 ? ")" : ", not answered yet)")
+                    + ", and it calls " + target + ", the REFER's Refer-To user.";
         }
     }
 
     /** REFERs of the last {@link #WINDOW_MICROS}, oldest first: a few at most, none in most captures. */
     private final List<Referral> referrals = new ArrayList<>(0);
 
-    /** Looks at every message of {@code leg}: a REFER, or a 2xx accepting one. */
+    /** Looks at every message of {@code leg}: a REFER, or the final answer to one. */
     void onMessage(LegState leg, SipMessage m) {
         if (m.isRequest()) {
             if ("REFER".equals(m.method()) && sent(leg, m) == null) {
@@ -76,10 +81,14 @@ final class TransferCorrelation {
                     referrals.add(new Referral(leg, m, named));
                 }
             }
-        } else if (!referrals.isEmpty() && m.status() >= 200 && m.status() < 300 && "REFER".equals(m.cseqMethod())) {
+        } else if (!referrals.isEmpty() && m.status() >= 200 && "REFER".equals(m.cseqMethod())) {
             Referral r = answered(leg, m);
             if (r != null && r.accepted == null) {
-                r.accepted = m;
+                if (m.status() < 300) {
+                    r.accepted = m;
+                } else if (!r.used) {
+                    referrals.remove(r);
+                }
             }
         }
     }
@@ -96,7 +105,7 @@ final class TransferCorrelation {
         Referral found = null;
         for (Referral r : referrals) {
             long delay = invite.timestampMicros() - r.since();
-            if (r.accepted == null || r.used || delay < 0 || r.leg.group == leg.group || !r.toldTo(sender)
+            if (r.used || delay < 0 || r.leg.group == leg.group || !r.toldTo(sender)
                     || !r.target.equals(uriUser) && !r.target.equals(toUser)) {
                 continue;
             }
@@ -108,8 +117,8 @@ final class TransferCorrelation {
         if (found != null) {
             found.used = true;
             groups.join(found.leg, leg, new Join(invite.frame(), invite.callId(), sender,
-                    invite.timestampMicros() - found.since(), found.accepted.status(), found.refer.frame(),
-                    found.leg.callId(), found.named));
+                    invite.timestampMicros() - found.since(), found.accepted == null ? 0 : found.accepted.status(),
+                    found.refer.frame(), found.leg.callId(), found.named));
         }
     }
 
