@@ -26,6 +26,8 @@ public final class LiveFlows {
     /** Placing further messages: the legs by Call-ID and the correlations' memory; null once reading is done. */
     private LegTable legs = new LegTable();
     private HeaderCorrelation headerCorrelation = new HeaderCorrelation();
+    private SessionKeyCorrelation sessionKeyCorrelation = new SessionKeyCorrelation();
+    private TransferCorrelation transferCorrelation = new TransferCorrelation();
     private TimingCorrelation timingCorrelation = new TimingCorrelation();
     private RetryCorrelation retryCorrelation = new RetryCorrelation();
     private RegistrationRenewals registrationRenewals = new RegistrationRenewals();
@@ -63,7 +65,11 @@ public final class LiveFlows {
             headerCorrelation.onNewLeg(leg, groups);
         }
         headerCorrelation.onMessage(leg, message, legs, groups);
+        transferCorrelation.onMessage(leg, message);
         if (!hadInvite && leg.hasInitialInvite()) {
+            // a header's word before the timing's guess: a leg joined by it is not timed to another call
+            sessionKeyCorrelation.onInitialInvite(leg, message, groups);
+            transferCorrelation.onInitialInvite(leg, message, groups);
             timingCorrelation.onInitialInvite(leg, message, seq, groups);
             retryCorrelation.onInitialInvite(leg, message, seq, groups);
         } else if (hadInvite) {
@@ -88,13 +94,15 @@ public final class LiveFlows {
 
     /**
      * No message will be added any more (the capture was read to its end): drops what only placing further messages
-     * needs, the legs by Call-ID, the Call-IDs that correlation headers named and the recent INVITEs by receiver and sender
-     * (big_sip.pcap's 50,000 calls: about 10 MB, kept until now while the app diagnoses). Summaries, assembly and
-     * the calls are unchanged; {@link #add} is refused from now on.
+     * needs, the legs by Call-ID, the Call-IDs that correlation headers named, the session keys, the recent REFERs and
+     * the recent INVITEs by receiver and sender (big_sip.pcap's 50,000 calls: about 10 MB, kept until now while the app
+     * diagnoses). Summaries, assembly and the calls are unchanged; {@link #add} is refused from now on.
      */
     public synchronized void readingDone() {
         legs = null;
         headerCorrelation = null;
+        sessionKeyCorrelation = null;
+        transferCorrelation = null;
         timingCorrelation = null;
         retryCorrelation = null;
         registrationRenewals = null;

@@ -28,7 +28,10 @@ final class FastScan {
     private static final int USER_AGENT = 8;
     private static final int SERVER = 9;
     private static final int RSEQ = 10;
-    /** An X- or P- header: kept when {@link KeptHeaders#isKept} says so. */
+    /**
+     * An X- or P- header, Session-ID or Refer-To (in full or compact): kept when {@link KeptHeaders#isKept} says so,
+     * by the name {@link ScanSession#extensionName} gives it, as the full scan would.
+     */
     private static final int EXTENSION = 11;
 
     /** Names of the kinds; {@link #kind} picks its candidate by length and first letter: keep the two in step. */
@@ -453,6 +456,8 @@ final class FastScan {
                     return CONTENT_LENGTH;
                 case 'c':
                     return CONTENT_TYPE;
+                case 'r':
+                    return EXTENSION;
                 default:
                     return OTHER;
             }
@@ -474,7 +479,9 @@ final class FastScan {
         if (candidate != OTHER && named(d, from, n, candidate)) {
             return candidate;
         }
-        return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' ? EXTENSION : OTHER;
+        // Session-ID and Refer-To by length and first letter too: their rare namesakes are looked up and not kept
+        return n > 2 && (first == 'x' || first == 'p') && d[from + 1] == '-' || n == 10 && first == 's'
+                || n == 8 && first == 'r' ? EXTENSION : OTHER;
     }
 
     /** True when {@code d[from, from+n)} is the name of {@code kind} in any ASCII case ({@link #NAME_FIRST}). */

@@ -6,15 +6,19 @@ import java.util.List;
 /**
  * Which headers a compact {@link SipMessage} keeps in memory, and the kept headers of one message being read: the
  * first value of each header with a field of its own (Call-ID, CSeq, From, To, User-Agent, Server) goes to that
- * field, the rest (RSeq, the B2BUA headers of {@link B2buaProfile}, any X-/P- ...Call-ID, repeats) to name/value
- * pairs in message order. Deciding whether a header is kept needs no cache: known names are compared by reference
+ * field, the rest (RSeq, the B2BUA headers of {@link B2buaProfile}, any X-/P- ...Call-ID, the session keys of
+ * {@link SessionKeyHeader}, a REFER's Refer-To, repeats) to name/value pairs in message order: only a message that
+ * has one of them holds pairs. Deciding whether a header is kept needs no cache: known names are compared by reference
  * first, and the catch-all correlation rule looks at a name only when it starts with X- or P-.
  */
 final class KeptHeaders {
 
     /** The kept headers with a field of their own, in slot order. */
     static final List<String> FIXED = List.of("Call-ID", "CSeq", "From", "To", "User-Agent", "Server");
-    /** Headers every message keeps in memory, by canonical name: {@link #FIXED}, RSeq, every B2BUA family's. */
+    /**
+     * Headers every message keeps in memory, by canonical name: {@link #FIXED}, RSeq, every B2BUA family's, the session
+     * keys, Refer-To.
+     */
     static final List<String> KEPT = kept();
     /** {@link #KEPT} as an array, {@link #FIXED} first in the same order. */
     static final String[] KEPT_NAMES = KEPT.toArray(new String[0]);
@@ -149,6 +153,9 @@ final class KeptHeaders {
         List<String> kept = new ArrayList<>(FIXED);
         kept.add("RSeq");
         kept.addAll(B2buaProfile.keptHeaders());
+        kept.addAll(SessionKeyHeader.keptHeaders());
+        // the target of a transfer: the flows join the leg dialled to it to the call that asked for it
+        kept.add("Refer-To");
         return List.copyOf(kept);
     }
 

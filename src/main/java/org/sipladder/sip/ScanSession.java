@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * What one reading thread of one capture read shares between the messages it scans: equal values
- * ({@link StringPool}), the verdicts on the X-/P- header names it met, and the ring of recently scanned details
- * that its messages keep ({@link RecentDetails}, shared by the reading threads of the same capture). Owned by the
- * {@link SipParser} of that thread; everything here is bounded and gone with the parser and its messages. Not
- * thread-safe, apart from the ring.
+ * ({@link StringPool}), the verdicts on the X-/P-, Session-ID and Refer-To header names it met, and the ring of
+ * recently scanned details that its messages keep ({@link RecentDetails}, shared by the reading threads of the same
+ * capture). Owned by the {@link SipParser} of that thread; everything here is bounded and gone with the parser and its
+ * messages. Not thread-safe, apart from the ring.
  */
 final class ScanSession {
 

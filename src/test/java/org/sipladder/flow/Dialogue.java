@@ -38,6 +38,22 @@ final class Dialogue {
         return this;
     }
 
+    /**
+     * Appends a dialog-opening INVITE sent at {@code millis} from {@code src} to {@code dst} with the extra header
+     * lines {@code extra}, and its 200 OK 100 ms later.
+     */
+    Dialogue answeredInvite(long millis, String src, String dst, String callId, String uri, String... extra) {
+        String branch = "z9hG4bK-" + callId;
+        send(millis, src, dst, request("INVITE", uri, callId, branch, 1, null, extra));
+        return send(millis + 100, dst, src, response(200, "OK", "INVITE", callId, branch, 1, "t-" + callId));
+    }
+
+    /** The Call-IDs of each call's legs, calls in start order. */
+    List<List<String>> callIds() {
+        return new FlowBuilder().build(messages).stream().map(f -> f.legs().stream().map(Leg::callId).toList())
+                .toList();
+    }
+
     private static Endpoint endpoint(String s) {
         int colon = s.lastIndexOf(':');
         return new Endpoint(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1)));

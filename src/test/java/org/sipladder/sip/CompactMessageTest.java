@@ -29,7 +29,8 @@ class CompactMessageTest {
     private static final List<String> NAMES = List.of("Call-ID", "call-id", "CSeq", "From", "To", "to", "Via",
             "User-Agent", "Server", "RSeq", "X-CID", "x-cid", "X-Call-Sid", "X-Account-Sid", "X-Original-Call-ID",
             "P-Call-Id", "Contact", "Content-Type", "Content-Length", "Max-Forwards", "Allow-Events", "Subject",
-            "contact", "m", "Proxy-Authorization", "Session-Expires", "Record-Route", "Reason", "Refer-To");
+            "contact", "m", "Proxy-Authorization", "Session-Expires", "Record-Route", "Reason", "Refer-To",
+            "Session-ID", "session-id", "P-Charging-Vector", "Reply-To");
 
     static Stream<String> messages() {
         String head = "INVITE sip:+4991874350000@lk.sip.livekit.cloud SIP/2.0\r\n"
@@ -84,6 +85,15 @@ class CompactMessageTest {
         all.add("SIP/2.0 200 OK\tfine  now\r\n" + rest);
         all.add("SIP/2.0 200\r\n" + rest);
         all.add(head.replace(";rport;branch=z9hG4bK-1,", ";rport,") + "Content-Length: 0\r\n\r\n");
+        // the headers that join legs without naming a Call-ID: session keys, a REFER's target (full and compact)
+        all.add(head + "Session-Id: AB30317F1A784DC48FF824D0D3715D86;remote=00000000000000000000000000000000\r\n"
+                + "P-Charging-Vector: icid-value=1234bc9876e;orig-ioi=home1.net\r\nContent-Length: 0\r\n\r\n");
+        all.add("REFER sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK-5\r\nFrom: <sip:a@a>;tag=f\r\n"
+                + "To: <sip:b@b>;tag=t\r\nCall-ID: x-1\r\nCSeq: 5 REFER\r\nRefer-To: <sip:+4915199988877@c>\r\n"
+                + "Reply-To: <sip:a@a>\r\nContent-Length: 0\r\n\r\n");
+        all.add("REFER sip:b@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK-6\r\nFrom: <sip:a@a>;tag=f\r\n"
+                + "To: <sip:b@b>;tag=t\r\nCall-ID: x-2\r\nCSeq: 6 REFER\r\nr: <sip:carol@c>\r\n"
+                + "Content-Length: 0\r\n\r\n");
         all.addAll(readBackMessages());
         return all.stream();
     }

@@ -1,0 +1,175 @@
+package org.sipladder.flow;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * Joins the leg a transfer dialled to the call that asked for it when no header names that call (RFC 3515 REFER):
+ * the new leg's INVITE is sent by the host that received the REFER (or that accepted it with a 2xx, 202 Accepted as a
+ * rule) at most {@link #WINDOW_MICROS} after that 2xx, or after the REFER while it is not answered yet (a phone may
+ * dial before it sends its 202), and it calls the user the REFER's Refer-To names (a phone number's digits compared,
+ * with or without its leading +). A refused REFER asks for nothing. Where the REFERs of several calls fit, none is
+ * joined. A REFER is used once: it asks for one new call.
+ */
+final class TransferCorrelation {
+
+    /**
+     * 32 s: 64 times T1, the longest a SIP transaction may take (RFC 3261 17.1.1.2, 17.1.2.2). A transferee acts on
+     * an accepted REFER at once (it reports the new call's progress in NOTIFYs of the REFER's implicit subscription,
+     * RFC 3515 2.4.4), after at most a webhook's or dial plan's delay of a few seconds; the same number dialled by the
+     * host later than that is a call of its own.
+     */
+    static final long WINDOW_MICROS = 32_000_000L;
+
+    /** A REFER seen recently, and the 2xx that accepted it once seen. */
+    private static final class Referral {
+        final LegState leg;
+        final SipMessage refer;
+        /** The Refer-To user as written, and as compared ({@link #userKey}). */
+        final String named;
+        final String target;
+        SipMessage accepted;
+        boolean used;
+
+        Referral(LegState leg, SipMessage refer, String named) {
+            this.leg = leg;
+            this.refer = refer;
+            this.named = named;
+            this.target = userKey(named);
+        }
+
+        /** When its window opened: the 2xx's time, or the REFER's while it waits for one. */
+        long since() {
+            return (accepted != null ? accepted : refer).timestampMicros();
+        }
+
+        /** True when {@code host} received the REFER or accepted it. */
+        boolean toldTo(String host) {
+            return host.equals(refer.dst().address()) || accepted != null && host.equals(accepted.src().address());
+        }
+    }
+
+    /**
+     * Why a leg was joined to the call that asked for it, made into text when read; {@code status} 0 when the REFER was
+     * not answered yet.
+     */
+    private record Join(long inviteFrame, String callId, String sender, long delayMicros, int status, long referFrame,
+                        String referCallId, String target) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + TimingCorrelation.milliseconds(delayMicros) + " s after that host "
+                    + (status > 0 ? "accepted (" + status + ") the REFER in frame " : "received the REFER in frame ")
+                    + referFrame + " (Call-ID " + referCallId + (status > 0 ? ")" : ", not answered yet)")
+                    + ", and it calls " + target + ", the REFER's Refer-To user.";
+        }
+    }
+
+    /** REFERs of the last {@link #WINDOW_MICROS}, oldest first: a few at most, none in most captures. */
+    private final List<Referral> referrals = new ArrayList<>(0);
+
+    /** Looks at every message of {@code leg}: a REFER, or the final answer to one. */
+    void onMessage(LegState leg, SipMessage m) {
+        if (m.isRequest()) {
+            if ("REFER".equals(m.method()) && sent(leg, m) == null) {
+                String named = SipAddresses.user(m.header("Refer-To"));
+                if (!named.isEmpty()) {
+                    forgetOld(m.timestampMicros());
+                    referrals.add(new Referral(leg, m, named));
+                }
+            }
+        } else if (!referrals.isEmpty() && m.status() >= 200 && "REFER".equals(m.cseqMethod())) {
+            Referral r = answered(leg, m);
+            if (r != null && r.accepted == null) {
+                if (m.status() < 300) {
+                    r.accepted = m;
+                } else if (!r.used) {
+                    referrals.remove(r);
+                }
+            }
+        }
+    }
+
+    /** Called once per leg, with the leg's first dialog-opening INVITE. */
+    void onInitialInvite(LegState leg, SipMessage invite, FlowGroups groups) {
+        if (referrals.isEmpty() || groups.hasOtherLegs(leg)) {
+            return;
+        }
+        forgetOld(invite.timestampMicros());
+        String sender = invite.src().address();
+        String uriUser = userKey(SipAddresses.user(invite.requestUri()));
+        String toUser = userKey(SipAddresses.user(invite.header("To")));
+        Referral found = null;
+        for (Referral r : referrals) {
+            long delay = invite.timestampMicros() - r.since();
+            if (r.used || delay < 0 || r.leg.group == leg.group || !r.toldTo(sender)
+                    || !r.target.equals(uriUser) && !r.target.equals(toUser)) {
+                continue;
+            }
+            if (found != null && found.leg.group != r.leg.group) {
+                return; // the REFERs of two calls fit: which call this leg belongs to is not known
+            }
+            found = r; // the newest of one call's REFERs (sent again, or a second attempt)
+        }
+        if (found != null) {
+            found.used = true;
+            groups.join(found.leg, leg, new Join(invite.frame(), invite.callId(), sender,
+                    invite.timestampMicros() - found.since(), found.accepted == null ? 0 : found.accepted.status(),
+                    found.refer.frame(), found.leg.callId(), found.named));
+        }
+    }
+
+    /** The referral of {@code leg} whose REFER {@code m} sends again, or null. */
+    private Referral sent(LegState leg, SipMessage m) {
+        for (Referral r : referrals) {
+            if (r.leg == leg && SipFields.sameTransaction(r.refer, m)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The referral of {@code leg} whose REFER the response {@code m} answers, or null: by the CSeq, which tells an
+     * in-dialog request of one side from the others (RFC 3261 12.2.1.1), from another address than the REFER's sender
+     * (a response whose Via the answering UA did not copy exactly still answers it).
+     */
+    private Referral answered(LegState leg, SipMessage m) {
+        for (Referral r : referrals) {
+            if (r.leg == leg && r.refer.sameCseq(m) && !r.refer.src().address().equals(m.src().address())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Drops the referrals whose window closed before {@code now}. */
+    private void forgetOld(long now) {
+        for (Iterator<Referral> it = referrals.iterator(); it.hasNext(); ) {
+            if (now - it.next().since() > WINDOW_MICROS) {
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * A user part as it is compared: a phone number's digits (an optional leading +, digits and the visual separators
+     * - . ( ) of RFC 3966), any other user as written.
+     */
+    static String userKey(String user) {
+        int start = user.startsWith("+") ? 1 : 0;
+        boolean digit = false;
+        for (int i = start; i < user.length(); i++) {
+            char c = user.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if ("-.()".indexOf(c) < 0) {
+                return user;
+            }
+        }
+        return digit ? SipFields.digits(user.substring(start)) : user;
+    }
+}

@@ -1,0 +1,131 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A transfer without a header naming the call: LiveKit sends REFER to the B2BUA on its leg, the B2BUA accepts it and
+ * dials the Refer-To target; that leg belongs to the call that asked for it, when nothing else fits as well.
+ */
+class TransferFlowsTest {
+
+    private static final String CARRIER = "203.0.113.10:5060";
+    private static final String SBC = "198.51.100.20:5060";
+    private static final String LIVEKIT = "34.1.2.3:5060";
+    private static final String TARGET = "<sip:+4915199988877@203.0.113.10>";
+
+    /**
+     * Call {@code n}: the carrier's A-leg to the SBC at {@code millis}, the SBC's B-leg to LiveKit naming it in X-CID,
+     * and at {@code referAt} LiveKit's REFER to {@code referTo} on the B-leg, answered {@code status} by the SBC.
+     */
+    private static void referredCall(Dialogue d, int n, long millis, long referAt, String referTo, int status) {
+        referredCall(d, n, millis, referAt, referTo);
+        answerRefer(d, n, referAt + 10, status);
+    }
+
+    /** As above, the REFER not answered yet. */
+    private static void referredCall(Dialogue d, int n, long millis, long referAt, String referTo) {
+        d.answeredInvite(millis, CARRIER, SBC, "a" + n, "sip:+493011122" + n + "@198.51.100.20");
+        d.answeredInvite(millis + 300, SBC, LIVEKIT, "b" + n, "sip:+493011122" + n + "@34.1.2.3", "X-CID: a" + n);
+        d.send(referAt, LIVEKIT, SBC, Dialogue.request("REFER", "sip:u@198.51.100.20", "b" + n, "z9hG4bK-refer" + n, 5,
+                "t-b" + n, "Refer-To: " + referTo, "Referred-By: <sip:agent@34.1.2.3>"));
+    }
+
+    /** The SBC's answer to call {@code n}'s REFER. */
+    private static void answerRefer(Dialogue d, int n, long millis, int status) {
+        d.send(millis, SBC, LIVEKIT, Dialogue.response(status, status == 202 ? "Accepted" : "Decline", "REFER",
+                "b" + n, "z9hG4bK-refer" + n, 5, "t-b" + n));
+    }
+
+    @Test
+    void theLegTheB2buaDialsToTheReferToTargetJoinsTheCallThatReferred() {
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, TARGET, 202);
+        int referFrame = d.messages().size() - 1;
+        // the target's number without its +
+        d.answeredInvite(10_100, SBC, CARRIER, "c1", "sip:4915199988877@203.0.113.10");
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(1, flows.size(), flows.toString());
+        assertEquals(List.of("a1", "b1", "c1"), flows.get(0).legs().stream().map(Leg::callId).toList());
+        assertEquals("The INVITE in frame " + (referFrame + 2) + " (Call-ID c1) was sent by 198.51.100.20 0.090 s after"
+                + " that host accepted (202) the REFER in frame " + referFrame + " (Call-ID b1), and it calls"
+                + " +4915199988877, the REFER's Refer-To user.", flows.get(0).joinEvidence().get(1));
+    }
+
+    @Test
+    void aLegDialledBeforeTheReferIsAnsweredJoinsUnlessTheReferIsRefused() {
+        // a phone that dials the target before it sends its 202 (seen in a real capture, 90 ms apart)
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, TARGET);
+        int referFrame = d.messages().size();
+        d.answeredInvite(10_371, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+        answerRefer(d, 1, 10_461, 202);
+        // the second call's REFER is refused before its transferee dials anyway
+        referredCall(d, 2, 20_000, 30_000, TARGET, 603);
+        d.answeredInvite(30_100, SBC, CARRIER, "c2", "sip:+4915199988877@203.0.113.10");
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(List.of(List.of("a1", "b1", "c1"), List.of("a2", "b2"), List.of("c2")),
+                flows.stream().map(f -> f.legs().stream().map(Leg::callId).toList()).toList());
+        assertEquals("The INVITE in frame " + (referFrame + 1) + " (Call-ID c1) was sent by 198.51.100.20 0.371 s after"
+                + " that host received the REFER in frame " + referFrame + " (Call-ID b1, not answered yet), and it"
+                + " calls +4915199988877, the REFER's Refer-To user.", flows.get(0).joinEvidence().get(1));
+    }
+
+    @Test
+    void aTelUriTargetAndASeparatedNumberAreTheSameUser() {
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, "<tel:+49-151-99988877>", 202);
+        d.answeredInvite(12_000, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+
+        assertEquals(List.of(List.of("a1", "b1", "c1")), d.callIds());
+    }
+
+    @Test
+    void aLegOutsideTheWindowFromAnotherHostOrToAnotherUserIsACallOfItsOwn() {
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, TARGET, 202);
+        d.answeredInvite(10_100, "198.51.100.99:5060", CARRIER, "c-other-host", "sip:+4915199988877@203.0.113.10");
+        d.answeredInvite(10_200, SBC, CARRIER, "c-other-user", "sip:+4915199988878@203.0.113.10");
+        d.answeredInvite(42_100, SBC, CARRIER, "c-too-late", "sip:+4915199988877@203.0.113.10");
+
+        assertEquals(List.of(List.of("a1", "b1"), List.of("c-other-host"), List.of("c-other-user"),
+                List.of("c-too-late")), d.callIds());
+    }
+
+    @Test
+    void aRefusedReferAsksForNoCall() {
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, TARGET, 603);
+        d.answeredInvite(10_100, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+
+        assertEquals(List.of(List.of("a1", "b1"), List.of("c1")), d.callIds());
+    }
+
+    @Test
+    void whereTheRefersOfTwoCallsFitTheLegJoinsNeither() {
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, TARGET, 202);
+        referredCall(d, 2, 500, 10_500, TARGET, 202);
+        d.answeredInvite(10_600, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+
+        assertEquals(List.of(List.of("a1", "b1"), List.of("a2", "b2"), List.of("c1")), d.callIds());
+    }
+
+    @Test
+    void aReferAsksForOneCall() {
+        // the first call's transfer was dialled before the second call referred to the same number
+        Dialogue d = new Dialogue();
+        referredCall(d, 1, 0, 10_000, TARGET, 202);
+        d.answeredInvite(10_100, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+        referredCall(d, 2, 500, 10_500, TARGET, 202);
+        d.answeredInvite(10_600, SBC, CARRIER, "c2", "sip:+4915199988877@203.0.113.10");
+
+        assertEquals(List.of(List.of("a1", "b1", "c1"), List.of("a2", "b2", "c2")), d.callIds());
+    }
+}
