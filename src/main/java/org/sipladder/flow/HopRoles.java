@@ -355,24 +355,31 @@ final class HopRoles {
         for (int i = 1; i < count; i++) {
             SipMessage sent = invites[i];
             String host = at(sent.src());
-            for (int j = 0; j < i; j++) {
+            // what the host received before, the same dialog relayed first: a proxy that answered an earlier leg of
+            // the call itself (a PBX transferring its caller) still relays the transfer's INVITE unchanged
+            boolean relayed = false;
+            boolean passedOn = false;
+            for (int j = 0; j < i && !relayed; j++) {
                 SipMessage received = invites[j];
                 if (at(received.dst()).equals(host) && !at(received.src()).equals(at(sent.dst()))
                         && Objects.equals(received.method(), sent.method())) {
-                    boolean relayed = Objects.equals(received.callId(), sent.callId());
-                    if (relayed) {
-                        // the Request-URI or To it was sent names where the request goes, which is past it
-                        dropDestinationClues(host);
-                    }
-                    if (!named(host)) {
-                        boolean invite = "INVITE".equals(sent.method());
-                        Sentence sentence = relayed ? invite ? Sentence.FORWARDED : Sentence.FORWARDED_REQUEST
-                                : invite ? Sentence.NEW_LEG : Sentence.NEW_LEG_REQUEST;
-                        clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg", sentence,
-                                sent.frame(), invite ? sent.callId() : sent.method(), at(sent.dst()));
-                    }
-                    break;
+                    passedOn = true;
+                    relayed = Objects.equals(received.callId(), sent.callId());
                 }
+            }
+            if (!passedOn) {
+                continue;
+            }
+            if (relayed) {
+                // the Request-URI or To it was sent names where the request goes, which is past it
+                dropDestinationClues(host);
+            }
+            if (!named(host)) {
+                boolean invite = "INVITE".equals(sent.method());
+                Sentence sentence = relayed ? invite ? Sentence.FORWARDED : Sentence.FORWARDED_REQUEST
+                        : invite ? Sentence.NEW_LEG : Sentence.NEW_LEG_REQUEST;
+                clue(host, relayed ? Role.PROXY : Role.B2BUA, relayed ? "relayed" : "new leg", sentence,
+                        sent.frame(), invite ? sent.callId() : sent.method(), at(sent.dst()));
             }
         }
     }

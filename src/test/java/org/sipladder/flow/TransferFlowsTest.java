@@ -57,6 +57,29 @@ class TransferFlowsTest {
     }
 
     @Test
+    void aPbxThatTransfersItsCallerAndRelaysTheTransfersInviteStaysAProxy() {
+        // the caller's phone calls the PBX, which answers itself and refers the phone to extension 204; the phone's
+        // INVITE to 204 goes through the PBX, which relays it with its Call-ID to the extension
+        String phone = "192.168.5.10:5060";
+        String pbx = "192.168.5.11:5060";
+        String extension = "192.168.5.20:5060";
+        Dialogue d = new Dialogue();
+        d.answeredInvite(0, phone, pbx, "a1", "sip:0@192.168.5.11");
+        d.send(5_000, pbx, phone, Dialogue.request("REFER", "sip:201@192.168.5.10", "a1", "z9hG4bK-refer", 5, "t-a1",
+                "Refer-To: <sip:204@192.168.5.11>"));
+        d.send(5_300, phone, pbx, Dialogue.request("INVITE", "sip:204@192.168.5.11", "c1", "z9hG4bK-c1", 1, null));
+        d.send(5_305, pbx, extension, Dialogue.request("INVITE", "sip:204@192.168.5.20", "c1", "z9hG4bK-c1p", 1, null));
+        d.send(5_400, extension, pbx, Dialogue.response(200, "OK", "INVITE", "c1", "z9hG4bK-c1p", 1, "t-c1"));
+        d.send(5_405, pbx, phone, Dialogue.response(200, "OK", "INVITE", "c1", "z9hG4bK-c1", 1, "t-c1"));
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(1, flows.size(), flows.toString());
+        assertEquals(Role.PROXY, flows.get(0).hops().stream().filter(h -> h.address().equals("192.168.5.11"))
+                .findFirst().orElseThrow().role(), flows.get(0).hops().toString());
+    }
+
+    @Test
     void aLegDialledBeforeTheReferIsAnsweredJoinsUnlessTheReferIsRefused() {
         // a phone that dials the target before it sends its 202 (seen in a real capture, 90 ms apart)
         Dialogue d = new Dialogue();
