@@ -323,6 +323,19 @@ final class MediaCase {
     }
 
     /**
+     * A BYE from {@code from} at {@code seconds} carrying the header line {@code header} (empty: none), answered
+     * {@code status} {@code reason} 20 ms later.
+     */
+    MediaCase bye(String from, double seconds, String header, int status, String reason) {
+        String to = from.equals(caller) ? callee : caller;
+        int n = ++cseq;
+        String agent = "User-Agent: " + agent(from) + (header.isEmpty() ? "" : "\r\n" + header);
+        String uri = from.equals(callee) ? "sip:" + caller + ":5060" : "sip:4991874350352@project-1z3kctsj.sip.livekit.cloud";
+        sip(seconds, from, to, swapped(from.equals(callee), message("BYE " + uri + " SIP/2.0", "BYE", n, agent, "")));
+        return sip(seconds + 0.02, to, from, response(to, status, reason, "BYE", n, ""));
+    }
+
+    /**
      * An INFO from Jambonz at {@code seconds} with a body of {@code contentType}, answered {@code status} by LiveKit
      * 20 ms later (0: no answer captured).
      */
