@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
@@ -24,10 +25,11 @@ final class DialogNotFoundCheck implements FindingRule {
             if (!DialogRequests.hasStatus(flow, 481)) {
                 continue; // nearly every call: no request of it can have been answered 481
             }
+            List<DialogRequests> byes = context.dialogRequests(flow, "BYE");
             for (String method : METHODS) {
                 for (DialogRequests r : context.dialogRequests(flow, method)) {
-                    if (r.finalResponse() != null && r.finalResponse().status() == 481) {
-                        findings.add(finding(flow, r));
+                    if (refused(r)) {
+                        findings.add(finding(flow, r, byes));
                     }
                 }
             }
@@ -35,7 +37,16 @@ final class DialogNotFoundCheck implements FindingRule {
         return findings;
     }
 
-    private static Finding finding(CallFlow flow, DialogRequests r) {
+    private static boolean refused(DialogRequests r) {
+        return r.finalResponse() != null && r.finalResponse().status() == 481;
+    }
+
+    /** True when {@code bye} is one of {@code byes} and was itself answered 481: it ended no dialog. */
+    private static boolean refusedBye(SipMessage bye, List<DialogRequests> byes) {
+        return byes.stream().anyMatch(b -> b.request() == bye && refused(b));
+    }
+
+    private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes) {
         SipMessage request = r.request();
         SipMessage refusal = r.finalResponse();
         List<String> facts = new ArrayList<>();
@@ -43,6 +54,21 @@ final class DialogNotFoundCheck implements FindingRule {
                 + request.dst() + ") was answered 481 " + refusal.reason());
         List<Long> frames = new ArrayList<>(List.of(request.frame(), refusal.frame()));
         SipMessage ended = firstBye(flow, request, 0, refusal.frame(), request.toTag());
+        if (ended != null && refusedBye(ended, byes)) {
+            // the other side's BYE was refused too: the dialog lived on where it was refused, and this BYE ends it
+            // there later, to a side that had given it up (no crossing)
+            frames.add(0, ended.frame());
+            facts.add(ended.src().address() + "'s BYE (frame " + ended.frame() + ") had been answered 481 itself");
+            return DialogRequests.finding(flow, request, CODE, CODE.title(request.method()),
+                    "481 Call/Transaction Does Not Exist answers a dialog its receiver no longer has: "
+                            + ended.src().address() + " hung up with its BYE (frame " + ended.frame() + "), which was "
+                            + "itself answered 481, so the call stayed up at " + request.src().address() + " until "
+                            + "it ended it with this " + request.method() + String.format(Locale.ROOT, " %.1f s later",
+                            (request.timestampMicros() - ended.timestampMicros()) / 1e6)
+                            + ", to a side that had given the call up. This follows from the first refused BYE.",
+                    frames, facts, List.of("Fix the refused BYE (frame " + ended.frame() + "): see its own finding."))
+                    .withSeverity(Severity.INFO);
+        }
         if (ended != null) {
             // the other side ended the dialog before the 481: the request crossed its BYE, nothing was lost
             frames.add(0, ended.frame());
@@ -81,7 +107,17 @@ final class DialogNotFoundCheck implements FindingRule {
         String after = "";
         SipMessage bye = "BYE".equals(request.method()) ? null
                 : firstBye(flow, request, refusal.frame(), Long.MAX_VALUE, null);
-        if (bye != null) {
+        SipMessage lingered = "BYE".equals(request.method()) && flow.hasHop(refusal.src(), Role.LIVEKIT)
+                ? firstBye(flow, request, refusal.frame(), Long.MAX_VALUE, null) : null;
+        if (lingered != null && lingered.src().address().equals(refusal.src().address())) {
+            // LiveKit never got the hang-up: its call, room and agent stayed until it ended the call itself
+            frames.add(lingered.frame());
+            facts.add(String.format(Locale.ROOT, "LiveKit sent its own BYE (frame %d) %.1f s after the 481",
+                    lingered.frame(), (lingered.timestampMicros() - refusal.timestampMicros()) / 1e6));
+            after = " Here LiveKit, which never got the hang-up, kept its side of the call (the room, the agent) until "
+                    + "it ended it itself with BYE frame " + lingered.frame() + " (with no RTP reaching it, LiveKit does so after "
+                    + "its media_timeout, 15 s by default: livekit/sip pkg/sip/media_port.go).";
+        } else if (bye != null) {
             frames.add(bye.frame());
             facts.add("BYE frame " + bye.frame() + " from " + bye.src().address() + " ended the call after the 481");
             after = bye.src().address().equals(refusal.src().address())

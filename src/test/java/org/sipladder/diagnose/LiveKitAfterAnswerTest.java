@@ -21,15 +21,42 @@ class LiveKitAfterAnswerTest {
     @TempDir
     Path dir;
 
+    /** Jambonz calls LiveKit, which answers at 0.3 s: no RTP, no BYE yet. */
+    private static MediaCase held() {
+        return MediaCase.jambonzToLiveKit(MediaFindingsTest.SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000);
+    }
+
     @Test
     void aByeNamingASessionTimerOnACallLiveKitAnsweredWithoutSessionExpiresIsDiagnosed() throws Exception {
         // LiveKit's 200 OK never carries Session-Expires (livekit/sip implements no session timer): a BYE whose
         // Reason names the session timer must not stop the diagnosis
-        Diagnosis d = MediaFindingsTest.clean().rtpBothWays(SBC, LK, 20)
+        Diagnosis d = held().rtpBothWays(SBC, LK, 20)
                 .bye(MediaCase.JAMBONZ, 20.5, "Reason: SIP;cause=408;text=\"Session timer expired\"", 200, "OK")
                 .diagnose(dir);
         Finding f = d.withCode(FindingCode.SIP_SESSION_TIMER_EXPIRED).get(0);
         assertTrue(f.explanation().contains("LiveKit") && f.explanation().contains("no session timer"),
                 f.explanation());
+    }
+    @Test
+    void aByeLiveKitRefusedLeavesItsCallUpUntilItsOwnByeWhichDidNotCrossIt() throws Exception {
+        // Jambonz hangs up at 10.4 s but LiveKit answers 481 (the BYE reached a node without the call): LiveKit
+        // keeps sending, and ends the call itself 15 s after the last RTP reached it; Jambonz, done, answers 481
+        Diagnosis d = held()
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of())
+                .rtp(LK, SBC, 0.41, 1250, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.45, "", 481, "Call does not exist")
+                .bye(MediaCase.LIVEKIT, 25.42, "", 481, "Call/Transaction Does Not Exist")
+                .diagnose(dir);
+        assertTrue(d.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), d.findings().toString());
+        java.util.List<Finding> refused = d.withCode(FindingCode.SIP_DIALOG_NOT_FOUND);
+        assertEquals(2, refused.size(), refused.toString());
+        Finding first = refused.get(0).explanation().contains("10.4") || refused.get(0).severity() == Severity.ERROR
+                ? refused.get(0) : refused.get(1);
+        Finding second = first == refused.get(0) ? refused.get(1) : refused.get(0);
+        assertEquals(Severity.ERROR, first.severity());
+        assertTrue(first.explanation().contains("kept its side of the call"), first.explanation());
+        assertFalse(second.explanation().contains("crossed"), second.explanation());
+        assertFalse(second.fix().steps().toString().contains("Nothing to fix"), second.fix().steps().toString());
+        assertTrue(second.explanation().contains("was itself answered 481"), second.explanation());
     }
 }
