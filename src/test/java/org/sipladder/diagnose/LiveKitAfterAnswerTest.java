@@ -59,4 +59,23 @@ class LiveKitAfterAnswerTest {
         assertFalse(second.fix().steps().toString().contains("Nothing to fix"), second.fix().steps().toString());
         assertTrue(second.explanation().contains("was itself answered 481"), second.explanation());
     }
+    @Test
+    void aCodecChangeReInviteLiveKitAnswersWithItsFirstCodecIsLiveKitsWayNotTheOfferersSettings() throws Exception {
+        // the call starts on PCMU; Jambonz re-offers PCMA only and LiveKit answers with its first SDP (PCMU):
+        // livekit/sip AcceptAsKeepAlive takes a new address from a re-INVITE, never new codecs
+        String pcmaOnly = "v=0\r\no=- 1 2 IN IP4 " + MediaFindingsTest.SBC_MEDIA + "\r\ns=-\r\nc=IN IP4 "
+                + MediaFindingsTest.SBC_MEDIA + "\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+        String liveKitFirst = "v=0\r\no=- 1 1 IN IP4 " + MediaCase.LIVEKIT + "\r\ns=-\r\nc=IN IP4 " + MediaCase.LIVEKIT
+                + "\r\nt=0 0\r\nm=audio 30000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+        Diagnosis d = held().rtpBothWays(SBC, LK, 10).reInvite(5, pcmaOnly, liveKitFirst)
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding f = d.withCode(FindingCode.SIP_NO_COMMON_CODEC).get(0);
+        assertTrue(f.explanation().contains("AcceptAsKeepAlive") && f.explanation().contains("PCMU"),
+                f.explanation());
+        String steps = f.fix().steps().toString();
+        assertFalse(steps.contains("Offer PCMA"), steps);
+        assertTrue(steps.contains("re-INVITE"), steps);
+    }
 }

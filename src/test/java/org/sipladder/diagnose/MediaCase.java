@@ -346,6 +346,14 @@ final class MediaCase {
         return status == 0 ? this : sip(seconds + 0.02, callee, caller, response(callee, status, reason, "INFO", n, ""));
     }
 
+    /** A re-INVITE from Jambonz at {@code seconds} with the SDP {@code offer}, answered 200 OK with {@code answer}. */
+    MediaCase reInvite(double seconds, String offer, String answer) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "INVITE", n, offer));
+        sip(seconds + 0.1, callee, caller, response(callee, 200, "OK", "INVITE", n, answer));
+        return sip(seconds + 0.11, caller, callee, request(caller, "ACK", n, ""));
+    }
+
     /** A re-INVITE from Jambonz at {@code seconds} offering {@code offerDirection}, answered with {@code answerDirection}. */
     MediaCase reInvite(double seconds, String offer, int offerPort, String offerDirection, String answer, int answerPort,
                        String answerDirection) {
