@@ -78,4 +78,13 @@ class LiveKitAfterAnswerTest {
         assertFalse(steps.contains("Offer PCMA"), steps);
         assertTrue(steps.contains("re-INVITE"), steps);
     }
+    @Test
+    void aReInviteAnswerLeftUnacknowledgedDoesNotEndALiveKitCall() throws Exception {
+        // Jambonz refreshes the session at 10 s and never ACKs LiveKit's 200 OK to it; the agent hangs up at 20 s.
+        // LiveKit waits for the ACK of its first answer only (that one came): the call did not fail
+        MediaCase c = held().rtpBothWays(SBC, LK, 20).reInviteUnacknowledged(10);
+        Diagnosis d = c.bye(MediaCase.LIVEKIT, 20.5).diagnose(dir);
+        assertTrue(d.withCode(FindingCode.SIP_ACK_MISSING).isEmpty(), d.findings().toString());
+        assertTrue(d.primaryFor(MediaCase.flowId()).isEmpty(), d.findings().toString());
+    }
 }

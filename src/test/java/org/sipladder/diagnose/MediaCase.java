@@ -346,6 +346,14 @@ final class MediaCase {
         return status == 0 ? this : sip(seconds + 0.02, callee, caller, response(callee, status, reason, "INFO", n, ""));
     }
 
+    /** A sendrecv re-INVITE from Jambonz at {@code seconds}, answered 200 OK by LiveKit 0.1 s later and never ACKed. */
+    MediaCase reInviteUnacknowledged(double seconds) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "INVITE", n, Rtp.sdp(MediaFindingsTest.SBC_MEDIA, 40000, "sendrecv")));
+        return sip(seconds + 0.1, callee, caller, response(callee, 200, "OK", "INVITE", n,
+                Rtp.sdp(LIVEKIT, 30000, "sendrecv")));
+    }
+
     /** A re-INVITE from Jambonz at {@code seconds} with the SDP {@code offer}, answered 200 OK with {@code answer}. */
     MediaCase reInvite(double seconds, String offer, String answer) {
         int n = ++cseq;
