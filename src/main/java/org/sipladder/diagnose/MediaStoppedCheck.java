@@ -57,10 +57,11 @@ final class MediaStoppedCheck implements FindingRule {
         if (silent < SILENT_SECONDS || hungUp(leg, sender, last)) {
             return null;
         }
-        // a hold or a change of direction after the stop asked for it
+        // a hold (c=0.0.0.0 too: the sender on hold) or a change of direction after the stop asked for it
         SdpAnnouncement senderSdp = sender.sdpAt(on.lastFrame());
         SdpAnnouncement silentSdp = silentTo.sdpAt(on.lastFrame());
-        if (senderSdp == null || silentSdp == null || !senderSdp.sends() || !silentSdp.receives()) {
+        if (senderSdp == null || silentSdp == null || !senderSdp.sends() || !silentSdp.receives()
+                || LiveKitHold.UNSPECIFIED.equals(senderSdp.address())) {
             return null;
         }
         // named by the SDP in effect when the RTP stopped (a later re-INVITE may move the media elsewhere)

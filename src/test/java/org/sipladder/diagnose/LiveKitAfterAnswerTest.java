@@ -87,4 +87,17 @@ class LiveKitAfterAnswerTest {
         assertTrue(d.withCode(FindingCode.SIP_ACK_MISSING).isEmpty(), d.findings().toString());
         assertTrue(d.primaryFor(MediaCase.flowId()).isEmpty(), d.findings().toString());
     }
+    @Test
+    void anOldStyleHoldIsNamedByItsAddressAndIsNoBrokenMediaPath() throws Exception {
+        // Jambonz holds at 5 s with c=0.0.0.0 (a=sendrecv) and stops its RTP; LiveKit, which ignores that address
+        // (media_port.go UpdateRemote), keeps sending and hangs up 15 s after the last packet it got
+        Diagnosis d = held().rtp(SBC, LK, 0.4, 230, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 980, 0x2222, Set.of())
+                .reInvite(5, "0.0.0.0", 40000, "sendrecv", MediaCase.LIVEKIT, 30000, "sendrecv")
+                .bye(MediaCase.LIVEKIT, 20.0).diagnose(dir);
+        Finding primary = d.primaryFor(MediaCase.flowId()).orElseThrow();
+        assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
+        assertTrue(primary.title().endsWith("the call on hold (c=0.0.0.0)"), primary.title());
+        assertTrue(primary.explanation().contains("ignores a c=0.0.0.0 address"), primary.explanation());
+        assertTrue(d.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), d.findings().toString());
+    }
 }
