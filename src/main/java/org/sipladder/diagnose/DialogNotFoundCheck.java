@@ -41,9 +41,17 @@ final class DialogNotFoundCheck implements FindingRule {
         return r.finalResponse() != null && r.finalResponse().status() == 481;
     }
 
-    /** True when {@code bye} is one of {@code byes} and was itself answered 481: it ended no dialog. */
-    private static boolean refusedBye(SipMessage bye, List<DialogRequests> byes) {
-        return byes.stream().anyMatch(b -> b.request() == bye && refused(b));
+    /**
+     * {@code bye} as one of {@code byes} when it ended no dialog: answered 481 itself, or sent again and again with no
+     * response at all (it never reached the other side); null otherwise.
+     */
+    private static DialogRequests unendingBye(SipMessage bye, List<DialogRequests> byes) {
+        for (DialogRequests b : byes) {
+            if (b.request() == bye && (refused(b) || b.finalResponse() == null && b.copies() > 1)) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes) {
@@ -54,19 +62,21 @@ final class DialogNotFoundCheck implements FindingRule {
                 + request.dst() + ") was answered 481 " + refusal.reason());
         List<Long> frames = new ArrayList<>(List.of(request.frame(), refusal.frame()));
         SipMessage ended = firstBye(flow, request, 0, refusal.frame(), request.toTag());
-        if (ended != null && refusedBye(ended, byes)) {
+        DialogRequests unending = ended == null ? null : unendingBye(ended, byes);
+        if (unending != null) {
             // the other side's BYE was refused too: the dialog lived on where it was refused, and this BYE ends it
             // there later, to a side that had given it up (no crossing)
             frames.add(0, ended.frame());
-            facts.add(ended.src().address() + "'s BYE (frame " + ended.frame() + ") had been answered 481 itself");
+            String fate = unending.finalResponse() == null ? "got no response at all" : "was answered 481 itself";
+            facts.add(ended.src().address() + "'s BYE (frame " + ended.frame() + ") " + fate);
             return DialogRequests.finding(flow, request, CODE, CODE.title(request.method()),
                     "481 Call/Transaction Does Not Exist answers a dialog its receiver no longer has: "
-                            + ended.src().address() + " hung up with its BYE (frame " + ended.frame() + "), which was "
-                            + "itself answered 481, so the call stayed up at " + request.src().address() + " until "
+                            + ended.src().address() + " hung up with its BYE (frame " + ended.frame() + "), which "
+                            + fate + ", so the call stayed up at " + request.src().address() + " until "
                             + "it ended it with this " + request.method() + String.format(Locale.ROOT, " %.1f s later",
                             (request.timestampMicros() - ended.timestampMicros()) / 1e6)
-                            + ", to a side that had given the call up. This follows from the first refused BYE.",
-                    frames, facts, List.of("Fix the refused BYE (frame " + ended.frame() + "): see its own finding."))
+                            + ", to a side that had given the call up. This follows from the first BYE's fate.",
+                    frames, facts, List.of("Fix the first BYE (frame " + ended.frame() + "): see its own finding."))
                     .withSeverity(Severity.INFO);
         }
         if (ended != null) {

@@ -57,7 +57,7 @@ class LiveKitAfterAnswerTest {
         assertTrue(first.explanation().contains("kept its side of the call"), first.explanation());
         assertFalse(second.explanation().contains("crossed"), second.explanation());
         assertFalse(second.fix().steps().toString().contains("Nothing to fix"), second.fix().steps().toString());
-        assertTrue(second.explanation().contains("was itself answered 481"), second.explanation());
+        assertTrue(second.explanation().contains("was answered 481 itself"), second.explanation());
     }
     @Test
     void aCodecChangeReInviteLiveKitAnswersWithItsFirstCodecIsLiveKitsWayNotTheOfferersSettings() throws Exception {
@@ -98,6 +98,21 @@ class LiveKitAfterAnswerTest {
         assertEquals(FindingCode.MEDIA_TIMEOUT_HANGUP, primary.code(), d.findings().toString());
         assertTrue(primary.title().endsWith("the call on hold (c=0.0.0.0)"), primary.title());
         assertTrue(primary.explanation().contains("ignores a c=0.0.0.0 address"), primary.explanation());
+        assertTrue(d.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), d.findings().toString());
+    }
+    @Test
+    void aByeThatNeverReachedLiveKitDidNotCrossLiveKitsLaterBye() throws Exception {
+        // Jambonz's BYE at 10.45 s gets no response (sent 4 times): LiveKit keeps the call and ends it 15 s after
+        // the last RTP it got; Jambonz answers that BYE 481
+        Diagnosis d = held()
+                .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of())
+                .rtp(LK, SBC, 0.41, 1250, 0x2222, Set.of())
+                .byeUnanswered(MediaCase.JAMBONZ, 10.45, 4)
+                .bye(MediaCase.LIVEKIT, 25.42, "", 481, "Call/Transaction Does Not Exist")
+                .diagnose(dir);
+        Finding late = d.withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+        assertFalse(late.explanation().contains("crossed"), late.explanation());
+        assertTrue(late.explanation().contains("got no response at all"), late.explanation());
         assertTrue(d.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), d.findings().toString());
     }
 }

@@ -322,6 +322,19 @@ final class MediaCase {
         return sip(seconds + 0.02, to, from, response(to, 200, "OK", "BYE", n, ""));
     }
 
+    /** A BYE from {@code from} at {@code seconds}, sent {@code times} times (T1 doubling from 0.5 s) and never answered. */
+    MediaCase byeUnanswered(String from, double seconds, int times) {
+        String to = from.equals(caller) ? callee : caller;
+        int n = ++cseq;
+        String bye = request(from, "BYE", n, "");
+        double at = seconds;
+        for (int i = 0; i < times; i++) {
+            sip(at, from, to, bye);
+            at += 0.5 * (1 << i);
+        }
+        return this;
+    }
+
     /**
      * A BYE from {@code from} at {@code seconds} carrying the header line {@code header} (empty: none), answered
      * {@code status} {@code reason} 20 ms later.
