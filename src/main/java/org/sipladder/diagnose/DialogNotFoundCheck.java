@@ -104,6 +104,11 @@ final class DialogNotFoundCheck implements FindingRule {
                 facts.add("The " + request.method() + " carries no Route header: it ignored the Record-Route");
             }
         }
+        String otherTag = flow.hasHop(refusal.src(), Role.LIVEKIT) && answer != null
+                ? LiveKitReinviteNewCallCheck.otherTag(request, LiveKitReinviteNewCallCheck.liveKitTag(flow, answer)) : null;
+        if (otherTag != null) {
+            facts.add(otherTag);
+        }
         if (flow.hasHop(refusal.src(), Role.LIVEKIT)) {
             facts.add("INVITE".equals(request.method())
                     ? "The open-source LiveKit SIP server never answers 481 to an INVITE: a re-INVITE whose To tag "
@@ -143,9 +148,11 @@ final class DialogNotFoundCheck implements FindingRule {
                 "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
                         + "sender addressed it to the wrong target (not the Contact of the answer), ignored the "
                         + "Record-Route set (so a proxy or SBC that must stay in the path was skipped), or the dialog "
-                        + "had already ended there. The call may then never be torn down on the other side." + after
+                        + "had already ended there. The call may then never be torn down on the other side."
+                        + (otherTag == null ? "" : " Here: " + otherTag + ".") + after
                         + (bypass == null ? "" : bypass.cause()),
-                frames, facts, bypass != null ? bypass.steps()
+                frames, facts, otherTag != null ? List.of(LiveKitReinviteNewCallCheck.keepTag(
+                        LiveKitReinviteNewCallCheck.liveKitTag(flow, answer))) : bypass != null ? bypass.steps()
                         : List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route "
                                 + "entry (as Route headers, in order).",
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));

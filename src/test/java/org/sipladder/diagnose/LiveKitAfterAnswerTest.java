@@ -115,4 +115,15 @@ class LiveKitAfterAnswerTest {
         assertTrue(late.explanation().contains("got no response at all"), late.explanation());
         assertTrue(d.withCode(FindingCode.MEDIA_RTP_STOPPED).isEmpty(), d.findings().toString());
     }
+    @Test
+    void aByeWithAnotherToTagThanLiveKitsIsToldSo() throws Exception {
+        // LiveKit finds a call by the request's To tag alone (types.go GetLocalTagUAS): a BYE with another tag
+        // gets 481 on every node, whatever its address
+        Diagnosis d = held().rtpBothWays(SBC, LK, 10).byeWithToTag(10.45, "other-tag", 481, "Call does not exist")
+                .diagnose(dir);
+        Finding f = d.withCode(FindingCode.SIP_DIALOG_NOT_FOUND).get(0);
+        assertTrue(f.explanation().contains("Its To tag other-tag is not LiveKit's tag for this call (SCL_t1)"),
+                f.explanation());
+        assertTrue(f.fix().steps().get(0).startsWith("Keep LiveKit's tag (SCL_t1)"), f.fix().steps().toString());
+    }
 }

@@ -367,6 +367,17 @@ final class MediaCase {
                 Rtp.sdp(LIVEKIT, 30000, "sendrecv")));
     }
 
+    /**
+     * A BYE from Jambonz at {@code seconds} whose To tag is {@code toTag} instead of LiveKit's, answered {@code status}
+     * {@code reason} 20 ms later.
+     */
+    MediaCase byeWithToTag(double seconds, String toTag, int status, String reason) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "BYE", n, "").replace(";tag=SCL_t1", ";tag=" + toTag));
+        return sip(seconds + 0.02, callee, caller, response(callee, status, reason, "BYE", n, "")
+                .replace(";tag=SCL_t1", ";tag=" + toTag));
+    }
+
     /** A re-INVITE from Jambonz at {@code seconds} with the SDP {@code offer}, answered 200 OK with {@code answer}. */
     MediaCase reInvite(double seconds, String offer, String answer) {
         int n = ++cseq;
