@@ -67,7 +67,9 @@ final class AckMissingCheck implements FindingRule {
                 }
                 List<SipMessage> copies = copies(flow.messages(), ok);
                 if (copies.isEmpty()) {
-                    SipMessage bye = flow.hasHop(ok.src(), Role.LIVEKIT) ? liveKitByeWithoutAck(flow, ok) : null;
+                    // LiveKit waits for the ACK of its first answer only: a re-INVITE's it answers and forgets
+                    SipMessage bye = flow.hasHop(ok.src(), Role.LIVEKIT) && !answersReInvite(flow, ok)
+                            ? liveKitByeWithoutAck(flow, ok) : null;
                     if (bye != null) {
                         findings.add(finding(flow, ok, 0, ack(flow, ok), bye));
                     }
@@ -179,6 +181,26 @@ final class AckMissingCheck implements FindingRule {
         return inviteSeen ? bye : null;
     }
 
+    /**
+     * True when {@code ok} answers a re-INVITE (an INVITE of its Call-ID and CSeq with a To tag). LiveKit answers a
+     * re-INVITE of a call it has once, with its first SDP, and never waits for its ACK (livekit/sip inbound.go
+     * processInvite: AcceptAsKeepAlive on a new transaction; only the first answer's ACK feeds waitForCallEnd).
+     */
+    private static boolean answersReInvite(CallFlow flow, SipMessage ok) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.frame() >= ok.frame()) {
+                return false;
+            }
+            if (x.isRequest() && "INVITE".equals(x.method()) && x.cseqNumber() == ok.cseqNumber()
+                    && ok.callId().equals(x.callId())) {
+                return x.hasToTag();
+            }
+        }
+        return false;
+    }
+
     /** The first BYE of {@code ok}'s dialog that its sender sent after it, or null. */
     private static SipMessage bye(CallFlow flow, SipMessage ok) {
         List<FlowMessage> messages = flow.messages();
@@ -205,7 +227,7 @@ final class AckMissingCheck implements FindingRule {
         boolean liveKitHop = flow.hasHop(ok.src(), Role.LIVEKIT);
         // LiveKit's server sends at most six copies over UDP: more are another retransmission schedule (RFC 3261's
         // timers), to which its ACK wait does not apply
-        boolean liveKit = liveKitHop && copies + 1 <= LIVEKIT_MAX_COPIES;
+        boolean liveKit = liveKitHop && copies + 1 <= LIVEKIT_MAX_COPIES && !answersReInvite(flow, ok);
         List<String> facts = new ArrayList<>();
         List<Long> frames = new ArrayList<>(List.of(ok.frame()));
         facts.add("200 OK frame " + ok.frame() + " from " + ok.src() + " sent " + (copies + 1) + " times; Contact "

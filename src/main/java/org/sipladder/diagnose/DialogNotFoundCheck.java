@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
@@ -24,10 +25,11 @@ final class DialogNotFoundCheck implements FindingRule {
             if (!DialogRequests.hasStatus(flow, 481)) {
                 continue; // nearly every call: no request of it can have been answered 481
             }
+            List<DialogRequests> byes = context.dialogRequests(flow, "BYE");
             for (String method : METHODS) {
                 for (DialogRequests r : context.dialogRequests(flow, method)) {
-                    if (r.finalResponse() != null && r.finalResponse().status() == 481) {
-                        findings.add(finding(flow, r));
+                    if (refused(r)) {
+                        findings.add(finding(flow, r, byes));
                     }
                 }
             }
@@ -35,7 +37,24 @@ final class DialogNotFoundCheck implements FindingRule {
         return findings;
     }
 
-    private static Finding finding(CallFlow flow, DialogRequests r) {
+    private static boolean refused(DialogRequests r) {
+        return r.finalResponse() != null && r.finalResponse().status() == 481;
+    }
+
+    /**
+     * {@code bye} as one of {@code byes} when it ended no dialog: answered 481 itself, or sent again and again with no
+     * response at all (it never reached the other side); null otherwise.
+     */
+    private static DialogRequests unendingBye(SipMessage bye, List<DialogRequests> byes) {
+        for (DialogRequests b : byes) {
+            if (b.request() == bye && (refused(b) || b.finalResponse() == null && b.copies() > 1)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes) {
         SipMessage request = r.request();
         SipMessage refusal = r.finalResponse();
         List<String> facts = new ArrayList<>();
@@ -43,6 +62,23 @@ final class DialogNotFoundCheck implements FindingRule {
                 + request.dst() + ") was answered 481 " + refusal.reason());
         List<Long> frames = new ArrayList<>(List.of(request.frame(), refusal.frame()));
         SipMessage ended = firstBye(flow, request, 0, refusal.frame(), request.toTag());
+        DialogRequests unending = ended == null ? null : unendingBye(ended, byes);
+        if (unending != null) {
+            // the other side's BYE was refused too: the dialog lived on where it was refused, and this BYE ends it
+            // there later, to a side that had given it up (no crossing)
+            frames.add(0, ended.frame());
+            String fate = unending.finalResponse() == null ? "got no response at all" : "was answered 481 itself";
+            facts.add(ended.src().address() + "'s BYE (frame " + ended.frame() + ") " + fate);
+            return DialogRequests.finding(flow, request, CODE, CODE.title(request.method()),
+                    "481 Call/Transaction Does Not Exist answers a dialog its receiver no longer has: "
+                            + ended.src().address() + " hung up with its BYE (frame " + ended.frame() + "), which "
+                            + fate + ", so the call stayed up at " + request.src().address() + " until "
+                            + "it ended it with this " + request.method() + String.format(Locale.ROOT, " %.1f s later",
+                            (request.timestampMicros() - ended.timestampMicros()) / 1e6)
+                            + ", to a side that had given the call up. This follows from the first BYE's fate.",
+                    frames, facts, List.of("Fix the first BYE (frame " + ended.frame() + "): see its own finding."))
+                    .withSeverity(Severity.INFO);
+        }
         if (ended != null) {
             // the other side ended the dialog before the 481: the request crossed its BYE, nothing was lost
             frames.add(0, ended.frame());
@@ -68,6 +104,11 @@ final class DialogNotFoundCheck implements FindingRule {
                 facts.add("The " + request.method() + " carries no Route header: it ignored the Record-Route");
             }
         }
+        String otherTag = flow.hasHop(refusal.src(), Role.LIVEKIT) && answer != null
+                ? LiveKitReinviteNewCallCheck.otherTag(request, LiveKitReinviteNewCallCheck.liveKitTag(flow, answer)) : null;
+        if (otherTag != null) {
+            facts.add(otherTag);
+        }
         if (flow.hasHop(refusal.src(), Role.LIVEKIT)) {
             facts.add("INVITE".equals(request.method())
                     ? "The open-source LiveKit SIP server never answers 481 to an INVITE: a re-INVITE whose To tag "
@@ -81,7 +122,17 @@ final class DialogNotFoundCheck implements FindingRule {
         String after = "";
         SipMessage bye = "BYE".equals(request.method()) ? null
                 : firstBye(flow, request, refusal.frame(), Long.MAX_VALUE, null);
-        if (bye != null) {
+        SipMessage lingered = "BYE".equals(request.method()) && flow.hasHop(refusal.src(), Role.LIVEKIT)
+                ? firstBye(flow, request, refusal.frame(), Long.MAX_VALUE, null) : null;
+        if (lingered != null && lingered.src().address().equals(refusal.src().address())) {
+            // LiveKit never got the hang-up: its call, room and agent stayed until it ended the call itself
+            frames.add(lingered.frame());
+            facts.add(String.format(Locale.ROOT, "LiveKit sent its own BYE (frame %d) %.1f s after the 481",
+                    lingered.frame(), (lingered.timestampMicros() - refusal.timestampMicros()) / 1e6));
+            after = " Here LiveKit, which never got the hang-up, kept its side of the call (the room, the agent) until "
+                    + "it ended it itself with BYE frame " + lingered.frame() + " (with no RTP reaching it, LiveKit does so after "
+                    + "its media_timeout, 15 s by default: livekit/sip pkg/sip/media_port.go).";
+        } else if (bye != null) {
             frames.add(bye.frame());
             facts.add("BYE frame " + bye.frame() + " from " + bye.src().address() + " ended the call after the 481");
             after = bye.src().address().equals(refusal.src().address())
@@ -97,9 +148,11 @@ final class DialogNotFoundCheck implements FindingRule {
                 "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
                         + "sender addressed it to the wrong target (not the Contact of the answer), ignored the "
                         + "Record-Route set (so a proxy or SBC that must stay in the path was skipped), or the dialog "
-                        + "had already ended there. The call may then never be torn down on the other side." + after
+                        + "had already ended there. The call may then never be torn down on the other side."
+                        + (otherTag == null ? "" : " Here: " + otherTag + ".") + after
                         + (bypass == null ? "" : bypass.cause()),
-                frames, facts, bypass != null ? bypass.steps()
+                frames, facts, otherTag != null ? List.of(LiveKitReinviteNewCallCheck.keepTag(
+                        LiveKitReinviteNewCallCheck.liveKitTag(flow, answer))) : bypass != null ? bypass.steps()
                         : List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route "
                                 + "entry (as Route headers, in order).",
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));

@@ -46,7 +46,16 @@ final class LiveKitHold {
     static final String KEEP_ALIVE = "LiveKit takes no hold from a re-INVITE: it answers with the SDP of its first "
             + "answer and treats the re-INVITE as a keep-alive (livekit/sip AcceptAsKeepAlive)";
 
+    /** The c= address of the hold of RFC 2543 (RFC 3264 8.4 still asks answerers to honour it). */
+    static final String UNSPECIFIED = "0.0.0.0";
+
     private LiveKitHold() {
+    }
+
+    /** How a hold offer is named: its direction, or c=0.0.0.0 for the old hold that keeps a=sendrecv. */
+    static String holdName(SdpAnnouncement hold) {
+        return UNSPECIFIED.equals(hold.address()) && "sendrecv".equals(hold.direction()) ? "c=" + UNSPECIFIED
+                : "a=" + hold.direction();
     }
 
     /** The finding about LiveKit's answer {@code answer} to the hold {@code offer} on {@code leg}. */

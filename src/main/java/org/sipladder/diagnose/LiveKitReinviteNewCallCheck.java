@@ -99,6 +99,29 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
         return newCall ? responses : null;
     }
 
+    /**
+     * LiveKit's own tag of the dialog {@code answer} answered: the To tag of its 200 OK when it answered, the From tag
+     * of its INVITE when it placed the call; null when neither is LiveKit's.
+     */
+    static String liveKitTag(CallFlow flow, SipMessage answer) {
+        if (flow.hasHop(answer.src(), Role.LIVEKIT)) {
+            return answer.toTag();
+        }
+        SipMessage placed = placingInvite(flow, answer.callId());
+        return placed == null ? null : SipMessage.tagOf(placed.header("From"));
+    }
+
+    /**
+     * Why LiveKit could not match {@code request} when its To tag is not LiveKit's {@code tag} for the dialog, or null
+     * when it is (or LiveKit's tag is unknown).
+     */
+    static String otherTag(SipMessage request, String tag) {
+        return tag == null || tag.equals(request.toTag()) ? null : "Its To tag " + request.toTag() + " is not "
+                + "LiveKit's tag for this call (" + tag + "): LiveKit finds a call by that tag alone (livekit/sip "
+                + "pkg/sip/types.go GetLocalTagUAS), so no node of it could match this " + request.method()
+                + "; its sender, or an SBC on the way, changed the tag";
+    }
+
     /** LiveKit's INVITE that opened the call {@code callId} it placed (no To tag), or null. */
     private static SipMessage placingInvite(CallFlow flow, String callId) {
         for (FlowMessage fm : flow.messages()) {
@@ -147,6 +170,10 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
             facts.add("The re-INVITE went to " + liveKit + (placed != null ? ", the call was placed by "
                     : ", the 200 OK came from ") + own.src().address());
         }
+        String otherTag = otherTag(request, liveKitTag(flow, answer));
+        if (otherTag != null) {
+            facts.add(otherTag);
+        }
         String target = request.requestUri() == null ? "" : B2buaProfile.hostOf(request.requestUri());
         if (contact != null && !target.isEmpty() && !contact.toLowerCase(Locale.ROOT).contains(target)) {
             facts.add("The re-INVITE's Request-URI host " + target + " is not that of LiveKit's Contact: it was not "
@@ -164,19 +191,35 @@ final class LiveKitReinviteNewCallCheck implements FindingRule {
         String explanation = "LiveKit answered this re-INVITE (" + outcome + ") as it answers a new call. livekit/sip "
                 + "looks an INVITE's call up only by its To tag among the " + (placed != null ? "outbound calls" : "calls")
                 + " of the node that got it (pkg/sip/inbound.go processInvite): a re-INVITE of a call it has gets 200 "
-                + "OK with its own SDP at once, never 100 Processing, ringing or a refusal. The node that got this one "
+                + "OK with its own SDP at once, never 100 Processing, ringing or a refusal. " + (otherTag != null
+                ? otherTag + ". " : "The node that got this one "
                 + "has no such call: the re-INVITE reached another node of the cluster or of LiveKit Cloud than the one "
-                + "that " + (placed != null ? "placed the call" : "answered") + ", or the call had already ended there. "
+                + "that " + (placed != null ? "placed the call" : "answered") + ", or the call had already ended there. ")
                 + "So it ran trunk matching, auth and dispatch again as for a brand-new call. " + effect;
         String firstStep = placed != null
                 ? "Send in-dialog requests (re-INVITE, BYE) to the node that placed the call: to the Contact of "
                 + "LiveKit's INVITE (" + contact + "), through its Record-Route entries"
                 : "Send in-dialog requests (re-INVITE, BYE) to the node that answered: to the 200 OK's Contact ("
                 + contact + "), through its Record-Route entries";
+        List<String> steps = new ArrayList<>();
+        if (otherTag != null) {
+            steps.add(keepTag(liveKitTag(flow, answer)));
+        }
         return DialogRequests.finding(flow, request, CODE, CODE.title(liveKit, outcome), explanation, frames, facts,
-                List.of(firstStep + "; no load balancer or SBC between may rewrite them or spread one dialog's "
+                addAll(steps, firstStep + "; no load balancer or SBC between may rewrite them or spread one dialog's "
                                 + "requests over several nodes.",
                         "With LiveKit Cloud, send them to the Contact LiveKit gave, not back to the project's SIP "
                                 + "URI (<project>.sip.livekit.cloud), which may reach another node."));
+    }
+
+    /** The step that keeps LiveKit's tag on a dialog's requests. */
+    static String keepTag(String tag) {
+        return "Keep LiveKit's tag (" + tag + ") in the To header of every request of the dialog: an SBC or B2BUA "
+                + "in front of LiveKit must map its own tags back, not pass them on.";
+    }
+
+    private static List<String> addAll(List<String> steps, String... more) {
+        steps.addAll(List.of(more));
+        return steps;
     }
 }

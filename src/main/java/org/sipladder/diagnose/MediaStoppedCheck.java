@@ -16,6 +16,8 @@ final class MediaStoppedCheck implements FindingRule {
     static final FindingCode CODE = FindingCode.MEDIA_RTP_STOPPED;
     /** How long the other direction must go on alone: a caller notices after a few seconds of silence. */
     static final double SILENT_SECONDS = 5.0;
+    /** How close to its sender's BYE the last packet of a stream is its hang-up: a UA stops its RTP as it sends BYE. */
+    static final long HANGUP_MICROS = 2_000_000;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -30,6 +32,16 @@ final class MediaStoppedCheck implements FindingRule {
         return f != null ? f : stoppedToward(leg, leg.callee);
     }
 
+    /**
+     * True when {@code sender}'s RTP {@code last} stopped as it hung up: its BYE within {@link #HANGUP_MICROS} of the
+     * last packet. The other side went on sending only because the BYE did not end its call (answered 481, or lost):
+     * that is the BYE's finding, not a broken media path.
+     */
+    private static boolean hungUp(MediaLeg leg, MediaParty sender, RtpStream last) {
+        return leg.bye != null && sender.is(leg.bye.src())
+                && Math.abs(leg.bye.timestampMicros() - last.lastMicros()) <= HANGUP_MICROS;
+    }
+
     /** The finding when the RTP toward {@code silentTo} stopped while the RTP from it went on; else null. */
     private static Finding stoppedToward(MediaLeg leg, MediaParty silentTo) {
         MediaParty sender = leg.other(silentTo);
@@ -42,13 +54,14 @@ final class MediaStoppedCheck implements FindingRule {
         RtpStream last = latest(stopped);
         RtpStream on = latest(going);
         double silent = (on.lastMicros() - last.lastMicros()) / 1e6;
-        if (silent < SILENT_SECONDS) {
+        if (silent < SILENT_SECONDS || hungUp(leg, sender, last)) {
             return null;
         }
-        // a hold or a change of direction after the stop asked for it
+        // a hold (c=0.0.0.0 too: the sender on hold) or a change of direction after the stop asked for it
         SdpAnnouncement senderSdp = sender.sdpAt(on.lastFrame());
         SdpAnnouncement silentSdp = silentTo.sdpAt(on.lastFrame());
-        if (senderSdp == null || silentSdp == null || !senderSdp.sends() || !silentSdp.receives()) {
+        if (senderSdp == null || silentSdp == null || !senderSdp.sends() || !silentSdp.receives()
+                || LiveKitHold.UNSPECIFIED.equals(senderSdp.address())) {
             return null;
         }
         // named by the SDP in effect when the RTP stopped (a later re-INVITE may move the media elsewhere)

@@ -205,7 +205,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         List<String> steps = hold == null ? MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp)
                 : heldSteps(hanger.isLiveKit(hangerSdp), hangerName);
         String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp)
-                + (hold == null ? "" : ", the call on hold (a=" + hold.direction() + ")");
+                + (hold == null ? "" : ", the call on hold (" + LiveKitHold.holdName(hold) + ")");
         // the reasons may cite the answer's SDP again: each frame once (a hold's title says why none came)
         return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately), explanation, leg.leg.callId(),
                 leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),
@@ -221,8 +221,10 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         frames.add(hold.frame());
         facts.add("Hold: " + MediaLeg.sdpFact(hold));
         String request = "INVITE".equals(hold.method()) ? "re-INVITE" : hold.method();
-        return peerName + " put the call on hold with a=" + hold.direction() + " (" + request + ", frame "
+        return peerName + " put the call on hold with " + LiveKitHold.holdName(hold) + " (" + request + ", frame "
                 + hold.frame() + ") as its RTP stopped: a holder sends no RTP. " + (liveKit ? LiveKitHold.KEEP_ALIVE
+                + (LiveKitHold.UNSPECIFIED.equals(hold.address()) ? " (and it ignores a c=0.0.0.0 address: "
+                + "media_port.go UpdateRemote)" : "")
                 + ", so its media timeout kept counting and ended the held call." : hangerName + "'s media timeout "
                 + "kept counting through the hold and ended the held call.");
     }

@@ -66,6 +66,9 @@ final class NoCommonCodecCheck implements FindingRule {
                             + "; the offer has none of them" + (offered.contains("AMR-WB") ? " (a self-hosted "
                             + "server also takes AMR-WB/16000 when its config enables it under codecs)" : ""),
                             List.of("PCMA", "PCMU")));
+                } else if (answer != null && answer.status() < 300 && disjoint(offered, codecs.of(answerSdp))
+                        && tx.request().hasToTag() && flow.hasHop(answer.src(), Role.LIVEKIT)) {
+                    findings.add(liveKitKept(tx, offered, answer, codecs.of(answerSdp)));
                 } else if (answer != null && answer.status() < 300 && disjoint(offered, codecs.of(answerSdp))) {
                     findings.add(finding(tx, offered, "Answer (frame " + answer.frame() + ") offers "
                             + String.join(", ", codecs.of(answerSdp)), List.copyOf(offered)));
@@ -203,6 +206,32 @@ final class NoCommonCodecCheck implements FindingRule {
             }
         }
         return codec.substring(from, to).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * LiveKit's answer to a re-INVITE that offered other codecs than the call's: LiveKit answers every re-INVITE of a
+     * call it has with the SDP of its first answer and takes only a new address from the offer (livekit/sip {@code
+     * pkg/sip/inbound.go} processInvite, AcceptAsKeepAlive, updateRemoteFromSDP), so the call keeps its codec at
+     * LiveKit, whose RTP pipeline decodes only that payload type ({@code media_pipeline.go}: others go to the mux's
+     * default, counted and dropped). Not the offerer's codec settings: the change mid-call is what fails.
+     */
+    private static Finding liveKitKept(InviteTransaction tx, List<String> offered, SipMessage answer, List<String> kept) {
+        String was = String.join(", ", kept);
+        String now = String.join(", ", offered);
+        String offerer = tx.request().src().address();
+        return Findings.call(tx, CODE, CODE.title(offerer, answer.src().address()),
+                "The re-INVITE (frame " + tx.frame() + ") offered " + now + " only, and LiveKit answered with the SDP of "
+                        + "its first answer (" + was + "): LiveKit answers every re-INVITE of a call it has so and takes "
+                        + "only a new address from the offer, never new codecs (livekit/sip processInvite, "
+                        + "AcceptAsKeepAlive, updateRemoteFromSDP). The call stays on " + was + " at LiveKit, which "
+                        + "sends " + was + " and decodes only that payload type: if " + offerer + " switches to " + now
+                        + " as it offered, LiveKit drops that audio and the agent hears nothing.",
+                Findings.evidence(Findings.frames(tx), List.of(), List.of(
+                        "Offer (frame " + tx.frame() + "): " + now,
+                        "LiveKit's answer (frame " + answer.frame() + "): " + was + ", the codecs of its first answer")),
+                Findings.fix(List.of("Keep the call's codec (" + was + ") toward LiveKit: have " + offerer + " offer it "
+                        + "in every re-INVITE (or send no re-INVITE for the change), and transcode on the SBC when "
+                        + "the other leg changes codec; LiveKit's answer cannot be changed."), List.of(), null));
     }
 
     private static Finding finding(InviteTransaction tx, List<String> offered, String fact, List<String> suggested) {

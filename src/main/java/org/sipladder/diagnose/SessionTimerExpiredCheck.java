@@ -51,8 +51,16 @@ final class SessionTimerExpiredCheck implements FindingRule {
                 + "Session-Expires interval ends; when none comes, either side hangs up with a BYE. The capture shows "
                 + "no refresh before the BYE.";
         List<String> steps = new ArrayList<>();
-        Endpoint liveKit = liveKitRefresher(flow, ok, sessionExpires);
-        if (liveKit != null) {
+        Endpoint liveKit = sessionExpires == null ? null : liveKitRefresher(flow, ok, sessionExpires);
+        if (sessionExpires == null && flow.hasHop(ok.src(), Role.LIVEKIT)) {
+            facts.set(0, "200 OK frame " + ok.frame() + " from LiveKit (" + ok.src().address() + ") carries no Session-Expires");
+            explanation = "LiveKit answered without Session-Expires: it implements no session timer (livekit/sip "
+                    + "neither puts Session-Expires in its 200 OK nor sends a refresh; it only answers a peer's "
+                    + "re-INVITE, with its own SDP), so by RFC 4028 (section 7.2) no session timer was agreed for "
+                    + "this call. " + bye.src().address() + " ended it on a session timer LiveKit never accepted.";
+            steps.add("Disable session timers toward LiveKit on " + bye.src().address() + ", or have it refresh "
+                    + "the session itself with re-INVITE (LiveKit answers those, and UPDATE with 405).");
+        } else if (liveKit != null) {
             Endpoint other = liveKit.equals(ok.dst()) ? ok.src() : ok.dst();
             facts.add("The refresher named in Session-Expires is LiveKit (" + liveKit.address() + ")");
             explanation += " The refresher is LiveKit, and LiveKit never refreshes a session: it sends no re-INVITE or "

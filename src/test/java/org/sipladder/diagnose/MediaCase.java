@@ -322,6 +322,32 @@ final class MediaCase {
         return sip(seconds + 0.02, to, from, response(to, 200, "OK", "BYE", n, ""));
     }
 
+    /** A BYE from {@code from} at {@code seconds}, sent {@code times} times (T1 doubling from 0.5 s) and never answered. */
+    MediaCase byeUnanswered(String from, double seconds, int times) {
+        String to = from.equals(caller) ? callee : caller;
+        int n = ++cseq;
+        String bye = request(from, "BYE", n, "");
+        double at = seconds;
+        for (int i = 0; i < times; i++) {
+            sip(at, from, to, bye);
+            at += 0.5 * (1 << i);
+        }
+        return this;
+    }
+
+    /**
+     * A BYE from {@code from} at {@code seconds} carrying the header line {@code header} (empty: none), answered
+     * {@code status} {@code reason} 20 ms later.
+     */
+    MediaCase bye(String from, double seconds, String header, int status, String reason) {
+        String to = from.equals(caller) ? callee : caller;
+        int n = ++cseq;
+        String agent = "User-Agent: " + agent(from) + (header.isEmpty() ? "" : "\r\n" + header);
+        String uri = from.equals(callee) ? "sip:" + caller + ":5060" : "sip:4991874350352@project-1z3kctsj.sip.livekit.cloud";
+        sip(seconds, from, to, swapped(from.equals(callee), message("BYE " + uri + " SIP/2.0", "BYE", n, agent, "")));
+        return sip(seconds + 0.02, to, from, response(to, status, reason, "BYE", n, ""));
+    }
+
     /**
      * An INFO from Jambonz at {@code seconds} with a body of {@code contentType}, answered {@code status} by LiveKit
      * 20 ms later (0: no answer captured).
@@ -331,6 +357,33 @@ final class MediaCase {
         sip(seconds, caller, callee, swapped(false, message("INFO sip:" + callee + ":5060 SIP/2.0", "INFO", n,
                 "User-Agent: " + agent(caller), contentType, body)));
         return status == 0 ? this : sip(seconds + 0.02, callee, caller, response(callee, status, reason, "INFO", n, ""));
+    }
+
+    /** A sendrecv re-INVITE from Jambonz at {@code seconds}, answered 200 OK by LiveKit 0.1 s later and never ACKed. */
+    MediaCase reInviteUnacknowledged(double seconds) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "INVITE", n, Rtp.sdp(MediaFindingsTest.SBC_MEDIA, 40000, "sendrecv")));
+        return sip(seconds + 0.1, callee, caller, response(callee, 200, "OK", "INVITE", n,
+                Rtp.sdp(LIVEKIT, 30000, "sendrecv")));
+    }
+
+    /**
+     * A BYE from Jambonz at {@code seconds} whose To tag is {@code toTag} instead of LiveKit's, answered {@code status}
+     * {@code reason} 20 ms later.
+     */
+    MediaCase byeWithToTag(double seconds, String toTag, int status, String reason) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "BYE", n, "").replace(";tag=SCL_t1", ";tag=" + toTag));
+        return sip(seconds + 0.02, callee, caller, response(callee, status, reason, "BYE", n, "")
+                .replace(";tag=SCL_t1", ";tag=" + toTag));
+    }
+
+    /** A re-INVITE from Jambonz at {@code seconds} with the SDP {@code offer}, answered 200 OK with {@code answer}. */
+    MediaCase reInvite(double seconds, String offer, String answer) {
+        int n = ++cseq;
+        sip(seconds, caller, callee, request(caller, "INVITE", n, offer));
+        sip(seconds + 0.1, callee, caller, response(callee, 200, "OK", "INVITE", n, answer));
+        return sip(seconds + 0.11, caller, callee, request(caller, "ACK", n, ""));
     }
 
     /** A re-INVITE from Jambonz at {@code seconds} offering {@code offerDirection}, answered with {@code answerDirection}. */
