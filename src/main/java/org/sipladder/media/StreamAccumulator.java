@@ -323,7 +323,8 @@ final class StreamAccumulator {
         }
         // a jump of the sender's RTP clock (a hold, a re-INVITE) is no jitter a listener hears
         double lossPercent = Math.max(0, stats.lostPercentInRuns());
-        double mos = f.total == 0 ? Double.NaN : Quality.mos(codec, lossPercent,
+        // no clock rate, no jitter measured (it shows 0): a score would read as a clean stream's
+        double mos = f.total == 0 || rate == 0 ? Double.NaN : Quality.mos(codec, lossPercent,
                 Quality.burstRatio(stats.lossGaps().meanPackets(), lossPercent), stats.meanJitterWithoutJumpsMs());
         return new RtpStream(new StreamKey(src, dst, ssrc & 0xffffffffL), f.firstFrame, f.lastFrame, f.firstMicros,
                 f.lastMicros, mainPt, codec, rate, List.copyOf(seen), stats, events == null ? "" : events.digits.toString(),
