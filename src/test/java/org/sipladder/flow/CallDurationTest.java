@@ -1,0 +1,93 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sipladder.flow.Dialogue.request;
+import static org.sipladder.flow.Dialogue.response;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call lasts from its answer to the BYE that ended its dialog: the BYE answered 2xx, or the last BYE when none was
+ * (a BYE refused with 481 or left unanswered leaves the dialog up at the side that refused or never got it).
+ */
+class CallDurationTest {
+
+    private static final String CARRIER = "203.0.113.10:5060";
+    private static final String LIVEKIT = "34.1.2.3:5060";
+    private static final String ID = "dur-1";
+    private static final String URI = "sip:+4930111@lk.example";
+
+    /** An INVITE at 0 answered 200 OK at 1 s and acknowledged. */
+    private static Dialogue answered() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, LIVEKIT, request("INVITE", URI, ID, "z9hG4bKinv", 1, null));
+        d.send(1_000, LIVEKIT, CARRIER, response(200, "OK", "INVITE", ID, "z9hG4bKinv", 1, "lk"));
+        return d.send(1_050, CARRIER, LIVEKIT, request("ACK", URI, ID, "z9hG4bKack", 1, "lk"));
+    }
+
+    private static Long duration(Dialogue d) {
+        return new FlowBuilder().build(d.messages()).get(0).timings().durationMicros();
+    }
+
+    /**
+     * The carrier's BYE at 11 s refused 481 (To tag not LiveKit's), then LiveKit's own BYE at 26 s answered
+     * {@code status}.
+     */
+    private static Dialogue refusedThenLiveKitsBye(int status, String reason) {
+        Dialogue d = answered();
+        d.send(11_000, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye1", 2, "WRONG"));
+        d.send(11_020, LIVEKIT, CARRIER, response(481, "Call does not exist", "BYE", ID, "z9hG4bKbye1", 2, "WRONG"));
+        d.send(26_000, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye2", 1, "lk"));
+        return d.send(26_020, CARRIER, LIVEKIT, response(status, reason, "BYE", ID, "z9hG4bKbye2", 1, "lk"));
+    }
+
+    @Test
+    void aByeRefusedWith481DoesNotEndTheCallThatALaterByeEndedWith200() {
+        assertEquals(25_000_000L, duration(refusedThenLiveKitsBye(200, "OK")));
+    }
+
+    @Test
+    void ofBothByesRefusedTheLastEndsTheCall() {
+        // LiveKit refused the carrier's BYE (481) and kept the call up until its own BYE, which the carrier refused
+        assertEquals(25_000_000L, duration(refusedThenLiveKitsBye(481, "Call/Transaction Does Not Exist")));
+    }
+
+    @Test
+    void theByeAnswered200EndsTheCallThoughALaterByeCrossedIt() {
+        Dialogue d = answered();
+        d.send(11_000, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye1", 2, "lk"));
+        d.send(11_020, LIVEKIT, CARRIER, response(200, "OK", "BYE", ID, "z9hG4bKbye1", 2, "lk"));
+        d.send(11_030, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye2", 1, "lk"));
+        d.send(11_050, CARRIER, LIVEKIT, response(481, "Call/Transaction Does Not Exist", "BYE", ID, "z9hG4bKbye2", 1,
+                "lk"));
+
+        assertEquals(10_000_000L, duration(d));
+    }
+
+    @Test
+    void anUnansweredByeSentAgainEndsTheCallAtItsFirstSendingUnlessALaterByeFollows() {
+        Dialogue alone = answered();
+        String bye = request("BYE", URI, ID, "z9hG4bKbye1", 2, "lk");
+        alone.send(11_000, CARRIER, LIVEKIT, bye).send(11_500, CARRIER, LIVEKIT, bye).send(12_500, CARRIER, LIVEKIT, bye);
+        assertEquals(10_000_000L, duration(alone));
+
+        Dialogue followed = answered();
+        followed.send(11_000, CARRIER, LIVEKIT, bye).send(11_500, CARRIER, LIVEKIT, bye);
+        followed.send(26_000, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye2", 1, "lk"));
+        followed.send(26_020, CARRIER, LIVEKIT, response(481, "Call/Transaction Does Not Exist", "BYE", ID,
+                "z9hG4bKbye2", 1, "lk"));
+        assertEquals(25_000_000L, duration(followed));
+    }
+
+    @Test
+    void aByeChallengedAndSentAgainWithCredentialsEndsTheCallWhenItIsAnswered() {
+        Dialogue d = answered();
+        d.send(11_000, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye1", 2, "lk"));
+        d.send(11_020, LIVEKIT, CARRIER, response(407, "Proxy Authentication Required", "BYE", ID, "z9hG4bKbye1", 2,
+                "lk"));
+        d.send(11_100, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye3", 3, "lk"));
+        d.send(11_120, LIVEKIT, CARRIER, response(200, "OK", "BYE", ID, "z9hG4bKbye3", 3, "lk"));
+
+        assertEquals(10_100_000L, duration(d));
+    }
+}
