@@ -36,6 +36,20 @@ class LiveKitAfterAnswerTest {
         Finding f = d.withCode(FindingCode.SIP_SESSION_TIMER_EXPIRED).get(0);
         assertTrue(f.explanation().contains("LiveKit") && f.explanation().contains("no session timer"),
                 f.explanation());
+        // the call worked until the timer cut it, as a trunk's max_call_duration does: a warning on a call not failed
+        assertEquals(Severity.WARNING, f.severity());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+    }
+    @Test
+    void aSessionTimerThatCutAnAnsweredCallIsAWarningLikeEveryCutThatDoesNotFailTheCall() {
+        // Session-Expires 90 and no refresh: LiveKit's BYE at 95 s; the call was answered and nothing else went wrong
+        org.sipladder.flow.CallFlow call = FindingRulesTest.afterAnswer(FindingRulesTest.Mid.TIMER_EXPIRED);
+        Diagnosis d = DiagnosisEngine.standard().diagnose(java.util.List.of(call),
+                org.sipladder.livekit.LiveKitConfig.empty());
+        Finding f = d.withCode(FindingCode.SIP_SESSION_TIMER_EXPIRED).get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertFalse(d.failed(call), d.findings().toString());
+        assertTrue(d.primaryFor(call.id()).isEmpty(), d.findings().toString());
     }
     @Test
     void aByeLiveKitRefusedLeavesItsCallUpUntilItsOwnByeWhichDidNotCrossIt() throws Exception {
