@@ -1,5 +1,6 @@
 package org.sipladder.flow;
 
+import java.util.Objects;
 import java.util.Set;
 import org.sipladder.sip.SipMessage;
 
@@ -176,16 +177,23 @@ final class LegAnalysis {
         }
         long answered = messages[finalResponse].timestampMicros();
         int ending = -1;
-        // a leg's messages are in arrival order: those after the answer come after it; a BYE sent again is its first
+        // a leg's messages are in arrival order: those after the answer come after it; a BYE sent again, or passed on
+        // by a proxy, is its first capture
         for (int i = finalResponse + 1; i < messages.length; i++) {
             if (arrivals[i] >= 0 && "BYE".equals(messages[i].method())) {
-                ending = i;
+                ending = ending >= 0 && sameRequest(messages[ending], messages[i]) ? ending : i;
                 if (acceptedAfter(i)) {
                     break;
                 }
             }
         }
         return ending < 0 ? null : messages[ending].timestampMicros() - answered;
+    }
+
+    /** True when {@code b} is {@code a} at another hop: the same sender's (From tag) request of the same CSeq. */
+    private static boolean sameRequest(SipMessage a, SipMessage b) {
+        return a.cseqNumber() == b.cseqNumber()
+                && Objects.equals(SipMessage.tagOf(a.header("From")), SipMessage.tagOf(b.header("From")));
     }
 
     /** True when a 2xx after the request at {@code request} answers it. */

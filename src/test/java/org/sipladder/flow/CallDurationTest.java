@@ -14,6 +14,7 @@ class CallDurationTest {
 
     private static final String CARRIER = "203.0.113.10:5060";
     private static final String LIVEKIT = "34.1.2.3:5060";
+    private static final String PROXY = "198.51.100.7:5060";
     private static final String ID = "dur-1";
     private static final String URI = "sip:+4930111@lk.example";
 
@@ -89,5 +90,17 @@ class CallDurationTest {
         d.send(11_120, LIVEKIT, CARRIER, response(200, "OK", "BYE", ID, "z9hG4bKbye3", 3, "lk"));
 
         assertEquals(10_100_000L, duration(d));
+    }
+
+    @Test
+    void theLastByeEndsTheCallWhereTheCaptureFirstShowsItNotWhereAProxyPassedItOn() {
+        // the callee's BYE refused 500; the caller's BYE at 26 s, captured again as the proxy forwards it, unanswered
+        Dialogue d = answered();
+        d.send(11_000, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye1", 1, "lk"));
+        d.send(11_020, CARRIER, LIVEKIT, response(500, "Request out of order", "BYE", ID, "z9hG4bKbye1", 1, "lk"));
+        d.send(26_000, CARRIER, PROXY, request("BYE", URI, ID, "z9hG4bKbye2", 2, "lk"));
+        d.send(26_028, PROXY, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye2-proxy", 2, "lk"));
+
+        assertEquals(25_000_000L, duration(d));
     }
 }
