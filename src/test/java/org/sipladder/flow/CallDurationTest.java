@@ -30,16 +30,20 @@ class CallDurationTest {
         return new FlowBuilder().build(d.messages()).get(0).timings().durationMicros();
     }
 
+    /** A BYE from {@code src} at {@code millis} with {@code branch} and CSeq {@code cseq}, answered 20 ms later. */
+    private static Dialogue bye(Dialogue d, long millis, String src, String dst, String branch, int cseq, int status,
+                                String reason) {
+        d.send(millis, src, dst, request("BYE", URI, ID, branch, cseq, "lk"));
+        return d.send(millis + 20, dst, src, response(status, reason, "BYE", ID, branch, cseq, "lk"));
+    }
+
     /**
      * The carrier's BYE at 11 s refused 481 (To tag not LiveKit's), then LiveKit's own BYE at 26 s answered
      * {@code status}.
      */
     private static Dialogue refusedThenLiveKitsBye(int status, String reason) {
-        Dialogue d = answered();
-        d.send(11_000, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye1", 2, "WRONG"));
-        d.send(11_020, LIVEKIT, CARRIER, response(481, "Call does not exist", "BYE", ID, "z9hG4bKbye1", 2, "WRONG"));
-        d.send(26_000, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye2", 1, "lk"));
-        return d.send(26_020, CARRIER, LIVEKIT, response(status, reason, "BYE", ID, "z9hG4bKbye2", 1, "lk"));
+        Dialogue d = bye(answered(), 11_000, CARRIER, LIVEKIT, "z9hG4bKbye1", 2, 481, "Call does not exist");
+        return bye(d, 26_000, LIVEKIT, CARRIER, "z9hG4bKbye2", 1, status, reason);
     }
 
     @Test
@@ -55,12 +59,8 @@ class CallDurationTest {
 
     @Test
     void theByeAnswered200EndsTheCallThoughALaterByeCrossedIt() {
-        Dialogue d = answered();
-        d.send(11_000, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye1", 2, "lk"));
-        d.send(11_020, LIVEKIT, CARRIER, response(200, "OK", "BYE", ID, "z9hG4bKbye1", 2, "lk"));
-        d.send(11_030, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye2", 1, "lk"));
-        d.send(11_050, CARRIER, LIVEKIT, response(481, "Call/Transaction Does Not Exist", "BYE", ID, "z9hG4bKbye2", 1,
-                "lk"));
+        Dialogue d = bye(answered(), 11_000, CARRIER, LIVEKIT, "z9hG4bKbye1", 2, 200, "OK");
+        bye(d, 11_030, LIVEKIT, CARRIER, "z9hG4bKbye2", 1, 481, "Call/Transaction Does Not Exist");
 
         assertEquals(10_000_000L, duration(d));
     }
@@ -74,20 +74,14 @@ class CallDurationTest {
 
         Dialogue followed = answered();
         followed.send(11_000, CARRIER, LIVEKIT, bye).send(11_500, CARRIER, LIVEKIT, bye);
-        followed.send(26_000, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye2", 1, "lk"));
-        followed.send(26_020, CARRIER, LIVEKIT, response(481, "Call/Transaction Does Not Exist", "BYE", ID,
-                "z9hG4bKbye2", 1, "lk"));
+        bye(followed, 26_000, LIVEKIT, CARRIER, "z9hG4bKbye2", 1, 481, "Call/Transaction Does Not Exist");
         assertEquals(25_000_000L, duration(followed));
     }
 
     @Test
     void aByeChallengedAndSentAgainWithCredentialsEndsTheCallWhenItIsAnswered() {
-        Dialogue d = answered();
-        d.send(11_000, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye1", 2, "lk"));
-        d.send(11_020, LIVEKIT, CARRIER, response(407, "Proxy Authentication Required", "BYE", ID, "z9hG4bKbye1", 2,
-                "lk"));
-        d.send(11_100, CARRIER, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye3", 3, "lk"));
-        d.send(11_120, LIVEKIT, CARRIER, response(200, "OK", "BYE", ID, "z9hG4bKbye3", 3, "lk"));
+        Dialogue d = bye(answered(), 11_000, CARRIER, LIVEKIT, "z9hG4bKbye1", 2, 407, "Proxy Authentication Required");
+        bye(d, 11_100, CARRIER, LIVEKIT, "z9hG4bKbye3", 3, 200, "OK");
 
         assertEquals(10_100_000L, duration(d));
     }
@@ -95,9 +89,7 @@ class CallDurationTest {
     @Test
     void theLastByeEndsTheCallWhereTheCaptureFirstShowsItNotWhereAProxyPassedItOn() {
         // the callee's BYE refused 500; the caller's BYE at 26 s, captured again as the proxy forwards it, unanswered
-        Dialogue d = answered();
-        d.send(11_000, LIVEKIT, CARRIER, request("BYE", URI, ID, "z9hG4bKbye1", 1, "lk"));
-        d.send(11_020, CARRIER, LIVEKIT, response(500, "Request out of order", "BYE", ID, "z9hG4bKbye1", 1, "lk"));
+        Dialogue d = bye(answered(), 11_000, LIVEKIT, CARRIER, "z9hG4bKbye1", 1, 500, "Request out of order");
         d.send(26_000, CARRIER, PROXY, request("BYE", URI, ID, "z9hG4bKbye2", 2, "lk"));
         d.send(26_028, PROXY, LIVEKIT, request("BYE", URI, ID, "z9hG4bKbye2-proxy", 2, "lk"));
 
