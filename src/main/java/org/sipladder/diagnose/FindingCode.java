@@ -95,7 +95,11 @@ public enum FindingCode {
     LK_REINVITE_NEW_CALL(Severity.ERROR, 275, Kind.AFTER_ANSWER, "re-INVITE to LiveKit %s handled as a new call: %s"),
     SIP_ACK_MISSING(Severity.ERROR, 145, Kind.AFTER_ANSWER,
             "The answer was not acknowledged: %s"),
-    SIP_SESSION_TIMER_EXPIRED(Severity.ERROR, 290, Kind.AFTER_ANSWER,
+    /**
+     * A warning: the call worked until the timer cut it, as LK_MAX_CALL_DURATION's limit does, and an answered call
+     * fails only when nobody (or one side) heard anything ({@link PrimaryCauses#ANSWERED_FAILURES}).
+     */
+    SIP_SESSION_TIMER_EXPIRED(Severity.WARNING, 290, Kind.AFTER_ANSWER,
             "The call ended when its session timer expired (%s)"),
     /**
      * LiveKit hung up an answered call when its trunk's max_call_duration ran out: the call worked, the limit cut it.

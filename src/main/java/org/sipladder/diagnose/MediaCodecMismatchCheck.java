@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.List;
+import java.util.Locale;
 import org.sipladder.media.PayloadType;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
@@ -30,7 +31,83 @@ final class MediaCodecMismatchCheck implements FindingRule {
         if (unknown.size() == 1 && unknown.get(0) == s.eventPayloadType()) {
             return digits(leg, to, s, sdp);
         }
-        return unknown.isEmpty() ? null : finding(leg, to, s, sdp, unknown);
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        SdpAnnouncement[] kept = liveKitKept(leg, to, s, unknown);
+        return kept != null ? keptByLiveKit(leg, to, s, unknown, kept[0], kept[1]) : finding(leg, to, s, sdp, unknown);
+    }
+
+    /**
+     * The sender's re-INVITE offer (after the leg's answer, before the stream's last packet) that listed every one of
+     * {@code unknown}, and LiveKit's 2xx answer to it that listed none; null when there is no such pair. LiveKit
+     * answers every re-INVITE with its first answer's SDP and takes no new codec from it (livekit/sip inbound.go
+     * processInvite: AcceptAsKeepAlive, updateRemoteFromSDP), and its RTP mux decodes only the payload type negotiated
+     * first (media_pipeline.go: any other goes to the mux's default handler, counted and dropped).
+     */
+    private static SdpAnnouncement[] liveKitKept(MediaLeg leg, MediaParty to, RtpStream s, List<Integer> unknown) {
+        if (leg.answer == null) {
+            return null;
+        }
+        for (SdpAnnouncement offer : leg.other(to).sdp()) {
+            if (!offer.isRequest() || !"INVITE".equals(offer.method()) || offer.frame() <= leg.answer.frame()
+                    || offer.micros() > s.lastMicros() || !unknown.stream().allMatch(pt -> offer.payloadType(pt) != null)) {
+                continue;
+            }
+            for (SdpAnnouncement answer : to.sdp()) {
+                if (!answer.isRequest() && answer.status() >= 200 && answer.status() < 300 && answer.frame() > offer.frame()
+                        && answer.cseq() == offer.cseq() && answer.callId().equals(offer.callId()) && to.isLiveKit(answer)
+                        && unknown.stream().noneMatch(pt -> answer.payloadType(pt) != null)) {
+                    return new SdpAnnouncement[] {offer, answer};
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * RTP in a codec the sender offered in a re-INVITE that LiveKit answered with the call's first codecs: LiveKit's
+     * way with every re-INVITE, not its codec settings (it takes PCMU, PCMA and G722 by default), so adding the codec
+     * to LiveKit would change nothing. SIP_NO_COMMON_CODEC tells the re-INVITE when it offered none of the call's.
+     */
+    private static Finding keptByLiveKit(MediaLeg leg, MediaParty to, RtpStream s, List<Integer> unknown,
+                                         SdpAnnouncement offer, SdpAnnouncement answer) {
+        String toName = to.name(answer);
+        String fromName = MediaLeg.senderName(leg.other(to), s);
+        List<String> sent = unknown.stream().map(pt -> pt + " (" + name(offer.payloadType(pt)) + ")").toList();
+        List<String> kept = audio(answer);
+        List<String> offered = audio(offer);
+        String was = String.join(", ", kept);
+        String types = (unknown.size() == 1 ? "type " : "types ") + String.join(", ", sent);
+        boolean byDefault = unknown.stream().allMatch(pt -> NoCommonCodecCheck.LIVEKIT_CODECS.contains(
+                name(offer.payloadType(pt))));
+        boolean noneKept = offered.stream().noneMatch(kept::contains);
+        String why = fromName + " sends payload " + types + ", which it offered in its re-INVITE (frame " + offer.frame()
+                + "), and LiveKit answered that re-INVITE (frame " + answer.frame() + ") with the SDP of its first answer ("
+                + was + "): " + NoCommonCodecCheck.LIVEKIT_REINVITE + ". The call stays on " + was + " at LiveKit, "
+                + "whose RTP pipeline decodes only that audio payload type (livekit/sip media_pipeline.go; any other is "
+                + "counted and dropped), so this audio is lost: the agent hears nothing of it."
+                + (byDefault ? " The codec is not missing from LiveKit's codecs (it takes PCMU, PCMA and G722 by "
+                + "default): the codec change mid-call is what fails." : "")
+                + (noneKept ? " See " + NoCommonCodecCheck.CODE + " of this call about the re-INVITE." : "");
+        List<String> facts = List.of("RTP " + MediaLeg.describe(s) + " carries payload types " + s.payloadTypes(),
+                "re-INVITE offer (frame " + offer.frame() + ") from " + fromName + ": " + offer.mediaLine(),
+                toName + "'s answer (frame " + answer.frame() + "): " + MediaLeg.sdpFact(answer)
+                        + ", the codecs of its first answer");
+        return new Finding(CODE, CODE.severity(), CODE.title(toName, types), why, leg.leg.callId(), leg.flow.id(),
+                false, Findings.evidence(List.of(s.firstFrame(), offer.frame(), answer.frame()), List.of(), facts),
+                Findings.fix(List.of(NoCommonCodecCheck.keepTheCallsCodec(was, fromName)), List.of(), null));
+    }
+
+    /** The audio codecs {@code a} lists by name, telephone-events and comfort noise left out. */
+    private static List<String> audio(SdpAnnouncement a) {
+        return a.payloadTypes().stream().filter(p -> !p.telephoneEvent() && p.number() != MediaLeg.COMFORT_NOISE
+                && !"CN".equalsIgnoreCase(p.encoding())).map(MediaCodecMismatchCheck::name).distinct().toList();
+    }
+
+    /** The codec's name in upper case, or "type N" when neither an rtpmap nor the static table names it. */
+    private static String name(PayloadType p) {
+        return p.encoding() == null ? "type " + p.number() : p.encoding().toUpperCase(Locale.ROOT);
     }
 
     /** The finding about telephone-events, and nothing else, under a type {@code sdp} of the receiver did not list. */

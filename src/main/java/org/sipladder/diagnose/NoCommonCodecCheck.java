@@ -221,17 +221,25 @@ final class NoCommonCodecCheck implements FindingRule {
         String offerer = tx.request().src().address();
         return Findings.call(tx, CODE, CODE.title(offerer, answer.src().address()),
                 "The re-INVITE (frame " + tx.frame() + ") offered " + now + " only, and LiveKit answered with the SDP of "
-                        + "its first answer (" + was + "): LiveKit answers every re-INVITE of a call it has so and takes "
-                        + "only a new address from the offer, never new codecs (livekit/sip processInvite, "
-                        + "AcceptAsKeepAlive, updateRemoteFromSDP). The call stays on " + was + " at LiveKit, which "
+                        + "its first answer (" + was + "): " + LIVEKIT_REINVITE + ". The call stays on " + was + " at LiveKit, which "
                         + "sends " + was + " and decodes only that payload type: if " + offerer + " switches to " + now
                         + " as it offered, LiveKit drops that audio and the agent hears nothing.",
                 Findings.evidence(Findings.frames(tx), List.of(), List.of(
                         "Offer (frame " + tx.frame() + "): " + now,
                         "LiveKit's answer (frame " + answer.frame() + "): " + was + ", the codecs of its first answer")),
-                Findings.fix(List.of("Keep the call's codec (" + was + ") toward LiveKit: have " + offerer + " offer it "
-                        + "in every re-INVITE (or send no re-INVITE for the change), and transcode on the SBC when "
-                        + "the other leg changes codec; LiveKit's answer cannot be changed."), List.of(), null));
+                Findings.fix(List.of(keepTheCallsCodec(was, offerer)), List.of(), null));
+    }
+
+    /** How LiveKit answers a re-INVITE, for the findings about one that offered other codecs than the call's. */
+    static final String LIVEKIT_REINVITE = "LiveKit answers every re-INVITE of a call it has so and takes only a new "
+            + "address from the offer, never new codecs (livekit/sip processInvite, AcceptAsKeepAlive, "
+            + "updateRemoteFromSDP)";
+
+    /** The fix step for a codec change LiveKit did not take: keep the call's codec {@code was} toward it. */
+    static String keepTheCallsCodec(String was, String offerer) {
+        return "Keep the call's codec (" + was + ") toward LiveKit: have " + offerer + " offer it in every re-INVITE (or "
+                + "send no re-INVITE for the change), and transcode on the SBC when the other leg changes codec; "
+                + "LiveKit's answer cannot be changed.";
     }
 
     private static Finding finding(InviteTransaction tx, List<String> offered, String fact, List<String> suggested) {

@@ -18,7 +18,9 @@ import org.sipladder.sip.SipMessage;
  * means still trying, exactly 200 means success, and anything else, 202 and the other 2xx included, means the
  * transfer failed; the first that is not 1xx decides. LiveKit waits for that NOTIFY only so long (see
  * {@link #LIVEKIT_WAIT_MICROS}): a REFER accepted but left without a deciding NOTIFY fails too. Other REFERs follow
- * RFC 3515: a final status of 300 or more.
+ * RFC 3515: a final status of 300 or more. Which REFER a NOTIFY reports on is read from its Event id the same two
+ * ways: as LiveKit reads it for LiveKit's REFERs ({@link #forRefer}), as RFC 3515 says for the others
+ * ({@link #reportsOn}).
  */
 final class TransferFailedCheck implements FindingRule {
 
@@ -107,10 +109,15 @@ final class TransferFailedCheck implements FindingRule {
         if (answer != null && answer.status() >= 300) {
             return finding(flow, refer, target, "the REFER was answered " + answer.label(), answer, REFER_REFUSED);
         }
+        boolean first = firstOfDialog(context, flow, refer.request());
         for (DialogRequests notify : context.dialogRequests(flow, "NOTIFY")) {
+            if (notify.request().frame() <= refer.request().frame()
+                    || !notify.request().callId().equals(refer.request().callId())
+                    || !reportsOn(notify.request().header("Event"), refer.request(), first)) {
+                continue;
+            }
             Matcher m = SIPFRAG.matcher(body(notify));
-            if (notify.request().frame() > refer.request().frame()
-                    && notify.request().callId().equals(refer.request().callId()) && m.find()
+            if (m.find()
                     && Integer.parseInt(m.group(1)) >= 300) {
                 return finding(flow, refer, target, "the NOTIFY reports " + m.group(1) + m.group(2).stripTrailing()
                         + " from the transfer target", notify.request(), Integer.parseInt(m.group(1)), TARGET_FAILED);
@@ -234,9 +241,14 @@ final class TransferFailedCheck implements FindingRule {
         return cut ? f.withSeverity(Severity.WARNING) : f;
     }
 
+    /** The largest number Go's strconv.ParseUint(s, 10, 32) returns, which it also returns for a larger one. */
+    private static final long MAX_UINT32 = 0xFFFF_FFFFL;
+
     /**
-     * True when a NOTIFY's Event header is LiveKit's "refer" or "refer;id=N" (compared in lower case) and N, when
-     * given, is the REFER's CSeq; LiveKit ignores the others.
+     * True when a NOTIFY's Event header reports on LiveKit's {@code refer} as LiveKit reads it (livekit/sip
+     * pkg/sip/protocol.go handleNotify, handleReferNotify): the value in lower case is exactly "refer" or
+     * "refer;id=DIGITS", and an id of 0 (or none) reports on any REFER, as LiveKit skips a NOTIFY only for a non-zero id
+     * other than its REFER's CSeq; the id is read as ParseUint reads it, a number too large becoming 2^32 - 1.
      */
     static boolean forRefer(String event, SipMessage refer) {
         if (event == null) {
@@ -249,12 +261,52 @@ final class TransferFailedCheck implements FindingRule {
         if (!e.startsWith("refer;id=") || e.length() == 9) {
             return false;
         }
+        long id = 0;
         for (int i = 9; i < e.length(); i++) {
-            if (e.charAt(i) < '0' || e.charAt(i) > '9') {
+            char c = e.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            id = Math.min(MAX_UINT32, id * 10 + (c - '0'));
+        }
+        return id == 0 || id == refer.cseqNumber();
+    }
+
+    /**
+     * True when a NOTIFY's Event header reports on {@code refer} as RFC 3515 2.4.6 has it: the event is "refer" and
+     * its id parameter is the REFER's CSeq number; without an id it reports on the first REFER of the dialog
+     * ({@code first}), as the NOTIFYs for every later one must carry the id. Names compare in any case, with
+     * whitespace around ';' and '=' (RFC 3261 25.1).
+     */
+    static boolean reportsOn(String event, SipMessage refer, boolean first) {
+        if (event == null) {
+            return false;
+        }
+        String[] parts = event.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("refer")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase("id")) {
+                String id = parts[i].substring(eq + 1).trim();
+                return !id.isEmpty() && id.length() < 19 && id.chars().allMatch(c -> c >= '0' && c <= '9')
+                        && Long.parseLong(id) == refer.cseqNumber();
+            }
+        }
+        return first;
+    }
+
+    /** True when no REFER of the flow's dialog {@code refer} came before it from the same sender. */
+    private static boolean firstOfDialog(DiagnosisContext context, CallFlow flow, SipMessage refer) {
+        for (DialogRequests other : context.dialogRequests(flow, "REFER")) {
+            SipMessage r = other.request();
+            if (r.frame() < refer.frame() && r.callId().equals(refer.callId())
+                    && r.src().address().equals(refer.src().address())) {
                 return false;
             }
         }
-        return e.substring(9).equals(Long.toString(refer.cseqNumber()));
+        return true;
     }
 
     /**

@@ -674,6 +674,11 @@ class FindingRulesTest {
 
     /** {@link #liveKitTransfer}'s call, to go on with (the NOTIFYs took CSeq 3 on). */
     static TestCall liveKitTransferCall(String referAnswer, String... sipfrags) {
+        return liveKitTransferNotifying("Event: refer", referAnswer, sipfrags);
+    }
+
+    /** {@link #liveKitTransferCall} with the Event header line {@code event} in each NOTIFY (the REFER has CSeq 2). */
+    static TestCall liveKitTransferNotifying(String event, String referAnswer, String... sipfrags) {
         String invite = SipTexts.invite("call-mid", LK_URI, CALLER, JAMBONZ, SipTexts.SDP_G711);
         String ok = SipTexts.response(invite, 200, "OK", "Contact: <sip:" + LIVEKIT + ":5060>", SipTexts.sdp(LIVEKIT, "8 PCMA/8000"));
         String refer = inDialog("REFER", 2, LIVEKIT, "", "Refer-To: <sip:+4930555@carrier>");
@@ -683,7 +688,7 @@ class FindingRulesTest {
                 .send(JAMBONZ, LIVEKIT, SipTexts.response(refer, Integer.parseInt(answer[0]), answer[1]));
         int cseq = 3;
         for (String frag : sipfrags) {
-            String notify = inDialog("NOTIFY", cseq++, JAMBONZ, frag, "Event: refer", "Content-Type: message/sipfrag");
+            String notify = inDialog("NOTIFY", cseq++, JAMBONZ, frag, event, "Content-Type: message/sipfrag");
             call.send(JAMBONZ, LIVEKIT, notify).send(LIVEKIT, JAMBONZ, SipTexts.response(notify, 200, "OK"));
         }
         return call;

@@ -36,6 +36,20 @@ class LiveKitAfterAnswerTest {
         Finding f = d.withCode(FindingCode.SIP_SESSION_TIMER_EXPIRED).get(0);
         assertTrue(f.explanation().contains("LiveKit") && f.explanation().contains("no session timer"),
                 f.explanation());
+        // the call worked until the timer cut it, as a trunk's max_call_duration does: a warning on a call not failed
+        assertEquals(Severity.WARNING, f.severity());
+        assertFalse(d.failedAfterAnswer(MediaCase.flowId()), d.findings().toString());
+    }
+    @Test
+    void aSessionTimerThatCutAnAnsweredCallIsAWarningLikeEveryCutThatDoesNotFailTheCall() {
+        // Session-Expires 90 and no refresh: LiveKit's BYE at 95 s; the call was answered and nothing else went wrong
+        org.sipladder.flow.CallFlow call = FindingRulesTest.afterAnswer(FindingRulesTest.Mid.TIMER_EXPIRED);
+        Diagnosis d = DiagnosisEngine.standard().diagnose(java.util.List.of(call),
+                org.sipladder.livekit.LiveKitConfig.empty());
+        Finding f = d.withCode(FindingCode.SIP_SESSION_TIMER_EXPIRED).get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertFalse(d.failed(call), d.findings().toString());
+        assertTrue(d.primaryFor(call.id()).isEmpty(), d.findings().toString());
     }
     @Test
     void aByeLiveKitRefusedLeavesItsCallUpUntilItsOwnByeWhichDidNotCrossIt() throws Exception {
@@ -59,17 +73,20 @@ class LiveKitAfterAnswerTest {
         assertFalse(second.fix().steps().toString().contains("Nothing to fix"), second.fix().steps().toString());
         assertTrue(second.explanation().contains("was answered 481 itself"), second.explanation());
     }
+    /** Jambonz's re-INVITE offer switching the call to PCMA. */
+    private static final String PCMA_ONLY = "v=0\r\no=- 1 2 IN IP4 " + MediaFindingsTest.SBC_MEDIA + "\r\ns=-\r\nc=IN IP4 "
+            + MediaFindingsTest.SBC_MEDIA + "\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
+            + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+    /** LiveKit's first answer (PCMU), which it gives again to every re-INVITE. */
+    private static final String LIVEKIT_FIRST = "v=0\r\no=- 1 1 IN IP4 " + MediaCase.LIVEKIT + "\r\ns=-\r\nc=IN IP4 "
+            + MediaCase.LIVEKIT + "\r\nt=0 0\r\nm=audio 30000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+            + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+
     @Test
     void aCodecChangeReInviteLiveKitAnswersWithItsFirstCodecIsLiveKitsWayNotTheOfferersSettings() throws Exception {
         // the call starts on PCMU; Jambonz re-offers PCMA only and LiveKit answers with its first SDP (PCMU):
         // livekit/sip AcceptAsKeepAlive takes a new address from a re-INVITE, never new codecs
-        String pcmaOnly = "v=0\r\no=- 1 2 IN IP4 " + MediaFindingsTest.SBC_MEDIA + "\r\ns=-\r\nc=IN IP4 "
-                + MediaFindingsTest.SBC_MEDIA + "\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
-        String liveKitFirst = "v=0\r\no=- 1 1 IN IP4 " + MediaCase.LIVEKIT + "\r\ns=-\r\nc=IN IP4 " + MediaCase.LIVEKIT
-                + "\r\nt=0 0\r\nm=audio 30000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
-        Diagnosis d = held().rtpBothWays(SBC, LK, 10).reInvite(5, pcmaOnly, liveKitFirst)
+        Diagnosis d = held().rtpBothWays(SBC, LK, 10).reInvite(5, PCMA_ONLY, LIVEKIT_FIRST)
                 .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
         Finding f = d.withCode(FindingCode.SIP_NO_COMMON_CODEC).get(0);
         assertTrue(f.explanation().contains("AcceptAsKeepAlive") && f.explanation().contains("PCMU"),
@@ -77,6 +94,21 @@ class LiveKitAfterAnswerTest {
         String steps = f.fix().steps().toString();
         assertFalse(steps.contains("Offer PCMA"), steps);
         assertTrue(steps.contains("re-INVITE"), steps);
+    }
+    @Test
+    void pcmaSentAfterACodecChangeReInviteLiveKitAnsweredWithItsFirstCodecIsLiveKitsWayNotItsAllowedCodecs()
+            throws Exception {
+        // Jambonz switches to PCMA after its re-INVITE, whose answer kept PCMU: LiveKit enables PCMA by default, so
+        // "add the codec to LiveKit's allowed codecs" would not help; the re-INVITE LiveKit never renegotiates is why
+        Diagnosis d = held().rtp(SBC, LK, 0.4, 240, 0x1111, Set.of()).rtp(LK, SBC, 0.41, 500, 0x2222, Set.of())
+                .reInvite(5, PCMA_ONLY, LIVEKIT_FIRST).rtp(SBC, LK, 5.2, 240, 0x3333, Set.of(), 0, 8)
+                .bye(MediaCase.JAMBONZ, 10.5).diagnose(dir);
+        Finding f = d.withCode(FindingCode.MEDIA_CODEC_MISMATCH).get(0);
+        String steps = f.fix().steps().toString();
+        assertFalse(steps.contains("allowed codecs"), steps);
+        assertTrue(steps.contains("Keep the call's codec (PCMU) toward LiveKit"), steps);
+        assertTrue(f.explanation().contains("re-INVITE (frame ") && f.explanation().contains("AcceptAsKeepAlive")
+                && f.explanation().contains(FindingCode.SIP_NO_COMMON_CODEC.name()), f.explanation());
     }
     @Test
     void aReInviteAnswerLeftUnacknowledgedDoesNotEndALiveKitCall() throws Exception {
