@@ -308,7 +308,8 @@ final class PayloadSink {
     private void deliver(SipPayload p) {
         payloads++;
         try {
-            if (media != null) {
+            // a message an ICMP error quoted back was not delivered: its SDP announces no media
+            if (media != null && p.transport() != Transport.ICMP) {
                 media.sip(p);
             }
             if (gapsHeld == 0) {

@@ -48,9 +48,7 @@ final class TransportDecoder {
                 break;
             case ICMP:
             case ICMPV6:
-                if (sink.wantsMedia()) {
-                    unreachable(protocol == ICMPV6, header, a, off, len);
-                }
+                unreachable(protocol == ICMPV6, header, a, off, len);
                 break;
             default:
                 break;
@@ -95,11 +93,38 @@ final class TransportDecoder {
         if (protocol != UDP && protocol != TCP) {
             return;
         }
-        byte[] h = header.array();
-        sink.unreachable(IpAddresses.format(h, header.srcAt(), header.addressLength()),
-                sink.endpoint(a, addressAt, addressLength, Wire.u16(a, ports)),
-                sink.endpoint(a, addressAt + addressLength, addressLength, Wire.u16(a, ports + 2)), protocol == UDP,
-                v6 ? Unreachable.v6Reason(code) : Unreachable.v4Reason(code));
+        Endpoint src = sink.endpoint(a, addressAt, addressLength, Wire.u16(a, ports));
+        Endpoint dst = sink.endpoint(a, addressAt + addressLength, addressLength, Wire.u16(a, ports + 2));
+        if (sink.wantsMedia()) {
+            byte[] h = header.array();
+            sink.unreachable(IpAddresses.format(h, header.srcAt(), header.addressLength()), src, dst, protocol == UDP,
+                    v6 ? Unreachable.v6Reason(code) : Unreachable.v4Reason(code));
+        }
+        if (protocol == UDP) {
+            quotedSip(src, dst, a, ports, end);
+        }
+    }
+
+    /**
+     * The SIP message that starts the UDP datagram an ICMP error quotes ({@code a[udpHeader, end)}), handed on as a
+     * message of {@link Transport#ICMP}: Wireshark lists it as SIP, and what reached nobody is worth seeing beside
+     * the error. An error quotes only the datagram's start (576 bytes in all over IPv4, RFC 1812 4.3.2.3), so the
+     * message is usually cut: a cut last header line is left out, and the message is flagged as cut short.
+     */
+    private void quotedSip(Endpoint src, Endpoint dst, byte[] a, int udpHeader, int end) {
+        int p = udpHeader + 8;
+        if (p >= end || !SipFraming.mayStart(a[p])) {
+            return;
+        }
+        int startLine = SipFraming.wholeStartLine(a, p, end);
+        if (startLine <= 0) {
+            return;
+        }
+        int udpLength = Wire.u16(a, udpHeader + 4);
+        if (udpLength - 8 > end - p) {
+            end = withoutCutLine(a, p, end, udpLength - 8);
+        }
+        sipDatagram(src, dst, Transport.ICMP, a, p, end, startLine);
     }
 
     private void udp(IpHeader header, byte[] a, int off, int len) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.CaptureException;
+import org.sipladder.capture.Transport;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.MergedCapture;
@@ -68,6 +69,10 @@ final class MessagesCommand extends ConsoleCommand {
     /** The message's label as a table shows it, flagged when it could not be parsed whole. */
     static String label(SipMessage m) {
         String label = TextTable.fit(m.label(), LABEL_WIDTH);
+        if (m.transport() == Transport.ICMP) {
+            // a copy of its start quoted by an ICMP error: not delivered, and cut short, which is no fault of its own
+            return label + " (quoted in ICMP error)";
+        }
         return m.malformed() ? label + " (malformed)" : label;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
+import org.sipladder.capture.Transport;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -44,6 +45,9 @@ public final class LiveFlows {
     public synchronized void add(SipMessage message) {
         if (legs == null) {
             throw new IllegalStateException("the capture was read to its end: no messages can be added");
+        }
+        if (message.transport() == Transport.ICMP) {
+            return; // a copy an ICMP error quoted back: listed, part of no dialog (the error itself is media's)
         }
         String callId = message.callId();
         if (callId == null || callId.isEmpty()) {

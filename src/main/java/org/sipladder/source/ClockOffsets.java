@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureReader;
 import org.sipladder.capture.SipPayload;
+import org.sipladder.capture.Transport;
 
 /**
  * Estimates how far the clocks of several captures are apart from the messages that two of them saw (the same
@@ -97,6 +98,9 @@ public final class ClockOffsets {
         Map<Long, Sighting> seen = new HashMap<>();
         Map<Long, Boolean> repeated = new HashMap<>();
         new CaptureReader().read(files.files().get(index), (SipPayload p) -> {
+            if (p.transport() == Transport.ICMP) {
+                return; // a copy an ICMP error quoted back: no sighting of the message's own
+            }
             long key = Fingerprint.of(p.data());
             if (seen.put(key, new Sighting(p.timestampMicros(), p.src().address(), p.dst().address())) != null) {
                 repeated.put(key, true);

@@ -54,6 +54,35 @@ class MessagesCommandTest {
     }
 
     @Test
+    void aMessageAnIcmpErrorQuotesIsListedAsWiresharkListsItAndJoinsNoCall() {
+        // the callee's host has nothing on 5060: its port-unreachable error quotes the INVITE's first 548 bytes (576
+        // in all); a router's error quotes only the UDP header, which holds no message
+        String invite = SipText.invite("call-1");
+        Path pcap = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite)
+                .unreachable(T + 1_000, "10.0.0.2", "10.0.0.1:5060", "10.0.0.2:5060", 3, invite.getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII), 548)
+                .unreachable(T + 2_000, "192.0.2.1", "10.0.0.1:5060", "10.0.0.2:5060", 3, invite.getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII))
+                .write(dir.resolve("icmp.pcap"));
+        CliRun run = CliRun.of("messages", pcap.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertEquals(2, lines.size(), run.out());
+        JsonObject quoted = JsonParser.parseString(lines.get(1)).getAsJsonObject();
+        assertEquals(2, quoted.get("frame").getAsInt());
+        assertEquals("ICMP", quoted.get("transport").getAsString());
+        assertEquals("10.0.0.1:5060", quoted.get("src").getAsString());
+        assertEquals("call-1", quoted.get("callId").getAsString());
+        assertEquals("1 INVITE", quoted.get("cseq").getAsString());
+        assertEquals("INVITE", quoted.get("method").getAsString());
+        assertTrue(CliRun.of("messages", pcap.toString()).out().contains("INVITE (quoted in ICMP error)"));
+        // the call has its one INVITE, not a retransmission of it
+        String calls = CliRun.of("calls", pcap.toString(), "--json").out();
+        assertTrue(calls.contains("\"messageCount\": 1,"), calls);
+    }
+
+    @Test
     void ipv6AddressesAreBracketed() {
         Path pcap = Captures.pcap()
                 .udp(T, "[2001:db8::1]:5060", "[2001:db8::2]:5080", SipText.request("OPTIONS", "sip:x", "v6", 1, ""))

@@ -177,11 +177,20 @@ public final class Captures {
 
     /** As {@link #unreachable(long, String, String, String, int, String)} about a datagram carrying {@code payload}. */
     public Captures unreachable(long micros, String reporter, String src, String dst, int code, byte[] payload) {
+        return unreachable(micros, reporter, src, dst, code, payload, reporter.indexOf(':') >= 0 ? 48 : 28);
+    }
+
+    /**
+     * As {@link #unreachable(long, String, String, String, int, byte[])}, quoting the first {@code quotedLength} bytes
+     * of the datagram's IP packet (a host's own error quotes as much as fits in 576 bytes, RFC 1812 4.3.2.3).
+     */
+    public Captures unreachable(long micros, String reporter, String src, String dst, int code, byte[] payload,
+                                int quotedLength) {
         Endpoint s = Bytes.endpoint(src);
         Endpoint d = Bytes.endpoint(dst);
         byte[] original = Ip.packet(s.address(), d.address(), Ip.UDP, Segments.udp(s.port(), d.port(), payload));
         boolean v6 = reporter.indexOf(':') >= 0;
-        byte[] quoted = Bytes.slice(original, 0, (v6 ? 40 : 20) + 8);
+        byte[] quoted = Bytes.slice(original, 0, Math.min(quotedLength, original.length));
         byte[] icmp = Bytes.concat(new byte[] {(byte) (v6 ? 1 : 3), (byte) code, 0, 0, 0, 0, 0, 0}, quoted);
         return ip(micros, Ip.packet(reporter, s.address(), v6 ? 58 : 1, icmp));
     }
