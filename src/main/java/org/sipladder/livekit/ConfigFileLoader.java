@@ -408,7 +408,9 @@ public final class ConfigFileLoader {
         try {
             Durations.parse(text);
             return true;
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
+            // Durations.parse reads the seconds with Long.parseLong (NumberFormatException for "1e3s") and checks the
+            // range after it (IllegalArgumentException beyond 10,000 years)
             return false;
         }
     }

@@ -142,7 +142,11 @@ public record OutboundTrunkMatch(SIPOutboundTrunkInfo trunk, String reason) {
         int colon = a.lastIndexOf(':');
         if (colon > 0 && a.indexOf(':') == colon && a.substring(colon + 1).chars().allMatch(Character::isDigit)
                 && colon < a.length() - 1) {
-            trunkPort = Integer.parseInt(a.substring(colon + 1));
+            String digits = a.substring(colon + 1);
+            if (digits.length() > 5 || Integer.parseInt(digits) > 65_535) {
+                return false; // a port no packet can carry: LiveKit sent no request captured here to it
+            }
+            trunkPort = Integer.parseInt(digits);
             a = a.substring(0, colon);
         }
         boolean hostMatches = a.equals(host.toLowerCase(Locale.ROOT)) || a.equals(destinationIp);

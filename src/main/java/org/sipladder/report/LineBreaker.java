@@ -101,7 +101,8 @@ final class LineBreaker {
 
     /**
      * End of the longest piece of the word from {@code start} that fits (at least one character, so breaking always
-     * progresses); the word's length when the rest fits.
+     * progresses); the word's length when the rest fits, an empty rest included: the empty word between two spaces
+     * that a full line left no room for.
      */
     private int fittingEnd(String word, int start, PDFont font, float size, float width) {
         float sum = 0;
@@ -115,7 +116,7 @@ final class LineBreaker {
             sum = next;
             i += Character.charCount(cp);
         }
-        return i > start ? i : start + Character.charCount(word.codePointAt(start));
+        return i > start || i == word.length() ? i : start + Character.charCount(word.codePointAt(start));
     }
 
     /**

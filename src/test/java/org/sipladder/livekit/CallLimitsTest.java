@@ -65,6 +65,21 @@ class CallLimitsTest {
     }
 
     @Test
+    void aDurationProtobufFailsToReadWithoutAParseExceptionIsTheSameClearError() throws Exception {
+        // protobuf's Durations.parse reads the seconds with Long.parseLong ("1e3s": NumberFormatException) and checks
+        // the range after (beyond 10,000 years: IllegalArgumentException); either ended the run with an internal error
+        for (String value : new String[] {"\"1e3s\"", "\"99999999999999s\"", "\"99999999999999999999s\""}) {
+            Path file = LiveKitFixtures.write(dir, "bad.json", """
+                    [ {"sipTrunkId": "ST_bad", "numbers": ["+1555"],
+                       "ringingTimeout": %s} ]""".formatted(value));
+
+            LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(file));
+
+            assertTrue(e.getMessage().contains(file + ", line 1 (ST_bad) has ringingTimeout " + value), e.getMessage());
+        }
+    }
+
+    @Test
     void zeroOrNegativeMeansTheDefaultAndMoreThanADayIsCappedAsLiveKitDoes() {
         CallLimits zero = CallLimits.of(trunk(0, 0));
         assertFalse(zero.ringingSet());

@@ -80,6 +80,19 @@ class LineBreakerTest {
     }
 
     @Test
+    void aRunOfSpacesRightWhereALineIsFullIsTheBreak() throws Exception {
+        // a finding's fact with an empty From user ("From user  (frame 6)") filled its line up to the second space:
+        // the empty word between the two spaces fitted nowhere and cutting it ended the report with an internal error
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(doc);
+            float width = fonts.width(fonts.regular(), "over TCP, From user", 9);
+            List<String> lines = new LineBreaker(fonts).wrap("over TCP, From user  (frame 6)", fonts.regular(), 9, width);
+
+            assertEquals(List.of("over TCP, From user", "(frame 6)"), lines);
+        }
+    }
+
+    @Test
     void aCapOnLinesStopsWrappingOnceItIsPassed() throws Exception {
         try (PDDocument doc = new PDDocument()) {
             ReportFonts fonts = new ReportFonts(doc);
