@@ -214,7 +214,8 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         facts.add(tell);
         SipMessage invite = first().request();
         facts.add("LiveKit (" + liveKit() + ") sent INVITE " + invite.requestUri() + " to " + invite.dst()
-                + " over " + invite.transport() + ", From user " + fromUser() + " (frame " + invite.frame() + ")");
+                + " over " + invite.transport() + (fromUser().isEmpty() ? ", with no From user"
+                : ", From user " + fromUser()) + " (frame " + invite.frame() + ")");
         facts.add("Outbound trunk: " + (trunk() == null ? "unknown. " : trunk().getSipTrunkId() + ". ") + match.reason());
         return facts;
     }

@@ -138,6 +138,22 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void anInviteWithoutAFromUserSaysSoInItsFacts() {
+        // a call placed with an empty sip_number: LiveKit's From has no user part
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST, "+4930123456", "");
+        List<CallFlow> flows = new OutboundCapture()
+                .send(LIVEKIT, CARRIER, invite)
+                .send(CARRIER, LIVEKIT, SipTexts.response(invite, 403, "Forbidden"))
+                .flows();
+
+        Diagnosis d = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)));
+
+        List<String> facts = d.findings().stream().flatMap(f -> f.evidence().facts().stream()).toList();
+        assertTrue(facts.stream().anyMatch(x -> x.contains(", with no From user (frame 1)")), facts.toString());
+        assertFalse(facts.stream().anyMatch(x -> x.contains("From user  (")), facts.toString());
+    }
+
+    @Test
     void aCarriers403RelayedByJambonzIsTheFromNumber() {
         List<CallFlow> flows = OutboundCapture.throughJambonz("15105550100", "+4930123456", "403 Forbidden", "403 Forbidden");
 
