@@ -20,7 +20,7 @@ final class JainSipCheck {
         StringMsgParser parser = new StringMsgParser();
         try {
             parser.parseSIPMessage(wire, true, false, (ex, message, headerClass, headerText, messageText) -> {
-                if (!parsesWithFullName(headerClass, headerText)) {
+                if (!parsesWithFullName(headerClass, headerText) && !wellFormedWarning(headerClass, headerText)) {
                     problems.add(subject(headerClass, headerText), describe(headerClass, headerText));
                 }
             });
@@ -53,6 +53,15 @@ final class JainSipCheck {
         } catch (ParseException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** A Warning that RFC 3261's grammar allows though jain-sip rejects it (an IPv6 warn-agent: {@link WarningValue}). */
+    private static boolean wellFormedWarning(Class<?> headerClass, String headerText) {
+        if (headerText == null || isStartLine(headerClass) || !"Warning".equals(subject(headerClass, headerText))) {
+            return false;
+        }
+        String text = headerText.trim();
+        return WarningValue.wellFormed(text.substring(text.indexOf(':') + 1));
     }
 
     private static String subject(Class<?> headerClass, String headerText) {

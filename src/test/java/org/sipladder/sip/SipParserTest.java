@@ -118,6 +118,23 @@ class SipParserTest {
     }
 
     @Test
+    void aWarningWhoseAgentIsAnIpv6ReferenceIsWellFormedThoughJainSipRejectsIt() {
+        String answer = SipText.response(488, "Not Acceptable Here", "INVITE", "c", 1);
+        for (String warning : new String[] {"Warning: 399 [2001:db8:fc4c::12af] \"x\"",
+                "Warning: 399 [2001:db8::1]:5060 \"Incompatible, media\", 370 10.0.0.1 \"y\""}) {
+            SipMessage m = parse(answer.replace("Content-Length: 0", warning + "\r\nContent-Length: 0"));
+            assertFalse(m.malformed(), warning + ": " + m.malformedReason());
+        }
+        // what the grammar does not allow stays flagged
+        for (String warning : new String[] {"Warning: 399 [zz::1] \"x\"", "Warning: 39 example.com \"x\"",
+                "Warning: 399 [2001:db8::1] x"}) {
+            SipMessage m = parse(answer.replace("Content-Length: 0", warning + "\r\nContent-Length: 0"));
+            assertTrue(m.malformed(), warning);
+            assertTrue(m.malformedReason().contains("Warning"), m.malformedReason());
+        }
+    }
+
+    @Test
     void headerOnlyJainSipRejectsIsFlaggedWhileTheRestIsFilledIn() {
         SipMessage m = parse(SipText.request("INVITE", "sip:1@x", "call-7", 3, "")
                 .replace("Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-call-7-3", "Via: garbage"));
