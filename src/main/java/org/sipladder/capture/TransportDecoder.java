@@ -120,11 +120,7 @@ final class TransportDecoder {
         if (startLine <= 0) {
             return;
         }
-        int udpLength = Wire.u16(a, udpHeader + 4);
-        if (udpLength - 8 > end - p) {
-            end = withoutCutLine(a, p, end, udpLength - 8);
-        }
-        sipDatagram(src, dst, Transport.ICMP, a, p, end, startLine);
+        sipDatagram(src, dst, Transport.ICMP, a, p, end, Wire.u16(a, udpHeader + 4), startLine);
     }
 
     private void udp(IpHeader header, byte[] a, int off, int len) {
@@ -150,13 +146,23 @@ final class TransportDecoder {
             }
             return;
         }
-        if (udpLength - 8 > end - p) {
-            end = withoutCutLine(a, p, end, udpLength - 8); // rare: a snapshot length kept only the datagram's start
-        }
         byte[] h = header.array();
         sipDatagram(sink.endpoint(h, header.srcAt(), header.addressLength(), Wire.u16(a, off)),
                 sink.endpoint(h, header.dstAt(), header.addressLength(), Wire.u16(a, off + 2)), Transport.UDP, a, p,
-                end, startLine);
+                end, udpLength, startLine);
+    }
+
+    /**
+     * Hands on the SIP message that starts the UDP payload {@code a[p, end)} whose header counts {@code udpLength}
+     * bytes: of a datagram captured only in part (a snapshot length, or an ICMP error quoting its start), a last
+     * header line cut short is left out first ({@link #withoutCutLine}).
+     */
+    private void sipDatagram(Endpoint src, Endpoint dst, Transport transport, byte[] a, int p, int end, int udpLength,
+                             int startLine) {
+        if (udpLength - 8 > end - p) {
+            end = withoutCutLine(a, p, end, udpLength - 8); // rare: only the datagram's start is in the capture
+        }
+        sipDatagram(src, dst, transport, a, p, end, startLine);
     }
 
     /**
