@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * @param packets         packets received
  * @param expected        packets expected from the sequence numbers
- * @param lost            expected minus received (negative with duplicates)
+ * @param lost            expected minus received (negative with duplicates, or when a packet sent before the first
+ *                        to arrive came after it: Wireshark's count and RFC 3550 A.3's, both from the first received)
  * @param duplicates      packets whose sequence number had already been received (within the last 64)
  * @param outOfOrder      packets that arrived after a higher sequence number and were not duplicates
  * @param sequenceErrors  packets Wireshark marks as wrong sequence (a gap, late or duplicated)
@@ -37,7 +38,9 @@ import java.util.Locale;
  *                        arrival explains), which Wireshark counts as lost packets or a wrap
  * @param expectedInRuns  packets expected as RFC 3550 A.1 counts them: from the first sequence number to the
  *                        highest received (Wireshark's {@code expected} ends at the last to arrive, and counts a
- *                        wrap again when a packet from before it arrives after it), in each run between restarts
+ *                        wrap again when a packet from before it arrives after it), in each run between restarts;
+ *                        the first is the lowest received within the 64-packet window of the first to arrive, so a
+ *                        late first packet is expected too
  * @param lostInRuns      {@code expectedInRuns} minus the packets received less duplicates: the packets that never
  *                        came, which a duplicate does not make up for (it does in {@code lost}, as in RFC 3550 A.3)
  * @param firstSeq        the sequence number of the first packet (Wireshark's start), the base from which a receiver's

@@ -753,6 +753,11 @@ final class StreamAccumulator {
                     outOfOrder++;
                     if (back < 64) {
                         window |= 1L << back;
+                        // a packet sent before the first to arrive: the run starts at it, else it would count as
+                        // received beyond those expected and make up for one that never came (A.3's count does)
+                        if (ext < baseExtSeq) {
+                            baseExtSeq = ext;
+                        }
                     }
                 }
             }

@@ -345,6 +345,47 @@ class MediaCollectorTest {
     }
 
     @Test
+    void aFirstPacketThatArrivesLateIsNoNegativeLossAndHidesNoPacketLost() throws Exception {
+        // 100 packets of 20 ms from 1000; 1000 arrives after 1001 (the stream's first packet is 1001) and 1050 never
+        // comes. tshark (and RFC 3550 A.3, from the first number received) expect 99 from 1001 and count 99 received
+        // besides the late one: lost 0, the late packet making up for the lost one
+        Captures c = offerAnswer("call-late");
+        long t = T0 + 100_000;
+        for (int i : lateFirst(100)) {
+            if (i != 50) {
+                c.udp(t + i * 20_000L + (i == 0 ? 25_000 : 0), CALLER, CALLEE, Rtp.packet(0, 1000 + i, 160L * i, 9, false));
+            }
+        }
+        RtpStatistics st = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(0, st.lost());
+        assertEquals(1001, st.firstSeq());
+        assertEquals(100, st.expectedInRuns());
+        assertEquals(1, st.lostInRuns());
+        assertEquals(new LossGaps(1, 1, 1, 20.0, 1051), st.lossGaps());
+        // late and nothing lost: tshark's -1, and none that never came
+        Captures alone = offerAnswer("call-late-only");
+        for (int i : lateFirst(100)) {
+            alone.udp(t + i * 20_000L + (i == 0 ? 25_000 : 0), CALLER, CALLEE, Rtp.packet(0, 1000 + i, 160L * i, 9, false));
+        }
+        RtpStatistics only = MediaRead.of(alone, dir).streams().get(0).stats();
+        assertEquals(-1, only.lost());
+        assertEquals(100, only.expectedInRuns());
+        assertEquals(0, only.lostInRuns());
+        assertEquals(LossGaps.NONE, only.lossGaps());
+    }
+
+    /** Packets 0 to {@code n - 1} in the order they arrive when the first comes after the second. */
+    private static List<Integer> lateFirst(int n) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.set(0, 1);
+        order.set(1, 0);
+        return order;
+    }
+
+    @Test
     void aLongOutageWithTheNumbersGoingOnIsLossAndAStrayPacketNoRestart() throws Exception {
         // 3500 numbers skipped over 70 s: as many packets sent meanwhile, lost
         RtpStatistics outage = MediaRead.of(renumbered(1000, 4550, 70_000_000), dir).streams().get(0).stats();
