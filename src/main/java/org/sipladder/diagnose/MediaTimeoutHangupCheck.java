@@ -23,6 +23,13 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     static final double LATER_SECONDS = 15;
     /** How far the BYE may be from the timeout: timers start a little after the 200 OK and BYEs take a moment. */
     static final double SLACK_SECONDS = 5;
+    /**
+     * How much earlier than its timeout LiveKit's BYE may show: none, as its timer never fires early (media_port.go
+     * timeoutLoop: 30 s from the accept, or 15 s from the last RTP packet it read) and the capture sees the 200 OK
+     * and the RTP no later than LiveKit does; this much for capture time stamps and a first 200 OK lost before the
+     * capture point and sent again (RFC 3261 T1).
+     */
+    static final double LIVEKIT_EARLY_SECONDS = 0.5;
     /** How soon a B2BUA passes a BYE from one leg on to its other leg (Jambonz: tens of milliseconds). */
     static final long RELAY_MICROS = 2_000_000;
     /** How far from the last RTP a hold offer may be and still be why it stopped: the holder stops at its 200 OK. */
@@ -76,9 +83,12 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         }
         double sinceAnswer = (byeMicros - answerMicros) / 1e6;
         double sinceRtp = lastToward < 0 ? sinceAnswer : (byeMicros - lastToward) / 1e6;
-        boolean initial = lastToward < answerMicros && Math.abs(sinceAnswer - INITIAL_SECONDS) <= SLACK_SECONDS;
-        boolean later = lastToward >= answerMicros && sinceRtp >= LATER_SECONDS - 2
-                && sinceRtp <= LATER_SECONDS + SLACK_SECONDS;
+        // other servers' timers are "about" their values; LiveKit's never fires before its own
+        boolean liveKit = hanger.isLiveKit(hanger.sdpAt(leg.bye.frame()));
+        boolean initial = lastToward < answerMicros && sinceAnswer <= INITIAL_SECONDS + SLACK_SECONDS
+                && sinceAnswer >= INITIAL_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : SLACK_SECONDS);
+        boolean later = lastToward >= answerMicros && sinceRtp <= LATER_SECONDS + SLACK_SECONDS
+                && sinceRtp >= LATER_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : 2);
         if (!initial && !later || passedOn(leg)) {
             return null;
         }
@@ -141,7 +151,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             return null;
         }
         double sinceAnswer = (leg.bye.timestampMicros() - leg.answer.timestampMicros()) / 1e6;
-        if (Math.abs(sinceAnswer - INITIAL_SECONDS) > SLACK_SECONDS) {
+        if (sinceAnswer > INITIAL_SECONDS + SLACK_SECONDS || sinceAnswer < INITIAL_SECONDS - LIVEKIT_EARLY_SECONDS) {
             return null;
         }
         MediaParty peer = leg.other(hanger);
