@@ -65,6 +65,8 @@ public enum FindingCode {
     MEDIA_ONE_WAY(Severity.ERROR, 170, Kind.AFTER_ANSWER, "One-way audio: RTP only from %s to %s"),
     /** A warning: the call went on, but one side heard nothing for the rest of it. */
     MEDIA_RTP_STOPPED(Severity.WARNING, 175, Kind.AFTER_ANSWER, "RTP from %s to %s stopped %s s after the answer"),
+    /** A warning: the call went on, but one side heard nothing for its first seconds. */
+    MEDIA_RTP_LATE_START(Severity.WARNING, 176, Kind.AFTER_ANSWER, "RTP from %s to %s started %s s after the answer"),
     /** The values: the answerer, what it was offered ("an SRTP offer"), what it answered ("plain RTP"). */
     MEDIA_ENCRYPTION_MISMATCH(Severity.WARNING, 178, Kind.AFTER_ANSWER, "%s answered %s with %s"),
     MEDIA_CODEC_MISMATCH(Severity.WARNING, 180, Kind.AFTER_ANSWER,
