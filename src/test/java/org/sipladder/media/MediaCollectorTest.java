@@ -374,6 +374,37 @@ class MediaCollectorTest {
         assertEquals(LossGaps.NONE, only.lossGaps());
     }
 
+    @Test
+    void aChangeOfClockRateMidStreamIsNoJitterThoughTshark40TakesItForOne() throws Exception {
+        // PCMU then opus on one SSRC, every 20 ms on time; the timestamps go on from the last PCMU packet's plus its
+        // 160 (RFC 7160 4.1), then in 48 kHz steps of 960. tshark 4.0 converts the whole run of timestamps since the
+        // first at the new rate (500 ms of opus against 3 s of arrivals): max jitter 146.484 ms, mean 7.838
+        String offer = opus(Rtp.sdp("10.0.0.1", 40000, "sendrecv"));
+        String answerSdp = opus(Rtp.sdp("10.0.0.2", 50000, "sendrecv"));
+        String answer = SipText.response(200, "OK", "INVITE", "call-rate", 1).replace("Content-Length: 0\r\n\r\n", "")
+                + "Content-Type: application/sdp\r\nContent-Length: " + answerSdp.length() + "\r\n\r\n" + answerSdp;
+        Captures c = Captures.pcap()
+                .udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                        SipText.request("INVITE", "sip:bob@10.0.0.2", "call-rate", 1, offer))
+                .udp(T0 + 1000, "10.0.0.2:5060", "10.0.0.1:5060", answer);
+        for (int i = 0; i < 300; i++) {
+            boolean pcmu = i < 150;
+            long ts = pcmu ? 5000 + 160L * i : 29_000 + 960L * (i - 150);
+            c.udp(T0 + 200_000 + 20_000L * i, CALLER, CALLEE, Rtp.packet(pcmu ? 0 : 111, i, ts, 9, i == 150));
+        }
+        RtpStatistics st = MediaRead.of(c, dir).streams().get(0).stats();
+        assertEquals(300, st.packets());
+        // the first opus packet (marked, so out of the largest) steps 160, 3.3 ms at 48 kHz against 20 ms of
+        // arrival; the packet after it keeps 15/16 of that jitter
+        assertEquals((20 - 160 / 48.0) / 16 * 15 / 16, st.maxJitterMs(), 1e-9);
+        assertEquals(0, st.clockJumps());
+    }
+
+    /** {@code sdp} ({@link Rtp#sdp}) with opus/48000 as payload type 111 in PCMA's place. */
+    private static String opus(String sdp) {
+        return sdp.replace("RTP/AVP 0 8 101", "RTP/AVP 0 111 101").replace("a=rtpmap:8 PCMA/8000", "a=rtpmap:111 opus/48000/2");
+    }
+
     /** Packets 0 to {@code n - 1} in the order they arrive when the first comes after the second. */
     private static List<Integer> lateFirst(int n) {
         List<Integer> order = new ArrayList<>();
