@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -39,7 +41,7 @@ final class MalformedMessageCheck implements FindingRule {
             List<FlowMessage> malformed = null;
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage m = messages.get(i);
-                if (!m.retransmission() && m.message().malformed()) {
+                if (!m.retransmission() && reason(context, m.message()) != null) {
                     if (malformed == null) {
                         malformed = new ArrayList<>(2);
                     }
@@ -50,7 +52,7 @@ final class MalformedMessageCheck implements FindingRule {
                 if (findings.isEmpty()) {
                     findings = new ArrayList<>(1);
                 }
-                findings.add(finding(flow, malformed));
+                findings.add(finding(context, flow, malformed));
             }
         }
         return findings;
@@ -73,7 +75,33 @@ final class MalformedMessageCheck implements FindingRule {
         return frames + " (" + messages.size() + " messages, the first " + first + "): " + reason;
     }
 
-    private static Finding finding(CallFlow flow, List<FlowMessage> malformed) {
+    /**
+     * What is wrong with {@code m}: the reader's flag, or, for an SDP the media analysis took no address from (a
+     * message read in bulk has its SDP judged only when it is read back), what the SDP parser finds wrong with it;
+     * null when nothing.
+     */
+    private static String reason(DiagnosisContext context, SipMessage m) {
+        if (m.malformed()) {
+            return m.malformedReason() == null ? "malformed" : m.malformedReason();
+        }
+        if (!m.hasSdp() || announced(context, m)) {
+            return null;
+        }
+        Sdp sdp = context.sdp(m);
+        return sdp == null || sdp.problem() == null ? null : "the SDP body holds " + sdp.problem();
+    }
+
+    /** True when the media analysis took a media address from {@code m}'s SDP. */
+    private static boolean announced(DiagnosisContext context, SipMessage m) {
+        for (SdpAnnouncement a : context.media().announcementsOf(m.callId())) {
+            if (a.frame() == m.frame()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Finding finding(DiagnosisContext context, CallFlow flow, List<FlowMessage> malformed) {
         SipMessage first = malformed.get(0).message();
         int more = malformed.size() - 1;
         List<Long> frames = new ArrayList<>();
@@ -84,8 +112,7 @@ final class MalformedMessageCheck implements FindingRule {
         Map<String, List<SipMessage>> byReason = new LinkedHashMap<>();
         for (FlowMessage fm : malformed) {
             SipMessage m = fm.message();
-            byReason.computeIfAbsent(m.malformedReason() == null ? "malformed" : m.malformedReason(),
-                    k -> new ArrayList<>(1)).add(m);
+            byReason.computeIfAbsent(reason(context, m), k -> new ArrayList<>(1)).add(m);
         }
         List<String> facts = new ArrayList<>();
         int unlisted = 0;
