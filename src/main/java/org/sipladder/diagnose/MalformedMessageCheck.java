@@ -8,6 +8,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.media.SdpAnnouncement;
 import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -76,19 +77,23 @@ final class MalformedMessageCheck implements FindingRule {
     }
 
     /**
-     * What is wrong with {@code m}: the reader's flag, or, for an SDP the media analysis took no address from (a
-     * message read in bulk has its SDP judged only when it is read back), what the SDP parser finds wrong with it;
-     * null when nothing.
+     * What is wrong with {@code m}: the reader's flag, and an SDP the media analysis took no address from because it
+     * has none ({@link Sdp#withoutAddress}), which the reader does not judge (a message read in bulk has its body read
+     * only when asked); null when nothing.
      */
     private static String reason(DiagnosisContext context, SipMessage m) {
-        if (m.malformed()) {
-            return m.malformedReason() == null ? "malformed" : m.malformedReason();
-        }
+        String flagged = m.malformed() ? (m.malformedReason() == null ? "malformed" : m.malformedReason()) : null;
         if (!m.hasSdp() || announced(context, m)) {
-            return null;
+            return flagged;
         }
         Sdp sdp = context.sdp(m);
-        return sdp == null || sdp.problem() == null ? null : "the SDP body holds " + sdp.problem();
+        SdpMedia lost = sdp == null ? null : sdp.withoutAddress();
+        if (lost == null) {
+            return flagged;
+        }
+        String unaddressed = "its SDP has an m=" + lost.type() + " section with no c= line, in it or at the session "
+                + "level (RFC 4566 5.7 requires one): it names no address for its media, so no RTP can be tied to it";
+        return flagged == null ? unaddressed : flagged + "; " + unaddressed;
     }
 
     /** True when the media analysis took a media address from {@code m}'s SDP. */

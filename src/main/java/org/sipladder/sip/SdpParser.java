@@ -286,20 +286,8 @@ final class SdpParser {
         SdpMedia[] media = new SdpMedia[sections.size()];
         for (int i = 0; i < media.length; i++) {
             media[i] = sections.get(i).toMedia(sessionDirection);
-            if (problem == null && connection == null && media[i].connection() == null && media[i].port() != 0) {
-                problem = noConnection(media[i].type());
-            }
         }
         return new Sdp(origin, connection, List.of(media), problem);
-    }
-
-    /**
-     * What is wrong with an SDP whose {@code type} section (a port, so media to send) has no c= line and neither has
-     * the session: RFC 4566 5.7 requires one or the other, and without an address the section's RTP is nobody's.
-     */
-    private static String noConnection(String type) {
-        return "an m=" + type + " section with no c= line, in it or at the session level (RFC 4566 5.7 requires one): "
-                + "it names no address for its media, so no RTP can be tied to it";
     }
 
     /**
