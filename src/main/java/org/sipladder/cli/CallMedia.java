@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallLookup;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.media.CaptureMedia;
@@ -46,18 +47,19 @@ final class CallMedia {
 
     /**
      * The streams of the call that has a leg with Call-ID {@code id} (all its legs' streams); a Call-ID no call has
-     * is a user error.
+     * is a user error, told about {@code capture} (its file names).
      */
-    List<RtpStream> streamsOfCall(String id) throws UserError {
-        for (CallFlow c : flows.inStartOrder()) {
-            List<String> ids = new ArrayList<>();
-            for (Leg l : c.legs()) {
-                ids.add(l.callId());
-            }
-            if (ids.contains(id)) {
-                return media.streamsOf(ids);
-            }
+    List<RtpStream> streamsOfCall(String id, String capture) throws UserError {
+        // each call assembled as the search reaches it, and not kept
+        List<CallFlow> calls = flows.assembledWhenAsked();
+        CallFlow c = CallLookup.find(calls, id);
+        if (c == null) {
+            throw new UserError("streams: " + CallLookup.unknown(id, capture, calls.size()));
         }
-        throw new UserError("no call with Call-ID " + id + " in the capture");
+        List<String> ids = new ArrayList<>();
+        for (Leg l : c.legs()) {
+            ids.add(l.callId());
+        }
+        return media.streamsOf(ids);
     }
 }

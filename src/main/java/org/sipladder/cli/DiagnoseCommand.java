@@ -132,7 +132,8 @@ final class DiagnoseCommand extends ConsoleCommand {
         MediaCollector media = MediaCollector.withLossSeries();
         LiveFlows flows = new LiveFlows();
         LiveKitConfig config = read(flows, media, pending);
-        List<CallFlow> chosen = CallChoice.byCallId(flows.assembledWhenAsked(), callIds);
+        List<CallFlow> chosen = CallChoice.byCallId(flows.assembledWhenAsked(), callIds, "diagnose",
+                CaptureInputs.of(captures, offsets).names());
         Diagnosis all = DiagnosisEngine.standard().diagnose(chosen, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
         Diagnosis diagnosis = new Diagnosis(all.findings().stream().filter(f -> f.flowId() != null).toList(),

@@ -75,7 +75,7 @@ final class SaveCommand implements Callable<Integer> {
                 .read(inputs, flows::add).files();
         CaptureMedia media = collector.result();
         List<CallFlow> calls = flows.snapshot();
-        List<CallFlow> chosen = callIds.isEmpty() ? calls : CallChoice.byCallId(calls, callIds);
+        List<CallFlow> chosen = callIds.isEmpty() ? calls : CallChoice.byCallId(calls, callIds, "save", inputs.names());
         if (filter != null) {
             chosen = CallChoice.matching(chosen, CallQuery.parse(filter, findingCodes(calls, media, config)),
                     filter);

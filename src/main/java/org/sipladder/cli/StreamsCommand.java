@@ -43,7 +43,7 @@ final class StreamsCommand extends ConsoleCommand {
     public Integer call() throws CaptureException, IOException, UserError {
         CallMedia read = CallMedia.read(input.inputs, call != null, input.json && series,
                 err());
-        List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call);
+        List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call, input.inputs.names());
         PrintWriter out = out();
         if (input.json) {
             JsonOut json = new JsonOut(out);

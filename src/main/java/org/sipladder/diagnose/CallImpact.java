@@ -10,12 +10,31 @@ import org.sipladder.media.CaptureMedia;
 /**
  * No false alarms: a finding about something that did not stop a call in the capture is at most a warning, and
  * says so. A config finding no captured call depended on is a risk for other calls; a call-setup finding on a call
- * that succeeded did not stop it. A call succeeded when it was answered and its media did not fail (no
- * MEDIA_TIMEOUT_HANGUP, MEDIA_NO_RTP or MEDIA_ONE_WAY error): an answered call whose audio never flowed keeps its
- * setup errors, as they may explain it. Failures after the answer (media, dialog: {@link FindingCode#afterAnswer()})
- * keep their severity.
+ * that succeeded did not stop it, nor did a finding after its answer (a refused BYE, a failed transfer, a re-INVITE
+ * glare) that is not one of the failures that fail an answered call ({@link PrimaryCauses#ANSWERED_FAILURES}): the
+ * call counts as not failed, so none of its findings is an error. A call succeeded when it was answered and its media
+ * did not fail (no MEDIA_TIMEOUT_HANGUP, MEDIA_NO_RTP or MEDIA_ONE_WAY error): an answered call whose audio never
+ * flowed keeps its setup and after-answer errors, as they may explain it.
  */
 final class CallImpact {
+
+    /** How the capture shows that an answered call did not fail, in the words a lowered finding adds. */
+    private enum Success {
+        ANSWERED(" This call was answered, so it did not stop it.",
+                " This call was answered and nothing after shows it failed, so this did not fail it."),
+        ANSWERED_WITH_RTP(" This call was answered and its RTP shows no failure, so it did not stop it.",
+                " This call was answered and its RTP shows no failure, so this did not fail it.");
+
+        /** Added to a call-setup finding. */
+        final String setup;
+        /** Added to a finding about something after the answer. */
+        final String afterAnswer;
+
+        Success(String setup, String afterAnswer) {
+            this.setup = setup;
+            this.afterAnswer = afterAnswer;
+        }
+    }
 
     private CallImpact() {
     }
@@ -27,7 +46,7 @@ final class CallImpact {
     static List<Finding> moderate(CallFlow flow, List<Finding> findings, CaptureMedia media) {
         String id = flow.id();
         // why the call was not stopped, when it was answered and did not fail after the answer
-        String succeeded = null;
+        Success succeeded = null;
         String answeredFailure = null;
         if (flow.finalStatus() >= 200 && flow.finalStatus() < 300) {
             List<Finding> own = new ArrayList<>(findings.size());
@@ -38,9 +57,8 @@ final class CallImpact {
             }
             answeredFailure = Diagnosis.failureAfterAnswer(own);
             if (answeredFailure == null) {
-                succeeded = media.streamsOf(callIds(flow.legs())).isEmpty()
-                        ? " This call was answered, so it did not stop it."
-                        : " This call was answered and its RTP shows no failure, so it did not stop it.";
+                succeeded = media.streamsOf(callIds(flow.legs())).isEmpty() ? Success.ANSWERED
+                        : Success.ANSWERED_WITH_RTP;
             }
         }
         Finding[] moderated = new Finding[findings.size()];
@@ -64,26 +82,26 @@ final class CallImpact {
     }
 
     /**
-     * {@code f} as the findings of call {@code flowId} are moderated: {@code succeeded} is why that call was not
+     * {@code f} as the findings of call {@code flowId} are moderated: {@code succeeded} is how that call was not
      * stopped (null when it was), {@code answeredFailure} what went wrong when it was answered and failed all the same
      * ({@link Diagnosis#failureAfterAnswer}; null when it did not).
      */
-    private static Finding moderate(Finding f, String flowId, String succeeded, String answeredFailure) {
-        // LiveKit answers a PIN prompt by design: that finding already judges what happened after the answer
-        if (f.severity() != Severity.ERROR || f.flowId() != null && (f.code().afterAnswer()
-                || f.code() == FindingCode.LK_RULE_PIN_PROMPT)) {
+    private static Finding moderate(Finding f, String flowId, Success succeeded, String answeredFailure) {
+        if (f.severity() != Severity.ERROR) {
             return f;
         }
         if (f.flowId() == null) {
             return lowered(f, " No call in this capture was affected by it; it would affect other calls.");
         }
-        if (!f.flowId().equals(flowId)) {
+        // a failure of an answered call is what judges the call (LiveKit answers a PIN prompt by design: that
+        // finding already judges what happened after the answer)
+        if (!f.flowId().equals(flowId) || PrimaryCauses.ANSWERED_FAILURES.contains(f.code())) {
             return f;
         }
         if (succeeded != null) {
-            return lowered(f, succeeded);
+            return lowered(f, f.code().afterAnswer() ? succeeded.afterAnswer : succeeded.setup);
         }
-        if (answeredFailure != null) {
+        if (answeredFailure != null && !f.code().afterAnswer()) {
             return new Finding(f.code(), f.severity(), f.title(), f.explanation().concat(" This call was answered but "
                     + answeredFailure + ", so it did not succeed: this may be part of why."), f.callId(), f.flowId(),
                     f.primary(), f.evidence(), f.fix());

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.sip.Sdp;
+import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -39,7 +42,7 @@ final class MalformedMessageCheck implements FindingRule {
             List<FlowMessage> malformed = null;
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage m = messages.get(i);
-                if (!m.retransmission() && m.message().malformed()) {
+                if (!m.retransmission() && reason(context, m.message()) != null) {
                     if (malformed == null) {
                         malformed = new ArrayList<>(2);
                     }
@@ -50,7 +53,7 @@ final class MalformedMessageCheck implements FindingRule {
                 if (findings.isEmpty()) {
                     findings = new ArrayList<>(1);
                 }
-                findings.add(finding(flow, malformed));
+                findings.add(finding(context, flow, malformed));
             }
         }
         return findings;
@@ -73,7 +76,37 @@ final class MalformedMessageCheck implements FindingRule {
         return frames + " (" + messages.size() + " messages, the first " + first + "): " + reason;
     }
 
-    private static Finding finding(CallFlow flow, List<FlowMessage> malformed) {
+    /**
+     * What is wrong with {@code m}: the reader's flag, and an SDP the media analysis took no address from because it
+     * has none ({@link Sdp#withoutAddress}), which the reader does not judge (a message read in bulk has its body read
+     * only when asked); null when nothing.
+     */
+    private static String reason(DiagnosisContext context, SipMessage m) {
+        String flagged = m.malformed() ? (m.malformedReason() == null ? "malformed" : m.malformedReason()) : null;
+        if (!m.hasSdp() || announced(context, m)) {
+            return flagged;
+        }
+        Sdp sdp = context.sdp(m);
+        SdpMedia lost = sdp == null ? null : sdp.withoutAddress();
+        if (lost == null) {
+            return flagged;
+        }
+        String unaddressed = "its SDP has an m=" + lost.type() + " section with no c= line, in it or at the session "
+                + "level (RFC 4566 5.7 requires one): it names no address for its media, so no RTP can be tied to it";
+        return flagged == null ? unaddressed : flagged + "; " + unaddressed;
+    }
+
+    /** True when the media analysis took a media address from {@code m}'s SDP. */
+    private static boolean announced(DiagnosisContext context, SipMessage m) {
+        for (SdpAnnouncement a : context.media().announcementsOf(m.callId())) {
+            if (a.frame() == m.frame()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Finding finding(DiagnosisContext context, CallFlow flow, List<FlowMessage> malformed) {
         SipMessage first = malformed.get(0).message();
         int more = malformed.size() - 1;
         List<Long> frames = new ArrayList<>();
@@ -84,8 +117,7 @@ final class MalformedMessageCheck implements FindingRule {
         Map<String, List<SipMessage>> byReason = new LinkedHashMap<>();
         for (FlowMessage fm : malformed) {
             SipMessage m = fm.message();
-            byReason.computeIfAbsent(m.malformedReason() == null ? "malformed" : m.malformedReason(),
-                    k -> new ArrayList<>(1)).add(m);
+            byReason.computeIfAbsent(reason(context, m), k -> new ArrayList<>(1)).add(m);
         }
         List<String> facts = new ArrayList<>();
         int unlisted = 0;

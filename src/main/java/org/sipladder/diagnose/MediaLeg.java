@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.DialogEnd;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
@@ -17,7 +18,7 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * One leg of a call as the media checks see it: its two parties (who sent the initial INVITE and who got it),
- * when it was answered and hung up, the SDP each party sent and the RTP streams of its media session, each sorted by
+ * when it was answered and when its dialog ended ({@link DialogEnd}, as the call list has it), the SDP each party sent and the RTP streams of its media session, each sorted by
  * the party it went to.
  *
  * <p>A proxy or a signalling-only B2BUA passes SDP on unchanged, so that the media goes between the phones: a party
@@ -33,7 +34,10 @@ final class MediaLeg {
     final MediaParty caller;
     final MediaParty callee;
     final SipMessage answer;
+    /** The BYE that ended the leg's dialog ({@link DialogEnd}): a BYE refused 481 or challenged ended nothing. */
     final SipMessage bye;
+    /** Every BYE of the leg in capture order, each once (not its retransmissions), the refused ones too. */
+    private final List<SipMessage> byes;
     final List<RtpStream> toCaller = new ArrayList<>();
     final List<RtpStream> toCallee = new ArrayList<>();
     /** Streams of the leg that go to neither party's announced address nor come from one. */
@@ -51,12 +55,13 @@ final class MediaLeg {
      * @param others      the streams bound to the call's other legs
      */
     private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, SipMessage answer, SipMessage bye,
-                     List<SdpAnnouncement> all, List<SdpAnnouncement> callSdp, List<RtpStream> own,
+                     List<SipMessage> byes, List<SdpAnnouncement> all, List<SdpAnnouncement> callSdp, List<RtpStream> own,
                      List<RtpStream> others, long captureRtpPackets) {
         this.flow = flow;
         this.leg = leg;
         this.answer = answer;
         this.bye = bye;
+        this.byes = byes;
         // the checks are about audio: a video section (the same SDP's last, often refused with port 0) is neither
         // a party's media address nor its codecs, and the RTP sent to it is not audio
         List<SdpAnnouncement> audio = all.stream().filter(a -> "audio".equals(a.mediaType())).toList();
@@ -303,17 +308,19 @@ final class MediaLeg {
         List<MediaLeg> found = new ArrayList<>(legs.size());
         for (int i = 0; i < legs.size(); i++) {
             Leg leg = legs.get(i);
-            SipMessage[] messages = inviteAnswerBye(flow, leg);
+            SipMessage[] messages = inviteAnswer(flow, leg);
             if (messages[0] == null) {
                 continue;
             }
+            List<SipMessage> byes = byes(flow, leg);
+            SipMessage bye = byes.isEmpty() ? null : DialogEnd.endingBye(flow, leg.index(), messages[1]);
             List<RtpStream> others = new ArrayList<>();
             for (int j = 0; j < legs.size(); j++) {
                 if (j != i && !legs.get(j).callId().equals(leg.callId())) {
                     others.addAll(streams.get(j));
                 }
             }
-            MediaLeg m = new MediaLeg(flow, leg, messages[0], messages[1], messages[2], sdp.get(i), callSdp,
+            MediaLeg m = new MediaLeg(flow, leg, messages[0], messages[1], bye, byes, sdp.get(i), callSdp,
                     streams.get(i), others, media.rtpPackets());
             if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
                 found.add(m);
@@ -322,11 +329,10 @@ final class MediaLeg {
         return found;
     }
 
-    /** The leg's initial INVITE (null when the capture lacks it), its 2xx answer and its first BYE. */
-    private static SipMessage[] inviteAnswerBye(CallFlow flow, Leg leg) {
+    /** The leg's initial INVITE (null when the capture lacks it) and its 2xx answer (null when none). */
+    private static SipMessage[] inviteAnswer(CallFlow flow, Leg leg) {
         SipMessage invite = null;
         SipMessage answer = null;
-        SipMessage bye = null;
         for (FlowMessage fm : flow.messages()) {
             SipMessage m = fm.message();
             if (fm.legIndex() != leg.index() || fm.retransmission()) {
@@ -337,12 +343,55 @@ final class MediaLeg {
             } else if (invite != null && answer == null && !m.isRequest() && m.status() >= 200 && m.status() < 300
                     && "INVITE".equals(m.cseqMethod()) && m.cseqNumber() == invite.cseqNumber()) {
                 answer = m;
-            } else if (bye == null && "BYE".equals(m.method())) {
-                bye = m;
             }
         }
-        return new SipMessage[] {invite, answer, bye};
+        return new SipMessage[] {invite, answer};
     }
+
+    /** The leg's BYEs in capture order, each once. */
+    private static List<SipMessage> byes(CallFlow flow, Leg leg) {
+        List<SipMessage> found = List.of();
+        for (FlowMessage fm : flow.messages()) {
+            if (fm.legIndex() == leg.index() && !fm.retransmission() && "BYE".equals(fm.message().method())) {
+                if (found.isEmpty()) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(fm.message());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * True when {@code p} sent a BYE within {@link #HANGUP_MICROS} of {@code micros}: media of its that stopped then
+     * stopped as it hung up (RFC 3261 15.1.1: a UA stops its media as it sends BYE), answered or not; a peer that went
+     * on sending did so because that BYE ended nothing for it (refused 481, or lost), which is the BYE's finding.
+     */
+    boolean hungUpAt(MediaParty p, long micros) {
+        for (SipMessage b : byes) {
+            if (p.is(b.src()) && Math.abs(b.timestampMicros() - micros) <= HANGUP_MICROS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * When {@code p} stopped listening for media, as far as the capture shows: its own first BYE (RFC 3261 15.1.1: as
+     * it sends it, answered or not) or the BYE that ended the dialog, whichever came first; -1 when neither.
+     */
+    long stoppedListening(MediaParty p) {
+        long at = bye == null ? -1 : bye.timestampMicros();
+        for (SipMessage b : byes) {
+            if (p.is(b.src())) {
+                return at < 0 ? b.timestampMicros() : Math.min(at, b.timestampMicros());
+            }
+        }
+        return at;
+    }
+
+    /** How close to its sender's BYE the last packet of a stream is its hang-up: a UA stops its RTP as it sends BYE. */
+    static final long HANGUP_MICROS = 2_000_000;
 
     /** True when {@code m} is {@code invite} sent again with a new CSeq (after a 401 or 407 challenge). */
     private static boolean sentAgain(SipMessage invite, SipMessage m) {
@@ -446,7 +495,7 @@ final class MediaLeg {
         return a != null && b != null && a.port() != 0 && b.port() != 0;
     }
 
-    /** When the leg ended as far as the capture shows: its BYE, else its last message. */
+    /** When the leg ended as far as the capture shows: the BYE that ended its dialog, else its last message. */
     long endMicros() {
         if (bye != null) {
             return bye.timestampMicros();

@@ -29,7 +29,8 @@ final class MediaRefusedCheck implements FindingRule {
     private static Finding check(DiagnosisContext context, MediaLeg leg, MediaParty to, RtpStream s) {
         // the errors while the call lasted: after a BYE the receiver closes its port while the sender's last
         // packets are still on the way, and refuses those as a matter of course
-        long until = leg.bye != null ? leg.bye.timestampMicros() : s.lastMicros() + LATE_MICROS;
+        long closed = leg.stoppedListening(to);
+        long until = closed >= 0 ? closed : s.lastMicros() + LATE_MICROS;
         List<Unreachable> errors = new ArrayList<>();
         for (Unreachable u : context.media().unreachables(s.key().src(), s.key().dst())) {
             if (u.micros() >= s.firstMicros() && u.micros() < until) {

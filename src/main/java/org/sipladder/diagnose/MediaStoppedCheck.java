@@ -16,8 +16,6 @@ final class MediaStoppedCheck implements FindingRule {
     static final FindingCode CODE = FindingCode.MEDIA_RTP_STOPPED;
     /** How long the other direction must go on alone: a caller notices after a few seconds of silence. */
     static final double SILENT_SECONDS = 5.0;
-    /** How close to its sender's BYE the last packet of a stream is its hang-up: a UA stops its RTP as it sends BYE. */
-    static final long HANGUP_MICROS = 2_000_000;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -33,13 +31,12 @@ final class MediaStoppedCheck implements FindingRule {
     }
 
     /**
-     * True when {@code sender}'s RTP {@code last} stopped as it hung up: its BYE within {@link #HANGUP_MICROS} of the
-     * last packet. The other side went on sending only because the BYE did not end its call (answered 481, or lost):
-     * that is the BYE's finding, not a broken media path.
+     * True when {@code sender}'s RTP {@code last} stopped as it hung up ({@link MediaLeg#hungUpAt}). The other side
+     * went on sending only because the BYE did not end its call (answered 481, or lost): that is the BYE's finding,
+     * not a broken media path.
      */
     private static boolean hungUp(MediaLeg leg, MediaParty sender, RtpStream last) {
-        return leg.bye != null && sender.is(leg.bye.src())
-                && Math.abs(leg.bye.timestampMicros() - last.lastMicros()) <= HANGUP_MICROS;
+        return leg.hungUpAt(sender, last.lastMicros());
     }
 
     /** The finding when the RTP toward {@code silentTo} stopped while the RTP from it went on; else null. */

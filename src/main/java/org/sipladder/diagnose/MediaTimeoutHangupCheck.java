@@ -89,7 +89,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 && sinceAnswer >= INITIAL_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : SLACK_SECONDS);
         boolean later = lastToward >= answerMicros && sinceRtp <= LATER_SECONDS + SLACK_SECONDS
                 && sinceRtp >= LATER_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : 2);
-        if (!initial && !later || passedOn(leg)) {
+        // RTP that stopped as its sender hung up (its BYE refused or lost, so the dialog went on) was no media failure
+        if (!initial && !later || passedOn(leg) || later && leg.hungUpAt(leg.other(hanger), lastToward)) {
             return null;
         }
         SdpAnnouncement hold = later ? holdAt(leg, leg.other(hanger), lastToward) : null;

@@ -10,12 +10,20 @@ import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
 
 /**
- * SIP_SESSION_TIMER_EXPIRED: an answered call with a session timer (Session-Expires) ended by a BYE at or after
- * the interval without any refresh (re-INVITE or UPDATE) in between, or a BYE whose Reason names the timer.
+ * SIP_SESSION_TIMER_EXPIRED: an answered call with a session timer (Session-Expires) ended by a BYE when the session
+ * expired, with no refresh (re-INVITE or UPDATE) tried since the answer or the last refresh answered 2xx, or a BYE
+ * whose Reason names the timer. RFC 4028 section 10: each refresh answered 2xx starts the interval again; without
+ * one, the side that does not refresh sends BYE slightly before the session expires (the minimum of 32 s and a third
+ * of the interval is recommended), and some send it at expiry. A BYE long after the interval is no timer's: by then
+ * neither side enforced one.
  */
 final class SessionTimerExpiredCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.SIP_SESSION_TIMER_EXPIRED;
+    /** How far from RFC 4028's recommended times a BYE may be: timers tick coarsely, and a BYE takes a moment. */
+    static final long SLACK_MICROS = 2_000_000;
+    /** How long after the session expired a BYE is still its timer's: a timer checked every few seconds. */
+    static final long LATE_MICROS = 10_000_000;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -26,30 +34,36 @@ final class SessionTimerExpiredCheck implements FindingRule {
                 if (ok == null) {
                     continue;
                 }
+                // the interval runs from the last 2xx that set it: the answer, or a refresh's
+                SipMessage since = lastSessionAnswer(flow, ok, bye.request());
                 // read back through the context: its other rules have read these messages already
-                String sessionExpires = context.header(ok, "Session-Expires");
+                String sessionExpires = context.header(since, "Session-Expires");
                 int seconds = seconds(sessionExpires);
                 String reason = context.header(bye.request(), "Reason");
                 boolean named = reason != null && reason.toLowerCase(Locale.ROOT).contains("session");
-                long after = (bye.request().timestampMicros() - ok.timestampMicros()) / 1_000_000;
-                // LiveKit's hang-up at its trunk's max_call_duration also comes after any interval: that check's
-                if (named || seconds > 0 && after >= seconds && !refreshed(flow, ok, bye.request())
+                long elapsed = bye.request().timestampMicros() - since.timestampMicros();
+                // a refresh tried and refused or unanswered is that request's finding; LiveKit's hang-up at its trunk's
+                // max_call_duration may fall in the window too: that check's
+                if (named || seconds > 0 && atExpiry(elapsed, seconds) && !refreshTried(flow, since, bye.request())
                         && !MaxCallDurationCheck.claims(context, bye.request())) {
-                    findings.add(finding(flow, bye.request(), ok, sessionExpires, seconds, reason, after));
+                    findings.add(finding(flow, bye.request(), ok, since, sessionExpires, seconds, reason,
+                            elapsed / 1_000_000));
                 }
             }
         }
         return findings;
     }
 
-    private static Finding finding(CallFlow flow, SipMessage bye, SipMessage ok, String sessionExpires, int seconds,
-                                   String reason, long after) {
-        List<String> facts = new ArrayList<>(List.of("200 OK frame " + ok.frame() + " Session-Expires: " + sessionExpires,
-                "BYE frame " + bye.frame() + " from " + bye.src() + ", " + after + " s after the answer"
+    private static Finding finding(CallFlow flow, SipMessage bye, SipMessage ok, SipMessage since,
+                                   String sessionExpires, int seconds, String reason, long after) {
+        String from = since == ok ? "the answer" : "the refresh answered in frame " + since.frame();
+        List<String> facts = new ArrayList<>(List.of("200 OK frame " + since.frame() + " Session-Expires: " + sessionExpires,
+                "BYE frame " + bye.frame() + " from " + bye.src() + ", " + after + " s after " + from
                         + (reason == null ? "" : ", Reason: " + reason)));
         String explanation = "With RFC 4028 session timers the refresher must send a re-INVITE or UPDATE before the "
-                + "Session-Expires interval ends; when none comes, either side hangs up with a BYE. The capture shows "
-                + "no refresh before the BYE.";
+                + "Session-Expires interval ends; when none comes, the other side hangs up with a BYE shortly before it "
+                + "does (section 10). The capture shows no refresh before the BYE"
+                + (seconds > 0 && reason == null ? ", which came when the session expired." : ".");
         List<String> steps = new ArrayList<>();
         Endpoint liveKit = sessionExpires == null ? null : liveKitRefresher(flow, ok, sessionExpires);
         if (sessionExpires == null && flow.hasHop(ok.src(), Role.LIVEKIT)) {
@@ -92,11 +106,41 @@ final class SessionTimerExpiredCheck implements FindingRule {
         return flow.hasHop(refresher, Role.LIVEKIT) ? refresher : null;
     }
 
-    private static boolean refreshed(CallFlow flow, SipMessage ok, SipMessage bye) {
+    /**
+     * True when a BYE {@code elapsedMicros} after the interval of {@code seconds} started came when the session
+     * expired: from the minimum of 32 s and a third of the interval before its end (RFC 4028 section 10's BYE of the
+     * side that does not refresh) to {@link #LATE_MICROS} after it.
+     */
+    static boolean atExpiry(long elapsedMicros, int seconds) {
+        long interval = seconds * 1_000_000L;
+        long early = Math.min(32_000_000L, interval / 3);
+        return elapsedMicros >= interval - early - SLACK_MICROS && elapsedMicros <= interval + LATE_MICROS;
+    }
+
+    /**
+     * The last 2xx to an INVITE or UPDATE of {@code ok}'s dialog at or after {@code ok} (the answer) and before
+     * {@code bye}: the answer itself, or the last refresh's, where the session interval started again.
+     */
+    private static SipMessage lastSessionAnswer(CallFlow flow, SipMessage ok, SipMessage bye) {
+        SipMessage last = ok;
         List<FlowMessage> messages = flow.messages();
         for (int i = 0; i < messages.size(); i++) {
             SipMessage m = messages.get(i).message();
-            if (m.isRequest() && m.frame() > ok.frame() && m.frame() < bye.frame() && ok.callId().equals(m.callId())
+            if (!messages.get(i).retransmission() && m.status() >= 200 && m.status() < 300 && m.frame() > ok.frame()
+                    && m.frame() < bye.frame() && ok.callId().equals(m.callId())
+                    && ("UPDATE".equals(m.cseqMethod()) || "INVITE".equals(m.cseqMethod()))) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    /** True when a refresh (re-INVITE or UPDATE) was sent after {@code since} and before {@code bye}. */
+    private static boolean refreshTried(CallFlow flow, SipMessage since, SipMessage bye) {
+        List<FlowMessage> messages = flow.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage m = messages.get(i).message();
+            if (m.isRequest() && m.frame() > since.frame() && m.frame() < bye.frame() && since.callId().equals(m.callId())
                     && ("UPDATE".equals(m.method()) || "INVITE".equals(m.method()))) {
                 return true;
             }

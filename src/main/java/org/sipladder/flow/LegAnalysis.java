@@ -1,6 +1,5 @@
 package org.sipladder.flow;
 
-import java.util.Objects;
 import java.util.Set;
 import org.sipladder.sip.SipMessage;
 
@@ -165,45 +164,15 @@ final class LegAnalysis {
     }
 
     /**
-     * 200 OK to the BYE that ended the dialog; unknown (null) when the capture shows no BYE: the call may have gone on
-     * long after the capture stopped, and the time to the ACK is not how long anyone talked. The dialog ends with the
-     * first BYE answered 2xx (RFC 3261 15.1.2); a BYE refused (481, a challenge) or never answered leaves it up at the
-     * side that refused or never got it (LiveKit keeps a call whose BYE it answered 481 until its own BYE), so without
-     * a 2xx the last BYE sent is when the call ended.
+     * 200 OK to the BYE that ended the dialog ({@link DialogEnd}); unknown (null) when the capture shows no BYE: the
+     * call may have gone on long after the capture stopped, and the time to the ACK is not how long anyone talked.
      */
     private Long duration() {
         if (finalResponse < 0 || messages[finalResponse].status() >= 300) {
             return null;
         }
-        long answered = messages[finalResponse].timestampMicros();
-        int ending = -1;
-        // a leg's messages are in arrival order: those after the answer come after it; a BYE sent again, or passed on
-        // by a proxy, is its first capture
-        for (int i = finalResponse + 1; i < messages.length; i++) {
-            if (arrivals[i] >= 0 && "BYE".equals(messages[i].method())) {
-                ending = ending >= 0 && sameRequest(messages[ending], messages[i]) ? ending : i;
-                if (acceptedAfter(i)) {
-                    break;
-                }
-            }
-        }
-        return ending < 0 ? null : messages[ending].timestampMicros() - answered;
-    }
-
-    /** True when {@code b} is {@code a} at another hop: the same sender's (From tag) request of the same CSeq. */
-    private static boolean sameRequest(SipMessage a, SipMessage b) {
-        return a.cseqNumber() == b.cseqNumber()
-                && Objects.equals(SipMessage.tagOf(a.header("From")), SipMessage.tagOf(b.header("From")));
-    }
-
-    /** True when a 2xx after the request at {@code request} answers it. */
-    private boolean acceptedAfter(int request) {
-        for (int i = request + 1; i < messages.length; i++) {
-            int status = messages[i].status();
-            if (status >= 200 && status < 300 && SipFields.sameTransaction(messages[i], messages[request])) {
-                return true;
-            }
-        }
-        return false;
+        // a leg's messages are in arrival order: those after the answer come after it
+        int ending = DialogEnd.endingBye(messages, arrivals, finalResponse + 1);
+        return ending < 0 ? null : messages[ending].timestampMicros() - messages[finalResponse].timestampMicros();
     }
 }

@@ -18,6 +18,7 @@ import org.sipladder.diagnose.CallGroup;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.CallLookup;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.RtpStream;
 import org.sipladder.flow.Hop;
@@ -101,12 +102,9 @@ public final class FindingsReport {
     }
 
     private static List<CallFlow> selected(ReportInput input, String callId) throws ReportException {
-        List<CallFlow> match = input.flows().stream().filter(f -> f.id().equals(callId)
-                || f.legs().stream().anyMatch(l -> callId.equals(l.callId()))).toList();
+        List<CallFlow> match = input.flows().stream().filter(f -> CallLookup.named(f, callId)).toList();
         if (match.isEmpty()) {
-            throw new ReportException("No call with Call-ID " + callId + " in " + input.captureName() + " ("
-                    + (input.flows().size() == 1 ? "1 call" : input.flows().size() + " calls") + "; `sipladder calls "
-                    + input.captureName() + "` lists " + (input.flows().size() == 1 ? "it" : "them") + ").");
+            throw new ReportException(CallLookup.unknown(callId, input.captureName(), input.flows().size()));
         }
         return match;
     }

@@ -22,6 +22,23 @@ public record Sdp(String origin, String connection, List<SdpMedia> media, String
         return SdpParser.parse(text);
     }
 
+    /**
+     * The first media section that has a port (media to send) and no {@code c=} line, when the session has none
+     * either: RFC 4566 5.7 requires one or the other, and without an address the section's media goes nowhere one
+     * can tell. Null when every such section has an address.
+     */
+    public SdpMedia withoutAddress() {
+        if (connection != null) {
+            return null;
+        }
+        for (SdpMedia m : media) {
+            if (m.connection() == null && m.port() != 0) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** The port of an {@code m=} line's port field ("5004/2" gives 5004), or -1 when it is not a number. */
     public static int mediaPort(String portText) {
         int slash = portText.indexOf('/');

@@ -126,7 +126,7 @@ class ReportCommandTest {
 
         CliRun call = CliRun.of("report", pcap.toString(), "--call", "not-a-call", "-o", out.toString());
         assertEquals(2, call.exitCode());
-        assertTrue(call.err().contains("No call with Call-ID not-a-call"), call.err());
+        assertTrue(call.err().contains("report: no call with Call-ID not-a-call"), call.err());
         assertFalse(Files.exists(out), "no PDF when the report cannot be made");
 
         CliRun page = CliRun.of("report", pcap.toString(), "--page", "a3", "-o", out.toString());

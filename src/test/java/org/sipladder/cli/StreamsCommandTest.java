@@ -144,7 +144,8 @@ class StreamsCommandTest {
         assertEquals(1, JsonParser.parseString(call.out()).getAsJsonArray().size());
         CliRun unknown = CliRun.of("streams", capture().toString(), "--call", "nope");
         assertEquals(2, unknown.exitCode());
-        assertEquals("no call with Call-ID nope in the capture", unknown.err().trim());
+        assertEquals("streams: no call with Call-ID nope in streams.pcap, which holds 1 call (`sipladder calls CAPTURE` "
+                + "lists the Call-IDs)", unknown.err().trim());
     }
 
     /** An INVITE offering 10.0.0.1:40000, and 20 PCMA packets (SSRC 0xCAFEBABE) to it from 10.0.0.2:50000. */

@@ -123,8 +123,8 @@ class FindingsReportTest {
     void selectingAnUnknownCallSaysWhichCallIsMissing() {
         ReportException e = assertThrows(ReportException.class,
                 () -> render(new ReportOptions(PageSize.A4, "nope@nowhere", false, false)));
-        assertTrue(e.getMessage().contains("No call with Call-ID nope@nowhere in seed.pcapng (1 call; `sipladder calls "
-                + "seed.pcapng` lists it)"), e.getMessage());
+        assertEquals("no call with Call-ID nope@nowhere in seed.pcapng, which holds 1 call (`sipladder calls CAPTURE` "
+                + "lists the Call-IDs)", e.getMessage());
     }
 
     @Test

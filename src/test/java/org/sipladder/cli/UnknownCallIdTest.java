@@ -1,0 +1,38 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+/**
+ * A Call-ID no call of the capture has is told the same way by every command that picks calls by Call-ID: which
+ * Call-ID, in which capture, how many calls it holds, and the command that lists their Call-IDs.
+ */
+class UnknownCallIdTest {
+
+    private static final long T0 = 1_763_900_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose", "report", "streams", "save"})
+    void everyCommandWordsAnUnknownCallIdAlike(String command) {
+        Path capture = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-a", 1, "")).write(dir.resolve("one.pcap"));
+        String[] args = command.equals("diagnose") || command.equals("streams")
+                ? new String[] {command, capture.toString(), "--call", "nope"}
+                : new String[] {command, capture.toString(), "--call", "nope", "-o", dir.resolve("out").toString()};
+
+        CliRun run = CliRun.of(args);
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(command + ": no call with Call-ID nope in one.pcap, which holds 1 call (`sipladder calls CAPTURE` "
+                + "lists the Call-IDs)", run.err().trim());
+    }
+}
