@@ -43,7 +43,7 @@ final class SaveCommand implements Callable<Integer> {
     @Mixin
     private CaptureInputs inputs;
 
-    @Option(names = "--call", paramLabel = "ID", arity = "1..*",
+    @Option(names = "--call", paramLabel = "ID",
             description = "Call-ID of any leg of a call to save (as `calls` lists them); repeatable")
     private List<String> callIds = new ArrayList<>();
 

@@ -35,4 +35,18 @@ class UnknownCallIdTest {
         assertEquals(command + ": no call with Call-ID nope in one.pcap, which holds 1 call (`sipladder calls CAPTURE` "
                 + "lists the Call-IDs)", run.err().trim());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose", "report", "streams", "save"})
+    void theCallOptionMayComeBeforeTheCapture(String command) {
+        Path capture = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-a", 1, "")).write(dir.resolve("one.pcap"));
+        String[] args = command.equals("diagnose") || command.equals("streams")
+                ? new String[] {command, "--call", "call-a", capture.toString()}
+                : new String[] {command, "--call", "call-a", capture.toString(), "-o", dir.resolve("out").toString()};
+
+        CliRun run = CliRun.of(args);
+
+        assertEquals(0, run.exitCode(), run.err());
+    }
 }
