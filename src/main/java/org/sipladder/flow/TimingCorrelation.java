@@ -95,6 +95,11 @@ final class TimingCorrelation {
     }
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
+    /**
+     * INVITEs that opened a leg nothing joined when it came, by sender, for {@link #WINDOW_MICROS}: B-legs captured
+     * before their A-legs. Only legs left alone are kept, so a B2BUA's capture whose legs join as they come keeps none.
+     */
+    private final Map<String, Deque<Received>> aloneBySender = new HashMap<>();
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
@@ -119,10 +124,69 @@ final class TimingCorrelation {
         if (!groups.hasOtherLegs(leg)) {
             joinByKeptFromTag(leg, invite, groups);
         }
+        if (!groups.hasOtherLegs(leg)) {
+            joinEarlyBLeg(leg, invite, seq, digits, groups);
+        }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
         atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
+        }
+    }
+
+    /**
+     * A B-leg captured before the A-leg it continues: two captures merged with clocks apart, or a B2BUA host whose clock
+     * runs behind the carrier side's, show the INVITE the host sent before the one it received. Where {@code invite}
+     * (an A-leg) joined nothing, an INVITE its receiver sent at most {@link #WINDOW_MICROS} before, alone in its call
+     * still, to a called number ending in the same {@link #MATCHING_DIGITS} digits, is its B-leg: the oldest such, from
+     * the same calling user first (a B2BUA serves its calls in the order they came). Otherwise {@code invite} is kept
+     * as such a B-leg for a later A-leg.
+     */
+    private void joinEarlyBLeg(LegState leg, SipMessage invite, int seq, String digits, FlowGroups groups) {
+        long now = invite.timestampMicros();
+        Deque<Received> sent = digits.length() >= MATCHING_DIGITS ? aloneBySender.get(invite.dst().address()) : null;
+        Received b = null;
+        if (sent != null) {
+            String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+            String from = invite.header("From");
+            Received oldest = null;
+            for (Received r : sent) {
+                long ahead = now - r.micros();
+                if (ahead < 0 || ahead > WINDOW_MICROS || r.leg() == leg || groups.hasOtherLegs(r.leg())
+                        || !r.digits().endsWith(suffix)
+                        || r.leg().store().get(r.seq()).src().equals(invite.src())) {
+                    continue;
+                }
+                oldest = oldest == null ? r : oldest;
+                if (sameUser(r.from(), from)) {
+                    b = r;
+                    break;
+                }
+            }
+            b = b != null ? b : oldest;
+        }
+        if (b != null) {
+            SipMessage early = b.leg().store().get(b.seq());
+            groups.join(leg, b.leg(), new EarlyJoin(early.frame(), early.callId(), early.src().address(),
+                    now - b.micros(), invite.frame(), invite.callId(), digits.substring(digits.length() - MATCHING_DIGITS)));
+            return;
+        }
+        Deque<Received> bySender = aloneBySender.computeIfAbsent(invite.src().address(), k -> new ArrayDeque<>());
+        bySender.addLast(new Received(leg, now, seq, digits, invite.header("From")));
+        while (bySender.peekFirst().micros() < now - WINDOW_MICROS) {
+            bySender.pollFirst();
+        }
+    }
+
+    /** Why a B-leg captured before its A-leg was joined to it. */
+    private record EarlyJoin(long inviteFrame, String callId, String sender, long aheadMicros, long receivedFrame,
+                             String receivedCallId, String digits) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(aheadMicros) + " s before that host received the INVITE in frame " + receivedFrame
+                    + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits + ": a B-leg cannot"
+                    + " leave before its A-leg arrives, so the clocks the two were captured by differ.";
         }
     }
 
