@@ -96,10 +96,11 @@ final class TimingCorrelation {
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
     /**
-     * INVITEs that opened a leg nothing joined when it came, by sender, for {@link #WINDOW_MICROS}: B-legs captured
-     * before their A-legs. Only legs left alone are kept, so a B2BUA's capture whose legs join as they come keeps none.
+     * INVITEs that opened a leg whose call had no leg sent to their sender when they came, by sender, for
+     * {@link #WINDOW_MICROS}: B-legs that may have been captured before their A-legs. A B2BUA's B-legs that join their
+     * A-legs as they come are not kept.
      */
-    private final Map<String, Deque<Received>> aloneBySender = new HashMap<>();
+    private final Map<String, Deque<Received>> unfedBySender = new HashMap<>();
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
@@ -125,7 +126,10 @@ final class TimingCorrelation {
             joinByKeptFromTag(leg, invite, groups);
         }
         if (!groups.hasOtherLegs(leg)) {
-            joinEarlyBLeg(leg, invite, seq, digits, groups);
+            joinEarlyBLeg(leg, invite, digits, groups);
+        }
+        if (!groups.hasLegSentTo(leg, invite.src().address())) {
+            rememberUnfed(leg, invite, seq, digits);
         }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
         atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
@@ -136,42 +140,45 @@ final class TimingCorrelation {
 
     /**
      * A B-leg captured before the A-leg it continues: two captures merged with clocks apart, or a B2BUA host whose clock
-     * runs behind the carrier side's, show the INVITE the host sent before the one it received. Where {@code invite}
-     * (an A-leg) joined nothing, an INVITE its receiver sent at most {@link #WINDOW_MICROS} before, alone in its call
-     * still, to a called number ending in the same {@link #MATCHING_DIGITS} digits, is its B-leg: the oldest such, from
-     * the same calling user first (a B2BUA serves its calls in the order they came). Otherwise {@code invite} is kept
-     * as such a B-leg for a later A-leg.
+     * runs behind the carrier side's, show the INVITE the host sent before the one it received. An INVITE its receiver
+     * sent at most {@link #WINDOW_MICROS} before {@code invite} (an A-leg that joined nothing), whose call has no leg
+     * sent to that host yet (it may have joined the legs it fed), to a called number ending in the same
+     * {@link #MATCHING_DIGITS} digits, is its B-leg: the oldest such, from the same calling user first (a B2BUA serves
+     * its calls in the order they came).
      */
-    private void joinEarlyBLeg(LegState leg, SipMessage invite, int seq, String digits, FlowGroups groups) {
-        long now = invite.timestampMicros();
-        Deque<Received> sent = digits.length() >= MATCHING_DIGITS ? aloneBySender.get(invite.dst().address()) : null;
-        Received b = null;
-        if (sent != null) {
-            String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
-            String from = invite.header("From");
-            Received oldest = null;
-            for (Received r : sent) {
-                long ahead = now - r.micros();
-                if (ahead < 0 || ahead > WINDOW_MICROS || r.leg() == leg || groups.hasOtherLegs(r.leg())
-                        || !r.digits().endsWith(suffix)
-                        || r.leg().store().get(r.seq()).src().equals(invite.src())) {
-                    continue;
-                }
-                oldest = oldest == null ? r : oldest;
-                if (sameUser(r.from(), from)) {
-                    b = r;
-                    break;
-                }
-            }
-            b = b != null ? b : oldest;
+    private void joinEarlyBLeg(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        Deque<Received> sent = digits.length() >= MATCHING_DIGITS ? unfedBySender.get(invite.dst().address()) : null;
+        if (sent == null) {
+            return;
         }
+        long now = invite.timestampMicros();
+        String host = invite.dst().address();
+        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        String from = invite.header("From");
+        Received oldest = null;
+        Received fromCaller = null;
+        for (Iterator<Received> it = sent.iterator(); it.hasNext() && fromCaller == null; ) {
+            Received r = it.next();
+            long ahead = now - r.micros();
+            if (ahead < 0 || ahead > WINDOW_MICROS || r.leg().group == leg.group || !r.digits().endsWith(suffix)
+                    || r.leg().store().get(r.seq()).src().equals(invite.src()) || groups.hasLegSentTo(r.leg(), host)) {
+                continue;
+            }
+            oldest = oldest == null ? r : oldest;
+            fromCaller = sameUser(r.from(), from) ? r : null;
+        }
+        Received b = fromCaller != null ? fromCaller : oldest;
         if (b != null) {
             SipMessage early = b.leg().store().get(b.seq());
             groups.join(leg, b.leg(), new EarlyJoin(early.frame(), early.callId(), early.src().address(),
-                    now - b.micros(), invite.frame(), invite.callId(), digits.substring(digits.length() - MATCHING_DIGITS)));
-            return;
+                    now - b.micros(), invite.frame(), invite.callId(), suffix));
         }
-        Deque<Received> bySender = aloneBySender.computeIfAbsent(invite.src().address(), k -> new ArrayDeque<>());
+    }
+
+    /** Keeps {@code invite}, whose call has no leg sent to its sender, as a B-leg a later A-leg may continue into. */
+    private void rememberUnfed(LegState leg, SipMessage invite, int seq, String digits) {
+        long now = invite.timestampMicros();
+        Deque<Received> bySender = unfedBySender.computeIfAbsent(invite.src().address(), k -> new ArrayDeque<>());
         bySender.addLast(new Received(leg, now, seq, digits, invite.header("From")));
         while (bySender.peekFirst().micros() < now - WINDOW_MICROS) {
             bySender.pollFirst();

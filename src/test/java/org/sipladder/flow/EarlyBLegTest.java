@@ -59,6 +59,44 @@ class EarlyBLegTest {
     }
 
     @Test
+    void anEarlyBLegAlreadyJoinedToTheLegItFedStillTakesItsALeg() {
+        // carrier -> SBC -> Jambonz -> LiveKit with the SBC and Jambonz captured 1.5 s behind the carrier side: the
+        // SBC's leg is joined to Jambonz's (X-CID) before the carrier's leg shows, and is still the one it continues
+        String sbc = "198.51.100.20:5060";
+        String jambonz = "198.51.100.30:5060";
+        Dialogue d = new Dialogue();
+        d.answeredInvite(0, sbc, jambonz, "s1", "sip:" + NUMBER + "@198.51.100.30");
+        d.answeredInvite(20, jambonz, LIVEKIT, "j1", "sip:" + NUMBER + "@3abc7d.sip.livekit.cloud", "X-CID: s1");
+        d.answeredInvite(1_480, CARRIER, sbc, "a1", "sip:" + NUMBER + "@198.51.100.20");
+
+        assertEquals(List.of(List.of("a1", "s1", "j1")), d.callIds());
+    }
+
+    @Test
+    void anEarlyBLegJoinedToItsDownstreamLegFirstStillTakesItsALeg() {
+        // as above, with Jambonz's leg (naming the SBC's) captured first of all
+        String sbc = "198.51.100.20:5060";
+        String jambonz = "198.51.100.30:5060";
+        Dialogue d = new Dialogue();
+        d.answeredInvite(0, jambonz, LIVEKIT, "j1", "sip:" + NUMBER + "@3abc7d.sip.livekit.cloud", "X-CID: s1");
+        d.answeredInvite(20, sbc, jambonz, "s1", "sip:" + NUMBER + "@198.51.100.30");
+        d.answeredInvite(1_480, CARRIER, sbc, "a1", "sip:" + NUMBER + "@198.51.100.20");
+
+        assertEquals(List.of(List.of("a1", "s1", "j1")), d.callIds());
+    }
+
+    @Test
+    void anEarlyInviteWhoseCallHasItsALegTakesNoOther() {
+        // the B-leg is joined to its A-leg (X-CID) before a second call to the number reaches the host
+        Dialogue d = new Dialogue();
+        d.answeredInvite(0, FREESWITCH, LIVEKIT, "b1", "sip:" + NUMBER + "@3abc7d.sip.livekit.cloud", "X-CID: a1");
+        aLeg(d, 1_480, "a1");
+        aLeg(d, 2_000, "a2");
+
+        assertEquals(List.of(List.of("a1", "b1"), List.of("a2")), d.callIds());
+    }
+
+    @Test
     void aLegSentLongBeforeOrToAnotherNumberIsNotJoined() {
         Dialogue d = new Dialogue();
         bLeg(d, 0, "b1");
