@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
-import org.sipladder.sip.SipHeader;
 import org.sipladder.sip.SipMessage;
 
 /** Builds the immutable {@link CallFlow} of one group of joined legs. */
@@ -26,44 +25,28 @@ final class CallFlowAssembly {
     private CallFlowAssembly() {
     }
 
-    /**
-     * Puts first the leg that the first leg's correlation header (X-CID) names: a B2BUA's B-leg names its A-leg, the
-     * caller's, so a B-leg seen first (a second capture whose clock runs behind, with no message in common to match
-     * the clocks) is not taken for the caller's leg. Nothing moves when the first leg names none of the others.
-     */
-    private static void namedFirst(LegState[] ordered) {
-        List<SipHeader> headers = ordered[0].firstMessage().correlationHeaders();
-        for (int h = 0; h < headers.size(); h++) {
-            String named = headers.get(h).value().trim();
-            for (int i = 1; i < ordered.length; i++) {
-                if (named.equals(ordered[i].callId())) {
-                    LegState caller = ordered[i];
-                    System.arraycopy(ordered, 0, ordered, 1, i);
-                    ordered[0] = caller;
-                    return;
-                }
-            }
-        }
-    }
-
     /** The call of the legs {@code ordered} (an array this sorts), joined for {@code joinEvidence}. */
     static CallFlow assemble(LegState[] ordered, Supplier<String>[] joinEvidence, AgentRoles agentRoles) {
         if (ordered.length > 1) {
             Arrays.sort(ordered, START_ORDER);
-            namedFirst(ordered);
         }
         Leg[] legs = new Leg[ordered.length];
-        // each leg's messages looked up once, for its analysis and for the call's messages; no object per message
-        // (the command line lists the calls by their legs and hops, and never reads their messages)
+        // each leg's messages looked up once, for the legs' order, its analysis and the call's messages; no object per
+        // message (the command line lists the calls by their legs and hops, and never reads their messages)
         SipMessage[][] messages = new SipMessage[ordered.length][];
         int[][] arrivals = new int[ordered.length][];
+        for (int i = 0; i < ordered.length; i++) {
+            arrivals[i] = new int[ordered[i].size()];
+            messages[i] = ordered[i].messages(arrivals[i]);
+        }
+        if (ordered.length > 1) {
+            UpstreamOrder.sort(ordered, messages, arrivals);
+        }
         Timings timings = null;
         int total = 0;
         // the caller's last attempt: the A-leg, or its last retry under a new Call-ID
         int outcome = 0;
         for (int i = 0; i < ordered.length; i++) {
-            arrivals[i] = new int[ordered[i].size()];
-            messages[i] = ordered[i].messages(arrivals[i]);
             total += messages[i].length;
             LegAnalysis analysis = new LegAnalysis(ordered[i], messages[i], arrivals[i]);
             int retryOf = indexOf(ordered, ordered[i].retried, i);

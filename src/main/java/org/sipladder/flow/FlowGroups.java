@@ -178,6 +178,29 @@ final class FlowGroups {
         return false;
     }
 
+    /**
+     * True when the call holding {@code leg} has another leg whose dialog-opening INVITE was sent to {@code host}: the
+     * leg that {@code host}, when it sent {@code leg}, continues (its A-leg) is in the call already.
+     */
+    boolean hasLegSentTo(LegState leg, String host) {
+        Group g = leg.group;
+        if (g.many == null) {
+            // asked once per leg's INVITE: the usual call of a leg or two looked at without an array
+            LegState other = g.leg0 == leg ? g.leg1 : g.leg0;
+            return other != null && sentTo(other, host);
+        }
+        for (LegState other : g.many) {
+            if (other != leg && sentTo(other, host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sentTo(LegState leg, String host) {
+        return leg.initialInvite >= 0 && leg.store().get(leg.initialInvite).dst().address().equals(host);
+    }
+
     /** Puts the calls of {@code a} and {@code b} together, recording why. */
     void join(LegState a, LegState b, Supplier<String> why) {
         join(a, b, why, NO_TIMING, 0);

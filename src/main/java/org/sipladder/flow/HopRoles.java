@@ -348,8 +348,8 @@ final class HopRoles {
      * What a host did with the call's INVITEs (in a call without one, its other dialog-opening or standalone
      * requests) names it where nothing else does: one that received such a request and sent one of the same method
      * on to another host is a SIP proxy when the Call-ID stayed (the same dialog relayed), a B2BUA when it is another
-     * leg's (a Kamailio without a Server header, an SBC of no family in the table). A host a clue already names (a
-     * family's tells, LiveKit's) is left to them.
+     * leg's, sent back to the host it came from too (a hairpin) (a Kamailio without a Server header, an SBC of no
+     * family in the table). A host a clue already names (a family's tells, LiveKit's) is left to them.
      */
     private void relayClues(SipMessage[] invites, int count) {
         for (int i = 1; i < count; i++) {
@@ -361,10 +361,13 @@ final class HopRoles {
             boolean passedOn = false;
             for (int j = 0; j < i && !relayed; j++) {
                 SipMessage received = invites[j];
-                if (at(received.dst()).equals(host) && !at(received.src()).equals(at(sent.dst()))
+                boolean sameDialog = Objects.equals(received.callId(), sent.callId());
+                // another leg back to where the call came from is a hairpin (an SBC routing it out through the same
+                // carrier); the same dialog sent back is no relay
+                if (at(received.dst()).equals(host) && (!sameDialog || !at(received.src()).equals(at(sent.dst())))
                         && Objects.equals(received.method(), sent.method())) {
                     passedOn = true;
-                    relayed = Objects.equals(received.callId(), sent.callId());
+                    relayed = sameDialog;
                 }
             }
             if (!passedOn) {

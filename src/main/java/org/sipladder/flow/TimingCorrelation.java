@@ -95,6 +95,12 @@ final class TimingCorrelation {
     }
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
+    /**
+     * INVITEs that opened a leg whose call had no leg sent to their sender when they came, by sender, for
+     * {@link #WINDOW_MICROS}: B-legs that may have been captured before their A-legs. A B2BUA's B-legs that join their
+     * A-legs as they come are not kept.
+     */
+    private final Map<String, Deque<Received>> unfedBySender = new HashMap<>();
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
@@ -119,10 +125,75 @@ final class TimingCorrelation {
         if (!groups.hasOtherLegs(leg)) {
             joinByKeptFromTag(leg, invite, groups);
         }
+        if (!groups.hasOtherLegs(leg)) {
+            joinEarlyBLeg(leg, invite, digits, groups);
+        }
+        if (!groups.hasLegSentTo(leg, invite.src().address())) {
+            rememberUnfed(leg, invite, seq, digits);
+        }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
         atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
+        }
+    }
+
+    /**
+     * A B-leg captured before the A-leg it continues: two captures merged with clocks apart, or a B2BUA host whose clock
+     * runs behind the carrier side's, show the INVITE the host sent before the one it received. An INVITE its receiver
+     * sent at most {@link #WINDOW_MICROS} before {@code invite} (an A-leg that joined nothing), whose call has no leg
+     * sent to that host yet (it may have joined the legs it fed), to a called number ending in the same
+     * {@link #MATCHING_DIGITS} digits, is its B-leg: the oldest such, from the same calling user first (a B2BUA serves
+     * its calls in the order they came).
+     */
+    private void joinEarlyBLeg(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        Deque<Received> sent = digits.length() >= MATCHING_DIGITS ? unfedBySender.get(invite.dst().address()) : null;
+        if (sent == null) {
+            return;
+        }
+        long now = invite.timestampMicros();
+        String host = invite.dst().address();
+        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        String from = invite.header("From");
+        Received oldest = null;
+        Received fromCaller = null;
+        for (Iterator<Received> it = sent.iterator(); it.hasNext() && fromCaller == null; ) {
+            Received r = it.next();
+            long ahead = now - r.micros();
+            if (ahead < 0 || ahead > WINDOW_MICROS || r.leg().group == leg.group || !r.digits().endsWith(suffix)
+                    || r.leg().store().get(r.seq()).src().equals(invite.src()) || groups.hasLegSentTo(r.leg(), host)) {
+                continue;
+            }
+            oldest = oldest == null ? r : oldest;
+            fromCaller = sameUser(r.from(), from) ? r : null;
+        }
+        Received b = fromCaller != null ? fromCaller : oldest;
+        if (b != null) {
+            SipMessage early = b.leg().store().get(b.seq());
+            groups.join(leg, b.leg(), new EarlyJoin(early.frame(), early.callId(), early.src().address(),
+                    now - b.micros(), invite.frame(), invite.callId(), suffix));
+        }
+    }
+
+    /** Keeps {@code invite}, whose call has no leg sent to its sender, as a B-leg a later A-leg may continue into. */
+    private void rememberUnfed(LegState leg, SipMessage invite, int seq, String digits) {
+        long now = invite.timestampMicros();
+        Deque<Received> bySender = unfedBySender.computeIfAbsent(invite.src().address(), k -> new ArrayDeque<>());
+        bySender.addLast(new Received(leg, now, seq, digits, invite.header("From")));
+        while (bySender.peekFirst().micros() < now - WINDOW_MICROS) {
+            bySender.pollFirst();
+        }
+    }
+
+    /** Why a B-leg captured before its A-leg was joined to it. */
+    private record EarlyJoin(long inviteFrame, String callId, String sender, long aheadMicros, long receivedFrame,
+                             String receivedCallId, String digits) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(aheadMicros) + " s before that host received the INVITE in frame " + receivedFrame
+                    + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits + ": a B-leg cannot"
+                    + " leave before its A-leg arrives, so the clocks the two were captured by differ.";
         }
     }
 

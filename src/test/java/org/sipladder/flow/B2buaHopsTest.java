@@ -67,6 +67,23 @@ class B2buaHopsTest {
     }
 
     @Test
+    void anSbcThatSendsTheNewLegBackToTheCarrierItCameFromIsAB2bua() {
+        // a hairpin: the SBC routes the call back out through the carrier it came from (a forwarded number), a new
+        // leg under its own Call-ID; that its receiver sent the A-leg does not make the SBC an endpoint
+        String sbc = "198.51.100.20:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, sbc, request("INVITE", "sip:+4930555@198.51.100.20", "leg-a", "z9hG4bKa1", 1, null));
+        d.send(20, sbc, CARRIER, request("INVITE", "sip:+4930777@203.0.113.5", "leg-b", "z9hG4bKb1", 1, null,
+                "X-Original-Call-ID: leg-a"));
+        d.send(60, CARRIER, sbc, response(200, "OK", "INVITE", "leg-b", "z9hG4bKb1", 1, "b1"));
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(List.of("leg-a", "leg-b"), flow.legs().stream().map(Leg::callId).toList());
+        assertHop(flow, sbc, Role.B2BUA, "It received an INVITE and sent another leg's (Call-ID leg-b) to 203.0.113.5");
+        assertHop(flow, CARRIER, Role.CARRIER, "It sent the first INVITE of the call (frame 1).");
+    }
+
+    @Test
     void freeSwitchIsAB2buaByItsUserAgentAndXFsSupport() {
         String fs = "198.51.100.10:5060";
         CallFlow flow = inviteAndAnswer(fs, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "fs-1", "z9hG4bK1", 1, null,
