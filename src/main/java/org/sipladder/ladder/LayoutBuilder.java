@@ -59,6 +59,7 @@ final class LayoutBuilder {
         double[] headerWidths = titles.stream().mapToDouble(this::headerWidth).toArray();
         Gutter gutter = gutter(messages);
         double[] xs = columnPositions(order.hops().size(), headerWidths, from, to, texts, spans, gutter.width());
+        spans.refit(xs);
         List<LadderColumn> columns = columns(order.hops(), titles, headerWidths, xs);
         double width = width(xs, headerWidths, from, to, texts, spans, gutter.width());
         List<LadderRow> rows = new ArrayList<>(n);
@@ -124,6 +125,16 @@ final class LayoutBuilder {
                 from[i] = order.indexOfMedia(s.from(), s.to());
                 to[i] = order.indexOfMedia(s.to(), s.from());
                 texts[i] = streamGeometry.texts(streams.get(i));
+            }
+        }
+
+        /** Gives each stream between placed columns the room between them, where it is more than a label may take. */
+        void refit(double[] xs) {
+            for (int i = 0; i < texts.length; i++) {
+                double room = Math.abs(xs[to[i]] - xs[from[i]]) - 2 * style.labelPadding();
+                if (from[i] != to[i] && room > style.maxLabelWidth()) {
+                    texts[i] = streamGeometry.texts(streams.get(i), room);
+                }
             }
         }
     }

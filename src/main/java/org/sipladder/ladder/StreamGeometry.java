@@ -32,12 +32,21 @@ final class StreamGeometry {
     }
 
     Texts texts(LadderStream stream) {
-        String label = fitter.fit(stream.label(), style.labelFontSize(), false, style.maxLabelWidth());
+        return texts(stream, style.maxLabelWidth());
+    }
+
+    /**
+     * The texts fitted to {@code maxWidth}: the widest label allowed while the columns are spaced, the room between
+     * the two lifelines once they are placed (an arrow past other hosts has more).
+     */
+    Texts texts(LadderStream stream, double maxWidth) {
+        String label = fitter.fit(stream.label(), style.labelFontSize(), false,
+                stream.hasWarnings() ? maxWidth - MARK_SIZE - MARK_GAP : maxWidth);
         // warnings first: when the line is too long, the last fields go, not the problem; a field goes whole,
         // as half an SSRC or address would read as another one
         String detailText = stream.hasWarnings()
                 ? String.join(SEPARATOR, stream.warnings()) + SEPARATOR + stream.detail() : stream.detail();
-        String detail = fitter.fitWholeParts(detailText, SEPARATOR, style.detailFontSize(), false, style.maxLabelWidth());
+        String detail = fitter.fitWholeParts(detailText, SEPARATOR, style.detailFontSize(), false, maxWidth);
         return new Texts(label, fitter.width(label, style.labelFontSize(), false), detail,
                 fitter.width(detail, style.detailFontSize(), false), stream.hasWarnings());
     }

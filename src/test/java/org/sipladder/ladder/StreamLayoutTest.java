@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Role;
 
 class StreamLayoutTest {
 
@@ -138,6 +139,34 @@ class StreamLayoutTest {
         String kept = shown.substring(0, shown.length() - " \u00b7 \u2026".length());
         assertTrue(full.startsWith(kept + " \u00b7 "), "whole fields only: " + shown);
         assertTrue(kept.contains(TestFlows.JAMBONZ + ":30000"), "the problems and the addresses stay: " + shown);
+    }
+
+    @Test
+    void aStreamPastAHostKeepsItsWholeDetailWhenItsSpanHasTheRoom() {
+        // media straight from the carrier to LiveKit spans two gaps that long reason phrases widened: far wider
+        // than the widest label allowed, so its detail fits whole
+        CallFlow flow = new TestFlows().hop(TestFlows.CARRIER, Role.CARRIER).hop(TestFlows.JAMBONZ, Role.JAMBONZ)
+                .hop(TestFlows.LIVEKIT, Role.LIVEKIT)
+                .request(0, 0, TestFlows.CARRIER, TestFlows.JAMBONZ, "INVITE", true)
+                .request(2, 1, TestFlows.JAMBONZ, TestFlows.LIVEKIT, "INVITE", true)
+                .response(60, 1, TestFlows.LIVEKIT, TestFlows.JAMBONZ, 480, "Temporarily Unavailable (no agent)", false)
+                .response(1, 0, TestFlows.JAMBONZ, TestFlows.CARRIER, 480, "Temporarily Unavailable (no agent)", false)
+                .build();
+        String detail = TestFlows.CARRIER + ":40000 \u2192 " + TestFlows.LIVEKIT + ":30000 \u00b7 MOS 4.4 \u00b7 SSRC 0x3796CB71";
+        LadderStream stream = new LadderStream(0, TestFlows.CARRIER, TestFlows.LIVEKIT, START + 70_000,
+                START + 30_090_000, "RTP PCMU \u00b7 9 pkts", detail, List.of("one-way"));
+        LadderLayout layout = LadderLayout.of(flow, List.of(stream), STYLE);
+        StreamArrow arrow = layout.streamRows().get(0).arrow();
+
+        String full = "one-way \u00b7 " + detail;
+        double room = layout.column(2).x() - layout.column(0).x() - 2 * STYLE.labelPadding();
+        assertTrue(STYLE.measure().width(full, STYLE.detailFontSize(), false) <= room,
+                "the span has room for the whole detail: " + room);
+        assertTrue(STYLE.measure().width(full, STYLE.detailFontSize(), false) > STYLE.maxLabelWidth(),
+                "the detail is wider than a label between neighbours may be");
+        assertEquals(full, arrow.detail().text());
+        assertTrue(arrow.detail().left() >= layout.column(0).x() && arrow.detail().bounds().maxX() <= layout.column(2).x(),
+                "inside its span");
     }
 
     @Test
