@@ -82,10 +82,16 @@ public final class MainWindow {
                 MainMenu.choices("_Deployment", liveKitConfig.deploymentProperty(), DEPLOYMENTS));
         view.menu().addMenu(liveKit);
         Tab configTab = LazyTabs.tab("LiveKit config", () -> new LiveKitConfigView(liveKitConfig));
+        StreamsWiring streams = StreamsWiring.of(viewModel.captureProperty(), viewModel.selectedFlowProperty(), ladder,
+                services.executor(), dialogs);
+        Tab streamsTab = LazyTabs.tab("Streams", () -> new StreamsView(streams.viewModel()));
+        streamsTab.setId("streamsTab");
         findingsView = new FindingsView(findings, frame -> {
-            // an RTP packet's frame selects no message: the streams stay where they are
             if (viewModel.selectFrame(frame)) {
                 view.showMessages();
+            } else if (streams.viewModel().selectStreamStartingAt(List.of(frame))) {
+                // an RTP packet's frame selects no message: the stream it begins, in the Streams tab
+                streamsTab.getTabPane().getSelectionModel().select(streamsTab);
             }
         }, id -> {
             liveKitConfig.selectedConfigIdProperty().set(id);
@@ -95,11 +101,13 @@ public final class MainWindow {
         side.setId("sideTabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34, findingsView.split());
-        StreamsWiring streams = StreamsWiring.of(viewModel.captureProperty(), viewModel.selectedFlowProperty(), ladder,
-                services.executor(), dialogs);
-        Tab streamsTab = LazyTabs.tab("Streams", () -> new StreamsView(streams.viewModel()));
-        streamsTab.setId("streamsTab");
         view.addCallTabWithoutInspector(streamsTab);
+        // registered after the window's own listener, which has shown the finding's call (and its streams) by now
+        findings.selectedFindingProperty().addListener((obs, old, finding) -> {
+            if (finding != null && finding.evidence() != null) {
+                streams.viewModel().selectStreamStartingAt(finding.evidence().frames());
+            }
+        });
         addLadderMenus(dialogs, services);
         addSaveCalls(dialogs, services);
         MenuItem find = MainMenu.item("_Find in call...", "Shortcut+F", () -> {

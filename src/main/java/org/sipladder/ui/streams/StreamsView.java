@@ -144,6 +144,10 @@ public final class StreamsView extends SplitPane {
                 table.getSelectionModel().select(now);
             }
         });
+        // the tab is built when first shown: a stream selected before (by a finding) is selected in it
+        if (viewModel.selectedProperty().get() != null) {
+            table.getSelectionModel().select(viewModel.selectedProperty().get());
+        }
 
         Button play = new Button("Play");
         play.setId("playStream");

@@ -2,6 +2,7 @@ package org.sipladder.ui.streams;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -201,6 +202,16 @@ public final class StreamsViewModel {
 
     public ObservableList<StreamItem> streams() {
         return streams;
+    }
+
+    /**
+     * Selects the first listed stream that begins with one of {@code frames} (a finding names a stream by its first
+     * packet); false, and the selection unchanged, when none does.
+     */
+    public boolean selectStreamStartingAt(Collection<Long> frames) {
+        Optional<StreamItem> item = streams.stream().filter(i -> frames.contains(i.stream().firstFrame())).findFirst();
+        item.ifPresent(selected::set);
+        return item.isPresent();
     }
 
     public ObjectProperty<StreamItem> selectedProperty() {

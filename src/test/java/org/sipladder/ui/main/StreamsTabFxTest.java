@@ -117,6 +117,49 @@ class StreamsTabFxTest {
         assertEquals(119 * 160, AudioSystem.getAudioFileFormat(wav.toFile()).getFrameLength());
     }
 
+    @Test
+    void aFindingAboutAStreamSelectsThatStreamInTheStreamsTab(FxRobot robot) throws Exception {
+        Path capture = dir.resolve("lossy.pcap");
+        MediaCall.of("lossy-call", 8, 120, 0xD5, 10, false).write(capture);
+        open(capture);
+        TabPane tabs = robot.lookup("#callTabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "Streams".equals(t.getText())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<StreamItem> table = robot.lookup("#streamsTable").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(0)); // the healthy stream, plotted
+        org.sipladder.diagnose.Finding loss = window.findings().groups().stream().flatMap(g -> g.findings().stream())
+                .filter(f -> f.code().name().equals("MEDIA_LOSS")).findFirst().orElseThrow();
+
+        robot.interact(() -> window.findings().selectedFindingProperty().set(loss));
+
+        // the ladder has no row for an RTP packet: the Streams tab shows the stream the finding is about
+        StreamItem shown = table.getSelectionModel().getSelectedItem();
+        assertTrue(shown != null && loss.evidence().frames().contains(shown.stream().firstFrame()),
+                "the lossy stream is selected: " + (shown == null ? null : shown.source()));
+        assertEquals("11 (9.2 %) in 11 gaps of 1", shown.lost());
+    }
+
+    @Test
+    void theStreamsTabOpenedAfterAFindingShowsItsStreamSelected(FxRobot robot) throws Exception {
+        Path capture = dir.resolve("lossy-later.pcap");
+        MediaCall.of("lossy-later", 8, 120, 0xD5, 10, false).write(capture);
+        open(capture);
+        org.sipladder.diagnose.Finding loss = window.findings().groups().stream().flatMap(g -> g.findings().stream())
+                .filter(f -> f.code().name().equals("MEDIA_LOSS")).findFirst().orElseThrow();
+        robot.interact(() -> window.findings().selectedFindingProperty().set(loss));
+
+        TabPane tabs = robot.lookup("#callTabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "Streams".equals(t.getText())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<StreamItem> table = robot.lookup("#streamsTable").queryTableView();
+        StreamItem shown = table.getSelectionModel().getSelectedItem();
+        assertTrue(shown != null && loss.evidence().frames().contains(shown.stream().firstFrame()),
+                "the table built now shows the finding's stream selected");
+    }
+
     private void open(Path capture) throws TimeoutException {
         Platform.runLater(() -> window.viewModel().open(CaptureSource.file(capture)));
         WaitForAsyncUtils.waitForFxEvents();
