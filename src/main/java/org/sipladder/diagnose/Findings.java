@@ -59,6 +59,16 @@ final class Findings {
                 + "direction of the traffic only";
     }
 
+    /**
+     * The step that asks for the LiveKit config when none was loaded, as the command line and the desktop app load
+     * it (the same findings show in both), ending with {@code purpose} ("so that the analyzer can ...").
+     */
+    static String loadConfigStep(String purpose) {
+        return "Load the project's trunks and dispatch rules (lk sip inbound list --json, lk sip dispatch list --json): "
+                + "diagnose --livekit-config FILE or --livekit-url URL on the command line, LiveKit > Load LiveKit "
+                + "config... or Connect... in the app, " + purpose + ".";
+    }
+
     static String quoted(List<String> values) {
         return values.isEmpty() ? "(none)" : "[" + String.join(", ", values) + "]";
     }

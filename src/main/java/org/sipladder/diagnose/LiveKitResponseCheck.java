@@ -126,8 +126,7 @@ final class LiveKitResponseCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         steps.add(m.step());
         if (!r.simulated()) {
-            steps.add("Run diagnose again with --livekit-config (lk sip inbound list --json, lk sip dispatch list --json) "
-                    + "or --livekit-url, so the analyzer can name the trunk or rule.");
+            steps.add(Findings.loadConfigStep("so that the analyzer can name the trunk or rule"));
         }
         String why = m.why();
         boolean shortRing = false;

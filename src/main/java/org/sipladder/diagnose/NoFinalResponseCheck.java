@@ -350,7 +350,7 @@ final class NoFinalResponseCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         if (toLiveKit && refused == null) {
             if (!configLoaded) {
-                steps.add("Load the LiveKit config (--livekit-config or --livekit-url) so the analyzer can check the dispatch rules.");
+                steps.add(Findings.loadConfigStep("so that the analyzer can check the dispatch rules"));
             }
             steps.add("Check that a dispatch rule matches this trunk: lk sip dispatch list.");
         }

@@ -85,7 +85,7 @@ final class SilentDropCheck implements FindingRule {
                 : "Check that the INVITE reaches LiveKit (address, port 5060, transport) and that it comes from an "
                 + "address one of the project's trunks accepts.");
         if (!r.simulated()) {
-            steps.add("Run diagnose again with --livekit-config or --livekit-url to see which rule or trunk is missing.");
+            steps.add(Findings.loadConfigStep("to see which rule or trunk is missing"));
         }
         return Findings.call(r.transaction(), CODE,
                 CODE.title(copies > 0 ? ", INVITE retransmitted " + Counted.of(copies, "time") : ""),

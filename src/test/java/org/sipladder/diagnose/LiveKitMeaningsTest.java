@@ -39,6 +39,18 @@ class LiveKitMeaningsTest {
         assertTrue(f.explanation().contains("no inbound trunk at all"), f.explanation());
     }
 
+    @Test
+    void withoutAConfigTheFixSaysHowToLoadOneInTheAppAndOnTheCommandLine() {
+        // the same findings show in the desktop app, where there is no --livekit-config to run again with
+        CallFlow flow = FindingRulesTest.liveKitCall("4991874350352", "100 Processing", "503 Try again later");
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(LiveKitResponseCheck.CODE).get(0);
+
+        String step = f.fix().steps().get(f.fix().steps().size() - 1);
+        assertTrue(step.contains("--livekit-config") && step.contains("LiveKit > Load LiveKit config"), step);
+        assertFalse(step.startsWith("Run diagnose again"), step);
+    }
+
     /** The findings' titles up to the status in brackets, for one call LiveKit answered with {@code responses}. */
     private static List<String> titles(String... responses) {
         CallFlow flow = FindingRulesTest.liveKitCall("4991874350352", responses);

@@ -86,7 +86,7 @@ class StrandedRuleTest {
         assertFalse(f.explanation().contains("may still have been ringing"), f.explanation());
         assertTrue(f.explanation().contains("got 481 Call/Transaction Does Not Exist: " + TestCall.LIVEKIT
                 + ":5060 no longer had the INVITE transaction"), f.explanation());
-        assertTrue(f.fix().steps().stream().noneMatch(s -> s.startsWith("Load the LiveKit config")),
+        assertTrue(f.fix().steps().stream().noneMatch(s -> s.startsWith("Load the project's trunks")),
                 "the config is loaded: " + f.fix());
         assertTrue(f.fix().steps().stream().noneMatch(s -> s.contains("why the caller never cancelled")), f.fix().toString());
     }
