@@ -55,13 +55,17 @@ final class LiveKitRoutings {
      * INVITE's offer has keys ({@link InboundInvite#offerEncrypted}), which reads its SDP back from the capture.
      */
     private final boolean srtpRequired;
+    /** True when a trunk or rule sets media.codecs: only then does the simulation read the offer's codecs. */
+    private final boolean codecsConfigured;
 
     LiveKitRoutings(LiveKitConfig config, DiagnosisSettings settings) {
         this.config = config;
         this.settings = settings;
         this.urlHost = settings.urlHost();
         this.srtpRequired = config.trunks().stream().anyMatch(t -> t.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
-                || config.rules().stream().anyMatch(r -> r.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE);
+                || config.rules().stream().anyMatch(r -> r.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
+                || config.media().anyRequiresEncryption();
+        this.codecsConfigured = config.media().anyCodecs();
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -101,6 +105,9 @@ final class LiveKitRoutings {
         }
         if (srtpRequired) {
             invite = invite.withOfferEncrypted(offerEncrypted(tx.request(), memo));
+        }
+        if (codecsConfigured) {
+            invite = invite.withOfferCodecs(offerCodecs(tx.request(), memo));
         }
         String liveKitAddress = tx.request().dst().address();
         RoutingSimulator simulator = simulator(requestUri.host(), memo.isPrivate(liveKitAddress) ? liveKitAddress : null);
@@ -365,6 +372,21 @@ final class LiveKitRoutings {
             }
         }
         return encrypted;
+    }
+
+    /** The codec texts of the INVITE's audio sections with a port ("0 PCMU/8000"), or null when it has no SDP. */
+    private static List<String> offerCodecs(SipMessage invite, CallMemo memo) {
+        Sdp sdp = invite.hasSdp() ? memo.sdp(invite) : null;
+        if (sdp == null) {
+            return null;
+        }
+        List<String> codecs = new ArrayList<>();
+        for (SdpMedia m : sdp.media()) {
+            if ("audio".equals(m.type()) && m.port() != 0) {
+                codecs.addAll(m.codecs());
+            }
+        }
+        return codecs;
     }
 
     /**
