@@ -55,8 +55,6 @@ final class LiveKitRoutings {
      * INVITE's offer has keys ({@link InboundInvite#offerEncrypted}), which reads its SDP back from the capture.
      */
     private final boolean srtpRequired;
-    /** True when a trunk or rule sets media.codecs: only then does the simulation read the offer's codecs. */
-    private final boolean codecsConfigured;
 
     LiveKitRoutings(LiveKitConfig config, DiagnosisSettings settings) {
         this.config = config;
@@ -65,7 +63,6 @@ final class LiveKitRoutings {
         this.srtpRequired = config.trunks().stream().anyMatch(t -> t.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
                 || config.rules().stream().anyMatch(r -> r.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
                 || config.media().anyRequiresEncryption();
-        this.codecsConfigured = config.media().anyCodecs();
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -106,9 +103,9 @@ final class LiveKitRoutings {
         if (srtpRequired) {
             invite = invite.withOfferEncrypted(offerEncrypted(tx.request(), memo));
         }
-        if (codecsConfigured) {
-            invite = invite.withOfferCodecs(offerCodecs(tx.request(), memo));
-        }
+        // LiveKit takes an offer only with a codec of the call's set, its default one (PCMU, PCMA, G722) unless a
+        // trunk or rule sets media.codecs (livekit/sip pkg/sip/media_codecs.go codecSet)
+        invite = invite.withOfferCodecs(offerCodecs(tx.request(), memo));
         String liveKitAddress = tx.request().dst().address();
         RoutingSimulator simulator = simulator(requestUri.host(), memo.isPrivate(liveKitAddress) ? liveKitAddress : null);
         RoutingOutcome outcome = simulator.simulate(invite);

@@ -121,10 +121,27 @@ public record CallMedia(MediaConfig merged, String codecsBy, String codecsId, St
         return merged.mediaTimeoutMicros() > 0 ? merged.mediaTimeoutMicros() : DEFAULT_TIMEOUT_MICROS;
     }
 
+    /**
+     * True when the offer's codec texts have AMR-WB/16000 and the call's set is built on LiveKit's default one:
+     * livekit/sip registers AMR-WB but leaves it off, and a server's {@code codecs} setting may turn it on for the
+     * default set (service.go Start), which no trunk or rule shows. Listed in media.codecs, it is on.
+     */
+    public boolean serverMayTake(List<String> codecTexts) {
+        if (merged.onlyListedCodecs()) {
+            return false;
+        }
+        for (String text : codecTexts) {
+            if (text.toUpperCase(Locale.ROOT).contains("AMR-WB/16000")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "trunk ST_x's media lists only G722/8000 (only_listed_codecs)" or "... adds AMR-WB/16000 to LiveKit's default set". */
     public String describeCodecs() {
         if (codecsBy == null) {
-            return "no trunk or rule sets media.codecs (LiveKit's default set: PCMU/8000, PCMA/8000, G722/8000)";
+            return "LiveKit's default set: no trunk or rule sets media.codecs";
         }
         List<String> listed = merged.codecs().stream().map(MediaConfig.Codec::toString).toList();
         if (merged.onlyListedCodecs()) {

@@ -25,8 +25,8 @@ package org.sipladder.livekit;
  * @param offerEncrypted     true when the INVITE's SDP offers audio with SDES keys ({@code a=crypto}, what LiveKit
  *                           takes for SRTP), false when its audio offer has none, null when the capture shows no
  *                           audio offer in it
- * @param offerCodecs        the codec texts of the INVITE's audio offer ("0 PCMU/8000"), or null when not read (only
- *                           read when a trunk or rule sets media.codecs)
+ * @param offerCodecs        the codec texts of the INVITE's audio offer ("0 PCMU/8000"), or null when the INVITE has
+ *                           no SDP or they were not read
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
                             String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,

@@ -65,15 +65,6 @@ public final class MediaConfigs {
         return !trunks.isEmpty() || !rules.isEmpty();
     }
 
-    /** True when any trunk or rule lists codecs or sets only_listed_codecs. */
-    public boolean anyCodecs() {
-        return anyCodecs(trunks) || anyCodecs(rules);
-    }
-
-    private static boolean anyCodecs(Map<String, MediaConfig> m) {
-        return m.values().stream().anyMatch(c -> !c.codecs().isEmpty() || c.onlyListedCodecs());
-    }
-
     /** True when any trunk's or rule's media.encryption is SIP_MEDIA_ENCRYPT_REQUIRE. */
     public boolean anyRequiresEncryption() {
         return requires(trunks) || requires(rules);

@@ -167,7 +167,7 @@ public final class RoutingSimulator {
     /**
      * How LiveKit fails the call for its media before it answers or joins the room, or null when it does not: a media
      * config it cannot make (500, {@link CallMedia#configError}), an offer with none of the codecs the call's media
-     * config takes (400, only judged when a trunk or rule sets media.codecs), or SRTP required and the offer has no
+     * config takes (400; LiveKit's default set when no trunk or rule sets media.codecs), or SRTP required and the offer has no
      * SDES keys (400, {@link CallEncryption}). Says so in {@code reasoning}.
      */
     private static LiveKitResponses refusesOffer(CallMedia media, InboundInvite invite, List<String> reasoning) {
@@ -177,8 +177,8 @@ public final class RoutingSimulator {
                     + "): LiveKit rings, then fails the call with 500 and an empty reason phrase.");
             return LiveKitResponses.SERVER_ERROR;
         }
-        if (media.codecsConfigured() && invite.offerCodecs() != null && !invite.offerCodecs().isEmpty()
-                && !media.acceptsAny(invite.offerCodecs())) {
+        if (invite.offerCodecs() != null && !invite.offerCodecs().isEmpty() && !media.acceptsAny(invite.offerCodecs())
+                && !media.serverMayTake(invite.offerCodecs())) {
             reasoning.add("The INVITE's audio offer (" + offered(invite.offerCodecs()) + ") has none of the codecs "
                     + "LiveKit takes for this call (" + String.join(", ", media.acceptedCodecs()) + ": "
                     + media.describeCodecs() + "): LiveKit rings, then refuses the offer (no common codec) with 400 "

@@ -110,9 +110,15 @@ class MediaConfigTest {
         assertFalse(config.media().any());
         assertEquals(CallMedia.DEFAULT_TIMEOUT_MICROS, media.laterTimeoutMicros());
         assertNull(media.configError());
-        // no codec set in the config: the offer's codecs are not judged (as before media configs were read)
+        // no codec set in the config: LiveKit's default set (PCMU, PCMA, G722) refuses a G.729 offer all the same
+        RoutingOutcome g729 = new RoutingSimulator(config).simulate(offering("18 G729/8000", "101 telephone-event/8000"));
+        assertEquals(LiveKitResponses.MEDIA_REJECTED.responses(), g729.expectedResponses());
+        assertTrue(String.join(" ", g729.reasoning()).contains("LiveKit's default set"), g729.reasoning().toString());
         assertEquals(LiveKitResponses.SUCCESS.responses(),
-                new RoutingSimulator(config).simulate(offering("18 G729/8000")).expectedResponses());
+                new RoutingSimulator(config).simulate(offering("18 G729/8000", "8 PCMA/8000")).expectedResponses());
+        // AMR-WB is in LiveKit's codecs but off by default, and a server's codecs setting may turn it on: not judged
+        assertEquals(LiveKitResponses.SUCCESS.responses(),
+                new RoutingSimulator(config).simulate(offering("96 AMR-WB/16000")).expectedResponses());
     }
 
     @Test
