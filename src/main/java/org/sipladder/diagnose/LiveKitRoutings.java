@@ -61,7 +61,8 @@ final class LiveKitRoutings {
         this.settings = settings;
         this.urlHost = settings.urlHost();
         this.srtpRequired = config.trunks().stream().anyMatch(t -> t.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
-                || config.rules().stream().anyMatch(r -> r.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE);
+                || config.rules().stream().anyMatch(r -> r.getMediaEncryption() == SIP_MEDIA_ENCRYPT_REQUIRE)
+                || config.media().anyRequiresEncryption();
     }
 
     List<LiveKitRouting> of(List<CallFlow> flows) {
@@ -102,6 +103,9 @@ final class LiveKitRoutings {
         if (srtpRequired) {
             invite = invite.withOfferEncrypted(offerEncrypted(tx.request(), memo));
         }
+        // LiveKit takes an offer only with a codec of the call's set, its default one (PCMU, PCMA, G722) unless a
+        // trunk or rule sets media.codecs (livekit/sip pkg/sip/media_codecs.go codecSet)
+        invite = invite.withOfferCodecs(offerCodecs(tx.request(), memo));
         String liveKitAddress = tx.request().dst().address();
         RoutingSimulator simulator = simulator(requestUri.host(), memo.isPrivate(liveKitAddress) ? liveKitAddress : null);
         RoutingOutcome outcome = simulator.simulate(invite);
@@ -365,6 +369,21 @@ final class LiveKitRoutings {
             }
         }
         return encrypted;
+    }
+
+    /** The codec texts of the INVITE's audio sections with a port ("0 PCMU/8000"), or null when it has no SDP. */
+    private static List<String> offerCodecs(SipMessage invite, CallMemo memo) {
+        Sdp sdp = invite.hasSdp() ? memo.sdp(invite) : null;
+        if (sdp == null) {
+            return null;
+        }
+        List<String> codecs = new ArrayList<>();
+        for (SdpMedia m : sdp.media()) {
+            if ("audio".equals(m.type()) && m.port() != 0) {
+                codecs.addAll(m.codecs());
+            }
+        }
+        return codecs;
     }
 
     /**

@@ -27,6 +27,16 @@ final class LkCommand {
         return "lk sip inbound update --id " + trunkId + " " + file;
     }
 
+    /**
+     * Sets the media codecs of a trunk ({@code trunk}) or dispatch rule: lk sends a whole new media config from its
+     * flags (parseSIPMediaConfig; only_listed_codecs off without --no-default-codecs), so an encryption set there is
+     * given again with {@code mediaEncryption} (null: none).
+     */
+    static String setCodecs(boolean trunk, String id, List<String> codecs, String mediaEncryption) {
+        return (trunk ? "lk sip inbound update --id " : "lk sip dispatch update --id ") + id + " --codecs "
+                + String.join(",", codecs) + (mediaEncryption == null ? "" : " --media-enc " + mediaEncryption);
+    }
+
     static String listTrunks() {
         return "lk sip inbound list";
     }

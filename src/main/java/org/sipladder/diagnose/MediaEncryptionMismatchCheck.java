@@ -70,7 +70,8 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
         List<String> ids = new ArrayList<>();
         if (liveKit && srtpOffer) {
             LiveKitRouting routing = routing(context, tx);
-            CallEncryption encryption = routing == null ? null
+            CallEncryption encryption = routing == null ? null : routing.outcome().media() != null
+                    ? routing.outcome().media().encryption()
                     : CallEncryption.of(routing.outcome().trunk().trunk(), routing.outcome().dispatch().rule());
             if (encryption != null) {
                 facts.add("For this call " + encryption.describe() + ": LiveKit reads an offer's SDES keys only "
@@ -82,7 +83,8 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
             String item = encryption != null && encryption.setBy() != null ? encryption.setBy()
                     : routing != null && routing.outcome().trunk().trunk() != null
                     ? "trunk " + routing.outcome().trunk().trunk().getSipTrunkId() : "the inbound trunk";
-            steps.add("Set the media_encryption of " + item + " to SIP_MEDIA_ENCRYPT_ALLOW (or REQUIRE), so that "
+            steps.add("Set the " + (encryption != null && encryption.setBy() != null ? encryption.field()
+                    : "media_encryption") + " of " + item + " to SIP_MEDIA_ENCRYPT_ALLOW (or REQUIRE), so that "
                     + "LiveKit answers SDES-SRTP offers with SRTP" + (offered.crypto() ? "." : "; LiveKit takes SDES "
                     + "keys (a=crypto) only, no DTLS-SRTP."));
             steps.add("Or make the sender offer plain RTP/AVP to LiveKit.");

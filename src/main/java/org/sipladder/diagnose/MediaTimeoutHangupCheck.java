@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
 import org.sipladder.sip.SipMessage;
@@ -13,7 +14,7 @@ import org.sipladder.sip.SipMessage;
 /**
  * MEDIA_TIMEOUT_HANGUP: a party hangs up after the answer at its media timeout while no RTP reached it. LiveKit
  * ends a call with BYE when no RTP arrives within 30 s of its start ({@code media_timeout_initial}) or for 15 s
- * later ({@code media_timeout}); other servers have similar timers (FreeSWITCH {@code media_timeout}, rtpengine's
+ * later ({@code media_timeout}, or the call's trunk's or rule's media.media_timeout); other servers have similar timers (FreeSWITCH {@code media_timeout}, rtpengine's
  * timeout). The call was answered but failed, and this is why.
  */
 final class MediaTimeoutHangupCheck implements FindingRule {
@@ -46,7 +47,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 continue;
             }
             for (MediaLeg leg : context.mediaLegs(flow)) {
-                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg);
+                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg, media(context, leg));
                 // a trunk's max_call_duration that ends when a media timer would: the limit's, told once
                 if (f != null && !MaxCallDurationCheck.claims(context, leg.bye)) {
                     findings.add(f);
@@ -64,7 +65,20 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return leg.caller.is(leg.bye.src()) ? leg.caller : leg.callee.is(leg.bye.src()) ? leg.callee : null;
     }
 
-    private static Finding check(MediaLeg leg) {
+    /**
+     * The media config of the LiveKit call {@code leg} is (its simulated routing's), or null: a trunk's or rule's
+     * media_timeout replaces LiveKit's later 15 s (livekit/sip newMediaConfig; the initial 30 s is the server's).
+     */
+    private static CallMedia media(DiagnosisContext context, MediaLeg leg) {
+        for (LiveKitRouting r : context.simulatedRoutings()) {
+            if (r.outcome().media() != null && r.transaction().request().callId().equals(leg.leg.callId())) {
+                return r.outcome().media();
+            }
+        }
+        return null;
+    }
+
+    private static Finding check(MediaLeg leg, CallMedia media) {
         MediaParty hanger = leg.captureRtpPackets == 0 ? null : hanger(leg);
         if (hanger == null) {
             return null;
@@ -87,14 +101,16 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         boolean liveKit = hanger.isLiveKit(hanger.sdpAt(leg.bye.frame()));
         boolean initial = lastToward < answerMicros && sinceAnswer <= INITIAL_SECONDS + SLACK_SECONDS
                 && sinceAnswer >= INITIAL_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : SLACK_SECONDS);
-        boolean later = lastToward >= answerMicros && sinceRtp <= LATER_SECONDS + SLACK_SECONDS
-                && sinceRtp >= LATER_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : 2);
+        CallMedia timeoutSet = liveKit && media != null && media.timeoutBy() != null ? media : null;
+        double laterSeconds = timeoutSet != null ? timeoutSet.laterTimeoutMicros() / 1e6 : LATER_SECONDS;
+        boolean later = lastToward >= answerMicros && sinceRtp <= laterSeconds + SLACK_SECONDS
+                && sinceRtp >= laterSeconds - (liveKit ? LIVEKIT_EARLY_SECONDS : 2);
         // RTP that stopped as its sender hung up (its BYE refused or lost, so the dialog went on) was no media failure
         if (!initial && !later || passedOn(leg) || later && leg.hungUpAt(leg.other(hanger), lastToward)) {
             return null;
         }
         SdpAnnouncement hold = later ? holdAt(leg, leg.other(hanger), lastToward) : null;
-        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold);
+        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold, later ? timeoutSet : null);
     }
 
     /**
@@ -182,8 +198,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 Findings.fix(steps, List.of(), null));
     }
 
+    /** {@code timeoutSet}: the media config whose media_timeout LiveKit's later timer counted, or null for 15 s. */
     private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
-                                   double sinceRtp, SdpAnnouncement hold) {
+                                   double sinceRtp, SdpAnnouncement hold, CallMedia timeoutSet) {
         MediaParty peer = leg.other(hanger);
         SdpAnnouncement hangerSdp = hanger.sdpAt(leg.bye.frame());
         SdpAnnouncement peerSdp = peer.sdpAt(leg.bye.frame());
@@ -200,13 +217,17 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         facts.add(initial ? "No RTP reached " + hangerName + " after the answer"
                 : String.format(Locale.ROOT, "The last RTP toward %s was %.1f s before the BYE",
                         hangerName, sinceRtp));
+        if (timeoutSet != null) {
+            facts.add(capitalized(timeoutSet.describeTimeout()) + ": LiveKit's later media timeout for this call");
+        }
         long packets = MediaLeg.packets(leg.toward(peer));
         facts.add("RTP from " + hangerName + ": " + packets + (packets == 1 ? " packet" : " packets"));
         String why = hold != null ? heldWhy(hanger.isLiveKit(hangerSdp), hangerName, peerName, hold, facts, frames)
                 : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
         String timer = hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
-                        : "LiveKit's media_timeout (15 s without RTP)")
+                        : "LiveKit's media_timeout (" + CallMedia.seconds(timeoutSet != null
+                        ? timeoutSet.laterTimeoutMicros() : CallMedia.DEFAULT_TIMEOUT_MICROS) + " without RTP)")
                 : (initial ? "a media timeout of about 30 s" : "a media timeout of about 15 s");
         // at the later timeout RTP did reach it, until it stopped: the title says for how long none did
         String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because "
@@ -245,5 +266,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return liveKit ? LiveKitHold.STEPS : List.of("Keep held calls up at " + hangerName + ": have the holder "
                 + "send music on hold (or comfort noise) while holding, or give " + hangerName + " a media timeout for "
                 + "held calls longer than the holds (FreeSWITCH: media_hold_timeout).");
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
@@ -61,7 +62,12 @@ final class NoCommonCodecCheck implements FindingRule {
                 // an answer that shares a codec with the offer shows LiveKit took it all the same: a self-hosted
                 // server can enable AMR-WB (livekit/media-sdk registers it disabled; the server's codecs setting)
                 boolean accepted = answer != null && answer.status() < 300 && !disjoint(offered, codecs.of(answerSdp));
-                if (LiveKitRoutings.sentToLiveKit(flow, tx.request()) && noneForLiveKit(offered) && !accepted) {
+                boolean toLiveKit = LiveKitRoutings.sentToLiveKit(flow, tx.request());
+                // a trunk's or rule's media.codecs decide LiveKit's set for the call; else its default set
+                CallMedia media = toLiveKit ? ConfiguredCodecs.of(context, tx) : null;
+                if (media != null && !accepted && !media.acceptsAny(ConfiguredCodecs.offered(offer))) {
+                    findings.add(configured(context, tx, offered, media));
+                } else if (media == null && toLiveKit && noneForLiveKit(offered) && !accepted) {
                     findings.add(finding(tx, offered, "LiveKit accepts " + String.join(", ", LIVEKIT_CODECS.stream().sorted().toList())
                             + "; the offer has none of them" + (offered.contains("AMR-WB") ? " (a self-hosted "
                             + "server also takes AMR-WB/16000 when its config enables it under codecs)" : ""),
@@ -240,6 +246,24 @@ final class NoCommonCodecCheck implements FindingRule {
         return "Keep the call's codec (" + was + ") toward LiveKit: have " + offerer + " offer it in every re-INVITE (or "
                 + "send no re-INVITE for the change), and transcode on the SBC when the other leg changes codec; "
                 + "LiveKit's answer cannot be changed.";
+    }
+
+    /** The offer to LiveKit has none of the codecs the call's media config ({@code media}) lets it take. */
+    private static Finding configured(DiagnosisContext context, InviteTransaction tx, List<String> offered,
+                                      CallMedia media) {
+        Finding f = finding(tx, offered, ConfiguredCodecs.fact(media), List.of("PCMA", "PCMU"));
+        ConfiguredCodecs.Change change = ConfiguredCodecs.change(context.config(), media, offered);
+        List<String> steps = new ArrayList<>();
+        List<String> commands = List.of();
+        String json = null;
+        if (change != null) {
+            steps.addAll(change.steps());
+            commands = change.commands();
+            json = change.json();
+        }
+        steps.addAll(f.fix().steps());
+        return Findings.call(tx, CODE, f.title(), f.explanation(), Findings.evidence(f.evidence().frames(),
+                List.of(media.codecsId()), f.evidence().facts()), Findings.fix(steps, commands, json));
     }
 
     private static Finding finding(InviteTransaction tx, List<String> offered, String fact, List<String> suggested) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Role;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.livekit.ConfigView;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.RoutingSimulator;
@@ -36,7 +37,7 @@ record PinAttempt(Severity severity, List<String> facts, String step, List<Long>
         if (entry.sent().isEmpty()) {
             return new PinAttempt(Severity.WARNING, List.of("The caller's RTP to LiveKit carried no DTMF digit after "
                     + ok + ". LiveKit has no PIN timeout: it waits at the prompt until someone hangs up or the "
-                    + "caller's RTP stops for its media timeout (15 s by default)", bye), null, List.of());
+                    + "caller's RTP stops for its media timeout (" + laterTimeout(r) + ")", bye), null, List.of());
         }
         String sent = "After " + ok + " the caller's RTP to LiveKit carried the digits " + entry.sent();
         if (entry.tooLong()) {
@@ -72,6 +73,16 @@ record PinAttempt(Severity severity, List<String> facts, String step, List<Long>
                 + "'s PIN but rule " + next.rule().getSipDispatchRuleId() + "'s, and " + taken(next)),
                 "Check that callers of this number are meant to reach rule " + next.rule().getSipDispatchRuleId()
                         + " with this PIN.", entry.frames());
+    }
+
+    /**
+     * LiveKit's later media timeout at the prompt: the call's media_timeout when its trunk or rule sets one (the
+     * first dispatch evaluation's media config, which the prompt runs with: livekit/sip inbound.go handleInvite).
+     */
+    private static String laterTimeout(LiveKitRouting r) {
+        CallMedia media = r.outcome().media();
+        return media != null && media.timeoutBy() != null
+                ? CallMedia.seconds(media.laterTimeoutMicros()) + ": " + media.describeTimeout() : "15 s by default";
     }
 
     private static PinAttempt wrong(String fact, String bye, SIPDispatchRuleInfo winner, PinEntry entry) {

@@ -32,7 +32,8 @@ final class SrtpRequiredCheck implements FindingRule {
                     || !Boolean.FALSE.equals(r.invite().offerEncrypted())) {
                 continue;
             }
-            CallEncryption encryption = CallEncryption.of(r.outcome().trunk().trunk(), d.rule());
+            CallEncryption encryption = r.outcome().media() != null ? r.outcome().media().encryption()
+                    : CallEncryption.of(r.outcome().trunk().trunk(), d.rule());
             if (!encryption.required()) {
                 continue;
             }
@@ -43,7 +44,7 @@ final class SrtpRequiredCheck implements FindingRule {
             facts.add(r.summary());
             findings.add(Findings.call(r.transaction(), CODE, CODE.title(capitalized(encryption.setBy())), WHY,
                     Findings.evidence(Findings.frames(r.transaction()), List.of(encryption.id()), facts),
-                    Findings.fix(List.of("If LiveKit may take plain RTP from this sender, set the media_encryption of "
+                    Findings.fix(List.of("If LiveKit may take plain RTP from this sender, set the " + encryption.field() + " of "
                                     + encryption.setBy() + " to SIP_MEDIA_ENCRYPT_ALLOW (SRTP when the offer has keys) "
                                     + "or SIP_MEDIA_ENCRYPT_DISABLE.",
                             "If the media must be encrypted, make the sender offer SDES-SRTP: RTP/SAVP with a=crypto "

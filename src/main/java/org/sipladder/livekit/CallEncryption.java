@@ -17,20 +17,50 @@ import livekit.LivekitSip.SIPMediaEncryption;
  * @param setBy "trunk ST_x" or "dispatch rule SDR_y": the item whose media_encryption decides, or null when neither
  *              sets one
  * @param id    that item's id, or null
+ * @param field "media.encryption" or the deprecated "media_encryption": the field of that item that sets it
  */
-public record CallEncryption(SIPMediaEncryption value, String setBy, String id) {
+public record CallEncryption(SIPMediaEncryption value, String setBy, String id, String field) {
+
+    /** Set by the deprecated media_encryption field. */
+    public CallEncryption(SIPMediaEncryption value, String setBy, String id) {
+        this(value, setBy, id, "media_encryption");
+    }
 
     /** The encryption of a call that {@code trunk} (null: none matched) let in and {@code rule} took. */
     public static CallEncryption of(SIPInboundTrunkInfo trunk, SIPDispatchRuleInfo rule) {
-        if (rule != null && isSet(rule.getMediaEncryption())) {
-            return new CallEncryption(rule.getMediaEncryption(), "dispatch rule " + rule.getSipDispatchRuleId(),
-                    rule.getSipDispatchRuleId());
+        return of(trunk, rule, MediaConfig.NONE, MediaConfig.NONE);
+    }
+
+    /**
+     * As {@link #of(SIPInboundTrunkInfo, SIPDispatchRuleInfo)}, with the trunk's and rule's {@code media}: each
+     * item's media.encryption when set, else its deprecated media_encryption unless DISABLE (SIPMediaConfig
+     * UpgradeWith, applied to both before the merge), then the rule's over the trunk's as MergeValue.
+     */
+    static CallEncryption of(SIPInboundTrunkInfo trunk, SIPDispatchRuleInfo rule, MediaConfig trunkMedia,
+                             MediaConfig ruleMedia) {
+        if (rule != null) {
+            CallEncryption r = upgraded(ruleMedia, rule.getMediaEncryption(), "dispatch rule "
+                    + rule.getSipDispatchRuleId(), rule.getSipDispatchRuleId());
+            if (r != null && r.value != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE) {
+                return r;
+            }
         }
-        if (trunk != null && isSet(trunk.getMediaEncryption())) {
-            return new CallEncryption(trunk.getMediaEncryption(), "trunk " + trunk.getSipTrunkId(),
+        if (trunk != null && trunkMedia != null) {
+            CallEncryption t = upgraded(trunkMedia, trunk.getMediaEncryption(), "trunk " + trunk.getSipTrunkId(),
                     trunk.getSipTrunkId());
+            if (t != null && isSet(t.value)) {
+                return t;
+            }
         }
         return new CallEncryption(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE, null, null);
+    }
+
+    /** The item's encryption after UpgradeWith, naming the field that sets it; null when neither is set. */
+    private static CallEncryption upgraded(MediaConfig media, SIPMediaEncryption legacy, String by, String id) {
+        if (media.encryption() != null) {
+            return new CallEncryption(media.encryption(), by, id, "media.encryption");
+        }
+        return isSet(legacy) ? new CallEncryption(legacy, by, id) : null;
     }
 
     private static boolean isSet(SIPMediaEncryption e) {
@@ -44,6 +74,6 @@ public record CallEncryption(SIPMediaEncryption value, String setBy, String id) 
 
     /** "trunk ST_x's media_encryption is SIP_MEDIA_ENCRYPT_REQUIRE". */
     public String describe() {
-        return setBy == null ? "no trunk or rule sets media_encryption" : setBy + "'s media_encryption is " + value.name();
+        return setBy == null ? "no trunk or rule sets media_encryption" : setBy + "'s " + field + " is " + value.name();
     }
 }

@@ -329,8 +329,18 @@ public final class ConfigFileLoader {
         }
 
         /** Keeps the fields of {@code pending}'s JSON that {@code type} does not know, under the object's ID. */
-        private void keepUnknown(Pending pending, String id, Descriptor type) {
+        private void keepUnknown(Pending pending, String id, Descriptor type) throws LiveKitConfigException {
             JsonObject unknown = UnknownJsonFields.of(pending.item(), type);
+            if (unknown != null && unknown.has("media")) {
+                try {
+                    MediaConfig.fromJson(unknown.get("media")); // read again with the config: here only checked
+                } catch (RuntimeException e) {
+                    throw new LiveKitConfigException(where(pending) + " has a media config that is not LiveKit's "
+                            + "SIPMediaConfig (" + withoutSecrets(String.valueOf(e.getMessage()), pending.item())
+                            + "): onlyListedCodecs true/false, codecs [{\"name\":\"PCMU\",\"rate\":8000}], "
+                            + "encryption SIP_MEDIA_ENCRYPT_..., mediaTimeout as seconds followed by s (\"15s\").", e);
+                }
+            }
             if (unknown != null && !id.isEmpty()) {
                 unknownFields.put(id, unknown.toString());
             }

@@ -25,11 +25,22 @@ package org.sipladder.livekit;
  * @param offerEncrypted     true when the INVITE's SDP offers audio with SDES keys ({@code a=crypto}, what LiveKit
  *                           takes for SRTP), false when its audio offer has none, null when the capture shows no
  *                           audio offer in it
+ * @param offerCodecs        the codec texts of the INVITE's audio offer ("0 PCMU/8000"), or null when the INVITE has
+ *                           no SDP or they were not read
  */
 public record InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
                             String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
                             String challenge, boolean sourceBehindNat, boolean natAddressUnlisted,
-                            Boolean offerEncrypted) {
+                            Boolean offerEncrypted, java.util.List<String> offerCodecs) {
+
+    /** An INVITE whose offered codecs were not read. */
+    public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
+                         String sourceIp, String proxyAuthorization, String requestUriUser, Boolean challengeStored,
+                         String challenge, boolean sourceBehindNat, boolean natAddressUnlisted,
+                         Boolean offerEncrypted) {
+        this(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
+                challengeStored, challenge, sourceBehindNat, natAddressUnlisted, offerEncrypted, null);
+    }
 
     /** An INVITE whose audio offer, if any, is not known. */
     public InboundInvite(String callId, String calledNumber, String callingNumber, String fromHost,
@@ -70,7 +81,7 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
     /** The same INVITE sent from its private {@code sourceIp} through a NAT whose public address is unknown. */
     public InboundInvite behindNat() {
         return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
-                requestUriUser, challengeStored, challenge, true, false, offerEncrypted);
+                requestUriUser, challengeStored, challenge, true, false, offerEncrypted, offerCodecs);
     }
 
     /**
@@ -79,18 +90,24 @@ public record InboundInvite(String callId, String calledNumber, String callingNu
      */
     public InboundInvite behindUnlistedNat() {
         return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
-                requestUriUser, challengeStored, challenge, true, true, offerEncrypted);
+                requestUriUser, challengeStored, challenge, true, true, offerEncrypted, offerCodecs);
     }
 
     /** The same INVITE with another called number, e.g. to ask what the Request-URI user would have matched. */
     public InboundInvite withCalledNumber(String number) {
         return new InboundInvite(callId, number, callingNumber, fromHost, sourceIp, proxyAuthorization, requestUriUser,
-                challengeStored, challenge, sourceBehindNat, natAddressUnlisted, offerEncrypted);
+                challengeStored, challenge, sourceBehindNat, natAddressUnlisted, offerEncrypted, offerCodecs);
     }
 
     /** The same INVITE offering audio with SDES keys ({@code true}), without ({@code false}) or not known (null). */
     public InboundInvite withOfferEncrypted(Boolean encrypted) {
         return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
-                requestUriUser, challengeStored, challenge, sourceBehindNat, natAddressUnlisted, encrypted);
+                requestUriUser, challengeStored, challenge, sourceBehindNat, natAddressUnlisted, encrypted, offerCodecs);
+    }
+
+    /** The same INVITE with the codec texts of its audio offer (null: not read). */
+    public InboundInvite withOfferCodecs(java.util.List<String> codecs) {
+        return new InboundInvite(callId, calledNumber, callingNumber, fromHost, sourceIp, proxyAuthorization,
+                requestUriUser, challengeStored, challenge, sourceBehindNat, natAddressUnlisted, offerEncrypted, codecs);
     }
 }

@@ -29,10 +29,13 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  *                       the (empty) trunk list, so the trunks are not missing ({@link #trunksMissing})
  * @param unknownFields  per trunk or rule ID, the fields of its JSON that the SDK's protobuf types do not know, as
  *                       {@link UnknownJsonFields} keeps them (JSON text); absent for objects without such fields
+ * @param media          the {@code media} of each trunk and rule, parsed once from {@code unknownFields} or from the
+ *                       protobuf's unknown fields (the API's answer); null makes it so
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
                             Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
-                            boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields) {
+                            boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields,
+                            MediaConfigs media) {
 
     public LiveKitConfig {
         trunks = List.copyOf(trunks);
@@ -41,6 +44,15 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
         outboundTrunks = List.copyOf(outboundTrunks);
         unknownFields = Map.copyOf(unknownFields);
+        if (media == null) {
+            media = MediaConfigs.of(trunks, rules, unknownFields);
+        }
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
+                         boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields) {
+        this(trunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead, unknownFields, null);
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,

@@ -16,13 +16,22 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
  *                          response)} means none follows (see {@link ResponseComparison})
  * @param reasoning         step-by-step sentences naming trunk and rule IDs
  * @param options           the deployment the simulation assumed, and why
+ * @param media             the call's media config (trunk's merged with rule's, {@link CallMedia}), or null when no
+ *                          rule took the call
  */
 public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch dispatch,
-                             List<String> expectedResponses, List<String> reasoning, RoutingOptions options) {
+                             List<String> expectedResponses, List<String> reasoning, RoutingOptions options,
+                             CallMedia media) {
 
     public RoutingOutcome {
         expectedResponses = List.copyOf(expectedResponses);
         reasoning = List.copyOf(reasoning);
+    }
+
+    /** An outcome without a rule that took the call, so without a media config. */
+    public RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch dispatch, List<String> expectedResponses,
+                          List<String> reasoning, RoutingOptions options) {
+        this(trunk, auth, dispatch, expectedResponses, reasoning, options, null);
     }
 
     /**
@@ -56,7 +65,7 @@ public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch d
         }
         return new RoutingOutcome(new TrunkMatch(t.kind(), trunkInfo, trunkIds, trunkError, skipped), auth,
                 new DispatchMatch(d.kind(), rule, ruleIds, room, agents, ruleError), expected, why,
-                new RoutingOptions(options.deployment(), basis));
+                new RoutingOptions(options.deployment(), basis), media);
     }
 
     /** True when each of {@code texts} is one of the reasoning lines (the same object). */

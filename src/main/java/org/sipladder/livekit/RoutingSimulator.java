@@ -87,8 +87,9 @@ public final class RoutingSimulator {
                     auth.responses().responses(), reasoning, options);
         }
         DispatchMatch dispatch = new DispatchSelector(config).select(trunk.trunk(), invite, reasoning);
-        LiveKitResponses responses = dispatchResponses(dispatch, trunk.trunk(), invite, reasoning);
-        return new RoutingOutcome(trunk, auth.outcome(), dispatch, responses.responses(), reasoning, options);
+        CallMedia media = media(dispatch, trunk.trunk());
+        LiveKitResponses responses = dispatchResponses(dispatch, trunk.trunk(), media, invite, reasoning);
+        return new RoutingOutcome(trunk, auth.outcome(), dispatch, responses.responses(), reasoning, options, media);
     }
 
     private RoutingOutcome stopAtTrunk(TrunkMatch trunk, List<String> reasoning) {
@@ -111,11 +112,19 @@ public final class RoutingSimulator {
         reasoning.add("The open-source server goes on without a trunk: no authentication, and only wildcard dispatch "
                 + "rules (no trunk_ids) can take the call.");
         DispatchMatch dispatch = new DispatchSelector(config).select(null, invite, reasoning);
-        LiveKitResponses responses = dispatchResponses(dispatch, null, invite, reasoning);
-        return new RoutingOutcome(trunk, AuthOutcome.NOT_REQUIRED, dispatch, responses.responses(), reasoning, options);
+        CallMedia media = media(dispatch, null);
+        LiveKitResponses responses = dispatchResponses(dispatch, null, media, invite, reasoning);
+        return new RoutingOutcome(trunk, AuthOutcome.NOT_REQUIRED, dispatch, responses.responses(), reasoning, options,
+                media);
     }
 
-    private static LiveKitResponses dispatchResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,
+    /** The media config of a call a rule took (answered or prompted for a PIN), else null. */
+    private CallMedia media(DispatchMatch dispatch, SIPInboundTrunkInfo trunk) {
+        return dispatch.kind() == DispatchMatch.Kind.MATCHED || dispatch.kind() == DispatchMatch.Kind.PIN_PROMPT
+                ? CallMedia.of(config, trunk, dispatch.rule()) : null;
+    }
+
+    private static LiveKitResponses dispatchResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk, CallMedia media,
                                                       InboundInvite invite, List<String> reasoning) {
         switch (dispatch.kind()) {
             case CONFLICT -> {
@@ -142,33 +151,58 @@ public final class RoutingSimulator {
             case PIN_PROMPT -> {
                 reasoning.add("Rule " + ConfigView.label(dispatch.rule()) + " has a PIN: LiveKit answers and asks "
                         + "the caller for it before joining room " + TrunkSelector.quote(dispatch.roomName()) + ".");
-                return refusesOffer(dispatch, trunk, invite, reasoning) ? LiveKitResponses.MEDIA_REJECTED
-                        : LiveKitResponses.PIN_PROMPT;
+                LiveKitResponses refused = refusesOffer(media, invite, reasoning);
+                return refused != null ? refused : LiveKitResponses.PIN_PROMPT;
             }
             default -> {
                 reasoning.add("Rule " + ConfigView.label(dispatch.rule()) + " (" + ConfigView.kind(dispatch.rule())
                         + ") puts the caller in room " + TrunkSelector.quote(dispatch.roomName())
                         + roomCaveat(dispatch) + ".");
-                return refusesOffer(dispatch, trunk, invite, reasoning) ? LiveKitResponses.MEDIA_REJECTED
-                        : agentResponses(dispatch, trunk, reasoning);
+                LiveKitResponses refused = refusesOffer(media, invite, reasoning);
+                return refused != null ? refused : agentResponses(dispatch, trunk, reasoning);
             }
         }
     }
 
     /**
-     * True when LiveKit refuses the INVITE's offer before it answers or joins the room ({@link CallEncryption}): the
-     * call requires SRTP and the offer has no SDES keys. Says so in {@code reasoning}.
+     * How LiveKit fails the call for its media before it answers or joins the room, or null when it does not: a media
+     * config it cannot make (500, {@link CallMedia#configError}), an offer with none of the codecs the call's media
+     * config takes (400; LiveKit's default set when no trunk or rule sets media.codecs), or SRTP required and the offer has no
+     * SDES keys (400, {@link CallEncryption}). Says so in {@code reasoning}.
      */
-    private static boolean refusesOffer(DispatchMatch dispatch, SIPInboundTrunkInfo trunk, InboundInvite invite,
-                                        List<String> reasoning) {
-        CallEncryption encryption = CallEncryption.of(trunk, dispatch.rule());
+    private static LiveKitResponses refusesOffer(CallMedia media, InboundInvite invite, List<String> reasoning) {
+        String error = media.configError();
+        if (error != null) {
+            reasoning.add("The call's media config cannot be made (" + media.describeCodecs() + "; " + error
+                    + "): LiveKit rings, then fails the call with 500 and an empty reason phrase.");
+            return LiveKitResponses.SERVER_ERROR;
+        }
+        if (invite.offerCodecs() != null && !invite.offerCodecs().isEmpty() && !media.acceptsAny(invite.offerCodecs())
+                && !media.serverMayTake(invite.offerCodecs())) {
+            reasoning.add("The INVITE's audio offer (" + offered(invite.offerCodecs()) + ") has none of the codecs "
+                    + "LiveKit takes for this call (" + String.join(", ", media.acceptedCodecs()) + ": "
+                    + media.describeCodecs() + "): LiveKit rings, then refuses the offer (no common codec) with 400 "
+                    + "and an empty reason phrase.");
+            return LiveKitResponses.MEDIA_REJECTED;
+        }
+        CallEncryption encryption = media.encryption();
         if (!encryption.required() || !Boolean.FALSE.equals(invite.offerEncrypted())) {
-            return false;
+            return null;
         }
         reasoning.add("Media must be encrypted (" + encryption.describe() + ") and the INVITE's audio offer has no "
                 + "SDES keys (no a=crypto line): LiveKit rings, then refuses the offer (no common encryption profiles) "
                 + "with 400 and an empty reason phrase.");
-        return true;
+        return LiveKitResponses.MEDIA_REJECTED;
+    }
+
+    /** "PCMA/8000, G729/8000": the offered codec texts without their payload types. */
+    private static String offered(List<String> codecs) {
+        List<String> names = new ArrayList<>(codecs.size());
+        for (String c : codecs) {
+            int blank = c.indexOf(' ');
+            names.add(blank < 0 ? c : c.substring(blank + 1));
+        }
+        return String.join(", ", names);
     }
 
     private static LiveKitResponses agentResponses(DispatchMatch dispatch, SIPInboundTrunkInfo trunk,

@@ -103,6 +103,19 @@ final class MediaCase {
         return c;
     }
 
+    /**
+     * Jambonz calls LiveKit offering {@code offer}: 100 at 0.05 s, 180 Ringing at 0.1 s, then {@code status} with an
+     * empty reason phrase at 1 s (LiveKit refusing the offer or its media config) and Jambonz's ACK.
+     */
+    static MediaCase jambonzToLiveKitRefused(String offer, int status) {
+        MediaCase c = new MediaCase("media-call", JAMBONZ, LIVEKIT);
+        c.sip(0, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "INVITE", 1, offer));
+        c.sip(0.05, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 100, "Processing", "INVITE", 1, ""));
+        c.sip(0.1, LIVEKIT, JAMBONZ, c.response(LIVEKIT, 180, "Ringing", "INVITE", 1, ""));
+        c.sip(1, LIVEKIT, JAMBONZ, c.response(LIVEKIT, status, "", "INVITE", 1, ""));
+        return c.sip(1.01, JAMBONZ, LIVEKIT, c.request(JAMBONZ, "ACK", 1, ""));
+    }
+
     /** RTP of {@code count} PCMU packets, 20 ms apart from {@code startSeconds}, leaving out the sequence numbers in {@code lost}. */
     MediaCase rtp(String src, String dst, double startSeconds, int count, long ssrc, Set<Integer> lost) {
         return rtp(src, dst, startSeconds, count, ssrc, lost, 0, 0);
@@ -447,6 +460,20 @@ final class MediaCase {
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
     }
 
+    /** Writes the capture to {@code dir}, for the command line to read. */
+    Path write(Path dir) {
+        Captures capture = Captures.pcap();
+        packets.stream().sorted(Comparator.comparingLong(Packet::micros))
+                .forEach(p -> {
+                    if (p.reporter() == null) {
+                        capture.udp(p.micros(), p.src(), p.dst(), p.payload());
+                    } else {
+                        capture.unreachable(p.micros(), p.reporter(), p.src(), p.dst(), 3, p.payload());
+                    }
+                });
+        return capture.write(dir.resolve("media-case.pcap"));
+    }
+
     /** Writes the capture, reads it for calls and media, and diagnoses it without a LiveKit config. */
     Diagnosis diagnose(Path dir) throws CaptureException {
         return diagnose(dir, LiveKitConfig.empty());
@@ -459,16 +486,7 @@ final class MediaCase {
 
     /** As {@link #diagnose(Path, LiveKitConfig)}, reading the media with {@code media}. */
     Diagnosis diagnose(Path dir, LiveKitConfig config, MediaCollector media) throws CaptureException {
-        Captures capture = Captures.pcap();
-        packets.stream().sorted(Comparator.comparingLong(Packet::micros))
-                .forEach(p -> {
-                    if (p.reporter() == null) {
-                        capture.udp(p.micros(), p.src(), p.dst(), p.payload());
-                    } else {
-                        capture.unreachable(p.micros(), p.reporter(), p.src(), p.dst(), 3, p.payload());
-                    }
-                });
-        return diagnoseFile(capture.write(dir.resolve("media-case.pcap")), config, media);
+        return diagnoseFile(write(dir), config, media);
     }
 
     /** Reads a capture file for calls and media, as the command line does, and diagnoses it with {@code config}. */

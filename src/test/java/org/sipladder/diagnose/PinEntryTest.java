@@ -144,6 +144,20 @@ class PinEntryTest {
     }
 
     @Test
+    void atThePromptTheCallsMediaTimeoutIsTheRulesWhenItSetsOne() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"items\": ["
+                + "{\"sipTrunkId\": \"ST_a\", \"numbers\": [\"" + CALLED + "\"]}, {\"sipDispatchRuleId\": \"SDR_pin\", "
+                + "\"trunkIds\": [\"ST_a\"], \"rule\": {\"dispatchRuleDirect\": {\"roomName\": \"conf\", \"pin\": \""
+                + PIN + "\"}}, \"media\": {\"mediaTimeout\": \"40s\"}}]}");
+        Finding f = pinFinding(new org.sipladder.livekit.ConfigFileLoader().load(file), new int[] {}, MediaCase.JAMBONZ,
+                12.3);
+        assertTrue(facts(f).contains("stops for its media timeout (40 s: dispatch rule SDR_pin's media.media_timeout "
+                + "is 40 s)"), facts(f));
+        pinHidden(f);
+        assertTrue(facts(pinFinding(RULES, new int[] {}, MediaCase.JAMBONZ, 12.3)).contains("(15 s by default)"));
+    }
+
+    @Test
     void digitsWithoutHashAreNeverChecked() throws Exception {
         Finding f = pinFinding(RULES, new int[] {4, 2, 4, 2}, MediaCase.JAMBONZ, 20);
 
