@@ -28,7 +28,7 @@ final class RuleNoKindCheck implements FindingRule {
                 String id = d.rule().getSipDispatchRuleId();
                 findings.add(Findings.call(r.transaction(), CODE, CODE.title(id), WHY, Findings.evidence(
                         Findings.frames(r.transaction()), List.of(id), List.of("LiveKit's error: " + d.error(),
-                                ConfigView.ruleSummary(d.rule()), r.summary())), fix(id)));
+                                summary(context, d.rule()), r.summary())), fix(id)));
             }
         }
         if (context.checksConfig()) {
@@ -36,7 +36,7 @@ final class RuleNoKindCheck implements FindingRule {
                 if (ConfigView.lacksKind(rule) && findings.size() < Limits.FINDINGS_PER_CODE) {
                     String id = rule.getSipDispatchRuleId();
                     findings.add(Findings.config(CODE, CODE.configTitle(id), WHY, Findings.evidence(List.of(),
-                            List.of(id), List.of(ConfigView.ruleSummary(rule))), fix(id)));
+                            List.of(id), List.of(summary(context, rule))), fix(id)));
                 }
             }
         }
@@ -47,5 +47,9 @@ final class RuleNoKindCheck implements FindingRule {
         return Findings.fix(List.of("Rule " + id + " " + RoutingSimulator.NO_KIND + ".",
                         RoutingSimulator.NO_KIND_REMEDY),
                 List.of(LkCommand.listRules(), LkCommand.deleteRule(id)), null);
+    }
+
+    private static String summary(DiagnosisContext context, SIPDispatchRuleInfo rule) {
+        return ConfigView.ruleSummary(rule, context.config().media().ofRule(rule));
     }
 }

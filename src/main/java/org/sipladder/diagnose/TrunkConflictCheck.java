@@ -50,7 +50,7 @@ final class TrunkConflictCheck implements FindingRule {
         String called = routing.invite().calledNumber();
         List<String> facts = new ArrayList<>();
         facts.add("To user " + called + " (LiveKit matches on To, not on the Request-URI)");
-        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
+        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t, context.config().media().ofTrunk(t))));
         String more = ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "";
         if (!more.isEmpty()) {
             facts.add(more.substring(1) + " trunks with the same number");
@@ -71,7 +71,7 @@ final class TrunkConflictCheck implements FindingRule {
         List<String> shown = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING));
         List<SIPInboundTrunkInfo> trunks = shown.stream().map(id -> context.trunk(id).orElseThrow()).toList();
         List<String> facts = new ArrayList<>();
-        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t)));
+        trunks.forEach(t -> facts.add(ConfigView.trunkSummary(t, context.config().media().ofTrunk(t))));
         int more = ids.size() - shown.size();
         if (more > 0) {
             facts.add("and " + more + " more trunks with the same number");

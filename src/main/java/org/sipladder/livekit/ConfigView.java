@@ -32,23 +32,39 @@ public final class ConfigView {
         return label(rule.getSipDispatchRuleId(), rule.getName());
     }
 
-    /** One line: ID, name, numbers, filters and authentication (password as set/not set). */
-    public static String trunkSummary(SIPInboundTrunkInfo trunk) {
+    /**
+     * One line: ID, name, numbers, filters, authentication (password as set/not set) and the trunk's {@code media}
+     * ({@link LiveKitConfig#media()}) when it has one.
+     */
+    public static String trunkSummary(SIPInboundTrunkInfo trunk, MediaConfig media) {
         String auth = trunk.getAuthUsername().isEmpty() && trunk.getAuthPassword().isEmpty()
                 ? "no auth"
                 : "auth user " + quoted(trunk.getAuthUsername()) + ", password " + authPassword(trunk);
         return label(trunk) + ": numbers " + listOrAny(trunk.getNumbersList(), "any (default trunk)")
                 + ", allowed addresses " + listOrAny(trunk.getAllowedAddressesList(), "any")
-                + ", allowed callers " + listOrAny(trunk.getAllowedNumbersList(), "any") + ", " + auth;
+                + ", allowed callers " + listOrAny(trunk.getAllowedNumbersList(), "any") + ", " + auth
+                + mediaPart(media);
     }
 
-    /** One line: ID, name, kind and room, PIN (as set/not set), trunks, caller filter and agents. */
-    public static String ruleSummary(SIPDispatchRuleInfo rule) {
+    /**
+     * One line: ID, name, kind and room, PIN (as set/not set), trunks, caller filter, agents and the rule's
+     * {@code media} ({@link LiveKitConfig#media()}) when it has one.
+     */
+    public static String ruleSummary(SIPDispatchRuleInfo rule, MediaConfig media) {
         String pin = pin(rule).isEmpty() ? "" : ", PIN set";
         return label(rule) + ": " + kind(rule) + " " + roomDescription(rule) + pin
                 + ", trunks " + listOrAny(rule.getTrunkIdsList(), "any (wildcard rule)")
                 + ", callers " + listOrAny(rule.getInboundNumbersList(), "any")
-                + ", agents " + listOrAny(agentNames(rule), "none");
+                + ", agents " + listOrAny(agentNames(rule), "none") + mediaPart(media);
+    }
+
+    /** The media config as a table cell: what it sets, or "default" (LiveKit's) when nothing. */
+    public static String mediaCell(MediaConfig media) {
+        return media.isEmpty() ? "default" : media.describe();
+    }
+
+    private static String mediaPart(MediaConfig media) {
+        return media.isEmpty() ? "" : ", media: " + media.describe();
     }
 
     /** "direct", "individual", "callee" or "no rule kind". */

@@ -52,6 +52,28 @@ public record MediaConfig(boolean onlyListedCodecs, List<Codec> codecs, SIPMedia
     }
 
     /**
+     * What is set, for display: "codecs G722/8000 only (only_listed_codecs), media_timeout 5 s, encryption
+     * SIP_MEDIA_ENCRYPT_REQUIRE"; "" when nothing is.
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>(3);
+        List<String> listed = codecs.stream().map(Codec::toString).toList();
+        if (onlyListedCodecs) {
+            parts.add(listed.isEmpty() ? "only_listed_codecs with no codecs"
+                    : "codecs " + String.join(", ", listed) + " only (only_listed_codecs)");
+        } else if (!listed.isEmpty()) {
+            parts.add("codecs " + String.join(", ", listed) + " added to the default set");
+        }
+        if (mediaTimeoutMicros >= 0) {
+            parts.add("media_timeout " + CallMedia.seconds(mediaTimeoutMicros));
+        }
+        if (encryption != null) {
+            parts.add("encryption " + encryption.name());
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
      * This (a trunk's) config with {@code rule}'s over it, as SIPMediaConfig.Merge: the rule's codecs and
      * only_listed_codecs when it lists codecs, its media_timeout when set, and its encryption unless unset or DISABLE.
      */

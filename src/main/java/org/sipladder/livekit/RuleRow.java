@@ -15,9 +15,11 @@ import livekit.LivekitSip.SIPDispatchRuleInfo;
  * @param inboundNumbers inbound_numbers: the callers it accepts (empty: any)
  * @param calledNumbers  numbers: the called numbers it accepts (empty: any)
  * @param agentNames     agents it dispatches
+ * @param media          its media config ({@link MediaConfig#describe()}), or "default"
  */
 public record RuleRow(String id, String name, String kind, String room, boolean pinSet, List<String> trunkIds,
-                      List<String> inboundNumbers, List<String> calledNumbers, List<String> agentNames) {
+                      List<String> inboundNumbers, List<String> calledNumbers, List<String> agentNames,
+                      String media) {
 
     public RuleRow {
         trunkIds = List.copyOf(trunkIds);
@@ -31,7 +33,8 @@ public record RuleRow(String id, String name, String kind, String room, boolean 
         return new RuleRow(secrets.scrub(rule.getSipDispatchRuleId()), secrets.scrub(rule.getName()),
                 ConfigView.kind(rule), secrets.scrub(ConfigView.roomOrPrefix(rule)), !ConfigView.pin(rule).isEmpty(),
                 secrets.scrub(rule.getTrunkIdsList()), secrets.scrub(rule.getInboundNumbersList()),
-                secrets.scrub(config.calledNumbersOf(rule)), secrets.scrub(ConfigView.agentNames(rule)));
+                secrets.scrub(config.calledNumbersOf(rule)), secrets.scrub(ConfigView.agentNames(rule)),
+                secrets.scrub(ConfigView.mediaCell(config.media().ofRule(rule))));
     }
 
     /** Trunk IDs this rule names that the configuration does not have (the rule can never match on them). */

@@ -15,10 +15,11 @@ import livekit.LivekitSip.SIPInboundTrunkInfo;
  * @param authPassword     "set" or "not set"
  * @param ringingTimeout   e.g. "30 s", or "default (3 min)"
  * @param maxCallDuration  e.g. "1 h", or "default (24 h)"
+ * @param media            its media config ({@link MediaConfig#describe()}), or "default"
  */
 public record TrunkRow(String id, String name, List<String> numbers, List<String> allowedAddresses,
                        List<String> allowedNumbers, String authUsername, String authPassword, String ringingTimeout,
-                       String maxCallDuration) {
+                       String maxCallDuration, String media) {
 
     public TrunkRow {
         numbers = List.copyOf(numbers);
@@ -26,13 +27,17 @@ public record TrunkRow(String id, String name, List<String> numbers, List<String
         allowedNumbers = List.copyOf(allowedNumbers);
     }
 
-    /** The row for a trunk, every text passed through {@code secrets} (a name or user name may be a password). */
-    public static TrunkRow of(SIPInboundTrunkInfo trunk, SecretScrubber secrets) {
+    /**
+     * The row for a trunk of this configuration, every text passed through {@code secrets} (a name or user name may
+     * be a password).
+     */
+    public static TrunkRow of(SIPInboundTrunkInfo trunk, LiveKitConfig config, SecretScrubber secrets) {
         CallLimits limits = CallLimits.of(trunk);
         return new TrunkRow(secrets.scrub(trunk.getSipTrunkId()), secrets.scrub(trunk.getName()),
                 secrets.scrub(trunk.getNumbersList()), secrets.scrub(trunk.getAllowedAddressesList()),
                 secrets.scrub(trunk.getAllowedNumbersList()), secrets.scrub(trunk.getAuthUsername()),
-                ConfigView.authPassword(trunk), limits.ringingCell(), limits.maxCallCell());
+                ConfigView.authPassword(trunk), limits.ringingCell(), limits.maxCallCell(),
+                secrets.scrub(ConfigView.mediaCell(config.media().ofTrunk(trunk))));
     }
 
     /** True for a trunk without numbers, which takes calls no other trunk lists. */

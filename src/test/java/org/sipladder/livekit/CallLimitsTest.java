@@ -28,9 +28,9 @@ class CallLimitsTest {
                   {"sipTrunkId": "ST_none", "numbers": ["+1557"]} ]}""");
 
         LiveKitConfig config = loader.load(file);
-        TrunkRow camel = TrunkRow.of(config.trunk("ST_camel"), SecretScrubber.of(config));
-        TrunkRow snake = TrunkRow.of(config.trunk("ST_snake"), SecretScrubber.of(config));
-        TrunkRow none = TrunkRow.of(config.trunk("ST_none"), SecretScrubber.of(config));
+        TrunkRow camel = TrunkRow.of(config.trunk("ST_camel"), config, SecretScrubber.of(config));
+        TrunkRow snake = TrunkRow.of(config.trunk("ST_snake"), config, SecretScrubber.of(config));
+        TrunkRow none = TrunkRow.of(config.trunk("ST_none"), config, SecretScrubber.of(config));
 
         assertEquals("45 s", camel.ringingTimeout());
         assertEquals("1 h", camel.maxCallDuration());

@@ -20,8 +20,8 @@ class ConfigRowsTest {
     void seedRowsShowWhatATableNeedsWithoutSecrets() throws Exception {
         LiveKitConfig config = LiveKitFixtures.seedConfig(dir);
 
-        TrunkRow auth = TrunkRow.of(config.trunk("ST_GjeZjGQjrsvC"), SecretScrubber.of(config));
-        TrunkRow open = TrunkRow.of(config.trunk("ST_keiPmt6sJhJh"), SecretScrubber.of(config));
+        TrunkRow auth = TrunkRow.of(config.trunk("ST_GjeZjGQjrsvC"), config, SecretScrubber.of(config));
+        TrunkRow open = TrunkRow.of(config.trunk("ST_keiPmt6sJhJh"), config, SecretScrubber.of(config));
         RuleRow stale = RuleRow.of(config.rule("SDR_3mqGtt8QNX2x"), config, SecretScrubber.of(config));
         RuleRow noAgent = RuleRow.of(config.rule("SDR_HyMhj4T8greh"), config, SecretScrubber.of(config));
 
@@ -48,7 +48,7 @@ class ConfigRowsTest {
                 .addTrunkIds("ST_n").build();
         LiveKitConfig config = new LiveKitConfig(List.of(trunk), List.of(rule), List.of("t.json"));
 
-        TrunkRow trunkRow = TrunkRow.of(trunk, SecretScrubber.of(config));
+        TrunkRow trunkRow = TrunkRow.of(trunk, config, SecretScrubber.of(config));
         RuleRow ruleRow = RuleRow.of(rule, config, SecretScrubber.of(config));
 
         assertEquals(SecretScrubber.MASK, trunkRow.name());

@@ -24,8 +24,8 @@ class SecretRedactionTest {
         LiveKitConfig onlyAuth = new LiveKitConfig(List.of(authTrunk), config.rules(), config.sources());
         List<String> texts = new ArrayList<>();
         texts.add(config.toString());
-        config.trunks().forEach(t -> texts.add(ConfigView.trunkSummary(t)));
-        config.rules().forEach(r -> texts.add(ConfigView.ruleSummary(r)));
+        config.trunks().forEach(t -> texts.add(ConfigView.trunkSummary(t, config.media().ofTrunk(t))));
+        config.rules().forEach(r -> texts.add(ConfigView.ruleSummary(r, config.media().ofRule(r))));
         texts.add(ConfigView.redacted(authTrunk).toString());
         for (InboundInvite invite : List.of(LiveKitFixtures.seedInvite(), LiveKitFixtures.invite(
                 LiveKitFixtures.SEED_CALLED, "+49151", "Digest username=\"jambonz\", realm=\"LiveKit\", nonce=\"n\", "

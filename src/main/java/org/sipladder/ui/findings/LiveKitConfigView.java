@@ -41,6 +41,7 @@ public final class LiveKitConfigView extends VBox {
         trunks.getColumns().add(column("Password", 70, l -> l.row().authPassword()));
         trunks.getColumns().add(column("Ringing timeout", 100, l -> l.row().ringingTimeout()));
         trunks.getColumns().add(column("Max call duration", 110, l -> l.row().maxCallDuration()));
+        trunks.getColumns().add(column("Media", 160, l -> l.row().media()));
 
         TableView<ConfigLine<RuleRow>> rules = new TableView<>(viewModel.rules());
         rules.setId("ruleTable");
@@ -52,6 +53,7 @@ public final class LiveKitConfigView extends VBox {
         rules.getColumns().add(column("Calls", 150, l -> ConfigLine.joined(l.calls(), "")));
         rules.getColumns().add(column("Kind", 70, l -> l.row().kind()));
         rules.getColumns().add(column("Room", 90, l -> l.row().room()));
+        rules.getColumns().add(column("Media", 160, l -> l.row().media()));
 
         TableView<ConfigLine<OutboundTrunkRow>> outbound = new TableView<>(viewModel.outboundTrunks());
         outbound.setId("outboundTrunkTable");

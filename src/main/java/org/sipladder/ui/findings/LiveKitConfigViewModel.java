@@ -180,7 +180,7 @@ public final class LiveKitConfigViewModel {
     private void refreshTables() {
         LiveKitConfig c = config.get();
         SecretScrubber secrets = SecretScrubber.of(c);
-        trunks.setAll(c.trunks().stream().map(t -> new ConfigLine<>(TrunkRow.of(t, secrets), t.getSipTrunkId(),
+        trunks.setAll(c.trunks().stream().map(t -> new ConfigLine<>(TrunkRow.of(t, c, secrets), t.getSipTrunkId(),
                 callsByConfigId.getOrDefault(t.getSipTrunkId(), List.of()))).toList());
         rules.setAll(c.rules().stream().map(r -> new ConfigLine<>(RuleRow.of(r, c, secrets), r.getSipDispatchRuleId(),
                 callsByConfigId.getOrDefault(r.getSipDispatchRuleId(), List.of()))).toList());
