@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.Sdp;
@@ -44,6 +45,19 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
 
     public boolean hasConfig() {
         return !config.isEmpty();
+    }
+
+    /**
+     * The media config LiveKit applies to the call of {@code flow} (its first simulated routing's), or null when no
+     * config is loaded or no INVITE of the call was routed.
+     */
+    public CallMedia liveKitMedia(CallFlow flow) {
+        for (LiveKitRouting r : simulatedRoutings()) {
+            if (r.outcome().media() != null && r.transaction().flow() == flow) {
+                return r.outcome().media();
+            }
+        }
+        return null;
     }
 
     /** Routings that were simulated against a loaded config. */

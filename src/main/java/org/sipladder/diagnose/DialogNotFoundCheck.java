@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -29,7 +30,7 @@ final class DialogNotFoundCheck implements FindingRule {
             for (String method : METHODS) {
                 for (DialogRequests r : context.dialogRequests(flow, method)) {
                     if (refused(r)) {
-                        findings.add(finding(flow, r, byes));
+                        findings.add(finding(flow, r, byes, context.liveKitMedia(flow)));
                     }
                 }
             }
@@ -54,7 +55,8 @@ final class DialogNotFoundCheck implements FindingRule {
         return null;
     }
 
-    private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes) {
+    /** The finding for the refused request {@code r}; {@code media}: the call's media config at LiveKit, or null. */
+    private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes, CallMedia media) {
         SipMessage request = r.request();
         SipMessage refusal = r.finalResponse();
         List<String> facts = new ArrayList<>();
@@ -131,7 +133,8 @@ final class DialogNotFoundCheck implements FindingRule {
                     lingered.frame(), (lingered.timestampMicros() - refusal.timestampMicros()) / 1e6));
             after = " Here LiveKit, which never got the hang-up, kept its side of the call (the room, the agent) until "
                     + "it ended it itself with BYE frame " + lingered.frame() + " (with no RTP reaching it, LiveKit does so after "
-                    + "its media_timeout, 15 s by default: livekit/sip pkg/sip/media_port.go).";
+                    + "its media_timeout, " + CallMedia.laterTimeoutText(media)
+                    + "; livekit/sip pkg/sip/media_port.go).";
         } else if (bye != null) {
             frames.add(bye.frame());
             facts.add("BYE frame " + bye.frame() + " from " + bye.src().address() + " ended the call after the 481");

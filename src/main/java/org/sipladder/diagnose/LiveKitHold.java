@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Role;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.media.SdpAnnouncement;
 
 /**
@@ -16,22 +17,28 @@ import org.sipladder.media.SdpAnnouncement;
  */
 final class LiveKitHold {
 
-    /** What a held call does at LiveKit for one offered direction, and how much it matters. */
+    /**
+     * What a held call does at LiveKit for one offered direction, and how much it matters; {@code meaning} null for
+     * the directions that run into the media timeout ({@link #timeout}).
+     */
     private record Effect(Severity severity, String meaning) {
     }
 
-    private static final String TIMEOUT = "the holder sends no RTP while the call is held, and LiveKit, which does "
-            + "not know the call is on hold, ends it with a BYE once no RTP has reached it for its media_timeout (15 s "
-            + "by default): a hold longer than that drops the call. LiveKit keeps sending the room's audio (the "
-            + "agent's speech) to the holder meanwhile.";
+    /** What a hold without RTP does, with the call's later media timeout ({@link CallMedia#laterTimeoutText}). */
+    private static String timeout(CallMedia media) {
+        return "the holder sends no RTP while the call is held, and LiveKit, which does not know the call is on hold, "
+                + "ends it with a BYE once no RTP has reached it for its media_timeout (" + CallMedia.laterTimeoutText(
+                media) + "): a hold longer than that drops the call. LiveKit keeps sending the room's audio (the "
+                + "agent's speech) to the holder meanwhile.";
+    }
 
     private static final Map<String, Effect> EFFECTS = Map.of(
             "sendonly", new Effect(Severity.INFO, "the holder keeps sending (usually music on hold) and LiveKit plays "
                     + "it into the room as the caller's audio: the agent hears the hold music and may take it for "
                     + "speech and answer it. LiveKit keeps sending the room's audio (the agent's speech) to the holder, "
                     + "which drops it while holding, so nobody hears what the agent says during the hold."),
-            "inactive", new Effect(Severity.WARNING, TIMEOUT),
-            "recvonly", new Effect(Severity.WARNING, TIMEOUT));
+            "inactive", new Effect(Severity.WARNING, null),
+            "recvonly", new Effect(Severity.WARNING, null));
 
     /** What the user can do about a hold LiveKit does not take: its answer is not theirs to change. */
     static final List<String> STEPS = List.of(
@@ -58,8 +65,12 @@ final class LiveKitHold {
                 : "a=" + hold.direction();
     }
 
-    /** The finding about LiveKit's answer {@code answer} to the hold {@code offer} on {@code leg}. */
-    static Finding finding(String flowId, Leg leg, SdpAnnouncement offer, SdpAnnouncement answer, List<String> facts) {
+    /**
+     * The finding about LiveKit's answer {@code answer} to the hold {@code offer} on {@code leg}, whose call has the
+     * media config {@code media} (null when not known).
+     */
+    static Finding finding(String flowId, Leg leg, SdpAnnouncement offer, SdpAnnouncement answer, List<String> facts,
+                           CallMedia media) {
         FindingCode code = MediaHoldMismatchCheck.CODE;
         Effect effect = EFFECTS.get(offer.direction());
         String liveKit = Role.LIVEKIT.displayName() + " (" + answer.sipSrc().address() + ")";
@@ -68,7 +79,7 @@ final class LiveKitHold {
                 + liveKit + " answered a=" + answer.direction() + " (" + answer.describe() + "), which RFC 3264 "
                 + "does not allow. LiveKit does this to every re-INVITE: it answers with the SDP of its first answer "
                 + "and treats the re-INVITE as a keep-alive, taking no hold from it (livekit/sip AcceptAsKeepAlive). "
-                + "For this call that means: " + effect.meaning();
+                + "For this call that means: " + (effect.meaning() == null ? timeout(media) : effect.meaning());
         String title = "LiveKit does not take hold from a re-INVITE: a=" + offer.direction() + " answered a="
                 + answer.direction();
         return new Finding(code, effect.severity(), title, why, leg.callId(), flowId, false,

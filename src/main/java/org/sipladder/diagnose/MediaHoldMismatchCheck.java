@@ -49,7 +49,8 @@ final class MediaHoldMismatchCheck implements FindingRule {
             // LiveKit's own answers first: an answer relayed from one of them names its finding
             for (int i = 0; i < made.length; i++) {
                 Hold h = holds.get(i);
-                made[i] = h.atLiveKit() ? LiveKitHold.finding(flow.id(), h.leg(), h.offer(), h.answer(), facts(h)) : null;
+                made[i] = h.atLiveKit() ? LiveKitHold.finding(flow.id(), h.leg(), h.offer(), h.answer(), facts(h),
+                        context.liveKitMedia(flow)) : null;
             }
             for (int i = 0; i < made.length; i++) {
                 if (made[i] == null) {

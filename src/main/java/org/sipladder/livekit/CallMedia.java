@@ -158,6 +158,15 @@ public record CallMedia(MediaConfig merged, String codecsBy, String codecsId, St
                 + (merged.mediaTimeoutMicros() > 0 ? "" : " (zero: LiveKit's default of 15 s applies)");
     }
 
+    /**
+     * LiveKit's later media timeout for a call of {@code media} (null: the call's config is not known) with what sets
+     * it: "60 s: dispatch rule SDR_y's media.media_timeout is 60 s", or "15 s unless ..." without a config.
+     */
+    public static String laterTimeoutText(CallMedia media) {
+        return media == null ? "15 s unless the call's trunk or dispatch rule sets media.media_timeout"
+                : seconds(media.laterTimeoutMicros()) + ": " + media.describeTimeout();
+    }
+
     /** "5 s", "1.5 s". */
     public static String seconds(long micros) {
         double s = micros / 1e6;

@@ -20,8 +20,10 @@ public final class ResponseComparison {
      * before any trunk or rule is used (the INVITE's headers, LiveKit Cloud's quota from the trunk lookup).
      */
     private static final List<LaterAnswer> LATER_ANSWERS = List.of(
-            new LaterAnswer(400, "", true, false, "LiveKit then refused the offer's media (400 with an empty reason: no "
-                    + "codec it supports, an SDP error, or encryption the trunk requires and the offer lacks)"),
+            // the simulation judges the offer's codecs and encryption by the call's media config: an SDP error is left
+            new LaterAnswer(400, "", true, false, "LiveKit then refused the offer's media (400 with an empty reason), "
+                    + "while the call's codecs and encryption take the offer as far as the capture shows it: an SDP "
+                    + "error LiveKit found in it"),
             new LaterAnswer(500, "", true, false, "LiveKit then failed to set up the call's media (500 with an empty "
                     + "reason: no media port, or another server error)"),
             new LaterAnswer(486, "Rejected", true, true, "LiveKit then rang without the agent's audio until its ringing "

@@ -169,8 +169,9 @@ class ContradictedPredictionTest {
 
     static Stream<Arguments> refusedAfterTheDispatch() {
         return Stream.of(
-                Arguments.of("400", "LiveKit then refused the offer's media (400 with an empty reason: no codec it "
-                        + "supports, an SDP error, or encryption the trunk requires and the offer lacks)"),
+                Arguments.of("400", "LiveKit then refused the offer's media (400 with an empty reason), while the "
+                        + "call's codecs and encryption take the offer as far as the capture shows it: an SDP error "
+                        + "LiveKit found in it"),
                 Arguments.of("500", "LiveKit then failed to set up the call's media (500 with an empty reason: no "
                         + "media port, or another server error)"),
                 Arguments.of("486 Rejected", "LiveKit then rang without the agent's audio until its ringing timeout, "

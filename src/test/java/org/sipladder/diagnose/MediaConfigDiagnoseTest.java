@@ -144,4 +144,35 @@ class MediaConfigDiagnoseTest {
         // without a media config: as before
         assertEquals(1, withCode(diagnose(rtpToLiveKitStops(16), "", ""), "MEDIA_TIMEOUT_HANGUP").size());
     }
+
+    private static String explanation(JsonArray findings, String code) {
+        List<JsonObject> found = withCode(findings, code);
+        assertEquals(1, found.size(), findings.toString());
+        return found.get(0).get("explanation").getAsString();
+    }
+
+    @Test
+    void aHoldAtLiveKitRunsIntoTheCallsMediaTimeoutNotAlways15s() throws Exception {
+        MediaCase held = MediaFindingsTest.clean().reInvite(5, MediaFindingsTest.SBC_MEDIA, 40000, "inactive",
+                MediaCase.LIVEKIT, 30000, "sendrecv");
+        String sixty = explanation(diagnose(held, "", ", \"media\": {\"mediaTimeout\": \"60s\"}"),
+                "MEDIA_HOLD_MISMATCH");
+        assertTrue(sixty.contains("media_timeout (60 s: dispatch rule SDR_y's media.media_timeout is 60 s)"), sixty);
+        String none = explanation(diagnose(held, "", ""), "MEDIA_HOLD_MISMATCH");
+        assertTrue(none.contains("media_timeout (15 s: no trunk or rule sets media.media_timeout"), none);
+    }
+
+    @Test
+    void aByeLiveKitRefusedLingersUntilTheCallsMediaTimeout() throws Exception {
+        // Jambonz's BYE is answered 481; LiveKit keeps the call until the trunk's 20 s without RTP
+        MediaCase lingering = MediaCase.jambonzToLiveKit(MediaFindingsTest.SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                .rtp(MediaFindingsTest.SBC, MediaFindingsTest.LK, 0.4, 500, 0x1111, Set.of())
+                .rtp(MediaFindingsTest.LK, MediaFindingsTest.SBC, 0.41, 1500, 0x2222, Set.of())
+                .bye(MediaCase.JAMBONZ, 10.45, "", 481, "Call does not exist")
+                .bye(MediaCase.LIVEKIT, 30.42, "", 481, "Call/Transaction Does Not Exist");
+        JsonArray findings = diagnose(lingering, ", \"media\": {\"mediaTimeout\": \"20s\"}", "");
+        String all = withCode(findings, "SIP_DIALOG_NOT_FOUND").toString();
+        assertTrue(all.contains("its media_timeout, 20 s: trunk ST_x's media.media_timeout is 20 s"), all);
+        assertFalse(all.contains("15 s by default"), all);
+    }
 }

@@ -168,4 +168,15 @@ class ResponseComparisonTest {
                     : new StatusLine(Integer.parseInt(l.substring(0, space)), l.substring(space + 1));
         }).toList();
     }
+
+    @Test
+    void aMediaRefusalThePredictionDidNotExpectIsAnSdpErrorNotTheConfigsCodecsOrEncryption() {
+        // the simulation judged the offer's codecs and encryption with the call's media config: only an SDP error
+        // (which no trunk or rule decides) is left for a 400 with an empty reason after a predicted answer
+        ResponseComparison.Verdict v = ResponseComparison.explain(LiveKitResponses.SUCCESS.responses(),
+                lines("100 Processing|180 Ringing|400 "));
+        assertEquals(Consistency.OUTSIDE_CONFIG, v.consistency(), v.explanation());
+        assertTrue(v.explanation().contains("the call's codecs and encryption take the offer as far as the capture "
+                + "shows it: an SDP error LiveKit found in it, which no trunk or rule decides"), v.explanation());
+    }
 }
