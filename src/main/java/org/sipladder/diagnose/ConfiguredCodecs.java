@@ -70,19 +70,53 @@ final class ConfiguredCodecs {
         if (codecs.isEmpty()) {
             return null;
         }
-        boolean trunk = media.codecsBy().startsWith("trunk ");
-        String id = media.codecsId();
-        MediaConfig own = trunk ? config.media().ofTrunk(config.trunk(id)) : config.media().ofRule(config.rule(id));
+        MediaConfig own = own(config, media);
         for (MediaConfig.Codec c : own.codecs()) {
             String name = lkName(c);
             if (!codecs.contains(name)) {
                 codecs.add(name);
             }
         }
+        return change(media, own, codecs, "Let " + media.codecsBy() + " take a codec of the offer (" + String.join(", ",
+                names) + "): lk sets these codecs on top of LiveKit's default set (add --no-default-codecs to take "
+                + "only them):");
+    }
+
+    /**
+     * The steps and command that give the item deciding {@code media}'s codecs a media config LiveKit can make
+     * ({@link CallMedia#configError}): its codecs LiveKit has and knows the rate of, or LiveKit's default set when none.
+     */
+    static Change repair(LiveKitConfig config, CallMedia media) {
+        MediaConfig own = own(config, media);
+        List<String> codecs = new ArrayList<>();
+        for (MediaConfig.Codec c : own.codecs()) {
+            String name = lkName(c);
+            if (REGISTERED.contains(c.name()) && !codecs.contains(name)) {
+                codecs.add(name);
+            }
+        }
+        String first = codecs.isEmpty()
+                ? "Give " + media.codecsBy() + " codecs LiveKit has: lk sets these on top of LiveKit's default set, "
+                + "without only_listed_codecs (add --no-default-codecs to take only them):"
+                : "List only codecs LiveKit has, with their rate, in " + media.codecsBy() + "'s media.codecs: lk sets "
+                + "these on top of LiveKit's default set" + (own.onlyListedCodecs() ? ", without only_listed_codecs "
+                + "(add --no-default-codecs to take only them)" : "") + ":";
+        return change(media, own, codecs.isEmpty() ? List.of("PCMU", "PCMA", "G722") : codecs, first);
+    }
+
+    /** The media config of the item that decides {@code media}'s codecs. */
+    private static MediaConfig own(LiveKitConfig config, CallMedia media) {
+        String id = media.codecsId();
+        return media.codecsBy().startsWith("trunk ") ? config.media().ofTrunk(config.trunk(id))
+                : config.media().ofRule(config.rule(id));
+    }
+
+    private static Change change(CallMedia media, MediaConfig own, List<String> codecs, String first) {
+        boolean trunk = media.codecsBy().startsWith("trunk ");
+        String id = media.codecsId();
         String encryption = own.encryption() == null ? null : own.encryption().name();
         List<String> steps = new ArrayList<>();
-        steps.add("Let " + media.codecsBy() + " take a codec of the offer (" + String.join(", ", names) + "): lk sets "
-                + "these codecs on top of LiveKit's default set (add --no-default-codecs to take only them):");
+        steps.add(first);
         String json = null;
         if (own.mediaTimeoutMicros() >= 0) {
             String timeout = Durations.toString(Durations.fromMicros(own.mediaTimeoutMicros()));

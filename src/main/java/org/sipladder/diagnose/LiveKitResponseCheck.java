@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sipladder.livekit.CallLimits;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.livekit.Consistency;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.StatusLine;
@@ -13,7 +14,8 @@ import org.sipladder.sip.SipMessage;
 
 /**
  * LK_RESPONSE_EXPLAINED: what LiveKit's own final response means, read from the capture alone (section 5 of the
- * routing notes). Used when no config was loaded, or when the loaded config no longer explains the capture.
+ * routing notes). Used when no config was loaded, or when the loaded config no longer explains the capture, and for a
+ * 500 the config explains by a media config LiveKit cannot make (naming the item and how to repair it).
  */
 final class LiveKitResponseCheck implements FindingRule {
 
@@ -98,7 +100,9 @@ final class LiveKitResponseCheck implements FindingRule {
         for (LiveKitRouting r : context.routings()) {
             StatusLine last = r.observedFinal();
             // a 486 the config predicts at the ringing timeout but that came long before it is not explained by it
-            if (last == null || r.consistency() == Consistency.CONSISTENT && !beforeRingingTimeout(r, last)) {
+            // a 500 the config predicts for a media config LiveKit cannot make is explained by naming that config
+            if (last == null || r.consistency() == Consistency.CONSISTENT && !beforeRingingTimeout(r, last)
+                    && mediaConfigError(r) == null) {
                 continue;
             }
             // loops, not streams: asked of every call LiveKit answered, under the quick JIT
@@ -184,11 +188,39 @@ final class LiveKitResponseCheck implements FindingRule {
             steps.set(0, "Check that a worker with agent name " + agents + " is running, connected to this "
                     + "project and accepting jobs, and read its logs at the call's time.");
         }
+        String mediaError = last.status() == 500 ? mediaConfigError(r) : null;
+        if (mediaError != null) {
+            return mediaConfigFinding(context, r, last, facts, mediaError);
+        }
         Finding f = Findings.call(r.transaction(), CODE, CODE.title(title, LiveKitRouting.label(last)),
                 why, Findings.evidence(Findings.frames(r.transaction()), List.of(), facts), Findings.fix(steps, List.of(), null));
         // a caller who gives up may just have changed their mind: a warning after long ringing (its fact says how
         // long it rang), information when it hung up before an agent would usually have joined
         return last.status() != 487 ? f : f.withSeverity(shortRing ? Severity.INFO : Severity.WARNING);
+    }
+
+    /**
+     * Why LiveKit cannot make the media config of the call {@code r} simulates ({@link CallMedia#configError}), or null:
+     * it then answers 500 with an empty reason phrase (livekit/sip pkg/sip/inbound.go, newMediaConfig's error).
+     */
+    private static String mediaConfigError(LiveKitRouting r) {
+        CallMedia media = r.simulated() ? r.outcome().media() : null;
+        return media == null ? null : media.configError();
+    }
+
+    /** LiveKit's 500 for the call's media config, naming the item that sets its codecs and how to repair it. */
+    private static Finding mediaConfigFinding(DiagnosisContext context, LiveKitRouting r, StatusLine last,
+                                              List<String> facts, String error) {
+        CallMedia media = r.outcome().media();
+        String why = "LiveKit builds each call's media config from its trunk's and dispatch rule's media (rule over "
+                + "trunk) once the dispatch rule took it, and answers 500 with an empty reason phrase when it cannot "
+                + "(livekit/sip pkg/sip/media_codecs.go newMediaConfig, pkg/sip/inbound.go): here "
+                + media.describeCodecs() + ", and " + error + ". Every call this item applies to fails the same way.";
+        ConfiguredCodecs.Change change = ConfiguredCodecs.repair(context.config(), media);
+        return Findings.call(r.transaction(), CODE, CODE.title("LiveKit cannot make the call's media config ("
+                        + media.codecsBy() + ")", LiveKitRouting.label(last)), why,
+                Findings.evidence(Findings.frames(r.transaction()), List.of(media.codecsId()), facts),
+                Findings.fix(change.steps(), change.commands(), change.json()));
     }
 
     /**

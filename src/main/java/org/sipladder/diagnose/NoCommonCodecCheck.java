@@ -65,6 +65,11 @@ final class NoCommonCodecCheck implements FindingRule {
                 boolean toLiveKit = LiveKitRoutings.sentToLiveKit(flow, tx.request());
                 // a trunk's or rule's media.codecs decide LiveKit's set for the call; else its default set
                 CallMedia media = toLiveKit ? ConfiguredCodecs.of(context, tx) : null;
+                // a media config LiveKit cannot make fails the call (500) before any codec is compared:
+                // LK_RESPONSE_EXPLAINED names it
+                if (media != null && media.configError() != null) {
+                    continue;
+                }
                 if (media != null && !accepted && !media.acceptsAny(ConfiguredCodecs.offered(offer))) {
                     findings.add(configured(context, tx, offered, media));
                 } else if (media == null && toLiveKit && noneForLiveKit(offered) && !accepted) {

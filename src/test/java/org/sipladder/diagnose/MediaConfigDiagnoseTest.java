@@ -175,4 +175,28 @@ class MediaConfigDiagnoseTest {
         assertTrue(all.contains("its media_timeout, 20 s: trunk ST_x's media.media_timeout is 20 s"), all);
         assertFalse(all.contains("15 s by default"), all);
     }
+
+    @Test
+    void a500ForAMediaConfigLiveKitCannotMakeNamesTheErrorTheItemAndTheFix() throws Exception {
+        MediaCase failed = MediaCase.jambonzToLiveKitRefused(Rtp.sdp(MediaCase.JAMBONZ, 40000, "sendrecv"), 500);
+        JsonArray findings = diagnose(failed, ", \"media\": {\"onlyListedCodecs\": true}", "");
+        assertTrue(livekit(findings).contains("\"consistency\":\"CONSISTENT\""), livekit(findings));
+        List<JsonObject> explained = withCode(findings, "LK_RESPONSE_EXPLAINED");
+        assertEquals(1, explained.size(), findings.toString());
+        JsonObject f = explained.get(0);
+        String why = f.get("explanation").getAsString();
+        assertTrue(why.contains("trunk ST_x's media sets only_listed_codecs with no codecs")
+                && why.contains("only_listed_codecs is set but no codec is listed"), why);
+        assertEquals("[\"ST_x\"]", f.getAsJsonObject("evidence").get("configIds").toString());
+        assertEquals("[\"lk sip inbound update --id ST_x --codecs PCMU,PCMA,G722\"]",
+                f.getAsJsonObject("fix").get("commands").toString());
+
+        // a codec without a rate LiveKit has no default for, listed by the rule: the rule is named, the codec left out
+        JsonArray opus = diagnose(failed, "", ", \"media\": {\"codecs\": [{\"name\": \"opus\"}, {\"name\": "
+                + "\"G722\"}]}");
+        JsonObject g = withCode(opus, "LK_RESPONSE_EXPLAINED").get(0);
+        assertTrue(g.get("explanation").getAsString().contains("codec opus has no rate"), g.toString());
+        assertEquals("[\"lk sip dispatch update --id SDR_y --codecs G722\"]",
+                g.getAsJsonObject("fix").get("commands").toString());
+    }
 }
