@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.UnknownFieldSet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -22,6 +25,7 @@ import javax.net.SocketFactory;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
 import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
+import livekit.LivekitSip.SIPMediaEncryption;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -80,6 +84,59 @@ class LiveKitApiSourceTest {
         assertEquals("APIkey123", claims.get("iss").getAsString());
         assertTrue(claims.getAsJsonObject("sip").get("admin").getAsBoolean());
         assertFalse(trunks.getHeaders().toString().contains(SECRET));
+    }
+
+    /** A SIPMediaConfig on the wire, written field by field (the SDK has no such message). */
+    private static ByteString media(boolean onlyListed, String codec, int rate, int encryption, long timeoutSeconds)
+            throws IOException {
+        ByteString.Output out = ByteString.newOutput();
+        CodedOutputStream wire = CodedOutputStream.newInstance(out);
+        wire.writeBool(1, onlyListed);
+        ByteString.Output c = ByteString.newOutput();
+        CodedOutputStream codecWire = CodedOutputStream.newInstance(c);
+        codecWire.writeString(1, codec);
+        codecWire.writeUInt32(2, rate);
+        codecWire.flush();
+        wire.writeBytes(2, c.toByteString());
+        wire.writeEnum(3, encryption);
+        ByteString.Output d = ByteString.newOutput();
+        CodedOutputStream durationWire = CodedOutputStream.newInstance(d);
+        durationWire.writeInt64(1, timeoutSeconds);
+        durationWire.flush();
+        wire.writeBytes(4, d.toByteString());
+        wire.flush();
+        return out.toByteString();
+    }
+
+    private static UnknownFieldSet withField(int number, ByteString value) {
+        return UnknownFieldSet.newBuilder().addField(number, UnknownFieldSet.Field.newBuilder()
+                .addLengthDelimited(value).build()).build();
+    }
+
+    @Test
+    void aTrunksAndARulesMediaFromTheApiReachTheCallsMediaConfig() throws Exception {
+        // media is field 20 of SIPInboundTrunkInfo and 16 of SIPDispatchRuleInfo (livekit_sip.proto), unknown to the SDK
+        server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder()
+                .addItems(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_a\",\"numbers\":[\"+1555\"]}").toBuilder()
+                        .setUnknownFields(withField(20, media(true, "G722", 8000, 2, 0)))).build().toByteArray()));
+        server.enqueue(protobuf(ListSIPDispatchRuleResponse.newBuilder()
+                .addItems(LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_a\",\"trunkIds\":[\"ST_a\"],"
+                        + "\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"r\"}}}").toBuilder()
+                        .setUnknownFields(withField(16, media(false, "PCMU", 8000, 0, 42)))).build().toByteArray()));
+        server.enqueue(protobuf(new byte[0]));
+
+        LiveKitConfig config = new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch();
+
+        MediaConfig trunk = config.media().ofTrunk(config.trunk("ST_a"));
+        assertEquals(new MediaConfig(true, java.util.List.of(new MediaConfig.Codec("G722", 8000)),
+                SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE, 0), trunk);
+        CallMedia call = CallMedia.of(config, config.trunk("ST_a"), config.rule("SDR_a"));
+        // the rule's codecs (with its only_listed_codecs, false) over the trunk's; its 42 s timeout; the trunk's
+        // encryption, as the rule's DISABLE does not override it
+        assertEquals(java.util.List.of("PCMU/8000", "PCMA/8000", "G722/8000"), call.acceptedCodecs());
+        assertEquals(42_000_000L, call.laterTimeoutMicros());
+        assertTrue(call.encryption().required(), call.encryption().describe());
+        assertEquals("dispatch rule SDR_a", call.timeoutBy());
     }
 
     @Test
