@@ -2,8 +2,8 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import livekit.LivekitSip.SIPMediaEncryption;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.livekit.CallMedia;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
@@ -224,9 +224,11 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ": those are the B2BUA's credentials for the carrier, not LiveKit's");
         }
         SIPOutboundTrunkInfo trunk = call.trunk();
-        if (start.status() == 488 && trunk != null
-                && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
-            facts.add("Outbound trunk " + trunk.getSipTrunkId() + " requires media encryption (SRTP)");
+        // the media config LiveKit built its offer from (unless the CreateSIPParticipant request's media overrode it)
+        CallMedia media = trunk == null ? null : CallMedia.ofOutbound(context.config(), trunk);
+        if (start.status() == 488 && media != null && media.encryption().required()) {
+            facts.add("Outbound trunk " + trunk.getSipTrunkId() + " requires media encryption (SRTP): its "
+                    + media.encryption().field() + " is " + media.encryption().value().name());
         }
         String redirect = redirectTarget(toLiveKit);
         if (redirect != null) {
@@ -258,17 +260,16 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ", or have " + toLiveKit.src().address() + " route the call itself instead of redirecting it.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address " + redirect);
         } else if (start.status() == 488 && !relayed && !cancelled) {
-            steps.addAll(offerRefused(context, origin.request(), call.trunkId()));
+            steps.addAll(offerRefused(context, origin.request(), call.trunkId(), media));
         } else {
             steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause != null ? "The callee's network reports "
                     + calleeCause + ": nothing is broken in signalling; call again later."
                     : PeerChecks.check(origin.flow(), start));
         }
-        if (start.status() == 488 && (relayed || cancelled) && trunk != null
-                && trunk.getMediaEncryption() == SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE) {
+        if (start.status() == 488 && (relayed || cancelled) && media != null && media.encryption().required()) {
             // LiveKit's own offer refused: offerRefused named the encryption already
             steps.add("If the provider does not do SRTP, set outbound trunk " + trunk.getSipTrunkId()
-                    + "'s media_encryption to allow or disable.");
+                    + "'s " + media.encryption().field() + " to allow or disable.");
         } else if (start.status() >= 500 && start.status() < 600 && !relayed) {
             steps.add("If the provider has another gateway, point outbound trunk " + call.trunkId() + "'s address at it.");
         }
@@ -279,26 +280,36 @@ final class OutboundRejectedCheck implements FindingRule {
 
     /**
      * What to check when the provider answered LiveKit's own offer {@code invite} with 488: LiveKit builds the offer
-     * from the codecs its server enables (G.711 by default) and the outbound trunk's media_encryption (sip {@code
-     * pkg/sip/outbound.go}, {@code NewOffer(mconf.Codecs, mconf.Encryption)}), so those are what the provider may
+     * from the outbound trunk's media config ({@code media}, null when no trunk is known: its codecs, LiveKit's default
+     * set of what its server enables unless media.codecs says otherwise, and its encryption) merged with the
+     * CreateSIPParticipant request's media (livekit/protocol rpc/sip.go; sip {@code pkg/sip/client.go} newMediaConfig,
+     * {@code pkg/sip/outbound.go} {@code NewOffer(mconf.Codecs, mconf.Encryption)}), so those are what the provider may
      * refuse; telling LiveKit to offer G.711, which it did, would send the reader the wrong way.
      */
-    private static List<String> offerRefused(DiagnosisContext context, SipMessage invite, String trunkId) {
+    private static List<String> offerRefused(DiagnosisContext context, SipMessage invite, String trunkId,
+                                             CallMedia media) {
         Sdp sdp = context.sdp(invite);
         List<String> codecs = sdp == null ? List.of() : NoCommonCodecCheck.audioCodecs(sdp);
         boolean encrypted = false;
         for (SdpMedia m : sdp == null ? List.<SdpMedia>of() : sdp.media()) {
             encrypted |= "audio".equals(m.type()) && (m.srtp() || m.crypto());
         }
+        String field = media == null || media.encryption().setBy() == null ? "media_encryption"
+                : media.encryption().field();
+        String offered = media != null && media.codecsConfigured() && media.configError() == null
+                ? "Codecs: LiveKit offers what " + media.describeCodecs() + " gives, " + String.join(", ",
+                media.acceptedCodecs()) + " (unless the CreateSIPParticipant request's media lists others), so the "
+                + "provider must allow one of them, or the trunk's media.codecs must list one it takes."
+                : "Codecs: LiveKit offers those its server enables, so the provider must allow one of them (G.711 "
+                + "A-law/u-law on a carrier trunk).";
         List<String> steps = new ArrayList<>(2);
         steps.add("Ask the provider what it refuses in LiveKit's offer (frame " + invite.frame() + ": "
                 + (codecs.isEmpty() ? "no audio codec" : String.join(", ", codecs)) + ", "
-                + (encrypted ? "SRTP" : "plain RTP") + "). Codecs: LiveKit offers those its server enables, so the "
-                + "provider must allow one of them (G.711 A-law/u-law on a carrier trunk).");
-        steps.add(encrypted ? "Encryption: LiveKit offered SRTP as outbound trunk " + trunkId + "'s media_encryption "
-                + "asks; a provider without SRTP refuses it: set media_encryption to disable."
+                + (encrypted ? "SRTP" : "plain RTP") + "). " + offered);
+        steps.add(encrypted ? "Encryption: LiveKit offered SRTP as outbound trunk " + trunkId + "'s " + field
+                + " asks; a provider without SRTP refuses it: set " + field + " to disable."
                 : "Encryption: a provider that requires SRTP refuses a plain RTP offer: if it does, set outbound trunk "
-                + trunkId + "'s media_encryption to allow or require.");
+                + trunkId + "'s " + field + " to allow or require.");
         return steps;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPMediaEncryption;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /**
  * The media config LiveKit applies to one inbound call: its trunk's {@code media} merged with its dispatch rule's
@@ -49,6 +51,26 @@ public record CallMedia(MediaConfig merged, String codecsBy, String codecsId, St
                 codecsOfRule ? rule.getSipDispatchRuleId() : codecsOfTrunk ? trunk.getSipTrunkId() : null,
                 timeoutOfRule ? ruleBy : timeoutOfTrunk ? trunkBy : null,
                 timeoutOfRule ? rule.getSipDispatchRuleId() : timeoutOfTrunk ? trunk.getSipTrunkId() : null, enc);
+    }
+
+    /**
+     * The media config LiveKit builds its offer from when it dials out through {@code trunk}: the outbound trunk's
+     * {@code media}, its media.encryption or else the deprecated media_encryption (livekit/protocol rpc/sip.go
+     * NewCreateSIPParticipantRequest: trunk.Upgrade, then the request's own media merged over it, which a capture does
+     * not show; livekit/sip client.go newMediaConfig, outbound.go NewOffer).
+     */
+    public static CallMedia ofOutbound(LiveKitConfig config, SIPOutboundTrunkInfo trunk) {
+        MediaConfig m = config.media().ofOutbound(trunk);
+        String by = "outbound trunk " + trunk.getSipTrunkId();
+        String id = trunk.getSipTrunkId();
+        SIPMediaEncryption legacy = trunk.getMediaEncryption();
+        CallEncryption enc = m.encryption() != null ? new CallEncryption(m.encryption(), by, id, "media.encryption")
+                : legacy != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE && legacy != SIPMediaEncryption.UNRECOGNIZED
+                ? new CallEncryption(legacy, by, id) : new CallEncryption(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE,
+                null, null);
+        boolean codecs = !m.codecs().isEmpty() || m.onlyListedCodecs();
+        boolean timeout = m.mediaTimeoutMicros() >= 0;
+        return new CallMedia(m, codecs ? by : null, codecs ? id : null, timeout ? by : null, timeout ? id : null, enc);
     }
 
     /** True when a trunk or rule sets the codecs, so LiveKit's set may differ from its default. */

@@ -29,7 +29,7 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  *                       the (empty) trunk list, so the trunks are not missing ({@link #trunksMissing})
  * @param unknownFields  per trunk or rule ID, the fields of its JSON that the SDK's protobuf types do not know, as
  *                       {@link UnknownJsonFields} keeps them (JSON text); absent for objects without such fields
- * @param media          the {@code media} of each trunk and rule, parsed once from {@code unknownFields} or from the
+ * @param media          the {@code media} of each trunk (inbound and outbound) and rule, parsed once from {@code unknownFields} or from the
  *                       protobuf's unknown fields (the API's answer); null makes it so
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
@@ -45,7 +45,7 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         outboundTrunks = List.copyOf(outboundTrunks);
         unknownFields = Map.copyOf(unknownFields);
         if (media == null) {
-            media = MediaConfigs.of(trunks, rules, unknownFields);
+            media = MediaConfigs.of(trunks, rules, outboundTrunks, unknownFields);
         }
     }
 

@@ -29,9 +29,13 @@ public record MediaConfig(boolean onlyListedCodecs, List<Codec> codecs, SIPMedia
     /** No media config at all (LiveKit's nil). */
     public static final MediaConfig NONE = new MediaConfig(false, List.of(), null, -1);
 
-    /** Field numbers of {@code media} in SIPInboundTrunkInfo and SIPDispatchRuleInfo (livekit_sip.proto). */
+    /**
+     * Field numbers of {@code media} in SIPInboundTrunkInfo, SIPDispatchRuleInfo and SIPOutboundTrunkInfo
+     * (livekit_sip.proto).
+     */
     static final int TRUNK_FIELD = 20;
     static final int RULE_FIELD = 16;
+    static final int OUTBOUND_TRUNK_FIELD = 18;
 
     /** One SIPCodec: {@code name} as written, {@code rate} 0 when unset. */
     public record Codec(String name, int rate) {

@@ -5,24 +5,28 @@ import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 
 /**
- * The {@code media} of each trunk and dispatch rule of a config, parsed once when the config is made (from a JSON
+ * The {@code media} of each trunk (inbound and outbound) and dispatch rule of a config, parsed once when the config is made (from a JSON
  * file's unknown fields or the API's protobuf unknown fields), so that routing each call only looks them up.
  */
 public final class MediaConfigs {
 
     private final Map<String, MediaConfig> trunks;
     private final Map<String, MediaConfig> rules;
+    private final Map<String, MediaConfig> outbound;
 
-    private MediaConfigs(Map<String, MediaConfig> trunks, Map<String, MediaConfig> rules) {
+    private MediaConfigs(Map<String, MediaConfig> trunks, Map<String, MediaConfig> rules,
+                         Map<String, MediaConfig> outbound) {
         this.trunks = trunks;
         this.rules = rules;
+        this.outbound = outbound;
     }
 
     /** The media configs of these trunks and rules; {@code unknownFields} as {@link LiveKitConfig#unknownFields}. */
     static MediaConfigs of(List<SIPInboundTrunkInfo> trunkList, List<SIPDispatchRuleInfo> ruleList,
-                           Map<String, String> unknownFields) {
+                           List<SIPOutboundTrunkInfo> outboundList, Map<String, String> unknownFields) {
         Map<String, MediaConfig> t = new HashMap<>();
         for (SIPInboundTrunkInfo trunk : trunkList) {
             MediaConfig m = read(unknownFields.get(trunk.getSipTrunkId()), trunk.getUnknownFields()
@@ -41,7 +45,16 @@ public final class MediaConfigs {
                 r.put(rule.getSipDispatchRuleId(), m);
             }
         }
-        return new MediaConfigs(Map.copyOf(t), Map.copyOf(r));
+        Map<String, MediaConfig> o = new HashMap<>();
+        for (SIPOutboundTrunkInfo trunk : outboundList) {
+            MediaConfig m = read(unknownFields.get(trunk.getSipTrunkId()), trunk.getUnknownFields()
+                    .hasField(MediaConfig.OUTBOUND_TRUNK_FIELD) ? MediaConfig.fromUnknownFields(trunk.getUnknownFields(),
+                    MediaConfig.OUTBOUND_TRUNK_FIELD) : MediaConfig.NONE);
+            if (!m.isEmpty()) {
+                o.put(trunk.getSipTrunkId(), m);
+            }
+        }
+        return new MediaConfigs(Map.copyOf(t), Map.copyOf(r), Map.copyOf(o));
     }
 
     /** The JSON's media when the object has one, else the protobuf's. */
@@ -60,7 +73,12 @@ public final class MediaConfigs {
         return rules.isEmpty() ? MediaConfig.NONE : rules.getOrDefault(rule.getSipDispatchRuleId(), MediaConfig.NONE);
     }
 
-    /** True when any trunk or rule has a media config. */
+    /** The outbound trunk's media config ({@link MediaConfig#NONE} when it has none). */
+    public MediaConfig ofOutbound(SIPOutboundTrunkInfo trunk) {
+        return outbound.isEmpty() ? MediaConfig.NONE : outbound.getOrDefault(trunk.getSipTrunkId(), MediaConfig.NONE);
+    }
+
+    /** True when any inbound trunk or rule has a media config. */
     public boolean any() {
         return !trunks.isEmpty() || !rules.isEmpty();
     }
@@ -76,11 +94,12 @@ public final class MediaConfigs {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MediaConfigs other && trunks.equals(other.trunks) && rules.equals(other.rules);
+        return o instanceof MediaConfigs other && trunks.equals(other.trunks) && rules.equals(other.rules)
+                && outbound.equals(other.outbound);
     }
 
     @Override
     public int hashCode() {
-        return trunks.hashCode() * 31 + rules.hashCode();
+        return (trunks.hashCode() * 31 + rules.hashCode()) * 31 + outbound.hashCode();
     }
 }

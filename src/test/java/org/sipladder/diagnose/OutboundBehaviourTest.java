@@ -251,6 +251,30 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void a488ToLiveKitsOfferNamesTheOutboundTrunksMediaConfigItWasBuiltFrom() {
+        // LiveKit builds its outbound offer from the outbound trunk's media (protocol rpc/sip.go: trunk.Upgrade, then
+        // merged with the request's media; sip client.go newMediaConfig, outbound.go NewOffer): here plain RTP
+        // refused, while the trunk's media.encryption (field 18, not the legacy media_encryption) requires SRTP
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                OutboundCapture.status(invite, "488 Not Acceptable Here"));
+        String trunkId = "ST_out";
+        LiveKitConfig config = new LiveKitConfig(List.of(), List.of(), List.of("test"), java.util.Map.of(),
+                List.of(OutboundCapture.trunk(PROVIDER_HOST).build()), false, false, java.util.Map.of(trunkId,
+                "{\"media\": {\"onlyListedCodecs\": true, \"codecs\": [{\"name\": \"PCMA\"}], "
+                        + "\"encryption\": \"SIP_MEDIA_ENCRYPT_REQUIRE\"}}"));
+
+        Finding f = diagnose(flows, config).withCode(OutboundRejectedCheck.PROVIDER).get(0);
+        String facts = f.evidence().facts().toString();
+        assertTrue(facts.contains("Outbound trunk ST_out requires media encryption (SRTP): its media.encryption is "
+                + "SIP_MEDIA_ENCRYPT_REQUIRE"), facts);
+        String steps = f.fix().steps().toString();
+        assertTrue(steps.contains("Codecs: LiveKit offers what outbound trunk ST_out's media lists only PCMA "
+                + "(only_listed_codecs) gives, PCMA/8000 (unless the CreateSIPParticipant request's media lists others)"), steps);
+        assertFalse(steps.contains("those its server enables"), steps);
+    }
+
+    @Test
     void aNoCommonCodecOnLiveKitsOwnOfferTellsThePeerToTakeOneNotLiveKitHowItAnswers() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
         List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),

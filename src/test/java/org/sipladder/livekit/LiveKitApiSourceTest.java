@@ -114,7 +114,7 @@ class LiveKitApiSourceTest {
     }
 
     @Test
-    void aTrunksAndARulesMediaFromTheApiReachTheCallsMediaConfig() throws Exception {
+    void trunksAndRulesMediaFromTheApiReachTheCallsMediaConfig() throws Exception {
         // media is field 20 of SIPInboundTrunkInfo and 16 of SIPDispatchRuleInfo (livekit_sip.proto), unknown to the SDK
         server.enqueue(protobuf(ListSIPInboundTrunkResponse.newBuilder()
                 .addItems(LiveKitFixtures.trunk("{\"sipTrunkId\":\"ST_a\",\"numbers\":[\"+1555\"]}").toBuilder()
@@ -123,7 +123,11 @@ class LiveKitApiSourceTest {
                 .addItems(LiveKitFixtures.rule("{\"sipDispatchRuleId\":\"SDR_a\",\"trunkIds\":[\"ST_a\"],"
                         + "\"rule\":{\"dispatchRuleDirect\":{\"roomName\":\"r\"}}}").toBuilder()
                         .setUnknownFields(withField(16, media(false, "PCMU", 8000, 0, 42)))).build().toByteArray()));
-        server.enqueue(protobuf(new byte[0]));
+        // and field 18 of SIPOutboundTrunkInfo, which LiveKit builds its outbound offer from
+        server.enqueue(protobuf(ListSIPOutboundTrunkResponse.newBuilder()
+                .addItems(LiveKitFixtures.outboundTrunk("{\"sipTrunkId\":\"ST_out\",\"address\":\"sip.example.net\"}")
+                        .toBuilder().setUnknownFields(withField(18, media(true, "PCMA", 8000, 1, 20))))
+                .build().toByteArray()));
 
         LiveKitConfig config = new LiveKitApiSource(settings(Duration.ofSeconds(5))).fetch();
 
@@ -137,6 +141,10 @@ class LiveKitApiSourceTest {
         assertEquals(42_000_000L, call.laterTimeoutMicros());
         assertTrue(call.encryption().required(), call.encryption().describe());
         assertEquals("dispatch rule SDR_a", call.timeoutBy());
+        CallMedia out = CallMedia.ofOutbound(config, config.outboundTrunk("ST_out"));
+        assertEquals(java.util.List.of("PCMA/8000"), out.acceptedCodecs());
+        assertEquals(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_ALLOW, out.encryption().value());
+        assertEquals("outbound trunk ST_out", out.timeoutBy());
     }
 
     @Test
