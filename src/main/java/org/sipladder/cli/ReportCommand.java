@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code report CAPTURE... -o OUT.pdf}: the findings of captures as a PDF to hand to a carrier, an admin or support. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a PDF report: failed calls, their causes with fixes, ladders and key messages.")
+        description = "Write a PDF report: failed calls, their causes with fixes, ladders and key messages.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 /** {@code save CAPTURE... [--call ID...] [--filter EXPR] -o OUT}: the packets of chosen calls as a new capture. */
 @Command(name = "save", mixinStandardHelpOptions = true,
         description = "Save chosen calls (every leg, with their RTP/RTCP) as pcap or pcapng: the packets as captured, "
-                + "with their times. The format follows OUT's name: .pcap for pcap, anything else pcapng.")
+                + "with their times. The format follows OUT's name: .pcap for pcap, anything else pcapng.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class SaveCommand implements Callable<Integer> {
 
     @Spec

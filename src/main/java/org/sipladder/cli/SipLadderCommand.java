@@ -17,11 +17,27 @@ import picocli.CommandLine.IVersionProvider;
  * reflection when the command line is made, and the nine others were a third of a small capture's start-up.
  */
 @Command(name = "sipladder", mixinStandardHelpOptions = true, versionProvider = SipLadderCommand.Version.class,
-        description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.")
+        description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_OK, SipLadderCommand.EXIT_FINDINGS, SipLadderCommand.EXIT_ERROR,
+            SipLadderCommand.EXIT_CLOSED})
 public final class SipLadderCommand implements Runnable {
 
-    /** Exit status for problems the user can fix: unreadable file, bad option, bad settings. */
+    /**
+     * Exit status when the command could not do its work: unreadable file, bad option, bad settings, LiveKit
+     * unreachable, output that cannot be written, and (told as an internal error) a fault of ours. Never 1, which
+     * {@code diagnose --fail-on} keeps for "found".
+     */
     public static final int USER_ERROR = 2;
+
+    /** The exit statuses as {@code --help} lists them (picocli's "status:description"). */
+    static final String EXIT_OK = "0:done (diagnose: whatever it found, unless --fail-on)";
+    static final String EXIT_DONE = "0:done";
+    static final String EXIT_DIAGNOSED = "0:done, whatever was found (unless --fail-on)";
+    static final String EXIT_FINDINGS = "1:diagnose --fail-on: a finding that severe or worse was listed";
+    static final String EXIT_ERROR = "2:could not do the work: a bad option, an unreadable capture or LiveKit config, "
+            + "LiveKit unreachable or refusing the key, output that cannot be written; one line on stderr says which";
+    static final String EXIT_CLOSED = "141:the reader of the output went away (| head), as grep and cat end";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -205,7 +221,7 @@ public final class SipLadderCommand implements Runnable {
             }
             err.println(PathArgument.shown("sipladder: internal error: " + ex));
             err.flush();
-            return 1;
+            return USER_ERROR;
         }
 
         /** The failed write to the command's output that {@code ex} is or comes from; null when none. */
