@@ -45,7 +45,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private CaptureInputs inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, description = "the PDF to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, converter = OutputPathArgument.class,
+            description = "the PDF to write" + OutputPathArgument.STDOUT)
     private Path output;
 
     @Option(names = "--livekit-deployment", paramLabel = "cloud|self-hosted", converter = DeploymentConverter.class,

@@ -60,7 +60,8 @@ final class SaveCommand implements Callable<Integer> {
             + "'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable), as diagnose takes it")
     private List<Path> configFiles = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "file to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, converter = OutputPathArgument.class,
+            description = "file to write" + OutputPathArgument.STDOUT)
     private Path output;
 
     @Override
