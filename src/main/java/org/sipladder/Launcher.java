@@ -33,7 +33,7 @@ public final class Launcher {
         if (tuned.isPresent()) {
             System.exit(tuned.getAsInt());
         }
-        System.exit(run(args, new ConsoleWriter(System.out, Charset.defaultCharset()),
+        System.exit(run(args, ConsoleWriter.standardOutput(Charset.defaultCharset()),
                 new PrintWriter(System.err, false, Charset.defaultCharset()),
                 files -> SipLadderApp.launchWith(files.toArray(String[]::new), System.err)));
     }
@@ -58,7 +58,7 @@ public final class Launcher {
         // picocli is set up only for the command line: with every command, a fifth of a second of the desktop's start
         List<String> commands = SipLadderCommand.commandNames();
         if (isCommandLine(commands, args[0])) {
-            return SipLadderCommand.commandLine(out, err, args[0]).execute(args);
+            return SipLadderCommand.executeParsed(args, out, err);
         }
         if (isUnknownCommand(args[0])) {
             err.println("sipladder: unknown command '" + args[0] + "'; the commands are " + String.join(", ", commands)

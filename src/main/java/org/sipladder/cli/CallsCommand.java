@@ -22,7 +22,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code calls CAPTURE [--json] [--alias ADDRESS=NAME]...}: the call flows of a capture, B2BUA legs joined, with hops and timings. */
 @Command(name = "calls", mixinStandardHelpOptions = true,
-        description = "List the calls in a capture: legs, hops with roles, final status, timings.")
+        description = "List the calls in a capture: legs, hops with roles, final status, timings.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class CallsCommand extends ConsoleCommand {
 
     /**

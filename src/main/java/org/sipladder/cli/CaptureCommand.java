@@ -81,6 +81,7 @@ final class CaptureCommand implements Callable<Integer> {
                 }
                 ListenCommand.closeQuietly(writer);
             });
+            live.rethrowOutputFailure();
             if (failure.get() != null) {
                 throw new UserError(live.write + ": cannot be written (" + failure.get().getMessage() + ")");
             }

@@ -38,7 +38,10 @@ import picocli.CommandLine.Parameters;
 /** {@code diagnose [CAPTURE...] [--livekit-config FILE]... [--livekit-url URL] [--livekit-deployment D] [--json]}: why calls failed, and how to fix it. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain why calls in a capture failed, checking LiveKit inbound trunks and dispatch rules.",
-            "Without a capture, checks the LiveKit config alone."})
+            "Without a capture, checks the LiveKit config alone."},
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DIAGNOSED, SipLadderCommand.EXIT_FINDINGS, SipLadderCommand.EXIT_ERROR,
+            SipLadderCommand.EXIT_CLOSED})
 final class DiagnoseCommand extends ConsoleCommand {
 
     @Parameters(paramLabel = "CAPTURE", arity = "0..*", converter = PathArgument.class,
@@ -74,6 +77,14 @@ final class DiagnoseCommand extends ConsoleCommand {
             + "codes) and counts the rest (--json always lists every finding)")
     private boolean all;
 
+    @Option(names = "--fail-on", paramLabel = "error|warning|info", converter = SeverityConverter.class,
+            description = "exit with status 1 when a finding this severe or worse is listed (error: e.g. a failed call's "
+                    + "primary cause); without it the status is 0 whatever is found")
+    private Severity failOn;
+
+    /** The most severe finding listed so far; null while none was. */
+    private Severity worst;
+
     private final Map<String, String> environment;
 
     DiagnoseCommand() {
@@ -105,10 +116,10 @@ final class DiagnoseCommand extends ConsoleCommand {
             if (!callIds.isEmpty()) {
                 throw new UserError("diagnose: --call picks calls of a CAPTURE: give one");
             }
-            return diagnose(config(), List.of(), MediaCollector.withLossSeries());
+            return status(diagnose(config(), List.of(), MediaCollector.withLossSeries()));
         }
         if (!callIds.isEmpty()) {
-            return chosenCalls();
+            return status(chosenCalls());
         }
         // the config is loaded (protobuf's JSON parser: a third of a second of class loading and set-up, or the
         // LiveKit API's answer) on a thread of its own while the capture is read
@@ -120,7 +131,22 @@ final class DiagnoseCommand extends ConsoleCommand {
         } else {
             streamText(config, media);
         }
-        return 0;
+        return status(0);
+    }
+
+    /** {@code status}, or 1 when --fail-on names a severity that a finding listed reaches. */
+    private int status(int status) {
+        return status == 0 && failOn != null && worst != null && worst.compareTo(failOn) <= 0 ? 1 : status;
+    }
+
+    /** Counts {@code findings} into {@link #worst}. */
+    private void listed(List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Severity severity = findings.get(i).severity();
+            if (worst == null || severity.compareTo(worst) < 0) {
+                worst = severity;
+            }
+        }
     }
 
     /**
@@ -138,6 +164,7 @@ final class DiagnoseCommand extends ConsoleCommand {
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
         Diagnosis diagnosis = new Diagnosis(all.findings().stream().filter(f -> f.flowId() != null).toList(),
                 all.routings());
+        listed(diagnosis.findings());
         PrintWriter out = out();
         if (json) {
             FindingJson.write(diagnosis, out);
@@ -153,6 +180,7 @@ final class DiagnoseCommand extends ConsoleCommand {
     private int diagnose(LiveKitConfig config, List<CallFlow> flows, MediaCollector media) throws IOException {
         Diagnosis diagnosis = DiagnosisEngine.standard().diagnose(flows, config,
                 new DiagnosisSettings(deployment, liveKitUrl), media.result());
+        listed(diagnosis.findings());
         PrintWriter out = out();
         if (json) {
             FindingJson.write(diagnosis, out);
@@ -198,6 +226,7 @@ final class DiagnoseCommand extends ConsoleCommand {
                 keep(r, run, groups);
                 spares.giveBack(r.json().bytes());
             }
+            listed(run.configFindings());
             for (Finding f : run.configFindings()) {
                 groups.get(group(f)).append(FindingJson.laterElement(f, List.of()));
             }
@@ -272,17 +301,19 @@ final class DiagnoseCommand extends ConsoleCommand {
                 }
             }
             PrintWriter out = out();
+            listed(run.configFindings());
             text.print(out, started.config(), run.configFindings(), true);
             out.flush();
         }
     }
 
     /** Accepts a run's calls and counts them into the text (a method of its own, as the JSON's keep). */
-    private static void keep(TextRun r, DiagnosisRun run, DiagnosisText text) throws IOException {
+    private void keep(TextRun r, DiagnosisRun run, DiagnosisText text) throws IOException {
         List<CallText> calls = r.calls();
         for (int c = 0; c < calls.size(); c++) {
             CallText call = calls.get(c);
             run.accept(call.diagnosis());
+            listed(call.diagnosis().findings());
             text.add(call.flow(), call.ofCall(), call.end() > call.start() ? r.details() : null, call.start(),
                     call.end() - call.start());
         }
@@ -308,7 +339,7 @@ final class DiagnoseCommand extends ConsoleCommand {
      * once per command, and the JIT compiles a method after a few calls but a loop in one only after many turns
      * (the main thread's samples had 15 % in the interpreter).
      */
-    private static void keep(CallRun r, DiagnosisRun run, List<SpillBuffer> groups) throws IOException {
+    private void keep(CallRun r, DiagnosisRun run, List<SpillBuffer> groups) throws IOException {
         byte[] bytes = r.json().bytes();
         int[] ends = r.json().ends();
         int k = 0;
@@ -317,6 +348,7 @@ final class DiagnoseCommand extends ConsoleCommand {
             DiagnosisRun.CallDiagnosis call = calls.get(c);
             run.accept(call);
             List<Finding> findings = call.findings();
+            listed(findings);
             for (int i = 0; i < findings.size(); i++, k++) {
                 int start = k == 0 ? 0 : ends[k - 1];
                 groups.get(group(findings.get(i))).append(bytes, start, ends[k] - start);

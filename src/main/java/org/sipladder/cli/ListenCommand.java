@@ -67,6 +67,7 @@ final class ListenCommand implements Callable<Integer> {
             listening.close();
             closeQuietly(writer);
         });
+        live.rethrowOutputFailure();
         err.println(listening.packets() + " HEP packets received, " + listening.ignored() + " without SIP"
                 + (listening.refusedConnections() == 0 ? "" : ", " + listening.refusedConnections()
                 + " TCP connections refused") + (live.write == null ? "" : "; written to " + live.write));

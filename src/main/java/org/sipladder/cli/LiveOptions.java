@@ -41,31 +41,56 @@ final class LiveOptions {
         }
     }
 
-    /** Prints each message as it is parsed: a JSON line with --json, else one line of text. */
+    /** Counted down to stop: at --duration, Ctrl+C, or when the output cannot be written. */
+    private final CountDownLatch done = new CountDownLatch(1);
+    /** The write to the output that failed (a full disk, a reader gone), ending the run; null while none did. */
+    private volatile RuntimeException outputFailure;
+
+    /**
+     * Prints each message as it is parsed: a JSON line with --json, else one line of text. A failed write ends the
+     * run ({@link #runUntilDone}, then {@link #outputFailure}) rather than the thread receiving the packets.
+     */
     ParsingListener printer(PrintWriter out) {
         JsonOut lines = JsonOut.lines(out);
         return new ParsingListener(SipParser.Depth.FULL) {
             @Override
             public synchronized void prepared(SipMessage m) {
-                if (json) {
-                    MessageJson.line(lines, m);
-                } else {
-                    out.println(JsonTime.utc(m.timestampMicros()) + "  " + m.src() + " -> " + m.dst() + "  "
-                            + MessagesCommand.label(m) + "  " + (m.callId() == null ? "-" : m.callId()));
+                if (outputFailure != null) {
+                    return;
                 }
-                out.flush();
+                try {
+                    if (json) {
+                        MessageJson.line(lines, m);
+                    } else {
+                        out.println(JsonTime.utc(m.timestampMicros()) + "  " + m.src() + " -> " + m.dst() + "  "
+                                + MessagesCommand.label(m) + "  " + (m.callId() == null ? "-" : m.callId()));
+                    }
+                    out.flush();
+                } catch (RuntimeException e) {
+                    outputFailure = e;
+                    done.countDown();
+                }
             }
         };
     }
 
+    /** Throws the failed write to the output that ended the run, if one did, for the command to tell. */
+    void rethrowOutputFailure() {
+        RuntimeException failure = outputFailure;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /**
-     * Waits for --duration, or until the program is interrupted (Ctrl+C), then runs {@code stop} once; on
-     * Ctrl+C the JVM waits for it, so the file of -w is complete.
+     * Waits for --duration, until the program is interrupted (Ctrl+C) or until the output cannot be written, then
+     * runs {@code stop} once; on Ctrl+C the JVM waits for it, so the file of -w is complete.
      */
     void runUntilDone(Runnable stop) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.run();
+            stopped.countDown();
             done.countDown();
         }, "stop capture");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -76,9 +101,13 @@ final class LiveOptions {
                 done.await();
             }
         } finally {
-            if (done.getCount() > 0) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                stop.run();
+            if (stopped.getCount() > 0) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    stop.run();
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl+C came as the output failed: the hook stops the capture
+                }
             }
         }
     }

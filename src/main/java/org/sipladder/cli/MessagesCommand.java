@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code messages CAPTURE... [--json]}: every SIP message of a capture, in capture order. */
 @Command(name = "messages", mixinStandardHelpOptions = true,
-        description = "List every SIP message in a capture, in capture order.")
+        description = "List every SIP message in a capture, in capture order.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class MessagesCommand extends ConsoleCommand {
 
     @Mixin

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code report CAPTURE... -o OUT.pdf}: the findings of captures as a PDF to hand to a carrier, an admin or support. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a PDF report: failed calls, their causes with fixes, ladders and key messages.")
+        description = "Write a PDF report: failed calls, their causes with fixes, ladders and key messages.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +45,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private CaptureInputs inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, description = "the PDF to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf", required = true, converter = OutputPathArgument.class,
+            description = "the PDF to write" + OutputPathArgument.STDOUT)
     private Path output;
 
     @Option(names = "--livekit-deployment", paramLabel = "cloud|self-hosted", converter = DeploymentConverter.class,

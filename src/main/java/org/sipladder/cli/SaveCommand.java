@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 /** {@code save CAPTURE... [--call ID...] [--filter EXPR] -o OUT}: the packets of chosen calls as a new capture. */
 @Command(name = "save", mixinStandardHelpOptions = true,
         description = "Save chosen calls (every leg, with their RTP/RTCP) as pcap or pcapng: the packets as captured, "
-                + "with their times. The format follows OUT's name: .pcap for pcap, anything else pcapng.")
+                + "with their times. The format follows OUT's name: .pcap for pcap, anything else pcapng.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class SaveCommand implements Callable<Integer> {
 
     @Spec
@@ -58,7 +60,8 @@ final class SaveCommand implements Callable<Integer> {
             + "'lk sip inbound list --json' or 'lk sip dispatch list --json' (repeatable), as diagnose takes it")
     private List<Path> configFiles = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "file to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, converter = OutputPathArgument.class,
+            description = "file to write" + OutputPathArgument.STDOUT)
     private Path output;
 
     @Override

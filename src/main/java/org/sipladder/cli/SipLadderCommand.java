@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalInt;
 import org.sipladder.AppVersion;
@@ -16,11 +17,27 @@ import picocli.CommandLine.IVersionProvider;
  * reflection when the command line is made, and the nine others were a third of a small capture's start-up.
  */
 @Command(name = "sipladder", mixinStandardHelpOptions = true, versionProvider = SipLadderCommand.Version.class,
-        description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.")
+        description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_OK, SipLadderCommand.EXIT_FINDINGS, SipLadderCommand.EXIT_ERROR,
+            SipLadderCommand.EXIT_CLOSED})
 public final class SipLadderCommand implements Runnable {
 
-    /** Exit status for problems the user can fix: unreadable file, bad option, bad settings. */
+    /**
+     * Exit status when the command could not do its work: unreadable file, bad option, bad settings, LiveKit
+     * unreachable, output that cannot be written, and (told as an internal error) a fault of ours. Never 1, which
+     * {@code diagnose --fail-on} keeps for "found".
+     */
     public static final int USER_ERROR = 2;
+
+    /** The exit statuses as {@code --help} lists them (picocli's "status:description"). */
+    static final String EXIT_OK = "0:done (diagnose: whatever it found, unless --fail-on)";
+    static final String EXIT_DONE = "0:done";
+    static final String EXIT_DIAGNOSED = "0:done, whatever was found (unless --fail-on)";
+    static final String EXIT_FINDINGS = "1:diagnose --fail-on: a finding that severe or worse was listed";
+    static final String EXIT_ERROR = "2:could not do the work: a bad option, an unreadable capture or LiveKit config, "
+            + "LiveKit unreachable or refusing the key, output that cannot be written; one line on stderr says which";
+    static final String EXIT_CLOSED = "141:the reader of the output went away (| head), as grep and cat end";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -50,8 +67,7 @@ public final class SipLadderCommand implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         OptionalInt plain = executePlain(args, out, err);
-        return plain.isPresent() ? plain.getAsInt()
-                : commandLine(out, err, args.length == 0 ? null : args[0]).execute(args);
+        return plain.isPresent() ? plain.getAsInt() : executeParsed(args, out, err);
     }
 
     /**
@@ -65,11 +81,36 @@ public final class SipLadderCommand implements Runnable {
         }
         command.console(out, err);
         try {
-            return OptionalInt.of(command.call());
+            int status = command.call();
+            // the output's last bytes: a full disk may refuse them
+            out.flush();
+            return OptionalInt.of(status);
         } catch (Exception e) {
             return OptionalInt.of(OneLineErrors.report(e, err));
         } finally {
+            err.flush();
+        }
+    }
+
+    /**
+     * Runs {@code args} through picocli ({@link #commandLine(PrintWriter, PrintWriter, String)}, the first argument
+     * choosing the subcommand) and returns the exit status; output that could not be written, by a command or by
+     * picocli's usage and help, is told as a command's failure is.
+     */
+    public static int executeParsed(String[] args, PrintWriter out, PrintWriter err) {
+        int status;
+        try {
+            status = commandLine(out, err, args.length == 0 ? null : args[0]).execute(args);
+        } catch (RuntimeException e) {
+            return OneLineErrors.report(e, err);
+        }
+        try {
             out.flush();
+            return status;
+        } catch (RuntimeException e) {
+            // a failed command has told its failure (the same output failure, when it was that)
+            return status != 0 ? status : OneLineErrors.report(e, err);
+        } finally {
             err.flush();
         }
     }
@@ -113,6 +154,18 @@ public final class SipLadderCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        // --help and --version print outside the commands, where picocli would show a failed write as a stack trace
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (UncheckedIOException e) {
+                if (OneLineErrors.outputFailure(e) == null) {
+                    throw e;
+                }
+                return OneLineErrors.report(e, err);
+            }
+        });
         return cli;
     }
 
@@ -159,9 +212,26 @@ public final class SipLadderCommand implements Runnable {
                 // `sipladder diagnose CAPTURE | head`: the reader has what it wanted, as with grep or cat
                 return OUTPUT_CLOSED;
             }
+            ConsoleWriter.OutputFailure output = outputFailure(ex);
+            if (output != null) {
+                // `> /dev/full`: what was printed is cut short, which a script must not take for the result
+                err.println("sipladder: cannot write the output: " + output.getMessage());
+                err.flush();
+                return USER_ERROR;
+            }
             err.println(PathArgument.shown("sipladder: internal error: " + ex));
             err.flush();
-            return 1;
+            return USER_ERROR;
+        }
+
+        /** The failed write to the command's output that {@code ex} is or comes from; null when none. */
+        static ConsoleWriter.OutputFailure outputFailure(Throwable ex) {
+            for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ConsoleWriter.OutputFailure failure) {
+                    return failure;
+                }
+            }
+            return null;
         }
 
         /** True when {@code ex} (or what caused it) is a write to a pipe whose reader has gone. */

@@ -164,7 +164,12 @@ final class SpillBuffer implements AutoCloseable {
             if (bytes != null) {
                 bytes.flush();
             }
-            writeTo(channel, skip);
+            try {
+                writeTo(channel, skip);
+            } catch (IOException e) {
+                // the kernel moves the bytes from the file to the output: its failure is the output's (a full disk)
+                throw ConsoleWriter.failed(e);
+            }
         } else if (bytes != null) {
             writeTo(bytes, skip);
         } else {

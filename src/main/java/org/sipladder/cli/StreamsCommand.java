@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code streams CAPTURE [--call ID] [--json]}: the RTP streams of a capture with their statistics. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "List the RTP streams in a capture: packets, loss, jitter, codec, DTMF, MOS, and the call "
-                + "whose SDP announced each.")
+                + "whose SDP announced each.",
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {
+            SipLadderCommand.EXIT_DONE, SipLadderCommand.EXIT_ERROR, SipLadderCommand.EXIT_CLOSED})
 final class StreamsCommand extends ConsoleCommand {
 
     @Mixin

@@ -149,8 +149,10 @@ public final class LiveKitApiSource {
                         + size(limit.maxBytes()) + "; check LIVEKIT_URL points to your LiveKit project.", e);
             }
             if (t instanceof InterruptedIOException) {
+                long millis = settings.timeout().toMillis();
                 return new LiveKitConfigException("LiveKit at " + url + " did not answer within "
-                        + settings.timeout().toSeconds() + " s; check LIVEKIT_URL and your network, or raise the timeout.", e);
+                        + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms")
+                        + "; check LIVEKIT_URL, that the server is up, and your network.", e);
             }
             if (t instanceof UnknownHostException) {
                 return new LiveKitConfigException("The host of LIVEKIT_URL " + url + " cannot be found; "

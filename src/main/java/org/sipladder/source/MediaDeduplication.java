@@ -13,7 +13,8 @@ import org.sipladder.capture.SipPayload;
 /**
  * Passes each RTP/RTCP datagram of a merge on once, as {@link Deduplication} does for SIP: the same datagram
  * (addresses, ports and bytes) that another file delivered shortly before, clocks corrected, is one packet seen at
- * two observation points, so streams are not counted twice and saved calls do not carry it twice.
+ * two observation points, so streams are not counted twice and saved calls do not carry it twice; and each SIP
+ * message handed on for its SDP once, as {@link Deduplication} hands it to the calls.
  */
 final class MediaDeduplication implements MediaListener {
 
@@ -25,6 +26,8 @@ final class MediaDeduplication implements MediaListener {
     private final IntSupplier file;
     private final long windowMicros;
     private final LinkedHashMap<Long, Seen> recent = new LinkedHashMap<>();
+    /** The SIP messages passed on for their SDP, by {@link Fingerprint}, as {@link Deduplication} keys them. */
+    private final LinkedHashMap<Long, Seen> recentSip = new LinkedHashMap<>();
     private final CRC32 crc = new CRC32();
     private final CRC32C crcC = new CRC32C();
 
@@ -40,26 +43,40 @@ final class MediaDeduplication implements MediaListener {
 
     @Override
     public void datagram(MediaPayload p) {
-        long micros = p.timestampMicros();
-        Iterator<Seen> it = recent.values().iterator();
+        if (firstSighting(recent, key(p), p.timestampMicros())) {
+            next.datagram(p);
+        }
+    }
+
+    /**
+     * A message another file delivered shortly before is the same message (what {@link Deduplication} drops from the
+     * calls): its SDP is one offer or answer, not a second one.
+     */
+    @Override
+    public void sip(SipPayload p) {
+        if (firstSighting(recentSip, Fingerprint.of(p.data()), p.timestampMicros())) {
+            next.sip(p);
+        }
+    }
+
+    /**
+     * False when another file than the current one passed on the same key within the window (that sighting is then
+     * forgotten: a third copy goes on); else remembers this one and returns true.
+     */
+    private boolean firstSighting(LinkedHashMap<Long, Seen> seen, long key, long micros) {
+        Iterator<Seen> it = seen.values().iterator();
         while (it.hasNext() && it.next().micros() < micros - windowMicros) {
             it.remove();
         }
-        Long key = key(p);
         int here = file.getAsInt();
-        Seen earlier = recent.get(key);
+        Seen earlier = seen.get(key);
         if (earlier != null && earlier.file() != here && Math.abs(micros - earlier.micros()) <= windowMicros) {
-            recent.remove(key);
-            return;
+            seen.remove(key);
+            return false;
         }
-        recent.remove(key);
-        recent.put(key, new Seen(micros, here));
-        next.datagram(p);
-    }
-
-    @Override
-    public void sip(SipPayload p) {
-        next.sip(p);
+        seen.remove(key);
+        seen.put(key, new Seen(micros, here));
+        return true;
     }
 
     private long key(MediaPayload p) {

@@ -39,6 +39,11 @@ class ListenCommandTest {
         final CompletableFuture<Integer> exit;
 
         Running(String... args) {
+            this(null, args);
+        }
+
+        /** As the other, printing to {@code console} (null: to {@link #out}). */
+        Running(PrintWriter console, String... args) {
             Writer errWriter = new Writer() {
                 @Override
                 public void write(char[] c, int off, int len) {
@@ -56,8 +61,9 @@ class ListenCommandTest {
                 public void close() {
                 }
             };
-            exit = CompletableFuture.supplyAsync(() -> SipLadderCommand.commandLine(new PrintWriter(out),
-                    new PrintWriter(errWriter)).execute(args));
+            PrintWriter printed = console == null ? new PrintWriter(out) : console;
+            exit = CompletableFuture.supplyAsync(() -> SipLadderCommand.execute(args, printed,
+                    new PrintWriter(errWriter)));
         }
 
         /** The first line on stderr ("listening for HEP on 127.0.0.1:PORT"), once written. */
@@ -126,5 +132,31 @@ class ListenCommandTest {
         CliRun run = CliRun.of("listen", "--hep", "sctp:9060", "--duration", "0");
         assertEquals(SipLadderCommand.USER_ERROR, run.exitCode());
         assertEquals("--hep sctp:9060: say udp: or tcp:, e.g. udp:0.0.0.0:9060\n", run.err());
+    }
+
+    /**
+     * `sipladder listen ... | head -1`: once the reader is gone, listening ends with a shell's status for it, as
+     * tcpdump's does; the receiving thread died with a stack trace and the command listened on until --duration.
+     */
+    @Test
+    void listeningEndsWhenTheOutputsReaderIsGone() throws Exception {
+        java.io.OutputStream closedPipe = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        Running listen = new Running(new ConsoleWriter(closedPipe, StandardCharsets.UTF_8), "listen", "--hep",
+                "udp:127.0.0.1:0", "--duration", "300", "--json");
+        String listening = listen.firstLine();
+        int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+        byte[] invite = Hep.v3(new Endpoint("203.0.113.7", 5060), new Endpoint("198.51.100.20", 5060), 17, T,
+                SipText.invite("live-gone").getBytes(StandardCharsets.UTF_8));
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(invite, invite.length,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+        }
+        assertEquals(141, listen.exit.get(30, TimeUnit.SECONDS), listen.err.toString());
+        assertEquals(listening + "\n", listen.err.toString());
     }
 }

@@ -94,6 +94,44 @@ class MergedCapturesTest {
         assertEquals(6, hop.get("messageCount").getAsInt());
     }
 
+    /**
+     * The SDP both captures saw is one offer: `calls A B --json` listed each SDP of the hop twice in a leg's
+     * media.sdp (the media listener was handed every copy of a message while the call was handed one), so the two
+     * copies of the same offer read as an offer and a re-offer.
+     */
+    @Test
+    void theSdpOfAMessageBothCapturesSawIsListedOnce() {
+        // two observation points of one hop, the same packets at the same times (a mirror port and the host)
+        long t = 1_700_000_000_000_000L;
+        Captures hop = Captures.pcap()
+                .udp(t, "10.0.0.1:5060", "10.0.0.2:5060", org.sipladder.testkit.SipText.invite("hop-leg"))
+                .udp(t + 2_000, "10.0.0.2:5060", "10.0.0.1:5060",
+                        org.sipladder.testkit.SipText.response(486, "Busy Here", "INVITE", "hop-leg", 1));
+        String a = hop.write(dir.resolve("a.pcap")).toString();
+        String b = hop.write(dir.resolve("b.pcap")).toString();
+        java.util.Map<String, Integer> sdpMessages = new java.util.HashMap<>();
+        for (String line : CliRun.of("messages", a, b, "--json").outLines()) {
+            JsonObject m = JsonParser.parseString(line).getAsJsonObject();
+            if (m.get("sdp").getAsBoolean()) {
+                sdpMessages.merge(m.get("callId").getAsString(), 1, Integer::sum);
+            }
+        }
+        assertTrue(sdpMessages.getOrDefault("hop-leg", 0) > 0, sdpMessages.toString());
+        CliRun run = CliRun.of("calls", a, b, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        int legs = 0;
+        for (var c : JsonParser.parseString(run.out()).getAsJsonArray()) {
+            for (var leg : c.getAsJsonObject().getAsJsonArray("legs")) {
+                JsonObject l = leg.getAsJsonObject();
+                String id = l.get("callId").getAsString();
+                assertEquals(sdpMessages.getOrDefault(id, 0), l.getAsJsonObject("media").getAsJsonArray("sdp").size(),
+                        id + ": " + l.getAsJsonObject("media").getAsJsonArray("sdp"));
+                legs++;
+            }
+        }
+        assertEquals(1, legs, run.out());
+    }
+
     @Test
     void anOffsetGivenByHandIsUsedAndAWrongCountIsOneLine() {
         Path a = call.writeA(dir.resolve("a.pcap"));

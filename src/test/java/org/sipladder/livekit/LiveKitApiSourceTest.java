@@ -210,6 +210,8 @@ class LiveKitApiSourceTest {
                 () -> new LiveKitApiSource(settings(Duration.ofMillis(400))).fetch());
 
         assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+        // no setting, in the CLI or the app, changes the timeout: the message must not send the user looking for one
+        assertFalse(e.getMessage().contains("timeout"), e.getMessage());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     }
 
