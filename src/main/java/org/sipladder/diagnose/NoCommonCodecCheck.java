@@ -294,10 +294,13 @@ final class NoCommonCodecCheck implements FindingRule {
     private static String offerStep(InviteTransaction tx, String codecs) {
         SipMessage offer = tx.request();
         if (tx.flow().hasHop(offer.src(), Role.LIVEKIT)) {
-            // LiveKit offers the codecs its server enables (G.711 by default): the peer is where one can be added
-            return "LiveKit (" + offer.src().address() + ") offers the codecs its server enables: have " + offer.dst()
-                    .address() + " accept one of them (its codec settings; on a carrier trunk, ask the carrier to "
-                    + "allow G.711 A-law/u-law), or put an SBC that transcodes between LiveKit and it.";
+            // LiveKit builds its offer from the outbound trunk's media config (livekit/sip outbound.go NewOffer):
+            // the server's codecs unless media.codecs lists others; the peer is the other place one can be added
+            return "LiveKit (" + offer.src().address() + ") offers the codecs its server enables (PCMU, PCMA and G722 "
+                    + "by default), or those the outbound trunk's media.codecs lists: have " + offer.dst().address()
+                    + " accept one of them (its codec settings; on a carrier trunk, ask the carrier to allow G.711 "
+                    + "A-law/u-law), list one it takes in the outbound trunk's media.codecs (lk sip outbound update "
+                    + "--id ID --codecs ...), or put an SBC that transcodes between LiveKit and it.";
         }
         if (tx.flow().hasHop(offer.src(), Role.JAMBONZ)) {
             return "Offer " + codecs + " on this leg: in Jambonz, enable the codec on the carrier/SIP gateway (or let "

@@ -283,8 +283,11 @@ class OutboundBehaviourTest {
         Finding f = diagnose(flows, LiveKitConfig.empty()).withCode(FindingCode.SIP_NO_COMMON_CODEC).get(0);
 
         assertFalse(f.explanation().contains("LiveKit answers 400"), f.explanation());
-        assertTrue(f.fix().steps().get(0).startsWith("LiveKit (" + LIVEKIT + ") offers the codecs its server enables: "
-                + "have " + CARRIER + " accept one of them"), f.fix().steps().toString());
+        assertTrue(f.fix().steps().get(0).startsWith("LiveKit (" + LIVEKIT + ") offers the codecs its server enables"),
+                f.fix().steps().toString());
+        assertTrue(f.fix().steps().get(0).contains("have " + CARRIER + " accept one of them"), f.fix().steps().toString());
+        // LiveKit builds its offer from the outbound trunk's media config (livekit/sip outbound.go NewOffer)
+        assertTrue(f.fix().steps().get(0).contains("the outbound trunk's media.codecs"), f.fix().steps().toString());
     }
 
     /** The finding of {@code code} about LiveKit's call to +4930123456, which the provider answered {@code answer}. */
