@@ -90,18 +90,18 @@ public final class LiveKitApiSource {
         try {
             uri = new URI(withScheme);
         } catch (URISyntaxException e) {
-            throw new LiveKitConfigException("LIVEKIT_URL \"" + url + "\" is not a valid URL: give the project URL, "
+            throw new LiveKitConfigException("The LiveKit URL \"" + url + "\" is not a valid URL: give the project URL, "
                     + "e.g. wss://my-project.livekit.cloud.", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String httpScheme = switch (scheme) {
             case "https", "wss" -> "https";
             case "http", "ws" -> "http";
-            default -> throw new LiveKitConfigException("LIVEKIT_URL \"" + url + "\" uses " + scheme
+            default -> throw new LiveKitConfigException("The LiveKit URL \"" + url + "\" uses " + scheme
                     + "://; it must start with wss://, https://, ws:// or http://.");
         };
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new LiveKitConfigException("LIVEKIT_URL \"" + url + "\" has no host name: give the project URL, "
+            throw new LiveKitConfigException("The LiveKit URL \"" + url + "\" has no host name: give the project URL, "
                     + "e.g. wss://my-project.livekit.cloud.");
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

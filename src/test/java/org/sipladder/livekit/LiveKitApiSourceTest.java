@@ -345,6 +345,11 @@ class LiveKitApiSourceTest {
         LiveKitConfigException ftp = assertThrows(LiveKitConfigException.class,
                 () -> LiveKitApiSource.httpUrl(withUrl("ftp://h")));
         assertTrue(ftp.getMessage().contains("wss://"), ftp.getMessage());
+        // the URL may come from --livekit-url or the Connect dialog, not only from LIVEKIT_URL
+        assertTrue(ftp.getMessage().startsWith("The LiveKit URL \"ftp://h\""), ftp.getMessage());
+        LiveKitConfigException bad = assertThrows(LiveKitConfigException.class,
+                () -> LiveKitApiSource.httpUrl(withUrl("wss://a b")));
+        assertTrue(bad.getMessage().startsWith("The LiveKit URL \"wss://a b\" is not a valid URL"), bad.getMessage());
         assertThrows(LiveKitConfigException.class, () -> LiveKitApiSource.httpUrl(withUrl("")));
     }
 
