@@ -1,8 +1,11 @@
 package org.sipladder.livekit;
 
+import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
@@ -27,34 +30,29 @@ public final class MediaConfigs {
     /** The media configs of these trunks and rules; {@code unknownFields} as {@link LiveKitConfig#unknownFields}. */
     static MediaConfigs of(List<SIPInboundTrunkInfo> trunkList, List<SIPDispatchRuleInfo> ruleList,
                            List<SIPOutboundTrunkInfo> outboundList, Map<String, String> unknownFields) {
-        Map<String, MediaConfig> t = new HashMap<>();
-        for (SIPInboundTrunkInfo trunk : trunkList) {
-            MediaConfig m = read(unknownFields.get(trunk.getSipTrunkId()), trunk.getUnknownFields()
-                    .hasField(MediaConfig.TRUNK_FIELD) ? MediaConfig.fromUnknownFields(trunk.getUnknownFields(),
-                    MediaConfig.TRUNK_FIELD) : MediaConfig.NONE);
+        return new MediaConfigs(
+                byId(trunkList, SIPInboundTrunkInfo::getSipTrunkId, MediaConfig.TRUNK_FIELD, unknownFields),
+                byId(ruleList, SIPDispatchRuleInfo::getSipDispatchRuleId, MediaConfig.RULE_FIELD, unknownFields),
+                byId(outboundList, SIPOutboundTrunkInfo::getSipTrunkId, MediaConfig.OUTBOUND_TRUNK_FIELD,
+                        unknownFields));
+    }
+
+    /**
+     * The media configs of {@code items} that have one, by {@code id}: from their JSON's unknown fields, else from
+     * their protobuf unknown field number {@code field} (the API's answer).
+     */
+    private static <T extends Message> Map<String, MediaConfig> byId(List<T> items, Function<T, String> id, int field,
+                                                                    Map<String, String> unknownFields) {
+        Map<String, MediaConfig> found = new HashMap<>();
+        for (T item : items) {
+            UnknownFieldSet proto = item.getUnknownFields();
+            MediaConfig m = read(unknownFields.get(id.apply(item)), proto.hasField(field)
+                    ? MediaConfig.fromUnknownFields(proto, field) : MediaConfig.NONE);
             if (!m.isEmpty()) {
-                t.put(trunk.getSipTrunkId(), m);
+                found.put(id.apply(item), m);
             }
         }
-        Map<String, MediaConfig> r = new HashMap<>();
-        for (SIPDispatchRuleInfo rule : ruleList) {
-            MediaConfig m = read(unknownFields.get(rule.getSipDispatchRuleId()), rule.getUnknownFields()
-                    .hasField(MediaConfig.RULE_FIELD) ? MediaConfig.fromUnknownFields(rule.getUnknownFields(),
-                    MediaConfig.RULE_FIELD) : MediaConfig.NONE);
-            if (!m.isEmpty()) {
-                r.put(rule.getSipDispatchRuleId(), m);
-            }
-        }
-        Map<String, MediaConfig> o = new HashMap<>();
-        for (SIPOutboundTrunkInfo trunk : outboundList) {
-            MediaConfig m = read(unknownFields.get(trunk.getSipTrunkId()), trunk.getUnknownFields()
-                    .hasField(MediaConfig.OUTBOUND_TRUNK_FIELD) ? MediaConfig.fromUnknownFields(trunk.getUnknownFields(),
-                    MediaConfig.OUTBOUND_TRUNK_FIELD) : MediaConfig.NONE);
-            if (!m.isEmpty()) {
-                o.put(trunk.getSipTrunkId(), m);
-            }
-        }
-        return new MediaConfigs(Map.copyOf(t), Map.copyOf(r), Map.copyOf(o));
+        return Map.copyOf(found);
     }
 
     /** The JSON's media when the object has one, else the protobuf's. */
