@@ -23,6 +23,8 @@ public final class FakeDialogs implements DialogService {
     public final List<String> preformatted = new ArrayList<>();
     public final Deque<List<Path>> filesToOpen = new ArrayDeque<>();
     public final Deque<Optional<Path>> filesToSave = new ArrayDeque<>();
+    /** The file names the save dialogs suggested, in order. */
+    public final List<String> suggestedNames = new ArrayList<>();
     public final Deque<Optional<String>> hopNames = new ArrayDeque<>();
     public final Deque<Optional<ApiSettings>> connections = new ArrayDeque<>();
     public final List<ApiSettings> connectionPrefills = new ArrayList<>();
@@ -51,6 +53,7 @@ public final class FakeDialogs implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToSave(String title, Optional<Path> dir, String suggestedName, FileKind kind) {
+        suggestedNames.add(suggestedName);
         return filesToSave.isEmpty() ? Optional.empty() : filesToSave.pop();
     }
 

@@ -2,6 +2,7 @@ package org.sipladder.ui.main;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.ui.dialog.DialogService;
 import org.sipladder.ui.dialog.FileKind;
 import org.sipladder.ui.ladder.LadderPictures;
@@ -33,14 +34,20 @@ final class LadderExport {
 
     void png() {
         LadderViewModel shown = ladder.viewModel();
-        export(FileKind.PNG, "ladder.png",
+        export(FileKind.PNG, suggested("png"),
                 file -> pictures.png(shown.layoutProperty().get(), shown.highlightedRowsProperty().get(), file));
     }
 
     void svg() {
         LadderViewModel shown = ladder.viewModel();
-        export(FileKind.SVG, "ladder.svg",
+        export(FileKind.SVG, suggested("svg"),
                 file -> pictures.svg(shown.layoutProperty().get(), shown.highlightedFrames(), file));
+    }
+
+    /** "ladder-CALL-ID.EXT" for the call shown, so that the ladders of several calls saved in turn keep apart. */
+    private String suggested(String extension) {
+        CallFlow call = window.selectedFlowProperty().get();
+        return "ladder" + (call == null ? "" : "-" + SaveCalls.fileNamePart(call.id())) + "." + extension;
     }
 
     private void export(FileKind kind, String suggested, Writer writer) {

@@ -51,7 +51,7 @@ public final class SaveCalls {
 
     /** Saves one call (the call list's context menu). */
     public void saveCall(CallFlow flow) {
-        save(List.of(flow), "call-" + safe(flow.id()) + ".pcapng");
+        save(List.of(flow), "call-" + fileNamePart(flow.id()) + ".pcapng");
     }
 
     private void save(List<CallFlow> calls, String suggested) {
@@ -82,7 +82,8 @@ public final class SaveCalls {
                 });
     }
 
-    private static String safe(String id) {
+    /** A call's id as part of a file name: characters other than letters, digits, '.', '_', '-' as '_', at most 40. */
+    static String fileNamePart(String id) {
         String s = id.replaceAll("[^A-Za-z0-9._-]", "_");
         return s.length() > 40 ? s.substring(0, 40) : s;
     }

@@ -156,6 +156,17 @@ class CopyAndFindFxTest {
         assertEquals("Ladder saved as " + svg, window.viewModel().statusProperty().get());
     }
 
+    @Test
+    void ladderExportsSuggestTheCallsNameSoThatSeveralLaddersDoNotOverwriteEachOther(FxRobot robot) throws Exception {
+        open(TestCaptures.threeCalls(dir));
+        String id = window.viewModel().selectedFlowProperty().get().id();
+        robot.clickOn("File").clickOn("Export ladder as SVG...");
+        robot.clickOn("File").clickOn("Export ladder as PNG...");
+        WaitForAsyncUtils.waitForFxEvents();
+        String name = "ladder-" + id.replaceAll("[^A-Za-z0-9._-]", "_");
+        assertEquals(List.of(name + ".svg", name + ".png"), dialogs.suggestedNames);
+    }
+
     /** The item of a table's context menu, fired directly. */
     private static MenuItem menuItem(TableView<?> table, String text) {
         return table.getContextMenu().getItems().stream().filter(i -> text.equals(i.getText())).findFirst()
