@@ -246,21 +246,34 @@ public class LadderView extends Region {
 
     /** The arrow under the pointer explains itself: method or status, time, Call-ID and size. */
     private void mouseMoved(MouseEvent e) {
+        tipAt(e.getX(), e.getY());
+    }
+
+    /**
+     * The tooltip for the arrow at {@code (x, y)} in this view: after the pointer moved, or the ladder moved under
+     * it (a wheel turn), so that it never tells of the arrow that was there before.
+     */
+    private void tipAt(double x, double y) {
         LadderLayout layout = getLadderLayout();
         int row = -1;
-        if (layout != null && e.getX() <= canvas.getWidth() && e.getY() / zoom() >= layout.headerHeight()) {
-            row = layout.messageAt(layoutX(layout, e.getX()), layoutY(layout, e.getY()));
+        if (layout != null && x <= canvas.getWidth() && y / zoom() >= layout.headerHeight()) {
+            row = layout.messageAt(layoutX(layout, x), layoutY(layout, y));
         }
         if (row == tipRow) {
             return;
         }
-        tipRow = row;
+        hideTip();
         if (row < 0) {
-            hideTip();
             return;
         }
+        tipRow = row;
         arrowTip.setText(ArrowTooltip.text(layout.row(row), layout.style().zone()));
         Tooltip.install(this, arrowTip);
+    }
+
+    /** The text the arrow tooltip has now (shown or waiting to show). */
+    String arrowTipText() {
+        return arrowTip.getText();
     }
 
     private void hideTip() {
@@ -341,6 +354,7 @@ public class LadderView extends Region {
             vertical.setValue(clamp(vertical.getValue() - e.getDeltaY() / z, vertical.getMax()));
             horizontal.setValue(clamp(horizontal.getValue() - e.getDeltaX() / z, horizontal.getMax()));
         }
+        tipAt(e.getX(), e.getY());
         e.consume();
     }
 

@@ -163,6 +163,34 @@ class LadderViewTest {
         assertTrue(tip.contains("(UTC)") && tip.contains(" bytes"), tip);
     }
 
+    @Test
+    void scrollingTheWheelUnderTheTooltipMakesItTellOfTheArrowNowUnderThePointer(FxRobot robot) {
+        CallFlow longFlow = TestFlows.dialog(200);
+        robot.interact(() -> model.setFlow(longFlow));
+        Point2D pointer = centreOfRow(3);
+        robot.moveTo(pointer);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.arrowTipText().startsWith(longFlow.messages().get(3).message().label()), view.arrowTipText());
+
+        Point2D local = view.screenToLocal(pointer);
+        // a wheel turn where the pointer is (the robot's own wheel events do not reach a view under Monocle)
+        robot.interact(() -> view.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                local.getX(), local.getY(), pointer.getX(), pointer.getY(), false, false, false, false, false, false,
+                0, -200, 0, -200, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int under = -1;
+        for (int i = 0; i < longFlow.messages().size() && under < 0; i++) {
+            Optional<Bounds> b = view.messageBounds(i);
+            if (b.isPresent() && b.get().contains(view.screenToLocal(pointer))) {
+                under = i;
+            }
+        }
+        assertTrue(under > 3, "the wheel moved the ladder under the pointer, now at row " + under);
+        assertEquals(ArrowTooltip.text(view.getLadderLayout().row(under), view.getLadderLayout().style().zone()),
+                view.arrowTipText());
+    }
+
     private Point2D centreOfRow(int index) {
         WaitForAsyncUtils.waitForFxEvents();
         Bounds local = view.messageBounds(index).orElseThrow();
