@@ -1,10 +1,13 @@
 package org.sipladder.ui.inspector;
 
+import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -178,17 +181,28 @@ public final class InspectorView extends BorderPane {
         return table;
     }
 
+    /** The SDP table's codecs column: its width at first, and the most it takes to show long codec lists whole. */
+    private static final double CODECS_WIDTH = 150;
+    private static final double CODECS_MAX_WIDTH = 480;
+    /** The SDP table's note column at first, which it keeps when the codecs want more. */
+    private static final double NOTE_WIDTH = 200;
+
     private static TableView<SdpRow> sdpTable(InspectorViewModel viewModel) {
         TableView<SdpRow> table = new TableView<>(viewModel.sdp());
         table.setId("inspectorSdp");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(textColumn("SDP media", 150, SdpRow::media));
-        table.getColumns().add(textColumn("Codecs", 150, SdpRow::codecs));
+        TableColumn<SdpRow, String> codecs = textColumn("Codecs", CODECS_WIDTH, SdpRow::codecs);
+        table.getColumns().add(codecs);
+        // the codecs take what they need (up to a limit) from the room the note, the last column, has to spare
+        Runnable fit = () -> Platform.runLater(() -> fitCodecs(table, codecs, viewModel.sdp()));
+        viewModel.sdp().addListener((ListChangeListener<SdpRow>) change -> fit.run());
+        table.widthProperty().addListener((obs, was, now) -> fit.run());
         // an IPv4 address and the direction are read whole ("172.20.11...." or "send..." hide a one-way call's cause);
         // the codecs and the note give way first, the raw message beside shows them
         table.getColumns().add(ColumnFit.atLeast(textColumn("Address", 110, SdpRow::connection), "255.255.255.255"));
         table.getColumns().add(textColumn("Direction", 70, SdpRow::direction));
-        table.getColumns().add(textColumn("Note", 200, SdpRow::warning));
+        table.getColumns().add(textColumn("Note", NOTE_WIDTH, SdpRow::warning));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SdpRow row, boolean empty) {
@@ -200,6 +214,38 @@ public final class InspectorView extends BorderPane {
             }
         });
         return table;
+    }
+
+    /**
+     * Widens {@code codecs} to show the longest list whole (up to a limit) with room the last column, the note, has
+     * beyond its own text or {@link #NOTE_WIDTH}: a wide window shows the codecs whole, a narrow one keeps the note
+     * as it was.
+     */
+    private static void fitCodecs(TableView<SdpRow> table, TableColumn<SdpRow, String> codecs, List<SdpRow> rows) {
+        double need = CODECS_WIDTH;
+        for (SdpRow row : rows) {
+            need = Math.max(need, Math.min(CODECS_MAX_WIDTH, ColumnFit.width(row.codecs())));
+        }
+        if (codecs.getWidth() >= need - 0.5) {
+            return;
+        }
+        TableColumn<SdpRow, ?> note = table.getColumns().get(table.getColumns().size() - 1);
+        // the columns between hand what they have beyond their first widths to the note (the resize policy's flexible
+        // last column), which gives the codecs what it does not need for its own text or its first width
+        for (TableColumn<SdpRow, ?> c : table.getColumns()) {
+            double extra = c.getWidth() - Math.max(c.getMinWidth(), c.getPrefWidth());
+            if (c != codecs && c != note && extra > 0.5) {
+                table.resizeColumn(c, -extra);
+            }
+        }
+        double noteNeed = note.getMinWidth();
+        for (SdpRow row : rows) {
+            noteNeed = Math.max(noteNeed, ColumnFit.width(row.warning()));
+        }
+        double delta = Math.min(need - codecs.getWidth(), note.getWidth() - Math.min(noteNeed, NOTE_WIDTH));
+        if (delta > 0.5) {
+            table.resizeColumn(codecs, delta);
+        }
     }
 
     private static <R> TableColumn<R, String> textColumn(String title, double width, Function<R, String> value) {

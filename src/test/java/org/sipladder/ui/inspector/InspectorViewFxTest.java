@@ -105,6 +105,31 @@ class InspectorViewFxTest {
     }
 
     @Test
+    void aWideWindowShowsTheCodecsWholeRatherThanGivingAllItsRoomToTheNote(FxRobot robot) {
+        Stage[] wide = new Stage[1];
+        InspectorView[] inspector = new InspectorView[1];
+        String codecs = "8 PCMA/8000, 0 PCMU/8000, 9 G722/8000, 101 telephone-event/8000";
+        robot.interact(() -> {
+            inspector[0] = new InspectorView(viewModel);
+            wide[0] = new Stage();
+            wide[0].setScene(new Scene(inspector[0], 2560, 300));
+            wide[0].show();
+            viewModel.sdp().add(new SdpRow("audio 40124 RTP/AVP", codecs, "172.20.11.236", "sendrecv",
+                    "private address 172.20.11.236 sent to public 129.158.233.108"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> shown = new ArrayList<>();
+        for (Node node : inspector[0].lookup("#inspectorSdp").lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && codecs.equals(cell.getText())) {
+                shown.add(((Text) cell.lookup(".text")).getText());
+            }
+        }
+        robot.interact(() -> wide[0].hide());
+        assertEquals(List.of(codecs), shown);
+    }
+
+    @Test
     void aLongIpv6SummaryGivesWayToTheFindFieldAndTheCopyButton(FxRobot robot) {
         Endpoint src = new Endpoint("fd17:625c:f037:2:a00:27ff:feb9:1521", 15060);
         Endpoint dst = new Endpoint("fd17:625c:f037:2:a00:27ff:feb9:3519", 5062);
