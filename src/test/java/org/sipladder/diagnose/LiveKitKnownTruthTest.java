@@ -242,4 +242,21 @@ class LiveKitKnownTruthTest {
         assertPrimary(f, "LK_RULE_NO_AGENT", List.of("100 Processing", "180 Ringing...", "486 Rejected"),
                 List.of("lk sip dispatch update --id SDR_1 SDR_1.json"));
     }
+
+    @Test
+    void aRulesNumbersInAnotherSpellingThanToLeaveTheCallRingingAndTheFixNamesThatRule() throws IOException {
+        // a rule's numbers are compared with the To user exactly (protocol sip.MatchDispatchRuleIter, slices.Contains),
+        // while the trunk took the call after normalizing: the rule that holds the number as +49... is the cause
+        JsonArray f = diagnose(cloudCall("480 Temporarily Unavailable", "100 Processing", "180 Ringing", "+1",
+                        "180 Ringing"), trunk("ST_a", ", \"numbers\": [\"+" + DID + "\"]"),
+                rule("SDR_1", ", \"trunkIds\": [\"ST_a\"], \"numbers\": [\"+" + DID + "\", \"+4930111111\"]"));
+        JsonObject p = assertPrimary(f, "LK_NO_RULE_MATCH", DROPPED, List.of("lk sip dispatch update --id SDR_1 SDR_1.json"));
+        String steps = strings(p, "fix", "steps").toString();
+        assertTrue(steps.contains("+" + DID) && steps.contains("exactly"), steps);
+        // both spellings in one rule normalize alike: LiveKit's conflict check would find the rule conflicting with
+        // itself and fail every call with 503, so the JSON swaps the spelling instead of adding one
+        JsonObject json = JsonParser.parseString(p.getAsJsonObject("fix").get("json").getAsString()).getAsJsonObject();
+        assertEquals("[\"" + DID + "\",\"+4930111111\"]", json.get("numbers").toString(), json.toString());
+        assertEquals("[\"ST_a\"]", json.get("trunkIds").toString(), json.toString());
+    }
 }
