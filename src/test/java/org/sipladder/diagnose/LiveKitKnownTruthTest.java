@@ -259,4 +259,71 @@ class LiveKitKnownTruthTest {
         assertEquals("[\"" + DID + "\",\"+4930111111\"]", json.get("numbers").toString(), json.toString());
         assertEquals("[\"ST_a\"]", json.get("trunkIds").toString(), json.toString());
     }
+
+    /** LiveKit's routing of the capture's one INVITE to it, diagnosed from the capture file with this config. */
+    private LiveKitRouting routing(Path capture, String items) throws Exception {
+        Path config = Files.writeString(dir.resolve("config.json"), "{\"items\": [" + items + "]}");
+        Diagnosis d = MediaCase.diagnoseFile(capture, new org.sipladder.livekit.ConfigFileLoader().load(config),
+                new org.sipladder.media.MediaCollector());
+        assertEquals(1, d.routings().size(), d.routings().toString());
+        return d.routings().get(0);
+    }
+
+    private static final List<String> ANSWERED = List.of("100 Processing", "180 Ringing...", "200 OK");
+
+    @Test
+    void anAllowedAddressesEntryEqualToTheFromHostLetsTheCallIn() throws Exception {
+        // section 2: neither IP entry holds the source 3.120.5.17, but "sip.jambonz.example" is the From host
+        // Jambonz's INVITE straight to LiveKit, its From host a name
+        Captures c = Captures.pcap();
+        String invite = SipTexts.invite("b-leg-1", "sip:" + DID + "@" + CLOUD, CALLER, JAMBONZ,
+                SipTexts.sdp(JAMBONZ, "8 PCMA/8000")).replace("@" + JAMBONZ + ">;tag=", "@sip.jambonz.example>;tag=");
+        long t = 1_795_011_787_000_000L;
+        c.udp(t, JAMBONZ + ":5060", LIVEKIT + ":5060", invite)
+                .udp(t + 20_000, LIVEKIT + ":5060", JAMBONZ + ":5060", SipTexts.response(invite, 100, "Processing"))
+                .udp(t + 40_000, LIVEKIT + ":5060", JAMBONZ + ":5060", SipTexts.response(invite, 180, "Ringing"))
+                .udp(t + 900_000, LIVEKIT + ":5060", JAMBONZ + ":5060", SipTexts.response(invite, 200, "OK",
+                        SipTexts.sdp(LIVEKIT, "8 PCMA/8000")));
+        LiveKitRouting r = routing(c.write(dir.resolve("from-host.pcap")), trunk("ST_a", ", \"numbers\": [\"" + DID
+                + "\"], \"allowedAddresses\": [\"54.1.2.0/24\", \"sip.jambonz.example\"]") + "," + rule("SDR_1",
+                ", \"trunkIds\": [\"ST_a\"]"));
+        assertEquals("ST_a", r.outcome().trunk().trunk().getSipTrunkId(), r.outcome().reasoning().toString());
+        assertEquals(ANSWERED, r.outcome().expectedResponses());
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency());
+    }
+
+    @Test
+    void aTrunkSpecificOpenRuleBeatsAWildcardPinRule() throws Exception {
+        // section 4: rules naming the trunk are tried before wildcard ones, whatever their priority values
+        LiveKitRouting r = routing(cloudCall("200 OK", "100 Processing", "180 Ringing", "200 OK"),
+                trunk("ST_a", ", \"numbers\": [\"" + DID + "\"]") + ",{\"sipDispatchRuleId\": \"SDR_pin\", \"rule\": "
+                        + "{\"dispatchRuleDirect\": {\"roomName\": \"conf\", \"pin\": \"1234\"}}" + AGENT + "},"
+                        + rule("SDR_open", ", \"trunkIds\": [\"ST_a\"]"));
+        assertEquals("SDR_open", r.outcome().dispatch().rule().getSipDispatchRuleId());
+        assertEquals(ANSWERED, r.outcome().expectedResponses());
+    }
+
+    @Test
+    void equalPrioritiesGoToTheLowerRoomName() throws Exception {
+        // 100 + 1000 each (direct, open; one lacks inbound_numbers, the other numbers): "alpha" < "zulu"
+        String direct = "{\"sipDispatchRuleId\": \"%s\", \"trunkIds\": [\"ST_a\"], \"rule\": {\"dispatchRuleDirect\": "
+                + "{\"roomName\": \"%s\"}}" + AGENT + ", %s}";
+        LiveKitRouting r = routing(cloudCall("200 OK", "100 Processing", "180 Ringing", "200 OK"),
+                trunk("ST_a", ", \"numbers\": [\"" + DID + "\"]") + ","
+                        + String.format(direct, "SDR_a", "zulu", "\"numbers\": [\"" + DID + "\"]") + ","
+                        + String.format(direct, "SDR_b", "alpha", "\"inboundNumbers\": [\"" + CALLER + "\"]"));
+        assertEquals("SDR_b", r.outcome().dispatch().rule().getSipDispatchRuleId(), r.outcome().reasoning().toString());
+        assertEquals("alpha", r.outcome().dispatch().roomName());
+    }
+
+    @Test
+    void withoutATrunkASelfHostedServerChecksEveryRuleForConflicts() throws Exception {
+        // section 4: with no trunk matched the rule listing has no trunk filter, so two rules of another trunk that
+        // conflict fail a call only a wildcard rule could take
+        JsonArray f = diagnose(call(DID, LIVEKIT, "603 Decline", "100 Processing", "180 Ringing", "503 Try again later"),
+                trunk("ST_a", ", \"numbers\": [\"+4930999999\"]"), rule("SDR_1", ", \"trunkIds\": [\"ST_a\"]") + ","
+                        + rule("SDR_2", ", \"trunkIds\": [\"ST_a\"]") + "," + rule("SDR_w", ""));
+        assertPrimary(f, "LK_RULE_CONFLICT", List.of("100 Processing", "180 Ringing...", "503 Try again later"),
+                List.of("lk sip dispatch delete SDR_2", "lk sip dispatch list"));
+    }
 }
