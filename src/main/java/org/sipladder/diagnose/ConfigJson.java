@@ -34,6 +34,21 @@ final class ConfigJson {
                 config.unknownFields().get(rule.getSipDispatchRuleId()), SIPDispatchRuleInfo.getDescriptor());
     }
 
+    /**
+     * As {@link #rule}, with the rule's called-number filter ({@code numbers}, a field the SDK's protobuf does not know)
+     * set to {@code numbers}.
+     */
+    static String ruleWithNumbers(LiveKitConfig config, SIPDispatchRuleInfo rule, java.util.List<String> numbers) {
+        com.google.gson.JsonObject printed = com.google.gson.JsonParser.parseString(print(rule.toBuilder()
+                .clearSipDispatchRuleId())).getAsJsonObject();
+        com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+        numbers.forEach(list::add);
+        printed.add("numbers", list);
+        // restore adds only the unknown fields the printed JSON lacks: the loaded numbers stay replaced
+        return UnknownJsonFields.restore(printed.toString(), config.unknownFields().get(rule.getSipDispatchRuleId()),
+                SIPDispatchRuleInfo.getDescriptor());
+    }
+
     /** A trunk without its id and without {@code authPassword}, with the loaded trunk's fields the SDK does not know. */
     static String trunkWithoutSecret(LiveKitConfig config, SIPInboundTrunkInfo trunk) {
         return UnknownJsonFields.restore(print(trunk.toBuilder().clearSipTrunkId().clearAuthPassword()),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.CallMedia;
 import org.sipladder.livekit.LiveKitConfig;
@@ -58,6 +59,28 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
             }
         }
         return null;
+    }
+
+    /**
+     * LiveKit's later media timeout for the call in {@code flow}, with what sets it, as findings name it: for a call
+     * LiveKit took, its trunk's and dispatch rule's media (simulated); for a call LiveKit placed, its outbound trunk's,
+     * which the CreateSIPParticipant request's own media is merged over (livekit/protocol rpc/sip.go, livekit/sip
+     * client.go newMediaConfig), never an inbound trunk's or rule's.
+     */
+    String liveKitLaterTimeout(CallFlow flow) {
+        CallMedia media = liveKitMedia(flow);
+        Optional<OutboundCall> placed = media == null ? outbound(flow) : Optional.empty();
+        if (placed.isEmpty()) {
+            return CallMedia.laterTimeoutText(media);
+        }
+        SIPOutboundTrunkInfo trunk = placed.get().trunk();
+        if (trunk == null) {
+            return "15 s unless the call's outbound trunk or the CreateSIPParticipant request sets media.media_timeout";
+        }
+        CallMedia out = CallMedia.ofOutbound(config, trunk);
+        return out.timeoutBy() != null ? CallMedia.laterTimeoutText(out) : "15 s: outbound trunk "
+                + trunk.getSipTrunkId() + " sets no media.media_timeout (LiveKit's default, unless the "
+                + "CreateSIPParticipant request sets one)";
     }
 
     /** Routings that were simulated against a loaded config. */

@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
-import org.sipladder.livekit.CallMedia;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -30,7 +29,7 @@ final class DialogNotFoundCheck implements FindingRule {
             for (String method : METHODS) {
                 for (DialogRequests r : context.dialogRequests(flow, method)) {
                     if (refused(r)) {
-                        findings.add(finding(flow, r, byes, context.liveKitMedia(flow)));
+                        findings.add(finding(flow, r, byes, context.liveKitLaterTimeout(flow)));
                     }
                 }
             }
@@ -55,8 +54,11 @@ final class DialogNotFoundCheck implements FindingRule {
         return null;
     }
 
-    /** The finding for the refused request {@code r}; {@code media}: the call's media config at LiveKit, or null. */
-    private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes, CallMedia media) {
+    /**
+     * The finding for the refused request {@code r}; {@code laterTimeout}: LiveKit's later media timeout for the call
+     * ({@link DiagnosisContext#liveKitLaterTimeout}).
+     */
+    private static Finding finding(CallFlow flow, DialogRequests r, List<DialogRequests> byes, String laterTimeout) {
         SipMessage request = r.request();
         SipMessage refusal = r.finalResponse();
         List<String> facts = new ArrayList<>();
@@ -133,7 +135,7 @@ final class DialogNotFoundCheck implements FindingRule {
                     lingered.frame(), (lingered.timestampMicros() - refusal.timestampMicros()) / 1e6));
             after = " Here LiveKit, which never got the hang-up, kept its side of the call (the room, the agent) until "
                     + "it ended it itself with BYE frame " + lingered.frame() + " (with no RTP reaching it, LiveKit does so after "
-                    + "its media_timeout, " + CallMedia.laterTimeoutText(media)
+                    + "its media_timeout, " + laterTimeout
                     + "; livekit/sip pkg/sip/media_port.go).";
         } else if (bye != null) {
             frames.add(bye.frame());

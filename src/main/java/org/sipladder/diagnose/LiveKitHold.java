@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Role;
-import org.sipladder.livekit.CallMedia;
 import org.sipladder.media.SdpAnnouncement;
 
 /**
@@ -24,11 +23,10 @@ final class LiveKitHold {
     private record Effect(Severity severity, String meaning) {
     }
 
-    /** What a hold without RTP does, with the call's later media timeout ({@link CallMedia#laterTimeoutText}). */
-    private static String timeout(CallMedia media) {
+    /** What a hold without RTP does, with the call's later media timeout ({@link DiagnosisContext#liveKitLaterTimeout}). */
+    private static String timeout(String laterTimeout) {
         return "the holder sends no RTP while the call is held, and LiveKit, which does not know the call is on hold, "
-                + "ends it with a BYE once no RTP has reached it for its media_timeout (" + CallMedia.laterTimeoutText(
-                media) + "): a hold longer than that drops the call. LiveKit keeps sending the room's audio (the "
+                + "ends it with a BYE once no RTP has reached it for its media_timeout (" + laterTimeout + "): a hold longer than that drops the call. LiveKit keeps sending the room's audio (the "
                 + "agent's speech) to the holder meanwhile.";
     }
 
@@ -66,11 +64,11 @@ final class LiveKitHold {
     }
 
     /**
-     * The finding about LiveKit's answer {@code answer} to the hold {@code offer} on {@code leg}, whose call has the
-     * media config {@code media} (null when not known).
+     * The finding about LiveKit's answer {@code answer} to the hold {@code offer} on {@code leg}, whose call's later
+     * media timeout is {@code laterTimeout} ({@link DiagnosisContext#liveKitLaterTimeout}).
      */
     static Finding finding(String flowId, Leg leg, SdpAnnouncement offer, SdpAnnouncement answer, List<String> facts,
-                           CallMedia media) {
+                           String laterTimeout) {
         FindingCode code = MediaHoldMismatchCheck.CODE;
         Effect effect = EFFECTS.get(offer.direction());
         String liveKit = Role.LIVEKIT.displayName() + " (" + answer.sipSrc().address() + ")";
@@ -79,7 +77,7 @@ final class LiveKitHold {
                 + liveKit + " answered a=" + answer.direction() + " (" + answer.describe() + "), which RFC 3264 "
                 + "does not allow. LiveKit does this to every re-INVITE: it answers with the SDP of its first answer "
                 + "and treats the re-INVITE as a keep-alive, taking no hold from it (livekit/sip AcceptAsKeepAlive). "
-                + "For this call that means: " + (effect.meaning() == null ? timeout(media) : effect.meaning());
+                + "For this call that means: " + (effect.meaning() == null ? timeout(laterTimeout) : effect.meaning());
         String title = "LiveKit does not take hold from a re-INVITE: a=" + offer.direction() + " answered a="
                 + answer.direction();
         return new Finding(code, effect.severity(), title, why, leg.callId(), flowId, false,

@@ -50,7 +50,7 @@ final class MediaHoldMismatchCheck implements FindingRule {
             for (int i = 0; i < made.length; i++) {
                 Hold h = holds.get(i);
                 made[i] = h.atLiveKit() ? LiveKitHold.finding(flow.id(), h.leg(), h.offer(), h.answer(), facts(h),
-                        context.liveKitMedia(flow)) : null;
+                        context.liveKitLaterTimeout(flow)) : null;
             }
             for (int i = 0; i < made.length; i++) {
                 if (made[i] == null) {

@@ -66,7 +66,10 @@ final class NoRuleMatchCheck implements FindingRule {
         List<SIPDispatchRuleInfo> stranded = trunkId == null ? List.of() : stranded(context.config(), r.invite());
         SIPDispatchRuleInfo calledAsCaller = trunkId == null || !stranded.isEmpty() ? null
                 : calledAsCaller(context.config(), r.invite(), trunkId);
-        SIPDispatchRuleInfo waiting = trunkId == null ? waitingForTrunk(context.config(), r.invite(), null) : null;
+        SIPDispatchRuleInfo respelled = !stranded.isEmpty() || calledAsCaller != null ? null
+                : calledSpelledOtherwise(context.config(), r.invite(), trunkId);
+        SIPDispatchRuleInfo waiting = trunkId == null && respelled == null
+                ? waitingForTrunk(context.config(), r.invite(), null) : null;
         return Findings.call(r.transaction(), CODE,
                 // without a trunk only rules without trunk_ids could take it: the title names both misses
                 trunkId == null ? "No trunk accepts calls to " + r.invite().calledNumber() + " and no dispatch rule "
@@ -79,6 +82,7 @@ final class NoRuleMatchCheck implements FindingRule {
                 Findings.evidence(Findings.frames(r.transaction()), ids, facts),
                 !stranded.isEmpty() ? repointFix(stranded, trunkId)
                         : calledAsCaller != null ? callerFilterFix(context.config(), calledAsCaller, r.invite(), trunkId)
+                        : respelled != null ? calledSpellingFix(context.config(), respelled, r.invite())
                         : waiting != null ? trunkFirstFix(context, r, waiting)
                         : createFix(context, trunkId));
     }
@@ -114,6 +118,57 @@ final class NoRuleMatchCheck implements FindingRule {
             }
         }
         return null;
+    }
+
+    /**
+     * The first rule LiveKit lists for the call (naming {@code trunkId}, or without trunk_ids) whose caller filter lets
+     * it through and whose called-number filter ({@code numbers}) holds the called number only in another spelling: the
+     * trunk matched it after normalizing, the rule compares the To user exactly (protocol sip.MatchDispatchRuleIter).
+     */
+    private static SIPDispatchRuleInfo calledSpelledOtherwise(LiveKitConfig config, InboundInvite invite, String trunkId) {
+        String called = invite.calledNumber();
+        if (called == null || called.isEmpty()) {
+            return null;
+        }
+        for (SIPDispatchRuleInfo rule : config.rules()) {
+            boolean listed = rule.getTrunkIdsList().isEmpty() || trunkId != null && rule.getTrunkIdsList().contains(trunkId);
+            if (listed && LiveKitConfig.callerAdmitted(rule, invite.callingNumber()) && !config.calledAdmitted(rule, called)
+                    && config.calledNumbersOf(rule).stream().anyMatch(n -> PhoneNumbers.sameNumber(n, called))) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Puts the called number into the rule's numbers as the To header carries it, in place of the other spelling:
+     * both spellings in one rule normalize alike, so LiveKit's conflict check would find the rule conflicting with
+     * itself and fail every call it lists with 503 (protocol sip.DispatchRuleValidator.Validate).
+     */
+    private static Fix calledSpellingFix(LiveKitConfig config, SIPDispatchRuleInfo rule, InboundInvite invite) {
+        String called = invite.calledNumber();
+        List<String> numbers = config.calledNumbersOf(rule);
+        List<String> other = numbers.stream().filter(n -> PhoneNumbers.sameNumber(n, called)).toList();
+        List<String> respelled = new ArrayList<>();
+        for (String n : numbers) {
+            if (!other.contains(n)) {
+                respelled.add(n);
+            } else if (!respelled.contains(called)) {
+                respelled.add(called);
+            }
+        }
+        String id = rule.getSipDispatchRuleId();
+        List<String> steps = List.of("Dispatch rule " + ConfigView.label(rule) + " would take this call, but its numbers "
+                        + Findings.quoted(numbers) + " hold the called number only as " + String.join(", ", other)
+                        + ", and LiveKit compares a rule's numbers with the To user (" + called + ") exactly, without "
+                        + "normalizing (the trunk matched it after normalizing).",
+                "Either have the sender put the number into To as the rule writes it (" + other.get(0) + "), or save "
+                        + "the JSON below as " + id + ".json (the rule with " + called + " in place of "
+                        + String.join(", ", other) + ") and replace the rule with it. Do not list both spellings: "
+                        + "LiveKit normalizes them when it checks rules for conflicts, so the rule would conflict with "
+                        + "itself and every call LiveKit checks it for would fail with 503.");
+        return Findings.fix(steps, List.of(LkCommand.replaceRule(id, id + ".json")),
+                ConfigJson.ruleWithNumbers(config, rule, respelled));
     }
 
     /**

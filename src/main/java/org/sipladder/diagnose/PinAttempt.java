@@ -80,9 +80,8 @@ record PinAttempt(Severity severity, List<String> facts, String step, List<Long>
      * first dispatch evaluation's media config, which the prompt runs with: livekit/sip inbound.go handleInvite).
      */
     private static String laterTimeout(LiveKitRouting r) {
-        CallMedia media = r.outcome().media();
-        return media != null && media.timeoutBy() != null
-                ? CallMedia.seconds(media.laterTimeoutMicros()) + ": " + media.describeTimeout() : "15 s by default";
+        // the same words as every other text about LiveKit's later media timeout
+        return CallMedia.laterTimeoutText(r.outcome().media());
     }
 
     private static PinAttempt wrong(String fact, String bye, SIPDispatchRuleInfo winner, PinEntry entry) {

@@ -154,7 +154,11 @@ class PinEntryTest {
         assertTrue(facts(f).contains("stops for its media timeout (40 s: dispatch rule SDR_pin's media.media_timeout "
                 + "is 40 s)"), facts(f));
         pinHidden(f);
-        assertTrue(facts(pinFinding(RULES, new int[] {}, MediaCase.JAMBONZ, 12.3)).contains("(15 s by default)"));
+        // without a media_timeout, the words every other LiveKit timeout text uses (CallMedia.laterTimeoutText)
+        String byDefault = facts(pinFinding(RULES, new int[] {}, MediaCase.JAMBONZ, 12.3));
+        assertTrue(byDefault.contains("stops for its media timeout (15 s: no trunk or rule sets media.media_timeout "
+                + "(LiveKit's default: 15 s))"), byDefault);
+        assertFalse(byDefault.contains("15 s by default"), byDefault);
     }
 
     @Test
