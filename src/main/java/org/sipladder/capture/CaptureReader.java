@@ -224,7 +224,7 @@ public final class CaptureReader {
         int magic = Wire.int32(source.array(), at);
         source.giveBack(4);
         if (magic == PcapngRecords.SECTION_HEADER) {
-            return new PcapngRecords(source);
+            return PcapngRecords.open(file, source);
         }
         if (!PcapRecords.matches(magic)) {
             ForeignCaptureFormat foreign = ForeignCaptureFormat.byMagic(magic);

@@ -178,6 +178,39 @@ class CaptureReaderTest {
     }
 
     @Test
+    void aPcapngCutInsideItsSectionHeaderIsUnreadableAsACutPcapFileHeaderIs() throws Exception {
+        // the section header is pcapng's file header (byte order, version): a file cut inside it holds no section to
+        // read, as a pcap cut inside its 24-byte header holds no link type; a cut after it is damage, read up to it
+        byte[] ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        int shbLength = 28;
+        for (int cut = 4; cut < shbLength; cut++) {
+            assertMessage(Files.write(dir.resolve("cut" + cut + ".pcapng"), Arrays.copyOf(ng, cut)),
+                    "pcapng section header block is cut short");
+        }
+        RecordingListener justTheHeader = RecordingListener.read(Files.write(dir.resolve("shb.pcapng"),
+                Arrays.copyOf(ng, shbLength)));
+        assertTrue(justTheHeader.payloads.isEmpty());
+        assertTrue(justTheHeader.warnings.isEmpty(), justTheHeader.warnings.toString());
+        RecordingListener cutInInterface = RecordingListener.read(Files.write(dir.resolve("idb.pcapng"),
+                Arrays.copyOf(ng, shbLength + 6)));
+        assertTrue(cutInInterface.summary.truncated());
+    }
+
+    @Test
+    void aPcapngWhoseFirstSectionHeaderIsImpossibleIsRefused() throws Exception {
+        byte[] ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        byte[] badMagic = ng.clone();
+        badMagic[8] = 0x55;
+        assertMessage(Files.write(dir.resolve("magic.pcapng"), badMagic), "unknown byte-order magic");
+        for (int length : new int[] {0, 13, 24, 0x7ffffff0}) {
+            byte[] badLength = ng.clone();
+            ByteBuffer.wrap(badLength).order(ByteOrder.LITTLE_ENDIAN).putInt(4, length);
+            assertMessage(Files.write(dir.resolve("length" + length + ".pcapng"), badLength),
+                    "impossible section header block length " + length);
+        }
+    }
+
+    @Test
     void corruptRecordLengthStopsWithWarning() throws Exception {
         byte[] file = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
                 .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();
