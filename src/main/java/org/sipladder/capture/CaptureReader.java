@@ -231,6 +231,10 @@ public final class CaptureReader {
             if (foreign == null && ErfRecords.looksLikeErf(source)) {
                 return new ErfRecords(source);
             }
+            UnreadCompression compressed = UnreadCompression.byMagic(magic);
+            if (foreign == null && compressed != null) {
+                throw new CaptureException(compressed.refusal(file));
+            }
             if (foreign != null && foreign.isNetmon()) {
                 return NetmonRecords.open(file, source, foreign);
             }

@@ -197,6 +197,32 @@ class CaptureReaderTest {
     }
 
     @Test
+    void aCompressionThatIsNotReadIsNamedWithTheCommandThatUndoesIt() throws Exception {
+        // xz and bzip2 are read by neither tshark nor us, lz4 by tshark only: "not a pcap" and editcap were no help
+        byte[] body = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        Object[][] cases = {
+            {new byte[] {0x04, 0x22, 0x4d, 0x18}, "lz4", "lz4 -dc"},
+            {new byte[] {'B', 'Z', 'h', '9'}, "bzip2", "bzip2 -dc"},
+            {new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, "xz", "xz -dc"},
+        };
+        for (Object[] c : cases) {
+            byte[] magic = (byte[]) c[0];
+            byte[] file = Arrays.copyOf(magic, magic.length + body.length);
+            System.arraycopy(body, 0, file, magic.length, body.length);
+            Path p = Files.write(dir.resolve("capture." + c[1]), file);
+            assertMessage(p, c[1] + "-compressed data, which is not read");
+            assertMessage(p, c[2] + " '" + p + "' > capture.pcap");
+        }
+        // gzip inside gzip: one layer is read, the inner one is named
+        java.io.ByteArrayOutputStream twice = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(twice)) {
+            out.write(Captures.pcap().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes());
+        }
+        assertMessage(Files.write(dir.resolve("twice.pcap.gz.gz"), twice.toByteArray()),
+                "gzip-compressed data, which is not read");
+    }
+
+    @Test
     void aPcapngWhoseFirstSectionHeaderIsImpossibleIsRefused() throws Exception {
         byte[] ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
         byte[] badMagic = ng.clone();
