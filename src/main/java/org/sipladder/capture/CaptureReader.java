@@ -224,12 +224,16 @@ public final class CaptureReader {
         int magic = Wire.int32(source.array(), at);
         source.giveBack(4);
         if (magic == PcapngRecords.SECTION_HEADER) {
-            return new PcapngRecords(source);
+            return PcapngRecords.open(file, source);
         }
         if (!PcapRecords.matches(magic)) {
             ForeignCaptureFormat foreign = ForeignCaptureFormat.byMagic(magic);
             if (foreign == null && ErfRecords.looksLikeErf(source)) {
                 return new ErfRecords(source);
+            }
+            UnreadCompression compressed = UnreadCompression.byMagic(magic);
+            if (foreign == null && compressed != null) {
+                throw new CaptureException(compressed.refusal(file));
             }
             if (foreign != null && foreign.isNetmon()) {
                 return NetmonRecords.open(file, source, foreign);

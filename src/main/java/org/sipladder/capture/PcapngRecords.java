@@ -1,8 +1,10 @@
 package org.sipladder.capture;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,8 @@ final class PcapngRecords implements PacketRecords {
     private static final int ENHANCED_PACKET = 6;
     private static final int BYTE_ORDER_MAGIC = 0x1a2b3c4d;
     private static final int MAX_BLOCK = PcapRecords.MAX_PACKET + 4096;
+    /** Block type, length, byte-order magic, version, section length, trailing length. */
+    private static final int MIN_SECTION_HEADER = 28;
 
     /** One capture interface of the current section. */
     private record Interface(int linkType, int tsresol, long offsetSeconds) {
@@ -29,8 +33,52 @@ final class PcapngRecords implements PacketRecords {
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
     private long lastMicros;
 
-    PcapngRecords(ByteSource source) {
+    private PcapngRecords(ByteSource source) {
         this.source = source;
+    }
+
+    /**
+     * Opens the pcapng file whose first block starts the source, after checking that block, the section header: it
+     * is pcapng's file header, so a file cut inside it, or with an impossible one, has nothing to read and is refused
+     * as a pcap cut inside its 24-byte header is, where damage after it ends the read with a warning.
+     */
+    static PcapngRecords open(Path file, ByteSource source) throws IOException, CaptureException {
+        int at = takeSectionHeader(file, source, 12);
+        ByteOrder order = orderOf(Wire.int32(source.array(), at + 8));
+        if (order == null) {
+            throw new CaptureException(file + ": pcapng section header block has an unknown byte-order magic"
+                    + " (not a pcapng file, or a corrupt one)");
+        }
+        long length = Wire.int32(source.array(), at + 4, order) & 0xffffffffL;
+        if (length < MIN_SECTION_HEADER || length % 4 != 0 || length > MAX_BLOCK) {
+            throw new CaptureException(file + ": impossible section header block length " + length
+                    + " (not a pcapng file, or a corrupt one)");
+        }
+        source.giveBack(12);
+        takeSectionHeader(file, source, (int) length);
+        source.giveBack((int) length);
+        return new PcapngRecords(source);
+    }
+
+    private static int takeSectionHeader(Path file, ByteSource source, int n) throws IOException, CaptureException {
+        int at;
+        try {
+            at = source.take(n);
+        } catch (EOFException e) {
+            at = -1;
+        }
+        if (at < 0) {
+            throw new CaptureException(file + ": pcapng section header block is cut short");
+        }
+        return at;
+    }
+
+    /** The byte order a section header's byte-order magic (read big-endian) says, or null for no such magic. */
+    private static ByteOrder orderOf(int bom) {
+        if (bom == BYTE_ORDER_MAGIC) {
+            return ByteOrder.BIG_ENDIAN;
+        }
+        return bom == Integer.reverseBytes(BYTE_ORDER_MAGIC) ? ByteOrder.LITTLE_ENDIAN : null;
     }
 
     @Override
@@ -69,14 +117,11 @@ final class PcapngRecords implements PacketRecords {
         if (at < 0) {
             throw new DamagedCaptureException("the file ends inside a section header", true);
         }
-        int bom = Wire.int32(source.array(), at);
-        if (bom == BYTE_ORDER_MAGIC) {
-            return ByteOrder.BIG_ENDIAN;
+        ByteOrder bom = orderOf(Wire.int32(source.array(), at));
+        if (bom == null) {
+            throw new DamagedCaptureException("section header with an unknown byte-order magic", false);
         }
-        if (bom == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
-            return ByteOrder.LITTLE_ENDIAN;
-        }
-        throw new DamagedCaptureException("section header with an unknown byte-order magic", false);
+        return bom;
     }
 
     /** Handles one block body of {@code n} bytes; true when it was a packet handed to the sink. */

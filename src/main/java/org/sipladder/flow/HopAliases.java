@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.IpAddresses;
 
 /**
  * The names a user gave to hosts, by address: the one alias map of the application. The desktop app keeps it in
@@ -45,9 +47,48 @@ public record HopAliases(Map<String, String> byAddress) {
             if (eq <= 0 || spec.substring(0, eq).isBlank() || spec.substring(eq + 1).isBlank()) {
                 throw new IllegalArgumentException("--alias \"" + spec + "\" is not ADDRESS=NAME, e.g. --alias 172.20.11.236=SBC");
             }
-            byAddress.put(spec.substring(0, eq).strip(), spec.substring(eq + 1));
+            String place = place(spec.substring(0, eq).strip());
+            if (place == null) {
+                throw new IllegalArgumentException("--alias \"" + spec + "\": " + spec.substring(0, eq).strip()
+                        + " is not an IP address, ADDRESS:PORT or [IPv6]:PORT, e.g. --alias 172.20.11.236=SBC");
+            }
+            byAddress.put(place, spec.substring(eq + 1));
         }
         return new HopAliases(byAddress);
+    }
+
+    /**
+     * An address, or {@code address:port} of one party ({@code [address]:port} for IPv6), as hops write it
+     * ({@link Hop#place}: IPv6 compressed per RFC 5952), so that any spelling of it names its hop; null when it is none.
+     */
+    private static String place(String text) {
+        int colon = text.lastIndexOf(':');
+        boolean bracketed = text.startsWith("[");
+        if (!bracketed && colon >= 0 && text.indexOf(':') != colon) {
+            return addressText(text); // IPv6 without a port
+        }
+        if (colon < 0) {
+            return addressText(text);
+        }
+        String host = bracketed && text.lastIndexOf("]:") == colon - 1 ? text.substring(1, colon - 1)
+                : bracketed ? null : text.substring(0, colon);
+        String address = host == null || bracketed != (host.indexOf(':') >= 0) ? null : addressText(host);
+        int port = port(text.substring(colon + 1));
+        return address == null || port < 1 ? null : new Endpoint(address, port).toString();
+    }
+
+    private static String addressText(String literal) {
+        byte[] bytes = IpAddresses.literal(literal);
+        return bytes == null ? null : IpAddresses.text(bytes);
+    }
+
+    /** The port 1-65535 written in {@code digits}, else -1. */
+    private static int port(String digits) {
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        int port = Integer.parseInt(digits);
+        return port <= 65535 ? port : -1;
     }
 
     /** These aliases with {@code address} named {@code name}; a blank name removes its alias. */

@@ -183,6 +183,12 @@ public final class ConfigFileLoader {
             rest.add(name, values);
         }
         reader.endObject();
+        JsonElement listed = rest.get("items");
+        if (listed != null && listed.isJsonPrimitive()) {
+            // the one member every lk listing has: anything but a list (or a single object) there is no listing
+            throw new LiveKitConfigException(file + " has items " + shorten(listed)
+                    + " where a list of trunks or dispatch rules belongs; " + EXPORT_HINT + ".");
+        }
         if (items.count() == before && ConfigItemKind.of(rest) != ConfigItemKind.UNKNOWN) {
             items.add(rest, line);
             return;

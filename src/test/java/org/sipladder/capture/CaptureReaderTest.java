@@ -178,6 +178,65 @@ class CaptureReaderTest {
     }
 
     @Test
+    void aPcapngCutInsideItsSectionHeaderIsUnreadableAsACutPcapFileHeaderIs() throws Exception {
+        // the section header is pcapng's file header (byte order, version): a file cut inside it holds no section to
+        // read, as a pcap cut inside its 24-byte header holds no link type; a cut after it is damage, read up to it
+        byte[] ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        int shbLength = 28;
+        for (int cut = 4; cut < shbLength; cut++) {
+            assertMessage(Files.write(dir.resolve("cut" + cut + ".pcapng"), Arrays.copyOf(ng, cut)),
+                    "pcapng section header block is cut short");
+        }
+        RecordingListener justTheHeader = RecordingListener.read(Files.write(dir.resolve("shb.pcapng"),
+                Arrays.copyOf(ng, shbLength)));
+        assertTrue(justTheHeader.payloads.isEmpty());
+        assertTrue(justTheHeader.warnings.isEmpty(), justTheHeader.warnings.toString());
+        RecordingListener cutInInterface = RecordingListener.read(Files.write(dir.resolve("idb.pcapng"),
+                Arrays.copyOf(ng, shbLength + 6)));
+        assertTrue(cutInInterface.summary.truncated());
+    }
+
+    @Test
+    void aCompressionThatIsNotReadIsNamedWithTheCommandThatUndoesIt() throws Exception {
+        // xz and bzip2 are read by neither tshark nor us, lz4 by tshark only: "not a pcap" and editcap were no help
+        byte[] body = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        Object[][] cases = {
+            {new byte[] {0x04, 0x22, 0x4d, 0x18}, "lz4", "lz4 -dc"},
+            {new byte[] {'B', 'Z', 'h', '9'}, "bzip2", "bzip2 -dc"},
+            {new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, "xz", "xz -dc"},
+        };
+        for (Object[] c : cases) {
+            byte[] magic = (byte[]) c[0];
+            byte[] file = Arrays.copyOf(magic, magic.length + body.length);
+            System.arraycopy(body, 0, file, magic.length, body.length);
+            Path p = Files.write(dir.resolve("capture." + c[1]), file);
+            assertMessage(p, c[1] + "-compressed data, which is not read");
+            assertMessage(p, c[2] + " '" + p + "' > capture.pcap");
+        }
+        // gzip inside gzip: one layer is read, the inner one is named
+        java.io.ByteArrayOutputStream twice = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(twice)) {
+            out.write(Captures.pcap().gzip().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes());
+        }
+        assertMessage(Files.write(dir.resolve("twice.pcap.gz.gz"), twice.toByteArray()),
+                "gzip-compressed data, which is not read");
+    }
+
+    @Test
+    void aPcapngWhoseFirstSectionHeaderIsImpossibleIsRefused() throws Exception {
+        byte[] ng = Captures.pcapng().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE).toBytes();
+        byte[] badMagic = ng.clone();
+        badMagic[8] = 0x55;
+        assertMessage(Files.write(dir.resolve("magic.pcapng"), badMagic), "unknown byte-order magic");
+        for (int length : new int[] {0, 13, 24, 0x7ffffff0}) {
+            byte[] badLength = ng.clone();
+            ByteBuffer.wrap(badLength).order(ByteOrder.LITTLE_ENDIAN).putInt(4, length);
+            assertMessage(Files.write(dir.resolve("length" + length + ".pcapng"), badLength),
+                    "impossible section header block length " + length);
+        }
+    }
+
+    @Test
     void corruptRecordLengthStopsWithWarning() throws Exception {
         byte[] file = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", INVITE)
                 .udp(T, "10.0.0.2:5060", "10.0.0.1:5060", OK).toBytes();

@@ -614,6 +614,22 @@ class FlowBuilderTest {
     }
 
     @Test
+    void aliasAddressesAreReadAsHopsWriteThemOrRefused() {
+        // hops carry addresses as the capture formats them (IPv6 compressed, lower case): an alias spelled otherwise,
+        // or of no address at all, named no hop and was dropped without a word
+        assertEquals(Map.of("2001:db8::2", "B"), HopAliases.parse(List.of("2001:DB8:0::2=B")).byAddress());
+        assertEquals(Map.of("[2001:db8::2]:5080", "B"), HopAliases.parse(List.of("[2001:db8:0:0::2]:5080=B")).byAddress());
+        assertEquals(Map.of("10.0.0.1:5080", "uas"), HopAliases.parse(List.of("10.0.0.1:5080=uas")).byAddress());
+        for (String bad : List.of("999.0.0.1=x", "10.0.0.1:99999=x", "10.0.0.1:0=x", "sbc.example.com=x",
+                "10.0.0=x", "[10.0.0.1]:5060=x", "2001:db8::2:5060x=y")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HopAliases.parse(List.of(bad)), bad);
+            assertTrue(e.getMessage().startsWith("--alias \"" + bad + "\": "), e.getMessage());
+            assertTrue(e.getMessage().contains("is not an IP address"), e.getMessage());
+        }
+    }
+
+    @Test
     void flowsComeInStartOrder() {
         Dialogue d = new Dialogue();
         d.send(0, CARRIER, JAMBONZ, request("INVITE", "sip:1@j", "first", "z9hG4bK1", 1, null));

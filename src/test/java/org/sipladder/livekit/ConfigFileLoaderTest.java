@@ -143,6 +143,19 @@ class ConfigFileLoaderTest {
     }
 
     @Test
+    void itemsThatAreNoListAreAnErrorNotAnEmptyListing() throws Exception {
+        // {"items": "..."} was read as {"items": []}: no trunks, no error, and every call then diagnosed against a
+        // project without trunks
+        for (String items : List.of("\"nope\"", "3", "true")) {
+            Path file = LiveKitFixtures.write(dir, "i.json", "{\"items\": " + items + "}");
+            LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(file), items);
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("items " + items + " where a list of trunks or dispatch rules belongs"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void anEmptyInboundListBesideRulesMeansTheProjectHasNoInboundTrunk() throws Exception {
         Path trunks = LiveKitFixtures.write(dir, "t.json", "{}");
         Path rules = LiveKitFixtures.write(dir, "r.json", LiveKitFixtures.resource("seed-dispatch-rules.json"));
