@@ -95,6 +95,8 @@ final class TimingCorrelation {
     }
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
+    /** The SDP origin by which the last {@link #closestMatch} picked its A-leg, or null when it did not. */
+    private SdpOrigin pickedOrigin;
     /**
      * INVITEs that opened a leg whose call had no leg sent to their sender when they came, by sender, for
      * {@link #WINDOW_MICROS}: B-legs that may have been captured before their A-legs. A B2BUA's B-legs that join their
@@ -108,7 +110,11 @@ final class TimingCorrelation {
         Deque<Received> received = invitesByReceiver.get(invite.src().address());
         if (received != null && !groups.hasOtherLegs(leg)) {
             Received a = digits.length() >= MATCHING_DIGITS ? closestMatch(received, invite, digits, leg, groups) : null;
-            if (a != null) {
+            if (a != null && pickedOrigin != null) {
+                groups.join(a.leg(), leg, new OriginJoin(invite.frame(), invite.callId(), invite.src().address(),
+                        invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
+                        digits.substring(digits.length() - MATCHING_DIGITS), pickedOrigin.text()));
+            } else if (a != null) {
                 groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
             } else {
                 Received c = onlyCallFromTheSameCaller(received, invite, digits, leg);
@@ -182,6 +188,18 @@ final class TimingCorrelation {
         bySender.addLast(new Received(leg, now, seq, digits, invite.header("From")));
         while (bySender.peekFirst().micros() < now - WINDOW_MICROS) {
             bySender.pollFirst();
+        }
+    }
+
+    /** Why a B-leg was joined to the one of several A-legs whose SDP origin it carries. */
+    private record OriginJoin(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
+                              String receivedCallId, String digits, String origin) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after that host received the INVITE in frame " + receivedFrame
+                    + " (Call-ID " + receivedCallId + "), both called numbers end in " + digits + ", and it carries that"
+                    + " INVITE's SDP origin (o=" + origin + ").";
         }
     }
 
@@ -327,17 +345,22 @@ final class TimingCorrelation {
 
     /**
      * The A-leg of {@code invite} among the INVITEs {@code received} in the window whose called numbers end in the same
-     * digits. The A-legs still waiting for their B-leg (none of this host's in progress, not answered by it: an IVR may
+     * digits. Where several fit, the one whose SDP origin {@code invite} carries, when only one does: a B2BUA that passes
+     * the caller's SDP on names its A-leg so, whatever order it serves its calls in ({@link #pickedOrigin} says so).
+     * Else the A-legs still waiting for their B-leg (none of this host's in progress, not answered by it: an IVR may
      * never dial out) come first: a slow B2BUA (a webhook, a database dip) sends the first call's B-leg after the next
      * A-leg arrived, and an A-leg that has its B-leg takes no second one while another waits. Of those the oldest, from
      * the B-leg's calling user first: a B2BUA serves its calls in the order they came (with the newest instead, twenty
      * concurrent calls to one number through a B2BUA that sends one fixed caller ID each got another call's B-leg).
-     * When none waits (a B2BUA ringing two destinations at once, an IVR dialling out after it answered), the newest
+     * Then those answered by the host without a B-leg of its own yet (an IVR dialling out after it answered), the
+     * same way: with the newest instead, a second B-leg went to the call that had just taken one while an older one
+     * had none. Only when every A-leg has a B-leg in progress (a B2BUA ringing two destinations at once), the newest
      * from the caller, else the newest. Up to {@link #CALLER_LOOKS} A-legs are looked at (a load test calls one number
      * from one caller hundreds of times in the window).
      */
-    private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
-                                         FlowGroups groups) {
+    private Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
+                                  FlowGroups groups) {
+        pickedOrigin = null;
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
         String from = invite.header("From");
         String host = invite.src().address();
@@ -345,6 +368,8 @@ final class TimingCorrelation {
         Received newestFromCaller = null;
         Received oldestWaiting = null;
         Received oldestWaitingFromCaller = null;
+        Received oldestIdle = null;
+        Received oldestIdleFromCaller = null;
         int looked = 0;
         for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
             Received a = w.current;
@@ -352,16 +377,59 @@ final class TimingCorrelation {
                 boolean caller = sameUser(a.from(), from);
                 newest = newest == null ? a : newest;
                 newestFromCaller = newestFromCaller == null && caller ? a : newestFromCaller;
-                if (!groups.dialsOut(a.leg(), host) && !a.leg().answered()) {
-                    // newest first: the last one seen is the oldest
+                // newest first: the last one seen is the oldest
+                if (groups.dialsOut(a.leg(), host)) {
+                    looked++;
+                    continue;
+                }
+                if (!a.leg().answered()) {
                     oldestWaiting = a;
                     oldestWaitingFromCaller = caller ? a : oldestWaitingFromCaller;
+                } else {
+                    oldestIdle = a;
+                    oldestIdleFromCaller = caller ? a : oldestIdleFromCaller;
                 }
                 looked++;
             }
         }
+        if (looked > 1) {
+            Received carried = originCarried(received, invite, suffix, leg);
+            if (carried != null) {
+                return carried;
+            }
+        }
         return oldestWaitingFromCaller != null ? oldestWaitingFromCaller : oldestWaiting != null ? oldestWaiting
+                : oldestIdleFromCaller != null ? oldestIdleFromCaller : oldestIdle != null ? oldestIdle
                 : newestFromCaller != null ? newestFromCaller : newest;
+    }
+
+    /**
+     * The only A-leg of {@code invite} in the window (called numbers ending in {@code suffix}, still going) whose INVITE
+     * has the SDP origin {@code invite} has, or null when none or several have it; {@link #pickedOrigin} is set to it.
+     * Read only where several A-legs fit: an SDP is read back from the message's bytes.
+     */
+    private Received originCarried(Deque<Received> received, SipMessage invite, String suffix, LegState leg) {
+        SdpOrigin origin = invite.hasSdp() ? SdpOrigin.of(invite) : null;
+        if (origin == null) {
+            return null;
+        }
+        Received found = null;
+        int looked = 0;
+        for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
+            Received a = w.current;
+            if (a.digits().endsWith(suffix) && mayLeadTo(a, invite)) {
+                looked++;
+                SipMessage aInvite = a.leg().store().get(a.seq());
+                if (aInvite.hasSdp() && origin.sameSession(SdpOrigin.of(aInvite))) {
+                    if (found != null) {
+                        return null; // one o= line on several calls (a caller that never changes it): no clue
+                    }
+                    found = a;
+                }
+            }
+        }
+        pickedOrigin = found == null ? null : origin;
+        return found;
     }
 
     /**
