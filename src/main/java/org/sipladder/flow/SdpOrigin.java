@@ -28,4 +28,13 @@ record SdpOrigin(String user, String sessionId, String address, String text) {
         return other != null && user.equals(other.user) && sessionId.equals(other.sessionId)
                 && address.equals(other.address);
     }
+
+    /**
+     * True when the line may have been passed on from another host to {@code sender}'s: it names neither that sender,
+     * nor a loopback or unspecified address (a test tool's fixed line, as SIPp's, names 127.0.0.1 on many hosts).
+     */
+    boolean passedOnBy(String sender) {
+        return !address.equals(sender) && !address.startsWith("127.") && !address.equals("::1")
+                && !address.equals("0.0.0.0") && !address.equals("::") && !address.equals("-");
+    }
 }

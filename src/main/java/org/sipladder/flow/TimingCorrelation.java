@@ -19,7 +19,8 @@ import org.sipladder.sip.SipMessage;
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
  * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
- * Call-ID names the address that received the A-leg, or its From tag keeps the A-leg's behind a prefix. Either way
+ * Call-ID names the address that received the A-leg, its From tag keeps the A-leg's behind a prefix, or it carries the
+ * A-leg's SDP origin (a B2BUA passing the caller's SDP on). Either way
  * the A-leg must still be going when the B-leg starts, and its INVITE must not have come from the B-leg INVITE's own
  * address and port.
  */
@@ -95,6 +96,13 @@ final class TimingCorrelation {
     }
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
+    /**
+     * INVITEs with SDP of the last {@link #WINDOW_MICROS} by their called number's last {@link #MATCHING_DIGITS}
+     * digits, for {@link #joinByCarriedOrigin}; numbers no longer called are swept out every {@link #OFFER_SWEEP}.
+     */
+    private final Map<String, Deque<Received>> offersByNumber = new HashMap<>();
+    private static final int OFFER_SWEEP = 4096;
+    private int offersSinceSweep;
     /** The SDP origin by which the last {@link #closestMatch} picked its A-leg, or null when it did not. */
     private SdpOrigin pickedOrigin;
     /**
@@ -131,14 +139,21 @@ final class TimingCorrelation {
         if (!groups.hasOtherLegs(leg)) {
             joinByKeptFromTag(leg, invite, groups);
         }
+        if (!groups.hasOtherLegs(leg) && digits.length() >= MATCHING_DIGITS && invite.hasSdp()) {
+            joinByCarriedOrigin(leg, invite, digits, groups);
+        }
         if (!groups.hasOtherLegs(leg)) {
             joinEarlyBLeg(leg, invite, digits, groups);
         }
         if (!groups.hasLegSentTo(leg, invite.src().address())) {
             rememberUnfed(leg, invite, seq, digits);
         }
+        Received opened = new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From"));
+        if (digits.length() >= MATCHING_DIGITS && invite.hasSdp()) {
+            rememberOffer(opened);
+        }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
-        atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
+        atDestination.addLast(opened);
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
         }
@@ -178,6 +193,85 @@ final class TimingCorrelation {
             SipMessage early = b.leg().store().get(b.seq());
             groups.join(leg, b.leg(), new EarlyJoin(early.frame(), early.callId(), early.src().address(),
                     now - b.micros(), invite.frame(), invite.callId(), suffix));
+        }
+    }
+
+    /**
+     * A B2BUA with an address on each side that passes the caller's SDP on: its B-leg, sent from another address than
+     * the one that received the A-leg, carries the A-leg's SDP origin (RFC 4566 5.2: user, session id and address name
+     * one session). The one INVITE with SDP received elsewhere in the {@link #WINDOW_MICROS} before, to a called number
+     * ending in the same digits, still going, not sent by or to {@code invite}'s receiver, whose origin {@code invite}
+     * carries, is its A-leg. An origin naming {@code invite}'s own sender, a loopback or unspecified address (a test
+     * tool's fixed line) was not passed on, and one on several such INVITEs tells nothing: neither joins.
+     */
+    private void joinByCarriedOrigin(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        Deque<Received> offers = offersByNumber.get(suffix);
+        if (offers == null) {
+            return;
+        }
+        String sender = invite.src().address();
+        String receiver = invite.dst().address();
+        SdpOrigin origin = null;
+        Received found = null;
+        int looked = 0;
+        for (Window w = new Window(offers, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
+            Received a = w.current;
+            SipMessage aInvite = a.leg().store().get(a.seq());
+            String aReceiver = aInvite.dst().address();
+            if (aReceiver.equals(sender) || aReceiver.equals(receiver) || aInvite.src().address().equals(receiver)
+                    || !a.digits().endsWith(suffix) || !mayLeadTo(a, invite)) {
+                continue; // the same host's A-legs were looked at already; a call to or from the receiver is no A-leg
+            }
+            if (origin == null) {
+                origin = SdpOrigin.of(invite);
+                if (origin == null || !origin.passedOnBy(sender)) {
+                    return;
+                }
+            }
+            looked++;
+            if (origin.sameSession(SdpOrigin.of(aInvite))) {
+                if (found != null) {
+                    return;
+                }
+                found = a;
+            }
+        }
+        if (found != null) {
+            SipMessage aInvite = found.leg().store().get(found.seq());
+            groups.join(found.leg(), leg, new CarriedOriginJoin(invite.frame(), invite.callId(), sender,
+                    aInvite.dst().address(), invite.timestampMicros() - found.micros(), aInvite.frame(),
+                    found.leg().callId(), suffix, origin.text()));
+        }
+    }
+
+    /** Keeps {@code invite}, an INVITE with SDP, by its called number's last digits for {@link #joinByCarriedOrigin}. */
+    private void rememberOffer(Received invite) {
+        long now = invite.micros();
+        String suffix = invite.digits().substring(invite.digits().length() - MATCHING_DIGITS);
+        Deque<Received> offers = offersByNumber.computeIfAbsent(suffix, k -> new ArrayDeque<>(2));
+        offers.addLast(invite);
+        while (offers.peekFirst().micros() < now - WINDOW_MICROS) {
+            offers.pollFirst();
+        }
+        if (++offersSinceSweep >= OFFER_SWEEP) {
+            // numbers called once are let go: a capture of many calls to many numbers keeps only the last seconds'
+            offersSinceSweep = 0;
+            offersByNumber.values().removeIf(d -> d.peekLast().micros() < now - WINDOW_MICROS);
+        }
+    }
+
+    /** Why a B-leg sent from another address than its A-leg's receiver was joined by the SDP origin it carries. */
+    private record CarriedOriginJoin(long inviteFrame, String callId, String sender, String receiver, long delayMicros,
+                                     long receivedFrame, String receivedCallId, String digits, String origin)
+            implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after " + receiver + " received the INVITE in frame "
+                    + receivedFrame + " (Call-ID " + receivedCallId + "), both called numbers end in " + digits
+                    + ", and it carries that INVITE's SDP origin (o=" + origin + "): one B2BUA with an address on each"
+                    + " side, passing the caller's SDP on.";
         }
     }
 
