@@ -20,7 +20,8 @@ import org.sipladder.sip.SipMessage;
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
  * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
  * Call-ID names the address that received the A-leg, its From tag keeps the A-leg's behind a prefix, or it carries the
- * A-leg's SDP origin (a B2BUA passing the caller's SDP on). Either way
+ * A-leg's SDP origin (a B2BUA passing the caller's SDP on); once such a join showed its two addresses, its later
+ * B-legs are looked for at both ({@link B2buaSides}). Either way
  * the A-leg must still be going when the B-leg starts, and its INVITE must not have come from the B-leg INVITE's own
  * address and port.
  */
@@ -111,6 +112,8 @@ final class TimingCorrelation {
      * A-legs as they come are not kept.
      */
     private final Map<String, Deque<Received>> unfedBySender = new HashMap<>();
+    /** The two addresses of each B2BUA that a join across them showed. */
+    private final B2buaSides sides = new B2buaSides();
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
@@ -132,6 +135,9 @@ final class TimingCorrelation {
                             c.leg().callId(), callingUser(invite.header("From"))));
                 }
             }
+        }
+        if (digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
+            joinAtOtherSide(leg, invite, digits, groups);
         }
         if (digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
             joinAcrossAddresses(leg, invite, digits, groups);
@@ -239,6 +245,7 @@ final class TimingCorrelation {
         }
         if (found != null) {
             SipMessage aInvite = found.leg().store().get(found.seq());
+            sides.learn(invite, aInvite.dst().address());
             groups.join(found.leg(), leg, new CarriedOriginJoin(invite.frame(), invite.callId(), sender,
                     aInvite.dst().address(), invite.timestampMicros() - found.micros(), aInvite.frame(),
                     found.leg().callId(), suffix, origin.text()));
@@ -310,6 +317,38 @@ final class TimingCorrelation {
     }
 
     /**
+     * A B2BUA whose two addresses an earlier join showed ({@link B2buaSides}) is one host for the timing join: an INVITE
+     * it sends from one address is looked for among the INVITEs its other received, as its sender's own would be.
+     */
+    private void joinAtOtherSide(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        for (B2buaSides.Shown side : sides.receiversFor(invite.src().address())) {
+            Deque<Received> atSide = invitesByReceiver.get(side.receiver());
+            Received a = atSide == null ? null : closestMatch(atSide, invite, digits, leg, groups);
+            if (a != null) {
+                groups.join(a.leg(), leg, new SideJoin(invite.frame(), invite.callId(), invite.src().address(),
+                        side.receiver(), invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(),
+                        a.leg().callId(), digits.substring(digits.length() - MATCHING_DIGITS), side.frame(),
+                        side.callId()));
+                return;
+            }
+        }
+    }
+
+    /** Why a B-leg was joined to an A-leg that another address of its B2BUA received. */
+    private record SideJoin(long inviteFrame, String callId, String sender, String receiver, long delayMicros,
+                            long receivedFrame, String receivedCallId, String digits, long shownFrame,
+                            String shownCallId) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after " + receiver + " received the INVITE in frame "
+                    + receivedFrame + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits
+                    + ": the two addresses are one B2BUA, as the join of the INVITE in frame " + shownFrame
+                    + " (Call-ID " + shownCallId + ") showed.";
+        }
+    }
+
+    /**
      * A B2BUA with an address on each side (an SBC's inside and outside interfaces) sends the B-leg from another
      * address than the one that received the A-leg; many name that receiving address in the B-leg's Call-ID
      * (id@address). Where {@code invite}'s sender received no INVITE itself, the INVITEs received by the Call-ID's
@@ -333,6 +372,7 @@ final class TimingCorrelation {
         Deque<Received> atNamed = invitesByReceiver.get(named);
         Received a = atNamed == null ? null : closestMatch(atNamed, invite, digits, leg, groups);
         if (a != null) {
+            sides.learn(invite, named);
             groups.join(a.leg(), leg, new AddressJoin(invite.frame(), callId, invite.src().address(), named,
                     invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
                     digits.substring(digits.length() - MATCHING_DIGITS)));
@@ -361,6 +401,7 @@ final class TimingCorrelation {
             for (Window w = new Window(atReceiver.getValue(), invite, leg); w.next(); ) {
                 Received a = w.current;
                 if (a.from() != null && kept.equals(SipFields.tag(a.from())) && mayLeadTo(a, invite)) {
+                    sides.learn(invite, atReceiver.getKey());
                     groups.join(a.leg(), leg, new TagJoin(invite.frame(), invite.callId(), invite.src().address(),
                             atReceiver.getKey(), invite.timestampMicros() - a.micros(),
                             a.leg().store().get(a.seq()).frame(), a.leg().callId(), tag, kept));

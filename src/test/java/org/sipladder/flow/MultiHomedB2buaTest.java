@@ -86,4 +86,25 @@ class MultiHomedB2buaTest {
         cancelled.offer(40, SBC_PRIVATE, JAMBONZ, "b1", B_URI, CALLER_ORIGIN, "10.0.0.20:20000");
         assertEquals(List.of(List.of("a1"), List.of("b1")), cancelled.callIds());
     }
+
+    @Test
+    void onceOneCallShowedBothAddressesAreOneB2buaItsLaterCallsJoinByTimingAndNumber() {
+        // the first call passes its SDP on; the later ones offer none (late offer): the addresses are one SBC now
+        Dialogue d = new Dialogue();
+        d.offer(0, CARRIER, SBC_PUBLIC, "a1", A_URI, CALLER_ORIGIN, "203.0.113.50:10000");
+        d.offer(40, SBC_PRIVATE, JAMBONZ, "b1", B_URI, CALLER_ORIGIN, "10.0.0.20:20000");
+        d.answeredInvite(60_000, CARRIER, SBC_PUBLIC, "a2", "sip:+4930111222@198.51.100.20");
+        d.answeredInvite(60_040, SBC_PRIVATE, JAMBONZ, "b2", "sip:+4930111222@10.0.0.30");
+        // a third host's call to that number shows nothing of the kind
+        d.answeredInvite(61_000, CARRIER, SBC_PUBLIC, "a3", "sip:+4930111333@198.51.100.20");
+        d.answeredInvite(61_040, "10.0.0.99:5060", JAMBONZ, "b3", "sip:+4930111333@10.0.0.30");
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(List.of(List.of("a1", "b1"), List.of("a2", "b2"), List.of("a3"), List.of("b3")), d.callIds());
+        assertEquals(List.of("The INVITE in frame 5 (Call-ID b2) was sent by 10.0.0.20 0.040 s after 198.51.100.20"
+                + " received the INVITE in frame 3 (Call-ID a2), and both called numbers end in 30111222: the two"
+                + " addresses are one B2BUA, as the join of the INVITE in frame 2 (Call-ID b1) showed."),
+                flows.get(1).joinEvidence());
+    }
 }
