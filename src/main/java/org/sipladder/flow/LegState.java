@@ -30,6 +30,8 @@ final class LegState {
     FlowGroups.Group group;
     /** The earlier attempt this leg retries under a new Call-ID ({@link RetryCorrelation}), or null. */
     LegState retried;
+    /** The leg whose REFER asked for this one ({@link TransferCorrelation}), or null. */
+    LegState referredBy;
     /** Arrival number of the leg's first dialog-opening INVITE, -1 before it ({@link RetryCorrelation}). */
     int initialInvite = -1;
     /** The address of record and registrar of the leg's last refused REGISTER, or null ({@link RegistrationRenewals}). */

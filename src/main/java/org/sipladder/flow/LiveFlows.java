@@ -69,7 +69,7 @@ public final class LiveFlows {
             headerCorrelation.onNewLeg(leg, groups);
         }
         headerCorrelation.onMessage(leg, message, legs, groups);
-        transferCorrelation.onMessage(leg, message);
+        transferCorrelation.onMessage(leg, message, groups);
         if (!hadInvite && leg.hasInitialInvite()) {
             // a header's word before the timing's guess: a leg joined by it is not timed to another call
             sessionKeyCorrelation.onInitialInvite(leg, message, groups);

@@ -19,7 +19,9 @@ import org.sipladder.sip.SipMessage;
  * Where a called number is shorter (a PBX extension or user name, which a PBX maps to another: 1018 to test18),
  * the B-leg INVITE must instead come from the same calling user as the A-leg's, and that A-leg must be the only INVITE
  * from this caller the host received in those 5 s. An SBC with an address on each side is joined when its B-leg's
- * Call-ID names the address that received the A-leg, or its From tag keeps the A-leg's behind a prefix. Either way
+ * Call-ID names the address that received the A-leg, its From tag keeps the A-leg's behind a prefix, or it carries the
+ * A-leg's SDP origin (a B2BUA passing the caller's SDP on); once such a join showed its two addresses, its later
+ * B-legs are looked for at both ({@link B2buaSides}). Either way
  * the A-leg must still be going when the B-leg starts, and its INVITE must not have come from the B-leg INVITE's own
  * address and port.
  */
@@ -96,11 +98,22 @@ final class TimingCorrelation {
 
     private final Map<String, Deque<Received>> invitesByReceiver = new HashMap<>();
     /**
+     * INVITEs with SDP of the last {@link #WINDOW_MICROS} by their called number's last {@link #MATCHING_DIGITS}
+     * digits, for {@link #joinByCarriedOrigin}; numbers no longer called are swept out every {@link #OFFER_SWEEP}.
+     */
+    private final Map<String, Deque<Received>> offersByNumber = new HashMap<>();
+    private static final int OFFER_SWEEP = 4096;
+    private int offersSinceSweep;
+    /** The SDP origin by which the last {@link #closestMatch} picked its A-leg, or null when it did not. */
+    private SdpOrigin pickedOrigin;
+    /**
      * INVITEs that opened a leg whose call had no leg sent to their sender when they came, by sender, for
      * {@link #WINDOW_MICROS}: B-legs that may have been captured before their A-legs. A B2BUA's B-legs that join their
      * A-legs as they come are not kept.
      */
     private final Map<String, Deque<Received>> unfedBySender = new HashMap<>();
+    /** The two addresses of each B2BUA that a join across them showed. */
+    private final B2buaSides sides = new B2buaSides();
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
@@ -108,7 +121,11 @@ final class TimingCorrelation {
         Deque<Received> received = invitesByReceiver.get(invite.src().address());
         if (received != null && !groups.hasOtherLegs(leg)) {
             Received a = digits.length() >= MATCHING_DIGITS ? closestMatch(received, invite, digits, leg, groups) : null;
-            if (a != null) {
+            if (a != null && pickedOrigin != null) {
+                groups.join(a.leg(), leg, new OriginJoin(invite.frame(), invite.callId(), invite.src().address(),
+                        invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
+                        digits.substring(digits.length() - MATCHING_DIGITS), pickedOrigin.text()));
+            } else if (a != null) {
                 groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
             } else {
                 Received c = onlyCallFromTheSameCaller(received, invite, digits, leg);
@@ -120,10 +137,16 @@ final class TimingCorrelation {
             }
         }
         if (digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
+            joinAtOtherSide(leg, invite, digits, groups);
+        }
+        if (digits.length() >= MATCHING_DIGITS && !groups.hasOtherLegs(leg)) {
             joinAcrossAddresses(leg, invite, digits, groups);
         }
         if (!groups.hasOtherLegs(leg)) {
             joinByKeptFromTag(leg, invite, groups);
+        }
+        if (!groups.hasOtherLegs(leg) && digits.length() >= MATCHING_DIGITS && invite.hasSdp()) {
+            joinByCarriedOrigin(leg, invite, digits, groups);
         }
         if (!groups.hasOtherLegs(leg)) {
             joinEarlyBLeg(leg, invite, digits, groups);
@@ -131,8 +154,12 @@ final class TimingCorrelation {
         if (!groups.hasLegSentTo(leg, invite.src().address())) {
             rememberUnfed(leg, invite, seq, digits);
         }
+        Received opened = new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From"));
+        if (digits.length() >= MATCHING_DIGITS && invite.hasSdp()) {
+            rememberOffer(opened);
+        }
         Deque<Received> atDestination = invitesByReceiver.computeIfAbsent(invite.dst().address(), k -> new ArrayDeque<>());
-        atDestination.addLast(new Received(leg, invite.timestampMicros(), seq, digits, invite.header("From")));
+        atDestination.addLast(opened);
         while (atDestination.peekFirst().micros() < invite.timestampMicros() - MEMORY_MICROS) {
             atDestination.pollFirst();
         }
@@ -175,6 +202,86 @@ final class TimingCorrelation {
         }
     }
 
+    /**
+     * A B2BUA with an address on each side that passes the caller's SDP on: its B-leg, sent from another address than
+     * the one that received the A-leg, carries the A-leg's SDP origin (RFC 4566 5.2: user, session id and address name
+     * one session). The one INVITE with SDP received elsewhere in the {@link #WINDOW_MICROS} before, to a called number
+     * ending in the same digits, still going, not sent by or to {@code invite}'s receiver, whose origin {@code invite}
+     * carries, is its A-leg. An origin naming {@code invite}'s own sender, a loopback or unspecified address (a test
+     * tool's fixed line) was not passed on, and one on several such INVITEs tells nothing: neither joins.
+     */
+    private void joinByCarriedOrigin(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        Deque<Received> offers = offersByNumber.get(suffix);
+        if (offers == null) {
+            return;
+        }
+        String sender = invite.src().address();
+        String receiver = invite.dst().address();
+        SdpOrigin origin = null;
+        Received found = null;
+        int looked = 0;
+        for (Window w = new Window(offers, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
+            Received a = w.current;
+            SipMessage aInvite = a.leg().store().get(a.seq());
+            String aReceiver = aInvite.dst().address();
+            if (aReceiver.equals(sender) || aReceiver.equals(receiver) || aInvite.src().address().equals(receiver)
+                    || !a.digits().endsWith(suffix) || !mayLeadTo(a, invite)) {
+                continue; // the same host's A-legs were looked at already; a call to or from the receiver is no A-leg
+            }
+            if (origin == null) {
+                origin = SdpOrigin.of(invite);
+                if (origin == null || !origin.passedOnBy(sender)) {
+                    return;
+                }
+            }
+            looked++;
+            if (origin.sameSession(SdpOrigin.of(aInvite))) {
+                if (found != null) {
+                    return;
+                }
+                found = a;
+            }
+        }
+        if (found != null) {
+            SipMessage aInvite = found.leg().store().get(found.seq());
+            sides.learn(invite, aInvite.dst().address());
+            groups.join(found.leg(), leg, new CarriedOriginJoin(invite.frame(), invite.callId(), sender,
+                    aInvite.dst().address(), invite.timestampMicros() - found.micros(), aInvite.frame(),
+                    found.leg().callId(), suffix, origin.text()));
+        }
+    }
+
+    /** Keeps {@code invite}, an INVITE with SDP, by its called number's last digits for {@link #joinByCarriedOrigin}. */
+    private void rememberOffer(Received invite) {
+        long now = invite.micros();
+        String suffix = invite.digits().substring(invite.digits().length() - MATCHING_DIGITS);
+        Deque<Received> offers = offersByNumber.computeIfAbsent(suffix, k -> new ArrayDeque<>(2));
+        offers.addLast(invite);
+        while (offers.peekFirst().micros() < now - WINDOW_MICROS) {
+            offers.pollFirst();
+        }
+        if (++offersSinceSweep >= OFFER_SWEEP) {
+            // numbers called once are let go: a capture of many calls to many numbers keeps only the last seconds'
+            offersSinceSweep = 0;
+            offersByNumber.values().removeIf(d -> d.peekLast().micros() < now - WINDOW_MICROS);
+        }
+    }
+
+    /** Why a B-leg sent from another address than its A-leg's receiver was joined by the SDP origin it carries. */
+    private record CarriedOriginJoin(long inviteFrame, String callId, String sender, String receiver, long delayMicros,
+                                     long receivedFrame, String receivedCallId, String digits, String origin)
+            implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after " + receiver + " received the INVITE in frame "
+                    + receivedFrame + " (Call-ID " + receivedCallId + "), both called numbers end in " + digits
+                    + ", and it carries that INVITE's SDP origin (o=" + origin + "): one B2BUA with an address on each"
+                    + " side, passing the caller's SDP on.";
+        }
+    }
+
     /** Keeps {@code invite}, whose call has no leg sent to its sender, as a B-leg a later A-leg may continue into. */
     private void rememberUnfed(LegState leg, SipMessage invite, int seq, String digits) {
         long now = invite.timestampMicros();
@@ -182,6 +289,18 @@ final class TimingCorrelation {
         bySender.addLast(new Received(leg, now, seq, digits, invite.header("From")));
         while (bySender.peekFirst().micros() < now - WINDOW_MICROS) {
             bySender.pollFirst();
+        }
+    }
+
+    /** Why a B-leg was joined to the one of several A-legs whose SDP origin it carries. */
+    private record OriginJoin(long inviteFrame, String callId, String sender, long delayMicros, long receivedFrame,
+                              String receivedCallId, String digits, String origin) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after that host received the INVITE in frame " + receivedFrame
+                    + " (Call-ID " + receivedCallId + "), both called numbers end in " + digits + ", and it carries that"
+                    + " INVITE's SDP origin (o=" + origin + ").";
         }
     }
 
@@ -194,6 +313,38 @@ final class TimingCorrelation {
                     + milliseconds(aheadMicros) + " s before that host received the INVITE in frame " + receivedFrame
                     + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits + ": a B-leg cannot"
                     + " leave before its A-leg arrives, so the clocks the two were captured by differ.";
+        }
+    }
+
+    /**
+     * A B2BUA whose two addresses an earlier join showed ({@link B2buaSides}) is one host for the timing join: an INVITE
+     * it sends from one address is looked for among the INVITEs its other received, as its sender's own would be.
+     */
+    private void joinAtOtherSide(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
+        for (B2buaSides.Shown side : sides.receiversFor(invite.src().address())) {
+            Deque<Received> atSide = invitesByReceiver.get(side.receiver());
+            Received a = atSide == null ? null : closestMatch(atSide, invite, digits, leg, groups);
+            if (a != null) {
+                groups.join(a.leg(), leg, new SideJoin(invite.frame(), invite.callId(), invite.src().address(),
+                        side.receiver(), invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(),
+                        a.leg().callId(), digits.substring(digits.length() - MATCHING_DIGITS), side.frame(),
+                        side.callId()));
+                return;
+            }
+        }
+    }
+
+    /** Why a B-leg was joined to an A-leg that another address of its B2BUA received. */
+    private record SideJoin(long inviteFrame, String callId, String sender, String receiver, long delayMicros,
+                            long receivedFrame, String receivedCallId, String digits, long shownFrame,
+                            String shownCallId) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + milliseconds(delayMicros) + " s after " + receiver + " received the INVITE in frame "
+                    + receivedFrame + " (Call-ID " + receivedCallId + "), and both called numbers end in " + digits
+                    + ": the two addresses are one B2BUA, as the join of the INVITE in frame " + shownFrame
+                    + " (Call-ID " + shownCallId + ") showed.";
         }
     }
 
@@ -221,6 +372,7 @@ final class TimingCorrelation {
         Deque<Received> atNamed = invitesByReceiver.get(named);
         Received a = atNamed == null ? null : closestMatch(atNamed, invite, digits, leg, groups);
         if (a != null) {
+            sides.learn(invite, named);
             groups.join(a.leg(), leg, new AddressJoin(invite.frame(), callId, invite.src().address(), named,
                     invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
                     digits.substring(digits.length() - MATCHING_DIGITS)));
@@ -249,6 +401,7 @@ final class TimingCorrelation {
             for (Window w = new Window(atReceiver.getValue(), invite, leg); w.next(); ) {
                 Received a = w.current;
                 if (a.from() != null && kept.equals(SipFields.tag(a.from())) && mayLeadTo(a, invite)) {
+                    sides.learn(invite, atReceiver.getKey());
                     groups.join(a.leg(), leg, new TagJoin(invite.frame(), invite.callId(), invite.src().address(),
                             atReceiver.getKey(), invite.timestampMicros() - a.micros(),
                             a.leg().store().get(a.seq()).frame(), a.leg().callId(), tag, kept));
@@ -327,17 +480,22 @@ final class TimingCorrelation {
 
     /**
      * The A-leg of {@code invite} among the INVITEs {@code received} in the window whose called numbers end in the same
-     * digits. The A-legs still waiting for their B-leg (none of this host's in progress, not answered by it: an IVR may
+     * digits. Where several fit, the one whose SDP origin {@code invite} carries, when only one does: a B2BUA that passes
+     * the caller's SDP on names its A-leg so, whatever order it serves its calls in ({@link #pickedOrigin} says so).
+     * Else the A-legs still waiting for their B-leg (none of this host's in progress, not answered by it: an IVR may
      * never dial out) come first: a slow B2BUA (a webhook, a database dip) sends the first call's B-leg after the next
      * A-leg arrived, and an A-leg that has its B-leg takes no second one while another waits. Of those the oldest, from
      * the B-leg's calling user first: a B2BUA serves its calls in the order they came (with the newest instead, twenty
      * concurrent calls to one number through a B2BUA that sends one fixed caller ID each got another call's B-leg).
-     * When none waits (a B2BUA ringing two destinations at once, an IVR dialling out after it answered), the newest
+     * Then those answered by the host without a B-leg of its own yet (an IVR dialling out after it answered), the
+     * same way: with the newest instead, a second B-leg went to the call that had just taken one while an older one
+     * had none. Only when every A-leg has a B-leg in progress (a B2BUA ringing two destinations at once), the newest
      * from the caller, else the newest. Up to {@link #CALLER_LOOKS} A-legs are looked at (a load test calls one number
      * from one caller hundreds of times in the window).
      */
-    private static Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
-                                         FlowGroups groups) {
+    private Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
+                                  FlowGroups groups) {
+        pickedOrigin = null;
         String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
         String from = invite.header("From");
         String host = invite.src().address();
@@ -345,6 +503,8 @@ final class TimingCorrelation {
         Received newestFromCaller = null;
         Received oldestWaiting = null;
         Received oldestWaitingFromCaller = null;
+        Received oldestIdle = null;
+        Received oldestIdleFromCaller = null;
         int looked = 0;
         for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
             Received a = w.current;
@@ -352,16 +512,59 @@ final class TimingCorrelation {
                 boolean caller = sameUser(a.from(), from);
                 newest = newest == null ? a : newest;
                 newestFromCaller = newestFromCaller == null && caller ? a : newestFromCaller;
-                if (!groups.dialsOut(a.leg(), host) && !a.leg().answered()) {
-                    // newest first: the last one seen is the oldest
+                // newest first: the last one seen is the oldest
+                if (groups.dialsOut(a.leg(), host)) {
+                    looked++;
+                    continue;
+                }
+                if (!a.leg().answered()) {
                     oldestWaiting = a;
                     oldestWaitingFromCaller = caller ? a : oldestWaitingFromCaller;
+                } else {
+                    oldestIdle = a;
+                    oldestIdleFromCaller = caller ? a : oldestIdleFromCaller;
                 }
                 looked++;
             }
         }
+        if (looked > 1) {
+            Received carried = originCarried(received, invite, suffix, leg);
+            if (carried != null) {
+                return carried;
+            }
+        }
         return oldestWaitingFromCaller != null ? oldestWaitingFromCaller : oldestWaiting != null ? oldestWaiting
+                : oldestIdleFromCaller != null ? oldestIdleFromCaller : oldestIdle != null ? oldestIdle
                 : newestFromCaller != null ? newestFromCaller : newest;
+    }
+
+    /**
+     * The only A-leg of {@code invite} in the window (called numbers ending in {@code suffix}, still going) whose INVITE
+     * has the SDP origin {@code invite} has, or null when none or several have it; {@link #pickedOrigin} is set to it.
+     * Read only where several A-legs fit: an SDP is read back from the message's bytes.
+     */
+    private Received originCarried(Deque<Received> received, SipMessage invite, String suffix, LegState leg) {
+        SdpOrigin origin = invite.hasSdp() ? SdpOrigin.of(invite) : null;
+        if (origin == null) {
+            return null;
+        }
+        Received found = null;
+        int looked = 0;
+        for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
+            Received a = w.current;
+            if (a.digits().endsWith(suffix) && mayLeadTo(a, invite)) {
+                looked++;
+                SipMessage aInvite = a.leg().store().get(a.seq());
+                if (aInvite.hasSdp() && origin.sameSession(SdpOrigin.of(aInvite))) {
+                    if (found != null) {
+                        return null; // one o= line on several calls (a caller that never changes it): no clue
+                    }
+                    found = a;
+                }
+            }
+        }
+        pickedOrigin = found == null ? null : origin;
+        return found;
     }
 
     /**

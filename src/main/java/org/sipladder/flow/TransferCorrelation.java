@@ -1,5 +1,8 @@
 package org.sipladder.flow;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +15,11 @@ import org.sipladder.sip.SipMessage;
  * rule) at most {@link #WINDOW_MICROS} after that 2xx, or after the REFER while it is not answered yet (a phone may
  * dial before it sends its 202), and it calls the user the REFER's Refer-To names (a phone number's digits compared,
  * with or without its leading +). A refused REFER asks for nothing. Where the REFERs of several calls fit, none is
- * joined. A REFER is used once: it asks for one new call.
+ * joined. A REFER is used once: it asks for one new call. A REFER for an attended transfer names the dialog to replace
+ * in its Refer-To URI (RFC 3891); the INVITE naming that dialog in its Replaces header is its leg, from whichever
+ * address it was sent. A leg captured up to {@link #EARLY_MICROS} before the REFER that asked for it (packets of two
+ * interfaces merged out of order, or two captures with clocks apart) joins when the REFER comes, if it is the only one
+ * that fits and still a call of its own.
  */
 final class TransferCorrelation {
 
@@ -24,6 +31,9 @@ final class TransferCorrelation {
      */
     static final long WINDOW_MICROS = 32_000_000L;
 
+    /** How long before its REFER a leg may show: as long as the timing join lets a B-leg show before its A-leg. */
+    static final long EARLY_MICROS = TimingCorrelation.WINDOW_MICROS;
+
     /** A REFER seen recently, and the 2xx that accepted it once seen. */
     private static final class Referral {
         final LegState leg;
@@ -31,6 +41,8 @@ final class TransferCorrelation {
         /** The Refer-To user as written, and as compared ({@link #userKey}). */
         final String named;
         final String target;
+        /** The Call-ID of the dialog the Refer-To URI asks to replace, or null. */
+        final String replaces;
         SipMessage accepted;
         boolean used;
 
@@ -39,6 +51,13 @@ final class TransferCorrelation {
             this.refer = refer;
             this.named = named;
             this.target = userKey(named);
+            this.replaces = replacedCallId(refer.header("Refer-To"));
+        }
+
+        /** True when an INVITE from {@code sender} to these users, replacing dialog {@code replacing}, is this one's. */
+        boolean asksFor(String sender, String uriUser, String toUser, String replacing) {
+            return replaces != null ? replaces.equals(replacing)
+                    : toldTo(sender) && (target.equals(uriUser) || target.equals(toUser));
         }
 
         /** When its window opened: the 2xx's time, or the REFER's while it waits for one. */
@@ -70,15 +89,19 @@ final class TransferCorrelation {
 
     /** REFERs of the last {@link #WINDOW_MICROS}, oldest first: a few at most, none in most captures. */
     private final List<Referral> referrals = new ArrayList<>(0);
+    /** Legs opened in the last {@link #EARLY_MICROS}, oldest first: a REFER captured after its leg looks back at them. */
+    private final ArrayDeque<LegState> recent = new ArrayDeque<>();
 
     /** Looks at every message of {@code leg}: a REFER, or the final answer to one. */
-    void onMessage(LegState leg, SipMessage m) {
+    void onMessage(LegState leg, SipMessage m, FlowGroups groups) {
         if (m.isRequest()) {
             if ("REFER".equals(m.method()) && sent(leg, m) == null) {
                 String named = SipAddresses.user(m.header("Refer-To"));
                 if (!named.isEmpty()) {
                     forgetOld(m.timestampMicros());
-                    referrals.add(new Referral(leg, m, named));
+                    Referral r = new Referral(leg, m, named);
+                    referrals.add(r);
+                    joinEarlierLeg(r, groups);
                 }
             }
         } else if (!referrals.isEmpty() && m.status() >= 200 && "REFER".equals(m.cseqMethod())) {
@@ -95,6 +118,7 @@ final class TransferCorrelation {
 
     /** Called once per leg, with the leg's first dialog-opening INVITE. */
     void onInitialInvite(LegState leg, SipMessage invite, FlowGroups groups) {
+        remember(leg, invite.timestampMicros());
         if (referrals.isEmpty() || groups.hasOtherLegs(leg)) {
             return;
         }
@@ -102,11 +126,11 @@ final class TransferCorrelation {
         String sender = invite.src().address();
         String uriUser = userKey(SipAddresses.user(invite.requestUri()));
         String toUser = userKey(SipAddresses.user(invite.header("To")));
+        String replacing = replacedCallId(invite);
         Referral found = null;
         for (Referral r : referrals) {
             long delay = invite.timestampMicros() - r.since();
-            if (r.used || delay < 0 || r.leg.group == leg.group || !r.toldTo(sender)
-                    || !r.target.equals(uriUser) && !r.target.equals(toUser)) {
+            if (r.used || delay < 0 || r.leg.group == leg.group || !r.asksFor(sender, uriUser, toUser, replacing)) {
                 continue;
             }
             if (found != null && found.leg.group != r.leg.group) {
@@ -116,10 +140,108 @@ final class TransferCorrelation {
         }
         if (found != null) {
             found.used = true;
+            leg.referredBy = found.leg;
             groups.join(found.leg, leg, new Join(invite.frame(), invite.callId(), sender,
                     invite.timestampMicros() - found.since(), found.accepted == null ? 0 : found.accepted.status(),
                     found.refer.frame(), found.leg.callId(), found.named));
         }
+    }
+
+    /** Keeps {@code leg}, opened at {@code micros}, for a REFER captured after it; forgets legs older than that. */
+    private void remember(LegState leg, long micros) {
+        recent.addLast(leg);
+        while (micros - recent.peekFirst().firstMessage().timestampMicros() > EARLY_MICROS) {
+            recent.pollFirst();
+        }
+    }
+
+    /**
+     * Joins the leg {@code r} asked for when it was captured before the REFER: the only leg of the last
+     * {@link #EARLY_MICROS} still a call of its own whose INVITE {@code r} asks for.
+     */
+    private void joinEarlierLeg(Referral r, FlowGroups groups) {
+        long now = r.refer.timestampMicros();
+        LegState found = null;
+        for (Iterator<LegState> it = recent.descendingIterator(); it.hasNext(); ) {
+            LegState leg = it.next();
+            if (leg.initialInvite < 0 || groups.hasOtherLegs(leg) || leg.group == r.leg.group) {
+                continue;
+            }
+            SipMessage invite = leg.store().get(leg.initialInvite);
+            long ahead = now - invite.timestampMicros();
+            if (ahead < 0 || ahead > EARLY_MICROS) {
+                continue;
+            }
+            if (r.asksFor(invite.src().address(), userKey(SipAddresses.user(invite.requestUri())),
+                    userKey(SipAddresses.user(invite.header("To"))), r.replaces == null ? null : replacedCallId(invite))) {
+                if (found != null) {
+                    return; // two legs fit: which one the REFER asked for is not known
+                }
+                found = leg;
+            }
+        }
+        if (found != null) {
+            r.used = true;
+            found.referredBy = r.leg;
+            SipMessage invite = found.store().get(found.initialInvite);
+            groups.join(r.leg, found, new EarlyJoin(invite.frame(), found.callId(), invite.src().address(),
+                    now - invite.timestampMicros(), r.refer.frame(), r.leg.callId(), r.named));
+        }
+    }
+
+    /** Why a leg captured before the REFER that asked for it was joined to the REFER's call. */
+    private record EarlyJoin(long inviteFrame, String callId, String sender, long aheadMicros, long referFrame,
+                             String referCallId, String target) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "The INVITE in frame " + inviteFrame + " (Call-ID " + callId + ") was sent by " + sender + " "
+                    + TimingCorrelation.milliseconds(aheadMicros) + " s before that host received the REFER in frame "
+                    + referFrame + " (Call-ID " + referCallId + "), and it calls " + target + ", the REFER's Refer-To"
+                    + " user: the two were captured out of order.";
+        }
+    }
+
+    /** The Call-ID an INVITE's Replaces header names (RFC 3891), or null when it has none. */
+    private static String replacedCallId(SipMessage invite) {
+        String value = invite.header("Replaces");
+        if (value == null) {
+            return null;
+        }
+        int semicolon = value.indexOf(';');
+        String callId = (semicolon >= 0 ? value.substring(0, semicolon) : value).trim();
+        return callId.isEmpty() ? null : callId;
+    }
+
+    /**
+     * The Call-ID of the Replaces header a Refer-To value's URI carries ({@code ?Replaces=id%40host%3Bto-tag...},
+     * escaped as RFC 3261 19.1.1 asks), or null when it has none.
+     */
+    static String replacedCallId(String referTo) {
+        if (referTo == null) {
+            return null;
+        }
+        int lt = referTo.indexOf('<');
+        int gt = lt >= 0 ? referTo.indexOf('>', lt) : -1;
+        String uri = lt >= 0 && gt > lt ? referTo.substring(lt + 1, gt) : referTo;
+        int question = uri.indexOf('?');
+        if (question < 0) {
+            return null;
+        }
+        for (String header : uri.substring(question + 1).split("&")) {
+            int eq = header.indexOf('=');
+            if (eq > 0 && header.substring(0, eq).trim().equalsIgnoreCase("Replaces")) {
+                String value;
+                try {
+                    value = URLDecoder.decode(header.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null; // a broken escape names no dialog one can trust
+                }
+                int semicolon = value.indexOf(';');
+                String callId = (semicolon >= 0 ? value.substring(0, semicolon) : value).trim();
+                return callId.isEmpty() ? null : callId;
+            }
+        }
+        return null;
     }
 
     /** The referral of {@code leg} whose REFER {@code m} sends again, or null. */

@@ -10,10 +10,11 @@ import org.sipladder.sip.SipMessage;
  * the legs may have been joined by any clue (a correlation header, a session key, a transfer, timing).
  *
  * <p>A leg is upstream of another when the other names its Call-ID in a correlation header (X-CID: a B2BUA's B-leg
- * names its A-leg), when the other retries it under a new Call-ID, or else when the host that sent the other's
- * dialog-opening INVITE is one that this leg's INVITE reached (directly or through proxies relaying it with its
- * Call-ID): a B2BUA's outgoing leg is downstream of the leg it received. Where each leg's INVITE reached the other's
- * sender (a hairpin: the B2BUA sends the B-leg back to the carrier), the path tells nothing and the clocks decide.
+ * names its A-leg), when the other retries it under a new Call-ID, when its REFER asked for the other, or else when
+ * the host that sent the other's dialog-opening INVITE is one that this leg's INVITE reached (directly or through
+ * proxies relaying it with its Call-ID): a B2BUA's outgoing leg is downstream of the leg it received. Where each leg's
+ * INVITE reached the other's sender (a hairpin: the B2BUA sends the B-leg back to the carrier), the path tells nothing
+ * and the clocks decide.
  */
 final class UpstreamOrder {
 
@@ -92,6 +93,9 @@ final class UpstreamOrder {
         }
         if (legs[j].retried == legs[i] || legs[i].retried == legs[j]) {
             return legs[j].retried == legs[i];
+        }
+        if (legs[j].referredBy == legs[i] || legs[i].referredBy == legs[j]) {
+            return legs[j].referredBy == legs[i];
         }
         return feeds(messages[i], origins[j]) && !feeds(messages[j], origins[i]);
     }

@@ -48,6 +48,19 @@ final class Dialogue {
         return send(millis + 100, dst, src, response(200, "OK", "INVITE", callId, branch, 1, "t-" + callId));
     }
 
+    /**
+     * Appends a dialog-opening INVITE sent at {@code millis} from {@code src} to {@code dst} with an SDP offer whose
+     * {@code o=} line is {@code origin} and whose audio goes to {@code media} ("ip:port").
+     */
+    Dialogue offer(long millis, String src, String dst, String callId, String uri, String origin, String media) {
+        int colon = media.lastIndexOf(':');
+        String body = "v=0\r\no=" + origin + "\r\ns=-\r\nc=IN IP4 " + media.substring(0, colon) + "\r\nt=0 0\r\n"
+                + "m=audio " + media.substring(colon + 1) + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        String head = request("INVITE", uri, callId, "z9hG4bK-" + callId, 1, null, "Content-Type: application/sdp");
+        return send(millis, src, dst, head.replace("Content-Length: 0\r\n", "Content-Length: " + body.length() + "\r\n")
+                + body);
+    }
+
     /** The Call-IDs of each call's legs, calls in start order. */
     List<List<String>> callIds() {
         return new FlowBuilder().build(messages).stream().map(f -> f.legs().stream().map(Leg::callId).toList())

@@ -151,4 +151,76 @@ class TransferFlowsTest {
 
         assertEquals(List.of(List.of("a1", "b1", "c1"), List.of("a2", "b2", "c2")), d.callIds());
     }
+
+    @Test
+    void aLegCapturedJustBeforeTheReferThatAskedForItJoinsIt() {
+        // the REFER came in on another interface, whose packets the merged capture shows a few ms late
+        Dialogue d = new Dialogue();
+        d.answeredInvite(0, CARRIER, SBC, "a1", "sip:+4930111221@198.51.100.20");
+        d.answeredInvite(300, SBC, LIVEKIT, "b1", "sip:+4930111221@34.1.2.3", "X-CID: a1");
+        d.answeredInvite(9_995, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+        int inviteFrame = d.messages().size() - 1;
+        d.send(10_000, LIVEKIT, SBC, Dialogue.request("REFER", "sip:u@198.51.100.20", "b1", "z9hG4bK-refer1", 5,
+                "t-b1", "Refer-To: " + TARGET));
+        answerRefer(d, 1, 10_010, 202);
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(List.of(List.of("a1", "b1", "c1")), d.callIds());
+        assertEquals("The INVITE in frame " + inviteFrame + " (Call-ID c1) was sent by 198.51.100.20 0.005 s before"
+                + " that host received the REFER in frame " + (inviteFrame + 2) + " (Call-ID b1), and it calls"
+                + " +4915199988877, the REFER's Refer-To user: the two were captured out of order.",
+                flows.get(0).joinEvidence().get(1));
+    }
+
+    @Test
+    void aLegBeforeTheReferLongBeforeFromAnotherHostInAnotherCallOrOneOfTwoIsNotJoined() {
+        Dialogue d = new Dialogue();
+        d.answeredInvite(0, SBC, CARRIER, "c-too-early", "sip:+4915199988877@203.0.113.10");
+        d.answeredInvite(6_000, CARRIER, SBC, "a1", "sip:+4930111221@198.51.100.20");
+        d.answeredInvite(6_300, SBC, LIVEKIT, "b1", "sip:+4930111221@34.1.2.3", "X-CID: a1");
+        d.answeredInvite(9_900, "198.51.100.99:5060", CARRIER, "c-other-host", "sip:+4915199988877@203.0.113.10");
+        d.send(10_000, LIVEKIT, SBC, Dialogue.request("REFER", "sip:u@198.51.100.20", "b1", "z9hG4bK-refer1", 5,
+                "t-b1", "Refer-To: " + TARGET));
+        answerRefer(d, 1, 10_010, 202);
+        assertEquals(List.of(List.of("c-too-early"), List.of("a1", "b1"), List.of("c-other-host")), d.callIds());
+
+        Dialogue two = new Dialogue();
+        two.answeredInvite(0, CARRIER, SBC, "a1", "sip:+4930111221@198.51.100.20");
+        two.answeredInvite(300, SBC, LIVEKIT, "b1", "sip:+4930111221@34.1.2.3", "X-CID: a1");
+        two.answeredInvite(9_900, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10");
+        two.answeredInvite(9_950, SBC, CARRIER, "c2", "sip:+4915199988877@203.0.113.10");
+        two.send(10_000, LIVEKIT, SBC, Dialogue.request("REFER", "sip:u@198.51.100.20", "b1", "z9hG4bK-refer1", 5,
+                "t-b1", "Refer-To: " + TARGET));
+        assertEquals(List.of(List.of("a1", "b1"), List.of("c1"), List.of("c2")), two.callIds());
+    }
+
+    @Test
+    void theLegWhoseReplacesTheRefersTargetNamesJoinsFromAnyAddressInEitherOrder() {
+        // attended transfer: the Refer-To URI carries the dialog to replace (RFC 3891), and the INVITE the SBC sends
+        // from its other address names that dialog in its Replaces header
+        String replacing = "<sip:+4915199988877@203.0.113.10?Replaces=xyz%40203.0.113.10%3Bto-tag%3D1%3Bfrom-tag%3D2>";
+        String otherSide = "198.51.100.21:5060";
+        for (boolean inviteFirst : List.of(false, true)) {
+            Dialogue d = new Dialogue();
+            d.answeredInvite(0, CARRIER, SBC, "a1", "sip:+4930111221@198.51.100.20");
+            d.answeredInvite(300, SBC, LIVEKIT, "b1", "sip:+4930111221@34.1.2.3", "X-CID: a1");
+            if (inviteFirst) {
+                d.answeredInvite(9_995, otherSide, CARRIER, "c1", "sip:+4915199988877@203.0.113.10",
+                        "Replaces: xyz@203.0.113.10;to-tag=1;from-tag=2");
+            }
+            d.send(10_000, LIVEKIT, SBC, Dialogue.request("REFER", "sip:u@198.51.100.20", "b1", "z9hG4bK-refer1", 5,
+                    "t-b1", "Refer-To: " + replacing));
+            answerRefer(d, 1, 10_010, 202);
+            if (!inviteFirst) {
+                d.answeredInvite(10_100, otherSide, CARRIER, "c1", "sip:+4915199988877@203.0.113.10",
+                        "Replaces: xyz@203.0.113.10;to-tag=1;from-tag=2");
+            }
+            // another dialog replaced from that address is no leg of this transfer
+            d.answeredInvite(10_200, otherSide, CARRIER, "c2", "sip:+4915199988877@203.0.113.10",
+                    "Replaces: other@203.0.113.10;to-tag=1;from-tag=2");
+
+            assertEquals(List.of(List.of("a1", "b1", "c1"), List.of("c2")), d.callIds(), "invite first " + inviteFirst);
+        }
+    }
 }
