@@ -17,7 +17,9 @@ import org.sipladder.sip.SipMessage;
  * 488 "not-acceptable", other 4xx "client-error-N", 5xx "upstream-server-error-N", 6xx "global-decline-N". Source:
  * sip {@code pkg/sip/outbound.go} {@code sipOutbound.Invite} (non-2xx, non-auth answers end the call; for
  * 400/404/480/488/486 the body or X-Twilio-Error becomes the status text) and {@code outboundCall.sipSignal}
- * ({@code info.CallStatusCode = e}); {@code pkg/sip/errors.go} {@code classifyInviteError}.
+ * ({@code info.CallStatusCode = e}); {@code pkg/sip/errors.go} {@code classifyInviteError}. An INVITE LiveKit
+ * cancelled is the exception: {@code sipResponse} returns {@code ErrSIPRequestTimeout} as soon as it sends the CANCEL,
+ * so the 487 that follows is never the call's status.
  */
 final class OutboundRejectedCheck implements FindingRule {
 
@@ -248,9 +250,12 @@ final class OutboundRejectedCheck implements FindingRule {
                 + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
                 + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
                 + ", where it started." : "")
-                + " LiveKit hands " + toLiveKit.status() + " to the agent as the call's SIP status"
+                + (cancelled ? " LiveKit does not wait for the answer to its CANCEL: CreateSIPParticipant fails "
+                + "with \"sip request timed out\" and the call gets no SIP status (the " + toLiveKit.status()
+                + " never reaches the agent)."
+                : " LiveKit hands " + toLiveKit.status() + " to the agent as the call's SIP status"
                 + (toLiveKit.status() >= 500 && toLiveKit.status() < 600 ? " (\"upstream-server-error-"
-                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : ".")
+                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : "."))
                 + (redirect == null ? "" : " LiveKit does not follow redirects: it ends the call (\"unexpected status "
                 + "from INVITE response\") and never dials the Contact.");
         List<String> steps = new ArrayList<>();

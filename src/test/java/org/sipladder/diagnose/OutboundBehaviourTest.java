@@ -367,6 +367,19 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void aCallLiveKitCancelledHandsTheAgentNoSipStatusButATimeout() {
+        // sip outbound.go sipResponse: on ctx.Done() LiveKit cancels and returns ErrSIPRequestTimeout at once, so the
+        // 487 (or 408) that answers the CANCEL never becomes the call's SIP status (errors.go: "no-answer")
+        for (String fin : List.of("487 Request Terminated", "408 Request Timeout")) {
+            Finding f = diagnose(cancelledAfter(180, fin), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                    .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+            assertFalse(f.explanation().contains("hands " + fin.substring(0, 3)), f.explanation());
+            assertTrue(f.explanation().contains("\"sip request timed out\""), f.explanation());
+        }
+    }
+
+    @Test
     void a480AfterRingingWithQ850NoAnswerIsInformationThatNobodyAnswered() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
         List<CallFlow> flows = new OutboundCapture().send(LIVEKIT, CARRIER, invite)
