@@ -80,7 +80,7 @@ final class RuleConflictCheck implements FindingRule {
         List<String> shown = shown(ids);
         List<String> facts = new ArrayList<>();
         facts.add((ids.size() == 1 ? "It yields twice: " : "They share: ") + group.describe());
-        rules.subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule, config.media().ofRule(rule))));
+        rules.subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule, config)));
         if (ids.size() > shown.size()) {
             facts.add((ids.size() - shown.size()) + " more rules share it");
         }

@@ -260,6 +260,20 @@ class LiveKitKnownTruthTest {
         assertEquals("[\"ST_a\"]", json.get("trunkIds").toString(), json.toString());
     }
 
+    @Test
+    void aRuleNotTakenNamesTheCalledNumbersItWaitsFor() throws IOException {
+        // protocol sip.MatchDispatchRuleIter: a rule's numbers filter the called number; the summary of a rule not
+        // taken must show them, or the reader cannot see why the rule passed the call by
+        JsonArray f = diagnose(cloudCall("480 Temporarily Unavailable", "100 Processing", "180 Ringing", "+1",
+                        "180 Ringing"), trunk("ST_a", ", \"numbers\": [\"" + DID + "\"]"),
+                rule("SDR_1", ", \"trunkIds\": [\"ST_a\"], \"numbers\": [\"+4930111111\"]"));
+        JsonObject p = primary(f);
+        assertEquals("LK_NO_RULE_MATCH", p.get("code").getAsString(), f.toString());
+        String notTaken = strings(p, "evidence", "facts").stream().filter(x -> x.startsWith("Not taken: SDR_1"))
+                .findFirst().orElseThrow(() -> new AssertionError(p.toString()));
+        assertTrue(notTaken.contains("+4930111111"), notTaken);
+    }
+
     /** LiveKit's routing of the capture's one INVITE to it, diagnosed from the capture file with this config. */
     private LiveKitRouting routing(Path capture, String items) throws Exception {
         Path config = Files.writeString(dir.resolve("config.json"), "{\"items\": [" + items + "]}");
