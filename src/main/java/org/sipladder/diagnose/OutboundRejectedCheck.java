@@ -180,8 +180,9 @@ final class OutboundRejectedCheck implements FindingRule {
         String why = refuser + " does not accept the dialled number " + calledAtOrigin + " (" + refusal.label() + "): "
                 + "the number is incomplete or not written the way the provider routes it (country code, leading "
                 + "'+' or 00, a national 0, a tech prefix). LiveKit puts the dialled number (the call's sip_call_to) "
-                + "into the Request-URI and To unchanged; it reports \"not-found\" or \"client-error-"
-                + refusal.status() + "\" to the agent.";
+                + "into the Request-URI and To unchanged; it reports \"" + bucket(call.last().finalResponse().status())
+                + "\" to the agent" + (chain.size() > 1 ? " (the " + call.last().finalResponse().status()
+                + " it got)" : "") + ".";
         List<String> steps = new ArrayList<>();
         steps.add(e164(calledAtOrigin) ? "The number is in E.164 form already: check that " + calledAtOrigin
                 + " is complete and in service, and ask the provider whether it routes this destination or wants "
@@ -331,6 +332,24 @@ final class OutboundRejectedCheck implements FindingRule {
         String uri = contact.substring(contact.indexOf('<') + 1);
         int port = OutboundCall.port(uri);
         return SipAddress.parse(contact).host() + (port > 0 ? ":" + port : "");
+    }
+
+    /**
+     * How LiveKit buckets the final status it got for its INVITE (sip {@code pkg/sip/errors.go}
+     * {@code classifyInviteError}): the name it reports the failed call with.
+     */
+    static String bucket(int status) {
+        return switch (status) {
+            case 401, 407 -> "auth-required";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 408 -> "request-timeout";
+            case 480 -> "unavailable";
+            case 486 -> "busy";
+            case 488 -> "not-acceptable";
+            default -> status >= 600 ? "global-decline-" + status : status >= 500 ? "upstream-server-error-" + status
+                    : "client-error-" + status;
+        };
     }
 
     /** The base facts and one line per step of the failure on its way back to LiveKit. */

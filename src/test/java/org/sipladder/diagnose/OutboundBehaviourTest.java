@@ -213,6 +213,25 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void aRejectedNumberNamesTheBucketOfTheStatusLiveKitGot() {
+        // sip errors.go classifyInviteError buckets the status LiveKit itself got: 404 "not-found", 480 "unavailable",
+        // other 4xx "client-error-N", 6xx "global-decline-N"; a relayed 484 that reached LiveKit as 480 is "unavailable"
+        Finding relayed = diagnose(OutboundCapture.throughJambonz(FROM, "030123456", "484 Address Incomplete",
+                "480 Temporarily Unavailable"), LiveKitConfig.empty()).withCode(OutboundRejectedCheck.NUMBER).get(0);
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        Finding direct = diagnose(OutboundCapture.direct(invite, OutboundCapture.status(invite, "484 Address Incomplete")),
+                LiveKitConfig.empty()).withCode(OutboundRejectedCheck.NUMBER).get(0);
+        Finding decline = diagnose(OutboundCapture.direct(invite, OutboundCapture.status(invite, "604 Does Not Exist Anywhere")),
+                LiveKitConfig.empty()).withCode(OutboundRejectedCheck.NUMBER).get(0);
+
+        assertTrue(relayed.explanation().contains("\"unavailable\"") && !relayed.explanation().contains("not-found"),
+                relayed.explanation());
+        assertTrue(direct.explanation().contains("\"client-error-484\"") && !direct.explanation().contains("not-found"),
+                direct.explanation());
+        assertTrue(decline.explanation().contains("\"global-decline-604\""), decline.explanation());
+    }
+
+    @Test
     void aNumberInE164AlreadyIsNotToldToBeDialledInE164() {
         Finding f = directlyRefused("404 Not Found", OutboundRejectedCheck.NUMBER);
 
