@@ -39,7 +39,7 @@ final class InboundNumbersLooksLikeDidCheck implements FindingRule {
                         + "so the rule only matches when someone calls from that very number: in practice never. To "
                         + "route by the called number, use the trunk (trunk_ids) instead.",
                 Findings.evidence(List.of(), List.of(id, trunk.getSipTrunkId()), List.of(
-                        ConfigView.ruleSummary(rule, config.media().ofRule(rule)),
+                        ConfigView.ruleSummary(rule, config),
                         trunk.getSipTrunkId() + " numbers " + Findings.quoted(trunk.getNumbersList()))),
                 fixWithout(config, List.of(), rule, List.of(number), trunk.getSipTrunkId()));
     }

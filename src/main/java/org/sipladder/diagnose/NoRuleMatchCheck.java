@@ -50,7 +50,7 @@ final class NoRuleMatchCheck implements FindingRule {
                 + "goes on without a trunk, so only rules without trunk_ids could apply" : "Matched trunk " + trunkId);
         facts.add(r.outcome().assumption());
         facts.add("Caller (From user) " + r.invite().callingNumber() + ", called (To user) " + r.invite().calledNumber());
-        context.config().rules().forEach(rule -> facts.add("Not taken: " + ConfigView.ruleSummary(rule, context.config().media().ofRule(rule))));
+        context.config().rules().forEach(rule -> facts.add("Not taken: " + ConfigView.ruleSummary(rule, context.config())));
         // the simulator's sentence per rule it filtered out says which filter (trunk, callers, called number) did it
         for (String step : r.outcome().reasoning()) {
             if (step.startsWith("Rule ") && step.contains(" skipped: ")) {

@@ -17,7 +17,9 @@ import org.sipladder.sip.SipMessage;
  * 488 "not-acceptable", other 4xx "client-error-N", 5xx "upstream-server-error-N", 6xx "global-decline-N". Source:
  * sip {@code pkg/sip/outbound.go} {@code sipOutbound.Invite} (non-2xx, non-auth answers end the call; for
  * 400/404/480/488/486 the body or X-Twilio-Error becomes the status text) and {@code outboundCall.sipSignal}
- * ({@code info.CallStatusCode = e}); {@code pkg/sip/errors.go} {@code classifyInviteError}.
+ * ({@code info.CallStatusCode = e}); {@code pkg/sip/errors.go} {@code classifyInviteError}. An INVITE LiveKit
+ * cancelled is the exception: {@code sipResponse} returns {@code ErrSIPRequestTimeout} as soon as it sends the CANCEL,
+ * so the 487 that follows is never the call's status.
  */
 final class OutboundRejectedCheck implements FindingRule {
 
@@ -178,8 +180,9 @@ final class OutboundRejectedCheck implements FindingRule {
         String why = refuser + " does not accept the dialled number " + calledAtOrigin + " (" + refusal.label() + "): "
                 + "the number is incomplete or not written the way the provider routes it (country code, leading "
                 + "'+' or 00, a national 0, a tech prefix). LiveKit puts the dialled number (the call's sip_call_to) "
-                + "into the Request-URI and To unchanged; it reports \"not-found\" or \"client-error-"
-                + refusal.status() + "\" to the agent.";
+                + "into the Request-URI and To unchanged; it reports \"" + bucket(call.last().finalResponse().status())
+                + "\" to the agent" + (chain.size() > 1 ? " (the " + call.last().finalResponse().status()
+                + " it got)" : "") + ".";
         List<String> steps = new ArrayList<>();
         steps.add(e164(calledAtOrigin) ? "The number is in E.164 form already: check that " + calledAtOrigin
                 + " is complete and in service, and ask the provider whether it routes this destination or wants "
@@ -248,9 +251,12 @@ final class OutboundRejectedCheck implements FindingRule {
                 + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
                 + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
                 + ", where it started." : "")
-                + " LiveKit hands " + toLiveKit.status() + " to the agent as the call's SIP status"
+                + (cancelled ? " LiveKit does not wait for the answer to its CANCEL: CreateSIPParticipant fails "
+                + "with \"sip request timed out\" and the call gets no SIP status (the " + toLiveKit.status()
+                + " never reaches the agent)."
+                : " LiveKit hands " + toLiveKit.status() + " to the agent as the call's SIP status"
                 + (toLiveKit.status() >= 500 && toLiveKit.status() < 600 ? " (\"upstream-server-error-"
-                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : ".")
+                + toLiveKit.status() + "\", SIP_TRUNK_FAILURE) and does not retry." : "."))
                 + (redirect == null ? "" : " LiveKit does not follow redirects: it ends the call (\"unexpected status "
                 + "from INVITE response\") and never dials the Contact.");
         List<String> steps = new ArrayList<>();
@@ -326,6 +332,24 @@ final class OutboundRejectedCheck implements FindingRule {
         String uri = contact.substring(contact.indexOf('<') + 1);
         int port = OutboundCall.port(uri);
         return SipAddress.parse(contact).host() + (port > 0 ? ":" + port : "");
+    }
+
+    /**
+     * How LiveKit buckets the final status it got for its INVITE (sip {@code pkg/sip/errors.go}
+     * {@code classifyInviteError}): the name it reports the failed call with.
+     */
+    static String bucket(int status) {
+        return switch (status) {
+            case 401, 407 -> "auth-required";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 408 -> "request-timeout";
+            case 480 -> "unavailable";
+            case 486 -> "busy";
+            case 488 -> "not-acceptable";
+            default -> status >= 600 ? "global-decline-" + status : status >= 500 ? "upstream-server-error-" + status
+                    : "client-error-" + status;
+        };
     }
 
     /** The base facts and one line per step of the failure on its way back to LiveKit. */

@@ -36,8 +36,8 @@ record PinAttempt(Severity severity, List<String> facts, String step, List<Long>
         String bye = bye(context, r.transaction().flow(), dtmf);
         if (entry.sent().isEmpty()) {
             return new PinAttempt(Severity.WARNING, List.of("The caller's RTP to LiveKit carried no DTMF digit after "
-                    + ok + ". LiveKit has no PIN timeout: it waits at the prompt until someone hangs up or the "
-                    + "caller's RTP stops for its media timeout (" + laterTimeout(r) + ")", bye), null, List.of());
+                    + ok + ". LiveKit has no PIN timeout: it waits at the prompt until someone hangs up or "
+                    + mediaTimeout(context, r, dtmf), bye), null, List.of());
         }
         String sent = "After " + ok + " the caller's RTP to LiveKit carried the digits " + entry.sent();
         if (entry.tooLong()) {
@@ -79,6 +79,25 @@ record PinAttempt(Severity severity, List<String> facts, String step, List<Long>
      * LiveKit's later media timeout at the prompt: the call's media_timeout when its trunk or rule sets one (the
      * first dispatch evaluation's media config, which the prompt runs with: livekit/sip inbound.go handleInvite).
      */
+    /**
+     * Which of LiveKit's media timeouts ends a call left at the prompt: the initial one (30 s from the answer,
+     * media_timeout_initial) while no RTP has reached LiveKit, the later one only once some has (sip
+     * {@code pkg/sip/media_port.go} {@code timeoutLoop}: {@code isInitial := lastPacketTime.IsZero()}).
+     */
+    private static String mediaTimeout(DiagnosisContext context, LiveKitRouting r, LiveKitDtmf dtmf) {
+        String later = "the caller's RTP stops for its media timeout (" + laterTimeout(r) + ")";
+        if (context.media().rtpPackets() == 0) {
+            return "its media timeout ends the call: 30 s after the answer if no RTP ever reaches it (the server's "
+                    + "media_timeout_initial), else when " + later;
+        }
+        if (PinEntry.rtpReachedLiveKit(context, dtmf)) {
+            return later;
+        }
+        return "its media timeout ends the call; no RTP from the caller reached LiveKit, so that is the initial one, "
+                + "30 s after the answer (the server's media_timeout_initial; the later " + laterTimeout(r)
+                + " counts only once RTP has arrived)";
+    }
+
     private static String laterTimeout(LiveKitRouting r) {
         // the same words as every other text about LiveKit's later media timeout
         return CallMedia.laterTimeoutText(r.outcome().media());

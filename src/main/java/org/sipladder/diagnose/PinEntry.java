@@ -40,6 +40,18 @@ record PinEntry(String sent, String pin, boolean terminated, List<Long> frames) 
         return read(sent.toString(), frames);
     }
 
+    /** True when any RTP of the call reached LiveKit's media address (the address of its 200 OK's SDP). */
+    static boolean rtpReachedLiveKit(DiagnosisContext context, LiveKitDtmf dtmf) {
+        Sdp answer = context.sdp(dtmf.answer());
+        String liveKitMedia = answer == null ? null : DtmfNotNegotiatedCheck.mediaAddress(answer);
+        for (RtpStream s : context.media().streamsOf(dtmf.invite().callId())) {
+            if (s.key().dst().address().equals(liveKitMedia)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** LiveKit's reading of the digits {@code sent}, in order. */
     static PinEntry read(String sent, List<Long> frames) {
         int hash = sent.indexOf('#');

@@ -37,7 +37,7 @@ final class PinPromptCheck implements FindingRule {
             }
             String id = d.rule().getSipDispatchRuleId();
             List<String> facts = new ArrayList<>();
-            facts.add("Winning rule " + ConfigView.ruleSummary(d.rule(), context.config().media().ofRule(d.rule())));
+            facts.add("Winning rule " + ConfigView.ruleSummary(d.rule(), context.config()));
             facts.add("Candidates by priority: " + d.candidateIds());
             facts.add(r.summary());
             List<String> steps = new ArrayList<>(3);

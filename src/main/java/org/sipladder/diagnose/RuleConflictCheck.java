@@ -80,7 +80,7 @@ final class RuleConflictCheck implements FindingRule {
         List<String> shown = shown(ids);
         List<String> facts = new ArrayList<>();
         facts.add((ids.size() == 1 ? "It yields twice: " : "They share: ") + group.describe());
-        rules.subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule, config.media().ofRule(rule))));
+        rules.subList(0, shown.size()).forEach(rule -> facts.add(ConfigView.ruleSummary(rule, config)));
         if (ids.size() > shown.size()) {
             facts.add((ids.size() - shown.size()) + " more rules share it");
         }
@@ -166,10 +166,50 @@ final class RuleConflictCheck implements FindingRule {
         }
         String which = keep == null ? "the command below deletes " + drop
                 : "the command below deletes " + drop + ", which dispatches no agent, and keeps " + keep + ", which does";
-        return Findings.fix(List.of("Keep one rule per trunk (and PIN and caller list): delete the one you do not "
-                        + "need (" + which + "),",
-                "or restrict one of them with trunk_ids or inbound_numbers so that each call matches exactly one rule."),
-                List.of(LkCommand.deleteRule(drop), LkCommand.listRules()), null);
+        List<String> steps = new ArrayList<>(3);
+        steps.add("Keep one rule per trunk (and PIN and caller list): delete the one you do not need (" + which + "),");
+        steps.add("or restrict one of them with trunk_ids or inbound_numbers so that each call matches exactly one rule.");
+        String spelling = spelledApart(config, ids);
+        if (spelling != null) {
+            steps.add(spelling);
+        }
+        return Findings.fix(steps, List.of(LkCommand.deleteRule(drop), LkCommand.listRules()), null);
+    }
+
+    /**
+     * A sentence when the listed rules hold the same caller or called number in different spellings, or null: LiveKit's
+     * conflict check keys the rules by the normalized numbers (protocol sip.ValidateDispatchRulesIter:
+     * NormalizeNumber of each inbound number and number), so such entries are one entry to it and respelling one
+     * never ends the conflict.
+     */
+    private static String spelledApart(LiveKitConfig config, List<String> ids) {
+        List<String> pairs = new ArrayList<>(2);
+        for (int i = 0; i < ids.size() && pairs.size() < 2; i++) {
+            for (int j = i + 1; j < ids.size() && pairs.size() < 2; j++) {
+                SIPDispatchRuleInfo a = config.rule(ids.get(i));
+                SIPDispatchRuleInfo b = config.rule(ids.get(j));
+                if (a == null || b == null) {
+                    continue;
+                }
+                addSpellings(pairs, "caller", a, a.getInboundNumbersList(), b, b.getInboundNumbersList());
+                addSpellings(pairs, "called number", a, config.calledNumbersOf(a), b, config.calledNumbersOf(b));
+            }
+        }
+        return pairs.isEmpty() ? null : String.join("; ", pairs) + ": LiveKit's conflict check normalizes numbers "
+                + "(spaces, dashes and parentheses dropped, '+' added), so these are the same entry to it; writing one "
+                + "of them another way does not end the conflict, only a different number, trunk or PIN does.";
+    }
+
+    private static void addSpellings(List<String> pairs, String what, SIPDispatchRuleInfo a, List<String> aNumbers,
+                                     SIPDispatchRuleInfo b, List<String> bNumbers) {
+        for (String x : aNumbers) {
+            for (String y : bNumbers) {
+                if (!x.equals(y) && PhoneNumbers.normalize(x).equals(PhoneNumbers.normalize(y)) && pairs.size() < 2) {
+                    pairs.add("Rule " + a.getSipDispatchRuleId() + "'s " + what + " \"" + x + "\" and rule "
+                            + b.getSipDispatchRuleId() + "'s \"" + y + "\" differ only in spelling");
+                }
+            }
+        }
     }
 
     private static boolean dispatchesAgent(LiveKitConfig config, String ruleId) {

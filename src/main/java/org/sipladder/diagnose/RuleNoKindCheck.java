@@ -50,6 +50,6 @@ final class RuleNoKindCheck implements FindingRule {
     }
 
     private static String summary(DiagnosisContext context, SIPDispatchRuleInfo rule) {
-        return ConfigView.ruleSummary(rule, context.config().media().ofRule(rule));
+        return ConfigView.ruleSummary(rule, context.config());
     }
 }

@@ -251,6 +251,8 @@ public final class ConfigFileLoader {
         private final List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
         private final List<Pending> pendingOutbound = new ArrayList<>();
         private int count;
+        /** CreateSIPParticipant requests met and skipped. */
+        private int requests;
 
         Items(Path file) {
             this.file = file;
@@ -261,8 +263,14 @@ public final class ConfigFileLoader {
         }
 
         void add(JsonObject item, int line) throws LiveKitConfigException {
-            count++;
             ConfigItemKind kind = ConfigItemKind.of(item);
+            if (kind == ConfigItemKind.PARTICIPANT_REQUEST) {
+                // a CreateSIPParticipant request loaded beside the trunks: nothing of the project's config, and no
+                // error either (it was read as a default inbound trunk, which took every inbound call)
+                requests++;
+                return;
+            }
+            count++;
             Pending pending = new Pending(item, line, count);
             switch (kind) {
                 case INBOUND_TRUNK -> {
@@ -296,8 +304,8 @@ public final class ConfigFileLoader {
                 throw new LiveKitConfigException(file + " holds no trunks or dispatch rules; " + EXPORT_HINT
                         + ".");
             }
-            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false, count == 0,
-                    unknownFields);
+            return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false,
+                    count == 0 && requests == 0, unknownFields);
         }
 
         private void flushTrunks() throws LiveKitConfigException {

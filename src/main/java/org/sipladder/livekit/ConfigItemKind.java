@@ -10,6 +10,8 @@ enum ConfigItemKind {
     DISPATCH_RULE(""),
     OUTBOUND_TRUNK(""),
     LEGACY_TRUNK("is a legacy SIP trunk ('lk sip trunk list'); SIP Ladder reads inbound and outbound trunks"),
+    /** The request of {@code lk sip participant create}: it names an outbound trunk, it is none; skipped. */
+    PARTICIPANT_REQUEST(""),
     UNKNOWN("is neither a trunk nor a dispatch rule (no sipTrunkId or sipDispatchRuleId)");
 
     private static final List<String> RULE_ONLY = List.of("rule", "trunkIds", "trunk_ids", "inboundNumbers",
@@ -20,6 +22,9 @@ enum ConfigItemKind {
             "ringing_timeout", "maxCallDuration", "max_call_duration", "headersToAttributes", "headers_to_attributes");
     private static final List<String> OUTBOUND_ONLY = List.of("address", "destinationCountry",
             "destination_country", "transport");
+    /** Fields of a CreateSIPParticipantRequest that no trunk or rule has at its top level. */
+    private static final List<String> PARTICIPANT_ONLY = List.of("sipCallTo", "sip_call_to", "roomName", "room_name",
+            "participantIdentity", "participant_identity");
     private static final List<String> LEGACY_ONLY = List.of("inboundAddresses", "inbound_addresses",
             "outboundAddress", "outbound_address", "inboundUsername", "inbound_username", "kind");
 
@@ -36,6 +41,9 @@ enum ConfigItemKind {
     static ConfigItemKind of(JsonObject item) {
         if (has(item, "sipDispatchRuleId", "sip_dispatch_rule_id")) {
             return DISPATCH_RULE;
+        }
+        if (hasAny(item, PARTICIPANT_ONLY)) {
+            return PARTICIPANT_REQUEST; // its sip_trunk_id names the outbound trunk the call goes through
         }
         boolean trunkId = has(item, "sipTrunkId", "sip_trunk_id");
         if (trunkId && hasAny(item, LEGACY_ONLY)) {

@@ -47,14 +47,17 @@ public final class ConfigView {
     }
 
     /**
-     * One line: ID, name, kind and room, PIN (as set/not set), trunks, caller filter, agents and the rule's
-     * {@code media} ({@link LiveKitConfig#media()}) when it has one.
+     * One line: ID, name, kind and room, PIN (as set/not set), trunks, caller and called number filters, agents and
+     * the rule's {@code media} ({@link LiveKitConfig#media()}) when it has one; the called numbers and the media come
+     * from {@code config}, which keeps the fields this SDK's rule type lacks.
      */
-    public static String ruleSummary(SIPDispatchRuleInfo rule, MediaConfig media) {
+    public static String ruleSummary(SIPDispatchRuleInfo rule, LiveKitConfig config) {
+        MediaConfig media = config.media().ofRule(rule);
         String pin = pin(rule).isEmpty() ? "" : ", PIN set";
         return label(rule) + ": " + kind(rule) + " " + roomDescription(rule) + pin
                 + ", trunks " + listOrAny(rule.getTrunkIdsList(), "any (wildcard rule)")
                 + ", callers " + listOrAny(rule.getInboundNumbersList(), "any")
+                + ", called numbers " + listOrAny(config.calledNumbersOf(rule), "any")
                 + ", agents " + listOrAny(agentNames(rule), "none") + mediaPart(media);
     }
 

@@ -234,6 +234,28 @@ class LiveKitKnownTruthTest {
     }
 
     @Test
+    void theConflictFixSaysWhenTheTwoEntriesDifferOnlyInSpelling() throws IOException {
+        // protocol sip.ValidateDispatchRulesIter keys rules by NormalizeNumber(inbound number) and NormalizeNumber(number):
+        // "+4930777777" and "4930 777-777" are one key, so respelling one of them never ends the conflict
+        JsonArray f = diagnose(cloudCall("603 Decline", "100 Processing", "180 Ringing", "503 Try again later"),
+                trunk("ST_a", ", \"numbers\": [\"" + DID + "\"]"),
+                rule("SDR_1", ", \"trunkIds\": [\"ST_a\"], \"inboundNumbers\": [\"+4930777777\"]") + ","
+                        + rule("SDR_2", ", \"trunkIds\": [\"ST_a\"], \"inboundNumbers\": [\"4930 777-777\"]"));
+        int conflicts = 0;
+        for (JsonElement e : f) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.get("code").getAsString().equals("LK_RULE_CONFLICT")) {
+                conflicts++;
+                String steps = strings(o, "fix", "steps").toString();
+                assertTrue(steps.contains("\"+4930777777\"") && steps.contains("\"4930 777-777\"")
+                        && steps.contains("normaliz"), steps);
+            }
+        }
+        assertEquals("LK_RULE_CONFLICT", primary(f).get("code").getAsString(), f.toString());
+        assertTrue(conflicts >= 1, f.toString());
+    }
+
+    @Test
     void aRuleWithoutAnAgentRingsUntilTheRingingTimeoutThen486() throws IOException {
         String noAgent = "{\"sipDispatchRuleId\": \"SDR_1\", \"trunkIds\": [\"ST_a\"], \"rule\": "
                 + "{\"dispatchRuleIndividual\": {\"roomPrefix\": \"call\"}}}";
@@ -258,6 +280,20 @@ class LiveKitKnownTruthTest {
         JsonObject json = JsonParser.parseString(p.getAsJsonObject("fix").get("json").getAsString()).getAsJsonObject();
         assertEquals("[\"" + DID + "\",\"+4930111111\"]", json.get("numbers").toString(), json.toString());
         assertEquals("[\"ST_a\"]", json.get("trunkIds").toString(), json.toString());
+    }
+
+    @Test
+    void aRuleNotTakenNamesTheCalledNumbersItWaitsFor() throws IOException {
+        // protocol sip.MatchDispatchRuleIter: a rule's numbers filter the called number; the summary of a rule not
+        // taken must show them, or the reader cannot see why the rule passed the call by
+        JsonArray f = diagnose(cloudCall("480 Temporarily Unavailable", "100 Processing", "180 Ringing", "+1",
+                        "180 Ringing"), trunk("ST_a", ", \"numbers\": [\"" + DID + "\"]"),
+                rule("SDR_1", ", \"trunkIds\": [\"ST_a\"], \"numbers\": [\"+4930111111\"]"));
+        JsonObject p = primary(f);
+        assertEquals("LK_NO_RULE_MATCH", p.get("code").getAsString(), f.toString());
+        String notTaken = strings(p, "evidence", "facts").stream().filter(x -> x.startsWith("Not taken: SDR_1"))
+                .findFirst().orElseThrow(() -> new AssertionError(p.toString()));
+        assertTrue(notTaken.contains("+4930111111"), notTaken);
     }
 
     /** LiveKit's routing of the capture's one INVITE to it, diagnosed from the capture file with this config. */

@@ -213,6 +213,25 @@ class OutboundBehaviourTest {
     }
 
     @Test
+    void aRejectedNumberNamesTheBucketOfTheStatusLiveKitGot() {
+        // sip errors.go classifyInviteError buckets the status LiveKit itself got: 404 "not-found", 480 "unavailable",
+        // other 4xx "client-error-N", 6xx "global-decline-N"; a relayed 484 that reached LiveKit as 480 is "unavailable"
+        Finding relayed = diagnose(OutboundCapture.throughJambonz(FROM, "030123456", "484 Address Incomplete",
+                "480 Temporarily Unavailable"), LiveKitConfig.empty()).withCode(OutboundRejectedCheck.NUMBER).get(0);
+        String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);
+        Finding direct = diagnose(OutboundCapture.direct(invite, OutboundCapture.status(invite, "484 Address Incomplete")),
+                LiveKitConfig.empty()).withCode(OutboundRejectedCheck.NUMBER).get(0);
+        Finding decline = diagnose(OutboundCapture.direct(invite, OutboundCapture.status(invite, "604 Does Not Exist Anywhere")),
+                LiveKitConfig.empty()).withCode(OutboundRejectedCheck.NUMBER).get(0);
+
+        assertTrue(relayed.explanation().contains("\"unavailable\"") && !relayed.explanation().contains("not-found"),
+                relayed.explanation());
+        assertTrue(direct.explanation().contains("\"client-error-484\"") && !direct.explanation().contains("not-found"),
+                direct.explanation());
+        assertTrue(decline.explanation().contains("\"global-decline-604\""), decline.explanation());
+    }
+
+    @Test
     void aNumberInE164AlreadyIsNotToldToBeDialledInE164() {
         Finding f = directlyRefused("404 Not Found", OutboundRejectedCheck.NUMBER);
 
@@ -364,6 +383,19 @@ class OutboundBehaviourTest {
                 f.evidence().facts().toString());
         assertTrue(f.evidence().facts().stream().anyMatch(x -> x.contains("where RFC 3261 asks for 487")),
                 f.evidence().facts().toString());
+    }
+
+    @Test
+    void aCallLiveKitCancelledHandsTheAgentNoSipStatusButATimeout() {
+        // sip outbound.go sipResponse: on ctx.Done() LiveKit cancels and returns ErrSIPRequestTimeout at once, so the
+        // 487 (or 408) that answers the CANCEL never becomes the call's SIP status (errors.go: "no-answer")
+        for (String fin : List.of("487 Request Terminated", "408 Request Timeout")) {
+            Finding f = diagnose(cancelledAfter(180, fin), OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                    .withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+            assertFalse(f.explanation().contains("hands " + fin.substring(0, 3)), f.explanation());
+            assertTrue(f.explanation().contains("\"sip request timed out\""), f.explanation());
+        }
     }
 
     @Test

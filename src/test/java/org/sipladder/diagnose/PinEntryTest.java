@@ -162,6 +162,22 @@ class PinEntryTest {
     }
 
     @Test
+    void aPromptTheCallerNeverSentRtpToEndsAtLiveKitsInitialMediaTimeout() throws Exception {
+        // sip media_port.go timeoutLoop: until the first RTP packet arrives the initial timeout (30 s,
+        // media_timeout_initial) counts from the answer; the later one (15 s) only once RTP has flowed
+        String sdp = LiveKitDtmfTest.sdp(SBC_MEDIA, 40000, "telephone-event/8000");
+        Diagnosis d = MediaCase.jambonzToLiveKit(sdp, LiveKitDtmfTest.sdp(MediaCase.LIVEKIT, 30000,
+                        "telephone-event/8000"))
+                .rtp(LK, SBC, 0.41, 1500, 0x2222, Set.of())
+                .bye(MediaCase.LIVEKIT, 31).diagnose(dir, RULES);
+        Finding f = d.withCode(FindingCode.LK_RULE_PIN_PROMPT).get(0);
+
+        assertTrue(facts(f).contains("LiveKit sent the BYE"), facts(f));
+        assertFalse(facts(f).contains("stops for its media timeout (15 s"), facts(f));
+        assertTrue(facts(f).contains("30 s") && facts(f).contains("media_timeout_initial"), facts(f));
+    }
+
+    @Test
     void digitsWithoutHashAreNeverChecked() throws Exception {
         Finding f = pinFinding(RULES, new int[] {4, 2, 4, 2}, MediaCase.JAMBONZ, 20);
 

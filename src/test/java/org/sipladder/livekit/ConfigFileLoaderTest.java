@@ -51,6 +51,25 @@ class ConfigFileLoaderTest {
     }
 
     @Test
+    void aCreateSipParticipantRequestIsNotReadAsADefaultInboundTrunk() throws Exception {
+        // the JSON of 'lk sip participant create' names its outbound trunk as sip_trunk_id; read as an inbound trunk
+        // it was a default trunk (no numbers) that took every inbound call in the routing simulation
+        Path request = LiveKitFixtures.write(dir, "participant.json", """
+                {"sip_trunk_id": "ST_out", "sip_call_to": "+4930123456", "room_name": "outbound-1",
+                 "participant_identity": "callee", "ringing_timeout": "30s", "wait_until_answered": true}""");
+        Path both = LiveKitFixtures.write(dir, "both.json", """
+                [{"sipTrunkId": "ST_in", "numbers": ["+4930555"]},
+                 {"sipTrunkId": "ST_out", "sipCallTo": "+4930123456", "roomName": "outbound-1"}]""");
+
+        LiveKitConfig alone = loader.load(request);
+        LiveKitConfig mixed = loader.load(both);
+
+        assertEquals(0, alone.trunks().size());
+        assertFalse(alone.trunksMissing());
+        assertEquals(List.of("ST_in"), mixed.trunks().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList());
+    }
+
+    @Test
     void readsASingleObject() throws Exception {
         Path file = LiveKitFixtures.write(dir, "r.json", """
                 {"sipDispatchRuleId": "SDR_x", "rule": {"dispatchRuleCallee": {"roomPrefix": "c", "randomize": true}}}""");

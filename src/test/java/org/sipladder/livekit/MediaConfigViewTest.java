@@ -31,14 +31,14 @@ class MediaConfigViewTest {
     void summariesNameTheMediaConfigWhenSetAndNothingWhenNot() throws Exception {
         LiveKitConfig config = load();
         String trunk = ConfigView.trunkSummary(config.trunk("ST_m"), config.media().ofTrunk(config.trunk("ST_m")));
-        String rule = ConfigView.ruleSummary(config.rule("SDR_m"), config.media().ofRule(config.rule("SDR_m")));
+        String rule = ConfigView.ruleSummary(config.rule("SDR_m"), config);
 
         assertTrue(trunk.endsWith(", media: codecs G722/8000 only (only_listed_codecs), media_timeout 5 s, "
                 + "encryption SIP_MEDIA_ENCRYPT_REQUIRE"), trunk);
         assertTrue(rule.endsWith(", media: codecs AMR-WB added to the default set, media_timeout 1.5 s"), rule);
         assertFalse(ConfigView.trunkSummary(config.trunk("ST_plain"), config.media().ofTrunk(config.trunk("ST_plain")))
                 .contains("media"));
-        assertFalse(ConfigView.ruleSummary(config.rule("SDR_plain"), config.media().ofRule(config.rule("SDR_plain")))
+        assertFalse(ConfigView.ruleSummary(config.rule("SDR_plain"), config)
                 .contains("media"));
     }
 

@@ -25,7 +25,7 @@ class SecretRedactionTest {
         List<String> texts = new ArrayList<>();
         texts.add(config.toString());
         config.trunks().forEach(t -> texts.add(ConfigView.trunkSummary(t, config.media().ofTrunk(t))));
-        config.rules().forEach(r -> texts.add(ConfigView.ruleSummary(r, config.media().ofRule(r))));
+        config.rules().forEach(r -> texts.add(ConfigView.ruleSummary(r, config)));
         texts.add(ConfigView.redacted(authTrunk).toString());
         for (InboundInvite invite : List.of(LiveKitFixtures.seedInvite(), LiveKitFixtures.invite(
                 LiveKitFixtures.SEED_CALLED, "+49151", "Digest username=\"jambonz\", realm=\"LiveKit\", nonce=\"n\", "
