@@ -14,6 +14,7 @@ import org.sipladder.flow.Leg;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.media.Trickle;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -520,17 +521,19 @@ final class MediaLeg {
         return answer == null ? 0 : (endMicros() - answer.timestampMicros()) / 1e6;
     }
 
-    /** RFC 3389 comfort noise: a sender that uses it goes quiet on purpose (voice activity detection), not cut off. */
     /** RFC 3551's static payload type of comfort noise (RFC 3389). */
-    static final int COMFORT_NOISE = 13;
+    static final int COMFORT_NOISE = Trickle.COMFORT_NOISE;
 
-    /** Whether any of {@code streams} carries comfort noise. */
+    /**
+     * Whether any of {@code streams} carries RFC 3389 comfort noise: a sender that uses it goes quiet on purpose (voice
+     * activity detection), not cut off.
+     */
     static boolean comfortNoise(List<RtpStream> streams) {
-        return streams.stream().anyMatch(s -> s.payloadTypes().contains(COMFORT_NOISE) || "CN".equalsIgnoreCase(s.codec()));
+        return Trickle.comfortNoise(streams);
     }
 
     static long packets(List<RtpStream> streams) {
-        return streams.stream().mapToLong(s -> s.stats().packets() + s.earlyPackets()).sum();
+        return Trickle.packets(streams);
     }
 
     /** "10.0.0.1:4000 -> 10.0.0.2:5000 (PCMU, 1500 packets, frames 12-3400)". */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sipladder.media.RtpStream;
 import org.sipladder.media.SdpAnnouncement;
+import org.sipladder.media.Trickle;
 
 /**
  * MEDIA_ONE_WAY: an answered leg where RTP flowed one way only, though both sides were to send (neither SDP put
@@ -15,7 +16,7 @@ final class MediaOneWayCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.MEDIA_ONE_WAY;
     /** Fewer packets than this (half a second of 20 ms audio) one way, against ten times as many back, is a trickle. */
-    static final long TRICKLE_PACKETS = 25;
+    static final long TRICKLE_PACKETS = Trickle.PACKETS;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -99,12 +100,6 @@ final class MediaOneWayCheck implements FindingRule {
      */
     static boolean heard(MediaLeg leg, MediaParty p) {
         List<RtpStream> toward = leg.toward(p);
-        long packets = MediaLeg.packets(toward);
-        long back = MediaLeg.packets(leg.toward(leg.other(p)));
-        if (packets == 0) {
-            return false;
-        }
-        boolean trickle = packets < TRICKLE_PACKETS && back >= Math.max(MediaQuality.MIN_PACKETS, 10 * packets);
-        return !trickle || MediaLeg.comfortNoise(toward);
+        return MediaLeg.packets(toward) > 0 && !Trickle.only(toward, leg.toward(leg.other(p)));
     }
 }

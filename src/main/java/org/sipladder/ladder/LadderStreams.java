@@ -8,6 +8,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Hop;
 import org.sipladder.media.RtpStatistics;
 import org.sipladder.media.RtpStream;
+import org.sipladder.media.Trickle;
 
 /**
  * Turns a call's RTP streams into what the ladder draws: label, detail and the warnings that earn a stream its
@@ -110,21 +111,29 @@ public final class LadderStreams {
     }
 
     /**
-     * No other stream of the call runs back between the same two sides: hosts, or where a host is shared by several
-     * parties (an SBC and LiveKit on one box, each with RTP to the carrier) the same party of it (a stream between
-     * two parties of one host, SIPp's uac and uas on loopback, is not its own way back).
+     * No other stream of the call runs back between the same two sides, or only a trickle as MEDIA_ONE_WAY counts
+     * none ({@link Trickle}): sides being hosts, or where a host is shared by several parties (an SBC and LiveKit on
+     * one box, each with RTP to the carrier) the same party of it (a stream between two parties of one host, SIPp's
+     * uac and uas on loopback, is not its own way back).
      */
     static boolean oneWay(RtpStream s, List<RtpStream> callStreams, SharedHostParties parties) {
         Endpoint from = s.key().src();
         Endpoint to = s.key().dst();
+        List<RtpStream> forth = new ArrayList<>(List.of(s));
+        List<RtpStream> back = new ArrayList<>();
         for (RtpStream o : callStreams) {
-            Endpoint back = o.key().src();
-            Endpoint backTo = o.key().dst();
-            if (o != s && sameSide(back, backTo, to, from, parties) && sameSide(backTo, back, from, to, parties)) {
-                return false;
+            Endpoint oFrom = o.key().src();
+            Endpoint oTo = o.key().dst();
+            if (o == s) {
+                continue;
+            }
+            if (sameSide(oFrom, oTo, to, from, parties) && sameSide(oTo, oFrom, from, to, parties)) {
+                back.add(o);
+            } else if (sameSide(oFrom, oTo, from, to, parties) && sameSide(oTo, oFrom, to, from, parties)) {
+                forth.add(o);
             }
         }
-        return true;
+        return back.isEmpty() || Trickle.only(back, forth);
     }
 
     /**

@@ -40,6 +40,25 @@ class LadderStreamsTest {
     }
 
     @Test
+    void aTrickleBackIsNoWayBackAsMediaOneWayJudgesIt() {
+        // goffinet's sip-2phones-B2BUA-Asterisk: 355 packets one way, 1 back, and MEDIA_ONE_WAY says so
+        RtpStream forth = stream(355, new Endpoint("172.16.98.145", 8000), new Endpoint("172.16.98.1", 8000));
+        RtpStream trickle = stream(1, forth.key().dst(), forth.key().src());
+        assertEquals(List.of("one-way"), LadderStreams.warnings(forth, List.of(trickle, forth)));
+        assertEquals(List.of(), LadderStreams.warnings(trickle, List.of(trickle, forth)));
+        // 24 packets back against 240: still a trickle; 25 back, or a short call's 20 against 150, is a way back
+        assertEquals(List.of("one-way"), LadderStreams.warnings(stream(240, forth.key().src(), forth.key().dst()),
+                List.of(stream(24, forth.key().dst(), forth.key().src()))));
+        assertEquals(List.of(), LadderStreams.warnings(stream(250, forth.key().src(), forth.key().dst()),
+                List.of(stream(25, forth.key().dst(), forth.key().src()))));
+        assertEquals(List.of(), LadderStreams.warnings(stream(150, forth.key().src(), forth.key().dst()),
+                List.of(stream(20, forth.key().dst(), forth.key().src()))));
+        // too few packets forth to judge: 3 back against 90 is no trickle
+        assertEquals(List.of(), LadderStreams.warnings(stream(90, forth.key().src(), forth.key().dst()),
+                List.of(stream(3, forth.key().dst(), forth.key().src()))));
+    }
+
+    @Test
     void anSbcAndLiveKitOnOneBoxEachWithRtpToTheCarrierDoNotHideEachOthersOneWayAudio() {
         // the carrier's audio reaches the SBC's media port, which sends nothing back; LiveKit's reaches the
         // carrier, which sends nothing to LiveKit: by host, each looks like the other's way back

@@ -21,6 +21,7 @@ import javafx.util.Duration;
 import org.sipladder.ladder.Box;
 import org.sipladder.ladder.LadderColumn;
 import org.sipladder.ladder.LadderLayout;
+import org.sipladder.ladder.StreamRow;
 
 /**
  * Draws a {@link LadderViewModel} on a canvas the size of the viewport and turns clicks, keys and the wheel into
@@ -37,6 +38,7 @@ public class LadderView extends Region {
     private final ScrollBar horizontal = new ScrollBar();
     private final ContextMenu menu = new ContextMenu();
     private final Tooltip arrowTip = new Tooltip();
+    /** The message row the tooltip tells of, -2 - the slot of a stream's row, or -1 for none. */
     private int tipRow = -1;
     private boolean keepSelectionInView;
 
@@ -244,7 +246,10 @@ public class LadderView extends Region {
         e.consume();
     }
 
-    /** The arrow under the pointer explains itself: method or status, time, Call-ID and size. */
+    /**
+     * The arrow under the pointer explains itself: a message its method or status, time, Call-ID and size; a stream
+     * its problems and whole detail.
+     */
     private void mouseMoved(MouseEvent e) {
         tipAt(e.getX(), e.getY());
     }
@@ -256,18 +261,27 @@ public class LadderView extends Region {
     private void tipAt(double x, double y) {
         LadderLayout layout = getLadderLayout();
         int row = -1;
+        Optional<StreamRow> stream = Optional.empty();
         if (layout != null && x <= canvas.getWidth() && y / zoom() >= layout.headerHeight()) {
-            row = layout.messageAt(layoutX(layout, x), layoutY(layout, y));
+            double lx = layoutX(layout, x);
+            double ly = layoutY(layout, y);
+            row = layout.messageAt(lx, ly);
+            if (row < 0 && lx <= layout.width()) {
+                stream = layout.streamRowAt(ly);
+            }
         }
-        if (row == tipRow) {
+        // a message's row, or a stream's slot below -1: one key for whichever arrow the tip tells of
+        int key = stream.map(s -> -2 - s.slot()).orElse(row);
+        if (key == tipRow) {
             return;
         }
         hideTip();
-        if (row < 0) {
+        if (key == -1) {
             return;
         }
-        tipRow = row;
-        arrowTip.setText(ArrowTooltip.text(layout.row(row), layout.style().zone()));
+        tipRow = key;
+        arrowTip.setText(stream.isPresent() ? StreamTooltip.text(stream.get(), layout.style().zone())
+                : ArrowTooltip.text(layout.row(row), layout.style().zone()));
         Tooltip.install(this, arrowTip);
     }
 

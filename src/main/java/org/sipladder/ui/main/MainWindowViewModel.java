@@ -157,7 +157,7 @@ public final class MainWindowViewModel {
 
     /**
      * Shows what a finding is about: selects its call (clearing a filter that hides it), marks its evidence
-     * frames and selects the first of them.
+     * frames and selects the first failed final response among them, else the first of them.
      */
     public void showEvidence(String flowId, List<Long> frames) {
         highlightedFrames.set(Set.copyOf(frames));
@@ -165,8 +165,27 @@ public final class MainWindowViewModel {
             selectFlow(flowId);
         }
         if (!frames.isEmpty()) {
-            selectFrame(frames.get(0));
+            selectFrame(firstFailure(frames));
         }
+    }
+
+    /**
+     * The frame among {@code frames} where the shown call failed: its first final response above 2xx (a relayed
+     * failure's origin comes before the hop that passed it on), else the evidence's first frame (the request of a
+     * call that got no answer, or the answer of one whose media failed). Evidence lists the request first, so
+     * that frame alone would open a rejected call on its INVITE.
+     */
+    private long firstFailure(List<Long> frames) {
+        CallFlow flow = selectedFlow.get();
+        if (flow != null) {
+            Set<Long> evidence = Set.copyOf(frames);
+            for (FlowMessage m : flow.messages()) {
+                if (m.message().status() >= 300 && evidence.contains(m.message().frame())) {
+                    return m.message().frame();
+                }
+            }
+        }
+        return frames.get(0);
     }
 
     /** Assembles the selected call (or takes it from the last few shown) for the ladder, inspector and streams. */

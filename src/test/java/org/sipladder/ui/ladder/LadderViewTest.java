@@ -20,6 +20,9 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.HopAliases;
+import org.sipladder.ladder.Box;
+import org.sipladder.ladder.LadderStream;
+import org.sipladder.ladder.StreamRow;
 import org.sipladder.ladder.TestFlows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -189,6 +192,34 @@ class LadderViewTest {
         assertTrue(under > 3, "the wheel moved the ladder under the pointer, now at row " + under);
         assertEquals(ArrowTooltip.text(view.getLadderLayout().row(under), view.getLadderLayout().style().zone()),
                 view.arrowTipText());
+    }
+
+    @Test
+    void hoveringAStreamShowsItsWholeDetailThatTheArrowCuts(FxRobot robot) {
+        // a detail longer than any arrow may be: the arrow shows its first fields and "…", the tooltip all of it
+        String detail = TestFlows.JAMBONZ + ":40000 \u2192 " + TestFlows.LIVEKIT + ":30000 \u00b7 MOS 4.4 \u00b7 "
+                + "SSRC 0x1234ABCD \u00b7 " + "x".repeat(80);
+        long start = flow.messages().get(4).message().timestampMicros() + 1000;
+        LadderStream stream = new LadderStream(0, TestFlows.JAMBONZ, TestFlows.LIVEKIT, start, start + 30_020_000,
+                "RTP PCMU \u00b7 1,501 pkts", detail, List.of("one-way"));
+        robot.interact(() -> {
+            model.setStreamSource(c -> List.of(stream));
+            model.setFlow(null);
+            model.setFlow(flow);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        StreamRow row = view.getLadderLayout().streamRows().get(0);
+        assertTrue(!row.arrow().detail().text().equals(detail), "the arrow cuts the detail: " + row.arrow().detail().text());
+
+        Box band = row.bounds();
+        robot.moveTo(view.localToScreen(view.getLadderLayout().gutterWidth() + 60, band.y() + band.height() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String tip = view.arrowTipText();
+        assertTrue(tip != null && tip.startsWith("RTP PCMU \u00b7 1,501 pkts"), tip);
+        assertTrue(tip.contains(detail), tip);
+        assertTrue(tip.contains("one-way"), tip);
+        assertTrue(tip.contains("(UTC)") && tip.contains("30.020 s"), tip);
     }
 
     private Point2D centreOfRow(int index) {
