@@ -43,6 +43,9 @@ final class TcpDirection {
     /** The frame and time of the segment whose bytes were appended last: what a message cut by the end is of. */
     private long lastFrame;
     private long lastMicros;
+    /** Whether this direction opened a connection (SYN) and whether any byte followed. */
+    private boolean opened;
+    private boolean carried;
 
     TcpDirection(StreamContext context) {
         this.context = context;
@@ -56,6 +59,8 @@ final class TcpDirection {
      *         the other direction too
      */
     boolean segment(int seq, int flags, byte[] a, int off, int len) {
+        opened |= (flags & TcpReassembly.SYN) != 0;
+        carried |= len > 0;
         if ((flags & TcpReassembly.SYN) != 0) {
             if (synced && seq + 1 != next) {
                 finish(); // the 4-tuple is reused for a new connection
@@ -77,6 +82,11 @@ final class TcpDirection {
             return (flags & TcpReassembly.RST) != 0;
         }
         return false;
+    }
+
+    /** True when this direction sent a SYN and no byte after it: a connection attempt, nothing more so far. */
+    boolean onlyOpened() {
+        return opened && !carried;
     }
 
     /** What decodes this direction's bytes now. */

@@ -72,6 +72,7 @@ final class TcpReassembly {
         if (direction == null) {
             if (payload == 0 && (flags & SYN) == 0) {
                 if ((flags & RST) != 0) {
+                    refused(key);
                     reset(key); // from a side that sent nothing seen: its sequence number cannot be checked
                 }
                 return;
@@ -81,6 +82,19 @@ final class TcpReassembly {
         }
         if (direction.segment(Wire.int32(a, off + 4), flags, a, off + dataOffset, payload)) {
             reset(key);
+        }
+    }
+
+    /**
+     * A reset from a side that sent nothing, to a side that sent only its SYN: the connection was refused (nothing
+     * listens on the port, RFC 9293 3.10.7.1), told on as an {@link Unreachable} like an ICMP port unreachable.
+     */
+    private void refused(Key key) {
+        TcpDirection attempt = reverse(key.pair(), key.srcPort(), key.dstPort());
+        if (attempt != null && attempt.onlyOpened()) {
+            IpPair pair = key.pair();
+            sink.unreachable(pair.src(0).address(), pair.dst(key.dstPort()), pair.src(key.srcPort()), false,
+                    Unreachable.REFUSED);
         }
     }
 

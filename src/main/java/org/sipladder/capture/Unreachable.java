@@ -3,7 +3,7 @@ package org.sipladder.capture;
 /**
  * An ICMP "destination unreachable" error (ICMPv4 type 3, ICMPv6 type 1) about a UDP or TCP packet: a router or the
  * destination host telling the sender that its packet could not be delivered, with the addresses and ports of the
- * packet it quotes. A SIP request that gets no answer, or RTP that nobody hears, is explained by one of these.
+ * packet it quotes; or a TCP connection attempt refused with a reset, which tells the same as a port unreachable. A SIP request that gets no answer, or RTP that nobody hears, is explained by one of these.
  *
  * @param frame    the frame the error came in
  * @param micros   its capture time
@@ -16,12 +16,19 @@ package org.sipladder.capture;
 public record Unreachable(long frame, long micros, String reporter, Endpoint src, Endpoint dst, boolean udp,
                           String reason) {
 
-    /** True for "port unreachable": the host was reached and nothing listens on the port. */
+    /** True for "port unreachable" or a refused TCP connection: the host was reached and nothing listens on the port. */
     public boolean portClosed() {
-        return reason.equals(PORT);
+        return reason.equals(PORT) || reason.equals(REFUSED);
+    }
+
+    /** True for an ICMP error, false for a TCP reset that refused a connection. */
+    public boolean icmp() {
+        return !reason.equals(REFUSED);
     }
 
     static final String PORT = "port unreachable";
+    /** A TCP connection attempt (SYN) answered by a reset: the host is up and nothing listens on the port. */
+    public static final String REFUSED = "connection refused (TCP reset)";
 
     /** What an ICMPv4 destination-unreachable code means (RFC 792, RFC 1812). */
     static String v4Reason(int code) {

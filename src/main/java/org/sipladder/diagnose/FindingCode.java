@@ -79,6 +79,9 @@ public enum FindingCode {
     LK_OUTBOUND_NO_RESPONSE(Severity.ERROR, 213, Kind.SETUP, "%s"),
     /** The title says where the failure started and how it came back; busy, declined or cancelled are information. */
     LK_OUTBOUND_PROVIDER_REJECTED(Severity.ERROR, 216, Kind.SETUP, "%s"),
+    /** TCP connections to a SIP port refused with a reset, and no SIP between the two hosts: not tied to a call. */
+    SIP_CONNECTION_REFUSED(Severity.ERROR, FindingCode.NEVER_PRIMARY, Kind.SETUP,
+            "%s's TCP connections to %s were refused (%s): no SIP was sent"),
     SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "%s to %s got no final response"),
     /** A busy callee or a caller who cancelled is information, not an error. */
     SIP_CALL_REJECTED(Severity.ERROR, 230, Kind.SETUP, "%s rejected the call: %s"),

@@ -19,7 +19,9 @@ import org.sipladder.sip.SipMessage;
  * 400/404/480/488/486 the body or X-Twilio-Error becomes the status text) and {@code outboundCall.sipSignal}
  * ({@code info.CallStatusCode = e}); {@code pkg/sip/errors.go} {@code classifyInviteError}. An INVITE LiveKit
  * cancelled is the exception: {@code sipResponse} returns {@code ErrSIPRequestTimeout} as soon as it sends the CANCEL,
- * so the 487 that follows is never the call's status.
+ * so the 487 that follows is never the call's status. An answer that blames the provider account rather than the call
+ * (a Twilio carrier block, a CPS or concurrent call limit: {@link ProviderRefusal}) is named as such, with the term
+ * LiveKit gives it, whatever its status.
  */
 final class OutboundRejectedCheck implements FindingRule {
 
@@ -39,6 +41,13 @@ final class OutboundRejectedCheck implements FindingRule {
             List<InviteTransaction> chain = B2buaFailureRelayedCheck.chainTo(context.invites(call.flow()), call.last());
             InviteTransaction origin = chain.get(0);
             int status = origin.finalResponse().status();
+            SipMessage toLiveKit = call.last().finalResponse();
+            ProviderRefusal seen = ProviderRefusal.of(toLiveKit, call.trunkId());
+            ProviderRefusal atOrigin = ProviderRefusal.of(origin.finalResponse(), call.trunkId());
+            if ((seen != null || atOrigin != null) && !call.cancelledBefore(toLiveKit)) {
+                findings.add(accountRefused(call, chain, atOrigin != null ? atOrigin : seen, seen));
+                continue;
+            }
             findings.add(switch (status) {
                 case 403 -> fromRejected(call, chain);
                 case 404, 484, 485, 604 -> numberRejected(call, chain);
@@ -282,6 +291,36 @@ final class OutboundRejectedCheck implements FindingRule {
         Finding finding = Findings.call(call.last(), PROVIDER, PROVIDER.title(title), why,
                 Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(steps, commands, null));
         return callee ? finding.withSeverity(Severity.INFO) : finding;
+    }
+
+    /**
+     * A refusal for a reason of the provider account ({@code refusal}: a carrier block, a CPS or concurrent call limit)
+     * rather than of the call; {@code seen} is how LiveKit classifies the answer it got itself (null when that answer
+     * no longer says it, e.g. a B2BUA relayed the failure with its own reason phrase).
+     */
+    private static Finding accountRefused(OutboundCall call, List<InviteTransaction> chain, ProviderRefusal refusal,
+                                          ProviderRefusal seen) {
+        SipMessage start = chain.get(0).finalResponse();
+        SipMessage toLiveKit = call.last().finalResponse();
+        List<String> facts = chainFacts(call, chain);
+        for (String name : List.of("Reason", "Warning", "Retry-After", "X-Twilio-Error")) {
+            String value = start.header(name);
+            if (value != null) {
+                facts.add(name + ": " + value);
+            }
+        }
+        String refuser = start.src().address();
+        String liveKit = seen != null
+                ? " LiveKit recognises this answer (sip pkg/sip/errors.go): it ends the call as \"" + seen.term()
+                + "\" with disconnect reason " + seen.reason() + ", keeps the error \"" + seen.reportedError(toLiveKit)
+                + "\" on the call (SIPCallInfo.error), and CreateSIPParticipant fails with SIP status "
+                + toLiveKit.status() + "."
+                : " " + toLiveKit.src().address() + " passed it back to LiveKit as " + toLiveKit.label()
+                + ", which no longer says so: LiveKit reports \"" + bucket(toLiveKit.status()) + "\" (SIP status "
+                + toLiveKit.status() + ").";
+        String title = refuser + " refused LiveKit's call: " + refusal.cause() + " (" + start.label() + ")";
+        return Findings.call(call.last(), PROVIDER, PROVIDER.title(title), refusal.meaning() + liveKit,
+                Findings.evidence(frames(chain), call.configIds(), facts), Findings.fix(refusal.steps(), List.of(), null));
     }
 
     /**

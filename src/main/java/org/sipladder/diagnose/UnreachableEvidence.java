@@ -31,7 +31,8 @@ final class UnreachableEvidence {
 
     /** The fact: which error, from whom, in which frame, how soon. */
     static String fact(Unreachable u, SipMessage request) {
-        return String.format(Locale.ROOT, "ICMP %s from %s (frame %d), %.1f ms after frame %d: %s", u.reason(),
+        return String.format(Locale.ROOT, "%s from %s (frame %d), %.1f ms after frame %d: %s",
+                u.icmp() ? "ICMP " + u.reason() : "TCP reset (connection refused)",
                 u.reporter(), u.frame(), (u.micros() - request.timestampMicros()) / 1e3, request.frame(),
                 meaning(u, request));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class CaptureMedia {
     private volatile long lastPacketMicros;
     /** Set with {@link #lastPacketMicros} by the collector; never changed after (a new list each time). */
     private volatile List<Unreachable> unreachables = List.of();
+    /** Set with {@link #unreachables}: the host pairs ({@link #hosts}) that exchanged SIP after a refused connection. */
+    private volatile Set<String> sipAfterRefusal = Set.of();
     /** Per Call-ID, the positions of its streams in {@link #streams} and of its SDP in {@link #announcements}. */
     private final CallIdIndex streamsByCallId;
     /** The index of {@link #announcements} by Call-ID, made on a thread of its own for many (see {@link #index}). */
@@ -147,8 +150,27 @@ public final class CaptureMedia {
         return about;
     }
 
-    void unreachables(List<Unreachable> errors) {
+    /** Every ICMP destination-unreachable error and refused TCP connection kept, in capture order. */
+    public List<Unreachable> unreachables() {
+        return unreachables;
+    }
+
+    /**
+     * True when SIP went between the two hosts of the refused TCP connection {@code refusal} after a refusal between
+     * them (over any transport): the client reached the other host after all.
+     */
+    public boolean sipFollowed(Unreachable refusal) {
+        return sipAfterRefusal.contains(hosts(refusal.src().address(), refusal.dst().address()));
+    }
+
+    /** The key of the unordered pair of hosts {@code a} and {@code b}. */
+    static String hosts(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + " " + b : b + " " + a;
+    }
+
+    void unreachables(List<Unreachable> errors, Set<String> sipAfterRefusal) {
         unreachables = errors;
+        this.sipAfterRefusal = sipAfterRefusal;
     }
 
     /** Every stream, in the order their first packets arrived; each made when read (see the class comment). */

@@ -1,7 +1,9 @@
 package org.sipladder.media;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.sipladder.Limits;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.capture.MediaPayload;
@@ -40,6 +42,12 @@ public final class MediaCollector implements MediaListener {
      */
     private final List<Unreachable> unreachables = new ArrayList<>();
     private final LeftOut unreachablesLeftOut = new LeftOut();
+    /**
+     * The host pairs ({@link CaptureMedia#hosts}) of refused TCP connections kept, and those of them that exchanged
+     * SIP after a refusal; both under {@link #unreachables}'s lock, and bounded as it is.
+     */
+    private final Set<String> refusedHosts = new HashSet<>();
+    private final Set<String> sipAfterRefusal = new HashSet<>();
     private long lastSipMicros;
     private long lastMediaMicros;
 
@@ -102,6 +110,14 @@ public final class MediaCollector implements MediaListener {
             fixResult();
         }
         lastSipMicros = Math.max(lastSipMicros, p.timestampMicros());
+        if (!refusedHosts.isEmpty()) {
+            synchronized (unreachables) {
+                String hosts = CaptureMedia.hosts(p.src().address(), p.dst().address());
+                if (refusedHosts.contains(hosts)) {
+                    sipAfterRefusal.add(hosts);
+                }
+            }
+        }
         if (SdpScan.mayHoldSdp(p.array(), p.offset(), p.length())) {
             // the analysis reads SIP for its SDP only: a message without a body does not cross to its thread
             handOff.sip(p);
@@ -164,6 +180,9 @@ public final class MediaCollector implements MediaListener {
         synchronized (unreachables) {
             if (unreachables.size() < Limits.UNREACHABLE_ERRORS) {
                 unreachables.add(error);
+                if (!error.icmp()) {
+                    refusedHosts.add(CaptureMedia.hosts(error.src().address(), error.dst().address()));
+                }
                 return;
             }
         }
@@ -222,7 +241,7 @@ public final class MediaCollector implements MediaListener {
         }
         result.lastPacketMicros(Math.max(lastSipMicros, lastMediaMicros));
         synchronized (unreachables) {
-            result.unreachables(List.copyOf(unreachables));
+            result.unreachables(List.copyOf(unreachables), Set.copyOf(sipAfterRefusal));
         }
         return result;
     }

@@ -502,6 +502,7 @@ class FindingRulesTest {
         // the MEDIA_ codes need captures with RTP: MediaFindingsTest has their cases
         Set<FindingCode> all = new TreeSet<>(firing);
         all.addAll(MediaFindingsTest.CODES);
+        all.addAll(ConnectionRefusedTest.CODES);
         assertEquals(EnumSet.allOf(FindingCode.class), all, "every code has a case where it fires");
     }
 

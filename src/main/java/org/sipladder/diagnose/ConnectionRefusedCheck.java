@@ -1,0 +1,131 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import livekit.LivekitSip.SIPTransport;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Unreachable;
+
+/**
+ * SIP_CONNECTION_REFUSED: a host opened TCP connections to a SIP port (5060, 5061, or the port of an outbound trunk's
+ * address) and got a reset for each, and no SIP passed between the two hosts at all: the SIP it meant to send never
+ * left. When LiveKit dials out, this is an outbound trunk whose transport (TCP or TLS) the provider does not listen
+ * on: sip {@code pkg/sip/client.go} {@code setUriTransport} puts a non-auto transport on the Request-URI as
+ * {@code ;transport=}, the SIP stack connects with that transport only, and the refused connection is a network error
+ * ({@code pkg/sip/errors.go} {@code classifyInviteError}: {@code *net.OpError} gives "network-error",
+ * SIP_TRUNK_FAILURE, psrpc Unavailable), so CreateSIPParticipant fails before any INVITE is sent. A reset at the end of a connection that carried SIP is ordinary and not reported (the
+ * capture layer reports a reset only to a connection attempt that carried nothing).
+ */
+final class ConnectionRefusedCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.SIP_CONNECTION_REFUSED;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        if (!context.checksConfig() || context.media().unreachables().isEmpty()) {
+            return List.of(); // about the capture, not one call: once, with the config's own findings
+        }
+        Map<String, List<Unreachable>> refusals = new LinkedHashMap<>();
+        for (Unreachable u : context.media().unreachables()) {
+            if (!u.udp() && !u.icmp() && sipPort(context, u.dst()) && !context.media().sipFollowed(u)) {
+                refusals.computeIfAbsent(u.src().address() + " " + u.dst(), k -> new ArrayList<>()).add(u);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        refusals.values().forEach(attempts -> findings.add(finding(context, attempts)));
+        return findings;
+    }
+
+    private static Finding finding(DiagnosisContext context, List<Unreachable> attempts) {
+        Unreachable first = attempts.get(0);
+        Endpoint dst = first.dst();
+        String client = first.src().address();
+        List<SIPOutboundTrunkInfo> trunks = streamTrunks(context, dst);
+        List<Long> frames = new ArrayList<>();
+        attempts.forEach(u -> frames.add(u.frame()));
+        List<String> facts = new ArrayList<>();
+        facts.add(client + " tried " + Counted.of(attempts.size(), "TCP connection") + " to " + dst + "; " + dst.address()
+                + " answered each SYN with a reset (first in frame " + first.frame() + "): nothing listens on TCP port "
+                + dst.port());
+        facts.add("No SIP passed between " + client + " and " + dst.address() + " after that, over any transport");
+        List<String> ids = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : trunks) {
+            ids.add(t.getSipTrunkId());
+            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
+                    + t.getTransport().name() + ": LiveKit dials it over " + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS
+                    ? "TLS (on TCP)" : "TCP"));
+        }
+        String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
+        String why = dst.address() + " is up (it answered) but refuses TCP on port " + dst.port() + ", so the SIP "
+                + client + " meant to send over TCP or TLS never left. When LiveKit places a call, it connects with the "
+                + "outbound trunk's transport and does not fall back to another: with transport TCP or TLS on a "
+                + "trunk whose provider listens only on UDP (or on another port), every call fails before an INVITE "
+                + "is sent: CreateSIPParticipant fails with the connection error (Unavailable; LiveKit ends the call as "
+                + "\"network-error\", SIP_TRUNK_FAILURE) and the call has no SIP status."
+                + (trunks.isEmpty() ? " The same holds for any SIP client or SBC sending to a TCP port nobody listens on." : "");
+        List<String> steps = new ArrayList<>();
+        steps.add("Ask the provider which transport and port it takes SIP on, and set outbound trunk " + id
+                + "'s transport (and the port in its address) to match: most carriers take UDP on 5060; TLS usually "
+                + "listens on 5061.");
+        if (trunks.isEmpty()) {
+            steps.add("If another SIP client or SBC opened these connections, set its transport for " + dst + " the same way.");
+        }
+        List<String> commands = List.of("lk sip outbound update --id " + id + " --transport udp");
+        String title = CODE.title(client, dst.toString(), Counted.of(attempts.size(), "time"));
+        return Findings.config(CODE, title, why, Findings.evidence(frames, ids, facts), Findings.fix(steps, commands, null));
+    }
+
+    /** True for the SIP ports (5060, 5061) and the port of an outbound trunk's address at {@code dst}'s host. */
+    private static boolean sipPort(DiagnosisContext context, Endpoint dst) {
+        if (dst.port() == 5060 || dst.port() == 5061) {
+            return true;
+        }
+        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
+            if (host(t.getAddress()).equals(dst.address()) && port(t.getAddress()) == dst.port()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Outbound trunks with a stream transport (TCP, TLS) whose address is {@code dst}'s host. */
+    private static List<SIPOutboundTrunkInfo> streamTrunks(DiagnosisContext context, Endpoint dst) {
+        List<SIPOutboundTrunkInfo> found = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
+            SIPTransport transport = t.getTransport();
+            if ((transport == SIPTransport.SIP_TRANSPORT_TCP || transport == SIPTransport.SIP_TRANSPORT_TLS)
+                    && host(t.getAddress()).equals(dst.address())) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** The host of a trunk address ("host", "host:port", "[v6]:port"). */
+    private static String host(String address) {
+        String a = address.trim();
+        if (a.startsWith("[")) {
+            int end = a.indexOf(']');
+            return end < 0 ? a : a.substring(1, end);
+        }
+        int colon = a.indexOf(':');
+        return colon < 0 || a.indexOf(':', colon + 1) >= 0 ? a : a.substring(0, colon);
+    }
+
+    /** The port of a trunk address, 5060 when it names none. */
+    private static int port(String address) {
+        String a = address.trim();
+        int colon = a.lastIndexOf(':');
+        if (colon < 0 || a.endsWith("]") || a.indexOf(':') != colon && !a.startsWith("[")) {
+            return 5060;
+        }
+        try {
+            return Integer.parseInt(a.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 5060;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.cli.SipLadderCommand;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Segments;
+
+/**
+ * LiveKit dials out over TCP (the outbound trunk's transport) to a provider that listens on UDP only: each connection
+ * attempt is refused with a reset and no SIP is ever sent, so the capture holds no SIP message at all. The finding
+ * names the refused connections and the trunk's transport; an ordinary reset after SIP, a refusal followed by SIP
+ * between the same hosts, and a refused non-SIP port stay quiet.
+ */
+class ConnectionRefusedTest {
+
+    /** The code this test covers in place of a case in FindingRulesTest (it needs packets, not flows). */
+    static final List<FindingCode> CODES = List.of(FindingCode.SIP_CONNECTION_REFUSED);
+
+    private static final String LIVEKIT = OutboundCapture.LIVEKIT;
+    private static final String CARRIER = OutboundCapture.CARRIER;
+    private static final long T = 1_795_011_787_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** LiveKit's SYN from port {@code srcPort} to the carrier's {@code port}, answered by RST|ACK, {@code n} times. */
+    private static Captures refusedTo(Captures c, long at, int port, int n) {
+        for (int i = 0; i < n; i++) {
+            String lk = LIVEKIT + ":" + (40000 + i);
+            String car = CARRIER + ":" + port;
+            c.tcp(at + i * 1_000_000L, lk, car, 1000, Segments.SYN, new byte[0])
+                    .tcp(at + i * 1_000_000L + 300, car, lk, 0, Segments.RST | Segments.ACK, new byte[0]);
+        }
+        return c;
+    }
+
+    private Path trunks(String transport) throws IOException {
+        return Files.writeString(dir.resolve("outbound-" + transport + ".json"), "{\"items\": [{\"sipTrunkId\": "
+                + "\"ST_out\", \"address\": \"" + CARRIER + "\", \"numbers\": [\"" + OutboundCapture.FROM + "\"], "
+                + "\"transport\": \"" + transport + "\"}]}");
+    }
+
+    private List<JsonObject> refused(Path capture, Path config) {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--json", capture.toString()));
+        if (config != null) {
+            args.add("--livekit-config");
+            args.add(config.toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, SipLadderCommand.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err)),
+                err.toString());
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        List<JsonObject> found = new ArrayList<>();
+        for (JsonElement f : findings) {
+            if (f.getAsJsonObject().get("code").getAsString().equals("SIP_CONNECTION_REFUSED")) {
+                found.add(f.getAsJsonObject());
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void tcpRefusedToTheTrunksAddressNamesTheTrunksTransport() throws IOException {
+        Path capture = refusedTo(Captures.pcap(), T, 5060, 3).write(dir.resolve("refused.pcap"));
+        List<JsonObject> found = refused(capture, trunks("SIP_TRANSPORT_TCP"));
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        String title = f.get("title").getAsString();
+        assertTrue(title.contains(LIVEKIT + "'s TCP connections to " + CARRIER + ":5060 were refused (3 times)"), title);
+        assertTrue(f.get("explanation").getAsString().contains("\"network-error\""), f.toString());
+        String fix = f.getAsJsonObject("fix").toString();
+        assertTrue(fix.contains("lk sip outbound update --id ST_out --transport udp"), fix);
+        assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());
+        assertTrue(f.getAsJsonObject("evidence").get("facts").toString()
+                .contains("transport SIP_TRANSPORT_TCP"), f.toString());
+    }
+
+    @Test
+    void withoutAConfigTheRefusalIsStillNamed() {
+        Path capture = refusedTo(Captures.pcap(), T, 5061, 1).write(dir.resolve("refused-tls.pcap"));
+        List<JsonObject> found = refused(capture, null);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).getAsJsonObject("fix").toString().contains("--transport udp"), found.toString());
+    }
+
+    @Test
+    void aResetAfterSipOnTheConnectionIsOrdinary() {
+        String lk = LIVEKIT + ":40000";
+        String car = CARRIER + ":5060";
+        String options = "OPTIONS sip:" + CARRIER + " SIP/2.0\r\nVia: SIP/2.0/TCP " + LIVEKIT + ":40000;branch=z9hG4bKo1\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:lk@" + LIVEKIT + ">;tag=a1\r\nTo: <sip:" + CARRIER + ">\r\nCall-ID: o1\r\n"
+                + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        Captures c = Captures.pcap()
+                .tcp(T, lk, car, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 300, car, lk, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 600, lk, car, 1001, options)
+                .tcp(T + 900_000, car, lk, 5001, Segments.RST | Segments.ACK, new byte[0]);
+        assertEquals(List.of(), refused(c.write(dir.resolve("after-sip.pcap")), null));
+    }
+
+    @Test
+    void aRefusalFollowedBySipBetweenTheHostsIsNotReported() {
+        String invite = OutboundCapture.liveKitInvite(CARRIER);
+        Captures c = refusedTo(Captures.pcap(), T, 5060, 1)
+                .udp(T + 2_000_000, LIVEKIT + ":5060", CARRIER + ":5060", invite)
+                .udp(T + 2_050_000, CARRIER + ":5060", LIVEKIT + ":5060", SipTexts.response(invite, 100, "Trying"));
+        assertEquals(List.of(), refused(c.write(dir.resolve("then-udp.pcap")), null));
+    }
+
+    @Test
+    void aRefusedPortThatIsNoSipPortIsNotReported() {
+        Path capture = refusedTo(Captures.pcap(), T, 443, 2).write(dir.resolve("https.pcap"));
+        assertEquals(List.of(), refused(capture, null));
+    }
+}
