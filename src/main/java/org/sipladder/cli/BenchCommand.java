@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sipladder.Counted;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
@@ -119,8 +120,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private String describe(Run r) {
         double seconds = r.nanos() / 1e9;
-        return String.format(Locale.ROOT, "%d messages%s in %.2f s: %.0f messages/s, %.1f MB/s, peak heap %d MB",
-                r.messages(), captureOnly ? "" : " (" + r.calls() + " calls)", seconds, r.messages() / seconds,
+        return String.format(Locale.ROOT, "%s%s in %.2f s: %.0f messages/s, %.1f MB/s, peak heap %d MB",
+                Counted.of(r.messages(), "message"), captureOnly ? "" : " (" + Counted.of(r.calls(), "call") + ")",
+                seconds, r.messages() / seconds,
                 r.fileBytes() / 1e6 / seconds, r.heapBytes() >> 20);
     }
 }
