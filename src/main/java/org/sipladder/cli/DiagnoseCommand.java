@@ -67,7 +67,7 @@ final class DiagnoseCommand extends ConsoleCommand {
     @Option(names = "--json", description = "a JSON array of findings")
     private boolean json;
 
-    @Option(names = "--call", paramLabel = "ID", description = "only the call with a leg of this "
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "ID", description = "only the call with a leg of this "
             + "Call-ID (as `calls` and the overview list them), in detail; repeatable. The config's own findings "
             + "(about every call) are left out")
     private List<String> callIds = new ArrayList<>();

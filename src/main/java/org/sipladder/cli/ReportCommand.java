@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
                     + PathArgument.STDIN)
     private List<Path> configFiles = new ArrayList<>();
 
-    @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
     private String callId;
 
     @Option(names = "--all-in-full", description = "every failed call, and every answered call with audio "

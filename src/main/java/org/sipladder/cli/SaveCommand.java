@@ -46,7 +46,7 @@ final class SaveCommand implements Callable<Integer> {
     @Mixin
     private CaptureInputs inputs;
 
-    @Option(names = "--call", paramLabel = "ID",
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "ID",
             description = "Call-ID of any leg of a call to save (as `calls` lists them); repeatable")
     private List<String> callIds = new ArrayList<>();
 
