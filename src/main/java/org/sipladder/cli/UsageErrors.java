@@ -110,7 +110,7 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
                 best = d;
                 near.clear();
             }
-            if (d == best && near.size() < MOST_OFFERED) {
+            if (d <= allowed && d == best && near.size() < MOST_OFFERED) {
                 near.add(name);
             }
         }

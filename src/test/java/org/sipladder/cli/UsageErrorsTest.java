@@ -46,6 +46,9 @@ class UsageErrorsTest {
         String capture = capture();
         assertTwoLines(CliRun.of("calls", "--xyz", capture), "Unknown option: '--xyz'",
                 "Try 'sipladder calls --help' for the options.");
+        // a one-letter option is never "near" another one-letter option
+        assertTwoLines(CliRun.of("streams", capture, "-o", "x"), "Unknown option: '-o'",
+                "Try 'sipladder streams --help' for the options.");
     }
 
     @Test
