@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,13 +18,16 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
 
     /** At most this many names are offered in one "Did you mean" line. */
     private static final int MOST_OFFERED = 3;
+    /** picocli's name for a bad positional argument ("positional parameter at index 0..* (CAPTURE)"), and its label. */
+    private static final Pattern POSITIONAL = Pattern.compile(
+            "^Invalid value for positional parameter at index \\S+ \\(([^)]+)\\): ");
 
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
         PrintWriter err = cli.getErr();
         ex = typoFirst(ex, cli);
-        err.println(ex.getMessage());
+        err.println(POSITIONAL.matcher(ex.getMessage()).replaceFirst("Invalid value for $1: "));
         err.println(hint(ex, cli.getCommandSpec()));
         err.flush();
         return SipLadderCommand.USER_ERROR;

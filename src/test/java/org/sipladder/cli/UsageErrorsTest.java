@@ -80,6 +80,15 @@ class UsageErrorsTest {
         assertEquals("Try 'sipladder diagnose --help' for the options.", failOn.errLines().get(1));
     }
 
+    /** picocli's "positional parameter at index 0..* (CAPTURE)" is its own jargon: the user wrote a CAPTURE. */
+    @Test
+    void aBadCaptureArgumentIsCalledByItsName() {
+        CliRun run = CliRun.of("calls", "a\u0000b.pcap");
+        assertEquals(SipLadderCommand.USER_ERROR, run.exitCode(), run.err());
+        assertEquals(2, run.errLines().size(), run.err());
+        assertTrue(run.errLines().get(0).startsWith("Invalid value for CAPTURE: "), run.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"messages", "calls", "streams", "diagnose", "report", "bench", "save", "listen", "capture",
         "homer search", "homer open"})
