@@ -139,7 +139,8 @@ final class ReportCommand implements Callable<Integer> {
 
     private LiveKitConfig config() throws UserError {
         try {
-            return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
+            return configFiles.isEmpty() ? LiveKitConfig.empty()
+                    : DiagnoseCommand.warned(new ConfigFileLoader().loadAll(configFiles), spec.commandLine().getErr());
         } catch (LiveKitConfigException e) {
             throw new UserError(e.getMessage());
         }

@@ -125,7 +125,8 @@ final class SaveCommand implements Callable<Integer> {
     /** Read before the capture, so a bad file is told at once. */
     private LiveKitConfig config() throws UserError {
         try {
-            return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
+            return configFiles.isEmpty() ? LiveKitConfig.empty()
+                    : DiagnoseCommand.warned(new ConfigFileLoader().loadAll(configFiles), spec.commandLine().getErr());
         } catch (LiveKitConfigException e) {
             throw new UserError(e.getMessage());
         }
