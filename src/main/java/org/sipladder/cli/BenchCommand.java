@@ -37,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
                     + PathArgument.STDIN)
     Path capture;
 
-    @Option(names = "--runs", defaultValue = "1", description = "timed reads in one process (the JIT warms up)")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "timed reads in one process, then their median (default: 1; more let the JIT warm up)")
     int runs;
 
     @Option(names = "--capture-only", description = "time only the capture layer (no SIP scan, no call flows)")

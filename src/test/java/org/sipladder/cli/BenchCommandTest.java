@@ -47,6 +47,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void helpNamesTheRunsValueAndItsDefault() {
+        CliRun run = CliRun.of("bench", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--runs=N"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("(default: 1;"), run.out());
+    }
+
+    @Test
     void captureOnlyCountsPayloads() {
         CliRun run = CliRun.of("bench", capture().toString(), "--capture-only");
         assertEquals(0, run.exitCode(), run.err());
