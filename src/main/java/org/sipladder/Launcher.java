@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.sipladder.cli.ConsoleWriter;
 import org.sipladder.cli.SipLadderCommand;
+import org.sipladder.cli.UsageErrors;
 import org.sipladder.ui.SipLadderApp;
 import org.sipladder.ui.StartupTraining;
 
@@ -24,6 +25,14 @@ public final class Launcher {
     static final String CDS_TRAINING = "--cds-training";
 
     private static final Set<String> CLI_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+    private static final Set<String> OPEN_HELP = Set.of("-h", "--help");
+
+    /** What {@code open --help} prints: the desktop app takes no options. */
+    static final String OPEN_USAGE = String.join(System.lineSeparator(),
+            "Usage: sipladder [open] [CAPTURE]",
+            "Open the desktop app on CAPTURE (pcap, pcapng, ERF, NetMon or snoop file, optionally gzip- or",
+            "zstd-compressed), or on the bundled demo without one. A capture whose name starts with - is given as",
+            "./-name. The commands (sipladder --help) print to the terminal instead.");
 
     private Launcher() {
     }
@@ -60,13 +69,30 @@ public final class Launcher {
         if (isCommandLine(commands, args[0])) {
             return SipLadderCommand.executeParsed(args, out, err);
         }
+        boolean open = "open".equals(args[0]);
+        List<String> files = open ? List.of(args).subList(1, args.length) : List.of(args);
+        for (String arg : files) {
+            if (open && OPEN_HELP.contains(arg)) {
+                out.println(OPEN_USAGE);
+                out.flush();
+                return 0;
+            }
+            if (arg.startsWith("-") && arg.length() > 1) {
+                // the window takes captures only: "--jsn" is a slip, not a file to open (./-name opens one)
+                err.println("Unknown option: '" + arg + "'");
+                err.println(open ? UsageErrors.hint(arg, List.copyOf(OPEN_HELP), "", "sipladder open", "options")
+                        : UsageErrors.hint(arg, List.copyOf(CLI_OPTIONS), "", "sipladder", "commands"));
+                err.flush();
+                return SipLadderCommand.USER_ERROR;
+            }
+        }
         if (isUnknownCommand(args[0])) {
             err.println("sipladder: unknown command '" + args[0] + "'; the commands are " + String.join(", ", commands)
                     + " (sipladder --help); a capture file opens in the window (sipladder FILE or sipladder open FILE)");
             err.flush();
             return SipLadderCommand.USER_ERROR;
         }
-        return desktop.applyAsInt("open".equals(args[0]) ? List.of(args).subList(1, args.length) : List.of(args));
+        return desktop.applyAsInt(files);
     }
 
     /** A word that is neither an existing file nor written like a path (no dot, no separator): a mistyped command. */

@@ -103,6 +103,26 @@ class LauncherTest {
         assertTrue(out.toString().isEmpty(), out.toString());
     }
 
+    /** The desktop takes no options: one given to it is a slip told in two lines, not a window on a file "--jsn". */
+    @Test
+    void anOptionForTheWindowIsRefusedAndHelpExplainsOpen() {
+        assertEquals(2, run("open", "--jsn"));
+        assertEquals(2, run("--full-screen", "one.pcap"));
+        assertEquals(List.of(), desktopStarts);
+        assertEquals(2, run("--verison"));
+        assertEquals(List.of(), desktopStarts);
+        assertEquals(List.of("Unknown option: '--jsn'", "Try 'sipladder open --help' for the options.",
+                "Unknown option: '--full-screen'", "Try 'sipladder --help' for the commands.",
+                "Unknown option: '--verison'", "Did you mean --version?"),
+                err.toString().lines().toList());
+        assertEquals(0, run("open", "--help"));
+        assertEquals(List.of(), desktopStarts);
+        assertTrue(out.toString().startsWith("Usage: sipladder [open] [CAPTURE]"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("sipladder open CAPTURE"), out.toString());
+    }
+
     @Test
     void theCdsTrainingRunsWithoutTheDesktopOrTheCommandLine() {
         assertEquals(0, run(Launcher.CDS_TRAINING), err.toString());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.sipladder.Counted;
 
 /**
  * Reads a pcap, pcapng or Endace ERF file (optionally gzip- or zstd-compressed) front to back with flat memory and reports every
@@ -185,7 +186,13 @@ public final class CaptureReader {
 
     private static void damaged(PayloadSink sink, Run run, String what) {
         run.truncated = true;
-        sink.warn("frame " + (run.frame + 1) + ": " + what + "; read the " + run.frame + " packets before it");
+        sink.warn(damage(run.frame, what));
+    }
+
+    /** The warning for damage found after {@code read} packets: the frame where the read stopped, and what it kept. */
+    static String damage(long read, String what) {
+        return "frame " + (read + 1) + ": " + what + "; "
+                + (read == 0 ? "nothing before it to read" : "read the " + Counted.of(read, "packet") + " before it");
     }
 
     private static boolean stopRequested(Run run, ByteSource source, long size, CaptureListener listener) {

@@ -93,7 +93,7 @@ public final class PacketFile implements Closeable {
 
     private boolean damaged(String what) {
         ended = true;
-        warnings.add("frame " + (frame + 1) + ": " + what + "; read the " + frame + " packets before it");
+        warnings.add(CaptureReader.damage(frame, what));
         return false;
     }
 

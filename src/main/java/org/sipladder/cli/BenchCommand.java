@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sipladder.Counted;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureListener;
 import org.sipladder.capture.CaptureReader;
@@ -36,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
                     + PathArgument.STDIN)
     Path capture;
 
-    @Option(names = "--runs", defaultValue = "1", description = "timed reads in one process (the JIT warms up)")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "timed reads in one process, then their median (default: 1; more let the JIT warm up)")
     int runs;
 
     @Option(names = "--capture-only", description = "time only the capture layer (no SIP scan, no call flows)")
@@ -119,8 +121,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private String describe(Run r) {
         double seconds = r.nanos() / 1e9;
-        return String.format(Locale.ROOT, "%d messages%s in %.2f s: %.0f messages/s, %.1f MB/s, peak heap %d MB",
-                r.messages(), captureOnly ? "" : " (" + r.calls() + " calls)", seconds, r.messages() / seconds,
+        return String.format(Locale.ROOT, "%s%s in %.2f s: %.0f messages/s, %.1f MB/s, peak heap %d MB",
+                Counted.of(r.messages(), "message"), captureOnly ? "" : " (" + Counted.of(r.calls(), "call") + ")",
+                seconds, r.messages() / seconds,
                 r.fileBytes() / 1e6 / seconds, r.heapBytes() >> 20);
     }
 }

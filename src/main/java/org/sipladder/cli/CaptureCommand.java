@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sipladder.Counted;
 import org.sipladder.capture.PacketWriter;
 import org.sipladder.source.LiveCapture;
 import org.sipladder.source.LiveCaptureException;
@@ -85,7 +86,8 @@ final class CaptureCommand implements Callable<Integer> {
             if (failure.get() != null) {
                 throw new UserError(live.write + ": cannot be written (" + failure.get().getMessage() + ")");
             }
-            err.println(capture.packets() + " packets captured" + (live.write == null ? "" : "; written to " + live.write));
+            err.println(Counted.of(capture.packets(), "packet") + " captured"
+                    + (live.write == null ? "" : "; written to " + live.write));
             err.flush();
             return 0;
         } catch (LiveCaptureException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.sipladder.Counted;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
@@ -54,8 +55,9 @@ final class CaptureMessages {
             int shared = estimate.matches().get(i);
             err.println(PathArgument.shown(files.files().get(i) + ": " + (shared == 0
                     ? "no message in common with " + files.files().get(0) + "; clocks taken as they are"
-                    : String.format(Locale.ROOT, "clock corrected by %+.6f s (from %d messages also in %s; "
-                            + "--offset sets it by hand)", estimate.correctionsMicros().get(i) / 1e6, shared,
+                    : String.format(Locale.ROOT, "clock corrected by %+.6f s (from %s also in %s; "
+                            + "--offset sets it by hand)", estimate.correctionsMicros().get(i) / 1e6,
+                            Counted.of(shared, "message"),
                             files.files().get(0)))));
         }
         err.flush();

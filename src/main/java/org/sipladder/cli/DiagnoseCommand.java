@@ -67,7 +67,7 @@ final class DiagnoseCommand extends ConsoleCommand {
     @Option(names = "--json", description = "a JSON array of findings")
     private boolean json;
 
-    @Option(names = "--call", paramLabel = "ID", description = "only the call with a leg of this "
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "ID", description = "only the call with a leg of this "
             + "Call-ID (as `calls` and the overview list them), in detail; repeatable. The config's own findings "
             + "(about every call) are left out")
     private List<String> callIds = new ArrayList<>();
@@ -423,6 +423,15 @@ final class DiagnoseCommand extends ConsoleCommand {
     private record CallRun(List<DiagnosisRun.CallDiagnosis> calls, FindingJson.Written json) {
     }
 
+    /** {@code config}, its warnings (values this version does not know) told on {@code err}, once each. */
+    static LiveKitConfig warned(LiveKitConfig config, PrintWriter err) {
+        for (String warning : config.warnings()) {
+            err.println(PathArgument.shown(warning));
+        }
+        err.flush();
+        return config;
+    }
+
     /** The config given, loading on a thread of its own from now on; null when none was given. */
     private PendingConfig pendingConfig() {
         return configFiles.isEmpty() && liveKitUrl == null ? null : new PendingConfig(this::config);
@@ -435,7 +444,7 @@ final class DiagnoseCommand extends ConsoleCommand {
                 ApiSettings settings = ApiSettings.fromEnvironment(environment).withUrl(liveKitUrl);
                 config = config.merge(new LiveKitApiSource(settings).fetch());
             }
-            return config;
+            return warned(config, err());
         } catch (LiveKitConfigException e) {
             throw new UserError(e.getMessage());
         }

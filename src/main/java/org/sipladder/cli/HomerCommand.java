@@ -15,6 +15,8 @@ final class HomerCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // a bare "homer" does nothing: said as a mistyped command line is, not as a usage text and status 0
+        throw new CommandLine.ParameterException(spec.commandLine(), "sipladder homer needs a command: "
+                + String.join(" or ", spec.subcommands().keySet()));
     }
 }

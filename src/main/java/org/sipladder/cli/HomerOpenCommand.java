@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sipladder.Counted;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.source.CallSaver;
 import org.sipladder.source.CaptureFiles;
@@ -66,8 +67,7 @@ final class HomerOpenCommand implements Callable<Integer> {
                     + String.join(", ", legs));
             err.flush();
             long packets = export(client, legs, range, format, err);
-            out.printf("%d packets of %d leg%s written to %s%n", packets, legs.size(), legs.size() == 1 ? "" : "s",
-                    output);
+            out.printf("%s of %s written to %s%n", Counted.of(packets, "packet"), Counted.of(legs.size(), "leg"), output);
             out.flush();
             return 0;
         } catch (HomerException e) {

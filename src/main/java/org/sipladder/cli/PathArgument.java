@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -40,9 +41,11 @@ final class PathArgument implements ITypeConverter<Path> {
     private final InputStream stdin;
     /** True when standard input is a terminal (and so is standard output): {@code -} would wait for typing. */
     private final boolean stdinTerminal;
+    /** Whether standard input was closed when the program started (asked only when {@code -} is given). */
+    private final BooleanSupplier stdinClosed;
 
     PathArgument() {
-        this(System.in, System.console() != null);
+        this(System.in, System.console() != null, StandardInput::closedAtStart);
     }
 
     PathArgument(InputStream stdin) {
@@ -50,8 +53,13 @@ final class PathArgument implements ITypeConverter<Path> {
     }
 
     PathArgument(InputStream stdin, boolean stdinTerminal) {
+        this(stdin, stdinTerminal, () -> false);
+    }
+
+    PathArgument(InputStream stdin, boolean stdinTerminal, BooleanSupplier stdinClosed) {
         this.stdin = stdin;
         this.stdinTerminal = stdinTerminal;
+        this.stdinClosed = stdinClosed;
     }
 
     @Override
@@ -66,6 +74,10 @@ final class PathArgument implements ITypeConverter<Path> {
             if (stdinTerminal) {
                 throw new TypeConversionException("- reads standard input, which is this terminal: pipe a capture (or "
                         + "a config) in (tcpdump -w - ... | sipladder COMMAND -) or give the file");
+            }
+            if (stdinClosed.getAsBoolean()) {
+                throw new TypeConversionException("- reads standard input, which is closed: pipe a capture (or a "
+                        + "config) in (tcpdump -w - ... | sipladder COMMAND -) or give the file");
             }
             copy = spooled(stdin, STANDARD_INPUT, "stdin");
         } else {

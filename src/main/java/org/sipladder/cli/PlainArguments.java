@@ -57,8 +57,12 @@ final class PlainArguments {
 
     private static ConsoleCommand streams(String[] args) {
         Given given = Given.read(args, new String[] {"--json", "--series"}, new String[] {"--call"}, NONE);
+        String call = given == null ? null : given.one("--call");
+        if (call != null && !call.equals(call.strip()) || "".equals(call)) {
+            return null; // picocli's converter (CallIdConverter) strips it or refuses it as empty
+        }
         return given == null ? null
-                : StreamsCommand.bound(given.captures, given.has("--json"), given.one("--call"), given.has("--series"));
+                : StreamsCommand.bound(given.captures, given.has("--json"), call, given.has("--series"));
     }
 
     private static ConsoleCommand diagnose(String[] args) {

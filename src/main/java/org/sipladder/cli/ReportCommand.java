@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
                     + PathArgument.STDIN)
     private List<Path> configFiles = new ArrayList<>();
 
-    @Option(names = "--call", paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "CALL-ID", description = "report only this call (the Call-ID of any of its legs)")
     private String callId;
 
     @Option(names = "--all-in-full", description = "every failed call, and every answered call with audio "
@@ -139,7 +139,8 @@ final class ReportCommand implements Callable<Integer> {
 
     private LiveKitConfig config() throws UserError {
         try {
-            return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
+            return configFiles.isEmpty() ? LiveKitConfig.empty()
+                    : DiagnoseCommand.warned(new ConfigFileLoader().loadAll(configFiles), spec.commandLine().getErr());
         } catch (LiveKitConfigException e) {
             throw new UserError(e.getMessage());
         }

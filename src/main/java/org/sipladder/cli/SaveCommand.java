@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sipladder.Counted;
 import org.sipladder.OutputFile;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.diagnose.DiagnosisEngine;
@@ -45,7 +46,7 @@ final class SaveCommand implements Callable<Integer> {
     @Mixin
     private CaptureInputs inputs;
 
-    @Option(names = "--call", paramLabel = "ID",
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "ID",
             description = "Call-ID of any leg of a call to save (as `calls` lists them); repeatable")
     private List<String> callIds = new ArrayList<>();
 
@@ -97,8 +98,8 @@ final class SaveCommand implements Callable<Integer> {
         }
         // the capture may have gone to this very stream (-o /dev/stdout), where a line after it would not belong
         PrintWriter out = target.isStream() ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        out.printf("%d packets of %d call%s written to %s%n", saved.packets(), chosen.size(),
-                chosen.size() == 1 ? "" : "s", saved.file());
+        out.printf("%s of %s written to %s%n", Counted.of(saved.packets(), "packet"), Counted.of(chosen.size(), "call"),
+                saved.file());
         out.flush();
         return 0;
     }
@@ -124,7 +125,8 @@ final class SaveCommand implements Callable<Integer> {
     /** Read before the capture, so a bad file is told at once. */
     private LiveKitConfig config() throws UserError {
         try {
-            return configFiles.isEmpty() ? LiveKitConfig.empty() : new ConfigFileLoader().loadAll(configFiles);
+            return configFiles.isEmpty() ? LiveKitConfig.empty()
+                    : DiagnoseCommand.warned(new ConfigFileLoader().loadAll(configFiles), spec.commandLine().getErr());
         } catch (LiveKitConfigException e) {
             throw new UserError(e.getMessage());
         }

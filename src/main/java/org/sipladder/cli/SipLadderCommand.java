@@ -18,6 +18,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "sipladder", mixinStandardHelpOptions = true, versionProvider = SipLadderCommand.Version.class,
         description = "SIP ladder diagrams and call failure diagnosis from pcap/pcapng captures.",
+        footer = {"", "sipladder CAPTURE, or sipladder open CAPTURE, opens the capture in the desktop app; "
+                + "sipladder alone opens the app on the bundled demo."},
         exitCodeListHeading = "Exit status:%n", exitCodeList = {
             SipLadderCommand.EXIT_OK, SipLadderCommand.EXIT_FINDINGS, SipLadderCommand.EXIT_ERROR,
             SipLadderCommand.EXIT_CLOSED})
@@ -154,6 +156,7 @@ public final class SipLadderCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(new UsageErrors());
         // --help and --version print outside the commands, where picocli would show a failed write as a stack trace
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cli.setExecutionStrategy(parseResult -> {

@@ -26,7 +26,7 @@ final class StreamsCommand extends ConsoleCommand {
     @Mixin
     private PathArguments input;
 
-    @Option(names = "--call", paramLabel = "ID", description = "only the streams of this call (any of its Call-IDs)")
+    @Option(names = "--call", converter = CallIdConverter.class, paramLabel = "ID", description = "only the streams of this call (any of its Call-IDs)")
     private String call;
 
     @Option(names = "--series", description = "with --json, add each stream's packets, loss and jitter per second (per 2, 4... s beyond 256 s)")

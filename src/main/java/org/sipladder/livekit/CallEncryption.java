@@ -63,8 +63,17 @@ public record CallEncryption(SIPMediaEncryption value, String setBy, String id, 
         return isSet(legacy) ? new CallEncryption(legacy, by, id) : null;
     }
 
-    private static boolean isSet(SIPMediaEncryption e) {
-        return e != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE && e != SIPMediaEncryption.UNRECOGNIZED;
+    /**
+     * True unless DISABLE, the value of a field left unset. UNRECOGNIZED (a value of a newer LiveKit, which the loader
+     * warned about) is set: LiveKit takes it for something, and what it takes it for is not known here.
+     */
+    static boolean isSet(SIPMediaEncryption e) {
+        return e != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE;
+    }
+
+    /** True when the deciding item sets a value this SDK does not know, so the call's encryption cannot be judged. */
+    public boolean unknown() {
+        return value == SIPMediaEncryption.UNRECOGNIZED;
     }
 
     /** True when LiveKit refuses an offer without SDES keys. */
@@ -74,6 +83,10 @@ public record CallEncryption(SIPMediaEncryption value, String setBy, String id, 
 
     /** "trunk ST_x's media_encryption is SIP_MEDIA_ENCRYPT_REQUIRE". */
     public String describe() {
+        if (unknown()) {
+            return setBy + "'s " + field + " is a value this version of SIP Ladder does not know, so whether LiveKit "
+                    + "requires, allows or ignores SRTP for the call is not known";
+        }
         return setBy == null ? "no trunk or rule sets media_encryption" : setBy + "'s " + field + " is " + value.name();
     }
 }

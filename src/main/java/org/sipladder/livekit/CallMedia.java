@@ -65,8 +65,7 @@ public record CallMedia(MediaConfig merged, String codecsBy, String codecsId, St
         String id = trunk.getSipTrunkId();
         SIPMediaEncryption legacy = trunk.getMediaEncryption();
         CallEncryption enc = m.encryption() != null ? new CallEncryption(m.encryption(), by, id, "media.encryption")
-                : legacy != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE && legacy != SIPMediaEncryption.UNRECOGNIZED
-                ? new CallEncryption(legacy, by, id) : new CallEncryption(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE,
+                : CallEncryption.isSet(legacy) ? new CallEncryption(legacy, by, id) : new CallEncryption(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE,
                 null, null);
         boolean codecs = !m.codecs().isEmpty() || m.onlyListedCodecs();
         boolean timeout = m.mediaTimeoutMicros() >= 0;

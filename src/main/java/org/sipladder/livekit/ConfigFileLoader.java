@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -37,6 +36,7 @@ import livekit.LivekitSip.ListSIPInboundTrunkResponse;
 import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import livekit.LivekitSip.SIPMediaEncryption;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.Limits;
 
@@ -69,6 +69,9 @@ public final class ConfigFileLoader {
             while (reader.peek() != JsonToken.END_DOCUMENT) {
                 document(file, reader, items);
             }
+        } catch (StrictJsonTree.DuplicateKey e) {
+            throw new LiveKitConfigException(file + ", line " + e.line + ": \"" + e.key + "\" appears twice in one "
+                    + "object, which lk and LiveKit refuse (duplicate field); keep one.", e);
         } catch (JsonParseException | IOException | IllegalStateException e) {
             Matcher m = GSON_POSITION.matcher(String.valueOf(e.getMessage()));
             String at = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
@@ -142,12 +145,12 @@ public final class ConfigFileLoader {
                 reader.beginArray();
                 while (reader.hasNext()) {
                     int line = line(reader);
-                    listEntry(file, JsonParser.parseReader(reader), line, items);
+                    listEntry(file, StrictJsonTree.read(reader), line, items);
                 }
                 reader.endArray();
             }
             case BEGIN_OBJECT -> object(file, reader, items);
-            default -> throw new LiveKitConfigException(file + " holds " + shorten(JsonParser.parseReader(reader))
+            default -> throw new LiveKitConfigException(file + " holds " + shorten(StrictJsonTree.read(reader))
                     + " instead of LiveKit trunks or dispatch rules; " + EXPORT_HINT + ".");
         }
     }
@@ -164,15 +167,18 @@ public final class ConfigFileLoader {
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
+            if (rest.has(name)) {
+                throw new StrictJsonTree.DuplicateKey(name, line(reader));
+            }
             if (reader.peek() != JsonToken.BEGIN_ARRAY) {
-                rest.add(name, JsonParser.parseReader(reader));
+                rest.add(name, StrictJsonTree.read(reader));
                 continue;
             }
             JsonArray values = new JsonArray();
             reader.beginArray();
             while (reader.hasNext()) {
                 int at = line(reader);
-                JsonElement value = JsonParser.parseReader(reader);
+                JsonElement value = StrictJsonTree.read(reader);
                 if (value.isJsonObject()) {
                     items.add(value.getAsJsonObject(), at);
                 } else {
@@ -222,7 +228,7 @@ public final class ConfigFileLoader {
     }
 
     /** The line the reader has reached, from Gson's own location text ("JsonReader at line 3 column 5 path $"). */
-    private static int line(JsonReader reader) {
+    static int line(JsonReader reader) {
         String where = reader.toString();
         int at = where.indexOf(" line ") + " line ".length();
         int line = 0;
@@ -250,6 +256,8 @@ public final class ConfigFileLoader {
         private final List<Pending> pendingRules = new ArrayList<>();
         private final List<SIPOutboundTrunkInfo> outbound = new ArrayList<>();
         private final List<Pending> pendingOutbound = new ArrayList<>();
+        /** The values of enum fields the SDK does not know, as "trunk ST_x FIELD VALUE", told in one warning. */
+        private final List<String> unknownValues = new ArrayList<>();
         private int count;
         /** CreateSIPParticipant requests met and skipped. */
         private int requests;
@@ -271,7 +279,7 @@ public final class ConfigFileLoader {
                 return;
             }
             count++;
-            Pending pending = new Pending(item, line, count);
+            Pending pending = new Pending(item, forParser(item, kind), line, count);
             switch (kind) {
                 case INBOUND_TRUNK -> {
                     pendingTrunks.add(pending);
@@ -305,7 +313,58 @@ public final class ConfigFileLoader {
                         + ".");
             }
             return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false,
-                    count == 0 && requests == 0, unknownFields);
+                    count == 0 && requests == 0, unknownFields, null, unknownValuesWarning());
+        }
+
+        /** {@code item} as the protobuf parser gets it: unknown enum values named and replaced (UnknownEnumValues). */
+        private JsonObject forParser(JsonObject item, ConfigItemKind kind) {
+            Descriptor type = switch (kind) {
+                case INBOUND_TRUNK -> SIPInboundTrunkInfo.getDescriptor();
+                case DISPATCH_RULE -> SIPDispatchRuleInfo.getDescriptor();
+                case OUTBOUND_TRUNK -> SIPOutboundTrunkInfo.getDescriptor();
+                default -> null;
+            };
+            if (type == null) {
+                return item;
+            }
+            List<String> found = new ArrayList<>();
+            JsonObject replaced = UnknownEnumValues.replaced(item, type, "", found);
+            String label = label(kind, item);
+            found.forEach(f -> unknownValues.add(label + " " + f));
+            return replaced;
+        }
+
+        /**
+         * One line for the file: every value the SDK's enums do not know, by item and field; protobuf's parser would
+         * have read each as its field's default without a word.
+         */
+        private List<String> unknownValuesWarning() {
+            if (unknownValues.isEmpty()) {
+                return List.of();
+            }
+            boolean one = unknownValues.size() == 1;
+            List<String> shown = unknownValues.size() > 5 ? unknownValues.subList(0, 5) : unknownValues;
+            return List.of(file + ": warning: " + (one ? "a value" : "values") + " this version of SIP Ladder does "
+                    + "not know (from a newer LiveKit?): " + String.join(", ", shown)
+                    + (unknownValues.size() > shown.size() ? " and " + (unknownValues.size() - shown.size()) + " more"
+                    : "") + "; the diagnosis does not judge what " + (one ? "it sets" : "they set"));
+        }
+
+        private static ConfigItemKind kindOf(Descriptor type) {
+            return type == SIPDispatchRuleInfo.getDescriptor() ? ConfigItemKind.DISPATCH_RULE
+                    : type == SIPOutboundTrunkInfo.getDescriptor() ? ConfigItemKind.OUTBOUND_TRUNK
+                    : ConfigItemKind.INBOUND_TRUNK;
+        }
+
+        /** "trunk ST_x", "dispatch rule SDR_y", "outbound trunk ST_z", or the item's place when it has no ID. */
+        private String label(ConfigItemKind kind, JsonObject item) {
+            String id = secretsOf(item).scrub(ConfigItemKind.idOf(item));
+            String what = switch (kind) {
+                case DISPATCH_RULE -> "dispatch rule";
+                case OUTBOUND_TRUNK -> "outbound trunk";
+                default -> "trunk";
+            };
+            return what + " " + (id.isEmpty() ? "(entry " + count + ")" : id);
         }
 
         private void flushTrunks() throws LiveKitConfigException {
@@ -347,7 +406,12 @@ public final class ConfigFileLoader {
             JsonObject unknown = UnknownJsonFields.of(pending.item(), type);
             if (unknown != null && unknown.has("media")) {
                 try {
-                    MediaConfig.fromJson(unknown.get("media")); // read again with the config: here only checked
+                    // read again with the config: here only checked, and an encryption of a newer LiveKit named
+                    if (MediaConfig.fromJson(unknown.get("media")).encryption() == SIPMediaEncryption.UNRECOGNIZED) {
+                        JsonElement media = unknown.get("media");
+                        unknownValues.add(label(kindOf(type), pending.item()) + " media.encryption "
+                                + media.getAsJsonObject().get("encryption"));
+                    }
                 } catch (RuntimeException e) {
                     throw new LiveKitConfigException(where(pending) + " has a media config that is not LiveKit's "
                             + "SIPMediaConfig (" + withoutSecrets(String.valueOf(e.getMessage()), pending.item())
@@ -367,7 +431,7 @@ public final class ConfigFileLoader {
                 return;
             }
             JsonArray array = new JsonArray();
-            pending.forEach(p -> array.add(p.item()));
+            pending.forEach(p -> array.add(p.parsed()));
             JsonObject list = new JsonObject();
             list.add("items", array);
             try {
@@ -382,7 +446,7 @@ public final class ConfigFileLoader {
 
         private void toProto(Pending pending, Message.Builder builder) throws LiveKitConfigException {
             try {
-                protoParser.merge(pending.item().toString(), builder);
+                protoParser.merge(pending.parsed().toString(), builder);
             } catch (InvalidProtocolBufferException | RuntimeException e) {
                 String duration = badDuration(pending.item());
                 if (duration != null) {
@@ -439,8 +503,11 @@ public final class ConfigFileLoader {
         }
     }
 
-    /** An item read but not yet parsed, with the line it starts on and its place among the file's items. */
-    private record Pending(JsonObject item, int line, int index) {
+    /**
+     * An item read but not yet parsed, as written and as the protobuf parser gets it ({@link UnknownEnumValues}), with
+     * the line it starts on and its place among the file's items.
+     */
+    private record Pending(JsonObject item, JsonObject parsed, int line, int index) {
     }
 
     /** A parser's message about {@code item}, with the item's secret values hidden, at most 160 characters. */

@@ -31,11 +31,13 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  *                       {@link UnknownJsonFields} keeps them (JSON text); absent for objects without such fields
  * @param media          the {@code media} of each trunk (inbound and outbound) and rule, parsed once from {@code unknownFields} or from the
  *                       protobuf's unknown fields (the API's answer); null makes it so
+ * @param warnings       what the user should know about what was read, one line per file (values of enum fields
+ *                       this SDK does not know: {@link UnknownEnumValues}), as "FILE: warning: ..."
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
                             Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
                             boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields,
-                            MediaConfigs media) {
+                            MediaConfigs media, List<String> warnings) {
 
     public LiveKitConfig {
         trunks = List.copyOf(trunks);
@@ -44,9 +46,18 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         ruleNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(ruleNumbers));
         outboundTrunks = List.copyOf(outboundTrunks);
         unknownFields = Map.copyOf(unknownFields);
+        warnings = List.copyOf(warnings);
         if (media == null) {
             media = MediaConfigs.of(trunks, rules, outboundTrunks, unknownFields);
         }
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
+                         boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields,
+                         MediaConfigs media) {
+        this(trunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead, unknownFields, media,
+                List.of());
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
@@ -119,16 +130,19 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         other.rules.forEach(r -> unknown.remove(r.getSipDispatchRuleId()));
         other.outboundTrunks.forEach(t -> unknown.remove(t.getSipTrunkId()));
         unknown.putAll(other.unknownFields);
+        List<String> allWarnings = new ArrayList<>(warnings);
+        other.warnings.stream().filter(w -> !allWarnings.contains(w)).forEach(allWarnings::add);
         return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
                 mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers,
                 mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId),
-                inboundListed || other.inboundListed, emptyListRead || other.emptyListRead, unknown);
+                inboundListed || other.inboundListed, emptyListRead || other.emptyListRead, unknown, null,
+                allWarnings);
     }
 
     /** This configuration with other inbound trunks. */
     public LiveKitConfig withTrunks(List<SIPInboundTrunkInfo> otherTrunks) {
         return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead,
-                unknownFields);
+                unknownFields, null, warnings);
     }
 
     /**

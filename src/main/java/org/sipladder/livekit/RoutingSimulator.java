@@ -186,6 +186,11 @@ public final class RoutingSimulator {
             return LiveKitResponses.MEDIA_REJECTED;
         }
         CallEncryption encryption = media.encryption();
+        if (encryption.unknown()) {
+            reasoning.add("Encryption: " + encryption.describe() + "; if it requires SRTP, LiveKit refuses an offer "
+                    + "without SDES keys with 400 after ringing.");
+            return null;
+        }
         if (!encryption.required() || !Boolean.FALSE.equals(invite.offerEncrypted())) {
             return null;
         }

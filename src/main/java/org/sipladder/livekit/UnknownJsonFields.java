@@ -39,6 +39,8 @@ public final class UnknownJsonFields {
                 kept = OUTPUT_ONLY.contains(e.getKey()) || e.getValue().isJsonNull() ? null : e.getValue();
             } else if (isMessage(f) && e.getValue().isJsonObject()) {
                 kept = of(e.getValue().getAsJsonObject(), f.getMessageType());
+            } else if (isUnknownEnumValue(f, e.getValue())) {
+                kept = e.getValue(); // held as UNRECOGNIZED, which protobuf prints as a number: written back as it was
             }
             if (kept != null) {
                 if (unknown == null) {
@@ -71,6 +73,8 @@ public final class UnknownJsonFields {
                 if (!out.has(e.getKey())) {
                     out.add(e.getKey(), e.getValue());
                 }
+            } else if (isUnknownEnumValue(f, e.getValue())) {
+                out.add(f.getJsonName(), e.getValue());
             } else if (isMessage(f) && e.getValue().isJsonObject()) {
                 JsonElement nested = out.get(f.getJsonName());
                 if (nested != null && nested.isJsonObject()) {
@@ -80,13 +84,19 @@ public final class UnknownJsonFields {
         }
     }
 
+    /** A single enum field holding a value its enum does not know ({@link UnknownEnumValues}). */
+    private static boolean isUnknownEnumValue(FieldDescriptor f, JsonElement value) {
+        return f.getJavaType() == FieldDescriptor.JavaType.ENUM && !f.isRepeated() && value.isJsonPrimitive()
+                && !UnknownEnumValues.known(f.getEnumType(), value.getAsJsonPrimitive());
+    }
+
     /** A single (not repeated, not map) message field: its object may hold unknown fields of its own. */
     private static boolean isMessage(FieldDescriptor f) {
         return f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isRepeated();
     }
 
     /** The field named {@code name} as the proto writes it or as JSON does (lowerCamelCase); null when unknown. */
-    private static FieldDescriptor field(Descriptor type, String name) {
+    static FieldDescriptor field(Descriptor type, String name) {
         FieldDescriptor f = type.findFieldByName(name);
         if (f != null) {
             return f;

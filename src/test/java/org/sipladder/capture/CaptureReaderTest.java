@@ -160,6 +160,18 @@ class CaptureReaderTest {
         assertTrue(r.summary.truncated());
         assertEquals(1, r.warnings.size());
         assertTrue(r.warnings.get(0).startsWith("frame 2:"), r.warnings.get(0));
+        assertTrue(r.warnings.get(0).endsWith("; read the 1 packet before it"), r.warnings.get(0));
+        try (PacketFile file = PacketFile.open(f)) {
+            while (file.next((frame, linkType, micros, a, off, len) -> { })) {
+                // to the damage
+            }
+            assertEquals(1, file.warnings().size());
+            assertTrue(file.warnings().get(0).endsWith("; read the 1 packet before it"), file.warnings().toString());
+        }
+        Path fromTheFirst = Files.write(dir.resolve("cut1.pcap"), Arrays.copyOf(whole, 24 + 10));
+        RecordingListener none = RecordingListener.read(fromTheFirst);
+        assertTrue(none.warnings.get(0).startsWith("frame 1:"), none.warnings.toString());
+        assertTrue(none.warnings.get(0).endsWith("; nothing before it to read"), none.warnings.toString());
     }
 
     @Test

@@ -37,6 +37,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void oneMessageOfOneCallIsCountedInTheSingular() {
+        Path one = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("b-1"))
+                .write(dir.resolve("one.pcap"));
+        CliRun run = CliRun.of("bench", one.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("run 1: 1 message (1 call) in "), run.out());
+        assertTrue(run.out().contains(" messages/s,"), run.out());
+    }
+
+    @Test
+    void helpNamesTheRunsValueAndItsDefault() {
+        CliRun run = CliRun.of("bench", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--runs=N"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("(default: 1;"), run.out());
+    }
+
+    @Test
     void captureOnlyCountsPayloads() {
         CliRun run = CliRun.of("bench", capture().toString(), "--capture-only");
         assertEquals(0, run.exitCode(), run.err());

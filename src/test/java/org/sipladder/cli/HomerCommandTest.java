@@ -130,8 +130,8 @@ class HomerCommandTest {
         Path out = dir.resolve("damaged.pcapng");
         CliRun run = openDamaged(0, out);
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("Homer's pcap export cannot be read (frame 1: impossible record length 4294967295; read the 0 "
-                + "packets before it); nothing written to " + out + ". Look at homer-app's log.", run.errLines().get(1),
+        assertEquals("Homer's pcap export cannot be read (frame 1: impossible record length 4294967295; nothing "
+                + "before it to read); nothing written to " + out + ". Look at homer-app's log.", run.errLines().get(1),
                 run.err());
         assertFalse(Files.exists(out));
     }

@@ -65,6 +65,31 @@ class PathArgumentTest {
         assertTrue(warned.err().startsWith("standard input: warning: frame 1: the file ends inside"), warned.err());
     }
 
+    /**
+     * {@code sipladder calls - <&-}: the JVM's first file (its modules image) took descriptor 0, whose bytes were
+     * read as a capture that is "not a pcap"; a closed standard input is said to be closed.
+     */
+    @Test
+    void aClosedStandardInputIsSaidToBeClosed() {
+        PathArgument argument = new PathArgument(new ByteArrayInputStream("JVM image bytes".getBytes()), false,
+                () -> true);
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> argument.convert("-"));
+        assertEquals("- reads standard input, which is closed: pipe a capture (or a config) in "
+                + "(tcpdump -w - ... | sipladder COMMAND -) or give the file", e.getMessage());
+    }
+
+    @Test
+    void descriptorZeroHeldByTheJvmsOwnFilesMeansStandardInputWasClosed() {
+        Path home = Path.of("/usr/lib/jvm/java-17");
+        java.util.List<Path> classPath = java.util.List.of(Path.of("/opt/sipladder/lib/app/sipladder.jar"));
+        assertTrue(StandardInput.heldByTheJvm(Path.of("/usr/lib/jvm/java-17/lib/modules"), home, classPath));
+        assertTrue(StandardInput.heldByTheJvm(Path.of("/opt/sipladder/lib/app/sipladder.jar"), home, classPath));
+        assertTrue(StandardInput.heldByTheJvm(Path.of("/work/target/sipladder-calls-1a2b.jsa"), home, classPath));
+        assertFalse(StandardInput.heldByTheJvm(Path.of("/tmp/capture.pcap"), home, classPath));
+        assertFalse(StandardInput.heldByTheJvm(Path.of("pipe:[2920368]"), home, classPath));
+        assertFalse(StandardInput.heldByTheJvm(Path.of("/dev/null"), home, classPath));
+    }
+
     @Test
     void aTerminalOnStandardInputIsRefusedInsteadOfWaitedFor() {
         PathArgument argument = new PathArgument(new ByteArrayInputStream(new byte[0]), true);

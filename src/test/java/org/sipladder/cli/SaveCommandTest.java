@@ -47,6 +47,16 @@ class SaveCommandTest {
     }
 
     @Test
+    void aCallOfOnePacketIsCountedInTheSingular() {
+        Path capture = Captures.pcap().udp(T, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite("lone"))
+                .write(dir.resolve("lone.pcap"));
+        Path out = dir.resolve("lone-saved.pcap");
+        CliRun run = CliRun.of("save", capture.toString(), "--call", "lone", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("1 packet of 1 call written to " + out + "\n", run.out());
+    }
+
+    @Test
     void savedPcapHoldsExactlyTheChosenCallsPacketsWithTheirTimes() throws Exception {
         Path capture = twoCalls();
         Path out = dir.resolve("call-a.pcap");

@@ -66,6 +66,17 @@ class SeveralCapturesDiagnosedTest {
     }
 
     @Test
+    void oneSharedMessageIsCountedInTheSingular() {
+        Path justTheInvite = Captures.pcap()
+                .udp(T0 + TRANSIT + B_AHEAD, A, B, SipText.request("INVITE", "sip:+4930555@b.example", "hop-leg", 1, ""))
+                .write(dir.resolve("c.pcap"));
+        CliRun both = CliRun.of("calls", atA.toString(), justTheInvite.toString(), "--json");
+        assertEquals(0, both.exitCode(), both.err());
+        assertTrue(both.err().startsWith(justTheInvite + ": clock corrected by "), both.err());
+        assertTrue(both.err().contains(" (from 1 message also in " + atA + ";"), both.err());
+    }
+
+    @Test
     void diagnoseTextTakesSeveralCapturesAndAnOffsetByHand() {
         CliRun both = CliRun.of("diagnose", atA.toString(), atB.toString(), "--offset", "-2.5");
 

@@ -92,6 +92,29 @@ class MediaConfigTest {
         assertTrue(CallMedia.of(disabled, disabled.trunks().get(0), disabled.rules().get(0)).encryption().required());
     }
 
+    /**
+     * An encryption value of a newer LiveKit (legacy field or media.encryption) is not taken for the default: the
+     * simulation does not predict the refusal or acceptance that hangs on it, and says why.
+     */
+    @Test
+    void anEncryptionThisVersionDoesNotKnowIsNotJudged() throws Exception {
+        for (String trunkMedia : List.of(",\"mediaEncryption\":\"SIP_MEDIA_ENCRYPT_BOGUS\"",
+                ",\"media\":{\"encryption\":\"SIP_MEDIA_ENCRYPT_BOGUS\"}")) {
+            LiveKitConfig config = load(trunkMedia, "");
+            RoutingOutcome outcome = new RoutingSimulator(config).simulate(offering("0 PCMU/8000")
+                    .withOfferEncrypted(false));
+            CallEncryption encryption = outcome.media().encryption();
+            assertTrue(encryption.unknown(), trunkMedia);
+            assertFalse(encryption.required(), trunkMedia);
+            assertTrue(encryption.describe().startsWith("trunk ST_a's media"), encryption.describe());
+            assertTrue(encryption.describe().endsWith(" is a value this version of SIP Ladder does not know, so "
+                    + "whether LiveKit requires, allows or ignores SRTP for the call is not known"),
+                    encryption.describe());
+            assertTrue(outcome.reasoning().stream().anyMatch(r -> r.contains("does not know")), outcome.reasoning()
+                    .toString());
+        }
+    }
+
     @Test
     void mediaTimeoutReadsProtobufDurationsAndTheRulesWins() throws Exception {
         LiveKitConfig config = load(",\"media\":{\"mediaTimeout\":\"1.5s\"}", "");

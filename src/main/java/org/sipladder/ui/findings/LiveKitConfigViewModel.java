@@ -168,7 +168,21 @@ public final class LiveKitConfigViewModel {
         summary.set(loaded.isEmpty() ? NONE_LOADED
                 : count(loaded.trunks().size(), "inbound trunk") + ", " + count(loaded.rules().size(), "dispatch rule")
                 + (loaded.outboundTrunks().isEmpty() ? "" : ", " + count(loaded.outboundTrunks().size(), "outbound trunk"))
-                + " from " + String.join(", ", loaded.sources().stream().map(LiveKitConfigViewModel::shortName).toList()));
+                + " from " + String.join(", ", loaded.sources().stream().map(LiveKitConfigViewModel::shortName).toList())
+                + warnings(loaded));
+    }
+
+    /** The config's warnings (values of a newer LiveKit), each file named as the summary names it; "" when none. */
+    private static String warnings(LiveKitConfig loaded) {
+        StringBuilder text = new StringBuilder();
+        for (String warning : loaded.warnings()) {
+            String shown = warning;
+            for (String source : loaded.sources()) {
+                shown = shown.startsWith(source + ": ") ? shortName(source) + shown.substring(source.length()) : shown;
+            }
+            text.append(". ").append(shown);
+        }
+        return text.toString();
     }
 
     /** Which calls each trunk and rule handled, by config ID, as the diagnosis found. */

@@ -84,6 +84,20 @@ class LiveKitConfigViewModelTest {
         assertEquals(List.of("ST_keiPmt6sJhJh"), vm.rules().get(0).row().trunkIds());
     }
 
+    /** A file's warning (a value of a newer LiveKit) shows in the status line, naming the file as the list does. */
+    @Test
+    void aConfigWarningShowsInTheStatusLine() {
+        LiveKitConfigViewModel vm = viewModel(Map.of());
+        vm.show(new org.sipladder.livekit.LiveKitConfig(List.of(), List.of(), List.of("/tmp/future.json"), Map.of(),
+                List.of(), false, true, Map.of(), null, List.of("/tmp/future.json: warning: a value this version of "
+                + "SIP Ladder does not know (from a newer LiveKit?): trunk ST_a mediaEncryption \"X\"; the diagnosis "
+                + "does not judge what it sets")));
+
+        assertEquals("0 inbound trunks, 0 dispatch rules from future.json. future.json: warning: a value this version "
+                + "of SIP Ladder does not know (from a newer LiveKit?): trunk ST_a mediaEncryption \"X\"; the "
+                + "diagnosis does not judge what it sets", vm.summaryProperty().get());
+    }
+
     @Test
     void outboundTrunksGetTheirOwnRowsWithThePasswordOnlySetAndHeaderNamesOnly() {
         LiveKitConfigViewModel vm = viewModel(Map.of());
