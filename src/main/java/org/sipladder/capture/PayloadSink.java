@@ -131,8 +131,14 @@ final class PayloadSink {
         }
     }
 
-    /** Hands the media listener an ICMP error about a packet from {@code src} to {@code dst}, found in this packet. */
+    /**
+     * Hands the media listener an ICMP error, or a refused TCP connection, about a packet from {@code src} to
+     * {@code dst}, found in this packet; nothing when the read has no media listener (messages).
+     */
     void unreachable(String reporter, Endpoint src, Endpoint dst, boolean udp, String reason) {
+        if (media == null) {
+            return;
+        }
         try {
             media.unreachable(new Unreachable(frame, micros, reporter, src, dst, udp, reason));
         } catch (RuntimeException e) {

@@ -124,6 +124,20 @@ class ConnectionRefusedTest {
     }
 
     @Test
+    void everyCommandReadsACaptureWithARefusedConnection() {
+        // messages reads without a media listener: the refusal must not need one
+        Path capture = refusedTo(Captures.pcap(), T, 5060, 2).write(dir.resolve("all-commands.pcap"));
+        for (String command : List.of("messages", "calls", "streams", "diagnose")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = SipLadderCommand.execute(new String[] {command, "--json", capture.toString()},
+                    new PrintWriter(out), new PrintWriter(err));
+            assertEquals(0, status, command + ": " + err);
+            assertTrue(!err.toString().contains("internal error"), command + ": " + err);
+        }
+    }
+
+    @Test
     void aRefusedPortThatIsNoSipPortIsNotReported() {
         Path capture = refusedTo(Captures.pcap(), T, 443, 2).write(dir.resolve("https.pcap"));
         assertEquals(List.of(), refused(capture, null));
