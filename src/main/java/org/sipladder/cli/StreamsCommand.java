@@ -43,6 +43,11 @@ final class StreamsCommand extends ConsoleCommand {
 
     @Override
     public Integer call() throws CaptureException, IOException, UserError {
+        if (series && !input.json) {
+            // checked before the read: a large capture would be read for nothing
+            throw new UserError("streams: --series needs --json (the per-second series are arrays in each stream's "
+                    + "JSON; the table has no place for them)");
+        }
         CallMedia read = CallMedia.read(input.inputs, call != null, input.json && series,
                 err());
         List<RtpStream> streams = call == null ? read.media().streams() : read.streamsOfCall(call, input.inputs.names());

@@ -31,6 +31,16 @@ class StreamsCommandTest {
     }
 
     @Test
+    void seriesWithoutJsonIsRefusedRatherThanIgnored() {
+        // the table has no place for the series: it used to print the same table as without --series, silently
+        CliRun run = CliRun.of("streams", capture().toString(), "--series");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--series needs --json"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void jsonHasTheFieldsTheIssueAsksFor() {
         CliRun run = CliRun.of("streams", capture().toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
