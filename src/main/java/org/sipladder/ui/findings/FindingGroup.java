@@ -39,9 +39,14 @@ public final class FindingGroup {
         return new FindingGroup(summary == null ? "Call " + call.flowId() : null, summary, null, call);
     }
 
-    /** How the panel names a call: "+4930… → 9187… · 603 Decline". */
+    /**
+     * How the panel names a call: "+4930… → 9187… · 603 Decline"; with its method first when it is no INVITE
+     * ("REGISTER · 1001 → 1001 · 403 Forbidden"), so that a REGISTER and a SUBSCRIBE of one user read apart.
+     */
     static String title(CallSummary call) {
-        return call.from() + " → " + call.to() + " · " + call.statusText();
+        String method = call.method();
+        String head = method == null || method.isEmpty() || method.equals("INVITE") ? "" : method + " · ";
+        return head + call.from() + " → " + call.to() + " · " + call.statusText();
     }
 
     public String title() {

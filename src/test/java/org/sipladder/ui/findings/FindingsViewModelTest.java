@@ -138,6 +138,17 @@ class FindingsViewModelTest {
     }
 
     @Test
+    void aHeadingNamesTheMethodOfACallThatIsNoInviteSoThatARegisterAndASubscribeReadApart() {
+        CallFlow register = Flows.dialog("REGISTER", "reg-1", "telephone1", "telephone1", 403, "Forbidden");
+        CallFlow subscribe = Flows.dialog("SUBSCRIBE", "sub-1", "telephone1", "telephone1", 403, "Forbidden");
+        CallFlow invite = Flows.dialog("INVITE", "inv-1", "+4930111", "4940111", 486, "Busy Here");
+
+        assertEquals(List.of("REGISTER · telephone1 → telephone1 · 403 Forbidden",
+                        "SUBSCRIBE · telephone1 → telephone1 · 403 Forbidden", "+4930111 → 4940111 · 486 Busy Here"),
+                Flows.summaries(register, subscribe, invite).stream().map(FindingGroup::title).toList());
+    }
+
+    @Test
     void twoCallsWithTheSameNumbersAndStatusAreTwoGroups() {
         CallFlow again = Flows.call("failed-2", "+4930111", "4940111", 503, "Service Unavailable");
         Finding other = finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "failed-2", true, List.of("ST_a"));
