@@ -29,10 +29,10 @@ public final class Launcher {
 
     /** What {@code open --help} prints: the desktop app takes no options. */
     static final String OPEN_USAGE = String.join(System.lineSeparator(),
-            "Usage: sipladder [open] [CAPTURE]",
+            "Usage: sipladder [open] [CAPTURE...]",
             "Open the desktop app on CAPTURE (pcap, pcapng, ERF, NetMon or snoop file, optionally gzip- or",
-            "zstd-compressed), or on the bundled demo without one. A capture whose name starts with - is given as",
-            "./-name. The commands (sipladder --help) print to the terminal instead.");
+            "zstd-compressed; several as one capture on one timeline), or on the bundled demo without one. A capture",
+            "whose name starts with - is given as ./-name. The commands (sipladder --help) print to the terminal instead.");
 
     private Launcher() {
     }

@@ -117,7 +117,7 @@ class LauncherTest {
                 err.toString().lines().toList());
         assertEquals(0, run("open", "--help"));
         assertEquals(List.of(), desktopStarts);
-        assertTrue(out.toString().startsWith("Usage: sipladder [open] [CAPTURE]"), out.toString());
+        assertTrue(out.toString().startsWith("Usage: sipladder [open] [CAPTURE...]"), out.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("sipladder open CAPTURE"), out.toString());

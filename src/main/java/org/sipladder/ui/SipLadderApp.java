@@ -109,7 +109,8 @@ public final class SipLadderApp extends Application {
             models.openDemo(DemoCapture.extract());
         } else {
             traceDiagnosis(models, System.nanoTime());
-            models.main().open(CaptureSource.file(Path.of(args.get(0))));
+            // several captures as one, on one timeline, as File > Open and the command line take them
+            models.main().open(CaptureSource.files(args.stream().map(Path::of).toList()));
         }
         trace.mark("capture loading");
         addIcons(stage);

@@ -255,11 +255,17 @@ public final class MainWindowViewModel {
                 .ifPresent(offsets -> open(lastSource.withOffsets(offsets)));
     }
 
-    /** Files dropped on the window: the first one that is a regular file is opened. */
+    /**
+     * Files dropped on the window: the regular files among them are opened, several as one capture on one timeline
+     * as File > Open opens them.
+     */
     public void openDropped(List<Path> files) {
-        files.stream().filter(Files::isRegularFile).findFirst()
-                .ifPresentOrElse(f -> open(CaptureSource.file(f)),
-                        () -> dialogs.showError("Cannot open the dropped item", "Drop a capture file (pcap, pcapng or .gz), not a folder."));
+        List<Path> captures = files.stream().filter(Files::isRegularFile).toList();
+        if (captures.isEmpty()) {
+            dialogs.showError("Cannot open the dropped item", "Drop a capture file (pcap, pcapng or .gz), not a folder.");
+        } else {
+            open(CaptureSource.files(captures));
+        }
     }
 
     /**

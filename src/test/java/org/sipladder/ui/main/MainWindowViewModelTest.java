@@ -169,6 +169,30 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void droppingSeveralCapturesOpensThemAsOneAsFileOpenDoes(@TempDir Path dir) throws Exception {
+        List<List<Path>> read = new ArrayList<>();
+        MainWindowViewModel vm = viewModel(new org.sipladder.ui.load.CaptureLoader() {
+            @Override
+            public LoadedCapture load(Path capture, org.sipladder.ui.load.LoadObserver observer) {
+                read.add(List.of(capture));
+                return new LoadedCapture(capture, List.of(), 0, List.of(), false);
+            }
+
+            @Override
+            public LoadedCapture load(org.sipladder.source.CaptureFiles files, boolean estimateClocks,
+                                      org.sipladder.ui.load.LoadObserver observer) {
+                read.add(files.files());
+                return new LoadedCapture(files.files().get(0), List.of(), 0, List.of(), false);
+            }
+        });
+        Path a = java.nio.file.Files.writeString(dir.resolve("a.pcap"), "");
+        Path b = java.nio.file.Files.writeString(dir.resolve("b.pcap"), "");
+        vm.openDropped(List.of(a, dir, b));
+        assertEquals(List.of(List.of(a, b)), read);
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
     void droppingAFolderExplainsWhatToDrop(@TempDir Path dir) {
         MainWindowViewModel vm = viewModel((path, observer) -> new LoadedCapture(path, List.of(), 0, List.of(), false));
         vm.openDropped(List.of(dir));
