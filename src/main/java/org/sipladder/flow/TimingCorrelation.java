@@ -60,7 +60,7 @@ final class TimingCorrelation {
                        String receivedCallId, String digits) {
             int value = lastDigitsOf(digits);
             return new Join(inviteFrame, callId, sender, delayMicros, receivedFrame, receivedCallId, value,
-                    value < 0 ? digits.substring(digits.length() - MATCHING_DIGITS) : null);
+                    value < 0 ? suffixOf(digits) : null);
         }
 
         @Override
@@ -124,7 +124,7 @@ final class TimingCorrelation {
             if (a != null && pickedOrigin != null) {
                 groups.join(a.leg(), leg, new OriginJoin(invite.frame(), invite.callId(), invite.src().address(),
                         invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
-                        digits.substring(digits.length() - MATCHING_DIGITS), pickedOrigin.text()));
+                        suffixOf(digits), pickedOrigin.text()));
             } else if (a != null) {
                 groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
             } else {
@@ -180,7 +180,7 @@ final class TimingCorrelation {
         }
         long now = invite.timestampMicros();
         String host = invite.dst().address();
-        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        String suffix = suffixOf(digits);
         String from = invite.header("From");
         Received oldest = null;
         Received fromCaller = null;
@@ -211,7 +211,7 @@ final class TimingCorrelation {
      * tool's fixed line) was not passed on, and one on several such INVITEs tells nothing: neither joins.
      */
     private void joinByCarriedOrigin(LegState leg, SipMessage invite, String digits, FlowGroups groups) {
-        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        String suffix = suffixOf(digits);
         Deque<Received> offers = offersByNumber.get(suffix);
         if (offers == null) {
             return;
@@ -255,7 +255,7 @@ final class TimingCorrelation {
     /** Keeps {@code invite}, an INVITE with SDP, by its called number's last digits for {@link #joinByCarriedOrigin}. */
     private void rememberOffer(Received invite) {
         long now = invite.micros();
-        String suffix = invite.digits().substring(invite.digits().length() - MATCHING_DIGITS);
+        String suffix = suffixOf(invite.digits());
         Deque<Received> offers = offersByNumber.computeIfAbsent(suffix, k -> new ArrayDeque<>(2));
         offers.addLast(invite);
         while (offers.peekFirst().micros() < now - WINDOW_MICROS) {
@@ -327,7 +327,7 @@ final class TimingCorrelation {
             if (a != null) {
                 groups.join(a.leg(), leg, new SideJoin(invite.frame(), invite.callId(), invite.src().address(),
                         side.receiver(), invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(),
-                        a.leg().callId(), digits.substring(digits.length() - MATCHING_DIGITS), side.frame(),
+                        a.leg().callId(), suffixOf(digits), side.frame(),
                         side.callId()));
                 return;
             }
@@ -375,7 +375,7 @@ final class TimingCorrelation {
             sides.learn(invite, named);
             groups.join(a.leg(), leg, new AddressJoin(invite.frame(), callId, invite.src().address(), named,
                     invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
-                    digits.substring(digits.length() - MATCHING_DIGITS)));
+                    suffixOf(digits)));
         }
     }
 
@@ -440,6 +440,11 @@ final class TimingCorrelation {
         }
     }
 
+    /** The last {@link #MATCHING_DIGITS} digits of a called number of at least that many, as the joins compare them. */
+    private static String suffixOf(String digits) {
+        return digits.substring(digits.length() - MATCHING_DIGITS);
+    }
+
     /**
      * The last {@link #MATCHING_DIGITS} of a called number's {@code digits} (at least that many) as a number when
      * they are ASCII, else -1.
@@ -496,7 +501,7 @@ final class TimingCorrelation {
     private Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
                                   FlowGroups groups) {
         pickedOrigin = null;
-        String suffix = digits.substring(digits.length() - MATCHING_DIGITS);
+        String suffix = suffixOf(digits);
         String from = invite.header("From");
         String host = invite.src().address();
         Received newest = null;
