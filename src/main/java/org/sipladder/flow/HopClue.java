@@ -30,6 +30,7 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
                 + "and passed none on, the other sent the INVITE of the joined leg ", ""),
         FIRST_INVITE("It sent the first INVITE of the call"),
         PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call"),
+        REGISTRAR("It answered a REGISTER with ", ", as a registrar does"),
         FIRST_REQUEST("It sent the first request of this call without INVITE (", ") to ",
                 ", an SBC or LiveKit side");
 

@@ -114,6 +114,9 @@ final class HopRoles {
             inviteCount = invites.length;
         }
         relayClues(invites, inviteCount);
+        if (firstInvite == null) {
+            registrarClues(messages, places);
+        }
         if (firstPublicInvite != null) {
             clue(at(firstPublicInvite.src()), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
                     firstPublicInvite.frame(), null, null);
@@ -388,6 +391,25 @@ final class HopRoles {
     }
 
     /**
+     * In a call without INVITE, the host that accepted a REGISTER (2xx), challenged it (401) or asked for a longer
+     * expiry (423) is its registrar (RFC 3261 10.3): a PBX or proxy does so in its registrations whatever it is in
+     * its INVITE calls. One that refuses the method (405, as LiveKit SIP does) is none, and a response a proxy passes
+     * on names the host behind it.
+     */
+    private void registrarClues(SipMessage[] messages, int[] places) {
+        for (int i = 0; i < messages.length; i++) {
+            SipMessage m = messages[i];
+            int status = m.status();
+            if (!m.isRequest() && (status >= 200 && status < 300 || status == 401 || status == 423)
+                    && "REGISTER".equals(m.cseqMethod()) && !CallFlowAssembly.retransmission(places[i])
+                    && !relayed(messages, i)) {
+                clue(at(m.src()), Role.REGISTRAR, "registrar", Sentence.REGISTRAR, m.frame(),
+                        status + " " + m.reason(), null);
+            }
+        }
+    }
+
+    /**
      * A B2BUA with two addresses (dual-stack: IPv4 toward the carrier, IPv6 toward LiveKit; or one interface per side)
      * receives a leg at one and sends the joined leg from the other, so neither shows the relay {@link #relayClues}
      * looks for. The address that received an INVITE and never sent one, and the first address to send a later
@@ -598,14 +620,16 @@ final class HopRoles {
 
     /**
      * LiveKit and B2BUA/proxy family clues (Jambonz first among equals) outweigh carrier clues such as being the
-     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie.
+     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie. Answering a REGISTER beats every family but
+     * LiveKit's and Jambonz's.
      */
     private static Role decide(int[] counts) {
         int livekit = counts[Role.LIVEKIT.ordinal()];
         Role family = null;
         int most = 0;
         for (Role role : ROLES) { // in Role order
-            boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT;
+            boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT
+                    && role != Role.REGISTRAR;
             if (isFamily && counts[role.ordinal()] > most) {
                 family = role;
                 most = counts[role.ordinal()];
@@ -613,6 +637,11 @@ final class HopRoles {
         }
         if (livekit > 0 && livekit >= most) {
             return Role.LIVEKIT;
+        }
+        // what a host did in this call outweighs the kind its product is (an Asterisk answering REGISTER is its
+        // registrar, not a B2BUA); Jambonz keeps its name, which tells the user more
+        if (counts[Role.REGISTRAR.ordinal()] > 0 && family != Role.JAMBONZ) {
+            return Role.REGISTRAR;
         }
         if (family != null) {
             return family;

@@ -14,7 +14,12 @@ public enum Role {
      */
     B2BUA("B2BUA"),
     /** A SIP proxy of a family in the B2BUA table (Kamailio, OpenSIPS), or a host the call shows relaying its INVITE. */
-    PROXY("SIP proxy");
+    PROXY("SIP proxy"),
+    /**
+     * The host that accepted or challenged a REGISTER of a call without INVITE (RFC 3261 10.3): what a PBX or proxy
+     * does in such a call, whatever it does in its INVITE calls.
+     */
+    REGISTRAR("Registrar");
 
     private final String displayName;
 

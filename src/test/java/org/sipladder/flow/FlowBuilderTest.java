@@ -534,7 +534,8 @@ class FlowBuilderTest {
         assertEquals(200, register.finalStatus());
         assertFalse(register.hasInvite());
         assertEquals(new Timings(null, null, 5_000L, null), register.timings());
-        assertEquals(List.of(Role.SIP_ENDPOINT, Role.SIP_ENDPOINT), register.hops().stream().map(Hop::role).toList());
+        // the host that challenged and accepted the REGISTER is its registrar (RFC 3261 10.3)
+        assertEquals(List.of(Role.SIP_ENDPOINT, Role.REGISTRAR), register.hops().stream().map(Hop::role).toList());
         assertEquals(0, flows.get(1).finalStatus());
     }
 

@@ -1,0 +1,95 @@
+package org.sipladder.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipladder.flow.Dialogue.request;
+import static org.sipladder.flow.Dialogue.response;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host that accepts or challenges a REGISTER is the registrar of that call (RFC 3261 10.3), whatever product it
+ * is: a PBX that is a B2BUA in its INVITE calls, or a proxy with a registrar module.
+ */
+class RegistrarHopsTest {
+
+    private static final String PHONE = "172.16.98.1:5060";
+    private static final String PBX = "172.16.98.101:5060";
+
+    private static Hop hop(CallFlow flow, String endpoint) {
+        String address = endpoint.substring(0, endpoint.lastIndexOf(':'));
+        return flow.hops().stream().filter(h -> h.address().equals(address)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anAsteriskThatAnswersARegisterIsTheRegistrarNotAB2bua() {
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, PBX, request("REGISTER", "sip:172.16.98.101", "reg-1", "z9hG4bKr1", 1, null,
+                "User-Agent: Zoiper rv2.8.20"));
+        d.send(2, PBX, PHONE, response(401, "Unauthorized", "REGISTER", "reg-1", "z9hG4bKr1", 1, "as1",
+                "Server: Asterisk PBX 11.7.0~dfsg-1ubuntu1",
+                "WWW-Authenticate: Digest algorithm=MD5, realm=\"asterisk\", nonce=\"1a2b3c\""));
+        d.send(10, PHONE, PBX, request("REGISTER", "sip:172.16.98.101", "reg-1", "z9hG4bKr2", 2, null,
+                "User-Agent: Zoiper rv2.8.20"));
+        d.send(12, PBX, PHONE, response(200, "OK", "REGISTER", "reg-1", "z9hG4bKr2", 2, "as1",
+                "Server: Asterisk PBX 11.7.0~dfsg-1ubuntu1"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        Hop pbx = hop(flow, PBX);
+        assertEquals(Role.REGISTRAR, pbx.role(), pbx.toString());
+        assertEquals("Registrar 172.16.98.101", pbx.name());
+        assertTrue(pbx.evidence().contains(
+                "It answered a REGISTER with 401 Unauthorized, as a registrar does (frame 2)."), pbx.evidence()::toString);
+        assertEquals(Role.SIP_ENDPOINT, hop(flow, PHONE).role());
+    }
+
+    @Test
+    void aProxyThatRelaysARegisterStaysAProxyAndTheHostBehindItIsTheRegistrar() {
+        String proxy = "172.16.98.102:5060";
+        String registrar = "172.16.98.103:5060";
+        String register = request("REGISTER", "sip:example.com", "reg-2", "z9hG4bKr1", 1, null);
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, proxy, register);
+        d.send(1, proxy, registrar, register.replaceFirst("Via: ",
+                "Via: SIP/2.0/UDP 172.16.98.102:5060;branch=z9hG4bKp1\r\nVia: "));
+        d.send(3, registrar, proxy, response(200, "OK", "REGISTER", "reg-2", "z9hG4bKp1", 1, "r1",
+                "Server: kamailio (5.7.4 (x86_64/linux))"));
+        d.send(4, proxy, PHONE, response(200, "OK", "REGISTER", "reg-2", "z9hG4bKr1", 1, "r1",
+                "Server: kamailio (5.7.4 (x86_64/linux))"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(Role.PROXY, hop(flow, proxy).role(), hop(flow, proxy).toString());
+        Hop behind = hop(flow, registrar);
+        assertEquals(Role.REGISTRAR, behind.role(), behind.toString());
+        assertTrue(behind.evidence().contains("It answered a REGISTER with 200 OK, as a registrar does (frame 3)."),
+                behind.evidence()::toString);
+    }
+
+    @Test
+    void aHostThatRefusesTheRegisterMethodIsNoRegistrar() {
+        // LiveKit SIP answers REGISTER 405: it is no registrar, and its own clues keep naming it
+        String livekit = "192.0.2.50:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, livekit, request("REGISTER", "sip:example.com", "reg-3", "z9hG4bKr1", 1, null));
+        d.send(2, livekit, PHONE, response(405, "Method Not Allowed", "REGISTER", "reg-3", "z9hG4bKr1", 1, "x",
+                "Server: LiveKit"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(Role.LIVEKIT, hop(flow, livekit).role());
+    }
+
+    @Test
+    void aPbxAnsweringAnInviteStaysAB2buaEvenWhenItIsTheRegistrarElsewhere() {
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, PBX, request("INVITE", "sip:201@172.16.98.101", "inv-1", "z9hG4bKi1", 1, null));
+        d.send(30, PBX, PHONE, response(200, "OK", "INVITE", "inv-1", "z9hG4bKi1", 1, "as2",
+                "Server: Asterisk PBX 11.7.0~dfsg-1ubuntu1"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(Role.B2BUA, hop(flow, PBX).role());
+    }
+}
