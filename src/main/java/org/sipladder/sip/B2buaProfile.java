@@ -48,6 +48,13 @@ public enum B2buaProfile {
      */
     OPENSIPS("OpenSIPS", Kind.PROXY, List.of(), List.of(), List.of("OpenSIPS"), List.of("DLGCH_"), List.of()),
     /**
+     * SER (SIP Express Router, iptel.org), the proxy and registrar Kamailio and OpenSIPS grew from, with its heirs
+     * before those names: its Server/User-Agent is "Sip EXpress router (VERSION (ARCH/OS))", the merged sip-router
+     * 3.x says "ser (VERSION ...)" (the first word only: "ser (" ends many a word), OpenSER 1.x "OpenSER (...)".
+     */
+    SER("SER", Kind.PROXY, List.of(), List.of(), List.of("Sip EXpress router", "^ser (", "OpenSER"), List.of(),
+            List.of()),
+    /**
      * Twilio (Elastic SIP Trunking, Programmable Voice SIP) as a carrier: X-Twilio-CallSid and X-Twilio-AccountSid
      * name its own call and account (not a SIP Call-ID); User-Agent "Twilio Gateway"; trunks are reached at
      * NAME.pstn.twilio.com, SIP domains at NAME.sip.twilio.com.
@@ -108,7 +115,8 @@ public enum B2buaProfile {
      * @param kind               what its hop is
      * @param correlationHeaders headers carrying the Call-ID of another leg of the same call
      * @param tellHeaders        other headers that only this family adds
-     * @param agentWords         words of a User-Agent or Server value (any case) that name this family
+     * @param agentWords         words of a User-Agent or Server value (any case) that name this family; one
+     *                           starting with ^ names it only at the start of the value
      * @param callIdPrefixes     prefixes of the Call-IDs it makes
      * @param domains            ends of the host names it is reached at (a Request-URI host)
      */
@@ -166,7 +174,9 @@ public enum B2buaProfile {
     public boolean namedBy(String agent) {
         String lower = agent.toLowerCase(Locale.ROOT);
         for (String word : agentWords) {
-            if (lower.contains(word.toLowerCase(Locale.ROOT))) {
+            boolean first = word.startsWith("^");
+            String w = (first ? word.substring(1) : word).toLowerCase(Locale.ROOT);
+            if (first ? lower.startsWith(w) : lower.contains(w)) {
                 return true;
             }
         }

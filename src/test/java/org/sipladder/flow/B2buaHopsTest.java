@@ -156,6 +156,21 @@ class B2buaHopsTest {
     }
 
     @Test
+    void aSerProxyAPhoneBehindNatCallsThroughIsAProxyNotTheCarrier() {
+        // SIP Express Router answering a private phone's INVITE itself (sngrep's aaa.pcap): the provider's proxy
+        String phone = "192.168.1.2:5060";
+        String ser = "200.68.120.81:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, phone, ser, request("INVITE", "sip:97239287044@voip.brujula.net", "ser-1", "z9hG4bKs1", 1, null));
+        d.send(40, ser, phone, response(407, "Proxy Authentication Required", "INVITE", "ser-1", "z9hG4bKs1", 1,
+                "s1", "Server: Sip EXpress router (0.8.12 (i386/linux))"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertHop(flow, ser, Role.PROXY, "It identifies itself as \"Sip EXpress router (0.8.12 (i386/linux))\" (frame 2).");
+    }
+
+    @Test
     void openSipsTopologyHidingIsAProxyByItsCallIdPrefix() {
         String opensips = "198.51.100.40:5060";
         CallFlow flow = inviteAndAnswer(opensips, PBX, request("INVITE", "sip:+4930555@10.0.0.3",

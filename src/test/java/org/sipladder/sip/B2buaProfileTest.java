@@ -66,6 +66,17 @@ class B2buaProfileTest {
     }
 
     @Test
+    void serAndItsSipRouterAndOpenSerHeirsAreProxiesButAWordEndingInSerIsNot() {
+        assertTrue(B2buaProfile.SER.namedBy("Sip EXpress router (0.8.12 (i386/linux))"));
+        assertTrue(B2buaProfile.SER.namedBy("ser (3.2.0-dev2 (i386/linux))"));
+        assertTrue(B2buaProfile.SER.namedBy("OpenSER (1.3.4-notls (i386/linux))"));
+        assertFalse(B2buaProfile.SER.namedBy("WebBrowser (12.0)"), "ser ( inside another word");
+        assertFalse(B2buaProfile.SER.namedBy("Sip Express Media Server (1.1.1-aefe2 (x86_64/linux))"),
+                "SEMS is a media server, not SER");
+        assertEquals(B2buaProfile.Kind.PROXY, B2buaProfile.SER.kind());
+    }
+
+    @Test
     void anInviteNamingNoFamilyIsRuledOutAtOnce() {
         assertFalse(B2buaProfile.mayTell("a84b4c76e66710@10.0.0.1", "sip:+14155550100@10.0.0.1:5060"));
         assertFalse(B2buaProfile.mayTell(null, null));
