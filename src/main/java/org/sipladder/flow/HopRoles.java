@@ -366,9 +366,10 @@ final class HopRoles {
                 SipMessage received = invites[j];
                 boolean sameDialog = Objects.equals(received.callId(), sent.callId());
                 // another leg back to where the call came from is a hairpin (an SBC routing it out through the same
-                // carrier); the same dialog sent back is no relay
-                if (at(received.dst()).equals(host) && (!sameDialog || !at(received.src()).equals(at(sent.dst())))
-                        && Objects.equals(received.method(), sent.method())) {
+                // carrier); the same dialog sent back is a relay only when it carries the Via it came with (a proxy
+                // routing to another user agent at the caller's address)
+                if (at(received.dst()).equals(host) && (!sameDialog || !at(received.src()).equals(at(sent.dst()))
+                        || carriesViaOf(sent, received)) && Objects.equals(received.method(), sent.method())) {
                     passedOn = true;
                     relayed = sameDialog;
                 }
@@ -388,6 +389,27 @@ final class HopRoles {
                         sent.frame(), invite ? sent.callId() : sent.method(), at(sent.dst()));
             }
         }
+    }
+
+    /**
+     * True when {@code sent} has {@code received}'s top Via branch below a top Via of its own: its sender passed that
+     * request on, as a proxy does (RFC 3261 16.6 step 8). Asked only of a dialog sent back to where it came from.
+     */
+    private static boolean carriesViaOf(SipMessage sent, SipMessage received) {
+        String branch = received.topViaBranch();
+        if (branch.isEmpty() || sent.sameBranch(received)) {
+            return false;
+        }
+        String param = "branch=" + branch;
+        for (String via : sent.headers("Via")) {
+            for (int at = via.indexOf(param); at >= 0; at = via.indexOf(param, at + 1)) {
+                int end = at + param.length();
+                if (end == via.length() || ";, \t".indexOf(via.charAt(end)) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

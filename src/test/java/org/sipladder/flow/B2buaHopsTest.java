@@ -84,6 +84,40 @@ class B2buaHopsTest {
     }
 
     @Test
+    void aProxyThatPassesTheInviteBackToTheHostItCameFromUnderItsOwnViaIsAProxy() {
+        // two handsets behind one gateway address (SIP_DTMF2.cap): the proxy routes one's call to the other, back to
+        // the same address, keeping the Call-ID and the received Via under its own (RFC 3261 16.6 step 8)
+        String gateway = "192.168.105.110:5060";
+        String proxy = "192.168.105.105:5060";
+        String invite = request("INVITE", "sip:2504@192.168.105.105", "gw-1", "z9hG4bK12840", 1, null);
+        Dialogue d = new Dialogue();
+        d.send(0, gateway, proxy, invite);
+        d.send(3, proxy, gateway, invite.replaceFirst("INVITE sip:2504@192.168.105.105", "INVITE sip:2504@192.168.105.110")
+                .replaceFirst("Via: ", "Via: SIP/2.0/UDP 192.168.105.105:5060;branch=z9hG4bK48df8586c6abf.1\r\n"
+                        + "Record-Route: <sip:192.168.105.105:5060;lr>\r\nVia: "));
+        d.send(40, gateway, proxy, response(200, "OK", "INVITE", "gw-1", "z9hG4bK48df8586c6abf.1", 1, "h2"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertHop(flow, proxy, Role.PROXY,
+                "It passed an INVITE it received on under the same Call-ID gw-1 to 192.168.105.110, as a SIP proxy does (frame 2).");
+    }
+
+    @Test
+    void anInviteOfTheSameCallIdSentBackWithoutTheReceivedViaIsNoRelay() {
+        // the same Call-ID back, but the Via it came with is not under the sender's: it did not pass that INVITE on
+        String a = "10.0.0.10:5060";
+        String b = "10.0.0.11:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, a, b, request("INVITE", "sip:bob@10.0.0.11", "same-1", "z9hG4bKa1", 1, null));
+        d.send(3, b, a, request("INVITE", "sip:alice@10.0.0.10", "same-1", "z9hG4bKb1", 1, null));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(Role.SIP_ENDPOINT, hop(flow, b).role());
+    }
+
+    @Test
     void freeSwitchIsAB2buaByItsUserAgentAndXFsSupport() {
         String fs = "198.51.100.10:5060";
         CallFlow flow = inviteAndAnswer(fs, PBX, request("INVITE", "sip:+4930555@10.0.0.3", "fs-1", "z9hG4bK1", 1, null,
