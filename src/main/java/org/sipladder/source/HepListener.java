@@ -1,9 +1,8 @@
 package org.sipladder.source;
 
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -179,11 +178,17 @@ public final class HepListener implements Closeable {
     /** One agent's TCP connection: HEP3 packets back to back, each saying its length. */
     private void stream(Socket connection) {
         byte[] buffer = new byte[MAX_DATAGRAM];
-        try (connection; DataInputStream in = new DataInputStream(connection.getInputStream())) {
+        try (connection; InputStream in = connection.getInputStream()) {
             // a read that waits this long throws: the slot is given back instead of held for an agent that is gone
             connection.setSoTimeout(idleMillis);
             while (!closed) {
-                in.readFully(buffer, 0, HEP3_HEADER);
+                int header = fill(in, buffer, 0, HEP3_HEADER);
+                if (header < HEP3_HEADER) {
+                    if (header > 0) {
+                        hungUp(connection, header, -1, false);
+                    }
+                    return;
+                }
                 int total = (buffer[4] & 0xff) << 8 | buffer[5] & 0xff;
                 boolean magic = buffer[0] == 'H' && buffer[1] == 'E' && buffer[2] == 'P' && buffer[3] == '3';
                 if (!magic || total < HEP3_HEADER) {
@@ -195,20 +200,51 @@ public final class HepListener implements Closeable {
                             + total : "not HEP3") + " where a packet should start; connection closed");
                     return;
                 }
-                in.readFully(buffer, HEP3_HEADER, total - HEP3_HEADER);
-                decode(buffer, total);
+                int got = HEP3_HEADER + fill(in, buffer, HEP3_HEADER, total - HEP3_HEADER);
+                boolean kept = decode(buffer, got); // a packet cut short keeps what came, flagged, as a datagram does
+                if (got < total) {
+                    hungUp(connection, got, total, kept);
+                    return;
+                }
             }
         } catch (SocketTimeoutException e) {
             notice("HEP over TCP from " + peer(connection) + ": nothing received for " + idle()
                     + "; connection closed (the agent reconnects when it has something to send)");
-        } catch (EOFException | SocketException e) {
-            // the agent hung up, or we closed
+        } catch (SocketException e) {
+            // the agent's connection broke, or we closed
         } catch (IOException e) {
             // a broken connection ends that agent's stream only
         } finally {
             sockets.remove(connection);
             connections.decrementAndGet();
         }
+    }
+
+    /** Reads into {@code b[off, off+len)} until it is full or the peer hangs up: the bytes read. */
+    private static int fill(InputStream in, byte[] b, int off, int len) throws IOException {
+        int got = 0;
+        while (got < len) {
+            int n = in.read(b, off + got, len - got);
+            if (n < 0) {
+                break;
+            }
+            got += n;
+        }
+        return got;
+    }
+
+    /**
+     * The agent hung up {@code got} bytes into a packet of {@code total} bytes (-1: its header was not whole);
+     * {@code kept}: the SIP that came of it was handed on.
+     */
+    private void hungUp(Socket connection, int got, int total, boolean kept) {
+        if (total < 0) {
+            packets.incrementAndGet();
+            notHep.incrementAndGet();
+        }
+        notice("HEP over TCP from " + peer(connection) + ": the connection closed " + got + " bytes into a packet"
+                + (total < 0 ? "" : " of " + total + " bytes") + (kept ? "; what came of it is kept"
+                : "; nothing of it could be read"));
     }
 
     private void refuse(Socket connection) {
@@ -245,16 +281,19 @@ public final class HepListener implements Closeable {
         return connection.getInetAddress().getHostAddress() + ":" + connection.getPort();
     }
 
-    private void decode(byte[] buffer, int length) {
+    /** Decodes one HEP packet: whether it carried SIP or media (else it is counted as {@link #ignored}). */
+    private boolean decode(byte[] buffer, int length) {
         long now = System.currentTimeMillis() * 1000;
         synchronized (feed) {
             if (closed) {
-                return;
+                return false;
             }
             packets.incrementAndGet();
             if (!feed.hep(now, buffer, 0, length)) {
                 notHep.incrementAndGet();
+                return false;
             }
+            return true;
         }
     }
 

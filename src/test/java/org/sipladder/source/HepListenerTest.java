@@ -122,6 +122,53 @@ class HepListenerTest {
         }
     }
 
+    /**
+     * An agent that hangs up (or crashes) in the middle of a packet: what came of it vanished with no word, as the
+     * read of its rest threw and the connection ended quietly, as a hang-up between packets does.
+     */
+    @Test
+    void aConnectionClosedInTheMiddleOfAPacketKeepsWhatCameAndSaysSo() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("tcp:127.0.0.1:0")), received::add,
+                notices::add)) {
+            byte[] whole = Hep.v3(AGENT_SRC, AGENT_DST, 6, T, SipText.invite("whole").getBytes(StandardCharsets.UTF_8));
+            byte[] cut = Hep.v3(AGENT_SRC, AGENT_DST, 6, T, SipText.invite("cut").getBytes(StandardCharsets.UTF_8));
+            int port;
+            try (Socket socket = new Socket()) {
+                socket.connect(hep.boundAddresses().get(0));
+                port = socket.getLocalPort();
+                OutputStream out = socket.getOutputStream();
+                out.write(whole);
+                out.write(cut, 0, 300);
+            }
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: whole"));
+            SipPayload kept = next();
+            assertTrue(new String(kept.data(), StandardCharsets.UTF_8).startsWith("INVITE "));
+            assertTrue(kept.note() != null && kept.note().startsWith("the HEP packet ends before its payload chunk"),
+                    kept.note());
+            assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 300 bytes into a packet of "
+                    + cut.length + " bytes; what came of it is kept", notices.poll(20, TimeUnit.SECONDS));
+            assertEquals(2, hep.packets());
+
+            try (Socket socket = new Socket()) {
+                socket.connect(hep.boundAddresses().get(0));
+                port = socket.getLocalPort();
+                socket.getOutputStream().write(cut, 0, 40); // within the chunks before the payload
+            }
+            assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 40 bytes into a packet of "
+                    + cut.length + " bytes; nothing of it could be read", notices.poll(20, TimeUnit.SECONDS));
+            try (Socket socket = new Socket()) {
+                socket.connect(hep.boundAddresses().get(0));
+                port = socket.getLocalPort();
+                socket.getOutputStream().write(cut, 0, 3);
+            }
+            assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 3 bytes into a packet; "
+                    + "nothing of it could be read", notices.poll(20, TimeUnit.SECONDS));
+            assertEquals(4, hep.packets());
+            assertEquals(2, hep.ignored());
+        }
+    }
+
     @Test
     void theAppsHepFeedHandsADroppedConnectionsNoticeToItsListenerAsAWarning(@TempDir Path dir) throws Exception {
         int port;
