@@ -40,6 +40,11 @@ final class HepDecoder {
         return len >= MIN_HEP3 && a[off] == 'H' && a[off + 1] == 'E' && a[off + 2] == 'P' && a[off + 3] == '3';
     }
 
+    /** Whether {@code a[off..]} starts as a HEP3 packet or a HEP2 header does, whatever follows. */
+    static boolean looksLikeHep(byte[] a, int off, int len) {
+        return isHep3(a, off, len) || len >= 28 && a[off] == VERSION_2 && (a[off + 1] == 16 || a[off + 1] == 40);
+    }
+
     /**
      * Decodes one HEP packet; false when the bytes are not HEP carrying SIP or media (so the caller may try plain
      * SIP, and a listener counts them): a chunk length shorter than a chunk header, no payload, other payloads

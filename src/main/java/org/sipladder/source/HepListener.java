@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,6 +34,8 @@ public final class HepListener implements Closeable {
 
     private static final int MAX_DATAGRAM = 65_535;
     private static final int HEP3_HEADER = 6;
+    /** How much of a datagram that is not HEP its notice quotes. */
+    private static final int QUOTED = 32;
     /** Far more capture agents than one deployment has; a connection beyond them is closed at once. */
     static final int MAX_CONNECTIONS = 256;
     /**
@@ -50,6 +53,8 @@ public final class HepListener implements Closeable {
     private final AtomicLong notHep = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    /** Whether a datagram that is not HEP was told of: the first is, the others are counted. */
+    private final AtomicBoolean noticedNotHep = new AtomicBoolean();
     private final Consumer<String> notices;
     /** {@link #IDLE_TIMEOUT} in milliseconds, or shorter in tests. */
     private final int idleMillis;
@@ -153,8 +158,25 @@ public final class HepListener implements Closeable {
             } catch (IOException e) {
                 return; // closed
             }
-            decode(buffer, packet.getLength());
+            if (!decode(buffer, packet.getLength()) && !PacketFeed.looksLikeHep(buffer, 0, packet.getLength())
+                    && !noticedNotHep.getAndSet(true)) {
+                notice("HEP over UDP from " + packet.getAddress().getHostAddress() + ":" + packet.getPort()
+                        + ": a datagram that is not HEP (" + quoted(buffer, packet.getLength()) + "); check that the "
+                        + "agent sends HEP here. Further ones are counted, not shown");
+            }
         }
+    }
+
+    /** How a datagram starts, in printable ASCII ('.' for any other byte), as a notice quotes it. */
+    private static String quoted(byte[] b, int length) {
+        if (length == 0) {
+            return "it is empty";
+        }
+        StringBuilder text = new StringBuilder("it starts \"");
+        for (int i = 0; i < Math.min(length, QUOTED); i++) {
+            text.append(b[i] >= 0x20 && b[i] < 0x7f ? (char) b[i] : '.');
+        }
+        return text.append('"').toString();
     }
 
     private void accept(ServerSocket server) {

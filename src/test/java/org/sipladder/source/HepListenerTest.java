@@ -100,6 +100,35 @@ class HepListenerTest {
         }
     }
 
+    /**
+     * An agent set to send plain SIP (or anything not HEP) to the HEP port: every datagram was counted "without SIP"
+     * and nothing said what came, so the app showed no calls and no reason. The first such datagram gets one notice
+     * naming the sender and quoting its start (printable characters only: it goes to a terminal); HEP carrying
+     * no SIP (RTCP reports, logs) is an agent's ordinary traffic and gets none.
+     */
+    @Test
+    void theFirstDatagramThatIsNotHepGetsOneNoticeQuotingItsStart() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add,
+                notices::add);
+             DatagramSocket socket = new DatagramSocket()) {
+            byte[] rtcp = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, Hep.RTCP,
+                    "{\"type\":200}".getBytes(StandardCharsets.UTF_8));
+            byte[] plain = ("\u001b[2J" + SipText.invite("plain")).getBytes(StandardCharsets.UTF_8);
+            byte[] good = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, SipText.invite("good").getBytes(StandardCharsets.UTF_8));
+            for (byte[] p : List.of(rtcp, plain, plain, good)) {
+                socket.send(new DatagramPacket(p, p.length, hep.boundAddresses().get(0)));
+            }
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: good"));
+            assertEquals("HEP over UDP from 127.0.0.1:" + socket.getLocalPort() + ": a datagram that is not HEP "
+                    + "(it starts \".[2JINVITE sip:+15551234567@sip.\"); check that the agent sends HEP here. "
+                    + "Further ones are counted, not shown", notices.poll(20, TimeUnit.SECONDS));
+            assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+            assertEquals(4, hep.packets());
+            assertEquals(2, hep.ignored()); // the RTCP report is HEP carrying media
+        }
+    }
+
     @Test
     void aTcpStreamOfGarbageIsClosedWithOneNoticeNamingThePeer() throws Exception {
         BlockingQueue<String> notices = new LinkedBlockingQueue<>();
