@@ -6,7 +6,8 @@ package org.sipladder.capture;
  * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one.
  * A payload the agent compressed (chunk 0x0010) is inflated first ({@link HepInflater}). A packet whose protocol type
  * says SIP is handed on even when its payload is not SIP or cannot be inflated, with a note saying so, so that it is
- * listed as a malformed message instead of vanishing.
+ * listed as a malformed message instead of vanishing; so is one cut short (the datagram ends before the packet's
+ * total length, or a chunk's length runs past the packet's end) after its payload chunk began.
  */
 final class HepDecoder {
 
@@ -27,6 +28,9 @@ final class HepDecoder {
     static final String NOT_SIP = "the HEP packet's protocol type (chunk 0x000b) says SIP, but its payload starts with "
             + "no SIP request or status line: kept as it came";
 
+    static final String CUT_SHORT = "the HEP packet ends before its payload chunk (0x000f) does: the agent sent it cut "
+            + "short, or a length in it is wrong; kept as far as it goes";
+
     HepDecoder(PayloadSink sink) {
         this.sink = sink;
     }
@@ -36,18 +40,24 @@ final class HepDecoder {
         return len >= MIN_HEP3 && a[off] == 'H' && a[off + 1] == 'E' && a[off + 2] == 'P' && a[off + 3] == '3';
     }
 
+    /** Whether {@code a[off..]} starts as a HEP3 packet or a HEP2 header does, whatever follows. */
+    static boolean looksLikeHep(byte[] a, int off, int len) {
+        return isHep3(a, off, len) || len >= 28 && a[off] == VERSION_2 && (a[off + 1] == 16 || a[off + 1] == 40);
+    }
+
     /**
      * Decodes one HEP packet; false when the bytes are not HEP carrying SIP or media (so the caller may try plain
-     * SIP, and a listener counts them): chunks whose lengths break the packet's framing, no payload, other payloads
+     * SIP, and a listener counts them): a chunk length shorter than a chunk header, no payload, other payloads
      * (a payload typed SIP is handed on whatever it holds, but for line breaks alone: a keep-alive).
      */
     boolean decode(byte[] a, int off, int len) {
         if (isHep3(a, off, len)) {
             int total = Wire.u16(a, off + 4);
-            if (total < MIN_HEP3 || total > len) {
+            if (total < MIN_HEP3) {
                 return false;
             }
-            return v3(a, off + MIN_HEP3, off + total);
+            // a datagram shorter than its total is read as far as it goes: the chunks before the cut are whole
+            return v3(a, off + MIN_HEP3, off + Math.min(total, len));
         }
         if (len >= 28 && a[off] == VERSION_2) {
             return v2(a, off, len);
@@ -61,8 +71,16 @@ final class HepDecoder {
             int vendor = Wire.u16(a, at);
             int type = Wire.u16(a, at + 2);
             int length = Wire.u16(a, at + 4);
-            if (length < 6 || at + length > end) {
-                return false;
+            if (length < 6) {
+                return false; // nothing says where the next chunk starts
+            }
+            if (at + length > end) {
+                // cut short, or the length is wrong: a payload is kept as far as it goes, and flagged
+                c.cut = true;
+                if (vendor == 0) {
+                    c.take(type, a, at + 6, end - at - 6);
+                }
+                break;
             }
             if (vendor == 0) {
                 c.take(type, a, at + 6, length - 6);
@@ -70,15 +88,15 @@ final class HepDecoder {
             at += length;
         }
         byte[] p = a;
-        String note = null;
+        String note = c.cut ? CUT_SHORT : null;
         if (c.payloadAt < 0 && c.compressedAt >= 0) {
             int n = inflater.inflate(a, c.compressedAt, c.compressedLength);
-            if (n >= 0) {
+            if (n >= 0 && note == null) {
                 p = inflater.output();
                 c.payloadAt = 0;
                 c.payloadLength = n;
             } else {
-                note = inflater.failure();
+                note = note != null ? note : inflater.failure();
                 c.payloadAt = c.compressedAt;
                 c.payloadLength = c.compressedLength;
             }
@@ -129,8 +147,11 @@ final class HepDecoder {
         int payloadLength;
         int compressedAt;
         int compressedLength;
+        /** A chunk ran past the packet's end: what it holds is cut short. */
+        boolean cut;
 
         void reset() {
+            cut = false;
             srcAt = dstAt = payloadAt = compressedAt = -1;
             srcLength = dstLength = srcPort = dstPort = protocol = payloadLength = compressedLength = 0;
             seconds = micros = -1;

@@ -72,6 +72,14 @@ public final class PacketFeed {
         }
     }
 
+    /**
+     * Whether {@code a[off, off+len)} starts as a HEP v2 or v3 packet does (whether or not the rest can be read): what
+     * a HEP listener receives that is not is something else sent to its port.
+     */
+    public static boolean looksLikeHep(byte[] a, int off, int len) {
+        return HepDecoder.looksLikeHep(a, off, len);
+    }
+
     /** No more packets: TCP streams still open deliver what they hold, the media listener says what it left out. */
     public void finish() {
         try {

@@ -18,6 +18,11 @@ import java.nio.charset.StandardCharsets;
  * <p>Unlike a plain {@link PrintWriter}, which swallows write errors, the first failed write (a full disk, a pipe
  * whose reader went away) ends the command: every write after it throws {@link OutputFailure}, so a script never
  * takes a cut-off output with status 0 for the result, and the command stops reading a capture nobody reads about.
+ *
+ * <p>Control characters other than tab and line ends are written escaped ({@code \x1b}, as Wireshark's text output
+ * shows them): what the commands print comes from senders on the network (a Call-ID, a payload's first line, a
+ * Homer row), and an ESC sequence printed as it came would drive the user's terminal (retitle it, clear the screen,
+ * hide lines). JSON escapes them itself.
  */
 public final class ConsoleWriter extends PrintWriter {
 
@@ -76,20 +81,49 @@ public final class ConsoleWriter extends PrintWriter {
 
     @Override
     public void write(int c) {
-        super.write(c);
+        if (printable((char) c)) {
+            super.write(c);
+        } else {
+            super.write(escaped((char) c));
+        }
         rethrow();
     }
 
     @Override
     public void write(char[] buf, int off, int len) {
-        super.write(buf, off, len);
+        int from = off;
+        for (int i = off; i < off + len; i++) {
+            if (!printable(buf[i])) {
+                super.write(buf, from, i - from);
+                super.write(escaped(buf[i]));
+                from = i + 1;
+            }
+        }
+        super.write(buf, from, off + len - from);
         rethrow();
     }
 
     @Override
     public void write(String s, int off, int len) {
-        super.write(s, off, len);
+        int from = off;
+        for (int i = off; i < off + len; i++) {
+            if (!printable(s.charAt(i))) {
+                super.write(s, from, i - from);
+                super.write(escaped(s.charAt(i)));
+                from = i + 1;
+            }
+        }
+        super.write(s, from, off + len - from);
         rethrow();
+    }
+
+    /** Whether {@code c} shows as itself on a terminal: not a C0 or C1 control, DEL, but tab and line ends are. */
+    static boolean printable(char c) {
+        return c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f) || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    private static String escaped(char c) {
+        return "\\x" + Character.forDigit(c >> 4, 16) + Character.forDigit(c & 0xf, 16);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package org.sipladder.source;
 
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,6 +34,8 @@ public final class HepListener implements Closeable {
 
     private static final int MAX_DATAGRAM = 65_535;
     private static final int HEP3_HEADER = 6;
+    /** How much of a datagram that is not HEP its notice quotes. */
+    private static final int QUOTED = 32;
     /** Far more capture agents than one deployment has; a connection beyond them is closed at once. */
     static final int MAX_CONNECTIONS = 256;
     /**
@@ -51,6 +53,8 @@ public final class HepListener implements Closeable {
     private final AtomicLong notHep = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    /** Whether a datagram that is not HEP was told of: the first is, the others are counted. */
+    private final AtomicBoolean noticedNotHep = new AtomicBoolean();
     private final Consumer<String> notices;
     /** {@link #IDLE_TIMEOUT} in milliseconds, or shorter in tests. */
     private final int idleMillis;
@@ -154,8 +158,25 @@ public final class HepListener implements Closeable {
             } catch (IOException e) {
                 return; // closed
             }
-            decode(buffer, packet.getLength());
+            if (!decode(buffer, packet.getLength()) && !PacketFeed.looksLikeHep(buffer, 0, packet.getLength())
+                    && !noticedNotHep.getAndSet(true)) {
+                notice("HEP over UDP from " + packet.getAddress().getHostAddress() + ":" + packet.getPort()
+                        + ": a datagram that is not HEP (" + quoted(buffer, packet.getLength()) + "); check that the "
+                        + "agent sends HEP here. Further ones are counted, not shown");
+            }
         }
+    }
+
+    /** How a datagram starts, in printable ASCII ('.' for any other byte), as a notice quotes it. */
+    private static String quoted(byte[] b, int length) {
+        if (length == 0) {
+            return "it is empty";
+        }
+        StringBuilder text = new StringBuilder("it starts \"");
+        for (int i = 0; i < Math.min(length, QUOTED); i++) {
+            text.append(b[i] >= 0x20 && b[i] < 0x7f ? (char) b[i] : '.');
+        }
+        return text.append('"').toString();
     }
 
     private void accept(ServerSocket server) {
@@ -179,11 +200,17 @@ public final class HepListener implements Closeable {
     /** One agent's TCP connection: HEP3 packets back to back, each saying its length. */
     private void stream(Socket connection) {
         byte[] buffer = new byte[MAX_DATAGRAM];
-        try (connection; DataInputStream in = new DataInputStream(connection.getInputStream())) {
+        try (connection; InputStream in = connection.getInputStream()) {
             // a read that waits this long throws: the slot is given back instead of held for an agent that is gone
             connection.setSoTimeout(idleMillis);
             while (!closed) {
-                in.readFully(buffer, 0, HEP3_HEADER);
+                int header = fill(in, buffer, 0, HEP3_HEADER);
+                if (header < HEP3_HEADER) {
+                    if (header > 0) {
+                        hungUp(connection, header, -1, false);
+                    }
+                    return;
+                }
                 int total = (buffer[4] & 0xff) << 8 | buffer[5] & 0xff;
                 boolean magic = buffer[0] == 'H' && buffer[1] == 'E' && buffer[2] == 'P' && buffer[3] == '3';
                 if (!magic || total < HEP3_HEADER) {
@@ -195,20 +222,51 @@ public final class HepListener implements Closeable {
                             + total : "not HEP3") + " where a packet should start; connection closed");
                     return;
                 }
-                in.readFully(buffer, HEP3_HEADER, total - HEP3_HEADER);
-                decode(buffer, total);
+                int got = HEP3_HEADER + fill(in, buffer, HEP3_HEADER, total - HEP3_HEADER);
+                boolean kept = decode(buffer, got); // a packet cut short keeps what came, flagged, as a datagram does
+                if (got < total) {
+                    hungUp(connection, got, total, kept);
+                    return;
+                }
             }
         } catch (SocketTimeoutException e) {
             notice("HEP over TCP from " + peer(connection) + ": nothing received for " + idle()
                     + "; connection closed (the agent reconnects when it has something to send)");
-        } catch (EOFException | SocketException e) {
-            // the agent hung up, or we closed
+        } catch (SocketException e) {
+            // the agent's connection broke, or we closed
         } catch (IOException e) {
             // a broken connection ends that agent's stream only
         } finally {
             sockets.remove(connection);
             connections.decrementAndGet();
         }
+    }
+
+    /** Reads into {@code b[off, off+len)} until it is full or the peer hangs up: the bytes read. */
+    private static int fill(InputStream in, byte[] b, int off, int len) throws IOException {
+        int got = 0;
+        while (got < len) {
+            int n = in.read(b, off + got, len - got);
+            if (n < 0) {
+                break;
+            }
+            got += n;
+        }
+        return got;
+    }
+
+    /**
+     * The agent hung up {@code got} bytes into a packet of {@code total} bytes (-1: its header was not whole);
+     * {@code kept}: the SIP that came of it was handed on.
+     */
+    private void hungUp(Socket connection, int got, int total, boolean kept) {
+        if (total < 0) {
+            packets.incrementAndGet();
+            notHep.incrementAndGet();
+        }
+        notice("HEP over TCP from " + peer(connection) + ": the connection closed " + got + " bytes into a packet"
+                + (total < 0 ? "" : " of " + total + " bytes") + (kept ? "; what came of it is kept"
+                : "; nothing of it could be read"));
     }
 
     private void refuse(Socket connection) {
@@ -245,16 +303,19 @@ public final class HepListener implements Closeable {
         return connection.getInetAddress().getHostAddress() + ":" + connection.getPort();
     }
 
-    private void decode(byte[] buffer, int length) {
+    /** Decodes one HEP packet: whether it carried SIP or media (else it is counted as {@link #ignored}). */
+    private boolean decode(byte[] buffer, int length) {
         long now = System.currentTimeMillis() * 1000;
         synchronized (feed) {
             if (closed) {
-                return;
+                return false;
             }
             packets.incrementAndGet();
             if (!feed.hep(now, buffer, 0, length)) {
                 notHep.incrementAndGet();
+                return false;
             }
+            return true;
         }
     }
 

@@ -158,4 +158,47 @@ class EncapsulationTest {
         assertEquals(new Endpoint("172.16.0.6", 5080), p.dst());
         assertEquals(INNER_TIME, p.timestampMicros());
     }
+
+    /**
+     * A HEP3 packet typed SIP whose SIP is cut short (the datagram ends before the packet's total length, or its
+     * payload chunk says it runs past the packet's end) was dropped whole, counted as "without SIP", though its
+     * addresses, time and protocol type came whole before the payload: the SIP is kept as far as it goes, flagged.
+     */
+    @Test
+    void hepTypedSipCutShortIsKeptAsFarAsItGoesWithTheReason() throws Exception {
+        byte[] sip = Bytes.ascii(INVITE);
+        Endpoint src = new Endpoint("172.16.0.5", 5060);
+        Endpoint dst = new Endpoint("172.16.0.6", 5080);
+        byte[] whole = Hep.v3(src, dst, 17, INNER_TIME, Hep.SIP, sip);
+        byte[] cut = Bytes.slice(whole, 0, whole.length - 40);
+        byte[] lying = whole.clone();
+        int lengthField = whole.length - sip.length - 2;
+        lying[lengthField] = (byte) ((sip.length + 6 + 100) >> 8);
+        lying[lengthField + 1] = (byte) (sip.length + 6 + 100);
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060", cut)
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", lying));
+        assertEquals(2, r.payloads.size());
+        SipPayload first = r.payloads.get(0);
+        assertArrayEquals(Bytes.slice(sip, 0, sip.length - 40), first.data());
+        assertEquals(HepDecoder.CUT_SHORT, first.note());
+        assertEquals(src, first.src());
+        assertEquals(dst, first.dst());
+        assertEquals(INNER_TIME, first.timestampMicros());
+        SipPayload second = r.payloads.get(1);
+        assertArrayEquals(sip, second.data());
+        assertEquals(HepDecoder.CUT_SHORT, second.note());
+    }
+
+    @Test
+    void hepCutShortBeforeItsPayloadOrNotTypedSipIsNotKept() throws Exception {
+        Endpoint src = new Endpoint("172.16.0.5", 5060);
+        Endpoint dst = new Endpoint("172.16.0.6", 5080);
+        byte[] sip = Hep.v3(src, dst, 17, INNER_TIME, Hep.SIP, Bytes.ascii(INVITE));
+        byte[] log = Hep.v3(src, dst, 17, INNER_TIME, 100, Bytes.ascii("a log line that goes on"));
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060", Bytes.slice(sip, 0, 40))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", Bytes.slice(log, 0, log.length - 5)));
+        assertEquals(List.of(), r.payloads);
+    }
 }

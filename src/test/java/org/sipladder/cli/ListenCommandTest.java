@@ -127,6 +127,35 @@ class ListenCommandTest {
                 listen.out.toString());
     }
 
+    /**
+     * Anyone who can reach the port chooses the bytes printed: a payload of ESC sequences (here one that retitles the
+     * window and one that clears the screen) and a Call-ID with one in it went to the terminal as they came, so a
+     * sender could rewrite what the user reads. They are printed escaped, as Wireshark's text output shows them.
+     */
+    @Test
+    void controlCharactersASenderChoseReachTheTerminalEscaped() throws Exception {
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        Running listen = new Running(new ConsoleWriter(console, StandardCharsets.UTF_8), "listen", "--hep",
+                "udp:127.0.0.1:0", "--duration", "2");
+        String listening = listen.firstLine();
+        int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+        Endpoint a = new Endpoint("203.0.113.7", 5060);
+        Endpoint b = new Endpoint("198.51.100.20", 5060);
+        List<byte[]> packets = List.of(
+                Hep.v3(a, b, 17, T, "\u001b]0;owned\u0007\u001b[2J\u0085\r\n".getBytes(StandardCharsets.UTF_8)),
+                Hep.v3(a, b, 17, T, SipText.invite("x\u001b[8my").getBytes(StandardCharsets.UTF_8)));
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (byte[] p : packets) {
+                socket.send(new DatagramPacket(p, p.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            }
+        }
+        assertEquals(0, listen.exit.get());
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertEquals("2023-11-14 22:13:20.000000  203.0.113.7:5060 -> 198.51.100.20:5060  "
+                + "\\x1b]0;owned\\x07\\x1b[2J\\x85 (malformed)  -\n"
+                + "2023-11-14 22:13:20.000000  203.0.113.7:5060 -> 198.51.100.20:5060  INVITE (malformed)  x\\x1b[8my\n", printed);
+    }
+
     @Test
     void aBadAddressIsOneLine() {
         CliRun run = CliRun.of("listen", "--hep", "sctp:9060", "--duration", "0");

@@ -100,6 +100,35 @@ class HepListenerTest {
         }
     }
 
+    /**
+     * An agent set to send plain SIP (or anything not HEP) to the HEP port: every datagram was counted "without SIP"
+     * and nothing said what came, so the app showed no calls and no reason. The first such datagram gets one notice
+     * naming the sender and quoting its start (printable characters only: it goes to a terminal); HEP carrying
+     * no SIP (RTCP reports, logs) is an agent's ordinary traffic and gets none.
+     */
+    @Test
+    void theFirstDatagramThatIsNotHepGetsOneNoticeQuotingItsStart() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add,
+                notices::add);
+             DatagramSocket socket = new DatagramSocket()) {
+            byte[] rtcp = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, Hep.RTCP,
+                    "{\"type\":200}".getBytes(StandardCharsets.UTF_8));
+            byte[] plain = ("\u001b[2J" + SipText.invite("plain")).getBytes(StandardCharsets.UTF_8);
+            byte[] good = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, SipText.invite("good").getBytes(StandardCharsets.UTF_8));
+            for (byte[] p : List.of(rtcp, plain, plain, good)) {
+                socket.send(new DatagramPacket(p, p.length, hep.boundAddresses().get(0)));
+            }
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: good"));
+            assertEquals("HEP over UDP from 127.0.0.1:" + socket.getLocalPort() + ": a datagram that is not HEP "
+                    + "(it starts \".[2JINVITE sip:+15551234567@sip.\"); check that the agent sends HEP here. "
+                    + "Further ones are counted, not shown", notices.poll(20, TimeUnit.SECONDS));
+            assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+            assertEquals(4, hep.packets());
+            assertEquals(2, hep.ignored()); // the RTCP report is HEP carrying media
+        }
+    }
+
     @Test
     void aTcpStreamOfGarbageIsClosedWithOneNoticeNamingThePeer() throws Exception {
         BlockingQueue<String> notices = new LinkedBlockingQueue<>();
@@ -119,6 +148,53 @@ class HepListenerTest {
             // the summary counts it as received and not SIP: never more packets without SIP than received
             assertEquals(1, hep.packets());
             assertEquals(1, hep.ignored());
+        }
+    }
+
+    /**
+     * An agent that hangs up (or crashes) in the middle of a packet: what came of it vanished with no word, as the
+     * read of its rest threw and the connection ended quietly, as a hang-up between packets does.
+     */
+    @Test
+    void aConnectionClosedInTheMiddleOfAPacketKeepsWhatCameAndSaysSo() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("tcp:127.0.0.1:0")), received::add,
+                notices::add)) {
+            byte[] whole = Hep.v3(AGENT_SRC, AGENT_DST, 6, T, SipText.invite("whole").getBytes(StandardCharsets.UTF_8));
+            byte[] cut = Hep.v3(AGENT_SRC, AGENT_DST, 6, T, SipText.invite("cut").getBytes(StandardCharsets.UTF_8));
+            int port;
+            try (Socket socket = new Socket()) {
+                socket.connect(hep.boundAddresses().get(0));
+                port = socket.getLocalPort();
+                OutputStream out = socket.getOutputStream();
+                out.write(whole);
+                out.write(cut, 0, 300);
+            }
+            assertTrue(new String(next().data(), StandardCharsets.UTF_8).contains("Call-ID: whole"));
+            SipPayload kept = next();
+            assertTrue(new String(kept.data(), StandardCharsets.UTF_8).startsWith("INVITE "));
+            assertTrue(kept.note() != null && kept.note().startsWith("the HEP packet ends before its payload chunk"),
+                    kept.note());
+            assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 300 bytes into a packet of "
+                    + cut.length + " bytes; what came of it is kept", notices.poll(20, TimeUnit.SECONDS));
+            assertEquals(2, hep.packets());
+
+            try (Socket socket = new Socket()) {
+                socket.connect(hep.boundAddresses().get(0));
+                port = socket.getLocalPort();
+                socket.getOutputStream().write(cut, 0, 40); // within the chunks before the payload
+            }
+            assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 40 bytes into a packet of "
+                    + cut.length + " bytes; nothing of it could be read", notices.poll(20, TimeUnit.SECONDS));
+            try (Socket socket = new Socket()) {
+                socket.connect(hep.boundAddresses().get(0));
+                port = socket.getLocalPort();
+                socket.getOutputStream().write(cut, 0, 3);
+            }
+            assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 3 bytes into a packet; "
+                    + "nothing of it could be read", notices.poll(20, TimeUnit.SECONDS));
+            assertEquals(4, hep.packets());
+            assertEquals(2, hep.ignored());
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 final class HomerCalls {
 
+    /** The largest whole seconds of a HEP time (chunk 0x0009, 32 bits). */
+    private static final double MAX_SECONDS = 0xffffffffL;
+
     /** Why a row was left out, as the notice names it. */
     enum Flaw {
         NO_CALL_ID("no Call-ID (callid or sid)"),
@@ -127,7 +130,24 @@ final class HomerCalls {
             if (text(o, "callid").isEmpty() && text(o, "sid").isEmpty()) {
                 return Flaw.NO_CALL_ID;
             }
-            return readable(o, o.has("timeSeconds") ? "timeSeconds" : "create_date") ? null : Flaw.NO_TIME;
+            return hasTime(o) ? null : Flaw.NO_TIME;
+        }
+
+        /**
+         * Whether {@code o}'s time is one HEP can carry (whole seconds in 32 bits, chunk 0x0009, and microseconds):
+         * beyond it, it would be multiplied into microseconds past a long's range.
+         */
+        private static boolean hasTime(JsonObject o) {
+            if (o.has("timeSeconds")) {
+                double micros = o.has("timeUseconds") ? value(o, "timeUseconds") : 0;
+                return within(value(o, "timeSeconds"), MAX_SECONDS) && (Double.isNaN(micros)
+                        || within(micros, 999_999));
+            }
+            return within(value(o, "create_date"), MAX_SECONDS * 1000 + 999);
+        }
+
+        private static boolean within(double value, double max) {
+            return value >= 0 && value <= max; // false for NaN
         }
 
         static Row of(JsonObject o) {
@@ -160,19 +180,16 @@ final class HomerCalls {
         return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
     }
 
-    /** True when {@code o}'s member {@code name} is a number, or text that reads as one. */
-    private static boolean readable(JsonObject o, String name) {
+    /** {@code o}'s member {@code name} as a number (or text that reads as one), NaN when it is neither. */
+    private static double value(JsonObject o, String name) {
         JsonElement e = o.get(name);
         if (e == null || !e.isJsonPrimitive()) {
-            return false;
-        }
-        if (e.getAsJsonPrimitive().isNumber()) {
-            return true;
+            return Double.NaN;
         }
         try {
-            return Double.isFinite(Double.parseDouble(e.getAsString()));
+            return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.parseDouble(e.getAsString());
         } catch (NumberFormatException ex) {
-            return false;
+            return Double.NaN;
         }
     }
 

@@ -46,6 +46,8 @@ public final class HomerClient implements AutoCloseable {
     private static final Set<ByteString> PCAP_MAGIC = Set.of(ByteString.decodeHex("d4c3b2a1"),
             ByteString.decodeHex("a1b2c3d4"), ByteString.decodeHex("4d3cb2a1"), ByteString.decodeHex("a1b23c4d"));
     private static final int PCAP_HEADER = 24;
+    /** The slowest pace of a pcap export taken, over any stretch of {@link HomerServer#timeout()}. */
+    static final long MIN_EXPORT_BYTES_PER_SECOND = 1024;
 
     private final HomerServer server;
     private final HomerLogin login;
@@ -144,17 +146,39 @@ public final class HomerClient implements AutoCloseable {
         http.connectionPool().evictAll();
     }
 
+    /**
+     * Copies the export to {@code temp}. Its size is bounded, and so is its pace: the export has no deadline for the
+     * whole, and a server sending a byte just within the time allowed between bytes would hold the copy for as long as
+     * it liked, so fewer than {@link #MIN_EXPORT_BYTES_PER_SECOND} a second over a timeout's worth of time ends it (as
+     * curl's --speed-limit does).
+     */
     private long copy(BufferedSource source, Path temp) throws IOException, HomerException {
         long total = 0;
+        long window = server.timeout().toNanos();
+        long needed = MIN_EXPORT_BYTES_PER_SECOND * server.timeout().toMillis() / 1000;
+        long windowStart = System.nanoTime();
+        long windowBytes = 0;
         try (BufferedSink sink = Okio.buffer(Okio.sink(temp))) {
             long n;
             while ((n = source.read(sink.getBuffer(), 64 * 1024)) != -1) {
                 total += n;
+                windowBytes += n;
                 if (total > server.maxPcapBytes()) {
                     throw new HomerException("Homer's pcap export from " + server.display() + " is larger than "
                             + megabytes(server.maxPcapBytes()) + "; choose fewer calls.");
                 }
                 sink.emitCompleteSegments();
+                long now = System.nanoTime();
+                if (now - windowStart >= window) {
+                    if (windowBytes < needed) {
+                        throw new HomerException("Homer at " + server.display() + " sent the pcap export at less "
+                                + "than " + megabytes(MIN_EXPORT_BYTES_PER_SECOND) + " a second for "
+                                + server.timeout().toSeconds() + " s; check your network to it, or choose fewer "
+                                + "calls.");
+                    }
+                    windowStart = now;
+                    windowBytes = 0;
+                }
             }
         }
         return total;

@@ -1,6 +1,7 @@
 package org.sipladder.ui.load;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.flow.CallFlow;
@@ -44,6 +45,17 @@ public record LoadedCapture(Path file, List<CallSummary> calls, long messageCoun
     /** A result without packet counts and times, from flows already assembled (loaders that do not know them). */
     public LoadedCapture(Path file, List<CallFlow> flows, long messageCount, List<String> warnings, boolean cancelled) {
         this(file, flows, messageCount, warnings, cancelled, 0, 0, 0);
+    }
+
+    /** This result with {@code earlier} (what a live source warned of while it ran) before its own warnings. */
+    public LoadedCapture withEarlierWarnings(List<String> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(earlier);
+        all.addAll(warnings);
+        return new LoadedCapture(file, calls, messageCount, all, cancelled, packets, firstMicros, lastMicros, merged,
+                media);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.sipladder.Limits;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
@@ -155,6 +156,9 @@ public final class PipelineCaptureLoader implements CaptureLoader {
     @Override
     public LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
         LiveFlows flows = new LiveFlows();
+        // the result is read back from the file, which knows nothing of what the source warned of while it ran
+        List<String> liveWarnings = new ArrayList<>();
+        long[] unlisted = {0};
         long interval = TimeUnit.MILLISECONDS.toNanos(LoadObserver.SNAPSHOT_INTERVAL_MILLIS);
         long[] nextSnapshot = {0};
         ParsingListener listener = new ParsingListener(SipParser.Depth.SCAN) {
@@ -171,6 +175,13 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             @Override
             public void warning(String message) {
                 observer.warning(message);
+                synchronized (liveWarnings) {
+                    if (liveWarnings.size() < Limits.WARNINGS_LISTED) {
+                        liveWarnings.add(message);
+                    } else {
+                        unlisted[0]++;
+                    }
+                }
             }
         };
         try {
@@ -180,8 +191,13 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         } catch (LiveCaptureException e) {
             throw new CaptureLoadException(e.getMessage(), e);
         }
+        synchronized (liveWarnings) {
+            if (unlisted[0] > 0) {
+                liveWarnings.add(unlisted[0] + " more warnings not shown");
+            }
+        }
         // read back from the file written, so that frames are the file's and the calls can be saved
-        return load(feed.file(), new LoadObserver() {
+        LoadedCapture read = load(feed.file(), new LoadObserver() {
             @Override
             public void progress(long bytesRead, long totalBytes) {
                 observer.progress(bytesRead, totalBytes);
@@ -202,5 +218,6 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                 return false;
             }
         });
+        return read.withEarlierWarnings(List.copyOf(liveWarnings));
     }
 }

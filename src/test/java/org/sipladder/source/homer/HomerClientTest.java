@@ -27,6 +27,7 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.HomerStandIn;
 
 class HomerClientTest {
@@ -319,6 +320,41 @@ class HomerClientTest {
                 assertTrue(e.getMessage().contains("did not finish its answer to sign-in within 3 s"), e.getMessage());
             }
         }
+    }
+
+    /**
+     * The pcap export has no deadline for the whole (gigabytes may take long), only the time allowed between bytes:
+     * a server sending a few bytes just within it held `homer open` for as long as it liked (tcp 1 byte every 2 s with
+     * --timeout 3 ran until killed, leaving its temporary files). An export that brings less than 1 KB a second over
+     * a whole timeout's worth of time ends with one message and no file, as curl's --speed-limit does.
+     */
+    @Test
+    void aPcapExportTrickledSlowerThanAKilobyteASecondEndsAfterOneTimeout() throws Exception {
+        HomerStandIn homer = HomerStandIn.twoCalls(T0);
+        byte[] trickled = new byte[64 * 1024];
+        System.arraycopy(Captures.pcap().toBytes(), 0, trickled, 0, 24);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getUrl().encodedPath().endsWith("/pcap")) {
+                    // 50 bytes every 100 ms: 500 bytes a second, each well within the second allowed between bytes
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                            .body(new okio.Buffer().write(trickled)).throttleBody(50, 100,
+                                    java.util.concurrent.TimeUnit.MILLISECONDS).build();
+                }
+                return homer.dispatch(request);
+            }
+        });
+        server.start();
+        HomerServer slow = HomerServer.at(server.url("/").toString()).withTimeout(Duration.ofSeconds(1));
+        Path out = dir.resolve("slow.pcap");
+        try (HomerClient client = new HomerClient(slow, admin())) {
+            HomerException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(HomerException.class, () -> client.exportPcap(List.of("lk-leg-1"), RANGE, out)));
+            assertEquals("Homer at " + slow.display() + " sent the pcap export at less than 1 KB a second for 1 s; "
+                    + "check your network to it, or choose fewer calls.", e.getMessage());
+        }
+        assertEquals(List.of(), listing());
     }
 
     @Test
