@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * whose reader went away) ends the command: every write after it throws {@link OutputFailure}, so a script never
  * takes a cut-off output with status 0 for the result, and the command stops reading a capture nobody reads about.
  *
- * <p>Control characters other than tab and line ends are written escaped ({@code \x1b}, as Wireshark's text output
+ * <p>Control characters other than tab, line ends and DEL are written escaped ({@code \x1b}, as Wireshark's text output
  * shows them): what the commands print comes from senders on the network (a Call-ID, a payload's first line, a
  * Homer row), and an ESC sequence printed as it came would drive the user's terminal (retitle it, clear the screen,
  * hide lines). JSON escapes them itself.
@@ -117,9 +117,12 @@ public final class ConsoleWriter extends PrintWriter {
         rethrow();
     }
 
-    /** Whether {@code c} shows as itself on a terminal: not a C0 or C1 control, DEL, but tab and line ends are. */
+    /**
+     * Whether {@code c} is written as it is: not a C0 or C1 control, but tab and line ends are, and DEL, which
+     * terminals ignore on output (ECMA-48) and which JSON holds unescaped.
+     */
     static boolean printable(char c) {
-        return c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f) || c == '\n' || c == '\r' || c == '\t';
+        return c >= 0x20 && (c < 0x80 || c > 0x9f) || c == '\n' || c == '\r' || c == '\t';
     }
 
     private static String escaped(char c) {

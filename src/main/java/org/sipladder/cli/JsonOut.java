@@ -760,7 +760,8 @@ final class JsonOut implements AutoCloseable {
         // between two writes of the buffer
         room(i + 6 * (b.length - i));
         // the runs between bytes that may need an escape are copied in bulk (a LiveKit routing's reasoning quotes the
-        // called number in several lines of every call); 0xE2 may start U+2028 or U+2029, which are escaped
+        // called number in several lines of every call); 0xE2 may start U+2028 or U+2029 and 0xC2 a C1
+        // control, which are escaped
         int copied = 0;
         while (true) {
             System.arraycopy(b, copied, buffer, used, i - copied);
@@ -778,6 +779,12 @@ final class JsonOut implements AutoCloseable {
                     && (b[i + 2] == (byte) 0xA8 || b[i + 2] == (byte) 0xA9)) {
                 raw(b[i + 2] == (byte) 0xA8 ? "\\u2028" : "\\u2029");
                 i += 3;
+            } else if (c == (byte) 0xC2 && i + 1 < b.length && (b[i + 1] & 0xE0) == 0x80) {
+                // a C1 control (U+0080-U+009F, from a header read as ISO-8859-1): escaped, as JSON allows, so that
+                // a line printed to a terminal holds no control character (the console would write it as \x..)
+                int low = b[i + 1] & 0xff;
+                raw("\\u00" + Character.forDigit(low >> 4, 16) + Character.forDigit(low & 0xf, 16));
+                i += 2;
             } else {
                 buffer[used++] = c;
                 i++;

@@ -82,6 +82,30 @@ class MessagesCommandTest {
         assertTrue(calls.contains("\"messageCount\": 1,"), calls);
     }
 
+    /**
+     * A Call-ID holding bytes that are not UTF-8 is read as ISO-8859-1, so it may hold C1 controls (0x80-0x9F) and
+     * DEL: the JSON lines must stay JSON (escaped as \\u0087, never as the terminal escape \\x87 that standard
+     * output uses for text) when printed through the console, and still show no control character raw.
+     */
+    @Test
+    void jsonLinesThroughTheConsoleStayJsonWithControlCharactersInAValue() {
+        String invite = SipText.invite("c\u0087d\u007fe");
+        Path pcap = Captures.pcap()
+                .udp(T, "10.0.0.1:5060", "10.0.0.2:5060", invite.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .write(dir.resolve("c1.pcap"));
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = SipLadderCommand.execute(new String[] {"messages", pcap.toString(), "--json"},
+                new ConsoleWriter(console, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        String line = console.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        for (char c : line.toCharArray()) {
+            assertTrue(ConsoleWriter.printable(c), "a control character printed raw: " + (int) c + " in " + line);
+        }
+        JsonObject message = JsonParser.parseString(line).getAsJsonObject();
+        assertEquals("c\u0087d\u007fe", message.get("callId").getAsString(), line);
+    }
+
     @Test
     void ipv6AddressesAreBracketed() {
         Path pcap = Captures.pcap()
