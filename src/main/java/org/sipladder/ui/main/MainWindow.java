@@ -321,8 +321,10 @@ public final class MainWindow {
             stage.setY(layout.y());
             stage.setMaximized(layout.maximized());
             view.restoreDividerPositions(layout.dividers());
+            view.setCallListFitted(layout.callListFitted());
         }
         stage.setOnHiding(e -> services.preferences().saveWindowLayout(new WindowLayout(stage.getX(), stage.getY(),
-                stage.getWidth(), stage.getHeight(), stage.isMaximized(), view.dividerPositions())));
+                stage.getWidth(), stage.getHeight(), stage.isMaximized(), view.dividerPositions(),
+                view.callListFitted())));
     }
 }
