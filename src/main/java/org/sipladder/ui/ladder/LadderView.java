@@ -236,12 +236,16 @@ public class LadderView extends Region {
             return;
         }
         menu.hide();
-        int row = layout.messageAt(x, layoutY(layout, e.getY()));
+        double y = layoutY(layout, e.getY());
+        int row = layout.messageAt(x, y);
         if (row >= 0 && e.getButton() == MouseButton.PRIMARY) {
             viewModel.select(row);
             if (e.getClickCount() == 2) {
                 viewModel.open();
             }
+        } else if (row < 0 && e.getButton() == MouseButton.PRIMARY && x <= layout.width()
+                && y >= layout.headerHeight()) {
+            layout.streamRowAt(y).ifPresent(s -> viewModel.openStream(s.stream()));
         }
         e.consume();
     }
