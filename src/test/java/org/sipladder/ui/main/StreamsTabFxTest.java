@@ -181,6 +181,11 @@ class StreamsTabFxTest {
         StreamItem shown = table.getSelectionModel().getSelectedItem();
         assertTrue(shown != null && shown.codec().equals("PCMA") && shown.lost().startsWith("11 "),
                 "the clicked stream is selected: " + (shown == null ? null : shown.source()));
+        Thread.sleep(1500); // longer than a tooltip's hover delay
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(javafx.stage.Window.getWindows().stream()
+                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()),
+                "the ladder's tooltip for the stream pops up over the Streams tab");
     }
 
     private void open(Path capture) throws TimeoutException {
