@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -22,6 +23,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sipladder.ui.dialog.ClipboardService;
 
@@ -30,9 +32,11 @@ public final class CallListView extends VBox {
 
     static final double ROW_HEIGHT = 24;
     private static final double HEADER_HEIGHT = 30;
-    private static final int MIN_ROWS = 4;
+    /** Calls the list shows at the least, however few the capture has. */
+    public static final int MIN_ROWS = 4;
 
     private final TableView<CallRow> table = new TableView<>();
+    private final HBox bar;
     private final CallListViewModel viewModel;
 
     private static final KeyCombination COPY_ROW = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -56,7 +60,7 @@ public final class CallListView extends VBox {
         count.setId("callCount");
         count.textProperty().bind(viewModel.countTextProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        HBox bar = new HBox(6, filter, count, legend());
+        bar = new HBox(6, filter, count, legend());
         bar.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 4;");
 
         table.setId("callTable");
@@ -111,6 +115,19 @@ public final class CallListView extends VBox {
         table.setMinHeight(HEADER_HEIGHT + MIN_ROWS * ROW_HEIGHT);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
+    }
+
+    /** The height that shows {@code rows} calls below the filter box and the column titles. */
+    public double heightFor(int rows) {
+        Node titles = table.lookup(".column-header-background");
+        double header = titles instanceof Region r && r.getHeight() > 0 ? r.getHeight() : HEADER_HEIGHT;
+        return snappedTopInset() + bar.prefHeight(-1) + table.snappedTopInset() + header + rows * ROW_HEIGHT
+                + table.snappedBottomInset() + snappedBottomInset();
+    }
+
+    /** How many whole calls {@code height} shows below the filter box and the column titles. */
+    public int rowsFitting(double height) {
+        return (int) Math.floor((height - heightFor(0)) / ROW_HEIGHT);
     }
 
     public TableView<CallRow> table() {

@@ -1,9 +1,13 @@
 package org.sipladder.ui.inspector;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -31,7 +35,8 @@ import org.sipladder.ui.dialog.ClipboardService;
 public final class InspectorViewModel {
 
     private static final List<String> IMPORTANT = List.of("From", "To", "Call-ID", "CSeq", "Via", "Contact", "X-CID");
-    private static final Set<String> CREDENTIALS = Set.of("proxy-authorization", "authorization");
+    /** Credential headers, in the order their absence is listed, each with the status that asks for it (RFC 3261 22). */
+    private static final Map<String, Integer> CREDENTIALS = credentials();
 
     private final TimeFormat timeFormat;
     private final ClipboardService clipboard;
@@ -51,12 +56,21 @@ public final class InspectorViewModel {
      * @param fullParse re-checks one message with the full SIP parser: captures are loaded with a fast scan,
      *                  and whether a message is malformed only matters once someone looks at it
      */
+    private static Map<String, Integer> credentials() {
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        byName.put("Authorization", 401);
+        byName.put("Proxy-Authorization", 407);
+        return Collections.unmodifiableMap(byName);
+    }
+
     public InspectorViewModel(TimeFormat timeFormat, ClipboardService clipboard, UnaryOperator<SipMessage> fullParse) {
         this.timeFormat = timeFormat;
         this.clipboard = clipboard;
         this.fullParse = fullParse;
         message.addListener((obs, old, now) -> show(now));
         merged.addListener((obs, old, now) -> show(message.get()));
+        // whether a request was challenged is read from its call, which may be set after the message
+        call.addListener((obs, old, now) -> show(message.get()));
     }
 
     /** The capture read from several files that the messages come from (null for one file): where each was seen. */
@@ -192,7 +206,7 @@ public final class InspectorViewModel {
             return;
         }
         SipMessage m = fullParse.apply(flowMessage.message());
-        headers.setAll(headerRows(m));
+        headers.setAll(headerRows(m, challengedFor(flowMessage)));
         sdp.setAll(sdpRows(m));
         rawText.set(RawSipText.redact(m.raw() == null ? "" : m.raw()));
         summary.set(summaryOf(flowMessage, m));
@@ -218,7 +232,35 @@ public final class InspectorViewModel {
         return s.toString();
     }
 
-    static List<HeaderRow> headerRows(SipMessage m) {
+    /**
+     * The credential headers a 401 or 407 answering {@code request} in its call asked for: where their absence
+     * matters. LiveKit, for one, challenges an INVITE with 407 and reads Proxy-Authorization only.
+     */
+    private Set<String> challengedFor(FlowMessage request) {
+        CallFlow flow = call.get();
+        if (flow == null || !request.message().isRequest()) {
+            return Set.of();
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (FlowMessage m : flow.messages()) {
+            if (!m.message().isRequest() && m.legIndex() == request.legIndex()
+                    && m.transactionKey().equals(request.transactionKey())) {
+                CREDENTIALS.forEach((name, status) -> {
+                    if (m.message().status() == status) {
+                        asked.add(name);
+                    }
+                });
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * The important headers first, then the rest as sent. Credentials show as present or absent, never their value:
+     * present ones with the important headers, then the absent ones {@code challenged} names (a request nobody
+     * challenged lacks nothing).
+     */
+    static List<HeaderRow> headerRows(SipMessage m, Set<String> challenged) {
         List<HeaderRow> rows = new ArrayList<>();
         if (m.isRequest()) {
             rows.add(new HeaderRow("Request-URI", m.requestUri(), true));
@@ -230,23 +272,29 @@ public final class InspectorViewModel {
                 rows.add(new HeaderRow(name, value, true));
             }
         }
-        // credentials travel in requests (LiveKit reads this header only): "absent" says nothing about a response
-        boolean credentials = m.header("Proxy-Authorization") != null;
-        if (m.isRequest() || credentials) {
-            rows.add(new HeaderRow("Proxy-Authorization", credentials ? "present" : "absent", true));
+        for (SipHeader h : m.headers()) {
+            credentialName(h.name()).ifPresent(name -> rows.add(new HeaderRow(name, "present", true)));
+        }
+        for (String name : CREDENTIALS.keySet()) {
+            if (challenged.contains(name) && m.header(name) == null) {
+                rows.add(new HeaderRow(name, "absent", true));
+            }
         }
         for (String value : m.headers("Reason")) {
             rows.add(new HeaderRow("Reason", value, true));
         }
         for (SipHeader h : m.headers()) {
-            String lower = h.name().toLowerCase(Locale.ROOT);
-            boolean shown = lower.equals("reason") || lower.equals("proxy-authorization")
+            boolean shown = h.name().equalsIgnoreCase("reason") || credentialName(h.name()).isPresent()
                     || IMPORTANT.stream().anyMatch(n -> n.equalsIgnoreCase(h.name()));
             if (!shown) {
-                rows.add(new HeaderRow(h.name(), CREDENTIALS.contains(lower) ? "present" : h.value(), false));
+                rows.add(new HeaderRow(h.name(), h.value(), false));
             }
         }
         return rows;
+    }
+
+    private static Optional<String> credentialName(String header) {
+        return CREDENTIALS.keySet().stream().filter(n -> n.equalsIgnoreCase(header)).findFirst();
     }
 
     static List<SdpRow> sdpRows(SipMessage m) {

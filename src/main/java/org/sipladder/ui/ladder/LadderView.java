@@ -88,6 +88,7 @@ public class LadderView extends Region {
         focusedProperty().addListener((obs, was, now) -> draw());
         arrowTip.setShowDelay(Duration.millis(300));
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::mouseClicked);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTip());
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -244,6 +245,26 @@ public class LadderView extends Region {
             }
         }
         e.consume();
+    }
+
+    /**
+     * A click on a stream's arrow shows the stream where the shell shows streams (another tab): on the click, not the
+     * press, so that the press and release both reach this view before it is hidden.
+     */
+    private void mouseClicked(MouseEvent e) {
+        LadderLayout layout = getLadderLayout();
+        if (layout == null || e.getButton() != MouseButton.PRIMARY || e.getX() > canvas.getWidth()
+                || e.getY() > canvas.getHeight() || e.getY() / zoom() < layout.headerHeight()) {
+            return;
+        }
+        double x = layoutX(layout, e.getX());
+        double y = layoutY(layout, e.getY());
+        if (layout.messageAt(x, y) < 0 && x <= layout.width()) {
+            layout.streamRowAt(y).ifPresent(s -> {
+                hideTip(); // its tooltip must not pop up over the other tab
+                viewModel.openStream(s.stream());
+            });
+        }
     }
 
     /**

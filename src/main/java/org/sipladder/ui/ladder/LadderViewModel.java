@@ -51,6 +51,7 @@ public final class LadderViewModel {
     private Consumer<Hop> onRenameHop = hop -> { };
     private Consumer<FlowMessage> onOpenMessage = message -> { };
     private Consumer<String> onCopyText = text -> { };
+    private Consumer<LadderStream> onOpenStream = stream -> { };
 
     /** @param measure text widths of the medium that draws the layout (the screen's fonts) */
     public LadderViewModel(TextMeasure measure) {
@@ -123,6 +124,16 @@ public final class LadderViewModel {
     /** Told when the user opens the selected message (Enter, double click). */
     public void setOnOpenMessage(Consumer<FlowMessage> handler) {
         onOpenMessage = handler;
+    }
+
+    /** Told when the user clicks a media stream's arrow: the shell shows the stream in its own view. */
+    public void setOnOpenStream(Consumer<LadderStream> handler) {
+        onOpenStream = handler;
+    }
+
+    /** Shows {@code stream}, drawn in this ladder, where the shell shows streams. */
+    public void openStream(LadderStream stream) {
+        onOpenStream.accept(stream);
     }
 
     /** Given the ladder as text by Copy ladder as text (the shell puts it on the clipboard). */

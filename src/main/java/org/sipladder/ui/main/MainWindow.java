@@ -102,6 +102,12 @@ public final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         view.setSidePanel(side, 0.34, findingsView.split());
         view.addCallTabWithoutInspector(streamsTab);
+        // a stream's arrow clicked in the ladder: that stream, selected in the Streams tab
+        ladder.viewModel().setOnOpenStream(drawn -> {
+            if (streams.viewModel().selectDrawn(drawn)) {
+                streamsTab.getTabPane().getSelectionModel().select(streamsTab);
+            }
+        });
         // registered after the window's own listener, which has shown the finding's call (and its streams) by now
         findings.selectedFindingProperty().addListener((obs, old, finding) -> {
             if (finding != null && finding.evidence() != null) {
@@ -321,8 +327,10 @@ public final class MainWindow {
             stage.setY(layout.y());
             stage.setMaximized(layout.maximized());
             view.restoreDividerPositions(layout.dividers());
+            view.setCallListFitted(layout.callListFitted());
         }
         stage.setOnHiding(e -> services.preferences().saveWindowLayout(new WindowLayout(stage.getX(), stage.getY(),
-                stage.getWidth(), stage.getHeight(), stage.isMaximized(), view.dividerPositions())));
+                stage.getWidth(), stage.getHeight(), stage.isMaximized(), view.dividerPositions(),
+                view.callListFitted())));
     }
 }

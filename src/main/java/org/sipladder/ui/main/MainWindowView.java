@@ -27,7 +27,7 @@ public final class MainWindowView extends BorderPane {
     /** Share of the call views and the inspector the views take. */
     private static final double VIEWS_SHARE = 0.64;
 
-    private final SplitPane rows = new SplitPane();
+    private final CallListSplit rows;
     /** The call views and the inspector, beside the side panel. */
     private final SplitPane middle = new SplitPane();
     /** The call views above the inspector. */
@@ -64,10 +64,7 @@ public final class MainWindowView extends BorderPane {
         // evidence and fix had ~150 px under the list, the inspector's height taken from it for nothing
         middle.setOrientation(Orientation.HORIZONTAL);
         middle.getItems().add(views);
-        rows.setOrientation(Orientation.VERTICAL);
-        rows.getItems().addAll(callList, middle);
-        rows.setDividerPositions(0.17);
-        SplitPane.setResizableWithParent(callList, false);
+        rows = new CallListSplit(callList, middle, viewModel.callList().rows());
         callTabs.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, tab) -> showInspector(!withoutInspector.contains(tab)));
         setTop(menu);
@@ -150,6 +147,16 @@ public final class MainWindowView extends BorderPane {
             middle.getItems().add(panel);
         }
         middle.setDividerPositions(1 - fraction);
+    }
+
+    /** True while the call list sizes itself to the capture's calls: the user has not dragged its divider. */
+    public boolean callListFitted() {
+        return rows.fitted();
+    }
+
+    /** Sizes the call list to the calls from now on, or keeps it where the restored divider put it. */
+    public void setCallListFitted(boolean fitted) {
+        rows.setFitted(fitted);
     }
 
     /** Divider positions of all split panes, outermost first: what the preferences remember. */

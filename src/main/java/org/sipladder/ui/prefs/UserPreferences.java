@@ -88,9 +88,12 @@ public final class UserPreferences {
             String[] parts = value.split(";", -1);
             List<Double> dividers = parts[5].isEmpty() ? List.of()
                     : Arrays.stream(parts[5].split(",")).map(Double::parseDouble).toList();
+            // a layout saved before the call list fitted itself has the old default divider (5 calls at 1080p),
+            // which nothing tells from a dragged one: it fits itself again
+            boolean fitted = parts.length < 7 || Boolean.parseBoolean(parts[6]);
             return Optional.of(new WindowLayout(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
                     Double.parseDouble(parts[2]), Double.parseDouble(parts[3]), Boolean.parseBoolean(parts[4]),
-                    dividers));
+                    dividers, fitted));
         } catch (RuntimeException e) {
             // A layout written by another version is not worth an error: fall back to the default size.
             return Optional.empty();
@@ -100,7 +103,7 @@ public final class UserPreferences {
     public void saveWindowLayout(WindowLayout layout) {
         String dividers = String.join(",", layout.dividers().stream().map(String::valueOf).toList());
         store.put(LAYOUT, layout.x() + ";" + layout.y() + ";" + layout.width() + ";" + layout.height() + ";"
-                + layout.maximized() + ";" + dividers);
+                + layout.maximized() + ";" + dividers + ";" + layout.callListFitted());
     }
 
     public Optional<String> liveKitUrl() {

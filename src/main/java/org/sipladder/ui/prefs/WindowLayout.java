@@ -11,8 +11,11 @@ import java.util.List;
  * @param height    height
  * @param maximized whether it was maximised
  * @param dividers  divider positions (0..1) of the split panes, outermost first
+ * @param callListFitted whether the call list sized itself to the calls (its divider was never dragged): its
+ *                  divider's position is then not the user's choice
  */
-public record WindowLayout(double x, double y, double width, double height, boolean maximized, List<Double> dividers) {
+public record WindowLayout(double x, double y, double width, double height, boolean maximized, List<Double> dividers,
+                           boolean callListFitted) {
 
     public WindowLayout {
         dividers = List.copyOf(dividers);

@@ -142,11 +142,15 @@ public final class StreamsView extends SplitPane {
         viewModel.selectedProperty().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(now);
+                if (now != null) {
+                    table.scrollTo(now); // chosen elsewhere (a finding, the ladder): in view among many streams
+                }
             }
         });
         // the tab is built when first shown: a stream selected before (by a finding) is selected in it
         if (viewModel.selectedProperty().get() != null) {
             table.getSelectionModel().select(viewModel.selectedProperty().get());
+            table.scrollTo(viewModel.selectedProperty().get());
         }
 
         Button play = new Button("Play");

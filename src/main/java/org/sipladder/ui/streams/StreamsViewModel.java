@@ -214,6 +214,25 @@ public final class StreamsViewModel {
         return item.isPresent();
     }
 
+    /**
+     * Selects the call's stream the ladder draws as {@code drawn} (its arrow was clicked), leaving the streams tied to
+     * no call if they were listed; false, and the selection unchanged, when it is not the shown call's.
+     */
+    public boolean selectDrawn(LadderStream drawn) {
+        if (unboundShown.get()) {
+            unboundShown.set(false); // the ladder draws the call's streams
+        }
+        Optional<StreamItem> item = streams.stream().filter(i -> drawnAs(i.stream(), drawn)).findFirst();
+        item.ifPresent(selected::set);
+        return item.isPresent();
+    }
+
+    private static boolean drawnAs(RtpStream stream, LadderStream drawn) {
+        return stream.firstMicros() == drawn.firstMicros()
+                && stream.key().src().address().equals(drawn.fromAddress()) && stream.key().src().port() == drawn.fromPort()
+                && stream.key().dst().address().equals(drawn.toAddress()) && stream.key().dst().port() == drawn.toPort();
+    }
+
     public ObjectProperty<StreamItem> selectedProperty() {
         return selected;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
@@ -48,15 +49,69 @@ class InspectorViewModelTest {
     }
 
     @Test
-    void proxyAuthorizationIsReportedAbsent() {
-        show(INVITE.replaceAll("Proxy-Authorization: [^\r]*\r\n", ""), Flows.SBC, Flows.CARRIER, null);
-        assertEquals("absent", viewModel.headers().stream()
-                .filter(h -> h.name().equals("Proxy-Authorization")).findFirst().orElseThrow().value());
+    void proxyAuthorizationIsReportedAbsentOnARequestAnswered407() {
+        String bare = INVITE.replaceAll("Proxy-Authorization: [^\r]*\r\n", "");
+        showInCall(bare, 407, "Proxy Authentication Required");
+        assertEquals(List.of("Proxy-Authorization: absent"), credentialRows());
         // a response carries no credentials: no row that says so
         assertTrue(InspectorViewModel.headerRows(Flows.message(2, Flows.CARRIER, Flows.SBC, "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP "
                 + "10.0.2.4:5060;branch=z9hG4bK1\r\nFrom: <sip:a@10.0.2.15>;tag=1\r\nTo: <sip:b@10.0.2.15>;tag=2\r\n"
-                + "Call-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n", null)).stream()
-                .noneMatch(h -> h.name().equals("Proxy-Authorization")));
+                + "Call-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n", null), java.util.Set.of()).stream()
+                .noneMatch(h -> h.name().endsWith("Authorization")));
+    }
+
+    @Test
+    void anAuthorizationHeaderShowsWithTheImportantOnesAndNoAbsentProxyAuthorizationAboveIt() {
+        // a REGISTER answered 401 sends Authorization (RFC 3261 22.2): it was listed low, under a
+        // "Proxy-Authorization: absent" that no one had asked for
+        String register = INVITE.replace("INVITE sip:4991874350352@lk.sip.livekit.cloud", "REGISTER sip:lk.sip.livekit.cloud")
+                .replace("19862415 INVITE", "2 REGISTER")
+                .replaceAll("Proxy-Authorization: [^\r]*\r\n", "")
+                .replace("Content-Length: 0", "Authorization: Digest username=\"1001\", response=\"ab\"\r\nContent-Length: 0");
+        showInCall(register, 401, "Unauthorized");
+        List<String> names = viewModel.headers().stream().map(HeaderRow::name).toList();
+        assertEquals(List.of("Request-URI", "From", "To", "Call-ID", "CSeq", "Via", "Contact", "X-CID",
+                "Authorization", "User-Agent", "Content-Length"), names);
+        assertEquals(List.of("Authorization: present"), credentialRows());
+    }
+
+    @Test
+    void anInviteWithAuthorizationAnswered407ShowsTheProxyAuthorizationItLacksRightBelow() {
+        // LiveKit reads Proxy-Authorization only: the Authorization sent instead is the mistake to see
+        String invite = INVITE.replace("Proxy-Authorization:", "Authorization:");
+        showInCall(invite, 407, "Unauthorized");
+        List<String> names = viewModel.headers().stream().map(HeaderRow::name).toList();
+        assertEquals(List.of("Request-URI", "From", "To", "Call-ID", "CSeq", "Via", "Contact", "X-CID",
+                "Authorization", "Proxy-Authorization", "User-Agent", "Content-Length"), names);
+        assertEquals(List.of("Authorization: present", "Proxy-Authorization: absent"), credentialRows());
+    }
+
+    @Test
+    void aRequestNobodyChallengedSaysNothingAboutCredentials() {
+        String bare = INVITE.replaceAll("Proxy-Authorization: [^\r]*\r\n", "");
+        showInCall(bare, 200, "OK");
+        assertEquals(List.of(), credentialRows());
+        String bye = bare.replace("INVITE sip:", "BYE sip:").replace("19862415 INVITE", "19862416 BYE");
+        show(bye, Flows.SBC, Flows.CARRIER, null);
+        assertEquals(List.of(), credentialRows());
+    }
+
+    /** Shows {@code request} in a call where it was answered {@code status}. */
+    private void showInCall(String request, int status, String reason) {
+        String cseq = request.lines().filter(l -> l.startsWith("CSeq:")).findFirst().orElseThrow();
+        String response = "SIP/2.0 " + status + " " + reason + "\r\nVia: SIP/2.0/UDP 172.20.11.236:5060;branch=z9hG4bK1\r\n"
+                + "Call-ID: b-leg\r\n" + cseq + "\r\nContent-Length: 0\r\n\r\n";
+        FlowMessage sent = new FlowMessage(Flows.message(7, Flows.SBC, Flows.CARRIER, request, null), 0, false, "t1");
+        FlowMessage answer = new FlowMessage(Flows.message(8, Flows.CARRIER, Flows.SBC, response, null), 0, false, "t1");
+        CallFlow call = Flows.call("b-leg", "+493023125417", "4991874350352", status, reason);
+        viewModel.callProperty().set(new CallFlow(call.id(), call.legs(), call.hops(), List.of(sent, answer),
+                call.joinEvidence(), call.timings()));
+        viewModel.messageProperty().set(sent);
+    }
+
+    private List<String> credentialRows() {
+        return viewModel.headers().stream().filter(h -> h.name().endsWith("Authorization"))
+                .map(h -> h.name() + ": " + h.value()).toList();
     }
 
     @Test

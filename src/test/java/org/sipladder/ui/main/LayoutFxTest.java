@@ -137,7 +137,10 @@ class LayoutFxTest {
         set.set(0, 0.25); // call list above the ladder
         set.set(1, 0.80); // ladder above the inspector: room for the findings list to be split freely
         set.set(set.size() - 1, 0.45); // findings list above the selected finding's detail
-        robot.interact(() -> window.view().restoreDividerPositions(set));
+        robot.interact(() -> {
+            window.view().restoreDividerPositions(set);
+            window.view().setCallListFitted(false); // as dragging the call list's divider does
+        });
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> before = window.view().dividerPositions();
         robot.interact(stage::hide); // saves the layout, as closing the window does

@@ -160,6 +160,34 @@ class StreamsTabFxTest {
                 "the table built now shows the finding's stream selected");
     }
 
+    @Test
+    void clickingAStreamsArrowInTheLadderSelectsThatStreamInTheStreamsTab(FxRobot robot) throws Exception {
+        Path capture = dir.resolve("clicked.pcap");
+        MediaCall.of("clicked-call", 8, 120, 0xD5, 10, false).write(capture);
+        open(capture);
+        TabPane tabs = robot.lookup("#callTabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(0)); // the ladder
+        WaitForAsyncUtils.waitForFxEvents();
+        LadderLayout layout = window.ladder().getLadderLayout();
+        StreamRow back = layout.streamRows().get(1);
+        List<org.sipladder.ladder.Point> shaft = back.arrow().shaft();
+        double x = (shaft.get(0).x() + shaft.get(shaft.size() - 1).x()) / 2;
+
+        robot.clickOn(window.ladder().localToScreen(x, back.arrow().y()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Streams", tabs.getSelectionModel().getSelectedItem().getText());
+        TableView<StreamItem> table = robot.lookup("#streamsTable").queryTableView();
+        StreamItem shown = table.getSelectionModel().getSelectedItem();
+        assertTrue(shown != null && shown.codec().equals("PCMA") && shown.lost().startsWith("11 "),
+                "the clicked stream is selected: " + (shown == null ? null : shown.source()));
+        Thread.sleep(1500); // longer than a tooltip's hover delay
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(javafx.stage.Window.getWindows().stream()
+                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()),
+                "the ladder's tooltip for the stream pops up over the Streams tab");
+    }
+
     private void open(Path capture) throws TimeoutException {
         Platform.runLater(() -> window.viewModel().open(CaptureSource.file(capture)));
         WaitForAsyncUtils.waitForFxEvents();

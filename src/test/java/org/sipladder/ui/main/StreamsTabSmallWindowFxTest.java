@@ -102,7 +102,7 @@ class StreamsTabSmallWindowFxTest {
     private TableView<StreamItem> streamsAt1024x700(FxRobot robot, Path dir, MainWindow[] small) throws Exception {
         Path capture = dir.resolve("lossy.pcap");
         MediaCall.of("lossy-call", 8, 100, 0xD5, 10, false).write(capture);
-        preferences.saveWindowLayout(new WindowLayout(0, 0, 1024, 700, false, List.of()));
+        preferences.saveWindowLayout(new WindowLayout(0, 0, 1024, 700, false, List.of(), true));
         robot.interact(() -> {
             Stage own = new Stage();
             small[0] = MainWindow.show(own, services);

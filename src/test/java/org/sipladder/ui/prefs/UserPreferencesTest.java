@@ -37,11 +37,19 @@ class UserPreferencesTest {
 
     @Test
     void windowLayoutRoundTripsAndAGarbledValueIsIgnored() {
-        WindowLayout layout = new WindowLayout(10, 20, 1200, 800, false, List.of(0.25, 0.7, 0.5));
+        WindowLayout layout = new WindowLayout(10, 20, 1200, 800, false, List.of(0.25, 0.7, 0.5), false);
         preferences.saveWindowLayout(layout);
         assertEquals(Optional.of(layout), new UserPreferences(store).windowLayout());
         store.put("window.layout", "garbage");
         assertTrue(preferences.windowLayout().isEmpty());
+    }
+
+    @Test
+    void aLayoutSavedBeforeTheCallListFittedItselfFitsItAgain() {
+        // its call list divider is most likely the old default (5 calls at 1080p), not one the user chose
+        store.put("window.layout", "10.0;20.0;1200.0;800.0;false;0.17,0.64");
+        assertEquals(Optional.of(new WindowLayout(10, 20, 1200, 800, false, List.of(0.17, 0.64), true)),
+                preferences.windowLayout());
     }
 
     @Test
