@@ -160,17 +160,6 @@ final class CallFlowAssembly {
             return made != null ? made[0].message().timestampMicros() : messages[0].timestampMicros();
         }
 
-        /** Method of the call's first request, without making the list; empty when none was captured. */
-        synchronized String firstMethod() {
-            for (int i = 0; i < size; i++) {
-                String method = (made != null ? made[i].message() : messages[i]).method();
-                if (method != null) {
-                    return method;
-                }
-            }
-            return "";
-        }
-
         private synchronized FlowMessage[] made() {
             if (made == null) {
                 made = flowMessages(messages, places);

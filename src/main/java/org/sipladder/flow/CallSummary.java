@@ -55,7 +55,7 @@ public final class CallSummary {
         Leg leg = flow.aLeg();
         this.id = flow.id();
         this.callId = leg.callId();
-        this.method = firstMethod(flow);
+        this.method = leg.method() == null ? "" : leg.method();
         this.startMicros = flow.startMicros();
         this.fromHeader = leg.from();
         this.toHeader = leg.to();
@@ -156,7 +156,10 @@ public final class CallSummary {
         return callId;
     }
 
-    /** Method of the call's first request (INVITE, REGISTER, OPTIONS...), or empty when none was captured. */
+    /**
+     * The method that opened the call's first leg, as `calls` names it ({@link Leg#method}: INVITE when the leg holds
+     * one, even after a REGISTER on the same Call-ID; else REGISTER, OPTIONS...), or empty when nothing tells.
+     */
     public String method() {
         return method;
     }
@@ -348,14 +351,6 @@ public final class CallSummary {
             return new FilterValues(methods.toArray(String[]::new), Arrays.copyOf(statuses, count), legTexts,
                     hopAddresses);
         }
-    }
-
-    private static String firstMethod(CallFlow flow) {
-        if (flow.messages() instanceof CallFlowAssembly.FlowMessages lazy) {
-            return lazy.firstMethod();
-        }
-        return flow.messages().stream().map(m -> m.message().method()).filter(m -> m != null)
-                .findFirst().orElse("");
     }
 
     /** See {@link #flows}. */

@@ -42,6 +42,24 @@ class CallSummaryDefectsTest {
         assertNotNull(leg.to());
     }
 
+    /**
+     * A UA that registers and then calls on the same Call-ID (SIPp scenarios do) opens a call: the list showed it as
+     * a REGISTER, one of the "other dialogs", while `calls` showed INVITE. Both name the dialog by what it opened.
+     */
+    @Test
+    void aCallOnTheCallIdOfARegistrationIsListedAsTheInviteItIs() {
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, SBC, request("REGISTER", "sip:x", ID, "z9hG4bKr", 1, null));
+        d.send(5, SBC, PHONE, response(200, "OK", "REGISTER", ID, "z9hG4bKr", 1, "r"));
+        d.send(10, PHONE, SBC, request("INVITE", "sip:1@x", ID, "z9hG4bK1", 1, null));
+        d.send(20, SBC, PHONE, response(403, "Error", "INVITE", ID, "z9hG4bK1", 1, "t"));
+        CallFlow flow = builder.build(d.messages()).get(0);
+        assertEquals("INVITE", flow.aLeg().method());
+        CallSummary summary = CallSummary.of(flow);
+        assertEquals("INVITE", summary.method());
+        assertEquals(403, summary.finalStatus());
+    }
+
     @Test
     void aByeAnsweredAloneIsNotTakenForHowTheCallEnded() {
         Dialogue d = new Dialogue();

@@ -71,7 +71,7 @@ public final class Flows {
         }
         Leg leg = new Leg(0, callId, "<sip:" + from + "@89.184.187.124>;tag=1", "<sip:" + to + "@172.20.11.236>",
                 "sip:" + to + "@172.20.11.236", 1, messages.size(), finalStatus, finalStatus > 0 ? reason : null,
-                messages.size());
+                messages.size(), true, method);
         List<Hop> hops = List.of(new Hop(CARRIER.address(), Role.CARRIER, "Carrier " + CARRIER.address(), List.of()),
                 new Hop(SBC.address(), Role.JAMBONZ, "Jambonz " + SBC.address(), List.of()));
         return new CallFlow(callId, List.of(leg), hops, List.copyOf(messages), List.of(),

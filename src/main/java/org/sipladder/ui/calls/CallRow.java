@@ -77,7 +77,7 @@ public record CallRow(CallSummary summary) {
         return summary.callId();
     }
 
-    /** Method of the call's first request (INVITE, REGISTER, OPTIONS...), or empty when none was captured. */
+    /** The method that opened the call (INVITE, REGISTER, OPTIONS...), as {@code calls} shows it; empty when unknown. */
     public String method() {
         return summary.method();
     }
