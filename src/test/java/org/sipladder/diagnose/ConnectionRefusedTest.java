@@ -84,6 +84,8 @@ class ConnectionRefusedTest {
         String title = f.get("title").getAsString();
         assertTrue(title.contains(LIVEKIT + "'s TCP connections to " + CARRIER + ":5060 were refused (3 times)"), title);
         assertTrue(f.get("explanation").getAsString().contains("\"network-error\""), f.toString());
+        // the INVITE time is stamped before the dial, so connectSIP's afterInvite turns the server error non-retryable
+        assertTrue(f.get("explanation").getAsString().contains("FailedPrecondition"), f.toString());
         String fix = f.getAsJsonObject("fix").toString();
         assertTrue(fix.contains("lk sip outbound update --id ST_out --transport udp"), fix);
         assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());

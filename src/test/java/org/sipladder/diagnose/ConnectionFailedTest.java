@@ -1,0 +1,125 @@
+package org.sipladder.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.cli.SipLadderCommand;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.Segments;
+
+/**
+ * TCP and TLS connections to a SIP port that fail with no SIP status: SYNs that get no answer at all (a firewall that
+ * drops, a host that is down), and TLS handshakes that the server ends with an alert, a close or a reset right after
+ * the ClientHello, or answers with bytes that are not TLS. Each is named for what the capture proves, with the trunk
+ * it ties to; a SYN answered late, a single SYN at the capture's end and a TLS session that carried data stay quiet.
+ */
+class ConnectionFailedTest {
+
+    /** The codes this test covers in place of a case in FindingRulesTest (they need packets, not flows). */
+    static final List<FindingCode> CODES = List.of(FindingCode.SIP_CONNECTION_UNANSWERED,
+            FindingCode.SIP_TLS_HANDSHAKE_FAILED);
+
+    private static final String LIVEKIT = OutboundCapture.LIVEKIT;
+    private static final String CARRIER = OutboundCapture.CARRIER;
+    private static final long T = 1_795_011_787_000_000L;
+    private static final long SECOND = 1_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** A SYN from {@code src} to {@code dst} with ISN {@code isn}, sent again after 1 s, 2 s, 4 s... ({@code n} in all). */
+    private static Captures unansweredSyns(Captures c, long at, String src, String dst, long isn, int n) {
+        long when = at;
+        for (int i = 0; i < n; i++) {
+            c.tcp(when, src, dst, isn, Segments.SYN, new byte[0]);
+            when += (1L << i) * SECOND;
+        }
+        return c;
+    }
+
+    private Path trunks(String address, String transport) throws IOException {
+        return Files.writeString(dir.resolve("outbound-" + transport + ".json"), "{\"items\": [{\"sipTrunkId\": "
+                + "\"ST_out\", \"address\": \"" + address + "\", \"numbers\": [\"" + OutboundCapture.FROM + "\"], "
+                + "\"transport\": \"" + transport + "\"}]}");
+    }
+
+    private List<JsonObject> found(Path capture, Path config, String code) {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--json", capture.toString()));
+        if (config != null) {
+            args.add("--livekit-config");
+            args.add(config.toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, SipLadderCommand.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err)),
+                err.toString());
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        List<JsonObject> found = new ArrayList<>();
+        for (JsonElement f : findings) {
+            if (f.getAsJsonObject().get("code").getAsString().equals(code)) {
+                found.add(f.getAsJsonObject());
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void synsWithNoAnswerAreAHostThatDoesNotAnswerNotARefusal() throws IOException {
+        Captures c = unansweredSyns(Captures.pcap(), T, LIVEKIT + ":40000", CARRIER + ":5060", 7000, 4);
+        unansweredSyns(c, T + 20 * SECOND, LIVEKIT + ":40001", CARRIER + ":5060", 9000, 3);
+        Path capture = c.write(dir.resolve("dropped.pcap"));
+        Path config = trunks(CARRIER, "SIP_TRANSPORT_TCP");
+        assertEquals(List.of(), found(capture, config, "SIP_CONNECTION_REFUSED"));
+        List<JsonObject> found = found(capture, config, "SIP_CONNECTION_UNANSWERED");
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        String title = f.get("title").getAsString();
+        assertTrue(title.contains(LIVEKIT + "'s TCP connections to " + CARRIER + ":5060 got no answer (2 connections)"),
+                title);
+        String why = f.get("explanation").getAsString();
+        assertTrue(why.contains("did not answer") && !why.contains("refuses"), why);
+        assertTrue(why.contains("\"network-error\"") && why.contains("FailedPrecondition"), why);
+        String facts = f.getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("7 SYNs"), facts);
+        assertTrue(facts.contains("no SYN-ACK, no reset and no ICMP error"), facts);
+        assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());
+        String fix = f.getAsJsonObject("fix").toString();
+        assertTrue(fix.contains("firewall") && fix.contains("lk sip outbound update --id ST_out"), fix);
+    }
+
+    @Test
+    void aSingleSynOrASynAnsweredLateIsNoFailure() {
+        String lk = LIVEKIT + ":40000";
+        String car = CARRIER + ":5060";
+        String options = "OPTIONS sip:" + CARRIER + " SIP/2.0\r\nVia: SIP/2.0/TCP " + LIVEKIT
+                + ":40000;branch=z9hG4bKo1\r\nMax-Forwards: 70\r\nFrom: <sip:lk@" + LIVEKIT + ">;tag=a1\r\nTo: <sip:"
+                + CARRIER + ">\r\nCall-ID: o1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        Captures late = unansweredSyns(Captures.pcap(), T, lk, car, 1000, 2)
+                .tcp(T + 1_200_000, car, lk, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 1_300_000, lk, car, 1001, options);
+        assertEquals(List.of(), found(late.write(dir.resolve("late.pcap")), null, "SIP_CONNECTION_UNANSWERED"));
+        Captures single = unansweredSyns(Captures.pcap(), T, lk, car, 1000, 1);
+        assertEquals(List.of(), found(single.write(dir.resolve("single.pcap")), null, "SIP_CONNECTION_UNANSWERED"));
+    }
+
+    @Test
+    void unansweredSynsToANonSipPortAreNotReported() {
+        Path capture = unansweredSyns(Captures.pcap(), T, LIVEKIT + ":40000", CARRIER + ":443", 7000, 3)
+                .write(dir.resolve("https.pcap"));
+        assertEquals(List.of(), found(capture, null, "SIP_CONNECTION_UNANSWERED"));
+    }
+}
