@@ -104,6 +104,11 @@ final class TcpDirection {
         refused = true;
     }
 
+    /** Who talks on this direction. */
+    StreamContext context() {
+        return context;
+    }
+
     /** What decodes this direction's bytes now. */
     StreamDecoder decoder() {
         return decoder;

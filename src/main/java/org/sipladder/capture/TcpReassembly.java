@@ -84,6 +84,8 @@ final class TcpReassembly {
         int seq = Wire.int32(a, off + 4);
         if ((flags & (SYN | ACK)) == SYN && direction.synSentAgain(seq)) {
             unanswered(key);
+        } else if ((flags & (FIN | RST)) != 0 && payload == 0 && direction.onlyOpened()) {
+            closedAfterHello(key, direction, (flags & RST) != 0);
         }
         if (direction.segment(seq, flags, a, off + dataOffset, payload)) {
             reset(key);
@@ -113,6 +115,18 @@ final class TcpReassembly {
             IpPair pair = key.pair();
             sink.unreachable(pair.src(0).address(), pair.dst(key.dstPort()), pair.src(key.srcPort()), false,
                     Unreachable.REFUSED);
+        }
+    }
+
+    /**
+     * The side that accepted a connection and sent nothing closes or resets it: right after a ClientHello from the
+     * other side, the TLS handshake failed there (a server that takes no TLS, or refuses the hello without an alert).
+     */
+    private void closedAfterHello(Key key, TcpDirection direction, boolean reset) {
+        TcpDirection client = reverse(key.pair(), key.srcPort(), key.dstPort());
+        if (client != null && client.decoder() instanceof TlsDecoder tls && tls.awaitsServerHello()) {
+            tls.failed(direction.context(), false, (reset ? "reset" : "closed (FIN)")
+                    + " by the server right after the ClientHello, with no answer");
         }
     }
 

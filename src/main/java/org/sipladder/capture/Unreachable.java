@@ -6,7 +6,8 @@ package org.sipladder.capture;
  * packet it quotes; or a TCP connection attempt refused with a reset, which tells the same as a port unreachable; or
  * a TCP connection attempt whose SYN was sent again with no answer at all ({@link #UNANSWERED}: the silence a firewall
  * that drops, or a host that is down, leaves). A SIP request that gets no answer, or RTP that nobody hears, is
- * explained by one of these.
+ * explained by one of these. A TLS handshake that failed ({@link #TLS_FAILED}) is told the same way: the SIP meant
+ * for that connection never left either.
  *
  * @param frame    the frame the error came in
  * @param micros   its capture time
@@ -27,7 +28,17 @@ public record Unreachable(long frame, long micros, String reporter, Endpoint src
 
     /** True for an ICMP error, false for a TCP connection refused with a reset or left unanswered. */
     public boolean icmp() {
-        return !reason.equals(REFUSED) && !reason.equals(UNANSWERED);
+        return !reason.equals(REFUSED) && !reason.equals(UNANSWERED) && !tls();
+    }
+
+    /** True for a TLS handshake that failed ({@link #TLS_FAILED}): src is the client, dst the server. */
+    public boolean tls() {
+        return reason.startsWith(TLS_FAILED);
+    }
+
+    /** What ended a failed TLS handshake, e.g. "fatal alert unknown_ca (48)"; empty for other kinds. */
+    public String tlsFailure() {
+        return tls() ? reason.substring(TLS_FAILED.length()) : "";
     }
 
     /** True for a TCP connection attempt refused with a reset ({@link #REFUSED}). */
@@ -49,6 +60,12 @@ public record Unreachable(long frame, long micros, String reporter, Endpoint src
      * frame of that SYN, so that SIP between the hosts after it shows the attempt succeeded after all.
      */
     public static final String UNANSWERED = "no answer to TCP SYN (sent again)";
+    /**
+     * The start of the reason of a TLS handshake that failed before any encrypted data: a fatal alert sent in the clear
+     * (by either side, named), the server closing or resetting the connection right after the ClientHello, or
+     * answering it with bytes that are not TLS. The reporter is the side whose act ended the handshake.
+     */
+    public static final String TLS_FAILED = "TLS handshake failed: ";
 
     /** What an ICMPv4 destination-unreachable code means (RFC 792, RFC 1812). */
     static String v4Reason(int code) {

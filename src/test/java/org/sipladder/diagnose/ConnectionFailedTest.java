@@ -122,4 +122,70 @@ class ConnectionFailedTest {
                 .write(dir.resolve("https.pcap"));
         assertEquals(List.of(), found(capture, null, "SIP_CONNECTION_UNANSWERED"));
     }
+
+    /** A ClientHello record (TLS 1.0 record version, as clients send it), its body cut short after the version. */
+    private static final byte[] CLIENT_HELLO = {0x16, 0x03, 0x01, 0x00, 0x08, 0x01, 0x00, 0x00, 0x04, 0x03, 0x03, 0x00,
+        0x00};
+
+    /** The handshake of a TLS connection from LiveKit's {@code port} to the carrier's 5061, then the ClientHello. */
+    private static Captures hello(Captures c, long at, int port) {
+        String lk = LIVEKIT + ":" + port;
+        String car = CARRIER + ":5061";
+        return c.tcp(at, lk, car, 1000, Segments.SYN, new byte[0])
+                .tcp(at + 300, car, lk, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(at + 600, lk, car, 1001, Segments.PSH | Segments.ACK, CLIENT_HELLO);
+    }
+
+    @Test
+    void aFatalAlertFromTheServerIsNamed() throws IOException {
+        byte[] alert = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
+        Captures c = hello(Captures.pcap(), T, 40000)
+                .tcp(T + 900, CARRIER + ":5061", LIVEKIT + ":40000", 5001, Segments.PSH | Segments.ACK, alert)
+                .tcp(T + 1000, CARRIER + ":5061", LIVEKIT + ":40000", 5008, Segments.FIN | Segments.ACK, new byte[0]);
+        List<JsonObject> found = found(c.write(dir.resolve("alert.pcap")), trunks(CARRIER + ":5061", "SIP_TRANSPORT_TLS"),
+                "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        String title = f.get("title").getAsString();
+        assertTrue(title.contains(LIVEKIT + "'s TLS handshake with " + CARRIER + ":5061 failed")
+                && title.contains("handshake_failure"), title);
+        assertTrue(f.getAsJsonObject("evidence").get("facts").toString().contains("fatal alert handshake_failure (40)"),
+                f.toString());
+        assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());
+        assertTrue(f.getAsJsonObject("fix").toString().contains("lk sip outbound update --id ST_out --transport"),
+                f.toString());
+    }
+
+    @Test
+    void aResetRightAfterTheClientHelloIsNamed() {
+        Captures c = hello(Captures.pcap(), T, 40000)
+                .tcp(T + 900, CARRIER + ":5061", LIVEKIT + ":40000", 5001, Segments.RST | Segments.ACK, new byte[0]);
+        List<JsonObject> found = found(c.write(dir.resolve("reset.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).get("title").getAsString().contains("reset"), found.toString());
+    }
+
+    @Test
+    void aPlaintextAnswerToTheClientHelloIsNotTls() {
+        String bad = "SIP/2.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
+        Captures c = hello(Captures.pcap(), T, 40000).tcp(T + 900, CARRIER + ":5061", LIVEKIT + ":40000", 5001, bad);
+        List<JsonObject> found = found(c.write(dir.resolve("plain.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).get("title").getAsString().contains("not TLS"), found.toString());
+    }
+
+    @Test
+    void aTlsSessionThatCarriedDataAndEndsIsOrdinary() {
+        byte[] serverHello = {0x16, 0x03, 0x03, 0x00, 0x04, 0x02, 0x00, 0x00, 0x00};
+        byte[] data = {0x17, 0x03, 0x03, 0x00, 0x02, 0x11, 0x22};
+        byte[] closeNotify = {0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x00};
+        String car = CARRIER + ":5061";
+        String lk = LIVEKIT + ":40000";
+        Captures c = hello(Captures.pcap(), T, 40000)
+                .tcp(T + 900, car, lk, 5001, Segments.PSH | Segments.ACK, serverHello)
+                .tcp(T + 1000, lk, car, 1014, Segments.PSH | Segments.ACK, data)
+                .tcp(T + 2000, car, lk, 5010, Segments.PSH | Segments.ACK, closeNotify)
+                .tcp(T + 3000, car, lk, 5017, Segments.RST | Segments.ACK, new byte[0]);
+        assertEquals(List.of(), found(c.write(dir.resolve("ok.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED"));
+    }
 }
