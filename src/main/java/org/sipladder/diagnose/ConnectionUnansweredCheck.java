@@ -59,7 +59,7 @@ final class ConnectionUnansweredCheck implements FindingRule {
         facts.add(client + " tried " + Counted.of(connections.size(), "TCP connection") + " to " + dst + " and sent "
                 + syns + " SYNs in all, each connection's SYN again with the same sequence number (first sent again "
                 + "in frame " + first.frame() + ")");
-        facts.add(icmp.isEmpty() ? dst.address() + " sent no SYN-ACK, no reset and no ICMP error came back"
+        facts.add(icmp.isEmpty() ? "Nothing came back from " + dst.address() + ": no SYN-ACK, no reset and no ICMP error"
                 : dst.address() + " sent no SYN-ACK and no reset; the network answered with ICMP " + icmp.get(0).reason()
                 + " from " + icmp.get(0).reporter() + " (frame " + icmp.get(0).frame() + ")");
         facts.add("No SIP passed between " + client + " and " + dst.address() + " after that, over any transport");
@@ -75,13 +75,15 @@ final class ConnectionUnansweredCheck implements FindingRule {
         String why = dst.address() + " did not answer " + client + "'s TCP connections to port " + dst.port() + " at all"
                 + (icmp.isEmpty() ? "" : " (only the network did, with ICMP " + icmp.get(0).reason() + ")")
                 + ", so the SIP it meant to send over TCP or TLS never left. Silence, unlike a reset, does not show "
-                + "the host is up: a firewall or security group that drops TCP to that port (or LiveKit's source "
+                + "the host is up: a firewall or security group that drops TCP to that port (or the client's source "
                 + "address), a wrong address or port, or a host that is down. When LiveKit places a call over TCP or "
                 + "TLS it connects inside the INVITE's transaction with no timeout of its own: the dial fails only "
-                + "when the kernel gives up on its SYNs (about 2 min on Linux), as \"connection timed out\"; LiveKit "
+                + "when the kernel gives up on its SYNs (net.ipv4.tcp_syn_retries, 6 by default: about 2 min with "
+                + "exponential backoff, well under a minute where the first retries are linear), as \"connection "
+                + "timed out\"; LiveKit "
                 + "ends the call as \"network-error\" (SIP_TRUNK_FAILURE, CreateSIPParticipant fails with "
-                + "FailedPrecondition), and a CreateSIPParticipant that waits until answered gives up first, at its own "
-                + "deadline (80 s). The call has no SIP status."
+                + "FailedPrecondition), unless a CreateSIPParticipant with wait_until_answered reaches its own deadline "
+                + "first (80 s in livekit-server when the caller set none). The call has no SIP status."
                 + (trunks.isEmpty() ? " The same holds for any SIP client or SBC connecting to a host that does not "
                 + "answer." : "");
         List<String> steps = new ArrayList<>();

@@ -95,10 +95,29 @@ class ConnectionFailedTest {
         assertTrue(why.contains("\"network-error\"") && why.contains("FailedPrecondition"), why);
         String facts = f.getAsJsonObject("evidence").get("facts").toString();
         assertTrue(facts.contains("7 SYNs"), facts);
-        assertTrue(facts.contains("no SYN-ACK, no reset and no ICMP error"), facts);
+        assertTrue(facts.contains("Nothing came back from " + CARRIER + ": no SYN-ACK, no reset and no ICMP error"), facts);
         assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());
         String fix = f.getAsJsonObject("fix").toString();
         assertTrue(fix.contains("firewall") && fix.contains("lk sip outbound update --id ST_out"), fix);
+    }
+
+    @Test
+    void synsAnsweredOnlyByIcmpNameTheIcmp() {
+        String lk = LIVEKIT + ":40000";
+        String car = CARRIER + ":5060";
+        String router = "198.51.100.1";
+        Captures c = Captures.pcap();
+        for (int i = 0; i < 3; i++) {
+            long at = T + ((1L << i) - 1) * SECOND;
+            c.tcp(at, lk, car, 7000, Segments.SYN, new byte[0])
+                    .tcpUnreachable(at + 20_000, router, lk, car, 1, 7000, Segments.SYN);
+        }
+        List<JsonObject> found = found(c.write(dir.resolve("icmp.pcap")), null, "SIP_CONNECTION_UNANSWERED");
+        assertEquals(1, found.size(), found.toString());
+        String facts = found.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("ICMP host unreachable from " + router), facts);
+        assertFalse(facts.contains("no ICMP error"), facts);
+        assertTrue(found.get(0).get("explanation").getAsString().contains("only the network did"), found.toString());
     }
 
     @Test
