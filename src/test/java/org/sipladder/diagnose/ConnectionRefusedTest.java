@@ -126,6 +126,24 @@ class ConnectionRefusedTest {
     }
 
     @Test
+    void besideOtherCallsTheRefusalIsAWarningThatSaysNoCallShowsIt() {
+        // a call to another host, answered: the capture has calls, so the capture-level finding is lowered
+        String other = "203.0.113.9";
+        String invite = OutboundCapture.liveKitInvite(other);
+        Captures c = refusedTo(Captures.pcap(), T, 5060, 2)
+                .udp(T + 5_000_000, LIVEKIT + ":5060", other + ":5060", invite)
+                .udp(T + 5_050_000, other + ":5060", LIVEKIT + ":5060", SipTexts.response(invite, 486, "Busy Here"));
+        List<JsonObject> found = refused(c.write(dir.resolve("beside-a-call.pcap")), null);
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        assertEquals("WARNING", f.get("severity").getAsString());
+        String why = f.get("explanation").getAsString();
+        // no config risk for other calls: connections that failed, whose SIP no captured call shows
+        assertTrue(!why.contains("it would affect other calls"), why);
+        assertTrue(why.contains("failed before its first message"), why);
+    }
+
+    @Test
     void everyCommandReadsACaptureWithARefusedConnection() {
         // messages reads without a media listener: the refusal must not need one
         Path capture = refusedTo(Captures.pcap(), T, 5060, 2).write(dir.resolve("all-commands.pcap"));
