@@ -72,7 +72,8 @@ final class TlsDecoder implements StreamDecoder {
             hello = true;
         } else if (type == ALERT && length == 2 && head[5] == 2) {
             done = true; // a fatal alert in the clear: the handshake failed
-            failed(context, hello, "fatal alert " + TlsAlert.describe(head[6] & 0xff));
+            failed(context, hello, "fatal alert " + TlsAlert.describe(head[6] & 0xff) + (hello ? Unreachable.FROM_CLIENT
+                    : Unreachable.FROM_SERVER));
         } else if (type == APPLICATION_DATA) {
             done = true;
         }

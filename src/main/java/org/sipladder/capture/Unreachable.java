@@ -66,6 +66,10 @@ public record Unreachable(long frame, long micros, String reporter, Endpoint src
      * answering it with bytes that are not TLS. The reporter is the side whose act ended the handshake.
      */
     public static final String TLS_FAILED = "TLS handshake failed: ";
+    /** How a fatal alert's reason ends when the client (the side that sent the ClientHello) sent it. */
+    public static final String FROM_CLIENT = " from the client";
+    /** How a fatal alert's reason ends when the server sent it. */
+    public static final String FROM_SERVER = " from the server";
 
     /** What an ICMPv4 destination-unreachable code means (RFC 792, RFC 1812). */
     static String v4Reason(int code) {

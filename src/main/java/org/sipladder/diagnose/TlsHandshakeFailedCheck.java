@@ -47,13 +47,15 @@ final class TlsHandshakeFailedCheck implements FindingRule {
         Endpoint dst = first.dst();
         String client = first.src().address();
         String failure = first.tlsFailure();
-        boolean byClient = first.reporter().equals(client);
+        // the side, not the address: on one host (loopback) both sides have the same one
+        boolean byClient = failure.endsWith(Unreachable.FROM_CLIENT);
+        String alert = alertOf(failure);
         List<Long> frames = new ArrayList<>();
         same.forEach(u -> frames.add(u.frame()));
         List<String> facts = new ArrayList<>();
         facts.add(client + " opened " + Counted.of(same.size(), "TLS connection") + " to " + dst + " and sent a "
-                + "ClientHello; " + (failure.startsWith("fatal alert") ? (byClient ? client + " (the client)" : dst.address()
-                + " (the server)") + " sent a " + failure + " in the clear" : failure) + " (first in frame "
+                + "ClientHello; " + (alert != null ? (byClient ? "the client (" + client : "the server (" + dst.address())
+                + ") sent a " + alert + " in the clear" : failure) + " (first in frame "
                 + first.frame() + ")");
         facts.add("No encrypted data followed: the handshake never completed, so no SIP passed on "
                 + (same.size() == 1 ? "that connection" : "those connections"));
@@ -74,7 +76,7 @@ final class TlsHandshakeFailedCheck implements FindingRule {
         steps.add("If the provider takes SIP over UDP or TCP only, set outbound trunk " + id + "'s transport to match "
                 + "(and the port in its address, usually 5060).");
         List<String> commands = List.of("lk sip outbound update --id " + id + " --transport udp");
-        String title = CODE.title(client, dst.toString(), shortly(failure, same.size()));
+        String title = CODE.title(client, dst.toString(), shortly(failure, alert, byClient, same.size()));
         return Findings.config(CODE, title, why, Findings.evidence(frames, ids, facts), Findings.fix(steps, commands, null));
     }
 
@@ -92,8 +94,18 @@ final class TlsHandshakeFailedCheck implements FindingRule {
                 + "as \"invite-failed\" (UNKNOWN_REASON)";
     }
 
-    private static String shortly(String failure, int times) {
-        String what = failure.startsWith("fatal alert") ? failure
+    /** "fatal alert NAME (N)" of a failure that is an alert, without who sent it; null for other failures. */
+    private static String alertOf(String failure) {
+        if (!failure.startsWith("fatal alert")) {
+            return null;
+        }
+        return failure.endsWith(Unreachable.FROM_CLIENT) ? failure.substring(0, failure.length()
+                - Unreachable.FROM_CLIENT.length()) : failure.endsWith(Unreachable.FROM_SERVER)
+                ? failure.substring(0, failure.length() - Unreachable.FROM_SERVER.length()) : failure;
+    }
+
+    private static String shortly(String failure, String alert, boolean byClient, int times) {
+        String what = alert != null ? alert + (byClient ? " from the client" : " from the server")
                 : failure.startsWith("reset") ? "reset after the ClientHello"
                 : failure.startsWith("closed") ? "closed after the ClientHello" : "the answer was not TLS";
         return what + (times > 1 ? " (" + Counted.of(times, "time") + ")" : "");
@@ -105,7 +117,7 @@ final class TlsHandshakeFailedCheck implements FindingRule {
             return (byClient ? client + " rejected what " + dst + " sent in the handshake (most often its certificate: "
                     + "a CA the client does not trust, a name that does not match, an expired certificate)"
                     : dst + " refused " + client + "'s handshake (no TLS version or cipher in common, a client "
-                    + "certificate it wanted or did not trust, or a name it does not serve)") + ": " + failure + ".";
+                    + "certificate it wanted or did not trust, or a name it does not serve)") + ": " + alertOf(failure) + ".";
         }
         if (failure.startsWith("the server answered")) {
             return dst + " answered the ClientHello with bytes that are not TLS: it takes plain SIP (UDP/TCP) on port "

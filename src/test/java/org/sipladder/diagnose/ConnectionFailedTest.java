@@ -168,11 +168,43 @@ class ConnectionFailedTest {
         String title = f.get("title").getAsString();
         assertTrue(title.contains(LIVEKIT + "'s TLS handshake with " + CARRIER + ":5061 failed")
                 && title.contains("handshake_failure"), title);
-        assertTrue(f.getAsJsonObject("evidence").get("facts").toString().contains("fatal alert handshake_failure (40)"),
+        assertTrue(f.getAsJsonObject("evidence").get("facts").toString().contains("the server (" + CARRIER + ") sent a fatal alert handshake_failure (40) in the clear"),
                 f.toString());
         assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());
         assertTrue(f.getAsJsonObject("fix").toString().contains("lk sip outbound update --id ST_out --transport"),
                 f.toString());
+    }
+
+    @Test
+    void whoSentTheAlertIsTheDirectionNotTheAddress() {
+        // client and server on one host (a loopback capture, as openssl s_client and s_server make it)
+        String lk = "10.0.0.5:40000";
+        String srv = "10.0.0.5:5061";
+        byte[] protocolVersion = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
+        Captures server = Captures.pcap()
+                .tcp(T, lk, srv, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 300, srv, lk, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 600, lk, srv, 1001, Segments.PSH | Segments.ACK, CLIENT_HELLO)
+                .tcp(T + 900, srv, lk, 5001, Segments.PSH | Segments.ACK, protocolVersion);
+        List<JsonObject> found = found(server.write(dir.resolve("server-alert.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        String facts = found.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("the server (10.0.0.5) sent a fatal alert protocol_version (70) in the clear"), facts);
+        assertTrue(found.get(0).get("explanation").getAsString().contains("10.0.0.5:5061 refused 10.0.0.5's handshake"),
+                found.toString());
+
+        byte[] serverHello = {0x16, 0x03, 0x03, 0x00, 0x04, 0x02, 0x00, 0x00, 0x00};
+        byte[] unknownCa = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x30};
+        Captures client = Captures.pcap()
+                .tcp(T, lk, srv, 1000, Segments.SYN, new byte[0])
+                .tcp(T + 300, srv, lk, 5000, Segments.SYN | Segments.ACK, new byte[0])
+                .tcp(T + 600, lk, srv, 1001, Segments.PSH | Segments.ACK, CLIENT_HELLO)
+                .tcp(T + 900, srv, lk, 5001, Segments.PSH | Segments.ACK, serverHello)
+                .tcp(T + 1200, lk, srv, 1014, Segments.PSH | Segments.ACK, unknownCa);
+        found = found(client.write(dir.resolve("client-alert.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        facts = found.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("the client (10.0.0.5) sent a fatal alert unknown_ca (48) in the clear"), facts);
     }
 
     @Test
