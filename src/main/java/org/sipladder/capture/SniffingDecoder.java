@@ -156,11 +156,14 @@ final class SniffingDecoder implements StreamDecoder {
         return true;
     }
 
-    /** The first {@code n} bytes at {@code a[s]} as text, other than printable ASCII shown as '.'. */
+    /** The first {@code n} bytes at {@code a[s]} up to a line break, other than printable ASCII shown as '.'. */
     private static String printable(byte[] a, int s, int n) {
         StringBuilder text = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             char c = (char) (a[s + i] & 0xff);
+            if (c == '\r' || c == '\n') {
+                break;
+            }
             text.append(c >= 0x20 && c < 0x7f ? c : '.');
         }
         return text.toString().trim();

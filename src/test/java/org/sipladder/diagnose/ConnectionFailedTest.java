@@ -223,6 +223,8 @@ class ConnectionFailedTest {
         List<JsonObject> found = found(c.write(dir.resolve("plain.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).get("title").getAsString().contains("not TLS"), found.toString());
+        assertTrue(found.get(0).getAsJsonObject("evidence").get("facts").toString()
+                .contains("bytes that are not TLS (SIP/2.0 400 Bad Request)"), found.toString());
     }
 
     @Test
