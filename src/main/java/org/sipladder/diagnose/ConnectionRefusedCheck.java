@@ -60,6 +60,9 @@ final class ConnectionRefusedCheck implements FindingRule {
                     + t.getTransport().name() + ": LiveKit dials it over " + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS
                     ? "TLS (on TCP)" : "TCP"));
         }
+        if (trunks.isEmpty()) {
+            facts.addAll(StreamTrunks.candidateFacts(context, dst));
+        }
         String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
         String why = dst.address() + " is up (it answered) but refuses TCP on port " + dst.port() + ", so the SIP "
                 + client + " meant to send over TCP or TLS never left. When LiveKit places a call, it connects with the "

@@ -71,6 +71,9 @@ final class ConnectionUnansweredCheck implements FindingRule {
                     + t.getTransport().name() + ": LiveKit dials it over " + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS
                     ? "TLS (on TCP)" : "TCP"));
         }
+        if (trunks.isEmpty()) {
+            facts.addAll(StreamTrunks.candidateFacts(context, dst));
+        }
         String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
         String why = dst.address() + " did not answer " + client + "'s TCP connections to port " + dst.port() + " at all"
                 + (icmp.isEmpty() ? "" : " (only the network did, with ICMP " + icmp.get(0).reason() + ")")

@@ -5,6 +5,7 @@ import java.util.List;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPTransport;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.livekit.TrunkAdmission;
 
 /** The outbound trunks a TCP or TLS connection to an address may have been dialled for, read from their addresses. */
 final class StreamTrunks {
@@ -12,7 +13,10 @@ final class StreamTrunks {
     private StreamTrunks() {
     }
 
-    /** True for the SIP ports (5060, 5061) and the port of an outbound trunk's address at {@code dst}'s host. */
+    /**
+     * True for the SIP ports (5060, 5061), the port of an outbound trunk's address at {@code dst}'s host, and the port
+     * of a TCP or TLS trunk addressed by hostname (the capture cannot tell which address that name has).
+     */
     static boolean sipPort(DiagnosisContext context, Endpoint dst) {
         if (dst.port() == 5060 || dst.port() == 5061) {
             return true;
@@ -22,16 +26,45 @@ final class StreamTrunks {
                 return true;
             }
         }
-        return false;
+        return !named(context, dst).isEmpty();
+    }
+
+    /**
+     * Outbound trunks with a stream transport whose address is a hostname with {@code dst}'s port: they may be what
+     * the connections were for, but the capture has only addresses (no DNS answer is read), so none is tied to them.
+     */
+    static List<SIPOutboundTrunkInfo> named(DiagnosisContext context, Endpoint dst) {
+        List<SIPOutboundTrunkInfo> found = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
+            if (streamed(t) && !TrunkAdmission.isIpLiteral(host(t.getAddress())) && port(t.getAddress()) == dst.port()) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** The facts that name the trunks of {@link #named} as candidates that cannot be tied to the connections. */
+    static List<String> candidateFacts(DiagnosisContext context, Endpoint dst) {
+        List<String> facts = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : named(context, dst)) {
+            String name = host(t.getAddress());
+            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " (a hostname) and "
+                    + "transport " + t.getTransport().name() + ": this capture has only addresses, so these connections "
+                    + "cannot be tied to it; if " + name + " resolves to " + dst.address() + " (dig +short " + name
+                    + "), they are its");
+        }
+        return facts;
+    }
+
+    private static boolean streamed(SIPOutboundTrunkInfo t) {
+        return t.getTransport() == SIPTransport.SIP_TRANSPORT_TCP || t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS;
     }
 
     /** Outbound trunks with a stream transport (TCP, TLS) whose address is {@code dst}'s host. */
     static List<SIPOutboundTrunkInfo> at(DiagnosisContext context, Endpoint dst) {
         List<SIPOutboundTrunkInfo> found = new ArrayList<>();
         for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
-            SIPTransport transport = t.getTransport();
-            if ((transport == SIPTransport.SIP_TRANSPORT_TCP || transport == SIPTransport.SIP_TRANSPORT_TLS)
-                    && host(t.getAddress()).equals(dst.address())) {
+            if (streamed(t) && host(t.getAddress()).equals(dst.address())) {
                 found.add(t);
             }
         }

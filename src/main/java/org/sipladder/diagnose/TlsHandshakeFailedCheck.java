@@ -66,6 +66,9 @@ final class TlsHandshakeFailedCheck implements FindingRule {
             facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
                     + t.getTransport().name());
         }
+        if (trunks.isEmpty()) {
+            facts.addAll(StreamTrunks.candidateFacts(context, dst));
+        }
         String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
         String why = meaning(failure, byClient, client, dst) + " When LiveKit dials an outbound trunk with transport "
                 + "TLS, this handshake is part of sending the INVITE: it fails before any INVITE leaves, "

@@ -94,6 +94,23 @@ class ConnectionRefusedTest {
     }
 
     @Test
+    void aTrunkAddressedByHostnameIsNamedAsACandidateThatCannotBeTied() throws IOException {
+        Path config = Files.writeString(dir.resolve("outbound-hostname.json"), "{\"items\": [{\"sipTrunkId\": "
+                + "\"ST_named\", \"address\": \"sip.provider.example\", \"numbers\": [\"" + OutboundCapture.FROM
+                + "\"], \"transport\": \"SIP_TRANSPORT_TCP\"}]}");
+        Path capture = refusedTo(Captures.pcap(), T, 5060, 2).write(dir.resolve("refused-named.pcap"));
+        List<JsonObject> found = refused(capture, config);
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        String facts = f.getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("Outbound trunk ST_named has address sip.provider.example (a hostname)"), facts);
+        assertTrue(facts.contains("cannot be tied to it"), facts);
+        assertTrue(facts.contains("dig +short sip.provider.example"), facts);
+        // a candidate, not a proven match: not listed as the finding's config
+        assertTrue(!f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_named"), f.toString());
+    }
+
+    @Test
     void withoutAConfigTheRefusalIsStillNamed() {
         Path capture = refusedTo(Captures.pcap(), T, 5061, 1).write(dir.resolve("refused-tls.pcap"));
         List<JsonObject> found = refused(capture, null);
