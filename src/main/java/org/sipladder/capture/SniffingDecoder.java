@@ -22,6 +22,11 @@ final class SniffingDecoder implements StreamDecoder {
         if (n >= 2 && isTlsRecord(a[s], a[s + 1])) {
             return new TlsDecoder();
         }
+        if (n >= 2 && context.peer() instanceof TlsDecoder tls && tls.awaitsServerHello()) {
+            // the answer to a ClientHello is no TLS record: a server that does not speak TLS on this port
+            tls.failed(context, false, "the server answered the ClientHello with bytes that are not TLS ("
+                    + printable(a, s, Math.min(n, 24)) + ")");
+        }
         if ((a[s] == 'H' || a[s] == 'G') && n < 5) {
             return this;
         }
@@ -149,5 +154,18 @@ final class SniffingDecoder implements StreamDecoder {
             }
         }
         return true;
+    }
+
+    /** The first {@code n} bytes at {@code a[s]} up to a line break, other than printable ASCII shown as '.'. */
+    private static String printable(byte[] a, int s, int n) {
+        StringBuilder text = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = (char) (a[s + i] & 0xff);
+            if (c == '\r' || c == '\n') {
+                break;
+            }
+            text.append(c >= 0x20 && c < 0x7f ? c : '.');
+        }
+        return text.toString().trim();
     }
 }

@@ -46,6 +46,8 @@ final class TcpDirection {
     /** Whether this direction opened a connection (SYN) and whether any byte followed. */
     private boolean opened;
     private boolean carried;
+    /** Whether a reset from the other side refused this direction's connection attempt. */
+    private boolean refused;
 
     TcpDirection(StreamContext context) {
         this.context = context;
@@ -87,6 +89,24 @@ final class TcpDirection {
     /** True when this direction sent a SYN and no byte after it: a connection attempt, nothing more so far. */
     boolean onlyOpened() {
         return opened && !carried;
+    }
+
+    /**
+     * True when a SYN with sequence number {@code seq} repeats this direction's own SYN (same initial sequence number)
+     * and neither a byte nor a refusal followed it: a connection attempt sent again. Asked before {@link #segment}.
+     */
+    boolean synSentAgain(int seq) {
+        return opened && !carried && !refused && synced && seq + 1 == next;
+    }
+
+    /** A reset from the other side refused this connection attempt. */
+    void refused() {
+        refused = true;
+    }
+
+    /** Who talks on this direction. */
+    StreamContext context() {
+        return context;
     }
 
     /** What decodes this direction's bytes now. */

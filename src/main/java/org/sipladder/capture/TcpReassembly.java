@@ -13,6 +13,7 @@ final class TcpReassembly {
     static final int FIN = 0x01;
     static final int SYN = 0x02;
     static final int RST = 0x04;
+    static final int ACK = 0x10;
     private static final int MAX_DIRECTIONS = Limits.TCP_DIRECTIONS;
 
     /**
@@ -80,8 +81,26 @@ final class TcpReassembly {
             direction = new TcpDirection(new StreamContext(key.pair(), key.srcPort(), key.dstPort(), sink, hep, this));
             directions.put(key, direction);
         }
-        if (direction.segment(Wire.int32(a, off + 4), flags, a, off + dataOffset, payload)) {
+        int seq = Wire.int32(a, off + 4);
+        if ((flags & (SYN | ACK)) == SYN && direction.synSentAgain(seq)) {
+            unanswered(key);
+        } else if ((flags & (FIN | RST)) != 0 && payload == 0 && direction.onlyOpened()) {
+            closedAfterHello(key, direction, (flags & RST) != 0);
+        }
+        if (direction.segment(seq, flags, a, off + dataOffset, payload)) {
             reset(key);
+        }
+    }
+
+    /**
+     * A connection attempt's SYN sent again: told on as {@link Unreachable#UNANSWERED} while nothing came back from the
+     * destination (a SYN-ACK or any segment would have made the answering direction; a reset marks the attempt refused).
+     */
+    private void unanswered(Key key) {
+        if (reverse(key.pair(), key.srcPort(), key.dstPort()) == null) {
+            IpPair pair = key.pair();
+            sink.unreachable(pair.dst(0).address(), pair.src(key.srcPort()), pair.dst(key.dstPort()), false,
+                    Unreachable.UNANSWERED);
         }
     }
 
@@ -92,9 +111,22 @@ final class TcpReassembly {
     private void refused(Key key) {
         TcpDirection attempt = reverse(key.pair(), key.srcPort(), key.dstPort());
         if (attempt != null && attempt.onlyOpened()) {
+            attempt.refused();
             IpPair pair = key.pair();
             sink.unreachable(pair.src(0).address(), pair.dst(key.dstPort()), pair.src(key.srcPort()), false,
                     Unreachable.REFUSED);
+        }
+    }
+
+    /**
+     * The side that accepted a connection and sent nothing closes or resets it: right after a ClientHello from the
+     * other side, the TLS handshake failed there (a server that takes no TLS, or refuses the hello without an alert).
+     */
+    private void closedAfterHello(Key key, TcpDirection direction, boolean reset) {
+        TcpDirection client = reverse(key.pair(), key.srcPort(), key.dstPort());
+        if (client != null && client.decoder() instanceof TlsDecoder tls && tls.awaitsServerHello()) {
+            tls.failed(direction.context(), false, (reset ? "reset" : "closed (FIN)")
+                    + " by the server right after the ClientHello, with no answer");
         }
     }
 

@@ -2,7 +2,10 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.CaptureMedia;
@@ -35,6 +38,17 @@ final class CallImpact {
             this.afterAnswer = afterAnswer;
         }
     }
+
+    /**
+     * Findings about connections that failed before any SIP passed: not a risk for other calls but a failure the capture
+     * shows, of something no listed call holds (no message of it was sent).
+     */
+    private static final Set<FindingCode> NO_SIP_SENT = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.SIP_CONNECTION_REFUSED, FindingCode.SIP_CONNECTION_UNANSWERED,
+            FindingCode.SIP_TLS_HANDSHAKE_FAILED));
+    private static final String NOT_A_CALL = " No call listed for this capture shows it: no SIP passed over these "
+            + "connections, so whatever they were for (a call, a registration, an OPTIONS ping) failed before its first "
+            + "message; the calls listed are others, which it did not stop.";
 
     private CallImpact() {
     }
@@ -91,7 +105,8 @@ final class CallImpact {
             return f;
         }
         if (f.flowId() == null) {
-            return lowered(f, " No call in this capture was affected by it; it would affect other calls.");
+            return lowered(f, NO_SIP_SENT.contains(f.code()) ? NOT_A_CALL
+                    : " No call in this capture was affected by it; it would affect other calls.");
         }
         // a failure of an answered call is what judges the call (LiveKit answers a PIN prompt by design: that
         // finding already judges what happened after the answer)

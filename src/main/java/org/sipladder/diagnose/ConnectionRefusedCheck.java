@@ -16,7 +16,9 @@ import org.sipladder.capture.Unreachable;
  * on: sip {@code pkg/sip/client.go} {@code setUriTransport} puts a non-auto transport on the Request-URI as
  * {@code ;transport=}, the SIP stack connects with that transport only, and the refused connection is a network error
  * ({@code pkg/sip/errors.go} {@code classifyInviteError}: {@code *net.OpError} gives "network-error",
- * SIP_TRUNK_FAILURE, psrpc Unavailable), so CreateSIPParticipant fails before any INVITE is sent. A reset at the end of a connection that carried SIP is ordinary and not reported (the
+ * SIP_TRUNK_FAILURE, psrpc Unavailable, which {@code outbound.go} {@code connectSIP} makes FailedPrecondition through
+ * {@code afterInvite}, as {@code sipSignal} stamps the INVITE time before the dial), so CreateSIPParticipant fails
+ * before any INVITE is sent. A reset at the end of a connection that carried SIP is ordinary and not reported (the
  * capture layer reports a reset only to a connection attempt that carried nothing).
  */
 final class ConnectionRefusedCheck implements FindingRule {
@@ -30,7 +32,7 @@ final class ConnectionRefusedCheck implements FindingRule {
         }
         Map<String, List<Unreachable>> refusals = new LinkedHashMap<>();
         for (Unreachable u : context.media().unreachables()) {
-            if (!u.udp() && !u.icmp() && sipPort(context, u.dst()) && !context.media().sipFollowed(u)) {
+            if (u.refused() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u)) {
                 refusals.computeIfAbsent(u.src().address() + " " + u.dst(), k -> new ArrayList<>()).add(u);
             }
         }
@@ -43,7 +45,7 @@ final class ConnectionRefusedCheck implements FindingRule {
         Unreachable first = attempts.get(0);
         Endpoint dst = first.dst();
         String client = first.src().address();
-        List<SIPOutboundTrunkInfo> trunks = streamTrunks(context, dst);
+        List<SIPOutboundTrunkInfo> trunks = StreamTrunks.at(context, dst);
         List<Long> frames = new ArrayList<>();
         attempts.forEach(u -> frames.add(u.frame()));
         List<String> facts = new ArrayList<>();
@@ -58,13 +60,16 @@ final class ConnectionRefusedCheck implements FindingRule {
                     + t.getTransport().name() + ": LiveKit dials it over " + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS
                     ? "TLS (on TCP)" : "TCP"));
         }
+        if (trunks.isEmpty()) {
+            facts.addAll(StreamTrunks.candidateFacts(context, dst));
+        }
         String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
         String why = dst.address() + " is up (it answered) but refuses TCP on port " + dst.port() + ", so the SIP "
                 + client + " meant to send over TCP or TLS never left. When LiveKit places a call, it connects with the "
                 + "outbound trunk's transport and does not fall back to another: with transport TCP or TLS on a "
                 + "trunk whose provider listens only on UDP (or on another port), every call fails before an INVITE "
-                + "is sent: CreateSIPParticipant fails with the connection error (Unavailable; LiveKit ends the call as "
-                + "\"network-error\", SIP_TRUNK_FAILURE) and the call has no SIP status."
+                + "is sent: LiveKit ends the call as \"network-error\" (SIP_TRUNK_FAILURE), CreateSIPParticipant fails with "
+                + "the connection error as FailedPrecondition (not retried), and the call has no SIP status."
                 + (trunks.isEmpty() ? " The same holds for any SIP client or SBC sending to a TCP port nobody listens on." : "");
         List<String> steps = new ArrayList<>();
         steps.add("Ask the provider which transport and port it takes SIP on, and set outbound trunk " + id
@@ -76,56 +81,5 @@ final class ConnectionRefusedCheck implements FindingRule {
         List<String> commands = List.of("lk sip outbound update --id " + id + " --transport udp");
         String title = CODE.title(client, dst.toString(), Counted.of(attempts.size(), "time"));
         return Findings.config(CODE, title, why, Findings.evidence(frames, ids, facts), Findings.fix(steps, commands, null));
-    }
-
-    /** True for the SIP ports (5060, 5061) and the port of an outbound trunk's address at {@code dst}'s host. */
-    private static boolean sipPort(DiagnosisContext context, Endpoint dst) {
-        if (dst.port() == 5060 || dst.port() == 5061) {
-            return true;
-        }
-        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
-            if (host(t.getAddress()).equals(dst.address()) && port(t.getAddress()) == dst.port()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Outbound trunks with a stream transport (TCP, TLS) whose address is {@code dst}'s host. */
-    private static List<SIPOutboundTrunkInfo> streamTrunks(DiagnosisContext context, Endpoint dst) {
-        List<SIPOutboundTrunkInfo> found = new ArrayList<>();
-        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
-            SIPTransport transport = t.getTransport();
-            if ((transport == SIPTransport.SIP_TRANSPORT_TCP || transport == SIPTransport.SIP_TRANSPORT_TLS)
-                    && host(t.getAddress()).equals(dst.address())) {
-                found.add(t);
-            }
-        }
-        return found;
-    }
-
-    /** The host of a trunk address ("host", "host:port", "[v6]:port"). */
-    private static String host(String address) {
-        String a = address.trim();
-        if (a.startsWith("[")) {
-            int end = a.indexOf(']');
-            return end < 0 ? a : a.substring(1, end);
-        }
-        int colon = a.indexOf(':');
-        return colon < 0 || a.indexOf(':', colon + 1) >= 0 ? a : a.substring(0, colon);
-    }
-
-    /** The port of a trunk address, 5060 when it names none. */
-    private static int port(String address) {
-        String a = address.trim();
-        int colon = a.lastIndexOf(':');
-        if (colon < 0 || a.endsWith("]") || a.indexOf(':') != colon && !a.startsWith("[")) {
-            return 5060;
-        }
-        try {
-            return Integer.parseInt(a.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            return 5060;
-        }
     }
 }

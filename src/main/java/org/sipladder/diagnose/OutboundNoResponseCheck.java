@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.OutboundTrunkMatch;
 import org.sipladder.sip.SipMessage;
@@ -16,7 +17,9 @@ import org.sipladder.sip.SipMessage;
  * {@code sipResponse} ({@code tx.Done()} -> {@code transactionTimeoutError{responses: cnt}}; {@code ctx.Done()} ->
  * {@code tx.Cancel()}, {@code ErrSIPRequestTimeout}), {@code outboundCall.sipSignal} (ringing timeout),
  * {@code pkg/sip/errors.go} {@code transactionTimeoutError.ClassifyInvite}, {@code pkg/sip/participant.go}
- * {@code defaultRingingTimeout}.
+ * {@code defaultRingingTimeout}. An ICMP error about the INVITE is named: LiveKit's stack (sipgo
+ * {@code transport/udp.go}) sends UDP with {@code WriteTo} on a socket from {@code net.ListenUDP}, which the kernel does
+ * not tell of ICMP errors, so the transaction still runs to Timer B, but the capture shows why.
  */
 final class OutboundNoResponseCheck implements FindingRule {
 
@@ -28,7 +31,7 @@ final class OutboundNoResponseCheck implements FindingRule {
         for (OutboundCall call : OutboundCall.of(context)) {
             InviteTransaction silent = silentHop(call, context.invites(call.flow()));
             if (silent != null) {
-                findings.add(finding(call, silent));
+                findings.add(finding(context, call, silent));
             }
         }
         return findings;
@@ -54,7 +57,7 @@ final class OutboundNoResponseCheck implements FindingRule {
                 .reduce((a, b) -> b).orElse(null);
     }
 
-    private static Finding finding(OutboundCall call, InviteTransaction silent) {
+    private static Finding finding(DiagnosisContext context, OutboundCall call, InviteTransaction silent) {
         SipMessage invite = silent.request();
         boolean liveKitsOwn = call.attempts().contains(silent);
         int retransmissions = retransmissions(silent);
@@ -65,6 +68,11 @@ final class OutboundNoResponseCheck implements FindingRule {
                 + invite.transport() + (retransmissions > 0 ? ", sent again " + Counted.of(retransmissions, "time") : "")
                 + ": " + (provisional ? "only " + String.join(", ", silent.responses().stream()
                 .map(m -> m.message().label()).toList()) : "no response at all"));
+        // the network's answer to a silent INVITE: an ICMP error that came while its sender waited
+        Unreachable icmp = provisional ? null : UnreachableEvidence.first(context, invite, NoFinalResponseCheck.TIMER_B_MICROS);
+        if (icmp != null) {
+            facts.add(UnreachableEvidence.fact(icmp, invite));
+        }
         if (!liveKitsOwn) {
             SipMessage toLiveKit = call.last().finalResponse();
             facts.add(toLiveKit.src().address() + " then answered LiveKit " + toLiveKit.label() + " (frame "
@@ -90,9 +98,14 @@ final class OutboundNoResponseCheck implements FindingRule {
                     + "misconfigured in signalling.";
         } else if (liveKitsOwn) {
             title = provisional ? peer + " never gave LiveKit's INVITE a final response"
-                    : "LiveKit's INVITE to " + peer + " got no response at all";
+                    : "LiveKit's INVITE to " + peer + " got no response" + (icmp == null ? " at all"
+                    : ", only " + (icmp.icmp() ? "ICMP " + icmp.reason() : "a TCP reset") + " from " + icmp.reporter());
             why = (provisional ? "The provider answered provisionally and never decided, so LiveKit's transaction "
                     + "timed out (\"no-final-response\", SIP_TRUNK_FAILURE)."
+                    : icmp != null ? UnreachableEvidence.answered(icmp, invite) + " No SIP response came, and "
+                    + "LiveKit's SIP stack sends over UDP from a socket that is not connected, which is not told of "
+                    + "ICMP errors: its transaction still timed out after about 32 s (\"upstream-no-response\", "
+                    + "SIP_TRUNK_FAILURE)."
                     : "Nothing came back to LiveKit" + (retransmissions > 0 ? ", though it sent the INVITE "
                     + (retransmissions + 1) + " times" : "") + ", so its transaction timed out after about 32 s "
                     + "(\"upstream-no-response\", SIP_TRUNK_FAILURE): the INVITE did not reach a SIP server that "
@@ -108,6 +121,9 @@ final class OutboundNoResponseCheck implements FindingRule {
         List<String> steps = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         if (liveKitsOwn && !liveKitCancelled) {
+            if (icmp != null) {
+                steps.add(UnreachableEvidence.step(icmp, invite));
+            }
             steps.add("Check outbound trunk " + call.trunkId() + "'s address (host and port) and transport against "
                     + "the provider's settings; TLS usually listens on 5061, UDP and TCP on 5060.");
             steps.add("Allow LiveKit's signalling addresses in the provider's (or Jambonz's) firewall and IP ACL.");

@@ -21,6 +21,9 @@ final class UnreachableEvidence {
     static Unreachable first(DiagnosisContext context, SipMessage request, long waitMicros) {
         List<Unreachable> about = context.media().unreachables(request.src(), request.dst());
         for (Unreachable u : about) {
+            if (u.unanswered()) {
+                continue; // the absence of an answer, not the network's answer
+            }
             long after = u.micros() - request.timestampMicros();
             if (after >= 0 && after <= waitMicros) {
                 return u;

@@ -84,11 +84,30 @@ class ConnectionRefusedTest {
         String title = f.get("title").getAsString();
         assertTrue(title.contains(LIVEKIT + "'s TCP connections to " + CARRIER + ":5060 were refused (3 times)"), title);
         assertTrue(f.get("explanation").getAsString().contains("\"network-error\""), f.toString());
+        // the INVITE time is stamped before the dial, so connectSIP's afterInvite turns the server error non-retryable
+        assertTrue(f.get("explanation").getAsString().contains("FailedPrecondition"), f.toString());
         String fix = f.getAsJsonObject("fix").toString();
         assertTrue(fix.contains("lk sip outbound update --id ST_out --transport udp"), fix);
         assertTrue(f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_out"), f.toString());
         assertTrue(f.getAsJsonObject("evidence").get("facts").toString()
                 .contains("transport SIP_TRANSPORT_TCP"), f.toString());
+    }
+
+    @Test
+    void aTrunkAddressedByHostnameIsNamedAsACandidateThatCannotBeTied() throws IOException {
+        Path config = Files.writeString(dir.resolve("outbound-hostname.json"), "{\"items\": [{\"sipTrunkId\": "
+                + "\"ST_named\", \"address\": \"sip.provider.example\", \"numbers\": [\"" + OutboundCapture.FROM
+                + "\"], \"transport\": \"SIP_TRANSPORT_TCP\"}]}");
+        Path capture = refusedTo(Captures.pcap(), T, 5060, 2).write(dir.resolve("refused-named.pcap"));
+        List<JsonObject> found = refused(capture, config);
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        String facts = f.getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("Outbound trunk ST_named has address sip.provider.example (a hostname)"), facts);
+        assertTrue(facts.contains("cannot be tied to it"), facts);
+        assertTrue(facts.contains("dig +short sip.provider.example"), facts);
+        // a candidate, not a proven match: not listed as the finding's config
+        assertTrue(!f.getAsJsonObject("evidence").get("configIds").toString().contains("ST_named"), f.toString());
     }
 
     @Test
@@ -121,6 +140,24 @@ class ConnectionRefusedTest {
                 .udp(T + 2_000_000, LIVEKIT + ":5060", CARRIER + ":5060", invite)
                 .udp(T + 2_050_000, CARRIER + ":5060", LIVEKIT + ":5060", SipTexts.response(invite, 100, "Trying"));
         assertEquals(List.of(), refused(c.write(dir.resolve("then-udp.pcap")), null));
+    }
+
+    @Test
+    void besideOtherCallsTheRefusalIsAWarningThatSaysNoCallShowsIt() {
+        // a call to another host, answered: the capture has calls, so the capture-level finding is lowered
+        String other = "203.0.113.9";
+        String invite = OutboundCapture.liveKitInvite(other);
+        Captures c = refusedTo(Captures.pcap(), T, 5060, 2)
+                .udp(T + 5_000_000, LIVEKIT + ":5060", other + ":5060", invite)
+                .udp(T + 5_050_000, other + ":5060", LIVEKIT + ":5060", SipTexts.response(invite, 486, "Busy Here"));
+        List<JsonObject> found = refused(c.write(dir.resolve("beside-a-call.pcap")), null);
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        assertEquals("WARNING", f.get("severity").getAsString());
+        String why = f.get("explanation").getAsString();
+        // no config risk for other calls: connections that failed, whose SIP no captured call shows
+        assertTrue(!why.contains("it would affect other calls"), why);
+        assertTrue(why.contains("failed before its first message"), why);
     }
 
     @Test

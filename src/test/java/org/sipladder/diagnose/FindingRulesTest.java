@@ -503,6 +503,7 @@ class FindingRulesTest {
         Set<FindingCode> all = new TreeSet<>(firing);
         all.addAll(MediaFindingsTest.CODES);
         all.addAll(ConnectionRefusedTest.CODES);
+        all.addAll(ConnectionFailedTest.CODES);
         assertEquals(EnumSet.allOf(FindingCode.class), all, "every code has a case where it fires");
     }
 

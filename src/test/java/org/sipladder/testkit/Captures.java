@@ -195,6 +195,20 @@ public final class Captures {
         return ip(micros, Ip.packet(reporter, s.address(), v6 ? 58 : 1, icmp));
     }
 
+    /**
+     * An ICMPv4 destination-unreachable error with {@code code}, sent by {@code reporter} to the source of the TCP
+     * segment {@code src} -> {@code dst} (sequence number {@code seq}, {@code flags}, no payload), quoting its IP header
+     * and the first 8 bytes of the segment (ports and sequence number), as routers do.
+     */
+    public Captures tcpUnreachable(long micros, String reporter, String src, String dst, int code, long seq, int flags) {
+        Endpoint s = Bytes.endpoint(src);
+        Endpoint d = Bytes.endpoint(dst);
+        byte[] original = Ip.packet(s.address(), d.address(), Ip.TCP, Segments.tcp(s.port(), d.port(), seq, flags,
+                new byte[0]));
+        byte[] icmp = Bytes.concat(new byte[] {3, (byte) code, 0, 0, 0, 0, 0, 0}, Bytes.slice(original, 0, 28));
+        return ip(micros, Ip.packet(reporter, s.address(), 1, icmp));
+    }
+
     /** A TCP segment with PSH|ACK at sequence number {@code seq}. */
     public Captures tcp(long micros, String src, String dst, long seq, String text) {
         return tcp(micros, src, dst, seq, Segments.PSH | Segments.ACK, Bytes.ascii(text));

@@ -106,19 +106,29 @@ public final class FindingsViewModel {
      */
     public Map<String, Set<String>> codesByCall() {
         Map<String, Set<String>> byCall = new HashMap<>();
-        // by the codes' bits (fewer than 64 codes): no set made per call
-        Map<Long, Set<String>> distinct = new HashMap<>();
+        // by the codes' bits (two longs: up to 128 codes): no set made per call
+        Map<CodeBits, Set<String>> distinct = new HashMap<>();
         for (CallFindings call : shown.get().listed()) {
             if (call.flowId() == null) {
                 continue;
             }
-            long bits = 0;
+            long low = 0;
+            long high = 0;
             for (int i = 0; i < call.size(); i++) {
-                bits |= 1L << call.code(i).ordinal();
+                int ordinal = call.code(i).ordinal();
+                if (ordinal < Long.SIZE) {
+                    low |= 1L << ordinal;
+                } else {
+                    high |= 1L << (ordinal - Long.SIZE);
+                }
             }
-            byCall.put(call.flowId(), distinct.computeIfAbsent(bits, k -> codes(call)));
+            byCall.put(call.flowId(), distinct.computeIfAbsent(new CodeBits(low, high), k -> codes(call)));
         }
         return byCall;
+    }
+
+    /** A call's finding codes as bits by ordinal: the first 64 in {@code low}, the next 64 in {@code high}. */
+    private record CodeBits(long low, long high) {
     }
 
     private static Set<String> codes(CallFindings call) {

@@ -113,6 +113,20 @@ class FindingsViewModelTest {
     }
 
     @Test
+    void callsWhoseCodesAre64ApartKeepTheirOwnCodes() {
+        // a call's codes were the bits of one long: the 65th code's bit was the first's
+        FindingCode first = FindingCode.values()[0];
+        FindingCode sixtyFifth = FindingCode.values()[64];
+        List<Finding> found = List.of(finding(first, Severity.ERROR, "call-1", true, List.of()),
+                finding(sixtyFifth, Severity.ERROR, "call-2", true, List.of()));
+        FindingsViewModel two = new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(found, List.of()),
+                new CurrentThreadTaskExecutor(), config);
+        two.setCalls(Flows.summaries(failed));
+
+        assertEquals(Map.of("call-1", Set.of(first.name()), "call-2", Set.of(sixtyFifth.name())), two.codesByCall());
+    }
+
+    @Test
     void choosingTheDeploymentDiagnosesAgainWithIt() {
         viewModel.setCalls(Flows.summaries(failed));
 

@@ -1,0 +1,98 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import livekit.LivekitSip.SIPTransport;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.livekit.TrunkAdmission;
+
+/** The outbound trunks a TCP or TLS connection to an address may have been dialled for, read from their addresses. */
+final class StreamTrunks {
+
+    private StreamTrunks() {
+    }
+
+    /**
+     * True for the SIP ports (5060, 5061), the port of an outbound trunk's address at {@code dst}'s host, and the port
+     * of a TCP or TLS trunk addressed by hostname (the capture cannot tell which address that name has).
+     */
+    static boolean sipPort(DiagnosisContext context, Endpoint dst) {
+        if (dst.port() == 5060 || dst.port() == 5061) {
+            return true;
+        }
+        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
+            if (host(t.getAddress()).equals(dst.address()) && port(t.getAddress()) == dst.port()) {
+                return true;
+            }
+        }
+        return !named(context, dst).isEmpty();
+    }
+
+    /**
+     * Outbound trunks with a stream transport whose address is a hostname with {@code dst}'s port: they may be what
+     * the connections were for, but the capture has only addresses (no DNS answer is read), so none is tied to them.
+     */
+    static List<SIPOutboundTrunkInfo> named(DiagnosisContext context, Endpoint dst) {
+        List<SIPOutboundTrunkInfo> found = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
+            if (streamed(t) && !TrunkAdmission.isIpLiteral(host(t.getAddress())) && port(t.getAddress()) == dst.port()) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** The facts that name the trunks of {@link #named} as candidates that cannot be tied to the connections. */
+    static List<String> candidateFacts(DiagnosisContext context, Endpoint dst) {
+        List<String> facts = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : named(context, dst)) {
+            String name = host(t.getAddress());
+            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " (a hostname) and "
+                    + "transport " + t.getTransport().name() + ": this capture has only addresses, so these connections "
+                    + "cannot be tied to it; if " + name + " resolves to " + dst.address() + " (dig +short " + name
+                    + "), they are its");
+        }
+        return facts;
+    }
+
+    private static boolean streamed(SIPOutboundTrunkInfo t) {
+        return t.getTransport() == SIPTransport.SIP_TRANSPORT_TCP || t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS;
+    }
+
+    /** Outbound trunks with a stream transport (TCP, TLS) whose address is {@code dst}'s host. */
+    static List<SIPOutboundTrunkInfo> at(DiagnosisContext context, Endpoint dst) {
+        List<SIPOutboundTrunkInfo> found = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
+            if (streamed(t) && host(t.getAddress()).equals(dst.address())) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** The host of a trunk address ("host", "host:port", "[v6]:port"). */
+    static String host(String address) {
+        String a = address.trim();
+        if (a.startsWith("[")) {
+            int end = a.indexOf(']');
+            return end < 0 ? a : a.substring(1, end);
+        }
+        int colon = a.indexOf(':');
+        return colon < 0 || a.indexOf(':', colon + 1) >= 0 ? a : a.substring(0, colon);
+    }
+
+    /** The port of a trunk address, 5060 when it names none. */
+    static int port(String address) {
+        String a = address.trim();
+        int colon = a.lastIndexOf(':');
+        if (colon < 0 || a.endsWith("]") || a.indexOf(':') != colon && !a.startsWith("[")) {
+            return 5060;
+        }
+        try {
+            return Integer.parseInt(a.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 5060;
+        }
+    }
+}

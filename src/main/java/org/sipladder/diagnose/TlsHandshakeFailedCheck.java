@@ -1,0 +1,146 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import livekit.LivekitSip.SIPTransport;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Unreachable;
+
+/**
+ * SIP_TLS_HANDSHAKE_FAILED: TLS connections to a SIP port (5061, or the port of an outbound trunk's address) whose
+ * handshake failed in a way the capture proves without keys: a fatal alert sent in the clear (named, RFC 8446 6,
+ * RFC 5246 7.2), the server closing or resetting right after the ClientHello, or answering it with bytes that are not
+ * TLS (a plain SIP port). No SIP can pass on such a connection. LiveKit dialling a trunk with transport TLS (sip
+ * {@code pkg/sip/client.go} {@code setUriTransport}) makes the handshake inside the INVITE's client transaction; its
+ * failure is the error of the first write: Go's crypto/tls returns an alert received as a {@code *net.OpError}
+ * ("remote error: tls: ..."), a reset as one too, a close as EOF and its own certificate check as a
+ * CertificateVerificationError; {@code pkg/sip/errors.go} {@code classifyInviteError} ends the first two as
+ * "network-error" (SIP_TRUNK_FAILURE) and the others as "invite-failed" (UNKNOWN_REASON), both made FailedPrecondition
+ * by {@code outbound.go} {@code connectSIP}'s {@code afterInvite}: the call has no SIP status.
+ */
+final class TlsHandshakeFailedCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.SIP_TLS_HANDSHAKE_FAILED;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        if (!context.checksConfig() || context.media().unreachables().isEmpty()) {
+            return List.of(); // about the capture, not one call: once, with the config's own findings
+        }
+        Map<String, List<Unreachable>> failures = new LinkedHashMap<>();
+        for (Unreachable u : context.media().unreachables()) {
+            if (u.tls() && (u.dst().port() == 5061 || StreamTrunks.sipPort(context, u.dst()))) {
+                failures.computeIfAbsent(u.src().address() + " " + u.dst() + " " + u.tlsFailure(),
+                        k -> new ArrayList<>()).add(u);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        failures.values().forEach(same -> findings.add(finding(context, same)));
+        return findings;
+    }
+
+    private static Finding finding(DiagnosisContext context, List<Unreachable> same) {
+        Unreachable first = same.get(0);
+        Endpoint dst = first.dst();
+        String client = first.src().address();
+        String failure = first.tlsFailure();
+        // the side, not the address: on one host (loopback) both sides have the same one
+        boolean byClient = failure.endsWith(Unreachable.FROM_CLIENT);
+        String alert = alertOf(failure);
+        List<Long> frames = new ArrayList<>();
+        same.forEach(u -> frames.add(u.frame()));
+        List<String> facts = new ArrayList<>();
+        facts.add(client + " opened " + Counted.of(same.size(), "TLS connection") + " to " + dst + " and sent a "
+                + "ClientHello; " + (alert != null ? (byClient ? "the client (" + client : "the server (" + dst.address())
+                + ") sent a " + alert + " in the clear" : failure) + " (first in frame "
+                + first.frame() + ")");
+        facts.add("No encrypted data followed: the handshake never completed, so no SIP passed on "
+                + (same.size() == 1 ? "that connection" : "those connections"));
+        List<SIPOutboundTrunkInfo> trunks = StreamTrunks.at(context, dst);
+        List<String> ids = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : trunks) {
+            ids.add(t.getSipTrunkId());
+            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
+                    + t.getTransport().name());
+        }
+        if (trunks.isEmpty()) {
+            facts.addAll(StreamTrunks.candidateFacts(context, dst));
+        }
+        String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
+        String why = meaning(failure, byClient, client, dst) + " When LiveKit dials an outbound trunk with transport "
+                + "TLS, this handshake is part of sending the INVITE: it fails before any INVITE leaves, "
+                + liveKitEnd(failure, byClient) + " (CreateSIPParticipant fails with FailedPrecondition), and the call "
+                + "has no SIP status.";
+        List<String> steps = new ArrayList<>();
+        steps.add(fixStep(failure, byClient, dst));
+        steps.add("If the provider takes SIP over UDP or TCP only, set outbound trunk " + id + "'s transport to match "
+                + "(and the port in its address, usually 5060).");
+        List<String> commands = List.of("lk sip outbound update --id " + id + " --transport udp");
+        String title = CODE.title(client, dst.toString(), shortly(failure, alert, byClient, same.size()));
+        return Findings.config(CODE, title, why, Findings.evidence(frames, ids, facts), Findings.fix(steps, commands, null));
+    }
+
+    /** How LiveKit ends the call, when it is the client, by the error its TLS stack returns for {@code failure}. */
+    private static String liveKitEnd(String failure, boolean byClient) {
+        if (failure.startsWith("fatal alert") && byClient) {
+            return "its own certificate check failed, an error classifyInviteError knows no kind of: it ends the call "
+                    + "as \"invite-failed\" (UNKNOWN_REASON)";
+        }
+        if (failure.startsWith("fatal alert") || failure.startsWith("reset")) {
+            return "the dial fails with a network error (for an alert, \"remote error: tls: ...\"): LiveKit ends the "
+                    + "call as \"network-error\" (SIP_TRUNK_FAILURE)";
+        }
+        return "the dial reads the end of the connection (EOF) or bytes that are no TLS record: LiveKit ends the call "
+                + "as \"invite-failed\" (UNKNOWN_REASON)";
+    }
+
+    /** "fatal alert NAME (N)" of a failure that is an alert, without who sent it; null for other failures. */
+    private static String alertOf(String failure) {
+        if (!failure.startsWith("fatal alert")) {
+            return null;
+        }
+        return failure.endsWith(Unreachable.FROM_CLIENT) ? failure.substring(0, failure.length()
+                - Unreachable.FROM_CLIENT.length()) : failure.endsWith(Unreachable.FROM_SERVER)
+                ? failure.substring(0, failure.length() - Unreachable.FROM_SERVER.length()) : failure;
+    }
+
+    private static String shortly(String failure, String alert, boolean byClient, int times) {
+        String what = alert != null ? alert + (byClient ? " from the client" : " from the server")
+                : failure.startsWith("reset") ? "reset after the ClientHello"
+                : failure.startsWith("closed") ? "closed after the ClientHello" : "the answer was not TLS";
+        return what + (times > 1 ? " (" + Counted.of(times, "time") + ")" : "");
+    }
+
+    /** What the failure says about the two sides. */
+    private static String meaning(String failure, boolean byClient, String client, Endpoint dst) {
+        if (failure.startsWith("fatal alert")) {
+            return (byClient ? client + " rejected what " + dst + " sent in the handshake (most often its certificate: "
+                    + "a CA the client does not trust, a name that does not match, an expired certificate)"
+                    : dst + " refused " + client + "'s handshake (no TLS version or cipher in common, a client "
+                    + "certificate it wanted or did not trust, or a name it does not serve)") + ": " + alertOf(failure) + ".";
+        }
+        if (failure.startsWith("the server answered")) {
+            return dst + " answered the ClientHello with bytes that are not TLS: it takes plain SIP (UDP/TCP) on port "
+                    + dst.port() + ", not TLS.";
+        }
+        return dst + " accepted the TCP connection but " + (failure.startsWith("reset") ? "reset" : "closed")
+                + " it right after " + client + "'s ClientHello without an answer: it does not take TLS on port "
+                + dst.port() + ", or refused the hello (version, ciphers, server name) without saying why.";
+    }
+
+    private static String fixStep(String failure, boolean byClient, Endpoint dst) {
+        if (failure.startsWith("fatal alert") && byClient) {
+            return "Check the certificate " + dst + " presents (openssl s_client -connect " + dst + " -showcerts): "
+                    + "it must chain to a public CA and name the host in the trunk's address.";
+        }
+        if (failure.startsWith("fatal alert")) {
+            return "Ask the provider what its TLS port at " + dst.address() + " requires (TLS version, ciphers, a client "
+                    + "certificate, the server name) and check with openssl s_client -connect " + dst + ".";
+        }
+        return "Ask the provider for its TLS port (usually 5061) and set it in the trunk's address, or use the "
+                + "transport it takes on " + dst + ".";
+    }
+}
