@@ -7,8 +7,10 @@ import java.util.Optional;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.OutboundTrunkMatch;
+import org.sipladder.livekit.ParticipantRequest;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -20,14 +22,23 @@ import org.sipladder.sip.SipMessage;
  * @param attempts LiveKit's INVITEs on its leg, in capture order
  * @param tell     why the INVITE is LiveKit's, one sentence
  * @param match    the outbound trunk it was dialled through, or why none is known
+ * @param request  the loaded CreateSIPParticipant request that placed it, or why none is known
  */
-record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell, OutboundTrunkMatch match) {
+record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell, OutboundTrunkMatch match,
+                    OutboundRequest request) {
 
     /** LiveKit's call IDs start so (protocol {@code sip/sip.go} {@code NewCallID}, {@code guid.SIPCallPrefix}). */
     static final String CALL_ID_PREFIX = "SCL_";
 
     /** LiveKit's ringing timeout for a call that sets none (sip {@code pkg/sip/participant.go}). */
     static final long DEFAULT_RINGING_SECONDS = 180;
+    /**
+     * The CANCEL may come this much before the request's ringing_timeout after the INVITE (two clocks) ... LiveKit
+     * starts the timer just before it builds its offer and sends the INVITE (sip {@code outbound.go sipSignal}).
+     */
+    static final long CANCEL_EARLY_MICROS = 2_000_000;
+    /** ... or this much after it. */
+    static final long CANCEL_LATE_MICROS = 1_000_000;
 
     /** The fix step for a call that rang too briefly. */
     static final String RING_LONGER = "If calls need to ring longer, give CreateSIPParticipant a longer "
@@ -63,7 +74,9 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
                         .filter(t -> first.callId().equals(t.callId())
                                 && t.request().src().address().equals(first.src().address()))
                         .toList();
-                return Optional.of(new OutboundCall(flow, attempts, tell, match(config, first)));
+                OutboundTrunkMatch match = match(config, first);
+                return Optional.of(new OutboundCall(flow, attempts, tell, match,
+                        OutboundRequest.find(config, first, match.trunk())));
             }
         }
         return Optional.empty();
@@ -198,14 +211,73 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         if (cancel == null) {
             return null;
         }
-        long seconds = (cancel.timestampMicros() - first().request().timestampMicros()) / 1_000_000;
+        long micros = cancel.timestampMicros() - first().request().timestampMicros();
+        long seconds = micros / 1_000_000;
         String sent = "LiveKit sent CANCEL (frame " + cancel.frame() + ") " + seconds + " s after its first INVITE";
-        if (Math.abs(seconds - DEFAULT_RINGING_SECONDS) <= 2) {
-            return sent + ": its default ringing timeout of 3 minutes ran out";
+        ParticipantRequest r = request.request();
+        if (r != null && r.ringingTimeout() != null) {
+            String limit = "the CreateSIPParticipant request's ringing_timeout of " + requestRinging();
+            if (atRequestRingingTimeout()) {
+                return sent + ": " + limit + " ran out";
+            }
+            return sent + ", " + (micros < requestRingingMicros() ? "before " : "not at ") + limit + ": the call was "
+                    + "ended before the answer (the agent hung up or removed the participant, or the room closed)"
+                    + (r.request().getWaitUntilAnswered() ? ", or the CreateSIPParticipant call itself timed out "
+                    + "(wait_until_answered ties the dial to the API call, which LiveKit gives 80 s unless the client "
+                    + "set a shorter deadline)" : "");
         }
-        return sent + ", not at LiveKit's default ringing timeout of 3 minutes: the call's own ringing_timeout ran "
-                + "out, or the call was ended before the answer (the agent hung up or removed the participant, or "
-                + "the room closed)";
+        String unset = r == null ? "" : " (the CreateSIPParticipant request sets no ringing_timeout)";
+        if (Math.abs(seconds - DEFAULT_RINGING_SECONDS) <= 2) {
+            return sent + ": its default ringing timeout of 3 minutes ran out" + unset;
+        }
+        return sent + ", not at LiveKit's default ringing timeout of 3 minutes: " + (r == null ? "the call's own "
+                + "ringing_timeout ran out, or the call was ended before the answer" : "the call was ended before the "
+                + "answer" + unset) + " (the agent hung up or removed the participant, or the room closed)";
+    }
+
+    /** True when LiveKit's CANCEL came at the matched request's ringing_timeout after its first INVITE. */
+    boolean atRequestRingingTimeout() {
+        SipMessage cancel = cancel();
+        if (cancel == null || request.request() == null || request.request().ringingTimeout() == null) {
+            return false;
+        }
+        long after = cancel.timestampMicros() - first().request().timestampMicros();
+        long limit = requestRingingMicros();
+        return after >= limit - CANCEL_EARLY_MICROS && after <= limit + CANCEL_LATE_MICROS;
+    }
+
+    /** The matched request's ringing_timeout as text ("20 s"); only when it sets one. */
+    String requestRinging() {
+        return CallLimits.text(requestRingingMicros());
+    }
+
+    private long requestRingingMicros() {
+        java.time.Duration d = request.request().ringingTimeout();
+        return d.getSeconds() * 1_000_000 + d.getNano() / 1_000;
+    }
+
+    /**
+     * How long LiveKit lets this call ring, for an explanation: the matched request's ringing_timeout, else LiveKit's
+     * default of 3 minutes (with or without a request that leaves it unset).
+     */
+    String ringingLimit() {
+        ParticipantRequest r = request.request();
+        if (r == null) {
+            return "3 minutes unless CreateSIPParticipant set ringing_timeout";
+        }
+        return r.ringingTimeout() == null ? "3 minutes, as the CreateSIPParticipant request sets no ringing_timeout"
+                : "the request's ringing_timeout of " + requestRinging();
+    }
+
+    /** The fix step for a call that rang too briefly, naming the request and its value when known. */
+    String ringLonger() {
+        ParticipantRequest r = request.request();
+        if (r == null) {
+            return RING_LONGER;
+        }
+        return "If calls need to ring longer, raise ringing_timeout in the CreateSIPParticipant request from " + r.source()
+                + " (now " + (r.ringingTimeout() == null ? "unset: 3 minutes" : requestRinging()) + "); if the agent "
+                + "ended the call, check why it hung up before the answer.";
     }
 
     /** The facts every outbound finding starts with: who placed the call and through which trunk. */
@@ -217,6 +289,12 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
                 + " over " + invite.transport() + (fromUser().isEmpty() ? ", with no From user"
                 : ", From user " + fromUser()) + " (frame " + invite.frame() + ")");
         facts.add("Outbound trunk: " + (trunk() == null ? "unknown. " : trunk().getSipTrunkId() + ". ") + match.reason());
+        if (!request.reason().isEmpty()) {
+            facts.add(request.reason());
+        }
+        if (request.request() != null) {
+            facts.addAll(request.differences(invite));
+        }
         return facts;
     }
 }

@@ -248,14 +248,15 @@ final class OutboundRejectedCheck implements FindingRule {
         }
         StatusMeaning meaning = CallRejectedCheck.meaning(start.status());
         String origin1 = start.src().address();
-        String title = cancelled ? "LiveKit cancelled its call before it was answered (" + toLiveKit.label() + ")"
+        String title = cancelled ? "LiveKit cancelled its call " + (call.atRequestRingingTimeout()
+                ? "at the request's ringing_timeout of " + call.requestRinging() : "before it was answered") + " ("
+                + toLiveKit.label() + ")"
                 : redirect != null ? toLiveKit.src().address() + " redirected LiveKit's call to " + redirect
                 + " (" + toLiveKit.label() + "), which LiveKit does not follow"
                 : relayed ? toLiveKit.label() + " to LiveKit started as " + start.label() + " from " + origin1
                 : origin1 + " rejected LiveKit's call: " + start.label();
         String why = (cancelled ? "Nobody answered before LiveKit cancelled the INVITE, at the call's ringing timeout "
-                + "(3 minutes unless CreateSIPParticipant set ringing_timeout) or because the call was ended first; "
-                + "LiveKit reports \"no-answer\"."
+                + "(" + call.ringingLimit() + ") or because the call was ended first; LiveKit reports \"no-answer\"."
                 : start.status() + " means " + meaning.meaning() + ".")
                 + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
                 + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
@@ -277,7 +278,7 @@ final class OutboundRejectedCheck implements FindingRule {
         } else if (start.status() == 488 && !relayed && !cancelled) {
             steps.addAll(offerRefused(context, origin.request(), call.trunkId(), media));
         } else {
-            steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause != null ? "The callee's network reports "
+            steps.add(cancelled ? call.ringLonger() : calleeCause != null ? "The callee's network reports "
                     + calleeCause + ": nothing is broken in signalling; call again later."
                     : PeerChecks.check(origin.flow(), start));
         }
