@@ -257,6 +257,18 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
     }
 
     /**
+     * The deadline LiveKit set for this call, from before its INVITE: the matched request's max_call_duration, else (or
+     * when it is not above 0 and at most 24 hours) LiveKit's cap of 24 hours (sip {@code pkg/sip/outbound.go}
+     * {@code newCall}, {@code participant.go maxCallDuration}).
+     */
+    long maxCallMicros() {
+        ParticipantRequest r = request.request();
+        java.time.Duration d = r == null ? null : r.maxCallDuration();
+        long micros = d == null ? 0 : d.getSeconds() * 1_000_000 + d.getNano() / 1_000;
+        return micros > 0 && micros <= CallLimits.MAX_CALL_MICROS ? micros : CallLimits.MAX_CALL_MICROS;
+    }
+
+    /**
      * How long LiveKit lets this call ring, for an explanation: the matched request's ringing_timeout, else LiveKit's
      * default of 3 minutes (with or without a request that leaves it unset).
      */

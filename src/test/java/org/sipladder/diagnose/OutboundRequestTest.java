@@ -119,4 +119,49 @@ class OutboundRequestTest {
         assertTrue(hasFact(f, "The request's header X-Campaign: c7 is missing from LiveKit's INVITE"),
                 f.evidence().facts().toString());
     }
+
+    /** LiveKit's call, answered 2 s after its INVITE; LiveKit sends BYE {@code seconds} after the INVITE. */
+    private static List<CallFlow> liveKitHungUpAfter(long seconds) {
+        String invite = OutboundCapture.liveKitInvite(HOST);
+        String ok = SipTexts.response(invite, 200, "OK", SipTexts.sdp(CARRIER, "0 PCMU/8000"));
+        String bye = "BYE sip:" + OutboundCapture.CALLED + "@" + CARRIER + ":5060 SIP/2.0\r\nVia: SIP/2.0/UDP " + LIVEKIT
+                + ":5060;branch=z9hG4bKbye1\r\nMax-Forwards: 70\r\nFrom: <sip:" + OutboundCapture.FROM + "@" + LIVEKIT
+                + ">;tag=SCL_7Hq2xYz\r\nTo: <sip:" + OutboundCapture.CALLED + "@" + HOST + ">;tag=t200\r\nCall-ID: "
+                + OutboundCapture.LK_CALL_ID + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n";
+        return new OutboundCapture().send(LIVEKIT, CARRIER, invite)
+                .send(CARRIER, LIVEKIT, OutboundCapture.status(invite, "180 Ringing")).after(2)
+                .send(CARRIER, LIVEKIT, ok).after(seconds - 2).send(LIVEKIT, CARRIER, bye)
+                .send(CARRIER, LIVEKIT, SipTexts.response(bye, 200, "OK")).flows();
+    }
+
+    private static List<Finding> cuts(List<CallFlow> flows, LiveKitConfig config) {
+        return DiagnosisEngine.standard().diagnose(flows, config).withCode(MaxCallDurationCheck.CODE);
+    }
+
+    @Test
+    void liveKitsByeAtTheRequestsMaxCallDurationIsThatLimit() {
+        LiveKitConfig config = config(ParticipantRequestTest.request().setMaxCallDuration(
+                Duration.newBuilder().setSeconds(600)));
+
+        List<Finding> found = cuts(liveKitHungUpAfter(600), config);
+
+        assertEquals(1, found.size(), found.toString());
+        Finding f = found.get(0);
+        assertEquals("LiveKit hung up at the CreateSIPParticipant request's max_call_duration of 10 min", f.title());
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(hasFact(f, "max_call_duration: 10 min in the CreateSIPParticipant request from participant.json, "
+                + "line 1"), f.evidence().facts().toString());
+        assertTrue(f.fix().steps().get(0).contains("raise max_call_duration in the CreateSIPParticipant request from "
+                + "participant.json, line 1 (now 10 min)"), f.fix().steps().toString());
+    }
+
+    @Test
+    void aByeAwayFromTheRequestsMaxCallDurationIsNotIt() {
+        LiveKitConfig config = config(ParticipantRequestTest.request().setMaxCallDuration(
+                Duration.newBuilder().setSeconds(600)));
+
+        assertEquals(List.of(), cuts(liveKitHungUpAfter(300), config));
+        assertEquals(List.of(), cuts(liveKitHungUpAfter(600), config(ParticipantRequestTest.request())),
+                "a request without max_call_duration leaves LiveKit's cap of 24 h");
+    }
 }
