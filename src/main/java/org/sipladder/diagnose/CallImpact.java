@@ -91,7 +91,10 @@ final class CallImpact {
             return f;
         }
         if (f.flowId() == null) {
-            return lowered(f, " No call in this capture was affected by it; it would affect other calls.");
+            // a refused request places no call: there is no other call it would stop, only itself each time it is sent
+            return lowered(f, f.code() == FindingCode.LK_PARTICIPANT_REQUEST_REFUSED
+                    ? " No call in this capture was placed by it: LiveKit refuses it each time it is sent, before any "
+                    + "INVITE." : " No call in this capture was affected by it; it would affect other calls.");
         }
         // a failure of an answered call is what judges the call (LiveKit answers a PIN prompt by design: that
         // finding already judges what happened after the answer)

@@ -6,10 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipladder.diagnose.OutboundCapture.CARRIER;
 import static org.sipladder.diagnose.OutboundCapture.LIVEKIT;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 import com.google.protobuf.Duration;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.cli.SipLadderCommand;
+import org.sipladder.testkit.Captures;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.ParticipantRequest;
@@ -163,5 +174,43 @@ class OutboundRequestTest {
         assertEquals(List.of(), cuts(liveKitHungUpAfter(300), config));
         assertEquals(List.of(), cuts(liveKitHungUpAfter(600), config(ParticipantRequestTest.request())),
                 "a request without max_call_duration leaves LiveKit's cap of 24 h");
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void requestFilesLoadedWithLivekitConfigReachTheOutboundDiagnosis() throws IOException {
+        String invite = OutboundCapture.liveKitInvite(HOST);
+        String cancel = invite.replace("INVITE sip:", "CANCEL sip:").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL");
+        long t = 1_795_011_787_000_000L;
+        Path capture = Captures.pcap()
+                .udp(t, LIVEKIT + ":5060", CARRIER + ":5060", invite)
+                .udp(t + 300_000, CARRIER + ":5060", LIVEKIT + ":5060", OutboundCapture.status(invite, "180 Ringing"))
+                .udp(t + 25_000_000, LIVEKIT + ":5060", CARRIER + ":5060", cancel)
+                .udp(t + 25_050_000, CARRIER + ":5060", LIVEKIT + ":5060", OutboundCapture.status(cancel, "200 OK"))
+                .udp(t + 25_060_000, CARRIER + ":5060", LIVEKIT + ":5060",
+                        OutboundCapture.status(invite, "487 Request Terminated"))
+                .write(dir.resolve("outbound-cancel.pcap"));
+        Path trunks = Files.writeString(dir.resolve("outbound.json"), "{\"items\": [{\"sipTrunkId\": \"ST_out\", "
+                + "\"address\": \"" + HOST + "\", \"numbers\": [\"" + OutboundCapture.FROM + "\"]}]}");
+        // the raw request in snake_case, and an lk-style camelCase one LiveKit refuses (no room_name)
+        Path requests = Files.writeString(dir.resolve("participant.json"), "[{\"sip_trunk_id\": \"ST_out\", "
+                + "\"sip_call_to\": \"" + OutboundCapture.CALLED + "\", \"room_name\": \"r\", "
+                + "\"ringing_timeout\": \"25s\"},\n {\"sipTrunkId\": \"ST_out\", \"sipCallTo\": \"+4930999\"}]");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, SipLadderCommand.execute(new String[] {"diagnose", "--json", capture.toString(),
+                "--livekit-config", trunks.toString(), "--livekit-config", requests.toString()},
+                new PrintWriter(out), new PrintWriter(err)), err.toString());
+
+        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
+        List<String> titles = new ArrayList<>();
+        findings.forEach(f -> titles.add(f.getAsJsonObject().get("title").getAsString()));
+        assertTrue(titles.contains("LiveKit cancelled its call at the request's ringing_timeout of 25 s "
+                + "(487 Request Terminated)"), titles.toString());
+        assertTrue(titles.contains("CreateSIPParticipant request from " + requests + ", line 2: LiveKit refuses it: "
+                + "missing room name"), titles.toString());
     }
 }

@@ -90,4 +90,19 @@ class ParticipantRequestTest {
 
         assertEquals(List.of(), refusals(withRequest(trunks, request().putHeaders("X-Campaign", "c7"), "")));
     }
+
+    @org.junit.jupiter.api.Test
+    void besideACapturedCallARefusedRequestIsAWarningThatSaysItPlacedNoCall() {
+        String invite = OutboundCapture.liveKitInvite("sip.provider.example");
+        List<org.sipladder.flow.CallFlow> flows = OutboundCapture.direct(invite,
+                OutboundCapture.status(invite, "486 Busy Here"));
+        LiveKitConfig config = withRequest(OutboundCapture.config(OutboundCapture.trunk("sip.provider.example")),
+                request().clearRoomName(), "");
+
+        Finding f = DiagnosisEngine.standard().diagnose(flows, config).withCode(ParticipantRequestCheck.CODE).get(0);
+
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.explanation().endsWith("No call in this capture was placed by it: LiveKit refuses it each time "
+                + "it is sent, before any INVITE."), f.explanation());
+    }
 }
