@@ -36,6 +36,11 @@ public record ParticipantRequest(CreateSIPParticipantRequest request, String sou
         return "";
     }
 
+    /** The request's {@code media} (a field the SDK's type does not know), NONE when it has none. */
+    public MediaConfig media() {
+        return MediaConfig.fromUnknownJson(unknownFields.isEmpty() ? null : unknownFields);
+    }
+
     /** The trunk the request dials through: its sip_trunk_id, or "the inline trunk HOST", or "no trunk". */
     public String trunkText() {
         if (!request.getSipTrunkId().isEmpty()) {

@@ -213,4 +213,25 @@ class OutboundRequestTest {
         assertTrue(titles.contains("CreateSIPParticipant request from " + requests + ", line 2: LiveKit refuses it: "
                 + "missing room name"), titles.toString());
     }
+
+    @Test
+    void aRefusedSrtpOfferIsPutOnTheRequestsMediaEncryptionWhenTheRequestAskedForIt() {
+        // protocol rpc/sip.go: the request's media (media_encryption upgraded into it) is merged over the trunk's, and
+        // LiveKit's offer is built from the result (sip outbound.go NewOffer(mconf.Codecs, mconf.Encryption))
+        String sdp = SipTexts.sdp(LIVEKIT, "0 PCMU/8000").replace("RTP/AVP", "RTP/SAVP")
+                + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz\r\n";
+        String invite = SipTexts.invite(OutboundCapture.LK_CALL_ID, "sip:" + OutboundCapture.CALLED + "@" + HOST,
+                OutboundCapture.FROM, LIVEKIT, sdp, "User-Agent: LiveKit").replaceFirst(";tag=f\\d+", ";tag=SCL_7Hq2xYz");
+        List<CallFlow> flows = OutboundCapture.direct(invite, OutboundCapture.status(invite, "100 Trying"),
+                OutboundCapture.status(invite, "488 Not Acceptable Here"));
+        LiveKitConfig config = config(ParticipantRequestTest.request()
+                .setMediaEncryption(livekit.LivekitSip.SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE));
+
+        Finding f = DiagnosisEngine.standard().diagnose(flows, config).withCode(OutboundRejectedCheck.PROVIDER).get(0);
+
+        assertTrue(hasFact(f, "The CreateSIPParticipant request from participant.json, line 1 requires media "
+                + "encryption (SRTP): its media_encryption is SIP_MEDIA_ENCRYPT_REQUIRE"), f.evidence().facts().toString());
+        assertTrue(f.fix().steps().stream().anyMatch(x -> x.contains("LiveKit offered SRTP as the CreateSIPParticipant "
+                + "request from participant.json, line 1's media_encryption asks")), f.fix().steps().toString());
+    }
 }
