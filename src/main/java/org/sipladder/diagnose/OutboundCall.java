@@ -215,6 +215,11 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         long seconds = micros / 1_000_000;
         String sent = "LiveKit sent CANCEL (frame " + cancel.frame() + ") " + seconds + " s after its first INVITE";
         ParticipantRequest r = request.request();
+        if (atRequestMaxCall()) {
+            return sent + ": the CreateSIPParticipant request's max_call_duration of " + CallLimits.text(maxCallMicros())
+                    + " ran out, before " + (r.ringingTimeout() == null ? "LiveKit's default ringing timeout of 3 "
+                    + "minutes" : "its ringing_timeout of " + requestRinging());
+        }
         if (r != null && r.ringingTimeout() != null) {
             String limit = "the CreateSIPParticipant request's ringing_timeout of " + requestRinging();
             if (atRequestRingingTimeout()) {
@@ -238,12 +243,42 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
     /** True when LiveKit's CANCEL came at the matched request's ringing_timeout after its first INVITE. */
     boolean atRequestRingingTimeout() {
         SipMessage cancel = cancel();
-        if (cancel == null || request.request() == null || request.request().ringingTimeout() == null) {
+        if (cancel == null || request.request() == null || request.request().ringingTimeout() == null
+                || atRequestMaxCall()) {
             return false;
         }
         long after = cancel.timestampMicros() - first().request().timestampMicros();
         long limit = requestRingingMicros();
         return after >= limit - CANCEL_EARLY_MICROS && after <= limit + CANCEL_LATE_MICROS;
+    }
+
+    /**
+     * True when LiveKit's CANCEL came at the matched request's max_call_duration, shorter than its ringing: the dial
+     * runs under that deadline, set before the room join and the INVITE (sip {@code outbound.go DialAsync}), so it may
+     * come up to {@link MaxCallDurationCheck#OUTBOUND_EARLY_MICROS} early after the INVITE.
+     */
+    boolean atRequestMaxCall() {
+        SipMessage cancel = cancel();
+        ParticipantRequest r = request.request();
+        if (cancel == null || r == null || r.maxCallDuration() == null) {
+            return false;
+        }
+        long ringing = r.ringingTimeout() == null ? DEFAULT_RINGING_SECONDS * 1_000_000 : requestRingingMicros();
+        long limit = maxCallMicros();
+        long after = cancel.timestampMicros() - first().request().timestampMicros();
+        return limit < ringing && after >= limit - MaxCallDurationCheck.OUTBOUND_EARLY_MICROS
+                && after <= limit + CANCEL_LATE_MICROS;
+    }
+
+    /**
+     * The request's limit LiveKit's CANCEL came at, for a title ("the request's ringing_timeout of 20 s"), or null
+     * when it came at none of them (or no request is known).
+     */
+    String cancelLimit() {
+        if (atRequestMaxCall()) {
+            return "the request's max_call_duration of " + CallLimits.text(maxCallMicros());
+        }
+        return atRequestRingingTimeout() ? "the request's ringing_timeout of " + requestRinging() : null;
     }
 
     /** The matched request's ringing_timeout as text ("20 s"); only when it sets one. */
@@ -286,6 +321,10 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         ParticipantRequest r = request.request();
         if (r == null) {
             return RING_LONGER;
+        }
+        if (atRequestMaxCall()) {
+            return "Raise max_call_duration in the CreateSIPParticipant request from " + r.source() + " (now "
+                    + CallLimits.text(maxCallMicros()) + "): it bounds the ringing too, and ended it here.";
         }
         return "If calls need to ring longer, raise ringing_timeout in the CreateSIPParticipant request from " + r.source()
                 + " (now " + (r.ringingTimeout() == null ? "unset: 3 minutes" : requestRinging()) + "); if the agent "

@@ -84,8 +84,8 @@ final class OutboundNoResponseCheck implements FindingRule {
         Severity severity = CODE.severity();
         if (liveKitCancelled) {
             severity = Severity.INFO;
-            title = "Nobody answered LiveKit's call before LiveKit cancelled it" + (call.atRequestRingingTimeout()
-                    ? " at the request's ringing_timeout of " + call.requestRinging() : "");
+            title = "Nobody answered LiveKit's call before LiveKit cancelled it" + (call.cancelLimit() != null
+                    ? " at " + call.cancelLimit() : "");
             why = "The far end did not answer before LiveKit cancelled the INVITE (at its ringing timeout, "
                     + call.ringingLimit() + ", or because the call was ended first) and reported \"no-answer\" (USER_UNAVAILABLE). Nothing is "
                     + "misconfigured in signalling.";

@@ -251,8 +251,8 @@ final class OutboundRejectedCheck implements FindingRule {
         }
         StatusMeaning meaning = CallRejectedCheck.meaning(start.status());
         String origin1 = start.src().address();
-        String title = cancelled ? "LiveKit cancelled its call " + (call.atRequestRingingTimeout()
-                ? "at the request's ringing_timeout of " + call.requestRinging() : "before it was answered") + " ("
+        String title = cancelled ? "LiveKit cancelled its call " + (call.cancelLimit() != null
+                ? "at " + call.cancelLimit() : "before it was answered") + " ("
                 + toLiveKit.label() + ")"
                 : redirect != null ? toLiveKit.src().address() + " redirected LiveKit's call to " + redirect
                 + " (" + toLiveKit.label() + "), which LiveKit does not follow"

@@ -234,4 +234,19 @@ class OutboundRequestTest {
         assertTrue(f.fix().steps().stream().anyMatch(x -> x.contains("LiveKit offered SRTP as the CreateSIPParticipant "
                 + "request from participant.json, line 1's media_encryption asks")), f.fix().steps().toString());
     }
+
+    @Test
+    void aMaxCallDurationShorterThanTheRingingEndsTheRingingAtIt() {
+        // sip outbound.go DialAsync: the dial runs under the max_call_duration deadline, set before the room join and
+        // the INVITE; when it passes first, sipSignal's context ends and LiveKit cancels
+        Finding f = cancelled(cancelledAfter(28), config(ringing(60).setMaxCallDuration(
+                Duration.newBuilder().setSeconds(30))));
+
+        assertTrue(hasFact(f, "28 s after its first INVITE: the CreateSIPParticipant request's max_call_duration of "
+                + "30 s ran out, before its ringing_timeout of 1 min"), f.evidence().facts().toString());
+        assertTrue(f.title().startsWith("LiveKit cancelled its call at the request's max_call_duration of 30 s"),
+                f.title());
+        assertTrue(f.fix().steps().get(0).startsWith("Raise max_call_duration in the CreateSIPParticipant request from "
+                + "participant.json, line 1 (now 30 s)"), f.fix().steps().toString());
+    }
 }
