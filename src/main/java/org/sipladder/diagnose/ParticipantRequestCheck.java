@@ -15,6 +15,9 @@ final class ParticipantRequestCheck implements FindingRule {
 
     static final FindingCode CODE = FindingCode.LK_PARTICIPANT_REQUEST_REFUSED;
 
+    private static final String CODECS = "Fix media.codecs: each codec needs a name as SDP writes it (PCMU, PCMA, "
+            + "G722), without spaces or a /rate (the rate is a field of its own).";
+
     /** LiveKit's error (its start) and the step that fixes it: the field first. */
     private static final List<String[]> REMEDIES = List.of(
             new String[] {"missing sip trunk id and sip number", "Set sip_trunk_id to the outbound trunk to dial "
@@ -37,6 +40,10 @@ final class ParticipantRequestCheck implements FindingRule {
                     + "numbers to the outbound trunk: LiveKit takes the From number from one of them."},
             new String[] {"no outbound hostname specified", "Set trunk.hostname, the provider's address LiveKit "
                     + "sends the INVITE to."},
+            new String[] {"missing codec name", CODECS},
+            new String[] {"invalid codec name", CODECS},
+            new String[] {"codec name must", CODECS},
+            new String[] {"media_timeout", "Set media.media_timeout between 0s (LiveKit's default) and 600s."},
             new String[] {"if city is specified", "Set destination.country (or region) beside destination.city."},
             new String[] {"country must be", "Set destination.country to an ISO 3166-1 alpha-2 code ('US', 'GB')."});
 

@@ -280,6 +280,13 @@ public final class ConfigFileLoader {
                 CreateSIPParticipantRequest.Builder request = CreateSIPParticipantRequest.newBuilder();
                 toProto(pending, request);
                 JsonObject unknown = UnknownJsonFields.of(item, CreateSIPParticipantRequest.getDescriptor());
+                if (unknown != null && unknown.has("media")) {
+                    try {
+                        MediaConfig.fromJson(unknown.get("media")); // read again when the call is diagnosed
+                    } catch (RuntimeException e) {
+                        throw mediaProblem(pending, e);
+                    }
+                }
                 requests.add(new ParticipantRequest(request.build(), file + ", line " + line,
                         unknown == null ? "" : unknown.toString()));
                 return;
@@ -421,15 +428,20 @@ public final class ConfigFileLoader {
                                 + media.getAsJsonObject().get("encryption"));
                     }
                 } catch (RuntimeException e) {
-                    throw new LiveKitConfigException(where(pending) + " has a media config that is not LiveKit's "
-                            + "SIPMediaConfig (" + withoutSecrets(String.valueOf(e.getMessage()), pending.item())
-                            + "): onlyListedCodecs true/false, codecs [{\"name\":\"PCMU\",\"rate\":8000}], "
-                            + "encryption SIP_MEDIA_ENCRYPT_..., mediaTimeout as seconds followed by s (\"15s\").", e);
+                    throw mediaProblem(pending, e);
                 }
             }
             if (unknown != null && !id.isEmpty()) {
                 unknownFields.put(id, unknown.toString());
             }
+        }
+
+        /** The error for an item whose {@code media} {@link MediaConfig} cannot read. */
+        private LiveKitConfigException mediaProblem(Pending pending, RuntimeException e) {
+            return new LiveKitConfigException(where(pending) + " has a media config that is not LiveKit's "
+                    + "SIPMediaConfig (" + withoutSecrets(String.valueOf(e.getMessage()), pending.item())
+                    + "): onlyListedCodecs true/false, codecs [{\"name\":\"PCMU\",\"rate\":8000}], "
+                    + "encryption SIP_MEDIA_ENCRYPT_..., mediaTimeout as seconds followed by s (\"15s\").", e);
         }
 
         /** Parses the pending items as one list message's {@code items}. */

@@ -27,6 +27,8 @@ public final class ParticipantRequestValidation {
             "expires", "from", "max-forwards", "record-route", "refer-to", "reply-to", "k", "l", "m", "o", "r", "t",
             "u", "v");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Protocol's {@code MaxSIPMediaTimeout}. */
+    private static final long MAX_MEDIA_TIMEOUT_MICROS = 600_000_000L;
 
     private ParticipantRequestValidation() {
     }
@@ -96,7 +98,27 @@ public final class ParticipantRequestValidation {
                 return destination;
             }
         }
-        return headers(r.getHeadersMap());
+        String headers = headers(r.getHeadersMap());
+        return headers != null ? headers : media(participant.media());
+    }
+
+    /** Protocol's {@code SIPMediaConfig.Validate}: each codec's name, and media_timeout at most 10 minutes. */
+    private static String media(MediaConfig media) {
+        for (MediaConfig.Codec c : media.codecs()) {
+            if (c.name().isEmpty()) {
+                return "missing codec name";
+            }
+            if (c.name().chars().anyMatch(ch -> ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')) {
+                return "invalid codec name";
+            }
+            if (c.name().contains("/")) {
+                return "codec name must not contain '/'";
+            }
+        }
+        if (media.mediaTimeoutMicros() < -1) {
+            return "media_timeout must not be negative";
+        }
+        return media.mediaTimeoutMicros() > MAX_MEDIA_TIMEOUT_MICROS ? "media_timeout must not exceed 10m0s" : null;
     }
 
     private static String inlineTrunk(SIPOutboundConfig trunk) {

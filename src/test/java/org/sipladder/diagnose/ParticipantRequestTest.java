@@ -83,6 +83,21 @@ class ParticipantRequestTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"media\": {\"codecs\": [{\"rate\": 8000}]}}|missing codec name",
+            "{\"media\": {\"codecs\": [{\"name\": \"PCMU/8000\"}]}}|codec name must not contain '/'",
+            "{\"media\": {\"codecs\": [{\"name\": \"G 722\"}]}}|invalid codec name",
+            "{\"media\": {\"media_timeout\": \"900s\"}}|media_timeout must not exceed 10m0s"})
+    void aRequestsMediaIsValidatedAsLiveKitDoes(String unknownFields, String error) {
+        // protocol livekit/sip.go SIPMediaConfig.Validate, SIPCodec.Validate, MaxSIPMediaTimeout
+        List<Finding> found = refusals(withRequest(LiveKitConfig.empty(), request(), unknownFields));
+
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).title().endsWith("LiveKit refuses it: " + error), found.get(0).title());
+        assertTrue(found.get(0).fix().steps().get(0).contains("media"), found.get(0).fix().steps().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"valid, its trunk loaded|true", "its trunk not exported|false"})
     void aRequestLiveKitAcceptsOrCannotBeJudgedGetsNoFinding(String name, boolean trunkLoaded) {
         LiveKitConfig trunks = trunkLoaded ? OutboundCapture.config(OutboundCapture.trunk("sip.provider.example"))

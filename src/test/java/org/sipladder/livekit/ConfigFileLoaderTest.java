@@ -186,6 +186,18 @@ class ConfigFileLoaderTest {
     }
 
     @Test
+    void aRequestWithAMediaConfigThatIsNotLiveKitsIsRefusedWhenLoaded() throws Exception {
+        Path bad = LiveKitFixtures.write(dir, "participant.json", """
+                {"sip_trunk_id": "ST_out", "sip_call_to": "+4930123456", "room_name": "r",
+                 "media": {"codecs": [{"name": "PCMU", "rate": "fast"}]}}""");
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(bad));
+
+        assertTrue(e.getMessage().startsWith(bad + ", line 1 (ST_out) has a media config that is not LiveKit's "
+                + "SIPMediaConfig"), e.getMessage());
+    }
+
+    @Test
     void aRequestWithAnUnreadableRingingTimeoutNamesTheField() throws Exception {
         Path bad = LiveKitFixtures.write(dir, "participant.json", """
                 {"sip_trunk_id": "ST_out", "sip_call_to": "+4930123456", "room_name": "r", "ringing_timeout": "30"}""");
