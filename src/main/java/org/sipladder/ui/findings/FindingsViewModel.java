@@ -106,19 +106,30 @@ public final class FindingsViewModel {
      */
     public Map<String, Set<String>> codesByCall() {
         Map<String, Set<String>> byCall = new HashMap<>();
-        // by the codes' bits (fewer than 64 codes): no set made per call
-        Map<Long, Set<String>> distinct = new HashMap<>();
+        // by the codes' bits (at most 128 codes, two longs; a shift of 64 or more would wrap onto code 0): no set
+        // made per call
+        Map<CodeBits, Set<String>> distinct = new HashMap<>();
         for (CallFindings call : shown.get().listed()) {
             if (call.flowId() == null) {
                 continue;
             }
-            long bits = 0;
+            long low = 0;
+            long high = 0;
             for (int i = 0; i < call.size(); i++) {
-                bits |= 1L << call.code(i).ordinal();
+                int ordinal = call.code(i).ordinal();
+                if (ordinal < 64) {
+                    low |= 1L << ordinal;
+                } else {
+                    high |= 1L << (ordinal - 64);
+                }
             }
-            byCall.put(call.flowId(), distinct.computeIfAbsent(bits, k -> codes(call)));
+            byCall.put(call.flowId(), distinct.computeIfAbsent(new CodeBits(low, high), k -> codes(call)));
         }
         return byCall;
+    }
+
+    /** The finding codes of a call as bits of their ordinals: 0-63 in {@code low}, 64-127 in {@code high}. */
+    private record CodeBits(long low, long high) {
     }
 
     private static Set<String> codes(CallFindings call) {
