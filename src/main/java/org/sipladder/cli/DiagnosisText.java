@@ -110,6 +110,8 @@ final class DiagnosisText implements AutoCloseable {
                 : "LiveKit config: " + Counted.of(config.trunks().size(), "inbound trunk") + ", "
                 + Counted.of(config.rules().size(), "dispatch rule") + (config.outboundTrunks().isEmpty() ? ""
                 : ", " + Counted.of(config.outboundTrunks().size(), "outbound trunk"))
+                + (config.participantRequests().isEmpty() ? ""
+                : ", " + Counted.of(config.participantRequests().size(), "CreateSIPParticipant request"))
                 + " from " + String.join(", ", config.sources())));
         if (callsWithFindings > 1) {
             boolean some = failed.omitted() + failedAfterAnswer.omitted() + others.omitted() > 0;

@@ -105,8 +105,11 @@ final class CallImpact {
             return f;
         }
         if (f.flowId() == null) {
+            // a connection that failed sent no SIP, and a refused request places no call: neither would stop another
             return lowered(f, NO_SIP_SENT.contains(f.code()) ? NOT_A_CALL
-                    : " No call in this capture was affected by it; it would affect other calls.");
+                    : f.code() == FindingCode.LK_PARTICIPANT_REQUEST_REFUSED
+                    ? " No call in this capture was placed by it: LiveKit refuses it each time it is sent, before any "
+                    + "INVITE." : " No call in this capture was affected by it; it would affect other calls.");
         }
         // a failure of an answered call is what judges the call (LiveKit answers a PIN prompt by design: that
         // finding already judges what happened after the answer)

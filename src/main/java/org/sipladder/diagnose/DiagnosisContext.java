@@ -8,6 +8,7 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.livekit.CallMedia;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.ParticipantRequest;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SipMessage;
@@ -74,13 +75,18 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
             return CallMedia.laterTimeoutText(media);
         }
         SIPOutboundTrunkInfo trunk = placed.get().trunk();
-        if (trunk == null) {
+        ParticipantRequest request = placed.get().request().request();
+        if (trunk == null && request == null) {
             return "15 s unless the call's outbound trunk or the CreateSIPParticipant request sets media.media_timeout";
         }
-        CallMedia out = CallMedia.ofOutbound(config, trunk);
-        return out.timeoutBy() != null ? CallMedia.laterTimeoutText(out) : "15 s: outbound trunk "
-                + trunk.getSipTrunkId() + " sets no media.media_timeout (LiveKit's default, unless the "
-                + "CreateSIPParticipant request sets one)";
+        CallMedia out = CallMedia.ofOutbound(config, trunk, request);
+        if (out.timeoutBy() != null) {
+            return CallMedia.laterTimeoutText(out);
+        }
+        String trunkUnset = trunk == null ? "" : "outbound trunk " + trunk.getSipTrunkId() + " sets no media.media_timeout";
+        return "15 s: " + (request == null ? trunkUnset + " (LiveKit's default, unless the CreateSIPParticipant request "
+                + "sets one)" : (trunkUnset.isEmpty() ? "" : trunkUnset + " and ") + "the CreateSIPParticipant request "
+                + "from " + request.source() + " sets none (LiveKit's default)");
     }
 
     /** Routings that were simulated against a loaded config. */

@@ -138,6 +138,12 @@ public enum FindingCode {
      * a lenient peer reads what the reader rejects.
      */
     SIP_MALFORMED_MESSAGE(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SETUP, "%s from %s is malformed%s"),
+    /**
+     * A CreateSIPParticipant request LiveKit refuses before it dials (its own validation, or an outbound trunk it
+     * needs): no call is placed, so no call of the capture can show it. The values: the request, LiveKit's error.
+     */
+    LK_PARTICIPANT_REQUEST_REFUSED(Severity.ERROR, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,
+            "%s: LiveKit refuses it: %s"),
     LK_RULE_UNKNOWN_TRUNK(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,
             "Dispatch rule %s points to unknown trunk %s"),
     LK_INBOUND_NUMBERS_LOOKS_LIKE_DID(Severity.WARNING, FindingCode.NEVER_PRIMARY, Kind.SIMULATED,

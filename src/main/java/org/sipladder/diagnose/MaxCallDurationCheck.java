@@ -10,7 +10,8 @@ import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.sip.SipMessage;
 
 /**
- * LK_MAX_CALL_DURATION: LiveKit hung up an answered inbound call with its own BYE when the matched trunk's
+ * LK_MAX_CALL_DURATION: LiveKit hung up an answered call it placed at its CreateSIPParticipant request's
+ * max_call_duration (or its cap of 24 hours), or an answered inbound call with its own BYE when the matched trunk's
  * max_call_duration ran out. LiveKit's SIP server sets that deadline when the dispatch is decided, just after the
  * INVITE arrives (livekit/sip {@code inbound.go handleInvite}: {@code context.WithTimeout(ctx, disp.MaxCallDuration)}
  * before it joins the room), so the BYE comes that long after the INVITE, not after the answer; it carries no Reason
@@ -39,6 +40,21 @@ final class MaxCallDurationCheck implements FindingRule {
         }
     }
 
+    /**
+     * A call LiveKit placed may end this much before its deadline after the INVITE: LiveKit sets the deadline when it
+     * starts placing the call, and joins the room before it sends the INVITE (sip {@code outbound.go DialAsync},
+     * {@code client.go createSIPParticipant}).
+     */
+    static final long OUTBOUND_EARLY_MICROS = 5_000_000;
+
+    /** An answered call LiveKit placed, cut at its deadline ({@link OutboundCall#maxCallMicros}). */
+    record OutboundCut(OutboundCall call, SipMessage answer, SipMessage bye) {
+
+        double secondsToBye(SipMessage from) {
+            return (bye.timestampMicros() - from.timestampMicros()) / 1e6;
+        }
+    }
+
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -48,7 +64,68 @@ final class MaxCallDurationCheck implements FindingRule {
                 findings.add(finding(context.config(), cut));
             }
         }
+        for (OutboundCall call : OutboundCall.of(context)) {
+            OutboundCut cut = cut(context, call);
+            if (cut != null) {
+                findings.add(outboundFinding(cut));
+            }
+        }
         return findings;
+    }
+
+    /** The cut of the call LiveKit placed, or null when the call did not end at its deadline with LiveKit's BYE. */
+    static OutboundCut cut(DiagnosisContext context, OutboundCall call) {
+        InviteTransaction tx = call.last();
+        SipMessage answer = tx.finalResponse();
+        if (answer == null || answer.status() < 200 || answer.status() >= 300) {
+            return null;
+        }
+        SipMessage bye = firstBye(context, tx);
+        if (bye == null || bye.src() == null || !bye.src().address().equals(call.liveKit())) {
+            return null;
+        }
+        long after = bye.timestampMicros() - call.first().request().timestampMicros();
+        long limit = call.maxCallMicros();
+        return after >= limit - OUTBOUND_EARLY_MICROS && after <= limit + LATE_MICROS
+                ? new OutboundCut(call, answer, bye) : null;
+    }
+
+    /** LiveKit's hang-up of a call it placed, at its request's max_call_duration or its own cap of 24 hours. */
+    private static Finding outboundFinding(OutboundCut cut) {
+        OutboundCall call = cut.call();
+        InviteTransaction tx = call.last();
+        long limitMicros = call.maxCallMicros();
+        String limit = CallLimits.text(limitMicros);
+        org.sipladder.livekit.ParticipantRequest request = call.request().request();
+        boolean fromRequest = request != null && request.maxCallDuration() != null
+                && limitMicros < CallLimits.MAX_CALL_MICROS;
+        double afterInvite = cut.secondsToBye(call.first().request());
+        List<String> facts = new ArrayList<>(call.baseFacts());
+        facts.add(String.format(Locale.ROOT, "LiveKit's INVITE frame %d; answered at frame %d; LiveKit sent BYE at "
+                + "frame %d, %.1f s after its first INVITE (%.1f s after the answer)", call.first().frame(),
+                cut.answer().frame(), cut.bye().frame(), afterInvite, cut.secondsToBye(cut.answer())));
+        if (fromRequest) {
+            facts.add("max_call_duration: " + limit + " in the CreateSIPParticipant request from " + request.source());
+        } else if (request == null) {
+            facts.add("No CreateSIPParticipant request for this call is loaded: a max_call_duration of exactly "
+                    + limit + " would look the same");
+        }
+        String what = fromRequest ? "the CreateSIPParticipant request's max_call_duration" : "its own cap";
+        String why = "LiveKit sets the deadline of a call it places when it starts placing it, before it joins the "
+                + "room and sends the INVITE (sip pkg/sip/outbound.go DialAsync, client.go createSIPParticipant: "
+                + (fromRequest ? "the request's max_call_duration" : "24 hours when the request sets no "
+                + "max_call_duration, and never more") + "), so the ringing counts too; when it passes, LiveKit ends "
+                + "the answered call with a BYE of its own. This BYE came " + String.format(Locale.ROOT, "%.1f",
+                afterInvite) + " s after the INVITE, at " + (fromRequest ? "the request's limit of " : "LiveKit's cap of ")
+                + limit + ": the call was cut by that limit, not by the agent, the callee or the network.";
+        String step = fromRequest ? "If the limit is meant, nothing is broken. Otherwise raise max_call_duration in the "
+                + "CreateSIPParticipant request from " + request.source() + " (now " + limit + "), or leave it out "
+                + "for LiveKit's cap of 24 h."
+                : "No setting raises LiveKit's cap: a session that must last longer than " + limit + " has to be "
+                + "carried over to a new call before it ends (the agent places it).";
+        return Findings.call(tx, CODE, CODE.title(what, limit), why, Findings.evidence(List.of(call.first().frame(),
+                cut.answer().frame(), cut.bye().frame()), call.configIds(), facts), Findings.fix(List.of(step),
+                List.of(), null));
     }
 
     /**
@@ -61,6 +138,12 @@ final class MaxCallDurationCheck implements FindingRule {
         }
         for (LiveKitRouting r : context.routings()) {
             Cut cut = cut(context, r);
+            if (cut != null && cut.bye().frame() == bye.frame()) {
+                return true;
+            }
+        }
+        for (OutboundCall call : OutboundCall.of(context)) {
+            OutboundCut cut = cut(context, call);
             if (cut != null && cut.bye().frame() == bye.frame()) {
                 return true;
             }

@@ -7,8 +7,10 @@ import java.util.Optional;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.livekit.CallLimits;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.OutboundTrunkMatch;
+import org.sipladder.livekit.ParticipantRequest;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -20,14 +22,23 @@ import org.sipladder.sip.SipMessage;
  * @param attempts LiveKit's INVITEs on its leg, in capture order
  * @param tell     why the INVITE is LiveKit's, one sentence
  * @param match    the outbound trunk it was dialled through, or why none is known
+ * @param request  the loaded CreateSIPParticipant request that placed it, or why none is known
  */
-record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell, OutboundTrunkMatch match) {
+record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell, OutboundTrunkMatch match,
+                    OutboundRequest request) {
 
     /** LiveKit's call IDs start so (protocol {@code sip/sip.go} {@code NewCallID}, {@code guid.SIPCallPrefix}). */
     static final String CALL_ID_PREFIX = "SCL_";
 
     /** LiveKit's ringing timeout for a call that sets none (sip {@code pkg/sip/participant.go}). */
     static final long DEFAULT_RINGING_SECONDS = 180;
+    /**
+     * The CANCEL may come this much before the request's ringing_timeout after the INVITE (two clocks) ... LiveKit
+     * starts the timer just before it builds its offer and sends the INVITE (sip {@code outbound.go sipSignal}).
+     */
+    static final long CANCEL_EARLY_MICROS = 2_000_000;
+    /** ... or this much after it. */
+    static final long CANCEL_LATE_MICROS = 1_000_000;
 
     /** The fix step for a call that rang too briefly. */
     static final String RING_LONGER = "If calls need to ring longer, give CreateSIPParticipant a longer "
@@ -63,7 +74,9 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
                         .filter(t -> first.callId().equals(t.callId())
                                 && t.request().src().address().equals(first.src().address()))
                         .toList();
-                return Optional.of(new OutboundCall(flow, attempts, tell, match(config, first)));
+                OutboundTrunkMatch match = match(config, first);
+                return Optional.of(new OutboundCall(flow, attempts, tell, match,
+                        OutboundRequest.find(config, first, match.trunk())));
             }
         }
         return Optional.empty();
@@ -198,14 +211,124 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
         if (cancel == null) {
             return null;
         }
-        long seconds = (cancel.timestampMicros() - first().request().timestampMicros()) / 1_000_000;
+        long micros = cancel.timestampMicros() - first().request().timestampMicros();
+        long seconds = micros / 1_000_000;
         String sent = "LiveKit sent CANCEL (frame " + cancel.frame() + ") " + seconds + " s after its first INVITE";
-        if (Math.abs(seconds - DEFAULT_RINGING_SECONDS) <= 2) {
-            return sent + ": its default ringing timeout of 3 minutes ran out";
+        ParticipantRequest r = request.request();
+        if (atRequestMaxCall()) {
+            return sent + ": the CreateSIPParticipant request's max_call_duration of " + CallLimits.text(maxCallMicros())
+                    + " ran out, before " + (r.ringingTimeout() == null ? "LiveKit's default ringing timeout of 3 "
+                    + "minutes" : "its ringing_timeout of " + requestRinging());
         }
-        return sent + ", not at LiveKit's default ringing timeout of 3 minutes: the call's own ringing_timeout ran "
-                + "out, or the call was ended before the answer (the agent hung up or removed the participant, or "
-                + "the room closed)";
+        if (r != null && r.ringingTimeout() != null) {
+            String limit = "the CreateSIPParticipant request's ringing_timeout of " + requestRinging();
+            if (atRequestRingingTimeout()) {
+                return sent + ": " + limit + " ran out";
+            }
+            return sent + ", " + (micros < requestRingingMicros() ? "before " : "not at ") + limit + ": the call was "
+                    + "ended before the answer (the agent hung up or removed the participant, or the room closed)"
+                    + (r.request().getWaitUntilAnswered() ? ", or the CreateSIPParticipant call itself timed out "
+                    + "(wait_until_answered ties the dial to the API call, which LiveKit gives 80 s unless the client "
+                    + "set a shorter deadline)" : "");
+        }
+        String unset = r == null ? "" : " (the CreateSIPParticipant request sets no ringing_timeout)";
+        if (Math.abs(seconds - DEFAULT_RINGING_SECONDS) <= 2) {
+            return sent + ": its default ringing timeout of 3 minutes ran out" + unset;
+        }
+        return sent + ", not at LiveKit's default ringing timeout of 3 minutes: " + (r == null ? "the call's own "
+                + "ringing_timeout ran out, or the call was ended before the answer" : "the call was ended before the "
+                + "answer" + unset) + " (the agent hung up or removed the participant, or the room closed)";
+    }
+
+    /** True when LiveKit's CANCEL came at the matched request's ringing_timeout after its first INVITE. */
+    boolean atRequestRingingTimeout() {
+        SipMessage cancel = cancel();
+        if (cancel == null || request.request() == null || request.request().ringingTimeout() == null
+                || atRequestMaxCall()) {
+            return false;
+        }
+        long after = cancel.timestampMicros() - first().request().timestampMicros();
+        long limit = requestRingingMicros();
+        return after >= limit - CANCEL_EARLY_MICROS && after <= limit + CANCEL_LATE_MICROS;
+    }
+
+    /**
+     * True when LiveKit's CANCEL came at the matched request's max_call_duration, shorter than its ringing: the dial
+     * runs under that deadline, set before the room join and the INVITE (sip {@code outbound.go DialAsync}), so it may
+     * come up to {@link MaxCallDurationCheck#OUTBOUND_EARLY_MICROS} early after the INVITE.
+     */
+    boolean atRequestMaxCall() {
+        SipMessage cancel = cancel();
+        ParticipantRequest r = request.request();
+        if (cancel == null || r == null || r.maxCallDuration() == null) {
+            return false;
+        }
+        long ringing = r.ringingTimeout() == null ? DEFAULT_RINGING_SECONDS * 1_000_000 : requestRingingMicros();
+        long limit = maxCallMicros();
+        long after = cancel.timestampMicros() - first().request().timestampMicros();
+        return limit < ringing && after >= limit - MaxCallDurationCheck.OUTBOUND_EARLY_MICROS
+                && after <= limit + CANCEL_LATE_MICROS;
+    }
+
+    /**
+     * The request's limit LiveKit's CANCEL came at, for a title ("the request's ringing_timeout of 20 s"), or null
+     * when it came at none of them (or no request is known).
+     */
+    String cancelLimit() {
+        if (atRequestMaxCall()) {
+            return "the request's max_call_duration of " + CallLimits.text(maxCallMicros());
+        }
+        return atRequestRingingTimeout() ? "the request's ringing_timeout of " + requestRinging() : null;
+    }
+
+    /** The matched request's ringing_timeout as text ("20 s"); only when it sets one. */
+    String requestRinging() {
+        return CallLimits.text(requestRingingMicros());
+    }
+
+    private long requestRingingMicros() {
+        java.time.Duration d = request.request().ringingTimeout();
+        return d.getSeconds() * 1_000_000 + d.getNano() / 1_000;
+    }
+
+    /**
+     * The deadline LiveKit set for this call, from before its INVITE: the matched request's max_call_duration, else (or
+     * when it is not above 0 and at most 24 hours) LiveKit's cap of 24 hours (sip {@code pkg/sip/outbound.go}
+     * {@code newCall}, {@code participant.go maxCallDuration}).
+     */
+    long maxCallMicros() {
+        ParticipantRequest r = request.request();
+        java.time.Duration d = r == null ? null : r.maxCallDuration();
+        long micros = d == null ? 0 : d.getSeconds() * 1_000_000 + d.getNano() / 1_000;
+        return micros > 0 && micros <= CallLimits.MAX_CALL_MICROS ? micros : CallLimits.MAX_CALL_MICROS;
+    }
+
+    /**
+     * How long LiveKit lets this call ring, for an explanation: the matched request's ringing_timeout, else LiveKit's
+     * default of 3 minutes (with or without a request that leaves it unset).
+     */
+    String ringingLimit() {
+        ParticipantRequest r = request.request();
+        if (r == null) {
+            return "3 minutes unless CreateSIPParticipant set ringing_timeout";
+        }
+        return r.ringingTimeout() == null ? "3 minutes, as the CreateSIPParticipant request sets no ringing_timeout"
+                : "the request's ringing_timeout of " + requestRinging();
+    }
+
+    /** The fix step for a call that rang too briefly, naming the request and its value when known. */
+    String ringLonger() {
+        ParticipantRequest r = request.request();
+        if (r == null) {
+            return RING_LONGER;
+        }
+        if (atRequestMaxCall()) {
+            return "Raise max_call_duration in the CreateSIPParticipant request from " + r.source() + " (now "
+                    + CallLimits.text(maxCallMicros()) + "): it bounds the ringing too, and ended it here.";
+        }
+        return "If calls need to ring longer, raise ringing_timeout in the CreateSIPParticipant request from " + r.source()
+                + " (now " + (r.ringingTimeout() == null ? "unset: 3 minutes" : requestRinging()) + "); if the agent "
+                + "ended the call, check why it hung up before the answer.";
     }
 
     /** The facts every outbound finding starts with: who placed the call and through which trunk. */
@@ -217,6 +340,12 @@ record OutboundCall(CallFlow flow, List<InviteTransaction> attempts, String tell
                 + " over " + invite.transport() + (fromUser().isEmpty() ? ", with no From user"
                 : ", From user " + fromUser()) + " (frame " + invite.frame() + ")");
         facts.add("Outbound trunk: " + (trunk() == null ? "unknown. " : trunk().getSipTrunkId() + ". ") + match.reason());
+        if (!request.reason().isEmpty()) {
+            facts.add(request.reason());
+        }
+        if (request.request() != null) {
+            facts.addAll(request.differences(invite));
+        }
         return facts;
     }
 }

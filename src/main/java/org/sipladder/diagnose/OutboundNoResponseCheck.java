@@ -92,9 +92,10 @@ final class OutboundNoResponseCheck implements FindingRule {
         Severity severity = CODE.severity();
         if (liveKitCancelled) {
             severity = Severity.INFO;
-            title = "Nobody answered LiveKit's call before LiveKit cancelled it";
-            why = "The far end did not answer before LiveKit cancelled the INVITE (at its ringing timeout, or because "
-                    + "the call was ended first) and reported \"no-answer\" (USER_UNAVAILABLE). Nothing is "
+            title = "Nobody answered LiveKit's call before LiveKit cancelled it" + (call.cancelLimit() != null
+                    ? " at " + call.cancelLimit() : "");
+            why = "The far end did not answer before LiveKit cancelled the INVITE (at its ringing timeout, "
+                    + call.ringingLimit() + ", or because the call was ended first) and reported \"no-answer\" (USER_UNAVAILABLE). Nothing is "
                     + "misconfigured in signalling.";
         } else if (liveKitsOwn) {
             title = provisional ? peer + " never gave LiveKit's INVITE a final response"
@@ -129,7 +130,7 @@ final class OutboundNoResponseCheck implements FindingRule {
             steps.add("Allow LiveKit's signalling addresses in the provider's (or Jambonz's) firewall and IP ACL.");
             commands.add("lk sip outbound update --id " + call.trunkId() + " --address <host:port> --transport <udp|tcp|tls>");
         } else if (liveKitCancelled) {
-            steps.add(OutboundCall.RING_LONGER);
+            steps.add(call.ringLonger());
         } else {
             steps.add("Check the gateway " + invite.src().address() + " sends this call to (" + peer + "): its address, "
                     + "port, transport and whether the carrier allows " + invite.src().address() + ".");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.livekit.CallMedia;
+import org.sipladder.livekit.ParticipantRequest;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
@@ -236,10 +237,12 @@ final class OutboundRejectedCheck implements FindingRule {
                     + ": those are the B2BUA's credentials for the carrier, not LiveKit's");
         }
         SIPOutboundTrunkInfo trunk = call.trunk();
-        // the media config LiveKit built its offer from (unless the CreateSIPParticipant request's media overrode it)
-        CallMedia media = trunk == null ? null : CallMedia.ofOutbound(context.config(), trunk);
+        // the media config LiveKit built its offer from: the trunk's, with the matched request's merged over it
+        ParticipantRequest request = call.request().request();
+        CallMedia media = trunk == null && request == null ? null
+                : CallMedia.ofOutbound(context.config(), trunk, request);
         if (start.status() == 488 && media != null && media.encryption().required()) {
-            facts.add("Outbound trunk " + trunk.getSipTrunkId() + " requires media encryption (SRTP): its "
+            facts.add(capitalized(media.encryption().setBy()) + " requires media encryption (SRTP): its "
                     + media.encryption().field() + " is " + media.encryption().value().name());
         }
         String redirect = redirectTarget(toLiveKit);
@@ -248,14 +251,15 @@ final class OutboundRejectedCheck implements FindingRule {
         }
         StatusMeaning meaning = CallRejectedCheck.meaning(start.status());
         String origin1 = start.src().address();
-        String title = cancelled ? "LiveKit cancelled its call before it was answered (" + toLiveKit.label() + ")"
+        String title = cancelled ? "LiveKit cancelled its call " + (call.cancelLimit() != null
+                ? "at " + call.cancelLimit() : "before it was answered") + " ("
+                + toLiveKit.label() + ")"
                 : redirect != null ? toLiveKit.src().address() + " redirected LiveKit's call to " + redirect
                 + " (" + toLiveKit.label() + "), which LiveKit does not follow"
                 : relayed ? toLiveKit.label() + " to LiveKit started as " + start.label() + " from " + origin1
                 : origin1 + " rejected LiveKit's call: " + start.label();
         String why = (cancelled ? "Nobody answered before LiveKit cancelled the INVITE, at the call's ringing timeout "
-                + "(3 minutes unless CreateSIPParticipant set ringing_timeout) or because the call was ended first; "
-                + "LiveKit reports \"no-answer\"."
+                + "(" + call.ringingLimit() + ") or because the call was ended first; LiveKit reports \"no-answer\"."
                 : start.status() + " means " + meaning.meaning() + ".")
                 + (relayed && !cancelled ? " " + chain.get(chain.size() - 1).finalResponse().src().address()
                 + " passed the failure back to LiveKit as " + toLiveKit.label() + ", so look at " + origin1
@@ -277,14 +281,14 @@ final class OutboundRejectedCheck implements FindingRule {
         } else if (start.status() == 488 && !relayed && !cancelled) {
             steps.addAll(offerRefused(context, origin.request(), call.trunkId(), media));
         } else {
-            steps.add(cancelled ? OutboundCall.RING_LONGER : calleeCause != null ? "The callee's network reports "
+            steps.add(cancelled ? call.ringLonger() : calleeCause != null ? "The callee's network reports "
                     + calleeCause + ": nothing is broken in signalling; call again later."
                     : PeerChecks.check(origin.flow(), start));
         }
         if (start.status() == 488 && (relayed || cancelled) && media != null && media.encryption().required()) {
             // LiveKit's own offer refused: offerRefused named the encryption already
-            steps.add("If the provider does not do SRTP, set outbound trunk " + trunk.getSipTrunkId()
-                    + "'s " + media.encryption().field() + " to allow or disable.");
+            steps.add("If the provider does not do SRTP, set " + media.encryption().setBy() + "'s "
+                    + media.encryption().field() + " to allow or disable.");
         } else if (start.status() >= 500 && start.status() < 600 && !relayed) {
             steps.add("If the provider has another gateway, point outbound trunk " + call.trunkId() + "'s address at it.");
         }
@@ -351,11 +355,17 @@ final class OutboundRejectedCheck implements FindingRule {
         steps.add("Ask the provider what it refuses in LiveKit's offer (frame " + invite.frame() + ": "
                 + (codecs.isEmpty() ? "no audio codec" : String.join(", ", codecs)) + ", "
                 + (encrypted ? "SRTP" : "plain RTP") + "). " + offered);
-        steps.add(encrypted ? "Encryption: LiveKit offered SRTP as outbound trunk " + trunkId + "'s " + field
+        String asker = media == null || media.encryption().setBy() == null ? "outbound trunk " + trunkId
+                : media.encryption().setBy();
+        steps.add(encrypted ? "Encryption: LiveKit offered SRTP as " + asker + "'s " + field
                 + " asks; a provider without SRTP refuses it: set " + field + " to disable."
                 : "Encryption: a provider that requires SRTP refuses a plain RTP offer: if it does, set outbound trunk "
                 + trunkId + "'s " + field + " to allow or require.");
         return steps;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /**

@@ -72,6 +72,38 @@ public record CallMedia(MediaConfig merged, String codecsBy, String codecsId, St
         return new CallMedia(m, codecs ? by : null, codecs ? id : null, timeout ? by : null, timeout ? id : null, enc);
     }
 
+    /**
+     * {@link #ofOutbound(LiveKitConfig, SIPOutboundTrunkInfo)} (nothing when {@code trunk} is null: an inline or
+     * unknown trunk) with the CreateSIPParticipant request's own media merged over it as LiveKit merges them
+     * (protocol rpc/sip.go NewCreateSIPParticipantRequestResult: req.Upgrade folds media_encryption into media unless
+     * DISABLE, then SIPMediaConfig.Merge); {@code request} null is the trunk's alone.
+     */
+    public static CallMedia ofOutbound(LiveKitConfig config, SIPOutboundTrunkInfo trunk, ParticipantRequest request) {
+        CallMedia base = trunk == null ? new CallMedia(MediaConfig.NONE, null, null, null, null,
+                new CallEncryption(SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE, null, null))
+                : ofOutbound(config, trunk);
+        if (request == null) {
+            return base;
+        }
+        MediaConfig own = request.media();
+        SIPMediaEncryption legacy = request.request().getMediaEncryption();
+        String field = "media.encryption";
+        if (own.encryption() == null && CallEncryption.isSet(legacy)) {
+            own = new MediaConfig(own.onlyListedCodecs(), own.codecs(), legacy, own.mediaTimeoutMicros());
+            field = "media_encryption";
+        }
+        String by = "the CreateSIPParticipant request from " + request.source();
+        String id = request.request().getSipTrunkId().isEmpty() ? null : request.request().getSipTrunkId();
+        MediaConfig merged = base.merged().merge(own);
+        boolean encOfRequest = own.encryption() != null && merged.encryption() == own.encryption()
+                && (own.encryption() != SIPMediaEncryption.SIP_MEDIA_ENCRYPT_DISABLE || base.encryption().setBy() == null);
+        CallEncryption enc = encOfRequest ? new CallEncryption(own.encryption(), by, id, field) : base.encryption();
+        boolean codecs = !own.codecs().isEmpty();
+        boolean timeout = own.mediaTimeoutMicros() >= 0;
+        return new CallMedia(merged, codecs ? by : base.codecsBy(), codecs ? id : base.codecsId(),
+                timeout ? by : base.timeoutBy(), timeout ? id : base.timeoutId(), enc);
+    }
+
     /** True when a trunk or rule sets the codecs, so LiveKit's set may differ from its default. */
     public boolean codecsConfigured() {
         return codecsBy != null;

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
+import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.ListSIPDispatchRuleResponse;
 import livekit.LivekitSip.ListSIPInboundTrunkResponse;
 import livekit.LivekitSip.ListSIPOutboundTrunkResponse;
@@ -259,8 +260,8 @@ public final class ConfigFileLoader {
         /** The values of enum fields the SDK does not know, as "trunk ST_x FIELD VALUE", told in one warning. */
         private final List<String> unknownValues = new ArrayList<>();
         private int count;
-        /** CreateSIPParticipant requests met and skipped. */
-        private int requests;
+        /** CreateSIPParticipant requests: they name an outbound trunk and are none, so they are kept apart. */
+        private final List<ParticipantRequest> requests = new ArrayList<>();
 
         Items(Path file) {
             this.file = file;
@@ -273,9 +274,21 @@ public final class ConfigFileLoader {
         void add(JsonObject item, int line) throws LiveKitConfigException {
             ConfigItemKind kind = ConfigItemKind.of(item);
             if (kind == ConfigItemKind.PARTICIPANT_REQUEST) {
-                // a CreateSIPParticipant request loaded beside the trunks: nothing of the project's config, and no
-                // error either (it was read as a default inbound trunk, which took every inbound call)
-                requests++;
+                // a CreateSIPParticipant request loaded beside the trunks: how an agent dialled out, not a trunk (it
+                // was once read as a default inbound trunk, which took every inbound call)
+                Pending pending = new Pending(item, forParser(item, kind), line, count + requests.size() + 1);
+                CreateSIPParticipantRequest.Builder request = CreateSIPParticipantRequest.newBuilder();
+                toProto(pending, request);
+                JsonObject unknown = UnknownJsonFields.of(item, CreateSIPParticipantRequest.getDescriptor());
+                if (unknown != null && unknown.has("media")) {
+                    try {
+                        MediaConfig.fromJson(unknown.get("media")); // read again when the call is diagnosed
+                    } catch (RuntimeException e) {
+                        throw mediaProblem(pending, e);
+                    }
+                }
+                requests.add(new ParticipantRequest(request.build(), file + ", line " + line,
+                        unknown == null ? "" : unknown.toString()));
                 return;
             }
             count++;
@@ -313,7 +326,7 @@ public final class ConfigFileLoader {
                         + ".");
             }
             return new LiveKitConfig(trunks, rules, List.of(file.toString()), ruleNumbers, outbound, false,
-                    count == 0 && requests == 0, unknownFields, null, unknownValuesWarning());
+                    count == 0 && requests.isEmpty(), unknownFields, null, unknownValuesWarning(), requests);
         }
 
         /** {@code item} as the protobuf parser gets it: unknown enum values named and replaced (UnknownEnumValues). */
@@ -322,6 +335,7 @@ public final class ConfigFileLoader {
                 case INBOUND_TRUNK -> SIPInboundTrunkInfo.getDescriptor();
                 case DISPATCH_RULE -> SIPDispatchRuleInfo.getDescriptor();
                 case OUTBOUND_TRUNK -> SIPOutboundTrunkInfo.getDescriptor();
+                case PARTICIPANT_REQUEST -> CreateSIPParticipantRequest.getDescriptor();
                 default -> null;
             };
             if (type == null) {
@@ -362,6 +376,7 @@ public final class ConfigFileLoader {
             String what = switch (kind) {
                 case DISPATCH_RULE -> "dispatch rule";
                 case OUTBOUND_TRUNK -> "outbound trunk";
+                case PARTICIPANT_REQUEST -> "CreateSIPParticipant request through";
                 default -> "trunk";
             };
             return what + " " + (id.isEmpty() ? "(entry " + count + ")" : id);
@@ -413,15 +428,20 @@ public final class ConfigFileLoader {
                                 + media.getAsJsonObject().get("encryption"));
                     }
                 } catch (RuntimeException e) {
-                    throw new LiveKitConfigException(where(pending) + " has a media config that is not LiveKit's "
-                            + "SIPMediaConfig (" + withoutSecrets(String.valueOf(e.getMessage()), pending.item())
-                            + "): onlyListedCodecs true/false, codecs [{\"name\":\"PCMU\",\"rate\":8000}], "
-                            + "encryption SIP_MEDIA_ENCRYPT_..., mediaTimeout as seconds followed by s (\"15s\").", e);
+                    throw mediaProblem(pending, e);
                 }
             }
             if (unknown != null && !id.isEmpty()) {
                 unknownFields.put(id, unknown.toString());
             }
+        }
+
+        /** The error for an item whose {@code media} {@link MediaConfig} cannot read. */
+        private LiveKitConfigException mediaProblem(Pending pending, RuntimeException e) {
+            return new LiveKitConfigException(where(pending) + " has a media config that is not LiveKit's "
+                    + "SIPMediaConfig (" + withoutSecrets(String.valueOf(e.getMessage()), pending.item())
+                    + "): onlyListedCodecs true/false, codecs [{\"name\":\"PCMU\",\"rate\":8000}], "
+                    + "encryption SIP_MEDIA_ENCRYPT_..., mediaTimeout as seconds followed by s (\"15s\").", e);
         }
 
         /** Parses the pending items as one list message's {@code items}. */

@@ -10,7 +10,7 @@ enum ConfigItemKind {
     DISPATCH_RULE(""),
     OUTBOUND_TRUNK(""),
     LEGACY_TRUNK("is a legacy SIP trunk ('lk sip trunk list'); SIP Ladder reads inbound and outbound trunks"),
-    /** The request of {@code lk sip participant create}: it names an outbound trunk, it is none; skipped. */
+    /** The request of {@code lk sip participant create}: it names an outbound trunk, it is none. */
     PARTICIPANT_REQUEST(""),
     UNKNOWN("is neither a trunk nor a dispatch rule (no sipTrunkId or sipDispatchRuleId)");
 
@@ -24,7 +24,9 @@ enum ConfigItemKind {
             "destination_country", "transport");
     /** Fields of a CreateSIPParticipantRequest that no trunk or rule has at its top level. */
     private static final List<String> PARTICIPANT_ONLY = List.of("sipCallTo", "sip_call_to", "roomName", "room_name",
-            "participantIdentity", "participant_identity");
+            "participantIdentity", "participant_identity", "sipNumber", "sip_number", "waitUntilAnswered",
+            "wait_until_answered", "playDialtone", "play_dialtone", "playRingtone", "play_ringtone", "participantName",
+            "participant_name", "toUserOverride", "to_user_override");
     private static final List<String> LEGACY_ONLY = List.of("inboundAddresses", "inbound_addresses",
             "outboundAddress", "outbound_address", "inboundUsername", "inbound_username", "kind");
 

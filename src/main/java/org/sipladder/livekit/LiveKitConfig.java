@@ -33,13 +33,17 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  *                       protobuf's unknown fields (the API's answer); null makes it so
  * @param warnings       what the user should know about what was read, one line per file (values of enum fields
  *                       this SDK does not know: {@link UnknownEnumValues}), as "FILE: warning: ..."
+ * @param participantRequests CreateSIPParticipant requests loaded beside the trunks, in the order they were read: how
+ *                       the agents asked LiveKit to dial out
  */
 public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
                             Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
                             boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields,
-                            MediaConfigs media, List<String> warnings) {
+                            MediaConfigs media, List<String> warnings,
+                            List<ParticipantRequest> participantRequests) {
 
     public LiveKitConfig {
+        participantRequests = List.copyOf(participantRequests);
         trunks = List.copyOf(trunks);
         rules = List.copyOf(rules);
         sources = List.copyOf(sources);
@@ -50,6 +54,14 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         if (media == null) {
             media = MediaConfigs.of(trunks, rules, outboundTrunks, unknownFields);
         }
+    }
+
+    public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
+                         Map<String, List<String>> ruleNumbers, List<SIPOutboundTrunkInfo> outboundTrunks,
+                         boolean inboundListed, boolean emptyListRead, Map<String, String> unknownFields,
+                         MediaConfigs media, List<String> warnings) {
+        this(trunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead, unknownFields, media,
+                warnings, List.of());
     }
 
     public LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRuleInfo> rules, List<String> sources,
@@ -132,17 +144,20 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
         unknown.putAll(other.unknownFields);
         List<String> allWarnings = new ArrayList<>(warnings);
         other.warnings.stream().filter(w -> !allWarnings.contains(w)).forEach(allWarnings::add);
+        // requests have no ID: the same file loaded twice is one request, two files asking the same are two calls
+        List<ParticipantRequest> requests = new ArrayList<>(participantRequests);
+        other.participantRequests.stream().filter(r -> !requests.contains(r)).forEach(requests::add);
         return new LiveKitConfig(mergeById(trunks, other.trunks, SIPInboundTrunkInfo::getSipTrunkId),
                 mergeById(rules, other.rules, SIPDispatchRuleInfo::getSipDispatchRuleId), allSources, numbers,
                 mergeById(outboundTrunks, other.outboundTrunks, SIPOutboundTrunkInfo::getSipTrunkId),
                 inboundListed || other.inboundListed, emptyListRead || other.emptyListRead, unknown, null,
-                allWarnings);
+                allWarnings, requests);
     }
 
     /** This configuration with other inbound trunks. */
     public LiveKitConfig withTrunks(List<SIPInboundTrunkInfo> otherTrunks) {
         return new LiveKitConfig(otherTrunks, rules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead,
-                unknownFields, null, warnings);
+                unknownFields, null, warnings, participantRequests);
     }
 
     /**
@@ -271,6 +286,7 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
                 + ", rules=" + rules.stream().map(SIPDispatchRuleInfo::getSipDispatchRuleId).toList()
                 + (outboundTrunks.isEmpty() ? ""
                 : ", outboundTrunks=" + outboundTrunks.stream().map(SIPOutboundTrunkInfo::getSipTrunkId).toList())
+                + (participantRequests.isEmpty() ? "" : ", participantRequests=" + participantRequests)
                 + ", sources=" + sources + "]";
     }
 }

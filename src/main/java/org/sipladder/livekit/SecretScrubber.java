@@ -73,11 +73,15 @@ public final class SecretScrubber {
         this.seen = lengths.length == 0 ? null : new int[REMEMBERED];
     }
 
-    /** The scrubber for a config's trunk passwords, inbound and outbound. */
+    /** The scrubber for a config's trunk passwords: inbound, outbound, and the inline trunks of its requests. */
     public static SecretScrubber of(LiveKitConfig config) {
-        return config.trunks().isEmpty() && config.outboundTrunks().isEmpty() ? NONE
-                : new SecretScrubber(Stream.concat(config.trunks().stream().map(SIPInboundTrunkInfo::getAuthPassword),
-                        config.outboundTrunks().stream().map(SIPOutboundTrunkInfo::getAuthPassword)).toList());
+        return config.trunks().isEmpty() && config.outboundTrunks().isEmpty() && config.participantRequests().isEmpty()
+                ? NONE
+                : new SecretScrubber(Stream.concat(Stream.concat(
+                        config.trunks().stream().map(SIPInboundTrunkInfo::getAuthPassword),
+                        config.outboundTrunks().stream().map(SIPOutboundTrunkInfo::getAuthPassword)),
+                        config.participantRequests().stream().map(r -> r.request().getTrunk().getAuthPassword()))
+                        .toList());
     }
 
     /** A scrubber that hides nothing. */

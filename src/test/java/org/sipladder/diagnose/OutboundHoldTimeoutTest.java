@@ -108,4 +108,21 @@ class OutboundHoldTimeoutTest {
         assertFalse(byDefault.contains("dispatch rule") || byDefault.contains("no trunk or rule"), byDefault);
         assertTrue(byDefault.contains("media_timeout (15 s: outbound trunk ST_out sets no media.media_timeout"), byDefault);
     }
+
+    @Test
+    void theRequestsMediaTimeoutIsMergedOverTheOutboundTrunks() throws IOException {
+        // protocol rpc/sip.go NewCreateSIPParticipantRequestResult: mediaConf.Merge(trunk.Media), then the request's
+        Path trunks = Files.writeString(dir.resolve("outbound.json"), "{\"items\": [{\"sipTrunkId\": \"ST_out\", "
+                + "\"address\": \"" + HOST + "\", \"numbers\": [\"" + OutboundCapture.FROM + "\"], "
+                + "\"media\": {\"mediaTimeout\": \"60s\"}}]}");
+        Path request = Files.writeString(dir.resolve("participant.json"), "{\"sip_trunk_id\": \"ST_out\", "
+                + "\"sip_call_to\": \"" + OutboundCapture.CALLED + "\", \"room_name\": \"r\", "
+                + "\"media\": {\"media_timeout\": \"40s\"}}");
+
+        String why = holdFinding(heldOutboundCall(), trunks.toString(), request.toString()).get("explanation")
+                .getAsString();
+
+        assertTrue(why.contains("media_timeout (40 s: the CreateSIPParticipant request from " + request
+                + ", line 1's media.media_timeout is 40 s)"), why);
+    }
 }

@@ -149,6 +149,65 @@ class ConfigFileLoaderTest {
     }
 
     @Test
+    void aCreateSipParticipantRequestIsKeptWithItsValuesAsProtojsonReadsThem() throws Exception {
+        // the JSON 'lk sip participant create FILE' reads (protojson: snake_case or lowerCamelCase), alone or several
+        Path snake = LiveKitFixtures.write(dir, "participant.json", """
+                {"sip_trunk_id": "ST_out", "sip_call_to": "+4930123456", "room_name": "outbound-1",
+                 "sip_number": "+15105550100", "ringing_timeout": "30s", "max_call_duration": "600s",
+                 "headers": {"X-Campaign": "c7"}, "wait_until_answered": true,
+                 "media_encryption": "SIP_MEDIA_ENCRYPT_REQUIRE", "to_user_override": "4930123456"}""");
+        Path camel = LiveKitFixtures.write(dir, "requests.json", """
+                [{"sipTrunkId": "ST_out", "sipCallTo": "+4930111", "roomName": "r1", "ringingTimeout": "12.5s"},
+                 {"trunk": {"hostname": "sip.example", "authUsername": "u", "authPassword": "Inline-pw-9"},
+                  "sipNumber": "+1555", "sipCallTo": "+4930222", "roomName": "r2", "participantIdentity": "p2"}]""");
+
+        LiveKitConfig one = loader.load(snake);
+        LiveKitConfig two = loader.load(camel);
+
+        assertEquals(1, one.participantRequests().size());
+        ParticipantRequest r = one.participantRequests().get(0);
+        assertEquals("+4930123456", r.request().getSipCallTo());
+        assertEquals("+15105550100", r.request().getSipNumber());
+        assertEquals(java.time.Duration.ofSeconds(30), r.ringingTimeout());
+        assertEquals(java.time.Duration.ofSeconds(600), r.maxCallDuration());
+        assertEquals("c7", r.request().getHeadersMap().get("X-Campaign"));
+        assertTrue(r.request().getWaitUntilAnswered());
+        assertEquals(livekit.LivekitSip.SIPMediaEncryption.SIP_MEDIA_ENCRYPT_REQUIRE, r.request().getMediaEncryption());
+        assertEquals("4930123456", r.toUserOverride());
+        assertEquals(snake + ", line 1", r.source());
+        assertEquals(List.of("+4930111", "+4930222"),
+                two.participantRequests().stream().map(p -> p.request().getSipCallTo()).toList());
+        assertEquals(java.time.Duration.ofMillis(12_500), two.participantRequests().get(0).ringingTimeout());
+        assertEquals("sip.example", two.participantRequests().get(1).request().getTrunk().getHostname());
+        assertTrue(two.trunks().isEmpty() && two.outboundTrunks().isEmpty());
+        assertEquals(2, one.merge(two).merge(loader.load(camel)).participantRequests().size() - 1,
+                "the same file loaded twice adds its requests once");
+        assertEquals(SecretScrubber.MASK, SecretScrubber.of(two).scrub("Inline-pw-9"));
+    }
+
+    @Test
+    void aRequestWithAMediaConfigThatIsNotLiveKitsIsRefusedWhenLoaded() throws Exception {
+        Path bad = LiveKitFixtures.write(dir, "participant.json", """
+                {"sip_trunk_id": "ST_out", "sip_call_to": "+4930123456", "room_name": "r",
+                 "media": {"codecs": [{"name": "PCMU", "rate": "fast"}]}}""");
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(bad));
+
+        assertTrue(e.getMessage().startsWith(bad + ", line 1 (ST_out) has a media config that is not LiveKit's "
+                + "SIPMediaConfig"), e.getMessage());
+    }
+
+    @Test
+    void aRequestWithAnUnreadableRingingTimeoutNamesTheField() throws Exception {
+        Path bad = LiveKitFixtures.write(dir, "participant.json", """
+                {"sip_trunk_id": "ST_out", "sip_call_to": "+4930123456", "room_name": "r", "ringing_timeout": "30"}""");
+
+        LiveKitConfigException e = assertThrows(LiveKitConfigException.class, () -> loader.load(bad));
+
+        assertTrue(e.getMessage().contains("ringing_timeout \"30\", which is no duration"), e.getMessage());
+    }
+
+    @Test
     void readsASingleObject() throws Exception {
         Path file = LiveKitFixtures.write(dir, "r.json", """
                 {"sipDispatchRuleId": "SDR_x", "rule": {"dispatchRuleCallee": {"roomPrefix": "c", "randomize": true}}}""");

@@ -168,6 +168,8 @@ public final class LiveKitConfigViewModel {
         summary.set(loaded.isEmpty() ? NONE_LOADED
                 : count(loaded.trunks().size(), "inbound trunk") + ", " + count(loaded.rules().size(), "dispatch rule")
                 + (loaded.outboundTrunks().isEmpty() ? "" : ", " + count(loaded.outboundTrunks().size(), "outbound trunk"))
+                + (loaded.participantRequests().isEmpty() ? ""
+                : ", " + count(loaded.participantRequests().size(), "CreateSIPParticipant request"))
                 + " from " + String.join(", ", loaded.sources().stream().map(LiveKitConfigViewModel::shortName).toList())
                 + warnings(loaded));
     }

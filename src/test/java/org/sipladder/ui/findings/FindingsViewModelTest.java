@@ -91,6 +91,23 @@ class FindingsViewModelTest {
     }
 
     @Test
+    void aCodeBeyondTheSixtyFourthIsNotTakenForTheFirst() {
+        // 1L << 64 is 1L << 0 in Java: the filter's bits must not fold the 65th code onto the first
+        FindingCode first = FindingCode.values()[0];
+        FindingCode beyond = FindingCode.values()[64];
+        List<Finding> found = List.of(finding(first, Severity.ERROR, "call-1", true, List.of()),
+                finding(beyond, Severity.ERROR, "call-2", true, List.of()));
+        FindingsViewModel two = new FindingsViewModel((flows, cfg, settings) -> new Diagnosis(found, List.of()),
+                new CurrentThreadTaskExecutor(), config);
+        two.setCalls(Flows.summaries(failed));
+
+        Map<String, Set<String>> codes = two.codesByCall();
+
+        assertEquals(Set.of(first.name()), codes.get("call-1"));
+        assertEquals(Set.of(beyond.name()), codes.get("call-2"));
+    }
+
+    @Test
     void callsWithTheSameFindingCodesShareOneSetForTheFilter() {
         List<Finding> found = List.of(
                 finding(FindingCode.LK_TRUNK_CONFLICT, Severity.ERROR, "call-1", true, List.of()),

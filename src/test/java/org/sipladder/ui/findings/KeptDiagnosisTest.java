@@ -157,7 +157,7 @@ class KeptDiagnosisTest {
     }
 
     @Test
-    void theFindingCodesFitTheFilterBits() {
+    void atMost128FindingCodesFitTheFilterBits() {
         assertTrue(FindingCode.values().length <= 128, "codesByCall keeps a call's codes as the bits of two longs");
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.sipladder.livekit.ApiSettings;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.LiveKitConfigException;
+import org.sipladder.livekit.ParticipantRequest;
 import org.sipladder.livekit.TrunkRow;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
@@ -47,6 +49,12 @@ class LiveKitConfigViewModelTest {
             }
             if (files.get(0).toString().contains("outbound")) {
                 return LiveKitConfig.outbound(List.of(OUTBOUND_TRUNK), List.of(files.get(0).toString()));
+            }
+            if (files.get(0).toString().contains("participant")) {
+                return LiveKitConfig.empty().merge(new LiveKitConfig(List.of(), List.of(), List.of(files.get(0).toString()),
+                        Map.of(), List.of(), false, false, Map.of(), null, List.of(), List.of(new ParticipantRequest(
+                                CreateSIPParticipantRequest.newBuilder().setSipTrunkId("ST_out").setSipCallTo("+4930123456")
+                                        .setRoomName("r").build(), files.get(0) + ", line 1", ""))));
             }
             boolean trunks = files.get(0).toString().contains("trunks");
             return new LiveKitConfig(trunks ? List.of(AUTH_TRUNK) : List.of(), trunks ? List.of() : List.of(RULE),
@@ -114,6 +122,16 @@ class LiveKitConfigViewModelTest {
         assertEquals(List.of("out-1"), row.calls());
         assertFalse(row.toString().contains("out-pw") || row.toString().contains("tok-123"), row.toString());
         assertTrue(vm.summaryProperty().get().contains("1 outbound trunk"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void createSipParticipantRequestsLoadedBesideTheTrunksAreCountedInTheSummary() {
+        LiveKitConfigViewModel vm = viewModel(Map.of());
+        vm.loadFiles(List.of(Path.of("/tmp/outbound-trunks.json")));
+        vm.loadFiles(List.of(Path.of("/tmp/participant.json")));
+
+        assertTrue(vm.summaryProperty().get().contains("1 outbound trunk, 1 CreateSIPParticipant request from"),
+                vm.summaryProperty().get());
     }
 
     @Test
