@@ -27,6 +27,11 @@ import org.sipladder.ladder.StreamRow;
  */
 final class LadderPages {
 
+    /**
+     * A ladder draws at most this many rows (about twenty pages), so a call of thousands of messages (a retransmission
+     * storm, a day of keep-alives) still makes a report of bounded size; a line under it says what was left out.
+     */
+    static final int ROWS_AT_MOST = 400;
     private static final float INTRO_GAP = 4;
     /** Room kept under a run of rows. */
     private static final float RUN_MARGIN = 6;
@@ -56,7 +61,7 @@ final class LadderPages {
                 + (parts.split() ? " The " + layout.columns().size() + " columns are more than a page holds at a "
                 + "size one reads: the ladder follows in " + parts.parts().size() + " parts of a few columns, each "
                 + "with every message, and neighbouring parts share a column." : "");
-        int rows = layout.slotCount();
+        int rows = Math.min(layout.slotCount(), ROWS_AT_MOST);
         // the heading and its sentence go to the next page with the first rows when those do not fit here
         page.heading("Ladder", 2, page.height(intro, page.small) + INTRO_GAP + firstRun(header, rowHeight, rows));
         page.paragraph(intro, page.small);
@@ -68,15 +73,18 @@ final class LadderPages {
                 page.ensure(page.height(title, page.strong) + firstRun(header, rowHeight, rows));
                 page.paragraph(title, page.strong);
             }
-            writeRows(layout, part, parts.scale(), header, rowHeight);
+            writeRows(layout, part, rows, parts.scale(), header, rowHeight);
+        }
+        if (rows < layout.slotCount()) {
+            page.paragraph(leftOut(layout, rows), page.small);
         }
         page.gap(8);
     }
 
     /** Every row of the ladder in {@code part}'s columns, cut into page-sized runs. */
-    private void writeRows(LadderLayout layout, LadderParts.Part part, float scale, float header, float rowHeight) {
+    private void writeRows(LadderLayout layout, LadderParts.Part part, int rows, float scale, float header,
+                           float rowHeight) {
         int first = 0;
-        int rows = layout.slotCount();
         do {
             page.ensure(firstRun(header, rowHeight, rows - first));
             int fit = Math.max(1, (int) ((page.remaining() - header - RUN_MARGIN) / rowHeight));
@@ -93,6 +101,18 @@ final class LadderPages {
             }
         } while (first < rows);
         page.gap(4);
+    }
+
+    /** "The ladder stops after its first 400 rows: the other 1,210 messages, frames 401-1610, ..." */
+    private static String leftOut(LadderLayout layout, int rows) {
+        List<LadderRow> rest = layout.rowsInSlots(rows, layout.slotCount());
+        int streams = layout.streamRowsInSlots(rows, layout.slotCount()).size();
+        String frames = rest.isEmpty() ? "" : ", frames " + rest.get(0).message().message().frame() + "\u2013"
+                + rest.get(rest.size() - 1).message().message().frame();
+        return "The ladder stops after its first " + Times.count(ROWS_AT_MOST) + " rows: the other "
+                + Times.count(rest.size()) + " messages" + frames + (streams == 0 ? "" : ", and "
+                + Times.count(streams) + " RTP streams") + ", are left out of this report. The app's ladder and "
+                + "sipladder messages CAPTURE show every one.";
     }
 
     /** The least of a run worth starting on a page: the column headers and the first rows of the run. */
