@@ -55,7 +55,7 @@ final class FailureSummary {
     private static String inThisReport(int first, int shown, int condensed) {
         String full = shown == 1 ? "call " + first + " in full" : "calls " + first + "\u2013" + (first + shown - 1)
                 + " in full";
-        return condensed == 0 ? full : full + ", " + Times.count(condensed) + " in a table";
+        return condensed == 0 ? full : full + ", " + CondensedCalls.placed(condensed);
     }
 
     private static String percent(int part, int whole) {

@@ -30,7 +30,7 @@ final class Times {
         return CLOCK.format(instant(micros));
     }
 
-    /** "850 ms", "4.210 s", "3 min 12.0 s"; "not seen" for null. */
+    /** "850 ms", "4.210 s", "3 min 12.0 s", "2 h 5 min 12 s", "170 d 16 h 0 min"; "not seen" for null. */
     static String duration(Long micros) {
         if (micros == null) {
             return "not seen";
@@ -42,7 +42,14 @@ final class Times {
         if (ms < 60_000) {
             return String.format(Locale.ROOT, "%.3f s", ms / 1000.0);
         }
-        return String.format(Locale.ROOT, "%d min %.1f s", ms / 60_000, (ms % 60_000) / 1000.0);
+        if (ms < 3_600_000) {
+            return String.format(Locale.ROOT, "%d min %.1f s", ms / 60_000, (ms % 60_000) / 1000.0);
+        }
+        long minutes = ms / 60_000;
+        if (minutes < 24 * 60) {
+            return String.format(Locale.ROOT, "%d h %d min %d s", minutes / 60, minutes % 60, (ms % 60_000) / 1000);
+        }
+        return String.format(Locale.ROOT, "%d d %d h %d min", minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
     }
 
     static String count(long n) {

@@ -55,6 +55,28 @@ class ReportAtScaleTest {
     }
 
     @Test
+    void aCondensedTableStopsAtItsCapAndSaysHowManyCallsItLeftOut() throws Exception {
+        int beyond = 7;
+        int failed = FailedCalls.IN_FULL_PER_CAUSE + CondensedCalls.ROWS_AT_MOST + beyond;
+        List<CallFlow> flows = SeedCall.many(failed, 1_000);
+        byte[] pdf = render(flows, LiveKitConfig.empty(), ReportOptions.defaults());
+        String flat = FindingsReportTest.text(pdf).replaceAll("\\s+", " ");
+
+        int lastRow = FailedCalls.IN_FULL_PER_CAUSE + CondensedCalls.ROWS_AT_MOST;
+        assertTrue(flat.contains(SeedCall.aLeg(lastRow) + " "), "the table's last row");
+        assertFalse(flat.contains(SeedCall.aLeg(lastRow + 1) + " "), "a call beyond the table's cap is listed");
+        assertTrue(flat.contains("The table stops at " + Times.count(CondensedCalls.ROWS_AT_MOST) + " calls: the last "
+                + beyond + " calls with this cause are left out of this report"), flat);
+        // the cover page counts every failed call and says where each went
+        assertTrue(flat.contains("calls 1\u20133 in full, " + Times.count(CondensedCalls.ROWS_AT_MOST)
+                + " in a table, " + beyond + " left out"), flat);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int pagesOfTable = (int) Math.ceil(CondensedCalls.ROWS_AT_MOST / 20.0);
+            assertTrue(doc.getNumberOfPages() < 12 + pagesOfTable, doc.getNumberOfPages() + " pages");
+        }
+    }
+
+    @Test
     void everyCallInFullWhenAsked() throws Exception {
         List<CallFlow> flows = SeedCall.many(LIVEKIT_503, BUSY, 5_000);
         String text = FindingsReportTest.text(render(flows, LiveKitConfig.empty(),
