@@ -48,7 +48,7 @@ final class LegAnalysis {
                 lastOpening = i;
             }
         }
-        this.finalResponse = lastOpening < 0 ? dialogOpeningResponse() : finalResponseTo(messages[lastOpening]);
+        this.finalResponse = lastOpening < 0 ? dialogOpeningResponse() : finalResponseTo(lastOpening);
     }
 
     /**
@@ -77,8 +77,13 @@ final class LegAnalysis {
         return null;
     }
 
-    private int finalResponseTo(SipMessage request) {
-        for (int i = 0; i < messages.length; i++) {
+    /**
+     * The first final response after the request at {@code index} in its transaction: one captured before it answers
+     * something else (a UA that sends no Via or CSeq makes every answer look like one to every request).
+     */
+    private int finalResponseTo(int index) {
+        SipMessage request = messages[index];
+        for (int i = index + 1; i < messages.length; i++) {
             SipMessage m = messages[i];
             if (arrivals[i] >= 0 && m.status() >= 200 && SipFields.sameTransaction(m, request)) {
                 return i;
@@ -148,7 +153,8 @@ final class LegAnalysis {
         long t0 = start.timestampMicros();
         Long firstProvisional = null;
         Long alerting = null;
-        for (SipMessage m : messages) {
+        for (int i = lastOpening + 1; i < messages.length; i++) {
+            SipMessage m = messages[i];
             int status = m.status();
             if (status >= 100 && status < 200 && SipFields.sameTransaction(start, m)) {
                 long t = m.timestampMicros() - t0;

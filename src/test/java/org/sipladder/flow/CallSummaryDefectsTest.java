@@ -3,6 +3,7 @@ package org.sipladder.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipladder.flow.Dialogue.request;
 import static org.sipladder.flow.Dialogue.response;
 
@@ -58,6 +59,31 @@ class CallSummaryDefectsTest {
         CallSummary summary = CallSummary.of(flow);
         assertEquals("INVITE", summary.method());
         assertEquals(403, summary.finalStatus());
+    }
+
+    /**
+     * A UA that sends every INVITE with the same branch and CSeq (student SIP stacks in the ptavi captures do, with
+     * no Call-ID either) makes the answers to its first INVITE look like answers to its last: timings measured from
+     * the last attempt came out negative ("first provisional -16.018 s"). Only answers after the attempt count.
+     */
+    @Test
+    void answersCapturedBeforeTheLastAttemptGiveNoNegativeTimings() {
+        String trying = "SIP/2.0 100 Trying\r\n\r\n";
+        String ok = "SIP/2.0 200 OK\r\n\r\n";
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, SBC, "REGISTER sip:vampires.example SIP/2.0\r\nExpires: 3600\r\n\r\n");
+        d.send(1, SBC, PHONE, ok);
+        d.send(15_000, PHONE, SBC, "INVITE sip:damon@vampires.example SIP/2.0\r\nContent-Length: 0\r\n\r\n");
+        d.send(15_001, SBC, PHONE, trying);
+        d.send(31_000, PHONE, SBC, "INVITE sip:stefan@vampires.example SIP/2.0\r\nContent-Length: 0\r\n\r\n");
+        d.send(31_001, SBC, PHONE, trying);
+        for (CallFlow flow : builder.build(d.messages())) {
+            Timings t = flow.timings();
+            for (Long v : new Long[] {t.postDialDelayMicros(), t.firstProvisionalMicros(), t.finalResponseMicros(),
+                    t.durationMicros()}) {
+                assertTrue(v == null || v >= 0, String.valueOf(t));
+            }
+        }
     }
 
     @Test
