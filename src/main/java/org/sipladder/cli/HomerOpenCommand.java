@@ -84,6 +84,8 @@ final class HomerOpenCommand implements Callable<Integer> {
         Path temp;
         try {
             temp = Files.createTempFile(output.toAbsolutePath().getParent(), ".sipladder-homer-", ".pcap");
+            // removed by the JVM's shutdown sequence too: Ctrl+C or SIGTERM during the export skip the finally below
+            temp.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UserError(output + ": cannot be written (" + e.getMessage() + ")");
         }

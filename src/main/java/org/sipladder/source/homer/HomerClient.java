@@ -128,6 +128,8 @@ public final class HomerClient implements AutoCloseable {
             }
             Path dir = out.toAbsolutePath().getParent();
             temp = Files.createTempFile(dir, ".sipladder-homer-", ".part");
+            // the JVM's shutdown sequence (normal exit, Ctrl+C, SIGTERM) removes it if the copy is cut short
+            temp.toFile().deleteOnExit();
             long written = copy(source, temp);
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
