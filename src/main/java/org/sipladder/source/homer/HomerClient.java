@@ -404,8 +404,7 @@ public final class HomerClient implements AutoCloseable {
     }
 
     private static String clean(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}+", " ").strip();
-        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "..." : oneLine;
+        return ServerText.oneLine(text, 160);
     }
 
     private static String megabytes(long bytes) {

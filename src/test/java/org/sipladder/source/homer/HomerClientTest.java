@@ -293,6 +293,28 @@ class HomerClientTest {
     }
 
     @Test
+    void terminalEscapeSequencesInHomersErrorTextGoWholeNotOnlyTheirEscByte() throws Exception {
+        // a colour (CSI), a window title (OSC ended by BEL, then by ESC \\), an 8-bit CSI and a charset switch
+        String message = "\u001b[1;31mdatabase\u001b[0m \u001b]0;owned\u0007connection\u001b]2;x\u001b\\ "
+                + "\u009b2Jfailed\u001b(B";
+        server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+                .body(errorObject(message)).build());
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("(HTTP 500: database connection failed)"), e.getMessage());
+            assertFalse(e.getMessage().contains("owned"), e.getMessage());
+        }
+    }
+
+    /** Homer's JSON error object, with gson's escaping of the text. */
+    private static String errorObject(String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("message", message);
+        return o.toString();
+    }
+
+    @Test
     void anAnswerTrickledAByteAtATimeEndsAtTheDeadline() throws Exception {
         // each byte comes well within the 1 s allowed between bytes; the whole answer would take 20 s
         try (ServerSocket listener = new ServerSocket(0)) {
