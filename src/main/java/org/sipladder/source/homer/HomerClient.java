@@ -33,6 +33,7 @@ import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.ByteString;
 import okio.Okio;
+import org.sipladder.OutputFile;
 
 /**
  * Homer 7's API (sipcapture/homer-app, routes under {@code /api/v3}): sign in, search calls, find the legs its
@@ -332,7 +333,7 @@ public final class HomerClient implements AutoCloseable {
                     + "uses the right scheme (http:// or https://) and host.", e);
         }
         if (out != null && e.getClass().getName().startsWith("java.nio.file")) {
-            return new HomerException(out + ": cannot be written (" + e.getMessage() + ")", e);
+            return new HomerException(out + ": cannot be written (" + OutputFile.reason(e, out) + ")", e);
         }
         // the exception's class would mean nothing to a user; its words ("unexpected end of stream") do
         return new HomerException("Homer at " + s + " broke off " + what + " ("
