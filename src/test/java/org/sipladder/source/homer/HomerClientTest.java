@@ -404,6 +404,27 @@ class HomerClientTest {
     }
 
     @Test
+    void theSizeBoundMessageGivesAdviceThatFitsEachRequest() throws Exception {
+        homer();
+        HomerServer tiny = HomerServer.at(server.url("/").toString()).withLimits(10, 1 << 20);
+        try (HomerClient client = new HomerClient(tiny, admin())) {
+            // a sign-in answer is a token: no time range to narrow, a huge one is no Homer's
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().startsWith("Homer's answer to sign-in from http://"), e.getMessage());
+            assertFalse(e.getMessage().contains("time range"), e.getMessage());
+            assertTrue(e.getMessage().contains("check the URL is Homer's web address"), e.getMessage());
+        }
+        HomerServer small = HomerServer.at(server.url("/").toString()).withLimits(600, 1 << 20);
+        try (HomerClient client = new HomerClient(small, admin())) {
+            HomerException e = assertThrows(HomerException.class, () -> client.legs(List.of("lk-leg-1"), RANGE));
+            assertTrue(e.getMessage().startsWith("Homer's answer to the call's messages from http://"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("search by number"), e.getMessage());
+            assertTrue(e.getMessage().contains("fewer calls"), e.getMessage());
+        }
+    }
+
+    @Test
     void aPcapLargerThanTheBoundLeavesNoFile() throws Exception {
         homer();
         HomerServer small = HomerServer.at(server.url("/").toString()).withLimits(1 << 20, 100);
