@@ -113,8 +113,10 @@ public final class Limits {
     public static final int RTCP_REPORTS = 100_000;
 
     /**
-     * ICMP destination-unreachable errors kept per capture (about 100 bytes each): a scan of closed ports or a flood
-     * of refused RTP makes millions; the first are the evidence, the rest are counted in a warning.
+     * Delivery errors kept per capture (about 100 bytes each): ICMP destination-unreachable errors, TCP connection
+     * attempts refused with a reset or whose SYN was sent again unanswered, failed TLS handshakes. A scan of closed
+     * ports, a flood of refused RTP or a client retrying a dead TCP port makes millions; the first are the evidence,
+     * the rest are counted in a warning.
      */
     public static final int UNREACHABLE_ERRORS = 10_000;
 

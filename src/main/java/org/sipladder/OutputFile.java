@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
@@ -170,14 +171,34 @@ public final class OutputFile {
         if (e instanceof Failure f) {
             return f;
         }
+        return new Failure(target, reason(e, target, dir), e);
+    }
+
+    /**
+     * Why writing {@code file} (or a file beside it) failed with {@code e}, in words for the user: "the folder X does
+     * not exist", "permission denied", "Read-only file system"... rather than the exception's message, which for the
+     * file system's exceptions is only a path.
+     */
+    public static String reason(IOException e, Path file) {
+        Path absolute = file.toAbsolutePath();
+        return reason(e, absolute, absolute.getParent());
+    }
+
+    private static String reason(IOException e, Path file, Path dir) {
         if (e instanceof AccessDeniedException) {
-            return new Failure(target, "permission denied", e);
+            return "permission denied";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a folder, not a file";
+        }
+        if (e instanceof NoSuchFileException && (dir == null || !Files.isDirectory(dir))) {
+            return missingFolder(dir);
         }
         if (e instanceof FileSystemException fs) {
             // its message is only a path; without a reason (/proc refuses new files with "no such file") say what
-            return new Failure(target, fs.getReason() != null ? fs.getReason() : "no new file can be made in " + dir, e);
+            return fs.getReason() != null ? fs.getReason() : "no new file can be made in " + dir;
         }
-        return new Failure(target, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), e);
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void deleteQuietly(Path file) {

@@ -31,6 +31,19 @@ final class HepDecoder {
     static final String CUT_SHORT = "the HEP packet ends before its payload chunk (0x000f) does: the agent sent it cut "
             + "short, or a length in it is wrong; kept as far as it goes";
 
+    /** A chunk length under a chunk header's own 6 bytes: the chunks after it cannot be found. */
+    static final String CHUNK_LENGTH = "the HEP packet has a chunk length shorter than a chunk header (under 6 bytes): "
+            + "nothing says where the next chunk starts, so the chunks after it are lost";
+    /** No source or no destination address chunk. */
+    static final String NO_ADDRESS = "the HEP packet has no source or no destination address chunk (0x0003/0x0004 for "
+            + "IPv4, 0x0005/0x0006 for IPv6): the missing side is shown as an unspecified address";
+    /** One address IPv4, the other IPv6. */
+    static final String MIXED_ADDRESSES = "the HEP packet's source and destination addresses are of different "
+            + "families (one IPv4, one IPv6)";
+
+    /** What was wrong with the chunks of the last packet decoded (one of the constants above), null when nothing. */
+    private String fault;
+
     HepDecoder(PayloadSink sink) {
         this.sink = sink;
     }
@@ -51,6 +64,7 @@ final class HepDecoder {
      * (a payload typed SIP is handed on whatever it holds, but for line breaks alone: a keep-alive).
      */
     boolean decode(byte[] a, int off, int len) {
+        fault = null;
         if (isHep3(a, off, len)) {
             int total = Wire.u16(a, off + 4);
             if (total < MIN_HEP3) {
@@ -72,7 +86,9 @@ final class HepDecoder {
             int type = Wire.u16(a, at + 2);
             int length = Wire.u16(a, at + 4);
             if (length < 6) {
-                return false; // nothing says where the next chunk starts
+                // nothing says where the next chunk starts: the chunks before it stand, flagged
+                fault = CHUNK_LENGTH;
+                break;
             }
             if (at + length > end) {
                 // cut short, or the length is wrong: a payload is kept as far as it goes, and flagged
@@ -101,9 +117,15 @@ final class HepDecoder {
                 c.payloadLength = c.compressedLength;
             }
         }
-        if (c.payloadAt < 0 || c.srcAt < 0 || c.dstAt < 0 || c.srcLength != c.dstLength) {
+        if (fault == null && (c.srcAt < 0 || c.dstAt < 0)) {
+            fault = NO_ADDRESS;
+        } else if (fault == null && c.srcLength != c.dstLength) {
+            fault = MIXED_ADDRESSES;
+        }
+        if (c.payloadAt < 0) {
             return false;
         }
+        note = note != null ? note : fault;
         long micros = c.seconds >= 0 ? c.seconds * 1_000_000 + Math.max(0, c.micros) : sink.micros();
         if (c.protocol == PROTOCOL_RTP || c.protocol == PROTOCOL_RTCP) {
             if (note != null) {
@@ -117,19 +139,34 @@ final class HepDecoder {
         }
         int from = c.payloadAt;
         int to = from + c.payloadLength;
-        if (note == null && SipFraming.wholeStartLine(p, from, to) > 0) {
+        boolean startLine = SipFraming.wholeStartLine(p, from, to) > 0;
+        if (note == null && startLine) {
             emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
                     sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, from, to);
             return true;
         }
-        if (c.protocol != PROTOCOL_SIP || PayloadSink.lineBreaksOnly(p, from, to)) {
+        if (c.protocol != PROTOCOL_SIP && !(startLine && fault != null) || PayloadSink.lineBreaksOnly(p, from, to)) {
             return false;
         }
-        // the agent says SIP: listed as a malformed message with the reason, as Wireshark shows a malformed packet
+        // the agent says SIP, or SIP came in broken chunks: listed as a malformed message with the reason, as
+        // Wireshark shows a malformed packet
         sink.note(note != null ? note : NOT_SIP);
-        sink.emit(micros, sink.endpoint(a, c.srcAt, c.srcLength, c.srcPort),
-                sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), Transport.HEP, p, from, c.payloadLength);
+        sink.emit(micros, side(a, c.srcAt, c.srcLength, c.dstLength, c.srcPort),
+                side(a, c.dstAt, c.dstLength, c.srcLength, c.dstPort), Transport.HEP, p, from, c.payloadLength);
         return true;
+    }
+
+    /** What was wrong with the chunks of the packet just decoded ({@link #CHUNK_LENGTH}...), null when nothing. */
+    String fault() {
+        return fault;
+    }
+
+    /** One side's endpoint; with no address chunk, the unspecified address of the other side's family. */
+    private Endpoint side(byte[] a, int at, int length, int otherLength, int port) {
+        if (at >= 0) {
+            return sink.endpoint(a, at, length, port);
+        }
+        return new Endpoint(otherLength == 16 ? "::" : "0.0.0.0", port);
     }
 
     /** Chunk positions of one HEP3 packet. */

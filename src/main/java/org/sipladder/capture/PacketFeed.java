@@ -73,6 +73,15 @@ public final class PacketFeed {
     }
 
     /**
+     * What was wrong with the chunks of the HEP packet {@link #hep} just decoded, in words (a chunk length under a
+     * chunk header, no address chunk, addresses of two families), the same text for the same fault; null when
+     * nothing was. A message it carried is handed on flagged with the same words.
+     */
+    public String hepFault() {
+        return hep.fault();
+    }
+
+    /**
      * Whether {@code a[off, off+len)} starts as a HEP v2 or v3 packet does (whether or not the rest can be read): what
      * a HEP listener receives that is not is something else sent to its port.
      */

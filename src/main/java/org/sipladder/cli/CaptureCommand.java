@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sipladder.Counted;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.PacketWriter;
 import org.sipladder.source.LiveCapture;
 import org.sipladder.source.LiveCaptureException;
@@ -84,7 +85,8 @@ final class CaptureCommand implements Callable<Integer> {
             });
             live.rethrowOutputFailure();
             if (failure.get() != null) {
-                throw new UserError(live.write + ": cannot be written (" + failure.get().getMessage() + ")");
+                throw new UserError(live.write + ": cannot be written (" + OutputFile.reason(failure.get(), live.write)
+                        + ")");
             }
             err.println(Counted.of(capture.packets(), "packet") + " captured"
                     + (live.write == null ? "" : "; written to " + live.write));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sipladder.Counted;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.source.CallSaver;
 import org.sipladder.source.CaptureFiles;
@@ -84,8 +85,10 @@ final class HomerOpenCommand implements Callable<Integer> {
         Path temp;
         try {
             temp = Files.createTempFile(output.toAbsolutePath().getParent(), ".sipladder-homer-", ".pcap");
+            // removed by the JVM's shutdown sequence too: Ctrl+C or SIGTERM during the export skip the finally below
+            temp.toFile().deleteOnExit();
         } catch (IOException e) {
-            throw new UserError(output + ": cannot be written (" + e.getMessage() + ")");
+            throw new UserError(output + ": cannot be written (" + OutputFile.reason(e, output) + ")");
         }
         try {
             client.exportPcap(legs, range, temp);

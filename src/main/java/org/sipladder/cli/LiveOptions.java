@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.PacketWriter;
 import org.sipladder.capture.PcapngWriter;
 import org.sipladder.sip.ParsingListener;
@@ -37,7 +38,7 @@ final class LiveOptions {
             OutputStream out = Files.newOutputStream(write);
             return new PcapngWriter(out);
         } catch (IOException e) {
-            throw new UserError(write + ": cannot be written (" + e.getMessage() + ")");
+            throw new UserError(write + ": cannot be written (" + OutputFile.reason(e, write) + ")");
         }
     }
 

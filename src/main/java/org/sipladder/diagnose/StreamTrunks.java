@@ -22,7 +22,7 @@ final class StreamTrunks {
             return true;
         }
         for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
-            if (host(t.getAddress()).equals(dst.address()) && port(t.getAddress()) == dst.port()) {
+            if (host(t.getAddress()).equals(dst.address()) && port(t) == dst.port()) {
                 return true;
             }
         }
@@ -36,7 +36,7 @@ final class StreamTrunks {
     static List<SIPOutboundTrunkInfo> named(DiagnosisContext context, Endpoint dst) {
         List<SIPOutboundTrunkInfo> found = new ArrayList<>();
         for (SIPOutboundTrunkInfo t : context.config().outboundTrunks()) {
-            if (streamed(t) && !TrunkAdmission.isIpLiteral(host(t.getAddress())) && port(t.getAddress()) == dst.port()) {
+            if (streamed(t) && !TrunkAdmission.isIpLiteral(host(t.getAddress())) && port(t) == dst.port()) {
                 found.add(t);
             }
         }
@@ -82,17 +82,22 @@ final class StreamTrunks {
         return colon < 0 || a.indexOf(':', colon + 1) >= 0 ? a : a.substring(0, colon);
     }
 
-    /** The port of a trunk address, 5060 when it names none. */
-    static int port(String address) {
-        String a = address.trim();
+    /**
+     * The port LiveKit dials for a trunk: the one in its address, else the transport's default. LiveKit builds the
+     * Request-URI without a port and with ;transport=tls for a TLS trunk, and sipgo dials such a destination on its
+     * DefaultPort("tls"), 5061 (RFC 3261 19.1.2); UDP, TCP and auto on 5060.
+     */
+    static int port(SIPOutboundTrunkInfo trunk) {
+        int defaultPort = trunk.getTransport() == SIPTransport.SIP_TRANSPORT_TLS ? 5061 : 5060;
+        String a = trunk.getAddress().trim();
         int colon = a.lastIndexOf(':');
         if (colon < 0 || a.endsWith("]") || a.indexOf(':') != colon && !a.startsWith("[")) {
-            return 5060;
+            return defaultPort;
         }
         try {
             return Integer.parseInt(a.substring(colon + 1));
         } catch (NumberFormatException e) {
-            return 5060;
+            return defaultPort;
         }
     }
 }

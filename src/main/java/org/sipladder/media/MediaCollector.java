@@ -213,8 +213,9 @@ public final class MediaCollector implements MediaListener {
                     + rtcpMalformed.take() + " from this frame on; what they held before the fault was read");
         }
         if (unreachablesLeftOut.packets() > 0) {
-            warnings.add("frame " + unreachablesLeftOut.firstFrame() + ": " + Limits.UNREACHABLE_ERRORS + " ICMP "
-                    + "unreachable errors kept (the most per capture): " + unreachablesLeftOut.take()
+            warnings.add("frame " + unreachablesLeftOut.firstFrame() + ": " + Limits.UNREACHABLE_ERRORS
+                    + " delivery errors kept (ICMP unreachable errors, TCP connection attempts refused or unanswered, "
+                    + "failed TLS handshakes; the most per capture): " + unreachablesLeftOut.take()
                     + " from this frame on were not kept");
         }
         return warnings;

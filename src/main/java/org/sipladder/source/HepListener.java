@@ -13,6 +13,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +55,12 @@ public final class HepListener implements Closeable {
     private final AtomicLong notHep = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    /**
+     * The faults of HEP packets told of, as "fault|agent address": each kind once per agent, the rest counted. At most
+     * {@link #MAX_FAULTS_TOLD} are kept, so a flood from spoofed addresses cannot grow it without end.
+     */
+    private final Set<String> faultsTold = ConcurrentHashMap.newKeySet();
+    static final int MAX_FAULTS_TOLD = 3 * MAX_CONNECTIONS;
     /** Whether a datagram that is not HEP was told of: the first is, the others are counted. */
     private final AtomicBoolean noticedNotHep = new AtomicBoolean();
     private final Consumer<String> notices;
@@ -158,7 +166,9 @@ public final class HepListener implements Closeable {
             } catch (IOException e) {
                 return; // closed
             }
-            if (!decode(buffer, packet.getLength()) && !PacketFeed.looksLikeHep(buffer, 0, packet.getLength())
+            String from = packet.getAddress().getHostAddress();
+            if (!decode(buffer, packet.getLength(), "UDP", from, from + ":" + packet.getPort())
+                    && !PacketFeed.looksLikeHep(buffer, 0, packet.getLength())
                     && !noticedNotHep.getAndSet(true)) {
                 notice("HEP over UDP from " + packet.getAddress().getHostAddress() + ":" + packet.getPort()
                         + ": a datagram that is not HEP (" + quoted(buffer, packet.getLength()) + "); check that the "
@@ -223,7 +233,9 @@ public final class HepListener implements Closeable {
                     return;
                 }
                 int got = HEP3_HEADER + fill(in, buffer, HEP3_HEADER, total - HEP3_HEADER);
-                boolean kept = decode(buffer, got); // a packet cut short keeps what came, flagged, as a datagram does
+                // a packet cut short keeps what came, flagged, as a datagram does
+                boolean kept = decode(buffer, got, "TCP", connection.getInetAddress().getHostAddress(),
+                        peer(connection));
                 if (got < total) {
                     hungUp(connection, got, total, kept);
                     return;
@@ -303,20 +315,32 @@ public final class HepListener implements Closeable {
         return connection.getInetAddress().getHostAddress() + ":" + connection.getPort();
     }
 
-    /** Decodes one HEP packet: whether it carried SIP or media (else it is counted as {@link #ignored}). */
-    private boolean decode(byte[] buffer, int length) {
+    /**
+     * Decodes one HEP packet from the agent at {@code host} ({@code peer}: with its port): whether it carried SIP or
+     * media (else it is counted as {@link #ignored}). A packet with broken chunks gets a notice, once per kind of
+     * fault and agent.
+     */
+    private boolean decode(byte[] buffer, int length, String transport, String host, String peer) {
         long now = System.currentTimeMillis() * 1000;
+        boolean carried;
+        String fault;
         synchronized (feed) {
             if (closed) {
                 return false;
             }
             packets.incrementAndGet();
-            if (!feed.hep(now, buffer, 0, length)) {
+            carried = feed.hep(now, buffer, 0, length);
+            if (!carried) {
                 notHep.incrementAndGet();
-                return false;
             }
-            return true;
+            fault = feed.hepFault();
         }
+        if (fault != null && faultsTold.size() < MAX_FAULTS_TOLD && faultsTold.add(fault + "|" + host)) {
+            notice("HEP over " + transport + " from " + peer + ": " + fault + "; " + (carried
+                    ? "the message it carried is kept, flagged with this" : "nothing of it could be read")
+                    + ". Further such packets from " + host + " are counted, not shown");
+        }
+        return carried;
     }
 
     private static void daemon(String name, Runnable work) {

@@ -65,4 +65,15 @@ class CaptureCommandTest {
         assertEquals("say which interface to capture on with -i IFACE (`sipladder capture --list` lists them)\n",
                 run.err());
     }
+    @Test
+    void minusWThatCannotBeWrittenSaysWhyNotThePathAgain() {
+        Path missing = dir.resolve("no-such-folder").resolve("x.pcapng");
+        CliRun run = CliRun.of("capture", "-i", "lo", "-w", missing.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(missing + ": cannot be written (the folder " + missing.getParent() + " does not exist)\n",
+                run.err());
+        CliRun folder = CliRun.of("capture", "-i", "lo", "-w", dir.toString());
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertEquals(dir + ": cannot be written (it is a folder, not a file)\n", folder.err());
+    }
 }

@@ -155,6 +155,16 @@ class HomerCommandTest {
     }
 
     @Test
+    void anOutputInAMissingFolderSaysSoWithoutNamingATemporaryFile() {
+        Path out = dir.resolve("no-such-folder").resolve("calls.pcapng");
+        CliRun run = run(PASSWORD, "homer", "open", "--url", url, "--user", "admin", "--call-id", "other-call",
+                "--from", FROM, "--to", TO, "-o", out.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(out + ": cannot be written (the folder " + out.getParent() + " does not exist)",
+                run.errLines().get(run.errLines().size() - 1), run.err());
+    }
+
+    @Test
     void anUnknownCallIdIsOneLineAndNoFile() {
         Path out = dir.resolve("none.pcapng");
         CliRun run = run(PASSWORD, "homer", "open", "--url", url, "--user", "admin", "--call-id", "nope",

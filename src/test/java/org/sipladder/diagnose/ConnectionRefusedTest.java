@@ -111,6 +111,23 @@ class ConnectionRefusedTest {
     }
 
     @Test
+    void aTlsTrunkAddressedByHostnameWithoutPortIsACandidateForPort5061NotFor5060() throws IOException {
+        // LiveKit puts ;transport=tls on a Request-URI without port, and sipgo dials a TLS destination without port
+        // on 5061 (its DefaultPort("tls"), RFC 3261 19.1.2)
+        Path config = Files.writeString(dir.resolve("outbound-tls.json"), "{\"items\": [{\"sipTrunkId\": "
+                + "\"ST_tls\", \"address\": \"sip.provider.example\", \"numbers\": [\"" + OutboundCapture.FROM
+                + "\"], \"transport\": \"SIP_TRANSPORT_TLS\"}]}");
+        List<JsonObject> on5061 = refused(refusedTo(Captures.pcap(), T, 5061, 2).write(dir.resolve("tls.pcap")), config);
+        assertEquals(1, on5061.size(), on5061.toString());
+        String facts = on5061.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("Outbound trunk ST_tls has address sip.provider.example (a hostname)"), facts);
+        List<JsonObject> on5060 = refused(refusedTo(Captures.pcap(), T, 5060, 2).write(dir.resolve("tcp.pcap")), config);
+        assertEquals(1, on5060.size(), on5060.toString());
+        String other = on5060.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(!other.contains("ST_tls"), other);
+    }
+
+    @Test
     void withoutAConfigTheRefusalIsStillNamed() {
         Path capture = refusedTo(Captures.pcap(), T, 5061, 1).write(dir.resolve("refused-tls.pcap"));
         List<JsonObject> found = refused(capture, null);

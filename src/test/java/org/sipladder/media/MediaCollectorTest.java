@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.testkit.Captures;
 import org.sipladder.testkit.Rtp;
 import org.sipladder.testkit.SipText;
@@ -711,5 +713,22 @@ class MediaCollectorTest {
     void aCollectorWithinItsBoundsWarnsOfNothing() throws Exception {
         Captures c = offerAnswer("call-b").udp(T0 + 100_000, CALLER, CALLEE, Rtp.packet(0, 1, 1000, 7, false));
         assertEquals(List.of(), MediaRead.read(c, dir, new MediaCollector(1, 1)));
+    }
+    @Test
+    void theWarningAtTheBoundOfDeliveryErrorsNamesTheRefusedAndUnansweredConnectionsItAlsoCounts() {
+        // a SIP client that retries a closed TCP port: every reset counts toward the bound, not only ICMP errors
+        MediaCollector collector = new MediaCollector();
+        Endpoint client = new Endpoint("10.0.0.1", 40000);
+        Endpoint server = new Endpoint("10.0.0.2", 5060);
+        for (int i = 1; i <= org.sipladder.Limits.UNREACHABLE_ERRORS + 3; i++) {
+            String reason = i % 2 == 0 ? Unreachable.REFUSED : Unreachable.UNANSWERED;
+            collector.unreachable(new Unreachable(i, T0 + i, "10.0.0.2", client, server, false, reason));
+        }
+        List<String> warnings = collector.takeWarnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        String w = warnings.get(0);
+        assertTrue(w.startsWith("frame " + (org.sipladder.Limits.UNREACHABLE_ERRORS + 1) + ": "), w);
+        assertTrue(w.contains("refused") && w.contains("unanswered") && w.contains("TLS"), w);
+        assertTrue(w.contains("3 packets from this frame on were not kept"), w);
     }
 }

@@ -100,6 +100,82 @@ class HepListenerTest {
         }
     }
 
+    /** A HEP3 chunk of vendor 0: type, the length it says, and its value. */
+    private static byte[] chunk(int type, int length, byte[] value) {
+        return java.nio.ByteBuffer.allocate(6 + value.length).putShort((short) 0).putShort((short) type)
+                .putShort((short) length).put(value).array();
+    }
+
+    private static byte[] chunk(int type, byte[] value) {
+        return chunk(type, 6 + value.length, value);
+    }
+
+    private static byte[] hep3(byte[]... chunks) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (byte[] c : chunks) {
+            body.writeBytes(c);
+        }
+        return java.nio.ByteBuffer.allocate(6 + body.size()).put("HEP3".getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) (6 + body.size())).put(body.toByteArray()).array();
+    }
+
+    private static byte[] port(int p) {
+        return java.nio.ByteBuffer.allocate(2).putShort((short) p).array();
+    }
+
+    private static final byte[] V4_SRC = {(byte) 203, 0, 113, 7};
+    private static final byte[] V4_DST = {(byte) 198, 51, 100, 20};
+    private static final byte[] V6_DST = {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
+    /**
+     * HEP3 packets with the magic but broken chunks (a chunk length of 0, no source address, an IPv4 source with an
+     * IPv6 destination) were counted only, with no word of why, and the SIP they held was lost. Each kind of fault
+     * now gets one notice per agent, and a payload that came is kept, flagged with the reason.
+     */
+    @Test
+    void brokenChunksGetOneNoticePerKindAndAgentAndTheirSipIsKeptFlagged() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("udp:127.0.0.1:0")), received::add,
+                notices::add);
+             DatagramSocket socket = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            byte[] sip = {1};
+            byte[] zeroLength = hep3(chunk(3, V4_SRC), chunk(4, V4_DST), chunk(7, port(5060)), chunk(8, port(5080)),
+                    chunk(11, sip), chunk(15, SipText.invite("zero-length").getBytes(StandardCharsets.UTF_8)),
+                    chunk(0x20, 0, new byte[0]));
+            byte[] noSource = hep3(chunk(4, V4_DST), chunk(7, port(5060)), chunk(8, port(5080)), chunk(11, sip),
+                    chunk(15, SipText.invite("no-source").getBytes(StandardCharsets.UTF_8)));
+            byte[] mixed = hep3(chunk(3, V4_SRC), chunk(6, V6_DST), chunk(7, port(5060)), chunk(8, port(5080)),
+                    chunk(11, sip), chunk(15, SipText.invite("mixed").getBytes(StandardCharsets.UTF_8)));
+            byte[] good = Hep.v3(AGENT_SRC, AGENT_DST, 17, T, SipText.invite("good").getBytes(StandardCharsets.UTF_8));
+            for (byte[] p : List.of(zeroLength, zeroLength, noSource, mixed, mixed, good)) {
+                socket.send(new DatagramPacket(p, p.length, hep.boundAddresses().get(0)));
+            }
+            List<SipPayload> kept = List.of(next(), next(), next(), next(), next(), next());
+            assertEquals(List.of("zero-length", "zero-length", "no-source", "mixed", "mixed", "good"),
+                    kept.stream().map(p -> new String(p.data(), StandardCharsets.UTF_8).replaceAll(
+                            "(?s).*Call-ID: ([^\\r]*).*", "$1")).toList());
+            assertTrue(kept.get(0).note().contains("chunk length shorter than a chunk header"), kept.get(0).note());
+            assertTrue(kept.get(2).note().contains("no source or no destination address"), kept.get(2).note());
+            assertEquals(new Endpoint("0.0.0.0", 5060), kept.get(2).src());
+            assertEquals(new Endpoint("198.51.100.20", 5080), kept.get(2).dst());
+            assertTrue(kept.get(3).note().contains("different families"), kept.get(3).note());
+            assertEquals(new Endpoint("2001:db8::1", 5080), kept.get(3).dst());
+            assertEquals(null, kept.get(5).note());
+            String agent = "HEP over UDP from 127.0.0.1:" + socket.getLocalPort() + ": ";
+            List<String> told = List.of(notices.poll(20, TimeUnit.SECONDS), notices.poll(20, TimeUnit.SECONDS),
+                    notices.poll(20, TimeUnit.SECONDS));
+            assertTrue(told.get(0).startsWith(agent + "the HEP packet has a chunk length shorter"), told.get(0));
+            assertTrue(told.get(0).endsWith("; the message it carried is kept, flagged with this. Further such "
+                    + "packets from 127.0.0.1 are counted, not shown"), told.get(0));
+            assertTrue(told.get(1).startsWith(agent + "the HEP packet has no source or no destination"), told.get(1));
+            assertTrue(told.get(2).startsWith(agent + "the HEP packet's source and destination addresses are of "
+                    + "different families"), told.get(2));
+            assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+            assertEquals(6, hep.packets());
+            assertEquals(0, hep.ignored());
+        }
+    }
+
     /**
      * An agent set to send plain SIP (or anything not HEP) to the HEP port: every datagram was counted "without SIP"
      * and nothing said what came, so the app showed no calls and no reason. The first such datagram gets one notice

@@ -33,6 +33,7 @@ import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.ByteString;
 import okio.Okio;
+import org.sipladder.OutputFile;
 
 /**
  * Homer 7's API (sipcapture/homer-app, routes under {@code /api/v3}): sign in, search calls, find the legs its
@@ -46,6 +47,13 @@ public final class HomerClient implements AutoCloseable {
     private static final Set<ByteString> PCAP_MAGIC = Set.of(ByteString.decodeHex("d4c3b2a1"),
             ByteString.decodeHex("a1b2c3d4"), ByteString.decodeHex("4d3cb2a1"), ByteString.decodeHex("a1b23c4d"));
     private static final int PCAP_HEADER = 24;
+    /**
+     * What to do when an answer of a few kilobytes at most in Homer 7 (the sign-in's token, the list of database
+     * nodes) is beyond the size bound: no search narrows it; the server is not Homer.
+     */
+    private static final String NOT_HOMER_SIZE = "Homer 7 answers it in a few kilobytes: check the URL is Homer's web "
+            + "address.";
+
     /** The slowest pace of a pcap export taken, over any stretch of {@link HomerServer#timeout()}. */
     static final long MIN_EXPORT_BYTES_PER_SECOND = 1024;
 
@@ -73,7 +81,8 @@ public final class HomerClient implements AutoCloseable {
 
     /** The calls that match {@code query}, earliest first, with a notice of the rows of Homer's answer left out. */
     public HomerFound search(HomerQuery query) throws HomerException {
-        JsonObject answer = postJson("search/call/data", HomerRequests.search(query, nodes()), "the search");
+        JsonObject answer = postJson("search/call/data", HomerRequests.search(query, nodes()), "the search",
+                "narrow the time range or search by number or Call-ID.");
         JsonArray rows = array(answer, "data", "the search");
         HomerFound found = HomerCalls.found(rows, query.number(), "Homer at " + server.display());
         if (found.calls().isEmpty() && !rows.isEmpty() && !HomerCalls.anyCallId(rows)) {
@@ -91,7 +100,7 @@ public final class HomerClient implements AutoCloseable {
      */
     public List<String> legs(List<String> callIds, TimeRange range) throws HomerException {
         JsonObject answer = postJson("call/transaction", HomerRequests.transaction(callIds, range, nodes()),
-                "the call's messages");
+                "the call's messages", "open fewer calls at a time, or narrow the time range to the calls.");
         JsonElement data = answer.get("data");
         JsonArray messages = data != null && data.isJsonObject() ? array(data.getAsJsonObject(), "messages",
                 "the call's messages") : new JsonArray();
@@ -128,6 +137,8 @@ public final class HomerClient implements AutoCloseable {
             }
             Path dir = out.toAbsolutePath().getParent();
             temp = Files.createTempFile(dir, ".sipladder-homer-", ".part");
+            // the JVM's shutdown sequence (normal exit, Ctrl+C, SIGTERM) removes it if the copy is cut short
+            temp.toFile().deleteOnExit();
             long written = copy(source, temp);
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
@@ -187,7 +198,7 @@ public final class HomerClient implements AutoCloseable {
     private List<String> nodes() throws HomerException {
         if (nodes == null) {
             JsonObject answer = readJson(new Request.Builder().url(server.api("database/node/list")).get(),
-                    "the list of database nodes");
+                    "the list of database nodes", NOT_HOMER_SIZE);
             List<String> values = new ArrayList<>();
             for (JsonElement n : array(answer, "data", "the list of database nodes")) {
                 if (n.isJsonObject() && !HomerCalls.text(n.getAsJsonObject(), "value").isEmpty()) {
@@ -218,7 +229,7 @@ public final class HomerClient implements AutoCloseable {
                         + " (HTTP " + response.code() + (message.isEmpty() ? "" : ": " + message) + "); the server "
                         + "has a problem: look at homer-app's log and its database, then try again.");
             }
-            JsonObject answer = json(response, "sign-in");
+            JsonObject answer = json(response, "sign-in", NOT_HOMER_SIZE);
             String token = HomerCalls.text(answer, "token");
             if (token.isEmpty()) {
                 throw new HomerException(server.display() + " answered the sign-in without a token: it does not "
@@ -228,18 +239,19 @@ public final class HomerClient implements AutoCloseable {
         }
     }
 
-    private JsonObject postJson(String route, JsonObject body, String what) throws HomerException {
+    private JsonObject postJson(String route, JsonObject body, String what, String whenTooLarge)
+            throws HomerException {
         return readJson(new Request.Builder().url(server.api(route))
-                .post(RequestBody.create(body.toString(), JSON)), what);
+                .post(RequestBody.create(body.toString(), JSON)), what, whenTooLarge);
     }
 
     private Request post(String route, JsonObject body) {
         return new Request.Builder().url(server.api(route)).post(RequestBody.create(body.toString(), JSON)).build();
     }
 
-    private JsonObject readJson(Request.Builder request, String what) throws HomerException {
+    private JsonObject readJson(Request.Builder request, String what, String whenTooLarge) throws HomerException {
         try (Response response = execute(request.build(), what)) {
-            return json(response, what);
+            return json(response, what, whenTooLarge);
         }
     }
 
@@ -330,15 +342,15 @@ public final class HomerClient implements AutoCloseable {
                     + "uses the right scheme (http:// or https://) and host.", e);
         }
         if (out != null && e.getClass().getName().startsWith("java.nio.file")) {
-            return new HomerException(out + ": cannot be written (" + e.getMessage() + ")", e);
+            return new HomerException(out + ": cannot be written (" + OutputFile.reason(e, out) + ")", e);
         }
         // the exception's class would mean nothing to a user; its words ("unexpected end of stream") do
         return new HomerException("Homer at " + s + " broke off " + what + " ("
                 + (e.getMessage() == null ? "the connection closed" : clean(e.getMessage())) + "); try again.", e);
     }
 
-    /** The answer's JSON object, read up to the size bound. */
-    private JsonObject json(Response response, String what) throws HomerException {
+    /** The answer's JSON object, read up to the size bound; beyond it, {@code whenTooLarge} says what to do. */
+    private JsonObject json(Response response, String what, String whenTooLarge) throws HomerException {
         ResponseBody body = response.body();
         MediaType type = body.contentType();
         if (type == null || !"json".equals(type.subtype())) {
@@ -349,8 +361,7 @@ public final class HomerClient implements AutoCloseable {
             BufferedSource source = body.source();
             if (source.request(server.maxJsonBytes() + 1)) {
                 throw new HomerException("Homer's answer to " + what + " from " + server.display()
-                        + " is larger than " + megabytes(server.maxJsonBytes()) + "; narrow the time range or search "
-                        + "by number or Call-ID.");
+                        + " is larger than " + megabytes(server.maxJsonBytes()) + "; " + whenTooLarge);
             }
             text = source.getBuffer().readString(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -402,8 +413,7 @@ public final class HomerClient implements AutoCloseable {
     }
 
     private static String clean(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}+", " ").strip();
-        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "..." : oneLine;
+        return ServerText.oneLine(text, 160);
     }
 
     private static String megabytes(long bytes) {

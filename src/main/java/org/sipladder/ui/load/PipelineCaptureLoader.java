@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.sipladder.Limits;
+import org.sipladder.OutputFile;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
-import org.sipladder.media.MediaCollector;
 import org.sipladder.flow.CallSummary;
 import org.sipladder.flow.LiveFlows;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.ClockOffsets;
-import org.sipladder.source.MergedCapture;
 import org.sipladder.source.LiveCaptureException;
 import org.sipladder.source.LiveFeed;
+import org.sipladder.source.MergedCapture;
 import org.sipladder.source.MergedReader;
 
 /**
@@ -187,7 +188,8 @@ public final class PipelineCaptureLoader implements CaptureLoader {
         try {
             feed.run(listener, observer::cancelled);
         } catch (IOException e) {
-            throw new CaptureLoadException(feed.file() + ": cannot be written (" + e.getMessage() + ")", e);
+            throw new CaptureLoadException(feed.file() + ": cannot be written (" + OutputFile.reason(e, feed.file())
+                    + ")", e);
         } catch (LiveCaptureException e) {
             throw new CaptureLoadException(e.getMessage(), e);
         }

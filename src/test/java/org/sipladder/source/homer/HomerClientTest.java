@@ -293,6 +293,28 @@ class HomerClientTest {
     }
 
     @Test
+    void terminalEscapeSequencesInHomersErrorTextGoWholeNotOnlyTheirEscByte() throws Exception {
+        // a colour (CSI), a window title (OSC ended by BEL, then by ESC \\), an 8-bit CSI and a charset switch
+        String message = "\u001b[1;31mdatabase\u001b[0m \u001b]0;owned\u0007connection\u001b]2;x\u001b\\ "
+                + "\u009b2Jfailed\u001b(B";
+        server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+                .body(errorObject(message)).build());
+        server.start();
+        try (HomerClient client = client(admin())) {
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().contains("(HTTP 500: database connection failed)"), e.getMessage());
+            assertFalse(e.getMessage().contains("owned"), e.getMessage());
+        }
+    }
+
+    /** Homer's JSON error object, with gson's escaping of the text. */
+    private static String errorObject(String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("message", message);
+        return o.toString();
+    }
+
+    @Test
     void anAnswerTrickledAByteAtATimeEndsAtTheDeadline() throws Exception {
         // each byte comes well within the 1 s allowed between bytes; the whole answer would take 20 s
         try (ServerSocket listener = new ServerSocket(0)) {
@@ -378,6 +400,27 @@ class HomerClientTest {
                     () -> client.search(new HomerQuery(null, null, RANGE, 100)));
             assertTrue(e.getMessage().startsWith("Homer's answer to the search from http://"), e.getMessage());
             assertTrue(e.getMessage().contains("is larger than 0 KB; narrow the time range"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theSizeBoundMessageGivesAdviceThatFitsEachRequest() throws Exception {
+        homer();
+        HomerServer tiny = HomerServer.at(server.url("/").toString()).withLimits(10, 1 << 20);
+        try (HomerClient client = new HomerClient(tiny, admin())) {
+            // a sign-in answer is a token: no time range to narrow, a huge one is no Homer's
+            HomerException e = assertThrows(HomerException.class, client::signIn);
+            assertTrue(e.getMessage().startsWith("Homer's answer to sign-in from http://"), e.getMessage());
+            assertFalse(e.getMessage().contains("time range"), e.getMessage());
+            assertTrue(e.getMessage().contains("check the URL is Homer's web address"), e.getMessage());
+        }
+        HomerServer small = HomerServer.at(server.url("/").toString()).withLimits(600, 1 << 20);
+        try (HomerClient client = new HomerClient(small, admin())) {
+            HomerException e = assertThrows(HomerException.class, () -> client.legs(List.of("lk-leg-1"), RANGE));
+            assertTrue(e.getMessage().startsWith("Homer's answer to the call's messages from http://"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("search by number"), e.getMessage());
+            assertTrue(e.getMessage().contains("fewer calls"), e.getMessage());
         }
     }
 
