@@ -1,9 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPTransport;
 import org.sipladder.capture.Endpoint;
@@ -27,17 +25,11 @@ final class ConnectionRefusedCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (!context.checksConfig() || context.media().unreachables().isEmpty()) {
-            return List.of(); // about the capture, not one call: once, with the config's own findings
-        }
-        Map<String, List<Unreachable>> refusals = new LinkedHashMap<>();
-        for (Unreachable u : context.media().unreachables()) {
-            if (u.refused() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u)) {
-                refusals.computeIfAbsent(u.src().address() + " " + u.dst(), k -> new ArrayList<>()).add(u);
-            }
-        }
         List<Finding> findings = new ArrayList<>();
-        refusals.values().forEach(attempts -> findings.add(finding(context, attempts)));
+        StreamTrunks.failures(context,
+                        u -> u.refused() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u),
+                        u -> u.src().address() + " " + u.dst())
+                .forEach(attempts -> findings.add(finding(context, attempts)));
         return findings;
     }
 

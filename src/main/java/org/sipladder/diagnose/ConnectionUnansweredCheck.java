@@ -1,10 +1,8 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPTransport;
@@ -29,17 +27,11 @@ final class ConnectionUnansweredCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (!context.checksConfig() || context.media().unreachables().isEmpty()) {
-            return List.of(); // about the capture, not one call: once, with the config's own findings
-        }
-        Map<String, List<Unreachable>> silences = new LinkedHashMap<>();
-        for (Unreachable u : context.media().unreachables()) {
-            if (u.unanswered() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u)) {
-                silences.computeIfAbsent(u.src().address() + " " + u.dst(), k -> new ArrayList<>()).add(u);
-            }
-        }
         List<Finding> findings = new ArrayList<>();
-        silences.values().forEach(resent -> findings.add(finding(context, resent)));
+        StreamTrunks.failures(context,
+                        u -> u.unanswered() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u),
+                        u -> u.src().address() + " " + u.dst())
+                .forEach(resent -> findings.add(finding(context, resent)));
         return findings;
     }
 

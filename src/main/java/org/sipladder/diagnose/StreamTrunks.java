@@ -1,16 +1,41 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPTransport;
 import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.livekit.TrunkAdmission;
 
 /** The outbound trunks a TCP or TLS connection to an address may have been dialled for, read from their addresses. */
 final class StreamTrunks {
 
     private StreamTrunks() {
+    }
+
+    /**
+     * The connection failures of the capture that {@code kind} picks, grouped by {@code key} in order of the first of
+     * each group: one finding per group. Empty without a config, as these findings are about the capture, not one
+     * call, and come once, with the config's own findings.
+     */
+    static Collection<List<Unreachable>> failures(DiagnosisContext context, Predicate<Unreachable> kind,
+                                                  Function<Unreachable, String> key) {
+        if (!context.checksConfig() || context.media().unreachables().isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Unreachable>> groups = new LinkedHashMap<>();
+        for (Unreachable u : context.media().unreachables()) {
+            if (kind.test(u)) {
+                groups.computeIfAbsent(key.apply(u), k -> new ArrayList<>()).add(u);
+            }
+        }
+        return groups.values();
     }
 
     /**

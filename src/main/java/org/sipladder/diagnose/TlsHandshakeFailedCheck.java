@@ -1,11 +1,8 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
-import livekit.LivekitSip.SIPTransport;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Unreachable;
 
@@ -27,18 +24,10 @@ final class TlsHandshakeFailedCheck implements FindingRule {
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
-        if (!context.checksConfig() || context.media().unreachables().isEmpty()) {
-            return List.of(); // about the capture, not one call: once, with the config's own findings
-        }
-        Map<String, List<Unreachable>> failures = new LinkedHashMap<>();
-        for (Unreachable u : context.media().unreachables()) {
-            if (u.tls() && (u.dst().port() == 5061 || StreamTrunks.sipPort(context, u.dst()))) {
-                failures.computeIfAbsent(u.src().address() + " " + u.dst() + " " + u.tlsFailure(),
-                        k -> new ArrayList<>()).add(u);
-            }
-        }
         List<Finding> findings = new ArrayList<>();
-        failures.values().forEach(same -> findings.add(finding(context, same)));
+        StreamTrunks.failures(context, u -> u.tls() && (u.dst().port() == 5061 || StreamTrunks.sipPort(context, u.dst())),
+                        u -> u.src().address() + " " + u.dst() + " " + u.tlsFailure())
+                .forEach(same -> findings.add(finding(context, same)));
         return findings;
     }
 
