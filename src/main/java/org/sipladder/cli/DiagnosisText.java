@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sipladder.diagnose.DialogCounts;
-import org.sipladder.diagnose.Counted;
+import org.sipladder.Counted;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
@@ -105,7 +106,7 @@ final class DiagnosisText implements AutoCloseable {
             throws IOException {
         int total = findings + configFindings.size();
         out.println("Diagnosis: " + counts + ", "
-                + total + " finding" + (total == 1 ? "" : "s") + "; "
+                + String.format(Locale.ROOT, "%,d finding%s; ", total, total == 1 ? "" : "s")
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + Counted.of(config.trunks().size(), "inbound trunk") + ", "
                 + Counted.of(config.rules().size(), "dispatch rule") + (config.outboundTrunks().isEmpty() ? ""

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Locale;
+import org.sipladder.Counted;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;

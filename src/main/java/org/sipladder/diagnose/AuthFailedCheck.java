@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.Counted;
 import org.sipladder.livekit.AuthFailure;
 import org.sipladder.livekit.AuthOutcome;
 import org.sipladder.livekit.DigestCheck;

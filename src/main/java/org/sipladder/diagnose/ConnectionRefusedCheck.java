@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPTransport;
+import org.sipladder.Counted;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Unreachable;
 

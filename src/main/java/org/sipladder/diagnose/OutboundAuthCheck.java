@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.Counted;
 import org.sipladder.livekit.OutboundDigest;
 import org.sipladder.sip.SipMessage;
 

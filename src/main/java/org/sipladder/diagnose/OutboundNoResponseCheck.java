@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.Counted;
 import org.sipladder.capture.Unreachable;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.livekit.OutboundTrunkMatch;

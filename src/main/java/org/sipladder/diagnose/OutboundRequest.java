@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.SIPOutboundTrunkInfo;
+import org.sipladder.Counted;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.ParticipantRequest;
 import org.sipladder.livekit.ParticipantRequestValidation;

@@ -3,6 +3,7 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.Counted;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.LiveKitResponses;
 

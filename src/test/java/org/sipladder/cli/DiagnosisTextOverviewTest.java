@@ -24,6 +24,22 @@ class DiagnosisTextOverviewTest {
     @TempDir
     Path dir;
 
+    /** The first line groups every count in thousands, the findings' as the calls' ("1,000 calls ..., 1,000 findings"). */
+    @Test
+    void theFirstLineGroupsTheFindingsCountInThousandsAsTheCalls() {
+        Captures capture = Captures.pcap();
+        for (int i = 0; i < 1000; i++) {
+            String id = "busy-" + i;
+            long t = T0 + i * 10_000L;
+            capture.udp(t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(id))
+                    .udp(t + 1_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(486, "Busy Here", "INVITE", id, 1));
+        }
+        CliRun run = CliRun.of("diagnose", capture.write(dir.resolve("busy.pcap")).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String first = run.outLines().get(0);
+        assertTrue(first.startsWith("Diagnosis: 1,000 calls (1,000 failed), 1,000 findings; "), first);
+    }
+
     @Test
     void manyCallsOpenWithCountsByCauseAndShowTheFailedCallsFirst() throws IOException {
         Path capture = day();
