@@ -27,10 +27,7 @@ final class ConnectionRefusedCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        StreamTrunks.failures(context,
-                        u -> u.refused() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u),
-                        u -> u.src().address() + " " + u.dst())
-                .forEach(attempts -> findings.add(finding(context, attempts)));
+        StreamTrunks.beforeAnySip(context, Unreachable::refused).forEach(attempts -> findings.add(finding(context, attempts)));
         return findings;
     }
 

@@ -29,10 +29,7 @@ final class ConnectionUnansweredCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
-        StreamTrunks.failures(context,
-                        u -> u.unanswered() && StreamTrunks.sipPort(context, u.dst()) && !context.media().sipFollowed(u),
-                        u -> u.src().address() + " " + u.dst())
-                .forEach(resent -> findings.add(finding(context, resent)));
+        StreamTrunks.beforeAnySip(context, Unreachable::unanswered).forEach(resent -> findings.add(finding(context, resent)));
         return findings;
     }
 

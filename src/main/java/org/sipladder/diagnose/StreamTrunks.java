@@ -39,6 +39,15 @@ final class StreamTrunks {
     }
 
     /**
+     * The connection failures {@code kind} picks that went to a SIP port ({@link #sipPort}) with no SIP between the two
+     * hosts after them, grouped by client and destination: what the SIP the client meant to send met instead.
+     */
+    static Collection<List<Unreachable>> beforeAnySip(DiagnosisContext context, Predicate<Unreachable> kind) {
+        return failures(context, u -> kind.test(u) && sipPort(context, u.dst()) && !context.media().sipFollowed(u),
+                u -> u.src().address() + " " + u.dst());
+    }
+
+    /**
      * True for the SIP ports (5060, 5061), the port of an outbound trunk's address at {@code dst}'s host, and the port
      * of a TCP or TLS trunk addressed by hostname (the capture cannot tell which address that name has).
      */
