@@ -52,12 +52,18 @@ class ConnectionFailedTest {
     }
 
     private Path trunks(String address, String transport) throws IOException {
+        return outboundTrunk(dir, address, transport);
+    }
+
+    /** An `lk sip outbound list --json` file in {@code dir} with one trunk, ST_out, at {@code address}. */
+    static Path outboundTrunk(Path dir, String address, String transport) throws IOException {
         return Files.writeString(dir.resolve("outbound-" + transport + ".json"), "{\"items\": [{\"sipTrunkId\": "
                 + "\"ST_out\", \"address\": \"" + address + "\", \"numbers\": [\"" + OutboundCapture.FROM + "\"], "
                 + "\"transport\": \"" + transport + "\"}]}");
     }
 
-    private List<JsonObject> found(Path capture, Path config, String code) {
+    /** The findings of {@code code} that {@code diagnose --json} lists for {@code capture} (and {@code config}). */
+    static List<JsonObject> found(Path capture, Path config, String code) {
         List<String> args = new ArrayList<>(List.of("diagnose", "--json", capture.toString()));
         if (config != null) {
             args.add("--livekit-config");

@@ -3,16 +3,12 @@ package org.sipladder.diagnose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,29 +46,11 @@ class ConnectionRefusedTest {
     }
 
     private Path trunks(String transport) throws IOException {
-        return Files.writeString(dir.resolve("outbound-" + transport + ".json"), "{\"items\": [{\"sipTrunkId\": "
-                + "\"ST_out\", \"address\": \"" + CARRIER + "\", \"numbers\": [\"" + OutboundCapture.FROM + "\"], "
-                + "\"transport\": \"" + transport + "\"}]}");
+        return ConnectionFailedTest.outboundTrunk(dir, CARRIER, transport);
     }
 
-    private List<JsonObject> refused(Path capture, Path config) {
-        List<String> args = new ArrayList<>(List.of("diagnose", "--json", capture.toString()));
-        if (config != null) {
-            args.add("--livekit-config");
-            args.add(config.toString());
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(0, SipLadderCommand.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err)),
-                err.toString());
-        JsonArray findings = JsonParser.parseString(out.toString()).getAsJsonArray();
-        List<JsonObject> found = new ArrayList<>();
-        for (JsonElement f : findings) {
-            if (f.getAsJsonObject().get("code").getAsString().equals("SIP_CONNECTION_REFUSED")) {
-                found.add(f.getAsJsonObject());
-            }
-        }
-        return found;
+    private static List<JsonObject> refused(Path capture, Path config) {
+        return ConnectionFailedTest.found(capture, config, "SIP_CONNECTION_REFUSED");
     }
 
     @Test
