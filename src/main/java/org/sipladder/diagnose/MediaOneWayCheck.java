@@ -68,16 +68,25 @@ final class MediaOneWayCheck implements FindingRule {
             facts.add("RTP to " + senderName + ": " + MediaLeg.describe(s));
             frames.add(s.firstFrame());
         }
-        List<RtpStream> trickle = leg.toward(silentTo);
+        List<RtpStream> trickle = UnroutableRtp.reaching(leg, silentTo);
         for (RtpStream s : trickle) {
             facts.add("Only this RTP to " + silentName + ": " + MediaLeg.describe(s));
             frames.add(s.firstFrame());
         }
-        if (trickle.isEmpty()) {
+        List<RtpStream> lost = UnroutableRtp.lost(leg, silentTo);
+        for (RtpStream s : lost) {
+            facts.add("RTP to the private address " + s.key().dst() + ", which cannot reach " + silentName
+                    + " across the internet: " + MediaLeg.describe(s));
+            frames.add(s.firstFrame());
+        }
+        if (trickle.isEmpty() && lost.isEmpty()) {
             facts.add("No RTP to " + silentName);
         }
         long few = MediaLeg.packets(trickle);
-        String sent = trickle.isEmpty() ? "sent none that reached " + silentName
+        String sent = trickle.isEmpty() && !lost.isEmpty() ? "sent its RTP only to the private address "
+                + lost.get(0).key().dst() + ", which does not reach " + silentName + " (its own RTP comes from "
+                + "a public address)"
+                : trickle.isEmpty() ? "sent none that reached " + silentName
                 : String.format(Locale.ROOT, "only %d RTP packet%s from it reached %s in %.1f s", few,
                 few == 1 ? "" : "s", silentName, leg.answeredSeconds());
         String said = senderName + " received audio but " + sent + ", though both SDPs were to send and receive: "
@@ -95,11 +104,12 @@ final class MediaOneWayCheck implements FindingRule {
     }
 
     /**
-     * Whether RTP reached {@code p}: any, unless a trickle (fewer than {@link #TRICKLE_PACKETS} while the other way
-     * carried ten times as many, and at least a judgeable stream's worth) that no comfort noise explains.
+     * Whether RTP reached {@code p}: any that could ({@link UnroutableRtp}), unless a trickle (fewer than
+     * {@link #TRICKLE_PACKETS} while the other way carried ten times as many, and at least a judgeable stream's worth)
+     * that no comfort noise explains.
      */
     static boolean heard(MediaLeg leg, MediaParty p) {
-        List<RtpStream> toward = leg.toward(p);
+        List<RtpStream> toward = UnroutableRtp.reaching(leg, p);
         return MediaLeg.packets(toward) > 0 && !Trickle.only(toward, leg.toward(leg.other(p)));
     }
 }
