@@ -46,8 +46,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             if (noRtp && !liveKitSentBye(flow)) {
                 continue;
             }
-            for (MediaLeg leg : context.mediaLegs(flow)) {
-                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg, media(context, leg));
+            List<MediaLeg> legs = context.mediaLegs(flow);
+            for (MediaLeg leg : legs) {
+                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg, legs, media(context, leg));
                 // a trunk's max_call_duration that ends when a media timer would: the limit's, told once
                 if (f != null && !MaxCallDurationCheck.claims(context, leg.bye)) {
                     findings.add(f);
@@ -78,7 +79,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return null;
     }
 
-    private static Finding check(MediaLeg leg, CallMedia media) {
+    private static Finding check(MediaLeg leg, List<MediaLeg> legs, CallMedia media) {
         MediaParty hanger = leg.captureRtpPackets == 0 ? null : hanger(leg);
         if (hanger == null) {
             return null;
@@ -110,7 +111,10 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             return null;
         }
         SdpAnnouncement hold = later ? holdAt(leg, leg.other(hanger), lastToward) : null;
-        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold, later ? timeoutSet : null);
+        // a media relay's RTP stops when what it passes on stopped on its other leg: the cause is there
+        UpstreamStop upstream = later && hold == null
+                ? UpstreamStop.of(legs, leg, leg.other(hanger), lastToward, leg.bye.frame()) : null;
+        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold, upstream, later ? timeoutSet : null);
     }
 
     /**
@@ -200,7 +204,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
 
     /** {@code timeoutSet}: the media config whose media_timeout LiveKit's later timer counted, or null for 15 s. */
     private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
-                                   double sinceRtp, SdpAnnouncement hold, CallMedia timeoutSet) {
+                                   double sinceRtp, SdpAnnouncement hold, UpstreamStop upstream,
+                                   CallMedia timeoutSet) {
         MediaParty peer = leg.other(hanger);
         SdpAnnouncement hangerSdp = hanger.sdpAt(leg.bye.frame());
         SdpAnnouncement peerSdp = peer.sdpAt(leg.bye.frame());
@@ -222,8 +227,11 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         }
         long packets = MediaLeg.packets(leg.toward(peer));
         facts.add("RTP from " + hangerName + ": " + packets + (packets == 1 ? " packet" : " packets"));
-        String why = hold != null ? heldWhy(hanger.isLiveKit(hangerSdp), hangerName, peerName, hold, facts, frames)
+        boolean liveKit = hanger.isLiveKit(hangerSdp);
+        String why = hold != null ? heldWhy(liveKit, hangerName, peerName, hold, facts, frames)
+                : upstream != null ? upstream.why(hangerName, peerName, facts, frames)
                 : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
+        boolean held = hold != null || upstream != null && upstream.hold() != null;
         String timer = hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
                         : "LiveKit's media_timeout (" + CallMedia.seconds(timeoutSet != null
@@ -231,13 +239,15 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 : (initial ? "a media timeout of about 30 s" : "a media timeout of about 15 s");
         // at the later timeout RTP did reach it, until it stopped: the title says for how long none did
         String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because "
-                + (initial ? "no RTP reached it" : "RTP stopped reaching it") + (hold != null
+                + (initial ? "no RTP reached it" : "RTP stopped reaching it") + (held
                 ? " while the call was on hold: not a normal hang-up, and no network fault. "
                 : ": a media failure, not a normal hang-up. ") + why;
-        List<String> steps = hold == null ? MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp)
-                : heldSteps(hanger.isLiveKit(hangerSdp), hangerName);
+        List<String> steps = hold != null ? heldSteps(liveKit, hangerName)
+                : upstream != null ? upstream.steps(liveKit, hangerName, peerName)
+                : MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
         String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp)
-                + (hold == null ? "" : ", the call on hold (" + LiveKitHold.holdName(hold) + ")");
+                + (hold != null ? ", the call on hold (" + LiveKitHold.holdName(hold) + ")"
+                : upstream != null ? upstream.titleTail() : "");
         // the reasons may cite the answer's SDP again: each frame once (a hold's title says why none came)
         return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately), explanation, leg.leg.callId(),
                 leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),

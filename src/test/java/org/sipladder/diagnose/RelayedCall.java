@@ -111,6 +111,14 @@ final class RelayedCall {
         return sip(seconds + 0.08, PBX, BOB, request(bLeg, "ACK", b, true, ""));
     }
 
+    /** Alice re-INVITEs the A-leg at {@code seconds} with {@code offer}; the B2BUA answers {@code answer}; ACK. */
+    RelayedCall reinviteFromAlice(double seconds, String offer, String answer) {
+        int a = ++aLeg.cseq;
+        sip(seconds, ALICE, PBX, request(aLeg, "INVITE", a, true, offer));
+        sip(seconds + 0.05, PBX, ALICE, response(aLeg, 200, "INVITE", a, answer));
+        return sip(seconds + 0.06, ALICE, PBX, request(aLeg, "ACK", a, true, ""));
+    }
+
     /** Alice hangs up at {@code seconds}: BYE and 200 OK on each dialog. */
     RelayedCall bye(double seconds) {
         int a = ++aLeg.cseq;
