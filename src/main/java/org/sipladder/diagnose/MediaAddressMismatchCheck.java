@@ -43,12 +43,15 @@ final class MediaAddressMismatchCheck implements FindingRule {
         facts.add("RTP " + MediaLeg.describe(s));
         List<String> what = new ArrayList<>();
         List<String> steps = new ArrayList<>();
+        // every mismatch answered by latching, as the capture shows it: the audio flows both ways, nothing failed
+        boolean flows = true;
         if (wrongDst) {
             frames.add(toSdp.frame());
             facts.add(toName + " announced " + toSdp.media() + ": " + MediaLeg.sdpFact(toSdp));
             what.add("it is sent to " + dst + " although " + toName + " announced " + toSdp.media());
             // latching explains it only when the receiver's own RTP comes from where this RTP goes
             boolean latched = leg.toward(from).stream().anyMatch(r -> r.key().src().equals(dst));
+            flows = latched;
             steps.add(latched
                     ? MediaLeg.senderName(from, s) + " sends to " + dst + ", where " + toName + "'s own RTP comes "
                     + "from, not to the announced " + toSdp.media() + ": it has latched onto that source (NAT); make "
@@ -66,6 +69,7 @@ final class MediaAddressMismatchCheck implements FindingRule {
             what.add("it comes from " + src + " although " + fromName + " announced " + fromSdp.media()
                     + " (NAT, or a media server sending from another port)");
             boolean replies = leg.toward(from).stream().anyMatch(r -> r.key().dst().equals(src));
+            flows &= replies;
             what.add(toName + " must latch: send its RTP back to " + src + " where the RTP comes from, not to "
                     + fromSdp.media() + " (the capture shows it does" + (replies ? ")" : " not)"));
             // where the capture shows the receiver latching, asking it to latch (or saying it cannot) contradicts it
@@ -81,10 +85,11 @@ final class MediaAddressMismatchCheck implements FindingRule {
                 steps.add(MediaReasons.advertisePublic(from, fromSdp));
             }
         }
-        return new Finding(CODE, CODE.severity(), CODE.title(toName),
+        return new Finding(CODE, flows ? Severity.INFO : CODE.severity(), CODE.title(toName),
                 "The RTP of this leg does not follow the addresses in the SDP: " + String.join("; ", what)
                         + ". Where the sender is behind NAT, media reaches the far side only if it latches onto "
-                        + "the source address.",
+                        + "the source address." + (flows ? " Here the capture shows it latched, so the audio flows "
+                        + "both ways: worth knowing for peers that do not latch, not a fault of this call." : ""),
                 leg.leg.callId(), leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(),
                         List.of(), facts), Findings.fix(steps, List.of(), null));
     }
