@@ -94,9 +94,40 @@ final class MediaCodecMismatchCheck implements FindingRule {
                 "re-INVITE offer (frame " + offer.frame() + ") from " + fromName + ": " + offer.mediaLine(),
                 toName + "'s answer (frame " + answer.frame() + "): " + MediaLeg.sdpFact(answer)
                         + ", the codecs of its first answer");
-        return new Finding(CODE, CODE.severity(), CODE.title(toName, types), why, leg.leg.callId(), leg.flow.id(),
+        // nothing else decodable reached LiveKit meanwhile: the agent hears nothing from here on, the media failed
+        Severity severity = droppedByLiveKit(leg, to, s, answer) ? Severity.ERROR : CODE.severity();
+        return new Finding(CODE, severity, CODE.title(toName, types), why, leg.leg.callId(), leg.flow.id(),
                 false, Findings.evidence(List.of(s.firstFrame(), offer.frame(), answer.frame()), List.of(), facts),
                 Findings.fix(List.of(NoCommonCodecCheck.keepTheCallsCodec(was, fromName)), List.of(), null));
+    }
+
+    /**
+     * True when {@code to} is LiveKit and {@code s} carries no audio it decodes (only types its answer {@code sdp} did
+     * not list, besides telephone-events and comfort noise), and no other RTP toward it while {@code s} ran does:
+     * then LiveKit drops all of the caller's audio (media_pipeline.go registers only the answer's audio type).
+     */
+    private static boolean droppedByLiveKit(MediaLeg leg, MediaParty to, RtpStream s, SdpAnnouncement sdp) {
+        if (!to.isLiveKit(sdp) || decodable(s, sdp)) {
+            return false;
+        }
+        for (RtpStream other : leg.toward(to)) {
+            if (other != s && other.lastMicros() > s.firstMicros() && other.firstMicros() < s.lastMicros()
+                    && decodable(other, sdp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code s} carries a payload type that {@code sdp} lists as audio (not telephone-event or CN). */
+    private static boolean decodable(RtpStream s, SdpAnnouncement sdp) {
+        for (int pt : s.payloadTypes()) {
+            PayloadType p = sdp.payloadType(pt);
+            if (p != null && !p.telephoneEvent() && pt != MediaLeg.COMFORT_NOISE && !"CN".equalsIgnoreCase(p.encoding())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The audio codecs {@code a} lists by name, telephone-events and comfort noise left out. */
@@ -155,12 +186,20 @@ final class MediaCodecMismatchCheck implements FindingRule {
                 + "noise; the speech is not affected."
                 : fromName + " sends payload " + types + " that " + toName + " did not list in its SDP ("
                 + sdp.mediaLine() + "): it cannot decode them, so that audio is lost or heard as noise.";
+        boolean dropped = !comfortNoise && droppedByLiveKit(leg, to, s, sdp);
+        if (dropped) {
+            why = fromName + " sends payload " + types + " that " + toName + " did not list in its answer ("
+                    + sdp.mediaLine() + "), and no audio in a type it lists: LiveKit's RTP pipeline decodes only its answer's audio "
+                    + "type and telephone-events, and counts and drops every other (livekit/sip media_pipeline.go), "
+                    + "so the agent hears nothing of the caller, though the RTP arrives and keeps LiveKit's media "
+                    + "timeout from ending the call. An offerer must send in a codec of the answer (RFC 3264 5.1).";
+        }
         String fix = comfortNoise ? "Make " + fromName + " send comfort noise only where the SDP negotiated it "
                 + "(a=rtpmap:13 CN/8000), or add CN to " + toName + "'s codecs."
                 : "Make " + fromName + " send only the codecs of the answer (" + sdp.mediaLine() + "), or add the "
                 + "codec to " + toName + "'s allowed codecs so that it is negotiated; a dynamic type (96-127) must "
                 + "use the number the receiver's a=rtpmap gave it.";
-        return new Finding(CODE, comfortNoise ? Severity.INFO : CODE.severity(), title, why,
+        return new Finding(CODE, comfortNoise ? Severity.INFO : dropped ? Severity.ERROR : CODE.severity(), title, why,
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(List.of(s.firstFrame(), sdp.frame()), List.of(), facts),
                 Findings.fix(List.of(fix), List.of(), null));

@@ -66,6 +66,7 @@ final class PrimaryCauses {
      */
     static final Set<FindingCode> ANSWERED_FAILURES = Collections.unmodifiableSet(EnumSet.of(
             FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_REFUSED,
+            FindingCode.MEDIA_CODEC_MISMATCH,
             FindingCode.SIP_ACK_MISSING, FindingCode.LK_RULE_PIN_PROMPT));
 
     /** True when the findings of a call say it failed after it was answered (see {@link #ANSWERED_FAILURES}). */
