@@ -115,7 +115,7 @@ final class HopRoles {
         }
         relayClues(invites, inviteCount);
         if (firstInvite == null) {
-            registrarClues(messages, places);
+            registrarClues(messages, places, invites, inviteCount);
         }
         if (firstPublicInvite != null) {
             clue(at(firstPublicInvite.src()), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
@@ -413,22 +413,59 @@ final class HopRoles {
     }
 
     /**
-     * In a call without INVITE, the host that accepted a REGISTER (2xx), challenged it (401) or asked for a longer
-     * expiry (423) is its registrar (RFC 3261 10.3): a PBX or proxy does so in its registrations whatever it is in
-     * its INVITE calls. One that refuses the method (405, as LiveKit SIP does) is none, and a response a proxy passes
-     * on names the host behind it.
+     * In a call without INVITE, the host that answered a REGISTER itself is its registrar (RFC 3261 10.3): it
+     * accepted it (2xx), challenged it (401; 407 too, from a host the phone sent it to straight, its one Via), refused
+     * the user (403) or the address-of-record (404), or asked for a longer expiry (423). A PBX or proxy does so in its
+     * registrations whatever it is in its INVITE calls. One that refuses the method (405, as LiveKit SIP does) is
+     * none; nor is a host that passed a REGISTER of the call on (a proxy: its own 407s authenticate for the domain
+     * behind it, RFC 3261 22.3), nor one that answers 407 to a REGISTER that reached it through a proxy; and a
+     * response a proxy passes on names the host behind it. {@code requests} are the call's initial requests.
      */
-    private void registrarClues(SipMessage[] messages, int[] places) {
+    private void registrarClues(SipMessage[] messages, int[] places, SipMessage[] requests, int count) {
         for (int i = 0; i < messages.length; i++) {
             SipMessage m = messages[i];
             int status = m.status();
-            if (!m.isRequest() && (status >= 200 && status < 300 || status == 401 || status == 423)
-                    && "REGISTER".equals(m.cseqMethod()) && !CallFlowAssembly.retransmission(places[i])
-                    && !relayed(messages, i)) {
+            if (!m.isRequest() && registrarAnswer(status) && "REGISTER".equals(m.cseqMethod())
+                    && !CallFlowAssembly.retransmission(places[i]) && !relayed(messages, i)
+                    && !(status == 407 && throughProxy(m)) && !passedRequestOn(requests, count, at(m.src()))) {
                 clue(at(m.src()), Role.REGISTRAR, "registrar", Sentence.REGISTRAR, m.frame(),
                         status + " " + m.reason(), null);
             }
         }
+    }
+
+    /** True for a status only the host that takes or refuses a REGISTER itself answers it with. */
+    private static boolean registrarAnswer(int status) {
+        return status >= 200 && status < 300 || status == 401 || status == 403 || status == 404 || status == 407
+                || status == 423;
+    }
+
+    /** True when a response has more than one Via: its request reached the responder through a proxy. */
+    private static boolean throughProxy(SipMessage response) {
+        List<String> vias = response.headers("Via");
+        return vias.size() > 1 || vias.size() == 1 && vias.get(0).indexOf(',') >= 0;
+    }
+
+    /**
+     * True when {@code host} received one of the first {@code count} {@code requests} and sent one of the same
+     * method and Call-ID on to another host.
+     */
+    private boolean passedRequestOn(SipMessage[] requests, int count, String host) {
+        for (int i = 0; i < count; i++) {
+            SipMessage sent = requests[i];
+            if (!at(sent.src()).equals(host)) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                SipMessage received = requests[j];
+                if (at(received.dst()).equals(host) && !at(sent.dst()).equals(at(received.src()))
+                        && Objects.equals(received.method(), sent.method())
+                        && Objects.equals(received.callId(), sent.callId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
