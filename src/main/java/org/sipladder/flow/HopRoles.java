@@ -8,6 +8,7 @@ import java.util.Set;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
+import org.sipladder.sip.ScanTool;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -221,9 +222,12 @@ final class HopRoles {
             } else if (tos.namesLiveKit(m.header("To"))) {
                 clue(at(m.dst()), Role.LIVEKIT, "To", Sentence.TO, frame, m.method(), m.header("To"));
             }
-            if ("INVITE".equals(m.method()) && !m.hasToTag()) {
-                outboundClue(m, sender, frame);
-                familyInviteClues(m, sender, frame);
+            if (!m.hasToTag()) {
+                if ("INVITE".equals(m.method())) {
+                    outboundClue(m, sender, frame);
+                    familyInviteClues(m, sender, frame);
+                }
+                scanFromClue(m, sender, frame);
             }
             if (m.hasOtherKeptHeaders() && !relayed(messages, index)) {
                 headerClues(m, sender, frame);
@@ -344,6 +348,22 @@ final class HopRoles {
         List<String> vias = m.headers("Via");
         if (vias.size() == 1 && vias.get(0).indexOf(',') < 0) {
             clue(sender, Role.LIVEKIT, "SCL_ From", Sentence.SCL_FROM_TAG, frame, SipMessage.tagOf(from), null);
+        }
+    }
+
+    /**
+     * A dialog-opening or standalone request whose From display name only a scanning tool writes names its sender
+     * (SIPVicious under another User-Agent); a proxy relaying it keeps the From, so only the request as first sent.
+     */
+    private void scanFromClue(SipMessage m, String sender, long frame) {
+        String from = m.header("From");
+        // most From values have no display name or a quoted one of another first letter: ruled out by two looks
+        if (from == null || from.isEmpty() || from.charAt(0) == '<' || has(sender, Role.SCANNER, "From")) {
+            return;
+        }
+        ScanTool tool = ScanTool.ofFrom(from);
+        if (tool != null && m.headers("Via").size() == 1 && m.headers("Via").get(0).indexOf(',') < 0) {
+            clue(sender, Role.SCANNER, "From", Sentence.SCAN_FROM, frame, ScanTool.displayName(from), tool.title());
         }
     }
 
@@ -499,12 +519,13 @@ final class HopRoles {
     private void sameB2bua(String one, String other, SipMessage sent) {
         Role oneRole = roleOf(one);
         Role otherRole = roleOf(other);
-        // a carrier clue (an agent the table calls a carrier's) says it is no B2BUA of ours: left as it is
-        if (oneRole == Role.SIP_ENDPOINT && otherRole != Role.CARRIER) {
+        // a carrier clue (an agent the table calls a carrier's) says it is no B2BUA of ours, a scanner's that it is
+        // a tool sending requests: left as it is
+        if (oneRole == Role.SIP_ENDPOINT && otherRole != Role.CARRIER && otherRole != Role.SCANNER) {
             clue(one, otherRole == Role.SIP_ENDPOINT ? Role.B2BUA : otherRole, "other address", Sentence.OTHER_ADDRESS,
                     sent.frame(), other, sent.callId());
         }
-        if (otherRole == Role.SIP_ENDPOINT && oneRole != Role.CARRIER) {
+        if (otherRole == Role.SIP_ENDPOINT && oneRole != Role.CARRIER && oneRole != Role.SCANNER) {
             clue(other, oneRole == Role.SIP_ENDPOINT ? Role.B2BUA : oneRole, "other address", Sentence.OTHER_ADDRESS,
                     sent.frame(), one, sent.callId());
         }
@@ -597,7 +618,12 @@ final class HopRoles {
         }
         Role role = agentRoles.of(agent);
         if (role != null && !relayed(messages, index)) {
-            clue(sender, role, "agent", Sentence.AGENT, messages[index].frame(), agent, null);
+            if (role == Role.SCANNER) {
+                clue(sender, role, "agent", Sentence.SCAN_AGENT, messages[index].frame(), agent,
+                        ScanTool.ofAgent(agent).title());
+            } else {
+                clue(sender, role, "agent", Sentence.AGENT, messages[index].frame(), agent, null);
+            }
         }
     }
 
@@ -679,8 +705,8 @@ final class HopRoles {
 
     /**
      * LiveKit and B2BUA/proxy family clues (Jambonz first among equals) outweigh carrier clues such as being the
-     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie. Answering a REGISTER beats every family but
-     * LiveKit's and Jambonz's.
+     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie. A scanning tool's clue beats all but
+     * LiveKit's; answering a REGISTER beats every family but LiveKit's and Jambonz's.
      */
     private static Role decide(int[] counts) {
         int livekit = counts[Role.LIVEKIT.ordinal()];
@@ -688,7 +714,7 @@ final class HopRoles {
         int most = 0;
         for (Role role : ROLES) { // in Role order
             boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT
-                    && role != Role.REGISTRAR;
+                    && role != Role.REGISTRAR && role != Role.SCANNER;
             if (isFamily && counts[role.ordinal()] > most) {
                 family = role;
                 most = counts[role.ordinal()];
@@ -696,6 +722,11 @@ final class HopRoles {
         }
         if (livekit > 0 && livekit >= most) {
             return Role.LIVEKIT;
+        }
+        // a scanning tool's own name or From: what else it claims (scanners spoof PBX agents) or did (sent the first
+        // INVITE, as a carrier does) is the scan
+        if (counts[Role.SCANNER.ordinal()] > 0) {
+            return Role.SCANNER;
         }
         // what a host did in this call outweighs the kind its product is (an Asterisk answering REGISTER is its
         // registrar, not a B2BUA); Jambonz keeps its name, which tells the user more

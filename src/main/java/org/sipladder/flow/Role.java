@@ -19,7 +19,12 @@ public enum Role {
      * The host that answered a REGISTER of a call without INVITE itself, accepting, challenging or refusing it
      * (RFC 3261 10.3): what a PBX or proxy does in such a call, whatever it does in its INVITE calls.
      */
-    REGISTRAR("Registrar");
+    REGISTRAR("Registrar"),
+    /**
+     * A SIP scanning or attack tool ({@link org.sipladder.sip.ScanTool}: SIPVicious, SIPPTS, sipcli...) that sent
+     * the call's requests: probing for servers, extensions or passwords, no carrier or phone.
+     */
+    SCANNER("Scanner");
 
     private final String displayName;
 
