@@ -33,6 +33,8 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
         FIRST_INVITE("It sent the first INVITE of the call"),
         PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call"),
         REGISTRAR("It answered a REGISTER with ", ", as a registrar does"),
+        UNBRIDGED("It handled this call's ", " itself and sent no request of another leg: with one leg and nothing "
+                + "bridged, it is a user agent here, not a B2BUA"),
         FIRST_REQUEST("It sent the first request of this call without INVITE (", ") to ",
                 ", an SBC or LiveKit side");
 

@@ -130,6 +130,9 @@ final class HopRoles {
             carrierWithoutInvite(invites, inviteCount);
         }
         otherAddressClues(invites, inviteCount);
+        if (firstInvite == null) {
+            unbridgedClues(invites, inviteCount);
+        }
         // index loops: an iterator per call is a real object before the JIT's last tier
         String[] others = all.inOrder();
         for (String other : others) {
@@ -467,8 +470,40 @@ final class HopRoles {
     }
 
     /**
-     * True when {@code host} received one of the first {@code count} {@code requests} and sent one of the same
-     * method and Call-ID on to another host.
+     * In a call without INVITE, a host a B2BUA family's clue names (an Asterisk's Server) that passed none of the
+     * call's requests on, one leg and nothing bridged (it answered an OPTIONS, handled a SUBSCRIBE, pinged a phone),
+     * is that call's user agent: a clue says so, which {@link #decide} lets outweigh the family's. {@code requests}
+     * are the call's initial requests, in order; the first the host sent or received is the clue's.
+     */
+    private void unbridgedClues(SipMessage[] requests, int count) {
+        for (int i = 0; i < count; i++) {
+            SipMessage r = requests[i];
+            unbridgedClue(at(r.src()), r, requests, count);
+            unbridgedClue(at(r.dst()), r, requests, count);
+        }
+    }
+
+    private void unbridgedClue(String host, SipMessage first, SipMessage[] requests, int count) {
+        if (roleOf(host) == Role.B2BUA && !bridged(host) && !passedRequestOn(requests, count, host)) {
+            clue(host, Role.SIP_ENDPOINT, "one leg", Sentence.UNBRIDGED, first.frame(), first.method(), null);
+        }
+    }
+
+    /** True when a clue says {@code host} joined two legs (sent another leg's request, or is a two-address B2BUA). */
+    private boolean bridged(String host) {
+        for (int i = 0; i < clueCount; i++) {
+            Sentence s = clues[i].sentence();
+            if ((s == Sentence.NEW_LEG || s == Sentence.NEW_LEG_REQUEST || s == Sentence.OTHER_ADDRESS)
+                    && clues[i].address().equals(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code host} received one of the first {@code count} {@code requests} and sent a later one of the
+     * same method on: to another host, or under another Call-ID (another leg).
      */
     private boolean passedRequestOn(SipMessage[] requests, int count, String host) {
         for (int i = 0; i < count; i++) {
@@ -478,9 +513,9 @@ final class HopRoles {
             }
             for (int j = 0; j < i; j++) {
                 SipMessage received = requests[j];
-                if (at(received.dst()).equals(host) && !at(sent.dst()).equals(at(received.src()))
-                        && Objects.equals(received.method(), sent.method())
-                        && Objects.equals(received.callId(), sent.callId())) {
+                if (at(received.dst()).equals(host) && Objects.equals(received.method(), sent.method())
+                        && (!at(sent.dst()).equals(at(received.src()))
+                        || !Objects.equals(received.callId(), sent.callId()))) {
                     return true;
                 }
             }
@@ -674,8 +709,11 @@ final class HopRoles {
         Role role = roleOf(key);
         int[] counts = roleCounts;
         List<String> evidence;
-        if (role == Role.SIP_ENDPOINT) {
+        if (role == Role.SIP_ENDPOINT && counts[Role.SIP_ENDPOINT.ordinal()] == 0) {
             evidence = NO_CLUE;
+        } else if (role == Role.SIP_ENDPOINT) {
+            // what it is (the family's clues) and why it is an endpoint here all the same
+            evidence = new SentenceList(cluesOf(key, Role.CARRIER));
         } else {
             Object[] own = new Object[counts[role.ordinal()]];
             int n = 0;
@@ -689,6 +727,18 @@ final class HopRoles {
         SharedHosts.Party party = shared == null ? null : shared.party(key);
         return party == null ? new Hop(key, role, agentRoles.hopName(role, key), evidence)
                 : new Hop(party.address(), role, agentRoles.hopName(role, key), evidence, party.ports());
+    }
+
+    /** The clues filed under {@code key} of any role but {@code except}, in the order found. */
+    private Object[] cluesOf(String key, Role except) {
+        Object[] own = new Object[clueCount];
+        int n = 0;
+        for (int i = 0; i < clueCount; i++) {
+            if (clues[i].role() != except && clues[i].address().equals(key)) {
+                own[n++] = clues[i];
+            }
+        }
+        return Arrays.copyOf(own, n);
     }
 
     /** The role the clues filed under {@code key} point to; {@link #roleCounts} holds their count per role after. */
@@ -733,7 +783,8 @@ final class HopRoles {
         if (counts[Role.REGISTRAR.ordinal()] > 0 && family != Role.JAMBONZ) {
             return Role.REGISTRAR;
         }
-        if (family != null) {
+        // a B2BUA's product that bridged nothing in a call without INVITE is its user agent (unbridgedClues)
+        if (family != null && !(family == Role.B2BUA && counts[Role.SIP_ENDPOINT.ordinal()] > 0)) {
             return family;
         }
         return counts[Role.CARRIER.ordinal()] > 0 ? Role.CARRIER : Role.SIP_ENDPOINT;
