@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipladder.sip.B2buaProfile;
+import org.sipladder.sip.ScanTool;
 
 /**
  * The role each User-Agent or Server value of one capture points to: a capture has few distinct agents and every
@@ -50,14 +51,15 @@ final class AgentRoles {
 
     /**
      * The role of the B2BUA family the agent names (drachtio: Jambonz, FreeSWITCH: a B2BUA, Twilio: the carrier),
-     * LiveKit for a livekit one, else null.
+     * LiveKit for a livekit one, a scanner for a {@link ScanTool}'s, else null.
      */
     Role of(String agent) {
         Role known = roles.get(agent);
         if (known != null) {
             return known == Role.SIP_ENDPOINT ? null : known;
         }
-        Role role = null;
+        // a scanner's product name says what it is whatever else the value claims (scanners spoof PBX agents)
+        Role role = ScanTool.ofAgent(agent) != null ? Role.SCANNER : null;
         for (B2buaProfile profile : B2buaProfile.ALL) {
             if (role == null && profile.namedBy(agent)) {
                 role = FAMILY_ROLES.get(profile);

@@ -21,6 +21,8 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
         FAMILY_DOMAIN("It was sent INVITE ", ", a ", " domain"),
         SCL_FROM_TAG("It sent an INVITE whose From tag ", " is a LiveKit SIP call ID: LiveKit placed this call"),
         AGENT("It identifies itself as \"", "\""),
+        SCAN_AGENT("It identifies itself as \"", "\": ", ""),
+        SCAN_FROM("It sent a request From \"", "\", the display name ", ", writes"),
         FORWARDED("It passed an INVITE it received on under the same Call-ID ", " to ", ", as a SIP proxy does"),
         NEW_LEG("It received an INVITE and sent another leg's (Call-ID ", ") to ",
                 ", as a back-to-back user agent does"),
@@ -31,6 +33,8 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
         FIRST_INVITE("It sent the first INVITE of the call"),
         PHONE_FIRST_INVITE("A phone on a private address sent it the first INVITE of the call"),
         REGISTRAR("It answered a REGISTER with ", ", as a registrar does"),
+        UNBRIDGED("It handled this call's ", " itself and sent no request of another leg: with one leg and nothing "
+                + "bridged, it is a user agent here, not a B2BUA"),
         FIRST_REQUEST("It sent the first request of this call without INVITE (", ") to ",
                 ", an SBC or LiveKit side");
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.HopClue.Sentence;
 import org.sipladder.sip.B2buaProfile;
+import org.sipladder.sip.ScanTool;
 import org.sipladder.sip.SipMessage;
 
 /**
@@ -115,7 +116,7 @@ final class HopRoles {
         }
         relayClues(invites, inviteCount);
         if (firstInvite == null) {
-            registrarClues(messages, places);
+            registrarClues(messages, places, invites, inviteCount);
         }
         if (firstPublicInvite != null) {
             clue(at(firstPublicInvite.src()), Role.CARRIER, "first INVITE", Sentence.FIRST_INVITE,
@@ -129,6 +130,9 @@ final class HopRoles {
             carrierWithoutInvite(invites, inviteCount);
         }
         otherAddressClues(invites, inviteCount);
+        if (firstInvite == null) {
+            unbridgedClues(invites, inviteCount);
+        }
         // index loops: an iterator per call is a real object before the JIT's last tier
         String[] others = all.inOrder();
         for (String other : others) {
@@ -221,9 +225,12 @@ final class HopRoles {
             } else if (tos.namesLiveKit(m.header("To"))) {
                 clue(at(m.dst()), Role.LIVEKIT, "To", Sentence.TO, frame, m.method(), m.header("To"));
             }
-            if ("INVITE".equals(m.method()) && !m.hasToTag()) {
-                outboundClue(m, sender, frame);
-                familyInviteClues(m, sender, frame);
+            if (!m.hasToTag()) {
+                if ("INVITE".equals(m.method())) {
+                    outboundClue(m, sender, frame);
+                    familyInviteClues(m, sender, frame);
+                }
+                scanFromClue(m, sender, frame);
             }
             if (m.hasOtherKeptHeaders() && !relayed(messages, index)) {
                 headerClues(m, sender, frame);
@@ -348,6 +355,22 @@ final class HopRoles {
     }
 
     /**
+     * A dialog-opening or standalone request whose From display name only a scanning tool writes names its sender
+     * (SIPVicious under another User-Agent); a proxy relaying it keeps the From, so only the request as first sent.
+     */
+    private void scanFromClue(SipMessage m, String sender, long frame) {
+        String from = m.header("From");
+        // most From values have no display name or a quoted one of another first letter: ruled out by two looks
+        if (from == null || from.isEmpty() || from.charAt(0) == '<' || has(sender, Role.SCANNER, "From")) {
+            return;
+        }
+        ScanTool tool = ScanTool.ofFrom(from);
+        if (tool != null && m.headers("Via").size() == 1 && m.headers("Via").get(0).indexOf(',') < 0) {
+            clue(sender, Role.SCANNER, "From", Sentence.SCAN_FROM, frame, ScanTool.displayName(from), tool.title());
+        }
+    }
+
+    /**
      * What a host did with the call's INVITEs (in a call without one, its other dialog-opening or standalone
      * requests) names it where nothing else does: one that received such a request and sent one of the same method
      * on to another host is a SIP proxy when the Call-ID stayed (the same dialog relayed), a B2BUA when it is another
@@ -413,22 +436,91 @@ final class HopRoles {
     }
 
     /**
-     * In a call without INVITE, the host that accepted a REGISTER (2xx), challenged it (401) or asked for a longer
-     * expiry (423) is its registrar (RFC 3261 10.3): a PBX or proxy does so in its registrations whatever it is in
-     * its INVITE calls. One that refuses the method (405, as LiveKit SIP does) is none, and a response a proxy passes
-     * on names the host behind it.
+     * In a call without INVITE, the host that answered a REGISTER itself is its registrar (RFC 3261 10.3): it
+     * accepted it (2xx), challenged it (401; 407 too, from a host the phone sent it to straight, its one Via), refused
+     * the user (403) or the address-of-record (404), or asked for a longer expiry (423). A PBX or proxy does so in its
+     * registrations whatever it is in its INVITE calls. One that refuses the method (405, as LiveKit SIP does) is
+     * none; nor is a host that passed a REGISTER of the call on (a proxy: its own 407s authenticate for the domain
+     * behind it, RFC 3261 22.3), nor one that answers 407 to a REGISTER that reached it through a proxy; and a
+     * response a proxy passes on names the host behind it. {@code requests} are the call's initial requests.
      */
-    private void registrarClues(SipMessage[] messages, int[] places) {
+    private void registrarClues(SipMessage[] messages, int[] places, SipMessage[] requests, int count) {
         for (int i = 0; i < messages.length; i++) {
             SipMessage m = messages[i];
             int status = m.status();
-            if (!m.isRequest() && (status >= 200 && status < 300 || status == 401 || status == 423)
-                    && "REGISTER".equals(m.cseqMethod()) && !CallFlowAssembly.retransmission(places[i])
-                    && !relayed(messages, i)) {
+            if (!m.isRequest() && registrarAnswer(status) && "REGISTER".equals(m.cseqMethod())
+                    && !CallFlowAssembly.retransmission(places[i]) && !relayed(messages, i)
+                    && !(status == 407 && throughProxy(m)) && !passedRequestOn(requests, count, at(m.src()))) {
                 clue(at(m.src()), Role.REGISTRAR, "registrar", Sentence.REGISTRAR, m.frame(),
                         status + " " + m.reason(), null);
             }
         }
+    }
+
+    /** True for a status only the host that takes or refuses a REGISTER itself answers it with. */
+    private static boolean registrarAnswer(int status) {
+        return status >= 200 && status < 300 || status == 401 || status == 403 || status == 404 || status == 407
+                || status == 423;
+    }
+
+    /** True when a response has more than one Via: its request reached the responder through a proxy. */
+    private static boolean throughProxy(SipMessage response) {
+        List<String> vias = response.headers("Via");
+        return vias.size() > 1 || vias.size() == 1 && vias.get(0).indexOf(',') >= 0;
+    }
+
+    /**
+     * In a call without INVITE, a host a B2BUA family's clue names (an Asterisk's Server) that passed none of the
+     * call's requests on, one leg and nothing bridged (it answered an OPTIONS, handled a SUBSCRIBE, pinged a phone),
+     * is that call's user agent: a clue says so, which {@link #decide} lets outweigh the family's. {@code requests}
+     * are the call's initial requests, in order; the first the host sent or received is the clue's.
+     */
+    private void unbridgedClues(SipMessage[] requests, int count) {
+        for (int i = 0; i < count; i++) {
+            SipMessage r = requests[i];
+            unbridgedClue(at(r.src()), r, requests, count);
+            unbridgedClue(at(r.dst()), r, requests, count);
+        }
+    }
+
+    private void unbridgedClue(String host, SipMessage first, SipMessage[] requests, int count) {
+        if (roleOf(host) == Role.B2BUA && !bridged(host) && !passedRequestOn(requests, count, host)) {
+            clue(host, Role.SIP_ENDPOINT, "one leg", Sentence.UNBRIDGED, first.frame(), first.method(), null);
+        }
+    }
+
+    /** True when a clue says {@code host} joined two legs (sent another leg's request, or is a two-address B2BUA). */
+    private boolean bridged(String host) {
+        for (int i = 0; i < clueCount; i++) {
+            Sentence s = clues[i].sentence();
+            if ((s == Sentence.NEW_LEG || s == Sentence.NEW_LEG_REQUEST || s == Sentence.OTHER_ADDRESS)
+                    && clues[i].address().equals(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code host} received one of the first {@code count} {@code requests} and sent a later one of the
+     * same method on: to another host, or under another Call-ID (another leg).
+     */
+    private boolean passedRequestOn(SipMessage[] requests, int count, String host) {
+        for (int i = 0; i < count; i++) {
+            SipMessage sent = requests[i];
+            if (!at(sent.src()).equals(host)) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                SipMessage received = requests[j];
+                if (at(received.dst()).equals(host) && Objects.equals(received.method(), sent.method())
+                        && (!at(sent.dst()).equals(at(received.src()))
+                        || !Objects.equals(received.callId(), sent.callId()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -462,12 +554,13 @@ final class HopRoles {
     private void sameB2bua(String one, String other, SipMessage sent) {
         Role oneRole = roleOf(one);
         Role otherRole = roleOf(other);
-        // a carrier clue (an agent the table calls a carrier's) says it is no B2BUA of ours: left as it is
-        if (oneRole == Role.SIP_ENDPOINT && otherRole != Role.CARRIER) {
+        // a carrier clue (an agent the table calls a carrier's) says it is no B2BUA of ours, a scanner's that it is
+        // a tool sending requests: left as it is
+        if (oneRole == Role.SIP_ENDPOINT && otherRole != Role.CARRIER && otherRole != Role.SCANNER) {
             clue(one, otherRole == Role.SIP_ENDPOINT ? Role.B2BUA : otherRole, "other address", Sentence.OTHER_ADDRESS,
                     sent.frame(), other, sent.callId());
         }
-        if (otherRole == Role.SIP_ENDPOINT && oneRole != Role.CARRIER) {
+        if (otherRole == Role.SIP_ENDPOINT && oneRole != Role.CARRIER && oneRole != Role.SCANNER) {
             clue(other, oneRole == Role.SIP_ENDPOINT ? Role.B2BUA : oneRole, "other address", Sentence.OTHER_ADDRESS,
                     sent.frame(), one, sent.callId());
         }
@@ -560,7 +653,12 @@ final class HopRoles {
         }
         Role role = agentRoles.of(agent);
         if (role != null && !relayed(messages, index)) {
-            clue(sender, role, "agent", Sentence.AGENT, messages[index].frame(), agent, null);
+            if (role == Role.SCANNER) {
+                clue(sender, role, "agent", Sentence.SCAN_AGENT, messages[index].frame(), agent,
+                        ScanTool.ofAgent(agent).title());
+            } else {
+                clue(sender, role, "agent", Sentence.AGENT, messages[index].frame(), agent, null);
+            }
         }
     }
 
@@ -611,8 +709,11 @@ final class HopRoles {
         Role role = roleOf(key);
         int[] counts = roleCounts;
         List<String> evidence;
-        if (role == Role.SIP_ENDPOINT) {
+        if (role == Role.SIP_ENDPOINT && counts[Role.SIP_ENDPOINT.ordinal()] == 0) {
             evidence = NO_CLUE;
+        } else if (role == Role.SIP_ENDPOINT) {
+            // what it is (the family's clues) and why it is an endpoint here all the same
+            evidence = new SentenceList(cluesOf(key, Role.CARRIER));
         } else {
             Object[] own = new Object[counts[role.ordinal()]];
             int n = 0;
@@ -626,6 +727,18 @@ final class HopRoles {
         SharedHosts.Party party = shared == null ? null : shared.party(key);
         return party == null ? new Hop(key, role, agentRoles.hopName(role, key), evidence)
                 : new Hop(party.address(), role, agentRoles.hopName(role, key), evidence, party.ports());
+    }
+
+    /** The clues filed under {@code key} of any role but {@code except}, in the order found. */
+    private Object[] cluesOf(String key, Role except) {
+        Object[] own = new Object[clueCount];
+        int n = 0;
+        for (int i = 0; i < clueCount; i++) {
+            if (clues[i].role() != except && clues[i].address().equals(key)) {
+                own[n++] = clues[i];
+            }
+        }
+        return Arrays.copyOf(own, n);
     }
 
     /** The role the clues filed under {@code key} point to; {@link #roleCounts} holds their count per role after. */
@@ -642,8 +755,8 @@ final class HopRoles {
 
     /**
      * LiveKit and B2BUA/proxy family clues (Jambonz first among equals) outweigh carrier clues such as being the
-     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie. Answering a REGISTER beats every family but
-     * LiveKit's and Jambonz's.
+     * first INVITE's sender; more clues beat fewer, LiveKit wins a tie. A scanning tool's clue beats all but
+     * LiveKit's; answering a REGISTER beats every family but LiveKit's and Jambonz's.
      */
     private static Role decide(int[] counts) {
         int livekit = counts[Role.LIVEKIT.ordinal()];
@@ -651,7 +764,7 @@ final class HopRoles {
         int most = 0;
         for (Role role : ROLES) { // in Role order
             boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT
-                    && role != Role.REGISTRAR;
+                    && role != Role.REGISTRAR && role != Role.SCANNER;
             if (isFamily && counts[role.ordinal()] > most) {
                 family = role;
                 most = counts[role.ordinal()];
@@ -660,12 +773,18 @@ final class HopRoles {
         if (livekit > 0 && livekit >= most) {
             return Role.LIVEKIT;
         }
+        // a scanning tool's own name or From: what else it claims (scanners spoof PBX agents) or did (sent the first
+        // INVITE, as a carrier does) is the scan
+        if (counts[Role.SCANNER.ordinal()] > 0) {
+            return Role.SCANNER;
+        }
         // what a host did in this call outweighs the kind its product is (an Asterisk answering REGISTER is its
         // registrar, not a B2BUA); Jambonz keeps its name, which tells the user more
         if (counts[Role.REGISTRAR.ordinal()] > 0 && family != Role.JAMBONZ) {
             return Role.REGISTRAR;
         }
-        if (family != null) {
+        // a B2BUA's product that bridged nothing in a call without INVITE is its user agent (unbridgedClues)
+        if (family != null && !(family == Role.B2BUA && counts[Role.SIP_ENDPOINT.ordinal()] > 0)) {
             return family;
         }
         return counts[Role.CARRIER.ordinal()] > 0 ? Role.CARRIER : Role.SIP_ENDPOINT;

@@ -16,10 +16,15 @@ public enum Role {
     /** A SIP proxy of a family in the B2BUA table (Kamailio, OpenSIPS), or a host the call shows relaying its INVITE. */
     PROXY("SIP proxy"),
     /**
-     * The host that accepted or challenged a REGISTER of a call without INVITE (RFC 3261 10.3): what a PBX or proxy
-     * does in such a call, whatever it does in its INVITE calls.
+     * The host that answered a REGISTER of a call without INVITE itself, accepting, challenging or refusing it
+     * (RFC 3261 10.3): what a PBX or proxy does in such a call, whatever it does in its INVITE calls.
      */
-    REGISTRAR("Registrar");
+    REGISTRAR("Registrar"),
+    /**
+     * A SIP scanning or attack tool ({@link org.sipladder.sip.ScanTool}: SIPVicious, SIPPTS, sipcli...) that sent
+     * the call's requests: probing for servers, extensions or passwords, no carrier or phone.
+     */
+    SCANNER("Scanner");
 
     private final String displayName;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipladder.flow.Dialogue.request;
 import static org.sipladder.flow.Dialogue.response;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +66,81 @@ class RegistrarHopsTest {
         assertEquals(Role.REGISTRAR, behind.role(), behind.toString());
         assertTrue(behind.evidence().contains("It answered a REGISTER with 200 OK, as a registrar does (frame 3)."),
                 behind.evidence()::toString);
+    }
+
+    /** The call of one REGISTER from the phone to {@code server}, answered {@code status} with {@code extra}. */
+    private static CallFlow answeredRegister(String server, int status, String reason, String... extra) {
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, server, request("REGISTER", "sip:example.com", "reg-4", "z9hG4bKr1", 1, null,
+                "User-Agent: Zoiper rv2.8.20"));
+        d.send(2, server, PHONE, response(status, reason, "REGISTER", "reg-4", "z9hG4bKr1", 1, "s1", extra));
+        return new FlowBuilder().build(d.messages()).get(0);
+    }
+
+    @Test
+    void aHostThatRefusesARegistrationItselfIsTheRegistrar() {
+        // RFC 3261 10.3: a registrar answers 403 to a user not allowed to change the bindings (a wrong password)
+        // and 404 to an address-of-record not in its domain; both are the registrar's own answers
+        for (int status : new int[] {403, 404}) {
+            CallFlow flow = answeredRegister(PBX, status, status == 403 ? "Forbidden" : "Not Found");
+
+            Hop pbx = hop(flow, PBX);
+            assertEquals(Role.REGISTRAR, pbx.role(), status + ": " + pbx);
+            assertEquals(List.of("It answered a REGISTER with " + status + (status == 403 ? " Forbidden" : " Not Found")
+                    + ", as a registrar does (frame 2)."), pbx.evidence());
+        }
+    }
+
+    @Test
+    void aHostThatChallengesTheUserAgentsRegisterWithProxyAuthenticationIsTheRegistrar() {
+        // a 407 to a REGISTER that came straight from the phone (its one Via) by a host that passes nothing on
+        CallFlow flow = answeredRegister(PBX, 407, "Proxy Authentication Required",
+                "Proxy-Authenticate: Digest realm=\"example.com\", nonce=\"n1\"");
+
+        assertEquals(Role.REGISTRAR, hop(flow, PBX).role(), hop(flow, PBX).toString());
+    }
+
+    @Test
+    void aProxyThatChallengesARegisterAndThenPassesItOnIsNoRegistrar() {
+        // a proxy authenticates for its domain (407, RFC 3261 22.3), then forwards the REGISTER to the registrar:
+        // its 407 is the domain's, not a registrar's answer
+        String proxy = "172.16.98.102:5060";
+        String registrar = "172.16.98.103:5060";
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, proxy, request("REGISTER", "sip:example.com", "reg-5", "z9hG4bKr1", 1, null));
+        d.send(1, proxy, PHONE, response(407, "Proxy Authentication Required", "REGISTER", "reg-5", "z9hG4bKr1", 1,
+                "p1", "Proxy-Authenticate: Digest realm=\"example.com\", nonce=\"n1\""));
+        String second = request("REGISTER", "sip:example.com", "reg-5", "z9hG4bKr2", 2, null,
+                "Proxy-Authorization: Digest username=\"alice\", realm=\"example.com\", nonce=\"n1\"");
+        d.send(10, PHONE, proxy, second);
+        d.send(11, proxy, registrar, second.replaceFirst("Via: ",
+                "Via: SIP/2.0/UDP 172.16.98.102:5060;branch=z9hG4bKp2\r\nVia: "));
+        d.send(13, registrar, proxy, response(200, "OK", "REGISTER", "reg-5", "z9hG4bKp2", 2, "r1"));
+        d.send(14, proxy, PHONE, response(200, "OK", "REGISTER", "reg-5", "z9hG4bKr2", 2, "r1"));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(Role.PROXY, hop(flow, proxy).role(), hop(flow, proxy).toString());
+        assertEquals(Role.REGISTRAR, hop(flow, registrar).role(), hop(flow, registrar).toString());
+    }
+
+    @Test
+    void aProxyAuthenticationChallengeToARegisterThatCameThroughAProxyIsNoRegistrars() {
+        // only the leg between two proxies is captured: the REGISTER has the phone's Via under the first proxy's, and
+        // the host that answers it 407 is a proxy on the way (RFC 3261 22.3), not the registrar
+        String edge = "172.16.98.102:5060";
+        String core = "172.16.98.104:5060";
+        String register = request("REGISTER", "sip:example.com", "reg-6", "z9hG4bKr1", 1, null);
+        Dialogue d = new Dialogue();
+        d.send(0, edge, core, register.replaceFirst("Via: ",
+                "Via: SIP/2.0/UDP 172.16.98.102:5060;branch=z9hG4bKe1\r\nVia: "));
+        d.send(2, core, edge, response(407, "Proxy Authentication Required", "REGISTER", "reg-6", "z9hG4bKr1", 1, "c1",
+                "Proxy-Authenticate: Digest realm=\"example.com\", nonce=\"n1\"").replaceFirst("Via: ",
+                "Via: SIP/2.0/UDP 172.16.98.102:5060;branch=z9hG4bKe1\r\nVia: "));
+
+        CallFlow flow = new FlowBuilder().build(d.messages()).get(0);
+
+        assertEquals(Role.SIP_ENDPOINT, hop(flow, core).role(), hop(flow, core).toString());
     }
 
     @Test

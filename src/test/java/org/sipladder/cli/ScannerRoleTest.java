@@ -1,0 +1,64 @@
+package org.sipladder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
+
+/** A SIPVicious scan's INVITE is shown as a scanner's in the call list, its JSON and the PDF's ladder and hop table. */
+class ScannerRoleTest {
+
+    private static final String SCANNER = "203.0.113.66:5060";
+    private static final String PBX = "198.51.100.20:5060";
+
+    @TempDir
+    Path dir;
+
+    private Path capture() throws IOException {
+        String invite = SipText.invite("scan-1").replace("Content-Length", "User-Agent: friendly-scanner\r\n"
+                + "Content-Length");
+        return Captures.pcap().udp(1_700_000_000_000_000L, SCANNER, PBX, invite)
+                .udp(1_700_000_000_050_000L, PBX, SCANNER, SipText.response(401, "Unauthorized", "INVITE", "scan-1", 1))
+                .write(dir.resolve("scan.pcap"));
+    }
+
+    @Test
+    void theScannersHopIsTitledScannerEverywhere() throws IOException {
+        Path pcap = capture();
+
+        CliRun json = CliRun.of("calls", pcap.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonObject hop = JsonParser.parseString(json.out()).getAsJsonArray().get(0).getAsJsonObject()
+                .getAsJsonArray("hops").get(0).getAsJsonObject();
+        assertEquals("Scanner", hop.get("role").getAsString());
+        assertEquals("Scanner 203.0.113.66", hop.get("name").getAsString());
+        assertEquals("It identifies itself as \"friendly-scanner\": SIPVicious, a SIP scanner and password cracker "
+                + "(frame 1).", hop.getAsJsonArray("evidence").get(0).getAsString());
+
+        CliRun list = CliRun.of("calls", pcap.toString());
+        assertTrue(list.outLines().get(1).contains("Scanner > SIP endpoint"), list.out());
+
+        Path pdf = dir.resolve("scan.pdf");
+        CliRun report = CliRun.of("report", pcap.toString(), "-o", pdf.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        List<String> lines = text.lines().map(String::strip).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Scanner")), text);
+        assertFalse(text.contains("Carrier"), text);
+    }
+}
