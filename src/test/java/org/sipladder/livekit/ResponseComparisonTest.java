@@ -136,8 +136,16 @@ class ResponseComparisonTest {
                         lines("100 Processing|486 Rejected"), Consistency.INCONSISTENT),
                 Arguments.of("quota 503 is not the trunk 503, nor decided by the config", LiveKitResponses.TRUNK_ERROR,
                         lines("100 Processing|503 Service temporarily unavailable"), Consistency.OUTSIDE_CONFIG),
-                Arguments.of("100 Trying is not LiveKit", LiveKitResponses.TRUNK_ERROR,
-                        lines("100 Trying|503 Try again later"), Consistency.INCONSISTENT),
+                // a provisional's reason phrase is informative (RFC 3261 21.1) and no trunk or rule decides it: a 100
+                // from a proxy in front of LiveKit, or another version's wording, is no sign the config changed
+                Arguments.of("100 Trying where LiveKit says Processing", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Trying|503 Try again later"), Consistency.CONSISTENT),
+                Arguments.of("180 with another phrase", LiveKitResponses.SUCCESS,
+                        lines("100 Processing|180 Ringing - please wait|200 OK"), Consistency.CONSISTENT),
+                Arguments.of("a provisional LiveKit does not send in this case", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Trying|183 Session Progress|503 Try again later"), Consistency.INCONSISTENT),
+                Arguments.of("the final's phrase still decides", LiveKitResponses.TRUNK_ERROR,
+                        lines("100 Processing|503 Service Unavailable"), Consistency.INCONSISTENT),
                 Arguments.of("a final response where none is sent", LiveKitResponses.NO_DISPATCH_RULE,
                         lines("100 Processing|180 Ringing|200 OK"), Consistency.INCONSISTENT),
                 Arguments.of("100 before a malformed-INVITE 400", LiveKitResponses.MALFORMED_INVITE,
