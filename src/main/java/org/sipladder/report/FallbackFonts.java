@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.OTFParser;
 import org.apache.fontbox.ttf.TTFParser;
@@ -28,11 +30,15 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The fonts of the machine that draw what the bundled DejaVu fonts cannot (Chinese, Japanese, Korean, Thai... names
  * in a From header), found on first need in the font folders and embedded as subsets like DejaVu. The folders are
- * read file by file only as far as a character needs: a report of Latin text reads none. One per document.
+ * read file by file, plain faces before bold or italic ones, only as far as a character needs: a report of Latin text
+ * reads none. One per document.
  */
 final class FallbackFonts {
 
     private static final Set<String> EXTENSIONS = Set.of("ttf", "otf", "ttc", "otc");
+    /** Words in the name of a font file of a style variant: such files are read after the plain ones. */
+    private static final Pattern STYLED = Pattern.compile("(?i)bold|italic|oblique|light|thin|black|heavy|medium"
+            + "|semi|demi|condensed|narrow");
 
     /** One font of a file; {@code index} is its place in a collection (.ttc), -1 for a file of one font. */
     private record Face(Path file, int index, BitSet covers) {
@@ -140,7 +146,9 @@ final class FallbackFonts {
                 // not a file on this file system
             }
         }
-        found.sort(null);
+        // a plain face for a plain line: a bold or condensed one only when no plain one has the character
+        found.sort(Comparator.comparing((Path f) -> STYLED.matcher(f.getFileName().toString()).find())
+                .thenComparing(Comparator.naturalOrder()));
         return found;
     }
 

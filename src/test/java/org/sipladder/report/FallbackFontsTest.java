@@ -54,6 +54,20 @@ class FallbackFontsTest {
     }
 
     @Test
+    void aPlainFaceIsPreferredToABoldOrItalicOneThatComesFirst() throws IOException {
+        Path folder = fontFolder();
+        Path dejaVu = folder.resolve("truetype").resolve("DejaVuSans.ttf");
+        try (InputStream in = ReportFonts.class.getResourceAsStream("/org/sipladder/report/fonts/DejaVuSans-Bold.ttf")) {
+            // sorts before DejaVuSans.ttf ('-' before '.')
+            Files.copy(in, dejaVu.resolveSibling("DejaVuSans-Bold.ttf"));
+        }
+        try (PDDocument document = new PDDocument()) {
+            ReportFonts fonts = new ReportFonts(document, FallbackFonts.in(document, folder));
+            assertEquals("DejaVuSans", fonts.runs(fonts.mono(), DZ).get(0).font().getName().replaceFirst("^.*\\+", ""));
+        }
+    }
+
+    @Test
     void withNoFontThatHasItTheCharacterIsReplaced() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         String text = render(d -> FallbackFonts.in(d, dir.resolve("empty")), page -> page.mono("user " + DZ + "ivko"));
