@@ -137,6 +137,7 @@ public final class OutputFile {
         Path partial = file.resolveSibling(".sipladder-" + name + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part");
         Files.createFile(partial);
+        forgetOnExit(partial);
         if (Files.isRegularFile(file)) {
             try {
                 // the replaced file keeps the permissions its owner gave it
@@ -146,6 +147,19 @@ public final class OutputFile {
             }
         }
         return partial;
+    }
+
+    /**
+     * Has the JVM's shutdown sequence (normal exit, Ctrl+C, SIGTERM) delete the hidden file, as the Homer export does
+     * with its own: a write cut short there skips the finally that deletes it. The file moved over the target no
+     * longer has this name, so a finished file is never deleted.
+     */
+    private static void forgetOnExit(Path partial) {
+        try {
+            partial.toFile().deleteOnExit();
+        } catch (IllegalStateException shuttingDown) {
+            // written while the JVM shuts down: the finally of write() is all that can delete it
+        }
     }
 
     private static void moveOver(Path partial, Path file) throws IOException {

@@ -140,7 +140,24 @@ final class PayloadSink {
             return;
         }
         try {
-            media.unreachable(new Unreachable(frame, micros, reporter, src, dst, udp, reason));
+            media.unreachable(new Unreachable(frame, micros, reporter, src, dst, udp, reason, 0));
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
+        }
+    }
+
+    /**
+     * Hands the media listener a TLS handshake whose server said nothing for {@code waitedMicros} after the ClientHello
+     * of frame {@code helloFrame} at {@code helloMicros} ({@link Unreachable#TLS_UNANSWERED}).
+     */
+    void unanswered(long helloFrame, long helloMicros, Endpoint client, Endpoint server, String reason,
+                    long waitedMicros) {
+        if (media == null) {
+            return;
+        }
+        try {
+            media.unreachable(new Unreachable(helloFrame, helloMicros, server.address(), client, server, false, reason,
+                    waitedMicros));
         } catch (RuntimeException e) {
             throw new ListenerFailure(e);
         }

@@ -15,6 +15,13 @@ final class TcpReassembly {
     static final int RST = 0x04;
     static final int ACK = 0x10;
     private static final int MAX_DIRECTIONS = Limits.TCP_DIRECTIONS;
+    /**
+     * The silence after a ClientHello that a client's giving up (FIN, reset) must follow to tell of a server that did
+     * not answer: a server answers within a round trip, and a client leaving sooner gave up on its own.
+     */
+    private static final long GAVE_UP_AFTER_MICROS = 1_000_000;
+    /** The silence after a ClientHello to the end of the capture that tells the same: not a capture cut short. */
+    private static final long SILENT_TO_THE_END_MICROS = 5_000_000;
 
     /**
      * One direction of one connection. equals and hashCode are written out (the same hash as the generated one): a
@@ -86,6 +93,8 @@ final class TcpReassembly {
             unanswered(key);
         } else if ((flags & (FIN | RST)) != 0 && payload == 0 && direction.onlyOpened()) {
             closedAfterHello(key, direction, (flags & RST) != 0);
+        } else if ((flags & (FIN | RST)) != 0) {
+            gaveUpWaiting(key, direction, (flags & RST) != 0);
         }
         if (direction.segment(seq, flags, a, off + dataOffset, payload)) {
             reset(key);
@@ -131,6 +140,41 @@ final class TcpReassembly {
     }
 
     /**
+     * The side that sent a ClientHello, and nothing else, closes or resets the connection at least
+     * {@link #GAVE_UP_AFTER_MICROS} later while the other side sent nothing after its SYN-ACK: the client gave up
+     * waiting for a server whose TLS never answered.
+     */
+    private void gaveUpWaiting(Key key, TcpDirection client, boolean reset) {
+        if (client.decoder() instanceof TlsDecoder tls) {
+            long waited = tls.waitingSinceHello(sink.micros());
+            if (waited >= GAVE_UP_AFTER_MICROS && silent(key)) {
+                tls.unanswered(client.context(), reset ? "; the client reset the connection"
+                        : "; the client closed the connection (FIN)", waited);
+            }
+            tls.ended();
+        }
+    }
+
+    /** True when the side answering direction {@code key} accepted the connection (SYN-ACK) and sent nothing since. */
+    private boolean silent(Key key) {
+        TcpDirection other = reverse(key.pair(), key.srcPort(), key.dstPort());
+        return other != null && other.onlyOpened();
+    }
+
+    /**
+     * At the end of the capture, a ClientHello still waiting, with {@link #SILENT_TO_THE_END_MICROS} or more of capture
+     * after it and nothing from the server: its TLS did not answer, though the client had not given up yet.
+     */
+    private void silentToTheEnd(Key key, TcpDirection client, long endMicros) {
+        if (client.decoder() instanceof TlsDecoder tls && silent(key)) {
+            long waited = tls.waitingSinceHello(endMicros);
+            if (waited >= SILENT_TO_THE_END_MICROS) {
+                tls.unanswered(client.context(), ", to the end of the capture", waited);
+            }
+        }
+    }
+
+    /**
      * A reset from the sender of direction {@code key} aborts the connection in both directions (RFC 9293
      * 3.10.7.4): the answering direction ends too, delivering what it holds.
      */
@@ -148,6 +192,11 @@ final class TcpReassembly {
 
     /** End of file: every open direction delivers what it holds. */
     void finish() {
+        long end = sink.micros();
+        // a copy: reverse() reorders the access-ordered map
+        for (Map.Entry<Key, TcpDirection> e : new ArrayList<>(directions.entrySet())) {
+            silentToTheEnd(e.getKey(), e.getValue(), end);
+        }
         List<TcpDirection> open = new ArrayList<>(directions.values());
         directions.clear();
         for (TcpDirection d : open) {

@@ -22,8 +22,14 @@ final class TlsDecoder implements StreamDecoder {
     private int records;
     /** The handshake is over, or the bytes no longer frame as records: nothing more is read. */
     private boolean done;
-    /** This direction sent a ClientHello. */
+    /** This direction sent a ClientHello, in this frame at this time. */
     private boolean hello;
+    private long helloFrame;
+    private long helloMicros;
+    /** This direction sent a record other than a ClientHello after it: the server must have answered. */
+    private boolean beyondHello;
+    /** This direction ended its connection (FIN or reset): it waits for no answer any more. */
+    private boolean ended;
     /** A failed handshake was told on (once per connection). */
     private boolean told;
 
@@ -66,9 +72,15 @@ final class TlsDecoder implements StreamDecoder {
     }
 
     private void record(int type, int length, StreamContext context) {
+        boolean clientHello = type == HANDSHAKE && length > 0 && head[5] == 1;
+        beyondHello |= hello && !clientHello;
         if (!SniffingDecoder.isTlsRecord(head[0], head[1]) || ++records > MAX_RECORDS) {
             done = true;
-        } else if (type == HANDSHAKE && length > 0 && head[5] == 1) {
+        } else if (clientHello) {
+            if (!hello) {
+                helloFrame = context.sink().frame();
+                helloMicros = context.sink().micros();
+            }
             hello = true;
         } else if (type == ALERT && length == 2 && head[5] == 2) {
             done = true; // a fatal alert in the clear: the handshake failed
@@ -85,6 +97,35 @@ final class TlsDecoder implements StreamDecoder {
      */
     boolean awaitsServerHello() {
         return hello && !told;
+    }
+
+    /**
+     * How long this direction has waited at {@code nowMicros} since its ClientHello, when it sent that and nothing
+     * else and nothing was told of its connection yet; -1 otherwise. Whether the other side was silent meanwhile is
+     * the caller's to know.
+     */
+    long waitingSinceHello(long nowMicros) {
+        return hello && !beyondHello && !ended && !done && !told ? nowMicros - helloMicros : -1;
+    }
+
+    /** This direction ended its connection (FIN or reset): a wait for the server's answer is over. */
+    void ended() {
+        ended = true;
+    }
+
+    /**
+     * Tells that the server said nothing for {@code waitedMicros} after this direction's ClientHello, the wait ended as
+     * {@code how} (see {@link Unreachable#TLS_UNANSWERED}).
+     */
+    void unanswered(StreamContext context, String how, long waitedMicros) {
+        if (told) {
+            return;
+        }
+        told = true;
+        done = true;
+        IpPair pair = context.pair();
+        context.sink().unanswered(helloFrame, helloMicros, pair.src(context.srcPort()), pair.dst(context.dstPort()),
+                Unreachable.TLS_FAILED + Unreachable.TLS_UNANSWERED + how, waitedMicros);
     }
 
     /**

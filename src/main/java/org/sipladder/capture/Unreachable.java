@@ -17,9 +17,11 @@ package org.sipladder.capture;
  * @param dst      where it was going
  * @param udp      true for a UDP packet, false for TCP
  * @param reason   what the error's code says, e.g. "port unreachable"
+ * @param waitedMicros how long the sender waited in silence before it gave up (a TLS client after a ClientHello the
+ *                 server never answered, {@link #TLS_UNANSWERED}), or to the end of the capture; 0 for other kinds
  */
 public record Unreachable(long frame, long micros, String reporter, Endpoint src, Endpoint dst, boolean udp,
-                          String reason) {
+                          String reason, long waitedMicros) {
 
     /** True for "port unreachable" or a refused TCP connection: the host was reached and nothing listens on the port. */
     public boolean portClosed() {
@@ -66,6 +68,13 @@ public record Unreachable(long frame, long micros, String reporter, Endpoint src
      * answering it with bytes that are not TLS. The reporter is the side whose act ended the handshake.
      */
     public static final String TLS_FAILED = "TLS handshake failed: ";
+    /**
+     * What follows {@link #TLS_FAILED} when the server said nothing after the ClientHello (no ServerHello, no alert, no
+     * close) for {@link #waitedMicros}: then how the wait ended, "; the client closed the connection (FIN)", "; the
+     * client reset the connection" or ", to the end of the capture". Told with the ClientHello's frame and time, the
+     * server as reporter (the side that did not answer, as for {@link #UNANSWERED}).
+     */
+    public static final String TLS_UNANSWERED = "no answer to the ClientHello";
     /** How a fatal alert's reason ends when the client (the side that sent the ClientHello) sent it. */
     public static final String FROM_CLIENT = " from the client";
     /** How a fatal alert's reason ends when the server sent it. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.sipladder.Counted;
 import org.sipladder.diagnose.CallGroup;
 import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.FailureCauses;
@@ -49,7 +50,7 @@ final class DiagnosisOverview {
             causes(out);
             out.println("Where the failures started:");
             TextTable points = new TextTable(new String[] {"CALLS", "HOP THAT SENT THE FAILING RESPONSE", "RESPONSE"}, 0);
-            failed.failurePoints().forEach(p -> points.add(Integer.toString(p.calls()), p.key().get(0), p.key().get(1)));
+            failed.failurePoints().forEach(p -> points.add(Counted.grouped(p.calls()), p.key().get(0), p.key().get(1)));
             points.print(out);
             trunks(out);
         }
@@ -57,9 +58,9 @@ final class DiagnosisOverview {
         if (counts.calls() > 0) {
             out.println();
             out.println((otherDialogsAnswered ? "Answered calls and dialogs" : "Answered calls")
-                    + " with warnings or errors, by finding code: " + counts.calls());
+                    + " with warnings or errors, by finding code: " + Counted.grouped(counts.calls()));
             TextTable codes = new TextTable(new String[] {"CALLS", "SEVERITY", "CODE", "FIRST CALL"}, 0);
-            counts.codes().forEach(c -> codes.add(Integer.toString(c.calls()), c.severity().name(), c.code().name(),
+            counts.codes().forEach(c -> codes.add(Counted.grouped(c.calls()), c.severity().name(), c.code().name(),
                     c.example().flowId()));
             codes.print(out);
         }
@@ -81,7 +82,7 @@ final class DiagnosisOverview {
         out.println((otherDialogsFailed ? "Failed calls and dialogs" : "Failed calls")
                 + " by LiveKit inbound trunk (simulated with the loaded config):");
         TextTable trunks = new TextTable(new String[] {"CALLS", "TRUNK THE INVITE MATCHED"}, 0);
-        failed.trunks().forEach(t -> trunks.add(Integer.toString(t.calls()), t.key().get(0)));
+        failed.trunks().forEach(t -> trunks.add(Counted.grouped(t.calls()), t.key().get(0)));
         trunks.print(out);
     }
 
@@ -90,11 +91,11 @@ final class DiagnosisOverview {
         WrappedText text = new WrappedText(out);
         out.println();
         out.println((otherDialogsFailed ? "Failed calls and dialogs" : "Failed calls") + " by primary cause: "
-                + failed.count());
+                + Counted.grouped(failed.count()));
         List<CallGroup<Void>> causes = failed.causes();
-        int width = Integer.toString(causes.get(0).calls()).length();
+        int width = Counted.grouped(causes.get(0).calls()).length();
         for (CallGroup<Void> c : causes) {
-            String calls = Integer.toString(c.calls());
+            String calls = Counted.grouped(c.calls());
             // the wrapping puts a space after the head
             String head = "  " + " ".repeat(width - calls.length()) + calls + "  "
                     + String.format(Locale.ROOT, "%5.1f %%", 100.0 * c.calls() / failed.count()) + " ";
@@ -108,6 +109,6 @@ final class DiagnosisOverview {
     private static String ids(CallGroup<Void> cause) {
         int more = cause.calls() - cause.first().size();
         return cause.first().stream().map(CallFlow::id).collect(Collectors.joining(", "))
-                + (more == 0 ? "" : " and " + more + " more");
+                + (more == 0 ? "" : " and " + Counted.grouped(more) + " more");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -106,7 +105,7 @@ final class DiagnosisText implements AutoCloseable {
             throws IOException {
         int total = findings + configFindings.size();
         out.println("Diagnosis: " + counts + ", "
-                + String.format(Locale.ROOT, "%,d finding%s; ", total, total == 1 ? "" : "s")
+                + Counted.groupedOf(total, "finding") + "; "
                 + (config.isEmpty() ? "no LiveKit config loaded (use --livekit-config or --livekit-url)"
                 : "LiveKit config: " + Counted.of(config.trunks().size(), "inbound trunk") + ", "
                 + Counted.of(config.rules().size(), "dispatch rule") + (config.outboundTrunks().isEmpty() ? ""
@@ -210,13 +209,14 @@ final class DiagnosisText implements AutoCloseable {
                 return;
             }
             out.println();
-            new WrappedText(out).print("Not shown in detail: " + omitted + " more " + calls + ", beyond the first "
+            new WrappedText(out).print("Not shown in detail: " + Counted.grouped(omitted) + " more " + calls
+                    + ", beyond the first "
                     + shownPerKind + " of each " + kindName
                     + " (diagnose --call ID shows one, --all every call, --json lists every finding):", "", "");
             TextTable table = new TextTable(new String[] {"CALLS", kindHeader}, 0);
             kinds.entrySet().stream().filter(e -> e.getValue() > shownPerKind)
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .forEach(e -> table.add(Integer.toString(e.getValue() - shownPerKind),
+                    .forEach(e -> table.add(Counted.grouped(e.getValue() - shownPerKind),
                             e.getKey().isEmpty() ? "none (no rule explains the failure)" : e.getKey()));
             table.print(out);
         }

@@ -2,9 +2,9 @@ package org.sipladder.diagnose;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.sipladder.Counted;
 import org.sipladder.flow.CallFlow;
 
 /**
@@ -54,18 +54,14 @@ public final class DialogCounts {
      */
     @Override
     public String toString() {
-        String text = grouped(calls) + " call" + (calls == 1 ? "" : "s") + " (" + grouped(failedCalls) + " failed)";
+        String text = Counted.groupedOf(calls, "call") + " (" + Counted.grouped(failedCalls) + " failed)";
         if (others == 0) {
             return text;
         }
         String names = named(methods.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList(), "/");
-        return text + ", " + grouped(others) + " " + names + " dialog" + (others == 1 ? "" : "s") + " ("
-                + grouped(failedOthers) + " failed)";
+        return text + ", " + Counted.grouped(others) + " " + names + " dialog" + (others == 1 ? "" : "s") + " ("
+                + Counted.grouped(failedOthers) + " failed)";
     }
 
-    /** "50,000": as the counts beside these (findings, calls per cause) are written. */
-    private static String grouped(int n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
 }

@@ -85,7 +85,10 @@ public enum FindingCode {
     /** TCP connections to a SIP port whose SYNs got no answer at all, and no SIP between the two hosts. */
     SIP_CONNECTION_UNANSWERED(Severity.ERROR, FindingCode.NEVER_PRIMARY, Kind.SETUP,
             "%s's TCP connections to %s got no answer (%s): no SIP was sent"),
-    /** TLS handshakes with a SIP port that failed (an alert, a close, a non-TLS answer): no SIP could be sent. */
+    /**
+     * TLS handshakes with a SIP port that failed (an alert, a close, a non-TLS answer, no answer at all): no SIP could
+     * be sent.
+     */
     SIP_TLS_HANDSHAKE_FAILED(Severity.ERROR, FindingCode.NEVER_PRIMARY, Kind.SETUP,
             "%s's TLS handshake with %s failed: %s"),
     SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "%s to %s got no final response"),

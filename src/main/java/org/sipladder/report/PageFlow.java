@@ -360,10 +360,12 @@ final class PageFlow {
     void text(String text, TextStyle style, float x, float baseline) {
         try {
             content.beginText();
-            content.setFont(style.font(), style.size());
             content.setNonStrokingColor(style.colour());
             content.newLineAtOffset(x, paper.getHeight() - baseline);
-            content.showText(fonts.printable(style.font(), secrets.scrub(text)));
+            for (ReportFonts.Run run : fonts.runs(style.font(), secrets.scrub(text))) {
+                content.setFont(run.font(), style.size());
+                content.showText(run.text());
+            }
             content.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,7 +3,9 @@ package org.sipladder.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -14,12 +16,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The report's three typefaces (DejaVu Sans, Sans Bold, Sans Mono), embedded as subsets from the jar so
- * the PDF looks the same everywhere and all of its text stays searchable and copyable.
+ * the PDF looks the same everywhere and all of its text stays searchable and copyable; a character DejaVu has no glyph
+ * for (a Chinese display name) is drawn with a font of the machine that has one ({@link FallbackFonts}).
  */
 final class ReportFonts {
 
     private static final String DIR = "/org/sipladder/report/fonts/";
-    /** Shown for characters DejaVu has no glyph for, and for control characters. */
+    /** Shown for characters no font has a glyph for, and for control characters. */
     private static final char REPLACEMENT = '\uFFFD';
 
     private final PDFont regular;
@@ -27,11 +30,22 @@ final class ReportFonts {
     private final PDFont mono;
     private final Map<PDFont, Map<Integer, Boolean>> coverage = new HashMap<>();
     private final Map<PDFont, Map<Integer, Float>> advances = new HashMap<>();
+    private final FallbackFonts fallback;
 
+    /** One run of a line drawn in one font: the text as that font shows it. */
+    record Run(PDFont font, String text) {
+    }
+
+    /** DejaVu, and the machine's fonts for what DejaVu cannot draw. */
     ReportFonts(PDDocument document) {
+        this(document, FallbackFonts.system(document));
+    }
+
+    ReportFonts(PDDocument document, FallbackFonts fallback) {
         this.regular = load(document, "DejaVuSans.ttf");
         this.bold = load(document, "DejaVuSans-Bold.ttf");
         this.mono = load(document, "DejaVuSansMono.ttf");
+        this.fallback = fallback;
     }
 
     PDFont regular() {
@@ -63,14 +77,16 @@ final class ReportFonts {
     }
 
     /**
-     * Width in glyph units of what {@link #printable} draws for one character. Summed over a text in order, it is
-     * what PDFBox's getStringWidth gives for the whole text (PDFBox sums the glyphs the same way), without encoding
-     * the text again for every width asked: wrapping a long message asks for the width of each prefix it tries.
+     * Width in glyph units of what {@link #runs} draws for one character, in the font that draws it. Summed over a
+     * text in order, it is what PDFBox's getStringWidth gives for the runs (PDFBox sums the glyphs the same way),
+     * without encoding the text again for every width asked: wrapping a long message asks for the width of each
+     * prefix it tries.
      */
     float advance(PDFont font, int codePoint) {
         return advances.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(codePoint, cp -> {
+            PDFont drawing = drawing(font, cp);
             try {
-                return font.getStringWidth(printable(font, new String(Character.toChars(cp))));
+                return drawing.getStringWidth(glyphs(drawing, cp));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,21 +94,51 @@ final class ReportFonts {
     }
 
     /**
-     * The text with tabs expanded and every character the font cannot draw replaced, because PDFBox
-     * refuses to encode a string with one unknown character (captures contain any bytes at all).
+     * The text as drawn in {@code font}: runs of characters it has, and of characters only a fallback font has, in
+     * that font; tabs expanded, and every character no font can draw replaced, because PDFBox refuses to encode a
+     * string with one unknown character (captures contain any bytes at all).
      */
-    String printable(PDFont font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\t') {
-                out.append("    ");
-            } else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || !covers(font, cp)) {
-                out.append(REPLACEMENT);
-            } else {
-                out.appendCodePoint(cp);
+    List<Run> runs(PDFont font, String text) {
+        List<Run> runs = new ArrayList<>(1);
+        StringBuilder run = new StringBuilder(text.length());
+        PDFont current = font;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            PDFont drawing = drawing(font, cp);
+            if (drawing != current && run.length() > 0) {
+                runs.add(new Run(current, run.toString()));
+                run.setLength(0);
             }
-        });
-        return out.toString();
+            current = drawing;
+            run.append(glyphs(drawing, cp));
+        }
+        if (run.length() > 0 || runs.isEmpty()) {
+            runs.add(new Run(current, run.toString()));
+        }
+        return runs;
+    }
+
+    /** {@code font} when it draws {@code codePoint} (or nothing can), else the fallback font that has it. */
+    private PDFont drawing(PDFont font, int codePoint) {
+        if (codePoint == '\t' || control(codePoint) || covers(font, codePoint)) {
+            return font;
+        }
+        PDFont other = fallback.fontFor(codePoint);
+        return other != null && covers(other, codePoint) ? other : font;
+    }
+
+    /** What {@code drawing} shows for {@code codePoint}: the character, four spaces for a tab, or U+FFFD. */
+    private String glyphs(PDFont drawing, int codePoint) {
+        if (codePoint == '\t') {
+            return "    ";
+        }
+        return control(codePoint) || !covers(drawing, codePoint) ? String.valueOf(REPLACEMENT)
+                : new String(Character.toChars(codePoint));
+    }
+
+    private static boolean control(int codePoint) {
+        return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0);
     }
 
     private boolean covers(PDFont font, int codePoint) {

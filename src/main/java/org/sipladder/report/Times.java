@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.sipladder.Counted;
 
 /** How the report writes instants and durations: UTC, millisecond precision, no locale surprises. */
 final class Times {
@@ -53,7 +54,7 @@ final class Times {
     }
 
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Counted.grouped(n);
     }
 
     private static Instant instant(long micros) {

@@ -40,6 +40,31 @@ class DiagnosisTextOverviewTest {
         assertTrue(first.startsWith("Diagnosis: 1,000 calls (1,000 failed), 1,000 findings; "), first);
     }
 
+    /**
+     * Every count the overview and the "not shown" lists give is grouped in thousands as the first line's: a reader
+     * compares "1,006 failed" with "1,006" calls of one cause and "1,001 more" not shown.
+     */
+    @Test
+    void theOverviewAndTheCallsNotShownGroupTheirCountsAsTheFirstLine() {
+        Captures capture = Captures.pcap();
+        for (int i = 0; i < 1006; i++) {
+            String id = "busy-" + i;
+            long t = T0 + i * 10_000L;
+            capture.udp(t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(id))
+                    .udp(t + 1_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(486, "Busy Here", "INVITE", id, 1));
+        }
+        CliRun run = CliRun.of("diagnose", capture.write(dir.resolve("busy.pcap")).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("Diagnosis: 1,006 calls (1,006 failed), 1,006 findings; "), lines.get(0));
+        String out = String.join("\n", lines);
+        assertTrue(out.contains("Failed calls by primary cause: 1,006\n  1,006  100.0 %  "), out);
+        assertTrue(out.contains(" and 1,003 more\n"), out);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  1,006  \\S.*486 Busy Here")), out);
+        assertTrue(out.contains("Not shown in detail: 1,001 more failed calls, "), out);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("1,001  SIP_\\w+")), out);
+    }
+
     @Test
     void manyCallsOpenWithCountsByCauseAndShowTheFailedCallsFirst() throws IOException {
         Path capture = day();

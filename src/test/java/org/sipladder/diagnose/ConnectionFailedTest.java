@@ -24,8 +24,9 @@ import org.sipladder.testkit.Segments;
 /**
  * TCP and TLS connections to a SIP port that fail with no SIP status: SYNs that get no answer at all (a firewall that
  * drops, a host that is down), and TLS handshakes that the server ends with an alert, a close or a reset right after
- * the ClientHello, or answers with bytes that are not TLS. Each is named for what the capture proves, with the trunk
- * it ties to; a SYN answered late, a single SYN at the capture's end and a TLS session that carried data stay quiet.
+ * the ClientHello, answers with bytes that are not TLS, or never answers. Each is named for what the capture proves,
+ * with the trunk it ties to; a SYN answered late, a single SYN at the capture's end, a capture cut right after a
+ * ClientHello and a TLS session that carried data stay quiet.
  */
 class ConnectionFailedTest {
 
@@ -231,6 +232,72 @@ class ConnectionFailedTest {
         assertTrue(found.get(0).get("title").getAsString().contains("not TLS"), found.toString());
         assertTrue(found.get(0).getAsJsonObject("evidence").get("facts").toString()
                 .contains("bytes that are not TLS (SIP/2.0 400 Bad Request)"), found.toString());
+    }
+
+    @Test
+    void aServerSilentAfterTheClientHelloUntilTheClientGivesUpIsNamedWithTheWait() throws IOException {
+        String lk = LIVEKIT + ":40000";
+        String car = CARRIER + ":5061";
+        // the server's TCP takes the hello (a bare ACK), its TLS never answers; the client closes after 20 s
+        Captures c = hello(Captures.pcap(), T, 40000)
+                .tcp(T + 700, car, lk, 5001, Segments.ACK, new byte[0])
+                .tcp(T + 20 * SECOND + 600, lk, car, 1014, Segments.FIN | Segments.ACK, new byte[0]);
+        List<JsonObject> found = found(c.write(dir.resolve("silent.pcap")), trunks(CARRIER + ":5061",
+                "SIP_TRANSPORT_TLS"), "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        JsonObject f = found.get(0);
+        String title = f.get("title").getAsString();
+        assertTrue(title.contains(LIVEKIT + "'s TLS handshake with " + car + " failed: no answer to the ClientHello"),
+                title);
+        String facts = f.getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("the server (" + CARRIER + ") sent nothing in 20.0 s"), facts);
+        assertTrue(facts.contains("the client closed the connection (FIN)"), facts);
+        assertTrue(f.getAsJsonObject("evidence").get("frames").toString().contains("3"), f.toString());
+        String why = f.get("explanation").getAsString();
+        assertTrue(why.contains("no timeout of its own") && why.contains("never leaves"), why);
+        String fix = f.getAsJsonObject("fix").toString();
+        assertTrue(fix.contains("5061") && fix.contains("firewall") && fix.contains("server name (SNI)"), fix);
+    }
+
+    @Test
+    void aClientHelloSentAgainUnansweredThenResetIsTheSameSilence() {
+        String lk = LIVEKIT + ":40000";
+        String car = CARRIER + ":5061";
+        // no ACK for the hello at all: the client's TCP sends it again after 1 s and 3 s, then gives up
+        Captures c = hello(Captures.pcap(), T, 40000)
+                .tcp(T + SECOND + 600, lk, car, 1001, Segments.PSH | Segments.ACK, CLIENT_HELLO)
+                .tcp(T + 3 * SECOND + 600, lk, car, 1001, Segments.PSH | Segments.ACK, CLIENT_HELLO)
+                .tcp(T + 9 * SECOND + 600, lk, car, 1014, Segments.RST | Segments.ACK, new byte[0]);
+        List<JsonObject> found = found(c.write(dir.resolve("resent.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        String facts = found.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("sent nothing in 9.0 s") && facts.contains("the client reset the connection"), facts);
+    }
+
+    @Test
+    void aServerSilentToTheEndOfALongEnoughCaptureIsNamed() {
+        // other traffic goes on for 8 s after the hello; the connection stays open and silent
+        Captures c = hello(Captures.pcap(), T, 40000)
+                .udp(T + 8 * SECOND, LIVEKIT + ":5060", "192.0.2.99:5060", "keepalive");
+        List<JsonObject> found = found(c.write(dir.resolve("open.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED");
+        assertEquals(1, found.size(), found.toString());
+        String facts = found.get(0).getAsJsonObject("evidence").get("facts").toString();
+        assertTrue(facts.contains("sent nothing in 8.0 s") && facts.contains("to the end of the capture"), facts);
+    }
+
+    @Test
+    void aCaptureCutRightAfterTheClientHelloOrAClientThatLeavesAtOnceIsNoSilence() {
+        String lk = LIVEKIT + ":40000";
+        String car = CARRIER + ":5061";
+        Captures cut = hello(Captures.pcap(), T, 40000);
+        assertEquals(List.of(), found(cut.write(dir.resolve("cut.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED"));
+        Captures shortly = hello(Captures.pcap(), T, 40000)
+                .udp(T + 2 * SECOND, LIVEKIT + ":5060", "192.0.2.99:5060", "keepalive");
+        assertEquals(List.of(), found(shortly.write(dir.resolve("short.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED"));
+        Captures leaves = hello(Captures.pcap(), T, 40000)
+                .tcp(T + 50_000, lk, car, 1014, Segments.FIN | Segments.ACK, new byte[0])
+                .udp(T + 8 * SECOND, LIVEKIT + ":5060", "192.0.2.99:5060", "keepalive");
+        assertEquals(List.of(), found(leaves.write(dir.resolve("leaves.pcap")), null, "SIP_TLS_HANDSHAKE_FAILED"));
     }
 
     @Test

@@ -722,7 +722,7 @@ class MediaCollectorTest {
         Endpoint server = new Endpoint("10.0.0.2", 5060);
         for (int i = 1; i <= org.sipladder.Limits.UNREACHABLE_ERRORS + 3; i++) {
             String reason = i % 2 == 0 ? Unreachable.REFUSED : Unreachable.UNANSWERED;
-            collector.unreachable(new Unreachable(i, T0 + i, "10.0.0.2", client, server, false, reason));
+            collector.unreachable(new Unreachable(i, T0 + i, "10.0.0.2", client, server, false, reason, 0));
         }
         List<String> warnings = collector.takeWarnings();
         assertEquals(1, warnings.size(), warnings.toString());

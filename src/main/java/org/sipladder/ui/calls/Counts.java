@@ -1,6 +1,7 @@
 package org.sipladder.ui.calls;
 
 import java.util.Locale;
+import org.sipladder.Counted;
 
 /** "1 call", "20,000 calls": a count with its noun, grouped in thousands the same way on every machine. */
 public final class Counts {
@@ -10,7 +11,7 @@ public final class Counts {
 
     /** {@code n} with {@code noun}, plural unless n is 1 (nouns here take a plain "s"). */
     public static String of(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return Counted.groupedOf(n, noun);
     }
 
     /**
