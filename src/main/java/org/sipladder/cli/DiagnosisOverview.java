@@ -17,7 +17,7 @@ import org.sipladder.flow.CallFlow;
  * What the text diagnosis of many calls opens with, so a day of traffic reads from the top: the failed calls by
  * primary cause, by where their failures started and, with a LiveKit config, by the inbound trunk LiveKit matched,
  * counted as the PDF report counts them ({@link FailureCauses}), then the answered calls' warnings and errors by
- * finding code.
+ * finding code, then the scans (calls from SIP scanners, which neither failed nor were answered calls) by code.
  */
 final class DiagnosisOverview {
 
@@ -26,6 +26,7 @@ final class DiagnosisOverview {
 
     private final FailureCauses<Void> failed = new FailureCauses<>(IDS_SHOWN, null);
     private final FindingCounts.Counter answered = new FindingCounts.Counter();
+    private final FindingCounts.Counter scans = new FindingCounts.Counter();
     private boolean otherDialogsFailed;
     private boolean otherDialogsAnswered;
 
@@ -36,6 +37,11 @@ final class DiagnosisOverview {
             return true;
         }
         List<Finding> warnings = ofCall.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+        if (flow.scanner() != null) {
+            // a scan is neither a failed call nor an answered one with warnings
+            scans.addCall(warnings);
+            return false;
+        }
         answered.addCall(warnings);
         otherDialogsAnswered |= !warnings.isEmpty() && !flow.aLeg().isCall();
         return false;
@@ -64,7 +70,17 @@ final class DiagnosisOverview {
                     c.example().flowId()));
             codes.print(out);
         }
-        if (failed.count() == 0 && counts.calls() == 0) {
+        FindingCounts scanned = scans.counts();
+        if (scanned.calls() > 0) {
+            out.println();
+            out.println("Calls and dialogs from SIP scanners (scans, not counted as failed): "
+                    + Counted.grouped(scanned.calls()));
+            TextTable codes = new TextTable(new String[] {"CALLS", "SEVERITY", "CODE", "FIRST CALL"}, 0);
+            scanned.codes().forEach(c -> codes.add(Counted.grouped(c.calls()), c.severity().name(), c.code().name(),
+                    c.example().flowId()));
+            codes.print(out);
+        }
+        if (failed.count() == 0 && counts.calls() == 0 && scanned.calls() == 0) {
             out.println();
             out.println("No call failed, and no answered call has a warning or error.");
         }

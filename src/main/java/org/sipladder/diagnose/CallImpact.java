@@ -112,8 +112,10 @@ final class CallImpact {
                     + "INVITE." : " No call in this capture was affected by it; it would affect other calls.");
         }
         // a failure of an answered call is what judges the call (LiveKit answers a PIN prompt by design: that
-        // finding already judges what happened after the answer)
-        if (!f.flowId().equals(flowId) || PrimaryCauses.ANSWERED_FAILURES.contains(f.code())) {
+        // finding already judges what happened after the answer); a scanner's probe judges the scan, and an answer
+        // to it is what makes it an error
+        if (!f.flowId().equals(flowId) || PrimaryCauses.ANSWERED_FAILURES.contains(f.code())
+                || f.code() == FindingCode.SIP_SCANNER_PROBE) {
             return f;
         }
         if (succeeded != null) {

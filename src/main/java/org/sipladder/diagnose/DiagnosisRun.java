@@ -131,7 +131,8 @@ public final class DiagnosisRun {
         }
         List<Finding> folded = ReplayedDecisions.fold(raw, routed);
         List<Finding> marked = ConsequentFindings.lower(new PrimaryCauses().mark(one, routed,
-                CallImpact.moderate(flow, ContradictedPredictions.mark(folded, routed, configTexts), media), memo,
+                CallImpact.moderate(flow, ScannerProbes.lower(flow, ContradictedPredictions.mark(folded, routed,
+                        configTexts), memo), media), memo,
                 media), routed, config, flow, memo, media);
         List<Finding> out = new ArrayList<>(marked.size());
         for (int i = 0; i < marked.size(); i++) {

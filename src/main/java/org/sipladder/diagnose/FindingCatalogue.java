@@ -10,7 +10,7 @@ public final class FindingCatalogue {
 
     public static List<FindingRule> all() {
         return List.of(
-                new TrunkConflictCheck(), new DefaultTrunkConflictCheck(), new CalledNumberMismatchCheck(),
+                new ScannerProbeCheck(), new TrunkConflictCheck(), new DefaultTrunkConflictCheck(), new CalledNumberMismatchCheck(),
                 new SourceNotAllowedCheck(), new CallerNotAllowedCheck(), new NoTrunkMatchCheck(),
                 new AuthChallengeUnansweredCheck(), new AuthFailedCheck(), new RuleUnknownTrunkCheck(),
                 new RuleNoAgentCheck(), new PinPromptCheck(), new SrtpRequiredCheck(), new RuleConflictCheck(), new RuleNoKindCheck(), new NoRuleMatchCheck(),

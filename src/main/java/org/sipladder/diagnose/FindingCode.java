@@ -18,6 +18,12 @@ import java.util.Locale;
  * alone, when a code has one that reads differently.
  */
 public enum FindingCode {
+    /**
+     * A call from a SIP scanner (a hop of role Scanner sent its first request): a scan, not a call, ranked before every
+     * other cause whatever else the call met. A warning, a security event; an error when the target let the scanner in
+     * (a 2xx to its INVITE or REGISTER). It keeps its severity on an answered call: it judges the scan, not the call.
+     */
+    SIP_SCANNER_PROBE(Severity.WARNING, 5, Kind.SETUP, "Scan by %s from %s: %s"),
     LK_TRUNK_CONFLICT(Severity.ERROR, 10, Kind.SIMULATED, "Trunks %s both claim %s",
             ": LiveKit answers 503 Try again later", "Trunks %s both claim %s: every call to it gets 503 Try again later"),
     LK_DEFAULT_TRUNK_CONFLICT(Severity.ERROR, 20, Kind.SIMULATED, "Default trunks %s both accept this call",

@@ -30,8 +30,10 @@ final class PrimaryCauses {
         // one per failed call, and a diagnosis has one call or a few: a list (a hash set hashed every finding whole)
         List<Finding> primaries = new ArrayList<>(flows.size());
         for (CallFlow flow : flows) {
-            // a registration renewed later under another Call-ID failed for a while, not for good: no primary cause
-            if (flow.failedForGood() || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
+            // a registration renewed later under another Call-ID failed for a while, not for good: no primary cause;
+            // a scan failed nothing, and its probe is what the call was, whatever it got back
+            if (flow.failedForGood() || flow.scanner() != null
+                    || failedAfterAnswer(byFlow.getOrDefault(flow.id(), List.of()))) {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
                 List<InviteTransaction> invites = memo.invites(flow);
                 Finding best = best(flow, ofFlow, routings, ForkBranches.of(invites),

@@ -47,10 +47,37 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
 
     /**
      * True when the call failed for good: {@link #failed}, except a registration refused and renewed later under
-     * another Call-ID ({@link Leg#renewal}), which lapsed for a while. Counts, the call list and primary causes use it.
+     * another Call-ID ({@link Leg#renewal}), which lapsed for a while, and a call from a scanner ({@link #scanner}),
+     * a probe whose refusal is the right answer. Counts, the call list and primary causes use it.
      */
     public boolean failedForGood() {
-        return failed() && outcome().renewal() == null;
+        return failed() && outcome().renewal() == null && scanner() == null;
+    }
+
+    /**
+     * The hop of role {@link Role#SCANNER} that sent the call's first request (a scan, not a call), or null: a call's
+     * caller is the sender of its first request, and no scanner answers another's.
+     */
+    public Hop scanner() {
+        // most calls have no scanner hop: their messages are not looked at
+        boolean any = false;
+        for (int i = 0; i < hops.size() && !any; i++) {
+            any = hops.get(i).role() == Role.SCANNER;
+        }
+        if (!any) {
+            return null;
+        }
+        for (FlowMessage m : messages) {
+            if (m.message().isRequest()) {
+                for (Hop h : hops) {
+                    if (h.role() == Role.SCANNER && h.holds(m.message().src())) {
+                        return h;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -54,6 +54,11 @@ public enum ScanTool {
         return title;
     }
 
+    /** The tool's name alone, e.g. "SIPVicious": its title up to the comma. */
+    public String product() {
+        return title.substring(0, title.indexOf(','));
+    }
+
     /** The tool a product name of {@code agent} (a User-Agent or Server value) names, or null. */
     public static ScanTool ofAgent(String agent) {
         if (agent == null) {

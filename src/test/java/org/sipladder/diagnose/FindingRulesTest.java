@@ -43,6 +43,10 @@ class FindingRulesTest {
 
     static Stream<Case> cases() {
         return Stream.of(
+                fires(FindingCode.SIP_SCANNER_PROBE, "SIPVicious's INVITE challenged",
+                        () -> List.of(probedBy(Role.SCANNER, "friendly-scanner")), LiveKitConfig::empty),
+                silent(FindingCode.SIP_SCANNER_PROBE, "a carrier's INVITE challenged",
+                        () -> List.of(probedBy(Role.CARRIER, "Acme-SBC/2.1")), LiveKitConfig::empty),
                 fires(FindingCode.LK_TRUNK_CONFLICT, "numbers equal after normalization", () -> List.of(liveKitCall(DID, "100 Processing", "503 Try again later")),
                         () -> config(List.of(trunk("ST_a", "+" + DID), trunk("ST_b", DID)), List.of())),
                 silent(FindingCode.LK_TRUNK_CONFLICT, "same number, disjoint allowed addresses", List::of,
@@ -711,6 +715,16 @@ class FindingRulesTest {
             t.append(e).append("\r\n");
         }
         return t.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body).toString();
+    }
+
+    /** An INVITE for extension 100 from a host of {@code role} whose User-Agent is {@code agent}, answered 401. */
+    static CallFlow probedBy(Role role, String agent) {
+        String invite = SipTexts.invite("probe-1", "sip:100@198.51.100.20", "100", "203.0.113.66", SipTexts.SDP_G711,
+                "User-Agent: " + agent);
+        return new TestCall().hop("203.0.113.66", role).hop("198.51.100.20", Role.SIP_ENDPOINT)
+                .send("203.0.113.66", "198.51.100.20", invite)
+                .send("198.51.100.20", "203.0.113.66", SipTexts.response(invite, 401, "Unauthorized"))
+                .flow();
     }
 
     /** REGISTER challenged with 401, sent again with credentials and answered {@code retried}. */
