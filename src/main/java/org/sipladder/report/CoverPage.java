@@ -29,9 +29,10 @@ final class CoverPage {
      * address risks), and the config's own findings.
      *
      * @param reported the calls shown in full, as redacted: the failed ones, then those of {@code audio}
+     * @param scans    the probes of calls from SIP scanners (SIP_SCANNER_PROBE), listed apart
      */
     void write(ReportInput input, FailedCalls failed, List<CallFlow> reported, List<Finding> findings,
-               List<Finding> others, Redaction redaction, AudioTroubleCalls audio) {
+               List<Finding> others, List<Finding> scans, Redaction redaction, AudioTroubleCalls audio) {
         page.newPage();
         page.heading("SIP Ladder findings report", 1);
         page.paragraph(input.captureName(), new TextStyle(page.fonts().regular(), 12f, PageFlow.MUTED, 16f));
@@ -52,6 +53,7 @@ final class CoverPage {
         Set<String> withWarnings = others.stream().map(Finding::flowId).collect(Collectors.toSet());
         new AnsweredCallWarnings(page).write(others, input.flows().stream()
                 .anyMatch(f -> withWarnings.contains(f.id()) && !Leg.isCallMethod(f.aLeg().method())));
+        new ScanProbes(page).write(scans);
         List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
         if (!general.isEmpty()) {
             page.heading("Configuration findings", 2);

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sipladder.AppVersion;
 import org.sipladder.diagnose.CallGroup;
 import org.sipladder.diagnose.Finding;
+import org.sipladder.diagnose.FindingCode;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.CallLookup;
@@ -56,7 +57,10 @@ public final class FindingsReport {
                     .filter(f -> f.flowId() != null && f.severity() != Severity.INFO && !failed.contains(f.flowId())
                             && !audioInFull.contains(f.flowId()))
                     .map(redactor::finding).toList();
-            new CoverPage(page, redactor).write(renamed(input, captureName), failed, flows, findings, others, redaction,
+            // a scanner's probe is neither a failed call nor a warning on an answered one
+            List<Finding> scans = others.stream().filter(f -> f.code() == FindingCode.SIP_SCANNER_PROBE).toList();
+            new CoverPage(page, redactor).write(renamed(input, captureName), failed, flows, findings,
+                    others.stream().filter(f -> f.code() != FindingCode.SIP_SCANNER_PROBE).toList(), scans, redaction,
                     audio);
             CallSection section = new CallSection(page, new LadderPages(page), new MediaSection(page, input.media()), redactor);
             Map<String, List<Finding>> reported = byFlow(findings);

@@ -50,7 +50,10 @@ class ScannerRoleTest {
         CliRun list = CliRun.of("calls", pcap.toString());
         assertTrue(list.outLines().get(1).contains("Scanner > SIP endpoint"), list.out());
 
-        // a scan is no failed call: the call's own report draws its ladder
+        // a scan is no failed call: the capture's report lists it apart, the call's own report draws its ladder
+        String capture = pdfText(pcap, "scan.pdf");
+        assertTrue(capture.contains("Scans by SIP scanners"), capture);
+        assertTrue(capture.contains("No call in this capture failed."), capture);
         String call = pdfText(pcap, "call.pdf", "--call", "scan-1");
         List<String> lines = call.lines().map(String::strip).toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Scanner")), call);
