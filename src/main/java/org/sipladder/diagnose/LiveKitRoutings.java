@@ -127,14 +127,15 @@ final class LiveKitRoutings {
                 verdict = nattedVerdict;
             }
         }
-        if (verdict.consistency() == Consistency.INCONSISTENT && outcome.options().assumed() && noTrunk(outcome)) {
-            // Cloud was only assumed, and Cloud and a self-hosted server answer a call no trunk accepts differently:
-            // LiveKit's answers may tell which one it is
-            RoutingOutcome selfHosted = selfHosted().simulate(invite);
-            Verdict selfHostedVerdict = verdict(selfHosted, observed);
-            if (selfHostedVerdict.consistency() == Consistency.CONSISTENT) {
-                outcome = selfHosted;
-                verdict = selfHostedVerdict;
+        if (verdict.consistency() == Consistency.INCONSISTENT && outcome.options().guessed() && noTrunk(outcome)) {
+            // the deployment was only guessed, and Cloud and a self-hosted server answer a call no trunk accepts
+            // differently: LiveKit's answers may tell which one it is
+            RoutingOutcome other = (outcome.options().cloud() ? selfHosted()
+                    : cloudByAnswers(requestUri.host(), outcome.options())).simulate(invite);
+            Verdict otherVerdict = verdict(other, observed);
+            if (otherVerdict.consistency() == Consistency.CONSISTENT) {
+                outcome = other;
+                verdict = otherVerdict;
             }
         }
         // a replayed rejection is LiveKit's earlier decision, whether or not the routing would still give it
@@ -291,6 +292,23 @@ final class LiveKitRoutings {
             selfHostedByAnswers = kept;
         }
         return kept;
+    }
+
+    /**
+     * The simulator of LiveKit Cloud told by LiveKit's answers for INVITEs to {@code host}, a name that guessed a
+     * self-hosted server as {@code guess} says ({@link RoutingOptions#cloudByAnswers()}).
+     */
+    private RoutingSimulator cloudByAnswers(String host, RoutingOptions guess) {
+        String key = "cloud by answers " + host;
+        RoutingSimulator kept = simulators.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        RoutingSimulator made = new RoutingSimulator(config, guess.cloudByAnswers());
+        if (simulators.size() < HOSTS_KEPT) {
+            simulators.putIfAbsent(key, made);
+        }
+        return made;
     }
 
     /** True when no trunk accepted the call: the one case where LiveKit Cloud and a self-hosted server differ. */

@@ -16,6 +16,7 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
         TO("It was sent a ", " To ", ", a LiveKit SIP domain"),
         PROCESSING("It answered 100 Processing, as LiveKit SIP does"),
         SCL_TO_TAG("Its To tag ", " has LiveKit SIP's SCL_ prefix"),
+        LIVEKIT_REASON("It answered ", ", as LiveKit SIP words it"),
         FAMILY_HEADER("It sent ", ", a header ", " adds"),
         FAMILY_CALL_ID("It sent an INVITE whose Call-ID starts with ", ", as ", "'s own Call-IDs do"),
         FAMILY_DOMAIN("It was sent INVITE ", ", a ", " domain"),

@@ -244,6 +244,11 @@ final class HopRoles {
             if (m.toTagStartsWith("SCL_") && !has(sender, Role.LIVEKIT, "SCL_") && !relayed(messages, index)) {
                 clue(sender, Role.LIVEKIT, "SCL_", Sentence.SCL_TO_TAG, frame, m.toTag(), null);
             }
+            if (LiveKitReasons.isLiveKits(m.status(), m.reason()) && !has(sender, Role.LIVEKIT, "reason phrase")
+                    && !relayed(messages, index)) {
+                clue(sender, Role.LIVEKIT, "reason phrase", Sentence.LIVEKIT_REASON, frame,
+                        m.status() + " " + m.reason(), null);
+            }
         }
         // a response names its software in Server, but some (FreeSWITCH) put User-Agent in responses too
         String agent = m.isRequest() ? m.header("User-Agent") : m.header("Server");

@@ -65,7 +65,7 @@ public record RoutingOutcome(TrunkMatch trunk, AuthOutcome auth, DispatchMatch d
         }
         return new RoutingOutcome(new TrunkMatch(t.kind(), trunkInfo, trunkIds, trunkError, skipped), auth,
                 new DispatchMatch(d.kind(), rule, ruleIds, room, agents, ruleError), expected, why,
-                new RoutingOptions(options.deployment(), basis), media);
+                options.withBasis(basis), media);
     }
 
     /** True when each of {@code texts} is one of the reasoning lines (the same object). */

@@ -283,6 +283,38 @@ class InboundBehaviourTest {
     }
 
     @Test
+    void cloudsOwn404OverrulesASelfHostedGuessFromACustomDomain() {
+        // a Request-URI name outside livekit.cloud suggests a self-hosted server, yet only LiveKit Cloud answers
+        // 404 No trunk found (the open-source trunk lookup never reports NO_TRUNK_FOUND): its answer tells
+        String invite = SipTexts.invite("call-custom", "sip:" + DID + "@sip.voice.example.com", "+493023125417",
+                TestCall.JAMBONZ, SipTexts.SDP_G711);
+        LiveKitConfig cfg = config(List.of(trunk("ST_other", "+4930111111")), List.of(rule("SDR_a", "agent", "ST_other")));
+        var refused = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 404, "No trunk found")).flow();
+        var dropped = TestCall.carrierJambonzLiveKit().send(TestCall.JAMBONZ, TestCall.LIVEKIT, invite)
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 100, "Processing"))
+                .send(TestCall.LIVEKIT, TestCall.JAMBONZ, SipTexts.response(invite, 180, "Ringing")).flow();
+
+        Diagnosis cloud = DiagnosisEngine.standard().diagnose(List.of(refused), cfg);
+        LiveKitRouting selfHosted = DiagnosisEngine.standard().diagnose(List.of(dropped), cfg).routings().get(0);
+
+        LiveKitRouting r = cloud.routings().get(0);
+        assertEquals(Deployment.CLOUD, r.outcome().options().deployment(), r.outcome().assumption());
+        assertEquals(org.sipladder.livekit.Consistency.CONSISTENT, r.consistency(), r.summary());
+        assertTrue(r.outcome().assumption().contains("sip.voice.example.com")
+                && r.outcome().assumption().contains("404 No trunk found"), r.outcome().assumption());
+        Finding primary = cloud.findings().stream().filter(Finding::primary).findFirst().orElseThrow();
+        assertEquals(FindingCode.LK_NO_TRUNK_MATCH, primary.code(), primary.title());
+        // the name still decides where LiveKit's answers agree with it
+        assertEquals(Deployment.SELF_HOSTED, selfHosted.outcome().options().deployment());
+        // and a stated deployment is never overruled
+        LiveKitRouting stated = DiagnosisEngine.standard().diagnose(List.of(refused), cfg,
+                new DiagnosisSettings(Deployment.SELF_HOSTED, null)).routings().get(0);
+        assertEquals(Deployment.SELF_HOSTED, stated.outcome().options().deployment());
+    }
+
+    @Test
     void aDropTheConfigExplainsIsMatchedToIt() {
         LiveKitConfig cfg = config(List.of(trunk("ST_a", DID)), List.of(rule("SDR_x", "agent", "ST_other")));
 

@@ -7,6 +7,8 @@ import static org.sipladder.flow.Dialogue.response;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One call per family of the B2BUA table, built as a capture would show it: the tells name the family's hop. */
 class B2buaHopsTest {
@@ -187,6 +189,36 @@ class B2buaHopsTest {
 
         assertHop(flow, kamailio, Role.PROXY, "It passed an INVITE it received on under the same Call-ID kam-2");
         assertHop(flow, livekit, Role.LIVEKIT, "It answered 100 Processing, as LiveKit SIP does");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"503, Try again later", "404, No trunk found", "404, Does not match any SIP Trunks",
+        "404, Does not match Trunks or Dispatch Rules", "407, Unauthorized", "401, Bad credentials"})
+    void liveKitsOwnReasonPhraseNamesItWhereNothingElseDoes(int status, String reason) {
+        // LiveKit behind an address, answering without 100 Processing (hide_inbound_port), with no Server header and
+        // a To tag of no known form: the words of its refusal are its own (livekit/sip pkg/sip/inbound.go)
+        String livekit = "192.0.2.50:5060";
+        CallFlow flow = inviteAndAnswer(PBX, livekit, request("INVITE", "sip:+4930555@192.0.2.50", "lk-words",
+                "z9hG4bK1", 1, null), status, reason);
+
+        assertHop(flow, livekit, Role.LIVEKIT, "It answered " + status + " " + reason + ", as LiveKit SIP words it");
+    }
+
+    @Test
+    void aStandardReasonPhraseOrARelayedOneNamesNoLiveKit() {
+        String server = "192.0.2.60:5060";
+        CallFlow standard = inviteAndAnswer(PBX, server, request("INVITE", "sip:+4930555@192.0.2.60", "std-words",
+                "z9hG4bK1", 1, null), 407, "Proxy Authentication Required");
+        assertTrue(hop(standard, server).role() != Role.LIVEKIT, hop(standard, server).toString());
+        // a proxy passing LiveKit's 503 on keeps its words: they name LiveKit, not the proxy
+        String kamailio = "198.51.100.30:5060";
+        String livekit = "192.0.2.50:5060";
+        Dialogue d = inviteThroughProxy(CARRIER, kamailio, livekit, "kam-3");
+        d.send(60, livekit, kamailio, response(503, "Try again later", "INVITE", "kam-3", "z9hG4bKk2", 1, "lk1"));
+        d.send(62, kamailio, CARRIER, response(503, "Try again later", "INVITE", "kam-3", "z9hG4bKk1", 1, "lk1"));
+        CallFlow relayed = new FlowBuilder().build(d.messages()).get(0);
+        assertHop(relayed, livekit, Role.LIVEKIT, "It answered 503 Try again later, as LiveKit SIP words it");
+        assertTrue(hop(relayed, kamailio).role() != Role.LIVEKIT, hop(relayed, kamailio).toString());
     }
 
     @Test

@@ -122,7 +122,8 @@ class FlowBuilderTest {
         assertEquals(List.of("It sent X-CID, a header Jambonz adds (frame 3)."), hops.get(1).evidence());
         assertEquals(List.of("It was sent INVITE " + LIVEKIT_URI + ", a LiveKit SIP domain (frame 3).",
                         "It answered 100 Processing, as LiveKit SIP does (frame 4).",
-                        "Its To tag SCL_8xkq has LiveKit SIP's SCL_ prefix (frame 6)."),
+                        "Its To tag SCL_8xkq has LiveKit SIP's SCL_ prefix (frame 6).",
+                        "It answered 503 Try again later, as LiveKit SIP words it (frame 6)."),
                 hops.get(2).evidence());
     }
 

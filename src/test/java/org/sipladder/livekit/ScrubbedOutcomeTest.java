@@ -62,6 +62,6 @@ class ScrubbedOutcomeTest {
         return new RoutingOutcome(new TrunkMatch(t.kind(), trunk, s.scrub(t.candidateIds()), s.scrub(t.error()),
                 s.scrub(t.skipped())), o.auth(), new DispatchMatch(d.kind(), d.rule(), s.scrub(d.candidateIds()),
                 s.scrub(d.roomName()), s.scrub(d.agentNames()), s.scrub(d.error())), s.scrub(o.expectedResponses()),
-                s.scrub(o.reasoning()), new RoutingOptions(o.options().deployment(), s.scrub(o.options().basis())));
+                s.scrub(o.reasoning()), o.options().withBasis(s.scrub(o.options().basis())));
     }
 }
