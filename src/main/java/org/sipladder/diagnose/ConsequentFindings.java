@@ -23,7 +23,8 @@ import org.sipladder.media.CaptureMedia;
  * leg (a fallback's) may be a second problem, unless a hop relayed the primary cause's failure back over that leg and
  * the same check read it there again. After the answer, the same missing RTP shows as a media timeout, one-way audio
  * or no RTP at all on its leg, and on the legs a media relay passed it on to ({@link SameSilence}); and the party a
- * 2xx never reached (no ACK came back) sends no RTP on that leg.
+ * 2xx never reached (no ACK came back) sends no RTP on that leg. A MEDIA_RTP_STOPPED warning about the silence a
+ * media timeout ran out on (or where a relay's part of it started) stays a warning and says which error it is.
  */
 final class ConsequentFindings {
 
@@ -60,6 +61,15 @@ final class ConsequentFindings {
         Finding[] out = null;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
+            if (f.code() == FindingCode.MEDIA_RTP_STOPPED && primary.code() == FindingCode.MEDIA_TIMEOUT_HANGUP) {
+                legs = legs == null ? memo.mediaLegs(flow, media) : legs;
+                Finding pointed = stopBehindTimeout(primary, f, legs);
+                if (pointed != null) {
+                    out = out == null ? findings.toArray(new Finding[0]) : out;
+                    out[i] = pointed;
+                }
+                continue;
+            }
             if (f == primary || f.severity() != Severity.ERROR) {
                 continue;
             }
@@ -177,6 +187,45 @@ final class ConsequentFindings {
                 return " No rule was left only because no trunk matched: dispatch rule " + rule.getSipDispatchRuleId()
                         + " names trunk " + trunkId + " and would take this call once that trunk accepts it. This "
                         + "follows from this call's primary cause (" + named(primary) + "): fix that, not the rules.";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code stop}, a MEDIA_RTP_STOPPED warning, saying that it is the silence of the media timeout {@code primary}
+     * (toward the party that hung up, on its leg: pointing at its fix) or where that silence started (toward the relay
+     * that fed it, on the relay's other leg: its own fix is the one); null when it is neither, a second problem.
+     */
+    private static Finding stopBehindTimeout(Finding primary, Finding stop, List<MediaLeg> legs) {
+        MediaLeg timedOut = legOf(primary, legs);
+        MediaLeg stopped = legOf(stop, legs);
+        MediaParty hanger = timedOut == null ? null : MediaTimeoutHangupCheck.hanger(timedOut);
+        MediaParty silent = stopped == null ? null : MediaStoppedCheck.silentParty(stopped);
+        if (hanger == null || silent == null) {
+            return null;
+        }
+        if (stopped == timedOut && silent == hanger) {
+            return lowered(stop, " This is the silence that made " + hanger.name() + " hang up, this call's primary "
+                    + "cause (" + named(primary) + "), not a second problem: fixing that fixes this too.",
+                    pointer(primary));
+        }
+        UpstreamStop upstream = MediaTimeoutHangupCheck.upstream(legs, timedOut);
+        if (upstream != null && upstream.feed().leg() == stopped && upstream.feed().relay() == silent) {
+            return lowered(stop, " This is where the silence of this call's primary cause (" + named(primary)
+                    + ") started: a media relay passed it on to leg " + timedOut.leg.callId() + ". One problem, not "
+                    + "two: its fix is this one.", stop.fix());
+        }
+        return null;
+    }
+
+    /** The leg of {@code legs} a media finding is about: of its Call-ID, answered in its first frame; or null. */
+    private static MediaLeg legOf(Finding f, List<MediaLeg> legs) {
+        List<Long> frames = f.evidence().frames();
+        for (int i = 0; i < legs.size() && !frames.isEmpty(); i++) {
+            MediaLeg leg = legs.get(i);
+            if (leg.answered() && leg.answer.frame() == frames.get(0) && leg.leg.callId().equals(f.callId())) {
+                return leg;
             }
         }
         return null;

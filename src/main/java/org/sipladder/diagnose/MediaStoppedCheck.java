@@ -38,11 +38,8 @@ final class MediaStoppedCheck implements FindingRule {
 
     /** {@code legs}: the call's, among which a media relay's other leg may be where the stop started. */
     private static Finding check(List<MediaLeg> legs, MediaLeg leg) {
-        if (!leg.answered() || !leg.mediaNegotiated()) {
-            return null;
-        }
-        Finding f = stoppedToward(legs, leg, leg.caller);
-        return f != null ? f : stoppedToward(legs, leg, leg.callee);
+        MediaParty silentTo = silentParty(leg);
+        return silentTo == null ? null : stoppedToward(legs, leg, silentTo);
     }
 
     /**
@@ -54,28 +51,51 @@ final class MediaStoppedCheck implements FindingRule {
         return leg.hungUpAt(sender, last.lastMicros());
     }
 
-    /** The finding when the RTP toward {@code silentTo} stopped while the RTP from it went on; else null. */
-    private static Finding stoppedToward(List<MediaLeg> legs, MediaLeg leg, MediaParty silentTo) {
+    /**
+     * The party of {@code leg} toward which the RTP stopped as this check judges it (the caller's side first), or
+     * null: what a finding of this code on that leg is about.
+     */
+    static MediaParty silentParty(MediaLeg leg) {
+        if (!leg.answered() || !leg.mediaNegotiated()) {
+            return null;
+        }
+        return stops(leg, leg.caller) ? leg.caller : stops(leg, leg.callee) ? leg.callee : null;
+    }
+
+    /**
+     * True when the RTP toward {@code silentTo} stopped while the RTP from it went on for {@link #SILENT_SECONDS} or
+     * more, with no hang-up, comfort noise, hold or change of direction to explain it.
+     */
+    private static boolean stops(MediaLeg leg, MediaParty silentTo) {
         MediaParty sender = leg.other(silentTo);
         List<RtpStream> stopped = leg.toward(silentTo);
         List<RtpStream> going = leg.toward(sender);
         if (MediaLeg.packets(stopped) < MediaOneWayCheck.TRICKLE_PACKETS || going.isEmpty()
                 || MediaLeg.comfortNoise(stopped)) {
-            return null;
+            return false;
         }
         RtpStream last = latest(stopped);
         RtpStream on = latest(going);
         double silent = (on.lastMicros() - last.lastMicros()) / 1e6;
         if (silent < SILENT_SECONDS || hungUp(leg, sender, last)) {
-            return null;
+            return false;
         }
         // a hold (c=0.0.0.0 too: the sender on hold) or a change of direction after the stop asked for it
         SdpAnnouncement senderSdp = sender.sdpAt(on.lastFrame());
         SdpAnnouncement silentSdp = silentTo.sdpAt(on.lastFrame());
-        if (senderSdp == null || silentSdp == null || !senderSdp.sends() || !silentSdp.receives()
-                || LiveKitHold.UNSPECIFIED.equals(senderSdp.address())) {
-            return null;
-        }
+        return senderSdp != null && silentSdp != null && senderSdp.sends() && silentSdp.receives()
+                && !LiveKitHold.UNSPECIFIED.equals(senderSdp.address());
+    }
+
+    /** The finding about the RTP toward {@code silentTo}, which {@link #stops} there. */
+    private static Finding stoppedToward(List<MediaLeg> legs, MediaLeg leg, MediaParty silentTo) {
+        MediaParty sender = leg.other(silentTo);
+        List<RtpStream> stopped = leg.toward(silentTo);
+        RtpStream last = latest(stopped);
+        RtpStream on = latest(leg.toward(sender));
+        double silent = (on.lastMicros() - last.lastMicros()) / 1e6;
+        SdpAnnouncement senderSdp = sender.sdpAt(on.lastFrame());
+        SdpAnnouncement silentSdp = silentTo.sdpAt(on.lastFrame());
         // named by the SDP in effect when the RTP stopped (a later re-INVITE may move the media elsewhere)
         SdpAnnouncement senderThen = sender.sdpAt(last.lastFrame());
         SdpAnnouncement silentThen = silentTo.sdpAt(last.lastFrame());

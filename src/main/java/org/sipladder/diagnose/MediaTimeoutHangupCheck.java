@@ -93,16 +93,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         }
         long byeMicros = leg.bye.timestampMicros();
         long answerMicros = leg.answer.timestampMicros();
-        long lastToward = -1;
-        for (RtpStream s : leg.toward(hanger)) {
-            // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
-            // SDP port only, so it does not stop the timer (behind a 1:1 NAT its own address is that port's too)
-            boolean reached = hanger.sdp().isEmpty() || leg.reaches(hanger, s.key().dst());
-            // a stream that ran up to the BYE, even in its very microsecond, or on past it, reached it until then
-            if (reached && s.firstMicros() <= byeMicros) {
-                lastToward = Math.max(lastToward, Math.min(s.lastMicros(), byeMicros));
-            }
-        }
+        long lastToward = lastReaching(leg, hanger);
         double sinceAnswer = (byeMicros - answerMicros) / 1e6;
         double sinceRtp = lastToward < 0 ? sinceAnswer : (byeMicros - lastToward) / 1e6;
         // other servers' timers are "about" their values; LiveKit's never fires before its own
@@ -170,6 +161,33 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                     : Findings.loadConfigStep("to confirm which trunk or dispatch rule sets this media_timeout; "
                     + "raise it if calls should survive longer silences (or clear it for LiveKit's 15 s)");
         }
+    }
+
+    /** Micros of the last RTP that reached {@code hanger} of {@code leg} up to its BYE, or -1 for none. */
+    private static long lastReaching(MediaLeg leg, MediaParty hanger) {
+        long byeMicros = leg.bye.timestampMicros();
+        long lastToward = -1;
+        for (RtpStream s : leg.toward(hanger)) {
+            // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
+            // SDP port only, so it does not stop the timer (behind a 1:1 NAT its own address is that port's too)
+            boolean reached = hanger.sdp().isEmpty() || leg.reaches(hanger, s.key().dst());
+            // a stream that ran up to the BYE, even in its very microsecond, or on past it, reached it until then
+            if (reached && s.firstMicros() <= byeMicros) {
+                lastToward = Math.max(lastToward, Math.min(s.lastMicros(), byeMicros));
+            }
+        }
+        return lastToward;
+    }
+
+    /**
+     * Where the RTP toward the party that hung up {@code leg} stopped first, on the other leg of the media relay that
+     * fed it ({@link UpstreamStop}), held there or not; null when it did not stop there, or nobody hung up.
+     */
+    static UpstreamStop upstream(List<MediaLeg> legs, MediaLeg leg) {
+        MediaParty hanger = hanger(leg);
+        long lastToward = hanger == null ? -1 : lastReaching(leg, hanger);
+        return lastToward < leg.answer.timestampMicros() ? null
+                : UpstreamStop.of(legs, leg, leg.other(hanger), lastToward, leg.bye.frame());
     }
 
     /**

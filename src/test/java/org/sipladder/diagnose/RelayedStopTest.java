@@ -42,6 +42,30 @@ class RelayedStopTest {
                 .diagnose(dir);
     }
 
+    /**
+     * Both legs talk from the answer; the carrier's RTP (and so Jambonz's toward LiveKit) stops at 10 s, LiveKit and
+     * Jambonz toward the carrier go on, and LiveKit hangs up 15.2 s after the last packet toward it.
+     */
+    private Diagnosis carrierStops() throws Exception {
+        double start = JambonzLiveKitCall.ANSWER + 0.05;
+        double stop = 10.3;
+        double bye = JambonzLiveKitCall.last(start + 0.01, stop + 0.01) + 15.2;
+        return JambonzLiveKitCall.answered()
+                .rtp(CARRIER_RTP, JAMBONZ_A, start, stop, 0xCA1)
+                .rtp(JAMBONZ_B, LIVEKIT_RTP, start + 0.01, stop + 0.01, 0xB2)
+                .rtp(LIVEKIT_RTP, JAMBONZ_B, start - 0.01, bye, 0x1C1)
+                .rtp(JAMBONZ_A, CARRIER_RTP, start - 0.005, bye, 0xB1)
+                .byeFromLiveKit(bye + 0.001)
+                .diagnose(dir);
+    }
+
+    private static Finding timeout(Diagnosis d) {
+        List<Finding> timeouts = d.withCode(FindingCode.MEDIA_TIMEOUT_HANGUP);
+        assertEquals(1, timeouts.size(), d.findings().toString());
+        assertTrue(timeouts.get(0).primary(), timeouts.get(0).toString());
+        return timeouts.get(0);
+    }
+
     private static Finding stoppedOn(Diagnosis d, String callId) {
         List<Finding> stops = d.withCode(FindingCode.MEDIA_RTP_STOPPED).stream()
                 .filter(f -> callId.equals(f.callId())).toList();
@@ -64,5 +88,37 @@ class RelayedStopTest {
         assertTrue(f.evidence().frames().contains(holdFrame), f.evidence().toString());
         // its own media server did not break: the relay had nothing to pass on
         assertFalse(String.join(" ", f.fix().steps()).contains("NAT or firewall"), f.fix().steps().toString());
+    }
+
+    @Test
+    void theStopsThatMadeLiveKitTimeOutPointAtThatTimeout() throws Exception {
+        Diagnosis d = carrierStops();
+        Finding primary = timeout(d);
+        String named = FindingCode.MEDIA_TIMEOUT_HANGUP + ": " + primary.title();
+
+        Finding toLiveKit = stoppedOn(d, "b-leg");
+        assertEquals(Severity.WARNING, toLiveKit.severity());
+        assertTrue(toLiveKit.explanation().contains(named), toLiveKit.explanation());
+        // nothing of its own to fix: the primary cause's fix is the one
+        assertTrue(toLiveKit.fix().steps().get(0).startsWith("Fix this call's primary cause first (" + named),
+                toLiveKit.fix().steps().toString());
+
+        Finding atCarrier = stoppedOn(d, "a-leg");
+        assertEquals(Severity.WARNING, atCarrier.severity());
+        assertTrue(atCarrier.explanation().contains(named) && atCarrier.explanation().contains("started"),
+                atCarrier.explanation());
+        // where the silence started, its own fix is the fix
+        assertTrue(atCarrier.fix().steps().get(0).contains(JambonzLiveKitCall.CARRIER), atCarrier.fix().steps()
+                .toString());
+    }
+
+    @Test
+    void theRelaysSilenceDuringAHoldOnTheOtherLegPointsAtTheTimeoutItCaused() throws Exception {
+        Diagnosis d = carrierHoldsItsLeg();
+        Finding primary = timeout(d);
+
+        Finding toLiveKit = stoppedOn(d, "b-leg");
+        assertTrue(toLiveKit.explanation().contains(FindingCode.MEDIA_TIMEOUT_HANGUP + ": " + primary.title()),
+                toLiveKit.explanation());
     }
 }
