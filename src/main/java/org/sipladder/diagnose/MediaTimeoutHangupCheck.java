@@ -120,7 +120,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         // a media relay's RTP stops when what it passes on stopped on its other leg: the cause is there
         UpstreamStop upstream = later && hold == null
                 ? UpstreamStop.of(legs, leg, leg.other(hanger), lastToward, leg.bye.frame()) : null;
-        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold, upstream, later ? timeoutSet : null, guess);
+        return finding(legs, leg, hanger, initial, sinceAnswer, sinceRtp, hold, upstream, later ? timeoutSet : null,
+                guess);
     }
 
     /**
@@ -276,7 +277,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     }
 
     /** {@code timeoutSet}: the media config whose media_timeout LiveKit's later timer counted, or null for 15 s. */
-    private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
+    private static Finding finding(List<MediaLeg> legs, MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
                                    double sinceRtp, SdpAnnouncement hold, UpstreamStop upstream,
                                    CallMedia timeoutSet, Guess guess) {
         MediaParty peer = leg.other(hanger);
@@ -301,9 +302,14 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         long packets = MediaLeg.packets(leg.toward(peer));
         facts.add("RTP from " + hangerName + ": " + packets + (packets == 1 ? " packet" : " packets"));
         boolean liveKit = hanger.isLiveKit(hangerSdp);
+        // a relay that got the audio on its other leg and passed none on: its relay is to check, not a firewall
+        RelayedSilence relayed = hold == null && upstream == null
+                ? new RelayedSilence(legs, leg, hanger, peerName, hangerName) : null;
+        boolean relayHeard = relayed != null && relayed.heardUpstream();
         String why = hold != null ? heldWhy(liveKit, hangerName, peerName, hold, facts, frames)
                 : upstream != null ? upstream.why(hangerName, peerName, facts, frames)
-                : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
+                : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames)
+                + (relayHeard ? relayed.around(facts, frames) : "");
         boolean held = hold != null || upstream != null && upstream.hold() != null;
         String timer = guess != null ? String.format(Locale.ROOT, "what looks like a media timeout of about %.0f s, "
                 + "sooner than LiveKit's default of 15 s", guess.seconds())
@@ -319,6 +325,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 : ": a media failure, not a normal hang-up. ") + (guess != null ? guess.why() : "") + why;
         List<String> steps = hold != null ? heldSteps(liveKit, hangerName)
                 : upstream != null ? upstream.steps(liveKit, hangerName, peerName)
+                : relayHeard ? relayed.fixes(MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp,
+                !relayed.relayWithheld()))
                 : MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
         if (guess != null) {
             steps = new ArrayList<>(steps);

@@ -121,4 +121,27 @@ class RelayedStopTest {
         assertTrue(toLiveKit.explanation().contains(FindingCode.MEDIA_TIMEOUT_HANGUP + ": " + primary.title()),
                 toLiveKit.explanation());
     }
+
+    @Test
+    void aRelayThatHeardTheCarrierButSentLiveKitNothingIsToldToCheckItsRelayNotTheFirewall() throws Exception {
+        // the carrier's RTP reaches Jambonz throughout; Jambonz sends the carrier RTP but LiveKit none, and LiveKit
+        // hangs up at its initial media timeout
+        double start = JambonzLiveKitCall.ANSWER + 0.05;
+        double bye = JambonzLiveKitCall.ANSWER + 30.1;
+        Diagnosis d = JambonzLiveKitCall.answered()
+                .rtp(CARRIER_RTP, JAMBONZ_A, start, bye, 0xCA1)
+                .rtp(JAMBONZ_A, CARRIER_RTP, start + 0.01, bye, 0xB1)
+                .rtp(LIVEKIT_RTP, JAMBONZ_B, start + 0.02, bye, 0x1C1)
+                .byeFromLiveKit(bye + 0.001)
+                .diagnose(dir);
+
+        Finding f = timeout(d);
+        assertEquals("b-leg", f.callId());
+        assertTrue(f.explanation().contains("a-leg") && f.explanation().contains("did not pass them on"),
+                f.explanation());
+        String steps = String.join(" ", f.fix().steps());
+        assertTrue(f.fix().steps().get(0).contains("rtpengine"), steps);
+        // the capture sees Jambonz send on its other leg: what it never sent toward LiveKit no firewall dropped
+        assertFalse(steps.contains("port ranges"), steps);
+    }
 }
