@@ -305,7 +305,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         // a relay that got the audio on its other leg and passed none on: its relay is to check, not a firewall
         RelayedSilence relayed = hold == null && upstream == null
                 ? new RelayedSilence(legs, leg, hanger, peerName, hangerName) : null;
-        boolean relayHeard = relayed != null && relayed.heardUpstream();
+        boolean relayHeard = relayed != null && relayed.heardButSentNone();
         String why = hold != null ? heldWhy(liveKit, hangerName, peerName, hold, facts, frames)
                 : upstream != null ? upstream.why(hangerName, peerName, facts, frames)
                 : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames)

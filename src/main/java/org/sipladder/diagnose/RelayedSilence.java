@@ -50,7 +50,15 @@ final class RelayedSilence {
      * the way to the silent party hid packets of its; the relay (or its own host) never sent them.
      */
     boolean relayWithheld() {
-        return heardUpstream() && leg.toward(silentTo).isEmpty() && !feed.leg().toward(feed.far()).isEmpty();
+        return heardButSentNone() && !feed.leg().toward(feed.far()).isEmpty();
+    }
+
+    /**
+     * True when the sender got audio on the leg it relays and the capture shows none of it sent toward the silent
+     * party here, to any port (RTP sent to a wrong port was passed on, and that port is the reason instead).
+     */
+    boolean heardButSentNone() {
+        return heardUpstream() && leg.toward(silentTo).isEmpty();
     }
 
     /** True when the silence on this leg follows from no audio reaching the sender on the leg it relays. */

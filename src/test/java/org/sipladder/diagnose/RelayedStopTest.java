@@ -144,4 +144,22 @@ class RelayedStopTest {
         // the capture sees Jambonz send on its other leg: what it never sent toward LiveKit no firewall dropped
         assertFalse(steps.contains("port ranges"), steps);
     }
+
+    @Test
+    void aRelayThatPassedTheAudioOnToAPortLiveKitDidNotAnnounceIsNotSaidToHaveWithheldIt() throws Exception {
+        double start = JambonzLiveKitCall.ANSWER + 0.05;
+        double bye = JambonzLiveKitCall.ANSWER + 30.1;
+        Diagnosis d = JambonzLiveKitCall.answered()
+                .rtp(CARRIER_RTP, JAMBONZ_A, start, bye, 0xCA1)
+                .rtp(JAMBONZ_A, CARRIER_RTP, start + 0.01, bye, 0xB1)
+                .rtp(JAMBONZ_B, JambonzLiveKitCall.LIVEKIT + ":50010", start + 0.015, bye, 0xB2)
+                .rtp(LIVEKIT_RTP, JAMBONZ_B, start + 0.02, bye, 0x1C1)
+                .byeFromLiveKit(bye + 0.001)
+                .diagnose(dir);
+
+        Finding f = timeout(d);
+        assertTrue(f.explanation().contains("instead of the announced"), f.explanation());
+        assertFalse(f.explanation().contains("did not pass them on"), f.explanation());
+        assertFalse(String.join(" ", f.fix().steps()).contains("rtpengine-ctl"), f.fix().steps().toString());
+    }
 }
