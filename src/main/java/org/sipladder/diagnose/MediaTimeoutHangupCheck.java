@@ -311,8 +311,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames)
                 + (relayHeard ? relayed.around(facts, frames) : "");
         boolean held = hold != null || upstream != null && upstream.hold() != null;
-        String timer = guess != null ? String.format(Locale.ROOT, "what looks like a media timeout of about %.0f s, "
-                + "sooner than LiveKit's default of 15 s", guess.seconds())
+        String timer = guess != null ? String.format(Locale.ROOT, "what looks like a media timeout of about %.0f s "
+                + "(LiveKit's default is 15 s)", guess.seconds())
                 : hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
                         : "LiveKit's media_timeout (" + CallMedia.seconds(timeoutSet != null
