@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.livekit.LiveKitConfig;
 
 /**
  * LiveKit hangs up a few seconds after the RTP toward it stopped, sooner than its 15 s default: its timer counts a
@@ -30,6 +31,10 @@ class LiveKitShortMediaTimeoutTest {
      * Jambonz toward the carrier go on, and LiveKit hangs up {@code silence} s after the last packet toward it.
      */
     private Diagnosis stopsThenLiveKitHangsUp(double silence) throws Exception {
+        return stopsThenLiveKitHangsUp(silence, LiveKitConfig.empty());
+    }
+
+    private Diagnosis stopsThenLiveKitHangsUp(double silence, LiveKitConfig config) throws Exception {
         double start = JambonzLiveKitCall.ANSWER + 0.05;
         double stop = 10.3;
         double bye = JambonzLiveKitCall.last(start + 0.01, stop + 0.01) + silence;
@@ -39,7 +44,7 @@ class LiveKitShortMediaTimeoutTest {
                 .rtp(LIVEKIT_RTP, JAMBONZ_B, start - 0.01, bye, 0x1C1)
                 .rtp(JAMBONZ_A, CARRIER_RTP, start - 0.005, bye, 0xB1)
                 .byeFromLiveKit(bye + 0.001)
-                .diagnose(dir);
+                .diagnose(dir, config);
     }
 
     @Test
@@ -73,5 +78,19 @@ class LiveKitShortMediaTimeoutTest {
     @Test
     void aByeRightAfterTheLastRtpIsNoMediaTimeout() throws Exception {
         assertTrue(stopsThenLiveKitHangsUp(1.0).withCode(FindingCode.MEDIA_TIMEOUT_HANGUP).isEmpty());
+    }
+
+    @Test
+    void withAConfigWhoseTrunkAndRuleSetNoTimeoutTheServersOwnSettingIsWhatIsLeft() throws Exception {
+        LiveKitConfig config = TestConfig.config(List.of(TestConfig.trunk("ST_jb", "+15557650002")),
+                List.of(TestConfig.rule("SDR_agent", "agent", "ST_jb")));
+
+        List<Finding> timeouts = stopsThenLiveKitHangsUp(5.2, config).withCode(FindingCode.MEDIA_TIMEOUT_HANGUP);
+
+        assertEquals(1, timeouts.size());
+        String text = timeouts.get(0).explanation();
+        assertTrue(text.contains("The loaded config sets no media.media_timeout on this call's trunk or dispatch rule"),
+                text);
+        assertTrue(text.contains("the server's own media_timeout"), text);
     }
 }
