@@ -110,7 +110,7 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         // have started seconds before the last packet seen
         Guess guess = liveKit && timeoutSet == null && !fits && lastToward >= answerMicros
                 && sinceRtp >= SHORTEST_GUESSED_SECONDS && sinceRtp <= LATER_SECONDS - SLACK_SECONDS
-                ? new Guess(sinceRtp, configLoaded && media != null) : null;
+                ? new Guess(sinceRtp, configLoaded && media != null, configLoaded) : null;
         boolean later = fits || guess != null;
         // RTP that stopped as its sender hung up (its BYE refused or lost, so the dialog went on) was no media failure
         if (!initial && !later || passedOn(leg) || later && leg.hungUpAt(leg.other(hanger), lastToward)) {
@@ -130,9 +130,10 @@ final class MediaTimeoutHangupCheck implements FindingRule {
      *
      * @param seconds  how long no RTP had reached LiveKit at its BYE
      * @param noneSet  true when the loaded config sets no media_timeout for the call's trunk or rule (so the server's
-     *                 own setting or a config changed since the capture); false when no config is loaded
+     *                 own setting or a config changed since the capture)
+     * @param loaded   true when a LiveKit config is loaded, though it may not show this call's trunk or rule
      */
-    record Guess(double seconds, boolean noneSet) {
+    record Guess(double seconds, boolean noneSet, boolean loaded) {
 
         String titleTail() {
             return String.format(Locale.ROOT, ", probably a media_timeout of about %.0f s", seconds);
@@ -147,7 +148,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                     + "SIP's config.yaml, the default for every call) or a trunk or rule changed since the capture."
                     : "This is probably " + timeout + " set on the trunk or dispatch rule of this call "
                     + "(media.media_timeout, counted in place of the 15 s: livekit/sip newMediaConfig), or the "
-                    + "server's own media_timeout (self-hosted config.yaml); no LiveKit config loaded to confirm.";
+                    + "server's own media_timeout (self-hosted config.yaml); " + (loaded ? "the loaded config does "
+                    + "not show this call's trunk or rule to confirm it." : "no LiveKit config loaded to confirm.");
             return "LiveKit's timer never fires early, and by default it waits 15 s after the last RTP packet "
                     + "(livekit/sip media_port.go timeoutLoop). " + where + " LiveKit also hangs up when the agent or "
                     + "the room ends the call (the agent hanging up after its own inactivity timeout, the room "
@@ -159,6 +161,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             return noneSet ? "Check the media_timeout in LiveKit SIP's server config (self-hosted config.yaml) and "
                     + "whether the trunk or dispatch rule changed since the capture; if LiveKit should wait longer, "
                     + "raise it (or set media.media_timeout on the trunk or rule)."
+                    : loaded ? "Check the media.media_timeout of the trunk and dispatch rule that took this call in "
+                    + "the project it went to (lk sip inbound list --json, lk sip dispatch list --json), and the "
+                    + "server's own media_timeout; raise it if calls should survive longer silences."
                     : Findings.loadConfigStep("to confirm which trunk or dispatch rule sets this media_timeout; "
                     + "raise it if calls should survive longer silences (or clear it for LiveKit's 15 s)");
         }

@@ -93,4 +93,18 @@ class LiveKitShortMediaTimeoutTest {
                 text);
         assertTrue(text.contains("the server's own media_timeout"), text);
     }
+
+    @Test
+    void withAConfigThatDoesNotTellThisCallsMediaTheFindingDoesNotClaimNoneIsLoaded() throws Exception {
+        // the loaded trunk takes another number: LiveKit's routing of this call is not known from it
+        LiveKitConfig config = TestConfig.config(List.of(TestConfig.trunk("ST_other", "+15550000000")),
+                List.of(TestConfig.rule("SDR_other", "agent", "ST_other")));
+
+        List<Finding> timeouts = stopsThenLiveKitHangsUp(5.2, config).withCode(FindingCode.MEDIA_TIMEOUT_HANGUP);
+
+        assertEquals(1, timeouts.size());
+        String text = timeouts.get(0).explanation();
+        assertTrue(!text.contains("no LiveKit config loaded"), text);
+        assertTrue(text.contains("the loaded config does not show this call's trunk or rule"), text);
+    }
 }
