@@ -21,9 +21,10 @@ import org.sipladder.media.CaptureMedia;
  * and so does an outcome beside a primary cause read from the capture alone (a late offer), which need not be why
  * LiveKit answered as it did. Only findings about the primary cause's own INVITE are looked at: a rejection on another
  * leg (a fallback's) may be a second problem, unless a hop relayed the primary cause's failure back over that leg and
- * the same check read it there again. After the answer, the same missing RTP shows as a media timeout, one-way audio
+ * the same check read it there again (information there, not a warning). After the answer, the same missing RTP shows as a media timeout, one-way audio
  * or no RTP at all on its leg, and on the legs a media relay passed it on to ({@link SameSilence}); and the party a
- * 2xx never reached (no ACK came back) sends no RTP on that leg.
+ * 2xx never reached (no ACK came back) sends no RTP on that leg. A MEDIA_RTP_STOPPED warning about the silence a
+ * media timeout ran out on (or where a relay's part of it started) stays a warning and says which error it is.
  */
 final class ConsequentFindings {
 
@@ -37,6 +38,14 @@ final class ConsequentFindings {
     static final Set<FindingCode> OUTCOMES = Collections.unmodifiableSet(EnumSet.of(FindingCode.LK_RESPONSE_EXPLAINED,
             FindingCode.LK_SILENT_DROP, FindingCode.SIP_NO_FINAL_RESPONSE, FindingCode.SIP_CALL_REJECTED,
             FindingCode.LK_OUTBOUND_NO_RESPONSE, FindingCode.LK_OUTBOUND_PROVIDER_REJECTED));
+
+    /**
+     * Causes read from the capture alone for which LiveKit's code gives one answer, the one its outcome shows: an
+     * offer without a codec LiveKit takes is refused 400 with an empty reason (livekit/sip pkg/sip/inbound.go,
+     * sdp.ErrNoCommonMedia after runMediaConn). Unlike a late offer, such a cause is why LiveKit answered so.
+     */
+    static final Set<FindingCode> DECIDING_OFFERS = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.SIP_NO_COMMON_CODEC));
 
     /** LiveKit's trunk matching failed: it goes on without a trunk (self-hosted) or refuses the call (Cloud). */
     static final Set<FindingCode> TRUNK_MISSES = Collections.unmodifiableSet(EnumSet.of(
@@ -60,12 +69,23 @@ final class ConsequentFindings {
         Finding[] out = null;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
+            if (f.code() == FindingCode.MEDIA_RTP_STOPPED && primary.code() == FindingCode.MEDIA_TIMEOUT_HANGUP) {
+                legs = legs == null ? memo.mediaLegs(flow, media) : legs;
+                Finding pointed = stopBehindTimeout(primary, f, legs);
+                if (pointed != null) {
+                    out = out == null ? findings.toArray(new Finding[0]) : out;
+                    out[i] = pointed;
+                }
+                continue;
+            }
             if (f == primary || f.severity() != Severity.ERROR) {
                 continue;
             }
             String why = null;
             // a consequence's own advice would not help while its cause stands: it points at the primary's fix
             boolean ownFix = false;
+            // the same refusal relayed back over another leg: information there, the cause is told where it started
+            boolean info = false;
             if (SameSilence.isSilence(primary.code()) && SameSilence.isSilence(f.code())) {
                 legs = legs == null ? memo.mediaLegs(flow, media) : legs;
                 silence = silence == null ? SameSilence.of(primary, legs) : silence;
@@ -86,6 +106,7 @@ final class ConsequentFindings {
                 why = SameDecision.why(primary, f, memo.invites(flow));
             } else if (f.code() == primary.code() && !primary.code().afterAnswer()) {
                 why = relayedWhy(primary, f, findings, memo.invites(flow));
+                info = why != null;
             } else if (!primary.code().afterAnswer() && f.code().rank() > primary.code().rank()
                     && (aboutInvite(f, primary.callId(), invite) || aboutAnyOf(f, repeats))) {
                 // a failure after the answer is not about an INVITE's setup; its frames name no INVITE to share
@@ -94,7 +115,7 @@ final class ConsequentFindings {
             }
             if (why != null) {
                 out = out == null ? findings.toArray(new Finding[0]) : out;
-                out[i] = lowered(f, why, ownFix ? f.fix() : pointer(primary));
+                out[i] = lowered(f, why, ownFix ? f.fix() : pointer(primary), info ? Severity.INFO : Severity.WARNING);
             }
         }
         return out == null ? findings : List.of(out);
@@ -155,7 +176,8 @@ final class ConsequentFindings {
      * as it did.
      */
     private static String outcomeWhy(Finding primary) {
-        if (!primary.code().simulated() && !OUTCOMES.contains(primary.code())) {
+        if (!primary.code().simulated() && !OUTCOMES.contains(primary.code())
+                && !DECIDING_OFFERS.contains(primary.code())) {
             return null;
         }
         return " This is how the capture shows this call's primary cause (" + named(primary) + "), not a second "
@@ -177,6 +199,45 @@ final class ConsequentFindings {
                 return " No rule was left only because no trunk matched: dispatch rule " + rule.getSipDispatchRuleId()
                         + " names trunk " + trunkId + " and would take this call once that trunk accepts it. This "
                         + "follows from this call's primary cause (" + named(primary) + "): fix that, not the rules.";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code stop}, a MEDIA_RTP_STOPPED warning, saying that it is the silence of the media timeout {@code primary}
+     * (toward the party that hung up, on its leg: pointing at its fix) or where that silence started (toward the relay
+     * that fed it, on the relay's other leg: its own fix is the one); null when it is neither, a second problem.
+     */
+    private static Finding stopBehindTimeout(Finding primary, Finding stop, List<MediaLeg> legs) {
+        MediaLeg timedOut = legOf(primary, legs);
+        MediaLeg stopped = legOf(stop, legs);
+        MediaParty hanger = timedOut == null ? null : MediaTimeoutHangupCheck.hanger(timedOut);
+        MediaParty silent = stopped == null ? null : MediaStoppedCheck.silentParty(stopped);
+        if (hanger == null || silent == null) {
+            return null;
+        }
+        if (stopped == timedOut && silent == hanger) {
+            return lowered(stop, " This is the silence that made " + hanger.name() + " hang up, this call's primary "
+                    + "cause (" + named(primary) + "), not a second problem: fixing that fixes this too.",
+                    pointer(primary));
+        }
+        UpstreamStop upstream = MediaTimeoutHangupCheck.upstream(legs, timedOut);
+        if (upstream != null && upstream.feed().leg() == stopped && upstream.feed().relay() == silent) {
+            return lowered(stop, " This is where the silence of this call's primary cause (" + named(primary)
+                    + ") started: a media relay passed it on to leg " + timedOut.leg.callId() + ". One problem, not "
+                    + "two: its fix is this one.", stop.fix());
+        }
+        return null;
+    }
+
+    /** The leg of {@code legs} a media finding is about: of its Call-ID, answered in its first frame; or null. */
+    private static MediaLeg legOf(Finding f, List<MediaLeg> legs) {
+        List<Long> frames = f.evidence().frames();
+        for (int i = 0; i < legs.size() && !frames.isEmpty(); i++) {
+            MediaLeg leg = legs.get(i);
+            if (leg.answered() && leg.answer.frame() == frames.get(0) && leg.leg.callId().equals(f.callId())) {
+                return leg;
             }
         }
         return null;
@@ -263,7 +324,11 @@ final class ConsequentFindings {
     }
 
     private static Finding lowered(Finding f, String why, Fix fix) {
-        return new Finding(f.code(), Severity.WARNING, f.title(), f.explanation().concat(why), f.callId(), f.flowId(),
+        return lowered(f, why, fix, Severity.WARNING);
+    }
+
+    private static Finding lowered(Finding f, String why, Fix fix, Severity severity) {
+        return new Finding(f.code(), severity, f.title(), f.explanation().concat(why), f.callId(), f.flowId(),
                 f.primary(), f.evidence(), fix);
     }
 }

@@ -96,7 +96,8 @@ final class MediaOneWayCheck implements FindingRule {
                 : MediaReasons.whyNoRtpReached(leg, silentTo, sender, silentSdp, senderSdp, facts, frames)
                 + relayed.around(facts, frames);
         List<String> steps = relayed.follows() ? relayed.followsFix()
-                : relayed.fixes(MediaReasons.fixesForNoRtpTo(leg, silentTo, sender, silentSdp, senderSdp));
+                : relayed.fixes(MediaReasons.fixesForNoRtpTo(leg, silentTo, sender, silentSdp, senderSdp,
+                !relayed.relayWithheld()));
         return new Finding(CODE, CODE.severity(), CODE.title(silentName, senderName), said + why,
                 leg.leg.callId(), leg.flow.id(), false,
                 Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),

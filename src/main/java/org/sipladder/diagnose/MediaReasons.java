@@ -117,6 +117,16 @@ final class MediaReasons {
      */
     static List<String> fixesForNoRtpTo(MediaLeg leg, MediaParty to, MediaParty from, SdpAnnouncement toSdp,
                                         SdpAnnouncement fromSdp) {
+        return fixesForNoRtpTo(leg, to, from, toSdp, fromSdp, true);
+    }
+
+    /**
+     * As {@link #fixesForNoRtpTo(MediaLeg, MediaParty, MediaParty, SdpAnnouncement, SdpAnnouncement)}; without the
+     * firewall step unless {@code firewall} (a relay that never sent, where the capture sees what it sends:
+     * {@link RelayedSilence#relayWithheld}).
+     */
+    static List<String> fixesForNoRtpTo(MediaLeg leg, MediaParty to, MediaParty from, SdpAnnouncement toSdp,
+                                        SdpAnnouncement fromSdp, boolean firewall) {
         List<String> steps = new ArrayList<>();
         if (privateToPublic(fromSdp, to.address(toSdp))) {
             steps.add(advertisePublic(from, fromSdp));
@@ -131,7 +141,9 @@ final class MediaReasons {
                 steps.add(LIVEKIT_LATCH);
             }
         }
-        steps.add(firewall(to, toSdp, from, fromSdp));
+        if (firewall) {
+            steps.add(firewall(to, toSdp, from, fromSdp));
+        }
         if (liveKitSends && !privateToPublic(toSdp, from.address(fromSdp)) && leg.toward(to).isEmpty()) {
             steps.add(LiveKitSending.captureStep(to.name(toSdp), toSdp));
         }

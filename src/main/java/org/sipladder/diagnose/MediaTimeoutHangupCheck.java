@@ -35,6 +35,11 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     static final long RELAY_MICROS = 2_000_000;
     /** How far from the last RTP a hold offer may be and still be why it stopped: the holder stops at its 200 OK. */
     static final long HOLD_SLACK_MICROS = 2_000_000;
+    /**
+     * The shortest silence before LiveKit's BYE read as a media_timeout set shorter than its 15 s on the call's trunk
+     * or rule, none of which the analyzer knows: sooner, the BYE is the hang-up itself with the media winding down.
+     */
+    static final double SHORTEST_GUESSED_SECONDS = 2;
 
     @Override
     public List<Finding> findings(DiagnosisContext context) {
@@ -48,7 +53,8 @@ final class MediaTimeoutHangupCheck implements FindingRule {
             }
             List<MediaLeg> legs = context.mediaLegs(flow);
             for (MediaLeg leg : legs) {
-                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg) : check(leg, legs, media(context, leg));
+                Finding f = noRtp ? liveKitTimeoutWithoutRtp(leg)
+                        : check(leg, legs, media(context, leg), context.hasConfig());
                 // a trunk's max_call_duration that ends when a media timer would: the limit's, told once
                 if (f != null && !MaxCallDurationCheck.claims(context, leg.bye)) {
                     findings.add(f);
@@ -79,13 +85,93 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         return null;
     }
 
-    private static Finding check(MediaLeg leg, List<MediaLeg> legs, CallMedia media) {
+    /** {@code configLoaded}: a LiveKit config is loaded, so {@code media} null means no routing of this leg's. */
+    private static Finding check(MediaLeg leg, List<MediaLeg> legs, CallMedia media, boolean configLoaded) {
         MediaParty hanger = leg.captureRtpPackets == 0 ? null : hanger(leg);
         if (hanger == null) {
             return null;
         }
         long byeMicros = leg.bye.timestampMicros();
         long answerMicros = leg.answer.timestampMicros();
+        long lastToward = lastReaching(leg, hanger);
+        double sinceAnswer = (byeMicros - answerMicros) / 1e6;
+        double sinceRtp = lastToward < 0 ? sinceAnswer : (byeMicros - lastToward) / 1e6;
+        // other servers' timers are "about" their values; LiveKit's never fires before its own
+        boolean liveKit = hanger.isLiveKit(hanger.sdpAt(leg.bye.frame()));
+        boolean initial = lastToward < answerMicros && sinceAnswer <= INITIAL_SECONDS + SLACK_SECONDS
+                && sinceAnswer >= INITIAL_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : SLACK_SECONDS);
+        CallMedia timeoutSet = liveKit && media != null && media.timeoutBy() != null ? media : null;
+        double laterSeconds = timeoutSet != null ? timeoutSet.laterTimeoutMicros() / 1e6 : LATER_SECONDS;
+        boolean fits = lastToward >= answerMicros && sinceRtp <= laterSeconds + SLACK_SECONDS
+                && sinceRtp >= laterSeconds - (liveKit ? LIVEKIT_EARLY_SECONDS : 2);
+        // LiveKit's timer never fires early and counts a trunk's or rule's media_timeout in place of 15 s: a BYE
+        // after a clearly shorter silence, where no known trunk or rule sets one, is probably such a timeout. Clearly:
+        // a capture taken before packets were lost on their way saw RTP that LiveKit never got, so its 15 s may
+        // have started seconds before the last packet seen
+        Guess guess = liveKit && timeoutSet == null && !fits && lastToward >= answerMicros
+                && sinceRtp >= SHORTEST_GUESSED_SECONDS && sinceRtp <= LATER_SECONDS - SLACK_SECONDS
+                ? new Guess(sinceRtp, configLoaded && media != null, configLoaded) : null;
+        boolean later = fits || guess != null;
+        // RTP that stopped as its sender hung up (its BYE refused or lost, so the dialog went on) was no media failure
+        if (!initial && !later || passedOn(leg) || later && leg.hungUpAt(leg.other(hanger), lastToward)) {
+            return null;
+        }
+        SdpAnnouncement hold = later ? holdAt(leg, leg.other(hanger), lastToward) : null;
+        // a media relay's RTP stops when what it passes on stopped on its other leg: the cause is there
+        UpstreamStop upstream = later && hold == null
+                ? UpstreamStop.of(legs, leg, leg.other(hanger), lastToward, leg.bye.frame()) : null;
+        return finding(legs, leg, hanger, initial, sinceAnswer, sinceRtp, hold, upstream, later ? timeoutSet : null,
+                guess);
+    }
+
+    /**
+     * LiveKit's BYE after a silence shorter than its 15 s, where no known trunk or rule sets media_timeout: probably
+     * a media_timeout of about {@code seconds} that the analyzer cannot see.
+     *
+     * @param seconds  how long no RTP had reached LiveKit at its BYE
+     * @param noneSet  true when the loaded config sets no media_timeout for the call's trunk or rule (so the server's
+     *                 own setting or a config changed since the capture)
+     * @param loaded   true when a LiveKit config is loaded, though it may not show this call's trunk or rule
+     */
+    record Guess(double seconds, boolean noneSet, boolean loaded) {
+
+        String titleTail() {
+            return String.format(Locale.ROOT, ", probably a media_timeout of about %.0f s", seconds);
+        }
+
+        /** Why LiveKit hung up so soon, as far as the capture and the config tell. */
+        String why() {
+            String timeout = String.format(Locale.ROOT, "a media_timeout of about %.0f s", seconds);
+            String where = noneSet
+                    ? "The loaded config sets no media.media_timeout on this call's trunk or dispatch rule, so it is "
+                    + "probably " + timeout + " set elsewhere: the server's own media_timeout (self-hosted LiveKit "
+                    + "SIP's config.yaml, the default for every call) or a trunk or rule changed since the capture."
+                    : "This is probably " + timeout + " set on the trunk or dispatch rule of this call "
+                    + "(media.media_timeout, counted in place of the 15 s: livekit/sip newMediaConfig), or the "
+                    + "server's own media_timeout (self-hosted config.yaml); " + (loaded ? "the loaded config does "
+                    + "not show this call's trunk or rule to confirm it." : "no LiveKit config loaded to confirm.");
+            return "LiveKit's timer never fires early, and by default it waits 15 s after the last RTP packet "
+                    + "(livekit/sip media_port.go timeoutLoop). " + where + " LiveKit also hangs up when the agent or "
+                    + "the room ends the call (the agent hanging up after its own inactivity timeout, the room "
+                    + "deleted), which the capture shows the same way. ";
+        }
+
+        /** What to check to confirm it. */
+        String step() {
+            return noneSet ? "Check the media_timeout in LiveKit SIP's server config (self-hosted config.yaml) and "
+                    + "whether the trunk or dispatch rule changed since the capture; if LiveKit should wait longer, "
+                    + "raise it (or set media.media_timeout on the trunk or rule)."
+                    : loaded ? "Check the media.media_timeout of the trunk and dispatch rule that took this call in "
+                    + "the project it went to (lk sip inbound list --json, lk sip dispatch list --json), and the "
+                    + "server's own media_timeout; raise it if calls should survive longer silences."
+                    : Findings.loadConfigStep("to confirm which trunk or dispatch rule sets this media_timeout; "
+                    + "raise it if calls should survive longer silences (or clear it for LiveKit's 15 s)");
+        }
+    }
+
+    /** Micros of the last RTP that reached {@code hanger} of {@code leg} up to its BYE, or -1 for none. */
+    private static long lastReaching(MediaLeg leg, MediaParty hanger) {
+        long byeMicros = leg.bye.timestampMicros();
         long lastToward = -1;
         for (RtpStream s : leg.toward(hanger)) {
             // RTP sent to a port or address the hanger did not announce never reached it: LiveKit listens on its
@@ -96,25 +182,18 @@ final class MediaTimeoutHangupCheck implements FindingRule {
                 lastToward = Math.max(lastToward, Math.min(s.lastMicros(), byeMicros));
             }
         }
-        double sinceAnswer = (byeMicros - answerMicros) / 1e6;
-        double sinceRtp = lastToward < 0 ? sinceAnswer : (byeMicros - lastToward) / 1e6;
-        // other servers' timers are "about" their values; LiveKit's never fires before its own
-        boolean liveKit = hanger.isLiveKit(hanger.sdpAt(leg.bye.frame()));
-        boolean initial = lastToward < answerMicros && sinceAnswer <= INITIAL_SECONDS + SLACK_SECONDS
-                && sinceAnswer >= INITIAL_SECONDS - (liveKit ? LIVEKIT_EARLY_SECONDS : SLACK_SECONDS);
-        CallMedia timeoutSet = liveKit && media != null && media.timeoutBy() != null ? media : null;
-        double laterSeconds = timeoutSet != null ? timeoutSet.laterTimeoutMicros() / 1e6 : LATER_SECONDS;
-        boolean later = lastToward >= answerMicros && sinceRtp <= laterSeconds + SLACK_SECONDS
-                && sinceRtp >= laterSeconds - (liveKit ? LIVEKIT_EARLY_SECONDS : 2);
-        // RTP that stopped as its sender hung up (its BYE refused or lost, so the dialog went on) was no media failure
-        if (!initial && !later || passedOn(leg) || later && leg.hungUpAt(leg.other(hanger), lastToward)) {
-            return null;
-        }
-        SdpAnnouncement hold = later ? holdAt(leg, leg.other(hanger), lastToward) : null;
-        // a media relay's RTP stops when what it passes on stopped on its other leg: the cause is there
-        UpstreamStop upstream = later && hold == null
-                ? UpstreamStop.of(legs, leg, leg.other(hanger), lastToward, leg.bye.frame()) : null;
-        return finding(leg, hanger, initial, sinceAnswer, sinceRtp, hold, upstream, later ? timeoutSet : null);
+        return lastToward;
+    }
+
+    /**
+     * Where the RTP toward the party that hung up {@code leg} stopped first, on the other leg of the media relay that
+     * fed it ({@link UpstreamStop}), held there or not; null when it did not stop there, or nobody hung up.
+     */
+    static UpstreamStop upstream(List<MediaLeg> legs, MediaLeg leg) {
+        MediaParty hanger = hanger(leg);
+        long lastToward = hanger == null ? -1 : lastReaching(leg, hanger);
+        return lastToward < leg.answer.timestampMicros() ? null
+                : UpstreamStop.of(legs, leg, leg.other(hanger), lastToward, leg.bye.frame());
     }
 
     /**
@@ -203,9 +282,9 @@ final class MediaTimeoutHangupCheck implements FindingRule {
     }
 
     /** {@code timeoutSet}: the media config whose media_timeout LiveKit's later timer counted, or null for 15 s. */
-    private static Finding finding(MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
+    private static Finding finding(List<MediaLeg> legs, MediaLeg leg, MediaParty hanger, boolean initial, double sinceAnswer,
                                    double sinceRtp, SdpAnnouncement hold, UpstreamStop upstream,
-                                   CallMedia timeoutSet) {
+                                   CallMedia timeoutSet, Guess guess) {
         MediaParty peer = leg.other(hanger);
         SdpAnnouncement hangerSdp = hanger.sdpAt(leg.bye.frame());
         SdpAnnouncement peerSdp = peer.sdpAt(leg.bye.frame());
@@ -228,11 +307,18 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         long packets = MediaLeg.packets(leg.toward(peer));
         facts.add("RTP from " + hangerName + ": " + packets + (packets == 1 ? " packet" : " packets"));
         boolean liveKit = hanger.isLiveKit(hangerSdp);
+        // a relay that got the audio on its other leg and passed none on: its relay is to check, not a firewall
+        RelayedSilence relayed = hold == null && upstream == null
+                ? new RelayedSilence(legs, leg, hanger, peerName, hangerName) : null;
+        boolean relayHeard = relayed != null && relayed.heardButSentNone();
         String why = hold != null ? heldWhy(liveKit, hangerName, peerName, hold, facts, frames)
                 : upstream != null ? upstream.why(hangerName, peerName, facts, frames)
-                : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames);
+                : MediaReasons.whyNoRtpReached(leg, hanger, peer, hangerSdp, peerSdp, facts, frames)
+                + (relayHeard ? relayed.around(facts, frames) : "");
         boolean held = hold != null || upstream != null && upstream.hold() != null;
-        String timer = hanger.isLiveKit(hangerSdp)
+        String timer = guess != null ? String.format(Locale.ROOT, "what looks like a media timeout of about %.0f s "
+                + "(LiveKit's default is 15 s)", guess.seconds())
+                : hanger.isLiveKit(hangerSdp)
                 ? (initial ? "LiveKit's media_timeout_initial (30 s without RTP after the call starts)"
                         : "LiveKit's media_timeout (" + CallMedia.seconds(timeoutSet != null
                         ? timeoutSet.laterTimeoutMicros() : CallMedia.DEFAULT_TIMEOUT_MICROS) + " without RTP)")
@@ -241,13 +327,19 @@ final class MediaTimeoutHangupCheck implements FindingRule {
         String explanation = "The call was answered, but " + hangerName + " hung up at " + timer + " because "
                 + (initial ? "no RTP reached it" : "RTP stopped reaching it") + (held
                 ? " while the call was on hold: not a normal hang-up, and no network fault. "
-                : ": a media failure, not a normal hang-up. ") + why;
+                : ": a media failure, not a normal hang-up. ") + (guess != null ? guess.why() : "") + why;
         List<String> steps = hold != null ? heldSteps(liveKit, hangerName)
                 : upstream != null ? upstream.steps(liveKit, hangerName, peerName)
+                : relayHeard ? relayed.fixes(MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp,
+                !relayed.relayWithheld()))
                 : MediaReasons.fixesForNoRtpTo(leg, hanger, peer, hangerSdp, peerSdp);
+        if (guess != null) {
+            steps = new ArrayList<>(steps);
+            steps.add(guess.step());
+        }
         String lately = initial ? "" : String.format(Locale.ROOT, " for the last %.0f s", sinceRtp)
                 + (hold != null ? ", the call on hold (" + LiveKitHold.holdName(hold) + ")"
-                : upstream != null ? upstream.titleTail() : "");
+                : upstream != null ? upstream.titleTail() : "") + (guess != null ? guess.titleTail() : "");
         // the reasons may cite the answer's SDP again: each frame once (a hold's title says why none came)
         return new Finding(CODE, CODE.severity(), CODE.title(hangerName, lately), explanation, leg.leg.callId(),
                 leg.flow.id(), false, Findings.evidence(frames.stream().distinct().toList(), List.of(), facts),

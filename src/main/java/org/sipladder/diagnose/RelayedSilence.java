@@ -39,6 +39,28 @@ final class RelayedSilence {
         this.passedOn = MediaRelays.passedOn(legs, leg, silentTo);
     }
 
+    /** True when audio reached the sender on the leg it relays: it had something to pass on. */
+    boolean heardUpstream() {
+        return upstream == MediaRelays.Upstream.HEARD;
+    }
+
+    /**
+     * True when the sender got audio on the leg it relays and sent none at all toward the silent party here, while
+     * the capture shows it sending on that other leg: the capture point sees what the relay sends, so no firewall on
+     * the way to the silent party hid packets of its; the relay (or its own host) never sent them.
+     */
+    boolean relayWithheld() {
+        return heardButSentNone() && !feed.leg().toward(feed.far()).isEmpty();
+    }
+
+    /**
+     * True when the sender got audio on the leg it relays and the capture shows none of it sent toward the silent
+     * party here, to any port (RTP sent to a wrong port was passed on, and that port is the reason instead).
+     */
+    boolean heardButSentNone() {
+        return heardUpstream() && leg.toward(silentTo).isEmpty();
+    }
+
     /** True when the silence on this leg follows from no audio reaching the sender on the leg it relays. */
     boolean follows() {
         return origin != null;

@@ -78,6 +78,28 @@ record UpstreamStop(MediaRelays.Feed feed, RtpStream last, SdpAnnouncement hold,
                 gap >= 0 ? "before" : "after", hangerName, relayName, farName, relayName, hangerName);
     }
 
+    /**
+     * Why no more RTP reached {@code silentName} from {@code relayName}, for a finding about that stop alone (no
+     * timeout): the hold or stop on the other leg; adds its facts and frames.
+     */
+    String stoppedWhy(String silentName, String relayName, List<String> facts, List<Long> frames) {
+        if (hold == null) {
+            return why(silentName, relayName, facts, frames);
+        }
+        String farName = feed.far().name(feed.far().sdpAt(last.lastFrame()));
+        frames.add(last.lastFrame());
+        frames.add(hold.frame());
+        facts.add("The last RTP from " + farName + " to " + relayName + " on leg " + callId() + ": "
+                + MediaLeg.describe(last));
+        facts.add("Hold on leg " + callId() + ": " + MediaLeg.sdpFact(hold));
+        String request = "INVITE".equals(hold.method()) ? "re-INVITE" : hold.method();
+        return "Nobody held this leg, but " + farName + " put its leg " + callId() + " on hold with "
+                + LiveKitHold.holdName(hold) + " (" + request + ", frame " + hold.frame() + ") as its RTP stopped: a "
+                + "holder sends no RTP, and " + relayName + ", a media relay that passes on only what it receives, "
+                + "had nothing more to send " + silentName + ". A hold on another leg is none on this one: "
+                + silentName + " was not told of it and hears silence for as long as it lasts.";
+    }
+
     /** What to do, for the party {@code hangerName} (LiveKit when {@code liveKit}) that timed out. */
     List<String> steps(boolean liveKit, String hangerName, String relayName) {
         String farName = feed.far().name(feed.far().sdpAt(last.lastFrame()));

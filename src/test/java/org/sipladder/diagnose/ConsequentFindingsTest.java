@@ -127,7 +127,8 @@ class ConsequentFindingsTest {
         assertEquals(List.of(primary), errors(d), d.findings().toString());
         Finding relayed = d.withCode(FindingCode.SIP_NO_COMMON_CODEC).stream().filter(f -> "a-leg".equals(f.callId()))
                 .findFirst().orElseThrow();
-        assertEquals(Severity.WARNING, relayed.severity());
+        // the cause is told where it started; what the caller's leg saw of it is information pointing there
+        assertEquals(Severity.INFO, relayed.severity());
         assertTrue(relayed.explanation().endsWith(" The failure started on leg b-leg and was passed back over this leg "
                 + "(see B2BUA_FAILURE_RELAYED): this is this call's primary cause (SIP_NO_COMMON_CODEC: "
                 + primary.title() + ") seen again on the way back, not a second problem; fixing that fixes this too."),

@@ -48,12 +48,19 @@ class InboundBehaviourTest {
         assertTrue(plain.fix().steps().get(0).startsWith("The offer has a codec LiveKit takes and is plain RTP: check "
                 + "whether the trunk's media_encryption requires SRTP"), plain.fix().steps().toString());
         // G.729 only: the codec it is, and the usual step stays
-        Finding g729 = DiagnosisEngine.standard().diagnose(List.of(FindingRulesTest.liveKitCallOffering(
+        Diagnosis g729Call = DiagnosisEngine.standard().diagnose(List.of(FindingRulesTest.liveKitCallOffering(
                         SipTexts.sdp("10.0.0.5", "18 G729/8000"), "100 Processing", "180 Ringing", "400")),
-                LiveKitConfig.empty()).withCode(LiveKitResponseCheck.CODE).get(0);
+                LiveKitConfig.empty());
+        Finding g729 = g729Call.withCode(LiveKitResponseCheck.CODE).get(0);
         assertTrue(g729.evidence().facts().stream().anyMatch(x -> x.endsWith("has no audio codec LiveKit takes (G729)")),
                 g729.evidence().facts().toString());
-        assertTrue(g729.fix().steps().get(0).startsWith("Offer G.711 (PCMA/PCMU) in plain RTP"), g729.fix().steps().toString());
+        // LiveKit's 400 is how the capture shows the missing codec, this call's primary cause: its fix is that one's
+        Finding codec = g729Call.withCode(FindingCode.SIP_NO_COMMON_CODEC).get(0);
+        assertTrue(codec.primary(), codec.toString());
+        assertEquals(Severity.WARNING, g729.severity());
+        assertTrue(g729.fix().steps().get(0).startsWith("Fix this call's primary cause first (SIP_NO_COMMON_CODEC"),
+                g729.fix().steps().toString());
+        assertTrue(codec.fix().steps().get(0).startsWith("Offer PCMA or PCMU"), codec.fix().steps().toString());
     }
 
     @Test
