@@ -7,6 +7,7 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.Counted;
 import org.sipladder.livekit.OutboundDigest;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipUriEquivalence;
 
 /**
  * LK_OUTBOUND_AUTH_LOOP and LK_OUTBOUND_AUTH_MISSING: the provider (or Jambonz) challenged the INVITE LiveKit sent
@@ -72,7 +73,8 @@ final class OutboundAuthCheck implements FindingRule {
         SipMessage again = rejected.finalResponse();
         Map<String, String> sent = OutboundDigest.params(credentials(request));
         String digestUri = sent == null ? null : sent.get("uri");
-        boolean uriMismatch = digestUri != null && !digestUri.equals(request.requestUri());
+        // RFC 3261 19.1.4 equality: a parameter such as transport= in one URI only does not make them differ
+        boolean uriMismatch = digestUri != null && !SipUriEquivalence.equivalent(digestUri, request.requestUri());
         List<String> facts = call.baseFacts();
         facts.add(Counted.of(call.attempts().size(), "INVITE") + " from LiveKit with Call-ID " + call.first().callId() + ": "
                 + String.join(", ", call.attempts().stream().map(OutboundAuthCheck::outcome).toList()));

@@ -9,6 +9,7 @@ import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
 import org.sipladder.flow.SipAddresses;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipUriEquivalence;
 
 /**
  * SIP_REGISTER_REJECTED: a registration whose last attempt was refused. What it says depends on the status: a
@@ -156,7 +157,7 @@ final class RegisterRejectedCheck implements FindingRule {
         // a REGISTER with credentials the registrar accepted proves them (and its digest uri) right
         SipMessage accepted = acceptedWithCredentials(attempts, lastRegister);
         // a REGISTER with credentials accepted with the same digest uri (any account) shows the registrar takes it
-        boolean uriDiffers = uri != null && !uri.equals(lastRegister.requestUri())
+        boolean uriDiffers = uri != null && !SipUriEquivalence.equivalent(uri, lastRegister.requestUri())
                 && acceptedWithCredentials(attempts, null) == null;
         if (uriDiffers) {
             facts.add("The digest uri \"" + uri + "\" is not the Request-URI " + lastRegister.requestUri()

@@ -123,6 +123,55 @@ class OutboundBehaviourTest {
         assertTrue(f.fix().commands().get(0).contains("--address"), f.fix().toString());
     }
 
+    /** INVITE to {@code requestUri}'s host part, 407, retry with the trunk's credentials over {@code digestUri}, 407. */
+    private static List<CallFlow> proxyAuthLoop(String host, String digestUri) {
+        String first = OutboundCapture.liveKitInvite(host);
+        String retry = OutboundCapture.withCredentials(first, 2, "Proxy-Authorization", digestUri, PASSWORD);
+        return new OutboundCapture()
+                .send(LIVEKIT, CARRIER, first)
+                .send(CARRIER, LIVEKIT, OutboundCapture.challenge(first, 407, 2))
+                .send(LIVEKIT, CARRIER, retry)
+                .send(CARRIER, LIVEKIT, OutboundCapture.challenge(retry, 407, 3))
+                .flows();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a transport parameter in one URI only is ignored (RFC 3261 19.1.4), as are the host's case and escaped
+        // unreserved characters
+        "sip.provider.example;transport=tcp | sip:+4930123456@sip.provider.example",
+        "sip.provider.example               | sip:+4930123456@SIP.Provider.Example",
+        "sip.provider.example;transport=tcp;lr | sip:+4930123456@sip.provider.example;lr;transport=TCP",
+        "sip.provider.example               | sip:+49301234%35%36@sip.provider.example"})
+    void aDigestUriEquivalentToTheRequestUriIsNoUriMismatch(String host, String digestUri) {
+        List<CallFlow> flows = proxyAuthLoop(host, digestUri.trim());
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundAuthCheck.LOOP).get(0);
+
+        assertTrue(f.title().startsWith("The provider rejected LiveKit's credentials"), f.title());
+        assertTrue(f.evidence().facts().stream().noneMatch(x -> x.contains("is not the Request-URI")),
+                f.evidence().facts().toString());
+        assertTrue(f.fix().commands().get(0).contains("--auth-pass"), f.fix().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // what RFC 3261 19.1.4 keeps apart: the user's case, an explicit default port, user= or maddr in one only
+        "sip.provider.example               | sip:+4930123456@sip.provider.example:5060",
+        "sip.provider.example;user=phone    | sip:+4930123456@sip.provider.example",
+        "sip.provider.example               | sip:+4930123456@sip.provider.example;maddr=10.0.0.1",
+        "sip.provider.example;transport=tcp | sip:+4930123456@sip.provider.example;transport=udp",
+        "sip.provider.example               | sips:+4930123456@sip.provider.example"})
+    void aDigestUriThatIsAnotherUriStaysAMismatch(String host, String digestUri) {
+        List<CallFlow> flows = proxyAuthLoop(host.trim(), digestUri.trim());
+
+        Finding f = diagnose(flows, OutboundCapture.config(OutboundCapture.trunk(PROVIDER_HOST)))
+                .withCode(OutboundAuthCheck.LOOP).get(0);
+
+        assertTrue(f.title().startsWith("LiveKit's digest uri is not the Request-URI"), f.title());
+    }
+
     @Test
     void aChallengeLiveKitCannotAnswerIsMissingCredentialsOnTheTrunk() {
         String invite = OutboundCapture.liveKitInvite(PROVIDER_HOST);

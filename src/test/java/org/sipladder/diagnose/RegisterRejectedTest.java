@@ -249,6 +249,17 @@ class RegisterRejectedTest {
     }
 
     @Test
+    void aDigestUriEqualToTheRequestUriByRfc3261IsNoOtherUri() {
+        // RFC 3261 19.1.4: the host's case and a transport parameter in one URI only do not make URIs differ
+        for (String uri : List.of("sip:Registrar.Example", "sip:registrar.example;transport=tcp")) {
+            Finding f = afterChallenge(uri, 401, "Unauthorized");
+            assertEquals(1, f.fix().steps().size(), uri + ": " + f.fix().steps());
+            assertTrue(f.evidence().facts().stream().noneMatch(x -> x.contains("is not the Request-URI")),
+                    f.evidence().facts().toString());
+        }
+    }
+
+    @Test
     void aChallengeNobodyAnsweredAsksForCredentialsToBeConfigured() {
         Finding f = rejected(407, "Proxy Authentication Required");
         assertTrue(f.explanation().contains("no REGISTER with them followed"), f.explanation());
