@@ -144,7 +144,11 @@ final class OutboundRejectedCheck implements FindingRule {
             frames.add(challenged.finalResponse().frame());
             frames.sort(null);
         }
-        return Findings.call(call.last(), FROM, FROM.title(refuser, fromAtOrigin), why,
+        // after a challenge the credentials come first, in the title as in the explanation and the fix
+        String title = challenged == null ? FROM.title(refuser, fromAtOrigin)
+                : refuser + " refused LiveKit's credentials or the call from " + fromAtOrigin + " (403 Forbidden after a "
+                + challenged.finalResponse().status() + " challenge)";
+        return Findings.call(call.last(), FROM, title, why,
                 Findings.evidence(frames, call.configIds(), facts), Findings.fix(steps, commands, null));
     }
 

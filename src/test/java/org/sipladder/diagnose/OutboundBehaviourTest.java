@@ -89,7 +89,9 @@ class OutboundBehaviourTest {
 
         assertEquals(OutboundRejectedCheck.FROM, primaryCode(d, flows));
         Finding f = d.withCode(OutboundRejectedCheck.FROM).get(0);
-        assertEquals(CARRIER + " refused the call from " + OutboundCapture.FROM + " (403 Forbidden)", f.title());
+        // the title leads with what the explanation and the first fix step lead with
+        assertEquals(CARRIER + " refused LiveKit's credentials or the call from " + OutboundCapture.FROM
+                + " (403 Forbidden after a 407 challenge)", f.title());
         assertTrue(f.explanation().startsWith(CARRIER + " refused (403 Forbidden) the INVITE that carried LiveKit's answer to its 407 "
                 + "Proxy Authentication Required: it checked the credentials and refused them"), f.explanation());
         assertTrue(f.evidence().facts().contains("LiveKit answered the 407 Proxy Authentication Required (frame 2) with "
