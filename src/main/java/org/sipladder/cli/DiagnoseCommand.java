@@ -211,7 +211,7 @@ final class DiagnoseCommand extends ConsoleCommand {
                 json.add(d.findings(), d.routings());
                 // the routings hold the call's whole flow: let it go while the result waits for its turn
                 diagnoses.add(new DiagnosisRun.CallDiagnosis(d.flowId(), d.findings(), List.of(),
-                        d.failedAfterAnswer(), d.echoKeys(), d.rulesTakingCalls()));
+                        d.failedAfterAnswer(), d.echoKeys(), d.rulesTakingCalls(), d.liveKitLeg()));
             }
             return new CallRun(diagnoses, json.handOver(spares));
         });

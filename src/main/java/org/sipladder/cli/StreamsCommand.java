@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.Counted;
 import org.sipladder.capture.CaptureException;
 import org.sipladder.media.CaptureMedia;
 import org.sipladder.media.ReceiverReports;
@@ -87,13 +88,14 @@ final class StreamsCommand extends ConsoleCommand {
             ReceiverReports r = media.receiverReports(s);
             ReceiverVoipMetrics xr = media.voipMetrics(s);
             if (!xr.isEmpty()) {
-                notes.add(String.format(Locale.ROOT, "0x%08X %s -> %s: XR VoIP metrics from %s (%d, last frame %d): %s",
-                        s.key().ssrc(), s.key().src(), s.key().dst(), xr.reporter(), xr.count(), xr.lastFrame(),
+                notes.add(String.format(Locale.ROOT, "0x%08X %s -> %s: XR VoIP metrics from %s (%s, last frame %d): %s",
+                        s.key().ssrc(), s.key().src(), s.key().dst(), xr.reporter(), Counted.grouped(xr.count()),
+                        xr.lastFrame(),
                         xr.last().describe()));
             }
             table.add(s.key().src().toString(), "->", s.key().dst().toString(),
                     String.format(Locale.ROOT, "0x%08X", s.key().ssrc()), s.codecOrType(),
-                    Long.toString(s.stats().packets()),
+                    Counted.grouped(s.stats().packets()),
                     s.stats().lossText("%"),
                     ms(s.stats().maxDeltaMs()), ms(s.stats().meanJitterMs()) + jumped(s),
                     ms(s.stats().maxJitterMs()) + jumped(s),

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.sipladder.Counted;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.CaptureMedia;
@@ -90,9 +91,23 @@ final class CallImpact {
         return Arrays.asList(ids);
     }
 
-    /** The config's own findings when calls were captured: none of them stopped a captured call. */
-    static List<Finding> moderateConfig(List<Finding> configFindings) {
-        return configFindings.stream().map(f -> moderate(f, null, null, null)).toList();
+    /**
+     * The config's own findings when calls were captured: none of them stopped a captured call, unless no call reached
+     * LiveKit while {@code liveKitMissing} calls could have gone on to it (only the carrier's leg to a B2BUA such as
+     * Jambonz is captured): then the capture cannot tell, the errors stay and say so, naming {@code claimed}
+     * ({@link LiveKitLeg#claimed}, or null).
+     */
+    static List<Finding> moderateConfig(List<Finding> configFindings, long liveKitMissing, String claimed) {
+        String unseen = liveKitMissing == 0 ? null : " No INVITE to LiveKit is in this capture, though it holds "
+                + Counted.of(liveKitMissing, "call") + " that could have gone on to it" + (claimed == null ? ""
+                : " (" + claimed + ")") + ": the leg on to LiveKit (from Jambonz or another B2BUA) was not captured, "
+                + "so the capture cannot show whether it affected " + (liveKitMissing == 1 ? "that call" : "them")
+                + "; capture on the Jambonz -> LiveKit side to see.";
+        return configFindings.stream().map(f -> unseen != null && f.flowId() == null && f.severity() == Severity.ERROR
+                && !NO_SIP_SENT.contains(f.code()) && f.code() != FindingCode.LK_PARTICIPANT_REQUEST_REFUSED
+                ? new Finding(f.code(), f.severity(), f.title(), f.explanation().concat(unseen), f.callId(), f.flowId(),
+                f.primary(), f.evidence(), f.fix())
+                : moderate(f, null, null, null)).toList();
     }
 
     /**

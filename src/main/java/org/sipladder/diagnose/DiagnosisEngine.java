@@ -83,7 +83,7 @@ public final class DiagnosisEngine {
         return diagnose(flows, config, settings, media, call -> new DiagnosisRun.CallDiagnosis(
                 call.flowId(), call.findings().stream().map(texts::of).toList(),
                 call.routings().stream().map(texts::of).toList(), call.failedAfterAnswer(), call.echoKeys(),
-                call.rulesTakingCalls()), workers);
+                call.rulesTakingCalls(), call.liveKitLeg()), workers);
     }
 
     /**

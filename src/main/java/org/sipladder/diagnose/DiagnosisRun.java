@@ -78,6 +78,12 @@ public final class DiagnosisRun {
     private static final int KEYS_KEPT = 4096;
     private final Set<String> rulesTakingCalls = new HashSet<>();
     private long calls;
+    /** An accepted call reached LiveKit ({@link LiveKitLeg#reached}). */
+    private boolean liveKitReached;
+    /** Accepted calls that could have gone on to LiveKit, with no leg to it in the capture ({@link LiveKitLeg#missing}). */
+    private long liveKitMissing;
+    /** The first of those whose called number a loaded trunk lists ({@link LiveKitLeg#claimed}), or null. */
+    private String liveKitClaimed;
 
     DiagnosisRun(List<FindingRule> rules, LiveKitConfig config, DiagnosisSettings settings, CaptureMedia media) {
         this.rules = rules;
@@ -148,7 +154,7 @@ public final class DiagnosisRun {
             shown[i] = routed.get(i).scrubbed(scrubber);
         }
         return new CallDiagnosis(flow.id(), out, List.of(shown), PrimaryCauses.failedAfterAnswer(out), keys,
-                seen.rulesTakingCalls());
+                seen.rulesTakingCalls(), LiveKitLeg.of(flow, routed, memo, config));
     }
 
     /** {@link DiagnosisEngine#key} of {@code f}, from {@link #configKeys} when it names config objects. */
@@ -255,6 +261,12 @@ public final class DiagnosisRun {
         calls++;
         callKeys.addAll(call.echoKeys());
         rulesTakingCalls.addAll(call.rulesTakingCalls());
+        LiveKitLeg leg = call.liveKitLeg();
+        liveKitReached |= leg.reached();
+        if (leg.missing()) {
+            liveKitMissing++;
+            liveKitClaimed = liveKitClaimed == null ? leg.claimed() : liveKitClaimed;
+        }
     }
 
     /**
@@ -274,7 +286,8 @@ public final class DiagnosisRun {
             }
         }
         List<Finding> out = new ArrayList<>(raw.size());
-        for (Finding f : calls == 0 ? raw : CallImpact.moderateConfig(raw)) {
+        for (Finding f : calls == 0 ? raw : CallImpact.moderateConfig(raw, liveKitReached ? 0 : liveKitMissing,
+                liveKitClaimed)) {
             out.add(DiagnosisEngine.scrub(f, scrubber));
         }
         out.sort(WITHIN_CALL);
@@ -315,7 +328,8 @@ public final class DiagnosisRun {
      * @param rulesTakingCalls the dispatch rules this call's INVITEs reached
      */
     public record CallDiagnosis(String flowId, List<Finding> findings, List<LiveKitRouting> routings,
-                                boolean failedAfterAnswer, List<String> echoKeys, Set<String> rulesTakingCalls) {
+                                boolean failedAfterAnswer, List<String> echoKeys, Set<String> rulesTakingCalls,
+                                LiveKitLeg liveKitLeg) {
 
         /** This call's diagnosis as one of a capture's, its failure after the answer as already worked out. */
         public Diagnosis asDiagnosis() {

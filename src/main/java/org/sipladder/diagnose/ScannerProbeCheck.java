@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sipladder.Counted;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.SipAddresses;
@@ -42,6 +43,10 @@ final class ScannerProbeCheck implements FindingRule {
         return findings;
     }
 
+    /** A network error (ICMP, TCP reset) about a scanner's request that got no SIP response. */
+    private record Refusal(Unreachable error, SipMessage request) {
+    }
+
     /** What one call from a scanner sent and got back. */
     private static final class Probe {
         private final Scan scan;
@@ -58,6 +63,12 @@ final class ScannerProbeCheck implements FindingRule {
         private SipMessage accepted;
         private SipMessage ringing;
         private String software;
+        /** Its requests that got no SIP response at all, in order. */
+        private final List<SipMessage> unanswered = new ArrayList<>();
+        /** The transactions ("1 INVITE") some response answered. */
+        private final Set<String> responded = new LinkedHashSet<>();
+        /** The network's errors about unanswered requests, one per reporter, error and target, in order. */
+        private final Map<String, Refusal> refusals = new LinkedHashMap<>();
 
         Probe(Scan scan) {
             this.scan = scan;
@@ -75,7 +86,20 @@ final class ScannerProbeCheck implements FindingRule {
                     response(m, context);
                 }
             }
+            for (SipMessage request : unanswered) {
+                if (!responded.contains(transaction(request))) {
+                    Unreachable u = UnreachableEvidence.first(context, request, NoFinalResponseCheck.TIMER_B_MICROS);
+                    if (u != null) {
+                        refusals.putIfAbsent(u.reporter() + " " + u.reason() + " " + request.dst(), new Refusal(u, request));
+                    }
+                }
+            }
             return this;
+        }
+
+        /** The transaction a request opens or a response answers, by CSeq. */
+        private static String transaction(SipMessage m) {
+            return m.cseqNumber() + " " + m.cseqMethod();
         }
 
         private void request(SipMessage m, DiagnosisContext context) {
@@ -84,6 +108,7 @@ final class ScannerProbeCheck implements FindingRule {
                 return; // part of the INVITE's transaction, not a probe of its own
             }
             firstRequest = firstRequest == null ? m : firstRequest;
+            unanswered.add(m);
             methods.merge(method, 1, Integer::sum);
             String uri = m.requestUri();
             String user = uri != null && uri.indexOf('@') > 0 ? SipAddresses.user(uri)
@@ -103,6 +128,7 @@ final class ScannerProbeCheck implements FindingRule {
         }
 
         private void response(SipMessage m, DiagnosisContext context) {
+            responded.add(transaction(m));
             if (software == null) {
                 String server = context.header(m, "Server");
                 software = server != null ? "Server: " + server : agentLine(context.header(m, "User-Agent"));
@@ -128,9 +154,12 @@ final class ScannerProbeCheck implements FindingRule {
             String target = firstRequest == null ? "its target" : firstRequest.dst().address();
             String user = users.isEmpty() ? null : users.iterator().next();
             String what = method + (users.isEmpty() ? "" : " for " + listed(users)) + " at " + listed(targets);
+            Refusal refused = refusals.isEmpty() ? null : refusals.values().iterator().next();
             String answer = accepted != null ? "accepted (" + accepted.label() + ")"
                     : lastFinal != null ? "answered " + lastFinal.label()
-                    : ringing != null ? "rang (" + ringing.label() + "), no final answer" : "no answer";
+                    : ringing != null ? "rang (" + ringing.label() + "), no final answer"
+                    : refused != null ? UnreachableEvidence.label(refused.error()) + " from " + refused.error().reporter()
+                    : "no answer";
             Severity severity = accepted != null ? Severity.ERROR : CODE.severity();
             String explanation = scan.source() + " is " + (scan.tool() == null ? "a SIP scanner"
                     : scan.tool().title() + " (it " + scan.clue() + ")") + ": this is a scan, not a call. Scanners "
@@ -146,7 +175,7 @@ final class ScannerProbeCheck implements FindingRule {
                 facts.add("It sent credentials for user " + listed(credentialUsers) + " " + times(credentialFrames.size())
                         + " (frames " + frames(credentialFrames) + ")");
             }
-            if (answers.isEmpty()) {
+            if (answers.isEmpty() && (ringing != null || refusals.isEmpty())) {
                 facts.add(ringing != null ? ringing.src().address() + " answered " + ringing.label() + " (frame "
                         + ringing.frame() + "), no final answer" : "No answer to any of its requests in the capture");
             }
@@ -158,6 +187,14 @@ final class ScannerProbeCheck implements FindingRule {
                 }
                 facts.add(a.getKey() + " (frame " + a.getValue() + ")");
             }
+            shown = 0;
+            for (Refusal r : refusals.values()) {
+                if (shown++ == LISTED) {
+                    facts.add("and " + (refusals.size() - LISTED) + " more network errors");
+                    break;
+                }
+                facts.add(UnreachableEvidence.fact(r.error(), r.request()));
+            }
             if (software != null) {
                 facts.add("The answers name the target's software: " + software);
             }
@@ -166,6 +203,11 @@ final class ScannerProbeCheck implements FindingRule {
             for (Long f : answers.values()) {
                 if (evidenceFrames.size() < 2 * LISTED) {
                     evidenceFrames.add(f);
+                }
+            }
+            for (Refusal r : refusals.values()) {
+                if (evidenceFrames.size() < 2 * LISTED) {
+                    evidenceFrames.add(r.error().frame());
                 }
             }
             String callId = firstRequest == null ? flow.aLeg().callId() : firstRequest.callId();
@@ -193,6 +235,9 @@ final class ScannerProbeCheck implements FindingRule {
             }
             String rang = ringing == null ? "" : " It rang first (" + ringing.label() + ", frame " + ringing.frame()
                     + "): a phone may have rung for the scanner (a ghost call).";
+            if (lastFinal == null && ringing == null && !refusals.isEmpty()) {
+                return " " + refusedText(refusals.values().iterator().next());
+            }
             if (lastFinal == null) {
                 return rang + " Nothing in the capture answered it with a final response: a target that drops a "
                         + "scanner's requests tells it nothing, the best answer (unless the capture holds one "
@@ -219,6 +264,22 @@ final class ScannerProbeCheck implements FindingRule {
                         + (software == null ? "." : ", and what it runs (" + software + ").");
             }
             return rang + said + ".";
+        }
+
+        /** What the network's error in place of a SIP answer tells the scanner. */
+        private String refusedText(Refusal r) {
+            Unreachable u = r.error();
+            String said = "The network answered instead: " + UnreachableEvidence.meaning(u, r.request()) + " (frame "
+                    + u.frame() + ")";
+            if (u.portClosed()) {
+                return said + ": no SIP service there, so the scanner found nothing to probe, though it learned that "
+                        + "the host is up.";
+            }
+            if (u.reason().equals("administratively prohibited")) {
+                return said + ": the scanner got no SIP answer, only that a filter is there (one that drops such "
+                        + "packets silently tells it even less).";
+            }
+            return said + ": the scanner got no SIP answer.";
         }
 
         private List<String> steps(String method, String target, String user) {

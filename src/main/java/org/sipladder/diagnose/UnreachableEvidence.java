@@ -34,10 +34,14 @@ final class UnreachableEvidence {
 
     /** The fact: which error, from whom, in which frame, how soon. */
     static String fact(Unreachable u, SipMessage request) {
-        return String.format(Locale.ROOT, "%s from %s (frame %d), %.1f ms after frame %d: %s",
-                u.icmp() ? "ICMP " + u.reason() : "TCP reset (connection refused)",
+        return String.format(Locale.ROOT, "%s from %s (frame %d), %.1f ms after frame %d: %s", label(u),
                 u.reporter(), u.frame(), (u.micros() - request.timestampMicros()) / 1e3, request.frame(),
                 meaning(u, request));
+    }
+
+    /** Which error it is: "ICMP port unreachable", "TCP reset (connection refused)". */
+    static String label(Unreachable u) {
+        return u.icmp() ? "ICMP " + u.reason() : "TCP reset (connection refused)";
     }
 
     /** The explanation's sentence: the network, not the peer, answered the request. */
@@ -46,7 +50,7 @@ final class UnreachableEvidence {
     }
 
     /** What the error means for the request's destination. */
-    private static String meaning(Unreachable u, SipMessage request) {
+    static String meaning(Unreachable u, SipMessage request) {
         String dst = request.dst().toString();
         String transport = u.udp() ? "UDP" : "TCP";
         if (u.portClosed()) {

@@ -447,25 +447,35 @@ final class HopRoles {
      * registrations whatever it is in its INVITE calls. One that refuses the method (405, as LiveKit SIP does) is
      * none; nor is a host that passed a REGISTER of the call on (a proxy: its own 407s authenticate for the domain
      * behind it, RFC 3261 22.3), nor one that answers 407 to a REGISTER that reached it through a proxy; and a
-     * response a proxy passes on names the host behind it. {@code requests} are the call's initial requests.
+     * response a proxy passes on names the host behind it. {@code requests} are the call's initial requests. The
+     * clue cites a registrar's strongest answer ({@link #registrarAnswer}), the first of its kind.
      */
     private void registrarClues(SipMessage[] messages, int[] places, SipMessage[] requests, int count) {
-        for (int i = 0; i < messages.length; i++) {
-            SipMessage m = messages[i];
-            int status = m.status();
-            if (!m.isRequest() && registrarAnswer(status) && "REGISTER".equals(m.cseqMethod())
-                    && !CallFlowAssembly.retransmission(places[i]) && !relayed(messages, i)
-                    && !(status == 407 && throughProxy(m)) && !passedRequestOn(requests, count, at(m.src()))) {
-                clue(at(m.src()), Role.REGISTRAR, "registrar", Sentence.REGISTRAR, m.frame(),
-                        status + " " + m.reason(), null);
+        // one clue per host (clue() keeps the first): the answers of the strongest kind are offered first
+        for (int strength = 3; strength > 0; strength--) {
+            for (int i = 0; i < messages.length; i++) {
+                SipMessage m = messages[i];
+                int status = m.status();
+                if (!m.isRequest() && registrarAnswer(status) == strength && "REGISTER".equals(m.cseqMethod())
+                        && !CallFlowAssembly.retransmission(places[i]) && !relayed(messages, i)
+                        && !(status == 407 && throughProxy(m)) && !passedRequestOn(requests, count, at(m.src()))) {
+                    clue(at(m.src()), Role.REGISTRAR, "registrar", Sentence.REGISTRAR, m.frame(),
+                            status + " " + m.reason(), null);
+                }
             }
         }
     }
 
-    /** True for a status only the host that takes or refuses a REGISTER itself answers it with. */
-    private static boolean registrarAnswer(int status) {
-        return status >= 200 && status < 300 || status == 401 || status == 403 || status == 404 || status == 407
-                || status == 423;
+    /**
+     * How surely a status shows the host that takes or refuses a REGISTER itself: 3 for an acceptance (2xx), 2 for
+     * what only a registrar answers (401, 423), 1 for a refusal or a 407, which other hosts answer too (a proxy's 403
+     * or 407 for its domain); 0 for a status a registrar is not told by.
+     */
+    private static int registrarAnswer(int status) {
+        if (status >= 200 && status < 300) {
+            return 3;
+        }
+        return status == 401 || status == 423 ? 2 : status == 403 || status == 404 || status == 407 ? 1 : 0;
     }
 
     /** True when a response has more than one Via: its request reached the responder through a proxy. */

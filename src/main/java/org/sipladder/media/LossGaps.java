@@ -1,6 +1,7 @@
 package org.sipladder.media;
 
 import java.util.Locale;
+import org.sipladder.Counted;
 
 /**
  * How a stream's lost packets fell: the gaps in its sequence numbers (each a run of numbers never received) and the
@@ -29,15 +30,15 @@ public record LossGaps(long gaps, long packets, long longestPackets, double long
 
     /** "10 (200 ms)", or "10" when the duration is unknown. */
     public String longestText() {
-        return Double.isNaN(longestMs) ? Long.toString(longestPackets)
-                : String.format(Locale.ROOT, "%d (%.0f ms)", longestPackets, longestMs);
+        return Double.isNaN(longestMs) ? Counted.grouped(longestPackets)
+                : String.format(Locale.ROOT, "%,d (%.0f ms)", longestPackets, longestMs);
     }
 
     /** The gaps and the longest, for a figure: "1 gap of 10 (200 ms)", "20 gaps of 1", "3 gaps, longest 10 (200 ms)". */
     public String text() {
         return gaps == 1 ? "1 gap of " + longestText()
-                : longestPackets == 1 ? gaps + " gaps of 1"
-                : gaps + " gaps, longest " + longestText();
+                : longestPackets == 1 ? Counted.grouped(gaps) + " gaps of 1"
+                : Counted.grouped(gaps) + " gaps, longest " + longestText();
     }
 
     /** "1 gap" or "3 gaps". */

@@ -2,6 +2,7 @@ package org.sipladder.media;
 
 import java.util.List;
 import java.util.Locale;
+import org.sipladder.Counted;
 import org.sipladder.capture.Endpoint;
 
 /**
@@ -88,10 +89,10 @@ public record ReceiverReports(int count, Endpoint reporter, long reporterSsrc, l
      */
     public String lostText(String percent) {
         if (cumulativeLost >= 0) {
-            return String.format(Locale.ROOT, "%d (%.1f%s)", cumulativeLost, maxFractionLostPercent(), percent);
+            return String.format(Locale.ROOT, "%,d (%.1f%s)", cumulativeLost, maxFractionLostPercent(), percent);
         }
-        return maxFractionLost == 0 ? cumulativeLost + " (duplicates)"
-                : String.format(Locale.ROOT, "%d (duplicates, %.1f%s)", cumulativeLost, maxFractionLostPercent(),
+        return maxFractionLost == 0 ? Counted.grouped(cumulativeLost) + " (duplicates)"
+                : String.format(Locale.ROOT, "%,d (duplicates, %.1f%s)", cumulativeLost, maxFractionLostPercent(),
                 percent);
     }
 

@@ -1,6 +1,7 @@
 package org.sipladder.media;
 
 import java.util.Locale;
+import org.sipladder.Counted;
 
 /**
  * The figures of one RTP stream, defined as Wireshark's RTP stream analysis defines them, so that they agree with
@@ -86,7 +87,7 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
         if (neverCame > 0 && lossGaps.gaps() > 0) {
             text += " in " + lossGaps.text();
         }
-        return duplicates == 0 ? text : text + ", " + duplicates + (duplicates == 1 ? " duplicate" : " duplicates");
+        return duplicates == 0 ? text : text + ", " + Counted.groupedOf(duplicates, "duplicate");
     }
 
     /**
@@ -96,6 +97,6 @@ public record RtpStatistics(long packets, long expected, long lost, long duplica
     public String lossShareText(String percent) {
         long neverCame = Math.max(0, lostInRuns);
         double share = expectedInRuns == 0 ? 0 : neverCame * 100.0 / expectedInRuns;
-        return String.format(Locale.ROOT, "%d (%.1f%s)", neverCame, share, percent);
+        return String.format(Locale.ROOT, "%,d (%.1f%s)", neverCame, share, percent);
     }
 }

@@ -48,7 +48,7 @@ final class CallSection {
     void write(int number, CallFlow flow, List<Finding> findings, List<RtpStream> streams) {
         page.newPage();
         page.heading(label(flow) + " " + number + ": " + title(flow), 1);
-        page.paragraph(outcome(flow), page.body.withColour(flow.failed() ? FindingBlock.ERROR : PageFlow.TEXT));
+        page.paragraph(outcome(flow), page.body.withColour(flow.failedForGood() ? FindingBlock.ERROR : PageFlow.TEXT));
         page.gap(6);
         page.table(Table.facts(facts(flow)));
         legs(flow);
@@ -56,7 +56,7 @@ final class CallSection {
         Finding primary = findings.stream().filter(Finding::primary).findFirst().orElse(null);
         FindingBlock block = new FindingBlock(page);
         // a call that did not fail has no primary cause to head its findings (one shown for its audio, say)
-        boolean answered = primary == null && !flow.failed();
+        boolean answered = primary == null && !flow.failedForGood();
         if (!answered) {
             page.heading("Primary cause", 2);
             if (primary == null) {
@@ -81,8 +81,16 @@ final class CallSection {
         return Parties.user(a.from()) + " \u2192 " + Parties.user(a.to());
     }
 
+    /**
+     * The call's outcome in one sentence; a scanner's call is a scan, not a failed call ({@link CallFlow#failedForGood}),
+     * as diagnose and the call list count it.
+     */
     static String outcome(CallFlow flow) {
         Leg a = flow.outcome();
+        if (flow.scanner() != null) {
+            return "A scan, not a call: " + (a.hasFinalResponse() ? "the scanner got " + a.statusText() + "."
+                    : "no final response reached the scanner.");
+        }
         // in a call LiveKit placed, LiveKit is the caller
         boolean outbound = flow.placedByLiveKit();
         if (!a.hasFinalResponse()) {

@@ -68,7 +68,7 @@ final class CoverPage {
         // registrations, subscriptions and pings are named apart from calls, as diagnose counts them
         boolean otherDialogs = reported.stream().anyMatch(f -> !Leg.isCallMethod(f.aLeg().method()));
         String selected = reported.size() == 1 ? CallSection.label(reported.get(0)) : null;
-        page.heading(selected != null && !reported.get(0).failed()
+        page.heading(selected != null && !reported.get(0).failedForGood()
                 ? "Selected " + ("Call".equals(selected) ? "call" : selected)
                 : otherDialogs ? "Failed calls and other dialogs" : "Failed calls", 2);
         if (reported.isEmpty()) {

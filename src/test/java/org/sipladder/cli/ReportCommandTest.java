@@ -172,6 +172,31 @@ class ReportCommandTest {
     }
 
     @Test
+    void aScannersCallReportedAloneIsAScanNotAFailedCall() throws IOException {
+        String invite = "INVITE sip:100@198.51.100.7 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKscan1\r\n"
+                + "From: \"sipvicious\"<sip:100@1.1.1.1>;tag=s1\r\nTo: \"sipvicious\"<sip:100@1.1.1.1>\r\n"
+                + "Call-ID: scan-call-1\r\nCSeq: 1 INVITE\r\nUser-Agent: friendly-scanner\r\n"
+                + "Contact: <sip:100@192.0.2.10:5060>\r\nContent-Length: 0\r\n\r\n";
+        String challenge = "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKscan1\r\n"
+                + "From: \"sipvicious\"<sip:100@1.1.1.1>;tag=s1\r\nTo: \"sipvicious\"<sip:100@1.1.1.1>;tag=t1\r\n"
+                + "Call-ID: scan-call-1\r\nCSeq: 1 INVITE\r\n"
+                + "WWW-Authenticate: Digest realm=\"pbx\", nonce=\"n1\"\r\nContent-Length: 0\r\n\r\n";
+        Path capture = org.sipladder.testkit.Captures.pcap().udp(1_700_000_000_000_000L, "192.0.2.10:5060",
+                "198.51.100.7:5060", invite).udp(1_700_000_000_050_000L, "198.51.100.7:5060", "192.0.2.10:5060",
+                challenge).write(dir.resolve("scan.pcap"));
+        Path pdf = dir.resolve("scan.pdf");
+        CliRun run = CliRun.of("report", capture.toString(), "--call", "scan-call-1", "-o", pdf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        String text = text(Files.readAllBytes(pdf));
+        assertTrue(text.contains("SIP_SCANNER_PROBE"), text);
+        assertTrue(text.contains("A scan, not a call: the scanner got 401 Unauthorized."), text);
+        assertTrue(text.contains("Selected call"), text);
+        assertFalse(text.contains("Failed: "), text);
+        assertFalse(text.contains("Failed calls"), text);
+    }
+
+    @Test
     void aMessageWithAHugeBodyIsCutWithANoteNotPrintedOverPages() throws IOException {
         // 400 lines of SDP attributes (30 KB): shown whole, they filled six pages of the report with one message
         String body = "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n"

@@ -84,6 +84,26 @@ class StreamsCommandTest {
     }
 
     @Test
+    void theTableGroupsItsCountsInThousandsAsCallsAndDiagnoseDoWhileTheJsonKeepsNumbers() {
+        // 2,400 packets of 20 ms, 1,100 of them (100-1,199) lost in one run
+        Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",
+                SipText.request("INVITE", "sip:bob@10.0.0.2", "call-k", 1, Rtp.sdp("10.0.0.1", 40000, "sendrecv")));
+        for (int i = 0; i < 2400; i++) {
+            if (i < 100 || i >= 1200) {
+                c.udp(T0 + 100_000 + i * 20_000L, "10.0.0.2:50000", "10.0.0.1:40000", Rtp.packet(8, i, 160L * i, 11, i == 0));
+            }
+        }
+        String capture = c.write(dir.resolve("thousands.pcap")).toString();
+        String table = CliRun.of("streams", capture).out();
+        assertTrue(table.contains(" 1,300  1,100 (45.8%) in 1 gap of 1,100 (22000 ms) "), table);
+        JsonObject s = JsonParser.parseString(CliRun.of("streams", capture, "--json").out()).getAsJsonArray().get(0)
+                .getAsJsonObject();
+        assertEquals(1300, s.get("packets").getAsInt());
+        assertEquals("1300", s.get("packets").toString(), "JSON numbers stay numbers");
+        assertEquals(1100, s.get("lostInRuns").getAsInt());
+    }
+
+    @Test
     void theTableMarksAJitterThatHoldsAClockJumpAndGivesItWithoutTheJump() {
         // 100 packets of 20 ms; from packet 50 on (marked, as after a hold) the clock runs 80 s ahead
         Captures c = Captures.pcap().udp(T0, "10.0.0.1:5060", "10.0.0.2:5060",

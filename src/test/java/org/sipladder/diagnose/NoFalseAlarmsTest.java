@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.Role;
 import org.sipladder.livekit.LiveKitConfig;
 
 /** What did not stop a call in the capture is at most a warning, and says so. */
@@ -44,6 +46,57 @@ class NoFalseAlarmsTest {
         // the 200 OK contradicts the 503 the conflict predicts: the finding says so rather than "it did not stop it"
         assertTrue(onCall.explanation().contains("LiveKit answered 200 OK where the loaded config predicts"),
                 onCall.explanation());
+    }
+
+    /** The carrier's INVITE for {@code did} to Jambonz, which declines it: the leg on to LiveKit is not captured. */
+    private static CallFlow carrierToJambonzOnly(String did) {
+        String invite = SipTexts.invite("a-leg-" + did, "sip:" + did + "@" + TestCall.JAMBONZ, FindingRulesTest.CALLER,
+                TestCall.CARRIER, SipTexts.SDP_G711);
+        return new TestCall().hop(TestCall.CARRIER, Role.CARRIER).hop(TestCall.JAMBONZ, Role.JAMBONZ)
+                .send(TestCall.CARRIER, TestCall.JAMBONZ, invite)
+                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(invite, 100, "Trying"))
+                .send(TestCall.JAMBONZ, TestCall.CARRIER, SipTexts.response(invite, 603, "Decline")).flow();
+    }
+
+    @Test
+    void aConfigProblemOnACaptureWithoutTheLiveKitLegDoesNotClaimNoCallWasAffected() {
+        // only carrier -> Jambonz is captured; the trunks' conflict is over the very number the carrier called
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(carrierToJambonzOnly(DID)), CONFLICTING);
+
+        Finding conflict = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() == null).findFirst()
+                .orElseThrow(() -> new AssertionError(d.findings().toString()));
+        assertFalse(conflict.explanation().contains("No call in this capture was affected"), conflict.explanation());
+        assertTrue(conflict.explanation().contains("No INVITE to LiveKit is in this capture"), conflict.explanation());
+        assertTrue(conflict.explanation().contains("so the capture cannot show whether it affected"),
+                conflict.explanation());
+        assertTrue(conflict.explanation().contains("call a-leg-" + DID + " is for " + DID + ", a number trunk ST_a "
+                + "lists"), conflict.explanation());
+        assertTrue(conflict.explanation().contains("capture on the Jambonz -> LiveKit side"), conflict.explanation());
+        assertEquals(Severity.ERROR, conflict.severity(), "nothing in the capture shows it spared a call");
+    }
+
+    @Test
+    void aCallToJambonzForAnotherNumberStillCouldHaveGoneOnToLiveKit() {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(carrierToJambonzOnly("4930999999"),
+                carrierToJambonzOnly("4930888888")), CONFLICTING);
+
+        Finding conflict = d.withCode(TrunkConflictCheck.CODE).stream().filter(f -> f.flowId() == null).findFirst()
+                .orElseThrow(() -> new AssertionError(d.findings().toString()));
+        assertTrue(conflict.explanation().endsWith(" No INVITE to LiveKit is in this capture, though it holds 2 calls "
+                + "that could have gone on to it: the leg on to LiveKit (from Jambonz or another B2BUA) was not "
+                + "captured, so the capture cannot show whether it affected them; capture on the Jambonz -> LiveKit "
+                + "side to see."), conflict.explanation());
+    }
+
+    @Test
+    void aConfigProblemOnACaptureWithALiveKitLegAndOneWithoutKeepsTheSentence() {
+        Diagnosis d = DiagnosisEngine.standard().diagnose(List.of(carrierToJambonzOnly(DID),
+                liveKitCall(DID, "100 Processing", "180 Ringing", "200 OK")), otherTrunkConflict);
+
+        Finding conflict = d.withCode(RuleConflictCheck.CODE).get(0);
+        assertEquals(Severity.WARNING, conflict.severity());
+        assertTrue(conflict.explanation().endsWith("No call in this capture was affected by it; it would affect other "
+                + "calls."), conflict.explanation());
     }
 
     @TempDir

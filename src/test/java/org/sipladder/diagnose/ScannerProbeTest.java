@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.capture.CaptureReader;
+import org.sipladder.capture.MediaListener;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.ParsingListener;
 import org.sipladder.sip.SipMessage;
 import org.sipladder.sip.SipParser;
@@ -48,14 +50,20 @@ class ScannerProbeTest {
     private Diagnosed diagnose(Captures capture) throws Exception {
         Path file = capture.write(dir.resolve("scan.pcap"));
         LiveFlows flows = new LiveFlows();
+        MediaCollector media = new MediaCollector();
         new CaptureReader().read(file, new ParsingListener(SipParser.Depth.SCAN) {
             @Override
             public void prepared(SipMessage m) {
                 flows.add(m);
             }
+
+            @Override
+            public MediaListener media() {
+                return media; // the ICMP errors too, as the command line reads them
+            }
         });
         List<CallFlow> calls = flows.snapshot();
-        return new Diagnosed(calls, DiagnosisEngine.standard().diagnose(calls, LiveKitConfig.empty()));
+        return new Diagnosed(calls, DiagnosisEngine.standard().diagnose(calls, LiveKitConfig.empty(), media.result()));
     }
 
     private static String withAgent(String request, String agent) {
@@ -116,9 +124,46 @@ class ScannerProbeTest {
         assertTrue(probe.title().startsWith("Scan by sipcli from 203.0.113.66: INVITE for 100 at "
                 + "198.51.100.20:5060"), probe.title());
         assertTrue(probe.title().endsWith(", no answer"), probe.title());
+        assertTrue(probe.explanation().contains("Nothing in the capture answered it"), probe.explanation());
+        assertTrue(probe.evidence().facts().contains("No answer to any of its requests in the capture"),
+                probe.evidence().facts().toString());
         Finding silence = d.diagnosis().findings().stream().filter(f -> f.code() == FindingCode.SIP_NO_FINAL_RESPONSE
                 && "scan-2".equals(f.callId())).findFirst().orElseThrow();
         assertEquals(Severity.INFO, silence.severity(), silence.toString());
+    }
+
+    @Test
+    void anInviteRefusedByIcmpSaysWhatCameBackNotSilence() throws Exception {
+        String invite = scanInvite("scan-icmp", "100", "friendly-scanner");
+        Diagnosed d = diagnose(Captures.pcap().udp(T0, SCANNER, PBX, invite)
+                .unreachable(T0 + 5_000, "198.51.100.20", SCANNER, PBX, 3, invite));
+
+        Finding probe = d.probe();
+        assertEquals(Severity.WARNING, probe.severity());
+        assertEquals("Scan by SIPVicious from 203.0.113.66: INVITE for 100 at 198.51.100.20:5060, ICMP port "
+                + "unreachable from 198.51.100.20", probe.title());
+        assertFalse(probe.explanation().contains("Nothing in the capture answered it"), probe.explanation());
+        assertTrue(probe.explanation().contains("The network answered instead: 198.51.100.20 was reached and nothing "
+                + "listens on UDP port 5060 (frame 2): no SIP service there"), probe.explanation());
+        List<String> facts = probe.evidence().facts();
+        assertFalse(facts.contains("No answer to any of its requests in the capture"), facts.toString());
+        assertTrue(facts.contains("ICMP port unreachable from 198.51.100.20 (frame 2), 5.0 ms after frame 1: "
+                + "198.51.100.20 was reached and nothing listens on UDP port 5060"), facts.toString());
+        assertTrue(probe.evidence().frames().contains(2L), probe.evidence().frames().toString());
+    }
+
+    @Test
+    void anInviteAFirewallRefusesSaysSo() throws Exception {
+        String invite = scanInvite("scan-fw", "100", "friendly-scanner");
+        Diagnosed d = diagnose(Captures.pcap().udp(T0, SCANNER, PBX, invite)
+                .unreachable(T0 + 5_000, "198.51.100.1", SCANNER, PBX, 13, invite));
+
+        Finding probe = d.probe();
+        assertTrue(probe.title().endsWith(", ICMP administratively prohibited from 198.51.100.1"), probe.title());
+        assertTrue(probe.explanation().contains("a firewall or filter at 198.51.100.1 refuses UDP to "
+                + "198.51.100.20:5060 (frame 2)"), probe.explanation());
+        assertFalse(probe.evidence().facts().contains("No answer to any of its requests in the capture"),
+                probe.evidence().facts().toString());
     }
 
     @Test

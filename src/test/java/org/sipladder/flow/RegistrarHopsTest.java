@@ -40,9 +40,30 @@ class RegistrarHopsTest {
         Hop pbx = hop(flow, PBX);
         assertEquals(Role.REGISTRAR, pbx.role(), pbx.toString());
         assertEquals("Registrar 172.16.98.101", pbx.name());
+        // the strongest answer is cited, the acceptance, not the challenge that came first
         assertTrue(pbx.evidence().contains(
-                "It answered a REGISTER with 401 Unauthorized, as a registrar does (frame 2)."), pbx.evidence()::toString);
+                "It answered a REGISTER with 200 OK, as a registrar does (frame 4)."), pbx.evidence()::toString);
+        assertTrue(pbx.evidence().stream().noneMatch(e -> e.contains("401")), pbx.evidence()::toString);
         assertEquals(Role.SIP_ENDPOINT, hop(flow, PHONE).role());
+    }
+
+    @Test
+    void aRegistrarsOwnChallengeIsCitedBeforeA407OrARefusal() {
+        // 407 (a proxy's challenge as well), then a 401 to the next REGISTER: the 401 is the registrar's own
+        Dialogue d = new Dialogue();
+        d.send(0, PHONE, PBX, request("REGISTER", "sip:172.16.98.101", "reg-5", "z9hG4bKr1", 1, null));
+        d.send(2, PBX, PHONE, response(407, "Proxy Authentication Required", "REGISTER", "reg-5", "z9hG4bKr1", 1, "p1",
+                "Proxy-Authenticate: Digest realm=\"example.com\", nonce=\"n1\""));
+        d.send(10, PHONE, PBX, request("REGISTER", "sip:172.16.98.101", "reg-5", "z9hG4bKr2", 2, null));
+        d.send(12, PBX, PHONE, response(401, "Unauthorized", "REGISTER", "reg-5", "z9hG4bKr2", 2, "p1",
+                "WWW-Authenticate: Digest realm=\"example.com\", nonce=\"n2\""));
+        d.send(20, PHONE, PBX, request("REGISTER", "sip:172.16.98.101", "reg-5", "z9hG4bKr3", 3, null));
+        d.send(22, PBX, PHONE, response(403, "Forbidden", "REGISTER", "reg-5", "z9hG4bKr3", 3, "p1"));
+
+        Hop pbx = hop(new FlowBuilder().build(d.messages()).get(0), PBX);
+        assertEquals(Role.REGISTRAR, pbx.role(), pbx.toString());
+        assertEquals(List.of("It answered a REGISTER with 401 Unauthorized, as a registrar does (frame 4)."),
+                pbx.evidence());
     }
 
     @Test

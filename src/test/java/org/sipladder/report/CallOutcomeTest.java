@@ -1,6 +1,8 @@
 package org.sipladder.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +20,12 @@ class CallOutcomeTest {
 
     /** One INVITE from 10.0.0.1 with From tag {@code fromTag}, answered {@code status} by 10.0.0.2. */
     private static CallFlow call(String fromTag, int status, String reason) {
+        return call(SipText.invite("c-1").replace("tag=a1", "tag=" + fromTag), fromTag, status, reason);
+    }
+
+    private static CallFlow call(String invite, String fromTag, int status, String reason) {
         List<String> texts = new ArrayList<>();
-        texts.add(SipText.invite("c-1").replace("tag=a1", "tag=" + fromTag));
+        texts.add(invite);
         if (status > 0) {
             texts.add(SipText.response(status, reason, "INVITE", "c-1", 1).replace("tag=a1", "tag=" + fromTag));
         }
@@ -44,5 +50,17 @@ class CallOutcomeTest {
         assertEquals("No final response reached LiveKit.", CallSection.outcome(call("SCL_7Hq2xYz", 0, null)));
         assertEquals("Failed: the caller got 403 Forbidden.", CallSection.outcome(call("a1", 403, "Forbidden")));
         assertEquals("No final response reached the caller.", CallSection.outcome(call("a1", 0, null)));
+    }
+
+    @Test
+    void aScannersCallIsAScanNotAFailedCall() {
+        // SIPVicious names itself in User-Agent: its call is a probe, which diagnose and the call list count apart
+        String invite = SipText.invite("c-1").replace("Content-Length", "User-Agent: friendly-scanner\r\nContent-Length");
+        CallFlow scan = call(invite, "a1", 401, "Unauthorized");
+        assertNotNull(scan.scanner(), "the test's INVITE comes from a scanner");
+        assertFalse(scan.failedForGood());
+        assertEquals("A scan, not a call: the scanner got 401 Unauthorized.", CallSection.outcome(scan));
+        assertEquals("A scan, not a call: no final response reached the scanner.",
+                CallSection.outcome(call(invite, "a1", 0, null)));
     }
 }

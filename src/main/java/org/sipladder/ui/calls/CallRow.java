@@ -23,7 +23,7 @@ public record CallRow(CallSummary summary) {
         return summary.flow();
     }
 
-    /** As {@link CallFlow#failed}. */
+    /** As {@link CallFlow#failedForGood}: a scan or a registration renewed later is no failed call. */
     public boolean failed() {
         return summary.failed();
     }

@@ -55,7 +55,7 @@ public final class CallByCallDiagnoser implements Diagnoser {
                 position -> engine.start(config, settings, media).diagnose(flows.get(position)));
         run.diagnoseAll(flows, workers, call -> new DiagnosisRun.CallDiagnosis(call.flowId(), call.findings(),
                 call.routings().stream().filter(r -> r.outcome() != null).toList(), call.failedAfterAnswer(),
-                call.echoKeys(), call.rulesTakingCalls()), kept::add);
+                call.echoKeys(), call.rulesTakingCalls(), call.liveKitLeg()), kept::add);
         return kept.build(run.configFindings(), () -> diagnose(flows, config, settings, media));
     }
 }
