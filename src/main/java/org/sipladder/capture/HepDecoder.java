@@ -3,7 +3,8 @@ package org.sipladder.capture;
 /**
  * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
  * inside with the addresses, ports and time the capture agent recorded; the RTP and RTCP a HEP3 agent sends
- * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one.
+ * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one, and
+ * so does RTCP an agent sent as a JSON report (type 5 with a JSON object as payload: heplify, captagent, rtpengine).
  * A payload the agent compressed (chunk 0x0010) is inflated first ({@link HepInflater}). A packet whose protocol type
  * says SIP is handed on even when its payload is not SIP or cannot be inflated, with a note saying so, so that it is
  * listed as a malformed message instead of vanishing; so is one cut short (the datagram ends before the packet's
@@ -13,7 +14,7 @@ final class HepDecoder {
 
     static final byte VERSION_2 = 2;
     private static final int MIN_HEP3 = 6;
-    /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) is not RTP-shaped. */
+    /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) goes on as such. */
     static final int PROTOCOL_SIP = 1;
     static final int PROTOCOL_RTP = 4;
     static final int PROTOCOL_RTCP = 5;
@@ -133,6 +134,11 @@ final class HepDecoder {
             }
             if (sink.wantsMedia() && c.payloadLength >= MIN_RTCP && (p[c.payloadAt] & 0xc0) == 0x80) {
                 sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
+                        c.payloadLength);
+            } else if (sink.wantsMedia() && c.protocol == PROTOCOL_RTCP && c.payloadLength > 0
+                    && p[c.payloadAt] == '{') {
+                // heplify, captagent and rtpengine send Homer the report as JSON, not the packet
+                sink.rtcpJson(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
                         c.payloadLength);
             }
             return true;
