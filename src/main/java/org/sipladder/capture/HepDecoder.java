@@ -16,6 +16,8 @@ final class HepDecoder {
     private static final int MIN_HEP3 = 6;
     /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) goes on as such. */
     static final int PROTOCOL_SIP = 1;
+    /** No protocol type chunk (or type 0, reserved): the payload is read by what it holds. */
+    private static final int NO_TYPE = 0;
     static final int PROTOCOL_RTP = 4;
     static final int PROTOCOL_RTCP = 5;
     /** The shortest RTCP packet (a receiver report without blocks). */
@@ -61,8 +63,9 @@ final class HepDecoder {
 
     /**
      * Decodes one HEP packet; false when the bytes are not HEP carrying SIP or media (so the caller may try plain
-     * SIP, and a listener counts them): a chunk length shorter than a chunk header, no payload, other payloads
-     * (a payload typed SIP is handed on whatever it holds, but for line breaks alone: a keep-alive).
+     * SIP, and a listener counts them): a chunk length shorter than a chunk header, no payload, payloads of another
+     * protocol type even when they quote SIP (a payload typed SIP is handed on whatever it holds, but for line breaks
+     * alone: a keep-alive; one with no type is read by what it holds).
      */
     boolean decode(byte[] a, int off, int len) {
         fault = null;
@@ -143,6 +146,10 @@ final class HepDecoder {
             }
             return true;
         }
+        if (c.protocol != PROTOCOL_SIP && c.protocol != NO_TYPE) {
+            // a log line (100), DNS (53), a QoS report (34, 35)... may quote a SIP message, and is not that message
+            return false;
+        }
         int from = c.payloadAt;
         int to = from + c.payloadLength;
         boolean startLine = SipFraming.wholeStartLine(p, from, to) > 0;
@@ -151,7 +158,7 @@ final class HepDecoder {
                     sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, from, to);
             return true;
         }
-        if (c.protocol != PROTOCOL_SIP && !(startLine && fault != null) || PayloadSink.lineBreaksOnly(p, from, to)) {
+        if (c.protocol == NO_TYPE && !(startLine && fault != null) || PayloadSink.lineBreaksOnly(p, from, to)) {
             return false;
         }
         // the agent says SIP, or SIP came in broken chunks: listed as a malformed message with the reason, as

@@ -143,6 +143,23 @@ class EncapsulationTest {
                 .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", log)).payloads);
     }
 
+    /**
+     * A log line (type 100, Kamailio's hlog or heplify's log shipping) or another protocol's payload that quotes a SIP
+     * message is not that message: Homer files it by its type, and taken as SIP it would be a second copy of the
+     * message, a retransmission that never was. A payload with no type chunk is still read by what it holds.
+     */
+    @Test
+    void hepOfAnotherTypeQuotingSipIsNotTakenForSip() throws Exception {
+        Endpoint a = new Endpoint("172.16.0.5", 5060);
+        Endpoint b = new Endpoint("172.16.0.6", 5080);
+        byte[] sip = Bytes.ascii(INVITE);
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(a, b, 17, INNER_TIME, Hep.SIP, sip))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(a, b, 17, INNER_TIME + 1, 100, sip))
+                .udp(T + 2, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(a, b, 17, INNER_TIME + 2, 53, sip)));
+        assertEquals(List.of(INNER_TIME), r.payloads.stream().map(SipPayload::timestampMicros).toList());
+    }
+
     @Test
     void hepTypedSipHoldingNoSipIsKeptWithTheReasonButAKeepAliveIsNot() throws Exception {
         byte[] json = Bytes.ascii("{\"type\":200,\"ssrc\":1}");
