@@ -1,7 +1,7 @@
 package org.sipladder.capture;
 
 /**
- * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
+ * Unwraps HEP/EEP version 1, 2 and 3 packets (as sent by heplify, Kamailio, OpenSIPS and FreeSWITCH) and reports the SIP
  * inside with the addresses, ports and time the capture agent recorded; the RTP and RTCP a HEP3 agent sends
  * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one, and
  * so does RTCP an agent sent as a JSON report (type 5 with a JSON object as payload: heplify, captagent, rtpengine).
@@ -12,7 +12,11 @@ package org.sipladder.capture;
  */
 final class HepDecoder {
 
+    /** HEP1: HEP2's header without the time header (Kamailio's and OpenSIPS's siptrace, {@code hep_version} 1). */
+    static final byte VERSION_1 = 1;
     static final byte VERSION_2 = 2;
+    /** HEP2's time header: seconds, microseconds, capture id and padding, in the agent's byte order. */
+    private static final int TIME_HEADER = 12;
     private static final int MIN_HEP3 = 6;
     /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) goes on as such. */
     static final int PROTOCOL_SIP = 1;
@@ -56,9 +60,10 @@ final class HepDecoder {
         return len >= MIN_HEP3 && a[off] == 'H' && a[off + 1] == 'E' && a[off + 2] == 'P' && a[off + 3] == '3';
     }
 
-    /** Whether {@code a[off..]} starts as a HEP3 packet or a HEP2 header does, whatever follows. */
+    /** Whether {@code a[off..]} starts as a HEP3 packet or a HEP1/HEP2 header does, whatever follows. */
     static boolean looksLikeHep(byte[] a, int off, int len) {
-        return isHep3(a, off, len) || len >= 28 && a[off] == VERSION_2 && (a[off + 1] == 16 || a[off + 1] == 40);
+        return isHep3(a, off, len) || len >= 16 && (a[off] == VERSION_1 || a[off] == VERSION_2)
+                && (a[off + 1] == 16 || a[off + 1] == 40);
     }
 
     /**
@@ -77,7 +82,7 @@ final class HepDecoder {
             // a datagram shorter than its total is read as far as it goes: the chunks before the cut are whole
             return v3(a, off + MIN_HEP3, off + Math.min(total, len));
         }
-        if (len >= 28 && a[off] == VERSION_2) {
+        if (len >= 16 && (a[off] == VERSION_1 || a[off] == VERSION_2)) {
             return v2(a, off, len);
         }
         return false;
@@ -250,22 +255,27 @@ final class HepDecoder {
         }
     }
 
+    /** A HEP2 packet, or a HEP1 one: the same header, with no time header after it. */
     private boolean v2(byte[] a, int off, int len) {
         int headerLength = a[off + 1] & 0xff;
         int family = a[off + 2] & 0xff;
         int addressLength = family == 2 ? 4 : family == 10 ? 16 : 0;
-        if (addressLength == 0 || headerLength != 8 + 2 * addressLength || headerLength + 12 > len) {
+        int timeHeader = a[off] == VERSION_2 ? TIME_HEADER : 0;
+        if (addressLength == 0 || headerLength != 8 + 2 * addressLength || headerLength + timeHeader > len) {
             return false;
         }
-        int payload = off + headerLength + 12;
+        int payload = off + headerLength + timeHeader;
         int end = off + len;
         if (SipFraming.wholeStartLine(a, payload, end) <= 0) {
             return false;
         }
-        // the time header is written in the agent's byte order, little-endian on every agent in use
-        long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
-        long micros = Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL;
-        emit(seconds * 1_000_000 + micros, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
+        long time = sink.micros(); // HEP1 says nothing of when the agent saw the message: when it arrived here
+        if (timeHeader > 0) {
+            // the time header is written in the agent's byte order, little-endian on every agent in use
+            long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
+            time = seconds * 1_000_000 + (Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL);
+        }
+        emit(time, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
                 sink.endpoint(a, off + 8 + addressLength, addressLength, Wire.u16(a, off + 6)), a, payload, end);
         return true;
     }

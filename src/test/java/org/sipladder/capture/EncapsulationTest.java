@@ -133,6 +133,27 @@ class EncapsulationTest {
         assertEquals(Transport.HEP, p.transport());
     }
 
+    /** HEP1 has no time header: the message is as the capture saw the HEP packet arrive. */
+    @Test
+    void hep1ReportsInnerAddressesAndPortsWithTheCaptureTime() throws Exception {
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v1(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17,
+                                Bytes.ascii(INVITE)))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v1(new Endpoint("2001:db8::5", 5060), new Endpoint("2001:db8::6", 5062), 6,
+                                Bytes.ascii(OK))));
+        assertEquals(2, r.payloads.size());
+        SipPayload p = r.payloads.get(0);
+        assertEquals(new Endpoint("172.16.0.5", 5060), p.src());
+        assertEquals(new Endpoint("172.16.0.6", 5080), p.dst());
+        assertEquals(T, p.timestampMicros());
+        assertEquals(Transport.HEP, p.transport());
+        assertArrayEquals(Bytes.ascii(INVITE), p.data());
+        assertEquals(new Endpoint("2001:db8::6", 5062), r.payloads.get(1).dst());
+        assertEquals(T + 1, r.payloads.get(1).timestampMicros());
+    }
+
     @Test
     void hepCarryingOtherProtocolsIsIgnored() throws Exception {
         byte[] rtcp = Hep.v3(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17, INNER_TIME,
