@@ -1,9 +1,10 @@
 package org.sipladder.capture;
 
 /**
- * Unwraps HEP/EEP version 2 and 3 packets (as sent by heplify, Kamailio and FreeSWITCH) and reports the SIP
+ * Unwraps HEP/EEP version 1, 2 and 3 packets (as sent by heplify, Kamailio, OpenSIPS and FreeSWITCH) and reports the SIP
  * inside with the addresses, ports and time the capture agent recorded; the RTP and RTCP a HEP3 agent sends
- * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one.
+ * (protocol type 4 and 5 with the packet as payload) go to the media listener the same way, when there is one, and
+ * so does RTCP an agent sent as a JSON report (type 5 with a JSON object as payload: heplify, captagent, rtpengine).
  * A payload the agent compressed (chunk 0x0010) is inflated first ({@link HepInflater}). A packet whose protocol type
  * says SIP is handed on even when its payload is not SIP or cannot be inflated, with a note saying so, so that it is
  * listed as a malformed message instead of vanishing; so is one cut short (the datagram ends before the packet's
@@ -11,10 +12,16 @@ package org.sipladder.capture;
  */
 final class HepDecoder {
 
+    /** HEP1: HEP2's header without the time header (Kamailio's and OpenSIPS's siptrace, {@code hep_version} 1). */
+    static final byte VERSION_1 = 1;
     static final byte VERSION_2 = 2;
+    /** HEP2's time header: seconds, microseconds, capture id and padding, in the agent's byte order. */
+    private static final int TIME_HEADER = 12;
     private static final int MIN_HEP3 = 6;
-    /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) is not RTP-shaped. */
+    /** HEP3 protocol types (chunk 0x000b) of RTP and RTCP; RTCP as JSON (heplify, rtpengine) goes on as such. */
     static final int PROTOCOL_SIP = 1;
+    /** No protocol type chunk (or type 0, reserved): the payload is read by what it holds. */
+    private static final int NO_TYPE = 0;
     static final int PROTOCOL_RTP = 4;
     static final int PROTOCOL_RTCP = 5;
     /** The shortest RTCP packet (a receiver report without blocks). */
@@ -53,15 +60,17 @@ final class HepDecoder {
         return len >= MIN_HEP3 && a[off] == 'H' && a[off + 1] == 'E' && a[off + 2] == 'P' && a[off + 3] == '3';
     }
 
-    /** Whether {@code a[off..]} starts as a HEP3 packet or a HEP2 header does, whatever follows. */
+    /** Whether {@code a[off..]} starts as a HEP3 packet or a HEP1/HEP2 header does, whatever follows. */
     static boolean looksLikeHep(byte[] a, int off, int len) {
-        return isHep3(a, off, len) || len >= 28 && a[off] == VERSION_2 && (a[off + 1] == 16 || a[off + 1] == 40);
+        return isHep3(a, off, len) || len >= 16 && (a[off] == VERSION_1 || a[off] == VERSION_2)
+                && (a[off + 1] == 16 || a[off + 1] == 40);
     }
 
     /**
      * Decodes one HEP packet; false when the bytes are not HEP carrying SIP or media (so the caller may try plain
-     * SIP, and a listener counts them): a chunk length shorter than a chunk header, no payload, other payloads
-     * (a payload typed SIP is handed on whatever it holds, but for line breaks alone: a keep-alive).
+     * SIP, and a listener counts them): a chunk length shorter than a chunk header, no payload, payloads of another
+     * protocol type even when they quote SIP (a payload typed SIP is handed on whatever it holds, but for line breaks
+     * alone: a keep-alive; one with no type is read by what it holds).
      */
     boolean decode(byte[] a, int off, int len) {
         fault = null;
@@ -73,7 +82,7 @@ final class HepDecoder {
             // a datagram shorter than its total is read as far as it goes: the chunks before the cut are whole
             return v3(a, off + MIN_HEP3, off + Math.min(total, len));
         }
-        if (len >= 28 && a[off] == VERSION_2) {
+        if (len >= 16 && (a[off] == VERSION_1 || a[off] == VERSION_2)) {
             return v2(a, off, len);
         }
         return false;
@@ -134,8 +143,17 @@ final class HepDecoder {
             if (sink.wantsMedia() && c.payloadLength >= MIN_RTCP && (p[c.payloadAt] & 0xc0) == 0x80) {
                 sink.media(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
                         c.payloadLength);
+            } else if (sink.wantsMedia() && c.protocol == PROTOCOL_RTCP && c.payloadLength > 0
+                    && p[c.payloadAt] == '{') {
+                // heplify, captagent and rtpengine send Homer the report as JSON, not the packet
+                sink.rtcpJson(a, c.srcAt, c.dstAt, c.srcLength, micros, c.srcPort, c.dstPort, p, c.payloadAt,
+                        c.payloadLength);
             }
             return true;
+        }
+        if (c.protocol != PROTOCOL_SIP && c.protocol != NO_TYPE) {
+            // a log line (100), DNS (53), a QoS report (34, 35)... may quote a SIP message, and is not that message
+            return false;
         }
         int from = c.payloadAt;
         int to = from + c.payloadLength;
@@ -145,7 +163,7 @@ final class HepDecoder {
                     sink.endpoint(a, c.dstAt, c.dstLength, c.dstPort), p, from, to);
             return true;
         }
-        if (c.protocol != PROTOCOL_SIP && !(startLine && fault != null) || PayloadSink.lineBreaksOnly(p, from, to)) {
+        if (c.protocol == NO_TYPE && !(startLine && fault != null) || PayloadSink.lineBreaksOnly(p, from, to)) {
             return false;
         }
         // the agent says SIP, or SIP came in broken chunks: listed as a malformed message with the reason, as
@@ -237,22 +255,27 @@ final class HepDecoder {
         }
     }
 
+    /** A HEP2 packet, or a HEP1 one: the same header, with no time header after it. */
     private boolean v2(byte[] a, int off, int len) {
         int headerLength = a[off + 1] & 0xff;
         int family = a[off + 2] & 0xff;
         int addressLength = family == 2 ? 4 : family == 10 ? 16 : 0;
-        if (addressLength == 0 || headerLength != 8 + 2 * addressLength || headerLength + 12 > len) {
+        int timeHeader = a[off] == VERSION_2 ? TIME_HEADER : 0;
+        if (addressLength == 0 || headerLength != 8 + 2 * addressLength || headerLength + timeHeader > len) {
             return false;
         }
-        int payload = off + headerLength + 12;
+        int payload = off + headerLength + timeHeader;
         int end = off + len;
         if (SipFraming.wholeStartLine(a, payload, end) <= 0) {
             return false;
         }
-        // the time header is written in the agent's byte order, little-endian on every agent in use
-        long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
-        long micros = Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL;
-        emit(seconds * 1_000_000 + micros, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
+        long time = sink.micros(); // HEP1 says nothing of when the agent saw the message: when it arrived here
+        if (timeHeader > 0) {
+            // the time header is written in the agent's byte order, little-endian on every agent in use
+            long seconds = Integer.reverseBytes(Wire.int32(a, off + headerLength)) & 0xffffffffL;
+            time = seconds * 1_000_000 + (Integer.reverseBytes(Wire.int32(a, off + headerLength + 4)) & 0xffffffffL);
+        }
+        emit(time, sink.endpoint(a, off + 8, addressLength, Wire.u16(a, off + 4)),
                 sink.endpoint(a, off + 8 + addressLength, addressLength, Wire.u16(a, off + 6)), a, payload, end);
         return true;
     }

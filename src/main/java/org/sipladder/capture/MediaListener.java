@@ -15,6 +15,14 @@ public interface MediaListener {
      */
     void datagram(MediaPayload p);
 
+    /**
+     * An RTCP report a capture agent sent on as JSON instead of the packet (HEP3 protocol type 5 from heplify,
+     * captagent or rtpengine), with the addresses, ports and time of the RTCP packet it describes; {@code p}'s bytes
+     * are the JSON text. Reused as {@link #datagram}'s is.
+     */
+    default void rtcpJson(MediaPayload p) {
+    }
+
     /** An ICMP destination-unreachable error about a UDP or TCP packet, in capture order with the datagrams. */
     default void unreachable(Unreachable error) {
     }

@@ -121,11 +121,29 @@ final class PayloadSink {
      */
     void media(byte[] addresses, int srcAt, int dstAt, int addressLength, long timestampMicros, int srcPort,
                int dstPort, byte[] a, int off, int len) {
+        media(false, addresses, srcAt, dstAt, addressLength, timestampMicros, srcPort, dstPort, a, off, len);
+    }
+
+    /**
+     * As {@link #media(byte[], int, int, int, long, int, int, byte[], int, int)} for the JSON text
+     * {@code a[off, off+len)} a capture agent sent in place of an RTCP packet.
+     */
+    void rtcpJson(byte[] addresses, int srcAt, int dstAt, int addressLength, long timestampMicros, int srcPort,
+                  int dstPort, byte[] a, int off, int len) {
+        media(true, addresses, srcAt, dstAt, addressLength, timestampMicros, srcPort, dstPort, a, off, len);
+    }
+
+    private void media(boolean json, byte[] addresses, int srcAt, int dstAt, int addressLength, long timestampMicros,
+                       int srcPort, int dstPort, byte[] a, int off, int len) {
         mediaPayload.set(frame, timestampMicros, firstMicros, addresses, srcAt, dstAt, addressLength, srcPort, dstPort,
                 a, off, len);
         mediaPayload.dependsOn(dependsOn());
         try {
-            media.datagram(mediaPayload);
+            if (json) {
+                media.rtcpJson(mediaPayload);
+            } else {
+                media.datagram(mediaPayload);
+            }
         } catch (RuntimeException e) {
             throw new ListenerFailure(e);
         }

@@ -134,7 +134,7 @@ final class TransportDecoder {
             return;
         }
         byte first = a[p];
-        if (first == 'H' || first == HepDecoder.VERSION_2) {
+        if (first == 'H' || first == HepDecoder.VERSION_2 || first == HepDecoder.VERSION_1) {
             if (hep.decode(a, p, end - p)) {
                 return;
             }

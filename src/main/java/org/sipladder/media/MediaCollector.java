@@ -166,6 +166,23 @@ public final class MediaCollector implements MediaListener {
         handOff.rtp(p, seq, u32(b, o + 4), u32(b, o + 8), second, event, payloadLength);
     }
 
+    /** A report an agent sent as JSON instead of the RTCP packet: counted and kept as that packet's would be. */
+    @Override
+    public void rtcpJson(MediaPayload p) {
+        if (open != null) {
+            fixResult();
+        }
+        lastMediaMicros = Math.max(lastMediaMicros, p.timestampMicros());
+        rtcpPackets++;
+        if (rtcp.size() >= maxRtcpReports) {
+            rtcpLeftOut.add(p.frame());
+        }
+        String wrong = RtcpJsonReports.read(p, rtcp, maxRtcpReports);
+        if (wrong != null) {
+            malformed(p.frame(), wrong);
+        }
+    }
+
     private void malformed(long frame, String wrong) {
         if (rtcpMalformed.packets() == 0) {
             firstMalformed = wrong;

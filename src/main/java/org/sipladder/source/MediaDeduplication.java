@@ -48,6 +48,14 @@ final class MediaDeduplication implements MediaListener {
         }
     }
 
+    /** A report sent as JSON twice, from two files, is one report, as a datagram is. */
+    @Override
+    public void rtcpJson(MediaPayload p) {
+        if (firstSighting(recent, key(p), p.timestampMicros())) {
+            next.rtcpJson(p);
+        }
+    }
+
     /**
      * A message another file delivered shortly before is the same message (what {@link Deduplication} drops from the
      * calls): its SDP is one offer or answer, not a second one.

@@ -133,6 +133,27 @@ class EncapsulationTest {
         assertEquals(Transport.HEP, p.transport());
     }
 
+    /** HEP1 has no time header: the message is as the capture saw the HEP packet arrive. */
+    @Test
+    void hep1ReportsInnerAddressesAndPortsWithTheCaptureTime() throws Exception {
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v1(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17,
+                                Bytes.ascii(INVITE)))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060",
+                        Hep.v1(new Endpoint("2001:db8::5", 5060), new Endpoint("2001:db8::6", 5062), 6,
+                                Bytes.ascii(OK))));
+        assertEquals(2, r.payloads.size());
+        SipPayload p = r.payloads.get(0);
+        assertEquals(new Endpoint("172.16.0.5", 5060), p.src());
+        assertEquals(new Endpoint("172.16.0.6", 5080), p.dst());
+        assertEquals(T, p.timestampMicros());
+        assertEquals(Transport.HEP, p.transport());
+        assertArrayEquals(Bytes.ascii(INVITE), p.data());
+        assertEquals(new Endpoint("2001:db8::6", 5062), r.payloads.get(1).dst());
+        assertEquals(T + 1, r.payloads.get(1).timestampMicros());
+    }
+
     @Test
     void hepCarryingOtherProtocolsIsIgnored() throws Exception {
         byte[] rtcp = Hep.v3(new Endpoint("172.16.0.5", 5060), new Endpoint("172.16.0.6", 5080), 17, INNER_TIME,
@@ -141,6 +162,23 @@ class EncapsulationTest {
                 100, Bytes.ascii("a log line"));
         assertEquals(List.of(), read(Captures.pcap().udp(T, "10.0.0.1:47000", "10.0.0.2:9060", rtcp)
                 .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", log)).payloads);
+    }
+
+    /**
+     * A log line (type 100, Kamailio's hlog or heplify's log shipping) or another protocol's payload that quotes a SIP
+     * message is not that message: Homer files it by its type, and taken as SIP it would be a second copy of the
+     * message, a retransmission that never was. A payload with no type chunk is still read by what it holds.
+     */
+    @Test
+    void hepOfAnotherTypeQuotingSipIsNotTakenForSip() throws Exception {
+        Endpoint a = new Endpoint("172.16.0.5", 5060);
+        Endpoint b = new Endpoint("172.16.0.6", 5080);
+        byte[] sip = Bytes.ascii(INVITE);
+        RecordingListener r = read(Captures.pcap()
+                .udp(T, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(a, b, 17, INNER_TIME, Hep.SIP, sip))
+                .udp(T + 1, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(a, b, 17, INNER_TIME + 1, 100, sip))
+                .udp(T + 2, "10.0.0.1:47000", "10.0.0.2:9060", Hep.v3(a, b, 17, INNER_TIME + 2, 53, sip)));
+        assertEquals(List.of(INNER_TIME), r.payloads.stream().map(SipPayload::timestampMicros).toList());
     }
 
     @Test

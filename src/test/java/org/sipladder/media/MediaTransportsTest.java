@@ -84,6 +84,35 @@ class MediaTransportsTest {
         assertEquals(0x1234, rr.blocks().get(0).ssrc());
     }
 
+    /**
+     * heplify, captagent and rtpengine send RTCP to Homer as JSON (protocol type 5, heplify's {@code decoder/rtcp.go}
+     * field names): the report it describes is read as the same RTCP packet sent on as it was.
+     */
+    @Test
+    void rtcpSentAsJsonByAnAgentIsReadAsTheReportItDescribes() throws Exception {
+        Captures raw = Captures.pcap();
+        Captures json = Captures.pcap();
+        long[] outer = {T0 + 5_000_000};
+        call((micros, src, dst, type, payload) -> raw.udp(outer[0] += 1000, AGENT, COLLECTOR,
+                Hep.v3(Bytes.endpoint(src), Bytes.endpoint(dst), 17, micros, type, payload)));
+        outer[0] = T0 + 5_000_000;
+        call((micros, src, dst, type, payload) -> json.udp(outer[0] += 1000, AGENT, COLLECTOR,
+                Hep.v3(Bytes.endpoint(src), Bytes.endpoint(dst), 17, micros, type, type == Hep.RTCP
+                        ? Bytes.ascii("{\"sender_information\":{\"ntp_timestamp_sec\":0,\"ntp_timestamp_usec\":0,"
+                        + "\"rtp_timestamp\":0,\"packets\":0,\"octets\":0},\"ssrc\":39321,\"type\":201,"
+                        + "\"report_count\":1,\"report_blocks\":[{\"source_ssrc\":4660,\"fraction_lost\":32,"
+                        + "\"packets_lost\":1,\"highest_seq_no\":8,\"ia_jitter\":120,\"lsr\":0,\"dlsr\":0}],"
+                        + "\"report_blocks_xr\":{\"type\":0,\"id\":0,\"fraction_lost\":0},\"sdes_ssrc\":39321}")
+                        : payload)));
+
+        CaptureMedia sent = MediaRead.of(raw, Files.createDirectories(dir.resolve("raw")));
+        CaptureMedia described = MediaRead.of(json, Files.createDirectories(dir.resolve("json")));
+
+        assertEquals(1, described.rtcpReports().size());
+        assertEquals(sent.rtcpReports(), described.rtcpReports());
+        assertEquals(12.5, described.rtcpReports().get(0).blocks().get(0).fractionLostPercent(), 1e-9); // 32 of 256
+    }
+
     @Test
     void rtpOverTcpIsReadFromItsRfc4571Frames() throws Exception {
         String offer = Rtp.sdp("10.0.0.1", 40000, "sendrecv").replace("RTP/AVP", "TCP/RTP/AVP");

@@ -101,6 +101,20 @@ public final class Hep {
         return b.put(payload).array();
     }
 
+    /**
+     * A HEP1 packet (Kamailio's and OpenSIPS's siptrace with {@code hep_version} 1): the HEP2 header with version 1
+     * and no time header, the payload right after the addresses.
+     */
+    public static byte[] v1(Endpoint src, Endpoint dst, int ipProtocol, byte[] payload) {
+        boolean v6 = src.isIpv6();
+        int headerLength = v6 ? 40 : 16;
+        ByteBuffer b = ByteBuffer.allocate(headerLength + payload.length);
+        b.put((byte) 1).put((byte) headerLength).put((byte) (v6 ? 10 : 2)).put((byte) ipProtocol)
+                .putShort((short) src.port()).putShort((short) dst.port())
+                .put(Bytes.ip(src.address())).put(Bytes.ip(dst.address()));
+        return b.put(payload).array();
+    }
+
     private static void chunk(ByteArrayOutputStream out, int type, byte[] value) {
         ByteBuffer c = ByteBuffer.allocate(6 + value.length);
         c.putShort((short) 0).putShort((short) type).putShort((short) (6 + value.length)).put(value);
