@@ -36,6 +36,10 @@ record HopClue(String address, Role role, String kind, Sentence sentence, long f
         REGISTRAR("It answered a REGISTER with ", ", as a registrar does"),
         UNBRIDGED("It handled this call's ", " itself and sent no request of another leg: with one leg and nothing "
                 + "bridged, it is a user agent here, not a B2BUA"),
+        ANSWERED("It answered this call's ", " itself and passed no request on: it is the user agent here, not a "
+                + "SIP proxy"),
+        ORIGINATED("It sent this call's ", " itself and passed no request on: it is the user agent here, not a "
+                + "SIP proxy"),
         FIRST_REQUEST("It sent the first request of this call without INVITE (", ") to ",
                 ", an SBC or LiveKit side");
 

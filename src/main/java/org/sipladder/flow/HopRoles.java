@@ -132,6 +132,7 @@ final class HopRoles {
         otherAddressClues(invites, inviteCount);
         if (firstInvite == null) {
             unbridgedClues(invites, inviteCount);
+            selfHandledClues(messages, places, invites, inviteCount);
         }
         // index loops: an iterator per call is a real object before the JIT's last tier
         String[] others = all.inOrder();
@@ -504,6 +505,69 @@ final class HopRoles {
         }
     }
 
+    /**
+     * In a call without INVITE, a host a proxy family's clue names (a Kamailio's Server) that passed none of the call's
+     * requests on and answered one itself (a final response to the very request, its Vias and no more, not passed on
+     * from another host) or sent one of its own (a single Via: not another's request relayed) is that call's user
+     * agent, as a B2BUA that bridged nothing is ({@link #unbridgedClues}); a REGISTER it answered names it the
+     * registrar already. {@code requests} are the call's initial requests, in order.
+     */
+    private void selfHandledClues(SipMessage[] messages, int[] places, SipMessage[] requests, int count) {
+        for (int i = 0; i < count; i++) {
+            SipMessage r = requests[i];
+            String sender = at(r.src());
+            if (roleOf(sender) == Role.PROXY && viaCount(r) == 1 && passedNothingOn(sender, requests, count)) {
+                clue(sender, Role.SIP_ENDPOINT, "own request", Sentence.ORIGINATED, r.frame(), r.method(), null);
+            }
+            String receiver = at(r.dst());
+            if (roleOf(receiver) == Role.PROXY && passedNothingOn(receiver, requests, count)) {
+                SipMessage answer = ownAnswer(messages, places, r);
+                if (answer != null) {
+                    clue(receiver, Role.SIP_ENDPOINT, "own answer", Sentence.ANSWERED, answer.frame(), r.method(),
+                            null);
+                }
+            }
+        }
+    }
+
+    private boolean passedNothingOn(String host, SipMessage[] requests, int count) {
+        return !has(host, Role.PROXY, "relayed") && !passedRequestOn(requests, count, host);
+    }
+
+    /**
+     * The final response the receiver of {@code request} sent back to its sender for it (same Call-ID, CSeq and top
+     * Via branch, as many Vias), not one passed on from a host behind; null when there is none.
+     */
+    private SipMessage ownAnswer(SipMessage[] messages, int[] places, SipMessage request) {
+        String host = at(request.dst());
+        String requester = at(request.src());
+        for (int i = 0; i < messages.length; i++) {
+            SipMessage m = messages[i];
+            if (!m.isRequest() && m.status() >= 200 && !CallFlowAssembly.retransmission(places[i])
+                    && at(m.src()).equals(host) && at(m.dst()).equals(requester)
+                    && m.cseqNumber() == request.cseqNumber() && Objects.equals(m.cseqMethod(), request.method())
+                    && Objects.equals(m.callId(), request.callId()) && m.sameBranch(request)
+                    && viaCount(m) == viaCount(request) && !relayed(messages, i)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** How many Vias a message has, in separate headers or comma-separated in one. */
+    private static int viaCount(SipMessage m) {
+        List<String> vias = m.headers("Via");
+        int n = 0;
+        for (int i = 0; i < vias.size(); i++) {
+            String via = vias.get(i);
+            n++;
+            for (int at = via.indexOf(','); at >= 0; at = via.indexOf(',', at + 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** True when a clue says {@code host} joined two legs (sent another leg's request, or is a two-address B2BUA). */
     private boolean bridged(String host) {
         for (int i = 0; i < clueCount; i++) {
@@ -798,8 +862,10 @@ final class HopRoles {
         if (counts[Role.REGISTRAR.ordinal()] > 0 && family != Role.JAMBONZ) {
             return Role.REGISTRAR;
         }
-        // a B2BUA's product that bridged nothing in a call without INVITE is its user agent (unbridgedClues)
-        if (family != null && !(family == Role.B2BUA && counts[Role.SIP_ENDPOINT.ordinal()] > 0)) {
+        // a B2BUA's product that bridged nothing, or a proxy's that relayed nothing, in a call without INVITE is its
+        // user agent (unbridgedClues, selfHandledClues)
+        if (family != null && !((family == Role.B2BUA || family == Role.PROXY)
+                && counts[Role.SIP_ENDPOINT.ordinal()] > 0)) {
             return family;
         }
         return counts[Role.CARRIER.ordinal()] > 0 ? Role.CARRIER : Role.SIP_ENDPOINT;
