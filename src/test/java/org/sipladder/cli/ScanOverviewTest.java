@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.testkit.Captures;
@@ -100,6 +104,22 @@ class ScanOverviewTest {
         // the JSON is the findings' alone, as before
         CliRun json = CliRun.of("diagnose", "--json", dir.resolve("two-scanners.pcap").toString());
         assertFalse(json.out().contains("let in:"), json.out());
+    }
+
+    @Test
+    void theReportsCoverSumsTheScansUpByScannerToo() throws IOException {
+        Path pdf = dir.resolve("scans.pdf");
+        CliRun run = CliRun.of("report", twoScanners().toString(), "-o", pdf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            // the table's cells may wrap
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Scans by SIP scanners"), text);
+        assertTrue(text.contains("203.0.113.66 SIPVicious 5 6 (3 INVITE, 3 REGISTER) 2 5 let in: 1 REGISTER accepted"),
+                text);
+        assertTrue(text.contains("192.0.2.99 SIPPTS 2 2 OPTIONS 2 1 200 OK to 1 OPTIONS"), text);
     }
 
     /** The line of {@code out} starting with {@code start}, its cells (two spaces or more apart) joined by " | ". */
