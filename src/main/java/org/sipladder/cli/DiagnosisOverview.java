@@ -10,6 +10,8 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.FailureCauses;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.FindingCounts;
+import org.sipladder.diagnose.ScanSource;
+import org.sipladder.diagnose.ScanSources;
 import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallFlow;
 
@@ -17,16 +19,20 @@ import org.sipladder.flow.CallFlow;
  * What the text diagnosis of many calls opens with, so a day of traffic reads from the top: the failed calls by
  * primary cause, by where their failures started and, with a LiveKit config, by the inbound trunk LiveKit matched,
  * counted as the PDF report counts them ({@link FailureCauses}), then the answered calls' warnings and errors by
- * finding code, then the scans (calls from SIP scanners, which neither failed nor were answered calls) by code.
+ * finding code, then the scans (calls from SIP scanners, which neither failed nor were answered calls) by code and by
+ * scanner.
  */
 final class DiagnosisOverview {
 
     /** The Call-IDs named per cause: enough to open a few with {@code report --call}, few enough for one line. */
     static final int IDS_SHOWN = 3;
+    /** The scanners listed one by one: a honeypot's day has thousands, the busiest say enough. */
+    static final int SCANNERS_SHOWN = 20;
 
     private final FailureCauses<Void> failed = new FailureCauses<>(IDS_SHOWN, null);
     private final FindingCounts.Counter answered = new FindingCounts.Counter();
     private final FindingCounts.Counter scans = new FindingCounts.Counter();
+    private final ScanSources scanSources = new ScanSources();
     private boolean otherDialogsFailed;
     private boolean otherDialogsAnswered;
 
@@ -40,6 +46,7 @@ final class DiagnosisOverview {
         if (flow.scanner() != null) {
             // a scan is neither a failed call nor an answered one with warnings
             scans.addCall(warnings);
+            scanSources.add(flow);
             return false;
         }
         answered.addCall(warnings);
@@ -79,6 +86,7 @@ final class DiagnosisOverview {
             scanned.codes().forEach(c -> codes.add(Counted.grouped(c.calls()), c.severity().name(), c.code().name(),
                     c.example().flowId()));
             codes.print(out);
+            scanners(out);
         }
         if (failed.count() == 0 && counts.calls() == 0 && scanned.calls() == 0) {
             out.println();
@@ -88,6 +96,23 @@ final class DiagnosisOverview {
         new WrappedText(out).print("In detail below: the failed calls first, then those that failed after the "
                 + "answer, then the others with findings, each in start order."
                 + (shown == null ? "" : " " + shown), "", "");
+    }
+
+    /** The scans by scanner address, most calls first; the first {@value #SCANNERS_SHOWN}, then counted. */
+    private void scanners(PrintWriter out) {
+        List<ScanSource> sources = scanSources.sources();
+        out.println("Scans by scanner: " + Counted.grouped(sources.size()));
+        TextTable table = new TextTable(new String[] {"SCANNER", "TOOL", "CALLS", "REQUESTS", "TARGETS", "USERS",
+                "WORST ANSWER"}, 2, 4, 5);
+        sources.stream().limit(SCANNERS_SHOWN).forEach(s -> table.add(s.address(), s.toolName(),
+                Counted.grouped(s.calls()), TextTable.fit(s.requests(), 60), Counted.grouped(s.targets()),
+                Counted.grouped(s.users()), TextTable.fit(s.worstAnswer(), 80)));
+        table.print(out);
+        if (sources.size() > SCANNERS_SHOWN) {
+            int calls = sources.stream().skip(SCANNERS_SHOWN).mapToInt(ScanSource::calls).sum();
+            out.println("and " + Counted.grouped(sources.size() - SCANNERS_SHOWN) + " more scanners with "
+                    + Counted.groupedOf(calls, "call"));
+        }
     }
 
     /** The failed calls by the trunk their last INVITE matched in LiveKit; nothing when no config was loaded. */

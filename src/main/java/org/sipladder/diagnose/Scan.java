@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.function.BiFunction;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
@@ -19,6 +20,15 @@ record Scan(Hop scanner, ScanTool tool, String clue, long frame) {
 
     /** The scan of {@code flow}, or null when no scanner sent its first request. */
     static Scan of(CallFlow flow, CallMemo memo) {
+        return of(flow, memo::header);
+    }
+
+    /** The scan of {@code flow} read from the headers its messages keep (User-Agent, From): no read-back. */
+    static Scan of(CallFlow flow) {
+        return of(flow, SipMessage::header);
+    }
+
+    private static Scan of(CallFlow flow, BiFunction<SipMessage, String, String> headers) {
         Hop scanner = flow.scanner();
         if (scanner == null) {
             return null;
@@ -28,12 +38,12 @@ record Scan(Hop scanner, ScanTool tool, String clue, long frame) {
             if (!s.isRequest() || !scanner.holds(s.src())) {
                 continue;
             }
-            String agent = memo.header(s, "User-Agent");
+            String agent = headers.apply(s, "User-Agent");
             ScanTool tool = ScanTool.ofAgent(agent);
             if (tool != null) {
                 return new Scan(scanner, tool, "identifies itself as \"" + agent + "\"", s.frame());
             }
-            String from = memo.header(s, "From");
+            String from = headers.apply(s, "From");
             tool = ScanTool.ofFrom(from);
             if (tool != null) {
                 return new Scan(scanner, tool, "sends From \"" + ScanTool.displayName(from) + "\", the display name "

@@ -53,7 +53,7 @@ final class CoverPage {
         Set<String> withWarnings = others.stream().map(Finding::flowId).collect(Collectors.toSet());
         new AnsweredCallWarnings(page).write(others, input.flows().stream()
                 .anyMatch(f -> withWarnings.contains(f.id()) && !Leg.isCallMethod(f.aLeg().method())));
-        new ScanProbes(page).write(scans);
+        new ScanProbes(page, redactor).write(scans, input.flows());
         List<Finding> general = findings.stream().filter(f -> f.flowId() == null).toList();
         if (!general.isEmpty()) {
             page.heading("Configuration findings", 2);
