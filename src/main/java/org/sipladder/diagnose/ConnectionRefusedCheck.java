@@ -2,8 +2,6 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
-import livekit.LivekitSip.SIPOutboundTrunkInfo;
-import livekit.LivekitSip.SIPTransport;
 import org.sipladder.Counted;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Unreachable;
@@ -35,7 +33,6 @@ final class ConnectionRefusedCheck implements FindingRule {
         Unreachable first = attempts.get(0);
         Endpoint dst = first.dst();
         String client = first.src().address();
-        List<SIPOutboundTrunkInfo> trunks = StreamTrunks.at(context, dst);
         List<Long> frames = new ArrayList<>();
         attempts.forEach(u -> frames.add(u.frame()));
         List<String> facts = new ArrayList<>();
@@ -43,29 +40,21 @@ final class ConnectionRefusedCheck implements FindingRule {
                 + " answered each SYN with a reset (first in frame " + first.frame() + "): nothing listens on TCP port "
                 + dst.port());
         facts.add("No SIP passed between " + client + " and " + dst.address() + " after that, over any transport");
-        List<String> ids = new ArrayList<>();
-        for (SIPOutboundTrunkInfo t : trunks) {
-            ids.add(t.getSipTrunkId());
-            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
-                    + t.getTransport().name() + ": LiveKit dials it over " + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS
-                    ? "TLS (on TCP)" : "TCP"));
-        }
-        if (trunks.isEmpty()) {
-            facts.addAll(StreamTrunks.candidateFacts(context, dst));
-        }
-        String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
+        StreamTrunks.Dialled dialled = StreamTrunks.dialled(context, dst, true, facts);
+        List<String> ids = dialled.ids();
+        String id = dialled.id();
         String why = dst.address() + " is up (it answered) but refuses TCP on port " + dst.port() + ", so the SIP "
                 + client + " meant to send over TCP or TLS never left. When LiveKit places a call, it connects with the "
                 + "outbound trunk's transport and does not fall back to another: with transport TCP or TLS on a "
                 + "trunk whose provider listens only on UDP (or on another port), every call fails before an INVITE "
                 + "is sent: LiveKit ends the call as \"network-error\" (SIP_TRUNK_FAILURE), CreateSIPParticipant fails with "
                 + "the connection error as FailedPrecondition (not retried), and the call has no SIP status."
-                + (trunks.isEmpty() ? " The same holds for any SIP client or SBC sending to a TCP port nobody listens on." : "");
+                + (ids.isEmpty() ? " The same holds for any SIP client or SBC sending to a TCP port nobody listens on." : "");
         List<String> steps = new ArrayList<>();
         steps.add("Ask the provider which transport and port it takes SIP on, and set outbound trunk " + id
                 + "'s transport (and the port in its address) to match: most carriers take UDP on 5060; TLS usually "
                 + "listens on 5061.");
-        if (trunks.isEmpty()) {
+        if (ids.isEmpty()) {
             steps.add("If another SIP client or SBC opened these connections, set its transport for " + dst + " the same way.");
         }
         List<String> commands = List.of("lk sip outbound update --id " + id + " --transport udp");

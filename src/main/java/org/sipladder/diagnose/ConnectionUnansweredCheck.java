@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import livekit.LivekitSip.SIPOutboundTrunkInfo;
-import livekit.LivekitSip.SIPTransport;
 import org.sipladder.Counted;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Unreachable;
@@ -53,18 +51,9 @@ final class ConnectionUnansweredCheck implements FindingRule {
                 : dst.address() + " sent no SYN-ACK and no reset; the network answered with ICMP " + icmp.get(0).reason()
                 + " from " + icmp.get(0).reporter() + " (frame " + icmp.get(0).frame() + ")");
         facts.add("No SIP passed between " + client + " and " + dst.address() + " after that, over any transport");
-        List<SIPOutboundTrunkInfo> trunks = StreamTrunks.at(context, dst);
-        List<String> ids = new ArrayList<>();
-        for (SIPOutboundTrunkInfo t : trunks) {
-            ids.add(t.getSipTrunkId());
-            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
-                    + t.getTransport().name() + ": LiveKit dials it over " + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS
-                    ? "TLS (on TCP)" : "TCP"));
-        }
-        if (trunks.isEmpty()) {
-            facts.addAll(StreamTrunks.candidateFacts(context, dst));
-        }
-        String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
+        StreamTrunks.Dialled dialled = StreamTrunks.dialled(context, dst, true, facts);
+        List<String> ids = dialled.ids();
+        String id = dialled.id();
         String why = dst.address() + " did not answer " + client + "'s TCP connections to port " + dst.port() + " at all"
                 + (icmp.isEmpty() ? "" : " (only the network did, with ICMP " + icmp.get(0).reason() + ")")
                 + ", so the SIP it meant to send over TCP or TLS never left. Silence, unlike a reset, does not show "
@@ -77,7 +66,7 @@ final class ConnectionUnansweredCheck implements FindingRule {
                 + "ends the call as \"network-error\" (SIP_TRUNK_FAILURE, CreateSIPParticipant fails with "
                 + "FailedPrecondition), unless a CreateSIPParticipant with wait_until_answered reaches its own deadline "
                 + "first (80 s in livekit-server when the caller set none). The call has no SIP status."
-                + (trunks.isEmpty() ? " The same holds for any SIP client or SBC connecting to a host that does not "
+                + (ids.isEmpty() ? " The same holds for any SIP client or SBC connecting to a host that does not "
                 + "answer." : "");
         List<String> steps = new ArrayList<>();
         steps.add("Check that " + dst + " is the provider's SIP address and port for TCP" + (dst.port() == 5061

@@ -77,6 +77,31 @@ final class StreamTrunks {
         return found;
     }
 
+    /**
+     * The outbound trunks {@code dst} was dialled for ({@link #at}): their IDs, none when no trunk's address is
+     * {@code dst}'s host, and the ID a fix's command names (a placeholder then).
+     */
+    record Dialled(List<String> ids, String id) {
+    }
+
+    /**
+     * {@link #at}'s trunks for {@code dst}, each added to {@code facts} with its address and transport (and, when
+     * {@code over}, what LiveKit dials it over), or else {@link #candidateFacts}' hostname trunks.
+     */
+    static Dialled dialled(DiagnosisContext context, Endpoint dst, boolean over, List<String> facts) {
+        List<String> ids = new ArrayList<>();
+        for (SIPOutboundTrunkInfo t : at(context, dst)) {
+            ids.add(t.getSipTrunkId());
+            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
+                    + t.getTransport().name() + (!over ? "" : ": LiveKit dials it over "
+                    + (t.getTransport() == SIPTransport.SIP_TRANSPORT_TLS ? "TLS (on TCP)" : "TCP")));
+        }
+        if (ids.isEmpty()) {
+            facts.addAll(candidateFacts(context, dst));
+        }
+        return new Dialled(ids, ids.isEmpty() ? "<outbound trunk ID>" : ids.get(0));
+    }
+
     /** The facts that name the trunks of {@link #named} as candidates that cannot be tied to the connections. */
     static List<String> candidateFacts(DiagnosisContext context, Endpoint dst) {
         List<String> facts = new ArrayList<>();

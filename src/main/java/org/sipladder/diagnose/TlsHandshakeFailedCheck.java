@@ -3,7 +3,6 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.sipladder.Counted;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Unreachable;
@@ -54,17 +53,9 @@ final class TlsHandshakeFailedCheck implements FindingRule {
                 + first.frame() + ")");
         facts.add("No encrypted data followed: the handshake never completed, so no SIP passed on "
                 + (same.size() == 1 ? "that connection" : "those connections"));
-        List<SIPOutboundTrunkInfo> trunks = StreamTrunks.at(context, dst);
-        List<String> ids = new ArrayList<>();
-        for (SIPOutboundTrunkInfo t : trunks) {
-            ids.add(t.getSipTrunkId());
-            facts.add("Outbound trunk " + t.getSipTrunkId() + " has address " + t.getAddress() + " and transport "
-                    + t.getTransport().name());
-        }
-        if (trunks.isEmpty()) {
-            facts.addAll(StreamTrunks.candidateFacts(context, dst));
-        }
-        String id = trunks.isEmpty() ? "<outbound trunk ID>" : trunks.get(0).getSipTrunkId();
+        StreamTrunks.Dialled dialled = StreamTrunks.dialled(context, dst, false, facts);
+        List<String> ids = dialled.ids();
+        String id = dialled.id();
         String why = meaning(failure, byClient, client, dst) + " When LiveKit dials an outbound trunk with transport "
                 + "TLS, this handshake is part of sending the INVITE: " + liveKitEnd(failure, byClient) + ", and the call "
                 + "has no SIP status.";
