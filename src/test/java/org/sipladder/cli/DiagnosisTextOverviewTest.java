@@ -27,14 +27,7 @@ class DiagnosisTextOverviewTest {
     /** The first line groups every count in thousands, the findings' as the calls' ("1,000 calls ..., 1,000 findings"). */
     @Test
     void theFirstLineGroupsTheFindingsCountInThousandsAsTheCalls() {
-        Captures capture = Captures.pcap();
-        for (int i = 0; i < 1000; i++) {
-            String id = "busy-" + i;
-            long t = T0 + i * 10_000L;
-            capture.udp(t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(id))
-                    .udp(t + 1_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(486, "Busy Here", "INVITE", id, 1));
-        }
-        CliRun run = CliRun.of("diagnose", capture.write(dir.resolve("busy.pcap")).toString());
+        CliRun run = diagnoseBusyCalls(1000);
         assertEquals(0, run.exitCode(), run.err());
         String first = run.outLines().get(0);
         assertTrue(first.startsWith("Diagnosis: 1,000 calls (1,000 failed), 1,000 findings; "), first);
@@ -46,14 +39,7 @@ class DiagnosisTextOverviewTest {
      */
     @Test
     void theOverviewAndTheCallsNotShownGroupTheirCountsAsTheFirstLine() {
-        Captures capture = Captures.pcap();
-        for (int i = 0; i < 1006; i++) {
-            String id = "busy-" + i;
-            long t = T0 + i * 10_000L;
-            capture.udp(t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(id))
-                    .udp(t + 1_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(486, "Busy Here", "INVITE", id, 1));
-        }
-        CliRun run = CliRun.of("diagnose", capture.write(dir.resolve("busy.pcap")).toString());
+        CliRun run = diagnoseBusyCalls(1006);
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.outLines();
         assertTrue(lines.get(0).startsWith("Diagnosis: 1,006 calls (1,006 failed), 1,006 findings; "), lines.get(0));
@@ -302,5 +288,17 @@ class DiagnosisTextOverviewTest {
         for (long t : new long[] {0, 500_000, 1_500_000, 3_500_000}) {
             c.udp(start + t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(callId));
         }
+    }
+
+    /** `diagnose` (text) on a capture of {@code count} calls, each answered 486 Busy Here. */
+    private CliRun diagnoseBusyCalls(int count) {
+        Captures capture = Captures.pcap();
+        for (int i = 0; i < count; i++) {
+            String id = "busy-" + i;
+            long t = T0 + i * 10_000L;
+            capture.udp(t, "10.0.0.1:5060", "10.0.0.2:5060", SipText.invite(id))
+                    .udp(t + 1_000, "10.0.0.2:5060", "10.0.0.1:5060", SipText.response(486, "Busy Here", "INVITE", id, 1));
+        }
+        return CliRun.of("diagnose", capture.write(dir.resolve("busy.pcap")).toString());
     }
 }
