@@ -268,6 +268,29 @@ final class FlowGroups {
         }
     }
 
+    /** True when the call holding {@code leg} is two legs joined by one timing join and nothing else. */
+    boolean timedPair(LegState leg) {
+        Group g = leg.group;
+        return g.legCount() == 2 && g.timed != NO_TIMING;
+    }
+
+    /**
+     * Takes {@code leg} out of its call of two legs into a call of its own, the other leg left alone without evidence:
+     * for a join a later clue showed wrong ({@link RelayedResponses}).
+     */
+    void detach(LegState leg) {
+        Group g = leg.group;
+        if (g.legCount() != 2) {
+            throw new IllegalStateException("only a call of two legs is taken apart");
+        }
+        LegState other = g.leg0 == leg ? g.leg1 : g.leg0;
+        g.setLegs(new LegState[] {other});
+        g.setEvidence(NO_EVIDENCE);
+        g.start = null;
+        g.dirty = true;
+        addLeg(leg);
+    }
+
     private static LegState[] concat(LegState[] a, LegState[] b) {
         LegState[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);

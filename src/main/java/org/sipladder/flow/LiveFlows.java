@@ -78,6 +78,9 @@ public final class LiveFlows {
             retryCorrelation.onInitialInvite(leg, message, seq, groups);
         } else if (hadInvite) {
             retryCorrelation.onMessage(leg, message);
+            if (!message.isRequest()) {
+                timingCorrelation.onResponse(leg, message, groups);
+            }
         } else {
             registrationRenewals.onMessage(leg, message, seq);
         }

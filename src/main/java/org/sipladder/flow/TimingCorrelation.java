@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.sipladder.sip.SipMessage;
@@ -114,6 +116,23 @@ final class TimingCorrelation {
     private final Map<String, Deque<Received>> unfedBySender = new HashMap<>();
     /** The two addresses of each B2BUA that a join across them showed. */
     private final B2buaSides sides = new B2buaSides();
+    /** Joins that were a guess among equals, set right by the responses passed back. */
+    private final RelayedResponses relays = new RelayedResponses();
+    /**
+     * How many A-legs fitted as well as the one the last {@link #closestMatch} picked (it included), and which way:
+     * {@link #WAITING_FROM_CALLER} and on; 1 when the pick was told by something (the only one, its SDP origin).
+     */
+    private int pickedTies;
+    private int pickedTier;
+    private static final int WAITING_FROM_CALLER = 0;
+    private static final int WAITING = 1;
+    private static final int IDLE_FROM_CALLER = 2;
+    private static final int IDLE = 3;
+
+    /** Looks at a response of {@code leg}, which may set a guessed join right ({@link RelayedResponses}). */
+    void onResponse(LegState leg, SipMessage response, FlowGroups groups) {
+        relays.onResponse(leg, response, groups);
+    }
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
@@ -125,6 +144,9 @@ final class TimingCorrelation {
                 groups.join(a.leg(), leg, new OriginJoin(invite.frame(), invite.callId(), invite.src().address(),
                         invite.timestampMicros() - a.micros(), a.leg().store().get(a.seq()).frame(), a.leg().callId(),
                         suffixOf(digits), pickedOrigin.text()));
+            } else if (a != null && pickedTies > 1) {
+                groups.join(a.leg(), leg, relays.guess(a.leg(), leg, invite.src().address(),
+                        tier(received, invite, digits, leg, groups), lastDigitsOf(digits), invite.timestampMicros()));
             } else if (a != null) {
                 groups.joinTimed(a.leg(), leg, a.seq(), seq, lastDigitsOf(digits));
             } else {
@@ -501,6 +523,7 @@ final class TimingCorrelation {
     private Received closestMatch(Deque<Received> received, SipMessage invite, String digits, LegState leg,
                                   FlowGroups groups) {
         pickedOrigin = null;
+        pickedTies = 1;
         String suffix = suffixOf(digits);
         String from = invite.header("From");
         String host = invite.src().address();
@@ -511,6 +534,7 @@ final class TimingCorrelation {
         Received oldestIdle = null;
         Received oldestIdleFromCaller = null;
         int looked = 0;
+        int[] counts = new int[IDLE + 1];
         for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
             Received a = w.current;
             if (a.digits().endsWith(suffix) && mayLeadTo(a, invite)) {
@@ -519,15 +543,21 @@ final class TimingCorrelation {
                 newestFromCaller = newestFromCaller == null && caller ? a : newestFromCaller;
                 // newest first: the last one seen is the oldest
                 if (groups.dialsOut(a.leg(), host)) {
+                    if (relays.heldByGuess(a.leg()) && !a.leg().answered()) {
+                        // its B-leg may be this one: a tie, though not picked while it holds one
+                        counts[caller ? WAITING_FROM_CALLER : WAITING]++;
+                    }
                     looked++;
                     continue;
                 }
                 if (!a.leg().answered()) {
                     oldestWaiting = a;
                     oldestWaitingFromCaller = caller ? a : oldestWaitingFromCaller;
+                    counts[caller ? WAITING_FROM_CALLER : WAITING]++;
                 } else {
                     oldestIdle = a;
                     oldestIdleFromCaller = caller ? a : oldestIdleFromCaller;
+                    counts[caller ? IDLE_FROM_CALLER : IDLE]++;
                 }
                 looked++;
             }
@@ -538,9 +568,43 @@ final class TimingCorrelation {
                 return carried;
             }
         }
+        // the tiers of those from the caller hold theirs only; the others theirs and the caller's
+        pickedTier = oldestWaitingFromCaller != null ? WAITING_FROM_CALLER : oldestWaiting != null ? WAITING
+                : oldestIdleFromCaller != null ? IDLE_FROM_CALLER : oldestIdle != null ? IDLE : -1;
+        pickedTies = pickedTier == WAITING_FROM_CALLER || pickedTier == IDLE_FROM_CALLER ? counts[pickedTier]
+                : pickedTier >= 0 ? counts[pickedTier] + counts[pickedTier - 1] : 1;
         return oldestWaitingFromCaller != null ? oldestWaitingFromCaller : oldestWaiting != null ? oldestWaiting
                 : oldestIdleFromCaller != null ? oldestIdleFromCaller : oldestIdle != null ? oldestIdle
                 : newestFromCaller != null ? newestFromCaller : newest;
+    }
+
+    /**
+     * The legs of the A-legs that fitted {@code invite} as well as the one the last {@link #closestMatch} picked: that
+     * call's window walked again, only where it was a guess.
+     */
+    private List<LegState> tier(Deque<Received> received, SipMessage invite, String digits, LegState leg,
+                                FlowGroups groups) {
+        String suffix = suffixOf(digits);
+        String from = invite.header("From");
+        String host = invite.src().address();
+        List<LegState> fitting = new ArrayList<>();
+        int looked = 0;
+        for (Window w = new Window(received, invite, leg); w.next() && looked < CALLER_LOOKS; ) {
+            Received a = w.current;
+            if (a.digits().endsWith(suffix) && mayLeadTo(a, invite)) {
+                looked++;
+                boolean held = groups.dialsOut(a.leg(), host);
+                if (held && (pickedTier >= IDLE_FROM_CALLER || !relays.heldByGuess(a.leg()))
+                        || a.leg().answered() != (pickedTier >= IDLE_FROM_CALLER)) {
+                    continue;
+                }
+                boolean fromCallerOnly = pickedTier == WAITING_FROM_CALLER || pickedTier == IDLE_FROM_CALLER;
+                if (!fromCallerOnly || sameUser(a.from(), from)) {
+                    fitting.add(a.leg());
+                }
+            }
+        }
+        return fitting;
     }
 
     /**
