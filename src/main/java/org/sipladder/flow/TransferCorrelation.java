@@ -128,15 +128,27 @@ final class TransferCorrelation {
         String toUser = userKey(SipAddresses.user(invite.header("To")));
         String replacing = replacedCallId(invite);
         Referral found = null;
+        boolean several = false;
+        // RFC 3892: the referee copies the REFER's Referred-By into the request it sends, which tells calls apart
+        // whose REFERs name one target, where the referrers differ
+        String referrer = referrerUri(invite.header("Referred-By"));
+        Referral foundByReferrer = null;
+        boolean severalByReferrer = false;
         for (Referral r : referrals) {
             long delay = invite.timestampMicros() - r.since();
             if (r.used || delay < 0 || r.leg.group == leg.group || !r.asksFor(sender, uriUser, toUser, replacing)) {
                 continue;
             }
-            if (found != null && found.leg.group != r.leg.group) {
-                return; // the REFERs of two calls fit: which call this leg belongs to is not known
-            }
+            several |= found != null && found.leg.group != r.leg.group;
             found = r; // the newest of one call's REFERs (sent again, or a second attempt)
+            if (referrer != null && referrer.equals(referrerUri(r.refer.header("Referred-By")))) {
+                severalByReferrer |= foundByReferrer != null && foundByReferrer.leg.group != r.leg.group;
+                foundByReferrer = r;
+            }
+        }
+        if (several) {
+            // the REFERs of two calls fit: which call this leg belongs to is not known, unless its Referred-By tells
+            found = severalByReferrer ? null : foundByReferrer;
         }
         if (found != null) {
             found.used = true;
@@ -199,6 +211,18 @@ final class TransferCorrelation {
                     + referFrame + " (Call-ID " + referCallId + "), and it calls " + target + ", the REFER's Refer-To"
                     + " user: the two were captured out of order.";
         }
+    }
+
+    /** The URI of a Referred-By value (RFC 3892), without its parameters, or null when there is none. */
+    static String referrerUri(String value) {
+        if (value == null) {
+            return null;
+        }
+        int lt = value.indexOf('<');
+        int gt = lt >= 0 ? value.indexOf('>', lt) : -1;
+        String uri = gt > lt ? value.substring(lt + 1, gt) : value.split(";", 2)[0];
+        uri = uri.trim();
+        return uri.isEmpty() ? null : uri;
     }
 
     /** The Call-ID an INVITE's Replaces header names (RFC 3891), or null when it has none. */

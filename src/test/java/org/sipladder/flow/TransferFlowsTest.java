@@ -141,6 +141,25 @@ class TransferFlowsTest {
     }
 
     @Test
+    void whereTheRefersOfTwoCallsFitTheOneWhoseReferredByTheInviteCarriesIsItsCall() {
+        // RFC 3892: the referee copies the REFER's Referred-By into the request it sends; two agents refer their
+        // callers to one number within the window
+        Dialogue d = new Dialogue();
+        for (int n = 1; n <= 2; n++) {
+            d.answeredInvite(n * 500L, CARRIER, SBC, "a" + n, "sip:+493011122" + n + "@198.51.100.20");
+            d.answeredInvite(n * 500L + 300, SBC, LIVEKIT, "b" + n, "sip:+493011122" + n + "@34.1.2.3", "X-CID: a" + n);
+            d.send(10_000 + n * 500L, LIVEKIT, SBC, Dialogue.request("REFER", "sip:u@198.51.100.20", "b" + n,
+                    "z9hG4bK-refer" + n, 5, "t-b" + n, "Refer-To: " + TARGET, "Referred-By: <sip:agent" + n
+                            + "@34.1.2.3>"));
+            answerRefer(d, n, 10_010 + n * 500L, 202);
+        }
+        d.answeredInvite(11_100, SBC, CARRIER, "c1", "sip:+4915199988877@203.0.113.10",
+                "Referred-By: <sip:agent1@34.1.2.3>");
+
+        assertEquals(List.of(List.of("a1", "b1", "c1"), List.of("a2", "b2")), d.callIds());
+    }
+
+    @Test
     void aReferAsksForOneCall() {
         // the first call's transfer was dialled before the second call referred to the same number
         Dialogue d = new Dialogue();
