@@ -430,14 +430,22 @@ final class MessageScanner {
 
     /**
      * Flags the first control byte up to 11 of {@code line} but a tab (a NUL most often: a C string's end written by a
-     * bad stack): RFC 3261 25.1 allows none in a start or header line, and readers disagree on such a value (Wireshark
-     * ends it at a NUL, a stack may reject the message). Those are the bytes the one-pass scan gives up on
-     * ({@link ByteWords#plainEnd}), so that both scans agree on every message.
+     * bad stack): RFC 3261 25.1 allows none in a start or header line but escaped in a header's quoted string (a
+     * quoted-pair), and readers disagree on such a value (Wireshark ends it at a NUL, a stack may reject the message).
+     * Those are the bytes the one-pass scan gives up on ({@link ByteWords#plainEnd}), so that both scans agree on every
+     * message.
      */
     private static void flagControl(String line, String where, Problems problems) {
+        boolean header = !where.equals("start line");
+        boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c <= 0x0B && c != '\t') {
+            if (header && c == '"') {
+                quoted = !quoted;
+            } else if (quoted && c == '\\') {
+                // a quoted-pair (RFC 3261 25.1: "\" and any byte but CR and LF, RFC 4475 3.1.1.2 quotes a NUL)
+                i++;
+            } else if (c <= 0x0B && c != '\t') {
                 String what = c == 0 ? "a NUL byte" : String.format("control byte 0x%02X", (int) c);
                 problems.add(where + " control byte", what + " in the " + where + " at character " + (i + 1));
                 return;
