@@ -29,6 +29,7 @@ final class SipFraming {
     private static final int MAX_LINE = Limits.STREAM_HEADER_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
+    private static final byte[] SIP_SLASH = {'S', 'I', 'P', '/'};
     private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
     private static final long CRS = '\r' * ONES;
     private static final long LFS = '\n' * ONES;
@@ -37,11 +38,12 @@ final class SipFraming {
     }
 
     /**
-     * Cheap first-byte test: every start line begins with a letter (a method or "SIP/2.0"); upper case but for a
-     * method sent in lower case ("invite"), which Wireshark lists and the SIP layer flags.
+     * Cheap first-byte test: every start line begins with a token character (RFC 3261 25.1: a method is a token, so
+     * "!odd%method" is one, as RFC 4475 3.1.1.2 shows; "SIP/2.0" starts with a letter), in either letter case (a
+     * method sent in lower case, "invite", is listed by Wireshark and flagged by the SIP layer).
      */
     static boolean mayStart(byte first) {
-        return (first | 0x20) >= 'a' && (first | 0x20) <= 'z';
+        return isTokenChar(first);
     }
 
     /** The length of the start line at {@code off} including its line end, {@link #NO} or {@link #NEED_MORE}. */
@@ -301,16 +303,41 @@ final class SipFraming {
         return digits == 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
+    /**
+     * {@code SIP/x.y NNN reason}: any SIP version and three digits or more, so that another version (RFC 4475
+     * 3.1.2.16) or an overlarge code (3.1.2.18) is listed and flagged by the SIP layer, not lost.
+     */
     private static boolean isStatusLine(byte[] a, int off, int lineEnd) {
-        if (lineEnd - off < 11 || !startsWith(a, off, VERSION) || a[off + 7] != ' ') {
+        int space = versionEnd(a, off, lineEnd);
+        if (space < 0 || space >= lineEnd || a[space] != ' ') {
             return false;
         }
-        for (int i = off + 8; i < off + 11; i++) {
-            if (a[i] < '0' || a[i] > '9') {
-                return false;
-            }
+        int i = space + 1;
+        while (i < lineEnd && a[i] >= '0' && a[i] <= '9') {
+            i++;
         }
-        return lineEnd == off + 11 || a[off + 11] == ' ';
+        return i - (space + 1) >= 3 && (i == lineEnd || a[i] == ' ');
+    }
+
+    /** Where the version {@code SIP/1*DIGIT.1*DIGIT} that starts at {@code at} ends, or -1 when none starts there. */
+    private static int versionEnd(byte[] a, int at, int end) {
+        if (end - at < VERSION.length || !startsWith(a, at, SIP_SLASH)) {
+            return -1;
+        }
+        int i = digitsEnd(a, at + SIP_SLASH.length, end);
+        if (i == at + SIP_SLASH.length || i >= end || a[i] != '.') {
+            return -1;
+        }
+        int minor = digitsEnd(a, i + 1, end);
+        return minor == i + 1 ? -1 : minor;
+    }
+
+    private static int digitsEnd(byte[] a, int from, int end) {
+        int i = from;
+        while (i < end && a[i] >= '0' && a[i] <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isRequestLine(byte[] a, int off, int lineEnd) {
@@ -324,8 +351,16 @@ final class SipFraming {
             return false;
         }
         int uriStart = i + 1;
-        int versionAt = lineEnd - VERSION.length;
-        if (versionAt <= uriStart + 1 || a[versionAt - 1] != ' ' || !startsWith(a, versionAt, VERSION)) {
+        // blanks after the version (RFC 4475 3.1.2.9) and another version (3.1.2.16) are the SIP layer's to flag
+        int versionTo = lineEnd;
+        while (versionTo > uriStart && (a[versionTo - 1] == ' ' || a[versionTo - 1] == '\t')) {
+            versionTo--;
+        }
+        int versionAt = versionTo;
+        while (versionAt > uriStart && a[versionAt - 1] != ' ') {
+            versionAt--;
+        }
+        if (versionAt <= uriStart + 1 || versionEnd(a, versionAt, versionTo) != versionTo) {
             return false;
         }
         // Any byte is let through in the Request-URI (above 127, a control byte, a space): the method, the version at
@@ -349,8 +384,22 @@ final class SipFraming {
             return true;
         }
         if (a[i] == '/') {
-            int n = Math.min(end - off, VERSION.length);
-            return startsWith(a, off, java.util.Arrays.copyOf(VERSION, n));
+            // "SIP/" and then the version's digits and dot
+            int n = Math.min(end - off, SIP_SLASH.length);
+            if (!startsWith(a, off, java.util.Arrays.copyOf(SIP_SLASH, n))) {
+                return false;
+            }
+            int v = off + n;
+            while (v < end && (a[v] >= '0' && a[v] <= '9' || a[v] == '.')) {
+                v++;
+            }
+            if (v == end) {
+                return true;
+            }
+            if (a[v] != ' ') {
+                return false;
+            }
+            i = v;
         }
         if (a[i] != ' ') {
             return false;

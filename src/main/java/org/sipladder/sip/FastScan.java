@@ -59,6 +59,7 @@ final class FastScan {
     private static final byte[] APPLICATION_SDP = lowerAscii("application/sdp");
     /** How a status line and a request line's version begin (compared as bytes: String.charAt is slow under C1). */
     private static final byte[] SIP_SLASH = "SIP/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIP_2 = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
     private static final int MANDATORY = 1 << VIA | 1 << FROM | 1 << TO | 1 << CALL_ID | 1 << CSEQ;
     /**
      * The kinds of {@link MessageScanner#SINGLE}, allowed once per message, and Call-ID, whose repetition the full scan
@@ -148,14 +149,16 @@ final class FastScan {
         String reason = null;
         if (WordScan.startsWith(d, start, startLineEnd, SIP_SLASH)) {
             status = status(d, first, startLineEnd);
-            if (status == 0 || control || second < 0) {
+            if (status == 0 || control || second < 0 || first != start + SIP_2.length
+                    || !WordScan.startsWith(d, start, first, SIP_2)) {
                 return null; // no space after the code (RFC 3261 7.2 wants one before even an empty reason): flagged
             }
             reason = second < 0 ? "" : pool.share(d, second + 1, startLineEnd);
         } else {
             if (first <= start || second <= first + 1 || third || control
-                    || !WordScan.startsWith(d, second + 1, startLineEnd, SIP_SLASH)) {
-                return null;
+                    || startLineEnd - (second + 1) != SIP_2.length
+                    || !WordScan.startsWith(d, second + 1, startLineEnd, SIP_2)) {
+                return null; // another version (the full scan flags it) or none
             }
             method = Methods.known(d, start, first);
             if (method == null) {

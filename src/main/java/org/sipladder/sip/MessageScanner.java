@@ -430,14 +430,22 @@ final class MessageScanner {
 
     /**
      * Flags the first control byte up to 11 of {@code line} but a tab (a NUL most often: a C string's end written by a
-     * bad stack): RFC 3261 25.1 allows none in a start or header line, and readers disagree on such a value (Wireshark
-     * ends it at a NUL, a stack may reject the message). Those are the bytes the one-pass scan gives up on
-     * ({@link ByteWords#plainEnd}), so that both scans agree on every message.
+     * bad stack): RFC 3261 25.1 allows none in a start or header line but escaped in a header's quoted string (a
+     * quoted-pair), and readers disagree on such a value (Wireshark ends it at a NUL, a stack may reject the message).
+     * Those are the bytes the one-pass scan gives up on ({@link ByteWords#plainEnd}), so that both scans agree on every
+     * message.
      */
     private static void flagControl(String line, String where, Problems problems) {
+        boolean header = !where.equals("start line");
+        boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c <= 0x0B && c != '\t') {
+            if (header && c == '"') {
+                quoted = !quoted;
+            } else if (quoted && c == '\\') {
+                // a quoted-pair (RFC 3261 25.1: "\" and any byte but CR and LF, RFC 4475 3.1.1.2 quotes a NUL)
+                i++;
+            } else if (c <= 0x0B && c != '\t') {
                 String what = c == 0 ? "a NUL byte" : String.format("control byte 0x%02X", (int) c);
                 problems.add(where + " control byte", what + " in the " + where + " at character " + (i + 1));
                 return;
@@ -553,10 +561,32 @@ final class MessageScanner {
             if (line.startsWith("SIP/")) {
                 return response(line, problems);
             }
-            String[] parts = line.split(" ", -1);
-            if (parts.length != 3 || !parts[2].startsWith("SIP/") || parts[0].isEmpty() || parts[1].isEmpty()
+            String trimmed = withoutTrailingBlanks(line);
+            String[] parts = trimmed.split(" ", -1);
+            if (trimmed.length() < line.length()) {
+                // RFC 4475 3.1.2.9: a liberal reader ignores them, a strict one answers 400
+                problems.add("start line", "blanks after the SIP version at the end of the request line \"" + line
+                        + "\" (RFC 3261 7.1: Method SP Request-URI SP SIP-Version CRLF)");
+            }
+            String[] words = blanks(trimmed.trim());
+            boolean sipShaped = words.length >= 3 && words[words.length - 1].startsWith("SIP/") && isToken(words[0]);
+            if (parts.length != 3 && sipShaped && words.length == 3) {
+                // RFC 4475 3.1.2.8: the parts are still plain, so they are read as such
+                problems.add("start line", "more than a single space between the parts of the request line \""
+                        + line + "\" (RFC 3261 7.1: Method SP Request-URI SP SIP-Version)");
+                parts = words;
+            } else if (parts.length != 3 && sipShaped) {
+                // RFC 4475 3.1.2.7: a space inside the Request-URI, which it may not hold unescaped
+                problems.add("start line", "the Request-URI holds a space (RFC 3261 7.1 and 19.1.1: it may not, not "
+                        + "even as LWS; a space is %20): \"" + line + "\"");
+                String uri = String.join(" ", java.util.Arrays.asList(words).subList(1, words.length - 1));
+                parts = new String[] {words[0], uri, words[words.length - 1]};
+            } else if (parts.length != 3 || !parts[2].startsWith("SIP/") || parts[0].isEmpty() || parts[1].isEmpty()
                     || !isToken(parts[0])) {
                 problems.add("start line", "not a SIP request or status line: \"" + line + "\"");
+            }
+            if (parts.length == 3 && parts[2].startsWith("SIP/")) {
+                flagVersion(parts[2], problems);
             }
             String method = parts[0].isEmpty() ? line : parts[0];
             String known = Methods.inOtherCase(method);
@@ -565,11 +595,27 @@ final class MessageScanner {
                         + "case-sensitive (RFC 3261 7.1), so a stack takes it for an unknown method");
             }
             String uri = parts.length > 1 ? parts[1] : "";
-            if (!isToken(uri)) {
+            if (!isToken(uri.replace(' ', 'x'))) {
                 problems.add("Request-URI", "the Request-URI holds a byte that is not visible ASCII (RFC 3261 "
                         + "wants it %-escaped): \"" + uri + "\"");
             }
             return new StartLine(method, uri, 0, null);
+        }
+
+        /** Flags a version other than SIP/2.0 (RFC 4475 3.1.2.16): an RFC 3261 element answers it 505. */
+        private static void flagVersion(String version, Problems problems) {
+            if (!version.equals("SIP/2.0")) {
+                problems.add("version", "SIP version " + version + " instead of SIP/2.0 (RFC 3261 7.1): an RFC 3261 "
+                        + "element answers 505 Version Not Supported");
+            }
+        }
+
+        private static String withoutTrailingBlanks(String line) {
+            int end = line.length();
+            while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            return line.substring(0, end);
         }
 
         /** Visible ASCII only, as a method name must be. */
@@ -584,6 +630,7 @@ final class MessageScanner {
 
         private static StartLine response(String line, Problems problems) {
             int space = line.indexOf(' ');
+            flagVersion(space < 0 ? line : line.substring(0, space), problems);
             String rest = space < 0 ? "" : line.substring(space + 1);
             int codeEnd = rest.indexOf(' ');
             String code = codeEnd < 0 ? rest : rest.substring(0, codeEnd);
@@ -594,7 +641,10 @@ final class MessageScanner {
                 status = Integer.parseInt(code);
             }
             if (status < 100 || status > 699) {
-                problems.add("start line", "status line without a valid status code: \"" + line + "\"");
+                boolean digits = !code.isEmpty() && code.chars().allMatch(c -> c >= '0' && c <= '9');
+                problems.add("start line", (digits ? "status code " + code + " is not one of 100 to 699 (RFC 3261 "
+                        + "7.2: three digits; an element drops such a response): " : "status line without a valid status "
+                        + "code: ") + "\"" + line + "\"");
             } else if (codeEnd < 0) {
                 // Wireshark does not take such a line for SIP at all
                 problems.add("start line", "status line without the space after its status code: \"" + line

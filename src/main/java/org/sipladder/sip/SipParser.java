@@ -7,7 +7,7 @@ import org.sipladder.capture.SipPayload;
 
 /**
  * Turns captured payloads into {@link SipMessage}s. A fast line-based scan fills every field exactly as sent;
- * jain-sip-ri then judges well-formedness ({@link Depth#FULL}), or that judgement is deferred to
+ * jain-sip-ri and {@link AddressSyntax} then judge well-formedness ({@link Depth#FULL}), or that judgement is deferred to
  * {@link #fullParse} for when a user inspects the message ({@link Depth#SCAN}, for bulk loading).
  * Malformed messages are never dropped: they come back flagged with the reason.
  */
@@ -55,9 +55,13 @@ public final class SipParser {
         }
         byte[] data = payload.data();
         jainSip.check(data, problems);
-        if (scanned.get().hasSdp() && scanned.get().plain()) {
+        MessageScanner.Parts parts = MessageScanner.parts(data, new Problems());
+        if (parts != null) {
+            AddressSyntax.check(parts.startLine().requestUri(), parts.headers(), problems);
+        }
+        if (parts != null && scanned.get().hasSdp() && scanned.get().plain()) {
             // the one-pass scan reads no body: the SDP parser judges its text (the full scan did for the others)
-            MessageScanner.flagSdp(MessageScanner.parts(data, new Problems()).sdp(), problems);
+            MessageScanner.flagSdp(parts.sdp(), problems);
         }
         return Optional.of(scanned.get().withVerdict(!problems.isEmpty(), problems.summary()));
     }
@@ -84,12 +88,15 @@ public final class SipParser {
         if (note != null) {
             problems.add("wrapping", note);
         }
-        MessageScanner.parts(bytes, problems);
+        MessageScanner.Parts parts = MessageScanner.parts(bytes, problems);
         String after = MessageScanner.afterMessageProblem(message.malformedReason());
         if (after != null) {
             problems.add("datagram", after);
         }
         jainSip.check(bytes, problems);
+        if (parts != null) {
+            AddressSyntax.check(parts.startLine().requestUri(), parts.headers(), problems);
+        }
         return message.withVerdict(!problems.isEmpty(), problems.summary());
     }
 

@@ -32,15 +32,20 @@ class SipFramingTest {
         "INFO tel:+15551234 SIP/2.0\r\n", "SIP/2.0 200 OK\r\n", "SIP/2.0 100\r\n", "SIP/2.0 503 Try again later\r\n",
         "X-CUSTOM urn:x:y SIP/2.0\r\n", "BYE sip:499187\u0017350008@example.com SIP/2.0\r\n",
         "INVITE sip:a b SIP/2.0\r\n", "ACK sip:\u0000x@h SIP/2.0\r\n", "INVITE sip:b\u00e9@h SIP/2.0\r\n",
-        "BY\u00c5 sip:a@h SIP/2.0\r\n", "B\u0005E sip:a@h SIP/2.0\r\n"})
+        "BY\u00c5 sip:a@h SIP/2.0\r\n", "B\u0005E sip:a@h SIP/2.0\r\n",
+        // RFC 4475's shapes: a method of token characters, blanks after the version, another version, a long code
+        "!odd%41_method`~ sip:a@h SIP/2.0\r\n", "%INVITE sip:a@h SIP/2.0\r\n", "OPTIONS sip:a@h SIP/2.0  \r\n",
+        "INVITE sip:bob SIP/3.0\r\n", "OPTIONS sip:a@h SIP/7.10\r\n", "SIP/2.0 2000 OK\r\n",
+        "SIP/2.0 4294967301 better not break\r\n", "SIP/3.0 200 OK\r\n"})
     void startLines(String line) {
         assertEquals(line.length(), startLine(line + "Via: x\r\n"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET / HTTP/1.1\r\n", "HTTP/1.1 200 OK\r\n", "INVITE sip:bob SIP/3.0\r\n",
-        "INVITE  SIP/2.0\r\n", "SIP/2.0 20 OK\r\n", "SIP/2.0 2000 OK\r\n", "invite nocolon SIP/2.0\r\n",
-        "\r\n", "RTP\u0080\u0001 x\n", "BYE \u0017 SIP/2.0\r\n"})
+    @ValueSource(strings = {"GET / HTTP/1.1\r\n", "HTTP/1.1 200 OK\r\n", "INVITE sip:bob SIP/x.0\r\n",
+        "INVITE  SIP/2.0\r\n", "SIP/2.0 20 OK\r\n", "SIP/2.0 2x0 OK\r\n", "invite nocolon SIP/2.0\r\n",
+        "\r\n", "RTP\u0080\u0001 x\n", "BYE \u0017 SIP/2.0\r\n", "INVITE sip:bob SIP/2.\r\n",
+        "(INVITE sip:a@h SIP/2.0\r\n", "SIP/.0 200 OK\r\n"})
     void notStartLines(String line) {
         assertEquals(SipFraming.NO, startLine(line));
     }

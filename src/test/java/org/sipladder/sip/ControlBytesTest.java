@@ -68,6 +68,28 @@ class ControlBytesTest {
         assertFalse(read.get(0).malformed(), read.get(0).malformedReason());
     }
 
+    @Test
+    void aControlByteEscapedInAQuotedStringIsAQuotedPair() throws CaptureException {
+        // RFC 3261 25.1: quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F); RFC 4475 3.1.1.2 quotes a BEL, a NUL, a DEL
+        String quoted = SipText.invite("qp-1").replace("To: <", "To: \"BEL:\\\u0007 NUL:\\\0 DEL:\\\u007f\" <");
+        String bare = SipText.invite("qp-2").replace("To: <", "To: \"BEL:\u0007 NUL\" <");
+        String outside = SipText.invite("qp-3").replace("Max-Forwards: 70", "Subject: a\\\u0001b");
+        Captures capture = Captures.pcap();
+        int i = 0;
+        for (String m : List.of(quoted, bare, outside)) {
+            capture.udp(T + i++, "10.0.0.1:5060", "10.0.0.2:5060", m.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        List<SipMessage> read = read(capture.write(dir.resolve("quoted-pair.pcap")));
+        assertEquals(3, read.size());
+        assertFalse(read.get(0).malformed(), read.get(0).malformedReason());
+        assertTrue(read.get(1).malformed(), "a bare control byte in a quoted string is no qdtext");
+        assertTrue(read.get(1).malformedReason().contains("in the To header"), read.get(1).malformedReason());
+        assertTrue(read.get(2).malformed(), "a backslash outside quotes escapes nothing");
+        SipMessage full = new SipParser().parse(SipParserTest.payload(quoted.getBytes(StandardCharsets.ISO_8859_1)))
+                .orElseThrow();
+        assertFalse(full.malformed(), full.malformedReason());
+    }
+
     /** The messages of a capture as the bulk read makes them: lent payloads (with their line feeds' table), scanned. */
     static List<SipMessage> read(Path file) throws CaptureException {
         SipParser parser = new SipParser(SipParser.Depth.SCAN);
