@@ -48,6 +48,18 @@ final class CallRejectedCheck implements FindingRule {
                     + " Unsupported header names it)",
                     "Remove that option tag from the caller's Require header (100rel, timer...) or enable the"
                             + " extension at the peer."),
+            new StatusMeaning(421, 421, "the peer requires an extension the INVITE did not offer (the answer's"
+                    + " Require header names it: 100rel for reliable provisional responses, timer for session timers)",
+                    "Enable that extension at the caller and list it in its Supported header (100rel: RFC 3262;"
+                            + " timer: RFC 4028), or stop the peer from requiring it."),
+            new StatusMeaning(422, 422, "the INVITE's Session-Expires is below the peer's smallest session interval"
+                    + " (the answer's Min-SE header, RFC 4028 6)",
+                    "Have the caller send Session-Expires and Min-SE at least the Min-SE of the 422 (RFC 4028 7.4"
+                            + " has it retry so by itself), or lower the minimum at the peer."),
+            new StatusMeaning(484, 484, "the dialled number is incomplete: too few digits for the peer's dial plan"
+                    + " (overlap dialling, a missing area or country code)",
+                    "Send the complete number with all its digits in the format the peer expects (E.164 with the"
+                            + " country code, or its national format), and check the number translations on the way."),
             new StatusMeaning(300, 399, "the peer redirected the call", "Make the caller follow the Contact of the redirect, or route to it directly."),
             new StatusMeaning(400, 499, "the peer rejected the request", "Read the reason phrase and the peer's logs for the exact cause."),
             new StatusMeaning(500, 599, "the peer failed or is unavailable", "Check the peer's health, capacity and Retry-After; retry or fail over."),
