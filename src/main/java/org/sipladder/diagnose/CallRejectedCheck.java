@@ -220,7 +220,13 @@ final class CallRejectedCheck implements FindingRule {
                 }
             }
         }
-        String cause = tellsACause(facts) ? "" : " The capture shows no more specific cause.";
+        CredentialsRefusal refusal = CredentialsRefusal.of(tx, invites);
+        if (refusal != null) {
+            // its frames stay in the fact: the evidence starts with this INVITE, which names the finding's transaction
+            facts.add(refusal.fact());
+        }
+        String cause = refusal != null ? CredentialsRefusal.WHY
+                : tellsACause(facts) ? "" : " The capture shows no more specific cause.";
         String tries = "";
         if (attempts.size() > 1) {
             // every attempt failed, or the call would not have (the last one decides it); a forking proxy sends its
@@ -271,7 +277,7 @@ final class CallRejectedCheck implements FindingRule {
                         + "the call's other findings about it say what the analyzer knows."
                         : outcome != null ? "Nothing is broken in signalling (" + outcome + "): call again later, or "
                         + "route calls the callee does not take elsewhere (voicemail, another number)."
-                        : PeerChecks.check(tx.flow(), last)), List.of(), null));
+                        : refusal != null ? refusal.step() : PeerChecks.check(tx.flow(), last)), List.of(), null));
         Finding rated = outcome != null ? finding.withSeverity(Severity.INFO) : withSeverityOf(finding, last.status());
         // the hop behind stayed silent, its own finding's error: this answer follows from it and is no second cause
         return consequence && rated.severity() == Severity.ERROR ? rated.withSeverity(Severity.WARNING) : rated;
