@@ -266,18 +266,26 @@ final class CallRejectedCheck implements FindingRule {
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
         String outcome = consequence || cancel != null ? null : Q850.calleeOutcome(context, last);
+        // the answerer took the call and its route onward failed, as its own Reason says
+        String beyond = consequence || cancel != null || outcome != null ? null : Q850.beyondAnswerer(context, last);
         Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
                         + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
                         : " The Reason header of " + peer + "'s answer names " + outcome + ": the callee's network "
-                        + "delivered the call and reports what the callee did, so no route or setting is at fault."),
+                        + "delivered the call and reports what the callee did, so no route or setting is at fault.")
+                        + (beyond == null ? "" : " The Reason header of " + peer + "'s answer names " + beyond + ": "
+                        + peer + " took the call and could not pass it on, so the fault lies behind " + peer + " (the "
+                        + "route or trunk it uses onward, or the network it reaches), not in its own health."),
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
                         + "final answer to the INVITE of frame " + unanswered.get(0).frame() + " and fix that first: "
                         + "the call's other findings about it say what the analyzer knows."
                         : outcome != null ? "Nothing is broken in signalling (" + outcome + "): call again later, or "
                         + "route calls the callee does not take elsewhere (voicemail, another number)."
-                        : refusal != null ? refusal.step() : PeerChecks.check(tx.flow(), last)), List.of(), null));
+                        : refusal != null ? refusal.step()
+                        : beyond != null ? "Check the route and trunk " + peer + " uses onward for this number, and the "
+                        + "network behind it (" + beyond + "); fail over to another route while it lasts."
+                        : PeerChecks.check(tx.flow(), last)), List.of(), null));
         Finding rated = outcome != null ? finding.withSeverity(Severity.INFO) : withSeverityOf(finding, last.status());
         // the hop behind stayed silent, its own finding's error: this answer follows from it and is no second cause
         return consequence && rated.severity() == Severity.ERROR ? rated.withSeverity(Severity.WARNING) : rated;
