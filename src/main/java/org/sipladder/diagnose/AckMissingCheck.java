@@ -86,6 +86,12 @@ final class AckMissingCheck implements FindingRule {
                 Finding f = kept != null ? forked(flow, ok, copies.size(), kept, acked)
                         : finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok),
                         flow.hasHop(ok.src(), Role.LIVEKIT) ? bye(flow, ok) : null);
+                // the caller hung up as the answer came: it owed an ACK and a BYE, and no call was lost
+                SipMessage cancel = kept == null && ack(flow, ok) == null ? crossedCancel(flow.messages(), ok) : null;
+                if (cancel != null) {
+                    findings.add(crossed(f, ok, cancel));
+                    continue;
+                }
                 // a second branch's answer is a warning already, and the kept branch's RTP is not its own
                 MediaLeg went = kept != null ? null : wentOn(context, flow, ok);
                 findings.add(went == null ? f : wentOn(f, went));
@@ -213,6 +219,49 @@ final class AckMissingCheck implements FindingRule {
                                 + "10), which leaves fewer double answers."))
                 // the call goes on over the branch the caller kept: a fault to fix, not a failed call
                 .withSeverity(Severity.WARNING);
+    }
+
+    /** How long after a 2xx a CANCEL of its INVITE still counts as sent before the caller could have had it. */
+    private static final long CROSSING_MICROS = 2_000_000;
+
+    /**
+     * The CANCEL of {@code ok}'s INVITE (its Call-ID and CSeq number) sent to {@code ok}'s sender before it or at most
+     * {@link #CROSSING_MICROS} after it: the caller hung up as the answer came. Null when there is none.
+     */
+    private static SipMessage crossedCancel(List<FlowMessage> messages, SipMessage ok) {
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.isRequest() && "CANCEL".equals(x.method()) && ok.callId().equals(x.callId())
+                    && x.cseqNumber() == ok.cseqNumber() && x.dst().address().equals(ok.src().address())
+                    && x.timestampMicros() <= ok.timestampMicros() + CROSSING_MICROS) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code f} about {@code ok} when it crossed the caller's {@code cancel}: RFC 3261 9.1 and 15 still have the caller
+     * ACK such a 2xx and end the call with BYE. The caller had hung up, so no call was lost: a warning.
+     */
+    private static Finding crossed(Finding f, SipMessage ok, SipMessage cancel) {
+        String caller = cancel.src().address();
+        List<Long> frames = new ArrayList<>(f.evidence().frames());
+        frames.add(cancel.frame());
+        List<String> facts = new ArrayList<>(f.evidence().facts());
+        facts.add(String.format(Locale.ROOT, "CANCEL frame %d from %s, %.3f s %s the 200 OK: the answer crossed it",
+                cancel.frame(), caller, Math.abs(cancel.timestampMicros() - ok.timestampMicros()) / 1e6,
+                cancel.timestampMicros() <= ok.timestampMicros() ? "before" : "after"));
+        String why = caller + " hung up (CANCEL frame " + cancel.frame() + ") as " + ok.src().address() + " answered: the "
+                + "200 OK crossed the CANCEL, which cannot undo an answer already sent (RFC 3261 9.1). The caller must "
+                + "still ACK that 200 OK and then end the call with BYE (RFC 3261 9.1, 15); " + caller + " did neither, so "
+                + ok.src().address() + " retransmitted its answer and kept a call nobody was on until it gave up (RFC "
+                + "3261 13.3.1.4: after 64*T1, 32 s). The caller meant to hang up, so no call was lost, but the callee "
+                + "was answered into silence.";
+        return new Finding(f.code(), Severity.WARNING, f.title(), why, f.callId(), f.flowId(), f.primary(),
+                Findings.evidence(frames, f.evidence().configIds(), facts),
+                Findings.fix(List.of("Make " + caller + " ACK a 2xx that arrives after its CANCEL and then send BYE "
+                        + "(RFC 3261 9.1, 15), instead of dropping it."), List.of(), null));
     }
 
     /** The first ACK of {@code ok}'s transaction after it sent back to its sender, or null. */
