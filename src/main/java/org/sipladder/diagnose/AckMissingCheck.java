@@ -76,14 +76,24 @@ final class AckMissingCheck implements FindingRule {
                     }
                     continue;
                 }
-                SipMessage acked = ackBack(flow.messages(), ok);
+                // another branch's 2xx of a forked INVITE acknowledged: its ACK is not this answer's
+                SipMessage kept = ackedFork(flow.messages(), ok);
+                SipMessage acked = kept != null ? sameTagAck(flow.messages(), ok) : ackBack(flow.messages(), ok);
                 // an ACK that reached the answerer after which it stopped sending the 200 OK: acknowledged, late
                 if (acked != null && copies.get(copies.size() - 1).frame() < acked.frame()) {
                     continue;
                 }
-                Finding f = finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok),
+                Finding f = kept != null ? forked(flow, ok, copies.size(), kept, acked)
+                        : finding(flow, ok, copies.size(), acked != null ? acked : ack(flow, ok),
                         flow.hasHop(ok.src(), Role.LIVEKIT) ? bye(flow, ok) : null);
-                MediaLeg went = wentOn(context, flow, ok);
+                // the caller hung up as the answer came: it owed an ACK and a BYE, and no call was lost
+                SipMessage cancel = kept == null && ack(flow, ok) == null ? crossedCancel(flow.messages(), ok) : null;
+                if (cancel != null) {
+                    findings.add(crossed(f, ok, cancel));
+                    continue;
+                }
+                // a second branch's answer is a warning already, and the kept branch's RTP is not its own
+                MediaLeg went = kept != null ? null : wentOn(context, flow, ok);
                 findings.add(went == null ? f : wentOn(f, went));
             }
         }
@@ -145,6 +155,113 @@ final class AckMissingCheck implements FindingRule {
             }
         }
         return copies;
+    }
+
+    /**
+     * Another 2xx to {@code ok}'s INVITE (its Call-ID and CSeq) with another To tag, sent before it and acknowledged by
+     * an ACK with that tag: a forked INVITE's first answer, which the caller kept. Null when there is none.
+     */
+    private static SipMessage ackedFork(List<FlowMessage> messages, SipMessage ok) {
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage x = messages.get(i);
+            SipMessage other = x.message();
+            if (other.frame() >= ok.frame()) {
+                return null;
+            }
+            if (!x.retransmission() && !other.isRequest() && other.status() >= 200 && other.status() < 300
+                    && "INVITE".equals(other.cseqMethod()) && other.cseqNumber() == ok.cseqNumber()
+                    && ok.callId().equals(other.callId()) && other.hasToTag() && !ok.sameToTag(other)
+                    && sameTagAck(messages, other) != null) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** The first ACK after {@code ok} of its Call-ID, CSeq number and To tag, wherever it went, or null. */
+    private static SipMessage sameTagAck(List<FlowMessage> messages, SipMessage ok) {
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.frame() > ok.frame() && x.isRequest() && "ACK".equals(x.method()) && ok.callId().equals(x.callId())
+                    && x.cseqNumber() == ok.cseqNumber() && ok.sameToTag(x)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The finding about {@code ok}, a second branch's 2xx to a forked INVITE sent {@code copies} more times, when the
+     * caller acknowledged the first branch's {@code kept} and not this one ({@code ack}: an ACK with its To tag that
+     * came too early to stop it, or null). A warning: the call goes on over the branch the caller kept.
+     */
+    private static Finding forked(CallFlow flow, SipMessage ok, long copies, SipMessage kept, SipMessage ack) {
+        SipMessage keptAck = sameTagAck(flow.messages(), kept);
+        String caller = keptAck.src().address();
+        List<String> facts = new ArrayList<>();
+        facts.add("200 OK frame " + ok.frame() + " from " + ok.src() + " (To tag " + ok.toTag() + ", Contact "
+                + ok.header("Contact") + ") sent " + (copies + 1) + " times");
+        facts.add("200 OK frame " + kept.frame() + " to the same INVITE, To tag " + kept.toTag() + ", was acknowledged"
+                + " (ACK frame " + keptAck.frame() + "): the INVITE forked and both branches answered");
+        facts.add(ack == null ? "No ACK with To tag " + ok.toTag() + " in the capture"
+                : "ACK frame " + ack.frame() + " with To tag " + ok.toTag() + " did not stop the retransmissions");
+        return DialogRequests.finding(flow, ok, CODE, CODE.title("200 OK retransmitted " + Counted.of(copies, "time")
+                        + " (a second branch's answer)"),
+                "The INVITE forked and two branches answered it 2xx, each with a dialog of its own (To tags "
+                        + kept.toTag() + " and " + ok.toTag() + "). " + caller + " acknowledged only the first. RFC 3261 "
+                        + "13.2.2.4 has the caller ACK every 2xx it gets and end the dialogs it does not keep with BYE; "
+                        + "unacknowledged, this branch's answerer retransmits its 200 OK and ends its dialog itself after "
+                        + "64*T1 (32 s), while the callee there may already have picked up.",
+                new ArrayList<>(List.of(ok.frame(), kept.frame(), keptAck.frame())), facts,
+                List.of("Make " + caller + " ACK every 2xx its INVITE gets, one per To tag, and send BYE on each dialog "
+                        + "it does not keep (RFC 3261 13.2.2.4).",
+                        "Or have the forking proxy cancel the other branches as soon as one answers (RFC 3261 16.7 step "
+                                + "10), which leaves fewer double answers."))
+                // the call goes on over the branch the caller kept: a fault to fix, not a failed call
+                .withSeverity(Severity.WARNING);
+    }
+
+    /** How long after a 2xx a CANCEL of its INVITE still counts as sent before the caller could have had it. */
+    private static final long CROSSING_MICROS = 2_000_000;
+
+    /**
+     * The CANCEL of {@code ok}'s INVITE (its Call-ID and CSeq number) sent to {@code ok}'s sender before it or at most
+     * {@link #CROSSING_MICROS} after it: the caller hung up as the answer came. Null when there is none.
+     */
+    private static SipMessage crossedCancel(List<FlowMessage> messages, SipMessage ok) {
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessage x = messages.get(i).message();
+            if (x.isRequest() && "CANCEL".equals(x.method()) && ok.callId().equals(x.callId())
+                    && x.cseqNumber() == ok.cseqNumber() && x.dst().address().equals(ok.src().address())
+                    && x.timestampMicros() <= ok.timestampMicros() + CROSSING_MICROS) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code f} about {@code ok} when it crossed the caller's {@code cancel}: RFC 3261 9.1 and 15 still have the caller
+     * ACK such a 2xx and end the call with BYE. The caller had hung up, so no call was lost: a warning.
+     */
+    private static Finding crossed(Finding f, SipMessage ok, SipMessage cancel) {
+        String caller = cancel.src().address();
+        List<Long> frames = new ArrayList<>(f.evidence().frames());
+        frames.add(cancel.frame());
+        List<String> facts = new ArrayList<>(f.evidence().facts());
+        facts.add(String.format(Locale.ROOT, "CANCEL frame %d from %s, %.3f s %s the 200 OK: the answer crossed it",
+                cancel.frame(), caller, Math.abs(cancel.timestampMicros() - ok.timestampMicros()) / 1e6,
+                cancel.timestampMicros() <= ok.timestampMicros() ? "before" : "after"));
+        String why = caller + " hung up (CANCEL frame " + cancel.frame() + ") as " + ok.src().address() + " answered: the "
+                + "200 OK crossed the CANCEL, which cannot undo an answer already sent (RFC 3261 9.1). The caller must "
+                + "still ACK that 200 OK and then end the call with BYE (RFC 3261 9.1, 15); " + caller + " did neither, so "
+                + ok.src().address() + " retransmitted its answer and kept a call nobody was on until it gave up (RFC "
+                + "3261 13.3.1.4: after 64*T1, 32 s). The caller meant to hang up, so no call was lost, but the callee "
+                + "was answered into silence.";
+        return new Finding(f.code(), Severity.WARNING, f.title(), why, f.callId(), f.flowId(), f.primary(),
+                Findings.evidence(frames, f.evidence().configIds(), facts),
+                Findings.fix(List.of("Make " + caller + " ACK a 2xx that arrives after its CANCEL and then send BYE "
+                        + "(RFC 3261 9.1, 15), instead of dropping it."), List.of(), null));
     }
 
     /** The first ACK of {@code ok}'s transaction after it sent back to its sender, or null. */

@@ -48,6 +48,18 @@ final class CallRejectedCheck implements FindingRule {
                     + " Unsupported header names it)",
                     "Remove that option tag from the caller's Require header (100rel, timer...) or enable the"
                             + " extension at the peer."),
+            new StatusMeaning(421, 421, "the peer requires an extension the INVITE did not offer (the answer's"
+                    + " Require header names it: 100rel for reliable provisional responses, timer for session timers)",
+                    "Enable that extension at the caller and list it in its Supported header (100rel: RFC 3262;"
+                            + " timer: RFC 4028), or stop the peer from requiring it."),
+            new StatusMeaning(422, 422, "the INVITE's Session-Expires is below the peer's smallest session interval"
+                    + " (the answer's Min-SE header, RFC 4028 6)",
+                    "Have the caller send Session-Expires and Min-SE at least the Min-SE of the 422 (RFC 4028 7.4"
+                            + " has it retry so by itself), or lower the minimum at the peer."),
+            new StatusMeaning(484, 484, "the dialled number is incomplete: too few digits for the peer's dial plan"
+                    + " (overlap dialling, a missing area or country code)",
+                    "Send the complete number with all its digits in the format the peer expects (E.164 with the"
+                            + " country code, or its national format), and check the number translations on the way."),
             new StatusMeaning(300, 399, "the peer redirected the call", "Make the caller follow the Contact of the redirect, or route to it directly."),
             new StatusMeaning(400, 499, "the peer rejected the request", "Read the reason phrase and the peer's logs for the exact cause."),
             new StatusMeaning(500, 599, "the peer failed or is unavailable", "Check the peer's health, capacity and Retry-After; retry or fail over."),
@@ -208,7 +220,13 @@ final class CallRejectedCheck implements FindingRule {
                 }
             }
         }
-        String cause = tellsACause(facts) ? "" : " The capture shows no more specific cause.";
+        CredentialsRefusal refusal = CredentialsRefusal.of(tx, invites);
+        if (refusal != null) {
+            // its frames stay in the fact: the evidence starts with this INVITE, which names the finding's transaction
+            facts.add(refusal.fact());
+        }
+        String cause = refusal != null ? CredentialsRefusal.WHY
+                : tellsACause(facts) ? "" : " The capture shows no more specific cause.";
         String tries = "";
         if (attempts.size() > 1) {
             // every attempt failed, or the call would not have (the last one decides it); a forking proxy sends its
@@ -248,17 +266,25 @@ final class CallRejectedCheck implements FindingRule {
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
         String outcome = consequence || cancel != null ? null : Q850.calleeOutcome(context, last);
+        // the answerer took the call and its route onward failed, as its own Reason says
+        String beyond = consequence || cancel != null || outcome != null ? null : Q850.beyondAnswerer(context, last);
         Finding finding = Findings.call(tx, CODE, title,
                 last.status() + " means " + m.meaning() + "."
                         + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
                         : " The Reason header of " + peer + "'s answer names " + outcome + ": the callee's network "
-                        + "delivered the call and reports what the callee did, so no route or setting is at fault."),
+                        + "delivered the call and reports what the callee did, so no route or setting is at fault.")
+                        + (beyond == null ? "" : " The Reason header of " + peer + "'s answer names " + beyond + ": "
+                        + peer + " took the call and could not pass it on, so the fault lies behind " + peer + " (the "
+                        + "route or trunk it uses onward, or the network it reaches), not in its own health."),
                 Findings.evidence(frames, List.of(), facts),
                 Findings.fix(List.of(consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
                         + "final answer to the INVITE of frame " + unanswered.get(0).frame() + " and fix that first: "
                         + "the call's other findings about it say what the analyzer knows."
                         : outcome != null ? "Nothing is broken in signalling (" + outcome + "): call again later, or "
                         + "route calls the callee does not take elsewhere (voicemail, another number)."
+                        : refusal != null ? refusal.step()
+                        : beyond != null ? "Check the route and trunk " + peer + " uses onward for this number, and the "
+                        + "network behind it (" + beyond + "); fail over to another route while it lasts."
                         : PeerChecks.check(tx.flow(), last)), List.of(), null));
         Finding rated = outcome != null ? finding.withSeverity(Severity.INFO) : withSeverityOf(finding, last.status());
         // the hop behind stayed silent, its own finding's error: this answer follows from it and is no second cause

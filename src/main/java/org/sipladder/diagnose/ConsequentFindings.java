@@ -40,12 +40,14 @@ final class ConsequentFindings {
             FindingCode.LK_OUTBOUND_NO_RESPONSE, FindingCode.LK_OUTBOUND_PROVIDER_REJECTED));
 
     /**
-     * Causes read from the capture alone for which LiveKit's code gives one answer, the one its outcome shows: an
-     * offer without a codec LiveKit takes is refused 400 with an empty reason (livekit/sip pkg/sip/inbound.go,
-     * sdp.ErrNoCommonMedia after runMediaConn). Unlike a late offer, such a cause is why LiveKit answered so.
+     * Causes read from the capture alone that decide the answer their outcome shows: an offer without a codec LiveKit
+     * takes is refused 400 with an empty reason (livekit/sip pkg/sip/inbound.go, sdp.ErrNoCommonMedia after
+     * runMediaConn); a reliable provisional response no PRACK acknowledged is given up with a 5xx (RFC 3262 3), the
+     * only rejection {@link PrackMissingCheck} names it for. Unlike a late offer, such a cause is why the INVITE was
+     * answered so.
      */
-    static final Set<FindingCode> DECIDING_OFFERS = Collections.unmodifiableSet(EnumSet.of(
-            FindingCode.SIP_NO_COMMON_CODEC));
+    static final Set<FindingCode> DECIDING_CAUSES = Collections.unmodifiableSet(EnumSet.of(
+            FindingCode.SIP_NO_COMMON_CODEC, FindingCode.SIP_PRACK_MISSING));
 
     /** LiveKit's trunk matching failed: it goes on without a trunk (self-hosted) or refuses the call (Cloud). */
     static final Set<FindingCode> TRUNK_MISSES = Collections.unmodifiableSet(EnumSet.of(
@@ -177,7 +179,7 @@ final class ConsequentFindings {
      */
     private static String outcomeWhy(Finding primary) {
         if (!primary.code().simulated() && !OUTCOMES.contains(primary.code())
-                && !DECIDING_OFFERS.contains(primary.code())) {
+                && !DECIDING_CAUSES.contains(primary.code())) {
             return null;
         }
         return " This is how the capture shows this call's primary cause (" + named(primary) + "), not a second "

@@ -7,6 +7,7 @@ import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Role;
 import org.sipladder.sip.SipMessage;
+import org.sipladder.sip.SipUriEquivalence;
 
 /**
  * SIP_DIALOG_NOT_FOUND: a BYE (or other in-dialog request) answered 481: it reached a hop that does not know the
@@ -123,6 +124,9 @@ final class DialogNotFoundCheck implements FindingRule {
                     + "the node that got it: the call ended there already, or the request reached another node "
                     + "(livekit/sip pkg/sip/inbound.go)");
         }
+        // sent to the answer's Contact with its route set kept: nothing wrong with where it went
+        boolean wellAddressed = otherTag == null && bypass == null && !flow.hasHop(refusal.src(), Role.LIVEKIT)
+                && wellAddressed(request, answer);
         String after = "";
         SipMessage bye = "BYE".equals(request.method()) ? null
                 : firstBye(flow, request, refusal.frame(), Long.MAX_VALUE, null);
@@ -148,19 +152,46 @@ final class DialogNotFoundCheck implements FindingRule {
                     + "12.2.1.2 has the sender of an in-dialog request answered 481 end the dialog (RFC 4028 10 for a "
                     + "session refresh), so the 481 is why the call ended.";
         }
+        String receiver = refusal.src().address();
         return DialogRequests.finding(flow, request, CODE,
                 CODE.title(request.method()),
-                "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
+                (wellAddressed ? "481 Call/Transaction Does Not Exist means the request reached a SIP element with no "
+                        + "such dialog. This " + request.method() + " went where RFC 3261 12.2.1.1 sends it (the "
+                        + "Contact of the 200 OK, through its Record-Route if any), so " + receiver + " itself no "
+                        + "longer had the dialog: it had dropped it without a BYE the capture shows (a restart or "
+                        + "failover, a timer of its own), or could not match the request's tags to it. The call may "
+                        + "then never be torn down on the other side."
+                        : "481 Call/Transaction Does Not Exist means the request reached a SIP element with no such dialog: the "
                         + "sender addressed it to the wrong target (not the Contact of the answer), ignored the "
                         + "Record-Route set (so a proxy or SBC that must stay in the path was skipped), or the dialog "
-                        + "had already ended there. The call may then never be torn down on the other side."
+                        + "had already ended there. The call may then never be torn down on the other side.")
                         + (otherTag == null ? "" : " Here: " + otherTag + ".") + after
                         + (bypass == null ? "" : bypass.cause()),
                 frames, facts, otherTag != null ? List.of(LiveKitReinviteNewCallCheck.keepTag(
                         LiveKitReinviteNewCallCheck.liveKitTag(flow, answer))) : bypass != null ? bypass.steps()
+                        : wellAddressed ? List.of("Look in " + receiver + "'s logs for when and why it dropped the "
+                        + "dialog (a restart, a failover to another node, a session or media timer of its own); one "
+                        + "that ends a call must send BYE, and one behind a shared address must share its dialogs.")
                         : List.of("Send in-dialog requests to the Contact of the 200 OK, through every Record-Route "
                                 + "entry (as Route headers, in order).",
                         "If an SBC or Jambonz rewrites Contact, make sure the address it puts there reaches it."));
+    }
+
+    /**
+     * True when {@code request}, sent by the party that got {@code answer} (its From tag), went to the answer's Contact
+     * URI (RFC 3261 19.1.4 equality) and carries a Route header where the answer had a Record-Route.
+     */
+    private static boolean wellAddressed(SipMessage request, SipMessage answer) {
+        String contact = answer == null ? null : answer.header("Contact");
+        String tag = contact == null || request.header("From") == null ? null : SipMessage.tagOf(request.header("From"));
+        if (tag == null || answer.header("From") == null || !tag.equals(SipMessage.tagOf(answer.header("From")))) {
+            return false;
+        }
+        int open = contact.indexOf('<');
+        int close = contact.indexOf('>', open + 1);
+        String target = open >= 0 && close > open ? contact.substring(open + 1, close) : contact.split(";")[0].trim();
+        return SipUriEquivalence.equivalent(target, request.requestUri())
+                && (answer.header("Record-Route") == null || request.header("Route") != null);
     }
 
     /**

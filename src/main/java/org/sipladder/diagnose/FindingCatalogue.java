@@ -14,7 +14,7 @@ public final class FindingCatalogue {
                 new SourceNotAllowedCheck(), new CallerNotAllowedCheck(), new NoTrunkMatchCheck(),
                 new AuthChallengeUnansweredCheck(), new AuthFailedCheck(), new RuleUnknownTrunkCheck(),
                 new RuleNoAgentCheck(), new PinPromptCheck(), new SrtpRequiredCheck(), new RuleConflictCheck(), new RuleNoKindCheck(), new NoRuleMatchCheck(),
-                new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrivateAddressCheck(),
+                new InboundNumbersLooksLikeDidCheck(), new SilentDropCheck(), new NoFinalResponseCheck(), new PrackMissingCheck(), new PrivateAddressCheck(),
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
                 new CallRejectedCheck(), new RegisterRejectedCheck(), new RequestRejectedCheck(), new OutboundAuthCheck(),
                 new OutboundRejectedCheck(), new OutboundNoResponseCheck(), new ParticipantRequestCheck(), new ConnectionRefusedCheck(), new ConnectionUnansweredCheck(), new TlsHandshakeFailedCheck(), new LateOfferCheck(),

@@ -98,6 +98,11 @@ public enum FindingCode {
     SIP_TLS_HANDSHAKE_FAILED(Severity.ERROR, FindingCode.NEVER_PRIMARY, Kind.SETUP,
             "%s's TLS handshake with %s failed: %s"),
     SIP_NO_FINAL_RESPONSE(Severity.ERROR, 220, Kind.SETUP, "%s to %s got no final response"),
+    /**
+     * An INVITE rejected 5xx by the side whose reliable provisional response (100rel) no PRACK acknowledged: RFC 3262 3
+     * has it give up so after 64*T1. Ranked before the rejection, which only follows from it.
+     */
+    SIP_PRACK_MISSING(Severity.ERROR, 225, Kind.SETUP, "Reliable %s from %s was not acknowledged: %s"),
     /** A busy callee or a caller who cancelled is information, not an error. */
     SIP_CALL_REJECTED(Severity.ERROR, 230, Kind.SETUP, "%s rejected the call: %s"),
     B2BUA_FAILURE_RELAYED(Severity.WARNING, 240, Kind.SETUP, "%s to the caller started as %s from %s"),

@@ -27,11 +27,14 @@ final class NoFinalResponseCheck implements FindingRule {
             for (InviteTransaction tx : invites) {
                 if (tx.finalResponse() == null && !cancelledForABranch(tx, invites)) {
                     boolean toLiveKit = LiveKitRoutings.sentToLiveKit(flow, tx.request());
-                    findings.add(finding(tx, invites, toLiveKit, context.config().hasInbound(),
-                            context.media().lastPacketMicros(), tx.responses().isEmpty()
-                                    ? UnreachableEvidence.first(context, tx.request(), TIMER_B_MICROS) : null,
+                    Unreachable refused = tx.responses().isEmpty()
+                            ? UnreachableEvidence.first(context, tx.request(), TIMER_B_MICROS) : null;
+                    Finding f = finding(tx, invites, toLiveKit, context.config().hasInbound(),
+                            context.media().lastPacketMicros(), refused,
                             toLiveKit || !tx.responses().isEmpty() || tx.inDialog() ? null
-                                    : meantForLiveKit(context, tx.request())));
+                                    : meantForLiveKit(context, tx.request()));
+                    SipMessage bye = tx.inDialog() && tx.responses().isEmpty() && refused == null ? timedOutBye(tx) : null;
+                    findings.add(bye == null ? f : endedBy(f, tx, bye));
                 }
             }
             if (invites.isEmpty() && flow.failed() && flow.finalStatus() == 0) {
@@ -42,6 +45,50 @@ final class NoFinalResponseCheck implements FindingRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * The BYE with which the sender of {@code tx}, a re-INVITE that got no response, ended its dialog when the re-INVITE
+     * timed out (Timer B, RFC 3261 14.1: "the UAC SHOULD terminate the dialog"): its first BYE of the Call-ID, sent
+     * from 90 % of Timer B to 8 s past it after the re-INVITE; null when it sent none then.
+     */
+    private static SipMessage timedOutBye(InviteTransaction tx) {
+        SipMessage reinvite = tx.request();
+        for (FlowMessage fm : tx.flow().messages()) {
+            SipMessage m = fm.message();
+            if (m.frame() > reinvite.frame() && !fm.retransmission() && m.isRequest() && "BYE".equals(m.method())
+                    && reinvite.callId().equals(m.callId()) && m.src().address().equals(reinvite.src().address())) {
+                long after = m.timestampMicros() - reinvite.timestampMicros();
+                return after >= TIMER_B_MICROS * 9 / 10 && after <= TIMER_B_MICROS + 8_000_000 ? m : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code f} about the unanswered re-INVITE {@code tx} whose sender ended the call with {@code bye} when it timed out:
+     * what cut a working call, a warning (as a session timer's cut is: the call worked until then).
+     */
+    private static Finding endedBy(Finding f, InviteTransaction tx, SipMessage bye) {
+        SipMessage reinvite = tx.request();
+        String sender = reinvite.src().address();
+        String dst = reinvite.dst().toString();
+        double after = (bye.timestampMicros() - reinvite.timestampMicros()) / 1e6;
+        List<Long> frames = new ArrayList<>(f.evidence().frames());
+        frames.add(bye.frame());
+        List<String> facts = new ArrayList<>(f.evidence().facts());
+        facts.add(String.format(Locale.ROOT, "%s sent BYE frame %d %.1f s after the re-INVITE, which still had no response",
+                sender, bye.frame(), after));
+        String why = "Every INVITE must end with a final response (2xx-6xx). Nothing came back to this re-INVITE: it did "
+                + "not reach " + dst + ", or its responses did not come back. " + String.format(Locale.ROOT, "%s gave "
+                + "up on it and ended the call with BYE frame %d, %.1f s after the re-INVITE", sender, bye.frame(), after)
+                + ": RFC 3261 14.1 has a UAC end the dialog when a re-INVITE times out (Timer B, 64*T1 = 32 s), so the "
+                + "unanswered re-INVITE cut a call that was up until then.";
+        return new Finding(f.code(), Severity.WARNING, f.title(), why, f.callId(), f.flowId(), f.primary(),
+                Findings.evidence(frames, f.evidence().configIds(), facts), Findings.fix(List.of("Check that " + dst
+                        + " is reachable from " + sender + " for the whole call, not only at its start: in-dialog "
+                        + "requests go to the Contact it gave (a NAT binding that expired since the INVITE, a private "
+                        + "Contact, a firewall that closed the path)."), List.of(), null));
     }
 
     /**

@@ -36,7 +36,28 @@ final class Q850 {
      */
     private static final Set<Integer> CALLEE_OUTCOMES = Set.of(17, 18, 19, 21);
 
+    /**
+     * The causes by which the answerer reports that it took the call and could not pass it on: no route, the next
+     * network or destination out of order, no circuit, temporary failure, congestion, its own timer toward the next hop
+     * (Q.850 classes 000 and 010; RFC 3398 maps 502, 503 and 504 from them). The fault is behind the answerer.
+     */
+    private static final Set<Integer> BEYOND_ANSWERER = Set.of(2, 3, 27, 34, 38, 41, 42, 44, 47, 102);
+
     private Q850() {
+    }
+
+    /**
+     * The cause the Reason of {@code answer} names when it is one of {@link #BEYOND_ANSWERER}, e.g. "Q.850 cause 38:
+     * network out of order"; null otherwise, and for a challenge or refusal of the caller (401, 403, 407), a busy
+     * callee or a cancelled call (486, 487), whose statuses say more than a cause the answerer mapped them to.
+     */
+    static String beyondAnswerer(DiagnosisContext context, SipMessage answer) {
+        int status = answer.status();
+        if (status == 401 || status == 403 || status == 407 || status == 486 || status == 487) {
+            return null;
+        }
+        String reason = context.header(answer, "Reason");
+        return reason != null && BEYOND_ANSWERER.contains(cause(reason)) ? meaning(reason) : null;
     }
 
     /** "Q.850 cause 21: call rejected" for a Reason value naming a known Q.850 cause; null otherwise. */

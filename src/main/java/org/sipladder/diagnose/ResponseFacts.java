@@ -17,7 +17,7 @@ final class ResponseFacts {
 
     /** The header a status names as the way out (RFC 3261 21.4, RFC 4028, RFC 6665). */
     private static final Map<Integer, String> NAMED_BY_STATUS = Map.of(405, "Allow", 415, "Accept", 420, "Unsupported",
-            422, "Min-SE", 423, "Min-Expires", 489, "Allow-Events");
+            421, "Require", 422, "Min-SE", 423, "Min-Expires", 489, "Allow-Events");
 
     private ResponseFacts() {
     }

@@ -30,6 +30,11 @@ final class SessionChangeRefusedCheck implements FindingRule {
     private record Change(Kind kind, String text) {
     }
 
+    /** The fix for an early UPDATE its refuser does not take: no re-INVITE can replace it before the answer. */
+    private static final String EARLY_UPDATE_UNSUPPORTED = "Have %2$s send UPDATE before the answer only to peers whose"
+            + " Allow header lists it (here %1$s's does not), and make the change with a re-INVITE once the call is"
+            + " answered: a re-INVITE cannot replace it while the INVITE is still in progress (RFC 3261 14.1).";
+
     /** A BYE this soon after the refusal, from either side, is taken as the call ending because of it. */
     private static final long ENDED_BY_IT_MICROS = 5_000_000;
 
@@ -47,6 +52,16 @@ final class SessionChangeRefusedCheck implements FindingRule {
     private static final StatusMeaning T38_REFUSED = new StatusMeaning(300, 699, "it does not take T.38 fax (T.38 "
             + "switched off there, or no fax gateway behind it)", "Enable T.38 on %1$s, or send fax as G.711 "
             + "pass-through (PCMA/PCMU with no codec change, silence suppression or comfort noise on the call).");
+
+    /**
+     * What an UPDATE refused in the early dialog means where the answered dialog's advice does not hold: before the
+     * INVITE completes no re-INVITE may be sent (RFC 3261 14.1), so UPDATE is the only way to change the session then
+     * (RFC 3311 5.1). Other statuses mean there what they mean after the answer ({@link #MEANINGS}).
+     */
+    private static final List<StatusMeaning> EARLY_MEANINGS = List.of(
+            new StatusMeaning(405, 405, "it does not take UPDATE (its Allow header lists the methods it does)",
+                    EARLY_UPDATE_UNSUPPORTED),
+            new StatusMeaning(501, 501, "it does not implement UPDATE", EARLY_UPDATE_UNSUPPORTED));
 
     /** What a refusal of an in-dialog INVITE or UPDATE means and what to check, most specific first. */
     private static final List<StatusMeaning> MEANINGS = List.of(
@@ -211,6 +226,7 @@ final class SessionChangeRefusedCheck implements FindingRule {
         boolean fax = asked.kind() == Kind.T38;
         StatusMeaning m = answer.status() == 405 && flow.hasHop(answer.src(), Role.LIVEKIT) ? LIVEKIT_405
                 : fax && answer.status() != 491 && answer.status() != 500 ? T38_REFUSED
+                : origin.early() && inRange(EARLY_MEANINGS, answer.status()) ? StatusMeaning.of(EARLY_MEANINGS, answer.status())
                 : StatusMeaning.of(MEANINGS, answer.status());
         List<Long> frames = new ArrayList<>();
         List<String> facts = new ArrayList<>();
@@ -252,6 +268,16 @@ final class SessionChangeRefusedCheck implements FindingRule {
         Finding f = DialogRequests.finding(flow, last.request().request(), code, code.title(change, refuser, status),
                 why, frames, facts, List.of(m.check(answer.src().address(), sender)));
         return wentThrough ? f.withSeverity(Severity.INFO) : f;
+    }
+
+    /** True when a row of {@code table} holds {@code status}. */
+    private static boolean inRange(List<StatusMeaning> table, int status) {
+        for (StatusMeaning m : table) {
+            if (status >= m.from() && status <= m.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a refused UPDATE of an early dialog means for the call and its media. */

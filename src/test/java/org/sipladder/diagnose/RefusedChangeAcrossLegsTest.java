@@ -54,6 +54,19 @@ class RefusedChangeAcrossLegsTest {
     }
 
     @Test
+    void anEarlyUpdateTheRefuserDoesNotImplementIsNotToBeReplacedByAReInviteBeforeTheAnswer() {
+        // RFC 3261 14.1: no re-INVITE while the INVITE is still in progress; RFC 3311 5.1: UPDATE is the early way
+        CallFlow flow = earlyUpdate(hold(JAMBONZ), 501, "Not Implemented", "", 200, "OK");
+
+        Finding f = DiagnosisEngine.standard().diagnose(List.of(flow), LiveKitConfig.empty())
+                .withCode(FindingCode.SIP_EARLY_UPDATE_REFUSED).get(0);
+
+        String step = f.fix().steps().get(0);
+        assertFalse(step.contains("with re-INVITE instead"), step);
+        assertTrue(step.contains("Allow") && step.contains("once the call is answered"), step);
+    }
+
+    @Test
     void anEarlyUpdateRefused491IsReportedAsEarlyAndLeavesTheEarlyMedia() {
         CallFlow flow = earlyUpdate(hold(JAMBONZ), 491, "Request Pending", "", 200, "OK");
 
