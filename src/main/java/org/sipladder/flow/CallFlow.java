@@ -16,6 +16,11 @@ import org.sipladder.capture.Endpoint;
 public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessage> messages,
                        List<String> joinEvidence, Timings timings) {
 
+    /** The sentences of {@link #joinEvidence} that say their join is a guess among calls that fitted equally. */
+    public List<String> guessedJoins() {
+        return joinEvidence.stream().filter(e -> e.endsWith(RelayedResponses.GUESS)).toList();
+    }
+
     public Leg aLeg() {
         return legs.get(0);
     }

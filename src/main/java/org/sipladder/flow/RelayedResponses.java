@@ -18,6 +18,10 @@ import org.sipladder.sip.SipMessage;
  */
 final class RelayedResponses {
 
+    /** How a join's evidence ends while it is a guess ({@link CallFlow#guessedJoins}). */
+    static final String GUESS = "joined in the order the host received them, a guess.";
+
+
     /** How long after its B-leg got a response a B2BUA passes it back: a few ms usually; longer is too loose a tie. */
     static final long RELAY_MICROS = 200_000L;
     /** Guesses are forgotten this long after their B-leg's INVITE: beyond the longest ringing. */
@@ -71,7 +75,7 @@ final class RelayedResponses {
             int others = candidates.size() - 1;
             return join + "; " + others + (others == 1 ? " other call fits" : " other calls fit")
                     + " as well, and no response passed back from one leg to the other tells which this leg"
-                    + " continues: joined in the order the host received them, a guess.";
+                    + " continues: " + GUESS;
         }
     }
 

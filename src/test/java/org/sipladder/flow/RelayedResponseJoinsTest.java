@@ -55,6 +55,7 @@ class RelayedResponseJoinsTest {
                 + " received the INVITE in frame 2 (Call-ID a2), both called numbers end in 30999888, and the 180 that"
                 + " host sent on that leg in frame 6 followed 0.003 s after the 180 this leg received in frame 5, as a"
                 + " B2BUA passes a response back."), second.joinEvidence());
+        assertEquals(List.of(), second.guessedJoins(), "a join the responses told is no guess");
     }
 
     @Test
@@ -69,5 +70,6 @@ class RelayedResponseJoinsTest {
         String why = flows.get(0).joinEvidence().get(0);
         assertTrue(why.endsWith("; 1 other call fits as well, and no response passed back from one leg to the"
                 + " other tells which this leg continues: joined in the order the host received them, a guess."), why);
+        assertEquals(List.of(why), flows.get(0).guessedJoins());
     }
 }

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.sipladder.flow.CallFlow;
@@ -40,6 +42,8 @@ public final class LadderViewModel {
 
     private final ReadOnlyObjectWrapper<CallFlow> flow = new ReadOnlyObjectWrapper<>(this, "flow");
     private final ReadOnlyObjectWrapper<LadderLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+    private final ReadOnlyStringWrapper joinNote = new ReadOnlyStringWrapper(this, "joinNote", "");
+    private final ReadOnlyStringWrapper joinGuesses = new ReadOnlyStringWrapper(this, "joinGuesses", "");
     private final ObjectProperty<FlowMessage> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
     private final ReadOnlyObjectWrapper<BitSet> highlightedRows =
@@ -69,7 +73,25 @@ public final class LadderViewModel {
     public void setFlow(CallFlow call) {
         selectedMessage.set(null);
         flow.set(call);
+        List<String> guesses = call == null ? List.of() : call.guessedJoins();
+        joinGuesses.set(String.join("\n\n", guesses));
+        joinNote.set(guesses.isEmpty() ? "" : guesses.size() + (guesses.size() == 1 ? " leg" : " legs")
+                + " joined by a guess: other calls fitted as well and no response told which."
+                + " Hover for why.");
         relayout();
+    }
+
+    /**
+     * One line saying that some of the call's legs may not belong together, where the ladder is read: how many joins
+     * were a guess among calls that fitted equally; empty when every join rests on what the messages say.
+     */
+    public ReadOnlyStringProperty joinNoteProperty() {
+        return joinNote.getReadOnlyProperty();
+    }
+
+    /** The evidence of each join that was a guess, a paragraph each; empty when none was. */
+    public ReadOnlyStringProperty joinGuessesProperty() {
+        return joinGuesses.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CallFlow> flowProperty() {

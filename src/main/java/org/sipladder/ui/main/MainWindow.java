@@ -68,8 +68,10 @@ public final class MainWindow {
         AppServices services = models.services();
         TimeFormat timeFormat = models.timeFormat();
         InspectorView inspectorView = new InspectorView(models.inspector());
-        ladder = new LadderWiring(viewModel, inspectorView).ladder();
-        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat, services.clipboard()), inspectorView, ladder,
+        LadderWiring ladderWiring = new LadderWiring(viewModel, inspectorView);
+        ladder = ladderWiring.ladder();
+        view = new MainWindowView(viewModel, new CallListView(models.callList(), timeFormat, services.clipboard()), inspectorView,
+                ladderWiring.node(),
                 () -> new MessageListView(viewModel.selectedFlowProperty(), viewModel.selectedMessageProperty(),
                         timeFormat),
                 stage::close, () -> dialogs.showInformation("About SIP Ladder", AboutText.text()));

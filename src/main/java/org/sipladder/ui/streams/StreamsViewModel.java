@@ -46,6 +46,9 @@ import org.sipladder.ui.task.TaskHandle;
 public final class StreamsViewModel {
 
     private final ObservableList<StreamItem> streams = FXCollections.observableArrayList();
+    /** The line under the table while streams are listed and none is chosen: the plots are empty axes till then. */
+    static final String PICK_A_STREAM = "Select a stream to plot its jitter and loss per second, play it or export it"
+            + " as WAV.";
     private final ObjectProperty<StreamItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<StreamPlot> plot = new ReadOnlyObjectWrapper<>(this, "plot", StreamPlot.EMPTY);
     /**
@@ -84,7 +87,7 @@ public final class StreamsViewModel {
         selected.addListener((obs, old, now) -> {
             plot.set(now == null ? StreamPlot.EMPTY : StreamPlot.of(now.stream().series()));
             if (!playing.get()) {
-                message.set(now == null ? "" : describe(now));
+                message.set(now != null ? describe(now) : streams.isEmpty() ? "" : PICK_A_STREAM);
             }
         });
         audioActionsDisabled = Bindings.createBooleanBinding(() -> selected.get() == null || exporting.get(),
@@ -138,7 +141,7 @@ public final class StreamsViewModel {
         }).toList());
         heading.set("RTP streams of the selected call (" + found.size() + ")");
         placeholder.set(media.streams().isEmpty() ? NO_RTP : "No RTP stream of this call is in the capture");
-        message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : "");
+        message.set(found.isEmpty() ? "No RTP stream of this call is in the capture." : PICK_A_STREAM);
     }
 
     /** The capture's streams no SDP ties to a call, the first {@link #MOST_UNBOUND} of them. */
@@ -153,7 +156,7 @@ public final class StreamsViewModel {
                 : "RTP streams of the capture not tied to a call (" + count + ")");
         placeholder.set(media.streams().isEmpty() ? NO_RTP
                 : "Every RTP stream of this capture belongs to a call: select a call to see its streams");
-        message.set("");
+        message.set(found.isEmpty() ? "" : PICK_A_STREAM);
     }
 
     /** Frames of the call's messages whose SDP offers SRTP (a RTP/SAVP or RTP/SAVPF profile). */

@@ -42,6 +42,32 @@ class LadderViewModelTest {
     }
 
     @Test
+    void aJoinThatIsAGuessIsSaidAboveTheLadderAndAToldOneIsNot() {
+        String guess = "The INVITE in frame 63 (Call-ID b-36) was sent by 10.0.0.2 0.173 s after that host received"
+                + " the INVITE in frame 24 (Call-ID a-32), and both called numbers end in 25550199; 15 other calls fit"
+                + " as well, and no response passed back from one leg to the other tells which this leg continues:"
+                + " joined in the order the host received them, a guess.";
+        String told = "Jambonz's X-CID header of the INVITE in frame 4 names the Call-ID of frame 1.";
+        model.setFlow(withJoins(flow, List.of(told, guess)));
+        assertEquals("1 leg joined by a guess: other calls fitted as well and no response told which. Hover for why.",
+                model.joinNoteProperty().get());
+        assertEquals(guess, model.joinGuessesProperty().get());
+        model.setFlow(withJoins(flow, List.of(guess, told, guess)));
+        assertTrue(model.joinNoteProperty().get().startsWith("2 legs joined by a guess: "));
+        assertEquals(guess + "\n\n" + guess, model.joinGuessesProperty().get());
+
+        model.setFlow(withJoins(flow, List.of(told)));
+        assertEquals("", model.joinNoteProperty().get());
+        assertEquals("", model.joinGuessesProperty().get());
+        model.setFlow(null);
+        assertEquals("", model.joinNoteProperty().get());
+    }
+
+    private static CallFlow withJoins(CallFlow f, List<String> joins) {
+        return new CallFlow(f.id(), f.legs(), f.hops(), f.messages(), joins, f.timings());
+    }
+
+    @Test
     void markedFramesBecomeRowsAndFollowANewCall() {
         model.setFlow(flow);
         long frame = flow.messages().get(5).message().frame();

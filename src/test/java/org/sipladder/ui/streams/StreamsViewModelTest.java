@@ -71,6 +71,20 @@ class StreamsViewModelTest {
     }
 
     @Test
+    void withNoStreamSelectedTheLineSaysWhatSelectingOneShows() throws Exception {
+        LoadedCapture capture = load(8, 0, false);
+        StreamsViewModel vm = recording();
+        vm.show(capture.file(), capture.media(), capture.flows().get(0));
+        // the plots below are empty axes until a stream is chosen: the line under the table says why
+        assertEquals(StreamsViewModel.PICK_A_STREAM, vm.messageProperty().get());
+
+        vm.selectedProperty().set(vm.streams().get(0));
+        assertTrue(vm.messageProperty().get().startsWith("PCMA "), vm.messageProperty().get());
+        vm.selectedProperty().set(null);
+        assertEquals(StreamsViewModel.PICK_A_STREAM, vm.messageProperty().get());
+    }
+
+    @Test
     void aNegativeRtcpLossSaysDuplicates() throws Exception {
         Captures c = MediaCall.of("rtcp-dup", 8, 50, 0xD5, 0, false);
         // the callee got 6 more packets than it expected: duplicates, which RFC 3550 6.4.1 counts as received
