@@ -1,7 +1,10 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Timings;
@@ -20,6 +23,14 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
 
     /** The INVITE transactions of every leg of a flow, in capture order. */
     public static List<InviteTransaction> of(CallFlow flow) {
+        return of(flow, new long[1]);
+    }
+
+    /**
+     * {@link #of(CallFlow)}, adding to {@code looks[0]} how many messages were looked at for the INVITEs: a long call's
+     * re-INVITEs (one a second all day) are each matched against the messages of their own CSeq, not all of them.
+     */
+    static List<InviteTransaction> of(CallFlow flow, long[] looks) {
         List<FlowMessage> messages = flow.messages();
         // the CSeq of each message read once: it is compared for every INVITE
         long[] cseqNumbers = new long[messages.size()];
@@ -29,28 +40,51 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
             cseqNumbers[i] = m.cseqNumber();
             answersInvite[i] = !m.isRequest() && "INVITE".equals(m.cseqMethod());
         }
+        Map<Long, int[]> byCseq = byCseq(cseqNumbers);
         List<InviteTransaction> result = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             FlowMessage m = messages.get(i);
             if (!m.retransmission() && "INVITE".equals(m.message().method())) {
-                result.add(new InviteTransaction(flow, m, responsesTo(messages, cseqNumbers, answersInvite, m)));
+                int[] same = byCseq.get(cseqNumbers[i]);
+                looks[0] += 3L * same[0];
+                result.add(new InviteTransaction(flow, m, responsesTo(messages, same, answersInvite, m)));
             }
         }
         return result;
     }
 
-    private static List<FlowMessage> responsesTo(List<FlowMessage> messages, long[] cseqNumbers,
-                                                 boolean[] answersInvite, FlowMessage invite) {
+    /**
+     * The places of the messages of each CSeq number, in capture order, each list's length first: only messages of
+     * an INVITE's own number can be its copies or answer it.
+     */
+    private static Map<Long, int[]> byCseq(long[] cseqNumbers) {
+        Map<Long, int[]> byCseq = new HashMap<>();
+        for (int i = 0; i < cseqNumbers.length; i++) {
+            int[] same = byCseq.get(cseqNumbers[i]);
+            if (same == null) {
+                same = new int[4];
+            } else if (same[0] + 1 == same.length) {
+                same = Arrays.copyOf(same, same.length * 2);
+            }
+            same[++same[0]] = i;
+            byCseq.put(cseqNumbers[i], same);
+        }
+        return byCseq;
+    }
+
+    /** {@code same}: the places of the messages with the INVITE's CSeq number, its length first ({@link #byCseq}). */
+    private static List<FlowMessage> responsesTo(List<FlowMessage> messages, int[] same, boolean[] answersInvite,
+                                                 FlowMessage invite) {
         SipMessage request = invite.message();
-        long cseq = request.cseqNumber();
-        boolean proxied = proxied(messages, cseqNumbers, request, cseq);
-        boolean twin = twin(messages, cseqNumbers, invite, cseq);
+        boolean proxied = proxied(messages, same, request);
+        boolean twin = twin(messages, same, invite);
         List<FlowMessage> responses = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
+        for (int k = 1; k <= same[0]; k++) {
+            int i = same[k];
             FlowMessage m = messages.get(i);
             SipMessage r = m.message();
             if (!m.retransmission() && answersInvite[i] && m.legIndex() == invite.legIndex()
-                    && r.frame() > request.frame() && cseqNumbers[i] == cseq && sameCallId(r, request)
+                    && r.frame() > request.frame() && sameCallId(r, request)
                     && (!twin || sameTransaction(r, request)) && (!proxied || answers(r, request))) {
                 responses.add(m);
             }
@@ -63,11 +97,11 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * only those coming back from where its copy was sent, so a proxy's relayed answer is not taken for the next
      * hop's.
      */
-    private static boolean proxied(List<FlowMessage> messages, long[] cseqNumbers, SipMessage request, long cseq) {
-        for (int i = 0; i < messages.size(); i++) {
-            FlowMessage m = messages.get(i);
+    private static boolean proxied(List<FlowMessage> messages, int[] same, SipMessage request) {
+        for (int k = 1; k <= same[0]; k++) {
+            FlowMessage m = messages.get(same[k]);
             SipMessage other = m.message();
-            if (!m.retransmission() && "INVITE".equals(other.method()) && cseqNumbers[i] == cseq
+            if (!m.retransmission() && "INVITE".equals(other.method())
                     && sameCallId(other, request) && !other.src().address().equals(request.src().address())) {
                 return true;
             }
@@ -80,11 +114,11 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * rejection, with a new From tag and branch): only then are responses told apart by branch, so that a response
      * whose Via a damaged capture or a careless peer altered still answers the only INVITE it can.
      */
-    private static boolean twin(List<FlowMessage> messages, long[] cseqNumbers, FlowMessage invite, long cseq) {
+    private static boolean twin(List<FlowMessage> messages, int[] same, FlowMessage invite) {
         SipMessage request = invite.message();
-        for (int i = 0; i < messages.size(); i++) {
-            FlowMessage m = messages.get(i);
-            if (m != invite && !m.retransmission() && m.legIndex() == invite.legIndex() && cseqNumbers[i] == cseq
+        for (int k = 1; k <= same[0]; k++) {
+            FlowMessage m = messages.get(same[k]);
+            if (m != invite && !m.retransmission() && m.legIndex() == invite.legIndex()
                     && "INVITE".equals(m.message().method()) && sameCallId(m.message(), request)
                     && m.message().src().address().equals(request.src().address())) {
                 return true;

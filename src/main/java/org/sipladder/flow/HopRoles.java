@@ -44,6 +44,11 @@ final class HopRoles {
     /** The parties of the call's shared hosts, or null while the call has no message between two ports of a host. */
     private final SharedHosts shared;
 
+    /** The call's dialog-opening or standalone requests indexed by host, once its hops are being found. */
+    private RequestPaths paths;
+    /** How many times one message was compared with another: what a test bounds, as the work grows with a call. */
+    private long looks;
+
     private HopRoles(AgentRoles agentRoles, SharedHosts shared) {
         this.agentRoles = agentRoles;
         this.shared = shared;
@@ -57,6 +62,23 @@ final class HopRoles {
         List<Hop> hops = new HopRoles(agentRoles, null).hops(messages, places);
         // a call between two ports of one address (rare) is looked at again, with a hop per party of that address
         return hops != null ? hops : new HopRoles(agentRoles, SharedHosts.of(messages)).hops(messages, places);
+    }
+
+    /** How many comparisons of one message with another finding the hops took ({@link #looks}). */
+    static long looks(SipMessage[] messages, int[] places, AgentRoles agentRoles) {
+        HopRoles roles = new HopRoles(agentRoles, null);
+        roles.hops(messages, places);
+        return roles.looks;
+    }
+
+    private RequestPaths paths(SipMessage[] requests, int count) {
+        String[] src = new String[count];
+        String[] dst = new String[count];
+        for (int i = 0; i < count; i++) {
+            src[i] = at(requests[i].src());
+            dst[i] = at(requests[i].dst());
+        }
+        return new RequestPaths(requests, src, dst, count);
     }
 
     /** The hops, or null when no {@link #shared} parties are known and a message went between two ports of a host. */
@@ -114,6 +136,7 @@ final class HopRoles {
             invites = initialRequests(messages, places);
             inviteCount = invites.length;
         }
+        paths = paths(invites, inviteCount);
         relayClues(invites, inviteCount);
         if (firstInvite == null) {
             registrarClues(messages, places, invites, inviteCount);
@@ -267,6 +290,7 @@ final class HopRoles {
         SipMessage m = messages[index];
         String sender = at(m.src());
         for (int j = index - 1; j >= 0; j--) {
+            looks++;
             SipMessage r = messages[j];
             if (at(r.dst()).equals(sender) && !at(r.src()).equals(sender)
                     && r.cseqNumber() == m.cseqNumber() && r.isRequest() == m.isRequest()
@@ -391,8 +415,11 @@ final class HopRoles {
             // the call itself (a PBX transferring its caller) still relays the transfer's INVITE unchanged
             boolean relayed = false;
             boolean passedOn = false;
-            for (int j = 0; j < i && !relayed; j++) {
-                SipMessage received = invites[j];
+            int[] receivedByHost = paths.received(host);
+            int receivedCount = paths.receivedCount(host);
+            for (int k = 0; k < receivedCount && receivedByHost[k] < i && !relayed; k++) {
+                looks++;
+                SipMessage received = invites[receivedByHost[k]];
                 boolean sameDialog = Objects.equals(received.callId(), sent.callId());
                 // another leg back to where the call came from is a hairpin (an SBC routing it out through the same
                 // carrier); the same dialog sent back is a relay only when it carries the Via it came with (a proxy
@@ -457,9 +484,11 @@ final class HopRoles {
             for (int i = 0; i < messages.length; i++) {
                 SipMessage m = messages[i];
                 int status = m.status();
+                // a host with its clue is not asked again (clue() would keep the first): each asking looks back
                 if (!m.isRequest() && registrarAnswer(status) == strength && "REGISTER".equals(m.cseqMethod())
-                        && !CallFlowAssembly.retransmission(places[i]) && !relayed(messages, i)
-                        && !(status == 407 && throughProxy(m)) && !passedRequestOn(requests, count, at(m.src()))) {
+                        && !CallFlowAssembly.retransmission(places[i]) && !has(at(m.src()), Role.REGISTRAR, "registrar")
+                        && !paths.passedOn(at(m.src())) && !(status == 407 && throughProxy(m))
+                        && !relayed(messages, i)) {
                     clue(at(m.src()), Role.REGISTRAR, "registrar", Sentence.REGISTRAR, m.frame(),
                             status + " " + m.reason(), null);
                 }
@@ -500,7 +529,7 @@ final class HopRoles {
     }
 
     private void unbridgedClue(String host, SipMessage first, SipMessage[] requests, int count) {
-        if (roleOf(host) == Role.B2BUA && !bridged(host) && !passedRequestOn(requests, count, host)) {
+        if (roleOf(host) == Role.B2BUA && !bridged(host) && !paths.passedOn(host)) {
             clue(host, Role.SIP_ENDPOINT, "one leg", Sentence.UNBRIDGED, first.frame(), first.method(), null);
         }
     }
@@ -520,7 +549,8 @@ final class HopRoles {
                 clue(sender, Role.SIP_ENDPOINT, "own request", Sentence.ORIGINATED, r.frame(), r.method(), null);
             }
             String receiver = at(r.dst());
-            if (roleOf(receiver) == Role.PROXY && passedNothingOn(receiver, requests, count)) {
+            if (roleOf(receiver) == Role.PROXY && !has(receiver, Role.SIP_ENDPOINT, "own answer")
+                    && passedNothingOn(receiver, requests, count)) {
                 SipMessage answer = ownAnswer(messages, places, r);
                 if (answer != null) {
                     clue(receiver, Role.SIP_ENDPOINT, "own answer", Sentence.ANSWERED, answer.frame(), r.method(),
@@ -531,7 +561,7 @@ final class HopRoles {
     }
 
     private boolean passedNothingOn(String host, SipMessage[] requests, int count) {
-        return !has(host, Role.PROXY, "relayed") && !passedRequestOn(requests, count, host);
+        return !has(host, Role.PROXY, "relayed") && !paths.passedOn(host);
     }
 
     /**
@@ -542,6 +572,7 @@ final class HopRoles {
         String host = at(request.dst());
         String requester = at(request.src());
         for (int i = 0; i < messages.length; i++) {
+            looks++;
             SipMessage m = messages[i];
             if (!m.isRequest() && m.status() >= 200 && !CallFlowAssembly.retransmission(places[i])
                     && at(m.src()).equals(host) && at(m.dst()).equals(requester)
@@ -581,28 +612,6 @@ final class HopRoles {
     }
 
     /**
-     * True when {@code host} received one of the first {@code count} {@code requests} and sent a later one of the
-     * same method on: to another host, or under another Call-ID (another leg).
-     */
-    private boolean passedRequestOn(SipMessage[] requests, int count, String host) {
-        for (int i = 0; i < count; i++) {
-            SipMessage sent = requests[i];
-            if (!at(sent.src()).equals(host)) {
-                continue;
-            }
-            for (int j = 0; j < i; j++) {
-                SipMessage received = requests[j];
-                if (at(received.dst()).equals(host) && Objects.equals(received.method(), sent.method())
-                        && (!at(sent.dst()).equals(at(received.src()))
-                        || !Objects.equals(received.callId(), sent.callId()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
      * A B2BUA with two addresses (dual-stack: IPv4 toward the carrier, IPv6 toward LiveKit; or one interface per side)
      * receives a leg at one and sends the joined leg from the other, so neither shows the relay {@link #relayClues}
      * looks for. The address that received an INVITE and never sent one, and the first address to send a later
@@ -613,15 +622,20 @@ final class HopRoles {
         for (int i = 0; i < count; i++) {
             SipMessage received = invites[i];
             String one = at(received.dst());
-            if (sentAny(invites, count, one)) {
+            if (paths.sentAny(one, count)) {
                 continue; // it passed the call on itself: relayClues tells
             }
-            for (int j = i + 1; j < count; j++) {
+            // only the first request of a host that received none can be the other side's
+            for (int j : paths.firstOfNonReceivers()) {
+                if (j <= i) {
+                    continue;
+                }
+                looks++;
                 SipMessage sent = invites[j];
                 String other = at(sent.src());
                 if (!Objects.equals(sent.callId(), received.callId())
                         && !other.equals(one) && !other.equals(at(received.src()))
-                        && !receivedAny(invites, count, other) && !sentAny(invites, j, other)) {
+                        && !paths.receivedAny(other) && !paths.sentAny(other, j)) {
                     sameB2bua(one, other, sent);
                     break;
                 }
@@ -643,26 +657,6 @@ final class HopRoles {
             clue(other, oneRole == Role.SIP_ENDPOINT ? Role.B2BUA : oneRole, "other address", Sentence.OTHER_ADDRESS,
                     sent.frame(), one, sent.callId());
         }
-    }
-
-    /** True when one of the first {@code count} INVITEs was sent from {@code key}. */
-    private boolean sentAny(SipMessage[] invites, int count, String key) {
-        for (int i = 0; i < count; i++) {
-            if (at(invites[i].src()).equals(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when one of the first {@code count} INVITEs was sent to {@code key}. */
-    private boolean receivedAny(SipMessage[] invites, int count, String key) {
-        for (int i = 0; i < count; i++) {
-            if (at(invites[i].dst()).equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
