@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -19,10 +20,19 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
 
     /** Every first-sent request with {@code method} in the flow, with its final response (or null) and send count. */
     static List<DialogRequests> of(CallFlow flow, String method) {
+        return of(flow, method, new long[1]);
+    }
+
+    /**
+     * {@link #of(CallFlow, String)}, adding to {@code looks[0]} how many messages were looked at for the requests: each
+     * request only at those of its own CSeq number, so a call of a day with a request every second stays linear.
+     */
+    static List<DialogRequests> of(CallFlow flow, String method, long[] looks) {
         List<FlowMessage> messages = flow.messages();
         List<DialogRequests> result = new ArrayList<>();
         String[] callIds = null;
         long[] cseqNumbers = null;
+        Map<Long, int[]> byCseq = null;
         for (int k = 0; k < messages.size(); k++) {
             FlowMessage m = messages.get(k);
             SipMessage r = m.message();
@@ -37,13 +47,19 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
                     callIds[i] = messages.get(i).message().callId();
                     cseqNumbers[i] = messages.get(i).message().cseqNumber();
                 }
+                byCseq = InviteTransaction.byCseq(cseqNumbers);
             }
             SipMessage fin = null;
             int copies = 1;
             long lastSent = r.timestampMicros();
             String callId = r.callId();
             long cseq = r.cseqNumber();
-            for (int i = 0; i < messages.size(); i++) {
+            // only the messages of the request's CSeq number can be its resends or its answers: a day-long call with
+            // a request every second would otherwise look at every message for every request
+            int[] sameNumber = byCseq.get(cseq);
+            looks[0] += sameNumber[0];
+            for (int j = 1; j <= sameNumber[0]; j++) {
+                int i = sameNumber[j];
                 FlowMessage n = messages.get(i);
                 SipMessage x = n.message();
                 if (x.frame() <= r.frame() || callIds[i] == null || !callIds[i].equals(callId)

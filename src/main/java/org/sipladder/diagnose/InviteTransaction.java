@@ -57,7 +57,7 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * The places of the messages of each CSeq number, in capture order, each list's length first: only messages of
      * an INVITE's own number can be its copies or answer it.
      */
-    private static Map<Long, int[]> byCseq(long[] cseqNumbers) {
+    static Map<Long, int[]> byCseq(long[] cseqNumbers) {
         Map<Long, int[]> byCseq = new HashMap<>();
         for (int i = 0; i < cseqNumbers.length; i++) {
             int[] same = byCseq.get(cseqNumbers[i]);
