@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.List;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.sipladder.Counted;
@@ -60,13 +61,22 @@ final class AckMissingCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
+            Map<Long, int[]> byCseq = null;
             for (FlowMessage m : flow.messages()) {
                 SipMessage ok = m.message();
                 if (m.retransmission() || ok.isRequest() || ok.status() < 200 || ok.status() >= 300
                         || !"INVITE".equals(ok.cseqMethod())) {
                     continue;
                 }
-                List<SipMessage> copies = copies(flow.messages(), ok);
+                if (byCseq == null) {
+                    // a call of a day answers a re-INVITE every minute: each answer looks at its own CSeq's messages
+                    long[] numbers = new long[flow.messages().size()];
+                    for (int i = 0; i < numbers.length; i++) {
+                        numbers[i] = flow.messages().get(i).message().cseqNumber();
+                    }
+                    byCseq = InviteTransaction.byCseq(numbers);
+                }
+                List<SipMessage> copies = copies(flow.messages(), byCseq.get(ok.cseqNumber()), ok);
                 if (copies.isEmpty()) {
                     // LiveKit waits for the ACK of its first answer only: a re-INVITE's it answers and forgets
                     SipMessage bye = flow.hasHop(ok.src(), Role.LIVEKIT) && !answersReInvite(flow, ok)
@@ -137,13 +147,14 @@ final class AckMissingCheck implements FindingRule {
     /**
      * The retransmissions of {@code ok} after it: the same answer sent again by the same sender to the same
      * receiver, each at least {@link #DUPLICATE_MICROS} after the copy before it. A copy of the answer between
-     * other addresses (the same message behind a NAT, or on another hop) is not this sender's.
+     * other addresses (the same message behind a NAT, or on another hop) is not this sender's. {@code sameNumber}: the
+     * places of the messages with {@code ok}'s CSeq number, their count first ({@link InviteTransaction#byCseq}).
      */
-    private static List<SipMessage> copies(List<FlowMessage> messages, SipMessage ok) {
+    private static List<SipMessage> copies(List<FlowMessage> messages, int[] sameNumber, SipMessage ok) {
         List<SipMessage> copies = new ArrayList<>();
         long last = ok.timestampMicros();
-        for (int i = 0; i < messages.size(); i++) {
-            FlowMessage x = messages.get(i);
+        for (int j = 1; j <= sameNumber[0]; j++) {
+            FlowMessage x = messages.get(sameNumber[j]);
             SipMessage c = x.message();
             if (x.retransmission() && c.frame() > ok.frame() && !c.isRequest() && c.status() == ok.status()
                     && ok.callId().equals(c.callId()) && c.cseqNumber() == ok.cseqNumber()
