@@ -58,11 +58,9 @@ public final class SipParser {
         if (parts != null) {
             // before jain-sip, whose word on such a header is only "unparsable"
             ScalarFields.check(parts.headers(), problems);
-        }
-        jainSip.check(data, problems);
-        if (parts != null) {
             AddressSyntax.check(parts.startLine().requestUri(), parts.headers(), problems);
         }
+        jainSip.check(data, problems);
         if (parts != null && scanned.get().hasSdp() && scanned.get().plain()) {
             // the one-pass scan reads no body: the SDP parser judges its text (the full scan did for the others)
             MessageScanner.flagSdp(parts.sdp(), problems);
@@ -99,11 +97,9 @@ public final class SipParser {
         }
         if (parts != null) {
             ScalarFields.check(parts.headers(), problems);
-        }
-        jainSip.check(bytes, problems);
-        if (parts != null) {
             AddressSyntax.check(parts.startLine().requestUri(), parts.headers(), problems);
         }
+        jainSip.check(bytes, problems);
         return message.withVerdict(!problems.isEmpty(), problems.summary());
     }
 
