@@ -17,6 +17,10 @@ final class AddressSyntax {
     /** The headers whose values are name-addr or addr-spec (RFC 3261 20, RFC 3515, RFC 3892, RFC 3325). */
     private static final Set<String> ADDRESS_HEADERS = Set.of("to", "from", "contact", "route", "record-route",
             "reply-to", "refer-to", "referred-by", "p-asserted-identity", "p-preferred-identity");
+    /** Those of one address, whose commas outside quotes and brackets belong to it (RFC 3261 20, RFC 3515, 3892). */
+    private static final Set<String> SINGLE_ADDRESS = Set.of("to", "from", "reply-to", "refer-to", "referred-by");
+    /** The characters of a token besides letters and digits (RFC 3261 25.1). */
+    private static final String TOKEN_MARKS = "-.!%*_+`'~";
 
     private AddressSyntax() {
     }
@@ -30,13 +34,16 @@ final class AddressSyntax {
             }
         }
         for (SipHeader h : headers) {
-            if (!ADDRESS_HEADERS.contains(h.name().toLowerCase(Locale.ROOT))) {
+            // compact names too (RFC 3261 7.3.3: t, f, m; RFC 3515 r, RFC 3892 b)
+            String name = HeaderNames.expand(h.name());
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!ADDRESS_HEADERS.contains(lower)) {
                 continue;
             }
-            for (String value : values(h.value())) {
+            for (String value : SINGLE_ADDRESS.contains(lower) ? List.of(h.value()) : values(h.value())) {
                 String why = addressProblem(value.trim());
                 if (why != null) {
-                    problems.add(h.name(), h.name() + " \"" + value.trim() + "\" " + why);
+                    problems.add(name, name + " \"" + value.trim() + "\" " + why);
                     break;
                 }
             }
@@ -48,11 +55,18 @@ final class AddressSyntax {
         if (value.isEmpty() || value.equals("*")) {
             return null;
         }
+        if (value.startsWith("\"") && closingQuote(value) >= value.length()) {
+            return "opens a quoted display name that no '\"' closes (RFC 3261 25.1: quoted-string)";
+        }
         int lt = openingBracket(value);
         if (lt < 0) {
             // addr-spec: the URI runs to the header parameters, and may hold neither '?' nor ',' (RFC 3261 20)
             int semi = value.indexOf(';');
             String uri = (semi < 0 ? value : value.substring(0, semi)).trim();
+            if (uri.indexOf(':') < 0) {
+                return "is neither a URI nor a name-addr (RFC 3261 25.1); a display name holding a comma must be "
+                        + "quoted, or its words read as separate values";
+            }
             if (hasBlank(uri)) {
                 return "holds a space within its URI (RFC 3261 25.1: an addr-spec holds no LWS)";
             }
@@ -61,6 +75,10 @@ final class AddressSyntax {
                         + "<>, or its headers read as the header's parameters)";
             }
             return uriProblem(uri, false);
+        }
+        String displayName = displayNameProblem(value.substring(0, lt).trim());
+        if (displayName != null) {
+            return displayName;
         }
         int gt = value.indexOf('>', lt + 1);
         if (gt < 0) {
@@ -74,16 +92,55 @@ final class AddressSyntax {
         return uriProblem(uri, false);
     }
 
-    /** Where the '<' of a name-addr is, after a display name quoted or not; -1 for an addr-spec. */
-    private static int openingBracket(String value) {
-        int i = 0;
-        if (value.startsWith("\"")) {
-            i = 1;
-            while (i < value.length() && value.charAt(i) != '"') {
-                i += value.charAt(i) == '\\' ? 2 : 1;
+    /**
+     * What is wrong with the display name before a name-addr's '<', or null: RFC 3261 25.1 allows tokens and blanks
+     * (display-name = *(token LWS)) or one quoted string, which alone may hold other characters, commas and UTF-8 among
+     * them (RFC 4475 3.1.2.15 baddn: To: Watson, Thomas &lt;sip:...&gt;).
+     */
+    private static String displayNameProblem(String name) {
+        if (name.startsWith("\"")) {
+            int i = closingQuote(name);
+            if (i + 1 < name.length()) {
+                return "has \"" + name.substring(i + 1).trim() + "\" after its quoted display name, before the '<' "
+                        + "(RFC 3261 25.1: display-name = *(token LWS) / quoted-string)";
+            }
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isTokenChar(c) && c != ' ' && c != '\t') {
+                return "has the display name \"" + name + "\" unquoted though it holds " + shown(c) + " (RFC 3261 25.1: "
+                        + "display-name = *(token LWS) / quoted-string): a stack refuses it, or reads its words as "
+                        + "separate values";
             }
         }
-        return value.indexOf('<', Math.min(i, value.length()));
+        return null;
+    }
+
+    /** A character as a reason names it: a control byte by its code, which would not show. */
+    private static String shown(char c) {
+        if (c < 0x20 || c == 0x7f) {
+            return String.format("byte 0x%02X", (int) c);
+        }
+        return "'" + c + "'" + (c > 0x7f ? " (not ASCII)" : "");
+    }
+
+    /** Where the '"' closing the quoted string that {@code value} starts with is; its length when none does. */
+    private static int closingQuote(String value) {
+        int i = 1;
+        while (i < value.length() && value.charAt(i) != '"') {
+            i += value.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i, value.length());
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || TOKEN_MARKS.indexOf(c) >= 0;
+    }
+
+    /** Where the '<' of a name-addr is, after a display name quoted or not; -1 for an addr-spec. */
+    private static int openingBracket(String value) {
+        return value.indexOf('<', value.startsWith("\"") ? closingQuote(value) : 0);
     }
 
     /**

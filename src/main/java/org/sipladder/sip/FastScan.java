@@ -17,6 +17,9 @@ import org.sipladder.capture.SipPayload;
  */
 final class FastScan {
 
+    /** The largest CSeq number (RFC 3261 8.1.1.5: less than 2**31), as the digits a message spells it with. */
+    private static final byte[] CSEQ_BOUND = Long.toString(ScalarFields.CSEQ_MAX).getBytes(StandardCharsets.US_ASCII);
+
     private static final int OTHER = 0;
     private static final int CALL_ID = 1;
     private static final int CSEQ = 2;
@@ -439,8 +442,29 @@ final class FastScan {
                 return false;
             }
         }
+        if (space - from > 9 && cseqBeyondBound(d, from, space)) {
+            return false; // 2**31 or more: the full scan flags it (RFC 3261 8.1.1.5)
+        }
         return method == null || WordScan.same(d, space + 1, to, d, methodFrom, methodTo) || "ACK".equals(method)
                 || "CANCEL".equals(method);
+    }
+
+    /** Whether the ASCII digits {@code d[from, to)} stand for 2**31 or more, read without a String or a number. */
+    private static boolean cseqBeyondBound(byte[] d, int from, int to) {
+        int i = from;
+        while (i < to - 1 && d[i] == '0') {
+            i++;
+        }
+        int n = to - i;
+        if (n != CSEQ_BOUND.length) {
+            return n > CSEQ_BOUND.length;
+        }
+        for (int k = 0; k < n; k++, i++) {
+            if (d[i] != CSEQ_BOUND[k]) {
+                return d[i] > CSEQ_BOUND[k];
+            }
+        }
+        return false;
     }
 
     private static int kind(byte[] d, int from, int to) {

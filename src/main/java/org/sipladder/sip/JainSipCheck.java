@@ -20,7 +20,8 @@ final class JainSipCheck {
         StringMsgParser parser = new StringMsgParser();
         try {
             parser.parseSIPMessage(wire, true, false, (ex, message, headerClass, headerText, messageText) -> {
-                if (!parsesWithFullName(headerClass, headerText) && !wellFormedWarning(headerClass, headerText)) {
+                if (!parsesWithFullName(headerClass, headerText) && !wellFormedWarning(headerClass, headerText)
+                        && !secondsBeyondAnInt(headerClass, headerText)) {
                     problems.add(subject(headerClass, headerText), describe(headerClass, headerText));
                 }
             });
@@ -62,6 +63,32 @@ final class JainSipCheck {
         }
         String text = headerText.trim();
         return WarningValue.wellFormed(text.substring(text.indexOf(':') + 1));
+    }
+
+    /**
+     * An Expires or Retry-After of 2**31 to 2**32-1 seconds, which RFC 3261 20.19 allows though jain-sip reads an int:
+     * the header parses with a small number in its place.
+     */
+    private static boolean secondsBeyondAnInt(Class<?> headerClass, String headerText) {
+        if (headerText == null || isStartLine(headerClass)) {
+            return false;
+        }
+        String subject = subject(headerClass, headerText);
+        if (!subject.equalsIgnoreCase("Expires") && !subject.equalsIgnoreCase("Retry-After")) {
+            return false;
+        }
+        String text = headerText.trim();
+        String value = text.substring(text.indexOf(':') + 1);
+        String digits = ScalarFields.leadingDigits(value);
+        if (digits.isEmpty() || ScalarFields.beyond(digits, ScalarFields.SECONDS_MAX)) {
+            return false;
+        }
+        try {
+            StringMsgParser.parseSIPHeader(subject + ": 0" + value.substring(value.indexOf(digits) + digits.length()));
+            return true;
+        } catch (ParseException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String subject(Class<?> headerClass, String headerText) {

@@ -475,7 +475,11 @@ final class MessageScanner {
                     length = n;
                 }
             } catch (NumberFormatException e) {
-                problems.add("Content-Length", "Content-Length \"" + declared + "\" is not a number");
+                String digits = declared.trim();
+                boolean number = !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+                // a number too large for any capture: said as for any other Content-Length beyond the bytes
+                problems.add("Content-Length", number ? "Content-Length " + ScalarFields.shown(digits) + " but only "
+                        + available + " body bytes were captured" : "Content-Length \"" + declared + "\" is not a number");
             }
         }
         byte[] body = new byte[length];
@@ -504,6 +508,8 @@ final class MessageScanner {
             String[] parts = blanks(cseq.trim());
             if (parts.length != 2 || !parts[0].chars().allMatch(Character::isDigit)) {
                 problems.add("CSeq", "CSeq \"" + cseq + "\" is not \"number METHOD\"");
+            } else if (ScalarFields.cseqProblem(parts[0]) != null) {
+                problems.add("CSeq", ScalarFields.cseqProblem(parts[0]));
             } else if (startLine.method() != null && !startLine.method().equals(parts[1])
                     && !"ACK".equals(startLine.method()) && !"CANCEL".equals(startLine.method())) {
                 problems.add("CSeq", "CSeq method " + parts[1] + " differs from request method " + startLine.method());

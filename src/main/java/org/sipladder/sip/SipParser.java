@@ -7,7 +7,7 @@ import org.sipladder.capture.SipPayload;
 
 /**
  * Turns captured payloads into {@link SipMessage}s. A fast line-based scan fills every field exactly as sent;
- * jain-sip-ri and {@link AddressSyntax} then judge well-formedness ({@link Depth#FULL}), or that judgement is deferred to
+ * jain-sip-ri, {@link ScalarFields} and {@link AddressSyntax} then judge well-formedness ({@link Depth#FULL}), or that judgement is deferred to
  * {@link #fullParse} for when a user inspects the message ({@link Depth#SCAN}, for bulk loading).
  * Malformed messages are never dropped: they come back flagged with the reason.
  */
@@ -54,11 +54,13 @@ public final class SipParser {
             return scanned;
         }
         byte[] data = payload.data();
-        jainSip.check(data, problems);
         MessageScanner.Parts parts = MessageScanner.parts(data, new Problems());
         if (parts != null) {
+            // before jain-sip, whose word on such a header is only "unparsable"
+            ScalarFields.check(parts.headers(), problems);
             AddressSyntax.check(parts.startLine().requestUri(), parts.headers(), problems);
         }
+        jainSip.check(data, problems);
         if (parts != null && scanned.get().hasSdp() && scanned.get().plain()) {
             // the one-pass scan reads no body: the SDP parser judges its text (the full scan did for the others)
             MessageScanner.flagSdp(parts.sdp(), problems);
@@ -93,10 +95,11 @@ public final class SipParser {
         if (after != null) {
             problems.add("datagram", after);
         }
-        jainSip.check(bytes, problems);
         if (parts != null) {
+            ScalarFields.check(parts.headers(), problems);
             AddressSyntax.check(parts.startLine().requestUri(), parts.headers(), problems);
         }
+        jainSip.check(bytes, problems);
         return message.withVerdict(!problems.isEmpty(), problems.summary());
     }
 

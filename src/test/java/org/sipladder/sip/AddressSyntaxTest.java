@@ -48,6 +48,18 @@ class AddressSyntaxTest {
         "sip:bob@[2001:db8:::192.0.2.1] | To | To: <sip:bob@example.com> | IPv6",
         "sip:bob@example.com | Contact | Contact: <sip:bob@[2001:db8::1::2]:5060> | IPv6",
         "sip:bob@example.com | Route | Route: <sip:p.example.com;lr>, <sip:2001:db8::1;lr> | IPv6",
+        // a display name of other characters than tokens and blanks must be quoted (RFC 4475 3.1.2.15 baddn)
+        "sip:bob@example.com | To | To: Watson, Thomas <sip:t.watson@example.org> | \"Watson, Thomas\" unquoted",
+        "sip:bob@example.com | From | From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43 | holds ','",
+        "sip:bob@example.com | To | To: Bob (home) <sip:bob@example.com> | holds '('",
+        "sip:bob@example.com | To | To: Bob \"B\" <sip:bob@example.com> | holds '\"'",
+        "sip:bob@example.com | To | To: bob@home <sip:bob@example.com> | holds '@'",
+        "sip:bob@example.com | Referred-By | Referred-By: Bell, Alexander <sip:a@example.com> | display name",
+        "sip:bob@example.com | Contact | Contact: Bell, Alexander <sip:a.g.bell@example.com> | display name",
+        "sip:bob@example.com | To | To: \"Bob\" x <sip:bob@example.com> | after its quoted display name",
+        "sip:bob@example.com | To | To: \"Mr. J. User <sip:j.user@example.com> | no '\"' closes",
+        "sip:bob@example.com | To | To: J\u00f6rg <sip:bob@example.com> | (not ASCII)",
+        "sip:bob@example.com | b | b: Bell, Alexander <sip:a@example.com> | Referred-By \"Bell, Alexander <sip",
     })
     void refusedByTheGrammarIsFlagged(String uri, String name, String line, String reasonHolds) {
         SipMessage m = parse(with(uri, name, line));
@@ -64,6 +76,10 @@ class AddressSyntaxTest {
         "Contact: <sip:1_odd.URI~(to-be!sure)&isn't+it$/crazy?,/;;*:&it+has=1,x!*pas$wo~d@example.com>",
         "Contact: <soap.beep://192.0.2.103:3002>", "Contact: <sip:b@[2001:db8::192.0.2.1]>",
         "Contact: \"Quoted \\\"\\\"\" <sip:b@example.com> ; newparam = newvalue ; q = 0.33",
+        "To: Bob  Smith\t<sip:bob@example.com>", "To: Mr. J.-P. O'Neil~ 3rd_! * % + ` <sip:bob@example.com>",
+        "To: \"Bell, Alexander\" <sip:bob@example.com>", "From: \"\" <sip:a@example.com>;tag=1",
+        "From: \"J\u00f6rg M\u00fcller, \\\"JM\\\"\" <sip:a@example.com>;tag=1", "To:   \"Bob\"   <sip:bob@example.com>",
+        "To: <sip:bob@example.com>;tag=x", "Contact: Bob <sip:b@h>, \"Al, B\" <sip:c@h>, sip:d@h",
     })
     void wellFormedOddAddressesAreNotFlagged(String line) {
         String name = line.substring(0, line.indexOf(':'));

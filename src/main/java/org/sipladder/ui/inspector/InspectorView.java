@@ -38,6 +38,8 @@ public final class InspectorView extends BorderPane {
     private static final double SDP_ROW_HEIGHT = 24;
     private static final double SDP_HEADER_HEIGHT = 30;
     private static final int SDP_MAX_ROWS = 4;
+    /** About four lines: a fuzzed message's dozen reasons must not push the headers out of sight. */
+    private static final double PROBLEM_MAX_HEIGHT = 72;
 
     private final SplitPane split = new SplitPane();
     private final TextArea raw = new TextArea();
@@ -67,6 +69,7 @@ public final class InspectorView extends BorderPane {
         }
         HBox top = new HBox(6, summary, spacer, findStatus, find, copy);
         top.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 4;");
+        VBox above = new VBox(top, problemLabel(viewModel));
 
         TableView<HeaderRow> headers = headerTable(viewModel);
         headers.setMinHeight(90);
@@ -94,8 +97,30 @@ public final class InspectorView extends BorderPane {
         split.getItems().addAll(left, raw);
         split.setDividerPositions(0.5);
         split.setOrientation(Orientation.HORIZONTAL);
-        setTop(top);
+        setTop(above);
         setCenter(split);
+    }
+
+    /**
+     * The full parser's reasons, wrapped over a few lines (whole on hover) and only there when a message has any: the
+     * first thing to read about a malformed message.
+     */
+    private static Label problemLabel(InspectorViewModel viewModel) {
+        Label problem = new Label();
+        problem.setId("inspectorProblem");
+        problem.getStyleClass().add("inspector-problem");
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.setWrapText(true);
+        problem.setMaxHeight(PROBLEM_MAX_HEIGHT);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(problem.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(800);
+        problem.setTooltip(whole);
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return problem;
     }
 
     /** Many messages have no SDP: the table is only built (and styled, and laid out) once one has. */

@@ -47,6 +47,7 @@ public final class InspectorViewModel {
     private final ObservableList<SdpRow> sdp = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObjectProperty<CallFlow> call = new SimpleObjectProperty<>(this, "call");
     private final ReadOnlyObjectWrapper<TextMatch> match = new ReadOnlyObjectWrapper<>(this, "match");
     private final ReadOnlyStringWrapper findStatus = new ReadOnlyStringWrapper(this, "findStatus", "");
@@ -98,6 +99,11 @@ public final class InspectorViewModel {
     /** "Frame 12 · 10:02:03.123456 · 89.184.187.124:5060 → 172.20.11.236:5060 UDP". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the full parser found wrong with the message shown ("Malformed: ..."), empty when nothing. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** The call of the message shown: Find goes on into its other messages. */
@@ -203,6 +209,7 @@ public final class InspectorViewModel {
             sdp.clear();
             rawText.set("");
             summary.set("");
+            problem.set("");
             return;
         }
         SipMessage m = fullParse.apply(flowMessage.message());
@@ -210,6 +217,7 @@ public final class InspectorViewModel {
         sdp.setAll(sdpRows(m));
         rawText.set(RawSipText.redact(m.raw() == null ? "" : m.raw()));
         summary.set(summaryOf(flowMessage, m));
+        problem.set(m.malformed() ? "Malformed: " + m.malformedReason() : "");
     }
 
     private String summaryOf(FlowMessage fm, SipMessage m) {
@@ -220,7 +228,8 @@ public final class InspectorViewModel {
             s.append(" · retransmission");
         }
         if (m.malformed()) {
-            s.append(" · malformed: ").append(m.malformedReason());
+            // the reason has a line of its own (problemProperty): this one gives way to the controls beside it
+            s.append(" · malformed");
         }
         MergedCapture from = merged.get();
         if (from != null && !from.seen(m.frame()).isEmpty()) {

@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.ui.Flows;
 import org.sipladder.ui.calls.TimeFormat;
@@ -127,6 +128,28 @@ class InspectorViewFxTest {
         }
         robot.interact(() -> wide[0].hide());
         assertEquals(List.of(codecs), shown);
+    }
+
+    @Test
+    void aMalformedMessagesReasonShowsWholeBelowTheSummary(FxRobot robot) {
+        String reason = "From \"Bell, Alexander <sip:a.g.bell@example.com>;tag=43\" has the display name \"Bell, "
+                + "Alexander\" unquoted though it holds ',' (RFC 3261 25.1: display-name = *(token LWS) / quoted-string)";
+        SipMessage good = Flows.message(3, Flows.SBC, Flows.CARRIER,
+                "OPTIONS sip:a@b SIP/2.0\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n", null);
+        SipMessage bad = new SipMessage(good.frame(), good.timestampMicros(), good.src(), good.dst(), good.transport(),
+                good.method(), good.requestUri(), good.status(), good.reason(), good.headers(), good.body(), good.sdp(),
+                good.raw(), true, reason);
+        robot.interact(() -> viewModel.messageProperty().set(new FlowMessage(bad, 1, false, "k")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label problem = robot.lookup("#inspectorProblem").queryAs(Label.class);
+        assertTrue(problem.isVisible());
+        assertEquals("Malformed: " + reason, ((Text) problem.lookup(".text")).getText(), "the reason is cut");
+
+        robot.interact(() -> viewModel.messageProperty().set(new FlowMessage(good, 1, false, "k")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(problem.isVisible());
+        assertFalse(problem.isManaged(), "takes no room from the headers");
     }
 
     @Test

@@ -148,10 +148,13 @@ class InspectorViewModelTest {
     }
 
     @Test
-    void theSummarySaysWhatTheFullParserFoundWrong() {
+    void whatTheFullParserFoundWrongIsAPropertyOfItsOwn() {
+        // the summary is one line that gives way to the controls: a reason at its end was cut to "malfor..."
         show(INVITE, Flows.SBC, Flows.CARRIER, null);
-        assertTrue(viewModel.summaryProperty().get().endsWith("· malformed: Max-Forwards missing"),
-                viewModel.summaryProperty().get());
+        assertTrue(viewModel.summaryProperty().get().endsWith("· malformed"), viewModel.summaryProperty().get());
+        assertEquals("Malformed: Max-Forwards missing", viewModel.problemProperty().get());
+        viewModel.messageProperty().set(null);
+        assertEquals("", viewModel.problemProperty().get());
     }
 
     private void show(String text, Endpoint src, Endpoint dst, Sdp sdp) {
