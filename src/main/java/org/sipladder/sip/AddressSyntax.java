@@ -94,8 +94,10 @@ final class AddressSyntax {
 
     /**
      * What is wrong with the display name before a name-addr's '<', or null: RFC 3261 25.1 allows tokens and blanks
-     * (display-name = *(token LWS)) or one quoted string, which alone may hold other characters, commas and UTF-8 among
-     * them (RFC 4475 3.1.2.15 baddn: To: Watson, Thomas &lt;sip:...&gt;).
+     * (display-name = *(token LWS)) or one quoted string, which alone may hold other characters, commas among them
+     * (RFC 4475 3.1.2.15 baddn: To: Watson, Thomas &lt;sip:...&gt;). Letters beyond ASCII unquoted (From: Jörg
+     * &lt;sip:...&gt;) are let through: phones send them, the stacks and Wireshark read them, and nothing is ambiguous
+     * about them; a separator such as a comma is what makes an unquoted name another value.
      */
     private static String displayNameProblem(String name) {
         if (name.startsWith("\"")) {
@@ -108,7 +110,7 @@ final class AddressSyntax {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!isTokenChar(c) && c != ' ' && c != '\t') {
+            if (!isTokenChar(c) && c != ' ' && c != '\t' && !(c > 0x7f && Character.isLetter(c))) {
                 return "has the display name \"" + name + "\" unquoted though it holds " + shown(c) + " (RFC 3261 25.1: "
                         + "display-name = *(token LWS) / quoted-string): a stack refuses it, or reads its words as "
                         + "separate values";

@@ -58,7 +58,7 @@ class AddressSyntaxTest {
         "sip:bob@example.com | Contact | Contact: Bell, Alexander <sip:a.g.bell@example.com> | display name",
         "sip:bob@example.com | To | To: \"Bob\" x <sip:bob@example.com> | after its quoted display name",
         "sip:bob@example.com | To | To: \"Mr. J. User <sip:j.user@example.com> | no '\"' closes",
-        "sip:bob@example.com | To | To: J\u00f6rg <sip:bob@example.com> | (not ASCII)",
+        "sip:bob@example.com | To | To: Bob \u00a7 <sip:bob@example.com> | (not ASCII)",
         "sip:bob@example.com | b | b: Bell, Alexander <sip:a@example.com> | Referred-By \"Bell, Alexander <sip",
     })
     void refusedByTheGrammarIsFlagged(String uri, String name, String line, String reasonHolds) {
@@ -80,6 +80,7 @@ class AddressSyntaxTest {
         "To: \"Bell, Alexander\" <sip:bob@example.com>", "From: \"\" <sip:a@example.com>;tag=1",
         "From: \"J\u00f6rg M\u00fcller, \\\"JM\\\"\" <sip:a@example.com>;tag=1", "To:   \"Bob\"   <sip:bob@example.com>",
         "To: <sip:bob@example.com>;tag=x", "Contact: Bob <sip:b@h>, \"Al, B\" <sip:c@h>, sip:d@h",
+        "From: J\u00f6rg M\u00fcller <sip:a@example.com>;tag=1", "To: \u5f20\u4f1f <sip:bob@example.com>",
     })
     void wellFormedOddAddressesAreNotFlagged(String line) {
         String name = line.substring(0, line.indexOf(':'));
