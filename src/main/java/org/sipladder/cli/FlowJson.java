@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.IntFunction;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Leg;
 import org.sipladder.flow.Sentences;
@@ -63,6 +65,9 @@ final class FlowJson {
 
     private final JsonOut json;
     private final LegMediaJson legMedia = new LegMediaJson();
+    /** The frames of the call being written that are retransmissions, sorted, in the first {@link #repeatedCount}. */
+    private long[] repeated = new long[0];
+    private int repeatedCount;
     private final JsonPieces pieces = new JsonPieces();
 
     private FlowJson(JsonOut json) {
@@ -160,6 +165,7 @@ final class FlowJson {
         json.member(CALL_FINAL_STATUS, f.finalStatus());
         json.sharedMember(CALL_FINAL_REASON, f.outcome().finalReason());
         json.member(CALL_MESSAGE_COUNT, f.messages().size());
+        repeatedFrames(f);
         // index loops: an iterator per list and call is a real object before the JIT's last tier
         List<Leg> legs = f.legs();
         json.name(CALL_LEGS).beginArray();
@@ -180,6 +186,25 @@ final class FlowJson {
         json.endObject();
     }
 
+    /**
+     * Frames of the flow's retransmissions, sorted, into {@link #repeated}: their SDP repeats an offer or answer
+     * already listed (an INVITE sent 200 times to a dead peer listed its offer 200 times).
+     */
+    private void repeatedFrames(CallFlow f) {
+        List<FlowMessage> messages = f.messages();
+        repeatedCount = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            FlowMessage m = messages.get(i);
+            if (m.retransmission()) {
+                if (repeatedCount == repeated.length) {
+                    repeated = Arrays.copyOf(repeated, Math.max(16, repeated.length * 2));
+                }
+                repeated[repeatedCount++] = m.message().frame();
+            }
+        }
+        Arrays.sort(repeated, 0, repeatedCount);
+    }
+
     private void leg(Leg l, CaptureMedia media) throws IOException {
         json.beginObject();
         json.member(LEG_CALL_ID, l.callId());
@@ -196,7 +221,7 @@ final class FlowJson {
         }
         if (media != null) {
             json.name(LEG_MEDIA);
-            legMedia.write(json, media.leg(l.callId()));
+            legMedia.write(json, media.leg(l.callId()), repeated, repeatedCount);
         }
         json.endObject();
     }

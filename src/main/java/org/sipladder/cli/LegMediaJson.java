@@ -1,6 +1,7 @@
 package org.sipladder.cli;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,14 @@ final class LegMediaJson {
     private int nextKind;
 
     void write(JsonOut json, LegMedia leg) throws IOException {
+        write(json, leg, new long[0], 0);
+    }
+
+    /**
+     * As {@link #write(JsonOut, LegMedia)}, leaving out the SDP of the frames in the first {@code repeatedCount} of
+     * {@code repeated} (sorted): retransmissions, whose offer or answer is listed at their first sending.
+     */
+    void write(JsonOut json, LegMedia leg, long[] repeated, int repeatedCount) throws IOException {
         json.beginObject();
         List<RtpStream> streams = leg.streams();
         json.member(MEDIA_STREAM_COUNT, streams.size());
@@ -93,6 +102,9 @@ final class LegMediaJson {
         json.name(MEDIA_SDP).beginArray();
         for (int i = 0; i < announcements.size(); i++) {
             SdpAnnouncement a = announcements.get(i);
+            if (repeatedCount > 0 && Arrays.binarySearch(repeated, 0, repeatedCount, a.frame()) >= 0) {
+                continue;
+            }
             json.beginObject();
             json.member(SDP_FRAME, a.frame());
             json.sharedMember(SDP_FROM, a.sipSrc().address());

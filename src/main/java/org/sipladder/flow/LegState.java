@@ -1,7 +1,5 @@
 package org.sipladder.flow;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.sipladder.sip.SipMessage;
 
@@ -24,7 +22,7 @@ final class LegState {
     private int last;
     private int size;
     /** Arrival number of the first message by identity hash; built once the leg outgrows {@link #LINEAR}. */
-    private Map<Long, Integer> byIdentity;
+    private IdentityIndex byIdentity;
     private boolean hasInitialInvite;
     /** The call this leg is part of now; kept by {@link FlowGroups}. */
     FlowGroups.Group group;
@@ -135,6 +133,11 @@ final class LegState {
         return false;
     }
 
+    /** The index by identity hash, or null while the leg is small enough to go without. */
+    IdentityIndex index() {
+        return byIdentity;
+    }
+
     /** Adds the message that has arrival number {@code seq} in the store. */
     void add(int seq, SipMessage m) {
         // the hash only serves the index, which small legs do without
@@ -153,7 +156,7 @@ final class LegState {
         if (byIdentity != null) {
             byIdentity.putIfAbsent(hash, seq);
         } else if (size > LINEAR) {
-            byIdentity = new HashMap<>();
+            byIdentity = new IdentityIndex();
             for (int i = 0, s = first; i < size; i++, s = store.next(s)) {
                 byIdentity.putIfAbsent(identityHash(store.get(s)), s);
             }
@@ -169,8 +172,8 @@ final class LegState {
      */
     private int sameMessage(SipMessage m, long hash) {
         if (byIdentity != null) {
-            Integer candidate = byIdentity.get(hash);
-            if (candidate == null) {
+            int candidate = byIdentity.get(hash);
+            if (candidate < 0) {
                 return -1;
             }
             if (same(store.get(candidate), m)) {
