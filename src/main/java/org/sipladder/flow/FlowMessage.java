@@ -43,6 +43,11 @@ public final class FlowMessage {
         return message;
     }
 
+    /** This placement of {@code judged}, the same message judged again (by the full parser), in the same transaction. */
+    public FlowMessage withMessage(SipMessage judged) {
+        return new FlowMessage(judged, legIndex, retransmission, transaction);
+    }
+
     public int legIndex() {
         return legIndex;
     }

@@ -201,6 +201,11 @@ public final class InspectorViewModel {
         }
     }
 
+    /** How the inspector judges a message with the full parser; the window judges a shown call's messages alike. */
+    public UnaryOperator<SipMessage> fullParse() {
+        return fullParse;
+    }
+
     private void show(FlowMessage flowMessage) {
         match.set(null);
         findStatus.set("");

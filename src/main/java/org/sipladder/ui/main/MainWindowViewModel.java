@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +32,8 @@ import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.HopAliases;
 import org.sipladder.flow.Leg;
+import org.sipladder.flow.MessageVerdicts;
+import org.sipladder.sip.SipMessage;
 import org.sipladder.source.CaptureFiles;
 import org.sipladder.source.MergedCapture;
 import org.sipladder.ui.calls.CallListViewModel;
@@ -47,11 +50,14 @@ import org.sipladder.ui.prefs.UserPreferences;
 import org.sipladder.ui.task.LatestValueRelay;
 import org.sipladder.ui.task.TaskContext;
 import org.sipladder.ui.task.TaskExecutor;
+import org.sipladder.ui.task.TaskHandle;
 
 /** The main window: opening captures in the background, the status line, recent files and hop names. */
 public final class MainWindowViewModel {
 
     private static final String APP_NAME = "SIP Ladder";
+    /** Messages of a shown call judged by the full parser before they are opened: a long call's first ones. */
+    static final int JUDGED_MESSAGES = 2_000;
 
     private final CaptureLoader loader;
     private final TaskExecutor executor;
@@ -75,6 +81,8 @@ public final class MainWindowViewModel {
 
     private final List<String> notes = new ArrayList<>();
     private final AssembledCalls assembled = new AssembledCalls();
+    /** The judging of the shown call's messages, until it is done or another call is shown. */
+    private TaskHandle judging;
     private HopAliases aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
@@ -188,10 +196,65 @@ public final class MainWindowViewModel {
         return frames.get(0);
     }
 
-    /** Assembles the selected call (or takes it from the last few shown) for the ladder, inspector and streams. */
+    /**
+     * Assembles the selected call (or takes it from the last few shown) for the ladder, inspector and streams, then
+     * has the full parser judge its messages in the background.
+     */
     private void showSelectedCall() {
+        if (judging != null) {
+            judging.cancel();
+            judging = null;
+        }
         CallRow row = callList.selectedRowProperty().get();
-        selectedFlow.set(row == null ? null : assembled.of(row.summary(), aliases));
+        if (row == null) {
+            selectedFlow.set(null);
+            return;
+        }
+        CallSummary summary = row.summary();
+        CallFlow flow = assembled.of(summary, aliases);
+        selectedFlow.set(flow);
+        if (!assembled.judged(summary)) {
+            judge(summary, flow);
+        }
+    }
+
+    /**
+     * The capture was read with the fast scan, which lets through what only the full parse rejects: the shown call's
+     * messages (the first {@link #JUDGED_MESSAGES}; the rest when opened) are judged as the inspector judges them,
+     * and the call is shown again with the verdicts when one differs.
+     */
+    private void judge(CallSummary summary, CallFlow flow) {
+        UnaryOperator<SipMessage> fullParse = inspector.fullParse();
+        TaskHandle[] handle = new TaskHandle[1];
+        handle[0] = executor.submit(
+                context -> MessageVerdicts.judged(flow, fullParse, JUDGED_MESSAGES, context::isCancelled),
+                judged -> {
+                    if (handle[0] != null && handle[0].isCancelled()) {
+                        return;
+                    }
+                    assembled.judged(summary, flow, judged);
+                    if (judged != flow && selectedFlow.get() == flow) {
+                        showJudged(flow, judged);
+                    }
+                },
+                failure -> { });
+        judging = handle[0];
+    }
+
+    /** Shows {@code judged} in place of {@code flow}, keeping the selected message (by its place in the call). */
+    private void showJudged(CallFlow flow, CallFlow judged) {
+        FlowMessage selected = selectedMessage.get();
+        int at = -1;
+        for (int i = 0; selected != null && i < flow.messages().size(); i++) {
+            if (flow.messages().get(i) == selected) {
+                at = i;
+                break;
+            }
+        }
+        selectedFlow.set(judged);
+        if (at >= 0) {
+            selectedMessage.set(judged.messages().get(at));
+        }
     }
 
     /**

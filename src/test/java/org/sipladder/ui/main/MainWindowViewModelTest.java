@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipParser;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.Flows;
 import org.sipladder.ui.TestCaptures;
@@ -144,6 +146,33 @@ class MainWindowViewModelTest {
 
         assertEquals("No SIP calls in this capture. Its RTP streams, if it has any, are in the Streams tab.",
                 vm.callList().placeholderProperty().get());
+    }
+
+    @Test
+    void aShownCallsMessagesAreJudgedByTheFullParseAsTheInspectorJudgesThem(@TempDir Path dir) throws Exception {
+        // the fast scan lets this Via through; only jain-sip's full parse rejects it (torture test badinv01)
+        String badVia = "INVITE sip:user@example.com SIP/2.0\r\nTo: sip:j.user@example.com\r\n"
+                + "From: sip:caller@example.net;tag=134161461246\r\nMax-Forwards: 7\r\nCall-ID: badinv01\r\n"
+                + "CSeq: 8 INVITE\r\nVia: SIP/2.0/UDP 192.0.2.15;;,;,,\r\nContent-Length: 0\r\n\r\n";
+        CallFlow plain = Flows.call("badinv01", "caller", "j.user", 0, null);
+        List<FlowMessage> messages = List.of(new FlowMessage(
+                Flows.message(1, Flows.CARRIER, Flows.SBC, badVia, null), 0, false, "k"));
+        CallFlow call = new CallFlow(plain.id(), plain.legs(), plain.hops(), messages, plain.joinEvidence(),
+                plain.timings());
+        assertFalse(call.messages().get(0).message().malformed());
+        CallListViewModel callList = new CallListViewModel();
+        MainWindowViewModel vm = new MainWindowViewModel((path, observer) -> {
+            observer.calls(Flows.summaries(call));
+            return new LoadedCapture(path, List.of(call), 1, List.of(), false);
+        }, new CurrentThreadTaskExecutor(), dialogs, preferences, callList,
+                new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), text -> { }, new SipParser()::fullParse));
+
+        vm.open(CaptureSource.file(Files.createFile(dir.resolve("badinv01.pcap"))));
+
+        FlowMessage shown = vm.selectedFlowProperty().get().messages().get(0);
+        assertTrue(shown.message().malformed(), "the ladder and the Messages tab read the full parse's verdict");
+        assertTrue(shown.message().malformedReason().contains("Via"), shown.message().malformedReason());
+        assertSame(shown, vm.selectedMessageProperty().get(), "the selection follows the judged call");
     }
 
     @Test
