@@ -28,7 +28,7 @@ public final class MessageListView extends TableView<FlowMessage> {
         getColumns().add(column("Leg", 40, m -> Integer.toString(m.legIndex() + 1)));
         getColumns().add(column("Source", 170, m -> m.message().src().toString()));
         getColumns().add(column("Destination", 170, m -> m.message().dst().toString()));
-        getColumns().add(column("Message", 260, MessageListView::describe));
+        getColumns().add(column("Message", 260, MessageLine::of));
         getColumns().forEach(c -> c.setSortable(false));
 
         flow.addListener((obs, old, now) -> show(now, selected.get()));
@@ -54,16 +54,6 @@ public final class MessageListView extends TableView<FlowMessage> {
         if (selected != null) {
             getSelectionModel().select(selected);
         }
-    }
-
-    private static String describe(FlowMessage m) {
-        String label = m.message().label();
-        String cseq = m.message().cseq();
-        String text = m.message().isRequest() || cseq == null ? label : label + " (" + cseq + ")";
-        if (m.message().sdp() != null) {
-            text += " with SDP";
-        }
-        return m.retransmission() ? text + " [retransmission]" : text;
     }
 
     private static TableColumn<FlowMessage, String> column(String title, double width, Function<FlowMessage, String> value) {
