@@ -18,24 +18,30 @@ class LongCallInvitesTest {
 
     private static final String LK_URI = "sip:4991874350352@project-1z3kctsj.sip.livekit.cloud";
 
-    private static CallFlow reinvited(int count) {
+    /**
+     * A LiveKit call answered at once, then {@code count} in-dialog {@code method} requests a second apart, each
+     * answered 200 OK (and ACKed, for INVITEs); also the long call of {@link LongCallRequestsTest}.
+     */
+    static CallFlow answeredThen(int count, String method, String body, String contentType) {
         String invite = SipTexts.invite("call-long", LK_URI, "+493023125417", JAMBONZ, SipTexts.SDP_G711);
         TestCall call = TestCall.carrierJambonzLiveKit().send(JAMBONZ, LIVEKIT, invite)
                 .send(LIVEKIT, JAMBONZ, SipTexts.response(invite, 200, "OK", "Contact: <sip:" + LIVEKIT + ":5060>",
                         SipTexts.sdp(LIVEKIT, "8 PCMA/8000")))
                 .send(JAMBONZ, LIVEKIT, inDialog("ACK", 1, JAMBONZ, ""));
         for (int cseq = 2; cseq < count + 2; cseq++) {
-            String reinvite = inDialog("INVITE", cseq, JAMBONZ, SipTexts.SDP_G711, "Content-Type: application/sdp");
-            call = call.after(1).send(JAMBONZ, LIVEKIT, reinvite)
-                    .send(LIVEKIT, JAMBONZ, SipTexts.response(reinvite, 200, "OK"))
-                    .send(JAMBONZ, LIVEKIT, inDialog("ACK", cseq, JAMBONZ, ""));
+            String request = inDialog(method, cseq, JAMBONZ, body, "Content-Type: " + contentType);
+            call = call.after(1).send(JAMBONZ, LIVEKIT, request)
+                    .send(LIVEKIT, JAMBONZ, SipTexts.response(request, 200, "OK"));
+            if (method.equals("INVITE")) {
+                call = call.send(JAMBONZ, LIVEKIT, inDialog("ACK", cseq, JAMBONZ, ""));
+            }
         }
         return call.flow();
     }
 
     @Test
     void eachInviteLooksAtItsOwnCseqsMessages() {
-        CallFlow flow = reinvited(1_000);
+        CallFlow flow = answeredThen(1_000, "INVITE", SipTexts.SDP_G711, "application/sdp");
         long[] looks = new long[1];
         List<InviteTransaction> invites = InviteTransaction.of(flow, looks);
         assertEquals(1_001, invites.size());
