@@ -514,13 +514,25 @@ public final class MainWindowViewModel {
         status.set(s.toString());
     }
 
-    /** " · b.pcap clock -2.500000 s (6 messages seen in both)" for each file after the first. */
+    /**
+     * " · b.pcap clock -2.500000 s (6 messages seen in both)" for each file after the first; with no message seen in
+     * both, nothing was measured: " · b.pcap: no message seen in both, clocks not compared" (or the offset set by hand).
+     */
     private static String clocks(MergedCapture merged) {
         StringBuilder s = new StringBuilder();
         CaptureFiles files = merged.files();
         for (int i = 1; i < files.files().size(); i++) {
-            s.append(String.format(Locale.ROOT, " · %s clock %+.6f s (%s seen in both)", files.files().get(i).getFileName(),
-                    files.offsetsMicros().get(i) / 1e6, count(merged.shared().get(i), "message")));
+            Path file = files.files().get(i).getFileName();
+            long offset = files.offsetsMicros().get(i);
+            long shared = merged.shared().get(i);
+            if (shared > 0) {
+                s.append(String.format(Locale.ROOT, " · %s clock %+.6f s (%s seen in both)", file, offset / 1e6,
+                        count(shared, "message")));
+            } else if (offset != 0) {
+                s.append(String.format(Locale.ROOT, " · %s clock %+.6f s (no message seen in both)", file, offset / 1e6));
+            } else {
+                s.append(" · ").append(file).append(": no message seen in both, clocks not compared");
+            }
         }
         return s.toString();
     }

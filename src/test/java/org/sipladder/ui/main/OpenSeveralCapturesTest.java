@@ -1,6 +1,7 @@
 package org.sipladder.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipladder.flow.FlowMessage;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.SipText;
 import org.sipladder.testkit.TwoHosts;
 import org.sipladder.ui.FakeDialogs;
 import org.sipladder.ui.calls.CallListViewModel;
@@ -68,5 +71,18 @@ class OpenSeveralCapturesTest {
         assertEquals(List.of(List.of(0L, -2_500_000L)), dialogs.clockOffsetPrefills);
         assertTrue(main.statusProperty().get().contains("b.pcap clock -2.400000 s"), main.statusProperty().get());
         assertEquals(List.of(0L, -2_400_000L), main.captureProperty().get().merged().files().offsetsMicros());
+    }
+
+    @Test
+    void capturesWithNoMessageInCommonSayTheirClocksWereNotCompared() {
+        Captures other = Captures.pcap();
+        other.udp(TwoHosts.T0, "192.0.2.50:5060", "192.0.2.51:5060",
+                SipText.request("OPTIONS", "sip:ping@192.0.2.51", "unrelated", 1, ""));
+        dialogs.filesToOpen.push(List.of(new TwoHosts().writeA(dir.resolve("a.pcap")), other.write(dir.resolve("c.pcap"))));
+        main.openWithDialog();
+
+        String status = main.statusProperty().get();
+        assertTrue(status.contains("c.pcap: no message seen in both, clocks not compared"), status);
+        assertFalse(status.contains("0 messages seen in both"), status);
     }
 }
