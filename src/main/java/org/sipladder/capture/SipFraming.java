@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.sipladder.ByteWords;
 import org.sipladder.Limits;
+import org.sipladder.SipToken;
 
 /**
  * Recognises a SIP start line and finds where a message ends, which is all the capture layer knows of SIP:
@@ -43,7 +44,7 @@ final class SipFraming {
      * method sent in lower case, "invite", is listed by Wireshark and flagged by the SIP layer).
      */
     static boolean mayStart(byte first) {
-        return isTokenChar(first);
+        return SipToken.isTokenChar(first);
     }
 
     /** The length of the start line at {@code off} including its line end, {@link #NO} or {@link #NEED_MORE}. */
@@ -377,7 +378,7 @@ final class SipFraming {
     /** While no line end is there: a method token, or a prefix of "SIP/2.0 ". */
     private static boolean plausiblePrefix(byte[] a, int off, int end) {
         int i = off;
-        while (i < end && isTokenChar(a[i])) {
+        while (i < end && SipToken.isTokenChar(a[i])) {
             i++;
         }
         if (i == end) {
@@ -410,11 +411,6 @@ final class SipFraming {
             }
         }
         return true;
-    }
-
-    private static boolean isTokenChar(byte b) {
-        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.'
-                || b == '!' || b == '%' || b == '*' || b == '_' || b == '+' || b == '`' || b == '\'' || b == '~';
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sipladder.SipToken;
 import org.sipladder.capture.IpAddresses;
 
 /**
@@ -20,7 +21,6 @@ final class AddressSyntax {
     /** Those of one address, whose commas outside quotes and brackets belong to it (RFC 3261 20, RFC 3515, 3892). */
     private static final Set<String> SINGLE_ADDRESS = Set.of("to", "from", "reply-to", "refer-to", "referred-by");
     /** The characters of a token besides letters and digits (RFC 3261 25.1). */
-    private static final String TOKEN_MARKS = "-.!%*_+`'~";
 
     private AddressSyntax() {
     }
@@ -110,7 +110,7 @@ final class AddressSyntax {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!isTokenChar(c) && c != ' ' && c != '\t' && !(c > 0x7f && Character.isLetter(c))) {
+            if (!SipToken.isTokenChar(c) && c != ' ' && c != '\t' && !(c > 0x7f && Character.isLetter(c))) {
                 return "has the display name \"" + name + "\" unquoted though it holds " + shown(c) + " (RFC 3261 25.1: "
                         + "display-name = *(token LWS) / quoted-string): a stack refuses it, or reads its words as "
                         + "separate values";
@@ -134,10 +134,6 @@ final class AddressSyntax {
             i += value.charAt(i) == '\\' ? 2 : 1;
         }
         return Math.min(i, value.length());
-    }
-
-    private static boolean isTokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || TOKEN_MARKS.indexOf(c) >= 0;
     }
 
     /** Where the '<' of a name-addr is, after a display name quoted or not; -1 for an addr-spec. */
