@@ -157,7 +157,7 @@ final class AckMissingCheck implements FindingRule {
             FlowMessage x = messages.get(sameNumber[j]);
             SipMessage c = x.message();
             if (x.retransmission() && c.frame() > ok.frame() && !c.isRequest() && c.status() == ok.status()
-                    && ok.callId().equals(c.callId()) && c.cseqNumber() == ok.cseqNumber()
+                    && ok.callId().equals(c.callId())
                     && ok.src().equals(c.src()) && ok.dst().equals(c.dst()) && ok.sameToTag(c)) {
                 if (c.timestampMicros() - last >= DUPLICATE_MICROS) {
                     copies.add(c);

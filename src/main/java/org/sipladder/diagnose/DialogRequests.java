@@ -31,7 +31,6 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
         List<FlowMessage> messages = flow.messages();
         List<DialogRequests> result = new ArrayList<>();
         String[] callIds = null;
-        long[] cseqNumbers = null;
         Map<Long, int[]> byCseq = null;
         for (int k = 0; k < messages.size(); k++) {
             FlowMessage m = messages.get(k);
@@ -42,7 +41,7 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
             if (callIds == null) {
                 // each message's Call-ID and CSeq number read once, not once per request
                 callIds = new String[messages.size()];
-                cseqNumbers = new long[messages.size()];
+                long[] cseqNumbers = new long[messages.size()];
                 for (int i = 0; i < messages.size(); i++) {
                     callIds[i] = messages.get(i).message().callId();
                     cseqNumbers[i] = messages.get(i).message().cseqNumber();
@@ -62,8 +61,7 @@ record DialogRequests(SipMessage request, SipMessage finalResponse, int copies, 
                 int i = sameNumber[j];
                 FlowMessage n = messages.get(i);
                 SipMessage x = n.message();
-                if (x.frame() <= r.frame() || callIds[i] == null || !callIds[i].equals(callId)
-                        || cseqNumbers[i] != cseq) {
+                if (x.frame() <= r.frame() || callIds[i] == null || !callIds[i].equals(callId)) {
                     continue;
                 }
                 if (x.isRequest() && method.equals(x.method()) && n.retransmission() && sentAgain(x, r)) {
