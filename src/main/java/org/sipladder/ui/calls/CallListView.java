@@ -45,17 +45,24 @@ public final class CallListView extends VBox {
     private final MenuItem copyRow = new MenuItem("Copy row");
     private final ContextMenu rowMenu = new ContextMenu(copyCallId, copyRow);
     private final ClipboardService clipboard;
+    private final TextField filter = new TextField();
 
     public CallListView(CallListViewModel viewModel, TimeFormat timeFormat, ClipboardService clipboard) {
         this.clipboard = clipboard;
         this.viewModel = viewModel;
-        TextField filter = new TextField();
         filter.setId("callFilter");
         filter.setPromptText("Filter: any text, or method:INVITE status:4xx failed from: to: callid: ip: header:Name=value finding:CODE");
         filter.setTooltip(new javafx.scene.control.Tooltip("Terms separated by blanks must all match; quotes keep blanks in a term.\n"
                 + "method:INVITE  status:503 or status:5xx (any response)  failed\n"
                 + "from:4930  to:4940  callid:abc  ip:10.0.0.1  header:User-Agent=Zoiper  finding:LK_TRUNK_CONFLICT"));
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        // Escape leaves the filter (keeping it) for the calls it shows, as Escape leaves sngrep's filter field
+        filter.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                table.requestFocus();
+                e.consume();
+            }
+        });
         Label count = new Label();
         count.setId("callCount");
         count.textProperty().bind(viewModel.countTextProperty());
@@ -128,6 +135,12 @@ public final class CallListView extends VBox {
     /** How many whole calls {@code height} shows below the filter box and the column titles. */
     public int rowsFitting(double height) {
         return (int) Math.floor((height - heightFor(0)) / ROW_HEIGHT);
+    }
+
+    /** Puts the cursor in the filter box with its text selected, so that typing replaces the filter. */
+    public void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
     }
 
     public TableView<CallRow> table() {

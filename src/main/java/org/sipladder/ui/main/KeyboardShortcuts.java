@@ -11,6 +11,7 @@ final class KeyboardShortcuts {
                 "Anywhere",
                 "  Ctrl+O          Open a capture",
                 "  Ctrl+L          Load a LiveKit config",
+                "  Ctrl+/ or F3    Filter the calls (Escape: back to the call list)",
                 "  Ctrl+F          Find text in the messages of the selected call (Enter: next)",
                 "  Ctrl+= / Ctrl+- Zoom the ladder in / out",
                 "  Ctrl+0          Ladder at actual size",

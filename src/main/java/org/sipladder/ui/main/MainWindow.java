@@ -15,6 +15,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sipladder.livekit.Deployment;
@@ -123,7 +125,18 @@ public final class MainWindow {
             inspectorView.focusFind();
         });
         find.setId("menuFind");
-        view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), find);
+        // Ctrl+/ as Wireshark focuses its display filter; F3 as sngrep's call list opens its filter (and for keyboard
+        // layouts where '/' needs Shift)
+        MenuItem filterCalls = MainMenu.item("Filter _calls", "Shortcut+SLASH", view.callList()::focusFilter);
+        filterCalls.setId("menuFilterCalls");
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()
+                    && !e.isShiftDown()) {
+                view.callList().focusFilter();
+                e.consume();
+            }
+        });
+        view.menu().viewMenu().getItems().addAll(new SeparatorMenuItem(), filterCalls, find);
         MenuItem keys = MainMenu.item("_Keyboard shortcuts", "F1",
                 () -> dialogs.showPreformatted("Keyboard shortcuts", KeyboardShortcuts.text()));
         keys.setId("menuShortcuts");

@@ -62,6 +62,32 @@ class ThemeAndShortcutsFxTest {
         assertTrue(shown.startsWith("Keyboard shortcuts: ") && shown.contains("Ctrl+F"), shown);
     }
 
+    @Test
+    void ctrlSlashAndF3PutTheCursorInTheCallFilterAndEscapeLeavesIt(FxRobot robot) {
+        javafx.scene.control.TextField filter = robot.lookup("#callFilter").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.Node table = robot.lookup("#callTable").query();
+        robot.interact(() -> filter.setText("status:5xx"));
+        robot.interact(table::requestFocus);
+        assertFalse(filter.isFocused());
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SLASH)
+                .release(javafx.scene.input.KeyCode.SLASH, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(filter.isFocused());
+        // its text selected: typing replaces the filter
+        assertEquals("status:5xx", filter.getSelectedText());
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(filter.isFocused());
+        assertTrue(table.isFocused());
+        assertEquals("status:5xx", filter.getText());
+
+        robot.type(javafx.scene.input.KeyCode.F3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(filter.isFocused());
+    }
+
     private java.util.List<String> stylesheets(FxRobot robot) {
         return robot.window(0).getScene().getStylesheets();
     }
