@@ -24,6 +24,7 @@ import org.sipladder.diagnose.Diagnosis;
 import org.sipladder.diagnose.DiagnosisSettings;
 import org.sipladder.diagnose.Finding;
 import org.sipladder.diagnose.LiveKitRouting;
+import org.sipladder.diagnose.Severity;
 import org.sipladder.flow.CallSummary;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.media.CaptureMedia;
@@ -88,6 +89,24 @@ public final class FindingsViewModel {
             }
         }
         return null;
+    }
+
+    /**
+     * The first call, in the panel's order, whose primary cause is an error: where a user who opened the capture
+     * should land (empty when no call has one).
+     */
+    public Optional<String> firstCallWithPrimaryError() {
+        for (CallFindings call : shown.get().listed()) {
+            if (call.flowId() == null) {
+                continue;
+            }
+            for (int i = 0; i < call.size(); i++) {
+                if (call.primary(i) && call.severity(i) == Severity.ERROR) {
+                    return Optional.of(call.flowId());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The diagnosis shown, as the panel keeps it; a new one each time a diagnosis is shown. */

@@ -129,7 +129,10 @@ public final class MainWindowModels {
             findings.setCalls(capture == null ? List.of() : capture.calls(),
                     capture == null ? CaptureMedia.none() : capture.media());
         });
-        findings.shownProperty().addListener((obs, old, now) -> callList.setFindingCodes(findings.codesByCall()));
+        findings.shownProperty().addListener((obs, old, now) -> {
+            callList.setFindingCodes(findings.codesByCall());
+            main.landOnCause(findings.firstCallWithPrimaryError());
+        });
         main.selectedFlowProperty().addListener((obs, old, flow) ->
                 findings.focusFlowIdProperty().set(flow == null ? null : flow.id()));
         findings.selectedFindingProperty().addListener((obs, old, finding) -> {

@@ -83,6 +83,8 @@ public final class MainWindowViewModel {
     private final AssembledCalls assembled = new AssembledCalls();
     /** The judging of the shown call's messages, until it is done or another call is shown. */
     private TaskHandle judging;
+    /** The call selected when the last capture was shown, until the first diagnosis of it decides where to land. */
+    private CallRow landedOn;
     private HopAliases aliases;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
     private long loadGeneration;
@@ -464,17 +466,42 @@ public final class MainWindowViewModel {
                 .orElse(flow.messages().isEmpty() ? null : flow.messages().get(0));
     }
 
-    /** A new user should land on the interesting call: the first that failed, else the first. */
+    /**
+     * A new user should land on the interesting call: the first call (INVITE) that failed, else the first dialog of
+     * another kind that failed (a REGISTER refused), else the first call, else the first row. A PUBLISH refused 489
+     * in the first second of a capture is not where a failed or one-way call is looked for.
+     */
     private CallRow firstFailedOrFirst() {
-        return callList.visibleRows().stream().filter(CallRow::failed).findFirst()
-                .orElse(callList.visibleRows().get(0));
+        List<CallRow> rows = callList.visibleRows();
+        return rows.stream().filter(r -> r.failed() && Leg.isCallMethod(r.method())).findFirst()
+                .or(() -> rows.stream().filter(CallRow::failed).findFirst())
+                .or(() -> rows.stream().filter(r -> Leg.isCallMethod(r.method())).findFirst())
+                .orElse(rows.get(0));
+    }
+
+    /**
+     * Once the capture's findings are known, the call whose primary cause is an error ({@code flowId}) is where a
+     * user should land, if the call chosen when the capture was shown is still the one selected (the user has not
+     * picked another). Acts once per capture.
+     */
+    public void landOnCause(Optional<String> flowId) {
+        CallRow chosen = landedOn;
+        landedOn = null;
+        CallRow now = callList.selectedRowProperty().get();
+        if (chosen == null || now != chosen || flowId.isEmpty() || flowId.get().equals(now.id())) {
+            return;
+        }
+        callList.visibleRows().stream().filter(r -> r.id().equals(flowId.get())).findFirst()
+                .ifPresent(callList.selectedRowProperty()::set);
     }
 
     private void loaded(CaptureSource source, LoadedCapture result) {
         showCalls(result.calls());
         callList.captureShownProperty().set(true);
+        landedOn = null;
         if (callList.selectedRowProperty().get() == null && !callList.visibleRows().isEmpty()) {
-            callList.selectedRowProperty().set(firstFailedOrFirst());
+            landedOn = firstFailedOrFirst();
+            callList.selectedRowProperty().set(landedOn);
         }
         warnings.setAll(result.warnings());
         inspector.mergedProperty().set(result.merged());

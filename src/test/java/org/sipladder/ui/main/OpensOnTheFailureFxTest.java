@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -24,6 +25,9 @@ import org.sipladder.ui.load.PipelineCaptureLoader;
 import org.sipladder.ui.prefs.InMemoryPreferenceStore;
 import org.sipladder.ui.prefs.UserPreferences;
 import org.sipladder.ui.task.FxTaskExecutor;
+import org.sipladder.testkit.Captures;
+import org.sipladder.testkit.MediaCall;
+import org.sipladder.testkit.SipText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -64,6 +68,36 @@ class OpensOnTheFailureFxTest {
         select(robot, "answered-1");
         assertEquals("INVITE", window.viewModel().selectedMessageProperty().get().message().method(),
                 "a call without a failure opens on its first message");
+    }
+
+    @Test
+    void aCaptureOpensOnTheCallWhosePrimaryCauseIsAnErrorNotOnAnEarlierRefusedPublish(FxRobot robot) throws Exception {
+        // a PUBLISH refused 489 in the capture's first second, then an answered call, then one with one-way audio
+        Captures c = Captures.pcap()
+                .udp(MediaCall.T0 - 5_000_000, "10.0.0.1:5060", "10.0.0.2:5060",
+                        SipText.request("PUBLISH", "sip:alice@10.0.0.2", "publish@test", 1, ""))
+                .udp(MediaCall.T0 - 4_999_000, "10.0.0.2:5060", "10.0.0.1:5060",
+                        SipText.response(489, "Bad Event", "PUBLISH", "publish@test", 1));
+        MediaCall.nth(c, 0, "two-way@test", false, false);
+        MediaCall.nth(c, 1, "one-way@test", false, true);
+        Path capture = c.write(dir.resolve("publish-then-one-way.pcap"));
+        Platform.runLater(() -> window.viewModel().open(CaptureSource.file(capture)));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !window.viewModel().loadingProperty().get()
+                && !window.findings().summaryProperty().get().startsWith("Diagnosing")
+                && window.findings().findingCount() > 0);
+
+        assertEquals("one-way@test", selectedId(), "lands on the call whose primary cause (one-way audio) is an error");
+        // once the user picks a call, a later diagnosis leaves it be
+        select(robot, "two-way@test");
+        robot.interact(() -> window.viewModel().landOnCause(Optional.of("one-way@test")));
+        assertEquals("two-way@test", selectedId());
+    }
+
+    private String selectedId() {
+        CallRow row = window.viewModel().callList().selectedRowProperty().get();
+        assertNotNull(row);
+        return row.id();
     }
 
     private void select(FxRobot robot, String callId) {
