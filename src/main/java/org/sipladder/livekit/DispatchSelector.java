@@ -23,8 +23,31 @@ final class DispatchSelector {
     /** Selects the rule for a call that came in on {@code trunk} (null: no trunk); adds sentences to {@code notes}. */
     DispatchMatch select(SIPInboundTrunkInfo trunk, InboundInvite invite, List<String> notes) {
         List<SIPDispatchRuleInfo> listed = listed(trunk, notes);
-        // LiveKit validates the listed rules one by one before any filtering (protocol sip.DispatchRuleValidator)
-        // and stops at the first that fails: a rule without a kind, or the second rule of a conflicting pair
+        DispatchMatch invalid = validate(trunk, invite, listed, notes);
+        return invalid != null ? invalid : choose(trunk, invite, listed, rule -> true, notes, true);
+    }
+
+    /**
+     * LiveKit's second evaluation, once the caller at the PIN prompt pressed '#' after {@code pin} ("" for '#' alone):
+     * the listed rules are validated again, then a PIN leaves only the rules with exactly that PIN, '#' alone only the
+     * rules without one, and the winner takes the call (protocol sip.MatchDispatchRuleIter, which validates on every
+     * evaluation; a wrong PIN never falls back to the open rules).
+     */
+    DispatchMatch selectAfterPin(SIPInboundTrunkInfo trunk, InboundInvite invite, String pin) {
+        List<String> notes = new ArrayList<>();
+        List<SIPDispatchRuleInfo> listed = listed(trunk, notes);
+        DispatchMatch invalid = validate(trunk, invite, listed, notes);
+        return invalid != null ? invalid
+                : choose(trunk, invite, listed, rule -> ConfigView.pin(rule).equals(pin), notes, false);
+    }
+
+    /**
+     * The failure of LiveKit's validation of the listed rules, or null when they pass: it checks them one by one before
+     * any filtering (protocol sip.DispatchRuleValidator) and stops at the first that fails, a rule without a kind or
+     * the second rule of a conflicting pair.
+     */
+    private DispatchMatch validate(SIPInboundTrunkInfo trunk, InboundInvite invite, List<SIPDispatchRuleInfo> listed,
+                                   List<String> notes) {
         int kindless = firstWithoutKind(listed);
         List<String> pair = DispatchConflicts.firstPair(kindless < 0 ? listed : listed.subList(0, kindless), config);
         if (pair != null) {
@@ -38,17 +61,7 @@ final class DispatchSelector {
             return new DispatchMatch(DispatchMatch.Kind.NO_RULE_KIND, rule, List.of(rule.getSipDispatchRuleId()), null,
                     List.of(), NO_KIND_ERROR);
         }
-        return choose(trunk, invite, listed, rule -> true, notes, true);
-    }
-
-    /**
-     * LiveKit's second evaluation, once the caller at the PIN prompt pressed '#' after {@code pin} ("" for '#' alone):
-     * a PIN leaves only the rules with exactly that PIN, '#' alone only the rules without one, and the winner then
-     * takes the call (protocol sip.MatchDispatchRuleIter; a wrong PIN never falls back to the open rules).
-     */
-    DispatchMatch selectAfterPin(SIPInboundTrunkInfo trunk, InboundInvite invite, String pin) {
-        List<String> notes = new ArrayList<>();
-        return choose(trunk, invite, listed(trunk, notes), rule -> ConfigView.pin(rule).equals(pin), notes, false);
+        return null;
     }
 
     /**

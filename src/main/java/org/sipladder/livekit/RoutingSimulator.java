@@ -48,7 +48,8 @@ public final class RoutingSimulator {
     /**
      * The rule LiveKit's second evaluation picks for a call whose {@code outcome} was a PIN prompt, once the caller
      * pressed '#' after {@code pin} ("" for '#' alone): MATCHED with the rule that takes the call, or NONE (LiveKit
-     * then plays its wrong-PIN message and hangs up).
+     * then plays its wrong-PIN message and hangs up); CONFLICT or NO_RULE_KIND when the listed rules fail LiveKit's
+     * validation, which it repeats on this evaluation (a config whose first evaluation prompted never does).
      */
     public static DispatchMatch afterPin(LiveKitConfig config, RoutingOutcome outcome, InboundInvite invite,
                                          String pin) {
