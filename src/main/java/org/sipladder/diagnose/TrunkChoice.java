@@ -8,8 +8,10 @@ import org.sipladder.livekit.AuthOutcome;
 import org.sipladder.livekit.DispatchMatch;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
+import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.RoutingOutcome;
 import org.sipladder.livekit.RoutingSimulator;
+import org.sipladder.livekit.TrunkAdmission;
 
 /**
  * What happens to a call if only one of several conflicting trunks is kept: the routing simulator is run on
@@ -23,7 +25,11 @@ import org.sipladder.livekit.RoutingSimulator;
 record TrunkChoice(SIPInboundTrunkInfo kept, List<SIPInboundTrunkInfo> dropped, RoutingOutcome outcome,
                    boolean needsAuth) {
 
-    /** All choices, best first: an agent gets dispatched, then fewest extra changes, then config order. */
+    /**
+     * All choices, best first: an agent gets dispatched, then fewest extra changes, then a kept trunk that lets in
+     * every caller and address the dropped ones let in (keeping a trunk set apart for a few callers takes the number
+     * from everyone else), then config order.
+     */
     static List<TrunkChoice> rank(LiveKitConfig config, List<SIPInboundTrunkInfo> conflicting, InboundInvite invite) {
         List<TrunkChoice> choices = new ArrayList<>();
         for (SIPInboundTrunkInfo keep : conflicting) {
@@ -37,7 +43,7 @@ record TrunkChoice(SIPInboundTrunkInfo kept, List<SIPInboundTrunkInfo> dropped, 
             }
             choices.add(new TrunkChoice(keep, others, outcome, needsAuth));
         }
-        choices.sort(Comparator.comparingInt(TrunkChoice::changesNeeded));
+        choices.sort(Comparator.comparingInt(TrunkChoice::changesNeeded).thenComparing(TrunkChoice::narrows));
         return choices;
     }
 
@@ -51,6 +57,24 @@ record TrunkChoice(SIPInboundTrunkInfo kept, List<SIPInboundTrunkInfo> dropped, 
     boolean dispatchesAgent() {
         DispatchMatch d = outcome.dispatch();
         return d.kind() == DispatchMatch.Kind.MATCHED && !d.agentNames().isEmpty();
+    }
+
+    /**
+     * True when a dropped trunk lets in callers (allowed_numbers) or addresses (allowed_addresses) the kept one does
+     * not: once the number is off the dropped trunk, their calls to it find no trunk.
+     */
+    boolean narrows() {
+        return dropped.stream().anyMatch(d -> !covers(kept.getAllowedNumbersList(), d.getAllowedNumbersList(), true)
+                || !covers(TrunkAdmission.usableAddresses(kept), TrunkAdmission.usableAddresses(d), false));
+    }
+
+    /** True when the filter {@code wide} (empty: everything) lets in all that {@code narrow} does. */
+    private static boolean covers(List<String> wide, List<String> narrow, boolean numbers) {
+        if (wide.isEmpty()) {
+            return true;
+        }
+        return !narrow.isEmpty() && narrow.stream().allMatch(n -> wide.stream().anyMatch(w -> numbers
+                ? PhoneNumbers.sameNumber(w, n) : w.equalsIgnoreCase(n) || TrunkAdmission.entryContains(w, n)));
     }
 
     /** How many further changes this choice needs before an agent answers (fewer is better). */

@@ -121,6 +121,13 @@ final class TrunkConflictCheck implements FindingRule {
                 + String.join(", ", best.dropped().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList()) + ". "
                 + best.consequence());
         best.dropped().forEach(t -> commands.add(removeNumber(t, number)));
+        if (best.narrows()) {
+            steps.add("Mind that " + best.kept().getSipTrunkId() + " lets in fewer callers or addresses (allowed_numbers, "
+                    + "allowed_addresses) than the trunk" + (best.dropped().size() == 1 ? "" : "s") + " losing the number: "
+                    + "calls to " + number + " that only " + (best.dropped().size() == 1 ? "it lets" : "they let")
+                    + " in will then find no trunk. Add those callers or addresses to " + best.kept().getSipTrunkId()
+                    + " first if they should keep reaching an agent.");
+        }
         if (best.needsAuth()) {
             steps.add("Make the sender authenticate: in Jambonz, set outbound authentication on the carrier that "
                     + "points to LiveKit to user \"" + best.kept().getAuthUsername()
