@@ -203,8 +203,13 @@ final class CallRejectedCheck implements FindingRule {
             RequestLoop.add(tx.flow(), tx.request(), facts, frames);
         }
         SipMessage cancel = tx.cancel();
+        ProxyRingTimeout timeout = ProxyRingTimeout.of(tx, cancel, invites);
         // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)
-        if (last.status() == 487 || cancel != null) {
+        if (timeout != null) {
+            facts.add(timeout.fact(tx));
+            frames.add(1, cancel.frame());
+            frames.add(timeout.upstream().finalResponse().frame());
+        } else if (last.status() == 487 || cancel != null) {
             if (cancel == null) {
                 facts.add("No CANCEL of this INVITE on this leg in the capture: it came from a hop further back, or the"
                         + " capture missed it");
@@ -261,7 +266,8 @@ final class CallRejectedCheck implements FindingRule {
         boolean cancelled = last.status() == 487 && cancel != null;
         // the answerer gave up on a silent next hop, not the caller on it (a CANCEL on this leg came first)
         boolean consequence = !unanswered.isEmpty() && cancel == null;
-        String title = cancelled ? cancel.src().address() + " cancelled the call: " + last.label()
+        String title = timeout != null ? timeout.title(tx)
+                : cancelled ? cancel.src().address() + " cancelled the call: " + last.label()
                 : consequence ? peer + " rejected the call with " + last.label() + " after its INVITE to "
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
@@ -277,7 +283,7 @@ final class CallRejectedCheck implements FindingRule {
                         + peer + " took the call and could not pass it on, so the fault lies behind " + peer + " (the "
                         + "route or trunk it uses onward, or the network it reaches), not in its own health."),
                 Findings.evidence(frames, List.of(), facts),
-                Findings.fix(List.of(consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
+                Findings.fix(List.of(timeout != null ? timeout.fixStep(tx) : consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
                         + "final answer to the INVITE of frame " + unanswered.get(0).frame() + " and fix that first: "
                         + "the call's other findings about it say what the analyzer knows."
                         : outcome != null ? "Nothing is broken in signalling (" + outcome + "): call again later, or "

@@ -127,6 +127,31 @@ class ProxyPathTest {
     }
 
     @Test
+    void aProxyWhoseRingTimerRanOutIsNamedNotTheCaller() {
+        // Kamailio's fr_inv_timer (RFC 3261 Timer C): no answer after 8 s of ringing, so the proxy answers the caller
+        // 408 and cancels the branch itself; the caller sent no CANCEL
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        ringing(invite, onward);
+        add(8.0, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+        add(8.0001, PROXY, FAR, SipTexts.cancel(onward));
+        add(8.002, FAR, PROXY, SipTexts.response(SipTexts.cancel(onward), 200, "OK"));
+        add(8.003, FAR, PROXY, SipTexts.response(onward, 487, "Request Terminated"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(PROXY + " gave up after 8.0 s without an answer: 408 Request Timeout to the caller",
+                rejected.title());
+        assertEquals(Severity.INFO, rejected.severity());
+        assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("the caller gave up")),
+                rejected.evidence().facts().toString());
+        assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains(PROXY + " got no CANCEL")),
+                rejected.evidence().facts().toString());
+        assertTrue(rejected.fix().steps().get(0).contains("no-answer timer"), rejected.fix().steps().toString());
+    }
+
+    @Test
     void aForkingProxyPassesOnTheBestAnswerNotTheLast() {
         // RFC 3261 16.7: of the branches' failures a 6xx wins, so the 603 that came first is what the caller got
         String invite = callerInvite();
