@@ -275,8 +275,8 @@ final class CallRejectedCheck implements FindingRule {
         // the answerer took the call and its route onward failed, as its own Reason says
         String beyond = consequence || cancel != null || outcome != null ? null : Q850.beyondAnswerer(context, last);
         Finding finding = Findings.call(tx, CODE, title,
-                last.status() + " means " + m.meaning() + "."
-                        + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
+                (timeout != null ? timeout.explanation(tx, meaning(timeout.upstream().finalResponse().status()).meaning())
+                        : last.status() + " means " + m.meaning() + "." + cause) + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
                         : " The Reason header of " + peer + "'s answer names " + outcome + ": the callee's network "
                         + "delivered the call and reports what the callee did, so no route or setting is at fault.")
                         + (beyond == null ? "" : " The Reason header of " + peer + "'s answer names " + beyond + ": "

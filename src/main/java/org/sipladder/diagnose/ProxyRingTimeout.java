@@ -61,6 +61,16 @@ record ProxyRingTimeout(InviteTransaction upstream, SipMessage cancel) {
                 answer.label(), answer.frame());
     }
 
+    /** What the caller got and why: {@code meaning} is what that status means to an INVITE. */
+    String explanation(InviteTransaction branch, String meaning) {
+        SipMessage answer = upstream.finalResponse();
+        return String.format(Locale.ROOT, "%d means %s. %s let %s ring for %.1f s, then its own no-answer timer ended "
+                + "the call: it answered the caller %s itself and cancelled the branch (the %s on it answers that "
+                + "CANCEL); the caller did not give up.", answer.status(), meaning, proxy(),
+                branch.request().dst().address(), rangSeconds(branch), answer.label(),
+                branch.finalResponse().label());
+    }
+
     String fixStep(InviteTransaction branch) {
         return String.format(Locale.ROOT, "Nothing is broken in signalling: %s did not answer within the %.0f s %s "
                 + "lets a call ring. If calls should ring longer, raise that proxy's no-answer timer (Kamailio: tm "

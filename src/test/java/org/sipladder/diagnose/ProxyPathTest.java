@@ -144,6 +144,8 @@ class ProxyPathTest {
         assertEquals(PROXY + " gave up after 8.0 s without an answer: 408 Request Timeout to the caller",
                 rejected.title());
         assertEquals(Severity.INFO, rejected.severity());
+        assertFalse(rejected.explanation().contains("the caller cancelled"), rejected.explanation());
+        assertTrue(rejected.explanation().startsWith("408 means"), rejected.explanation());
         assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("the caller gave up")),
                 rejected.evidence().facts().toString());
         assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains(PROXY + " got no CANCEL")),
