@@ -34,6 +34,16 @@ final class CallRejectedCheck implements FindingRule {
                     "Check that the next hop is reachable and answers (firewall, routing, transport), and look at the legs behind the peer."),
             new StatusMeaning(480, 480, "the callee is temporarily unavailable (not registered, no route, or the application declined)",
                     "Check that the destination is registered or routable at the peer, and the peer's logs for why it declined."),
+            // the SER family's own codes (Kamailio, OpenSIPS): tm and sl answer them when the request cannot go on
+            new StatusMeaning(477, 477, "the proxy could not send the request on to its next hop (Kamailio, OpenSIPS: "
+                    + "the TCP or TLS connection to it was refused or failed, or the send failed)",
+                    "Check that the next hop the proxy routes this call to is up and listens on the transport and port "
+                            + "the proxy uses (a refused TCP connection shows as a reset in a capture on the proxy), "
+                            + "and the proxy's log for the send error."),
+            new StatusMeaning(478, 478, "the proxy could not resolve the next hop's address (Kamailio, OpenSIPS: no "
+                    + "DNS record for the destination host)",
+                    "Check the DNS records (NAPTR, SRV, A/AAAA) of the destination host the proxy routes this call to, "
+                            + "and the proxy's resolver."),
             new StatusMeaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
             new StatusMeaning(487, 487, "the caller cancelled before the call was answered",
                     "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
