@@ -34,6 +34,16 @@ final class CallRejectedCheck implements FindingRule {
                     "Check that the next hop is reachable and answers (firewall, routing, transport), and look at the legs behind the peer."),
             new StatusMeaning(480, 480, "the callee is temporarily unavailable (not registered, no route, or the application declined)",
                     "Check that the destination is registered or routable at the peer, and the peer's logs for why it declined."),
+            // the SER family's own codes (Kamailio, OpenSIPS): tm and sl answer them when the request cannot go on
+            new StatusMeaning(477, 477, "the proxy could not send the request on to its next hop (Kamailio, OpenSIPS: "
+                    + "the TCP or TLS connection to it was refused or failed, or the send failed)",
+                    "Check that the next hop the proxy routes this call to is up and listens on the transport and port "
+                            + "the proxy uses (a refused TCP connection shows as a reset in a capture on the proxy), "
+                            + "and the proxy's log for the send error."),
+            new StatusMeaning(478, 478, "the proxy could not resolve the next hop's address (Kamailio, OpenSIPS: no "
+                    + "DNS record for the destination host)",
+                    "Check the DNS records (NAPTR, SRV, A/AAAA) of the destination host the proxy routes this call to, "
+                            + "and the proxy's resolver."),
             new StatusMeaning(486, 486, "the callee is busy", "Nothing is broken in signalling: retry later or route busy calls elsewhere."),
             new StatusMeaning(487, 487, "the caller cancelled before the call was answered",
                     "Nothing is broken in signalling; if callers give up because of a long post-dial delay, shorten it."),
@@ -203,8 +213,13 @@ final class CallRejectedCheck implements FindingRule {
             RequestLoop.add(tx.flow(), tx.request(), facts, frames);
         }
         SipMessage cancel = tx.cancel();
+        ProxyRingTimeout timeout = ProxyRingTimeout.of(tx, cancel, invites);
         // a CANCEL tells who gave up first, whatever answer followed it (a proxy may still answer 408 or 480)
-        if (last.status() == 487 || cancel != null) {
+        if (timeout != null) {
+            facts.add(timeout.fact(tx));
+            frames.add(1, cancel.frame());
+            frames.add(timeout.upstream().finalResponse().frame());
+        } else if (last.status() == 487 || cancel != null) {
             if (cancel == null) {
                 facts.add("No CANCEL of this INVITE on this leg in the capture: it came from a hop further back, or the"
                         + " capture missed it");
@@ -261,7 +276,8 @@ final class CallRejectedCheck implements FindingRule {
         boolean cancelled = last.status() == 487 && cancel != null;
         // the answerer gave up on a silent next hop, not the caller on it (a CANCEL on this leg came first)
         boolean consequence = !unanswered.isEmpty() && cancel == null;
-        String title = cancelled ? cancel.src().address() + " cancelled the call: " + last.label()
+        String title = timeout != null ? timeout.title(tx)
+                : cancelled ? cancel.src().address() + " cancelled the call: " + last.label()
                 : consequence ? peer + " rejected the call with " + last.label() + " after its INVITE to "
                 + unanswered.get(0).request().dst() + " got no final response" : CODE.title(peer, last.label());
         // the Reason of the answer where the rejection started: a relay's own Reason may only translate the status
@@ -269,15 +285,15 @@ final class CallRejectedCheck implements FindingRule {
         // the answerer took the call and its route onward failed, as its own Reason says
         String beyond = consequence || cancel != null || outcome != null ? null : Q850.beyondAnswerer(context, last);
         Finding finding = Findings.call(tx, CODE, title,
-                last.status() + " means " + m.meaning() + "."
-                        + cause + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
+                (timeout != null ? timeout.explanation(tx, meaning(timeout.upstream().finalResponse().status()).meaning())
+                        : last.status() + " means " + m.meaning() + "." + cause) + tries + (consequence ? CONSEQUENCE : "") + (outcome == null ? ""
                         : " The Reason header of " + peer + "'s answer names " + outcome + ": the callee's network "
                         + "delivered the call and reports what the callee did, so no route or setting is at fault.")
                         + (beyond == null ? "" : " The Reason header of " + peer + "'s answer names " + beyond + ": "
                         + peer + " took the call and could not pass it on, so the fault lies behind " + peer + " (the "
                         + "route or trunk it uses onward, or the network it reaches), not in its own health."),
                 Findings.evidence(frames, List.of(), facts),
-                Findings.fix(List.of(consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
+                Findings.fix(List.of(timeout != null ? timeout.fixStep(tx) : consequence ? "Find out why " + unanswered.get(0).request().dst() + " gave no "
                         + "final answer to the INVITE of frame " + unanswered.get(0).frame() + " and fix that first: "
                         + "the call's other findings about it say what the analyzer knows."
                         : outcome != null ? "Nothing is broken in signalling (" + outcome + "): call again later, or "

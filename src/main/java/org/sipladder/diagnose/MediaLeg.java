@@ -309,44 +309,31 @@ final class MediaLeg {
         List<MediaLeg> found = new ArrayList<>(legs.size());
         for (int i = 0; i < legs.size(); i++) {
             Leg leg = legs.get(i);
-            SipMessage[] messages = inviteAnswer(flow, leg);
-            if (messages[0] == null) {
+            ProxyHops hops = ProxyHops.of(flow, leg);
+            if (hops.hops().isEmpty()) {
                 continue;
             }
             List<SipMessage> byes = byes(flow, leg);
-            SipMessage bye = byes.isEmpty() ? null : DialogEnd.endingBye(flow, leg.index(), messages[1]);
             List<RtpStream> others = new ArrayList<>();
             for (int j = 0; j < legs.size(); j++) {
                 if (j != i && !legs.get(j).callId().equals(leg.callId())) {
                     others.addAll(streams.get(j));
                 }
             }
-            MediaLeg m = new MediaLeg(flow, leg, messages[0], messages[1], bye, byes, sdp.get(i), callSdp,
-                    streams.get(i), others, media.rtpPackets());
-            if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
-                found.add(m);
+            // through a proxy each hop is judged with the SDP that crossed it: a proxy anchoring the media in a
+            // relay gives each side the relay's address, and the two sessions meet only there
+            for (ProxyHops.Hop hop : hops.hops()) {
+                List<SdpAnnouncement> hopSdp = hops.proxied() ? ProxyHops.onHop(hop, sdp.get(i)) : sdp.get(i);
+                List<RtpStream> own = hops.proxied() ? ProxyHops.announcedIn(hopSdp, streams.get(i)) : streams.get(i);
+                SipMessage bye = byes.isEmpty() ? null : DialogEnd.endingBye(flow, leg.index(), hop.answer());
+                MediaLeg m = new MediaLeg(flow, leg, hop.invite(), hop.answer(), bye, byes, hopSdp, callSdp, own,
+                        others, media.rtpPackets());
+                if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
+                    found.add(m);
+                }
             }
         }
         return found;
-    }
-
-    /** The leg's initial INVITE (null when the capture lacks it) and its 2xx answer (null when none). */
-    private static SipMessage[] inviteAnswer(CallFlow flow, Leg leg) {
-        SipMessage invite = null;
-        SipMessage answer = null;
-        for (FlowMessage fm : flow.messages()) {
-            SipMessage m = fm.message();
-            if (fm.legIndex() != leg.index() || fm.retransmission()) {
-                continue;
-            }
-            if ("INVITE".equals(m.method()) && answer == null && (invite == null || sentAgain(invite, m))) {
-                invite = m;
-            } else if (invite != null && answer == null && !m.isRequest() && m.status() >= 200 && m.status() < 300
-                    && "INVITE".equals(m.cseqMethod()) && m.cseqNumber() == invite.cseqNumber()) {
-                answer = m;
-            }
-        }
-        return new SipMessage[] {invite, answer};
     }
 
     /** The leg's BYEs in capture order, each once. */
@@ -393,12 +380,6 @@ final class MediaLeg {
 
     /** How close to its sender's BYE the last packet of a stream is its hang-up: a UA stops its RTP as it sends BYE. */
     static final long HANGUP_MICROS = 2_000_000;
-
-    /** True when {@code m} is {@code invite} sent again with a new CSeq (after a 401 or 407 challenge). */
-    private static boolean sentAgain(SipMessage invite, SipMessage m) {
-        return !m.hasToTag() && m.cseqNumber() != invite.cseqNumber() && m.src().equals(invite.src())
-                && m.dst().equals(invite.dst());
-    }
 
     private static List<SdpAnnouncement> inCaptureOrder(List<List<SdpAnnouncement>> perLeg) {
         List<SdpAnnouncement> all = new ArrayList<>();

@@ -96,16 +96,16 @@ final class MediaRelays {
     }
 
     /**
-     * The Call-ID of the leg where one-way audio on the call's legs started, when another leg's silence followed
-     * from it over a relay; null when none did.
+     * The leg where one-way audio on the call's legs started, when another leg's silence followed from it over a
+     * relay; null when none did. Through a proxy both are hops of one Call-ID, told apart by their answers.
      */
-    static String originCallId(List<MediaLeg> legs) {
+    static MediaLeg originLeg(List<MediaLeg> legs) {
         for (int i = 0; i < legs.size(); i++) {
             MediaLeg leg = legs.get(i);
             MediaParty silent = MediaOneWayCheck.silentParty(leg);
             Feed origin = silent == null ? null : origin(legs, leg, silent);
             if (origin != null) {
-                return origin.leg().leg.callId();
+                return origin.leg();
             }
         }
         return null;

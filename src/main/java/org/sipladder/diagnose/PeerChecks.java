@@ -16,9 +16,17 @@ final class PeerChecks {
     private record PeerCheck(Role role, int from, int to, String check) {
     }
 
+    private static final String PROXY_404 = "Check that the called user is registered with the proxy's registrar "
+            + "(a REGISTER answered 200 before the call, not expired) or that its routing knows the user; for a phone "
+            + "number, its format (country code, leading + or 0) against what the proxy expects.";
+
     private static final List<PeerCheck> TABLE = List.of(
             new PeerCheck(Role.JAMBONZ, 480, 480, "Check that the destination is registered or routable at the peer; "
-                    + "with Jambonz, look at the X-Reason header and the application's logs."));
+                    + "with Jambonz, look at the X-Reason header and the application's logs."),
+            // a proxy's own 404 is mostly its registrar's location lookup finding no contact (Kamailio's
+            // lookup("location"), OpenSIPS's likewise)
+            new PeerCheck(Role.PROXY, 404, 404, PROXY_404),
+            new PeerCheck(Role.REGISTRAR, 404, 404, PROXY_404));
 
     private PeerChecks() {
     }

@@ -37,7 +37,7 @@ final class PrimaryCauses {
                 List<Finding> ofFlow = byFlow.getOrDefault(flow.id(), List.of());
                 List<InviteTransaction> invites = memo.invites(flow);
                 Finding best = best(flow, ofFlow, routings, ForkBranches.of(invites),
-                        originCallId(ofFlow, memo, flow, media), invites);
+                        origin(ofFlow, memo, flow, media), invites);
                 if (best != null) {
                     primaries.add(best);
                 }
@@ -77,34 +77,50 @@ final class PrimaryCauses {
     }
 
     /**
-     * The Call-ID of the leg where the caller's failure started when a hop relayed or translated it back (the
-     * findings hold a {@link FindingCode#B2BUA_FAILURE_RELAYED}), or where one-way audio started that a media relay
-     * passed on to another leg (the findings hold several {@link FindingCode#MEDIA_ONE_WAY}), else null: the INVITEs
-     * and media legs are only walked for such a call.
+     * Where the caller's failure started: the leg a hop relayed or translated it back from (the findings hold a
+     * {@link FindingCode#B2BUA_FAILURE_RELAYED}), or the leg where one-way audio started that a media relay passed on
+     * to another leg (the findings hold several {@link FindingCode#MEDIA_ONE_WAY}); else null: the INVITEs and media
+     * legs are only walked for such a call.
      */
-    private static String originCallId(List<Finding> findingsOfFlow, CallMemo memo, CallFlow flow,
-                                       CaptureMedia media) {
+    private static Origin origin(List<Finding> findingsOfFlow, CallMemo memo, CallFlow flow, CaptureMedia media) {
         int oneWay = 0;
         for (int i = 0; i < findingsOfFlow.size(); i++) {
             FindingCode code = findingsOfFlow.get(i).code();
             if (code == FindingCode.B2BUA_FAILURE_RELAYED) {
                 InviteTransaction origin = B2buaFailureRelayedCheck.origin(memo.invites(flow));
-                return origin == null ? null : origin.callId();
+                return origin == null ? null : new Origin(origin.callId(), -1);
             }
             oneWay += code == FindingCode.MEDIA_ONE_WAY ? 1 : 0;
         }
-        return oneWay > 1 ? MediaRelays.originCallId(memo.mediaLegs(flow, media)) : null;
+        MediaLeg leg = oneWay > 1 ? MediaRelays.originLeg(memo.mediaLegs(flow, media)) : null;
+        return leg == null ? null : new Origin(leg.leg.callId(), leg.answer.frame());
+    }
+
+    /**
+     * The leg where a relayed failure started: its Call-ID, and for a silence the frame of its answer, which tells
+     * apart the hops of one Call-ID through a proxy (-1 when the Call-ID alone tells).
+     */
+    private record Origin(String callId, long answerFrame) {
+
+        /** True when {@code f} is about this leg: a silence's first evidence frame is its leg's answer. */
+        boolean holds(Finding f) {
+            if (!callId.equals(f.callId())) {
+                return false;
+            }
+            List<Long> frames = f.evidence().frames();
+            return answerFrame < 0 || !SameSilence.isSilence(f.code()) || !frames.isEmpty() && frames.get(0) == answerFrame;
+        }
     }
 
     /**
      * The finding of {@code flow} ranked first, or null; one about a fork branch off the caller's path ranks after
      * every other, whatever its code: the caller's answer came from another branch. Of those ranked alike, one about
-     * the leg {@code originCallId} where a relayed failure started wins (the same cause seen again on the legs it was
+     * the leg {@code origin} where a relayed failure started wins (the same cause seen again on the legs it was
      * relayed over says less), else the first; but of one LiveKit decision on two attempts ({@link SameDecision}),
      * the first attempt's: the later one only met it again.
      */
     private static Finding best(CallFlow flow, List<Finding> findings, List<LiveKitRouting> routings, ForkBranches forks,
-                                String originCallId, List<InviteTransaction> invites) {
+                                Origin origin, List<InviteTransaction> invites) {
         Finding best = null;
         boolean bestOff = false;
         for (int i = 0; i < findings.size(); i++) {
@@ -112,7 +128,7 @@ final class PrimaryCauses {
             if (flow.id().equals(f.flowId()) && f.code().canBePrimary() && !isContradicted(f, routings)) {
                 boolean off = forks.offPath(f);
                 if (best == null || !off && bestOff || off == bestOff && (f.code().rank() < best.code().rank()
-                        || f.code().rank() == best.code().rank() && ranksBefore(f, best, originCallId, invites, routings))) {
+                        || f.code().rank() == best.code().rank() && ranksBefore(f, best, origin, invites, routings))) {
                     best = f;
                     bestOff = off;
                 }
@@ -122,17 +138,16 @@ final class PrimaryCauses {
     }
 
     /** Of two findings ranked alike: the first attempt of one LiveKit decision, else the one at the origin. */
-    private static boolean ranksBefore(Finding f, Finding best, String originCallId, List<InviteTransaction> invites,
+    private static boolean ranksBefore(Finding f, Finding best, Origin origin, List<InviteTransaction> invites,
                                        List<LiveKitRouting> routings) {
         if (SameDecision.repeats(best, f, invites, routings)) {
             return true;
         }
-        return !SameDecision.repeats(f, best, invites, routings) && atOrigin(f, originCallId)
-                && !atOrigin(best, originCallId);
+        return !SameDecision.repeats(f, best, invites, routings) && atOrigin(f, origin) && !atOrigin(best, origin);
     }
 
-    private static boolean atOrigin(Finding f, String originCallId) {
-        return originCallId != null && originCallId.equals(f.callId());
+    private static boolean atOrigin(Finding f, Origin origin) {
+        return origin != null && origin.holds(f);
     }
 
     /** True when {@code f} comes from a simulation its call's capture contradicts ({@link ContradictedPredictions}). */

@@ -26,6 +26,7 @@ class ProxyPathTest {
     private static final String FAR = "10.9.0.20";
     private static final String OTHER = "10.9.0.21";
     private static final String FREESWITCH = "Server: FreeSWITCH-mod_sofia/1.10.9";
+    private static final String KAMAILIO = "Server: kamailio (5.6.3 (x86_64/linux))";
     private static final String URI = "sip:+4991874350352@" + PROXY;
 
     private final List<SipMessage> messages = new ArrayList<>();
@@ -124,6 +125,64 @@ class ProxyPathTest {
         assertTrue(facts.stream().anyMatch(f -> f.contains(PROXY) && f.contains("relayed 404")), facts.toString());
         assertTrue(relayed.fix().steps().stream().noneMatch(s -> s.contains("Jambonz")),
                 "no Jambonz on this path: " + relayed.fix().steps());
+    }
+
+    @Test
+    void aProxyWhoseRingTimerRanOutIsNamedNotTheCaller() {
+        // Kamailio's fr_inv_timer (RFC 3261 Timer C): no answer after 8 s of ringing, so the proxy answers the caller
+        // 408 and cancels the branch itself; the caller sent no CANCEL
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        ringing(invite, onward);
+        add(8.0, PROXY, CARRIER, SipTexts.response(invite, 408, "Request Timeout"));
+        add(8.0001, PROXY, FAR, SipTexts.cancel(onward));
+        add(8.002, FAR, PROXY, SipTexts.response(SipTexts.cancel(onward), 200, "OK"));
+        add(8.003, FAR, PROXY, SipTexts.response(onward, 487, "Request Terminated"));
+
+        Diagnosis d = diagnose();
+
+        Finding rejected = only(d, FindingCode.SIP_CALL_REJECTED);
+        assertEquals(PROXY + " gave up after 8.0 s without an answer: 408 Request Timeout to the caller",
+                rejected.title());
+        assertEquals(Severity.INFO, rejected.severity());
+        assertFalse(rejected.explanation().contains("the caller cancelled"), rejected.explanation());
+        assertTrue(rejected.explanation().startsWith("408 means"), rejected.explanation());
+        assertTrue(rejected.evidence().facts().stream().noneMatch(f -> f.contains("the caller gave up")),
+                rejected.evidence().facts().toString());
+        assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains(PROXY + " got no CANCEL")),
+                rejected.evidence().facts().toString());
+        assertTrue(rejected.fix().steps().get(0).contains("no-answer timer"), rejected.fix().steps().toString());
+    }
+
+    @Test
+    void aKamailioSendFailureSaysWhatItMeans() {
+        // Kamailio answers 477 when it cannot send to the next hop (a TCP connection refused), 478 when it cannot
+        // resolve it: codes of the SER family, not RFC 3261's, whose generic 4xx advice says nothing
+        String invite = callerInvite();
+        add(0, CARRIER, PROXY, invite);
+        add(0.001, PROXY, CARRIER, withHeader(SipTexts.response(invite, 477,
+                "Unfortunately error on sending to next hop occurred (477/TM)"), KAMAILIO));
+        Finding rejected = only(diagnose(), FindingCode.SIP_CALL_REJECTED);
+        assertTrue(rejected.explanation().startsWith("477 means the proxy could not send"),
+                rejected.explanation());
+        assertTrue(rejected.fix().steps().get(0).contains("listens"), rejected.fix().steps().toString());
+
+        messages.clear();
+        add(0, CARRIER, PROXY, invite);
+        add(0.001, PROXY, CARRIER, withHeader(SipTexts.response(invite, 478, "Unresolvable destination (478/SL)"),
+                KAMAILIO));
+        rejected = only(diagnose(), FindingCode.SIP_CALL_REJECTED);
+        assertTrue(rejected.fix().steps().get(0).contains("DNS"), rejected.fix().steps().toString());
+    }
+
+    @Test
+    void aProxysOwn404AsksWhetherTheUserIsRegistered() {
+        // Kamailio's registrar found no contact for the called user (lookup("location") failed): its own 404
+        String invite = SipTexts.invite("proxied-1", "sip:carol@" + PROXY, "alice", CARRIER, SipTexts.SDP_G711);
+        add(0, CARRIER, PROXY, invite);
+        add(0.001, PROXY, CARRIER, withHeader(SipTexts.response(invite, 404, "Not Found"), KAMAILIO));
+        Finding rejected = only(diagnose(), FindingCode.SIP_CALL_REJECTED);
+        assertTrue(rejected.fix().steps().get(0).contains("registered"), rejected.fix().steps().toString());
     }
 
     @Test

@@ -58,12 +58,20 @@ final class RelayedCall {
      * 0.01 s; 200 OK with {@code answer} at 0.3 s, forwarded at 0.31 s; ACK through the proxy.
      */
     static RelayedCall throughProxy(String offer, String answer) {
+        return throughProxy(offer, offer, answer, answer);
+    }
+
+    /**
+     * As {@link #throughProxy(String, String)}, the proxy rewriting each SDP as it passes it on (Kamailio or OpenSIPS
+     * with rtpengine): Bob gets {@code bOffer}, Alice {@code aAnswer}.
+     */
+    static RelayedCall throughProxy(String offer, String bOffer, String answer, String aAnswer) {
         Dialog d = new Dialog("proxied-call", ALICE, PBX);
         RelayedCall c = new RelayedCall("", d, d);
         c.sip(0, ALICE, PBX, c.request(d, "INVITE", 1, false, offer));
-        c.sip(0.01, PBX, BOB, c.request(d, "INVITE", 1, false, offer));
+        c.sip(0.01, PBX, BOB, c.request(d, "INVITE", 1, false, bOffer));
         c.sip(0.3, BOB, PBX, c.response(d, 200, "INVITE", 1, answer));
-        c.sip(0.31, PBX, ALICE, c.response(d, 200, "INVITE", 1, answer));
+        c.sip(0.31, PBX, ALICE, c.response(d, 200, "INVITE", 1, aAnswer));
         c.sip(0.32, ALICE, PBX, c.request(d, "ACK", 1, true, ""));
         return c.sip(0.33, PBX, BOB, c.request(d, "ACK", 1, true, ""));
     }
