@@ -225,17 +225,13 @@ final class AuthChallengeUnansweredCheck implements FindingRule {
         String again = ", and LiveKit challenged " + (challenges.size() == 2 ? "it" : "each") + " again with 407";
         String ignored = ": LiveKit ignores an Authorization header and reads credentials from Proxy-Authorization only";
         if (bare.isEmpty()) {
-            return "The sender retried (INVITE " + frameList(withAuthorization) + ") with credentials in an "
+            return "The sender retried (INVITE " + Findings.frameList(withAuthorization) + ") with credentials in an "
                     + "Authorization header" + again + ignored;
         }
         if (withAuthorization.isEmpty()) {
-            return "The sender retried (INVITE " + frameList(bare) + ") without Proxy-Authorization" + again;
+            return "The sender retried (INVITE " + Findings.frameList(bare) + ") without Proxy-Authorization" + again;
         }
-        return "The sender retried with credentials in an Authorization header (INVITE " + frameList(withAuthorization)
-                + ") and without any (INVITE " + frameList(bare) + ")" + again + ignored;
-    }
-
-    private static String frameList(List<String> frames) {
-        return (frames.size() == 1 ? "frame " : "frames ") + String.join(", ", frames);
+        return "The sender retried with credentials in an Authorization header (INVITE " + Findings.frameList(withAuthorization)
+                + ") and without any (INVITE " + Findings.frameList(bare) + ")" + again + ignored;
     }
 }

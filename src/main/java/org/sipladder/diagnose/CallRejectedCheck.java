@@ -106,7 +106,34 @@ final class CallRejectedCheck implements FindingRule {
                 .filter(tx -> !tx.inDialog() && tx.finalResponse() != null && tx.finalResponse().status() >= 300)
                 .max(Comparator.comparingInt((InviteTransaction tx) -> tx.invite().legIndex())
                         .thenComparingLong(tx -> tx.finalResponse().frame()))
-                .map(last -> B2buaFailureRelayedCheck.chainTo(invites, last).get(0));
+                .map(last -> relayedChallenge(invites, B2buaFailureRelayedCheck.chainTo(invites, last).get(0)));
+    }
+
+    /**
+     * Where a 401/407 the call ended on began: a proxy passes a challenge on unchanged (RFC 3261 16.7: status and To
+     * tag kept), so the INVITE whose challenge it relayed, further down under the same Call-ID, is where it came from
+     * (Kamailio in front of a PBX that asks for the password); {@code tx} itself when it got its challenge first-hand.
+     */
+    private static InviteTransaction relayedChallenge(List<InviteTransaction> invites, InviteTransaction tx) {
+        InviteTransaction current = tx;
+        while (current.finalResponse().status() == 401 || current.finalResponse().status() == 407) {
+            SipMessage answer = current.finalResponse();
+            InviteTransaction before = null;
+            for (InviteTransaction t : invites) {
+                SipMessage fin = t.finalResponse();
+                if (t != current && !t.inDialog() && fin != null && fin.status() == answer.status()
+                        && fin.sameToTag(answer) && fin.frame() < answer.frame()
+                        && fin.dst().address().equals(answer.src().address()) && t.callId().equals(current.callId())
+                        && (before == null || fin.frame() > before.finalResponse().frame())) {
+                    before = t;
+                }
+            }
+            if (before == null) {
+                return current;
+            }
+            current = before;
+        }
+        return current;
     }
 
     private static Finding withoutInvite(CallFlow flow, SipMessage answer) {

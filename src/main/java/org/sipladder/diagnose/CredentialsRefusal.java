@@ -52,8 +52,8 @@ record CredentialsRefusal(String fact, String step) {
         String names = "username \"" + username + "\", realm \"" + realm + "\"";
         String sender = tx.request().src().address();
         String fact = Counted.of(frames.size(), "INVITE") + " from " + sender + " carried credentials (" + names
-                + ") and " + (frames.size() == 1 ? "was" : "each was") + " challenged again: frame"
-                + (frames.size() == 1 ? " " : "s ") + String.join(", ", frames.stream().map(String::valueOf).toList());
+                + ") and " + (frames.size() == 1 ? "was" : "each was") + " challenged again: "
+                + Findings.frameList(frames);
         return new CredentialsRefusal(fact, "Check the credentials " + sender + " sends (" + names
                 + ") against the account at " + last.src().address() + ": the password, and that the username and realm "
                 + "are the ones it expects.");

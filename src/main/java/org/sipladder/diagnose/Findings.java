@@ -69,6 +69,27 @@ final class Findings {
                 + "config... or Connect... in the app, " + purpose + ".";
     }
 
+    /** How many frames {@link #frameList} names before it skips to the last. */
+    static final int FRAMES_LISTED = 8;
+
+    /**
+     * "frame 7", "frames 6, 11, 16", or for more than {@link #FRAMES_LISTED}: the first ones, then the last with the
+     * count ("frames 6, 11, ..., 24996 (4999 in all)"): a loop of thousands of attempts is one line, not a page of
+     * numbers.
+     */
+    static String frameList(List<?> frames) {
+        StringBuilder out = new StringBuilder(frames.size() == 1 ? "frame " : "frames ");
+        int listed = frames.size() > FRAMES_LISTED ? FRAMES_LISTED - 1 : frames.size();
+        for (int i = 0; i < listed; i++) {
+            out.append(i == 0 ? "" : ", ").append(frames.get(i));
+        }
+        if (listed < frames.size()) {
+            out.append(", ..., ").append(frames.get(frames.size() - 1)).append(" (").append(frames.size())
+                    .append(" in all)");
+        }
+        return out.toString();
+    }
+
     static String quoted(List<String> values) {
         return values.isEmpty() ? "(none)" : "[" + String.join(", ", values) + "]";
     }

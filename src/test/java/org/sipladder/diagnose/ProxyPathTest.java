@@ -128,6 +128,32 @@ class ProxyPathTest {
     }
 
     @Test
+    void aChallengeTheProxyRelayedNamesTheHostThatAskedForThePassword() {
+        // Kamailio in front of a PBX that challenges: the PBX's 401 passed back unchanged (status and To tag), the
+        // caller's credentials refused again, 401 to the end
+        String challenge = "WWW-Authenticate: Digest realm=\"pbx\", nonce=\"n1\"";
+        String invite = callerInvite();
+        String onward = forwarded(invite, "px1");
+        add(0, CARRIER, PROXY, invite);
+        add(0.01, PROXY, FAR, onward);
+        add(0.02, FAR, PROXY, SipTexts.response(onward, 401, "Unauthorized", challenge));
+        add(0.03, PROXY, CARRIER, SipTexts.response(invite, 401, "Unauthorized", challenge));
+        String retry = SipTexts.retry(invite, 2, "Authorization: Digest username=\"alice\", realm=\"pbx\", "
+                + "nonce=\"n1\", uri=\"" + URI + "\", response=\"0\"");
+        String retryOnward = forwarded(retry, "px2");
+        add(0.1, CARRIER, PROXY, retry);
+        add(0.11, PROXY, FAR, retryOnward);
+        add(0.12, FAR, PROXY, SipTexts.response(retryOnward, 401, "Unauthorized", challenge));
+        add(0.13, PROXY, CARRIER, SipTexts.response(retry, 401, "Unauthorized", challenge));
+
+        Finding rejected = only(diagnose(), FindingCode.SIP_CALL_REJECTED);
+
+        assertEquals(FAR + " rejected the call: 401 Unauthorized", rejected.title());
+        assertTrue(rejected.evidence().facts().stream().anyMatch(f -> f.contains("carried credentials")
+                && f.contains("username \"alice\"")), rejected.evidence().facts().toString());
+    }
+
+    @Test
     void aProxyWhoseRingTimerRanOutIsNamedNotTheCaller() {
         // Kamailio's fr_inv_timer (RFC 3261 Timer C): no answer after 8 s of ringing, so the proxy answers the caller
         // 408 and cancels the branch itself; the caller sent no CANCEL
