@@ -46,7 +46,7 @@ final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PacketWriter writer = live.openWriter();
-        CaptureListener printer = live.printer(out);
+        CaptureListener printer = live.printer(out, err);
         CaptureListener listener = writer == null ? printer : new PayloadRecorder(printer, writer);
         HepListener listening;
         try {
