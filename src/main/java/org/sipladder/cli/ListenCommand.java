@@ -70,7 +70,8 @@ final class ListenCommand implements Callable<Integer> {
         live.rethrowOutputFailure();
         err.println(listening.packets() + " HEP packets received, " + listening.ignored() + " without SIP"
                 + (listening.refusedConnections() == 0 ? "" : ", " + listening.refusedConnections()
-                + " TCP connections refused") + (live.write == null ? "" : "; written to " + live.write));
+                + " TCP connections refused") + (listening.droppedConnections() == 0 ? "" : ", "
+                + listening.droppedConnections() + " TCP connections closed for what they sent or for silence") + (live.write == null ? "" : "; written to " + live.write));
         err.flush();
         return 0;
     }
