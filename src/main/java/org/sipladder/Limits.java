@@ -77,6 +77,15 @@ public final class Limits {
     /** TCP directions tracked at once; the least recently active one is finished (its bytes delivered) first. */
     public static final int TCP_DIRECTIONS = 100_000;
 
+    /**
+     * Bytes all TCP directions together may hold (messages not yet complete, segments early): each direction's own
+     * bounds times {@link #TCP_DIRECTIONS} would be gigabytes, which a live capture running without end, or a flood
+     * of connections that never finish a message, would reach. Real SIP messages are a few KB, so 64 MB holds
+     * thousands of streams in the middle of one; beyond it the least recently active directions are ended early (what
+     * they hold delivered as a message cut short), with one warning.
+     */
+    public static final long TCP_HELD_BYTES = 64L << 20;
+
     /** Warnings listed for one read; the rest are counted in one closing line. */
     public static final int WARNINGS_LISTED = 100;
 

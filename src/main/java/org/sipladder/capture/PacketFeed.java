@@ -141,6 +141,11 @@ public final class PacketFeed {
         return sink.tlsPorts();
     }
 
+    /** Bytes the TCP streams hold for messages not yet complete. */
+    long tcpHeldBytes() {
+        return tcp.heldBytes();
+    }
+
     /** Fragmented IP datagrams still waiting for a fragment. */
     long incompleteDatagrams() {
         return decoder.incompleteDatagrams();

@@ -86,6 +86,11 @@ final class TcpDirection {
         return false;
     }
 
+    /** Bytes held: the message not yet complete and the segments early. */
+    long heldBytes() {
+        return buffer.size() + (long) earlyBytes;
+    }
+
     /** True when this direction sent a SYN and no byte after it: a connection attempt, nothing more so far. */
     boolean onlyOpened() {
         return opened && !carried;

@@ -15,6 +15,9 @@ final class TcpReassembly {
     static final int RST = 0x04;
     static final int ACK = 0x10;
     private static final int MAX_DIRECTIONS = Limits.TCP_DIRECTIONS;
+    private static final long MAX_HELD = Limits.TCP_HELD_BYTES;
+    /** Where ending directions for {@link #MAX_HELD} stops: a quarter below it, so it is not done at every segment. */
+    private static final long HELD_AFTER_SHEDDING = MAX_HELD - MAX_HELD / 4;
     /**
      * The silence after a ClientHello that a client's giving up (FIN, reset) must follow to tell of a server that did
      * not answer: a server answers within a round trip, and a client leaving sooner gave up on its own.
@@ -50,12 +53,15 @@ final class TcpReassembly {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, TcpDirection> eldest) {
             if (size() > MAX_DIRECTIONS) {
-                eldest.getValue().finish();
+                finish(eldest.getValue());
                 return true;
             }
             return false;
         }
     };
+    /** Bytes all directions hold ({@link TcpDirection#heldBytes}), kept up to date at each change. */
+    private long held;
+    private boolean toldHeld;
 
     TcpReassembly(PayloadSink sink, HepDecoder hep) {
         this.sink = sink;
@@ -96,9 +102,51 @@ final class TcpReassembly {
         } else if ((flags & (FIN | RST)) != 0) {
             gaveUpWaiting(key, direction, (flags & RST) != 0);
         }
-        if (direction.segment(seq, flags, a, off + dataOffset, payload)) {
+        long before = direction.heldBytes();
+        boolean reset = direction.segment(seq, flags, a, off + dataOffset, payload);
+        held += direction.heldBytes() - before;
+        if (reset) {
             reset(key);
         }
+        if (held > MAX_HELD) {
+            shed();
+        }
+    }
+
+    /** Ends {@code direction} (what it holds is delivered), keeping {@link #held} up to date. */
+    private void finish(TcpDirection direction) {
+        long before = direction.heldBytes();
+        direction.finish();
+        held += direction.heldBytes() - before;
+    }
+
+    /**
+     * All directions together hold more than {@link #MAX_HELD}: the least recently active ones that hold bytes are
+     * ended and forgotten, as the eldest is past {@link #MAX_DIRECTIONS} (a stream that goes on starts anew at its
+     * next segment), until a quarter below the bound. Told once per capture.
+     */
+    private void shed() {
+        if (!toldHeld) {
+            toldHeld = true;
+            sink.warn("frame " + sink.frame() + ": TCP streams held more than " + (MAX_HELD >> 20) + " MB of messages "
+                    + "not yet complete (Limits.TCP_HELD_BYTES); the least recently active were ended early, what they "
+                    + "held kept as messages cut short, and so on whenever the bound is reached again");
+        }
+        // a copy: finishing a direction may look up its reverse, which reorders the access-ordered map
+        for (Map.Entry<Key, TcpDirection> e : new ArrayList<>(directions.entrySet())) {
+            if (held <= HELD_AFTER_SHEDDING) {
+                return;
+            }
+            if (e.getValue().heldBytes() > 0) {
+                finish(e.getValue());
+                directions.remove(e.getKey());
+            }
+        }
+    }
+
+    /** Bytes all directions hold now. */
+    long heldBytes() {
+        return held;
     }
 
     /**
@@ -181,7 +229,7 @@ final class TcpReassembly {
     private void reset(Key key) {
         TcpDirection other = reverse(key.pair(), key.srcPort(), key.dstPort());
         if (other != null) {
-            other.finish();
+            finish(other);
         }
     }
 
@@ -200,7 +248,7 @@ final class TcpReassembly {
         List<TcpDirection> open = new ArrayList<>(directions.values());
         directions.clear();
         for (TcpDirection d : open) {
-            d.finish();
+            finish(d);
         }
     }
 }

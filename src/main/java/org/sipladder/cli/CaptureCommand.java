@@ -57,7 +57,7 @@ final class CaptureCommand implements Callable<Integer> {
             PacketWriter writer = live.openWriter();
             LiveCapture capture;
             try {
-                capture = LiveCapture.open(iface, filter, live.printer(out), writer);
+                capture = LiveCapture.open(iface, filter, live.printer(out, err), writer);
             } catch (LiveCaptureException e) {
                 ListenCommand.closeQuietly(writer);
                 throw e;

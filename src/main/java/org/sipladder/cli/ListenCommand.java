@@ -46,7 +46,7 @@ final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PacketWriter writer = live.openWriter();
-        CaptureListener printer = live.printer(out);
+        CaptureListener printer = live.printer(out, err);
         CaptureListener listener = writer == null ? printer : new PayloadRecorder(printer, writer);
         HepListener listening;
         try {
@@ -70,7 +70,8 @@ final class ListenCommand implements Callable<Integer> {
         live.rethrowOutputFailure();
         err.println(listening.packets() + " HEP packets received, " + listening.ignored() + " without SIP"
                 + (listening.refusedConnections() == 0 ? "" : ", " + listening.refusedConnections()
-                + " TCP connections refused") + (live.write == null ? "" : "; written to " + live.write));
+                + " TCP connections refused") + (listening.droppedConnections() == 0 ? "" : ", "
+                + listening.droppedConnections() + " TCP connections closed for what they sent or for silence") + (live.write == null ? "" : "; written to " + live.write));
         err.flush();
         return 0;
     }

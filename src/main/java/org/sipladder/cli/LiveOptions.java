@@ -48,10 +48,12 @@ final class LiveOptions {
     private volatile RuntimeException outputFailure;
 
     /**
-     * Prints each message as it is parsed: a JSON line with --json, else one line of text. A failed write ends the
-     * run ({@link #runUntilDone}, then {@link #outputFailure}) rather than the thread receiving the packets.
+     * Prints each message as it is parsed: a JSON line with --json, else one line of text; the decoders' warnings (a
+     * bound reached, a packet that could not be read: the first hundred, then none, as for a file) go to {@code err}
+     * as they come, a line each. A failed write ends the run ({@link #runUntilDone}, then {@link #outputFailure})
+     * rather than the thread receiving the packets.
      */
-    ParsingListener printer(PrintWriter out) {
+    ParsingListener printer(PrintWriter out, PrintWriter err) {
         JsonOut lines = JsonOut.lines(out);
         return new ParsingListener(SipParser.Depth.FULL) {
             @Override
@@ -70,6 +72,14 @@ final class LiveOptions {
                 } catch (RuntimeException e) {
                     outputFailure = e;
                     done.countDown();
+                }
+            }
+
+            @Override
+            public void warning(String message) {
+                synchronized (err) {
+                    err.println(message);
+                    err.flush();
                 }
             }
         };

@@ -298,6 +298,11 @@ final class FlowGroups {
     }
 
     /** The calls, in the order their first legs arrived: a view while no leg is added or joined. */
+    /** How many calls {@link #all} holds, without making its list. */
+    int size() {
+        return made.size() - mergedCount;
+    }
+
     List<Group> all() {
         // every merged group still held is counted until a sweep lets them all go
         return mergedCount == 0 ? Collections.unmodifiableList(made) : live();

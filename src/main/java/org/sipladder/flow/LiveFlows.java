@@ -273,6 +273,11 @@ public final class LiveFlows {
         }
     }
 
+    /** Number of calls so far (legs joined into one call count once). */
+    public synchronized int callCount() {
+        return groups.size();
+    }
+
     /** Number of messages added so far. */
     public synchronized long messageCount() {
         return store.size();

@@ -55,6 +55,8 @@ public final class HepListener implements Closeable {
     private final AtomicLong notHep = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    /** TCP connections closed for what they sent, cut off in a packet or silent for {@link #IDLE_TIMEOUT}. */
+    private final AtomicLong dropped = new AtomicLong();
     /**
      * The faults of HEP packets told of, as "fault|agent address": each kind once per agent, the rest counted. At most
      * {@link #MAX_FAULTS_TOLD} are kept, so a flood from spoofed addresses cannot grow it without end.
@@ -147,6 +149,14 @@ public final class HepListener implements Closeable {
         return refused.get();
     }
 
+    /**
+     * TCP connections closed for what they sent (not HEP3), hung up in the middle of a packet, or silent for
+     * {@link #IDLE_TIMEOUT}: each kind is told once per host, the rest only counted here.
+     */
+    public long droppedConnections() {
+        return dropped.get();
+    }
+
     /** TCP connections being served now. */
     int connections() {
         return connections.get();
@@ -228,8 +238,8 @@ public final class HepListener implements Closeable {
                     packets.incrementAndGet();
                     notHep.incrementAndGet();
                     // not HEP3 framing: nothing says where the next packet starts
-                    notice("HEP over TCP from " + peer(connection) + ": " + (magic ? "a packet length of "
-                            + total : "not HEP3") + " where a packet should start; connection closed");
+                    dropped(connection, "framing", (magic ? "a packet length of " + total : "not HEP3")
+                            + " where a packet should start; connection closed");
                     return;
                 }
                 int got = HEP3_HEADER + fill(in, buffer, HEP3_HEADER, total - HEP3_HEADER);
@@ -242,7 +252,7 @@ public final class HepListener implements Closeable {
                 }
             }
         } catch (SocketTimeoutException e) {
-            notice("HEP over TCP from " + peer(connection) + ": nothing received for " + idle()
+            dropped(connection, "idle", "nothing received for " + idle()
                     + "; connection closed (the agent reconnects when it has something to send)");
         } catch (SocketException e) {
             // the agent's connection broke, or we closed
@@ -276,9 +286,23 @@ public final class HepListener implements Closeable {
             packets.incrementAndGet();
             notHep.incrementAndGet();
         }
-        notice("HEP over TCP from " + peer(connection) + ": the connection closed " + got + " bytes into a packet"
+        dropped(connection, "cut " + (total < 0) + kept, "the connection closed " + got + " bytes into a packet"
                 + (total < 0 ? "" : " of " + total + " bytes") + (kept ? "; what came of it is kept"
                 : "; nothing of it could be read"));
+    }
+
+    /**
+     * Counts a connection closed for {@code what} and tells of it, the first time for this {@code kind} and host only:
+     * a peer that reconnects and does the same again (a scanner, an agent misconfigured in a loop) would otherwise
+     * write a line per connection for as long as it kept on. Bounded as {@link #faultsTold} is.
+     */
+    private void dropped(Socket connection, String kind, String what) {
+        dropped.incrementAndGet();
+        String host = connection.getInetAddress().getHostAddress();
+        if (faultsTold.size() < MAX_FAULTS_TOLD && faultsTold.add("connection " + kind + "|" + host)) {
+            notice("HEP over TCP from " + peer(connection) + ": " + what + ". Further such connections from " + host
+                    + " are counted, not shown");
+        }
     }
 
     private void refuse(Socket connection) {

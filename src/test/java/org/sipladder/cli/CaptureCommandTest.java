@@ -8,8 +8,11 @@ import com.google.gson.JsonParser;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,39 @@ class CaptureCommandTest {
             assertEquals(live, written);
             assertEquals("cli-live", written.get(0).get("callId").getAsString());
             assertTrue(done.err().contains("2 packets captured; written to " + out), done.err());
+        }
+    }
+
+    @Test
+    void aBoundTheDecoderReachesIsALineOnStderr() throws Exception {
+        // the decoders' warnings (a header past its bound, fragments given up, TCP streams past their bytes) went to
+        // a listener that dropped them: a live capture never said why messages were missing
+        CliRun listed = CliRun.of("capture", "--list");
+        Assumptions.assumeTrue(listed.exitCode() == 0, () -> "live capture impossible here: " + listed.err());
+        String lo = listed.outLines().stream().filter(l -> l.startsWith("lo ") || l.startsWith("lo0 ")
+                || l.equals("lo")).map(l -> l.split(" ")[0]).findFirst().orElse(null);
+        Assumptions.assumeTrue(lo != null, () -> "no loopback interface in " + listed.out());
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ListenCommandTest.Running capture = new ListenCommandTest.Running("capture", "-i", lo, "-f",
+                    "tcp port " + server.getLocalPort(), "--duration", "5");
+            String first = capture.firstLine();
+            Assumptions.assumeFalse(first.startsWith("no permission"), first);
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                 Socket accepted = server.accept()) {
+                byte[] start = "INVITE sip:x@127.0.0.1 SIP/2.0\r\nX-Pad: ".getBytes(StandardCharsets.US_ASCII);
+                // a header line of 300 KB, past the 256 KB a header section may take
+                byte[] message = Arrays.copyOf(start, start.length + 300 * 1024 + 4);
+                Arrays.fill(message, start.length, message.length - 4, (byte) 'a');
+                System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, message, message.length - 4, 4);
+                client.getOutputStream().write(message);
+                client.getOutputStream().flush();
+                // all of it read before closing: a close with bytes unread would reset the connection
+                accepted.getInputStream().readNBytes(message.length);
+            }
+            int exit = capture.exit.get();
+            String err = capture.err.toString();
+            assertEquals(0, exit, err);
+            assertEquals(1, err.lines().filter(l -> l.contains("(Limits.STREAM_HEADER_BYTES)")).count(), err);
         }
     }
 

@@ -29,6 +29,8 @@ import org.sipladder.testkit.SipText;
 class HepListenerTest {
 
     static final long T = 1_700_000_000_250_000L;
+    /** How a notice of a connection closed ends: further ones from the host are only counted. */
+    private static final String FURTHER = ". Further such connections from 127.0.0.1 are counted, not shown";
     private static final Endpoint AGENT_SRC = new Endpoint("203.0.113.7", 5060);
     private static final Endpoint AGENT_DST = new Endpoint("198.51.100.20", 5080);
 
@@ -205,6 +207,35 @@ class HepListenerTest {
         }
     }
 
+    /**
+     * Each connection closed for what it sent got a notice of its own: a peer that connects, sends garbage and
+     * reconnects (a scanner, a misconfigured agent in a loop) wrote a line to stderr per connection for as long as it
+     * kept on. One notice per kind of fault and host; the rest are counted in the summary.
+     */
+    @Test
+    void connectionsClosedForTheSameFaultFromOneHostGetOneNoticeAndAreCounted() throws Exception {
+        BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+        try (HepListener hep = HepListener.start(List.of(ListenAddress.parse("tcp:127.0.0.1:0")), received::add,
+                notices::add)) {
+            for (int i = 0; i < 20; i++) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(hep.boundAddresses().get(0));
+                    socket.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.setSoTimeout(20_000);
+                    assertEquals(-1, socket.getInputStream().read(), "the listener closed the connection");
+                }
+            }
+            for (int i = 0; i < 100 && hep.droppedConnections() < 20; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(20, hep.droppedConnections());
+            String first = notices.poll(20, TimeUnit.SECONDS);
+            assertTrue(first.endsWith("not HEP3 where a packet should start; connection closed. Further such "
+                    + "connections from 127.0.0.1 are counted, not shown"), first);
+            assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
+        }
+    }
+
     @Test
     void aTcpStreamOfGarbageIsClosedWithOneNoticeNamingThePeer() throws Exception {
         BlockingQueue<String> notices = new LinkedBlockingQueue<>();
@@ -219,7 +250,7 @@ class HepListenerTest {
             assertEquals(-1, socket.getInputStream().read(), "the listener closed the connection");
             String notice = notices.poll(20, TimeUnit.SECONDS);
             assertEquals("HEP over TCP from 127.0.0.1:" + socket.getLocalPort() + ": not HEP3 where a packet should "
-                    + "start; connection closed", notice);
+                    + "start; connection closed. Further such connections from 127.0.0.1 are counted, not shown", notice);
             assertEquals(null, notices.poll(200, TimeUnit.MILLISECONDS));
             // the summary counts it as received and not SIP: never more packets without SIP than received
             assertEquals(1, hep.packets());
@@ -252,7 +283,7 @@ class HepListenerTest {
             assertTrue(kept.note() != null && kept.note().startsWith("the HEP packet ends before its payload chunk"),
                     kept.note());
             assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 300 bytes into a packet of "
-                    + cut.length + " bytes; what came of it is kept", notices.poll(20, TimeUnit.SECONDS));
+                    + cut.length + " bytes; what came of it is kept" + FURTHER, notices.poll(20, TimeUnit.SECONDS));
             assertEquals(2, hep.packets());
 
             try (Socket socket = new Socket()) {
@@ -261,14 +292,14 @@ class HepListenerTest {
                 socket.getOutputStream().write(cut, 0, 40); // within the chunks before the payload
             }
             assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 40 bytes into a packet of "
-                    + cut.length + " bytes; nothing of it could be read", notices.poll(20, TimeUnit.SECONDS));
+                    + cut.length + " bytes; nothing of it could be read" + FURTHER, notices.poll(20, TimeUnit.SECONDS));
             try (Socket socket = new Socket()) {
                 socket.connect(hep.boundAddresses().get(0));
                 port = socket.getLocalPort();
                 socket.getOutputStream().write(cut, 0, 3);
             }
             assertEquals("HEP over TCP from 127.0.0.1:" + port + ": the connection closed 3 bytes into a packet; "
-                    + "nothing of it could be read", notices.poll(20, TimeUnit.SECONDS));
+                    + "nothing of it could be read" + FURTHER, notices.poll(20, TimeUnit.SECONDS));
             assertEquals(4, hep.packets());
             assertEquals(2, hep.ignored());
         }
@@ -305,7 +336,7 @@ class HepListenerTest {
             socket.getOutputStream().write("xxxxxx".getBytes(StandardCharsets.US_ASCII));
             String warning = warnings.poll(20, TimeUnit.SECONDS);
             assertEquals("HEP over TCP from 127.0.0.1:" + socket.getLocalPort() + ": not HEP3 where a packet should "
-                    + "start; connection closed", warning);
+                    + "start; connection closed" + FURTHER, warning);
         } finally {
             cancelled.set(true);
             running.join(20_000);
@@ -340,7 +371,7 @@ class HepListenerTest {
             agent.setSoTimeout(20_000);
             assertEquals(-1, agent.getInputStream().read(), "the listener closed the silent connection");
             assertEquals("HEP over TCP from 127.0.0.1:" + agent.getLocalPort() + ": nothing received for 300 ms; "
-                    + "connection closed (the agent reconnects when it has something to send)",
+                    + "connection closed (the agent reconnects when it has something to send)" + FURTHER,
                     notices.poll(20, TimeUnit.SECONDS));
             // its slot is free again: the count of connections went back down
             for (int i = 0; i < 100 && hep.connections() > 0; i++) {

@@ -71,15 +71,20 @@ public final class FakeDialogs implements DialogService {
 
     public final Deque<Optional<LiveRequest>> liveRequests = new ArrayDeque<>();
     public final List<List<LiveCapture.Interface>> interfacesOffered = new ArrayList<>();
+    /** The call limits the live dialogs were prefilled with. */
+    public final List<Integer> callLimitsOffered = new ArrayList<>();
 
     @Override
-    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file) {
+    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file,
+                                                int callLimit) {
         interfacesOffered.add(interfaces);
+        callLimitsOffered.add(callLimit);
         return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
     }
 
     @Override
-    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file) {
+    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file, int callLimit) {
+        callLimitsOffered.add(callLimit);
         return liveRequests.isEmpty() ? Optional.empty() : liveRequests.pop();
     }
 

@@ -216,7 +216,8 @@ public final class CallListViewModel {
     /**
      * Brings the list up to date with {@code calls} (a snapshot of a capture being read, or the final
      * result): new calls are appended, calls that grew are replaced in place, and a selected call stays
-     * selected with its newest content.
+     * selected with its newest content. A call the snapshot no longer has (one a live view dropped for its limit of
+     * calls, or one joined into another call since) leaves the list, and the selection if it was selected.
      */
     public void update(List<CallSummary> calls) {
         Map<String, Integer> index = new HashMap<>(rows.size() * 2);
@@ -227,11 +228,17 @@ public final class CallListViewModel {
         List<Integer> changedAt = new ArrayList<>();
         String selectedId = selectedRow.get() == null ? null : selectedRow.get().id();
         CallRow newSelection = null;
+        boolean[] still = new boolean[rows.size()];
+        int stillThere = 0;
         for (CallSummary call : calls) {
             Integer at = index.get(call.id());
             if (at == null) {
                 next.add(new CallRow(call));
                 continue;
+            }
+            if (!still[at]) {
+                still[at] = true;
+                stillThere++;
             }
             CallSummary old = next.get(at).summary();
             if (old != call && !old.sameValues(call)) {
@@ -243,7 +250,15 @@ public final class CallListViewModel {
                 }
             }
         }
-        if (changedAt.size() > BULK_REPLACE) {
+        if (stillThere < still.length) {
+            List<CallRow> kept = new ArrayList<>(next.size() - still.length + stillThere);
+            for (int i = 0; i < next.size(); i++) {
+                if (i >= still.length || still[i]) {
+                    kept.add(next.get(i));
+                }
+            }
+            rows.setAll(kept);
+        } else if (changedAt.size() > BULK_REPLACE) {
             // One change event instead of thousands: each single replace costs the sorted view a linear shift.
             rows.setAll(next);
         } else {

@@ -36,12 +36,17 @@ public interface DialogService {
 
     /**
      * Asks which interface to capture on (listed with their addresses), with which capture filter (prefilled
-     * with {@code defaultFilter}) and into which file; empty when cancelled.
+     * with {@code defaultFilter}), into which file and how many calls to keep on screen (prefilled with
+     * {@code callLimit}); empty when cancelled.
      */
-    Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file);
+    Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file,
+                                         int callLimit);
 
-    /** Asks where to listen for HEP (prefilled with {@code defaultAddresses}) and into which file; empty when cancelled. */
-    Optional<LiveRequest> askHepListener(String defaultAddresses, Path file);
+    /**
+     * Asks where to listen for HEP (prefilled with {@code defaultAddresses}), into which file and how many calls to
+     * keep on screen (prefilled with {@code callLimit}); empty when cancelled.
+     */
+    Optional<LiveRequest> askHepListener(String defaultAddresses, Path file, int callLimit);
 
     /**
      * File > Open from Homer...: lets the user sign in, search and choose calls through {@code search}; the chosen

@@ -17,8 +17,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
@@ -180,7 +183,8 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file) {
+    public Optional<LiveRequest> askLiveCapture(List<LiveCapture.Interface> interfaces, String defaultFilter, Path file,
+                                                int callLimit) {
         Dialog<LiveRequest> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Capture live");
@@ -211,16 +215,19 @@ public final class FxDialogService implements DialogService {
         grid.addRow(0, new Label("Interface"), choice);
         grid.addRow(1, new Label("Capture filter"), filter);
         grid.addRow(2, new Label("Write to"), target);
+        Spinner<Integer> limit = callLimit("liveCallLimit", callLimit);
+        grid.addRow(3, new Label("Calls kept on screen"), limit);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(button -> button == ButtonType.OK && choice.getValue() != null
-                ? new LiveRequest(choice.getValue().name(), filter.getText(), Path.of(target.getText().strip()))
+                ? new LiveRequest(choice.getValue().name(), filter.getText(), Path.of(target.getText().strip()),
+                        committed(limit))
                 : null);
         return dialog.showAndWait();
     }
 
     @Override
-    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file) {
+    public Optional<LiveRequest> askHepListener(String defaultAddresses, Path file, int callLimit) {
         Dialog<LiveRequest> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Listen for HEP");
@@ -234,11 +241,38 @@ public final class FxDialogService implements DialogService {
         GridPane grid = grid();
         grid.addRow(0, new Label("Listen on (udp:HOST:PORT, tcp:HOST:PORT)"), addresses);
         grid.addRow(1, new Label("Write to"), target);
+        Spinner<Integer> limit = callLimit("hepCallLimit", callLimit);
+        grid.addRow(2, new Label("Calls kept on screen"), limit);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(button -> button == ButtonType.OK
-                ? new LiveRequest(addresses.getText(), "", Path.of(target.getText().strip())) : null);
+                ? new LiveRequest(addresses.getText(), "", Path.of(target.getText().strip()), committed(limit))
+                : null);
         return dialog.showAndWait();
+    }
+
+    /**
+     * The live dialogs' limit of calls kept on screen: typed or stepped, from 1; text that is no number goes back to
+     * the last value when the field is left (the spinner's own rule), so OK always has a limit.
+     */
+    private static Spinner<Integer> callLimit(String id, int value) {
+        Spinner<Integer> limit = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                Integer.MAX_VALUE, value, 1000));
+        limit.setId(id);
+        limit.setEditable(true);
+        limit.setTooltip(new Tooltip("Past this many calls the oldest finished ones leave the list while the source "
+                + "runs; the file written keeps every packet, and Stop reads them all back"));
+        return limit;
+    }
+
+    /** The limit typed and not yet committed (OK pressed while the field has the focus), else the spinner's value. */
+    private static int committed(Spinner<Integer> limit) {
+        try {
+            int typed = Integer.parseInt(limit.getEditor().getText().strip().replace(",", ""));
+            return typed >= 1 ? typed : limit.getValue();
+        } catch (NumberFormatException e) {
+            return limit.getValue();
+        }
     }
 
     private static GridPane grid() {

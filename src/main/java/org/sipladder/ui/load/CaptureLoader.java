@@ -29,10 +29,12 @@ public interface CaptureLoader {
     }
 
     /**
-     * Shows what a live source receives until {@link LoadObserver#cancelled()} (the user's Stop), then reads back
-     * the file it wrote, so that the calls can be inspected and saved like those of any capture.
+     * Shows what a live source receives until {@link LoadObserver#cancelled()} (the user's Stop), at most
+     * {@code callLimit} calls at a time (the oldest finished ones leave first, {@link LoadObserver#liveCallsDropped}),
+     * then reads back the file it wrote, every call of it, so that the calls can be inspected and saved like those of
+     * any capture.
      */
-    default LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
+    default LoadedCapture loadLive(LiveFeed feed, int callLimit, LoadObserver observer) throws CaptureLoadException {
         throw new CaptureLoadException("This loader reads files only.");
     }
 }

@@ -19,6 +19,13 @@ public interface LoadObserver {
 
     boolean cancelled();
 
+    /**
+     * A live view passed its limit of {@code limit} calls: {@code dropped} calls in all have left it so far, the oldest
+     * finished first (the file being written keeps them). Called on the reading thread when the count grows.
+     */
+    default void liveCallsDropped(long dropped, int limit) {
+    }
+
     /** How often partial results are worth showing: often enough to feel live, rarely enough to stay cheap. */
     long SNAPSHOT_INTERVAL_MILLIS = 200;
 

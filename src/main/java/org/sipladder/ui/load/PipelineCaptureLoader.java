@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.sipladder.Limits;
@@ -12,6 +13,7 @@ import org.sipladder.capture.CaptureException;
 import org.sipladder.capture.CaptureSummary;
 import org.sipladder.capture.MediaListener;
 import org.sipladder.flow.CallSummary;
+import org.sipladder.flow.LiveCallWindow;
 import org.sipladder.flow.LiveFlows;
 import org.sipladder.media.MediaCollector;
 import org.sipladder.sip.ParsingListener;
@@ -155,8 +157,8 @@ public final class PipelineCaptureLoader implements CaptureLoader {
     }
 
     @Override
-    public LoadedCapture loadLive(LiveFeed feed, LoadObserver observer) throws CaptureLoadException {
-        LiveFlows flows = new LiveFlows();
+    public LoadedCapture loadLive(LiveFeed feed, int callLimit, LoadObserver observer) throws CaptureLoadException {
+        LiveCallWindow flows = new LiveCallWindow(callLimit);
         // the result is read back from the file, which knows nothing of what the source warned of while it ran
         List<String> liveWarnings = new ArrayList<>();
         long[] unlisted = {0};
@@ -169,6 +171,9 @@ public final class PipelineCaptureLoader implements CaptureLoader {
                 long now = nanoClock.getAsLong();
                 if (now >= nextSnapshot[0]) {
                     observer.calls(flows.summaries());
+                    if (flows.dropped() > 0) {
+                        observer.liveCallsDropped(flows.dropped(), callLimit);
+                    }
                     nextSnapshot[0] = now + interval;
                 }
             }
@@ -197,6 +202,9 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             if (unlisted[0] > 0) {
                 liveWarnings.add(unlisted[0] + " more warnings not shown");
             }
+            if (flows.dropped() > 0) {
+                liveWarnings.add(0, droppedNotice(flows.dropped(), callLimit, feed.file()));
+            }
         }
         // read back from the file written, so that frames are the file's and the calls can be saved
         LoadedCapture read = load(feed.file(), new LoadObserver() {
@@ -221,5 +229,11 @@ public final class PipelineCaptureLoader implements CaptureLoader {
             }
         });
         return read.withEarlierWarnings(List.copyOf(liveWarnings));
+    }
+
+    /** The one line saying, once the live source stopped, that its view dropped calls and that all were read back. */
+    static String droppedNotice(long dropped, int limit, Path file) {
+        return String.format(Locale.ROOT, "while live, the view kept at most %,d calls and dropped %,d older ones;"
+                + " all of them were read back from %s", limit, dropped, file);
     }
 }

@@ -15,23 +15,25 @@ import org.sipladder.source.LiveFeed;
  * @param files          all files to read as one capture, with their clock corrections
  * @param estimateClocks whether the clock corrections are to be estimated from the messages the files share
  * @param live           a live source (interface, HEP listener) writing to {@code path}, or null for files
+ * @param liveCallLimit  the most calls shown while the live source runs (0 for files)
  */
 public record CaptureSource(Path path, String displayName, boolean remember, CaptureFiles files,
-                            boolean estimateClocks, LiveFeed live) {
+                            boolean estimateClocks, LiveFeed live, int liveCallLimit) {
 
     /** One file. */
     public CaptureSource(Path path, String displayName, boolean remember) {
-        this(path, displayName, remember, CaptureFiles.of(path), false, null);
+        this(path, displayName, remember, CaptureFiles.of(path), false, null, 0);
     }
 
     /** Several files, or one. */
     public CaptureSource(Path path, String displayName, boolean remember, CaptureFiles files, boolean estimateClocks) {
-        this(path, displayName, remember, files, estimateClocks, null);
+        this(path, displayName, remember, files, estimateClocks, null, 0);
     }
 
-    /** What a live source receives, shown as it arrives; afterwards the file it wrote. */
-    public static CaptureSource live(LiveFeed feed) {
-        return new CaptureSource(feed.file(), feed.describe(), false, CaptureFiles.of(feed.file()), false, feed);
+    /** What a live source receives, at most {@code callLimit} calls, shown as it arrives; afterwards the file it wrote. */
+    public static CaptureSource live(LiveFeed feed, int callLimit) {
+        return new CaptureSource(feed.file(), feed.describe(), false, CaptureFiles.of(feed.file()), false, feed,
+                callLimit);
     }
 
     public static CaptureSource file(Path path) {

@@ -52,13 +52,17 @@ public final class LiveSources {
             dialogs.showError("Cannot capture live", e.getMessage());
             return;
         }
-        dialogs.askLiveCapture(available, LiveCapture.DEFAULT_FILTER, defaultFile("capture"))
-                .ifPresent(r -> main.open(CaptureSource.live(LiveFeed.onInterface(r.source(),
-                        r.filter().isBlank() ? null : r.filter(), r.file()))));
+        dialogs.askLiveCapture(available, LiveCapture.DEFAULT_FILTER, defaultFile("capture"),
+                        preferences.liveCallLimit())
+                .ifPresent(r -> {
+                    preferences.saveLiveCallLimit(r.callLimit());
+                    main.open(CaptureSource.live(LiveFeed.onInterface(r.source(),
+                            r.filter().isBlank() ? null : r.filter(), r.file()), r.callLimit()));
+                });
     }
 
     public void listenForHep() {
-        dialogs.askHepListener(DEFAULT_HEP, defaultFile("hep")).ifPresent(r -> {
+        dialogs.askHepListener(DEFAULT_HEP, defaultFile("hep"), preferences.liveCallLimit()).ifPresent(r -> {
             List<ListenAddress> addresses = new ArrayList<>();
             try {
                 for (String a : r.source().trim().split("[\\s,]+")) {
@@ -68,7 +72,8 @@ public final class LiveSources {
                 dialogs.showError("Cannot listen for HEP", e.getMessage());
                 return;
             }
-            main.open(CaptureSource.live(LiveFeed.hep(addresses, r.file())));
+            preferences.saveLiveCallLimit(r.callLimit());
+            main.open(CaptureSource.live(LiveFeed.hep(addresses, r.file()), r.callLimit()));
         });
     }
 

@@ -366,16 +366,24 @@ public final class MainWindowViewModel {
                 progress.set(fraction);
             }
         });
+        String liveStatus = status.get();
+        LatestValueRelay<Long> droppedRelay = new LatestValueRelay<>(executor, dropped -> {
+            if (generation == loadGeneration) {
+                status.set(liveStatus + " · " + String.format(Locale.ROOT, "%,d older calls dropped from view to keep "
+                        + "at most %,d; %s has them all", dropped, source.liveCallLimit(), source.path()));
+            }
+        });
         // A flag of our own rather than the executor's handle: the synchronous test executor only returns
         // its handle after the work is done, too late for a cancel issued while reading.
         AtomicBoolean cancel = new AtomicBoolean();
         cancelRequested = cancel;
         executor.submit(
                 context -> source.live() != null
-                        ? loader.loadLive(source.live(), observer(() -> cancel.get() || context.isCancelled(),
-                                snapshots, progressRelay))
+                        ? loader.loadLive(source.live(), source.liveCallLimit(), observer(() -> cancel.get()
+                                || context.isCancelled(), snapshots, progressRelay, droppedRelay))
                         : loader.load(source.files(), source.estimateClocks(),
-                                observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay)),
+                                observer(() -> cancel.get() || context.isCancelled(), snapshots, progressRelay,
+                                        droppedRelay)),
                 result -> {
                     if (generation == loadGeneration) {
                         replace.run();
@@ -582,7 +590,7 @@ public final class MainWindowViewModel {
     }
 
     private static LoadObserver observer(TaskContext context, LatestValueRelay<List<CallSummary>> snapshots,
-                                         LatestValueRelay<Double> progress) {
+                                         LatestValueRelay<Double> progress, LatestValueRelay<Long> dropped) {
         return new LoadObserver() {
             @Override
             public void progress(long bytesRead, long totalBytes) {
@@ -602,6 +610,11 @@ public final class MainWindowViewModel {
             @Override
             public boolean cancelled() {
                 return context.isCancelled();
+            }
+
+            @Override
+            public void liveCallsDropped(long count, int limit) {
+                dropped.publish(count);
             }
         };
     }

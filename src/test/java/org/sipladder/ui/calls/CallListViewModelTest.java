@@ -34,6 +34,19 @@ class CallListViewModelTest {
     }
 
     @Test
+    void aCallNoLongerInTheSnapshotLeavesTheListAndItsSelection() {
+        // a live view past its limit of calls drops the oldest from its snapshots: the list drops them too
+        viewModel.update(Flows.summaries(answered, busy));
+        viewModel.selectedRowProperty().set(viewModel.rows().get(0));
+
+        viewModel.update(Flows.summaries(busy, failed));
+
+        assertEquals(List.of("busy-2", "failed-3"), viewModel.rows().stream().map(CallRow::id).toList());
+        assertEquals(List.of("busy-2", "failed-3"), viewModel.visibleRows().stream().map(CallRow::id).toList());
+        assertNull(viewModel.selectedRowProperty().get());
+    }
+
+    @Test
     void aDialogWithAnEmptyCallIdIsARowNamedSoWhoseLadderShowsItsMessages() {
         Endpoint a = Flows.CARRIER;
         Endpoint b = Flows.SBC;

@@ -49,7 +49,7 @@ class LiveLoadWarningsTest {
 
     @Test
     void whatTheLiveSourceWarnedOfIsInTheResult() throws Exception {
-        LoadedCapture loaded = new PipelineCaptureLoader().loadLive(warning(1), LoadObserver.none());
+        LoadedCapture loaded = new PipelineCaptureLoader().loadLive(warning(1), 20_000, LoadObserver.none());
         assertEquals(List.of("HEP over TCP from 127.0.0.1:1: not HEP3 where a packet should start; connection closed"),
                 loaded.warnings());
         assertEquals(1, loaded.calls().size());
@@ -57,7 +57,7 @@ class LiveLoadWarningsTest {
 
     @Test
     void aFloodOfWarningsKeepsTheFirstHundredAndCountsTheRest() throws Exception {
-        LoadedCapture loaded = new PipelineCaptureLoader().loadLive(warning(100_000), LoadObserver.none());
+        LoadedCapture loaded = new PipelineCaptureLoader().loadLive(warning(100_000), 20_000, LoadObserver.none());
         assertEquals(101, loaded.warnings().size());
         assertEquals("HEP over TCP from 127.0.0.1:100: not HEP3 where a packet should start; connection closed",
                 loaded.warnings().get(99));

@@ -98,7 +98,7 @@ class LiveSourcesTest {
             port = probe.getLocalPort();
         }
         Path file = dir.resolve("hep.pcapng");
-        dialogs.liveRequests.push(Optional.of(new LiveRequest("udp:127.0.0.1:" + port, "", file)));
+        dialogs.liveRequests.push(Optional.of(new LiveRequest("udp:127.0.0.1:" + port, "", file, 20_000)));
         LiveSources live = new LiveSources(main, dialogs, preferences, List::of);
         ui.submit(live::listenForHep).get();
         assertTrue(onUi(() -> main.loadingProperty().get()));
@@ -130,6 +130,61 @@ class LiveSourcesTest {
                 + " (written to " + file + ")"), status);
         assertEquals("203.0.113.7", onUi(() -> main.callList().rows().get(0).flow().messages().get(0).message().src()
                 .address()));
+    }
+
+    @Test
+    void aLongSessionKeepsAtMostTheLimitOnScreenSaysSoAndStopReadsEveryCallBack() throws Exception {
+        main = onUi(() -> new MainWindowViewModel(new PipelineCaptureLoader(), executor, dialogs, preferences,
+                new CallListViewModel(), new InspectorViewModel(new TimeFormat(ZoneOffset.UTC), t -> { }, m -> m)));
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path file = dir.resolve("hep.pcapng");
+        dialogs.liveRequests.push(Optional.of(new LiveRequest("udp:127.0.0.1:" + port, "", file, 5)));
+        LiveSources live = new LiveSources(main, dialogs, preferences, List::of);
+        ui.submit(live::listenForHep).get();
+        assertEquals(List.of(UserPreferences.DEFAULT_LIVE_CALL_LIMIT), dialogs.callLimitsOffered);
+        assertEquals(5, preferences.liveCallLimit(), "the limit chosen is offered next time");
+
+        Endpoint agentSrc = new Endpoint("203.0.113.7", 5060);
+        Endpoint agentDst = new Endpoint("198.51.100.20", 5060);
+        InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        int most = 0;
+        try (DatagramSocket socket = new DatagramSocket()) {
+            byte[] first = Hep.v3(agentSrc, agentDst, 17, T, SipText.invite("live-0").getBytes(StandardCharsets.UTF_8));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (onUi(() -> main.callList().rows().size()) == 0 && System.currentTimeMillis() < deadline) {
+                socket.send(new DatagramPacket(first, first.length, to)); // until the listener is bound
+                Thread.sleep(300);
+            }
+            for (int i = 1; i < 30; i++) {
+                byte[] invite = Hep.v3(agentSrc, agentDst, 17, T + i * 1_000_000L,
+                        SipText.invite("live-" + i).getBytes(StandardCharsets.UTF_8));
+                socket.send(new DatagramPacket(invite, invite.length, to));
+                Thread.sleep(40);
+                most = Math.max(most, onUi(() -> main.callList().rows().size()));
+            }
+        }
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!onUi(() -> main.statusProperty().get()).contains("dropped from view")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(most <= 5, "the list showed " + most + " calls");
+        String liveStatus = onUi(() -> main.statusProperty().get());
+        assertTrue(liveStatus.matches(".*: calls appear as they come; Stop ends it · \\d+ older calls dropped from view "
+                + "to keep at most 5; " + java.util.regex.Pattern.quote(file.toString()) + " has them all"), liveStatus);
+
+        ui.submit(main::cancelLoading).get();
+        deadline = System.currentTimeMillis() + 20_000;
+        while (onUi(() -> main.captureProperty().get()) == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        // every call is read back from the file, with one line saying what the live view left out
+        assertEquals(30, onUi(() -> main.callList().rows().size()));
+        String status = onUi(() -> main.statusProperty().get());
+        assertTrue(status.contains("while live, the view kept at most 5 calls and dropped "), status);
     }
 
     @Test

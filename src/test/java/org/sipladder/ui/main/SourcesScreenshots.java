@@ -104,7 +104,8 @@ public final class SourcesScreenshots {
 
     private static void liveCapture(MainWindow window) throws Exception {
         Path file = Files.createTempFile("sipladder-screenshot-", ".pcapng");
-        Platform.runLater(() -> window.viewModel().open(CaptureSource.live(LiveFeed.onInterface("lo", null, file))));
+        Platform.runLater(() -> window.viewModel().open(CaptureSource.live(LiveFeed.onInterface("lo", null, file),
+                UserPreferences.DEFAULT_LIVE_CALL_LIMIT)));
         Thread.sleep(2000);
         try (DatagramSocket caller = new DatagramSocket(new InetSocketAddress("127.0.0.2", 5062));
              DatagramSocket callee = new DatagramSocket(new InetSocketAddress("127.0.0.3", 5061))) {
