@@ -26,6 +26,14 @@ final class CallerNotAllowedCheck implements FindingRule {
 
     private static Finding finding(LiveKitConfig config, LiveKitRouting r, SIPInboundTrunkInfo t) {
         String caller = r.invite().callingNumber();
+        SIPInboundTrunkInfo updated = t.toBuilder().addAllowedNumbers(caller).build();
+        List<String> steps = new ArrayList<>(2);
+        String refusal = TrunkUpdateRefusal.step(config, updated);
+        if (refusal != null) {
+            steps.add(refusal);
+        }
+        steps.add("If any caller may reach this number, clear allowed_numbers; otherwise add this caller as the "
+                + "sender writes it. Replace the trunk with the JSON below (" + ConfigJson.replacedTrunkNote(config) + ").");
         return Findings.call(r.transaction(), CODE,
                 CODE.title(t.getSipTrunkId(), r.invite().calledNumber(), caller),
                 "When a trunk's allowed_numbers is set, LiveKit skips it for callers (the From user) that match none "
@@ -35,9 +43,8 @@ final class CallerNotAllowedCheck implements FindingRule {
                         "From user " + caller,
                         t.getSipTrunkId() + " allowed numbers " + Findings.quoted(t.getAllowedNumbersList()),
                         r.summary())),
-                Findings.fix(List.of("If any caller may reach this number, clear allowed_numbers; otherwise add "
-                                + "this caller as the sender writes it. Replace the trunk with the JSON below (" + ConfigJson.replacedTrunkNote(config) + ")."),
+                Findings.fix(steps,
                         List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
-                        ConfigJson.trunkWithoutSecret(config, t.toBuilder().addAllowedNumbers(caller).build())));
+                        ConfigJson.trunkWithoutSecret(config, updated)));
     }
 }
