@@ -3,6 +3,8 @@ package org.sipladder.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.InboundInvite;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.TrunkAdmission;
 import org.sipladder.livekit.TrunkMatch;
 
@@ -28,8 +30,8 @@ final class DefaultTrunkConflictCheck implements FindingRule {
                                 List.of("No trunk that lets the call in lists the called number "
                                                 + routing.invite().calledNumber(),
                                         "LiveKit's error: " + match.error(), routing.summary())),
-                        fix(match.candidateIds(), fromHostAdmits(context, match.candidateIds(),
-                                routing.invite().fromHost()))));
+                        fix(context.config(), match.candidateIds(), routing.invite(), fromHostAdmits(context,
+                                match.candidateIds(), routing.invite().fromHost()))));
             }
         }
         if (!context.checksConfig()) {
@@ -44,7 +46,7 @@ final class DefaultTrunkConflictCheck implements FindingRule {
                     Findings.evidence(List.of(), overlapping, defaults.stream().filter(t -> overlapping.contains(t.getSipTrunkId()))
                             .map(t -> t.getSipTrunkId() + " has no numbers, allowed addresses "
                                     + Findings.quoted(t.getAllowedAddressesList())).toList()),
-                    fix(overlapping, null)));
+                    fix(context.config(), overlapping, new InboundInvite("what-if", "", "", "", "", null, ""), null)));
         }
         return findings;
     }
@@ -55,18 +57,24 @@ final class DefaultTrunkConflictCheck implements FindingRule {
      * allowed_addresses, and its matching (matchAddrMasks) lets a call in on an entry equal to the From host whatever
      * the source address. {@code fromHost} is the sentence on how the From host did that here, or null.
      */
-    private static Fix fix(List<String> ids, String fromHost) {
+    private static Fix fix(LiveKitConfig config, List<String> ids, InboundInvite call, String fromHost) {
         List<String> commands = new ArrayList<>();
-        ids.subList(1, ids.size()).forEach(id -> commands.add(LkCommand.deleteTrunk(id)));
+        List<String> deleted = ids.subList(1, ids.size());
+        deleted.forEach(id -> commands.add(LkCommand.deleteTrunk(id)));
+        OrphanedRules orphans = OrphanedRules.of(config, deleted, ids.get(0), call);
+        commands.addAll(orphans.commands());
         commands.add(LkCommand.listTrunks());
         List<String> steps = new ArrayList<>();
         if (fromHost != null) {
             steps.add(fromHost);
         }
         steps.add("Keep at most one default trunk: delete the extra ones (commands below keep " + ids.get(0) + ").");
+        steps.addAll(orphans.steps());
         steps.add("Or give each trunk the numbers it serves (lk sip inbound update --id TRUNK_ID --numbers +E164,...), "
                 + "or set them apart by caller: distinct allowed_numbers in each (replace the trunk with its JSON: lk "
-                + "has no flag for it).");
+                + "has no flag for it)." + (ids.size() > 2 ? " LiveKit stores such an update only once two default "
+                + "trunks are left: while two others conflict it refuses every trunk update, so delete the rest first."
+                : ""));
         steps.add("Do not rely on allowed_addresses to set default trunks apart: LiveKit's conflict check looks only at "
                 + "numbers and allowed_numbers, so it refuses to store such trunks (and every later update of a trunk "
                 + "while two of them remain), and an address entry equal to a caller's From host lets that call in "

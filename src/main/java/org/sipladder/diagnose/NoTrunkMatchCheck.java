@@ -1,9 +1,13 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
+import org.sipladder.livekit.TrunkStoreCheck;
 import org.sipladder.livekit.TrunkMatch;
 
 /**
@@ -49,6 +53,27 @@ final class NoTrunkMatchCheck implements FindingRule {
         return found;
     }
 
+    /**
+     * The trunk the command adds the number to: one with numbers (a default trunk would stop taking every other
+     * number) that no trunk conflict touches and LiveKit lets update now; else the one a conflict's fix keeps (the
+     * others lose the number or are deleted); else the first with numbers, else the first.
+     */
+    private static SIPInboundTrunkInfo example(LiveKitConfig config) {
+        List<SIPInboundTrunkInfo> numbered = config.trunks().stream().filter(t -> t.getNumbersCount() > 0).toList();
+        if (numbered.isEmpty()) {
+            return config.trunks().get(0);
+        }
+        Set<String> conflicting = new HashSet<>();
+        TrunkConflictCheck.conflictGroups(config).keySet().forEach(conflicting::addAll);
+        for (SIPInboundTrunkInfo t : numbered) {
+            if (!conflicting.contains(t.getSipTrunkId()) && TrunkStoreCheck.refusal(config.trunks(), t).isEmpty()) {
+                return t;
+            }
+        }
+        Set<String> kept = TrunkConflictCheck.keptTrunks(config);
+        return numbered.stream().filter(t -> kept.contains(t.getSipTrunkId())).findFirst().orElse(numbered.get(0));
+    }
+
     private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
         String called = r.invite().calledNumber();
         ConfigTexts texts = context.configTexts();
@@ -59,13 +84,16 @@ final class NoTrunkMatchCheck implements FindingRule {
             fix = Findings.fix(STEPS_NO_TRUNKS, List.of(LkCommand.createTrunk("Inbound " + called, List.of(called)),
                     LkCommand.listTrunks()), null);
         } else {
-            // the first trunk with numbers as the example (a default trunk would stop taking every other number):
-            // the command keeps the numbers it has
-            SIPInboundTrunkInfo example = trunks.stream().filter(t -> t.getNumbersCount() > 0).findFirst()
-                    .orElse(trunks.get(0));
+            SIPInboundTrunkInfo example = example(context.config());
             List<String> numbers = new ArrayList<>(example.getNumbersList());
             numbers.add(called);
-            fix = Findings.fix(STEPS, List.of(LkCommand.setTrunkNumbers(example.getSipTrunkId(), numbers),
+            SIPInboundTrunkInfo updated = example.toBuilder().clearNumbers().addAllNumbers(numbers).build();
+            List<String> steps = new ArrayList<>(STEPS);
+            String refusal = TrunkUpdateRefusal.step(context.config(), updated);
+            if (refusal != null) {
+                steps.add(0, refusal);
+            }
+            fix = Findings.fix(steps, List.of(LkCommand.setTrunkNumbers(example.getSipTrunkId(), numbers),
                     LkCommand.listTrunks()), null);
         }
         return Findings.call(r.transaction(), CODE,

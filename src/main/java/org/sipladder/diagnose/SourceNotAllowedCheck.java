@@ -64,6 +64,11 @@ final class SourceNotAllowedCheck implements FindingRule {
                     + (addresses.stream().anyMatch(a -> TrunkAdmission.entryContains(a, upstream))
                     ? ", which the trunk allows and LiveKit never sees." : "."));
         }
+        SIPInboundTrunkInfo updated = t.toBuilder().clearAllowedAddresses().addAllAllowedAddresses(addresses).build();
+        String refusal = TrunkUpdateRefusal.step(config, updated);
+        if (refusal != null) {
+            steps.add(0, refusal);
+        }
         steps.add("Add the sender's public address to the trunk's allowed addresses: replace the trunk with the JSON "
                 + "below (" + ConfigJson.replacedTrunkNote(config) + ").");
         return Findings.call(r.transaction(), CODE,
@@ -87,7 +92,7 @@ final class SourceNotAllowedCheck implements FindingRule {
                                 + ", used: " + Findings.quoted(TrunkAdmission.usableAddresses(t)),
                         r.summary())),
                 Findings.fix(steps, List.of(LkCommand.replaceTrunk(t.getSipTrunkId(), "trunk.json")),
-                        ConfigJson.trunkWithoutSecret(config, t.toBuilder().clearAllowedAddresses().addAllAllowedAddresses(addresses).build())));
+                        ConfigJson.trunkWithoutSecret(config, updated)));
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.Limits;
@@ -81,7 +83,7 @@ final class TrunkConflictCheck implements FindingRule {
                 + String.join(", ", shownNumbers) + (numbers.size() > shownNumbers.size() ? " and "
                 + (numbers.size() - shownNumbers.size()) + " more" : ""));
         String number = numbers.get(0);
-        InboundInvite probe = new InboundInvite("what-if", number, "", "", "", null, number);
+        InboundInvite probe = probe(number);
         String claimed = String.join(", ", shownNumbers) + (numbers.size() > shownNumbers.size() ? " and "
                 + (numbers.size() - shownNumbers.size()) + " more numbers" : "");
         // a trunk with address or caller filters meets the others only on the calls it lets in
@@ -121,6 +123,9 @@ final class TrunkConflictCheck implements FindingRule {
                 + String.join(", ", best.dropped().stream().map(SIPInboundTrunkInfo::getSipTrunkId).toList()) + ". "
                 + best.consequence());
         best.dropped().forEach(t -> commands.add(removeNumber(t, number)));
+        OrphanedRules orphans = orphans(config, best, number, invite);
+        steps.addAll(orphans.steps());
+        commands.addAll(orphans.commands());
         if (best.narrows()) {
             steps.add("Mind that " + best.kept().getSipTrunkId() + " lets in fewer callers or addresses (allowed_numbers, "
                     + "allowed_addresses) than the trunk" + (best.dropped().size() == 1 ? "" : "s") + " losing the number: "
@@ -138,8 +143,10 @@ final class TrunkConflictCheck implements FindingRule {
                     + " (see LK_RULE_NO_AGENT).");
         }
         for (TrunkChoice other : choices.subList(1, choices.size())) {
+            List<String> theirs = new ArrayList<>(other.dropped().stream().map(t -> removeNumber(t, number)).toList());
+            theirs.addAll(orphans(config, other, number, invite).commands());
             steps.add("Alternative: keep " + other.kept().getSipTrunkId() + " instead ("
-                    + String.join("; ", other.dropped().stream().map(t -> removeNumber(t, number)).toList()) + "). "
+                    + String.join("; ", theirs) + "). "
                     + other.consequence() + (other.dispatchesAgent() || other.outcome().dispatch().rule() == null ? ""
                     : " Then also add the agent to " + other.outcome().dispatch().rule().getSipDispatchRuleId()
                     + " (see LK_RULE_NO_AGENT)."));
@@ -147,6 +154,33 @@ final class TrunkConflictCheck implements FindingRule {
         steps.add("Check that exactly one inbound trunk lists " + number + " in any form.");
         commands.add(LkCommand.listTrunks());
         return Findings.fix(steps, commands, null);
+    }
+
+    /** A call to {@code number} from no particular caller or address: what the config findings weigh their fix for. */
+    private static InboundInvite probe(String number) {
+        return new InboundInvite("what-if", number, "", "", "", null, number);
+    }
+
+    /**
+     * The trunks the config findings' fixes keep, one per group of conflicting trunks (its first
+     * {@link Limits#IDS_PER_FINDING} weighed, as there): another fix that changes a trunk of the group should change
+     * this one, as the others lose the number or are deleted.
+     */
+    static Set<String> keptTrunks(LiveKitConfig config) {
+        Set<String> kept = new HashSet<>();
+        conflictGroups(config).forEach((ids, numbers) -> {
+            List<SIPInboundTrunkInfo> trunks = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING)).stream()
+                    .map(config::trunk).toList();
+            kept.add(TrunkChoice.rank(config, trunks, probe(numbers.get(0))).get(0).kept().getSipTrunkId());
+        });
+        return kept;
+    }
+
+    /** What becomes of the rules of the trunks {@code choice} deletes (those left with no number). */
+    private static OrphanedRules orphans(LiveKitConfig config, TrunkChoice choice, String number, InboundInvite invite) {
+        List<String> deleted = choice.dropped().stream().filter(t -> t.getNumbersList().stream()
+                .allMatch(n -> PhoneNumbers.sameNumber(n, number))).map(SIPInboundTrunkInfo::getSipTrunkId).toList();
+        return OrphanedRules.of(config, deleted, choice.kept().getSipTrunkId(), invite);
     }
 
     /** Deletes a trunk that has no other number, else rewrites its number list without the conflicting one. */

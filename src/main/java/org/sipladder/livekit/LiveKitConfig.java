@@ -160,6 +160,12 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
                 unknownFields, null, warnings, participantRequests);
     }
 
+    /** This configuration with other dispatch rules (a rule keeps its called numbers by its id). */
+    public LiveKitConfig withRules(List<SIPDispatchRuleInfo> otherRules) {
+        return new LiveKitConfig(trunks, otherRules, sources, ruleNumbers, outboundTrunks, inboundListed, emptyListRead,
+                unknownFields, null, warnings, participantRequests);
+    }
+
     /**
      * True when nothing at all is loaded: no trunk or rule, and no source read (a file that lists nothing was read:
      * the project may have none).

@@ -1,16 +1,12 @@
 package org.sipladder.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.sipladder.diagnose.FindingRulesTest.liveKitCall;
 import static org.sipladder.diagnose.TestConfig.config;
 import static org.sipladder.diagnose.TestConfig.rule;
 import static org.sipladder.diagnose.TestConfig.trunk;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.junit.jupiter.api.Test;
 import org.sipladder.livekit.InboundInvite;
 import org.sipladder.livekit.LiveKitConfig;
@@ -32,7 +28,7 @@ class TrunkConflictFixTest {
                 List.of(liveKitCall(DID, "100 Processing", "503 Try again later")), config)
                 .withCode(FindingCode.LK_TRUNK_CONFLICT).stream().filter(f -> f.callId() != null).toList();
         assertEquals(1, found.size());
-        LiveKitConfig fixed = apply(config, found.get(0).fix().commands());
+        LiveKitConfig fixed = new LkServer(config).apply(found.get(0).fix()).config();
 
         for (String caller : List.of(FindingRulesTest.CALLER, "+15105550100")) {
             InboundInvite invite = new InboundInvite("c", DID, caller, "sbc.example", "203.0.113.9", null, DID, null,
@@ -40,22 +36,5 @@ class TrunkConflictFixTest {
             TrunkMatch.Kind kind = new RoutingSimulator(fixed).simulate(invite).trunk().kind();
             assertEquals(TrunkMatch.Kind.MATCHED, kind, "after " + found.get(0).fix().commands() + ", a call from " + caller);
         }
-    }
-
-    /** lk sip inbound delete ID / update --id ID --numbers A,B (the flag replaces the whole list). */
-    private static LiveKitConfig apply(LiveKitConfig config, List<String> commands) {
-        List<SIPInboundTrunkInfo> trunks = new ArrayList<>(config.trunks());
-        for (String command : commands) {
-            String[] w = command.split(" ");
-            if (command.startsWith("lk sip inbound delete ")) {
-                trunks.removeIf(t -> Arrays.asList(w).subList(4, w.length).contains(t.getSipTrunkId()));
-            } else if (command.startsWith("lk sip inbound update --id ") && w.length == 8 && w[6].equals("--numbers")) {
-                trunks.replaceAll(t -> t.getSipTrunkId().equals(w[5])
-                        ? t.toBuilder().clearNumbers().addAllNumbers(List.of(w[7].split(","))).build() : t);
-            } else {
-                assertNotEquals(-1, command.indexOf(" list"), "a command this test does not know: " + command);
-            }
-        }
-        return config.withTrunks(trunks);
     }
 }
