@@ -17,6 +17,9 @@ import org.sipladder.livekit.TrunkMatch;
  */
 final class NoTrunkMatchCheck implements FindingRule {
 
+    /** The trunk the fix adds the called number to: the same for every call of a diagnosis. */
+    private static final PerConfig<SIPInboundTrunkInfo> EXAMPLE = new PerConfig<>(NoTrunkMatchCheck::workOutExample);
+
     static final FindingCode CODE = FindingCode.LK_NO_TRUNK_MATCH;
 
     private static final List<String> STEPS = List.of("Add the number to the trunk that should take these calls (the "
@@ -59,6 +62,10 @@ final class NoTrunkMatchCheck implements FindingRule {
      * others lose the number or are deleted); else the first with numbers, else the first.
      */
     private static SIPInboundTrunkInfo example(LiveKitConfig config) {
+        return EXAMPLE.of(config);
+    }
+
+    private static SIPInboundTrunkInfo workOutExample(LiveKitConfig config) {
         List<SIPInboundTrunkInfo> numbered = config.trunks().stream().filter(t -> t.getNumbersCount() > 0).toList();
         if (numbered.isEmpty()) {
             return config.trunks().get(0);

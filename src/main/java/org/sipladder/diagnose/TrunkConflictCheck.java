@@ -1,6 +1,7 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,13 @@ import org.sipladder.livekit.ConfigView;
 
 /** LK_TRUNK_CONFLICT: two or more inbound trunks claim the same number, so LiveKit refuses the call with 503. */
 final class TrunkConflictCheck implements FindingRule {
+
+    /** {@link #keptTrunks}, worked out once per config. */
+    private static final PerConfig<Set<String>> KEPT = new PerConfig<>(TrunkConflictCheck::workOutKeptTrunks);
+
+    /** {@link #conflictGroups}, worked out once per config: every call's findings ask for them. */
+    private static final PerConfig<Map<List<String>, List<String>>> GROUPS =
+            new PerConfig<>(TrunkConflictCheck::workOutConflictGroups);
 
     static final FindingCode CODE = FindingCode.LK_TRUNK_CONFLICT;
 
@@ -167,13 +175,17 @@ final class TrunkConflictCheck implements FindingRule {
      * this one, as the others lose the number or are deleted.
      */
     static Set<String> keptTrunks(LiveKitConfig config) {
+        return KEPT.of(config);
+    }
+
+    private static Set<String> workOutKeptTrunks(LiveKitConfig config) {
         Set<String> kept = new HashSet<>();
         conflictGroups(config).forEach((ids, numbers) -> {
             List<SIPInboundTrunkInfo> trunks = ids.subList(0, Math.min(ids.size(), Limits.IDS_PER_FINDING)).stream()
                     .map(config::trunk).toList();
             kept.add(TrunkChoice.rank(config, trunks, probe(numbers.get(0))).get(0).kept().getSipTrunkId());
         });
-        return kept;
+        return Set.copyOf(kept);
     }
 
     /** What becomes of the rules of the trunks {@code choice} deletes (those left with no number). */
@@ -191,6 +203,10 @@ final class TrunkConflictCheck implements FindingRule {
 
     /** Sets of trunk ids whose numbers normalize equal and whose filters overlap, with the shared numbers. */
     static Map<List<String>, List<String>> conflictGroups(LiveKitConfig config) {
+        return GROUPS.of(config);
+    }
+
+    private static Map<List<String>, List<String>> workOutConflictGroups(LiveKitConfig config) {
         Map<String, List<SIPInboundTrunkInfo>> byNumber = new LinkedHashMap<>();
         for (SIPInboundTrunkInfo t : config.trunks()) {
             for (String n : new TreeSet<>(t.getNumbersList().stream().map(PhoneNumbers::normalize).toList())) {
@@ -209,6 +225,7 @@ final class TrunkConflictCheck implements FindingRule {
                 groups.computeIfAbsent(ids, k -> new ArrayList<>()).add(number);
             }
         });
-        return groups;
+        groups.replaceAll((ids, numbers) -> List.copyOf(numbers));
+        return Collections.unmodifiableMap(groups);
     }
 }
