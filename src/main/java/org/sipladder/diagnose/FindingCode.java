@@ -71,6 +71,8 @@ public enum FindingCode {
     MEDIA_ONE_WAY(Severity.ERROR, 170, Kind.AFTER_ANSWER, "One-way audio: RTP only from %s to %s"),
     /** A warning: the call went on, but one side heard nothing for the rest of it. */
     MEDIA_RTP_STOPPED(Severity.WARNING, 175, Kind.AFTER_ANSWER, "RTP from %s to %s stopped %s s after the answer"),
+    /** A warning: no RTP either way for the last seconds before the BYE, no hold asked for it; the values: seconds, BYE sender. */
+    MEDIA_DEAD_AIR(Severity.WARNING, 174, Kind.AFTER_ANSWER, "No RTP either way for %s s before the BYE from %s"),
     /** A warning: the call went on, but one side heard nothing for its first seconds. */
     MEDIA_RTP_LATE_START(Severity.WARNING, 176, Kind.AFTER_ANSWER, "RTP from %s to %s started %s s after the answer"),
     /** The values: the answerer, what it was offered ("an SRTP offer"), what it answered ("plain RTP"). */
