@@ -120,6 +120,8 @@ public enum FindingCode {
     // and its sender ends the call after 64 * T1 (32 s), close to a media timeout
     /** LiveKit answered a re-INVITE of a call it answered as a new call: the node that got it has no such call. */
     LK_REINVITE_NEW_CALL(Severity.ERROR, 275, Kind.AFTER_ANSWER, "re-INVITE to LiveKit %s handled as a new call: %s"),
+    /** The values: the response ("200 OK"), its sender, the CSeq it names ("1 INVITE"). */
+    SIP_RESPONSE_UNMATCHED(Severity.WARNING, 144, Kind.AFTER_ANSWER, "%s from %s matches no transaction of its CSeq %s"),
     SIP_ACK_MISSING(Severity.ERROR, 145, Kind.AFTER_ANSWER,
             "The answer was not acknowledged: %s"),
     /**
