@@ -39,6 +39,11 @@ final class MediaLeg {
     final SipMessage bye;
     /** Every BYE of the leg in capture order, each once (not its retransmissions), the refused ones too. */
     private final List<SipMessage> byes;
+    /**
+     * "the hop 10.0.0.5 -> 10.0.0.22" when a proxy carried the leg's INVITE, so that its Call-ID names several media
+     * sessions (one per hop, each with the SDP that crossed it); null otherwise.
+     */
+    private final String hop;
     final List<RtpStream> toCaller = new ArrayList<>();
     final List<RtpStream> toCallee = new ArrayList<>();
     /** Streams of the leg that go to neither party's announced address nor come from one. */
@@ -55,11 +60,12 @@ final class MediaLeg {
      * @param own         the streams bound to the leg's Call-ID
      * @param others      the streams bound to the call's other legs
      */
-    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, SipMessage answer, SipMessage bye,
+    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, boolean proxied, SipMessage answer, SipMessage bye,
                      List<SipMessage> byes, List<SdpAnnouncement> all, List<SdpAnnouncement> callSdp, List<RtpStream> own,
                      List<RtpStream> others, long captureRtpPackets) {
         this.flow = flow;
         this.leg = leg;
+        this.hop = proxied ? hopName(invite) : null;
         this.answer = answer;
         this.bye = bye;
         this.byes = byes;
@@ -326,7 +332,7 @@ final class MediaLeg {
                 List<SdpAnnouncement> hopSdp = hops.proxied() ? ProxyHops.onHop(hop, sdp.get(i)) : sdp.get(i);
                 List<RtpStream> own = hops.proxied() ? ProxyHops.announcedIn(hopSdp, streams.get(i)) : streams.get(i);
                 SipMessage bye = byes.isEmpty() ? null : DialogEnd.endingBye(flow, leg.index(), hop.answer());
-                MediaLeg m = new MediaLeg(flow, leg, hop.invite(), hop.answer(), bye, byes, hopSdp, callSdp, own,
+                MediaLeg m = new MediaLeg(flow, leg, hop.invite(), hops.proxied(), hop.answer(), bye, byes, hopSdp, callSdp, own,
                         others, media.rtpPackets());
                 if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
                     found.add(m);
@@ -456,6 +462,17 @@ final class MediaLeg {
         String src = s.key().src().address();
         boolean announced = a != null && (src.equals(a.address()) || src.equals(from.address(a)));
         return announced ? from.name(a) : src;
+    }
+
+    /** How texts name this media session: "leg CALL-ID", or its hop when the Call-ID has several ({@link #hop}). */
+    String named() {
+        return hop != null ? hop : "leg " + leg.callId();
+    }
+
+    private static String hopName(SipMessage invite) {
+        boolean oneHost = invite.src().address().equals(invite.dst().address());
+        return "the hop " + (oneHost ? invite.src() + " -> " + invite.dst()
+                : invite.src().address() + " -> " + invite.dst().address());
     }
 
     MediaParty other(MediaParty p) {

@@ -74,10 +74,10 @@ final class RelayedSilence {
             addSilentLeg(origin, facts, frames);
         }
         String start = origin.leg() == feed.leg() ? "on that leg"
-                : "further up, on leg " + origin.leg().leg.callId() + ", where no RTP from " + name(origin.far())
+                : "further up, on " + origin.leg().named() + ", where no RTP from " + name(origin.far())
                 + " reached " + name(origin.relay());
         return "This follows from its other leg: " + senderName + " relays to " + silentName + " the audio it gets "
-                + "from " + far + " on leg " + feed.leg().leg.callId() + ", and no RTP from " + far + " reached it "
+                + "from " + far + " on " + feed.leg().named() + ", and no RTP from " + far + " reached it "
                 + "there. A media relay cannot forward what it never received: the silence starts " + start
                 + ", and that leg's finding names its cause.";
     }
@@ -85,7 +85,7 @@ final class RelayedSilence {
     /** The fix, when it {@link #follows}: the leg where the silence started, not this one. */
     List<String> followsFix() {
         return List.of("Fix the missing audio from " + name(origin.far()) + " to " + name(origin.relay())
-                + " on leg " + origin.leg().leg.callId() + " first (that leg's MEDIA_ONE_WAY finding): " + senderName
+                + " on " + origin.leg().named() + " first (that leg's MEDIA_ONE_WAY finding): " + senderName
                 + " passes it on to " + silentName + " once it arrives. Only if " + silentName + " still hears nothing "
                 + "then, look at the path from " + senderName + " to " + silentName + ".");
     }
@@ -122,8 +122,8 @@ final class RelayedSilence {
             String next = name(passedOn.far());
             facts.add(reached(passedOn.leg(), passedOn.far(), silentName));
             frames.add(passedOn.leg().answer.frame());
-            text.append(" ").append(silentName).append(" relays this audio to ").append(next).append(" on leg ")
-                    .append(passedOn.leg().leg.callId()).append(", where none arrived either: the silence ")
+            text.append(" ").append(silentName).append(" relays this audio to ").append(next).append(" on ")
+                    .append(passedOn.leg().named()).append(", where none arrived either: the silence ")
                     .append(next).append(" hears starts here.");
         }
         return text.toString();
