@@ -23,7 +23,8 @@ final class UnmatchedResponseCheck implements FindingRule {
             List<SipMessage> named = new ArrayList<>();
             for (FlowMessage fm : flow.messages()) {
                 SipMessage m = fm.message();
-                if (fm.retransmission() || m.isRequest() || m.status() < 200) {
+                // a garbled Via (a malformed message) is no other request's branch: the reader's finding tells of it
+                if (fm.retransmission() || m.isRequest() || m.status() < 200 || m.malformed()) {
                     continue;
                 }
                 SipMessage request = namedRequest(flow, m);
@@ -50,7 +51,7 @@ final class UnmatchedResponseCheck implements FindingRule {
             if (!q.isRequest() || !onHop(q, response) || q.timestampMicros() > response.timestampMicros()) {
                 continue;
             }
-            if (q.sameCseq(response)) {
+            if (q.sameCseq(response) && !q.malformed()) {
                 if (q.sameBranch(response)) {
                     return null;
                 }
@@ -144,7 +145,9 @@ final class UnmatchedResponseCheck implements FindingRule {
                 + "response, unchanged and in order (RFC 3261 8.2.6.2): an answer to the " + request.method()
                 + " carries the " + request.method() + "'s branch, not that of a later request such as a PRACK or "
                 + "UPDATE (in a SIPp scenario, [last_Via:] after a PRACK copies the PRACK's).");
-        Severity severity = taken || !"INVITE".equals(first.cseqMethod()) ? Severity.WARNING : Severity.ERROR;
+        // a lost 2xx loses the answered call; a lost refusal leaves the caller retrying a call that failed anyway
+        boolean answerLost = !taken && "INVITE".equals(first.cseqMethod()) && first.status() < 300;
+        Severity severity = answerLost ? Severity.ERROR : Severity.WARNING;
         return new Finding(CODE, severity, CODE.title(response, sender, cseq), why.toString(), first.callId(),
                 flow.id(), false, Findings.evidence(frames.stream().distinct().sorted().toList(), List.of(), facts),
                 Findings.fix(steps, List.of(), null));

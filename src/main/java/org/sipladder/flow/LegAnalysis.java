@@ -101,7 +101,7 @@ final class LegAnalysis {
         SipMessage request = messages[index];
         for (int i = index + 1; i < messages.length; i++) {
             SipMessage m = messages[i];
-            if (arrivals[i] >= 0 && m.status() >= 200 && m.sameCseq(request) && !m.sameBranch(request)
+            if (arrivals[i] >= 0 && m.status() >= 200 && !m.malformed() && m.sameCseq(request) && !m.sameBranch(request)
                     && m.src().address().equals(request.dst().address())) {
                 return i;
             }

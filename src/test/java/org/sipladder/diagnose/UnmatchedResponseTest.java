@@ -87,6 +87,21 @@ class UnmatchedResponseTest {
     }
 
     @Test
+    void anUnmatchedRefusalIsAWarningBesideTheRefusal() throws Exception {
+        String busy = SipText.response(486, "Busy Here", "INVITE", ID, 1)
+                .replace("branch=z9hG4bK-" + ID + "-1", "branch=z9hG4bK-" + ID + "-9");
+        Path file = Captures.pcap()
+                .udp(T0, CALLER, CALLEE, SipText.invite(ID))
+                .udp(T0 + 1_000_000, CALLEE, CALLER, busy).write(dir.resolve("busy.pcap"));
+        Diagnosis d = MediaCase.diagnoseFile(file, LiveKitConfig.empty(), new MediaCollector());
+        List<Finding> found = d.withCode(FindingCode.SIP_RESPONSE_UNMATCHED);
+        assertEquals(1, found.size(), d.findings().toString());
+        assertEquals(Severity.WARNING, found.get(0).severity());
+        assertTrue(found.get(0).explanation().contains("that of no request the capture shows"),
+                found.get(0).explanation());
+    }
+
+    @Test
     void theInvitesOwnBranchIsNoFinding() throws Exception {
         Diagnosis d = MediaCase.diagnoseFile(capture(true, false), LiveKitConfig.empty(), new MediaCollector());
         assertTrue(d.withCode(FindingCode.SIP_RESPONSE_UNMATCHED).isEmpty(), d.findings().toString());
