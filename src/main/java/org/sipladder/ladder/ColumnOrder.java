@@ -3,8 +3,10 @@ package org.sipladder.ladder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
@@ -56,16 +58,34 @@ final class ColumnOrder {
             addStray(fm.message().dst().address(), fm, index, hops);
         }
         for (LadderStream stream : streams) {
-            addMediaHost(stream.fromAddress(), index, hops);
-            addMediaHost(stream.toAddress(), index, hops);
+            addMediaHost(stream.fromAddress(), streams, index, hops);
+            addMediaHost(stream.toAddress(), streams, index, hops);
         }
         SharedHostParties parties = byParty.isEmpty() ? SharedHostParties.NONE : SharedHostParties.of(flow);
         return new ColumnOrder(List.copyOf(hops), index, parties, byParty);
     }
 
-    /** A media relay (rtpengine, a media server) can have another address than the SIP host beside it. */
-    private static void addMediaHost(String address, Map<String, Integer> index, List<Hop> hops) {
-        if (index.putIfAbsent(address, hops.size()) == null) {
+    /**
+     * A media relay (rtpengine, a media server) can have another address than the SIP host beside it: one that
+     * exchanges RTP with two or more other hosts passes media between them and is named so, not a SIP endpoint.
+     */
+    private static void addMediaHost(String address, List<LadderStream> streams, Map<String, Integer> index,
+                                     List<Hop> hops) {
+        if (index.putIfAbsent(address, hops.size()) != null) {
+            return;
+        }
+        Set<String> peers = new LinkedHashSet<>();
+        for (LadderStream s : streams) {
+            if (s.fromAddress().equals(address) && !s.toAddress().equals(address)) {
+                peers.add(s.toAddress());
+            } else if (s.toAddress().equals(address) && !s.fromAddress().equals(address)) {
+                peers.add(s.fromAddress());
+            }
+        }
+        if (peers.size() >= 2) {
+            hops.add(new Hop(address, Role.MEDIA_RELAY, Role.MEDIA_RELAY.displayName() + " " + address,
+                    List.of("Sends no SIP message of this call; relays its RTP between " + String.join(" and ", peers))));
+        } else {
             hops.add(new Hop(address, Role.SIP_ENDPOINT, "Media " + address,
                     List.of("Sends or receives RTP but no SIP message of this call")));
         }
