@@ -60,12 +60,12 @@ final class MediaLeg {
      * @param own         the streams bound to the leg's Call-ID
      * @param others      the streams bound to the call's other legs
      */
-    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, boolean proxied, SipMessage answer, SipMessage bye,
+    private MediaLeg(CallFlow flow, Leg leg, ProxyHops.Hop ends, String hop, SipMessage answer, SipMessage bye,
                      List<SipMessage> byes, List<SdpAnnouncement> all, List<SdpAnnouncement> callSdp, List<RtpStream> own,
                      List<RtpStream> others, long captureRtpPackets) {
         this.flow = flow;
         this.leg = leg;
-        this.hop = proxied ? hopName(invite) : null;
+        this.hop = hop;
         this.answer = answer;
         this.bye = bye;
         this.byes = byes;
@@ -75,9 +75,12 @@ final class MediaLeg {
         List<SdpAnnouncement> other = audio.isEmpty() ? List.of()
                 : all.stream().filter(a -> !"audio".equals(a.mediaType())).toList();
         List<SdpAnnouncement> sections = audio.isEmpty() ? all : audio;
-        boolean sameHost = invite.src().address().equals(invite.dst().address());
-        this.caller = MediaParty.of(flow, invite.src(), invite.dst(), sameHost, sections, callSdp);
-        this.callee = MediaParty.of(flow, invite.dst(), invite.src(), sameHost, sections, callSdp);
+        // a hop's ends as their owners: a proxy's connection from a passing address is the proxy's
+        Endpoint from = ends.from();
+        Endpoint to = ends.to();
+        boolean sameHost = from.address().equals(to.address());
+        this.caller = MediaParty.of(flow, from, to, sameHost, sections, callSdp, ends.owners());
+        this.callee = MediaParty.of(flow, to, from, sameHost, sections, callSdp, ends.owners());
         this.captureRtpPackets = captureRtpPackets;
         this.callSdp = callSdp;
         this.natted = natted(flow, own, others);
@@ -332,7 +335,7 @@ final class MediaLeg {
                 List<SdpAnnouncement> hopSdp = hops.proxied() ? ProxyHops.onHop(hop, sdp.get(i)) : sdp.get(i);
                 List<RtpStream> own = hops.proxied() ? ProxyHops.announcedIn(hopSdp, streams.get(i)) : streams.get(i);
                 SipMessage bye = byes.isEmpty() ? null : DialogEnd.endingBye(flow, leg.index(), hop.answer());
-                MediaLeg m = new MediaLeg(flow, leg, hop.invite(), hops.proxied(), hop.answer(), bye, byes, hopSdp, callSdp, own,
+                MediaLeg m = new MediaLeg(flow, leg, hop, hops.proxied() ? hopName(hop) : null, hop.answer(), bye, byes, hopSdp, callSdp, own,
                         others, media.rtpPackets());
                 if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
                     found.add(m);
@@ -469,10 +472,12 @@ final class MediaLeg {
         return hop != null ? hop : "leg " + leg.callId();
     }
 
-    private static String hopName(SipMessage invite) {
-        boolean oneHost = invite.src().address().equals(invite.dst().address());
-        return "the hop " + (oneHost ? invite.src() + " -> " + invite.dst()
-                : invite.src().address() + " -> " + invite.dst().address());
+    /** "the hop 10.0.0.5 -> 10.0.0.22": its ends as their owners ({@link ProxyHops.Hop#from}), with ports on one host. */
+    private static String hopName(ProxyHops.Hop hop) {
+        Endpoint from = hop.from();
+        Endpoint to = hop.to();
+        boolean oneHost = from.address().equals(to.address());
+        return "the hop " + (oneHost ? from + " -> " + to : from.address() + " -> " + to.address());
     }
 
     MediaParty other(MediaParty p) {
