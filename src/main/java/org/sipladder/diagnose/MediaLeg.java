@@ -473,6 +473,12 @@ final class MediaLeg {
     }
 
     /** "the hop 10.0.0.5 -> 10.0.0.22": its ends as their owners ({@link ProxyHops.Hop#from}), with ports on one host. */
+    /** {@link #named()} as a fact's opening: "Leg CALL-ID", "The hop 10.0.0.5 -> 10.0.0.22". */
+    String factPrefix() {
+        String n = named();
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
     private static String hopName(ProxyHops.Hop hop) {
         Endpoint from = hop.from();
         Endpoint to = hop.to();

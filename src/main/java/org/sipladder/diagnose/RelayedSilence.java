@@ -96,7 +96,7 @@ final class RelayedSilence {
         if (upstream == MediaRelays.Upstream.HEARD) {
             List<RtpStream> got = feed.leg().toward(feed.relay());
             for (RtpStream s : got) {
-                facts.add("Leg " + feed.leg().leg.callId() + ": RTP to " + senderName + " from " + name(feed.far())
+                facts.add(feed.leg().factPrefix() + ": RTP to " + senderName + " from " + name(feed.far())
                         + ": " + MediaLeg.describe(s));
                 frames.add(s.firstFrame());
             }
@@ -154,11 +154,11 @@ final class RelayedSilence {
 
     /** Adds the facts and frames of a feed on which no audio reached the relay. */
     private static void addSilentLeg(MediaRelays.Feed f, List<String> facts, List<Long> frames) {
-        String id = f.leg().leg.callId();
+        String id = f.leg().factPrefix();
         frames.add(f.leg().answer.frame());
         facts.add(reached(f.leg(), f.relay(), name(f.far())));
         for (RtpStream s : f.leg().toward(f.far())) {
-            facts.add("Leg " + id + ": RTP to " + name(f.far()) + ": " + MediaLeg.describe(s));
+            facts.add(id + ": RTP to " + name(f.far()) + ": " + MediaLeg.describe(s));
             frames.add(s.firstFrame());
         }
     }
@@ -166,7 +166,7 @@ final class RelayedSilence {
     /** "Leg b-1: no RTP from LiveKit (192.0.2.50) to Jambonz (198.51.100.20)", or how few packets did. */
     private static String reached(MediaLeg leg, MediaParty to, String fromName) {
         long n = MediaLeg.packets(leg.toward(to));
-        return "Leg " + leg.leg.callId() + ": " + (n == 0 ? "no" : "only " + n) + " RTP from " + fromName + " to "
+        return leg.factPrefix() + ": " + (n == 0 ? "no" : "only " + n) + " RTP from " + fromName + " to "
                 + name(to);
     }
 

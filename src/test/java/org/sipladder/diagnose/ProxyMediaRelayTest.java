@@ -57,6 +57,12 @@ class ProxyMediaRelayTest {
         assertEquals(FindingCode.MEDIA_ONE_WAY, primary.code(), primary.title());
         // the silence starts at Bob, who got audio and sent none
         assertTrue(primary.explanation().contains(BOB + " received audio but sent none"), primary.explanation());
+        // both hops are Call-ID proxied-call: the facts name the hop, not the Call-ID
+        for (Finding f : oneWay) {
+            assertFalse(f.evidence().facts().toString().contains("Leg proxied-call"), f.evidence().facts().toString());
+        }
+        assertTrue(oneWay.stream().anyMatch(f -> f.evidence().facts().toString().contains("The hop ")),
+                oneWay.toString());
     }
     @Test
     void aStopBehindTheRelayNamesTheHopNotTheCallIdBothHopsShare() throws Exception {
