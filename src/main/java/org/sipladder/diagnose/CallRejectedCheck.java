@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.sipladder.capture.Endpoint;
+import org.sipladder.capture.Unreachable;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -173,6 +175,43 @@ final class CallRejectedCheck implements FindingRule {
         return unanswered;
     }
 
+    /**
+     * The TCP connections refused or left unanswered while {@code tx}'s answerer held the INVITE, to a third host: the
+     * next hop it could not send the call on to (RFC 3261 16.9: a proxy treats that transport error as a 503 and may
+     * answer with its own status, Kamailio's 477). Each connection once, by its first failure. The connection may
+     * leave from any local address of the answerer's host, whatever its Via says (RFC 3261 18.1.1), so the source
+     * address is not required to be the answerer's: only neither end may be the caller's SIP endpoint.
+     */
+    private static List<Unreachable> failedConnects(DiagnosisContext context, InviteTransaction tx, SipMessage answer) {
+        List<Unreachable> found = new ArrayList<>(0);
+        if (context.media() == null) {
+            return found;
+        }
+        SipMessage invite = tx.request();
+        for (Unreachable u : context.media().unreachables()) {
+            if (u.udp() || !(u.refused() || u.unanswered()) || u.micros() < invite.timestampMicros()
+                    || u.micros() > answer.timestampMicros() || u.src().equals(invite.src())
+                    || u.dst().address().equals(answer.src().address()) || u.dst().equals(invite.src())
+                    || found.stream().anyMatch(f -> f.src().equals(u.src()) && f.dst().equals(u.dst()))) {
+                continue;
+            }
+            found.add(u);
+        }
+        return found;
+    }
+
+    private static String connectFact(Unreachable u, String answerer) {
+        Endpoint from = u.src();
+        String what = u.refused() ? "was refused (TCP reset, frame " + u.frame() + "): nothing listens there"
+                : "got no answer to its SYN (sent again, frame " + u.frame() + "): the host is down, unreachable or "
+                + "behind a firewall that drops";
+        String source = from.address().equals(answerer) ? "" : "; it left from " + from.address() + ", not from "
+                + answerer + ": probably the source address the kernel chose for a SIP server that does not bind its "
+                + "outgoing connections to its listen address";
+        return "While " + answerer + " held the INVITE, a TCP connection from " + from + " to " + u.dst() + " " + what
+                + ", so the call could not be sent on" + source;
+    }
+
     /** True when the capture holds a response to {@code cancel}: its Call-ID, CSeq number and method, sent back. */
     private static boolean answered(CallFlow flow, SipMessage cancel) {
         for (FlowMessage fm : flow.messages()) {
@@ -226,6 +265,10 @@ final class CallRejectedCheck implements FindingRule {
                     : "only " + t.responses().get(t.responses().size() - 1).message().label(), last.status(),
                     (last.timestampMicros() - t.request().timestampMicros()) / 1e6));
         }
+        List<Unreachable> connects = failedConnects(context, tx, last);
+        for (Unreachable u : connects) {
+            facts.add(connectFact(u, peer));
+        }
         ResponseFacts.add(last, facts);
         if (last.status() == 415) {
             // the other half of the mismatch: what the INVITE carried against the Accept of the answer
@@ -235,6 +278,9 @@ final class CallRejectedCheck implements FindingRule {
         List<Long> frames = new ArrayList<>(List.of(tx.frame(), last.frame()));
         for (InviteTransaction t : unanswered) {
             frames.add(frames.size() - 1, t.frame());
+        }
+        for (Unreachable u : connects) {
+            frames.add(frames.size() - 1, u.frame());
         }
         if (last.status() == 482) {
             RequestLoop.add(tx.flow(), tx.request(), facts, frames);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.sipladder.Counted;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.capture.Unreachable;
+import org.sipladder.flow.CallFlow;
 
 /**
  * SIP_CONNECTION_REFUSED: a host opened TCP connections to a SIP port (5060, 5061, or the port of an outbound trunk's
@@ -26,7 +27,38 @@ final class ConnectionRefusedCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         StreamTrunks.beforeAnySip(context, Unreachable::refused).forEach(attempts -> findings.add(finding(context, attempts)));
+        SipTargets targets = new SipTargets(context.flows());
+        StreamTrunks.namedByTheCall(context, Unreachable::refused, targets)
+                .forEach(attempts -> findings.add(named(context, attempts, targets)));
         return findings;
+    }
+
+    /**
+     * The refused connections to a port the call's own messages name as a SIP target (a proxy's next hop on 5062, a
+     * registered Contact): SIP meant for it, whatever the port's number.
+     */
+    private static Finding named(DiagnosisContext context, List<Unreachable> attempts, SipTargets targets) {
+        Unreachable first = attempts.get(0);
+        Endpoint dst = first.dst();
+        String client = first.src().address();
+        List<Long> frames = new ArrayList<>();
+        attempts.forEach(u -> frames.add(u.frame()));
+        String where = targets.where(dst);
+        List<String> facts = new ArrayList<>();
+        facts.add(client + " tried " + Counted.of(attempts.size(), "TCP connection") + " to " + dst + "; " + dst.address()
+                + " answered each SYN with a reset (first in frame " + first.frame() + "): nothing listens on TCP port "
+                + dst.port());
+        facts.add(dst + " is named as where SIP goes by " + where);
+        facts.add("No SIP passed between " + client + " and " + dst.address() + " after that, over any transport");
+        String why = dst.address() + " is up (it answered) but refuses TCP on port " + dst.port() + ", which " + where
+                + " names as where this call's SIP goes: the SIP " + client + " meant to send there over TCP or TLS "
+                + "never left.";
+        List<String> steps = List.of("Make " + dst + " listen for SIP over TCP (or TLS), or correct what points "
+                + "there (" + where + ": a proxy's route, a registered Contact, a trunk's address).");
+        CallFlow flow = context.flows().get(0);
+        return new Finding(CODE, CODE.severity(), CODE.title(client, dst.toString(), Counted.of(attempts.size(),
+                "time")), why, flow.legs().get(0).callId(), flow.id(), false,
+                Findings.evidence(frames, List.of(), facts), Findings.fix(steps, List.of(), null));
     }
 
     private static Finding finding(DiagnosisContext context, List<Unreachable> attempts) {

@@ -227,7 +227,7 @@ final class ConsequentFindings {
         UpstreamStop upstream = MediaTimeoutHangupCheck.upstream(legs, timedOut);
         if (upstream != null && upstream.feed().leg() == stopped && upstream.feed().relay() == silent) {
             return lowered(stop, " This is where the silence of this call's primary cause (" + named(primary)
-                    + ") started: a media relay passed it on to leg " + timedOut.leg.callId() + ". One problem, not "
+                    + ") started: a media relay passed it on to " + timedOut.named() + ". One problem, not "
                     + "two: its fix is this one.", stop.fix());
         }
         return null;

@@ -87,9 +87,11 @@ public record Diagnosis(List<Finding> findings, List<LiveKitRouting> routings, S
         boolean ack = false;
         for (Finding f : findingsOfCall) {
             if (f.severity() == Severity.ERROR && PrimaryCauses.ANSWERED_FAILURES.contains(f.code())) {
-                ack |= f.code() == FindingCode.SIP_ACK_MISSING;
+                boolean unacknowledged = f.code() == FindingCode.SIP_ACK_MISSING
+                        || f.code() == FindingCode.SIP_RESPONSE_UNMATCHED;
+                ack |= unacknowledged;
                 pin |= f.code() == FindingCode.LK_RULE_PIN_PROMPT;
-                media |= f.code() != FindingCode.SIP_ACK_MISSING && f.code() != FindingCode.LK_RULE_PIN_PROMPT;
+                media |= !unacknowledged && f.code() != FindingCode.LK_RULE_PIN_PROMPT;
             }
         }
         return media ? "its media failed" : pin ? "LiveKit refused the caller's PIN" : ack

@@ -18,9 +18,9 @@ public final class FindingCatalogue {
                 new NoCommonCodecCheck(), new LiveKitResponseCheck(), new B2buaFailureRelayedCheck(),
                 new CallRejectedCheck(), new RegisterRejectedCheck(), new RequestRejectedCheck(), new OutboundAuthCheck(),
                 new OutboundRejectedCheck(), new OutboundNoResponseCheck(), new ParticipantRequestCheck(), new ConnectionRefusedCheck(), new ConnectionUnansweredCheck(), new TlsHandshakeFailedCheck(), new LateOfferCheck(),
-                new TransferFailedCheck(), new DialogNotFoundCheck(), new LiveKitReinviteNewCallCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(), new MaxCallDurationCheck(),
+                new TransferFailedCheck(), new DialogNotFoundCheck(), new LiveKitReinviteNewCallCheck(), new UnmatchedResponseCheck(), new AckMissingCheck(), new SessionTimerExpiredCheck(), new MaxCallDurationCheck(),
                 new ReinviteGlareCheck(), new SessionChangeRefusedCheck(), new InDialogNoResponseCheck(), new RetryRecoveredCheck(), new MediaTimeoutHangupCheck(), new MediaNoRtpCheck(),
-                new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaLateStartCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaEncryptionMismatchCheck(), new MediaCodecMismatchCheck(),
+                new MediaOneWayCheck(), new MediaStoppedCheck(), new MediaDeadAirCheck(), new MediaLateStartCheck(), new MediaRefusedCheck(), new MediaAddressMismatchCheck(), new MediaEncryptionMismatchCheck(), new MediaCodecMismatchCheck(),
                 new MediaHoldMismatchCheck(), new MediaLossCheck(), new MediaJitterCheck(),
                 new MediaReportedLossCheck(), new MediaReportedJitterCheck(), new MediaRoundTripCheck(),
                 new MediaDtmfMarkerCheck(), new MediaDtmfTimestampCheck(), new DtmfInfoCheck(), new DtmfNotNegotiatedCheck(), new MalformedMessageCheck());

@@ -71,6 +71,8 @@ public enum FindingCode {
     MEDIA_ONE_WAY(Severity.ERROR, 170, Kind.AFTER_ANSWER, "One-way audio: RTP only from %s to %s"),
     /** A warning: the call went on, but one side heard nothing for the rest of it. */
     MEDIA_RTP_STOPPED(Severity.WARNING, 175, Kind.AFTER_ANSWER, "RTP from %s to %s stopped %s s after the answer"),
+    /** A warning: no RTP either way for the last seconds before the BYE, no hold asked for it; the values: seconds, BYE sender. */
+    MEDIA_DEAD_AIR(Severity.WARNING, 174, Kind.AFTER_ANSWER, "No RTP either way for %s s before the BYE from %s"),
     /** A warning: the call went on, but one side heard nothing for its first seconds. */
     MEDIA_RTP_LATE_START(Severity.WARNING, 176, Kind.AFTER_ANSWER, "RTP from %s to %s started %s s after the answer"),
     /** The values: the answerer, what it was offered ("an SRTP offer"), what it answered ("plain RTP"). */
@@ -118,6 +120,8 @@ public enum FindingCode {
     // and its sender ends the call after 64 * T1 (32 s), close to a media timeout
     /** LiveKit answered a re-INVITE of a call it answered as a new call: the node that got it has no such call. */
     LK_REINVITE_NEW_CALL(Severity.ERROR, 275, Kind.AFTER_ANSWER, "re-INVITE to LiveKit %s handled as a new call: %s"),
+    /** The values: the response ("200 OK"), its sender, the CSeq it names ("1 INVITE"). */
+    SIP_RESPONSE_UNMATCHED(Severity.WARNING, 144, Kind.AFTER_ANSWER, "%s from %s matches no transaction of its CSeq %s"),
     SIP_ACK_MISSING(Severity.ERROR, 145, Kind.AFTER_ANSWER,
             "The answer was not acknowledged: %s"),
     /**

@@ -39,6 +39,11 @@ final class MediaLeg {
     final SipMessage bye;
     /** Every BYE of the leg in capture order, each once (not its retransmissions), the refused ones too. */
     private final List<SipMessage> byes;
+    /**
+     * "the hop 10.0.0.5 -> 10.0.0.22" when a proxy carried the leg's INVITE, so that its Call-ID names several media
+     * sessions (one per hop, each with the SDP that crossed it); null otherwise.
+     */
+    private final String hop;
     final List<RtpStream> toCaller = new ArrayList<>();
     final List<RtpStream> toCallee = new ArrayList<>();
     /** Streams of the leg that go to neither party's announced address nor come from one. */
@@ -55,11 +60,12 @@ final class MediaLeg {
      * @param own         the streams bound to the leg's Call-ID
      * @param others      the streams bound to the call's other legs
      */
-    private MediaLeg(CallFlow flow, Leg leg, SipMessage invite, SipMessage answer, SipMessage bye,
+    private MediaLeg(CallFlow flow, Leg leg, ProxyHops.Hop ends, String hop, SipMessage answer, SipMessage bye,
                      List<SipMessage> byes, List<SdpAnnouncement> all, List<SdpAnnouncement> callSdp, List<RtpStream> own,
                      List<RtpStream> others, long captureRtpPackets) {
         this.flow = flow;
         this.leg = leg;
+        this.hop = hop;
         this.answer = answer;
         this.bye = bye;
         this.byes = byes;
@@ -69,9 +75,12 @@ final class MediaLeg {
         List<SdpAnnouncement> other = audio.isEmpty() ? List.of()
                 : all.stream().filter(a -> !"audio".equals(a.mediaType())).toList();
         List<SdpAnnouncement> sections = audio.isEmpty() ? all : audio;
-        boolean sameHost = invite.src().address().equals(invite.dst().address());
-        this.caller = MediaParty.of(flow, invite.src(), invite.dst(), sameHost, sections, callSdp);
-        this.callee = MediaParty.of(flow, invite.dst(), invite.src(), sameHost, sections, callSdp);
+        // a hop's ends as their owners: a proxy's connection from a passing address is the proxy's
+        Endpoint from = ends.from();
+        Endpoint to = ends.to();
+        boolean sameHost = from.address().equals(to.address());
+        this.caller = MediaParty.of(flow, from, to, sameHost, sections, callSdp, ends.owners());
+        this.callee = MediaParty.of(flow, to, from, sameHost, sections, callSdp, ends.owners());
         this.captureRtpPackets = captureRtpPackets;
         this.callSdp = callSdp;
         this.natted = natted(flow, own, others);
@@ -326,7 +335,7 @@ final class MediaLeg {
                 List<SdpAnnouncement> hopSdp = hops.proxied() ? ProxyHops.onHop(hop, sdp.get(i)) : sdp.get(i);
                 List<RtpStream> own = hops.proxied() ? ProxyHops.announcedIn(hopSdp, streams.get(i)) : streams.get(i);
                 SipMessage bye = byes.isEmpty() ? null : DialogEnd.endingBye(flow, leg.index(), hop.answer());
-                MediaLeg m = new MediaLeg(flow, leg, hop.invite(), hop.answer(), bye, byes, hopSdp, callSdp, own,
+                MediaLeg m = new MediaLeg(flow, leg, hop, hops.proxied() ? hopName(hop) : null, hop.answer(), bye, byes, hopSdp, callSdp, own,
                         others, media.rtpPackets());
                 if (found.stream().noneMatch(earlier -> sameSession(earlier, m))) {
                     found.add(m);
@@ -456,6 +465,25 @@ final class MediaLeg {
         String src = s.key().src().address();
         boolean announced = a != null && (src.equals(a.address()) || src.equals(from.address(a)));
         return announced ? from.name(a) : src;
+    }
+
+    /** How texts name this media session: "leg CALL-ID", or its hop when the Call-ID has several ({@link #hop}). */
+    String named() {
+        return hop != null ? hop : "leg " + leg.callId();
+    }
+
+    /** "the hop 10.0.0.5 -> 10.0.0.22": its ends as their owners ({@link ProxyHops.Hop#from}), with ports on one host. */
+    /** {@link #named()} as a fact's opening: "Leg CALL-ID", "The hop 10.0.0.5 -> 10.0.0.22". */
+    String factPrefix() {
+        String n = named();
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    private static String hopName(ProxyHops.Hop hop) {
+        Endpoint from = hop.from();
+        Endpoint to = hop.to();
+        boolean oneHost = from.address().equals(to.address());
+        return "the hop " + (oneHost ? from + " -> " + to : from.address() + " -> " + to.address());
     }
 
     MediaParty other(MediaParty p) {

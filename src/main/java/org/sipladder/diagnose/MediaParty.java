@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.ConnectionOwners;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
 import org.sipladder.livekit.TrunkAdmission;
@@ -18,11 +19,15 @@ import org.sipladder.media.SdpAnnouncement;
  * the findings; {@code owners} holds each relayed section's owner hop (null when unknown), in the same order.
  */
 record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, List<SdpAnnouncement> sdp,
-                  List<SdpAnnouncement> relayed, List<Hop> owners) {
+                  List<SdpAnnouncement> relayed, List<Hop> owners, ConnectionOwners connections) {
 
-    /** True when {@code endpoint} (a SIP message's source or destination) is this party's. */
+    /**
+     * True when {@code endpoint} (a SIP message's source or destination) is this party's: the client end of a
+     * connection it opened from another address counts as its own ({@link ConnectionOwners}).
+     */
     boolean is(Endpoint endpoint) {
-        return sameHost ? sip.equals(endpoint) : address.equals(endpoint.address());
+        Endpoint e = connections.owner(endpoint);
+        return sameHost ? sip.equals(e) : address.equals(e.address());
     }
 
     /** The party's last SDP section at or before {@code frame}, else its first; null when it sent none. */
@@ -107,7 +112,7 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
      * (a proxy forwarding the offer on to the next hop under the same Call-ID).
      */
     static MediaParty of(CallFlow flow, Endpoint sip, Endpoint peer, boolean sameHost, List<SdpAnnouncement> all,
-                         List<SdpAnnouncement> callSdp) {
+                         List<SdpAnnouncement> callSdp, ConnectionOwners connections) {
         String address = sip.address();
         Role role = null;
         for (Hop h : flow.hops()) {
@@ -120,17 +125,17 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
         List<SdpAnnouncement> relayed = new ArrayList<>();
         List<Hop> owners = new ArrayList<>();
         for (SdpAnnouncement a : all) {
-            if (!sentBy(a, sip, sameHost) || announcedBefore(a, all, peer, sameHost)) {
+            if (!sentBy(a, sip, sameHost, connections) || announcedBefore(a, all, peer, sameHost, connections)) {
                 continue;
             }
             sent.add(a);
-            if (ownedElsewhere(a, address, role) || firstAnnouncedByAnother(a, callSdp, sip, sameHost)) {
+            if (ownedElsewhere(a, address, role) || firstAnnouncedByAnother(a, callSdp, sip, sameHost, connections)) {
                 relayed.add(a);
-                owners.add(owner(a, callSdp, flow.hops()));
+                owners.add(owner(a, callSdp, flow.hops(), connections));
             }
         }
         return new MediaParty(address, sip, sameHost, role, List.copyOf(sent), List.copyOf(relayed),
-                Collections.unmodifiableList(owners));
+                Collections.unmodifiableList(owners), connections);
     }
 
     /**
@@ -138,14 +143,16 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
      * port from that very address (its SIP endpoint tells apart the parties of a host several share, an SBC beside
      * LiveKit on one box), else the hop at that address; null when several parties share it and none announced it.
      */
-    private static Hop owner(SdpAnnouncement a, List<SdpAnnouncement> callSdp, List<Hop> hops) {
+    private static Hop owner(SdpAnnouncement a, List<SdpAnnouncement> callSdp, List<Hop> hops,
+                             ConnectionOwners connections) {
         for (SdpAnnouncement b : callSdp) {
             if (b.frame() > a.frame()) {
                 break;
             }
-            if (sameEnd(a, b) && b.sipSrc().address().equals(a.address())) {
+            Endpoint src = connections.owner(b.sipSrc());
+            if (sameEnd(a, b) && src.address().equals(a.address())) {
                 for (Hop h : hops) {
-                    if (h.holds(b.sipSrc())) {
+                    if (h.holds(src)) {
                         return h;
                     }
                 }
@@ -163,8 +170,9 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
         return owner;
     }
 
-    private static boolean sentBy(SdpAnnouncement a, Endpoint sip, boolean sameHost) {
-        return sameHost ? a.sipSrc().equals(sip) : a.sipSrc().address().equals(sip.address());
+    private static boolean sentBy(SdpAnnouncement a, Endpoint sip, boolean sameHost, ConnectionOwners connections) {
+        Endpoint src = connections.owner(a.sipSrc());
+        return sameHost ? src.equals(sip) : src.address().equals(sip.address());
     }
 
     /**
@@ -172,12 +180,12 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
      * {@code sender}: {@code a} is a copy of that SDP passed on.
      */
     private static boolean announcedBefore(SdpAnnouncement a, List<SdpAnnouncement> sections, Endpoint sender,
-                                           boolean sameHost) {
+                                           boolean sameHost, ConnectionOwners connections) {
         if (a.port() == 0) {
             return false;
         }
         for (SdpAnnouncement b : sections) {
-            if (b != a && b.frame() < a.frame() && sameEnd(a, b) && sentBy(b, sender, sameHost)) {
+            if (b != a && b.frame() < a.frame() && sameEnd(a, b) && sentBy(b, sender, sameHost, connections)) {
                 return true;
             }
         }
@@ -189,7 +197,7 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
      * one before it) was not sent by {@code sender}: the party passed another box's SDP on.
      */
     private static boolean firstAnnouncedByAnother(SdpAnnouncement a, List<SdpAnnouncement> callSdp, Endpoint sender,
-                                                   boolean sameHost) {
+                                                   boolean sameHost, ConnectionOwners connections) {
         if (a.port() == 0) {
             return false;
         }
@@ -198,7 +206,7 @@ record MediaParty(String address, Endpoint sip, boolean sameHost, Role role, Lis
                 break;
             }
             if (b == a || sameEnd(a, b)) {
-                return !sentBy(b, sender, sameHost);
+                return !sentBy(b, sender, sameHost, connections);
             }
         }
         return false;

@@ -63,13 +63,14 @@ final class PrimaryCauses {
 
     /**
      * Codes that, as errors, mean an answered call failed all the same: nobody (or one side) heard anything, the
-     * answer never got its ACK (its sender ends the call after 64 * T1, RFC 3261 13.3.1.4), or LiveKit answered to
+     * answer never got its ACK (its sender ends the call after 64 * T1, RFC 3261 13.3.1.4; or a caller dropped it as matching
+     * no transaction), or LiveKit answered to
      * prompt for a PIN and hung up on the caller's wrong one (LK_RULE_PIN_PROMPT is an error only then: PinAttempt).
      */
     static final Set<FindingCode> ANSWERED_FAILURES = Collections.unmodifiableSet(EnumSet.of(
             FindingCode.MEDIA_TIMEOUT_HANGUP, FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_REFUSED,
             FindingCode.MEDIA_CODEC_MISMATCH,
-            FindingCode.SIP_ACK_MISSING, FindingCode.LK_RULE_PIN_PROMPT));
+            FindingCode.SIP_ACK_MISSING, FindingCode.SIP_RESPONSE_UNMATCHED, FindingCode.LK_RULE_PIN_PROMPT));
 
     /** True when the findings of a call say it failed after it was answered (see {@link #ANSWERED_FAILURES}). */
     static boolean failedAfterAnswer(List<Finding> findingsOfFlow) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.ConnectionOwners;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Leg;
 import org.sipladder.media.RtpStream;
@@ -20,7 +21,17 @@ import org.sipladder.sip.SipMessage;
 record ProxyHops(List<Hop> hops) {
 
     /** One hop: the INVITE sent on it (the last one sent again after a challenge) and its 2xx answer, or null. */
-    record Hop(SipMessage invite, SipMessage answer) {
+    record Hop(SipMessage invite, SipMessage answer, ConnectionOwners owners) {
+
+        /** The hop's sending end: the INVITE's sender, or the owner of the connection it left on. */
+        Endpoint from() {
+            return owners.owner(invite.src());
+        }
+
+        /** The hop's receiving end. */
+        Endpoint to() {
+            return owners.owner(invite.dst());
+        }
 
         /** True when {@code a} crossed this hop, either way. */
         boolean carried(SdpAnnouncement a) {
@@ -29,9 +40,11 @@ record ProxyHops(List<Hop> hops) {
 
         /** True when a message from {@code src} to {@code dst} crossed this hop: sent between its two ends. */
         boolean carried(Endpoint src, Endpoint dst) {
-            Endpoint from = invite.src();
-            Endpoint to = invite.dst();
-            return between(src, dst, from, to) || between(src, dst, to, from);
+            Endpoint from = from();
+            Endpoint to = to();
+            Endpoint s = owners.owner(src);
+            Endpoint d = owners.owner(dst);
+            return between(s, d, from, to) || between(s, d, to, from);
         }
 
         private static boolean between(Endpoint src, Endpoint dst, Endpoint from, Endpoint to) {
@@ -64,15 +77,16 @@ record ProxyHops(List<Hop> hops) {
             }
         }
         List<Hop> hops = new ArrayList<>(2);
+        ConnectionOwners owners = ConnectionOwners.of(flow);
         if (invites.isEmpty() && first != null) {
             // a capture begun in the dialog: its first re-INVITE stands for the leg
-            hops.add(new Hop(first, answer(first, answers)));
+            hops.add(new Hop(first, answer(first, answers, owners), owners));
         }
         SipMessage invite = invites.isEmpty() ? null : invites.get(0);
         while (invite != null && hops.size() < invites.size()) {
             invite = lastSent(invite, invites);
-            hops.add(new Hop(invite, answer(invite, answers)));
-            invite = forwarded(invite, invites, answers, hops);
+            hops.add(new Hop(invite, answer(invite, answers, owners), owners));
+            invite = forwarded(invite, invites, answers, hops, owners);
         }
         return new ProxyHops(List.copyOf(hops));
     }
@@ -106,10 +120,10 @@ record ProxyHops(List<Hop> hops) {
     }
 
     /** The first 2xx to {@code invite}, on its hop the other way. */
-    private static SipMessage answer(SipMessage invite, List<SipMessage> answers) {
+    private static SipMessage answer(SipMessage invite, List<SipMessage> answers, ConnectionOwners owners) {
         for (SipMessage m : answers) {
             if (m.cseqNumber() == invite.cseqNumber() && m.timestampMicros() >= invite.timestampMicros()
-                    && new Hop(invite, null).carried(m.src(), m.dst())) {
+                    && new Hop(invite, null, owners).carried(m.src(), m.dst())) {
                 return m;
             }
         }
@@ -121,13 +135,13 @@ record ProxyHops(List<Hop> hops) {
      * forked, else the first; null when it sent none (the capture ends at it, or it answered itself).
      */
     private static SipMessage forwarded(SipMessage invite, List<SipMessage> invites, List<SipMessage> answers,
-                                        List<Hop> hops) {
+                                        List<Hop> hops, ConnectionOwners owners) {
         SipMessage first = null;
         for (SipMessage m : invites) {
-            if (m.timestampMicros() < invite.timestampMicros() || !sentOnBy(m, invite) || reached(m, hops)) {
+            if (m.timestampMicros() < invite.timestampMicros() || !sentOnBy(m, invite, owners) || reached(m, hops)) {
                 continue;
             }
-            if (answer(m, answers) != null) {
+            if (answer(m, answers, owners) != null) {
                 return m;
             }
             if (first == null) {
@@ -138,16 +152,17 @@ record ProxyHops(List<Hop> hops) {
     }
 
     /** True when {@code m} was sent by the host {@code invite} went to (its port too when the hop is on one host). */
-    private static boolean sentOnBy(SipMessage m, SipMessage invite) {
-        Endpoint proxy = invite.dst();
-        return proxy.address().equals(invite.src().address()) ? m.src().equals(proxy)
-                : m.src().address().equals(proxy.address());
+    private static boolean sentOnBy(SipMessage m, SipMessage invite, ConnectionOwners owners) {
+        Endpoint proxy = owners.owner(invite.dst());
+        Endpoint sender = owners.owner(m.src());
+        return proxy.address().equals(owners.owner(invite.src()).address()) ? sender.equals(proxy)
+                : sender.address().equals(proxy.address());
     }
 
     /** True when {@code m} goes to an end of a hop already found: a loop back, not a hop on. */
     private static boolean reached(SipMessage m, List<Hop> hops) {
         for (Hop h : hops) {
-            if (h.carried(m.src(), m.dst()) || m.dst().equals(h.invite().src())) {
+            if (h.carried(m.src(), m.dst()) || h.owners().owner(m.dst()).equals(h.from())) {
                 return true;
             }
         }

@@ -74,10 +74,10 @@ final class RelayedSilence {
             addSilentLeg(origin, facts, frames);
         }
         String start = origin.leg() == feed.leg() ? "on that leg"
-                : "further up, on leg " + origin.leg().leg.callId() + ", where no RTP from " + name(origin.far())
+                : "further up, on " + origin.leg().named() + ", where no RTP from " + name(origin.far())
                 + " reached " + name(origin.relay());
         return "This follows from its other leg: " + senderName + " relays to " + silentName + " the audio it gets "
-                + "from " + far + " on leg " + feed.leg().leg.callId() + ", and no RTP from " + far + " reached it "
+                + "from " + far + " on " + feed.leg().named() + ", and no RTP from " + far + " reached it "
                 + "there. A media relay cannot forward what it never received: the silence starts " + start
                 + ", and that leg's finding names its cause.";
     }
@@ -85,7 +85,7 @@ final class RelayedSilence {
     /** The fix, when it {@link #follows}: the leg where the silence started, not this one. */
     List<String> followsFix() {
         return List.of("Fix the missing audio from " + name(origin.far()) + " to " + name(origin.relay())
-                + " on leg " + origin.leg().leg.callId() + " first (that leg's MEDIA_ONE_WAY finding): " + senderName
+                + " on " + origin.leg().named() + " first (that leg's MEDIA_ONE_WAY finding): " + senderName
                 + " passes it on to " + silentName + " once it arrives. Only if " + silentName + " still hears nothing "
                 + "then, look at the path from " + senderName + " to " + silentName + ".");
     }
@@ -96,7 +96,7 @@ final class RelayedSilence {
         if (upstream == MediaRelays.Upstream.HEARD) {
             List<RtpStream> got = feed.leg().toward(feed.relay());
             for (RtpStream s : got) {
-                facts.add("Leg " + feed.leg().leg.callId() + ": RTP to " + senderName + " from " + name(feed.far())
+                facts.add(feed.leg().factPrefix() + ": RTP to " + senderName + " from " + name(feed.far())
                         + ": " + MediaLeg.describe(s));
                 frames.add(s.firstFrame());
             }
@@ -122,8 +122,8 @@ final class RelayedSilence {
             String next = name(passedOn.far());
             facts.add(reached(passedOn.leg(), passedOn.far(), silentName));
             frames.add(passedOn.leg().answer.frame());
-            text.append(" ").append(silentName).append(" relays this audio to ").append(next).append(" on leg ")
-                    .append(passedOn.leg().leg.callId()).append(", where none arrived either: the silence ")
+            text.append(" ").append(silentName).append(" relays this audio to ").append(next).append(" on ")
+                    .append(passedOn.leg().named()).append(", where none arrived either: the silence ")
                     .append(next).append(" hears starts here.");
         }
         return text.toString();
@@ -154,11 +154,11 @@ final class RelayedSilence {
 
     /** Adds the facts and frames of a feed on which no audio reached the relay. */
     private static void addSilentLeg(MediaRelays.Feed f, List<String> facts, List<Long> frames) {
-        String id = f.leg().leg.callId();
+        String id = f.leg().factPrefix();
         frames.add(f.leg().answer.frame());
         facts.add(reached(f.leg(), f.relay(), name(f.far())));
         for (RtpStream s : f.leg().toward(f.far())) {
-            facts.add("Leg " + id + ": RTP to " + name(f.far()) + ": " + MediaLeg.describe(s));
+            facts.add(id + ": RTP to " + name(f.far()) + ": " + MediaLeg.describe(s));
             frames.add(s.firstFrame());
         }
     }
@@ -166,7 +166,7 @@ final class RelayedSilence {
     /** "Leg b-1: no RTP from LiveKit (192.0.2.50) to Jambonz (198.51.100.20)", or how few packets did. */
     private static String reached(MediaLeg leg, MediaParty to, String fromName) {
         long n = MediaLeg.packets(leg.toward(to));
-        return "Leg " + leg.leg.callId() + ": " + (n == 0 ? "no" : "only " + n) + " RTP from " + fromName + " to "
+        return leg.factPrefix() + ": " + (n == 0 ? "no" : "only " + n) + " RTP from " + fromName + " to "
                 + name(to);
     }
 

@@ -94,12 +94,12 @@ record SameSilence(MediaLeg leg, MediaParty to, MediaRelays.Feed origin, MediaRe
     String followsWhy(SameSilence cause, String named) {
         if (startOf(cause)) {
             return " This is where the silence of this call's primary cause (" + named + ") started: a media relay "
-                    + "passed it on to leg " + cause.leg.leg.callId() + ". One problem, not two: its fix is this one.";
+                    + "passed it on to " + cause.leg.named() + ". One problem, not two: its fix is this one.";
         }
         String same = cause.leg == leg ? "This is the same missing RTP as this call's primary cause (" + named + ")"
-                : fedBy(cause) ? "No RTP flowed either way on leg " + cause.leg.leg.callId() + ", this call's primary "
+                : fedBy(cause) ? "No RTP flowed either way on " + cause.leg.named() + ", this call's primary "
                 + "cause (" + named + "), so the media relay had nothing to pass on here: this silence follows from it"
-                : "This silence started on leg " + cause.leg.leg.callId() + ", this call's primary cause (" + named
+                : "This silence started on " + cause.leg.named() + ", this call's primary cause (" + named
                 + "), and a media relay passed it on";
         return " " + same + ", not a second problem: fixing that fixes this too.";
     }

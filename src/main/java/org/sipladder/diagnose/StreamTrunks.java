@@ -48,6 +48,25 @@ final class StreamTrunks {
     }
 
     /**
+     * While one call is diagnosed: the connection failures {@code kind} picks to a port that is no SIP port by
+     * {@link #sipPort} but that the call's own messages name as where SIP goes ({@code targets}: a Route, a
+     * Request-URI, a Contact, a Via), with no SIP between the two hosts after them, grouped as {@link #beforeAnySip}.
+     */
+    static Collection<List<Unreachable>> namedByTheCall(DiagnosisContext context, Predicate<Unreachable> kind,
+                                                        SipTargets targets) {
+        if (context.checksConfig() || context.flows().size() != 1 || context.media().unreachables().isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Unreachable>> groups = new LinkedHashMap<>();
+        for (Unreachable u : context.media().unreachables()) {
+            if (kind.test(u) && !sipPort(context, u.dst()) && !context.media().sipFollowed(u) && targets.names(u.dst())) {
+                groups.computeIfAbsent(u.src().address() + " " + u.dst(), k -> new ArrayList<>()).add(u);
+            }
+        }
+        return groups.values();
+    }
+
+    /**
      * True for the SIP ports (5060, 5061), the port of an outbound trunk's address at {@code dst}'s host, and the port
      * of a TCP or TLS trunk addressed by hostname (the capture cannot tell which address that name has).
      */

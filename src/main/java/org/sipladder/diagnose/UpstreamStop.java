@@ -44,37 +44,38 @@ record UpstreamStop(MediaRelays.Feed feed, RtpStream last, SdpAnnouncement hold,
         return new UpstreamStop(f, last, hold ? a : null, lastToward);
     }
 
-    private String callId() {
-        return feed.leg().leg.callId();
+    /** The relay's other leg as texts name it: its Call-ID, or its hop when a proxy's hops share one. */
+    private String named() {
+        return feed.leg().named();
     }
 
     /** ", the call on hold (a=inactive) on leg X" for a title; "" without a hold. */
     String titleTail() {
-        return hold == null ? "" : ", the call on hold (" + LiveKitHold.holdName(hold) + ") on leg " + callId();
+        return hold == null ? "" : ", the call on hold (" + LiveKitHold.holdName(hold) + ") on " + named();
     }
 
     /** Why no more RTP reached {@code hangerName} from {@code relayName}; adds its facts and frames. */
     String why(String hangerName, String relayName, List<String> facts, List<Long> frames) {
         String farName = feed.far().name(feed.far().sdpAt(last.lastFrame()));
         frames.add(last.lastFrame());
-        facts.add("The last RTP from " + farName + " to " + relayName + " on leg " + callId() + ": "
+        facts.add("The last RTP from " + farName + " to " + relayName + " on " + named() + ": "
                 + MediaLeg.describe(last));
         if (hold != null) {
             frames.add(hold.frame());
-            facts.add("Hold on leg " + callId() + ": " + MediaLeg.sdpFact(hold));
+            facts.add("Hold on " + named() + ": " + MediaLeg.sdpFact(hold));
             String request = "INVITE".equals(hold.method()) ? "re-INVITE" : hold.method();
-            return relayName + " relays to " + hangerName + " the audio it gets from " + farName + " on leg "
-                    + callId() + ", and " + farName + " put that leg on hold with " + LiveKitHold.holdName(hold)
+            return relayName + " relays to " + hangerName + " the audio it gets from " + farName + " on "
+                    + named() + ", and " + farName + " put that leg on hold with " + LiveKitHold.holdName(hold)
                     + " (" + request + ", frame " + hold.frame() + ") as its RTP stopped: a holder sends no RTP, and "
                     + "the relay, which passes on only what it receives, sent " + hangerName + " nothing while the "
                     + "hold lasted. A hold on another leg is none on this one, so " + hangerName + "'s media timeout "
                     + "kept counting and ended the held call.";
         }
         double gap = (lastToward - last.lastMicros()) / 1e6;
-        return String.format(Locale.ROOT, "The RTP stopped first on leg %s: %s's RTP to %s there ended at frame %d, "
+        return String.format(Locale.ROOT, "The RTP stopped first on %s: %s's RTP to %s there ended at frame %d, "
                         + "%.1f s %s the last RTP toward %s, and %s, a media relay that passes on only what it "
                         + "receives, had nothing more to send. The silence started at %s, not on the path between "
-                        + "%s and %s.", callId(), farName, relayName, last.lastFrame(), Math.abs(gap),
+                        + "%s and %s.", named(), farName, relayName, last.lastFrame(), Math.abs(gap),
                 gap >= 0 ? "before" : "after", hangerName, relayName, farName, relayName, hangerName);
     }
 
@@ -89,11 +90,11 @@ record UpstreamStop(MediaRelays.Feed feed, RtpStream last, SdpAnnouncement hold,
         String farName = feed.far().name(feed.far().sdpAt(last.lastFrame()));
         frames.add(last.lastFrame());
         frames.add(hold.frame());
-        facts.add("The last RTP from " + farName + " to " + relayName + " on leg " + callId() + ": "
+        facts.add("The last RTP from " + farName + " to " + relayName + " on " + named() + ": "
                 + MediaLeg.describe(last));
-        facts.add("Hold on leg " + callId() + ": " + MediaLeg.sdpFact(hold));
+        facts.add("Hold on " + named() + ": " + MediaLeg.sdpFact(hold));
         String request = "INVITE".equals(hold.method()) ? "re-INVITE" : hold.method();
-        return "Nobody held this leg, but " + farName + " put its leg " + callId() + " on hold with "
+        return "Nobody held this leg, but " + farName + " put " + named() + " on hold with "
                 + LiveKitHold.holdName(hold) + " (" + request + ", frame " + hold.frame() + ") as its RTP stopped: a "
                 + "holder sends no RTP, and " + relayName + ", a media relay that passes on only what it receives, "
                 + "had nothing more to send " + silentName + ". A hold on another leg is none on this one: "
@@ -104,13 +105,13 @@ record UpstreamStop(MediaRelays.Feed feed, RtpStream last, SdpAnnouncement hold,
     List<String> steps(boolean liveKit, String hangerName, String relayName) {
         String farName = feed.far().name(feed.far().sdpAt(last.lastFrame()));
         if (hold == null) {
-            return List.of("Find out why " + farName + " stopped sending RTP on leg " + callId() + " at frame "
+            return List.of("Find out why " + farName + " stopped sending RTP on " + named() + " at frame "
                             + last.lastFrame() + " (its media server or RTP proxy, a NAT binding that expired, a mute "
                             + "without comfort noise): " + relayName + " had nothing to pass on to " + hangerName + ".",
                     "Capture on both sides of " + farName + " to see whether its RTP stopped at the source or on "
                             + "the way.");
         }
-        String keep = "Keep RTP flowing toward " + hangerName + " while the call is held on leg " + callId()
+        String keep = "Keep RTP flowing toward " + hangerName + " while the call is held on " + named()
                 + ": have " + farName + " hold with music on hold (a=sendonly, sending audio) instead of "
                 + LiveKitHold.holdName(hold) + ", or have " + relayName + " send its own audio (music on hold) "
                 + "toward " + hangerName + " during the hold; it passes on only what it receives.";

@@ -837,7 +837,7 @@ final class HopRoles {
         int most = 0;
         for (Role role : ROLES) { // in Role order
             boolean isFamily = role != Role.LIVEKIT && role != Role.CARRIER && role != Role.SIP_ENDPOINT
-                    && role != Role.REGISTRAR && role != Role.SCANNER;
+                    && role != Role.REGISTRAR && role != Role.SCANNER && role != Role.MEDIA_RELAY;
             if (isFamily && counts[role.ordinal()] > most) {
                 family = role;
                 most = counts[role.ordinal()];

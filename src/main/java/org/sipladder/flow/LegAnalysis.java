@@ -89,6 +89,23 @@ final class LegAnalysis {
                 return i;
             }
         }
+        return unmatchedResponseTo(index);
+    }
+
+    /**
+     * The first final response after the request at {@code index} that names it by CSeq (number and method) but
+     * carries another top Via branch, or -1: it matches no transaction (RFC 3261 17.1.3), yet it is the answer its
+     * sender gave, and the diagnosis tells of the branch. Kept so that the call's outcome is not lost.
+     */
+    private int unmatchedResponseTo(int index) {
+        SipMessage request = messages[index];
+        for (int i = index + 1; i < messages.length; i++) {
+            SipMessage m = messages[i];
+            if (arrivals[i] >= 0 && m.status() >= 200 && !m.malformed() && m.sameCseq(request) && !m.sameBranch(request)
+                    && m.src().address().equals(request.dst().address())) {
+                return i;
+            }
+        }
         return -1;
     }
 

@@ -24,7 +24,12 @@ public enum Role {
      * A SIP scanning or attack tool ({@link org.sipladder.sip.ScanTool}: SIPVicious, SIPPTS, sipcli...) that sent
      * the call's requests: probing for servers, extensions or passwords, no carrier or phone.
      */
-    SCANNER("Scanner");
+    SCANNER("Scanner"),
+    /**
+     * A host that sends no SIP in the call but relays its RTP between two or more parties (rtpengine or RTPProxy beside
+     * a proxy, a B2BUA's media server on its own address): named from the media, never from SIP clues.
+     */
+    MEDIA_RELAY("Media relay");
 
     private final String displayName;
 

@@ -3,10 +3,13 @@ package org.sipladder.ladder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sipladder.capture.Endpoint;
 import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.ConnectionOwners;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Hop;
 import org.sipladder.flow.Role;
@@ -18,6 +21,8 @@ import org.sipladder.flow.Role;
  */
 final class ColumnOrder {
 
+    /** Who the client ends of the call's connections belong to, where they left from another address. */
+    private final ConnectionOwners owners;
     private final List<Hop> hops;
     private final Map<String, Integer> indexByAddress;
     /** The parties of shared hosts and their columns; empty when the flow has none. */
@@ -25,7 +30,8 @@ final class ColumnOrder {
     private final Map<Hop, Integer> indexByParty;
 
     private ColumnOrder(List<Hop> hops, Map<String, Integer> indexByAddress, SharedHostParties parties,
-                        Map<Hop, Integer> indexByParty) {
+                        Map<Hop, Integer> indexByParty, ConnectionOwners owners) {
+        this.owners = owners;
         this.hops = hops;
         this.indexByAddress = indexByAddress;
         this.parties = parties;
@@ -51,21 +57,40 @@ final class ColumnOrder {
                 hops.add(hop);
             }
         }
+        ConnectionOwners owners = ConnectionOwners.of(flow);
         for (FlowMessage fm : flow.messages()) {
-            addStray(fm.message().src().address(), fm, index, hops);
-            addStray(fm.message().dst().address(), fm, index, hops);
+            addStray(owners.owner(fm.message().src()).address(), fm, index, hops);
+            addStray(owners.owner(fm.message().dst()).address(), fm, index, hops);
         }
         for (LadderStream stream : streams) {
-            addMediaHost(stream.fromAddress(), index, hops);
-            addMediaHost(stream.toAddress(), index, hops);
+            addMediaHost(stream.fromAddress(), streams, index, hops);
+            addMediaHost(stream.toAddress(), streams, index, hops);
         }
         SharedHostParties parties = byParty.isEmpty() ? SharedHostParties.NONE : SharedHostParties.of(flow);
-        return new ColumnOrder(List.copyOf(hops), index, parties, byParty);
+        return new ColumnOrder(List.copyOf(hops), index, parties, byParty, owners);
     }
 
-    /** A media relay (rtpengine, a media server) can have another address than the SIP host beside it. */
-    private static void addMediaHost(String address, Map<String, Integer> index, List<Hop> hops) {
-        if (index.putIfAbsent(address, hops.size()) == null) {
+    /**
+     * A media relay (rtpengine, a media server) can have another address than the SIP host beside it: one that
+     * exchanges RTP with two or more other hosts passes media between them and is named so, not a SIP endpoint.
+     */
+    private static void addMediaHost(String address, List<LadderStream> streams, Map<String, Integer> index,
+                                     List<Hop> hops) {
+        if (index.putIfAbsent(address, hops.size()) != null) {
+            return;
+        }
+        Set<String> peers = new LinkedHashSet<>();
+        for (LadderStream s : streams) {
+            if (s.fromAddress().equals(address) && !s.toAddress().equals(address)) {
+                peers.add(s.toAddress());
+            } else if (s.toAddress().equals(address) && !s.fromAddress().equals(address)) {
+                peers.add(s.fromAddress());
+            }
+        }
+        if (peers.size() >= 2) {
+            hops.add(new Hop(address, Role.MEDIA_RELAY, Role.MEDIA_RELAY.displayName() + " " + address,
+                    List.of("Sends no SIP message of this call; relays its RTP between " + String.join(" and ", peers))));
+        } else {
             hops.add(new Hop(address, Role.SIP_ENDPOINT, "Media " + address,
                     List.of("Sends or receives RTP but no SIP message of this call")));
         }
@@ -83,9 +108,10 @@ final class ColumnOrder {
         return hops;
     }
 
-    /** The column of messages from or to {@code endpoint}. */
+    /** The column of messages from or to {@code endpoint}: its connection's owner's ({@link ConnectionOwners}). */
     int indexOf(Endpoint endpoint) {
-        return column(parties.ofSip(endpoint), endpoint);
+        Endpoint party = owners.owner(endpoint);
+        return column(parties.ofSip(party), party);
     }
 
     /** The column of a media stream's end {@code end}, its other end being {@code other}. */

@@ -518,6 +518,7 @@ class FindingRulesTest {
         all.addAll(MediaFindingsTest.CODES);
         all.addAll(ConnectionRefusedTest.CODES);
         all.addAll(ConnectionFailedTest.CODES);
+        all.addAll(UnmatchedResponseTest.CODES);
         assertEquals(EnumSet.allOf(FindingCode.class), all, "every code has a case where it fires");
     }
 

@@ -22,7 +22,7 @@ import org.sipladder.testkit.Rtp;
 /** Per media finding code: a capture where it must fire, and the clean call with RTP both ways where it must not. */
 class MediaFindingsTest {
 
-    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_RTP_LATE_START, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
+    static final List<FindingCode> CODES = List.of(FindingCode.MEDIA_NO_RTP, FindingCode.MEDIA_ONE_WAY, FindingCode.MEDIA_RTP_STOPPED, FindingCode.MEDIA_DEAD_AIR, FindingCode.MEDIA_RTP_LATE_START, FindingCode.MEDIA_RTP_REFUSED, FindingCode.MEDIA_TIMEOUT_HANGUP,
             FindingCode.MEDIA_ADDRESS_MISMATCH, FindingCode.MEDIA_CODEC_MISMATCH, FindingCode.MEDIA_LOSS, FindingCode.MEDIA_JITTER, FindingCode.MEDIA_HOLD_MISMATCH,
             FindingCode.MEDIA_DTMF_NO_MARKER, FindingCode.MEDIA_DTMF_TIMESTAMP_MOVED, FindingCode.MEDIA_LOSS_REPORTED, FindingCode.MEDIA_JITTER_REPORTED,
             FindingCode.MEDIA_ROUND_TRIP_HIGH, FindingCode.LK_DTMF_INFO_REFUSED, FindingCode.LK_DTMF_NOT_NEGOTIATED);
@@ -62,6 +62,9 @@ class MediaFindingsTest {
                         () -> MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 0.4, 500, 0x1111, Set.of())
                                 .rtp(LK, SBC, 0.41, 50, 0x2222, Set.of()).bye(MediaCase.JAMBONZ, 10.5)),
+                new Case(FindingCode.MEDIA_DEAD_AIR, "RTP both ways for 3 s, Jambonz's BYE 9 s later", () ->
+                        MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
+                                .rtpBothWays(SBC, LK, 3).bye(MediaCase.JAMBONZ, 12.5)),
                 new Case(FindingCode.MEDIA_RTP_LATE_START, "Jambonz's RTP starts 20 s after LiveKit's", () ->
                         MediaCase.jambonzToLiveKit(SBC_MEDIA, 40000, MediaCase.LIVEKIT, 30000)
                                 .rtp(SBC, LK, 20.4, 500, 0x1111, Set.of())

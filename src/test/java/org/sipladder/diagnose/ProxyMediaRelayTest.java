@@ -57,5 +57,30 @@ class ProxyMediaRelayTest {
         assertEquals(FindingCode.MEDIA_ONE_WAY, primary.code(), primary.title());
         // the silence starts at Bob, who got audio and sent none
         assertTrue(primary.explanation().contains(BOB + " received audio but sent none"), primary.explanation());
+        // both hops are Call-ID proxied-call: the facts name the hop, not the Call-ID
+        for (Finding f : oneWay) {
+            assertFalse(f.evidence().facts().toString().contains("Leg proxied-call"), f.evidence().facts().toString());
+        }
+        assertTrue(oneWay.stream().anyMatch(f -> f.evidence().facts().toString().contains("The hop ")),
+                oneWay.toString());
+    }
+    @Test
+    void aStopBehindTheRelayNamesTheHopNotTheCallIdBothHopsShare() throws Exception {
+        // Bob's RTP stops after 3 s, Alice's goes on to the BYE: the relay has nothing more to pass to Alice
+        Diagnosis d = anchored()
+                .rtp(ALICE_MEDIA, RELAY_A, 0.4, 740, 0x1111, 0, 0)
+                .rtp(RELAY_B, BOB_MEDIA, 0.401, 740, 0x1111, 0, 0)
+                .rtp(BOB_MEDIA, RELAY_B, 0.41, 150, 0x2222, 0, 0)
+                .rtp(RELAY_A, ALICE_MEDIA, 0.411, 150, 0x2222, 0, 0).bye(15.3).diagnose(dir);
+        List<Finding> stops = d.withCode(FindingCode.MEDIA_RTP_STOPPED);
+        assertFalse(stops.isEmpty(), d.findings().toString());
+        for (Finding f : stops) {
+            String text = f.explanation() + " " + f.evidence().facts() + " " + f.fix().steps();
+            // both hops are Call-ID proxied-call: "on leg proxied-call" tells them not apart
+            assertFalse(text.contains("leg proxied-call"), text);
+        }
+        String toAlice = stops.stream().filter(f -> f.title().contains(" to " + ALICE + " ")).findFirst().orElseThrow(() -> new AssertionError(stops))
+                .explanation();
+        assertTrue(toAlice.contains("the hop " + RelayedCall.PBX + " -> " + BOB), toAlice);
     }
 }

@@ -188,6 +188,25 @@ class StreamLayoutTest {
     }
 
     @Test
+    void aMediaHostWithoutSipRelayingBetweenTwoPartiesIsAMediaRelay() {
+        // rtpengine beside a proxy: RTP carrier <-> relay and relay <-> LiveKit, the relay sends no SIP
+        String relay = "172.20.11.240";
+        LadderLayout layout = LadderLayout.of(TestFlows.seed(), List.of(
+                stream(0, TestFlows.CARRIER, relay, 5000, List.of()),
+                stream(1, relay, TestFlows.LIVEKIT, 5001, List.of()),
+                stream(2, TestFlows.LIVEKIT, relay, 5002, List.of()),
+                stream(3, relay, TestFlows.CARRIER, 5003, List.of())), STYLE);
+        LadderColumn column = layout.column(3);
+        assertEquals(relay, column.hop().address());
+        assertEquals(org.sipladder.flow.Role.MEDIA_RELAY, column.hop().role());
+        String titles = column.title().text() + " " + column.subtitle().text();
+        assertTrue(titles.contains("Media relay"), titles);
+        assertFalse(titles.contains("SIP endpoint"), titles);
+        // the SIP hosts keep their roles
+        assertEquals(org.sipladder.flow.Role.LIVEKIT, layout.column(2).hop().role());
+    }
+
+    @Test
     void aMediaHostWithoutSipGetsAColumnAndAStreamBetweenTwoPortsOfOneHostLoops() {
         LadderLayout layout = LadderLayout.of(TestFlows.seed(), List.of(
                 stream(0, "172.20.11.240", TestFlows.CARRIER, 5000, List.of()),

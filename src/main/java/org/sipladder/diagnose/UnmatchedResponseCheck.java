@@ -1,0 +1,155 @@
+package org.sipladder.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipladder.flow.CallFlow;
+import org.sipladder.flow.FlowMessage;
+import org.sipladder.sip.SipMessage;
+
+/**
+ * SIP_RESPONSE_UNMATCHED: a final response that names a request of the call by its CSeq but carries another top Via
+ * branch, so that it matches no client transaction (RFC 3261 17.1.3: branch and CSeq method together); a strict
+ * client drops it. Told once per call, at the host that built it, with the hops that passed it on.
+ */
+final class UnmatchedResponseCheck implements FindingRule {
+
+    static final FindingCode CODE = FindingCode.SIP_RESPONSE_UNMATCHED;
+
+    @Override
+    public List<Finding> findings(DiagnosisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (CallFlow flow : context.flows()) {
+            List<SipMessage> unmatched = new ArrayList<>();
+            List<SipMessage> named = new ArrayList<>();
+            for (FlowMessage fm : flow.messages()) {
+                SipMessage m = fm.message();
+                // a garbled Via (a malformed message) is no other request's branch: the reader's finding tells of it
+                if (fm.retransmission() || m.isRequest() || m.status() < 200 || m.malformed()) {
+                    continue;
+                }
+                SipMessage request = namedRequest(flow, m);
+                if (request != null) {
+                    unmatched.add(m);
+                    named.add(request);
+                }
+            }
+            if (!unmatched.isEmpty()) {
+                findings.add(finding(flow, unmatched, named));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The request sent the other way on {@code response}'s hop that it names by CSeq, when no request there has its
+     * branch and CSeq both; else null.
+     */
+    private static SipMessage namedRequest(CallFlow flow, SipMessage response) {
+        SipMessage named = null;
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage q = fm.message();
+            if (!q.isRequest() || !onHop(q, response) || q.timestampMicros() > response.timestampMicros()) {
+                continue;
+            }
+            if (q.sameCseq(response) && !q.malformed()) {
+                if (q.sameBranch(response)) {
+                    return null;
+                }
+                named = named == null ? q : named;
+            }
+        }
+        return named;
+    }
+
+    /** True when {@code request} went the other way between the two hosts {@code response} went between. */
+    private static boolean onHop(SipMessage request, SipMessage response) {
+        return request.src().address().equals(response.dst().address())
+                && request.dst().address().equals(response.src().address());
+    }
+
+    /** The request on the response's hop whose branch it carries, or null. */
+    private static SipMessage branchOwner(CallFlow flow, SipMessage response) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage q = fm.message();
+            if (q.isRequest() && onHop(q, response) && q.sameBranch(response) && q.hasBranch()) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** The ACK for the INVITE {@code response} answers, sent back after it on its hop, or null. */
+    private static SipMessage ack(CallFlow flow, SipMessage response) {
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage q = fm.message();
+            if ("ACK".equals(q.method()) && onHop(q, response) && q.cseqNumber() == response.cseqNumber()
+                    && q.timestampMicros() >= response.timestampMicros()) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(CallFlow flow, List<SipMessage> unmatched, List<SipMessage> named) {
+        SipMessage first = unmatched.get(0);
+        SipMessage request = named.get(0);
+        String cseq = first.cseqNumber() + " " + first.cseqMethod();
+        String response = first.status() + (first.reason() == null || first.reason().isEmpty() ? ""
+                : " " + first.reason());
+        String sender = first.src().address();
+        SipMessage owner = branchOwner(flow, first);
+        List<Long> frames = new ArrayList<>(List.of(request.frame()));
+        List<String> facts = new ArrayList<>();
+        facts.add("Frame " + request.frame() + ": " + request.method() + " CSeq " + cseq + " from "
+                + request.src().address() + ", top Via branch " + request.topViaBranch());
+        if (owner != null) {
+            frames.add(owner.frame());
+            facts.add("Frame " + owner.frame() + ": " + owner.method() + " CSeq " + owner.cseqNumber() + " "
+                    + owner.cseqMethod() + " from " + owner.src().address() + ", top Via branch "
+                    + owner.topViaBranch());
+        }
+        for (SipMessage m : unmatched) {
+            frames.add(m.frame());
+            facts.add("Frame " + m.frame() + ": " + m.status() + " CSeq " + m.cseqNumber() + " " + m.cseqMethod()
+                    + " from " + m.src().address() + " to " + m.dst().address() + ", top Via branch "
+                    + m.topViaBranch());
+        }
+        StringBuilder why = new StringBuilder();
+        why.append(sender).append(" answered CSeq ").append(cseq).append(" with ").append(response)
+                .append(" (frame ").append(first.frame()).append(") whose top Via branch ")
+                .append(first.topViaBranch()).append(" is ")
+                .append(owner != null ? "that of " + owner.method() + " CSeq " + owner.cseqNumber() + " (frame "
+                        + owner.frame() + ")" : "that of no request the capture shows")
+                .append(", not that of the ").append(request.method()).append(" it answers (")
+                .append(request.topViaBranch()).append("). RFC 3261 17.1.3 matches a response to its client "
+                        + "transaction by the top Via branch and the CSeq method together, so it matches none: a "
+                        + "strict proxy or user agent drops it, and the request's transaction runs on to its "
+                        + "timeout.");
+        for (int i = 1; i < unmatched.size(); i++) {
+            why.append(" ").append(unmatched.get(i).src().address()).append(" passed it on (frame ")
+                    .append(unmatched.get(i).frame()).append(").");
+        }
+        SipMessage last = unmatched.get(unmatched.size() - 1);
+        SipMessage ack = "INVITE".equals(first.cseqMethod()) && first.status() < 300 ? ack(flow, last) : null;
+        boolean taken = ack != null;
+        if (ack != null) {
+            frames.add(ack.frame());
+            why.append(" ").append(ack.src().address()).append(" took it anyway and sent the ACK (frame ")
+                    .append(ack.frame()).append("): a stricter peer would not have, and the call would have "
+                            + "failed.");
+        } else if ("INVITE".equals(first.cseqMethod()) && first.status() < 300) {
+            why.append(" No ACK for it follows: ").append(last.dst().address())
+                    .append(" did not take it, and the answer was lost.");
+        }
+        List<String> steps = List.of("Make " + sender + " copy the Via headers of the request it answers into its "
+                + "response, unchanged and in order (RFC 3261 8.2.6.2): an answer to the " + request.method()
+                + " carries the " + request.method() + "'s branch, not that of a later request such as a PRACK or "
+                + "UPDATE (in a SIPp scenario, [last_Via:] after a PRACK copies the PRACK's).");
+        // a lost 2xx loses the answered call; a lost refusal leaves the caller retrying a call that failed anyway
+        boolean answerLost = !taken && "INVITE".equals(first.cseqMethod()) && first.status() < 300;
+        Severity severity = answerLost ? Severity.ERROR : Severity.WARNING;
+        return new Finding(CODE, severity, CODE.title(response, sender, cseq), why.toString(), first.callId(),
+                flow.id(), false, Findings.evidence(frames.stream().distinct().sorted().toList(), List.of(), facts),
+                Findings.fix(steps, List.of(), null));
+    }
+}
