@@ -1,7 +1,9 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.sip.SipMessage;
@@ -19,6 +21,7 @@ final class UnmatchedResponseCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
+            Map<Key, List<SipMessage>> requests = null;
             List<SipMessage> unmatched = new ArrayList<>();
             List<SipMessage> named = new ArrayList<>();
             for (FlowMessage fm : flow.messages()) {
@@ -27,8 +30,11 @@ final class UnmatchedResponseCheck implements FindingRule {
                 if (fm.retransmission() || m.isRequest() || m.status() < 200 || m.malformed()) {
                     continue;
                 }
-                SipMessage request = namedRequest(flow, m);
-                if (request != null) {
+                if (requests == null) {
+                    requests = requests(flow);
+                }
+                SipMessage request = namedRequest(requests, m);
+                if (request != null && matters(requests, m, request)) {
                     unmatched.add(m);
                     named.add(request);
                 }
@@ -40,25 +46,62 @@ final class UnmatchedResponseCheck implements FindingRule {
         return findings;
     }
 
+    /** A request's hop (from, to) and CSeq: what a response to it names. */
+    private record Key(String from, String to, long cseq, String method) {
+    }
+
+    /** The call's well-formed requests by hop and CSeq, each list in capture order: one pass, not one per response. */
+    private static Map<Key, List<SipMessage>> requests(CallFlow flow) {
+        Map<Key, List<SipMessage>> requests = new HashMap<>();
+        for (FlowMessage fm : flow.messages()) {
+            SipMessage q = fm.message();
+            if (q.isRequest() && !q.malformed()) {
+                requests.computeIfAbsent(new Key(q.src().address(), q.dst().address(), q.cseqNumber(), q.cseqMethod()),
+                        k -> new ArrayList<>(1)).add(q);
+            }
+        }
+        return requests;
+    }
+
     /**
      * The request sent the other way on {@code response}'s hop that it names by CSeq, when no request there has its
      * branch and CSeq both; else null.
      */
-    private static SipMessage namedRequest(CallFlow flow, SipMessage response) {
+    private static SipMessage namedRequest(Map<Key, List<SipMessage>> requests, SipMessage response) {
+        List<SipMessage> sameCseq = requests.get(new Key(response.dst().address(), response.src().address(),
+                response.cseqNumber(), response.cseqMethod()));
+        if (sameCseq == null) {
+            return null;
+        }
         SipMessage named = null;
-        for (FlowMessage fm : flow.messages()) {
-            SipMessage q = fm.message();
-            if (!q.isRequest() || !onHop(q, response) || q.timestampMicros() > response.timestampMicros()) {
+        for (SipMessage q : sameCseq) {
+            if (q.timestampMicros() > response.timestampMicros()) {
                 continue;
             }
-            if (q.sameCseq(response) && !q.malformed()) {
-                if (q.sameBranch(response)) {
-                    return null;
-                }
-                named = named == null ? q : named;
+            if (q.sameBranch(response)) {
+                return null;
             }
+            named = named == null ? q : named;
         }
         return named;
+    }
+
+    /**
+     * True when the mismatch is worth a finding: an INVITE's final answer (losing it loses the call or leaves the
+     * caller retrying), or a request its sender sent again after the response, so that the capture shows it was not
+     * taken. A BYE's 200 with another branch and no BYE after it was taken by a lenient peer: nothing came of it.
+     */
+    private static boolean matters(Map<Key, List<SipMessage>> requests, SipMessage response, SipMessage request) {
+        if ("INVITE".equals(response.cseqMethod())) {
+            return true;
+        }
+        for (SipMessage q : requests.get(new Key(request.src().address(), request.dst().address(),
+                request.cseqNumber(), request.cseqMethod()))) {
+            if (q.timestampMicros() > response.timestampMicros()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code request} went the other way between the two hosts {@code response} went between. */

@@ -107,6 +107,41 @@ class UnmatchedResponseTest {
         assertTrue(d.withCode(FindingCode.SIP_RESPONSE_UNMATCHED).isEmpty(), d.findings().toString());
     }
 
+    /** An answered call whose BYE's 200 carries the INVITE's branch; with {@code byeAgain} the caller resends the BYE. */
+    private Path byeAnsweredWithTheInvitesBranch(boolean byeAgain) {
+        String byeOk = SipText.response(200, "OK", "BYE", ID, 3)
+                .replace("branch=z9hG4bK-" + ID + "-3", "branch=z9hG4bK-" + ID + "-1");
+        String bye = inDialog(SipText.request("BYE", URI, ID, 3, ""));
+        Captures c = Captures.pcap()
+                .udp(T0, CALLER, CALLEE, SipText.invite(ID))
+                .udp(T0 + 1_000_000, CALLEE, CALLER, inDialog(SipText.response(200, "OK", "INVITE", ID, 1)))
+                .udp(T0 + 1_010_000, CALLER, CALLEE, inDialog(SipText.request("ACK", URI, ID, 1, "")))
+                .udp(T0 + 5_000_000, CALLER, CALLEE, bye)
+                .udp(T0 + 5_010_000, CALLEE, CALLER, byeOk);
+        if (byeAgain) {
+            c.udp(T0 + 5_500_000, CALLER, CALLEE, bye);
+        }
+        return c.write(dir.resolve("bye-branch-" + byeAgain + ".pcap"));
+    }
+
+    @Test
+    void aByesAnswerWithAnotherBranchThatTheCallerTookIsNoFinding() throws Exception {
+        // a benchmark generator's 200 to every BYE carried the INVITE's branch: 45,000 warnings about nothing that
+        // happened, the caller never sent its BYE again
+        Diagnosis d = MediaCase.diagnoseFile(byeAnsweredWithTheInvitesBranch(false), LiveKitConfig.empty(),
+                new MediaCollector());
+        assertTrue(d.withCode(FindingCode.SIP_RESPONSE_UNMATCHED).isEmpty(), d.findings().toString());
+    }
+
+    @Test
+    void aByesAnswerWithAnotherBranchIsAFindingWhenTheCallerSendsTheByeAgain() throws Exception {
+        Diagnosis d = MediaCase.diagnoseFile(byeAnsweredWithTheInvitesBranch(true), LiveKitConfig.empty(),
+                new MediaCollector());
+        List<Finding> found = d.withCode(FindingCode.SIP_RESPONSE_UNMATCHED);
+        assertEquals(1, found.size(), d.findings().toString());
+        assertEquals(Severity.WARNING, found.get(0).severity());
+    }
+
     private static List<CallFlow> flows(Path file) throws Exception {
         LiveFlows flows = new LiveFlows();
         new org.sipladder.capture.CaptureReader().read(file,
