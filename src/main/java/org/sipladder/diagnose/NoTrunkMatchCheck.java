@@ -94,9 +94,8 @@ final class NoTrunkMatchCheck implements FindingRule {
             SIPInboundTrunkInfo example = example(context.config());
             List<String> numbers = new ArrayList<>(example.getNumbersList());
             numbers.add(called);
-            SIPInboundTrunkInfo updated = example.toBuilder().clearNumbers().addAllNumbers(numbers).build();
             List<String> steps = new ArrayList<>(STEPS);
-            String refusal = TrunkUpdateRefusal.step(context.config(), updated);
+            String refusal = TrunkUpdateRefusal.stepAddingNumber(context.config(), example, called);
             if (refusal != null) {
                 steps.add(0, refusal);
             }

@@ -63,6 +63,17 @@ final class TrunkUpdateRefusal {
     }
 
     /**
+     * {@link #step} for {@code trunk} as stored with {@code number} added to its numbers: where the stored trunk is
+     * numbered and already refused, the step for it (the update lists every trunk it did and holds all it held), found
+     * without building the update.
+     */
+    static String stepAddingNumber(LiveKitConfig config, SIPInboundTrunkInfo trunk, String number) {
+        String blocked = trunk.getNumbersCount() > 0 && config.trunk(trunk.getSipTrunkId()) == trunk
+                ? BLOCKED.of(config).get(trunk.getSipTrunkId()) : null;
+        return blocked != null ? blocked : step(config, trunk.toBuilder().addNumbers(number).build());
+    }
+
+    /**
      * The step for trunk {@code id} whose update LiveKit refuses because of the conflict {@code already} between two
      * stored trunks: fix that first.
      */
