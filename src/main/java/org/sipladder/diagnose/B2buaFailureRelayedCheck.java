@@ -138,7 +138,7 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             for (InviteTransaction t : failed) {
                 SipMessage fin = t.finalResponse();
                 if (!holds(chain, t) && fin.frame() < answer.frame() && fin.dst().address().equals(answer.src().address())) {
-                    boolean same = fin.status() == answer.status() && fin.sameToTag(answer);
+                    boolean same = relays(answer, fin);
                     if (before == null || same && !relayed || same == relayed && fin.frame() > before.finalResponse().frame()) {
                         before = t;
                         relayed = same;
@@ -155,6 +155,15 @@ final class B2buaFailureRelayedCheck implements FindingRule {
             chain.addFirst(before);
             current = before;
         }
+    }
+
+    /**
+     * True when {@code answer} passes {@code received} on unchanged, as a proxy does (RFC 3261 16.7: status and To tag
+     * kept): its sender got {@code received} before answering.
+     */
+    static boolean relays(SipMessage answer, SipMessage received) {
+        return received.frame() < answer.frame() && received.dst().address().equals(answer.src().address())
+                && received.status() == answer.status() && received.sameToTag(answer);
     }
 
     /**

@@ -123,9 +123,8 @@ final class CallRejectedCheck implements FindingRule {
             InviteTransaction before = null;
             for (InviteTransaction t : invites) {
                 SipMessage fin = t.finalResponse();
-                if (t != current && !t.inDialog() && fin != null && fin.status() == answer.status()
-                        && fin.sameToTag(answer) && fin.frame() < answer.frame()
-                        && fin.dst().address().equals(answer.src().address()) && t.callId().equals(current.callId())
+                if (t != current && !t.inDialog() && fin != null && B2buaFailureRelayedCheck.relays(answer, fin)
+                        && t.callId().equals(current.callId())
                         && (before == null || fin.frame() > before.finalResponse().frame())) {
                     before = t;
                 }
