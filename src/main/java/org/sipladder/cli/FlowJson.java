@@ -191,18 +191,10 @@ final class FlowJson {
      * already listed (an INVITE sent 200 times to a dead peer listed its offer 200 times).
      */
     private void repeatedFrames(CallFlow f) {
-        List<FlowMessage> messages = f.messages();
-        repeatedCount = 0;
-        for (int i = 0; i < messages.size(); i++) {
-            FlowMessage m = messages.get(i);
-            if (m.retransmission()) {
-                if (repeatedCount == repeated.length) {
-                    repeated = Arrays.copyOf(repeated, Math.max(16, repeated.length * 2));
-                }
-                repeated[repeatedCount++] = m.message().frame();
-            }
-        }
-        Arrays.sort(repeated, 0, repeatedCount);
+        // in capture order, which is nearly always frame order
+        repeated = f.retransmissionFrames();
+        repeatedCount = repeated.length;
+        Arrays.sort(repeated);
     }
 
     private void leg(Leg l, CaptureMedia media) throws IOException {

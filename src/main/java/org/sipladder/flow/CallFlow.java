@@ -86,10 +86,6 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
     }
 
     /**
-     * True when messages from or to {@code endpoint} are those of a hop of this call with {@code role} (a loop: a call
-     * has a handful of hops).
-     */
-    /**
      * True when the call's first INVITE came from a hop known as LiveKit (its SCL_ From tag says so): a call LiveKit
      * placed, whose caller is LiveKit itself.
      */
@@ -102,6 +98,10 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
         return false;
     }
 
+    /**
+     * True when messages from or to {@code endpoint} are those of a hop of this call with {@code role} (a loop: a call
+     * has a handful of hops).
+     */
     public boolean hasHop(Endpoint endpoint, Role role) {
         for (int i = 0; i < hops.size(); i++) {
             Hop h = hops.get(i);
@@ -123,6 +123,19 @@ public record CallFlow(String id, List<Leg> legs, List<Hop> hops, List<FlowMessa
      */
     public boolean withoutCallId() {
         return UnnamedDialogs.isMissing(legs.get(0).callId());
+    }
+
+    /**
+     * The frames of the call's retransmissions (messages that repeat one sent before) in capture order, read without
+     * making the call's message list when it is not made yet: the command line's call list asks this of every call and
+     * reads no message, and making the lists of a large capture's 50,000 calls was 0.5 % of its run. The array is
+     * the caller's (when empty, one shared by all).
+     */
+    public long[] retransmissionFrames() {
+        if (messages instanceof CallFlowAssembly.FlowMessages lazy) {
+            return lazy.retransmissionFrames();
+        }
+        return CallFlowAssembly.retransmissionFrames(messages);
     }
 
     public long startMicros() {

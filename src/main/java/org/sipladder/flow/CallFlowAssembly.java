@@ -160,6 +160,27 @@ final class CallFlowAssembly {
             return made != null ? made[0].message().timestampMicros() : messages[0].timestampMicros();
         }
 
+        /** See {@link CallFlow#retransmissionFrames}. */
+        synchronized long[] retransmissionFrames() {
+            if (made != null) {
+                return CallFlowAssembly.retransmissionFrames(Arrays.asList(made));
+            }
+            int count = 0;
+            for (int place : places) {
+                count += retransmission(place) ? 1 : 0;
+            }
+            if (count == 0) {
+                return NO_FRAMES;
+            }
+            long[] frames = new long[count];
+            for (int i = 0, k = 0; k < count; i++) {
+                if (retransmission(places[i])) {
+                    frames[k++] = messages[i].frame();
+                }
+            }
+            return frames;
+        }
+
         private synchronized FlowMessage[] made() {
             if (made == null) {
                 made = flowMessages(messages, places);
@@ -168,6 +189,26 @@ final class CallFlowAssembly {
             }
             return made;
         }
+    }
+
+    private static final long[] NO_FRAMES = new long[0];
+
+    /** The frames of the retransmissions among {@code messages}, in their order. */
+    static long[] retransmissionFrames(List<FlowMessage> messages) {
+        int count = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            count += messages.get(i).retransmission() ? 1 : 0;
+        }
+        if (count == 0) {
+            return NO_FRAMES;
+        }
+        long[] frames = new long[count];
+        for (int i = 0, k = 0; k < count; i++) {
+            if (messages.get(i).retransmission()) {
+                frames[k++] = messages.get(i).message().frame();
+            }
+        }
+        return frames;
     }
 
     private static FlowMessage[] flowMessages(SipMessage[] all, int[] places) {
