@@ -44,14 +44,24 @@ class UnmatchedResponseTest {
     }
 
     private Path capture(boolean ackAndBye, boolean wrongBranch) {
+        return capture(ackAndBye, wrongBranch, 0);
+    }
+
+    /** As above, with {@code infos} INFO requests and their 200s after the PRACK's (matched, each its own branch). */
+    private Path capture(boolean ackAndBye, boolean wrongBranch, int infos) {
         String answer = SipText.response(200, "OK", "INVITE", ID, 1)
                 .replace("branch=z9hG4bK-" + ID + "-1", "branch=z9hG4bK-" + ID + (wrongBranch ? "-2" : "-1"));
         Captures c = Captures.pcap()
                 .udp(T0, CALLER, CALLEE, SipText.invite(ID))
                 .udp(T0 + 100_000, CALLEE, CALLER, SipText.response(183, "Session Progress", "INVITE", ID, 1))
                 .udp(T0 + 110_000, CALLER, CALLEE, inDialog(SipText.request("PRACK", URI, ID, 2, "")))
-                .udp(T0 + 120_000, CALLEE, CALLER, SipText.response(200, "OK", "PRACK", ID, 2))
-                .udp(T0 + 1_000_000, CALLEE, CALLER, answer);
+                .udp(T0 + 120_000, CALLEE, CALLER, SipText.response(200, "OK", "PRACK", ID, 2));
+        for (int i = 0; i < infos; i++) {
+            int cseq = 10 + i;
+            c.udp(T0 + 200_000 + i * 1_000L, CALLER, CALLEE, inDialog(SipText.request("INFO", URI, ID, cseq, "")))
+                    .udp(T0 + 200_500 + i * 1_000L, CALLEE, CALLER, SipText.response(200, "OK", "INFO", ID, cseq));
+        }
+        c.udp(T0 + 1_000_000, CALLEE, CALLER, answer);
         if (ackAndBye) {
             c.udp(T0 + 1_010_000, CALLER, CALLEE, inDialog(SipText.request("ACK", URI, ID, 1, "")))
                     .udp(T0 + 5_000_000, CALLER, CALLEE, inDialog(SipText.request("BYE", URI, ID, 3, "")))
@@ -99,6 +109,18 @@ class UnmatchedResponseTest {
         assertEquals(Severity.WARNING, found.get(0).severity());
         assertTrue(found.get(0).explanation().contains("that of no request the capture shows"),
                 found.get(0).explanation());
+    }
+
+    /** A call of more messages than the check walks through per response is indexed first: the same findings. */
+    @Test
+    void aLongCallIsJudgedAsAShortOne() throws Exception {
+        Diagnosis wrong = MediaCase.diagnoseFile(capture(true, true, 40), LiveKitConfig.empty(), new MediaCollector());
+        List<Finding> found = wrong.withCode(FindingCode.SIP_RESPONSE_UNMATCHED);
+        assertEquals(1, found.size(), wrong.findings().toString());
+        assertTrue(found.get(0).explanation().contains("that of PRACK CSeq 2"), found.get(0).explanation());
+        assertEquals(List.of(85L, 86L), found.get(0).evidence().frames().stream().filter(x -> x >= 85).toList());
+        Diagnosis right = MediaCase.diagnoseFile(capture(true, false, 40), LiveKitConfig.empty(), new MediaCollector());
+        assertTrue(right.withCode(FindingCode.SIP_RESPONSE_UNMATCHED).isEmpty(), right.findings().toString());
     }
 
     @Test
