@@ -14,13 +14,22 @@ final class RecentInvites {
     static final int ANY_NUMBER = -1;
 
     private Received[] ring;
+    /**
+     * Each INVITE's time and {@link Received#tail} beside it, in the same slots: a walk, and the drop of the oldest at
+     * each INVITE, read these arrays, not INVITEs made up to a minute before and long out of the cache.
+     */
+    private long[] micros;
+    private int[] tails;
     /** The oldest INVITE's slot. */
     private int head;
     private int size;
 
     /** Room for {@code expected} INVITEs before the ring grows. */
     RecentInvites(int expected) {
-        ring = new Received[Math.max(2, Integer.highestOneBit(Math.max(1, expected - 1)) << 1)];
+        int capacity = Math.max(2, Integer.highestOneBit(Math.max(1, expected - 1)) << 1);
+        ring = new Received[capacity];
+        micros = new long[capacity];
+        tails = new int[capacity];
     }
 
     int size() {
@@ -32,27 +41,42 @@ final class RecentInvites {
         return ring[(head + position) & (ring.length - 1)];
     }
 
-    /** The newest INVITE, or null when there is none. */
-    Received last() {
-        return size == 0 ? null : get(size - 1);
+    /** The newest INVITE's time; {@link Long#MIN_VALUE} when there is none. */
+    long lastMicros() {
+        return size == 0 ? Long.MIN_VALUE : micros[(head + size - 1) & (ring.length - 1)];
     }
 
     void addLast(Received invite) {
         if (size == ring.length) {
-            Received[] grown = new Received[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = get(i);
-            }
-            ring = grown;
-            head = 0;
+            grow();
         }
-        ring[(head + size) & (ring.length - 1)] = invite;
+        int slot = (head + size) & (ring.length - 1);
+        ring[slot] = invite;
+        micros[slot] = invite.micros();
+        tails[slot] = invite.tail();
         size++;
     }
 
+    private void grow() {
+        int capacity = ring.length * 2;
+        Received[] grownRing = new Received[capacity];
+        long[] grownMicros = new long[capacity];
+        int[] grownTails = new int[capacity];
+        for (int i = 0; i < size; i++) {
+            int slot = (head + i) & (ring.length - 1);
+            grownRing[i] = ring[slot];
+            grownMicros[i] = micros[slot];
+            grownTails[i] = tails[slot];
+        }
+        ring = grownRing;
+        micros = grownMicros;
+        tails = grownTails;
+        head = 0;
+    }
+
     /** Lets go of the INVITEs from the oldest on that came before {@code micros}, up to the first that did not. */
-    void dropOlderThan(long micros) {
-        while (size > 0 && ring[head].micros() < micros) {
+    void dropOlderThan(long limit) {
+        while (size > 0 && micros[head] < limit) {
             ring[head] = null;
             head = (head + 1) & (ring.length - 1);
             size--;
@@ -68,12 +92,12 @@ final class RecentInvites {
     int newestBefore(int position, long now, long windowMicros, int tail, LegState leg) {
         int mask = ring.length - 1;
         for (int i = position - 1; i >= 0; i--) {
-            Received a = ring[(head + i) & mask];
-            long delay = now - a.micros();
+            int slot = (head + i) & mask;
+            long delay = now - micros[slot];
             if (delay > windowMicros) {
                 return -1;
             }
-            if (delay >= 0 && (tail == ANY_NUMBER || a.tail() == tail) && a.leg() != leg) {
+            if (delay >= 0 && (tail == ANY_NUMBER || tails[slot] == tail) && ring[slot].leg() != leg) {
                 return i;
             }
         }

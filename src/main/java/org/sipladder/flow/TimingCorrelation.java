@@ -300,7 +300,7 @@ final class TimingCorrelation {
         if (++offersSinceSweep >= OFFER_SWEEP) {
             // numbers called once are let go: a capture of many calls to many numbers keeps only the last seconds'
             offersSinceSweep = 0;
-            offersByNumber.values().removeIf(d -> d.last().micros() < now - WINDOW_MICROS);
+            offersByNumber.values().removeIf(d -> d.lastMicros() < now - WINDOW_MICROS);
         }
     }
 

@@ -91,6 +91,12 @@ final class TransferCorrelation {
     private final List<Referral> referrals = new ArrayList<>(0);
     /** Legs opened in the last {@link #EARLY_MICROS}, oldest first: a REFER captured after its leg looks back at them. */
     private final ArrayDeque<LegState> recent = new ArrayDeque<>();
+    /**
+     * The time of the first message of each leg of {@link #recent}, in the same order (a ring as the deque is): the
+     * drop of the oldest at every INVITE read three objects out of the cache to learn it, 1 % of a large capture's read.
+     */
+    private long[] recentFirst = new long[16];
+    private int recentHead;
 
     /** Looks at every message of {@code leg}: a REFER, or the final answer to one. */
     void onMessage(LegState leg, SipMessage m, FlowGroups groups) {
@@ -161,9 +167,19 @@ final class TransferCorrelation {
 
     /** Keeps {@code leg}, opened at {@code micros}, for a REFER captured after it; forgets legs older than that. */
     private void remember(LegState leg, long micros) {
+        if (recent.size() == recentFirst.length) {
+            long[] grown = new long[recentFirst.length * 2];
+            for (int i = 0; i < recent.size(); i++) {
+                grown[i] = recentFirst[(recentHead + i) & (recentFirst.length - 1)];
+            }
+            recentFirst = grown;
+            recentHead = 0;
+        }
+        recentFirst[(recentHead + recent.size()) & (recentFirst.length - 1)] = leg.firstMicros();
         recent.addLast(leg);
-        while (micros - recent.peekFirst().firstMessage().timestampMicros() > EARLY_MICROS) {
+        while (!recent.isEmpty() && micros - recentFirst[recentHead] > EARLY_MICROS) {
             recent.pollFirst();
+            recentHead = (recentHead + 1) & (recentFirst.length - 1);
         }
     }
 

@@ -56,6 +56,24 @@ class TransferFlowsTest {
                 + " +4915199988877, the REFER's Refer-To user.", flows.get(0).joinEvidence().get(1));
     }
 
+    /**
+     * A Call-ID first used by a request that opens no call (an OPTIONS) and more than the look-back's 5 s later by an
+     * INVITE: the legs remembered for a REFER captured later were all let go, the new one too, and the next look at the
+     * oldest found none (a NullPointerException that stopped the read).
+     */
+    @Test
+    void aCallIdReusedByAnInviteLongAfterItsFirstRequestIsRead() {
+        Dialogue d = new Dialogue();
+        d.send(0, CARRIER, SBC, Dialogue.request("OPTIONS", "sip:198.51.100.20", "o1", "z9hG4bK-o1", 1, null));
+        d.send(10, SBC, CARRIER, Dialogue.response(200, "OK", "OPTIONS", "o1", "z9hG4bK-o1", 1, "t-o"));
+        d.answeredInvite(60_000, CARRIER, SBC, "o1", "sip:+4930111221@198.51.100.20");
+        d.answeredInvite(61_000, CARRIER, SBC, "a2", "sip:+4930111222@198.51.100.20");
+
+        List<CallFlow> flows = new FlowBuilder().build(d.messages());
+
+        assertEquals(List.of("o1", "a2"), flows.stream().map(CallFlow::id).toList());
+    }
+
     @Test
     void aPbxThatTransfersItsCallerAndRelaysTheTransfersInviteStaysAProxy() {
         // the caller's phone calls the PBX, which answers itself and refers the phone to extension 204; the phone's
