@@ -75,9 +75,14 @@ final class CallFlowAssembly {
 
     /**
      * The legs' messages (each leg's in arrival order) in arrival order across the legs, with the {@link #place} of
-     * each: a merge, as a call has a leg or two.
+     * each: a merge, as a call has a leg or two; one of more than {@link FlowGroups#WALKED_LEGS} legs is sorted
+     * instead.
      */
     private static void merge(int[][] arrivals, SipMessage[][] messages, SipMessage[] inOrder, int[] places) {
+        if (arrivals.length > FlowGroups.WALKED_LEGS) {
+            mergeSorted(arrivals, messages, inOrder, places);
+            return;
+        }
         int[] next = new int[arrivals.length];
         for (int k = 0; k < inOrder.length; k++) {
             int pick = -1;
@@ -91,6 +96,30 @@ final class CallFlowAssembly {
             int i = next[pick]++;
             inOrder[k] = messages[pick][i];
             places[k] = place(pick, arrivals[pick][i] < 0);
+        }
+    }
+
+    /**
+     * As {@link #merge}, for a call of thousands of legs (a B2BUA sending one X-CID on every INVITE), where looking at
+     * the next message of every leg for each message took time growing with messages times legs: each message's
+     * arrival number and leg in one number, sorted. Arrival numbers are distinct and each leg's ascend, so this is the
+     * merge's order.
+     */
+    private static void mergeSorted(int[][] arrivals, SipMessage[][] messages, SipMessage[] inOrder, int[] places) {
+        long[] keys = new long[inOrder.length];
+        int k = 0;
+        for (int l = 0; l < arrivals.length; l++) {
+            for (int i = 0; i < arrivals[l].length; i++) {
+                keys[k++] = (long) (arrivals[l][i] & ~LegState.REPEAT) << 32 | l;
+            }
+        }
+        Arrays.sort(keys);
+        int[] next = new int[arrivals.length];
+        for (k = 0; k < keys.length; k++) {
+            int l = (int) keys[k];
+            int i = next[l]++;
+            inOrder[k] = messages[l][i];
+            places[k] = place(l, arrivals[l][i] < 0);
         }
     }
 

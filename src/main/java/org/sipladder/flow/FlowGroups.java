@@ -1,7 +1,6 @@
 package org.sipladder.flow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,23 +18,38 @@ final class FlowGroups {
     private static final Supplier<String>[] NO_EVIDENCE = new Supplier[0];
     /** No timing join in {@link Group#timed}. */
     private static final long NO_TIMING = -1;
+    /**
+     * Up to this many legs a call's legs are walked to answer {@link #hasLegSentTo}; beyond, their INVITEs'
+     * destinations are counted ({@link InviteDestinations}).
+     */
+    static final int WALKED_LEGS = 64;
 
     /** The legs of one call so far; {@code summary} is valid until a leg gets a message or another group joins. */
     static final class Group {
         // a large capture holds 50,000 calls of two legs joined by one piece of evidence, nearly always a timing join:
-        // those are fields, the timing join two arrival numbers, and arrays (sized exactly, replaced at each join) only
-        // hold more; an array each for the legs and the evidence of every call, and a record of the timing join, were
+        // those are fields, the timing join two arrival numbers, and arrays (made at the first join beyond, doubled when
+        // full) only hold more; an array each for the legs and the evidence of every call, and a record of the timing join, were
         // 150,000 objects more for each young collection to copy into the old generation
-        /** The first leg and the second, or with more than two legs null and all of them in {@link #many}. */
+        /**
+         * The first leg and the second, or with more than two legs null and all of them in the first
+         * {@link #manyCount} of {@link #many} (room to spare, doubled when full: a call that thousands of legs join one
+         * at a time copies each a few times, not at every join).
+         */
         private LegState leg0;
         private LegState leg1;
         private LegState[] many;
+        private int manyCount;
+        /** With {@link #many}, the leg whose first message arrived first, kept at each join ({@link #firstLeg}). */
+        private LegState firstOfMany;
+        /** Where the legs' INVITEs went, once the call has more than {@link #WALKED_LEGS}; null before. */
+        private InviteDestinations destinations;
         /**
          * Why the legs were joined, made into text when the call is assembled: the one reason, or with more than one
-         * null and all of them in {@link #whys}.
+         * null and all of them in the first {@link #whyCount} of {@link #whys} (room to spare, as {@link #many}).
          */
         private Supplier<String> why;
         private Supplier<String>[] whys;
+        private int whyCount;
         /**
          * The one reason when it is a timing join: the arrival numbers of its INVITEs
          * ({@link TimingCorrelation#joinOf}), made into its record when read; else {@link #NO_TIMING}.
@@ -61,27 +75,67 @@ final class FlowGroups {
 
         /** How many legs the call has. */
         int legCount() {
-            return many != null ? many.length : leg1 != null ? 2 : leg0 != null ? 1 : 0;
+            return many != null ? manyCount : leg1 != null ? 2 : leg0 != null ? 1 : 0;
         }
 
         /** The legs in the order they joined the call, in an array of their own. */
         private LegState[] legArray() {
-            return many != null ? many.clone() : leg1 != null ? new LegState[] {leg0, leg1}
+            return many != null ? copy(many, manyCount) : leg1 != null ? new LegState[] {leg0, leg1}
                     : leg0 != null ? new LegState[] {leg0} : NO_LEGS;
         }
 
+        /** Sets the legs to one or none (a join's other call, a detach). */
         private void setLegs(LegState[] legs) {
-            boolean fields = legs.length <= 2;
-            leg0 = fields && legs.length > 0 ? legs[0] : null;
-            leg1 = fields && legs.length > 1 ? legs[1] : null;
-            many = fields ? null : legs;
+            if (legs.length > 1) {
+                throw new IllegalArgumentException("a call is set to one leg or none; legs join by append");
+            }
+            leg0 = legs.length > 0 ? legs[0] : null;
+            leg1 = null;
+            many = null;
+            manyCount = 0;
+            firstOfMany = null;
+            destinations = null;
+        }
+
+        /**
+         * Adds {@code moved} (legs of another call) after the legs, which then number more than two; how many legs were
+         * copied or counted to do so.
+         */
+        private int append(LegState[] moved) {
+            int count = legCount() + moved.length;
+            int work = moved.length;
+            if (many == null || count > many.length) {
+                work += manyCount;
+                LegState[] grown = new LegState[Math.max(8, Integer.highestOneBit(count) << 1)];
+                if (many != null) {
+                    System.arraycopy(many, 0, grown, 0, manyCount);
+                } else {
+                    grown[0] = leg0;
+                    grown[1] = leg1;
+                    manyCount = leg1 != null ? 2 : leg0 != null ? 1 : 0;
+                }
+                many = grown;
+                leg0 = null;
+                leg1 = null;
+            }
+            System.arraycopy(moved, 0, many, manyCount, moved.length);
+            manyCount = count;
+            if (destinations != null) {
+                destinations.addAll(moved, moved.length);
+                work += moved.length;
+            } else if (count > WALKED_LEGS) {
+                destinations = new InviteDestinations();
+                destinations.addAll(many, count);
+                work += count;
+            }
+            return work;
         }
 
         /** The reasons for the joins in order, in an array of their own. */
         @SuppressWarnings("unchecked")
         private Supplier<String>[] evidenceArray() {
             if (whys != null || why != null) {
-                return whys != null ? whys.clone() : new Supplier[] {why};
+                return whys != null ? copy(whys, whyCount) : new Supplier[] {why};
             }
             return timed == NO_TIMING ? NO_EVIDENCE
                     : new Supplier[] {TimingCorrelation.joinOf(anyLeg().store(), timed, timedDigits)};
@@ -90,7 +144,33 @@ final class FlowGroups {
         private void setEvidence(Supplier<String>[] evidence) {
             why = evidence.length == 1 ? evidence[0] : null;
             whys = evidence.length > 1 ? evidence : null;
+            whyCount = evidence.length > 1 ? evidence.length : 0;
             timed = NO_TIMING;
+        }
+
+        /** Adds the evidence of another call's joins and then {@code last} after this call's; how many were copied. */
+        @SuppressWarnings("unchecked")
+        private int appendEvidence(Supplier<String>[] joined, Supplier<String> last) {
+            int work = joined.length + 1;
+            if (whys == null) {
+                Supplier<String>[] before = evidenceArray();
+                whys = new Supplier[Math.max(8, Integer.highestOneBit(before.length + joined.length + 1) << 1)];
+                System.arraycopy(before, 0, whys, 0, before.length);
+                whyCount = before.length;
+                why = null;
+                timed = NO_TIMING;
+            }
+            int count = whyCount + joined.length + 1;
+            if (count > whys.length) {
+                Supplier<String>[] grown = new Supplier[Integer.highestOneBit(count) << 1];
+                System.arraycopy(whys, 0, grown, 0, whyCount);
+                whys = grown;
+                work += whyCount;
+            }
+            System.arraycopy(joined, 0, whys, whyCount, joined.length);
+            whys[count - 1] = last;
+            whyCount = count;
+            return work;
         }
 
         private boolean hasEvidence() {
@@ -123,13 +203,7 @@ final class FlowGroups {
             if (many == null) {
                 return leg1 != null && leg1.firstSeq() < leg0.firstSeq() ? leg1 : leg0;
             }
-            LegState first = many[0];
-            for (int i = 1; i < many.length; i++) {
-                if (many[i].firstSeq() < first.firstSeq()) {
-                    first = many[i];
-                }
-            }
-            return first;
+            return firstOfMany;
         }
 
         /** Why the legs were joined, in the order of the joins. */
@@ -144,6 +218,8 @@ final class FlowGroups {
      */
     private final List<Group> made = new ArrayList<>();
     private int mergedCount;
+    /** Legs looked at or copied by joins and {@link #hasLegSentTo}: what a test bounds, as the work grows with a call. */
+    private long looks;
 
     void addLeg(LegState leg) {
         Group g = new Group(leg);
@@ -189,12 +265,30 @@ final class FlowGroups {
             LegState other = g.leg0 == leg ? g.leg1 : g.leg0;
             return other != null && sentTo(other, host);
         }
-        for (LegState other : g.many) {
+        if (g.destinations != null) {
+            // a call of thousands of legs (one X-CID on every INVITE) asked at each new leg: counted, not walked
+            return g.destinations.sentTo(host) > (sentTo(leg, host) ? 1 : 0);
+        }
+        for (int i = 0; i < g.manyCount; i++) {
+            looks++;
+            LegState other = g.many[i];
             if (other != leg && sentTo(other, host)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Records that {@code leg}'s dialog-opening INVITE arrived with arrival number {@code seq}
+     * ({@link LegState#initialInvite}), which {@link #hasLegSentTo} counts in a call of many legs.
+     */
+    void opened(LegState leg, int seq) {
+        leg.initialInvite = seq;
+        InviteDestinations d = leg.group.destinations;
+        if (d != null) {
+            d.add(leg);
+        }
     }
 
     private static boolean sentTo(LegState leg, String host) {
@@ -234,11 +328,15 @@ final class FlowGroups {
             gb.leg0.group = ga;
             ga.leg1 = gb.leg0;
         } else {
+            LegState firstA = ga.firstLeg();
+            LegState firstB = gb.firstLeg();
             LegState[] moved = gb.legArray();
             for (LegState leg : moved) {
                 leg.group = ga;
             }
-            ga.setLegs(concat(ga.legArray(), moved));
+            looks += ga.append(moved);
+            // as a walk over the legs in order finds it: the other call's first only when it came strictly before
+            ga.firstOfMany = firstB.firstSeq() < firstA.firstSeq() ? firstB : firstA;
         }
         ga.start = null;
         if (!ga.hasEvidence() && !gb.hasEvidence()) {
@@ -246,13 +344,8 @@ final class FlowGroups {
             ga.timed = timed;
             ga.timedDigits = lastDigits;
         } else {
-            Supplier<String>[] before = ga.evidenceArray();
-            Supplier<String>[] joined = gb.evidenceArray();
-            Supplier<String>[] evidence = Arrays.copyOf(before, before.length + joined.length + 1);
-            System.arraycopy(joined, 0, evidence, before.length, joined.length);
-            evidence[evidence.length - 1] = why != null ? why
-                    : TimingCorrelation.joinOf(a.store(), timed, lastDigits);
-            ga.setEvidence(evidence);
+            looks += ga.appendEvidence(gb.evidenceArray(), why != null ? why
+                    : TimingCorrelation.joinOf(a.store(), timed, lastDigits));
         }
         ga.dirty = true;
         gb.merged = true;
@@ -291,10 +384,18 @@ final class FlowGroups {
         addLeg(leg);
     }
 
-    private static LegState[] concat(LegState[] a, LegState[] b) {
-        LegState[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
+    /** The first {@code count} of {@code from} in an array of their own. */
+    private static LegState[] copy(LegState[] from, int count) {
+        LegState[] to = new LegState[count];
+        System.arraycopy(from, 0, to, 0, count);
+        return to;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<String>[] copy(Supplier<String>[] from, int count) {
+        Supplier<String>[] to = new Supplier[count];
+        System.arraycopy(from, 0, to, 0, count);
+        return to;
     }
 
     /** The calls, in the order their first legs arrived: a view while no leg is added or joined. */
@@ -316,6 +417,11 @@ final class FlowGroups {
             }
         }
         return live;
+    }
+
+    /** See {@link #looks}. */
+    long looks() {
+        return looks;
     }
 
     /** How many groups are held, merged ones included. */

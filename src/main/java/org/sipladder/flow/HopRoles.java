@@ -46,6 +46,10 @@ final class HopRoles {
 
     /** The call's dialog-opening or standalone requests indexed by host, once its hops are being found. */
     private RequestPaths paths;
+    /** Up to this index {@link #relayed} walks back over every message; beyond, it looks them up. */
+    private static final int WALKED_MESSAGES = 64;
+    /** The call's messages by where they went, for {@link #relayed} in a long call; null until needed. */
+    private ReceivedMessages received;
     /** How many times one message was compared with another: what a test bounds, as the work grows with a call. */
     private long looks;
 
@@ -289,18 +293,47 @@ final class HopRoles {
     private boolean relayed(SipMessage[] messages, int index) {
         SipMessage m = messages[index];
         String sender = at(m.src());
+        if (index > WALKED_MESSAGES) {
+            return relayedIndexed(messages, index, m, sender);
+        }
         for (int j = index - 1; j >= 0; j--) {
             looks++;
-            SipMessage r = messages[j];
-            if (at(r.dst()).equals(sender) && !at(r.src()).equals(sender)
-                    && r.cseqNumber() == m.cseqNumber() && r.isRequest() == m.isRequest()
-                    && (m.isRequest() ? Objects.equals(r.method(), m.method())
-                    : r.status() == m.status() && r.sameToTag(m) && Objects.equals(r.cseqMethod(), m.cseqMethod()))
-                    && Objects.equals(r.callId(), m.callId())) {
+            if (passesOn(messages[j], m, sender)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #relayed} in a long call (thousands of REFERs in one dialog, of legs in one call): only the earlier
+     * messages that hash as what {@code m} would pass on are looked at, not every one before it.
+     */
+    private boolean relayedIndexed(SipMessage[] messages, int index, SipMessage m, String sender) {
+        if (received == null) {
+            String[] receivers = new String[messages.length];
+            for (int i = 0; i < messages.length; i++) {
+                receivers[i] = at(messages[i].dst());
+            }
+            received = new ReceivedMessages(messages, receivers);
+        }
+        int b = received.bucket(sender, m);
+        for (int k = received.endBefore(b, index) - 1; k >= received.start(b); k--) {
+            looks++;
+            if (passesOn(messages[received.entry(k)], m, sender)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code m}, sent by {@code sender}, is {@code r} passed on ({@link #relayed}). */
+    private boolean passesOn(SipMessage r, SipMessage m, String sender) {
+        return at(r.dst()).equals(sender) && !at(r.src()).equals(sender)
+                && r.cseqNumber() == m.cseqNumber() && r.isRequest() == m.isRequest()
+                && (m.isRequest() ? Objects.equals(r.method(), m.method())
+                : r.status() == m.status() && r.sameToTag(m) && Objects.equals(r.cseqMethod(), m.cseqMethod()))
+                && Objects.equals(r.callId(), m.callId());
     }
 
     /**

@@ -39,7 +39,7 @@ final class RetryCorrelation {
 
     /** Called once per leg, with the leg's first dialog-opening INVITE, which has arrival number {@code seq}. */
     void onInitialInvite(LegState leg, SipMessage invite, int seq, FlowGroups groups) {
-        leg.initialInvite = seq;
+        groups.opened(leg, seq);
         String sender = invite.src().address();
         ArrayDeque<Failing> failing = failingBySender.get(sender);
         if (failing == null) {

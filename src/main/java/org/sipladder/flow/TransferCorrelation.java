@@ -89,6 +89,13 @@ final class TransferCorrelation {
 
     /** REFERs of the last {@link #WINDOW_MICROS}, oldest first: a few at most, none in most captures. */
     private final List<Referral> referrals = new ArrayList<>(0);
+    /**
+     * At or before the earliest {@link Referral#since} of {@link #referrals} (a referral refused or dropped may leave
+     * it earlier than needed, which costs only a walk).
+     */
+    private long earliestSince = Long.MAX_VALUE;
+    /** How many referrals {@link #forgetOld} looked at: what a test bounds, as the work grows with the REFERs. */
+    private long looks;
     /** Legs opened in the last {@link #EARLY_MICROS}, oldest first: a REFER captured after its leg looks back at them. */
     private final ArrayDeque<LegState> recent = new ArrayDeque<>();
     /**
@@ -107,6 +114,7 @@ final class TransferCorrelation {
                     forgetOld(m.timestampMicros());
                     Referral r = new Referral(leg, m, named);
                     referrals.add(r);
+                    opens(r);
                     joinEarlierLeg(r, groups);
                 }
             }
@@ -115,6 +123,7 @@ final class TransferCorrelation {
             if (r != null && r.accepted == null) {
                 if (m.status() < 300) {
                     r.accepted = m;
+                    opens(r);
                 } else if (!r.used) {
                     referrals.remove(r);
                 }
@@ -308,13 +317,36 @@ final class TransferCorrelation {
         return null;
     }
 
-    /** Drops the referrals whose window closed before {@code now}. */
+    /**
+     * Drops the referrals whose window closed before {@code now}: none while the earliest window opened less than
+     * {@link #WINDOW_MICROS} before, told by {@link #earliestSince} without a walk (a dialog of ten thousand REFERs in
+     * a few seconds walked all of them at each REFER).
+     */
     private void forgetOld(long now) {
+        if (referrals.isEmpty() || now - earliestSince <= WINDOW_MICROS) {
+            return;
+        }
+        looks += referrals.size();
+        long earliest = Long.MAX_VALUE;
         for (Iterator<Referral> it = referrals.iterator(); it.hasNext(); ) {
-            if (now - it.next().since() > WINDOW_MICROS) {
+            long since = it.next().since();
+            if (now - since > WINDOW_MICROS) {
                 it.remove();
+            } else {
+                earliest = Math.min(earliest, since);
             }
         }
+        earliestSince = earliest;
+    }
+
+    /** Keeps {@link #earliestSince} at or before the window of {@code r}, just added or accepted. */
+    private void opens(Referral r) {
+        earliestSince = Math.min(earliestSince, r.since());
+    }
+
+    /** See {@link #looks}. */
+    long looks() {
+        return looks;
     }
 
     /**

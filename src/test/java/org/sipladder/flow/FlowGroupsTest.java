@@ -96,6 +96,55 @@ class FlowGroupsTest {
         assertEquals(List.of(legs.get(2), legs.get(3), legs.get(0), legs.get(1)), legs.get(0).group.legs());
     }
 
+    /**
+     * A call that thousands of legs join one at a time (a B2BUA sending one X-CID on every INVITE), asked at each new
+     * leg whether a leg was sent to its sender: the work grows with the legs, not with their square (each join copied
+     * every leg and evidence before, and each question walked every leg); the answers, the first leg and the order of
+     * legs and evidence are the walk's.
+     */
+    @Test
+    void aCallOfThousandsOfLegsIsJoinedAndAskedInWorkGrowingWithItsLegs() {
+        long half = joinOneByOne(1_000);
+        long full = joinOneByOne(2_000);
+        assertTrue(full <= 2.5 * half, "work " + half + " for 1,000 legs, " + full + " for 2,000");
+    }
+
+    /** Joins {@code n} legs into one call, checking each answer with a walk; the work {@link FlowGroups#looks} took. */
+    private long joinOneByOne(int n) {
+        FlowGroups groups = new FlowGroups();
+        List<LegState> legs = new ArrayList<>();
+        List<Supplier<String>> whys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LegState leg = leg("leg" + i);
+            groups.addLeg(leg);
+            // the INVITE goes to one of three hosts; half the legs have it counted only once joined (a leg that
+            // joined by a header before its INVITE came)
+            int seq = invite(leg, i, i * 1_000L, "10.0.0.1", "10.0.1." + i % 3, "sip:4930123456@x");
+            if (i % 2 == 0) {
+                groups.opened(leg, seq);
+            }
+            if (i > 0) {
+                Supplier<String> why = () -> "join";
+                groups.join(legs.get(i % 7 == 0 ? 0 : i - 1), leg, why);
+                whys.add(why);
+            }
+            if (i % 2 == 1) {
+                groups.opened(leg, seq);
+            }
+            legs.add(leg);
+            for (int host = 0; host < 4; host++) {
+                String to = "10.0.1." + host;
+                boolean walked = legs.stream().anyMatch(l -> l != leg && l.initialInvite >= 0
+                        && store.get(l.initialInvite).dst().address().equals(to));
+                assertEquals(walked, groups.hasLegSentTo(leg, to), "leg " + i + " to " + to);
+            }
+            assertSame(legs.get(0), leg.group.firstLeg());
+        }
+        assertEquals(legs, legs.get(0).group.legs());
+        assertEquals(whys, legs.get(0).group.evidence());
+        return groups.looks();
+    }
+
     /** Adds an INVITE to {@code leg}; its arrival number. */
     private int invite(LegState leg, long frame, long micros, String from, String to, String uri) {
         SipMessage m = new SipMessage(frame, micros, new Endpoint(from, 5060), new Endpoint(to, 5060), Transport.UDP,
