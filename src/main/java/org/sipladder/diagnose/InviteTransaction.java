@@ -26,11 +26,20 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return of(flow, new long[1]);
     }
 
+    /** Calls of up to this many messages are walked for each INVITE; longer ones are indexed first. */
+    static final int WALKED = 64;
+
     /**
      * {@link #of(CallFlow)}, adding to {@code looks[0]} how many messages were looked at for the INVITEs: a long call's
-     * re-INVITEs (one a second all day) are each matched against the messages of their own CSeq, not all of them.
+     * re-INVITEs (one a second all day) are each matched against the messages of their own CSeq, not all of them, and
+     * thousands of INVITEs of one CSeq (a caller retrying with a new From tag each time) not against each other.
      */
     static List<InviteTransaction> of(CallFlow flow, long[] looks) {
+        return flow.messages().size() <= WALKED ? walked(flow, looks) : SameCseqInvites.transactions(flow, looks);
+    }
+
+    /** {@link #of(CallFlow)} by walking, for each INVITE, the messages of its CSeq number. */
+    static List<InviteTransaction> walked(CallFlow flow, long[] looks) {
         List<FlowMessage> messages = flow.messages();
         // the CSeq of each message read once: it is compared for every INVITE
         long[] cseqNumbers = new long[messages.size()];
@@ -58,18 +67,31 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * an INVITE's own number can be its copies or answer it.
      */
     static Map<Long, int[]> byCseq(long[] cseqNumbers) {
+        return byCseq(cseqNumbers, null);
+    }
+
+    /** {@link #byCseq(long[])} of the messages {@code kept} (all when null). */
+    static Map<Long, int[]> byCseq(long[] cseqNumbers, boolean[] kept) {
         Map<Long, int[]> byCseq = new HashMap<>();
         for (int i = 0; i < cseqNumbers.length; i++) {
-            int[] same = byCseq.get(cseqNumbers[i]);
-            if (same == null) {
-                same = new int[4];
-            } else if (same[0] + 1 == same.length) {
-                same = Arrays.copyOf(same, same.length * 2);
+            if (kept != null && !kept[i]) {
+                continue;
             }
-            same[++same[0]] = i;
-            byCseq.put(cseqNumbers[i], same);
+            byCseq.put(cseqNumbers[i], append(byCseq.get(cseqNumbers[i]), i));
         }
         return byCseq;
+    }
+
+    /** {@code places} (their count first; null for none yet) with {@code i} appended: the array, grown when full. */
+    static int[] append(int[] places, int i) {
+        int[] grown = places;
+        if (grown == null) {
+            grown = new int[4];
+        } else if (grown[0] + 1 == grown.length) {
+            grown = Arrays.copyOf(grown, grown.length * 2);
+        }
+        grown[++grown[0]] = i;
+        return grown;
     }
 
     /** {@code same}: the places of the messages with the INVITE's CSeq number, its length first ({@link #byCseq}). */
@@ -82,14 +104,23 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         for (int k = 1; k <= same[0]; k++) {
             int i = same[k];
             FlowMessage m = messages.get(i);
-            SipMessage r = m.message();
-            if (!m.retransmission() && answersInvite[i] && m.legIndex() == invite.legIndex()
-                    && r.frame() > request.frame() && sameCallId(r, request)
-                    && (!twin || sameTransaction(r, request)) && (!proxied || answers(r, request))) {
+            if (!m.retransmission() && answersInvite[i] && answers(m, invite, twin, proxied)) {
                 responses.add(m);
             }
         }
         return responses;
+    }
+
+    /**
+     * True when {@code m}, a response to an INVITE with {@code invite}'s CSeq number, answers {@code invite}: on its
+     * leg, after it, of its Call-ID, and when it has a twin ({@link #twin}) of its branch, when it was proxied
+     * ({@link #proxied}) from where it was sent.
+     */
+    static boolean answers(FlowMessage m, FlowMessage invite, boolean twin, boolean proxied) {
+        SipMessage r = m.message();
+        SipMessage request = invite.message();
+        return m.legIndex() == invite.legIndex() && r.frame() > request.frame() && sameCallId(r, request)
+                && (!twin || sameTransaction(r, request)) && (!proxied || answers(r, request));
     }
 
     /**
