@@ -1,15 +1,11 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
-import org.sipladder.media.SdpAnnouncement;
 import org.sipladder.sip.Sdp;
 import org.sipladder.sip.SdpMedia;
 import org.sipladder.sip.SipMessage;
@@ -31,9 +27,6 @@ final class MalformedMessageCheck implements FindingRule {
             + "or drop it without a word, which leaves its request unanswered, while a lenient one reads it: whether "
             + "it mattered shows in what the peer answered.";
 
-    /** Up to this many SDP announcements of a Call-ID are looked through, more are put in a set once. */
-    private static final int FEW_ANNOUNCEMENTS = 16;
-
     /** It reads each message's own flag: a call without a Call-ID has its malformed messages said too. */
     @Override
     public boolean pairsByCallId() {
@@ -43,15 +36,12 @@ final class MalformedMessageCheck implements FindingRule {
     @Override
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = List.of();
-        // by Call-ID, the frames whose SDP the media analysis took an address from: looked up once per Call-ID, not
-        // once per message with SDP (a call of a day re-INVITEs every minute)
-        Map<String, Set<Long>> announced = new HashMap<>();
         for (CallFlow flow : context.flows()) {
             List<FlowMessage> messages = flow.messages();
             List<FlowMessage> malformed = null;
             for (int i = 0; i < messages.size(); i++) {
                 FlowMessage m = messages.get(i);
-                if (!m.retransmission() && reason(context, announced, m.message()) != null) {
+                if (!m.retransmission() && reason(context, m.message()) != null) {
                     if (malformed == null) {
                         malformed = new ArrayList<>(2);
                     }
@@ -62,7 +52,7 @@ final class MalformedMessageCheck implements FindingRule {
                 if (findings.isEmpty()) {
                     findings = new ArrayList<>(1);
                 }
-                findings.add(finding(context, announced, flow, malformed));
+                findings.add(finding(context, flow, malformed));
             }
         }
         return findings;
@@ -90,9 +80,9 @@ final class MalformedMessageCheck implements FindingRule {
      * has none ({@link Sdp#withoutAddress}), which the reader does not judge (a message read in bulk has its body read
      * only when asked); null when nothing.
      */
-    private static String reason(DiagnosisContext context, Map<String, Set<Long>> announced, SipMessage m) {
+    private static String reason(DiagnosisContext context, SipMessage m) {
         String flagged = m.malformed() ? (m.malformedReason() == null ? "malformed" : m.malformedReason()) : null;
-        if (!m.hasSdp() || announced(context, announced, m)) {
+        if (!m.hasSdp() || context.media().announcedFrom(m.callId(), m.frame())) {
             return flagged;
         }
         Sdp sdp = context.sdp(m);
@@ -105,33 +95,7 @@ final class MalformedMessageCheck implements FindingRule {
         return flagged == null ? unaddressed : flagged + "; " + unaddressed;
     }
 
-    /**
-     * True when the media analysis took a media address from {@code m}'s SDP; {@code announced}: the frames of each
-     * Call-ID it took one from, filled as Call-IDs are met.
-     */
-    private static boolean announced(DiagnosisContext context, Map<String, Set<Long>> announced, SipMessage m) {
-        Set<Long> frames = announced.get(m.callId());
-        if (frames == null) {
-            List<SdpAnnouncement> all = context.media().announcementsOf(m.callId());
-            if (all.size() <= FEW_ANNOUNCEMENTS) {
-                for (SdpAnnouncement a : all) {
-                    if (a.frame() == m.frame()) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            frames = new HashSet<>();
-            for (SdpAnnouncement a : all) {
-                frames.add(a.frame());
-            }
-            announced.put(m.callId(), frames);
-        }
-        return frames.contains(m.frame());
-    }
-
-    private static Finding finding(DiagnosisContext context, Map<String, Set<Long>> announced, CallFlow flow,
-                                   List<FlowMessage> malformed) {
+    private static Finding finding(DiagnosisContext context, CallFlow flow, List<FlowMessage> malformed) {
         SipMessage first = malformed.get(0).message();
         int more = malformed.size() - 1;
         List<Long> frames = new ArrayList<>();
@@ -142,7 +106,7 @@ final class MalformedMessageCheck implements FindingRule {
         Map<String, List<SipMessage>> byReason = new LinkedHashMap<>();
         for (FlowMessage fm : malformed) {
             SipMessage m = fm.message();
-            byReason.computeIfAbsent(reason(context, announced, m), k -> new ArrayList<>(1)).add(m);
+            byReason.computeIfAbsent(reason(context, m), k -> new ArrayList<>(1)).add(m);
         }
         List<String> facts = new ArrayList<>();
         int unlisted = 0;

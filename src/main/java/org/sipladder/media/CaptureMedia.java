@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntUnaryOperator;
@@ -288,6 +289,47 @@ public final class CaptureMedia {
     /** The SDP sections of the leg with this Call-ID, in capture order (offers and answers, re-INVITEs). */
     public List<SdpAnnouncement> announcementsOf(String callId) {
         return pick(announcements, announcementIndex().positionsOf(callId));
+    }
+
+    /** Up to this many SDP announcements of a Call-ID are looked through by {@link #announcedFrom}. */
+    private static final int FEW_ANNOUNCEMENTS = 16;
+
+    /**
+     * The frames of the SDP announcements of each Call-ID that has more than {@link #FEW_ANNOUNCEMENTS}, sorted: made
+     * once per capture. Asked per call, the look-up through the index's chain and a set made per call took time
+     * growing with the square of the announcements where one Call-ID has thousands (a flood of INVITEs with an empty
+     * Call-ID, each a call of its own, 20,000 of them 13 s).
+     */
+    private final Map<String, long[]> manyAnnouncedFrames = new ConcurrentHashMap<>();
+    /** How many times {@link #announcedFrom} asked the index (for tests; not exact when threads ask at once). */
+    int indexLookups;
+
+    /** True when the media analysis took an SDP announcement of {@code callId} from the message in {@code frame}. */
+    public boolean announcedFrom(String callId, long frame) {
+        if (callId == null) {
+            return false;
+        }
+        long[] many = manyAnnouncedFrames.get(callId);
+        if (many != null) {
+            return Arrays.binarySearch(many, frame) >= 0;
+        }
+        int[] positions = announcementIndex().positionsOf(callId);
+        indexLookups++;
+        if (positions.length <= FEW_ANNOUNCEMENTS) {
+            for (int p : positions) {
+                if (announcements.get(p).frame() == frame) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long[] frames = new long[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            frames[i] = announcements.get(positions[i]).frame();
+        }
+        Arrays.sort(frames);
+        manyAnnouncedFrames.put(callId, frames); // two threads may make it at once: the same frames
+        return Arrays.binarySearch(frames, frame) >= 0;
     }
 
     private static <T> List<T> pick(List<T> from, int[] positions) {
