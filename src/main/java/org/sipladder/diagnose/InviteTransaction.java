@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Timings;
@@ -16,8 +17,29 @@ import org.sipladder.sip.SipMessage;
  * @param flow      the call flow
  * @param invite    the INVITE as first sent
  * @param responses its responses in capture order
+ * @param index     the call's messages by what is asked of its transactions, shared by them, or null: the call is
+ *                  walked for each question (a call of up to {@link #WALKED} messages, a detached transaction)
  */
-public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses,
+                                TransactionIndex index) {
+
+    /** A transaction whose questions walk the call. */
+    public InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+        this(flow, invite, responses, null);
+    }
+
+    // equal when of the same flow, INVITE and responses, whichever index each has: the index is only a way to the
+    // answers, and the transactions of two memos (a routing's and a rule's) are compared
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InviteTransaction t && Objects.equals(flow, t.flow) && Objects.equals(invite, t.invite)
+                && Objects.equals(responses, t.responses);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(flow, invite, responses);
+    }
 
     private static final Timings NO_TIMINGS = new Timings(null, null, null, null);
 
@@ -216,6 +238,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * retransmissions of the same method, Call-ID, CSeq, direction and Via branch.
      */
     public int retransmissionsOf(SipMessage request) {
+        if (index != null && request.callId() != null) {
+            return index.retransmissionsOf(request);
+        }
         int count = 0;
         for (FlowMessage m : flow.messages()) {
             SipMessage other = m.message();
@@ -234,6 +259,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      */
     public long lastResponseMicros() {
         SipMessage request = request();
+        if (index != null && request.callId() != null) {
+            return index.lastResponseMicros(request);
+        }
         long last = -1;
         for (FlowMessage m : flow.messages()) {
             SipMessage r = m.message();
@@ -251,6 +279,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      */
     public SipMessage cancel() {
         SipMessage request = request();
+        if (index != null && request.callId() != null) {
+            return index.cancel(request);
+        }
         for (FlowMessage fm : flow.messages()) {
             SipMessage c = fm.message();
             if (c.frame() > request.frame() && "CANCEL".equals(c.method()) && request.callId().equals(c.callId())
@@ -265,6 +296,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
     /** The final response to {@code cancel} (a CANCEL of this INVITE) from the INVITE's receiver, or null. */
     public SipMessage cancelAnswer(SipMessage cancel) {
         SipMessage request = request();
+        if (index != null && cancel.callId() != null) {
+            return index.cancelAnswer(request, cancel);
+        }
         for (FlowMessage fm : flow.messages()) {
             SipMessage r = fm.message();
             if (r.frame() > cancel.frame() && !r.isRequest() && r.status() >= 200 && "CANCEL".equals(r.cseqMethod())

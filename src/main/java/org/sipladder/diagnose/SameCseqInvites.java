@@ -60,6 +60,7 @@ final class SameCseqInvites {
         Map<Long, int[]> responses = InviteTransaction.byCseq(numbers, response);
         looks[0] += messages.size();
         Map<Long, SameCseqInvites> byNumber = new HashMap<>();
+        TransactionIndex index = new TransactionIndex(flow);
         List<InviteTransaction> result = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             if (!invite[i]) {
@@ -74,7 +75,7 @@ final class SameCseqInvites {
                 looks[0] += numbered[0];
                 byNumber.put(number, same);
             }
-            result.add(new InviteTransaction(flow, m, same.answers(m, looks)));
+            result.add(new InviteTransaction(flow, m, same.answers(m, looks), index));
         }
         return result;
     }
