@@ -88,6 +88,19 @@ public final class CallMemo {
         return found;
     }
 
+    /** The routings {@link #simulatedRoutings} was last asked about, and its answer. */
+    private List<LiveKitRouting> routings;
+    private List<LiveKitRouting> simulatedRoutings;
+
+    /** {@link DiagnosisContext#simulated} of {@code routings}, worked out once for the same list. */
+    synchronized List<LiveKitRouting> simulatedRoutings(List<LiveKitRouting> routings) {
+        if (routings != this.routings) {
+            simulatedRoutings = DiagnosisContext.simulated(routings);
+            this.routings = routings;
+        }
+        return simulatedRoutings;
+    }
+
     /** {@link MediaLeg#of} of {@code flow} with the capture's {@code media}, worked out once (six rules ask it). */
     synchronized List<MediaLeg> mediaLegs(CallFlow flow, CaptureMedia media) {
         List<MediaLeg> legs = mediaLegs.get(flow);
