@@ -15,7 +15,8 @@ import org.sipladder.livekit.RoutingOutcome;
 /**
  * A call whose thousands of INVITEs reached LiveKit: eight rules ask the context for its simulated routings for every
  * INVITE, and each question sorted all of the call's routings again (NoCommonCodecCheck's ConfiguredCodecs.of, for
- * 20,000 INVITEs). A context of more than {@link InviteTransaction#WALKED} routings sorts them once.
+ * 20,000 INVITEs), and ConfiguredCodecs.of then compared each with all of them. A context of more than
+ * {@link InviteTransaction#WALKED} routings sorts them once, and by INVITE frame when asked for one's.
  */
 class SimulatedRoutingsTest {
 
@@ -39,5 +40,12 @@ class SimulatedRoutingsTest {
         assertEquals(DiagnosisContext.simulated(routings), simulated);
         assertEquals(routings.size() * 2 / 3, simulated.size());
         assertSame(simulated, context.simulatedRoutings());
+        for (LiveKitRouting r : routings) {
+            long frame = r.transaction().frame();
+            List<LiveKitRouting> at = context.simulatedRoutingsAt(frame);
+            // ConfiguredCodecs and MediaEncryptionMismatchCheck ask this of every INVITE: the INVITE's own only
+            assertEquals(simulated.stream().filter(s -> s.transaction().frame() == frame).toList(), at);
+            assertEquals(r.simulated() ? 1 : 0, at.size());
+        }
     }
 }
