@@ -57,7 +57,7 @@ final class FindingJson {
         JsonOut json = ELEMENTS.get();
         try {
             json.startElement(false);
-            laterElement(json, REPEATED.get(), f, routingsOfCall, new int[2 * routingsOfCall.size()]);
+            laterElement(json, REPEATED.get(), f, routingsOfCall, null, new int[2 * routingsOfCall.size()]);
             return json.written();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
@@ -71,11 +71,11 @@ final class FindingJson {
      * its INVITE (with a LiveKit config most findings carry one: 200 of 400 MB of JSON).
      */
     private static void laterElement(JsonOut json, RepeatedJson repeated, Finding f,
-                                     List<LiveKitRouting> routingsOfCall, int[] written)
+                                     List<LiveKitRouting> routingsOfCall, RoutingsByCallId byCallId, int[] written)
             throws IOException {
         json.beginObject();
         finding(json, f, repeated);
-        int routing = routingIndex(f, routingsOfCall);
+        int routing = byCallId == null ? routingIndex(f, routingsOfCall) : routingIndex(f, byCallId);
         if (routing >= 0) {
             json.name(LIVEKIT);
             if (written[2 * routing + 1] == 0) {
@@ -111,10 +111,13 @@ final class FindingJson {
         void add(List<Finding> findings, List<LiveKitRouting> routingsOfCall) {
             // by index, not in an identity map: the quick JIT asks the VM for each key's identity hash
             int[] written = routingsOfCall.isEmpty() ? NONE_WRITTEN : new int[2 * routingsOfCall.size()];
+            // a call of thousands of routings (retries on one Call-ID) finds each finding's by Call-ID and frame
+            RoutingsByCallId byCallId = routingsOfCall.size() > RoutingsByCallId.WALKED
+                    ? new RoutingsByCallId(routingsOfCall) : null;
             try {
                 for (int i = 0; i < findings.size(); i++) {
                     json.nextElement(false);
-                    laterElement(json, repeated, findings.get(i), routingsOfCall, written);
+                    laterElement(json, repeated, findings.get(i), routingsOfCall, byCallId, written);
                     if (count == ends.length) {
                         ends = Arrays.copyOf(ends, 2 * count);
                     }
@@ -244,11 +247,11 @@ final class FindingJson {
     }
 
     /** The index in {@code routings} of {@link #routingOf(Finding, List)}'s routing, or -1 when there is none. */
-    private static int routingIndex(Finding f, List<LiveKitRouting> routings) {
+    static int routingIndex(Finding f, List<LiveKitRouting> routings) {
         if (f.callId() == null || routings.isEmpty()) {
             return -1;
         }
-        long firstFrame = f.evidence().frames().isEmpty() ? Long.MAX_VALUE : f.evidence().frames().get(0);
+        long firstFrame = firstFrame(f);
         // asked for every finding: a loop, no stream
         int last = -1;
         for (int i = 0; i < routings.size(); i++) {
@@ -258,6 +261,16 @@ final class FindingJson {
             }
         }
         return last;
+    }
+
+    /** {@link #routingIndex(Finding, List)} of the routings {@code byCallId} holds. */
+    static int routingIndex(Finding f, RoutingsByCallId byCallId) {
+        return f.callId() == null ? -1 : byCallId.indexOf(f, firstFrame(f));
+    }
+
+    /** The first frame of a finding's evidence, or the greatest frame when it names none. */
+    private static long firstFrame(Finding f) {
+        return f.evidence().frames().isEmpty() ? Long.MAX_VALUE : f.evidence().frames().get(0);
     }
 
     /** A routing as one object; {@code repeated} (null: none) copies the values it wrote before. */

@@ -1,7 +1,9 @@
 package org.sipladder.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
@@ -32,6 +34,27 @@ final class Attempts {
             }
         }
         return attempts;
+    }
+
+    /**
+     * The attempts answered 2xx (each one's attempts are the others of its {@link #key}), in capture order, by
+     * {@link #key}: of the attempts {@link #of} a failed one, only those can be the retry that recovered it.
+     */
+    static Map<String, List<InviteTransaction>> answered(CallFlow flow, List<InviteTransaction> invites) {
+        Map<String, List<InviteTransaction>> answered = new HashMap<>();
+        for (int i = 0; i < invites.size(); i++) {
+            InviteTransaction t = invites.get(i);
+            SipMessage fin = t.finalResponse();
+            if (fin != null && fin.status() >= 200 && fin.status() < 300 && !t.inDialog()) {
+                answered.computeIfAbsent(key(flow, t), k -> new ArrayList<>(1)).add(t);
+            }
+        }
+        return answered;
+    }
+
+    /** What the attempts {@link #of} a transaction share: its sender's address and the first leg of its retries. */
+    static String key(CallFlow flow, InviteTransaction tx) {
+        return tx.request().src().address() + '\n' + root(flow, tx.invite().legIndex());
     }
 
     /** True when the attempt failed: a final 3xx-6xx, or none captured. */

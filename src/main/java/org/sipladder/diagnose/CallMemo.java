@@ -1,5 +1,6 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -86,6 +87,36 @@ public final class CallMemo {
             invites.put(flow, found);
         }
         return found;
+    }
+
+    /** The routings {@link #simulatedRoutings} was last asked about, and its answer. */
+    private List<LiveKitRouting> routings;
+    private List<LiveKitRouting> simulatedRoutings;
+
+    /** Those of {@link #simulatedRoutings} by the frame of their INVITE, once asked. */
+    private Map<Long, List<LiveKitRouting>> simulatedByFrame;
+
+    /** {@link DiagnosisContext#simulated} of {@code routings}, worked out once for the same list. */
+    synchronized List<LiveKitRouting> simulatedRoutings(List<LiveKitRouting> routings) {
+        if (routings != this.routings) {
+            simulatedRoutings = DiagnosisContext.simulated(routings);
+            simulatedByFrame = null;
+            this.routings = routings;
+        }
+        return simulatedRoutings;
+    }
+
+    /** Those of {@link #simulatedRoutings} whose INVITE is at {@code frame}, in order. */
+    synchronized List<LiveKitRouting> simulatedRoutingsAt(List<LiveKitRouting> routings, long frame) {
+        List<LiveKitRouting> simulated = simulatedRoutings(routings);
+        if (simulatedByFrame == null) {
+            simulatedByFrame = new HashMap<>();
+            for (int i = 0; i < simulated.size(); i++) {
+                LiveKitRouting r = simulated.get(i);
+                simulatedByFrame.computeIfAbsent(r.transaction().request().frame(), f -> new ArrayList<>(1)).add(r);
+            }
+        }
+        return simulatedByFrame.getOrDefault(frame, List.of());
     }
 
     /** {@link MediaLeg#of} of {@code flow} with the capture's {@code media}, worked out once (six rules ask it). */

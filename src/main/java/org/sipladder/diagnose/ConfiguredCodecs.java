@@ -30,7 +30,7 @@ final class ConfiguredCodecs {
      * routing's), else null: LiveKit's default set is {@link NoCommonCodecCheck#LIVEKIT_CODECS}.
      */
     static CallMedia of(DiagnosisContext context, InviteTransaction tx) {
-        for (LiveKitRouting r : context.simulatedRoutings()) {
+        for (LiveKitRouting r : context.simulatedRoutingsAt(tx.request().frame())) {
             if (r.transaction().request().frame() == tx.request().frame()) {
                 CallMedia media = r.outcome().media();
                 return media != null && media.codecsConfigured() ? media : null;

@@ -98,6 +98,9 @@ final class ContradictedPredictions {
         if (f.callId() == null || !f.code().simulated()) {
             return null;
         }
+        if (routings instanceof IndexedRoutings indexed) {
+            return indexed.routingOf(f);
+        }
         List<Long> frames = f.evidence().frames();
         LiveKitRouting sameCall = null;
         for (int i = 0; i < routings.size(); i++) {

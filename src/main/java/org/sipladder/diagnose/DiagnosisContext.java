@@ -94,6 +94,24 @@ public record DiagnosisContext(List<CallFlow> flows, LiveKitConfig config, List<
         if (routings.isEmpty()) {
             return List.of(); // most calls, asked by eight rules
         }
+        // thousands of INVITEs of one call reaching LiveKit: the rules ask for every INVITE, so they are sorted once
+        return routings.size() > InviteTransaction.WALKED ? memo.simulatedRoutings(routings) : simulated(routings);
+    }
+
+    /**
+     * Of {@link #simulatedRoutings}, at least those of the INVITE at {@code frame}, in order: all of them for a
+     * context of up to {@link InviteTransaction#WALKED} routings, else only those (rules asking it for every INVITE of
+     * a call of thousands compared each with all of them). Callers still check the frame.
+     */
+    public List<LiveKitRouting> simulatedRoutingsAt(long frame) {
+        if (routings.size() <= InviteTransaction.WALKED) {
+            return simulatedRoutings();
+        }
+        return memo.simulatedRoutingsAt(routings, frame);
+    }
+
+    /** Those of {@code routings} (not empty) that were simulated against a loaded config. */
+    static List<LiveKitRouting> simulated(List<LiveKitRouting> routings) {
         int simulated = 0;
         for (int i = 0; i < routings.size(); i++) {
             if (routings.get(i).simulated()) {

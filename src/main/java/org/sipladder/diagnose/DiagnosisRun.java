@@ -109,7 +109,8 @@ public final class DiagnosisRun {
 
     private CallDiagnosis diagnose(CallFlow flow, CallMemo memo) {
         List<CallFlow> one = List.of(flow);
-        List<LiveKitRouting> routed = routings.of(one, memo);
+        // a call of thousands of routings (retries on one Call-ID) finds each finding's by frame and Call-ID
+        List<LiveKitRouting> routed = IndexedRoutings.of(routings.of(one, memo));
         CallsSeen seen = CallsSeen.of(routed);
         DiagnosisContext context = new DiagnosisContext(one, config, routed, media, seen, false, memo);
         List<Finding> raw = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.flow.FlowMessage;
 import org.sipladder.flow.Timings;
@@ -16,8 +17,29 @@ import org.sipladder.sip.SipMessage;
  * @param flow      the call flow
  * @param invite    the INVITE as first sent
  * @param responses its responses in capture order
+ * @param index     the call's messages by what is asked of its transactions, shared by them, or null: the call is
+ *                  walked for each question (a call of up to {@link #WALKED} messages, a detached transaction)
  */
-public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses,
+                                TransactionIndex index) {
+
+    /** A transaction whose questions walk the call. */
+    public InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMessage> responses) {
+        this(flow, invite, responses, null);
+    }
+
+    // equal when of the same flow, INVITE and responses, whichever index each has: the index is only a way to the
+    // answers, and the transactions of two memos (a routing's and a rule's) are compared
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InviteTransaction t && Objects.equals(flow, t.flow) && Objects.equals(invite, t.invite)
+                && Objects.equals(responses, t.responses);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(flow, invite, responses);
+    }
 
     private static final Timings NO_TIMINGS = new Timings(null, null, null, null);
 
@@ -26,11 +48,20 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         return of(flow, new long[1]);
     }
 
+    /** Calls of up to this many messages are walked for each INVITE; longer ones are indexed first. */
+    static final int WALKED = 64;
+
     /**
      * {@link #of(CallFlow)}, adding to {@code looks[0]} how many messages were looked at for the INVITEs: a long call's
-     * re-INVITEs (one a second all day) are each matched against the messages of their own CSeq, not all of them.
+     * re-INVITEs (one a second all day) are each matched against the messages of their own CSeq, not all of them, and
+     * thousands of INVITEs of one CSeq (a caller retrying with a new From tag each time) not against each other.
      */
     static List<InviteTransaction> of(CallFlow flow, long[] looks) {
+        return flow.messages().size() <= WALKED ? walked(flow, looks) : SameCseqInvites.transactions(flow, looks);
+    }
+
+    /** {@link #of(CallFlow)} by walking, for each INVITE, the messages of its CSeq number. */
+    static List<InviteTransaction> walked(CallFlow flow, long[] looks) {
         List<FlowMessage> messages = flow.messages();
         // the CSeq of each message read once: it is compared for every INVITE
         long[] cseqNumbers = new long[messages.size()];
@@ -58,18 +89,31 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * an INVITE's own number can be its copies or answer it.
      */
     static Map<Long, int[]> byCseq(long[] cseqNumbers) {
+        return byCseq(cseqNumbers, null);
+    }
+
+    /** {@link #byCseq(long[])} of the messages {@code kept} (all when null). */
+    static Map<Long, int[]> byCseq(long[] cseqNumbers, boolean[] kept) {
         Map<Long, int[]> byCseq = new HashMap<>();
         for (int i = 0; i < cseqNumbers.length; i++) {
-            int[] same = byCseq.get(cseqNumbers[i]);
-            if (same == null) {
-                same = new int[4];
-            } else if (same[0] + 1 == same.length) {
-                same = Arrays.copyOf(same, same.length * 2);
+            if (kept != null && !kept[i]) {
+                continue;
             }
-            same[++same[0]] = i;
-            byCseq.put(cseqNumbers[i], same);
+            byCseq.put(cseqNumbers[i], append(byCseq.get(cseqNumbers[i]), i));
         }
         return byCseq;
+    }
+
+    /** {@code places} (their count first; null for none yet) with {@code i} appended: the array, grown when full. */
+    static int[] append(int[] places, int i) {
+        int[] grown = places;
+        if (grown == null) {
+            grown = new int[4];
+        } else if (grown[0] + 1 == grown.length) {
+            grown = Arrays.copyOf(grown, grown.length * 2);
+        }
+        grown[++grown[0]] = i;
+        return grown;
     }
 
     /** {@code same}: the places of the messages with the INVITE's CSeq number, its length first ({@link #byCseq}). */
@@ -82,14 +126,23 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
         for (int k = 1; k <= same[0]; k++) {
             int i = same[k];
             FlowMessage m = messages.get(i);
-            SipMessage r = m.message();
-            if (!m.retransmission() && answersInvite[i] && m.legIndex() == invite.legIndex()
-                    && r.frame() > request.frame() && sameCallId(r, request)
-                    && (!twin || sameTransaction(r, request)) && (!proxied || answers(r, request))) {
+            if (!m.retransmission() && answersInvite[i] && answers(m, invite, twin, proxied)) {
                 responses.add(m);
             }
         }
         return responses;
+    }
+
+    /**
+     * True when {@code m}, a response to an INVITE with {@code invite}'s CSeq number, answers {@code invite}: on its
+     * leg, after it, of its Call-ID, and when it has a twin ({@link #twin}) of its branch, when it was proxied
+     * ({@link #proxied}) from where it was sent.
+     */
+    static boolean answers(FlowMessage m, FlowMessage invite, boolean twin, boolean proxied) {
+        SipMessage r = m.message();
+        SipMessage request = invite.message();
+        return m.legIndex() == invite.legIndex() && r.frame() > request.frame() && sameCallId(r, request)
+                && (!twin || sameTransaction(r, request)) && (!proxied || answers(r, request));
     }
 
     /**
@@ -185,6 +238,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      * retransmissions of the same method, Call-ID, CSeq, direction and Via branch.
      */
     public int retransmissionsOf(SipMessage request) {
+        if (index != null && request.callId() != null) {
+            return index.retransmissionsOf(request);
+        }
         int count = 0;
         for (FlowMessage m : flow.messages()) {
             SipMessage other = m.message();
@@ -203,6 +259,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      */
     public long lastResponseMicros() {
         SipMessage request = request();
+        if (index != null && request.callId() != null) {
+            return index.lastResponseMicros(request);
+        }
         long last = -1;
         for (FlowMessage m : flow.messages()) {
             SipMessage r = m.message();
@@ -220,6 +279,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
      */
     public SipMessage cancel() {
         SipMessage request = request();
+        if (index != null && request.callId() != null) {
+            return index.cancel(request);
+        }
         for (FlowMessage fm : flow.messages()) {
             SipMessage c = fm.message();
             if (c.frame() > request.frame() && "CANCEL".equals(c.method()) && request.callId().equals(c.callId())
@@ -234,6 +296,9 @@ public record InviteTransaction(CallFlow flow, FlowMessage invite, List<FlowMess
     /** The final response to {@code cancel} (a CANCEL of this INVITE) from the INVITE's receiver, or null. */
     public SipMessage cancelAnswer(SipMessage cancel) {
         SipMessage request = request();
+        if (index != null && cancel.callId() != null) {
+            return index.cancelAnswer(request, cancel);
+        }
         for (FlowMessage fm : flow.messages()) {
             SipMessage r = fm.message();
             if (r.frame() > cancel.frame() && !r.isRequest() && r.status() >= 200 && "CANCEL".equals(r.cseqMethod())

@@ -336,7 +336,9 @@ final class LiveKitRoutings {
     static boolean forwarded(CallFlow flow, InviteTransaction tx) {
         SipMessage request = tx.request();
         SipMessage fin = tx.finalResponse();
-        List<FlowMessage> messages = flow.messages();
+        // a long call's INVITEs from the receiver after this one, not every message of the call for every INVITE
+        List<FlowMessage> messages = tx.index() == null ? flow.messages()
+                : tx.index().invitesSentAfter(request.dst().address(), request.frame());
         for (int i = 0; i < messages.size(); i++) {
             FlowMessage m = messages.get(i);
             SipMessage next = m.message();

@@ -102,7 +102,7 @@ final class MediaEncryptionMismatchCheck implements FindingRule {
 
     /** The simulated routing of {@code tx} that a dispatch rule took, or null. */
     private static LiveKitRouting routing(DiagnosisContext context, InviteTransaction tx) {
-        for (LiveKitRouting r : context.simulatedRoutings()) {
+        for (LiveKitRouting r : context.simulatedRoutingsAt(tx.request().frame())) {
             if (r.transaction().request().frame() == tx.request().frame() && r.outcome().dispatch().rule() != null) {
                 return r;
             }

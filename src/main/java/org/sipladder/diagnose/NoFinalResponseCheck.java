@@ -152,8 +152,11 @@ final class NoFinalResponseCheck implements FindingRule {
      * The failure the INVITE's sender answered an INVITE it had received with after sending it (a proxy's 408 or 503
      * under the same Call-ID, a B2BUA's on its other leg): the answer the silence turned into; null when none.
      */
-    private static SipMessage answeredBack(InviteTransaction tx) {
+    static SipMessage answeredBack(InviteTransaction tx) {
         SipMessage request = tx.request();
+        if (tx.index() != null) {
+            return tx.index().failureSentBack(request);
+        }
         for (FlowMessage fm : tx.flow().messages()) {
             SipMessage r = fm.message();
             if (!fm.retransmission() && r.frame() > request.frame() && r.status() >= 300 && "INVITE".equals(r.cseqMethod())

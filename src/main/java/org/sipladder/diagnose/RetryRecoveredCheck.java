@@ -2,6 +2,7 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sipladder.flow.CallFlow;
 import org.sipladder.sip.SipMessage;
 
@@ -20,10 +21,15 @@ final class RetryRecoveredCheck implements FindingRule {
         List<Finding> findings = new ArrayList<>(0);
         for (CallFlow flow : context.flows()) {
             List<InviteTransaction> invites = context.invites(flow);
+            // a long call's answered attempts are gathered once: a caller retrying thousands of times had every
+            // attempt gathered for each failed one
+            Map<String, List<InviteTransaction>> answeredBySender =
+                    flow.messages().size() > InviteTransaction.WALKED ? Attempts.answered(flow, invites) : null;
             for (int i = 0; i < invites.size(); i++) {
                 InviteTransaction tx = invites.get(i);
                 if (!tx.inDialog() && Attempts.failed(tx) && !OutboundAuthCheck.challenged(tx)) {
-                    InviteTransaction answered = answeredRetry(Attempts.of(flow, invites, tx), tx);
+                    InviteTransaction answered = answeredRetry(answeredBySender == null ? Attempts.of(flow, invites, tx)
+                            : answeredBySender.getOrDefault(Attempts.key(flow, tx), List.of()), tx);
                     if (answered != null) {
                         findings.add(finding(tx, answered));
                     }
