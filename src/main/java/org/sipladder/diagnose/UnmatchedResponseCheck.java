@@ -22,7 +22,7 @@ final class UnmatchedResponseCheck implements FindingRule {
     public List<Finding> findings(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CallFlow flow : context.flows()) {
-            Map<Key, List<SipMessage>> requests = null;
+            Map<Key, List<FlowMessage>> requests = null;
             List<SipMessage> unmatched = new ArrayList<>();
             List<SipMessage> named = new ArrayList<>();
             List<FlowMessage> messages = flow.messages();
@@ -37,8 +37,11 @@ final class UnmatchedResponseCheck implements FindingRule {
                 if (requests == null && !small) {
                     requests = requests(flow);
                 }
-                SipMessage request = small ? namedRequest(messages, m) : namedRequest(requests, m);
-                if (request != null && (small ? matters(messages, m) : matters(requests, m, request))) {
+                // the requests it may answer: the call's, or those on its hop with its CSeq
+                List<FlowMessage> candidates = small ? messages : requests.getOrDefault(new Key(m.dst().address(),
+                        m.src().address(), m.cseqNumber(), m.cseqMethod()), List.of());
+                SipMessage request = namedRequest(candidates, m);
+                if (request != null && matters(candidates, m)) {
                     unmatched.add(m);
                     named.add(request);
                 }
@@ -51,10 +54,9 @@ final class UnmatchedResponseCheck implements FindingRule {
     }
 
     /**
-     * The most messages of a call whose requests are looked through for each final response ({@link #namedRequest} and
-     * {@link #matters} over the list) rather than indexed first: an index per call (a map, a key and a list per
-     * request) for each of a large capture's 50,000 calls was 2.5 % of its diagnosis, and the call of 100,000
-     * messages needs one.
+     * The most messages of a call whose messages are all looked through for each final response rather than its
+     * requests indexed by hop and CSeq first: an index per call (a map, a key and a list per request) for each of a
+     * large capture's 50,000 calls was 2.5 % of its diagnosis, and the call of 100,000 messages needs one.
      */
     private static final int SMALL_CALL = 64;
 
@@ -64,11 +66,14 @@ final class UnmatchedResponseCheck implements FindingRule {
                 && Objects.equals(q.cseqMethod(), response.cseqMethod());
     }
 
-    /** {@link #namedRequest} without the index: the same request, found by a walk over the call's messages. */
-    private static SipMessage namedRequest(List<FlowMessage> messages, SipMessage response) {
+    /**
+     * The request among {@code candidates} sent the other way on {@code response}'s hop that it names by CSeq, when no
+     * request there has its branch and CSeq both; else null.
+     */
+    private static SipMessage namedRequest(List<FlowMessage> candidates, SipMessage response) {
         SipMessage named = null;
-        for (int i = 0; i < messages.size(); i++) {
-            SipMessage q = messages.get(i).message();
+        for (int i = 0; i < candidates.size(); i++) {
+            SipMessage q = candidates.get(i).message();
             if (!sameCseq(q, response) || q.timestampMicros() > response.timestampMicros()) {
                 continue;
             }
@@ -80,13 +85,18 @@ final class UnmatchedResponseCheck implements FindingRule {
         return named;
     }
 
-    /** {@link #matters} without the index, for a response that names a request. */
-    private static boolean matters(List<FlowMessage> messages, SipMessage response) {
+    /**
+     * True when the mismatch of {@code response}, which names a request among {@code candidates}, is worth a finding:
+     * an INVITE's final answer (losing it loses the call or leaves the caller retrying), or a request its sender sent
+     * again after the response, so that the capture shows it was not taken. A BYE's 200 with another branch and no BYE
+     * after it was taken by a lenient peer: nothing came of it.
+     */
+    private static boolean matters(List<FlowMessage> candidates, SipMessage response) {
         if ("INVITE".equals(response.cseqMethod())) {
             return true;
         }
-        for (int i = 0; i < messages.size(); i++) {
-            SipMessage q = messages.get(i).message();
+        for (int i = 0; i < candidates.size(); i++) {
+            SipMessage q = candidates.get(i).message();
             if (q.timestampMicros() > response.timestampMicros() && sameCseq(q, response)) {
                 return true;
             }
@@ -99,57 +109,16 @@ final class UnmatchedResponseCheck implements FindingRule {
     }
 
     /** The call's well-formed requests by hop and CSeq, each list in capture order: one pass, not one per response. */
-    private static Map<Key, List<SipMessage>> requests(CallFlow flow) {
-        Map<Key, List<SipMessage>> requests = new HashMap<>();
+    private static Map<Key, List<FlowMessage>> requests(CallFlow flow) {
+        Map<Key, List<FlowMessage>> requests = new HashMap<>();
         for (FlowMessage fm : flow.messages()) {
             SipMessage q = fm.message();
             if (q.isRequest() && !q.malformed()) {
                 requests.computeIfAbsent(new Key(q.src().address(), q.dst().address(), q.cseqNumber(), q.cseqMethod()),
-                        k -> new ArrayList<>(1)).add(q);
+                        k -> new ArrayList<>(1)).add(fm);
             }
         }
         return requests;
-    }
-
-    /**
-     * The request sent the other way on {@code response}'s hop that it names by CSeq, when no request there has its
-     * branch and CSeq both; else null.
-     */
-    private static SipMessage namedRequest(Map<Key, List<SipMessage>> requests, SipMessage response) {
-        List<SipMessage> sameCseq = requests.get(new Key(response.dst().address(), response.src().address(),
-                response.cseqNumber(), response.cseqMethod()));
-        if (sameCseq == null) {
-            return null;
-        }
-        SipMessage named = null;
-        for (SipMessage q : sameCseq) {
-            if (q.timestampMicros() > response.timestampMicros()) {
-                continue;
-            }
-            if (q.sameBranch(response)) {
-                return null;
-            }
-            named = named == null ? q : named;
-        }
-        return named;
-    }
-
-    /**
-     * True when the mismatch is worth a finding: an INVITE's final answer (losing it loses the call or leaves the
-     * caller retrying), or a request its sender sent again after the response, so that the capture shows it was not
-     * taken. A BYE's 200 with another branch and no BYE after it was taken by a lenient peer: nothing came of it.
-     */
-    private static boolean matters(Map<Key, List<SipMessage>> requests, SipMessage response, SipMessage request) {
-        if ("INVITE".equals(response.cseqMethod())) {
-            return true;
-        }
-        for (SipMessage q : requests.get(new Key(request.src().address(), request.dst().address(),
-                request.cseqNumber(), request.cseqMethod()))) {
-            if (q.timestampMicros() > response.timestampMicros()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** True when {@code request} went the other way between the two hosts {@code response} went between. */
