@@ -2,11 +2,13 @@ package org.sipladder.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import livekit.LivekitSip.SIPInboundTrunkInfo;
 import org.sipladder.livekit.LiveKitConfig;
 import org.sipladder.livekit.PhoneNumbers;
 import org.sipladder.livekit.RoutingOptions;
 import org.sipladder.livekit.RoutingOutcome;
+import org.sipladder.livekit.StatusLine;
 
 /**
  * What findings say about the config alone, call after call (trunk ids, "Trunk numbers: ...", each trunk number's
@@ -100,6 +102,56 @@ final class ConfigTexts {
         Assumption made = new Assumption(outcome.options(), outcome.assumption());
         lastAssumption = made;
         return made.text();
+    }
+
+    /**
+     * LiveKit's answers said lately ({@link #answered}), by status code: a capture's calls get a handful (200 OK, a 503
+     * or two), and the same object then serves every call, its hash worked out once for {@link #contradiction}.
+     * Shared by the diagnosing threads: an entry is immutable, and a lost update only makes a text again.
+     */
+    private final Answer[] answers = new Answer[8];
+
+    private record Answer(int status, String reason, boolean isFinal, String text) {
+    }
+
+    /**
+     * "200 OK" ({@link LiveKitRouting#label}) for LiveKit's final response {@code line}, or with ", then no final
+     * response" for its last provisional one ({@code isFinal} false).
+     */
+    String answered(StatusLine line, boolean isFinal) {
+        int slot = line.status() & (answers.length - 1);
+        Answer a = answers[slot];
+        if (a != null && a.status() == line.status() && a.isFinal() == isFinal && Objects.equals(a.reason(), line.reason())) {
+            return a.text();
+        }
+        String text = LiveKitRouting.label(line) + (isFinal ? "" : ", then no final response");
+        answers[slot] = new Answer(line.status(), line.reason(), isFinal, text);
+        return text;
+    }
+
+    /** The last steps said with a step put first ({@link #stepsAfter}). */
+    private volatile Steps lastSteps;
+
+    private record Steps(String first, List<String> rest, List<String> all) {
+    }
+
+    /**
+     * {@code first} followed by {@code rest}, one list for the same two objects: the fix of every call's
+     * LK_NO_TRUNK_MATCH puts the same refusal (the config's, {@link TrunkUpdateRefusal}) before the same steps.
+     */
+    List<String> stepsAfter(String first, List<String> rest) {
+        Steps last = lastSteps;
+        if (last != null && last.first() == first && last.rest() == rest) {
+            return last.all();
+        }
+        String[] all = new String[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        Steps made = new Steps(first, rest, List.of(all));
+        lastSteps = made;
+        return made.all();
     }
 
     /** True when these are the texts of {@code other} (the same config object). */

@@ -125,20 +125,21 @@ final class ContradictedPredictions {
                 ? f.title().substring(0, f.title().length() - claim.length()) : f.title();
         String why;
         if (cancelledBeforePin(r)) {
-            title = title.concat(", but the caller cancelled before LiveKit answered (").concat(answered(r)).concat(")");
+            title = title.concat(", but the caller cancelled before LiveKit answered (").concat(answered(r, texts))
+                    .concat(")");
             why = " The caller cancelled before LiveKit answered to ask for the PIN (" + r.summary() + "): with a PIN "
                     + "rule LiveKit answers as soon as the call's media is set up, so this caller gave up within that "
                     + "moment, before any prompt. This finding did not decide this call, but it decides calls that get "
                     + "further.";
         } else if (r.consistency() == Consistency.CONSISTENT) {
             // only endedBeforeRingingTimeout gets a consistent routing here
-            title = title.concat(", but LiveKit ended this call first with ").concat(answered(r));
-            why = " LiveKit's " + answered(r) + " came before " + CallLimits.of(r.outcome().trunk().trunk())
+            title = title.concat(", but LiveKit ended this call first with ").concat(answered(r, texts));
+            why = " LiveKit's " + answered(r, texts) + " came before " + CallLimits.of(r.outcome().trunk().trunk())
                     .ringingLimit() + " would end the ringing, so something else ended this call first (see "
                     + FindingCode.LK_RESPONSE_EXPLAINED + "). This finding did not decide this call, but it affects "
                     + "calls that get further.";
         } else if (r.consistency() == Consistency.OUTSIDE_CONFIG) {
-            title = title.concat(", but LiveKit ended this call first with ").concat(answered(r));
+            title = title.concat(", but LiveKit ended this call first with ").concat(answered(r, texts));
             why = " LiveKit ended this call for a reason the config does not decide: " + r.summary() + ". This finding did not "
                     + "decide this call, but it affects calls that get further.";
         } else if (r.observed().isEmpty()) {
@@ -148,7 +149,7 @@ final class ContradictedPredictions {
                     + "transport, firewall), or the capture misses that direction. The config did not decide this "
                     + "call; it would decide calls that reach LiveKit.";
         } else {
-            String answered = answered(r);
+            String answered = answered(r, texts);
             title = title.concat(", yet LiveKit answered this call with ").concat(answered);
             StatusLine last = r.observedFinal();
             // LiveKit answers once an agent joined: one registered without a name joins rooms no rule names it for
@@ -163,10 +164,12 @@ final class ContradictedPredictions {
                 f.evidence(), f.fix());
     }
 
-    /** LiveKit's final response to the INVITE, or its last provisional one when it sent no final response. */
-    private static String answered(LiveKitRouting r) {
+    /**
+     * LiveKit's final response to the INVITE, or its last provisional one when it sent no final response; one object
+     * for the same answer ({@link ConfigTexts#answered}): every contradicted call's title and explanation say it.
+     */
+    private static String answered(LiveKitRouting r, ConfigTexts texts) {
         StatusLine last = r.observedFinal();
-        return LiveKitRouting.label(last != null ? last : r.observed().get(r.observed().size() - 1))
-                + (last == null ? ", then no final response" : "");
+        return texts.answered(last != null ? last : r.observed().get(r.observed().size() - 1), last != null);
     }
 }

@@ -19,7 +19,10 @@ final class LkCommand {
 
     /** Replaces the trunk's numbers (the flag sets the whole list). */
     static String setTrunkNumbers(String trunkId, List<String> numbers) {
-        return "lk sip inbound update --id " + trunkId + " --numbers " + String.join(",", numbers);
+        // one per call without a trunk for its number: a builder of its size, not a concatenation's growing one
+        String joined = String.join(",", numbers);
+        return new StringBuilder(38 + String.valueOf(trunkId).length() + joined.length())
+                .append("lk sip inbound update --id ").append(trunkId).append(" --numbers ").append(joined).toString();
     }
 
     /** Replaces the whole trunk with the JSON in {@code file}. */

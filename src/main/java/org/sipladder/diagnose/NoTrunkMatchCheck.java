@@ -81,6 +81,13 @@ final class NoTrunkMatchCheck implements FindingRule {
         return numbered.stream().filter(t -> kept.contains(t.getSipTrunkId())).findFirst().orElse(numbered.get(0));
     }
 
+    /** "To user 4930... (normalized +4930...)", in a builder of its size (a concatenation's grows twice). */
+    private static String toUser(String called) {
+        String normalized = PhoneNumbers.normalize(called);
+        return new StringBuilder(22 + String.valueOf(called).length() + normalized.length()).append("To user ")
+                .append(called).append(" (normalized ").append(normalized).append(')').toString();
+    }
+
     private static Finding finding(DiagnosisContext context, LiveKitRouting r) {
         String called = r.invite().calledNumber();
         ConfigTexts texts = context.configTexts();
@@ -94,11 +101,8 @@ final class NoTrunkMatchCheck implements FindingRule {
             SIPInboundTrunkInfo example = example(context.config());
             List<String> numbers = new ArrayList<>(example.getNumbersList());
             numbers.add(called);
-            List<String> steps = new ArrayList<>(STEPS);
             String refusal = TrunkUpdateRefusal.stepAddingNumber(context.config(), example, called);
-            if (refusal != null) {
-                steps.add(0, refusal);
-            }
+            List<String> steps = refusal == null ? STEPS : texts.stepsAfter(refusal, STEPS);
             fix = Findings.fix(steps, List.of(LkCommand.setTrunkNumbers(example.getSipTrunkId(), numbers),
                     LkCommand.listTrunks()), null);
         }
@@ -106,7 +110,7 @@ final class NoTrunkMatchCheck implements FindingRule {
                 CODE.title(called),
                 EXPLANATION,
                 Findings.evidence(Findings.frames(r.transaction()), ids, List.of(
-                        "To user " + called + " (normalized " + PhoneNumbers.normalize(called) + ")",
+                        toUser(called),
                         trunks.isEmpty() ? "The project has no inbound trunk" : texts.trunkNumbers(),
                         texts.assumption(r.outcome()),
                         r.summary())),

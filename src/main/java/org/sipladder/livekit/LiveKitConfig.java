@@ -237,13 +237,26 @@ public record LiveKitConfig(List<SIPInboundTrunkInfo> trunks, List<SIPDispatchRu
 
     /** The trunk with this ID, or null. */
     public SIPInboundTrunkInfo trunk(String sipTrunkId) {
-        return trunks.stream().filter(t -> t.getSipTrunkId().equals(sipTrunkId)).findFirst().orElse(null);
+        // a plain loop, not a stream: the fix of every call's LK_NO_TRUNK_MATCH asks it (TrunkUpdateRefusal), and the
+        // quick JIT builds and runs a stream pipeline object by object
+        for (int i = 0; i < trunks.size(); i++) {
+            SIPInboundTrunkInfo t = trunks.get(i);
+            if (t.getSipTrunkId().equals(sipTrunkId)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The dispatch rule with this ID, or null. */
     public SIPDispatchRuleInfo rule(String sipDispatchRuleId) {
-        return rules.stream().filter(r -> r.getSipDispatchRuleId().equals(sipDispatchRuleId)).findFirst()
-                .orElse(null);
+        for (int i = 0; i < rules.size(); i++) {
+            SIPDispatchRuleInfo r = rules.get(i);
+            if (r.getSipDispatchRuleId().equals(sipDispatchRuleId)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The rule's called-number filter ({@code numbers}), empty when it has none. */

@@ -15,6 +15,15 @@ public final class PhoneNumbers {
         if (number == null || number.isEmpty()) {
             return "";
         }
+        // nearly every number is digits, with or without its '+': its normalized form is then known without a
+        // builder, which appended character by character under the quick JIT
+        int plain = number.charAt(0) == '+' ? 1 : 0;
+        while (plain < number.length() && number.charAt(plain) >= '0' && number.charAt(plain) <= '9') {
+            plain++;
+        }
+        if (plain == number.length()) {
+            return number.charAt(0) == '+' ? number : "+".concat(number);
+        }
         // A plain loop instead of a regex: the simulator normalizes every trunk number for every INVITE.
         StringBuilder digits = new StringBuilder(number.length() + 1).append('+');
         for (int i = 0; i < number.length(); i++) {

@@ -56,6 +56,49 @@ public final class RoutingSimulator {
         return new DispatchSelector(config).selectAfterPin(outcome.trunk().trunk(), invite, pin);
     }
 
+    /** The calling number last quoted, with its quote ({@link #quotedCalling}). */
+    private volatile Quoted lastCalling;
+
+    private record Quoted(String number, String quoted) {
+    }
+
+    /**
+     * {@link TrunkSelector#quote} of the calling number, made once while INVITEs come from the same caller (a test
+     * line, a carrier's fixed presentation number). Shared by the threads: an entry is immutable.
+     */
+    private String quotedCalling(String calling) {
+        Quoted last = lastCalling;
+        if (last != null && last.number() != null && last.number().equals(calling)) {
+            return last.quoted();
+        }
+        Quoted made = new Quoted(calling, TrunkSelector.quote(calling));
+        lastCalling = made;
+        return made.quoted();
+    }
+
+    private static final String MATCHES = "LiveKit matches the called number ";
+    private static final String NORMALIZED = " (To user, normalized ";
+    private static final String CALLING = ") and the calling number ";
+    private static final String FROM_USER = " (From user).";
+
+    /**
+     * "LiveKit matches the called number ...": a sentence per INVITE, in a builder of its size (a concatenation's
+     * starts at 16 characters and grows three times). {@code calledNorm} is null when it is the called number as
+     * written; else it is '+' and digits, nothing to escape, quoted here rather than made as a string of its own.
+     */
+    private static String matching(String quotedCalled, String calledNorm, String quotedCalling) {
+        int length = MATCHES.length() + quotedCalled.length() + NORMALIZED.length()
+                + (calledNorm == null ? quotedCalled.length() : calledNorm.length() + 2) + CALLING.length()
+                + quotedCalling.length() + FROM_USER.length();
+        StringBuilder s = new StringBuilder(length).append(MATCHES).append(quotedCalled).append(NORMALIZED);
+        if (calledNorm == null) {
+            s.append(quotedCalled);
+        } else {
+            s.append('"').append(calledNorm).append('"');
+        }
+        return s.append(CALLING).append(quotedCalling).append(FROM_USER).toString();
+    }
+
     /** The outcome for one INVITE. */
     public RoutingOutcome simulate(InboundInvite invite) {
         List<String> reasoning = new ArrayList<>();
@@ -69,9 +112,8 @@ public final class RoutingSimulator {
         reasoning.add(assumption);
         String calledNorm = PhoneNumbers.normalize(invite.calledNumber());
         String quotedCalled = TrunkSelector.quote(invite.calledNumber());
-        reasoning.add("LiveKit matches the called number " + quotedCalled + " (To user, normalized "
-                + TrunkSelector.quote(calledNorm) + ") and the calling number "
-                + TrunkSelector.quote(invite.callingNumber()) + " (From user).");
+        reasoning.add(matching(quotedCalled, calledNorm == invite.calledNumber() ? null : calledNorm,
+                quotedCalling(invite.callingNumber())));
         noteRequestUri(invite, reasoning);
         TrunkMatch trunk = trunks.select(invite, calledNorm, quotedCalled, reasoning);
         reasoning.add(describe(trunk));

@@ -51,6 +51,7 @@ final class TrunkSelector {
         List<String> skipped = new ArrayList<>();
         List<String> numberMisses = new ArrayList<>();
         List<String> missIds = new ArrayList<>();
+        String missEnd = null;
         for (int i = 0; i < trunks.size(); i++) {
             SIPInboundTrunkInfo trunk = trunks.get(i);
             // The number check comes first because it is cheap and removes most trunks of a large project; the
@@ -63,7 +64,10 @@ final class TrunkSelector {
                 }
             }
             if (numbers.length > 0 && hits == 0) {
-                numberMisses.add(missPrefix[i].concat(quotedCalled).concat("."));
+                if (missEnd == null) {
+                    missEnd = quotedCalled.concat("."); // the same end for every trunk's sentence
+                }
+                numberMisses.add(missPrefix[i].concat(missEnd));
                 missIds.add(trunk.getSipTrunkId());
                 continue;
             }
