@@ -343,6 +343,10 @@ final class DiagnoseCommand extends ConsoleCommand {
         byte[] bytes = r.json().bytes();
         int[] ends = r.json().ends();
         int k = 0;
+        // the run's findings lie one after another in its bytes: those going to the same group in a row (most of
+        // a large capture's are non-primary warnings) are appended as one stretch, not each by itself
+        int stretchGroup = -1;
+        int stretchStart = 0;
         List<DiagnosisRun.CallDiagnosis> calls = r.calls();
         for (int c = 0; c < calls.size(); c++) {
             DiagnosisRun.CallDiagnosis call = calls.get(c);
@@ -350,9 +354,19 @@ final class DiagnoseCommand extends ConsoleCommand {
             List<Finding> findings = call.findings();
             listed(findings);
             for (int i = 0; i < findings.size(); i++, k++) {
-                int start = k == 0 ? 0 : ends[k - 1];
-                groups.get(group(findings.get(i))).append(bytes, start, ends[k] - start);
+                int group = group(findings.get(i));
+                if (group != stretchGroup) {
+                    int start = k == 0 ? 0 : ends[k - 1];
+                    if (stretchGroup >= 0) {
+                        groups.get(stretchGroup).append(bytes, stretchStart, start - stretchStart);
+                    }
+                    stretchGroup = group;
+                    stretchStart = start;
+                }
             }
+        }
+        if (stretchGroup >= 0) {
+            groups.get(stretchGroup).append(bytes, stretchStart, ends[k - 1] - stretchStart);
         }
     }
 

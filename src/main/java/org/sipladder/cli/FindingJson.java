@@ -193,17 +193,13 @@ final class FindingJson {
         // enum names, and the call's Call-ID and flow id in each of its findings: the very strings again and again
         shared(json, CODE, f.code().name());
         shared(json, SEVERITY, f.severity().name());
-        optional(json, TITLE, f.title());
+        text(json, TITLE, f.title(), repeated);
         json.name(PRIMARY).value(f.primary());
         if (f.callId() != null) {
             shared(json, CALL_ID, f.callId());
             shared(json, FLOW_ID, f.flowId());
         }
-        if (repeated != null && f.explanation() != null) {
-            repeated.string(json.name(EXPLANATION), repeated.explanations, f.explanation());
-        } else {
-            optional(json, EXPLANATION, f.explanation());
-        }
+        text(json, EXPLANATION, f.explanation(), repeated);
         json.name(EVIDENCE).beginObject();
         json.name(FRAMES).beginArray();
         List<Long> frames = f.evidence().frames();
@@ -212,13 +208,36 @@ final class FindingJson {
         }
         json.endArray();
         strings(json, CONFIG_IDS, f.evidence().configIds(), repeated, repeated == null ? null : repeated.configIds);
-        strings(json, FACTS, f.evidence().facts());
+        texts(json, FACTS, f.evidence().facts(), repeated);
         json.endObject();
         json.name(FIX).beginObject();
         strings(json, STEPS, f.fix().steps(), repeated, repeated == null ? null : repeated.steps);
         strings(json, COMMANDS, f.fix().commands(), repeated, repeated == null ? null : repeated.commands);
         optional(json, FIX_JSON, f.fix().json());
         json.endObject();
+    }
+
+    /** As {@link #optional}; a text written before is copied with {@code repeated} ({@link RepeatedJson#text}). */
+    private static void text(JsonOut json, JsonOut.Name name, String value, RepeatedJson repeated)
+            throws IOException {
+        if (repeated == null) {
+            optional(json, name, value);
+        } else if (value != null) {
+            repeated.text(json.name(name), value);
+        }
+    }
+
+    /**
+     * As {@link #strings(JsonOut, JsonOut.Name, List)}, each text written before copied when {@code repeated} is
+     * given.
+     */
+    private static void texts(JsonOut json, JsonOut.Name name, List<String> values, RepeatedJson repeated)
+            throws IOException {
+        if (repeated == null) {
+            strings(json, name, values);
+        } else {
+            repeated.texts(json.name(name), values);
+        }
     }
 
     /** A member whose value is a string, left out when null ({@link JsonOut#optional}). */
@@ -299,11 +318,7 @@ final class FindingJson {
         byte[] observedJson = statuses != null || repeated == null ? null : json.writtenSince(observedStart);
         if (outcome != null) {
             strings(json, EXPECTED, expected, repeated, repeated == null ? null : repeated.expected);
-            if (repeated != null) {
-                repeated.stringsOfRepeated(json.name(REASONING), repeated.reasoningLines, outcome.reasoning());
-            } else {
-                strings(json, REASONING, outcome.reasoning());
-            }
+            texts(json, REASONING, outcome.reasoning(), repeated);
             shared(json, TRUNK, outcome.trunk().kind().name());
             strings(json, TRUNK_IDS, outcome.trunk().candidateIds());
             shared(json, AUTH, outcome.auth().name());

@@ -469,6 +469,17 @@ final class JsonOut implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A string value (not null), returning where its quoted bytes start, after what goes before a value: so that
+     * {@link #writtenSince} gives them for {@link #writtenValue(byte[])}.
+     */
+    int valueStart(String value) throws IOException {
+        beforeValue();
+        int start = used;
+        string(value);
+        return start;
+    }
+
     JsonOut value(boolean value) throws IOException {
         beforeValue();
         raw(value ? "true" : "false");

@@ -41,7 +41,7 @@ class RepeatedJsonTest {
             copying.beginObject();
             plain.beginObject();
             String text = random.nextInt(4) == 0 ? new String(pick(random)) : pick(random);
-            repeated.string(copying.name("explanation"), repeated.explanations, text);
+            repeated.text(copying.name("explanation"), text);
             plain.name("explanation").value(text);
             if (random.nextInt(5) == 0) {
                 changing.add(pick(random)); // the same list object with other contents
@@ -58,12 +58,38 @@ class RepeatedJsonTest {
             for (int i = random.nextInt(4); i > 0; i--) {
                 reasoning.add(lines.get(random.nextInt(lines.size())));
             }
-            repeated.stringsOfRepeated(copying.name("reasoning"), repeated.reasoningLines, reasoning);
+            repeated.texts(copying.name("reasoning"), reasoning);
             array(plain.name("reasoning"), reasoning);
             copying.endObject();
             plain.endObject();
             assertEquals(new String(plain.written(), java.nio.charset.StandardCharsets.UTF_8),
                     new String(copying.written(), java.nio.charset.StandardCharsets.UTF_8), "element " + n);
+        }
+    }
+
+    /**
+     * Texts that share a slot (same length and first character), come back after a dozen others, are null in a list
+     * or are equal but other objects are written exactly as writing them gives.
+     */
+    @Test
+    void textsSharingSlotsAreWhatWritingThemGives() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            texts.add("text " + (char) ('a' + i % 20) + (i < 20 ? "\"" : "\u00e9"));
+        }
+        texts.add(null);
+        Random random = new Random(5);
+        JsonOut[] outs = {new JsonOut(), new JsonOut()};
+        RepeatedJson repeated = new RepeatedJson();
+        for (int n = 0; n < 2_000; n++) {
+            List<String> facts = new ArrayList<>();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                String t = texts.get(random.nextInt(texts.size()));
+                facts.add(t != null && random.nextInt(3) == 0 ? new String(t) : t);
+            }
+            array(outs[0].startElement(n == 0), facts);
+            repeated.texts(outs[1].startElement(n == 0), facts);
+            assertArrayEquals(outs[0].written(), outs[1].written(), "element " + n);
         }
     }
 

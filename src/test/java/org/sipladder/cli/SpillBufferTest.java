@@ -101,6 +101,34 @@ class SpillBufferTest {
         }
     }
 
+    /**
+     * Stretches of a run's bytes of every size, from parts of an array (a few bytes, many findings at once, more than
+     * the file's write buffer holds), come back whole and in order.
+     */
+    @Test
+    void stretchesOfAnyLengthComeBackInOrder() throws Exception {
+        byte[] source = new byte[3 << 20];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = (byte) ('a' + i % 26);
+        }
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (SpillBuffer b = new SpillBuffer()) {
+            int[] lengths = {3, SpillBuffer.IN_MEMORY, 5_000, (1 << 20) - 7, 1, (2 << 20) + 11, 70_000, 0, 9};
+            for (int i = 0; i < lengths.length; i++) {
+                int from = (i * 131) % 1000;
+                b.append(source, from, lengths[i]);
+                expected.write(source, from, lengths[i]);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            b.writeTo(bytes, 1);
+            byte[] all = expected.toByteArray();
+            assertArrayEquals(java.util.Arrays.copyOfRange(all, 1, all.length), bytes.toByteArray());
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            b.writeTo(Channels.newChannel(again), 0);
+            assertArrayEquals(all, again.toByteArray());
+        }
+    }
+
     @Test
     void nothingAppendedWritesNothing() throws Exception {
         try (SpillBuffer b = new SpillBuffer()) {
