@@ -161,12 +161,51 @@ final class KeptHeaders {
 
     /** True when {@code name} is one of {@link #ASKED_UNKEPT} (the same object). */
     static boolean askedUnkept(String name) {
-        for (int i = 0; i < ASKED_UNKEPT.length; i++) {
-            if (ASKED_UNKEPT[i] == name) {
-                return true;
+        return askedIndex(name) >= 0;
+    }
+
+    /** The index of {@code name} in {@link #ASKED_UNKEPT} (the same object), or -1. */
+    static int askedIndex(String name) {
+        int i = byReference(name);
+        return i >= KEPT_NAMES.length ? i - KEPT_NAMES.length : -1;
+    }
+
+    /**
+     * Where {@code name} is, by reference: {@code i} for {@link #KEPT_NAMES}{@code [i]}, {@link #KEPT_NAMES}'s length
+     * plus {@code k} for {@link #ASKED_UNKEPT}{@code [k]}, -1 for any other object (an equal name spelt elsewhere
+     * too). One look in a table by the name's hash (kept in the string), where comparing with each of the ~30 names
+     * took longer than the rest of a question about a kept header or an unkept one already read back.
+     */
+    static int byReference(String name) {
+        String[] names = BY_REFERENCE;
+        for (int slot = name.hashCode() * 0x9E3779B9 >>> BY_REFERENCE_SHIFT; names[slot] != null;
+                slot = (slot + 1) & (names.length - 1)) {
+            if (names[slot] == name) {
+                return BY_REFERENCE_INDEX[slot];
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** {@link #KEPT_NAMES} then {@link #ASKED_UNKEPT}, hashed for {@link #byReference} (at most a quarter full). */
+    private static final int BY_REFERENCE_BITS = 32 - Integer.numberOfLeadingZeros(4 * (KEPT_NAMES.length
+            + ASKED_UNKEPT.length) - 1);
+    private static final int BY_REFERENCE_SHIFT = 32 - BY_REFERENCE_BITS;
+    private static final String[] BY_REFERENCE = new String[1 << BY_REFERENCE_BITS];
+    private static final int[] BY_REFERENCE_INDEX = new int[1 << BY_REFERENCE_BITS];
+
+    static {
+        for (int i = 0; i < KEPT_NAMES.length + ASKED_UNKEPT.length; i++) {
+            String name = i < KEPT_NAMES.length ? KEPT_NAMES[i] : ASKED_UNKEPT[i - KEPT_NAMES.length];
+            int slot = name.hashCode() * 0x9E3779B9 >>> BY_REFERENCE_SHIFT;
+            while (BY_REFERENCE[slot] != null && BY_REFERENCE[slot] != name) {
+                slot = (slot + 1) & (BY_REFERENCE.length - 1);
+            }
+            if (BY_REFERENCE[slot] == null) { // a name twice: its first place, as a loop over the names finds
+                BY_REFERENCE[slot] = name;
+                BY_REFERENCE_INDEX[slot] = i;
+            }
+        }
     }
 
     private static String[] unkept(String... names) {

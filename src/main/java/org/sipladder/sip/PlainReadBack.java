@@ -80,8 +80,87 @@ final class PlainReadBack {
         if (h.bodyStart < 0 || h.bodyStart == n) {
             return null; // no body (most messages): no SDP, whatever Content-Type and Content-Length say
         }
-        return SdpBodies.find(first(h, "Content-Type"), h.d, h.bodyStart,
-                bodyLength(first(h, "Content-Length"), n - h.bodyStart), memo);
+        return SdpBodies.find(known(h, CONTENT_TYPE), h.d, h.bodyStart, bodyLength(h, n - h.bodyStart), memo);
+    }
+
+    /**
+     * {@link #first} of the name that is {@link KeptHeaders#ASKED_UNKEPT}{@code [asked]}: the walk notes the first
+     * line of each of those names as it passes it ({@link HeaderLines#known}), so a question is one look, not a
+     * comparison with every line (a diagnosis asks four or five of them of ~500,000 messages, most of them absent).
+     */
+    static String known(HeaderLines h, int asked) {
+        int line = h.known[asked];
+        while (line < 0 && h.next()) {
+            line = h.known[asked];
+        }
+        return line < 0 ? null : value(h.d, h.at[4 * line + 1], h.at[4 * line + 2]);
+    }
+
+    /** The names of {@link KeptHeaders#ASKED_UNKEPT}, each noted at its first line by the walk. */
+    private static final String[] KNOWN = KeptHeaders.ASKED_UNKEPT;
+    private static final int CONTENT_TYPE = KeptHeaders.askedIndex("Content-Type");
+    private static final int CONTENT_LENGTH = KeptHeaders.askedIndex("Content-Length");
+    /**
+     * 1 + the index in {@link #KNOWN} of the name of each length and first letter (both cut to five bits, see
+     * {@link #knownSlot}), 0 for none: one look per line, the name's bytes compared only on a hit.
+     */
+    private static final byte[] KNOWN_BY_SLOT = new byte[1 << 10];
+    /** Each of {@link #KNOWN} as bytes with its letters' case bit set, and that bit for each letter (0 for others). */
+    private static final byte[][] KNOWN_FOLDED = new byte[KNOWN.length][];
+    private static final byte[][] KNOWN_CASE = new byte[KNOWN.length][];
+    /** 1 + the index in {@link #KNOWN} of the name a one-letter line of each ASCII byte stands for ({@link #named}), or 0. */
+    private static final byte[] KNOWN_COMPACT = new byte[128];
+
+    static {
+        for (int k = 0; k < KNOWN.length; k++) {
+            String name = KNOWN[k];
+            int slot = knownSlot(name.length(), name.charAt(0));
+            if (KNOWN_BY_SLOT[slot] != 0) {
+                throw new IllegalStateException(name + " shares its slot with " + KNOWN[KNOWN_BY_SLOT[slot] - 1]);
+            }
+            KNOWN_BY_SLOT[slot] = (byte) (k + 1);
+            KNOWN_FOLDED[k] = new byte[name.length()];
+            KNOWN_CASE[k] = new byte[name.length()];
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                // named(): a letter matches in either case, any other character only itself
+                KNOWN_CASE[k][i] = (byte) (Character.isLetter(c) ? 0x20 : 0);
+                KNOWN_FOLDED[k][i] = (byte) (c | KNOWN_CASE[k][i]);
+            }
+            for (int c = 0; c < KNOWN_COMPACT.length; c++) {
+                if (HeaderNames.expand(String.valueOf((char) c)).equalsIgnoreCase(name)) {
+                    KNOWN_COMPACT[c] = (byte) (k + 1);
+                }
+            }
+        }
+    }
+
+    /** Where a name of {@code length} whose first byte is {@code first} lies in {@link #KNOWN_BY_SLOT}. */
+    private static int knownSlot(int length, int first) {
+        return (length & 31) << 5 | first & 31;
+    }
+
+    /**
+     * The index in {@link #KNOWN} of the name {@code d[ns, ne)} (trimmed, not empty) is, as {@link #named} compares
+     * it (a one-letter name as its full form), or -1.
+     */
+    private static int knownName(byte[] d, int ns, int ne) {
+        int length = ne - ns;
+        if (length == 1) {
+            return d[ns] >= 0 ? KNOWN_COMPACT[d[ns]] - 1 : -1;
+        }
+        int k = KNOWN_BY_SLOT[knownSlot(length, d[ns])] - 1;
+        if (k < 0 || KNOWN_FOLDED[k].length != length) {
+            return -1;
+        }
+        byte[] folded = KNOWN_FOLDED[k];
+        byte[] bit = KNOWN_CASE[k];
+        for (int i = 0; i < length; i++) {
+            if ((d[ns + i] | bit[i]) != folded[i]) {
+                return -1;
+            }
+        }
+        return k;
     }
 
     /**
@@ -99,6 +178,8 @@ final class PlainReadBack {
         /** Where the body starts, after the blank line; -1 when the header section has no end (known once walked). */
         int bodyStart;
         private boolean walked;
+        /** For each of {@link #KNOWN}: its first line among those walked, or -1. */
+        final int[] known = new int[KNOWN.length];
 
         /** Starts a walk of the message ending at {@code end} of {@code d} whose first header line is at {@code next}. */
         void start(byte[] d, int end, int next) {
@@ -108,6 +189,7 @@ final class PlainReadBack {
             count = 0;
             bodyStart = -1;
             walked = false;
+            java.util.Arrays.fill(known, -1);
         }
 
         /** Adds the next header line; false when there is none, the walk then over and {@link #bodyStart} known. */
@@ -137,6 +219,10 @@ final class PlainReadBack {
                 int ns = FastScan.trimStart(d, start, colon);
                 int ne = FastScan.trimEnd(d, ns, colon);
                 key = ne > ns ? key(ne - ns, d[ns]) : NO_NAME;
+                int k = ne > ns ? knownName(d, ns, ne) : -1;
+                if (k >= 0 && known[k] < 0) {
+                    known[k] = count;
+                }
             }
             at[4 * count] = start;
             at[4 * count + 1] = colon;
@@ -146,17 +232,40 @@ final class PlainReadBack {
         }
     }
 
-    /** The body's length as the full scan cuts it: the declared length when it is a number that fits, else all. */
-    private static int bodyLength(String declared, int available) {
-        if (declared == null) {
+    /**
+     * The body's length as the full scan cuts it: the declared length when it is a number that fits, else all. Read
+     * from the bytes of the first Content-Length line as {@code Integer.parseInt} reads its trimmed value (a sign,
+     * then ASCII digits), without a string of it.
+     */
+    static int bodyLength(HeaderLines h, int available) {
+        int line = h.known[CONTENT_LENGTH];
+        if (line < 0) {
+            return available; // walked to the end already: there is none
+        }
+        byte[] d = h.d;
+        int i = FastScan.trimStart(d, h.at[4 * line + 1] + 1, h.at[4 * line + 2]);
+        int end = FastScan.trimEnd(d, i, h.at[4 * line + 2]);
+        boolean negative = i < end && d[i] == '-';
+        if (i < end && (d[i] == '-' || d[i] == '+')) {
+            i++;
+        }
+        if (i == end) {
             return available;
         }
-        try {
-            int length = Integer.parseInt(declared.trim());
-            return length < 0 || length > available ? available : length;
-        } catch (NumberFormatException e) {
-            return available;
+        long length = 0;
+        for (; i < end; i++) {
+            if (d[i] < '0' || d[i] > '9') {
+                return available;
+            }
+            if (length <= available) {
+                // beyond available stays beyond (and cannot overflow): all is taken either way
+                length = 10 * length + (d[i] - '0');
+            }
         }
+        if (negative) {
+            return length == 0 ? 0 : available;
+        }
+        return length > available ? available : (int) length;
     }
 
     private static String value(byte[] d, int colon, int lineEnd) {

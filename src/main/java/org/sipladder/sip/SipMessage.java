@@ -607,14 +607,14 @@ public final class SipMessage {
 
     /** {@link #header(String)}, from {@code readBack}'s bytes when it is given and they are needed. */
     String header(String name, MessageReadBack readBack) {
-        // the flow engine asks by the canonical constants, many times per message: found without case folding
-        for (int i = 0; i < KeptHeaders.KEPT_NAMES.length; i++) {
-            if (KeptHeaders.KEPT_NAMES[i] == name) {
-                return i < KeptHeaders.FIXED.size() ? fixed(i) : extra(name);
-            }
+        // the flow engine asks by the canonical constants, many times per message, and a diagnosis asks a few unkept
+        // names of nearly every message: both found by reference (an unkept one is ASCII), without case folding
+        int known = KeptHeaders.byReference(name);
+        if (known >= 0 && known < KeptHeaders.KEPT_NAMES.length) {
+            return known < KeptHeaders.FIXED.size() ? fixed(known) : extra(name);
         }
-        // the names a diagnosis asks of nearly every message are known unkept (and ASCII) by reference
-        boolean unkept = KeptHeaders.askedUnkept(name);
+        int asked = known < 0 ? -1 : known - KeptHeaders.KEPT_NAMES.length;
+        boolean unkept = asked >= 0;
         if (!unkept && KeptHeaders.isKept(name)) {
             int slot = KeptHeaders.fixedSlot(name);
             return slot >= 0 ? fixed(slot) : extra(name);
@@ -626,7 +626,7 @@ public final class SipMessage {
         // one header of a message not scanned since it was read (a diagnosis asks a few of almost every message)
         if (readBack != null) {
             PlainReadBack.HeaderLines lines = readBack.lines();
-            return lines == null ? null : PlainReadBack.first(lines, name);
+            return lines == null ? null : unkept ? PlainReadBack.known(lines, asked) : PlainReadBack.first(lines, name);
         }
         byte[] wire = wireOrNull();
         return wire == null ? null : PlainReadBack.first(wire, name);
