@@ -1,6 +1,8 @@
 package org.sipladder.diagnose;
 
+import java.util.ArrayList;
 import java.util.Formattable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -221,6 +223,9 @@ public enum FindingCode {
     private final String title;
     private final String configTitle;
     private final String claim;
+    /** {@link #title} and {@link #configTitle} split at their %s ({@link #runs}), or null. */
+    private final String[] titleRuns;
+    private final String[] configTitleRuns;
 
     FindingCode(Severity severity, int rank, Kind kind, String title) {
         this(severity, rank, kind, title, title);
@@ -238,6 +243,57 @@ public enum FindingCode {
         this.title = base + claim;
         this.configTitle = configTitle;
         this.claim = claim;
+        this.titleRuns = runs(title);
+        this.configTitleRuns = runs(configTitle);
+    }
+
+    /**
+     * The texts around a template's %s specifiers (a %% already as its %), or null when it has another specifier:
+     * split once, not searched for '%' for every finding.
+     */
+    private static String[] runs(String template) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            char spec = c == '%' && i + 1 < template.length() ? template.charAt(i + 1) : 0;
+            if (c != '%') {
+                run.append(c);
+            } else if (spec == '%') {
+                run.append('%');
+                i++;
+            } else if (spec == 's') {
+                runs.add(run.toString());
+                run.setLength(0);
+                i++;
+            } else {
+                return null;
+            }
+        }
+        runs.add(run.toString());
+        return runs.toArray(new String[0]);
+    }
+
+    /** {@link #fill} of {@code template}, split into {@code runs}, with {@code values}. */
+    private static String filled(String[] runs, String template, Object[] values) {
+        if (runs == null || values.length < runs.length - 1) {
+            return fill(template, values); // which fails as String.format fails
+        }
+        int length = 0;
+        for (int i = 0; i < runs.length; i++) {
+            length += runs[i].length();
+            if (i < runs.length - 1) {
+                if (values[i] instanceof Formattable) {
+                    return fill(template, values);
+                }
+                length += values[i] instanceof String v ? v.length() : 16;
+            }
+        }
+        StringBuilder out = new StringBuilder(length).append(runs[0]);
+        for (int i = 1; i < runs.length; i++) {
+            out.append(values[i - 1]).append(runs[i]);
+        }
+        return out.toString();
     }
 
     /** The usual severity; a rule may lower it for a milder case (its entry says when). */
@@ -284,12 +340,12 @@ public enum FindingCode {
 
     /** The title of a finding about a call, filled in with {@code values}. */
     public String title(Object... values) {
-        return fill(title, values);
+        return filled(titleRuns, title, values);
     }
 
     /** The title of a finding about the LiveKit config alone, filled in with {@code values}. */
     public String configTitle(Object... values) {
-        return fill(configTitle, values);
+        return filled(configTitleRuns, configTitle, values);
     }
 
     /**

@@ -51,6 +51,14 @@ final class LiveKitRoutings {
     static final int VERDICTS_KEPT = 256;
 
     /**
+     * The last verdict found, and the last simulator, checked before the maps: consecutive calls nearly always share
+     * them, and the maps' keys (a Pair, a host text new for each INVITE) were made and hashed for every call. Each a
+     * whole immutable object; a thread that reads a stale one only looks in the map.
+     */
+    private volatile Pair lastPair;
+    private volatile LastSimulator lastSimulator;
+
+    /**
      * True when a trunk or rule of the config requires SRTP: only then does the simulation need to know whether an
      * INVITE's offer has keys ({@link InboundInvite#offerEncrypted}), which reads its SDP back from the capture.
      */
@@ -206,17 +214,22 @@ final class LiveKitRoutings {
     private Verdict verdict(RoutingOutcome outcome, List<StatusLine> observed) {
         List<String> expected = outcome.expectedResponses();
         // a PIN prompt expects what a successful call expects, yet a 486 means otherwise: part of the key
-        Pair pair = new Pair(expected, outcome.dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT, observed);
+        boolean pinPrompt = outcome.dispatch().kind() == DispatchMatch.Kind.PIN_PROMPT;
+        Pair last = lastPair;
+        if (last != null && last.verdict != null && last.same(expected, pinPrompt, observed)) {
+            return last.verdict;
+        }
+        Pair pair = new Pair(expected, pinPrompt, observed);
         Verdict kept = verdicts.get(pair);
-        if (kept != null) {
-            return kept;
+        if (kept == null) {
+            Consistency consistency = ResponseComparison.compare(outcome, observed);
+            kept = new Verdict(consistency, LiveKitRouting.summaryOf(outcome, observed, consistency));
+            if (verdicts.size() < VERDICTS_KEPT) {
+                verdicts.putIfAbsent(pair, kept);
+            }
         }
-        Consistency consistency = ResponseComparison.compare(outcome, observed);
-        Verdict made = new Verdict(consistency, LiveKitRouting.summaryOf(outcome, observed, consistency));
-        if (verdicts.size() < VERDICTS_KEPT) {
-            verdicts.putIfAbsent(pair, made);
-        }
-        return made;
+        lastPair = new Pair(pair, kept);
+        return kept;
     }
 
     /** A pair's verdict and the summary of a routing with that pair. */
@@ -232,6 +245,17 @@ final class LiveKitRoutings {
         private final boolean pinPrompt;
         private final List<StatusLine> observed;
         private final int hash;
+        /** The pair's verdict, in {@link #lastPair}; null in a map key. */
+        private final Verdict verdict;
+
+        /** {@code pair} with its verdict, as {@link #lastPair}. */
+        Pair(Pair pair, Verdict verdict) {
+            this.expected = pair.expected;
+            this.pinPrompt = pair.pinPrompt;
+            this.observed = pair.observed;
+            this.hash = pair.hash;
+            this.verdict = verdict;
+        }
 
         Pair(List<String> expected, boolean pinPrompt, List<StatusLine> observed) {
             this.expected = expected;
@@ -243,6 +267,7 @@ final class LiveKitRoutings {
                 h = 31 * (31 * h + s.status()) + Objects.hashCode(s.reason());
             }
             this.hash = h;
+            this.verdict = null;
         }
 
         @Override
@@ -252,13 +277,18 @@ final class LiveKitRoutings {
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Pair p) || p.hash != hash || p.pinPrompt != pinPrompt || p.observed.size() != observed.size()
-                    || p.expected != expected && !p.expected.equals(expected)) {
+            return o instanceof Pair p && p.hash == hash && same(p.expected, p.pinPrompt, p.observed);
+        }
+
+        /** True when this pair is of these expected responses, PIN prompt or not, and captured statuses. */
+        boolean same(List<String> expected, boolean pinPrompt, List<StatusLine> observed) {
+            if (pinPrompt != this.pinPrompt || observed.size() != this.observed.size()
+                    || expected != this.expected && !expected.equals(this.expected)) {
                 return false;
             }
             for (int i = 0; i < observed.size(); i++) {
-                StatusLine a = observed.get(i);
-                StatusLine b = p.observed.get(i);
+                StatusLine a = this.observed.get(i);
+                StatusLine b = observed.get(i);
                 if (a.status() != b.status() || !Objects.equals(a.reason(), b.reason())) {
                     return false;
                 }
@@ -272,16 +302,24 @@ final class LiveKitRoutings {
      * LiveKit Cloud and a self-hosted server answer "no trunk" differently.
      */
     private RoutingSimulator simulator(String host, String privateAddress) {
+        LastSimulator last = lastSimulator;
+        if (last != null && Objects.equals(last.host, host) && Objects.equals(last.privateAddress, privateAddress)) {
+            return last.simulator;
+        }
         String key = privateAddress == null ? String.valueOf(host) : host + " " + privateAddress;
         RoutingSimulator kept = simulators.get(key);
-        if (kept != null) {
-            return kept;
+        if (kept == null) {
+            kept = new RoutingSimulator(config, settings.routingOptions(host, privateAddress));
+            if (simulators.size() < HOSTS_KEPT) {
+                simulators.putIfAbsent(key, kept);
+            }
         }
-        RoutingSimulator made = new RoutingSimulator(config, settings.routingOptions(host, privateAddress));
-        if (simulators.size() < HOSTS_KEPT) {
-            simulators.putIfAbsent(key, made);
-        }
-        return made;
+        lastSimulator = new LastSimulator(host, privateAddress, kept);
+        return kept;
+    }
+
+    /** The simulator last asked for, with what it was asked for. */
+    private record LastSimulator(String host, String privateAddress, RoutingSimulator simulator) {
     }
 
     /** The simulator of a self-hosted server told by LiveKit's answers ({@link RoutingOptions#SELF_HOSTED_BY_ANSWERS}). */

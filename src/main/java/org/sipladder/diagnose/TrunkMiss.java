@@ -24,14 +24,18 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
         return of(config, new ConfigTexts(config), invite);
     }
 
+    /** Nothing explains the miss: the answer for nearly every INVITE no trunk took. */
+    private static final TrunkMiss NONE = new TrunkMiss(List.of(), List.of(), List.of());
+
     /** Why no trunk of {@code config} took {@code invite}; {@code texts} are the config's (its numbers normalized). */
     static TrunkMiss of(LiveKitConfig config, ConfigTexts texts, InboundInvite invite) {
-        // asked for every simulated INVITE that found no trunk: loops over the trunks, numbers normalized once
+        // asked for every simulated INVITE that found no trunk: loops over the trunks, numbers normalized once, lists
+        // made only when a trunk goes in one
         String called = invite.calledNumber();
         String calledNorm = PhoneNumbers.normalize(called);
         List<SIPInboundTrunkInfo> trunks = config.trunks();
-        List<SIPInboundTrunkInfo> sourceBlocked = new ArrayList<>(0);
-        List<SIPInboundTrunkInfo> callerBlocked = new ArrayList<>(0);
+        List<SIPInboundTrunkInfo> sourceBlocked = null;
+        List<SIPInboundTrunkInfo> callerBlocked = null;
         boolean listed = false;
         for (int i = 0; i < trunks.size(); i++) {
             SIPInboundTrunkInfo t = trunks.get(i);
@@ -40,12 +44,12 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
             }
             listed = true;
             if (!TrunkAdmission.sourceAllowed(t, invite)) {
-                sourceBlocked.add(t);
+                sourceBlocked = added(sourceBlocked, t);
             } else if (!TrunkAdmission.callerAllowed(t, invite.callingNumber())) {
-                callerBlocked.add(t);
+                callerBlocked = added(callerBlocked, t);
             }
         }
-        List<SIPInboundTrunkInfo> variantMatches = new ArrayList<>(0);
+        List<SIPInboundTrunkInfo> variantMatches = null;
         if (!listed) {
             String ruri = invite.requestUriUser();
             // the Request-URI user is most often the To user, normalized above
@@ -57,13 +61,26 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
                 for (int k = 0; k < t.getNumbersCount(); k++) {
                     if (variantOf(t.getNumbers(k), texts.normalizedNumber(i, k), texts.numberDigits(i, k), ruri,
                             ruriNorm, calledDigits)) {
-                        variantMatches.add(t);
+                        variantMatches = added(variantMatches, t);
                         break;
                     }
                 }
             }
         }
-        return new TrunkMiss(List.copyOf(sourceBlocked), List.copyOf(callerBlocked), List.copyOf(variantMatches));
+        if (sourceBlocked == null && callerBlocked == null && variantMatches == null) {
+            return NONE;
+        }
+        return new TrunkMiss(listOf(sourceBlocked), listOf(callerBlocked), listOf(variantMatches));
+    }
+
+    private static List<SIPInboundTrunkInfo> added(List<SIPInboundTrunkInfo> list, SIPInboundTrunkInfo trunk) {
+        List<SIPInboundTrunkInfo> to = list == null ? new ArrayList<>(2) : list;
+        to.add(trunk);
+        return to;
+    }
+
+    private static List<SIPInboundTrunkInfo> listOf(List<SIPInboundTrunkInfo> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     /** True when trunk {@code i} lists the called number, as written or normalized ({@link PhoneNumbers#sameNumber}). */
@@ -104,6 +121,13 @@ record TrunkMiss(List<SIPInboundTrunkInfo> sourceBlocked, List<SIPInboundTrunkIn
     static String digits(String s) {
         if (s == null) {
             return "";
+        }
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) >= '0' && s.charAt(plain) <= '9') {
+            plain++;
+        }
+        if (plain == s.length()) {
+            return s; // nearly every called number: nothing to drop
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

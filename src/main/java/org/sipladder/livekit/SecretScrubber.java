@@ -14,7 +14,8 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
  * messages), wherever a password stands as a token of its own (not inside a longer run of letters and digits: a
  * password "p" leaves "private" alone), also where it doubles as a trunk's name or user name. A text is searched
  * once per distinct password length with a rolling hash (Rabin-Karp), so the time grows with the text, not with the
- * number of passwords: 100,000 trunks cost what a few dozen lengths cost.
+ * number of passwords: 100,000 trunks cost what a few dozen lengths cost. With a few passwords, once per password by
+ * Horspool's search, which skips most of the text.
  */
 public final class SecretScrubber {
 
@@ -33,6 +34,11 @@ public final class SecretScrubber {
     private final Set<String> secrets;
     /** {@link #secrets} as an array, for {@link #searchEach}. */
     private final String[] secretList;
+    /**
+     * For each of {@link #secretList}: how far its search may move on past a text character, by the character's low
+     * byte (Horspool's table; characters sharing a low byte share the smallest move, which skips no occurrence).
+     */
+    private final int[][] skips;
     /** Distinct secret lengths, longest first. */
     private final int[] lengths;
     /** BASE^(length-1) for each of {@link #lengths}. */
@@ -57,6 +63,10 @@ public final class SecretScrubber {
             }
         }
         this.secretList = this.secrets.toArray(new String[0]);
+        this.skips = new int[secretList.length][];
+        for (int k = 0; k < secretList.length; k++) {
+            skips[k] = skips(secretList[k]);
+        }
         TreeSet<Integer> distinct = new TreeSet<>((a, b) -> b - a);
         this.secrets.forEach(s -> distinct.add(s.length()));
         this.lengths = distinct.stream().mapToInt(Integer::intValue).toArray();
@@ -119,7 +129,7 @@ public final class SecretScrubber {
     /** {@link #scrub(String)} of a text at least as long as the shortest secret, searched. */
     private String search(String text) {
         if (secrets.size() <= FEW) {
-            return searchEach(text); // a few indexOf scans beat the rolling hash's search at each character
+            return searchEach(text); // a few skipping scans beat the rolling hash's search at each character
         }
         int n = text.length();
         int[] coverEnd = null;
@@ -143,18 +153,47 @@ public final class SecretScrubber {
         return coverEnd == null ? text : masked(text, coverEnd);
     }
 
-    /** {@link #search} with a few secrets: each one's occurrences found by indexOf (nearly every text has none). */
+    /**
+     * {@link #search} with a few secrets: each one's occurrences found by a Horspool search, which looks at about one
+     * text character in a secret's length (nearly every text has none). String.indexOf looked at every character once
+     * per secret: the quick JIT (C1) runs it as a plain loop, not the vector instructions C2 would use.
+     */
     private String searchEach(String text) {
         int[] coverEnd = null;
+        int n = text.length();
         for (int k = 0; k < secretList.length; k++) {
             String secret = secretList[k];
-            for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-                if (standsAlone(text, at, at + secret.length())) {
-                    coverEnd = covered(coverEnd, text.length(), at, at + secret.length());
+            int[] skip = skips[k];
+            int m = secret.length();
+            char last = secret.charAt(m - 1);
+            // every position where the secret could end, moved on by the table: a self-overlapping secret ("abab" in
+            // "ababab") is found at each of its starts, as indexOf(secret, at + 1) found it
+            for (int end = m - 1; end < n; ) {
+                char c = text.charAt(end);
+                int at = end - m + 1;
+                if (c == last && text.regionMatches(at, secret, 0, m - 1) && standsAlone(text, at, end + 1)) {
+                    coverEnd = covered(coverEnd, n, at, end + 1);
                 }
+                end += skip[c & 0xFF];
             }
         }
         return coverEnd == null ? text : masked(text, coverEnd);
+    }
+
+    /**
+     * Horspool's table for {@code secret}: past a text character that ends a window, the window may move by the
+     * distance from that character's last place in the secret (its last character not counted) to the secret's end,
+     * or by the whole length when it is not there; by low byte, the smallest distance of the characters sharing it.
+     */
+    private static int[] skips(String secret) {
+        int m = secret.length();
+        int[] skip = new int[256];
+        Arrays.fill(skip, m);
+        for (int j = 0; j < m - 1; j++) {
+            int slot = secret.charAt(j) & 0xFF;
+            skip[slot] = Math.min(skip[slot], m - 1 - j);
+        }
+        return skip;
     }
 
     private static int[] covered(int[] coverEnd, int n, int from, int to) {

@@ -46,11 +46,13 @@ final class TrunkSelector {
         if (trunks.isEmpty()) {
             return new TrunkMatch(TrunkMatch.Kind.NO_TRUNKS, null, List.of(), null, List.of());
         }
-        List<SIPInboundTrunkInfo> specific = new ArrayList<>();
-        List<SIPInboundTrunkInfo> defaults = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<String> numberMisses = new ArrayList<>();
-        List<String> missIds = new ArrayList<>();
+        // made when first needed: most calls leave every trunk out for its numbers, or take one
+        List<SIPInboundTrunkInfo> specific = null;
+        List<SIPInboundTrunkInfo> defaults = null;
+        List<String> excluded = null;
+        String[] misses = null;
+        int[] missed = null;
+        int missCount = 0;
         String missEnd = null;
         for (int i = 0; i < trunks.size(); i++) {
             SIPInboundTrunkInfo trunk = trunks.get(i);
@@ -66,47 +68,86 @@ final class TrunkSelector {
             if (numbers.length > 0 && hits == 0) {
                 if (missEnd == null) {
                     missEnd = quotedCalled.concat("."); // the same end for every trunk's sentence
+                    misses = new String[trunks.size() - i];
+                    missed = new int[misses.length];
                 }
-                numberMisses.add(missPrefix[i].concat(missEnd));
-                missIds.add(trunk.getSipTrunkId());
+                misses[missCount] = missPrefix[i].concat(missEnd);
+                missed[missCount++] = i;
                 continue;
             }
             String why = exclusion(trunk, invite, notes);
             if (why != null) {
-                skipped.add(ConfigView.label(trunk) + " skipped: " + why + ".");
-                notes.add(skipped.get(skipped.size() - 1));
+                excluded = excluded == null ? new ArrayList<>() : excluded;
+                excluded.add(ConfigView.label(trunk) + " skipped: " + why + ".");
+                notes.add(excluded.get(excluded.size() - 1));
             } else if (hits == 0) {
+                defaults = defaults == null ? new ArrayList<>() : defaults;
                 defaults.add(trunk);
             } else {
+                specific = specific == null ? new ArrayList<>() : specific;
                 specific.add(trunk); // protocol sip.MatchTrunkDetailed: a trunk matches at most once per call
             }
         }
-        skipped.addAll(numberMisses);
-        notes.addAll(numberMisses.size() <= 5 ? numberMisses : List.of(missIds.size()
-                + " trunks do not list the called number (" + String.join(", ", missIds.subList(0, 5)) + " and "
-                + (missIds.size() - 5) + " more)."));
-        return outcome(called, specific, defaults, skipped, notes);
+        if (missCount <= 5) {
+            for (int k = 0; k < missCount; k++) {
+                notes.add(misses[k]);
+            }
+        } else {
+            notes.add(missCount + " trunks do not list the called number (" + String.join(", ", idsOf(missed, 5))
+                    + " and " + (missCount - 5) + " more).");
+        }
+        return outcome(called, specific, defaults, skipped(excluded, misses, missCount, specific, defaults));
+    }
+
+    /**
+     * The sentences about the trunks left out: those excluded, those whose numbers miss, and when one trunk lists the
+     * number, the default trunks not used; as List.of's list, which TrunkMatch keeps without a copy.
+     */
+    private static List<String> skipped(List<String> excluded, String[] misses, int missCount,
+                                        List<SIPInboundTrunkInfo> specific, List<SIPInboundTrunkInfo> defaults) {
+        int excludedCount = excluded == null ? 0 : excluded.size();
+        int unusedCount = specific != null && specific.size() == 1 && defaults != null ? defaults.size() : 0;
+        if (excludedCount + missCount + unusedCount == 0) {
+            return List.of();
+        }
+        String[] all = new String[excludedCount + missCount + unusedCount];
+        for (int k = 0; k < excludedCount; k++) {
+            all[k] = excluded.get(k);
+        }
+        System.arraycopy(misses == null ? all : misses, 0, all, excludedCount, missCount);
+        for (int k = 0; k < unusedCount; k++) {
+            all[excludedCount + missCount + k] = ConfigView.label(defaults.get(k)) + " not used: it is a default trunk and "
+                    + specific.get(0).getSipTrunkId() + " lists the number.";
+        }
+        return List.of(all);
+    }
+
+    /** The IDs of the first {@code count} trunks at {@code indexes}. */
+    private List<String> idsOf(int[] indexes, int count) {
+        String[] ids = new String[count];
+        for (int k = 0; k < count; k++) {
+            ids[k] = trunks.get(indexes[k]).getSipTrunkId();
+        }
+        return List.of(ids);
     }
 
     private static TrunkMatch outcome(String called, List<SIPInboundTrunkInfo> specific,
-                                      List<SIPInboundTrunkInfo> defaults, List<String> skipped, List<String> notes) {
-        if (specific.size() > 1) {
+                                      List<SIPInboundTrunkInfo> defaults, List<String> skipped) {
+        int specificCount = specific == null ? 0 : specific.size();
+        int defaultCount = defaults == null ? 0 : defaults.size();
+        if (specificCount > 1) {
             List<String> ids = ids(specific);
             return new TrunkMatch(TrunkMatch.Kind.CONFLICT, null, ids,
                     "Multiple SIP Trunks matched for " + quote(called), skipped);
         }
-        if (specific.size() == 1) {
-            for (SIPInboundTrunkInfo unused : defaults) {
-                skipped.add(ConfigView.label(unused) + " not used: it is a default trunk and "
-                        + specific.get(0).getSipTrunkId() + " lists the number.");
-            }
+        if (specificCount == 1) {
             return new TrunkMatch(TrunkMatch.Kind.MATCHED, specific.get(0), ids(specific), null, skipped);
         }
-        if (defaults.size() > 1) {
+        if (defaultCount > 1) {
             return new TrunkMatch(TrunkMatch.Kind.DEFAULT_CONFLICT, null, ids(defaults),
                     "Multiple default SIP Trunks matched for " + quote(called), skipped);
         }
-        if (defaults.size() == 1) {
+        if (defaultCount == 1) {
             return new TrunkMatch(TrunkMatch.Kind.DEFAULT, defaults.get(0), ids(defaults), null, skipped);
         }
         return new TrunkMatch(TrunkMatch.Kind.NOT_FOUND, null, List.of(), null, skipped);
@@ -183,6 +224,9 @@ final class TrunkSelector {
     }
 
     private static List<String> ids(List<SIPInboundTrunkInfo> trunks) {
+        if (trunks.size() == 1) {
+            return List.of(trunks.get(0).getSipTrunkId()); // the one trunk matched: no set
+        }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         trunks.forEach(t -> ids.add(t.getSipTrunkId()));
         return List.copyOf(ids);

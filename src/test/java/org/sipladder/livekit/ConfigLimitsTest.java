@@ -155,16 +155,19 @@ class ConfigLimitsTest {
 
     /**
      * Every stretch some secret covers where it stands as a token (found by a regular expression: no letter or digit
-     * next to an end of the secret that is one) as one mask, as the scrubber hides them.
+     * next to an end of the secret that is one; anywhere when it is {@link SecretScrubber#ANYWHERE} long or more) as
+     * one mask, as the scrubber hides them.
      */
-    private static String maskedNaively(String text, List<String> secrets) {
+    static String maskedNaively(String text, List<String> secrets) {
         int[] coverEnd = new int[text.length()];
         boolean any = false;
         for (String secret : secrets) {
             String word = "[\\p{L}\\p{Nd}]";
+            boolean anywhere = secret.length() >= SecretScrubber.ANYWHERE;
             java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                    (secret.matches("(?s)" + word + ".*") ? "(?<!" + word + ")" : "") + java.util.regex.Pattern.quote(secret)
-                            + (secret.matches("(?s).*" + word) ? "(?!" + word + ")" : "")).matcher(text);
+                    (!anywhere && secret.matches("(?s)" + word + ".*") ? "(?<!" + word + ")" : "")
+                            + java.util.regex.Pattern.quote(secret)
+                            + (!anywhere && secret.matches("(?s).*" + word) ? "(?!" + word + ")" : "")).matcher(text);
             for (int from = 0; from <= text.length() && m.find(from); from = m.start() + 1) {
                 coverEnd[m.start()] = Math.max(coverEnd[m.start()], m.end());
                 any = true;
